@@ -1,0 +1,29 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.ErrorKind;
+
+/**
+ * A link from a crawled page to a URL that is broken (4xx, 5xx, failed request or an invalid
+ * URL). One per source page and target. Immutable.
+ *
+ * @param sourceUrl the page containing the link
+ * @param linkUrl the resolved link target (or the raw href when it is not a valid URL)
+ * @param status the target's HTTP status, or 0
+ * @param error the target's failure, or null
+ * @param errorMessage plain explanation, or ""
+ * @param anchorText the link text (or an image's alt text), whitespace collapsed
+ */
+public record BrokenLink(
+        String sourceUrl,
+        String linkUrl,
+        int status,
+        ErrorKind error,
+        String errorMessage,
+        String anchorText)
+        implements CrawlEvent {
+
+    /** The status code as text, or the error label when there was no response. */
+    public String statusText() {
+        return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
+    }
+}

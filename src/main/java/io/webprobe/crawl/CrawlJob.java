@@ -1,0 +1,431 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.ContentTypes;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.Urls;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running crawl of one site. Owns its worker threads ({@code crawl-worker-N}) and the
+ * {@link HttpProbe} it is given, and closes both in {@link #close()}.
+ *
+ * <p>Every URL is fetched at most once: a URL's dedup key ({@link Urls#key}) is claimed in a
+ * concurrent map before it is queued. Pages in scope (the start URL's host, widened by the
+ * start URL's own redirects) are parsed for links; other hosts are checked, not crawled. The
+ * crawl ends when the frontier is empty and nothing is in flight, or when stopped; then
+ * {@link CrawlListener#onFinished} is called once and {@link #completion()} completes.
+ *
+ * <p>Thread-safe. Listener methods run on worker threads; see {@link CrawlListener}.
+ * See docs/CONCURRENCY.md for the threads and locks.
+ */
+public final class CrawlJob implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CrawlJob.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final CrawlPlan plan;
+    private final HttpProbe probe;
+    private final CrawlListener listener;
+    private final LinkExtractor extractor = new LinkExtractor();
+    private final ConcurrentHashMap<String, UrlNode> nodes = new ConcurrentHashMap<>();
+    private final Frontier<UrlNode> frontier = new Frontier<>();
+    private final Set<String> scope = ConcurrentHashMap.newKeySet();
+    private final Queue<UrlNode> completed = new ConcurrentLinkedQueue<>();
+    private final Queue<BrokenLink> brokenLinks = new ConcurrentLinkedQueue<>();
+    private final Set<UrlNode> inlinksChanged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger scheduledPages = new AtomicInteger();
+    private final AtomicLong crawled = new AtomicLong();
+    private final AtomicLong broken = new AtomicLong();
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
+    private final ExecutorService workers;
+    private volatile boolean stopping;
+    private volatile String startFailure;
+    private volatile long startNanos;
+    private volatile long endNanos;
+
+    /**
+     * @param plan what to crawl
+     * @param probe the HTTP backend; the job closes it
+     * @param listener receives events on worker threads
+     */
+    public CrawlJob(CrawlPlan plan, HttpProbe probe, CrawlListener listener) {
+        this.plan = plan;
+        this.probe = probe;
+        this.listener = listener;
+        this.workers = Executors.newFixedThreadPool(plan.threads(), namedThreads());
+    }
+
+    public CrawlPlan plan() {
+        return plan;
+    }
+
+    /** Starts the workers. May be called once. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a crawl job can be started only once");
+        }
+        startNanos = System.nanoTime();
+        URI start = Urls.withoutFragment(plan.startUrl());
+        scope.add(scopeKey(start));
+        UrlNode first = new UrlNode(start, 0, "", false, true);
+        nodes.put(Urls.key(start), first);
+        scheduledPages.incrementAndGet();
+        frontier.add(first);
+        liveWorkers.set(plan.threads());
+        for (int i = 0; i < plan.threads(); i++) {
+            workers.execute(this::workerLoop);
+        }
+    }
+
+    /** Workers finish their current request, then wait. */
+    public void pause() {
+        frontier.setPaused(true);
+    }
+
+    public void resume() {
+        frontier.setPaused(false);
+    }
+
+    public boolean isPaused() {
+        return frontier.isPaused();
+    }
+
+    /** Stops the crawl: nothing more is fetched, requests in flight are abandoned. */
+    public void stop() {
+        stopping = true;
+        frontier.stop();
+        workers.shutdownNow();
+    }
+
+    /** Completes with the summary when the crawl ends (finished or stopped). */
+    public CompletableFuture<CrawlSummary> completion() {
+        return completion;
+    }
+
+    /** The counters now; callable from any thread. */
+    public CrawlProgress progress() {
+        long end = endNanos;
+        long now = end != 0 ? end : System.nanoTime();
+        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
+        return new CrawlProgress(
+                crawled.get(),
+                frontier.queued(),
+                frontier.inFlight(),
+                broken.get(),
+                elapsed,
+                frontier.isPaused(),
+                completion.isDone());
+    }
+
+    /** Every finished URL in completion order, with current inlink counts. */
+    public List<CrawlResult> results() {
+        List<CrawlResult> out = new ArrayList<>(completed.size());
+        for (UrlNode n : completed) {
+            out.add(n.result().withInlinks(n.inlinks.get()));
+        }
+        return out;
+    }
+
+    /** Every broken link found so far. */
+    public List<BrokenLink> brokenLinks() {
+        return List.copyOf(brokenLinks);
+    }
+
+    /**
+     * The URLs whose inlink count rose since the last call, with their counts now. Counts only
+     * grow; a URL may appear here before its result was delivered.
+     */
+    public Map<String, Integer> drainInlinkUpdates() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Iterator<UrlNode> it = inlinksChanged.iterator(); it.hasNext(); ) {
+            UrlNode n = it.next();
+            it.remove();
+            out.put(n.url, n.inlinks.get());
+        }
+        return out;
+    }
+
+    /** Stops if running and waits (bounded) for every worker thread to end. */
+    @Override
+    public void close() {
+        stop();
+        try {
+            if (!workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+                if (!workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    log.warn("Crawl workers did not end within {}", CLOSE_WAIT.multipliedBy(2));
+                }
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            probe.close();
+            if (!started.get()) {
+                finish();
+            }
+        }
+    }
+
+    private void workerLoop() {
+        try {
+            while (true) {
+                UrlNode node = frontier.take();
+                if (node == null) {
+                    return;
+                }
+                try {
+                    if (!stopping) {
+                        process(node);
+                    }
+                } finally {
+                    frontier.done();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (liveWorkers.decrementAndGet() == 0) {
+                finish();
+            }
+        }
+    }
+
+    private void process(UrlNode node) {
+        CrawlResult result;
+        List<UrlNode.Referral> waiting;
+        try {
+            FetchResponse response = fetch(node);
+            if (response.error() == ErrorKind.CANCELLED || stopping) {
+                return; // abandoned by stop(): not a result
+            }
+            result = interpret(node, response);
+        } catch (RuntimeException e) {
+            log.error("Unexpected failure on {}", node.url, e);
+            result = failedResult(node, ErrorKind.IO, "Internal error: " + e);
+        }
+        waiting = node.complete(result);
+        completed.add(node);
+        crawled.incrementAndGet();
+        if (result.isBroken()) {
+            broken.incrementAndGet();
+        }
+        if (node.startChain && node.depth == 0) {
+            noteStartOutcome(result);
+        }
+        listener.onResult(result);
+        if (result.isBroken()) {
+            for (UrlNode.Referral r : waiting) {
+                reportBroken(r, result);
+            }
+        }
+    }
+
+    private FetchResponse fetch(UrlNode node) {
+        if (!node.external) {
+            return probe.fetch(
+                    new FetchRequest(node.uri, "GET", plan.timeout(), plan.maxBodyBytes(),
+                            FetchRequest.BodyPolicy.HTML));
+        }
+        FetchResponse head =
+                probe.fetch(new FetchRequest(node.uri, "HEAD", plan.timeout(), 0,
+                        FetchRequest.BodyPolicy.NEVER));
+        boolean retry =
+                head.error() == ErrorKind.RESET
+                        || head.error() == ErrorKind.IO
+                        || head.status() == 405
+                        || head.status() == 403
+                        || head.status() == 501;
+        if (!retry || stopping) {
+            return head;
+        }
+        return probe.fetch(
+                new FetchRequest(node.uri, "GET", plan.timeout(), plan.maxBodyBytes(),
+                        FetchRequest.BodyPolicy.NEVER));
+    }
+
+    private CrawlResult interpret(UrlNode node, FetchResponse r) {
+        if (!r.hasResponse()) {
+            return failedResult(node, r.error(), r.errorMessage());
+        }
+        String redirectTo = "";
+        String title = "";
+        int outlinks = 0;
+        if (r.isRedirect()) {
+            redirectTo = followRedirect(node, r.location());
+        } else if (!node.external
+                && r.body() != null
+                && r.status() < 300
+                && ContentTypes.isHtml(r.contentType())) {
+            LinkExtractor.Page page =
+                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), node.uri);
+            title = page.title();
+            outlinks = page.links().size();
+            for (LinkExtractor.Link link : page.links()) {
+                addLink(node, link.uri(), link.key(), link.anchorText(), false);
+            }
+            for (LinkExtractor.InvalidLink bad : page.invalid()) {
+                recordBroken(new BrokenLink(node.url, bad.href(), 0, ErrorKind.INVALID_URL,
+                        bad.reason(), bad.anchorText()));
+            }
+        }
+        return new CrawlResult(
+                node.url,
+                r.status(),
+                null,
+                "",
+                ContentTypes.mediaType(r.contentType()),
+                r.sizeBytes(),
+                r.elapsedMillis(),
+                title,
+                node.depth,
+                node.inlinks.get(),
+                outlinks,
+                node.referrer,
+                redirectTo,
+                node.external,
+                r.truncated());
+    }
+
+    private String followRedirect(UrlNode node, String location) {
+        URI target;
+        try {
+            target = Urls.resolve(node.uri, location);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return location;
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
+            return target.toString();
+        }
+        if (node.startChain && !node.external) {
+            scope.add(scopeKey(target)); // the site lives where its start URL redirects
+        }
+        addLink(node, target, Urls.key(target), "(redirect)", true);
+        return target.toString();
+    }
+
+    private void addLink(UrlNode from, URI uri, String key, String anchor, boolean redirect) {
+        boolean external = !scope.contains(scopeKey(uri));
+        boolean chain = redirect && from.startChain && !external;
+        int depth = chain ? from.depth : from.depth + 1;
+        UrlNode target = nodes.get(key);
+        if (target == null) {
+            if (external && !plan.checkExternal() || depth > plan.maxDepth()) {
+                return;
+            }
+            if (!external && scheduledPages.incrementAndGet() > plan.maxPages()) {
+                scheduledPages.decrementAndGet();
+                return;
+            }
+            UrlNode created = new UrlNode(uri, depth, from.url, external, chain);
+            target = nodes.putIfAbsent(key, created);
+            if (target == null) {
+                target = created;
+                frontier.add(created);
+            } else if (!external) {
+                scheduledPages.decrementAndGet();
+            }
+        }
+        target.inlinks.incrementAndGet();
+        inlinksChanged.add(target);
+        CrawlResult known = target.refer(new UrlNode.Referral(from.url, anchor));
+        if (known != null && known.isBroken()) {
+            reportBroken(new UrlNode.Referral(from.url, anchor), known);
+        }
+    }
+
+    private void reportBroken(UrlNode.Referral from, CrawlResult target) {
+        recordBroken(new BrokenLink(from.sourceUrl(), target.url(), target.status(),
+                target.error(), target.errorMessage(), from.anchorText()));
+    }
+
+    private void recordBroken(BrokenLink link) {
+        brokenLinks.add(link);
+        listener.onBrokenLink(link);
+    }
+
+    private void noteStartOutcome(CrawlResult r) {
+        if (r.error() != null) {
+            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.", r.url(),
+                    lowerFirst(r.errorMessage().isEmpty() ? r.error().label() : r.errorMessage()));
+        } else if (r.status() >= 400) {
+            startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
+                    r.url(), r.status());
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private CrawlResult failedResult(UrlNode node, ErrorKind kind, String message) {
+        return new CrawlResult(node.url, 0, kind, message, "", 0, 0, "", node.depth,
+                node.inlinks.get(), 0, node.referrer, "", node.external, false);
+    }
+
+    private void finish() {
+        if (completion.isDone()) {
+            return;
+        }
+        endNanos = System.nanoTime();
+        long start = startNanos == 0 ? endNanos : startNanos;
+        CrawlSummary summary = new CrawlSummary(
+                stopping,
+                crawled.get(),
+                broken.get(),
+                brokenLinks.size(),
+                Duration.ofNanos(endNanos - start),
+                startFailure);
+        if (completion.complete(summary)) {
+            listener.onFinished(summary);
+        }
+    }
+
+    /** Host plus explicit non-default port: http and https of one host are one site. */
+    private static String scopeKey(URI uri) {
+        String host = Urls.host(uri);
+        int port = uri.getPort();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80)
+                || (scheme.equals("https") && port == 443);
+        return defaultPort ? host : host + ":" + port;
+    }
+
+    private static ThreadFactory namedThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "crawl-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler(
+                    (th, e) -> log.error("Uncaught failure in {}", th.getName(), e));
+            return t;
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.webprobe.crawl;
+
+/**
+ * Receives a crawl's events. Methods are called on the crawl's worker threads, concurrently:
+ * they must be fast, must not block, must not throw and must not call back into the job.
+ * The usual implementation appends to a queue (see the UI's batcher).
+ */
+public interface CrawlListener {
+    /** Does nothing. */
+    CrawlListener NONE = new CrawlListener() {};
+
+    /** A URL was fetched (or failed). */
+    default void onResult(CrawlResult result) {}
+
+    /** A link to a broken URL was found (once per source page and target). */
+    default void onBrokenLink(BrokenLink link) {}
+
+    /** The crawl ended, by finishing or being stopped; called once, after every other event. */
+    default void onFinished(CrawlSummary summary) {}
+}

@@ -1,0 +1,30 @@
+package io.webprobe.crawl;
+
+import java.time.Duration;
+
+/**
+ * A consistent-enough snapshot of a running crawl's counters, cheap to take at any time from
+ * any thread.
+ *
+ * @param crawled URLs finished
+ * @param queued URLs waiting
+ * @param inFlight URLs being fetched now
+ * @param broken broken URLs so far
+ * @param elapsed time since start, pauses included
+ * @param paused whether the crawl is paused
+ * @param finished whether the crawl has ended
+ */
+public record CrawlProgress(
+        long crawled,
+        long queued,
+        long inFlight,
+        long broken,
+        Duration elapsed,
+        boolean paused,
+        boolean finished) {
+
+    /** Everything discovered so far: finished, waiting and in flight. */
+    public long discovered() {
+        return crawled + queued + inFlight;
+    }
+}

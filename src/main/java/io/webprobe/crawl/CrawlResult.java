@@ -1,0 +1,58 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.ErrorKind;
+
+/**
+ * One crawled URL. Immutable. {@link #inlinks()} is the count when the result was made; later
+ * links raise it, so {@link CrawlJob#results()} returns copies with the current count.
+ *
+ * @param url the requested URL
+ * @param status the HTTP status, or 0 when the request failed
+ * @param error why the request failed, or null
+ * @param errorMessage plain explanation of the error, or ""
+ * @param contentType the media type without parameters, or ""
+ * @param sizeBytes body size in bytes (as downloaded)
+ * @param responseMillis request time until the end of the body, in ms
+ * @param title the HTML title, or ""
+ * @param depth links from the start page (0 = start page)
+ * @param inlinks distinct crawled pages linking here
+ * @param outlinks distinct URLs this page links to
+ * @param referrer the page that first linked here, or "" for the start URL
+ * @param redirectTo the resolved Location of a redirect, or ""
+ * @param external true when the URL is outside the crawl scope (checked, not crawled)
+ * @param truncated true when the body was cut at the download cap
+ */
+public record CrawlResult(
+        String url,
+        int status,
+        ErrorKind error,
+        String errorMessage,
+        String contentType,
+        long sizeBytes,
+        long responseMillis,
+        String title,
+        int depth,
+        int inlinks,
+        int outlinks,
+        String referrer,
+        String redirectTo,
+        boolean external,
+        boolean truncated)
+        implements CrawlEvent {
+
+    /** True for a 4xx/5xx status or a failed request (a stopped request is not broken). */
+    public boolean isBroken() {
+        return status >= 400 || (error != null && error != ErrorKind.CANCELLED);
+    }
+
+    /** The status code as text, or the error label when there was no response. */
+    public String statusText() {
+        return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
+    }
+
+    CrawlResult withInlinks(int n) {
+        return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
+                responseMillis, title, depth, n, outlinks, referrer, redirectTo, external,
+                truncated);
+    }
+}

@@ -1,0 +1,28 @@
+package io.webprobe.crawl;
+
+import java.time.Duration;
+
+/**
+ * How a crawl ended. Immutable.
+ *
+ * @param stopped true when the user stopped it before the frontier was empty
+ * @param crawled URLs fetched (in scope and external)
+ * @param broken broken URLs among them
+ * @param brokenLinks broken links (source page, target) found
+ * @param elapsed wall time from start to end
+ * @param startFailure a plain sentence when the start URL itself could not be fetched, else null
+ */
+public record CrawlSummary(
+        boolean stopped,
+        long crawled,
+        long broken,
+        long brokenLinks,
+        Duration elapsed,
+        String startFailure) {
+
+    /** Pages per second over the whole crawl. */
+    public double pagesPerSecond() {
+        double s = elapsed.toNanos() / 1e9;
+        return s <= 0 ? 0 : crawled / s;
+    }
+}

@@ -1,0 +1,62 @@
+package io.webprobe.crawl;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One known URL of a crawl. Created once per dedup key. The result and the links waiting for
+ * it are guarded by the node's own monitor, held only for a few field updates.
+ */
+final class UrlNode {
+    /** A page that links here, kept until this URL's outcome is known. */
+    record Referral(String sourceUrl, String anchorText) {}
+
+    final URI uri;
+    final String url;
+    final int depth;
+    final String referrer;
+    final boolean external;
+    /** True for the start URL and the targets of its own redirects (they widen the scope). */
+    final boolean startChain;
+    final AtomicInteger inlinks = new AtomicInteger();
+
+    private CrawlResult result;
+    private List<Referral> waiting;
+
+    UrlNode(URI uri, int depth, String referrer, boolean external, boolean startChain) {
+        this.uri = uri;
+        this.url = uri.toString();
+        this.depth = depth;
+        this.referrer = referrer;
+        this.external = external;
+        this.startChain = startChain;
+    }
+
+    /**
+     * Records a page linking here. Returns this node's result when it is already known (so the
+     * caller can report a broken link at once), else null (the referral is kept until then).
+     */
+    synchronized CrawlResult refer(Referral referral) {
+        if (result == null) {
+            if (waiting == null) {
+                waiting = new ArrayList<>(2);
+            }
+            waiting.add(referral);
+        }
+        return result;
+    }
+
+    /** Sets the outcome and hands back the referrals that were waiting for it. */
+    synchronized List<Referral> complete(CrawlResult r) {
+        result = r;
+        List<Referral> w = waiting == null ? List.of() : waiting;
+        waiting = null;
+        return w;
+    }
+
+    synchronized CrawlResult result() {
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+package io.webprobe.http;
+
+/**
+ * Why a request produced no HTTP response. Shared by the crawler and the ping tester so both
+ * report failures in the same words; {@link #label()} is what tables and CSV files show.
+ */
+public enum ErrorKind {
+    /** The host name could not be resolved. */
+    DNS("DNS"),
+    /** The host answered the connection attempt with a refusal (nothing listens on the port). */
+    REFUSED("Connection refused"),
+    /** Another failure while connecting (no route, network unreachable). */
+    CONNECT("Connect failed"),
+    /** The TCP connection was not established within the connect timeout. */
+    CONNECT_TIMEOUT("Connect timeout"),
+    /** The response (headers and body) did not complete within the request timeout. */
+    TIMEOUT("Timeout"),
+    /** TLS handshake or certificate failure. */
+    TLS("TLS"),
+    /** The peer reset or closed the connection mid-exchange. */
+    RESET("Connection reset"),
+    /** More redirects than allowed. */
+    TOO_MANY_REDIRECTS("Too many redirects"),
+    /** A redirect chain came back to a URL it had already visited. */
+    REDIRECT_LOOP("Redirect loop"),
+    /** The URL cannot be requested: bad syntax, unsupported scheme, missing host. */
+    INVALID_URL("Invalid URL"),
+    /** Any other I/O failure. */
+    IO("I/O error"),
+    /** The job was stopped before this request finished. */
+    CANCELLED("Cancelled");
+
+    private final String label;
+
+    ErrorKind(String label) {
+        this.label = label;
+    }
+
+    /** A short human-readable name, e.g. "Connection refused". */
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,54 @@
+package io.webprobe.http;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * The outcome of one {@link FetchRequest}: either an HTTP response ({@link #status()} &gt; 0) or
+ * a failure ({@link #error()} non-null). Immutable; the body array is never modified after
+ * construction and must not be modified by readers.
+ *
+ * @param uri the URI that was requested
+ * @param status the HTTP status code, or 0 when no response arrived
+ * @param contentType the Content-Type header, or "" when absent
+ * @param location the Location header, or null
+ * @param sizeBytes body bytes received (what was downloaded, after content decoding)
+ * @param body the body when the request's body policy kept it, else null
+ * @param truncated true when the body was cut at the size cap
+ * @param elapsedMillis time from sending the request to the end of the body, in milliseconds
+ * @param error why there is no response, or null
+ * @param errorMessage a short plain explanation of the error, or ""
+ */
+public record FetchResponse(
+        URI uri,
+        int status,
+        String contentType,
+        String location,
+        long sizeBytes,
+        byte[] body,
+        boolean truncated,
+        long elapsedMillis,
+        ErrorKind error,
+        String errorMessage) {
+
+    public FetchResponse {
+        Objects.requireNonNull(uri, "uri");
+        contentType = contentType == null ? "" : contentType;
+        errorMessage = errorMessage == null ? "" : errorMessage;
+    }
+
+    /** A failed request. */
+    public static FetchResponse failed(URI uri, ErrorKind kind, String message, long elapsedMillis) {
+        return new FetchResponse(uri, 0, "", null, 0, null, false, elapsedMillis, kind, message);
+    }
+
+    /** True when a response with a status line arrived. */
+    public boolean hasResponse() {
+        return error == null;
+    }
+
+    /** True for a 3xx status with a Location header. */
+    public boolean isRedirect() {
+        return status >= 300 && status < 400 && location != null && !location.isBlank();
+    }
+}

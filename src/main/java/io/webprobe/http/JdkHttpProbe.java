@@ -1,0 +1,124 @@
+package io.webprobe.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link HttpProbe} over {@code java.net.http.HttpClient}. The client keeps its own executor
+ * (a fixed pool would deadlock with blocking callers); the calling worker waits on the response
+ * future with the request's deadline, which therefore covers the body too (the client's own
+ * timeout stops at the headers). Bodies are read through {@link CappedBodySubscriber}, so a huge
+ * page costs at most the cap. Thread-safe.
+ */
+public final class JdkHttpProbe implements HttpProbe {
+    private final HttpClient client;
+    private final String userAgent;
+
+    /**
+     * @param userAgent the User-Agent header sent with every request
+     * @param connectTimeout the TCP connect timeout
+     */
+    public JdkHttpProbe(String userAgent, Duration connectTimeout) {
+        this.userAgent = userAgent;
+        this.client =
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(connectTimeout)
+                        .build();
+    }
+
+    @Override
+    public FetchResponse fetch(FetchRequest request) {
+        URI uri = request.uri();
+        long start = System.nanoTime();
+        String problem = UrlSyntax.problem(uri);
+        if (problem != null) {
+            return FetchResponse.failed(uri, ErrorKind.INVALID_URL, problem, 0);
+        }
+        HttpRequest httpRequest;
+        try {
+            httpRequest =
+                    HttpRequest.newBuilder(uri)
+                            .method(request.method(), HttpRequest.BodyPublishers.noBody())
+                            .version(
+                                    uri.getScheme().equalsIgnoreCase("https")
+                                            ? HttpClient.Version.HTTP_2
+                                            : HttpClient.Version.HTTP_1_1)
+                            .timeout(request.timeout())
+                            .header("User-Agent", userAgent)
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .build();
+        } catch (IllegalArgumentException e) {
+            return FetchResponse.failed(uri, ErrorKind.INVALID_URL, e.getMessage(), 0);
+        }
+        boolean head = request.method().equals("HEAD");
+        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
+                client.sendAsync(
+                        httpRequest,
+                        info -> {
+                            String ct = info.headers().firstValue("Content-Type").orElse("");
+                            if (head) {
+                                return BodySubscribers.replacing(
+                                        new CappedBodySubscriber.Body(null, 0, false));
+                            }
+                            boolean keep = request.keepBody().keep(info.statusCode(), ct);
+                            return new CappedBodySubscriber(request.maxBodyBytes(), keep);
+                        });
+        try {
+            HttpResponse<CappedBodySubscriber.Body> response =
+                    future.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            CappedBodySubscriber.Body body = response.body();
+            long size = body.size();
+            if (head) {
+                size = response.headers().firstValueAsLong("Content-Length").orElse(0);
+            }
+            return new FetchResponse(
+                    uri,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null),
+                    size,
+                    body.bytes(),
+                    body.truncated(),
+                    millisSince(start),
+                    null,
+                    "");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return FetchResponse.failed(
+                    uri, ErrorKind.CANCELLED, "Stopped before it finished", millisSince(start));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return FetchResponse.failed(
+                    uri,
+                    ErrorKind.TIMEOUT,
+                    String.format(
+                            Locale.ROOT,
+                            "No complete response within %d ms",
+                            request.timeout().toMillis()),
+                    millisSince(start));
+        } catch (ExecutionException e) {
+            ErrorClassifier.Classified c = ErrorClassifier.classify(e);
+            return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+}

@@ -1,0 +1,193 @@
+package io.webprobe.http;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * URL resolution and normalisation. Two forms of a URL matter: the one requested (as the page
+ * wrote it, resolved and made syntactically valid, fragment removed) and its dedup key, which
+ * only decides whether two links are the same page. Stateless and thread-safe.
+ */
+public final class Urls {
+    private static final String HEX = "0123456789ABCDEF";
+
+    private Urls() {}
+
+    /**
+     * Resolves a link as written in a page against the page's base (RFC 3986 section 5), drops
+     * the fragment and returns a requestable URI.
+     *
+     * @throws URISyntaxException when the link cannot be made into a URI
+     */
+    public static URI resolve(URI base, String href) throws URISyntaxException {
+        String h = href.strip();
+        URI b = withoutFragment(base);
+        if (b.getRawPath() == null || b.getRawPath().isEmpty()) {
+            String q = b.getRawQuery() == null ? "" : "?" + b.getRawQuery();
+            b = new URI(b.getScheme() + "://" + b.getRawAuthority() + "/" + q);
+        }
+        if (h.isEmpty() || h.startsWith("#")) {
+            return b;
+        }
+        URI rel = new URI(encodeIllegal(h));
+        URI out;
+        if (!rel.isAbsolute() && rel.getRawAuthority() == null
+                && (rel.getRawPath() == null || rel.getRawPath().isEmpty())) {
+            // "?q" keeps the base path and replaces the query (RFC 3986 5.2.2); java.net.URI
+            // follows RFC 2396 here and would drop the last path segment.
+            String s = b.getScheme() + "://" + b.getRawAuthority() + b.getRawPath();
+            out = new URI(rel.getRawQuery() == null ? s : s + "?" + rel.getRawQuery());
+        } else {
+            out = b.resolve(rel);
+        }
+        out = removeLeadingDotSegments(out);
+        return withoutFragment(out);
+    }
+
+    /** The URI without its fragment. */
+    public static URI withoutFragment(URI uri) {
+        if (uri.getRawFragment() == null) {
+            return uri;
+        }
+        String s = uri.toString();
+        return URI.create(s.substring(0, s.indexOf('#')));
+    }
+
+    /**
+     * The dedup key of a URL: scheme and host lower case, default port dropped, empty path as
+     * "/", dot segments resolved, percent-escapes upper case, fragment removed.
+     */
+    public static String key(URI uri) {
+        URI u = withoutFragment(uri).normalize();
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
+        int port = u.getPort();
+        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
+            port = -1;
+        }
+        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+        StringBuilder sb = new StringBuilder(scheme).append("://");
+        if (u.getRawUserInfo() != null) {
+            sb.append(u.getRawUserInfo()).append('@');
+        }
+        sb.append(host);
+        if (port >= 0) {
+            sb.append(':').append(port);
+        }
+        sb.append(upperEscapes(path));
+        if (u.getRawQuery() != null) {
+            sb.append('?').append(upperEscapes(u.getRawQuery()));
+        }
+        return sb.toString();
+    }
+
+    /** The host of a URI, lower case, or "" when it has none. */
+    public static String host(URI uri) {
+        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Percent-encodes what may not appear in a URI (spaces, controls, non-ASCII as UTF-8,
+     * {@code "<>\^`{|}}, a second '#', a '%' not starting an escape) and converts an
+     * internationalised host name to ASCII. Leaves valid input unchanged.
+     */
+    public static String encodeIllegal(String s) {
+        String in = idnHost(s);
+        StringBuilder sb = null;
+        boolean seenHash = false;
+        for (int i = 0; i < in.length(); i++) {
+            char c = in.charAt(i);
+            boolean ok;
+            if (c == '#') {
+                ok = !seenHash;
+                seenHash = true;
+            } else if (c == '%') {
+                ok = i + 2 < in.length() && isHex(in.charAt(i + 1)) && isHex(in.charAt(i + 2));
+            } else {
+                ok = c > 0x20 && c < 0x7f && "\"<>\\^`{|}".indexOf(c) < 0;
+            }
+            if (ok) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(in.length() + 16).append(in, 0, i);
+            }
+            int cp = in.codePointAt(i);
+            if (Character.charCount(cp) == 2) {
+                i++;
+            }
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(HEX.charAt((b >> 4) & 0xF)).append(HEX.charAt(b & 0xF));
+            }
+        }
+        return sb == null ? in : sb.toString();
+    }
+
+    private static String idnHost(String s) {
+        int schemeEnd = s.indexOf("://");
+        if (schemeEnd < 0) {
+            return s;
+        }
+        int start = schemeEnd + 3;
+        int end = start;
+        while (end < s.length() && "/?#".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = s.substring(start, end);
+        boolean ascii = authority.chars().allMatch(ch -> ch < 0x80);
+        if (ascii) {
+            return s;
+        }
+        int at = authority.lastIndexOf('@');
+        String userInfo = at >= 0 ? authority.substring(0, at + 1) : "";
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon >= 0 ? hostPort.substring(0, colon) : hostPort;
+        String port = colon >= 0 ? hostPort.substring(colon) : "";
+        try {
+            host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return s; // leave it; URI parsing will report it
+        }
+        return s.substring(0, start) + userInfo + host + port + s.substring(end);
+    }
+
+    private static URI removeLeadingDotSegments(URI u) throws URISyntaxException {
+        // RFC 3986 drops "/../" above the root; java.net.URI keeps them.
+        String path = u.getRawPath();
+        if (path == null || !path.startsWith("/..")) {
+            return u;
+        }
+        while (path.startsWith("/../") || path.equals("/..")) {
+            path = path.length() == 3 ? "/" : path.substring(3);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(u.getScheme()).append("://").append(u.getRawAuthority()).append(path);
+        if (u.getRawQuery() != null) {
+            sb.append('?').append(u.getRawQuery());
+        }
+        return new URI(sb.toString());
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static String upperEscapes(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s);
+        for (int i = sb.indexOf("%"); i >= 0 && i + 2 < sb.length(); i = sb.indexOf("%", i + 1)) {
+            sb.setCharAt(i + 1, Character.toUpperCase(sb.charAt(i + 1)));
+            sb.setCharAt(i + 2, Character.toUpperCase(sb.charAt(i + 2)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,303 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.testsupport.LocalHttpServer.redirect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CrawlJobTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+        server.close();
+    }
+
+    private CrawlJob job(CrawlPlan plan, CrawlListener listener) {
+        CrawlJob job = new CrawlJob(plan,
+                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), listener);
+        toClose.add(job);
+        return job;
+    }
+
+    private CrawlPlan plan(String path) {
+        return CrawlPlan.of(URI.create(server.url(path)), "Webprobe/test");
+    }
+
+    private static Map<String, CrawlResult> byUrl(List<CrawlResult> results) {
+        return results.stream().collect(Collectors.toMap(CrawlResult::url, Function.identity()));
+    }
+
+    @Test
+    void findsEveryReachablePageExactlyOnceAndEveryBrokenLinkWithItsSources() throws Exception {
+        TestSite site = new TestSite(server, 300);
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/").withThreads(16), events);
+        job.start();
+        CrawlSummary summary = events.awaitFinish();
+
+        assertThat(summary.stopped()).isFalse();
+        assertThat(summary.startFailure()).isNull();
+        Set<String> expected = site.paths().stream().map(server::url).collect(Collectors.toSet());
+        List<String> crawled = events.results().stream().map(CrawlResult::url).toList();
+        assertThat(crawled).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(crawled)).isEqualTo(expected);
+        for (String path : site.paths()) {
+            assertThat(server.hits(path)).as("requests of %s", path).isEqualTo(1);
+        }
+        assertThat(server.totalRequests()).isEqualTo(site.paths().size());
+
+        Map<String, List<String>> brokenSources = events.broken.stream().collect(
+                Collectors.groupingBy(BrokenLink::linkUrl,
+                        Collectors.mapping(BrokenLink::sourceUrl, Collectors.toList())));
+        Map<String, List<String>> expectedBroken = site.brokenSources().entrySet().stream()
+                .collect(Collectors.toMap(e -> server.url(e.getKey()), Map.Entry::getValue));
+        assertThat(brokenSources.keySet()).isEqualTo(expectedBroken.keySet());
+        expectedBroken.forEach((link, sources) ->
+                assertThat(brokenSources.get(link)).containsExactlyInAnyOrderElementsOf(sources));
+        assertThat(events.broken).allSatisfy(b -> {
+            assertThat(b.status()).isEqualTo(404);
+            assertThat(b.anchorText()).startsWith("broken ");
+        });
+        assertThat(summary.crawled()).isEqualTo(expected.size());
+        assertThat(summary.brokenLinks()).isEqualTo(events.broken.size());
+        assertThat(events.eventsAfterFinish).isEmpty();
+        assertThat(job.completion()).isCompleted();
+    }
+
+    @Test
+    void recordsPageDetailsDepthInlinksAndRedirects() throws Exception {
+        new TestSite(server, 10);
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/"), events);
+        job.start();
+        events.awaitFinish();
+        Map<String, CrawlResult> results = byUrl(job.results());
+
+        CrawlResult home = results.get(server.url("/"));
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.title()).isEqualTo("Home");
+        assertThat(home.contentType()).isEqualTo("text/html");
+        assertThat(home.depth()).isZero();
+        assertThat(home.outlinks()).isEqualTo(2);
+        assertThat(home.referrer()).isEmpty();
+        assertThat(home.sizeBytes()).isPositive();
+
+        CrawlResult old = results.get(server.url("/old"));
+        assertThat(old.status()).isEqualTo(301);
+        assertThat(old.redirectTo()).isEqualTo(server.url("/page/3.html"));
+        assertThat(old.referrer()).isEqualTo(server.url("/"));
+
+        CrawlResult p0 = results.get(server.url("/page/0.html"));
+        assertThat(p0.depth()).isEqualTo(1);
+        // linked from "/", from page 9 (next), page 0 itself (self, jump 0*7), page 1 (up 1/2)
+        assertThat(p0.inlinks()).isEqualTo(4);
+        CrawlResult img = results.get(server.url("/img/0.png"));
+        assertThat(img.contentType()).isEqualTo("image/png");
+        assertThat(img.sizeBytes()).isEqualTo(7);
+    }
+
+    @Test
+    void checksExternalLinksOnceWithoutCrawlingThem() throws Exception {
+        try (LocalHttpServer other = new LocalHttpServer()) {
+            other.route("/ext", html("<a href=\"/deeper\">deeper</a>"));
+            server.route("/", html("<a href=\"" + other.url("/ext") + "\">x</a>"
+                    + "<a href=\"/a\">a</a><a href=\"" + other.url("/gone") + "\">gone</a>"));
+            server.route("/a", html("<a href=\"" + other.url("/ext") + "\">again</a>"));
+            var events = new RecordingCrawlListener();
+            job(plan("/"), events).start();
+            events.awaitFinish();
+            Map<String, CrawlResult> results = byUrl(events.results());
+
+            assertThat(results.get(other.url("/ext")).external()).isTrue();
+            assertThat(results.get(other.url("/ext")).status()).isEqualTo(200);
+            assertThat(results.get(other.url("/ext")).inlinks()).isPositive();
+            assertThat(other.hits("/ext")).isEqualTo(1);
+            assertThat(other.hits("/deeper")).isZero();
+            assertThat(events.broken).extracting(BrokenLink::linkUrl)
+                    .containsExactly(other.url("/gone"));
+        }
+    }
+
+    @Test
+    void followsStartRedirectToAnotherHostAndCrawlsThere() throws Exception {
+        try (LocalHttpServer site = new LocalHttpServer()) {
+            site.route("/", html("<a href=\"/inner\">in</a>"));
+            site.route("/inner", html("<title>Inner</title>"));
+            server.route("/", redirect(302, site.url("/")));
+            var events = new RecordingCrawlListener();
+            job(plan("/"), events).start();
+            CrawlSummary summary = events.awaitFinish();
+            Map<String, CrawlResult> results = byUrl(events.results());
+
+            assertThat(summary.startFailure()).isNull();
+            assertThat(results.get(site.url("/")).external()).isFalse();
+            assertThat(results.get(site.url("/")).depth()).isZero();
+            assertThat(results.get(site.url("/inner")).title()).isEqualTo("Inner");
+            assertThat(results.get(site.url("/inner")).external()).isFalse();
+        }
+    }
+
+    @Test
+    void unreachableStartHostEndsWithOneErrorRow() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        var events = new RecordingCrawlListener();
+        job(CrawlPlan.of(URI.create("http://127.0.0.1:" + closedPort + "/"), "t"), events).start();
+        CrawlSummary summary = events.awaitFinish();
+
+        assertThat(events.results()).hasSize(1);
+        assertThat(events.results().get(0).error()).isEqualTo(ErrorKind.REFUSED);
+        assertThat(summary.startFailure()).contains("Could not fetch").contains("refused");
+    }
+
+    @Test
+    void startUrlAnswering404IsAStartFailure() throws Exception {
+        var events = new RecordingCrawlListener();
+        job(plan("/nothing-here"), events).start();
+        assertThat(events.awaitFinish().startFailure()).contains("answered HTTP 404");
+    }
+
+    @Test
+    void honoursMaxDepthAndMaxPages() throws Exception {
+        new TestSite(server, 50);
+        var shallow = new RecordingCrawlListener();
+        job(plan("/").withMaxDepth(1), shallow).start();
+        shallow.awaitFinish();
+        assertThat(shallow.results()).extracting(CrawlResult::depth).allMatch(d -> d <= 1);
+        assertThat(shallow.results()).extracting(CrawlResult::url)
+                .contains(server.url("/page/0.html"), server.url("/old"))
+                .doesNotContain(server.url("/page/1.html"));
+
+        var capped = new RecordingCrawlListener();
+        job(plan("/").withMaxPages(7).withThreads(4), capped).start();
+        capped.awaitFinish();
+        assertThat(capped.results()).hasSize(7);
+    }
+
+    @Test
+    void truncatesBodiesOverTheCapAndStillParsesWhatArrived() throws Exception {
+        String big = "<html><head><title>Big</title></head><body><a href=\"/x\">x</a>"
+                + "y".repeat(200_000) + "<a href=\"/never\">never</a></body></html>";
+        server.route("/", html(big));
+        server.route("/x", html("ok"));
+        var events = new RecordingCrawlListener();
+        job(plan("/").withMaxBodyBytes(50_000), events).start();
+        events.awaitFinish();
+        CrawlResult home = byUrl(events.results()).get(server.url("/"));
+        assertThat(home.truncated()).isTrue();
+        assertThat(home.sizeBytes()).isEqualTo(50_000);
+        assertThat(home.title()).isEqualTo("Big");
+        assertThat(server.hits("/x")).isEqualTo(1);
+        assertThat(server.hits("/never")).isZero();
+    }
+
+    @Test
+    void slowPageTimesOutAsItsOwnResult() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/fast\">fast</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/fast", html("fast"));
+        try {
+            var events = new RecordingCrawlListener();
+            job(plan("/").withTimeout(Duration.ofMillis(300)), events).start();
+            events.awaitFinish();
+            Map<String, CrawlResult> results = byUrl(events.results());
+            assertThat(results.get(server.url("/slow")).error()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(results.get(server.url("/fast")).status()).isEqualTo(200);
+            assertThat(events.broken).extracting(BrokenLink::linkUrl)
+                    .containsExactly(server.url("/slow"));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void pauseHoldsNewRequestsAndResumeFinishes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">s</a><a href=\"/b\">b</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"/after\">after</a>"));
+        server.route("/b", html("b"));
+        server.route("/after", html("after"));
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/").withThreads(1), events);
+        job.start();
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        job.pause();
+        release.countDown();
+        // the request in flight finishes; nothing new starts while paused
+        await().atMost(Duration.ofSeconds(10)).until(() -> job.progress().inFlight() == 0);
+        assertThat(job.progress().paused()).isTrue();
+        assertThat(server.hits("/after")).isZero();
+        assertThat(job.completion()).isNotDone();
+        job.resume();
+        events.awaitFinish();
+        assertThat(server.hits("/after")).isEqualTo(1);
+        assertThat(server.hits("/b")).isEqualTo(1);
+    }
+
+    @Test
+    void stopEndsTheCrawlAndCloseLeavesNoWorkerThread() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        try {
+            server.route("/", html("<a href=\"/slow\">s</a>"));
+            server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "x"));
+            var events = new RecordingCrawlListener();
+            CrawlJob job = job(plan("/").withThreads(4), events);
+            job.start();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            job.stop();
+            CrawlSummary summary = events.awaitFinish();
+            assertThat(summary.stopped()).isTrue();
+            assertThat(events.results()).extracting(CrawlResult::url)
+                    .containsExactly(server.url("/"));
+            job.close();
+            assertThat(liveThreads("crawl-worker-")).isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void closeWithoutStartCompletes() {
+        CrawlJob job = job(plan("/"), CrawlListener.NONE);
+        job.close();
+        assertThat(job.completion()).isCompleted();
+    }
+
+    static List<String> liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith(prefix))
+                .toList();
+    }
+}
