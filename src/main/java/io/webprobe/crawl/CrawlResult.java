@@ -50,7 +50,8 @@ public record CrawlResult(
         return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
     }
 
-    CrawlResult withInlinks(int n) {
+    /** A copy with another inlink count. */
+    public CrawlResult withInlinks(int n) {
         return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
                 responseMillis, title, depth, n, outlinks, referrer, redirectTo, external,
                 truncated);

@@ -1,4 +1,4 @@
-package io.webprobe.app;
+package io.webprobe;
 
 import java.io.IOException;
 import java.io.InputStream;

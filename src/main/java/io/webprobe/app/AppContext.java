@@ -1,0 +1,99 @@
+package io.webprobe.app;
+
+import io.webprobe.Version;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.export.CsvExporter;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.FxDialogService;
+import io.webprobe.ui.common.UiBatcher;
+import io.webprobe.ui.crawl.CrawlJobFactory;
+import io.webprobe.ui.crawl.CrawlView;
+import io.webprobe.ui.crawl.CrawlViewModel;
+import io.webprobe.ui.main.MainView;
+import io.webprobe.ui.ping.PingView;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that creates services and wires them together. Built on
+ * the FX thread when the app starts; {@link #close()} releases everything in reverse order.
+ */
+public final class AppContext implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AppContext.class);
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ScheduledExecutorService uiTimer;
+    private final ExecutorService background;
+    private final DialogService dialogs;
+    private final CrawlViewModel crawlViewModel;
+    private final MainView mainView;
+
+    /**
+     * @param stage the main window (owner of dialogs)
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     */
+    public AppContext(Stage stage, DialogService dialogs) {
+        uiTimer = Executors.newSingleThreadScheduledExecutor(daemon("ui-batcher"));
+        background = Executors.newFixedThreadPool(2, daemon("ui-io"));
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
+        CrawlJobFactory jobs = (plan, listener) -> new CrawlJob(plan,
+                new JdkHttpProbe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
+                listener);
+        crawlViewModel = new CrawlViewModel(jobs, Platform::runLater, uiTimer, background,
+                new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
+        mainView = new MainView(new CrawlView(crawlViewModel), new PingView(), this.dialogs,
+                Version.get(), stage::close);
+    }
+
+    public MainView mainView() {
+        return mainView;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public CrawlViewModel crawlViewModel() {
+        return crawlViewModel;
+    }
+
+    @Override
+    public void close() {
+        crawlViewModel.close();
+        uiTimer.shutdownNow();
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+                background.shutdownNow();
+                log.warn("Background tasks did not finish within 5 s at exit");
+            }
+        } catch (InterruptedException e) {
+            background.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setUncaughtExceptionHandler((th, e) -> log.error("Uncaught failure in {}", th.getName(), e));
+            return t;
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package io.webprobe.app;
+
+import io.webprobe.cli.WebprobeCli;
+import javafx.application.Application;
+
+/**
+ * The jar's entry point. Not an {@link Application} subclass, so that a plain classpath launch
+ * finds the JavaFX runtime. With arguments it runs the command line; without, the desktop app.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(WebprobeCli.execute(args));
+        }
+        Application.launch(WebprobeApp.class, args);
+    }
+}

@@ -1,0 +1,56 @@
+package io.webprobe.app;
+
+import java.io.InputStream;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop application: builds the {@link AppContext} and shows the main window. */
+public final class WebprobeApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(WebprobeApp.class);
+    private static final int[] ICON_SIZES = {16, 32, 64, 128, 256, 512};
+
+    private AppContext context;
+
+    @Override
+    public void start(Stage stage) {
+        context = new AppContext(stage, null);
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            log.error("Unexpected failure on the UI thread", e);
+            context.dialogs().showError("Unexpected error",
+                    "Something went wrong: " + e + ". Your data is still there; the log has details.");
+        });
+        Scene scene = new Scene(context.mainView().root(), 1200, 760);
+        scene.getStylesheets().add(
+                WebprobeApp.class.getResource("/io/webprobe/ui/webprobe.css").toExternalForm());
+        stage.setTitle("Webprobe");
+        addIcons(stage);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    static void addIcons(Stage stage) {
+        for (int size : ICON_SIZES) {
+            try (InputStream in = WebprobeApp.class.getResourceAsStream(
+                    "/io/webprobe/icons/webprobe-" + size + ".png")) {
+                if (in != null) {
+                    stage.getIcons().add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                log.debug("Icon {} not loaded", size, e);
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+        Platform.exit();
+    }
+}

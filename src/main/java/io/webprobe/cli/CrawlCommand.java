@@ -1,0 +1,224 @@
+package io.webprobe.cli;
+
+import io.webprobe.Version;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.export.CrawlCsv;
+import io.webprobe.export.CsvExporter;
+import io.webprobe.export.ExportException;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.UrlSyntax;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code webprobe crawl URL}: crawls a site headless and writes CSV files. Exit 0 when no
+ * broken link was found, 1 when some were, 2 for bad arguments, an unfetchable start URL or an
+ * export that could not be written.
+ */
+@Command(
+        name = "crawl",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Crawl every page of a site and report broken links.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:finished, no broken links",
+            "1:broken links found",
+            "2:bad arguments, start URL not fetchable, or CSV not written"
+        })
+public final class CrawlCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int BROKEN = 1;
+    static final int FAILED = 2;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "Start URL (http or https).")
+    String url;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+            description = "Worker threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--max-depth", paramLabel = "D",
+            description = "Follow links at most D clicks from the start page (default: no limit).")
+    Integer maxDepth;
+
+    @Option(names = "--max-pages", paramLabel = "P",
+            description = "Fetch at most P pages of the site (default: no limit).")
+    Integer maxPages;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+            converter = DurationConverter.class,
+            description = "Per-request timeout, seconds or with a unit (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--no-external", description = "Do not check links to other hosts.")
+    boolean noExternal;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write every crawled URL here.")
+    Path csv;
+
+    @Option(names = "--broken-csv", paramLabel = "FILE",
+            description = "Write every broken link with its source page here.")
+    Path brokenCsv;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        CrawlPlan plan;
+        try {
+            URI start = UrlSyntax.parseUserUrl(url);
+            plan = CrawlPlan.of(start, Version.userAgent())
+                    .withThreads(threads)
+                    .withTimeout(timeout)
+                    .withCheckExternal(!noExternal);
+            if (maxDepth != null) {
+                plan = plan.withMaxDepth(maxDepth);
+            }
+            if (maxPages != null) {
+                plan = plan.withMaxPages(maxPages);
+            }
+        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException e) {
+            err.println("webprobe: " + e.getMessage());
+            err.flush();
+            return FAILED;
+        }
+
+        CountDownLatch exported = new CountDownLatch(1);
+        try (CrawlJob job = new CrawlJob(plan,
+                new JdkHttpProbe(plan.userAgent(), plan.timeout()), CrawlListener.NONE);
+                ProgressPrinter progress = new ProgressPrinter(err, quiet, job::progress)) {
+            Thread onCtrlC = new Thread(() -> {
+                job.stop();
+                awaitQuietly(exported);
+            }, "crawl-interrupt");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            job.start();
+            CrawlSummary summary;
+            try {
+                summary = job.completion().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            progress.close();
+            try {
+                return report(job, summary, out, err);
+            } finally {
+                exported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and waits for the export above
+                }
+            }
+        }
+    }
+
+    private int report(CrawlJob job, CrawlSummary summary, PrintWriter out, PrintWriter err) {
+        try {
+            CsvExporter exporter = new CsvExporter();
+            if (csv != null) {
+                exporter.write(csv, CrawlCsv.PAGES, job.results());
+            }
+            if (brokenCsv != null) {
+                exporter.write(brokenCsv, CrawlCsv.BROKEN_LINKS, job.brokenLinks());
+            }
+        } catch (ExportException e) {
+            err.println("webprobe: " + e.getMessage());
+            err.flush();
+            return FAILED;
+        }
+        if (summary.startFailure() != null) {
+            err.println("webprobe: " + summary.startFailure());
+            err.flush();
+            return FAILED;
+        }
+        out.println(String.format(Locale.ROOT,
+                "%s %,d URLs in %.1f s (%.1f pages/s): %,d broken URLs, %,d broken links.",
+                summary.stopped() ? "Stopped after" : "Crawled",
+                summary.crawled(), summary.elapsed().toMillis() / 1000.0,
+                summary.pagesPerSecond(), summary.broken(), summary.brokenLinks()));
+        out.flush();
+        return summary.brokenLinks() > 0 || summary.broken() > 0 ? BROKEN : OK;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Progress on stderr: one rewritten line on a terminal, else a line every 5 s. */
+    static final class ProgressPrinter implements AutoCloseable {
+        private final ScheduledExecutorService timer;
+        private final PrintWriter err;
+        private final boolean terminal;
+        private final java.util.function.Supplier<CrawlProgress> source;
+
+        ProgressPrinter(PrintWriter err, boolean quiet,
+                java.util.function.Supplier<CrawlProgress> source) {
+            this.err = err;
+            this.source = source;
+            this.terminal = Boolean.getBoolean("webprobe.stderrTerminal");
+            if (quiet) {
+                timer = null;
+                return;
+            }
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cli-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            long period = terminal ? 250 : 5000;
+            timer.scheduleAtFixedRate(this::print, period, period, TimeUnit.MILLISECONDS);
+        }
+
+        private void print() {
+            String line = ProgressFormat.line(source.get());
+            if (terminal) {
+                err.print("\r\033[K" + line);
+            } else {
+                err.println(line);
+            }
+            err.flush();
+        }
+
+        @Override
+        public void close() {
+            if (timer == null || timer.isShutdown()) {
+                return;
+            }
+            timer.shutdownNow();
+            if (terminal) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.webprobe.cli;
+
+import io.webprobe.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; each job is a subcommand over the same engine as the GUI. */
+@Command(
+        name = "webprobe",
+        mixinStandardHelpOptions = true,
+        versionProvider = WebprobeCli.VersionProvider.class,
+        description = "Crawl a site for broken links, or ping URLs for latency.",
+        subcommands = {CrawlCommand.class})
+public final class WebprobeCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new WebprobeCli());
+        cl.setExitCodeExceptionMapper(e -> 2);
+        return cl.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Webprobe " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.webprobe.crawl;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** The one-line progress text shared by the status bar and the command line. */
+public final class ProgressFormat {
+    private ProgressFormat() {}
+
+    /** E.g. "1,234 crawled · 56 queued · 12 broken · 85 pages/s · 00:01:23". */
+    public static String line(CrawlProgress p) {
+        return String.format(Locale.ROOT, "%,d crawled · %,d queued · %,d broken · %s pages/s · %s",
+                p.crawled(), p.queued() + p.inFlight(), p.broken(), rate(p), clock(p.elapsed()));
+    }
+
+    /** Average pages per second so far, one decimal under 10. */
+    public static String rate(CrawlProgress p) {
+        double s = p.elapsed().toNanos() / 1e9;
+        double r = s <= 0 ? 0 : p.crawled() / s;
+        return r < 10 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%,.0f", r);
+    }
+
+    /** hh:mm:ss. */
+    public static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}

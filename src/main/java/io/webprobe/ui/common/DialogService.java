@@ -1,0 +1,19 @@
+package io.webprobe.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Dialogs the screens need, behind an interface so tests can answer them without a window.
+ * Called on the FX thread.
+ */
+public interface DialogService {
+    /** Asks where to save a CSV file; empty when the user cancels. */
+    Optional<Path> chooseSaveFile(String title, String suggestedName);
+
+    /** Shows a plain-sentence error. */
+    void showError(String title, String message);
+
+    /** Shows an information message. */
+    void showInfo(String title, String message);
+}

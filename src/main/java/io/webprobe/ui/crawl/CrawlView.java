@@ -1,0 +1,210 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.BrokenLink;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The Crawl tab: URL field and controls, overall progress, the live table of URLs, the broken
+ * links, and a status bar. Only binds to {@link CrawlViewModel}; holds no state of its own.
+ */
+public final class CrawlView {
+    private final CrawlViewModel vm;
+    private final BorderPane root = new BorderPane();
+
+    public CrawlView(CrawlViewModel vm) {
+        this.vm = vm;
+        root.setTop(controls());
+        root.setCenter(tables());
+        root.setBottom(statusBar());
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node controls() {
+        TextField url = new TextField();
+        url.setId("crawlUrl");
+        url.setPromptText("https://example.com/");
+        url.textProperty().bindBidirectional(vm.urlProperty());
+        url.setOnAction(e -> vm.start());
+        url.disableProperty().bind(vm.runningProperty());
+        HBox.setHgrow(url, Priority.ALWAYS);
+
+        Spinner<Integer> threads = new Spinner<>(1, 64, vm.threadsProperty().get());
+        threads.setId("crawlThreads");
+        threads.setEditable(true);
+        threads.setPrefWidth(80);
+        threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
+        threads.valueProperty().addListener((o, a, b) -> vm.threadsProperty().set(b));
+        threads.disableProperty().bind(vm.runningProperty());
+
+        Button start = button("crawlStart", "Start", vm::start);
+        start.setDefaultButton(false);
+        start.disableProperty().bind(vm.runningProperty());
+        Button pause = button("crawlPause", "Pause", vm::togglePause);
+        pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.disableProperty().bind(vm.runningProperty().not());
+        Button stop = button("crawlStop", "Stop", vm::stop);
+        stop.disableProperty().bind(vm.runningProperty().not());
+        Button export = button("crawlExport", "Export CSV…", vm::exportCsv);
+        export.disableProperty().bind(Bindings.isEmpty(vm.rows()));
+
+        Label threadsLabel = new Label("Threads");
+        HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Label error = new Label();
+        error.setId("crawlUrlError");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(vm.urlErrorProperty());
+        error.visibleProperty().bind(vm.urlErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("crawlProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(
+                vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
+
+        VBox top = new VBox(6, bar, error, progress);
+        top.setPadding(new Insets(10, 10, 6, 10));
+        return top;
+    }
+
+    private Node tables() {
+        TableView<CrawlRow> pages = pagesTable();
+        TableView<BrokenLink> broken = brokenTable();
+        Tab all = new Tab();
+        all.textProperty().bind(Bindings.format(Locale.ROOT, "All URLs (%,d)", Bindings.size(vm.rows())));
+        all.setContent(pages);
+        Tab brokenTab = new Tab();
+        brokenTab.setId("brokenTab");
+        brokenTab.textProperty().bind(
+                Bindings.format(Locale.ROOT, "Broken links (%,d)", Bindings.size(vm.brokenLinks())));
+        brokenTab.setContent(broken);
+        TabPane tabs = new TabPane(all, brokenTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        BorderPane.setMargin(tabs, new Insets(0, 10, 0, 10));
+        return tabs;
+    }
+
+    private TableView<CrawlRow> pagesTable() {
+        TableView<CrawlRow> table = new TableView<>();
+        table.setId("crawlTable");
+        table.setPlaceholder(new Label("No URLs yet: enter a start URL and press Start."));
+        SortedList<CrawlRow> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().addAll(List.<TableColumn<CrawlRow, ?>>of(
+                col("URL", 360, r -> r.result().url()),
+                col("Status", 90, r -> r.result().statusText()),
+                col("Type", 110, r -> r.result().contentType()),
+                number(col("Size", 80, r -> r.result().sizeBytes())),
+                number(col("Time (ms)", 75, r -> r.result().responseMillis())),
+                col("Title", 220, r -> r.result().title()),
+                number(col("Depth", 55, r -> r.result().depth())),
+                inlinksColumn(),
+                number(col("Outlinks", 70, r -> r.result().outlinks())),
+                col("Referrer", 260, r -> r.result().referrer()),
+                col("Redirect to", 220, r -> r.result().redirectTo())));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CrawlRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("broken");
+                if (!empty && row != null && row.result().isBroken()) {
+                    getStyleClass().add("broken");
+                }
+            }
+        });
+        return table;
+    }
+
+    private TableColumn<CrawlRow, Integer> inlinksColumn() {
+        TableColumn<CrawlRow, Integer> c = new TableColumn<>("Inlinks");
+        c.setPrefWidth(65);
+        c.setCellValueFactory(f -> f.getValue().inlinksProperty().asObject());
+        return number(c);
+    }
+
+    private TableView<BrokenLink> brokenTable() {
+        TableView<BrokenLink> table = new TableView<>();
+        table.setId("brokenTable");
+        table.setPlaceholder(new Label("No broken links found."));
+        SortedList<BrokenLink> sorted = new SortedList<>(vm.brokenLinks());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().addAll(List.<TableColumn<BrokenLink, ?>>of(
+                col("Source page", 340, BrokenLink::sourceUrl),
+                col("Link URL", 340, BrokenLink::linkUrl),
+                col("Status / error", 160, BrokenLink::statusText),
+                col("Anchor text", 220, BrokenLink::anchorText)));
+        return table;
+    }
+
+    private static <S, T> TableColumn<S, T> col(String title, double width, Function<S, T> value) {
+        TableColumn<S, T> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    /** Right-aligned with thousands separators. */
+    private static <S, T extends Number> TableColumn<S, T> number(TableColumn<S, T> c) {
+        c.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item.longValue()));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private Node statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("crawlStatus");
+        bar.textProperty().bind(vm.statusProperty());
+        return bar;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Lets the main window's menu reuse the tab's export action. */
+    public void exportCsv() {
+        vm.exportCsv();
+    }
+}

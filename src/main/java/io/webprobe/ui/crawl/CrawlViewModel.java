@@ -1,0 +1,356 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlEvent;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.export.CrawlCsv;
+import io.webprobe.export.CsvExporter;
+import io.webprobe.export.ExportException;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.UiBatcher;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and actions of the Crawl tab. Lives on the FX thread: every property and list is read
+ * and changed there only. Worker results arrive through one {@link UiBatcher}, one batch per
+ * tick. Never touches controls, so it is tested without a window.
+ */
+public final class CrawlViewModel implements AutoCloseable {
+    private final CrawlJobFactory jobs;
+    private final Executor fx;
+    private final ScheduledExecutorService timer;
+    private final Executor background;
+    private final CsvExporter exporter;
+    private final DialogService dialogs;
+    private final String userAgent;
+    private final Duration tick;
+
+    private final StringProperty url = new SimpleStringProperty(this, "url", "");
+    private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
+    private final IntegerProperty threads =
+            new SimpleIntegerProperty(this, "threads", CrawlPlan.DEFAULT_THREADS);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper(this, "status", "Type a start URL and press Start.");
+    private final ObservableList<CrawlRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<BrokenLink> brokenLinks = FXCollections.observableArrayList();
+    private final Map<String, CrawlRow> rowsByUrl = new HashMap<>();
+    /** Inlink counts that arrived before their row did. */
+    private final Map<String, Integer> earlyInlinks = new HashMap<>();
+
+    private CrawlJob job;
+    private UiBatcher<CrawlEvent> batcher;
+    /** Which crawl the current rows belong to; late messages of an earlier crawl are dropped. */
+    private int generation;
+
+    public CrawlViewModel(CrawlJobFactory jobs, Executor fx, ScheduledExecutorService timer,
+            Executor background, CsvExporter exporter, DialogService dialogs, String userAgent,
+            Duration tick) {
+        this.jobs = jobs;
+        this.fx = fx;
+        this.timer = timer;
+        this.background = background;
+        this.exporter = exporter;
+        this.dialogs = dialogs;
+        this.userAgent = userAgent;
+        this.tick = tick;
+        url.addListener((obs, old, now) -> urlError.set(""));
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public ReadOnlyStringProperty urlErrorProperty() {
+        return urlError.getReadOnlyProperty();
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** Crawled / discovered, 0 to 1; -1 (indeterminate) while nothing is known yet. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<CrawlRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<BrokenLink> brokenLinks() {
+        return brokenLinks;
+    }
+
+    /**
+     * Starts a crawl of the URL in the field; on bad input sets {@link #urlErrorProperty()} and
+     * starts nothing.
+     *
+     * @return whether a crawl started
+     */
+    public boolean start() {
+        if (running.get()) {
+            return false;
+        }
+        URI start;
+        try {
+            start = UrlSyntax.parseUserUrl(url.get());
+        } catch (UrlSyntax.InvalidUrlException e) {
+            urlError.set(e.getMessage());
+            return false;
+        }
+        closeJob();
+        rows.clear();
+        brokenLinks.clear();
+        rowsByUrl.clear();
+        earlyInlinks.clear();
+        CrawlPlan plan = CrawlPlan.of(start, userAgent).withThreads(threads.get());
+        int gen = ++generation;
+        UiBatcher<CrawlEvent> b = new UiBatcher<>(fx, timer, tick, batch -> {
+            if (gen == generation) {
+                apply(batch);
+            }
+        });
+        CrawlJob j = jobs.create(plan, new CrawlListener() {
+            @Override
+            public void onResult(CrawlResult result) {
+                b.offer(result);
+            }
+
+            @Override
+            public void onBrokenLink(BrokenLink link) {
+                b.offer(link);
+            }
+
+            @Override
+            public void onFinished(CrawlSummary summary) {
+                b.close();
+                fx.execute(() -> {
+                    if (gen == generation) {
+                        finished(summary);
+                    }
+                });
+            }
+        });
+        job = j;
+        batcher = b;
+        running.set(true);
+        paused.set(false);
+        progress.set(-1);
+        status.set("Starting " + start + " …");
+        j.start();
+        return true;
+    }
+
+    /** Pauses a running crawl, or resumes a paused one. */
+    public void togglePause() {
+        if (!running.get() || job == null) {
+            return;
+        }
+        if (paused.get()) {
+            job.resume();
+        } else {
+            job.pause();
+        }
+        paused.set(!paused.get());
+        refreshProgress();
+    }
+
+    /** Stops the running crawl; what was crawled stays in the table. */
+    public void stop() {
+        if (running.get() && job != null) {
+            status.set("Stopping…");
+            job.stop();
+        }
+    }
+
+    /** Asks for a file and exports the pages there and the broken links beside it. */
+    public void exportCsv() {
+        if (rows.isEmpty()) {
+            dialogs.showInfo("Export CSV", "There is nothing to export yet: run a crawl first.");
+            return;
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export crawl as CSV", "crawl.csv");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path pagesFile = withCsvExtension(chosen.get());
+        Path brokenFile = brokenLinksFileFor(pagesFile);
+        List<CrawlResult> pages = new ArrayList<>(rows.size());
+        for (CrawlRow r : rows) {
+            pages.add(r.snapshot());
+        }
+        List<BrokenLink> broken = List.copyOf(brokenLinks);
+        status.set("Exporting…");
+        background.execute(() -> {
+            try {
+                exporter.write(pagesFile, CrawlCsv.PAGES, pages);
+                exporter.write(brokenFile, CrawlCsv.BROKEN_LINKS, broken);
+                String done = String.format(Locale.ROOT,
+                        "Exported %,d URLs to %s and %,d broken links to %s.",
+                        pages.size(), pagesFile.getFileName(), broken.size(),
+                        brokenFile.getFileName());
+                fx.execute(() -> status.set(done));
+            } catch (ExportException e) {
+                fx.execute(() -> {
+                    status.set(e.getMessage());
+                    dialogs.showError("Export failed", e.getMessage());
+                });
+            }
+        });
+    }
+
+    static Path withCsvExtension(Path p) {
+        String name = p.getFileName().toString();
+        return name.contains(".") ? p : p.resolveSibling(name + ".csv");
+    }
+
+    /** "crawl.csv" gives "crawl-broken-links.csv" in the same folder. */
+    static Path brokenLinksFileFor(Path pagesFile) {
+        String name = pagesFile.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".csv";
+        return pagesFile.resolveSibling(stem + "-broken-links" + ext);
+    }
+
+    private void apply(List<CrawlEvent> batch) {
+        CrawlJob j = job;
+        if (j == null) {
+            return;
+        }
+        List<CrawlRow> newRows = new ArrayList<>();
+        List<BrokenLink> newBroken = new ArrayList<>();
+        for (CrawlEvent e : batch) {
+            switch (e) {
+                case CrawlResult r -> {
+                    CrawlRow row = new CrawlRow(r);
+                    Integer early = earlyInlinks.remove(r.url());
+                    if (early != null) {
+                        row.raiseInlinks(early);
+                    }
+                    rowsByUrl.put(r.url(), row);
+                    newRows.add(row);
+                }
+                case BrokenLink l -> newBroken.add(l);
+            }
+        }
+        if (!newRows.isEmpty()) {
+            rows.addAll(newRows);
+        }
+        if (!newBroken.isEmpty()) {
+            brokenLinks.addAll(newBroken);
+        }
+        applyInlinks(j.drainInlinkUpdates());
+        refreshProgress();
+    }
+
+    private void applyInlinks(Map<String, Integer> updates) {
+        updates.forEach((u, n) -> {
+            CrawlRow row = rowsByUrl.get(u);
+            if (row != null) {
+                row.raiseInlinks(n);
+            } else {
+                earlyInlinks.merge(u, n, Math::max);
+            }
+        });
+    }
+
+    private void refreshProgress() {
+        if (job == null || !running.get()) {
+            return;
+        }
+        CrawlProgress p = job.progress();
+        long discovered = p.discovered();
+        progress.set(discovered == 0 ? -1 : (double) p.crawled() / discovered);
+        status.set(ProgressFormat.line(p) + (p.paused() ? " · paused" : ""));
+    }
+
+    private void finished(CrawlSummary summary) {
+        CrawlJob j = job;
+        for (CrawlResult r : j.results()) {
+            CrawlRow row = rowsByUrl.get(r.url());
+            if (row != null) {
+                row.raiseInlinks(r.inlinks());
+            }
+        }
+        earlyInlinks.clear();
+        CrawlProgress p = j.progress();
+        running.set(false);
+        paused.set(false);
+        progress.set(summary.stopped() && p.discovered() > 0
+                ? (double) p.crawled() / p.discovered() : 1.0);
+        if (summary.startFailure() != null) {
+            status.set(summary.startFailure());
+        } else {
+            status.set((summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p));
+        }
+        background.execute(j::close);
+    }
+
+    private void closeJob() {
+        if (batcher != null) {
+            batcher.close();
+            batcher = null;
+        }
+        if (job != null) {
+            CrawlJob j = job;
+            job = null;
+            background.execute(j::close);
+        }
+    }
+
+    /** Stops any crawl and releases its threads. */
+    @Override
+    public void close() {
+        if (batcher != null) {
+            batcher.close();
+        }
+        if (job != null) {
+            job.close();
+        }
+    }
+}
