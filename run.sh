@@ -50,7 +50,12 @@ build_if_needed() {
 }
 
 run_java() {
-  exec "$JAVA" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
+  local opts=(--enable-native-access=ALL-UNNAMED)
+  # JDK 24+ warns about JavaFX's use of sun.misc.Unsafe; the flag does not exist before 23.
+  [ "$(java_major "$JAVA" | cut -d. -f1)" -ge 23 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
+  [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
+  # shellcheck disable=SC2086
+  exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }
 
 usage() {

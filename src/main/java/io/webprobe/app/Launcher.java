@@ -14,6 +14,10 @@ public final class Launcher {
         if (args.length > 0) {
             System.exit(WebprobeCli.execute(args));
         }
+        // JavaFX warns about running from the classpath, which is how we run on purpose
+        // (docs/decisions/0001-classpath-not-modules.md).
+        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
+                .setLevel(java.util.logging.Level.SEVERE);
         Application.launch(WebprobeApp.class, args);
     }
 }

@@ -89,6 +89,12 @@ public final class CrawlCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        String invalid = checkRanges();
+        if (invalid != null) {
+            err.println("webprobe: " + invalid);
+            err.flush();
+            return FAILED;
+        }
         CrawlPlan plan;
         try {
             URI start = UrlSyntax.parseUserUrl(url);
@@ -136,6 +142,19 @@ public final class CrawlCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private String checkRanges() {
+        if (threads < 1 || threads > 256) {
+            return "--threads must be between 1 and 256.";
+        }
+        if (maxDepth != null && maxDepth < 0) {
+            return "--max-depth must be 0 or more.";
+        }
+        if (maxPages != null && maxPages < 1) {
+            return "--max-pages must be 1 or more.";
+        }
+        return null;
     }
 
     private int report(CrawlJob job, CrawlSummary summary, PrintWriter out, PrintWriter err) {

@@ -66,6 +66,11 @@ public final class CsvExporter {
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new ExportException(target, plainMessage(target, e), e);
+        } catch (RuntimeException e) {
+            // a row that cannot be turned into text must not leave a half file either
+            deleteQuietly(tmp);
+            throw new ExportException(target, "Could not write " + target + ": " + e.getMessage()
+                    + ". Nothing was changed.", e);
         }
     }
 

@@ -43,7 +43,9 @@ public final class Urls {
         } else {
             out = b.resolve(rel);
         }
-        out = removeLeadingDotSegments(out);
+        // java.net.URI copies an absolute path as written; RFC 3986 5.2.2 removes its dot
+        // segments too, and "/.." above the root (which normalize() keeps).
+        out = removeLeadingDotSegments(out.normalize());
         return withoutFragment(out);
     }
 

@@ -127,7 +127,7 @@ public final class CrawlView {
                 col("Status", 90, r -> r.result().statusText()),
                 col("Type", 110, r -> r.result().contentType()),
                 number(col("Size", 80, r -> r.result().sizeBytes())),
-                number(col("Time (ms)", 75, r -> r.result().responseMillis())),
+                number(col("Time (ms)", 85, r -> r.result().responseMillis())),
                 col("Title", 220, r -> r.result().title()),
                 number(col("Depth", 55, r -> r.result().depth())),
                 inlinksColumn(),

@@ -1,0 +1,248 @@
+package io.webprobe.cli;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.opencsv.CSVReader;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CrawlCommandTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    /** One in-process run of the command line, set up like {@link WebprobeCli#execute}. */
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new WebprobeCli());
+        cl.setExitCodeExceptionMapper(e -> 2);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static List<String[]> readCsv(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
+            return csv.readAll();
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void smallSiteWithoutBrokenLinks() {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"b\">b</a>"));
+        server.route("/a", html("<title>A</title><a href=\"/\">home</a>"));
+        server.route("/b", html("<title>B</title><a href=\"/a#x\">a</a>"));
+    }
+
+    private static void assertOneSentenceWithoutStackTrace(String err) {
+        assertThat(err.strip()).doesNotContain("\n");
+        assertThat(err).doesNotContain("\tat ", "Exception", "Caused by");
+    }
+
+    @Test
+    void brokenLinksExitOneAndBothCsvFilesHoldEveryRow() throws Exception {
+        TestSite site = new TestSite(server, 60);
+        Path pages = dir.resolve("pages.csv");
+        Path broken = dir.resolve("broken.csv");
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--threads", "8",
+                "--csv", pages.toString(), "--broken-csv", broken.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("Crawled " + site.paths().size() + " URLs");
+
+        List<String[]> pageRows = readCsv(pages);
+        assertEquals("url", pageRows.get(0)[0]);
+        List<String> crawledUrls = pageRows.subList(1, pageRows.size()).stream()
+                .map(row -> row[0]).toList();
+        assertThat(crawledUrls).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        site.paths().stream().map(server::url).toList());
+
+        List<String[]> brokenRows = readCsv(broken);
+        assertEquals("source_url", brokenRows.get(0)[0]);
+        Map<String, List<String>> sourcesByLink = brokenRows.subList(1, brokenRows.size())
+                .stream().collect(Collectors.groupingBy(row -> row[1],
+                        Collectors.mapping(row -> row[0], Collectors.toList())));
+        Map<String, List<String>> expected = site.brokenSources().entrySet().stream()
+                .collect(Collectors.toMap(e -> server.url(e.getKey()), Map.Entry::getValue));
+        assertThat(sourcesByLink.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((link, sources) ->
+                assertThat(sourcesByLink.get(link)).as(link)
+                        .containsExactlyInAnyOrderElementsOf(sources));
+        assertThat(brokenRows.subList(1, brokenRows.size()))
+                .allSatisfy(row -> assertEquals("404", row[2]));
+    }
+
+    @Test
+    void siteWithoutBrokenLinksExitsZero() throws Exception {
+        smallSiteWithoutBrokenLinks();
+        Path pages = dir.resolve("pages.csv");
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--csv", pages.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("Crawled 3 URLs").contains("0 broken URLs, 0 broken links.");
+        assertThat(readCsv(pages)).hasSize(4);
+    }
+
+    @Test
+    void malformedUrlExitsTwoWithAPlainMessage() {
+        Run r = run("crawl", "http://", "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: This is not a valid URL");
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void urlWithoutSchemeExitsTwoWithAHint() {
+        Run r = run("crawl", "example.com", "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: ").contains("https://example.com");
+        assertOneSentenceWithoutStackTrace(r.err());
+    }
+
+    @Test
+    void unreachableStartUrlExitsTwoWithOneSentence() throws Exception {
+        String url = "http://127.0.0.1:" + closedPort() + "/";
+
+        Run r = run("crawl", url, "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertEquals("webprobe: Could not fetch " + url + ": connection refused.",
+                r.err().strip());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void zeroThreadsExitsTwo() {
+        smallSiteWithoutBrokenLinks();
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--threads", "0");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: ").contains("threads");
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void badTimeoutExitsTwo() {
+        smallSiteWithoutBrokenLinks();
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--timeout", "abc");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).contains("'abc' is not a duration").doesNotContain("\tat ");
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void csvIntoAMissingFolderExitsTwo() {
+        smallSiteWithoutBrokenLinks();
+        Path target = dir.resolve("missing").resolve("pages.csv");
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--csv", target.toString());
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: Could not write");
+        assertThat(r.err().strip()).doesNotContain("\n");
+        assertThat(r.err()).doesNotContain("\tat ", "Exception");
+        assertThat(Files.exists(target.getParent())).isFalse();
+    }
+
+    @Test
+    void quietPrintsNoProgressWhileTheSameCrawlWithoutItDoes() throws Exception {
+        // Two crawls of one slow page run side by side; the loud one shows that progress
+        // lines were due (terminal mode prints every 250 ms) while the quiet one printed none.
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(2);
+        server.route("/", LocalHttpServer.blockUntil(release, arrived, "<title>slow</title>"));
+        StringWriter loudErr = new StringWriter();
+        StringWriter quietErr = new StringWriter();
+        String previous = System.getProperty("webprobe.stderrTerminal");
+        System.setProperty("webprobe.stderrTerminal", "true");
+        try {
+            CompletableFuture<Integer> loud = CompletableFuture.supplyAsync(
+                    () -> runWithErr(loudErr, "crawl", server.url("/")));
+            CompletableFuture<Integer> quiet = CompletableFuture.supplyAsync(
+                    () -> runWithErr(quietErr, "crawl", server.url("/"), "--quiet"));
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            int before = progressLines(loudErr);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> progressLines(loudErr) >= before + 2);
+            release.countDown();
+
+            assertEquals(0, loud.get(20, TimeUnit.SECONDS));
+            assertEquals(0, quiet.get(20, TimeUnit.SECONDS));
+            assertThat(loudErr.toString()).contains("crawled · ");
+            assertThat(quietErr.toString()).isEmpty();
+        } finally {
+            release.countDown();
+            if (previous == null) {
+                System.clearProperty("webprobe.stderrTerminal");
+            } else {
+                System.setProperty("webprobe.stderrTerminal", previous);
+            }
+        }
+    }
+
+    private static int runWithErr(StringWriter err, String... args) {
+        CommandLine cl = new CommandLine(new WebprobeCli());
+        cl.setExitCodeExceptionMapper(e -> 2);
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private static int progressLines(StringWriter err) {
+        String s = err.toString();
+        return (int) Stream.iterate(s.indexOf(" crawled · "), i -> i >= 0,
+                i -> s.indexOf(" crawled · ", i + 1)).count();
+    }
+}

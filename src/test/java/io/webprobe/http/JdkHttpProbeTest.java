@@ -1,0 +1,276 @@
+package io.webprobe.http;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.testsupport.LocalHttpServer.redirect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.webprobe.testsupport.LocalHttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class JdkHttpProbeTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String PAGE =
+            "<!doctype html><html><head><title>Hello</title></head><body>héllo</body></html>";
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final JdkHttpProbe probe = new JdkHttpProbe("t", Duration.ofSeconds(2));
+
+    @AfterEach
+    void tearDown() {
+        probe.close();
+        server.close();
+    }
+
+    private FetchResponse get(String url) {
+        return probe.fetch(new FetchRequest(URI.create(url), "GET", TIMEOUT, 1_000_000,
+                FetchRequest.BodyPolicy.HTML));
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void getReturnsStatusContentTypeSizeAndBodyOfAnHtmlPage() {
+        Queue<String> userAgents = new ConcurrentLinkedQueue<>();
+        server.route("/hello", ex -> {
+            userAgents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            html(PAGE).handle(ex);
+        });
+
+        FetchResponse r = get(server.url("/hello"));
+
+        byte[] expected = PAGE.getBytes(StandardCharsets.UTF_8);
+        assertThat(r.error()).isNull();
+        assertThat(r.hasResponse()).isTrue();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.sizeBytes()).isEqualTo(expected.length);
+        assertThat(r.body()).isEqualTo(expected);
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.location()).isNull();
+        assertThat(r.uri()).isEqualTo(URI.create(server.url("/hello")));
+        assertThat(r.elapsedMillis()).isBetween(0L, TIMEOUT.toMillis());
+        assertThat(userAgents).containsExactly("t");
+    }
+
+    @Test
+    void getOfANonHtmlBodyCountsItsSizeWithoutKeepingIt() {
+        byte[] png = new byte[12_345];
+        server.route("/binary", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "image/png");
+            ex.sendResponseHeaders(200, png.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(png);
+            }
+        });
+
+        FetchResponse r = get(server.url("/binary"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("image/png");
+        assertThat(r.sizeBytes()).isEqualTo(12_345);
+        assertThat(r.body()).isNull();
+        assertThat(r.truncated()).isFalse();
+    }
+
+    @Test
+    void headSendsHeadAndReturnsStatusWithoutABody() {
+        Queue<String> methods = new ConcurrentLinkedQueue<>();
+        server.route("/hello", ex -> {
+            methods.add(ex.getRequestMethod());
+            html(PAGE).handle(ex);
+        });
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/hello")), "HEAD",
+                TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.HTML));
+
+        assertThat(methods).containsExactly("HEAD");
+        assertThat(r.error()).isNull();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(r.body()).isNull();
+        assertThat(r.truncated()).isFalse();
+    }
+
+    @Test
+    void headReportsTheAdvertisedContentLengthAsSize() {
+        server.route("/sized", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/pdf");
+            ex.getResponseHeaders().add("Content-Length", "4242");
+            ex.sendResponseHeaders(200, -1);
+        });
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/sized")), "HEAD",
+                TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.NEVER));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.sizeBytes()).isEqualTo(4242);
+    }
+
+    @Test
+    void redirectIsReportedNotFollowed() {
+        server.route("/redirect", redirect(301, "/hello"));
+        server.route("/hello", html(PAGE));
+
+        FetchResponse r = get(server.url("/redirect"));
+
+        assertThat(r.status()).isEqualTo(301);
+        assertThat(r.location()).isEqualTo("/hello");
+        assertThat(r.isRedirect()).isTrue();
+        assertThat(r.error()).isNull();
+        assertThat(server.hits("/hello")).isZero();
+    }
+
+    @Test
+    void httpErrorStatusIsAResponseNotAFailure() {
+        server.route("/status", LocalHttpServer.status(503));
+
+        FetchResponse r = get(server.url("/status"));
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.error()).isNull();
+        assertThat(r.errorMessage()).isEmpty();
+    }
+
+    @Test
+    void bodyOverTheCapIsTruncatedAtTheCap() {
+        String big = "<html><body>" + "x".repeat(200_000) + "</body></html>";
+        server.route("/big", html(big));
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/big")), "GET",
+                TIMEOUT, 50_000, FetchRequest.BodyPolicy.HTML));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.sizeBytes()).isEqualTo(50_000);
+        assertThat(r.body()).hasSize(50_000);
+        assertEquals(big.substring(0, 50_000), new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void bodyExactlyAtTheCapIsNotTruncated() {
+        String body = "y".repeat(1000);
+        server.route("/exact", html(body));
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/exact")), "GET",
+                TIMEOUT, 1000, FetchRequest.BodyPolicy.HTML));
+
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.sizeBytes()).isEqualTo(1000);
+    }
+
+    @Test
+    void overallTimeoutCoversABodyThatTrickles() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch firstBytesSent = new CountDownLatch(1);
+        server.route("/trickle", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, 100_000);
+            OutputStream out = ex.getResponseBody();
+            out.write("<html><head><title>slow</title>".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            firstBytesSent.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/trickle")),
+                    "GET", Duration.ofMillis(500), 1_000_000, FetchRequest.BodyPolicy.HTML));
+
+            assertThat(firstBytesSent.getCount()).isZero();
+            assertThat(r.error()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(r.status()).isZero();
+            assertThat(r.errorMessage()).isEqualTo("No complete response within 500 ms");
+            assertThat(r.elapsedMillis()).isBetween(500L, 5_000L);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void closedPortIsRefused() throws Exception {
+        FetchResponse r = get("http://127.0.0.1:" + closedPort() + "/");
+
+        assertThat(r.error()).isEqualTo(ErrorKind.REFUSED);
+        assertThat(r.status()).isZero();
+        assertThat(r.hasResponse()).isFalse();
+        assertThat(r.errorMessage()).isEqualTo("Connection refused");
+    }
+
+    @Test
+    void unknownHostIsADnsFailure() {
+        FetchResponse r = get("http://nothing.invalid/");
+
+        assertThat(r.error()).isEqualTo(ErrorKind.DNS);
+        assertThat(r.errorMessage()).isEqualTo("Host name could not be resolved");
+    }
+
+    @Test
+    void interruptingTheCallerCancelsASlowFetchAndKeepsTheInterruptFlag() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        record Outcome(FetchResponse response, boolean interrupted) {}
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch threadKnown = new CountDownLatch(1);
+            Thread[] callerThread = new Thread[1];
+            Future<Outcome> outcome = caller.submit(() -> {
+                callerThread[0] = Thread.currentThread();
+                threadKnown.countDown();
+                FetchResponse r = get(server.url("/slow"));
+                return new Outcome(r, Thread.currentThread().isInterrupted());
+            });
+            assertThat(threadKnown.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+            callerThread[0].interrupt();
+
+            Outcome o = outcome.get(10, TimeUnit.SECONDS);
+            assertThat(o.response().error()).isEqualTo(ErrorKind.CANCELLED);
+            assertThat(o.response().status()).isZero();
+            assertThat(o.interrupted()).isTrue();
+        } finally {
+            release.countDown();
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
+    void nonHttpSchemeIsAnInvalidUrlWithoutAnyRequest() {
+        FetchResponse r = get("ftp://x/");
+
+        assertThat(r.error()).isEqualTo(ErrorKind.INVALID_URL);
+        assertThat(r.errorMessage()).isEqualTo(
+                "Only http:// and https:// URLs can be checked, not ftp:.");
+        assertThat(r.elapsedMillis()).isZero();
+    }
+
+    @Test
+    void urlWithoutHostIsAnInvalidUrl() {
+        FetchResponse r = get("http:///nohost");
+
+        assertThat(r.error()).isEqualTo(ErrorKind.INVALID_URL);
+    }
+}

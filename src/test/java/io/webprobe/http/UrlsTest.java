@@ -1,0 +1,252 @@
+package io.webprobe.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlsTest {
+    /** A second sentence starts after ". " or "! " or "? " followed by an upper-case letter. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?]\\s+\\p{Lu}");
+
+    // RFC 3986 section 5.4: every normal and abnormal example, against its base URI.
+    // The fragment is always dropped, so "#s" examples expect the URI without it.
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            g:h           | g:h
+            g             | http://a/b/c/g
+            ./g           | http://a/b/c/g
+            g/            | http://a/b/c/g/
+            /g            | http://a/g
+            //g           | http://g
+            ?y            | http://a/b/c/d;p?y
+            g?y           | http://a/b/c/g?y
+            #s            | http://a/b/c/d;p?q
+            g#s           | http://a/b/c/g
+            g?y#s         | http://a/b/c/g?y
+            ;x            | http://a/b/c/;x
+            g;x           | http://a/b/c/g;x
+            g;x?y#s       | http://a/b/c/g;x?y
+            ''            | http://a/b/c/d;p?q
+            .             | http://a/b/c/
+            ./            | http://a/b/c/
+            ..            | http://a/b/
+            ../           | http://a/b/
+            ../g          | http://a/b/g
+            ../..         | http://a/
+            ../../        | http://a/
+            ../../g       | http://a/g
+            ../../../g    | http://a/g
+            ../../../../g | http://a/g
+            /../g         | http://a/g
+            g.            | http://a/b/c/g.
+            .g            | http://a/b/c/.g
+            g..           | http://a/b/c/g..
+            ..g           | http://a/b/c/..g
+            ./../g        | http://a/b/g
+            ./g/.         | http://a/b/c/g/
+            g/./h         | http://a/b/c/g/h
+            g/../h        | http://a/b/c/h
+            g;x=1/./y     | http://a/b/c/g;x=1/y
+            g;x=1/../y    | http://a/b/c/y
+            g?y/./x       | http://a/b/c/g?y/./x
+            g?y/../x      | http://a/b/c/g?y/../x
+            g#s/./x       | http://a/b/c/g
+            g#s/../x      | http://a/b/c/g
+            http:g        | http:g
+            """)
+    void resolvesTheExamplesOfRfc3986(String href, String expected) throws Exception {
+        assertEquals(URI.create(expected), Urls.resolve(URI.create("http://a/b/c/d;p?q"), href));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            /./g          | http://a/g
+            /a/../g       | http://a/g
+            /b/./c/../g   | http://a/b/g
+            //g/./x/../y  | http://g/y
+            """)
+    void removesDotSegmentsFromRootAndProtocolRelativeLinks(String href, String expected)
+            throws Exception {
+        // RFC 3986 5.2.2: T.path = remove_dot_segments(R.path) when R.path starts with "/"
+        assertEquals(URI.create(expected), Urls.resolve(URI.create("http://a/b/c/d;p?q"), href));
+    }
+
+    @ParameterizedTest(name = "\"{1}\" on {0} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            http://example.com/a/b.html  | c.html                       | http://example.com/a/c.html
+            http://example.com/a/b.html  | /c.html                      | http://example.com/c.html
+            http://example.com/a/b.html  | ../../../c.html              | http://example.com/c.html
+            http://example.com/a/b.html  | ?q=1                         | http://example.com/a/b.html?q=1
+            http://example.com/a/b.html?old=1 | ?q=1                    | http://example.com/a/b.html?q=1
+            http://example.com/a/b.html  | #frag                        | http://example.com/a/b.html
+            http://example.com/a/b.html#top | ''                        | http://example.com/a/b.html
+            http://example.com/a/b.html  | '   '                        | http://example.com/a/b.html
+            http://example.com/a/b.html  | '  c.html  '                 | http://example.com/a/c.html
+            http://example.com/a/b.html  | https://other.org/x?y=1#z    | https://other.org/x?y=1
+            http://example.com/a/b.html  | //cdn.example.net/x.js       | http://cdn.example.net/x.js
+            https://example.com/a/b.html | //cdn.example.net/x.js       | https://cdn.example.net/x.js
+            http://example.com           | a.html                       | http://example.com/a.html
+            http://example.com           | ?q=1                         | http://example.com/?q=1
+            http://example.com           | #frag                        | http://example.com/
+            http://example.com           | ''                           | http://example.com/
+            http://example.com:8080      | ../a.html                    | http://example.com:8080/a.html
+            http://example.com?x=1       | #frag                        | http://example.com/?x=1
+            http://example.com/a/b.html  | my page.html                 | http://example.com/a/my%20page.html
+            http://example.com/a/b.html  | /search?q=a b                | http://example.com/search?q=a%20b
+            http://example.com/a/b.html  | café.html                    | http://example.com/a/caf%C3%A9.html
+            http://example.com/a/b.html  | /日本/                       | http://example.com/%E6%97%A5%E6%9C%AC/
+            http://example.com/a/b.html  | /😀.html                     | http://example.com/%F0%9F%98%80.html
+            http://example.com/a/b.html  | p?a=1&amp;b=2                | http://example.com/a/p?a=1&amp;b=2
+            http://example.com/a/b.html  | p?a=&lt;x&gt;                | http://example.com/a/p?a=&lt;x&gt;
+            http://example.com/a/b.html  | my%20page.html               | http://example.com/a/my%20page.html
+            http://example.com/a/b.html  | my%2520page.html             | http://example.com/a/my%2520page.html
+            http://example.com/a/b.html  | 100%.html                    | http://example.com/a/100%25.html
+            http://example.com/a/b.html  | http://bücher.example/x      | http://xn--bcher-kva.example/x
+            http://example.com/a/b.html  | http://例え.テスト/パス      | http://xn--r8jz45g.xn--zckzah/%E3%83%91%E3%82%B9
+            http://example.com/a/b.html  | HTTP://EXAMPLE.COM/A         | HTTP://EXAMPLE.COM/A
+            """)
+    void resolvesLinksAsWrittenInPages(String base, String href, String expected)
+            throws Exception {
+        assertEquals(expected, Urls.resolve(URI.create(base), href).toString());
+    }
+
+    @Test
+    void refusesAnHrefThatCannotBeMadeIntoAUri() {
+        assertThrows(java.net.URISyntaxException.class,
+                () -> Urls.resolve(URI.create("http://example.com/"), "http://[broken/x"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HTTP://Example.COM/a                 | http://example.com/a
+            http://example.com:80/a              | http://example.com/a
+            https://example.com:443/a            | https://example.com/a
+            https://example.com:80/a             | https://example.com:80/a
+            http://example.com:8080/a            | http://example.com:8080/a
+            http://example.com                   | http://example.com/
+            http://example.com?q=1               | http://example.com/?q=1
+            http://example.com/a/./b/../c        | http://example.com/a/c
+            http://example.com/a/b/../../c/./d   | http://example.com/c/d
+            http://example.com/a%2fb%3a          | http://example.com/a%2Fb%3A
+            http://example.com/a%2Fb%3A          | http://example.com/a%2Fb%3A
+            http://example.com/a?x=%2f&y=%e6     | http://example.com/a?x=%2F&y=%E6
+            http://example.com/a#frag            | http://example.com/a
+            http://example.com/a?q=1#frag        | http://example.com/a?q=1
+            http://example.com/a?b=2&a=1         | http://example.com/a?b=2&a=1
+            http://example.com/Case/Path         | http://example.com/Case/Path
+            http://user@Example.com/a            | http://user@example.com/a
+            """)
+    void keyNormalisesOnlyWhatDoesNotChangeThePage(String url, String key) {
+        assertEquals(key, Urls.key(URI.create(url)));
+    }
+
+    @Test
+    void keyIsTheSameForEveryFormOfOneUrl() throws Exception {
+        URI base = URI.create("http://127.0.0.1:8080/dir/page.html");
+        String[] forms = {
+            "other.html",
+            "./other.html",
+            "/dir/other.html",
+            "../dir/other.html",
+            "other.html#section",
+            "http://127.0.0.1:8080/dir/other.html",
+            "HTTP://127.0.0.1:8080/dir/other.html",
+            "//127.0.0.1:8080/dir/./other.html",
+        };
+        for (String href : forms) {
+            assertThat(Urls.key(Urls.resolve(base, href)))
+                    .as(href)
+                    .isEqualTo("http://127.0.0.1:8080/dir/other.html");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://example.com/",
+        "https://example.com:8443/a/b.html?x=1&y=2#frag",
+        "http://example.com/a%20b/%E6%97%A5?q=%25#f",
+        "/root/relative?q=1",
+        "../up/one",
+        "?only=query",
+        "#only-fragment",
+        "mailto:someone@example.com",
+        "http://[::1]:8080/ipv6",
+        "http://user:pw@example.com/a;p=1",
+        "http://example.com/~user/a-b_c.d!$&'()*+,;=:@/",
+    })
+    void encodeIllegalLeavesValidUrlsUnchanged(String url) {
+        assertEquals(url, Urls.encodeIllegal(url));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiterString = "=>", quoteCharacter = '\'', textBlock = """
+            a b                        => a%20b
+            'a\tb'                     => a%09b
+            a"b<c>d                    => a%22b%3Cc%3Ed
+            a{b}|c\\d^e`f              => a%7Bb%7D%7Cc%5Cd%5Ee%60f
+            a#b#c                      => a#b%23c
+            50%                        => 50%25
+            %zz                        => %25zz
+            é                          => %C3%A9
+            😀                         => %F0%9F%98%80
+            """)
+    void encodeIllegalEscapesWhatMayNotAppearInAUri(String in, String expected) {
+        assertEquals(expected, Urls.encodeIllegal(in));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            ''                   | Enter a URL
+            '   '                | Enter a URL
+            example.com          | https://example.com
+            www.example.com/a    | https://www.example.com/a
+            ftp://x              | not ftp
+            http://              | not a valid URL
+            https:///path        | no valid host
+            javascript:alert(1)  | not javascript
+            mailto:a@example.com | not mailto
+            'http://exa mple.com/' | no valid host
+            """)
+    void parseUserUrlRefusesWithOnePlainSentence(String input, String expectedPart) {
+        var e = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(input));
+        String msg = e.getMessage();
+        assertThat(msg).contains(expectedPart);
+        assertPlainSentence(msg);
+    }
+
+    @Test
+    void parseUserUrlRefusesNullLikeEmptyInput() {
+        var e = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(null));
+        assertThat(e.getMessage()).startsWith("Enter a URL");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            http://example.com                  | http://example.com
+            https://example.com/                | https://example.com/
+            '  https://example.com/a?q=1  '     | https://example.com/a?q=1
+            HTTPS://Example.com/                | HTTPS://Example.com/
+            http://127.0.0.1:8080/x#frag        | http://127.0.0.1:8080/x#frag
+            https://example.com/a b             | https://example.com/a%20b
+            https://bücher.example/             | https://xn--bcher-kva.example/
+            """)
+    void parseUserUrlAcceptsHttpAndHttpsUrls(String input, String expected) throws Exception {
+        assertEquals(URI.create(expected), UrlSyntax.parseUserUrl(input));
+    }
+
+    private static void assertPlainSentence(String msg) {
+        assertThat(msg).as("message").isNotBlank()
+                .doesNotContain("\n", "\r", "Exception", "java.", "index ", "null");
+        assertThat(Character.isUpperCase(msg.charAt(0))).as("starts upper case: %s", msg).isTrue();
+        assertThat(SENTENCE_BREAK.matcher(msg).find()).as("one sentence: %s", msg).isFalse();
+    }
+}
