@@ -19,21 +19,36 @@ public final class WebprobeApp extends Application {
     @Override
     public void start(Stage stage) {
         context = new AppContext(stage, null);
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-            log.error("Unexpected failure on the UI thread", e);
-            context.dialogs().showError("Unexpected error",
-                    "Something went wrong: " + e + ". Your data is still there; the log has details.");
-        });
-        Scene scene = new Scene(context.mainView().root(), 1200, 760);
-        scene.getStylesheets().add(
-                WebprobeApp.class.getResource("/io/webprobe/ui/webprobe.css").toExternalForm());
+        installErrorHandler(context);
         stage.setTitle("Webprobe");
         addIcons(stage);
-        stage.setScene(scene);
+        stage.setScene(createScene(context));
         stage.show();
     }
 
-    static void addIcons(Stage stage) {
+    /** The main window's scene with the app's stylesheet; shared with the UI tests. */
+    public static Scene createScene(AppContext context) {
+        Scene scene = new Scene(context.mainView().root(), 1200, 760);
+        scene.getStylesheets().add(
+                WebprobeApp.class.getResource("/io/webprobe/ui/webprobe.css").toExternalForm());
+        return scene;
+    }
+
+    /**
+     * The last line of defence on the FX thread: log the failure once and tell the user in a
+     * sentence. Call on the FX thread.
+     */
+    public static void installErrorHandler(AppContext context) {
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            log.error("Unexpected failure on the UI thread", e);
+            context.dialogs().showError("Unexpected error", "Something went wrong ("
+                    + e.getClass().getSimpleName() + "). Your data is still there; details are in "
+                    + "the log file ~/.webprobe/webprobe.log.");
+        });
+    }
+
+    /** Sets the window icons from the bundled PNGs. */
+    public static void addIcons(Stage stage) {
         for (int size : ICON_SIZES) {
             try (InputStream in = WebprobeApp.class.getResourceAsStream(
                     "/io/webprobe/icons/webprobe-" + size + ".png")) {

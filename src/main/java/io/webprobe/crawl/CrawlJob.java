@@ -60,6 +60,8 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicInteger scheduledPages = new AtomicInteger();
     private final AtomicLong crawled = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
+    /** URLs discovered but never crawled because the crawl was stopped. */
+    private final AtomicLong unvisited = new AtomicLong();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
@@ -119,7 +121,7 @@ public final class CrawlJob implements AutoCloseable {
     /** Stops the crawl: nothing more is fetched, requests in flight are abandoned. */
     public void stop() {
         stopping = true;
-        frontier.stop();
+        unvisited.addAndGet(frontier.stop());
         workers.shutdownNow();
     }
 
@@ -135,7 +137,7 @@ public final class CrawlJob implements AutoCloseable {
         Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
         return new CrawlProgress(
                 crawled.get(),
-                frontier.queued(),
+                frontier.queued() + unvisited.get(),
                 frontier.inFlight(),
                 broken.get(),
                 elapsed,
@@ -223,7 +225,8 @@ public final class CrawlJob implements AutoCloseable {
         try {
             FetchResponse response = fetch(node);
             if (response.error() == ErrorKind.CANCELLED || stopping) {
-                return; // abandoned by stop(): not a result
+                unvisited.incrementAndGet(); // abandoned by stop(): not a result
+                return;
             }
             result = interpret(node, response);
         } catch (RuntimeException e) {

@@ -7,7 +7,7 @@ import java.time.Duration;
  * any thread.
  *
  * @param crawled URLs finished
- * @param queued URLs waiting
+ * @param queued URLs waiting (after a stop: discovered but not crawled)
  * @param inFlight URLs being fetched now
  * @param broken broken URLs so far
  * @param elapsed time since start, pauses included

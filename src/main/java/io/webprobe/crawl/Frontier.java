@@ -81,14 +81,20 @@ final class Frontier<T> {
         }
     }
 
-    /** Drops everything queued and makes every {@link #take()} return null. */
-    void stop() {
+    /**
+     * Drops everything queued and makes every {@link #take()} return null.
+     *
+     * @return how many queued items were dropped (0 when already stopped)
+     */
+    int stop() {
         lock.lock();
         try {
+            int dropped = queue.size();
             stopped = true;
             paused = false;
             queue.clear();
             changed.signalAll();
+            return dropped;
         } finally {
             lock.unlock();
         }

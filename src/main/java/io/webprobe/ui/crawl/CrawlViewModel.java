@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.IntegerProperty;
@@ -207,15 +208,24 @@ public final class CrawlViewModel implements AutoCloseable {
         }
     }
 
-    /** Asks for a file and exports the pages there and the broken links beside it. */
-    public void exportCsv() {
+    /**
+     * Asks for a file and exports the pages there and the broken links beside it, off the FX
+     * thread.
+     *
+     * @return completes (on the FX executor) once the status shows the outcome; at once when
+     *     there was nothing to do
+     */
+    public CompletableFuture<Void> exportCsv() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         if (rows.isEmpty()) {
             dialogs.showInfo("Export CSV", "There is nothing to export yet: run a crawl first.");
-            return;
+            done.complete(null);
+            return done;
         }
         Optional<Path> chosen = dialogs.chooseSaveFile("Export crawl as CSV", "crawl.csv");
         if (chosen.isEmpty()) {
-            return;
+            done.complete(null);
+            return done;
         }
         Path pagesFile = withCsvExtension(chosen.get());
         Path brokenFile = brokenLinksFileFor(pagesFile);
@@ -229,18 +239,23 @@ public final class CrawlViewModel implements AutoCloseable {
             try {
                 exporter.write(pagesFile, CrawlCsv.PAGES, pages);
                 exporter.write(brokenFile, CrawlCsv.BROKEN_LINKS, broken);
-                String done = String.format(Locale.ROOT,
+                String message = String.format(Locale.ROOT,
                         "Exported %,d URLs to %s and %,d broken links to %s.",
                         pages.size(), pagesFile.getFileName(), broken.size(),
                         brokenFile.getFileName());
-                fx.execute(() -> status.set(done));
+                fx.execute(() -> {
+                    status.set(message);
+                    done.complete(null);
+                });
             } catch (ExportException e) {
                 fx.execute(() -> {
                     status.set(e.getMessage());
                     dialogs.showError("Export failed", e.getMessage());
+                    done.complete(null);
                 });
             }
         });
+        return done;
     }
 
     static Path withCsvExtension(Path p) {
@@ -343,9 +358,13 @@ public final class CrawlViewModel implements AutoCloseable {
         }
     }
 
-    /** Stops any crawl and releases its threads. */
+    /**
+     * Stops any crawl and releases its threads. Messages of that crawl still queued for the FX
+     * thread are dropped.
+     */
     @Override
     public void close() {
+        generation++;
         if (batcher != null) {
             batcher.close();
         }

@@ -1,0 +1,476 @@
+package io.webprobe.ui.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.opencsv.CSVReader;
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.export.Column;
+import io.webprobe.export.CrawlCsv;
+import io.webprobe.export.CsvExporter;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import io.webprobe.ui.common.DialogService;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link CrawlViewModel} without the JavaFX toolkit: a single "fake FX" thread stands in for the
+ * FX thread (every call into the ViewModel and every read of its state goes through it), a real
+ * ticker, a direct background executor, real crawls of a site on loopback.
+ */
+class CrawlViewModelTest {
+    private static final Duration TICK = Duration.ofMillis(20);
+    private static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path tempDir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final ExecutorService fx = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fake-fx");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "test-ui-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final AtomicInteger jobsCreated = new AtomicInteger();
+    private final List<CrawlPlan> plans = new CopyOnWriteArrayList<>();
+    private final List<CrawlJob> jobs = new CopyOnWriteArrayList<>();
+    private final List<CountDownLatch> latchesToRelease = new ArrayList<>();
+    private final CrawlViewModel vm = new CrawlViewModel(
+            (plan, listener) -> {
+                jobsCreated.incrementAndGet();
+                plans.add(plan);
+                CrawlJob job =
+                        new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), listener);
+                jobs.add(job);
+                return job;
+            },
+            fx, timer, Runnable::run, new CsvExporter(), dialogs, "Webprobe/test", TICK);
+
+    @AfterEach
+    void tearDown() throws Exception {
+        latchesToRelease.forEach(CountDownLatch::countDown);
+        onFx(() -> {
+            vm.close();
+            return null;
+        });
+        timer.shutdownNow();
+        fx.shutdownNow();
+        server.close();
+    }
+
+    /** Runs on the fake FX thread and returns the result. */
+    private <T> T onFx(Callable<T> action) throws Exception {
+        return fx.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private void onFx(Runnable action) throws Exception {
+        fx.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private boolean start(String url) throws Exception {
+        return onFx(() -> {
+            vm.urlProperty().set(url);
+            return vm.start();
+        });
+    }
+
+    private void awaitCrawlEnd() {
+        await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> !onFx(() -> vm.runningProperty().get()));
+    }
+
+    private String status() throws Exception {
+        return onFx(() -> vm.statusProperty().get());
+    }
+
+    private List<CrawlRow> rows() throws Exception {
+        return onFx(() -> List.copyOf(vm.rows()));
+    }
+
+    private Map<String, Integer> rowInlinks() throws Exception {
+        return onFx(() -> vm.rows().stream().collect(Collectors.toMap(
+                r -> r.result().url(), r -> r.inlinksProperty().get())));
+    }
+
+    // == URL validation ==
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "example.com", "ftp://x"})
+    void invalidUrlSetsAnErrorSentenceAndStartsNothing(String input) throws Exception {
+        assertThat(start(input)).isFalse();
+
+        String error = onFx(() -> vm.urlErrorProperty().get());
+        assertThat(error).hasSizeGreaterThan(15);
+        assertThat(Character.isUpperCase(error.charAt(0))).as("starts like a sentence: %s", error)
+                .isTrue();
+        assertThat(onFx(() -> vm.runningProperty().get())).isFalse();
+        assertThat(jobsCreated).hasValue(0);
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    void editingTheUrlClearsTheError() throws Exception {
+        start("example.com");
+        assertThat(onFx(() -> vm.urlErrorProperty().get())).isNotEmpty();
+        onFx(() -> vm.urlProperty().set("https://example.com/"));
+        assertThat(onFx(() -> vm.urlErrorProperty().get())).isEmpty();
+    }
+
+    @Test
+    void startsACrawlWithTheChosenThreadsAndUserAgent() throws Exception {
+        server.route("/", html("home"));
+        onFx(() -> vm.threadsProperty().set(3));
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+
+        assertThat(plans).singleElement().satisfies(plan -> {
+            assertThat(plan.startUrl()).isEqualTo(URI.create(server.url("/")));
+            assertThat(plan.threads()).isEqualTo(3);
+            assertThat(plan.userAgent()).isEqualTo("Webprobe/test");
+        });
+        assertThat(server.hits("/")).isEqualTo(1);
+    }
+
+    // == a whole crawl ==
+
+    @Test
+    void completeCrawlShowsEveryUrlOnceWithBrokenLinksAndFinalInlinks() throws Exception {
+        TestSite site = new TestSite(server, 200);
+        assertThat(start(server.url("/"))).isTrue();
+        assertThat(onFx(() -> vm.runningProperty().get())).isTrue();
+        awaitCrawlEnd();
+
+        List<String> urls = rows().stream().map(r -> r.result().url()).toList();
+        assertThat(urls).doesNotHaveDuplicates();
+        assertThat(urls).hasSize(site.paths().size());
+        assertThat(Set.copyOf(urls)).isEqualTo(
+                site.paths().stream().map(server::url).collect(Collectors.toSet()));
+
+        List<BrokenLink> broken = onFx(() -> List.copyOf(vm.brokenLinks()));
+        Map<String, List<String>> brokenSources = broken.stream().collect(Collectors.groupingBy(
+                BrokenLink::linkUrl, Collectors.mapping(BrokenLink::sourceUrl, Collectors.toList())));
+        Map<String, List<String>> expectedBroken = site.brokenSources().entrySet().stream()
+                .collect(Collectors.toMap(e -> server.url(e.getKey()), Map.Entry::getValue));
+        assertThat(brokenSources.keySet()).isEqualTo(expectedBroken.keySet());
+        expectedBroken.forEach((link, sources) -> assertThat(brokenSources.get(link))
+                .as("sources of %s", link).containsExactlyInAnyOrderElementsOf(sources));
+
+        // The rows show the final counts of the ViewModel's own job...
+        Map<String, Integer> jobInlinks = jobs.get(0).results().stream()
+                .collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
+        assertThat(rowInlinks()).isEqualTo(jobInlinks);
+        // ...and those match the same site crawled by a CrawlJob directly, no UI in between.
+        Map<String, Integer> expectedInlinks = referenceCrawl(server.url("/")).stream()
+                .collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
+        assertThat(rowInlinks()).isEqualTo(expectedInlinks);
+
+        assertThat(onFx(() -> vm.progressProperty().get())).isEqualTo(1.0);
+        assertThat(status()).startsWith("Finished");
+        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+    }
+
+    private List<CrawlResult> referenceCrawl(String url) throws Exception {
+        CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+        try (CrawlJob job = new CrawlJob(CrawlPlan.of(URI.create(url), "reference"),
+                new JdkHttpProbe("reference", Duration.ofSeconds(5)), new CrawlListener() {
+                    @Override
+                    public void onFinished(CrawlSummary summary) {
+                        done.complete(summary);
+                    }
+                })) {
+            job.start();
+            assertThat(done.get(30, TimeUnit.SECONDS).stopped()).isFalse();
+            return job.results();
+        }
+    }
+
+    @Test
+    void secondCrawlReplacesTheRowsOfTheFirst() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/gone\">gone</a>"));
+        server.route("/a", html("a"));
+        server.route("/b/", html("<a href=\"/b/c\">c</a>"));
+        server.route("/b/c", html("c"));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        assertThat(rows()).hasSize(3);
+        assertThat(onFx(() -> vm.brokenLinks().size())).isEqualTo(1);
+
+        assertThat(start(server.url("/b/"))).isTrue();
+        awaitCrawlEnd();
+        // "/b/c" is in scope (same host); "/b/" has no broken links
+        assertThat(rows()).extracting(r -> r.result().url())
+                .containsExactlyInAnyOrder(server.url("/b/"), server.url("/b/c"));
+        assertThat(onFx(() -> vm.brokenLinks().size())).isZero();
+        assertThat(status()).startsWith("Finished");
+    }
+
+    @Test
+    void unreachableStartUrlEndsWithOneErrorRowAndASentence() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        assertThat(start("http://127.0.0.1:" + closedPort + "/")).isTrue();
+        awaitCrawlEnd();
+
+        List<CrawlRow> rows = rows();
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).result().error()).isNotNull();
+        assertThat(status()).contains("Could not fetch");
+    }
+
+    // == export ==
+
+    @Test
+    void exportWritesThePagesFileAndTheBrokenLinksSibling() throws Exception {
+        TestSite site = new TestSite(server, 60);
+        start(server.url("/"));
+        awaitCrawlEnd();
+        int rowCount = onFx(() -> vm.rows().size());
+        int brokenCount = onFx(() -> vm.brokenLinks().size());
+        assertThat(rowCount).isEqualTo(site.paths().size());
+        assertThat(brokenCount).isEqualTo(
+                site.brokenSources().values().stream().mapToInt(List::size).sum());
+        dialogs.answer = Optional.of(tempDir.resolve("crawl.csv"));
+
+        onFx(vm::exportCsv);
+
+        Path pages = tempDir.resolve("crawl.csv");
+        Path broken = tempDir.resolve("crawl-broken-links.csv");
+        List<String[]> pageLines = readCsv(pages);
+        List<String[]> brokenLines = readCsv(broken);
+        assertThat(pageLines).hasSize(1 + rowCount);
+        assertThat(brokenLines).hasSize(1 + brokenCount);
+        assertThat(pageLines.get(0)).containsExactly(headers(CrawlCsv.PAGES));
+        assertThat(brokenLines.get(0)).containsExactly(headers(CrawlCsv.BROKEN_LINKS));
+        // the exported inlinks are the rows' final counts
+        Map<String, Integer> exportedInlinks = new HashMap<>();
+        for (String[] line : pageLines.subList(1, pageLines.size())) {
+            exportedInlinks.put(line[0], Integer.parseInt(line[7]));
+        }
+        assertThat(exportedInlinks).isEqualTo(rowInlinks());
+        assertThat(status()).startsWith("Exported " + rowCount + " URLs to crawl.csv");
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile");
+        try (Stream<Path> files = Files.list(tempDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no temporary files left behind")
+                    .containsExactlyInAnyOrder("crawl.csv", "crawl-broken-links.csv");
+        }
+    }
+
+    @Test
+    void exportAddsTheCsvExtensionWhenTheChosenNameHasNone() throws Exception {
+        server.route("/", html("<a href=\"/gone\">gone</a>"));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        dialogs.answer = Optional.of(tempDir.resolve("report"));
+
+        onFx(vm::exportCsv);
+
+        assertThat(readCsv(tempDir.resolve("report.csv"))).hasSize(1 + 2);
+        assertThat(readCsv(tempDir.resolve("report-broken-links.csv"))).hasSize(1 + 1);
+    }
+
+    @Test
+    void exportIntoAMissingFolderShowsAPlainErrorAndWritesNothing() throws Exception {
+        server.route("/", html("home"));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        Path missing = tempDir.resolve("no-such-folder").resolve("crawl.csv");
+        dialogs.answer = Optional.of(missing);
+
+        onFx(vm::exportCsv);
+
+        // status() queues behind the error report the export posted to the FX thread
+        assertThat(status()).startsWith("Could not write").contains("folder does not exist");
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile", "showError");
+        try (Stream<Path> files = Files.list(tempDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void exportWithNoRowsOnlyExplainsAndWritesNothing() throws Exception {
+        dialogs.answer = Optional.of(tempDir.resolve("crawl.csv"));
+
+        onFx(vm::exportCsv);
+
+        assertThat(dialogs.calls).containsExactly("showInfo");
+        try (Stream<Path> files = Files.list(tempDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void cancellingTheSaveDialogWritesNothing() throws Exception {
+        server.route("/", html("home"));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        dialogs.answer = Optional.empty();
+
+        onFx(vm::exportCsv);
+
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile");
+        try (Stream<Path> files = Files.list(tempDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    // == stop and pause ==
+
+    @Test
+    void stopMidCrawlEndsWithAStoppedStatus() throws Exception {
+        CountDownLatch arrived = slowSite();
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        onFx(vm::stop);
+
+        awaitCrawlEnd();
+        assertThat(status()).startsWith("Stopped");
+        assertThat(rows()).extracting(r -> r.result().url()).contains(server.url("/"))
+                .doesNotContain(server.url("/slow"));
+        assertThat(onFx(() -> vm.runningProperty().get())).isFalse();
+    }
+
+    @Test
+    void togglePauseFlipsPausedWhileRunning() throws Exception {
+        CountDownLatch arrived = slowSite();
+        onFx(vm::togglePause); // not running: nothing to pause
+        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        onFx(vm::togglePause);
+        assertThat(onFx(() -> vm.pausedProperty().get())).isTrue();
+        assertThat(status()).endsWith("paused");
+
+        onFx(vm::togglePause);
+        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+        assertThat(status()).doesNotEndWith("paused");
+
+        latchesToRelease.forEach(CountDownLatch::countDown);
+        awaitCrawlEnd();
+        assertThat(status()).startsWith("Finished");
+    }
+
+    @Test
+    void stopWhilePausedEndsTheCrawl() throws Exception {
+        CountDownLatch arrived = slowSite();
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        onFx(vm::togglePause);
+
+        onFx(vm::stop);
+
+        awaitCrawlEnd();
+        assertThat(status()).startsWith("Stopped");
+        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+    }
+
+    @Test
+    void stoppedCrawlShowsThePartOfTheDiscoveredUrlsThatWasCrawled() throws Exception {
+        CountDownLatch arrived = slowSite();
+        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"
+                + "<a href=\"/b\">b</a><a href=\"/c\">c</a>"));
+        onFx(() -> vm.threadsProperty().set(1));
+        start(server.url("/"));
+        // one worker: "/" done, "/slow" in flight, "/a", "/b", "/c" queued
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        onFx(vm::stop);
+
+        awaitCrawlEnd();
+        assertThat(rows()).hasSize(1);
+        assertThat(status()).startsWith("Stopped");
+        assertThat(onFx(() -> vm.progressProperty().get())).isLessThan(1.0);
+    }
+
+    /** "/" links to "/slow", which answers only when the test releases it. */
+    private CountDownLatch slowSite() {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        latchesToRelease.add(release);
+        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/fast\">fast</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/fast", html("fast"));
+        return arrived;
+    }
+
+    // == helpers ==
+
+    private static String[] headers(List<? extends Column<?>> columns) {
+        return columns.stream().map(Column::header).toArray(String[]::new);
+    }
+
+    private static List<String[]> readCsv(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
+            return csv.readAll();
+        }
+    }
+
+    /** Answers dialogs without a window and records which were shown. */
+    static final class FakeDialogs implements DialogService {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile Optional<Path> answer = Optional.empty();
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            calls.add("chooseSaveFile");
+            return answer;
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            calls.add("showError");
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+            calls.add("showInfo");
+        }
+    }
+}
