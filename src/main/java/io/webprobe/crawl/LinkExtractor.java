@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Parses an HTML page with jsoup and lists the URLs it links to, resolved against the page's
@@ -26,6 +28,8 @@ import org.jsoup.nodes.Element;
 final class LinkExtractor {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");
+    private static final Evaluator BASE_WITH_HREF = QueryParser.parse("base[href]");
 
     /** One link target found on a page. */
     record Link(URI uri, String key, String anchorText, String type) {}
@@ -36,20 +40,14 @@ final class LinkExtractor {
     /** What a page contains. */
     record Page(String title, List<Link> links, List<InvalidLink> invalid) {}
 
-    /** The attributes holding a URL, by element. */
-    private static final String[][] SOURCES = {
-        {"a[href]", "href", "a"},
-        {"area[href]", "href", "area"},
-        {"link[href]", "href", "link"},
-        {"img[src]", "src", "img"},
-        {"script[src]", "src", "script"},
-        {"iframe[src]", "src", "iframe"},
-        {"frame[src]", "src", "frame"},
-        {"source[src]", "src", "source"},
-        {"video[src]", "src", "video"},
-        {"audio[src]", "src", "audio"},
-        {"embed[src]", "src", "embed"},
-    };
+    /** The attribute holding a URL in this element, or null (names are lower case). */
+    private static String urlAttribute(String tag) {
+        return switch (tag) {
+            case "a", "area", "link" -> "href";
+            case "img", "script", "iframe", "frame", "source", "video", "audio", "embed" -> "src";
+            default -> null;
+        };
+    }
 
     Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
         Document doc;
@@ -64,35 +62,36 @@ final class LinkExtractor {
         URI base = baseOf(doc, pageUrl);
         Map<String, Link> links = new LinkedHashMap<>();
         List<InvalidLink> invalid = new ArrayList<>();
-        for (String[] source : SOURCES) {
-            for (Element el : doc.select(source[0])) {
-                if (source[2].equals("link") && isHint(el)) {
+        // one walk of the document, in document order (the first anchor text wins)
+        for (Element el : doc.getAllElements()) {
+            String tag = el.normalName();
+            String attr = urlAttribute(tag);
+            if (attr == null || !el.hasAttr(attr) || tag.equals("link") && isHint(el)) {
+                continue;
+            }
+            String href = el.attr(attr).strip();
+            String anchor = anchorText(el);
+            String scheme = scheme(href);
+            if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
+                continue; // mailto:, tel:, javascript:, data:, ftp: are not checked
+            }
+            try {
+                URI uri = Urls.resolve(base, href);
+                if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                    invalid.add(new InvalidLink(href, anchor, "The link has no host name"));
                     continue;
                 }
-                String href = el.attr(source[1]).strip();
-                String anchor = anchorText(el);
-                String scheme = scheme(href);
-                if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-                    continue; // mailto:, tel:, javascript:, data:, ftp: are not checked
-                }
-                try {
-                    URI uri = Urls.resolve(base, href);
-                    if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                        invalid.add(new InvalidLink(href, anchor, "The link has no host name"));
-                        continue;
-                    }
-                    String key = Urls.key(uri);
-                    links.putIfAbsent(key, new Link(uri, key, anchor, source[2]));
-                } catch (URISyntaxException | IllegalArgumentException e) {
-                    invalid.add(new InvalidLink(href, anchor, "Not a valid URL"));
-                }
+                String key = Urls.key(uri);
+                links.putIfAbsent(key, new Link(uri, key, anchor, tag));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                invalid.add(new InvalidLink(href, anchor, "Not a valid URL"));
             }
         }
         return new Page(doc.title().strip(), List.copyOf(links.values()), List.copyOf(invalid));
     }
 
     private static URI baseOf(Document doc, URI pageUrl) {
-        Element base = doc.selectFirst("base[href]");
+        Element base = doc.selectFirst(BASE_WITH_HREF);
         if (base == null) {
             return pageUrl;
         }
@@ -109,10 +108,15 @@ final class LinkExtractor {
         return rel.contains("dns-prefetch") || rel.contains("preconnect");
     }
 
+    /** A link's text; for an image link without text, the image's alt text. */
     private static String anchorText(Element el) {
-        String text = el.tagName().equals("img") ? el.attr("alt") : el.text();
-        if (text.isEmpty()) {
-            Element img = el.selectFirst("img[alt]");
+        String text = switch (el.normalName()) {
+            case "a", "area" -> el.text();
+            case "img" -> el.attr("alt");
+            default -> "";
+        };
+        if (text.isEmpty() && el.normalName().equals("a")) {
+            Element img = el.selectFirst(IMG_WITH_ALT);
             if (img != null) {
                 text = img.attr("alt");
             }
