@@ -4,7 +4,6 @@ import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CrawlCsv;
@@ -20,8 +19,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,7 +114,8 @@ public final class CrawlCommand implements Callable<Integer> {
         CountDownLatch exported = new CountDownLatch(1);
         try (CrawlJob job = new CrawlJob(plan,
                 new JdkHttpProbe(plan.userAgent(), plan.timeout()), CrawlListener.NONE);
-                ProgressPrinter progress = new ProgressPrinter(err, quiet, job::progress)) {
+                ProgressPrinter progress = new ProgressPrinter(err, quiet,
+                        () -> ProgressFormat.line(job.progress()))) {
             Thread onCtrlC = new Thread(() -> {
                 job.stop();
                 awaitQuietly(exported);
@@ -190,54 +188,6 @@ public final class CrawlCommand implements Callable<Integer> {
             latch.await(20, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Progress on stderr: one rewritten line on a terminal, else a line every 5 s. */
-    static final class ProgressPrinter implements AutoCloseable {
-        private final ScheduledExecutorService timer;
-        private final PrintWriter err;
-        private final boolean terminal;
-        private final java.util.function.Supplier<CrawlProgress> source;
-
-        ProgressPrinter(PrintWriter err, boolean quiet,
-                java.util.function.Supplier<CrawlProgress> source) {
-            this.err = err;
-            this.source = source;
-            this.terminal = Boolean.getBoolean("webprobe.stderrTerminal");
-            if (quiet) {
-                timer = null;
-                return;
-            }
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "cli-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            long period = terminal ? 250 : 5000;
-            timer.scheduleAtFixedRate(this::print, period, period, TimeUnit.MILLISECONDS);
-        }
-
-        private void print() {
-            String line = ProgressFormat.line(source.get());
-            if (terminal) {
-                err.print("\r\033[K" + line);
-            } else {
-                err.println(line);
-            }
-            err.flush();
-        }
-
-        @Override
-        public void close() {
-            if (timer == null || timer.isShutdown()) {
-                return;
-            }
-            timer.shutdownNow();
-            if (terminal) {
-                err.print("\r\033[K");
-                err.flush();
-            }
         }
     }
 }

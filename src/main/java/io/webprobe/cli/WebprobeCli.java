@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = WebprobeCli.VersionProvider.class,
         description = "Crawl a site for broken links, or ping URLs for latency.",
-        subcommands = {CrawlCommand.class})
+        subcommands = {CrawlCommand.class, PingCommand.class})
 public final class WebprobeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

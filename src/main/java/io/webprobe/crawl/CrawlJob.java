@@ -397,6 +397,7 @@ public final class CrawlJob implements AutoCloseable {
         if (completion.isDone()) {
             return;
         }
+        workers.shutdown(); // idle workers end now; close() is only needed to stop early
         endNanos = System.nanoTime();
         long start = startNanos == 0 ? endNanos : startNanos;
         CrawlSummary summary = new CrawlSummary(

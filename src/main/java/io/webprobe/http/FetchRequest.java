@@ -2,6 +2,7 @@ package io.webprobe.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,18 @@ import java.util.Objects;
  * @param maxBodyBytes how many body bytes to read at most; the rest is not downloaded and the
  *     response is marked truncated
  * @param keepBody which responses keep their body in memory (others are only counted)
+ * @param headers extra request headers, sent after the defaults (and replacing a default
+ *     header of the same name)
+ * @param keepAlive whether the connection may be reused for the next request
  */
 public record FetchRequest(
-        URI uri, String method, Duration timeout, long maxBodyBytes, BodyPolicy keepBody) {
+        URI uri,
+        String method,
+        Duration timeout,
+        long maxBodyBytes,
+        BodyPolicy keepBody,
+        List<Header> headers,
+        boolean keepAlive) {
 
     /** Decides from the response headers whether the body is worth keeping in memory. */
     @FunctionalInterface
@@ -31,6 +41,7 @@ public record FetchRequest(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(keepBody, "keepBody");
+        headers = List.copyOf(headers);
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw new IllegalArgumentException("method must be GET or HEAD, was " + method);
         }
@@ -40,5 +51,11 @@ public record FetchRequest(
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 0, was " + maxBodyBytes);
         }
+    }
+
+    /** A request with no extra headers, on a reusable connection. */
+    public FetchRequest(
+            URI uri, String method, Duration timeout, long maxBodyBytes, BodyPolicy keepBody) {
+        this(uri, method, timeout, maxBodyBytes, keepBody, List.of(), true);
     }
 }

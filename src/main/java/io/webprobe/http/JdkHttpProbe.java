@@ -17,9 +17,15 @@ import java.util.concurrent.TimeoutException;
  * (a fixed pool would deadlock with blocking callers); the calling worker waits on the response
  * future with the request's deadline, which therefore covers the body too (the client's own
  * timeout stops at the headers). Bodies are read through {@link CappedBodySubscriber}, so a huge
- * page costs at most the cap. Thread-safe.
+ * page costs at most the cap. Keep-alive cannot be turned off per request here (use
+ * {@link Http1Probe} for that); {@code Connection} and {@code Host} headers are not sent.
+ * Thread-safe.
  */
 public final class JdkHttpProbe implements HttpProbe {
+    /** Headers java.net.http sets itself and refuses from callers. */
+    private static final java.util.Set<String> RESTRICTED =
+            java.util.Set.of("connection", "content-length", "expect", "host", "upgrade");
+
     private final HttpClient client;
     private final String userAgent;
 
@@ -46,7 +52,7 @@ public final class JdkHttpProbe implements HttpProbe {
         }
         HttpRequest httpRequest;
         try {
-            httpRequest =
+            HttpRequest.Builder builder =
                     HttpRequest.newBuilder(uri)
                             .method(request.method(), HttpRequest.BodyPublishers.noBody())
                             .version(
@@ -55,8 +61,13 @@ public final class JdkHttpProbe implements HttpProbe {
                                             : HttpClient.Version.HTTP_1_1)
                             .timeout(request.timeout())
                             .header("User-Agent", userAgent)
-                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                            .build();
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            for (Header h : request.headers()) {
+                if (!RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT))) {
+                    builder.setHeader(h.name(), h.value());
+                }
+            }
+            httpRequest = builder.build();
         } catch (IllegalArgumentException e) {
             return FetchResponse.failed(uri, ErrorKind.INVALID_URL, e.getMessage(), 0);
         }

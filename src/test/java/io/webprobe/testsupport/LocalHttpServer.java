@@ -123,6 +123,20 @@ public final class LocalHttpServer implements AutoCloseable {
         };
     }
 
+    /**
+     * Answers after a fixed server-side delay: the server simulating a slow backend (the test
+     * itself never waits on the clock).
+     */
+    public static Route delayed(java.time.Duration delay, String body) {
+        return ex -> {
+            long until = System.nanoTime() + delay.toNanos();
+            for (long left; (left = until - System.nanoTime()) > 0; ) {
+                java.util.concurrent.locks.LockSupport.parkNanos(left);
+            }
+            send(ex, 200, "text/plain", body);
+        };
+    }
+
     public static void send(HttpExchange ex, int code, String contentType, String body)
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,82 @@
+package io.webprobe.cli;
+
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.ping.PingMode;
+import io.webprobe.ping.PingPlan;
+import io.webprobe.ping.PingResult;
+import io.webprobe.ping.PingSnapshot;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The end-of-run table of the ping command, columns sized to their content. */
+final class SummaryTable {
+    private static final String[] HEADER = {
+        "URL", "sent", "ok", "failed", "codes", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms",
+        "req/s"
+    };
+
+    private SummaryTable() {}
+
+    static void print(PrintWriter out, PingPlan plan, PingSnapshot s) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (PingResult r : s.results()) {
+            rows.add(new String[] {
+                r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
+                r.statusCountsText(), r.errorCountsText(),
+                ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
+                ms(r, r.maxMillis()), String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond())
+            });
+        }
+        int[] width = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean left = i == 0 || i == 4 || i == 5;
+                String cell = row[i];
+                String pad = " ".repeat(width[i] - cell.length());
+                sb.append(left ? cell + pad : pad + cell);
+                if (i < row.length - 1) {
+                    sb.append("  ");
+                }
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT,
+                "%s %,d requests in %s (%,.1f req/s), %,d failed%s.",
+                s.stopped() ? "Stopped after" : "Sent", s.sent(), ProgressFormat.clock(s.elapsed()),
+                s.requestsPerSecond(), s.failed(),
+                s.warmups() > 0 ? String.format(Locale.ROOT, "; %,d warm-up requests not counted",
+                        s.warmups()) : ""));
+        out.println(modeLine(plan, s));
+    }
+
+    static String modeLine(PingPlan plan, PingSnapshot s) {
+        if (plan.mode() == PingMode.RATE) {
+            return String.format(Locale.ROOT,
+                    "Open loop: target %,.1f req/s, achieved %,.1f req/s; latency is measured "
+                            + "from each request's intended start; %,d requests were sent more "
+                            + "than 1 ms late.",
+                    plan.rate(), s.requestsPerSecond(), s.late());
+        }
+        return "Closed loop: each of the " + plan.concurrency() + " workers waits for its answer "
+                + "before the next request, so a slow server lowers the rate instead of raising "
+                + "the latency (coordinated omission). Use --rate for open-loop figures.";
+    }
+
+    private static String num(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String ms(PingResult r, double v) {
+        return r.hasLatency() ? String.format(Locale.ROOT, "%.2f", v) : "-";
+    }
+}

@@ -1,0 +1,55 @@
+package io.webprobe.export;
+
+import io.webprobe.ping.PingResult;
+import io.webprobe.ping.RequestRecord;
+import java.util.List;
+import java.util.Locale;
+
+/** The column layouts of the ping exports, shared by the GUI and the CLI. */
+public final class PingCsv {
+    private PingCsv() {}
+
+    /** Per-URL summary. Times in milliseconds with three decimals (µs resolution). */
+    public static final List<Column<PingResult>> SUMMARY = List.of(
+            new Column<>("url", PingResult::url),
+            new Column<>("sent", PingResult::sent),
+            new Column<>("ok", PingResult::ok),
+            new Column<>("failed", PingResult::failed),
+            new Column<>("status_counts", PingResult::statusCountsText),
+            new Column<>("error_counts", PingResult::errorCountsText),
+            new Column<>("min_ms", r -> ms(r, r.minMillis())),
+            new Column<>("mean_ms", r -> ms(r, r.meanMillis())),
+            new Column<>("stddev_ms", r -> ms(r, r.stddevMillis())),
+            new Column<>("p50_ms", r -> ms(r, r.p50Millis())),
+            new Column<>("p90_ms", r -> ms(r, r.p90Millis())),
+            new Column<>("p95_ms", r -> ms(r, r.p95Millis())),
+            new Column<>("p99_ms", r -> ms(r, r.p99Millis())),
+            new Column<>("max_ms", r -> ms(r, r.maxMillis())),
+            new Column<>("req_per_s", r -> String.format(Locale.ROOT, "%.1f", r.requestsPerSecond())),
+            new Column<>("bytes", PingResult::bytes));
+
+    /** Header of the per-request log. */
+    public static final String[] REQUEST_HEADER = {
+        "seq", "url", "start_epoch_ms", "intended_offset_ms", "status", "latency_ms",
+        "service_ms", "bytes", "error_class", "error_message"
+    };
+
+    /** One line of the per-request log. */
+    public static String[] requestRow(RequestRecord r, String[] into) {
+        into[0] = Long.toString(r.seq());
+        into[1] = r.url();
+        into[2] = Long.toString(r.startEpochMillis());
+        into[3] = String.format(Locale.ROOT, "%.3f", r.intendedOffsetMillis());
+        into[4] = r.status() > 0 ? Integer.toString(r.status()) : "";
+        into[5] = String.format(Locale.ROOT, "%.3f", r.latencyMillis());
+        into[6] = String.format(Locale.ROOT, "%.3f", r.serviceMillis());
+        into[7] = Long.toString(r.bytes());
+        into[8] = r.error() == null ? "" : r.error().name();
+        into[9] = r.errorMessage();
+        return into;
+    }
+
+    private static String ms(PingResult r, double v) {
+        return r.hasLatency() ? String.format(Locale.ROOT, "%.3f", v) : "";
+    }
+}

@@ -1,0 +1,119 @@
+package io.webprobe.export;
+
+import io.webprobe.ping.RequestRecord;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streams the per-request log of a ping test to a CSV file as the run goes, so ten million
+ * requests need no memory: workers {@link #offer} records into a bounded queue and one thread
+ * ({@code ping-log-writer}) writes them. When the queue is full, workers wait for the writer
+ * (the log is complete or the run is slowed, never silently thinned). If the disk fails, the
+ * writer stops writing, later records are dropped without blocking the run, and
+ * {@link #close()} reports the failure. The file appears under its name only when complete.
+ * Warm-up requests are not logged.
+ */
+public final class RequestLogWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
+    private static final int CHECK_EVERY = 50_000;
+    private static final RequestRecord END =
+            new RequestRecord(-1, "", 0, 0, 0, 0, 0, 0, null, "", 0, false);
+
+    private final BlockingQueue<RequestRecord> queue;
+    private final AtomicCsvFile file;
+    private final Thread writer;
+    private volatile ExportException failure;
+    private volatile boolean closed;
+    private volatile long written;
+
+    /**
+     * Opens the file (its header is written at once) and starts the writer thread.
+     *
+     * @param capacity records the queue holds before workers wait
+     * @throws ExportException when the file cannot be created
+     */
+    public RequestLogWriter(Path target, int capacity) throws ExportException {
+        this.file = AtomicCsvFile.create(target, PingCsv.REQUEST_HEADER);
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::run, "ping-log-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues a record; waits while the queue is full. Callable from any thread. */
+    public void offer(RequestRecord r) {
+        if (r.warmup() || failure != null || closed) {
+            return;
+        }
+        try {
+            queue.put(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        String[] row = new String[PingCsv.REQUEST_HEADER.length];
+        try {
+            while (true) {
+                RequestRecord r = queue.take();
+                if (r == END) {
+                    return;
+                }
+                if (failure != null) {
+                    continue; // keep draining so producers never block on a dead writer
+                }
+                file.write(PingCsv.requestRow(r, row));
+                if (++written % CHECK_EVERY == 0) {
+                    file.checkHealthy();
+                }
+            }
+        } catch (ExportException e) {
+            failure = e;
+            queue.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Requests written so far. */
+    public long written() {
+        return written;
+    }
+
+    /**
+     * Writes what is queued, closes the file and moves it into place.
+     *
+     * @throws ExportException when any part of the log could not be written (then no file is
+     *     left behind)
+     */
+    @Override
+    public void close() throws ExportException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                if (!writer.isAlive()) {
+                    break;
+                }
+            }
+            writer.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            file.close();
+            throw failure;
+        }
+        if (writer.isAlive()) {
+            log.warn("The request log writer did not finish within 60 s");
+        }
+        file.commit();
+    }
+}

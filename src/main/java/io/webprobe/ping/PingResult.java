@@ -1,0 +1,86 @@
+package io.webprobe.ping;
+
+import io.webprobe.http.ErrorKind;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.StringJoiner;
+
+/**
+ * The statistics of one URL so far (warm-up requests excluded). Latency figures are response
+ * times in milliseconds over the requests that got an HTTP response; failed connections are
+ * counted in {@link #errorCounts()} instead. Immutable.
+ *
+ * @param url the target
+ * @param sent requests completed (responses and failures)
+ * @param ok responses with a success status
+ * @param failed failures plus responses with another status
+ * @param statusCounts responses by status code
+ * @param errorCounts failures by class
+ * @param minMillis fastest response
+ * @param meanMillis mean response time
+ * @param stddevMillis standard deviation
+ * @param p50Millis median
+ * @param p90Millis 90th percentile
+ * @param p95Millis 95th percentile
+ * @param p99Millis 99th percentile
+ * @param maxMillis slowest response
+ * @param serviceP50Millis median service time (from the actual send; equals p50 in a closed loop)
+ * @param serviceP99Millis 99th percentile service time
+ * @param requestsPerSecond completed requests per second of the run so far
+ * @param bytes body bytes received
+ * @param late requests (open loop) sent more than 1 ms after their intended time
+ * @param redirects redirects followed
+ * @param progress 0 to 1
+ */
+public record PingResult(
+        String url,
+        long sent,
+        long ok,
+        long failed,
+        SortedMap<Integer, Long> statusCounts,
+        Map<ErrorKind, Long> errorCounts,
+        double minMillis,
+        double meanMillis,
+        double stddevMillis,
+        double p50Millis,
+        double p90Millis,
+        double p95Millis,
+        double p99Millis,
+        double maxMillis,
+        double serviceP50Millis,
+        double serviceP99Millis,
+        double requestsPerSecond,
+        long bytes,
+        long late,
+        long redirects,
+        double progress) {
+
+    /** E.g. "200×98 503×2". */
+    public String statusCountsText() {
+        StringJoiner j = new StringJoiner(" ");
+        statusCounts.forEach((code, n) -> j.add(code + "×" + n));
+        return j.toString();
+    }
+
+    /** E.g. "TIMEOUT×2 REFUSED×1". */
+    public String errorCountsText() {
+        StringJoiner j = new StringJoiner(" ");
+        errorCounts.forEach((kind, n) -> j.add(kind.name() + "×" + n));
+        return j.toString();
+    }
+
+    /** Failed requests as a percentage of those sent (0 when none were sent). */
+    public double errorRatePercent() {
+        return sent == 0 ? 0 : 100.0 * failed / sent;
+    }
+
+    /** Whether any response was measured (the latency figures mean something). */
+    public boolean hasLatency() {
+        return !statusCounts.isEmpty();
+    }
+
+    static String ms(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

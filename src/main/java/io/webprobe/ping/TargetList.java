@@ -1,0 +1,50 @@
+package io.webprobe.ping;
+
+import io.webprobe.http.UrlSyntax;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A list of URLs as a user types it: one per line, blank lines and lines starting with '#'
+ * ignored, surrounding spaces trimmed. Bad lines are reported with their line number and the
+ * reason, and skipped; a URL listed twice is pinged once. Immutable.
+ *
+ * @param urls the valid URLs, in order, without duplicates
+ * @param problems the lines that are not URLs
+ */
+public record TargetList(List<URI> urls, List<Problem> problems) {
+
+    /** A line that could not be used. */
+    public record Problem(int line, String text, String reason) {
+        @Override
+        public String toString() {
+            return "line " + line + ": " + reason;
+        }
+    }
+
+    public TargetList {
+        urls = List.copyOf(urls);
+        problems = List.copyOf(problems);
+    }
+
+    public static TargetList parse(String text) {
+        Set<URI> urls = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                urls.add(UrlSyntax.parseUserUrl(line));
+            } catch (UrlSyntax.InvalidUrlException e) {
+                problems.add(new Problem(i + 1, line, e.getMessage()));
+            }
+        }
+        return new TargetList(new ArrayList<>(urls), problems);
+    }
+}

@@ -1,0 +1,307 @@
+package io.webprobe.ping;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.Header;
+import io.webprobe.http.Http1Probe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PingJobTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+        server.close();
+    }
+
+    private PingJob job(PingPlan plan, PingListener listener) {
+        PingJob job = new PingJob(plan, new Http1Probe("Webprobe/test", Duration.ofSeconds(2)),
+                listener);
+        toClose.add(job);
+        return job;
+    }
+
+    private PingSnapshot run(PingPlan plan) throws Exception {
+        PingJob job = job(plan, PingListener.NONE);
+        job.start();
+        return job.completion().get(60, TimeUnit.SECONDS);
+    }
+
+    private PingPlan plan(String... paths) {
+        List<URI> targets = new ArrayList<>();
+        for (String p : paths) {
+            targets.add(URI.create(p.startsWith("http") ? p : server.url(p)));
+        }
+        return PingPlan.of(targets, "Webprobe/test");
+    }
+
+    @Test
+    void knownServerDelayGivesMedianWithinTenPercent() throws Exception {
+        server.route("/slow50", LocalHttpServer.delayed(Duration.ofMillis(50), "ok"));
+        PingSnapshot s = run(plan("/slow50").withConcurrency(5).withCount(40).withWarmup(2));
+
+        PingResult r = s.results().get(0);
+        assertThat(r.sent()).isEqualTo(40);
+        assertThat(r.ok()).isEqualTo(40);
+        assertThat(r.statusCountsText()).isEqualTo("200×40");
+        assertThat(r.p50Millis()).isBetween(50.0, 55.0);
+        assertThat(r.minMillis()).isGreaterThanOrEqualTo(50.0);
+        assertThat(s.warmups()).isEqualTo(2);
+        assertThat(s.finished()).isTrue();
+        assertThat(s.progress()).isEqualTo(1.0);
+    }
+
+    @Test
+    void rateModeShowsAServerStallInTheHighPercentiles() throws Exception {
+        // The server stalls every request for one second once 100 have arrived, like a GC
+        // pause. Measured from the intended start, the stall must show in p99 and max.
+        AtomicLong arrivals = new AtomicLong();
+        AtomicLong stallEnd = new AtomicLong();
+        server.route("/", ex -> {
+            long n = arrivals.incrementAndGet();
+            if (n == 100) {
+                stallEnd.set(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            }
+            for (long left; (left = stallEnd.get() - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(left);
+            }
+            LocalHttpServer.send(ex, 200, "text/plain", "ok");
+        });
+        PingSnapshot open = run(plan("/").withConcurrency(10).withRate(100, Duration.ofSeconds(3)));
+        PingResult r = open.results().get(0);
+
+        assertThat(open.results().get(0).sent()).isBetween(295L, 300L);
+        assertThat(r.maxMillis()).isGreaterThan(900);
+        assertThat(r.p99Millis()).isGreaterThan(500);
+        assertThat(r.p95Millis()).isGreaterThan(200);
+        assertThat(r.serviceP50Millis()).isLessThan(r.p50Millis() + 0.001);
+        assertThat(open.late()).isPositive();
+        assertThat(open.targetRate()).isEqualTo(100.0);
+        assertThat(open.requestsPerSecond()).isCloseTo(100, within(15.0));
+        assertThat(plan("/").withRate(1, Duration.ofSeconds(1)).closedLoop()).isFalse();
+        assertThat(plan("/").withCount(1).closedLoop()).isTrue();
+    }
+
+    @Test
+    void percentilesMatchASortedArrayOfTheSameSamples() {
+        TargetStats stats = new TargetStats(URI.create("http://127.0.0.1/"));
+        java.util.Random rnd = new java.util.Random(7);
+        long[] samples = new long[20_000];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = 200 + (long) Math.exp(rnd.nextGaussian() * 1.2 + 8); // µs, long tail
+            stats.record(200, null, true, samples[i], samples[i], 10, 0, false);
+        }
+        stats.drain();
+        PingResult r = stats.result(1.0, 1.0);
+        java.util.Arrays.sort(samples);
+        for (double[] p : new double[][] {
+                {50, r.p50Millis()}, {90, r.p90Millis()}, {95, r.p95Millis()}, {99, r.p99Millis()}}) {
+            long ref = samples[(int) Math.ceil(p[0] / 100 * samples.length) - 1];
+            assertThat(p[1] * 1000).as("p%s", p[0]).isCloseTo(ref, within(ref * 0.001 + 1));
+        }
+        assertThat(r.minMillis() * 1000).isCloseTo(samples[0], within(samples[0] * 0.001 + 1));
+        assertThat(r.maxMillis() * 1000)
+                .isCloseTo(samples[samples.length - 1], within(samples[samples.length - 1] * 0.001 + 1));
+        double mean = java.util.Arrays.stream(samples).average().orElseThrow();
+        assertThat(r.meanMillis() * 1000).isCloseTo(mean, within(mean * 0.001));
+        assertThat(r.sent()).isEqualTo(20_000);
+        assertThat(r.bytes()).isEqualTo(200_000);
+    }
+
+    @Test
+    void closedPortIsRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        PingResult r = run(plan("http://127.0.0.1:" + port + "/").withCount(3)).results().get(0);
+        assertThat(r.errorCounts()).containsEntry(ErrorKind.REFUSED, 3L);
+        assertThat(r.failed()).isEqualTo(3);
+        assertThat(r.hasLatency()).isFalse();
+    }
+
+    @Test
+    void serverThatNeverAnswersTimesOut() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/hang", LocalHttpServer.blockUntil(release, new CountDownLatch(1), "late"));
+        try {
+            PingResult r = run(plan("/hang").withCount(2).withTimeout(Duration.ofMillis(200)))
+                    .results().get(0);
+            assertThat(r.errorCounts()).containsEntry(ErrorKind.TIMEOUT, 2L);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void unknownHostIsADnsError() throws Exception {
+        PingResult r = run(plan("http://no-such-host.invalid/").withCount(1)).results().get(0);
+        assertThat(r.errorCounts()).containsEntry(ErrorKind.DNS, 1L);
+    }
+
+    @Test
+    void redirectLoopIsTooManyRedirectsWhenFollowing() throws Exception {
+        server.route("/a", LocalHttpServer.redirect(302, "/b"));
+        server.route("/b", LocalHttpServer.redirect(302, "/a"));
+        server.route("/hop1", LocalHttpServer.redirect(301, "/hop2"));
+        server.route("/hop2", LocalHttpServer.redirect(301, "/end"));
+        server.route("/end", html("end"));
+        PingSnapshot s = run(plan("/a", "/hop1").withCount(2).withFollowRedirects(true));
+        assertThat(s.results().get(0).errorCounts()).containsEntry(ErrorKind.TOO_MANY_REDIRECTS, 2L);
+        assertThat(s.results().get(1).statusCountsText()).isEqualTo("200×2");
+        assertThat(s.results().get(1).redirects()).isEqualTo(4);
+
+        PingSnapshot notFollowing = run(plan("/hop1").withCount(2));
+        assertThat(notFollowing.results().get(0).statusCountsText()).isEqualTo("301×2");
+    }
+
+    @Test
+    void connectionClosedWithoutAnswerIsAReset() throws Exception {
+        try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!rude.isClosed()) {
+                    try (Socket s = rude.accept()) {
+                        s.getInputStream().read();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            PingResult r = run(plan("http://127.0.0.1:" + rude.getLocalPort() + "/").withCount(2))
+                    .results().get(0);
+            assertThat(r.errorCounts()).containsEntry(ErrorKind.RESET, 2L);
+        }
+    }
+
+    @Test
+    void httpsToAServerThatAnswersInPlainTextIsATlsError() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!plain.isClosed()) {
+                    try (Socket s = plain.accept()) {
+                        s.getOutputStream().write(
+                                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(
+                                        java.nio.charset.StandardCharsets.US_ASCII));
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            PingResult r = run(plan("https://127.0.0.1:" + plain.getLocalPort() + "/").withCount(1))
+                    .results().get(0);
+            assertThat(r.errorCounts()).containsEntry(ErrorKind.TLS, 1L);
+        }
+    }
+
+    @Test
+    void statusOutsideTheSuccessSetCountsAsFailed() throws Exception {
+        server.route("/503", LocalHttpServer.status(503));
+        server.route("/ok", html("ok"));
+        PingSnapshot s = run(plan("/503", "/ok").withCount(5).withSuccess(StatusSet.parse("200-299")));
+        assertThat(s.results().get(0).failed()).isEqualTo(5);
+        assertThat(s.results().get(0).statusCountsText()).isEqualTo("503×5");
+        assertThat(s.results().get(0).errorRatePercent()).isEqualTo(100.0);
+        assertThat(s.results().get(1).ok()).isEqualTo(5);
+        assertThat(s.failed()).isEqualTo(5);
+    }
+
+    @Test
+    void sendsHeadersHeadAndConnectionCloseWhenKeepAliveIsOff() throws Exception {
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        server.route("/h", ex -> {
+            seen.add(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("X-Probe")
+                    + " " + ex.getRequestHeaders().getFirst("Connection"));
+            LocalHttpServer.send(ex, 200, "text/plain", "ok");
+        });
+        run(plan("/h").withCount(3).withMethod("HEAD").withKeepAlive(false)
+                .withHeaders(List.of(Header.parse("X-Probe: yes"))));
+        assertThat(seen).containsOnly("HEAD yes close").hasSize(3);
+    }
+
+    @Test
+    void everyRequestReachesTheListenerAndWarmupsAreFlagged() throws Exception {
+        server.route("/", html("ok"));
+        ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+        PingJob job = job(plan("/", "/x").withCount(7).withWarmup(3).withConcurrency(4),
+                new PingListener() {
+                    @Override
+                    public void onRequest(RequestRecord r) {
+                        records.add(r);
+                    }
+                });
+        job.start();
+        PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+        assertThat(records).hasSize(20);
+        assertThat(records.stream().filter(RequestRecord::warmup)).hasSize(6);
+        assertThat(records.stream().map(RequestRecord::seq).distinct()).hasSize(20);
+        assertThat(s.results().get(0).sent()).isEqualTo(7);
+        assertThat(s.results().get(1).statusCountsText()).isEqualTo("404×7");
+    }
+
+    @Test
+    void durationModeRunsUntilTheDeadlineAndStopEndsEarly() throws Exception {
+        server.route("/", html("ok"));
+        PingSnapshot timed = run(plan("/").withDuration(Duration.ofMillis(500)).withConcurrency(2));
+        assertThat(timed.sent()).isPositive();
+        assertThat(timed.elapsed()).isBetween(Duration.ofMillis(450), Duration.ofSeconds(3));
+
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/hang", LocalHttpServer.blockUntil(release, arrived, "x"));
+        try {
+            PingJob job = job(plan("/hang").withDuration(Duration.ofMinutes(5)).withConcurrency(3),
+                    PingListener.NONE);
+            job.start();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            job.stop();
+            PingSnapshot stopped = job.completion().get(10, TimeUnit.SECONDS);
+            assertThat(stopped.stopped()).isTrue();
+            assertThat(stopped.sent()).isZero(); // abandoned requests are not counted
+            job.close();
+            assertThat(Thread.getAllStackTraces().keySet().stream()
+                    .filter(Thread::isAlive)
+                    .map(Thread::getName)
+                    .filter(n -> n.startsWith("ping-worker-") || n.startsWith("ping-stats-")))
+                    .isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void latencyBinsCoverEveryResponse() throws Exception {
+        server.route("/", html("ok"));
+        PingJob job = job(plan("/").withCount(200).withConcurrency(4), PingListener.NONE);
+        job.start();
+        job.completion().get(30, TimeUnit.SECONDS);
+        List<LatencyBin> bins = job.latencyBins(server.url("/"), 20);
+        assertThat(bins).hasSize(20);
+        assertThat(bins.stream().mapToLong(LatencyBin::count).sum()).isEqualTo(200);
+        assertThat(job.latencyBins("http://other/", 20)).isEmpty();
+    }
+}
