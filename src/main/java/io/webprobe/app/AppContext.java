@@ -3,7 +3,9 @@ package io.webprobe.app;
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.export.CsvExporter;
+import io.webprobe.http.Http1Probe;
 import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.ping.PingJob;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
 import io.webprobe.ui.common.UiBatcher;
@@ -11,7 +13,9 @@ import io.webprobe.ui.crawl.CrawlJobFactory;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.crawl.CrawlViewModel;
 import io.webprobe.ui.main.MainView;
+import io.webprobe.ui.ping.PingJobFactory;
 import io.webprobe.ui.ping.PingView;
+import io.webprobe.ui.ping.PingViewModel;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +40,7 @@ public final class AppContext implements AutoCloseable {
     private final ExecutorService background;
     private final DialogService dialogs;
     private final CrawlViewModel crawlViewModel;
+    private final PingViewModel pingViewModel;
     private final MainView mainView;
 
     /**
@@ -51,8 +56,13 @@ public final class AppContext implements AutoCloseable {
                 listener);
         crawlViewModel = new CrawlViewModel(jobs, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
-        mainView = new MainView(new CrawlView(crawlViewModel), new PingView(), this.dialogs,
-                Version.get(), stage::close);
+        PingJobFactory pings = (plan, listener) -> new PingJob(plan,
+                new Http1Probe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
+                listener);
+        pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
+                new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
+        mainView = new MainView(new CrawlView(crawlViewModel), new PingView(pingViewModel),
+                this.dialogs, Version.get(), stage::close);
     }
 
     public MainView mainView() {
@@ -67,8 +77,13 @@ public final class AppContext implements AutoCloseable {
         return crawlViewModel;
     }
 
+    public PingViewModel pingViewModel() {
+        return pingViewModel;
+    }
+
     @Override
     public void close() {
+        pingViewModel.close();
         crawlViewModel.close();
         uiTimer.shutdownNow();
         background.shutdown();

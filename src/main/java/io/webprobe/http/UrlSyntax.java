@@ -24,8 +24,10 @@ public final class UrlSyntax {
             throw new InvalidUrlException("This is not a valid URL: " + e.getReason() + ".");
         }
         if (uri.getScheme() == null) {
-            throw new InvalidUrlException(
-                    "The URL needs to start with http:// or https://, for example https://" + s);
+            boolean looksLikeHost = s.indexOf('.') > 0 && s.chars().noneMatch(Character::isWhitespace);
+            throw new InvalidUrlException(looksLikeHost
+                    ? "The URL needs to start with http:// or https://, for example https://" + s
+                    : "This is not a URL: it needs to start with http:// or https://.");
         }
         String problem = problem(uri);
         if (problem != null) {

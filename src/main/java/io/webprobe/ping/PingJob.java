@@ -65,6 +65,7 @@ public final class PingJob implements AutoCloseable {
     private final Histogram second = new Histogram(3);
     private final List<LatencyPoint> series = new ArrayList<>();
     private int ticks;
+    private int secondsClosed;
     private volatile PingSnapshot latest;
     private volatile boolean stopping;
     private volatile long startNanos;
@@ -284,9 +285,9 @@ public final class PingJob implements AutoCloseable {
         double elapsed = startNanos == 0 ? 0 : (now - startNanos) / 1e9;
         ticks++;
         if (startNanos != 0 && (ticks % TICKS_PER_SECOND == 0 || finished && second.getTotalCount() > 0)) {
-            int s = (int) Math.ceil(elapsed);
+            double at = finished ? Math.round(elapsed * 10) / 10.0 : ++secondsClosed;
             if (second.getTotalCount() > 0) {
-                series.add(new LatencyPoint(s, second.getValueAtPercentile(50) / 1000.0,
+                series.add(new LatencyPoint(at, second.getValueAtPercentile(50) / 1000.0,
                         second.getValueAtPercentile(99) / 1000.0, second.getTotalCount()));
             }
             second.reset();

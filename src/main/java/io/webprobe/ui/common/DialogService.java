@@ -11,6 +11,11 @@ public interface DialogService {
     /** Asks where to save a CSV file; empty when the user cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
+    /** Asks which file to open; empty when the user cancels (or there is no window). */
+    default Optional<Path> chooseOpenFile(String title) {
+        return Optional.empty();
+    }
+
     /** Shows a plain-sentence error. */
     void showError(String title, String message);
 

@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.BrokenLink;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -11,6 +12,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -35,6 +39,8 @@ import org.controlsfx.control.StatusBar;
 public final class CrawlView {
     private final CrawlViewModel vm;
     private final BorderPane root = new BorderPane();
+    private Consumer<List<String>> onPingThese = urls -> { };
+    private TableView<CrawlRow> pages;
 
     public CrawlView(CrawlViewModel vm) {
         this.vm = vm;
@@ -74,9 +80,12 @@ public final class CrawlView {
         stop.disableProperty().bind(vm.runningProperty().not());
         Button export = button("crawlExport", "Export CSV…", vm::exportCsv);
         export.disableProperty().bind(Bindings.isEmpty(vm.rows()));
+        Button ping = button("crawlPingThese", "Ping these", this::pingThese);
+        ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
+        ping.disableProperty().bind(Bindings.isEmpty(vm.rows()));
 
         Label threadsLabel = new Label("Threads");
-        HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export);
+        HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export, ping);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -99,7 +108,7 @@ public final class CrawlView {
     }
 
     private Node tables() {
-        TableView<CrawlRow> pages = pagesTable();
+        pages = pagesTable();
         TableView<BrokenLink> broken = brokenTable();
         Tab all = new Tab();
         all.textProperty().bind(Bindings.format(Locale.ROOT, "All URLs (%,d)", Bindings.size(vm.rows())));
@@ -134,6 +143,12 @@ public final class CrawlView {
                 number(col("Outlinks", 70, r -> r.result().outlinks())),
                 col("Referrer", 260, r -> r.result().referrer()),
                 col("Redirect to", 220, r -> r.result().redirectTo())));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        MenuItem pingSelected = new MenuItem("Ping selected URLs");
+        pingSelected.setOnAction(e -> onPingThese.accept(selectedUrls(table)));
+        MenuItem pingAll = new MenuItem("Ping all URLs");
+        pingAll.setOnAction(e -> onPingThese.accept(allUrls()));
+        table.setContextMenu(new ContextMenu(pingSelected, pingAll));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CrawlRow row, boolean empty) {
@@ -201,6 +216,25 @@ public final class CrawlView {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** What "Ping these" does with the URLs (the main window sends them to the Ping tab). */
+    public void setOnPingThese(Consumer<List<String>> action) {
+        this.onPingThese = action;
+    }
+
+    private void pingThese() {
+        List<String> selected = selectedUrls(pages);
+        onPingThese.accept(selected.isEmpty() ? allUrls() : selected);
+    }
+
+    private static List<String> selectedUrls(TableView<CrawlRow> table) {
+        return table.getSelectionModel().getSelectedItems().stream()
+                .map(r -> r.result().url()).toList();
+    }
+
+    private List<String> allUrls() {
+        return vm.rows().stream().map(r -> r.result().url()).toList();
     }
 
     /** Lets the main window's menu reuse the tab's export action. */

@@ -31,11 +31,21 @@ public final class MainView {
         pingTab.setId("pingTab");
         TabPane tabs = new TabPane(crawlTab, pingTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        crawl.setOnPingThese(urls -> {
+            ping.setTargets(urls);
+            tabs.getSelectionModel().select(pingTab);
+        });
 
         MenuItem export = new MenuItem("Export CSV…");
         export.setId("menuExport");
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        export.setOnAction(e -> crawl.exportCsv());
+        export.setOnAction(e -> {
+            if (tabs.getSelectionModel().getSelectedItem() == pingTab) {
+                ping.exportCsv();
+            } else {
+                crawl.exportCsv();
+            }
+        });
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quitItem.setOnAction(e -> quit.run());

@@ -1,26 +1,365 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ping.LatencyBin;
+import io.webprobe.ping.LatencyPoint;
+import io.webprobe.ping.PingMode;
+import io.webprobe.ping.PingResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.cell.ProgressBarTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.StatusBar;
 
-/** The Ping tab. The ping tester is the next piece of work; until then the tab says so. */
+/**
+ * The Ping tab: the URL list and settings on the left; the live table, the latency chart and
+ * the selected URL's histogram on the right; a status bar. Only binds to
+ * {@link PingViewModel}.
+ */
 public final class PingView {
-    private final VBox root;
+    private final PingViewModel vm;
+    private final BorderPane root = new BorderPane();
 
-    public PingView() {
-        Label title = new Label("Ping tester");
-        title.getStyleClass().add("placeholder-title");
-        Label text = new Label("Concurrent HTTP checks of many URLs with latency percentiles "
-                + "are coming in the next version of Webprobe.");
-        text.setWrapText(true);
-        root = new VBox(8, title, text);
-        root.setAlignment(Pos.CENTER);
-        root.setMaxWidth(480);
+    public PingView(PingViewModel vm) {
+        this.vm = vm;
+        root.setLeft(sidePanel());
+        root.setCenter(results());
+        StatusBar bar = new StatusBar();
+        bar.setId("pingStatus");
+        bar.textProperty().bind(vm.statusProperty());
+        root.setBottom(bar);
     }
 
     public Node root() {
         return root;
+    }
+
+    /** Replaces the URL list (from the Crawl tab's "Ping these"). */
+    public void setTargets(List<String> urls) {
+        vm.setTargets(urls);
+    }
+
+    /** Lets the main window's menu reuse the tab's export action. */
+    public void exportCsv() {
+        vm.exportCsv();
+    }
+
+    private Node sidePanel() {
+        TextArea urls = new TextArea();
+        urls.setId("pingTargets");
+        urls.setPromptText("One URL per line; # starts a comment");
+        urls.textProperty().bindBidirectional(vm.targetsProperty());
+        urls.setPrefRowCount(8);
+        urls.disableProperty().bind(vm.runningProperty());
+        VBox.setVgrow(urls, Priority.ALWAYS);
+
+        Label problems = new Label();
+        problems.setId("pingProblems");
+        problems.getStyleClass().add("field-error");
+        problems.setWrapText(true);
+        problems.textProperty().bind(vm.targetProblemsProperty());
+        problems.visibleProperty().bind(vm.targetProblemsProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+
+        Button load = button("pingLoad", "Load from file…", vm::loadTargetsFromFile);
+        load.disableProperty().bind(vm.runningProperty());
+
+        ComboBox<String> method = new ComboBox<>();
+        method.setId("pingMethod");
+        method.getItems().addAll("GET", "HEAD");
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+
+        ComboBox<PingMode> mode = new ComboBox<>();
+        mode.setId("pingMode");
+        mode.getItems().addAll(PingMode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PingMode m) {
+                return m == null ? "" : switch (m) {
+                    case COUNT -> "Requests per URL";
+                    case DURATION -> "For a duration";
+                    case RATE -> "Fixed rate (open loop)";
+                };
+            }
+
+            @Override
+            public PingMode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+
+        Spinner<Integer> count = intSpinner("pingCount", 1, 10_000_000, vm.countProperty().get());
+        count.valueProperty().addListener((o, a, b) -> vm.countProperty().set(b));
+        Spinner<Integer> duration = intSpinner("pingDuration", 1, 86_400, vm.durationSecondsProperty().get());
+        duration.valueProperty().addListener((o, a, b) -> vm.durationSecondsProperty().set(b));
+        Spinner<Double> rate = new Spinner<>(0.1, 1_000_000, vm.rateProperty().get(), 1);
+        rate.setId("pingRate");
+        rate.setEditable(true);
+        rate.setPrefWidth(120);
+        rate.valueProperty().addListener((o, a, b) -> vm.rateProperty().set(b));
+        Spinner<Integer> concurrency = intSpinner("pingConcurrency", 1, 1000, vm.concurrencyProperty().get());
+        concurrency.valueProperty().addListener((o, a, b) -> vm.concurrencyProperty().set(b));
+        Spinner<Double> timeout = new Spinner<>(0.1, 600, vm.timeoutSecondsProperty().get(), 1);
+        timeout.setId("pingTimeout");
+        timeout.setEditable(true);
+        timeout.setPrefWidth(120);
+        timeout.valueProperty().addListener((o, a, b) -> vm.timeoutSecondsProperty().set(b));
+
+        CheckBox follow = new CheckBox("Follow redirects");
+        follow.setId("pingFollow");
+        follow.selectedProperty().bindBidirectional(vm.followRedirectsProperty());
+        CheckBox keepAlive = new CheckBox("Keep-alive");
+        keepAlive.setId("pingKeepAlive");
+        keepAlive.selectedProperty().bindBidirectional(vm.keepAliveProperty());
+
+        GridPane settings = new GridPane();
+        settings.setHgap(8);
+        settings.setVgap(6);
+        int row = 0;
+        settings.addRow(row++, new Label("Method"), method);
+        settings.addRow(row++, new Label("Mode"), mode);
+        Label countLabel = new Label("Requests/URL");
+        settings.addRow(row++, countLabel, count);
+        Label rateLabel = new Label("Rate (req/s)");
+        settings.addRow(row++, rateLabel, rate);
+        Label durationLabel = new Label("Duration (s)");
+        settings.addRow(row++, durationLabel, duration);
+        settings.addRow(row++, new Label("Concurrency"), concurrency);
+        settings.addRow(row++, new Label("Timeout (s)"), timeout);
+        settings.add(follow, 0, row, 2, 1);
+        settings.add(keepAlive, 0, row + 1, 2, 1);
+        showWhen(vm.modeProperty().isEqualTo(PingMode.COUNT), countLabel, count);
+        showWhen(vm.modeProperty().isEqualTo(PingMode.RATE), rateLabel, rate);
+        showWhen(vm.modeProperty().isNotEqualTo(PingMode.COUNT), durationLabel, duration);
+        settings.disableProperty().bind(vm.runningProperty());
+
+        Button start = button("pingStart", "Start", vm::start);
+        start.disableProperty().bind(vm.runningProperty());
+        Button stop = button("pingStop", "Stop", vm::stop);
+        stop.disableProperty().bind(vm.runningProperty().not());
+        Button export = button("pingExport", "Export CSV…", vm::exportCsv);
+        HBox buttons = new HBox(8, start, stop, export);
+
+        Label title = new Label("URLs");
+        title.getStyleClass().add("section-title");
+        Label settingsTitle = new Label("Settings");
+        settingsTitle.getStyleClass().add("section-title");
+        VBox side = new VBox(8, title, urls, problems, load, settingsTitle, settings, buttons);
+        side.setPadding(new Insets(10));
+        side.setPrefWidth(330);
+        side.setMinWidth(280);
+        return side;
+    }
+
+    private Node results() {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("pingProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
+
+        SplitPane split = new SplitPane(table(), charts());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(6, progress, split);
+        box.setPadding(new Insets(10, 10, 6, 0));
+        return box;
+    }
+
+    private TableView<PingRow> table() {
+        TableView<PingRow> table = new TableView<>(vm.rows());
+        table.setId("pingTable");
+        table.setPlaceholder(new Label("Results appear here, one row per URL, while the test runs."));
+        TableColumn<PingRow, Double> progressCol = new TableColumn<>("Progress");
+        progressCol.setPrefWidth(90);
+        progressCol.setCellValueFactory(f -> map(f.getValue(), r -> r.progress()));
+        progressCol.setCellFactory(ProgressBarTableCell.forTableColumn());
+        table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
+                text("URL", 260, r -> r.url()),
+                progressCol,
+                count("Sent", PingResult::sent),
+                count("OK", PingResult::ok),
+                count("Failed", PingResult::failed),
+                text("Codes", 110, PingResult::statusCountsText),
+                text("Errors", 120, PingResult::errorCountsText),
+                millis("Min", PingResult::minMillis),
+                millis("Mean", PingResult::meanMillis),
+                millis("p50", PingResult::p50Millis),
+                millis("p90", PingResult::p90Millis),
+                millis("p95", PingResult::p95Millis),
+                millis("p99", PingResult::p99Millis),
+                millis("Max", PingResult::maxMillis),
+                millis("Std dev", PingResult::stddevMillis),
+                decimal("Req/s", PingResult::requestsPerSecond),
+                count("Bytes", PingResult::bytes)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.selectedUrlProperty().set(b.url());
+            }
+        });
+        return table;
+    }
+
+    private Node charts() {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("Seconds");
+        x.setForceZeroInRange(false);
+        NumberAxis y = new NumberAxis();
+        y.setLabel("Latency (ms)");
+        LineChart<Number, Number> line = new LineChart<>(x, y);
+        line.setId("pingChart");
+        line.setTitle("Latency per second, all URLs");
+        line.setAnimated(false);
+        line.setCreateSymbols(false);
+        XYChart.Series<Number, Number> p50 = new XYChart.Series<>();
+        p50.setName("p50");
+        XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
+        p99.setName("p99");
+        line.getData().addAll(List.of(p50, p99));
+        vm.series().addListener((ListChangeListener<LatencyPoint>) c -> {
+            while (c.next()) {
+                if (c.wasRemoved() && vm.series().isEmpty()) {
+                    p50.getData().clear();
+                    p99.getData().clear();
+                }
+                for (LatencyPoint pt : c.getAddedSubList()) {
+                    p50.getData().add(new XYChart.Data<>(pt.atSeconds(), pt.p50Millis()));
+                    p99.getData().add(new XYChart.Data<>(pt.atSeconds(), pt.p99Millis()));
+                }
+            }
+        });
+
+        CategoryAxis bx = new CategoryAxis();
+        bx.setLabel("Response time (ms)");
+        NumberAxis by = new NumberAxis();
+        by.setLabel("Responses");
+        BarChart<String, Number> bars = new BarChart<>(bx, by);
+        bars.setId("pingHistogram");
+        bars.titleProperty().bind(vm.histogramTitleProperty());
+        bars.setAnimated(false);
+        bars.setLegendVisible(false);
+        bars.setBarGap(0);
+        bars.setCategoryGap(1);
+        XYChart.Series<String, Number> binSeries = new XYChart.Series<>();
+        bars.getData().add(binSeries);
+        vm.histogram().addListener((ListChangeListener<LatencyBin>) c -> {
+            List<XYChart.Data<String, Number>> data = vm.histogram().stream()
+                    .map(b -> new XYChart.Data<String, Number>(label(b.fromMillis()), b.count()))
+                    .toList();
+            binSeries.getData().setAll(data);
+        });
+
+        HBox box = new HBox(line, bars);
+        HBox.setHgrow(line, Priority.ALWAYS);
+        HBox.setHgrow(bars, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static String label(double ms) {
+        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
+                : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms)
+                : String.format(Locale.ROOT, "%.0f", ms);
+    }
+
+    private static <T> ObservableValue<T> map(PingRow row, Function<PingResult, T> f) {
+        return Bindings.createObjectBinding(() -> f.apply(row.result()), row.resultProperty());
+    }
+
+    private static TableColumn<PingRow, String> text(String title, double width, Function<PingResult, String> f) {
+        TableColumn<PingRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> map(cell.getValue(), f));
+        return c;
+    }
+
+    private static TableColumn<PingRow, Number> count(String title, Function<PingResult, Long> f) {
+        TableColumn<PingRow, Number> c = new TableColumn<>(title);
+        c.setPrefWidth(70);
+        c.setCellValueFactory(cell -> map(cell.getValue(), r -> (Number) f.apply(r)));
+        c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%,d", n.longValue())));
+        return c;
+    }
+
+    private static TableColumn<PingRow, Number> decimal(String title, ToDoubleFunction<PingResult> f) {
+        TableColumn<PingRow, Number> c = new TableColumn<>(title);
+        c.setPrefWidth(75);
+        c.setCellValueFactory(cell -> map(cell.getValue(), r -> (Number) f.applyAsDouble(r)));
+        c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%,.1f", n.doubleValue())));
+        return c;
+    }
+
+    /** Milliseconds with two decimals; "–" while no response was measured. */
+    private static TableColumn<PingRow, Number> millis(String title, ToDoubleFunction<PingResult> f) {
+        TableColumn<PingRow, Number> c = new TableColumn<>(title);
+        c.setPrefWidth(65);
+        c.setCellValueFactory(cell -> map(cell.getValue(),
+                r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
+        c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%.2f", n.doubleValue())));
+        return c;
+    }
+
+    private static javafx.scene.control.TableCell<PingRow, Number> formatted(Function<Number, String> fmt) {
+        javafx.scene.control.TableCell<PingRow, Number> cell = new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "–" : fmt.apply(item));
+            }
+        };
+        cell.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return cell;
+    }
+
+    private static Spinner<Integer> intSpinner(String id, int min, int max, int value) {
+        Spinner<Integer> s = new Spinner<>(min, max, value);
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(120);
+        return s;
+    }
+
+    private static void showWhen(javafx.beans.binding.BooleanBinding condition, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(condition);
+            n.managedProperty().bind(condition);
+        }
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 }

@@ -1,0 +1,492 @@
+package io.webprobe.ui.ping;
+
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.export.CsvExporter;
+import io.webprobe.export.ExportException;
+import io.webprobe.export.PingCsv;
+import io.webprobe.export.RequestLogWriter;
+import io.webprobe.ping.LatencyBin;
+import io.webprobe.ping.LatencyPoint;
+import io.webprobe.ping.PingJob;
+import io.webprobe.ping.PingListener;
+import io.webprobe.ping.PingMode;
+import io.webprobe.ping.PingPlan;
+import io.webprobe.ping.PingResult;
+import io.webprobe.ping.PingSnapshot;
+import io.webprobe.ping.RequestRecord;
+import io.webprobe.ping.TargetList;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.UiBatcher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * State and actions of the Ping tab. Lives on the FX thread. While a test runs, the shared UI
+ * timer takes the job's latest snapshot (and the selected URL's latency histogram) four times
+ * a second, off the FX thread, and hands it to one {@link UiBatcher}; the FX thread applies
+ * only the newest. Every request is also streamed to a temporary per-request log, which the
+ * export copies next to the summary.
+ */
+public final class PingViewModel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PingViewModel.class);
+    private static final long POLL_MILLIS = 250;
+    private static final int HISTOGRAM_BINS = 20;
+
+    /** What the timer thread hands to the FX thread. */
+    record Update(PingSnapshot snapshot, String binsUrl, List<LatencyBin> bins) {}
+
+    private final PingJobFactory jobs;
+    private final Executor fx;
+    private final ScheduledExecutorService timer;
+    private final Executor background;
+    private final CsvExporter exporter;
+    private final DialogService dialogs;
+    private final String userAgent;
+    private final Duration tick;
+
+    private final StringProperty targets = new SimpleStringProperty(this, "targets", "");
+    private final ReadOnlyStringWrapper targetProblems = new ReadOnlyStringWrapper(this, "targetProblems", "");
+    private final ObjectProperty<String> method = new SimpleObjectProperty<>(this, "method", "GET");
+    private final ObjectProperty<PingMode> mode = new SimpleObjectProperty<>(this, "mode", PingMode.COUNT);
+    private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 10);
+    private final IntegerProperty durationSeconds = new SimpleIntegerProperty(this, "durationSeconds", 10);
+    private final DoubleProperty rate = new SimpleDoubleProperty(this, "rate", 20);
+    private final IntegerProperty concurrency =
+            new SimpleIntegerProperty(this, "concurrency", PingPlan.DEFAULT_CONCURRENCY);
+    private final DoubleProperty timeoutSeconds = new SimpleDoubleProperty(this, "timeoutSeconds", 10);
+    private final BooleanProperty followRedirects = new SimpleBooleanProperty(this, "followRedirects");
+    private final BooleanProperty keepAlive = new SimpleBooleanProperty(this, "keepAlive", true);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper(this, "status", "Enter URLs, one per line, and press Start.");
+    private final ReadOnlyStringWrapper histogramTitle =
+            new ReadOnlyStringWrapper(this, "histogramTitle", "Latency distribution");
+    private final StringProperty selectedUrl = new SimpleStringProperty(this, "selectedUrl");
+    private final ObservableList<PingRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<LatencyPoint> series = FXCollections.observableArrayList();
+    private final ObservableList<LatencyBin> histogram = FXCollections.observableArrayList();
+
+    private volatile String selectedUrlForTimer;
+    /** Written on the FX thread, read by the timer thread for histograms. */
+    private volatile PingJob job;
+    private UiBatcher<Update> batcher;
+    private ScheduledFuture<?> poll;
+    private RequestLogWriter requestLog;
+    private Path requestLogFile;
+    private CompletableFuture<Path> requestLogReady = CompletableFuture.completedFuture(null);
+    private int generation;
+
+    public PingViewModel(PingJobFactory jobs, Executor fx, ScheduledExecutorService timer,
+            Executor background, CsvExporter exporter, DialogService dialogs, String userAgent,
+            Duration tick) {
+        this.jobs = jobs;
+        this.fx = fx;
+        this.timer = timer;
+        this.background = background;
+        this.exporter = exporter;
+        this.dialogs = dialogs;
+        this.userAgent = userAgent;
+        this.tick = tick;
+        targets.addListener((o, a, b) -> targetProblems.set(""));
+        selectedUrl.addListener((o, a, b) -> {
+            selectedUrlForTimer = b;
+            histogram.clear();
+            histogramTitle.set(b == null ? "Latency distribution" : "Latency distribution: " + b);
+            PingJob j = job;
+            if (b != null && j != null && !running.get()) {
+                int gen = generation;
+                background.execute(() -> {
+                    List<LatencyBin> bins = j.latencyBins(b, HISTOGRAM_BINS);
+                    fx.execute(() -> {
+                        if (gen == generation && b.equals(selectedUrl.get())) {
+                            histogram.setAll(bins);
+                        }
+                    });
+                });
+            }
+        });
+    }
+
+    public StringProperty targetsProperty() { return targets; }
+    public ReadOnlyStringProperty targetProblemsProperty() { return targetProblems.getReadOnlyProperty(); }
+    public ObjectProperty<String> methodProperty() { return method; }
+    public ObjectProperty<PingMode> modeProperty() { return mode; }
+    public IntegerProperty countProperty() { return count; }
+    public IntegerProperty durationSecondsProperty() { return durationSeconds; }
+    public DoubleProperty rateProperty() { return rate; }
+    public IntegerProperty concurrencyProperty() { return concurrency; }
+    public DoubleProperty timeoutSecondsProperty() { return timeoutSeconds; }
+    public BooleanProperty followRedirectsProperty() { return followRedirects; }
+    public BooleanProperty keepAliveProperty() { return keepAlive; }
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty histogramTitleProperty() { return histogramTitle.getReadOnlyProperty(); }
+    /** The URL whose latency histogram is shown; set from the table's selection. */
+    public StringProperty selectedUrlProperty() { return selectedUrl; }
+    public ObservableList<PingRow> rows() { return rows; }
+    /** p50/p99 per second of the current run. */
+    public ObservableList<LatencyPoint> series() { return series; }
+    /** The selected URL's response-time histogram. */
+    public ObservableList<LatencyBin> histogram() { return histogram; }
+
+    /** Replaces the target list, e.g. with URLs taken from a crawl. */
+    public void setTargets(List<String> urls) {
+        targets.set(String.join("\n", urls));
+    }
+
+    /** Asks for a file of URLs and loads it (read off the FX thread). */
+    public CompletableFuture<Void> loadTargetsFromFile() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Optional<Path> file = dialogs.chooseOpenFile("Load URLs");
+        if (file.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        Path p = file.get();
+        background.execute(() -> {
+            try {
+                String text = Files.readString(p, StandardCharsets.UTF_8);
+                fx.execute(() -> {
+                    targets.set(text);
+                    TargetList list = TargetList.parse(text);
+                    status.set(String.format(Locale.ROOT, "Loaded %,d URLs from %s.",
+                            list.urls().size(), p.getFileName()));
+                    showProblems(list);
+                    done.complete(null);
+                });
+            } catch (IOException e) {
+                fx.execute(() -> {
+                    dialogs.showError("Load URLs", "Could not read " + p + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + ".");
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Starts a test of the valid URLs in the list; bad lines are listed under it and skipped.
+     *
+     * @return whether a test started
+     */
+    public boolean start() {
+        if (running.get()) {
+            return false;
+        }
+        TargetList list = TargetList.parse(targets.get());
+        showProblems(list);
+        if (list.urls().isEmpty()) {
+            if (list.problems().isEmpty()) {
+                targetProblems.set("Enter at least one URL, one per line.");
+            }
+            return false;
+        }
+        PingPlan plan;
+        try {
+            plan = plan(list);
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage() + ".");
+            return false;
+        }
+        closeJob();
+        try {
+            requestLogFile = Files.createTempFile("webprobe-requests-", ".csv");
+            requestLogFile.toFile().deleteOnExit();
+            requestLog = new RequestLogWriter(requestLogFile, 65_536);
+        } catch (IOException e) {
+            log.warn("No per-request log for this run", e);
+            requestLog = null;
+        }
+        int gen = ++generation;
+        rows.setAll(list.urls().stream().map(u -> new PingRow(u.toString())).toList());
+        series.clear();
+        histogram.clear();
+        if (selectedUrl.get() == null || list.urls().stream().noneMatch(u -> u.toString().equals(selectedUrl.get()))) {
+            selectedUrl.set(list.urls().get(0).toString());
+        }
+        UiBatcher<Update> b = new UiBatcher<>(fx, timer, tick, batch -> {
+            if (gen == generation && !batch.isEmpty()) {
+                apply(batch.get(batch.size() - 1));
+            }
+        });
+        RequestLogWriter logWriter = requestLog;
+        CompletableFuture<Path> logReady = new CompletableFuture<>();
+        requestLogReady = logReady;
+        Path logFile = requestLogFile;
+        PingJob j = jobs.create(plan, new PingListener() {
+            @Override
+            public void onRequest(RequestRecord record) {
+                if (logWriter != null) {
+                    logWriter.offer(record);
+                }
+            }
+
+            @Override
+            public void onFinished(PingSnapshot last) {
+                b.offer(update(last));
+                b.close();
+                fx.execute(() -> {
+                    if (gen == generation) {
+                        finished(last);
+                    }
+                });
+                background.execute(() -> closeLog(logWriter, logFile, logReady));
+            }
+        });
+        job = j;
+        batcher = b;
+        running.set(true);
+        progress.set(-1);
+        status.set(String.format(Locale.ROOT, "Pinging %,d URLs…", list.urls().size()));
+        j.start();
+        poll = timer.scheduleAtFixedRate(() -> b.offer(update(j.latest())),
+                POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private PingPlan plan(TargetList list) {
+        PingPlan p = PingPlan.of(list.urls(), userAgent)
+                .withMethod(method.get())
+                .withConcurrency(concurrency.get())
+                .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds.get() * 1000)))
+                .withFollowRedirects(followRedirects.get())
+                .withKeepAlive(keepAlive.get());
+        Duration d = Duration.ofSeconds(durationSeconds.get());
+        return switch (mode.get()) {
+            case COUNT -> p.withCount(count.get());
+            case DURATION -> p.withDuration(d);
+            case RATE -> p.withRate(rate.get(), d);
+        };
+    }
+
+    /** Runs on the UI timer thread: the newest snapshot and the selected URL's histogram. */
+    private Update update(PingSnapshot s) {
+        String url = selectedUrlForTimer;
+        PingJob j = job;
+        List<LatencyBin> bins = url == null || j == null ? List.of() : j.latencyBins(url, HISTOGRAM_BINS);
+        return new Update(s, url, bins);
+    }
+
+    private void apply(Update u) {
+        PingSnapshot s = u.snapshot();
+        List<PingResult> results = s.results();
+        for (int i = 0; i < results.size() && i < rows.size(); i++) {
+            rows.get(i).update(results.get(i));
+        }
+        if (s.series().size() > series.size()) {
+            series.addAll(s.series().subList(series.size(), s.series().size()));
+        }
+        if (u.binsUrl() != null && u.binsUrl().equals(selectedUrl.get())) {
+            histogram.setAll(u.bins());
+        }
+        progress.set(s.progress());
+        status.set(statusLine(s));
+    }
+
+    static String statusLine(PingSnapshot s) {
+        String rateText = s.targetRate() > 0
+                ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
+                : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
+        return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s",
+                s.sent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
+                s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "");
+    }
+
+    private void finished(PingSnapshot last) {
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        running.set(false);
+        progress.set(last.stopped() ? last.progress() : 1.0);
+        status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last));
+        PingJob j = job;
+        background.execute(j::close);
+    }
+
+    private static void closeLog(RequestLogWriter w, Path file, CompletableFuture<Path> ready) {
+        if (w == null) {
+            ready.complete(null);
+            return;
+        }
+        try {
+            w.close();
+            ready.complete(file);
+        } catch (ExportException e) {
+            log.warn("Per-request log not kept: {}", e.getMessage());
+            ready.complete(null);
+        }
+    }
+
+    /** Stops the running test; what was measured stays. */
+    public void stop() {
+        if (running.get() && job != null) {
+            status.set("Stopping…");
+            job.stop();
+        }
+    }
+
+    /**
+     * Asks for a file and writes the per-URL summary there and the per-request log beside it
+     * ("ping.csv" and "ping-requests.csv"), off the FX thread.
+     */
+    public CompletableFuture<Void> exportCsv() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (rows.isEmpty() || rows.stream().allMatch(r -> r.result().sent() == 0)) {
+            dialogs.showInfo("Export CSV", "There is nothing to export yet: run a ping test first.");
+            done.complete(null);
+            return done;
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export ping results as CSV", "ping.csv");
+        if (chosen.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        Path summaryFile = withCsvExtension(chosen.get());
+        Path requestsFile = sibling(summaryFile, "-requests");
+        List<PingResult> results = rows.stream().map(PingRow::result).collect(Collectors.toList());
+        CompletableFuture<Path> logReady = running.get() ? CompletableFuture.completedFuture(null) : requestLogReady;
+        status.set("Exporting…");
+        logReady.thenAcceptAsync(log -> {
+            String message;
+            boolean failed = false;
+            try {
+                exporter.write(summaryFile, PingCsv.SUMMARY, results);
+                if (log != null) {
+                    copyAtomically(log, requestsFile);
+                    message = String.format(Locale.ROOT, "Exported %,d URLs to %s and every request to %s.",
+                            results.size(), summaryFile.getFileName(), requestsFile.getFileName());
+                } else {
+                    message = String.format(Locale.ROOT, "Exported %,d URLs to %s (the per-request log "
+                            + "is written when the test has ended).", results.size(), summaryFile.getFileName());
+                }
+            } catch (ExportException e) {
+                message = e.getMessage();
+                failed = true;
+            }
+            String m = message;
+            boolean f = failed;
+            fx.execute(() -> {
+                status.set(m);
+                if (f) {
+                    dialogs.showError("Export failed", m);
+                }
+                done.complete(null);
+            });
+        }, background);
+        return done;
+    }
+
+    private static void copyAtomically(Path from, Path to) throws ExportException {
+        Path dir = to.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + to.getFileName(), ".part");
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                if (tmp != null) {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException ignored) {
+                // reporting the first failure
+            }
+            throw new ExportException(to, "Could not write " + to + ": " + e.getMessage()
+                    + ". Nothing was changed.", e);
+        }
+    }
+
+    static Path withCsvExtension(Path p) {
+        String name = p.getFileName().toString();
+        return name.contains(".") ? p : p.resolveSibling(name + ".csv");
+    }
+
+    static Path sibling(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".csv";
+        return file.resolveSibling(stem + suffix + ext);
+    }
+
+    private void showProblems(TargetList list) {
+        if (list.problems().isEmpty()) {
+            targetProblems.set("");
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (TargetList.Problem p : list.problems()) {
+            lines.add(String.format(Locale.ROOT, "Line %d skipped: %s", p.line(), p.reason()));
+        }
+        targetProblems.set(String.join("\n", lines));
+    }
+
+    private void closeJob() {
+        if (poll != null) {
+            poll.cancel(false);
+            poll = null;
+        }
+        if (batcher != null) {
+            batcher.close();
+            batcher = null;
+        }
+        if (job != null) {
+            PingJob j = job;
+            job = null;
+            background.execute(j::close);
+        }
+    }
+
+    /** Stops any test and releases its threads; its late FX messages are dropped. */
+    @Override
+    public void close() {
+        generation++;
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        if (batcher != null) {
+            batcher.close();
+        }
+        if (job != null) {
+            job.close();
+        }
+    }
+}
