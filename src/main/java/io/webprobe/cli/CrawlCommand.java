@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,16 +109,11 @@ public final class CrawlCommand implements Callable<Integer> {
             return FAILED;
         }
 
-        CountDownLatch exported = new CountDownLatch(1);
         try (CrawlJob job = new CrawlJob(plan,
                 new JdkHttpProbe(plan.userAgent(), plan.timeout()), CrawlListener.NONE);
                 ProgressPrinter progress = new ProgressPrinter(err, quiet,
-                        () -> ProgressFormat.line(job.progress()))) {
-            Thread onCtrlC = new Thread(() -> {
-                job.stop();
-                awaitQuietly(exported);
-            }, "crawl-interrupt");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
+                        () -> ProgressFormat.line(job.progress()));
+                CtrlC ctrlC = new CtrlC(job::stop)) {
             job.start();
             CrawlSummary summary;
             try {
@@ -129,16 +122,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 throw new IllegalStateException(e.getCause());
             }
             progress.close();
-            try {
-                return report(job, summary, out, err);
-            } finally {
-                exported.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running and waits for the export above
-                }
-            }
+            return report(job, summary, out, err);
         }
     }
 
@@ -183,11 +167,4 @@ public final class CrawlCommand implements Callable<Integer> {
         return summary.brokenLinks() > 0 || summary.broken() > 0 ? BROKEN : OK;
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

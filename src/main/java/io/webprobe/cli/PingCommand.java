@@ -30,9 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -161,20 +159,11 @@ public final class PingCommand implements Callable<Integer> {
                 logWriter.offer(record);
             }
         };
-        CountDownLatch reported = new CountDownLatch(1);
         try (PingJob job = new PingJob(plan, new Http1Probe(plan.userAgent(),
                         plan.timeout()), listener);
                 ProgressPrinter progress = new ProgressPrinter(
-                        err, quiet, () -> progressLine(job.latest()))) {
-            Thread onCtrlC = new Thread(() -> {
-                job.stop();
-                try {
-                    reported.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "ping-interrupt");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
+                        err, quiet, () -> progressLine(job.latest()));
+                CtrlC ctrlC = new CtrlC(job::stop)) {
             job.start();
             PingSnapshot last;
             try {
@@ -183,16 +172,7 @@ public final class PingCommand implements Callable<Integer> {
                 throw new IllegalStateException(e.getCause());
             }
             progress.close();
-            try {
-                return report(plan, last, logWriter, out, err);
-            } finally {
-                reported.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook is running and waits for the report above
-                }
-            }
+            return report(plan, last, logWriter, out, err);
         }
     }
 

@@ -14,6 +14,7 @@ import io.webprobe.export.CsvExporter;
 import io.webprobe.export.ExportException;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.ExportPaths;
 import io.webprobe.ui.common.UiBatcher;
 import java.net.URI;
 import java.nio.file.Path;
@@ -227,8 +228,8 @@ public final class CrawlViewModel implements AutoCloseable {
             done.complete(null);
             return done;
         }
-        Path pagesFile = withCsvExtension(chosen.get());
-        Path brokenFile = brokenLinksFileFor(pagesFile);
+        Path pagesFile = ExportPaths.withCsvExtension(chosen.get());
+        Path brokenFile = ExportPaths.companion(pagesFile, "-broken-links");
         List<CrawlResult> pages = new ArrayList<>(rows.size());
         for (CrawlRow r : rows) {
             pages.add(r.snapshot());
@@ -256,20 +257,6 @@ public final class CrawlViewModel implements AutoCloseable {
             }
         });
         return done;
-    }
-
-    static Path withCsvExtension(Path p) {
-        String name = p.getFileName().toString();
-        return name.contains(".") ? p : p.resolveSibling(name + ".csv");
-    }
-
-    /** "crawl.csv" gives "crawl-broken-links.csv" in the same folder. */
-    static Path brokenLinksFileFor(Path pagesFile) {
-        String name = pagesFile.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : ".csv";
-        return pagesFile.resolveSibling(stem + "-broken-links" + ext);
     }
 
     private void apply(List<CrawlEvent> batch) {

@@ -16,6 +16,7 @@ import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.ExportPaths;
 import io.webprobe.ui.common.UiBatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -379,8 +380,8 @@ public final class PingViewModel implements AutoCloseable {
             done.complete(null);
             return done;
         }
-        Path summaryFile = withCsvExtension(chosen.get());
-        Path requestsFile = sibling(summaryFile, "-requests");
+        Path summaryFile = ExportPaths.withCsvExtension(chosen.get());
+        Path requestsFile = ExportPaths.companion(summaryFile, "-requests");
         List<PingResult> results = rows.stream().map(PingRow::result).collect(Collectors.toList());
         CompletableFuture<Path> logReady = running.get() ? CompletableFuture.completedFuture(null) : requestLogReady;
         status.set("Exporting…");
@@ -432,19 +433,6 @@ public final class PingViewModel implements AutoCloseable {
             throw new ExportException(to, "Could not write " + to + ": " + e.getMessage()
                     + ". Nothing was changed.", e);
         }
-    }
-
-    static Path withCsvExtension(Path p) {
-        String name = p.getFileName().toString();
-        return name.contains(".") ? p : p.resolveSibling(name + ".csv");
-    }
-
-    static Path sibling(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : ".csv";
-        return file.resolveSibling(stem + suffix + ext);
     }
 
     private void showProblems(TargetList list) {

@@ -1,0 +1,23 @@
+package io.webprobe.ui.common;
+
+import java.nio.file.Path;
+
+/** How exports name their files: the one the user chose, and companions beside it. */
+public final class ExportPaths {
+    private ExportPaths() {}
+
+    /** Adds ".csv" when the chosen name has no extension. */
+    public static Path withCsvExtension(Path p) {
+        String name = p.getFileName().toString();
+        return name.contains(".") ? p : p.resolveSibling(name + ".csv");
+    }
+
+    /** A companion file: "crawl.csv" with "-broken-links" gives "crawl-broken-links.csv". */
+    public static Path companion(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".csv";
+        return file.resolveSibling(stem + suffix + ext);
+    }
+}
