@@ -12,6 +12,8 @@ import io.webprobe.http.ErrorKind;
  * @param error the target's failure, or null
  * @param errorMessage plain explanation, or ""
  * @param anchorText the link text (or an image's alt text), whitespace collapsed
+ * @param linkType where the link was found: a, img, srcset, script, css, icon, iframe,
+ *     redirect, meta-refresh... (see {@code LinkExtractor})
  */
 public record BrokenLink(
         String sourceUrl,
@@ -19,7 +21,8 @@ public record BrokenLink(
         int status,
         ErrorKind error,
         String errorMessage,
-        String anchorText)
+        String anchorText,
+        String linkType)
         implements CrawlEvent {
 
     /** The status code as text, or the error label when there was no response. */

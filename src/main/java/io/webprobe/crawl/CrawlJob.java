@@ -281,7 +281,7 @@ public final class CrawlJob implements AutoCloseable {
         String title = "";
         int outlinks = 0;
         if (r.isRedirect()) {
-            redirectTo = followRedirect(node, r.location());
+            redirectTo = followRedirect(node, r.location(), "redirect");
         } else if (!node.external
                 && r.body() != null
                 && r.status() < 300
@@ -291,11 +291,15 @@ public final class CrawlJob implements AutoCloseable {
             title = page.title();
             outlinks = page.links().size();
             for (LinkExtractor.Link link : page.links()) {
-                addLink(node, link.uri(), link.key(), link.anchorText(), false);
+                addLink(node, link.uri(), link.key(), link.anchorText(), link.type(), false);
             }
             for (LinkExtractor.InvalidLink bad : page.invalid()) {
                 recordBroken(new BrokenLink(node.url, bad.href(), 0, ErrorKind.INVALID_URL,
-                        bad.reason(), bad.anchorText()));
+                        bad.reason(), bad.anchorText(), bad.type()));
+            }
+            if (page.refresh() != null) {
+                // a meta refresh is the page's redirect (as browsers treat it)
+                redirectTo = followRedirect(node, page.refresh().uri().toString(), "meta-refresh");
             }
         }
         return new CrawlResult(
@@ -316,7 +320,7 @@ public final class CrawlJob implements AutoCloseable {
                 r.truncated());
     }
 
-    private String followRedirect(UrlNode node, String location) {
+    private String followRedirect(UrlNode node, String location, String type) {
         URI target;
         try {
             target = Urls.resolve(node.uri, location);
@@ -330,11 +334,12 @@ public final class CrawlJob implements AutoCloseable {
         if (node.startChain && !node.external) {
             scope.add(scopeKey(target)); // the site lives where its start URL redirects
         }
-        addLink(node, target, Urls.key(target), "(redirect)", true);
+        addLink(node, target, Urls.key(target), "", type, true);
         return target.toString();
     }
 
-    private void addLink(UrlNode from, URI uri, String key, String anchor, boolean redirect) {
+    private void addLink(UrlNode from, URI uri, String key, String anchor, String type,
+            boolean redirect) {
         boolean external = !scope.contains(scopeKey(uri));
         boolean chain = redirect && from.startChain && !external;
         int depth = chain ? from.depth : from.depth + 1;
@@ -358,15 +363,16 @@ public final class CrawlJob implements AutoCloseable {
         }
         target.inlinks.incrementAndGet();
         inlinksChanged.add(target);
-        CrawlResult known = target.refer(new UrlNode.Referral(from.url, anchor));
+        UrlNode.Referral referral = new UrlNode.Referral(from.url, anchor, type);
+        CrawlResult known = target.refer(referral);
         if (known != null && known.isBroken()) {
-            reportBroken(new UrlNode.Referral(from.url, anchor), known);
+            reportBroken(referral, known);
         }
     }
 
     private void reportBroken(UrlNode.Referral from, CrawlResult target) {
         recordBroken(new BrokenLink(from.sourceUrl(), target.url(), target.status(),
-                target.error(), target.errorMessage(), from.anchorText()));
+                target.error(), target.errorMessage(), from.anchorText(), from.linkType()));
     }
 
     private void recordBroken(BrokenLink link) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -20,14 +21,30 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * Parses an HTML page with jsoup and lists the URLs it links to, resolved against the page's
+ * Parses an HTML page with jsoup and lists every URL it refers to, resolved against the page's
  * final URL and its {@code <base href>}, fragments removed, one entry per distinct target (the
- * first anchor text wins). Links with non-HTTP schemes (mailto:, tel:, javascript:, data:...)
- * are skipped, not reported. Stateless and thread-safe.
+ * first occurrence in document order wins, with its anchor text and link type).
+ *
+ * <p>Covered: {@code a}/{@code area} href; {@code img} src and srcset (and {@code source srcset}
+ * in {@code picture}); {@code script} src; {@code link} href (stylesheet, icon, canonical,
+ * alternate... but not dns-prefetch or preconnect hints); {@code iframe}/{@code frame} src;
+ * {@code video}/{@code audio}/{@code source}/{@code track} src and {@code poster};
+ * {@code object} data; {@code embed} src; {@code url(...)} in style attributes and
+ * {@code <style>} blocks; {@code <meta http-equiv=refresh>}, returned apart as the page's
+ * redirect. Links inside HTML comments are not links (the parser never sees them as elements).
+ * Non-HTTP schemes (mailto:, tel:, javascript:, data:, ftp:...) are skipped, not reported;
+ * hrefs that cannot be a URL ({@code http://}, {@code https;//x}, {@code http:/x}) are returned
+ * as invalid links. Stateless and thread-safe.
  */
 final class LinkExtractor {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+    /** "http" or "https" followed by something that is not "://": a mistyped scheme. */
+    private static final Pattern BROKEN_SCHEME =
+            Pattern.compile("^(?i)https?(?:;|:(?!//)|//)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern REFRESH_URL = Pattern.compile(
+            "^\\s*[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?(['\"]?)(.*?)\\1\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");
     private static final Evaluator BASE_WITH_HREF = QueryParser.parse("base[href]");
 
@@ -35,59 +52,140 @@ final class LinkExtractor {
     record Link(URI uri, String key, String anchorText, String type) {}
 
     /** An href that could not be made into a URL. */
-    record InvalidLink(String href, String anchorText, String reason) {}
+    record InvalidLink(String href, String anchorText, String reason, String type) {}
 
-    /** What a page contains. */
-    record Page(String title, List<Link> links, List<InvalidLink> invalid) {}
-
-    /** The attribute holding a URL in this element, or null (names are lower case). */
-    private static String urlAttribute(String tag) {
-        return switch (tag) {
-            case "a", "area", "link" -> "href";
-            case "img", "script", "iframe", "frame", "source", "video", "audio", "embed" -> "src";
-            default -> null;
-        };
-    }
+    /**
+     * What a page contains.
+     *
+     * @param refresh the target of a meta refresh, or null
+     */
+    record Page(String title, List<Link> links, List<InvalidLink> invalid, Link refresh) {}
 
     Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
         Document doc;
         try {
-            doc = Jsoup.parse(
-                    new ByteArrayInputStream(html),
-                    headerCharset == null ? null : headerCharset.name(),
-                    pageUrl.toString());
+            doc = Jsoup.parse(new ByteArrayInputStream(html),
+                    headerCharset == null ? null : headerCharset.name(), pageUrl.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a byte array
         }
-        URI base = baseOf(doc, pageUrl);
-        Map<String, Link> links = new LinkedHashMap<>();
-        List<InvalidLink> invalid = new ArrayList<>();
-        // one walk of the document, in document order (the first anchor text wins)
+        Collector c = new Collector(baseOf(doc, pageUrl));
+        Link refresh = null;
+        // one walk of the document, in document order
         for (Element el : doc.getAllElements()) {
             String tag = el.normalName();
-            String attr = urlAttribute(tag);
-            if (attr == null || !el.hasAttr(attr) || tag.equals("link") && isHint(el)) {
-                continue;
+            switch (tag) {
+                case "a", "area" -> c.add(el.attr("href"), anchorText(el), tag, el.hasAttr("href"));
+                case "link" -> {
+                    if (!isHint(el)) {
+                        c.add(el.attr("href"), "", linkType(el), el.hasAttr("href"));
+                    }
+                }
+                case "img" -> {
+                    c.add(el.attr("src"), anchorText(el), "img", el.hasAttr("src"));
+                    c.srcset(el, anchorText(el));
+                }
+                case "source" -> {
+                    c.add(el.attr("src"), "", "source", el.hasAttr("src"));
+                    c.srcset(el, "");
+                }
+                case "video", "audio" -> {
+                    c.add(el.attr("src"), "", tag, el.hasAttr("src"));
+                    c.add(el.attr("poster"), "", "poster", el.hasAttr("poster"));
+                }
+                case "script", "iframe", "frame", "embed", "track" ->
+                        c.add(el.attr("src"), "", tag, el.hasAttr("src"));
+                case "object" -> c.add(el.attr("data"), "", "object", el.hasAttr("data"));
+                case "style" -> {
+                    for (String u : CssUrls.urls(el.data())) {
+                        c.add(u, "", "css", true);
+                    }
+                }
+                case "meta" -> {
+                    if (refresh == null && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
+                        refresh = c.refresh(el.attr("content"));
+                    }
+                }
+                default -> { }
             }
-            String href = el.attr(attr).strip();
-            String anchor = anchorText(el);
-            String scheme = scheme(href);
-            if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
-                continue; // mailto:, tel:, javascript:, data:, ftp: are not checked
+            if (el.hasAttr("style")) {
+                for (String u : CssUrls.urls(el.attr("style"))) {
+                    c.add(u, "", "css", true);
+                }
+            }
+        }
+        return new Page(doc.title().strip(), List.copyOf(c.links.values()),
+                List.copyOf(c.invalid), refresh);
+    }
+
+    /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
+    private static final class Collector {
+        final URI base;
+        final Map<String, Link> links = new LinkedHashMap<>();
+        final List<InvalidLink> invalid = new ArrayList<>();
+
+        Collector(URI base) {
+            this.base = base;
+        }
+
+        void add(String raw, String anchor, String type, boolean present) {
+            Link link = present ? toLink(raw, anchor, type) : null;
+            if (link != null) {
+                links.putIfAbsent(link.key(), link);
+            }
+        }
+
+        void srcset(Element el, String anchor) {
+            if (el.hasAttr("srcset")) {
+                for (String u : Srcset.urls(el.attr("srcset"))) {
+                    add(u, anchor, "srcset", true);
+                }
+            }
+        }
+
+        Link refresh(String content) {
+            Matcher m = REFRESH_URL.matcher(content);
+            if (!m.matches() || m.group(2).isBlank()) {
+                return null; // a plain reload ("5") is not a link
+            }
+            return toLink(m.group(2), "", "meta-refresh");
+        }
+
+        /** The link, or null when skipped (other scheme) or invalid (then recorded). */
+        private Link toLink(String raw, String anchor, String type) {
+            String href = raw.strip();
+            if (href.isEmpty() && (type.equals("a") || type.equals("area"))) {
+                return null; // href="" is the page itself: not a link worth checking
+            }
+            if (BROKEN_SCHEME.matcher(href).find()) {
+                invalid.add(new InvalidLink(href, anchor, "Malformed URL: the scheme is not "
+                        + "followed by \"://\"", type));
+                return null;
+            }
+            Matcher scheme = SCHEME.matcher(href);
+            if (scheme.find()) {
+                String s = scheme.group(1).toLowerCase(Locale.ROOT);
+                if (!s.equals("http") && !s.equals("https")) {
+                    return null; // mailto:, tel:, javascript:, data:, ftp: are not checked
+                }
             }
             try {
                 URI uri = Urls.resolve(base, href);
                 if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                    invalid.add(new InvalidLink(href, anchor, "The link has no host name"));
-                    continue;
+                    invalid.add(new InvalidLink(href, anchor, "Malformed URL: no host name", type));
+                    return null;
                 }
-                String key = Urls.key(uri);
-                links.putIfAbsent(key, new Link(uri, key, anchor, tag));
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                invalid.add(new InvalidLink(href, anchor, "Not a valid URL"));
+                return new Link(uri, Urls.key(uri), anchor, type);
+            } catch (URISyntaxException e) {
+                boolean noHost = String.valueOf(e.getReason()).contains("authority");
+                invalid.add(new InvalidLink(href, anchor,
+                        noHost ? "Malformed URL: no host name" : "Malformed URL", type));
+                return null;
+            } catch (IllegalArgumentException e) {
+                invalid.add(new InvalidLink(href, anchor, "Malformed URL", type));
+                return null;
             }
         }
-        return new Page(doc.title().strip(), List.copyOf(links.values()), List.copyOf(invalid));
     }
 
     private static URI baseOf(Document doc, URI pageUrl) {
@@ -108,6 +206,24 @@ final class LinkExtractor {
         return rel.contains("dns-prefetch") || rel.contains("preconnect");
     }
 
+    /** css, icon, canonical, alternate, or link for other relations. */
+    private static String linkType(Element link) {
+        String rel = " " + link.attr("rel").toLowerCase(Locale.ROOT) + " ";
+        if (rel.contains(" stylesheet ")) {
+            return "css";
+        }
+        if (rel.contains(" icon ") || rel.contains(" apple-touch-icon ")) {
+            return "icon";
+        }
+        if (rel.contains(" canonical ")) {
+            return "canonical";
+        }
+        if (rel.contains(" alternate ")) {
+            return "alternate";
+        }
+        return "link";
+    }
+
     /** A link's text; for an image link without text, the image's alt text. */
     private static String anchorText(Element el) {
         String text = switch (el.normalName()) {
@@ -122,10 +238,5 @@ final class LinkExtractor {
             }
         }
         return SPACES.matcher(text).replaceAll(" ").strip();
-    }
-
-    private static String scheme(String href) {
-        var m = SCHEME.matcher(href);
-        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class UrlNode {
     /** A page that links here, kept until this URL's outcome is known. */
-    record Referral(String sourceUrl, String anchorText) {}
+    record Referral(String sourceUrl, String anchorText, String linkType) {}
 
     final URI uri;
     final String url;

@@ -30,7 +30,8 @@ public final class CrawlCsv {
             new Column<>("status", l -> l.status() > 0 ? Integer.toString(l.status()) : ""),
             new Column<>("error", l -> l.error() == null ? ""
                     : l.error().name() + ": " + l.errorMessage()),
-            new Column<>("anchor_text", BrokenLink::anchorText));
+            new Column<>("anchor_text", BrokenLink::anchorText),
+            new Column<>("link_type", BrokenLink::linkType));
 
     private static String errorText(CrawlResult r) {
         return r.error() == null ? "" : r.error().name() + ": " + r.errorMessage();

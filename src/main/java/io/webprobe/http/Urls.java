@@ -93,17 +93,27 @@ public final class Urls {
 
     /**
      * Percent-encodes what may not appear in a URI (spaces, controls, non-ASCII as UTF-8,
-     * {@code "<>\^`{|}}, a second '#', a '%' not starting an escape) and converts an
+     * {@code "<>\^`{|}}, brackets outside the host, a second '#', a '%' not starting an
+     * escape) and converts an
      * internationalised host name to ASCII. Leaves valid input unchanged.
      */
     public static String encodeIllegal(String s) {
         String in = idnHost(s);
+        // '[' and ']' are allowed only around an IPv6 host; browsers send them raw in paths
+        // and queries (PHP's "?a[b]=c"), java.net.URI refuses them there.
+        int authStart = in.indexOf("://") >= 0 ? in.indexOf("://") + 3 : in.startsWith("//") ? 2 : -1;
+        int authEnd = authStart;
+        while (authStart >= 0 && authEnd < in.length() && "/?#".indexOf(in.charAt(authEnd)) < 0) {
+            authEnd++;
+        }
         StringBuilder sb = null;
         boolean seenHash = false;
         for (int i = 0; i < in.length(); i++) {
             char c = in.charAt(i);
             boolean ok;
-            if (c == '#') {
+            if ((c == '[' || c == ']') && (i < authStart || i >= authEnd)) {
+                ok = false;
+            } else if (c == '#') {
                 ok = !seenHash;
                 seenHash = true;
             } else if (c == '%') {

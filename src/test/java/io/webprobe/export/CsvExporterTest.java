@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvExporterTest {
     private static final String PAGES_HEADER = "url,status,content_type,size_bytes,response_ms,"
             + "title,depth,inlinks,outlinks,referrer,redirect_to,error";
-    private static final String BROKEN_HEADER = "source_url,link_url,status,error,anchor_text";
+    private static final String BROKEN_HEADER =
+            "source_url,link_url,status,error,anchor_text,link_type";
 
     @TempDir
     Path dir;
@@ -87,9 +88,9 @@ class CsvExporterTest {
     void brokenLinksHaveTheirHeaderAndOneLinePerLink() throws Exception {
         List<BrokenLink> links = List.of(
                 new BrokenLink("http://127.0.0.1/a", "http://127.0.0.1/missing", 404, null, "",
-                        "Missing, \"page\""),
+                        "Missing, \"page\"", "a"),
                 new BrokenLink("http://127.0.0.1/b", "http://nothing.invalid/", 0, ErrorKind.DNS,
-                        "Host name could not be resolved", "日本"));
+                        "Host name could not be resolved", "日本", "img"));
         Path file = dir.resolve("broken.csv");
 
         exporter.write(file, CrawlCsv.BROKEN_LINKS, links);
@@ -98,9 +99,9 @@ class CsvExporterTest {
         List<String[]> lines = readCsv(file);
         assertEquals(3, lines.size());
         assertEquals(List.of("http://127.0.0.1/a", "http://127.0.0.1/missing", "404", "",
-                "Missing, \"page\""), List.of(lines.get(1)));
+                "Missing, \"page\"", "a"), List.of(lines.get(1)));
         assertEquals(List.of("http://127.0.0.1/b", "http://nothing.invalid/", "",
-                "DNS: Host name could not be resolved", "日本"), List.of(lines.get(2)));
+                "DNS: Host name could not be resolved", "日本", "img"), List.of(lines.get(2)));
     }
 
     @Test

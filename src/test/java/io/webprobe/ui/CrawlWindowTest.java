@@ -246,7 +246,7 @@ class CrawlWindowTest {
                 .containsExactlyInAnyOrderElementsOf(
                         site.paths().stream().map(server::url).toList());
         assertThat(broken.get(0)).containsExactly("source_url", "link_url", "status", "error",
-                "anchor_text");
+                "anchor_text", "link_type");
         Set<List<String>> brokenRows = broken.subList(1, broken.size()).stream()
                 .map(line -> List.of(line[0], line[1])).collect(Collectors.toSet());
         assertThat(broken).hasSize(1 + expectedBrokenRows(site).size());

@@ -1,0 +1,119 @@
+package io.webprobe.crawl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LinkExtractorTest {
+    private static final URI PAGE = URI.create("http://site.test/dir/page.html");
+    private final LinkExtractor extractor = new LinkExtractor();
+
+    private LinkExtractor.Page extract(String html) {
+        return extractor.extract(html.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, PAGE);
+    }
+
+    /** "url type" pairs, in document order. */
+    private String links(String html) {
+        return extract(html).links().stream().map(l -> l.uri() + " " + l.type())
+                .collect(Collectors.joining(" | "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '§', textBlock = """
+            <a href="x.html">x</a>                            § http://site.test/dir/x.html a
+            <area href="/map">                                § http://site.test/map area
+            <img src="i.png" srcset="i2.png 2x, /i,3.png 3x"> § http://site.test/dir/i.png img | http://site.test/dir/i2.png srcset | http://site.test/i,3.png srcset
+            <picture><source srcset="p.webp 1x"></picture>   § http://site.test/dir/p.webp srcset
+            <script src="s.js"></script>                      § http://site.test/dir/s.js script
+            <link rel="stylesheet" href="c.css">             § http://site.test/dir/c.css css
+            <link rel="icon" href="/favicon.ico">             § http://site.test/favicon.ico icon
+            <link rel="canonical" href="/canon">              § http://site.test/canon canonical
+            <link rel="alternate" hreflang="de" href="/de/">  § http://site.test/de/ alternate
+            <link rel="dns-prefetch" href="//cdn.test">       § ''
+            <link rel="preconnect" href="https://cdn.test">   § ''
+            <iframe src="f.html"></iframe>                    § http://site.test/dir/f.html iframe
+            <frameset><frame src="fr.html"></frameset>        § http://site.test/dir/fr.html frame
+            <video src="v.mp4" poster="v.jpg"><track src="t.vtt"></video> § http://site.test/dir/v.mp4 video | http://site.test/dir/v.jpg poster | http://site.test/dir/t.vtt track
+            <audio src="a.mp3"></audio>                       § http://site.test/dir/a.mp3 audio
+            <object data="o.swf"></object>                    § http://site.test/dir/o.swf object
+            <embed src="e.swf">                               § http://site.test/dir/e.swf embed
+            <div style="background: url('bg.png')"></div>    § http://site.test/dir/bg.png css
+            <style>a{background:url(/s.png)} @import "imp.css"; /* url(no.png) */</style> § http://site.test/s.png css | http://site.test/dir/imp.css css
+            <!-- <a href="commented.html">no</a> -->          § ''
+            <a href="mailto:a@b.test">m</a><a href="tel:1">t</a><a href="javascript:void(0)">j</a><a href="data:text/plain,x">d</a><a href="ftp://f.test/">f</a> § ''
+            <a href="  spaced.html  ">s</a>                   § http://site.test/dir/spaced.html a
+            <a href="a b.html">s</a>                          § http://site.test/dir/a%20b.html a
+            <a href="caf\u00e9.html">c</a>                    § http://site.test/dir/caf%C3%A9.html a
+            <a href="x.html?a=1&amp;b=2">e</a>                § http://site.test/dir/x.html?a=1&b=2 a
+            <a href="list?f[name]=x">b</a>                    § http://site.test/dir/list?f%5Bname%5D=x a
+            <a href="x.html#frag">1</a><a href="x.html">2</a> § http://site.test/dir/x.html a
+            <a href="http://b\u00fccher.test/">i</a>          § http://xn--bcher-kva.test/ a
+            <base href="/other/"><a href="y.html">y</a>       § http://site.test/other/y.html a
+            <base target="_blank"><a href="y.html">y</a>      § http://site.test/dir/y.html a
+            """)
+    void findsEveryUrlBearingElement(String html, String expected) {
+        String decoded = html.replace("\\u00e9", "é").replace("\\u00fc", "ü");
+        assertEquals(expected, links(decoded));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '§', textBlock = """
+            http://           § Malformed URL: no host name
+            https;//x.test/   § Malformed URL: the scheme is not followed by "://"
+            http:/x.test/     § Malformed URL: the scheme is not followed by "://"
+            https:            § Malformed URL: the scheme is not followed by "://"
+            http://exa[mple.test/ § Malformed URL
+            """)
+    void reportsMalformedHrefsAsInvalid(String href, String reason) {
+        LinkExtractor.Page page = extract("<a href=\"" + href + "\">bad</a>");
+        assertEquals(List.of(), page.links());
+        assertEquals(1, page.invalid().size());
+        assertEquals(href, page.invalid().get(0).href());
+        assertEquals(reason, page.invalid().get(0).reason());
+        assertEquals("bad", page.invalid().get(0).anchorText());
+        assertEquals("a", page.invalid().get(0).type());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '§', textBlock = """
+            5; url=/next                 § http://site.test/next
+            0;URL='next.html'            § http://site.test/dir/next.html
+            3, url="http://o.test/x"     § http://o.test/x
+            0; /plain                    § http://site.test/plain
+            """)
+    void metaRefreshIsThePagesRedirect(String content, String expected) {
+        LinkExtractor.Page page = extract("<meta http-equiv=\"Refresh\" content=\""
+                + content.replace("\"", "&quot;") + "\">");
+        assertEquals(URI.create(expected), page.refresh().uri());
+        assertEquals("meta-refresh", page.refresh().type());
+    }
+
+    @Test
+    void metaRefreshWithoutUrlIsNotALink() {
+        assertNull(extract("<meta http-equiv=refresh content=\"30\">").refresh());
+    }
+
+    @Test
+    void imageLinkTakesTheAltTextAsAnchorAndTitleIsTrimmed() {
+        LinkExtractor.Page page = extract(
+                "<title>  Hello  </title><a href=\"/x\"><img src=\"/i.png\" alt=\" Logo \"></a>");
+        assertEquals("Hello", page.title());
+        assertEquals("Logo", page.links().get(0).anchorText());
+    }
+
+    @Test
+    void decodesTitlesInTheDeclaredCharset() {
+        byte[] latin1 = "<meta charset=iso-8859-1><title>Caf\u00e9</title>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("Café", extractor.extract(latin1, null, PAGE).title());
+        byte[] cp1252 = "<title>\u201cq\u201d</title>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertEquals("“q”", extractor.extract(cp1252, java.nio.charset.Charset.forName("windows-1252"), PAGE).title());
+    }
+}
