@@ -4,6 +4,7 @@ import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CrawlCsv;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -143,7 +145,8 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             CsvExporter exporter = new CsvExporter();
             if (csv != null) {
-                exporter.write(csv, CrawlCsv.PAGES, job.results());
+                List<CrawlResult> results = job.results();
+                exporter.write(csv, CrawlCsv.pages(results), results);
             }
             if (brokenCsv != null) {
                 exporter.write(brokenCsv, CrawlCsv.BROKEN_LINKS, job.brokenLinks());

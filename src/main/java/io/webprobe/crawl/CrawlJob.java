@@ -280,6 +280,7 @@ public final class CrawlJob implements AutoCloseable {
         String redirectTo = "";
         String title = "";
         int outlinks = 0;
+        PageInfo info = PageInfo.NONE;
         if (r.isRedirect()) {
             redirectTo = followRedirect(node, r.location(), "redirect");
         } else if (!node.external
@@ -289,6 +290,7 @@ public final class CrawlJob implements AutoCloseable {
             LinkExtractor.Page page =
                     extractor.extract(r.body(), ContentTypes.charset(r.contentType()), node.uri);
             title = page.title();
+            info = page.info();
             outlinks = page.links().size();
             for (LinkExtractor.Link link : page.links()) {
                 addLink(node, link.uri(), link.key(), link.anchorText(), link.type(), false);
@@ -317,7 +319,8 @@ public final class CrawlJob implements AutoCloseable {
                 node.referrer,
                 redirectTo,
                 node.external,
-                r.truncated());
+                r.truncated(),
+                info);
     }
 
     private String followRedirect(UrlNode node, String location, String type) {
@@ -396,7 +399,7 @@ public final class CrawlJob implements AutoCloseable {
 
     private CrawlResult failedResult(UrlNode node, ErrorKind kind, String message) {
         return new CrawlResult(node.url, 0, kind, message, "", 0, 0, "", node.depth,
-                node.inlinks.get(), 0, node.referrer, "", node.external, false);
+                node.inlinks.get(), 0, node.referrer, "", node.external, false, PageInfo.NONE);
     }
 
     private void finish() {

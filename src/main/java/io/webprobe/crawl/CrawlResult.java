@@ -21,6 +21,7 @@ import io.webprobe.http.ErrorKind;
  * @param redirectTo the resolved Location of a redirect, or ""
  * @param external true when the URL is outside the crawl scope (checked, not crawled)
  * @param truncated true when the body was cut at the download cap
+ * @param page what an HTML page says about itself; {@link PageInfo#NONE} for others
  */
 public record CrawlResult(
         String url,
@@ -37,8 +38,13 @@ public record CrawlResult(
         String referrer,
         String redirectTo,
         boolean external,
-        boolean truncated)
+        boolean truncated,
+        PageInfo page)
         implements CrawlEvent {
+
+    public CrawlResult {
+        page = page == null ? PageInfo.NONE : page;
+    }
 
     /** True for a 4xx/5xx status or a failed request (a stopped request is not broken). */
     public boolean isBroken() {
@@ -54,6 +60,33 @@ public record CrawlResult(
     public CrawlResult withInlinks(int n) {
         return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
                 responseMillis, title, depth, n, outlinks, referrer, redirectTo, external,
-                truncated);
+                truncated, page);
+    }
+
+    /** What kind of result this is. */
+    public Outcome outcome() {
+        if (error != null) {
+            return Outcome.ERROR;
+        }
+        if (status >= 400) {
+            return Outcome.BROKEN;
+        }
+        if (status >= 300 || !redirectTo.isEmpty()) {
+            return Outcome.REDIRECT;
+        }
+        return Outcome.OK;
+    }
+
+    /**
+     * Whether a search engine may index this URL: an HTML page answering 200, not marked
+     * noindex, whose canonical (if any) is itself.
+     */
+    public boolean indexable() {
+        return status == 200
+                && !external
+                && redirectTo.isEmpty()
+                && io.webprobe.http.ContentTypes.isHtml(contentType)
+                && !page.noindex()
+                && (page.canonical().isEmpty() || page.canonical().equals(url));
     }
 }

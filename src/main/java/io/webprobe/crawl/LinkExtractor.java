@@ -58,8 +58,10 @@ final class LinkExtractor {
      * What a page contains.
      *
      * @param refresh the target of a meta refresh, or null
+     * @param info canonical, description, h1, word count and robots directives
      */
-    record Page(String title, List<Link> links, List<InvalidLink> invalid, Link refresh) {}
+    record Page(String title, List<Link> links, List<InvalidLink> invalid, Link refresh,
+            PageInfo info) {}
 
     Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
         Document doc;
@@ -71,6 +73,10 @@ final class LinkExtractor {
         }
         Collector c = new Collector(baseOf(doc, pageUrl));
         Link refresh = null;
+        String canonical = null;
+        String description = null;
+        String h1 = null;
+        String robots = null;
         // one walk of the document, in document order
         for (Element el : doc.getAllElements()) {
             String tag = el.normalName();
@@ -78,7 +84,16 @@ final class LinkExtractor {
                 case "a", "area" -> c.add(el.attr("href"), anchorText(el), tag, el.hasAttr("href"));
                 case "link" -> {
                     if (!isHint(el)) {
-                        c.add(el.attr("href"), "", linkType(el), el.hasAttr("href"));
+                        String type = linkType(el);
+                        Link link = c.add(el.attr("href"), "", type, el.hasAttr("href"));
+                        if (type.equals("canonical") && canonical == null && link != null) {
+                            canonical = link.uri().toString();
+                        }
+                    }
+                }
+                case "h1" -> {
+                    if (h1 == null) {
+                        h1 = SPACES.matcher(el.text()).replaceAll(" ").strip();
                     }
                 }
                 case "img" -> {
@@ -102,8 +117,13 @@ final class LinkExtractor {
                     }
                 }
                 case "meta" -> {
+                    String name = el.attr("name").toLowerCase(Locale.ROOT);
                     if (refresh == null && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
                         refresh = c.refresh(el.attr("content"));
+                    } else if (name.equals("description") && description == null) {
+                        description = SPACES.matcher(el.attr("content")).replaceAll(" ").strip();
+                    } else if (name.equals("robots") && robots == null) {
+                        robots = el.attr("content").strip().toLowerCase(Locale.ROOT);
                     }
                 }
                 default -> { }
@@ -114,8 +134,11 @@ final class LinkExtractor {
                 }
             }
         }
+        PageInfo info = new PageInfo(canonical == null ? "" : canonical,
+                description == null ? "" : description, h1 == null ? "" : h1,
+                wordCount(doc), robots == null ? "" : robots);
         return new Page(doc.title().strip(), List.copyOf(c.links.values()),
-                List.copyOf(c.invalid), refresh);
+                List.copyOf(c.invalid), refresh, info);
     }
 
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
@@ -128,11 +151,13 @@ final class LinkExtractor {
             this.base = base;
         }
 
-        void add(String raw, String anchor, String type, boolean present) {
+        /** Adds the link (when present and valid) and returns it, else null. */
+        Link add(String raw, String anchor, String type, boolean present) {
             Link link = present ? toLink(raw, anchor, type) : null;
             if (link != null) {
                 links.putIfAbsent(link.key(), link);
             }
+            return link;
         }
 
         void srcset(Element el, String anchor) {
@@ -186,6 +211,25 @@ final class LinkExtractor {
                 return null;
             }
         }
+    }
+
+    /** Words of the body's visible text (script and style contents are not text). */
+    private static int wordCount(Document doc) {
+        Element body = doc.body();
+        if (body == null) {
+            return 0;
+        }
+        String text = body.text();
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = !Character.isWhitespace(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
     }
 
     private static URI baseOf(Document doc, URI pageUrl) {

@@ -2,14 +2,36 @@ package io.webprobe.export;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.RedirectChains;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The column layouts of the crawl exports, shared by the GUI and the CLI. */
 public final class CrawlCsv {
     private CrawlCsv() {}
 
-    /** Pages: one line per crawled URL. */
-    public static final List<Column<CrawlResult>> PAGES = List.of(
+    /**
+     * Pages: one line per crawled URL, with the redirect chains found among {@code all}.
+     *
+     * @param all every result of the crawl (chains are followed through them)
+     */
+    public static List<Column<CrawlResult>> pages(List<CrawlResult> all) {
+        Map<String, String> chains = RedirectChains.of(all);
+        List<Column<CrawlResult>> columns = new ArrayList<>(BASE_PAGE_COLUMNS);
+        columns.add(new Column<>("redirect_chain", r -> chains.getOrDefault(r.url(), "")));
+        columns.add(new Column<>("canonical", r -> r.page().canonical()));
+        columns.add(new Column<>("meta_description", r -> r.page().metaDescription()));
+        columns.add(new Column<>("h1", r -> r.page().h1()));
+        columns.add(new Column<>("word_count", r -> r.page().wordCount()));
+        columns.add(new Column<>("meta_robots", r -> r.page().metaRobots()));
+        columns.add(new Column<>("indexable", r -> r.indexable()));
+        columns.add(new Column<>("outcome", r -> r.outcome().label()));
+        return columns;
+    }
+
+    /** The columns of issue 2, in their order. */
+    private static final List<Column<CrawlResult>> BASE_PAGE_COLUMNS = List.of(
             new Column<>("url", CrawlResult::url),
             new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
             new Column<>("content_type", CrawlResult::contentType),

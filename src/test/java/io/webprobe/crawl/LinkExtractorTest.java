@@ -116,4 +116,24 @@ class LinkExtractorTest {
         byte[] cp1252 = "<title>\u201cq\u201d</title>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
         assertEquals("“q”", extractor.extract(cp1252, java.nio.charset.Charset.forName("windows-1252"), PAGE).title());
     }
+
+    @Test
+    void readsCanonicalDescriptionH1WordsAndRobots() {
+        LinkExtractor.Page page = extract("""
+                <html><head><link rel="canonical" href="/canon">
+                <meta name="description" content="  A   page ">
+                <meta name="ROBOTS" content="NoIndex, Follow"></head>
+                <body><h1> First  heading </h1><h1>Second</h1>
+                <p>one two three</p><script>var not = "words";</script></body></html>
+                """);
+        PageInfo info = page.info();
+        assertEquals("http://site.test/canon", info.canonical());
+        assertEquals("A page", info.metaDescription());
+        assertEquals("First heading", info.h1());
+        assertEquals(6, info.wordCount()); // both headings and the paragraph; not the script
+        assertEquals("noindex, follow", info.metaRobots());
+        assertEquals(true, info.noindex());
+        assertEquals(false, info.nofollow());
+        assertEquals(new PageInfo("", "", "", 1, ""), extract("<p>x</p>").info());
+    }
 }

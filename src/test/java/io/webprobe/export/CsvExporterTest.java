@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.opencsv.CSVReader;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.PageInfo;
 import io.webprobe.http.ErrorKind;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvExporterTest {
     private static final String PAGES_HEADER = "url,status,content_type,size_bytes,response_ms,"
-            + "title,depth,inlinks,outlinks,referrer,redirect_to,error";
+            + "title,depth,inlinks,outlinks,referrer,redirect_to,error,redirect_chain,canonical,"
+            + "meta_description,h1,word_count,meta_robots,indexable,outcome";
     private static final String BROKEN_HEADER =
             "source_url,link_url,status,error,anchor_text,link_type";
 
@@ -31,7 +33,7 @@ class CsvExporterTest {
 
     private static CrawlResult page(String url, String title) {
         return new CrawlResult(url, 200, null, "", "text/html", 1234, 56, title, 2, 3, 4,
-                "http://127.0.0.1/", "", false, false);
+                "http://127.0.0.1/", "", false, false, PageInfo.NONE);
     }
 
     private static List<String[]> readCsv(Path file) throws Exception {
@@ -70,7 +72,7 @@ class CsvExporterTest {
         }
         Path file = dir.resolve("pages.csv");
 
-        exporter.write(file, CrawlCsv.PAGES, rows);
+        exporter.write(file, CrawlCsv.pages(List.of()), rows);
 
         List<String[]> lines = readCsv(file);
         assertEquals(PAGES_HEADER, String.join(",", lines.get(0)));
@@ -78,7 +80,8 @@ class CsvExporterTest {
         assertThat(lines).hasSize(titles.size() + 1);
         for (int i = 0; i < titles.size(); i++) {
             assertEquals(List.of("http://127.0.0.1/p/" + i + ".html?a=1&b=2", "200", "text/html",
-                    "1234", "56", titles.get(i), "2", "3", "4", "http://127.0.0.1/", "", ""),
+                    "1234", "56", titles.get(i), "2", "3", "4", "http://127.0.0.1/", "", "",
+                    "", "", "", "", "0", "", "true", "ok"),
                     List.of(lines.get(i + 1)));
         }
         assertThat(filesInDir()).containsExactly(file);
@@ -107,21 +110,22 @@ class CsvExporterTest {
     @Test
     void failedRequestHasEmptyStatusAndKindWithMessageInTheErrorColumn() throws Exception {
         CrawlResult failed = new CrawlResult("http://127.0.0.1:9/", 0, ErrorKind.REFUSED,
-                "Connection refused", "", 0, 0, "", 0, 0, 0, "", "", false, false);
+                "Connection refused", "", 0, 0, "", 0, 0, 0, "", "", false, false, PageInfo.NONE);
         Path file = dir.resolve("pages.csv");
 
-        exporter.write(file, CrawlCsv.PAGES, List.of(failed));
+        exporter.write(file, CrawlCsv.pages(List.of()), List.of(failed));
 
         List<String[]> lines = readCsv(file);
         assertEquals(List.of("http://127.0.0.1:9/", "", "", "0", "0", "", "0", "0", "0", "", "",
-                "REFUSED: Connection refused"), List.of(lines.get(1)));
+                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error"),
+                List.of(lines.get(1)));
     }
 
     @Test
     void emptyExportWritesOnlyTheHeader() throws Exception {
         Path file = dir.resolve("empty.csv");
 
-        exporter.write(file, CrawlCsv.PAGES, List.of());
+        exporter.write(file, CrawlCsv.pages(List.of()), List.of());
 
         assertEquals(List.of(PAGES_HEADER), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
@@ -131,7 +135,7 @@ class CsvExporterTest {
         Path target = dir.resolve("no-such-folder").resolve("pages.csv");
 
         ExportException e = assertThrows(ExportException.class,
-                () -> exporter.write(target, CrawlCsv.PAGES, List.of(page("http://x/", "x"))));
+                () -> exporter.write(target, CrawlCsv.pages(List.of()), List.of(page("http://x/", "x"))));
 
         assertThat(e.path()).isEqualTo(target);
         assertThat(e.getMessage())
@@ -170,7 +174,7 @@ class CsvExporterTest {
         Path target = dir.resolve("pages.csv");
         Files.writeString(target, "old content\n", StandardCharsets.UTF_8);
 
-        exporter.write(target, CrawlCsv.PAGES, List.of(page("http://127.0.0.1/", "New")));
+        exporter.write(target, CrawlCsv.pages(List.of()), List.of(page("http://127.0.0.1/", "New")));
 
         List<String[]> lines = readCsv(target);
         assertThat(lines).hasSize(2);
@@ -182,7 +186,7 @@ class CsvExporterTest {
     void existingFileIsKeptIntactWhenTheWriteFails() throws Exception {
         Path target = dir.resolve("pages.csv");
         Files.writeString(target, "old content\n", StandardCharsets.UTF_8);
-        List<Column<CrawlResult>> failing = new ArrayList<>(CrawlCsv.PAGES);
+        List<Column<CrawlResult>> failing = new ArrayList<>(CrawlCsv.pages(List.of()));
         failing.add(new Column<>("boom", r -> {
             throw new IllegalStateException("boom");
         }));
@@ -204,7 +208,7 @@ class CsvExporterTest {
         Files.writeString(inside, "old content\n", StandardCharsets.UTF_8);
 
         ExportException e = assertThrows(ExportException.class, () ->
-                exporter.write(target, CrawlCsv.PAGES, List.of(page("http://127.0.0.1/", "N"))));
+                exporter.write(target, CrawlCsv.pages(List.of()), List.of(page("http://127.0.0.1/", "N"))));
 
         assertThat(e.getMessage()).startsWith("Could not write " + target)
                 .endsWith("Nothing was changed.");

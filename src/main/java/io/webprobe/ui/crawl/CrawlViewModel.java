@@ -238,7 +238,7 @@ public final class CrawlViewModel implements AutoCloseable {
         status.set("Exporting…");
         background.execute(() -> {
             try {
-                exporter.write(pagesFile, CrawlCsv.PAGES, pages);
+                exporter.write(pagesFile, CrawlCsv.pages(pages), pages);
                 exporter.write(brokenFile, CrawlCsv.BROKEN_LINKS, broken);
                 String message = String.format(Locale.ROOT,
                         "Exported %,d URLs to %s and %,d broken links to %s.",
