@@ -5,6 +5,7 @@ import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CrawlCsv;
@@ -16,8 +17,13 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -72,6 +78,32 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--no-external", description = "Do not check links to other hosts.")
     boolean noExternal;
 
+    @Option(names = "--subdomains",
+            description = "Crawl every subdomain of the start domain, not only the start host.")
+    boolean subdomains;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+            description = "Crawl only site URLs matching one of these (repeatable).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX",
+            description = "Neither crawl nor check URLs matching any of these (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--max-url-length", paramLabel = "N", defaultValue = "2000",
+            description = "Skip longer URLs as likely traps (default: ${DEFAULT-VALUE}).")
+    int maxUrlLength;
+
+    @Option(names = "--max-segment-repeats", paramLabel = "N", defaultValue = "2",
+            description = "Skip paths repeating a segment more often, like /a/b/a/b/a/b "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxSegmentRepeats;
+
+    @Option(names = "--max-query-variants", paramLabel = "N", defaultValue = "200",
+            description = "Skip a path's query strings beyond this many, like an endless "
+                    + "calendar (default: ${DEFAULT-VALUE}).")
+    int maxQueryVariants;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Write every crawled URL here.")
     Path csv;
 
@@ -98,7 +130,14 @@ public final class CrawlCommand implements Callable<Integer> {
             plan = CrawlPlan.of(start, Version.userAgent())
                     .withThreads(threads)
                     .withTimeout(timeout)
-                    .withCheckExternal(!noExternal);
+                    .withCheckExternal(!noExternal)
+                    .withScope(CrawlScope.DEFAULT
+                            .withSubdomains(subdomains)
+                            .withInclude(patterns(include, "--include"))
+                            .withExclude(patterns(exclude, "--exclude"))
+                            .withMaxUrlLength(maxUrlLength)
+                            .withMaxSegmentRepeats(maxSegmentRepeats)
+                            .withMaxQueryVariants(maxQueryVariants));
             if (maxDepth != null) {
                 plan = plan.withMaxDepth(maxDepth);
             }
@@ -128,6 +167,19 @@ public final class CrawlCommand implements Callable<Integer> {
         }
     }
 
+    private static List<Pattern> patterns(List<String> regexes, String option) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            try {
+                out.add(Pattern.compile(r));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(option + " '" + r + "' is not a valid regular "
+                        + "expression: " + e.getDescription() + ".");
+            }
+        }
+        return out;
+    }
+
     private String checkRanges() {
         if (threads < 1 || threads > 256) {
             return "--threads must be between 1 and 256.";
@@ -137,6 +189,12 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         if (maxPages != null && maxPages < 1) {
             return "--max-pages must be 1 or more.";
+        }
+        if (maxUrlLength < 10) {
+            return "--max-url-length must be 10 or more.";
+        }
+        if (maxSegmentRepeats < 1 || maxQueryVariants < 1) {
+            return "--max-segment-repeats and --max-query-variants must be 1 or more.";
         }
         return null;
     }
@@ -166,6 +224,15 @@ public final class CrawlCommand implements Callable<Integer> {
                 summary.stopped() ? "Stopped after" : "Crawled",
                 summary.crawled(), summary.elapsed().toMillis() / 1000.0,
                 summary.pagesPerSecond(), summary.broken(), summary.brokenLinks()));
+        if (summary.skippedTotal() > 0) {
+            StringJoiner why = new StringJoiner("; ");
+            summary.skipped().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> why.add(String.format(Locale.ROOT, "%s: %,d",
+                            e.getKey().label(), e.getValue())));
+            out.println(String.format(Locale.ROOT, "Not crawled: %,d URLs (%s).",
+                    summary.skippedTotal(), why));
+        }
         out.flush();
         return summary.brokenLinks() > 0 || summary.broken() > 0 ? BROKEN : OK;
     }

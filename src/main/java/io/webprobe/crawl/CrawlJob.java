@@ -62,6 +62,13 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicLong broken = new AtomicLong();
     /** URLs discovered but never crawled because the crawl was stopped. */
     private final AtomicLong unvisited = new AtomicLong();
+    /** URLs not scheduled because of a limit or the scope, by dedup key (counted, no row). */
+    private final ConcurrentHashMap<String, SkipReason> countedSkips = new ConcurrentHashMap<>();
+    /** URLs skipped by a trap guard (they have a row). */
+    private final AtomicLong trapSkips = new AtomicLong();
+    /** Distinct query strings seen per path, for the query-variant trap guard. */
+    private final ConcurrentHashMap<String, AtomicInteger> queryVariants = new ConcurrentHashMap<>();
+    private volatile String startDomain = "";
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
@@ -95,6 +102,7 @@ public final class CrawlJob implements AutoCloseable {
         startNanos = System.nanoTime();
         URI start = Urls.withoutFragment(plan.startUrl());
         scope.add(scopeKey(start));
+        startDomain = CrawlScope.domainOf(Urls.host(start));
         UrlNode first = new UrlNode(start, 0, "", false, true);
         nodes.put(Urls.key(start), first);
         scheduledPages.incrementAndGet();
@@ -142,7 +150,8 @@ public final class CrawlJob implements AutoCloseable {
                 broken.get(),
                 elapsed,
                 frontier.isPaused(),
-                completion.isDone());
+                completion.isDone(),
+                countedSkips.size() + trapSkips.get());
     }
 
     /** Every finished URL in completion order, with current inlink counts. */
@@ -320,7 +329,8 @@ public final class CrawlJob implements AutoCloseable {
                 redirectTo,
                 node.external,
                 r.truncated(),
-                info);
+                info,
+                null);
     }
 
     private String followRedirect(UrlNode node, String location, String type) {
@@ -343,25 +353,31 @@ public final class CrawlJob implements AutoCloseable {
 
     private void addLink(UrlNode from, URI uri, String key, String anchor, String type,
             boolean redirect) {
-        boolean external = !scope.contains(scopeKey(uri));
+        boolean external = !inScope(uri);
         boolean chain = redirect && from.startChain && !external;
         int depth = chain ? from.depth : from.depth + 1;
         UrlNode target = nodes.get(key);
         if (target == null) {
-            if (external && !plan.checkExternal() || depth > plan.maxDepth()) {
+            if (external && !plan.checkExternal()) {
                 return;
             }
-            if (!external && scheduledPages.incrementAndGet() > plan.maxPages()) {
-                scheduledPages.decrementAndGet();
-                return;
-            }
-            UrlNode created = new UrlNode(uri, depth, from.url, external, chain);
-            target = nodes.putIfAbsent(key, created);
-            if (target == null) {
-                target = created;
-                frontier.add(created);
-            } else if (!external) {
-                scheduledPages.decrementAndGet();
+            SkipReason why = skipReason(uri, key, external, depth);
+            if (why != null) {
+                skip(from, uri, key, depth, external, why);
+                target = nodes.get(key); // a trap row, or null when only counted
+                if (target == null) {
+                    return;
+                }
+            } else {
+                UrlNode created = new UrlNode(uri, depth, from.url, external, chain);
+                target = nodes.putIfAbsent(key, created);
+                if (target == null) {
+                    target = created;
+                    countedSkips.remove(key); // reached another way after all
+                    frontier.add(created);
+                } else if (!external) {
+                    scheduledPages.decrementAndGet();
+                }
             }
         }
         target.inlinks.incrementAndGet();
@@ -371,6 +387,56 @@ public final class CrawlJob implements AutoCloseable {
         if (known != null && known.isBroken()) {
             reportBroken(referral, known);
         }
+    }
+
+    /**
+     * Why a new URL is not crawled, or null; on null an internal URL has taken one unit of
+     * the page budget.
+     */
+    private SkipReason skipReason(URI uri, String key, boolean external, int depth) {
+        SkipReason why = plan.scope().check(uri, key, !external);
+        if (why == null && depth > plan.maxDepth()) {
+            why = SkipReason.MAX_DEPTH;
+        }
+        if (why == null && !external && uri.getRawQuery() != null) {
+            String path = key.substring(0, key.indexOf('?'));
+            int n = queryVariants.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            if (n > plan.scope().maxQueryVariants()) {
+                why = SkipReason.QUERY_VARIANTS;
+            }
+        }
+        if (why == null && !external && scheduledPages.incrementAndGet() > plan.maxPages()) {
+            scheduledPages.decrementAndGet();
+            why = SkipReason.MAX_PAGES;
+        }
+        return why;
+    }
+
+    /**
+     * Records a skipped URL: trap guards get a row (once per URL) so the user sees what was left
+     * out and why; limits the user set are only counted.
+     */
+    private void skip(UrlNode from, URI uri, String key, int depth, boolean external,
+            SkipReason why) {
+        if (!why.reportAsRow()) {
+            countedSkips.putIfAbsent(key, why);
+            return;
+        }
+        UrlNode node = new UrlNode(uri, depth, from.url, external, false);
+        if (nodes.putIfAbsent(key, node) != null) {
+            return;
+        }
+        CrawlResult row = new CrawlResult(node.url, 0, null, why.label(), "", 0, 0, "", depth,
+                0, 0, from.url, "", external, false, PageInfo.NONE, why);
+        node.complete(row);
+        completed.add(node);
+        trapSkips.incrementAndGet();
+        listener.onResult(row);
+    }
+
+    private boolean inScope(URI uri) {
+        return scope.contains(scopeKey(uri))
+                || plan.scope().hostInScope(Urls.host(uri), startDomain);
     }
 
     private void reportBroken(UrlNode.Referral from, CrawlResult target) {
@@ -399,7 +465,8 @@ public final class CrawlJob implements AutoCloseable {
 
     private CrawlResult failedResult(UrlNode node, ErrorKind kind, String message) {
         return new CrawlResult(node.url, 0, kind, message, "", 0, 0, "", node.depth,
-                node.inlinks.get(), 0, node.referrer, "", node.external, false, PageInfo.NONE);
+                node.inlinks.get(), 0, node.referrer, "", node.external, false, PageInfo.NONE,
+                null);
     }
 
     private void finish() {
@@ -415,10 +482,25 @@ public final class CrawlJob implements AutoCloseable {
                 broken.get(),
                 brokenLinks.size(),
                 Duration.ofNanos(endNanos - start),
-                startFailure);
+                startFailure,
+                skippedByReason());
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }
+    }
+
+    private Map<SkipReason, Long> skippedByReason() {
+        Map<SkipReason, Long> out = new java.util.EnumMap<>(SkipReason.class);
+        for (SkipReason r : countedSkips.values()) {
+            out.merge(r, 1L, Long::sum);
+        }
+        for (UrlNode n : completed) {
+            CrawlResult r = n.result();
+            if (r.skipped() != null) {
+                out.merge(r.skipped(), 1L, Long::sum);
+            }
+        }
+        return out;
     }
 
     /** Host plus explicit non-default port: http and https of one host are one site. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param userAgent the User-Agent header
  * @param maxBodyBytes download cap per response in bytes; larger bodies are truncated
  * @param checkExternal whether links to other hosts are checked (never crawled)
+ * @param scope which URLs are followed, and the trap guards
  */
 public record CrawlPlan(
         URI startUrl,
@@ -25,7 +26,8 @@ public record CrawlPlan(
         Duration timeout,
         String userAgent,
         long maxBodyBytes,
-        boolean checkExternal) {
+        boolean checkExternal,
+        CrawlScope scope) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -36,6 +38,7 @@ public record CrawlPlan(
         Objects.requireNonNull(startUrl, "startUrl");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(scope, "scope");
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -63,36 +66,42 @@ public record CrawlPlan(
                 DEFAULT_TIMEOUT,
                 userAgent,
                 DEFAULT_MAX_BODY_BYTES,
-                true);
+                true,
+                CrawlScope.DEFAULT);
     }
 
     public CrawlPlan withThreads(int n) {
         return new CrawlPlan(startUrl, n, maxDepth, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal);
+                checkExternal, scope);
     }
 
     public CrawlPlan withMaxDepth(int d) {
         return new CrawlPlan(startUrl, threads, d, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal);
+                checkExternal, scope);
     }
 
     public CrawlPlan withMaxPages(int p) {
         return new CrawlPlan(startUrl, threads, maxDepth, p, timeout, userAgent, maxBodyBytes,
-                checkExternal);
+                checkExternal, scope);
     }
 
     public CrawlPlan withTimeout(Duration t) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, t, userAgent, maxBodyBytes,
-                checkExternal);
+                checkExternal, scope);
     }
 
     public CrawlPlan withMaxBodyBytes(long b) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent, b,
-                checkExternal);
+                checkExternal, scope);
+    }
+
+    public CrawlPlan withScope(CrawlScope s) {
+        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
+                maxBodyBytes, checkExternal, s);
     }
 
     public CrawlPlan withCheckExternal(boolean c) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, c);
+                maxBodyBytes, c, scope);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param elapsed time since start, pauses included
  * @param paused whether the crawl is paused
  * @param finished whether the crawl has ended
+ * @param skipped discovered URLs not crawled (limits, scope, trap guards)
  */
 public record CrawlProgress(
         long crawled,
@@ -21,7 +22,8 @@ public record CrawlProgress(
         long broken,
         Duration elapsed,
         boolean paused,
-        boolean finished) {
+        boolean finished,
+        long skipped) {
 
     /** Everything discovered so far: finished, waiting and in flight. */
     public long discovered() {

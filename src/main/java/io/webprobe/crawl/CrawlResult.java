@@ -22,6 +22,7 @@ import io.webprobe.http.ErrorKind;
  * @param external true when the URL is outside the crawl scope (checked, not crawled)
  * @param truncated true when the body was cut at the download cap
  * @param page what an HTML page says about itself; {@link PageInfo#NONE} for others
+ * @param skipped why the URL was not fetched (a trap guard), or null when it was
  */
 public record CrawlResult(
         String url,
@@ -39,7 +40,8 @@ public record CrawlResult(
         String redirectTo,
         boolean external,
         boolean truncated,
-        PageInfo page)
+        PageInfo page,
+        SkipReason skipped)
         implements CrawlEvent {
 
     public CrawlResult {
@@ -53,6 +55,9 @@ public record CrawlResult(
 
     /** The status code as text, or the error label when there was no response. */
     public String statusText() {
+        if (skipped != null) {
+            return "Skipped";
+        }
         return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
     }
 
@@ -60,11 +65,14 @@ public record CrawlResult(
     public CrawlResult withInlinks(int n) {
         return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
                 responseMillis, title, depth, n, outlinks, referrer, redirectTo, external,
-                truncated, page);
+                truncated, page, skipped);
     }
 
     /** What kind of result this is. */
     public Outcome outcome() {
+        if (skipped != null) {
+            return Outcome.SKIPPED;
+        }
         if (error != null) {
             return Outcome.ERROR;
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param brokenLinks broken links (source page, target) found
  * @param elapsed wall time from start to end
  * @param startFailure a plain sentence when the start URL itself could not be fetched, else null
+ * @param skipped discovered URLs not crawled, by reason (distinct URLs)
  */
 public record CrawlSummary(
         boolean stopped,
@@ -18,7 +19,17 @@ public record CrawlSummary(
         long broken,
         long brokenLinks,
         Duration elapsed,
-        String startFailure) {
+        String startFailure,
+        java.util.Map<SkipReason, Long> skipped) {
+
+    public CrawlSummary {
+        skipped = java.util.Map.copyOf(skipped);
+    }
+
+    /** All skipped URLs. */
+    public long skippedTotal() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     /** Pages per second over the whole crawl. */
     public double pagesPerSecond() {

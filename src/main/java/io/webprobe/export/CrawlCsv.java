@@ -27,6 +27,8 @@ public final class CrawlCsv {
         columns.add(new Column<>("meta_robots", r -> r.page().metaRobots()));
         columns.add(new Column<>("indexable", r -> r.indexable()));
         columns.add(new Column<>("outcome", r -> r.outcome().label()));
+        columns.add(new Column<>("blocked_reason",
+                r -> r.skipped() == null ? "" : r.skipped().label()));
         return columns;
     }
 

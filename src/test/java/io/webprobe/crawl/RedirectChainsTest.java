@@ -10,7 +10,7 @@ class RedirectChainsTest {
 
     private static CrawlResult row(String url, int status, String redirectTo) {
         return new CrawlResult(url, status, null, "", "text/html", 0, 0, "", 0, 0, 0, "",
-                redirectTo, false, false, PageInfo.NONE);
+                redirectTo, false, false, PageInfo.NONE, null);
     }
 
     @Test

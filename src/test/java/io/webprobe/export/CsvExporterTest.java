@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvExporterTest {
     private static final String PAGES_HEADER = "url,status,content_type,size_bytes,response_ms,"
             + "title,depth,inlinks,outlinks,referrer,redirect_to,error,redirect_chain,canonical,"
-            + "meta_description,h1,word_count,meta_robots,indexable,outcome";
+            + "meta_description,h1,word_count,meta_robots,indexable,outcome,blocked_reason";
     private static final String BROKEN_HEADER =
             "source_url,link_url,status,error,anchor_text,link_type";
 
@@ -33,7 +33,7 @@ class CsvExporterTest {
 
     private static CrawlResult page(String url, String title) {
         return new CrawlResult(url, 200, null, "", "text/html", 1234, 56, title, 2, 3, 4,
-                "http://127.0.0.1/", "", false, false, PageInfo.NONE);
+                "http://127.0.0.1/", "", false, false, PageInfo.NONE, null);
     }
 
     private static List<String[]> readCsv(Path file) throws Exception {
@@ -81,7 +81,7 @@ class CsvExporterTest {
         for (int i = 0; i < titles.size(); i++) {
             assertEquals(List.of("http://127.0.0.1/p/" + i + ".html?a=1&b=2", "200", "text/html",
                     "1234", "56", titles.get(i), "2", "3", "4", "http://127.0.0.1/", "", "",
-                    "", "", "", "", "0", "", "true", "ok"),
+                    "", "", "", "", "0", "", "true", "ok", ""),
                     List.of(lines.get(i + 1)));
         }
         assertThat(filesInDir()).containsExactly(file);
@@ -110,14 +110,14 @@ class CsvExporterTest {
     @Test
     void failedRequestHasEmptyStatusAndKindWithMessageInTheErrorColumn() throws Exception {
         CrawlResult failed = new CrawlResult("http://127.0.0.1:9/", 0, ErrorKind.REFUSED,
-                "Connection refused", "", 0, 0, "", 0, 0, 0, "", "", false, false, PageInfo.NONE);
+                "Connection refused", "", 0, 0, "", 0, 0, 0, "", "", false, false, PageInfo.NONE, null);
         Path file = dir.resolve("pages.csv");
 
         exporter.write(file, CrawlCsv.pages(List.of()), List.of(failed));
 
         List<String[]> lines = readCsv(file);
         assertEquals(List.of("http://127.0.0.1:9/", "", "", "0", "0", "", "0", "0", "0", "", "",
-                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error"),
+                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error", ""),
                 List.of(lines.get(1)));
     }
 

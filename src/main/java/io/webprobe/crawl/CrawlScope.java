@@ -1,0 +1,121 @@
+package io.webprobe.crawl;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Which discovered URLs a crawl follows, and the guards against crawler traps. Immutable.
+ *
+ * @param subdomains crawl every subdomain of the start domain (its host without "www."), not
+ *     only the start host
+ * @param include when not empty, a URL of the site is crawled only if one of these matches it
+ *     (anywhere in the URL)
+ * @param exclude URLs matching any of these are neither crawled nor checked
+ * @param maxUrlLength longer URLs are skipped as a likely trap
+ * @param maxSegmentRepeats a path in which one segment occurs more often than this
+ *     ({@code /a/b/a/b/a/b}) is skipped as a likely trap
+ * @param maxQueryVariants how many different query strings one path may have before more are
+ *     skipped (a calendar linking to {@code ?month=N+1} forever)
+ */
+public record CrawlScope(
+        boolean subdomains,
+        List<Pattern> include,
+        List<Pattern> exclude,
+        int maxUrlLength,
+        int maxSegmentRepeats,
+        int maxQueryVariants) {
+
+    public static final CrawlScope DEFAULT = new CrawlScope(false, List.of(), List.of(), 2000, 2, 200);
+
+    public CrawlScope {
+        include = List.copyOf(include);
+        exclude = List.copyOf(exclude);
+        if (maxUrlLength < 10) {
+            throw new IllegalArgumentException("maxUrlLength must be at least 10");
+        }
+        if (maxSegmentRepeats < 1) {
+            throw new IllegalArgumentException("maxSegmentRepeats must be at least 1");
+        }
+        if (maxQueryVariants < 1) {
+            throw new IllegalArgumentException("maxQueryVariants must be at least 1");
+        }
+    }
+
+    public CrawlScope withSubdomains(boolean s) {
+        return new CrawlScope(s, include, exclude, maxUrlLength, maxSegmentRepeats, maxQueryVariants);
+    }
+
+    public CrawlScope withInclude(List<Pattern> p) {
+        return new CrawlScope(subdomains, p, exclude, maxUrlLength, maxSegmentRepeats, maxQueryVariants);
+    }
+
+    public CrawlScope withExclude(List<Pattern> p) {
+        return new CrawlScope(subdomains, include, p, maxUrlLength, maxSegmentRepeats, maxQueryVariants);
+    }
+
+    public CrawlScope withMaxUrlLength(int n) {
+        return new CrawlScope(subdomains, include, exclude, n, maxSegmentRepeats, maxQueryVariants);
+    }
+
+    public CrawlScope withMaxSegmentRepeats(int n) {
+        return new CrawlScope(subdomains, include, exclude, maxUrlLength, n, maxQueryVariants);
+    }
+
+    public CrawlScope withMaxQueryVariants(int n) {
+        return new CrawlScope(subdomains, include, exclude, maxUrlLength, maxSegmentRepeats, n);
+    }
+
+    /** The domain whose subdomains are in scope: the host without a leading "www.". */
+    static String domainOf(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+
+    /** Whether a host belongs to the site that starts at {@code startHost}. */
+    boolean hostInScope(String host, String startDomain) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return subdomains && (h.equals(startDomain) || h.endsWith("." + startDomain));
+    }
+
+    /**
+     * The stateless reasons not to follow a URL, or null. {@code internal} URLs get every
+     * check; external ones only the exclude patterns and the length limit.
+     */
+    SkipReason check(URI uri, String url, boolean internal) {
+        for (Pattern p : exclude) {
+            if (p.matcher(url).find()) {
+                return SkipReason.EXCLUDED;
+            }
+        }
+        if (url.length() > maxUrlLength) {
+            return SkipReason.URL_TOO_LONG;
+        }
+        if (!internal) {
+            return null;
+        }
+        if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(url).find())) {
+            return SkipReason.NOT_INCLUDED;
+        }
+        if (repeatsSegments(Objects.toString(uri.getRawPath(), ""))) {
+            return SkipReason.REPEATED_SEGMENTS;
+        }
+        return null;
+    }
+
+    private boolean repeatsSegments(String path) {
+        String[] parts = path.split("/");
+        if (parts.length <= maxSegmentRepeats + 1) {
+            return false;
+        }
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String p : parts) {
+            if (!p.isEmpty() && counts.merge(p, 1, Integer::sum) > maxSegmentRepeats) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

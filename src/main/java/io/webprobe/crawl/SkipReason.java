@@ -1,0 +1,37 @@
+package io.webprobe.crawl;
+
+/** Why a discovered URL was not crawled. */
+public enum SkipReason {
+    /** Deeper than the plan's maximum depth. */
+    MAX_DEPTH("Deeper than the depth limit", false),
+    /** The plan's page limit was reached. */
+    MAX_PAGES("Page limit reached", false),
+    /** Matched an exclude pattern. */
+    EXCLUDED("Matches an exclude pattern", false),
+    /** Matched no include pattern. */
+    NOT_INCLUDED("Matches no include pattern", false),
+    /** Longer than the URL length limit: a likely trap. */
+    URL_TOO_LONG("URL longer than the limit (likely a crawler trap)", true),
+    /** A path segment repeats too often: a likely trap. */
+    REPEATED_SEGMENTS("Repeating path segments (likely a crawler trap)", true),
+    /** Too many query variants of one path: a likely trap. */
+    QUERY_VARIANTS("Too many query variants of one path (likely a crawler trap)", true);
+
+    private final String label;
+    private final boolean trap;
+
+    SkipReason(String label, boolean trap) {
+        this.label = label;
+        this.trap = trap;
+    }
+
+    /** A plain sentence fragment, e.g. "Page limit reached". */
+    public String label() {
+        return label;
+    }
+
+    /** Trap guards report each URL as a row; limits the user chose are only counted. */
+    public boolean reportAsRow() {
+        return trap;
+    }
+}

@@ -1,0 +1,54 @@
+package io.webprobe.crawl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CrawlScopeTest {
+    private static final CrawlScope SCOPE = CrawlScope.DEFAULT
+            .withInclude(List.of(Pattern.compile("/docs/")))
+            .withExclude(List.of(Pattern.compile("\\.pdf$"), Pattern.compile("/private/")))
+            .withMaxUrlLength(60);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            http://s.test/docs/a.html                              | true  | none
+            http://s.test/docs/a.pdf                               | true  | EXCLUDED
+            http://s.test/docs/private/x                           | true  | EXCLUDED
+            http://s.test/blog/x                                   | true  | NOT_INCLUDED
+            http://s.test/blog/x                                   | false | none
+            http://other.test/file.pdf                             | false | EXCLUDED
+            http://s.test/docs/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | true | URL_TOO_LONG
+            http://s.test/docs/a/b/a/b/a/b                         | true  | REPEATED_SEGMENTS
+            http://s.test/docs/a/b/a/b                             | true  | none
+            """)
+    void decidesPerUrl(String url, boolean internal, SkipReason expected) {
+        assertEquals(expected, SCOPE.check(URI.create(url), url, internal));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            www.example.test   | false | www.example.test  | false
+            www.example.test   | true  | example.test      | true
+            www.example.test   | true  | blog.example.test | true
+            www.example.test   | true  | a.b.example.test  | true
+            www.example.test   | true  | badexample.test   | false
+            example.test       | true  | cdn.example.test  | true
+            """)
+    void subdomainsOfTheStartDomainAreInScopeWhenAskedFor(String start, boolean subdomains,
+            String host, boolean expected) {
+        CrawlScope scope = CrawlScope.DEFAULT.withSubdomains(subdomains);
+        assertEquals(expected, scope.hostInScope(host, CrawlScope.domainOf(start)));
+    }
+
+    @Test
+    void rejectsNonsenseLimits() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CrawlScope.DEFAULT.withMaxQueryVariants(0));
+    }
+}

@@ -1,0 +1,107 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Crawler traps and scope rules against real loopback sites. */
+class TrapGuardTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private CrawlSummary crawl(CrawlPlan plan, RecordingCrawlListener events) throws Exception {
+        try (CrawlJob job = new CrawlJob(plan,
+                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), events)) {
+            job.start();
+            return events.awaitFinish();
+        }
+    }
+
+    private CrawlPlan plan() {
+        return CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test").withThreads(4);
+    }
+
+    @Test
+    void endlessCalendarStopsAtTheQueryVariantLimitAndSaysSo() throws Exception {
+        server.route("/", html("<a href=\"/cal?month=0\">calendar</a>"));
+        server.route("/cal", ex -> {
+            int m = Integer.parseInt(ex.getRequestURI().getQuery().substring(6));
+            LocalHttpServer.send(ex, 200, "text/html",
+                    "<a href=\"/cal?month=" + (m + 1) + "\">next month</a>");
+        });
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(plan().withScope(CrawlScope.DEFAULT.withMaxQueryVariants(25)),
+                events);
+
+        assertThat(server.allHits().keySet().stream().filter(k -> k.startsWith("/cal"))).hasSize(25);
+        assertThat(summary.skipped()).containsEntry(SkipReason.QUERY_VARIANTS, 1L);
+        CrawlResult skipped = events.results().stream()
+                .filter(r -> r.skipped() != null).findFirst().orElseThrow();
+        assertThat(skipped.url()).isEqualTo(server.url("/cal?month=25"));
+        assertThat(skipped.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(skipped.statusText()).isEqualTo("Skipped");
+        assertThat(skipped.isBroken()).isFalse();
+        assertThat(summary.brokenLinks()).isZero();
+    }
+
+    @Test
+    void repeatingPathSegmentsAreSkippedNotFetched() throws Exception {
+        // a relative link without a leading slash makes /a/b/, /a/b/a/b/, ... forever
+        server.route("/", html("<a href=\"a/b/\">loop</a>"));
+        server.route("/a/b/", html("<a href=\"a/b/\">deeper</a>"));
+        server.route("/a/b/a/b/", html("<a href=\"a/b/\">deeper</a>"));
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(plan(), events);
+
+        assertThat(server.hits("/a/b/a/b/a/b/")).isZero();
+        assertThat(summary.skipped()).containsEntry(SkipReason.REPEATED_SEGMENTS, 1L);
+    }
+
+    @Test
+    void includeAndExcludePatternsAreCountedNotFetched() throws Exception {
+        server.route("/", html("<a href=\"/docs/1\">1</a><a href=\"/blog/1\">b</a>"
+                + "<a href=\"/docs/x.pdf\">pdf</a>"));
+        server.route("/docs/1", html("<a href=\"/docs/2\">2</a>"));
+        server.route("/docs/2", html("end"));
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(plan().withScope(CrawlScope.DEFAULT
+                .withInclude(List.of(Pattern.compile("/docs/")))
+                .withExclude(List.of(Pattern.compile("\\.pdf$")))), events);
+
+        assertThat(events.results()).extracting(CrawlResult::url).containsExactlyInAnyOrder(
+                server.url("/"), server.url("/docs/1"), server.url("/docs/2"));
+        assertThat(server.hits("/blog/1")).isZero();
+        assertThat(server.hits("/docs/x.pdf")).isZero();
+        assertThat(summary.skipped()).containsEntry(SkipReason.NOT_INCLUDED, 1L)
+                .containsEntry(SkipReason.EXCLUDED, 1L);
+    }
+
+    @Test
+    void depthAndPageLimitsCountDistinctUrlsLeftOut() throws Exception {
+        server.route("/", html("<a href=\"/1\">1</a><a href=\"/2\">2</a><a href=\"/3\">3</a>"));
+        for (int i = 1; i <= 3; i++) {
+            server.route("/" + i, html("<a href=\"/deep" + i + "\">d</a><a href=\"/deep1\">d</a>"));
+        }
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(plan().withMaxDepth(1), events);
+        assertThat(summary.skipped()).containsOnly(java.util.Map.entry(SkipReason.MAX_DEPTH, 3L));
+        assertThat(events.results()).hasSize(4);
+
+        var capped = new RecordingCrawlListener();
+        CrawlSummary cappedSummary = crawl(plan().withMaxPages(2).withThreads(1), capped);
+        assertThat(capped.results()).hasSize(2);
+        assertThat(cappedSummary.skippedTotal()).isPositive();
+    }
+}
