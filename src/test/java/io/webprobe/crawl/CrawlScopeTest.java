@@ -23,7 +23,7 @@ class CrawlScopeTest {
             http://s.test/blog/x                                   | true  | NOT_INCLUDED
             http://s.test/blog/x                                   | false | none
             http://other.test/file.pdf                             | false | EXCLUDED
-            http://s.test/docs/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | true | URL_TOO_LONG
+            http://s.test/docs/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | true | URL_TOO_LONG
             http://s.test/docs/a/b/a/b/a/b                         | true  | REPEATED_SEGMENTS
             http://s.test/docs/a/b/a/b                             | true  | none
             """)
