@@ -67,14 +67,15 @@ public final class RequestLogWriter implements AutoCloseable {
                 if (failure != null) {
                     continue; // keep draining so producers never block on a dead writer
                 }
-                file.write(PingCsv.requestRow(r, row));
-                if (++written % CHECK_EVERY == 0) {
-                    file.checkHealthy();
+                try {
+                    file.write(PingCsv.requestRow(r, row));
+                    if (++written % CHECK_EVERY == 0) {
+                        file.checkHealthy();
+                    }
+                } catch (ExportException e) {
+                    failure = e;
                 }
             }
-        } catch (ExportException e) {
-            failure = e;
-            queue.clear();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -111,6 +111,8 @@ public final class PingViewModel implements AutoCloseable {
     private Path requestLogFile;
     private CompletableFuture<Path> requestLogReady = CompletableFuture.completedFuture(null);
     private int generation;
+    /** Whether the current run's final snapshot is on screen (FX thread). */
+    private boolean shownFinal;
 
     public PingViewModel(PingJobFactory jobs, Executor fx, ScheduledExecutorService timer,
             Executor background, CsvExporter exporter, DialogService dialogs, String userAgent,
@@ -237,6 +239,7 @@ public final class PingViewModel implements AutoCloseable {
             requestLog = null;
         }
         int gen = ++generation;
+        shownFinal = false;
         rows.setAll(list.urls().stream().map(u -> new PingRow(u.toString())).toList());
         series.clear();
         histogram.clear();
@@ -245,7 +248,7 @@ public final class PingViewModel implements AutoCloseable {
         }
         UiBatcher<Update> b = new UiBatcher<>(fx, timer, tick, batch -> {
             if (gen == generation && !batch.isEmpty()) {
-                apply(batch.get(batch.size() - 1));
+                apply(newest(batch));
             }
         });
         RequestLogWriter logWriter = requestLog;
@@ -306,8 +309,25 @@ public final class PingViewModel implements AutoCloseable {
         return new Update(s, url, bins);
     }
 
+    /**
+     * The update to show: the final snapshot when the batch has it (a poll that read the job
+     * just before the end may be queued after it), else the last one.
+     */
+    private static Update newest(List<Update> batch) {
+        for (Update u : batch) {
+            if (u.snapshot().finished()) {
+                return u;
+            }
+        }
+        return batch.get(batch.size() - 1);
+    }
+
     private void apply(Update u) {
         PingSnapshot s = u.snapshot();
+        if (shownFinal) {
+            return; // nothing after the final snapshot is newer
+        }
+        shownFinal = s.finished();
         List<PingResult> results = s.results();
         for (int i = 0; i < results.size() && i < rows.size(); i++) {
             rows.get(i).update(results.get(i));

@@ -1,0 +1,407 @@
+package io.webprobe.cli;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.opencsv.CSVReader;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** {@code webprobe ping} in process, against a loopback server. */
+class PingCommandTest {
+    private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
+            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes";
+    private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
+            + "status,latency_ms,service_ms,bytes,error_class,error_message";
+
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    /** One in-process run of the command line, set up like {@link WebprobeCli#execute}. */
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new WebprobeCli());
+        cl.setExitCodeExceptionMapper(e -> 2);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static List<String[]> readCsv(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
+            return csv.readAll();
+        }
+    }
+
+    private static String firstLine(Path file) throws Exception {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
+    }
+
+    /** The table row of a URL: the cells after the URL, split on runs of spaces. */
+    private static String tableRow(String out, String url) {
+        List<String> rows = out.lines().filter(l -> l.startsWith(url + " ")).toList();
+        assertThat(rows).as("table rows of %s in%n%s", url, out).hasSize(1);
+        return rows.get(0).substring(url.length()).strip();
+    }
+
+    private static void assertOneSentenceWithoutStackTrace(String err) {
+        assertThat(err.strip()).startsWith("webprobe: ").doesNotContain("\n");
+        assertThat(err).doesNotContain("\tat ", "Exception", "Caused by");
+    }
+
+    // == the summary ==
+
+    @Test
+    void summaryTableHasOneRowPerUrlAndTheClosedLoopLabel() {
+        server.route("/a", html("aaaa"));
+        server.route("/b", html("bb"));
+
+        Run r = run("ping", server.url("/a"), server.url("/b"), "--count", "5",
+                "--concurrency", "3", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("URL").contains("sent", "ok", "failed", "p50 ms",
+                "p99 ms", "req/s");
+        assertThat(tableRow(r.out(), server.url("/a"))).matches("5\\s+5\\s+0\\s+200×5\\s+.*");
+        assertThat(tableRow(r.out(), server.url("/b"))).matches("5\\s+5\\s+0\\s+200×5\\s+.*");
+        assertThat(r.out()).contains("Sent 10 requests in ");
+        assertThat(r.out()).contains("Closed loop: each of the 3 workers waits for its answer");
+        assertThat(r.out()).doesNotContain("Open loop", "FAIL");
+        assertEquals(5, server.hits("/a"));
+        assertEquals(5, server.hits("/b"));
+    }
+
+    @Test
+    void rateWithDurationPrintsTheOpenLoopLineWithTargetAndAchievedRate() {
+        server.route("/", html("ok"));
+
+        Run r = run("ping", server.url("/"), "--rate", "20", "--duration", "1s", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher m = Pattern.compile("Open loop: target 20\\.0 req/s, achieved ([0-9.,]+) req/s")
+                .matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isBetween(12.0, 24.0);
+        // request i is meant to start at i / rate, and only those before the end are sent
+        assertThat(tableRow(r.out(), server.url("/"))).startsWith("20 ");
+        assertEquals(20, server.hits("/"));
+        assertThat(r.out()).doesNotContain("Closed loop");
+    }
+
+    @Test
+    void csvHoldsTheSummaryHeaderAndOneRowPerUrlWithItsCounts() throws Exception {
+        server.route("/ok", html("12345"));
+        server.route("/down", LocalHttpServer.status(503));
+        Path csv = dir.resolve("summary.csv");
+
+        Run r = run("ping", server.url("/ok"), server.url("/down"), "--count", "4", "--quiet",
+                "--csv", csv.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(SUMMARY_HEADER, firstLine(csv));
+        List<String[]> rows = readCsv(csv);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith(server.url("/ok"), "4", "4", "0", "200×4", "");
+        assertThat(rows.get(2)).startsWith(server.url("/down"), "4", "0", "4", "503×4", "");
+        assertEquals("20", rows.get(1)[15]);
+        for (String[] row : rows.subList(1, 3)) {
+            double p50 = Double.parseDouble(row[9]);
+            double p99 = Double.parseDouble(row[12]);
+            assertThat(Double.parseDouble(row[6])).isPositive().isLessThanOrEqualTo(p50);
+            assertThat(p50).isLessThanOrEqualTo(p99).isLessThanOrEqualTo(Double.parseDouble(row[13]));
+        }
+    }
+
+    @Test
+    void requestsCsvHasOneLinePerCountedRequest() throws Exception {
+        server.route("/a", html("a"));
+        server.route("/b", html("b"));
+        Path log = dir.resolve("requests.csv");
+
+        Run r = run("ping", server.url("/a"), server.url("/b"), "--count", "5", "--warmup", "2",
+                "--quiet", "--requests-csv", log.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).contains("Sent 10 requests", "4 warm-up requests not counted");
+        assertEquals(14, server.totalRequests());
+        assertEquals(REQUESTS_HEADER, firstLine(log));
+        List<String[]> rows = readCsv(log);
+        List<String[]> requests = rows.subList(1, rows.size());
+        assertThat(requests).hasSize(10);
+        // warm-up requests come first (seq 0-3) and are left out
+        assertEquals(LongStream.range(4, 14).boxed().collect(Collectors.toSet()),
+                requests.stream().map(l -> Long.valueOf(l[0])).collect(Collectors.toSet()));
+        assertThat(requests).allSatisfy(l -> {
+            assertThat(l).hasSize(10);
+            assertThat(l[1]).isIn(server.url("/a"), server.url("/b"));
+            assertEquals("200", l[4]);
+            assertThat(Double.parseDouble(l[5])).isPositive();
+            assertThat(Double.parseDouble(l[6])).isPositive();
+            assertEquals("1", l[7]);
+            assertEquals("", l[8]);
+        });
+        assertEquals(5, requests.stream().filter(l -> l[1].equals(server.url("/a"))).count());
+    }
+
+    // == thresholds ==
+
+    @Test
+    void p99AboveMaxP99ExitsOneAndSaysWhichUrl() {
+        server.route("/slow", LocalHttpServer.delayed(Duration.ofMillis(50), "slow"));
+        server.route("/fast", html("fast"));
+
+        Run r = run("ping", server.url("/slow"), "--count", "3", "--concurrency", "3",
+                "--quiet", "--max-p99", "1");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).containsPattern("(?m)^FAIL: p99 of " + Pattern.quote(server.url("/slow"))
+                + " is [0-9.]+ ms, above --max-p99 1$");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void errorRateAboveMaxErrorRateExitsOneAndNamesTheUrl() {
+        server.route("/down", LocalHttpServer.status(503));
+        server.route("/up", html("up"));
+
+        Run r = run("ping", server.url("/up"), server.url("/down"), "--count", "4", "--quiet",
+                "--max-error-rate", "10");
+
+        assertEquals(1, r.exitCode(), r.err());
+        List<String> fails = r.out().lines().filter(l -> l.startsWith("FAIL: ")).toList();
+        assertEquals(List.of("FAIL: 100.0% of requests to " + server.url("/down")
+                + " failed, above --max-error-rate 10"), fails);
+    }
+
+    @Test
+    void bothThresholdsHoldingExitsZero() {
+        server.route("/", html("ok"));
+
+        Run r = run("ping", server.url("/"), "--count", "5", "--quiet", "--max-p99", "5000",
+                "--max-error-rate", "10");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).doesNotContain("FAIL");
+        assertThat(r.err()).isEmpty();
+    }
+
+    // == bad arguments ==
+
+    static Stream<Arguments> badArguments() {
+        return Stream.of(
+                Arguments.of("no URL", List.of("ping"), "Give at least one URL"),
+                Arguments.of("malformed URL", List.of("ping", "example.com"),
+                        "'example.com': The URL needs to start with http:// or https://"),
+                Arguments.of("count and duration", List.of("ping", "URL", "--count", "5",
+                        "--duration", "2s"), "either --count or --duration"),
+                Arguments.of("rate alone", List.of("ping", "URL", "--rate", "5"),
+                        "--rate needs --duration"),
+                Arguments.of("POST", List.of("ping", "URL", "--method", "POST"), "GET or HEAD"),
+                Arguments.of("concurrency 0", List.of("ping", "URL", "--concurrency", "0"),
+                        "Concurrency must be between 1 and 1000"),
+                Arguments.of("header without colon", List.of("ping", "URL", "-H", "nocolon"),
+                        "'nocolon' is not a header"),
+                Arguments.of("bad success codes", List.of("ping", "URL", "--success", "abc"),
+                        "'abc' is not a status code"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArguments")
+    void badArgumentsExitTwoWithOneSentenceAndSendNothing(String name, List<String> args,
+            String expected) {
+        List<String> withUrl = args.stream().map(a -> a.equals("URL") ? server.url("/") : a)
+                .toList();
+
+        Run r = run(withUrl.toArray(String[]::new));
+
+        assertEquals(2, r.exitCode(), r.err());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err()).contains(expected);
+        assertThat(r.out()).isEmpty();
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void missingUrlFileExitsTwoWithOneSentence() {
+        Path missing = dir.resolve("nope.txt");
+
+        Run r = run("ping", "--file", missing.toString());
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertEquals("webprobe: Could not read " + missing + ": no such file.", r.err().strip());
+    }
+
+    @Test
+    void urlFileWithABadLineExitsTwoNamingTheLine() throws Exception {
+        Path file = dir.resolve("urls.txt");
+        Files.writeString(file, "# targets\n" + server.url("/") + "\n\nnot a url\n");
+
+        Run r = run("ping", "--file", file.toString());
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err()).contains(file + " line 4: ").contains("'not a url'");
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void urlFileWithCommentsAndBlankLinesIsPinged() throws Exception {
+        server.route("/a", html("a"));
+        server.route("/b", html("b"));
+        Path file = dir.resolve("urls.txt");
+        Files.writeString(file, "# my targets\r\n\r\n  " + server.url("/a") + "  \r\n"
+                + "   # " + server.url("/ignored") + "\r\n" + server.url("/b") + "\r\n"
+                + server.url("/a") + "\r\n");
+
+        Run r = run("ping", "--file", file.toString(), "--count", "3", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(tableRow(r.out(), server.url("/a"))).startsWith("3 ");
+        assertThat(tableRow(r.out(), server.url("/b"))).startsWith("3 ");
+        assertEquals(3, server.hits("/a"));
+        assertEquals(3, server.hits("/b"));
+        assertEquals(0, server.hits("/ignored"));
+    }
+
+    @Test
+    void urlsFromArgumentsAndFileAreCombined() throws Exception {
+        server.route("/a", html("a"));
+        server.route("/b", html("b"));
+        Path file = dir.resolve("urls.txt");
+        Files.writeString(file, server.url("/b") + "\n" + server.url("/a") + "\n");
+
+        Run r = run("ping", server.url("/a"), "--file", file.toString(), "--count", "2", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, server.hits("/a"));
+        assertEquals(2, server.hits("/b"));
+    }
+
+    @Test
+    void requestsCsvIntoAMissingFolderExitsTwoBeforeAnyRequest() {
+        server.route("/", html("ok"));
+        Path log = dir.resolve("missing").resolve("requests.csv");
+
+        Run r = run("ping", server.url("/"), "--count", "5", "--quiet",
+                "--requests-csv", log.toString());
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertEquals("webprobe: Could not write " + log
+                + ": its folder does not exist. Nothing was changed.", r.err().strip());
+        assertEquals(0, server.totalRequests());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void summaryCsvIntoAMissingFolderExitsTwoAfterTheRun() {
+        server.route("/", html("ok"));
+        Path csv = dir.resolve("missing").resolve("summary.csv");
+
+        Run r = run("ping", server.url("/"), "--count", "2", "--quiet", "--csv", csv.toString());
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err()).contains("its folder does not exist");
+        assertThat(tableRow(r.out(), server.url("/"))).startsWith("2 ");
+    }
+
+    // == request options ==
+
+    @Test
+    void methodHeadersAndRedirectsReachTheServer() {
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        server.route("/old", LocalHttpServer.redirect(301, "/new"));
+        server.route("/new", ex -> {
+            seen.add(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("X-Team")
+                    + " " + ex.getRequestHeaders().getFirst("User-Agent"));
+            LocalHttpServer.send(ex, 200, "text/plain", "new");
+        });
+
+        Run r = run("ping", server.url("/old"), "--count", "3", "--quiet", "--method", "head",
+                "--follow-redirects", "-H", "X-Team: ops", "-H", "User-Agent: probe-ci");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(seen).containsExactly("HEAD ops probe-ci", "HEAD ops probe-ci",
+                "HEAD ops probe-ci");
+        assertEquals(3, server.hits("/old"));
+        assertThat(tableRow(r.out(), server.url("/old"))).matches("3\\s+3\\s+0\\s+200×3\\s+.*");
+    }
+
+    // == progress ==
+
+    @Test
+    void quietPrintsNoProgressWhileTheDefaultDoes() {
+        server.route("/", html("ok"));
+        String previous = System.getProperty("webprobe.stderrTerminal");
+        System.setProperty("webprobe.stderrTerminal", "true"); // progress every 250 ms
+        try {
+            Run loud = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2");
+            Run quiet = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2",
+                    "--quiet");
+
+            assertEquals(0, loud.exitCode(), loud.err());
+            assertThat(loud.err()).contains(" sent · ", " req/s · p50 ");
+            assertEquals(0, quiet.exitCode(), quiet.err());
+            assertThat(quiet.err()).isEmpty();
+            assertThat(quiet.out()).contains("Sent ").contains("Closed loop");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("webprobe.stderrTerminal");
+            } else {
+                System.setProperty("webprobe.stderrTerminal", previous);
+            }
+        }
+    }
+
+    @Test
+    void noRequestsAreLeftRunningAfterTheCommandReturns() {
+        server.route("/", html("ok"));
+
+        Run r = run("ping", server.url("/"), "--count", "20", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Set<String> workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("ping-stats-") || n.equals("ping-log-writer")
+                        || n.equals("cli-progress"))
+                .collect(Collectors.toSet());
+        assertThat(workers).isEmpty();
+    }
+}

@@ -1,0 +1,98 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.webprobe.http.UrlSyntax;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link TargetList#parse} as a table. In the input column "|" stands for LF and "~" for CRLF;
+ * the expected columns are space-separated lists ("" for none).
+ */
+class TargetListTest {
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            # input                                              ; urls                                   ; problem lines
+            'http://a.test/'                                     ; http://a.test/                         ; ''
+            'http://a.test/|http://b.test/x?q=1'                 ; http://a.test/ http://b.test/x?q=1     ; ''
+            '|   |http://a.test/|  |'                            ; http://a.test/                         ; ''
+            '# a comment|  # an indented comment|http://a.test/' ; http://a.test/                         ; ''
+            'http://a.test/~http://b.test/~'                     ; http://a.test/ http://b.test/          ; ''
+            'http://a.test/~~# c~nope~http://b.test/'            ; http://a.test/ http://b.test/          ; 4
+            '  http://a.test/  |	https://b.test/	'           ; http://a.test/ https://b.test/         ; ''
+            'http://a.test/|http://b.test/|http://a.test/'       ; http://a.test/ http://b.test/          ; ''
+            'http://b.test/|http://a.test/|http://b.test/'       ; http://b.test/ http://a.test/          ; ''
+            'example.com|http://a.test/|ftp://x.test/|#|not a url' ; http://a.test/                       ; 1 3 5
+            'nope|nope'                                          ; ''                                     ; 1 2
+            ''                                                   ; ''                                     ; ''
+            '# only a comment|'                                  ; ''                                     ; ''
+            """)
+    void parsesOneUrlPerLineSkippingCommentsBlanksAndDuplicates(String input, String urls,
+            String problemLines) {
+        TargetList list = TargetList.parse(decode(input));
+
+        assertEquals(words(urls).stream().map(URI::create).toList(), list.urls());
+        assertEquals(words(problemLines).stream().map(Integer::valueOf).toList(),
+                list.problems().stream().map(TargetList.Problem::line).toList());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            # line          ; why (the message UrlSyntax gives)
+            example.com     ; The URL needs to start with http:// or https://, for example https://example.com
+            ftp://x.test/   ; Only http:// and https:// URLs can be checked, not ftp:.
+            not a url       ; This is not a URL: it needs to start with http:// or https://.
+            http://         ; This is not a valid URL: Expected authority.
+            """)
+    void badLineIsReportedWithItsNumberTextAndReason(String line, String reason) throws Exception {
+        TargetList list = TargetList.parse("# header\r\nhttp://ok.test/\r\n\r\n" + line + "\r\n");
+
+        assertEquals(List.of(URI.create("http://ok.test/")), list.urls());
+        assertEquals(List.of(new TargetList.Problem(4, line, reason)), list.problems());
+        assertEquals("line 4: " + reason, list.problems().get(0).toString());
+        // the same words the URL field of the Crawl tab shows
+        String direct = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(line)).getMessage();
+        assertEquals(direct, reason);
+    }
+
+    @Test
+    void lineNumbersCountBlankAndCommentLinesWithMixedLineEnds() {
+        String text = "\n# one\r\n\r\nbad-a\rhttp://a.test/\nbad-b\r\n   \nbad-c";
+
+        TargetList list = TargetList.parse(text);
+
+        assertEquals(List.of(4, 6, 8),
+                list.problems().stream().map(TargetList.Problem::line).toList());
+        assertEquals(List.of("bad-a", "bad-b", "bad-c"),
+                list.problems().stream().map(TargetList.Problem::text).toList());
+        assertEquals(List.of(URI.create("http://a.test/")), list.urls());
+    }
+
+    @Test
+    void resultIsImmutable() {
+        TargetList list = TargetList.parse("http://a.test/\nnope");
+
+        assertThrows(UnsupportedOperationException.class,
+                () -> list.urls().add(URI.create("http://b.test/")));
+        assertThrows(UnsupportedOperationException.class, () -> list.problems().clear());
+        assertThat(list.urls()).hasSize(1);
+    }
+
+    private static String decode(String cell) {
+        return cell == null ? "" : cell.replace("~", "\r\n").replace("|", "\n");
+    }
+
+    private static List<String> words(String cell) {
+        return cell == null || cell.isBlank() ? List.of()
+                : Arrays.asList(cell.strip().split("\\s+"));
+    }
+}

@@ -1,0 +1,402 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.webprobe.app.AppContext;
+import io.webprobe.app.WebprobeApp;
+import io.webprobe.ping.PingResult;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.crawl.CrawlRow;
+import io.webprobe.ui.ping.PingRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.PickResult;
+import javafx.stage.Stage;
+import org.awaitility.core.ConditionFactory;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window's Ping tab, built as {@link WebprobeApp#start} builds it, driven through
+ * TestFX (headless Monocle by default) against a loopback server. Only the dialogs are fake.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PingWindowTest {
+    private static final Duration RUN_WAIT = Duration.ofSeconds(30);
+    private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
+            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes";
+    private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
+            + "status,latency_ms,service_ms,bytes,error_class,error_message";
+
+    @TempDir
+    Path tempDir;
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        AppContext ctx = new AppContext(stage, dialogs);
+        context = ctx;
+        // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            uncaught.add(e);
+            ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
+        });
+        stage.setTitle("Webprobe");
+        WebprobeApp.addIcons(stage);
+        stage.setScene(WebprobeApp.createScene(ctx));
+        stage.show();
+    }
+
+    /** Runs on the FX thread after {@link #tearDown()}, like {@code WebprobeApp.stop()}. */
+    @Stop
+    void stop() {
+        release.countDown();
+        if (context != null) {
+            context.close();
+        }
+        Thread.currentThread().setUncaughtExceptionHandler(null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        release.countDown();
+        server.close();
+        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
+
+    /** Reads (or does) something on the FX thread. */
+    private static <T> T fx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(id).queryAs(type);
+    }
+
+    private static ConditionFactory waiting(Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
+    }
+
+    private static TabPane mainTabs(FxRobot robot) {
+        return robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .filter(p -> p.getTabs().stream().anyMatch(t -> "pingTab".equals(t.getId())))
+                .findFirst().orElseThrow();
+    }
+
+    private static String selectedTabId(FxRobot robot) throws Exception {
+        TabPane tabs = mainTabs(robot);
+        return fx(() -> tabs.getSelectionModel().getSelectedItem().getId());
+    }
+
+    /** Clicks the "Ping" tab header. */
+    private static void openPingTab(FxRobot robot) throws Exception {
+        Label header = robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Ping".equals(l.getText())).findFirst().orElseThrow();
+        robot.clickOn(header);
+        assertEquals("pingTab", selectedTabId(robot));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<PingRow> pingTable(FxRobot robot) {
+        return robot.lookup("#pingTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<CrawlRow> crawlTable(FxRobot robot) {
+        return robot.lookup("#crawlTable").queryAs(TableView.class);
+    }
+
+    private static List<PingResult> pingResults(FxRobot robot) throws Exception {
+        return fx(() -> pingTable(robot).getItems().stream().map(PingRow::result).toList());
+    }
+
+    private static String pingStatus(FxRobot robot) throws Exception {
+        return fx(() -> node(robot, "#pingStatus", StatusBar.class).getText());
+    }
+
+    /** Sets the URL list without typing (typing costs time; one test types for real). */
+    private static void setTargets(FxRobot robot, String text) {
+        TextArea area = node(robot, "#pingTargets", TextArea.class);
+        robot.interact(() -> area.setText(text));
+    }
+
+    // == the tab ==
+
+    @Test
+    void pingTabShowsTheListSettingsTableAndCharts(FxRobot robot) throws Exception {
+        openPingTab(robot);
+
+        for (String id : List.of("#pingTargets", "#pingStart", "#pingStop", "#pingExport",
+                "#pingLoad", "#pingTable", "#pingChart", "#pingHistogram", "#pingStatus",
+                "#pingMethod", "#pingMode", "#pingConcurrency", "#pingTimeout")) {
+            Node n = robot.lookup(id).query();
+            assertThat(fx(n::isVisible)).as(id).isTrue();
+            assertThat(fx(() -> n.getScene() != null && n.getLayoutBounds().getWidth() > 0))
+                    .as("%s is laid out", id).isTrue();
+        }
+        assertThat(node(robot, "#pingTargets", TextArea.class)).isInstanceOf(TextArea.class);
+        Node chart = robot.lookup("#pingChart").query();
+        Node histogram = robot.lookup("#pingHistogram").query();
+        assertThat(chart).isInstanceOf(LineChart.class);
+        assertThat(histogram).isInstanceOf(BarChart.class);
+        assertThat(fx(() -> node(robot, "#pingStart", Button.class).isDisabled())).isFalse();
+        assertThat(fx(() -> node(robot, "#pingStop", Button.class).isDisabled())).isTrue();
+        assertThat(fx(() -> node(robot, "#pingProblems", Label.class).isVisible())).isFalse();
+        assertThat(fx(() -> pingTable(robot).getItems().size())).isZero();
+    }
+
+    // == a run ==
+
+    @Test
+    void typedUrlsWithABadLineRunAndTheBadLineIsShown(FxRobot robot) throws Exception {
+        server.route("/a", html("aaa"));
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        openPingTab(robot);
+        Button start = node(robot, "#pingStart", Button.class);
+        Button stop = node(robot, "#pingStop", Button.class);
+
+        robot.clickOn("#pingTargets").write(server.url("/a")).type(KeyCode.ENTER)
+                .write("not a url").type(KeyCode.ENTER).write(server.url("/held"));
+        assertEquals(server.url("/a") + "\nnot a url\n" + server.url("/held"),
+                fx(() -> node(robot, "#pingTargets", TextArea.class).getText()));
+        robot.clickOn("#pingStart");
+
+        Label problems = node(robot, "#pingProblems", Label.class);
+        assertThat(fx(problems::isVisible)).isTrue();
+        assertThat(fx(problems::getText)).startsWith("Line 2 skipped: ")
+                .doesNotContain("Line 1", "Line 3");
+        // running while "/held" is held
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("request reached /held").isTrue();
+        assertThat(fx(start::isDisabled)).isTrue();
+        assertThat(fx(stop::isDisabled)).isFalse();
+        assertThat(fx(() -> node(robot, "#pingTargets", TextArea.class).isDisabled())).isTrue();
+        assertThat(fx(() -> pingTable(robot).getItems().stream().map(PingRow::url).toList()))
+                .containsExactly(server.url("/a"), server.url("/held"));
+
+        release.countDown();
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
+
+        assertThat(fx(stop::isDisabled)).isTrue();
+        List<PingResult> rows = pingResults(robot);
+        assertThat(rows).extracting(PingResult::url).containsExactly(server.url("/a"), server.url("/held"));
+        assertThat(rows).allSatisfy(r -> {
+            assertEquals(10, r.sent());
+            assertEquals(10, r.ok());
+        });
+        assertThat(pingStatus(robot)).startsWith("Finished: 20 sent · 0 failed");
+        assertEquals(1.0, fx(() -> node(robot, "#pingProgress",
+                ProgressBar.class).getProgress()));
+        assertEquals(10, server.hits("/a"));
+    }
+
+    @Test
+    void stopButtonEndsARunningTest(FxRobot robot) throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        openPingTab(robot);
+        setTargets(robot, server.url("/held"));
+        robot.clickOn("#pingStart");
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        robot.clickOn("#pingStop");
+
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(Duration.ofSeconds(10)).until(() -> !fx(start::isDisabled));
+        assertThat(pingStatus(robot)).startsWith("Stopped");
+        assertThat(fx(() -> node(robot, "#pingStop", Button.class).isDisabled())).isTrue();
+        assertThat(dialogs.calls).noneMatch(c -> c.startsWith("showError"));
+    }
+
+    @Test
+    void loadFromFileFillsTheList(FxRobot robot) throws Exception {
+        Path file = tempDir.resolve("targets.txt");
+        Files.writeString(file, "# mine\n" + server.url("/a") + "\n" + server.url("/b") + "\n");
+        dialogs.openAnswer = Optional.of(file);
+        openPingTab(robot);
+
+        robot.clickOn("#pingLoad");
+
+        TextArea area = node(robot, "#pingTargets", TextArea.class);
+        waiting(Duration.ofSeconds(10)).until(() -> fx(area::getText).contains(server.url("/b")));
+        assertEquals(Files.readString(file), fx(area::getText));
+        waiting(Duration.ofSeconds(5)).until(() -> pingStatus(robot).equals("Loaded 2 URLs from targets.txt."));
+    }
+
+    // == export ==
+
+    @Test
+    void fileMenuExportOnThePingTabWritesThePingCsvFiles(FxRobot robot) throws Exception {
+        server.route("/a", html("a"));
+        server.route("/b", html("bb"));
+        openPingTab(robot);
+        setTargets(robot, server.url("/a") + "\n" + server.url("/b"));
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.clickOn("#pingStart");
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
+                && pingStatus(robot).startsWith("Finished"));
+        Path target = tempDir.resolve("latency.csv");
+        dialogs.answer = Optional.of(target);
+
+        robot.clickOn("File");
+        robot.clickOn("#menuExport");
+
+        Path requests = tempDir.resolve("latency-requests.csv");
+        waiting(Duration.ofSeconds(10)).until(() -> Files.exists(target) && Files.exists(requests));
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile: Export ping results as CSV");
+        List<String> summary = Files.readAllLines(target, StandardCharsets.UTF_8);
+        assertEquals(SUMMARY_HEADER, summary.get(0));
+        assertThat(summary.subList(1, summary.size())).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith(server.url("/a") + ",10,10,0,200×10,,"))
+                .anySatisfy(l -> assertThat(l).startsWith(server.url("/b") + ",10,10,0,200×10,,"));
+        List<String> log = Files.readAllLines(requests, StandardCharsets.UTF_8);
+        assertEquals(REQUESTS_HEADER, log.get(0));
+        assertThat(log).hasSize(21);
+        waiting(Duration.ofSeconds(10)).until(() -> pingStatus(robot).startsWith("Exported 2 URLs"));
+        try (Stream<Path> files = Files.list(tempDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+                    .isEqualTo(Set.of("latency.csv", "latency-requests.csv"));
+        }
+    }
+
+    // == from the Crawl tab ==
+
+    @Test
+    void pingTheseAfterACrawlSwitchesToThePingTabWithTheCrawledUrls(FxRobot robot)
+            throws Exception {
+        TestSite site = new TestSite(server, 8);
+        Set<String> crawled = site.paths().stream().map(server::url).collect(Collectors.toSet());
+        crawl(robot, server.url("/"), crawled.size());
+        assertEquals("crawlTab", selectedTabId(robot));
+
+        robot.clickOn("#crawlPingThese");
+
+        assertEquals("pingTab", selectedTabId(robot));
+        List<String> lines = fx(() -> node(robot, "#pingTargets", TextArea.class).getText())
+                .lines().toList();
+        assertThat(lines).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(lines)).isEqualTo(crawled);
+    }
+
+    @Test
+    void contextMenuSendsOnlyTheSelectedCrawlRows(FxRobot robot) throws Exception {
+        TestSite site = new TestSite(server, 8);
+        crawl(robot, server.url("/"), site.paths().size());
+        TableView<CrawlRow> table = crawlTable(robot);
+        robot.interact(() -> table.getSelectionModel().selectIndices(1, 3));
+        List<String> selected = fx(() -> table.getSelectionModel().getSelectedItems().stream()
+                .map(r -> r.result().url()).toList());
+        assertThat(selected).hasSize(2);
+
+        Node selectedRow = robot.lookup("#crawlTable .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == 1)
+                .findFirst().orElseThrow();
+        requestContextMenu(robot, selectedRow);
+        robot.clickOn("Ping selected URLs");
+
+        assertEquals("pingTab", selectedTabId(robot));
+        assertEquals(selected, fx(() -> node(robot, "#pingTargets", TextArea.class).getText())
+                .lines().toList());
+    }
+
+    /**
+     * Opens a node's context menu as a right-click would. Headless Monocle turns neither a
+     * secondary click nor Shift+F10 into a context-menu request, so the request the window
+     * system would send is fired at the node's centre; the menu itself is real and clicked.
+     */
+    private static void requestContextMenu(FxRobot robot, Node target) {
+        robot.interact(() -> {
+            Bounds b = target.localToScreen(target.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            Point2D local = target.screenToLocal(x, y);
+            Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    local.getX(), local.getY(), x, y, false, new PickResult(target, x, y)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Crawls from the Crawl tab and waits until it ends with the expected number of rows. */
+    private static void crawl(FxRobot robot, String url, int rows) {
+        TextField field = node(robot, "#crawlUrl", TextField.class);
+        robot.interact(() -> field.setText(url));
+        robot.clickOn(field).type(KeyCode.ENTER);
+        Button start = node(robot, "#crawlStart", Button.class);
+        waiting(RUN_WAIT).until(() -> fx(() -> crawlTable(robot).getItems().size()) == rows
+                && !fx(start::isDisabled));
+    }
+
+    /** Answers the file dialogs with chosen paths; records every dialog asked for. */
+    static final class FakeDialogs implements DialogService {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile Optional<Path> answer = Optional.empty();
+        volatile Optional<Path> openAnswer = Optional.empty();
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            calls.add("chooseSaveFile: " + title);
+            return answer;
+        }
+
+        @Override
+        public Optional<Path> chooseOpenFile(String title) {
+            calls.add("chooseOpenFile: " + title);
+            return openAnswer;
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            calls.add("showError: " + message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+            calls.add("showInfo: " + message);
+        }
+    }
+}

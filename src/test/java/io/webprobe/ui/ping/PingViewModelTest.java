@@ -1,0 +1,627 @@
+package io.webprobe.ui.ping;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.opencsv.CSVReader;
+import io.webprobe.export.CsvExporter;
+import io.webprobe.http.Http1Probe;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.ping.LatencyBin;
+import io.webprobe.ping.LatencyPoint;
+import io.webprobe.ping.PingJob;
+import io.webprobe.ping.PingMode;
+import io.webprobe.ping.PingPlan;
+import io.webprobe.ping.PingResult;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.ui.common.DialogService;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link PingViewModel} without the JavaFX toolkit: a single "fake FX" thread stands in for the
+ * FX thread (every call into the ViewModel and every read of its state goes through it), a real
+ * timer, a small background pool, and real ping jobs against a loopback server.
+ */
+class PingViewModelTest {
+    private static final Duration TICK = Duration.ofMillis(20);
+    private static final Duration RUN_WAIT = Duration.ofSeconds(30);
+    private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
+            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes";
+    private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
+            + "status,latency_ms,service_ms,bytes,error_class,error_message";
+
+    @TempDir
+    Path tempDir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final ExecutorService fx = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fake-fx");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "test-ui-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "test-ui-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final AtomicInteger jobsCreated = new AtomicInteger();
+    private final List<PingPlan> plans = new CopyOnWriteArrayList<>();
+    private final PingViewModel vm = new PingViewModel(
+            (plan, listener) -> {
+                jobsCreated.incrementAndGet();
+                plans.add(plan);
+                return new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
+            },
+            fx, timer, background, new CsvExporter(), dialogs, "Webprobe/test", TICK);
+
+    @AfterEach
+    void tearDown() throws Exception {
+        onFx(() -> {
+            vm.close();
+            return null;
+        });
+        timer.shutdownNow();
+        background.shutdown();
+        background.awaitTermination(10, TimeUnit.SECONDS);
+        fx.shutdownNow();
+        server.close();
+    }
+
+    /** Runs on the fake FX thread and returns the result. */
+    private <T> T onFx(Callable<T> action) throws Exception {
+        return fx.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private void onFx(Runnable action) throws Exception {
+        fx.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private boolean start(String targets) throws Exception {
+        return onFx(() -> {
+            vm.targetsProperty().set(targets);
+            return vm.start();
+        });
+    }
+
+    private static ConditionFactory waiting(Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
+    }
+
+    private void awaitEnd() {
+        waiting(RUN_WAIT).until(() -> !onFx(() -> vm.runningProperty().get()));
+    }
+
+    private String status() throws Exception {
+        return onFx(() -> vm.statusProperty().get());
+    }
+
+    private List<PingResult> results() throws Exception {
+        return onFx(() -> vm.rows().stream().map(PingRow::result).toList());
+    }
+
+    private static List<String[]> readCsv(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
+            return csv.readAll();
+        }
+    }
+
+    private static String firstLine(Path file) throws Exception {
+        return Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
+    }
+
+    private List<String> tempDirListing() throws Exception {
+        try (Stream<Path> s = Files.list(tempDir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    // == the target list ==
+
+    @Test
+    void badLinesAreListedWithTheirReasonAndTheValidUrlsStillRun() throws Exception {
+        server.route("/a", html("a"));
+        server.route("/b", html("b"));
+        String reason = reasonFor("not a url");
+
+        assertThat(start(server.url("/a") + "\nnot a url\n\n# comment\n" + server.url("/b")
+                + "\nftp://x.test/")).isTrue();
+
+        assertEquals("Line 2 skipped: " + reason + "\nLine 6 skipped: "
+                + reasonFor("ftp://x.test/"), onFx(() -> vm.targetProblemsProperty().get()));
+        awaitEnd();
+        assertThat(results()).extracting(PingResult::url)
+                .containsExactly(server.url("/a"), server.url("/b"));
+        assertThat(results()).allSatisfy(r -> assertEquals(10, r.sent()));
+        assertEquals(10, server.hits("/a"));
+        assertEquals(10, server.hits("/b"));
+        assertThat(plans).singleElement().satisfies(p -> assertThat(p.targets())
+                .containsExactly(URI.create(server.url("/a")), URI.create(server.url("/b"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n   \n# only a comment\n"})
+    void emptyListShowsAProblemAndStartsNothing(String targets) throws Exception {
+        assertThat(start(targets)).isFalse();
+
+        assertEquals("Enter at least one URL, one per line.",
+                onFx(() -> vm.targetProblemsProperty().get()));
+        assertThat(onFx(() -> vm.runningProperty().get())).isFalse();
+        assertThat(jobsCreated).hasValue(0);
+        assertThat(results()).isEmpty();
+    }
+
+    @Test
+    void listWithOnlyBadLinesStartsNothing() throws Exception {
+        assertThat(start("nope\nexample.com")).isFalse();
+
+        assertEquals("Line 1 skipped: " + reasonFor("nope") + "\nLine 2 skipped: "
+                + reasonFor("example.com"), onFx(() -> vm.targetProblemsProperty().get()));
+        assertThat(jobsCreated).hasValue(0);
+    }
+
+    @Test
+    void editingTheListClearsTheProblems() throws Exception {
+        start("nope");
+        assertThat(onFx(() -> vm.targetProblemsProperty().get())).isNotEmpty();
+
+        onFx(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
+
+        assertThat(onFx(() -> vm.targetProblemsProperty().get())).isEmpty();
+    }
+
+    @Test
+    void setTargetsPutsOneUrlPerLine() throws Exception {
+        onFx(() -> vm.setTargets(List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b")));
+
+        assertEquals("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b",
+                onFx(() -> vm.targetsProperty().get()));
+    }
+
+    @Test
+    void loadTargetsFromFileReadsTheChosenFileIntoTheList() throws Exception {
+        Path file = tempDir.resolve("urls.txt");
+        String text = "# from a file\n" + server.url("/a") + "\n\nbad line\n" + server.url("/b") + "\n";
+        Files.writeString(file, text);
+        dialogs.openAnswer = Optional.of(file);
+
+        CompletableFuture<Void> done = onFx(() -> vm.loadTargetsFromFile());
+        done.get(10, TimeUnit.SECONDS);
+
+        assertEquals(text, onFx(() -> vm.targetsProperty().get()));
+        assertEquals("Loaded 2 URLs from urls.txt.", status());
+        assertEquals("Line 4 skipped: " + reasonFor("bad line"),
+                onFx(() -> vm.targetProblemsProperty().get()));
+        assertThat(dialogs.calls).containsExactly("chooseOpenFile");
+    }
+
+    @Test
+    void cancellingTheOpenDialogChangesNothing() throws Exception {
+        onFx(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
+
+        onFx(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+
+        assertEquals("http://127.0.0.1:1/", onFx(() -> vm.targetsProperty().get()));
+    }
+
+    @Test
+    void unreadableFileShowsAnErrorAndKeepsTheList() throws Exception {
+        onFx(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
+        dialogs.openAnswer = Optional.of(tempDir.resolve("gone.txt"));
+
+        onFx(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+
+        assertEquals("http://127.0.0.1:1/", onFx(() -> vm.targetsProperty().get()));
+        assertThat(dialogs.calls).containsExactly("chooseOpenFile", "showError");
+    }
+
+    // == runs ==
+
+    @Test
+    void countRunEndsWithOneFinishedRowPerUrl() throws Exception {
+        server.route("/a", html("aaa"));
+        server.route("/b", html("bb"));
+        onFx(() -> {
+            vm.countProperty().set(7);
+            vm.concurrencyProperty().set(3);
+        });
+
+        assertThat(start(server.url("/a") + "\n" + server.url("/b"))).isTrue();
+        assertThat(onFx(() -> vm.runningProperty().get())).isTrue();
+        assertThat(start(server.url("/a"))).as("a second start while running").isFalse();
+        awaitEnd();
+
+        List<PingResult> rows = results();
+        assertThat(rows).extracting(PingResult::url).containsExactly(server.url("/a"), server.url("/b"));
+        assertThat(rows).allSatisfy(r -> {
+            assertEquals(7, r.sent());
+            assertEquals(7, r.ok());
+            assertEquals(1.0, r.progress());
+            assertThat(r.hasLatency()).isTrue();
+        });
+        assertEquals(21, rows.get(0).bytes());
+        assertEquals(1.0, onFx(() -> vm.progressProperty().get()));
+        assertThat(status()).startsWith("Finished: 14 sent · 0 failed · ");
+        assertThat(jobsCreated).hasValue(1);
+        assertEquals(7, server.hits("/a"));
+    }
+
+    @Test
+    void durationRunLongerThanASecondFillsTheLatencySeries() throws Exception {
+        server.route("/", html("ok"));
+        onFx(() -> {
+            vm.modeProperty().set(PingMode.DURATION);
+            vm.durationSecondsProperty().set(2);
+            vm.concurrencyProperty().set(2);
+        });
+
+        assertThat(start(server.url("/"))).isTrue();
+        waiting(RUN_WAIT).until(() -> !onFx(() -> vm.series().isEmpty()));
+        assertThat(onFx(() -> vm.runningProperty().get())).as("points arrive while running").isTrue();
+        awaitEnd();
+
+        List<LatencyPoint> series = onFx(() -> List.copyOf(vm.series()));
+        assertThat(series).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.requests()).isPositive();
+            assertThat(p.p50Millis()).isPositive().isLessThanOrEqualTo(p.p99Millis());
+            assertThat(p.atSeconds()).isBetween(1.0, 3.0);
+        });
+        assertEquals(1.0, series.get(0).atSeconds());
+        assertThat(series.stream().map(LatencyPoint::atSeconds).toList()).isSorted();
+        // that the points cover the whole run: finalRowsAndSeriesMatchTheFinalStatus
+        assertThat(status()).startsWith("Finished");
+    }
+
+    /**
+     * When a run ends, the table and the chart show the run's final figures, the same ones as
+     * the status line. The UI timer polls the job's latest snapshot every 250 ms, in step with
+     * the job's own statistics timer, and a poll that read the snapshot just before the end can
+     * be queued after the final one; the last of a batch wins, so the rows and the series stay
+     * one tick old. Seen: "Finished: 14,049 sent" with the row at 10,148 (the 0.75 s figures);
+     * and rows at 7,870 with the series at 7,867 (the last partial second missing).
+     */
+    @Test
+    void finalRowsAndSeriesMatchTheFinalStatus() throws Exception {
+        server.route("/", html("ok"));
+        onFx(() -> {
+            vm.modeProperty().set(PingMode.DURATION);
+            vm.durationSecondsProperty().set(1);
+            vm.concurrencyProperty().set(2);
+        });
+        for (int run = 0; run < 8; run++) {
+            assertThat(start(server.url("/"))).isTrue();
+            awaitEnd();
+            String status = status();
+            Matcher m = Pattern.compile("^Finished: ([0-9,]+) sent").matcher(status);
+            assertThat(m.find()).as(status).isTrue();
+            long finalSent = Long.parseLong(m.group(1).replace(",", ""));
+            PingResult row = results().get(0);
+            long seriesSum = onFx(() -> vm.series().stream().mapToLong(LatencyPoint::requests).sum());
+            int r = run;
+            assertEquals(finalSent, row.sent(), () -> "run " + r + ": rows vs status " + status);
+            assertEquals(finalSent, seriesSum, () -> "run " + r + ": series vs status " + status);
+        }
+    }
+
+    /**
+     * Each point stands for the interval that ended at its time, so no two points share one.
+     * Seen: [1.0, 2.0, 2.0] for a 2 s run: the timer closes second 2, then the requests still
+     * in flight at the end make a last point for the few milliseconds after it, rounded to 2.0.
+     */
+    @Test
+    @Disabled("BUG: the final LatencyPoint of a run can repeat the atSeconds of the last whole "
+            + "second (e.g. [1.0, 2.0, 2.0]), a vertical jump in the chart")
+    void seriesHasOnePointPerMomentInTime() throws Exception {
+        server.route("/", html("ok"));
+        onFx(() -> {
+            vm.modeProperty().set(PingMode.DURATION);
+            vm.durationSecondsProperty().set(2);
+            vm.concurrencyProperty().set(2);
+        });
+
+        assertThat(start(server.url("/"))).isTrue();
+        awaitEnd();
+
+        assertThat(onFx(() -> vm.series().stream().map(LatencyPoint::atSeconds).toList()))
+                .isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void selectingAUrlAfterTheRunShowsItsHistogram() throws Exception {
+        server.route("/fast", html("fast"));
+        server.route("/spread", spreadRoute(1, 6));
+        onFx(() -> vm.countProperty().set(60));
+        assertThat(start(server.url("/fast") + "\n" + server.url("/spread"))).isTrue();
+        awaitEnd();
+        assertEquals(server.url("/fast"), onFx(() -> vm.selectedUrlProperty().get()));
+        PingResult spread = results().get(1);
+
+        onFx(() -> vm.selectedUrlProperty().set(server.url("/spread")));
+        waiting(Duration.ofSeconds(10)).until(() -> !onFx(() -> vm.histogram().isEmpty()));
+
+        List<LatencyBin> bins = onFx(() -> List.copyOf(vm.histogram()));
+        assertThat(bins).hasSize(20);
+        // every response is in a bin (exactly once: see histogramCountsEachResponseOnce)
+        assertThat(bins.stream().mapToLong(LatencyBin::count).sum()).isGreaterThanOrEqualTo(60);
+        assertEquals(spread.minMillis(), bins.get(0).fromMillis(), 1e-9);
+        assertThat(bins.get(0).fromMillis()).isGreaterThanOrEqualTo(1.0);
+        for (int i = 1; i < bins.size(); i++) {
+            assertEquals(bins.get(i - 1).toMillis(), bins.get(i).fromMillis(), 1e-9);
+        }
+        assertEquals("Latency distribution: " + server.url("/spread"),
+                onFx(() -> vm.histogramTitleProperty().get()));
+
+        onFx(() -> vm.selectedUrlProperty().set(server.url("/fast")));
+        waiting(Duration.ofSeconds(10)).until(() -> onFx(() -> vm.histogram().stream()
+                .mapToLong(LatencyBin::count).sum()) >= 60);
+        assertEquals("Latency distribution: " + server.url("/fast"),
+                onFx(() -> vm.histogramTitleProperty().get()));
+    }
+
+    /**
+     * The bins must add up to the URL's responses. They do not: each bin asks HdrHistogram for
+     * the count between its bounds, which includes the whole sub-bucket of each bound, and
+     * above 2.048 ms a sub-bucket is wider than 1 µs, so a response in the sub-bucket that
+     * straddles a bin boundary is counted in both bins. Seen: 61 for 60 responses (1-6 ms).
+     */
+    @Test
+    @Disabled("BUG: PingJob.latencyBins counts a response twice when it falls in the HdrHistogram "
+            + "sub-bucket at a bin boundary (above 2 ms), so the bins add up to more than sent")
+    void histogramCountsEachResponseOnce() throws Exception {
+        server.route("/spread", spreadRoute(20, 60));
+        onFx(() -> {
+            vm.countProperty().set(1000);
+            vm.concurrencyProperty().set(16);
+        });
+        assertThat(start(server.url("/spread"))).isTrue();
+        awaitEnd();
+
+        onFx(() -> vm.selectedUrlProperty().set(null));
+        onFx(() -> vm.selectedUrlProperty().set(server.url("/spread")));
+        waiting(Duration.ofSeconds(10)).until(() -> !onFx(() -> vm.histogram().isEmpty()));
+
+        assertEquals(1000, results().get(0).sent());
+        assertEquals(1000, onFx(() -> vm.histogram().stream().mapToLong(LatencyBin::count).sum()));
+    }
+
+    /** Answers after a server-side delay cycling from {@code fromMs} to {@code toMs}. */
+    private static LocalHttpServer.Route spreadRoute(int fromMs, int toMs) {
+        AtomicInteger n = new AtomicInteger();
+        int steps = toMs - fromMs + 1;
+        return ex -> {
+            long micros = 1000L * fromMs + 1000L * (toMs - fromMs) * (n.incrementAndGet() % steps) / steps
+                    + n.get() % 997;
+            long until = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(micros);
+            for (long left; (left = until - System.nanoTime()) > 0; ) {
+                LockSupport.parkNanos(left);
+            }
+            LocalHttpServer.send(ex, 200, "text/plain", "spread");
+        };
+    }
+
+    @Test
+    void stopDuringALongDurationRunEndsWithStopped() throws Exception {
+        server.route("/", html("ok"));
+        onFx(() -> {
+            vm.modeProperty().set(PingMode.DURATION);
+            vm.durationSecondsProperty().set(300);
+            vm.concurrencyProperty().set(2);
+        });
+        assertThat(start(server.url("/"))).isTrue();
+        waiting(RUN_WAIT).until(() -> server.totalRequests() > 20
+                && onFx(() -> vm.rows().get(0).result().sent()) > 0);
+
+        onFx(() -> vm.stop());
+
+        waiting(Duration.ofSeconds(10)).until(() -> !onFx(() -> vm.runningProperty().get()));
+        assertThat(status()).startsWith("Stopped: ");
+        assertThat(onFx(() -> vm.progressProperty().get())).isLessThan(0.5);
+        assertThat(results().get(0).sent()).isPositive();
+        int hitsAfterStop = server.totalRequests();
+        assertThat(plans.get(0).duration()).isEqualTo(Duration.ofMinutes(5));
+        // nothing is sent any more
+        waiting(Duration.ofSeconds(5)).until(() -> liveThreads("ping-stats-").isEmpty());
+        assertThat(server.totalRequests()).isLessThanOrEqualTo(hitsAfterStop + 2);
+    }
+
+    @Test
+    void settingsReachThePlanAndTheServer() throws Exception {
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        server.route("/echo", ex -> {
+            seen.add(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Connection"));
+            LocalHttpServer.send(ex, 200, "text/plain", "echo");
+        });
+        server.route("/old", LocalHttpServer.redirect(302, "/echo"));
+        onFx(() -> {
+            vm.methodProperty().set("HEAD");
+            vm.keepAliveProperty().set(false);
+            vm.concurrencyProperty().set(2);
+            vm.timeoutSecondsProperty().set(3.5);
+            vm.followRedirectsProperty().set(true);
+            vm.countProperty().set(4);
+        });
+
+        assertThat(start(server.url("/old"))).isTrue();
+        awaitEnd();
+
+        assertThat(plans).singleElement().satisfies(p -> {
+            assertEquals("HEAD", p.method());
+            assertThat(p.keepAlive()).isFalse();
+            assertEquals(2, p.concurrency());
+            assertEquals(Duration.ofMillis(3500), p.timeout());
+            assertThat(p.followRedirects()).isTrue();
+            assertEquals(PingMode.COUNT, p.mode());
+            assertEquals(4, p.count());
+            assertEquals("Webprobe/test", p.userAgent());
+        });
+        assertThat(seen).hasSize(4).containsOnly("HEAD close");
+        PingResult r = results().get(0);
+        assertEquals(4, r.ok());
+        assertEquals("200×4", r.statusCountsText());
+        assertEquals(4, r.redirects());
+    }
+
+    @Test
+    void rateSettingsReachThePlanAndTheStatusShowsTheTarget() throws Exception {
+        server.route("/", html("ok"));
+        onFx(() -> {
+            vm.modeProperty().set(PingMode.RATE);
+            vm.rateProperty().set(25);
+            vm.durationSecondsProperty().set(1);
+        });
+
+        assertThat(start(server.url("/"))).isTrue();
+        awaitEnd();
+
+        assertThat(plans).singleElement().satisfies(p -> {
+            assertEquals(PingMode.RATE, p.mode());
+            assertEquals(25.0, p.rate());
+            assertEquals(Duration.ofSeconds(1), p.duration());
+        });
+        assertEquals(25, results().get(0).sent());
+        assertThat(status()).startsWith("Finished: 25 sent · 0 failed · ").contains("(target 25.0)");
+    }
+
+    // == export ==
+
+    @Test
+    void exportWritesTheSummaryAndEveryRequestBesideIt() throws Exception {
+        server.route("/a", html("a"));
+        server.route("/b", LocalHttpServer.status(500));
+        onFx(() -> vm.countProperty().set(6));
+        assertThat(start(server.url("/a") + "\n" + server.url("/b"))).isTrue();
+        awaitEnd();
+        dialogs.saveAnswer = Optional.of(tempDir.resolve("results"));
+
+        onFx(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
+
+        Path summary = tempDir.resolve("results.csv");
+        Path requests = tempDir.resolve("results-requests.csv");
+        assertEquals(List.of("results-requests.csv", "results.csv"), tempDirListing());
+        assertEquals(SUMMARY_HEADER, firstLine(summary));
+        List<String[]> rows = readCsv(summary);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith(server.url("/a"), "6", "6", "0", "200×6", "");
+        assertThat(rows.get(2)).startsWith(server.url("/b"), "6", "0", "6", "500×6", "");
+        assertEquals(REQUESTS_HEADER, firstLine(requests));
+        List<String[]> log = readCsv(requests);
+        assertThat(log).hasSize(1 + 12);
+        assertEquals(LongStream.range(0, 12).boxed().collect(Collectors.toSet()),
+                log.subList(1, log.size()).stream().map(l -> Long.valueOf(l[0]))
+                        .collect(Collectors.toSet()));
+        assertEquals(6, log.stream().filter(l -> l[4].equals("500")).count());
+        assertEquals("Exported 2 URLs to results.csv and every request to results-requests.csv.",
+                status());
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile");
+    }
+
+    @Test
+    void exportBeforeAnyRunShowsInfoAndWritesNothing() throws Exception {
+        dialogs.saveAnswer = Optional.of(tempDir.resolve("x.csv"));
+
+        onFx(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
+
+        assertThat(dialogs.calls).containsExactly("showInfo");
+        assertThat(tempDirListing()).isEmpty();
+    }
+
+    @Test
+    void exportIntoAMissingFolderShowsAnErrorAndWritesNothing() throws Exception {
+        server.route("/", html("ok"));
+        onFx(() -> vm.countProperty().set(2));
+        start(server.url("/"));
+        awaitEnd();
+        Path target = tempDir.resolve("gone").resolve("ping.csv");
+        dialogs.saveAnswer = Optional.of(target);
+
+        onFx(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
+
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile", "showError");
+        assertThat(status()).startsWith("Could not write " + target);
+        assertThat(tempDirListing()).isEmpty();
+    }
+
+    // == helpers ==
+
+    private static String reasonFor(String line) {
+        try {
+            UrlSyntax.parseUserUrl(line);
+            throw new AssertionError(line + " is a valid URL");
+        } catch (UrlSyntax.InvalidUrlException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Set<String> liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith(prefix)).collect(Collectors.toSet());
+    }
+
+    /** Answers the file dialogs with chosen paths; records every dialog asked for. */
+    static final class FakeDialogs implements DialogService {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile Optional<Path> saveAnswer = Optional.empty();
+        volatile Optional<Path> openAnswer = Optional.empty();
+
+        @Override
+        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+            calls.add("chooseSaveFile");
+            return saveAnswer;
+        }
+
+        @Override
+        public Optional<Path> chooseOpenFile(String title) {
+            calls.add("chooseOpenFile");
+            return openAnswer;
+        }
+
+        @Override
+        public void showError(String title, String message) {
+            calls.add("showError");
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+            calls.add("showInfo");
+        }
+    }
+}
