@@ -223,7 +223,8 @@ public final class Http1Probe implements HttpProbe {
         StringBuilder sb = new StringBuilder(160);
         sb.append(request.method()).append(' ').append(path).append(" HTTP/1.1\r\n");
         appendUnlessOverridden(sb, request, "Host",
-                (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + (defaultPort ? "" : ":" + port));
+                // URI.getHost() keeps the brackets of an IPv6 literal ("[::1]")
+                host + (defaultPort ? "" : ":" + port));
         appendUnlessOverridden(sb, request, "User-Agent", userAgent);
         appendUnlessOverridden(sb, request, "Accept", "*/*");
         if (!request.keepAlive()) {

@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The counters and latency recorders of one URL. Workers write through {@link #record} without
- * blocking (HdrHistogram {@link Recorder}s and {@link LongAdder}s); one reader at a time (the
- * job's statistics thread, under its lock) drains the recorders into cumulative histograms, so
- * memory stays the same however many requests are made.
+ * The counters and latency recorders of one URL. The engine's threads (event loops or workers)
+ * write through {@link #record} without blocking (HdrHistogram {@link Recorder}s and
+ * {@link LongAdder}s); one reader at a time (the job's statistics thread, under its lock) drains
+ * the recorders into cumulative histograms, so memory stays the same however many requests are
+ * made.
  */
 final class TargetStats {
     private static final int DIGITS = 3;
@@ -31,8 +33,11 @@ final class TargetStats {
     private final LongAdder bytes = new LongAdder();
     private final LongAdder late = new LongAdder();
     private final LongAdder redirects = new LongAdder();
-    private final LongAdder done = new LongAdder();
-    private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final LongAdder warm = new LongAdder();
+    /** Responses by status code 0 to 999 (three digits), each adder created on first use. */
+    private final AtomicReferenceArray<LongAdder> statuses = new AtomicReferenceArray<>(1000);
+    /** Any other code a lenient parser let through. */
+    private final Map<Integer, LongAdder> otherStatuses = new ConcurrentHashMap<>();
     private final LongAdder[] errors = new LongAdder[ErrorKind.values().length];
 
     // reader side: touched only under the job's statistics lock
@@ -51,11 +56,12 @@ final class TargetStats {
 
     /** Counts a warm-up request (progress only). */
     void warmedUp() {
-        done.increment();
+        warm.increment();
     }
 
     /**
-     * Records one finished request. Wait-free apart from the first time a status code is seen.
+     * Records one finished request. Wait-free apart from the first time a status code is seen;
+     * allocates nothing once every status code seen has its counter.
      *
      * @param status the HTTP status or 0
      * @param error the failure or null
@@ -65,13 +71,12 @@ final class TargetStats {
      */
     void record(int status, ErrorKind error, boolean success, long responseMicros,
             long serviceMicros, long bodyBytes, int hops, boolean wasLate) {
-        done.increment();
         sent.increment();
         if (error != null) {
             errors[error.ordinal()].increment();
             failed.increment();
         } else {
-            statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+            statusCounter(status).increment();
             response.recordValue(Math.max(1, responseMicros));
             service.recordValue(Math.max(1, serviceMicros));
             if (success) {
@@ -80,15 +85,32 @@ final class TargetStats {
                 failed.increment();
             }
         }
-        bytes.add(bodyBytes);
-        redirects.add(hops);
+        if (bodyBytes != 0) {
+            bytes.add(bodyBytes);
+        }
+        if (hops != 0) {
+            redirects.add(hops);
+        }
         if (wasLate) {
             late.increment();
         }
     }
 
+    private LongAdder statusCounter(int status) {
+        if (status < 0 || status >= statuses.length()) {
+            return otherStatuses.computeIfAbsent(status, s -> new LongAdder());
+        }
+        LongAdder a = statuses.get(status);
+        if (a == null) {
+            statuses.compareAndSet(status, null, new LongAdder());
+            a = statuses.get(status);
+        }
+        return a;
+    }
+
+    /** Requests finished, warm-up included. */
     long completed() {
-        return done.sum();
+        return warm.sum() + sent.sum();
     }
 
     long sentCount() {
@@ -126,7 +148,13 @@ final class TargetStats {
         Histogram s = cumulativeService;
         boolean any = h.getTotalCount() > 0;
         SortedMap<Integer, Long> byStatus = new TreeMap<>();
-        statuses.forEach((code, n) -> byStatus.put(code, n.sum()));
+        otherStatuses.forEach((code, n) -> byStatus.put(code, n.sum()));
+        for (int code = 0; code < statuses.length(); code++) {
+            LongAdder n = statuses.get(code);
+            if (n != null) {
+                byStatus.put(code, n.sum());
+            }
+        }
         Map<ErrorKind, Long> byError = new EnumMap<>(ErrorKind.class);
         for (ErrorKind k : ErrorKind.values()) {
             long n = errors[k.ordinal()].sum();

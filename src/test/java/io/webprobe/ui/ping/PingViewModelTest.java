@@ -43,7 +43,6 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -347,8 +346,6 @@ class PingViewModelTest {
      * in flight at the end make a last point for the few milliseconds after it, rounded to 2.0.
      */
     @Test
-    @Disabled("BUG: the final LatencyPoint of a run can repeat the atSeconds of the last whole "
-            + "second (e.g. [1.0, 2.0, 2.0]), a vertical jump in the chart")
     void seriesHasOnePointPerMomentInTime() throws Exception {
         server.route("/", html("ok"));
         onFx(() -> {
@@ -403,8 +400,6 @@ class PingViewModelTest {
      * straddles a bin boundary is counted in both bins. Seen: 61 for 60 responses (1-6 ms).
      */
     @Test
-    @Disabled("BUG: PingJob.latencyBins counts a response twice when it falls in the HdrHistogram "
-            + "sub-bucket at a bin boundary (above 2 ms), so the bins add up to more than sent")
     void histogramCountsEachResponseOnce() throws Exception {
         server.route("/spread", spreadRoute(20, 60));
         onFx(() -> {

@@ -1,0 +1,147 @@
+package io.webprobe.ping;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.Urls;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The blocking engine: one virtual worker thread ({@code ping-worker-N}) per unit of
+ * concurrency, each calling the job's {@link HttpProbe} and waiting for the answer. Used for
+ * https targets, for redirect following (it needs the probe's per-hop responses) and for any
+ * probe other than {@link io.webprobe.http.Http1Probe}.
+ *
+ * <p>In a closed loop a worker sends its next request as soon as the previous one ends; in
+ * {@link PingMode#RATE} it parks until the request's intended start. Workers record through
+ * {@link PingRun#record}; the last one to end runs the completion callback. Thread-safe.
+ */
+final class ThreadEngine implements PingEngine {
+    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+    private final PingRun run;
+    private final PingPlan plan;
+    private final HttpProbe probe;
+    private final Runnable onDone;
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ping-worker-", 1).factory());
+
+    /**
+     * @param run the shared run state
+     * @param probe the HTTP backend (the job closes it)
+     * @param onDone called once, on the last worker, when every worker has ended
+     */
+    ThreadEngine(PingRun run, HttpProbe probe, Runnable onDone) {
+        this.run = run;
+        this.plan = run.plan();
+        this.probe = probe;
+        this.onDone = onDone;
+    }
+
+    @Override
+    public void start() {
+        liveWorkers.set(plan.concurrency());
+        for (int i = 0; i < plan.concurrency(); i++) {
+            workers.execute(this::workerLoop);
+        }
+    }
+
+    @Override
+    public void stop() {
+        probe.close();
+        workers.shutdownNow();
+    }
+
+    @Override
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void workerLoop() {
+        try {
+            for (long i; (i = run.claim()) >= 0; ) {
+                long intended = run.intendedStart(i);
+                if (intended >= 0 && !waitUntil(intended)) {
+                    return;
+                }
+                execute(i, intended);
+            }
+        } finally {
+            if (liveWorkers.decrementAndGet() == 0) {
+                workers.shutdown(); // idle workers end now; close() is only needed to stop early
+                onDone.run();
+            }
+        }
+    }
+
+    /** Parks until the given nanoTime; false when stopped meanwhile. */
+    private boolean waitUntil(long deadline) {
+        while (!run.stopping()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void execute(long i, long intended) {
+        URI uri = run.target(i).uri;
+        long send = System.nanoTime();
+        int hops = 0;
+        FetchResponse r;
+        Set<String> visited = null;
+        while (true) {
+            r = probe.fetch(new FetchRequest(uri, plan.method(), plan.timeout(), MAX_BODY_BYTES,
+                    FetchRequest.BodyPolicy.NEVER, plan.headers(), plan.keepAlive()));
+            if (!plan.followRedirects() || !r.isRedirect() || run.stopping()) {
+                break;
+            }
+            if (visited == null) {
+                visited = new HashSet<>();
+                visited.add(Urls.key(uri));
+            }
+            URI next = redirectTarget(uri, r.location());
+            if (next == null) {
+                break; // a Location we cannot follow: report the 3xx as is
+            }
+            hops++;
+            boolean loop = !visited.add(Urls.key(next));
+            if (hops > PingPlan.MAX_REDIRECTS || loop) {
+                r = FetchResponse.failed(uri, ErrorKind.TOO_MANY_REDIRECTS, loop
+                        ? "Redirect loop back to " + next
+                        : "More than " + PingPlan.MAX_REDIRECTS + " redirects", r.elapsedMillis());
+                break;
+            }
+            uri = next;
+        }
+        run.record(i, intended, send, System.nanoTime(), r.status(), r.error(),
+                r.errorMessage(), r.sizeBytes(), hops);
+    }
+
+    private static URI redirectTarget(URI from, String location) {
+        try {
+            URI next = Urls.resolve(from, location);
+            String scheme = next.getScheme();
+            return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                    && next.getHost() != null ? next : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.Header;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class Http1RequestHeadTest {
+
+    private static String encode(String uri, String method, List<Header> headers, boolean keepAlive) {
+        return new String(Http1RequestHead.encode(URI.create(uri), method, headers, keepAlive, "UA/1"),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void defaultPortIsLeftOutAndTheQueryKept() {
+        assertThat(encode("http://Example.com/a%20b?x=1&y", "GET", List.of(), true)).isEqualTo(
+                "GET /a%20b?x=1&y HTTP/1.1\r\nHost: Example.com\r\nUser-Agent: UA/1\r\nAccept: */*\r\n\r\n");
+    }
+
+    @Test
+    void otherPortsAndIpv6LiteralsAreWrittenAsInTheUrl() {
+        assertThat(encode("http://127.0.0.1:8080", "HEAD", List.of(), true)).startsWith(
+                "HEAD / HTTP/1.1\r\nHost: 127.0.0.1:8080\r\n");
+        assertThat(encode("http://[::1]:8080/", "GET", List.of(), true)).contains(
+                "\r\nHost: [::1]:8080\r\n");
+    }
+
+    @Test
+    void planHeadersReplaceDefaultsAndKeepAliveOffWinsOverAConnectionHeader() {
+        String head = encode("http://h/", "GET", List.of(new Header("user-agent", "Mine"),
+                new Header("Connection", "keep-alive"), new Header("X-A", "b")), false);
+        assertThat(head).isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nAccept: */*\r\n"
+                + "Connection: close\r\nuser-agent: Mine\r\nX-A: b\r\n\r\n");
+    }
+}

@@ -1,0 +1,158 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every response is parsed whole, split in two at every byte boundary, and fed one byte at a
+ * time: the outcome must always be the expected one. In the table, {@code \r\n} stands for CR
+ * LF; "eof" means the server closes the connection after the bytes shown.
+ */
+class Http1ResponseParserTest {
+    private static final long CAP = 64L * 1024 * 1024;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        # name                    | method | then | response                                                                                      | outcome
+        content length            | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 5\\r\\nContent-Type: text/plain\\r\\n\\r\\nhello          | 200 body=5 keep
+        header names any case     | GET    | open | HTTP/1.1 200 OK\\r\\ncontent-LENGTH:3\\r\\n\\r\\nabc                                            | 200 body=3 keep
+        zero length               | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 0\\r\\n\\r\\n                                              | 200 body=0 keep
+        bare LF line ends         | GET    | open | HTTP/1.1 404 Not Found\\nContent-Length: 2\\n\\nno                                              | 404 body=2 keep
+        chunked                   | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n4\\r\\nWiki\\r\\n5\\r\\npedia\\r\\n0\\r\\n\\r\\n | 200 body=9 keep
+        chunk extensions          | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n4;a=b;c\\r\\nWiki\\r\\nA ; x=y\\r\\n0123456789\\r\\n0;last\\r\\n\\r\\n | 200 body=14 keep
+        chunked with trailers     | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n1a\\r\\nabcdefghijklmnopqrstuvwxyz\\r\\n0\\r\\nExpires: never\\r\\nX-Sum: 1\\r\\n\\r\\n | 200 body=26 keep
+        chunked beats length      | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 99\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nok\\r\\n0\\r\\n\\r\\n | 200 body=2 keep
+        HEAD has no body          | HEAD   | open | HTTP/1.1 200 OK\\r\\nContent-Length: 1000\\r\\n\\r\\n                                           | 200 body=0 keep
+        204 has no body           | GET    | open | HTTP/1.1 204 No Content\\r\\n\\r\\n                                                             | 204 body=0 keep
+        304 has no body           | GET    | open | HTTP/1.1 304 Not Modified\\r\\nContent-Length: 640\\r\\nETag: x\\r\\n\\r\\n                     | 304 body=0 keep
+        interim 100 skipped       | GET    | open | HTTP/1.1 100 Continue\\r\\n\\r\\nHTTP/1.1 201 Created\\r\\nContent-Length: 1\\r\\n\\r\\nx       | 201 body=1 keep
+        connection close          | GET    | open | HTTP/1.1 200 OK\\r\\nConnection: Close\\r\\nContent-Length: 2\\r\\n\\r\\nhi                    | 200 body=2 close
+        body to end of stream     | GET    | eof  | HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n<html>                                 | 200 body=6 close
+        body to close unfinished  | GET    | open | HTTP/1.1 200 OK\\r\\n\\r\\n<html>                                                                | incomplete
+        HTTP/1.0 closes           | GET    | open | HTTP/1.0 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\nhi                                            | 200 body=2 close
+        HTTP/1.0 keep-alive       | GET    | open | HTTP/1.0 200 OK\\r\\nConnection: Keep-Alive\\r\\nContent-Length: 2\\r\\n\\r\\nhi                | 200 body=2 keep
+        HTTP/1.0 read to close    | GET    | eof  | HTTP/1.0 200 OK\\r\\n\\r\\nabc                                                                   | 200 body=3 close
+        junk header line          | GET    | open | HTTP/1.1 200 OK\\r\\nno colon here\\r\\n: empty name\\r\\nContent-Length: 1\\r\\n\\r\\nx          | 200 body=1 keep
+        bytes after the response  | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 1\\r\\n\\r\\nxEXTRA                                        | 200 body=1 keep extra=5
+        not HTTP                  | GET    | open | SSH-2.0-OpenSSH_9.2\\r\\n                                                                         | error: The server did not answer with HTTP/1.x: SSH-2.0-OpenSSH_9.2
+        HTTP/2 preface            | GET    | open | HTTP/2 200\\r\\n\\r\\n                                                                           | error: The server did not answer with HTTP/1.x: HTTP/2 200
+        status not a number       | GET    | open | HTTP/1.1 2x0 OK\\r\\n\\r\\n                                                                      | error: Invalid HTTP status line: HTTP/1.1 2x0 OK
+        status line too short     | GET    | open | HTTP/1.1 20\\r\\n\\r\\n                                                                          | error: Invalid HTTP status line: HTTP/1.1 20
+        status line without code  | GET    | open | HTTP/1.1\\r\\n\\r\\n                                                                             | error: Invalid HTTP status line: HTTP/1.1
+        bad content length        | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 12a\\r\\n\\r\\n                                           | error: Invalid Content-Length: 12a
+        bad chunk size            | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\nzz\\r\\n                          | error: Invalid chunk size: zz
+        closed before answering   | GET    | eof  | ""                                                                                            | error: The server closed the connection without answering
+        closed in the head        | GET    | eof  | HTTP/1.1 200 OK\\r\\nContent-Len                                                                 | error: The server closed the connection in the middle of the response
+        closed in the body        | GET    | eof  | HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\nabc                                          | error: The server closed the connection in the middle of the body
+        closed in a chunk         | GET    | eof  | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n5\\r\\nab                           | error: The server closed the connection in the middle of the body
+        closed before last chunk  | GET    | eof  | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nab\\r\\n                     | error: The server closed the connection in the middle of the response
+        """)
+    void parsesTheSameWhereverTheBytesAreSplit(String name, String method, String then, String response,
+            String outcome) {
+        byte[] raw = unescape(response).getBytes(StandardCharsets.ISO_8859_1);
+        boolean head = method.equals("HEAD");
+        boolean eof = then.equals("eof");
+        assertThat(parse(head, raw, eof, List.of(raw.length))).as("whole").isEqualTo(outcome);
+        for (int cut = 0; cut <= raw.length; cut++) {
+            assertThat(parse(head, raw, eof, List.of(cut, raw.length))).as("split at %d", cut)
+                    .isEqualTo(outcome);
+        }
+        List<Integer> bytes = new ArrayList<>();
+        for (int i = 1; i <= raw.length; i++) {
+            bytes.add(i);
+        }
+        assertThat(parse(head, raw, eof, bytes)).as("byte by byte").isEqualTo(outcome);
+    }
+
+    @Test
+    void aBodyLongerThanTheCapIsTruncatedAndTheConnectionClosed() throws IOException {
+        byte[] raw = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789abcdef"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        Http1ResponseParser p = new Http1ResponseParser();
+        p.reset(false, 10);
+        p.feed(raw, 0, raw.length);
+        assertThat(p.complete()).isTrue();
+        assertThat(p.truncated()).isTrue();
+        assertThat(p.bodyBytes()).isEqualTo(10);
+        assertThat(p.closeAfter()).isTrue();
+    }
+
+    @Test
+    void tooLongALineIsRefused() {
+        byte[] raw = ("HTTP/1.1 200 OK\r\nX-Big: " + "a".repeat(Http1ResponseParser.MAX_LINE) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(parse(false, raw, false, List.of(raw.length)))
+                .isEqualTo("error: A response line is longer than 16384 bytes");
+        assertThat(parse(false, raw, false, List.of(100, 5000, raw.length)))
+                .isEqualTo("error: A response line is longer than 16384 bytes");
+    }
+
+    @Test
+    void tooManyHeadersAreRefused() {
+        // as in the blocking client: 201 header lines pass, 202 do not
+        String head = "HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(Http1ResponseParser.MAX_HEADERS);
+        byte[] ok = (head + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tooMany = (head + "X-A: b\r\nContent-Length: 0\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(parse(false, ok, false, List.of(ok.length))).isEqualTo("200 body=0 keep");
+        assertThat(parse(false, tooMany, false, List.of(tooMany.length)))
+                .isEqualTo("error: The response has more than 200 headers");
+    }
+
+    @Test
+    void oneParserServesResponseAfterResponse() throws IOException {
+        Http1ResponseParser p = new Http1ResponseParser();
+        byte[] split = "HTTP/1.1 200 OK\r\nContent-Le".getBytes(StandardCharsets.ISO_8859_1);
+        p.reset(false, CAP);
+        p.feed(split, 0, split.length); // an abandoned response leaves a partial line behind
+        for (int i = 0; i < 3; i++) {
+            byte[] raw = ("HTTP/1.1 20" + i + " OK\r\nContent-Length: " + i + "\r\n\r\n" + "x".repeat(i))
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            p.reset(false, CAP);
+            assertThat(p.anyByte()).isFalse();
+            assertThat(p.feed(raw, 0, raw.length)).isEqualTo(raw.length);
+            assertThat(p.complete()).isTrue();
+            assertThat(p.status()).isEqualTo(200 + i);
+            assertThat(p.bodyBytes()).isEqualTo(i);
+        }
+    }
+
+    /** Feeds raw in pieces ending at the given offsets; describes the outcome. */
+    private static String parse(boolean head, byte[] raw, boolean eof, List<Integer> ends) {
+        Http1ResponseParser p = new Http1ResponseParser();
+        p.reset(head, CAP);
+        int consumed = 0;
+        int from = 0;
+        try {
+            for (int end : ends) {
+                consumed += p.feed(raw, from, end - from);
+                from = end;
+                if (p.complete()) {
+                    break;
+                }
+            }
+            if (!p.complete() && eof) {
+                p.endOfStream();
+            }
+            if (!p.complete()) {
+                return "incomplete";
+            }
+        } catch (IOException e) {
+            return "error: " + e.getMessage();
+        }
+        int extra = raw.length - consumed;
+        return p.status() + " body=" + p.bodyBytes() + (p.closeAfter() ? " close" : " keep")
+                + (extra > 0 ? " extra=" + extra : "");
+    }
+
+    private static String unescape(String s) {
+        return s.replace("\\r", "\r").replace("\\n", "\n");
+    }
+}

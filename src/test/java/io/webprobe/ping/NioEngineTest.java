@@ -1,0 +1,352 @@
+package io.webprobe.ping;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.Http1Probe;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event-loop engine against real servers: it is the one chosen for http targets, and it
+ * counts, classifies and logs requests exactly as the blocking engine does.
+ */
+class NioEngineTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+        server.close();
+    }
+
+    /** A job on the event loops (plain http, an Http1Probe). */
+    private PingJob job(PingPlan plan, PingListener listener) {
+        PingJob job = new PingJob(plan, new Http1Probe("Webprobe/test", Duration.ofSeconds(2)),
+                listener);
+        toClose.add(job);
+        return job;
+    }
+
+    /** The same plan on the blocking engine: a probe that is not an Http1Probe keeps it there. */
+    private PingJob threadJob(PingPlan plan, PingListener listener) {
+        Http1Probe http1 = new Http1Probe("Webprobe/test", Duration.ofSeconds(2));
+        HttpProbe delegating = new HttpProbe() {
+            @Override
+            public FetchResponse fetch(FetchRequest request) {
+                return http1.fetch(request);
+            }
+
+            @Override
+            public void close() {
+                http1.close();
+            }
+        };
+        PingJob job = new PingJob(plan, delegating, listener);
+        toClose.add(job);
+        return job;
+    }
+
+    private static PingSnapshot run(PingJob job) throws Exception {
+        job.start();
+        return job.completion().get(60, TimeUnit.SECONDS);
+    }
+
+    private PingSnapshot run(PingPlan plan) throws Exception {
+        return run(job(plan, PingListener.NONE));
+    }
+
+    private static PingPlan plan(String... urls) {
+        List<URI> targets = new ArrayList<>();
+        for (String u : urls) {
+            targets.add(URI.create(u));
+        }
+        return PingPlan.of(targets, "Webprobe/test");
+    }
+
+    private static PingListener into(ConcurrentLinkedQueue<RequestRecord> log) {
+        return new PingListener() {
+            @Override
+            public void onRequest(RequestRecord r) {
+                log.add(r);
+            }
+        };
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static boolean anyThreadAlive(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().startsWith(prefix));
+    }
+
+    @Test
+    void plainHttpRunsOnTheEventLoopsAndEverythingElseOnWorkers() throws Exception {
+        server.route("/", html("ok"));
+        ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+        PingListener names = new PingListener() {
+            @Override
+            public void onRequest(RequestRecord r) {
+                threads.add(Thread.currentThread().getName());
+            }
+        };
+        PingJob nio = job(plan(server.url("/")).withCount(40).withConcurrency(8), names);
+        assertThat(nio.usesEventLoops()).isTrue();
+        assertThat(run(nio).results().get(0).statusCountsText()).isEqualTo("200×40");
+        assertThat(threads).hasSize(40).allMatch(n -> n.matches("ping-loop-\\d+"));
+        assertThat(threads.stream().distinct().count())
+                .isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors());
+
+        threads.clear();
+        PingJob following = job(plan(server.url("/")).withCount(3).withFollowRedirects(true), names);
+        assertThat(following.usesEventLoops()).isFalse();
+        run(following);
+        assertThat(threads).hasSize(3).allMatch(n -> n.startsWith("ping-worker-"));
+        assertThat(job(plan("https://127.0.0.1:1/"), names).usesEventLoops()).isFalse();
+        assertThat(threadJob(plan(server.url("/")), names).usesEventLoops()).isFalse();
+    }
+
+    @Test
+    void countsStatusesErrorsAndLogsExactlyAsTheBlockingEngine() throws Exception {
+        server.route("/ok", html("<html>fine</html>"));
+        server.route("/503", LocalHttpServer.status(503));
+        server.route("/moved", LocalHttpServer.redirect(301, "/ok"));
+        PingPlan plan = plan(server.url("/ok"), server.url("/503"), server.url("/missing"),
+                server.url("/moved"), "http://127.0.0.1:" + closedPort() + "/",
+                "http://no-such-host.invalid/")
+                .withCount(5).withWarmup(2).withConcurrency(5)
+                .withSuccess(StatusSet.parse("200-299"));
+
+        ConcurrentLinkedQueue<RequestRecord> nioLog = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<RequestRecord> threadLog = new ConcurrentLinkedQueue<>();
+        PingSnapshot nio = run(job(plan, into(nioLog)));
+        PingSnapshot threads = run(threadJob(plan, into(threadLog)));
+
+        assertThat(nio.results()).hasSize(6);
+        for (int t = 0; t < 6; t++) {
+            assertThat(comparable(nio.results().get(t)))
+                    .isEqualTo(comparable(threads.results().get(t)));
+        }
+        assertThat(nio.warmups()).isEqualTo(threads.warmups()).isEqualTo(12);
+        assertThat(nio.sent()).isEqualTo(30);
+        assertThat(nio.failed()).isEqualTo(threads.failed()).isEqualTo(25);
+        assertThat(nio.results().get(4).errorCounts()).containsEntry(ErrorKind.REFUSED, 5L);
+        assertThat(nio.results().get(5).errorCounts()).containsEntry(ErrorKind.DNS, 5L);
+        assertThat(withoutTimes(nioLog)).isEqualTo(withoutTimes(threadLog)).hasSize(42);
+    }
+
+    /** A result without its timings. */
+    private static List<Object> comparable(PingResult r) {
+        return List.of(r.url(), r.sent(), r.ok(), r.failed(), r.statusCounts(), r.errorCounts(),
+                r.bytes(), r.redirects(), r.late());
+    }
+
+    /** The request log in sequence order, without its timings. */
+    private static List<List<Object>> withoutTimes(ConcurrentLinkedQueue<RequestRecord> log) {
+        return log.stream().sorted(Comparator.comparingLong(RequestRecord::seq))
+                .map(r -> List.<Object>of(r.seq(), r.url(), r.status(), r.bytes(),
+                        String.valueOf(r.error()), r.errorMessage(), r.redirects(), r.warmup()))
+                .toList();
+    }
+
+    @Test
+    void keepAliveUsesOneConnectionPerUnitOfConcurrency() throws Exception {
+        try (RawServer raw = RawServer.answering(
+                "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")) {
+            PingSnapshot s = run(plan(raw.url("/a"), raw.url("/b")).withCount(50).withConcurrency(3));
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×50");
+            assertThat(s.results().get(1).bytes()).isEqualTo(250);
+            assertThat(raw.connections()).isEqualTo(3);
+            assertThat(raw.requests()).hasSize(100).allMatch(h -> h.startsWith("GET /")
+                    && h.contains("\r\nHost: 127.0.0.1:") && h.contains("\r\nUser-Agent: Webprobe/test\r\n")
+                    && !h.contains("Connection:"));
+        }
+    }
+
+    @Test
+    void withoutKeepAliveEveryRequestHasItsOwnConnection() throws Exception {
+        try (RawServer raw = RawServer.answering(
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi")) {
+            PingSnapshot s = run(plan(raw.url("/")).withCount(20).withConcurrency(4)
+                    .withKeepAlive(false));
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×20");
+            assertThat(raw.connections()).isEqualTo(20);
+            assertThat(raw.requests()).hasSize(20).allMatch(h -> h.contains("\r\nConnection: close\r\n"));
+        }
+    }
+
+    @Test
+    void anIdleConnectionClosedByTheServerIsReplacedTransparently() throws Exception {
+        // Answers one request per connection, then closes it without saying so.
+        try (RawServer raw = RawServer.answeringOnce("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+            PingSnapshot s = run(plan(raw.url("/")).withCount(10).withConcurrency(1));
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×10");
+            assertThat(s.results().get(0).errorCounts()).isEmpty();
+            assertThat(raw.connections()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void http10ChunkedAndReadToCloseBodiesAreCountedWhole() throws Exception {
+        server.route("/chunked", ex -> {
+            ex.sendResponseHeaders(200, 0); // 0: chunked
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write("x".repeat(5000).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                out.write("y".repeat(3000).getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+        try (RawServer old = RawServer.answeringOnce("HTTP/1.0 200 OK\r\n\r\n0123456789");
+                RawServer head = RawServer.answering(
+                        "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")) {
+            PingSnapshot s = run(plan(old.url("/"), server.url("/chunked")).withCount(4));
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×4");
+            assertThat(s.results().get(0).bytes()).isEqualTo(40);
+            assertThat(old.connections()).isEqualTo(4);
+            assertThat(s.results().get(1).bytes()).isEqualTo(4 * 8000);
+
+            PingSnapshot h = run(plan(head.url("/")).withMethod("HEAD").withCount(6)
+                    .withConcurrency(2));
+            assertThat(h.results().get(0).statusCountsText()).isEqualTo("200×6");
+            assertThat(h.results().get(0).bytes()).isZero();
+            assertThat(head.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aNonHttpAnswerIsAnIoErrorThatSaysWhy() throws Exception {
+        try (RawServer junk = RawServer.answering("SSH-2.0-OpenSSH\r\n\r\n")) {
+            ConcurrentLinkedQueue<RequestRecord> log = new ConcurrentLinkedQueue<>();
+            PingSnapshot s = run(job(plan(junk.url("/")).withCount(3), into(log)));
+            assertThat(s.results().get(0).errorCounts()).containsEntry(ErrorKind.IO, 3L);
+            assertThat(log).extracting(RequestRecord::errorMessage)
+                    .containsOnly("The server did not answer with HTTP/1.x: SSH-2.0-OpenSSH");
+        }
+    }
+
+    @Test
+    void aBodyThatStopsComingTimesOutAndAConnectionCutMidBodyIsAReset() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer stalls = new RawServer((socket, srv) -> {
+            srv.readHead(socket);
+            socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+                RawServer cuts = RawServer.answeringOnce(
+                        "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc")) {
+            ConcurrentLinkedQueue<RequestRecord> log = new ConcurrentLinkedQueue<>();
+            PingSnapshot s = run(job(plan(stalls.url("/"), cuts.url("/")).withCount(2)
+                    .withTimeout(Duration.ofMillis(300)), into(log)));
+            assertThat(s.results().get(0).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.TIMEOUT, 2L));
+            assertThat(s.results().get(1).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.RESET, 2L));
+            assertThat(log).filteredOn(r -> r.error() == ErrorKind.TIMEOUT)
+                    .allMatch(r -> r.latencyMillis() >= 300 && r.latencyMillis() < 2000);
+            assertThat(log).filteredOn(r -> r.error() == ErrorKind.RESET)
+                    .extracting(RequestRecord::errorMessage)
+                    .containsOnly("The server closed the connection in the middle of the body");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAcceptsIsAConnectTimeout() throws Exception {
+        // A full accept queue makes the kernel drop further SYNs: those connects hang.
+        try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PingSnapshot s = run(plan("http://127.0.0.1:" + deaf.getLocalPort() + "/")
+                    .withCount(6).withConcurrency(6).withTimeout(Duration.ofMillis(300)));
+            PingResult r = s.results().get(0);
+            assertThat(r.errorCounts()).containsKey(ErrorKind.CONNECT_TIMEOUT);
+            assertThat(r.errorCounts().getOrDefault(ErrorKind.CONNECT_TIMEOUT, 0L)
+                    + r.errorCounts().getOrDefault(ErrorKind.TIMEOUT, 0L)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void openLoopRequestsLeaveOnTimeFromTheLoops() throws Exception {
+        server.route("/", html("ok"));
+        ConcurrentLinkedQueue<RequestRecord> log = new ConcurrentLinkedQueue<>();
+        PingJob job = job(plan(server.url("/")).withConcurrency(4)
+                .withRate(200, Duration.ofSeconds(1)), into(log));
+        PingSnapshot s = run(job);
+        assertThat(s.sent()).isEqualTo(200);
+        List<RequestRecord> sorted = log.stream()
+                .sorted(Comparator.comparingLong(RequestRecord::seq)).toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            assertThat(sorted.get(i).intendedOffsetMillis()).isCloseTo(i * 5.0,
+                    org.assertj.core.api.Assertions.within(0.001));
+        }
+        // How long after its intended start each request went out. A busy machine delays a
+        // few (the late count), but the typical request must leave well within 1 ms.
+        double[] delays = sorted.stream()
+                .mapToDouble(r -> r.latencyMillis() - r.serviceMillis()).sorted().toArray();
+        assertThat(delays[delays.length / 2]).isBetween(0.0, 1.0);
+        assertThat(s.late()).isBetween(
+                java.util.Arrays.stream(delays).filter(d -> d > 1.001).count(),
+                java.util.Arrays.stream(delays).filter(d -> d > 0.999).count());
+        assertThat(s.results().get(0).serviceP50Millis())
+                .isLessThanOrEqualTo(s.results().get(0).p50Millis());
+    }
+
+    @Test
+    void stopAbandonsRequestsInFlightAndCloseEndsEveryLoop() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(3);
+        server.route("/hang", LocalHttpServer.blockUntil(release, arrived, "x"));
+        ConcurrentLinkedQueue<RequestRecord> log = new ConcurrentLinkedQueue<>();
+        try {
+            PingJob job = job(plan(server.url("/hang")).withDuration(Duration.ofMinutes(5))
+                    .withConcurrency(3), into(log));
+            job.start();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(anyThreadAlive("ping-loop-")).isTrue();
+            job.stop();
+            PingSnapshot stopped = job.completion().get(10, TimeUnit.SECONDS);
+            assertThat(stopped.stopped()).isTrue();
+            assertThat(stopped.sent()).isZero();
+            job.close();
+            assertThat(anyThreadAlive("ping-loop-") || anyThreadAlive("ping-stats-")
+                    || anyThreadAlive("ping-worker-")).isFalse();
+            assertThat(log).isEmpty();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void closingAJobThatNeverStartedFinishesIt() throws Exception {
+        PingJob job = job(plan(server.url("/")), PingListener.NONE);
+        job.close();
+        assertThat(job.completion().get(5, TimeUnit.SECONDS).finished()).isTrue();
+        assertThat(anyThreadAlive("ping-loop-")).isFalse();
+    }
+}

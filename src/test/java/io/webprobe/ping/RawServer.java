@@ -1,0 +1,119 @@
+package io.webprobe.ping;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A TCP server on loopback whose answers the test writes byte for byte, for what
+ * {@code com.sun.net.httpserver} will not do (HTTP/1.0, bodies to the close, junk, closing an
+ * idle keep-alive connection). One thread per connection; it records the request heads and
+ * counts connections.
+ */
+final class RawServer implements AutoCloseable {
+
+    /** Serves one accepted connection; returning closes it. */
+    @FunctionalInterface
+    interface Handler {
+        void serve(Socket socket, RawServer server) throws IOException;
+    }
+
+    private final ServerSocket listener;
+    private final Handler handler;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
+    RawServer(Handler handler) throws IOException {
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.handler = handler;
+        Thread.ofPlatform().daemon().name("raw-accept").start(this::acceptLoop);
+    }
+
+    /** Answers every request on a connection with the same bytes; keeps the connection. */
+    static RawServer answering(String response) throws IOException {
+        byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
+        return new RawServer((s, server) -> {
+            while (server.readHead(s) != null) {
+                s.getOutputStream().write(bytes);
+            }
+        });
+    }
+
+    /** Answers the first request on a connection with these bytes, then closes it. */
+    static RawServer answeringOnce(String response) throws IOException {
+        byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
+        return new RawServer((s, server) -> {
+            if (server.readHead(s) != null) {
+                s.getOutputStream().write(bytes);
+            }
+        });
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + listener.getLocalPort() + path;
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    ConcurrentLinkedQueue<String> requests() {
+        return requests;
+    }
+
+    /** Reads one request head (up to the empty line); null at end of stream. */
+    String readHead(Socket s) throws IOException {
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        for (int c; (c = in.read()) >= 0; ) {
+            head.write(c);
+            matched = c == "\r\n\r\n".charAt(matched) ? matched + 1 : c == '\r' ? 1 : 0;
+            if (matched == 4) {
+                String h = head.toString(StandardCharsets.ISO_8859_1);
+                requests.add(h);
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            Socket s;
+            try {
+                s = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            connections.incrementAndGet();
+            open.add(s);
+            Thread.ofPlatform().daemon().name("raw-conn").start(() -> {
+                try (s) {
+                    handler.serve(s, this);
+                } catch (IOException e) {
+                    // the client went away
+                } finally {
+                    open.remove(s);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        for (Socket s : open) {
+            s.close();
+        }
+    }
+}
