@@ -54,6 +54,9 @@ run_java() {
   # JDK 24+ warns about JavaFX's use of sun.misc.Unsafe; the flag does not exist before 23.
   [ "$(java_major "$JAVA" | cut -d. -f1)" -ge 23 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
+  # The ping engine is I/O-bound: C2's compile time on short runs costs more CPU than its
+  # faster code saves, CPU taken from the server being measured (docs/decisions/0004).
+  [ "${1:-}" = ping ] && opts+=(-XX:TieredStopAtLevel=1)
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }

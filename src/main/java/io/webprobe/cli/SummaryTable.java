@@ -52,7 +52,7 @@ final class SummaryTable {
         out.println();
         out.println(String.format(Locale.ROOT,
                 "%s %,d requests in %s (%,.1f req/s), %,d failed%s.",
-                s.stopped() ? "Stopped after" : "Sent", s.sent(), ProgressFormat.clock(s.elapsed()),
+                s.stopped() ? "Stopped after" : "Sent", s.sent(), duration(s.elapsed()),
                 s.requestsPerSecond(), s.failed(),
                 s.warmups() > 0 ? String.format(Locale.ROOT, "; %,d warm-up requests not counted",
                         s.warmups()) : ""));
@@ -67,9 +67,16 @@ final class SummaryTable {
                             + "than 1 ms late.",
                     plan.rate(), s.requestsPerSecond(), s.late());
         }
-        return "Closed loop: each of the " + plan.concurrency() + " workers waits for its answer "
-                + "before the next request, so a slow server lowers the rate instead of raising "
-                + "the latency (coordinated omission). Use --rate for open-loop figures.";
+        return "Closed loop: each of the " + plan.concurrency() + " connections waits for its "
+                + "answer before the next request, so a slow server lowers the rate instead of "
+                + "raising the latency (coordinated omission). Use --rate for open-loop figures.";
+    }
+
+    /** "0.35 s" under a minute, else hh:mm:ss. */
+    static String duration(java.time.Duration d) {
+        return d.toSeconds() < 60
+                ? String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9)
+                : ProgressFormat.clock(d);
     }
 
     private static String num(long n) {

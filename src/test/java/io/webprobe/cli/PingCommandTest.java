@@ -100,7 +100,7 @@ class PingCommandTest {
         assertThat(tableRow(r.out(), server.url("/a"))).matches("5\\s+5\\s+0\\s+200×5\\s+.*");
         assertThat(tableRow(r.out(), server.url("/b"))).matches("5\\s+5\\s+0\\s+200×5\\s+.*");
         assertThat(r.out()).contains("Sent 10 requests in ");
-        assertThat(r.out()).contains("Closed loop: each of the 3 workers waits for its answer");
+        assertThat(r.out()).contains("Closed loop: each of the 3 connections waits for its");
         assertThat(r.out()).doesNotContain("Open loop", "FAIL");
         assertEquals(5, server.hits("/a"));
         assertEquals(5, server.hits("/b"));
