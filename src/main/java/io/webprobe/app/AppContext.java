@@ -1,5 +1,6 @@
 package io.webprobe.app;
 
+import io.webprobe.NamedThreads;
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.export.CsvExporter;
@@ -20,9 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -48,8 +47,8 @@ public final class AppContext implements AutoCloseable {
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
      */
     public AppContext(Stage stage, DialogService dialogs) {
-        uiTimer = Executors.newSingleThreadScheduledExecutor(daemon("ui-batcher"));
-        background = Executors.newFixedThreadPool(2, daemon("ui-io"));
+        uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
+        background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         CrawlJobFactory jobs = (plan, listener) -> new CrawlJob(plan,
                 new JdkHttpProbe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
@@ -102,13 +101,4 @@ public final class AppContext implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> log.error("Uncaught failure in {}", th.getName(), e));
-            return t;
-        };
-    }
 }

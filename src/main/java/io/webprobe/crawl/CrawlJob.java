@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.NamedThreads;
 import io.webprobe.http.ContentTypes;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,7 +87,7 @@ public final class CrawlJob implements AutoCloseable {
         this.plan = plan;
         this.probe = probe;
         this.listener = listener;
-        this.workers = Executors.newFixedThreadPool(plan.threads(), namedThreads());
+        this.workers = Executors.newFixedThreadPool(plan.threads(), NamedThreads.daemon("crawl-worker-"));
     }
 
     public CrawlPlan plan() {
@@ -513,14 +513,4 @@ public final class CrawlJob implements AutoCloseable {
         return defaultPort ? host : host + ":" + port;
     }
 
-    private static ThreadFactory namedThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "crawl-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler(
-                    (th, e) -> log.error("Uncaught failure in {}", th.getName(), e));
-            return t;
-        };
-    }
 }

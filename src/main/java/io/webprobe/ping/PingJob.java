@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.NamedThreads;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,7 +78,7 @@ public final class PingJob implements AutoCloseable {
         this.run = new PingRun(plan, listener);
         this.targets = run.targets();
         this.engine = chooseEngine();
-        this.statsTimer = Executors.newSingleThreadScheduledExecutor(named("ping-stats-"));
+        this.statsTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ping-stats-"));
         this.latest = snapshotLocked(false);
     }
 
@@ -262,14 +262,4 @@ public final class PingJob implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler(
-                    (th, e) -> log.error("Uncaught failure in {}", th.getName(), e));
-            return t;
-        };
-    }
 }

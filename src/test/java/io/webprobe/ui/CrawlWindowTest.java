@@ -7,6 +7,7 @@ import com.opencsv.CSVReader;
 import io.webprobe.app.AppContext;
 import io.webprobe.app.WebprobeApp;
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.common.DialogService;
@@ -229,7 +230,7 @@ class CrawlWindowTest {
         waiting(CRAWL_WAIT).until(() -> fx(() -> pagesTable(robot).getItems().size())
                 == site.paths().size() && !fx(start::isDisabled));
         Path target = tempDir.resolve("site.csv");
-        dialogs.answer = Optional.of(target);
+        dialogs.saveAnswer = Optional.of(target);
 
         robot.clickOn("#crawlExport");
 
@@ -275,7 +276,7 @@ class CrawlWindowTest {
 
         assertThat(liveThreads("crawl-worker-")).isEmpty();
         assertThat(uncaught).isEmpty();
-        assertThat(dialogs.calls).noneMatch(c -> c.startsWith("showError"));
+        assertThat(dialogs.calls).doesNotContain("showError");
     }
 
     // == helpers ==
@@ -339,28 +340,6 @@ class CrawlWindowTest {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVReader csv = new CSVReader(in)) {
             return csv.readAll();
-        }
-    }
-
-    /** Answers the save dialog with a chosen file; records every dialog asked for. */
-    static final class FakeDialogs implements DialogService {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        volatile Optional<Path> answer = Optional.empty();
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            calls.add("chooseSaveFile");
-            return answer;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            calls.add("showError: " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            calls.add("showInfo: " + message);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.webprobe.app.AppContext;
 import io.webprobe.app.WebprobeApp;
 import io.webprobe.ping.PingResult;
+import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.common.DialogService;
@@ -250,7 +251,7 @@ class PingWindowTest {
         waiting(Duration.ofSeconds(10)).until(() -> !fx(start::isDisabled));
         assertThat(pingStatus(robot)).startsWith("Stopped");
         assertThat(fx(() -> node(robot, "#pingStop", Button.class).isDisabled())).isTrue();
-        assertThat(dialogs.calls).noneMatch(c -> c.startsWith("showError"));
+        assertThat(dialogs.calls).doesNotContain("showError");
     }
 
     @Test
@@ -281,14 +282,14 @@ class PingWindowTest {
         waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
                 && pingStatus(robot).startsWith("Finished"));
         Path target = tempDir.resolve("latency.csv");
-        dialogs.answer = Optional.of(target);
+        dialogs.saveAnswer = Optional.of(target);
 
         robot.clickOn("File");
         robot.clickOn("#menuExport");
 
         Path requests = tempDir.resolve("latency-requests.csv");
         waiting(Duration.ofSeconds(10)).until(() -> Files.exists(target) && Files.exists(requests));
-        assertThat(dialogs.calls).containsExactly("chooseSaveFile: Export ping results as CSV");
+        assertThat(dialogs.details).containsExactly("chooseSaveFile: Export ping results as CSV");
         List<String> summary = Files.readAllLines(target, StandardCharsets.UTF_8);
         assertEquals(SUMMARY_HEADER, summary.get(0));
         assertThat(summary.subList(1, summary.size())).hasSize(2)
@@ -369,34 +370,5 @@ class PingWindowTest {
         Button start = node(robot, "#crawlStart", Button.class);
         waiting(RUN_WAIT).until(() -> fx(() -> crawlTable(robot).getItems().size()) == rows
                 && !fx(start::isDisabled));
-    }
-
-    /** Answers the file dialogs with chosen paths; records every dialog asked for. */
-    static final class FakeDialogs implements DialogService {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        volatile Optional<Path> answer = Optional.empty();
-        volatile Optional<Path> openAnswer = Optional.empty();
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            calls.add("chooseSaveFile: " + title);
-            return answer;
-        }
-
-        @Override
-        public Optional<Path> chooseOpenFile(String title) {
-            calls.add("chooseOpenFile: " + title);
-            return openAnswer;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            calls.add("showError: " + message);
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            calls.add("showInfo: " + message);
-        }
     }
 }

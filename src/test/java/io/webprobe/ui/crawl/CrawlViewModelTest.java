@@ -15,6 +15,7 @@ import io.webprobe.export.Column;
 import io.webprobe.export.CrawlCsv;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.common.DialogService;
@@ -273,7 +274,7 @@ class CrawlViewModelTest {
         assertThat(rowCount).isEqualTo(site.paths().size());
         assertThat(brokenCount).isEqualTo(
                 site.brokenSources().values().stream().mapToInt(List::size).sum());
-        dialogs.answer = Optional.of(tempDir.resolve("crawl.csv"));
+        dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
 
         onFx(vm::exportCsv);
 
@@ -305,7 +306,7 @@ class CrawlViewModelTest {
         server.route("/", html("<a href=\"/gone\">gone</a>"));
         start(server.url("/"));
         awaitCrawlEnd();
-        dialogs.answer = Optional.of(tempDir.resolve("report"));
+        dialogs.saveAnswer = Optional.of(tempDir.resolve("report"));
 
         onFx(vm::exportCsv);
 
@@ -319,7 +320,7 @@ class CrawlViewModelTest {
         start(server.url("/"));
         awaitCrawlEnd();
         Path missing = tempDir.resolve("no-such-folder").resolve("crawl.csv");
-        dialogs.answer = Optional.of(missing);
+        dialogs.saveAnswer = Optional.of(missing);
 
         onFx(vm::exportCsv);
 
@@ -333,7 +334,7 @@ class CrawlViewModelTest {
 
     @Test
     void exportWithNoRowsOnlyExplainsAndWritesNothing() throws Exception {
-        dialogs.answer = Optional.of(tempDir.resolve("crawl.csv"));
+        dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
 
         onFx(vm::exportCsv);
 
@@ -348,7 +349,7 @@ class CrawlViewModelTest {
         server.route("/", html("home"));
         start(server.url("/"));
         awaitCrawlEnd();
-        dialogs.answer = Optional.empty();
+        dialogs.saveAnswer = Optional.empty();
 
         onFx(vm::exportCsv);
 
@@ -449,28 +450,6 @@ class CrawlViewModelTest {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVReader csv = new CSVReader(in)) {
             return csv.readAll();
-        }
-    }
-
-    /** Answers dialogs without a window and records which were shown. */
-    static final class FakeDialogs implements DialogService {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        volatile Optional<Path> answer = Optional.empty();
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            calls.add("chooseSaveFile");
-            return answer;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            calls.add("showError");
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            calls.add("showInfo");
         }
     }
 }

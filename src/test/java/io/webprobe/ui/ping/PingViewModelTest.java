@@ -15,6 +15,7 @@ import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
+import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.common.DialogService;
 import java.io.Reader;
@@ -589,34 +590,5 @@ class PingViewModelTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith(prefix)).collect(Collectors.toSet());
-    }
-
-    /** Answers the file dialogs with chosen paths; records every dialog asked for. */
-    static final class FakeDialogs implements DialogService {
-        final List<String> calls = new CopyOnWriteArrayList<>();
-        volatile Optional<Path> saveAnswer = Optional.empty();
-        volatile Optional<Path> openAnswer = Optional.empty();
-
-        @Override
-        public Optional<Path> chooseSaveFile(String title, String suggestedName) {
-            calls.add("chooseSaveFile");
-            return saveAnswer;
-        }
-
-        @Override
-        public Optional<Path> chooseOpenFile(String title) {
-            calls.add("chooseOpenFile");
-            return openAnswer;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            calls.add("showError");
-        }
-
-        @Override
-        public void showInfo(String title, String message) {
-            calls.add("showInfo");
-        }
     }
 }

@@ -1,0 +1,46 @@
+package io.webprobe.testsupport;
+
+import io.webprobe.ui.common.DialogService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Dialogs answered by the test: file choosers return what the test set, messages are recorded.
+ * {@link #calls} holds the kind of each call ("chooseSaveFile", "showError"...), {@link #details}
+ * the same with its title or message ("showError: Could not write ...").
+ */
+public final class FakeDialogs implements DialogService {
+    public final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> details = new CopyOnWriteArrayList<>();
+    public volatile Optional<Path> saveAnswer = Optional.empty();
+    public volatile Optional<Path> openAnswer = Optional.empty();
+
+    private void record(String kind, String text) {
+        calls.add(kind);
+        details.add(kind + ": " + text);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        record("chooseSaveFile", title);
+        return saveAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title) {
+        record("chooseOpenFile", title);
+        return openAnswer;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        record("showError", message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        record("showInfo", message);
+    }
+}
