@@ -78,6 +78,10 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--no-external", description = "Do not check links to other hosts.")
     boolean noExternal;
 
+    @Option(names = "--ignore-robots",
+            description = "Crawl URLs that robots.txt disallows (default: obey robots.txt).")
+    boolean ignoreRobots;
+
     @Option(names = "--subdomains",
             description = "Crawl every subdomain of the start domain, not only the start host.")
     boolean subdomains;
@@ -131,6 +135,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     .withThreads(threads)
                     .withTimeout(timeout)
                     .withCheckExternal(!noExternal)
+                    .withRespectRobots(!ignoreRobots)
                     .withScope(CrawlScope.DEFAULT
                             .withSubdomains(subdomains)
                             .withInclude(patterns(include, "--include"))

@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +47,17 @@ import org.slf4j.LoggerFactory;
 public final class CrawlJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlJob.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** Waits before asking again for a robots.txt that answered 5xx. */
+    private static final List<Duration> ROBOTS_RETRY_DELAYS =
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private final CrawlPlan plan;
     private final HttpProbe probe;
     private final CrawlListener listener;
     private final LinkExtractor extractor = new LinkExtractor();
+    private final RobotsRules robots;
+    /** URLs of the site that robots.txt kept us from fetching. */
+    private final AtomicLong blocked = new AtomicLong();
     private final ConcurrentHashMap<String, UrlNode> nodes = new ConcurrentHashMap<>();
     private final Frontier<UrlNode> frontier = new Frontier<>();
     private final Set<String> scope = ConcurrentHashMap.newKeySet();
@@ -84,9 +91,16 @@ public final class CrawlJob implements AutoCloseable {
      * @param listener receives events on worker threads
      */
     public CrawlJob(CrawlPlan plan, HttpProbe probe, CrawlListener listener) {
+        this(plan, probe, listener, ROBOTS_RETRY_DELAYS);
+    }
+
+    /** With other waits between robots.txt retries (tests use short ones). */
+    CrawlJob(CrawlPlan plan, HttpProbe probe, CrawlListener listener,
+            List<Duration> robotsRetryDelays) {
         this.plan = plan;
         this.probe = probe;
         this.listener = listener;
+        this.robots = new RobotsRules(probe, plan.timeout(), robotsRetryDelays);
         this.workers = Executors.newFixedThreadPool(plan.threads(), NamedThreads.daemon("crawl-worker-"));
     }
 
@@ -151,7 +165,8 @@ public final class CrawlJob implements AutoCloseable {
                 elapsed,
                 frontier.isPaused(),
                 completion.isDone(),
-                countedSkips.size() + trapSkips.get());
+                countedSkips.size() + trapSkips.get(),
+                blocked.get());
     }
 
     /** Every finished URL in completion order, with current inlink counts. */
@@ -232,6 +247,11 @@ public final class CrawlJob implements AutoCloseable {
         CrawlResult result;
         List<UrlNode.Referral> waiting;
         try {
+            String blockedBy = robotsBlock(node);
+            if (blockedBy != null) {
+                recordBlocked(node, blockedBy);
+                return;
+            }
             FetchResponse response = fetch(node);
             if (response.error() == ErrorKind.CANCELLED || stopping) {
                 unvisited.incrementAndGet(); // abandoned by stop(): not a result
@@ -257,6 +277,33 @@ public final class CrawlJob implements AutoCloseable {
                 reportBroken(r, result);
             }
         }
+    }
+
+    /** Why robots.txt forbids fetching this URL, or null (always null for other hosts). */
+    private String robotsBlock(UrlNode node) {
+        if (node.external || !plan.respectRobots()) {
+            return null;
+        }
+        try {
+            return robots.blockedReason(node.uri);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null; // stopping: the fetch that follows ends as cancelled
+        }
+    }
+
+    private void recordBlocked(UrlNode node, String reason) {
+        CrawlResult row = new CrawlResult(node.url, 0, null, reason, "", 0, 0, "", node.depth,
+                node.inlinks.get(), 0, node.referrer, "", false, false, PageInfo.NONE,
+                SkipReason.ROBOTS);
+        node.complete(row);
+        completed.add(node);
+        blocked.incrementAndGet();
+        if (node.startChain && node.depth == 0) {
+            startFailure = "The start URL " + node.url + " is disallowed for crawlers: " + reason
+                    + ". Use --ignore-robots (or untick robots.txt in the Crawl tab) to crawl it anyway.";
+        }
+        listener.onResult(row);
     }
 
     private FetchResponse fetch(UrlNode node) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param maxBodyBytes download cap per response in bytes; larger bodies are truncated
  * @param checkExternal whether links to other hosts are checked (never crawled)
  * @param scope which URLs are followed, and the trap guards
+ * @param respectRobots obey robots.txt for the site's URLs (links to other hosts are checked
+ *     regardless: a check is one request, not a crawl)
  */
 public record CrawlPlan(
         URI startUrl,
@@ -27,7 +29,8 @@ public record CrawlPlan(
         String userAgent,
         long maxBodyBytes,
         boolean checkExternal,
-        CrawlScope scope) {
+        CrawlScope scope,
+        boolean respectRobots) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -67,41 +70,47 @@ public record CrawlPlan(
                 userAgent,
                 DEFAULT_MAX_BODY_BYTES,
                 true,
-                CrawlScope.DEFAULT);
+                CrawlScope.DEFAULT,
+                true);
     }
 
     public CrawlPlan withThreads(int n) {
         return new CrawlPlan(startUrl, n, maxDepth, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope);
+                checkExternal, scope, respectRobots);
     }
 
     public CrawlPlan withMaxDepth(int d) {
         return new CrawlPlan(startUrl, threads, d, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope);
+                checkExternal, scope, respectRobots);
     }
 
     public CrawlPlan withMaxPages(int p) {
         return new CrawlPlan(startUrl, threads, maxDepth, p, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope);
+                checkExternal, scope, respectRobots);
     }
 
     public CrawlPlan withTimeout(Duration t) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, t, userAgent, maxBodyBytes,
-                checkExternal, scope);
+                checkExternal, scope, respectRobots);
     }
 
     public CrawlPlan withMaxBodyBytes(long b) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent, b,
-                checkExternal, scope);
+                checkExternal, scope, respectRobots);
     }
 
     public CrawlPlan withScope(CrawlScope s) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, s);
+                maxBodyBytes, checkExternal, s, respectRobots);
+    }
+
+    public CrawlPlan withRespectRobots(boolean r) {
+        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
+                maxBodyBytes, checkExternal, scope, r);
     }
 
     public CrawlPlan withCheckExternal(boolean c) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, c, scope);
+                maxBodyBytes, c, scope, respectRobots);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param paused whether the crawl is paused
  * @param finished whether the crawl has ended
  * @param skipped discovered URLs not crawled (limits, scope, trap guards)
+ * @param blocked URLs of the site robots.txt kept us from fetching (neither crawled nor broken)
  */
 public record CrawlProgress(
         long crawled,
@@ -23,7 +24,8 @@ public record CrawlProgress(
         Duration elapsed,
         boolean paused,
         boolean finished,
-        long skipped) {
+        long skipped,
+        long blocked) {
 
     /** Everything discovered so far: finished, waiting and in flight. */
     public long discovered() {

@@ -56,7 +56,7 @@ public record CrawlResult(
     /** The status code as text, or the error label when there was no response. */
     public String statusText() {
         if (skipped != null) {
-            return "Skipped";
+            return skipped.isBlock() ? "Blocked" : "Skipped";
         }
         return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
     }
@@ -71,7 +71,7 @@ public record CrawlResult(
     /** What kind of result this is. */
     public Outcome outcome() {
         if (skipped != null) {
-            return Outcome.SKIPPED;
+            return skipped.isBlock() ? Outcome.BLOCKED : Outcome.SKIPPED;
         }
         if (error != null) {
             return Outcome.ERROR;

@@ -15,7 +15,9 @@ public enum SkipReason {
     /** A path segment repeats too often: a likely trap. */
     REPEATED_SEGMENTS("Repeating path segments (likely a crawler trap)", true),
     /** Too many query variants of one path: a likely trap. */
-    QUERY_VARIANTS("Too many query variants of one path (likely a crawler trap)", true);
+    QUERY_VARIANTS("Too many query variants of one path (likely a crawler trap)", true),
+    /** robots.txt disallows it (or could not be read). Blocked, not broken. */
+    ROBOTS("Blocked by robots.txt", true);
 
     private final String label;
     private final boolean trap;
@@ -28,6 +30,11 @@ public enum SkipReason {
     /** A plain sentence fragment, e.g. "Page limit reached". */
     public String label() {
         return label;
+    }
+
+    /** Whether the site asked not to be crawled here (outcome "blocked", not "skipped"). */
+    public boolean isBlock() {
+        return this == ROBOTS;
     }
 
     /** Trap guards report each URL as a row; limits the user chose are only counted. */

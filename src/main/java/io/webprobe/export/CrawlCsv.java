@@ -28,7 +28,7 @@ public final class CrawlCsv {
         columns.add(new Column<>("indexable", r -> r.indexable()));
         columns.add(new Column<>("outcome", r -> r.outcome().label()));
         columns.add(new Column<>("blocked_reason",
-                r -> r.skipped() == null ? "" : r.skipped().label()));
+                r -> r.skipped() == null ? "" : r.errorMessage()));
         return columns;
     }
 

@@ -67,7 +67,9 @@ class CrawlJobTest {
         for (String path : site.paths()) {
             assertThat(server.hits(path)).as("requests of %s", path).isEqualTo(1);
         }
-        assertThat(server.totalRequests()).isEqualTo(site.paths().size());
+        // one request per page, plus robots.txt once
+        assertThat(server.hits("/robots.txt")).isEqualTo(1);
+        assertThat(server.totalRequests()).isEqualTo(site.paths().size() + 1);
 
         Map<String, List<String>> brokenSources = events.broken.stream().collect(
                 Collectors.groupingBy(BrokenLink::linkUrl,

@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -84,8 +85,15 @@ public final class CrawlView {
         ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
         ping.disableProperty().bind(Bindings.isEmpty(vm.rows()));
 
+        CheckBox robots = new CheckBox("robots.txt");
+        robots.setId("crawlRobots");
+        robots.setTooltip(new Tooltip("Obey robots.txt: URLs it disallows are listed as blocked, "
+                + "not fetched"));
+        robots.selectedProperty().bindBidirectional(vm.respectRobotsProperty());
+        robots.disableProperty().bind(vm.runningProperty());
+
         Label threadsLabel = new Label("Threads");
-        HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export, ping);
+        HBox bar = new HBox(8, url, threadsLabel, threads, robots, start, pause, stop, export, ping);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();

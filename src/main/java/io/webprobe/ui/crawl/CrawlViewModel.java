@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,6 +36,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -60,6 +62,8 @@ public final class CrawlViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
     private final IntegerProperty threads =
             new SimpleIntegerProperty(this, "threads", CrawlPlan.DEFAULT_THREADS);
+    private final BooleanProperty respectRobots =
+            new SimpleBooleanProperty(this, "respectRobots", true);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -100,6 +104,11 @@ public final class CrawlViewModel implements AutoCloseable {
 
     public IntegerProperty threadsProperty() {
         return threads;
+    }
+
+    /** Obey robots.txt (on by default). */
+    public BooleanProperty respectRobotsProperty() {
+        return respectRobots;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -149,7 +158,8 @@ public final class CrawlViewModel implements AutoCloseable {
         brokenLinks.clear();
         rowsByUrl.clear();
         earlyInlinks.clear();
-        CrawlPlan plan = CrawlPlan.of(start, userAgent).withThreads(threads.get());
+        CrawlPlan plan = CrawlPlan.of(start, userAgent).withThreads(threads.get())
+                .withRespectRobots(respectRobots.get());
         int gen = ++generation;
         UiBatcher<CrawlEvent> b = new UiBatcher<>(fx, timer, tick, batch -> {
             if (gen == generation) {

@@ -1,0 +1,164 @@
+package io.webprobe.crawl;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.Urls;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * robots.txt for every host of a crawl (RFC 9309), parsed by crawler-commons. Each origin's file
+ * is fetched once: the first worker that needs it fetches it, the others wait for the same
+ * future. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx means
+ * everything is allowed; 3xx is followed up to five hops; a 5xx, a timeout or a reset is
+ * retried after each of {@code retryDelays}, and if it still fails the host is treated as fully
+ * disallowed (RFC 9309 2.3.1.4), with a reason saying so. A host that cannot be reached at all
+ * (DNS, refused) gets no rules: its pages' own fetches report that error. Thread-safe.
+ */
+final class RobotsRules {
+    private static final String AGENT = "webprobe";
+    private static final int MAX_REDIRECTS = 5;
+    private static final long MAX_ROBOTS_BYTES = 500L * 1024; // RFC 9309: at least 500 KiB
+
+    /** What robots.txt says for one origin. */
+    record HostRules(BaseRobotRules rules, String disallowReason) {}
+
+    private final HttpProbe probe;
+    private final Duration timeout;
+    private final List<Duration> retryDelays;
+    private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    private final ConcurrentHashMap<String, CompletableFuture<HostRules>> byOrigin =
+            new ConcurrentHashMap<>();
+
+    RobotsRules(HttpProbe probe, Duration timeout, List<Duration> retryDelays) {
+        this.probe = probe;
+        this.timeout = timeout;
+        this.retryDelays = List.copyOf(retryDelays);
+    }
+
+    /**
+     * Why robots.txt forbids this URL, or null when it may be fetched.
+     *
+     * @throws InterruptedException when the crawl is stopped while waiting
+     */
+    String blockedReason(URI uri) throws InterruptedException {
+        HostRules host = rulesFor(uri);
+        if (host.rules().isAllowed(uri.toString())) {
+            return null;
+        }
+        return host.disallowReason();
+    }
+
+    HostRules rulesFor(URI uri) throws InterruptedException {
+        String origin = origin(uri);
+        CompletableFuture<HostRules> mine = new CompletableFuture<>();
+        CompletableFuture<HostRules> existing = byOrigin.putIfAbsent(origin, mine);
+        if (existing == null) {
+            try {
+                mine.complete(fetch(origin));
+            } catch (InterruptedException e) {
+                byOrigin.remove(origin, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            } catch (RuntimeException e) {
+                mine.complete(allowAll()); // never let a robots failure stop the crawl
+                throw e;
+            }
+            return mine.join();
+        }
+        try {
+            // the fetch itself is bounded: (retries + 1) timeouts plus the retry delays
+            return existing.get(timeout.multipliedBy(retryDelays.size() + 2).toMillis()
+                    + retryDelays.stream().mapToLong(Duration::toMillis).sum(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return allowAll();
+        }
+    }
+
+    private HostRules fetch(String origin) throws InterruptedException {
+        String robotsUrl = origin + "/robots.txt";
+        for (int attempt = 0; ; attempt++) {
+            FetchResponse r = fetchFollowingRedirects(URI.create(robotsUrl));
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            int status = r.status();
+            if (status >= 200 && status < 300) {
+                byte[] body = r.body() == null ? new byte[0] : r.body();
+                BaseRobotRules rules = parser.parseContent(robotsUrl, body,
+                        r.contentType().isEmpty() ? "text/plain" : r.contentType(), List.of(AGENT));
+                return new HostRules(rules, "Blocked by robots.txt");
+            }
+            if (status >= 300 && status < 500) {
+                // RFC 9309 2.3.1.3: unavailable (4xx, or still redirecting after five hops)
+                // means no restrictions
+                return allowAll();
+            }
+            if (status == 0 && unreachable(r.error())) {
+                // The host itself cannot be reached: let each page's fetch report that error
+                // truthfully instead of blaming robots.txt.
+                return allowAll();
+            }
+            if (attempt >= retryDelays.size()) {
+                String why = status > 0 ? "HTTP " + status
+                        : r.error() == null ? "no answer" : r.error().label().toLowerCase(Locale.ROOT);
+                return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
+                        "robots.txt could not be read (" + why + "), so the site is treated as "
+                                + "disallowed");
+            }
+            // A server error may be temporary: wait (interruptibly) and ask again.
+            new CountDownLatch(1).await(retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private FetchResponse fetchFollowingRedirects(URI uri) {
+        URI current = uri;
+        FetchResponse r = null;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            r = probe.fetch(new FetchRequest(current, "GET", timeout, MAX_ROBOTS_BYTES,
+                    (status, type) -> true));
+            if (!r.isRedirect()) {
+                return r;
+            }
+            try {
+                current = Urls.resolve(current, r.location());
+            } catch (URISyntaxException e) {
+                return r;
+            }
+        }
+        return r; // still redirecting after five hops: treated like an unreachable file
+    }
+
+    private static boolean unreachable(ErrorKind kind) {
+        return kind == ErrorKind.DNS || kind == ErrorKind.REFUSED || kind == ErrorKind.CONNECT
+                || kind == ErrorKind.CONNECT_TIMEOUT || kind == ErrorKind.INVALID_URL;
+    }
+
+    private static HostRules allowAll() {
+        return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_ALL), "");
+    }
+
+    private static String origin(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port < 0 || scheme.equals("http") && port == 80
+                || scheme.equals("https") && port == 443;
+        return scheme + "://" + Urls.host(uri) + (defaultPort ? "" : ":" + port);
+    }
+}

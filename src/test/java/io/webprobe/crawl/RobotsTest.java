@@ -1,0 +1,132 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** robots.txt (RFC 9309) against a loopback site. */
+class RobotsTest {
+    private static final List<Duration> QUICK_RETRIES = List.of(Duration.ofMillis(10), Duration.ofMillis(10));
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private RecordingCrawlListener crawl(CrawlPlan plan) throws Exception {
+        var events = new RecordingCrawlListener();
+        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)),
+                events, QUICK_RETRIES)) {
+            job.start();
+            events.awaitFinish();
+        }
+        return events;
+    }
+
+    private CrawlPlan plan() {
+        return CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test").withThreads(8);
+    }
+
+    private static Map<String, CrawlResult> byUrl(RecordingCrawlListener e) {
+        return e.results().stream().collect(Collectors.toMap(CrawlResult::url, Function.identity()));
+    }
+
+    private void site() {
+        server.route("/", html("<a href=\"/public\">p</a><a href=\"/private/x\">x</a>"
+                + "<a href=\"/nowebprobe\">n</a>"));
+        server.route("/public", html("ok"));
+        server.route("/private/x", html("secret"));
+        server.route("/nowebprobe", html("not for us"));
+    }
+
+    private void robots(int status, String body) {
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, status, "text/plain", body));
+    }
+
+    @Test
+    void disallowedUrlsAreBlockedRowsNeverFetchedAndNotBroken() throws Exception {
+        site();
+        robots(200, """
+                User-agent: *
+                Disallow: /private/
+
+                User-agent: webprobe
+                Disallow: /private/
+                Disallow: /nowebprobe
+                """);
+        var events = crawl(plan());
+        Map<String, CrawlResult> rows = byUrl(events);
+
+        CrawlResult blocked = rows.get(server.url("/private/x"));
+        assertThat(blocked.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(blocked.statusText()).isEqualTo("Blocked");
+        assertThat(blocked.errorMessage()).isEqualTo("Blocked by robots.txt");
+        assertThat(blocked.isBroken()).isFalse();
+        assertThat(rows.get(server.url("/nowebprobe")).outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(server.hits("/private/x")).isZero();
+        assertThat(server.hits("/nowebprobe")).isZero();
+        assertThat(rows.get(server.url("/public")).status()).isEqualTo(200);
+        assertThat(events.broken).isEmpty();
+        assertThat(events.finished.get().skipped()).containsEntry(SkipReason.ROBOTS, 2L);
+        assertThat(server.hits("/robots.txt")).isEqualTo(1); // once per host, 8 threads
+    }
+
+    @Test
+    void ignoringRobotsFetchesEverything() throws Exception {
+        site();
+        robots(200, "User-agent: *\nDisallow: /\n");
+        var events = crawl(plan().withRespectRobots(false));
+        assertThat(server.hits("/private/x")).isEqualTo(1);
+        assertThat(server.hits("/robots.txt")).isZero();
+        assertThat(events.results()).noneMatch(r -> r.outcome() == Outcome.BLOCKED);
+    }
+
+    @Test
+    void missingRobotsFileAllowsEverything() throws Exception {
+        site(); // no /robots.txt route: 404
+        var events = crawl(plan());
+        assertThat(events.results()).noneMatch(r -> r.outcome() == Outcome.BLOCKED);
+        assertThat(server.hits("/private/x")).isEqualTo(1);
+    }
+
+    @Test
+    void serverErrorIsRetriedThenTheSiteIsTreatedAsDisallowed() throws Exception {
+        site();
+        robots(503, "busy");
+        var events = crawl(plan());
+        assertThat(server.hits("/robots.txt")).isEqualTo(3); // first try and two retries
+        assertThat(server.hits("/")).isZero();
+        CrawlResult start = events.results().get(0);
+        assertThat(start.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(start.errorMessage()).contains("robots.txt could not be read (HTTP 503)");
+        assertThat(events.finished.get().startFailure())
+                .contains("disallowed for crawlers").contains("--ignore-robots");
+    }
+
+    @Test
+    void serverErrorThatRecoversIsObeyed() throws Exception {
+        site();
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        server.route("/robots.txt", ex -> {
+            if (calls.incrementAndGet() == 1) {
+                LocalHttpServer.send(ex, 500, "text/plain", "oops");
+            } else {
+                LocalHttpServer.send(ex, 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
+            }
+        });
+        var events = crawl(plan());
+        assertThat(byUrl(events).get(server.url("/private/x")).outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(server.hits("/public")).isEqualTo(1);
+    }
+}
