@@ -82,6 +82,10 @@ public final class CrawlCommand implements Callable<Integer> {
             description = "Crawl URLs that robots.txt disallows (default: obey robots.txt).")
     boolean ignoreRobots;
 
+    @Option(names = "--follow-nofollow",
+            description = "Follow the links of pages marked nofollow (default: do not).")
+    boolean followNofollow;
+
     @Option(names = "--subdomains",
             description = "Crawl every subdomain of the start domain, not only the start host.")
     boolean subdomains;
@@ -136,6 +140,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     .withTimeout(timeout)
                     .withCheckExternal(!noExternal)
                     .withRespectRobots(!ignoreRobots)
+                    .withFollowNofollow(followNofollow)
                     .withScope(CrawlScope.DEFAULT
                             .withSubdomains(subdomains)
                             .withInclude(patterns(include, "--include"))

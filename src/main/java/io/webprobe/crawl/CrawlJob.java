@@ -337,6 +337,9 @@ public final class CrawlJob implements AutoCloseable {
         String title = "";
         int outlinks = 0;
         PageInfo info = PageInfo.NONE;
+        if (!r.robotsTag().isEmpty()) {
+            info = info.withRobotsHeader(r.robotsTag());
+        }
         if (r.isRedirect()) {
             redirectTo = followRedirect(node, r.location(), "redirect");
         } else if (!node.external
@@ -346,14 +349,18 @@ public final class CrawlJob implements AutoCloseable {
             LinkExtractor.Page page =
                     extractor.extract(r.body(), ContentTypes.charset(r.contentType()), node.uri);
             title = page.title();
-            info = page.info();
+            info = page.info().withRobotsHeader(r.robotsTag());
             outlinks = page.links().size();
-            for (LinkExtractor.Link link : page.links()) {
-                addLink(node, link.uri(), link.key(), link.anchorText(), link.type(), false);
-            }
-            for (LinkExtractor.InvalidLink bad : page.invalid()) {
-                recordBroken(new BrokenLink(node.url, bad.href(), 0, ErrorKind.INVALID_URL,
-                        bad.reason(), bad.anchorText(), bad.type()));
+            // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
+            // followed, unless the plan says otherwise
+            if (plan.followNofollow() || !info.nofollow()) {
+                for (LinkExtractor.Link link : page.links()) {
+                    addLink(node, link.uri(), link.key(), link.anchorText(), link.type(), false);
+                }
+                for (LinkExtractor.InvalidLink bad : page.invalid()) {
+                    recordBroken(new BrokenLink(node.url, bad.href(), 0, ErrorKind.INVALID_URL,
+                            bad.reason(), bad.anchorText(), bad.type()));
+                }
             }
             if (page.refresh() != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)

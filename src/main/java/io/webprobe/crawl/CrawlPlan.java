@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param scope which URLs are followed, and the trap guards
  * @param respectRobots obey robots.txt for the site's URLs (links to other hosts are checked
  *     regardless: a check is one request, not a crawl)
+ * @param followNofollow follow the links of pages marked nofollow (meta robots or
+ *     X-Robots-Tag); off by default, as search engines do
  */
 public record CrawlPlan(
         URI startUrl,
@@ -30,7 +32,8 @@ public record CrawlPlan(
         long maxBodyBytes,
         boolean checkExternal,
         CrawlScope scope,
-        boolean respectRobots) {
+        boolean respectRobots,
+        boolean followNofollow) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -71,46 +74,52 @@ public record CrawlPlan(
                 DEFAULT_MAX_BODY_BYTES,
                 true,
                 CrawlScope.DEFAULT,
-                true);
+                true,
+                false);
     }
 
     public CrawlPlan withThreads(int n) {
         return new CrawlPlan(startUrl, n, maxDepth, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots);
+                checkExternal, scope, respectRobots, followNofollow);
     }
 
     public CrawlPlan withMaxDepth(int d) {
         return new CrawlPlan(startUrl, threads, d, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots);
+                checkExternal, scope, respectRobots, followNofollow);
     }
 
     public CrawlPlan withMaxPages(int p) {
         return new CrawlPlan(startUrl, threads, maxDepth, p, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots);
+                checkExternal, scope, respectRobots, followNofollow);
     }
 
     public CrawlPlan withTimeout(Duration t) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, t, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots);
+                checkExternal, scope, respectRobots, followNofollow);
     }
 
     public CrawlPlan withMaxBodyBytes(long b) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent, b,
-                checkExternal, scope, respectRobots);
+                checkExternal, scope, respectRobots, followNofollow);
     }
 
     public CrawlPlan withScope(CrawlScope s) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, s, respectRobots);
+                maxBodyBytes, checkExternal, s, respectRobots, followNofollow);
     }
 
     public CrawlPlan withRespectRobots(boolean r) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, r);
+                maxBodyBytes, checkExternal, scope, r, followNofollow);
+    }
+
+    public CrawlPlan withFollowNofollow(boolean f) {
+        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
+                maxBodyBytes, checkExternal, scope, respectRobots, f);
     }
 
     public CrawlPlan withCheckExternal(boolean c) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, c, scope, respectRobots);
+                maxBodyBytes, c, scope, respectRobots, followNofollow);
     }
 }

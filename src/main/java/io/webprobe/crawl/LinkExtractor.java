@@ -81,7 +81,8 @@ final class LinkExtractor {
         for (Element el : doc.getAllElements()) {
             String tag = el.normalName();
             switch (tag) {
-                case "a", "area" -> c.add(el.attr("href"), anchorText(el), tag, el.hasAttr("href"));
+                case "a", "area" -> c.add(el.attr("href"), anchorText(el),
+                        hasRel(el, "nofollow") ? tag + " nofollow" : tag, el.hasAttr("href"));
                 case "link" -> {
                     if (!isHint(el)) {
                         String type = linkType(el);
@@ -136,7 +137,7 @@ final class LinkExtractor {
         }
         PageInfo info = new PageInfo(canonical == null ? "" : canonical,
                 description == null ? "" : description, h1 == null ? "" : h1,
-                wordCount(doc), robots == null ? "" : robots);
+                wordCount(doc), robots == null ? "" : robots, "");
         return new Page(doc.title().strip(), List.copyOf(c.links.values()),
                 List.copyOf(c.invalid), refresh, info);
     }
@@ -243,6 +244,15 @@ final class LinkExtractor {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return pageUrl;
         }
+    }
+
+    private static boolean hasRel(Element el, String value) {
+        for (String rel : el.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (rel.equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHint(Element link) {

@@ -10,12 +10,33 @@ import java.util.Locale;
  * @param h1 the text of the first {@code <h1>}, or ""
  * @param wordCount words of visible body text
  * @param metaRobots the {@code <meta name=robots>} content, lower case, or ""
+ * @param robotsHeader the X-Robots-Tag response header, lower case, or ""
  */
 public record PageInfo(
-        String canonical, String metaDescription, String h1, int wordCount, String metaRobots) {
+        String canonical,
+        String metaDescription,
+        String h1,
+        int wordCount,
+        String metaRobots,
+        String robotsHeader) {
 
     /** For responses that are not HTML pages. */
-    public static final PageInfo NONE = new PageInfo("", "", "", 0, "");
+    public static final PageInfo NONE = new PageInfo("", "", "", 0, "", "");
+
+    /** A copy carrying the response's X-Robots-Tag header. */
+    public PageInfo withRobotsHeader(String header) {
+        return new PageInfo(canonical, metaDescription, h1, wordCount, metaRobots,
+                header.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Both sources of robots directives, for the meta_robots column. */
+    public String robotsText() {
+        if (robotsHeader.isEmpty()) {
+            return metaRobots;
+        }
+        String header = "X-Robots-Tag: " + robotsHeader;
+        return metaRobots.isEmpty() ? header : metaRobots + " | " + header;
+    }
 
     /** Whether the robots directives forbid indexing ("noindex" or "none"). */
     public boolean noindex() {
@@ -28,7 +49,36 @@ public record PageInfo(
     }
 
     private boolean hasDirective(String d) {
-        for (String part : metaRobots.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+        if (inList(metaRobots, d)) {
+            return true;
+        }
+        // Each X-Robots-Tag line may start with a user agent ("googlebot: noindex"); such a
+        // line binds only that crawler. Directives with values (unavailable_after: ...) are
+        // not agents.
+        for (String line : robotsHeader.split("\\|")) {
+            String l = line.strip();
+            int colon = l.indexOf(':');
+            if (colon > 0) {
+                String head = l.substring(0, colon).strip();
+                if (!VALUED.contains(head) && head.matches("[a-z0-9_.-]+")) {
+                    if (head.equals("webprobe") && inList(l.substring(colon + 1), d)) {
+                        return true;
+                    }
+                    continue;
+                }
+            }
+            if (inList(l, d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> VALUED = java.util.Set.of(
+            "unavailable_after", "max-snippet", "max-image-preview", "max-video-preview");
+
+    private static boolean inList(String directives, String d) {
+        for (String part : directives.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
             if (part.equals(d)) {
                 return true;
             }

@@ -24,7 +24,7 @@ public final class CrawlCsv {
         columns.add(new Column<>("meta_description", r -> r.page().metaDescription()));
         columns.add(new Column<>("h1", r -> r.page().h1()));
         columns.add(new Column<>("word_count", r -> r.page().wordCount()));
-        columns.add(new Column<>("meta_robots", r -> r.page().metaRobots()));
+        columns.add(new Column<>("meta_robots", r -> r.page().robotsText()));
         columns.add(new Column<>("indexable", r -> r.indexable()));
         columns.add(new Column<>("outcome", r -> r.outcome().label()));
         columns.add(new Column<>("blocked_reason",

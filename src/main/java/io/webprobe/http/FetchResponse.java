@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param elapsedMillis time from sending the request to the end of the body, in milliseconds
  * @param error why there is no response, or null
  * @param errorMessage a short plain explanation of the error, or ""
+ * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
  */
 public record FetchResponse(
         URI uri,
@@ -29,17 +30,20 @@ public record FetchResponse(
         boolean truncated,
         long elapsedMillis,
         ErrorKind error,
-        String errorMessage) {
+        String errorMessage,
+        String robotsTag) {
 
     public FetchResponse {
         Objects.requireNonNull(uri, "uri");
         contentType = contentType == null ? "" : contentType;
         errorMessage = errorMessage == null ? "" : errorMessage;
+        robotsTag = robotsTag == null ? "" : robotsTag;
     }
 
     /** A failed request. */
     public static FetchResponse failed(URI uri, ErrorKind kind, String message, long elapsedMillis) {
-        return new FetchResponse(uri, 0, "", null, 0, null, false, elapsedMillis, kind, message);
+        return new FetchResponse(uri, 0, "", null, 0, null, false, elapsedMillis, kind, message,
+                "");
     }
 
     /** True when a response with a status line arrived. */

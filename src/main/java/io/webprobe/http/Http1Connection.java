@@ -26,6 +26,7 @@ final class Http1Connection implements AutoCloseable {
         int status;
         String contentType = "";
         String location;
+        String robotsTag = "";
         long contentLength = -1;
         boolean chunked;
         boolean close;
@@ -124,6 +125,8 @@ final class Http1Connection implements AutoCloseable {
             switch (name) {
                 case "content-type" -> r.contentType = value;
                 case "location" -> r.location = value;
+                case "x-robots-tag" ->
+                        r.robotsTag = r.robotsTag.isEmpty() ? value : r.robotsTag + " | " + value;
                 case "content-length" -> {
                     try {
                         r.contentLength = Long.parseLong(value);

@@ -88,7 +88,7 @@ public final class Http1Probe implements HttpProbe {
                 boolean reusable = request.keepAlive() && !r.close && !closed;
                 release(conn, reusable);
                 return new FetchResponse(uri, r.status, r.contentType, r.location, r.size,
-                        r.body, r.truncated, millisSince(start), null, "");
+                        r.body, r.truncated, millisSince(start), null, "", r.robotsTag);
             } catch (IOException e) {
                 if (conn != null) {
                     release(conn, false);

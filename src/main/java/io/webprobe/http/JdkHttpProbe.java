@@ -102,7 +102,8 @@ public final class JdkHttpProbe implements HttpProbe {
                     body.truncated(),
                     millisSince(start),
                     null,
-                    "");
+                    "",
+                    String.join(" | ", response.headers().allValues("X-Robots-Tag")));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

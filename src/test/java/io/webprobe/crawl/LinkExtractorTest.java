@@ -134,6 +134,6 @@ class LinkExtractorTest {
         assertEquals("noindex, follow", info.metaRobots());
         assertEquals(true, info.noindex());
         assertEquals(false, info.nofollow());
-        assertEquals(new PageInfo("", "", "", 1, ""), extract("<p>x</p>").info());
+        assertEquals(new PageInfo("", "", "", 1, "", ""), extract("<p>x</p>").info());
     }
 }
