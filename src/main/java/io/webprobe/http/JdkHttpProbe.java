@@ -61,7 +61,8 @@ public final class JdkHttpProbe implements HttpProbe {
                                             : HttpClient.Version.HTTP_1_1)
                             .timeout(request.timeout())
                             .header("User-Agent", userAgent)
-                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .header("Accept-Encoding", ContentDecoding.ACCEPTED);
             for (Header h : request.headers()) {
                 if (!RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT))) {
                     builder.setHeader(h.name(), h.value());
@@ -89,6 +90,16 @@ public final class JdkHttpProbe implements HttpProbe {
                     future.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
             CappedBodySubscriber.Body body = response.body();
             long size = body.size();
+            byte[] bytes = body.bytes();
+            boolean truncated = body.truncated();
+            if (bytes != null) {
+                // size stays what was downloaded; the cap applies to the decoded body too
+                ContentDecoding.Decoded decoded = ContentDecoding.decode(bytes,
+                        response.headers().firstValue("Content-Encoding").orElse(""),
+                        request.maxBodyBytes());
+                bytes = decoded.bytes();
+                truncated |= decoded.truncated();
+            }
             if (head) {
                 size = response.headers().firstValueAsLong("Content-Length").orElse(0);
             }
@@ -98,8 +109,8 @@ public final class JdkHttpProbe implements HttpProbe {
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
                     size,
-                    body.bytes(),
-                    body.truncated(),
+                    bytes,
+                    truncated,
                     millisSince(start),
                     null,
                     "",
