@@ -174,13 +174,15 @@ class NioEngineTest {
     }
 
     @Test
-    void keepAliveUsesOneConnectionPerUnitOfConcurrency() throws Exception {
+    void keepAliveReusesAtMostOneConnectionPerUnitOfConcurrency() throws Exception {
         try (RawServer raw = RawServer.answering(
                 "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")) {
             PingSnapshot s = run(plan(raw.url("/a"), raw.url("/b")).withCount(50).withConcurrency(3));
             assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×50");
             assertThat(s.results().get(1).bytes()).isEqualTo(250);
-            assertThat(raw.connections()).isEqualTo(3);
+            // Connections open when a loop first has a request for them: a loop whose thread
+            // starts late may find the work done, so fewer than 3 is possible, more never is.
+            assertThat(raw.connections()).isBetween(1, 3);
             assertThat(raw.requests()).hasSize(100).allMatch(h -> h.startsWith("GET /")
                     && h.contains("\r\nHost: 127.0.0.1:") && h.contains("\r\nUser-Agent: Webprobe/test\r\n")
                     && !h.contains("Connection:"));
@@ -233,7 +235,7 @@ class NioEngineTest {
                     .withConcurrency(2));
             assertThat(h.results().get(0).statusCountsText()).isEqualTo("200×6");
             assertThat(h.results().get(0).bytes()).isZero();
-            assertThat(head.connections()).isEqualTo(2);
+            assertThat(head.connections()).isBetween(1, 2); // reused, as above: never one per request
         }
     }
 
