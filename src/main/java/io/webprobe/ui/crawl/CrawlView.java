@@ -143,8 +143,8 @@ public final class CrawlView {
                 col("URL", 360, r -> r.result().url()),
                 col("Status", 90, r -> r.result().statusText()),
                 col("Type", 110, r -> r.result().contentType()),
-                number(col("Size", 80, r -> r.result().sizeBytes())),
-                number(col("Time (ms)", 85, r -> r.result().responseMillis())),
+                number(col("Size", 80, r -> fetched(r) ? r.result().sizeBytes() : null)),
+                number(col("Time (ms)", 85, r -> fetched(r) ? r.result().responseMillis() : null)),
                 col("Title", 220, r -> r.result().title()),
                 number(col("Depth", 55, r -> r.result().depth())),
                 inlinksColumn(),
@@ -161,13 +161,22 @@ public final class CrawlView {
             @Override
             protected void updateItem(CrawlRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().remove("broken");
-                if (!empty && row != null && row.result().isBroken()) {
-                    getStyleClass().add("broken");
+                getStyleClass().removeAll("broken", "not-fetched");
+                if (!empty && row != null) {
+                    if (row.result().isBroken()) {
+                        getStyleClass().add("broken");
+                    } else if (row.result().skipped() != null) {
+                        getStyleClass().add("not-fetched"); // blocked or skipped: grey
+                    }
                 }
             }
         });
         return table;
+    }
+
+    /** Blocked and skipped rows were never requested: their size and time stay blank. */
+    private static boolean fetched(CrawlRow r) {
+        return r.result().skipped() == null;
     }
 
     private TableColumn<CrawlRow, Integer> inlinksColumn() {
