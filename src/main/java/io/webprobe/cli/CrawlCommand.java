@@ -86,6 +86,11 @@ public final class CrawlCommand implements Callable<Integer> {
             description = "Follow the links of pages marked nofollow (default: do not).")
     boolean followNofollow;
 
+    @Option(names = "--sitemaps",
+            description = "Also crawl the URLs the site's sitemaps list (robots.txt Sitemap "
+                    + "lines, else /sitemap.xml) and report those no page links to.")
+    boolean sitemaps;
+
     @Option(names = "--subdomains",
             description = "Crawl every subdomain of the start domain, not only the start host.")
     boolean subdomains;
@@ -141,6 +146,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     .withCheckExternal(!noExternal)
                     .withRespectRobots(!ignoreRobots)
                     .withFollowNofollow(followNofollow)
+                    .withSitemaps(sitemaps)
                     .withScope(CrawlScope.DEFAULT
                             .withSubdomains(subdomains)
                             .withInclude(patterns(include, "--include"))
@@ -234,6 +240,17 @@ public final class CrawlCommand implements Callable<Integer> {
                 summary.stopped() ? "Stopped after" : "Crawled",
                 summary.crawled(), summary.elapsed().toMillis() / 1000.0,
                 summary.pagesPerSecond(), summary.broken(), summary.brokenLinks()));
+        if (sitemaps) {
+            out.println(String.format(Locale.ROOT,
+                    "Sitemaps list %,d URLs of the site; %,d of them no crawled page links to%s",
+                    summary.sitemapUrls(), summary.orphans().size(),
+                    summary.orphans().isEmpty() ? "." : " (orphans):"));
+            summary.orphans().stream().limit(20).forEach(u -> out.println("  " + u));
+            if (summary.orphans().size() > 20) {
+                out.println(String.format(Locale.ROOT, "  … and %,d more",
+                        summary.orphans().size() - 20));
+            }
+        }
         if (summary.skippedTotal() > 0) {
             StringJoiner why = new StringJoiner("; ");
             summary.skipped().entrySet().stream()

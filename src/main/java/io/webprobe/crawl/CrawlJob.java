@@ -58,6 +58,9 @@ public final class CrawlJob implements AutoCloseable {
     private final CrawlListener listener;
     private final LinkExtractor extractor = new LinkExtractor();
     private final RobotsRules robots;
+    /** Dedup keys of the URLs the sitemaps listed (for the orphan report). */
+    private final Set<String> sitemapKeys = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sitemapsRead = new AtomicBoolean();
     /** URLs of the site that robots.txt kept us from fetching. */
     private final AtomicLong blocked = new AtomicLong();
     private final ConcurrentHashMap<String, UrlNode> nodes = new ConcurrentHashMap<>();
@@ -274,6 +277,10 @@ public final class CrawlJob implements AutoCloseable {
             noteStartOutcome(result);
         }
         listener.onResult(result);
+        if (plan.useSitemaps() && node.startChain && result.redirectTo().isEmpty()
+                && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
+            readSitemaps(node.uri); // this worker; the others keep crawling meanwhile
+        }
         if (result.isBroken()) {
             for (UrlNode.Referral r : waiting) {
                 reportBroken(r, result);
@@ -575,6 +582,58 @@ public final class CrawlJob implements AutoCloseable {
                 || plan.scope().hostInScope(Urls.host(uri), startDomain);
     }
 
+    /** Queues the site URLs its sitemaps list (no inlink: a sitemap is not a page). */
+    private void readSitemaps(URI site) {
+        List<String> maps = new ArrayList<>();
+        try {
+            maps.addAll(robots.rulesFor(site).rules().getSitemaps());
+            if (maps.isEmpty()) {
+                maps.add(SitemapReader.defaultFor(site));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.net.MalformedURLException e) {
+            return;
+        }
+        List<URI> listed = new SitemapReader(probe, plan.timeout())
+                .read(maps, Math.min(plan.maxPages(), 1_000_000));
+        for (URI uri : listed) {
+            if (stopping || !inScope(uri)) {
+                continue; // a sitemap lists its own site; others are not ours to crawl
+            }
+            String key = Urls.key(uri);
+            sitemapKeys.add(key);
+            if (nodes.containsKey(key)) {
+                continue;
+            }
+            SkipReason why = skipReason(uri, key, false, 1);
+            if (why != null) {
+                countedSkips.putIfAbsent(key, why);
+                continue;
+            }
+            UrlNode created = new UrlNode(uri, 1, "(sitemap)", false, false);
+            if (nodes.putIfAbsent(key, created) == null) {
+                frontier.add(created);
+            } else {
+                scheduledPages.decrementAndGet();
+            }
+        }
+    }
+
+    /** Sitemap URLs no crawled page links to (the start URL aside). */
+    private List<String> orphans() {
+        List<String> out = new ArrayList<>();
+        for (String key : sitemapKeys) {
+            UrlNode n = nodes.get(key);
+            if (n != null && !n.startChain && n.inlinks.get() == 0) {
+                out.add(n.url);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     private void reportBroken(UrlNode.Referral from, CrawlResult target) {
         recordBroken(new BrokenLink(from.sourceUrl(), target.url(), target.status(),
                 target.error(), target.errorMessage(), from.anchorText(), from.linkType()));
@@ -619,7 +678,9 @@ public final class CrawlJob implements AutoCloseable {
                 brokenLinks.size(),
                 Duration.ofNanos(endNanos - start),
                 startFailure,
-                skippedByReason());
+                skippedByReason(),
+                sitemapKeys.size(),
+                orphans());
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }

@@ -21,6 +21,8 @@ import java.util.Objects;
  *     regardless: a check is one request, not a crawl)
  * @param followNofollow follow the links of pages marked nofollow (meta robots or
  *     X-Robots-Tag); off by default, as search engines do
+ * @param useSitemaps also crawl the URLs the site's sitemaps list (robots.txt Sitemap lines,
+ *     else /sitemap.xml), and report those no page links to
  */
 public record CrawlPlan(
         URI startUrl,
@@ -33,7 +35,8 @@ public record CrawlPlan(
         boolean checkExternal,
         CrawlScope scope,
         boolean respectRobots,
-        boolean followNofollow) {
+        boolean followNofollow,
+        boolean useSitemaps) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -75,51 +78,57 @@ public record CrawlPlan(
                 true,
                 CrawlScope.DEFAULT,
                 true,
+                false,
                 false);
     }
 
     public CrawlPlan withThreads(int n) {
         return new CrawlPlan(startUrl, n, maxDepth, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withMaxDepth(int d) {
         return new CrawlPlan(startUrl, threads, d, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withMaxPages(int p) {
         return new CrawlPlan(startUrl, threads, maxDepth, p, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withTimeout(Duration t) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, t, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withMaxBodyBytes(long b) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent, b,
-                checkExternal, scope, respectRobots, followNofollow);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withScope(CrawlScope s) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, s, respectRobots, followNofollow);
+                maxBodyBytes, checkExternal, s, respectRobots, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withRespectRobots(boolean r) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, r, followNofollow);
+                maxBodyBytes, checkExternal, scope, r, followNofollow, useSitemaps);
     }
 
     public CrawlPlan withFollowNofollow(boolean f) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, respectRobots, f);
+                maxBodyBytes, checkExternal, scope, respectRobots, f, useSitemaps);
+    }
+
+    public CrawlPlan withSitemaps(boolean u) {
+        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
+                maxBodyBytes, checkExternal, scope, respectRobots, followNofollow, u);
     }
 
     public CrawlPlan withCheckExternal(boolean c) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, c, scope, respectRobots, followNofollow);
+                maxBodyBytes, c, scope, respectRobots, followNofollow, useSitemaps);
     }
 }

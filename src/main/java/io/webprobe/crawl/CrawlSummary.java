@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param elapsed wall time from start to end
  * @param startFailure a plain sentence when the start URL itself could not be fetched, else null
  * @param skipped discovered URLs not crawled, by reason (distinct URLs)
+ * @param sitemapUrls how many of the site's URLs its sitemaps listed (0 without --sitemaps)
+ * @param orphans sitemap URLs that no crawled page links to
  */
 public record CrawlSummary(
         boolean stopped,
@@ -20,10 +22,13 @@ public record CrawlSummary(
         long brokenLinks,
         Duration elapsed,
         String startFailure,
-        java.util.Map<SkipReason, Long> skipped) {
+        java.util.Map<SkipReason, Long> skipped,
+        int sitemapUrls,
+        java.util.List<String> orphans) {
 
     public CrawlSummary {
         skipped = java.util.Map.copyOf(skipped);
+        orphans = java.util.List.copyOf(orphans);
     }
 
     /** All skipped URLs. */

@@ -1,0 +1,98 @@
+package io.webprobe.crawl;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.HttpProbe;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads XML and text sitemaps (and sitemap index files, plain or gzip) with crawler-commons'
+ * parser, fetching through the crawl's probe. Bounded: at most {@link #MAX_SITEMAPS} files and
+ * {@code maxUrls} URLs. A sitemap that cannot be fetched or parsed is skipped (and logged).
+ * One call at a time.
+ */
+final class SitemapReader {
+    private static final Logger log = LoggerFactory.getLogger(SitemapReader.class);
+    static final int MAX_SITEMAPS = 200;
+    private static final long MAX_SITEMAP_BYTES = 60L * 1024 * 1024; // protocol limit is 50 MB
+
+    private final HttpProbe probe;
+    private final Duration timeout;
+    private final SiteMapParser parser = new SiteMapParser(false);
+
+    SitemapReader(HttpProbe probe, Duration timeout) {
+        this.probe = probe;
+        this.timeout = timeout;
+    }
+
+    /** The page URLs the sitemaps list, in order, without duplicates. */
+    List<URI> read(List<String> sitemapUrls, int maxUrls) {
+        Deque<String> todo = new ArrayDeque<>(sitemapUrls);
+        Set<String> seenMaps = new HashSet<>();
+        Set<URI> urls = new java.util.LinkedHashSet<>();
+        while (!todo.isEmpty() && seenMaps.size() < MAX_SITEMAPS && urls.size() < maxUrls
+                && !Thread.currentThread().isInterrupted()) {
+            String mapUrl = todo.poll();
+            if (!seenMaps.add(mapUrl)) {
+                continue;
+            }
+            AbstractSiteMap map = fetch(mapUrl);
+            if (map instanceof SiteMapIndex index) {
+                for (AbstractSiteMap child : index.getSitemaps()) {
+                    todo.add(child.getUrl().toString());
+                }
+            } else if (map instanceof SiteMap sitemap) {
+                for (SiteMapURL u : sitemap.getSiteMapUrls()) {
+                    if (urls.size() >= maxUrls) {
+                        break;
+                    }
+                    try {
+                        urls.add(u.getUrl().toURI());
+                    } catch (URISyntaxException e) {
+                        log.debug("Sitemap {} lists an invalid URL {}", mapUrl, u.getUrl());
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(urls);
+    }
+
+    private AbstractSiteMap fetch(String mapUrl) {
+        try {
+            FetchResponse r = probe.fetch(new FetchRequest(URI.create(mapUrl), "GET", timeout,
+                    MAX_SITEMAP_BYTES, (status, type) -> true));
+            if (r.status() < 200 || r.status() >= 300 || r.body() == null) {
+                return null;
+            }
+            return parser.parseSiteMap(r.contentType().isEmpty() ? "text/xml" : r.contentType(),
+                    r.body(), new URL(mapUrl));
+        } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
+            log.info("Sitemap {} not read: {}", mapUrl, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The default location when robots.txt names none. */
+    static String defaultFor(URI site) throws MalformedURLException {
+        return new URL(site.getScheme(), site.getHost(), site.getPort(), "/sitemap.xml").toString();
+    }
+}

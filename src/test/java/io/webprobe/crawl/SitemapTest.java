@@ -1,0 +1,114 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Sitemaps: robots.txt Sitemap lines, index files, gzip, seeding and orphans. */
+class SitemapTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private CrawlSummary crawl(CrawlPlan plan, RecordingCrawlListener events) throws Exception {
+        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), events)) {
+            job.start();
+            return events.awaitFinish();
+        }
+    }
+
+    private String urlset(String... paths) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        for (String p : paths) {
+            sb.append("<url><loc>").append(server.url(p)).append("</loc></url>");
+        }
+        return sb.append("</urlset>").toString();
+    }
+
+    private static byte[] gzip(String s) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private void site() throws Exception {
+        server.route("/", html("<a href=\"/linked\">linked</a>"));
+        server.route("/linked", html("ok"));
+        server.route("/orphan", html("nobody links here"));
+        server.route("/old-orphan", html("nor here"));
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
+                "User-agent: *\nDisallow:\nSitemap: " + server.url("/sitemap-index.xml") + "\n"));
+        server.route("/sitemap-index.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<sitemap><loc>" + server.url("/pages.xml") + "</loc></sitemap>"
+                        + "<sitemap><loc>" + server.url("/more.xml.gz") + "</loc></sitemap>"
+                        + "</sitemapindex>"));
+        server.route("/pages.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                urlset("/", "/linked", "/orphan")));
+        byte[] gz = gzip(urlset("/old-orphan", "/missing-page"));
+        server.route("/more.xml.gz", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "application/gzip");
+            ex.sendResponseHeaders(200, gz.length);
+            ex.getResponseBody().write(gz);
+        });
+    }
+
+    @Test
+    void sitemapUrlsAreCrawledAndThoseNoPageLinksToAreOrphans() throws Exception {
+        site();
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true),
+                events);
+
+        assertThat(server.hits("/orphan")).isEqualTo(1);
+        assertThat(server.hits("/old-orphan")).isEqualTo(1);
+        assertThat(summary.sitemapUrls()).isEqualTo(5);
+        assertThat(summary.orphans()).containsExactly(server.url("/missing-page"),
+                server.url("/old-orphan"), server.url("/orphan"));
+        assertThat(events.results()).filteredOn(r -> r.url().equals(server.url("/orphan")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.referrer()).isEqualTo("(sitemap)");
+                    assertThat(r.inlinks()).isZero();
+                });
+        assertThat(events.results()).filteredOn(r -> r.url().equals(server.url("/missing-page")))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(404));
+    }
+
+    @Test
+    void withoutTheOptionSitemapsAreNotRead() throws Exception {
+        site();
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(CrawlPlan.of(URI.create(server.url("/")), "t"), events);
+        assertThat(server.hits("/sitemap-index.xml")).isZero();
+        assertThat(server.hits("/orphan")).isZero();
+        assertThat(summary.orphans()).isEmpty();
+    }
+
+    @Test
+    void fallsBackToSitemapXmlWhenRobotsNamesNone() throws Exception {
+        server.route("/", html("home"));
+        server.route("/lonely", html("orphan"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                urlset("/", "/lonely")));
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true),
+                events);
+        assertThat(summary.orphans()).containsExactly(server.url("/lonely"));
+    }
+}
