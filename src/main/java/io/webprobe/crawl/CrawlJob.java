@@ -500,22 +500,26 @@ public final class CrawlJob implements AutoCloseable {
         boolean chain = redirect && from.startChain && !external;
         int depth = chain ? from.depth : from.depth + 1;
         UrlNode target = nodes.get(key);
+        boolean counted = false;
         if (target == null) {
             if (external && !plan.checkExternal()) {
                 return;
             }
             SkipReason why = skipReason(uri, key, external, depth);
             if (why != null) {
-                skip(from, uri, key, depth, external, why);
+                counted = skip(from, uri, key, depth, external, why);
                 target = nodes.get(key); // a trap row, or null when only counted
                 if (target == null) {
                     return;
                 }
             } else {
                 UrlNode created = new UrlNode(uri, depth, from.url, external, chain);
+                // count this link before any worker can take the URL, so its result shows it
+                created.inlinks.incrementAndGet();
                 target = nodes.putIfAbsent(key, created);
                 if (target == null) {
                     target = created;
+                    counted = true;
                     countedSkips.remove(key); // reached another way after all
                     frontier.add(created);
                 } else if (!external) {
@@ -523,7 +527,9 @@ public final class CrawlJob implements AutoCloseable {
                 }
             }
         }
-        target.inlinks.incrementAndGet();
+        if (!counted) {
+            target.inlinks.incrementAndGet();
+        }
         inlinksChanged.add(target);
         UrlNode.Referral referral = new UrlNode.Referral(from.url, anchor, type);
         CrawlResult known = target.refer(referral);
@@ -558,23 +564,27 @@ public final class CrawlJob implements AutoCloseable {
     /**
      * Records a skipped URL: trap guards get a row (once per URL) so the user sees what was left
      * out and why; limits the user set are only counted.
+     *
+     * @return whether the linking page was counted as the row's inlink
      */
-    private void skip(UrlNode from, URI uri, String key, int depth, boolean external,
+    private boolean skip(UrlNode from, URI uri, String key, int depth, boolean external,
             SkipReason why) {
         if (!why.reportAsRow()) {
             countedSkips.putIfAbsent(key, why);
-            return;
+            return false;
         }
         UrlNode node = new UrlNode(uri, depth, from.url, external, false);
+        node.inlinks.incrementAndGet(); // the link that found it
         if (nodes.putIfAbsent(key, node) != null) {
-            return;
+            return false;
         }
         CrawlResult row = new CrawlResult(node.url, 0, null, why.label(), "", 0, 0, "", depth,
-                0, 0, from.url, "", external, false, PageInfo.NONE, why);
+                1, 0, from.url, "", external, false, PageInfo.NONE, why);
         node.complete(row);
         completed.add(node);
         trapSkips.incrementAndGet();
         listener.onResult(row);
+        return true;
     }
 
     private boolean inScope(URI uri) {
