@@ -1,6 +1,7 @@
 package io.webprobe.app;
 
 import io.webprobe.cli.WebprobeCli;
+import java.io.PrintWriter;
 import javafx.application.Application;
 
 /**
@@ -12,7 +13,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.exit(WebprobeCli.execute(args));
+            System.exit(WebprobeCli.execute(new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true), args));
         }
         // JavaFX warns about running from the classpath, which is how we run on purpose
         // (docs/decisions/0001-classpath-not-modules.md).

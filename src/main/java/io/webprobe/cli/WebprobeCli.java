@@ -1,6 +1,7 @@
 package io.webprobe.cli;
 
 import io.webprobe.Version;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,10 +21,12 @@ public final class WebprobeCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    /** Runs the command line and returns the exit code. */
-    public static int execute(String... args) {
+    /** Runs the command line with the given output streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new WebprobeCli());
         cl.setExitCodeExceptionMapper(e -> 2);
+        cl.setOut(out);
+        cl.setErr(err);
         return cl.execute(args);
     }
 

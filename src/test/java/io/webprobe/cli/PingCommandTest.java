@@ -1,13 +1,12 @@
 package io.webprobe.cli;
 
+import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.opencsv.CSVReader;
 import io.webprobe.testsupport.LocalHttpServer;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** {@code webprobe ping} in process, against a loopback server. */
 class PingCommandTest {
@@ -52,19 +50,8 @@ class PingCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new WebprobeCli());
-        cl.setExitCodeExceptionMapper(e -> 2);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
+        int code = WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.toString(), err.toString());
-    }
-
-    private static List<String[]> readCsv(Path file) throws Exception {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(in)) {
-            return csv.readAll();
-        }
     }
 
     private static String firstLine(Path file) throws Exception {

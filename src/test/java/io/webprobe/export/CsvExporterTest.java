@@ -1,15 +1,14 @@
 package io.webprobe.export;
 
+import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.opencsv.CSVReader;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.PageInfo;
 import io.webprobe.http.ErrorKind;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +33,6 @@ class CsvExporterTest {
     private static CrawlResult page(String url, String title) {
         return new CrawlResult(url, 200, null, "", "text/html", 1234, 56, title, 2, 3, 4,
                 "http://127.0.0.1/", "", false, false, PageInfo.NONE, null);
-    }
-
-    private static List<String[]> readCsv(Path file) throws Exception {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(in)) {
-            return csv.readAll();
-        }
     }
 
     private List<Path> filesInDir() throws Exception {

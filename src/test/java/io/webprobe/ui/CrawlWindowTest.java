@@ -1,9 +1,9 @@
 package io.webprobe.ui;
 
+import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.opencsv.CSVReader;
 import io.webprobe.app.AppContext;
 import io.webprobe.app.WebprobeApp;
 import io.webprobe.crawl.BrokenLink;
@@ -12,7 +12,6 @@ import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.crawl.CrawlRow;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,10 +335,4 @@ class CrawlWindowTest {
         return robot.lookup("#brokenTable").queryAs(TableView.class);
     }
 
-    private static List<String[]> readCsv(Path file) throws Exception {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(in)) {
-            return csv.readAll();
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package io.webprobe.ui.crawl;
 
+import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.opencsv.CSVReader;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
@@ -19,7 +19,6 @@ import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.common.DialogService;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -446,10 +445,4 @@ class CrawlViewModelTest {
         return columns.stream().map(Column::header).toArray(String[]::new);
     }
 
-    private static List<String[]> readCsv(Path file) throws Exception {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(in)) {
-            return csv.readAll();
-        }
-    }
 }

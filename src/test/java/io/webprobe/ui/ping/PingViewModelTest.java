@@ -1,11 +1,11 @@
 package io.webprobe.ui.ping;
 
+import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.opencsv.CSVReader;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.UrlSyntax;
@@ -18,7 +18,6 @@ import io.webprobe.ping.PingResult;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.common.DialogService;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,13 +134,6 @@ class PingViewModelTest {
 
     private List<PingResult> results() throws Exception {
         return onFx(() -> vm.rows().stream().map(PingRow::result).toList());
-    }
-
-    private static List<String[]> readCsv(Path file) throws Exception {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                CSVReader csv = new CSVReader(in)) {
-            return csv.readAll();
-        }
     }
 
     private static String firstLine(Path file) throws Exception {
