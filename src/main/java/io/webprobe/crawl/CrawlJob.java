@@ -47,8 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class CrawlJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlJob.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    /** Hops of a redirect chain before it is an error (as browsers stop at about 20). */
-    static final int MAX_REDIRECTS = 10;
     /** Waits before asking again for a robots.txt that answered 5xx. */
     private static final List<Duration> ROBOTS_RETRY_DELAYS =
             List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
@@ -58,6 +56,7 @@ public final class CrawlJob implements AutoCloseable {
     private final CrawlListener listener;
     private final LinkExtractor extractor = new LinkExtractor();
     private final RobotsRules robots;
+    private final RedirectChecks redirects;
     /** Dedup keys of the URLs the sitemaps listed (for the orphan report). */
     private final Set<String> sitemapKeys = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sitemapsRead = new AtomicBoolean();
@@ -106,6 +105,7 @@ public final class CrawlJob implements AutoCloseable {
         this.probe = probe;
         this.listener = listener;
         this.robots = new RobotsRules(probe, plan.timeout(), robotsRetryDelays);
+        this.redirects = new RedirectChecks(nodes);
         this.workers = Executors.newFixedThreadPool(plan.threads(), NamedThreads.daemon("crawl-worker-"));
     }
 
@@ -352,7 +352,7 @@ public final class CrawlJob implements AutoCloseable {
         ErrorKind redirectError = null;
         String redirectProblem = "";
         if (r.isRedirect()) {
-            Redirect redirect = followRedirect(node, r.location(), "redirect");
+            RedirectChecks.Redirect redirect = followRedirect(node, r.location(), "redirect");
             redirectTo = redirect.target();
             redirectError = redirect.error();
             redirectProblem = redirect.problem();
@@ -378,7 +378,7 @@ public final class CrawlJob implements AutoCloseable {
             }
             if (page.refresh() != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
-                Redirect refresh = followRedirect(node, page.refresh().uri().toString(),
+                RedirectChecks.Redirect refresh = followRedirect(node, page.refresh().uri().toString(),
                         "meta-refresh");
                 redirectTo = refresh.target();
                 redirectError = refresh.error();
@@ -405,93 +405,24 @@ public final class CrawlJob implements AutoCloseable {
                 null);
     }
 
-    /** Where a redirect leads, and why it is an error (null when it is not). */
-    private record Redirect(String target, ErrorKind error, String problem) {}
-
-    private Redirect followRedirect(UrlNode node, String location, String type) {
+    private RedirectChecks.Redirect followRedirect(UrlNode node, String location, String type) {
         URI target;
         try {
             target = Urls.resolve(node.uri, location);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return new Redirect(location, ErrorKind.INVALID_URL,
+            return new RedirectChecks.Redirect(location, ErrorKind.INVALID_URL,
                     "Redirects to \"" + location + "\", which is not a valid URL");
         }
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
-            return new Redirect(target.toString(), ErrorKind.INVALID_URL,
+            return new RedirectChecks.Redirect(target.toString(), ErrorKind.INVALID_URL,
                     "Redirects to " + target + ", which is not an http(s) URL; not followed");
         }
         if (node.startChain && !node.external) {
             scope.add(scopeKey(target)); // the site lives where its start URL redirects
         }
         addLink(node, target, Urls.key(target), "", type, true);
-        return chainProblem(node, target);
-    }
-
-    /**
-     * Walks the chain on from {@code target} through the URLs already fetched: back to this
-     * URL is a loop, more than {@link #MAX_REDIRECTS} hops is too many. The last URL of a loop
-     * to be fetched is the one that sees it (the others were still pending when they ended).
-     */
-    private Redirect chainProblem(UrlNode node, URI target) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        seen.add(Urls.key(node.uri));
-        StringBuilder path = new StringBuilder(node.url);
-        int before = redirectsInto(node, seen, path);
-        String next = target.toString();
-        for (int hops = before + 1; ; hops++) {
-            path.append(" → ").append(next);
-            String key;
-            try {
-                key = Urls.key(new URI(next));
-            } catch (URISyntaxException e) {
-                return new Redirect(target.toString(), null, "");
-            }
-            if (!seen.add(key)) {
-                return new Redirect(target.toString(), ErrorKind.REDIRECT_LOOP,
-                        "Redirect loop: " + path);
-            }
-            if (hops > MAX_REDIRECTS) {
-                return new Redirect(target.toString(), ErrorKind.TOO_MANY_REDIRECTS,
-                        "More than " + MAX_REDIRECTS + " redirects: " + path);
-            }
-            UrlNode n = nodes.get(key);
-            CrawlResult known = n == null ? null : n.result();
-            if (known == null || known.redirectTo().isEmpty()) {
-                return new Redirect(target.toString(), null, ""); // ends, or not known yet
-            }
-            next = known.redirectTo();
-        }
-    }
-
-    /**
-     * How many redirects led here: the first referrer of each URL, while it is a redirect to
-     * that URL (chains are found front to back, so these are already known). Prepends them to
-     * {@code path}.
-     */
-    private int redirectsInto(UrlNode node, java.util.Set<String> seen, StringBuilder path) {
-        int count = 0;
-        UrlNode current = node;
-        while (count <= MAX_REDIRECTS && !current.referrer.isEmpty()) {
-            UrlNode prev = nodes.get(keyOf(current.referrer));
-            CrawlResult r = prev == null ? null : prev.result();
-            if (r == null || !r.redirectTo().equals(current.url)
-                    || !seen.add(Urls.key(prev.uri))) {
-                break;
-            }
-            path.insert(0, prev.url + " → ");
-            count++;
-            current = prev;
-        }
-        return count;
-    }
-
-    private static String keyOf(String url) {
-        try {
-            return Urls.key(new URI(url));
-        } catch (URISyntaxException e) {
-            return url;
-        }
+        return redirects.check(node, target);
     }
 
     private void addLink(UrlNode from, URI uri, String key, String anchor, String type,
