@@ -18,12 +18,23 @@ public final class WebprobeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = new AppContext(stage, null);
+        context = show(stage, null);
         installErrorHandler(context);
+    }
+
+    /**
+     * Builds the application in a stage and shows it: the real start-up and the UI tests use
+     * this same path. Call on the FX thread.
+     *
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     */
+    public static AppContext show(Stage stage, io.webprobe.ui.common.DialogService dialogs) {
+        AppContext context = new AppContext(stage, dialogs);
         stage.setTitle("Webprobe");
         addIcons(stage);
         stage.setScene(createScene(context));
         stage.show();
+        return context;
     }
 
     /** The main window's scene with the app's stylesheet; shared with the UI tests. */

@@ -80,17 +80,13 @@ class PingWindowTest {
 
     @Start
     void start(Stage stage) {
-        AppContext ctx = new AppContext(stage, dialogs);
+        AppContext ctx = WebprobeApp.show(stage, dialogs);
         context = ctx;
         // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
             uncaught.add(e);
             ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
         });
-        stage.setTitle("Webprobe");
-        WebprobeApp.addIcons(stage);
-        stage.setScene(WebprobeApp.createScene(ctx));
-        stage.show();
     }
 
     /** Runs on the FX thread after {@link #tearDown()}, like {@code WebprobeApp.stop()}. */

@@ -16,6 +16,7 @@ import io.webprobe.export.CrawlCsv;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.common.DialogService;
@@ -36,7 +37,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +62,7 @@ class CrawlViewModelTest {
     Path tempDir;
 
     private final LocalHttpServer server = new LocalHttpServer();
-    private final ExecutorService fx = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fake-fx");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FakeFxThread fx = new FakeFxThread();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "test-ui-timer");
         t.setDaemon(true);
@@ -91,26 +87,17 @@ class CrawlViewModelTest {
     @AfterEach
     void tearDown() throws Exception {
         latchesToRelease.forEach(CountDownLatch::countDown);
-        onFx(() -> {
+        fx.on(() -> {
             vm.close();
             return null;
         });
         timer.shutdownNow();
-        fx.shutdownNow();
+        fx.close();
         server.close();
     }
 
-    /** Runs on the fake FX thread and returns the result. */
-    private <T> T onFx(Callable<T> action) throws Exception {
-        return fx.submit(action).get(10, TimeUnit.SECONDS);
-    }
-
-    private void onFx(Runnable action) throws Exception {
-        fx.submit(action).get(10, TimeUnit.SECONDS);
-    }
-
     private boolean start(String url) throws Exception {
-        return onFx(() -> {
+        return fx.on(() -> {
             vm.urlProperty().set(url);
             return vm.start();
         });
@@ -118,19 +105,19 @@ class CrawlViewModelTest {
 
     private void awaitCrawlEnd() {
         await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20))
-                .until(() -> !onFx(() -> vm.runningProperty().get()));
+                .until(() -> !fx.on(() -> vm.runningProperty().get()));
     }
 
     private String status() throws Exception {
-        return onFx(() -> vm.statusProperty().get());
+        return fx.on(() -> vm.statusProperty().get());
     }
 
     private List<CrawlRow> rows() throws Exception {
-        return onFx(() -> List.copyOf(vm.rows()));
+        return fx.on(() -> List.copyOf(vm.rows()));
     }
 
     private Map<String, Integer> rowInlinks() throws Exception {
-        return onFx(() -> vm.rows().stream().collect(Collectors.toMap(
+        return fx.on(() -> vm.rows().stream().collect(Collectors.toMap(
                 r -> r.result().url(), r -> r.inlinksProperty().get())));
     }
 
@@ -141,11 +128,11 @@ class CrawlViewModelTest {
     void invalidUrlSetsAnErrorSentenceAndStartsNothing(String input) throws Exception {
         assertThat(start(input)).isFalse();
 
-        String error = onFx(() -> vm.urlErrorProperty().get());
+        String error = fx.on(() -> vm.urlErrorProperty().get());
         assertThat(error).hasSizeGreaterThan(15);
         assertThat(Character.isUpperCase(error.charAt(0))).as("starts like a sentence: %s", error)
                 .isTrue();
-        assertThat(onFx(() -> vm.runningProperty().get())).isFalse();
+        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
         assertThat(jobsCreated).hasValue(0);
         assertThat(rows()).isEmpty();
     }
@@ -153,15 +140,15 @@ class CrawlViewModelTest {
     @Test
     void editingTheUrlClearsTheError() throws Exception {
         start("example.com");
-        assertThat(onFx(() -> vm.urlErrorProperty().get())).isNotEmpty();
-        onFx(() -> vm.urlProperty().set("https://example.com/"));
-        assertThat(onFx(() -> vm.urlErrorProperty().get())).isEmpty();
+        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
+        fx.on(() -> vm.urlProperty().set("https://example.com/"));
+        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isEmpty();
     }
 
     @Test
     void startsACrawlWithTheChosenThreadsAndUserAgent() throws Exception {
         server.route("/", html("home"));
-        onFx(() -> vm.threadsProperty().set(3));
+        fx.on(() -> vm.threadsProperty().set(3));
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
 
@@ -179,7 +166,7 @@ class CrawlViewModelTest {
     void completeCrawlShowsEveryUrlOnceWithBrokenLinksAndFinalInlinks() throws Exception {
         TestSite site = new TestSite(server, 200);
         assertThat(start(server.url("/"))).isTrue();
-        assertThat(onFx(() -> vm.runningProperty().get())).isTrue();
+        assertThat(fx.on(() -> vm.runningProperty().get())).isTrue();
         awaitCrawlEnd();
 
         List<String> urls = rows().stream().map(r -> r.result().url()).toList();
@@ -188,7 +175,7 @@ class CrawlViewModelTest {
         assertThat(Set.copyOf(urls)).isEqualTo(
                 site.paths().stream().map(server::url).collect(Collectors.toSet()));
 
-        List<BrokenLink> broken = onFx(() -> List.copyOf(vm.brokenLinks()));
+        List<BrokenLink> broken = fx.on(() -> List.copyOf(vm.brokenLinks()));
         Map<String, List<String>> brokenSources = broken.stream().collect(Collectors.groupingBy(
                 BrokenLink::linkUrl, Collectors.mapping(BrokenLink::sourceUrl, Collectors.toList())));
         Map<String, List<String>> expectedBroken = site.brokenSources().entrySet().stream()
@@ -206,9 +193,9 @@ class CrawlViewModelTest {
                 .collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
         assertThat(rowInlinks()).isEqualTo(expectedInlinks);
 
-        assertThat(onFx(() -> vm.progressProperty().get())).isEqualTo(1.0);
+        assertThat(fx.on(() -> vm.progressProperty().get())).isEqualTo(1.0);
         assertThat(status()).startsWith("Finished");
-        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
     }
 
     private List<CrawlResult> referenceCrawl(String url) throws Exception {
@@ -235,14 +222,14 @@ class CrawlViewModelTest {
         start(server.url("/"));
         awaitCrawlEnd();
         assertThat(rows()).hasSize(3);
-        assertThat(onFx(() -> vm.brokenLinks().size())).isEqualTo(1);
+        assertThat(fx.on(() -> vm.brokenLinks().size())).isEqualTo(1);
 
         assertThat(start(server.url("/b/"))).isTrue();
         awaitCrawlEnd();
         // "/b/c" is in scope (same host); "/b/" has no broken links
         assertThat(rows()).extracting(r -> r.result().url())
                 .containsExactlyInAnyOrder(server.url("/b/"), server.url("/b/c"));
-        assertThat(onFx(() -> vm.brokenLinks().size())).isZero();
+        assertThat(fx.on(() -> vm.brokenLinks().size())).isZero();
         assertThat(status()).startsWith("Finished");
     }
 
@@ -268,14 +255,14 @@ class CrawlViewModelTest {
         TestSite site = new TestSite(server, 60);
         start(server.url("/"));
         awaitCrawlEnd();
-        int rowCount = onFx(() -> vm.rows().size());
-        int brokenCount = onFx(() -> vm.brokenLinks().size());
+        int rowCount = fx.on(() -> vm.rows().size());
+        int brokenCount = fx.on(() -> vm.brokenLinks().size());
         assertThat(rowCount).isEqualTo(site.paths().size());
         assertThat(brokenCount).isEqualTo(
                 site.brokenSources().values().stream().mapToInt(List::size).sum());
         dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
 
-        onFx(vm::exportCsv);
+        fx.on(vm::exportCsv);
 
         Path pages = tempDir.resolve("crawl.csv");
         Path broken = tempDir.resolve("crawl-broken-links.csv");
@@ -307,7 +294,7 @@ class CrawlViewModelTest {
         awaitCrawlEnd();
         dialogs.saveAnswer = Optional.of(tempDir.resolve("report"));
 
-        onFx(vm::exportCsv);
+        fx.on(vm::exportCsv);
 
         assertThat(readCsv(tempDir.resolve("report.csv"))).hasSize(1 + 2);
         assertThat(readCsv(tempDir.resolve("report-broken-links.csv"))).hasSize(1 + 1);
@@ -321,7 +308,7 @@ class CrawlViewModelTest {
         Path missing = tempDir.resolve("no-such-folder").resolve("crawl.csv");
         dialogs.saveAnswer = Optional.of(missing);
 
-        onFx(vm::exportCsv);
+        fx.on(vm::exportCsv);
 
         // status() queues behind the error report the export posted to the FX thread
         assertThat(status()).startsWith("Could not write").contains("folder does not exist");
@@ -335,7 +322,7 @@ class CrawlViewModelTest {
     void exportWithNoRowsOnlyExplainsAndWritesNothing() throws Exception {
         dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
 
-        onFx(vm::exportCsv);
+        fx.on(vm::exportCsv);
 
         assertThat(dialogs.calls).containsExactly("showInfo");
         try (Stream<Path> files = Files.list(tempDir)) {
@@ -350,7 +337,7 @@ class CrawlViewModelTest {
         awaitCrawlEnd();
         dialogs.saveAnswer = Optional.empty();
 
-        onFx(vm::exportCsv);
+        fx.on(vm::exportCsv);
 
         assertThat(dialogs.calls).containsExactly("chooseSaveFile");
         try (Stream<Path> files = Files.list(tempDir)) {
@@ -366,29 +353,29 @@ class CrawlViewModelTest {
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        onFx(vm::stop);
+        fx.on(vm::stop);
 
         awaitCrawlEnd();
         assertThat(status()).startsWith("Stopped");
         assertThat(rows()).extracting(r -> r.result().url()).contains(server.url("/"))
                 .doesNotContain(server.url("/slow"));
-        assertThat(onFx(() -> vm.runningProperty().get())).isFalse();
+        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
     }
 
     @Test
     void togglePauseFlipsPausedWhileRunning() throws Exception {
         CountDownLatch arrived = slowSite();
-        onFx(vm::togglePause); // not running: nothing to pause
-        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+        fx.on(vm::togglePause); // not running: nothing to pause
+        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        onFx(vm::togglePause);
-        assertThat(onFx(() -> vm.pausedProperty().get())).isTrue();
+        fx.on(vm::togglePause);
+        assertThat(fx.on(() -> vm.pausedProperty().get())).isTrue();
         assertThat(status()).endsWith("paused");
 
-        onFx(vm::togglePause);
-        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+        fx.on(vm::togglePause);
+        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
         assertThat(status()).doesNotEndWith("paused");
 
         latchesToRelease.forEach(CountDownLatch::countDown);
@@ -401,13 +388,13 @@ class CrawlViewModelTest {
         CountDownLatch arrived = slowSite();
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-        onFx(vm::togglePause);
+        fx.on(vm::togglePause);
 
-        onFx(vm::stop);
+        fx.on(vm::stop);
 
         awaitCrawlEnd();
         assertThat(status()).startsWith("Stopped");
-        assertThat(onFx(() -> vm.pausedProperty().get())).isFalse();
+        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
     }
 
     @Test
@@ -415,17 +402,17 @@ class CrawlViewModelTest {
         CountDownLatch arrived = slowSite();
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"
                 + "<a href=\"/b\">b</a><a href=\"/c\">c</a>"));
-        onFx(() -> vm.threadsProperty().set(1));
+        fx.on(() -> vm.threadsProperty().set(1));
         start(server.url("/"));
         // one worker: "/" done, "/slow" in flight, "/a", "/b", "/c" queued
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        onFx(vm::stop);
+        fx.on(vm::stop);
 
         awaitCrawlEnd();
         assertThat(rows()).hasSize(1);
         assertThat(status()).startsWith("Stopped");
-        assertThat(onFx(() -> vm.progressProperty().get())).isLessThan(1.0);
+        assertThat(fx.on(() -> vm.progressProperty().get())).isLessThan(1.0);
     }
 
     /** "/" links to "/slow", which answers only when the test releases it. */

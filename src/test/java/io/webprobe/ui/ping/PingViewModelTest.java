@@ -16,6 +16,7 @@ import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
 import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.common.DialogService;
 import java.net.URI;
@@ -65,11 +66,7 @@ class PingViewModelTest {
     Path tempDir;
 
     private final LocalHttpServer server = new LocalHttpServer();
-    private final ExecutorService fx = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fake-fx");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FakeFxThread fx = new FakeFxThread();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "test-ui-timer");
         t.setDaemon(true);
@@ -93,28 +90,19 @@ class PingViewModelTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        onFx(() -> {
+        fx.on(() -> {
             vm.close();
             return null;
         });
         timer.shutdownNow();
         background.shutdown();
         background.awaitTermination(10, TimeUnit.SECONDS);
-        fx.shutdownNow();
+        fx.close();
         server.close();
     }
 
-    /** Runs on the fake FX thread and returns the result. */
-    private <T> T onFx(Callable<T> action) throws Exception {
-        return fx.submit(action).get(10, TimeUnit.SECONDS);
-    }
-
-    private void onFx(Runnable action) throws Exception {
-        fx.submit(action).get(10, TimeUnit.SECONDS);
-    }
-
     private boolean start(String targets) throws Exception {
-        return onFx(() -> {
+        return fx.on(() -> {
             vm.targetsProperty().set(targets);
             return vm.start();
         });
@@ -125,15 +113,15 @@ class PingViewModelTest {
     }
 
     private void awaitEnd() {
-        waiting(RUN_WAIT).until(() -> !onFx(() -> vm.runningProperty().get()));
+        waiting(RUN_WAIT).until(() -> !fx.on(() -> vm.runningProperty().get()));
     }
 
     private String status() throws Exception {
-        return onFx(() -> vm.statusProperty().get());
+        return fx.on(() -> vm.statusProperty().get());
     }
 
     private List<PingResult> results() throws Exception {
-        return onFx(() -> vm.rows().stream().map(PingRow::result).toList());
+        return fx.on(() -> vm.rows().stream().map(PingRow::result).toList());
     }
 
     private static String firstLine(Path file) throws Exception {
@@ -158,7 +146,7 @@ class PingViewModelTest {
                 + "\nftp://x.test/")).isTrue();
 
         assertEquals("Line 2 skipped: " + reason + "\nLine 6 skipped: "
-                + reasonFor("ftp://x.test/"), onFx(() -> vm.targetProblemsProperty().get()));
+                + reasonFor("ftp://x.test/"), fx.on(() -> vm.targetProblemsProperty().get()));
         awaitEnd();
         assertThat(results()).extracting(PingResult::url)
                 .containsExactly(server.url("/a"), server.url("/b"));
@@ -175,8 +163,8 @@ class PingViewModelTest {
         assertThat(start(targets)).isFalse();
 
         assertEquals("Enter at least one URL, one per line.",
-                onFx(() -> vm.targetProblemsProperty().get()));
-        assertThat(onFx(() -> vm.runningProperty().get())).isFalse();
+                fx.on(() -> vm.targetProblemsProperty().get()));
+        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
         assertThat(jobsCreated).hasValue(0);
         assertThat(results()).isEmpty();
     }
@@ -186,26 +174,26 @@ class PingViewModelTest {
         assertThat(start("nope\nexample.com")).isFalse();
 
         assertEquals("Line 1 skipped: " + reasonFor("nope") + "\nLine 2 skipped: "
-                + reasonFor("example.com"), onFx(() -> vm.targetProblemsProperty().get()));
+                + reasonFor("example.com"), fx.on(() -> vm.targetProblemsProperty().get()));
         assertThat(jobsCreated).hasValue(0);
     }
 
     @Test
     void editingTheListClearsTheProblems() throws Exception {
         start("nope");
-        assertThat(onFx(() -> vm.targetProblemsProperty().get())).isNotEmpty();
+        assertThat(fx.on(() -> vm.targetProblemsProperty().get())).isNotEmpty();
 
-        onFx(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
+        fx.on(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
 
-        assertThat(onFx(() -> vm.targetProblemsProperty().get())).isEmpty();
+        assertThat(fx.on(() -> vm.targetProblemsProperty().get())).isEmpty();
     }
 
     @Test
     void setTargetsPutsOneUrlPerLine() throws Exception {
-        onFx(() -> vm.setTargets(List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b")));
+        fx.on(() -> vm.setTargets(List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b")));
 
         assertEquals("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b",
-                onFx(() -> vm.targetsProperty().get()));
+                fx.on(() -> vm.targetsProperty().get()));
     }
 
     @Test
@@ -215,33 +203,33 @@ class PingViewModelTest {
         Files.writeString(file, text);
         dialogs.openAnswer = Optional.of(file);
 
-        CompletableFuture<Void> done = onFx(() -> vm.loadTargetsFromFile());
+        CompletableFuture<Void> done = fx.on(() -> vm.loadTargetsFromFile());
         done.get(10, TimeUnit.SECONDS);
 
-        assertEquals(text, onFx(() -> vm.targetsProperty().get()));
+        assertEquals(text, fx.on(() -> vm.targetsProperty().get()));
         assertEquals("Loaded 2 URLs from urls.txt.", status());
         assertEquals("Line 4 skipped: " + reasonFor("bad line"),
-                onFx(() -> vm.targetProblemsProperty().get()));
+                fx.on(() -> vm.targetProblemsProperty().get()));
         assertThat(dialogs.calls).containsExactly("chooseOpenFile");
     }
 
     @Test
     void cancellingTheOpenDialogChangesNothing() throws Exception {
-        onFx(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
+        fx.on(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
 
-        onFx(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
 
-        assertEquals("http://127.0.0.1:1/", onFx(() -> vm.targetsProperty().get()));
+        assertEquals("http://127.0.0.1:1/", fx.on(() -> vm.targetsProperty().get()));
     }
 
     @Test
     void unreadableFileShowsAnErrorAndKeepsTheList() throws Exception {
-        onFx(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
+        fx.on(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
         dialogs.openAnswer = Optional.of(tempDir.resolve("gone.txt"));
 
-        onFx(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
 
-        assertEquals("http://127.0.0.1:1/", onFx(() -> vm.targetsProperty().get()));
+        assertEquals("http://127.0.0.1:1/", fx.on(() -> vm.targetsProperty().get()));
         assertThat(dialogs.calls).containsExactly("chooseOpenFile", "showError");
     }
 
@@ -251,13 +239,13 @@ class PingViewModelTest {
     void countRunEndsWithOneFinishedRowPerUrl() throws Exception {
         server.route("/a", html("aaa"));
         server.route("/b", html("bb"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.countProperty().set(7);
             vm.concurrencyProperty().set(3);
         });
 
         assertThat(start(server.url("/a") + "\n" + server.url("/b"))).isTrue();
-        assertThat(onFx(() -> vm.runningProperty().get())).isTrue();
+        assertThat(fx.on(() -> vm.runningProperty().get())).isTrue();
         assertThat(start(server.url("/a"))).as("a second start while running").isFalse();
         awaitEnd();
 
@@ -270,7 +258,7 @@ class PingViewModelTest {
             assertThat(r.hasLatency()).isTrue();
         });
         assertEquals(21, rows.get(0).bytes());
-        assertEquals(1.0, onFx(() -> vm.progressProperty().get()));
+        assertEquals(1.0, fx.on(() -> vm.progressProperty().get()));
         assertThat(status()).startsWith("Finished: 14 sent · 0 failed · ");
         assertThat(jobsCreated).hasValue(1);
         assertEquals(7, server.hits("/a"));
@@ -279,18 +267,18 @@ class PingViewModelTest {
     @Test
     void durationRunLongerThanASecondFillsTheLatencySeries() throws Exception {
         server.route("/", html("ok"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.modeProperty().set(PingMode.DURATION);
             vm.durationSecondsProperty().set(2);
             vm.concurrencyProperty().set(2);
         });
 
         assertThat(start(server.url("/"))).isTrue();
-        waiting(RUN_WAIT).until(() -> !onFx(() -> vm.series().isEmpty()));
-        assertThat(onFx(() -> vm.runningProperty().get())).as("points arrive while running").isTrue();
+        waiting(RUN_WAIT).until(() -> !fx.on(() -> vm.series().isEmpty()));
+        assertThat(fx.on(() -> vm.runningProperty().get())).as("points arrive while running").isTrue();
         awaitEnd();
 
-        List<LatencyPoint> series = onFx(() -> List.copyOf(vm.series()));
+        List<LatencyPoint> series = fx.on(() -> List.copyOf(vm.series()));
         assertThat(series).isNotEmpty().allSatisfy(p -> {
             assertThat(p.requests()).isPositive();
             assertThat(p.p50Millis()).isPositive().isLessThanOrEqualTo(p.p99Millis());
@@ -313,7 +301,7 @@ class PingViewModelTest {
     @Test
     void finalRowsAndSeriesMatchTheFinalStatus() throws Exception {
         server.route("/", html("ok"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.modeProperty().set(PingMode.DURATION);
             vm.durationSecondsProperty().set(1);
             vm.concurrencyProperty().set(2);
@@ -326,7 +314,7 @@ class PingViewModelTest {
             assertThat(m.find()).as(status).isTrue();
             long finalSent = Long.parseLong(m.group(1).replace(",", ""));
             PingResult row = results().get(0);
-            long seriesSum = onFx(() -> vm.series().stream().mapToLong(LatencyPoint::requests).sum());
+            long seriesSum = fx.on(() -> vm.series().stream().mapToLong(LatencyPoint::requests).sum());
             int r = run;
             assertEquals(finalSent, row.sent(), () -> "run " + r + ": rows vs status " + status);
             assertEquals(finalSent, seriesSum, () -> "run " + r + ": series vs status " + status);
@@ -341,7 +329,7 @@ class PingViewModelTest {
     @Test
     void seriesHasOnePointPerMomentInTime() throws Exception {
         server.route("/", html("ok"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.modeProperty().set(PingMode.DURATION);
             vm.durationSecondsProperty().set(2);
             vm.concurrencyProperty().set(2);
@@ -350,7 +338,7 @@ class PingViewModelTest {
         assertThat(start(server.url("/"))).isTrue();
         awaitEnd();
 
-        assertThat(onFx(() -> vm.series().stream().map(LatencyPoint::atSeconds).toList()))
+        assertThat(fx.on(() -> vm.series().stream().map(LatencyPoint::atSeconds).toList()))
                 .isSorted().doesNotHaveDuplicates();
     }
 
@@ -358,16 +346,16 @@ class PingViewModelTest {
     void selectingAUrlAfterTheRunShowsItsHistogram() throws Exception {
         server.route("/fast", html("fast"));
         server.route("/spread", spreadRoute(1, 6));
-        onFx(() -> vm.countProperty().set(60));
+        fx.on(() -> vm.countProperty().set(60));
         assertThat(start(server.url("/fast") + "\n" + server.url("/spread"))).isTrue();
         awaitEnd();
-        assertEquals(server.url("/fast"), onFx(() -> vm.selectedUrlProperty().get()));
+        assertEquals(server.url("/fast"), fx.on(() -> vm.selectedUrlProperty().get()));
         PingResult spread = results().get(1);
 
-        onFx(() -> vm.selectedUrlProperty().set(server.url("/spread")));
-        waiting(Duration.ofSeconds(10)).until(() -> !onFx(() -> vm.histogram().isEmpty()));
+        fx.on(() -> vm.selectedUrlProperty().set(server.url("/spread")));
+        waiting(Duration.ofSeconds(10)).until(() -> !fx.on(() -> vm.histogram().isEmpty()));
 
-        List<LatencyBin> bins = onFx(() -> List.copyOf(vm.histogram()));
+        List<LatencyBin> bins = fx.on(() -> List.copyOf(vm.histogram()));
         assertThat(bins).hasSize(20);
         // every response is in a bin (exactly once: see histogramCountsEachResponseOnce)
         assertThat(bins.stream().mapToLong(LatencyBin::count).sum()).isGreaterThanOrEqualTo(60);
@@ -377,13 +365,13 @@ class PingViewModelTest {
             assertEquals(bins.get(i - 1).toMillis(), bins.get(i).fromMillis(), 1e-9);
         }
         assertEquals("Latency distribution: " + server.url("/spread"),
-                onFx(() -> vm.histogramTitleProperty().get()));
+                fx.on(() -> vm.histogramTitleProperty().get()));
 
-        onFx(() -> vm.selectedUrlProperty().set(server.url("/fast")));
-        waiting(Duration.ofSeconds(10)).until(() -> onFx(() -> vm.histogram().stream()
+        fx.on(() -> vm.selectedUrlProperty().set(server.url("/fast")));
+        waiting(Duration.ofSeconds(10)).until(() -> fx.on(() -> vm.histogram().stream()
                 .mapToLong(LatencyBin::count).sum()) >= 60);
         assertEquals("Latency distribution: " + server.url("/fast"),
-                onFx(() -> vm.histogramTitleProperty().get()));
+                fx.on(() -> vm.histogramTitleProperty().get()));
     }
 
     /**
@@ -395,19 +383,19 @@ class PingViewModelTest {
     @Test
     void histogramCountsEachResponseOnce() throws Exception {
         server.route("/spread", spreadRoute(20, 60));
-        onFx(() -> {
+        fx.on(() -> {
             vm.countProperty().set(1000);
             vm.concurrencyProperty().set(16);
         });
         assertThat(start(server.url("/spread"))).isTrue();
         awaitEnd();
 
-        onFx(() -> vm.selectedUrlProperty().set(null));
-        onFx(() -> vm.selectedUrlProperty().set(server.url("/spread")));
-        waiting(Duration.ofSeconds(10)).until(() -> !onFx(() -> vm.histogram().isEmpty()));
+        fx.on(() -> vm.selectedUrlProperty().set(null));
+        fx.on(() -> vm.selectedUrlProperty().set(server.url("/spread")));
+        waiting(Duration.ofSeconds(10)).until(() -> !fx.on(() -> vm.histogram().isEmpty()));
 
         assertEquals(1000, results().get(0).sent());
-        assertEquals(1000, onFx(() -> vm.histogram().stream().mapToLong(LatencyBin::count).sum()));
+        assertEquals(1000, fx.on(() -> vm.histogram().stream().mapToLong(LatencyBin::count).sum()));
     }
 
     /** Answers after a server-side delay cycling from {@code fromMs} to {@code toMs}. */
@@ -428,20 +416,20 @@ class PingViewModelTest {
     @Test
     void stopDuringALongDurationRunEndsWithStopped() throws Exception {
         server.route("/", html("ok"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.modeProperty().set(PingMode.DURATION);
             vm.durationSecondsProperty().set(300);
             vm.concurrencyProperty().set(2);
         });
         assertThat(start(server.url("/"))).isTrue();
         waiting(RUN_WAIT).until(() -> server.totalRequests() > 20
-                && onFx(() -> vm.rows().get(0).result().sent()) > 0);
+                && fx.on(() -> vm.rows().get(0).result().sent()) > 0);
 
-        onFx(() -> vm.stop());
+        fx.on(() -> vm.stop());
 
-        waiting(Duration.ofSeconds(10)).until(() -> !onFx(() -> vm.runningProperty().get()));
+        waiting(Duration.ofSeconds(10)).until(() -> !fx.on(() -> vm.runningProperty().get()));
         assertThat(status()).startsWith("Stopped: ");
-        assertThat(onFx(() -> vm.progressProperty().get())).isLessThan(0.5);
+        assertThat(fx.on(() -> vm.progressProperty().get())).isLessThan(0.5);
         assertThat(results().get(0).sent()).isPositive();
         int hitsAfterStop = server.totalRequests();
         assertThat(plans.get(0).duration()).isEqualTo(Duration.ofMinutes(5));
@@ -458,7 +446,7 @@ class PingViewModelTest {
             LocalHttpServer.send(ex, 200, "text/plain", "echo");
         });
         server.route("/old", LocalHttpServer.redirect(302, "/echo"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.methodProperty().set("HEAD");
             vm.keepAliveProperty().set(false);
             vm.concurrencyProperty().set(2);
@@ -490,7 +478,7 @@ class PingViewModelTest {
     @Test
     void rateSettingsReachThePlanAndTheStatusShowsTheTarget() throws Exception {
         server.route("/", html("ok"));
-        onFx(() -> {
+        fx.on(() -> {
             vm.modeProperty().set(PingMode.RATE);
             vm.rateProperty().set(25);
             vm.durationSecondsProperty().set(1);
@@ -514,12 +502,12 @@ class PingViewModelTest {
     void exportWritesTheSummaryAndEveryRequestBesideIt() throws Exception {
         server.route("/a", html("a"));
         server.route("/b", LocalHttpServer.status(500));
-        onFx(() -> vm.countProperty().set(6));
+        fx.on(() -> vm.countProperty().set(6));
         assertThat(start(server.url("/a") + "\n" + server.url("/b"))).isTrue();
         awaitEnd();
         dialogs.saveAnswer = Optional.of(tempDir.resolve("results"));
 
-        onFx(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
+        fx.on(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
 
         Path summary = tempDir.resolve("results.csv");
         Path requests = tempDir.resolve("results-requests.csv");
@@ -545,7 +533,7 @@ class PingViewModelTest {
     void exportBeforeAnyRunShowsInfoAndWritesNothing() throws Exception {
         dialogs.saveAnswer = Optional.of(tempDir.resolve("x.csv"));
 
-        onFx(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
+        fx.on(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
 
         assertThat(dialogs.calls).containsExactly("showInfo");
         assertThat(tempDirListing()).isEmpty();
@@ -554,13 +542,13 @@ class PingViewModelTest {
     @Test
     void exportIntoAMissingFolderShowsAnErrorAndWritesNothing() throws Exception {
         server.route("/", html("ok"));
-        onFx(() -> vm.countProperty().set(2));
+        fx.on(() -> vm.countProperty().set(2));
         start(server.url("/"));
         awaitEnd();
         Path target = tempDir.resolve("gone").resolve("ping.csv");
         dialogs.saveAnswer = Optional.of(target);
 
-        onFx(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
+        fx.on(() -> vm.exportCsv()).get(10, TimeUnit.SECONDS);
 
         assertThat(dialogs.calls).containsExactly("chooseSaveFile", "showError");
         assertThat(status()).startsWith("Could not write " + target);
