@@ -10,9 +10,10 @@ import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import io.webprobe.http.RetryAfter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,11 @@ public final class CrawlJob implements AutoCloseable {
     /** URLs of the site that robots.txt kept us from fetching. */
     private final AtomicLong blocked = new AtomicLong();
     private final ConcurrentHashMap<String, UrlNode> nodes = new ConcurrentHashMap<>();
-    private final Frontier<UrlNode> frontier = new Frontier<>();
+    private final Frontier<UrlNode> frontier;
+    /** Hosts whose robots.txt Crawl-delay has been handed to the frontier. */
+    private final Set<String> crawlDelaysSet = ConcurrentHashMap.newKeySet();
+    /** Requests asked again after a 429/503. */
+    private final AtomicLong retries = new AtomicLong();
     private final Set<String> scope = ConcurrentHashMap.newKeySet();
     private final Queue<UrlNode> completed = new ConcurrentLinkedQueue<>();
     private final Queue<BrokenLink> brokenLinks = new ConcurrentLinkedQueue<>();
@@ -106,6 +111,9 @@ public final class CrawlJob implements AutoCloseable {
         this.listener = listener;
         this.robots = new RobotsRules(probe, plan.timeout(), robotsRetryDelays);
         this.redirects = new RedirectChecks(nodes);
+        Politeness p = plan.politeness();
+        this.frontier = new Frontier<>(n -> n.hostKey, p.maxPerHost(plan.threads()),
+                p.delay().toNanos());
         this.workers = Executors.newFixedThreadPool(plan.threads(), NamedThreads.daemon("crawl-worker-"));
     }
 
@@ -236,7 +244,7 @@ public final class CrawlJob implements AutoCloseable {
                         process(node);
                     }
                 } finally {
-                    frontier.done();
+                    frontier.done(node);
                 }
             }
         } catch (InterruptedException e) {
@@ -261,6 +269,26 @@ public final class CrawlJob implements AutoCloseable {
             if (response.error() == ErrorKind.CANCELLED || stopping) {
                 unvisited.incrementAndGet(); // abandoned by stop(): not a result
                 return;
+            }
+            String wall = BotWall.detect(response);
+            if (wall != null) {
+                recordBlocked(node, blockedResult(node, response, SkipReason.BOT_WALL,
+                        String.format(Locale.ROOT, "Bot wall (%s, HTTP %d): the site does not "
+                                + "let crawlers in", wall, response.status())));
+                return;
+            }
+            if (response.status() == 429 || response.status() == 503) {
+                Duration asked = RetryAfter.parse(response.header("retry-after"), Instant.now());
+                boolean beyondCap = asked != null
+                        && asked.compareTo(plan.politeness().maxRetryAfter()) > 0;
+                if (!beyondCap && retryLater(node, response, asked)) {
+                    return; // asked again later; the whole host waits meanwhile
+                }
+                if (beyondCap || response.status() == 429) {
+                    recordBlocked(node, rateLimited(node, response, asked, beyondCap));
+                    return;
+                }
+                // a 503 that never recovered: an ordinary broken result
             }
             result = interpret(node, response);
         } catch (RuntimeException e) {
@@ -288,29 +316,95 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
-    /** Why robots.txt forbids fetching this URL, or null (always null for other hosts). */
+    /**
+     * Why robots.txt forbids fetching this URL, or null (always null for other hosts). The
+     * first URL of each host also hands the host's Crawl-delay (capped) to the frontier.
+     */
     private String robotsBlock(UrlNode node) {
         if (node.external || !plan.respectRobots()) {
             return null;
         }
         try {
-            return robots.blockedReason(node.uri);
+            RobotsRules.HostRules rules = robots.rulesFor(node.uri);
+            if (crawlDelaysSet.add(node.hostKey)) {
+                long delayMillis = rules.rules().getCrawlDelay();
+                long cap = plan.politeness().maxCrawlDelay().toMillis();
+                if (delayMillis > 0 && cap > 0) {
+                    frontier.setHostGap(node.hostKey,
+                            TimeUnit.MILLISECONDS.toNanos(Math.min(delayMillis, cap)));
+                }
+            }
+            return rules.rules().isAllowed(node.uri.toString()) ? null : rules.disallowReason();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null; // stopping: the fetch that follows ends as cancelled
         }
     }
 
+    /**
+     * Puts a URL that answered 429/503 back in the frontier, its host paused for the
+     * Retry-After (or a doubling backoff), unless it has had all its retries.
+     *
+     * @return whether it will be asked again
+     */
+    private boolean retryLater(UrlNode node, FetchResponse r, Duration asked) {
+        Politeness p = plan.politeness();
+        if (node.retries >= p.maxRetries()) {
+            return false;
+        }
+        node.retries++;
+        Duration wait = asked != null
+                ? asked
+                : p.retryBackoff().multipliedBy(1L << Math.min(node.retries - 1, 20));
+        retries.incrementAndGet();
+        log.debug("HTTP {} from {}: asking again in {} ms", r.status(), node.url, wait.toMillis());
+        frontier.retryLater(node, wait.toNanos());
+        return true;
+    }
+
+    /** The blocked row of a URL the server keeps rate-limiting. */
+    private CrawlResult rateLimited(UrlNode node, FetchResponse r, Duration asked,
+            boolean beyondCap) {
+        String why = beyondCap
+                ? String.format(Locale.ROOT, "Rate limited: HTTP %d asking to wait %s, more "
+                        + "than the %s cap", r.status(), seconds(asked),
+                        seconds(plan.politeness().maxRetryAfter()))
+                : String.format(Locale.ROOT, "Rate limited: still HTTP %d after %d %s",
+                        r.status(), node.retries, node.retries == 1 ? "retry" : "retries");
+        return blockedResult(node, r, SkipReason.RATE_LIMITED, why);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%,d s", d.toSeconds());
+    }
+
+    /** A row for a response that says the site keeps crawlers out. */
+    private CrawlResult blockedResult(UrlNode node, FetchResponse r, SkipReason why,
+            String message) {
+        return new CrawlResult(node.url, r.status(), null, message,
+                ContentTypes.mediaType(r.contentType()), r.sizeBytes(), r.elapsedMillis(), "",
+                node.depth, node.inlinks.get(), 0, node.referrer, "", node.external, r.truncated(),
+                PageInfo.NONE, why);
+    }
+
     private void recordBlocked(UrlNode node, String reason) {
-        CrawlResult row = new CrawlResult(node.url, 0, null, reason, "", 0, 0, "", node.depth,
+        recordBlocked(node, new CrawlResult(node.url, 0, null, reason, "", 0, 0, "", node.depth,
                 node.inlinks.get(), 0, node.referrer, "", false, false, PageInfo.NONE,
-                SkipReason.ROBOTS);
+                SkipReason.ROBOTS));
+    }
+
+    /** Records a URL the site kept us from (robots.txt, rate limit, bot wall): not broken. */
+    private void recordBlocked(UrlNode node, CrawlResult row) {
         node.complete(row);
         completed.add(node);
         blocked.incrementAndGet();
         if (node.startChain && node.depth == 0) {
-            startFailure = "The start URL " + node.url + " is disallowed for crawlers: " + reason
-                    + ". Use --ignore-robots (or untick robots.txt in the Crawl tab) to crawl it anyway.";
+            startFailure = row.skipped() == SkipReason.ROBOTS
+                    ? "The start URL " + node.url + " is disallowed for crawlers: "
+                            + row.errorMessage() + ". Use --ignore-robots (or untick robots.txt "
+                            + "in the Crawl tab) to crawl it anyway."
+                    : "The start URL " + node.url + " could not be crawled. "
+                            + row.errorMessage() + ".";
         }
         listener.onResult(row);
     }
@@ -333,9 +427,11 @@ public final class CrawlJob implements AutoCloseable {
         if (!retry || stopping) {
             return head;
         }
+        // the body is kept only where it can tell a bot wall from a broken link
         return probe.fetch(
                 new FetchRequest(node.uri, "GET", plan.timeout(), plan.maxBodyBytes(),
-                        FetchRequest.BodyPolicy.NEVER));
+                        (status, type) -> (status == 403 || status == 429 || status == 503)
+                                && ContentTypes.isHtml(type)));
     }
 
     private CrawlResult interpret(UrlNode node, FetchResponse r) {

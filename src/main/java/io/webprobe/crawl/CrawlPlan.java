@@ -23,6 +23,7 @@ import java.util.Objects;
  *     X-Robots-Tag); off by default, as search engines do
  * @param useSitemaps also crawl the URLs the site's sitemaps list (robots.txt Sitemap lines,
  *     else /sitemap.xml), and report those no page links to
+ * @param politeness per-host limits: concurrency, delay, Crawl-delay, 429/503 retries
  */
 public record CrawlPlan(
         URI startUrl,
@@ -36,7 +37,8 @@ public record CrawlPlan(
         CrawlScope scope,
         boolean respectRobots,
         boolean followNofollow,
-        boolean useSitemaps) {
+        boolean useSitemaps,
+        Politeness politeness) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -48,6 +50,7 @@ public record CrawlPlan(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(politeness, "politeness");
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -79,56 +82,62 @@ public record CrawlPlan(
                 CrawlScope.DEFAULT,
                 true,
                 false,
-                false);
+                false,
+                Politeness.DEFAULT);
     }
 
     public CrawlPlan withThreads(int n) {
         return new CrawlPlan(startUrl, n, maxDepth, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withMaxDepth(int d) {
         return new CrawlPlan(startUrl, threads, d, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withMaxPages(int p) {
         return new CrawlPlan(startUrl, threads, maxDepth, p, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withTimeout(Duration t) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, t, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withMaxBodyBytes(long b) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent, b,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps);
+                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withScope(CrawlScope s) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, s, respectRobots, followNofollow, useSitemaps);
+                maxBodyBytes, checkExternal, s, respectRobots, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withRespectRobots(boolean r) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, r, followNofollow, useSitemaps);
+                maxBodyBytes, checkExternal, scope, r, followNofollow, useSitemaps, politeness);
     }
 
     public CrawlPlan withFollowNofollow(boolean f) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, respectRobots, f, useSitemaps);
+                maxBodyBytes, checkExternal, scope, respectRobots, f, useSitemaps, politeness);
     }
 
     public CrawlPlan withSitemaps(boolean u) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, respectRobots, followNofollow, u);
+                maxBodyBytes, checkExternal, scope, respectRobots, followNofollow, u, politeness);
+    }
+
+    public CrawlPlan withPoliteness(Politeness p) {
+        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
+                maxBodyBytes, checkExternal, scope, respectRobots, followNofollow, useSitemaps, p);
     }
 
     public CrawlPlan withCheckExternal(boolean c) {
         return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, c, scope, respectRobots, followNofollow, useSitemaps);
+                maxBodyBytes, c, scope, respectRobots, followNofollow, useSitemaps, politeness);
     }
 }

@@ -22,7 +22,8 @@ import io.webprobe.http.ErrorKind;
  * @param external true when the URL is outside the crawl scope (checked, not crawled)
  * @param truncated true when the body was cut at the download cap
  * @param page what an HTML page says about itself; {@link PageInfo#NONE} for others
- * @param skipped why the URL was not fetched (a trap guard), or null when it was
+ * @param skipped why the URL was blocked (robots.txt, a rate limit, a bot wall; the last two
+ *     keep the status they answered) or skipped (a trap guard), or null for a normal result
  */
 public record CrawlResult(
         String url,
@@ -48,14 +49,21 @@ public record CrawlResult(
         page = page == null ? PageInfo.NONE : page;
     }
 
-    /** True for a 4xx/5xx status or a failed request (a stopped request is not broken). */
+    /**
+     * True for a 4xx/5xx status or a failed request; never for a blocked or skipped URL (a
+     * 429 or a bot wall is the site keeping crawlers out, not a broken link) or a stopped request.
+     */
     public boolean isBroken() {
-        return status >= 400 || (error != null && error != ErrorKind.CANCELLED);
+        return skipped == null
+                && (status >= 400 || (error != null && error != ErrorKind.CANCELLED));
     }
 
-    /** The status code as text, or the error label when there was no response. */
+    /**
+     * The status code as text, or the error label when there was no response, or "Blocked" /
+     * "Skipped" for a URL that was not fetched.
+     */
     public String statusText() {
-        if (skipped != null) {
+        if (skipped != null && status == 0) {
             return skipped.isBlock() ? "Blocked" : "Skipped";
         }
         return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();

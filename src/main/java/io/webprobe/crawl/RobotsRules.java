@@ -41,7 +41,9 @@ final class RobotsRules {
     private final HttpProbe probe;
     private final Duration timeout;
     private final List<Duration> retryDelays;
-    private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    /** No Crawl-delay makes the parser disallow the whole site: the crawl caps it instead. */
+    private final SimpleRobotRulesParser parser =
+            new SimpleRobotRulesParser(Long.MAX_VALUE, SimpleRobotRulesParser.DEFAULT_MAX_WARNINGS);
     private final ConcurrentHashMap<String, CompletableFuture<HostRules>> byOrigin =
             new ConcurrentHashMap<>();
 

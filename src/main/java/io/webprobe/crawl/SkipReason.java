@@ -1,6 +1,9 @@
 package io.webprobe.crawl;
 
-/** Why a discovered URL was not crawled. */
+/**
+ * Why a discovered URL was not crawled (a limit or a trap guard: outcome "skipped"), or why the
+ * site kept us out (robots.txt, a rate limit, a bot wall: outcome "blocked", never broken).
+ */
 public enum SkipReason {
     /** Deeper than the plan's maximum depth. */
     MAX_DEPTH("Deeper than the depth limit", false),
@@ -17,7 +20,11 @@ public enum SkipReason {
     /** Too many query variants of one path: a likely trap. */
     QUERY_VARIANTS("Too many query variants of one path (likely a crawler trap)", true),
     /** robots.txt disallows it (or could not be read). Blocked, not broken. */
-    ROBOTS("Blocked by robots.txt", true);
+    ROBOTS("Blocked by robots.txt", true),
+    /** 429 (or 503) with a Retry-After beyond the cap, or still after every retry. Blocked. */
+    RATE_LIMITED("Rate limited", true),
+    /** A challenge or captcha page (403/429/503 with a known marker, or 999). Blocked. */
+    BOT_WALL("Bot wall", true);
 
     private final String label;
     private final boolean trap;
@@ -34,7 +41,7 @@ public enum SkipReason {
 
     /** Whether the site asked not to be crawled here (outcome "blocked", not "skipped"). */
     public boolean isBlock() {
-        return this == ROBOTS;
+        return this == ROBOTS || this == RATE_LIMITED || this == BOT_WALL;
     }
 
     /** Trap guards report each URL as a row; limits the user chose are only counted. */

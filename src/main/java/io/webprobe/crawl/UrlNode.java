@@ -21,6 +21,13 @@ final class UrlNode {
     /** True for the start URL and the targets of its own redirects (they widen the scope). */
     final boolean startChain;
     final AtomicInteger inlinks = new AtomicInteger();
+    /** Host and port: the unit of the per-host limits. */
+    final String hostKey;
+    /**
+     * Times this URL was asked again after a 429/503. Touched only by the worker holding the
+     * node; the frontier's lock orders one holder after the next.
+     */
+    int retries;
 
     private CrawlResult result;
     private List<Referral> waiting;
@@ -32,6 +39,14 @@ final class UrlNode {
         this.referrer = referrer;
         this.external = external;
         this.startChain = startChain;
+        this.hostKey = hostKey(uri);
+    }
+
+    /** Host plus effective port, e.g. "example.com:443". */
+    static String hostKey(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return io.webprobe.http.Urls.host(uri) + ":" + port;
     }
 
     /**

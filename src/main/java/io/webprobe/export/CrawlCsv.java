@@ -57,6 +57,39 @@ public final class CrawlCsv {
             new Column<>("anchor_text", BrokenLink::anchorText),
             new Column<>("link_type", BrokenLink::linkType));
 
+    /**
+     * Orphans: sitemap URLs no crawled page links to, one line each, with what fetching them
+     * gave (use {@link #orphanRows} to pick the rows).
+     */
+    public static final List<Column<CrawlResult>> ORPHANS = List.of(
+            new Column<>("url", CrawlResult::url),
+            new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
+            new Column<>("content_type", CrawlResult::contentType),
+            new Column<>("title", CrawlResult::title),
+            new Column<>("indexable", CrawlResult::indexable),
+            new Column<>("outcome", r -> r.outcome().label()));
+
+    /**
+     * The results of the orphan URLs, in the orphans' order.
+     *
+     * @param all every result of the crawl
+     * @param orphanUrls the summary's orphans
+     */
+    public static List<CrawlResult> orphanRows(List<CrawlResult> all, List<String> orphanUrls) {
+        Map<String, CrawlResult> byUrl = new java.util.HashMap<>();
+        for (CrawlResult r : all) {
+            byUrl.put(r.url(), r);
+        }
+        List<CrawlResult> out = new ArrayList<>(orphanUrls.size());
+        for (String url : orphanUrls) {
+            CrawlResult r = byUrl.get(url);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
     private static String errorText(CrawlResult r) {
         return r.error() == null ? "" : r.error().name() + ": " + r.errorMessage();
     }

@@ -1,6 +1,7 @@
 package io.webprobe.http;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param error why there is no response, or null
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
+ * @param headers the response header fields (names in lower case), empty when not kept
  */
 public record FetchResponse(
         URI uri,
@@ -31,13 +33,33 @@ public record FetchResponse(
         long elapsedMillis,
         ErrorKind error,
         String errorMessage,
-        String robotsTag) {
+        String robotsTag,
+        List<Header> headers) {
 
     public FetchResponse {
         Objects.requireNonNull(uri, "uri");
         contentType = contentType == null ? "" : contentType;
         errorMessage = errorMessage == null ? "" : errorMessage;
         robotsTag = robotsTag == null ? "" : robotsTag;
+        headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A response without kept header fields. */
+    public FetchResponse(URI uri, int status, String contentType, String location, long sizeBytes,
+            byte[] body, boolean truncated, long elapsedMillis, ErrorKind error,
+            String errorMessage, String robotsTag) {
+        this(uri, status, contentType, location, sizeBytes, body, truncated, elapsedMillis, error,
+                errorMessage, robotsTag, List.of());
+    }
+
+    /** The first value of a response header field (any case), or "" when absent. */
+    public String header(String name) {
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return "";
     }
 
     /** A failed request. */

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -114,7 +115,8 @@ public final class JdkHttpProbe implements HttpProbe {
                     millisSince(start),
                     null,
                     "",
-                    String.join(" | ", response.headers().allValues("X-Robots-Tag")));
+                    String.join(" | ", response.headers().allValues("X-Robots-Tag")),
+                    headersOf(response.headers()));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -134,6 +136,21 @@ public final class JdkHttpProbe implements HttpProbe {
             ErrorClassifier.Classified c = ErrorClassifier.classify(e);
             return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
         }
+    }
+
+    /** The header fields, names in lower case; a field the Header type refuses is left out. */
+    private static List<Header> headersOf(java.net.http.HttpHeaders headers) {
+        List<Header> out = new java.util.ArrayList<>();
+        headers.map().forEach((name, values) -> {
+            for (String v : values) {
+                try {
+                    out.add(new Header(name.toLowerCase(Locale.ROOT), v));
+                } catch (IllegalArgumentException e) {
+                    // a pseudo-header or an odd name: nothing the crawler reads
+                }
+            }
+        });
+        return out;
     }
 
     private static long millisSince(long startNanos) {

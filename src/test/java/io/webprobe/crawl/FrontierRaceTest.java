@@ -168,11 +168,20 @@ class FrontierRaceTest {
     @Test
     void everyAddedItemIsTakenExactlyOnceAndTakeEndsWithNullForEveryWorker()
             throws Exception {
+        takeEveryItemOnce(new Frontier<>());
+    }
+
+    @Test
+    void withManyHostsAPerHostLimitAndRetriesEveryItemIsStillTakenOnce() throws Exception {
+        // 13 hosts, at most 2 in flight each: workers must skip busy hosts, never stall on them
+        takeEveryItemOnce(new Frontier<>(item -> "host" + item % 13, 2, 0));
+    }
+
+    private void takeEveryItemOnce(Frontier<Integer> frontier) throws Exception {
         // A binary tree of items: taking item k adds 2k+1 and 2k+2, from whichever worker took
         // it, while the other workers take and add concurrently.
         int items = 50_000;
         int workers = 8;
-        Frontier<Integer> frontier = new Frontier<>();
         Map<Integer, AtomicInteger> taken = new ConcurrentHashMap<>();
         AtomicInteger added = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -199,7 +208,7 @@ class FrontierRaceTest {
                             }
                         }
                     } finally {
-                        frontier.done();
+                        frontier.done(item);
                     }
                 }
             }));
