@@ -7,6 +7,7 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CrawlCsv;
 import io.webprobe.export.CsvExporter;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Crawl every page of a site and report broken links.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:finished, no broken links",
+            "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot walls)",
             "1:broken links found",
             "2:bad arguments, start URL not fetchable, or CSV not written"
         })
@@ -117,12 +118,43 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "calendar (default: ${DEFAULT-VALUE}).")
     int maxQueryVariants;
 
+    @Option(names = "--max-per-host", paramLabel = "N", defaultValue = "0",
+            description = "At most N requests in flight to one host (default: ${DEFAULT-VALUE} "
+                    + "= as many as --threads).")
+    int maxPerHost;
+
+    @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "0",
+            description = "Wait at least MS milliseconds between the starts of two requests "
+                    + "to one host (default: ${DEFAULT-VALUE}).")
+    long delayMs;
+
+    @Option(names = "--max-crawl-delay", paramLabel = "SECONDS", defaultValue = "10",
+            converter = DurationConverter.OrZero.class,
+            description = "Honour a robots.txt Crawl-delay up to this, cutting a longer one "
+                    + "to it; 0 ignores Crawl-delay (default: ${DEFAULT-VALUE}).")
+    Duration maxCrawlDelay;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
+            description = "Ask again this often after a 429 or 503, waiting as Retry-After "
+                    + "says (else 1 s, 2 s, 4 s...) (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
+    @Option(names = "--max-retry-after", paramLabel = "SECONDS", defaultValue = "60",
+            converter = DurationConverter.OrZero.class,
+            description = "Do not wait longer than this for a Retry-After; report the URL "
+                    + "as rate-limited instead (default: ${DEFAULT-VALUE}).")
+    Duration maxRetryAfter;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Write every crawled URL here.")
     Path csv;
 
     @Option(names = "--broken-csv", paramLabel = "FILE",
             description = "Write every broken link with its source page here.")
     Path brokenCsv;
+
+    @Option(names = "--orphans-csv", paramLabel = "FILE",
+            description = "With --sitemaps: write the sitemap URLs no page links to here.")
+    Path orphansCsv;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -147,6 +179,12 @@ public final class CrawlCommand implements Callable<Integer> {
                     .withRespectRobots(!ignoreRobots)
                     .withFollowNofollow(followNofollow)
                     .withSitemaps(sitemaps)
+                    .withPoliteness(Politeness.DEFAULT
+                            .withMaxPerHost(maxPerHost)
+                            .withDelay(Duration.ofMillis(delayMs))
+                            .withMaxCrawlDelay(maxCrawlDelay)
+                            .withMaxRetries(maxRetries)
+                            .withMaxRetryAfter(maxRetryAfter))
                     .withScope(CrawlScope.DEFAULT
                             .withSubdomains(subdomains)
                             .withInclude(patterns(include, "--include"))
@@ -183,6 +221,17 @@ public final class CrawlCommand implements Callable<Integer> {
         }
     }
 
+    /** "Blocked by robots.txt: 3; Rate limited: 1", for the blocks or for the skips. */
+    private static String reasons(CrawlSummary summary, boolean blocks) {
+        StringJoiner why = new StringJoiner("; ");
+        summary.skipped().entrySet().stream()
+                .filter(e -> e.getKey().isBlock() == blocks)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> why.add(String.format(Locale.ROOT, "%s: %,d",
+                        e.getKey().label(), e.getValue())));
+        return why.toString();
+    }
+
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();
         for (String r : regexes) {
@@ -212,6 +261,21 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxSegmentRepeats < 1 || maxQueryVariants < 1) {
             return "--max-segment-repeats and --max-query-variants must be 1 or more.";
         }
+        if (maxPerHost < 0 || maxPerHost > 256) {
+            return "--max-per-host must be between 0 (as many as --threads) and 256.";
+        }
+        if (delayMs < 0 || delayMs > 3_600_000) {
+            return "--delay-ms must be between 0 and 3600000 (an hour).";
+        }
+        if (maxRetries < 0 || maxRetries > 10) {
+            return "--max-retries must be between 0 and 10.";
+        }
+        if (maxCrawlDelay.isNegative() || maxRetryAfter.isNegative()) {
+            return "--max-crawl-delay and --max-retry-after must not be negative.";
+        }
+        if (orphansCsv != null && !sitemaps) {
+            return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
+        }
         return null;
     }
 
@@ -224,6 +288,10 @@ public final class CrawlCommand implements Callable<Integer> {
             }
             if (brokenCsv != null) {
                 exporter.write(brokenCsv, CrawlCsv.BROKEN_LINKS, job.brokenLinks());
+            }
+            if (orphansCsv != null) {
+                exporter.write(orphansCsv, CrawlCsv.ORPHANS,
+                        CrawlCsv.orphanRows(job.results(), summary.orphans()));
             }
         } catch (ExportException e) {
             err.println("webprobe: " + e.getMessage());
@@ -251,14 +319,15 @@ public final class CrawlCommand implements Callable<Integer> {
                         summary.orphans().size() - 20));
             }
         }
-        if (summary.skippedTotal() > 0) {
-            StringJoiner why = new StringJoiner("; ");
-            summary.skipped().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> why.add(String.format(Locale.ROOT, "%s: %,d",
-                            e.getKey().label(), e.getValue())));
+        long blocked = summary.blockedTotal();
+        if (blocked > 0) {
+            out.println(String.format(Locale.ROOT,
+                    "Blocked (not counted as broken): %,d URLs (%s).", blocked,
+                    reasons(summary, true)));
+        }
+        if (summary.skippedTotal() - blocked > 0) {
             out.println(String.format(Locale.ROOT, "Not crawled: %,d URLs (%s).",
-                    summary.skippedTotal(), why));
+                    summary.skippedTotal() - blocked, reasons(summary, false)));
         }
         out.flush();
         return summary.brokenLinks() > 0 || summary.broken() > 0 ? BROKEN : OK;

@@ -11,8 +11,20 @@ import picocli.CommandLine.TypeConversionException;
 final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
+    /** The same forms, and also 0 (which turns the thing off). */
+    static final class OrZero implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return parse(value, true);
+        }
+    }
+
     @Override
     public Duration convert(String value) {
+        return parse(value, false);
+    }
+
+    private static Duration parse(String value, boolean zeroAllowed) {
         Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new TypeConversionException(
@@ -26,6 +38,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
             case "h" -> n * 3_600_000;
             default -> n * 1000;
         };
+        if (zeroAllowed && millis == 0) {
+            return Duration.ZERO;
+        }
         if (millis < 1) {
             throw new TypeConversionException("'" + value + "' must be at least 1 ms");
         }

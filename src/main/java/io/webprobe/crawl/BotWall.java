@@ -42,7 +42,7 @@ final class BotWall {
     static String detect(FetchResponse r) {
         int status = r.status();
         if (status == 999) {
-            return "non-standard status 999";
+            return "non-standard refusal";
         }
         if (status != 403 && status != 429 && status != 503) {
             return null;

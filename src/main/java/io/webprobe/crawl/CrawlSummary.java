@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param brokenLinks broken links (source page, target) found
  * @param elapsed wall time from start to end
  * @param startFailure a plain sentence when the start URL itself could not be fetched, else null
- * @param skipped discovered URLs not crawled, by reason (distinct URLs)
+ * @param skipped discovered URLs not crawled or blocked, by reason (distinct URLs)
  * @param sitemapUrls how many of the site's URLs its sitemaps listed (0 without --sitemaps)
  * @param orphans sitemap URLs that no crawled page links to
  */
@@ -31,9 +31,17 @@ public record CrawlSummary(
         orphans = java.util.List.copyOf(orphans);
     }
 
-    /** All skipped URLs. */
+    /** All URLs not crawled: skipped by a limit or guard, and blocked by the site. */
     public long skippedTotal() {
         return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** URLs the site kept us from: robots.txt, rate limits, bot walls (never broken). */
+    public long blockedTotal() {
+        return skipped.entrySet().stream()
+                .filter(e -> e.getKey().isBlock())
+                .mapToLong(java.util.Map.Entry::getValue)
+                .sum();
     }
 
     /** Pages per second over the whole crawl. */
