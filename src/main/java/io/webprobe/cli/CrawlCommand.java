@@ -128,6 +128,12 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "to one host (default: ${DEFAULT-VALUE}).")
     long delayMs;
 
+    @Option(names = "--max-rps", paramLabel = "R",
+            description = "At most R requests per second to one host, e.g. 2 or 0.5 (sets "
+                    + "the least gap between starts to 1/R s; the larger of it and --delay-ms "
+                    + "applies) (default: no limit).")
+    Double maxRps;
+
     @Option(names = "--max-crawl-delay", paramLabel = "SECONDS", defaultValue = "10",
             converter = DurationConverter.OrZero.class,
             description = "Honour a robots.txt Crawl-delay up to this, cutting a longer one "
@@ -181,7 +187,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     .withSitemaps(sitemaps)
                     .withPoliteness(Politeness.DEFAULT
                             .withMaxPerHost(maxPerHost)
-                            .withDelay(Duration.ofMillis(delayMs))
+                            .withDelay(hostGap())
                             .withMaxCrawlDelay(maxCrawlDelay)
                             .withMaxRetries(maxRetries)
                             .withMaxRetryAfter(maxRetryAfter))
@@ -219,6 +225,16 @@ public final class CrawlCommand implements Callable<Integer> {
             progress.close();
             return report(job, summary, out, err);
         }
+    }
+
+    /** The least gap between two starts on one host: --delay-ms or 1/--max-rps. */
+    private Duration hostGap() {
+        Duration delay = Duration.ofMillis(delayMs);
+        if (maxRps == null) {
+            return delay;
+        }
+        Duration perRequest = Duration.ofNanos(Math.round(1e9 / maxRps));
+        return perRequest.compareTo(delay) > 0 ? perRequest : delay;
     }
 
     /** "Blocked by robots.txt: 3; Rate limited: 1", for the blocks or for the skips. */
@@ -266,6 +282,9 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         if (delayMs < 0 || delayMs > 3_600_000) {
             return "--delay-ms must be between 0 and 3600000 (an hour).";
+        }
+        if (maxRps != null && !(maxRps >= 0.001 && maxRps <= 100_000)) {
+            return "--max-rps must be between 0.001 and 100000 requests per second.";
         }
         if (maxRetries < 0 || maxRetries > 10) {
             return "--max-retries must be between 0 and 10.";
