@@ -27,7 +27,24 @@ public final class WebprobeCli implements Runnable {
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler(WebprobeCli::badArguments);
         return cl.execute(args);
+    }
+
+    /**
+     * A mistyped option or value: one line naming the problem and where the options are
+     * listed, instead of picocli's default of the message followed by the whole usage text.
+     */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String message = e.getMessage().strip();
+        String command = cl.getCommandName().equals("webprobe")
+                ? "./run.sh help"
+                : "./run.sh " + cl.getCommandName() + " --help";
+        cl.getErr().println("webprobe: " + message + (message.endsWith(".") ? "" : ".")
+                + " Run " + command + " to see every option.");
+        cl.getErr().flush();
+        return 2;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -148,6 +148,90 @@ class CrawlCommandTest {
     }
 
     @Test
+    void orphansCsvHoldsTheSitemapUrlsNoPageLinksTo() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        server.route("/lonely", html("<title>Lonely</title>"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + server.url("/") + "</loc></url>"
+                        + "<url><loc>" + server.url("/a") + "</loc></url>"
+                        + "<url><loc>" + server.url("/lonely") + "</loc></url></urlset>"));
+        Path orphans = dir.resolve("orphans.csv");
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--sitemaps", "--orphans-csv",
+                orphans.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).contains("Sitemaps list 3 URLs of the site; 1 of them no crawled "
+                + "page links to (orphans):", server.url("/lonely"));
+        List<String[]> rows = readCsv(orphans);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsExactly(
+                "url", "status", "content_type", "title", "indexable", "outcome");
+        assertThat(rows.get(1)).containsExactly(
+                server.url("/lonely"), "200", "text/html", "Lonely", "true", "ok");
+    }
+
+    @Test
+    void orphansCsvWithoutSitemapsExitsTwoBeforeAnyRequest() {
+        smallSiteWithoutBrokenLinks();
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--orphans-csv",
+                dir.resolve("o.csv").toString());
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: --orphans-csv needs --sitemaps");
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void politenessOptionsOutOfRangeExitTwoWithTheOptionNamed() {
+        smallSiteWithoutBrokenLinks();
+        String[][] cases = {
+            {"--max-per-host", "-1", "--max-per-host"},
+            {"--max-per-host", "300", "--max-per-host"},
+            {"--delay-ms", "-5", "--delay-ms"},
+            {"--max-rps", "0", "--max-rps"},
+            {"--max-retries", "11", "--max-retries"},
+            {"--max-retry-after", "soon", "'soon' is not a duration"},
+        };
+        for (String[] c : cases) {
+            Run r = run("crawl", server.url("/"), "--quiet", c[0], c[1]);
+
+            assertEquals(2, r.exitCode(), c[0] + " " + c[1]);
+            assertThat(r.err()).contains(c[2]);
+            assertOneSentenceWithoutStackTrace(r.err());
+        }
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void blockedUrlsAreSummarisedApartFromSkippedOnesAndExitZero() throws Exception {
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
+                "User-agent: *\nDisallow: /private\n"));
+        server.route("/", html("<title>Home</title><a href=\"/private\">p</a>"
+                + "<a href=\"/limited\">l</a><a href=\"/a/b/a/b/a/b\">trap</a>"));
+        server.route("/limited", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "3600");
+            LocalHttpServer.send(ex, 429, "text/plain", "slow down");
+        });
+
+        Run r = run("crawl", server.url("/"), "--quiet");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("0 broken URLs, 0 broken links.")
+                .contains("Blocked (not counted as broken): 2 URLs (Blocked by robots.txt: 1; "
+                        + "Rate limited: 1).")
+                .contains("Not crawled: 1 URLs (Repeating path segments (likely a crawler "
+                        + "trap): 1).");
+        assertEquals(1, server.hits("/limited"));
+        assertEquals(0, server.hits("/private"));
+    }
+
+    @Test
     void zeroThreadsExitsTwo() {
         smallSiteWithoutBrokenLinks();
 
