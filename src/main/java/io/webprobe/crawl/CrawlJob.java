@@ -67,8 +67,8 @@ public final class CrawlJob implements AutoCloseable {
     private final Frontier<UrlNode> frontier;
     /** Hosts whose robots.txt Crawl-delay has been handed to the frontier. */
     private final Set<String> crawlDelaysSet = ConcurrentHashMap.newKeySet();
-    /** Requests asked again after a 429/503. */
-    private final AtomicLong retries = new AtomicLong();
+    /** URLs queued again after a 429/503, not yet taken again. */
+    private final AtomicLong retryWaiting = new AtomicLong();
     private final Set<String> scope = ConcurrentHashMap.newKeySet();
     private final Queue<UrlNode> completed = new ConcurrentLinkedQueue<>();
     private final Queue<BrokenLink> brokenLinks = new ConcurrentLinkedQueue<>();
@@ -179,7 +179,8 @@ public final class CrawlJob implements AutoCloseable {
                 frontier.isPaused(),
                 completion.isDone(),
                 countedSkips.size() + trapSkips.get(),
-                blocked.get());
+                blocked.get(),
+                stopping ? 0 : retryWaiting.get());
     }
 
     /** Every finished URL in completion order, with current inlink counts. */
@@ -259,6 +260,10 @@ public final class CrawlJob implements AutoCloseable {
     private void process(UrlNode node) {
         CrawlResult result;
         List<UrlNode.Referral> waiting;
+        if (node.awaitingRetry) {
+            node.awaitingRetry = false;
+            retryWaiting.decrementAndGet();
+        }
         try {
             String blockedBy = robotsBlock(node);
             if (blockedBy != null) {
@@ -356,7 +361,8 @@ public final class CrawlJob implements AutoCloseable {
         Duration wait = asked != null
                 ? asked
                 : p.retryBackoff().multipliedBy(1L << Math.min(node.retries - 1, 20));
-        retries.incrementAndGet();
+        node.awaitingRetry = true;
+        retryWaiting.incrementAndGet();
         log.debug("HTTP {} from {}: asking again in {} ms", r.status(), node.url, wait.toMillis());
         frontier.retryLater(node, wait.toNanos());
         return true;

@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param paused whether the crawl is paused
  * @param finished whether the crawl has ended
  * @param skipped discovered URLs not crawled (limits, scope, trap guards)
- * @param blocked URLs of the site robots.txt kept us from fetching (neither crawled nor broken)
+ * @param blocked URLs the site kept us from: robots.txt, rate limits, bot walls (neither
+ *     crawled nor broken)
+ * @param retrying URLs that answered 429/503 and wait to be asked again (counted in queued)
  */
 public record CrawlProgress(
         long crawled,
@@ -25,7 +27,8 @@ public record CrawlProgress(
         boolean paused,
         boolean finished,
         long skipped,
-        long blocked) {
+        long blocked,
+        long retrying) {
 
     /** Everything discovered so far: finished, waiting and in flight. */
     public long discovered() {

@@ -9,8 +9,12 @@ public final class ProgressFormat {
 
     /** E.g. "1,234 crawled · 56 queued · 12 broken · 85 pages/s · 00:01:23". */
     public static String line(CrawlProgress p) {
-        return String.format(Locale.ROOT, "%,d crawled · %,d queued · %,d broken%s%s · %s pages/s · %s",
-                p.crawled(), p.queued() + p.inFlight(), p.broken(),
+        return String.format(Locale.ROOT, "%,d crawled · %,d queued%s · %,d broken%s%s · %s pages/s · %s",
+                p.crawled(), p.queued() + p.inFlight(),
+                p.retrying() > 0
+                        ? String.format(Locale.ROOT, " (%,d waiting to retry)", p.retrying())
+                        : "",
+                p.broken(),
                 p.blocked() > 0 ? String.format(Locale.ROOT, " · %,d blocked", p.blocked()) : "",
                 p.skipped() > 0 ? String.format(Locale.ROOT, " · %,d skipped", p.skipped()) : "",
                 rate(p), clock(p.elapsed()));

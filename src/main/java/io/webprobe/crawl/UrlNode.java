@@ -28,6 +28,8 @@ final class UrlNode {
      * node; the frontier's lock orders one holder after the next.
      */
     int retries;
+    /** Whether it is queued again after a 429/503 (same confinement as {@link #retries}). */
+    boolean awaitingRetry;
 
     private CrawlResult result;
     private List<Referral> waiting;
