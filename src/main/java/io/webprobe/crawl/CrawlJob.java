@@ -69,22 +69,16 @@ public final class CrawlJob implements AutoCloseable {
     private final Set<String> crawlDelaysSet = ConcurrentHashMap.newKeySet();
     /** URLs queued again after a 429/503, not yet taken again. */
     private final AtomicLong retryWaiting = new AtomicLong();
-    private final Set<String> scope = ConcurrentHashMap.newKeySet();
+    private final Admission admission;
     private final Queue<UrlNode> completed = new ConcurrentLinkedQueue<>();
     private final Queue<BrokenLink> brokenLinks = new ConcurrentLinkedQueue<>();
     private final Set<UrlNode> inlinksChanged = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger scheduledPages = new AtomicInteger();
     private final AtomicLong crawled = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
     /** URLs discovered but never crawled because the crawl was stopped. */
     private final AtomicLong unvisited = new AtomicLong();
-    /** URLs not scheduled because of a limit or the scope, by dedup key (counted, no row). */
-    private final ConcurrentHashMap<String, SkipReason> countedSkips = new ConcurrentHashMap<>();
     /** URLs skipped by a trap guard (they have a row). */
     private final AtomicLong trapSkips = new AtomicLong();
-    /** Distinct query strings seen per path, for the query-variant trap guard. */
-    private final ConcurrentHashMap<String, AtomicInteger> queryVariants = new ConcurrentHashMap<>();
-    private volatile String startDomain = "";
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
@@ -111,6 +105,7 @@ public final class CrawlJob implements AutoCloseable {
         this.listener = listener;
         this.robots = new RobotsRules(probe, plan.timeout(), robotsRetryDelays);
         this.redirects = new RedirectChecks(nodes);
+        this.admission = new Admission(plan);
         Politeness p = plan.politeness();
         this.frontier = new Frontier<>(n -> n.hostKey, p.maxPerHost(plan.threads()),
                 p.delay().toNanos());
@@ -128,11 +123,9 @@ public final class CrawlJob implements AutoCloseable {
         }
         startNanos = System.nanoTime();
         URI start = Urls.withoutFragment(plan.startUrl());
-        scope.add(scopeKey(start));
-        startDomain = CrawlScope.domainOf(Urls.host(start));
+        admission.start(start);
         UrlNode first = new UrlNode(start, 0, "", false, true);
         nodes.put(Urls.key(start), first);
-        scheduledPages.incrementAndGet();
         frontier.add(first);
         liveWorkers.set(plan.threads());
         for (int i = 0; i < plan.threads(); i++) {
@@ -178,7 +171,7 @@ public final class CrawlJob implements AutoCloseable {
                 elapsed,
                 frontier.isPaused(),
                 completion.isDone(),
-                countedSkips.size() + trapSkips.get(),
+                admission.countedTotal() + trapSkips.get(),
                 blocked.get(),
                 stopping ? 0 : retryWaiting.get());
     }
@@ -521,7 +514,7 @@ public final class CrawlJob implements AutoCloseable {
                     "Redirects to " + target + ", which is not an http(s) URL; not followed");
         }
         if (node.startChain && !node.external) {
-            scope.add(scopeKey(target)); // the site lives where its start URL redirects
+            admission.widenTo(target); // the site lives where its start URL redirects
         }
         addLink(node, target, Urls.key(target), "", type, true);
         return redirects.check(node, target);
@@ -529,7 +522,7 @@ public final class CrawlJob implements AutoCloseable {
 
     private void addLink(UrlNode from, URI uri, String key, String anchor, String type,
             boolean redirect) {
-        boolean external = !inScope(uri);
+        boolean external = !admission.inScope(uri);
         boolean chain = redirect && from.startChain && !external;
         int depth = chain ? from.depth : from.depth + 1;
         UrlNode target = nodes.get(key);
@@ -538,7 +531,7 @@ public final class CrawlJob implements AutoCloseable {
             if (external && !plan.checkExternal()) {
                 return;
             }
-            SkipReason why = skipReason(uri, key, external, depth);
+            SkipReason why = admission.check(uri, key, external, depth);
             if (why != null) {
                 counted = skip(from, uri, key, depth, external, why);
                 target = nodes.get(key); // a trap row, or null when only counted
@@ -553,10 +546,10 @@ public final class CrawlJob implements AutoCloseable {
                 if (target == null) {
                     target = created;
                     counted = true;
-                    countedSkips.remove(key); // reached another way after all
+                    admission.reached(key); // reached another way after all
                     frontier.add(created);
                 } else if (!external) {
-                    scheduledPages.decrementAndGet();
+                    admission.release();
                 }
             }
         }
@@ -572,29 +565,6 @@ public final class CrawlJob implements AutoCloseable {
     }
 
     /**
-     * Why a new URL is not crawled, or null; on null an internal URL has taken one unit of
-     * the page budget.
-     */
-    private SkipReason skipReason(URI uri, String key, boolean external, int depth) {
-        SkipReason why = plan.scope().check(uri, key, !external);
-        if (why == null && depth > plan.maxDepth()) {
-            why = SkipReason.MAX_DEPTH;
-        }
-        if (why == null && !external && uri.getRawQuery() != null) {
-            String path = key.substring(0, key.indexOf('?'));
-            int n = queryVariants.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
-            if (n > plan.scope().maxQueryVariants()) {
-                why = SkipReason.QUERY_VARIANTS;
-            }
-        }
-        if (why == null && !external && scheduledPages.incrementAndGet() > plan.maxPages()) {
-            scheduledPages.decrementAndGet();
-            why = SkipReason.MAX_PAGES;
-        }
-        return why;
-    }
-
-    /**
      * Records a skipped URL: trap guards get a row (once per URL) so the user sees what was left
      * out and why; limits the user set are only counted.
      *
@@ -603,7 +573,7 @@ public final class CrawlJob implements AutoCloseable {
     private boolean skip(UrlNode from, URI uri, String key, int depth, boolean external,
             SkipReason why) {
         if (!why.reportAsRow()) {
-            countedSkips.putIfAbsent(key, why);
+            admission.count(key, why);
             return false;
         }
         UrlNode node = new UrlNode(uri, depth, from.url, external, false);
@@ -618,11 +588,6 @@ public final class CrawlJob implements AutoCloseable {
         trapSkips.incrementAndGet();
         listener.onResult(row);
         return true;
-    }
-
-    private boolean inScope(URI uri) {
-        return scope.contains(scopeKey(uri))
-                || plan.scope().hostInScope(Urls.host(uri), startDomain);
     }
 
     /** Queues the site URLs its sitemaps list (no inlink: a sitemap is not a page). */
@@ -642,7 +607,7 @@ public final class CrawlJob implements AutoCloseable {
         List<URI> listed = new SitemapReader(probe, plan.timeout())
                 .read(maps, Math.min(plan.maxPages(), 1_000_000));
         for (URI uri : listed) {
-            if (stopping || !inScope(uri)) {
+            if (stopping || !admission.inScope(uri)) {
                 continue; // a sitemap lists its own site; others are not ours to crawl
             }
             String key = Urls.key(uri);
@@ -650,16 +615,16 @@ public final class CrawlJob implements AutoCloseable {
             if (nodes.containsKey(key)) {
                 continue;
             }
-            SkipReason why = skipReason(uri, key, false, 1);
+            SkipReason why = admission.check(uri, key, false, 1);
             if (why != null) {
-                countedSkips.putIfAbsent(key, why);
+                admission.count(key, why);
                 continue;
             }
             UrlNode created = new UrlNode(uri, 1, "(sitemap)", false, false);
             if (nodes.putIfAbsent(key, created) == null) {
                 frontier.add(created);
             } else {
-                scheduledPages.decrementAndGet();
+                admission.release();
             }
         }
     }
@@ -730,10 +695,7 @@ public final class CrawlJob implements AutoCloseable {
     }
 
     private Map<SkipReason, Long> skippedByReason() {
-        Map<SkipReason, Long> out = new java.util.EnumMap<>(SkipReason.class);
-        for (SkipReason r : countedSkips.values()) {
-            out.merge(r, 1L, Long::sum);
-        }
+        Map<SkipReason, Long> out = admission.countedByReason();
         for (UrlNode n : completed) {
             CrawlResult r = n.result();
             if (r.skipped() != null) {
@@ -742,15 +704,4 @@ public final class CrawlJob implements AutoCloseable {
         }
         return out;
     }
-
-    /** Host plus explicit non-default port: http and https of one host are one site. */
-    private static String scopeKey(URI uri) {
-        String host = Urls.host(uri);
-        int port = uri.getPort();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        return defaultPort ? host : host + ":" + port;
-    }
-
 }
