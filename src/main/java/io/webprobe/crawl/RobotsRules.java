@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * robots.txt for every host of a crawl (RFC 9309), parsed by crawler-commons. Each origin's file
  * is fetched once: the first worker that needs it fetches it, the others wait for the same
- * future. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx means
- * everything is allowed; 3xx is followed up to five hops; a 5xx, a timeout or a reset is
+ * future. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx but 429 means
+ * everything is allowed; 3xx is followed up to five hops; a 5xx or 429, a timeout or a reset is
  * retried after each of {@code retryDelays}, and if it still fails the host is treated as fully
  * disallowed (RFC 9309 2.3.1.4), with a reason saying so. A host that cannot be reached at all
  * (DNS, refused) gets no rules: its pages' own fetches report that error. Thread-safe.
@@ -107,9 +107,11 @@ final class RobotsRules {
                         r.contentType().isEmpty() ? "text/plain" : r.contentType(), List.of(AGENT));
                 return new HostRules(rules, "Blocked by robots.txt");
             }
-            if (status >= 300 && status < 500) {
+            if (status >= 300 && status < 500 && status != 429) {
                 // RFC 9309 2.3.1.3: unavailable (4xx, or still redirecting after five hops)
-                // means no restrictions
+                // means no restrictions. A 429 is the server asking us to slow down, not a
+                // missing file: like a 5xx it is retried and, if it persists, read as "keep
+                // out" (as Google does).
                 return allowAll();
             }
             if (status == 0 && unreachable(r.error())) {

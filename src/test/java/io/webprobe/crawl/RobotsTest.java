@@ -115,6 +115,18 @@ class RobotsTest {
     }
 
     @Test
+    void tooManyRequestsForRobotsIsRetriedLikeAServerErrorNotReadAsAMissingFile()
+            throws Exception {
+        site();
+        robots(429, "slow down");
+        var events = crawl(plan());
+        assertThat(server.hits("/robots.txt")).isEqualTo(3);
+        assertThat(server.hits("/")).isZero();
+        assertThat(events.results().get(0).errorMessage())
+                .contains("robots.txt could not be read (HTTP 429)");
+    }
+
+    @Test
     void serverErrorThatRecoversIsObeyed() throws Exception {
         site();
         var calls = new java.util.concurrent.atomic.AtomicInteger();
