@@ -76,6 +76,23 @@ public final class CrawlCommand implements Callable<Integer> {
             description = "Per-request timeout, seconds or with a unit (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            converter = DurationConverter.class,
+            description = "Give up connecting after this; at most --timeout "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "10MB",
+            converter = SizeConverter.class,
+            description = "Download at most this much of each page, e.g. 500KB or 50MB; a "
+                    + "longer page is marked truncated (default: ${DEFAULT-VALUE}).")
+    long maxSize;
+
+    @Option(names = "--user-agent", paramLabel = "TEXT",
+            description = "The User-Agent header (default: " + "Webprobe/<version>). robots.txt "
+                    + "rules are still read for the agent 'webprobe'.")
+    String userAgent;
+
     @Option(names = "--no-external", description = "Do not check links to other hosts.")
     boolean noExternal;
 
@@ -178,9 +195,10 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlPlan plan;
         try {
             URI start = UrlSyntax.parseUserUrl(url);
-            plan = CrawlPlan.of(start, Version.userAgent())
+            plan = CrawlPlan.of(start, userAgent == null ? Version.userAgent() : userAgent)
                     .withThreads(threads)
                     .withTimeout(timeout)
+                    .withMaxBodyBytes(maxSize)
                     .withCheckExternal(!noExternal)
                     .withRespectRobots(!ignoreRobots)
                     .withFollowNofollow(followNofollow)
@@ -211,7 +229,9 @@ public final class CrawlCommand implements Callable<Integer> {
         }
 
         try (CrawlJob job = new CrawlJob(plan,
-                new JdkHttpProbe(plan.userAgent(), plan.timeout()), CrawlListener.NONE);
+                new JdkHttpProbe(plan.userAgent(),
+                        connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout),
+                CrawlListener.NONE);
                 ProgressPrinter progress = new ProgressPrinter(err, quiet,
                         () -> ProgressFormat.line(job.progress()));
                 CtrlC ctrlC = new CtrlC(job::stop)) {
@@ -282,6 +302,10 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         if (delayMs < 0 || delayMs > 3_600_000) {
             return "--delay-ms must be between 0 and 3600000 (an hour).";
+        }
+        if (userAgent != null && (userAgent.isBlank()
+                || userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f))) {
+            return "--user-agent must be printable ASCII text on one line.";
         }
         if (maxRps != null && !(maxRps >= 0.001 && maxRps <= 100_000)) {
             return "--max-rps must be between 0.001 and 100000 requests per second.";

@@ -232,6 +232,45 @@ class CrawlCommandTest {
     }
 
     @Test
+    void maxSizeCutsEachPageAndUserAgentIsSent() throws Exception {
+        var agents = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        String big = "<title>Big</title>" + "x".repeat(4000) + "<a href=\"/after\">after</a>";
+        server.route("/", ex -> {
+            agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            LocalHttpServer.send(ex, 200, "text/html", big);
+        });
+        server.route("/after", html("<title>After</title>"));
+        Path csv = dir.resolve("pages.csv");
+
+        Run r = run("crawl", server.url("/"), "--quiet", "--max-size", "1KB",
+                "--user-agent", "SiteCheck/2.0 (+https://example.test/bot)",
+                "--connect-timeout", "2", "--csv", csv.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(agents).containsExactly("SiteCheck/2.0 (+https://example.test/bot)");
+        List<String[]> rows = readCsv(csv);
+        assertThat(rows).hasSize(2); // header and the start page: the link lies past the cut
+        assertThat(rows.get(1)[0]).isEqualTo(server.url("/"));
+        assertThat(rows.get(1)[3]).isEqualTo("1024");
+        assertEquals(0, server.hits("/after"));
+    }
+
+    @Test
+    void badSizeAndUserAgentExitTwo() {
+        smallSiteWithoutBrokenLinks();
+
+        Run size = run("crawl", server.url("/"), "--quiet", "--max-size", "lots");
+        Run agent = run("crawl", server.url("/"), "--quiet", "--user-agent", "two\nlines");
+
+        assertEquals(2, size.exitCode());
+        assertThat(size.err()).contains("'lots' is not a size");
+        assertOneSentenceWithoutStackTrace(size.err());
+        assertEquals(2, agent.exitCode());
+        assertThat(agent.err()).contains("--user-agent must be printable ASCII text");
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
     void zeroThreadsExitsTwo() {
         smallSiteWithoutBrokenLinks();
 
