@@ -1,18 +1,19 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlResult;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -26,6 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -42,9 +44,12 @@ public final class CrawlView {
     private final BorderPane root = new BorderPane();
     private Consumer<List<String>> onPingThese = urls -> { };
     private TableView<CrawlRow> pages;
+    /** The threads spinner's two-way link to the settings (kept: bindings hold it weakly). */
+    private final ObjectProperty<Integer> threadsValue;
 
     public CrawlView(CrawlViewModel vm) {
         this.vm = vm;
+        this.threadsValue = vm.threadsProperty().asObject();
         root.setTop(controls());
         root.setCenter(tables());
         root.setBottom(statusBar());
@@ -68,7 +73,7 @@ public final class CrawlView {
         threads.setEditable(true);
         threads.setPrefWidth(80);
         threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
-        threads.valueProperty().addListener((o, a, b) -> vm.threadsProperty().set(b));
+        threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
         threads.disableProperty().bind(vm.runningProperty());
 
         Button start = button("crawlStart", "Start", vm::start);
@@ -85,15 +90,8 @@ public final class CrawlView {
         ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
         ping.disableProperty().bind(Bindings.isEmpty(vm.rows()));
 
-        CheckBox robots = new CheckBox("robots.txt");
-        robots.setId("crawlRobots");
-        robots.setTooltip(new Tooltip("Obey robots.txt: URLs it disallows are listed as blocked, "
-                + "not fetched"));
-        robots.selectedProperty().bindBidirectional(vm.respectRobotsProperty());
-        robots.disableProperty().bind(vm.runningProperty());
-
         Label threadsLabel = new Label("Threads");
-        HBox bar = new HBox(8, url, threadsLabel, threads, robots, start, pause, stop, export, ping);
+        HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export, ping);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -103,6 +101,17 @@ public final class CrawlView {
         error.visibleProperty().bind(vm.urlErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
+        Label settingsError = new Label();
+        settingsError.setId("crawlSettingsError");
+        settingsError.getStyleClass().add("field-error");
+        settingsError.setWrapText(true);
+        settingsError.textProperty().bind(vm.settingsErrorProperty());
+        settingsError.visibleProperty().bind(vm.settingsErrorProperty().isNotEmpty());
+        settingsError.managedProperty().bind(settingsError.visibleProperty());
+
+        TitledPane settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty())
+                .root();
+
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -110,7 +119,7 @@ public final class CrawlView {
         progress.visibleProperty().bind(
                 vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
 
-        VBox top = new VBox(6, bar, error, progress);
+        VBox top = new VBox(6, bar, error, settingsError, settings, progress);
         top.setPadding(new Insets(10, 10, 6, 10));
         return top;
     }
@@ -126,8 +135,22 @@ public final class CrawlView {
         brokenTab.textProperty().bind(
                 Bindings.format(Locale.ROOT, "Broken links (%,d)", Bindings.size(vm.brokenLinks())));
         brokenTab.setContent(broken);
+        Tab orphansTab = new Tab();
+        orphansTab.setId("orphansTab");
+        orphansTab.textProperty().bind(
+                Bindings.format(Locale.ROOT, "Orphans (%,d)", Bindings.size(vm.orphans())));
+        orphansTab.setContent(orphansTable());
+        orphansTab.setTooltip(new Tooltip("URLs the sitemaps list that no crawled page links to"));
         TabPane tabs = new TabPane(all, brokenTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // only after a crawl with sitemaps: without them there is nothing to compare against
+        vm.orphansKnownProperty().addListener((o, was, known) -> {
+            if (known && !tabs.getTabs().contains(orphansTab)) {
+                tabs.getTabs().add(orphansTab);
+            } else if (!known) {
+                tabs.getTabs().remove(orphansTab);
+            }
+        });
         BorderPane.setMargin(tabs, new Insets(0, 10, 0, 10));
         return tabs;
     }
@@ -142,6 +165,7 @@ public final class CrawlView {
         table.getColumns().addAll(List.<TableColumn<CrawlRow, ?>>of(
                 col("URL", 360, r -> r.result().url()),
                 col("Status", 90, r -> r.result().statusText()),
+                tooltipped(col("Reason", 200, r -> reason(r.result()))),
                 col("Type", 110, r -> r.result().contentType()),
                 number(col("Size", 80, r -> fetched(r) ? r.result().sizeBytes() : null)),
                 number(col("Time (ms)", 85, r -> fetched(r) ? r.result().responseMillis() : null)),
@@ -174,9 +198,50 @@ public final class CrawlView {
         return table;
     }
 
-    /** Blocked and skipped rows were never requested: their size and time stay blank. */
+    /**
+     * Whether the URL got a response worth a size and a time. Skipped and robots.txt-blocked
+     * rows were never requested (blank); rate-limited and bot-wall rows were answered (429,
+     * 403, 503, 999) and keep them.
+     */
     private static boolean fetched(CrawlRow r) {
-        return r.result().skipped() == null;
+        return r.result().skipped() == null || r.result().status() > 0;
+    }
+
+    /** Why a URL was blocked, skipped or failed ("Rate limited: still HTTP 429…"), or "". */
+    static String reason(CrawlResult r) {
+        return r.skipped() != null || r.error() != null ? r.errorMessage() : "";
+    }
+
+    private TableView<CrawlResult> orphansTable() {
+        TableView<CrawlResult> table = new TableView<>();
+        table.setId("orphansTable");
+        table.setPlaceholder(new Label("No orphans: a crawled page links to every URL the "
+                + "sitemaps list."));
+        SortedList<CrawlResult> sorted = new SortedList<>(vm.orphans());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getColumns().addAll(List.<TableColumn<CrawlResult, ?>>of(
+                col("URL", 420, CrawlResult::url),
+                col("Status", 90, CrawlResult::statusText),
+                col("Type", 110, CrawlResult::contentType),
+                col("Title", 260, CrawlResult::title),
+                col("Indexable", 80, r -> r.indexable() ? "Yes" : "No"),
+                tooltipped(col("Reason", 220, CrawlView::reason))));
+        return table;
+    }
+
+    /** Shows a cell's whole text as its tooltip: reasons are often longer than the column. */
+    private static <S> TableColumn<S, String> tooltipped(TableColumn<S, String> c) {
+        c.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTooltip(blank ? null : new Tooltip(item));
+            }
+        });
+        return c;
     }
 
     private TableColumn<CrawlRow, Integer> inlinksColumn() {

@@ -36,8 +36,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -60,10 +58,7 @@ public final class CrawlViewModel implements AutoCloseable {
 
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
-    private final IntegerProperty threads =
-            new SimpleIntegerProperty(this, "threads", CrawlPlan.DEFAULT_THREADS);
-    private final BooleanProperty respectRobots =
-            new SimpleBooleanProperty(this, "respectRobots", true);
+    private final CrawlSettingsForm settings = new CrawlSettingsForm();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -71,12 +66,15 @@ public final class CrawlViewModel implements AutoCloseable {
             new ReadOnlyStringWrapper(this, "status", "Type a start URL and press Start.");
     private final ObservableList<CrawlRow> rows = FXCollections.observableArrayList();
     private final ObservableList<BrokenLink> brokenLinks = FXCollections.observableArrayList();
+    private final ObservableList<CrawlResult> orphans = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper orphansKnown = new ReadOnlyBooleanWrapper(this, "orphansKnown");
     private final Map<String, CrawlRow> rowsByUrl = new HashMap<>();
     /** Inlink counts that arrived before their row did. */
     private final Map<String, Integer> earlyInlinks = new HashMap<>();
 
     private CrawlJob job;
     private UiBatcher<CrawlEvent> batcher;
+    private CrawlPlan plan;
     /** Which crawl the current rows belong to; late messages of an earlier crawl are dropped. */
     private int generation;
 
@@ -102,13 +100,29 @@ public final class CrawlViewModel implements AutoCloseable {
         return urlError.getReadOnlyProperty();
     }
 
+    /** Worker threads (part of {@link #settings()}). */
     public IntegerProperty threadsProperty() {
-        return threads;
+        return settings.threadsProperty();
     }
 
-    /** Obey robots.txt (on by default). */
+    /** Obey robots.txt, on by default (part of {@link #settings()}). */
     public BooleanProperty respectRobotsProperty() {
-        return respectRobots;
+        return settings.respectRobotsProperty();
+    }
+
+    /** The crawl settings as edited; read when a crawl starts. */
+    public CrawlSettingsForm settings() {
+        return settings;
+    }
+
+    /** One sentence about a bad setting after {@link #start()} refused, or "". */
+    public ReadOnlyStringProperty settingsErrorProperty() {
+        return settings.errorProperty();
+    }
+
+    /** True while a crawl runs: its settings were read at the start and cannot change. */
+    public ReadOnlyBooleanProperty settingsLockedProperty() {
+        return running.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -137,8 +151,23 @@ public final class CrawlViewModel implements AutoCloseable {
     }
 
     /**
-     * Starts a crawl of the URL in the field; on bad input sets {@link #urlErrorProperty()} and
-     * starts nothing.
+     * The sitemap URLs no crawled page links to, with what fetching them gave; filled when a
+     * crawl that used sitemaps has finished (not when it was stopped: pages not yet crawled may
+     * link to them).
+     */
+    public ObservableList<CrawlResult> orphans() {
+        return orphans;
+    }
+
+    /** Whether {@link #orphans()} belongs to the last crawl (it used sitemaps and finished). */
+    public ReadOnlyBooleanProperty orphansKnownProperty() {
+        return orphansKnown.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts a crawl of the URL in the field with the {@link #settings()}; on bad input sets
+     * {@link #urlErrorProperty()} or {@link #settingsErrorProperty()} and starts nothing (what
+     * was typed stays).
      *
      * @return whether a crawl started
      */
@@ -153,13 +182,18 @@ public final class CrawlViewModel implements AutoCloseable {
             urlError.set(e.getMessage());
             return false;
         }
+        Optional<CrawlSettings> chosen = settings.read();
+        if (chosen.isEmpty()) {
+            return false;
+        }
+        CrawlPlan plan = chosen.get().toPlan(start, userAgent);
         closeJob();
         rows.clear();
         brokenLinks.clear();
+        orphans.clear();
+        orphansKnown.set(false);
         rowsByUrl.clear();
         earlyInlinks.clear();
-        CrawlPlan plan = CrawlPlan.of(start, userAgent).withThreads(threads.get())
-                .withRespectRobots(respectRobots.get());
         int gen = ++generation;
         UiBatcher<CrawlEvent> b = new UiBatcher<>(fx, timer, tick, batch -> {
             if (gen == generation) {
@@ -189,6 +223,7 @@ public final class CrawlViewModel implements AutoCloseable {
         });
         job = j;
         batcher = b;
+        this.plan = plan;
         running.set(true);
         paused.set(false);
         progress.set(-1);
@@ -240,20 +275,33 @@ public final class CrawlViewModel implements AutoCloseable {
         }
         Path pagesFile = ExportPaths.withCsvExtension(chosen.get());
         Path brokenFile = ExportPaths.companion(pagesFile, "-broken-links");
+        Path orphansFile = ExportPaths.companion(pagesFile, "-orphans");
         List<CrawlResult> pages = new ArrayList<>(rows.size());
         for (CrawlRow r : rows) {
             pages.add(r.snapshot());
         }
         List<BrokenLink> broken = List.copyOf(brokenLinks);
+        List<CrawlResult> orphanRows = orphansKnown.get() ? List.copyOf(orphans) : null;
         status.set("Exporting…");
         background.execute(() -> {
             try {
                 exporter.write(pagesFile, CrawlCsv.pages(pages), pages);
                 exporter.write(brokenFile, CrawlCsv.BROKEN_LINKS, broken);
-                String message = String.format(Locale.ROOT,
-                        "Exported %,d URLs to %s and %,d broken links to %s.",
-                        pages.size(), pagesFile.getFileName(), broken.size(),
-                        brokenFile.getFileName());
+                String message;
+                if (orphanRows == null) {
+                    message = String.format(Locale.ROOT,
+                            "Exported %,d URLs to %s and %,d broken links to %s.",
+                            pages.size(), pagesFile.getFileName(), broken.size(),
+                            brokenFile.getFileName());
+                } else {
+                    exporter.write(orphansFile, CrawlCsv.ORPHANS, orphanRows);
+                    message = String.format(Locale.ROOT,
+                            "Exported %,d URLs to %s, %,d broken links to %s and %,d orphan%s "
+                                    + "to %s.",
+                            pages.size(), pagesFile.getFileName(), broken.size(),
+                            brokenFile.getFileName(), orphanRows.size(),
+                            orphanRows.size() == 1 ? "" : "s", orphansFile.getFileName());
+                }
                 fx.execute(() -> {
                     status.set(message);
                     done.complete(null);
@@ -335,10 +383,18 @@ public final class CrawlViewModel implements AutoCloseable {
         paused.set(false);
         progress.set(summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);
+        boolean orphansFound = plan.useSitemaps() && !summary.stopped()
+                && summary.startFailure() == null;
+        if (orphansFound) {
+            orphans.setAll(CrawlCsv.orphanRows(j.results(), summary.orphans()));
+            orphansKnown.set(true);
+        }
         if (summary.startFailure() != null) {
             status.set(summary.startFailure());
         } else {
-            status.set((summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p));
+            status.set((summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p)
+                    + (orphansFound ? String.format(Locale.ROOT, " · %,d orphan%s",
+                            orphans.size(), orphans.size() == 1 ? "" : "s") : ""));
         }
         background.execute(j::close);
     }

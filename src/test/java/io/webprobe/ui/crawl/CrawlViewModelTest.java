@@ -426,6 +426,199 @@ class CrawlViewModelTest {
         return arrived;
     }
 
+    // == settings ==
+
+    @Test
+    void theSettingsBecomeThePlanAndTheCrawlHonoursThem() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/private/x\">x</a>"));
+        server.route("/a", html("<a href=\"/a/b\">b</a>"));
+        server.route("/a/b", html("too deep"));
+        server.route("/private/x", html("excluded"));
+        fx.on(() -> {
+            CrawlSettingsForm s = vm.settings();
+            s.excludeProperty().set("/private/");
+            s.maxDepthProperty().set("1");
+            s.maxPerHostProperty().set("2");
+            s.delayMillisProperty().set("1");
+            s.timeoutSecondsProperty().set("7");
+            s.checkExternalProperty().set(false);
+        });
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+
+        assertThat(plans).singleElement().satisfies(plan -> {
+            assertThat(plan.maxDepth()).isEqualTo(1);
+            assertThat(plan.scope().exclude()).extracting(java.util.regex.Pattern::pattern)
+                    .containsExactly("/private/");
+            assertThat(plan.politeness().maxPerHost()).isEqualTo(2);
+            assertThat(plan.politeness().delay()).isEqualTo(Duration.ofMillis(1));
+            assertThat(plan.timeout()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(plan.checkExternal()).isFalse();
+            assertThat(plan.threads()).isEqualTo(CrawlPlan.DEFAULT_THREADS);
+            assertThat(plan.userAgent()).isEqualTo("Webprobe/test");
+        });
+        assertThat(rows()).extracting(r -> r.result().url())
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
+        assertThat(server.hits("/private/x")).isZero();
+        assertThat(server.hits("/a/b")).isZero();
+    }
+
+    @Test
+    void aBadSettingIsOneSentenceAndStartsNothing() throws Exception {
+        server.route("/", html("home"));
+        fx.on(() -> vm.settings().timeoutSecondsProperty().set("soon"));
+
+        assertThat(start(server.url("/"))).isFalse();
+
+        assertThat(fx.on(() -> vm.settingsErrorProperty().get()))
+                .isEqualTo("Timeout must be a whole number of seconds from 1 to 600.");
+        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isEmpty();
+        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
+        assertThat(jobsCreated).hasValue(0);
+        assertThat(server.totalRequests()).isZero();
+        assertThat(fx.on(() -> vm.settings().timeoutSecondsProperty().get())).isEqualTo("soon");
+        assertThat(fx.on(() -> vm.urlProperty().get())).isEqualTo(server.url("/"));
+
+        fx.on(() -> vm.settings().timeoutSecondsProperty().set("20"));
+        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEmpty();
+        assertThat(fx.on(vm::start)).isTrue();
+        awaitCrawlEnd();
+        assertThat(plans).singleElement()
+                .satisfies(plan -> assertThat(plan.timeout()).isEqualTo(Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void aBadUrlIsReportedBeforeTheSettings() throws Exception {
+        fx.on(() -> vm.settings().maxPagesProperty().set("0"));
+
+        assertThat(start("example.com")).isFalse();
+
+        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
+        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEmpty();
+        assertThat(jobsCreated).hasValue(0);
+    }
+
+    @Test
+    void aBadSettingKeepsTheLastCrawlsResults() throws Exception {
+        server.route("/", html("<a href=\"/gone\">gone</a>"));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        String finished = status();
+
+        fx.on(() -> vm.settings().includeProperty().set("("));
+        assertThat(start(server.url("/"))).isFalse();
+
+        assertThat(rows()).hasSize(2);
+        assertThat(fx.on(() -> vm.brokenLinks().size())).isEqualTo(1);
+        assertThat(status()).isEqualTo(finished);
+        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).startsWith("Include pattern");
+        assertThat(jobsCreated).hasValue(1);
+    }
+
+    @Test
+    void settingsAreLockedWhileACrawlRunsAndReadOnlyAtItsStart() throws Exception {
+        CountDownLatch arrived = slowSite();
+        assertThat(fx.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(fx.on(() -> vm.settingsLockedProperty().get())).isTrue();
+        // the crawl keeps the plan it started with, whatever the form says now
+        fx.on(() -> vm.settings().maxPagesProperty().set("1"));
+        assertThat(plans).singleElement()
+                .satisfies(plan -> assertThat(plan.maxPages()).isEqualTo(CrawlPlan.UNLIMITED));
+
+        latchesToRelease.forEach(CountDownLatch::countDown);
+        awaitCrawlEnd();
+        assertThat(fx.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(rows()).extracting(r -> r.result().url())
+                .contains(server.url("/slow"), server.url("/fast"));
+    }
+
+    // == sitemaps and orphans ==
+
+    /** "/" links to "/linked"; the sitemap (named in robots.txt) also lists "/orphan". */
+    private void sitemapSite() {
+        server.route("/", html("<a href=\"/linked\">linked</a>"));
+        server.route("/linked", html("<title>Linked</title>ok"));
+        server.route("/orphan", html("<title>Lonely</title>nobody links here"));
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
+                "User-agent: *\nDisallow:\nSitemap: " + server.url("/map.xml") + "\n"));
+        server.route("/map.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + server.url("/") + "</loc></url>"
+                        + "<url><loc>" + server.url("/linked") + "</loc></url>"
+                        + "<url><loc>" + server.url("/orphan") + "</loc></url></urlset>"));
+    }
+
+    @Test
+    void aCrawlWithSitemapsListsItsOrphansAndExportsThem() throws Exception {
+        sitemapSite();
+        fx.on(() -> vm.settings().useSitemapsProperty().set(true));
+        start(server.url("/"));
+        awaitCrawlEnd();
+
+        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isTrue();
+        assertThat(fx.on(() -> List.copyOf(vm.orphans()))).extracting(CrawlResult::url)
+                .containsExactly(server.url("/orphan"));
+        assertThat(status()).startsWith("Finished").endsWith(" · 1 orphan");
+
+        dialogs.saveAnswer = Optional.of(tempDir.resolve("site.csv"));
+        fx.on(vm::exportCsv);
+
+        List<String[]> orphanLines = readCsv(tempDir.resolve("site-orphans.csv"));
+        assertThat(orphanLines.get(0)).containsExactly(headers(CrawlCsv.ORPHANS));
+        assertThat(orphanLines).hasSize(2);
+        assertThat(orphanLines.get(1)).containsExactly(server.url("/orphan"), "200", "text/html",
+                "Lonely", "true", "ok");
+        assertThat(readCsv(tempDir.resolve("site.csv"))).hasSize(1 + 3);
+        assertThat(status()).isEqualTo("Exported 3 URLs to site.csv, 0 broken links to "
+                + "site-broken-links.csv and 1 orphan to site-orphans.csv.");
+    }
+
+    @Test
+    void withoutSitemapsThereAreNoOrphans() throws Exception {
+        sitemapSite();
+        start(server.url("/"));
+        awaitCrawlEnd();
+
+        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
+        assertThat(fx.on(() -> vm.orphans().size())).isZero();
+        assertThat(server.hits("/orphan")).isZero();
+        assertThat(status()).doesNotContain("orphan");
+    }
+
+    @Test
+    void theNextCrawlClearsTheOrphans() throws Exception {
+        sitemapSite();
+        fx.on(() -> vm.settings().useSitemapsProperty().set(true));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        assertThat(fx.on(() -> vm.orphans().size())).isEqualTo(1);
+
+        fx.on(() -> vm.settings().useSitemapsProperty().set(false));
+        start(server.url("/"));
+        assertThat(fx.on(() -> vm.orphans().size())).isZero();
+        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
+        awaitCrawlEnd();
+        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
+    }
+
+    @Test
+    void aStoppedCrawlClaimsNoOrphans() throws Exception {
+        CountDownLatch arrived = slowSite();
+        fx.on(() -> vm.settings().useSitemapsProperty().set(true));
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        fx.on(vm::stop);
+        awaitCrawlEnd();
+
+        assertThat(status()).startsWith("Stopped");
+        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
+    }
+
     // == helpers ==
 
     private static String[] headers(List<? extends Column<?>> columns) {

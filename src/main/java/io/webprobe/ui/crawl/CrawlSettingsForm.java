@@ -1,0 +1,282 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.CrawlPlan;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The crawl settings as the user edits them: text for numbers (blank = no limit) and regexes
+ * (one a line), booleans for the check boxes. {@link #read()} turns them into a {@link
+ * CrawlSettings} or names the first bad field in one sentence; the text is left as typed. Lives
+ * on the FX thread, like its {@link CrawlViewModel}.
+ */
+public final class CrawlSettingsForm {
+    /** The fields, so the view can point at the one in error. */
+    public enum Field {
+        THREADS, INCLUDE, EXCLUDE, MAX_DEPTH, MAX_PAGES, MAX_URL_LENGTH, MAX_SEGMENT_REPEATS,
+        MAX_QUERY_VARIANTS, MAX_PER_HOST, DELAY, TIMEOUT
+    }
+
+    private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads");
+    private final BooleanProperty subdomains = new SimpleBooleanProperty(this, "subdomains");
+    private final StringProperty include = new SimpleStringProperty(this, "include", "");
+    private final StringProperty exclude = new SimpleStringProperty(this, "exclude", "");
+    private final StringProperty maxDepth = new SimpleStringProperty(this, "maxDepth", "");
+    private final StringProperty maxPages = new SimpleStringProperty(this, "maxPages", "");
+    private final BooleanProperty checkExternal = new SimpleBooleanProperty(this, "checkExternal");
+    private final StringProperty maxUrlLength = new SimpleStringProperty(this, "maxUrlLength", "");
+    private final StringProperty maxSegmentRepeats =
+            new SimpleStringProperty(this, "maxSegmentRepeats", "");
+    private final StringProperty maxQueryVariants =
+            new SimpleStringProperty(this, "maxQueryVariants", "");
+    private final BooleanProperty respectRobots = new SimpleBooleanProperty(this, "respectRobots");
+    private final BooleanProperty followNofollow = new SimpleBooleanProperty(this, "followNofollow");
+    private final BooleanProperty useSitemaps = new SimpleBooleanProperty(this, "useSitemaps");
+    private final StringProperty maxPerHost = new SimpleStringProperty(this, "maxPerHost", "");
+    private final StringProperty delayMillis = new SimpleStringProperty(this, "delayMillis", "");
+    private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds", "");
+
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
+    private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper(this, "changes", "");
+
+    /** A form showing {@link CrawlSettings#DEFAULT}. */
+    public CrawlSettingsForm() {
+        load(CrawlSettings.DEFAULT);
+        Observable[] all = {threads, subdomains, include, exclude, maxDepth, maxPages,
+            checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
+            followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds};
+        Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
+        edited();
+    }
+
+    /** Any edit clears the error (as editing the URL does) and refreshes the summary. */
+    private void edited() {
+        error.set("");
+        errorField.set(null);
+        try {
+            changes.set(parse().changes());
+        } catch (Invalid | IllegalArgumentException e) {
+            changes.set("");
+        }
+    }
+
+    /** Shows these settings in the form. */
+    public void load(CrawlSettings s) {
+        threads.set(s.threads());
+        subdomains.set(s.subdomains());
+        include.set(String.join("\n", s.include()));
+        exclude.set(String.join("\n", s.exclude()));
+        maxDepth.set(s.maxDepth() == CrawlPlan.UNLIMITED ? "" : Integer.toString(s.maxDepth()));
+        maxPages.set(s.maxPages() == CrawlPlan.UNLIMITED ? "" : Integer.toString(s.maxPages()));
+        checkExternal.set(s.checkExternal());
+        maxUrlLength.set(Integer.toString(s.maxUrlLength()));
+        maxSegmentRepeats.set(Integer.toString(s.maxSegmentRepeats()));
+        maxQueryVariants.set(Integer.toString(s.maxQueryVariants()));
+        respectRobots.set(s.respectRobots());
+        followNofollow.set(s.followNofollow());
+        useSitemaps.set(s.useSitemaps());
+        maxPerHost.set(s.maxPerHost() == 0 ? "" : Integer.toString(s.maxPerHost()));
+        delayMillis.set(Long.toString(s.delayMillis()));
+        timeoutSeconds.set(Integer.toString(s.timeoutSeconds()));
+    }
+
+    /**
+     * The settings in the form, or empty with {@link #errorProperty()} set to one sentence about
+     * the first bad field and {@link #errorFieldProperty()} to that field.
+     */
+    public Optional<CrawlSettings> read() {
+        try {
+            CrawlSettings s = parse();
+            error.set("");
+            errorField.set(null);
+            return Optional.of(s);
+        } catch (Invalid e) {
+            error.set(e.getMessage());
+            errorField.set(e.field);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) { // the settings' own checks; the form's come first
+            error.set(e.getMessage());
+            errorField.set(null);
+            return Optional.empty();
+        }
+    }
+
+    private CrawlSettings parse() {
+        int t = threads.get();
+        if (t < 1 || t > CrawlSettings.MAX_THREADS) {
+            throw new Invalid(Field.THREADS, "Threads must be a whole number from 1 to 256.");
+        }
+        List<String> inc = lines(include.get());
+        List<String> exc = lines(exclude.get());
+        regexes(inc, "Include", Field.INCLUDE);
+        regexes(exc, "Exclude", Field.EXCLUDE);
+        int depth = (int) number(maxDepth, Field.MAX_DEPTH, 0, Integer.MAX_VALUE, CrawlPlan.UNLIMITED,
+                "Max depth must be a whole number, 0 (the start page only) or more, or blank "
+                        + "for no limit.");
+        int pages = (int) number(maxPages, Field.MAX_PAGES, 1, Integer.MAX_VALUE, CrawlPlan.UNLIMITED,
+                "Max pages must be a whole number, 1 or more, or blank for no limit.");
+        int urlLength = (int) number(maxUrlLength, Field.MAX_URL_LENGTH, 10, Integer.MAX_VALUE, null,
+                "Max URL length must be a whole number, 10 or more.");
+        int repeats = (int) number(maxSegmentRepeats, Field.MAX_SEGMENT_REPEATS, 1,
+                Integer.MAX_VALUE, null, "Max segment repeats must be a whole number, 1 or more.");
+        int variants = (int) number(maxQueryVariants, Field.MAX_QUERY_VARIANTS, 1,
+                Integer.MAX_VALUE, null, "Max query variants must be a whole number, 1 or more.");
+        int perHost = (int) number(maxPerHost, Field.MAX_PER_HOST, 0, CrawlSettings.MAX_PER_HOST, 0,
+                "Max requests per host must be a whole number from 0 to 256, or blank for as "
+                        + "many as there are threads.");
+        long delay = number(delayMillis, Field.DELAY, 0, CrawlSettings.MAX_DELAY_MILLIS, 0,
+                "Delay per host must be a whole number of milliseconds from 0 to 3600000 "
+                        + "(an hour).");
+        int timeout = (int) number(timeoutSeconds, Field.TIMEOUT, 1,
+                CrawlSettings.MAX_TIMEOUT_SECONDS, null,
+                "Timeout must be a whole number of seconds from 1 to 600.");
+        return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
+                urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
+                useSitemaps.get(), perHost, delay, timeout);
+    }
+
+    /** Non-blank lines, trimmed: one regex a line. */
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static void regexes(List<String> regexes, String what, Field field) {
+        try {
+            CrawlSettings.compile(regexes, what);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(field, e.getMessage());
+        }
+    }
+
+    /**
+     * A whole number in [min, max] from the field.
+     *
+     * @param blank the value of an empty field, or null when the field must not be empty
+     */
+    private static long number(StringProperty text, Field field, long min, long max, Integer blank,
+            String sentence) {
+        String s = text.get().strip();
+        if (s.isEmpty() && blank != null) {
+            return blank;
+        }
+        long n;
+        try {
+            n = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new Invalid(field, sentence);
+        }
+        if (n < min || n > max) {
+            throw new Invalid(field, sentence);
+        }
+        return n;
+    }
+
+    /** A field that cannot be read, with the sentence to show. */
+    private static final class Invalid extends RuntimeException {
+        private final Field field;
+
+        Invalid(Field field, String sentence) {
+            super(sentence, null, false, false);
+            this.field = field;
+        }
+    }
+
+    /** One sentence about the first bad field after {@link #read()}, or "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The field {@link #errorProperty()} is about, or null. */
+    public ReadOnlyObjectProperty<Field> errorFieldProperty() {
+        return errorField.getReadOnlyProperty();
+    }
+
+    /** {@link CrawlSettings#changes()} of what the form holds now ("" when it is invalid). */
+    public ReadOnlyStringProperty changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    public IntegerProperty threadsProperty() {
+        return threads;
+    }
+
+    public BooleanProperty subdomainsProperty() {
+        return subdomains;
+    }
+
+    /** Include regexes, one a line. */
+    public StringProperty includeProperty() {
+        return include;
+    }
+
+    /** Exclude regexes, one a line. */
+    public StringProperty excludeProperty() {
+        return exclude;
+    }
+
+    /** Blank for no limit. */
+    public StringProperty maxDepthProperty() {
+        return maxDepth;
+    }
+
+    /** Blank for no limit. */
+    public StringProperty maxPagesProperty() {
+        return maxPages;
+    }
+
+    public BooleanProperty checkExternalProperty() {
+        return checkExternal;
+    }
+
+    public StringProperty maxUrlLengthProperty() {
+        return maxUrlLength;
+    }
+
+    public StringProperty maxSegmentRepeatsProperty() {
+        return maxSegmentRepeats;
+    }
+
+    public StringProperty maxQueryVariantsProperty() {
+        return maxQueryVariants;
+    }
+
+    public BooleanProperty respectRobotsProperty() {
+        return respectRobots;
+    }
+
+    public BooleanProperty followNofollowProperty() {
+        return followNofollow;
+    }
+
+    public BooleanProperty useSitemapsProperty() {
+        return useSitemaps;
+    }
+
+    /** Blank or 0 for as many as there are threads. */
+    public StringProperty maxPerHostProperty() {
+        return maxPerHost;
+    }
+
+    /** Milliseconds. */
+    public StringProperty delayMillisProperty() {
+        return delayMillis;
+    }
+
+    /** Seconds. */
+    public StringProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+}

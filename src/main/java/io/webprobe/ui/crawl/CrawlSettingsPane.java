@@ -1,0 +1,255 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Crawl tab's collapsible "Settings" section: scope, trap guards, robots and links,
+ * politeness, side by side. Collapsed it names what differs from the defaults. Its controls are
+ * disabled while a crawl runs; a bad value is outlined and focused. Binds to a {@link
+ * CrawlSettingsForm} only.
+ */
+final class CrawlSettingsPane {
+    private static final double GAP = 28;
+    private static final double MIN_SCOPE_WIDTH = 330;
+    private final CrawlSettingsForm form;
+    private final TitledPane pane = new TitledPane();
+    private final Map<Field, Control> controls = new EnumMap<>(Field.class);
+    /** A text field whose height the check box rows copy. */
+    private Control rowHeight;
+
+    CrawlSettingsPane(CrawlSettingsForm form, ReadOnlyBooleanProperty locked) {
+        this.form = form;
+        pane.setId("crawlSettings");
+        pane.setExpanded(false);
+        // no slide: the table below would resize for a third of a second on every click
+        pane.setAnimated(false);
+        pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
+                .then("Settings")
+                .otherwise(Bindings.concat("Settings: ", form.changesProperty())));
+
+        Region scope = scope();
+        Region[] others = {trapGuards(), robotsAndLinks(), politeness()};
+        FlowPane content = new FlowPane(GAP, 12, scope);
+        content.getChildren().addAll(others);
+        content.setPadding(new Insets(8, 10, 10, 10));
+        // The regex boxes take the width the other groups leave; labels and numbers keep
+        // theirs. In a narrow window the groups wrap onto a second line instead of clipping.
+        scope.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            double rest = content.getWidth() - content.getInsets().getLeft()
+                    - content.getInsets().getRight() - GAP * others.length - 1;
+            for (Region r : others) {
+                rest -= r.prefWidth(-1);
+            }
+            return Math.max(MIN_SCOPE_WIDTH, rest);
+        }, content.widthProperty(), others[0].widthProperty(), others[1].widthProperty(),
+                others[2].widthProperty()));
+        content.disableProperty().bind(locked);
+        pane.setContent(content);
+
+        form.errorFieldProperty().addListener((o, was, now) -> showError(was, now));
+    }
+
+    TitledPane root() {
+        return pane;
+    }
+
+    private Region scope() {
+        TextArea include = regexArea("crawlInclude", form.includeProperty(), "e.g. /blog/",
+                "Crawl only URLs of the site matching one of these regular expressions "
+                        + "(one a line; anywhere in the URL). Empty: every URL of the site.");
+        TextArea exclude = regexArea("crawlExclude", form.excludeProperty(), "e.g. \\?sort=",
+                "Neither crawl nor check URLs matching any of these regular expressions "
+                        + "(one a line; anywhere in the URL).");
+        controls.put(Field.INCLUDE, include);
+        controls.put(Field.EXCLUDE, exclude);
+        TextField depth = number("crawlMaxDepth", Field.MAX_DEPTH, form.maxDepthProperty(),
+                "no limit", "Follow links at most this many clicks from the start page "
+                        + "(0: the start page only). Blank: no limit.");
+        TextField pages = number("crawlMaxPages", Field.MAX_PAGES, form.maxPagesProperty(),
+                "no limit", "Fetch at most this many URLs of the site. Blank: no limit.");
+        CheckBox external = check("crawlCheckExternal", "Check external links",
+                form.checkExternalProperty(),
+                "Check links to other hosts once (HEAD, then GET); they are never crawled");
+        CheckBox subdomains = check("crawlSubdomains", "Crawl all subdomains",
+                form.subdomainsProperty(),
+                "Crawl every subdomain of the start domain (blog.example.com, shop.example.com"
+                        + "…), not only the start host");
+
+        GridPane grid = grid();
+        ColumnConstraints fixed = new ColumnConstraints();
+        ColumnConstraints growing = new ColumnConstraints();
+        growing.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(fixed, growing, fixed, growing);
+        grid.add(label("Include URLs matching"), 0, 0, 2, 1);
+        grid.add(label("Exclude URLs matching"), 2, 0, 2, 1);
+        grid.add(include, 0, 1, 2, 1);
+        grid.add(exclude, 2, 1, 2, 1);
+        grid.addRow(2, label("Max depth"), depth, label("Max pages"), pages);
+        grid.add(external, 0, 3, 2, 1);
+        grid.add(subdomains, 2, 3, 2, 1);
+        return group("Scope", grid);
+    }
+
+    private Region trapGuards() {
+        GridPane grid = grid();
+        rowHeight = number("crawlMaxUrlLength", Field.MAX_URL_LENGTH, form.maxUrlLengthProperty(),
+                "", "Skip longer URLs (characters) as a likely crawler trap");
+        grid.addRow(0, label("Max URL length"), rowHeight);
+        grid.addRow(1, label("Max segment repeats"), number("crawlMaxSegmentRepeats",
+                Field.MAX_SEGMENT_REPEATS, form.maxSegmentRepeatsProperty(), "",
+                "Skip paths repeating one segment more often than this, like /a/b/a/b/a/b"));
+        grid.addRow(2, label("Max query variants"), number("crawlMaxQueryVariants",
+                Field.MAX_QUERY_VARIANTS, form.maxQueryVariantsProperty(), "",
+                "Skip a path's query strings beyond this many, like an endless calendar"));
+        return group("Trap guards", grid);
+    }
+
+    private Region robotsAndLinks() {
+        CheckBox robots = check("crawlRobots", "Obey robots.txt", form.respectRobotsProperty(),
+                "URLs robots.txt disallows are listed as blocked, not fetched");
+        CheckBox nofollow = check("crawlFollowNofollow", "Follow links on nofollow pages",
+                form.followNofollowProperty(), "Follow the links of pages marked nofollow "
+                        + "(meta robots or X-Robots-Tag); search engines do not");
+        CheckBox sitemaps = check("crawlSitemaps", "Use sitemaps, report orphans",
+                form.useSitemapsProperty(), "Also crawl the URLs the site's sitemaps list "
+                        + "(robots.txt Sitemap lines, else /sitemap.xml) and list those no page "
+                        + "links to");
+        GridPane grid = grid();
+        grid.addColumn(0, robots, nofollow, sitemaps);
+        for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps}) {
+            // rows as tall as the text fields' beside them, so the columns line up
+            c.minHeightProperty().bind(rowHeight.heightProperty());
+        }
+        return group("Robots & links", grid);
+    }
+
+    private Region politeness() {
+        GridPane grid = grid();
+        grid.addRow(0, label("Requests per host"), number("crawlMaxPerHost",
+                Field.MAX_PER_HOST, form.maxPerHostProperty(), "no limit",
+                "At most this many requests in flight to one host. Blank or 0: as many as "
+                        + "there are threads."));
+        grid.addRow(1, label("Delay per host (ms)"), number("crawlDelay", Field.DELAY,
+                form.delayMillisProperty(), "", "Wait at least this long between the starts "
+                        + "of two requests to one host (milliseconds)"));
+        grid.addRow(2, label("Timeout (s)"), number("crawlTimeout", Field.TIMEOUT,
+                form.timeoutSecondsProperty(), "",
+                "Give up on a request after this many seconds (headers and body)"));
+        Button defaults = new Button("Reset all to defaults");
+        defaults.setId("crawlSettingsDefaults");
+        defaults.setMinWidth(Region.USE_PREF_SIZE);
+        defaults.setTooltip(new Tooltip("Put every crawl setting (threads too) back to its "
+                + "default"));
+        defaults.setOnAction(e -> form.load(CrawlSettings.DEFAULT));
+        HBox reset = new HBox(defaults);
+        reset.setAlignment(Pos.BOTTOM_RIGHT);
+        VBox.setVgrow(reset, Priority.ALWAYS);
+        VBox box = group("Politeness", grid);
+        box.getChildren().add(reset);
+        return box;
+    }
+
+    /** A label that never shrinks to an ellipsis. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static VBox group(String title, Node body) {
+        Label heading = label(title);
+        heading.getStyleClass().add("section-title");
+        return new VBox(6, heading, body);
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        return grid;
+    }
+
+    private static TextArea regexArea(String id, StringProperty text, String prompt,
+            String tip) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setPromptText(prompt);
+        area.setPrefRowCount(2);
+        area.setPrefColumnCount(14);
+        area.setMinWidth(100);
+        area.setTooltip(new Tooltip(tip));
+        area.textProperty().bindBidirectional(text);
+        GridPane.setHgrow(area, Priority.ALWAYS);
+        return area;
+    }
+
+    private TextField number(String id, Field field, StringProperty text, String prompt,
+            String tip) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(6);
+        f.setMinWidth(Region.USE_PREF_SIZE);
+        f.setMaxWidth(Region.USE_PREF_SIZE);
+        f.setTooltip(new Tooltip(tip));
+        f.textProperty().bindBidirectional(text);
+        GridPane.setHalignment(f, HPos.LEFT);
+        controls.put(field, f);
+        return f;
+    }
+
+    private static CheckBox check(String id, String text, BooleanProperty value, String tip) {
+        CheckBox box = new CheckBox(text);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setId(id);
+        box.setTooltip(new Tooltip(tip));
+        box.selectedProperty().bindBidirectional(value);
+        return box;
+    }
+
+    /** Outlines the bad field, opens the section and puts the cursor there. */
+    private void showError(Field was, Field now) {
+        if (was != null && controls.containsKey(was)) {
+            controls.get(was).getStyleClass().remove("field-invalid");
+        }
+        Control c = now == null ? null : controls.get(now);
+        if (c == null) {
+            if (now != null) {
+                pane.setExpanded(true);
+            }
+            return;
+        }
+        pane.setExpanded(true);
+        c.getStyleClass().add("field-invalid");
+        c.requestFocus();
+        if (c instanceof TextInputControl t) {
+            t.selectAll();
+        }
+    }
+}

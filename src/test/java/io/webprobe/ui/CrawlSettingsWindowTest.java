@@ -1,0 +1,347 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.CsvFiles.readCsv;
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webprobe.app.AppContext;
+import io.webprobe.app.WebprobeApp;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.ui.crawl.CrawlRow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.awaitility.core.ConditionFactory;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Crawl tab's settings, blocked rows and orphans in the real main window (headless Monocle
+ * by default), crawling small sites on loopback. Only the dialogs are fake.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CrawlSettingsWindowTest {
+    private static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path tempDir;
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private AppContext context;
+
+    @Start
+    void start(Stage stage) {
+        AppContext ctx = WebprobeApp.show(stage, dialogs);
+        context = ctx;
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            uncaught.add(e);
+            ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
+        });
+    }
+
+    @Stop
+    void stop() {
+        release.countDown();
+        if (context != null) {
+            context.close();
+        }
+        Thread.currentThread().setUncaughtExceptionHandler(null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        release.countDown();
+        server.close();
+        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
+
+    // == settings ==
+
+    @Test
+    void settingsStartCollapsedAndOpenWithAClickOnTheirTitle(FxRobot robot) throws Exception {
+        TitledPane settings = settings(robot);
+        assertThat(fx(settings::isExpanded)).isFalse();
+        assertThat(fx(settings::getText)).isEqualTo("Settings");
+
+        openSettings(robot);
+
+        assertThat(fx(settings::isExpanded)).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlMaxDepth", TextField.class).isVisible())).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlRobots", CheckBox.class).isSelected())).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlCheckExternal", CheckBox.class).isSelected()))
+                .isTrue();
+        assertThat(fx(() -> node(robot, "#crawlTimeout", TextField.class).getText()))
+                .isEqualTo("15");
+    }
+
+    @Test
+    void anExcludeRegexAndAMaxDepthTypedInTheSettingsShapeTheCrawl(FxRobot robot)
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/private/x\">x</a>"));
+        // "/a" answers only after release, so the test sees the crawl running
+        server.route("/a", LocalHttpServer.blockUntil(release, arrived,
+                "<html><body><a href=\"/a/b\">deeper</a></body></html>"));
+        server.route("/a/b", html("too deep"));
+        server.route("/private/x", html("excluded"));
+        openSettings(robot);
+
+        robot.clickOn("#crawlExclude").write("/private/");
+        robot.clickOn("#crawlMaxDepth").write("1");
+        assertThat(fx(() -> settings(robot).getText()))
+                .isEqualTo("Settings: 1 exclude pattern · max depth 1");
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("crawl reached /a").isTrue();
+
+        // running: every setting is locked, the section still opens and closes
+        for (String id : List.of("#crawlExclude", "#crawlMaxDepth", "#crawlRobots",
+                "#crawlSitemaps", "#crawlTimeout", "#crawlSettingsDefaults", "#crawlThreads")) {
+            assertThat(fx(() -> robot.lookup(id).query().isDisabled())).as(id).isTrue();
+        }
+        assertThat(fx(() -> settings(robot).isDisabled())).isFalse();
+
+        release.countDown();
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> pagesTable(robot).getItems().stream().map(r -> r.result().url())
+                .toList())).containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
+        assertThat(server.hits("/private/x")).isZero();
+        assertThat(server.hits("/a/b")).isZero();
+        assertThat(fx(() -> node(robot, "#crawlExclude", TextArea.class).isDisabled())).isFalse();
+    }
+
+    @Test
+    void aBadValueIsNamedInOneSentenceAndItsFieldOutlinedAndFocused(FxRobot robot)
+            throws Exception {
+        server.route("/", html("home"));
+        TextField maxPages = node(robot, "#crawlMaxPages", TextField.class);
+        robot.interact(() -> maxPages.setText("lots"));
+        Label error = node(robot, "#crawlSettingsError", Label.class);
+        assertThat(fx(error::isVisible)).isFalse();
+
+        enterUrlAndStart(robot, server.url("/"));
+
+        assertThat(fx(error::isVisible)).isTrue();
+        assertThat(fx(error::getText))
+                .isEqualTo("Max pages must be a whole number, 1 or more, or blank for no limit.");
+        assertThat(fx(() -> settings(robot).isExpanded())).as("opened to show the field").isTrue();
+        assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isTrue();
+        assertThat(fx(maxPages::isFocused)).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlStart", Button.class).isDisabled())).isFalse();
+        assertThat(server.totalRequests()).isZero();
+
+        robot.clickOn(maxPages).eraseText(4).write("5");
+
+        assertThat(fx(error::isVisible)).isFalse();
+        assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isFalse();
+    }
+
+    // == blocked rows ==
+
+    @Test
+    void rateLimitedAndBotWallRowsKeepTheirResponseAndRobotsRowsSayWhy(FxRobot robot)
+            throws Exception {
+        server.route("/", html("<a href=\"/limited\">l</a><a href=\"/wall\">w</a>"
+                + "<a href=\"/private/x\">p</a>"));
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
+                "User-agent: *\nDisallow: /private/\n"));
+        // a Retry-After beyond the 60 s cap: reported at once, never retried
+        server.route("/limited", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "3600");
+            LocalHttpServer.send(ex, 429, "text/html", "<html>slow down</html>");
+        });
+        server.route("/wall", ex -> LocalHttpServer.send(ex, 403, "text/html",
+                "<html><title>Just a moment...</title>captcha</html>"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        CrawlRow limited = row(robot, "/limited");
+        assertThat(cell(robot, "Status", limited)).isEqualTo("429");
+        assertThat((Long) cell(robot, "Size", limited)).isPositive();
+        assertThat(cell(robot, "Time (ms)", limited)).isNotNull();
+        assertThat((String) cell(robot, "Reason", limited)).startsWith("Rate limited: HTTP 429");
+
+        CrawlRow wall = row(robot, "/wall");
+        assertThat(cell(robot, "Status", wall)).isEqualTo("403");
+        assertThat((Long) cell(robot, "Size", wall)).isPositive();
+        assertThat((String) cell(robot, "Reason", wall)).startsWith("Bot wall");
+
+        CrawlRow robots = row(robot, "/private/x");
+        assertThat(cell(robot, "Status", robots)).isEqualTo("Blocked");
+        assertThat(cell(robot, "Size", robots)).as("never requested").isNull();
+        assertThat(cell(robot, "Time (ms)", robots)).isNull();
+        assertThat((String) cell(robot, "Reason", robots)).isNotBlank();
+
+        // the rows are drawn on a later pulse than the one that added them
+        waiting(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fx(() -> robot
+                .lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof CrawlRow c && c.result().skipped() != null)
+                .filter(r -> r.getStyleClass().contains("not-fetched"))
+                .count())).as("grey rows").isEqualTo(3));
+        assertThat(fx(() -> brokenTable(robot).getItems().size())).as("blocked is not broken")
+                .isZero();
+    }
+
+    // == orphans ==
+
+    @Test
+    void aSitemapCrawlShowsAnOrphansTabAndExportWritesTheOrphansFile(FxRobot robot)
+            throws Exception {
+        server.route("/", html("<a href=\"/linked\">linked</a>"));
+        server.route("/linked", html("ok"));
+        server.route("/orphan", html("<title>Lonely</title>nobody links here"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + server.url("/linked") + "</loc></url>"
+                        + "<url><loc>" + server.url("/orphan") + "</loc></url></urlset>"));
+        assertThat(fx(() -> tabTitles(robot))).containsExactly("All URLs (0)", "Broken links (0)");
+        openSettings(robot);
+        robot.clickOn("#crawlSitemaps");
+
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        assertThat(fx(() -> tabTitles(robot)))
+                .containsExactly("All URLs (3)", "Broken links (0)", "Orphans (1)");
+        robot.clickOn(fx(() -> robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Orphans (1)".equals(l.getText())).findFirst().orElseThrow()));
+        TableView<CrawlResult> orphans = orphansTable(robot);
+        assertThat(fx(orphans::isVisible)).isTrue();
+        assertThat(fx(() -> orphans.getItems().stream().map(CrawlResult::url).toList()))
+                .containsExactly(server.url("/orphan"));
+
+        Path target = tempDir.resolve("site.csv");
+        dialogs.saveAnswer = Optional.of(target);
+        robot.clickOn("#crawlExport");
+
+        Path orphansFile = tempDir.resolve("site-orphans.csv");
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> status(robot)).startsWith("Exported"));
+        assertThat(Files.exists(tempDir.resolve("site-broken-links.csv"))).isTrue();
+        List<String[]> lines = readCsv(orphansFile);
+        assertThat(lines.get(0)).containsExactly("url", "status", "content_type", "title",
+                "indexable", "outcome");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)[0]).isEqualTo(server.url("/orphan"));
+
+        // a crawl without sitemaps has nothing to compare against: the tab goes
+        openSettings(robot);
+        robot.clickOn("#crawlSitemaps");
+        robot.clickOn("#crawlStart");
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> tabTitles(robot))).containsExactly("All URLs (2)", "Broken links (0)");
+    }
+
+    // == helpers ==
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
+        return robot.lookup(id).queryAs(type);
+    }
+
+    private static TitledPane settings(FxRobot robot) {
+        return node(robot, "#crawlSettings", TitledPane.class);
+    }
+
+    /** Clicks the settings' title if they are closed. */
+    private static void openSettings(FxRobot robot) throws Exception {
+        TitledPane settings = settings(robot);
+        if (!fx(settings::isExpanded)) {
+            robot.clickOn(settings.lookup(".title"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(settings::isExpanded)).isTrue();
+    }
+
+    private static void enterUrlAndStart(FxRobot robot, String url) {
+        TextField field = node(robot, "#crawlUrl", TextField.class);
+        robot.interact(() -> field.setText(url));
+        robot.clickOn(field).type(KeyCode.ENTER);
+    }
+
+    private static void waitForCrawlEnd(FxRobot robot) {
+        Button start = node(robot, "#crawlStart", Button.class);
+        waiting(CRAWL_WAIT).until(() -> !fx(start::isDisabled)
+                && status(robot).startsWith("Finished"));
+    }
+
+    private static String status(FxRobot robot) {
+        return node(robot, "#crawlStatus", StatusBar.class).getText();
+    }
+
+    private static ConditionFactory waiting(Duration atMost) {
+        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
+    }
+
+    private static List<String> tabTitles(FxRobot robot) {
+        TabPane tabs = robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .filter(p -> p.getTabs().stream().anyMatch(t -> "brokenTab".equals(t.getId())))
+                .findFirst().orElseThrow();
+        return tabs.getTabs().stream().map(Tab::getText).toList();
+    }
+
+    private CrawlRow row(FxRobot robot, String path) throws Exception {
+        return fx(() -> pagesTable(robot).getItems().stream()
+                .filter(r -> r.result().url().equals(server.url(path))).findFirst().orElseThrow());
+    }
+
+    /** What the named column of the URL table shows for a row (null: a blank cell). */
+    private static Object cell(FxRobot robot, String column, CrawlRow row) throws Exception {
+        return fx(() -> {
+            TableColumn<CrawlRow, ?> c = pagesTable(robot).getColumns().stream()
+                    .filter(col -> col.getText().equals(column)).findFirst().orElseThrow();
+            return c.getCellObservableValue(row).getValue();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<CrawlRow> pagesTable(FxRobot robot) {
+        return robot.lookup("#crawlTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<?> brokenTable(FxRobot robot) {
+        return robot.lookup("#brokenTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<CrawlResult> orphansTable(FxRobot robot) {
+        return robot.lookup("#orphansTable").queryAs(TableView.class);
+    }
+}

@@ -1,0 +1,235 @@
+package io.webprobe.ui.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.Politeness;
+import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link CrawlSettings} and {@link CrawlSettingsForm} without a toolkit (JavaFX properties need
+ * none): what the form's fields become in the {@link CrawlPlan}, and the one sentence each bad
+ * value gets.
+ */
+class CrawlSettingsTest {
+    private static final URI START = URI.create("http://127.0.0.1:1/");
+
+    private final CrawlSettingsForm form = new CrawlSettingsForm();
+
+    private CrawlPlan plan() {
+        return form.read().orElseThrow().toPlan(START, "ua");
+    }
+
+    @Test
+    void untouchedFormGivesTheEnginesDefaultPlan() {
+        assertThat(form.read()).contains(CrawlSettings.DEFAULT);
+        assertThat(plan()).isEqualTo(CrawlPlan.of(START, "ua"));
+        assertThat(form.changesProperty().get()).isEmpty();
+    }
+
+    @Test
+    void formShowsTheDefaultsAsTheUserSeesThem() {
+        assertThat(List.of(form.maxDepthProperty().get(), form.maxPagesProperty().get(),
+                form.maxUrlLengthProperty().get(), form.maxSegmentRepeatsProperty().get(),
+                form.maxQueryVariantsProperty().get(), form.maxPerHostProperty().get(),
+                form.delayMillisProperty().get(), form.timeoutSecondsProperty().get()))
+                .containsExactly("", "", "2000", "2", "200", "", "0", "15");
+        assertThat(List.of(form.subdomainsProperty().get(), form.checkExternalProperty().get(),
+                form.respectRobotsProperty().get(), form.followNofollowProperty().get(),
+                form.useSitemapsProperty().get()))
+                .containsExactly(false, true, true, false, false);
+        assertThat(form.threadsProperty().get()).isEqualTo(CrawlPlan.DEFAULT_THREADS);
+    }
+
+    @Test
+    void everyFieldReachesThePlan() {
+        form.threadsProperty().set(3);
+        form.subdomainsProperty().set(true);
+        form.includeProperty().set("/blog/\n\n  /news/  \n");
+        form.excludeProperty().set("\\?sort=");
+        form.maxDepthProperty().set("2");
+        form.maxPagesProperty().set(" 500 ");
+        form.checkExternalProperty().set(false);
+        form.maxUrlLengthProperty().set("300");
+        form.maxSegmentRepeatsProperty().set("4");
+        form.maxQueryVariantsProperty().set("20");
+        form.respectRobotsProperty().set(false);
+        form.followNofollowProperty().set(true);
+        form.useSitemapsProperty().set(true);
+        form.maxPerHostProperty().set("2");
+        form.delayMillisProperty().set("250");
+        form.timeoutSecondsProperty().set("30");
+
+        CrawlPlan p = plan();
+
+        assertThat(p.threads()).isEqualTo(3);
+        assertThat(p.scope().subdomains()).isTrue();
+        assertThat(p.scope().include()).extracting(Pattern::pattern)
+                .containsExactly("/blog/", "/news/");
+        assertThat(p.scope().exclude()).extracting(Pattern::pattern).containsExactly("\\?sort=");
+        assertThat(p.maxDepth()).isEqualTo(2);
+        assertThat(p.maxPages()).isEqualTo(500);
+        assertThat(p.checkExternal()).isFalse();
+        assertThat(p.scope().maxUrlLength()).isEqualTo(300);
+        assertThat(p.scope().maxSegmentRepeats()).isEqualTo(4);
+        assertThat(p.scope().maxQueryVariants()).isEqualTo(20);
+        assertThat(p.respectRobots()).isFalse();
+        assertThat(p.followNofollow()).isTrue();
+        assertThat(p.useSitemaps()).isTrue();
+        assertThat(p.politeness()).isEqualTo(Politeness.DEFAULT.withMaxPerHost(2)
+                .withDelay(Duration.ofMillis(250)));
+        assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.startUrl()).isEqualTo(START);
+        assertThat(p.userAgent()).isEqualTo("ua");
+        assertThat(form.changesProperty().get()).isEqualTo("all subdomains · 2 include patterns"
+                + " · 1 exclude pattern · max depth 2 · max 500 pages · no external links"
+                + " · trap guards changed · ignoring robots.txt · following nofollow · sitemaps"
+                + " · 2 per host · 250 ms delay · 30 s timeout");
+    }
+
+    @Test
+    void blankAndZeroMeanNoLimit() {
+        form.maxDepthProperty().set("7");
+        form.maxPagesProperty().set("9");
+        form.maxPerHostProperty().set("3");
+        form.maxDepthProperty().set("  ");
+        form.maxPagesProperty().set("");
+        form.maxPerHostProperty().set("0");
+
+        CrawlPlan p = plan();
+
+        assertThat(p.maxDepth()).isEqualTo(CrawlPlan.UNLIMITED);
+        assertThat(p.maxPages()).isEqualTo(CrawlPlan.UNLIMITED);
+        assertThat(p.politeness().maxPerHost()).isEqualTo(Politeness.ALL_THREADS);
+        assertThat(form.maxPerHostProperty().get()).as("the text stays as typed").isEqualTo("0");
+    }
+
+    @Test
+    void depthZeroIsTheStartPageOnly() {
+        form.maxDepthProperty().set("0");
+        assertThat(plan().maxDepth()).isZero();
+        assertThat(form.changesProperty().get()).isEqualTo("max depth 0");
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                bad(CrawlSettingsForm::includeProperty, "/ok/\n[a", Field.INCLUDE,
+                        "Include pattern \"[a\" is not a valid regular expression: unclosed "
+                                + "character class."),
+                bad(CrawlSettingsForm::excludeProperty, "(x", Field.EXCLUDE,
+                        "Exclude pattern \"(x\" is not a valid regular expression: unclosed "
+                                + "group."),
+                bad(CrawlSettingsForm::maxDepthProperty, "three", Field.MAX_DEPTH,
+                        "Max depth must be a whole number, 0 (the start page only) or more, or "
+                                + "blank for no limit."),
+                bad(CrawlSettingsForm::maxDepthProperty, "-1", Field.MAX_DEPTH,
+                        "Max depth must be a whole number, 0 (the start page only) or more, or "
+                                + "blank for no limit."),
+                bad(CrawlSettingsForm::maxPagesProperty, "0", Field.MAX_PAGES,
+                        "Max pages must be a whole number, 1 or more, or blank for no limit."),
+                bad(CrawlSettingsForm::maxPagesProperty, "99999999999", Field.MAX_PAGES,
+                        "Max pages must be a whole number, 1 or more, or blank for no limit."),
+                bad(CrawlSettingsForm::maxUrlLengthProperty, "9", Field.MAX_URL_LENGTH,
+                        "Max URL length must be a whole number, 10 or more."),
+                bad(CrawlSettingsForm::maxUrlLengthProperty, "", Field.MAX_URL_LENGTH,
+                        "Max URL length must be a whole number, 10 or more."),
+                bad(CrawlSettingsForm::maxSegmentRepeatsProperty, "0", Field.MAX_SEGMENT_REPEATS,
+                        "Max segment repeats must be a whole number, 1 or more."),
+                bad(CrawlSettingsForm::maxQueryVariantsProperty, "2.5", Field.MAX_QUERY_VARIANTS,
+                        "Max query variants must be a whole number, 1 or more."),
+                bad(CrawlSettingsForm::maxPerHostProperty, "257", Field.MAX_PER_HOST,
+                        "Max requests per host must be a whole number from 0 to 256, or blank "
+                                + "for as many as there are threads."),
+                bad(CrawlSettingsForm::delayMillisProperty, "3600001", Field.DELAY,
+                        "Delay per host must be a whole number of milliseconds from 0 to "
+                                + "3600000 (an hour)."),
+                bad(CrawlSettingsForm::delayMillisProperty, "1s", Field.DELAY,
+                        "Delay per host must be a whole number of milliseconds from 0 to "
+                                + "3600000 (an hour)."),
+                bad(CrawlSettingsForm::timeoutSecondsProperty, "0", Field.TIMEOUT,
+                        "Timeout must be a whole number of seconds from 1 to 600."),
+                bad(CrawlSettingsForm::timeoutSecondsProperty, "601", Field.TIMEOUT,
+                        "Timeout must be a whole number of seconds from 1 to 600."));
+    }
+
+    private static Arguments bad(Function<CrawlSettingsForm, StringProperty> field, String text,
+            Field which, String sentence) {
+        return Arguments.of(field, text, which, sentence);
+    }
+
+    @ParameterizedTest(name = "{2} = \"{1}\"")
+    @MethodSource("badValues")
+    void eachBadValueGetsOneSentenceAndKeepsTheText(
+            Function<CrawlSettingsForm, StringProperty> field, String text, Field which,
+            String sentence) {
+        field.apply(form).set(text);
+
+        assertThat(form.read()).isEmpty();
+
+        assertThat(form.errorProperty().get()).isEqualTo(sentence);
+        assertThat(form.errorFieldProperty().get()).isEqualTo(which);
+        assertThat(field.apply(form).get()).as("nothing is lost").isEqualTo(text);
+        assertThat(form.changesProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFirstBadFieldIsTheOneNamed() {
+        form.maxPagesProperty().set("x");
+        form.timeoutSecondsProperty().set("y");
+
+        form.read();
+
+        assertThat(form.errorFieldProperty().get()).isEqualTo(Field.MAX_PAGES);
+    }
+
+    @Test
+    void editingAnyFieldClearsTheError() {
+        form.timeoutSecondsProperty().set("0");
+        form.read();
+        assertThat(form.errorProperty().get()).isNotEmpty();
+
+        form.useSitemapsProperty().set(true);
+
+        assertThat(form.errorProperty().get()).isEmpty();
+        assertThat(form.errorFieldProperty().get()).isNull();
+    }
+
+    @Test
+    void loadShowsSettingsThatReadBackTheSame() {
+        CrawlSettings s = new CrawlSettings(5, true, List.of("/a/", "b+"), List.of("\\.pdf$"), 0,
+                10, false, 500, 3, 50, false, true, true, 4, 1000, 60);
+
+        form.load(s);
+
+        assertThat(form.read()).isEqualTo(Optional.of(s));
+        assertThat(form.includeProperty().get()).isEqualTo("/a/\nb+");
+        form.load(CrawlSettings.DEFAULT);
+        assertThat(form.read()).contains(CrawlSettings.DEFAULT);
+    }
+
+    @Test
+    void settingsLoadedFromElsewhereAreCheckedToo() {
+        assertThatThrownBy(() -> new CrawlSettings(8, false, List.of("[a"), List.of(),
+                CrawlPlan.UNLIMITED, CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false,
+                0, 0, 15))
+                .hasMessage("Include pattern \"[a\" is not a valid regular expression: unclosed "
+                        + "character class.");
+        assertThatThrownBy(() -> new CrawlSettings(8, false, List.of(), List.of(),
+                CrawlPlan.UNLIMITED, CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false,
+                0, 0, 0))
+                .hasMessage("Timeout must be between 1 and 600 seconds.");
+    }
+}
