@@ -351,7 +351,10 @@ public final class CrawlCommand implements Callable<Integer> {
                 summary.stopped() ? "Stopped after" : "Crawled",
                 summary.crawled(), summary.elapsed().toMillis() / 1000.0,
                 summary.pagesPerSecond(), summary.broken(), summary.brokenLinks()));
-        if (sitemaps) {
+        if (sitemaps && summary.stopped()) {
+            out.println(String.format(Locale.ROOT, "Sitemaps list %,d URLs of the site; orphans "
+                    + "are not reported for a stopped crawl.", summary.sitemapUrls()));
+        } else if (sitemaps) {
             out.println(String.format(Locale.ROOT,
                     "Sitemaps list %,d URLs of the site; %,d of them no crawled page links to%s",
                     summary.sitemapUrls(), summary.orphans().size(),

@@ -400,8 +400,8 @@ public final class CrawlJob implements AutoCloseable {
         if (node.startChain && node.depth == 0) {
             startFailure = row.skipped() == SkipReason.ROBOTS
                     ? "The start URL " + node.url + " is disallowed for crawlers: "
-                            + row.errorMessage() + ". Use --ignore-robots (or untick robots.txt "
-                            + "in the Crawl tab) to crawl it anyway."
+                            + row.errorMessage() + ". Use --ignore-robots (or untick Obey "
+                            + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
                     : "The start URL " + node.url + " could not be crawled. "
                             + row.errorMessage() + ".";
         }
@@ -629,9 +629,15 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
-    /** Sitemap URLs no crawled page links to (the start URL aside). */
+    /**
+     * Sitemap URLs no crawled page links to (the start URL aside); none for a stopped crawl,
+     * whose uncrawled pages may link to them.
+     */
     private List<String> orphans() {
         List<String> out = new ArrayList<>();
+        if (stopping) {
+            return out; // pages never crawled might link to them: no false orphans
+        }
         for (String key : sitemapKeys) {
             UrlNode n = nodes.get(key);
             if (n != null && !n.startChain && n.inlinks.get() == 0) {

@@ -91,6 +91,29 @@ class SitemapTest {
     }
 
     @Test
+    void aStoppedCrawlReportsNoOrphansSinceUncrawledPagesMayLinkToThem() throws Exception {
+        site();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        server.route("/linked", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"/orphan\">really linked</a>"));
+        var events = new RecordingCrawlListener();
+        try (CrawlJob job = new CrawlJob(
+                CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true),
+                new JdkHttpProbe("t", Duration.ofSeconds(5)), events)) {
+            job.start();
+            arrived.await();
+            org.awaitility.Awaitility.await().until(() -> server.hits("/old-orphan") == 1);
+            job.stop();
+            release.countDown();
+            CrawlSummary summary = events.awaitFinish();
+
+            assertThat(summary.stopped()).isTrue();
+            assertThat(summary.orphans()).isEmpty(); // /orphan is linked from the unfinished page
+        }
+    }
+
+    @Test
     void withoutTheOptionSitemapsAreNotRead() throws Exception {
         site();
         var events = new RecordingCrawlListener();
