@@ -35,6 +35,9 @@ final class Frontier<T> {
         long notBefore;
         /** This host's own least gap between starts (Crawl-delay), in ns. */
         long gapNanos;
+        /** System.nanoTime() of the last start (valid once startedOnce). */
+        long lastStart;
+        boolean startedOnce;
         /** Whether the host is in {@code ready} or {@code waiting}. */
         boolean scheduled;
     }
@@ -107,13 +110,7 @@ final class Frontier<T> {
             h.items.addFirst(item);
             queued++;
             h.notBefore = Math.max(h.notBefore, System.nanoTime() + delayNanos);
-            if (h.scheduled) {
-                // re-place it: its start time moved (remove/add keeps both queues ordered)
-                ready.remove(h);
-                waiting.remove(h);
-                h.scheduled = false;
-            }
-            schedule(h, System.nanoTime());
+            reschedule(h);
         } finally {
             lock.unlock();
         }
@@ -126,7 +123,17 @@ final class Frontier<T> {
     void setHostGap(String hostKey, long nanos) {
         lock.lock();
         try {
-            host(hostKey).gapNanos = nanos;
+            Host<T> h = host(hostKey);
+            h.gapNanos = nanos;
+            if (h.startedOnce) {
+                // the gap is usually learnt after the host's first start (from its robots.txt):
+                // it holds from that start on, so the second request waits too
+                long next = h.lastStart + Math.max(gapNanos, nanos);
+                if (next - h.notBefore > 0) {
+                    h.notBefore = next;
+                    reschedule(h);
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -157,6 +164,8 @@ final class Frontier<T> {
                         queued--;
                         inFlight++;
                         h.inFlight++;
+                        h.lastStart = now;
+                        h.startedOnce = true;
                         long gap = Math.max(gapNanos, h.gapNanos);
                         if (gap > 0) {
                             h.notBefore = now + gap;
@@ -265,6 +274,16 @@ final class Frontier<T> {
 
     private Host<T> host(String key) {
         return hosts.computeIfAbsent(key, k -> new Host<>());
+    }
+
+    /** Re-places a host whose start time moved (remove/add keeps both lines ordered). */
+    private void reschedule(Host<T> h) {
+        if (h.scheduled) {
+            ready.remove(h);
+            waiting.remove(h);
+            h.scheduled = false;
+        }
+        schedule(h, System.nanoTime());
     }
 
     /** Puts a host in line if it has an item it may start (now or later); lock held. */

@@ -21,7 +21,7 @@ public final class RetryAfter {
             .appendPattern("EEEE, dd-MMM-")
             .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
             .appendPattern(" HH:mm:ss 'GMT'")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.US);
     /** "Sun Nov  6 08:49:37 1994" (C asctime). */
     private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -29,7 +29,7 @@ public final class RetryAfter {
             .appendLiteral(' ')
             .optionalStart().appendLiteral(' ').optionalEnd()
             .appendPattern("d HH:mm:ss yyyy")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.US);
 
     private RetryAfter() {}
 

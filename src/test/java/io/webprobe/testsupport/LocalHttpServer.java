@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server on loopback, port chosen by the OS, serving routes the test registers.
  * It counts requests per path (method and path, query included) so tests can check that
- * nothing was fetched twice. Unknown paths answer 404.
+ * nothing was fetched twice, and logs every request's method, path and arrival time
+ * ({@link System#nanoTime()}) so tests can check the spacing of requests. Unknown paths answer
+ * 404.
  */
 public final class LocalHttpServer implements AutoCloseable {
 
@@ -29,11 +33,21 @@ public final class LocalHttpServer implements AutoCloseable {
         void handle(HttpExchange exchange) throws IOException;
     }
 
+    /**
+     * One request as the server saw it.
+     *
+     * @param method the request method
+     * @param path the path, with the query if any
+     * @param nanos {@link System#nanoTime()} when the handler began, before any route ran
+     */
+    public record Arrival(String method, String path, long nanos) {}
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
 
     public LocalHttpServer() {
         try {
@@ -75,9 +89,20 @@ public final class LocalHttpServer implements AutoCloseable {
         return total.get();
     }
 
+    /** Every request so far, in the order the handlers began. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /** The requests of one path (with query, if any), in the order the handlers began. */
+    public List<Arrival> arrivals(String pathAndQuery) {
+        return arrivals.stream().filter(a -> a.path().equals(pathAndQuery)).toList();
+    }
+
     private void dispatch(HttpExchange ex) throws IOException {
         String key = ex.getRequestURI().getRawPath()
                 + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+        arrivals.add(new Arrival(ex.getRequestMethod(), key, System.nanoTime()));
         hits.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
         try (ex) {
@@ -108,6 +133,34 @@ public final class LocalHttpServer implements AutoCloseable {
             ex.getResponseHeaders().add("Location", location);
             ex.sendResponseHeaders(code, -1);
         };
+    }
+
+    /**
+     * Answers with a status, a body and extra header fields given as name, value pairs, e.g.
+     * {@code respond(429, "text/html", "", "Retry-After", "1")}.
+     */
+    public static Route respond(int code, String contentType, String body, String... headers) {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name, value pairs");
+        }
+        return ex -> {
+            for (int i = 0; i < headers.length; i += 2) {
+                ex.getResponseHeaders().add(headers[i], headers[i + 1]);
+            }
+            send(ex, code, contentType, body);
+        };
+    }
+
+    /**
+     * A scripted route: the n-th request to it (counting from 0) is answered by
+     * {@code steps[n]}, and every request after the last step by the last step.
+     */
+    public static Route sequence(Route... steps) {
+        if (steps.length == 0) {
+            throw new IllegalArgumentException("a sequence needs at least one step");
+        }
+        AtomicInteger next = new AtomicInteger();
+        return ex -> steps[Math.min(next.getAndIncrement(), steps.length - 1)].handle(ex);
     }
 
     /** Sends headers, then waits (at most 30 s) until the latch opens before the body. */
