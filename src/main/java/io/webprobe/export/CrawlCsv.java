@@ -29,6 +29,7 @@ public final class CrawlCsv {
         columns.add(new Column<>("outcome", r -> r.outcome().label()));
         columns.add(new Column<>("blocked_reason",
                 r -> r.skipped() == null ? "" : r.errorMessage()));
+        columns.add(new Column<>("truncated", CrawlResult::truncated));
         return columns;
     }
 

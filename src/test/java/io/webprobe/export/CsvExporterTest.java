@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvExporterTest {
     private static final String PAGES_HEADER = "url,status,content_type,size_bytes,response_ms,"
             + "title,depth,inlinks,outlinks,referrer,redirect_to,error,redirect_chain,canonical,"
-            + "meta_description,h1,word_count,meta_robots,indexable,outcome,blocked_reason";
+            + "meta_description,h1,word_count,meta_robots,indexable,outcome,blocked_reason,truncated";
     private static final String BROKEN_HEADER =
             "source_url,link_url,status,error,anchor_text,link_type";
 
@@ -73,7 +73,7 @@ class CsvExporterTest {
         for (int i = 0; i < titles.size(); i++) {
             assertEquals(List.of("http://127.0.0.1/p/" + i + ".html?a=1&b=2", "200", "text/html",
                     "1234", "56", titles.get(i), "2", "3", "4", "http://127.0.0.1/", "", "",
-                    "", "", "", "", "0", "", "true", "ok", ""),
+                    "", "", "", "", "0", "", "true", "ok", "", "false"),
                     List.of(lines.get(i + 1)));
         }
         assertThat(filesInDir()).containsExactly(file);
