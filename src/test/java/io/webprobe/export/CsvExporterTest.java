@@ -109,7 +109,7 @@ class CsvExporterTest {
 
         List<String[]> lines = readCsv(file);
         assertEquals(List.of("http://127.0.0.1:9/", "", "", "0", "0", "", "0", "0", "0", "", "",
-                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error", ""),
+                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error", "", "false"),
                 List.of(lines.get(1)));
     }
 
