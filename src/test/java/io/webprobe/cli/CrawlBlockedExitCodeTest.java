@@ -1,13 +1,12 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CliRun.run;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static io.webprobe.testsupport.LocalHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.testsupport.LocalHttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +17,6 @@ class CrawlBlockedExitCodeTest {
     @AfterEach
     void tearDown() {
         server.close();
-    }
-
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private void blockedSite(String extraLinks) {
@@ -42,7 +32,7 @@ class CrawlBlockedExitCodeTest {
     void aRateLimitAndABotWallAloneExitZero() {
         blockedSite("");
 
-        Run r = run("crawl", server.url("/"), "--quiet");
+        CliRun r = run("crawl", server.url("/"), "--quiet");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertThat(r.err()).isEmpty();
@@ -56,7 +46,7 @@ class CrawlBlockedExitCodeTest {
     void oneBrokenLinkBesideThemExitsOne() {
         blockedSite("<a href=\"/missing\">missing</a>");
 
-        Run r = run("crawl", server.url("/"), "--quiet");
+        CliRun r = run("crawl", server.url("/"), "--quiet");
 
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertThat(r.out()).contains("1 broken URLs, 1 broken links")

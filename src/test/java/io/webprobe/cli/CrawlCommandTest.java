@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CliRun.run;
 import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,16 +40,6 @@ class CrawlCommandTest {
         server.close();
     }
 
-    /** One in-process run of the command line, set up like {@link WebprobeCli#execute}. */
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -72,7 +63,7 @@ class CrawlCommandTest {
         Path pages = dir.resolve("pages.csv");
         Path broken = dir.resolve("broken.csv");
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--threads", "8",
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--threads", "8",
                 "--csv", pages.toString(), "--broken-csv", broken.toString());
 
         assertEquals(1, r.exitCode(), r.err());
@@ -107,7 +98,7 @@ class CrawlCommandTest {
         smallSiteWithoutBrokenLinks();
         Path pages = dir.resolve("pages.csv");
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--csv", pages.toString());
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--csv", pages.toString());
 
         assertEquals(0, r.exitCode(), r.err());
         assertThat(r.err()).isEmpty();
@@ -117,7 +108,7 @@ class CrawlCommandTest {
 
     @Test
     void malformedUrlExitsTwoWithAPlainMessage() {
-        Run r = run("crawl", "http://", "--quiet");
+        CliRun r = run("crawl", "http://", "--quiet");
 
         assertEquals(2, r.exitCode());
         assertThat(r.err()).startsWith("webprobe: This is not a valid URL");
@@ -127,7 +118,7 @@ class CrawlCommandTest {
 
     @Test
     void urlWithoutSchemeExitsTwoWithAHint() {
-        Run r = run("crawl", "example.com", "--quiet");
+        CliRun r = run("crawl", "example.com", "--quiet");
 
         assertEquals(2, r.exitCode());
         assertThat(r.err()).startsWith("webprobe: ").contains("https://example.com");
@@ -138,7 +129,7 @@ class CrawlCommandTest {
     void unreachableStartUrlExitsTwoWithOneSentence() throws Exception {
         String url = "http://127.0.0.1:" + closedPort() + "/";
 
-        Run r = run("crawl", url, "--quiet");
+        CliRun r = run("crawl", url, "--quiet");
 
         assertEquals(2, r.exitCode());
         assertEquals("webprobe: Could not fetch " + url + ": connection refused.",
@@ -160,7 +151,7 @@ class CrawlCommandTest {
                         + "<url><loc>" + server.url("/lonely") + "</loc></url></urlset>"));
         Path orphans = dir.resolve("orphans.csv");
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--sitemaps", "--orphans-csv",
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--sitemaps", "--orphans-csv",
                 orphans.toString());
 
         assertEquals(0, r.exitCode(), r.err());
@@ -178,7 +169,7 @@ class CrawlCommandTest {
     void orphansCsvWithoutSitemapsExitsTwoBeforeAnyRequest() {
         smallSiteWithoutBrokenLinks();
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--orphans-csv",
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--orphans-csv",
                 dir.resolve("o.csv").toString());
 
         assertEquals(2, r.exitCode());
@@ -199,7 +190,7 @@ class CrawlCommandTest {
             {"--max-retry-after", "soon", "'soon' is not a duration"},
         };
         for (String[] c : cases) {
-            Run r = run("crawl", server.url("/"), "--quiet", c[0], c[1]);
+            CliRun r = run("crawl", server.url("/"), "--quiet", c[0], c[1]);
 
             assertEquals(2, r.exitCode(), c[0] + " " + c[1]);
             assertThat(r.err()).contains(c[2]);
@@ -219,7 +210,7 @@ class CrawlCommandTest {
             LocalHttpServer.send(ex, 429, "text/plain", "slow down");
         });
 
-        Run r = run("crawl", server.url("/"), "--quiet");
+        CliRun r = run("crawl", server.url("/"), "--quiet");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertThat(r.out()).contains("0 broken URLs, 0 broken links.")
@@ -242,7 +233,7 @@ class CrawlCommandTest {
         server.route("/after", html("<title>After</title>"));
         Path csv = dir.resolve("pages.csv");
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--max-size", "1KB",
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--max-size", "1KB",
                 "--user-agent", "SiteCheck/2.0 (+https://example.test/bot)",
                 "--connect-timeout", "2", "--csv", csv.toString());
 
@@ -261,8 +252,8 @@ class CrawlCommandTest {
     void badSizeAndUserAgentExitTwo() {
         smallSiteWithoutBrokenLinks();
 
-        Run size = run("crawl", server.url("/"), "--quiet", "--max-size", "lots");
-        Run agent = run("crawl", server.url("/"), "--quiet", "--user-agent", "two\nlines");
+        CliRun size = run("crawl", server.url("/"), "--quiet", "--max-size", "lots");
+        CliRun agent = run("crawl", server.url("/"), "--quiet", "--user-agent", "two\nlines");
 
         assertEquals(2, size.exitCode());
         assertThat(size.err()).contains("'lots' is not a size");
@@ -276,7 +267,7 @@ class CrawlCommandTest {
     void zeroThreadsExitsTwo() {
         smallSiteWithoutBrokenLinks();
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--threads", "0");
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--threads", "0");
 
         assertEquals(2, r.exitCode());
         assertThat(r.err()).startsWith("webprobe: ").contains("threads");
@@ -288,7 +279,7 @@ class CrawlCommandTest {
     void badTimeoutExitsTwo() {
         smallSiteWithoutBrokenLinks();
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--timeout", "abc");
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--timeout", "abc");
 
         assertEquals(2, r.exitCode());
         assertThat(r.err()).contains("'abc' is not a duration").doesNotContain("\tat ");
@@ -300,7 +291,7 @@ class CrawlCommandTest {
         smallSiteWithoutBrokenLinks();
         Path target = dir.resolve("missing").resolve("pages.csv");
 
-        Run r = run("crawl", server.url("/"), "--quiet", "--csv", target.toString());
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--csv", target.toString());
 
         assertEquals(2, r.exitCode());
         assertThat(r.err()).startsWith("webprobe: Could not write");

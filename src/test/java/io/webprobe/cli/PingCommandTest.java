@@ -1,13 +1,12 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CliRun.run;
 import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.testsupport.LocalHttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,16 +43,6 @@ class PingCommandTest {
         server.close();
     }
 
-    /** One in-process run of the command line, set up like {@link WebprobeCli#execute}. */
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private static String firstLine(Path file) throws Exception {
         return Files.readAllLines(file, StandardCharsets.UTF_8).get(0);
     }
@@ -77,7 +66,7 @@ class PingCommandTest {
         server.route("/a", html("aaaa"));
         server.route("/b", html("bb"));
 
-        Run r = run("ping", server.url("/a"), server.url("/b"), "--count", "5",
+        CliRun r = run("ping", server.url("/a"), server.url("/b"), "--count", "5",
                 "--concurrency", "3", "--quiet");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -97,7 +86,7 @@ class PingCommandTest {
     void rateWithDurationPrintsTheOpenLoopLineWithTargetAndAchievedRate() {
         server.route("/", html("ok"));
 
-        Run r = run("ping", server.url("/"), "--rate", "20", "--duration", "1s", "--quiet");
+        CliRun r = run("ping", server.url("/"), "--rate", "20", "--duration", "1s", "--quiet");
 
         assertEquals(0, r.exitCode(), r.err());
         Matcher m = Pattern.compile("Open loop: target 20\\.0 req/s, achieved ([0-9.,]+) req/s")
@@ -116,7 +105,7 @@ class PingCommandTest {
         server.route("/down", LocalHttpServer.status(503));
         Path csv = dir.resolve("summary.csv");
 
-        Run r = run("ping", server.url("/ok"), server.url("/down"), "--count", "4", "--quiet",
+        CliRun r = run("ping", server.url("/ok"), server.url("/down"), "--count", "4", "--quiet",
                 "--csv", csv.toString());
 
         assertEquals(0, r.exitCode(), r.err());
@@ -140,7 +129,7 @@ class PingCommandTest {
         server.route("/b", html("b"));
         Path log = dir.resolve("requests.csv");
 
-        Run r = run("ping", server.url("/a"), server.url("/b"), "--count", "5", "--warmup", "2",
+        CliRun r = run("ping", server.url("/a"), server.url("/b"), "--count", "5", "--warmup", "2",
                 "--quiet", "--requests-csv", log.toString());
 
         assertEquals(0, r.exitCode(), r.err());
@@ -172,7 +161,7 @@ class PingCommandTest {
         server.route("/slow", LocalHttpServer.delayed(Duration.ofMillis(50), "slow"));
         server.route("/fast", html("fast"));
 
-        Run r = run("ping", server.url("/slow"), "--count", "3", "--concurrency", "3",
+        CliRun r = run("ping", server.url("/slow"), "--count", "3", "--concurrency", "3",
                 "--quiet", "--max-p99", "1");
 
         assertEquals(1, r.exitCode(), r.err());
@@ -186,7 +175,7 @@ class PingCommandTest {
         server.route("/down", LocalHttpServer.status(503));
         server.route("/up", html("up"));
 
-        Run r = run("ping", server.url("/up"), server.url("/down"), "--count", "4", "--quiet",
+        CliRun r = run("ping", server.url("/up"), server.url("/down"), "--count", "4", "--quiet",
                 "--max-error-rate", "10");
 
         assertEquals(1, r.exitCode(), r.err());
@@ -199,7 +188,7 @@ class PingCommandTest {
     void bothThresholdsHoldingExitsZero() {
         server.route("/", html("ok"));
 
-        Run r = run("ping", server.url("/"), "--count", "5", "--quiet", "--max-p99", "5000",
+        CliRun r = run("ping", server.url("/"), "--count", "5", "--quiet", "--max-p99", "5000",
                 "--max-error-rate", "10");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -234,7 +223,7 @@ class PingCommandTest {
         List<String> withUrl = args.stream().map(a -> a.equals("URL") ? server.url("/") : a)
                 .toList();
 
-        Run r = run(withUrl.toArray(String[]::new));
+        CliRun r = run(withUrl.toArray(String[]::new));
 
         assertEquals(2, r.exitCode(), r.err());
         assertOneSentenceWithoutStackTrace(r.err());
@@ -247,7 +236,7 @@ class PingCommandTest {
     void missingUrlFileExitsTwoWithOneSentence() {
         Path missing = dir.resolve("nope.txt");
 
-        Run r = run("ping", "--file", missing.toString());
+        CliRun r = run("ping", "--file", missing.toString());
 
         assertEquals(2, r.exitCode());
         assertOneSentenceWithoutStackTrace(r.err());
@@ -259,7 +248,7 @@ class PingCommandTest {
         Path file = dir.resolve("urls.txt");
         Files.writeString(file, "# targets\n" + server.url("/") + "\n\nnot a url\n");
 
-        Run r = run("ping", "--file", file.toString());
+        CliRun r = run("ping", "--file", file.toString());
 
         assertEquals(2, r.exitCode());
         assertOneSentenceWithoutStackTrace(r.err());
@@ -276,7 +265,7 @@ class PingCommandTest {
                 + "   # " + server.url("/ignored") + "\r\n" + server.url("/b") + "\r\n"
                 + server.url("/a") + "\r\n");
 
-        Run r = run("ping", "--file", file.toString(), "--count", "3", "--quiet");
+        CliRun r = run("ping", "--file", file.toString(), "--count", "3", "--quiet");
 
         assertEquals(0, r.exitCode(), r.err());
         assertThat(tableRow(r.out(), server.url("/a"))).startsWith("3 ");
@@ -293,7 +282,7 @@ class PingCommandTest {
         Path file = dir.resolve("urls.txt");
         Files.writeString(file, server.url("/b") + "\n" + server.url("/a") + "\n");
 
-        Run r = run("ping", server.url("/a"), "--file", file.toString(), "--count", "2", "--quiet");
+        CliRun r = run("ping", server.url("/a"), "--file", file.toString(), "--count", "2", "--quiet");
 
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(2, server.hits("/a"));
@@ -305,7 +294,7 @@ class PingCommandTest {
         server.route("/", html("ok"));
         Path log = dir.resolve("missing").resolve("requests.csv");
 
-        Run r = run("ping", server.url("/"), "--count", "5", "--quiet",
+        CliRun r = run("ping", server.url("/"), "--count", "5", "--quiet",
                 "--requests-csv", log.toString());
 
         assertEquals(2, r.exitCode());
@@ -321,7 +310,7 @@ class PingCommandTest {
         server.route("/", html("ok"));
         Path csv = dir.resolve("missing").resolve("summary.csv");
 
-        Run r = run("ping", server.url("/"), "--count", "2", "--quiet", "--csv", csv.toString());
+        CliRun r = run("ping", server.url("/"), "--count", "2", "--quiet", "--csv", csv.toString());
 
         assertEquals(2, r.exitCode());
         assertOneSentenceWithoutStackTrace(r.err());
@@ -341,7 +330,7 @@ class PingCommandTest {
             LocalHttpServer.send(ex, 200, "text/plain", "new");
         });
 
-        Run r = run("ping", server.url("/old"), "--count", "3", "--quiet", "--method", "head",
+        CliRun r = run("ping", server.url("/old"), "--count", "3", "--quiet", "--method", "head",
                 "--follow-redirects", "-H", "X-Team: ops", "-H", "User-Agent: probe-ci");
 
         assertEquals(0, r.exitCode(), r.err());
@@ -359,8 +348,8 @@ class PingCommandTest {
         String previous = System.getProperty("webprobe.stderrTerminal");
         System.setProperty("webprobe.stderrTerminal", "true"); // progress every 250 ms
         try {
-            Run loud = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2");
-            Run quiet = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2",
+            CliRun loud = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2");
+            CliRun quiet = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2",
                     "--quiet");
 
             assertEquals(0, loud.exitCode(), loud.err());
@@ -381,7 +370,7 @@ class PingCommandTest {
     void noRequestsAreLeftRunningAfterTheCommandReturns() {
         server.route("/", html("ok"));
 
-        Run r = run("ping", server.url("/"), "--count", "20", "--quiet");
+        CliRun r = run("ping", server.url("/"), "--count", "20", "--quiet");
 
         assertEquals(0, r.exitCode(), r.err());
         Set<String> workers = Thread.getAllStackTraces().keySet().stream()

@@ -1,0 +1,17 @@
+package io.webprobe.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * One in-process run of the command line, set up like {@link WebprobeCli#execute}: its exit
+ * code and what it printed to stdout and stderr.
+ */
+record CliRun(int exitCode, String out, String err) {
+    static CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
