@@ -249,12 +249,7 @@ public final class CrawlCommand implements Callable<Integer> {
 
     /** The least gap between two starts on one host: --delay-ms or 1/--max-rps. */
     private Duration hostGap() {
-        Duration delay = Duration.ofMillis(delayMs);
-        if (maxRps == null) {
-            return delay;
-        }
-        Duration perRequest = Duration.ofNanos(Math.round(1e9 / maxRps));
-        return perRequest.compareTo(delay) > 0 ? perRequest : delay;
+        return Politeness.gap(Duration.ofMillis(delayMs), maxRps == null ? 0 : maxRps);
     }
 
     /** "Blocked by robots.txt: 3; Rate limited: 1", for the blocks or for the skips. */

@@ -56,6 +56,20 @@ public record Politeness(
         }
     }
 
+    /**
+     * The least gap between two starts on one host for a delay and a rate limit: the delay, or
+     * 1/R s when that is longer.
+     *
+     * @param maxRequestsPerSecond R, or 0 for no rate limit
+     */
+    public static Duration gap(Duration delay, double maxRequestsPerSecond) {
+        if (maxRequestsPerSecond <= 0) {
+            return delay;
+        }
+        Duration perRequest = Duration.ofNanos(Math.round(1e9 / maxRequestsPerSecond));
+        return perRequest.compareTo(delay) > 0 ? perRequest : delay;
+    }
+
     /** The per-host concurrency for a crawl with this many threads. */
     public int maxPerHost(int threads) {
         return maxPerHost == ALL_THREADS ? threads : Math.min(maxPerHost, threads);

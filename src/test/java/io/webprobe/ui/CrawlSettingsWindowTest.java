@@ -26,6 +26,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -167,6 +168,62 @@ class CrawlSettingsWindowTest {
 
         assertThat(fx(error::isVisible)).isFalse();
         assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isFalse();
+    }
+
+    @Test
+    void aUserAgentAndMaxPageSizeTypedInTheSettingsReachTheServerAndCutPagesSaySo(FxRobot robot)
+            throws Exception {
+        String agent = "ProbeTest/2.0 (+https://example.test/bot)";
+        List<String> agents = new CopyOnWriteArrayList<>();
+        server.route("/", ex -> {
+            agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/big\">big</a>");
+        });
+        // 5 KB; 0.001 MB = 1,048.576 bytes, a cap of 1,049
+        server.route("/big", html("<html><title>Big</title>" + "x".repeat(5 * 1024) + "</html>"));
+        openSettings(robot);
+        TextField size = node(robot, "#crawlMaxPageSize", TextField.class);
+        assertThat(fx(() -> size.getText())).isEqualTo("10");
+
+        robot.clickOn("#crawlUserAgent").write(agent);
+        robot.doubleClickOn(size).eraseText(2).write("0.001");
+        robot.clickOn("#crawlMaxRps").write("50");
+        assertThat(fx(() -> settings(robot).getText())).isEqualTo(
+                "Settings: 50 requests/s per host · max page 0.001 MB · custom user agent");
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        assertThat(agents).containsExactly(agent);
+        CrawlRow big = row(robot, "/big");
+        assertThat(fx(() -> big.result().truncated())).isTrue();
+        assertThat(cell(robot, "Size", big)).as("sorts as a number").isEqualTo(1_049L);
+        CrawlRow home = row(robot, "/");
+        // the cells are drawn on a later pulse than the one that added the rows
+        waiting(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(fx(() -> sizeCell(robot, big).getText())).isEqualTo("1,049 (cut)");
+            assertThat(fx(() -> sizeCell(robot, big).getTooltip().getText()))
+                    .startsWith("Cut at the download cap (Max page size");
+            assertThat(fx(() -> sizeCell(robot, big).getStyleClass())).contains("truncated");
+        });
+        assertThat(fx(() -> sizeCell(robot, home).getText())).doesNotContain("cut");
+        assertThat(fx(() -> sizeCell(robot, home).getTooltip())).isNull();
+        assertThat(fx(() -> sizeCell(robot, home).getStyleClass())).doesNotContain("truncated");
+    }
+
+    @Test
+    void aBadUserAgentIsNamedInOneSentenceAndItsFieldOutlined(FxRobot robot) throws Exception {
+        server.route("/", html("home"));
+        TextField agent = node(robot, "#crawlUserAgent", TextField.class);
+        robot.interact(() -> agent.setText("Bot\u00e9/1"));
+
+        enterUrlAndStart(robot, server.url("/"));
+
+        assertThat(fx(() -> node(robot, "#crawlSettingsError", Label.class).getText()))
+                .isEqualTo("User agent must be printable ASCII text on one line, or blank for "
+                        + "the default.");
+        assertThat(fx(() -> agent.getStyleClass().contains("field-invalid"))).isTrue();
+        assertThat(fx(agent::isFocused)).isTrue();
+        assertThat(server.totalRequests()).isZero();
     }
 
     // == blocked rows ==
@@ -328,6 +385,17 @@ class CrawlSettingsWindowTest {
                     .filter(col -> col.getText().equals(column)).findFirst().orElseThrow();
             return c.getCellObservableValue(row).getValue();
         });
+    }
+
+    /** The drawn Size cell of a row. */
+    @SuppressWarnings("unchecked")
+    private static TableCell<CrawlRow, ?> sizeCell(FxRobot robot, CrawlRow row) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableView() == pagesTable(robot) && c.getTableColumn() != null
+                        && "Size".equals(c.getTableColumn().getText()) && c.getTableRow() != null
+                        && c.getTableRow().getItem() == row)
+                .map(c -> (TableCell<CrawlRow, ?>) c)
+                .findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.webprobe.ui.crawl;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,13 @@ import java.util.regex.PatternSyntaxException;
  * @param maxPerHost requests in flight per host, 0 = as many as threads, up to 256
  * @param delayMillis least time between two requests to one host, ms, 0 to an hour
  * @param timeoutSeconds overall deadline per request, seconds, 1 to 600
+ * @param maxPageMegabytes download at most this much of each page (1 MB = 1,048,576 bytes),
+ *     0.001 to 8192; a longer page is cut there and marked truncated
+ * @param userAgent the User-Agent header, printable ASCII on one line; "" for the default
+ *     passed to {@link #toPlan}
+ * @param maxRequestsPerSecond at most this many request starts per second to one host, 0.001 to
+ *     100000; {@link #NO_RATE_LIMIT} for none. The least gap it makes, 1/R s, and {@code
+ *     delayMillis} are not added: the larger applies
  */
 public record CrawlSettings(
         int threads,
@@ -51,19 +59,47 @@ public record CrawlSettings(
         boolean useSitemaps,
         int maxPerHost,
         long delayMillis,
-        int timeoutSeconds) {
+        int timeoutSeconds,
+        double maxPageMegabytes,
+        String userAgent,
+        double maxRequestsPerSecond) {
 
     public static final int MAX_THREADS = 256;
     public static final int MAX_PER_HOST = 256;
     public static final long MAX_DELAY_MILLIS = 3_600_000;
     public static final int MAX_TIMEOUT_SECONDS = 600;
+    public static final double MIN_PAGE_MEGABYTES = 0.001;
+    public static final double MAX_PAGE_MEGABYTES = 8192;
+    public static final double MIN_REQUESTS_PER_SECOND = 0.001;
+    public static final double MAX_REQUESTS_PER_SECOND = 100_000;
+    /** {@link #maxRequestsPerSecond()} when only the delay paces a host. */
+    public static final double NO_RATE_LIMIT = 0;
+    /** {@link #userAgent()} when the crawl sends the default one. */
+    public static final String DEFAULT_USER_AGENT = "";
+    private static final double BYTES_PER_MEGABYTE = 1024 * 1024;
+    /** The engine's download cap, 10 MB. */
+    public static final double DEFAULT_PAGE_MEGABYTES =
+            CrawlPlan.DEFAULT_MAX_BODY_BYTES / BYTES_PER_MEGABYTE;
 
     /** The engine's defaults, as the command line has them. */
     public static final CrawlSettings DEFAULT = new CrawlSettings(CrawlPlan.DEFAULT_THREADS, false,
             List.of(), List.of(), CrawlPlan.UNLIMITED, CrawlPlan.UNLIMITED, true,
             CrawlScope.DEFAULT.maxUrlLength(), CrawlScope.DEFAULT.maxSegmentRepeats(),
             CrawlScope.DEFAULT.maxQueryVariants(), true, false, false, Politeness.ALL_THREADS,
-            Politeness.DEFAULT.delay().toMillis(), (int) CrawlPlan.DEFAULT_TIMEOUT.toSeconds());
+            Politeness.DEFAULT.delay().toMillis(), (int) CrawlPlan.DEFAULT_TIMEOUT.toSeconds(),
+            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT);
+
+    /** Settings with the default page size cap, user agent and no rate limit. */
+    public CrawlSettings(int threads, boolean subdomains, List<String> include,
+            List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
+            int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
+            boolean followNofollow, boolean useSitemaps, int maxPerHost, long delayMillis,
+            int timeoutSeconds) {
+        this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
+                maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
+                useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
+                DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT);
+    }
 
     public CrawlSettings {
         include = List.copyOf(include);
@@ -82,6 +118,40 @@ public record CrawlSettings(
                 "Delay per host must be between 0 and 3600000 ms (an hour).");
         check(timeoutSeconds >= 1 && timeoutSeconds <= MAX_TIMEOUT_SECONDS,
                 "Timeout must be between 1 and 600 seconds.");
+        check(maxPageMegabytes >= MIN_PAGE_MEGABYTES && maxPageMegabytes <= MAX_PAGE_MEGABYTES,
+                "Max page size must be between 0.001 and 8192 MB.");
+        check(userAgent != null && isPrintableAscii(userAgent),
+                "User agent must be printable ASCII text on one line.");
+        check(maxRequestsPerSecond == NO_RATE_LIMIT
+                        || (maxRequestsPerSecond >= MIN_REQUESTS_PER_SECOND
+                                && maxRequestsPerSecond <= MAX_REQUESTS_PER_SECOND),
+                "Max requests/s per host must be between 0.001 and 100000, or 0 for no limit.");
+    }
+
+    /**
+     * Whether the text can be sent as a header value: no control characters (line breaks
+     * included) and nothing beyond ASCII, the rule of the command line's --user-agent.
+     */
+    static boolean isPrintableAscii(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    /** The download cap per page in bytes (1 MB = 1,048,576 bytes, rounded to a byte). */
+    public long maxBodyBytes() {
+        return Math.round(maxPageMegabytes * BYTES_PER_MEGABYTE);
+    }
+
+    /**
+     * The least time between the starts of two requests to one host: the delay, or 1/R s of
+     * the rate limit when that is longer (as the command line's --max-rps does).
+     */
+    public Duration hostGap() {
+        return Politeness.gap(Duration.ofMillis(delayMillis), maxRequestsPerSecond);
+    }
+
+    /** A number as typed: "10", "0.5", never "1.0E-3". */
+    static String plain(double n) {
+        return BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
     }
 
     private static void check(boolean ok, String sentence) {
@@ -107,13 +177,18 @@ public record CrawlSettings(
         return out;
     }
 
-    /** The plan for a crawl from {@code start} with these settings. */
-    public CrawlPlan toPlan(URI start, String userAgent) {
-        return CrawlPlan.of(start, userAgent)
+    /**
+     * The plan for a crawl from {@code start} with these settings.
+     *
+     * @param defaultUserAgent sent when {@link #userAgent()} is blank
+     */
+    public CrawlPlan toPlan(URI start, String defaultUserAgent) {
+        return CrawlPlan.of(start, userAgent.isBlank() ? defaultUserAgent : userAgent)
                 .withThreads(threads)
                 .withMaxDepth(maxDepth)
                 .withMaxPages(maxPages)
                 .withTimeout(Duration.ofSeconds(timeoutSeconds))
+                .withMaxBodyBytes(maxBodyBytes())
                 .withCheckExternal(checkExternal)
                 .withRespectRobots(respectRobots)
                 .withFollowNofollow(followNofollow)
@@ -127,7 +202,7 @@ public record CrawlSettings(
                         .withMaxQueryVariants(maxQueryVariants))
                 .withPoliteness(Politeness.DEFAULT
                         .withMaxPerHost(maxPerHost)
-                        .withDelay(Duration.ofMillis(delayMillis)));
+                        .withDelay(hostGap()));
     }
 
     /**
@@ -170,11 +245,20 @@ public record CrawlSettings(
         if (maxPerHost != DEFAULT.maxPerHost) {
             out.add(maxPerHost + " per host");
         }
+        if (maxRequestsPerSecond != NO_RATE_LIMIT) {
+            out.add(plain(maxRequestsPerSecond) + " requests/s per host");
+        }
         if (delayMillis != DEFAULT.delayMillis) {
             out.add(String.format(Locale.ROOT, "%,d ms delay", delayMillis));
         }
         if (timeoutSeconds != DEFAULT.timeoutSeconds) {
             out.add(timeoutSeconds + " s timeout");
+        }
+        if (maxBodyBytes() != DEFAULT.maxBodyBytes()) {
+            out.add("max page " + plain(maxPageMegabytes) + " MB");
+        }
+        if (!userAgent.isBlank()) {
+            out.add("custom user agent");
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import io.webprobe.crawl.CrawlPlan;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -17,8 +18,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The crawl settings as the user edits them: text for numbers (blank = no limit) and regexes
- * (one a line), booleans for the check boxes. {@link #read()} turns them into a {@link
+ * The crawl settings as the user edits them: text for numbers (blank = no limit), regexes (one
+ * a line) and the user agent (blank = the default), booleans for the check boxes. {@link #read()} turns them into a {@link
  * CrawlSettings} or names the first bad field in one sentence; the text is left as typed. Lives
  * on the FX thread, like its {@link CrawlViewModel}.
  */
@@ -26,8 +27,12 @@ public final class CrawlSettingsForm {
     /** The fields, so the view can point at the one in error. */
     public enum Field {
         THREADS, INCLUDE, EXCLUDE, MAX_DEPTH, MAX_PAGES, MAX_URL_LENGTH, MAX_SEGMENT_REPEATS,
-        MAX_QUERY_VARIANTS, MAX_PER_HOST, DELAY, TIMEOUT
+        MAX_QUERY_VARIANTS, USER_AGENT, MAX_PER_HOST, MAX_REQUESTS_PER_SECOND, DELAY, TIMEOUT,
+        MAX_PAGE_SIZE
     }
+
+    /** A plain decimal as people type it: "10", "0.5", ".5"; no signs, exponents or commas. */
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
 
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads");
     private final BooleanProperty subdomains = new SimpleBooleanProperty(this, "subdomains");
@@ -47,6 +52,11 @@ public final class CrawlSettingsForm {
     private final StringProperty maxPerHost = new SimpleStringProperty(this, "maxPerHost", "");
     private final StringProperty delayMillis = new SimpleStringProperty(this, "delayMillis", "");
     private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds", "");
+    private final StringProperty maxPageMegabytes =
+            new SimpleStringProperty(this, "maxPageMegabytes", "");
+    private final StringProperty userAgent = new SimpleStringProperty(this, "userAgent", "");
+    private final StringProperty maxRequestsPerSecond =
+            new SimpleStringProperty(this, "maxRequestsPerSecond", "");
 
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
@@ -57,7 +67,8 @@ public final class CrawlSettingsForm {
         load(CrawlSettings.DEFAULT);
         Observable[] all = {threads, subdomains, include, exclude, maxDepth, maxPages,
             checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
-            followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds};
+            followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
+            userAgent, maxRequestsPerSecond};
         Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
         edited();
     }
@@ -91,6 +102,10 @@ public final class CrawlSettingsForm {
         maxPerHost.set(s.maxPerHost() == 0 ? "" : Integer.toString(s.maxPerHost()));
         delayMillis.set(Long.toString(s.delayMillis()));
         timeoutSeconds.set(Integer.toString(s.timeoutSeconds()));
+        maxPageMegabytes.set(CrawlSettings.plain(s.maxPageMegabytes()));
+        userAgent.set(s.userAgent());
+        maxRequestsPerSecond.set(s.maxRequestsPerSecond() == CrawlSettings.NO_RATE_LIMIT ? ""
+                : CrawlSettings.plain(s.maxRequestsPerSecond()));
     }
 
     /**
@@ -134,18 +149,31 @@ public final class CrawlSettingsForm {
                 Integer.MAX_VALUE, null, "Max segment repeats must be a whole number, 1 or more.");
         int variants = (int) number(maxQueryVariants, Field.MAX_QUERY_VARIANTS, 1,
                 Integer.MAX_VALUE, null, "Max query variants must be a whole number, 1 or more.");
+        String agent = userAgent.get().strip();
+        if (!CrawlSettings.isPrintableAscii(agent)) {
+            throw new Invalid(Field.USER_AGENT, "User agent must be printable ASCII text on one "
+                    + "line, or blank for the default.");
+        }
         int perHost = (int) number(maxPerHost, Field.MAX_PER_HOST, 0, CrawlSettings.MAX_PER_HOST, 0,
                 "Max requests per host must be a whole number from 0 to 256, or blank for as "
                         + "many as there are threads.");
+        double rate = decimal(maxRequestsPerSecond, Field.MAX_REQUESTS_PER_SECOND,
+                CrawlSettings.MIN_REQUESTS_PER_SECOND, CrawlSettings.MAX_REQUESTS_PER_SECOND,
+                CrawlSettings.NO_RATE_LIMIT, "Max requests/s per host must be a number from "
+                        + "0.001 to 100000, like 2 or 0.5, or blank for no limit.");
         long delay = number(delayMillis, Field.DELAY, 0, CrawlSettings.MAX_DELAY_MILLIS, 0,
                 "Delay per host must be a whole number of milliseconds from 0 to 3600000 "
                         + "(an hour).");
         int timeout = (int) number(timeoutSeconds, Field.TIMEOUT, 1,
                 CrawlSettings.MAX_TIMEOUT_SECONDS, null,
                 "Timeout must be a whole number of seconds from 1 to 600.");
+        double pageSize = decimal(maxPageMegabytes, Field.MAX_PAGE_SIZE,
+                CrawlSettings.MIN_PAGE_MEGABYTES, CrawlSettings.MAX_PAGE_MEGABYTES, null,
+                "Max page size must be a number of megabytes from 0.001 to 8192, like 10 "
+                        + "or 0.5.");
         return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
                 urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
-                useSitemaps.get(), perHost, delay, timeout);
+                useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate);
     }
 
     /** Non-blank lines, trimmed: one regex a line. */
@@ -179,6 +207,27 @@ public final class CrawlSettingsForm {
             throw new Invalid(field, sentence);
         }
         if (n < min || n > max) {
+            throw new Invalid(field, sentence);
+        }
+        return n;
+    }
+
+    /**
+     * A decimal number in [min, max] from the field.
+     *
+     * @param blank the value of an empty field, or null when the field must not be empty
+     */
+    private static double decimal(StringProperty text, Field field, double min, double max,
+            Double blank, String sentence) {
+        String s = text.get().strip();
+        if (s.isEmpty() && blank != null) {
+            return blank;
+        }
+        if (!DECIMAL.matcher(s).matches()) {
+            throw new Invalid(field, sentence);
+        }
+        double n = Double.parseDouble(s);
+        if (!(n >= min && n <= max)) {
             throw new Invalid(field, sentence);
         }
         return n;
@@ -278,5 +327,20 @@ public final class CrawlSettingsForm {
     /** Seconds. */
     public StringProperty timeoutSecondsProperty() {
         return timeoutSeconds;
+    }
+
+    /** Megabytes (1 MB = 1,048,576 bytes), decimals allowed: the download cap per page. */
+    public StringProperty maxPageMegabytesProperty() {
+        return maxPageMegabytes;
+    }
+
+    /** Blank for the default user agent. */
+    public StringProperty userAgentProperty() {
+        return userAgent;
+    }
+
+    /** Requests per second to one host, decimals allowed; blank for no limit. */
+    public StringProperty maxRequestsPerSecondProperty() {
+        return maxRequestsPerSecond;
     }
 }

@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.Version;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
@@ -35,7 +36,8 @@ import javafx.scene.layout.VBox;
  * CrawlSettingsForm} only.
  */
 final class CrawlSettingsPane {
-    private static final double GAP = 28;
+    /** Between the groups; no wider, or the four no longer fit side by side at 1200 px. */
+    private static final double GAP = 20;
     private static final double MIN_SCOPE_WIDTH = 330;
     private final CrawlSettingsForm form;
     private final TitledPane pane = new TitledPane();
@@ -140,8 +142,14 @@ final class CrawlSettingsPane {
                 form.useSitemapsProperty(), "Also crawl the URLs the site's sitemaps list "
                         + "(robots.txt Sitemap lines, else /sitemap.xml) and list those no page "
                         + "links to");
+        TextField agent = text("crawlUserAgent", Field.USER_AGENT, form.userAgentProperty(),
+                Version.userAgent(), "The User-Agent header sent with every request "
+                        + "(printable ASCII, one line). Blank: " + Version.userAgent()
+                        + ". robots.txt rules are still read for the agent 'webprobe'.");
+        HBox agentRow = new HBox(8, label("User agent"), agent);
+        agentRow.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = grid();
-        grid.addColumn(0, robots, nofollow, sitemaps);
+        grid.addColumn(0, robots, nofollow, sitemaps, agentRow);
         for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps}) {
             // rows as tall as the text fields' beside them, so the columns line up
             c.minHeightProperty().bind(rowHeight.heightProperty());
@@ -155,12 +163,22 @@ final class CrawlSettingsPane {
                 Field.MAX_PER_HOST, form.maxPerHostProperty(), "no limit",
                 "At most this many requests in flight to one host. Blank or 0: as many as "
                         + "there are threads."));
-        grid.addRow(1, label("Delay per host (ms)"), number("crawlDelay", Field.DELAY,
+        grid.addRow(1, label("Max requests/s per host"), number("crawlMaxRps",
+                Field.MAX_REQUESTS_PER_SECOND, form.maxRequestsPerSecondProperty(), "no limit",
+                "Start at most this many requests per second to one host, e.g. 2 or 0.5: at "
+                        + "least 1/R seconds between two starts. With a delay too, the longer "
+                        + "gap applies. Blank: no limit."));
+        grid.addRow(2, label("Delay per host (ms)"), number("crawlDelay", Field.DELAY,
                 form.delayMillisProperty(), "", "Wait at least this long between the starts "
                         + "of two requests to one host (milliseconds)"));
-        grid.addRow(2, label("Timeout (s)"), number("crawlTimeout", Field.TIMEOUT,
+        grid.addRow(3, label("Timeout (s)"), number("crawlTimeout", Field.TIMEOUT,
                 form.timeoutSecondsProperty(), "",
                 "Give up on a request after this many seconds (headers and body)"));
+        grid.addRow(4, label("Max page size (MB)"), number("crawlMaxPageSize",
+                Field.MAX_PAGE_SIZE, form.maxPageMegabytesProperty(), "",
+                "Download at most this many megabytes of each page (decimals allowed, e.g. "
+                        + "0.5). A longer page is cut there, shown as (cut) in the Size column, "
+                        + "and only the part downloaded is searched for links."));
         Button defaults = new Button("Reset all to defaults");
         defaults.setId("crawlSettingsDefaults");
         defaults.setMinWidth(Region.USE_PREF_SIZE);
@@ -220,6 +238,21 @@ final class CrawlSettingsPane {
         f.setTooltip(new Tooltip(tip));
         f.textProperty().bindBidirectional(text);
         GridPane.setHalignment(f, HPos.LEFT);
+        controls.put(field, f);
+        return f;
+    }
+
+    /** A text field that takes the width its group leaves. */
+    private TextField text(String id, Field field, StringProperty text, String prompt,
+            String tip) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(8);
+        f.setMinWidth(80);
+        f.setTooltip(new Tooltip(tip));
+        f.textProperty().bindBidirectional(text);
+        HBox.setHgrow(f, Priority.ALWAYS);
         controls.put(field, f);
         return f;
     }

@@ -167,7 +167,7 @@ public final class CrawlView {
                 col("Status", 90, r -> r.result().statusText()),
                 tooltipped(col("Reason", 200, r -> reason(r.result()))),
                 col("Type", 110, r -> r.result().contentType()),
-                number(col("Size", 80, r -> fetched(r) ? r.result().sizeBytes() : null)),
+                sizeColumn(),
                 number(col("Time (ms)", 85, r -> fetched(r) ? r.result().responseMillis() : null)),
                 col("Title", 220, r -> r.result().title()),
                 number(col("Depth", 55, r -> r.result().depth())),
@@ -242,6 +242,49 @@ public final class CrawlView {
             }
         });
         return c;
+    }
+
+    /** What a Size cell says of a page cut at the download cap. */
+    static final String CUT_TIP = "Cut at the download cap (Max page size): only this much "
+            + "was downloaded and searched for links.";
+
+    /**
+     * The bytes downloaded, with " (cut)" after a page cut at the download cap. Sorts by the
+     * size, so the cut pages, all at the cap, come together at the top of a descending sort.
+     */
+    private TableColumn<CrawlRow, Long> sizeColumn() {
+        TableColumn<CrawlRow, Long> c = col("Size", 135,
+                r -> fetched(r) ? r.result().sizeBytes() : null);
+        c.setCellFactory(column -> new TableCell<>() {
+            private final Tooltip cut = new Tooltip(CUT_TIP);
+
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("truncated");
+                if (empty || item == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                int i = getIndex();
+                List<CrawlRow> items = getTableView().getItems();
+                boolean truncated = i >= 0 && i < items.size()
+                        && items.get(i).result().truncated();
+                setText(sizeText(item, truncated));
+                setTooltip(truncated ? cut : null);
+                if (truncated) {
+                    getStyleClass().add("truncated");
+                }
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    /** "10,485,760", or "10,485,760 (cut)" for a page cut at the download cap. */
+    static String sizeText(long bytes, boolean truncated) {
+        return String.format(Locale.ROOT, "%,d", bytes) + (truncated ? " (cut)" : "");
     }
 
     private TableColumn<CrawlRow, Integer> inlinksColumn() {

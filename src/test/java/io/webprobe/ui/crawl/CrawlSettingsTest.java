@@ -117,6 +117,98 @@ class CrawlSettingsTest {
         assertThat(form.maxPerHostProperty().get()).as("the text stays as typed").isEqualTo("0");
     }
 
+    // == max page size, user agent, max requests/s ==
+
+    @Test
+    void theNewFieldsShowTheirDefaultsAndLeaveThePlanAlone() {
+        assertThat(List.of(form.maxPageMegabytesProperty().get(), form.userAgentProperty().get(),
+                form.maxRequestsPerSecondProperty().get())).containsExactly("10", "", "");
+        CrawlPlan p = plan();
+        assertThat(p.maxBodyBytes()).isEqualTo(CrawlPlan.DEFAULT_MAX_BODY_BYTES);
+        assertThat(p.userAgent()).isEqualTo("ua");
+        assertThat(p.politeness()).isEqualTo(Politeness.DEFAULT);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" MB = {1} bytes")
+    @MethodSource("pageSizes")
+    void maxPageSizeInMegabytesBecomesTheDownloadCapInBytes(String typed, long bytes,
+            String changes) {
+        form.maxPageMegabytesProperty().set(typed);
+
+        assertThat(plan().maxBodyBytes()).isEqualTo(bytes);
+        assertThat(form.changesProperty().get()).isEqualTo(changes);
+        assertThat(form.maxPageMegabytesProperty().get()).as("the text stays as typed")
+                .isEqualTo(typed);
+    }
+
+    static Stream<Arguments> pageSizes() {
+        return Stream.of(
+                Arguments.of("0.5", 524_288L, "max page 0.5 MB"),
+                Arguments.of(".25", 262_144L, "max page 0.25 MB"),
+                Arguments.of("0.001", 1_049L, "max page 0.001 MB"), // 1,048.576 rounded
+                Arguments.of(" 2 ", 2_097_152L, "max page 2 MB"),
+                Arguments.of("8192", 8_589_934_592L, "max page 8192 MB"),
+                Arguments.of("10.0", CrawlPlan.DEFAULT_MAX_BODY_BYTES, ""));
+    }
+
+    @Test
+    void aUserAgentTypedReachesThePlanTrimmedAndBlankMeansTheDefault() {
+        form.userAgentProperty().set("  MyBot/1.0 (+https://example.com/bot; \"x\")  ");
+
+        assertThat(plan().userAgent()).isEqualTo("MyBot/1.0 (+https://example.com/bot; \"x\")");
+        assertThat(form.changesProperty().get()).isEqualTo("custom user agent");
+
+        form.userAgentProperty().set("   ");
+
+        assertThat(plan().userAgent()).isEqualTo("ua");
+        assertThat(form.changesProperty().get()).isEmpty();
+    }
+
+    @Test
+    void maxRequestsPerSecondSetsTheLeastGapBetweenStartsToOneOverR() {
+        form.maxRequestsPerSecondProperty().set("4");
+
+        assertThat(plan().politeness())
+                .isEqualTo(Politeness.DEFAULT.withDelay(Duration.ofMillis(250)));
+        assertThat(form.changesProperty().get()).isEqualTo("4 requests/s per host");
+
+        form.maxRequestsPerSecondProperty().set("3");
+        assertThat(plan().politeness().delay()).isEqualTo(Duration.ofNanos(333_333_333));
+        form.maxRequestsPerSecondProperty().set("0.5");
+        assertThat(plan().politeness().delay()).isEqualTo(Duration.ofSeconds(2));
+        form.maxRequestsPerSecondProperty().set("100000");
+        assertThat(plan().politeness().delay()).isEqualTo(Duration.ofNanos(10_000));
+        assertThat(form.changesProperty().get()).isEqualTo("100000 requests/s per host");
+    }
+
+    @Test
+    void theLargerOfTheRateGapAndTheDelayApplies() {
+        form.maxRequestsPerSecondProperty().set("2"); // 500 ms
+        form.delayMillisProperty().set("100");
+        assertThat(plan().politeness().delay()).isEqualTo(Duration.ofMillis(500));
+
+        form.delayMillisProperty().set("1200");
+        assertThat(plan().politeness().delay()).isEqualTo(Duration.ofMillis(1200));
+        assertThat(form.changesProperty().get())
+                .isEqualTo("2 requests/s per host · 1,200 ms delay");
+
+        form.maxRequestsPerSecondProperty().set("");
+        assertThat(plan().politeness().delay()).isEqualTo(Duration.ofMillis(1200));
+    }
+
+    @Test
+    void theNewFieldsJoinTheSummaryAfterTheOthers() {
+        form.maxPerHostProperty().set("2");
+        form.maxRequestsPerSecondProperty().set("2.5");
+        form.delayMillisProperty().set("10");
+        form.timeoutSecondsProperty().set("30");
+        form.maxPageMegabytesProperty().set("0.5");
+        form.userAgentProperty().set("Bot");
+
+        assertThat(form.changesProperty().get()).isEqualTo("2 per host · 2.5 requests/s per host"
+                + " · 10 ms delay · 30 s timeout · max page 0.5 MB · custom user agent");
+    }
+
     @Test
     void depthZeroIsTheStartPageOnly() {
         form.maxDepthProperty().set("0");
@@ -162,7 +254,47 @@ class CrawlSettingsTest {
                 bad(CrawlSettingsForm::timeoutSecondsProperty, "0", Field.TIMEOUT,
                         "Timeout must be a whole number of seconds from 1 to 600."),
                 bad(CrawlSettingsForm::timeoutSecondsProperty, "601", Field.TIMEOUT,
-                        "Timeout must be a whole number of seconds from 1 to 600."));
+                        "Timeout must be a whole number of seconds from 1 to 600."),
+                badPageSize(""),
+                badPageSize("0"),
+                badPageSize("0.0009"),
+                badPageSize("8192.01"),
+                badPageSize("-1"),
+                badPageSize("1e3"),
+                badPageSize("1,5"),
+                badPageSize("ten"),
+                badPageSize("5 MB"),
+                badUserAgent("Bot\u00e9/1.0"),
+                badUserAgent("Bot/1.0\nX-Evil: 1"),
+                badUserAgent("Bot\t1.0"),
+                badUserAgent("Bot\u007f"),
+                badUserAgent("\u30dc\u30c3\u30c8"),
+                badRate("0"),
+                badRate("0.0009"),
+                badRate("100000.5"),
+                badRate("-2"),
+                badRate("2/s"),
+                badRate("fast"),
+                badRate("NaN"),
+                badRate("Infinity"));
+    }
+
+    private static Arguments badPageSize(String text) {
+        return bad(CrawlSettingsForm::maxPageMegabytesProperty, text, Field.MAX_PAGE_SIZE,
+                "Max page size must be a number of megabytes from 0.001 to 8192, like 10 or "
+                        + "0.5.");
+    }
+
+    private static Arguments badUserAgent(String text) {
+        return bad(CrawlSettingsForm::userAgentProperty, text, Field.USER_AGENT,
+                "User agent must be printable ASCII text on one line, or blank for the "
+                        + "default.");
+    }
+
+    private static Arguments badRate(String text) {
+        return bad(CrawlSettingsForm::maxRequestsPerSecondProperty, text,
+                Field.MAX_REQUESTS_PER_SECOND, "Max requests/s per host must be a number from "
+                        + "0.001 to 100000, like 2 or 0.5, or blank for no limit.");
     }
 
     private static Arguments bad(Function<CrawlSettingsForm, StringProperty> field, String text,
@@ -218,6 +350,48 @@ class CrawlSettingsTest {
         assertThat(form.includeProperty().get()).isEqualTo("/a/\nb+");
         form.load(CrawlSettings.DEFAULT);
         assertThat(form.read()).contains(CrawlSettings.DEFAULT);
+    }
+
+    @Test
+    void loadShowsThePageSizeUserAgentAndRateAsTyped() {
+        CrawlSettings s = new CrawlSettings(8, false, List.of(), List.of(), CrawlPlan.UNLIMITED,
+                CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false, 0, 0, 15, 0.25,
+                "MyBot/2.0", 2.5);
+
+        form.load(s);
+
+        assertThat(List.of(form.maxPageMegabytesProperty().get(), form.userAgentProperty().get(),
+                form.maxRequestsPerSecondProperty().get()))
+                .containsExactly("0.25", "MyBot/2.0", "2.5");
+        assertThat(form.read()).isEqualTo(Optional.of(s));
+        form.load(CrawlSettings.DEFAULT);
+        assertThat(List.of(form.maxPageMegabytesProperty().get(), form.userAgentProperty().get(),
+                form.maxRequestsPerSecondProperty().get())).containsExactly("10", "", "");
+    }
+
+    @Test
+    void aPageSizeUserAgentOrRateLoadedFromElsewhereIsCheckedToo() {
+        assertThatThrownBy(() -> withNew(0.0005, "", 0))
+                .hasMessage("Max page size must be between 0.001 and 8192 MB.");
+        assertThatThrownBy(() -> withNew(Double.NaN, "", 0))
+                .hasMessage("Max page size must be between 0.001 and 8192 MB.");
+        assertThatThrownBy(() -> withNew(10, "a\r\nb", 0))
+                .hasMessage("User agent must be printable ASCII text on one line.");
+        assertThatThrownBy(() -> withNew(10, null, 0))
+                .hasMessage("User agent must be printable ASCII text on one line.");
+        assertThatThrownBy(() -> withNew(10, "", 100_001))
+                .hasMessage("Max requests/s per host must be between 0.001 and 100000, or 0 "
+                        + "for no limit.");
+        assertThatThrownBy(() -> withNew(10, "", -1))
+                .hasMessage("Max requests/s per host must be between 0.001 and 100000, or 0 "
+                        + "for no limit.");
+        assertThat(withNew(10, "", 0)).isEqualTo(CrawlSettings.DEFAULT);
+    }
+
+    private static CrawlSettings withNew(double megabytes, String agent, double rate) {
+        return new CrawlSettings(8, false, List.of(), List.of(), CrawlPlan.UNLIMITED,
+                CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false, 0, 0, 15, megabytes,
+                agent, rate);
     }
 
     @Test

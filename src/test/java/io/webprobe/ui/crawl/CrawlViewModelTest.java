@@ -77,8 +77,9 @@ class CrawlViewModelTest {
             (plan, listener) -> {
                 jobsCreated.incrementAndGet();
                 plans.add(plan);
-                CrawlJob job =
-                        new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), listener);
+                // as the app wires it: the plan's user agent is the one sent
+                CrawlJob job = new CrawlJob(plan,
+                        new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)), listener);
                 jobs.add(job);
                 return job;
             },
@@ -461,6 +462,96 @@ class CrawlViewModelTest {
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
         assertThat(server.hits("/private/x")).isZero();
         assertThat(server.hits("/a/b")).isZero();
+    }
+
+    @Test
+    void aPageLongerThanTheMaxPageSizeIsCutThereAndMarkedTruncated() throws Exception {
+        // 0.001 MB = 1,048.576 bytes, rounded to a cap of 1,049
+        server.route("/", html("<a href=\"/big\">big</a> <a href=\"/small\">small</a>"));
+        server.route("/big", html("<html><title>Big</title>" + "x".repeat(5 * 1024) + "</html>"));
+        String small = "<html><title>Small</title>" + "y".repeat(1_000) + "</html>";
+        assertThat(small.length()).as("under the cap").isLessThan(1_049);
+        server.route("/small", html(small));
+        fx.on(() -> vm.settings().maxPageMegabytesProperty().set("0.001"));
+
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+
+        assertThat(plans).singleElement()
+                .satisfies(plan -> assertThat(plan.maxBodyBytes()).isEqualTo(1_049));
+        Map<String, CrawlResult> byUrl = rows().stream().map(CrawlRow::result)
+                .collect(Collectors.toMap(CrawlResult::url, r -> r));
+        assertThat(byUrl.get(server.url("/big"))).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.truncated()).isTrue();
+            assertThat(r.sizeBytes()).isEqualTo(1_049);
+            assertThat(r.isBroken()).as("a cut page is not broken").isFalse();
+        });
+        assertThat(byUrl.get(server.url("/small"))).satisfies(r -> {
+            assertThat(r.truncated()).isFalse();
+            assertThat(r.sizeBytes()).isEqualTo(small.length());
+        });
+        assertThat(byUrl.get(server.url("/")).truncated()).isFalse();
+        assertThat(CrawlView.sizeText(1_049, true)).isEqualTo("1,049 (cut)");
+        assertThat(CrawlView.sizeText(1_033, false)).isEqualTo("1,033");
+    }
+
+    @Test
+    void theUserAgentTypedInTheSettingsIsTheOneTheServerSees() throws Exception {
+        List<String> agents = new CopyOnWriteArrayList<>();
+        server.route("/", ex -> {
+            agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/next\">next</a>");
+        });
+        server.route("/next", ex -> {
+            agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            LocalHttpServer.send(ex, 200, "text/html", "<title>next</title>");
+        });
+        fx.on(() -> vm.settings().userAgentProperty().set(" MyBot/1.0 (+https://example.com/bot) "));
+
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+
+        assertThat(agents).containsExactly("MyBot/1.0 (+https://example.com/bot)",
+                "MyBot/1.0 (+https://example.com/bot)");
+
+        // blank again: the default one
+        agents.clear();
+        fx.on(() -> vm.settings().userAgentProperty().set(""));
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+        assertThat(agents).containsExactly("Webprobe/test", "Webprobe/test");
+    }
+
+    @Test
+    void aRateLimitBecomesTheLeastGapBetweenStartsToOneHost() throws Exception {
+        server.route("/", html("home"));
+        fx.on(() -> {
+            vm.settings().maxRequestsPerSecondProperty().set("200"); // 5 ms
+            vm.settings().delayMillisProperty().set("2");
+        });
+
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+
+        assertThat(plans).singleElement().satisfies(plan ->
+                assertThat(plan.politeness().delay()).isEqualTo(Duration.ofMillis(5)));
+        assertThat(server.hits("/")).isEqualTo(1);
+    }
+
+    @Test
+    void aBadPageSizeIsOneSentenceAndStartsNothing() throws Exception {
+        server.route("/", html("home"));
+        fx.on(() -> vm.settings().maxPageMegabytesProperty().set("0"));
+
+        assertThat(start(server.url("/"))).isFalse();
+
+        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEqualTo(
+                "Max page size must be a number of megabytes from 0.001 to 8192, like 10 or 0.5.");
+        assertThat(fx.on(() -> vm.settings().errorFieldProperty().get()))
+                .isEqualTo(CrawlSettingsForm.Field.MAX_PAGE_SIZE);
+        assertThat(jobsCreated).hasValue(0);
+        assertThat(server.totalRequests()).isZero();
     }
 
     @Test
