@@ -5,10 +5,7 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.webprobe.app.AppContext;
-import io.webprobe.app.WebprobeApp;
 import io.webprobe.crawl.CrawlResult;
-import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.crawl.CrawlRow;
 import java.nio.file.Files;
@@ -16,11 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -35,14 +30,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.awaitility.core.ConditionFactory;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
@@ -51,43 +41,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Crawl tab's settings, blocked rows and orphans in the real main window (headless Monocle
  * by default), crawling small sites on loopback. Only the dialogs are fake.
  */
-@ExtendWith(ApplicationExtension.class)
-class CrawlSettingsWindowTest {
+class CrawlSettingsWindowTest extends MainWindowTestBase {
     private static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tempDir;
-
-    private final FakeDialogs dialogs = new FakeDialogs();
-    private final LocalHttpServer server = new LocalHttpServer();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private AppContext context;
 
     @Start
     void start(Stage stage) {
-        AppContext ctx = WebprobeApp.show(stage, dialogs);
-        context = ctx;
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-            uncaught.add(e);
-            ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
-        });
+        openApp(stage);
     }
 
     @Stop
     void stop() {
-        release.countDown();
-        if (context != null) {
-            context.close();
-        }
-        Thread.currentThread().setUncaughtExceptionHandler(null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        release.countDown();
-        server.close();
-        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+        closeApp();
     }
 
     // == settings ==
@@ -324,14 +288,6 @@ class CrawlSettingsWindowTest {
 
     // == helpers ==
 
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    }
-
-    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
-        return robot.lookup(id).queryAs(type);
-    }
-
     private static TitledPane settings(FxRobot robot) {
         return node(robot, "#crawlSettings", TitledPane.class);
     }
@@ -360,10 +316,6 @@ class CrawlSettingsWindowTest {
 
     private static String status(FxRobot robot) {
         return node(robot, "#crawlStatus", StatusBar.class).getText();
-    }
-
-    private static ConditionFactory waiting(Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
     }
 
     private static List<String> tabTitles(FxRobot robot) {

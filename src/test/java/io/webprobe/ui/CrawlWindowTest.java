@@ -7,25 +7,19 @@ import static org.awaitility.Awaitility.await;
 import io.webprobe.app.AppContext;
 import io.webprobe.app.WebprobeApp;
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
-import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.crawl.CrawlRow;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -37,13 +31,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
@@ -53,55 +42,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * (headless Monocle by default), crawling a generated site on loopback. Only the dialogs are
  * fake, so the export needs no file chooser.
  */
-@ExtendWith(ApplicationExtension.class)
-class CrawlWindowTest {
+class CrawlWindowTest extends MainWindowTestBase {
     private static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
     private static final int PAGES = 100;
 
-    @TempDir
-    Path tempDir;
-
-    private final FakeDialogs dialogs = new FakeDialogs();
-    private final LocalHttpServer server = new LocalHttpServer();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private AppContext context;
-
     @Start
     void start(Stage stage) {
-        AppContext ctx = WebprobeApp.show(stage, dialogs);
-        context = ctx;
-        // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-            uncaught.add(e);
-            ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
-        });
+        openApp(stage);
     }
 
-    /** Runs on the FX thread after {@link #tearDown()}, like {@code WebprobeApp.stop()}. */
     @Stop
     void stop() {
-        release.countDown();
-        if (context != null) {
-            context.close();
-        }
-        Thread.currentThread().setUncaughtExceptionHandler(null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        release.countDown();
-        server.close();
-        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
-    }
-
-    /** Reads (or does) something on the FX thread. */
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    }
-
-    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
-        return robot.lookup(id).queryAs(type);
+        closeApp();
     }
 
     // == window ==
@@ -284,10 +236,6 @@ class CrawlWindowTest {
         TextField field = node(robot, "#crawlUrl", TextField.class);
         robot.interact(() -> field.setText(url));
         robot.clickOn(field).type(KeyCode.ENTER);
-    }
-
-    private static ConditionFactory waiting(Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
     }
 
     private static List<String> liveThreads(String prefix) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.webprobe.app.AppContext;
 import io.webprobe.app.WebprobeApp;
 import io.webprobe.ping.PingResult;
-import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
-import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.crawl.CrawlRow;
 import io.webprobe.ui.ping.PingRow;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -45,14 +40,9 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.PickResult;
 import javafx.stage.Stage;
-import org.awaitility.core.ConditionFactory;
 import org.controlsfx.control.StatusBar;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
@@ -61,62 +51,21 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real main window's Ping tab, built as {@link WebprobeApp#start} builds it, driven through
  * TestFX (headless Monocle by default) against a loopback server. Only the dialogs are fake.
  */
-@ExtendWith(ApplicationExtension.class)
-class PingWindowTest {
+class PingWindowTest extends MainWindowTestBase {
     private static final Duration RUN_WAIT = Duration.ofSeconds(30);
     private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
             + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes";
     private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
             + "status,latency_ms,service_ms,bytes,error_class,error_message";
 
-    @TempDir
-    Path tempDir;
-
-    private final FakeDialogs dialogs = new FakeDialogs();
-    private final LocalHttpServer server = new LocalHttpServer();
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private AppContext context;
-
     @Start
     void start(Stage stage) {
-        AppContext ctx = WebprobeApp.show(stage, dialogs);
-        context = ctx;
-        // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
-            uncaught.add(e);
-            ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
-        });
+        openApp(stage);
     }
 
-    /** Runs on the FX thread after {@link #tearDown()}, like {@code WebprobeApp.stop()}. */
     @Stop
     void stop() {
-        release.countDown();
-        if (context != null) {
-            context.close();
-        }
-        Thread.currentThread().setUncaughtExceptionHandler(null);
-    }
-
-    @AfterEach
-    void tearDown() {
-        release.countDown();
-        server.close();
-        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
-    }
-
-    /** Reads (or does) something on the FX thread. */
-    private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-    }
-
-    private static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
-        return robot.lookup(id).queryAs(type);
-    }
-
-    private static ConditionFactory waiting(Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
+        closeApp();
     }
 
     private static TabPane mainTabs(FxRobot robot) {
