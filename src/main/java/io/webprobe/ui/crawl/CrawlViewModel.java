@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -200,6 +201,7 @@ public final class CrawlViewModel implements AutoCloseable {
                 apply(batch);
             }
         });
+        AtomicReference<CrawlJob> self = new AtomicReference<>();
         CrawlJob j = jobs.create(plan, new CrawlListener() {
             @Override
             public void onResult(CrawlResult result) {
@@ -214,13 +216,19 @@ public final class CrawlViewModel implements AutoCloseable {
             @Override
             public void onFinished(CrawlSummary summary) {
                 b.close();
+                // the O(n) walks over every result run here, on the worker, not on the FX thread
+                List<CrawlResult> last = self.get().results();
+                List<CrawlResult> orphanRows = orphansFound(plan, summary)
+                        ? CrawlCsv.orphanRows(last, summary.orphans())
+                        : List.of();
                 fx.execute(() -> {
                     if (gen == generation) {
-                        finished(summary);
+                        finished(summary, last, orphanRows);
                     }
                 });
             }
         });
+        self.set(j);
         job = j;
         batcher = b;
         this.plan = plan;
@@ -369,9 +377,21 @@ public final class CrawlViewModel implements AutoCloseable {
         status.set(ProgressFormat.line(p) + (p.paused() ? " · paused" : ""));
     }
 
-    private void finished(CrawlSummary summary) {
+    /** Orphans mean something only for a sitemap crawl that ran to its end. */
+    private static boolean orphansFound(CrawlPlan plan, CrawlSummary summary) {
+        return plan.useSitemaps() && !summary.stopped() && summary.startFailure() == null;
+    }
+
+    /**
+     * On the FX thread once the crawl has ended.
+     *
+     * @param last every result with its final inlink count
+     * @param orphanRows the orphans' results, when {@link #orphansFound}
+     */
+    private void finished(CrawlSummary summary, List<CrawlResult> last,
+            List<CrawlResult> orphanRows) {
         CrawlJob j = job;
-        for (CrawlResult r : j.results()) {
+        for (CrawlResult r : last) {
             CrawlRow row = rowsByUrl.get(r.url());
             if (row != null) {
                 row.raiseInlinks(r.inlinks());
@@ -383,10 +403,9 @@ public final class CrawlViewModel implements AutoCloseable {
         paused.set(false);
         progress.set(summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);
-        boolean orphansFound = plan.useSitemaps() && !summary.stopped()
-                && summary.startFailure() == null;
+        boolean orphansFound = orphansFound(plan, summary);
         if (orphansFound) {
-            orphans.setAll(CrawlCsv.orphanRows(j.results(), summary.orphans()));
+            orphans.setAll(orphanRows);
             orphansKnown.set(true);
         }
         if (summary.startFailure() != null) {
