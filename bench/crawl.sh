@@ -13,29 +13,13 @@ command -v nginx >/dev/null || { echo "bench/crawl.sh needs nginx: apt-get insta
 
 WORK=$(mktemp -d /tmp/webprobe-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx workers run as another user
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/nginx.sh
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 python3 bench/make-site.py "$WORK/site" "$PAGES" "$BASE"
-mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx;
-  fastcgi_temp_path $WORK/nginx; uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  # linkchecker throttles itself to 10 requests/s per host unless the server sends this header
-  add_header LinkChecker unthrottled;
-  server { listen 127.0.0.1:$PORT; root $WORK/site; }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
-NGINX=$!
-trap 'kill $NGINX 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do curl -sf "$BASE/" >/dev/null 2>&1 && break; python3 -c 'import time; time.sleep(0.1)'; done
+trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
+# linkchecker throttles itself to 10 requests/s per host unless the server sends this header
+start_nginx "$WORK" "$PORT" "$WORK/site" 2 "access_log off; add_header LinkChecker unthrottled;"
 
 ./run.sh help >/dev/null   # make sure the jar is built before timing
 ./run.sh crawl "$BASE/" --quiet --max-pages 1 >/dev/null 2>&1 || true

@@ -12,27 +12,13 @@ command -v nginx >/dev/null || { echo "bench/ping.sh needs nginx: apt-get instal
 
 WORK=$(mktemp -d /tmp/webprobe-pingbench.XXXXXX)
 chmod 755 "$WORK"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/nginx.sh
+PORT=$(free_port)
 URL="http://127.0.0.1:$PORT/"
-mkdir -p "$WORK/site" "$WORK/nginx"
+mkdir -p "$WORK/site"
 python3 -c "print('<!doctype html><title>bench</title>' + 'x' * 600)" > "$WORK/site/index.html"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx;
-  fastcgi_temp_path $WORK/nginx; uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  server { listen 127.0.0.1:$PORT backlog=4096; root $WORK/site; }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
-NGINX=$!
-trap 'kill $NGINX 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do curl -sf "$URL" >/dev/null 2>&1 && break; python3 -c 'import time; time.sleep(0.1)'; done
+trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
+start_nginx "$WORK" "$PORT" "$WORK/site" 1 "access_log off; keepalive_requests 1000000;"
 ./run.sh ping "$URL" --count 100 --quiet >/dev/null   # build the jar before timing
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -12,30 +12,15 @@ RATE=${2:-20}
 command -v nginx >/dev/null || { echo "bench/politeness.sh needs nginx: apt-get install nginx-light" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/webprobe-polite.XXXXXX)
 chmod 755 "$WORK"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+source bench/nginx.sh
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 python3 bench/make-site.py "$WORK/site" "$PAGES" "$BASE"
-mkdir -p "$WORK/nginx" "$WORK/logs"
+mkdir -p "$WORK/logs"
 chmod 777 "$WORK/logs"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  log_format t '\$msec \$request_uri';
-  access_log $WORK/logs/access.log t;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx;
-  fastcgi_temp_path $WORK/nginx; uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  add_header LinkChecker unthrottled;
-  server { listen 127.0.0.1:$PORT; root $WORK/site; }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
-NGINX=$!
-trap 'kill $NGINX 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do curl -sf "$BASE/" >/dev/null 2>&1 && break; python3 -c 'import time; time.sleep(0.1)'; done
+trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
+start_nginx "$WORK" "$PORT" "$WORK/site" 1 \
+  "log_format t '\$msec \$request_uri'; access_log $WORK/logs/access.log t; add_header LinkChecker unthrottled;"
 ./run.sh help >/dev/null
 GAP=$(python3 -c "print(1/$RATE)")
 

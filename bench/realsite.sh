@@ -18,24 +18,9 @@ unshare -n bash -c '
 set -euo pipefail
 ip link set lo up
 PORT=18080
-mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx;
-  fastcgi_temp_path $WORK/nginx; uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  server { listen 127.0.0.1:$PORT; root $ROOT; disable_symlinks off; }
-}
-CONF
-nginx -c "$WORK/nginx.conf" -g "daemon off;" &
-NGINX=$!
-trap "kill $NGINX" EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
+source bench/nginx.sh
+trap "kill \${NGINX:-} 2>/dev/null" EXIT
+start_nginx "$WORK" "$PORT" "$ROOT" 2 "access_log off;"
 START=$(date +%s.%N)
 set +e
 /usr/bin/time -f "%M" -o "$WORK/rss" ./run.sh crawl "http://127.0.0.1:$PORT/api/index.html" \

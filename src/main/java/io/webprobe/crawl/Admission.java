@@ -3,7 +3,6 @@ package io.webprobe.crawl;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Admission {
     private final CrawlPlan plan;
-    /** Host[:port] of the site: the start URL's, and those its own redirects lead to. */
+    /**
+     * Host[:port] of the site (http and https of one host are one site): the start URL's, and
+     * those its own redirects lead to.
+     */
     private final Set<String> siteHosts = ConcurrentHashMap.newKeySet();
     private volatile String startDomain = "";
     /** In-scope URLs given a place in the page budget (queued or done). */
@@ -33,19 +35,19 @@ final class Admission {
 
     /** The start URL: the site's first host, and the first page of the budget. */
     void start(URI start) {
-        siteHosts.add(siteKey(start));
+        siteHosts.add(Urls.hostAndPort(start));
         startDomain = CrawlScope.domainOf(Urls.host(start));
         pages.incrementAndGet();
     }
 
     /** The start URL redirected here: the site lives on this host too. */
     void widenTo(URI target) {
-        siteHosts.add(siteKey(target));
+        siteHosts.add(Urls.hostAndPort(target));
     }
 
     /** Whether a URL belongs to the site (crawled) rather than to another host (checked). */
     boolean inScope(URI uri) {
-        return siteHosts.contains(siteKey(uri))
+        return siteHosts.contains(Urls.hostAndPort(uri))
                 || plan.scope().hostInScope(Urls.host(uri), startDomain);
     }
 
@@ -99,15 +101,5 @@ final class Admission {
             out.merge(r, 1L, Long::sum);
         }
         return out;
-    }
-
-    /** Host plus explicit non-default port: http and https of one host are one site. */
-    private static String siteKey(URI uri) {
-        String host = Urls.host(uri);
-        int port = uri.getPort();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean defaultPort = port < 0 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        return defaultPort ? host : host + ":" + port;
     }
 }

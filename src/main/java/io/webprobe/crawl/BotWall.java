@@ -38,13 +38,18 @@ final class BotWall {
 
     private BotWall() {}
 
+    /** Whether a response with this status may be a challenge page (its body tells). */
+    static boolean mayBeChallenge(int status) {
+        return status == 403 || status == 429 || status == 503;
+    }
+
     /** The wall's name, e.g. "Cloudflare challenge", or null when the response is not one. */
     static String detect(FetchResponse r) {
         int status = r.status();
         if (status == 999) {
             return "non-standard refusal";
         }
-        if (status != 403 && status != 429 && status != 503) {
+        if (!mayBeChallenge(status)) {
             return null;
         }
         String cf = r.header("cf-mitigated").toLowerCase(Locale.ROOT);
@@ -61,7 +66,6 @@ final class BotWall {
         if (!r.header("x-datadome").isEmpty() || !r.header("x-dd-b").isEmpty()) {
             return "DataDome";
         }
-        String server = r.header("server").toLowerCase(Locale.ROOT);
         byte[] body = r.body();
         if (body == null || body.length == 0) {
             return null;
@@ -73,7 +77,8 @@ final class BotWall {
                 return m.name();
             }
         }
-        if (server.startsWith("akamaighost") && text.contains("access denied")
+        if (r.header("server").toLowerCase(Locale.ROOT).startsWith("akamaighost")
+                && text.contains("access denied")
                 && text.contains("reference&#32;&#35;")) {
             return "Akamai bot manager";
         }

@@ -6,11 +6,11 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.RetryAfter;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import io.webprobe.http.RetryAfter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -61,7 +61,7 @@ public final class CrawlJob implements AutoCloseable {
     /** Dedup keys of the URLs the sitemaps listed (for the orphan report). */
     private final Set<String> sitemapKeys = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean sitemapsRead = new AtomicBoolean();
-    /** URLs of the site that robots.txt kept us from fetching. */
+    /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
     private final AtomicLong blocked = new AtomicLong();
     private final ConcurrentHashMap<String, UrlNode> nodes = new ConcurrentHashMap<>();
     private final Frontier<UrlNode> frontier;
@@ -429,7 +429,7 @@ public final class CrawlJob implements AutoCloseable {
         // the body is kept only where it can tell a bot wall from a broken link
         return probe.fetch(
                 new FetchRequest(node.uri, "GET", plan.timeout(), plan.maxBodyBytes(),
-                        (status, type) -> (status == 403 || status == 429 || status == 503)
+                        (status, type) -> BotWall.mayBeChallenge(status)
                                 && ContentTypes.isHtml(type)));
     }
 

@@ -53,19 +53,6 @@ final class RobotsRules {
         this.retryDelays = List.copyOf(retryDelays);
     }
 
-    /**
-     * Why robots.txt forbids this URL, or null when it may be fetched.
-     *
-     * @throws InterruptedException when the crawl is stopped while waiting
-     */
-    String blockedReason(URI uri) throws InterruptedException {
-        HostRules host = rulesFor(uri);
-        if (host.rules().isAllowed(uri.toString())) {
-            return null;
-        }
-        return host.disallowReason();
-    }
-
     HostRules rulesFor(URI uri) throws InterruptedException {
         String origin = origin(uri);
         CompletableFuture<HostRules> mine = new CompletableFuture<>();
@@ -159,10 +146,6 @@ final class RobotsRules {
     }
 
     private static String origin(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort = port < 0 || scheme.equals("http") && port == 80
-                || scheme.equals("https") && port == 443;
-        return scheme + "://" + Urls.host(uri) + (defaultPort ? "" : ":" + port);
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + Urls.hostAndPort(uri);
     }
 }

@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.Urls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +45,9 @@ final class UrlNode {
         this.hostKey = hostKey(uri);
     }
 
-    /** Host plus effective port, e.g. "example.com:443". */
+    /** Host plus the port requests go to, e.g. "example.com:443". */
     static String hostKey(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-        return io.webprobe.http.Urls.host(uri) + ":" + port;
+        return Urls.host(uri) + ":" + Urls.port(uri);
     }
 
     /**

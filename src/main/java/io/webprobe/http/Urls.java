@@ -66,10 +66,7 @@ public final class Urls {
         URI u = withoutFragment(uri).normalize();
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-        int port = u.getPort();
-        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
-            port = -1;
-        }
+        int port = u.getPort() == defaultPort(scheme) ? -1 : u.getPort();
         String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
         StringBuilder sb = new StringBuilder(scheme).append("://");
         if (u.getRawUserInfo() != null) {
@@ -84,6 +81,31 @@ public final class Urls {
             sb.append('?').append(upperEscapes(u.getRawQuery()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The port a request to this URI goes to: the one written, else the scheme's default
+     * (443 for https, 80 otherwise).
+     */
+    public static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : defaultPort(scheme(uri));
+    }
+
+    /**
+     * The host, lower case, with ":port" only when the port is not the scheme's default:
+     * {@code example.com}, {@code example.com:8080}.
+     */
+    public static String hostAndPort(URI uri) {
+        int port = uri.getPort();
+        return port < 0 || port == defaultPort(scheme(uri)) ? host(uri) : host(uri) + ":" + port;
+    }
+
+    private static String scheme(URI uri) {
+        return uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    }
+
+    private static int defaultPort(String scheme) {
+        return scheme.equals("https") ? 443 : 80;
     }
 
     /** The host of a URI, lower case, or "" when it has none. */

@@ -213,30 +213,32 @@ final class CrawlSettingsPane {
         return grid;
     }
 
+    /** Id, prompt, tooltip and a two-way link to the form: what every input here shares. */
+    private static <C extends TextInputControl> C bound(C input, String id,
+            StringProperty text, String prompt, String tip) {
+        input.setId(id);
+        input.setPromptText(prompt);
+        input.setTooltip(new Tooltip(tip));
+        input.textProperty().bindBidirectional(text);
+        return input;
+    }
+
     private static TextArea regexArea(String id, StringProperty text, String prompt,
             String tip) {
-        TextArea area = new TextArea();
-        area.setId(id);
-        area.setPromptText(prompt);
+        TextArea area = bound(new TextArea(), id, text, prompt, tip);
         area.setPrefRowCount(2);
         area.setPrefColumnCount(14);
         area.setMinWidth(100);
-        area.setTooltip(new Tooltip(tip));
-        area.textProperty().bindBidirectional(text);
         GridPane.setHgrow(area, Priority.ALWAYS);
         return area;
     }
 
     private TextField number(String id, Field field, StringProperty text, String prompt,
             String tip) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
+        TextField f = bound(new TextField(), id, text, prompt, tip);
         f.setPrefColumnCount(6);
         f.setMinWidth(Region.USE_PREF_SIZE);
         f.setMaxWidth(Region.USE_PREF_SIZE);
-        f.setTooltip(new Tooltip(tip));
-        f.textProperty().bindBidirectional(text);
         GridPane.setHalignment(f, HPos.LEFT);
         controls.put(field, f);
         return f;
@@ -245,13 +247,9 @@ final class CrawlSettingsPane {
     /** A text field that takes the width its group leaves. */
     private TextField text(String id, Field field, StringProperty text, String prompt,
             String tip) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
+        TextField f = bound(new TextField(), id, text, prompt, tip);
         f.setPrefColumnCount(8);
         f.setMinWidth(80);
-        f.setTooltip(new Tooltip(tip));
-        f.textProperty().bindBidirectional(text);
         HBox.setHgrow(f, Priority.ALWAYS);
         controls.put(field, f);
         return f;

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -94,20 +95,9 @@ public final class CrawlView {
         HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export, ping);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        Label error = new Label();
-        error.setId("crawlUrlError");
-        error.getStyleClass().add("field-error");
-        error.textProperty().bind(vm.urlErrorProperty());
-        error.visibleProperty().bind(vm.urlErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
-        Label settingsError = new Label();
-        settingsError.setId("crawlSettingsError");
-        settingsError.getStyleClass().add("field-error");
+        Label error = errorLabel("crawlUrlError", vm.urlErrorProperty());
+        Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
         settingsError.setWrapText(true);
-        settingsError.textProperty().bind(vm.settingsErrorProperty());
-        settingsError.visibleProperty().bind(vm.settingsErrorProperty().isNotEmpty());
-        settingsError.managedProperty().bind(settingsError.visibleProperty());
 
         TitledPane settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty())
                 .root();
@@ -230,15 +220,29 @@ public final class CrawlView {
         return table;
     }
 
+    /** A red sentence under the URL bar, shown (and taking room) only while there is one. */
+    private static Label errorLabel(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-error");
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
     /** Shows a cell's whole text as its tooltip: reasons are often longer than the column. */
     private static <S> TableColumn<S, String> tooltipped(TableColumn<S, String> c) {
         c.setCellFactory(column -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip(); // one per cell, not one per update
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 boolean blank = empty || item == null || item.isEmpty();
                 setText(blank ? null : item);
-                setTooltip(blank ? null : new Tooltip(item));
+                tip.setText(blank ? "" : item);
+                setTooltip(blank ? null : tip);
             }
         });
         return c;
