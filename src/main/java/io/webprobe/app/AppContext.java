@@ -3,6 +3,17 @@ package io.webprobe.app;
 import io.webprobe.NamedThreads;
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.store.CrawlFiles;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.JdkHttpProbe;
@@ -35,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Path crawlsFolder;
     private final ScheduledExecutorService uiTimer;
     private final ExecutorService background;
     private final DialogService dialogs;
@@ -47,12 +59,44 @@ public final class AppContext implements AutoCloseable {
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
      */
     public AppContext(Stage stage, DialogService dialogs) {
+        this(stage, dialogs, CrawlFiles.defaultFolder());
+    }
+
+    /**
+     * @param stage the main window (owner of dialogs)
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param crawlsFolder where new crawl files go
+     */
+    public AppContext(Stage stage, DialogService dialogs, Path crawlsFolder) {
+        this.crawlsFolder = crawlsFolder;
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
-        CrawlJobFactory jobs = (plan, listener) -> new CrawlJob(plan,
-                new JdkHttpProbe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
-                listener);
+        CrawlJobFactory jobs = new CrawlJobFactory() {
+            @Override
+            public CrawlStore newStore(CrawlPlan plan) throws StoreException {
+                Path folder = crawlsFolder;
+                try {
+                    Files.createDirectories(folder);
+                } catch (IOException e) {
+                    throw new StoreException("Cannot create the folder for crawl files, "
+                            + folder + ": " + e.getMessage() + ".", e);
+                }
+                return CrawlStore.create(CrawlFiles.newFile(folder, plan.startUrl(),
+                        Instant.now(), ZoneId.systemDefault()), plan);
+            }
+
+            @Override
+            public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
+                    throws StoreException {
+                CrawlPlan plan = store.plan();
+                return CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
+                                min(plan.timeout(), MAX_CONNECT_TIMEOUT)), store.sink())
+                        .resume(resume)
+                        .listener(listener)
+                        .build();
+            }
+        };
         crawlViewModel = new CrawlViewModel(jobs, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
         PingJobFactory pings = (plan, listener) -> new PingJob(plan,

@@ -2,16 +2,19 @@ package io.webprobe.cli;
 
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
-import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
-import io.webprobe.export.CrawlCsv;
-import io.webprobe.export.CsvExporter;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.export.CrawlExport;
+import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
+import io.webprobe.export.OutputCheck;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.UrlSyntax;
 import java.io.PrintWriter;
@@ -27,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,7 +51,9 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
             "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot walls)",
             "1:broken links found",
-            "2:bad arguments, start URL not fetchable, or CSV not written"
+            "2:bad arguments, start URL not fetchable, crawl file or CSV not written",
+            "130:stopped by Ctrl-C (what was crawled is reported and written)",
+            "143:stopped by SIGTERM (likewise)"
         })
 public final class CrawlCommand implements Callable<Integer> {
     static final int OK = 0;
@@ -56,8 +62,19 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "Start URL (http or https).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "Start URL (http or https; http:// is added when left out).")
     String url;
+
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "Keep the crawl in this crawl file (.webprobe, SQLite) to open, export, "
+                    + "compare or resume later (default: a temporary file removed at exit).")
+    Path db;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the crawl stored in FILE (stopped, or killed) with the "
+                    + "settings it was started with: finished URLs are not fetched again.")
+    Path resumeFile;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
             description = "Worker threads (default: ${DEFAULT-VALUE}).")
@@ -168,7 +185,8 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "as rate-limited instead (default: ${DEFAULT-VALUE}).")
     Duration maxRetryAfter;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write every crawled URL here.")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write every crawled URL here (- for standard output).")
     Path csv;
 
     @Option(names = "--broken-csv", paramLabel = "FILE",
@@ -185,67 +203,158 @@ public final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
-        String invalid = checkRanges();
+        String invalid = resumeFile != null ? checkResumeOptions() : checkRanges();
         if (invalid != null) {
-            err.println("webprobe: " + invalid);
-            err.flush();
-            return FAILED;
+            return fail(err, invalid);
         }
-        CrawlPlan plan;
+        OutputCheck outputs = new OutputCheck(true)
+                .add("--csv", csv)
+                .add("--broken-csv", brokenCsv)
+                .add("--orphans-csv", orphansCsv);
+        if (db != null) {
+            outputs.add("--db", db);
+        }
+        String outputProblem = outputs.problem();
+        if (outputProblem != null) {
+            return fail(err, outputProblem);
+        }
+        // with a CSV on standard output, the summary goes to stderr so the CSV stays clean
+        PrintWriter summaryOut = outputs.usesStdout() ? err : spec.commandLine().getOut();
+        CrawlStore store;
+        ResumeState resumeState = null;
         try {
-            URI start = UrlSyntax.parseUserUrl(url);
-            plan = CrawlPlan.of(start, userAgent == null ? Version.userAgent() : userAgent)
-                    .withThreads(threads)
-                    .withTimeout(timeout)
-                    .withMaxBodyBytes(maxSize)
-                    .withCheckExternal(!noExternal)
-                    .withRespectRobots(!ignoreRobots)
-                    .withFollowNofollow(followNofollow)
-                    .withSitemaps(sitemaps)
-                    .withPoliteness(Politeness.DEFAULT
-                            .withMaxPerHost(maxPerHost)
-                            .withDelay(hostGap())
-                            .withMaxCrawlDelay(maxCrawlDelay)
-                            .withMaxRetries(maxRetries)
-                            .withMaxRetryAfter(maxRetryAfter))
-                    .withScope(CrawlScope.DEFAULT
-                            .withSubdomains(subdomains)
-                            .withInclude(patterns(include, "--include"))
-                            .withExclude(patterns(exclude, "--exclude"))
-                            .withMaxUrlLength(maxUrlLength)
-                            .withMaxSegmentRepeats(maxSegmentRepeats)
-                            .withMaxQueryVariants(maxQueryVariants));
-            if (maxDepth != null) {
-                plan = plan.withMaxDepth(maxDepth);
+            if (resumeFile != null) {
+                store = CrawlStore.open(resumeFile, CrawlStore.Access.RESUME);
+                resumeState = store.resumeState();
+            } else {
+                CrawlPlan plan = plan();
+                if (db != null && java.nio.file.Files.exists(db)) {
+                    return fail(err, "A file named " + db + " already exists; to continue the "
+                            + "crawl stored there use --resume " + db + ", or choose another name.");
+                }
+                store = db != null ? CrawlStore.create(db, plan)
+                        : CrawlStore.createTemporary(plan);
             }
-            if (maxPages != null) {
-                plan = plan.withMaxPages(maxPages);
-            }
-        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException e) {
-            err.println("webprobe: " + e.getMessage());
-            err.flush();
-            return FAILED;
+        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException e) {
+            return fail(err, e.getMessage());
         }
+        try (store) {
+            if (resumeState != null && !store.info().resumable()) {
+                summaryOut.println("The crawl in " + resumeFile + " had already finished; "
+                        + "nothing was left to fetch.");
+            }
+            return crawl(store, resumeState, summaryOut, err);
+        } catch (StoreException e) {
+            return fail(err, e.getMessage());
+        }
+    }
 
-        try (CrawlJob job = new CrawlJob(plan,
-                new JdkHttpProbe(plan.userAgent(),
-                        connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout),
-                CrawlListener.NONE);
+    private int crawl(CrawlStore store, ResumeState resumeState, PrintWriter out,
+            PrintWriter err) throws InterruptedException, StoreException {
+        CrawlPlan plan = store.plan();
+        CrawlJob job = CrawlJob.builder(plan,
+                        new JdkHttpProbe(plan.userAgent(),
+                                connectTimeout.compareTo(plan.timeout()) < 0
+                                        ? connectTimeout : plan.timeout()),
+                        store.sink())
+                .resume(resumeState)
+                .build();
+        CrawlSummary summary;
+        try (job;
                 ProgressPrinter progress = new ProgressPrinter(err, quiet,
                         () -> ProgressFormat.line(job.progress()));
                 CtrlC ctrlC = new CtrlC(job::stop)) {
             job.start();
-            CrawlSummary summary;
             try {
                 summary = job.completion().get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
             progress.close();
-            return report(job, summary, out, err);
+            int code = report(summary, out, err);
+            int exported = export(store, err);
+            if (db != null || resumeFile != null) {
+                out.println("The crawl is stored in " + store.file() + (summary.stopped()
+                        ? "; continue it with ./run.sh crawl --resume " + store.file() + "." : "."));
+                out.flush();
+            }
+            return exported != OK ? exported : code;
         }
     }
+
+    /** The plan the options describe. */
+    private CrawlPlan plan() throws UrlSyntax.InvalidUrlException {
+        URI start = UrlSyntax.parseUserUrl(url);
+        CrawlPlan plan = CrawlPlan.of(start, userAgent == null ? Version.userAgent() : userAgent)
+                .withThreads(threads)
+                .withTimeout(timeout)
+                .withMaxBodyBytes(maxSize)
+                .withCheckExternal(!noExternal)
+                .withRespectRobots(!ignoreRobots)
+                .withFollowNofollow(followNofollow)
+                .withSitemaps(sitemaps)
+                .withPoliteness(Politeness.DEFAULT
+                        .withMaxPerHost(maxPerHost)
+                        .withDelay(hostGap())
+                        .withMaxCrawlDelay(maxCrawlDelay)
+                        .withMaxRetries(maxRetries)
+                        .withMaxRetryAfter(maxRetryAfter))
+                .withScope(CrawlScope.DEFAULT
+                        .withSubdomains(subdomains)
+                        .withInclude(patterns(include, "--include"))
+                        .withExclude(patterns(exclude, "--exclude"))
+                        .withMaxUrlLength(maxUrlLength)
+                        .withMaxSegmentRepeats(maxSegmentRepeats)
+                        .withMaxQueryVariants(maxQueryVariants));
+        if (maxDepth != null) {
+            plan = plan.withMaxDepth(maxDepth);
+        }
+        if (maxPages != null) {
+            plan = plan.withMaxPages(maxPages);
+        }
+        return plan;
+    }
+
+    /** Writes the CSVs asked for, from the crawl file; all or none. */
+    private int export(CrawlStore store, PrintWriter err) throws StoreException {
+        if (csv == null && brokenCsv == null && orphansCsv == null) {
+            return OK;
+        }
+        try (CrawlReader reader = store.reader()) {
+            CrawlExport.write(reader, csv, brokenCsv, orphansCsv,
+                    new ExportBatch(spec.commandLine().getOut(), false));
+            return OK;
+        } catch (ExportException e) {
+            return fail(err, e.getMessage());
+        }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("webprobe: " + message);
+        err.flush();
+        return FAILED;
+    }
+
+    /** With --resume, only output options may be given: the crawl keeps its own settings. */
+    private String checkResumeOptions() {
+        if (url != null) {
+            return "--resume continues the crawl stored in the file; leave out the URL.";
+        }
+        if (db != null) {
+            return "--resume writes to the file it continues; leave out --db.";
+        }
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = o.longestName();
+            if (!RESUME_OPTIONS.contains(name)) {
+                return "--resume continues the crawl with the settings it was started with; "
+                        + "leave out " + name + ".";
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.Set<String> RESUME_OPTIONS = java.util.Set.of("--resume",
+            "--csv", "--broken-csv", "--orphans-csv", "--quiet", "--connect-timeout");
 
     /** The least gap between two starts on one host: --delay-ms or 1/--max-rps. */
     private Duration hostGap() {
@@ -311,30 +420,20 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxCrawlDelay.isNegative() || maxRetryAfter.isNegative()) {
             return "--max-crawl-delay and --max-retry-after must not be negative.";
         }
+        if (url == null) {
+            return "Give the start URL, e.g. ./run.sh crawl https://example.com/ (or --resume "
+                    + "FILE to continue a stored crawl).";
+        }
         if (orphansCsv != null && !sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
         }
         return null;
     }
 
-    private int report(CrawlJob job, CrawlSummary summary, PrintWriter out, PrintWriter err) {
-        try {
-            CsvExporter exporter = new CsvExporter();
-            if (csv != null) {
-                List<CrawlResult> results = job.results();
-                exporter.write(csv, CrawlCsv.pages(results), results);
-            }
-            if (brokenCsv != null) {
-                exporter.write(brokenCsv, CrawlCsv.BROKEN_LINKS, job.brokenLinks());
-            }
-            if (orphansCsv != null) {
-                exporter.write(orphansCsv, CrawlCsv.ORPHANS,
-                        CrawlCsv.orphanRows(job.results(), summary.orphans()));
-            }
-        } catch (ExportException e) {
-            err.println("webprobe: " + e.getMessage());
+    private int report(CrawlSummary summary, PrintWriter out, PrintWriter err) {
+        if (summary.failure() != null) {
+            err.println("webprobe: " + summary.failure());
             err.flush();
-            return FAILED;
         }
         if (summary.startFailure() != null) {
             err.println("webprobe: " + summary.startFailure());
@@ -371,6 +470,9 @@ public final class CrawlCommand implements Callable<Integer> {
                     summary.skippedTotal() - blocked, reasons(summary, false)));
         }
         out.flush();
+        if (summary.failure() != null) {
+            return FAILED;
+        }
         return summary.brokenLinks() > 0 || summary.broken() > 0 ? BROKEN : OK;
     }
 

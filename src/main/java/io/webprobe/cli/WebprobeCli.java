@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = WebprobeCli.VersionProvider.class,
         description = "Crawl a site for broken links, or ping URLs for latency.",
-        subcommands = {CrawlCommand.class, PingCommand.class})
+        subcommands = {CrawlCommand.class, PingCommand.class, ExportCommand.class,
+            CompareCommand.class})
 public final class WebprobeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

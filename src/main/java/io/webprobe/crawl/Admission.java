@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Decides which discovered URLs a crawl takes on: the site's scope (the start host, widened by
  * the start URL's own redirects, or the start domain's subdomains), the include/exclude
- * patterns, the trap guards, the depth limit and the page budget. Keeps the counts of URLs
- * left out by a limit (those get no row). Thread-safe: concurrent sets and maps only.
+ * patterns, the trap guards, the depth limit and the page budget. Keeps the URLs left out by a
+ * limit (those get no row) as compact key hashes with counts per reason. Thread-safe.
  */
 final class Admission {
+    private static final SkipReason[] REASONS = SkipReason.values();
+
     private final CrawlPlan plan;
     /**
      * Host[:port] of the site (http and https of one host are one site): the start URL's, and
@@ -25,9 +28,10 @@ final class Admission {
     /** In-scope URLs given a place in the page budget (queued or done). */
     private final AtomicInteger pages = new AtomicInteger();
     /** Distinct query strings seen per path, for the query-variant trap guard. */
-    private final ConcurrentHashMap<String, AtomicInteger> queryVariants = new ConcurrentHashMap<>();
-    /** URLs left out by a limit or the scope, by dedup key (counted, no row). */
-    private final ConcurrentHashMap<String, SkipReason> counted = new ConcurrentHashMap<>();
+    private final CompactKeyMap queryVariants = new CompactKeyMap();
+    /** URLs left out by a limit or the scope, by dedup key, with the reason's ordinal. */
+    private final CompactKeyMap counted = new CompactKeyMap();
+    private final AtomicLongArray countedByReason = new AtomicLongArray(REASONS.length);
 
     Admission(CrawlPlan plan) {
         this.plan = plan;
@@ -40,9 +44,30 @@ final class Admission {
         pages.incrementAndGet();
     }
 
+    /**
+     * Restores what a crawl being resumed had admitted: its site hosts and start domain here;
+     * each known URL through {@link #restoreKnown}, each counted one through {@link #count}.
+     */
+    void restore(URI start, Set<String> hosts) {
+        siteHosts.addAll(hosts);
+        siteHosts.add(Urls.hostAndPort(start));
+        startDomain = CrawlScope.domainOf(Urls.host(start));
+    }
+
+    /** A URL the resumed crawl had taken on: its budget place and its query variant. */
+    void restoreKnown(String key, boolean external, boolean countsAsPage) {
+        if (countsAsPage) {
+            pages.incrementAndGet();
+        }
+        int q = key.indexOf('?');
+        if (!external && q >= 0) {
+            queryVariants.increment(key.substring(0, q));
+        }
+    }
+
     /** The start URL redirected here: the site lives on this host too. */
-    void widenTo(URI target) {
-        siteHosts.add(Urls.hostAndPort(target));
+    boolean widenTo(URI target) {
+        return siteHosts.add(Urls.hostAndPort(target));
     }
 
     /** Whether a URL belongs to the site (crawled) rather than to another host (checked). */
@@ -61,8 +86,8 @@ final class Admission {
             why = SkipReason.MAX_DEPTH;
         }
         if (why == null && !external && uri.getRawQuery() != null) {
-            String path = key.substring(0, key.indexOf('?'));
-            int n = queryVariants.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            int q = key.indexOf('?');
+            long n = queryVariants.increment(q < 0 ? key : key.substring(0, q));
             if (n > plan.scope().maxQueryVariants()) {
                 why = SkipReason.QUERY_VARIANTS;
             }
@@ -79,26 +104,50 @@ final class Admission {
         pages.decrementAndGet();
     }
 
-    /** Counts a URL left out by a limit (no row); a URL is counted once, for its first reason. */
-    void count(String key, SkipReason why) {
-        counted.putIfAbsent(key, why);
+    /**
+     * Counts a URL left out by a limit (no row); a URL is counted once, for its first reason.
+     *
+     * @return whether it was not counted before
+     */
+    boolean count(String key, SkipReason why) {
+        if (counted.putIfAbsent(key, why.ordinal()) != CompactKeyMap.ABSENT) {
+            return false;
+        }
+        countedByReason.incrementAndGet(why.ordinal());
+        return true;
     }
 
-    /** A counted URL was reached another way after all: it is no longer left out. */
-    void reached(String key) {
-        counted.remove(key);
+    /**
+     * A counted URL was reached another way after all: it is no longer left out.
+     *
+     * @return whether it had been counted
+     */
+    boolean reached(String key) {
+        long was = counted.remove(key);
+        if (was == CompactKeyMap.ABSENT) {
+            return false;
+        }
+        countedByReason.decrementAndGet((int) was);
+        return true;
     }
 
     /** How many URLs are left out by a limit. */
-    int countedTotal() {
-        return counted.size();
+    long countedTotal() {
+        long n = 0;
+        for (int i = 0; i < REASONS.length; i++) {
+            n += countedByReason.get(i);
+        }
+        return n;
     }
 
     /** The URLs left out by a limit, by reason. */
     Map<SkipReason, Long> countedByReason() {
         Map<SkipReason, Long> out = new EnumMap<>(SkipReason.class);
-        for (SkipReason r : counted.values()) {
-            out.merge(r, 1L, Long::sum);
+        for (int i = 0; i < REASONS.length; i++) {
+            long n = countedByReason.get(i);
+            if (n > 0) {
+                out.put(REASONS[i], n);
+            }
         }
         return out;
     }

@@ -13,7 +13,11 @@ import io.webprobe.http.ErrorKind;
  * @param errorMessage plain explanation, or ""
  * @param anchorText the link text (or an image's alt text), whitespace collapsed
  * @param linkType where the link was found: a, img, srcset, script, css, icon, iframe,
- *     redirect, meta-refresh... (see {@code LinkExtractor})
+ *     meta-refresh... (see {@code LinkExtractor})
+ * @param finalUrl where the link ends up: the target itself, or the last URL of its redirect
+ *     chain ("" for an href that is not a URL)
+ * @param redirectChain the target's redirect chain when it redirects
+ *     ({@code http://s/go [301] → http://s/gone [404]}), else ""
  */
 public record BrokenLink(
         String sourceUrl,
@@ -22,7 +26,9 @@ public record BrokenLink(
         ErrorKind error,
         String errorMessage,
         String anchorText,
-        String linkType)
+        String linkType,
+        String finalUrl,
+        String redirectChain)
         implements CrawlEvent {
 
     /** The status code as text, or the error label when there was no response. */

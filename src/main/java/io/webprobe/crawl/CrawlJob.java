@@ -1,28 +1,18 @@
 package io.webprobe.crawl;
 
 import io.webprobe.NamedThreads;
-import io.webprobe.http.ContentTypes;
 import io.webprobe.http.ErrorKind;
-import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
-import io.webprobe.http.RetryAfter;
 import io.webprobe.http.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,14 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running crawl of one site. Owns its worker threads ({@code crawl-worker-N}) and the
- * {@link HttpProbe} it is given, and closes both in {@link #close()}.
+ * A running crawl of one site: the worker loop and the lifecycle. Owns its worker threads
+ * ({@code crawl-worker-N}) and the {@link HttpProbe} it is given, and closes both in
+ * {@link #close()}; the {@link CrawlSink} (the crawl file) belongs to the caller.
  *
- * <p>Every URL is fetched at most once: a URL's dedup key ({@link Urls#key}) is claimed in a
- * concurrent map before it is queued. Pages in scope (the start URL's host, widened by the
- * start URL's own redirects) are parsed for links; other hosts are checked, not crawled. The
- * crawl ends when the frontier is empty and nothing is in flight, or when stopped; then
- * {@link CrawlListener#onFinished} is called once and {@link #completion()} completes.
+ * <p>Each worker takes a URL from the {@link Frontier}, asks robots.txt ({@link RobotsGate}),
+ * fetches it ({@link Fetcher}), lets the {@link ResponseClassifier} decide what the answer
+ * means, turns it into a visit ({@link VisitMaker}: the row, the page's links, the URLs found,
+ * through the {@link LinkGraph}), writes the visit to the sink and only then queues the URLs it
+ * found, so the crawl file always holds a URL before its result. Every URL is fetched at most
+ * once. The crawl ends when the frontier is empty and nothing is in flight, or when stopped;
+ * then {@link CrawlListener#onFinished} is called once and {@link #completion()} completes.
  *
  * <p>Thread-safe. Listener methods run on worker threads; see {@link CrawlListener}.
  * See docs/CONCURRENCY.md for the threads and locks.
@@ -49,97 +42,142 @@ public final class CrawlJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlJob.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     /** Waits before asking again for a robots.txt that answered 5xx. */
-    private static final List<Duration> ROBOTS_RETRY_DELAYS =
+    static final List<Duration> ROBOTS_RETRY_DELAYS =
             List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private final CrawlPlan plan;
     private final HttpProbe probe;
+    private final CrawlSink sink;
     private final CrawlListener listener;
-    private final LinkExtractor extractor = new LinkExtractor();
+    private final ResumeState resumeFrom;
+    private final Ticker ticker;
     private final RobotsRules robots;
-    private final RedirectChecks redirects;
-    /** Dedup keys of the URLs the sitemaps listed (for the orphan report). */
-    private final Set<String> sitemapKeys = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean sitemapsRead = new AtomicBoolean();
-    /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
-    private final AtomicLong blocked = new AtomicLong();
-    private final ConcurrentHashMap<String, UrlNode> nodes = new ConcurrentHashMap<>();
-    private final Frontier<UrlNode> frontier;
-    /** Hosts whose robots.txt Crawl-delay has been handed to the frontier. */
-    private final Set<String> crawlDelaysSet = ConcurrentHashMap.newKeySet();
-    /** URLs queued again after a 429/503, not yet taken again. */
-    private final AtomicLong retryWaiting = new AtomicLong();
+    private final RobotsGate robotsGate;
+    private final Fetcher fetcher;
+    private final ResponseClassifier classifier;
     private final Admission admission;
-    private final Queue<UrlNode> completed = new ConcurrentLinkedQueue<>();
-    private final Queue<BrokenLink> brokenLinks = new ConcurrentLinkedQueue<>();
-    private final Set<UrlNode> inlinksChanged = ConcurrentHashMap.newKeySet();
+    private final LinkGraph graph;
+    private final VisitMaker visits;
+    private final SitemapSeeder sitemaps;
+    private final Frontier<QueueItem> frontier;
+    private final ExecutorService workers;
+    /** Closed with the job (after its workers end). */
+    private final List<AutoCloseable> owned;
+
+    private final AtomicBoolean sitemapsRead = new AtomicBoolean();
     private final AtomicLong crawled = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
+    /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
+    private final AtomicLong blocked = new AtomicLong();
     /** URLs discovered but never crawled because the crawl was stopped. */
     private final AtomicLong unvisited = new AtomicLong();
-    /** URLs skipped by a trap guard (they have a row). */
-    private final AtomicLong trapSkips = new AtomicLong();
+    /** URLs queued again after a 429/503, not yet taken again. */
+    private final AtomicLong retryWaiting = new AtomicLong();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
-    private final ExecutorService workers;
     private volatile boolean stopping;
     private volatile String startFailure;
     private volatile long startNanos;
     private volatile long endNanos;
+    private volatile Duration elapsedBefore = Duration.ZERO;
 
-    /**
-     * @param plan what to crawl
-     * @param probe the HTTP backend; the job closes it
-     * @param listener receives events on worker threads
-     */
-    public CrawlJob(CrawlPlan plan, HttpProbe probe, CrawlListener listener) {
-        this(plan, probe, listener, ROBOTS_RETRY_DELAYS);
+    private CrawlJob(Builder b) {
+        this.plan = b.plan;
+        this.probe = b.probe;
+        this.sink = b.sink;
+        this.listener = b.listener;
+        this.resumeFrom = b.resume;
+        this.ticker = b.ticker;
+        this.owned = List.copyOf(b.owned);
+        Politeness p = plan.politeness();
+        this.frontier = new Frontier<>(item -> item.hostKey, p.maxPerHost(plan.threads()),
+                p.delay().toNanos(), ticker, b.frontierLimits, new Frontier.Overflow<>() {
+                    @Override
+                    public long write(List<QueueItem> items) {
+                        return sink.spill(QueueItem.encode(items));
+                    }
+
+                    @Override
+                    public List<QueueItem> read(long chunk) throws InterruptedException {
+                        return QueueItem.decode(sink.unspill(chunk), graph::hostKeyOf);
+                    }
+                });
+        this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
+        this.robotsGate = new RobotsGate(robots, plan.respectRobots(),
+                p.maxCrawlDelay().toMillis(), frontier::setHostGap);
+        this.fetcher = new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> stopping);
+        this.classifier = new ResponseClassifier(p, b.clock);
+        this.admission = new Admission(plan);
+        this.graph = new LinkGraph(plan, admission, sink);
+        this.visits = new VisitMaker(plan, graph);
+        this.sitemaps = new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages());
+        this.workers = Executors.newFixedThreadPool(plan.threads(),
+                NamedThreads.daemon("crawl-worker-"));
     }
 
-    /** With other waits between robots.txt retries (tests use short ones). */
-    CrawlJob(CrawlPlan plan, HttpProbe probe, CrawlListener listener,
-            List<Duration> robotsRetryDelays) {
-        this.plan = plan;
-        this.probe = probe;
-        this.listener = listener;
-        this.robots = new RobotsRules(probe, plan.timeout(), robotsRetryDelays);
-        this.redirects = new RedirectChecks(nodes);
-        this.admission = new Admission(plan);
-        Politeness p = plan.politeness();
-        this.frontier = new Frontier<>(n -> n.hostKey, p.maxPerHost(plan.threads()),
-                p.delay().toNanos());
-        this.workers = Executors.newFixedThreadPool(plan.threads(), NamedThreads.daemon("crawl-worker-"));
+    /**
+     * A new crawl.
+     *
+     * @param probe the HTTP backend; the job closes it
+     * @param sink where the crawl is kept; the caller closes it after the job
+     */
+    public static Builder builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
+        return new Builder(plan, probe, sink);
     }
 
     public CrawlPlan plan() {
         return plan;
     }
 
-    /** Starts the workers. May be called once. */
+    /** Starts the workers (after restoring a resumed crawl's state). May be called once. */
     public void start() {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a crawl job can be started only once");
         }
-        startNanos = System.nanoTime();
-        URI start = Urls.withoutFragment(plan.startUrl());
-        admission.start(start);
-        UrlNode first = new UrlNode(start, 0, "", false, true);
-        nodes.put(Urls.key(start), first);
-        frontier.add(first);
+        startNanos = ticker.nanoTime();
+        try {
+            if (resumeFrom == null) {
+                URI start = Urls.withoutFragment(plan.startUrl());
+                admission.start(start);
+                frontier.add(graph.start(start));
+            } else {
+                restore(resumeFrom);
+            }
+            sink.started();
+            sink.state(CrawlState.RUNNING, elapsedBefore);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+        }
+        frontier.begin();
         liveWorkers.set(plan.threads());
         for (int i = 0; i < plan.threads(); i++) {
             workers.execute(this::workerLoop);
         }
     }
 
+    private void restore(ResumeState state) throws InterruptedException {
+        elapsedBefore = state.elapsedBefore();
+        admission.restore(Urls.withoutFragment(plan.startUrl()), state.siteHosts());
+        graph.restore(state);
+        ResumeState.Counts c = state.counts();
+        crawled.set(c.crawled());
+        broken.set(c.broken());
+        blocked.set(c.blocked());
+        sitemapsRead.set(state.sitemapsRead() || !plan.useSitemaps());
+        state.forEachQueued(q -> frontier.add(graph.queued(q)));
+    }
+
     /** Workers finish their current request, then wait. */
     public void pause() {
         frontier.setPaused(true);
+        sink.state(CrawlState.PAUSED, elapsed());
     }
 
     public void resume() {
         frontier.setPaused(false);
+        sink.state(CrawlState.RUNNING, elapsed());
     }
 
     public boolean isPaused() {
@@ -160,48 +198,27 @@ public final class CrawlJob implements AutoCloseable {
 
     /** The counters now; callable from any thread. */
     public CrawlProgress progress() {
-        long end = endNanos;
-        long now = end != 0 ? end : System.nanoTime();
-        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
         return new CrawlProgress(
                 crawled.get(),
                 frontier.queued() + unvisited.get(),
                 frontier.inFlight(),
                 broken.get(),
-                elapsed,
+                elapsed(),
                 frontier.isPaused(),
                 completion.isDone(),
-                admission.countedTotal() + trapSkips.get(),
+                admission.countedTotal() + graph.skippedRows(),
                 blocked.get(),
                 stopping ? 0 : retryWaiting.get());
     }
 
-    /** Every finished URL in completion order, with current inlink counts. */
-    public List<CrawlResult> results() {
-        List<CrawlResult> out = new ArrayList<>(completed.size());
-        for (UrlNode n : completed) {
-            out.add(n.result().withInlinks(n.inlinks.get()));
+    /** The crawl's running time: before a resume, and since its start here. */
+    private Duration elapsed() {
+        long start = startNanos;
+        if (start == 0) {
+            return elapsedBefore;
         }
-        return out;
-    }
-
-    /** Every broken link found so far. */
-    public List<BrokenLink> brokenLinks() {
-        return List.copyOf(brokenLinks);
-    }
-
-    /**
-     * The URLs whose inlink count rose since the last call, with their counts now. Counts only
-     * grow; a URL may appear here before its result was delivered.
-     */
-    public Map<String, Integer> drainInlinkUpdates() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (Iterator<UrlNode> it = inlinksChanged.iterator(); it.hasNext(); ) {
-            UrlNode n = it.next();
-            it.remove();
-            out.put(n.url, n.inlinks.get());
-        }
-        return out;
+        long end = endNanos;
+        return elapsedBefore.plusNanos((end != 0 ? end : ticker.nanoTime()) - start);
     }
 
     /** Stops if running and waits (bounded) for every worker thread to end. */
@@ -223,22 +240,29 @@ public final class CrawlJob implements AutoCloseable {
             if (!started.get()) {
                 finish();
             }
+            for (AutoCloseable c : owned) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.warn("Could not close {}", c, e);
+                }
+            }
         }
     }
 
     private void workerLoop() {
         try {
             while (true) {
-                UrlNode node = frontier.take();
-                if (node == null) {
+                QueueItem item = frontier.take();
+                if (item == null) {
                     return;
                 }
                 try {
                     if (!stopping) {
-                        process(node);
+                        process(item);
                     }
                 } finally {
-                    frontier.done(node);
+                    frontier.done(item);
                 }
             }
         } catch (InterruptedException e) {
@@ -250,412 +274,113 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
-    private void process(UrlNode node) {
-        CrawlResult result;
-        List<UrlNode.Referral> waiting;
-        if (node.awaitingRetry) {
-            node.awaitingRetry = false;
+    private void process(QueueItem item) throws InterruptedException {
+        if (item.awaitingRetry) {
+            item.awaitingRetry = false;
             retryWaiting.decrementAndGet();
         }
+        VisitMaker.Made made;
         try {
-            String blockedBy = robotsBlock(node);
-            if (blockedBy != null) {
-                recordBlocked(node, blockedBy);
-                return;
+            made = visit(item);
+        } catch (InterruptedException e) {
+            if (!stopping) {
+                throw e;
             }
-            FetchResponse response = fetch(node);
-            if (response.error() == ErrorKind.CANCELLED || stopping) {
-                unvisited.incrementAndGet(); // abandoned by stop(): not a result
-                return;
-            }
-            String wall = BotWall.detect(response);
-            if (wall != null) {
-                recordBlocked(node, blockedResult(node, response, SkipReason.BOT_WALL,
-                        String.format(Locale.ROOT, "Bot wall (%s, HTTP %d): the site does not "
-                                + "let crawlers in", wall, response.status())));
-                return;
-            }
-            if (response.status() == 429 || response.status() == 503) {
-                Duration asked = RetryAfter.parse(response.header("retry-after"), Instant.now());
-                boolean beyondCap = asked != null
-                        && asked.compareTo(plan.politeness().maxRetryAfter()) > 0;
-                if (!beyondCap && retryLater(node, response, asked)) {
-                    return; // asked again later; the whole host waits meanwhile
-                }
-                if (beyondCap || response.status() == 429) {
-                    recordBlocked(node, rateLimited(node, response, asked, beyondCap));
-                    return;
-                }
-                // a 503 that never recovered: an ordinary broken result
-            }
-            result = interpret(node, response);
+            unvisited.incrementAndGet(); // stopped while robots.txt was read: not a result
+            return;
         } catch (RuntimeException e) {
-            log.error("Unexpected failure on {}", node.url, e);
-            result = failedResult(node, ErrorKind.IO, "Internal error: " + e);
+            log.error("Unexpected failure on {}", item.url, e);
+            made = visits.failed(item, ErrorKind.IO, "Internal error: " + e);
         }
-        waiting = node.complete(result);
-        completed.add(node);
+        if (made == null) {
+            return; // cancelled by stop(), or asked again later
+        }
+        try {
+            sink.visited(made.visit());
+        } catch (InterruptedException e) {
+            unvisited.incrementAndGet(); // stopped while the store was full: fetched again on resume
+            throw e;
+        }
+        for (QueueItem found : made.toQueue()) {
+            frontier.add(found);
+        }
+        count(item, made.visit().result());
+        listener.onResult(made.visit().result());
+        for (CrawlResult skipped : made.skippedRows()) {
+            listener.onResult(skipped);
+        }
+        if (sink.failure() != null) {
+            stop(); // the crawl file cannot be written: going on would lose what is fetched
+        }
+    }
+
+    /** What happened to one URL, or null when there is nothing to record (yet). */
+    private VisitMaker.Made visit(QueueItem item) throws InterruptedException {
+        String robotsBlock = robotsGate.blockReason(item);
+        if (robotsBlock != null) {
+            return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
+        }
+        FetchResponse response = fetcher.fetch(item.uri(), item.external);
+        ResponseClassifier.Verdict verdict =
+                classifier.classify(response, item.retries, stopping);
+        return switch (verdict) {
+            case ResponseClassifier.Cancelled c -> {
+                unvisited.incrementAndGet(); // abandoned by stop(): not a result
+                yield null;
+            }
+            case ResponseClassifier.RetryLater later -> {
+                item.retries++;
+                item.awaitingRetry = true;
+                retryWaiting.incrementAndGet();
+                log.debug("HTTP {} from {}: asking again in {} ms", response.status(), item.url,
+                        later.delay().toMillis());
+                frontier.retryLater(item, later.delay().toNanos());
+                yield null; // the whole host waits meanwhile
+            }
+            case ResponseClassifier.Blocked b ->
+                    visits.blocked(item, response, b.why(), b.message());
+            case ResponseClassifier.Answered a -> {
+                VisitMaker.Made made = visits.answered(item, response);
+                readSitemapsAfter(item, made.visit().result(), made);
+                yield made;
+            }
+        };
+    }
+
+    /**
+     * With sitemaps on, the worker that finishes the site's first page reads them (the other
+     * workers keep crawling); their URLs join what the page found.
+     */
+    private void readSitemapsAfter(QueueItem item, CrawlResult result, VisitMaker.Made made)
+            throws InterruptedException {
+        if (plan.useSitemaps() && item.startChain && result.redirectTo().isEmpty()
+                && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
+            List<QueueItem> listed = sitemaps.seed(item.uri());
+            sink.sitemapsRead();
+            made.toQueue().addAll(listed);
+        }
+    }
+
+    private void count(QueueItem item, CrawlResult result) {
+        if (result.skipped() != null) {
+            blocked.incrementAndGet();
+            if (item.startChain && item.depth == 0) {
+                startFailure = result.skipped() == SkipReason.ROBOTS
+                        ? "The start URL " + item.url + " is disallowed for crawlers: "
+                                + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
+                                + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
+                        : "The start URL " + item.url + " could not be crawled. "
+                                + result.errorMessage() + ".";
+            }
+            return;
+        }
         crawled.incrementAndGet();
         if (result.isBroken()) {
             broken.incrementAndGet();
         }
-        if (node.startChain && node.depth == 0) {
+        if (item.startChain && item.depth == 0) {
             noteStartOutcome(result);
         }
-        listener.onResult(result);
-        if (plan.useSitemaps() && node.startChain && result.redirectTo().isEmpty()
-                && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
-            readSitemaps(node.uri); // this worker; the others keep crawling meanwhile
-        }
-        if (result.isBroken()) {
-            for (UrlNode.Referral r : waiting) {
-                reportBroken(r, result);
-            }
-        }
-    }
-
-    /**
-     * Why robots.txt forbids fetching this URL, or null (always null for other hosts). The
-     * first URL of each host also hands the host's Crawl-delay (capped) to the frontier.
-     */
-    private String robotsBlock(UrlNode node) {
-        if (node.external || !plan.respectRobots()) {
-            return null;
-        }
-        try {
-            RobotsRules.HostRules rules = robots.rulesFor(node.uri);
-            if (crawlDelaysSet.add(node.hostKey)) {
-                long delayMillis = rules.rules().getCrawlDelay();
-                long cap = plan.politeness().maxCrawlDelay().toMillis();
-                if (delayMillis > 0 && cap > 0) {
-                    frontier.setHostGap(node.hostKey,
-                            TimeUnit.MILLISECONDS.toNanos(Math.min(delayMillis, cap)));
-                }
-            }
-            return rules.rules().isAllowed(node.uri.toString()) ? null : rules.disallowReason();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null; // stopping: the fetch that follows ends as cancelled
-        }
-    }
-
-    /**
-     * Puts a URL that answered 429/503 back in the frontier, its host paused for the
-     * Retry-After (or a doubling backoff), unless it has had all its retries.
-     *
-     * @return whether it will be asked again
-     */
-    private boolean retryLater(UrlNode node, FetchResponse r, Duration asked) {
-        Politeness p = plan.politeness();
-        if (node.retries >= p.maxRetries()) {
-            return false;
-        }
-        node.retries++;
-        Duration wait = asked != null
-                ? asked
-                : p.retryBackoff().multipliedBy(1L << Math.min(node.retries - 1, 20));
-        node.awaitingRetry = true;
-        retryWaiting.incrementAndGet();
-        log.debug("HTTP {} from {}: asking again in {} ms", r.status(), node.url, wait.toMillis());
-        frontier.retryLater(node, wait.toNanos());
-        return true;
-    }
-
-    /** The blocked row of a URL the server keeps rate-limiting. */
-    private CrawlResult rateLimited(UrlNode node, FetchResponse r, Duration asked,
-            boolean beyondCap) {
-        String why = beyondCap
-                ? String.format(Locale.ROOT, "Rate limited: HTTP %d asking to wait %s, more "
-                        + "than the %s cap", r.status(), seconds(asked),
-                        seconds(plan.politeness().maxRetryAfter()))
-                : String.format(Locale.ROOT, "Rate limited: still HTTP %d after %d %s",
-                        r.status(), node.retries, node.retries == 1 ? "retry" : "retries");
-        return blockedResult(node, r, SkipReason.RATE_LIMITED, why);
-    }
-
-    private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%,d s", d.toSeconds());
-    }
-
-    /** A row for a response that says the site keeps crawlers out. */
-    private CrawlResult blockedResult(UrlNode node, FetchResponse r, SkipReason why,
-            String message) {
-        return new CrawlResult(node.url, r.status(), null, message,
-                ContentTypes.mediaType(r.contentType()), r.sizeBytes(), r.elapsedMillis(), "",
-                node.depth, node.inlinks.get(), 0, node.referrer, "", node.external, r.truncated(),
-                PageInfo.NONE, why);
-    }
-
-    private void recordBlocked(UrlNode node, String reason) {
-        recordBlocked(node, new CrawlResult(node.url, 0, null, reason, "", 0, 0, "", node.depth,
-                node.inlinks.get(), 0, node.referrer, "", false, false, PageInfo.NONE,
-                SkipReason.ROBOTS));
-    }
-
-    /** Records a URL the site kept us from (robots.txt, rate limit, bot wall): not broken. */
-    private void recordBlocked(UrlNode node, CrawlResult row) {
-        node.complete(row);
-        completed.add(node);
-        blocked.incrementAndGet();
-        if (node.startChain && node.depth == 0) {
-            startFailure = row.skipped() == SkipReason.ROBOTS
-                    ? "The start URL " + node.url + " is disallowed for crawlers: "
-                            + row.errorMessage() + ". Use --ignore-robots (or untick Obey "
-                            + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
-                    : "The start URL " + node.url + " could not be crawled. "
-                            + row.errorMessage() + ".";
-        }
-        listener.onResult(row);
-    }
-
-    private FetchResponse fetch(UrlNode node) {
-        if (!node.external) {
-            return probe.fetch(
-                    new FetchRequest(node.uri, "GET", plan.timeout(), plan.maxBodyBytes(),
-                            FetchRequest.BodyPolicy.HTML));
-        }
-        FetchResponse head =
-                probe.fetch(new FetchRequest(node.uri, "HEAD", plan.timeout(), 0,
-                        FetchRequest.BodyPolicy.NEVER));
-        boolean retry =
-                head.error() == ErrorKind.RESET
-                        || head.error() == ErrorKind.IO
-                        || head.status() == 405
-                        || head.status() == 403
-                        || head.status() == 501;
-        if (!retry || stopping) {
-            return head;
-        }
-        // the body is kept only where it can tell a bot wall from a broken link
-        return probe.fetch(
-                new FetchRequest(node.uri, "GET", plan.timeout(), plan.maxBodyBytes(),
-                        (status, type) -> BotWall.mayBeChallenge(status)
-                                && ContentTypes.isHtml(type)));
-    }
-
-    private CrawlResult interpret(UrlNode node, FetchResponse r) {
-        if (!r.hasResponse()) {
-            return failedResult(node, r.error(), r.errorMessage());
-        }
-        String redirectTo = "";
-        String title = "";
-        int outlinks = 0;
-        PageInfo info = PageInfo.NONE;
-        if (!r.robotsTag().isEmpty()) {
-            info = info.withRobotsHeader(r.robotsTag());
-        }
-        ErrorKind redirectError = null;
-        String redirectProblem = "";
-        if (r.isRedirect()) {
-            RedirectChecks.Redirect redirect = followRedirect(node, r.location(), "redirect");
-            redirectTo = redirect.target();
-            redirectError = redirect.error();
-            redirectProblem = redirect.problem();
-        } else if (!node.external
-                && r.body() != null
-                && r.status() < 300
-                && ContentTypes.isHtml(r.contentType())) {
-            LinkExtractor.Page page =
-                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), node.uri);
-            title = page.title();
-            info = page.info().withRobotsHeader(r.robotsTag());
-            outlinks = page.links().size();
-            // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
-            // followed, unless the plan says otherwise
-            if (plan.followNofollow() || !info.nofollow()) {
-                for (LinkExtractor.Link link : page.links()) {
-                    addLink(node, link.uri(), link.key(), link.anchorText(), link.type(), false);
-                }
-                for (LinkExtractor.InvalidLink bad : page.invalid()) {
-                    recordBroken(new BrokenLink(node.url, bad.href(), 0, ErrorKind.INVALID_URL,
-                            bad.reason(), bad.anchorText(), bad.type()));
-                }
-            }
-            if (page.refresh() != null) {
-                // a meta refresh is the page's redirect (as browsers treat it)
-                RedirectChecks.Redirect refresh = followRedirect(node, page.refresh().uri().toString(),
-                        "meta-refresh");
-                redirectTo = refresh.target();
-                redirectError = refresh.error();
-                redirectProblem = refresh.problem();
-            }
-        }
-        return new CrawlResult(
-                node.url,
-                r.status(),
-                redirectError,
-                redirectProblem,
-                ContentTypes.mediaType(r.contentType()),
-                r.sizeBytes(),
-                r.elapsedMillis(),
-                title,
-                node.depth,
-                node.inlinks.get(),
-                outlinks,
-                node.referrer,
-                redirectTo,
-                node.external,
-                r.truncated(),
-                info,
-                null);
-    }
-
-    private RedirectChecks.Redirect followRedirect(UrlNode node, String location, String type) {
-        URI target;
-        try {
-            target = Urls.resolve(node.uri, location);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return new RedirectChecks.Redirect(location, ErrorKind.INVALID_URL,
-                    "Redirects to \"" + location + "\", which is not a valid URL");
-        }
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
-            return new RedirectChecks.Redirect(target.toString(), ErrorKind.INVALID_URL,
-                    "Redirects to " + target + ", which is not an http(s) URL; not followed");
-        }
-        if (node.startChain && !node.external) {
-            admission.widenTo(target); // the site lives where its start URL redirects
-        }
-        addLink(node, target, Urls.key(target), "", type, true);
-        return redirects.check(node, target);
-    }
-
-    private void addLink(UrlNode from, URI uri, String key, String anchor, String type,
-            boolean redirect) {
-        boolean external = !admission.inScope(uri);
-        boolean chain = redirect && from.startChain && !external;
-        int depth = chain ? from.depth : from.depth + 1;
-        UrlNode target = nodes.get(key);
-        boolean counted = false;
-        if (target == null) {
-            if (external && !plan.checkExternal()) {
-                return;
-            }
-            SkipReason why = admission.check(uri, key, external, depth);
-            if (why != null) {
-                counted = skip(from, uri, key, depth, external, why);
-                target = nodes.get(key); // a trap row, or null when only counted
-                if (target == null) {
-                    return;
-                }
-            } else {
-                UrlNode created = new UrlNode(uri, depth, from.url, external, chain);
-                // count this link before any worker can take the URL, so its result shows it
-                created.inlinks.incrementAndGet();
-                target = nodes.putIfAbsent(key, created);
-                if (target == null) {
-                    target = created;
-                    counted = true;
-                    admission.reached(key); // reached another way after all
-                    frontier.add(created);
-                } else if (!external) {
-                    admission.release();
-                }
-            }
-        }
-        if (!counted) {
-            target.inlinks.incrementAndGet();
-        }
-        inlinksChanged.add(target);
-        UrlNode.Referral referral = new UrlNode.Referral(from.url, anchor, type);
-        CrawlResult known = target.refer(referral);
-        if (known != null && known.isBroken()) {
-            reportBroken(referral, known);
-        }
-    }
-
-    /**
-     * Records a skipped URL: trap guards get a row (once per URL) so the user sees what was left
-     * out and why; limits the user set are only counted.
-     *
-     * @return whether the linking page was counted as the row's inlink
-     */
-    private boolean skip(UrlNode from, URI uri, String key, int depth, boolean external,
-            SkipReason why) {
-        if (!why.reportAsRow()) {
-            admission.count(key, why);
-            return false;
-        }
-        UrlNode node = new UrlNode(uri, depth, from.url, external, false);
-        node.inlinks.incrementAndGet(); // the link that found it
-        if (nodes.putIfAbsent(key, node) != null) {
-            return false;
-        }
-        CrawlResult row = new CrawlResult(node.url, 0, null, why.label(), "", 0, 0, "", depth,
-                1, 0, from.url, "", external, false, PageInfo.NONE, why);
-        node.complete(row);
-        completed.add(node);
-        trapSkips.incrementAndGet();
-        listener.onResult(row);
-        return true;
-    }
-
-    /** Queues the site URLs its sitemaps list (no inlink: a sitemap is not a page). */
-    private void readSitemaps(URI site) {
-        List<String> maps = new ArrayList<>();
-        try {
-            maps.addAll(robots.rulesFor(site).rules().getSitemaps());
-            if (maps.isEmpty()) {
-                maps.add(SitemapReader.defaultFor(site));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (java.net.MalformedURLException e) {
-            return;
-        }
-        List<URI> listed = new SitemapReader(probe, plan.timeout())
-                .read(maps, Math.min(plan.maxPages(), 1_000_000));
-        for (URI uri : listed) {
-            if (stopping || !admission.inScope(uri)) {
-                continue; // a sitemap lists its own site; others are not ours to crawl
-            }
-            String key = Urls.key(uri);
-            sitemapKeys.add(key);
-            if (nodes.containsKey(key)) {
-                continue;
-            }
-            SkipReason why = admission.check(uri, key, false, 1);
-            if (why != null) {
-                admission.count(key, why);
-                continue;
-            }
-            UrlNode created = new UrlNode(uri, 1, "(sitemap)", false, false);
-            if (nodes.putIfAbsent(key, created) == null) {
-                frontier.add(created);
-            } else {
-                admission.release();
-            }
-        }
-    }
-
-    /**
-     * Sitemap URLs no crawled page links to (the start URL aside); none for a stopped crawl,
-     * whose uncrawled pages may link to them.
-     */
-    private List<String> orphans() {
-        List<String> out = new ArrayList<>();
-        if (stopping) {
-            return out; // pages never crawled might link to them: no false orphans
-        }
-        for (String key : sitemapKeys) {
-            UrlNode n = nodes.get(key);
-            if (n != null && !n.startChain && n.inlinks.get() == 0) {
-                out.add(n.url);
-            }
-        }
-        out.sort(null);
-        return out;
-    }
-
-    private void reportBroken(UrlNode.Referral from, CrawlResult target) {
-        recordBroken(new BrokenLink(from.sourceUrl(), target.url(), target.status(),
-                target.error(), target.errorMessage(), from.anchorText(), from.linkType()));
-    }
-
-    private void recordBroken(BrokenLink link) {
-        brokenLinks.add(link);
-        listener.onBrokenLink(link);
     }
 
     private void noteStartOutcome(CrawlResult r) {
@@ -672,42 +397,110 @@ public final class CrawlJob implements AutoCloseable {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    private CrawlResult failedResult(UrlNode node, ErrorKind kind, String message) {
-        return new CrawlResult(node.url, 0, kind, message, "", 0, 0, "", node.depth,
-                node.inlinks.get(), 0, node.referrer, "", node.external, false, PageInfo.NONE,
-                null);
-    }
-
     private void finish() {
         if (completion.isDone()) {
             return;
         }
         workers.shutdown(); // idle workers end now; close() is only needed to stop early
-        endNanos = System.nanoTime();
-        long start = startNanos == 0 ? endNanos : startNanos;
+        endNanos = ticker.nanoTime();
+        Duration elapsed = elapsed();
+        CrawlSink.Conclusion c;
+        String failure = sink.failure();
+        try {
+            sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
+            c = sink.conclude();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c = new CrawlSink.Conclusion(0, Map.of(), 0, List.of(), null);
+        } catch (RuntimeException e) {
+            log.error("Could not read the crawl's figures back", e);
+            c = new CrawlSink.Conclusion(0, Map.of(), 0, List.of(), null);
+        }
+        if (failure == null) {
+            failure = sink.failure();
+        }
+        Map<SkipReason, Long> skipped = admission.countedByReason();
+        c.rowSkips().forEach((why, n) -> skipped.merge(why, n, Long::sum));
+        String startProblem = startFailure != null ? startFailure : c.startProblem();
         CrawlSummary summary = new CrawlSummary(
                 stopping,
                 crawled.get(),
                 broken.get(),
-                brokenLinks.size(),
-                Duration.ofNanos(endNanos - start),
-                startFailure,
-                skippedByReason(),
-                sitemapKeys.size(),
-                orphans());
+                c.brokenLinks(),
+                elapsed,
+                startProblem,
+                skipped,
+                (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
+                stopping ? List.of() : c.orphans(), // unfetched pages may link to them
+                failure);
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }
     }
 
-    private Map<SkipReason, Long> skippedByReason() {
-        Map<SkipReason, Long> out = admission.countedByReason();
-        for (UrlNode n : completed) {
-            CrawlResult r = n.result();
-            if (r.skipped() != null) {
-                out.merge(r.skipped(), 1L, Long::sum);
-            }
+    /** Builds a {@link CrawlJob}; every setting but the plan, probe and sink is optional. */
+    public static final class Builder {
+        private final CrawlPlan plan;
+        private final HttpProbe probe;
+        private final CrawlSink sink;
+        private CrawlListener listener = CrawlListener.NONE;
+        private ResumeState resume;
+        private Clock clock = Clock.systemUTC();
+        private Ticker ticker = Ticker.SYSTEM;
+        private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
+        private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
+        private final List<AutoCloseable> owned = new java.util.ArrayList<>();
+
+        private Builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
+            this.plan = Objects.requireNonNull(plan, "plan");
+            this.probe = Objects.requireNonNull(probe, "probe");
+            this.sink = Objects.requireNonNull(sink, "sink");
         }
-        return out;
+
+        /** Receives events on worker threads (default: none). */
+        public Builder listener(CrawlListener l) {
+            listener = Objects.requireNonNull(l);
+            return this;
+        }
+
+        /** Continues a crawl that stopped, from what its crawl file holds. */
+        public Builder resume(ResumeState state) {
+            resume = state;
+            return this;
+        }
+
+        /** The wall clock (Retry-After dates); default: the system's. */
+        public Builder clock(Clock c) {
+            clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** The monotonic clock of per-host gaps and waits; default: the system's. */
+        public Builder ticker(Ticker t) {
+            ticker = Objects.requireNonNull(t);
+            return this;
+        }
+
+        /** Waits between robots.txt retries after a 5xx (tests use short ones). */
+        Builder robotsRetryDelays(List<Duration> delays) {
+            robotsRetryDelays = List.copyOf(delays);
+            return this;
+        }
+
+        /** How many queued URLs stay in memory. */
+        Builder frontierLimits(Frontier.Limits limits) {
+            frontierLimits = limits;
+            return this;
+        }
+
+        /** Something the job closes after its workers end (the sink's store, say). */
+        public Builder closing(AutoCloseable resource) {
+            owned.add(Objects.requireNonNull(resource));
+            return this;
+        }
+
+        public CrawlJob build() {
+            return new CrawlJob(this);
+        }
     }
 }

@@ -9,11 +9,11 @@ public interface CrawlListener {
     /** Does nothing. */
     CrawlListener NONE = new CrawlListener() {};
 
-    /** A URL was fetched (or failed). */
+    /**
+     * A URL was fetched (or failed, or was blocked or skipped). Its inlink count is the one
+     * known at that moment; the crawl file has the final count and the broken links.
+     */
     default void onResult(CrawlResult result) {}
-
-    /** A link to a broken URL was found (once per source page and target). */
-    default void onBrokenLink(BrokenLink link) {}
 
     /** The crawl ended, by finishing or being stopped; called once, after every other event. */
     default void onFinished(CrawlSummary summary) {}

@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.ErrorKind;
+import java.util.Objects;
 
 /**
  * One crawled URL. Immutable. {@link #inlinks()} is the count when the result was made; later
@@ -24,6 +25,7 @@ import io.webprobe.http.ErrorKind;
  * @param page what an HTML page says about itself; {@link PageInfo#NONE} for others
  * @param skipped why the URL was blocked (robots.txt, a rate limit, a bot wall; the last two
  *     keep the status they answered) or skipped (a trap guard), or null for a normal result
+ * @param retries how often the URL was asked again after a 429 or 503 before this result
  */
 public record CrawlResult(
         String url,
@@ -42,11 +44,32 @@ public record CrawlResult(
         boolean external,
         boolean truncated,
         PageInfo page,
-        SkipReason skipped)
+        SkipReason skipped,
+        int retries)
         implements CrawlEvent {
 
     public CrawlResult {
+        Objects.requireNonNull(url, "url");
+        errorMessage = errorMessage == null ? "" : errorMessage;
+        contentType = contentType == null ? "" : contentType;
+        title = title == null ? "" : title;
+        referrer = referrer == null ? "" : referrer;
+        redirectTo = redirectTo == null ? "" : redirectTo;
         page = page == null ? PageInfo.NONE : page;
+    }
+
+    /** A result for a URL, built field by field; every field not set is empty or zero. */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    /** A builder holding every field of this result, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(url).status(status).error(error, errorMessage).contentType(contentType)
+                .sizeBytes(sizeBytes).responseMillis(responseMillis).title(title).depth(depth)
+                .inlinks(inlinks).outlinks(outlinks).referrer(referrer).redirectTo(redirectTo)
+                .external(external).truncated(truncated).page(page).skipped(skipped)
+                .retries(retries);
     }
 
     /**
@@ -71,9 +94,7 @@ public record CrawlResult(
 
     /** A copy with another inlink count. */
     public CrawlResult withInlinks(int n) {
-        return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
-                responseMillis, title, depth, n, outlinks, referrer, redirectTo, external,
-                truncated, page, skipped);
+        return toBuilder().inlinks(n).build();
     }
 
     /** What kind of result this is. */
@@ -104,5 +125,125 @@ public record CrawlResult(
                 && io.webprobe.http.ContentTypes.isHtml(contentType)
                 && !page.noindex()
                 && (page.canonical().isEmpty() || page.canonical().equals(url));
+    }
+
+    /** Builds a {@link CrawlResult}; not thread-safe. */
+    public static final class Builder {
+        private final String url;
+        private int status;
+        private ErrorKind error;
+        private String errorMessage = "";
+        private String contentType = "";
+        private long sizeBytes;
+        private long responseMillis;
+        private String title = "";
+        private int depth;
+        private int inlinks;
+        private int outlinks;
+        private String referrer = "";
+        private String redirectTo = "";
+        private boolean external;
+        private boolean truncated;
+        private PageInfo page = PageInfo.NONE;
+        private SkipReason skipped;
+        private int retries;
+
+        private Builder(String url) {
+            this.url = url;
+        }
+
+        public Builder status(int s) {
+            status = s;
+            return this;
+        }
+
+        /** Why there is no response (or why a redirect is an error), with a plain message. */
+        public Builder error(ErrorKind kind, String message) {
+            error = kind;
+            errorMessage = message;
+            return this;
+        }
+
+        /** A plain message without an error kind (the reason of a blocked or skipped row). */
+        public Builder message(String m) {
+            errorMessage = m;
+            return this;
+        }
+
+        public Builder contentType(String t) {
+            contentType = t;
+            return this;
+        }
+
+        public Builder sizeBytes(long n) {
+            sizeBytes = n;
+            return this;
+        }
+
+        public Builder responseMillis(long ms) {
+            responseMillis = ms;
+            return this;
+        }
+
+        public Builder title(String t) {
+            title = t;
+            return this;
+        }
+
+        public Builder depth(int d) {
+            depth = d;
+            return this;
+        }
+
+        public Builder inlinks(int n) {
+            inlinks = n;
+            return this;
+        }
+
+        public Builder outlinks(int n) {
+            outlinks = n;
+            return this;
+        }
+
+        public Builder referrer(String r) {
+            referrer = r;
+            return this;
+        }
+
+        public Builder redirectTo(String r) {
+            redirectTo = r;
+            return this;
+        }
+
+        public Builder external(boolean e) {
+            external = e;
+            return this;
+        }
+
+        public Builder truncated(boolean t) {
+            truncated = t;
+            return this;
+        }
+
+        public Builder page(PageInfo p) {
+            page = p;
+            return this;
+        }
+
+        public Builder skipped(SkipReason why) {
+            skipped = why;
+            return this;
+        }
+
+        public Builder retries(int n) {
+            retries = n;
+            return this;
+        }
+
+        public CrawlResult build() {
+            return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
+                    responseMillis, title, depth, inlinks, outlinks, referrer, redirectTo,
+                    external, truncated, page, skipped, retries);
+        }
     }
 }

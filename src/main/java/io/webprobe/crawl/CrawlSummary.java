@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param skipped discovered URLs not crawled or blocked, by reason (distinct URLs)
  * @param sitemapUrls how many of the site's URLs its sitemaps listed (0 without --sitemaps)
  * @param orphans sitemap URLs that no crawled page links to
+ * @param failure a plain sentence when the crawl could not go on (its crawl file could not be
+ *     written), else null
  */
 public record CrawlSummary(
         boolean stopped,
@@ -24,7 +26,8 @@ public record CrawlSummary(
         String startFailure,
         java.util.Map<SkipReason, Long> skipped,
         int sitemapUrls,
-        java.util.List<String> orphans) {
+        java.util.List<String> orphans,
+        String failure) {
 
     public CrawlSummary {
         skipped = java.util.Map.copyOf(skipped);

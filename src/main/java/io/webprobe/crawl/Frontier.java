@@ -1,10 +1,11 @@
 package io.webprobe.crawl;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -12,7 +13,7 @@ import java.util.function.Function;
 /**
  * The URLs waiting to be fetched, one queue per host, and the test for the end of a crawl:
  * nothing queued and nothing in flight. Thread-safe; one short lock, never held during I/O or
- * while calling out.
+ * while calling out (the overflow's {@code write} only hands a chunk over).
  *
  * <p>Each host's queue is first in, first out (breadth first); hosts take turns. A host is
  * handed out only while it has fewer than {@code maxPerHost} items in flight and its next
@@ -20,22 +21,63 @@ import java.util.function.Function;
  * Retry-After). A host that must wait never holds back another: {@link #take()} hands out the
  * next host that is ready and sleeps only when none is, until the earliest one will be.
  *
+ * <p>Memory is bounded: each host keeps at most {@link Limits#perHost} items in memory and all
+ * hosts together about {@link Limits#total}; beyond that, a host's newer items are collected in
+ * a tail and handed to the {@link Overflow} in chunks (the crawl file), to be read back in order
+ * when the host's items in memory run out. So a host's queue is: its items in memory, then its
+ * chunks on disk, then its tail, oldest first.
+ *
  * <p>Workers loop on {@link #take()} and call {@link #done} after each item. {@code take}
  * blocks while paused, or while nothing is ready but work is still queued or in flight, and
- * returns null once the crawl is over or stopped.
+ * returns null once the crawl is over or stopped. Time is read from a {@link Ticker}; a test
+ * that moves a manual ticker calls {@link #timeMoved()} so waiting workers look again.
  *
  * @param <T> the queued item
  */
 final class Frontier<T> {
+
+    /** Keeps chunks of queued items out of memory. */
+    interface Overflow<T> {
+        /** Takes a chunk; must not block. Returns its number. */
+        long write(List<T> items);
+
+        /** Reads a chunk back (it is then forgotten); may wait for it to be stored. */
+        List<T> read(long chunk) throws InterruptedException;
+    }
+
+    /**
+     * How many queued items stay in memory.
+     *
+     * @param perHost items of one host held in memory before its newer ones go to the tail
+     * @param total items of all hosts held in memory (queues and tails) before tails are
+     *     written out early
+     * @param chunk items per chunk written to the overflow
+     */
+    record Limits(int perHost, int total, int chunk) {
+        /** Everything in memory: for tests and tiny crawls. */
+        static final Limits UNBOUNDED = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
+        /** About 20 MB of queued URLs at most in memory. */
+        static final Limits DEFAULT = new Limits(4_000, 100_000, 2_000);
+    }
+
+    /** A chunk on disk: its number and how many items it holds. */
+    private record Chunk(long id, int size) {}
+
     /** One host's queue and limits; guarded by the frontier's lock. */
     private static final class Host<T> {
         final ArrayDeque<T> items = new ArrayDeque<>();
+        final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+        List<T> tail = new ArrayList<>();
+        /** Items queued in all three places. */
+        int queued;
         int inFlight;
-        /** System.nanoTime() before which nothing more may start. */
+        /** A worker is reading this host's next chunk. */
+        boolean loading;
+        /** Ticker time before which nothing more may start. */
         long notBefore;
         /** This host's own least gap between starts (Crawl-delay), in ns. */
         long gapNanos;
-        /** System.nanoTime() of the last start (valid once startedOnce). */
+        /** Ticker time of the last start (valid once startedOnce). */
         long lastStart;
         boolean startedOnce;
         /** Whether the host is in {@code ready} or {@code waiting}. */
@@ -47,6 +89,9 @@ final class Frontier<T> {
     private final Function<T, String> hostOf;
     private final int maxPerHost;
     private final long gapNanos;
+    private final Ticker ticker;
+    private final Limits limits;
+    private final Overflow<T> overflow;
     private final Map<String, Host<T>> hosts = new HashMap<>();
     /** Hosts with an item that may start now, in turn order. */
     private final ArrayDeque<Host<T>> ready = new ArrayDeque<>();
@@ -54,28 +99,45 @@ final class Frontier<T> {
     private final PriorityQueue<Host<T>> waiting =
             new PriorityQueue<>((a, b) -> Long.compare(a.notBefore, b.notBefore));
     private int queued;
+    /** Items in memory: hosts' queues and tails. */
+    private int inMemory;
     private int inFlight;
     private boolean stopped;
     private boolean started;
     private boolean paused;
 
-    /** One queue for everything, no per-host limit or delay. */
+    /** One queue for everything, no per-host limit or delay, all in memory. */
     Frontier() {
         this(item -> "", Integer.MAX_VALUE, 0);
+    }
+
+    /** All in memory, on the system clock. */
+    Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos) {
+        this(hostOf, maxPerHost, gapNanos, Ticker.SYSTEM, Limits.UNBOUNDED, null);
     }
 
     /**
      * @param hostOf the host key of an item (items of one key share the limits)
      * @param maxPerHost items of one host in flight at most
      * @param gapNanos the least time between two starts on one host, in ns (0 for none)
+     * @param ticker the clock of start times and waits
+     * @param limits how many items stay in memory
+     * @param overflow where the rest goes; may be null only with {@link Limits#UNBOUNDED}
      */
-    Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos) {
+    Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos, Ticker ticker,
+            Limits limits, Overflow<T> overflow) {
         if (maxPerHost < 1) {
             throw new IllegalArgumentException("maxPerHost must be >= 1, was " + maxPerHost);
+        }
+        if (overflow == null && limits != Limits.UNBOUNDED) {
+            throw new IllegalArgumentException("bounded limits need an overflow");
         }
         this.hostOf = hostOf;
         this.maxPerHost = maxPerHost;
         this.gapNanos = gapNanos;
+        this.ticker = ticker;
+        this.limits = limits;
+        this.overflow = overflow;
     }
 
     /** Queues an item at the end of its host's queue; ignored after stop. */
@@ -87,9 +149,41 @@ final class Frontier<T> {
             }
             started = true;
             Host<T> h = host(hostOf.apply(item));
-            h.items.addLast(item);
+            boolean inOrder = h.chunks.isEmpty() && h.tail.isEmpty();
+            if (inOrder && h.items.size() < limits.perHost() && inMemory < limits.total()) {
+                h.items.addLast(item);
+            } else {
+                h.tail.add(item);
+                if (h.tail.size() >= limits.chunk() || inMemory >= limits.total()) {
+                    spillTail(h);
+                }
+            }
+            inMemory++;
+            h.queued++;
             queued++;
-            schedule(h, System.nanoTime());
+            schedule(h, ticker.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands a host's tail to the overflow as one chunk; lock held. */
+    private void spillTail(Host<T> h) {
+        List<T> chunk = h.tail;
+        h.tail = new ArrayList<>();
+        h.chunks.addLast(new Chunk(overflow.write(chunk), chunk.size()));
+        inMemory -= chunk.size();
+    }
+
+    /**
+     * Marks the crawl as begun even if nothing was queued (a resumed crawl with nothing left):
+     * {@link #take()} then returns null at once instead of waiting for a first item.
+     */
+    void begin() {
+        lock.lock();
+        try {
+            started = true;
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -108,8 +202,10 @@ final class Frontier<T> {
             }
             Host<T> h = host(hostOf.apply(item));
             h.items.addFirst(item);
+            h.queued++;
+            inMemory++;
             queued++;
-            h.notBefore = Math.max(h.notBefore, System.nanoTime() + delayNanos);
+            h.notBefore = Math.max(h.notBefore, ticker.nanoTime() + delayNanos);
             reschedule(h);
         } finally {
             lock.unlock();
@@ -152,7 +248,7 @@ final class Frontier<T> {
                 if (stopped) {
                     return null;
                 }
-                long now = System.nanoTime();
+                long now = ticker.nanoTime();
                 if (!paused) {
                     while (!waiting.isEmpty() && waiting.peek().notBefore - now <= 0) {
                         ready.addLast(waiting.poll());
@@ -160,8 +256,14 @@ final class Frontier<T> {
                     Host<T> h = ready.pollFirst();
                     if (h != null) {
                         h.scheduled = false;
+                        if (h.items.isEmpty()) {
+                            refill(h);
+                            continue; // the host is lined up again (or stopped meanwhile)
+                        }
                         T next = h.items.pollFirst();
+                        h.queued--;
                         queued--;
+                        inMemory--;
                         inFlight++;
                         h.inFlight++;
                         h.lastStart = now;
@@ -194,6 +296,37 @@ final class Frontier<T> {
         }
     }
 
+    /**
+     * Fills an empty host queue: from its oldest chunk (read without the lock; the host is not
+     * handed out meanwhile, and still counts as queued so the crawl cannot end), or from its
+     * tail when no chunk is left. Lock held on entry and on return.
+     */
+    private void refill(Host<T> h) throws InterruptedException {
+        Chunk c = h.chunks.pollFirst();
+        if (c == null) {
+            h.items.addAll(h.tail);
+            h.tail = new ArrayList<>();
+            schedule(h, ticker.nanoTime());
+            return;
+        }
+        h.loading = true;
+        List<T> loaded = null;
+        lock.unlock();
+        try {
+            loaded = overflow.read(c.id());
+        } finally {
+            lock.lock();
+            h.loading = false;
+            if (loaded == null) {
+                h.chunks.addFirst(c); // not read (interrupted): it stays first
+            } else if (!stopped) {
+                h.items.addAll(loaded);
+                inMemory += loaded.size();
+            }
+            schedule(h, ticker.nanoTime());
+        }
+    }
+
     /** Marks a taken item as finished, which may let its host hand out the next one. */
     void done(T item) {
         lock.lock();
@@ -202,7 +335,7 @@ final class Frontier<T> {
             Host<T> h = hosts.get(hostOf.apply(item));
             if (h != null) {
                 h.inFlight--;
-                schedule(h, System.nanoTime());
+                schedule(h, ticker.nanoTime());
             }
             if (inFlight == 0 && queued == 0) {
                 changed.signalAll();
@@ -224,6 +357,7 @@ final class Frontier<T> {
             stopped = true;
             paused = false;
             queued = 0;
+            inMemory = 0;
             hosts.clear();
             ready.clear();
             waiting.clear();
@@ -239,6 +373,16 @@ final class Frontier<T> {
         lock.lock();
         try {
             paused = pause;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The ticker moved (a test's manual clock): waiting workers look at the time again. */
+    void timeMoved() {
+        lock.lock();
+        try {
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -272,6 +416,16 @@ final class Frontier<T> {
         }
     }
 
+    /** Items held in memory now (for tests of the bound). */
+    int inMemory() {
+        lock.lock();
+        try {
+            return inMemory;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private Host<T> host(String key) {
         return hosts.computeIfAbsent(key, k -> new Host<>());
     }
@@ -283,12 +437,12 @@ final class Frontier<T> {
             waiting.remove(h);
             h.scheduled = false;
         }
-        schedule(h, System.nanoTime());
+        schedule(h, ticker.nanoTime());
     }
 
     /** Puts a host in line if it has an item it may start (now or later); lock held. */
     private void schedule(Host<T> h, long now) {
-        if (h.scheduled || h.items.isEmpty() || h.inFlight >= maxPerHost) {
+        if (h.scheduled || h.loading || h.queued == 0 || h.inFlight >= maxPerHost) {
             return;
         }
         h.scheduled = true;

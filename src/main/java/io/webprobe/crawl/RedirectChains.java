@@ -1,56 +1,181 @@
 package io.webprobe.crawl;
 
-import java.util.HashMap;
+import io.webprobe.http.ErrorKind;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
- * Redirect chains reconstructed from a crawl's rows: each hop is its own row (with its status
- * and redirect target), so the chain of a URL is found by following {@code redirectTo} through
- * the results. Written like {@code http://a/old [301] → http://a/new [200]}.
+ * Where a URL's redirects lead. Each hop of a crawl is its own row (with its status and the id
+ * of the URL it redirects to), so a chain is followed through the rows: to a URL that answers
+ * (the chain ends there, well or broken), back to a URL it passed (a loop), past
+ * {@link LinkGraph#MAX_REDIRECTS} hops (too many), or to a URL the crawl did not fetch.
+ * A link whose chain ends broken, in a loop or too long is a broken link of the page holding it.
+ * Pure functions; thread-safe.
  */
 public final class RedirectChains {
-    private static final int MAX_HOPS = 20;
+
+    /**
+     * One URL as far as chains care.
+     *
+     * @param fetched whether the URL has a result (a queued URL of a stopped crawl has none)
+     * @param redirectTo the resolved Location (or meta refresh target), or ""
+     * @param redirectId the id of that URL when the crawl took it on, else 0
+     */
+    public record Node(long id, String url, boolean fetched, int status, ErrorKind error,
+            String errorMessage, SkipReason skipped, String redirectTo, long redirectId) {
+
+        public Node {
+            errorMessage = errorMessage == null ? "" : errorMessage;
+            redirectTo = redirectTo == null ? "" : redirectTo;
+        }
+
+        /** Whether it sends the browser on: a 3xx with a Location, or a meta refresh. */
+        boolean redirects() {
+            return fetched && !redirectTo.isEmpty();
+        }
+
+        boolean broken() {
+            return fetched && skipped == null
+                    && (status >= 400 || (error != null && error != ErrorKind.CANCELLED));
+        }
+
+        /** The status code, the error label, or "Blocked"/"Skipped", as rows show it. */
+        public String statusText() {
+            if (!fetched) {
+                return "not fetched";
+            }
+            if (skipped != null && status == 0) {
+                return skipped.isBlock() ? "Blocked" : "Skipped";
+            }
+            return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
+        }
+    }
+
+    /** How a chain ends. */
+    public enum End {
+        /** At a URL that answered without redirecting, not broken. */
+        ARRIVED,
+        /** At a broken URL (4xx, 5xx, a failed request, a bad Location). */
+        BROKEN,
+        /** At a URL the site keeps crawlers from. */
+        BLOCKED,
+        /** Back at a URL it passed. */
+        LOOP,
+        /** More than {@link LinkGraph#MAX_REDIRECTS} redirects. */
+        TOO_MANY,
+        /** At a URL the crawl did not fetch (out of its scope or limits, or stopped). */
+        NOT_FOLLOWED
+    }
+
+    /**
+     * A followed chain.
+     *
+     * @param hops the URLs passed, the first one first (at least one)
+     * @param end how it ends
+     * @param next for a loop, the URL it comes back to; when not followed, the URL it leads
+     *     to; else ""
+     */
+    public record Chain(List<Node> hops, End end, String next) {
+        public Chain {
+            hops = List.copyOf(hops);
+        }
+
+        /** The last URL reached. */
+        public Node last() {
+            return hops.get(hops.size() - 1);
+        }
+
+        /** Whether a link to the chain's first URL is a broken link. */
+        public boolean broken() {
+            return end == End.BROKEN || end == End.LOOP || end == End.TOO_MANY;
+        }
+
+        /** Whether the first URL redirects at all. */
+        public boolean redirects() {
+            return hops.size() > 1 || !next.isEmpty();
+        }
+
+        /** E.g. {@code http://s/a [301] → http://s/b [404]}; a loop ends "→ URL (loop)". */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            for (Node n : hops) {
+                if (sb.length() > 0) {
+                    sb.append(" → ");
+                }
+                sb.append(n.url()).append(" [").append(n.statusText()).append(']');
+            }
+            if (!next.isEmpty()) {
+                sb.append(" → ").append(next).append(end == End.LOOP ? " (loop)" : "");
+            }
+            return sb.toString();
+        }
+
+        /** The error of a broken chain: the last hop's own, or the loop's, or too many. */
+        public ErrorKind error() {
+            return switch (end) {
+                case LOOP -> ErrorKind.REDIRECT_LOOP;
+                case TOO_MANY -> ErrorKind.TOO_MANY_REDIRECTS;
+                default -> last().error();
+            };
+        }
+
+        /** A plain sentence on why a link into this chain is broken, or "". */
+        public String problem() {
+            return switch (end) {
+                case LOOP -> "Redirect loop: " + text();
+                case TOO_MANY -> "More than " + LinkGraph.MAX_REDIRECTS + " redirects: " + text();
+                case BROKEN -> hops.size() == 1 || last().error() == ErrorKind.INVALID_URL
+                        ? last().errorMessage()
+                        : "Redirects to " + last().url() + ", which "
+                                + (last().status() > 0 ? "answered HTTP " + last().status()
+                                        : "failed: " + (last().errorMessage().isEmpty()
+                                                ? last().statusText() : last().errorMessage()))
+                                + " (" + text() + ")";
+                default -> "";
+            };
+        }
+    }
 
     private RedirectChains() {}
 
-    /** The chain of every redirecting URL among the results, by URL. */
-    public static Map<String, String> of(List<CrawlResult> results) {
-        Map<String, CrawlResult> byUrl = new HashMap<>(results.size() * 2);
-        for (CrawlResult r : results) {
-            byUrl.put(r.url(), r);
-        }
-        Map<String, String> chains = new HashMap<>();
-        for (CrawlResult r : results) {
-            if (!r.redirectTo().isEmpty()) {
-                chains.put(r.url(), chain(r, byUrl));
+    /**
+     * Follows a URL's redirects.
+     *
+     * @param lookup the node of an id, or null when the id is unknown
+     */
+    public static Chain follow(Node first, LongFunction<Node> lookup) {
+        List<Node> hops = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Node n = first;
+        while (true) {
+            hops.add(n);
+            seen.add(n.id());
+            if (!n.fetched()) {
+                return new Chain(hops, End.NOT_FOLLOWED, "");
             }
-        }
-        return chains;
-    }
-
-    private static String chain(CrawlResult first, Map<String, CrawlResult> byUrl) {
-        StringBuilder sb = new StringBuilder();
-        Set<String> seen = new HashSet<>();
-        CrawlResult r = first;
-        for (int hop = 0; ; hop++) {
-            sb.append(r.url()).append(" [").append(r.statusText()).append(']');
-            seen.add(r.url());
-            String next = r.redirectTo();
-            if (next.isEmpty()) {
-                return sb.toString();
+            if (!n.redirects()) {
+                End end = n.broken() ? End.BROKEN
+                        : n.skipped() != null && n.skipped().isBlock() ? End.BLOCKED
+                        : End.ARRIVED;
+                return new Chain(hops, end, "");
             }
-            sb.append(" → ");
-            if (seen.contains(next)) {
-                return sb.append(next).append(" (loop)").toString();
+            if (n.error() != null) {
+                return new Chain(hops, End.BROKEN, n.redirectTo()); // a Location not followable
             }
-            CrawlResult n = byUrl.get(next);
-            if (n == null || hop >= MAX_HOPS) {
-                return sb.append(next).toString(); // not crawled (out of scope or limits)
+            if (hops.size() > LinkGraph.MAX_REDIRECTS) {
+                return new Chain(hops, End.TOO_MANY, n.redirectTo());
             }
-            r = n;
+            Node next = n.redirectId() > 0 ? lookup.apply(n.redirectId()) : null;
+            if (next == null) {
+                return new Chain(hops, End.NOT_FOLLOWED, n.redirectTo());
+            }
+            if (seen.contains(next.id())) {
+                return new Chain(hops, End.LOOP, next.url());
+            }
+            n = next;
         }
     }
 }

@@ -4,26 +4,41 @@ import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A CSV file being written: rows go to a temporary file beside the target, which replaces the
  * target only on {@link #commit()}. Closing without committing deletes the temporary file, so
  * a failure never leaves half a file and never destroys an earlier file of the same name.
- * UTF-8, RFC 4180 quoting, "\n" line ends. One thread at a time.
+ * UTF-8 (optionally with a byte-order mark, for spreadsheets), RFC 4180 quoting, "\n" line
+ * ends. A cell that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab
+ * or a carriage return) is written with a leading apostrophe ({@link #neutralise}).
+ *
+ * <p>A new file gets the permissions the user's umask gives; a replaced file keeps its own.
+ * One thread at a time.
  */
 public final class AtomicCsvFile implements AutoCloseable {
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final Path target;
     private final Path tmp;
     private final ICSVWriter csv;
+    private boolean finished;
     private boolean done;
 
     private AtomicCsvFile(Path target, Path tmp, ICSVWriter csv) {
@@ -38,6 +53,15 @@ public final class AtomicCsvFile implements AutoCloseable {
      * @throws ExportException with a plain message when the folder is missing or not writable
      */
     public static AtomicCsvFile create(Path target, String[] header) throws ExportException {
+        return create(target, header, false);
+    }
+
+    /**
+     * Starts a file, with a UTF-8 byte-order mark first when {@code bom} (Excel then reads
+     * the file as UTF-8), and writes its header row.
+     */
+    public static AtomicCsvFile create(Path target, String[] header, boolean bom)
+            throws ExportException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Path tmp = null;
@@ -45,9 +69,20 @@ public final class AtomicCsvFile implements AutoCloseable {
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new NoSuchFileException(String.valueOf(dir));
             }
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
-            ICSVWriter w = new CSVWriterBuilder(new BufferedWriter(new OutputStreamWriter(
-                    Files.newOutputStream(tmp), StandardCharsets.UTF_8), 1 << 16))
+            if (Files.isDirectory(file)) {
+                throw new ExportException(target, "Could not write " + target + ": it is a "
+                        + "folder. Nothing was changed.", null);
+            }
+            tmp = dir.resolve("." + file.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+            // CREATE_NEW with no attributes: the file gets the user's umask, not 0600
+            OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            if (bom) {
+                out.write(UTF8_BOM);
+            }
+            ICSVWriter w = new CSVWriterBuilder(new BufferedWriter(
+                    new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16))
                     .withLineEnd("\n")
                     .build();
             AtomicCsvFile f = new AtomicCsvFile(target, tmp, w);
@@ -55,13 +90,33 @@ public final class AtomicCsvFile implements AutoCloseable {
             return f;
         } catch (IOException e) {
             deleteQuietly(tmp);
+            if (e instanceof ExportException ex) {
+                throw ex;
+            }
             throw new ExportException(target, plainMessage(target, e), e);
         }
     }
 
-    /** Appends a row (quoted only where needed). */
+    /** Appends a row (quoted only where needed; formula-like cells neutralised). */
     public void write(String[] row) {
+        for (int i = 0; i < row.length; i++) {
+            row[i] = neutralise(row[i]);
+        }
         csv.writeNext(row, false);
+    }
+
+    /**
+     * A cell as written: one that a spreadsheet would treat as a formula (starting with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading
+     * apostrophe, as OWASP advises against CSV injection; others are unchanged.
+     */
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char c = cell.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+                ? "'" + cell : cell;
     }
 
     /**
@@ -79,19 +134,57 @@ public final class AtomicCsvFile implements AutoCloseable {
 
     /** Finishes the file and moves it over the target. */
     public void commit() throws ExportException {
+        finish();
+        replace();
+    }
+
+    /**
+     * Writes everything to the temporary file and closes it; the target is not touched yet.
+     *
+     * @throws ExportException when the file could not be completed
+     */
+    void finish() throws ExportException {
         checkHealthy();
         try {
             csv.close();
+            finished = true;
+        } catch (IOException e) {
+            close();
+            throw new ExportException(target, plainMessage(target, e), e);
+        }
+    }
+
+    /** Moves a finished file over the target, keeping an existing target's permissions. */
+    void replace() throws ExportException {
+        if (!finished) {
+            throw new IllegalStateException("finish() first");
+        }
+        Path dest = target.toAbsolutePath();
+        try {
+            keepPermissions(dest, tmp);
             try {
-                Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
         } catch (IOException e) {
             close();
             throw new ExportException(target, plainMessage(target, e), e);
+        }
+    }
+
+    private static void keepPermissions(Path existing, Path tmp) throws IOException {
+        if (!Files.exists(existing)) {
+            return;
+        }
+        PosixFileAttributeView from = Files.getFileAttributeView(existing,
+                PosixFileAttributeView.class);
+        PosixFileAttributeView to = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (from != null && to != null) {
+            Set<PosixFilePermission> perms = from.readAttributes().permissions();
+            to.setPermissions(perms);
         }
     }
 
@@ -127,21 +220,33 @@ public final class AtomicCsvFile implements AutoCloseable {
 
     /** One sentence saying why a file could not be written. */
     static String plainMessage(Path target, Exception e) {
+        return "Could not write " + target + ": " + why(e) + ". Nothing was changed.";
+    }
+
+    /** Why a file could not be written, in plain words (the end of a sentence). */
+    static String why(Exception e) {
         String raw = e == null ? null : e.getMessage();
         String msg = String.valueOf(raw).toLowerCase(Locale.ROOT);
-        String why;
         if (msg.contains("no space left") || msg.contains("disk quota")) {
-            why = "the disk is full";
-        } else if (e instanceof AccessDeniedException || msg.contains("permission denied")
-                || msg.contains("read-only")) {
-            why = "permission was denied";
-        } else if (e instanceof NoSuchFileException) {
-            why = "its folder does not exist";
-        } else if (raw == null) {
-            why = e == null ? "unknown error" : e.getClass().getSimpleName();
-        } else {
-            why = raw;
+            return "the disk is full";
         }
-        return "Could not write " + target + ": " + why + ". Nothing was changed.";
+        if (e instanceof AccessDeniedException || msg.contains("permission denied")
+                || msg.contains("read-only") || msg.contains("operation not permitted")) {
+            return "permission was denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return lowerFirst(fse.getReason());
+        }
+        if (raw == null) {
+            return "the system gave no reason";
+        }
+        return raw;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -2,7 +2,6 @@ package io.webprobe.export;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
-import io.webprobe.crawl.RedirectChains;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,11 @@ public final class CrawlCsv {
     private CrawlCsv() {}
 
     /**
-     * Pages: one line per crawled URL, with the redirect chains found among {@code all}.
+     * Pages: one line per crawled URL.
      *
-     * @param all every result of the crawl (chains are followed through them)
+     * @param chains the redirect chain of each URL that redirects, by URL
      */
-    public static List<Column<CrawlResult>> pages(List<CrawlResult> all) {
-        Map<String, String> chains = RedirectChains.of(all);
+    public static List<Column<CrawlResult>> pages(Map<String, String> chains) {
         List<Column<CrawlResult>> columns = new ArrayList<>(BASE_PAGE_COLUMNS);
         columns.add(new Column<>("redirect_chain", r -> chains.getOrDefault(r.url(), "")));
         columns.add(new Column<>("canonical", r -> r.page().canonical()));
@@ -56,7 +54,9 @@ public final class CrawlCsv {
             new Column<>("error", l -> l.error() == null ? ""
                     : l.error().name() + ": " + l.errorMessage()),
             new Column<>("anchor_text", BrokenLink::anchorText),
-            new Column<>("link_type", BrokenLink::linkType));
+            new Column<>("link_type", BrokenLink::linkType),
+            new Column<>("final_url", BrokenLink::finalUrl),
+            new Column<>("redirect_chain", BrokenLink::redirectChain));
 
     /**
      * Orphans: sitemap URLs no crawled page links to, one line each, with what fetching them
@@ -69,27 +69,6 @@ public final class CrawlCsv {
             new Column<>("title", CrawlResult::title),
             new Column<>("indexable", CrawlResult::indexable),
             new Column<>("outcome", r -> r.outcome().label()));
-
-    /**
-     * The results of the orphan URLs, in the orphans' order.
-     *
-     * @param all every result of the crawl
-     * @param orphanUrls the summary's orphans
-     */
-    public static List<CrawlResult> orphanRows(List<CrawlResult> all, List<String> orphanUrls) {
-        Map<String, CrawlResult> byUrl = new java.util.HashMap<>();
-        for (CrawlResult r : all) {
-            byUrl.put(r.url(), r);
-        }
-        List<CrawlResult> out = new ArrayList<>(orphanUrls.size());
-        for (String url : orphanUrls) {
-            CrawlResult r = byUrl.get(url);
-            if (r != null) {
-                out.add(r);
-            }
-        }
-        return out;
-    }
 
     private static String errorText(CrawlResult r) {
         return r.error() == null ? "" : r.error().name() + ": " + r.errorMessage();

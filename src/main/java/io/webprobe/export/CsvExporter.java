@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes rows to a CSV file (RFC 4180 quoting, UTF-8, header row) through
+ * Writes rows to one CSV file (RFC 4180 quoting, UTF-8, header row) through
  * {@link AtomicCsvFile}, so a failure (a full disk, a missing folder, a row that cannot be
- * turned into text) never leaves half a file. Stateless and thread-safe.
+ * turned into text) never leaves half a file. For several files written together, all or
+ * nothing, use {@link ExportBatch}. Stateless and thread-safe.
  */
 public final class CsvExporter {
 
@@ -17,24 +18,6 @@ public final class CsvExporter {
      */
     public <T> void write(Path target, List<Column<T>> columns, Iterable<? extends T> rows)
             throws ExportException {
-        String[] line = new String[columns.size()];
-        for (int i = 0; i < line.length; i++) {
-            line[i] = columns.get(i).header();
-        }
-        try (AtomicCsvFile file = AtomicCsvFile.create(target, line)) {
-            try {
-                for (T row : rows) {
-                    for (int i = 0; i < line.length; i++) {
-                        line[i] = columns.get(i).cell(row);
-                    }
-                    file.write(line);
-                }
-            } catch (RuntimeException e) {
-                // a row that cannot be turned into text must not leave a half file either
-                throw new ExportException(target, "Could not write " + target + ": "
-                        + e.getMessage() + ". Nothing was changed.", e);
-            }
-            file.commit();
-        }
+        new ExportBatch().add(target, columns, RowSource.<T>of(rows)).writeAll();
     }
 }

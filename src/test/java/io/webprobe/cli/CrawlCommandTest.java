@@ -287,14 +287,16 @@ class CrawlCommandTest {
     }
 
     @Test
-    void csvIntoAMissingFolderExitsTwo() {
+    void csvIntoAMissingFolderExitsTwoBeforeAnythingIsCrawled() {
         smallSiteWithoutBrokenLinks();
         Path target = dir.resolve("missing").resolve("pages.csv");
 
         CliRun r = run("crawl", server.url("/"), "--quiet", "--csv", target.toString());
 
         assertEquals(2, r.exitCode());
-        assertThat(r.err()).startsWith("webprobe: Could not write");
+        assertThat(r.err()).isEqualTo("webprobe: --csv " + target + ": the folder "
+                + target.getParent() + " does not exist.\n");
+        assertThat(server.totalRequests()).isZero();
         assertThat(r.err().strip()).doesNotContain("\n");
         assertThat(r.err()).doesNotContain("\tat ", "Exception");
         assertThat(Files.exists(target.getParent())).isFalse();

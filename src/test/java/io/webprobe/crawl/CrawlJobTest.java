@@ -36,8 +36,7 @@ class CrawlJobTest {
     }
 
     private CrawlJob job(CrawlPlan plan, CrawlListener listener) {
-        CrawlJob job = new CrawlJob(plan,
-                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), listener);
+        CrawlJob job = TestJobs.job(plan, listener);
         toClose.add(job);
         return job;
     }
@@ -96,7 +95,7 @@ class CrawlJobTest {
         CrawlJob job = job(plan("/"), events);
         job.start();
         events.awaitFinish();
-        Map<String, CrawlResult> results = byUrl(job.results());
+        Map<String, CrawlResult> results = byUrl(events.stored());
 
         CrawlResult home = results.get(server.url("/"));
         assertThat(home.status()).isEqualTo(200);
@@ -131,7 +130,7 @@ class CrawlJobTest {
             var events = new RecordingCrawlListener();
             job(plan("/"), events).start();
             events.awaitFinish();
-            Map<String, CrawlResult> results = byUrl(events.results());
+            Map<String, CrawlResult> results = byUrl(events.stored());
 
             assertThat(results.get(other.url("/ext")).external()).isTrue();
             assertThat(results.get(other.url("/ext")).status()).isEqualTo(200);

@@ -134,8 +134,7 @@ class FrontierRaceTest {
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test")
                 .withThreads(THREADS);
 
-        try (CrawlJob job = new CrawlJob(plan,
-                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), events)) {
+        try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             CrawlSummary summary = events.awaitFinish();
 
@@ -151,7 +150,7 @@ class FrontierRaceTest {
             assertEquals(graph.size(), summary.crawled());
             assertThat(events.broken).isEmpty();
 
-            Map<String, CrawlResult> byPath = job.results().stream().collect(Collectors.toMap(
+            Map<String, CrawlResult> byPath = events.stored().stream().collect(Collectors.toMap(
                     r -> URI.create(Urls.key(URI.create(r.url()))).getRawPath(),
                     Function.identity()));
             assertEquals(graph.keySet(), byPath.keySet());

@@ -24,7 +24,7 @@ class NofollowTest {
 
     private RecordingCrawlListener crawl(CrawlPlan plan) throws Exception {
         var events = new RecordingCrawlListener();
-        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), events)) {
+        try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             events.awaitFinish();
         }

@@ -68,8 +68,7 @@ class PolitenessTest {
 
     private Crawl crawl(CrawlPlan plan) throws Exception {
         var events = new RecordingCrawlListener();
-        CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)),
-                events);
+        CrawlJob job = TestJobs.job(plan, events);
         try (job) {
             job.start();
             return new Crawl(events, events.awaitFinish(), job);

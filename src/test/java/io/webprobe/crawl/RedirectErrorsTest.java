@@ -28,7 +28,7 @@ class RedirectErrorsTest {
         var events = new RecordingCrawlListener();
         // one thread: hops are fetched in chain order, so the test knows who sees the problem
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withThreads(1);
-        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), events)) {
+        try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             events.awaitFinish();
         }
@@ -40,28 +40,51 @@ class RedirectErrorsTest {
     }
 
     @Test
-    void aLoopIsAnErrorOnTheHopThatClosesItAndItsLinkIsBroken() throws Exception {
+    void aLoopIsABrokenLinkOfThePageLinkingIntoItNotOfItsHops() throws Exception {
         server.route("/", html("<a href=\"/a\">a</a>"));
         server.route("/a", redirect(301, "/b"));
         server.route("/b", redirect(302, "/a"));
         var events = crawl();
-        CrawlResult b = byUrl(events).get(server.url("/b"));
-        assertThat(b.status()).isEqualTo(302);
-        assertThat(b.error()).isEqualTo(ErrorKind.REDIRECT_LOOP);
-        assertThat(b.errorMessage()).isEqualTo("Redirect loop: " + server.url("/a") + " → "
-                + server.url("/b") + " → " + server.url("/a"));
-        assertThat(b.isBroken()).isTrue();
+        // the hops stay rows, as redirects
+        assertThat(byUrl(events).get(server.url("/a")).outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(byUrl(events).get(server.url("/b")).outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(byUrl(events).get(server.url("/b")).error()).isNull();
+        // the page that links into the loop holds the broken link
         assertThat(events.broken).singleElement().satisfies(l -> {
-            assertThat(l.sourceUrl()).isEqualTo(server.url("/a"));
-            assertThat(l.linkUrl()).isEqualTo(server.url("/b"));
-            assertThat(l.linkType()).isEqualTo("redirect");
+            assertThat(l.sourceUrl()).isEqualTo(server.url("/"));
+            assertThat(l.linkUrl()).isEqualTo(server.url("/a"));
+            assertThat(l.linkType()).isEqualTo("a");
             assertThat(l.error()).isEqualTo(ErrorKind.REDIRECT_LOOP);
+            assertThat(l.redirectChain()).isEqualTo(server.url("/a") + " [301] → "
+                    + server.url("/b") + " [302] → " + server.url("/a") + " (loop)");
+            assertThat(l.errorMessage()).startsWith("Redirect loop: ");
         });
         assertThat(server.hits("/a")).isEqualTo(1); // deduplicated: fetched once each
     }
 
     @Test
-    void moreThanTenHopsIsTooManyRedirects() throws Exception {
+    void aChainEndingInA404IsABrokenLinkOfThePageWithTheFinalUrl() throws Exception {
+        server.route("/", html("<a href=\"/go\">go</a><a href=\"/gone\">direct</a>"));
+        server.route("/go", redirect(301, "/next"));
+        server.route("/next", redirect(302, "/gone"));
+        var events = crawl();
+        assertThat(events.broken).extracting(BrokenLink::sourceUrl).containsOnly(server.url("/"));
+        assertThat(events.broken).filteredOn(l -> l.linkUrl().equals(server.url("/go")))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.status()).isEqualTo(404);
+                    assertThat(l.finalUrl()).isEqualTo(server.url("/gone"));
+                    assertThat(l.redirectChain()).isEqualTo(server.url("/go") + " [301] → "
+                            + server.url("/next") + " [302] → " + server.url("/gone") + " [404]");
+                });
+        assertThat(events.broken).filteredOn(l -> l.linkUrl().equals(server.url("/gone")))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.status()).isEqualTo(404);
+                    assertThat(l.redirectChain()).isEmpty();
+                });
+    }
+
+    @Test
+    void moreThanTenHopsIsTooManyRedirectsAndTheRestIsNotFetched() throws Exception {
         server.route("/", html("<a href=\"/r0\">start</a>"));
         for (int i = 0; i < 12; i++) {
             server.route("/r" + i, redirect(301, "/r" + (i + 1)));
@@ -69,11 +92,15 @@ class RedirectErrorsTest {
         server.route("/r12", html("end"));
         var events = crawl();
         Map<String, CrawlResult> rows = byUrl(events);
-        assertThat(rows.get(server.url("/r9")).error()).isNull(); // hop 10: still allowed
-        CrawlResult tooFar = rows.get(server.url("/r10"));
-        assertThat(tooFar.error()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
-        assertThat(tooFar.errorMessage()).startsWith("More than 10 redirects: " + server.url("/r0"));
-        assertThat(events.broken).extracting(BrokenLink::linkUrl).contains(server.url("/r10"));
+        assertThat(rows.get(server.url("/r10")).outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(server.hits("/r10")).isEqualTo(1); // the tenth redirect's target is asked
+        assertThat(server.hits("/r11")).isZero(); // an eleventh redirect is not followed
+        assertThat(events.broken).singleElement().satisfies(l -> {
+            assertThat(l.sourceUrl()).isEqualTo(server.url("/"));
+            assertThat(l.linkUrl()).isEqualTo(server.url("/r0"));
+            assertThat(l.error()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+            assertThat(l.errorMessage()).startsWith("More than 10 redirects: " + server.url("/r0"));
+        });
     }
 
     @Test

@@ -26,8 +26,9 @@ class RobotsTest {
 
     private RecordingCrawlListener crawl(CrawlPlan plan) throws Exception {
         var events = new RecordingCrawlListener();
-        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)),
-                events, QUICK_RETRIES)) {
+        try (CrawlJob job = TestJobs.builder(plan,
+                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), events)
+                .robotsRetryDelays(QUICK_RETRIES).build()) {
             job.start();
             events.awaitFinish();
         }

@@ -23,7 +23,7 @@ class SitemapTest {
     }
 
     private CrawlSummary crawl(CrawlPlan plan, RecordingCrawlListener events) throws Exception {
-        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), events)) {
+        try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             return events.awaitFinish();
         }
@@ -98,9 +98,8 @@ class SitemapTest {
         server.route("/linked", LocalHttpServer.blockUntil(release, arrived,
                 "<a href=\"/orphan\">really linked</a>"));
         var events = new RecordingCrawlListener();
-        try (CrawlJob job = new CrawlJob(
-                CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true),
-                new JdkHttpProbe("t", Duration.ofSeconds(5)), events)) {
+        try (CrawlJob job = TestJobs.job(
+                CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true), events)) {
             job.start();
             arrived.await();
             org.awaitility.Awaitility.await().until(() -> server.hits("/old-orphan") == 1);

@@ -22,8 +22,7 @@ class TrapGuardTest {
     }
 
     private CrawlSummary crawl(CrawlPlan plan, RecordingCrawlListener events) throws Exception {
-        try (CrawlJob job = new CrawlJob(plan,
-                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), events)) {
+        try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             return events.awaitFinish();
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class CsvExporterTest {
             + "title,depth,inlinks,outlinks,referrer,redirect_to,error,redirect_chain,canonical,"
             + "meta_description,h1,word_count,meta_robots,indexable,outcome,blocked_reason,truncated";
     private static final String BROKEN_HEADER =
-            "source_url,link_url,status,error,anchor_text,link_type";
+            "source_url,link_url,status,error,anchor_text,link_type,final_url,redirect_chain";
 
     @TempDir
     Path dir;
@@ -31,8 +32,9 @@ class CsvExporterTest {
     private final CsvExporter exporter = new CsvExporter();
 
     private static CrawlResult page(String url, String title) {
-        return new CrawlResult(url, 200, null, "", "text/html", 1234, 56, title, 2, 3, 4,
-                "http://127.0.0.1/", "", false, false, PageInfo.NONE, null);
+        return CrawlResult.builder(url).status(200).contentType("text/html").sizeBytes(1234)
+                .responseMillis(56).title(title).depth(2).inlinks(3).outlinks(4)
+                .referrer("http://127.0.0.1/").build();
     }
 
     private List<Path> filesInDir() throws Exception {
@@ -64,7 +66,7 @@ class CsvExporterTest {
         }
         Path file = dir.resolve("pages.csv");
 
-        exporter.write(file, CrawlCsv.pages(List.of()), rows);
+        exporter.write(file, CrawlCsv.pages(Map.of()), rows);
 
         List<String[]> lines = readCsv(file);
         assertEquals(PAGES_HEADER, String.join(",", lines.get(0)));
@@ -83,9 +85,10 @@ class CsvExporterTest {
     void brokenLinksHaveTheirHeaderAndOneLinePerLink() throws Exception {
         List<BrokenLink> links = List.of(
                 new BrokenLink("http://127.0.0.1/a", "http://127.0.0.1/missing", 404, null, "",
-                        "Missing, \"page\"", "a"),
+                        "Missing, \"page\"", "a", "http://127.0.0.1/missing", ""),
                 new BrokenLink("http://127.0.0.1/b", "http://nothing.invalid/", 0, ErrorKind.DNS,
-                        "Host name could not be resolved", "日本", "img"));
+                        "Host name could not be resolved", "日本", "img", "http://nothing.invalid/",
+                        ""));
         Path file = dir.resolve("broken.csv");
 
         exporter.write(file, CrawlCsv.BROKEN_LINKS, links);
@@ -94,18 +97,20 @@ class CsvExporterTest {
         List<String[]> lines = readCsv(file);
         assertEquals(3, lines.size());
         assertEquals(List.of("http://127.0.0.1/a", "http://127.0.0.1/missing", "404", "",
-                "Missing, \"page\"", "a"), List.of(lines.get(1)));
+                "Missing, \"page\"", "a", "http://127.0.0.1/missing", ""),
+                List.of(lines.get(1)));
         assertEquals(List.of("http://127.0.0.1/b", "http://nothing.invalid/", "",
-                "DNS: Host name could not be resolved", "日本", "img"), List.of(lines.get(2)));
+                "DNS: Host name could not be resolved", "日本", "img", "http://nothing.invalid/",
+                ""), List.of(lines.get(2)));
     }
 
     @Test
     void failedRequestHasEmptyStatusAndKindWithMessageInTheErrorColumn() throws Exception {
-        CrawlResult failed = new CrawlResult("http://127.0.0.1:9/", 0, ErrorKind.REFUSED,
-                "Connection refused", "", 0, 0, "", 0, 0, 0, "", "", false, false, PageInfo.NONE, null);
+        CrawlResult failed = CrawlResult.builder("http://127.0.0.1:9/")
+                .error(ErrorKind.REFUSED, "Connection refused").build();
         Path file = dir.resolve("pages.csv");
 
-        exporter.write(file, CrawlCsv.pages(List.of()), List.of(failed));
+        exporter.write(file, CrawlCsv.pages(Map.of()), List.of(failed));
 
         List<String[]> lines = readCsv(file);
         assertEquals(List.of("http://127.0.0.1:9/", "", "", "0", "0", "", "0", "0", "0", "", "",
@@ -117,7 +122,7 @@ class CsvExporterTest {
     void emptyExportWritesOnlyTheHeader() throws Exception {
         Path file = dir.resolve("empty.csv");
 
-        exporter.write(file, CrawlCsv.pages(List.of()), List.of());
+        exporter.write(file, CrawlCsv.pages(Map.of()), List.of());
 
         assertEquals(List.of(PAGES_HEADER), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
@@ -127,7 +132,7 @@ class CsvExporterTest {
         Path target = dir.resolve("no-such-folder").resolve("pages.csv");
 
         ExportException e = assertThrows(ExportException.class,
-                () -> exporter.write(target, CrawlCsv.pages(List.of()), List.of(page("http://x/", "x"))));
+                () -> exporter.write(target, CrawlCsv.pages(Map.of()), List.of(page("http://x/", "x"))));
 
         assertThat(e.path()).isEqualTo(target);
         assertThat(e.getMessage())
@@ -166,7 +171,7 @@ class CsvExporterTest {
         Path target = dir.resolve("pages.csv");
         Files.writeString(target, "old content\n", StandardCharsets.UTF_8);
 
-        exporter.write(target, CrawlCsv.pages(List.of()), List.of(page("http://127.0.0.1/", "New")));
+        exporter.write(target, CrawlCsv.pages(Map.of()), List.of(page("http://127.0.0.1/", "New")));
 
         List<String[]> lines = readCsv(target);
         assertThat(lines).hasSize(2);
@@ -178,7 +183,7 @@ class CsvExporterTest {
     void existingFileIsKeptIntactWhenTheWriteFails() throws Exception {
         Path target = dir.resolve("pages.csv");
         Files.writeString(target, "old content\n", StandardCharsets.UTF_8);
-        List<Column<CrawlResult>> failing = new ArrayList<>(CrawlCsv.pages(List.of()));
+        List<Column<CrawlResult>> failing = new ArrayList<>(CrawlCsv.pages(Map.of()));
         failing.add(new Column<>("boom", r -> {
             throw new IllegalStateException("boom");
         }));
@@ -200,7 +205,7 @@ class CsvExporterTest {
         Files.writeString(inside, "old content\n", StandardCharsets.UTF_8);
 
         ExportException e = assertThrows(ExportException.class, () ->
-                exporter.write(target, CrawlCsv.pages(List.of()), List.of(page("http://127.0.0.1/", "N"))));
+                exporter.write(target, CrawlCsv.pages(Map.of()), List.of(page("http://127.0.0.1/", "N"))));
 
         assertThat(e.getMessage()).startsWith("Could not write " + target)
                 .endsWith("Nothing was changed.");

@@ -195,7 +195,7 @@ class CrawlWindowTest extends MainWindowTestBase {
                 .containsExactlyInAnyOrderElementsOf(
                         site.paths().stream().map(server::url).toList());
         assertThat(broken.get(0)).containsExactly("source_url", "link_url", "status", "error",
-                "anchor_text", "link_type");
+                "anchor_text", "link_type", "final_url", "redirect_chain");
         Set<List<String>> brokenRows = broken.subList(1, broken.size()).stream()
                 .map(line -> List.of(line[0], line[1])).collect(Collectors.toSet());
         assertThat(broken).hasSize(1 + expectedBrokenRows(site).size());

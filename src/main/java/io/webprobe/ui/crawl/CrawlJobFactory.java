@@ -3,9 +3,23 @@ package io.webprobe.ui.crawl;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
 
-/** Makes crawl jobs; the app wires the real HTTP backend in, tests may wire another. */
-@FunctionalInterface
+/**
+ * Makes crawl files and crawl jobs; the app wires the real crawls folder and HTTP backend in,
+ * tests may wire others.
+ */
 public interface CrawlJobFactory {
-    CrawlJob create(CrawlPlan plan, CrawlListener listener);
+    /** A new crawl file for a crawl of this plan. */
+    CrawlStore newStore(CrawlPlan plan) throws StoreException;
+
+    /**
+     * A job writing to the store.
+     *
+     * @param resume where a stopped crawl stood, or null for a new crawl
+     */
+    CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
+            throws StoreException;
 }

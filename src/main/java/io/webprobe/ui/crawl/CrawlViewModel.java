@@ -9,9 +9,13 @@ import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
-import io.webprobe.export.CrawlCsv;
+import io.webprobe.export.CrawlExport;
 import io.webprobe.export.CsvExporter;
+import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.ExportPaths;
@@ -28,7 +32,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -48,6 +51,8 @@ import javafx.collections.ObservableList;
  * tick. Never touches controls, so it is tested without a window.
  */
 public final class CrawlViewModel implements AutoCloseable {
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(CrawlViewModel.class);
     private final CrawlJobFactory jobs;
     private final Executor fx;
     private final ScheduledExecutorService timer;
@@ -70,10 +75,10 @@ public final class CrawlViewModel implements AutoCloseable {
     private final ObservableList<CrawlResult> orphans = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper orphansKnown = new ReadOnlyBooleanWrapper(this, "orphansKnown");
     private final Map<String, CrawlRow> rowsByUrl = new HashMap<>();
-    /** Inlink counts that arrived before their row did. */
-    private final Map<String, Integer> earlyInlinks = new HashMap<>();
 
     private CrawlJob job;
+    /** The crawl file of the current (or last) crawl. */
+    private CrawlStore store;
     private UiBatcher<CrawlEvent> batcher;
     private CrawlPlan plan;
     /** Which crawl the current rows belong to; late messages of an earlier crawl are dropped. */
@@ -188,48 +193,68 @@ public final class CrawlViewModel implements AutoCloseable {
             return false;
         }
         CrawlPlan plan = chosen.get().toPlan(start, userAgent);
+        CrawlStore newStore;
+        try {
+            newStore = jobs.newStore(plan);
+        } catch (StoreException e) {
+            status.set(e.getMessage());
+            dialogs.showError("Cannot start the crawl", e.getMessage());
+            return false;
+        }
         closeJob();
         rows.clear();
         brokenLinks.clear();
         orphans.clear();
         orphansKnown.set(false);
         rowsByUrl.clear();
-        earlyInlinks.clear();
         int gen = ++generation;
         UiBatcher<CrawlEvent> b = new UiBatcher<>(fx, timer, tick, batch -> {
             if (gen == generation) {
                 apply(batch);
             }
         });
-        AtomicReference<CrawlJob> self = new AtomicReference<>();
-        CrawlJob j = jobs.create(plan, new CrawlListener() {
+        CrawlListener events = new CrawlListener() {
             @Override
             public void onResult(CrawlResult result) {
                 b.offer(result);
             }
 
             @Override
-            public void onBrokenLink(BrokenLink link) {
-                b.offer(link);
-            }
-
-            @Override
             public void onFinished(CrawlSummary summary) {
                 b.close();
-                // the O(n) walks over every result run here, on the worker, not on the FX thread
-                List<CrawlResult> last = self.get().results();
-                List<CrawlResult> orphanRows = orphansFound(plan, summary)
-                        ? CrawlCsv.orphanRows(last, summary.orphans())
-                        : List.of();
+                // the reads of the crawl file run here, on the worker, not on the FX thread
+                List<CrawlResult> last = List.of();
+                List<BrokenLink> broken = List.of();
+                List<CrawlResult> orphanRows = List.of();
+                try (CrawlReader reader = newStore.reader()) {
+                    last = reader.results();
+                    broken = reader.brokenLinks();
+                    if (orphansFound(plan, summary)) {
+                        orphanRows = reader.orphanRows();
+                    }
+                } catch (StoreException e) {
+                    log.warn("Could not read the finished crawl back: {}", e.getMessage());
+                }
+                List<CrawlResult> finalRows = last;
+                List<BrokenLink> finalBroken = broken;
+                List<CrawlResult> finalOrphans = orphanRows;
                 fx.execute(() -> {
                     if (gen == generation) {
-                        finished(summary, last, orphanRows);
+                        finished(summary, finalRows, finalBroken, finalOrphans);
                     }
                 });
             }
-        });
-        self.set(j);
+        };
+        CrawlJob j;
+        try {
+            j = jobs.job(newStore, null, events);
+        } catch (StoreException e) {
+            newStore.close();
+            status.set(e.getMessage());
+            return false;
+        }
         job = j;
+        store = newStore;
         batcher = b;
         this.plan = plan;
         running.set(true);
@@ -284,37 +309,34 @@ public final class CrawlViewModel implements AutoCloseable {
         Path pagesFile = ExportPaths.withCsvExtension(chosen.get());
         Path brokenFile = ExportPaths.companion(pagesFile, "-broken-links");
         Path orphansFile = ExportPaths.companion(pagesFile, "-orphans");
-        List<CrawlResult> pages = new ArrayList<>(rows.size());
-        for (CrawlRow r : rows) {
-            pages.add(r.snapshot());
-        }
-        List<BrokenLink> broken = List.copyOf(brokenLinks);
-        List<CrawlResult> orphanRows = orphansKnown.get() ? List.copyOf(orphans) : null;
+        int pages = rows.size();
+        int broken = brokenLinks.size();
+        Integer orphanCount = orphansKnown.get() ? orphans.size() : null;
+        CrawlStore from = store;
         status.set("Exporting…");
         background.execute(() -> {
-            try {
-                exporter.write(pagesFile, CrawlCsv.pages(pages), pages);
-                exporter.write(brokenFile, CrawlCsv.BROKEN_LINKS, broken);
+            try (CrawlReader reader = from.reader()) {
+                CrawlExport.write(reader, pagesFile, brokenFile,
+                        orphanCount == null ? null : orphansFile, new ExportBatch());
                 String message;
-                if (orphanRows == null) {
+                if (orphanCount == null) {
                     message = String.format(Locale.ROOT,
                             "Exported %,d URLs to %s and %,d broken links to %s.",
-                            pages.size(), pagesFile.getFileName(), broken.size(),
+                            pages, pagesFile.getFileName(), broken,
                             brokenFile.getFileName());
                 } else {
-                    exporter.write(orphansFile, CrawlCsv.ORPHANS, orphanRows);
                     message = String.format(Locale.ROOT,
                             "Exported %,d URLs to %s, %,d broken links to %s and %,d orphan%s "
                                     + "to %s.",
-                            pages.size(), pagesFile.getFileName(), broken.size(),
-                            brokenFile.getFileName(), orphanRows.size(),
-                            orphanRows.size() == 1 ? "" : "s", orphansFile.getFileName());
+                            pages, pagesFile.getFileName(), broken,
+                            brokenFile.getFileName(), orphanCount,
+                            orphanCount == 1 ? "" : "s", orphansFile.getFileName());
                 }
                 fx.execute(() -> {
                     status.set(message);
                     done.complete(null);
                 });
-            } catch (ExportException e) {
+            } catch (ExportException | StoreException e) {
                 fx.execute(() -> {
                     status.set(e.getMessage());
                     dialogs.showError("Export failed", e.getMessage());
@@ -331,40 +353,17 @@ public final class CrawlViewModel implements AutoCloseable {
             return;
         }
         List<CrawlRow> newRows = new ArrayList<>();
-        List<BrokenLink> newBroken = new ArrayList<>();
         for (CrawlEvent e : batch) {
-            switch (e) {
-                case CrawlResult r -> {
-                    CrawlRow row = new CrawlRow(r);
-                    Integer early = earlyInlinks.remove(r.url());
-                    if (early != null) {
-                        row.raiseInlinks(early);
-                    }
-                    rowsByUrl.put(r.url(), row);
-                    newRows.add(row);
-                }
-                case BrokenLink l -> newBroken.add(l);
+            if (e instanceof CrawlResult r) {
+                CrawlRow row = new CrawlRow(r);
+                rowsByUrl.put(r.url(), row);
+                newRows.add(row);
             }
         }
         if (!newRows.isEmpty()) {
             rows.addAll(newRows);
         }
-        if (!newBroken.isEmpty()) {
-            brokenLinks.addAll(newBroken);
-        }
-        applyInlinks(j.drainInlinkUpdates());
         refreshProgress();
-    }
-
-    private void applyInlinks(Map<String, Integer> updates) {
-        updates.forEach((u, n) -> {
-            CrawlRow row = rowsByUrl.get(u);
-            if (row != null) {
-                row.raiseInlinks(n);
-            } else {
-                earlyInlinks.merge(u, n, Math::max);
-            }
-        });
     }
 
     private void refreshProgress() {
@@ -388,7 +387,7 @@ public final class CrawlViewModel implements AutoCloseable {
      * @param last every result with its final inlink count
      * @param orphanRows the orphans' results, when {@link #orphansFound}
      */
-    private void finished(CrawlSummary summary, List<CrawlResult> last,
+    private void finished(CrawlSummary summary, List<CrawlResult> last, List<BrokenLink> broken,
             List<CrawlResult> orphanRows) {
         CrawlJob j = job;
         for (CrawlResult r : last) {
@@ -397,7 +396,7 @@ public final class CrawlViewModel implements AutoCloseable {
                 row.raiseInlinks(r.inlinks());
             }
         }
-        earlyInlinks.clear();
+        brokenLinks.setAll(broken);
         CrawlProgress p = j.progress();
         running.set(false);
         paused.set(false);
@@ -408,7 +407,9 @@ public final class CrawlViewModel implements AutoCloseable {
             orphans.setAll(orphanRows);
             orphansKnown.set(true);
         }
-        if (summary.startFailure() != null) {
+        if (summary.failure() != null) {
+            status.set(summary.failure());
+        } else if (summary.startFailure() != null) {
             status.set(summary.startFailure());
         } else {
             status.set((summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p)
@@ -425,8 +426,13 @@ public final class CrawlViewModel implements AutoCloseable {
         }
         if (job != null) {
             CrawlJob j = job;
+            CrawlStore s = store;
             job = null;
-            background.execute(j::close);
+            store = null;
+            background.execute(() -> {
+                j.close();
+                s.close();
+            });
         }
     }
 
@@ -442,6 +448,9 @@ public final class CrawlViewModel implements AutoCloseable {
         }
         if (job != null) {
             job.close();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 }

@@ -11,6 +11,10 @@ import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
 import io.webprobe.export.Column;
 import io.webprobe.export.CrawlCsv;
 import io.webprobe.export.CsvExporter;
@@ -61,6 +65,10 @@ class CrawlViewModelTest {
     @TempDir
     Path tempDir;
 
+    /** Where the view model's crawl files go (apart from the exports in tempDir). */
+    @TempDir
+    Path crawlsDir;
+
     private final LocalHttpServer server = new LocalHttpServer();
     private final FakeFxThread fx = new FakeFxThread();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,17 +81,30 @@ class CrawlViewModelTest {
     private final List<CrawlPlan> plans = new CopyOnWriteArrayList<>();
     private final List<CrawlJob> jobs = new CopyOnWriteArrayList<>();
     private final List<CountDownLatch> latchesToRelease = new ArrayList<>();
-    private final CrawlViewModel vm = new CrawlViewModel(
-            (plan, listener) -> {
-                jobsCreated.incrementAndGet();
-                plans.add(plan);
-                // as the app wires it: the plan's user agent is the one sent
-                CrawlJob job = new CrawlJob(plan,
-                        new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)), listener);
-                jobs.add(job);
-                return job;
-            },
-            fx, timer, Runnable::run, new CsvExporter(), dialogs, "Webprobe/test", TICK);
+    private final List<CrawlStore> stores = new CopyOnWriteArrayList<>();
+    private final CrawlViewModel vm = new CrawlViewModel(new CrawlJobFactory() {
+        @Override
+        public CrawlStore newStore(CrawlPlan plan) throws StoreException {
+            CrawlStore store = CrawlStore.create(crawlsDir.resolve("crawl-"
+                    + stores.size() + CrawlStore.EXTENSION), plan);
+            stores.add(store);
+            return store;
+        }
+
+        @Override
+        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
+                throws StoreException {
+            CrawlPlan plan = store.plan();
+            jobsCreated.incrementAndGet();
+            plans.add(plan);
+            // as the app wires it: the plan's user agent is the one sent
+            CrawlJob job = CrawlJob.builder(plan,
+                    new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)), store.sink())
+                    .resume(resume).listener(listener).build();
+            jobs.add(job);
+            return job;
+        }
+    }, fx, timer, Runnable::run, new CsvExporter(), dialogs, "Webprobe/test", TICK);
 
     @AfterEach
     void tearDown() throws Exception {
@@ -186,7 +207,7 @@ class CrawlViewModelTest {
                 .as("sources of %s", link).containsExactlyInAnyOrderElementsOf(sources));
 
         // The rows show the final counts of the ViewModel's own job...
-        Map<String, Integer> jobInlinks = jobs.get(0).results().stream()
+        Map<String, Integer> jobInlinks = storedResults(stores.get(0)).stream()
                 .collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
         assertThat(rowInlinks()).isEqualTo(jobInlinks);
         // ...and those match the same site crawled by a CrawlJob directly, no UI in between.
@@ -199,18 +220,27 @@ class CrawlViewModelTest {
         assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
     }
 
+    private static List<CrawlResult> storedResults(CrawlStore store) throws Exception {
+        try (CrawlReader reader = store.reader()) {
+            return reader.results();
+        }
+    }
+
     private List<CrawlResult> referenceCrawl(String url) throws Exception {
         CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
-        try (CrawlJob job = new CrawlJob(CrawlPlan.of(URI.create(url), "reference"),
-                new JdkHttpProbe("reference", Duration.ofSeconds(5)), new CrawlListener() {
-                    @Override
-                    public void onFinished(CrawlSummary summary) {
-                        done.complete(summary);
-                    }
-                })) {
+        CrawlPlan plan = CrawlPlan.of(URI.create(url), "reference");
+        try (CrawlStore store = CrawlStore.createTemporary(plan);
+                CrawlJob job = CrawlJob.builder(plan,
+                        new JdkHttpProbe("reference", Duration.ofSeconds(5)), store.sink())
+                        .listener(new CrawlListener() {
+                            @Override
+                            public void onFinished(CrawlSummary summary) {
+                                done.complete(summary);
+                            }
+                        }).build()) {
             job.start();
             assertThat(done.get(30, TimeUnit.SECONDS).stopped()).isFalse();
-            return job.results();
+            return storedResults(store);
         }
     }
 
@@ -271,7 +301,7 @@ class CrawlViewModelTest {
         List<String[]> brokenLines = readCsv(broken);
         assertThat(pageLines).hasSize(1 + rowCount);
         assertThat(brokenLines).hasSize(1 + brokenCount);
-        assertThat(pageLines.get(0)).containsExactly(headers(CrawlCsv.pages(List.of())));
+        assertThat(pageLines.get(0)).containsExactly(headers(CrawlCsv.pages(Map.of())));
         assertThat(brokenLines.get(0)).containsExactly(headers(CrawlCsv.BROKEN_LINKS));
         // the exported inlinks are the rows' final counts
         Map<String, Integer> exportedInlinks = new HashMap<>();

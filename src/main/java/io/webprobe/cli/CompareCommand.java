@@ -1,0 +1,95 @@
+package io.webprobe.cli;
+
+import io.webprobe.export.DiffCsv;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.export.ExportException;
+import io.webprobe.export.OutputCheck;
+import io.webprobe.export.RowSource;
+import io.webprobe.http.Urls;
+import io.webprobe.store.CrawlDiff;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code webprobe compare OLD NEW}: what changed between two crawls of one site. Exit 1 when
+ * the new crawl has broken links the old one did not, so it can gate a release.
+ */
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = WebprobeCli.VersionProvider.class,
+        sortOptions = false,
+        description = "Compare two crawls of one site: URLs added and removed, status, redirect, "
+                + "title, canonical and indexability changes, new and fixed broken links.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no new broken links",
+            "1:the new crawl has broken links the old one did not",
+            "2:bad arguments, a crawl file that cannot be opened, or the CSV not written"
+        })
+public final class CompareCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The earlier crawl file.")
+    Path older;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "The later crawl file.")
+    Path newer;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write every change here (change,url,old,new,source_url; "
+                    + "- for standard output).")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        OutputCheck outputs = new OutputCheck(true).add("--csv", csv);
+        String problem = outputs.problem();
+        if (problem != null) {
+            return fail(err, problem);
+        }
+        PrintWriter out = outputs.usesStdout() ? err : spec.commandLine().getOut();
+        try (CrawlStore a = CrawlStore.open(older, CrawlStore.Access.READ_ONLY);
+                CrawlStore b = CrawlStore.open(newer, CrawlStore.Access.READ_ONLY);
+                CrawlReader ra = a.reader();
+                CrawlReader rb = b.reader()) {
+            String hostA = Urls.hostAndPort(a.plan().startUrl());
+            String hostB = Urls.hostAndPort(b.plan().startUrl());
+            if (!hostA.equals(hostB)) {
+                return fail(err, older + " is a crawl of " + hostA + " but " + newer + " is of "
+                        + hostB + "; compare needs two crawls of the same site.");
+            }
+            CrawlDiff.Counts[] counts = new CrawlDiff.Counts[1];
+            if (csv != null) {
+                RowSource<CrawlDiff.Row> rows = sink -> counts[0] = CrawlDiff.compare(ra, rb,
+                        sink::accept);
+                new ExportBatch(spec.commandLine().getOut(), false)
+                        .add(csv, DiffCsv.CHANGES, rows).writeAll();
+            } else {
+                counts[0] = CrawlDiff.compare(ra, rb, r -> { });
+            }
+            out.println("Compared " + older + " with " + newer + ": " + counts[0].summary() + ".");
+            out.flush();
+            return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 ? CrawlCommand.BROKEN
+                    : CrawlCommand.OK;
+        } catch (StoreException | ExportException e) {
+            return fail(err, e.getMessage());
+        }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("webprobe: " + message);
+        err.flush();
+        return CrawlCommand.FAILED;
+    }
+}

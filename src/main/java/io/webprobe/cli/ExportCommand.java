@@ -1,0 +1,90 @@
+package io.webprobe.cli;
+
+import io.webprobe.export.CrawlExport;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.export.ExportException;
+import io.webprobe.export.OutputCheck;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code webprobe export FILE}: writes the CSV files of a stored crawl, byte for byte what the
+ * crawl itself would have written.
+ */
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        versionProvider = WebprobeCli.VersionProvider.class,
+        sortOptions = false,
+        description = "Write the CSV files of a stored crawl (a .webprobe file).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:written",
+            "2:bad arguments, a crawl file that cannot be opened, or a CSV not written"
+        })
+public final class ExportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The crawl file.")
+    Path file;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write every crawled URL here (- for standard output).")
+    Path csv;
+
+    @Option(names = "--broken-csv", paramLabel = "FILE",
+            description = "Write every broken link with its source page here.")
+    Path brokenCsv;
+
+    @Option(names = "--orphans-csv", paramLabel = "FILE",
+            description = "Write the sitemap URLs no page links to here (crawls made with "
+                    + "--sitemaps).")
+    Path orphansCsv;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if (csv == null && brokenCsv == null && orphansCsv == null) {
+            return fail(err, "Say what to write: --csv, --broken-csv and/or --orphans-csv.");
+        }
+        OutputCheck outputs = new OutputCheck(true).add("--csv", csv)
+                .add("--broken-csv", brokenCsv).add("--orphans-csv", orphansCsv);
+        String problem = outputs.problem();
+        if (problem != null) {
+            return fail(err, problem);
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = store.reader()) {
+            if (orphansCsv != null && !store.plan().useSitemaps()) {
+                return fail(err, file + " was crawled without --sitemaps, so it has no orphans "
+                        + "to write.");
+            }
+            CrawlExport.write(reader, csv, brokenCsv, orphansCsv,
+                    new ExportBatch(spec.commandLine().getOut(), false));
+            PrintWriter note = outputs.usesStdout() ? err : spec.commandLine().getOut();
+            CrawlReader.Counts c = reader.counts();
+            note.println(String.format(Locale.ROOT, "Exported %s (%,d URLs crawled, %s).",
+                    file, c.crawled(), store.info().stateText()));
+            note.flush();
+            return CrawlCommand.OK;
+        } catch (StoreException | ExportException e) {
+            return fail(err, e.getMessage());
+        }
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("webprobe: " + message);
+        err.flush();
+        return CrawlCommand.FAILED;
+    }
+}

@@ -1,0 +1,147 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.Header;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where a crawl keeps what it learns: every URL, every link, the frontier's overflow and the
+ * crawl's state. The crawl file ({@code io.webprobe.store}) is the real one; the engine knows
+ * only this interface, so the crawl package does not depend on how it is stored.
+ *
+ * <p>Writes are applied in the order they are made. Each write is one unit: after a crash,
+ * a {@link Visit} is either wholly kept (its row, the URLs it discovered and its links) or
+ * wholly lost. Implementations are thread-safe; workers call them concurrently. A write
+ * normally returns at once; when the disk falls behind it blocks until there is room
+ * (backpressure), and nothing is dropped.
+ */
+public interface CrawlSink {
+
+    /**
+     * A URL discovered and taken on: queued, or (with {@code row}) already decided without a
+     * fetch (a trap guard).
+     *
+     * @param id the URL's number in this crawl, from 1, in discovery order
+     * @param key the dedup key
+     * @param url the requested form
+     * @param depth links from the start page
+     * @param referrerId the page that first linked here, or 0 (start URL, sitemap)
+     * @param external outside the crawl's scope (checked, not crawled)
+     * @param startChain the start URL or one of its own redirects
+     * @param inSitemap listed by the site's sitemaps
+     * @param row the URL's result when it is decided at once (not queued), else null
+     */
+    record NewUrl(long id, String key, String url, int depth, long referrerId, boolean external,
+            boolean startChain, boolean inSitemap, CrawlResult row) {}
+
+    /**
+     * One link of a page (or a redirect's Location, or a meta refresh).
+     *
+     * @param targetId the linked URL's id
+     * @param type where the link was: a, img, css, redirect, meta-refresh…
+     * @param anchor the link text, or ""
+     * @param nofollow whether the link carries rel=nofollow
+     * @param target the target as this page found it, when another page took it on first:
+     *     that page's visit may not be stored yet, and a link must never point to a URL the
+     *     file does not hold, so the store keeps this description unless it has the URL
+     *     already; null when this page took the target on (it is in the visit's
+     *     {@code discovered})
+     */
+    record LinkRow(long targetId, String type, String anchor, boolean nofollow, NewUrl target) {}
+
+    /** An href on a page that is not a URL at all. */
+    record InvalidHref(String href, String anchor, String type, String reason) {}
+
+    /**
+     * A URL finished: its result, what it discovered and its links, kept as one unit.
+     *
+     * @param id the URL's id
+     * @param result its row
+     * @param headers the response header fields, empty when there was no response
+     * @param redirectTargetId the id of the URL a redirect or meta refresh leads to, or 0
+     * @param discovered URLs first seen on this page (or as its redirect target)
+     * @param links every distinct link of the page, in page order
+     * @param invalid hrefs that are not URLs, in page order
+     */
+    record Visit(long id, CrawlResult result, List<Header> headers, long redirectTargetId,
+            List<NewUrl> discovered, List<LinkRow> links, List<InvalidHref> invalid) {
+        public Visit {
+            headers = List.copyOf(headers);
+            discovered = List.copyOf(discovered);
+            links = List.copyOf(links);
+            invalid = List.copyOf(invalid);
+        }
+    }
+
+    /**
+     * What the crawl file knows at the end, computed from everything stored.
+     *
+     * @param brokenLinks links to broken URLs, invalid hrefs included
+     * @param rowSkips URLs with a row that were blocked or skipped, by reason
+     * @param sitemapUrls how many of the site's URLs its sitemaps listed
+     * @param orphans sitemap URLs that no page links to (not counting the start chain)
+     * @param startProblem a plain sentence when the start URL's redirects end in a loop or go
+     *     on too long, else null
+     */
+    record Conclusion(long brokenLinks, Map<SkipReason, Long> rowSkips, long sitemapUrls,
+            List<String> orphans, String startProblem) {
+        public Conclusion {
+            rowSkips = Map.copyOf(rowSkips);
+            orphans = List.copyOf(orphans);
+        }
+    }
+
+    /** The crawl began (or began again after a resume). */
+    void started();
+
+    /** URLs taken on outside a visit: the start URL, sitemap URLs. */
+    void discovered(List<NewUrl> urls) throws InterruptedException;
+
+    /** A URL finished. Blocks while the store is full (backpressure). */
+    void visited(Visit visit) throws InterruptedException;
+
+    /** A URL already known is listed by the site's sitemaps too. */
+    void listedInSitemap(long id);
+
+    /** The sitemaps have been read (a resumed crawl does not read them again). */
+    void sitemapsRead();
+
+    /** A host on which the site lives too (the start URL redirected there). */
+    void siteHost(String hostAndPort);
+
+    /** A URL left out by a limit (counted, no row), or taken back when reached another way. */
+    void counted(String key, SkipReason why);
+
+    /** A counted URL was reached another way after all. */
+    void uncounted(String key);
+
+    /** The crawl's state changed; {@code elapsed} is the crawl's running time so far. */
+    void state(CrawlState state, Duration elapsed);
+
+    /**
+     * Keeps a chunk of the frontier's overflow out of memory.
+     *
+     * @return the chunk's number, for {@link #unspill}
+     */
+    long spill(byte[] chunk);
+
+    /** Reads back (and forgets) a spilled chunk, waiting until it is stored. */
+    byte[] unspill(long chunk) throws InterruptedException;
+
+    /** Completes when everything written so far is stored. */
+    CompletableFuture<Void> flush();
+
+    /**
+     * Waits for everything to be stored and computes the figures only the whole crawl file
+     * can give.
+     */
+    Conclusion conclude() throws InterruptedException;
+
+    /**
+     * A plain sentence when the store could not be written (a full disk, say); the crawl
+     * stops then. Null while all is well.
+     */
+    String failure();
+}

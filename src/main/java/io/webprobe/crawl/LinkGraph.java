@@ -1,0 +1,276 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.Urls;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The crawl's URLs and the links between them, as far as memory holds them: every known URL's
+ * dedup key (as a compact hash, {@link CompactKeyMap}) and its id. The links themselves and
+ * every URL's details go to the {@link CrawlSink}; nothing here grows with them beyond the
+ * compact index.
+ *
+ * <p>A page's links are gathered in a {@link PageLinks} (one per page, one thread), which decides
+ * for each link whether its target is new (taken on: queued, or a trap-guard row), already
+ * known, or left out by a limit (counted, no row, no link). Thread-safe: a URL key is claimed
+ * once, by whichever page finds it first.
+ */
+final class LinkGraph {
+    /** Hops of a redirect chain the crawl follows (browsers stop at about 20). */
+    static final int MAX_REDIRECTS = 10;
+    /** The referrer column of a URL found only in a sitemap. */
+    static final String SITEMAP_REFERRER = "(sitemap)";
+
+    private final CrawlPlan plan;
+    private final Admission admission;
+    private final CrawlSink sink;
+    private final CompactKeyMap ids = new CompactKeyMap();
+    private final AtomicLong lastId = new AtomicLong();
+    /** One shared instance of each host key. */
+    private final ConcurrentHashMap<String, String> hostKeys = new ConcurrentHashMap<>();
+    /** URLs skipped by a trap guard (they have a row). */
+    private final AtomicLong skippedRows = new AtomicLong();
+
+    LinkGraph(CrawlPlan plan, Admission admission, CrawlSink sink) {
+        this.plan = plan;
+        this.admission = admission;
+        this.sink = sink;
+    }
+
+    /** Takes the start URL on as URL 1, queued at depth 0. */
+    QueueItem start(URI start) throws InterruptedException {
+        String key = Urls.key(start);
+        long id = lastId.incrementAndGet();
+        ids.putIfAbsent(key, id);
+        QueueItem item = item(id, start, 0, 0, "", false, true, 0);
+        sink.discovered(List.of(new CrawlSink.NewUrl(id, key, item.url, 0, 0, false, true, false,
+                null)));
+        return item;
+    }
+
+    /** Restores the index of a crawl being resumed. */
+    void restore(ResumeState state) {
+        lastId.set(state.lastId());
+        state.forEachKnown((id, key, external, countsAsPage) -> {
+            ids.putIfAbsent(key, id);
+            admission.restoreKnown(key, external, countsAsPage);
+        });
+        state.forEachCounted(admission::count);
+        skippedRows.set(state.counts().skippedRows());
+    }
+
+    /** A queued URL of a resumed crawl, as the frontier holds it. */
+    QueueItem queued(ResumeState.QueuedUrl q) {
+        URI uri = URI.create(q.url());
+        return item(q.id(), uri, q.depth(), q.referrerId(), q.referrer(), q.external(),
+                q.startChain(), 0);
+    }
+
+    /** The id of a known URL, or {@link CompactKeyMap#ABSENT}. */
+    long idOf(String key) {
+        return ids.get(key);
+    }
+
+    /** URLs skipped by a trap guard so far. */
+    long skippedRows() {
+        return skippedRows.get();
+    }
+
+    /** The shared host key of a URL (for items read back from the overflow). */
+    String hostKeyOf(String url) {
+        return hostKeys.computeIfAbsent(QueueItem.hostKeyOf(URI.create(url)), k -> k);
+    }
+
+    /**
+     * Takes on the URLs a sitemap lists that are new (queued at depth 1, no referrer: a sitemap
+     * is not a page) and marks the known ones as listed.
+     *
+     * @return the new URLs to queue
+     */
+    List<QueueItem> sitemapUrls(List<URI> listed) throws InterruptedException {
+        List<CrawlSink.NewUrl> found = new ArrayList<>();
+        List<QueueItem> queue = new ArrayList<>();
+        for (URI uri : listed) {
+            if (!admission.inScope(uri)) {
+                continue; // a sitemap lists its own site; others are not ours to crawl
+            }
+            String key = Urls.key(uri);
+            long known = ids.get(key);
+            if (known != CompactKeyMap.ABSENT) {
+                sink.listedInSitemap(known);
+                continue;
+            }
+            SkipReason why = admission.check(uri, key, false, 1);
+            if (why != null) {
+                if (admission.count(key, why)) {
+                    sink.counted(key, why);
+                }
+                continue;
+            }
+            long id = lastId.incrementAndGet();
+            long existing = ids.putIfAbsent(key, id);
+            if (existing != CompactKeyMap.ABSENT) {
+                admission.release();
+                sink.listedInSitemap(existing);
+                continue;
+            }
+            if (admission.reached(key)) {
+                sink.uncounted(key);
+            }
+            QueueItem item = item(id, uri, 1, 0, SITEMAP_REFERRER, false, false, 0);
+            found.add(new CrawlSink.NewUrl(id, key, item.url, 1, 0, false, false, true, null));
+            queue.add(item);
+        }
+        if (!found.isEmpty()) {
+            sink.discovered(found);
+        }
+        return queue;
+    }
+
+    /** Gathers the links of one page (or the target of one redirect). */
+    PageLinks page(QueueItem from) {
+        return new PageLinks(from);
+    }
+
+    private QueueItem item(long id, URI uri, int depth, long referrerId, String referrer,
+            boolean external, boolean startChain, int hops) {
+        String hostKey = hostKeys.computeIfAbsent(QueueItem.hostKeyOf(uri), k -> k);
+        return new QueueItem(id, uri.toString(), hostKey, depth, referrerId, referrer, external,
+                startChain, hops);
+    }
+
+    /** The links of one page, in page order. Not thread-safe: one per page, one worker. */
+    final class PageLinks {
+        private final QueueItem from;
+        private final List<CrawlSink.NewUrl> discovered = new ArrayList<>();
+        private final List<CrawlSink.LinkRow> links = new ArrayList<>();
+        private final List<QueueItem> toQueue = new ArrayList<>();
+
+        private PageLinks(QueueItem from) {
+            this.from = from;
+        }
+
+        /** A link of the page (a, img, css…). */
+        void link(URI uri, String key, String anchor, String type, boolean nofollow) {
+            add(uri, key, anchor, type, nofollow, false);
+        }
+
+        /**
+         * Where the page sends the browser: a redirect's Location or a meta refresh. The start
+         * URL's own redirects widen the site to their host.
+         *
+         * @return the target's id, or 0 when it is not taken on (out of the crawl's limits)
+         */
+        long redirect(URI target, String type) {
+            if (from.startChain && !from.external && admission.widenTo(target)) {
+                sink.siteHost(Urls.hostAndPort(target));
+            }
+            if (from.redirectHops >= MAX_REDIRECTS) {
+                return 0; // a chain this long is reported as too many redirects, not followed
+            }
+            String key = Urls.key(target);
+            long known = ids.get(key);
+            if (known != CompactKeyMap.ABSENT) {
+                for (CrawlSink.LinkRow l : links) {
+                    if (l.targetId() == known) {
+                        return known; // the page links there too: one link row per target
+                    }
+                }
+            }
+            return add(target, key, "", type, false, true);
+        }
+
+        /** The id the link's target has, or 0 when it was left out. */
+        private long add(URI uri, String key, String anchor, String type, boolean nofollow,
+                boolean redirect) {
+            boolean external = !admission.inScope(uri);
+            boolean chain = redirect && from.startChain && !external;
+            int depth = chain ? from.depth : from.depth + 1;
+            int hops = redirect ? from.redirectHops + 1 : 0;
+            long id = ids.get(key);
+            CrawlSink.NewUrl asFound = null;
+            if (id == CompactKeyMap.ABSENT) {
+                int before = discovered.size();
+                id = takeOn(uri, key, external, chain, depth, hops);
+                if (id == 0) {
+                    return 0;
+                }
+                if (discovered.size() == before) { // another page took it on meanwhile
+                    asFound = new CrawlSink.NewUrl(id, key, uri.toString(), depth, from.id,
+                            external, chain, false, null);
+                }
+            } else {
+                asFound = new CrawlSink.NewUrl(id, key, uri.toString(), depth, from.id, external,
+                        chain, false, null);
+            }
+            links.add(new CrawlSink.LinkRow(id, type, anchor, nofollow, asFound));
+            return id;
+        }
+
+        /** A URL not known yet: queued, a trap row, or counted; returns its id or 0. */
+        private long takeOn(URI uri, String key, boolean external, boolean chain, int depth,
+                int hops) {
+            if (external && !plan.checkExternal()) {
+                return 0;
+            }
+            SkipReason why = admission.check(uri, key, external, depth);
+            if (why != null && !why.reportAsRow()) {
+                if (admission.count(key, why)) {
+                    sink.counted(key, why);
+                }
+                return 0;
+            }
+            long id = lastId.incrementAndGet();
+            long existing = ids.putIfAbsent(key, id);
+            if (existing != CompactKeyMap.ABSENT) {
+                if (why == null && !external) {
+                    admission.release(); // another page claimed it first
+                }
+                return existing;
+            }
+            String url = uri.toString();
+            if (why != null) { // a trap guard: a row at once, so the user sees what was left out
+                CrawlResult row = CrawlResult.builder(url).message(why.label()).depth(depth)
+                        .inlinks(1).referrer(from.url).external(external).skipped(why).build();
+                discovered.add(new CrawlSink.NewUrl(id, key, url, depth, from.id, external,
+                        false, false, row));
+                skippedRows.incrementAndGet();
+                return id;
+            }
+            if (admission.reached(key)) {
+                sink.uncounted(key); // left out by a limit on another path, reached here
+            }
+            discovered.add(new CrawlSink.NewUrl(id, key, url, depth, from.id, external, chain,
+                    false, null));
+            toQueue.add(item(id, uri, depth, from.id, from.url, external, chain, hops));
+            return id;
+        }
+
+        List<CrawlSink.NewUrl> discovered() {
+            return discovered;
+        }
+
+        List<CrawlSink.LinkRow> links() {
+            return links;
+        }
+
+        /** The new URLs to queue, once the page's visit is written. */
+        List<QueueItem> toQueue() {
+            return toQueue;
+        }
+
+        /** The trap-guard rows among the new URLs (listeners see them as results). */
+        List<CrawlResult> skippedRows() {
+            List<CrawlResult> rows = new ArrayList<>();
+            for (CrawlSink.NewUrl u : discovered) {
+                if (u.row() != null) {
+                    rows.add(u.row());
+                }
+            }
+            return rows;
+        }
+    }
+}

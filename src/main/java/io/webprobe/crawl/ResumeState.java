@@ -1,0 +1,66 @@
+package io.webprobe.crawl;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * What a crawl that stopped (or whose process died) had done, read back from its crawl file so
+ * that {@link CrawlJob} can continue it: URLs already finished are not fetched again, queued
+ * ones (and those in flight when it stopped) are.
+ */
+public interface ResumeState {
+
+    /** A URL the crawl knows: its id, dedup key, whether it took a page of the budget. */
+    @FunctionalInterface
+    interface KnownUrlConsumer {
+        void accept(long id, String key, boolean external, boolean countsAsPage);
+    }
+
+    /**
+     * A URL still to fetch.
+     *
+     * @param referrer the URL of the page that first linked here, or ""
+     */
+    record QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
+            boolean external, boolean startChain) {}
+
+    /** A URL that is still to be fetched, in discovery order. */
+    @FunctionalInterface
+    interface QueuedUrlConsumer {
+        void accept(QueuedUrl url) throws InterruptedException;
+    }
+
+    /**
+     * The counters of the URLs already finished.
+     *
+     * @param crawled fetched URLs (not blocked, not skipped)
+     * @param broken broken URLs among them
+     * @param blocked URLs the site kept us from
+     * @param skippedRows URLs skipped by a trap guard (they have a row)
+     */
+    record Counts(long crawled, long broken, long blocked, long skippedRows) {}
+
+    /** The highest URL id used so far. */
+    long lastId();
+
+    /** The crawl's running time before this resume. */
+    Duration elapsedBefore();
+
+    /** Host[:port] of the site: the start host and where its own redirects led. */
+    Set<String> siteHosts();
+
+    /** Whether the sitemaps were already read. */
+    boolean sitemapsRead();
+
+    Counts counts();
+
+    /** Every URL the crawl knows, finished or not. */
+    void forEachKnown(KnownUrlConsumer consumer);
+
+    /** Every URL not finished, in discovery order. */
+    void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException;
+
+    /** The URLs left out by a limit (counted, no row), by dedup key. */
+    void forEachCounted(BiConsumer<String, SkipReason> consumer);
+}

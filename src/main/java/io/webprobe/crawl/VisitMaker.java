@@ -1,0 +1,133 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.ContentTypes;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.Header;
+import io.webprobe.http.Urls;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns what happened to one URL into its {@link CrawlSink.Visit}: the row with every column,
+ * and for an HTML page of the site its links (parsed by {@link LinkExtractor}, taken on by the
+ * {@link LinkGraph}); for a redirect or a meta refresh, the link to where it leads. Stateless
+ * apart from its collaborators; thread-safe.
+ */
+final class VisitMaker {
+    private final CrawlPlan plan;
+    private final LinkExtractor extractor = new LinkExtractor();
+    private final LinkGraph graph;
+
+    VisitMaker(CrawlPlan plan, LinkGraph graph) {
+        this.plan = plan;
+        this.graph = graph;
+    }
+
+    /** A visit together with the URLs it found, to queue once the visit is written. */
+    record Made(CrawlSink.Visit visit, List<QueueItem> toQueue, List<CrawlResult> skippedRows) {
+        static Made alone(CrawlSink.Visit v) {
+            return new Made(v, List.of(), List.of());
+        }
+    }
+
+    /** A URL that answered (or failed): its row, and its links when it is a page of the site. */
+    Made answered(QueueItem item, FetchResponse r) {
+        if (!r.hasResponse()) {
+            return failed(item, r.error(), r.errorMessage());
+        }
+        LinkGraph.PageLinks links = graph.page(item);
+        List<CrawlSink.InvalidHref> invalid = new ArrayList<>();
+        CrawlResult.Builder row = base(item).status(r.status())
+                .contentType(ContentTypes.mediaType(r.contentType())).sizeBytes(r.sizeBytes())
+                .responseMillis(r.elapsedMillis()).truncated(r.truncated());
+        PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
+                : PageInfo.NONE.withRobotsHeader(r.robotsTag());
+        long redirectId = 0;
+        if (r.isRedirect()) {
+            redirectId = redirect(item, r.location(), "redirect", links, row);
+        } else if (!item.external && r.body() != null && r.status() < 300
+                && ContentTypes.isHtml(r.contentType())) {
+            LinkExtractor.Page page =
+                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), item.uri());
+            info = page.info().withRobotsHeader(r.robotsTag());
+            row.title(page.title()).outlinks(page.links().size());
+            // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
+            // followed, unless the plan says otherwise
+            if (plan.followNofollow() || !info.nofollow()) {
+                for (LinkExtractor.Link link : page.links()) {
+                    links.link(link.uri(), link.key(), link.anchorText(), link.type(),
+                            link.type().endsWith(" nofollow"));
+                }
+                for (LinkExtractor.InvalidLink bad : page.invalid()) {
+                    invalid.add(new CrawlSink.InvalidHref(bad.href(), bad.anchorText(),
+                            bad.type(), bad.reason()));
+                }
+            }
+            if (page.refresh() != null) {
+                // a meta refresh is the page's redirect (as browsers treat it)
+                redirectId = redirect(item, page.refresh().uri().toString(), "meta-refresh",
+                        links, row);
+            }
+        }
+        CrawlResult result = row.page(info).build();
+        CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
+                links.discovered(), links.links(), invalid);
+        return new Made(visit, links.toQueue(), links.skippedRows());
+    }
+
+    /** A URL the site keeps crawlers from, with the response it gave (if any). */
+    Made blocked(QueueItem item, FetchResponse r, SkipReason why, String message) {
+        CrawlResult.Builder row = base(item).skipped(why).message(message);
+        List<Header> headers = List.of();
+        if (r != null) {
+            row.status(r.status()).contentType(ContentTypes.mediaType(r.contentType()))
+                    .sizeBytes(r.sizeBytes()).responseMillis(r.elapsedMillis())
+                    .truncated(r.truncated());
+            headers = r.headers();
+        }
+        return Made.alone(new CrawlSink.Visit(item.id, row.build(), headers, 0, List.of(),
+                List.of(), List.of()));
+    }
+
+    /** A URL that could not be fetched (or crawled) at all. */
+    Made failed(QueueItem item, ErrorKind kind, String message) {
+        return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
+                List.of(), 0, List.of(), List.of(), List.of()));
+    }
+
+    private static CrawlResult.Builder base(QueueItem item) {
+        return CrawlResult.builder(item.url).depth(item.depth).referrer(item.referrer)
+                .external(item.external).retries(item.retries);
+    }
+
+    /**
+     * Follows a redirect or meta refresh: the target is linked (and taken on) unless it is not
+     * an http(s) URL, which makes the row an error.
+     *
+     * @return the target's id, or 0
+     */
+    private long redirect(QueueItem item, String location, String type,
+            LinkGraph.PageLinks links, CrawlResult.Builder row) {
+        URI target;
+        try {
+            target = Urls.resolve(item.uri(), location);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            row.redirectTo(location).error(ErrorKind.INVALID_URL,
+                    "Redirects to \"" + location + "\", which is not a valid URL");
+            return 0;
+        }
+        row.redirectTo(target.toString());
+        String scheme = target.getScheme() == null ? ""
+                : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
+            row.error(ErrorKind.INVALID_URL,
+                    "Redirects to " + target + ", which is not an http(s) URL; not followed");
+            return 0;
+        }
+        return links.redirect(target, type);
+    }
+}

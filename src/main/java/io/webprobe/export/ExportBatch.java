@@ -1,0 +1,168 @@
+package io.webprobe.export;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files of one export, written all or nothing: every file is written to a temporary file
+ * first, and the targets are replaced only when all of them were written. If one fails, none is
+ * replaced and the message says so. A target of {@code -} is standard output (the CSV is copied
+ * there once all files are written). Not thread-safe; use once.
+ */
+public final class ExportBatch {
+    /** The name that means standard output. */
+    public static final Path STDOUT = Path.of("-");
+
+    private record Part<T>(Path target, List<Column<T>> columns, RowSource<T> rows) {}
+
+    private final List<Part<?>> parts = new ArrayList<>();
+    private final Writer stdout;
+    private final boolean bom;
+
+    /**
+     * @param stdout where a target of {@code -} goes
+     * @param bom whether files start with a UTF-8 byte-order mark (for Excel)
+     */
+    public ExportBatch(Writer stdout, boolean bom) {
+        this.stdout = stdout;
+        this.bom = bom;
+    }
+
+    /** A batch of files only (no standard output), without byte-order marks. */
+    public ExportBatch() {
+        this(null, false);
+    }
+
+    /** Adds a file; nothing is written before {@link #writeAll()}. */
+    public <T> ExportBatch add(Path target, List<Column<T>> columns, RowSource<T> rows) {
+        parts.add(new Part<>(target, columns, rows));
+        return this;
+    }
+
+    /**
+     * Writes every file, then puts them in place.
+     *
+     * @throws ExportException with one plain sentence saying which file failed and that no
+     *     file was changed (or, if a rename failed half way, exactly which files were)
+     */
+    public void writeAll() throws ExportException {
+        List<AtomicCsvFile> written = new ArrayList<>();
+        List<Path> stdoutCopies = new ArrayList<>();
+        try {
+            for (Part<?> p : parts) {
+                if (p.target().equals(STDOUT)) {
+                    Path tmp = tempForStdout();
+                    stdoutCopies.add(tmp);
+                    AtomicCsvFile f = write(p, tmp);
+                    f.finish();
+                    f.replace();
+                } else {
+                    AtomicCsvFile f = write(p, p.target());
+                    written.add(f);
+                    f.finish();
+                }
+            }
+        } catch (ExportException e) {
+            written.forEach(AtomicCsvFile::close);
+            deleteAll(stdoutCopies);
+            throw new ExportException(e.path(), stripNothingChanged(e.getMessage())
+                    + (parts.size() > 1 ? " No file was changed." : " Nothing was changed."),
+                    e.getCause());
+        }
+        List<Path> replaced = new ArrayList<>();
+        for (AtomicCsvFile f : written) {
+            try {
+                f.replace();
+                replaced.add(f.target());
+            } catch (ExportException e) {
+                written.forEach(AtomicCsvFile::close);
+                deleteAll(stdoutCopies);
+                String done = replaced.isEmpty() ? " No file was changed."
+                        : " " + join(replaced) + (replaced.size() == 1 ? " was" : " were")
+                                + " already written; the others were not changed.";
+                throw new ExportException(e.path(), stripNothingChanged(e.getMessage()) + done,
+                        e.getCause());
+            }
+        }
+        try {
+            for (Path tmp : stdoutCopies) {
+                try (Reader in = Files.newBufferedReader(tmp, StandardCharsets.UTF_8)) {
+                    in.transferTo(stdout);
+                }
+            }
+            if (stdout != null) {
+                stdout.flush();
+            }
+        } catch (IOException e) {
+            throw new ExportException(STDOUT, "Could not write to standard output: "
+                    + AtomicCsvFile.why(e) + ".", e);
+        } finally {
+            deleteAll(stdoutCopies);
+        }
+    }
+
+    private <T> AtomicCsvFile write(Part<T> p, Path into) throws ExportException {
+        String[] line = new String[p.columns().size()];
+        for (int i = 0; i < line.length; i++) {
+            line[i] = p.columns().get(i).header();
+        }
+        AtomicCsvFile file = AtomicCsvFile.create(into, line, bom);
+        try {
+            p.rows().forEach(row -> {
+                for (int i = 0; i < line.length; i++) {
+                    line[i] = p.columns().get(i).cell(row);
+                }
+                file.write(line);
+            });
+            file.checkHealthy();
+            return file;
+        } catch (ExportException e) {
+            file.close();
+            throw e;
+        } catch (Exception e) {
+            // a row that cannot be read or turned into text must not leave a half file either
+            file.close();
+            throw new ExportException(p.target(), "Could not write " + p.target() + ": "
+                    + (e.getMessage() == null ? "a row could not be read" : e.getMessage())
+                    + ". Nothing was changed.", e);
+        }
+    }
+
+    private static Path tempForStdout() throws ExportException {
+        try {
+            return Files.createTempFile("webprobe-export-", ".csv");
+        } catch (IOException e) {
+            throw new ExportException(STDOUT, "Could not prepare the output: "
+                    + AtomicCsvFile.why(e) + ". Nothing was changed.", e);
+        }
+    }
+
+    private static void deleteAll(List<Path> files) {
+        for (Path p : files) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // temporary
+            }
+        }
+    }
+
+    private static String stripNothingChanged(String m) {
+        String tail = " Nothing was changed.";
+        return m.endsWith(tail) ? m.substring(0, m.length() - tail.length()) : m;
+    }
+
+    private static String join(List<Path> paths) {
+        List<String> names = new ArrayList<>();
+        for (Path p : paths) {
+            names.add(p.toString());
+        }
+        return String.join(", ", names);
+    }
+}

@@ -1,0 +1,99 @@
+package io.webprobe.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Checks output files before any work starts, so a long crawl is never lost to a typo in a
+ * path: each folder exists and takes new files (tried for real), no target is a folder or an
+ * existing file that cannot be replaced, no file is named twice, and {@code -} (standard
+ * output) is used at most once and only where the caller allows it. Not thread-safe; use once.
+ */
+public final class OutputCheck {
+    private record Output(String option, Path path) {}
+
+    private final List<Output> outputs = new ArrayList<>();
+    private final boolean stdoutAllowed;
+
+    /**
+     * @param stdoutAllowed whether {@code -} may name standard output
+     */
+    public OutputCheck(boolean stdoutAllowed) {
+        this.stdoutAllowed = stdoutAllowed;
+    }
+
+    /** Adds an output (ignored when null). */
+    public OutputCheck add(String option, Path path) {
+        if (path != null) {
+            outputs.add(new Output(option, path));
+        }
+        return this;
+    }
+
+    /** Whether one of the outputs is standard output. */
+    public boolean usesStdout() {
+        return outputs.stream().anyMatch(o -> o.path().equals(ExportBatch.STDOUT));
+    }
+
+    /** One plain sentence naming the first problem, or null when every output can be written. */
+    public String problem() {
+        Map<Path, String> seen = new HashMap<>();
+        for (Output o : outputs) {
+            if (o.path().equals(ExportBatch.STDOUT)) {
+                if (!stdoutAllowed) {
+                    return o.option() + " - : standard output cannot be used here; give a file "
+                            + "name.";
+                }
+                String other = seen.put(ExportBatch.STDOUT, o.option());
+                if (other != null) {
+                    return other + " and " + o.option() + " both write to standard output; "
+                            + "only one of them can.";
+                }
+                continue;
+            }
+            Path abs = o.path().toAbsolutePath().normalize();
+            String other = seen.put(abs, o.option());
+            if (other != null) {
+                return other + " and " + o.option() + " both name " + o.path()
+                        + "; give each its own file.";
+            }
+            String why = problemWith(abs);
+            if (why != null) {
+                return o.option() + " " + o.path() + ": " + why;
+            }
+        }
+        return null;
+    }
+
+    /** Why a file cannot be written there, or null. */
+    private static String problemWith(Path file) {
+        if (Files.isDirectory(file)) {
+            return "that is a folder; give a file name.";
+        }
+        Path dir = file.getParent();
+        if (dir == null || !Files.exists(dir)) {
+            return "the folder " + (dir == null ? "" : dir + " ") + "does not exist.";
+        }
+        if (!Files.isDirectory(dir)) {
+            return dir + " is not a folder.";
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            return "the file exists and cannot be replaced: permission was denied.";
+        }
+        Path probe = dir.resolve(".webprobe-check-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        try {
+            Files.createFile(probe);
+            Files.delete(probe);
+            return null;
+        } catch (IOException e) {
+            return "files cannot be created in " + dir + ": " + AtomicCsvFile.why(e) + ".";
+        }
+    }
+}

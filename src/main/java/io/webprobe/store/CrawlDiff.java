@@ -1,0 +1,194 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlResult;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What changed between two crawls of one site: URLs added and removed, and for URLs in both,
+ * a changed status, redirect target, title, canonical or indexability; broken links that are
+ * new and broken links that were fixed. URLs are matched by their dedup key. Both crawls are
+ * read in key order side by side, so memory does not grow with the number of URLs (only with
+ * the broken links of the old crawl).
+ */
+public final class CrawlDiff {
+
+    /** A kind of change. */
+    public enum Change {
+        ADDED, REMOVED, STATUS, REDIRECT, TITLE, CANONICAL, INDEXABLE, NEW_BROKEN_LINK,
+        FIXED_BROKEN_LINK;
+
+        /** Lower case with underscores, as the CSV writes it. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * One change.
+     *
+     * @param url the URL (for a broken link: the link's target)
+     * @param oldValue the value in the old crawl ("" when it had none)
+     * @param newValue the value in the new crawl
+     * @param sourceUrl for a broken link, the page holding it; else ""
+     */
+    public record Row(Change change, String url, String oldValue, String newValue,
+            String sourceUrl) {}
+
+    /** How many changes of each kind. */
+    public static final class Counts {
+        private final Map<Change, Long> counts = new EnumMap<>(Change.class);
+
+        void add(Change c) {
+            counts.merge(c, 1L, Long::sum);
+        }
+
+        public long of(Change c) {
+            return counts.getOrDefault(c, 0L);
+        }
+
+        /** "3 added, 1 removed, 2 status changes…" (kinds with none are left out). */
+        public String summary() {
+            List<String> parts = new ArrayList<>();
+            part(parts, Change.ADDED, "added", "added");
+            part(parts, Change.REMOVED, "removed", "removed");
+            part(parts, Change.STATUS, "status change", "status changes");
+            part(parts, Change.REDIRECT, "redirect change", "redirect changes");
+            part(parts, Change.TITLE, "title change", "title changes");
+            part(parts, Change.CANONICAL, "canonical change", "canonical changes");
+            part(parts, Change.INDEXABLE, "indexability change", "indexability changes");
+            part(parts, Change.NEW_BROKEN_LINK, "new broken link", "new broken links");
+            part(parts, Change.FIXED_BROKEN_LINK, "fixed broken link", "fixed broken links");
+            return parts.isEmpty() ? "no changes" : String.join(", ", parts);
+        }
+
+        private void part(List<String> parts, Change c, String one, String many) {
+            long n = of(c);
+            if (n > 0) {
+                parts.add(String.format(Locale.ROOT, "%,d %s", n, n == 1 ? one : many));
+            }
+        }
+    }
+
+    private CrawlDiff() {}
+
+    /**
+     * Compares two stored crawls, handing each change to {@code out}: URL changes in key
+     * order, then new broken links, then fixed ones.
+     *
+     * @return how many changes of each kind
+     */
+    public static Counts compare(CrawlReader older, CrawlReader newer, Consumer<Row> out)
+            throws StoreException {
+        Counts counts = new Counts();
+        Consumer<Row> counting = r -> {
+            counts.add(r.change());
+            out.accept(r);
+        };
+        try (KeyedRows a = new KeyedRows(older); KeyedRows b = new KeyedRows(newer)) {
+            KeyedRows.Keyed x = a.next();
+            KeyedRows.Keyed y = b.next();
+            while (x != null || y != null) {
+                int cmp = x == null ? 1 : y == null ? -1 : x.key().compareTo(y.key());
+                if (cmp < 0) {
+                    counting.accept(new Row(Change.REMOVED, x.row().url(), x.row().statusText(),
+                            "", ""));
+                    x = a.next();
+                } else if (cmp > 0) {
+                    counting.accept(new Row(Change.ADDED, y.row().url(), "",
+                            y.row().statusText(), ""));
+                    y = b.next();
+                } else {
+                    changes(x.row(), y.row(), counting);
+                    x = a.next();
+                    y = b.next();
+                }
+            }
+        }
+        Set<String> oldBroken = new HashSet<>();
+        older.forEachBrokenLink(l -> oldBroken.add(pair(l)));
+        Set<String> stillBroken = new HashSet<>();
+        newer.forEachBrokenLink(l -> {
+            String p = pair(l);
+            if (oldBroken.contains(p)) {
+                stillBroken.add(p);
+            } else if (stillBroken.add(p)) {
+                counting.accept(new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
+                        l.sourceUrl()));
+            }
+        });
+        older.forEachBrokenLink(l -> {
+            if (!stillBroken.contains(pair(l)) && oldBroken.remove(pair(l))) {
+                counting.accept(new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
+                        "", l.sourceUrl()));
+            }
+        });
+        return counts;
+    }
+
+    private static void changes(CrawlResult o, CrawlResult n, Consumer<Row> out) {
+        change(out, Change.STATUS, n.url(), o.statusText(), n.statusText());
+        change(out, Change.REDIRECT, n.url(), o.redirectTo(), n.redirectTo());
+        change(out, Change.TITLE, n.url(), o.title(), n.title());
+        change(out, Change.CANONICAL, n.url(), o.page().canonical(), n.page().canonical());
+        change(out, Change.INDEXABLE, n.url(), Boolean.toString(o.indexable()),
+                Boolean.toString(n.indexable()));
+    }
+
+    private static void change(Consumer<Row> out, Change c, String url, String a, String b) {
+        if (!Objects.equals(a, b)) {
+            out.accept(new Row(c, url, a, b, ""));
+        }
+    }
+
+    private static String pair(BrokenLink l) {
+        return l.sourceUrl() + "\n" + l.linkUrl();
+    }
+
+    /** A crawl's finished rows in key order, read one at a time. */
+    private static final class KeyedRows implements AutoCloseable {
+        record Keyed(String key, CrawlResult row) {}
+
+        private final java.sql.Statement statement;
+        private final java.sql.ResultSet rs;
+        private final CrawlReader reader;
+
+        KeyedRows(CrawlReader reader) throws StoreException {
+            this.reader = reader;
+            try {
+                statement = reader.connection().createStatement();
+                rs = statement.executeQuery("SELECT u.key, " + CrawlReader.RESULT_COLUMNS
+                        + " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id "
+                        + "WHERE u.state = 1 ORDER BY u.key");
+            } catch (java.sql.SQLException e) {
+                throw SqlErrors.readFailure(reader.file(), e);
+            }
+        }
+
+        Keyed next() throws StoreException {
+            try {
+                return rs.next() ? new Keyed(rs.getString(1), CrawlReader.result(rs, 2)) : null;
+            } catch (java.sql.SQLException e) {
+                throw SqlErrors.readFailure(reader.file(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                rs.close();
+                statement.close();
+            } catch (java.sql.SQLException ignored) {
+                // read-only
+            }
+        }
+    }
+}

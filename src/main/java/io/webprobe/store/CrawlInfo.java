@@ -1,0 +1,36 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a crawl file says about its crawl, read when it is opened.
+ *
+ * @param file the file
+ * @param plan how the crawl was made
+ * @param state the state it recorded last
+ * @param interrupted whether it says running (or paused) but no running Webprobe has it open:
+ *     its process was killed, or the machine lost power
+ * @param createdAt when the file was created
+ * @param endedAt when the crawl last ended (stopped or finished), or null
+ * @param elapsed the crawl's running time so far
+ * @param appVersion the Webprobe version that created the file
+ * @param readOnly whether the file was opened for reading only
+ */
+public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean interrupted,
+        Instant createdAt, Instant endedAt, Duration elapsed, String appVersion,
+        boolean readOnly) {
+
+    /** Whether a resume would have something to do (it did not finish). */
+    public boolean resumable() {
+        return state.resumable() && !readOnly;
+    }
+
+    /** "finished", "stopped", "paused", or "interrupted" for a crawl whose process died. */
+    public String stateText() {
+        return interrupted ? "interrupted" : state.label();
+    }
+}

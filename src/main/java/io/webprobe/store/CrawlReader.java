@@ -1,0 +1,353 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.PageInfo;
+import io.webprobe.crawl.RedirectChains;
+import io.webprobe.crawl.SkipReason;
+import io.webprobe.http.ErrorKind;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a crawl file: the rows in the order they finished, the broken links (each on the page
+ * that holds it, through redirect chains), the redirect chains, the orphans and the counts.
+ * Exports, the workspace, resume and compare all read through here, so each reads the same
+ * truth. One connection of its own; one thread at a time (methods are synchronized). Close it
+ * when done.
+ */
+public final class CrawlReader implements AutoCloseable {
+    /** The columns a {@link CrawlResult} is read from, for {@code u} joined with referrer {@code r}. */
+    static final String RESULT_COLUMNS = "u.url, u.status, u.error, u.error_message, "
+            + "u.content_type, u.size_bytes, u.response_ms, u.title, u.depth, u.inlinks, "
+            + "u.outlinks, r.url, u.redirect_to, u.flags, u.canonical, u.meta_description, "
+            + "u.h1, u.word_count, u.meta_robots, u.robots_header, u.skip_reason, u.retries";
+    private static final String RESULT_FROM = " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id ";
+    private static final String IS_BROKEN = "(t.skip_reason IS NULL AND (t.status >= 400 OR "
+            + "(t.error IS NOT NULL AND t.error <> 'CANCELLED')))";
+
+    private final Path file;
+    private final Connection conn;
+
+    CrawlReader(Path file, Connection conn) {
+        this.file = file;
+        this.conn = conn;
+    }
+
+    /** The file read. */
+    public Path file() {
+        return file;
+    }
+
+    /** Every finished URL in the order it finished, with its final inlink count. */
+    public synchronized void forEachResult(Consumer<? super CrawlResult> rows)
+            throws StoreException {
+        query("SELECT " + RESULT_COLUMNS + RESULT_FROM + "WHERE u.state = 1 ORDER BY u.seq",
+                rs -> rows.accept(result(rs, 1)));
+    }
+
+    /** Every finished URL, in the order it finished (for small crawls and tests). */
+    public synchronized List<CrawlResult> results() throws StoreException {
+        List<CrawlResult> out = new ArrayList<>();
+        forEachResult(out::add);
+        return out;
+    }
+
+    /**
+     * Every broken link: a link whose target is broken, or whose target's redirects end broken,
+     * in a loop or too long, named on the page that holds it; and every href that is not a URL.
+     * In the order the pages finished, then page order. Links of redirect hops are not broken
+     * links of their own: the page linking to the chain's first URL gets the broken link.
+     */
+    public synchronized void forEachBrokenLink(Consumer<? super BrokenLink> links)
+            throws StoreException {
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
+        query("SELECT s.seq, 0, l.pos, s.url, t.id, t.url, t.state, t.status, t.error, "
+                + "t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, l.anchor, l.type "
+                + "FROM links l JOIN urls t ON t.id = l.target_id "
+                + "JOIN urls s ON s.id = l.source_id "
+                + "WHERE l.type <> 'redirect' AND t.state = 1 AND (" + IS_BROKEN
+                + " OR t.redirect_to IS NOT NULL) "
+                + "UNION ALL "
+                + "SELECT s.seq, 1, i.pos, s.url, 0, i.href, 1, NULL, 'INVALID_URL', i.reason, "
+                + "NULL, NULL, NULL, i.anchor, i.type "
+                + "FROM invalid_links i JOIN urls s ON s.id = i.source_id "
+                + "ORDER BY 1, 2, 3", rs -> {
+                    String source = rs.getString(4);
+                    String anchor = nullToEmpty(rs.getString(14));
+                    String type = rs.getString(15);
+                    RedirectChains.Node target = node(rs, 5);
+                    if (rs.getInt(2) == 1) {
+                        links.accept(new BrokenLink(source, target.url(), 0,
+                                ErrorKind.INVALID_URL, target.errorMessage(), anchor, type, "",
+                                ""));
+                        return;
+                    }
+                    RedirectChains.Chain chain = RedirectChains.follow(target, graph::get);
+                    if (!chain.broken()) {
+                        return;
+                    }
+                    RedirectChains.Node last = chain.last();
+                    boolean redirects = chain.redirects();
+                    links.accept(new BrokenLink(source, target.url(), last.status(),
+                            chain.error(), chain.problem(), anchor, type, last.url(),
+                            redirects ? chain.text() : ""));
+                });
+    }
+
+    /** Every broken link (for small crawls and tests). */
+    public synchronized List<BrokenLink> brokenLinks() throws StoreException {
+        List<BrokenLink> out = new ArrayList<>();
+        forEachBrokenLink(out::add);
+        return out;
+    }
+
+    /** The redirect chain of every URL that redirects, by URL (e.g. for the pages CSV). */
+    public synchronized Map<String, String> redirectChains() throws StoreException {
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
+        Map<String, String> chains = new HashMap<>();
+        for (RedirectChains.Node n : graph.values()) {
+            if (!n.redirectTo().isEmpty()) {
+                chains.put(n.url(), RedirectChains.follow(n, graph::get).text());
+            }
+        }
+        return chains;
+    }
+
+    /** The chain of one URL (by id), or null when the id is unknown. */
+    public synchronized RedirectChains.Chain chainOf(long id) throws StoreException {
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
+        RedirectChains.Node n = graph.get(id);
+        if (n == null) {
+            List<RedirectChains.Node> one = new ArrayList<>();
+            query("SELECT " + NODE_COLUMNS + " FROM urls t WHERE t.id = " + id,
+                    rs -> one.add(node(rs, 1)));
+            if (one.isEmpty()) {
+                return null;
+            }
+            n = one.get(0);
+        }
+        return RedirectChains.follow(n, graph::get);
+    }
+
+    /** Sitemap URLs no page links to (the start URL and its redirects aside), sorted. */
+    public synchronized List<String> orphans() throws StoreException {
+        List<String> out = new ArrayList<>();
+        query("SELECT url FROM urls WHERE (flags & " + Schema.IN_SITEMAP + ") <> 0 AND (flags & "
+                + Schema.START_CHAIN + ") = 0 AND inlinks = 0 ORDER BY url",
+                rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    /** The rows of the orphans, in the orphans' order. */
+    public synchronized List<CrawlResult> orphanRows() throws StoreException {
+        List<CrawlResult> out = new ArrayList<>();
+        query("SELECT " + RESULT_COLUMNS + RESULT_FROM + "WHERE (u.flags & " + Schema.IN_SITEMAP
+                + ") <> 0 AND (u.flags & " + Schema.START_CHAIN + ") = 0 AND u.inlinks = 0 "
+                + "AND u.state = 1 ORDER BY u.url", rs -> out.add(result(rs, 1)));
+        return out;
+    }
+
+    /** How many of the site's URLs the sitemaps listed. */
+    public synchronized long sitemapUrls() throws StoreException {
+        return count("SELECT COUNT(*) FROM urls WHERE (flags & " + Schema.IN_SITEMAP + ") <> 0");
+    }
+
+    /** URLs with a row that were blocked or skipped, by reason. */
+    public synchronized Map<SkipReason, Long> rowSkips() throws StoreException {
+        Map<SkipReason, Long> out = new EnumMap<>(SkipReason.class);
+        query("SELECT skip_reason, COUNT(*) FROM urls WHERE state = 1 AND skip_reason IS NOT NULL "
+                + "GROUP BY skip_reason", rs -> out.put(SkipReason.valueOf(rs.getString(1)),
+                        rs.getLong(2)));
+        return out;
+    }
+
+    /** The URLs left out by a limit (counted, no row), by reason. */
+    public synchronized Map<SkipReason, Long> countedSkips() throws StoreException {
+        Map<SkipReason, Long> out = new EnumMap<>(SkipReason.class);
+        query("SELECT reason, COUNT(*) FROM skips GROUP BY reason",
+                rs -> out.put(SkipReason.valueOf(rs.getString(1)), rs.getLong(2)));
+        return out;
+    }
+
+    /** Everything the end of a crawl reports that only the whole file can say. */
+    synchronized CrawlSink.Conclusion conclusion() throws StoreException {
+        long[] broken = {0};
+        forEachBrokenLink(l -> broken[0]++);
+        RedirectChains.Chain start = chainOf(1);
+        String startProblem = null;
+        if (start != null && (start.end() == RedirectChains.End.LOOP
+                || start.end() == RedirectChains.End.TOO_MANY)) {
+            startProblem = "The start URL " + start.hops().get(0).url() + " cannot be crawled: "
+                    + lowerFirst(start.problem()) + ".";
+        }
+        return new CrawlSink.Conclusion(broken[0], rowSkips(), sitemapUrls(), orphans(),
+                startProblem);
+    }
+
+    /** How many URLs are finished, queued, and broken (for summaries of a stored crawl). */
+    public synchronized Counts counts() throws StoreException {
+        long[] c = new long[5];
+        query("SELECT COALESCE(SUM(state = 1 AND skip_reason IS NULL), 0), "
+                + "COALESCE(SUM(state = 0), 0), "
+                + "COALESCE(SUM(state = 1 AND " + IS_BROKEN.replace("t.", "") + "), 0), "
+                + "COALESCE(SUM(skip_reason IN ('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')), 0), "
+                + "COALESCE(SUM(skip_reason IS NOT NULL AND skip_reason NOT IN "
+                + "('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')), 0) FROM urls", rs -> {
+                    for (int i = 0; i < 5; i++) {
+                        c[i] = rs.getLong(i + 1);
+                    }
+                });
+        return new Counts(c[0], c[1], c[2], c[3], c[4]);
+    }
+
+    /**
+     * A stored crawl's counts.
+     *
+     * @param crawled fetched URLs (not blocked, not skipped)
+     * @param queued URLs not fetched yet (a resume fetches them)
+     * @param broken broken URLs
+     * @param blocked URLs the site kept us from
+     * @param skippedRows URLs skipped by a trap guard
+     */
+    public record Counts(long crawled, long queued, long broken, long blocked, long skippedRows) {}
+
+    @Override
+    public synchronized void close() {
+        try {
+            conn.close();
+        } catch (SQLException ignored) {
+            // nothing to keep
+        }
+    }
+
+    // ------------------------------------------------------------------ package-private reads
+
+    /** The connection, for the store's own queries (same thread rules). */
+    Connection connection() {
+        return conn;
+    }
+
+    /** A result row; {@code col} is the index of the first of {@link #RESULT_COLUMNS}. */
+    static CrawlResult result(ResultSet rs, int col) throws SQLException {
+        int i = col;
+        CrawlResult.Builder b = CrawlResult.builder(rs.getString(i++));
+        b.status(rs.getInt(i++));
+        String error = rs.getString(i++);
+        String message = nullToEmpty(rs.getString(i++));
+        if (error != null) {
+            b.error(ErrorKind.valueOf(error), message);
+        } else {
+            b.message(message);
+        }
+        b.contentType(nullToEmpty(rs.getString(i++))).sizeBytes(rs.getLong(i++))
+                .responseMillis(rs.getLong(i++)).title(nullToEmpty(rs.getString(i++)))
+                .depth(rs.getInt(i++)).inlinks(rs.getInt(i++)).outlinks(rs.getInt(i++));
+        String referrer = rs.getString(i++);
+        b.redirectTo(nullToEmpty(rs.getString(i++)));
+        int flags = rs.getInt(i++);
+        if (referrer == null && (flags & Schema.IN_SITEMAP) != 0 && (flags & Schema.START_CHAIN) == 0) {
+            referrer = "(sitemap)";
+        }
+        b.referrer(nullToEmpty(referrer)).external((flags & Schema.EXTERNAL) != 0)
+                .truncated((flags & Schema.TRUNCATED) != 0);
+        b.page(new PageInfo(nullToEmpty(rs.getString(i++)), nullToEmpty(rs.getString(i++)),
+                nullToEmpty(rs.getString(i++)), rs.getInt(i++), nullToEmpty(rs.getString(i++)),
+                nullToEmpty(rs.getString(i++))));
+        String skip = rs.getString(i++);
+        b.skipped(skip == null ? null : SkipReason.valueOf(skip));
+        b.retries(rs.getInt(i));
+        return b.build();
+    }
+
+    private static final String NODE_COLUMNS = "t.id, t.url, t.state, t.status, t.error, "
+            + "t.error_message, t.skip_reason, t.redirect_to, t.redirect_id";
+
+    /** A chain node from the columns of {@link #NODE_COLUMNS}, starting at {@code col}. */
+    private static RedirectChains.Node node(ResultSet rs, int col) throws SQLException {
+        int i = col;
+        long id = rs.getLong(i++);
+        String url = rs.getString(i++);
+        boolean fetched = rs.getInt(i++) == 1;
+        int status = rs.getInt(i++);
+        String error = rs.getString(i++);
+        String message = rs.getString(i++);
+        String skip = rs.getString(i++);
+        String redirectTo = rs.getString(i++);
+        long redirectId = rs.getLong(i);
+        return new RedirectChains.Node(id, url, fetched, status,
+                error == null ? null : ErrorKind.valueOf(error), message,
+                skip == null ? null : SkipReason.valueOf(skip), redirectTo, redirectId);
+    }
+
+    /** Every redirecting URL, and every URL one leads to, by id. */
+    private Map<Long, RedirectChains.Node> redirectGraph() throws StoreException {
+        Map<Long, RedirectChains.Node> graph = new HashMap<>();
+        String redirecting = "t.state = 1 AND t.redirect_to IS NOT NULL";
+        query("SELECT " + NODE_COLUMNS + " FROM urls t WHERE " + redirecting,
+                rs -> {
+                    RedirectChains.Node n = node(rs, 1);
+                    graph.put(n.id(), n);
+                });
+        query("SELECT " + NODE_COLUMNS + " FROM urls t WHERE t.id IN (SELECT t.redirect_id "
+                + "FROM urls t WHERE " + redirecting + ")", rs -> {
+                    RedirectChains.Node n = node(rs, 1);
+                    graph.putIfAbsent(n.id(), n);
+                });
+        return graph;
+    }
+
+    /** Receives one row; may throw SQL errors, which end the query. */
+    @FunctionalInterface
+    interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    void query(String sql, Row row) throws StoreException {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                row.accept(rs);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+    }
+
+    void query(String sql, Row row, Object... args) throws StoreException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            Sql.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+    }
+
+    private long count(String sql) throws StoreException {
+        long[] n = {0};
+        query(sql, rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

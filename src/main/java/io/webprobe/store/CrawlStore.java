@@ -1,0 +1,469 @@
+package io.webprobe.store;
+
+import io.webprobe.Version;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.ResumeState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One crawl file ({@code .webprobe}): a SQLite database in WAL mode that holds a crawl while it
+ * runs and after (schema in docs/storage.md). Created for a new crawl, or opened to read it
+ * (the workspace, exports, compare) or to resume it.
+ *
+ * <p>Opening refuses, with one plain sentence and without changing the file: a file that is not
+ * a Webprobe crawl, a damaged one, one made by a newer Webprobe, one open in another running
+ * Webprobe, and a resume of a read-only file (which opens for reading). A file open for
+ * writing carries this process's lock ({@link OwnerLock}) until {@link #close()}.
+ *
+ * <p>Writes go through {@link #sink()} (one writer thread); reads through {@link #reader()},
+ * one connection per reader. Thread-safe.
+ */
+public final class CrawlStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CrawlStore.class);
+    /** The extension of crawl files. */
+    public static final String EXTENSION = ".webprobe";
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    /** Files up to this size are checked whole when opened; larger ones as they are read. */
+    private static final long CHECK_LIMIT = 512L * 1024 * 1024;
+
+    /** How a file is opened. */
+    public enum Access {
+        /** To look at it or export it: nothing is written. */
+        READ_ONLY,
+        /** To continue its crawl. */
+        RESUME
+    }
+
+    private final Path file;
+    private final boolean temporary;
+    private final boolean readOnly;
+    private final Clock clock;
+    private final CrawlInfo info;
+    private final Map<String, String> meta;
+    private final Connection writeConnection;
+    private final OwnerLock lock;
+    private StoreWriter writer;
+    private CrawlReader internalReader;
+    private boolean closed;
+
+    private CrawlStore(Path file, boolean temporary, boolean readOnly, Clock clock,
+            Map<String, String> meta, Connection writeConnection, OwnerLock lock)
+            throws StoreException {
+        this.file = file;
+        this.temporary = temporary;
+        this.readOnly = readOnly;
+        this.clock = clock;
+        this.meta = meta;
+        this.writeConnection = writeConnection;
+        this.lock = lock;
+        this.info = infoOf(file, meta, readOnly);
+    }
+
+    // ------------------------------------------------------------------ creating and opening
+
+    /**
+     * Creates a crawl file for a new crawl. An existing file is never overwritten.
+     *
+     * @throws StoreException when the file exists or cannot be created
+     */
+    public static CrawlStore create(Path file, CrawlPlan plan) throws StoreException {
+        return create(file, plan, false, Clock.systemUTC());
+    }
+
+    /** A crawl file in the temporary folder, deleted when closed (the CLI's default). */
+    public static CrawlStore createTemporary(CrawlPlan plan) throws StoreException {
+        Path tmp;
+        try {
+            tmp = Files.createTempFile("webprobe-crawl-", EXTENSION);
+            Files.delete(tmp); // created again by SQLite below
+        } catch (IOException e) {
+            throw new StoreException("Could not create a temporary crawl file in "
+                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + ".", e);
+        }
+        return create(tmp, plan, true, Clock.systemUTC());
+    }
+
+    static CrawlStore create(Path file, CrawlPlan plan, boolean temporary, Clock clock)
+            throws StoreException {
+        Path abs = file.toAbsolutePath();
+        if (Files.exists(abs)) {
+            throw new StoreException("A file named " + file + " already exists; Webprobe does "
+                    + "not overwrite it. Choose another name.");
+        }
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new StoreException("Cannot create the crawl file " + file + ": its folder "
+                    + "does not exist.");
+        }
+        Connection c = null;
+        try {
+            c = connect(abs, false);
+            Sql.exec(c, "PRAGMA journal_mode = WAL");
+            c.setAutoCommit(false);
+            Schema.create(c);
+            OwnerLock lock = OwnerLock.self(clock.instant());
+            Map<String, String> meta = new java.util.LinkedHashMap<>();
+            meta.put("format", "webprobe-crawl");
+            meta.put("app_version", Version.get());
+            meta.put("created_at", Long.toString(clock.millis()));
+            meta.put("state", CrawlState.RUNNING.label());
+            meta.put("elapsed_ms", "0");
+            meta.put("lock", lock.encode());
+            meta.putAll(PlanCodec.encode(plan));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)")) {
+                for (Map.Entry<String, String> e : meta.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            return new CrawlStore(abs, temporary, false, clock, meta, c, lock);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            deleteFiles(abs);
+            throw new StoreException("Cannot create the crawl file " + file + ": "
+                    + SqlErrors.why(e) + ".", e);
+        }
+    }
+
+    /**
+     * Opens a crawl file.
+     *
+     * @throws StoreException with one plain sentence when it cannot be opened as asked
+     */
+    public static CrawlStore open(Path file, Access access) throws StoreException {
+        return open(file, access, Clock.systemUTC());
+    }
+
+    static CrawlStore open(Path file, Access access, Clock clock) throws StoreException {
+        Path abs = file.toAbsolutePath();
+        checkLooksLikeSqlite(file, abs);
+        boolean readOnly = access == Access.READ_ONLY;
+        if (!readOnly && (!Files.isWritable(abs) || !Files.isWritable(abs.getParent()))) {
+            throw new StoreException(file + " is read-only, so it can be opened to look at "
+                    + "or export, but not resumed.");
+        }
+        Connection c = null;
+        try {
+            c = connect(abs, readOnly);
+            if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
+                throw notACrawl(file);
+            }
+            long version = Sql.longValue(c, "PRAGMA user_version");
+            if (version > Schema.VERSION) {
+                throw new StoreException(file + " was made by a newer Webprobe (crawl file "
+                        + "format " + version + "); update Webprobe to open it.");
+            }
+            if (Files.size(abs) <= CHECK_LIMIT) {
+                String check = quickCheck(c);
+                if (!check.equals("ok")) {
+                    log.warn("quick_check of {}: {}", abs, check);
+                    throw damaged(file, null);
+                }
+            }
+            Map<String, String> meta = Sql.meta(c);
+            Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
+            Instant now = clock.instant();
+            if (owner.isPresent() && owner.get().ownerAlive(now)) {
+                throw new StoreException(file + " is open in " + (owner.get().isSelf()
+                        ? "this Webprobe already" : "another running Webprobe (process "
+                                + owner.get().pid() + ")") + "; close it there first.");
+            }
+            OwnerLock lock = null;
+            if (!readOnly) {
+                lock = takeLock(file, c, clock);
+                meta.put("lock", lock.encode());
+            }
+            CrawlStore store = new CrawlStore(abs, false, readOnly, clock, meta,
+                    readOnly ? null : c, lock);
+            if (readOnly) {
+                c.close();
+            }
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(c);
+            if (SqlErrors.isCorrupt(e)) {
+                throw damaged(file, e);
+            }
+            throw new StoreException("Cannot open " + file + ": " + SqlErrors.why(e) + ".", e);
+        } catch (IOException e) {
+            closeQuietly(c);
+            throw new StoreException("Cannot open " + file + ": " + e.getMessage() + ".", e);
+        } catch (IllegalArgumentException e) {
+            closeQuietly(c);
+            throw damaged(file, e); // its settings cannot be read back
+        } catch (StoreException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    private static void checkLooksLikeSqlite(Path file, Path abs) throws StoreException {
+        if (!Files.exists(abs)) {
+            throw new StoreException("There is no crawl file at " + file + ".");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new StoreException(file + " is a folder, not a crawl file.");
+        }
+        if (!Files.isReadable(abs)) {
+            throw new StoreException(file + " cannot be read: permission was denied.");
+        }
+        byte[] head = new byte[SQLITE_HEADER.length];
+        int n;
+        try (InputStream in = Files.newInputStream(abs)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new StoreException(file + " cannot be read: " + e.getMessage() + ".", e);
+        }
+        if (n < head.length || !Arrays.equals(head, SQLITE_HEADER)) {
+            throw notACrawl(file);
+        }
+    }
+
+    private static String quickCheck(Connection c) throws SQLException {
+        try (var s = c.createStatement(); var rs = s.executeQuery("PRAGMA quick_check(1)")) {
+            return rs.next() ? rs.getString(1) : "ok";
+        }
+    }
+
+    /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
+    private static OwnerLock takeLock(Path file, Connection c, Clock clock)
+            throws SQLException, StoreException {
+        Sql.exec(c, "PRAGMA journal_mode = WAL");
+        Sql.exec(c, "BEGIN IMMEDIATE");
+        try {
+            Optional<OwnerLock> owner = OwnerLock.decode(Sql.meta(c).get("lock"));
+            if (owner.isPresent() && owner.get().ownerAlive(clock.instant())) {
+                throw new StoreException(file + " is open in another running Webprobe "
+                        + "(process " + owner.get().pid() + "); close it there first.");
+            }
+            OwnerLock mine = OwnerLock.self(clock.instant());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('lock', ?)")) {
+                ps.setString(1, mine.encode());
+                ps.executeUpdate();
+            }
+            Sql.exec(c, "DELETE FROM spill"); // the frontier's overflow of the last run
+            Sql.exec(c, "COMMIT");
+            return mine;
+        } catch (SQLException | StoreException | RuntimeException e) {
+            Sql.exec(c, "ROLLBACK");
+            throw e;
+        }
+    }
+
+    private static StoreException notACrawl(Path file) {
+        return new StoreException(file + " is not a Webprobe crawl file.");
+    }
+
+    private static StoreException damaged(Path file, Exception cause) {
+        return new StoreException(file + " is damaged and cannot be opened.", cause);
+    }
+
+    static Connection connect(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(readOnly);
+        cfg.setBusyTimeout(10_000);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        cfg.setCacheSize(-16_000); // 16 MB of page cache per connection
+        return cfg.createConnection("jdbc:sqlite:" + file);
+    }
+
+    // ------------------------------------------------------------------ using it
+
+    public Path file() {
+        return file;
+    }
+
+    /** How the crawl was made. */
+    public CrawlPlan plan() {
+        return info.plan();
+    }
+
+    /** What the file said about its crawl when it was opened or created. */
+    public CrawlInfo info() {
+        return info;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Where the crawl writes: the file's one writer, started on the first call.
+     *
+     * @throws IllegalStateException when the file was opened read-only
+     */
+    public synchronized CrawlSink sink() throws StoreException {
+        if (readOnly) {
+            throw new IllegalStateException("the crawl file was opened read-only");
+        }
+        if (closed) {
+            throw new IllegalStateException("the crawl file is closed");
+        }
+        if (writer == null) {
+            CrawlReader reads = internalReader();
+            try {
+                writer = new StoreWriter(file, writeConnection, clock, new StoreWriter.Reads() {
+                    @Override
+                    public byte[] spilled(long chunk) throws SQLException {
+                        synchronized (reads) {
+                            try (PreparedStatement ps = reads.connection().prepareStatement(
+                                    "SELECT items FROM spill WHERE chunk = ?")) {
+                                ps.setLong(1, chunk);
+                                try (var rs = ps.executeQuery()) {
+                                    return rs.next() ? rs.getBytes(1) : new byte[] {0, 0, 0, 0};
+                                }
+                            }
+                        }
+                    }
+
+                    @Override
+                    public CrawlSink.Conclusion conclude() throws SQLException {
+                        try {
+                            return reads.conclusion();
+                        } catch (StoreException e) {
+                            throw new SQLException(e.getMessage(), e);
+                        }
+                    }
+                }, lock, new HashSet<>(new StoreResume(reads, meta).siteHosts()));
+            } catch (SQLException e) {
+                throw new StoreException("Cannot write to " + file + ": " + SqlErrors.why(e)
+                        + ".", e);
+            }
+        }
+        return writer;
+    }
+
+    /**
+     * Where the stored crawl stood, for a resume.
+     *
+     * @throws IllegalStateException when the file was opened read-only
+     */
+    public synchronized ResumeState resumeState() throws StoreException {
+        if (readOnly) {
+            throw new IllegalStateException("the crawl file was opened read-only");
+        }
+        return new StoreResume(internalReader(), meta);
+    }
+
+    /** A new reader with its own connection; the caller closes it. */
+    public CrawlReader reader() throws StoreException {
+        try {
+            return new CrawlReader(file, connect(file, true));
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+    }
+
+    private synchronized CrawlReader internalReader() throws StoreException {
+        if (internalReader == null) {
+            internalReader = reader();
+        }
+        return internalReader;
+    }
+
+    /**
+     * Finishes writing (everything queued is stored), releases the lock, and leaves the file as
+     * one self-contained database. A temporary file is deleted.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (writer != null) {
+            writer.close();
+        }
+        if (internalReader != null) {
+            internalReader.close();
+        }
+        if (writeConnection != null) {
+            try {
+                writeConnection.setAutoCommit(true);
+                Sql.exec(writeConnection, "DELETE FROM meta WHERE key = 'lock'");
+                Sql.exec(writeConnection, "DELETE FROM spill");
+                // one file again: readers of a copy need neither the -wal nor the -shm file
+                Sql.exec(writeConnection, "PRAGMA journal_mode = DELETE");
+            } catch (SQLException e) {
+                log.info("Crawl file {} left in WAL mode: {}", file, e.getMessage());
+            }
+            closeQuietly(writeConnection);
+        }
+        if (temporary) {
+            deleteFiles(file);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static CrawlInfo infoOf(Path file, Map<String, String> meta, boolean readOnly)
+            throws StoreException {
+        CrawlPlan plan;
+        try {
+            plan = PlanCodec.decode(meta);
+        } catch (IllegalArgumentException e) {
+            throw damaged(file, e);
+        }
+        CrawlState state;
+        try {
+            state = CrawlState.of(meta.getOrDefault("state", "stopped"));
+        } catch (IllegalArgumentException e) {
+            state = CrawlState.STOPPED;
+        }
+        boolean interrupted = (state == CrawlState.RUNNING || state == CrawlState.PAUSED)
+                && OwnerLock.decode(meta.get("lock")).map(l -> !l.isSelf()).orElse(true);
+        return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
+                instant(meta.get("ended_at")),
+                Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),
+                meta.getOrDefault("app_version", "?"), readOnly);
+    }
+
+    private static Instant instant(String epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(Long.parseLong(epochMillis));
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the first failure is the one reported
+            }
+        }
+    }
+
+    private static void deleteFiles(Path db) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            try {
+                Files.deleteIfExists(Path.of(db + suffix));
+            } catch (IOException e) {
+                log.debug("Could not delete {}{}", db, suffix, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlScope;
+import io.webprobe.crawl.Politeness;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link CrawlPlan} as rows of the {@code meta} table ({@code plan.threads = 8}…), so a crawl
+ * file says how its crawl was made and a resume continues it the same way. A key missing from
+ * an older file takes the plan's default.
+ */
+final class PlanCodec {
+    private static final String P = "plan.";
+
+    private PlanCodec() {}
+
+    static Map<String, String> encode(CrawlPlan plan) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(P + "start_url", plan.startUrl().toString());
+        m.put(P + "threads", Integer.toString(plan.threads()));
+        m.put(P + "max_depth", Integer.toString(plan.maxDepth()));
+        m.put(P + "max_pages", Integer.toString(plan.maxPages()));
+        m.put(P + "timeout_ms", Long.toString(plan.timeout().toMillis()));
+        m.put(P + "user_agent", plan.userAgent());
+        m.put(P + "max_body_bytes", Long.toString(plan.maxBodyBytes()));
+        m.put(P + "check_external", Boolean.toString(plan.checkExternal()));
+        m.put(P + "respect_robots", Boolean.toString(plan.respectRobots()));
+        m.put(P + "follow_nofollow", Boolean.toString(plan.followNofollow()));
+        m.put(P + "use_sitemaps", Boolean.toString(plan.useSitemaps()));
+        CrawlScope s = plan.scope();
+        m.put(P + "subdomains", Boolean.toString(s.subdomains()));
+        putPatterns(m, P + "include.", s.include());
+        putPatterns(m, P + "exclude.", s.exclude());
+        m.put(P + "max_url_length", Integer.toString(s.maxUrlLength()));
+        m.put(P + "max_segment_repeats", Integer.toString(s.maxSegmentRepeats()));
+        m.put(P + "max_query_variants", Integer.toString(s.maxQueryVariants()));
+        Politeness p = plan.politeness();
+        m.put(P + "max_per_host", Integer.toString(p.maxPerHost()));
+        m.put(P + "delay_ms", Long.toString(p.delay().toMillis()));
+        m.put(P + "max_crawl_delay_ms", Long.toString(p.maxCrawlDelay().toMillis()));
+        m.put(P + "max_retries", Integer.toString(p.maxRetries()));
+        m.put(P + "max_retry_after_ms", Long.toString(p.maxRetryAfter().toMillis()));
+        m.put(P + "retry_backoff_ms", Long.toString(p.retryBackoff().toMillis()));
+        return m;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a value cannot be read back
+     */
+    static CrawlPlan decode(Map<String, String> meta) {
+        String start = meta.get(P + "start_url");
+        if (start == null) {
+            throw new IllegalArgumentException("the crawl file has no start URL");
+        }
+        CrawlPlan d = CrawlPlan.of(URI.create(start), meta.getOrDefault(P + "user_agent",
+                "Webprobe"));
+        CrawlScope ds = d.scope();
+        Politeness dp = d.politeness();
+        CrawlScope scope = new CrawlScope(
+                bool(meta, "subdomains", ds.subdomains()),
+                patterns(meta, P + "include."),
+                patterns(meta, P + "exclude."),
+                integer(meta, "max_url_length", ds.maxUrlLength()),
+                integer(meta, "max_segment_repeats", ds.maxSegmentRepeats()),
+                integer(meta, "max_query_variants", ds.maxQueryVariants()));
+        Politeness politeness = new Politeness(
+                integer(meta, "max_per_host", dp.maxPerHost()),
+                millis(meta, "delay_ms", dp.delay()),
+                millis(meta, "max_crawl_delay_ms", dp.maxCrawlDelay()),
+                integer(meta, "max_retries", dp.maxRetries()),
+                millis(meta, "max_retry_after_ms", dp.maxRetryAfter()),
+                millis(meta, "retry_backoff_ms", dp.retryBackoff()));
+        return new CrawlPlan(
+                d.startUrl(),
+                integer(meta, "threads", d.threads()),
+                integer(meta, "max_depth", d.maxDepth()),
+                integer(meta, "max_pages", d.maxPages()),
+                millis(meta, "timeout_ms", d.timeout()),
+                d.userAgent(),
+                Long.parseLong(meta.getOrDefault(P + "max_body_bytes",
+                        Long.toString(d.maxBodyBytes()))),
+                bool(meta, "check_external", d.checkExternal()),
+                scope,
+                bool(meta, "respect_robots", d.respectRobots()),
+                bool(meta, "follow_nofollow", d.followNofollow()),
+                bool(meta, "use_sitemaps", d.useSitemaps()),
+                politeness);
+    }
+
+    private static void putPatterns(Map<String, String> m, String prefix, List<Pattern> ps) {
+        for (int i = 0; i < ps.size(); i++) {
+            m.put(prefix + i, ps.get(i).pattern());
+        }
+    }
+
+    private static List<Pattern> patterns(Map<String, String> meta, String prefix) {
+        List<Pattern> out = new ArrayList<>();
+        for (int i = 0; meta.containsKey(prefix + i); i++) {
+            out.add(Pattern.compile(meta.get(prefix + i)));
+        }
+        return out;
+    }
+
+    private static boolean bool(Map<String, String> meta, String key, boolean dflt) {
+        String v = meta.get(P + key);
+        return v == null ? dflt : Boolean.parseBoolean(v);
+    }
+
+    private static int integer(Map<String, String> meta, String key, int dflt) {
+        String v = meta.get(P + key);
+        return v == null ? dflt : Integer.parseInt(v);
+    }
+
+    private static Duration millis(Map<String, String> meta, String key, Duration dflt) {
+        String v = meta.get(P + key);
+        return v == null ? dflt : Duration.ofMillis(Long.parseLong(v));
+    }
+}

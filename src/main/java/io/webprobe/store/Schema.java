@@ -1,0 +1,117 @@
+package io.webprobe.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The crawl file's tables (documented for users in docs/storage.md). A crawl file is marked by
+ * SQLite's {@code application_id} and carries its schema version in {@code user_version}, so a
+ * file that is not a crawl, or one made by a newer Webprobe, is recognised before it is read.
+ */
+final class Schema {
+    /** "WPRB": the application id of a Webprobe crawl file. */
+    static final int APPLICATION_ID = 0x57505242;
+    /** The version this code writes and reads; a file with a higher one is refused. */
+    static final int VERSION = 1;
+
+    /** URL states. */
+    static final int QUEUED = 0;
+    static final int DONE = 1;
+
+    /** URL flags. */
+    static final int EXTERNAL = 1;
+    static final int START_CHAIN = 2;
+    static final int IN_SITEMAP = 4;
+    static final int TRUNCATED = 8;
+
+    private static final String[] TABLES = {
+        """
+        CREATE TABLE meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE urls (
+          id               INTEGER PRIMARY KEY,
+          key              TEXT NOT NULL,
+          url              TEXT NOT NULL,
+          depth            INTEGER NOT NULL,
+          referrer_id      INTEGER,
+          flags            INTEGER NOT NULL DEFAULT 0,
+          state            INTEGER NOT NULL DEFAULT 0,
+          seq              INTEGER,
+          status           INTEGER,
+          error            TEXT,
+          error_message    TEXT,
+          content_type     TEXT,
+          size_bytes       INTEGER,
+          response_ms      INTEGER,
+          title            TEXT,
+          outlinks         INTEGER,
+          redirect_to      TEXT,
+          redirect_id      INTEGER,
+          canonical        TEXT,
+          meta_description TEXT,
+          h1               TEXT,
+          word_count       INTEGER,
+          meta_robots      TEXT,
+          robots_header    TEXT,
+          skip_reason      TEXT,
+          retries          INTEGER NOT NULL DEFAULT 0,
+          fetched_at       INTEGER,
+          inlinks          INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE UNIQUE INDEX urls_by_key ON urls(key)",
+        "CREATE INDEX urls_by_seq ON urls(seq)",
+        """
+        CREATE TABLE links (
+          source_id INTEGER NOT NULL,
+          pos       INTEGER NOT NULL,
+          target_id INTEGER NOT NULL,
+          type      TEXT NOT NULL,
+          anchor    TEXT,
+          nofollow  INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (source_id, pos)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX links_by_target ON links(target_id)",
+        """
+        CREATE TABLE invalid_links (
+          source_id INTEGER NOT NULL,
+          pos       INTEGER NOT NULL,
+          href      TEXT NOT NULL,
+          anchor    TEXT,
+          type      TEXT NOT NULL,
+          reason    TEXT NOT NULL,
+          PRIMARY KEY (source_id, pos)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE headers (
+          url_id INTEGER PRIMARY KEY,
+          fields TEXT NOT NULL
+        )""",
+        """
+        CREATE TABLE skips (
+          key    TEXT PRIMARY KEY,
+          reason TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE spill (
+          chunk INTEGER PRIMARY KEY,
+          items BLOB NOT NULL
+        )""",
+    };
+
+    private Schema() {}
+
+    /** Creates every table in an empty database and marks it as a crawl file. */
+    static void create(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String ddl : TABLES) {
+                st.execute(ddl);
+            }
+            st.execute("PRAGMA application_id = " + APPLICATION_ID);
+            st.execute("PRAGMA user_version = " + VERSION);
+        }
+    }
+}

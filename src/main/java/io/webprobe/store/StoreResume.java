@@ -1,0 +1,120 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.crawl.SkipReason;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * What a crawl file says about where its crawl stood, for {@link io.webprobe.crawl.CrawlJob}
+ * to continue it. Reads through one {@link CrawlReader}; one thread at a time.
+ */
+final class StoreResume implements ResumeState {
+    private static final String BLOCKS = "('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')";
+
+    private final CrawlReader reader;
+    private final Map<String, String> meta;
+
+    StoreResume(CrawlReader reader, Map<String, String> meta) {
+        this.reader = reader;
+        this.meta = meta;
+    }
+
+    @Override
+    public long lastId() {
+        long[] id = {0};
+        run(() -> reader.query("SELECT COALESCE(MAX(id), 0) FROM urls",
+                rs -> id[0] = rs.getLong(1)));
+        return id[0];
+    }
+
+    @Override
+    public Duration elapsedBefore() {
+        return Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0")));
+    }
+
+    @Override
+    public Set<String> siteHosts() {
+        Set<String> hosts = new LinkedHashSet<>();
+        String v = meta.get("site_hosts");
+        if (v != null) {
+            for (String h : v.split("\n")) {
+                if (!h.isBlank()) {
+                    hosts.add(h);
+                }
+            }
+        }
+        return hosts;
+    }
+
+    @Override
+    public boolean sitemapsRead() {
+        return Boolean.parseBoolean(meta.getOrDefault("sitemaps_read", "false"));
+    }
+
+    @Override
+    public Counts counts() {
+        CrawlReader.Counts[] c = new CrawlReader.Counts[1];
+        run(() -> c[0] = reader.counts());
+        return new Counts(c[0].crawled(), c[0].broken(), c[0].blocked(), c[0].skippedRows());
+    }
+
+    @Override
+    public void forEachKnown(KnownUrlConsumer consumer) {
+        // a URL took a page of the budget when it is of the site and not a trap-guard row
+        run(() -> reader.query("SELECT id, key, flags, skip_reason IS NULL OR skip_reason IN "
+                + BLOCKS + " FROM urls", rs -> {
+                    boolean external = (rs.getInt(3) & Schema.EXTERNAL) != 0;
+                    consumer.accept(rs.getLong(1), rs.getString(2), external,
+                            !external && rs.getInt(4) == 1);
+                }));
+    }
+
+    @Override
+    public void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException {
+        InterruptedException[] interrupted = {null};
+        run(() -> reader.query("SELECT u.id, u.url, u.depth, COALESCE(u.referrer_id, 0), "
+                + "COALESCE(r.url, ''), u.flags FROM urls u "
+                + "LEFT JOIN urls r ON r.id = u.referrer_id WHERE u.state = 0 ORDER BY u.id",
+                rs -> {
+                    if (interrupted[0] != null) {
+                        return;
+                    }
+                    int flags = rs.getInt(6);
+                    try {
+                        consumer.accept(new QueuedUrl(rs.getLong(1), rs.getString(2),
+                                rs.getInt(3), rs.getLong(4), rs.getString(5),
+                                (flags & Schema.EXTERNAL) != 0,
+                                (flags & Schema.START_CHAIN) != 0));
+                    } catch (InterruptedException e) {
+                        interrupted[0] = e;
+                    }
+                }));
+        if (interrupted[0] != null) {
+            throw interrupted[0];
+        }
+    }
+
+    @Override
+    public void forEachCounted(BiConsumer<String, SkipReason> consumer) {
+        run(() -> reader.query("SELECT key, reason FROM skips",
+                rs -> consumer.accept(rs.getString(1), SkipReason.valueOf(rs.getString(2)))));
+    }
+
+    /** A read that cannot fail in a file that opened: a failure here is a damaged file. */
+    @FunctionalInterface
+    private interface Read {
+        void run() throws StoreException;
+    }
+
+    private static void run(Read r) {
+        try {
+            r.run();
+        } catch (StoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,667 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.PageInfo;
+import io.webprobe.crawl.SkipReason;
+import io.webprobe.http.Header;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crawl file's one writer: a thread ({@code store-writer}) that takes the crawl's writes
+ * from a queue and applies them in batched transactions, committing every ~250 ms or ~1,000
+ * rows, whichever comes first. Workers only enqueue, so they never wait on the disk in the
+ * normal case; the queue holds at most {@link #CAPACITY_ROWS} rows, and a worker that would go
+ * beyond waits until the writer has caught up (backpressure): the crawl slows down and nothing
+ * is dropped.
+ *
+ * <p>Each write is applied whole in one transaction, and writes are applied in the order they
+ * were made, so after a crash the file holds a prefix of the crawl: at most the last
+ * transaction (about a quarter of a second) is lost. When the disk fails (full, read-only,
+ * I/O error) the writer records a plain sentence in {@link #failure()}, keeps what was
+ * committed, and discards further writes so no worker blocks; the crawl then stops.
+ *
+ * <p>Thread-safe: any thread may call the {@link CrawlSink} methods.
+ */
+final class StoreWriter implements CrawlSink {
+    private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+    static final int BATCH_ROWS = 1_000;
+    static final Duration BATCH_TIME = Duration.ofMillis(250);
+    static final int CAPACITY_ROWS = 200_000;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+    /** One write, with the rows it adds (for batching and backpressure). */
+    private sealed interface Op {
+        default int rows() {
+            return 1;
+        }
+
+        /** Whether it takes room in the bounded queue (spills are bounded by the frontier). */
+        default boolean bounded() {
+            return true;
+        }
+    }
+
+    private record Discovered(List<NewUrl> urls, long at) implements Op {
+        @Override
+        public int rows() {
+            return Math.max(1, urls.size());
+        }
+    }
+
+    private record Visited(Visit visit, long at) implements Op {
+        @Override
+        public int rows() {
+            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size();
+        }
+    }
+
+    private record Listed(long id) implements Op {}
+
+    private record Meta(String key, String value) implements Op {}
+
+    private record Counted(String key, String reason) implements Op {}
+
+    private record Spill(long chunk, byte[] items) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    private record Unspilled(long chunk) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    private record Barrier(CompletableFuture<Void> done) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    private record Stop() implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    /** Reads for the sink's questions (unspill, conclude); one at a time. */
+    interface Reads {
+        byte[] spilled(long chunk) throws SQLException;
+
+        Conclusion conclude() throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection conn;
+    private final Clock clock;
+    private final Reads reads;
+    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(CAPACITY_ROWS);
+    private final Thread thread;
+    private final Statements st;
+    /** Spilled chunks not yet committed, readable at once. */
+    private final ConcurrentHashMap<Long, byte[]> pendingSpills = new ConcurrentHashMap<>();
+    private final AtomicLong lastChunk;
+    private final Set<String> siteHosts = ConcurrentHashMap.newKeySet();
+    private volatile String failure;
+    private volatile boolean closed;
+    /** Completion order of results; writer thread only. */
+    private long seq;
+    private OwnerLock lock;
+    private long lastBeatNanos = System.nanoTime();
+    /** The ids of the URLs the file holds (or this batch inserts); writer thread only. */
+    private final java.util.BitSet known = new java.util.BitSet();
+
+    /**
+     * @param conn the file's write connection, in WAL mode; the writer closes it
+     * @param lock the lock row this process holds, renewed as a heartbeat
+     */
+    StoreWriter(Path file, Connection conn, Clock clock, Reads reads, OwnerLock lock,
+            Set<String> knownSiteHosts) throws SQLException {
+        this.file = file;
+        this.conn = conn;
+        this.clock = clock;
+        this.reads = reads;
+        this.lock = lock;
+        this.siteHosts.addAll(knownSiteHosts);
+        conn.setAutoCommit(false);
+        this.st = new Statements(conn);
+        this.seq = Sql.longValue(conn, "SELECT COALESCE(MAX(seq), 0) FROM urls");
+        try (var s = conn.createStatement(); var rs = s.executeQuery("SELECT id FROM urls")) {
+            while (rs.next()) {
+                known.set(Math.toIntExact(rs.getLong(1)));
+            }
+        }
+        this.lastChunk = new AtomicLong(Sql.longValue(conn,
+                "SELECT COALESCE(MAX(chunk), 0) FROM spill"));
+        conn.commit();
+        this.thread = new Thread(this::run, "store-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    // ------------------------------------------------------------------ CrawlSink
+
+    @Override
+    public void started() {
+        put(new Meta("started_at", Long.toString(clock.millis())));
+    }
+
+    @Override
+    public void discovered(List<NewUrl> urls) throws InterruptedException {
+        submit(new Discovered(List.copyOf(urls), clock.millis()));
+    }
+
+    @Override
+    public void visited(Visit visit) throws InterruptedException {
+        submit(new Visited(visit, clock.millis()));
+    }
+
+    @Override
+    public void listedInSitemap(long id) {
+        put(new Listed(id));
+    }
+
+    @Override
+    public void sitemapsRead() {
+        put(new Meta("sitemaps_read", "true"));
+    }
+
+    @Override
+    public void siteHost(String hostAndPort) {
+        if (siteHosts.add(hostAndPort)) {
+            put(new Meta("site_hosts", String.join("\n", new java.util.TreeSet<>(siteHosts))));
+        }
+    }
+
+    @Override
+    public void counted(String key, SkipReason why) {
+        put(new Counted(key, why.name()));
+    }
+
+    @Override
+    public void uncounted(String key) {
+        put(new Counted(key, null));
+    }
+
+    @Override
+    public void state(CrawlState state, Duration elapsed) {
+        put(new Meta("state", state.label()));
+        put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
+        if (state == CrawlState.FINISHED || state == CrawlState.STOPPED) {
+            put(new Meta("ended_at", Long.toString(clock.millis())));
+        }
+    }
+
+    @Override
+    public long spill(byte[] chunk) {
+        long id = lastChunk.incrementAndGet();
+        pendingSpills.put(id, chunk);
+        put(new Spill(id, chunk));
+        return id;
+    }
+
+    @Override
+    public byte[] unspill(long chunk) throws InterruptedException {
+        byte[] items = pendingSpills.get(chunk);
+        if (items == null) {
+            try {
+                items = reads.spilled(chunk);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the crawl file " + file + ": "
+                        + SqlErrors.why(e) + ".", e);
+            }
+        }
+        put(new Unspilled(chunk));
+        return items;
+    }
+
+    @Override
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.complete(null);
+        } else {
+            put(new Barrier(done));
+        }
+        return done;
+    }
+
+    @Override
+    public Conclusion conclude() throws InterruptedException {
+        try {
+            flush().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        try {
+            return reads.conclude();
+        } catch (SQLException e) {
+            log.error("Could not read the crawl's figures from {}", file, e);
+            if (failure == null) {
+                failure = "Could not read the crawl file " + file + ": " + SqlErrors.why(e) + ".";
+            }
+            return new Conclusion(0, Map.of(), 0, List.of(), null);
+        }
+    }
+
+    @Override
+    public String failure() {
+        return failure;
+    }
+
+    /**
+     * Writes what is queued, stops the thread and closes the connection. Called by the store.
+     */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(new Stop());
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("The crawl file writer did not finish within 60 s: {}", file);
+            thread.interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ the writer thread
+
+    private void submit(Op op) throws InterruptedException {
+        if (closed || failure != null) {
+            return; // nothing more is kept: the crawl is stopping
+        }
+        room.acquire(Math.min(op.rows(), CAPACITY_ROWS));
+        queue.add(op);
+    }
+
+    /** Enqueues a small write without waiting for room (it is tiny, or bounded elsewhere). */
+    private void put(Op op) {
+        if (op.bounded()) {
+            room.acquireUninterruptibly(Math.min(op.rows(), CAPACITY_ROWS));
+        }
+        queue.add(op);
+    }
+
+    private void run() {
+        List<Op> batch = new ArrayList<>();
+        boolean stop = false;
+        try {
+            while (!stop) {
+                Op first = queue.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    beat(true);
+                    continue;
+                }
+                batch.add(first);
+                stop = first instanceof Stop;
+                int rows = first.rows();
+                long deadline = System.nanoTime() + BATCH_TIME.toNanos();
+                boolean barrier = first instanceof Barrier;
+                while (!stop && !barrier && rows < BATCH_ROWS) {
+                    long wait = deadline - System.nanoTime();
+                    Op next = wait <= 0 ? queue.poll()
+                            : queue.poll(wait, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    rows += next.rows();
+                    stop = next instanceof Stop;
+                    barrier = next instanceof Barrier;
+                }
+                commit(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Op left; (left = queue.poll()) != null; ) {
+                release(left);
+            }
+            st.closeQuietly();
+        }
+    }
+
+    private void commit(List<Op> batch) {
+        if (failure == null) {
+            try {
+                apply(batch);
+                beat(false);
+                conn.commit();
+                for (Op op : batch) {
+                    if (op instanceof Spill s) {
+                        pendingSpills.remove(s.chunk());
+                    }
+                }
+            } catch (SQLException | RuntimeException | Error e) {
+                fail(e); // an Error too: the queue must keep draining or workers would wait
+            }
+        }
+        for (Op op : batch) {
+            release(op);
+        }
+    }
+
+    private void release(Op op) {
+        if (op.bounded()) {
+            room.release(Math.min(op.rows(), CAPACITY_ROWS));
+        }
+        if (op instanceof Barrier b) {
+            b.done().complete(null);
+        }
+    }
+
+    private void fail(Throwable e) {
+        log.error("Could not write the crawl file {}", file, e);
+        try {
+            conn.rollback();
+        } catch (SQLException ignored) {
+            // the first failure is the one worth reporting
+        }
+        String why = e instanceof SQLException s ? SqlErrors.why(s) : "an internal error";
+        failure = "Could not save the crawl to " + file + ": " + why + ". The crawl was "
+                + "stopped; everything saved until then is kept.";
+    }
+
+    /** Renews the lock's heartbeat when due; commits it alone when the writer is idle. */
+    private void beat(boolean commit) {
+        long now = System.nanoTime();
+        if (failure != null || now - lastBeatNanos < HEARTBEAT.toNanos()) {
+            return;
+        }
+        lastBeatNanos = now;
+        lock = lock.beatAt(clock.instant());
+        try {
+            st.meta("lock", lock.encode());
+            st.executeAll();
+            if (commit) {
+                conn.commit();
+            }
+        } catch (SQLException e) {
+            fail(e);
+        }
+    }
+
+    private void apply(List<Op> batch) throws SQLException {
+        Map<Long, Integer> inlinks = new HashMap<>();
+        for (Op op : batch) {
+            switch (op) {
+                case Discovered d -> {
+                    for (NewUrl u : d.urls()) {
+                        st.newUrl(u, d.at());
+                    }
+                }
+                case Visited v -> visited(v.visit(), v.at(), inlinks);
+                case Listed l -> st.flag(l.id(), Schema.IN_SITEMAP);
+                case Meta m -> st.meta(m.key(), m.value());
+                case Counted c -> st.counted(c.key(), c.reason());
+                case Spill s -> st.spill(s.chunk(), s.items());
+                case Unspilled u -> st.unspill(u.chunk());
+                case Barrier b -> { }
+                case Stop s -> { }
+            }
+        }
+        for (Map.Entry<Long, Integer> e : inlinks.entrySet()) {
+            st.inlinks(e.getKey(), e.getValue());
+        }
+        st.executeAll();
+    }
+
+    private void visited(Visit v, long at, Map<Long, Integer> inlinks) throws SQLException {
+        for (NewUrl u : v.discovered()) {
+            st.newUrl(u, at);
+        }
+        st.result(v.id(), ++seq, v.result(), v.redirectTargetId(), at);
+        int pos = 0;
+        for (LinkRow l : v.links()) {
+            if (l.target() != null && !known.get(Math.toIntExact(l.targetId()))) {
+                st.newUrl(l.target(), at); // its own page's visit is not stored yet
+            }
+            st.link(v.id(), pos++, l);
+            inlinks.merge(l.targetId(), 1, Integer::sum);
+        }
+        pos = 0;
+        for (InvalidHref bad : v.invalid()) {
+            st.invalid(v.id(), pos++, bad);
+        }
+        if (!v.headers().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (Header h : v.headers()) {
+                sb.append(h.name()).append(": ").append(h.value()).append('\n');
+            }
+            st.headers(v.id(), sb.toString());
+        }
+    }
+
+    /** The writer's prepared statements, batched and run in a fixed order per transaction. */
+    private final class Statements {
+        final PreparedStatement newUrl;
+        final PreparedStatement result;
+        final PreparedStatement link;
+        final PreparedStatement inlinks;
+        final PreparedStatement invalid;
+        final PreparedStatement headers;
+        final PreparedStatement flag;
+        final PreparedStatement meta;
+        final PreparedStatement counted;
+        final PreparedStatement uncounted;
+        final PreparedStatement spill;
+        final PreparedStatement unspill;
+        private final List<PreparedStatement> order;
+        private final Map<PreparedStatement, Boolean> pending = new HashMap<>();
+
+        Statements(Connection c) throws SQLException {
+            newUrl = c.prepareStatement("INSERT OR IGNORE INTO urls (id, key, url, depth, "
+                    + "referrer_id, flags, state) VALUES (?, ?, ?, ?, ?, ?, 0)");
+            result = c.prepareStatement("UPDATE urls SET state = 1, seq = ?, status = ?, "
+                    + "error = ?, error_message = ?, content_type = ?, size_bytes = ?, "
+                    + "response_ms = ?, title = ?, outlinks = ?, redirect_to = ?, "
+                    + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
+                    + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
+                    + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
+                    + ") | ? WHERE id = ?");
+            link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
+                    + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
+            inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
+            invalid = c.prepareStatement("INSERT OR IGNORE INTO invalid_links (source_id, pos, "
+                    + "href, anchor, type, reason) VALUES (?, ?, ?, ?, ?, ?)");
+            headers = c.prepareStatement("INSERT OR REPLACE INTO headers (url_id, fields) "
+                    + "VALUES (?, ?)");
+            flag = c.prepareStatement("UPDATE urls SET flags = flags | ? WHERE id = ?");
+            meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+            counted = c.prepareStatement("INSERT OR IGNORE INTO skips (key, reason) VALUES (?, ?)");
+            uncounted = c.prepareStatement("DELETE FROM skips WHERE key = ?");
+            spill = c.prepareStatement("INSERT OR REPLACE INTO spill (chunk, items) VALUES (?, ?)");
+            unspill = c.prepareStatement("DELETE FROM spill WHERE chunk = ?");
+            // rows before what refers to them; deletes after inserts
+            order = List.of(newUrl, result, link, inlinks, invalid, headers, flag, meta, counted,
+                    uncounted, spill, unspill);
+        }
+
+        void newUrl(NewUrl u, long at) throws SQLException {
+            known.set(Math.toIntExact(u.id()));
+            newUrl.setLong(1, u.id());
+            newUrl.setString(2, u.key());
+            newUrl.setString(3, u.url());
+            newUrl.setInt(4, u.depth());
+            if (u.referrerId() > 0) {
+                newUrl.setLong(5, u.referrerId());
+            } else {
+                newUrl.setNull(5, Types.INTEGER);
+            }
+            newUrl.setInt(6, (u.external() ? Schema.EXTERNAL : 0)
+                    | (u.startChain() ? Schema.START_CHAIN : 0)
+                    | (u.inSitemap() ? Schema.IN_SITEMAP : 0));
+            add(newUrl);
+            if (u.row() != null) {
+                result(u.id(), ++seq, u.row(), 0, at);
+            }
+        }
+
+        void result(long id, long order, CrawlResult r, long redirectId, long at)
+                throws SQLException {
+            PageInfo p = r.page();
+            int i = 1;
+            result.setLong(i++, order);
+            setIntOrNull(result, i++, r.status());
+            result.setString(i++, r.error() == null ? null : r.error().name());
+            result.setString(i++, emptyToNull(r.errorMessage()));
+            result.setString(i++, emptyToNull(r.contentType()));
+            result.setLong(i++, r.sizeBytes());
+            result.setLong(i++, r.responseMillis());
+            result.setString(i++, emptyToNull(r.title()));
+            result.setInt(i++, r.outlinks());
+            result.setString(i++, emptyToNull(r.redirectTo()));
+            if (redirectId > 0) {
+                result.setLong(i++, redirectId);
+            } else {
+                result.setNull(i++, Types.INTEGER);
+            }
+            result.setString(i++, emptyToNull(p.canonical()));
+            result.setString(i++, emptyToNull(p.metaDescription()));
+            result.setString(i++, emptyToNull(p.h1()));
+            result.setInt(i++, p.wordCount());
+            result.setString(i++, emptyToNull(p.metaRobots()));
+            result.setString(i++, emptyToNull(p.robotsHeader()));
+            result.setString(i++, r.skipped() == null ? null : r.skipped().name());
+            result.setInt(i++, r.retries());
+            result.setLong(i++, at);
+            result.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            result.setLong(i, id);
+            add(result);
+        }
+
+        void link(long source, int pos, LinkRow l) throws SQLException {
+            link.setLong(1, source);
+            link.setInt(2, pos);
+            link.setLong(3, l.targetId());
+            link.setString(4, l.type());
+            link.setString(5, emptyToNull(l.anchor()));
+            link.setInt(6, l.nofollow() ? 1 : 0);
+            add(link);
+        }
+
+        void inlinks(long id, int n) throws SQLException {
+            inlinks.setInt(1, n);
+            inlinks.setLong(2, id);
+            add(inlinks);
+        }
+
+        void invalid(long source, int pos, InvalidHref bad) throws SQLException {
+            invalid.setLong(1, source);
+            invalid.setInt(2, pos);
+            invalid.setString(3, bad.href());
+            invalid.setString(4, emptyToNull(bad.anchor()));
+            invalid.setString(5, bad.type());
+            invalid.setString(6, bad.reason());
+            add(invalid);
+        }
+
+        void headers(long id, String fields) throws SQLException {
+            headers.setLong(1, id);
+            headers.setString(2, fields);
+            add(headers);
+        }
+
+        void flag(long id, int bit) throws SQLException {
+            flag.setInt(1, bit);
+            flag.setLong(2, id);
+            add(flag);
+        }
+
+        void meta(String key, String value) throws SQLException {
+            meta.setString(1, key);
+            meta.setString(2, value);
+            add(meta);
+        }
+
+        void counted(String key, String reason) throws SQLException {
+            if (reason == null) {
+                uncounted.setString(1, key);
+                add(uncounted);
+            } else {
+                counted.setString(1, key);
+                counted.setString(2, reason);
+                add(counted);
+            }
+        }
+
+        void spill(long chunk, byte[] items) throws SQLException {
+            spill.setLong(1, chunk);
+            spill.setBytes(2, items);
+            add(spill);
+        }
+
+        void unspill(long chunk) throws SQLException {
+            unspill.setLong(1, chunk);
+            add(unspill);
+        }
+
+        private void add(PreparedStatement s) throws SQLException {
+            s.addBatch();
+            pending.put(s, Boolean.TRUE);
+        }
+
+        void executeAll() throws SQLException {
+            for (PreparedStatement s : order) {
+                if (pending.remove(s) != null) {
+                    s.executeBatch();
+                }
+            }
+        }
+
+        void closeQuietly() {
+            for (PreparedStatement s : order) {
+                try {
+                    s.close();
+                } catch (SQLException ignored) {
+                    // closing
+                }
+            }
+        }
+    }
+
+    private static void setIntOrNull(PreparedStatement s, int i, int v) throws SQLException {
+        if (v > 0) {
+            s.setInt(i, v);
+        } else {
+            s.setNull(i, Types.INTEGER);
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
