@@ -3,6 +3,7 @@ package io.webprobe.crawl;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,21 +38,28 @@ final class Admission {
         this.plan = plan;
     }
 
-    /** The start URL: the site's first host, and the first page of the budget. */
-    void start(URI start) {
-        siteHosts.add(Urls.hostAndPort(start));
-        startDomain = CrawlScope.domainOf(Urls.host(start));
-        pages.incrementAndGet();
+    /**
+     * The start URLs (one for a crawl, each URL of a list check): the site's hosts, and pages
+     * of the budget.
+     */
+    void start(List<URI> starts) {
+        for (URI start : starts) {
+            siteHosts.add(Urls.hostAndPort(start));
+            pages.incrementAndGet();
+        }
+        startDomain = CrawlScope.domainOf(Urls.host(starts.get(0)));
     }
 
     /**
      * Restores what a crawl being resumed had admitted: its site hosts and start domain here;
      * each known URL through {@link #restoreKnown}, each counted one through {@link #count}.
      */
-    void restore(URI start, Set<String> hosts) {
+    void restore(List<URI> starts, Set<String> hosts) {
         siteHosts.addAll(hosts);
-        siteHosts.add(Urls.hostAndPort(start));
-        startDomain = CrawlScope.domainOf(Urls.host(start));
+        for (URI start : starts) {
+            siteHosts.add(Urls.hostAndPort(start));
+        }
+        startDomain = CrawlScope.domainOf(Urls.host(starts.get(0)));
     }
 
     /** A URL the resumed crawl had taken on: its budget place and its query variant. */
@@ -63,6 +71,25 @@ final class Admission {
         if (!external && q >= 0) {
             queryVariants.increment(key.substring(0, q));
         }
+    }
+
+    /** Patterns added while the crawl runs ({@link CrawlJob#exclude}). */
+    private final java.util.List<java.util.regex.Pattern> laterExcludes =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Leaves out URLs matching this from now on (those queued already included). */
+    void excludeAlso(java.util.regex.Pattern p) {
+        laterExcludes.add(p);
+    }
+
+    /** Whether a URL matches a pattern added while the crawl runs. */
+    boolean excludedLater(String url) {
+        for (java.util.regex.Pattern p : laterExcludes) {
+            if (p.matcher(url).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The start URL redirected here: the site lives on this host too. */
@@ -82,6 +109,9 @@ final class Admission {
      */
     SkipReason check(URI uri, String key, boolean external, int depth) {
         SkipReason why = plan.scope().check(uri, key, !external);
+        if (why == null && !laterExcludes.isEmpty() && excludedLater(key)) {
+            why = SkipReason.EXCLUDED;
+        }
         if (why == null && depth > plan.maxDepth()) {
             why = SkipReason.MAX_DEPTH;
         }

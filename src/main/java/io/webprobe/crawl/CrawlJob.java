@@ -71,6 +71,8 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicLong blocked = new AtomicLong();
     /** URLs discovered but never crawled because the crawl was stopped. */
     private final AtomicLong unvisited = new AtomicLong();
+    /** Queued URLs left out by an exclude pattern added while the crawl ran. */
+    private final AtomicLong excludedLater = new AtomicLong();
     /** URLs queued again after a 429/503, not yet taken again. */
     private final AtomicLong retryWaiting = new AtomicLong();
     private final AtomicInteger liveWorkers = new AtomicInteger();
@@ -81,9 +83,18 @@ public final class CrawlJob implements AutoCloseable {
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile Duration elapsedBefore = Duration.ZERO;
+    /** The plan with what was changed while running (exclude patterns added). */
+    private volatile CrawlPlan current;
+    /** Time spent paused (ns), and when the current pause began (0 when not paused). */
+    private long pausedNanos;
+    private long pausedSince;
+    private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
 
     private CrawlJob(Builder b) {
         this.plan = b.plan;
+        this.current = b.plan;
         this.probe = b.probe;
         this.sink = b.sink;
         this.listener = b.listener;
@@ -137,12 +148,17 @@ public final class CrawlJob implements AutoCloseable {
         }
         startNanos = ticker.nanoTime();
         try {
+            List<URI> starts = new java.util.ArrayList<>();
+            for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
+                starts.add(Urls.withoutFragment(u));
+            }
             if (resumeFrom == null) {
-                URI start = Urls.withoutFragment(plan.startUrl());
-                admission.start(start);
-                frontier.add(graph.start(start));
+                admission.start(starts);
+                for (QueueItem item : graph.start(starts)) {
+                    frontier.add(item);
+                }
             } else {
-                restore(resumeFrom);
+                restore(resumeFrom, starts);
             }
             sink.started();
             sink.state(CrawlState.RUNNING, elapsedBefore);
@@ -157,9 +173,9 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
-    private void restore(ResumeState state) throws InterruptedException {
+    private void restore(ResumeState state, List<URI> starts) throws InterruptedException {
         elapsedBefore = state.elapsedBefore();
-        admission.restore(Urls.withoutFragment(plan.startUrl()), state.siteHosts());
+        admission.restore(starts, state.siteHosts());
         graph.restore(state);
         ResumeState.Counts c = state.counts();
         crawled.set(c.crawled());
@@ -169,15 +185,56 @@ public final class CrawlJob implements AutoCloseable {
         state.forEachQueued(q -> frontier.add(graph.queued(q)));
     }
 
-    /** Workers finish their current request, then wait. */
+    /** Workers finish their current request, then wait; the crawl's clock stops. */
     public void pause() {
+        synchronized (this) {
+            if (pausedSince == 0) {
+                pausedSince = ticker.nanoTime();
+            }
+        }
         frontier.setPaused(true);
         sink.state(CrawlState.PAUSED, elapsed());
     }
 
     public void resume() {
+        synchronized (this) {
+            if (pausedSince != 0) {
+                pausedNanos += ticker.nanoTime() - pausedSince;
+                pausedSince = 0;
+            }
+        }
         frontier.setPaused(false);
         sink.state(CrawlState.RUNNING, elapsed());
+    }
+
+    /**
+     * Leaves out every URL matching {@code pattern} from now on: new links to one are counted
+     * as excluded, queued ones get a skipped row when their turn comes. The crawl file keeps
+     * the pattern, so a resume leaves them out too.
+     */
+    public void exclude(java.util.regex.Pattern pattern) {
+        java.util.List<java.util.regex.Pattern> all = new java.util.ArrayList<>(
+                current.scope().exclude());
+        all.add(pattern);
+        current = current.withScope(current.scope().withExclude(all));
+        admission.excludeAlso(pattern);
+        sink.planChanged(current);
+    }
+
+    /** What each worker is fetching now, longest first. */
+    public List<ActiveFetch> activeFetches() {
+        long now = ticker.nanoTime();
+        List<ActiveFetch> out = new java.util.ArrayList<>();
+        for (ActiveFetch f : active.values()) {
+            out.add(f);
+        }
+        out.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
+        List<ActiveFetch> timed = new java.util.ArrayList<>(out.size());
+        for (ActiveFetch f : out) {
+            timed.add(new ActiveFetch(f.worker(), f.url(), f.startNanos(),
+                    Duration.ofNanos(now - f.startNanos())));
+        }
+        return timed;
     }
 
     public boolean isPaused() {
@@ -206,19 +263,20 @@ public final class CrawlJob implements AutoCloseable {
                 elapsed(),
                 frontier.isPaused(),
                 completion.isDone(),
-                admission.countedTotal() + graph.skippedRows(),
+                admission.countedTotal() + graph.skippedRows() + excludedLater.get(),
                 blocked.get(),
                 stopping ? 0 : retryWaiting.get());
     }
 
-    /** The crawl's running time: before a resume, and since its start here. */
-    private Duration elapsed() {
+    /** The crawl's running time, pauses left out: before a resume, and since its start here. */
+    private synchronized Duration elapsed() {
         long start = startNanos;
         if (start == 0) {
             return elapsedBefore;
         }
-        long end = endNanos;
-        return elapsedBefore.plusNanos((end != 0 ? end : ticker.nanoTime()) - start);
+        long end = endNanos != 0 ? endNanos : ticker.nanoTime();
+        long paused = pausedNanos + (pausedSince != 0 ? end - pausedSince : 0);
+        return elapsedBefore.plusNanos(end - start - paused);
     }
 
     /** Stops if running and waits (bounded) for every worker thread to end. */
@@ -280,8 +338,13 @@ public final class CrawlJob implements AutoCloseable {
             retryWaiting.decrementAndGet();
         }
         VisitMaker.Made made;
+        Thread me = Thread.currentThread();
+        active.put(me, new ActiveFetch(me.getName(), item.url, ticker.nanoTime(), Duration.ZERO));
         try {
-            made = visit(item);
+            made = admission.excludedLater(item.url)
+                    ? visits.skipped(item, SkipReason.EXCLUDED,
+                            SkipReason.EXCLUDED.label() + " (added during the crawl)")
+                    : visit(item);
         } catch (InterruptedException e) {
             if (!stopping) {
                 throw e;
@@ -291,6 +354,8 @@ public final class CrawlJob implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Unexpected failure on {}", item.url, e);
             made = visits.failed(item, ErrorKind.IO, "Internal error: " + e);
+        } finally {
+            active.remove(me);
         }
         if (made == null) {
             return; // cancelled by stop(), or asked again later
@@ -362,9 +427,13 @@ public final class CrawlJob implements AutoCloseable {
     }
 
     private void count(QueueItem item, CrawlResult result) {
+        if (result.skipped() != null && !result.skipped().isBlock()) {
+            excludedLater.incrementAndGet(); // left out while the crawl ran: not crawled
+            return;
+        }
         if (result.skipped() != null) {
             blocked.incrementAndGet();
-            if (item.startChain && item.depth == 0) {
+            if (item.startChain && item.depth == 0 && !plan.isList()) {
                 startFailure = result.skipped() == SkipReason.ROBOTS
                         ? "The start URL " + item.url + " is disallowed for crawlers: "
                                 + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
@@ -378,7 +447,7 @@ public final class CrawlJob implements AutoCloseable {
         if (result.isBroken()) {
             broken.incrementAndGet();
         }
-        if (item.startChain && item.depth == 0) {
+        if (item.startChain && item.depth == 0 && !plan.isList()) {
             noteStartOutcome(result);
         }
     }

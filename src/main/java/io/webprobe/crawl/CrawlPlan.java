@@ -2,10 +2,12 @@ package io.webprobe.crawl;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What to crawl and how. Immutable; use the {@code with*} methods to derive a changed copy.
+ * What to crawl and how. Immutable; derive a changed copy with {@link #toBuilder()} or the
+ * {@code with*} shortcuts.
  *
  * @param startUrl where the crawl begins; its host (after its own redirects) is the scope
  * @param threads worker threads, 1 to 256
@@ -24,6 +26,8 @@ import java.util.Objects;
  * @param useSitemaps also crawl the URLs the site's sitemaps list (robots.txt Sitemap lines,
  *     else /sitemap.xml), and report those no page links to
  * @param politeness per-host limits: concurrency, delay, Crawl-delay, 429/503 retries
+ * @param list the URLs of a list check: each is fetched once (its redirects followed), none
+ *     of its links; empty for an ordinary crawl from {@code startUrl}
  */
 public record CrawlPlan(
         URI startUrl,
@@ -38,7 +42,8 @@ public record CrawlPlan(
         boolean respectRobots,
         boolean followNofollow,
         boolean useSitemaps,
-        Politeness politeness) {
+        Politeness politeness,
+        List<URI> list) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -51,6 +56,7 @@ public record CrawlPlan(
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(politeness, "politeness");
+        list = List.copyOf(list);
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -70,74 +76,181 @@ public record CrawlPlan(
 
     /** A plan with every default: 8 threads, no depth or page limit, 15 s timeout. */
     public static CrawlPlan of(URI startUrl, String userAgent) {
-        return new CrawlPlan(
-                startUrl,
-                DEFAULT_THREADS,
-                UNLIMITED,
-                UNLIMITED,
-                DEFAULT_TIMEOUT,
-                userAgent,
-                DEFAULT_MAX_BODY_BYTES,
-                true,
-                CrawlScope.DEFAULT,
-                true,
-                false,
-                false,
-                Politeness.DEFAULT);
+        return builder(startUrl, userAgent).build();
+    }
+
+    /**
+     * A list check: each URL fetched once (status, type, title, redirect chain, time), none of
+     * their links followed.
+     *
+     * @throws IllegalArgumentException when the list is empty
+     */
+    public static CrawlPlan ofList(List<URI> urls, String userAgent) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("the list has no URL");
+        }
+        return builder(urls.get(0), userAgent).list(urls).build();
+    }
+
+    /** A builder with every default. */
+    public static Builder builder(URI startUrl, String userAgent) {
+        return new Builder(startUrl, userAgent);
+    }
+
+    /** Whether this is a list check rather than a crawl. */
+    public boolean isList() {
+        return !list.isEmpty();
+    }
+
+    /** A builder holding this plan's settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder(startUrl, userAgent);
+        b.threads = threads;
+        b.maxDepth = maxDepth;
+        b.maxPages = maxPages;
+        b.timeout = timeout;
+        b.maxBodyBytes = maxBodyBytes;
+        b.checkExternal = checkExternal;
+        b.scope = scope;
+        b.respectRobots = respectRobots;
+        b.followNofollow = followNofollow;
+        b.useSitemaps = useSitemaps;
+        b.politeness = politeness;
+        b.list = list;
+        return b;
     }
 
     public CrawlPlan withThreads(int n) {
-        return new CrawlPlan(startUrl, n, maxDepth, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().threads(n).build();
     }
 
     public CrawlPlan withMaxDepth(int d) {
-        return new CrawlPlan(startUrl, threads, d, maxPages, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().maxDepth(d).build();
     }
 
     public CrawlPlan withMaxPages(int p) {
-        return new CrawlPlan(startUrl, threads, maxDepth, p, timeout, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().maxPages(p).build();
     }
 
     public CrawlPlan withTimeout(Duration t) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, t, userAgent, maxBodyBytes,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().timeout(t).build();
     }
 
     public CrawlPlan withMaxBodyBytes(long b) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent, b,
-                checkExternal, scope, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().maxBodyBytes(b).build();
     }
 
     public CrawlPlan withScope(CrawlScope s) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, s, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().scope(s).build();
     }
 
     public CrawlPlan withRespectRobots(boolean r) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, r, followNofollow, useSitemaps, politeness);
+        return toBuilder().respectRobots(r).build();
     }
 
     public CrawlPlan withFollowNofollow(boolean f) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, respectRobots, f, useSitemaps, politeness);
+        return toBuilder().followNofollow(f).build();
     }
 
     public CrawlPlan withSitemaps(boolean u) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, respectRobots, followNofollow, u, politeness);
+        return toBuilder().useSitemaps(u).build();
     }
 
     public CrawlPlan withPoliteness(Politeness p) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, checkExternal, scope, respectRobots, followNofollow, useSitemaps, p);
+        return toBuilder().politeness(p).build();
     }
 
     public CrawlPlan withCheckExternal(boolean c) {
-        return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
-                maxBodyBytes, c, scope, respectRobots, followNofollow, useSitemaps, politeness);
+        return toBuilder().checkExternal(c).build();
+    }
+
+    /** Builds a {@link CrawlPlan}; not thread-safe. */
+    public static final class Builder {
+        private final URI startUrl;
+        private final String userAgent;
+        private int threads = DEFAULT_THREADS;
+        private int maxDepth = UNLIMITED;
+        private int maxPages = UNLIMITED;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private boolean checkExternal = true;
+        private CrawlScope scope = CrawlScope.DEFAULT;
+        private boolean respectRobots = true;
+        private boolean followNofollow;
+        private boolean useSitemaps;
+        private Politeness politeness = Politeness.DEFAULT;
+        private List<URI> list = List.of();
+
+        private Builder(URI startUrl, String userAgent) {
+            this.startUrl = startUrl;
+            this.userAgent = userAgent;
+        }
+
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        public Builder maxDepth(int d) {
+            maxDepth = d;
+            return this;
+        }
+
+        public Builder maxPages(int p) {
+            maxPages = p;
+            return this;
+        }
+
+        public Builder timeout(Duration t) {
+            timeout = t;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long b) {
+            maxBodyBytes = b;
+            return this;
+        }
+
+        public Builder checkExternal(boolean c) {
+            checkExternal = c;
+            return this;
+        }
+
+        public Builder scope(CrawlScope s) {
+            scope = s;
+            return this;
+        }
+
+        public Builder respectRobots(boolean r) {
+            respectRobots = r;
+            return this;
+        }
+
+        public Builder followNofollow(boolean f) {
+            followNofollow = f;
+            return this;
+        }
+
+        public Builder useSitemaps(boolean u) {
+            useSitemaps = u;
+            return this;
+        }
+
+        public Builder politeness(Politeness p) {
+            politeness = p;
+            return this;
+        }
+
+        /** The URLs of a list check (see {@link CrawlPlan#list()}). */
+        public Builder list(List<URI> urls) {
+            list = urls;
+            return this;
+        }
+
+        public CrawlPlan build() {
+            return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
+                    maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
+                    useSitemaps, politeness, list);
+        }
     }
 }

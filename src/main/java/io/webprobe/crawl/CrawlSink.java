@@ -117,6 +117,19 @@ public interface CrawlSink {
     /** A counted URL was reached another way after all. */
     void uncounted(String key);
 
+    /** The plan changed while the crawl ran (an exclude pattern added): a resume uses it. */
+    void planChanged(CrawlPlan plan);
+
+    /**
+     * A URL was fetched again on request: its row takes the new result; its links and inlinks
+     * stay as they were.
+     *
+     * @param redirectKey the dedup key of where it now redirects, or "" (the row points to
+     *     that URL when the crawl knows it)
+     */
+    void rechecked(long id, CrawlResult result, List<Header> headers, String redirectKey)
+            throws InterruptedException;
+
     /** The crawl's state changed; {@code elapsed} is the crawl's running time so far. */
     void state(CrawlState state, Duration elapsed);
 

@@ -40,15 +40,25 @@ final class LinkGraph {
         this.sink = sink;
     }
 
-    /** Takes the start URL on as URL 1, queued at depth 0. */
-    QueueItem start(URI start) throws InterruptedException {
-        String key = Urls.key(start);
-        long id = lastId.incrementAndGet();
-        ids.putIfAbsent(key, id);
-        QueueItem item = item(id, start, 0, 0, "", false, true, 0);
-        sink.discovered(List.of(new CrawlSink.NewUrl(id, key, item.url, 0, 0, false, true, false,
-                null)));
-        return item;
+    /**
+     * Takes the start URLs on (the start URL of a crawl, the URLs of a list check), from URL 1,
+     * queued at depth 0; a URL listed twice is taken once.
+     */
+    List<QueueItem> start(List<URI> starts) throws InterruptedException {
+        List<CrawlSink.NewUrl> found = new ArrayList<>();
+        List<QueueItem> queue = new ArrayList<>();
+        for (URI start : starts) {
+            String key = Urls.key(start);
+            long id = lastId.incrementAndGet();
+            if (ids.putIfAbsent(key, id) != CompactKeyMap.ABSENT) {
+                continue;
+            }
+            QueueItem item = item(id, start, 0, 0, "", false, true, 0);
+            found.add(new CrawlSink.NewUrl(id, key, item.url, 0, 0, false, true, false, null));
+            queue.add(item);
+        }
+        sink.discovered(found);
+        return queue;
     }
 
     /** Restores the index of a crawl being resumed. */

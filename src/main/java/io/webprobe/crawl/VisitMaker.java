@@ -34,6 +34,33 @@ final class VisitMaker {
         }
     }
 
+    /**
+     * The row of a URL fetched again on request, without its links (they stay as stored).
+     */
+    CrawlResult row(QueueItem item, FetchResponse r) {
+        if (!r.hasResponse()) {
+            return base(item).error(r.error(), r.errorMessage()).build();
+        }
+        CrawlResult.Builder row = base(item).status(r.status())
+                .contentType(ContentTypes.mediaType(r.contentType())).sizeBytes(r.sizeBytes())
+                .responseMillis(r.elapsedMillis()).truncated(r.truncated());
+        PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
+                : PageInfo.NONE.withRobotsHeader(r.robotsTag());
+        if (r.isRedirect()) {
+            redirectTarget(item, r.location(), row);
+        } else if (!item.external && r.body() != null && r.status() < 300
+                && ContentTypes.isHtml(r.contentType())) {
+            LinkExtractor.Page page =
+                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), item.uri());
+            info = page.info().withRobotsHeader(r.robotsTag());
+            row.title(page.title()).outlinks(page.links().size());
+            if (page.refresh() != null) {
+                redirectTarget(item, page.refresh().uri().toString(), row);
+            }
+        }
+        return row.page(info).build();
+    }
+
     /** A URL that answered (or failed): its row, and its links when it is a page of the site. */
     Made answered(QueueItem item, FetchResponse r) {
         if (!r.hasResponse()) {
@@ -57,7 +84,8 @@ final class VisitMaker {
             row.title(page.title()).outlinks(page.links().size());
             // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
             // followed, unless the plan says otherwise
-            if (plan.followNofollow() || !info.nofollow()) {
+            // so are the links of every page of a list check: it checks the list, nothing more
+            if (!plan.isList() && (plan.followNofollow() || !info.nofollow())) {
                 for (LinkExtractor.Link link : page.links()) {
                     links.link(link.uri(), link.key(), link.anchorText(), link.type(),
                             link.type().endsWith(" nofollow"));
@@ -93,6 +121,12 @@ final class VisitMaker {
                 List.of(), List.of()));
     }
 
+    /** A queued URL left out after all (an exclude pattern added while the crawl ran). */
+    Made skipped(QueueItem item, SkipReason why, String message) {
+        return Made.alone(new CrawlSink.Visit(item.id, base(item).skipped(why).message(message)
+                .build(), List.of(), 0, List.of(), List.of(), List.of()));
+    }
+
     /** A URL that could not be fetched (or crawled) at all. */
     Made failed(QueueItem item, ErrorKind kind, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
@@ -112,13 +146,24 @@ final class VisitMaker {
      */
     private long redirect(QueueItem item, String location, String type,
             LinkGraph.PageLinks links, CrawlResult.Builder row) {
+        URI target = redirectTarget(item, location, row);
+        return target == null ? 0 : links.redirect(target, type);
+    }
+
+    /**
+     * Resolves where a redirect or refresh leads and writes it into the row, or an error when it
+     * cannot be followed.
+     *
+     * @return the target, or null when it is not an http(s) URL
+     */
+    private static URI redirectTarget(QueueItem item, String location, CrawlResult.Builder row) {
         URI target;
         try {
             target = Urls.resolve(item.uri(), location);
         } catch (URISyntaxException | IllegalArgumentException e) {
             row.redirectTo(location).error(ErrorKind.INVALID_URL,
                     "Redirects to \"" + location + "\", which is not a valid URL");
-            return 0;
+            return null;
         }
         row.redirectTo(target.toString());
         String scheme = target.getScheme() == null ? ""
@@ -126,8 +171,8 @@ final class VisitMaker {
         if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
             row.error(ErrorKind.INVALID_URL,
                     "Redirects to " + target + ", which is not an http(s) URL; not followed");
-            return 0;
+            return null;
         }
-        return links.redirect(target, type);
+        return target;
     }
 }

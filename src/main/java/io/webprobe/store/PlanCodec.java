@@ -48,6 +48,9 @@ final class PlanCodec {
         m.put(P + "max_retries", Integer.toString(p.maxRetries()));
         m.put(P + "max_retry_after_ms", Long.toString(p.maxRetryAfter().toMillis()));
         m.put(P + "retry_backoff_ms", Long.toString(p.retryBackoff().toMillis()));
+        for (int i = 0; i < plan.list().size(); i++) {
+            m.put(P + "list." + i, plan.list().get(i).toString());
+        }
         return m;
     }
 
@@ -77,21 +80,25 @@ final class PlanCodec {
                 integer(meta, "max_retries", dp.maxRetries()),
                 millis(meta, "max_retry_after_ms", dp.maxRetryAfter()),
                 millis(meta, "retry_backoff_ms", dp.retryBackoff()));
-        return new CrawlPlan(
-                d.startUrl(),
-                integer(meta, "threads", d.threads()),
-                integer(meta, "max_depth", d.maxDepth()),
-                integer(meta, "max_pages", d.maxPages()),
-                millis(meta, "timeout_ms", d.timeout()),
-                d.userAgent(),
-                Long.parseLong(meta.getOrDefault(P + "max_body_bytes",
-                        Long.toString(d.maxBodyBytes()))),
-                bool(meta, "check_external", d.checkExternal()),
-                scope,
-                bool(meta, "respect_robots", d.respectRobots()),
-                bool(meta, "follow_nofollow", d.followNofollow()),
-                bool(meta, "use_sitemaps", d.useSitemaps()),
-                politeness);
+        List<URI> list = new ArrayList<>();
+        for (int i = 0; meta.containsKey(P + "list." + i); i++) {
+            list.add(URI.create(meta.get(P + "list." + i)));
+        }
+        return d.toBuilder()
+                .threads(integer(meta, "threads", d.threads()))
+                .maxDepth(integer(meta, "max_depth", d.maxDepth()))
+                .maxPages(integer(meta, "max_pages", d.maxPages()))
+                .timeout(millis(meta, "timeout_ms", d.timeout()))
+                .maxBodyBytes(Long.parseLong(meta.getOrDefault(P + "max_body_bytes",
+                        Long.toString(d.maxBodyBytes()))))
+                .checkExternal(bool(meta, "check_external", d.checkExternal()))
+                .scope(scope)
+                .respectRobots(bool(meta, "respect_robots", d.respectRobots()))
+                .followNofollow(bool(meta, "follow_nofollow", d.followNofollow()))
+                .useSitemaps(bool(meta, "use_sitemaps", d.useSitemaps()))
+                .politeness(politeness)
+                .list(list)
+                .build();
     }
 
     private static void putPatterns(Map<String, String> m, String prefix, List<Pattern> ps) {

@@ -78,6 +78,9 @@ final class StoreWriter implements CrawlSink {
 
     private record Listed(long id) implements Op {}
 
+    private record Rechecked(long id, CrawlResult result, List<Header> headers,
+            String redirectKey, long at) implements Op {}
+
     private record Meta(String key, String value) implements Op {}
 
     private record Counted(String key, String reason) implements Op {}
@@ -208,6 +211,19 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void uncounted(String key) {
         put(new Counted(key, null));
+    }
+
+    @Override
+    public void planChanged(io.webprobe.crawl.CrawlPlan plan) {
+        for (Map.Entry<String, String> e : PlanCodec.encode(plan).entrySet()) {
+            put(new Meta(e.getKey(), e.getValue()));
+        }
+    }
+
+    @Override
+    public void rechecked(long id, CrawlResult result, List<Header> headers, String redirectKey)
+            throws InterruptedException {
+        submit(new Rechecked(id, result, List.copyOf(headers), redirectKey, clock.millis()));
     }
 
     @Override
@@ -425,6 +441,12 @@ final class StoreWriter implements CrawlSink {
                 }
                 case Visited v -> visited(v.visit(), v.at(), inlinks);
                 case Listed l -> st.flag(l.id(), Schema.IN_SITEMAP);
+                case Rechecked r -> {
+                    st.recheck(r.id(), r.result(), r.redirectKey(), r.at());
+                    if (!r.headers().isEmpty()) {
+                        st.headers(r.id(), headerText(r.headers()));
+                    }
+                }
                 case Meta m -> st.meta(m.key(), m.value());
                 case Counted c -> st.counted(c.key(), c.reason());
                 case Spill s -> st.spill(s.chunk(), s.items());
@@ -457,18 +479,23 @@ final class StoreWriter implements CrawlSink {
             st.invalid(v.id(), pos++, bad);
         }
         if (!v.headers().isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (Header h : v.headers()) {
-                sb.append(h.name()).append(": ").append(h.value()).append('\n');
-            }
-            st.headers(v.id(), sb.toString());
+            st.headers(v.id(), headerText(v.headers()));
         }
+    }
+
+    private static String headerText(List<Header> headers) {
+        StringBuilder sb = new StringBuilder();
+        for (Header h : headers) {
+            sb.append(h.name()).append(": ").append(h.value()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** The writer's prepared statements, batched and run in a fixed order per transaction. */
     private final class Statements {
         final PreparedStatement newUrl;
         final PreparedStatement result;
+        final PreparedStatement recheck;
         final PreparedStatement link;
         final PreparedStatement inlinks;
         final PreparedStatement invalid;
@@ -492,6 +519,13 @@ final class StoreWriter implements CrawlSink {
                     + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
                     + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
                     + ") | ? WHERE id = ?");
+            recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
+                    + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
+                    + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
+                    + "urls r WHERE r.key = ?), canonical = ?, meta_description = ?, h1 = ?, "
+                    + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
+                    + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
+                    + ") | ? WHERE id = ? AND state = 1");
             link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
                     + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
             inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
@@ -506,8 +540,8 @@ final class StoreWriter implements CrawlSink {
             spill = c.prepareStatement("INSERT OR REPLACE INTO spill (chunk, items) VALUES (?, ?)");
             unspill = c.prepareStatement("DELETE FROM spill WHERE chunk = ?");
             // rows before what refers to them; deletes after inserts
-            order = List.of(newUrl, result, link, inlinks, invalid, headers, flag, meta, counted,
-                    uncounted, spill, unspill);
+            order = List.of(newUrl, result, recheck, link, inlinks, invalid, headers, flag, meta,
+                    counted, uncounted, spill, unspill);
         }
 
         void newUrl(NewUrl u, long at) throws SQLException {
@@ -561,6 +595,33 @@ final class StoreWriter implements CrawlSink {
             result.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
             result.setLong(i, id);
             add(result);
+        }
+
+        void recheck(long id, CrawlResult r, String redirectKey, long at) throws SQLException {
+            PageInfo p = r.page();
+            int i = 1;
+            setIntOrNull(recheck, i++, r.status());
+            recheck.setString(i++, r.error() == null ? null : r.error().name());
+            recheck.setString(i++, emptyToNull(r.errorMessage()));
+            recheck.setString(i++, emptyToNull(r.contentType()));
+            recheck.setLong(i++, r.sizeBytes());
+            recheck.setLong(i++, r.responseMillis());
+            recheck.setString(i++, emptyToNull(r.title()));
+            recheck.setInt(i++, r.outlinks());
+            recheck.setString(i++, emptyToNull(r.redirectTo()));
+            recheck.setString(i++, redirectKey);
+            recheck.setString(i++, emptyToNull(p.canonical()));
+            recheck.setString(i++, emptyToNull(p.metaDescription()));
+            recheck.setString(i++, emptyToNull(p.h1()));
+            recheck.setInt(i++, p.wordCount());
+            recheck.setString(i++, emptyToNull(p.metaRobots()));
+            recheck.setString(i++, emptyToNull(p.robotsHeader()));
+            recheck.setString(i++, r.skipped() == null ? null : r.skipped().name());
+            recheck.setInt(i++, r.retries());
+            recheck.setLong(i++, at);
+            recheck.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            recheck.setLong(i, id);
+            add(recheck);
         }
 
         void link(long source, int pos, LinkRow l) throws SQLException {
