@@ -25,7 +25,7 @@ class UrlsTest {
             //g           | http://g/
             ?y            | http://a/b/c/d;p?y
             g?y           | http://a/b/c/g?y
-            #s            | http://a/b/c/d;p?q
+            '#s'          | http://a/b/c/d;p?q
             g#s           | http://a/b/c/g
             g?y#s         | http://a/b/c/g?y
             ;x            | http://a/b/c/;x

@@ -149,6 +149,8 @@ class WebUrlConformanceTest {
                 .isTrue();
         assertEquals(url.host(), uri.getHost(), "host seen by java.net.URI");
         HttpRequest.newBuilder(uri); // the JDK client accepts it
+        assertEquals(url, WebUrl.parse(url.href()), "the serialisation parses to itself");
+        assertEquals(url.key(), Urls.key(uri), "the key is the same from the URI");
     }
 
     /**
