@@ -283,7 +283,8 @@ final class LinkExtractor {
             while (i < rel.length() && !Character.isWhitespace(rel.charAt(i))) {
                 i++;
             }
-            if (i - start == value.length() && rel.regionMatches(true, start, value, 0, i - start)) {
+            int length = i - start;
+            if (length == value.length() && rel.regionMatches(true, start, value, 0, length)) {
                 return true;
             }
         }

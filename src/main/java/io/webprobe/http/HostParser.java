@@ -1,5 +1,6 @@
 package io.webprobe.http;
 
+import io.webprobe.http.WebUrlException.Problem;
 import java.net.IDN;
 
 /**
@@ -30,7 +31,7 @@ final class HostParser {
 
     private static final char SHARP_S = '\u00DF';
     private static final char FINAL_SIGMA = '\u03C2';
-    /** Code points unassigned in Unicode 3.2 (and still in Unicode 15), which nameprep leaves alone. */
+    /** Unassigned in Unicode 3.2 (and still in Unicode 15): nameprep leaves them alone. */
     private static final char SHARP_S_STAND_IN = '\u2FE0';
     private static final char FINAL_SIGMA_STAND_IN = '\u2FE1';
 
@@ -45,11 +46,11 @@ final class HostParser {
     static void parse(String s, int from, int to, StringBuilder out) throws WebUrlException {
         if (s.charAt(from) == '[') {
             if (s.charAt(to - 1) != ']' || to - from < 2) {
-                throw new WebUrlException(WebUrlException.Problem.INVALID_IPV6, s.substring(from, to));
+                throw failure(Problem.INVALID_IPV6, s, from, to);
             }
             int[] address = IpAddresses.parseIpv6(s, from + 1, to - 1);
             if (address == null) {
-                throw new WebUrlException(WebUrlException.Problem.INVALID_IPV6, s.substring(from, to));
+                throw failure(Problem.INVALID_IPV6, s, from, to);
             }
             IpAddresses.appendIpv6(out, address);
             return;
@@ -69,22 +70,26 @@ final class HostParser {
         }
         int end = out.length();
         if (end == start) {
-            throw new WebUrlException(WebUrlException.Problem.INVALID_DOMAIN, s.substring(from, to));
+            throw failure(Problem.INVALID_DOMAIN, s, from, to);
         }
         for (int i = start; i < end; i++) {
             if (isForbiddenInDomain(out.charAt(i))) {
-                throw new WebUrlException(WebUrlException.Problem.FORBIDDEN_HOST_CHARACTER,
+                throw new WebUrlException(Problem.FORBIDDEN_HOST_CHARACTER,
                         s.substring(from, to), out.charAt(i));
             }
         }
         if (IpAddresses.endsInNumber(out, start, end)) {
             long address = IpAddresses.parseIpv4(out, start, end);
             if (address == IpAddresses.FAILURE) {
-                throw new WebUrlException(WebUrlException.Problem.INVALID_IPV4, s.substring(from, to));
+                throw failure(Problem.INVALID_IPV4, s, from, to);
             }
             out.setLength(start);
             IpAddresses.appendIpv4(out, address);
         }
+    }
+
+    private static WebUrlException failure(Problem problem, String s, int from, int to) {
+        return new WebUrlException(problem, s.substring(from, to));
     }
 
     /** ASCII, no escape, and no label starting "xn--": the standard's fast path applies. */
@@ -132,8 +137,9 @@ final class HostParser {
         String result;
         if (ascii) {
             result = label;
-            if (startsWithAcePrefix(label) && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
-                throw new WebUrlException(WebUrlException.Problem.INVALID_DOMAIN, asWritten);
+            if (startsWithAcePrefix(label)
+                    && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
+                throw new WebUrlException(Problem.INVALID_DOMAIN, asWritten);
             }
         } else if (ignorableOnly) {
             result = "";
@@ -141,7 +147,7 @@ final class HostParser {
             try {
                 result = toAscii(label);
             } catch (IllegalArgumentException e) {
-                throw new WebUrlException(WebUrlException.Problem.INVALID_DOMAIN, asWritten);
+                throw new WebUrlException(Problem.INVALID_DOMAIN, asWritten);
             }
         }
         for (int i = 0; i < result.length(); i++) {
@@ -159,8 +165,10 @@ final class HostParser {
         if (label.indexOf(SHARP_S) < 0 && label.indexOf(FINAL_SIGMA) < 0) {
             return IDN.toASCII(label, IDN.ALLOW_UNASSIGNED);
         }
-        String stand = label.replace(SHARP_S, SHARP_S_STAND_IN).replace(FINAL_SIGMA, FINAL_SIGMA_STAND_IN);
-        String mapped = IDN.toUnicode(IDN.toASCII(stand, IDN.ALLOW_UNASSIGNED), IDN.ALLOW_UNASSIGNED)
+        String stand = label.replace(SHARP_S, SHARP_S_STAND_IN)
+                .replace(FINAL_SIGMA, FINAL_SIGMA_STAND_IN);
+        String ace = IDN.toASCII(stand, IDN.ALLOW_UNASSIGNED);
+        String mapped = IDN.toUnicode(ace, IDN.ALLOW_UNASSIGNED)
                 .replace(SHARP_S_STAND_IN, SHARP_S).replace(FINAL_SIGMA_STAND_IN, FINAL_SIGMA);
         return Punycode.toAce(mapped);
     }

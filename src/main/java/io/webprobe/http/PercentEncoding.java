@@ -16,7 +16,10 @@ final class PercentEncoding {
     /** A percent-encode set over the ASCII code points. */
     record EncodeSet(long low, long high) {
         boolean contains(char c) {
-            return c < 64 ? (low & (1L << c)) != 0 : c < 128 ? (high & (1L << (c - 64))) != 0 : true;
+            if (c < 64) {
+                return (low & (1L << c)) != 0;
+            }
+            return c >= 128 || (high & (1L << (c - 64))) != 0;
         }
 
         EncodeSet plus(String chars) {
@@ -126,7 +129,8 @@ final class PercentEncoding {
                 continue;
             }
             int cp = c;
-            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < to
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 cp = Character.toCodePoint(c, s.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 cp = 0xFFFD;

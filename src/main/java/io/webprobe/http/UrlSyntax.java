@@ -31,7 +31,8 @@ public final class UrlSyntax {
     public static URI parseUserUrl(String input) throws InvalidUrlException {
         String typed = input == null ? "" : WebUrlParser.clean(input).strip();
         if (typed.isEmpty()) {
-            throw new InvalidUrlException("Enter an address to start, for example https://example.com/.");
+            throw new InvalidUrlException(
+                    "Enter an address to start, for example https://example.com/.");
         }
         String candidate = withScheme(typed);
         WebUrl url;
@@ -79,17 +80,18 @@ public final class UrlSyntax {
             }
             String meant = typoOfHttp(scheme);
             if (meant != null && slashes > 0) {
-                throw new InvalidUrlException("The address starts with " + scheme + ":// instead of "
-                        + "http:// or https://; did you mean " + shortened(meant + "://" + rest) + "?");
+                throw new InvalidUrlException("The address starts with " + scheme
+                        + ":// instead of http:// or https://; did you mean "
+                        + shortened(meant + "://" + rest) + "?");
             }
             throw new InvalidUrlException("Only http:// and https:// addresses can be checked; "
                     + shortened(s) + " is not one.");
         }
         for (String scheme : new String[] {"https", "http"}) {
             if (s.regionMatches(true, 0, scheme + "//", 0, scheme.length() + 2)) {
+                String rest = s.substring(scheme.length() + 2);
                 throw new InvalidUrlException("The address has no colon after " + scheme
-                        + "; did you mean " + shortened(scheme + "://" + s.substring(scheme.length() + 2))
-                        + "?");
+                        + "; did you mean " + shortened(scheme + "://" + rest) + "?");
             }
         }
         if (looksLikeHost(s)) {
@@ -113,12 +115,14 @@ public final class UrlSyntax {
         String detail = shortened(e.detail());
         return switch (e.problem()) {
             case MISSING_HOST -> "The address has no host name after "
-                    + candidate.substring(0, schemeEnd(candidate)).toLowerCase(Locale.ROOT) + "://.";
+                    + candidate.substring(0, schemeEnd(candidate)).toLowerCase(Locale.ROOT)
+                    + "://.";
             case PORT_OUT_OF_RANGE -> "Port " + detail + " is out of range: " + PORT_RANGE + ".";
             case INVALID_PORT -> "The port \"" + detail + "\" is not a number: " + PORT_RANGE + ".";
             case FORBIDDEN_HOST_CHARACTER -> e.character() == ' ' ? spaceInHost(candidate)
                     : "The host name " + detail + " contains "
-                            + WebUrlException.describe(e.character()) + ", which no host name can have.";
+                            + WebUrlException.describe(e.character())
+                            + ", which no host name can have.";
             case INVALID_DOMAIN -> "The host name " + detail + " is not a valid domain name.";
             case INVALID_IPV4 -> "The host " + detail + " is not a valid IP address: that is four "
                     + "numbers from 0 to 255, such as 192.168.0.1.";
@@ -171,8 +175,9 @@ public final class UrlSyntax {
                 return false;
             }
         }
-        return dot || hostEnd < end
-                || (hostEnd == "localhost".length() && s.regionMatches(true, 0, "localhost", 0, hostEnd));
+        boolean localhost = hostEnd == "localhost".length()
+                && s.regionMatches(true, 0, "localhost", 0, hostEnd);
+        return dot || localhost || hostEnd < end;
     }
 
     /** "http" or "https" when {@code scheme} is one letter off (or two swapped), else null. */
@@ -195,7 +200,8 @@ public final class UrlSyntax {
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                        d[i - 1][j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
                         && a.charAt(i - 2) == b.charAt(j - 1)) {
                     d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);

@@ -2,6 +2,7 @@ package io.webprobe.http;
 
 import io.webprobe.http.PercentEncoding.EncodeSet;
 import io.webprobe.http.WebUrlException.Problem;
+import java.util.Locale;
 
 /**
  * The basic URL parser of the WHATWG URL Standard (section 4.4) for the special schemes http
@@ -36,7 +37,7 @@ final class WebUrlParser {
         this.in = clean(input);
         this.len = in.length();
         this.base = base;
-        this.out = new StringBuilder(len + 16);
+        this.out = new StringBuilder(len + 16 + (base == null ? 0 : base.href().length()));
     }
 
     /**
@@ -91,7 +92,7 @@ final class WebUrlParser {
             https = schemeLength == 5 && in.regionMatches(true, 0, "https", 0, 5);
             if (!http && !https) {
                 throw new WebUrlException(Problem.NOT_HTTP,
-                        in.substring(0, colon).toLowerCase(java.util.Locale.ROOT));
+                        in.substring(0, colon).toLowerCase(Locale.ROOT));
             }
             int p = colon + 1;
             if (base != null && base.isHttps() == https) {
@@ -341,7 +342,8 @@ final class WebUrlParser {
     }
 
     private boolean isEncodedDot(int i) {
-        return out.charAt(i) == '%' && out.charAt(i + 1) == '2' && (out.charAt(i + 2) | 0x20) == 'e';
+        return out.charAt(i) == '%' && out.charAt(i + 1) == '2'
+                && (out.charAt(i + 2) | 0x20) == 'e';
     }
 
     /** The query state from {@code p} (the "?" is written here). */
