@@ -182,7 +182,8 @@ public final class PingCommand implements Callable<Integer> {
             try {
                 targets.add(UrlSyntax.parseUserUrl(u));
             } catch (UrlSyntax.InvalidUrlException e) {
-                throw new IllegalArgumentException("'" + u + "': " + e.getMessage());
+                throw new IllegalArgumentException("'" + UrlSyntax.shortened(u) + "': "
+                        + e.getMessage());
             }
         }
         if (file != null) {

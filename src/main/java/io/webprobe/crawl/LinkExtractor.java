@@ -1,11 +1,11 @@
 package io.webprobe.crawl;
 
-import io.webprobe.http.Urls;
+import io.webprobe.http.WebUrl;
+import io.webprobe.http.WebUrlException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +21,10 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * Parses an HTML page with jsoup and lists every URL it refers to, resolved against the page's
- * final URL and its {@code <base href>}, fragments removed, one entry per distinct target (the
- * first occurrence in document order wins, with its anchor text and link type).
+ * Parses an HTML page with jsoup and lists every URL it refers to, resolved as a browser
+ * resolves it ({@link WebUrl}) against the page's final URL and its {@code <base href>},
+ * fragments removed, one entry per distinct target (the first occurrence in document order
+ * wins, with its anchor text and link type).
  *
  * <p>Covered: {@code a}/{@code area} href; {@code img} src and srcset (and {@code source srcset}
  * in {@code picture}); {@code script} src; {@code link} href (stylesheet, icon, canonical,
@@ -33,14 +34,12 @@ import org.jsoup.select.QueryParser;
  * {@code <style>} blocks; {@code <meta http-equiv=refresh>}, returned apart as the page's
  * redirect. Links inside HTML comments are not links (the parser never sees them as elements).
  * Non-HTTP schemes (mailto:, tel:, javascript:, data:, ftp:...) are skipped, not reported;
- * hrefs that cannot be a URL ({@code http://}, {@code https;//x}, {@code http:/x}) are returned
- * as invalid links. Stateless and thread-safe.
+ * hrefs a browser refuses ({@code http://}, {@code http://h:99999/}) are returned as invalid
+ * links, and so are mistyped schemes a browser would read as a relative path or fix up
+ * ({@code https;//x}, {@code http//x}, {@code http:/x}, {@code http:x}): the author meant an
+ * absolute link and did not write one. Stateless and thread-safe.
  */
 final class LinkExtractor {
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
-    /** "http" or "https" followed by something that is not "://": a mistyped scheme. */
-    private static final Pattern BROKEN_SCHEME =
-            Pattern.compile("^(?i)https?(?:;|:(?!//)|//)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern REFRESH_URL = Pattern.compile(
             "^\\s*[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?(['\"]?)(.*?)\\1\\s*$",
@@ -71,7 +70,7 @@ final class LinkExtractor {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a byte array
         }
-        Collector c = new Collector(baseOf(doc, pageUrl));
+        Collector c = new Collector(baseOf(doc, webUrl(pageUrl)));
         Link refresh = null;
         String canonical = null;
         String description = null;
@@ -144,11 +143,11 @@ final class LinkExtractor {
 
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
     private static final class Collector {
-        final URI base;
+        final WebUrl base;
         final Map<String, Link> links = new LinkedHashMap<>();
         final List<InvalidLink> invalid = new ArrayList<>();
 
-        Collector(URI base) {
+        Collector(WebUrl base) {
             this.base = base;
         }
 
@@ -183,35 +182,53 @@ final class LinkExtractor {
             if (href.isEmpty() && (type.equals("a") || type.equals("area"))) {
                 return null; // href="" is the page itself: not a link worth checking
             }
-            if (BROKEN_SCHEME.matcher(href).find()) {
+            if (mistypedHttpScheme(href)) {
                 invalid.add(new InvalidLink(href, anchor, "Malformed URL: the scheme is not "
                         + "followed by \"://\"", type));
                 return null;
             }
-            Matcher scheme = SCHEME.matcher(href);
-            if (scheme.find()) {
-                String s = scheme.group(1).toLowerCase(Locale.ROOT);
-                if (!s.equals("http") && !s.equals("https")) {
+            WebUrl url;
+            try {
+                url = WebUrl.parse(href, base).withoutFragment();
+            } catch (WebUrlException e) {
+                if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
                     return null; // mailto:, tel:, javascript:, data:, ftp: are not checked
                 }
-            }
-            try {
-                URI uri = Urls.resolve(base, href);
-                if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                    invalid.add(new InvalidLink(href, anchor, "Malformed URL: no host name", type));
-                    return null;
-                }
-                return new Link(uri, Urls.key(uri), anchor, type);
-            } catch (URISyntaxException e) {
-                boolean noHost = String.valueOf(e.getReason()).contains("authority");
-                invalid.add(new InvalidLink(href, anchor,
-                        noHost ? "Malformed URL: no host name" : "Malformed URL", type));
-                return null;
-            } catch (IllegalArgumentException e) {
-                invalid.add(new InvalidLink(href, anchor, "Malformed URL", type));
+                invalid.add(new InvalidLink(href, anchor, "Malformed URL: " + e.getMessage(),
+                        type));
                 return null;
             }
+            URI uri = url.toUri();
+            if (uri.getHost() == null) {
+                // a host java.net.URI cannot read as a host name ("a_b.test"): not requestable
+                invalid.add(new InvalidLink(href, anchor, "Malformed URL: the host name "
+                        + url.host() + " cannot be requested", type));
+                return null;
+            }
+            return new Link(uri, url.key(), anchor, type);
         }
+    }
+
+    /**
+     * "http" or "https" followed by ";", by "//" without the colon, or by a colon without two
+     * slashes (or backslashes, which browsers read as slashes): a scheme mistyped.
+     */
+    static boolean mistypedHttpScheme(String href) {
+        int n = href.regionMatches(true, 0, "https", 0, 5) ? 5
+                : href.regionMatches(true, 0, "http", 0, 4) ? 4 : 0;
+        if (n == 0 || href.length() == n) {
+            return false;
+        }
+        return switch (href.charAt(n)) {
+            case ';' -> true;
+            case ':' -> !(isSlash(href, n + 1) && isSlash(href, n + 2));
+            case '/' -> href.startsWith("/", n + 1);
+            default -> false;
+        };
+    }
+
+    private static boolean isSlash(String s, int i) {
+        return i < s.length() && (s.charAt(i) == '/' || s.charAt(i) == '\\');
     }
 
     /** Words of the body's visible text (script and style contents are not text). */
@@ -233,22 +250,41 @@ final class LinkExtractor {
         return words;
     }
 
-    private static URI baseOf(Document doc, URI pageUrl) {
+    /** The page's URL as a base for its links; null (relative links fail) if not http(s). */
+    private static WebUrl webUrl(URI pageUrl) {
+        try {
+            return WebUrl.parse(pageUrl.toString());
+        } catch (WebUrlException e) {
+            return null;
+        }
+    }
+
+    private static WebUrl baseOf(Document doc, WebUrl pageUrl) {
         Element base = doc.selectFirst(BASE_WITH_HREF);
         if (base == null) {
             return pageUrl;
         }
         try {
-            URI b = Urls.resolve(pageUrl, base.attr("href"));
-            return b.getHost() == null ? pageUrl : b;
-        } catch (URISyntaxException | IllegalArgumentException e) {
+            return WebUrl.parse(base.attr("href"), pageUrl);
+        } catch (WebUrlException e) {
             return pageUrl;
         }
     }
 
+    /** Whether the rel attribute lists {@code value} (ASCII case-insensitive). */
     private static boolean hasRel(Element el, String value) {
-        for (String rel : el.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (rel.equals(value)) {
+        String rel = el.attr("rel");
+        int i = 0;
+        while (i < rel.length()) {
+            while (i < rel.length() && Character.isWhitespace(rel.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < rel.length() && !Character.isWhitespace(rel.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length == value.length() && rel.regionMatches(true, start, value, 0, length)) {
                 return true;
             }
         }

@@ -1,39 +1,288 @@
 package io.webprobe.http;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 
-/** Checks that a URL can be requested over HTTP. Stateless. */
+/**
+ * Reads a URL as a person types it (the URL field, the command line, a list of ping targets)
+ * the way a browser's address bar does, and checks that a URI can be requested over HTTP.
+ *
+ * <p>An address without a scheme that starts with a host name ({@code example.com},
+ * {@code example.com/docs}, {@code 127.0.0.1:8080}, {@code localhost:8080/docs},
+ * {@code [::1]:8080/}) gets {@code http://}: browsers try http when no scheme is given (some
+ * first try https, which a server without TLS refuses), and a site on https normally
+ * redirects there, which the crawl follows. Anything else is refused with one plain sentence
+ * naming the problem, with a long address shortened in it ({@link #shortened}). The URL is
+ * then parsed by {@link WebUrl} (the WHATWG URL Standard), so what is accepted is requested
+ * exactly as a browser would request it. Stateless and thread-safe.
+ */
 public final class UrlSyntax {
+    /** Addresses longer than this are shortened in messages. */
+    static final int MAX_SHOWN = 100;
+    private static final String PORT_RANGE = "ports go from 1 to 65535";
+
     private UrlSyntax() {}
 
     /**
-     * Parses user input into a requestable URI, or throws with a plain sentence saying what is
-     * wrong. Adds nothing: "example.com" is refused with a hint rather than guessed.
+     * Parses what a user typed into a requestable http(s) URI, or throws with a plain sentence
+     * saying what is wrong. The URI is the browser's serialisation ({@link WebUrl#toUri()}):
+     * {@code HTTP://Example.com} is {@code http://example.com/}. The fragment is kept.
      */
     public static URI parseUserUrl(String input) throws InvalidUrlException {
-        String s = input == null ? "" : input.strip();
-        if (s.isEmpty()) {
-            throw new InvalidUrlException("Enter a URL to start, for example https://example.com/");
+        String typed = input == null ? "" : WebUrlParser.clean(input).strip();
+        if (typed.isEmpty()) {
+            throw new InvalidUrlException(
+                    "Enter an address to start, for example https://example.com/.");
         }
-        URI uri;
+        String candidate = withScheme(typed);
+        WebUrl url;
         try {
-            uri = new URI(Urls.encodeIllegal(s));
-        } catch (URISyntaxException e) {
-            throw new InvalidUrlException("This is not a valid URL: " + e.getReason() + ".");
+            url = WebUrl.parse(candidate);
+        } catch (WebUrlException e) {
+            throw new InvalidUrlException(sentence(e, candidate));
         }
-        if (uri.getScheme() == null) {
-            boolean looksLikeHost = s.indexOf('.') > 0 && s.chars().noneMatch(Character::isWhitespace);
-            throw new InvalidUrlException(looksLikeHost
-                    ? "The URL needs to start with http:// or https://, for example https://" + s
-                    : "This is not a URL: it needs to start with http:// or https://.");
+        if (url.port() == 0) {
+            throw new InvalidUrlException("Port 0 is out of range: " + PORT_RANGE + ".");
         }
-        String problem = problem(uri);
-        if (problem != null) {
-            throw new InvalidUrlException(problem);
+        URI uri = url.toUri();
+        if (uri.getHost() == null) {
+            throw new InvalidUrlException("The host name " + shortened(url.host())
+                    + " cannot be used: host names have only letters, digits, hyphens and dots.");
         }
         return uri;
+    }
+
+    /**
+     * The address to parse: as typed when it has an http(s) scheme, with "http://" added when
+     * it starts with a host name.
+     *
+     * @throws InvalidUrlException when it is neither
+     */
+    private static String withScheme(String s) throws InvalidUrlException {
+        int colon = schemeEnd(s);
+        if (colon > 0) {
+            String scheme = s.substring(0, colon).toLowerCase(Locale.ROOT);
+            int slashes = 0;
+            while (colon + 1 + slashes < s.length() && isSlash(s.charAt(colon + 1 + slashes))) {
+                slashes++;
+            }
+            String rest = s.substring(colon + 1 + slashes);
+            if (scheme.equals("http") || scheme.equals("https")) {
+                if (slashes > 2) {
+                    throw new InvalidUrlException("The address has " + slashes + " slashes after "
+                            + scheme + ":; did you mean " + shortened(scheme + "://" + rest) + "?");
+                }
+                return s;
+            }
+            if (looksLikeHost(s) || scheme.indexOf('.') > 0 || scheme.equals("localhost")) {
+                // "localhost:8080", "example.com:8080/docs"; "example.com:80a" has a bad port
+                return "http://" + s;
+            }
+            String meant = typoOfHttp(scheme);
+            if (meant != null && slashes > 0) {
+                throw new InvalidUrlException("The address starts with " + scheme
+                        + ":// instead of http:// or https://; did you mean "
+                        + shortened(meant + "://" + rest) + "?");
+            }
+            throw new InvalidUrlException("Only http:// and https:// addresses can be checked; "
+                    + shortened(s) + " is not one.");
+        }
+        for (String scheme : new String[] {"https", "http"}) {
+            if (s.regionMatches(true, 0, scheme + "//", 0, scheme.length() + 2)) {
+                String rest = s.substring(scheme.length() + 2);
+                throw new InvalidUrlException("The address has no colon after " + scheme
+                        + "; did you mean " + shortened(scheme + "://" + rest) + "?");
+            }
+        }
+        if (looksLikeHost(s)) {
+            return "http://" + s;
+        }
+        if (hasSpace(s)) {
+            String joined = withoutSpaces(s);
+            if (looksLikeHost(joined)) {
+                throw new InvalidUrlException("The address contains a space; did you mean "
+                        + shortened("http://" + joined) + "?");
+            }
+            throw new InvalidUrlException("This is not a web address: it has spaces and does not "
+                    + "start with a host name such as example.com or with http://.");
+        }
+        throw new InvalidUrlException("This is not a web address: it needs a host name such as "
+                + "example.com, or to start with http:// or https://.");
+    }
+
+    /** One sentence for a parse failure of {@code candidate}. */
+    private static String sentence(WebUrlException e, String candidate) {
+        String detail = shortened(e.detail());
+        return switch (e.problem()) {
+            case MISSING_HOST -> "The address has no host name after "
+                    + candidate.substring(0, schemeEnd(candidate)).toLowerCase(Locale.ROOT)
+                    + "://.";
+            case PORT_OUT_OF_RANGE -> "Port " + detail + " is out of range: " + PORT_RANGE + ".";
+            case INVALID_PORT -> "The port \"" + detail + "\" is not a number: " + PORT_RANGE + ".";
+            case FORBIDDEN_HOST_CHARACTER -> e.character() == ' ' ? spaceInHost(candidate)
+                    : "The host name " + detail + " contains "
+                            + WebUrlException.describe(e.character())
+                            + ", which no host name can have.";
+            case INVALID_DOMAIN -> "The host name " + detail + " is not a valid domain name.";
+            case INVALID_IPV4 -> "The host " + detail + " is not a valid IP address: that is four "
+                    + "numbers from 0 to 255, such as 192.168.0.1.";
+            case INVALID_IPV6 -> "The host " + detail + " is not a valid IPv6 address.";
+            case NOT_HTTP, MISSING_SCHEME -> "Only http:// and https:// addresses can be checked; "
+                    + shortened(candidate) + " is not one.";
+        };
+    }
+
+    private static String spaceInHost(String candidate) {
+        String joined = withoutSpaces(candidate);
+        try {
+            WebUrl.parse(joined);
+            return "The address contains a space; did you mean " + shortened(joined) + "?";
+        } catch (WebUrlException e) {
+            return "The host name contains a space, which no host name can have.";
+        }
+    }
+
+    /**
+     * Whether the text before the first "/", "?", "#" or "\" is a host name with an optional
+     * port: an IPv6 address in brackets, or letters, digits, "-", "_" and dots (any
+     * international letter too), with a dot in it, or "localhost", or a port.
+     */
+    static boolean looksLikeHost(String s) {
+        int end = 0;
+        while (end < s.length() && "/?#\\".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        int hostEnd = end;
+        int colon = s.lastIndexOf(':', end - 1);
+        if (colon >= 0 && (s.charAt(0) != '[' || colon > s.indexOf(']'))) {
+            if (colon + 1 == end || !allDigits(s, colon + 1, end)) {
+                return false;
+            }
+            hostEnd = colon;
+        }
+        if (hostEnd == 0) {
+            return false;
+        }
+        if (s.charAt(0) == '[') {
+            return s.charAt(hostEnd - 1) == ']';
+        }
+        boolean dot = false;
+        for (int i = 0; i < hostEnd; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && i > 0 && i < hostEnd - 1) {
+                dot = true;
+            } else if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        boolean localhost = hostEnd == "localhost".length()
+                && s.regionMatches(true, 0, "localhost", 0, hostEnd);
+        return dot || localhost || hostEnd < end;
+    }
+
+    /** "http" or "https" when {@code scheme} is one letter off (or two swapped), else null. */
+    static String typoOfHttp(String scheme) {
+        if (distance(scheme, "https") <= 1) {
+            return "https";
+        }
+        return distance(scheme, "http") <= 1 ? "http" : null;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, changes, swaps of two. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                        d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /**
+     * The text as typed when it has at most {@value #MAX_SHOWN} characters; otherwise its
+     * start and end with an ellipsis between, {@value #MAX_SHOWN} characters in all.
+     */
+    public static String shortened(String s) {
+        if (s.length() <= MAX_SHOWN) {
+            return s;
+        }
+        int head = 60;
+        int tail = MAX_SHOWN - head - 1;
+        if (Character.isHighSurrogate(s.charAt(head - 1))) {
+            head--;
+        }
+        int tailStart = s.length() - tail;
+        if (Character.isLowSurrogate(s.charAt(tailStart))) {
+            tailStart++;
+        }
+        return s.substring(0, head) + "…" + s.substring(tailStart);
+    }
+
+    /** The index of the ":" ending a scheme at the start of {@code s}, or -1. */
+    private static int schemeEnd(String s) {
+        if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isSlash(char c) {
+        return c == '/' || c == '\\';
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasSpace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutSpaces(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Why this URI cannot be requested over HTTP, or null when it can. */

@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * URL resolution and normalisation. Two forms of a URL matter: the one requested (as the page
- * wrote it, resolved and made syntactically valid, fragment removed) and its dedup key, which
- * only decides whether two links are the same page. Stateless and thread-safe.
+ * URL resolution and normalisation for code that holds {@link URI}s, done by {@link WebUrl}
+ * (the WHATWG URL Standard, as browsers resolve links). Two forms of a URL matter: the one
+ * requested (resolved as a browser does, fragment removed) and its dedup key, which only
+ * decides whether two links are the same page. Stateless and thread-safe.
  */
 public final class Urls {
     private static final String HEX = "0123456789ABCDEF";
@@ -17,36 +18,32 @@ public final class Urls {
     private Urls() {}
 
     /**
-     * Resolves a link as written in a page against the page's base (RFC 3986 section 5), drops
-     * the fragment and returns a requestable URI.
+     * Resolves a link as written in a page against the page's base as a browser does (WHATWG
+     * URL Standard), drops the fragment and returns the URI to request ({@link WebUrl#toUri()}).
+     * A link of another scheme ({@code mailto:}, {@code ftp:}) is returned as written, without
+     * its fragment, for the caller to skip.
      *
-     * @throws URISyntaxException when the link cannot be made into a URI
+     * @throws URISyntaxException when a browser would refuse the link; its reason is a plain
+     *     phrase such as "the port is out of range"
      */
     public static URI resolve(URI base, String href) throws URISyntaxException {
-        String h = href.strip();
-        URI b = withoutFragment(base);
-        if (b.getRawPath() == null || b.getRawPath().isEmpty()) {
-            String q = b.getRawQuery() == null ? "" : "?" + b.getRawQuery();
-            b = new URI(b.getScheme() + "://" + b.getRawAuthority() + "/" + q);
+        try {
+            return WebUrl.parse(href, webUrlOrNull(base)).withoutFragment().toUri();
+        } catch (WebUrlException e) {
+            if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
+                return withoutFragment(new URI(encodeIllegal(WebUrlParser.clean(href))));
+            }
+            throw new URISyntaxException(href, e.getMessage());
         }
-        if (h.isEmpty() || h.startsWith("#")) {
-            return b;
+    }
+
+    /** The base as a {@link WebUrl}, or null when it is not an http(s) URL. */
+    private static WebUrl webUrlOrNull(URI base) {
+        try {
+            return WebUrl.parse(base.toString());
+        } catch (WebUrlException e) {
+            return null;
         }
-        URI rel = new URI(encodeIllegal(h));
-        URI out;
-        if (!rel.isAbsolute() && rel.getRawAuthority() == null
-                && (rel.getRawPath() == null || rel.getRawPath().isEmpty())) {
-            // "?q" keeps the base path and replaces the query (RFC 3986 5.2.2); java.net.URI
-            // follows RFC 2396 here and would drop the last path segment.
-            String s = b.getScheme() + "://" + b.getRawAuthority() + b.getRawPath();
-            out = new URI(rel.getRawQuery() == null ? s : s + "?" + rel.getRawQuery());
-        } else {
-            out = b.resolve(rel);
-        }
-        // java.net.URI copies an absolute path as written; RFC 3986 5.2.2 removes its dot
-        // segments too, and "/.." above the root (which normalize() keeps).
-        out = removeLeadingDotSegments(out.normalize());
-        return withoutFragment(out);
     }
 
     /** The URI without its fragment. */
@@ -59,28 +56,17 @@ public final class Urls {
     }
 
     /**
-     * The dedup key of a URL: scheme and host lower case, default port dropped, empty path as
-     * "/", dot segments resolved, percent-escapes upper case, fragment removed.
+     * The dedup key of a URL ({@link WebUrl#key()}): as a browser serialises it (scheme and
+     * host lower case, default port dropped, dot segments resolved, empty segments kept),
+     * fragment removed, escapes of unreserved characters decoded and other escapes upper case.
+     * A URI that is not an http(s) URL is its own key, without fragment.
      */
     public static String key(URI uri) {
-        URI u = withoutFragment(uri).normalize();
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-        int port = u.getPort() == defaultPort(scheme) ? -1 : u.getPort();
-        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-        StringBuilder sb = new StringBuilder(scheme).append("://");
-        if (u.getRawUserInfo() != null) {
-            sb.append(u.getRawUserInfo()).append('@');
+        try {
+            return WebUrl.parse(uri.toString()).key();
+        } catch (WebUrlException e) {
+            return withoutFragment(uri).toString();
         }
-        sb.append(host);
-        if (port >= 0) {
-            sb.append(':').append(port);
-        }
-        sb.append(upperEscapes(path));
-        if (u.getRawQuery() != null) {
-            sb.append('?').append(upperEscapes(u.getRawQuery()));
-        }
-        return sb.toString();
     }
 
     /**
@@ -114,7 +100,8 @@ public final class Urls {
     }
 
     /**
-     * Percent-encodes what may not appear in a URI (spaces, controls, non-ASCII as UTF-8,
+     * For URLs of other schemes, which {@link WebUrl} does not parse: percent-encodes what may
+     * not appear in a URI (spaces, controls, non-ASCII as UTF-8,
      * {@code "<>\^`{|}}, brackets outside the host, a second '#', a '%' not starting an
      * escape) and converts an
      * internationalised host name to ASCII. Leaves valid input unchanged.
@@ -192,36 +179,7 @@ public final class Urls {
         return s.substring(0, start) + userInfo + host + port + s.substring(end);
     }
 
-    private static URI removeLeadingDotSegments(URI u) throws URISyntaxException {
-        // RFC 3986 drops "/../" above the root; java.net.URI keeps them.
-        String path = u.getRawPath();
-        if (path == null || !path.startsWith("/..")) {
-            return u;
-        }
-        while (path.startsWith("/../") || path.equals("/..")) {
-            path = path.length() == 3 ? "/" : path.substring(3);
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(u.getScheme()).append("://").append(u.getRawAuthority()).append(path);
-        if (u.getRawQuery() != null) {
-            sb.append('?').append(u.getRawQuery());
-        }
-        return new URI(sb.toString());
-    }
-
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    private static String upperEscapes(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s);
-        for (int i = sb.indexOf("%"); i >= 0 && i + 2 < sb.length(); i = sb.indexOf("%", i + 1)) {
-            sb.setCharAt(i + 1, Character.toUpperCase(sb.charAt(i + 1)));
-            sb.setCharAt(i + 2, Character.toUpperCase(sb.charAt(i + 2)));
-        }
-        return sb.toString();
     }
 }

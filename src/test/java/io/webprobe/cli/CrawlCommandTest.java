@@ -111,17 +111,27 @@ class CrawlCommandTest {
         CliRun r = run("crawl", "http://", "--quiet");
 
         assertEquals(2, r.exitCode());
-        assertThat(r.err()).startsWith("webprobe: This is not a valid URL");
+        assertThat(r.err()).startsWith("webprobe: The address has no host name after http://.");
         assertOneSentenceWithoutStackTrace(r.err());
         assertThat(server.totalRequests()).isZero();
     }
 
     @Test
-    void urlWithoutSchemeExitsTwoWithAHint() {
-        CliRun r = run("crawl", "example.com", "--quiet");
+    void portOutOfRangeIsRefusedBeforeAnythingIsFetched() {
+        CliRun r = run("crawl", "http://127.0.0.1:99999/", "--quiet");
 
         assertEquals(2, r.exitCode());
-        assertThat(r.err()).startsWith("webprobe: ").contains("https://example.com");
+        assertEquals("webprobe: Port 99999 is out of range: ports go from 1 to 65535.",
+                r.err().strip());
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void urlWithoutSchemeExitsTwoWithAHint() {
+        CliRun r = run("crawl", "http//example.com", "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: ").contains("did you mean http://example.com?");
         assertOneSentenceWithoutStackTrace(r.err());
     }
 

@@ -201,8 +201,12 @@ class PingCommandTest {
     static Stream<Arguments> badArguments() {
         return Stream.of(
                 Arguments.of("no URL", List.of("ping"), "Give at least one URL"),
-                Arguments.of("malformed URL", List.of("ping", "example.com"),
-                        "'example.com': The URL needs to start with http:// or https://"),
+                Arguments.of("malformed URL", List.of("ping", "htp://example.com"),
+                        "'htp://example.com': The address starts with htp:// instead of http://"
+                                + " or https://; did you mean http://example.com?"),
+                Arguments.of("port out of range", List.of("ping", "http://127.0.0.1:99999/"),
+                        "'http://127.0.0.1:99999/': Port 99999 is out of range: ports go"
+                                + " from 1 to 65535."),
                 Arguments.of("count and duration", List.of("ping", "URL", "--count", "5",
                         "--duration", "2s"), "either --count or --duration"),
                 Arguments.of("rate alone", List.of("ping", "URL", "--rate", "5"),
@@ -230,6 +234,17 @@ class PingCommandTest {
         assertThat(r.err()).contains(expected);
         assertThat(r.out()).isEmpty();
         assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void aLongBadUrlIsShortenedInTheMessage() {
+        String url = "ftp://127.0.0.1/" + "a".repeat(5_000);
+
+        CliRun r = run("ping", url);
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err().strip()).contains("…").endsWith("is not one.").hasSizeLessThan(300);
     }
 
     @Test

@@ -52,7 +52,7 @@ class LinkExtractorTest {
             <a href="a b.html">s</a>                          § http://site.test/dir/a%20b.html a
             <a href="caf\u00e9.html">c</a>                    § http://site.test/dir/caf%C3%A9.html a
             <a href="x.html?a=1&amp;b=2">e</a>                § http://site.test/dir/x.html?a=1&b=2 a
-            <a href="list?f[name]=x">b</a>                    § http://site.test/dir/list?f%5Bname%5D=x a
+            <a href="list?f[name]=x">b</a>                    § http://site.test/dir/list?f[name]=x a
             <a href="x.html#frag">1</a><a href="x.html">2</a> § http://site.test/dir/x.html a
             <a href="http://b\u00fccher.test/">i</a>          § http://xn--bcher-kva.test/ a
             <base href="/other/"><a href="y.html">y</a>       § http://site.test/other/y.html a
@@ -69,7 +69,13 @@ class LinkExtractorTest {
             https;//x.test/   § Malformed URL: the scheme is not followed by "://"
             http:/x.test/     § Malformed URL: the scheme is not followed by "://"
             https:            § Malformed URL: the scheme is not followed by "://"
-            http://exa[mple.test/ § Malformed URL
+            http://exa[mple.test/ § Malformed URL: the host name contains "["
+            http//x.test/     § Malformed URL: the scheme is not followed by "://"
+            http:x.html       § Malformed URL: the scheme is not followed by "://"
+            http://x.test:99999/ § Malformed URL: the port is out of range
+            http://x.test:8o/ § Malformed URL: the port is not a number
+            http://1.2.3.256/ § Malformed URL: the host is not a valid IPv4 address
+            http://a_b.test/  § Malformed URL: the host name a_b.test cannot be requested
             """)
     void reportsMalformedHrefsAsInvalid(String href, String reason) {
         LinkExtractor.Page page = extract("<a href=\"" + href + "\">bad</a>");
@@ -93,6 +99,22 @@ class LinkExtractorTest {
                 + content.replace("\"", "&quot;") + "\">");
         assertEquals(URI.create(expected), page.refresh().uri());
         assertEquals("meta-refresh", page.refresh().type());
+    }
+
+    // The false broken links of issue 10: requested as a browser requests them.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '§', textBlock = """
+            <a href="/docs//page.html">e</a>                  § http://site.test/docs//page.html a
+            <a href="/long/pa&#10;ge.html">n</a>              § http://site.test/long/page.html a
+            <a href="/tab/pa&#9;ge.html">t</a>                § http://site.test/tab/page.html a
+            <img src="images\\photo.jpg">                     § http://site.test/dir/images/photo.jpg img
+            <a href="http:\\\\other.test\\x">b</a>               § http://other.test/x a
+            <a href="/~user/">1</a><a href="/%7euser/">2</a>  § http://site.test/~user/ a
+            <a href="/a%2Fb">1</a><a href="/a/b">2</a>        § http://site.test/a%2Fb a | http://site.test/a/b a
+            <a href="HTTP://Site.TEST:80/x">u</a>             § http://site.test/x a
+            """)
+    void resolvesLinksAsABrowserDoes(String html, String expected) {
+        assertEquals(expected, links(html));
     }
 
     @Test

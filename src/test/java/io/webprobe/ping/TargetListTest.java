@@ -30,7 +30,8 @@ class TargetListTest {
             '  http://a.test/  |	https://b.test/	'           ; http://a.test/ https://b.test/         ; ''
             'http://a.test/|http://b.test/|http://a.test/'       ; http://a.test/ http://b.test/          ; ''
             'http://b.test/|http://a.test/|http://b.test/'       ; http://b.test/ http://a.test/          ; ''
-            'example.com|http://a.test/|ftp://x.test/|#|not a url' ; http://a.test/                       ; 1 3 5
+            'htp://a.test|http://a.test/|ftp://x.test/|#|not a url' ; http://a.test/                      ; 1 3 5
+            'a.test|a.test:8080/x|http://a.test/'                ; http://a.test/ http://a.test:8080/x    ; ''
             'nope|nope'                                          ; ''                                     ; 1 2
             ''                                                   ; ''                                     ; ''
             '# only a comment|'                                  ; ''                                     ; ''
@@ -47,10 +48,11 @@ class TargetListTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = ';', textBlock = """
             # line          ; why (the message UrlSyntax gives)
-            example.com     ; The URL needs to start with http:// or https://, for example https://example.com
-            ftp://x.test/   ; Only http:// and https:// URLs can be checked, not ftp:.
-            not a url       ; This is not a URL: it needs to start with http:// or https://.
-            http://         ; This is not a valid URL: Expected authority.
+            htp://x.test/   ; 'The address starts with htp:// instead of http:// or https://; did you mean http://x.test/?'
+            ftp://x.test/   ; 'Only http:// and https:// addresses can be checked; ftp://x.test/ is not one.'
+            not a url       ; This is not a web address: it has spaces and does not start with a host name such as example.com or with http://.
+            http://         ; The address has no host name after http://.
+            http://x:99999/ ; 'Port 99999 is out of range: ports go from 1 to 65535.'
             """)
     void badLineIsReportedWithItsNumberTextAndReason(String line, String reason) throws Exception {
         TargetList list = TargetList.parse("# header\r\nhttp://ok.test/\r\n\r\n" + line + "\r\n");

@@ -146,7 +146,7 @@ class CrawlViewModelTest {
     // == URL validation ==
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "example.com", "ftp://x"})
+    @ValueSource(strings = {"", "htp://x.test", "ftp://x", "http://127.0.0.1:99999/"})
     void invalidUrlSetsAnErrorSentenceAndStartsNothing(String input) throws Exception {
         assertThat(start(input)).isFalse();
 
@@ -161,7 +161,7 @@ class CrawlViewModelTest {
 
     @Test
     void editingTheUrlClearsTheError() throws Exception {
-        start("example.com");
+        start("http//example.com");
         assertThat(fx.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
         fx.on(() -> vm.urlProperty().set("https://example.com/"));
         assertThat(fx.on(() -> vm.urlErrorProperty().get())).isEmpty();
@@ -612,7 +612,7 @@ class CrawlViewModelTest {
     void aBadUrlIsReportedBeforeTheSettings() throws Exception {
         fx.on(() -> vm.settings().maxPagesProperty().set("0"));
 
-        assertThat(start("example.com")).isFalse();
+        assertThat(start("htp://x.test")).isFalse();
 
         assertThat(fx.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
         assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEmpty();

@@ -171,10 +171,10 @@ class PingViewModelTest {
 
     @Test
     void listWithOnlyBadLinesStartsNothing() throws Exception {
-        assertThat(start("nope\nexample.com")).isFalse();
+        assertThat(start("nope\nhtp://x.test")).isFalse();
 
         assertEquals("Line 1 skipped: " + reasonFor("nope") + "\nLine 2 skipped: "
-                + reasonFor("example.com"), fx.on(() -> vm.targetProblemsProperty().get()));
+                + reasonFor("htp://x.test"), fx.on(() -> vm.targetProblemsProperty().get()));
         assertThat(jobsCreated).hasValue(0);
     }
 

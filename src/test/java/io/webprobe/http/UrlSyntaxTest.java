@@ -1,0 +1,181 @@
+package io.webprobe.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlSyntaxTest {
+    /** A second sentence starts after ". " or "! " or "? " followed by an upper-case letter. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?]\\s+\\p{Lu}");
+    /** Words of parsers and stack traces, which a user should never read. */
+    private static final String[] PARSER_WORDS = {
+        "authority", "scheme name", "Expected", "Exception", "java.", "index ", "null",
+        "Illegal character", "URISyntax",
+    };
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            example.com                         | http://example.com/
+            example.com/docs                    | http://example.com/docs
+            www.example.com/a?q=1#top           | http://www.example.com/a?q=1#top
+            127.0.0.1:8080                      | http://127.0.0.1:8080/
+            localhost:8080/docs                 | http://localhost:8080/docs
+            localhost                           | http://localhost/
+            LOCALHOST/x                         | http://localhost/x
+            '[::1]:8080/'                       | http://[::1]:8080/
+            '[::1]'                             | http://[::1]/
+            example.com:80/x                    | http://example.com/x
+            bücher.example                      | http://xn--bcher-kva.example/
+            http://example.com                  | http://example.com/
+            https://example.com/                | https://example.com/
+            '  https://example.com/a?q=1  '     | https://example.com/a?q=1
+            HTTPS://Example.com/                | https://example.com/
+            http://127.0.0.1:8080/x#frag        | http://127.0.0.1:8080/x#frag
+            https://example.com/a b             | https://example.com/a%20b
+            https://bücher.example/             | https://xn--bcher-kva.example/
+            http:example.com                    | http://example.com/
+            'http:\\\\example.com\\docs'         | http://example.com/docs
+            http://user:pw@example.com:8080/    | http://user:pw@example.com:8080/
+            https://example.com:443/            | https://example.com/
+            http://0x7f.1:8080/                 | http://127.0.0.1:8080/
+            """)
+    void acceptsWhatAnAddressBarAccepts(String input, String expected) throws Exception {
+        assertEquals(URI.create(expected), UrlSyntax.parseUserUrl(input));
+    }
+
+    @Test
+    void acceptsNewlinesAndTabsPastedIntoTheField() throws Exception {
+        assertEquals(URI.create("http://example.com/docs/page.html"),
+                UrlSyntax.parseUserUrl("\thttp://example.com/docs/\npage.html\r\n"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            ''                       | Enter an address to start, for example https://example.com/.
+            '   '                    | Enter an address to start, for example https://example.com/.
+            http://                  | The address has no host name after http://.
+            https://                 | The address has no host name after https://.
+            http:                    | The address has no host name after http://.
+            http://user@/x           | The address has no host name after http://.
+            http://127.0.0.1:99999/  | Port 99999 is out of range: ports go from 1 to 65535.
+            localhost:65536          | Port 65536 is out of range: ports go from 1 to 65535.
+            http://127.0.0.1:0/      | Port 0 is out of range: ports go from 1 to 65535.
+            http://example.com:80a/  | The port "80a" is not a number: ports go from 1 to 65535.
+            example.com:http         | The port "http" is not a number: ports go from 1 to 65535.
+            htp://x                  | The address starts with htp:// instead of http:// or https://; did you mean http://x?
+            htps://example.com/a     | The address starts with htps:// instead of http:// or https://; did you mean https://example.com/a?
+            http//x                  | The address has no colon after http; did you mean http://x?
+            https//example.com       | The address has no colon after https; did you mean https://example.com?
+            https:///path            | The address has 3 slashes after https:; did you mean https://path?
+            mailto:a@b               | Only http:// and https:// addresses can be checked; mailto:a@b is not one.
+            ftp://x                  | Only http:// and https:// addresses can be checked; ftp://x is not one.
+            javascript:alert(1)      | Only http:// and https:// addresses can be checked; javascript:alert(1) is not one.
+            'http://exa mple.com/'   | The address contains a space; did you mean http://example.com/?
+            'example .com'           | The address contains a space; did you mean http://example.com?
+            'not a url'              | This is not a web address: it has spaces and does not start with a host name such as example.com or with http://.
+            nope                     | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
+            a@example.com            | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
+            http://exa[mple.com/     | The host name exa[mple.com contains "[", which no host name can have.
+            http://a_b.example/      | The host name a_b.example cannot be used: host names have only letters, digits, hyphens and dots.
+            http://256.1.1.1/        | The host 256.1.1.1 is not a valid IP address: that is four numbers from 0 to 255, such as 192.168.0.1.
+            http://[::1/             | The host [::1 is not a valid IPv6 address.
+            'http://[1:2]/'          | The host [1:2] is not a valid IPv6 address.
+            """)
+    void refusesWithOnePlainSentence(String input, String message) {
+        var e = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(input));
+        assertEquals(message, e.getMessage());
+        assertPlainSentence(e.getMessage());
+    }
+
+    @Test
+    void refusesNullLikeEmptyInput() {
+        var e = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(null));
+        assertThat(e.getMessage()).startsWith("Enter an address");
+    }
+
+    @Test
+    void aLongAddressIsShortenedInTheMessage() {
+        String path = "a".repeat(2_500) + "b".repeat(2_482) + "/end";
+        String input = "ftp://example.com/" + path;
+        assertEquals(5_004, input.length());
+
+        var e = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(input));
+
+        String shown = input.substring(0, 60) + "…" + input.substring(input.length() - 39);
+        assertEquals("Only http:// and https:// addresses can be checked; " + shown
+                + " is not one.", e.getMessage());
+        assertPlainSentence(e.getMessage());
+    }
+
+    @Test
+    void aLongPortOrSuggestionIsShortenedToo() {
+        var port = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl("http://h:" + "9".repeat(5_000) + "/"));
+        assertThat(port.getMessage()).hasSizeLessThan(200).contains("…");
+        var typo = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl("htp://example.com/" + "x".repeat(5_000)));
+        assertThat(typo.getMessage()).hasSizeLessThan(200).contains("did you mean http://example.com/");
+    }
+
+    @Test
+    void aLongValidAddressIsAccepted() throws Exception {
+        String url = "http://example.com/" + "a".repeat(5_000);
+        assertEquals(URI.create(url), UrlSyntax.parseUserUrl(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 99, 100, 101, 5_000})
+    void shortenedKeepsShortTextAndCutsLongTextTo100Characters(int length) {
+        String s = "x".repeat(length);
+        String out = UrlSyntax.shortened(s);
+        if (length <= 100) {
+            assertEquals(s, out);
+        } else {
+            assertEquals(100, out.length());
+            assertEquals('…', out.charAt(60));
+        }
+    }
+
+    @Test
+    void shortenedNeverSplitsACharacterOutsideTheBasicPlane() {
+        String s = "😀".repeat(200);
+        String out = UrlSyntax.shortened(s);
+        assertThat(out.codePoints()).allMatch(cp -> cp == 0x1F600 || cp == '…');
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            htp   | http
+            htttp | http
+            hhtp  | http
+            thtp  | http
+            htps  | https
+            httsp | https
+            ftp   |
+            ws    |
+            file  |
+            """)
+    void typoOfHttpFindsOneSlip(String scheme, String meant) {
+        assertEquals(meant, UrlSyntax.typoOfHttp(scheme));
+    }
+
+    private static void assertPlainSentence(String msg) {
+        assertThat(msg).as("message").isNotBlank().doesNotContain("\n", "\r", "\t");
+        for (String word : PARSER_WORDS) {
+            assertThat(msg).as("no parser words").doesNotContain(word);
+        }
+        assertThat(Character.isUpperCase(msg.charAt(0))).as("starts upper case: %s", msg).isTrue();
+        assertThat(msg).as("ends like a sentence").matches(".*[.?]$");
+        assertThat(SENTENCE_BREAK.matcher(msg).find()).as("one sentence: %s", msg).isFalse();
+    }
+}
