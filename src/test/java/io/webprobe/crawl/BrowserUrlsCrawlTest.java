@@ -43,8 +43,7 @@ class BrowserUrlsCrawlTest {
 
         var events = new RecordingCrawlListener();
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
-        try (CrawlJob job = new CrawlJob(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                events)) {
+        try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             events.awaitFinish();
         }
