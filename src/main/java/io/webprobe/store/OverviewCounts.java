@@ -1,0 +1,99 @@
+package io.webprobe.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How many finished URLs each {@link UrlFilter} holds: the overview's numbers. Counting every
+ * filter over a million rows takes SQLite seconds (each condition is evaluated for each row),
+ * so counts are kept up to date by adding only the rows that finished since the last count
+ * ({@link Snapshot#lastSeq()}); the few filters that {@link UrlFilter#dependsOnOtherRows()
+ * depend on other rows} are counted afresh each time, each in one cheap pass. Uses its reader's
+ * connection: one thread at a time, as the reader.
+ */
+public final class OverviewCounts {
+
+    /**
+     * Counts as of a moment of the file.
+     *
+     * @param counts every filter's count
+     * @param lastSeq the highest completion number counted
+     */
+    public record Snapshot(Map<UrlFilter, Long> counts, long lastSeq) {
+        public Snapshot {
+            counts = Collections.unmodifiableMap(new EnumMap<>(counts));
+        }
+
+        public long of(UrlFilter f) {
+            return counts.getOrDefault(f, 0L);
+        }
+    }
+
+    private final CrawlReader reader;
+    private final Connection conn;
+    private final String rowSql;
+    private final DuplicateTitles duplicates;
+
+    public OverviewCounts(CrawlReader reader) throws StoreException {
+        this.reader = reader;
+        this.conn = reader.connection();
+        try {
+            WorkspaceSql.install(conn);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
+        this.duplicates = new DuplicateTitles(reader);
+        StringBuilder sb = new StringBuilder("SELECT COALESCE(MAX(u.seq), 0)");
+        for (UrlFilter f : UrlFilter.values()) {
+            // filters that depend on other rows are counted apart; 0 keeps the columns in step
+            String condition = f.dependsOnOtherRows() ? "0" : f.sql();
+            sb.append(", COALESCE(SUM(").append(condition).append("), 0)");
+        }
+        rowSql = sb.append(" FROM urls u WHERE u.state = 1 AND u.seq > ?").toString();
+    }
+
+    /** Every filter's count, from scratch. */
+    public Snapshot counts() throws StoreException {
+        return counts(null);
+    }
+
+    /**
+     * Every filter's count, adding the rows that finished after {@code earlier} was counted
+     * (null: from scratch). Rows already counted must not have changed since (a re-check
+     * changes a row: count from scratch after one).
+     */
+    public Snapshot counts(Snapshot earlier) throws StoreException {
+        Map<UrlFilter, Long> out = new EnumMap<>(UrlFilter.class);
+        long after = earlier == null ? 0 : earlier.lastSeq();
+        long lastSeq = after;
+        try (PreparedStatement ps = conn.prepareStatement(rowSql)) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lastSeq = Math.max(after, rs.getLong(1));
+                    for (UrlFilter f : UrlFilter.values()) {
+                        long before = earlier == null ? 0 : earlier.of(f);
+                        out.put(f, before + rs.getLong(f.ordinal() + 2));
+                    }
+                }
+            }
+            // counted up to lastSeq only, so a count and its table agree
+            for (UrlFilter f : UrlFilter.values()) {
+                if (f.dependsOnOtherRows() && f != UrlFilter.DUPLICATE_TITLE) {
+                    out.put(f, Sql.longValue(conn, "SELECT COUNT(*) FROM urls u WHERE u.state = 1 "
+                            + "AND u.seq <= ? AND " + f.sql(), lastSeq));
+                }
+            }
+            long version = Sql.longValue(conn, "PRAGMA data_version");
+            out.put(UrlFilter.DUPLICATE_TITLE, (long) duplicates.ids(version).cardinality());
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
+        return new Snapshot(out, lastSeq);
+    }
+}

@@ -1,0 +1,147 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.RedirectChains;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.crawl.SkipReason;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the crawl file knows about one URL, for the workspace's details pane: its row,
+ * every page linking to it (with anchor text, link type and nofollow), every link on it with
+ * the target's status, its redirect chain and its response headers. Uses its reader's
+ * connection: one thread at a time, as the reader.
+ */
+public final class UrlDetails {
+
+    /**
+     * A link to the URL.
+     *
+     * @param sourceId the linking page's id
+     * @param type where the link was: a, img, css, redirect…; "a nofollow" for a nofollow link
+     */
+    public record Inlink(long sourceId, String sourceUrl, String anchor, String type,
+            boolean nofollow) {}
+
+    /**
+     * A link on the page.
+     *
+     * @param targetId the target's id, 0 for an href that is not a URL
+     * @param status the target's status as rows show it ("404", "Blocked", "not fetched")
+     * @param broken whether the target is broken
+     */
+    public record Outlink(long targetId, String url, String status, boolean broken,
+            String anchor, String type, boolean nofollow) {}
+
+    /**
+     * One URL in detail.
+     *
+     * @param row its row, null when the file does not hold the id
+     * @param inlinks links to it, at most the limit asked for, in the order the pages finished
+     * @param inlinkTotal how many links to it there are in all
+     * @param outlinks links on it in page order, at most the limit
+     * @param outlinkTotal how many there are in all
+     * @param chain its redirect chain (one hop when it does not redirect)
+     * @param headers its response header fields, one {@code name: value} per line, or ""
+     */
+    public record Details(UrlQuery.Row row, List<Inlink> inlinks, long inlinkTotal,
+            List<Outlink> outlinks, long outlinkTotal, RedirectChains.Chain chain,
+            String headers) {
+        public Details {
+            inlinks = List.copyOf(inlinks);
+            outlinks = List.copyOf(outlinks);
+        }
+    }
+
+    private final CrawlReader reader;
+    private final Connection conn;
+    private final UrlQuery urls;
+
+    public UrlDetails(CrawlReader reader) throws StoreException {
+        this.reader = reader;
+        this.conn = reader.connection();
+        this.urls = new UrlQuery(reader);
+    }
+
+    /**
+     * The details of one URL.
+     *
+     * @param limit the most inlinks and outlinks to read (the totals say how many there are)
+     */
+    public Details of(long id, int limit) throws StoreException {
+        List<UrlQuery.Row> rows = urls.rows(new long[] {id});
+        UrlQuery.Row row = rows.isEmpty() ? null : rows.get(0);
+        List<Inlink> in = new ArrayList<>();
+        query("SELECT s.id, s.url, l.anchor, l.type, l.nofollow FROM links l "
+                + "JOIN urls s ON s.id = l.source_id WHERE l.target_id = ? "
+                + "ORDER BY s.seq, l.pos LIMIT ?", rs -> in.add(new Inlink(rs.getLong(1),
+                        rs.getString(2), nullToEmpty(rs.getString(3)), rs.getString(4),
+                        rs.getInt(5) != 0)), id, limit);
+        long inTotal = in.size() < limit ? in.size()
+                : count("SELECT COUNT(*) FROM links WHERE target_id = ?", id);
+        List<Outlink> out = new ArrayList<>();
+        query("SELECT t.id, t.url, t.state, t.status, t.error, t.skip_reason, l.anchor, l.type, "
+                + "l.nofollow, l.pos, 0 FROM links l JOIN urls t ON t.id = l.target_id "
+                + "WHERE l.source_id = ? "
+                + "UNION ALL SELECT 0, i.href, 1, 0, 'INVALID_URL', NULL, i.anchor, i.type, 0, "
+                + "i.pos, 1 FROM invalid_links i WHERE i.source_id = ? "
+                + "ORDER BY 10, 11 LIMIT ?", rs -> {
+                    boolean fetched = rs.getInt(3) == Schema.DONE;
+                    int status = rs.getInt(4);
+                    String error = rs.getString(5);
+                    String skip = rs.getString(6);
+                    ErrorKind kind = error == null ? null : ErrorKind.valueOf(error);
+                    SkipReason why = skip == null ? null : SkipReason.valueOf(skip);
+                    RedirectChains.Node n = new RedirectChains.Node(rs.getLong(1),
+                            rs.getString(2), fetched, status, kind, "", why, "", 0);
+                    boolean broken = fetched && why == null
+                            && (status >= 400 || (kind != null && kind != ErrorKind.CANCELLED));
+                    out.add(new Outlink(rs.getLong(1), rs.getString(2),
+                            rs.getInt(11) == 1 ? "Not a URL" : n.statusText(), broken,
+                            nullToEmpty(rs.getString(7)), rs.getString(8), rs.getInt(9) != 0));
+                }, id, id, limit);
+        long outTotal = out.size() < limit ? out.size()
+                : count("SELECT (SELECT COUNT(*) FROM links WHERE source_id = ?) + "
+                        + "(SELECT COUNT(*) FROM invalid_links WHERE source_id = ?)", id, id);
+        String[] headers = {""};
+        query("SELECT fields FROM headers WHERE url_id = ?",
+                rs -> headers[0] = nullToEmpty(rs.getString(1)), id);
+        return new Details(row, in, inTotal, out, outTotal, urls.chain(id), headers[0]);
+    }
+
+    /** Every page linking to the URL, as text (one URL per line), at most {@code limit}. */
+    public List<String> inlinkUrls(long id, int limit) throws StoreException {
+        List<String> out = new ArrayList<>();
+        query("SELECT s.url FROM urls s WHERE s.id IN (SELECT source_id FROM links "
+                + "WHERE target_id = ?) ORDER BY s.seq LIMIT ?",
+                rs -> out.add(rs.getString(1)), id, limit);
+        return out;
+    }
+
+    private long count(String sql, Object... args) throws StoreException {
+        long[] n = {0};
+        query(sql, rs -> n[0] = rs.getLong(1), args);
+        return n[0];
+    }
+
+    private void query(String sql, CrawlReader.Row row, Object... args) throws StoreException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            Sql.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,415 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.RedirectChains;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.crawl.SkipReason;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workspace's table over a crawl file: which finished URLs match a filter and a search, in
+ * which order (as an array of ids, so a million rows cost 8 MB, not a million row objects), and
+ * the rows of a page of ids. Each query scans the URL table once and sorts in Java: numbers by
+ * value, text ignoring case, ties by id. Text sorts of more than {@value #RANK_CACHE_FROM} rows
+ * remember every row's rank for that column until the file changes, so filtering and searching
+ * a sorted million-row crawl stays under a second after the first sort.
+ *
+ * <p>Uses its reader's connection: one thread at a time, as the reader.
+ */
+public final class UrlQuery {
+    /** Text sorts of more rows than this rank the whole column once and keep the ranks. */
+    static final int RANK_CACHE_FROM = 150_000;
+
+    /**
+     * What to list.
+     *
+     * @param filter which rows
+     * @param search text the URL or the title must contain (ignoring case), or ""
+     * @param sort the sort column ({@link UrlField#SEQ} for the crawl's order)
+     * @param descending whether largest (or Z) comes first
+     */
+    public record Request(UrlFilter filter, String search, UrlField sort, boolean descending) {
+        public Request {
+            search = search == null ? "" : search.strip();
+        }
+
+        /** Every finished row in the crawl's order. */
+        public static final Request ALL = new Request(UrlFilter.ALL, "", UrlField.SEQ, false);
+
+        /** Whether rows that finish later always come after the ones before (appendable). */
+        public boolean inCrawlOrder() {
+            return sort == UrlField.SEQ && !descending;
+        }
+    }
+
+    /**
+     * The matching ids in order.
+     *
+     * @param ids the ids
+     * @param lastSeq the highest completion number in the file when it was read: rows after it
+     *     are new
+     */
+    public record Ids(long[] ids, long lastSeq) {}
+
+    /**
+     * One URL row.
+     *
+     * @param id its id in the file
+     * @param seq its completion number
+     * @param result what the crawl found
+     * @param redirectChain the whole chain for a redirect ({@code a [301] → b [200]}), or ""
+     */
+    public record Row(long id, long seq, CrawlResult result, String redirectChain) {}
+
+    private record Ranks(long dataVersion, int[] rankById) {}
+
+    /** A row's text key: {@code key} is the text in lower case (compared first). */
+    private record Text(long id, String key, String text) {
+        static Text of(long id, String text) {
+            String t = text == null ? "" : text;
+            return new Text(id, t.toLowerCase(java.util.Locale.ROOT), t);
+        }
+    }
+
+    private static final Comparator<Text> TEXT_ORDER = Comparator
+            .comparing(Text::key)
+            .thenComparing(Text::text)
+            .thenComparingLong(Text::id);
+    /** Z first, but equal texts still by id, as numbers sort. */
+    private static final Comparator<Text> TEXT_ORDER_DESC = Comparator
+            .comparing(Text::key, Comparator.reverseOrder())
+            .thenComparing(Text::text, Comparator.reverseOrder())
+            .thenComparingLong(Text::id);
+
+    private final CrawlReader reader;
+    private final Connection conn;
+    private final Map<UrlField, Ranks> ranks = new EnumMap<>(UrlField.class);
+    private final DuplicateTitles duplicates;
+    private final int rankCacheFrom;
+
+    /** Works on the reader's connection (registers the workspace's SQL functions there). */
+    public UrlQuery(CrawlReader reader) throws StoreException {
+        this(reader, RANK_CACHE_FROM);
+    }
+
+    /** @param rankCacheFrom text sorts of more rows than this keep every row's rank */
+    UrlQuery(CrawlReader reader, int rankCacheFrom) throws StoreException {
+        this.reader = reader;
+        this.rankCacheFrom = rankCacheFrom;
+        this.conn = reader.connection();
+        this.duplicates = new DuplicateTitles(reader);
+        try {
+            WorkspaceSql.install(conn);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
+    }
+
+    /** The matching ids, sorted. */
+    public Ids ids(Request r) throws StoreException {
+        long lastSeq = lastSeq();
+        java.util.BitSet only = r.filter() == UrlFilter.DUPLICATE_TITLE
+                ? duplicates.ids(dataVersion()) : null;
+        boolean text = !r.sort().numeric();
+        boolean ranked = text && ranks(r.sort()) != null;
+        String key = ranked ? "u.id" : r.sort().sql();
+        StringBuilder sql = new StringBuilder("SELECT u.id, ").append(key).append(" FROM urls u ");
+        if (r.sort().needsReferrer() && !ranked) {
+            sql.append("LEFT JOIN urls r ON r.id = u.referrer_id ");
+        }
+        sql.append("WHERE u.state = 1 AND u.seq <= ? AND ").append(r.filter().sql());
+        List<Object> args = new ArrayList<>(List.of(lastSeq));
+        appendSearch(sql, args, r.search());
+        if (!text || ranked) {
+            Growing g = new Growing();
+            query(sql.toString(), rs -> {
+                long id = rs.getLong(1);
+                if (only == null || only.get((int) id)) {
+                    g.add(id, rs.getLong(2));
+                }
+            }, args);
+            if (ranked) {
+                int[] rank = ranks(r.sort()).rankById();
+                for (int i = 0; i < g.n; i++) {
+                    long id = g.ids[i];
+                    g.keys[i] = id < rank.length ? rank[(int) id] : Integer.MAX_VALUE;
+                }
+            }
+            IdSort.sort(g.ids, g.keys, g.n, r.descending());
+            return new Ids(Arrays.copyOf(g.ids, g.n), lastSeq);
+        }
+        List<Text> rows = new ArrayList<>();
+        query(sql.toString(), rs -> {
+            long id = rs.getLong(1);
+            if (only == null || only.get((int) id)) {
+                rows.add(Text.of(id, rs.getString(2)));
+            }
+        }, args);
+        if (rows.size() > rankCacheFrom) {
+            boolean everyRow = r.filter() == UrlFilter.ALL && r.search().isEmpty();
+            rankAll(r.sort(), everyRow ? rows : null);
+            return ids(r); // now ranked: the next filter or search on this column is quick
+        }
+        rows.sort(r.descending() ? TEXT_ORDER_DESC : TEXT_ORDER);
+        long[] ids = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rows.get(i).id();
+        }
+        return new Ids(ids, lastSeq);
+    }
+
+    /**
+     * The matching rows that finished after {@code afterSeq}, in crawl order: what a table in
+     * crawl order appends while a crawl runs.
+     */
+    public Ids idsAfter(long afterSeq, Request r) throws StoreException {
+        long lastSeq = lastSeq();
+        StringBuilder sql = new StringBuilder("SELECT u.id FROM urls u WHERE u.state = 1 "
+                + "AND u.seq > ? AND u.seq <= ? AND ").append(r.filter().sql());
+        List<Object> args = new ArrayList<>(List.of(afterSeq, lastSeq));
+        appendSearch(sql, args, r.search());
+        sql.append(" ORDER BY u.seq");
+        java.util.BitSet only = r.filter() == UrlFilter.DUPLICATE_TITLE
+                ? duplicates.ids(dataVersion()) : null;
+        Growing g = new Growing();
+        query(sql.toString(), rs -> {
+            long id = rs.getLong(1);
+            if (only == null || only.get((int) id)) {
+                g.add(id, 0);
+            }
+        }, args);
+        return new Ids(Arrays.copyOf(g.ids, g.n), lastSeq);
+    }
+
+    /** The rows of these ids, in the order given; ids the file does not hold are left out. */
+    public List<Row> rows(long[] ids) throws StoreException {
+        Map<Long, Row> byId = new HashMap<>();
+        for (int from = 0; from < ids.length; from += 500) {
+            int to = Math.min(ids.length, from + 500);
+            StringBuilder sql = new StringBuilder("SELECT u.id, u.seq, ")
+                    .append(CrawlReader.RESULT_COLUMNS)
+                    .append(" FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id WHERE u.id IN (");
+            List<Object> args = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "?" : ", ?");
+                args.add(ids[i]);
+            }
+            sql.append(')');
+            query(sql.toString(), rs -> {
+                long id = rs.getLong(1);
+                CrawlResult result = CrawlReader.result(rs, 3);
+                byId.put(id, new Row(id, rs.getLong(2), result, ""));
+            }, args);
+        }
+        List<Row> out = new ArrayList<>(byId.size());
+        for (long id : ids) {
+            Row row = byId.get(id);
+            if (row != null) {
+                if (!row.result().redirectTo().isEmpty()) {
+                    row = new Row(row.id(), row.seq(), row.result(), chain(id).text());
+                }
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** The URLs of these ids, in the order given (unknown ids left out). */
+    public List<String> urls(long[] ids) throws StoreException {
+        Map<Long, String> byId = new HashMap<>();
+        for (int from = 0; from < ids.length; from += 500) {
+            int to = Math.min(ids.length, from + 500);
+            StringBuilder sql = new StringBuilder("SELECT id, url FROM urls WHERE id IN (");
+            List<Object> args = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "?" : ", ?");
+                args.add(ids[i]);
+            }
+            sql.append(')');
+            query(sql.toString(), rs -> byId.put(rs.getLong(1), rs.getString(2)), args);
+        }
+        List<String> out = new ArrayList<>(byId.size());
+        for (long id : ids) {
+            String u = byId.get(id);
+            if (u != null) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
+    /** The id of a URL as the crawl requested it, or 0 when the file does not hold it. */
+    public long idOf(String url) throws StoreException {
+        long[] id = {0};
+        String key;
+        try {
+            key = io.webprobe.http.Urls.key(new java.net.URI(url));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            key = null;
+        }
+        if (key != null) {
+            query("SELECT id FROM urls WHERE key = ?", rs -> id[0] = rs.getLong(1), List.of(key));
+        }
+        if (id[0] == 0) { // a URL whose key is not its own text: look it up the slow way
+            query("SELECT id FROM urls WHERE url = ? LIMIT 1", rs -> id[0] = rs.getLong(1),
+                    List.of(url));
+        }
+        return id[0];
+    }
+
+    /** The redirect chain starting at this id (one hop when it does not redirect). */
+    public RedirectChains.Chain chain(long id) throws StoreException {
+        RedirectChains.Node first = node(id);
+        if (first == null) {
+            return new RedirectChains.Chain(List.of(new RedirectChains.Node(id, "", false, 0,
+                    null, "", null, "", 0)), RedirectChains.End.NOT_FOLLOWED, "");
+        }
+        StoreException[] failure = {null};
+        RedirectChains.Chain c = RedirectChains.follow(first, next -> {
+            try {
+                return node(next);
+            } catch (StoreException e) {
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return c;
+    }
+
+    /**
+     * A number that changes whenever another connection (the crawl's writer, a re-check) has
+     * committed to the file since the last call: the file's rows may have changed.
+     */
+    public long dataVersion() throws StoreException {
+        long[] v = {0};
+        query("PRAGMA data_version", rs -> v[0] = rs.getLong(1), List.of());
+        return v[0];
+    }
+
+    /** The highest completion number in the file (0 before the first URL finished). */
+    public long lastSeq() throws StoreException {
+        long[] v = {0};
+        query("SELECT COALESCE(MAX(seq), 0) FROM urls", rs -> v[0] = rs.getLong(1), List.of());
+        return v[0];
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private RedirectChains.Node node(long id) throws StoreException {
+        RedirectChains.Node[] n = {null};
+        query("SELECT id, url, state, status, error, error_message, skip_reason, redirect_to, "
+                + "redirect_id FROM urls WHERE id = ?", rs -> {
+                    String error = rs.getString(5);
+                    String skip = rs.getString(7);
+                    n[0] = new RedirectChains.Node(rs.getLong(1), rs.getString(2),
+                            rs.getInt(3) == Schema.DONE, rs.getInt(4),
+                            error == null ? null : ErrorKind.valueOf(error), rs.getString(6),
+                            skip == null ? null : SkipReason.valueOf(skip), rs.getString(8),
+                            rs.getLong(9));
+                }, List.of(id));
+        return n[0];
+    }
+
+    /**
+     * Every finished row's rank in the column's text order, kept until the file changes.
+     *
+     * @param everyRow every finished row's text when the caller has just read them, else null
+     */
+    private void rankAll(UrlField field, List<Text> everyRow) throws StoreException {
+        long version = dataVersion();
+        List<Text> rows = everyRow;
+        if (rows == null) {
+            List<Text> read = new ArrayList<>();
+            query("SELECT u.id, " + field.sql() + " FROM urls u "
+                    + (field.needsReferrer() ? "LEFT JOIN urls r ON r.id = u.referrer_id " : "")
+                    + "WHERE u.state = 1", rs -> read.add(Text.of(rs.getLong(1), rs.getString(2))),
+                    List.of());
+            rows = read;
+        }
+        long maxId = 0;
+        for (Text t : rows) {
+            maxId = Math.max(maxId, t.id());
+        }
+        rows.sort(TEXT_ORDER);
+        int[] rank = new int[Math.toIntExact(maxId + 1)];
+        Arrays.fill(rank, Integer.MAX_VALUE);
+        int r = 0;
+        String last = null;
+        for (Text t : rows) {
+            if (last == null || !t.text().equals(last)) {
+                r++; // equal texts share a rank, so their order falls to the id
+                last = t.text();
+            }
+            rank[(int) t.id()] = r;
+        }
+        ranks.put(field, new Ranks(version, rank));
+    }
+
+    /** The column's ranks when they are still those of the file as it is. */
+    private Ranks ranks(UrlField field) throws StoreException {
+        Ranks r = ranks.get(field);
+        if (r == null) {
+            return null;
+        }
+        if (r.dataVersion() != dataVersion()) {
+            ranks.clear();
+            return null;
+        }
+        return r;
+    }
+
+    private static void appendSearch(StringBuilder sql, List<Object> args, String search) {
+        if (!search.isEmpty()) {
+            sql.append(" AND (u.url LIKE ? ESCAPE '\\' OR u.title LIKE ? ESCAPE '\\')");
+            String p = WorkspaceSql.containsPattern(search);
+            args.add(p);
+            args.add(p);
+        }
+    }
+
+    private void query(String sql, CrawlReader.Row row, List<Object> args) throws StoreException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            Sql.bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Ids and keys growing as rows are read. */
+    private static final class Growing {
+        long[] ids = new long[1024];
+        long[] keys = new long[1024];
+        int n;
+
+        void add(long id, long key) {
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                keys = Arrays.copyOf(keys, n * 2);
+            }
+            ids[n] = id;
+            keys[n++] = key;
+        }
+    }
+}

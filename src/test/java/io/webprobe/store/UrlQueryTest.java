@@ -1,0 +1,226 @@
+package io.webprobe.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.WorkspaceSite;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The workspace's queries over a crawl of {@link WorkspaceSite}. */
+class UrlQueryTest {
+    @TempDir
+    static Path dir;
+
+    private static final LocalHttpServer server = new LocalHttpServer();
+    private static WorkspaceSite site;
+    private static CrawlStore store;
+    private static CrawlReader reader;
+    private static UrlQuery query;
+
+    @BeforeAll
+    static void crawl() throws Exception {
+        site = new WorkspaceSite(server);
+        Path file = site.crawlInto(dir.resolve("site.webprobe"));
+        store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+        reader = store.reader();
+        query = new UrlQuery(reader);
+    }
+
+    @AfterAll
+    static void close() {
+        reader.close();
+        store.close();
+        server.close();
+    }
+
+    private static Set<String> paths(UrlFilter f) throws Exception {
+        return paths(query.ids(new UrlQuery.Request(f, "", UrlField.SEQ, false)).ids());
+    }
+
+    private static Set<String> paths(long[] ids) throws Exception {
+        String base = site.url("");
+        return query.urls(ids).stream().map(u -> u.substring(base.length()))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void eachFilterListsItsUrls() throws Exception {
+        assertThat(paths(UrlFilter.ALL)).containsExactlyInAnyOrderElementsOf(WorkspaceSite.PATHS);
+        assertThat(paths(UrlFilter.BROKEN)).containsExactlyInAnyOrder("/missing", "/gone", "/err");
+        assertThat(paths(UrlFilter.STATUS_4XX)).containsExactlyInAnyOrder("/missing", "/gone");
+        assertThat(paths(UrlFilter.STATUS_5XX)).containsExactlyInAnyOrder("/err");
+        assertThat(paths(UrlFilter.STATUS_3XX)).containsExactlyInAnyOrder("/old", "/chain1",
+                "/chain2");
+        assertThat(paths(UrlFilter.REDIRECTS)).containsExactlyInAnyOrder("/old", "/chain1",
+                "/chain2");
+        assertThat(paths(UrlFilter.REDIRECT_CHAINS)).containsExactlyInAnyOrder("/chain1");
+        assertThat(paths(UrlFilter.IMAGES)).containsExactlyInAnyOrder("/img.png");
+        assertThat(paths(UrlFilter.CSS_JS)).containsExactlyInAnyOrder("/style.css", "/script.js");
+        assertThat(paths(UrlFilter.MISSING_TITLE)).containsExactlyInAnyOrder("/notitle");
+        assertThat(paths(UrlFilter.DUPLICATE_TITLE)).containsExactlyInAnyOrder("/dup1", "/dup2");
+        assertThat(paths(UrlFilter.MISSING_H1)).containsExactlyInAnyOrder("/c");
+        assertThat(paths(UrlFilter.NON_INDEXABLE)).containsExactlyInAnyOrder("/noindex", "/canon");
+        assertThat(paths(UrlFilter.CANONICALISED)).containsExactlyInAnyOrder("/canon");
+        assertThat(paths(UrlFilter.EXTERNAL)).isEmpty();
+        assertThat(paths(UrlFilter.BLOCKED)).isEmpty();
+        assertThat(paths(UrlFilter.ORPHANS)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(UrlFilter.class)
+    void theOverviewCountsWhatTheFilterLists(UrlFilter f) throws Exception {
+        OverviewCounts counts = new OverviewCounts(reader);
+        assertThat(counts.counts().of(f)).isEqualTo(
+                query.ids(new UrlQuery.Request(f, "", UrlField.SEQ, false)).ids().length);
+    }
+
+    @Test
+    void countingOnlyTheNewRowsGivesTheSameCountsAsCountingAll() throws Exception {
+        OverviewCounts counts = new OverviewCounts(reader);
+        OverviewCounts.Snapshot all = counts.counts();
+        // as if the first half had been counted earlier, while the crawl ran
+        Map<UrlFilter, Long> half = new EnumMap<>(UrlFilter.class);
+        long mid = all.lastSeq() / 2;
+        for (UrlFilter f : UrlFilter.values()) {
+            long n = Sql.longValue(reader.connection(), "SELECT COUNT(*) FROM urls u WHERE "
+                    + "u.state = 1 AND u.seq <= ? AND " + (f == UrlFilter.DUPLICATE_TITLE
+                            ? "0" : f.sql()), mid);
+            half.put(f, n);
+        }
+        assertThat(counts.counts(new OverviewCounts.Snapshot(half, mid)).counts())
+                .isEqualTo(all.counts());
+    }
+
+    @Test
+    void searchLooksInUrlsAndTitlesIgnoringCase() throws Exception {
+        assertThat(paths(query.ids(new UrlQuery.Request(UrlFilter.ALL, "ALPHA", UrlField.SEQ,
+                false)).ids())).containsExactlyInAnyOrder("/a", "/canon");
+        assertThat(paths(query.ids(new UrlQuery.Request(UrlFilter.ALL, "chain", UrlField.SEQ,
+                false)).ids())).containsExactlyInAnyOrder("/chain1", "/chain2");
+        // within a filter, and LIKE's wildcards are plain characters
+        assertThat(paths(query.ids(new UrlQuery.Request(UrlFilter.BROKEN, "gone", UrlField.SEQ,
+                false)).ids())).containsExactly("/gone");
+        assertThat(query.ids(new UrlQuery.Request(UrlFilter.ALL, "%", UrlField.SEQ, false))
+                .ids()).isEmpty();
+        assertThat(query.ids(new UrlQuery.Request(UrlFilter.ALL, "_", UrlField.SEQ, false))
+                .ids()).isEmpty();
+    }
+
+    @Test
+    void numbersSortAsNumbersAndTextIgnoringCase() throws Exception {
+        List<CrawlResult> byStatus = results(query.ids(new UrlQuery.Request(UrlFilter.ALL, "",
+                UrlField.STATUS, false)).ids());
+        List<Integer> statuses = byStatus.stream().map(CrawlResult::status).toList();
+        assertThat(statuses).isSorted();
+        assertThat(statuses).contains(200, 301, 404, 410, 500);
+        List<Integer> desc = results(query.ids(new UrlQuery.Request(UrlFilter.ALL, "",
+                UrlField.STATUS, true)).ids()).stream().map(CrawlResult::status).toList();
+        assertThat(desc.get(0)).isEqualTo(500);
+        assertThat(desc).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+
+        List<String> titles = results(query.ids(new UrlQuery.Request(UrlFilter.HTML, "",
+                UrlField.TITLE, false)).ids()).stream().map(CrawlResult::title).toList();
+        assertThat(titles).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(titles.get(0)).isEmpty(); // the page without a title comes first
+    }
+
+    @Test
+    void aRankedTextSortGivesTheSameOrderAsAPlainOne() throws Exception {
+        UrlQuery ranking = new UrlQuery(reader, 3); // ranks every column sorted on
+        for (UrlField f : List.of(UrlField.TITLE, UrlField.URL, UrlField.REFERRER)) {
+            for (boolean desc : new boolean[] {false, true}) {
+                for (UrlFilter filter : List.of(UrlFilter.ALL, UrlFilter.HTML)) {
+                    UrlQuery.Request r = new UrlQuery.Request(filter, "", f, desc);
+                    assertThat(ranking.ids(r).ids()).as(r.toString())
+                            .containsExactly(query.ids(r).ids());
+                    // and again from the kept ranks
+                    assertThat(ranking.ids(r).ids()).containsExactly(query.ids(r).ids());
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsFinishedAfterASeqAreTheTailOfTheCrawlOrder() throws Exception {
+        UrlQuery.Ids all = query.ids(UrlQuery.Request.ALL);
+        long[] ids = all.ids();
+        List<UrlQuery.Row> rows = query.rows(ids);
+        long midSeq = rows.get(ids.length / 2).seq();
+        UrlQuery.Ids tail = query.idsAfter(midSeq, UrlQuery.Request.ALL);
+        assertThat(tail.ids()).containsExactly(Arrays.copyOfRange(ids, ids.length / 2 + 1,
+                ids.length));
+        assertThat(tail.lastSeq()).isEqualTo(all.lastSeq());
+        assertThat(query.idsAfter(all.lastSeq(), UrlQuery.Request.ALL).ids()).isEmpty();
+    }
+
+    @Test
+    void rowsComeInTheOrderAskedWithTheirRedirectChains() throws Exception {
+        long chain1 = query.idOf(site.url("/chain1"));
+        long home = query.idOf(site.url("/"));
+        assertThat(chain1).isPositive();
+        List<UrlQuery.Row> rows = query.rows(new long[] {chain1, home, 999_999});
+        assertThat(rows).extracting(UrlQuery.Row::id).containsExactly(chain1, home);
+        assertThat(rows.get(0).redirectChain()).isEqualTo(site.url("/chain1") + " [301] → "
+                + site.url("/chain2") + " [301] → " + site.url("/b") + " [200]");
+        assertThat(rows.get(1).redirectChain()).isEmpty();
+        assertThat(rows.get(1).result().title()).isEqualTo("Home");
+    }
+
+    @Test
+    void detailsListEveryPageLinkingToABrokenUrl() throws Exception {
+        UrlDetails details = new UrlDetails(reader);
+        UrlDetails.Details missing = details.of(query.idOf(site.url("/missing")), 100);
+        assertThat(missing.row().result().status()).isEqualTo(404);
+        assertThat(missing.inlinks()).extracting(UrlDetails.Inlink::sourceUrl)
+                .containsExactlyInAnyOrder(site.url("/"), site.url("/a"), site.url("/b"));
+        assertThat(missing.inlinks()).extracting(UrlDetails.Inlink::anchor)
+                .containsOnly("to /missing");
+        assertThat(missing.inlinks()).extracting(UrlDetails.Inlink::type).containsOnly("a");
+        assertThat(missing.inlinkTotal()).isEqualTo(3);
+        assertThat(details.of(query.idOf(site.url("/missing")), 2).inlinkTotal()).isEqualTo(3);
+        assertThat(details.inlinkUrls(query.idOf(site.url("/missing")), 10)).hasSize(3);
+
+        UrlDetails.Details b = details.of(query.idOf(site.url("/b")), 100);
+        assertThat(b.outlinks()).extracting(UrlDetails.Outlink::url, UrlDetails.Outlink::status,
+                UrlDetails.Outlink::broken).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(site.url("/missing"), "404", true),
+                        org.assertj.core.groups.Tuple.tuple(site.url("/gone"), "410", true),
+                        org.assertj.core.groups.Tuple.tuple(site.url("/a"), "200", false));
+        assertThat(b.headers().toLowerCase(java.util.Locale.ROOT)).contains("content-type:");
+
+        UrlDetails.Details chain = details.of(query.idOf(site.url("/chain1")), 100);
+        assertThat(chain.chain().hops()).extracting(h -> h.url() + " " + h.statusText())
+                .containsExactly(site.url("/chain1") + " 301", site.url("/chain2") + " 301",
+                        site.url("/b") + " 200");
+    }
+
+    @Test
+    void statsCountStatusesTimesAndDepths() throws Exception {
+        CrawlStats.Stats s = new CrawlStats(reader).stats();
+        assertThat(s.statuses()).containsEntry("404", 1L).containsEntry("410", 1L)
+                .containsEntry("500", 1L).containsEntry("301", 3L);
+        assertThat(s.statuses().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(WorkspaceSite.PATHS.size());
+        assertThat(s.timeBuckets()).hasSize(CrawlStats.TIME_BOUNDS.size() + 1);
+        assertThat(s.timeBuckets().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(WorkspaceSite.PATHS.size());
+        assertThat(s.depths()).containsEntry(0, 1L).containsKey(2);
+    }
+
+    private static List<CrawlResult> results(long[] ids) throws Exception {
+        return query.rows(ids).stream().map(UrlQuery.Row::result).toList();
+    }
+}
