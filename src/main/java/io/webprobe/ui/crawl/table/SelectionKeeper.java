@@ -1,0 +1,152 @@
+package io.webprobe.ui.crawl.table;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+
+/**
+ * Keeps the URL table's selection on the same URLs and its scroll position on the same rows
+ * while the rows change (a live crawl adds rows, the order or filter changes): the selection
+ * is known by URL id ({@link UrlTableModel#setSelection}), and after a change that moves rows
+ * it is selected again by id, and the row that was at the top is scrolled back to the top.
+ * A change that only appends rows moves nothing, so nothing is redone. FX thread only.
+ */
+final class SelectionKeeper implements UrlTableModel.IdsListener {
+    private final TableView<UrlItem> table;
+    private final UrlTableModel model;
+    private boolean applying;
+    /** The row at the top before a change, and how many pixels of it were scrolled off. */
+    private long topId;
+    private double topOffset;
+
+    SelectionKeeper(TableView<UrlItem> table, UrlTableModel model) {
+        this.table = table;
+        this.model = model;
+        table.getSelectionModel().getSelectedIndices().addListener(
+                (ListChangeListener<Integer>) c -> report());
+        table.getFocusModel().focusedIndexProperty().addListener((o, was, now) -> report());
+    }
+
+    /** The user changed the selection: tell the model which URLs. */
+    private void report() {
+        if (applying) {
+            return;
+        }
+        UrlItems items = model.items();
+        var indices = table.getSelectionModel().getSelectedIndices();
+        long[] ids = new long[indices.size()];
+        int n = 0;
+        for (Integer i : indices) {
+            if (i != null && i >= 0 && i < items.size()) {
+                ids[n++] = items.idAt(i);
+            }
+        }
+        int f = table.getFocusModel().getFocusedIndex();
+        long focused = f >= 0 && f < items.size() && table.getSelectionModel().isSelected(f)
+                ? items.idAt(f) : 0;
+        model.setSelection(java.util.Arrays.copyOf(ids, n), focused);
+    }
+
+    @Override
+    public void idsChanging(boolean appending) {
+        if (appending) {
+            return;
+        }
+        IndexedCell<?> top = flow() == null ? null : flow().getFirstVisibleCell();
+        UrlItems items = model.items();
+        if (top != null && top.getIndex() >= 0 && top.getIndex() < items.size()) {
+            topId = items.idAt(top.getIndex());
+            topOffset = -top.getLayoutY();
+        } else {
+            topId = 0;
+        }
+        // nothing selected while the rows change: the table then has no positions to shift;
+        // and what the table does with its selection meanwhile is not the user's doing
+        applying = true;
+        table.getSelectionModel().clearSelection();
+        table.getFocusModel().focus(-1);
+    }
+
+    @Override
+    public void idsChanged(boolean appended) {
+        if (appended) {
+            return;
+        }
+        UrlItems items = model.items();
+        long[] selected = model.selectedIds();
+        long current = model.currentIdProperty().get();
+        applying = true;
+        try {
+            table.getSelectionModel().clearSelection();
+            int[] positions = positionsOf(items.ids(), selected);
+            int focus = -1;
+            int count = 0;
+            for (int i = 0; i < positions.length; i++) {
+                if (positions[i] >= 0) {
+                    positions[count++] = positions[i];
+                    if (selected[i] == current) {
+                        focus = positions[count - 1];
+                    }
+                }
+            }
+            if (count > 0) {
+                table.getSelectionModel().selectIndices(positions[0],
+                        java.util.Arrays.copyOfRange(positions, 1, count));
+                table.getFocusModel().focus(focus >= 0 ? focus : positions[count - 1]);
+            }
+            int top = topId == 0 ? -1 : items.indexOf(topId);
+            VirtualFlow<?> flow = flow();
+            if (flow != null && top >= 0) {
+                // the flow learns the new row count in the next layout: lay out now, then scroll
+                table.layout();
+                flow.scrollToTop(top);
+                if (topOffset > 0) {
+                    flow.scrollPixels(topOffset);
+                }
+            }
+        } finally {
+            applying = false;
+        }
+        report(); // rows no longer listed are no longer selected
+    }
+
+    /** The position of each id in {@code ids}, -1 where absent; one pass over the ids. */
+    static int[] positionsOf(long[] ids, long[] wanted) {
+        int[] out = new int[wanted.length];
+        java.util.Arrays.fill(out, -1);
+        if (wanted.length == 0) {
+            return out;
+        }
+        if (wanted.length <= 8) { // the usual case: compare without boxing
+            int found = 0;
+            for (int p = 0; p < ids.length && found < wanted.length; p++) {
+                for (int w = 0; w < wanted.length; w++) {
+                    if (out[w] < 0 && ids[p] == wanted[w]) {
+                        out[w] = p;
+                        found++;
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+        java.util.Map<Long, Integer> slot = new java.util.HashMap<>();
+        for (int i = 0; i < wanted.length; i++) {
+            slot.putIfAbsent(wanted[i], i);
+        }
+        int found = 0;
+        for (int p = 0; p < ids.length && found < slot.size(); p++) {
+            Integer s = slot.get(ids[p]);
+            if (s != null && out[s] < 0) {
+                out[s] = p;
+                found++;
+            }
+        }
+        return out;
+    }
+
+    private VirtualFlow<?> flow() {
+        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+    }
+}

@@ -1,0 +1,83 @@
+package io.webprobe.ui.crawl.table;
+
+import io.webprobe.ui.common.UiMemory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * Remembers a table's column order, widths and which columns are shown, under
+ * {@code prefix.order}, {@code prefix.hidden} and {@code prefix.width.KEY}; restores them when
+ * the table is built. Columns are known by the key in their {@code userData}. FX thread only.
+ */
+public final class TableLayoutMemory {
+    private TableLayoutMemory() {}
+
+    /** Restores the remembered layout, then remembers every change the user makes. */
+    public static <S> void apply(TableView<S> table, UiMemory memory, String prefix) {
+        Map<String, TableColumn<S, ?>> byKey = new HashMap<>();
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            byKey.put(key(c), c);
+        }
+        List<String> order = memory.getStrings(prefix + ".order");
+        if (!order.isEmpty()) {
+            List<TableColumn<S, ?>> sorted = new ArrayList<>();
+            for (String k : order) {
+                TableColumn<S, ?> c = byKey.get(k);
+                if (c != null && !sorted.contains(c)) {
+                    sorted.add(c);
+                }
+            }
+            for (TableColumn<S, ?> c : table.getColumns()) {
+                if (!sorted.contains(c)) {
+                    sorted.add(c); // a column added since: at its default place's end
+                }
+            }
+            table.getColumns().setAll(sorted);
+        }
+        if (memory.getStrings(prefix + ".order").isEmpty()
+                && memory.getStrings(prefix + ".hidden").isEmpty()) {
+            // nothing remembered: the defaults stand
+        } else {
+            List<String> hidden = memory.getStrings(prefix + ".hidden");
+            for (TableColumn<S, ?> c : table.getColumns()) {
+                c.setVisible(!hidden.contains(key(c)));
+            }
+        }
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            double w = memory.getDouble(prefix + ".width." + key(c), -1);
+            if (w > 10) {
+                c.setPrefWidth(w);
+            }
+        }
+        Runnable save = () -> {
+            List<String> keys = new ArrayList<>();
+            List<String> hidden = new ArrayList<>();
+            for (TableColumn<S, ?> c : table.getColumns()) {
+                keys.add(key(c));
+                if (!c.isVisible()) {
+                    hidden.add(key(c));
+                }
+            }
+            memory.putStrings(prefix + ".order", keys);
+            memory.putStrings(prefix + ".hidden", hidden);
+        };
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) ch -> save.run());
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            c.visibleProperty().addListener((o, was, now) -> save.run());
+            c.widthProperty().addListener((o, was, now) -> {
+                if (now.doubleValue() > 10) {
+                    memory.putDouble(prefix + ".width." + key(c), now.doubleValue());
+                }
+            });
+        }
+    }
+
+    private static String key(TableColumn<?, ?> c) {
+        return String.valueOf(c.getUserData());
+    }
+}

@@ -1,0 +1,41 @@
+package io.webprobe.ui.crawl.table;
+
+import io.webprobe.store.UrlField;
+import io.webprobe.store.UrlQuery;
+import java.util.function.Function;
+
+/**
+ * One column the URL table can show.
+ *
+ * @param key a stable name, for remembering the layout ("url", "status"…)
+ * @param title the header
+ * @param csvHeader the header when exported (as the command line's CSV names it)
+ * @param width the default width
+ * @param shown whether it is shown until the user chooses otherwise
+ * @param sort the field it sorts by, or null when it cannot be sorted
+ * @param kind how cells show the value
+ * @param value the cell's value (text or a number), null for an empty cell
+ * @param tooltip what the header's tooltip says
+ */
+public record UrlColumn(String key, String title, String csvHeader, double width,
+        boolean shown, UrlField sort, Kind kind, Function<UrlQuery.Row, Object> value,
+        String tooltip) {
+
+    /** How a cell shows its value. */
+    public enum Kind {
+        /** Text, left-aligned. */
+        TEXT,
+        /** Text whose whole value is also the cell's tooltip (long texts). */
+        LONG_TEXT,
+        /** A whole number with thousands separators, right-aligned. */
+        NUMBER,
+        /** A size in bytes, right-aligned, marked "(cut)" for a page cut at the download cap. */
+        SIZE
+    }
+
+    /** The cell text as exported to CSV (numbers without separators; "" when empty). */
+    public String csv(UrlQuery.Row row) {
+        Object v = value.apply(row);
+        return v == null ? "" : v.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package io.webprobe.ui.crawl.table;
+
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.store.UrlField;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.crawl.table.UrlColumn.Kind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every column the crawl engine fills, in their default order: the first twelve shown, the
+ * rest offered by the column chooser. One list for the table, its layout memory and the export
+ * of visible columns.
+ */
+public final class UrlColumns {
+    private UrlColumns() {}
+
+    /** Every column. */
+    public static final List<UrlColumn> ALL = List.of(
+            col("url", "URL", "url", 360, true, UrlField.URL, Kind.TEXT, r -> r.url(),
+                    "The URL as requested"),
+            col("status", "Status", "status", 70, true, UrlField.STATUS, Kind.TEXT,
+                    CrawlResult::statusText, "HTTP status, or why there was none"),
+            col("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
+                    UrlColumns::reason, "Why a URL was blocked, skipped or failed"),
+            col("type", "Type", "content_type", 110, true, UrlField.CONTENT_TYPE, Kind.TEXT,
+                    CrawlResult::contentType, "Media type"),
+            col("size", "Size", "size_bytes", 110, true, UrlField.SIZE, Kind.SIZE,
+                    r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded"),
+            col("time", "Time (ms)", "response_ms", 80, true, UrlField.RESPONSE_MS, Kind.NUMBER,
+                    r -> fetched(r) ? r.responseMillis() : null,
+                    "Time to the end of the response, ms"),
+            col("title", "Title", "title", 220, true, UrlField.TITLE, Kind.LONG_TEXT,
+                    CrawlResult::title, "The page's title"),
+            col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
+                    CrawlResult::depth, "Links from the start page"),
+            col("inlinks", "Inlinks", "inlinks", 65, true, UrlField.INLINKS, Kind.NUMBER,
+                    CrawlResult::inlinks, "Links to this URL from crawled pages"),
+            col("outlinks", "Outlinks", "outlinks", 70, true, UrlField.OUTLINKS, Kind.NUMBER,
+                    CrawlResult::outlinks, "Distinct URLs this page links to"),
+            col("referrer", "Referrer", "referrer", 260, true, UrlField.REFERRER, Kind.TEXT,
+                    CrawlResult::referrer, "The page that first linked here"),
+            col("redirect", "Redirect to", "redirect_to", 220, true, UrlField.REDIRECT_TO,
+                    Kind.TEXT, CrawlResult::redirectTo, "Where a redirect points"),
+            new UrlColumn("chain", "Redirect chain", "redirect_chain", 320, false, null,
+                    Kind.LONG_TEXT, UrlQuery.Row::redirectChain, "Every hop of a redirect"),
+            col("canonical", "Canonical", "canonical", 240, false, UrlField.CANONICAL,
+                    Kind.TEXT, r -> r.page().canonical(), "The page's canonical URL"),
+            col("description", "Meta description", "meta_description", 260, false,
+                    UrlField.META_DESCRIPTION, Kind.LONG_TEXT, r -> r.page().metaDescription(),
+                    "The page's meta description"),
+            col("h1", "H1", "h1", 200, false, UrlField.H1, Kind.LONG_TEXT, r -> r.page().h1(),
+                    "The page's first H1"),
+            col("words", "Words", "word_count", 65, false, UrlField.WORD_COUNT, Kind.NUMBER,
+                    r -> r.page().wordCount(), "Words of visible text"),
+            col("robots", "Meta robots", "meta_robots", 150, false, UrlField.META_ROBOTS,
+                    Kind.TEXT, r -> r.page().robotsText(), "Robots directives (meta and header)"),
+            col("indexable", "Indexable", "indexable", 75, false, UrlField.INDEXABLE, Kind.TEXT,
+                    r -> r.indexable() ? "Yes" : "No",
+                    "An HTML page answering 200, not noindex, canonical to itself"),
+            col("outcome", "Outcome", "outcome", 80, false, UrlField.OUTCOME, Kind.TEXT,
+                    r -> r.outcome().label(), "ok, redirect, broken, error, blocked or skipped"),
+            col("error", "Error", "error", 220, false, UrlField.REASON, Kind.LONG_TEXT,
+                    r -> r.error() == null ? "" : r.error().name() + ": " + r.errorMessage(),
+                    "Why the request failed"),
+            col("cut", "Cut", "truncated", 50, false, UrlField.TRUNCATED, Kind.TEXT,
+                    r -> r.truncated() ? "Yes" : "", "Cut at the download cap"),
+            col("retries", "Retries", "retries", 60, false, UrlField.RETRIES, Kind.NUMBER,
+                    CrawlResult::retries, "Asked again after a 429 or 503"),
+            col("external", "External", "external", 70, false, UrlField.EXTERNAL, Kind.TEXT,
+                    r -> r.external() ? "Yes" : "", "Outside the site: checked, not crawled"));
+
+    /** The column with this key. */
+    public static Optional<UrlColumn> byKey(String key) {
+        return ALL.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    /**
+     * Whether the URL got a response worth a size and a time. Skipped and robots.txt-blocked
+     * rows were never requested (blank); rate-limited and bot-wall rows were answered (429,
+     * 403, 503, 999) and keep them.
+     */
+    static boolean fetched(CrawlResult r) {
+        return r.skipped() == null || r.status() > 0;
+    }
+
+    /** Why a URL was blocked, skipped or failed ("Rate limited: still HTTP 429…"), or "". */
+    public static String reason(CrawlResult r) {
+        return r.skipped() != null || r.error() != null ? r.errorMessage() : "";
+    }
+
+    private static UrlColumn col(String key, String title, String csv, double width,
+            boolean shown, UrlField sort, Kind kind,
+            java.util.function.Function<CrawlResult, Object> value, String tip) {
+        return new UrlColumn(key, title, csv, width, shown, sort, kind,
+                row -> value.apply(row.result()), tip);
+    }
+}

@@ -1,0 +1,337 @@
+package io.webprobe.ui.crawl.table;
+
+import io.webprobe.store.UrlField;
+import io.webprobe.store.UrlFilter;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.crawl.session.ReaderLane;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The URL table's state: which rows (a {@link UrlFilter} and a search), in which order (a
+ * column, or the crawl's own order), the ids that gives, read from the crawl file on a
+ * {@link ReaderLane}, and the selection, kept as URL ids: never as row positions, which move
+ * when rows arrive or the order changes. Knows no controls, so it is tested without a window.
+ *
+ * <p>While a crawl runs, {@link #crawlGrew()} is called on every tick: in the crawl's own order
+ * only the new rows are read and appended; in any other order the whole list is read again, at
+ * most one read at a time and leaving the lane idle at least as long as the last read took.
+ *
+ * <p>FX thread only; results of reads arrive there.
+ */
+public final class UrlTableModel {
+
+    /** Told around each change of the ids, so the view can keep selection and scroll. */
+    public interface IdsListener {
+        /**
+         * The ids are about to change.
+         *
+         * @param appending whether rows will only be added after the ones shown
+         */
+        void idsChanging(boolean appending);
+
+        /**
+         * The ids changed.
+         *
+         * @param appended whether rows were only added after the ones shown
+         */
+        void idsChanged(boolean appended);
+    }
+
+    private final LineCache lines;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<UrlItems> items;
+    private final ObjectProperty<UrlFilter> filter =
+            new SimpleObjectProperty<>(this, "filter", UrlFilter.ALL);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(this, "count");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyLongWrapper lastReadMillis =
+            new ReadOnlyLongWrapper(this, "lastReadMillis", -1);
+    private final ReadOnlyLongWrapper currentId = new ReadOnlyLongWrapper(this, "currentId");
+    private final LongSupplier nanoTime;
+
+    private UrlField sortField = UrlField.SEQ;
+    private boolean descending;
+    private long[] selected = new long[0];
+    private ReaderLane lane;
+    private IdsListener listener;
+    private Runnable rowsStale = () -> { };
+    /** The highest completion number the ids include. */
+    private long lastSeq;
+    private int requestNo;
+    private boolean inFlight;
+    private boolean grewMeanwhile;
+    private long lastReadNanos;
+    private long lastDoneAt;
+
+    public UrlTableModel(Executor fx) {
+        this(fx, System::nanoTime);
+    }
+
+    UrlTableModel(Executor fx, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.lines = new LineCache(fx, this::readRows);
+        this.items = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "items",
+                new UrlItems(lines, new long[0]));
+        filter.addListener((o, was, now) -> reload());
+        search.addListener((o, was, now) -> reload());
+    }
+
+    // == what the table shows ==
+
+    /** The table's items now. */
+    public UrlItems items() {
+        return items.get();
+    }
+
+    /**
+     * The table's items: a new list when the order or the rows change, the same list growing
+     * while a crawl in crawl order appends.
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<UrlItems> itemsProperty() {
+        return items.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<UrlFilter> filterProperty() {
+        return filter;
+    }
+
+    /** Text the URL or the title must contain. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** How many rows match. */
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** True while the ids are being read. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** A sentence when the crawl file could not be read, else "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** How long the last read of the ids took (ms), -1 before the first. */
+    public ReadOnlyLongProperty lastReadMillisProperty() {
+        return lastReadMillis.getReadOnlyProperty();
+    }
+
+    public UrlField sortField() {
+        return sortField;
+    }
+
+    public boolean descending() {
+        return descending;
+    }
+
+    /** The query the ids answer. */
+    public UrlQuery.Request request() {
+        return new UrlQuery.Request(filter.get(), search.get(), sortField, descending);
+    }
+
+    /** Sorts by a field ({@link UrlField#SEQ} ascending: the crawl's order). */
+    public void sortBy(UrlField field, boolean desc) {
+        if (field == sortField && desc == descending) {
+            return;
+        }
+        sortField = field;
+        descending = desc;
+        reload();
+    }
+
+    public void setIdsListener(IdsListener l) {
+        this.listener = l;
+    }
+
+    /** Called when rows already read may have changed (the view reads its visible rows again). */
+    public void setOnRowsStale(Runnable r) {
+        this.rowsStale = r;
+    }
+
+    // == the crawl file ==
+
+    /** Shows the crawl this lane reads (null: none). */
+    public void attach(ReaderLane lane) {
+        this.lane = lane;
+        requestNo++;
+        inFlight = false;
+        grewMeanwhile = false;
+        lastSeq = 0;
+        error.set("");
+        lines.clear();
+        setIds(new long[0], false);
+        if (lane != null) {
+            reload();
+        }
+    }
+
+    /** Reads the ids again from scratch (a filter, search or order changed; a crawl ended). */
+    public void reload() {
+        if (lane == null) {
+            return;
+        }
+        read(false);
+    }
+
+    /**
+     * The crawl file has grown (a tick of a running crawl): new rows are appended, or the ids
+     * read again when the order needs it; rows on screen are read again (inlinks change).
+     */
+    public void crawlGrew() {
+        if (lane == null) {
+            return;
+        }
+        lines.markStale();
+        rowsStale.run();
+        boolean append = request().inCrawlOrder() && !filter.get().dependsOnOtherRows();
+        if (inFlight || (!append && nanoTime.getAsLong() - lastDoneAt < lastReadNanos)) {
+            grewMeanwhile = true; // read again once the current read is done and paid for
+            return;
+        }
+        read(append);
+    }
+
+    /** A row changed in the file (a re-check): its line is read again. */
+    public void rowChanged(long id) {
+        lines.markStale();
+        rowsStale.run();
+    }
+
+    private void read(boolean append) {
+        int no = ++requestNo;
+        long after = lastSeq;
+        UrlQuery.Request r = request();
+        long start = nanoTime.getAsLong();
+        inFlight = true;
+        grewMeanwhile = false;
+        busy.set(true);
+        lane.submitLatest("ids", q -> append ? q.urls().idsAfter(after, r) : q.urls().ids(r),
+                ids -> {
+                    if (no != requestNo) {
+                        return; // a newer read was asked for
+                    }
+                    long took = nanoTime.getAsLong() - start;
+                    inFlight = false;
+                    busy.set(false);
+                    lastReadNanos = took;
+                    lastDoneAt = nanoTime.getAsLong();
+                    lastReadMillis.set(took / 1_000_000);
+                    error.set("");
+                    if (append) {
+                        lastSeq = ids.lastSeq();
+                        appendIds(ids.ids());
+                    } else {
+                        lastSeq = ids.lastSeq();
+                        setIds(ids.ids(), false);
+                    }
+                    if (grewMeanwhile) {
+                        grewMeanwhile = false;
+                        crawlGrew();
+                    }
+                }, message -> {
+                    if (no == requestNo) {
+                        inFlight = false;
+                        busy.set(false);
+                        error.set(message);
+                    }
+                });
+    }
+
+    /**
+     * Shows these ids (package-private for tests: the reads call it). Ids that extend the ones
+     * shown are appended; others replace the list.
+     */
+    void setIds(long[] ids, boolean appendedHint) {
+        UrlItems now = items.get();
+        long[] shown = now.ids();
+        if (appendedHint || startsWith(ids, shown)) {
+            appendIds(Arrays.copyOfRange(ids, shown.length, ids.length));
+            return;
+        }
+        if (listener != null) {
+            listener.idsChanging(false);
+        }
+        items.set(now.withIds(ids));
+        count.set(ids.length);
+        if (listener != null) {
+            listener.idsChanged(false);
+        }
+    }
+
+    private void appendIds(long[] more) {
+        if (listener != null) {
+            listener.idsChanging(true);
+        }
+        items.get().append(more);
+        count.set(items.get().size());
+        if (listener != null) {
+            listener.idsChanged(true);
+        }
+    }
+
+    private static boolean startsWith(long[] a, long[] prefix) {
+        if (a.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (a[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void readRows(long[] ids) {
+        ReaderLane l = lane;
+        if (l == null) {
+            return;
+        }
+        int generation = lines.generation();
+        l.submit(q -> q.urls().rows(ids), rows -> {
+            if (l == lane) {
+                lines.loaded(rows, generation);
+            }
+        }, message -> error.set(message));
+    }
+
+    // == selection, by URL id ==
+
+    /** The selected URL ids, in selection order. */
+    public long[] selectedIds() {
+        return selected.clone();
+    }
+
+    /**
+     * The user selected these URLs.
+     *
+     * @param focused the one the details pane shows (0: the first selected)
+     */
+    public void setSelection(long[] ids, long focused) {
+        selected = ids.clone();
+        currentId.set(focused != 0 ? focused : ids.length > 0 ? ids[0] : 0);
+    }
+
+    /** The URL the details pane shows: the focused selected row, 0 for none. */
+    public ReadOnlyLongProperty currentIdProperty() {
+        return currentId.getReadOnlyProperty();
+    }
+}

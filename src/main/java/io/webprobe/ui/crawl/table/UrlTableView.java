@@ -1,0 +1,221 @@
+package io.webprobe.ui.crawl.table;
+
+import io.webprobe.store.UrlField;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.common.UiMemory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+
+/**
+ * The URL table: a {@link TableView} over {@link UrlTableModel#items()} with every column of
+ * {@link UrlColumns} (the header's menu button chooses which are shown), sorted by the model
+ * (a click on a header asks the crawl file for a new order; the table never sorts rows itself),
+ * broken rows red and blocked or skipped ones grey, and the layout remembered. FX thread only.
+ */
+public final class UrlTableView {
+    /** What a Size cell says of a page cut at the download cap. */
+    public static final String CUT_TIP = "Cut at the download cap (Max page size): only this "
+            + "much was downloaded and searched for links.";
+
+    private final TableView<UrlItem> table = new TableView<>();
+    private final UrlTableModel model;
+    private Runnable onOpen = () -> { };
+
+    /**
+     * @param memoryKey where the column layout is remembered, e.g. {@code crawl.columns}
+     */
+    public UrlTableView(UrlTableModel model, UiMemory memory, String memoryKey) {
+        this.model = model;
+        table.setItems(model.items());
+        model.itemsProperty().addListener((o, was, now) -> table.setItems(now));
+        table.setFixedCellSize(24);
+        table.setTableMenuButtonVisible(true); // the column chooser
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        for (UrlColumn c : UrlColumns.ALL) {
+            table.getColumns().add(column(c));
+        }
+        table.setSortPolicy(t -> {
+            sortModel();
+            return true;
+        });
+        table.setRowFactory(t -> new UrlRow());
+        TableLayoutMemory.apply(table, memory, memoryKey);
+        SelectionKeeper keeper = new SelectionKeeper(table, model);
+        model.setIdsListener(keeper);
+        model.setOnRowsStale(this::refreshVisibleRows);
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                onOpen.run();
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown()) {
+                onOpen.run();
+                e.consume();
+            }
+        });
+    }
+
+    public TableView<UrlItem> table() {
+        return table;
+    }
+
+    /** What a double-click or Enter on a row does (the main view opens the details pane). */
+    public void setOnOpen(Runnable action) {
+        this.onOpen = action;
+    }
+
+    /** The columns shown, in their order (for "export with the visible columns"). */
+    public List<UrlColumn> visibleColumns() {
+        List<UrlColumn> out = new ArrayList<>();
+        for (TableColumn<UrlItem, ?> c : table.getColumns()) {
+            if (c.isVisible()) {
+                UrlColumns.byKey(String.valueOf(c.getUserData())).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** Sets a placeholder text shown while the table is empty. */
+    public void setPlaceholder(String text) {
+        table.setPlaceholder(new Label(text));
+    }
+
+    private void sortModel() {
+        if (table.getSortOrder().isEmpty()) {
+            model.sortBy(UrlField.SEQ, false);
+            return;
+        }
+        TableColumn<UrlItem, ?> c = table.getSortOrder().get(0);
+        UrlColumn col = UrlColumns.byKey(String.valueOf(c.getUserData())).orElseThrow();
+        model.sortBy(col.sort(), c.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    /** Reads again the rows on screen whose data is stale (a live crawl's tick, a re-check). */
+    private void refreshVisibleRows() {
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            var first = flow.getFirstVisibleCell();
+            var last = flow.getLastVisibleCell();
+            if (first != null && last != null) {
+                model.items().refresh(first.getIndex(), last.getIndex() + 1);
+            }
+        }
+    }
+
+    private static TableColumn<UrlItem, Object> column(UrlColumn c) {
+        TableColumn<UrlItem, Object> col = new TableColumn<>(c.title());
+        col.setUserData(c.key());
+        col.setId("col-" + c.key());
+        col.setPrefWidth(c.width());
+        col.setVisible(c.shown());
+        col.setSortable(c.sort() != null);
+        col.setCellValueFactory(f -> {
+            UrlItem item = f.getValue();
+            return Bindings.createObjectBinding(() -> {
+                UrlQuery.Row r = item.row();
+                return r == null ? null : c.value().apply(r);
+            }, item.rowProperty());
+        });
+        col.setCellFactory(x -> new UrlCell(c.kind()));
+        if (c.kind() == UrlColumn.Kind.NUMBER || c.kind() == UrlColumn.Kind.SIZE) {
+            col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
+        return col;
+    }
+
+    /** A cell showing a value as its column's kind says. */
+    private static final class UrlCell extends TableCell<UrlItem, Object> {
+        private final UrlColumn.Kind kind;
+        private final Tooltip tip = new Tooltip(); // one per cell, not one per update
+
+        UrlCell(UrlColumn.Kind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("truncated");
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            switch (kind) {
+                case NUMBER -> {
+                    setText(String.format(Locale.ROOT, "%,d", ((Number) item).longValue()));
+                    setTooltip(null);
+                }
+                case SIZE -> {
+                    UrlItem line = getTableRow() == null ? null : getTableRow().getItem();
+                    boolean cut = line != null && line.row() != null
+                            && line.row().result().truncated();
+                    setText(sizeText(((Number) item).longValue(), cut));
+                    tip.setText(CUT_TIP);
+                    setTooltip(cut ? tip : null);
+                    if (cut) {
+                        getStyleClass().add("truncated");
+                    }
+                }
+                case LONG_TEXT -> {
+                    String s = item.toString();
+                    setText(s);
+                    tip.setText(s);
+                    setTooltip(s.isEmpty() ? null : tip);
+                }
+                default -> {
+                    setText(item.toString());
+                    setTooltip(null);
+                }
+            }
+        }
+    }
+
+    /** "10,485,760", or "10,485,760 (cut)" for a page cut at the download cap. */
+    public static String sizeText(long bytes, boolean truncated) {
+        return String.format(Locale.ROOT, "%,d", bytes) + (truncated ? " (cut)" : "");
+    }
+
+    /** A row that turns red when broken and grey when blocked or skipped, once its data is read. */
+    private static final class UrlRow extends TableRow<UrlItem> {
+        private final ChangeListener<UrlQuery.Row> restyle = (o, was, now) -> style(now);
+        private UrlItem watched;
+
+        @Override
+        protected void updateItem(UrlItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (watched != null) {
+                watched.rowProperty().removeListener(restyle);
+            }
+            watched = empty ? null : item;
+            if (watched != null) {
+                watched.rowProperty().addListener(restyle);
+            }
+            style(watched == null ? null : watched.row());
+        }
+
+        private void style(UrlQuery.Row r) {
+            getStyleClass().removeAll("broken", "not-fetched");
+            if (r != null) {
+                if (r.result().isBroken()) {
+                    getStyleClass().add("broken");
+                } else if (r.result().skipped() != null) {
+                    getStyleClass().add("not-fetched");
+                }
+            }
+        }
+    }
+}
