@@ -5,6 +5,7 @@ import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.Recheck;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.store.CrawlFiles;
 import io.webprobe.store.CrawlStore;
@@ -18,18 +19,27 @@ import io.webprobe.export.CsvExporter;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.ping.PingJob;
+import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
 import io.webprobe.ui.common.UiBatcher;
+import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.compare.CompareModel;
+import io.webprobe.ui.compare.CompareView;
 import io.webprobe.ui.crawl.CrawlJobFactory;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.crawl.CrawlViewModel;
+import io.webprobe.ui.crawl.actions.UrlActions;
+import io.webprobe.ui.crawl.export.CrawlExporter;
+import io.webprobe.ui.crawl.export.ExportActions;
 import io.webprobe.ui.main.MainView;
 import io.webprobe.ui.ping.PingJobFactory;
 import io.webprobe.ui.ping.PingView;
 import io.webprobe.ui.ping.PingViewModel;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +63,8 @@ public final class AppContext implements AutoCloseable {
     private final CrawlViewModel crawlViewModel;
     private final PingViewModel pingViewModel;
     private final MainView mainView;
+    private final UiMemory memory;
+    private volatile Consumer<String> browser = url -> log.info("No browser to open {}", url);
 
     /**
      * @param stage the main window (owner of dialogs)
@@ -68,7 +80,20 @@ public final class AppContext implements AutoCloseable {
      * @param crawlsFolder where new crawl files go
      */
     public AppContext(Stage stage, DialogService dialogs, Path crawlsFolder) {
+        this(stage, dialogs, crawlsFolder, UiMemory.inMemory(), ClipboardService.system());
+    }
+
+    /**
+     * @param stage the main window (owner of dialogs)
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param crawlsFolder where new crawl files go
+     * @param memory what the screens remember between launches
+     * @param clipboard where Copy puts text
+     */
+    public AppContext(Stage stage, DialogService dialogs, Path crawlsFolder, UiMemory memory,
+            ClipboardService clipboard) {
         this.crawlsFolder = crawlsFolder;
+        this.memory = memory;
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
@@ -96,16 +121,30 @@ public final class AppContext implements AutoCloseable {
                         .listener(listener)
                         .build();
             }
+
+            @Override
+            public Recheck recheck(CrawlStore store, Clock clock) throws StoreException {
+                CrawlPlan plan = store.plan();
+                return new Recheck(plan, new JdkHttpProbe(plan.userAgent(),
+                        min(plan.timeout(), MAX_CONNECT_TIMEOUT)), store.sink(), clock);
+            }
         };
-        crawlViewModel = new CrawlViewModel(jobs, Platform::runLater, uiTimer, background,
-                new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
+        crawlViewModel = new CrawlViewModel(jobs, new CrawlViewModel.Services(Platform::runLater,
+                uiTimer, background, this.dialogs, memory, crawlsFolder, Version.userAgent(),
+                UiBatcher.DEFAULT_PERIOD, System::nanoTime));
         PingJobFactory pings = (plan, listener) -> new PingJob(plan,
                 new Http1Probe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
                 listener);
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
-        mainView = new MainView(new CrawlView(crawlViewModel), new PingView(pingViewModel),
-                this.dialogs, Version.get(), stage::close);
+        CrawlView crawlView = new CrawlView(crawlViewModel, new CrawlView.Deps(this.dialogs,
+                memory, new UrlActions(crawlViewModel, clipboard, url -> browser.accept(url)),
+                new ExportActions(crawlViewModel, new CrawlExporter(background), this.dialogs,
+                        Platform::runLater)));
+        CompareView compare = new CompareView(new CompareModel(background, Platform::runLater,
+                this.dialogs), () -> crawlsFolder);
+        mainView = new MainView(crawlView, new PingView(pingViewModel), compare, this.dialogs,
+                Version.get(), stage::close);
     }
 
     public MainView mainView() {
@@ -122,6 +161,16 @@ public final class AppContext implements AutoCloseable {
 
     public PingViewModel pingViewModel() {
         return pingViewModel;
+    }
+
+    /** What the screens remember. */
+    public UiMemory memory() {
+        return memory;
+    }
+
+    /** Sets how "Open in browser" opens a URL (the application's host services). */
+    public void setBrowser(Consumer<String> open) {
+        this.browser = open;
     }
 
     @Override

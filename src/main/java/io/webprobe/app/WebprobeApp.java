@@ -19,6 +19,7 @@ public final class WebprobeApp extends Application {
     @Override
     public void start(Stage stage) {
         context = show(stage, null);
+        context.setBrowser(getHostServices()::showDocument);
         installErrorHandler(context);
     }
 

@@ -16,6 +16,8 @@ public final class FakeDialogs implements DialogService {
     public final List<String> details = new CopyOnWriteArrayList<>();
     public volatile Optional<Path> saveAnswer = Optional.empty();
     public volatile Optional<Path> openAnswer = Optional.empty();
+    /** Answers to {@link #chooseCrawlFile}, one per call; none left: cancelled. */
+    public final java.util.Deque<Path> crawlAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private void record(String kind, String text) {
         calls.add(kind);
@@ -32,6 +34,12 @@ public final class FakeDialogs implements DialogService {
     public Optional<Path> chooseOpenFile(String title) {
         record("chooseOpenFile", title);
         return openAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseCrawlFile(String title, Path folder) {
+        record("chooseCrawlFile", title);
+        return Optional.ofNullable(crawlAnswers.poll());
     }
 
     @Override

@@ -16,6 +16,14 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /**
+     * Asks for a crawl file ({@code .webprobe}) to open, starting in {@code folder}; empty
+     * when the user cancels.
+     */
+    default Optional<Path> chooseCrawlFile(String title, Path folder) {
+        return chooseOpenFile(title);
+    }
+
     /** Shows a plain-sentence error. */
     void showError(String title, String message);
 

@@ -3,13 +3,15 @@ package io.webprobe.ui.crawl;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.Recheck;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
+import java.time.Clock;
 
 /**
- * Makes crawl files and crawl jobs; the app wires the real crawls folder and HTTP backend in,
- * tests may wire others.
+ * Makes crawl files, crawl jobs and re-checks; the app wires the real crawls folder and HTTP
+ * backend in, tests may wire others.
  */
 public interface CrawlJobFactory {
     /** A new crawl file for a crawl of this plan. */
@@ -22,4 +24,7 @@ public interface CrawlJobFactory {
      */
     CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
             throws StoreException;
+
+    /** Fetches URLs of the store's crawl again, writing through its sink. */
+    Recheck recheck(CrawlStore store, Clock clock) throws StoreException;
 }

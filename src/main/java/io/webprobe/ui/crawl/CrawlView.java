@@ -1,336 +1,251 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.crawl.CrawlResult;
+import io.webprobe.store.UrlDetails;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.charts.ChartsView;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.crawl.actions.TableSelection;
+import io.webprobe.ui.crawl.actions.UrlActions;
+import io.webprobe.ui.crawl.actions.UrlMenus;
+import io.webprobe.ui.crawl.actions.UrlSelection;
+import io.webprobe.ui.crawl.broken.BrokenLinksView;
+import io.webprobe.ui.crawl.details.DetailsView;
+import io.webprobe.ui.crawl.export.ExportActions;
+import io.webprobe.ui.crawl.live.WorkersView;
+import io.webprobe.ui.crawl.overview.OverviewView;
+import io.webprobe.ui.crawl.table.UrlColumn;
+import io.webprobe.ui.crawl.table.UrlItem;
+import io.webprobe.ui.crawl.table.UrlTableView;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableStringValue;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.MasterDetailPane;
+import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
+import org.controlsfx.control.textfield.TextFields;
 
 /**
- * The Crawl tab: URL field and controls, overall progress, the live table of URLs, the broken
- * links, and a status bar. Only binds to {@link CrawlViewModel}; holds no state of its own.
+ * The Crawl tab: the controls on top; the overview and the workers on the left; the URL
+ * table (with its search), the broken links and the charts in the middle over the details
+ * pane; the status bar below. Only binds to {@link CrawlViewModel} and its parts and wires the
+ * menus and keys; holds no state of its own but the layout it remembers.
  */
 public final class CrawlView {
+    /** What the view needs besides its view model. */
+    public record Deps(DialogService dialogs, UiMemory memory, UrlActions actions,
+            ExportActions exports) {}
+
+    /** Most URLs "Ping these" sends when nothing is selected. */
+    static final int PING_ALL_LIMIT = 1000;
+
+    private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C,
+            KeyCombination.SHORTCUT_DOWN);
+
     private final CrawlViewModel vm;
+    private final Deps deps;
     private final BorderPane root = new BorderPane();
-    private Consumer<List<String>> onPingThese = urls -> { };
-    private TableView<CrawlRow> pages;
+    private final UrlTableView table;
+    private final TextField search;
+    private final TabPane tabs = new TabPane();
+    private final Tab urlsTab = new Tab();
+    private final MasterDetailPane workspace = new MasterDetailPane(Side.BOTTOM);
+    private final DetailsView details;
+    private final BrokenLinksView broken;
     /** The threads spinner's two-way link to the settings (kept: bindings hold it weakly). */
     private final ObjectProperty<Integer> threadsValue;
+    private Consumer<List<String>> onPingThese = urls -> { };
 
-    public CrawlView(CrawlViewModel vm) {
+    public CrawlView(CrawlViewModel vm, Deps deps) {
         this.vm = vm;
+        this.deps = deps;
         this.threadsValue = vm.threadsProperty().asObject();
-        root.setTop(controls());
-        root.setCenter(tables());
+        deps.actions().setOnPingThese(urls -> onPingThese.accept(urls));
+        table = new UrlTableView(vm.table(), deps.memory(), "crawl.columns");
+        table.setPlaceholder("No URLs yet: enter a start URL and press Start, or open a crawl "
+                + "(File › Open crawl…).");
+        search = TextFields.createClearableTextField();
+        details = new DetailsView(vm.details());
+        broken = new BrokenLinksView(vm.broken());
+
+        CrawlControls controls = new CrawlControls(vm, deps.dialogs(), new CrawlControls.Exports() {
+            @Override
+            public void all() {
+                deps.exports().exportAll();
+            }
+
+            @Override
+            public void view() {
+                exportView();
+            }
+
+            @Override
+            public void selection() {
+                exportSelection();
+            }
+        }, this::pingThese, threadsValue);
+        root.setTop(controls.root());
+        root.setCenter(resumeBar(center()));
         root.setBottom(statusBar());
+        wireMenus();
+        wireKeys();
     }
 
     public Node root() {
         return root;
     }
 
-    private Node controls() {
-        TextField url = new TextField();
-        url.setId("crawlUrl");
-        url.setPromptText("https://example.com/");
-        url.textProperty().bindBidirectional(vm.urlProperty());
-        url.setOnAction(e -> vm.start());
-        url.disableProperty().bind(vm.runningProperty());
-        HBox.setHgrow(url, Priority.ALWAYS);
-
-        Spinner<Integer> threads = new Spinner<>(1, 64, vm.threadsProperty().get());
-        threads.setId("crawlThreads");
-        threads.setEditable(true);
-        threads.setPrefWidth(80);
-        threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
-        threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
-        threads.disableProperty().bind(vm.runningProperty());
-
-        Button start = button("crawlStart", "Start", vm::start);
-        start.setDefaultButton(false);
-        start.disableProperty().bind(vm.runningProperty());
-        Button pause = button("crawlPause", "Pause", vm::togglePause);
-        pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume").otherwise("Pause"));
-        pause.disableProperty().bind(vm.runningProperty().not());
-        Button stop = button("crawlStop", "Stop", vm::stop);
-        stop.disableProperty().bind(vm.runningProperty().not());
-        Button export = button("crawlExport", "Export CSV…", vm::exportCsv);
-        export.disableProperty().bind(Bindings.isEmpty(vm.rows()));
-        Button ping = button("crawlPingThese", "Ping these", this::pingThese);
-        ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
-        ping.disableProperty().bind(Bindings.isEmpty(vm.rows()));
-
-        Label threadsLabel = new Label("Threads");
-        HBox bar = new HBox(8, url, threadsLabel, threads, start, pause, stop, export, ping);
-        bar.setAlignment(Pos.CENTER_LEFT);
-
-        Label error = errorLabel("crawlUrlError", vm.urlErrorProperty());
-        Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
-        settingsError.setWrapText(true);
-
-        TitledPane settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty())
-                .root();
-
-        ProgressBar progress = new ProgressBar();
-        progress.setId("crawlProgress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(
-                vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
-
-        VBox top = new VBox(6, bar, error, settingsError, settings, progress);
-        top.setPadding(new Insets(10, 10, 6, 10));
-        return top;
+    /** The URL table (for tests and the main window). */
+    public TableView<UrlItem> urlTable() {
+        return table.table();
     }
 
-    private Node tables() {
-        pages = pagesTable();
-        TableView<BrokenLink> broken = brokenTable();
-        Tab all = new Tab();
-        all.textProperty().bind(Bindings.format(Locale.ROOT, "All URLs (%,d)", Bindings.size(vm.rows())));
-        all.setContent(pages);
+    // == layout ==
+
+    private Node center() {
+        OverviewView overview = new OverviewView(vm.overview());
+        TitledPane workers = new TitledPane("Now fetching", new WorkersView(vm.live()).root());
+        workers.setId("workersPane");
+        workers.setCollapsible(false);
+        workers.setMaxHeight(Double.MAX_VALUE);
+        SplitPane left = new SplitPane(overview.root(), workers);
+        left.setOrientation(Orientation.VERTICAL);
+        remember(left, "crawl.divider.workers", 0.72);
+        overview.root().getSelectionModel().selectedItemProperty().addListener(
+                (o, was, now) -> tabs.getSelectionModel().select(urlsTab));
+
+        search.setId("crawlSearch");
+        search.setPromptText("Search URLs and titles (Ctrl+F)");
+        search.textProperty().bindBidirectional(vm.table().searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.table().busyProperty());
+        Label count = new Label();
+        count.setId("crawlCount");
+        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "%,d URL%s", vm.table().countProperty().get(),
+                vm.table().countProperty().get() == 1 ? "" : "s"), vm.table().countProperty()));
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(vm.table().errorProperty());
+        HBox searchBar = new HBox(8, search, busy, count, error);
+        searchBar.setAlignment(Pos.CENTER_LEFT);
+        searchBar.setPadding(new Insets(4, 0, 4, 0));
+        VBox urls = new VBox(searchBar, table.table());
+        VBox.setVgrow(table.table(), Priority.ALWAYS);
+        urlsTab.setContent(urls);
+        urlsTab.setId("urlsTab");
+        urlsTab.textProperty().bind(Bindings.createStringBinding(() -> "URLs · "
+                + vm.overview().selectedProperty().get().label(), vm.overview()
+                .selectedProperty()));
+
         Tab brokenTab = new Tab();
         brokenTab.setId("brokenTab");
-        brokenTab.textProperty().bind(
-                Bindings.format(Locale.ROOT, "Broken links (%,d)", Bindings.size(vm.brokenLinks())));
-        brokenTab.setContent(broken);
-        Tab orphansTab = new Tab();
-        orphansTab.setId("orphansTab");
-        orphansTab.textProperty().bind(
-                Bindings.format(Locale.ROOT, "Orphans (%,d)", Bindings.size(vm.orphans())));
-        orphansTab.setContent(orphansTable());
-        orphansTab.setTooltip(new Tooltip("URLs the sitemaps list that no crawled page links to"));
-        TabPane tabs = new TabPane(all, brokenTab);
+        brokenTab.setContent(broken.table());
+        brokenTab.textProperty().bind(Bindings.createStringBinding(() -> String.format(
+                Locale.ROOT, "Broken links (%,d)", vm.broken().links().size()),
+                vm.broken().links()));
+        Tab chartsTab = new Tab("Charts", new ChartsView(vm.charts()).root());
+        chartsTab.setId("chartsTab");
+        vm.charts().activeProperty().bind(chartsTab.selectedProperty());
+        tabs.getTabs().addAll(urlsTab, brokenTab, chartsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // only after a crawl with sitemaps: without them there is nothing to compare against
-        vm.orphansKnownProperty().addListener((o, was, known) -> {
-            if (known && !tabs.getTabs().contains(orphansTab)) {
-                tabs.getTabs().add(orphansTab);
-            } else if (!known) {
-                tabs.getTabs().remove(orphansTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == urlsTab) {
+                vm.details().show(vm.table().currentIdProperty().get());
+            } else if (now == brokenTab) {
+                showBrokenDetails();
             }
         });
-        BorderPane.setMargin(tabs, new Insets(0, 10, 0, 10));
-        return tabs;
+        broken.table().getSelectionModel().selectedItemProperty().addListener(
+                (o, was, now) -> showBrokenDetails());
+
+        workspace.setMasterNode(tabs);
+        workspace.setDetailNode(details.root());
+        // no minimum sizes: a small window then squeezes the panes, not the dividers
+        tabs.setMinSize(0, 0);
+        ((javafx.scene.layout.Region) details.root()).setMinSize(0, 0);
+        overview.root().setMinSize(0, 0);
+        workers.setMinSize(0, 0);
+        onceSized(workspace, () -> workspace.setDividerPosition(
+                deps.memory().getDouble("crawl.divider.details", 0.62)));
+        // remembered when the user drags it, not when a small window squeezes it
+        workspace.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e ->
+                deps.memory().putDouble("crawl.divider.details", workspace.getDividerPosition()));
+        workspace.setShowDetailNode(deps.memory().getBoolean("crawl.details.shown", true));
+        workspace.showDetailNodeProperty().addListener((o, was, now) ->
+                deps.memory().putBoolean("crawl.details.shown", now));
+        table.setOnOpen(this::openDetails);
+
+        SplitPane split = new SplitPane(left, workspace);
+        SplitPane.setResizableWithParent(left, false);
+        remember(split, "crawl.divider.overview", 0.2);
+        BorderPane.setMargin(split, new Insets(0, 10, 0, 10));
+        return split;
     }
 
-    private TableView<CrawlRow> pagesTable() {
-        TableView<CrawlRow> table = new TableView<>();
-        table.setId("crawlTable");
-        table.setPlaceholder(new Label("No URLs yet: enter a start URL and press Start."));
-        SortedList<CrawlRow> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getColumns().addAll(List.<TableColumn<CrawlRow, ?>>of(
-                col("URL", 360, r -> r.result().url()),
-                col("Status", 90, r -> r.result().statusText()),
-                tooltipped(col("Reason", 200, r -> reason(r.result()))),
-                col("Type", 110, r -> r.result().contentType()),
-                sizeColumn(),
-                number(col("Time (ms)", 85, r -> fetched(r) ? r.result().responseMillis() : null)),
-                col("Title", 220, r -> r.result().title()),
-                number(col("Depth", 55, r -> r.result().depth())),
-                inlinksColumn(),
-                number(col("Outlinks", 70, r -> r.result().outlinks())),
-                col("Referrer", 260, r -> r.result().referrer()),
-                col("Redirect to", 220, r -> r.result().redirectTo())));
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        MenuItem pingSelected = new MenuItem("Ping selected URLs");
-        pingSelected.setOnAction(e -> onPingThese.accept(selectedUrls(table)));
-        MenuItem pingAll = new MenuItem("Ping all URLs");
-        pingAll.setOnAction(e -> onPingThese.accept(allUrls()));
-        table.setContextMenu(new ContextMenu(pingSelected, pingAll));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(CrawlRow row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("broken", "not-fetched");
-                if (!empty && row != null) {
-                    if (row.result().isBroken()) {
-                        getStyleClass().add("broken");
-                    } else if (row.result().skipped() != null) {
-                        getStyleClass().add("not-fetched"); // blocked or skipped: grey
-                    }
-                }
+    private void showBrokenDetails() {
+        BrokenLink b = broken.table().getSelectionModel().getSelectedItem();
+        if (b == null) {
+            vm.details().show(0);
+        } else {
+            vm.details().showUrl(b.linkUrl());
+        }
+    }
+
+    /** Double-click or Enter on a row: the details pane shows (if hidden) with its inlinks. */
+    private void openDetails() {
+        workspace.setShowDetailNode(true);
+        details.showInlinks();
+    }
+
+    private Node resumeBar(Node content) {
+        NotificationPane bar = new NotificationPane(content);
+        bar.setId("resumeBar");
+        bar.setShowFromTop(true);
+        bar.getActions().add(new Action("Resume", e -> {
+            bar.hide();
+            vm.resume();
+        }));
+        vm.resumeOfferProperty().addListener((o, was, now) -> {
+            if (now.isEmpty()) {
+                bar.hide();
+            } else {
+                bar.show(now);
             }
         });
-        return table;
-    }
-
-    /**
-     * Whether the URL got a response worth a size and a time. Skipped and robots.txt-blocked
-     * rows were never requested (blank); rate-limited and bot-wall rows were answered (429,
-     * 403, 503, 999) and keep them.
-     */
-    private static boolean fetched(CrawlRow r) {
-        return r.result().skipped() == null || r.result().status() > 0;
-    }
-
-    /** Why a URL was blocked, skipped or failed ("Rate limited: still HTTP 429…"), or "". */
-    static String reason(CrawlResult r) {
-        return r.skipped() != null || r.error() != null ? r.errorMessage() : "";
-    }
-
-    private TableView<CrawlResult> orphansTable() {
-        TableView<CrawlResult> table = new TableView<>();
-        table.setId("orphansTable");
-        table.setPlaceholder(new Label("No orphans: a crawled page links to every URL the "
-                + "sitemaps list."));
-        SortedList<CrawlResult> sorted = new SortedList<>(vm.orphans());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getColumns().addAll(List.<TableColumn<CrawlResult, ?>>of(
-                col("URL", 420, CrawlResult::url),
-                col("Status", 90, CrawlResult::statusText),
-                col("Type", 110, CrawlResult::contentType),
-                col("Title", 260, CrawlResult::title),
-                col("Indexable", 80, r -> r.indexable() ? "Yes" : "No"),
-                tooltipped(col("Reason", 220, CrawlView::reason))));
-        return table;
-    }
-
-    /** A red sentence under the URL bar, shown (and taking room) only while there is one. */
-    private static Label errorLabel(String id, ObservableStringValue text) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
-
-    /** Shows a cell's whole text as its tooltip: reasons are often longer than the column. */
-    private static <S> TableColumn<S, String> tooltipped(TableColumn<S, String> c) {
-        c.setCellFactory(column -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip(); // one per cell, not one per update
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean blank = empty || item == null || item.isEmpty();
-                setText(blank ? null : item);
-                tip.setText(blank ? "" : item);
-                setTooltip(blank ? null : tip);
-            }
-        });
-        return c;
-    }
-
-    /** What a Size cell says of a page cut at the download cap. */
-    static final String CUT_TIP = "Cut at the download cap (Max page size): only this much "
-            + "was downloaded and searched for links.";
-
-    /**
-     * The bytes downloaded, with " (cut)" after a page cut at the download cap. Sorts by the
-     * size, so the cut pages, all at the cap, come together at the top of a descending sort.
-     */
-    private TableColumn<CrawlRow, Long> sizeColumn() {
-        TableColumn<CrawlRow, Long> c = col("Size", 135,
-                r -> fetched(r) ? r.result().sizeBytes() : null);
-        c.setCellFactory(column -> new TableCell<>() {
-            private final Tooltip cut = new Tooltip(CUT_TIP);
-
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("truncated");
-                if (empty || item == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                int i = getIndex();
-                List<CrawlRow> items = getTableView().getItems();
-                boolean truncated = i >= 0 && i < items.size()
-                        && items.get(i).result().truncated();
-                setText(sizeText(item, truncated));
-                setTooltip(truncated ? cut : null);
-                if (truncated) {
-                    getStyleClass().add("truncated");
-                }
-            }
-        });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
-    }
-
-    /** "10,485,760", or "10,485,760 (cut)" for a page cut at the download cap. */
-    static String sizeText(long bytes, boolean truncated) {
-        return String.format(Locale.ROOT, "%,d", bytes) + (truncated ? " (cut)" : "");
-    }
-
-    private TableColumn<CrawlRow, Integer> inlinksColumn() {
-        TableColumn<CrawlRow, Integer> c = new TableColumn<>("Inlinks");
-        c.setPrefWidth(65);
-        c.setCellValueFactory(f -> f.getValue().inlinksProperty().asObject());
-        return number(c);
-    }
-
-    private TableView<BrokenLink> brokenTable() {
-        TableView<BrokenLink> table = new TableView<>();
-        table.setId("brokenTable");
-        table.setPlaceholder(new Label("No broken links found."));
-        SortedList<BrokenLink> sorted = new SortedList<>(vm.brokenLinks());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getColumns().addAll(List.<TableColumn<BrokenLink, ?>>of(
-                col("Source page", 340, BrokenLink::sourceUrl),
-                col("Link URL", 340, BrokenLink::linkUrl),
-                col("Status / error", 160, BrokenLink::statusText),
-                col("Anchor text", 220, BrokenLink::anchorText)));
-        return table;
-    }
-
-    private static <S, T> TableColumn<S, T> col(String title, double width, Function<S, T> value) {
-        TableColumn<S, T> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
-        return c;
-    }
-
-    /** Right-aligned with thousands separators. */
-    private static <S, T extends Number> TableColumn<S, T> number(TableColumn<S, T> c) {
-        c.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item.longValue()));
-            }
-        });
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        return c;
+        return bar;
     }
 
     private Node statusBar() {
@@ -340,34 +255,176 @@ public final class CrawlView {
         return bar;
     }
 
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
+    /** Restores a divider, and remembers where the user drags it (not where a resize puts it). */
+    private void remember(SplitPane split, String key, double def) {
+        onceSized(split, () -> split.setDividerPositions(deps.memory().getDouble(key, def)));
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e ->
+                deps.memory().putDouble(key, split.getDividerPositions()[0]));
     }
+
+    /**
+     * Runs {@code apply} once the region is first laid out at a useful size (a window that
+     * opens tiny and is then enlarged would otherwise leave its dividers squeezed).
+     */
+    private static void onceSized(javafx.scene.layout.Region r, Runnable apply) {
+        apply.run();
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o,
+                    Number was, Number now) {
+                if (r.getWidth() > 300 && r.getHeight() > 200) {
+                    r.widthProperty().removeListener(this);
+                    r.heightProperty().removeListener(this);
+                    apply.run();
+                }
+            }
+        };
+        r.widthProperty().addListener(once);
+        r.heightProperty().addListener(once);
+    }
+
+    // == menus and keys ==
+
+    private void wireMenus() {
+        UrlActions a = deps.actions();
+        UrlSelection urls = new UrlTableSelection();
+        table.table().setContextMenu(UrlMenus.menu(a, urls, this::openDetails));
+        broken.table().setContextMenu(UrlMenus.menu(a, new TableSelection<>(broken.table(),
+                BrokenLink::linkUrl, null, "link_url\tstatus\tsource_url\tanchor_text",
+                b -> TableSelection.tsv(b.linkUrl(), b.statusText(), b.sourceUrl(),
+                        b.anchorText()), vm), null));
+        details.setInlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.inlinksTable(),
+                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId,
+                "from\tanchor_text\ttype\tnofollow", l -> TableSelection.tsv(l.sourceUrl(),
+                        l.anchor(), l.type(), l.nofollow()), vm), null));
+        details.setOutlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.outlinksTable(),
+                UrlDetails.Outlink::url, UrlDetails.Outlink::targetId,
+                "to\tstatus\tanchor_text\ttype\tnofollow", l -> TableSelection.tsv(l.url(),
+                        l.status(), l.anchor(), l.type(), l.nofollow()), vm), null));
+        copyOnShortcut(table.table(), urls);
+        copyOnShortcut(broken.table(), new TableSelection<>(broken.table(), BrokenLink::linkUrl,
+                null, "", b -> "", vm));
+        copyOnShortcut(details.inlinksTable(), new TableSelection<>(details.inlinksTable(),
+                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, "", l -> "", vm));
+    }
+
+    private void copyOnShortcut(TableView<?> t, UrlSelection s) {
+        t.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                deps.actions().copyUrls(s);
+                e.consume();
+            }
+        });
+    }
+
+    private void wireKeys() {
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (START.match(e)) {
+                vm.start();
+                e.consume();
+            } else if (SEARCH.match(e)) {
+                tabs.getSelectionModel().select(urlsTab);
+                search.requestFocus();
+                search.selectAll();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
+                vm.stop();
+                e.consume();
+            }
+        });
+    }
+
+    // == actions the main window reuses ==
 
     /** What "Ping these" does with the URLs (the main window sends them to the Ping tab). */
     public void setOnPingThese(Consumer<List<String>> action) {
         this.onPingThese = action;
     }
 
+    /** The selected URLs, or (when none is selected) the first of the view, to the Ping tab. */
     private void pingThese() {
-        List<String> selected = selectedUrls(pages);
-        onPingThese.accept(selected.isEmpty() ? allUrls() : selected);
+        long[] ids = vm.table().selectedIds();
+        if (ids.length == 0) {
+            long[] all = vm.table().items().ids();
+            ids = java.util.Arrays.copyOf(all, Math.min(all.length, PING_ALL_LIMIT));
+            if (all.length > PING_ALL_LIMIT) {
+                vm.say(String.format(Locale.ROOT, "Sent the first %,d of %,d URLs to the Ping "
+                        + "tab.", PING_ALL_LIMIT, all.length));
+            }
+        }
+        vm.urlsOf(ids, urls -> {
+            if (!urls.isEmpty()) {
+                onPingThese.accept(urls);
+            }
+        });
     }
 
-    private static List<String> selectedUrls(TableView<CrawlRow> table) {
-        return table.getSelectionModel().getSelectedItems().stream()
-                .map(r -> r.result().url()).toList();
+    /** File › Open crawl…: asks for a crawl file and shows it. */
+    public void openCrawl() {
+        vm.openCrawl();
     }
 
-    private List<String> allUrls() {
-        return vm.rows().stream().map(r -> r.result().url()).toList();
+    /** Shows a crawl file (File › Recent crawls). */
+    public void openCrawl(java.nio.file.Path file) {
+        vm.openCrawl(file);
     }
 
-    /** Lets the main window's menu reuse the tab's export action. */
+    /** File › Recent crawls. */
+    public javafx.collections.ObservableList<java.nio.file.Path> recentCrawls() {
+        return vm.recentCrawls().files();
+    }
+
+    /** Export everything (File › Export CSV…, Ctrl+E). */
     public void exportCsv() {
-        vm.exportCsv();
+        deps.exports().exportAll();
+    }
+
+    /** Export the rows of the view with the columns shown. */
+    public void exportView() {
+        deps.exports().exportView(table.visibleColumns());
+    }
+
+    /** Export the selected rows with the columns shown. */
+    public void exportSelection() {
+        deps.exports().exportSelection(table.visibleColumns());
+    }
+
+    /** The URL table's selection, by URL id. */
+    private final class UrlTableSelection implements UrlSelection {
+        @Override
+        public void urls(Consumer<List<String>> then) {
+            vm.urlsOf(vm.table().selectedIds(), then);
+        }
+
+        @Override
+        public void ids(Consumer<long[]> then) {
+            then.accept(vm.table().selectedIds());
+        }
+
+        @Override
+        public void rowsText(Consumer<String> then) {
+            List<UrlColumn> cols = table.visibleColumns();
+            vm.rowsOf(vm.table().selectedIds(), rows -> {
+                if (rows.isEmpty()) {
+                    then.accept("");
+                    return;
+                }
+                StringBuilder sb = new StringBuilder(TableSelection.tsv(cols.stream()
+                        .map(UrlColumn::title).toArray())).append('\n');
+                for (UrlQuery.Row r : rows) {
+                    List<Object> cells = new ArrayList<>();
+                    cols.forEach(c -> cells.add(c.csv(r)));
+                    sb.append(TableSelection.tsv(cells.toArray())).append('\n');
+                }
+                then.accept(sb.toString());
+            });
+        }
+
+        @Override
+        public String firstUrlNow() {
+            long[] ids = vm.table().selectedIds();
+            UrlItem line = ids.length == 0 ? null : vm.table().items().cached(ids[0]);
+            return line == null ? "" : line.url();
+        }
     }
 }

@@ -1,102 +1,142 @@
 package io.webprobe.ui.crawl;
 
-import io.webprobe.crawl.BrokenLink;
-import io.webprobe.crawl.CrawlEvent;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProgress;
-import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
-import io.webprobe.export.CrawlExport;
-import io.webprobe.export.CsvExporter;
-import io.webprobe.export.ExportBatch;
-import io.webprobe.export.ExportException;
-import io.webprobe.store.CrawlReader;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
-import io.webprobe.http.UrlSyntax;
+import io.webprobe.ui.charts.ChartsModel;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.ExportPaths;
 import io.webprobe.ui.common.UiBatcher;
+import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.crawl.actions.PathExclusion;
+import io.webprobe.ui.crawl.actions.Rechecker;
+import io.webprobe.ui.crawl.broken.BrokenLinksModel;
+import io.webprobe.ui.crawl.details.DetailsModel;
+import io.webprobe.ui.crawl.files.CrawlFileOpener;
+import io.webprobe.ui.crawl.files.RecentCrawls;
+import io.webprobe.ui.crawl.live.LiveModel;
+import io.webprobe.ui.crawl.overview.OverviewModel;
+import io.webprobe.ui.crawl.session.OpenCrawl;
+import io.webprobe.ui.crawl.table.UrlTableModel;
+import io.webprobe.ui.listcheck.ListInputModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * State and actions of the Crawl tab. Lives on the FX thread: every property and list is read
- * and changed there only. Worker results arrive through one {@link UiBatcher}, one batch per
- * tick. Never touches controls, so it is tested without a window.
+ * The Crawl tab: starting, pausing and stopping a crawl (of a site, or of a list of URLs),
+ * opening and resuming crawl files, and the workspace over the crawl shown: the URL table,
+ * the overview, the details pane, the broken links, the charts and the live status. The
+ * workspace reads everything from the crawl file ({@link OpenCrawl}), so a live crawl, a
+ * reopened crawl and a crawl of a million URLs look and behave the same.
+ *
+ * <p>Lives on the FX thread: every property and list is read and changed there only. While a
+ * crawl runs one ticker ({@link UiBatcher}, at most ten times a second) updates the live
+ * figures and asks the parts to catch up with the file; reads run on the crawl's reader lanes.
+ * Never touches controls, so it is tested without a window.
  */
 public final class CrawlViewModel implements AutoCloseable {
-    private static final org.slf4j.Logger log =
-            org.slf4j.LoggerFactory.getLogger(CrawlViewModel.class);
+    private static final Logger log = LoggerFactory.getLogger(CrawlViewModel.class);
+    static final String RECENT_URLS = "crawl.recentUrls";
+    static final int RECENT_URL_LIMIT = 20;
+
+    /** What the app provides besides the crawl jobs. */
+    public record Services(Executor fx, ScheduledExecutorService timer, Executor background,
+            DialogService dialogs, UiMemory memory, Path crawlsFolder, String userAgent,
+            Duration tick, LongSupplier nanoTime) {}
+
     private final CrawlJobFactory jobs;
-    private final Executor fx;
-    private final ScheduledExecutorService timer;
-    private final Executor background;
-    private final CsvExporter exporter;
-    private final DialogService dialogs;
-    private final String userAgent;
-    private final Duration tick;
+    private final Services s;
 
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
+    private final ObservableList<String> recentUrls = FXCollections.observableArrayList();
+    private final ObjectProperty<CrawlMode> mode =
+            new SimpleObjectProperty<>(this, "mode", CrawlMode.SPIDER);
+    private final ListInputModel list;
     private final CrawlSettingsForm settings = new CrawlSettingsForm();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyStringWrapper status =
-            new ReadOnlyStringWrapper(this, "status", "Type a start URL and press Start.");
-    private final ObservableList<CrawlRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<BrokenLink> brokenLinks = FXCollections.observableArrayList();
-    private final ObservableList<CrawlResult> orphans = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper orphansKnown = new ReadOnlyBooleanWrapper(this, "orphansKnown");
-    private final Map<String, CrawlRow> rowsByUrl = new HashMap<>();
+    private final ReadOnlyBooleanWrapper hasCrawl = new ReadOnlyBooleanWrapper(this, "hasCrawl");
+    private final ReadOnlyStringWrapper resumeOffer =
+            new ReadOnlyStringWrapper(this, "resumeOffer", "");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final BooleanProperty excelFriendly =
+            new SimpleBooleanProperty(this, "excelFriendly");
 
-    private CrawlJob job;
-    /** The crawl file of the current (or last) crawl. */
-    private CrawlStore store;
-    private UiBatcher<CrawlEvent> batcher;
-    private CrawlPlan plan;
-    /** Which crawl the current rows belong to; late messages of an earlier crawl are dropped. */
+    private final UrlTableModel table;
+    private final OverviewModel overview;
+    private final DetailsModel details = new DetailsModel();
+    private final BrokenLinksModel broken;
+    private final LiveModel live = new LiveModel();
+    private final ChartsModel charts;
+    private final RecentCrawls recentFiles;
+    private final Rechecker rechecker;
+
+    private OpenCrawl crawl;
+    private UiBatcher<Void> ticker;
+    /** Which crawl late messages belong to; those of an earlier one are dropped. */
     private int generation;
 
-    public CrawlViewModel(CrawlJobFactory jobs, Executor fx, ScheduledExecutorService timer,
-            Executor background, CsvExporter exporter, DialogService dialogs, String userAgent,
-            Duration tick) {
+    public CrawlViewModel(CrawlJobFactory jobs, Services services) {
         this.jobs = jobs;
-        this.fx = fx;
-        this.timer = timer;
-        this.background = background;
-        this.exporter = exporter;
-        this.dialogs = dialogs;
-        this.userAgent = userAgent;
-        this.tick = tick;
-        url.addListener((obs, old, now) -> urlError.set(""));
+        this.s = services;
+        this.list = new ListInputModel(s.background(), s.fx());
+        this.table = new UrlTableModel(s.fx(), s.nanoTime());
+        this.overview = new OverviewModel(s.nanoTime());
+        this.broken = new BrokenLinksModel(s.nanoTime());
+        this.charts = new ChartsModel(s.nanoTime());
+        this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
+                s.fx());
+        this.rechecker = new Rechecker(jobs::recheck, s.background(), s.fx());
+        overview.selectedProperty().bindBidirectional(table.filterProperty());
+        table.currentIdProperty().addListener((o, was, now) -> details.show(now.longValue()));
+        url.addListener((o, was, now) -> urlError.set(""));
+        recentUrls.setAll(s.memory().getStrings(RECENT_URLS));
+        SettingsMemory.load(s.memory()).ifPresent(settings::load);
+        mode.set(s.memory().getString("crawl.mode", "SPIDER").equals("LIST")
+                ? CrawlMode.LIST : CrawlMode.SPIDER);
+        mode.addListener((o, was, now) -> s.memory().putString("crawl.mode", now.name()));
+        excelFriendly.set(s.memory().getBoolean("export.excelFriendly", false));
+        excelFriendly.addListener((o, was, now) ->
+                s.memory().putBoolean("export.excelFriendly", now));
+        recentFiles.refresh();
     }
+
+    // == input ==
 
     public StringProperty urlProperty() {
         return url;
@@ -106,14 +146,23 @@ public final class CrawlViewModel implements AutoCloseable {
         return urlError.getReadOnlyProperty();
     }
 
+    /** The last 20 start URLs, newest first (the URL field's drop-down). */
+    public ObservableList<String> recentUrls() {
+        return recentUrls;
+    }
+
+    public ObjectProperty<CrawlMode> modeProperty() {
+        return mode;
+    }
+
+    /** List mode's URLs. */
+    public ListInputModel list() {
+        return list;
+    }
+
     /** Worker threads (part of {@link #settings()}). */
     public IntegerProperty threadsProperty() {
         return settings.threadsProperty();
-    }
-
-    /** Obey robots.txt, on by default (part of {@link #settings()}). */
-    public BooleanProperty respectRobotsProperty() {
-        return settings.respectRobotsProperty();
     }
 
     /** The crawl settings as edited; read when a crawl starts. */
@@ -131,6 +180,8 @@ public final class CrawlViewModel implements AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
+    // == state ==
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -139,41 +190,78 @@ public final class CrawlViewModel implements AutoCloseable {
         return paused.getReadOnlyProperty();
     }
 
+    /** Whether a crawl is shown (running, finished or opened). */
+    public ReadOnlyBooleanProperty hasCrawlProperty() {
+        return hasCrawl.getReadOnlyProperty();
+    }
+
+    /** The crawl file shown, or null. */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
     /** Crawled / discovered, 0 to 1; -1 (indeterminate) while nothing is known yet. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return live.progressProperty();
     }
 
+    /** The status bar's line. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ObservableList<CrawlRow> rows() {
-        return rows;
-    }
-
-    public ObservableList<BrokenLink> brokenLinks() {
-        return brokenLinks;
+        return live.statusProperty();
     }
 
     /**
-     * The sitemap URLs no crawled page links to, with what fetching them gave; filled when a
-     * crawl that used sitemaps has finished (not when it was stopped: pages not yet crawled may
-     * link to them).
+     * A sentence offering to resume the crawl just opened (it did not finish), or "" when
+     * there is nothing to resume.
      */
-    public ObservableList<CrawlResult> orphans() {
-        return orphans;
+    public ReadOnlyStringProperty resumeOfferProperty() {
+        return resumeOffer.getReadOnlyProperty();
     }
 
-    /** Whether {@link #orphans()} belongs to the last crawl (it used sitemaps and finished). */
-    public ReadOnlyBooleanProperty orphansKnownProperty() {
-        return orphansKnown.getReadOnlyProperty();
+    /** Whether exports start with a UTF-8 byte-order mark, for Excel (remembered). */
+    public BooleanProperty excelFriendlyProperty() {
+        return excelFriendly;
     }
+
+    public UrlTableModel table() {
+        return table;
+    }
+
+    public OverviewModel overview() {
+        return overview;
+    }
+
+    public DetailsModel details() {
+        return details;
+    }
+
+    public BrokenLinksModel broken() {
+        return broken;
+    }
+
+    public LiveModel live() {
+        return live;
+    }
+
+    public ChartsModel charts() {
+        return charts;
+    }
+
+    public RecentCrawls recentCrawls() {
+        return recentFiles;
+    }
+
+    /** The crawl shown, or null. */
+    public OpenCrawl crawl() {
+        return crawl;
+    }
+
+    // == starting and stopping ==
 
     /**
-     * Starts a crawl of the URL in the field with the {@link #settings()}; on bad input sets
-     * {@link #urlErrorProperty()} or {@link #settingsErrorProperty()} and starts nothing (what
-     * was typed stays).
+     * Starts a crawl of the URL in the field (or, in list mode, a check of the list) with the
+     * {@link #settings()}; on bad input sets {@link #urlErrorProperty()},
+     * {@link #settingsErrorProperty()} or the list's error and starts nothing.
      *
      * @return whether a crawl started
      */
@@ -181,165 +269,214 @@ public final class CrawlViewModel implements AutoCloseable {
         if (running.get()) {
             return false;
         }
-        URI start;
-        try {
-            start = UrlSyntax.parseUserUrl(url.get());
-        } catch (UrlSyntax.InvalidUrlException e) {
-            urlError.set(e.getMessage());
-            return false;
+        CrawlPlan plan;
+        URI start = null;
+        if (mode.get() == CrawlMode.LIST) {
+            Optional<List<URI>> urls = list.urls();
+            Optional<CrawlSettings> chosen = urls.isPresent() ? settings.read() : Optional.empty();
+            if (urls.isEmpty() || chosen.isEmpty()) {
+                return false;
+            }
+            plan = chosen.get().toPlan(urls.get().get(0), s.userAgent()).toBuilder()
+                    .list(urls.get()).build();
+        } else {
+            try {
+                start = UrlSyntax.parseUserUrl(url.get());
+            } catch (UrlSyntax.InvalidUrlException e) {
+                urlError.set(e.getMessage());
+                return false;
+            }
+            Optional<CrawlSettings> chosen = settings.read();
+            if (chosen.isEmpty()) {
+                return false;
+            }
+            plan = chosen.get().toPlan(start, s.userAgent());
         }
-        Optional<CrawlSettings> chosen = settings.read();
-        if (chosen.isEmpty()) {
-            return false;
-        }
-        CrawlPlan plan = chosen.get().toPlan(start, userAgent);
-        CrawlStore newStore;
+        CrawlStore store;
         try {
-            newStore = jobs.newStore(plan);
+            store = jobs.newStore(plan);
         } catch (StoreException e) {
-            status.set(e.getMessage());
-            dialogs.showError("Cannot start the crawl", e.getMessage());
+            live.say(e.getMessage());
+            s.dialogs().showError("Cannot start the crawl", e.getMessage());
             return false;
         }
-        closeJob();
-        rows.clear();
-        brokenLinks.clear();
-        orphans.clear();
-        orphansKnown.set(false);
-        rowsByUrl.clear();
-        int gen = ++generation;
-        UiBatcher<CrawlEvent> b = new UiBatcher<>(fx, timer, tick, batch -> {
+        settings.read().ifPresent(c -> SettingsMemory.save(s.memory(), c));
+        if (start != null) {
+            recentUrls.setAll(s.memory().addRecent(RECENT_URLS, url.get().strip(),
+                    RECENT_URL_LIMIT));
+        }
+        show(store);
+        if (!run(null)) {
+            return false;
+        }
+        live.say((plan.isList() ? "Checking " + plan.list().size() + " URLs" : "Starting "
+                + start) + " …");
+        crawl.job().start();
+        return true;
+    }
+
+    /** Continues the crawl that was opened (it had stopped, or its process died). */
+    public void resume() {
+        OpenCrawl c = crawl;
+        if (c == null || running.get() || c.store().readOnly() || resumeOffer.get().isEmpty()) {
+            return;
+        }
+        resumeOffer.set("");
+        ResumeState state;
+        try {
+            state = c.store().resumeState();
+        } catch (StoreException e) {
+            live.say(e.getMessage());
+            s.dialogs().showError("Cannot resume the crawl", e.getMessage());
+            return;
+        }
+        if (!run(state)) {
+            return;
+        }
+        live.say("Resuming " + c.store().file().getFileName() + " …");
+        CrawlJob j = c.job();
+        // a resume reads the queue back from the file: not on the FX thread
+        s.background().execute(j::start);
+    }
+
+    /** Makes the job for the crawl shown and starts ticking; false (and a sentence) on failure. */
+    private boolean run(ResumeState resume) {
+        OpenCrawl c = crawl;
+        int gen = generation;
+        UiBatcher<Void> t = new UiBatcher<>(s.fx(), s.timer(), s.tick(), batch -> {
             if (gen == generation) {
-                apply(batch);
+                tick();
             }
         });
         CrawlListener events = new CrawlListener() {
             @Override
-            public void onResult(CrawlResult result) {
-                b.offer(result);
-            }
-
-            @Override
             public void onFinished(CrawlSummary summary) {
-                b.close();
-                // the reads of the crawl file run here, on the worker, not on the FX thread
-                List<CrawlResult> last = List.of();
-                List<BrokenLink> broken = List.of();
-                List<CrawlResult> orphanRows = List.of();
-                try (CrawlReader reader = newStore.reader()) {
-                    last = reader.results();
-                    broken = reader.brokenLinks();
-                    if (orphansFound(plan, summary)) {
-                        orphanRows = reader.orphanRows();
-                    }
-                } catch (StoreException e) {
-                    log.warn("Could not read the finished crawl back: {}", e.getMessage());
-                }
-                List<CrawlResult> finalRows = last;
-                List<BrokenLink> finalBroken = broken;
-                List<CrawlResult> finalOrphans = orphanRows;
-                fx.execute(() -> {
+                t.close();
+                s.fx().execute(() -> {
                     if (gen == generation) {
-                        finished(summary, finalRows, finalBroken, finalOrphans);
+                        finished(summary);
                     }
                 });
             }
         };
         CrawlJob j;
         try {
-            j = jobs.job(newStore, null, events);
+            j = jobs.job(c.store(), resume, events);
         } catch (StoreException e) {
-            newStore.close();
-            status.set(e.getMessage());
+            t.close();
+            live.say(e.getMessage());
+            s.dialogs().showError("Cannot start the crawl", e.getMessage());
             return false;
         }
-        job = j;
-        store = newStore;
-        batcher = b;
-        this.plan = plan;
+        c.setJob(j);
+        ticker = t;
         running.set(true);
         paused.set(false);
-        progress.set(-1);
-        status.set("Starting " + start + " …");
-        j.start();
+        live.started(c.store().plan());
         return true;
     }
 
     /** Pauses a running crawl, or resumes a paused one. */
     public void togglePause() {
-        if (!running.get() || job == null) {
+        CrawlJob j = crawl == null ? null : crawl.job();
+        if (!running.get() || j == null) {
             return;
         }
         if (paused.get()) {
-            job.resume();
+            j.resume();
         } else {
-            job.pause();
+            j.pause();
         }
         paused.set(!paused.get());
-        refreshProgress();
+        tick();
     }
 
-    /** Stops the running crawl; what was crawled stays in the table. */
+    /** Stops the running crawl; what was crawled stays. */
     public void stop() {
-        if (running.get() && job != null) {
-            status.set("Stopping…");
-            job.stop();
+        CrawlJob j = crawl == null ? null : crawl.job();
+        if (running.get() && j != null) {
+            live.say("Stopping…");
+            j.stop();
         }
+    }
+
+    private void tick() {
+        CrawlJob j = crawl == null ? null : crawl.job();
+        if (j == null || !running.get()) {
+            return;
+        }
+        live.update(j.progress(), j.activeFetches());
+        table.crawlGrew();
+        overview.crawlGrew();
+        broken.crawlGrew();
+        charts.changed(false);
+    }
+
+    private void finished(CrawlSummary summary) {
+        OpenCrawl c = crawl;
+        CrawlJob j = c.job();
+        ticker = null;
+        running.set(false);
+        paused.set(false);
+        CrawlProgress p = j.progress();
+        String text;
+        if (summary.failure() != null) {
+            text = summary.failure();
+        } else if (summary.startFailure() != null) {
+            text = summary.startFailure();
+        } else {
+            text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
+        }
+        live.ended(text, summary.stopped() && p.discovered() > 0
+                ? (double) p.crawled() / p.discovered() : 1.0);
+        table.reload();
+        overview.crawlEnded();
+        broken.changed();
+        charts.changed(true);
+        details.refresh();
+        c.setJob(null);
+        s.background().execute(j::close);
+        recentFiles.remember(c.store().file());
+    }
+
+    // == opening ==
+
+    /** Asks for a crawl file and opens it. */
+    public CompletableFuture<Void> openCrawl() {
+        Optional<Path> chosen = s.dialogs().chooseCrawlFile("Open crawl", s.crawlsFolder());
+        return chosen.map(this::openCrawl).orElse(CompletableFuture.completedFuture(null));
     }
 
     /**
-     * Asks for a file and exports the pages there and the broken links beside it, off the FX
-     * thread.
+     * Opens a crawl file (on a background thread: opening checks the whole file) and shows
+     * it; an unfinished crawl gets a resume offer. A file that cannot be opened is named in
+     * the store's one sentence; a read-only one opens for reading, with its sentence shown.
      *
-     * @return completes (on the FX executor) once the status shows the outcome; at once when
-     *     there was nothing to do
+     * @return completes on the FX thread once the crawl is shown or refused
      */
-    public CompletableFuture<Void> exportCsv() {
+    public CompletableFuture<Void> openCrawl(Path path) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (rows.isEmpty()) {
-            dialogs.showInfo("Export CSV", "There is nothing to export yet: run a crawl first.");
+        if (running.get()) {
+            s.dialogs().showInfo("Open crawl", "Stop the running crawl first.");
             done.complete(null);
             return done;
         }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export crawl as CSV", "crawl.csv");
-        if (chosen.isEmpty()) {
-            done.complete(null);
-            return done;
-        }
-        Path pagesFile = ExportPaths.withCsvExtension(chosen.get());
-        Path brokenFile = ExportPaths.companion(pagesFile, "-broken-links");
-        Path orphansFile = ExportPaths.companion(pagesFile, "-orphans");
-        int pages = rows.size();
-        int broken = brokenLinks.size();
-        Integer orphanCount = orphansKnown.get() ? orphans.size() : null;
-        CrawlStore from = store;
-        status.set("Exporting…");
-        background.execute(() -> {
-            try (CrawlReader reader = from.reader()) {
-                CrawlExport.write(reader, pagesFile, brokenFile,
-                        orphanCount == null ? null : orphansFile, new ExportBatch());
-                String message;
-                if (orphanCount == null) {
-                    message = String.format(Locale.ROOT,
-                            "Exported %,d URLs to %s and %,d broken links to %s.",
-                            pages, pagesFile.getFileName(), broken,
-                            brokenFile.getFileName());
-                } else {
-                    message = String.format(Locale.ROOT,
-                            "Exported %,d URLs to %s, %,d broken links to %s and %,d orphan%s "
-                                    + "to %s.",
-                            pages, pagesFile.getFileName(), broken,
-                            brokenFile.getFileName(), orphanCount,
-                            orphanCount == 1 ? "" : "s", orphansFile.getFileName());
-                }
-                fx.execute(() -> {
-                    status.set(message);
+        live.say("Opening " + path.getFileName() + " …");
+        s.background().execute(() -> {
+            try {
+                CrawlFileOpener.Opened opened = CrawlFileOpener.open(path);
+                s.fx().execute(() -> {
+                    if (running.get()) { // a crawl was started meanwhile
+                        opened.store().close();
+                    } else {
+                        showOpened(opened);
+                    }
                     done.complete(null);
                 });
-            } catch (ExportException | StoreException e) {
-                fx.execute(() -> {
-                    status.set(e.getMessage());
-                    dialogs.showError("Export failed", e.getMessage());
+            } catch (StoreException e) {
+                s.fx().execute(() -> {
+                    live.say(e.getMessage());
+                    s.dialogs().showError("Cannot open the crawl", e.getMessage());
                     done.complete(null);
                 });
             }
@@ -347,110 +484,182 @@ public final class CrawlViewModel implements AutoCloseable {
         return done;
     }
 
-    private void apply(List<CrawlEvent> batch) {
-        CrawlJob j = job;
-        if (j == null) {
-            return;
+    private void showOpened(CrawlFileOpener.Opened opened) {
+        CrawlStore store = opened.store();
+        show(store);
+        recentFiles.remember(store.file());
+        CrawlInfo info = store.info();
+        String state = info.state() == CrawlState.RUNNING || info.state() == CrawlState.PAUSED
+                ? "interrupted" : info.stateText();
+        live.ended("Opened " + store.file().getFileName() + " (" + state + ", "
+                + ProgressFormat.clock(info.elapsed()) + ")"
+                + (opened.notice().isEmpty() ? "." : ". " + opened.notice()), -1);
+        if (info.state().resumable() && !store.readOnly()) {
+            resumeOffer.set("This crawl " + (state.equals("interrupted")
+                    ? "was interrupted" : "was " + state) + " before it finished.");
+        } else if (!opened.notice().isEmpty()) {
+            s.dialogs().showInfo("Opened read-only", opened.notice());
         }
-        List<CrawlRow> newRows = new ArrayList<>();
-        for (CrawlEvent e : batch) {
-            if (e instanceof CrawlResult r) {
-                CrawlRow row = new CrawlRow(r);
-                rowsByUrl.put(r.url(), row);
-                newRows.add(row);
-            }
-        }
-        if (!newRows.isEmpty()) {
-            rows.addAll(newRows);
-        }
-        refreshProgress();
-    }
-
-    private void refreshProgress() {
-        if (job == null || !running.get()) {
-            return;
-        }
-        CrawlProgress p = job.progress();
-        long discovered = p.discovered();
-        progress.set(discovered == 0 ? -1 : (double) p.crawled() / discovered);
-        status.set(ProgressFormat.line(p) + (p.paused() ? " · paused" : ""));
-    }
-
-    /** Orphans mean something only for a sitemap crawl that ran to its end. */
-    private static boolean orphansFound(CrawlPlan plan, CrawlSummary summary) {
-        return plan.useSitemaps() && !summary.stopped() && summary.startFailure() == null;
-    }
-
-    /**
-     * On the FX thread once the crawl has ended.
-     *
-     * @param last every result with its final inlink count
-     * @param orphanRows the orphans' results, when {@link #orphansFound}
-     */
-    private void finished(CrawlSummary summary, List<CrawlResult> last, List<BrokenLink> broken,
-            List<CrawlResult> orphanRows) {
-        CrawlJob j = job;
-        for (CrawlResult r : last) {
-            CrawlRow row = rowsByUrl.get(r.url());
-            if (row != null) {
-                row.raiseInlinks(r.inlinks());
-            }
-        }
-        brokenLinks.setAll(broken);
-        CrawlProgress p = j.progress();
-        running.set(false);
-        paused.set(false);
-        progress.set(summary.stopped() && p.discovered() > 0
-                ? (double) p.crawled() / p.discovered() : 1.0);
-        boolean orphansFound = orphansFound(plan, summary);
-        if (orphansFound) {
-            orphans.setAll(orphanRows);
-            orphansKnown.set(true);
-        }
-        if (summary.failure() != null) {
-            status.set(summary.failure());
-        } else if (summary.startFailure() != null) {
-            status.set(summary.startFailure());
+        if (info.plan().isList()) {
+            mode.set(CrawlMode.LIST);
         } else {
-            status.set((summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p)
-                    + (orphansFound ? String.format(Locale.ROOT, " · %,d orphan%s",
-                            orphans.size(), orphans.size() == 1 ? "" : "s") : ""));
+            url.set(info.plan().startUrl().toString());
         }
-        background.execute(j::close);
     }
 
-    private void closeJob() {
-        if (batcher != null) {
-            batcher.close();
-            batcher = null;
+    /** Shows a crawl file in the workspace, closing the one shown before. */
+    private void show(CrawlStore store) {
+        closeCrawl();
+        generation++;
+        crawl = new OpenCrawl(store, s.fx());
+        hasCrawl.set(true);
+        file.set(store.file());
+        resumeOffer.set("");
+        table.attach(crawl.tableLane());
+        details.attach(crawl.tableLane());
+        overview.attach(crawl.statsLane(), store.plan().useSitemaps());
+        broken.attach(crawl.statsLane());
+        charts.attach(crawl.statsLane());
+    }
+
+    private void closeCrawl() {
+        if (ticker != null) {
+            ticker.close();
+            ticker = null;
         }
-        if (job != null) {
-            CrawlJob j = job;
-            CrawlStore s = store;
-            job = null;
-            store = null;
-            background.execute(() -> {
-                j.close();
-                s.close();
-            });
+        if (crawl != null) {
+            OpenCrawl c = crawl;
+            crawl = null;
+            c.close(s.background());
         }
+    }
+
+    // == actions on URLs ==
+
+    /**
+     * Reads the URLs of these ids (on the table lane) and hands them over on the FX thread, in
+     * the order given.
+     */
+    public void urlsOf(long[] ids, Consumer<List<String>> then) {
+        if (crawl == null || ids.length == 0) {
+            then.accept(List.of());
+            return;
+        }
+        crawl.tableLane().submit(q -> q.urls().urls(ids), then::accept, live::say);
+    }
+
+    /** Reads the ids of these URLs (0 for one the file does not hold), on the table lane. */
+    public void idsOf(List<String> urls, Consumer<long[]> then) {
+        if (crawl == null || urls.isEmpty()) {
+            then.accept(new long[0]);
+            return;
+        }
+        List<String> copy = List.copyOf(urls);
+        crawl.tableLane().submit(q -> {
+            long[] ids = new long[copy.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = q.urls().idOf(copy.get(i));
+            }
+            return ids;
+        }, then::accept, live::say);
+    }
+
+    /** Reads the rows of these ids (on the table lane), in the order given. */
+    public void rowsOf(long[] ids, Consumer<List<io.webprobe.store.UrlQuery.Row>> then) {
+        if (crawl == null || ids.length == 0) {
+            then.accept(List.of());
+            return;
+        }
+        long[] copy = ids.clone();
+        crawl.tableLane().submit(q -> q.urls().rows(copy), then::accept, live::say);
+    }
+
+    /** Reads every page linking to this URL and hands their URLs over on the FX thread. */
+    public void inlinksOf(long id, Consumer<List<String>> then) {
+        if (crawl == null || id == 0) {
+            then.accept(List.of());
+            return;
+        }
+        crawl.tableLane().submit(q -> q.details().inlinkUrls(id, DetailsModel.LIMIT),
+                then::accept, live::say);
+    }
+
+    /** Fetches these URLs again and updates their rows (and the file). */
+    public void recheck(long[] ids) {
+        OpenCrawl c = crawl;
+        if (c == null || ids.length == 0) {
+            return;
+        }
+        live.say(ids.length == 1 ? "Re-checking…" : "Re-checking " + ids.length + " URLs…");
+        rechecker.recheck(c, ids, () -> {
+            if (c == crawl) {
+                table.rowChanged(0);
+                overview.rowsChanged();
+                broken.changed();
+                charts.changed(true);
+                details.refresh();
+            }
+        }, live::say);
     }
 
     /**
-     * Stops any crawl and releases its threads. Messages of that crawl still queued for the FX
-     * thread are dropped.
+     * Leaves the folder of this URL out of the crawl: from now on when a crawl runs, and in
+     * the settings' exclude list for the next one.
+     *
+     * @return the sentence said, or "" when the URL has no path to leave out
+     */
+    public String excludePath(String u) {
+        Optional<PathExclusion> ex = PathExclusion.of(u);
+        if (ex.isEmpty()) {
+            return "";
+        }
+        String regex = ex.get().regex();
+        String now = settings.excludeProperty().get();
+        if (!now.lines().toList().contains(regex)) {
+            settings.excludeProperty().set(now.isBlank() ? regex : now.strip() + "\n" + regex);
+        }
+        CrawlJob j = crawl == null ? null : crawl.job();
+        String text;
+        if (running.get() && j != null) {
+            j.exclude(ex.get().pattern());
+            text = "Left out " + ex.get().path() + " from now on (and from the next crawls).";
+        } else {
+            text = "Left out " + ex.get().path() + " from the next crawls (Settings › Exclude).";
+        }
+        live.say(text);
+        return text;
+    }
+
+    // == exports ==
+
+    /** Says something in the status bar (an export's outcome, an action's result). */
+    public void say(String text) {
+        live.say(text);
+    }
+
+    // == closing ==
+
+    /**
+     * Stops any crawl and releases its threads and file. Messages of that crawl still queued
+     * for the FX thread are dropped.
      */
     @Override
     public void close() {
         generation++;
-        if (batcher != null) {
-            batcher.close();
+        if (ticker != null) {
+            ticker.close();
+            ticker = null;
         }
-        if (job != null) {
-            job.close();
+        OpenCrawl c = crawl;
+        crawl = null;
+        if (c != null) {
+            CrawlJob j = c.job();
+            if (j != null) {
+                j.close();
+                c.setJob(null);
+            }
+            c.close(Runnable::run); // at exit: wait here (bounded) so the file is left whole
         }
-        if (store != null) {
-            store.close();
-        }
+        log.debug("Crawl tab closed");
     }
 }

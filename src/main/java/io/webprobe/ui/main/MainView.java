@@ -1,40 +1,76 @@
 package io.webprobe.ui.main;
 
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.compare.CompareView;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.ping.PingView;
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 
-/** The main window's content: the menu bar and the Crawl and Ping tabs. */
+/** The main window's content: the menu bar and the Crawl, Ping and Compare tabs. */
 public final class MainView {
     private final BorderPane root = new BorderPane();
 
     /**
      * @param crawl the Crawl tab
      * @param ping the Ping tab
+     * @param compare the Compare tab
      * @param dialogs for the About box
      * @param version shown in About
      * @param quit closes the application
      */
-    public MainView(CrawlView crawl, PingView ping, DialogService dialogs, String version,
-            Runnable quit) {
+    public MainView(CrawlView crawl, PingView ping, CompareView compare, DialogService dialogs,
+            String version, Runnable quit) {
         Tab crawlTab = new Tab("Crawl", crawl.root());
         crawlTab.setId("crawlTab");
         Tab pingTab = new Tab("Ping", ping.root());
         pingTab.setId("pingTab");
-        TabPane tabs = new TabPane(crawlTab, pingTab);
+        Tab compareTab = new Tab("Compare", compare.root());
+        compareTab.setId("compareTab");
+        TabPane tabs = new TabPane(crawlTab, pingTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         crawl.setOnPingThese(urls -> {
             ping.setTargets(urls);
             tabs.getSelectionModel().select(pingTab);
         });
+
+        MenuItem open = new MenuItem("Open crawl…");
+        open.setId("menuOpenCrawl");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> {
+            tabs.getSelectionModel().select(crawlTab);
+            crawl.openCrawl();
+        });
+        Menu recent = new Menu("Recent crawls");
+        recent.setId("menuRecentCrawls");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : crawl.recentCrawls()) {
+                MenuItem item = new MenuItem(p.getFileName().toString());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> {
+                    tabs.getSelectionModel().select(crawlTab);
+                    crawl.openCrawl(p);
+                });
+                recent.getItems().add(item);
+            }
+            if (recent.getItems().isEmpty()) {
+                MenuItem none = new MenuItem("(no crawls yet)");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        };
+        crawl.recentCrawls().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
 
         MenuItem export = new MenuItem("Export CSV…");
         export.setId("menuExport");
@@ -46,10 +82,17 @@ public final class MainView {
                 crawl.exportCsv();
             }
         });
+        MenuItem exportView = new MenuItem("Export this view (columns shown)…");
+        exportView.setId("menuExportView");
+        exportView.setOnAction(e -> crawl.exportView());
+        MenuItem exportSelection = new MenuItem("Export selected URLs (columns shown)…");
+        exportSelection.setId("menuExportSelection");
+        exportSelection.setOnAction(e -> crawl.exportSelection());
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quitItem.setOnAction(e -> quit.run());
-        Menu file = new Menu("File", null, export, quitItem);
+        Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), export,
+                exportView, exportSelection, new SeparatorMenuItem(), quitItem);
 
         MenuItem about = new MenuItem("About Webprobe");
         about.setOnAction(e -> dialogs.showInfo("About Webprobe",

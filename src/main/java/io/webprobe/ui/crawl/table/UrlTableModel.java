@@ -82,7 +82,7 @@ public final class UrlTableModel {
         this(fx, System::nanoTime);
     }
 
-    UrlTableModel(Executor fx, LongSupplier nanoTime) {
+    public UrlTableModel(Executor fx, LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.lines = new LineCache(fx, this::readRows);
         this.items = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "items",

@@ -1,0 +1,209 @@
+package io.webprobe.ui.compare;
+
+import io.webprobe.export.DiffCsv;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.export.ExportException;
+import io.webprobe.export.RowSource;
+import io.webprobe.store.CrawlDiff;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.ExportPaths;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Compare view: two crawl files of one site, what changed between them (URLs added and
+ * removed, status, redirect, title, canonical and indexability changes, new and fixed broken
+ * links), filtered by kind and by text, and exported to CSV. The comparison and the export run
+ * on a background thread. FX thread only.
+ */
+public final class CompareModel {
+    private final Executor background;
+    private final Executor fx;
+    private final DialogService dialogs;
+    private final ObjectProperty<Path> oldFile = new SimpleObjectProperty<>(this, "oldFile");
+    private final ObjectProperty<Path> newFile = new SimpleObjectProperty<>(this, "newFile");
+    private final ObservableList<CrawlDiff.Row> rows = FXCollections.observableArrayList();
+    private final FilteredList<CrawlDiff.Row> shown = new FilteredList<>(rows, r -> true);
+    /** The kind of change shown, null for all. */
+    private final ObjectProperty<CrawlDiff.Change> kind = new SimpleObjectProperty<>(this, "kind");
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ReadOnlyObjectWrapper<Map<CrawlDiff.Change, Long>> counts =
+            new ReadOnlyObjectWrapper<>(this, "counts", Map.of());
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "Choose the older crawl and the newer crawl of one site.");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+
+    public CompareModel(Executor background, Executor fx, DialogService dialogs) {
+        this.background = background;
+        this.fx = fx;
+        this.dialogs = dialogs;
+        kind.addListener(o -> refilter());
+        search.addListener(o -> refilter());
+    }
+
+    public ObjectProperty<Path> oldFileProperty() {
+        return oldFile;
+    }
+
+    public ObjectProperty<Path> newFileProperty() {
+        return newFile;
+    }
+
+    /** The changes shown: the filter's kind and text applied. */
+    public ObservableList<CrawlDiff.Row> shown() {
+        return shown;
+    }
+
+    /** Every change found. */
+    public ObservableList<CrawlDiff.Row> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<CrawlDiff.Change> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** How many changes of each kind. */
+    public ReadOnlyObjectProperty<Map<CrawlDiff.Change, Long>> countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Asks for a crawl file (the older one, or the newer). */
+    public void choose(boolean older, Path folder) {
+        dialogs.chooseCrawlFile(older ? "The older crawl" : "The newer crawl", folder)
+                .ifPresent(p -> (older ? oldFile : newFile).set(p));
+    }
+
+    /**
+     * Compares the two files.
+     *
+     * @return completes on the FX executor when the result (or a sentence) is shown
+     */
+    public CompletableFuture<Void> compare() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Path a = oldFile.get();
+        Path b = newFile.get();
+        if (a == null || b == null) {
+            status.set("Choose both crawls first: the older and the newer.");
+            done.complete(null);
+            return done;
+        }
+        running.set(true);
+        status.set("Comparing…");
+        background.execute(() -> {
+            List<CrawlDiff.Row> found = new ArrayList<>();
+            try (CrawlStore sa = CrawlStore.open(a, CrawlStore.Access.READ_ONLY);
+                    CrawlStore sb = CrawlStore.open(b, CrawlStore.Access.READ_ONLY);
+                    CrawlReader ra = sa.reader();
+                    CrawlReader rb = sb.reader()) {
+                CrawlDiff.Counts c = CrawlDiff.compare(ra, rb, found::add);
+                Map<CrawlDiff.Change, Long> byKind = new EnumMap<>(CrawlDiff.Change.class);
+                for (CrawlDiff.Change k : CrawlDiff.Change.values()) {
+                    byKind.put(k, c.of(k));
+                }
+                String text = "Compared " + a.getFileName() + " with " + b.getFileName() + ": "
+                        + c.summary() + ".";
+                fx.execute(() -> {
+                    rows.setAll(found);
+                    counts.set(byKind);
+                    running.set(false);
+                    status.set(text);
+                    done.complete(null);
+                });
+            } catch (StoreException e) {
+                fx.execute(() -> {
+                    running.set(false);
+                    status.set(e.getMessage());
+                    dialogs.showError("Cannot compare", e.getMessage());
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    /**
+     * Exports the changes shown to a CSV file the user chooses.
+     *
+     * @param bom whether to start the file with a UTF-8 byte-order mark (for Excel)
+     */
+    public CompletableFuture<Void> export(boolean bom) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (shown.isEmpty()) {
+            dialogs.showInfo("Export changes", "There are no changes to export.");
+            done.complete(null);
+            return done;
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export changes as CSV", "changes.csv");
+        if (chosen.isEmpty()) {
+            done.complete(null);
+            return done;
+        }
+        Path file = ExportPaths.withCsvExtension(chosen.get());
+        List<CrawlDiff.Row> list = List.copyOf(shown);
+        background.execute(() -> {
+            try {
+                new ExportBatch(null, bom).add(file, DiffCsv.CHANGES, RowSource.of(list))
+                        .writeAll();
+                String text = String.format(Locale.ROOT, "Exported %,d changes to %s.",
+                        list.size(), file.getFileName());
+                fx.execute(() -> {
+                    status.set(text);
+                    done.complete(null);
+                });
+            } catch (ExportException e) {
+                fx.execute(() -> {
+                    status.set(e.getMessage());
+                    dialogs.showError("Export failed", e.getMessage());
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    private void refilter() {
+        CrawlDiff.Change k = kind.get();
+        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        shown.setPredicate(r -> (k == null || r.change() == k) && (q.isEmpty()
+                || r.url().toLowerCase(Locale.ROOT).contains(q)
+                || r.sourceUrl().toLowerCase(Locale.ROOT).contains(q)
+                || r.oldValue().toLowerCase(Locale.ROOT).contains(q)
+                || r.newValue().toLowerCase(Locale.ROOT).contains(q)));
+    }
+}

@@ -1,0 +1,156 @@
+package io.webprobe.ui.compare;
+
+import io.webprobe.store.CrawlDiff;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.textfield.TextFields;
+
+/**
+ * The Compare tab: choose the older and the newer crawl file, compare, then filter the
+ * changes by kind (each with its count) and by text, and export what is shown.
+ */
+public final class CompareView {
+    private final BorderPane root = new BorderPane();
+
+    /**
+     * @param folder where the file choosers start (the crawls folder)
+     */
+    public CompareView(CompareModel model, Supplier<Path> folder) {
+        root.setId("compareView");
+        Label older = fileLabel("compareOld", model.oldFileProperty(), "(no crawl chosen)");
+        Label newer = fileLabel("compareNew", model.newFileProperty(), "(no crawl chosen)");
+        Button chooseOld = button("compareChooseOld", "Older crawl…",
+                () -> model.choose(true, folder.get()));
+        Button chooseNew = button("compareChooseNew", "Newer crawl…",
+                () -> model.choose(false, folder.get()));
+        Button run = button("compareRun", "Compare", model::compare);
+        run.disableProperty().bind(model.runningProperty()
+                .or(model.oldFileProperty().isNull()).or(model.newFileProperty().isNull()));
+        HBox files = new HBox(8, chooseOld, older, new Label("→"), chooseNew, newer, run);
+        files.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<CrawlDiff.Change> kind = new ComboBox<>();
+        kind.setId("compareKind");
+        kind.getItems().add(null);
+        kind.getItems().addAll(CrawlDiff.Change.values());
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        Function<CrawlDiff.Change, String> label = c -> {
+            Map<CrawlDiff.Change, Long> counts = model.countsProperty().get();
+            if (c == null) {
+                return String.format(Locale.ROOT, "Every change (%,d)", model.rows().size());
+            }
+            return String.format(Locale.ROOT, "%s (%,d)", name(c), counts.getOrDefault(c, 0L));
+        };
+        kind.setCellFactory(l -> new KindCell(label));
+        kind.setButtonCell(new KindCell(label));
+        model.countsProperty().addListener(o -> { // new cells: the labels show new counts
+            kind.setCellFactory(l -> new KindCell(label));
+            kind.setButtonCell(new KindCell(label));
+        });
+        TextField search = TextFields.createClearableTextField();
+        search.setId("compareSearch");
+        search.setPromptText("Filter by URL or value");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        CheckBox excel = new CheckBox("Excel-friendly");
+        excel.setId("compareExcel");
+        Button export = button("compareExport", "Export CSV…",
+                () -> model.export(excel.isSelected()));
+        export.disableProperty().bind(Bindings.isEmpty(model.shown()));
+        HBox filter = new HBox(8, new Label("Show"), kind, search, excel, export);
+        filter.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<CrawlDiff.Row> table = new TableView<>(model.shown());
+        table.setId("compareTable");
+        table.setPlaceholder(new Label("Choose two crawls of one site and press Compare."));
+        table.getColumns().addAll(List.of(
+                col("Change", 150, r -> name(r.change())),
+                col("URL", 380, CrawlDiff.Row::url),
+                col("Old", 200, CrawlDiff.Row::oldValue),
+                col("New", 200, CrawlDiff.Row::newValue),
+                col("Source page", 300, CrawlDiff.Row::sourceUrl)));
+        VBox top = new VBox(8, files, filter);
+        top.setPadding(new Insets(10));
+        root.setTop(top);
+        root.setCenter(table);
+        BorderPane.setMargin(table, new Insets(0, 10, 0, 10));
+        StatusBar status = new StatusBar();
+        status.setId("compareStatus");
+        status.textProperty().bind(model.statusProperty());
+        root.setBottom(status);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** "Status change", "New broken link"… */
+    static String name(CrawlDiff.Change c) {
+        String s = c.label().replace('_', ' ');
+        return switch (c) {
+            case STATUS, REDIRECT, TITLE, CANONICAL, INDEXABLE ->
+                    Character.toUpperCase(s.charAt(0)) + s.substring(1) + " change";
+            default -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        };
+    }
+
+    private static Label fileLabel(String id, javafx.beans.value.ObservableValue<Path> file,
+            String none) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null ? none
+                : file.getValue().getFileName().toString(), file));
+        return l;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static <S> TableColumn<S, String> col(String title, double width,
+            Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+
+    private static final class KindCell extends ListCell<CrawlDiff.Change> {
+        private final Function<CrawlDiff.Change, String> label;
+
+        KindCell(Function<CrawlDiff.Change, String> label) {
+            this.label = label;
+        }
+
+        @Override
+        protected void updateItem(CrawlDiff.Change c, boolean empty) {
+            super.updateItem(c, empty);
+            setText(empty ? null : label.apply(c));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.listcheck.ListInputView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * The top of the Crawl tab: Site or List mode, the start URL (with the last 20 in its
+ * drop-down) or the list of URLs, threads, Start / Pause / Stop, Export and Ping these, the
+ * sentences about bad input, the settings and the progress bar.
+ */
+final class CrawlControls {
+    private final VBox root;
+    private final TextField urlField;
+
+    /** What the Export button's items do. */
+    interface Exports {
+        void all();
+
+        void view();
+
+        void selection();
+    }
+
+    CrawlControls(CrawlViewModel vm, DialogService dialogs, Exports exports, Runnable pingThese,
+            ObjectProperty<Integer> threadsValue) {
+        ToggleButton site = new ToggleButton("Site");
+        site.setId("modeSite");
+        site.setTooltip(new Tooltip("Crawl a site from its start URL, following its links"));
+        ToggleButton list = new ToggleButton("List");
+        list.setId("modeList");
+        list.setTooltip(new Tooltip("Check a list of URLs once each, without following links"));
+        SegmentedButton mode = new SegmentedButton(site, list);
+        mode.disableProperty().bind(vm.runningProperty());
+        (vm.modeProperty().get() == CrawlMode.LIST ? list : site).setSelected(true);
+        mode.getToggleGroup().selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one is always chosen
+            } else {
+                vm.modeProperty().set(now == list ? CrawlMode.LIST : CrawlMode.SPIDER);
+            }
+        });
+        vm.modeProperty().addListener((o, was, now) ->
+                (now == CrawlMode.LIST ? list : site).setSelected(true));
+
+        ComboBox<String> url = new ComboBox<>(vm.recentUrls());
+        url.setEditable(true);
+        url.setId("crawlUrlBox");
+        url.setMaxWidth(Double.MAX_VALUE);
+        url.setPromptText("https://example.com/");
+        urlField = url.getEditor();
+        urlField.setId("crawlUrl");
+        urlField.textProperty().bindBidirectional(vm.urlProperty());
+        // the combo box keeps Enter for itself: catch it first, so Enter starts as in a field
+        url.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown()) {
+                e.consume();
+                vm.start();
+            }
+        });
+        url.disableProperty().bind(vm.runningProperty());
+        url.visibleProperty().bind(vm.modeProperty().isEqualTo(CrawlMode.SPIDER));
+        url.managedProperty().bind(url.visibleProperty());
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Node listInput = new ListInputView(vm.list(), dialogs, vm.runningProperty()).root();
+        listInput.visibleProperty().bind(vm.modeProperty().isEqualTo(CrawlMode.LIST));
+        listInput.managedProperty().bind(listInput.visibleProperty());
+        HBox.setHgrow(listInput, Priority.ALWAYS);
+
+        Spinner<Integer> threads = new Spinner<>(1, 64, vm.threadsProperty().get());
+        threads.setId("crawlThreads");
+        threads.setEditable(true);
+        threads.setPrefWidth(80);
+        threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
+        threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
+        threads.disableProperty().bind(vm.runningProperty());
+
+        Button start = button("crawlStart", "Start", vm::start);
+        start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));
+        start.disableProperty().bind(vm.runningProperty());
+        Button pause = button("crawlPause", "Pause", vm::togglePause);
+        pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume")
+                .otherwise("Pause"));
+        pause.disableProperty().bind(vm.runningProperty().not());
+        Button stop = button("crawlStop", "Stop", vm::stop);
+        stop.setTooltip(new Tooltip("Stop (Esc)"));
+        stop.disableProperty().bind(vm.runningProperty().not());
+
+        SplitMenuButton export = new SplitMenuButton();
+        export.setId("crawlExport");
+        export.setText("Export CSV…");
+        export.setTooltip(new Tooltip("Every URL with every column, the broken links beside "
+                + "(Ctrl+E); the arrow offers this view or the selection"));
+        export.setOnAction(e -> exports.all());
+        MenuItem view = new MenuItem("Export this view (columns shown)…");
+        view.setId("exportView");
+        view.setOnAction(e -> exports.view());
+        MenuItem selection = new MenuItem("Export selected URLs (columns shown)…");
+        selection.setId("exportSelection");
+        selection.setOnAction(e -> exports.selection());
+        CheckMenuItem excel = new CheckMenuItem("Excel-friendly (UTF-8 with BOM)");
+        excel.setId("exportExcel");
+        excel.selectedProperty().bindBidirectional(vm.excelFriendlyProperty());
+        export.getItems().addAll(view, selection, excel);
+        export.disableProperty().bind(vm.hasCrawlProperty().not());
+
+        Button ping = button("crawlPingThese", "Ping these", pingThese);
+        ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
+        ping.disableProperty().bind(vm.hasCrawlProperty().not());
+
+        HBox bar = new HBox(8, mode, url, listInput, new Label("Threads"), threads, start, pause,
+                stop, export, ping);
+        bar.setAlignment(Pos.TOP_LEFT);
+
+        Label error = errorLabel("crawlUrlError", vm.urlErrorProperty());
+        Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
+        settingsError.setWrapText(true);
+
+        Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty()).root();
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("crawlProgress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty()
+                .or(vm.progressProperty().greaterThan(0)));
+        progress.managedProperty().bind(progress.visibleProperty());
+
+        root = new VBox(6, bar, error, settingsError, settings, progress);
+        root.setPadding(new Insets(10, 10, 6, 10));
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /** The start URL field (Ctrl+L focuses it). */
+    TextField urlField() {
+        return urlField;
+    }
+
+    /** A red sentence under the URL bar, shown (and taking room) only while there is one. */
+    private static Label errorLabel(String id, ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-error");
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(Bindings.isNotEmpty(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

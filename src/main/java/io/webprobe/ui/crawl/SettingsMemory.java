@@ -1,0 +1,79 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.ui.common.UiMemory;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Remembers the crawl settings between launches, one key per setting under
+ * {@code crawl.settings.}; a remembered set that is no longer valid (a hand-edited file) is
+ * ignored as a whole, since {@link CrawlSettings} checks every value.
+ */
+final class SettingsMemory {
+    private static final String P = "crawl.settings.";
+
+    private SettingsMemory() {}
+
+    static void save(UiMemory m, CrawlSettings s) {
+        m.putString(P + "threads", Integer.toString(s.threads()));
+        m.putBoolean(P + "subdomains", s.subdomains());
+        m.putStrings(P + "include", s.include());
+        m.putStrings(P + "exclude", s.exclude());
+        m.putString(P + "maxDepth", Integer.toString(s.maxDepth()));
+        m.putString(P + "maxPages", Integer.toString(s.maxPages()));
+        m.putBoolean(P + "checkExternal", s.checkExternal());
+        m.putString(P + "maxUrlLength", Integer.toString(s.maxUrlLength()));
+        m.putString(P + "maxSegmentRepeats", Integer.toString(s.maxSegmentRepeats()));
+        m.putString(P + "maxQueryVariants", Integer.toString(s.maxQueryVariants()));
+        m.putBoolean(P + "respectRobots", s.respectRobots());
+        m.putBoolean(P + "followNofollow", s.followNofollow());
+        m.putBoolean(P + "useSitemaps", s.useSitemaps());
+        m.putString(P + "maxPerHost", Integer.toString(s.maxPerHost()));
+        m.putString(P + "delayMillis", Long.toString(s.delayMillis()));
+        m.putString(P + "timeoutSeconds", Integer.toString(s.timeoutSeconds()));
+        m.putDouble(P + "maxPageMegabytes", s.maxPageMegabytes());
+        m.putString(P + "userAgent", s.userAgent());
+        m.putDouble(P + "maxRequestsPerSecond", s.maxRequestsPerSecond());
+        m.putBoolean(P + "saved", true);
+    }
+
+    /** The remembered settings, or empty when none were saved or they are not valid. */
+    static Optional<CrawlSettings> load(UiMemory m) {
+        if (!m.getBoolean(P + "saved", false)) {
+            return Optional.empty();
+        }
+        CrawlSettings d = CrawlSettings.DEFAULT;
+        try {
+            return Optional.of(new CrawlSettings(
+                    integer(m, "threads", d.threads()),
+                    m.getBoolean(P + "subdomains", d.subdomains()),
+                    list(m, "include"),
+                    list(m, "exclude"),
+                    integer(m, "maxDepth", d.maxDepth()),
+                    integer(m, "maxPages", d.maxPages()),
+                    m.getBoolean(P + "checkExternal", d.checkExternal()),
+                    integer(m, "maxUrlLength", d.maxUrlLength()),
+                    integer(m, "maxSegmentRepeats", d.maxSegmentRepeats()),
+                    integer(m, "maxQueryVariants", d.maxQueryVariants()),
+                    m.getBoolean(P + "respectRobots", d.respectRobots()),
+                    m.getBoolean(P + "followNofollow", d.followNofollow()),
+                    m.getBoolean(P + "useSitemaps", d.useSitemaps()),
+                    integer(m, "maxPerHost", d.maxPerHost()),
+                    Long.parseLong(m.getString(P + "delayMillis", Long.toString(d.delayMillis()))),
+                    integer(m, "timeoutSeconds", d.timeoutSeconds()),
+                    m.getDouble(P + "maxPageMegabytes", d.maxPageMegabytes()),
+                    m.getString(P + "userAgent", d.userAgent()),
+                    m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond())));
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            return Optional.empty();
+        }
+    }
+
+    private static int integer(UiMemory m, String key, int def) {
+        return Integer.parseInt(m.getString(P + key, Integer.toString(def)));
+    }
+
+    private static List<String> list(UiMemory m, String key) {
+        return m.getStrings(P + key);
+    }
+}

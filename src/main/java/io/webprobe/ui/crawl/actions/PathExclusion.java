@@ -1,0 +1,38 @@
+package io.webprobe.ui.crawl.actions;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * "Exclude this path from the crawl": the folder a URL is in (or, for a page at the site's
+ * root, the page itself) as an exclude pattern, matched against the path of every URL.
+ *
+ * @param path what is left out, as the menu names it ("/blog/2019/")
+ * @param regex the exclude pattern, as the settings' exclude list holds it
+ */
+public record PathExclusion(String path, String regex) {
+
+    /** The exclusion for a URL, empty for one without a path to exclude (the site's root). */
+    public static Optional<PathExclusion> of(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String path = uri.getRawPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return Optional.empty();
+        }
+        int slash = path.lastIndexOf('/');
+        String prefix = slash > 0 ? path.substring(0, slash + 1) : path;
+        // the path only, after the scheme and host, so a query or another host never matches
+        return Optional.of(new PathExclusion(prefix, "^[a-z][a-z0-9+.-]*://[^/?#]*"
+                + Pattern.quote(prefix)));
+    }
+
+    public Pattern pattern() {
+        return Pattern.compile(regex);
+    }
+}

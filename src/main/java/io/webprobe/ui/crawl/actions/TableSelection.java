@@ -1,0 +1,88 @@
+package io.webprobe.ui.crawl.actions;
+
+import io.webprobe.ui.crawl.CrawlViewModel;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import javafx.scene.control.TableView;
+
+/**
+ * The selection of a table whose rows are in memory (broken links, inlinks, outlinks) as a
+ * {@link UrlSelection}: URLs and row text straight from the rows, ids from the rows when they
+ * carry them, else looked up in the crawl file.
+ *
+ * @param <T> the row type
+ */
+public final class TableSelection<T> implements UrlSelection {
+    private final TableView<T> table;
+    private final Function<T, String> url;
+    private final ToLongFunction<T> id;
+    private final String header;
+    private final Function<T, String> row;
+    private final CrawlViewModel vm;
+
+    /**
+     * @param id a row's URL id, or null to look the URLs up
+     * @param header the tab-separated header of "Copy row"
+     * @param row a row as tab-separated text
+     */
+    public TableSelection(TableView<T> table, Function<T, String> url, ToLongFunction<T> id,
+            String header, Function<T, String> row, CrawlViewModel vm) {
+        this.table = table;
+        this.url = url;
+        this.id = id;
+        this.header = header;
+        this.row = row;
+        this.vm = vm;
+    }
+
+    private List<T> selected() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    @Override
+    public void urls(Consumer<List<String>> then) {
+        then.accept(selected().stream().map(url).toList());
+    }
+
+    @Override
+    public void ids(Consumer<long[]> then) {
+        List<T> rows = selected();
+        if (id != null) {
+            then.accept(rows.stream().mapToLong(id).toArray());
+        } else {
+            vm.idsOf(rows.stream().map(url).toList(), then);
+        }
+    }
+
+    @Override
+    public void rowsText(Consumer<String> then) {
+        List<T> rows = selected();
+        if (rows.isEmpty()) {
+            then.accept("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        rows.forEach(r -> sb.append(row.apply(r)).append('\n'));
+        then.accept(sb.toString());
+    }
+
+    @Override
+    public String firstUrlNow() {
+        T first = table.getSelectionModel().getSelectedItem();
+        return first == null ? "" : url.apply(first);
+    }
+
+    /** Joins cells with tabs (tabs and line breaks inside a cell become spaces). */
+    public static String tsv(Object... cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                sb.append('\t');
+            }
+            sb.append(cells[i] == null ? "" : cells[i].toString().replaceAll("[\\t\\r\\n]+", " "));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.webprobe.ui.crawl.broken;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.ui.crawl.session.PacedRead;
+import io.webprobe.ui.crawl.session.ReaderLane;
+import java.util.List;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Broken links view's list: every broken link of the crawl file (each on the page holding
+ * it, through redirect chains), read on the stats lane, again when due while a crawl runs, and
+ * once more when it ends. Selecting one shows the broken URL in the details pane, whose
+ * Inlinks tab lists every page linking to it. FX thread only.
+ */
+public final class BrokenLinksModel {
+    private final ObservableList<BrokenLink> links = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    private final PacedRead<List<BrokenLink>> read;
+
+    public BrokenLinksModel(LongSupplier nanoTime) {
+        read = new PacedRead<>("broken", () -> q -> q.reader().brokenLinks(), list -> {
+            reading.set(false);
+            links.setAll(list);
+        }, m -> reading.set(false), nanoTime);
+    }
+
+    public ObservableList<BrokenLink> links() {
+        return links;
+    }
+
+    public ReadOnlyBooleanProperty readingProperty() {
+        return reading.getReadOnlyProperty();
+    }
+
+    /** Lists the broken links of the crawl this lane reads (null: none). */
+    public void attach(ReaderLane lane) {
+        links.clear();
+        read.setLane(lane);
+        reading.set(lane != null);
+        read.now();
+    }
+
+    /** A tick of a running crawl: reads again when due. */
+    public void crawlGrew() {
+        read.request();
+    }
+
+    /** The crawl ended or a URL was re-checked: reads again now. */
+    public void changed() {
+        reading.set(true);
+        read.now();
+    }
+}

@@ -1,0 +1,48 @@
+package io.webprobe.ui.crawl.broken;
+
+import io.webprobe.crawl.BrokenLink;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * Every broken link with the page holding it, its status or error, its anchor text and where
+ * a redirect chain ended. Selecting one shows the broken URL in the details pane (its Inlinks
+ * tab: every page that links to it).
+ */
+public final class BrokenLinksView {
+    private final TableView<BrokenLink> table = new TableView<>();
+
+    public BrokenLinksView(BrokenLinksModel model) {
+        table.setId("brokenTable");
+        table.setPlaceholder(new Label("No broken links found."));
+        SortedList<BrokenLink> sorted = new SortedList<>(model.links());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().addAll(List.of(
+                col("Link URL", 340, BrokenLink::linkUrl),
+                col("Status / error", 150, BrokenLink::statusText),
+                col("Source page", 340, BrokenLink::sourceUrl),
+                col("Anchor text", 200, BrokenLink::anchorText),
+                col("Type", 70, BrokenLink::linkType),
+                col("Ends at", 260, BrokenLink::finalUrl)));
+    }
+
+    public TableView<BrokenLink> table() {
+        return table;
+    }
+
+    private static TableColumn<BrokenLink, String> col(String title, double width,
+            Function<BrokenLink, String> value) {
+        TableColumn<BrokenLink, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,179 @@
+package io.webprobe.ui.crawl.details;
+
+import io.webprobe.crawl.RedirectChains;
+import io.webprobe.store.UrlDetails;
+import io.webprobe.ui.crawl.session.ReaderLane;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The details pane's state: one URL of the crawl file in detail (its row, every page linking
+ * to it, every link on it, its redirect chain, its headers, a search-result preview), read on
+ * the table lane when the shown URL changes. FX thread only.
+ */
+public final class DetailsModel {
+    /** At most this many inlinks and outlinks are listed (the count says how many in all). */
+    public static final int LIMIT = 10_000;
+
+    private final ReadOnlyLongWrapper shownId = new ReadOnlyLongWrapper(this, "shownId");
+    private final ReadOnlyObjectWrapper<UrlDetails.Details> details =
+            new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading",
+            "Select a URL to see its details.");
+    private final ReadOnlyStringWrapper inlinksText = new ReadOnlyStringWrapper(this, "inlinksText",
+            "Inlinks");
+    private final ReadOnlyStringWrapper outlinksText =
+            new ReadOnlyStringWrapper(this, "outlinksText", "Outlinks");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<Snippet> snippet = new ReadOnlyObjectWrapper<>(this,
+            "snippet");
+    private final ObservableList<UrlDetails.Inlink> inlinks = FXCollections.observableArrayList();
+    private final ObservableList<UrlDetails.Outlink> outlinks =
+            FXCollections.observableArrayList();
+    private final ObservableList<RedirectChains.Node> hops = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper headers = new ReadOnlyStringWrapper(this, "headers", "");
+    private ReaderLane lane;
+    private int requestNo;
+
+    /** Reads from this lane (null: none; the pane empties). */
+    public void attach(ReaderLane l) {
+        lane = l;
+        show(0);
+    }
+
+    /** Shows the URL with this id (0: none). */
+    public void show(long id) {
+        shownId.set(id);
+        int no = ++requestNo;
+        if (id == 0 || lane == null) {
+            clear();
+            return;
+        }
+        loading.set(true);
+        lane.submitLatest("details", q -> q.details().of(id, LIMIT), d -> {
+            if (no == requestNo) {
+                loading.set(false);
+                apply(d);
+            }
+        }, message -> {
+            if (no == requestNo) {
+                loading.set(false);
+                clear();
+                heading.set(message);
+            }
+        });
+    }
+
+    /** Shows a URL known by its text (a broken link's target): finds its id first. */
+    public void showUrl(String url) {
+        if (lane == null || url == null || url.isEmpty()) {
+            show(0);
+            return;
+        }
+        int no = ++requestNo;
+        lane.submitLatest("details-id", q -> q.urls().idOf(url), id -> {
+            if (no == requestNo) {
+                show(id);
+            }
+        }, message -> heading.set(message));
+    }
+
+    /** Reads the shown URL again (its row or links may have changed). */
+    public void refresh() {
+        long id = shownId.get();
+        if (id != 0) {
+            show(id);
+        }
+    }
+
+    private void clear() {
+        details.set(null);
+        snippet.set(null);
+        inlinks.clear();
+        outlinks.clear();
+        hops.clear();
+        headers.set("");
+        heading.set("Select a URL to see its details.");
+        inlinksText.set("Inlinks");
+        outlinksText.set("Outlinks");
+    }
+
+    private void apply(UrlDetails.Details d) {
+        details.set(d);
+        if (d.row() == null) {
+            clear();
+            return;
+        }
+        var r = d.row().result();
+        heading.set(r.url() + "  ·  " + (r.statusText().isEmpty() ? "no answer" : r.statusText()));
+        inlinks.setAll(d.inlinks());
+        outlinks.setAll(d.outlinks());
+        hops.setAll(d.chain().hops());
+        headers.set(d.headers());
+        inlinksText.set(countText("Inlinks", d.inlinks().size(), d.inlinkTotal()));
+        outlinksText.set(countText("Outlinks", d.outlinks().size(), d.outlinkTotal()));
+        snippet.set(Snippet.of(r.url(), r.title(), r.page().metaDescription()));
+    }
+
+    private static String countText(String what, int shown, long total) {
+        return shown < total ? String.format(java.util.Locale.ROOT, "%s (%,d of %,d)", what,
+                shown, total) : String.format(java.util.Locale.ROOT, "%s (%,d)", what, total);
+    }
+
+    public ReadOnlyLongProperty shownIdProperty() {
+        return shownId.getReadOnlyProperty();
+    }
+
+    /** Everything read about the shown URL, or null. */
+    public ReadOnlyObjectProperty<UrlDetails.Details> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** The URL and its status, or a hint when none is shown. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** "Inlinks (3)", or "Inlinks (10,000 of 12,345)". */
+    public ReadOnlyStringProperty inlinksTextProperty() {
+        return inlinksText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty outlinksTextProperty() {
+        return outlinksText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Snippet> snippetProperty() {
+        return snippet.getReadOnlyProperty();
+    }
+
+    public ObservableList<UrlDetails.Inlink> inlinks() {
+        return inlinks;
+    }
+
+    public ObservableList<UrlDetails.Outlink> outlinks() {
+        return outlinks;
+    }
+
+    /** The redirect chain's URLs, the shown one first. */
+    public ObservableList<RedirectChains.Node> hops() {
+        return hops;
+    }
+
+    /** The response header fields, one per line. */
+    public ReadOnlyStringProperty headersProperty() {
+        return headers.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,208 @@
+package io.webprobe.ui.crawl.details;
+
+import io.webprobe.crawl.RedirectChains;
+import io.webprobe.store.UrlDetails;
+import io.webprobe.store.UrlQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The details pane: the shown URL and its status, and tabs Inlinks (every page linking to it,
+ * with anchor text, link type and nofollow), Outlinks (every link on it with the target's
+ * status), Redirect chain (each hop with its status), Response headers and Page (title,
+ * description, H1, canonical, words, robots, indexable, and a search-result preview). FX
+ * thread only.
+ */
+public final class DetailsView {
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab inlinksTab = new Tab();
+    private final TableView<UrlDetails.Inlink> inlinks = new TableView<>();
+    private final TableView<UrlDetails.Outlink> outlinks = new TableView<>();
+
+    public DetailsView(DetailsModel model) {
+        root.setId("details");
+        Label heading = new Label();
+        heading.setId("detailsHeading");
+        heading.getStyleClass().add("details-heading");
+        heading.textProperty().bind(model.headingProperty());
+        heading.setPadding(new Insets(4, 8, 4, 8));
+        root.setTop(heading);
+
+        inlinks.setId("inlinksTable");
+        inlinks.setItems(model.inlinks());
+        inlinks.setPlaceholder(new Label("No page links here."));
+        inlinks.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        inlinks.getColumns().addAll(List.of(
+                col("From", 420, UrlDetails.Inlink::sourceUrl),
+                col("Anchor text", 240, UrlDetails.Inlink::anchor),
+                col("Type", 90, UrlDetails.Inlink::type),
+                col("Nofollow", 75, l -> l.nofollow() ? "Yes" : "")));
+        inlinksTab.textProperty().bind(model.inlinksTextProperty());
+        inlinksTab.setContent(inlinks);
+        inlinksTab.setId("inlinksTab");
+
+        outlinks.setId("outlinksTable");
+        outlinks.setItems(model.outlinks());
+        outlinks.setPlaceholder(new Label("No links on this URL."));
+        outlinks.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        outlinks.getColumns().addAll(List.of(
+                col("To", 420, UrlDetails.Outlink::url),
+                col("Status", 80, UrlDetails.Outlink::status),
+                col("Anchor text", 240, UrlDetails.Outlink::anchor),
+                col("Type", 90, UrlDetails.Outlink::type),
+                col("Nofollow", 75, l -> l.nofollow() ? "Yes" : "")));
+        outlinks.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(UrlDetails.Outlink o, boolean empty) {
+                super.updateItem(o, empty);
+                getStyleClass().remove("broken");
+                if (!empty && o != null && o.broken()) {
+                    getStyleClass().add("broken");
+                }
+            }
+        });
+        Tab outlinksTab = new Tab();
+        outlinksTab.textProperty().bind(model.outlinksTextProperty());
+        outlinksTab.setContent(outlinks);
+        outlinksTab.setId("outlinksTab");
+
+        TableView<RedirectChains.Node> chain = new TableView<>();
+        chain.setId("chainTable");
+        chain.setItems(model.hops());
+        chain.setPlaceholder(new Label("No redirect."));
+        TableColumn<RedirectChains.Node, String> step = new TableColumn<>("#");
+        step.setPrefWidth(40);
+        step.setSortable(false);
+        step.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
+                Integer.toString(chain.getItems().indexOf(f.getValue()) + 1)));
+        chain.getColumns().addAll(List.of(step,
+                col("URL", 520, RedirectChains.Node::url),
+                col("Status", 100, RedirectChains.Node::statusText),
+                col("Redirects to", 300, RedirectChains.Node::redirectTo)));
+        Tab chainTab = new Tab("Redirect chain", chain);
+        chainTab.setId("chainTab");
+
+        TextArea headers = new TextArea();
+        headers.setId("headersText");
+        headers.setEditable(false);
+        headers.getStyleClass().add("monospace");
+        headers.textProperty().bind(model.headersProperty());
+        Tab headersTab = new Tab("Response headers", headers);
+        headersTab.setId("headersTab");
+
+        Tab pageTab = new Tab("Page", page(model));
+        pageTab.setId("pageTab");
+
+        tabs.getTabs().addAll(inlinksTab, outlinksTab, chainTab, headersTab, pageTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(tabs);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public TableView<UrlDetails.Inlink> inlinksTable() {
+        return inlinks;
+    }
+
+    public TableView<UrlDetails.Outlink> outlinksTable() {
+        return outlinks;
+    }
+
+    /** Brings the Inlinks tab forward. */
+    public void showInlinks() {
+        tabs.getSelectionModel().select(inlinksTab);
+    }
+
+    public void setInlinksMenu(ContextMenu m) {
+        inlinks.setContextMenu(m);
+    }
+
+    public void setOutlinksMenu(ContextMenu m) {
+        outlinks.setContextMenu(m);
+    }
+
+    private static Node page(DetailsModel model) {
+        GridPane grid = new GridPane();
+        grid.setId("pageGrid");
+        grid.setHgap(10);
+        grid.setVgap(4);
+        String[] names = {"Title", "Meta description", "H1", "Canonical", "Words", "Meta robots",
+            "Indexable", "Type", "Size"};
+        Label[] values = new Label[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Label name = new Label(names[i]);
+            name.getStyleClass().add("section-title");
+            values[i] = new Label();
+            values[i].setId("page-" + names[i].toLowerCase(Locale.ROOT).replace(' ', '-'));
+            values[i].setWrapText(true);
+            grid.add(name, 0, i);
+            grid.add(values[i], 1, i);
+            GridPane.setHgrow(values[i], Priority.ALWAYS);
+        }
+        model.detailsProperty().addListener((o, was, d) -> {
+            UrlQuery.Row r = d == null ? null : d.row();
+            var c = r == null ? null : r.result();
+            String[] v = c == null ? new String[names.length] : new String[] {c.title(),
+                c.page().metaDescription(), c.page().h1(), c.page().canonical(),
+                String.format(Locale.ROOT, "%,d", c.page().wordCount()), c.page().robotsText(),
+                c.indexable() ? "Yes" : "No", c.contentType(),
+                String.format(Locale.ROOT, "%,d bytes", c.sizeBytes())};
+            for (int i = 0; i < names.length; i++) {
+                values[i].setText(v[i] == null ? "" : v[i]);
+            }
+        });
+
+        Label sTitle = new Label();
+        sTitle.setId("snippetTitle");
+        sTitle.getStyleClass().add("snippet-title");
+        Label sUrl = new Label();
+        sUrl.getStyleClass().add("snippet-url");
+        Label sDesc = new Label();
+        sDesc.setId("snippetDescription");
+        sDesc.getStyleClass().add("snippet-description");
+        sDesc.setWrapText(true);
+        sDesc.setMaxWidth(600);
+        model.snippetProperty().addListener((o, was, sn) -> {
+            sTitle.setText(sn == null ? "" : sn.title());
+            sUrl.setText(sn == null ? "" : sn.url());
+            sDesc.setText(sn == null ? "" : sn.description().isEmpty()
+                    ? "(no meta description: a search engine picks text from the page)"
+                    : sn.description());
+        });
+        Label previewTitle = new Label("Search result preview");
+        previewTitle.getStyleClass().add("section-title");
+        VBox snippet = new VBox(2, sUrl, sTitle, sDesc);
+        snippet.getStyleClass().add("snippet");
+        VBox box = new VBox(10, grid, previewTitle, snippet);
+        box.setPadding(new Insets(8));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    static <S> TableColumn<S, String> col(String title, double width, Function<S, String> value) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return c;
+    }
+}

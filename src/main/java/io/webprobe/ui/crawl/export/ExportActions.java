@@ -1,0 +1,123 @@
+package io.webprobe.ui.crawl.export;
+
+import io.webprobe.export.ExportException;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.ExportPaths;
+import io.webprobe.ui.crawl.CrawlViewModel;
+import io.webprobe.ui.crawl.table.UrlColumn;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * File › Export and the Export button: asks for a file on the FX thread, exports on a
+ * background thread ({@link CrawlExporter}) and says the outcome in the status bar (or a
+ * failure in one sentence, in a dialog too).
+ */
+public final class ExportActions {
+    private final CrawlViewModel vm;
+    private final CrawlExporter exporter;
+    private final DialogService dialogs;
+    private final Executor fx;
+
+    public ExportActions(CrawlViewModel vm, CrawlExporter exporter, DialogService dialogs,
+            Executor fx) {
+        this.vm = vm;
+        this.exporter = exporter;
+        this.dialogs = dialogs;
+        this.fx = fx;
+    }
+
+    /**
+     * Everything, as the command line writes it: the pages with every column, the broken
+     * links beside them ({@code NAME-broken-links.csv}), and the orphans after a sitemap crawl.
+     *
+     * @return completes on the FX thread once the status shows the outcome
+     */
+    public CompletableFuture<Void> exportAll() {
+        Optional<CrawlStore> store = store("Export CSV");
+        if (store.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export crawl as CSV", "crawl.csv");
+        if (chosen.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Path pages = ExportPaths.withCsvExtension(chosen.get());
+        Path broken = ExportPaths.companion(pages, "-broken-links");
+        Path orphans = store.get().plan().useSitemaps()
+                ? ExportPaths.companion(pages, "-orphans") : null;
+        vm.say("Exporting…");
+        return report(exporter.all(store.get(), pages, broken, orphans,
+                vm.excelFriendlyProperty().get()));
+    }
+
+    /** The rows of the current view (filter, search, order) with the columns shown. */
+    public CompletableFuture<Void> exportView(List<UrlColumn> columns) {
+        Optional<CrawlStore> store = store("Export this view");
+        if (store.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export this view as CSV", "view.csv");
+        if (chosen.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        vm.say("Exporting…");
+        return report(exporter.view(store.get(), vm.table().request(),
+                ExportPaths.withCsvExtension(chosen.get()), columns,
+                vm.excelFriendlyProperty().get()));
+    }
+
+    /** The selected rows with the columns shown. */
+    public CompletableFuture<Void> exportSelection(List<UrlColumn> columns) {
+        Optional<CrawlStore> store = store("Export selected URLs");
+        long[] ids = vm.table().selectedIds();
+        if (store.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (ids.length == 0) {
+            dialogs.showInfo("Export selected URLs", "Select the URLs to export first.");
+            return CompletableFuture.completedFuture(null);
+        }
+        Optional<Path> chosen = dialogs.chooseSaveFile("Export selected URLs as CSV",
+                "selection.csv");
+        if (chosen.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        vm.say("Exporting…");
+        return report(exporter.selection(store.get(), ids,
+                ExportPaths.withCsvExtension(chosen.get()), columns,
+                vm.excelFriendlyProperty().get()));
+    }
+
+    private Optional<CrawlStore> store(String title) {
+        if (vm.crawl() == null || vm.table().countProperty().get() == 0 && !vm.runningProperty()
+                .get() && vm.overview().count(io.webprobe.store.UrlFilter.ALL) == 0) {
+            dialogs.showInfo(title, "There is nothing to export yet: run a crawl first.");
+            return Optional.empty();
+        }
+        return Optional.of(vm.crawl().store());
+    }
+
+    private CompletableFuture<Void> report(CompletableFuture<String> export) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        export.whenComplete((message, failure) -> fx.execute(() -> {
+            if (failure == null) {
+                vm.say(message);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause()
+                        != null ? failure.getCause() : failure;
+                String why = cause instanceof ExportException ? cause.getMessage()
+                        : "The export failed (" + cause.getClass().getSimpleName() + ").";
+                vm.say(why);
+                dialogs.showError("Export failed", why);
+            }
+            done.complete(null);
+        }));
+        return done;
+    }
+}

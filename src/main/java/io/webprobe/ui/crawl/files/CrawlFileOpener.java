@@ -1,0 +1,41 @@
+package io.webprobe.ui.crawl.files;
+
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens a crawl file for the workspace, off the FX thread (opening checks the whole file):
+ * for writing when it can be written (so its URLs can be re-checked and an unfinished crawl
+ * resumed), else for reading, with the store's own sentence saying why.
+ */
+public final class CrawlFileOpener {
+    private CrawlFileOpener() {}
+
+    /**
+     * An opened crawl file.
+     *
+     * @param notice "" or the sentence saying it was opened read-only
+     */
+    public record Opened(CrawlStore store, String notice) {}
+
+    /**
+     * Opens the file.
+     *
+     * @throws StoreException with the store's one sentence when it cannot be opened at all
+     */
+    public static Opened open(Path file) throws StoreException {
+        try {
+            return new Opened(CrawlStore.open(file, CrawlStore.Access.RESUME), "");
+        } catch (StoreException e) {
+            Path abs = file.toAbsolutePath();
+            boolean writable = Files.isWritable(abs) && abs.getParent() != null
+                    && Files.isWritable(abs.getParent());
+            if (writable) {
+                throw e; // not about writing: not a crawl, damaged, newer, open elsewhere
+            }
+            return new Opened(CrawlStore.open(file, CrawlStore.Access.READ_ONLY), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.webprobe.ui.crawl.live;
+
+import io.webprobe.crawl.ActiveFetch;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.crawl.ProgressFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A running crawl as the status bar and the workers list show it, updated once per tick from
+ * the job's counters: crawled, queued, broken, blocked, pages/s over the last five seconds of
+ * crawl time, elapsed time, and the time left when the number of pages is bounded (a page
+ * limit, or a list); and what each worker is fetching now. Paused, the crawl's clock stops,
+ * and with it the elapsed time and the rate. FX thread only.
+ */
+public final class LiveModel {
+    static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "Type a start URL and press Start.");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ObservableList<ActiveFetch> workers = FXCollections.observableArrayList();
+    private final RateWindow rate = new RateWindow(RATE_WINDOW);
+    private long bound = -1;
+
+    /** A crawl of this plan starts. */
+    public void started(CrawlPlan plan) {
+        rate.clear();
+        workers.clear();
+        bound = plan.isList() ? plan.list().size()
+                : plan.maxPages() != CrawlPlan.UNLIMITED ? plan.maxPages() : -1;
+        progress.set(-1);
+    }
+
+    /** A tick: the job's counters and what its workers fetch. */
+    public void update(CrawlProgress p, List<ActiveFetch> fetching) {
+        rate.add(p.elapsed(), p.crawled());
+        long discovered = p.discovered();
+        long total = bound > 0 ? Math.min(bound, Math.max(discovered, p.crawled())) : discovered;
+        progress.set(total == 0 ? -1 : Math.min(1.0, (double) p.crawled() / total));
+        status.set(line(p) + (p.paused() ? " · paused" : ""));
+        workers.setAll(p.paused() && fetching.isEmpty() ? List.of() : fetching);
+    }
+
+    /** The crawl ended: the final line (as the command line prints it), no workers. */
+    public void ended(String text, double finalProgress) {
+        status.set(text);
+        progress.set(finalProgress);
+        workers.clear();
+    }
+
+    /** Shows a sentence in the status bar (an error, an export's outcome). */
+    public void say(String text) {
+        status.set(text);
+    }
+
+    /**
+     * "1,234 crawled · 56 queued · 12 broken · 3 blocked · 85 pages/s · 00:01:23 · about
+     * 00:02:10 left".
+     */
+    String line(CrawlProgress p) {
+        double r = rate.rate();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%,d crawled · %,d queued · %,d broken", p.crawled(), p.queued() + p.inFlight(),
+                p.broken()));
+        if (p.blocked() > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,d blocked", p.blocked()));
+        }
+        sb.append(" · ").append(r < 10 ? String.format(Locale.ROOT, "%.1f", r)
+                : String.format(Locale.ROOT, "%,.0f", r)).append(" pages/s · ")
+                .append(ProgressFormat.clock(p.elapsed()));
+        if (bound > 0 && r > 0) {
+            long total = Math.min(bound, p.discovered());
+            long left = Math.max(0, total - p.crawled());
+            sb.append(" · about ").append(ProgressFormat.clock(Duration.ofSeconds(
+                    (long) Math.ceil(left / r)))).append(" left");
+        }
+        return sb.toString();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Crawled / discovered (or / the page limit), 0 to 1; -1 while nothing is known. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** What each worker fetches now, longest first. */
+    public ObservableList<ActiveFetch> workers() {
+        return workers;
+    }
+}

@@ -1,0 +1,122 @@
+package io.webprobe.ui.crawl.overview;
+
+import io.webprobe.store.UrlFilter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The overview: the filters grouped (URLs, Type, Status, Issues), each with its live count;
+ * clicking one shows it in the URL table. Orphans are listed only for a crawl that read the
+ * sitemaps. FX thread only.
+ */
+public final class OverviewView {
+    private final TreeView<Object> tree = new TreeView<>();
+    private final OverviewModel model;
+    private final Map<UrlFilter, TreeItem<Object>> items = new LinkedHashMap<>();
+    private boolean syncing;
+
+    public OverviewView(OverviewModel model) {
+        this.model = model;
+        TreeItem<Object> root = new TreeItem<>("Overview");
+        Map<String, TreeItem<Object>> groups = new LinkedHashMap<>();
+        for (OverviewEntry e : model.entries()) {
+            TreeItem<Object> group = groups.computeIfAbsent(e.group(), g -> {
+                TreeItem<Object> t = new TreeItem<>(g);
+                t.setExpanded(true);
+                root.getChildren().add(t);
+                return t;
+            });
+            TreeItem<Object> item = new TreeItem<>(e);
+            items.put(e.filter(), item);
+            group.getChildren().add(item);
+        }
+        tree.setId("overview");
+        tree.setRoot(root);
+        tree.setShowRoot(false);
+        tree.setCellFactory(t -> new EntryCell());
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null && now.getValue() instanceof OverviewEntry e) {
+                model.selectedProperty().set(e.filter());
+            }
+        });
+        model.selectedProperty().addListener((o, was, now) -> select(now));
+        model.showOrphansProperty().addListener((o, was, now) -> orphans(now));
+        orphans(model.showOrphansProperty().get());
+        select(model.selectedProperty().get());
+    }
+
+    public TreeView<Object> root() {
+        return tree;
+    }
+
+    private void select(UrlFilter f) {
+        TreeItem<Object> item = items.get(f);
+        syncing = true;
+        try {
+            tree.getSelectionModel().select(item);
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void orphans(boolean shown) {
+        TreeItem<Object> item = items.get(UrlFilter.ORPHANS);
+        TreeItem<Object> issues = tree.getRoot().getChildren().get(
+                tree.getRoot().getChildren().size() - 1);
+        if (shown && !issues.getChildren().contains(item)) {
+            issues.getChildren().add(item);
+        } else if (!shown) {
+            issues.getChildren().remove(item);
+            if (model.selectedProperty().get() == UrlFilter.ORPHANS) {
+                model.selectedProperty().set(UrlFilter.ALL);
+            }
+        }
+    }
+
+    /** A group's name in bold, or a filter's name with its count on the right. */
+    private static final class EntryCell extends TreeCell<Object> {
+        private final Label name = new Label();
+        private final Label count = new Label();
+        private final HBox line;
+
+        EntryCell() {
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            count.getStyleClass().add("overview-count");
+            line = new HBox(6, name, gap, count);
+            line.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            count.textProperty().unbind();
+            getStyleClass().remove("overview-group");
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+            } else if (item instanceof OverviewEntry e) {
+                setText(null);
+                name.setText(e.filter().label());
+                count.textProperty().bind(Bindings.createStringBinding(() -> String.format(
+                        Locale.ROOT, "%,d", e.countProperty().get()), e.countProperty()));
+                setGraphic(line);
+                setId("overview-" + e.filter().name());
+            } else {
+                setGraphic(null);
+                setText(item.toString());
+                getStyleClass().add("overview-group");
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.webprobe.ui.crawl.session;
+
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * A read repeated while a crawl runs (counts, charts, broken links), paced so it never takes
+ * more than about half of its lane: at most one at a time, and the next one starts no sooner
+ * than the last one took. {@link #request()} on every tick asks for a fresh result when due;
+ * {@link #now()} asks for one as soon as the lane is free (the crawl ended, a row was
+ * re-checked). FX thread only.
+ *
+ * @param <T> the result
+ */
+public final class PacedRead<T> {
+    private final String kind;
+    private final java.util.function.Supplier<ReaderLane.Read<T>> read;
+    private final Consumer<? super T> apply;
+    private final Consumer<String> onError;
+    private final LongSupplier nanoTime;
+    private ReaderLane lane;
+    private boolean inFlight;
+    private boolean pending;
+    private long lastTook;
+    private long lastDone;
+    private int generation;
+
+    /**
+     * @param kind names the read on its lane (a newer one waiting replaces an older)
+     * @param read makes each read, on the FX thread when it starts (so it may capture state)
+     * @param apply takes the result on the FX thread
+     */
+    public PacedRead(String kind, java.util.function.Supplier<ReaderLane.Read<T>> read, Consumer<? super T> apply,
+            Consumer<String> onError, LongSupplier nanoTime) {
+        this.kind = kind;
+        this.read = read;
+        this.apply = apply;
+        this.onError = onError;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Reads from this lane from now on (null: stops); a result of the last lane is dropped. */
+    public void setLane(ReaderLane l) {
+        lane = l;
+        generation++;
+        inFlight = false;
+        pending = false;
+        lastTook = 0;
+    }
+
+    /** A tick: reads again when the last read is done and paid for. */
+    public void request() {
+        if (lane == null) {
+            return;
+        }
+        if (inFlight || nanoTime.getAsLong() - lastDone < lastTook) {
+            pending = true;
+            return;
+        }
+        start();
+    }
+
+    /** Reads again as soon as the current read (if any) is done. */
+    public void now() {
+        if (lane == null) {
+            return;
+        }
+        if (inFlight) {
+            pending = true;
+            lastTook = 0; // no waiting after it
+            return;
+        }
+        start();
+    }
+
+    /** Whether a read is running or waiting. */
+    public boolean busy() {
+        return inFlight || pending;
+    }
+
+    private void start() {
+        int gen = generation;
+        long t0 = nanoTime.getAsLong();
+        inFlight = true;
+        pending = false;
+        lane.submitLatest(kind, read.get(), result -> {
+            if (gen != generation) {
+                return;
+            }
+            done(t0);
+            apply.accept(result);
+            if (pending) {
+                request();
+            }
+        }, message -> {
+            if (gen != generation) {
+                return;
+            }
+            done(t0);
+            onError.accept(message);
+        });
+    }
+
+    private void done(long t0) {
+        inFlight = false;
+        lastDone = nanoTime.getAsLong();
+        lastTook = lastDone - t0;
+    }
+}

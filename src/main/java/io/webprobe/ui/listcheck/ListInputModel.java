@@ -1,0 +1,116 @@
+package io.webprobe.ui.listcheck;
+
+import io.webprobe.ping.TargetList;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * List mode's input: URLs pasted or loaded from a file, one per line (blank lines and
+ * {@code # comments} ignored, {@code example.com} read as a browser would), each checked once
+ * without following links. Lines that are not URLs are named in one sentence and skipped. FX
+ * thread only; a file is read on a background thread.
+ */
+public final class ListInputModel {
+    /** Longer lists are counted when the check starts, not on every keystroke. */
+    private static final int LIVE_PARSE_LIMIT = 200_000;
+
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary",
+            "Paste URLs, one per line, or load a file.");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final Executor background;
+    private final Executor fx;
+
+    public ListInputModel(Executor background, Executor fx) {
+        this.background = background;
+        this.fx = fx;
+        text.addListener((o, was, now) -> {
+            error.set("");
+            summarise();
+        });
+    }
+
+    /** The list as typed. */
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    /** "12 URLs (1 line is not a URL: line 3: …)". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** A sentence after {@link #urls()} refused, else "". */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The URLs to check, or empty (with {@link #errorProperty()} set) when there are none. */
+    public Optional<List<URI>> urls() {
+        TargetList list = TargetList.parse(text.get());
+        if (list.urls().isEmpty()) {
+            error.set(list.problems().isEmpty() ? "Paste at least one URL, one per line."
+                    : "No line is a URL: " + list.problems().get(0) + ".");
+            return Optional.empty();
+        }
+        error.set("");
+        return Optional.of(list.urls());
+    }
+
+    /**
+     * Reads the list from a file (UTF-8) on a background thread.
+     *
+     * @return completes on the FX executor once the text is set or the failure said
+     */
+    public CompletableFuture<Void> load(Path file) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        background.execute(() -> {
+            try {
+                String s = Files.readString(file, StandardCharsets.UTF_8);
+                fx.execute(() -> {
+                    text.set(s);
+                    done.complete(null);
+                });
+            } catch (IOException | RuntimeException e) {
+                String why = "Could not read " + file.getFileName() + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + ".";
+                fx.execute(() -> {
+                    error.set(why);
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    private void summarise() {
+        String s = text.get();
+        if (s.length() > LIVE_PARSE_LIMIT) {
+            summary.set(String.format(Locale.ROOT, "%,d lines", s.lines().count()));
+            return;
+        }
+        TargetList list = TargetList.parse(s);
+        int n = list.urls().size();
+        String urls = String.format(Locale.ROOT, "%,d URL%s", n, n == 1 ? "" : "s");
+        if (list.problems().isEmpty()) {
+            summary.set(n == 0 ? "Paste URLs, one per line, or load a file." : urls);
+        } else {
+            int bad = list.problems().size();
+            summary.set(urls + String.format(Locale.ROOT, " · %,d line%s skipped (%s)", bad,
+                    bad == 1 ? "" : "s", list.problems().get(0)));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.webprobe.ui.listcheck;
+
+import io.webprobe.ui.common.DialogService;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/** List mode's input: the URLs (one per line), a button to load them from a file, a summary. */
+public final class ListInputView {
+    private final VBox root;
+
+    /**
+     * @param disabled true while a check runs
+     */
+    public ListInputView(ListInputModel model, DialogService dialogs,
+            javafx.beans.value.ObservableBooleanValue disabled) {
+        TextArea text = new TextArea();
+        text.setId("listInput");
+        text.setPromptText("https://example.com/\nexample.com/about\n# lines starting with # "
+                + "are ignored");
+        text.setPrefRowCount(5);
+        text.textProperty().bindBidirectional(model.textProperty());
+        text.disableProperty().bind(disabled);
+        Button load = new Button("Load from file…");
+        load.setId("listLoad");
+        load.disableProperty().bind(disabled);
+        load.setOnAction(e -> dialogs.chooseOpenFile("Load a list of URLs").ifPresent(model::load));
+        Label summary = new Label();
+        summary.setId("listSummary");
+        summary.textProperty().bind(model.summaryProperty());
+        Label error = new Label();
+        error.setId("listError");
+        error.getStyleClass().add("field-error");
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(Bindings.isNotEmpty(model.errorProperty()));
+        error.managedProperty().bind(error.visibleProperty());
+        HBox bar = new HBox(8, load, summary);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(4, text, bar, error);
+    }
+
+    public Node root() {
+        return root;
+    }
+}
