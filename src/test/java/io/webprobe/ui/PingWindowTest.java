@@ -9,7 +9,7 @@ import io.webprobe.app.WebprobeApp;
 import io.webprobe.ping.PingResult;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
-import io.webprobe.ui.crawl.CrawlRow;
+import io.webprobe.ui.crawl.table.UrlItem;
 import io.webprobe.ui.ping.PingRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class PingWindowTest extends MainWindowTestBase {
     }
 
     @SuppressWarnings("unchecked")
-    private static TableView<CrawlRow> crawlTable(FxRobot robot) {
+    private static TableView<UrlItem> crawlTable(FxRobot robot) {
         return robot.lookup("#crawlTable").queryAs(TableView.class);
     }
 
@@ -273,17 +273,20 @@ class PingWindowTest extends MainWindowTestBase {
     void contextMenuSendsOnlyTheSelectedCrawlRows(FxRobot robot) throws Exception {
         TestSite site = new TestSite(server, 8);
         crawl(robot, server.url("/"), site.paths().size());
-        TableView<CrawlRow> table = crawlTable(robot);
+        TableView<UrlItem> table = crawlTable(robot);
         robot.interact(() -> table.getSelectionModel().selectIndices(1, 3));
+        // the rows on screen are read from the crawl file after the pulse that shows them
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> table.getSelectionModel()
+                .getSelectedItems().stream().allMatch(i -> i.row() != null)));
         List<String> selected = fx(() -> table.getSelectionModel().getSelectedItems().stream()
-                .map(r -> r.result().url()).toList());
+                .map(UrlItem::url).toList());
         assertThat(selected).hasSize(2);
 
         Node selectedRow = robot.lookup("#crawlTable .table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getIndex() == 1)
                 .findFirst().orElseThrow();
         requestContextMenu(robot, selectedRow);
-        robot.clickOn("Ping selected URLs");
+        robot.clickOn("Ping these");
 
         assertEquals("pingTab", selectedTabId(robot));
         assertEquals(selected, fx(() -> node(robot, "#pingTargets", TextArea.class).getText())

@@ -92,6 +92,7 @@ public final class CrawlView {
         this.threadsValue = vm.threadsProperty().asObject();
         deps.actions().setOnPingThese(urls -> onPingThese.accept(urls));
         table = new UrlTableView(vm.table(), deps.memory(), "crawl.columns");
+        table.table().setId("crawlTable");
         table.setPlaceholder("No URLs yet: enter a start URL and press Start, or open a crawl "
                 + "(File › Open crawl…).");
         search = TextFields.createClearableTextField();

@@ -427,6 +427,13 @@ public final class CrawlViewModel implements AutoCloseable {
         } else {
             text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
         }
+        boolean orphans = c.store().plan().useSitemaps() && !summary.stopped()
+                && summary.startFailure() == null && summary.failure() == null;
+        if (orphans) {
+            int n = summary.orphans().size();
+            text += String.format(java.util.Locale.ROOT, " · %,d orphan%s", n, n == 1 ? "" : "s");
+        }
+        overview.setShowOrphans(orphans);
         live.ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);
         table.reload();
@@ -517,9 +524,14 @@ public final class CrawlViewModel implements AutoCloseable {
         resumeOffer.set("");
         table.attach(crawl.tableLane());
         details.attach(crawl.tableLane());
-        overview.attach(crawl.statsLane(), store.plan().useSitemaps());
+        overview.attach(crawl.statsLane(), store.plan().useSitemaps() && hasFinishedFile(store));
         broken.attach(crawl.statsLane());
         charts.attach(crawl.statsLane());
+    }
+
+    /** Whether the file holds a crawl that ran to its end (a new file has not yet). */
+    private static boolean hasFinishedFile(CrawlStore store) {
+        return store.info().state() == CrawlState.FINISHED;
     }
 
     private void closeCrawl() {

@@ -2,8 +2,8 @@ package io.webprobe.ui.crawl;
 
 import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.ui.crawl.VmHarness.done;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlJob;
@@ -11,23 +11,19 @@ import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSummary;
-import io.webprobe.crawl.ResumeState;
-import io.webprobe.store.CrawlReader;
-import io.webprobe.store.CrawlStore;
-import io.webprobe.store.StoreException;
 import io.webprobe.export.Column;
 import io.webprobe.export.CrawlCsv;
-import io.webprobe.export.CsvExporter;
 import io.webprobe.http.JdkHttpProbe;
-import io.webprobe.testsupport.FakeDialogs;
-import io.webprobe.testsupport.FakeFxThread;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
-import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.crawl.export.CrawlExporter;
+import io.webprobe.ui.crawl.export.ExportActions;
+import io.webprobe.ui.crawl.table.UrlTableView;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,31 +33,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link CrawlViewModel} without the JavaFX toolkit: a single "fake FX" thread stands in for the
- * FX thread (every call into the ViewModel and every read of its state goes through it), a real
- * ticker, a direct background executor, real crawls of a site on loopback.
+ * {@link CrawlViewModel} without the JavaFX toolkit ({@link VmHarness}): real crawls of sites
+ * on loopback into crawl files, the workspace reading them back.
  */
 class CrawlViewModelTest {
-    private static final Duration TICK = Duration.ofMillis(20);
-    private static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
-
     @TempDir
     Path tempDir;
 
@@ -70,77 +59,45 @@ class CrawlViewModelTest {
     Path crawlsDir;
 
     private final LocalHttpServer server = new LocalHttpServer();
-    private final FakeFxThread fx = new FakeFxThread();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "test-ui-timer");
-        t.setDaemon(true);
-        return t;
-    });
-    private final FakeDialogs dialogs = new FakeDialogs();
-    private final AtomicInteger jobsCreated = new AtomicInteger();
-    private final List<CrawlPlan> plans = new CopyOnWriteArrayList<>();
-    private final List<CrawlJob> jobs = new CopyOnWriteArrayList<>();
     private final List<CountDownLatch> latchesToRelease = new ArrayList<>();
-    private final List<CrawlStore> stores = new CopyOnWriteArrayList<>();
-    private final CrawlViewModel vm = new CrawlViewModel(new CrawlJobFactory() {
-        @Override
-        public CrawlStore newStore(CrawlPlan plan) throws StoreException {
-            CrawlStore store = CrawlStore.create(crawlsDir.resolve("crawl-"
-                    + stores.size() + CrawlStore.EXTENSION), plan);
-            stores.add(store);
-            return store;
-        }
+    private VmHarness h;
+    private CrawlViewModel vm;
 
-        @Override
-        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
-                throws StoreException {
-            CrawlPlan plan = store.plan();
-            jobsCreated.incrementAndGet();
-            plans.add(plan);
-            // as the app wires it: the plan's user agent is the one sent
-            CrawlJob job = CrawlJob.builder(plan,
-                    new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)), store.sink())
-                    .resume(resume).listener(listener).build();
-            jobs.add(job);
-            return job;
-        }
-    }, fx, timer, Runnable::run, new CsvExporter(), dialogs, "Webprobe/test", TICK);
+    @BeforeEach
+    void setUp() throws Exception {
+        h = new VmHarness(crawlsDir);
+        vm = h.vm;
+    }
 
     @AfterEach
     void tearDown() throws Exception {
         latchesToRelease.forEach(CountDownLatch::countDown);
-        fx.on(() -> {
-            vm.close();
-            return null;
-        });
-        timer.shutdownNow();
-        fx.close();
+        h.close();
         server.close();
     }
 
     private boolean start(String url) throws Exception {
-        return fx.on(() -> {
-            vm.urlProperty().set(url);
-            return vm.start();
-        });
+        return h.start(url);
     }
 
     private void awaitCrawlEnd() {
-        await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20))
-                .until(() -> !fx.on(() -> vm.runningProperty().get()));
+        h.awaitCrawlEnd();
     }
 
     private String status() throws Exception {
-        return fx.on(() -> vm.statusProperty().get());
+        return h.status();
     }
 
-    private List<CrawlRow> rows() throws Exception {
-        return fx.on(() -> List.copyOf(vm.rows()));
+    private List<CrawlResult> rows() throws Exception {
+        return h.rows();
     }
 
     private Map<String, Integer> rowInlinks() throws Exception {
-        return fx.on(() -> vm.rows().stream().collect(Collectors.toMap(
-                r -> r.result().url(), r -> r.inlinksProperty().get())));
+        return rows().stream().collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
+    }
+
+    private ExportActions exports() {
+        return new ExportActions(vm, new CrawlExporter(h.io), h.dialogs, h.fx);
     }
 
     // == URL validation ==
@@ -150,31 +107,31 @@ class CrawlViewModelTest {
     void invalidUrlSetsAnErrorSentenceAndStartsNothing(String input) throws Exception {
         assertThat(start(input)).isFalse();
 
-        String error = fx.on(() -> vm.urlErrorProperty().get());
+        String error = h.on(() -> vm.urlErrorProperty().get());
         assertThat(error).hasSizeGreaterThan(15);
         assertThat(Character.isUpperCase(error.charAt(0))).as("starts like a sentence: %s", error)
                 .isTrue();
-        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
-        assertThat(jobsCreated).hasValue(0);
-        assertThat(rows()).isEmpty();
+        assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
+        assertThat(h.jobsCreated).hasValue(0);
+        assertThat(h.on(() -> vm.table().items().size())).isZero();
     }
 
     @Test
     void editingTheUrlClearsTheError() throws Exception {
         start("http//example.com");
-        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
-        fx.on(() -> vm.urlProperty().set("https://example.com/"));
-        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isEmpty();
+        assertThat(h.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
+        h.run(() -> vm.urlProperty().set("https://example.com/"));
+        assertThat(h.on(() -> vm.urlErrorProperty().get())).isEmpty();
     }
 
     @Test
     void startsACrawlWithTheChosenThreadsAndUserAgent() throws Exception {
         server.route("/", html("home"));
-        fx.on(() -> vm.threadsProperty().set(3));
+        h.run(() -> vm.threadsProperty().set(3));
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
 
-        assertThat(plans).singleElement().satisfies(plan -> {
+        assertThat(h.plans).singleElement().satisfies(plan -> {
             assertThat(plan.startUrl()).isEqualTo(URI.create(server.url("/")));
             assertThat(plan.threads()).isEqualTo(3);
             assertThat(plan.userAgent()).isEqualTo("Webprobe/test");
@@ -188,46 +145,36 @@ class CrawlViewModelTest {
     void completeCrawlShowsEveryUrlOnceWithBrokenLinksAndFinalInlinks() throws Exception {
         TestSite site = new TestSite(server, 200);
         assertThat(start(server.url("/"))).isTrue();
-        assertThat(fx.on(() -> vm.runningProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.runningProperty().get())).isTrue();
         awaitCrawlEnd();
 
-        List<String> urls = rows().stream().map(r -> r.result().url()).toList();
+        List<String> urls = rows().stream().map(CrawlResult::url).toList();
         assertThat(urls).doesNotHaveDuplicates();
         assertThat(urls).hasSize(site.paths().size());
         assertThat(Set.copyOf(urls)).isEqualTo(
                 site.paths().stream().map(server::url).collect(Collectors.toSet()));
 
-        List<BrokenLink> broken = fx.on(() -> List.copyOf(vm.brokenLinks()));
-        Map<String, List<String>> brokenSources = broken.stream().collect(Collectors.groupingBy(
-                BrokenLink::linkUrl, Collectors.mapping(BrokenLink::sourceUrl, Collectors.toList())));
+        Map<String, List<String>> brokenSources = h.brokenLinks().stream().collect(
+                Collectors.groupingBy(BrokenLink::linkUrl,
+                        Collectors.mapping(BrokenLink::sourceUrl, Collectors.toList())));
         Map<String, List<String>> expectedBroken = site.brokenSources().entrySet().stream()
                 .collect(Collectors.toMap(e -> server.url(e.getKey()), Map.Entry::getValue));
         assertThat(brokenSources.keySet()).isEqualTo(expectedBroken.keySet());
         expectedBroken.forEach((link, sources) -> assertThat(brokenSources.get(link))
                 .as("sources of %s", link).containsExactlyInAnyOrderElementsOf(sources));
 
-        // The rows show the final counts of the ViewModel's own job...
-        Map<String, Integer> jobInlinks = storedResults(stores.get(0)).stream()
-                .collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
-        assertThat(rowInlinks()).isEqualTo(jobInlinks);
-        // ...and those match the same site crawled by a CrawlJob directly, no UI in between.
+        // the rows show the final counts, those of the same site crawled without the UI
         Map<String, Integer> expectedInlinks = referenceCrawl(server.url("/")).stream()
                 .collect(Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
         assertThat(rowInlinks()).isEqualTo(expectedInlinks);
 
-        assertThat(fx.on(() -> vm.progressProperty().get())).isEqualTo(1.0);
+        assertThat(h.on(() -> vm.progressProperty().get())).isEqualTo(1.0);
         assertThat(status()).startsWith("Finished");
-        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
-    }
-
-    private static List<CrawlResult> storedResults(CrawlStore store) throws Exception {
-        try (CrawlReader reader = store.reader()) {
-            return reader.results();
-        }
+        assertThat(h.on(() -> vm.pausedProperty().get())).isFalse();
     }
 
     private List<CrawlResult> referenceCrawl(String url) throws Exception {
-        CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+        CompletableFuture<CrawlSummary> finished = new CompletableFuture<>();
         CrawlPlan plan = CrawlPlan.of(URI.create(url), "reference");
         try (CrawlStore store = CrawlStore.createTemporary(plan);
                 CrawlJob job = CrawlJob.builder(plan,
@@ -235,12 +182,14 @@ class CrawlViewModelTest {
                         .listener(new CrawlListener() {
                             @Override
                             public void onFinished(CrawlSummary summary) {
-                                done.complete(summary);
+                                finished.complete(summary);
                             }
                         }).build()) {
             job.start();
-            assertThat(done.get(30, TimeUnit.SECONDS).stopped()).isFalse();
-            return storedResults(store);
+            assertThat(finished.get(30, TimeUnit.SECONDS).stopped()).isFalse();
+            try (CrawlReader reader = store.reader()) {
+                return reader.results();
+            }
         }
     }
 
@@ -253,15 +202,16 @@ class CrawlViewModelTest {
         start(server.url("/"));
         awaitCrawlEnd();
         assertThat(rows()).hasSize(3);
-        assertThat(fx.on(() -> vm.brokenLinks().size())).isEqualTo(1);
+        assertThat(h.brokenLinks()).hasSize(1);
 
         assertThat(start(server.url("/b/"))).isTrue();
         awaitCrawlEnd();
-        // "/b/c" is in scope (same host); "/b/" has no broken links
-        assertThat(rows()).extracting(r -> r.result().url())
+        assertThat(rows()).extracting(CrawlResult::url)
                 .containsExactlyInAnyOrder(server.url("/b/"), server.url("/b/c"));
-        assertThat(fx.on(() -> vm.brokenLinks().size())).isZero();
+        assertThat(h.brokenLinks()).isEmpty();
         assertThat(status()).startsWith("Finished");
+        assertThat(h.stores).hasSize(2);
+        assertThat(h.on(() -> vm.fileProperty().get())).isEqualTo(h.stores.get(1).file());
     }
 
     @Test
@@ -273,9 +223,9 @@ class CrawlViewModelTest {
         assertThat(start("http://127.0.0.1:" + closedPort + "/")).isTrue();
         awaitCrawlEnd();
 
-        List<CrawlRow> rows = rows();
+        List<CrawlResult> rows = rows();
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).result().error()).isNotNull();
+        assertThat(rows.get(0).error()).isNotNull();
         assertThat(status()).contains("Could not fetch");
     }
 
@@ -286,14 +236,14 @@ class CrawlViewModelTest {
         TestSite site = new TestSite(server, 60);
         start(server.url("/"));
         awaitCrawlEnd();
-        int rowCount = fx.on(() -> vm.rows().size());
-        int brokenCount = fx.on(() -> vm.brokenLinks().size());
+        int rowCount = rows().size();
+        int brokenCount = h.brokenLinks().size();
         assertThat(rowCount).isEqualTo(site.paths().size());
         assertThat(brokenCount).isEqualTo(
                 site.brokenSources().values().stream().mapToInt(List::size).sum());
-        dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
+        h.dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
 
-        fx.on(vm::exportCsv);
+        done(h.on(() -> exports().exportAll()));
 
         Path pages = tempDir.resolve("crawl.csv");
         Path broken = tempDir.resolve("crawl-broken-links.csv");
@@ -303,14 +253,13 @@ class CrawlViewModelTest {
         assertThat(brokenLines).hasSize(1 + brokenCount);
         assertThat(pageLines.get(0)).containsExactly(headers(CrawlCsv.pages(Map.of())));
         assertThat(brokenLines.get(0)).containsExactly(headers(CrawlCsv.BROKEN_LINKS));
-        // the exported inlinks are the rows' final counts
         Map<String, Integer> exportedInlinks = new HashMap<>();
         for (String[] line : pageLines.subList(1, pageLines.size())) {
             exportedInlinks.put(line[0], Integer.parseInt(line[7]));
         }
         assertThat(exportedInlinks).isEqualTo(rowInlinks());
         assertThat(status()).startsWith("Exported " + rowCount + " URLs to crawl.csv");
-        assertThat(dialogs.calls).containsExactly("chooseSaveFile");
+        assertThat(h.dialogs.calls).containsExactly("chooseSaveFile");
         try (Stream<Path> files = Files.list(tempDir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .as("no temporary files left behind")
@@ -323,9 +272,9 @@ class CrawlViewModelTest {
         server.route("/", html("<a href=\"/gone\">gone</a>"));
         start(server.url("/"));
         awaitCrawlEnd();
-        dialogs.saveAnswer = Optional.of(tempDir.resolve("report"));
+        h.dialogs.saveAnswer = Optional.of(tempDir.resolve("report"));
 
-        fx.on(vm::exportCsv);
+        done(h.on(() -> exports().exportAll()));
 
         assertThat(readCsv(tempDir.resolve("report.csv"))).hasSize(1 + 2);
         assertThat(readCsv(tempDir.resolve("report-broken-links.csv"))).hasSize(1 + 1);
@@ -336,26 +285,24 @@ class CrawlViewModelTest {
         server.route("/", html("home"));
         start(server.url("/"));
         awaitCrawlEnd();
-        Path missing = tempDir.resolve("no-such-folder").resolve("crawl.csv");
-        dialogs.saveAnswer = Optional.of(missing);
+        h.dialogs.saveAnswer = Optional.of(tempDir.resolve("no-such-folder").resolve("crawl.csv"));
 
-        fx.on(vm::exportCsv);
+        done(h.on(() -> exports().exportAll()));
 
-        // status() queues behind the error report the export posted to the FX thread
         assertThat(status()).startsWith("Could not write").contains("folder does not exist");
-        assertThat(dialogs.calls).containsExactly("chooseSaveFile", "showError");
+        assertThat(h.dialogs.calls).containsExactly("chooseSaveFile", "showError");
         try (Stream<Path> files = Files.list(tempDir)) {
             assertThat(files).isEmpty();
         }
     }
 
     @Test
-    void exportWithNoRowsOnlyExplainsAndWritesNothing() throws Exception {
-        dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
+    void exportWithNoCrawlOnlyExplainsAndWritesNothing() throws Exception {
+        h.dialogs.saveAnswer = Optional.of(tempDir.resolve("crawl.csv"));
 
-        fx.on(vm::exportCsv);
+        done(h.on(() -> exports().exportAll()));
 
-        assertThat(dialogs.calls).containsExactly("showInfo");
+        assertThat(h.dialogs.calls).containsExactly("showInfo");
         try (Stream<Path> files = Files.list(tempDir)) {
             assertThat(files).isEmpty();
         }
@@ -366,11 +313,11 @@ class CrawlViewModelTest {
         server.route("/", html("home"));
         start(server.url("/"));
         awaitCrawlEnd();
-        dialogs.saveAnswer = Optional.empty();
+        h.dialogs.saveAnswer = Optional.empty();
 
-        fx.on(vm::exportCsv);
+        done(h.on(() -> exports().exportAll()));
 
-        assertThat(dialogs.calls).containsExactly("chooseSaveFile");
+        assertThat(h.dialogs.calls).containsExactly("chooseSaveFile");
         try (Stream<Path> files = Files.list(tempDir)) {
             assertThat(files).isEmpty();
         }
@@ -384,29 +331,29 @@ class CrawlViewModelTest {
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        fx.on(vm::stop);
+        h.run(vm::stop);
 
         awaitCrawlEnd();
         assertThat(status()).startsWith("Stopped");
-        assertThat(rows()).extracting(r -> r.result().url()).contains(server.url("/"))
+        assertThat(rows()).extracting(CrawlResult::url).contains(server.url("/"))
                 .doesNotContain(server.url("/slow"));
-        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
     }
 
     @Test
     void togglePauseFlipsPausedWhileRunning() throws Exception {
         CountDownLatch arrived = slowSite();
-        fx.on(vm::togglePause); // not running: nothing to pause
-        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
+        h.run(vm::togglePause); // not running: nothing to pause
+        assertThat(h.on(() -> vm.pausedProperty().get())).isFalse();
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        fx.on(vm::togglePause);
-        assertThat(fx.on(() -> vm.pausedProperty().get())).isTrue();
+        h.run(vm::togglePause);
+        assertThat(h.on(() -> vm.pausedProperty().get())).isTrue();
         assertThat(status()).endsWith("paused");
 
-        fx.on(vm::togglePause);
-        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
+        h.run(vm::togglePause);
+        assertThat(h.on(() -> vm.pausedProperty().get())).isFalse();
         assertThat(status()).doesNotEndWith("paused");
 
         latchesToRelease.forEach(CountDownLatch::countDown);
@@ -419,13 +366,13 @@ class CrawlViewModelTest {
         CountDownLatch arrived = slowSite();
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-        fx.on(vm::togglePause);
+        h.run(vm::togglePause);
 
-        fx.on(vm::stop);
+        h.run(vm::stop);
 
         awaitCrawlEnd();
         assertThat(status()).startsWith("Stopped");
-        assertThat(fx.on(() -> vm.pausedProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.pausedProperty().get())).isFalse();
     }
 
     @Test
@@ -433,17 +380,16 @@ class CrawlViewModelTest {
         CountDownLatch arrived = slowSite();
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"
                 + "<a href=\"/b\">b</a><a href=\"/c\">c</a>"));
-        fx.on(() -> vm.threadsProperty().set(1));
+        h.run(() -> vm.threadsProperty().set(1));
         start(server.url("/"));
-        // one worker: "/" done, "/slow" in flight, "/a", "/b", "/c" queued
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        fx.on(vm::stop);
+        h.run(vm::stop);
 
         awaitCrawlEnd();
         assertThat(rows()).hasSize(1);
         assertThat(status()).startsWith("Stopped");
-        assertThat(fx.on(() -> vm.progressProperty().get())).isLessThan(1.0);
+        assertThat(h.on(() -> vm.progressProperty().get())).isLessThan(1.0);
     }
 
     /** "/" links to "/slow", which answers only when the test releases it. */
@@ -465,7 +411,7 @@ class CrawlViewModelTest {
         server.route("/a", html("<a href=\"/a/b\">b</a>"));
         server.route("/a/b", html("too deep"));
         server.route("/private/x", html("excluded"));
-        fx.on(() -> {
+        h.run(() -> {
             CrawlSettingsForm s = vm.settings();
             s.excludeProperty().set("/private/");
             s.maxDepthProperty().set("1");
@@ -477,7 +423,7 @@ class CrawlViewModelTest {
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
 
-        assertThat(plans).singleElement().satisfies(plan -> {
+        assertThat(h.plans).singleElement().satisfies(plan -> {
             assertThat(plan.maxDepth()).isEqualTo(1);
             assertThat(plan.scope().exclude()).extracting(java.util.regex.Pattern::pattern)
                     .containsExactly("/private/");
@@ -488,7 +434,7 @@ class CrawlViewModelTest {
             assertThat(plan.threads()).isEqualTo(CrawlPlan.DEFAULT_THREADS);
             assertThat(plan.userAgent()).isEqualTo("Webprobe/test");
         });
-        assertThat(rows()).extracting(r -> r.result().url())
+        assertThat(rows()).extracting(CrawlResult::url)
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
         assertThat(server.hits("/private/x")).isZero();
         assertThat(server.hits("/a/b")).isZero();
@@ -502,14 +448,14 @@ class CrawlViewModelTest {
         String small = "<html><title>Small</title>" + "y".repeat(1_000) + "</html>";
         assertThat(small.length()).as("under the cap").isLessThan(1_049);
         server.route("/small", html(small));
-        fx.on(() -> vm.settings().maxPageMegabytesProperty().set("0.001"));
+        h.run(() -> vm.settings().maxPageMegabytesProperty().set("0.001"));
 
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
 
-        assertThat(plans).singleElement()
+        assertThat(h.plans).singleElement()
                 .satisfies(plan -> assertThat(plan.maxBodyBytes()).isEqualTo(1_049));
-        Map<String, CrawlResult> byUrl = rows().stream().map(CrawlRow::result)
+        Map<String, CrawlResult> byUrl = rows().stream()
                 .collect(Collectors.toMap(CrawlResult::url, r -> r));
         assertThat(byUrl.get(server.url("/big"))).satisfies(r -> {
             assertThat(r.status()).isEqualTo(200);
@@ -522,8 +468,8 @@ class CrawlViewModelTest {
             assertThat(r.sizeBytes()).isEqualTo(small.length());
         });
         assertThat(byUrl.get(server.url("/")).truncated()).isFalse();
-        assertThat(CrawlView.sizeText(1_049, true)).isEqualTo("1,049 (cut)");
-        assertThat(CrawlView.sizeText(1_033, false)).isEqualTo("1,033");
+        assertThat(UrlTableView.sizeText(1_049, true)).isEqualTo("1,049 (cut)");
+        assertThat(UrlTableView.sizeText(1_033, false)).isEqualTo("1,033");
     }
 
     @Test
@@ -537,7 +483,7 @@ class CrawlViewModelTest {
             agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
             LocalHttpServer.send(ex, 200, "text/html", "<title>next</title>");
         });
-        fx.on(() -> vm.settings().userAgentProperty().set(" MyBot/1.0 (+https://example.com/bot) "));
+        h.run(() -> vm.settings().userAgentProperty().set(" MyBot/1.0 (+https://example.com/bot) "));
 
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
@@ -545,9 +491,8 @@ class CrawlViewModelTest {
         assertThat(agents).containsExactly("MyBot/1.0 (+https://example.com/bot)",
                 "MyBot/1.0 (+https://example.com/bot)");
 
-        // blank again: the default one
         agents.clear();
-        fx.on(() -> vm.settings().userAgentProperty().set(""));
+        h.run(() -> vm.settings().userAgentProperty().set(""));
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
         assertThat(agents).containsExactly("Webprobe/test", "Webprobe/test");
@@ -556,7 +501,7 @@ class CrawlViewModelTest {
     @Test
     void aRateLimitBecomesTheLeastGapBetweenStartsToOneHost() throws Exception {
         server.route("/", html("home"));
-        fx.on(() -> {
+        h.run(() -> {
             vm.settings().maxRequestsPerSecondProperty().set("200"); // 5 ms
             vm.settings().delayMillisProperty().set("2");
         });
@@ -564,7 +509,7 @@ class CrawlViewModelTest {
         assertThat(start(server.url("/"))).isTrue();
         awaitCrawlEnd();
 
-        assertThat(plans).singleElement().satisfies(plan ->
+        assertThat(h.plans).singleElement().satisfies(plan ->
                 assertThat(plan.politeness().delay()).isEqualTo(Duration.ofMillis(5)));
         assertThat(server.hits("/")).isEqualTo(1);
     }
@@ -572,51 +517,51 @@ class CrawlViewModelTest {
     @Test
     void aBadPageSizeIsOneSentenceAndStartsNothing() throws Exception {
         server.route("/", html("home"));
-        fx.on(() -> vm.settings().maxPageMegabytesProperty().set("0"));
+        h.run(() -> vm.settings().maxPageMegabytesProperty().set("0"));
 
         assertThat(start(server.url("/"))).isFalse();
 
-        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEqualTo(
+        assertThat(h.on(() -> vm.settingsErrorProperty().get())).isEqualTo(
                 "Max page size must be a number of megabytes from 0.001 to 8192, like 10 or 0.5.");
-        assertThat(fx.on(() -> vm.settings().errorFieldProperty().get()))
+        assertThat(h.on(() -> vm.settings().errorFieldProperty().get()))
                 .isEqualTo(CrawlSettingsForm.Field.MAX_PAGE_SIZE);
-        assertThat(jobsCreated).hasValue(0);
+        assertThat(h.jobsCreated).hasValue(0);
         assertThat(server.totalRequests()).isZero();
     }
 
     @Test
     void aBadSettingIsOneSentenceAndStartsNothing() throws Exception {
         server.route("/", html("home"));
-        fx.on(() -> vm.settings().timeoutSecondsProperty().set("soon"));
+        h.run(() -> vm.settings().timeoutSecondsProperty().set("soon"));
 
         assertThat(start(server.url("/"))).isFalse();
 
-        assertThat(fx.on(() -> vm.settingsErrorProperty().get()))
+        assertThat(h.on(() -> vm.settingsErrorProperty().get()))
                 .isEqualTo("Timeout must be a whole number of seconds from 1 to 600.");
-        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isEmpty();
-        assertThat(fx.on(() -> vm.runningProperty().get())).isFalse();
-        assertThat(jobsCreated).hasValue(0);
+        assertThat(h.on(() -> vm.urlErrorProperty().get())).isEmpty();
+        assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
+        assertThat(h.jobsCreated).hasValue(0);
         assertThat(server.totalRequests()).isZero();
-        assertThat(fx.on(() -> vm.settings().timeoutSecondsProperty().get())).isEqualTo("soon");
-        assertThat(fx.on(() -> vm.urlProperty().get())).isEqualTo(server.url("/"));
+        assertThat(h.on(() -> vm.settings().timeoutSecondsProperty().get())).isEqualTo("soon");
+        assertThat(h.on(() -> vm.urlProperty().get())).isEqualTo(server.url("/"));
 
-        fx.on(() -> vm.settings().timeoutSecondsProperty().set("20"));
-        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEmpty();
-        assertThat(fx.on(vm::start)).isTrue();
+        h.run(() -> vm.settings().timeoutSecondsProperty().set("20"));
+        assertThat(h.on(() -> vm.settingsErrorProperty().get())).isEmpty();
+        assertThat(h.on(vm::start)).isTrue();
         awaitCrawlEnd();
-        assertThat(plans).singleElement()
+        assertThat(h.plans).singleElement()
                 .satisfies(plan -> assertThat(plan.timeout()).isEqualTo(Duration.ofSeconds(20)));
     }
 
     @Test
     void aBadUrlIsReportedBeforeTheSettings() throws Exception {
-        fx.on(() -> vm.settings().maxPagesProperty().set("0"));
+        h.run(() -> vm.settings().maxPagesProperty().set("0"));
 
         assertThat(start("htp://x.test")).isFalse();
 
-        assertThat(fx.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
-        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).isEmpty();
-        assertThat(jobsCreated).hasValue(0);
+        assertThat(h.on(() -> vm.urlErrorProperty().get())).isNotEmpty();
+        assertThat(h.on(() -> vm.settingsErrorProperty().get())).isEmpty();
+        assertThat(h.jobsCreated).hasValue(0);
     }
 
     @Test
@@ -626,33 +571,32 @@ class CrawlViewModelTest {
         awaitCrawlEnd();
         String finished = status();
 
-        fx.on(() -> vm.settings().includeProperty().set("("));
+        h.run(() -> vm.settings().includeProperty().set("("));
         assertThat(start(server.url("/"))).isFalse();
 
         assertThat(rows()).hasSize(2);
-        assertThat(fx.on(() -> vm.brokenLinks().size())).isEqualTo(1);
+        assertThat(h.brokenLinks()).hasSize(1);
         assertThat(status()).isEqualTo(finished);
-        assertThat(fx.on(() -> vm.settingsErrorProperty().get())).startsWith("Include pattern");
-        assertThat(jobsCreated).hasValue(1);
+        assertThat(h.on(() -> vm.settingsErrorProperty().get())).startsWith("Include pattern");
+        assertThat(h.jobsCreated).hasValue(1);
     }
 
     @Test
     void settingsAreLockedWhileACrawlRunsAndReadOnlyAtItsStart() throws Exception {
         CountDownLatch arrived = slowSite();
-        assertThat(fx.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isFalse();
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(fx.on(() -> vm.settingsLockedProperty().get())).isTrue();
-        // the crawl keeps the plan it started with, whatever the form says now
-        fx.on(() -> vm.settings().maxPagesProperty().set("1"));
-        assertThat(plans).singleElement()
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isTrue();
+        h.run(() -> vm.settings().maxPagesProperty().set("1"));
+        assertThat(h.plans).singleElement()
                 .satisfies(plan -> assertThat(plan.maxPages()).isEqualTo(CrawlPlan.UNLIMITED));
 
         latchesToRelease.forEach(CountDownLatch::countDown);
         awaitCrawlEnd();
-        assertThat(fx.on(() -> vm.settingsLockedProperty().get())).isFalse();
-        assertThat(rows()).extracting(r -> r.result().url())
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(rows()).extracting(CrawlResult::url)
                 .contains(server.url("/slow"), server.url("/fast"));
     }
 
@@ -676,17 +620,20 @@ class CrawlViewModelTest {
     @Test
     void aCrawlWithSitemapsListsItsOrphansAndExportsThem() throws Exception {
         sitemapSite();
-        fx.on(() -> vm.settings().useSitemapsProperty().set(true));
+        h.run(() -> vm.settings().useSitemapsProperty().set(true));
         start(server.url("/"));
         awaitCrawlEnd();
 
-        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isTrue();
-        assertThat(fx.on(() -> List.copyOf(vm.orphans()))).extracting(CrawlResult::url)
-                .containsExactly(server.url("/orphan"));
+        assertThat(h.on(() -> vm.overview().showOrphansProperty().get())).isTrue();
         assertThat(status()).startsWith("Finished").endsWith(" · 1 orphan");
+        h.run(() -> vm.overview().selectedProperty().set(io.webprobe.store.UrlFilter.ORPHANS));
+        h.awaitSettled();
+        assertThat(rows()).extracting(CrawlResult::url).containsExactly(server.url("/orphan"));
+        assertThat(h.on(() -> vm.overview().count(io.webprobe.store.UrlFilter.ORPHANS)))
+                .isEqualTo(1);
 
-        dialogs.saveAnswer = Optional.of(tempDir.resolve("site.csv"));
-        fx.on(vm::exportCsv);
+        h.dialogs.saveAnswer = Optional.of(tempDir.resolve("site.csv"));
+        done(h.on(() -> exports().exportAll()));
 
         List<String[]> orphanLines = readCsv(tempDir.resolve("site-orphans.csv"));
         assertThat(orphanLines.get(0)).containsExactly(headers(CrawlCsv.ORPHANS));
@@ -704,40 +651,23 @@ class CrawlViewModelTest {
         start(server.url("/"));
         awaitCrawlEnd();
 
-        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
-        assertThat(fx.on(() -> vm.orphans().size())).isZero();
+        assertThat(h.on(() -> vm.overview().showOrphansProperty().get())).isFalse();
         assertThat(server.hits("/orphan")).isZero();
         assertThat(status()).doesNotContain("orphan");
     }
 
     @Test
-    void theNextCrawlClearsTheOrphans() throws Exception {
-        sitemapSite();
-        fx.on(() -> vm.settings().useSitemapsProperty().set(true));
-        start(server.url("/"));
-        awaitCrawlEnd();
-        assertThat(fx.on(() -> vm.orphans().size())).isEqualTo(1);
-
-        fx.on(() -> vm.settings().useSitemapsProperty().set(false));
-        start(server.url("/"));
-        assertThat(fx.on(() -> vm.orphans().size())).isZero();
-        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
-        awaitCrawlEnd();
-        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
-    }
-
-    @Test
     void aStoppedCrawlClaimsNoOrphans() throws Exception {
         CountDownLatch arrived = slowSite();
-        fx.on(() -> vm.settings().useSitemapsProperty().set(true));
+        h.run(() -> vm.settings().useSitemapsProperty().set(true));
         start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        fx.on(vm::stop);
+        h.run(vm::stop);
         awaitCrawlEnd();
 
         assertThat(status()).startsWith("Stopped");
-        assertThat(fx.on(() -> vm.orphansKnownProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.overview().showOrphansProperty().get())).isFalse();
     }
 
     // == helpers ==
@@ -745,5 +675,4 @@ class CrawlViewModelTest {
     private static String[] headers(List<? extends Column<?>> columns) {
         return columns.stream().map(Column::header).toArray(String[]::new);
     }
-
 }

@@ -22,10 +22,13 @@ public final class BrokenLinksModel {
     private final PacedRead<List<BrokenLink>> read;
 
     public BrokenLinksModel(LongSupplier nanoTime) {
-        read = new PacedRead<>("broken", () -> q -> q.reader().brokenLinks(), list -> {
-            reading.set(false);
-            links.setAll(list);
-        }, m -> reading.set(false), nanoTime);
+        read = new PacedRead<>("broken", () -> q -> q.reader().brokenLinks(), this::apply,
+                m -> reading.set(false), nanoTime);
+    }
+
+    private void apply(List<BrokenLink> list) {
+        links.setAll(list);
+        reading.set(read.busy());
     }
 
     public ObservableList<BrokenLink> links() {

@@ -48,12 +48,18 @@ public final class CrawlExporter {
             try (CrawlReader reader = store.reader()) {
                 CrawlReader.Counts counts = reader.counts();
                 long brokenLinks = reader.brokenLinks().size();
+                long orphanRows = orphans == null ? 0 : reader.orphanRows().size();
                 CrawlExport.write(reader, pages, broken, orphans, new ExportBatch(null, bom));
                 long rows = counts.crawled() + counts.blocked() + counts.skippedRows();
-                return String.format(Locale.ROOT, "Exported %,d URLs to %s and %,d broken links "
-                        + "to %s%s.", rows, pages.getFileName(), brokenLinks,
-                        broken.getFileName(), orphans == null ? ""
-                                : " (orphans to " + orphans.getFileName() + ")");
+                if (orphans == null) {
+                    return String.format(Locale.ROOT, "Exported %,d URLs to %s and %,d broken "
+                            + "links to %s.", rows, pages.getFileName(), brokenLinks,
+                            broken.getFileName());
+                }
+                return String.format(Locale.ROOT, "Exported %,d URLs to %s, %,d broken links to "
+                        + "%s and %,d orphan%s to %s.", rows, pages.getFileName(), brokenLinks,
+                        broken.getFileName(), orphanRows, orphanRows == 1 ? "" : "s",
+                        orphans.getFileName());
             } catch (StoreException e) {
                 throw new java.util.concurrent.CompletionException(
                         new ExportException(pages, e.getMessage() + " Nothing was changed.", e));

@@ -49,7 +49,7 @@ public final class ExportActions {
         }
         Path pages = ExportPaths.withCsvExtension(chosen.get());
         Path broken = ExportPaths.companion(pages, "-broken-links");
-        Path orphans = store.get().plan().useSitemaps()
+        Path orphans = vm.overview().showOrphansProperty().get()
                 ? ExportPaths.companion(pages, "-orphans") : null;
         vm.say("Exporting…");
         return report(exporter.all(store.get(), pages, broken, orphans,

@@ -65,7 +65,10 @@ public final class OverviewModel {
         return counting.getReadOnlyProperty();
     }
 
-    /** Whether orphans mean something here (the crawl read the sitemaps). */
+    /**
+     * Whether orphans mean something here: the crawl read the sitemaps and ran to its end
+     * (pages not yet crawled may link to them).
+     */
     public ReadOnlyBooleanProperty showOrphansProperty() {
         return showOrphans.getReadOnlyProperty();
     }
@@ -95,6 +98,11 @@ public final class OverviewModel {
             counting.set(true);
             read.now();
         }
+    }
+
+    /** Lists orphans from now on (a sitemap crawl ran to its end), or no longer. */
+    public void setShowOrphans(boolean shown) {
+        showOrphans.set(shown);
     }
 
     /** A tick of a running crawl: counts the new rows when due. */

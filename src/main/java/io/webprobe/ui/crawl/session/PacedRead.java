@@ -20,7 +20,10 @@ public final class PacedRead<T> {
     private final LongSupplier nanoTime;
     private ReaderLane lane;
     private boolean inFlight;
+    /** A tick asked while a read ran or before the last one was paid for. */
     private boolean pending;
+    /** {@link #now()} asked while a read ran: the next one starts as soon as it ends. */
+    private boolean urgent;
     private long lastTook;
     private long lastDone;
     private int generation;
@@ -45,6 +48,7 @@ public final class PacedRead<T> {
         generation++;
         inFlight = false;
         pending = false;
+        urgent = false;
         lastTook = 0;
     }
 
@@ -66,16 +70,15 @@ public final class PacedRead<T> {
             return;
         }
         if (inFlight) {
-            pending = true;
-            lastTook = 0; // no waiting after it
+            urgent = true;
             return;
         }
         start();
     }
 
-    /** Whether a read is running or waiting. */
+    /** Whether a read is running, or asked for to run as soon as the lane is free. */
     public boolean busy() {
-        return inFlight || pending;
+        return inFlight || urgent;
     }
 
     private void start() {
@@ -83,13 +86,17 @@ public final class PacedRead<T> {
         long t0 = nanoTime.getAsLong();
         inFlight = true;
         pending = false;
+        urgent = false;
         lane.submitLatest(kind, read.get(), result -> {
             if (gen != generation) {
                 return;
             }
             done(t0);
+            boolean again = urgent;
             apply.accept(result);
-            if (pending) {
+            if (again) {
+                start();
+            } else if (pending) {
                 request();
             }
         }, message -> {
@@ -97,6 +104,7 @@ public final class PacedRead<T> {
                 return;
             }
             done(t0);
+            urgent = false;
             onError.accept(message);
         });
     }

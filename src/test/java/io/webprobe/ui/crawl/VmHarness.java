@@ -1,0 +1,169 @@
+package io.webprobe.ui.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.Recheck;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.testsupport.FakeFxThread;
+import io.webprobe.ui.common.UiMemory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link CrawlViewModel} without the JavaFX toolkit, as the view-model tests use it: a
+ * "fake FX" thread stands in for the FX thread (every call into the view model and every read
+ * of its state goes through {@link #on}), a real ticker, two real background threads, and
+ * crawl files in a folder of the test's.
+ */
+final class VmHarness implements AutoCloseable {
+    static final Duration TICK = Duration.ofMillis(20);
+    static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
+
+    final FakeFxThread fx = new FakeFxThread();
+    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "test-ui-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    final ExecutorService io = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "test-io");
+        t.setDaemon(true);
+        return t;
+    });
+    final FakeDialogs dialogs = new FakeDialogs();
+    final AtomicInteger jobsCreated = new AtomicInteger();
+    final List<CrawlPlan> plans = new CopyOnWriteArrayList<>();
+    final List<CrawlStore> stores = new CopyOnWriteArrayList<>();
+    final Path crawlsDir;
+    final CrawlViewModel vm;
+    final UiMemory memory;
+
+    final CrawlJobFactory factory = new CrawlJobFactory() {
+        @Override
+        public CrawlStore newStore(CrawlPlan plan) throws StoreException {
+            CrawlStore store = CrawlStore.create(crawlsDir.resolve("crawl-" + stores.size()
+                    + CrawlStore.EXTENSION), plan);
+            stores.add(store);
+            return store;
+        }
+
+        @Override
+        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
+                throws StoreException {
+            CrawlPlan plan = store.plan();
+            jobsCreated.incrementAndGet();
+            plans.add(plan);
+            // as the app wires it: the plan's user agent is the one sent
+            return CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
+                    Duration.ofSeconds(5)), store.sink()).resume(resume).listener(listener)
+                    .build();
+        }
+
+        @Override
+        public Recheck recheck(CrawlStore store, Clock clock) throws StoreException {
+            CrawlPlan plan = store.plan();
+            return new Recheck(plan, new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)),
+                    store.sink(), clock);
+        }
+    };
+
+    VmHarness(Path crawlsDir) throws Exception {
+        this(crawlsDir, UiMemory.inMemory());
+    }
+
+    VmHarness(Path crawlsDir, UiMemory memory) throws Exception {
+        this.crawlsDir = crawlsDir;
+        this.memory = memory;
+        this.vm = fx.on(() -> new CrawlViewModel(factory, new CrawlViewModel.Services(fx, timer,
+                io, dialogs, memory, crawlsDir, "Webprobe/test", TICK, System::nanoTime)));
+    }
+
+    <T> T on(Callable<T> action) throws Exception {
+        return fx.on(action);
+    }
+
+    void run(Runnable action) throws Exception {
+        fx.on(action);
+    }
+
+    boolean start(String url) throws Exception {
+        return fx.on(() -> {
+            vm.urlProperty().set(url);
+            return vm.start();
+        });
+    }
+
+    /** The crawl ended and every part of the workspace has read the file as it is. */
+    void awaitCrawlEnd() {
+        await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20)).until(() -> fx.on(() ->
+                !vm.runningProperty().get() && settled()));
+    }
+
+    /** Every part has read the file (no read running or waiting). */
+    void awaitSettled() {
+        await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20)).until(() -> fx.on(
+                this::settled));
+    }
+
+    private boolean settled() {
+        return !vm.table().busyProperty().get() && !vm.broken().readingProperty().get()
+                && !vm.overview().countingProperty().get()
+                && !vm.details().loadingProperty().get();
+    }
+
+    String status() throws Exception {
+        return fx.on(() -> vm.statusProperty().get());
+    }
+
+    /** The table's rows in the table's order, read from the crawl file. */
+    List<CrawlResult> rows() throws Exception {
+        return tableRows().stream().map(UrlQuery.Row::result).toList();
+    }
+
+    List<UrlQuery.Row> tableRows() throws Exception {
+        CompletableFuture<List<UrlQuery.Row>> rows = new CompletableFuture<>();
+        fx.on(() -> vm.rowsOf(vm.table().items().ids(), rows::complete));
+        List<UrlQuery.Row> out = rows.get(10, TimeUnit.SECONDS);
+        assertThat(out).hasSize(fx.on(() -> vm.table().items().size()));
+        return out;
+    }
+
+    List<BrokenLink> brokenLinks() throws Exception {
+        return fx.on(() -> List.copyOf(vm.broken().links()));
+    }
+
+    /** Waits for a future the view model completes on its FX thread. */
+    static <T> T done(CompletableFuture<T> f) throws Exception {
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        fx.on(vm::close);
+        timer.shutdownNow();
+        io.shutdown();
+        io.awaitTermination(10, TimeUnit.SECONDS);
+        fx.close();
+    }
+}
