@@ -1,0 +1,417 @@
+package io.webprobe.ui.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.ui.crawl.VmHarness.done;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.store.UrlDetails;
+import io.webprobe.store.UrlField;
+import io.webprobe.store.UrlFilter;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.WorkspaceSite;
+import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.crawl.export.CrawlExporter;
+import io.webprobe.ui.crawl.export.ExportActions;
+import io.webprobe.ui.crawl.overview.OverviewEntry;
+import io.webprobe.ui.crawl.table.UrlColumn;
+import io.webprobe.ui.crawl.table.UrlColumns;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The workspace over a crawl file, without the toolkit: filters and their counts, search,
+ * sort, the details of a URL, re-check, list mode, exports of a view and of a selection,
+ * opening, resuming and refusing crawl files, and what is remembered across a restart.
+ */
+class WorkspaceViewModelTest {
+    @TempDir
+    Path tempDir;
+
+    @TempDir
+    Path crawlsDir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final UiMemory memory = UiMemory.inMemory();
+    private VmHarness h;
+    private CrawlViewModel vm;
+
+    private void open() throws Exception {
+        h = new VmHarness(crawlsDir, memory);
+        vm = h.vm;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        release.countDown();
+        if (h != null) {
+            h.close();
+        }
+        server.close();
+    }
+
+    private WorkspaceSite crawlSite() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        open();
+        assertThat(h.start(site.start())).isTrue();
+        h.awaitCrawlEnd();
+        return site;
+    }
+
+    private void show(UrlFilter f, String search) throws Exception {
+        h.run(() -> {
+            vm.overview().selectedProperty().set(f);
+            vm.table().searchProperty().set(search);
+        });
+        h.awaitSettled();
+    }
+
+    private List<String> paths() throws Exception {
+        String base = server.url("");
+        return h.rows().stream().map(r -> r.url().substring(base.length())).toList();
+    }
+
+    private long idOf(String path) throws Exception {
+        CompletableFuture<long[]> ids = new CompletableFuture<>();
+        h.run(() -> vm.idsOf(List.of(server.url(path)), ids::complete));
+        return done(ids)[0];
+    }
+
+    // == finding things ==
+
+    @Test
+    void everyFilterOfTheOverviewShowsAsManyRowsAsItsCount() throws Exception {
+        crawlSite();
+        Map<UrlFilter, Long> counts = h.on(() -> vm.overview().entries().stream().collect(
+                Collectors.toMap(OverviewEntry::filter, e -> e.countProperty().get())));
+        assertThat(counts).containsEntry(UrlFilter.ALL, (long) WorkspaceSite.PATHS.size())
+                .containsEntry(UrlFilter.BROKEN, 3L).containsEntry(UrlFilter.STATUS_4XX, 2L)
+                .containsEntry(UrlFilter.STATUS_5XX, 1L).containsEntry(UrlFilter.REDIRECTS, 3L)
+                .containsEntry(UrlFilter.REDIRECT_CHAINS, 1L)
+                .containsEntry(UrlFilter.DUPLICATE_TITLE, 2L)
+                .containsEntry(UrlFilter.MISSING_TITLE, 1L).containsEntry(UrlFilter.MISSING_H1, 1L)
+                .containsEntry(UrlFilter.NON_INDEXABLE, 2L)
+                .containsEntry(UrlFilter.CANONICALISED, 1L).containsEntry(UrlFilter.IMAGES, 1L)
+                .containsEntry(UrlFilter.CSS_JS, 2L);
+        for (UrlFilter f : UrlFilter.values()) {
+            show(f, "");
+            assertThat(h.on(() -> vm.table().countProperty().get())).as(f.label())
+                    .isEqualTo(counts.get(f).intValue());
+        }
+        show(UrlFilter.BROKEN, "");
+        assertThat(paths()).containsExactlyInAnyOrder("/missing", "/gone", "/err");
+        show(UrlFilter.DUPLICATE_TITLE, "");
+        assertThat(paths()).containsExactlyInAnyOrder("/dup1", "/dup2");
+    }
+
+    @Test
+    void searchLooksInUrlsAndTitlesWithinTheFilterShown() throws Exception {
+        crawlSite();
+        show(UrlFilter.ALL, "ALPHA");
+        assertThat(paths()).containsExactlyInAnyOrder("/a", "/canon");
+        show(UrlFilter.NON_INDEXABLE, "alpha");
+        assertThat(paths()).containsExactly("/canon");
+        show(UrlFilter.ALL, "chain");
+        assertThat(paths()).containsExactlyInAnyOrder("/chain1", "/chain2");
+        show(UrlFilter.ALL, "");
+        assertThat(paths()).hasSize(WorkspaceSite.PATHS.size());
+    }
+
+    @Test
+    void aSortIsReadFromTheFileNumbersAsNumbers() throws Exception {
+        crawlSite();
+        h.run(() -> vm.table().sortBy(UrlField.STATUS, true));
+        h.awaitSettled();
+        List<Integer> statuses = h.rows().stream().map(CrawlResult::status).toList();
+        assertThat(statuses.get(0)).isEqualTo(500);
+        assertThat(statuses).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        h.run(() -> vm.table().sortBy(UrlField.SEQ, false));
+        h.awaitSettled();
+        assertThat(paths().get(0)).isEqualTo("/");
+    }
+
+    // == inspecting one URL ==
+
+    @Test
+    void theDetailsOfABrokenLinkListEveryPageThatLinksToIt() throws Exception {
+        crawlSite();
+        List<BrokenLink> broken = h.brokenLinks();
+        assertThat(broken).extracting(BrokenLink::linkUrl).contains(server.url("/missing"));
+
+        h.run(() -> vm.details().showUrl(server.url("/missing")));
+        h.awaitSettled();
+
+        assertThat(h.on(() -> vm.details().headingProperty().get())).contains("404");
+        assertThat(h.on(() -> List.copyOf(vm.details().inlinks())))
+                .extracting(UrlDetails.Inlink::sourceUrl)
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/a"), server.url("/b"));
+        assertThat(h.on(() -> vm.details().inlinksTextProperty().get())).isEqualTo("Inlinks (3)");
+
+        h.run(() -> vm.details().show(vm.details().inlinks().get(0).sourceId()));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.details().outlinks().stream().anyMatch(UrlDetails.Outlink::broken)))
+                .isTrue();
+        h.run(() -> vm.details().showUrl(server.url("/chain1")));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.details().hops().size())).isEqualTo(3);
+        h.run(() -> vm.details().showUrl(server.url("/a")));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.details().snippetProperty().get())).satisfies(s -> {
+            assertThat(s.title()).isEqualTo("Alpha");
+            assertThat(s.description()).isEqualTo("All about alpha");
+        });
+    }
+
+    @Test
+    void theSelectedUrlIsTheOneTheDetailsShow() throws Exception {
+        crawlSite();
+        long id = idOf("/b");
+        h.run(() -> vm.table().setSelection(new long[] {id}, id));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.details().headingProperty().get()))
+                .startsWith(server.url("/b")).endsWith("200");
+    }
+
+    // == acting ==
+
+    @Test
+    void recheckFetchesAgainAndUpdatesTheRowTheCountsAndTheFile() throws Exception {
+        crawlSite();
+        assertThat(h.on(() -> vm.overview().count(UrlFilter.STATUS_4XX))).isEqualTo(2);
+        server.route("/gone", html("<title>Back again</title>here"));
+        long id = idOf("/gone");
+
+        h.run(() -> vm.recheck(new long[] {id}));
+
+        await(() -> h.status().startsWith("Re-checked"));
+        h.awaitSettled();
+        assertThat(h.status()).isEqualTo("Re-checked " + server.url("/gone") + ": 200.");
+        show(UrlFilter.ALL, "back again");
+        assertThat(h.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.title()).isEqualTo("Back again");
+        });
+        assertThat(h.on(() -> vm.overview().count(UrlFilter.STATUS_4XX))).isEqualTo(1);
+        assertThat(h.brokenLinks()).extracting(BrokenLink::linkUrl)
+                .doesNotContain(server.url("/gone"));
+        assertThat(server.hits("/gone")).isEqualTo(2);
+    }
+
+    @Test
+    void excludingAPathPutsItInTheSettingsForTheNextCrawl() throws Exception {
+        crawlSite();
+        String said = h.on(() -> vm.excludePath(server.url("/docs/a/page.html")));
+        assertThat(said).contains("/docs/a/");
+        String regex = h.on(() -> vm.settings().excludeProperty().get());
+        assertThat(java.util.regex.Pattern.compile(regex).matcher(server.url("/docs/a/x")).find())
+                .isTrue();
+        assertThat(java.util.regex.Pattern.compile(regex).matcher(server.url("/docs/b/x")).find())
+                .isFalse();
+        assertThat(h.on(() -> vm.excludePath(server.url("/")))).isEmpty();
+    }
+
+    // == list mode ==
+
+    @Test
+    void listModeChecksEachUrlOnceWithoutFollowingLinks() throws Exception {
+        new WorkspaceSite(server);
+        open();
+        h.run(() -> {
+            vm.modeProperty().set(CrawlMode.LIST);
+            vm.list().textProperty().set("# my URLs\n" + server.url("/b") + "\n\n"
+                    + server.url("/old") + "\nnot a url at all\n" + server.url("/missing") + "\n");
+        });
+        assertThat(h.on(() -> vm.list().summaryProperty().get())).startsWith("3 URLs · 1 line "
+                + "skipped (line 5: ");
+
+        assertThat(h.on(vm::start)).isTrue();
+        h.awaitCrawlEnd();
+
+        Map<String, CrawlResult> rows = h.rows().stream()
+                .collect(Collectors.toMap(CrawlResult::url, r -> r));
+        assertThat(rows.get(server.url("/b")).status()).isEqualTo(200);
+        assertThat(rows.get(server.url("/missing")).status()).isEqualTo(404);
+        assertThat(rows.get(server.url("/old")).redirectTo()).isEqualTo(server.url("/a"));
+        // /b links to /gone and /a: neither is followed from a list
+        assertThat(server.hits("/gone")).isZero();
+        assertThat(h.plans).singleElement().satisfies(p -> assertThat(p.isList()).isTrue());
+    }
+
+    @Test
+    void anEmptyListIsOneSentenceAndStartsNothing() throws Exception {
+        open();
+        h.run(() -> {
+            vm.modeProperty().set(CrawlMode.LIST);
+            vm.list().textProperty().set("# nothing\n\n");
+        });
+        assertThat(h.on(vm::start)).isFalse();
+        assertThat(h.on(() -> vm.list().errorProperty().get()))
+                .isEqualTo("Paste at least one URL, one per line.");
+        assertThat(h.jobsCreated).hasValue(0);
+    }
+
+    // == exports ==
+
+    @Test
+    void exportOfAFilteredViewWritesItsRowsWithTheColumnsShownAndNoFormulas() throws Exception {
+        crawlSite();
+        show(UrlFilter.HTML, "sum");
+        assertThat(paths()).containsExactly("/formula");
+        List<UrlColumn> columns = List.of(UrlColumns.byKey("url").orElseThrow(),
+                UrlColumns.byKey("title").orElseThrow(), UrlColumns.byKey("status").orElseThrow());
+        ExportActions exports = new ExportActions(vm, new CrawlExporter(h.io), h.dialogs, h.fx);
+        Path file = tempDir.resolve("view.csv");
+        h.dialogs.saveAnswer = Optional.of(file);
+        h.run(() -> vm.excelFriendlyProperty().set(true));
+
+        done(h.on(() -> exports.exportView(columns)));
+
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        assertThat(text.lines().toList()).containsExactly("url,title,status",
+                server.url("/formula") + ",'=SUM(A1:A2),200");
+        assertThat(h.status()).isEqualTo("Exported 1 URL to view.csv.");
+        assertThat(memory.getBoolean("export.excelFriendly", false)).isTrue();
+
+        // the selection, in the table's order, without the BOM
+        show(UrlFilter.BROKEN, "");
+        long gone = idOf("/gone");
+        long err = idOf("/err");
+        h.run(() -> {
+            vm.table().setSelection(new long[] {gone, err}, gone);
+            vm.excelFriendlyProperty().set(false);
+        });
+        Path selection = tempDir.resolve("selection.csv");
+        h.dialogs.saveAnswer = Optional.of(selection);
+        done(h.on(() -> exports.exportSelection(columns)));
+        assertThat(Files.readAllLines(selection, StandardCharsets.UTF_8)).containsExactly(
+                "url,title,status", server.url("/gone") + ",,410", server.url("/err") + ",,500");
+    }
+
+    // == opening, resuming, refusing ==
+
+    @Test
+    void anOpenedCrawlShowsAsItRanAndGoesIntoRecentCrawls() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path file = site.crawlInto(tempDir.resolve("earlier.webprobe"));
+        open();
+
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+
+        assertThat(h.rows()).hasSize(WorkspaceSite.PATHS.size());
+        assertThat(h.brokenLinks()).isNotEmpty();
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
+        assertThat(h.status()).startsWith("Opened earlier.webprobe (finished");
+        assertThat(h.on(() -> vm.urlProperty().get())).isEqualTo(site.start());
+        await(() -> h.on(() -> vm.recentCrawls().files().contains(file.toAbsolutePath())));
+    }
+
+    @Test
+    void aStoppedCrawlOpenedLaterOffersResumeAndResumingFinishesIt() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/a", html("<a href=\"/b\">b</a>"));
+        server.route("/b", html("b"));
+        open();
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close(); // the app closes
+        release.countDown();
+
+        h = new VmHarness(crawlsDir, memory); // and opens again
+        vm = h.vm;
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.resumeOfferProperty().get()))
+                .isEqualTo("This crawl was stopped before it finished.");
+        int before = h.rows().size();
+
+        h.run(vm::resume);
+        h.awaitCrawlEnd();
+
+        assertThat(h.status()).startsWith("Finished");
+        assertThat(h.rows()).extracting(CrawlResult::url).contains(server.url("/slow"),
+                server.url("/a"), server.url("/b")).hasSizeGreaterThan(before);
+        assertThat(server.hits("/")).as("finished URLs are not fetched again").isEqualTo(1);
+    }
+
+    @Test
+    void aFileThatIsNotACrawlIsRefusedInOneSentence() throws Exception {
+        Path file = tempDir.resolve("notes.webprobe");
+        Files.writeString(file, "just some text, not a database");
+        open();
+
+        done(h.on(() -> vm.openCrawl(file)));
+
+        assertThat(h.dialogs.details).containsExactly("showError: " + file
+                + " is not a Webprobe crawl file.");
+        assertThat(h.status()).isEqualTo(file + " is not a Webprobe crawl file.");
+        assertThat(h.on(() -> vm.hasCrawlProperty().get())).isFalse();
+    }
+
+    // == remembered ==
+
+    @Test
+    void settingsModeAndRecentStartUrlsAreRememberedAcrossARestart() throws Exception {
+        server.route("/", html("home"));
+        open();
+        h.run(() -> {
+            vm.threadsProperty().set(5);
+            vm.settings().excludeProperty().set("/private/");
+            vm.settings().maxDepthProperty().set("4");
+        });
+        h.start(server.url("/"));
+        h.awaitCrawlEnd();
+        h.start(server.url("/?again"));
+        h.awaitCrawlEnd();
+        h.run(() -> vm.modeProperty().set(CrawlMode.LIST));
+        h.close();
+
+        h = new VmHarness(crawlsDir, memory);
+        vm = h.vm;
+        assertThat(h.on(() -> vm.threadsProperty().get())).isEqualTo(5);
+        assertThat(h.on(() -> vm.settings().excludeProperty().get())).isEqualTo("/private/");
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEqualTo("4");
+        assertThat(h.on(() -> List.copyOf(vm.recentUrls())))
+                .containsExactly(server.url("/?again"), server.url("/"));
+        assertThat(h.on(() -> vm.modeProperty().get())).isEqualTo(CrawlMode.LIST);
+    }
+
+    @Test
+    void atMostTwentyRecentStartUrlsAreKeptNewestFirst() throws Exception {
+        open();
+        for (int i = 0; i < 25; i++) {
+            memory.addRecent(CrawlViewModel.RECENT_URLS, "http://127.0.0.1:1/" + i,
+                    CrawlViewModel.RECENT_URL_LIMIT);
+        }
+        h.close();
+        h = new VmHarness(crawlsDir, memory);
+        vm = h.vm;
+        List<String> recent = h.on(() -> List.copyOf(vm.recentUrls()));
+        assertThat(recent).hasSize(20).startsWith("http://127.0.0.1:1/24");
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(VmHarness.CRAWL_WAIT)
+                .pollInterval(java.time.Duration.ofMillis(20)).until(condition);
+    }
+}
