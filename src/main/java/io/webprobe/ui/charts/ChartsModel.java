@@ -108,7 +108,12 @@ public final class ChartsModel {
         if (i == bounds.size()) {
             return "≥ " + ms(bounds.get(i - 1));
         }
-        return ms(bounds.get(i - 1)).replace(" ms", "").replace(" s", "") + "–" + ms(bounds.get(i));
+        String low = ms(bounds.get(i - 1));
+        String high = ms(bounds.get(i));
+        String unit = high.substring(high.indexOf(' '));
+        // "50–100 ms", "1–2 s", but "500 ms–1 s"
+        return (low.endsWith(unit) ? low.substring(0, low.length() - unit.length()) : low) + "–"
+                + high;
     }
 
     private static String ms(long v) {

@@ -1,0 +1,104 @@
+package io.webprobe.ui.compare;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.store.CrawlDiff;
+import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.testsupport.FakeFxThread;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.WorkspaceSite;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compare: two crawls of one site, the changes by kind, filtered and exported. */
+class CompareModelTest {
+    @TempDir
+    Path dir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    private final FakeFxThread fx = new FakeFxThread();
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+    private final FakeDialogs dialogs = new FakeDialogs();
+
+    @AfterEach
+    void tearDown() throws Exception {
+        io.shutdownNow();
+        fx.close();
+        server.close();
+    }
+
+    @Test
+    void twoCrawlsOfOneSiteShowWhatChangedFilteredAndExported() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        server.route("/gone", html("<title>Back</title>ok")); // fixed
+        server.route("/c", html("<title>Charlie</title><a href=\"/err\">e</a>"
+                + "<a href=\"/newly-missing\">new</a>")); // a new broken link
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        dialogs.crawlAnswers.add(before);
+        dialogs.crawlAnswers.add(after);
+
+        fx.on(() -> {
+            m.choose(true, dir);
+            m.choose(false, dir);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        List<CrawlDiff.Row> rows = fx.on(() -> List.copyOf(m.rows()));
+        assertThat(rows).extracting(CrawlDiff.Row::change, CrawlDiff.Row::url).contains(
+                org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.ADDED,
+                        server.url("/newly-missing")),
+                org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.STATUS, server.url("/gone")),
+                org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.NEW_BROKEN_LINK,
+                        server.url("/newly-missing")),
+                org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.FIXED_BROKEN_LINK,
+                        server.url("/gone")));
+        assertThat(fx.on(() -> m.countsProperty().get().get(CrawlDiff.Change.ADDED))).isEqualTo(1);
+        assertThat(fx.on(() -> m.statusProperty().get())).startsWith("Compared before.webprobe "
+                + "with after.webprobe: 1 added");
+
+        fx.on(() -> m.kindProperty().set(CrawlDiff.Change.FIXED_BROKEN_LINK));
+        assertThat(fx.on(() -> List.copyOf(m.shown()))).extracting(CrawlDiff.Row::url)
+                .containsOnly(server.url("/gone"));
+        fx.on(() -> {
+            m.kindProperty().set(null);
+            m.searchProperty().set("newly");
+        });
+        assertThat(fx.on(() -> m.shown().size())).isEqualTo(2);
+
+        Path csv = dir.resolve("changes.csv");
+        dialogs.saveAnswer = Optional.of(csv);
+        fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).isEqualTo("change,url,old,new,source_url");
+        assertThat(lines).hasSize(3);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Exported 2 changes to changes.csv.");
+    }
+
+    @Test
+    void aFileThatIsNotACrawlIsNamedInOneSentence() throws Exception {
+        Path junk = dir.resolve("junk.webprobe");
+        Files.writeString(junk, "no");
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(junk);
+            m.newFileProperty().set(junk);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.statusProperty().get()))
+                .isEqualTo(junk + " is not a Webprobe crawl file.");
+        assertThat(dialogs.calls).containsExactly("showError");
+    }
+}

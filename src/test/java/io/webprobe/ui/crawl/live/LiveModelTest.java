@@ -1,0 +1,73 @@
+package io.webprobe.ui.crawl.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.crawl.ActiveFetch;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The status line: pages/s over the last seconds of crawl time, the time left, pauses. */
+class LiveModelTest {
+    private static CrawlProgress at(long seconds, long crawled, long queued, boolean paused) {
+        return new CrawlProgress(crawled, queued, 0, 2, Duration.ofSeconds(seconds), paused,
+                false, 0, 1, 0);
+    }
+
+    @Test
+    void pagesPerSecondCountOnlyTheLastFiveSecondsOfCrawlTime() {
+        LiveModel m = new LiveModel();
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t"));
+        m.update(at(0, 0, 10, false), List.of());
+        for (int s = 1; s <= 10; s++) {
+            m.update(at(s, s <= 5 ? s * 100L : 500 + (s - 5) * 10L, 10, false), List.of());
+        }
+        // the first five seconds went at 100/s, the last five at 10/s
+        assertThat(m.statusProperty().get()).isEqualTo("550 crawled · 10 queued · 2 broken · "
+                + "1 blocked · 10 pages/s · 00:00:10");
+    }
+
+    @Test
+    void pausedTheClockAndTheRateStandStill() {
+        LiveModel m = new LiveModel();
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t"));
+        m.update(at(0, 0, 10, false), List.of());
+        m.update(at(4, 80, 10, false), List.of());
+        String running = m.statusProperty().get();
+        // paused: the crawl's clock does not move, nothing is crawled
+        m.update(at(4, 80, 10, true), List.of());
+        m.update(at(4, 80, 10, true), List.of());
+        assertThat(m.statusProperty().get()).isEqualTo(running + " · paused");
+        assertThat(running).contains("20 pages/s").contains("00:00:04");
+    }
+
+    @Test
+    void withAPageLimitTheTimeLeftIsEstimated() {
+        LiveModel m = new LiveModel();
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t").withMaxPages(1000));
+        m.update(at(0, 0, 5000, false), List.of());
+        m.update(at(5, 500, 5000, false), List.of());
+        // 500 left at 100 pages/s
+        assertThat(m.statusProperty().get()).endsWith(" · 100 pages/s · 00:00:05 · about "
+                + "00:00:05 left");
+        assertThat(m.progressProperty().get()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aListIsBoundedByItsLength() {
+        LiveModel m = new LiveModel();
+        CrawlPlan list = CrawlPlan.ofList(List.of(URI.create("http://127.0.0.1:1/a"),
+                URI.create("http://127.0.0.1:1/b")), "t");
+        m.started(list);
+        m.update(at(0, 0, 2, false), List.of());
+        m.update(at(1, 1, 1, false), List.of(new ActiveFetch("crawl-worker-1",
+                "http://127.0.0.1:1/b", 0, Duration.ofMillis(300))));
+        assertThat(m.statusProperty().get()).endsWith("about 00:00:01 left");
+        assertThat(m.workers()).hasSize(1);
+        m.ended("Finished: …", 1.0);
+        assertThat(m.workers()).isEmpty();
+    }
+}
