@@ -7,6 +7,17 @@ import io.webprobe.app.AppContext;
 import io.webprobe.app.WebprobeApp;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.crawl.CrawlViewModel;
+import io.webprobe.ui.crawl.table.UrlItem;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.controlsfx.control.StatusBar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,10 +53,21 @@ abstract class MainWindowTestBase {
     protected final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     /** The running app; a test that closes it itself sets this to null. */
     protected AppContext context;
+    /** What the app remembers; a test that opens the app again keeps it (a restart). */
+    protected UiMemory memory = UiMemory.inMemory();
+    /** What Copy put on the clipboard, newest last. */
+    protected final List<String> clipboard = new CopyOnWriteArrayList<>();
+    protected Stage stage;
 
     /** Call from the subclass's {@code @Start} method (TestFX looks only at the test class). */
     protected void openApp(Stage stage) {
-        AppContext ctx = WebprobeApp.show(stage, dialogs);
+        this.stage = stage;
+        // as WebprobeApp.show, with the test's memory, clipboard and crawls folder
+        AppContext ctx = new AppContext(stage, dialogs, tempDir.resolve("crawls"), memory,
+                clipboard::add);
+        stage.setTitle("Webprobe");
+        stage.setScene(WebprobeApp.createScene(ctx));
+        stage.show();
         context = ctx;
         // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
@@ -66,6 +88,16 @@ abstract class MainWindowTestBase {
         Thread.currentThread().setUncaughtExceptionHandler(null);
     }
 
+    /** Closes the app and opens it again in the same window, keeping {@link #memory}. */
+    protected void restartApp() throws Exception {
+        fx(() -> {
+            context.close();
+            openApp(stage);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     @AfterEach
     void tearDown() {
         release.countDown();
@@ -80,6 +112,54 @@ abstract class MainWindowTestBase {
 
     protected static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
         return robot.lookup(id).queryAs(type);
+    }
+
+    // == the Crawl tab ==
+
+    protected CrawlViewModel vm() {
+        return context.crawlViewModel();
+    }
+
+    protected static void enterUrlAndStart(FxRobot robot, String url) {
+        TextField field = node(robot, "#crawlUrl", TextField.class);
+        robot.interact(() -> field.setText(url));
+        robot.clickOn(field).type(KeyCode.ENTER);
+    }
+
+    /** The crawl ended and the table shows the whole file. */
+    protected void waitForCrawlEnd(FxRobot robot) {
+        Button start = node(robot, "#crawlStart", Button.class);
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled)
+                && (status(robot).startsWith("Finished") || status(robot).startsWith("Stopped"))
+                && !fx(() -> vm().table().busyProperty().get()));
+    }
+
+    protected static String status(FxRobot robot) throws Exception {
+        return fx(() -> node(robot, "#crawlStatus", StatusBar.class).getText());
+    }
+
+    /** The URL table's rows in its order, read from the crawl file. */
+    protected List<UrlQuery.Row> rows() throws Exception {
+        CompletableFuture<List<UrlQuery.Row>> rows = new CompletableFuture<>();
+        fx(() -> {
+            vm().rowsOf(vm().table().items().ids(), rows::complete);
+            return null;
+        });
+        return rows.get(10, TimeUnit.SECONDS);
+    }
+
+    protected List<String> urls() throws Exception {
+        return rows().stream().map(r -> r.result().url()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected static TableView<UrlItem> pagesTable(FxRobot robot) {
+        return robot.lookup("#crawlTable").queryAs(TableView.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    protected static TableView<BrokenLink> brokenTable(FxRobot robot) {
+        return robot.lookup("#brokenTable").queryAs(TableView.class);
     }
 
     protected static ConditionFactory waiting(Duration atMost) {

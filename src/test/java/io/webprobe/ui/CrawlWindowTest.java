@@ -1,0 +1,293 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.CsvFiles.readCsv;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.app.AppContext;
+import io.webprobe.app.WebprobeApp;
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.store.UrlQuery;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import io.webprobe.ui.crawl.CrawlViewModel;
+import io.webprobe.ui.crawl.table.UrlItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window, built as {@link WebprobeApp#start} builds it, driven through TestFX
+ * (headless Monocle by default), crawling a generated site on loopback. Only the dialogs and
+ * the clipboard are fake, so the export needs no file chooser.
+ */
+class CrawlWindowTest extends MainWindowTestBase {
+    static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
+    private static final int PAGES = 100;
+
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    // == window ==
+
+    @Test
+    void windowShowsCrawlPingAndCompareTabsAndFileAndHelpMenus(FxRobot robot) throws Exception {
+        TabPane main = robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                .filter(p -> p.getTabs().stream().anyMatch(t -> "crawlTab".equals(t.getId())))
+                .findFirst().orElseThrow();
+        assertThat(fx(() -> main.getTabs().stream().map(Tab::getText).toList()))
+                .containsExactly("Crawl", "Ping", "Compare");
+        assertThat(fx(() -> robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).toList()))
+                .contains("Crawl", "Ping", "Compare");
+
+        MenuBar menus = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        assertThat(fx(() -> menus.getMenus().stream().map(Menu::getText).toList()))
+                .containsExactly("File", "Help");
+        assertThat(fx(() -> menus.getMenus().get(0).getItems().stream().map(MenuItem::getText)
+                .filter(t -> t != null).toList())).containsExactly("Open crawl…",
+                        "Recent crawls", "Export CSV…", "Export this view (columns shown)…",
+                        "Export selected URLs (columns shown)…", "Quit");
+
+        Button start = node(robot, "#crawlStart", Button.class);
+        assertThat(fx(start::isDisabled)).isFalse();
+        assertThat(fx(() -> node(robot, "#crawlStop", Button.class).isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#crawlExport").query().isDisabled())).isTrue();
+        for (String id : List.of("#overview", "#crawlSearch", "#crawlTable", "#details",
+                "#workers", "#crawlStatus")) {
+            Node n = robot.lookup(id).query();
+            assertThat(fx(() -> n.isVisible() && n.getLayoutBounds().getWidth() > 0)).as(id)
+                    .isTrue();
+        }
+    }
+
+    // == URL validation ==
+
+    @Test
+    void enteringSomethingThatIsNotAUrlShowsTheErrorAndCrawlsNothing(FxRobot robot)
+            throws Exception {
+        Label error = node(robot, "#crawlUrlError", Label.class);
+        assertThat(fx(error::isVisible)).isFalse();
+
+        robot.clickOn("#crawlUrl").write("not a url").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(() -> node(robot, "#crawlUrl", TextField.class).getText()))
+                .isEqualTo("not a url");
+        assertThat(fx(error::isVisible)).isTrue();
+        assertThat(fx(error::getText)).isNotBlank();
+        assertThat(fx(() -> pagesTable(robot).getItems().size())).isZero();
+        assertThat(fx(() -> node(robot, "#crawlStart", Button.class).isDisabled())).isFalse();
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void aHostAndPortWithoutSchemeIsCrawledAsHttp(FxRobot robot) throws Exception {
+        server.route("/", LocalHttpServer.html("home"));
+        robot.clickOn("#crawlUrl").write("127.0.0.1:" + server.port()).type(KeyCode.ENTER);
+        waitForCrawlEnd(robot);
+        assertThat(urls()).containsExactly(server.url("/"));
+        assertThat(fx(() -> node(robot, "#crawlUrlError", Label.class).isVisible())).isFalse();
+    }
+
+    // == crawl ==
+
+    @Test
+    void crawlShowsRunningStateLiveRowsAndEveryPageAndBrokenLinkAtTheEnd(FxRobot robot)
+            throws Exception {
+        TestSite site = new TestSite(server, PAGES);
+        CountDownLatch arrived = holdRedirectUntilReleased();
+        Button start = node(robot, "#crawlStart", Button.class);
+        Button stop = node(robot, "#crawlStop", Button.class);
+
+        robot.clickOn("#crawlUrl").write(server.url("/"));
+        robot.clickOn("#crawlStart");
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("crawl reached /old").isTrue();
+
+        // Running: "/old" is held, so the crawl cannot end yet.
+        assertThat(fx(start::isDisabled)).isTrue();
+        assertThat(fx(stop::isDisabled)).isFalse();
+        assertThat(fx(() -> node(robot, "#crawlPause", Button.class).isDisabled())).isFalse();
+        assertThat(fx(() -> node(robot, "#crawlUrl", TextField.class).isDisabled())).isTrue();
+        // every other page arrives in the table while the crawl is still running
+        waiting(CRAWL_WAIT).until(() -> fx(() -> pagesTable(robot).getItems().size())
+                == site.paths().size() - 1);
+        assertThat(fx(start::isDisabled)).isTrue();
+
+        release.countDown();
+        waitForCrawlEnd(robot);
+
+        assertThat(fx(stop::isDisabled)).isTrue();
+        List<String> urls = urls();
+        assertThat(urls).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(urls)).isEqualTo(
+                site.paths().stream().map(server::url).collect(Collectors.toSet()));
+
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> brokenTable(robot).getItems()
+                .size()) == expectedBrokenRows(site).size());
+        Set<List<String>> brokenRows = fx(() -> brokenTable(robot).getItems().stream()
+                .map(b -> List.of(b.sourceUrl(), b.linkUrl()))
+                .collect(Collectors.toSet()));
+        assertThat(brokenRows).isEqualTo(expectedBrokenRows(site));
+        assertThat(status(robot)).startsWith("Finished");
+    }
+
+    @Test
+    void pauseAndStopButtonsControlARunningCrawl(FxRobot robot) throws Exception {
+        new TestSite(server, PAGES);
+        CountDownLatch arrived = holdRedirectUntilReleased();
+        Button start = node(robot, "#crawlStart", Button.class);
+        Button pause = node(robot, "#crawlPause", Button.class);
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("crawl reached /old").isTrue();
+
+        robot.clickOn("#crawlPause");
+        assertThat(fx(pause::getText)).isEqualTo("Resume");
+        robot.clickOn("#crawlPause");
+        assertThat(fx(pause::getText)).isEqualTo("Pause");
+
+        robot.clickOn("#crawlStop");
+        waiting(CRAWL_WAIT).until(() -> !fx(start::isDisabled));
+        assertThat(fx(pause::isDisabled)).isTrue();
+        assertThat(status(robot)).startsWith("Stopped");
+        assertThat(urls()).doesNotContain(server.url("/old"));
+    }
+
+    @Test
+    void escapeStopsTheCrawlAndCtrlEnterStartsOne(FxRobot robot) throws Exception {
+        new TestSite(server, PAGES);
+        CountDownLatch arrived = holdRedirectUntilReleased();
+        TextField url = node(robot, "#crawlUrl", TextField.class);
+        robot.interact(() -> url.setText(server.url("/")));
+        robot.clickOn(url).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        robot.clickOn("#crawlSearch").type(KeyCode.ESCAPE);
+
+        waiting(CRAWL_WAIT).until(() -> status(robot).startsWith("Stopped"));
+    }
+
+    @Test
+    void exportButtonWritesBothCsvFilesWithHeaders(FxRobot robot) throws Exception {
+        TestSite site = new TestSite(server, PAGES);
+        release.countDown(); // nothing held in this test
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        waiting(CRAWL_WAIT).until(() -> fx(() -> pagesTable(robot).getItems().size())
+                == site.paths().size());
+        Path target = tempDir.resolve("site.csv");
+        dialogs.saveAnswer = Optional.of(target);
+
+        robot.clickOn((Node) robot.lookup("#crawlExport").lookup(".label").query());
+
+        Path brokenFile = tempDir.resolve("site-broken-links.csv");
+        waiting(Duration.ofSeconds(10)).until(
+                () -> Files.exists(target) && Files.exists(brokenFile));
+        List<String[]> pages = readCsv(target);
+        List<String[]> broken = readCsv(brokenFile);
+        assertThat(pages.get(0)).containsExactly("url", "status", "content_type", "size_bytes",
+                "response_ms", "title", "depth", "inlinks", "outlinks", "referrer", "redirect_to",
+                "error", "redirect_chain", "canonical", "meta_description", "h1", "word_count",
+                "meta_robots", "indexable", "outcome", "blocked_reason", "truncated");
+        assertThat(pages).hasSize(1 + site.paths().size());
+        assertThat(pages.subList(1, pages.size())).extracting(line -> line[0])
+                .containsExactlyInAnyOrderElementsOf(
+                        site.paths().stream().map(server::url).toList());
+        assertThat(broken.get(0)).containsExactly("source_url", "link_url", "status", "error",
+                "anchor_text", "link_type", "final_url", "redirect_chain");
+        Set<List<String>> brokenRows = broken.subList(1, broken.size()).stream()
+                .map(line -> List.of(line[0], line[1])).collect(Collectors.toSet());
+        assertThat(broken).hasSize(1 + expectedBrokenRows(site).size());
+        assertThat(brokenRows).isEqualTo(expectedBrokenRows(site));
+        assertThat(dialogs.calls).containsExactly("chooseSaveFile");
+        waiting(Duration.ofSeconds(10)).until(() -> status(robot).startsWith("Exported"));
+    }
+
+    @Test
+    void closingTheAppDuringACrawlStopsItWithoutAnError(FxRobot robot) throws Exception {
+        new TestSite(server, PAGES);
+        CountDownLatch arrived = holdRedirectUntilReleased();
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("crawl reached /old").isTrue();
+
+        // what WebprobeApp.stop() does when the window closes mid-crawl
+        AppContext closing = context;
+        context = null;
+        fx(() -> {
+            closing.close();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(liveThreads("crawl-worker-")).isEmpty();
+        assertThat(liveThreads("crawl-read-")).isEmpty();
+        assertThat(uncaught).isEmpty();
+        assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
+    // == helpers ==
+
+    private static List<String> liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith(prefix))
+                .toList();
+    }
+
+    /** Makes "/old" (a redirect to page 3) answer only after {@link #release}. */
+    private CountDownLatch holdRedirectUntilReleased() {
+        CountDownLatch arrived = new CountDownLatch(1);
+        LocalHttpServer.Route redirect = LocalHttpServer.redirect(301, "/page/3.html");
+        server.route("/old", ex -> {
+            arrived.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            redirect.handle(ex);
+        });
+        return arrived;
+    }
+
+    private Set<List<String>> expectedBrokenRows(TestSite site) {
+        return site.brokenSources().entrySet().stream()
+                .flatMap(e -> e.getValue().stream()
+                        .map(source -> List.of(source, server.url(e.getKey()))))
+                .collect(Collectors.toSet());
+    }
+
+}
