@@ -102,6 +102,7 @@ public final class OverviewView {
             super.updateItem(item, empty);
             count.textProperty().unbind();
             getStyleClass().remove("overview-group");
+            setId(null);
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);

@@ -1,0 +1,345 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.CsvFiles.readCsv;
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webprobe.store.UrlQuery;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.ui.crawl.table.UrlItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Crawl tab's settings, blocked rows and orphans in the real main window (headless Monocle
+ * by default), crawling small sites on loopback. Only the dialogs are fake.
+ */
+class CrawlSettingsWindowTest extends MainWindowTestBase {
+    private static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
+
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    // == settings ==
+
+    @Test
+    void settingsStartCollapsedAndOpenWithAClickOnTheirTitle(FxRobot robot) throws Exception {
+        TitledPane settings = settings(robot);
+        assertThat(fx(settings::isExpanded)).isFalse();
+        assertThat(fx(settings::getText)).isEqualTo("Settings");
+
+        openSettings(robot);
+
+        assertThat(fx(settings::isExpanded)).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlMaxDepth", TextField.class).isVisible())).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlRobots", CheckBox.class).isSelected())).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlCheckExternal", CheckBox.class).isSelected()))
+                .isTrue();
+        assertThat(fx(() -> node(robot, "#crawlTimeout", TextField.class).getText()))
+                .isEqualTo("15");
+    }
+
+    @Test
+    void anExcludeRegexAndAMaxDepthTypedInTheSettingsShapeTheCrawl(FxRobot robot)
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/private/x\">x</a>"));
+        // "/a" answers only after release, so the test sees the crawl running
+        server.route("/a", LocalHttpServer.blockUntil(release, arrived,
+                "<html><body><a href=\"/a/b\">deeper</a></body></html>"));
+        server.route("/a/b", html("too deep"));
+        server.route("/private/x", html("excluded"));
+        openSettings(robot);
+
+        robot.clickOn("#crawlExclude").write("/private/");
+        robot.clickOn("#crawlMaxDepth").write("1");
+        assertThat(fx(() -> settings(robot).getText()))
+                .isEqualTo("Settings: 1 exclude pattern · max depth 1");
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("crawl reached /a").isTrue();
+
+        // running: every setting is locked, the section still opens and closes
+        for (String id : List.of("#crawlExclude", "#crawlMaxDepth", "#crawlRobots",
+                "#crawlSitemaps", "#crawlTimeout", "#crawlSettingsDefaults", "#crawlThreads")) {
+            assertThat(fx(() -> robot.lookup(id).query().isDisabled())).as(id).isTrue();
+        }
+        assertThat(fx(() -> settings(robot).isDisabled())).isFalse();
+
+        release.countDown();
+        waitForCrawlEnd(robot);
+        assertThat(urls()).containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
+        assertThat(server.hits("/private/x")).isZero();
+        assertThat(server.hits("/a/b")).isZero();
+        assertThat(fx(() -> node(robot, "#crawlExclude", TextArea.class).isDisabled())).isFalse();
+    }
+
+    @Test
+    void aBadValueIsNamedInOneSentenceAndItsFieldOutlinedAndFocused(FxRobot robot)
+            throws Exception {
+        server.route("/", html("home"));
+        TextField maxPages = node(robot, "#crawlMaxPages", TextField.class);
+        robot.interact(() -> maxPages.setText("lots"));
+        Label error = node(robot, "#crawlSettingsError", Label.class);
+        assertThat(fx(error::isVisible)).isFalse();
+
+        enterUrlAndStart(robot, server.url("/"));
+
+        assertThat(fx(error::isVisible)).isTrue();
+        assertThat(fx(error::getText))
+                .isEqualTo("Max pages must be a whole number, 1 or more, or blank for no limit.");
+        assertThat(fx(() -> settings(robot).isExpanded())).as("opened to show the field").isTrue();
+        assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isTrue();
+        assertThat(fx(maxPages::isFocused)).isTrue();
+        assertThat(fx(() -> node(robot, "#crawlStart", Button.class).isDisabled())).isFalse();
+        assertThat(server.totalRequests()).isZero();
+
+        robot.clickOn(maxPages).eraseText(4).write("5");
+
+        assertThat(fx(error::isVisible)).isFalse();
+        assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isFalse();
+    }
+
+    @Test
+    void aUserAgentAndMaxPageSizeTypedInTheSettingsReachTheServerAndCutPagesSaySo(FxRobot robot)
+            throws Exception {
+        String agent = "ProbeTest/2.0 (+https://example.test/bot)";
+        List<String> agents = new CopyOnWriteArrayList<>();
+        server.route("/", ex -> {
+            agents.add(ex.getRequestHeaders().getFirst("User-Agent"));
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/big\">big</a>");
+        });
+        // 5 KB; 0.001 MB = 1,048.576 bytes, a cap of 1,049
+        server.route("/big", html("<html><title>Big</title>" + "x".repeat(5 * 1024) + "</html>"));
+        openSettings(robot);
+        TextField size = node(robot, "#crawlMaxPageSize", TextField.class);
+        assertThat(fx(() -> size.getText())).isEqualTo("10");
+
+        robot.clickOn("#crawlUserAgent").write(agent);
+        robot.doubleClickOn(size).eraseText(2).write("0.001");
+        robot.clickOn("#crawlMaxRps").write("50");
+        assertThat(fx(() -> settings(robot).getText())).isEqualTo(
+                "Settings: 50 requests/s per host · max page 0.001 MB · custom user agent");
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        assertThat(agents).containsExactly(agent);
+        UrlItem big = row(robot, "/big");
+        assertThat(fx(() -> big.row().result().truncated())).isTrue();
+        assertThat(cell(robot, "Size", big)).as("sorts as a number").isEqualTo(1_049L);
+        UrlItem home = row(robot, "/");
+        // the cells are drawn on a later pulse than the one that added the rows
+        waiting(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(fx(() -> sizeCell(robot, big).getText())).isEqualTo("1,049 (cut)");
+            assertThat(fx(() -> sizeCell(robot, big).getTooltip().getText()))
+                    .startsWith("Cut at the download cap (Max page size");
+            assertThat(fx(() -> sizeCell(robot, big).getStyleClass())).contains("truncated");
+        });
+        assertThat(fx(() -> sizeCell(robot, home).getText())).doesNotContain("cut");
+        assertThat(fx(() -> sizeCell(robot, home).getTooltip())).isNull();
+        assertThat(fx(() -> sizeCell(robot, home).getStyleClass())).doesNotContain("truncated");
+    }
+
+    @Test
+    void aBadUserAgentIsNamedInOneSentenceAndItsFieldOutlined(FxRobot robot) throws Exception {
+        server.route("/", html("home"));
+        TextField agent = node(robot, "#crawlUserAgent", TextField.class);
+        robot.interact(() -> agent.setText("Bot\u00e9/1"));
+
+        enterUrlAndStart(robot, server.url("/"));
+
+        assertThat(fx(() -> node(robot, "#crawlSettingsError", Label.class).getText()))
+                .isEqualTo("User agent must be printable ASCII text on one line, or blank for "
+                        + "the default.");
+        assertThat(fx(() -> agent.getStyleClass().contains("field-invalid"))).isTrue();
+        assertThat(fx(agent::isFocused)).isTrue();
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    // == blocked rows ==
+
+    @Test
+    void rateLimitedAndBotWallRowsKeepTheirResponseAndRobotsRowsSayWhy(FxRobot robot)
+            throws Exception {
+        server.route("/", html("<a href=\"/limited\">l</a><a href=\"/wall\">w</a>"
+                + "<a href=\"/private/x\">p</a>"));
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
+                "User-agent: *\nDisallow: /private/\n"));
+        // a Retry-After beyond the 60 s cap: reported at once, never retried
+        server.route("/limited", ex -> {
+            ex.getResponseHeaders().add("Retry-After", "3600");
+            LocalHttpServer.send(ex, 429, "text/html", "<html>slow down</html>");
+        });
+        server.route("/wall", ex -> LocalHttpServer.send(ex, 403, "text/html",
+                "<html><title>Just a moment...</title>captcha</html>"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        UrlItem limited = row(robot, "/limited");
+        assertThat(cell(robot, "Status", limited)).isEqualTo("429");
+        assertThat((Long) cell(robot, "Size", limited)).isPositive();
+        assertThat(cell(robot, "Time (ms)", limited)).isNotNull();
+        assertThat((String) cell(robot, "Reason", limited)).startsWith("Rate limited: HTTP 429");
+
+        UrlItem wall = row(robot, "/wall");
+        assertThat(cell(robot, "Status", wall)).isEqualTo("403");
+        assertThat((Long) cell(robot, "Size", wall)).isPositive();
+        assertThat((String) cell(robot, "Reason", wall)).startsWith("Bot wall");
+
+        UrlItem robots = row(robot, "/private/x");
+        assertThat(cell(robot, "Status", robots)).isEqualTo("Blocked");
+        assertThat(cell(robot, "Size", robots)).as("never requested").isNull();
+        assertThat(cell(robot, "Time (ms)", robots)).isNull();
+        assertThat((String) cell(robot, "Reason", robots)).isNotBlank();
+
+        // the rows are drawn on a later pulse than the one that added them
+        waiting(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fx(() -> robot
+                .lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() instanceof UrlItem c && c.row() != null
+                        && c.row().result().skipped() != null)
+                .filter(r -> r.getStyleClass().contains("not-fetched"))
+                .count())).as("grey rows").isEqualTo(3));
+        assertThat(fx(() -> brokenTable(robot).getItems().size())).as("blocked is not broken")
+                .isZero();
+    }
+
+    // == orphans ==
+
+    @Test
+    void aSitemapCrawlListsItsOrphansInTheOverviewAndExportWritesTheOrphansFile(FxRobot robot)
+            throws Exception {
+        server.route("/", html("<a href=\"/linked\">linked</a>"));
+        server.route("/linked", html("ok"));
+        server.route("/orphan", html("<title>Lonely</title>nobody links here"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + server.url("/linked") + "</loc></url>"
+                        + "<url><loc>" + server.url("/orphan") + "</loc></url></urlset>"));
+        assertThat(robot.lookup("#overview-ORPHANS").tryQuery()).isEmpty();
+        openSettings(robot);
+        robot.clickOn("#crawlSitemaps");
+
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        // Orphans is the overview's last line: scroll down to it
+        javafx.scene.control.TreeView<?> overview = robot.lookup("#overview")
+                .queryAs(javafx.scene.control.TreeView.class);
+        waiting(Duration.ofSeconds(10)).until(() -> {
+            robot.interact(() -> overview.scrollTo(overview.getExpandedItemCount() - 1));
+            return robot.lookup("#overview-ORPHANS").tryQuery().isPresent();
+        });
+        robot.clickOn("#overview-ORPHANS");
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> pagesTable(robot).getItems().size())
+                == 1 && !fx(() -> vm().table().busyProperty().get()));
+        assertThat(urls()).containsExactly(server.url("/orphan"));
+
+        Path target = tempDir.resolve("site.csv");
+        dialogs.saveAnswer = Optional.of(target);
+        robot.clickOn((javafx.scene.Node) robot.lookup("#crawlExport").lookup(".label").query());
+
+        Path orphansFile = tempDir.resolve("site-orphans.csv");
+        waiting(Duration.ofSeconds(10)).until(() -> status(robot).startsWith("Exported"));
+        assertThat(Files.exists(tempDir.resolve("site-broken-links.csv"))).isTrue();
+        List<String[]> lines = readCsv(orphansFile);
+        assertThat(lines.get(0)).containsExactly("url", "status", "content_type", "title",
+                "indexable", "outcome");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)[0]).isEqualTo(server.url("/orphan"));
+
+        // a crawl without sitemaps has nothing to compare against: the entry goes
+        openSettings(robot);
+        robot.clickOn("#crawlSitemaps");
+        robot.clickOn("#crawlStart");
+        waitForCrawlEnd(robot);
+        assertThat(robot.lookup("#overview-ORPHANS").tryQuery()).isEmpty();
+    }
+
+    // == helpers ==
+
+    private static TitledPane settings(FxRobot robot) {
+        return node(robot, "#crawlSettings", TitledPane.class);
+    }
+
+    /** Clicks the settings' title if they are closed. */
+    private static void openSettings(FxRobot robot) throws Exception {
+        TitledPane settings = settings(robot);
+        if (!fx(settings::isExpanded)) {
+            robot.clickOn(settings.lookup(".title"));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(settings::isExpanded)).isTrue();
+    }
+
+
+
+
+
+    /** The line of a URL, once its row is read from the crawl file. */
+    private UrlItem row(FxRobot robot, String path) throws Exception {
+        List<UrlQuery.Row> rows = rows();
+        long id = rows.stream().filter(r -> r.result().url().equals(server.url(path)))
+                .findFirst().orElseThrow().id();
+        UrlItem item = fx(() -> pagesTable(robot).getItems().stream()
+                .filter(i -> i.id() == id).findFirst().orElseThrow());
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> item.row() != null));
+        return item;
+    }
+
+    /** What the named column of the URL table shows for a row (null: a blank cell). */
+    private static Object cell(FxRobot robot, String column, UrlItem row) throws Exception {
+        return fx(() -> {
+            TableColumn<UrlItem, ?> c = pagesTable(robot).getColumns().stream()
+                    .filter(col -> col.getText().equals(column)).findFirst().orElseThrow();
+            return c.getCellObservableValue(row).getValue();
+        });
+    }
+
+    /** The drawn Size cell of a row. */
+    @SuppressWarnings("unchecked")
+    private static TableCell<UrlItem, ?> sizeCell(FxRobot robot, UrlItem row) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableView() == pagesTable(robot) && c.getTableColumn() != null
+                        && "Size".equals(c.getTableColumn().getText()) && c.getTableRow() != null
+                        && c.getTableRow().getItem() == row)
+                .map(c -> (TableCell<UrlItem, ?>) c)
+                .findFirst().orElseThrow();
+    }
+
+
+
+}
