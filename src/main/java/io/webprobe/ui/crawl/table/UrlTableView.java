@@ -33,6 +33,8 @@ public final class UrlTableView {
     private final TableView<UrlItem> table = new TableView<>();
     private final UrlTableModel model;
     private Runnable onOpen = () -> { };
+    /** True while the items list is being replaced (the sort order is put back after). */
+    private boolean swapping;
 
     /**
      * @param memoryKey where the column layout is remembered, e.g. {@code crawl.columns}
@@ -40,7 +42,19 @@ public final class UrlTableView {
     public UrlTableView(UrlTableModel model, UiMemory memory, String memoryKey) {
         this.model = model;
         table.setItems(model.items());
-        model.itemsProperty().addListener((o, was, now) -> table.setItems(now));
+        // a new items list clears the table's sort order: keep it, it is the model's order
+        model.itemsProperty().addListener((o, was, now) -> {
+            List<TableColumn<UrlItem, ?>> order = List.copyOf(table.getSortOrder());
+            swapping = true;
+            try {
+                table.setItems(now);
+                if (!table.getSortOrder().equals(order)) {
+                    table.getSortOrder().setAll(order);
+                }
+            } finally {
+                swapping = false;
+            }
+        });
         table.setFixedCellSize(24);
         table.setTableMenuButtonVisible(true); // the column chooser
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -48,7 +62,9 @@ public final class UrlTableView {
             table.getColumns().add(column(c));
         }
         table.setSortPolicy(t -> {
-            sortModel();
+            if (!swapping) {
+                sortModel();
+            }
             return true;
         });
         table.setRowFactory(t -> new UrlRow());

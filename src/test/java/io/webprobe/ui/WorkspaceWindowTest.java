@@ -1,0 +1,396 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.store.UrlDetails;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.WorkspaceSite;
+import io.webprobe.ui.crawl.table.UrlItem;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.PickResult;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The crawl workspace in the real main window (headless Monocle by default): the selection
+ * kept while sorted rows arrive, the overview and search, the details pane, the menus and
+ * keys, the layout remembered across a restart, opening and resuming crawl files, list mode,
+ * compare and the charts.
+ */
+class WorkspaceWindowTest extends MainWindowTestBase {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    // == the selection while rows arrive ==
+
+    /**
+     * The bug: a user clicked one URL of a sorted live crawl, rows that sort before it arrived,
+     * and another URL was selected ("Ping these" pinged the wrong one). The selection is kept by
+     * URL id: the row moves down, the selection moves with it.
+     */
+    @Test
+    void theSelectionStaysOnItsUrlWhileSortedRowsArriveAboveIt(FxRobot robot) throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        StringBuilder later = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            later.append("<a href=\"/n-").append(i).append("\">n</a>");
+            server.route("/n-" + i, html("<title>N " + i + "</title>"));
+        }
+        server.route("/", html("<a href=\"/m-page\">m</a><a href=\"/z-page\">z</a>"
+                + "<a href=\"/hold\">hold</a>"));
+        server.route("/m-page", html("<title>M</title>"));
+        server.route("/z-page", html("<title>Z</title>"));
+        server.route("/hold", LocalHttpServer.blockUntil(release, arrived, later.toString()));
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        TableView<UrlItem> table = pagesTable(robot);
+        waiting(WAIT).until(() -> fx(() -> table.getItems().size()) == 3);
+
+        // sorted by URL, Z first (two clicks on its header), the user selects /m-page
+        robot.clickOn(columnHeader(robot, "URL"));
+        robot.clickOn(columnHeader(robot, "URL"));
+        waiting(WAIT).until(() -> fx(() -> table.getItems().size() == 3
+                && table.getItems().stream().allMatch(i -> i.row() != null)
+                && table.getItems().get(0).url().equals(server.url("/z-page"))));
+        assertThat(fx(() -> vm().table().sortField())).isEqualTo(io.webprobe.store.UrlField.URL);
+        int before = fx(() -> indexOf(table, server.url("/m-page")));
+        robot.clickOn(rowNode(robot, before));
+        long selectedId = fx(() -> table.getItems().get(before).id());
+        assertThat(fx(() -> vm().table().selectedIds())).containsExactly(selectedId);
+
+        release.countDown(); // 40 URLs that sort above /m-page arrive while it is selected
+        waitForCrawlEnd(robot);
+
+        int after = fx(() -> table.getSelectionModel().getSelectedIndex());
+        assertThat(after).as("the row moved down").isGreaterThanOrEqualTo(before + 40);
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItem().id()))
+                .isEqualTo(selectedId);
+        assertThat(fx(() -> table.getSelectionModel().getSelectedIndices())).hasSize(1);
+        assertThat(fx(() -> vm().table().selectedIds())).containsExactly(selectedId);
+
+        robot.clickOn("#crawlPingThese");
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> node(robot, "#pingTargets",
+                TextArea.class).getText()).strip().equals(server.url("/m-page")));
+    }
+
+    // == finding things ==
+
+    @Test
+    void theOverviewFiltersTheTableAndCtrlFSearchesIt(FxRobot robot) throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        waiting(WAIT).until(() -> fx(() -> countText(robot)).equals("20 URLs"));
+
+        robot.clickOn("#overview-STATUS_4XX");
+        waiting(WAIT).until(() -> fx(() -> countText(robot)).equals("2 URLs"));
+        assertThat(urls()).containsExactlyInAnyOrder(server.url("/missing"), server.url("/gone"));
+        assertThat(fx(() -> robot.lookup("#overview-STATUS_4XX").lookup(".overview-count")
+                .queryAs(Label.class).getText())).isEqualTo("2");
+
+        robot.clickOn("#overview-ALL");
+        robot.clickOn("#crawlTable").press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        assertThat(fx(() -> node(robot, "#crawlSearch", TextField.class).isFocused())).isTrue();
+        robot.write("bravo");
+        waiting(WAIT).until(() -> fx(() -> countText(robot)).equals("1 URL"));
+        assertThat(urls()).containsExactly(server.url("/b"));
+    }
+
+    // == inspecting one URL ==
+
+    @Test
+    void doubleClickOpensTheDetailsAndABrokenLinkShowsEveryPageLinkingToIt(FxRobot robot)
+            throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        robot.clickOn("#crawlSearch").write("missing");
+        waiting(WAIT).until(() -> fx(() -> countText(robot)).equals("1 URL"));
+
+        robot.doubleClickOn(rowNode(robot, 0));
+
+        TableView<UrlDetails.Inlink> inlinks = inlinksTable(robot);
+        waiting(WAIT).until(() -> fx(() -> inlinks.getItems().size()) == 3);
+        assertThat(fx(() -> inlinks.getItems().stream().map(UrlDetails.Inlink::sourceUrl)
+                .toList())).containsExactlyInAnyOrder(server.url("/"), server.url("/a"),
+                        server.url("/b"));
+        assertThat(fx(() -> node(robot, "#detailsHeading", Label.class).getText()))
+                .isEqualTo(server.url("/missing") + "  ·  404");
+        assertThat(fx(() -> inlinks.isVisible())).isTrue();
+
+        // in the Broken links view, a broken link's target shows all its sources too
+        robot.clickOn("Broken links (5)");
+        TableView<BrokenLink> broken = brokenTable(robot);
+        int gone = fx(() -> broken.getItems().stream().map(BrokenLink::linkUrl).toList()
+                .indexOf(server.url("/gone")));
+        robot.interact(() -> broken.getSelectionModel().select(gone));
+        waiting(WAIT).until(() -> fx(() -> node(robot, "#detailsHeading", Label.class)
+                .getText()).equals(server.url("/gone") + "  ·  410"));
+        waiting(WAIT).until(() -> fx(() -> inlinks.getItems().stream()
+                .map(UrlDetails.Inlink::sourceUrl).toList()).equals(List.of(server.url("/b"))));
+    }
+
+    // == acting ==
+
+    @Test
+    void copyUrlFromTheMenuAndCtrlCCopyTheSelectedUrls(FxRobot robot) throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        robot.clickOn("#crawlSearch").write("dup");
+        waiting(WAIT).until(() -> fx(() -> countText(robot)).equals("2 URLs"));
+        robot.clickOn(rowNode(robot, 0));
+
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuCopyUrl");
+        waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 1);
+        assertThat(clipboard.get(0)).isEqualTo(urls().get(0));
+
+        robot.press(KeyCode.SHIFT).clickOn(rowNode(robot, 1)).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 2);
+        assertThat(clipboard.get(1).lines().toList()).containsExactlyElementsOf(urls());
+
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuCopyRow");
+        waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 3);
+        assertThat(clipboard.get(2).lines().findFirst().orElseThrow()).startsWith("URL\tStatus");
+        assertThat(clipboard.get(2).lines().toList()).hasSize(3);
+    }
+
+    // == remembered ==
+
+    @Test
+    void columnsDividersAndStartUrlsAreRememberedAcrossARestart(FxRobot robot) throws Exception {
+        server.route("/", html("home"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        TableView<UrlItem> table = pagesTable(robot);
+        robot.interact(() -> {
+            column(table, "Reason").setVisible(false); // as the column chooser does
+            column(table, "Canonical").setVisible(true);
+            TableColumn<UrlItem, ?> title = column(table, "Title");
+            table.getColumns().remove(title);
+            table.getColumns().add(0, title);
+            column(table, "URL").setPrefWidth(500);
+        });
+        SplitPane overview = fx(() -> outerSplit(robot));
+        Node divider = fx(() -> overview.getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("split-pane-divider")).findFirst()
+                .orElseThrow());
+        double x0 = fx(() -> overview.getDividerPositions()[0]);
+        robot.drag(divider, MouseButton.PRIMARY).moveBy(120, 0).drop();
+        double x1 = fx(() -> overview.getDividerPositions()[0]);
+        assertThat(x1).isGreaterThan(x0);
+
+        restartApp();
+
+        TableView<UrlItem> again = pagesTable(robot);
+        assertThat(fx(() -> column(again, "Reason").isVisible())).isFalse();
+        assertThat(fx(() -> column(again, "Canonical").isVisible())).isTrue();
+        assertThat(fx(() -> again.getColumns().get(0).getText())).isEqualTo("Title");
+        assertThat(fx(() -> column(again, "URL").getWidth())).isEqualTo(500.0);
+        SplitPane split = fx(() -> outerSplit(robot));
+        assertThat(fx(() -> split.getDividerPositions()[0])).isCloseTo(x1,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(fx(() -> robot.lookup("#crawlUrlBox").queryAs(
+                javafx.scene.control.ComboBox.class).getItems())).containsExactly(server.url("/"));
+    }
+
+    // == opening and resuming ==
+
+    @Test
+    void fileOpenCrawlShowsAStoppedCrawlAndItsResumeBarContinuesIt(FxRobot robot)
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/a", html("a"));
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        robot.clickOn("#crawlStop");
+        waitForCrawlEnd(robot);
+        Path file = fx(() -> vm().fileProperty().get());
+        release.countDown();
+        restartApp();
+        assertThat(fx(() -> pagesTable(robot).getItems().size())).isZero();
+
+        dialogs.crawlAnswers.add(file);
+        robot.clickOn("File").clickOn("#menuOpenCrawl");
+        waiting(WAIT).until(() -> status(robot).startsWith("Opened " + file.getFileName()
+                + " (stopped"));
+        waiting(WAIT).until(() -> fx(() -> pagesTable(robot).getItems().size()) == 2);
+        Node resume = robot.lookup("Resume").query();
+        assertThat(fx(resume::isVisible)).isTrue();
+
+        robot.clickOn(resume);
+        waitForCrawlEnd(robot);
+        assertThat(status(robot)).startsWith("Finished");
+        assertThat(urls()).contains(server.url("/slow"));
+
+        // and File › Recent crawls knows it
+        robot.clickOn("File").clickOn("#menuRecentCrawls");
+        assertThat(robot.lookup(file.getFileName().toString()).tryQuery()).isPresent();
+        robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
+    }
+
+    // == list mode ==
+
+    @Test
+    void listModeChecksEachPastedUrlOnce(FxRobot robot) throws Exception {
+        new WorkspaceSite(server);
+        robot.clickOn("#modeList");
+        TextArea list = node(robot, "#listInput", TextArea.class);
+        robot.interact(() -> list.setText(server.url("/a") + "\n" + server.url("/missing")
+                + "\nexample dot com\n"));
+        assertThat(fx(() -> node(robot, "#listSummary", Label.class).getText()))
+                .startsWith("2 URLs · 1 line skipped");
+
+        robot.clickOn("#crawlStart");
+        waitForCrawlEnd(robot);
+
+        assertThat(urls()).containsExactlyInAnyOrder(server.url("/a"), server.url("/missing"));
+        assertThat(server.hits("/deep")).as("links are not followed").isZero();
+        assertThat(fx(() -> robot.lookup("#crawlUrlBox").query().isVisible())).isFalse();
+    }
+
+    // == compare and charts ==
+
+    @Test
+    void theCompareTabShowsWhatChangedBetweenTwoCrawls(FxRobot robot) throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(tempDir.resolve("before.webprobe"));
+        server.route("/gone", html("<title>Back</title>"));
+        Path after = site.crawlInto(tempDir.resolve("after.webprobe"));
+        dialogs.crawlAnswers.add(before);
+        dialogs.crawlAnswers.add(after);
+
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow());
+        robot.clickOn("#compareChooseOld");
+        robot.clickOn("#compareChooseNew");
+        robot.clickOn("#compareRun");
+
+        TableView<?> changes = robot.lookup("#compareTable").queryAs(TableView.class);
+        waiting(WAIT).until(() -> fx(() -> changes.getItems().size()) > 0
+                || dialogs.calls.contains("showError"));
+        assertThat(dialogs.details).doesNotContain("showError");
+        assertThat(fx(() -> node(robot, "#compareStatus",
+                org.controlsfx.control.StatusBar.class).getText()))
+                .startsWith("Compared before.webprobe with after.webprobe:")
+                .contains("1 status change").contains("fixed broken link");
+    }
+
+    @Test
+    void theChartsShowStatusCodesOnceTheCrawlIsRead(FxRobot robot) throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        robot.clickOn("Charts");
+        waiting(WAIT).until(() -> fx(() -> vm().charts().statuses().stream()
+                .map(d -> d.getXValue()).toList()).containsAll(List.of("200", "301", "404",
+                        "410", "500")));
+        assertThat(fx(() -> robot.lookup("#chartStatuses").query().isVisible())).isTrue();
+    }
+
+    // == helpers ==
+
+    /** The split between the overview (left) and the workspace. */
+    private static SplitPane outerSplit(FxRobot robot) {
+        Node n = robot.lookup("#overview").query();
+        SplitPane found = null;
+        while (n != null) {
+            if (n instanceof SplitPane sp && sp.getOrientation()
+                    == javafx.geometry.Orientation.HORIZONTAL) {
+                found = sp;
+            }
+            n = n.getParent();
+        }
+        return found;
+    }
+
+    private static String countText(FxRobot robot) {
+        return node(robot, "#crawlCount", Label.class).getText();
+    }
+
+    private static int indexOf(TableView<UrlItem> table, String url) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).url().equals(url)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Node rowNode(FxRobot robot, int index) throws Exception {
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#crawlTable "
+                + ".table-row-cell").queryAll().stream().anyMatch(n -> n instanceof TableRow<?> r
+                        && r.getIndex() == index && r.getItem() != null)));
+        return robot.lookup("#crawlTable .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index)
+                .findFirst().orElseThrow();
+    }
+
+    private static Node columnHeader(FxRobot robot, String title) {
+        return robot.lookup("#crawlTable .column-header .label").queryAll().stream()
+                .filter(n -> n instanceof Label l && title.equals(l.getText()))
+                .findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableColumn<UrlItem, ?> column(TableView<UrlItem> table, String title) {
+        return table.getColumns().stream().filter(c -> title.equals(c.getText())).findFirst()
+                .orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<UrlDetails.Inlink> inlinksTable(FxRobot robot) {
+        return robot.lookup("#inlinksTable").queryAs(TableView.class);
+    }
+
+    /** Opens a node's context menu as a right-click would (headless Monocle sends none). */
+    private static void requestContextMenu(FxRobot robot, Node target) {
+        robot.interact(() -> {
+            Bounds b = target.localToScreen(target.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            Point2D local = target.screenToLocal(x, y);
+            Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    local.getX(), local.getY(), x, y, false, new PickResult(target, x, y)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
