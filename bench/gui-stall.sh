@@ -5,7 +5,8 @@
 # between two pulses ("longest FX stall: N ms") and pages/s for both.
 #   bench/gui-stall.sh [PAGES] [RUNS]        (defaults: 20000 pages, 1 run each)
 # Needs nginx (apt-get install nginx-light). Pulse logging: PULSE_LOG=1 adds JavaFX's own
-# pulse logger (every pulse over 50 ms with its phases).
+# pulse logger (every pulse over 50 ms with its phases). "beside-cli" is the floor: the window
+# idle while the command line crawls in another process (CPU contention alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
@@ -37,11 +38,10 @@ echo "Site: $PAGES pages (+ assets), nginx on loopback, $(nproc) cores, JDK $("$
 for run in $(seq "$RUNS"); do
   echo "== run $run"
   # the command line, as a user runs it
-  ./run.sh crawl "$BASE/" 2>&1 >/dev/null | tail -0 || true
-  ./run.sh crawl "$BASE/" --quiet | grep -o 'Crawled .*' | sed 's/^/headless: /'
-  for mode in plain sorted; do
+  ./run.sh crawl "$BASE/" --quiet | grep -o 'Crawled .*' | sed 's/^/headless: /' || true
+  for mode in plain sorted beside-cli; do
     "$JAVA" --enable-native-access=ALL-UNNAMED "${FX[@]}" -cp "$CP" \
-      io.webprobe.bench.GuiStallBench "$BASE/" "$mode" 2>/dev/null | grep -v '^status:' \
-      | sed "s/^/gui ($mode): /"
+      io.webprobe.bench.GuiStallBench "$BASE/" "$mode" 2>&1 \
+      | grep -E '^(GUI|longest|idle)' | sed "s/^/gui ($mode): /" || true
   done
 done

@@ -96,6 +96,7 @@ public final class AppContext implements AutoCloseable {
         this.memory = memory;
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
+        background.execute(io.webprobe.store.SqliteDriver::preload);
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         CrawlJobFactory jobs = new CrawlJobFactory() {
             @Override

@@ -1,9 +1,9 @@
 package io.webprobe.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Which of the site's HTML pages share their title with another page, found by hashing the
  * titles in Java: SQLite's GROUP BY sorts a million titles several times slower. Kept until the
- * file changes (SQLite's {@code data_version}). One thread at a time, as its reader.
+ * file changes (SQLite's {@code data_version}); while a crawl runs, {@link #idsAfter} adds only
+ * the pages that finished since. One thread at a time, as its reader.
  */
 final class DuplicateTitles {
     /** The pages {@link UrlFilter#DUPLICATE_TITLE} looks at, over {@code urls u}. */
@@ -20,35 +21,60 @@ final class DuplicateTitles {
 
     private final CrawlReader reader;
     private long version = -1;
-    private BitSet ids;
+    private long lastSeq;
+    private Map<String, Long> first = new HashMap<>();
+    private BitSet ids = new BitSet();
 
     DuplicateTitles(CrawlReader reader) {
         this.reader = reader;
     }
 
-    /** The ids of pages whose title another page has too. */
+    /** The ids of pages whose title another page has too, read again if the file changed. */
     BitSet ids(long dataVersion) throws StoreException {
-        if (ids != null && version == dataVersion) {
-            return ids;
+        if (version != dataVersion) {
+            first = new HashMap<>();
+            ids = new BitSet();
+            lastSeq = 0;
+            add(Long.MAX_VALUE);
+            version = dataVersion;
         }
-        Map<String, Long> first = new HashMap<>();
-        BitSet dup = new BitSet();
+        return ids;
+    }
+
+    /**
+     * As {@link #ids}, but trusting that rows already read have not changed: only pages that
+     * finished after the last read, up to {@code uptoSeq}, are added (a running crawl).
+     */
+    BitSet idsAfter(long dataVersion, long uptoSeq) throws StoreException {
+        if (version == -1) {
+            return ids(dataVersion);
+        }
+        add(uptoSeq);
+        version = dataVersion;
+        return ids;
+    }
+
+    private void add(long uptoSeq) throws StoreException {
         Connection c = reader.connection();
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT u.id, u.title FROM urls u WHERE " + PAGES)) {
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                Long earlier = first.putIfAbsent(rs.getString(2), id);
-                if (earlier != null) {
-                    dup.set(Math.toIntExact(id));
-                    dup.set(Math.toIntExact(earlier));
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.title, u.seq FROM urls u "
+                + "WHERE " + PAGES + " AND u.seq > ? AND u.seq <= ?")) {
+            ps.setLong(1, lastSeq);
+            ps.setLong(2, uptoSeq);
+            long max = lastSeq;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    Long earlier = first.putIfAbsent(rs.getString(2), id);
+                    if (earlier != null) {
+                        ids.set(Math.toIntExact(id));
+                        ids.set(Math.toIntExact(earlier));
+                    }
+                    max = Math.max(max, rs.getLong(3));
                 }
             }
+            lastSeq = uptoSeq == Long.MAX_VALUE ? max : Math.max(max, uptoSeq);
         } catch (SQLException e) {
             throw SqlErrors.readFailure(reader.file(), e);
         }
-        ids = dup;
-        version = dataVersion;
-        return dup;
     }
 }

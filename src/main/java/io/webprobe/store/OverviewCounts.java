@@ -59,15 +59,23 @@ public final class OverviewCounts {
 
     /** Every filter's count, from scratch. */
     public Snapshot counts() throws StoreException {
-        return counts(null);
+        return counts(null, true);
+    }
+
+    /** As {@link #counts(Snapshot, boolean)}, orphans counted. */
+    public Snapshot counts(Snapshot earlier) throws StoreException {
+        return counts(earlier, true);
     }
 
     /**
      * Every filter's count, adding the rows that finished after {@code earlier} was counted
      * (null: from scratch). Rows already counted must not have changed since (a re-check
      * changes a row: count from scratch after one).
+     *
+     * @param orphans whether to count orphans (0 otherwise: a pass over the file saved while
+     *     they mean nothing, during a crawl)
      */
-    public Snapshot counts(Snapshot earlier) throws StoreException {
+    public Snapshot counts(Snapshot earlier, boolean orphans) throws StoreException {
         Map<UrlFilter, Long> out = new EnumMap<>(UrlFilter.class);
         long after = earlier == null ? 0 : earlier.lastSeq();
         long lastSeq = after;
@@ -84,13 +92,17 @@ public final class OverviewCounts {
             }
             // counted up to lastSeq only, so a count and its table agree
             for (UrlFilter f : UrlFilter.values()) {
-                if (f.dependsOnOtherRows() && f != UrlFilter.DUPLICATE_TITLE) {
+                if (f == UrlFilter.ORPHANS && !orphans) {
+                    out.put(f, 0L); // not asked for: a pass saved
+                } else if (f.dependsOnOtherRows() && f != UrlFilter.DUPLICATE_TITLE) {
                     out.put(f, Sql.longValue(conn, "SELECT COUNT(*) FROM urls u WHERE u.state = 1 "
                             + "AND u.seq <= ? AND " + f.sql(), lastSeq));
                 }
             }
             long version = Sql.longValue(conn, "PRAGMA data_version");
-            out.put(UrlFilter.DUPLICATE_TITLE, (long) duplicates.ids(version).cardinality());
+            out.put(UrlFilter.DUPLICATE_TITLE, (long) (earlier == null
+                    ? duplicates.ids(version) : duplicates.idsAfter(version, lastSeq))
+                    .cardinality());
         } catch (SQLException e) {
             throw SqlErrors.readFailure(reader.file(), e);
         }

@@ -34,6 +34,9 @@ public final class GuiStallBench {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         boolean sorted = args.length > 1 && args[1].equals("sorted");
+        // "beside-cli": the window stays idle while the command line crawls the same site in
+        // another process: the stalls that CPU contention alone causes on this machine
+        boolean besideCli = args.length > 1 && args[1].equals("beside-cli");
         Path crawls = Files.createTempDirectory("webprobe-gui-bench-");
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
@@ -58,6 +61,11 @@ public final class GuiStallBench {
         long[] last = {0};
         long[] worst = {0};
         long[] worstAt = {0};
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] lastCpu = {0};
+        long[] worstCpu = {0};
+        long[] fxCpuTotal = {0};
         int[] settle = {60};
         List<Long> gaps = new ArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);
@@ -73,8 +81,24 @@ public final class GuiStallBench {
                     ended.countDown();
                 }
             });
-            vm.urlProperty().set(url);
             startNanos[0] = System.nanoTime();
+            if (besideCli) {
+                Thread cli = new Thread(() -> {
+                    try {
+                        Process p = new ProcessBuilder("./run.sh", "crawl", url, "--quiet")
+                                .redirectErrorStream(true).redirectOutput(
+                                        ProcessBuilder.Redirect.DISCARD).start();
+                        p.waitFor();
+                    } catch (Exception e) {
+                        System.err.println("the command line did not run: " + e);
+                    }
+                    endNanos[0] = System.nanoTime();
+                    ended.countDown();
+                });
+                cli.start();
+                return;
+            }
+            vm.urlProperty().set(url);
             if (!vm.start()) {
                 System.err.println("did not start: " + vm.urlErrorProperty().get());
                 System.exit(2);
@@ -84,6 +108,7 @@ public final class GuiStallBench {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
+                long cpu = threads.getCurrentThreadCpuTime();
                 if (settle[0] > 0) {
                     if (--settle[0] == 0) {
                         start.run();
@@ -91,15 +116,38 @@ public final class GuiStallBench {
                 } else if (last[0] != 0 && ended.getCount() > 0) {
                     long gap = t - last[0];
                     gaps.add(gap);
+                    fxCpuTotal[0] += cpu - lastCpu[0];
                     if (gap > worst[0]) {
                         worst[0] = gap;
                         worstAt[0] = t;
+                        worstCpu[0] = cpu - lastCpu[0];
                     }
                 }
                 last[0] = t;
+                lastCpu[0] = cpu;
             }
         };
         Platform.runLater(pulses::start);
+        java.util.Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        if (Boolean.getBoolean("bench.sample")) {
+            CompletableFuture<Thread> fxThread = new CompletableFuture<>();
+            Platform.runLater(() -> fxThread.complete(Thread.currentThread()));
+            Thread fx = fxThread.get();
+            Thread sampler = new Thread(() -> {
+                while (ended.getCount() > 0) {
+                    StackTraceElement[] st = fx.getStackTrace();
+                    StringBuilder sb = new StringBuilder(fx.getState().toString());
+                    for (int i = 0; i < Math.min(6, st.length); i++) {
+                        sb.append(" <- ").append(st[i].getClassName().replaceAll(".*\\.", ""))
+                                .append('.').append(st[i].getMethodName());
+                    }
+                    samples.merge(sb.toString(), 1, Integer::sum);
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                }
+            });
+            sampler.setDaemon(true);
+            sampler.start();
+        }
         if (!ended.await(15, TimeUnit.MINUTES)) {
             System.err.println("the crawl did not end");
             System.exit(2);
@@ -110,22 +158,43 @@ public final class GuiStallBench {
             status.complete(vm.statusProperty().get());
         });
         String line = status.get(10, TimeUnit.SECONDS);
+        if (besideCli) {
+            gaps.sort(null);
+            System.out.println(String.format(Locale.ROOT, "idle window beside a command-line "
+                    + "crawl (%.1f s): longest FX stall: %d ms (pulses: %,d; 99th percentile gap "
+                    + "%d ms; the FX thread ran %d ms of it)", (endNanos[0] - startNanos[0]) / 1e9,
+                    worst[0] / 1_000_000, gaps.size(), gaps.isEmpty() ? 0
+                            : gaps.get((int) (gaps.size() * 0.99)) / 1_000_000,
+                    worstCpu[0] / 1_000_000));
+            System.exit(0);
+        }
         long crawled = parseCrawled(line);
         double seconds = (endNanos[0] - startNanos[0]) / 1e9;
         gaps.sort(null);
         long p99 = gaps.isEmpty() ? 0 : gaps.get((int) (gaps.size() * 0.99));
         System.out.println("status: " + line);
-        System.out.println(String.format(Locale.ROOT, "GUI crawl%s: %,d URLs in %.1f s = %.0f "
-                + "pages/s", sorted ? " (table sorted by title)" : "", crawled, seconds,
-                crawled / seconds));
+        System.out.println(String.format(Locale.ROOT, "GUI crawl%s: %,d URLs, %s pages/s by the "
+                + "crawl's clock (as the command line counts); %.1f s from Start to the "
+                + "workspace showing the end = %.0f pages/s", sorted ? " (table sorted by title)"
+                : "", crawled, parseRate(line), seconds, crawled / seconds));
         System.out.println(String.format(Locale.ROOT, "longest FX stall: %d ms (pulses: %,d; "
-                + "99th percentile gap %d ms; at %.1f s into the crawl)", worst[0] / 1_000_000,
-                gaps.size(), p99 / 1_000_000, (worstAt[0] - startNanos[0]) / 1e9));
+                + "99th percentile gap %d ms; at %.1f s into the crawl; the FX thread ran %d ms "
+                + "of it; FX CPU %.1f s in all)", worst[0] / 1_000_000, gaps.size(),
+                p99 / 1_000_000, (worstAt[0] - startNanos[0]) / 1e9, worstCpu[0] / 1_000_000,
+                fxCpuTotal[0] / 1e9));
+        samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
+                .forEach(e -> System.out.println("sample " + e.getValue() + " " + e.getKey()));
         Platform.runLater(() -> {
             ctx.close();
             Platform.exit();
         });
         System.exit(0);
+    }
+
+    /** "… · 1,336 pages/s · 00:00:07" → "1,336". */
+    private static String parseRate(String status) {
+        String head = status.substring(0, status.indexOf(" pages/s"));
+        return head.substring(head.lastIndexOf(' ') + 1);
     }
 
     /** "Finished: 20,022 crawled · …" → 20022. */

@@ -30,7 +30,6 @@ import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -149,9 +148,6 @@ public final class CrawlView {
         search.setPromptText("Search URLs and titles (Ctrl+F)");
         search.textProperty().bindBidirectional(vm.table().searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(vm.table().busyProperty());
         Label count = new Label();
         count.setId("crawlCount");
         count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
@@ -160,7 +156,7 @@ public final class CrawlView {
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.textProperty().bind(vm.table().errorProperty());
-        HBox searchBar = new HBox(8, search, busy, count, error);
+        HBox searchBar = new HBox(8, search, count, error);
         searchBar.setAlignment(Pos.CENTER_LEFT);
         searchBar.setPadding(new Insets(4, 0, 4, 0));
         VBox urls = new VBox(searchBar, table.table());
@@ -180,6 +176,7 @@ public final class CrawlView {
         Tab chartsTab = new Tab("Charts", new ChartsView(vm.charts()).root());
         chartsTab.setId("chartsTab");
         vm.charts().activeProperty().bind(chartsTab.selectedProperty());
+        vm.broken().activeProperty().bind(brokenTab.selectedProperty());
         tabs.getTabs().addAll(urlsTab, brokenTab, chartsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

@@ -292,26 +292,42 @@ public final class CrawlViewModel implements AutoCloseable {
             }
             plan = chosen.get().toPlan(start, s.userAgent());
         }
-        CrawlStore store;
-        try {
-            store = jobs.newStore(plan);
-        } catch (StoreException e) {
-            live.say(e.getMessage());
-            s.dialogs().showError("Cannot start the crawl", e.getMessage());
-            return false;
-        }
         settings.read().ifPresent(c -> SettingsMemory.save(s.memory(), c));
         if (start != null) {
             recentUrls.setAll(s.memory().addRecent(RECENT_URLS, url.get().strip(),
                     RECENT_URL_LIMIT));
         }
-        show(store);
-        if (!run(null)) {
-            return false;
-        }
-        live.say((plan.isList() ? "Checking " + plan.list().size() + " URLs" : "Starting "
-                + start) + " …");
-        crawl.job().start();
+        String what = plan.isList() ? "Checking " + plan.list().size() + " URLs"
+                : "Starting " + start;
+        // the crawl file and the job (its HTTP client, its threads) are made on a background
+        // thread: the first of each costs tens to hundreds of milliseconds
+        closeCrawl();
+        generation++;
+        Starting token = starting(plan);
+        live.say(what + " …");
+        s.background().execute(() -> {
+            CrawlStore store;
+            try {
+                store = jobs.newStore(plan);
+            } catch (StoreException e) {
+                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+                return;
+            }
+            CrawlJob j;
+            try {
+                j = jobs.job(store, null, token.listener());
+            } catch (StoreException | RuntimeException e) {
+                store.close();
+                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+                return;
+            }
+            s.fx().execute(() -> {
+                if (!started(token, store, j)) {
+                    return;
+                }
+                j.start();
+            });
+        });
         return true;
     }
 
@@ -322,58 +338,106 @@ public final class CrawlViewModel implements AutoCloseable {
             return;
         }
         resumeOffer.set("");
-        ResumeState state;
-        try {
-            state = c.store().resumeState();
-        } catch (StoreException e) {
-            live.say(e.getMessage());
-            s.dialogs().showError("Cannot resume the crawl", e.getMessage());
-            return;
-        }
-        if (!run(state)) {
-            return;
-        }
-        live.say("Resuming " + c.store().file().getFileName() + " …");
-        CrawlJob j = c.job();
-        // a resume reads the queue back from the file: not on the FX thread
-        s.background().execute(j::start);
+        CrawlStore store = c.store();
+        Starting token = starting(store.plan());
+        live.say("Resuming " + store.file().getFileName() + " …");
+        // reading where it stood and restoring its queue read the file: not on the FX thread
+        s.background().execute(() -> {
+            CrawlJob j;
+            try {
+                ResumeState state = store.resumeState();
+                j = jobs.job(store, state, token.listener());
+            } catch (StoreException | RuntimeException e) {
+                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+                return;
+            }
+            s.fx().execute(() -> {
+                if (started(token, store, j)) {
+                    s.background().execute(j::start);
+                }
+            });
+        });
     }
 
-    /** Makes the job for the crawl shown and starts ticking; false (and a sentence) on failure. */
-    private boolean run(ResumeState resume) {
-        OpenCrawl c = crawl;
-        int gen = generation;
-        UiBatcher<Void> t = new UiBatcher<>(s.fx(), s.timer(), s.tick(), batch -> {
-            if (gen == generation) {
-                tick();
-            }
-        });
-        CrawlListener events = new CrawlListener() {
-            @Override
-            public void onFinished(CrawlSummary summary) {
-                t.close();
-                s.fx().execute(() -> {
-                    if (gen == generation) {
-                        finished(summary);
-                    }
-                });
-            }
-        };
-        CrawlJob j;
-        try {
-            j = jobs.job(c.store(), resume, events);
-        } catch (StoreException e) {
-            t.close();
-            live.say(e.getMessage());
-            s.dialogs().showError("Cannot start the crawl", e.getMessage());
-            return false;
+    /**
+     * A crawl being started: until its job exists the tab says it runs (so nothing else starts
+     * and Stop can cancel it). Its listener reports the end to the FX thread.
+     */
+    private final class Starting {
+        final int gen;
+        final UiBatcher<Void> ticker;
+        volatile boolean cancelled;
+
+        Starting(int gen) {
+            this.gen = gen;
+            this.ticker = new UiBatcher<>(s.fx(), s.timer(), s.tick(), batch -> {
+                if (this.gen == generation && !cancelled) {
+                    tick();
+                }
+            });
         }
-        c.setJob(j);
-        ticker = t;
+
+        CrawlListener listener() {
+            return new CrawlListener() {
+                @Override
+                public void onFinished(CrawlSummary summary) {
+                    ticker.close();
+                    s.fx().execute(() -> {
+                        if (gen == generation && !cancelled) {
+                            finished(summary);
+                        }
+                    });
+                }
+            };
+        }
+    }
+
+    private Starting starting;
+
+    private Starting starting(CrawlPlan plan) {
+        Starting token = new Starting(generation);
+        starting = token;
+        ticker = token.ticker;
         running.set(true);
         paused.set(false);
-        live.started(c.store().plan());
+        live.started(plan);
+        return token;
+    }
+
+    /** On the FX thread: the job exists; shows its crawl. False when it was cancelled. */
+    private boolean started(Starting token, CrawlStore store, CrawlJob job) {
+        if (token != starting || token.cancelled) {
+            s.background().execute(() -> {
+                job.close();
+                if (crawl == null || crawl.store() != store) {
+                    store.close();
+                }
+            });
+            return false;
+        }
+        if (crawl == null || crawl.store() != store) {
+            show(store, token.gen);
+        }
+        starting = null;
+        crawl.setJob(job);
         return true;
+    }
+
+    private void failedToStart(Starting token, String message) {
+        if (token != starting) {
+            return;
+        }
+        cancel(token, message);
+        s.dialogs().showError("Cannot start the crawl", message);
+    }
+
+    private void cancel(Starting token, String message) {
+        starting = null;
+        token.cancelled = true;
+        token.ticker.close();
+        ticker = null;
+        running.set(false);
+        live.ended(message, -1);
     }
 
     /** Pauses a running crawl, or resumes a paused one. */
@@ -393,6 +457,10 @@ public final class CrawlViewModel implements AutoCloseable {
 
     /** Stops the running crawl; what was crawled stays. */
     public void stop() {
+        if (starting != null) { // no job yet: it is closed as soon as it exists
+            cancel(starting, "Stopped before the crawl began.");
+            return;
+        }
         CrawlJob j = crawl == null ? null : crawl.job();
         if (running.get() && j != null) {
             live.say("Stopping…");
@@ -517,7 +585,12 @@ public final class CrawlViewModel implements AutoCloseable {
     /** Shows a crawl file in the workspace, closing the one shown before. */
     private void show(CrawlStore store) {
         closeCrawl();
-        generation++;
+        show(store, ++generation);
+    }
+
+    private void show(CrawlStore store, int gen) {
+        closeCrawl();
+        generation = gen;
         crawl = new OpenCrawl(store, s.fx());
         hasCrawl.set(true);
         file.set(store.file());
@@ -534,15 +607,19 @@ public final class CrawlViewModel implements AutoCloseable {
         return store.info().state() == CrawlState.FINISHED;
     }
 
+    /** Closes the crawl shown and empties the workspace (a running crawl's ticker is its own). */
     private void closeCrawl() {
-        if (ticker != null) {
-            ticker.close();
-            ticker = null;
-        }
         if (crawl != null) {
             OpenCrawl c = crawl;
             crawl = null;
             c.close(s.background());
+            hasCrawl.set(false);
+            file.set(null);
+            table.attach(null);
+            details.attach(null);
+            overview.attach(null, false);
+            broken.attach(null);
+            charts.attach(null);
         }
     }
 
@@ -658,6 +735,10 @@ public final class CrawlViewModel implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        if (starting != null) {
+            starting.cancelled = true;
+            starting = null;
+        }
         if (ticker != null) {
             ticker.close();
             ticker = null;

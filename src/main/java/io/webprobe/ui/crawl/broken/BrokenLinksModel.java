@@ -19,16 +19,33 @@ import javafx.collections.ObservableList;
 public final class BrokenLinksModel {
     private final ObservableList<BrokenLink> links = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    private final javafx.beans.property.BooleanProperty active =
+            new javafx.beans.property.SimpleBooleanProperty(this, "active");
+    private boolean stale;
     private final PacedRead<List<BrokenLink>> read;
 
     public BrokenLinksModel(LongSupplier nanoTime) {
+        active.addListener((o, was, now) -> {
+            if (now && stale) {
+                changed();
+            }
+        });
         read = new PacedRead<>("broken", () -> q -> q.reader().brokenLinks(), this::apply,
                 m -> reading.set(false), nanoTime);
     }
 
     private void apply(List<BrokenLink> list) {
+        stale = false;
         links.setAll(list);
         reading.set(read.busy());
+    }
+
+    /**
+     * Whether the list is on screen: while a crawl runs it is read again only then (each read
+     * follows every redirect chain of the file), and once more at the end.
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() {
+        return active;
     }
 
     public ObservableList<BrokenLink> links() {
@@ -47,9 +64,13 @@ public final class BrokenLinksModel {
         read.now();
     }
 
-    /** A tick of a running crawl: reads again when due. */
+    /** A tick of a running crawl: reads again when due, if shown. */
     public void crawlGrew() {
-        read.request();
+        if (active.get()) {
+            read.request();
+        } else {
+            stale = true;
+        }
     }
 
     /** The crawl ended or a URL was re-checked: reads again now. */

@@ -30,11 +30,17 @@ public final class LiveModel {
     private final ObservableList<ActiveFetch> workers = FXCollections.observableArrayList();
     private final RateWindow rate = new RateWindow(RATE_WINDOW);
     private long bound = -1;
+    /** The workers list is redrawn at most this often (its times change on every tick). */
+    static final long WORKERS_EVERY_NANOS = 500_000_000L;
+    private long workersShownAt;
+    private List<String> workersShown = List.of();
 
     /** A crawl of this plan starts. */
     public void started(CrawlPlan plan) {
         rate.clear();
         workers.clear();
+        workersShown = List.of();
+        workersShownAt = 0;
         bound = plan.isList() ? plan.list().size()
                 : plan.maxPages() != CrawlPlan.UNLIMITED ? plan.maxPages() : -1;
         progress.set(-1);
@@ -47,7 +53,16 @@ public final class LiveModel {
         long total = bound > 0 ? Math.min(bound, Math.max(discovered, p.crawled())) : discovered;
         progress.set(total == 0 ? -1 : Math.min(1.0, (double) p.crawled() / total));
         status.set(line(p) + (p.paused() ? " · paused" : ""));
-        workers.setAll(p.paused() && fetching.isEmpty() ? List.of() : fetching);
+        // twice a second is all a reader can follow (a fast crawl changes every line on
+        // every tick); the list is redrawn sooner only when workers start or go idle
+        List<String> urls = fetching.stream().map(ActiveFetch::url).toList();
+        long now = p.elapsed().toNanos();
+        if (urls.size() != workersShown.size() || now - workersShownAt >= WORKERS_EVERY_NANOS
+                || now < workersShownAt) {
+            workers.setAll(fetching);
+            workersShown = urls;
+            workersShownAt = now;
+        }
     }
 
     /** The crawl ended: the final line (as the command line prints it), no workers. */
@@ -55,6 +70,7 @@ public final class LiveModel {
         status.set(text);
         progress.set(finalProgress);
         workers.clear();
+        workersShown = List.of();
     }
 
     /** Shows a sentence in the status bar (an error, an export's outcome). */

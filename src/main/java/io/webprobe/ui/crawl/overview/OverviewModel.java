@@ -43,7 +43,8 @@ public final class OverviewModel {
         read = new PacedRead<>("counts", () -> {
             OverviewCounts.Snapshot base = fromScratch ? null : last;
             fromScratch = false;
-            return q -> q.counts().counts(base);
+            boolean orphans = showOrphans.get();
+            return q -> q.counts().counts(base, orphans);
         }, this::apply, message -> {
             counting.set(false);
             error.set(message);
@@ -102,7 +103,13 @@ public final class OverviewModel {
 
     /** Lists orphans from now on (a sitemap crawl ran to its end), or no longer. */
     public void setShowOrphans(boolean shown) {
-        showOrphans.set(shown);
+        if (shown != showOrphans.get()) {
+            showOrphans.set(shown);
+            if (shown) {
+                counting.set(true);
+                read.now(); // their count was left out until now
+            }
+        }
     }
 
     /** A tick of a running crawl: counts the new rows when due. */

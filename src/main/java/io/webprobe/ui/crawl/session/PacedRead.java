@@ -5,14 +5,19 @@ import java.util.function.LongSupplier;
 
 /**
  * A read repeated while a crawl runs (counts, charts, broken links), paced so it never takes
- * more than about half of its lane: at most one at a time, and the next one starts no sooner
- * than the last one took. {@link #request()} on every tick asks for a fresh result when due;
+ * more than about a third of its lane: at most one at a time, and the next one starts no
+ * sooner than twice as long as the last one took after it, nor sooner than half a second. {@link #request()} on every tick asks for a fresh result when due;
  * {@link #now()} asks for one as soon as the lane is free (the crawl ended, a row was
  * re-checked). FX thread only.
  *
  * @param <T> the result
  */
 public final class PacedRead<T> {
+    /** The lane rests this many times as long as the last read took: a third of it at most. */
+    static final int IDLE_FACTOR = 2;
+    /** And rests at least this long between two reads asked for by ticks (ns). */
+    static final long MIN_GAP_NANOS = 500_000_000L;
+
     private final String kind;
     private final java.util.function.Supplier<ReaderLane.Read<T>> read;
     private final Consumer<? super T> apply;
@@ -57,7 +62,8 @@ public final class PacedRead<T> {
         if (lane == null) {
             return;
         }
-        if (inFlight || nanoTime.getAsLong() - lastDone < lastTook) {
+        if (inFlight || nanoTime.getAsLong() - lastDone < Math.max(MIN_GAP_NANOS,
+                IDLE_FACTOR * lastTook)) {
             pending = true;
             return;
         }

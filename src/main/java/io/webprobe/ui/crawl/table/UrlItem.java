@@ -43,7 +43,9 @@ public final class UrlItem {
     }
 
     void set(UrlQuery.Row r, int generation) {
-        row.set(r);
+        if (!r.equals(row.get())) {
+            row.set(r); // only a real change redraws the line's cells
+        }
         loadedAt = generation;
     }
 

@@ -28,7 +28,8 @@ import javafx.beans.property.StringProperty;
  *
  * <p>While a crawl runs, {@link #crawlGrew()} is called on every tick: in the crawl's own order
  * only the new rows are read and appended; in any other order the whole list is read again, at
- * most one read at a time and leaving the lane idle at least as long as the last read took.
+ * most one read at a time, at most once a second, and leaving the lane idle at least twice as
+ * long as the last read took.
  *
  * <p>FX thread only; results of reads arrive there.
  */
@@ -77,6 +78,11 @@ public final class UrlTableModel {
     private boolean grewMeanwhile;
     private long lastReadNanos;
     private long lastDoneAt;
+    private long lastStaleAt;
+    /** A sorted or filtered table of a running crawl reads its whole list at most this often. */
+    static final long RESORT_EVERY_NANOS = 1_000_000_000L;
+    /** How often a running crawl's rows on screen are read again. */
+    static final long STALE_EVERY_NANOS = 1_000_000_000L;
 
     public UrlTableModel(Executor fx) {
         this(fx, System::nanoTime);
@@ -200,10 +206,16 @@ public final class UrlTableModel {
         if (lane == null) {
             return;
         }
-        lines.markStale();
-        rowsStale.run();
+        long now = nanoTime.getAsLong();
+        if (now - lastStaleAt >= STALE_EVERY_NANOS) {
+            // the rows on screen change (inlinks) but need not be redrawn ten times a second
+            lastStaleAt = now;
+            lines.markStale();
+            rowsStale.run();
+        }
         boolean append = request().inCrawlOrder() && !filter.get().dependsOnOtherRows();
-        if (inFlight || (!append && nanoTime.getAsLong() - lastDoneAt < lastReadNanos)) {
+        if (inFlight || (!append && nanoTime.getAsLong() - lastDoneAt
+                < Math.max(RESORT_EVERY_NANOS, 2 * lastReadNanos))) {
             grewMeanwhile = true; // read again once the current read is done and paid for
             return;
         }

@@ -164,7 +164,9 @@ public final class UrlTableView {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().remove("truncated");
+            if (kind == UrlColumn.Kind.SIZE) {
+                getStyleClass().remove("truncated");
+            }
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
@@ -224,12 +226,15 @@ public final class UrlTableView {
         }
 
         private void style(UrlQuery.Row r) {
-            getStyleClass().removeAll("broken", "not-fetched");
-            if (r != null) {
-                if (r.result().isBroken()) {
-                    getStyleClass().add("broken");
-                } else if (r.result().skipped() != null) {
-                    getStyleClass().add("not-fetched");
+            String wanted = r == null ? null : r.result().isBroken() ? "broken"
+                    : r.result().skipped() != null ? "not-fetched" : null;
+            // style classes changed only when they change: each change restyles the row
+            for (String c : new String[] {"broken", "not-fetched"}) {
+                boolean has = getStyleClass().contains(c);
+                if (has && !c.equals(wanted)) {
+                    getStyleClass().remove(c);
+                } else if (!has && c.equals(wanted)) {
+                    getStyleClass().add(c);
                 }
             }
         }
