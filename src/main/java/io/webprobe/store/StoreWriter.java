@@ -113,6 +113,13 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
+    /**
+     * How much the queue holds and a hook run before each commit (tests stall the disk with it).
+     */
+    record Tuning(int capacityRows, Runnable beforeCommit) {
+        static final Tuning DEFAULT = new Tuning(CAPACITY_ROWS, () -> { });
+    }
+
     /** Reads for the sink's questions (unspill, conclude); one at a time. */
     interface Reads {
         byte[] spilled(long chunk) throws SQLException;
@@ -125,7 +132,9 @@ final class StoreWriter implements CrawlSink {
     private final Clock clock;
     private final Reads reads;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
-    private final Semaphore room = new Semaphore(CAPACITY_ROWS);
+    private final Semaphore room;
+    private final int capacity;
+    private final Runnable beforeCommit;
     private final Thread thread;
     private final Statements st;
     /** Spilled chunks not yet committed, readable at once. */
@@ -146,7 +155,10 @@ final class StoreWriter implements CrawlSink {
      * @param lock the lock row this process holds, renewed as a heartbeat
      */
     StoreWriter(Path file, Connection conn, Clock clock, Reads reads, OwnerLock lock,
-            Set<String> knownSiteHosts) throws SQLException {
+            Set<String> knownSiteHosts, Tuning tuning) throws SQLException {
+        this.capacity = tuning.capacityRows();
+        this.room = new Semaphore(capacity);
+        this.beforeCommit = tuning.beforeCommit();
         this.file = file;
         this.conn = conn;
         this.clock = clock;
@@ -318,14 +330,14 @@ final class StoreWriter implements CrawlSink {
         if (closed || failure != null) {
             return; // nothing more is kept: the crawl is stopping
         }
-        room.acquire(Math.min(op.rows(), CAPACITY_ROWS));
+        room.acquire(Math.min(op.rows(), capacity));
         queue.add(op);
     }
 
     /** Enqueues a small write without waiting for room (it is tiny, or bounded elsewhere). */
     private void put(Op op) {
         if (op.bounded()) {
-            room.acquireUninterruptibly(Math.min(op.rows(), CAPACITY_ROWS));
+            room.acquireUninterruptibly(Math.min(op.rows(), capacity));
         }
         queue.add(op);
     }
@@ -375,6 +387,7 @@ final class StoreWriter implements CrawlSink {
             try {
                 apply(batch);
                 beat(false);
+                beforeCommit.run();
                 conn.commit();
                 for (Op op : batch) {
                     if (op instanceof Spill s) {
@@ -392,7 +405,7 @@ final class StoreWriter implements CrawlSink {
 
     private void release(Op op) {
         if (op.bounded()) {
-            room.release(Math.min(op.rows(), CAPACITY_ROWS));
+            room.release(Math.min(op.rows(), capacity));
         }
         if (op instanceof Barrier b) {
             b.done().complete(null);

@@ -99,7 +99,26 @@ public final class LocalHttpServer implements AutoCloseable {
         return arrivals.stream().filter(a -> a.path().equals(pathAndQuery)).toList();
     }
 
+    /**
+     * Holds every request after the first {@code n} (counted from now) until the latch opens:
+     * a crawl then stands still mid-way, for as long as the test needs (at most 60 s).
+     */
+    public void holdAfter(int n, CountDownLatch release) {
+        heldAfter.set(total.get() + n);
+        this.release = release;
+    }
+
+    private final AtomicInteger heldAfter = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile CountDownLatch release;
+
     private void dispatch(HttpExchange ex) throws IOException {
+        if (total.get() >= heldAfter.get() && release != null) {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String key = ex.getRequestURI().getRawPath()
                 + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
         arrivals.add(new Arrival(ex.getRequestMethod(), key, System.nanoTime()));
