@@ -395,6 +395,7 @@ public final class CrawlJob implements AutoCloseable {
             }
             case ResponseClassifier.RetryLater later -> {
                 item.retries++;
+                item.retriedStatus = response.status();
                 item.awaitingRetry = true;
                 retryWaiting.incrementAndGet();
                 log.debug("HTTP {} from {}: asking again in {} ms", response.status(), item.url,

@@ -141,6 +141,38 @@ final class LinkExtractor {
                 List.copyOf(c.invalid), refresh, info);
     }
 
+    /**
+     * The links of a stylesheet: every {@code url(...)} and {@code @import}, resolved against
+     * the stylesheet's own URL, with link type {@code css-url}. The text is decoded with the
+     * header's charset, else its {@code @charset} rule, else UTF-8.
+     */
+    Page extractCss(byte[] css, Charset headerCharset, URI sheetUrl) {
+        Charset cs = headerCharset != null ? headerCharset : cssCharset(css);
+        Collector c = new Collector(webUrl(sheetUrl));
+        for (String u : CssUrls.urls(new String(css, cs))) {
+            c.add(u, "", "css-url", true);
+        }
+        return new Page("", List.copyOf(c.links.values()), List.copyOf(c.invalid), null,
+                PageInfo.NONE);
+    }
+
+    /** The charset a stylesheet's first rule names ({@code @charset "x";}), else UTF-8. */
+    private static Charset cssCharset(byte[] css) {
+        String head = new String(css, 0, Math.min(css.length, 64),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.startsWith("@charset \"")) {
+            int end = head.indexOf('"', 10);
+            if (end > 10) {
+                try {
+                    return Charset.forName(head.substring(10, end));
+                } catch (IllegalArgumentException e) {
+                    // unknown: UTF-8, as browsers fall back
+                }
+            }
+        }
+        return java.nio.charset.StandardCharsets.UTF_8;
+    }
+
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
     private static final class Collector {
         final WebUrl base;

@@ -36,6 +36,8 @@ final class QueueItem {
     int retries;
     /** Whether it is queued again after a 429/503. */
     boolean awaitingRetry;
+    /** The status that made it ask again (429 or 503), or 0. */
+    int retriedStatus;
 
     /**
      * @param hostKey host and port as {@link #hostKeyOf} gives it (callers share one instance
@@ -79,6 +81,7 @@ final class QueueItem {
                         | (it.awaitingRetry ? 4 : 0));
                 out.writeShort(it.redirectHops);
                 out.writeShort(it.retries);
+                out.writeShort(it.retriedStatus);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen in memory
@@ -107,6 +110,7 @@ final class QueueItem {
                         referrer, (flags & 1) != 0, (flags & 2) != 0, hops);
                 it.awaitingRetry = (flags & 4) != 0;
                 it.retries = in.readShort();
+                it.retriedStatus = in.readShort();
                 items.add(it);
             }
             return items;

@@ -100,6 +100,18 @@ final class VisitMaker {
                 redirectId = redirect(item, page.refresh().uri().toString(), "meta-refresh",
                         links, row);
             }
+        } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
+                && ContentTypes.isCss(r.contentType())) {
+            // a stylesheet of the site: its fonts, background images and imports are links
+            LinkExtractor.Page sheet = extractor.extractCss(r.body(),
+                    ContentTypes.charset(r.contentType()), item.uri());
+            row.outlinks(sheet.links().size());
+            for (LinkExtractor.Link link : sheet.links()) {
+                links.link(link.uri(), link.key(), "", link.type(), false);
+            }
+            for (LinkExtractor.InvalidLink bad : sheet.invalid()) {
+                invalid.add(new CrawlSink.InvalidHref(bad.href(), "", bad.type(), bad.reason()));
+            }
         }
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
@@ -135,7 +147,8 @@ final class VisitMaker {
 
     private static CrawlResult.Builder base(QueueItem item) {
         return CrawlResult.builder(item.url).depth(item.depth).referrer(item.referrer)
-                .external(item.external).retries(item.retries);
+                .external(item.external).retries(item.retries)
+                .retriedStatus(item.retriedStatus);
     }
 
     /**

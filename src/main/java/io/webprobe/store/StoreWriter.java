@@ -530,15 +530,15 @@ final class StoreWriter implements CrawlSink {
                     + "response_ms = ?, title = ?, outlinks = ?, redirect_to = ?, "
                     + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
                     + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
-                    + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
-                    + ") | ? WHERE id = ?");
+                    + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
+                    + Schema.TRUNCATED + ") | ? WHERE id = ?");
             recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
                     + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
                     + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
                     + "urls r WHERE r.key = ?), canonical = ?, meta_description = ?, h1 = ?, "
                     + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
-                    + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
-                    + ") | ? WHERE id = ? AND state = 1");
+                    + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
+                    + Schema.TRUNCATED + ") | ? WHERE id = ? AND state = 1");
             link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
                     + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
             inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
@@ -604,6 +604,7 @@ final class StoreWriter implements CrawlSink {
             result.setString(i++, emptyToNull(p.robotsHeader()));
             result.setString(i++, r.skipped() == null ? null : r.skipped().name());
             result.setInt(i++, r.retries());
+            setIntOrNull(result, i++, r.retriedStatus());
             result.setLong(i++, at);
             result.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
             result.setLong(i, id);
@@ -631,6 +632,7 @@ final class StoreWriter implements CrawlSink {
             recheck.setString(i++, emptyToNull(p.robotsHeader()));
             recheck.setString(i++, r.skipped() == null ? null : r.skipped().name());
             recheck.setInt(i++, r.retries());
+            setIntOrNull(recheck, i++, r.retriedStatus());
             recheck.setLong(i++, at);
             recheck.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
             recheck.setLong(i, id);

@@ -404,7 +404,13 @@ class PolitenessTest {
         assertThat(row.status()).isEqualTo(200);
         assertThat(row.outcome()).isEqualTo(Outcome.OK);
         assertThat(row.title()).isEqualTo("Back");
+        assertThat(row.retries()).isEqualTo(2);
+        assertThat(row.retryNote()).isEqualTo("503, OK after 2 retries");
         assertThat(crawl.events().broken).isEmpty();
+        // the crawl file keeps the trace too
+        assertThat(crawl.events().stored()).filteredOn(r -> r.url().equals(server.url("/busy")))
+                .singleElement().satisfies(r -> assertThat(r.retryNote())
+                        .isEqualTo("503, OK after 2 retries"));
     }
 
     @Test
@@ -420,6 +426,7 @@ class PolitenessTest {
         assertThat(row.outcome()).isEqualTo(Outcome.BROKEN);
         assertThat(row.skipped()).isNull();
         assertThat(row.isBroken()).isTrue();
+        assertThat(row.retryNote()).isEqualTo("503 after 3 retries");
         assertThat(crawl.events().broken).singleElement().satisfies(b -> {
             assertThat(b.sourceUrl()).isEqualTo(server.url("/"));
             assertThat(b.linkUrl()).isEqualTo(server.url("/down"));
