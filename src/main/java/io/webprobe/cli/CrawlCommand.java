@@ -126,6 +126,13 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "lines, else /sitemap.xml) and report those no page links to.")
     boolean sitemaps;
 
+    @Option(names = "--allow-private",
+            description = "Also request links to private, loopback and link-local addresses "
+                    + "(192.168.x.x, 10.x.x.x, 127.x.x.x, 169.254.x.x...) when the start URL is a "
+                    + "public site (default: they are listed as blocked; a crawl that starts on "
+                    + "such an address requests them anyway).")
+    boolean allowPrivate;
+
     @Option(names = "--subdomains",
             description = "Crawl every subdomain of the start domain, not only the start host.")
     boolean subdomains;
@@ -312,7 +319,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) {
             plan = plan.withMaxPages(maxPages);
         }
-        return plan;
+        return plan.toBuilder().allowPrivate(allowPrivate).build();
     }
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */
@@ -431,6 +438,9 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     private int report(CrawlSummary summary, PrintWriter out, PrintWriter err) {
+        for (String warning : summary.warnings()) {
+            err.println("webprobe: " + warning);
+        }
         if (summary.failure() != null) {
             err.println("webprobe: " + summary.failure());
             err.flush();

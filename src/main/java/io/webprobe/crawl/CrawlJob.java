@@ -59,6 +59,10 @@ public final class CrawlJob implements AutoCloseable {
     private final LinkGraph graph;
     private final VisitMaker visits;
     private final SitemapSeeder sitemaps;
+    private final AddressGuard.Resolver resolver;
+    private final AddressGuard.Privacy privacy;
+    /** Decided at start (it resolves the start host). */
+    private volatile AddressGuard guard = AddressGuard.OFF;
     private final Frontier<QueueItem> frontier;
     private final ExecutorService workers;
     /** Closed with the job (after its workers end). */
@@ -73,6 +77,8 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicLong unvisited = new AtomicLong();
     /** Queued URLs left out by an exclude pattern added while the crawl ran. */
     private final AtomicLong excludedLater = new AtomicLong();
+    /** What the crawl could not read but went on without. */
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** URLs queued again after a 429/503, not yet taken again. */
     private final AtomicLong retryWaiting = new AtomicLong();
     private final AtomicInteger liveWorkers = new AtomicInteger();
@@ -101,6 +107,8 @@ public final class CrawlJob implements AutoCloseable {
         this.resumeFrom = b.resume;
         this.ticker = b.ticker;
         this.owned = List.copyOf(b.owned);
+        this.resolver = b.resolver;
+        this.privacy = b.privacy;
         Politeness p = plan.politeness();
         this.frontier = new Frontier<>(item -> item.hostKey, p.maxPerHost(plan.threads()),
                 p.delay().toNanos(), ticker, b.frontierLimits, new Frontier.Overflow<>() {
@@ -147,6 +155,8 @@ public final class CrawlJob implements AutoCloseable {
             throw new IllegalStateException("a crawl job can be started only once");
         }
         startNanos = ticker.nanoTime();
+        guard = AddressGuard.forStart(Urls.host(plan.startUrl()), plan.allowPrivate(), resolver,
+                privacy);
         try {
             List<URI> starts = new java.util.ArrayList<>();
             for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
@@ -381,6 +391,12 @@ public final class CrawlJob implements AutoCloseable {
 
     /** What happened to one URL, or null when there is nothing to record (yet). */
     private VisitMaker.Made visit(QueueItem item) throws InterruptedException {
+        // the URLs the user gave (and their own redirects) are requested as asked
+        String privateAddress = item.startChain && item.depth == 0 ? null
+                : guard.blockReason(Urls.host(item.uri()));
+        if (privateAddress != null) {
+            return visits.blocked(item, null, SkipReason.PRIVATE_ADDRESS, privateAddress);
+        }
         String robotsBlock = robotsGate.blockReason(item);
         if (robotsBlock != null) {
             return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
@@ -422,6 +438,10 @@ public final class CrawlJob implements AutoCloseable {
         if (plan.useSitemaps() && item.startChain && result.redirectTo().isEmpty()
                 && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
             List<QueueItem> listed = sitemaps.seed(item.uri());
+            for (String problem : sitemaps.problems()) {
+                warnings.add(problem);
+                sink.warning(problem);
+            }
             sink.sitemapsRead();
             made.toQueue().addAll(listed);
         }
@@ -502,7 +522,8 @@ public final class CrawlJob implements AutoCloseable {
                 skipped,
                 (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
                 stopping ? List.of() : c.orphans(), // unfetched pages may link to them
-                failure);
+                failure,
+                warnings);
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }
@@ -520,6 +541,8 @@ public final class CrawlJob implements AutoCloseable {
         private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
         private final List<AutoCloseable> owned = new java.util.ArrayList<>();
+        private AddressGuard.Resolver resolver = java.net.InetAddress::getAllByName;
+        private AddressGuard.Privacy privacy = AddressGuard.STANDARD;
 
         private Builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
             this.plan = Objects.requireNonNull(plan, "plan");
@@ -560,6 +583,13 @@ public final class CrawlJob implements AutoCloseable {
         /** How many queued URLs stay in memory. */
         Builder frontierLimits(Frontier.Limits limits) {
             frontierLimits = limits;
+            return this;
+        }
+
+        /** How host names resolve and which addresses are private (tests give their own). */
+        Builder addresses(AddressGuard.Resolver r, AddressGuard.Privacy p) {
+            resolver = r;
+            privacy = p;
             return this;
         }
 

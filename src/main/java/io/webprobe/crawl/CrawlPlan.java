@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param politeness per-host limits: concurrency, delay, Crawl-delay, 429/503 retries
  * @param list the URLs of a list check: each is fetched once (its redirects followed), none
  *     of its links; empty for an ordinary crawl from {@code startUrl}
+ * @param allowPrivate request URLs on private, loopback and link-local addresses even when the
+ *     start URL is public (off: a public page cannot aim the crawl at the user's network)
  */
 public record CrawlPlan(
         URI startUrl,
@@ -43,7 +45,8 @@ public record CrawlPlan(
         boolean followNofollow,
         boolean useSitemaps,
         Politeness politeness,
-        List<URI> list) {
+        List<URI> list,
+        boolean allowPrivate) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -117,6 +120,7 @@ public record CrawlPlan(
         b.useSitemaps = useSitemaps;
         b.politeness = politeness;
         b.list = list;
+        b.allowPrivate = allowPrivate;
         return b;
     }
 
@@ -180,6 +184,7 @@ public record CrawlPlan(
         private boolean useSitemaps;
         private Politeness politeness = Politeness.DEFAULT;
         private List<URI> list = List.of();
+        private boolean allowPrivate;
 
         private Builder(URI startUrl, String userAgent) {
             this.startUrl = startUrl;
@@ -247,10 +252,16 @@ public record CrawlPlan(
             return this;
         }
 
+        /** See {@link CrawlPlan#allowPrivate()}. */
+        public Builder allowPrivate(boolean a) {
+            allowPrivate = a;
+            return this;
+        }
+
         public CrawlPlan build() {
             return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
                     maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
-                    useSitemaps, politeness, list);
+                    useSitemaps, politeness, list, allowPrivate);
         }
     }
 }

@@ -105,6 +105,9 @@ public interface CrawlSink {
     /** A URL already known is listed by the site's sitemaps too. */
     void listedInSitemap(long id);
 
+    /** Something the crawl could not read but went on without, in one plain sentence. */
+    void warning(String sentence);
+
     /** The sitemaps have been read (a resumed crawl does not read them again). */
     void sitemapsRead();
 

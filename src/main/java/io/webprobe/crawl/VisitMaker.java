@@ -119,7 +119,7 @@ final class VisitMaker {
         return new Made(visit, links.toQueue(), links.skippedRows());
     }
 
-    /** A URL the site keeps crawlers from, with the response it gave (if any). */
+    /** A URL the site keeps crawlers from (or the crawl keeps away from), with any response. */
     Made blocked(QueueItem item, FetchResponse r, SkipReason why, String message) {
         CrawlResult.Builder row = base(item).skipped(why).message(message);
         List<Header> headers = List.of();

@@ -464,7 +464,15 @@ public final class CrawlStore implements AutoCloseable {
         return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
                 instant(meta.get("ended_at")),
                 Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),
-                meta.getOrDefault("app_version", "?"), readOnly);
+                meta.getOrDefault("app_version", "?"), readOnly, warnings(meta));
+    }
+
+    private static java.util.List<String> warnings(Map<String, String> meta) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; meta.containsKey("warning." + i); i++) {
+            out.add(meta.get("warning." + i));
+        }
+        return out;
     }
 
     private static Instant instant(String epochMillis) {

@@ -48,6 +48,7 @@ final class PlanCodec {
         m.put(P + "max_retries", Integer.toString(p.maxRetries()));
         m.put(P + "max_retry_after_ms", Long.toString(p.maxRetryAfter().toMillis()));
         m.put(P + "retry_backoff_ms", Long.toString(p.retryBackoff().toMillis()));
+        m.put(P + "allow_private", Boolean.toString(plan.allowPrivate()));
         for (int i = 0; i < plan.list().size(); i++) {
             m.put(P + "list." + i, plan.list().get(i).toString());
         }
@@ -98,6 +99,7 @@ final class PlanCodec {
                 .useSitemaps(bool(meta, "use_sitemaps", d.useSitemaps()))
                 .politeness(politeness)
                 .list(list)
+                .allowPrivate(bool(meta, "allow_private", d.allowPrivate()))
                 .build();
     }
 

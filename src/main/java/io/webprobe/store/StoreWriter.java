@@ -141,6 +141,7 @@ final class StoreWriter implements CrawlSink {
     private final ConcurrentHashMap<Long, byte[]> pendingSpills = new ConcurrentHashMap<>();
     private final AtomicLong lastChunk;
     private final Set<String> siteHosts = ConcurrentHashMap.newKeySet();
+    private final AtomicLong warnings = new AtomicLong();
     private volatile String failure;
     private volatile boolean closed;
     /** Completion order of results; writer thread only. */
@@ -175,6 +176,8 @@ final class StoreWriter implements CrawlSink {
         }
         this.lastChunk = new AtomicLong(Sql.longValue(conn,
                 "SELECT COALESCE(MAX(chunk), 0) FROM spill"));
+        this.warnings.set(Sql.longValue(conn,
+                "SELECT COUNT(*) FROM meta WHERE key LIKE 'warning.%'"));
         conn.commit();
         this.thread = new Thread(this::run, "store-writer");
         thread.setDaemon(true);
@@ -201,6 +204,11 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void listedInSitemap(long id) {
         put(new Listed(id));
+    }
+
+    @Override
+    public void warning(String sentence) {
+        put(new Meta("warning." + warnings.getAndIncrement(), sentence));
     }
 
     @Override

@@ -50,8 +50,13 @@ public final class LocalHttpServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
 
     public LocalHttpServer() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on another loopback address (127.0.0.2...), to stand for another host. */
+    public LocalHttpServer(InetAddress bind) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+            server = HttpServer.create(new InetSocketAddress(bind, 0), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,9 +70,10 @@ public final class LocalHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** http://127.0.0.1:PORT + path. */
+    /** http://ADDRESS:PORT + path (127.0.0.1 unless bound elsewhere). */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port()
+                + path;
     }
 
     public LocalHttpServer route(String pathAndQuery, Route route) {
