@@ -129,7 +129,7 @@ public final class CrawlJob implements AutoCloseable {
         this.classifier = new ResponseClassifier(p, b.clock);
         this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);
-        this.visits = new VisitMaker(plan, graph);
+        this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
         this.sitemaps = new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages());
         this.workers = Executors.newFixedThreadPool(plan.threads(),
                 NamedThreads.daemon("crawl-worker-"));
@@ -362,6 +362,10 @@ public final class CrawlJob implements AutoCloseable {
             unvisited.incrementAndGet(); // stopped while robots.txt was read: not a result
             return;
         } catch (RuntimeException e) {
+            if (stopping) {
+                unvisited.incrementAndGet(); // interrupted by stop(): not a result
+                return;
+            }
             log.error("Unexpected failure on {}", item.url, e);
             made = visits.failed(item, ErrorKind.IO, "Internal error: " + e);
         } finally {

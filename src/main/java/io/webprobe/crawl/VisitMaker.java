@@ -21,10 +21,31 @@ final class VisitMaker {
     private final CrawlPlan plan;
     private final LinkExtractor extractor = new LinkExtractor();
     private final LinkGraph graph;
+    private final ParseBudget budget;
 
-    VisitMaker(CrawlPlan plan, LinkGraph graph) {
+    VisitMaker(CrawlPlan plan, LinkGraph graph, ParseBudget budget) {
         this.plan = plan;
         this.graph = graph;
+        this.budget = budget;
+    }
+
+    /** Parses a page within the memory budget. */
+    private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css) {
+        int taken;
+        try {
+            taken = budget.acquire(r.body().length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the visit is not recorded
+            throw new IllegalStateException("stopped while waiting to parse " + item.url, e);
+        }
+        try {
+            return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
+                    item.uri())
+                    : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
+                            item.uri());
+        } finally {
+            budget.release(taken);
+        }
     }
 
     /** A visit together with the URLs it found, to queue once the visit is written. */
@@ -50,8 +71,7 @@ final class VisitMaker {
             redirectTarget(item, r.location(), row);
         } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(r.contentType())) {
-            LinkExtractor.Page page =
-                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), item.uri());
+            LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
             if (page.refresh() != null) {
@@ -78,8 +98,7 @@ final class VisitMaker {
             redirectId = redirect(item, r.location(), "redirect", links, row);
         } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(r.contentType())) {
-            LinkExtractor.Page page =
-                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), item.uri());
+            LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
             // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
@@ -103,8 +122,7 @@ final class VisitMaker {
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
                 && ContentTypes.isCss(r.contentType())) {
             // a stylesheet of the site: its fonts, background images and imports are links
-            LinkExtractor.Page sheet = extractor.extractCss(r.body(),
-                    ContentTypes.charset(r.contentType()), item.uri());
+            LinkExtractor.Page sheet = parse(item, r, true);
             row.outlinks(sheet.links().size());
             for (LinkExtractor.Link link : sheet.links()) {
                 links.link(link.uri(), link.key(), "", link.type(), false);
