@@ -92,7 +92,8 @@ class PingCommandTest {
         Matcher m = Pattern.compile("Open loop: target 20\\.0 req/s, achieved ([0-9.,]+) req/s")
                 .matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
-        assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isBetween(12.0, 24.0);
+        // 20 requests over at least 0.95 s: never faster than asked; slower on a busy machine
+        assertThat(Double.parseDouble(m.group(1).replace(",", ""))).isBetween(0.5, 21.1);
         // request i is meant to start at i / rate, and only those before the end are sent
         assertThat(tableRow(r.out(), server.url("/"))).startsWith("20 ");
         assertEquals(20, server.hits("/"));
@@ -108,7 +109,10 @@ class PingCommandTest {
         CliRun r = run("ping", server.url("/ok"), server.url("/down"), "--count", "4", "--quiet",
                 "--csv", csv.toString());
 
-        assertEquals(0, r.exitCode(), r.err());
+        // a URL that never answered with success fails the run, and the CSV is still written
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("FAIL: no successful response from " + server.url("/down")
+                + " (4 requests: 503 ×4)");
         assertEquals(SUMMARY_HEADER, firstLine(csv));
         List<String[]> rows = readCsv(csv);
         assertThat(rows).hasSize(3);
@@ -244,15 +248,39 @@ class PingCommandTest {
     }
 
     @Test
-    void urlFileWithABadLineExitsTwoNamingTheLine() throws Exception {
+    void urlFileWithABadLineNamesItSkipsItAndPingsTheRest() throws Exception {
+        server.route("/", html("ok"));
         Path file = dir.resolve("urls.txt");
         Files.writeString(file, "# targets\n" + server.url("/") + "\n\nnot a url\n");
+
+        CliRun r = run("ping", "--file", file.toString(), "--count", "2", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.err().lines().toList()).containsExactly("webprobe: warning: " + file
+                + " line 4 skipped ('not a url'): This is not a URL: it needs to start with"
+                + " http:// or https://.");
+        assertEquals(2, server.hits("/"));
+    }
+
+    @Test
+    void urlFileWithOnlyBadLinesExitsTwoAfterNamingThem() throws Exception {
+        Path file = dir.resolve("urls.txt");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            text.append("bad ").append(i).append('\n');
+        }
+        Files.writeString(file, text);
 
         CliRun r = run("ping", "--file", file.toString());
 
         assertEquals(2, r.exitCode());
-        assertOneSentenceWithoutStackTrace(r.err());
-        assertThat(r.err()).contains(file + " line 4: ").contains("'not a url'");
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).hasSize(12);
+        assertThat(lines.get(0)).startsWith("webprobe: warning: " + file + " line 1 skipped ('bad 0')");
+        assertThat(lines.get(10)).isEqualTo("webprobe: warning: 2 more bad lines of " + file
+                + " skipped.");
+        assertThat(lines.get(11)).isEqualTo("webprobe: " + file + " has no URL to ping.");
+        assertThat(r.err()).doesNotContain("\tat ", "Exception");
         assertEquals(0, server.totalRequests());
     }
 

@@ -1,0 +1,127 @@
+package io.webprobe.ping;
+
+import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.Http1RequestEncoder;
+import io.webprobe.http.TlsTrust;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.http.Urls;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * The targets of a run as the event loops need them, shared by every loop: each URL's request
+ * head (encoded once), its endpoint (scheme, host and port: targets with the same endpoint may
+ * share a connection), whether it speaks TLS, and what makes it impossible to request at all (a
+ * port out of range, a URL that is not http or https). Host names are resolved on first use, by
+ * whichever loop needs them first, once per endpoint; a name that does not resolve fails every
+ * request to it as {@link io.webprobe.http.ErrorKind#DNS}. Thread-safe.
+ */
+final class NioTargets {
+    private static final String[] ALPN = {"http/1.1"};
+    private static final Object UNRESOLVED = new Object();
+
+    private record Target(int endpoint, byte[] head, ErrorClassifier.Classified problem) {}
+
+    private record Endpoint(String host, int port, boolean tls) {}
+
+    private final List<Target> targets;
+    private final List<Endpoint> endpoints;
+    /** Per endpoint: null (not resolved yet), an InetSocketAddress, or UNRESOLVED. */
+    private final AtomicReferenceArray<Object> resolved;
+    private final TlsTrust trust;
+    private final int maxHead;
+
+    NioTargets(PingPlan plan) {
+        this.trust = plan.tls();
+        Map<String, Integer> ids = new HashMap<>();
+        List<Endpoint> eps = new ArrayList<>();
+        List<Target> out = new ArrayList<>(plan.targets().size());
+        int max = 0;
+        for (URI u : plan.targets()) {
+            String problem = UrlSyntax.problem(u);
+            int port = problem == null ? Urls.port(u) : 0;
+            if (problem == null && (port < 1 || port > 65_535)) {
+                problem = "The port " + port + " is out of range (1 to 65535)";
+            }
+            if (problem != null) {
+                out.add(new Target(-1, new byte[0], ErrorClassifier.invalidUrl(problem)));
+                continue;
+            }
+            boolean tls = u.getScheme().equalsIgnoreCase("https");
+            String key = (tls ? "https://" : "http://") + Urls.host(u) + ":" + port;
+            int id = ids.computeIfAbsent(key, k -> {
+                eps.add(new Endpoint(u.getHost(), port, tls));
+                return eps.size() - 1;
+            });
+            byte[] head = Http1RequestEncoder.encode(u, plan.method(), plan.headers(),
+                    plan.keepAlive(), plan.userAgent());
+            max = Math.max(max, head.length);
+            out.add(new Target(id, head, null));
+        }
+        this.targets = List.copyOf(out);
+        this.endpoints = List.copyOf(eps);
+        this.resolved = new AtomicReferenceArray<>(eps.size());
+        this.maxHead = Math.max(1, max);
+    }
+
+    /** Why target {@code t} cannot be requested at all, or null. */
+    ErrorClassifier.Classified setupProblem(int t) {
+        return targets.get(t).problem();
+    }
+
+    /** The endpoint's address, resolved once; null when the host name does not resolve. */
+    InetSocketAddress address(int t) {
+        int e = targets.get(t).endpoint();
+        Object a = resolved.get(e);
+        if (a == null) {
+            Endpoint ep = endpoints.get(e);
+            String host = ep.host().startsWith("[") ? ep.host().substring(1, ep.host().length() - 1)
+                    : ep.host();
+            try {
+                a = new InetSocketAddress(InetAddress.getByName(host.toLowerCase(Locale.ROOT)),
+                        ep.port());
+            } catch (UnknownHostException | SecurityException e2) {
+                a = UNRESOLVED;
+            }
+            resolved.compareAndSet(e, null, a);
+            a = resolved.get(e);
+        }
+        return a instanceof InetSocketAddress s ? s : null;
+    }
+
+    /** The encoded request head of target {@code t}. */
+    byte[] head(int t) {
+        return targets.get(t).head();
+    }
+
+    /** Equal for targets that may share a connection. */
+    int endpoint(int t) {
+        return targets.get(t).endpoint();
+    }
+
+    /** Whether target {@code t} is https. */
+    boolean tls(int t) {
+        int e = targets.get(t).endpoint();
+        return e >= 0 && endpoints.get(e).tls();
+    }
+
+    /** A client TLS engine for a new connection to target {@code t}'s endpoint. */
+    SSLEngine newTlsEngine(int t) {
+        Endpoint ep = endpoints.get(targets.get(t).endpoint());
+        return trust.clientEngine(ep.host(), ep.port(), ALPN);
+    }
+
+    /** The longest request head. */
+    int maxHeadBytes() {
+        return maxHead;
+    }
+}
