@@ -408,4 +408,124 @@ class PingCommandTest {
                 .collect(Collectors.toSet());
         assertThat(workers).isEmpty();
     }
+
+    // == https, exit codes, help ==
+
+    @Test
+    void httpsToASelfSignedServerFailsNamedWithoutTrustAndPassesWithCacertOrInsecure()
+            throws Exception {
+        io.webprobe.testsupport.SelfSignedCertificate cert = io.webprobe.testsupport
+                .SelfSignedCertificate.create(dir, "server", "ip:127.0.0.1");
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(cert.serverContext()));
+        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/plain", "secure"));
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+
+            CliRun untrusted = run("ping", url, "--count", "2", "--quiet");
+            assertEquals(1, untrusted.exitCode(), untrusted.err());
+            assertThat(untrusted.out()).contains("FAIL: no successful response from " + url
+                    + " (2 requests: Untrusted certificate ×2)");
+
+            CliRun trusted = run("ping", url, "--count", "3", "--quiet", "--cacert",
+                    cert.pem().toString());
+            assertEquals(0, trusted.exitCode(), trusted.err());
+            assertThat(tableRow(trusted.out(), url)).matches("3\\s+3\\s+0\\s+200×3\\s+.*");
+            assertThat(trusted.err()).isEmpty();
+
+            CliRun insecure = run("ping", url, "--count", "3", "--quiet", "--insecure");
+            assertEquals(0, insecure.exitCode(), insecure.err());
+            assertThat(insecure.err().lines().toList()).singleElement().asString()
+                    .startsWith("webprobe: warning: --insecure: certificates are not checked");
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    @Test
+    void badTrustOptionsExitTwoInOneSentence() {
+        CliRun missing = run("ping", server.url("/"), "--cacert", dir.resolve("no.pem").toString());
+        assertEquals(2, missing.exitCode());
+        assertOneSentenceWithoutStackTrace(missing.err());
+        assertThat(missing.err()).contains("Could not read the certificate file");
+
+        CliRun both = run("ping", server.url("/"), "--insecure", "--cacert", "x.pem");
+        assertEquals(2, both.exitCode());
+        assertEquals("webprobe: Use either --cacert or --insecure, not both.", both.err().strip());
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void aUrlWithoutAnySuccessFailsTheRunUnlessAnErrorRateIsGiven() {
+        server.route("/up", html("up"));
+        String down = "http://127.0.0.1:99999/";
+
+        CliRun strict = run("ping", server.url("/up"), down, "--count", "2", "--quiet");
+        assertEquals(1, strict.exitCode(), strict.err());
+        assertThat(strict.out().lines().filter(l -> l.startsWith("FAIL: ")).toList())
+                .containsExactly("FAIL: no successful response from " + down
+                        + " (2 requests: Invalid URL ×2)");
+
+        CliRun tolerant = run("ping", server.url("/up"), down, "--count", "2", "--quiet",
+                "--max-error-rate", "100");
+        assertEquals(0, tolerant.exitCode(), tolerant.err());
+        assertThat(tolerant.out()).doesNotContain("FAIL");
+        assertThat(tableRow(tolerant.out(), server.url("/up"))).startsWith("2 ");
+    }
+
+    @Test
+    void helpHasNoPicocliWarningsAndDocumentsEveryExitCode() {
+        CliRun help = run("ping", "--help");
+        assertEquals(0, help.exitCode());
+        assertThat(help.out() + help.err()).doesNotContain("WARN", "Could not format");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("PERCENT % of a URL's requests fail", "--insecure",
+                "--cacert", "named on stderr and skipped");
+        for (String code : List.of("0", "1", "2", "130", "143")) {
+            assertThat(help.out()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
+        }
+
+        CliRun version = run("ping", "-V");
+        assertEquals(0, version.exitCode());
+        assertThat(version.out().strip()).startsWith("Webprobe ").isNotEqualTo("Webprobe");
+    }
+
+    @Test
+    void runningOutOfMemoryIsOneSentenceNamingTheJavaOptions() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new PingCommand((plan, listener) -> {
+            throw new OutOfMemoryError("Java heap space");
+        }));
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+
+        int code = cl.execute(server.url("/"), "--quiet");
+
+        assertEquals(2, code);
+        assertOneSentenceWithoutStackTrace(err.toString());
+        assertThat(err.toString()).contains("ran out of memory", "WEBPROBE_JAVA_OPTS");
+    }
+
+    @Test
+    void anEngineFailureIsReportedInOneSentenceWithExitTwoAfterTheTable() {
+        PingCommand cmd = new PingCommand();
+        io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(
+                List.of(java.net.URI.create("http://h/")), "t");
+        io.webprobe.ping.PingSnapshot failed = new io.webprobe.ping.PingSnapshot(List.of(), 0, 0,
+                0, 0, Duration.ofSeconds(1), 0, 0, 0.5, List.of(), true, true, 0, false,
+                "The ping stopped because of an internal error; the details are in Webprobe's"
+                        + " log (~/.webprobe/webprobe.log).");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int code = cmd.report(plan, failed, null, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+
+        assertEquals(2, code);
+        assertOneSentenceWithoutStackTrace(err.toString());
+        assertThat(err.toString()).contains("internal error", "The figures above are incomplete.");
+        assertThat(out.toString()).contains("Stopped after 0 requests");
+    }
 }

@@ -307,4 +307,43 @@ class PingJobTest {
         assertThat(bins.stream().mapToLong(LatencyBin::count).sum()).isEqualTo(200);
         assertThat(job.latencyBins("http://other/", 20)).isEmpty();
     }
+
+    @Test
+    void targetsThatCannotBeSetUpGetTheirErrorClassAndTheOthersAreMeasured() throws Exception {
+        server.route("/", html("ok"));
+        for (PingJob.Engine engine : PingJob.Engine.values()) {
+            PingPlan plan = plan("http://127.0.0.1:99999/", "/", "http://no-such-host.invalid/",
+                    "http://127.0.0.1:0/").withCount(3).withConcurrency(2)
+                    .withFollowRedirects(engine == PingJob.Engine.WORKERS);
+            PingSnapshot s = run(plan);
+            assertThat(s.failure()).isNull();
+            assertThat(s.results().get(0).errorCounts()).as("%s", engine)
+                    .isEqualTo(java.util.Map.of(ErrorKind.INVALID_URL, 3L));
+            assertThat(s.results().get(1).statusCountsText()).isEqualTo("200×3");
+            assertThat(s.results().get(2).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.DNS, 3L));
+            assertThat(s.results().get(3).ok()).isZero();
+            assertThat(s.results().get(3).failed()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anEngineFailureEndsTheRunWithOneSentence() throws Exception {
+        server.route("/", html("ok"));
+        for (PingJob.Engine engine : PingJob.Engine.values()) {
+            PingJob job = new PingJob(plan("/").withCount(50).withConcurrency(2)
+                    .withFollowRedirects(engine == PingJob.Engine.WORKERS), engine,
+                    new Http1Probe("t", Duration.ofSeconds(2)), new PingListener() {
+                        @Override
+                        public void onRequest(RequestRecord r) {
+                            throw new IllegalStateException("a bug in a listener");
+                        }
+                    });
+            toClose.add(job);
+            job.start();
+            PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+            assertThat(s.failure()).as("%s", engine).isEqualTo("The ping stopped because of an"
+                    + " internal error; the details are in Webprobe's log (~/.webprobe/webprobe.log).");
+            assertThat(s.finished()).isTrue();
+        }
+    }
 }
