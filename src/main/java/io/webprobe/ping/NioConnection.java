@@ -15,7 +15,8 @@ import java.nio.channels.SocketChannel;
  *
  * <pre>
  *   next ──claim──▶ (WAITING until the intended start, open loop) ──▶ begin
- *   begin ──▶ CONNECTING (new socket, or the endpoint changed) ──▶ (HANDSHAKING, https)
+ *   begin ──▶ (GATED, https: until the endpoint's first handshake ended, see NioTargets)
+ *         ──▶ CONNECTING (new socket, or the endpoint changed) ──▶ (HANDSHAKING, https)
  *         ──▶ WRITING ──▶ READING
  *   READING ──complete──▶ record, next     any failure ──▶ record, next (on the next turn)
  *   next ──nothing left to claim──▶ RETIRED
@@ -32,7 +33,7 @@ import java.nio.channels.SocketChannel;
 final class NioConnection {
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
-    private enum State { IDLE, WAITING, CONNECTING, HANDSHAKING, WRITING, READING, RETIRED }
+    private enum State { IDLE, WAITING, GATED, CONNECTING, HANDSHAKING, WRITING, READING, RETIRED }
 
     private final NioLoop loop;
     private final PingRun run;
@@ -60,6 +61,8 @@ final class NioConnection {
     private long send;
     private long deadline;
     private boolean retried;
+    /** This connection makes its endpoint's first TLS handshake. */
+    private boolean pioneer;
 
     NioConnection(NioLoop loop, PingRun run, NioTargets targets) {
         this.loop = loop;
@@ -115,9 +118,34 @@ final class NioConnection {
             closeChannel();
         }
         if (channel == null) {
-            connect(address);
+            openOrWait(address);
         } else {
             write();
+        }
+    }
+
+    private void openOrWait(InetSocketAddress address) {
+        if (targets.tls(target)) {
+            NioTargets.Gate gate = targets.handshakeGate(target);
+            if (gate == NioTargets.Gate.WAIT) {
+                state = State.GATED;
+                loop.gate(this);
+                return;
+            }
+            pioneer = gate == NioTargets.Gate.PIONEER;
+        }
+        connect(address);
+    }
+
+    /** Whether this connection waits for its endpoint's first handshake. */
+    boolean gated() {
+        return state == State.GATED;
+    }
+
+    /** The loop checks a gated connection: it goes on once the gate is open. */
+    void retryGate() {
+        if (state == State.GATED) {
+            openOrWait(targets.address(target));
         }
     }
 
@@ -130,7 +158,7 @@ final class NioConnection {
     }
 
     boolean inFlight() {
-        return state == State.CONNECTING || state == State.HANDSHAKING
+        return state == State.GATED || state == State.CONNECTING || state == State.HANDSHAKING
                 || state == State.WRITING || state == State.READING;
     }
 
@@ -157,6 +185,7 @@ final class NioConnection {
 
     /** Closes the socket without recording anything (the run was stopped). */
     void abandon() {
+        endPioneer();
         closeChannel();
         state = State.RETIRED;
     }
@@ -282,6 +311,9 @@ final class NioConnection {
     }
 
     private void complete(boolean mustClose) {
+        // The first answer is in: on TLS 1.3 the session ticket came before it, so the
+        // connections waiting at the gate can now resume this session.
+        endPioneer();
         long done = run.now();
         served++;
         if (mustClose || !keepAlive || parser.closeAfter()) {
@@ -311,8 +343,16 @@ final class NioConnection {
         fail(ErrorClassifier.classify(e));
     }
 
+    private void endPioneer() {
+        if (pioneer) {
+            pioneer = false;
+            targets.handshakeEnded(target);
+        }
+    }
+
     /** Records a failed request; the next one starts on the loop's next turn. */
     private void fail(ErrorClassifier.Classified failure) {
+        endPioneer();
         long done = run.now();
         closeChannel();
         state = State.IDLE;

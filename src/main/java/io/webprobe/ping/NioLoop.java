@@ -39,6 +39,8 @@ final class NioLoop implements Runnable {
     private final Consumer<Throwable> onFailure;
     private final ArrayDeque<NioConnection> ready = new ArrayDeque<>();
     private final ArrayDeque<NioConnection> waiting = new ArrayDeque<>();
+    /** Connections waiting for their endpoint's first TLS handshake (checked every turn). */
+    private final ArrayDeque<NioConnection> gated = new ArrayDeque<>();
     /** Shared by the loop's connections: each read is parsed before the next one. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Consumer<SelectionKey> dispatch =
@@ -123,6 +125,10 @@ final class NioLoop implements Runnable {
             for (int n = ready.size(); n > 0 && !run.stopping(); n--) {
                 ready.pollFirst().next();
             }
+            for (int n = gated.size(); n > 0 && !run.stopping(); n--) {
+                NioConnection c = gated.pollFirst();
+                c.retryGate(); // goes on, or back into the list
+            }
             long now = run.now();
             long startIn = startDue(now);
             if (deadlineArmed && now - nextDeadline >= 0) {
@@ -131,7 +137,7 @@ final class NioLoop implements Runnable {
             if (retired == connections.length || run.stopping()) {
                 return;
             }
-            long timeout = startIn;
+            long timeout = gated.isEmpty() ? startIn : Math.min(startIn, MILLI);
             if (deadlineArmed) {
                 // deadlines need no sub-millisecond precision: round up to whole ms
                 long toDeadline = Math.max(0, nextDeadline - now);
@@ -195,6 +201,11 @@ final class NioLoop implements Runnable {
     /** Runs the connection's {@link NioConnection#next()} on the next turn. */
     void schedule(NioConnection c) {
         ready.addLast(c);
+    }
+
+    /** The connection waits for its endpoint's first TLS handshake. */
+    void gate(NioConnection c) {
+        gated.addLast(c);
     }
 
     /** The connection waits for its request's intended start (claims come in order). */

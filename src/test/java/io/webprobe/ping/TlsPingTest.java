@@ -121,6 +121,30 @@ class TlsPingTest {
     }
 
     @Test
+    void theFirstConnectionToAnEndpointHandshakesAloneSoTheOthersCanResumeItsSession()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger order = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger openAtFirstAnswer =
+                new java.util.concurrent.atomic.AtomicInteger(-1);
+        byte[] ok = OK.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (RawServer counted = new RawServer((socket, srv) -> {
+            boolean first = order.incrementAndGet() == 1;
+            while (srv.readHead(socket) != null) {
+                if (first) {
+                    openAtFirstAnswer.compareAndSet(-1, srv.connections());
+                }
+                socket.getOutputStream().write(ok);
+            }
+        }, loopback.serverContext())) {
+            PingSnapshot s = run(plan(cacert(loopback), counted.url("/")).withCount(40)
+                    .withConcurrency(4), PingJob.Engine.EVENT_LOOPS, PingListener.NONE);
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×40");
+            assertThat(openAtFirstAnswer.get()).isEqualTo(1); // nobody else had connected yet
+            assertThat(counted.connections()).isBetween(2, 4);
+        }
+    }
+
+    @Test
     void failuresAreClassifiedAlikeByTheEventLoopsTheBlockingProbeAndTheCrawlClient()
             throws Exception {
         String untrusted = server.url("/");
