@@ -126,7 +126,7 @@ final class NioConnection {
 
     private void openOrWait(InetSocketAddress address) {
         if (targets.tls(target)) {
-            NioTargets.Gate gate = targets.handshakeGate(target);
+            NioTargets.Gate gate = targets.handshakeGate(target, run.now());
             if (gate == NioTargets.Gate.WAIT) {
                 state = State.GATED;
                 loop.gate(this);
@@ -242,6 +242,9 @@ final class NioConnection {
         if (wait != 0) {
             interest(wait);
         } else {
+            if (pioneer) {
+                targets.handshakeDone(target, run.now());
+            }
             write();
         }
     }

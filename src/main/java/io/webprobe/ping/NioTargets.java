@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.net.ssl.SSLEngine;
 
@@ -37,6 +39,8 @@ final class NioTargets {
     private static final int GATE_NONE = 0;
     private static final int GATE_PIONEER = 1;
     private static final int GATE_OPEN = 2;
+    /** After the first handshake, the others wait this long at most for the first answer. */
+    private static final long ANSWER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** What a connection about to handshake may do. */
     enum Gate {
@@ -58,6 +62,8 @@ final class NioTargets {
     private final AtomicReferenceArray<Object> resolved;
     /** Per endpoint: GATE_NONE, GATE_PIONEER or GATE_OPEN. */
     private final AtomicIntegerArray gates;
+    /** Per endpoint: when the gate opens anyway (clock), 0 until the first handshake is done. */
+    private final AtomicLongArray openAt;
     private final TlsTrust trust;
     private final int maxHead;
 
@@ -92,6 +98,7 @@ final class NioTargets {
         this.endpoints = List.copyOf(eps);
         this.resolved = new AtomicReferenceArray<>(eps.size());
         this.gates = new AtomicIntegerArray(eps.size());
+        this.openAt = new AtomicLongArray(eps.size());
         this.maxHead = Math.max(1, max);
     }
 
@@ -136,17 +143,34 @@ final class NioTargets {
         return e >= 0 && endpoints.get(e).tls();
     }
 
-    /** Whether a new TLS connection to target {@code t}'s endpoint may handshake now. */
-    Gate handshakeGate(int t) {
+    /**
+     * Whether a new TLS connection to target {@code t}'s endpoint may handshake now.
+     *
+     * @param now the run's clock
+     */
+    Gate handshakeGate(int t, long now) {
         int e = targets.get(t).endpoint();
         int g = gates.get(e);
         if (g == GATE_OPEN) {
+            return Gate.GO;
+        }
+        long at = openAt.get(e);
+        if (g == GATE_PIONEER && at != 0 && now - at >= 0) {
+            gates.set(e, GATE_OPEN); // a slow first answer: do not hold everyone up for it
             return Gate.GO;
         }
         if (g == GATE_NONE && gates.compareAndSet(e, GATE_NONE, GATE_PIONEER)) {
             return Gate.PIONEER;
         }
         return gates.get(e) == GATE_OPEN ? Gate.GO : Gate.WAIT;
+    }
+
+    /**
+     * The endpoint's first handshake is done: its session is cached (TLS 1.2) or its ticket is
+     * on the way (1.3). The gate opens at the first answer, or shortly after anyway.
+     */
+    void handshakeDone(int t, long now) {
+        openAt.compareAndSet(targets.get(t).endpoint(), 0, now + ANSWER_WAIT_NANOS | 1);
     }
 
     /**

@@ -68,7 +68,6 @@ public final class PingJob implements AutoCloseable {
     private final PingStats stats;
     private final PingRun run;
     private final PingEngine engine;
-    private final Engine kind;
     private final AtomicBoolean started = new AtomicBoolean();
     private final ScheduledExecutorService statsTimer;
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
@@ -113,7 +112,6 @@ public final class PingJob implements AutoCloseable {
         this.listener = listener;
         this.stats = new PingStats(plan);
         this.run = new PingRun(plan, listener, clock, stats);
-        this.kind = engine;
         this.engine = newEngine(engine);
         this.statsTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ping-stats-"));
         this.latest = stats.snapshot(run, false, 0);
