@@ -180,11 +180,4 @@ final class PingStats {
         }
         return out;
     }
-
-    /** The statistics of target {@code i}; statistics side only (tests). */
-    TargetStats target(int i) {
-        synchronized (lock) {
-            return targets.get(i);
-        }
-    }
 }

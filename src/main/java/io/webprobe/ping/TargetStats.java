@@ -130,22 +130,6 @@ final class TargetStats {
         return warm + sent;
     }
 
-    long sentCount() {
-        return sent;
-    }
-
-    long failedCount() {
-        return failed;
-    }
-
-    long lateCount() {
-        return late;
-    }
-
-    long okCount() {
-        return ok;
-    }
-
     /** Response times measured so far. */
     LatencyStore responseTimes() {
         return response;
