@@ -272,8 +272,8 @@ class PingCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         assertThat(r.err().lines().toList()).containsExactly("webprobe: warning: " + file
-                + " line 4 skipped ('not a url'): This is not a URL: it needs to start with"
-                + " http:// or https://.");
+                + " line 4 skipped ('not a url'): This is not a web address: it has spaces and"
+                + " does not start with a host name such as example.com or with http://.");
         assertEquals(2, server.hits("/"));
     }
 
@@ -473,21 +473,37 @@ class PingCommandTest {
     }
 
     @Test
-    void aUrlWithoutAnySuccessFailsTheRunUnlessAnErrorRateIsGiven() {
+    void aUrlWithoutAnySuccessFailsTheRunUnlessAnErrorRateIsGiven() throws Exception {
         server.route("/up", html("up"));
-        String down = "http://127.0.0.1:99999/";
+        String down;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            down = "http://127.0.0.1:" + closed.getLocalPort() + "/";
+        }
 
         CliRun strict = run("ping", server.url("/up"), down, "--count", "2", "--quiet");
         assertEquals(1, strict.exitCode(), strict.err());
         assertThat(strict.out().lines().filter(l -> l.startsWith("FAIL: ")).toList())
                 .containsExactly("FAIL: no successful response from " + down
-                        + " (2 requests: Invalid URL ×2)");
+                        + " (2 requests: Connection refused ×2)");
 
         CliRun tolerant = run("ping", server.url("/up"), down, "--count", "2", "--quiet",
                 "--max-error-rate", "100");
         assertEquals(0, tolerant.exitCode(), tolerant.err());
         assertThat(tolerant.out()).doesNotContain("FAIL");
         assertThat(tableRow(tolerant.out(), server.url("/up"))).startsWith("2 ");
+    }
+
+    @Test
+    void aPortOutOfRangeOnTheCommandLineIsRefusedBeforeAnyRequest() {
+        server.route("/up", html("up"));
+
+        CliRun r = run("ping", server.url("/up"), "http://127.0.0.1:99999/", "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err()).contains("99999").contains("65535");
+        assertEquals(0, server.totalRequests());
     }
 
     @Test
