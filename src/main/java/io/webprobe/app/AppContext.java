@@ -5,6 +5,9 @@ import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProbes;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.store.CrawlFiles;
 import io.webprobe.store.CrawlStore;
@@ -90,8 +93,13 @@ public final class AppContext implements AutoCloseable {
             public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
                     throws StoreException {
                 CrawlPlan plan = store.plan();
-                return CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
-                                min(plan.timeout(), MAX_CONNECT_TIMEOUT)), store.sink())
+                HttpProbe probe;
+                try {
+                    probe = CrawlProbes.forPlan(plan);
+                } catch (TlsTrust.TrustException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
+                return CrawlJob.builder(plan, probe, store.sink())
                         .resume(resume)
                         .listener(listener)
                         .build();

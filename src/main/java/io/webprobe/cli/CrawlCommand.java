@@ -15,7 +15,9 @@ import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
-import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.crawl.CrawlProbes;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -126,6 +128,22 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "lines, else /sitemap.xml) and report those no page links to.")
     boolean sitemaps;
 
+    @Option(names = "--no-cookies",
+            description = "Do not keep the cookies the site sets (default: kept for the crawl "
+                    + "and sent back, as a browser does, so consent gates and session checks "
+                    + "work).")
+    boolean noCookies;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "Also trust the certificates in this PEM file (a staging or intranet "
+                    + "site's self-signed certificate or private CA), besides the usual "
+                    + "authorities. Host names are still checked.")
+    Path cacert;
+
+    @Option(names = {"-k", "--insecure"},
+            description = "Accept any certificate for any host name. Prints a warning.")
+    boolean insecure;
+
     @Option(names = "--allow-private",
             description = "Also request links to private, loopback and link-local addresses "
                     + "(192.168.x.x, 10.x.x.x, 127.x.x.x, 169.254.x.x...) when the start URL is a "
@@ -229,20 +247,31 @@ public final class CrawlCommand implements Callable<Integer> {
         PrintWriter summaryOut = outputs.usesStdout() ? err : spec.commandLine().getOut();
         CrawlStore store;
         ResumeState resumeState = null;
+        HttpProbe probe;
         try {
             if (resumeFile != null) {
                 store = CrawlStore.open(resumeFile, CrawlStore.Access.RESUME);
-                resumeState = store.resumeState();
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
                     return fail(err, "A file named " + db + " already exists; to continue the "
                             + "crawl stored there use --resume " + db + ", or choose another name.");
                 }
+                CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
                 store = db != null ? CrawlStore.create(db, plan)
                         : CrawlStore.createTemporary(plan);
             }
-        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException e) {
+        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException
+                | TlsTrust.TrustException e) {
+            return fail(err, e.getMessage());
+        }
+        try {
+            probe = CrawlProbes.forPlan(store.plan(), connectTimeout);
+            if (resumeFile != null) {
+                resumeState = store.resumeState();
+            }
+        } catch (TlsTrust.TrustException | StoreException e) {
+            store.close();
             return fail(err, e.getMessage());
         }
         try (store) {
@@ -250,20 +279,21 @@ public final class CrawlCommand implements Callable<Integer> {
                 summaryOut.println("The crawl in " + resumeFile + " had already finished; "
                         + "nothing was left to fetch.");
             }
-            return crawl(store, resumeState, summaryOut, err);
+            return crawl(store, probe, resumeState, summaryOut, err);
         } catch (StoreException e) {
             return fail(err, e.getMessage());
         }
     }
 
-    private int crawl(CrawlStore store, ResumeState resumeState, PrintWriter out,
-            PrintWriter err) throws InterruptedException, StoreException {
+    private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
+            PrintWriter out, PrintWriter err) throws InterruptedException, StoreException {
         CrawlPlan plan = store.plan();
-        CrawlJob job = CrawlJob.builder(plan,
-                        new JdkHttpProbe(plan.userAgent(),
-                                connectTimeout.compareTo(plan.timeout()) < 0
-                                        ? connectTimeout : plan.timeout()),
-                        store.sink())
+        if (plan.insecure()) {
+            err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
+                    + "between you and the site could answer in its place.");
+            err.flush();
+        }
+        CrawlJob job = CrawlJob.builder(plan, probe, store.sink())
                 .resume(resumeState)
                 .build();
         CrawlSummary summary;
@@ -319,7 +349,10 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) {
             plan = plan.withMaxPages(maxPages);
         }
-        return plan.toBuilder().allowPrivate(allowPrivate).build();
+        return plan.toBuilder().allowPrivate(allowPrivate).cookies(!noCookies)
+                .insecure(insecure)
+                .caCertFile(cacert == null ? "" : cacert.toAbsolutePath().toString())
+                .build();
     }
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */
@@ -431,6 +464,9 @@ public final class CrawlCommand implements Callable<Integer> {
             return "Give the start URL, e.g. ./run.sh crawl https://example.com/ (or --resume "
                     + "FILE to continue a stored crawl).";
         }
+        if (insecure && cacert != null) {
+            return "Use either --cacert or --insecure, not both.";
+        }
         if (orphansCsv != null && !sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
         }
@@ -446,7 +482,9 @@ public final class CrawlCommand implements Callable<Integer> {
             err.flush();
         }
         if (summary.startFailure() != null) {
-            err.println("webprobe: " + summary.startFailure());
+            String advice = io.webprobe.http.ErrorClassifier.trustAdvice(summary.startError());
+            err.println("webprobe: " + summary.startFailure()
+                    + (advice == null ? "" : " " + advice));
             err.flush();
             return FAILED;
         }

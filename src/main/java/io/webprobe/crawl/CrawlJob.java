@@ -86,6 +86,7 @@ public final class CrawlJob implements AutoCloseable {
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
     private volatile String startFailure;
+    private volatile ErrorKind startError;
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile Duration elapsedBefore = Duration.ZERO;
@@ -468,7 +469,9 @@ public final class CrawlJob implements AutoCloseable {
             }
             return;
         }
-        crawled.incrementAndGet();
+        if (!item.revisit) {
+            crawled.incrementAndGet(); // a revisit replaces the row counted before
+        }
         if (result.isBroken()) {
             broken.incrementAndGet();
         }
@@ -479,6 +482,7 @@ public final class CrawlJob implements AutoCloseable {
 
     private void noteStartOutcome(CrawlResult r) {
         if (r.error() != null) {
+            startError = r.error();
             startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.", r.url(),
                     lowerFirst(r.errorMessage().isEmpty() ? r.error().label() : r.errorMessage()));
         } else if (r.status() >= 400) {
@@ -527,7 +531,8 @@ public final class CrawlJob implements AutoCloseable {
                 (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
                 stopping ? List.of() : c.orphans(), // unfetched pages may link to them
                 failure,
-                warnings);
+                warnings,
+                startError);
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }

@@ -18,6 +18,8 @@ import java.time.Duration;
  *     written), else null
  * @param warnings plain sentences about what the crawl could not read but went on without
  *     (a sitemap that is not valid, say)
+ * @param startError the failure behind {@code startFailure}, when the start URL got no
+ *     answer (a TLS failure gets advice on trusting the certificate), else null
  */
 public record CrawlSummary(
         boolean stopped,
@@ -30,7 +32,8 @@ public record CrawlSummary(
         int sitemapUrls,
         java.util.List<String> orphans,
         String failure,
-        java.util.List<String> warnings) {
+        java.util.List<String> warnings,
+        io.webprobe.http.ErrorKind startError) {
 
     public CrawlSummary {
         skipped = java.util.Map.copyOf(skipped);

@@ -95,7 +95,7 @@ final class VisitMaker {
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         long redirectId = 0;
         if (r.isRedirect()) {
-            redirectId = redirect(item, r.location(), "redirect", links, row);
+            redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
         } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(r.contentType())) {
             LinkExtractor.Page page = parse(item, r, false);
@@ -117,7 +117,7 @@ final class VisitMaker {
             if (page.refresh() != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
                 redirectId = redirect(item, page.refresh().uri().toString(), "meta-refresh",
-                        links, row);
+                        links, row, setsCookie(r));
             }
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
                 && ContentTypes.isCss(r.contentType())) {
@@ -133,7 +133,7 @@ final class VisitMaker {
         }
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
-                links.discovered(), links.links(), invalid);
+                links.discovered(), links.links(), invalid, item.revisit);
         return new Made(visit, links.toQueue(), links.skippedRows());
     }
 
@@ -148,19 +148,23 @@ final class VisitMaker {
             headers = r.headers();
         }
         return Made.alone(new CrawlSink.Visit(item.id, row.build(), headers, 0, List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), item.revisit));
     }
 
     /** A queued URL left out after all (an exclude pattern added while the crawl ran). */
     Made skipped(QueueItem item, SkipReason why, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).skipped(why).message(message)
-                .build(), List.of(), 0, List.of(), List.of(), List.of()));
+                .build(), List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
     }
 
     /** A URL that could not be fetched (or crawled) at all. */
     Made failed(QueueItem item, ErrorKind kind, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
-                List.of(), 0, List.of(), List.of(), List.of()));
+                List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
+    }
+
+    private static boolean setsCookie(FetchResponse r) {
+        return !r.header("set-cookie").isEmpty();
     }
 
     private static CrawlResult.Builder base(QueueItem item) {
@@ -176,9 +180,9 @@ final class VisitMaker {
      * @return the target's id, or 0
      */
     private long redirect(QueueItem item, String location, String type,
-            LinkGraph.PageLinks links, CrawlResult.Builder row) {
+            LinkGraph.PageLinks links, CrawlResult.Builder row, boolean setCookie) {
         URI target = redirectTarget(item, location, row);
-        return target == null ? 0 : links.redirect(target, type);
+        return target == null ? 0 : links.redirect(target, type, setCookie);
     }
 
     /**

@@ -48,13 +48,26 @@ public final class JdkHttpProbe implements HttpProbe {
      *     client alone (no global system property).
      */
     public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust) {
+        this(userAgent, connectTimeout, trust, false);
+    }
+
+    /**
+     * @param cookies keep the cookies servers set for the life of this probe and send them
+     *     back, as a browser does (a consent gate or session check that sets a cookie and
+     *     redirects then works, instead of redirecting forever)
+     */
+    public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
+            boolean cookies) {
         this.userAgent = userAgent;
-        this.client =
-                HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(connectTimeout)
-                        .sslContext(trust.sslContext())
-                        .build();
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .sslContext(trust.sslContext());
+        if (cookies) {
+            b.cookieHandler(new java.net.CookieManager(null,
+                    java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER));
+        }
+        this.client = b.build();
     }
 
     @Override

@@ -483,6 +483,12 @@ final class StoreWriter implements CrawlSink {
     }
 
     private void visited(Visit v, long at, Map<Long, Integer> inlinks) throws SQLException {
+        if (v.revisit()) {
+            // the earlier visit's links go first: everything batched so far is written, then
+            // they are removed (and the inlinks they gave taken back) before the new ones
+            st.executeAll();
+            st.forgetLinksOf(v.id());
+        }
         for (NewUrl u : v.discovered()) {
             st.newUrl(u, at);
         }
@@ -722,6 +728,21 @@ final class StoreWriter implements CrawlSink {
             for (PreparedStatement s : order) {
                 if (pending.remove(s) != null) {
                     s.executeBatch();
+                }
+            }
+        }
+
+        /** Removes a page's links (and the inlinks they gave) at once, not batched. */
+        void forgetLinksOf(long source) throws SQLException {
+            try (PreparedStatement down = conn.prepareStatement("UPDATE urls SET inlinks = "
+                    + "inlinks - 1 WHERE id IN (SELECT target_id FROM links WHERE source_id = ?)");
+                    PreparedStatement links = conn.prepareStatement(
+                            "DELETE FROM links WHERE source_id = ?");
+                    PreparedStatement bad = conn.prepareStatement(
+                            "DELETE FROM invalid_links WHERE source_id = ?")) {
+                for (PreparedStatement s : List.of(down, links, bad)) {
+                    s.setLong(1, source);
+                    s.executeUpdate();
                 }
             }
         }
