@@ -172,7 +172,10 @@ public final class ErrorClassifier {
                 || msg.contains("reset")
                 || msg.contains("closed")
                 || msg.contains("received no bytes")) {
-            return new Classified(ErrorKind.RESET, "Connection closed by the server: " + text(t));
+            // the client library's wording ("header parser received no bytes") is not for users
+            return new Classified(ErrorKind.RESET, msg.contains("reset")
+                    ? "The server reset the connection"
+                    : "The server closed the connection without answering");
         }
         if (t instanceof InterruptedIOException) {
             return CANCELLED;
