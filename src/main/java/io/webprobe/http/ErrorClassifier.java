@@ -155,6 +155,9 @@ public final class ErrorClassifier {
                 if (c.getMessage() == null || msg.contains("refused")) {
                     return REFUSED;
                 }
+                if (msg.contains("reset")) {
+                    return new Classified(ErrorKind.RESET, "The server reset the connection");
+                }
                 return new Classified(ErrorKind.CONNECT, "Could not connect: " + text(c));
             }
         }
