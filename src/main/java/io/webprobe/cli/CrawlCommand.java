@@ -47,6 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "crawl",
         mixinStandardHelpOptions = true,
+        versionProvider = WebprobeCli.VersionProvider.class,
         sortOptions = false,
         description = "Crawl every page of a site and report broken links.",
         exitCodeListHeading = "%nExit codes:%n",

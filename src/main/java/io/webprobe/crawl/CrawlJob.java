@@ -461,10 +461,10 @@ public final class CrawlJob implements AutoCloseable {
             blocked.incrementAndGet();
             if (item.startChain && item.depth == 0 && !plan.isList()) {
                 startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? "The start URL " + item.url + " is disallowed for crawlers: "
+                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers: "
                                 + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
                                 + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
-                        : "The start URL " + item.url + " could not be crawled. "
+                        : "The start URL " + shortened(item.url) + " could not be crawled. "
                                 + result.errorMessage() + ".";
             }
             return;
@@ -483,12 +483,17 @@ public final class CrawlJob implements AutoCloseable {
     private void noteStartOutcome(CrawlResult r) {
         if (r.error() != null) {
             startError = r.error();
-            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.", r.url(),
-                    lowerFirst(r.errorMessage().isEmpty() ? r.error().label() : r.errorMessage()));
+            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.",
+                    shortened(r.url()), lowerFirst(r.errorMessage().isEmpty()
+                            ? r.error().label() : r.errorMessage()));
         } else if (r.status() >= 400) {
             startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
-                    r.url(), r.status());
+                    shortened(r.url()), r.status());
         }
+    }
+
+    private static String shortened(String url) {
+        return io.webprobe.http.UrlSyntax.shortened(url);
     }
 
     private static String lowerFirst(String s) {

@@ -190,7 +190,8 @@ public final class CrawlReader implements AutoCloseable {
         String startProblem = null;
         if (start != null && (start.end() == RedirectChains.End.LOOP
                 || start.end() == RedirectChains.End.TOO_MANY)) {
-            startProblem = "The start URL " + start.hops().get(0).url() + " cannot be crawled: "
+            startProblem = "The start URL " + io.webprobe.http.UrlSyntax.shortened(
+                    start.hops().get(0).url()) + " cannot be crawled: "
                     + lowerFirst(start.problem()) + ".";
         }
         return new CrawlSink.Conclusion(broken[0], rowSkips(), sitemapUrls(), orphans(),
