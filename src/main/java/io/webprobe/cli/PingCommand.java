@@ -1,7 +1,9 @@
 package io.webprobe.cli;
 
 import io.webprobe.Version;
-import io.webprobe.export.CsvExporter;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.export.OutputCheck;
+import io.webprobe.export.RowSource;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.PingCsv;
 import io.webprobe.export.RequestLogWriter;
@@ -182,7 +184,18 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter err) throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        OutputCheck outputs = new OutputCheck(true).add("--csv", csv)
+                .add("--requests-csv", requestsCsv);
+        String outputProblem = requestsCsv != null && requestsCsv.equals(ExportBatch.STDOUT)
+                ? "--requests-csv - : standard output cannot be used here; give a file name."
+                : outputs.problem();
+        if (outputProblem != null) {
+            err.println("webprobe: " + outputProblem);
+            err.flush();
+            return FAILED;
+        }
+        // with the summary CSV on standard output, the table goes to stderr
+        PrintWriter out = outputs.usesStdout() ? err : spec.commandLine().getOut();
         PingPlan plan;
         try {
             plan = plan(err);
@@ -312,29 +325,29 @@ public final class PingCommand implements Callable<Integer> {
 
     int report(PingPlan plan, PingSnapshot last, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {
-        boolean writeFailed = false;
-        if (requestLog != null) {
-            try {
-                requestLog.close();
-            } catch (ExportException e) {
-                err.println("webprobe: " + e.getMessage());
-                writeFailed = true;
-            }
-        }
-        if (csv != null) {
-            try {
-                new CsvExporter().write(csv, PingCsv.SUMMARY, last.results());
-            } catch (ExportException e) {
-                err.println("webprobe: " + e.getMessage());
-                writeFailed = true;
-            }
-        }
+        // the table first: it is printed even when a file cannot be written after it
         SummaryTable.print(out, plan, last);
         List<String> breaches = thresholdBreaches(last);
         for (String b : breaches) {
             out.println("FAIL: " + b);
         }
         out.flush();
+        boolean writeFailed = false;
+        if (requestLog != null || csv != null) {
+            try {
+                ExportBatch files = new ExportBatch(spec.commandLine().getOut(), false);
+                if (requestLog != null) {
+                    files.addStreamed(requestLog.finishInto());
+                }
+                if (csv != null) {
+                    files.add(csv, PingCsv.SUMMARY, RowSource.of(last.results()));
+                }
+                files.writeAll();
+            } catch (ExportException e) {
+                err.println("webprobe: " + e.getMessage());
+                writeFailed = true;
+            }
+        }
         if (last.failure() != null) {
             err.println("webprobe: " + last.failure() + " The figures above are incomplete.");
         }

@@ -342,14 +342,14 @@ class PingCommandTest {
 
         assertEquals(2, r.exitCode());
         assertOneSentenceWithoutStackTrace(r.err());
-        assertEquals("webprobe: Could not write " + log
-                + ": its folder does not exist. Nothing was changed.", r.err().strip());
+        assertEquals("webprobe: --requests-csv " + log + ": the folder " + log.getParent()
+                + " does not exist.", r.err().strip());
         assertEquals(0, server.totalRequests());
         assertThat(r.out()).isEmpty();
     }
 
     @Test
-    void summaryCsvIntoAMissingFolderExitsTwoAfterTheRun() {
+    void summaryCsvIntoAMissingFolderExitsTwoBeforeTheRun() {
         server.route("/", html("ok"));
         Path csv = dir.resolve("missing").resolve("summary.csv");
 
@@ -357,8 +357,8 @@ class PingCommandTest {
 
         assertEquals(2, r.exitCode());
         assertOneSentenceWithoutStackTrace(r.err());
-        assertThat(r.err()).contains("its folder does not exist");
-        assertThat(tableRow(r.out(), server.url("/"))).startsWith("2 ");
+        assertThat(r.err()).contains("does not exist");
+        assertEquals(0, server.totalRequests());
     }
 
     // == request options ==
@@ -492,6 +492,44 @@ class PingCommandTest {
         assertEquals(0, tolerant.exitCode(), tolerant.err());
         assertThat(tolerant.out()).doesNotContain("FAIL");
         assertThat(tableRow(tolerant.out(), server.url("/up"))).startsWith("2 ");
+    }
+
+    @Test
+    void outputsAreCheckedBeforeAnyRequest() throws Exception {
+        server.route("/", html("ok"));
+        Path missing = dir.resolve("nope").resolve("ping.csv");
+        Path same = dir.resolve("same.csv");
+
+        CliRun noFolder = run("ping", server.url("/"), "--count", "1", "--csv",
+                missing.toString());
+        CliRun twice = run("ping", server.url("/"), "--count", "1", "--csv", same.toString(),
+                "--requests-csv", same.toString());
+        CliRun folder = run("ping", server.url("/"), "--count", "1", "--csv", dir.toString());
+        CliRun logToStdout = run("ping", server.url("/"), "--count", "1", "--requests-csv", "-");
+
+        assertEquals(2, noFolder.exitCode());
+        assertEquals("webprobe: --csv " + missing + ": the folder " + missing.getParent()
+                + " does not exist.", noFolder.err().strip());
+        assertEquals(2, twice.exitCode());
+        assertEquals("webprobe: --csv and --requests-csv both name " + same
+                + "; give each its own file.", twice.err().strip());
+        assertEquals(2, folder.exitCode());
+        assertEquals("webprobe: --csv " + dir + ": that is a folder; give a file name.",
+                folder.err().strip());
+        assertEquals(2, logToStdout.exitCode());
+        assertOneSentenceWithoutStackTrace(logToStdout.err());
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void theSummaryCsvCanGoToStandardOutputWithTheTableOnStderr() {
+        server.route("/", html("ok"));
+
+        CliRun r = run("ping", server.url("/"), "--count", "2", "--quiet", "--csv", "-");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith(SUMMARY_HEADER).contains(server.url("/"));
+        assertThat(tableRow(r.err(), server.url("/"))).startsWith("2 ");
     }
 
     @Test
