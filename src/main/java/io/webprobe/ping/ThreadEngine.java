@@ -55,9 +55,21 @@ final class ThreadEngine implements PingEngine {
 
     @Override
     public void start() {
-        liveWorkers.set(plan.concurrency());
-        for (int i = 0; i < plan.concurrency(); i++) {
-            workers.execute(this::workerLoop);
+        int n = plan.concurrency();
+        liveWorkers.set(n);
+        for (int i = 0; i < n; i++) {
+            try {
+                workers.execute(this::workerLoop);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // stopped while starting (an early worker failed): the ones never started end
+                // here, so the last of them still reports the end once
+                for (int left = n - i; left > 0; left--) {
+                    if (liveWorkers.decrementAndGet() == 0) {
+                        onDone.run();
+                    }
+                }
+                return;
+            }
         }
     }
 
