@@ -20,6 +20,7 @@ public final class WebprobeApp extends Application {
     public void start(Stage stage) {
         context = show(stage, null);
         installErrorHandler(context);
+        Platform.runLater(TestHooks::exhaustHeapIfAsked);
     }
 
     /**
@@ -47,14 +48,18 @@ public final class WebprobeApp extends Application {
 
     /**
      * The last line of defence on the FX thread: log the failure once and tell the user in a
-     * sentence. Call on the FX thread.
+     * sentence; out of memory ends the program through {@link FatalErrors}. Call on the FX
+     * thread.
      */
     public static void installErrorHandler(AppContext context) {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            if (FatalErrors.handOnOutOfMemory(t, e)) {
+                return;
+            }
             log.error("Unexpected failure on the UI thread", e);
-            context.dialogs().showError("Unexpected error", "Something went wrong ("
-                    + e.getClass().getSimpleName() + "). Your data is still there; details are in "
-                    + "the log file ~/.webprobe/webprobe.log.");
+            context.dialogs().showError("Unexpected error", "Something went wrong. Your data is "
+                    + "still there; the details are in the log file "
+                    + FatalErrors.logFile(System.getenv()) + ".");
         });
     }
 
