@@ -9,7 +9,9 @@ import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
+import io.webprobe.ui.common.RememberedWindow;
 import io.webprobe.ui.common.UiBatcher;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.CrawlJobFactory;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.crawl.CrawlViewModel;
@@ -41,12 +43,27 @@ public final class AppContext implements AutoCloseable {
     private final CrawlViewModel crawlViewModel;
     private final PingViewModel pingViewModel;
     private final MainView mainView;
+    private final UiState uiState;
+    private final RememberedWindow window;
 
     /**
+     * A context whose UI state is not kept between launches (for tests).
+     *
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
      */
     public AppContext(Stage stage, DialogService dialogs) {
+        this(stage, dialogs, UiState.inMemory());
+    }
+
+    /**
+     * @param stage the main window (owner of dialogs)
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param uiState what the UI remembers between launches; saved by {@link #close()}
+     */
+    public AppContext(Stage stage, DialogService dialogs, UiState uiState) {
+        this.uiState = uiState;
+        this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
@@ -80,8 +97,23 @@ public final class AppContext implements AutoCloseable {
         return pingViewModel;
     }
 
+    /** What the UI remembers between launches: window geometry, layouts, recent URLs. */
+    public UiState uiState() {
+        return uiState;
+    }
+
+    /** The main window's remembered geometry. */
+    public RememberedWindow window() {
+        return window;
+    }
+
+    /**
+     * Stops every job, waits (up to 5 s) for exports in progress, and saves the UI state. Call
+     * on the FX thread when the main window closes.
+     */
     @Override
     public void close() {
+        window.save();
         pingViewModel.close();
         crawlViewModel.close();
         uiTimer.shutdownNow();
@@ -95,6 +127,7 @@ public final class AppContext implements AutoCloseable {
             background.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        uiState.save();
     }
 
     private static Duration min(Duration a, Duration b) {
