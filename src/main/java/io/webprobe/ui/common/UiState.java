@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * memory and written to one properties file by {@link #save()}.
  *
  * <h2>Keys</h2>
- * Keys are dotted names owned by the screen that writes them, e.g. {@code window.main.width},
- * {@code crawl.divider.0}, {@code crawl.columns.order}. A key holds one kind of value; a value
- * of the wrong kind (or a hand-edited file) reads as the default, never as an exception.
+ * Keys are dotted names owned by the screen that writes them, e.g. {@code crawl.divider.0},
+ * {@code crawl.columns.order}, {@code crawl.recentUrls}. A key holds one kind of value; a value
+ * of the wrong kind (or a hand-edited file) reads as the default, never as an exception. In use:
+ * {@code window.main.x}, {@code .y}, {@code .width}, {@code .height}, {@code .maximized}
+ * ({@link RememberedWindow}).
  *
  * <h2>API</h2>
  * <ul>
