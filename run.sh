@@ -91,6 +91,10 @@ run_java() {
   read -r -d '' -a opts < <(jvm_options) || true
   opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
+  # A crawl without a window: the serial collector halves the peak RSS at the same speed. The
+  # window keeps G1, whose pauses stay short; ping's RSS is small either way (docs/benchmarks.md,
+  # "Memory").
+  [ "${1:-}" = crawl ] && opts+=(-XX:+UseSerialGC)
   # The ping engine is I/O-bound: C2's compile time on short runs costs more CPU than its
   # faster code saves, CPU taken from the server being measured (docs/decisions/0004).
   [ "${1:-}" = ping ] && opts+=(-XX:TieredStopAtLevel=1)
