@@ -15,9 +15,11 @@ import javafx.stage.WindowEvent;
  * {@link #save} writes them and the maximised state to a {@link UiState} under
  * {@code PREFIX.x}, {@code .y}, {@code .width}, {@code .height} and {@code .maximized}.
  *
- * <p>The size is always set on the stage itself, never left to the scene: on Linux, JavaFX 21
- * under some window managers (Openbox, for one) opens a stage sized only by its scene at
- * 200×200 (JDK-8316423, fixed in JavaFX 22).
+ * <p>Two JavaFX 21 bugs on Linux are worked around (seen under Openbox; fixed in later JavaFX):
+ * a stage sized only by its scene opens at 200×200 and dialogs snap it back there
+ * (JDK-8316423), so the size is set on the stage and asked for again once shown; and
+ * un-maximising returns nearly to the screen's size, so the bounds from before maximising are
+ * put back. Call {@link #restore} once per stage.
  */
 public final class RememberedWindow {
     private final Stage stage;
