@@ -18,12 +18,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import io.webprobe.export.CsvExporter;
-import io.webprobe.http.Http1Probe;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
+import io.webprobe.ui.common.RememberedWindow;
 import io.webprobe.ui.common.UiBatcher;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.CrawlJobFactory;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.crawl.CrawlViewModel;
@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
-    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path crawlsFolder;
     private final ScheduledExecutorService uiTimer;
@@ -56,22 +55,38 @@ public final class AppContext implements AutoCloseable {
     private final CrawlViewModel crawlViewModel;
     private final PingViewModel pingViewModel;
     private final MainView mainView;
+    private final UiState uiState;
+    private final RememberedWindow window;
 
     /**
+     * A context whose UI state is not kept between launches (for tests).
+     *
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
      */
     public AppContext(Stage stage, DialogService dialogs) {
-        this(stage, dialogs, CrawlFiles.defaultFolder());
+        this(stage, dialogs, UiState.inMemory());
     }
 
     /**
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param uiState what the UI remembers between launches; saved by {@link #close()}
+     */
+    public AppContext(Stage stage, DialogService dialogs, UiState uiState) {
+        this(stage, dialogs, uiState, CrawlFiles.defaultFolder());
+    }
+
+    /**
+     * @param stage the main window (owner of dialogs)
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param uiState what the UI remembers between launches; saved by {@link #close()}
      * @param crawlsFolder where new crawl files go
      */
-    public AppContext(Stage stage, DialogService dialogs, Path crawlsFolder) {
+    public AppContext(Stage stage, DialogService dialogs, UiState uiState, Path crawlsFolder) {
         this.crawlsFolder = crawlsFolder;
+        this.uiState = uiState;
+        this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
@@ -107,9 +122,7 @@ public final class AppContext implements AutoCloseable {
         };
         crawlViewModel = new CrawlViewModel(jobs, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
-        PingJobFactory pings = (plan, listener) -> new PingJob(plan,
-                new Http1Probe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
-                listener);
+        PingJobFactory pings = PingJob::new; // its probe follows the plan's trust
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
         mainView = new MainView(new CrawlView(crawlViewModel), new PingView(pingViewModel),
@@ -132,8 +145,23 @@ public final class AppContext implements AutoCloseable {
         return pingViewModel;
     }
 
+    /** What the UI remembers between launches: window geometry, layouts, recent URLs. */
+    public UiState uiState() {
+        return uiState;
+    }
+
+    /** The main window's remembered geometry. */
+    public RememberedWindow window() {
+        return window;
+    }
+
+    /**
+     * Stops every job, waits (up to 5 s) for exports in progress, and saves the UI state. Call
+     * on the FX thread when the main window closes.
+     */
     @Override
     public void close() {
+        window.save();
         pingViewModel.close();
         crawlViewModel.close();
         uiTimer.shutdownNow();
@@ -147,10 +175,6 @@ public final class AppContext implements AutoCloseable {
             background.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        uiState.save();
     }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
 }
