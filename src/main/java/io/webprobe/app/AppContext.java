@@ -31,7 +31,6 @@ import io.webprobe.ui.main.MainView;
 import io.webprobe.ui.ping.PingJobFactory;
 import io.webprobe.ui.ping.PingView;
 import io.webprobe.ui.ping.PingViewModel;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

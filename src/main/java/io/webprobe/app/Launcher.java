@@ -1,5 +1,7 @@
 package io.webprobe.app;
 
+import io.webprobe.CommandName;
+
 import io.webprobe.cli.WebprobeCli;
 import java.io.PrintStream;
 import java.io.PrintWriter;

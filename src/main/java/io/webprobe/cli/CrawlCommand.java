@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import io.webprobe.CommandName;
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
@@ -313,7 +314,8 @@ public final class CrawlCommand implements Callable<Integer> {
             int exported = export(store, err);
             if (db != null || resumeFile != null) {
                 out.println("The crawl is stored in " + store.file() + (summary.stopped()
-                        ? "; continue it with ./run.sh crawl --resume " + store.file() + "." : "."));
+                        ? "; continue it with " + CommandName.get() + " crawl --resume "
+                                + store.file() + "." : "."));
                 out.flush();
             }
             return exported != OK ? exported : code;
@@ -462,8 +464,8 @@ public final class CrawlCommand implements Callable<Integer> {
             return "--max-crawl-delay and --max-retry-after must not be negative.";
         }
         if (url == null) {
-            return "Give the start URL, e.g. ./run.sh crawl https://example.com/ (or --resume "
-                    + "FILE to continue a stored crawl).";
+            return "Give the start URL, e.g. " + CommandName.get() + " crawl https://example.com/ "
+                    + "(or --resume FILE to continue a stored crawl).";
         }
         if (insecure && cacert != null) {
             return "Use either --cacert or --insecure, not both.";

@@ -75,7 +75,7 @@ class CliMessagesTest {
     void anUnknownOptionOrCommandIsOneLineNamingWhereHelpIs() {
         CliRun option = run("crawl", "http://127.0.0.1:1/", "--nope");
         assertEquals(2, option.exitCode());
-        assertThat(option.err().strip()).doesNotContain("\n").contains("./run.sh crawl --help");
+        assertThat(option.err().strip()).doesNotContain("\n").contains("webprobe crawl --help");
         CliRun command = run("crawwl");
         assertEquals(2, command.exitCode());
         assertThat(command.err().strip()).doesNotContain("\n");

@@ -102,7 +102,7 @@ class CrawlFileCommandsTest {
                         + "--threads.");
         assertPlainError(run("crawl", "--resume", dir.resolve("nope.webprobe").toString()),
                 "There is no crawl file at " + dir.resolve("nope.webprobe") + ".");
-        assertPlainError(run("crawl"), "Give the start URL, e.g. ./run.sh crawl "
+        assertPlainError(run("crawl"), "Give the start URL, e.g. webprobe crawl "
                 + "https://example.com/ (or --resume FILE to continue a stored crawl).");
     }
 
