@@ -113,7 +113,7 @@ public final class CrawlJob implements AutoCloseable {
                     public List<QueueItem> read(long chunk) throws InterruptedException {
                         return QueueItem.decode(sink.unspill(chunk), graph::hostKeyOf);
                     }
-                });
+                }, b.startLog);
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
         this.robotsGate = new RobotsGate(robots, plan.respectRobots(),
                 p.maxCrawlDelay().toMillis(), frontier::setHostGap);
@@ -239,6 +239,14 @@ public final class CrawlJob implements AutoCloseable {
 
     public boolean isPaused() {
         return frontier.isPaused();
+    }
+
+    /**
+     * For tests that drive the job with a manual {@link Ticker}: the ticker moved, so workers
+     * waiting for a host's next start look at the time again.
+     */
+    void timeMoved() {
+        frontier.timeMoved();
     }
 
     /** Stops the crawl: nothing more is fetched, requests in flight are abandoned. */
@@ -519,6 +527,7 @@ public final class CrawlJob implements AutoCloseable {
         private Ticker ticker = Ticker.SYSTEM;
         private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
+        private Frontier.StartLog<QueueItem> startLog;
         private final List<AutoCloseable> owned = new java.util.ArrayList<>();
 
         private Builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
@@ -560,6 +569,15 @@ public final class CrawlJob implements AutoCloseable {
         /** How many queued URLs stay in memory. */
         Builder frontierLimits(Frontier.Limits limits) {
             frontierLimits = limits;
+            return this;
+        }
+
+        /**
+         * Told of every URL the frontier hands out and the ticker time it used (tests check
+         * per-host spacing with it); default: none.
+         */
+        Builder startLog(Frontier.StartLog<QueueItem> log) {
+            startLog = log;
             return this;
         }
 
