@@ -249,7 +249,7 @@ class PolitenessTest {
         ConcurrentLinkedQueue<Boolean> released = new ConcurrentLinkedQueue<>();
         homeLinking(20, i -> c.around(() -> {
             three.countDown();
-            released.add(hold(three, Duration.ofSeconds(10)));
+            released.add(hold(three, ManualTicker.STUCK));
             hold(new CountDownLatch(1), Duration.ofMillis(20));
         }, html("<title>P</title>")));
 
