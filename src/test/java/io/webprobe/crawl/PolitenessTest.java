@@ -117,10 +117,36 @@ class PolitenessTest {
          * do nothing more before the clock moves. Fails at once if more were handed out.
          */
         void awaitStill(int n) {
-            await().atMost(ManualTicker.STUCK).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(10)).until(() -> starts.size() > n
-                    || (starts.size() == n && job.progress().inFlight() == 0));
+            try {
+                await().atMost(ManualTicker.STUCK).pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(10)).until(() -> starts.size() > n
+                        || (starts.size() == n && job.progress().inFlight() == 0));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the crawl never stood still after " + n
+                        + " hand-outs: " + this, e);
+            }
             assertThat(starts).as("handed out so far").hasSize(n);
+        }
+
+        @Override
+        public String toString() {
+            return "handed out " + starts + "; " + job.progress() + "; results "
+                    + events.results().stream().map(r -> r.url() + " " + r.statusText() + " "
+                            + r.errorMessage()).toList()
+                    + "; workers " + workerStacks();
+        }
+
+        private static String workerStacks() {
+            StringBuilder b = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                if (t.getName().startsWith("crawl-worker-")) {
+                    b.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+                    for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                        b.append("\n    at ").append(stack[i]);
+                    }
+                }
+            });
+            return b.toString();
         }
 
         /**
