@@ -122,7 +122,7 @@ public final class CrawlJob implements AutoCloseable {
                     public List<QueueItem> read(long chunk) throws InterruptedException {
                         return QueueItem.decode(sink.unspill(chunk), graph::hostKeyOf);
                     }
-                });
+                }, b.startLog);
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
         this.robotsGate = new RobotsGate(robots, plan.respectRobots(),
                 p.maxCrawlDelay().toMillis(), frontier::setHostGap);
@@ -250,6 +250,14 @@ public final class CrawlJob implements AutoCloseable {
 
     public boolean isPaused() {
         return frontier.isPaused();
+    }
+
+    /**
+     * For tests that drive the job with a manual {@link Ticker}: the ticker moved, so workers
+     * waiting for a host's next start look at the time again.
+     */
+    void timeMoved() {
+        frontier.timeMoved();
     }
 
     /** Stops the crawl: nothing more is fetched, requests in flight are abandoned. */
@@ -554,6 +562,7 @@ public final class CrawlJob implements AutoCloseable {
         private Ticker ticker = Ticker.SYSTEM;
         private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
+        private Frontier.StartLog<QueueItem> startLog;
         private final List<AutoCloseable> owned = new java.util.ArrayList<>();
         private AddressGuard.Resolver resolver = java.net.InetAddress::getAllByName;
         private AddressGuard.Privacy privacy = AddressGuard.STANDARD;
@@ -604,6 +613,15 @@ public final class CrawlJob implements AutoCloseable {
         Builder addresses(AddressGuard.Resolver r, AddressGuard.Privacy p) {
             resolver = r;
             privacy = p;
+            return this;
+        }
+
+        /**
+         * Told of every URL the frontier hands out and the ticker time it used (tests check
+         * per-host spacing with it); default: none.
+         */
+        Builder startLog(Frontier.StartLog<QueueItem> log) {
+            startLog = log;
             return this;
         }
 

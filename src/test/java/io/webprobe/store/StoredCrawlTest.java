@@ -8,6 +8,7 @@ import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlJobs;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSink;
 import io.webprobe.crawl.CrawlState;
@@ -61,6 +62,44 @@ class StoredCrawlTest {
             job.start();
             return done.get(60, TimeUnit.SECONDS);
         }
+    }
+
+    private static Set<Thread> crawlWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("crawl-worker-"))
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    /**
+     * Whether the crawl cannot make another request before the store takes rows again: each
+     * worker waits for room in the store's queue, or waits in the frontier with nothing queued
+     * (what it waits for can only come from a worker that the store holds), and the items in
+     * flight are those of the workers the store holds.
+     */
+    private static boolean waitOnTheStoreOnly(Set<Thread> workers, CrawlJob job) {
+        int onStore = 0;
+        int idle = 0;
+        for (Thread t : workers) {
+            if (t.getState() != Thread.State.WAITING) {
+                return false;
+            }
+            List<String> frames = java.util.Arrays.stream(t.getStackTrace())
+                    .map(f -> f.getClassName() + "." + f.getMethodName()).toList();
+            if (frames.stream().anyMatch(f -> f.startsWith("java.util.concurrent.Semaphore."))
+                    && frames.stream().anyMatch(f -> f.startsWith(StoreWriter.class.getName()))) {
+                onStore++;
+            } else if (frames.stream().anyMatch(f -> f.endsWith("$ConditionObject.await"))
+                    && frames.stream().anyMatch(f -> f.endsWith("Frontier.take"))
+                    && frames.stream().noneMatch(f -> f.contains(".acquire"))) {
+                idle++;
+            }
+        }
+        if (onStore == 0 || onStore + idle != workers.size()) {
+            return false;
+        }
+        // read after the threads: a worker seen idle that took an item since shows here
+        CrawlProgress p = job.progress();
+        return p.inFlight() == onStore && (idle == 0 || p.queued() == 0);
     }
 
     private static Set<String> urls(List<CrawlResult> rows) {
@@ -152,19 +191,29 @@ class StoredCrawlTest {
                             done.complete(s);
                         }
                     }).build()) {
+                Set<Thread> others = crawlWorkers();
                 job.start();
-                // the workers fill the queue, then wait: requests stop well short of the site
+                Set<Thread> workers = crawlWorkers();
+                workers.removeAll(others);
+                assertThat(workers).hasSize(plan().threads());
+                // the workers fill the queue, then wait: requests stop well short of the site.
+                // Stopped for good, not for a while: every worker waits where only the store
+                // can let it go on (no test of elapsed time, which a loaded machine stretches)
                 await().atMost(Duration.ofSeconds(30)).until(() -> commits.get() == 1);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> waitOnTheStoreOnly(workers, job));
                 int seen = server.totalRequests();
-                await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                        .until(() -> server.totalRequests() == seen);
                 assertThat(seen).isLessThan(site.paths().size() / 2);
                 assertThat(done).isNotDone();
+                assertThat(waitOnTheStoreOnly(workers, job)).isTrue();
+                assertThat(server.totalRequests()).isEqualTo(seen);
 
                 diskBack.countDown();
                 CrawlSummary summary = done.get(60, TimeUnit.SECONDS);
                 assertThat(summary.failure()).isNull();
                 assertThat(summary.crawled()).isEqualTo(site.paths().size());
+            } finally {
+                diskBack.countDown(); // a failed check must not leave the store's writer stuck
             }
             try (CrawlReader reader = store.reader()) {
                 assertThat(urls(reader.results())).isEqualTo(site.paths().stream()
