@@ -56,8 +56,12 @@ final class Frontier<T> {
     record Limits(int perHost, int total, int chunk) {
         /** Everything in memory: for tests and tiny crawls. */
         static final Limits UNBOUNDED = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
-        /** About 20 MB of queued URLs at most in memory. */
-        static final Limits DEFAULT = new Limits(4_000, 100_000, 2_000);
+        /**
+         * A tenth of the heap for queued URLs, at about 250 bytes each, between 10,000 and
+         * 100,000 (about 25 MB).
+         */
+        static final Limits DEFAULT = new Limits(4_000, (int) Math.max(10_000, Math.min(100_000,
+                Runtime.getRuntime().maxMemory() / 10 / 250)), 2_000);
     }
 
     /**

@@ -117,7 +117,12 @@ final class StoreWriter implements CrawlSink {
      * How much the queue holds and a hook run before each commit (tests stall the disk with it).
      */
     record Tuning(int capacityRows, Runnable beforeCommit) {
-        static final Tuning DEFAULT = new Tuning(CAPACITY_ROWS, () -> { });
+        /**
+         * The queue sized to the heap: an eighth of it, at about 400 bytes a queued row (a
+         * link with its target's description), between 20,000 and {@link #CAPACITY_ROWS}.
+         */
+        static final Tuning DEFAULT = new Tuning((int) Math.max(20_000, Math.min(CAPACITY_ROWS,
+                Runtime.getRuntime().maxMemory() / 8 / 400)), () -> { });
     }
 
     /** Reads for the sink's questions (unspill, conclude); one at a time. */
