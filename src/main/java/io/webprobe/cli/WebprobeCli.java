@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = WebprobeCli.VersionProvider.class,
         description = "Crawl a site for broken links, or ping URLs for latency.",
         subcommands = {CrawlCommand.class, PingCommand.class, ExportCommand.class,
-            CompareCommand.class})
+            CompareCommand.class, SelfCheckCommand.class})
 public final class WebprobeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
