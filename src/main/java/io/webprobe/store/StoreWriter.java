@@ -598,64 +598,59 @@ final class StoreWriter implements CrawlSink {
 
         void result(long id, long order, CrawlResult r, long redirectId, long at)
                 throws SQLException {
-            PageInfo p = r.page();
-            int i = 1;
-            result.setLong(i++, order);
-            setIntOrNull(result, i++, r.status());
-            result.setString(i++, r.error() == null ? null : r.error().name());
-            result.setString(i++, emptyToNull(r.errorMessage()));
-            result.setString(i++, emptyToNull(r.contentType()));
-            result.setLong(i++, r.sizeBytes());
-            result.setLong(i++, r.responseMillis());
-            result.setString(i++, emptyToNull(r.title()));
-            result.setInt(i++, r.outlinks());
-            result.setString(i++, emptyToNull(r.redirectTo()));
+            result.setLong(1, order);
+            int i = bindAnswer(result, 2, r);
             if (redirectId > 0) {
                 result.setLong(i++, redirectId);
             } else {
                 result.setNull(i++, Types.INTEGER);
             }
-            result.setString(i++, emptyToNull(p.canonical()));
-            result.setString(i++, emptyToNull(p.metaDescription()));
-            result.setString(i++, emptyToNull(p.h1()));
-            result.setInt(i++, p.wordCount());
-            result.setString(i++, emptyToNull(p.metaRobots()));
-            result.setString(i++, emptyToNull(p.robotsHeader()));
-            result.setString(i++, r.skipped() == null ? null : r.skipped().name());
-            result.setInt(i++, r.retries());
-            setIntOrNull(result, i++, r.retriedStatus());
-            result.setLong(i++, at);
-            result.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            i = bindPage(result, i, r, at);
             result.setLong(i, id);
             add(result);
         }
 
         void recheck(long id, CrawlResult r, String redirectKey, long at) throws SQLException {
-            PageInfo p = r.page();
-            int i = 1;
-            setIntOrNull(recheck, i++, r.status());
-            recheck.setString(i++, r.error() == null ? null : r.error().name());
-            recheck.setString(i++, emptyToNull(r.errorMessage()));
-            recheck.setString(i++, emptyToNull(r.contentType()));
-            recheck.setLong(i++, r.sizeBytes());
-            recheck.setLong(i++, r.responseMillis());
-            recheck.setString(i++, emptyToNull(r.title()));
-            recheck.setInt(i++, r.outlinks());
-            recheck.setString(i++, emptyToNull(r.redirectTo()));
-            recheck.setString(i++, redirectKey);
-            recheck.setString(i++, emptyToNull(p.canonical()));
-            recheck.setString(i++, emptyToNull(p.metaDescription()));
-            recheck.setString(i++, emptyToNull(p.h1()));
-            recheck.setInt(i++, p.wordCount());
-            recheck.setString(i++, emptyToNull(p.metaRobots()));
-            recheck.setString(i++, emptyToNull(p.robotsHeader()));
-            recheck.setString(i++, r.skipped() == null ? null : r.skipped().name());
-            recheck.setInt(i++, r.retries());
-            setIntOrNull(recheck, i++, r.retriedStatus());
-            recheck.setLong(i++, at);
-            recheck.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            int i = bindAnswer(recheck, 1, r);
+            recheck.setString(i++, redirectKey); // the subquery finds the id by key
+            i = bindPage(recheck, i, r, at);
             recheck.setLong(i, id);
             add(recheck);
+        }
+
+        /** Binds status to redirect_to (the columns both statements share, in order). */
+        private int bindAnswer(PreparedStatement ps, int first, CrawlResult r)
+                throws SQLException {
+            int i = first;
+            setIntOrNull(ps, i++, r.status());
+            ps.setString(i++, r.error() == null ? null : r.error().name());
+            ps.setString(i++, emptyToNull(r.errorMessage()));
+            ps.setString(i++, emptyToNull(r.contentType()));
+            ps.setLong(i++, r.sizeBytes());
+            ps.setLong(i++, r.responseMillis());
+            ps.setString(i++, emptyToNull(r.title()));
+            ps.setInt(i++, r.outlinks());
+            ps.setString(i++, emptyToNull(r.redirectTo()));
+            return i;
+        }
+
+        /** Binds canonical to the truncated flag (after the redirect target's id). */
+        private int bindPage(PreparedStatement ps, int first, CrawlResult r, long at)
+                throws SQLException {
+            PageInfo p = r.page();
+            int i = first;
+            ps.setString(i++, emptyToNull(p.canonical()));
+            ps.setString(i++, emptyToNull(p.metaDescription()));
+            ps.setString(i++, emptyToNull(p.h1()));
+            ps.setInt(i++, p.wordCount());
+            ps.setString(i++, emptyToNull(p.metaRobots()));
+            ps.setString(i++, emptyToNull(p.robotsHeader()));
+            ps.setString(i++, r.skipped() == null ? null : r.skipped().name());
+            ps.setInt(i++, r.retries());
+            setIntOrNull(ps, i++, r.retriedStatus());
+            ps.setLong(i++, at);
+            ps.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            return i;
         }
 
         void link(long source, int pos, LinkRow l) throws SQLException {
