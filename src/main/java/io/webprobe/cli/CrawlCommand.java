@@ -9,8 +9,6 @@ import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
-import io.webprobe.export.CrawlExport;
-import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -35,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -212,17 +211,8 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "as rate-limited instead (default: ${DEFAULT-VALUE}).")
     Duration maxRetryAfter;
 
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write every crawled URL here (- for standard output).")
-    Path csv;
-
-    @Option(names = "--broken-csv", paramLabel = "FILE",
-            description = "Write every broken link with its source page here.")
-    Path brokenCsv;
-
-    @Option(names = "--orphans-csv", paramLabel = "FILE",
-            description = "With --sitemaps: write the sitemap URLs no page links to here.")
-    Path orphansCsv;
+    @Mixin
+    CrawlCsvOptions files = new CrawlCsvOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -234,10 +224,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (invalid != null) {
             return fail(err, invalid);
         }
-        OutputCheck outputs = new OutputCheck(true)
-                .add("--csv", csv)
-                .add("--broken-csv", brokenCsv)
-                .add("--orphans-csv", orphansCsv);
+        OutputCheck outputs = files.addTo(new OutputCheck(true));
         if (db != null) {
             outputs.add("--db", db);
         }
@@ -360,12 +347,11 @@ public final class CrawlCommand implements Callable<Integer> {
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */
     private int export(CrawlStore store, PrintWriter err) throws StoreException {
-        if (csv == null && brokenCsv == null && orphansCsv == null) {
+        if (!files.any()) {
             return OK;
         }
         try (CrawlReader reader = store.reader()) {
-            CrawlExport.write(reader, csv, brokenCsv, orphansCsv,
-                    new ExportBatch(spec.commandLine().getOut(), false));
+            files.write(reader, spec.commandLine().getOut());
             return OK;
         } catch (ExportException e) {
             return fail(err, e.getMessage());
@@ -470,7 +456,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (insecure && cacert != null) {
             return "Use either --cacert or --insecure, not both.";
         }
-        if (orphansCsv != null && !sitemaps) {
+        if (files.orphansCsv != null && !sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
         }
         return null;
