@@ -1,66 +1,162 @@
 #!/usr/bin/env bash
-# Webprobe: build, test and run. See README.md.
+# Webprobe: build, test, run and package. See README.md.
 #   ./run.sh                 open the desktop app (builds first if sources changed)
 #   ./run.sh test            run every test, headless
 #   ./run.sh crawl URL ...   crawl a site from the command line
+#   ./run.sh ping URL ...    measure how fast URLs answer
+#   ./run.sh export FILE ... write the CSVs of a stored crawl
+#   ./run.sh compare A B     compare two stored crawls
+#   ./run.sh package         build the app image, the .deb and the fat jar (target/dist/)
 #   ./run.sh help            usage
 set -euo pipefail
 cd "$(dirname "$0")"
 here=$(pwd)
 
 java_major() { # prints the feature version of the java binary given, or nothing
+  # the JDK's release file says it without starting a JVM (a start costs ~0.2 s); ask the JVM
+  # only when there is none
+  local release
+  release="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" | head -1
+    return 0
+  fi
   "$1" -XshowSettings:properties -version 2>&1 \
-    | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+    | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
 }
 
+# why_not JDK_DIR: why a folder is not a usable JDK 21+, as the end of a sentence starting
+# "JAVA_HOME points at" (nothing when it is one)
+why_not() {
+  local d=$1 v
+  if [ ! -e "$d" ]; then echo "$d, which does not exist"; return; fi
+  if [ ! -x "$d/bin/java" ]; then echo "$d, which has no bin/java"; return; fi
+  v=$(java_major "$d/bin/java")
+  if [ -z "$v" ]; then echo "$d, whose java does not start"; return; fi
+  if [ "$v" -lt 21 ] 2>/dev/null; then echo "Java $v, but Webprobe needs 21 or newer"; return; fi
+  if [ ! -x "$d/bin/javac" ]; then echo "a Java $v runtime without javac, but Webprobe needs a JDK to build"; return; fi
+}
+
+# find_jdk: prints the first JDK 21+ among JAVA_HOME, java on the PATH, and the folders in
+# WEBPROBE_JDK_DIRS (default /usr/lib/jvm); says in one line why JAVA_HOME was passed over.
 find_jdk() {
-  local candidates=()
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  local candidates=() c problem="" dirs d
   if command -v java >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
   fi
-  for d in /usr/lib/jvm/*/; do candidates+=("${d%/}"); done
-  local c v
-  for c in "${candidates[@]}"; do
-    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
-    v=$(java_major "$c/bin/java")
-    if [ -n "$v" ] && [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$c"; return 0; fi
+  IFS=: read -r -a dirs <<< "${WEBPROBE_JDK_DIRS:-/usr/lib/jvm}"
+  for d in "${dirs[@]}"; do
+    for c in "$d"/*/; do [ -d "$c" ] && candidates+=("${c%/}"); done
   done
+  if [ -n "${JAVA_HOME:-}" ]; then
+    problem=$(why_not "$JAVA_HOME")
+    if [ -z "$problem" ]; then echo "$JAVA_HOME"; return 0; fi
+  fi
+  for c in "${candidates[@]}"; do
+    if [ -z "$(why_not "$c")" ]; then
+      [ -n "$problem" ] && echo "JAVA_HOME points at $problem; using $c instead." >&2
+      echo "$c"; return 0
+    fi
+  done
+  if [ -n "$problem" ]; then
+    echo "JAVA_HOME points at $problem: install a JDK 21 or newer (for example 'apt-get install openjdk-21-jdk') and set JAVA_HOME to it." >&2
+  else
+    echo "Webprobe needs a JDK 21 or newer: install one (for example 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it." >&2
+  fi
   return 1
 }
 
-if ! JAVA_HOME=$(find_jdk); then
-  echo "Webprobe needs a JDK 21 or newer: install one (for example 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it." >&2
-  exit 2
-fi
+JAVA_HOME=$(find_jdk) || exit 2
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-JAR="$here/target/webprobe-0.1.0-all.jar"
+VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
+JAR="$here/target/webprobe-$VERSION-all.jar"
 
 build_if_needed() {
   # only what goes into the jar counts: editing a test must not rebuild on every run
   if [ ! -f "$JAR" ] || [ -n "$(find src/main icons pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; then
     echo "Building Webprobe (first run takes a minute)..." >&2
-    if ! ./mvnw -q -B -DskipTests package > target-build.log 2>&1; then
-      cat target-build.log >&2
+    mkdir -p target
+    if ! ./mvnw -q -B -DskipTests package > target/build.log 2>&1; then
+      cat target/build.log >&2
       echo "The build failed; the Maven output is above." >&2
       exit 2
     fi
-    rm -f target-build.log
     touch "$JAR"   # Maven leaves an up-to-date jar alone; mark it checked
+  fi
+  train_startup_cache
+}
+
+# The start-up cache: the JVM keeps the classes a run loads (and, from JDK 25, their linking
+# and method profiles) in a file learnt from a self-check (a crawl and a ping of a site served
+# on loopback), so later runs start about twice as fast (docs/benchmarks.md). It is made again
+# when the jar or the JDK changes; without it everything works, only slower to start.
+STARTUP_CACHE="$here/target/startup-$(java_major "$JAVA").cache"
+startup_cache_fresh() {
+  [ -f "$STARTUP_CACHE" ] && [ "$STARTUP_CACHE" -nt "$JAR" ] \
+    && [ "$(cat "$STARTUP_CACHE.jdk" 2>/dev/null)" = "$JAVA_HOME" ]
+}
+train_startup_cache() {
+  startup_cache_fresh && return 0
+  local opts v
+  read -r -d '' -a opts < <(jvm_options) || true
+  v=$(java_major "$JAVA")
+  rm -f "$STARTUP_CACHE" "$STARTUP_CACHE.jdk"
+  if [ "$v" -ge 25 ]; then
+    opts+=(-XX:AOTCacheOutput="$STARTUP_CACHE")
+  else
+    opts+=(-XX:ArchiveClassesAtExit="$STARTUP_CACHE")
+  fi
+  echo "Preparing Webprobe's start-up cache (a few seconds, once per build)..." >&2
+  if "$JAVA" "${opts[@]}" -jar "$JAR" selfcheck > target/startup-cache.log 2>&1 \
+      && [ -f "$STARTUP_CACHE" ]; then
+    echo "$JAVA_HOME" > "$STARTUP_CACHE.jdk"
+  else
+    rm -f "$STARTUP_CACHE"   # runs go on without it
+  fi
+  return 0
+}
+startup_cache_options() {
+  startup_cache_fresh || return 0
+  if [ "$(java_major "$JAVA")" -ge 25 ]; then
+    echo -XX:AOTCache="$STARTUP_CACHE" -Xlog:aot=off -Xlog:cds=off
+  else
+    echo -XX:SharedArchiveFile="$STARTUP_CACHE" -Xlog:cds=off
   fi
 }
 
-run_java() {
-  local opts=(--enable-native-access=ALL-UNNAMED)
+# The JVM options Webprobe runs with, here and in the packaged launchers; WEBPROBE_JAVA_OPTS
+# comes after them, so it wins (e.g. WEBPROBE_JAVA_OPTS=-Xmx2g). The heap cap is measured in
+# docs/benchmarks.md ("Memory"): without it the JVM may grow to a quarter of the RAM.
+jvm_options() {
+  echo --enable-native-access=ALL-UNNAMED -Xmx1g
   # JDK 24+ warns about JavaFX's use of sun.misc.Unsafe; the flag does not exist before 23.
-  [ "$(java_major "$JAVA" | cut -d. -f1)" -ge 23 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
+  [ "$(java_major "$JAVA")" -ge 23 ] && echo --sun-misc-unsafe-memory-access=allow
+  return 0
+}
+
+run_java() {
+  local opts cache
+  read -r -d '' -a opts < <(jvm_options) || true
+  read -r -d '' -a cache < <(startup_cache_options) || true
+  opts+=("${cache[@]}")
+  opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
+  # A crawl without a window: the serial collector halves the peak RSS at the same speed. The
+  # window keeps G1, whose pauses stay short; ping's RSS is small either way (docs/benchmarks.md,
+  # "Memory").
+  [ "${1:-}" = crawl ] && opts+=(-XX:+UseSerialGC)
   # The ping engine is I/O-bound: C2's compile time on short runs costs more CPU than its
   # faster code saves, CPU taken from the server being measured (docs/decisions/0004).
   [ "${1:-}" = ping ] && opts+=(-XX:TieredStopAtLevel=1)
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
+}
+
+package() {
+  local opts
+  read -r -d '' -a opts < <(jvm_options) || true
+  exec packaging/package.sh "$JAR" "$VERSION" "${opts[@]}"
 }
 
 usage() {
@@ -70,10 +166,16 @@ Usage: ./run.sh [command] [args]
   (no command)          open the Webprobe desktop app
   test                  run the whole test suite headless (./mvnw verify)
   crawl URL [options]   crawl a site headless; ./run.sh crawl --help for options
+  ping URL... [options] measure how fast URLs answer; ./run.sh ping --help for options
+  export FILE [options] write the CSV files of a stored crawl (a .webprobe file)
+  compare OLD NEW       what changed between two stored crawls of one site
+  selfcheck             check that Webprobe works here (a crawl and a ping on loopback)
+  package               build target/dist/Webprobe/ (app image), the .deb and the fat jar
   help                  show this help
 
 Environment: JAVA_HOME (a JDK 21+; found automatically if unset),
-WEBPROBE_JAVA_OPTS (extra JVM options, e.g. -Xmx2g).
+WEBPROBE_JAVA_OPTS (extra JVM options, e.g. -Xmx2g),
+WEBPROBE_JDK_DIRS (folders holding JDKs to look in; default /usr/lib/jvm).
 USAGE
 }
 
@@ -81,7 +183,8 @@ cmd="${1:-gui}"
 case "$cmd" in
   gui) build_if_needed; run_java ;;
   test) shift; exec ./mvnw -B verify "$@" ;;
-  crawl|ping) build_if_needed; run_java "$@" ;;
+  crawl|ping|export|compare|selfcheck) build_if_needed; run_java "$@" ;;
+  package) build_if_needed; package ;;
   help|-h|--help) usage ;;
   *) echo "Unknown command '$cmd'. Run './run.sh help' for usage." >&2; exit 2 ;;
 esac

@@ -46,6 +46,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheLauncherUsesSystemOutAndErr = noClasses()
             .that().doNotHaveFullyQualifiedName("io.webprobe.app.Launcher")
+            // the Java 8 Main-Class that says "needs Java 21" before any logger can load
+            .and().doNotHaveFullyQualifiedName("io.webprobe.app.JavaVersionGate")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .because("output goes through a logger, or picocli's writers in the CLI");

@@ -5,7 +5,10 @@ import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.crawl.Recheck;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.store.CrawlFiles;
 import io.webprobe.store.CrawlStore;
@@ -16,14 +19,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import io.webprobe.export.CsvExporter;
-import io.webprobe.http.Http1Probe;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
+import io.webprobe.ui.common.RememberedWindow;
 import io.webprobe.ui.common.UiBatcher;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.compare.CompareModel;
 import io.webprobe.ui.compare.CompareView;
 import io.webprobe.ui.crawl.CrawlJobFactory;
@@ -37,7 +39,6 @@ import io.webprobe.ui.ping.PingJobFactory;
 import io.webprobe.ui.ping.PingView;
 import io.webprobe.ui.ping.PingViewModel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.concurrent.Executors;
@@ -54,7 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
-    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path crawlsFolder;
     private final ScheduledExecutorService uiTimer;
@@ -63,37 +63,51 @@ public final class AppContext implements AutoCloseable {
     private final CrawlViewModel crawlViewModel;
     private final PingViewModel pingViewModel;
     private final MainView mainView;
-    private final UiMemory memory;
+    private final UiState uiState;
+    private final RememberedWindow window;
     private volatile Consumer<String> browser = url -> log.info("No browser to open {}", url);
 
     /**
+     * A context whose UI state is not kept between launches (for tests).
+     *
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
      */
     public AppContext(Stage stage, DialogService dialogs) {
-        this(stage, dialogs, CrawlFiles.defaultFolder());
+        this(stage, dialogs, UiState.inMemory());
     }
 
     /**
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param uiState what the UI remembers between launches; saved by {@link #close()}
+     */
+    public AppContext(Stage stage, DialogService dialogs, UiState uiState) {
+        this(stage, dialogs, uiState, CrawlFiles.defaultFolder());
+    }
+
+    /**
+     * @param stage the main window (owner of dialogs)
+     * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param uiState what the UI remembers between launches; saved by {@link #close()}
      * @param crawlsFolder where new crawl files go
      */
-    public AppContext(Stage stage, DialogService dialogs, Path crawlsFolder) {
-        this(stage, dialogs, crawlsFolder, UiMemory.inMemory(), ClipboardService.system());
+    public AppContext(Stage stage, DialogService dialogs, UiState uiState, Path crawlsFolder) {
+        this(stage, dialogs, uiState, crawlsFolder, ClipboardService.system());
     }
 
     /**
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param uiState what the UI remembers between launches; saved by {@link #close()}
      * @param crawlsFolder where new crawl files go
-     * @param memory what the screens remember between launches
      * @param clipboard where Copy puts text
      */
-    public AppContext(Stage stage, DialogService dialogs, Path crawlsFolder, UiMemory memory,
+    public AppContext(Stage stage, DialogService dialogs, UiState uiState, Path crawlsFolder,
             ClipboardService clipboard) {
         this.crawlsFolder = crawlsFolder;
-        this.memory = memory;
+        this.uiState = uiState;
+        this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         background.execute(io.webprobe.store.SqliteDriver::preload);
@@ -116,8 +130,13 @@ public final class AppContext implements AutoCloseable {
             public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
                     throws StoreException {
                 CrawlPlan plan = store.plan();
-                return CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
-                                min(plan.timeout(), MAX_CONNECT_TIMEOUT)), store.sink())
+                HttpProbe probe;
+                try {
+                    probe = CrawlProbes.forPlan(plan);
+                } catch (TlsTrust.TrustException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
+                return CrawlJob.builder(plan, probe, store.sink())
                         .resume(resume)
                         .listener(listener)
                         .build();
@@ -126,20 +145,21 @@ public final class AppContext implements AutoCloseable {
             @Override
             public Recheck recheck(CrawlStore store, Clock clock) throws StoreException {
                 CrawlPlan plan = store.plan();
-                return new Recheck(plan, new JdkHttpProbe(plan.userAgent(),
-                        min(plan.timeout(), MAX_CONNECT_TIMEOUT)), store.sink(), clock);
+                try {
+                    return new Recheck(plan, CrawlProbes.forPlan(plan), store.sink(), clock);
+                } catch (TlsTrust.TrustException e) {
+                    throw new StoreException(e.getMessage(), e);
+                }
             }
         };
         crawlViewModel = new CrawlViewModel(jobs, new CrawlViewModel.Services(Platform::runLater,
-                uiTimer, background, this.dialogs, memory, crawlsFolder, Version.userAgent(),
+                uiTimer, background, this.dialogs, uiState, crawlsFolder, Version.userAgent(),
                 UiBatcher.DEFAULT_PERIOD, System::nanoTime));
-        PingJobFactory pings = (plan, listener) -> new PingJob(plan,
-                new Http1Probe(plan.userAgent(), min(plan.timeout(), MAX_CONNECT_TIMEOUT)),
-                listener);
+        PingJobFactory pings = PingJob::new; // its probe follows the plan's trust
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
         CrawlView crawlView = new CrawlView(crawlViewModel, new CrawlView.Deps(this.dialogs,
-                memory, new UrlActions(crawlViewModel, clipboard, url -> browser.accept(url)),
+                uiState, new UrlActions(crawlViewModel, clipboard, url -> browser.accept(url)),
                 new ExportActions(crawlViewModel, new CrawlExporter(background), this.dialogs,
                         Platform::runLater)));
         CompareView compare = new CompareView(new CompareModel(background, Platform::runLater,
@@ -164,18 +184,28 @@ public final class AppContext implements AutoCloseable {
         return pingViewModel;
     }
 
-    /** What the screens remember. */
-    public UiMemory memory() {
-        return memory;
-    }
-
     /** Sets how "Open in browser" opens a URL (the application's host services). */
     public void setBrowser(Consumer<String> open) {
         this.browser = open;
     }
 
+    /** What the UI remembers between launches: window geometry, layouts, recent URLs. */
+    public UiState uiState() {
+        return uiState;
+    }
+
+    /** The main window's remembered geometry. */
+    public RememberedWindow window() {
+        return window;
+    }
+
+    /**
+     * Stops every job, waits (up to 5 s) for exports in progress, and saves the UI state. Call
+     * on the FX thread when the main window closes.
+     */
     @Override
     public void close() {
+        window.save();
         pingViewModel.close();
         crawlViewModel.close();
         uiTimer.shutdownNow();
@@ -189,10 +219,6 @@ public final class AppContext implements AutoCloseable {
             background.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        uiState.save();
     }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
 }

@@ -1,25 +1,89 @@
 package io.webprobe.app;
 
+import io.webprobe.CommandName;
+
 import io.webprobe.cli.WebprobeCli;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Filter;
 import javafx.application.Application;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The jar's entry point. Not an {@link Application} subclass, so that a plain classpath launch
- * finds the JavaFX runtime. With arguments it runs the command line; without, the desktop app.
+ * Where Webprobe starts (after {@code JavaVersionGate} has checked the Java version). Not an
+ * {@link Application} subclass, so that a plain classpath launch finds the JavaFX runtime. With
+ * arguments it runs the command line; without, the desktop app. Every way this can fail ends
+ * in one sentence on stderr and exit code 2, never a stack trace: see {@link FatalErrors} for
+ * what escapes from any thread.
  */
 public final class Launcher {
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+
+    /** JavaFX's logger; held here so that its filter is not lost to garbage collection. */
+    private static final java.util.logging.Logger JAVAFX_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {}
 
     public static void main(String[] args) {
+        FatalErrors.install(System.err);
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /**
+     * Runs the command line (with arguments) or the desktop app (without; returns when its
+     * window has closed) and returns the exit code. Never exits the JVM itself.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err,
+            Map<String, String> env) {
         if (args.length > 0) {
-            System.exit(WebprobeCli.execute(new PrintWriter(System.out, true),
-                    new PrintWriter(System.err, true), args));
+            TestHooks.exhaustHeapIfAsked();
+            return WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    args);
         }
-        // JavaFX warns about running from the classpath, which is how we run on purpose
-        // (docs/decisions/0001-classpath-not-modules.md).
-        java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
-                .setLevel(java.util.logging.Level.SEVERE);
-        Application.launch(WebprobeApp.class, args);
+        String command = CommandName.get();
+        Optional<String> noDisplay = DisplayCheck.problem(env, System.getProperty("os.name"),
+                System.getProperty("glass.platform"), command);
+        if (noDisplay.isPresent()) {
+            err.println(noDisplay.get());
+            return 2;
+        }
+        quietClasspathWarning();
+        try {
+            Application.launch(WebprobeApp.class);
+            return 0;
+        } catch (RuntimeException e) {
+            log.error("The window could not be opened", e);
+            err.println(isDisplayFailure(e)
+                    ? DisplayCheck.cannotOpen(env.getOrDefault("DISPLAY", ""), command)
+                    : "Webprobe could not open its window; the details are in "
+                            + FatalErrors.logFile(env) + ".");
+            return 2;
+        }
+    }
+
+    private static boolean isDisplayFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                    && t.getMessage().contains("DISPLAY")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration" when run from the classpath, which is how
+     * we run on purpose (docs/decisions/0001-classpath-not-modules.md). Only that warning is
+     * dropped; JavaFX's other messages still show.
+     */
+    private static void quietClasspathWarning() {
+        Filter previous = JAVAFX_LOG.getFilter();
+        JAVAFX_LOG.setFilter(r -> !(r.getMessage() != null
+                && r.getMessage().startsWith("Unsupported JavaFX configuration"))
+                && (previous == null || previous.isLoggable(r)));
     }
 }

@@ -1,5 +1,7 @@
 package io.webprobe.app;
 
+import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.UiState;
 import java.io.InputStream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -13,34 +15,49 @@ import org.slf4j.LoggerFactory;
 public final class WebprobeApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(WebprobeApp.class);
     private static final int[] ICON_SIZES = {16, 32, 64, 128, 256, 512};
+    /** The {@link UiState} keys of the main window's geometry. */
+    public static final String WINDOW_KEY = "window.main";
 
     private AppContext context;
 
     @Override
     public void start(Stage stage) {
-        context = show(stage, null);
+        UiState state = UiState.load(UiState.defaultFile(System.getenv(),
+                System.getProperty("os.name"), System.getProperty("user.home")));
+        context = show(stage, null, state);
         context.setBrowser(getHostServices()::showDocument);
         installErrorHandler(context);
+        Platform.runLater(TestHooks::exhaustHeapIfAsked);
     }
 
     /**
-     * Builds the application in a stage and shows it: the real start-up and the UI tests use
-     * this same path. Call on the FX thread.
+     * As {@link #show(Stage, DialogService, UiState)} with a state that is not kept: the UI tests
+     * use this, so they never read or write the user's remembered window and settings.
+     */
+    public static AppContext show(Stage stage, DialogService dialogs) {
+        return show(stage, dialogs, UiState.inMemory());
+    }
+
+    /**
+     * Builds the application in a stage and shows it where it was last closed: the real
+     * start-up and the UI tests use this same path. Call on the FX thread.
      *
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
+     * @param state what the UI remembers between launches
      */
-    public static AppContext show(Stage stage, io.webprobe.ui.common.DialogService dialogs) {
-        AppContext context = new AppContext(stage, dialogs);
+    public static AppContext show(Stage stage, DialogService dialogs, UiState state) {
+        AppContext context = new AppContext(stage, dialogs, state);
         stage.setTitle("Webprobe");
         addIcons(stage);
         stage.setScene(createScene(context));
+        context.window().restore();
         stage.show();
         return context;
     }
 
-    /** The main window's scene with the app's stylesheet; shared with the UI tests. */
+    /** The main window's scene with the app's stylesheet; its size is the stage's. */
     public static Scene createScene(AppContext context) {
-        Scene scene = new Scene(context.mainView().root(), 1200, 760);
+        Scene scene = new Scene(context.mainView().root());
         scene.getStylesheets().add(
                 WebprobeApp.class.getResource("/io/webprobe/ui/webprobe.css").toExternalForm());
         return scene;
@@ -48,14 +65,18 @@ public final class WebprobeApp extends Application {
 
     /**
      * The last line of defence on the FX thread: log the failure once and tell the user in a
-     * sentence. Call on the FX thread.
+     * sentence; out of memory ends the program through {@link FatalErrors}. Call on the FX
+     * thread.
      */
     public static void installErrorHandler(AppContext context) {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> {
+            if (FatalErrors.handOnOutOfMemory(t, e)) {
+                return;
+            }
             log.error("Unexpected failure on the UI thread", e);
-            context.dialogs().showError("Unexpected error", "Something went wrong ("
-                    + e.getClass().getSimpleName() + "). Your data is still there; details are in "
-                    + "the log file ~/.webprobe/webprobe.log.");
+            context.dialogs().showError("Unexpected error", "Something went wrong. Your data is "
+                    + "still there; the details are in the log file "
+                    + FatalErrors.logFile(System.getenv()) + ".");
         });
     }
 

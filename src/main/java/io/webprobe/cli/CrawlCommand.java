@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import io.webprobe.CommandName;
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
@@ -8,14 +9,14 @@ import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
-import io.webprobe.export.CrawlExport;
-import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
-import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.crawl.CrawlProbes;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,6 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "crawl",
         mixinStandardHelpOptions = true,
+        versionProvider = WebprobeCli.VersionProvider.class,
         sortOptions = false,
         description = "Crawl every page of a site and report broken links.",
         exitCodeListHeading = "%nExit codes:%n",
@@ -126,6 +129,29 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "lines, else /sitemap.xml) and report those no page links to.")
     boolean sitemaps;
 
+    @Option(names = "--no-cookies",
+            description = "Do not keep the cookies the site sets (default: kept for the crawl "
+                    + "and sent back, as a browser does, so consent gates and session checks "
+                    + "work).")
+    boolean noCookies;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "Also trust the certificates in this PEM file (a staging or intranet "
+                    + "site's self-signed certificate or private CA), besides the usual "
+                    + "authorities. Host names are still checked.")
+    Path cacert;
+
+    @Option(names = {"-k", "--insecure"},
+            description = "Accept any certificate for any host name. Prints a warning.")
+    boolean insecure;
+
+    @Option(names = "--allow-private",
+            description = "Also request links to private, loopback and link-local addresses "
+                    + "(192.168.x.x, 10.x.x.x, 127.x.x.x, 169.254.x.x...) when the start URL is a "
+                    + "public site (default: they are listed as blocked; a crawl that starts on "
+                    + "such an address requests them anyway).")
+    boolean allowPrivate;
+
     @Option(names = "--subdomains",
             description = "Crawl every subdomain of the start domain, not only the start host.")
     boolean subdomains;
@@ -185,17 +211,8 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "as rate-limited instead (default: ${DEFAULT-VALUE}).")
     Duration maxRetryAfter;
 
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write every crawled URL here (- for standard output).")
-    Path csv;
-
-    @Option(names = "--broken-csv", paramLabel = "FILE",
-            description = "Write every broken link with its source page here.")
-    Path brokenCsv;
-
-    @Option(names = "--orphans-csv", paramLabel = "FILE",
-            description = "With --sitemaps: write the sitemap URLs no page links to here.")
-    Path orphansCsv;
+    @Mixin
+    CrawlCsvOptions files = new CrawlCsvOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
@@ -207,10 +224,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (invalid != null) {
             return fail(err, invalid);
         }
-        OutputCheck outputs = new OutputCheck(true)
-                .add("--csv", csv)
-                .add("--broken-csv", brokenCsv)
-                .add("--orphans-csv", orphansCsv);
+        OutputCheck outputs = files.addTo(new OutputCheck(true));
         if (db != null) {
             outputs.add("--db", db);
         }
@@ -222,20 +236,31 @@ public final class CrawlCommand implements Callable<Integer> {
         PrintWriter summaryOut = outputs.usesStdout() ? err : spec.commandLine().getOut();
         CrawlStore store;
         ResumeState resumeState = null;
+        HttpProbe probe;
         try {
             if (resumeFile != null) {
                 store = CrawlStore.open(resumeFile, CrawlStore.Access.RESUME);
-                resumeState = store.resumeState();
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
                     return fail(err, "A file named " + db + " already exists; to continue the "
                             + "crawl stored there use --resume " + db + ", or choose another name.");
                 }
+                CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
                 store = db != null ? CrawlStore.create(db, plan)
                         : CrawlStore.createTemporary(plan);
             }
-        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException e) {
+        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException
+                | TlsTrust.TrustException e) {
+            return fail(err, e.getMessage());
+        }
+        try {
+            probe = CrawlProbes.forPlan(store.plan(), connectTimeout);
+            if (resumeFile != null) {
+                resumeState = store.resumeState();
+            }
+        } catch (TlsTrust.TrustException | StoreException e) {
+            store.close();
             return fail(err, e.getMessage());
         }
         try (store) {
@@ -243,20 +268,21 @@ public final class CrawlCommand implements Callable<Integer> {
                 summaryOut.println("The crawl in " + resumeFile + " had already finished; "
                         + "nothing was left to fetch.");
             }
-            return crawl(store, resumeState, summaryOut, err);
+            return crawl(store, probe, resumeState, summaryOut, err);
         } catch (StoreException e) {
             return fail(err, e.getMessage());
         }
     }
 
-    private int crawl(CrawlStore store, ResumeState resumeState, PrintWriter out,
-            PrintWriter err) throws InterruptedException, StoreException {
+    private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
+            PrintWriter out, PrintWriter err) throws InterruptedException, StoreException {
         CrawlPlan plan = store.plan();
-        CrawlJob job = CrawlJob.builder(plan,
-                        new JdkHttpProbe(plan.userAgent(),
-                                connectTimeout.compareTo(plan.timeout()) < 0
-                                        ? connectTimeout : plan.timeout()),
-                        store.sink())
+        if (plan.insecure()) {
+            err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
+                    + "between you and the site could answer in its place.");
+            err.flush();
+        }
+        CrawlJob job = CrawlJob.builder(plan, probe, store.sink())
                 .resume(resumeState)
                 .build();
         CrawlSummary summary;
@@ -275,7 +301,8 @@ public final class CrawlCommand implements Callable<Integer> {
             int exported = export(store, err);
             if (db != null || resumeFile != null) {
                 out.println("The crawl is stored in " + store.file() + (summary.stopped()
-                        ? "; continue it with ./run.sh crawl --resume " + store.file() + "." : "."));
+                        ? "; continue it with " + CommandName.get() + " crawl --resume "
+                                + store.file() + "." : "."));
                 out.flush();
             }
             return exported != OK ? exported : code;
@@ -312,17 +339,19 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) {
             plan = plan.withMaxPages(maxPages);
         }
-        return plan;
+        return plan.toBuilder().allowPrivate(allowPrivate).cookies(!noCookies)
+                .insecure(insecure)
+                .caCertFile(cacert == null ? "" : cacert.toAbsolutePath().toString())
+                .build();
     }
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */
     private int export(CrawlStore store, PrintWriter err) throws StoreException {
-        if (csv == null && brokenCsv == null && orphansCsv == null) {
+        if (!files.any()) {
             return OK;
         }
         try (CrawlReader reader = store.reader()) {
-            CrawlExport.write(reader, csv, brokenCsv, orphansCsv,
-                    new ExportBatch(spec.commandLine().getOut(), false));
+            files.write(reader, spec.commandLine().getOut());
             return OK;
         } catch (ExportException e) {
             return fail(err, e.getMessage());
@@ -421,22 +450,30 @@ public final class CrawlCommand implements Callable<Integer> {
             return "--max-crawl-delay and --max-retry-after must not be negative.";
         }
         if (url == null) {
-            return "Give the start URL, e.g. ./run.sh crawl https://example.com/ (or --resume "
-                    + "FILE to continue a stored crawl).";
+            return "Give the start URL, e.g. " + CommandName.get() + " crawl https://example.com/ "
+                    + "(or --resume FILE to continue a stored crawl).";
         }
-        if (orphansCsv != null && !sitemaps) {
+        if (insecure && cacert != null) {
+            return "Use either --cacert or --insecure, not both.";
+        }
+        if (files.orphansCsv != null && !sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
         }
         return null;
     }
 
     private int report(CrawlSummary summary, PrintWriter out, PrintWriter err) {
+        for (String warning : summary.warnings()) {
+            err.println("webprobe: " + warning);
+        }
         if (summary.failure() != null) {
             err.println("webprobe: " + summary.failure());
             err.flush();
         }
         if (summary.startFailure() != null) {
-            err.println("webprobe: " + summary.startFailure());
+            String advice = io.webprobe.http.ErrorClassifier.trustAdvice(summary.startError());
+            err.println("webprobe: " + summary.startFailure()
+                    + (advice == null ? "" : " " + advice));
             err.flush();
             return FAILED;
         }

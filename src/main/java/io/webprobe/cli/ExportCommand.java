@@ -1,7 +1,5 @@
 package io.webprobe.cli;
 
-import io.webprobe.export.CrawlExport;
-import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -12,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,39 +36,27 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The crawl file.")
     Path file;
 
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write every crawled URL here (- for standard output).")
-    Path csv;
-
-    @Option(names = "--broken-csv", paramLabel = "FILE",
-            description = "Write every broken link with its source page here.")
-    Path brokenCsv;
-
-    @Option(names = "--orphans-csv", paramLabel = "FILE",
-            description = "Write the sitemap URLs no page links to here (crawls made with "
-                    + "--sitemaps).")
-    Path orphansCsv;
+    @Mixin
+    CrawlCsvOptions files = new CrawlCsvOptions();
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (csv == null && brokenCsv == null && orphansCsv == null) {
+        if (!files.any()) {
             return fail(err, "Say what to write: --csv, --broken-csv and/or --orphans-csv.");
         }
-        OutputCheck outputs = new OutputCheck(true).add("--csv", csv)
-                .add("--broken-csv", brokenCsv).add("--orphans-csv", orphansCsv);
+        OutputCheck outputs = files.addTo(new OutputCheck(true));
         String problem = outputs.problem();
         if (problem != null) {
             return fail(err, problem);
         }
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
-            if (orphansCsv != null && !store.plan().useSitemaps()) {
+            if (files.orphansCsv != null && !store.plan().useSitemaps()) {
                 return fail(err, file + " was crawled without --sitemaps, so it has no orphans "
                         + "to write.");
             }
-            CrawlExport.write(reader, csv, brokenCsv, orphansCsv,
-                    new ExportBatch(spec.commandLine().getOut(), false));
+            files.write(reader, spec.commandLine().getOut());
             PrintWriter note = outputs.usesStdout() ? err : spec.commandLine().getOut();
             CrawlReader.Counts c = reader.counts();
             note.println(String.format(Locale.ROOT, "Exported %s (%,d URLs crawled, %s).",

@@ -1,16 +1,17 @@
 package io.webprobe.cli;
 
 import io.webprobe.Version;
-import io.webprobe.export.CsvExporter;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.export.OutputCheck;
+import io.webprobe.export.RowSource;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.PingCsv;
 import io.webprobe.export.RequestLogWriter;
 import io.webprobe.http.Header;
-import io.webprobe.http.Http1Probe;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingListener;
-import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
 import io.webprobe.ping.PingSnapshot;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,25 +41,36 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code webprobe ping URL...}: concurrent HTTP requests with latency percentiles. Exit 0 when
- * every threshold holds, 1 when one fails (each failure is named), 2 for bad arguments or an
- * output file that could not be written.
+ * every URL answered and every threshold holds; 1 when a threshold fails or a URL never got a
+ * successful response (each failure is named); 2 for bad arguments, an output file not written,
+ * an engine failure or running out of memory (one sentence each); 130/143 when stopped by
+ * Ctrl-C or SIGTERM (the JVM's own codes; what was measured is still printed).
  */
 @Command(
         name = "ping",
         mixinStandardHelpOptions = true,
+        versionProvider = WebprobeCli.VersionProvider.class,
         sortOptions = false,
         description = "Send concurrent HTTP requests to URLs and report status codes, errors "
                 + "and latency percentiles.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:finished, every threshold holds",
-            "1:a threshold (--max-p99, --max-error-rate) failed",
-            "2:bad arguments or an output file not written"
+            "0:finished: every URL answered and every threshold holds",
+            "1:a threshold (--max-p99, --max-error-rate) failed, or a URL got no successful "
+                    + "response at all (unless --max-error-rate is given)",
+            "2:bad arguments, an output file not written, or the run failed (out of memory, "
+                    + "an internal error)",
+            "130:stopped with Ctrl-C (the summary of what was measured is printed)",
+            "143:stopped by SIGTERM (likewise)"
         })
 public final class PingCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int THRESHOLD = 1;
     static final int FAILED = 2;
+    /** At most this many bad lines of a --file are named one by one. */
+    private static final int BAD_LINES_SHOWN = 10;
+    private static final String OUT_OF_MEMORY = "webprobe: Webprobe ran out of memory. Give it "
+            + "more with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.";
 
     @Spec CommandSpec spec;
 
@@ -65,7 +78,8 @@ public final class PingCommand implements Callable<Integer> {
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "Read URLs from a file, one per line ('#' starts a comment).")
+            description = "Read URLs from a file, one per line ('#' starts a comment). A line "
+                    + "that is not a URL is named on stderr and skipped, as in the desktop app.")
     Path file;
 
     @Option(names = "--method", paramLabel = "GET|HEAD", defaultValue = "GET",
@@ -91,10 +105,13 @@ public final class PingCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "10s",
             converter = DurationConverter.class,
-            description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+            description = "Per-request timeout (default: ${DEFAULT-VALUE}). After --duration, "
+                    + "requests still in flight are waited for up to this long.")
     Duration timeout;
 
-    @Option(names = "--follow-redirects", description = "Follow redirects (up to 10), counting hops.")
+    @Option(names = "--follow-redirects",
+            description = "Follow redirects (up to 10), counting hops. Uses one blocking thread "
+                    + "per connection instead of the event loops.")
     boolean followRedirects;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
@@ -103,6 +120,17 @@ public final class PingCommand implements Callable<Integer> {
 
     @Option(names = "--no-keepalive", description = "A new connection for every request.")
     boolean noKeepAlive;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "Also trust the certificates in this PEM file (a self-signed server "
+                    + "certificate or a private CA), besides the usual authorities. Host names "
+                    + "are still checked.")
+    Path cacert;
+
+    @Option(names = {"-k", "--insecure"},
+            description = "Accept any certificate for any host name (a test server's "
+                    + "self-signed one). Prints a warning.")
+    boolean insecure;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
             description = "Requests per URL sent first and left out of the statistics.")
@@ -124,23 +152,62 @@ public final class PingCommand implements Callable<Integer> {
     Double maxP99;
 
     @Option(names = "--max-error-rate", paramLabel = "PERCENT",
-            description = "Fail (exit 1) when more than PERCENT % of a URL's requests fail.")
+            description = "Fail (exit 1) when more than PERCENT %% of a URL's requests fail. "
+                    + "Without it, a URL with no successful response at all fails the run.")
     Double maxErrorRate;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    private final BiFunction<PingPlan, PingListener, PingJob> jobs;
+
+    /** The command as picocli makes it. */
+    public PingCommand() {
+        this(PingJob::new);
+    }
+
+    /** With another way to make the job (tests). */
+    PingCommand(BiFunction<PingPlan, PingListener, PingJob> jobs) {
+        this.jobs = jobs;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
+        try {
+            return run(err);
+        } catch (OutOfMemoryError e) {
+            err.println(OUT_OF_MEMORY);
+            err.flush();
+            return FAILED;
+        }
+    }
+
+    private int run(PrintWriter err) throws InterruptedException {
+        OutputCheck outputs = new OutputCheck(true).add("--csv", csv)
+                .add("--requests-csv", requestsCsv);
+        String outputProblem = requestsCsv != null && requestsCsv.equals(ExportBatch.STDOUT)
+                ? "--requests-csv - : standard output cannot be used here; give a file name."
+                : outputs.problem();
+        if (outputProblem != null) {
+            err.println("webprobe: " + outputProblem);
+            err.flush();
+            return FAILED;
+        }
+        // with the summary CSV on standard output, the table goes to stderr
+        PrintWriter out = outputs.usesStdout() ? err : spec.commandLine().getOut();
         PingPlan plan;
         try {
-            plan = plan();
-        } catch (IllegalArgumentException | IOException e) {
+            plan = plan(err);
+        } catch (IllegalArgumentException | IOException | TlsTrust.TrustException e) {
             err.println("webprobe: " + e.getMessage());
             err.flush();
             return FAILED;
+        }
+        if (insecure) {
+            err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
+                    + "between you and the site could answer in its place.");
+            err.flush();
         }
         RequestLogWriter requestLog = null;
         if (requestsCsv != null) {
@@ -159,10 +226,9 @@ public final class PingCommand implements Callable<Integer> {
                 logWriter.offer(record);
             }
         };
-        try (PingJob job = new PingJob(plan, new Http1Probe(plan.userAgent(),
-                        plan.timeout()), listener);
+        try (PingJob job = jobs.apply(plan, listener);
                 ProgressPrinter progress = new ProgressPrinter(
-                        err, quiet, () -> progressLine(job.latest()));
+                        err, quiet, () -> progressLine(job.latest(), plan.timeout()));
                 CtrlC ctrlC = new CtrlC(job::stop)) {
             job.start();
             PingSnapshot last;
@@ -176,7 +242,7 @@ public final class PingCommand implements Callable<Integer> {
         }
     }
 
-    private PingPlan plan() throws IOException {
+    private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {
         Set<URI> targets = new LinkedHashSet<>();
         for (String u : urls) {
             try {
@@ -187,29 +253,22 @@ public final class PingCommand implements Callable<Integer> {
             }
         }
         if (file != null) {
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IOException("Could not read " + file + ": "
-                        + (Files.exists(file) ? e.getMessage() : "no such file") + ".");
-            }
-            TargetList list = TargetList.parse(text);
-            if (!list.problems().isEmpty()) {
-                TargetList.Problem p = list.problems().get(0);
-                throw new IllegalArgumentException(file + " " + p + " ('" + p.text() + "')"
-                        + (list.problems().size() > 1
-                                ? " and " + (list.problems().size() - 1) + " more bad lines" : ""));
-            }
-            targets.addAll(list.urls());
+            targets.addAll(urlsFromFile(err));
         }
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("Give at least one URL, or --file with a list of URLs.");
+            throw new IllegalArgumentException(file != null && urls.isEmpty()
+                    ? file + " has no URL to ping."
+                    : "Give at least one URL, or --file with a list of URLs.");
+        }
+        if (insecure && cacert != null) {
+            throw new IllegalArgumentException("Use either --cacert or --insecure, not both.");
         }
         List<Header> parsed = new ArrayList<>();
         for (String h : headers) {
             parsed.add(Header.parse(h));
         }
+        TlsTrust trust = insecure ? TlsTrust.insecure()
+                : cacert != null ? TlsTrust.fromPemFile(cacert) : TlsTrust.defaults();
         PingPlan plan = PingPlan.of(List.copyOf(targets), Version.userAgent())
                 .withMethod(method.toUpperCase(Locale.ROOT))
                 .withConcurrency(concurrency)
@@ -218,18 +277,14 @@ public final class PingCommand implements Callable<Integer> {
                 .withHeaders(parsed)
                 .withKeepAlive(!noKeepAlive)
                 .withWarmup(warmup)
-                .withSuccess(StatusSet.parse(success));
+                .withSuccess(StatusSet.parse(success))
+                .withTls(trust);
         if (rate != null) {
             if (duration == null && count == null) {
                 throw new IllegalArgumentException("--rate needs --duration (or --count) to know when to stop.");
             }
-            plan = plan.withRate(rate, duration != null ? duration : Duration.ofDays(365));
-            if (count != null) {
-                plan = new PingPlan(plan.targets(), plan.method(), plan.concurrency(),
-                        PingMode.RATE, count, plan.duration(), plan.rate(), plan.timeout(),
-                        plan.followRedirects(), plan.headers(), plan.keepAlive(), plan.warmup(),
-                        plan.success(), plan.userAgent());
-            }
+            plan = plan.withRateAndCount(rate, duration != null ? duration : Duration.ofDays(365),
+                    count != null ? count : 0);
         } else if (duration != null && count != null) {
             throw new IllegalArgumentException("Use either --count or --duration, not both (or add --rate).");
         } else if (duration != null) {
@@ -240,33 +295,64 @@ public final class PingCommand implements Callable<Integer> {
         return plan;
     }
 
-    private int report(PingPlan plan, PingSnapshot last, RequestLogWriter requestLog,
+    /** The file's URLs; each bad line is named on stderr and skipped. */
+    private List<URI> urlsFromFile(PrintWriter err) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IOException("Could not read " + file + ": "
+                    + (Files.exists(file) ? e.getMessage() : "no such file") + ".");
+        }
+        TargetList list = TargetList.parse(text);
+        List<TargetList.Problem> bad = list.problems();
+        for (int i = 0; i < bad.size() && i < BAD_LINES_SHOWN; i++) {
+            TargetList.Problem p = bad.get(i);
+            err.println("webprobe: warning: " + file + " line " + p.line() + " skipped ('"
+                    + shorten(p.text()) + "'): " + p.reason());
+        }
+        if (bad.size() > BAD_LINES_SHOWN) {
+            err.println(String.format(Locale.ROOT, "webprobe: warning: %,d more bad lines of %s "
+                    + "skipped.", bad.size() - BAD_LINES_SHOWN, file));
+        }
+        err.flush();
+        return list.urls();
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    int report(PingPlan plan, PingSnapshot last, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {
-        boolean writeFailed = false;
-        if (requestLog != null) {
-            try {
-                requestLog.close();
-            } catch (ExportException e) {
-                err.println("webprobe: " + e.getMessage());
-                writeFailed = true;
-            }
-        }
-        if (csv != null) {
-            try {
-                new CsvExporter().write(csv, PingCsv.SUMMARY, last.results());
-            } catch (ExportException e) {
-                err.println("webprobe: " + e.getMessage());
-                writeFailed = true;
-            }
-        }
+        // the table first: it is printed even when a file cannot be written after it
         SummaryTable.print(out, plan, last);
         List<String> breaches = thresholdBreaches(last);
         for (String b : breaches) {
             out.println("FAIL: " + b);
         }
         out.flush();
+        boolean writeFailed = false;
+        if (requestLog != null || csv != null) {
+            try {
+                ExportBatch files = new ExportBatch(spec.commandLine().getOut(), false);
+                if (requestLog != null) {
+                    files.addStreamed(requestLog.finishInto());
+                }
+                if (csv != null) {
+                    files.add(csv, PingCsv.SUMMARY, RowSource.of(last.results()));
+                }
+                files.writeAll();
+            } catch (ExportException e) {
+                err.println("webprobe: " + e.getMessage());
+                writeFailed = true;
+            }
+        }
+        if (last.failure() != null) {
+            err.println("webprobe: " + last.failure() + " The figures above are incomplete.");
+        }
         err.flush();
-        if (writeFailed) {
+        if (writeFailed || last.failure() != null) {
             return FAILED;
         }
         return breaches.isEmpty() ? OK : THRESHOLD;
@@ -275,6 +361,11 @@ public final class PingCommand implements Callable<Integer> {
     List<String> thresholdBreaches(PingSnapshot s) {
         List<String> out = new ArrayList<>();
         for (PingResult r : s.results()) {
+            if (maxErrorRate == null && r.ok() == 0) {
+                out.add(String.format(Locale.ROOT, "no successful response from %s (%s)",
+                        r.url(), r.sent() == 0 ? "no request finished"
+                                : String.format(Locale.ROOT, "%,d requests: %s", r.sent(), outcomes(r))));
+            }
             if (maxP99 != null) {
                 if (!r.hasLatency()) {
                     out.add(String.format(Locale.ROOT,
@@ -293,11 +384,19 @@ public final class PingCommand implements Callable<Integer> {
         return out;
     }
 
+    /** "Connection refused ×3, 503 ×2". */
+    private static String outcomes(PingResult r) {
+        List<String> parts = new ArrayList<>();
+        r.errorCounts().forEach((k, n) -> parts.add(k.label() + " ×" + n));
+        r.statusCounts().forEach((code, n) -> parts.add(code + " ×" + n));
+        return String.join(", ", parts);
+    }
+
     private static String trim(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    static String progressLine(PingSnapshot s) {
+    static String progressLine(PingSnapshot s, Duration timeout) {
         double p50 = 0;
         double p99 = 0;
         if (!s.series().isEmpty()) {
@@ -305,9 +404,10 @@ public final class PingCommand implements Callable<Integer> {
             p50 = last.p50Millis();
             p99 = last.p99Millis();
         }
-        return String.format(Locale.ROOT,
+        String line = String.format(Locale.ROOT,
                 "%,d sent · %,d failed · %,.0f req/s · p50 %.1f ms · p99 %.1f ms · %3.0f%% · %s",
                 s.sent(), s.failed(), s.requestsPerSecond(), p50, p99, s.progress() * 100,
                 io.webprobe.crawl.ProgressFormat.clock(s.elapsed()));
+        return s.draining() ? line + " · " + s.waitingText(timeout) : line;
     }
 }

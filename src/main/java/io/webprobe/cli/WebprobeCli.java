@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import io.webprobe.CommandName;
 import io.webprobe.Version;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = WebprobeCli.VersionProvider.class,
         description = "Crawl a site for broken links, or ping URLs for latency.",
         subcommands = {CrawlCommand.class, PingCommand.class, ExportCommand.class,
-            CompareCommand.class})
+            CompareCommand.class, SelfCheckCommand.class})
 public final class WebprobeCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,6 +30,7 @@ public final class WebprobeCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(WebprobeCli::badArguments);
+        cl.setExecutionExceptionHandler(WebprobeCli::internalError);
         return cl.execute(args);
     }
 
@@ -40,10 +42,25 @@ public final class WebprobeCli implements Runnable {
         CommandLine cl = e.getCommandLine();
         String message = e.getMessage().strip();
         String command = cl.getCommandName().equals("webprobe")
-                ? "./run.sh help"
-                : "./run.sh " + cl.getCommandName() + " --help";
+                ? CommandName.get() + " --help"
+                : CommandName.get() + " " + cl.getCommandName() + " --help";
         cl.getErr().println("webprobe: " + message + (message.endsWith(".") ? "" : ".")
                 + " Run " + command + " to see every option.");
+        cl.getErr().flush();
+        return 2;
+    }
+
+    /**
+     * A failure no command expected (a bug): logged with its stack trace, shown as one sentence
+     * (picocli would print the trace). An OutOfMemoryError is an Error and goes on to the
+     * launcher's handler.
+     */
+    private static int internalError(Exception e, CommandLine cl,
+            CommandLine.ParseResult parsed) {
+        org.slf4j.LoggerFactory.getLogger(WebprobeCli.class)
+                .error("Unexpected failure in {}", cl.getCommandName(), e);
+        cl.getErr().println("webprobe: Something went wrong inside Webprobe; the details are in "
+                + "its log (~/.webprobe/webprobe.log).");
         cl.getErr().flush();
         return 2;
     }

@@ -59,6 +59,10 @@ public final class CrawlJob implements AutoCloseable {
     private final LinkGraph graph;
     private final VisitMaker visits;
     private final SitemapSeeder sitemaps;
+    private final AddressGuard.Resolver resolver;
+    private final AddressGuard.Privacy privacy;
+    /** Decided at start (it resolves the start host). */
+    private volatile AddressGuard guard = AddressGuard.OFF;
     private final Frontier<QueueItem> frontier;
     private final ExecutorService workers;
     /** Closed with the job (after its workers end). */
@@ -73,6 +77,8 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicLong unvisited = new AtomicLong();
     /** Queued URLs left out by an exclude pattern added while the crawl ran. */
     private final AtomicLong excludedLater = new AtomicLong();
+    /** What the crawl could not read but went on without. */
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** URLs queued again after a 429/503, not yet taken again. */
     private final AtomicLong retryWaiting = new AtomicLong();
     private final AtomicInteger liveWorkers = new AtomicInteger();
@@ -80,6 +86,7 @@ public final class CrawlJob implements AutoCloseable {
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
     private volatile String startFailure;
+    private volatile ErrorKind startError;
     private volatile long startNanos;
     private volatile long endNanos;
     private volatile Duration elapsedBefore = Duration.ZERO;
@@ -101,6 +108,8 @@ public final class CrawlJob implements AutoCloseable {
         this.resumeFrom = b.resume;
         this.ticker = b.ticker;
         this.owned = List.copyOf(b.owned);
+        this.resolver = b.resolver;
+        this.privacy = b.privacy;
         Politeness p = plan.politeness();
         this.frontier = new Frontier<>(item -> item.hostKey, p.maxPerHost(plan.threads()),
                 p.delay().toNanos(), ticker, b.frontierLimits, new Frontier.Overflow<>() {
@@ -113,7 +122,7 @@ public final class CrawlJob implements AutoCloseable {
                     public List<QueueItem> read(long chunk) throws InterruptedException {
                         return QueueItem.decode(sink.unspill(chunk), graph::hostKeyOf);
                     }
-                });
+                }, b.startLog);
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
         this.robotsGate = new RobotsGate(robots, plan.respectRobots(),
                 p.maxCrawlDelay().toMillis(), frontier::setHostGap);
@@ -121,7 +130,7 @@ public final class CrawlJob implements AutoCloseable {
         this.classifier = new ResponseClassifier(p, b.clock);
         this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);
-        this.visits = new VisitMaker(plan, graph);
+        this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
         this.sitemaps = new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages());
         this.workers = Executors.newFixedThreadPool(plan.threads(),
                 NamedThreads.daemon("crawl-worker-"));
@@ -147,6 +156,8 @@ public final class CrawlJob implements AutoCloseable {
             throw new IllegalStateException("a crawl job can be started only once");
         }
         startNanos = ticker.nanoTime();
+        guard = AddressGuard.forStart(Urls.host(plan.startUrl()), plan.allowPrivate(), resolver,
+                privacy);
         try {
             List<URI> starts = new java.util.ArrayList<>();
             for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
@@ -239,6 +250,14 @@ public final class CrawlJob implements AutoCloseable {
 
     public boolean isPaused() {
         return frontier.isPaused();
+    }
+
+    /**
+     * For tests that drive the job with a manual {@link Ticker}: the ticker moved, so workers
+     * waiting for a host's next start look at the time again.
+     */
+    void timeMoved() {
+        frontier.timeMoved();
     }
 
     /** Stops the crawl: nothing more is fetched, requests in flight are abandoned. */
@@ -352,6 +371,10 @@ public final class CrawlJob implements AutoCloseable {
             unvisited.incrementAndGet(); // stopped while robots.txt was read: not a result
             return;
         } catch (RuntimeException e) {
+            if (stopping) {
+                unvisited.incrementAndGet(); // interrupted by stop(): not a result
+                return;
+            }
             log.error("Unexpected failure on {}", item.url, e);
             made = visits.failed(item, ErrorKind.IO, "Internal error: " + e);
         } finally {
@@ -381,6 +404,12 @@ public final class CrawlJob implements AutoCloseable {
 
     /** What happened to one URL, or null when there is nothing to record (yet). */
     private VisitMaker.Made visit(QueueItem item) throws InterruptedException {
+        // the URLs the user gave (and their own redirects) are requested as asked
+        String privateAddress = item.startChain && item.depth == 0 ? null
+                : guard.blockReason(Urls.host(item.uri()));
+        if (privateAddress != null) {
+            return visits.blocked(item, null, SkipReason.PRIVATE_ADDRESS, privateAddress);
+        }
         String robotsBlock = robotsGate.blockReason(item);
         if (robotsBlock != null) {
             return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
@@ -395,6 +424,7 @@ public final class CrawlJob implements AutoCloseable {
             }
             case ResponseClassifier.RetryLater later -> {
                 item.retries++;
+                item.retriedStatus = response.status();
                 item.awaitingRetry = true;
                 retryWaiting.incrementAndGet();
                 log.debug("HTTP {} from {}: asking again in {} ms", response.status(), item.url,
@@ -421,6 +451,10 @@ public final class CrawlJob implements AutoCloseable {
         if (plan.useSitemaps() && item.startChain && result.redirectTo().isEmpty()
                 && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
             List<QueueItem> listed = sitemaps.seed(item.uri());
+            for (String problem : sitemaps.problems()) {
+                warnings.add(problem);
+                sink.warning(problem);
+            }
             sink.sitemapsRead();
             made.toQueue().addAll(listed);
         }
@@ -435,15 +469,17 @@ public final class CrawlJob implements AutoCloseable {
             blocked.incrementAndGet();
             if (item.startChain && item.depth == 0 && !plan.isList()) {
                 startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? "The start URL " + item.url + " is disallowed for crawlers: "
+                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers: "
                                 + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
                                 + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
-                        : "The start URL " + item.url + " could not be crawled. "
+                        : "The start URL " + shortened(item.url) + " could not be crawled. "
                                 + result.errorMessage() + ".";
             }
             return;
         }
-        crawled.incrementAndGet();
+        if (!item.revisit) {
+            crawled.incrementAndGet(); // a revisit replaces the row counted before
+        }
         if (result.isBroken()) {
             broken.incrementAndGet();
         }
@@ -454,12 +490,18 @@ public final class CrawlJob implements AutoCloseable {
 
     private void noteStartOutcome(CrawlResult r) {
         if (r.error() != null) {
-            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.", r.url(),
-                    lowerFirst(r.errorMessage().isEmpty() ? r.error().label() : r.errorMessage()));
+            startError = r.error();
+            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.",
+                    shortened(r.url()), lowerFirst(r.errorMessage().isEmpty()
+                            ? r.error().label() : r.errorMessage()));
         } else if (r.status() >= 400) {
             startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
-                    r.url(), r.status());
+                    shortened(r.url()), r.status());
         }
+    }
+
+    private static String shortened(String url) {
+        return io.webprobe.http.UrlSyntax.shortened(url);
     }
 
     private static String lowerFirst(String s) {
@@ -501,7 +543,9 @@ public final class CrawlJob implements AutoCloseable {
                 skipped,
                 (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
                 stopping ? List.of() : c.orphans(), // unfetched pages may link to them
-                failure);
+                failure,
+                warnings,
+                startError);
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }
@@ -518,7 +562,10 @@ public final class CrawlJob implements AutoCloseable {
         private Ticker ticker = Ticker.SYSTEM;
         private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
+        private Frontier.StartLog<QueueItem> startLog;
         private final List<AutoCloseable> owned = new java.util.ArrayList<>();
+        private AddressGuard.Resolver resolver = java.net.InetAddress::getAllByName;
+        private AddressGuard.Privacy privacy = AddressGuard.STANDARD;
 
         private Builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
             this.plan = Objects.requireNonNull(plan, "plan");
@@ -559,6 +606,22 @@ public final class CrawlJob implements AutoCloseable {
         /** How many queued URLs stay in memory. */
         Builder frontierLimits(Frontier.Limits limits) {
             frontierLimits = limits;
+            return this;
+        }
+
+        /** How host names resolve and which addresses are private (tests give their own). */
+        Builder addresses(AddressGuard.Resolver r, AddressGuard.Privacy p) {
+            resolver = r;
+            privacy = p;
+            return this;
+        }
+
+        /**
+         * Told of every URL the frontier hands out and the ticker time it used (tests check
+         * per-host spacing with it); default: none.
+         */
+        Builder startLog(Frontier.StartLog<QueueItem> log) {
+            startLog = log;
             return this;
         }
 

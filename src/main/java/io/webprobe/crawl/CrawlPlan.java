@@ -28,6 +28,12 @@ import java.util.Objects;
  * @param politeness per-host limits: concurrency, delay, Crawl-delay, 429/503 retries
  * @param list the URLs of a list check: each is fetched once (its redirects followed), none
  *     of its links; empty for an ordinary crawl from {@code startUrl}
+ * @param allowPrivate request URLs on private, loopback and link-local addresses even when the
+ *     start URL is public (off: a public page cannot aim the crawl at the user's network)
+ * @param cookies keep the cookies servers set during the crawl and send them back, as a
+ *     browser does (on by default)
+ * @param insecure accept any server certificate (a staging site's self-signed one)
+ * @param caCertFile a PEM file of certificates to trust besides the usual authorities, or ""
  */
 public record CrawlPlan(
         URI startUrl,
@@ -43,7 +49,11 @@ public record CrawlPlan(
         boolean followNofollow,
         boolean useSitemaps,
         Politeness politeness,
-        List<URI> list) {
+        List<URI> list,
+        boolean allowPrivate,
+        boolean cookies,
+        boolean insecure,
+        String caCertFile) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -57,6 +67,7 @@ public record CrawlPlan(
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(politeness, "politeness");
         list = List.copyOf(list);
+        Objects.requireNonNull(caCertFile, "caCertFile");
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -117,6 +128,10 @@ public record CrawlPlan(
         b.useSitemaps = useSitemaps;
         b.politeness = politeness;
         b.list = list;
+        b.allowPrivate = allowPrivate;
+        b.cookies = cookies;
+        b.insecure = insecure;
+        b.caCertFile = caCertFile;
         return b;
     }
 
@@ -180,6 +195,10 @@ public record CrawlPlan(
         private boolean useSitemaps;
         private Politeness politeness = Politeness.DEFAULT;
         private List<URI> list = List.of();
+        private boolean allowPrivate;
+        private boolean cookies = true;
+        private boolean insecure;
+        private String caCertFile = "";
 
         private Builder(URI startUrl, String userAgent) {
             this.startUrl = startUrl;
@@ -247,10 +266,34 @@ public record CrawlPlan(
             return this;
         }
 
+        /** See {@link CrawlPlan#allowPrivate()}. */
+        public Builder allowPrivate(boolean a) {
+            allowPrivate = a;
+            return this;
+        }
+
+        /** See {@link CrawlPlan#cookies()}. */
+        public Builder cookies(boolean c) {
+            cookies = c;
+            return this;
+        }
+
+        /** See {@link CrawlPlan#insecure()}. */
+        public Builder insecure(boolean i) {
+            insecure = i;
+            return this;
+        }
+
+        /** See {@link CrawlPlan#caCertFile()}; "" for none. */
+        public Builder caCertFile(String path) {
+            caCertFile = path;
+            return this;
+        }
+
         public CrawlPlan build() {
             return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
                     maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
-                    useSitemaps, politeness, list);
+                    useSitemaps, politeness, list, allowPrivate, cookies, insecure, caCertFile);
         }
     }
 }

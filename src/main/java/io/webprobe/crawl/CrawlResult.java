@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param skipped why the URL was blocked (robots.txt, a rate limit, a bot wall; the last two
  *     keep the status they answered) or skipped (a trap guard), or null for a normal result
  * @param retries how often the URL was asked again after a 429 or 503 before this result
+ * @param retriedStatus the status that made it ask again (429 or 503), or 0
  */
 public record CrawlResult(
         String url,
@@ -45,7 +46,8 @@ public record CrawlResult(
         boolean truncated,
         PageInfo page,
         SkipReason skipped,
-        int retries)
+        int retries,
+        int retriedStatus)
         implements CrawlEvent {
 
     public CrawlResult {
@@ -69,7 +71,24 @@ public record CrawlResult(
                 .sizeBytes(sizeBytes).responseMillis(responseMillis).title(title).depth(depth)
                 .inlinks(inlinks).outlinks(outlinks).referrer(referrer).redirectTo(redirectTo)
                 .external(external).truncated(truncated).page(page).skipped(skipped)
-                .retries(retries);
+                .retries(retries).retriedStatus(retriedStatus);
+    }
+
+    /**
+     * What the retries after a 429 or 503 came to, e.g. "503, OK after 2 retries" or "503 after
+     * 3 retries"; "" when the URL was asked once.
+     */
+    public String retryNote() {
+        if (retries == 0) {
+            return "";
+        }
+        String times = retries == 1 ? "1 retry" : retries + " retries";
+        String first = retriedStatus > 0 ? Integer.toString(retriedStatus) : "Asked again";
+        if (status == retriedStatus) {
+            return first + " after " + times;
+        }
+        String now = status >= 200 && status < 300 && skipped == null ? "OK" : statusText();
+        return first + ", " + now + " after " + times;
     }
 
     /**
@@ -147,6 +166,7 @@ public record CrawlResult(
         private PageInfo page = PageInfo.NONE;
         private SkipReason skipped;
         private int retries;
+        private int retriedStatus;
 
         private Builder(String url) {
             this.url = url;
@@ -240,10 +260,15 @@ public record CrawlResult(
             return this;
         }
 
+        public Builder retriedStatus(int s) {
+            retriedStatus = s;
+            return this;
+        }
+
         public CrawlResult build() {
             return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
                     responseMillis, title, depth, inlinks, outlinks, referrer, redirectTo,
-                    external, truncated, page, skipped, retries);
+                    external, truncated, page, skipped, retries, retriedStatus);
         }
     }
 }

@@ -64,9 +64,12 @@ public interface CrawlSink {
      * @param discovered URLs first seen on this page (or as its redirect target)
      * @param links every distinct link of the page, in page order
      * @param invalid hrefs that are not URLs, in page order
+     * @param revisit the URL was fetched before (a cookie set since made the crawl ask again):
+     *     this visit replaces the earlier one, links included
      */
     record Visit(long id, CrawlResult result, List<Header> headers, long redirectTargetId,
-            List<NewUrl> discovered, List<LinkRow> links, List<InvalidHref> invalid) {
+            List<NewUrl> discovered, List<LinkRow> links, List<InvalidHref> invalid,
+            boolean revisit) {
         public Visit {
             headers = List.copyOf(headers);
             discovered = List.copyOf(discovered);
@@ -104,6 +107,9 @@ public interface CrawlSink {
 
     /** A URL already known is listed by the site's sitemaps too. */
     void listedInSitemap(long id);
+
+    /** Something the crawl could not read but went on without, in one plain sentence. */
+    void warning(String sentence);
 
     /** The sitemaps have been read (a resumed crawl does not read them again). */
     void sitemapsRead();

@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param orphans sitemap URLs that no crawled page links to
  * @param failure a plain sentence when the crawl could not go on (its crawl file could not be
  *     written), else null
+ * @param warnings plain sentences about what the crawl could not read but went on without
+ *     (a sitemap that is not valid, say)
+ * @param startError the failure behind {@code startFailure}, when the start URL got no
+ *     answer (a TLS failure gets advice on trusting the certificate), else null
  */
 public record CrawlSummary(
         boolean stopped,
@@ -27,11 +31,14 @@ public record CrawlSummary(
         java.util.Map<SkipReason, Long> skipped,
         int sitemapUrls,
         java.util.List<String> orphans,
-        String failure) {
+        String failure,
+        java.util.List<String> warnings,
+        io.webprobe.http.ErrorKind startError) {
 
     public CrawlSummary {
         skipped = java.util.Map.copyOf(skipped);
         orphans = java.util.List.copyOf(orphans);
+        warnings = java.util.List.copyOf(warnings);
     }
 
     /** All URLs not crawled: skipped by a limit or guard, and blocked by the site. */

@@ -16,6 +16,10 @@ import java.util.function.BooleanSupplier;
  * wall from a broken link. Thread-safe: the probe is.
  */
 final class Fetcher {
+    /** The site's pages and stylesheets are read for links; other bodies only counted. */
+    private static final FetchRequest.BodyPolicy PAGES_AND_STYLESHEETS =
+            (status, type) -> ContentTypes.isHtml(type) || ContentTypes.isCss(type);
+
     private final HttpProbe probe;
     private final Duration timeout;
     private final long maxBodyBytes;
@@ -34,7 +38,7 @@ final class Fetcher {
     FetchResponse fetch(URI uri, boolean external) {
         if (!external) {
             return probe.fetch(new FetchRequest(uri, "GET", timeout, maxBodyBytes,
-                    FetchRequest.BodyPolicy.HTML));
+                    PAGES_AND_STYLESHEETS));
         }
         FetchResponse head = probe.fetch(
                 new FetchRequest(uri, "HEAD", timeout, 0, FetchRequest.BodyPolicy.NEVER));

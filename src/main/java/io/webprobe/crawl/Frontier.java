@@ -56,8 +56,26 @@ final class Frontier<T> {
     record Limits(int perHost, int total, int chunk) {
         /** Everything in memory: for tests and tiny crawls. */
         static final Limits UNBOUNDED = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
-        /** About 20 MB of queued URLs at most in memory. */
-        static final Limits DEFAULT = new Limits(4_000, 100_000, 2_000);
+        /**
+         * A tenth of the heap for queued URLs, at about 250 bytes each, between 10,000 and
+         * 100,000 (about 25 MB).
+         */
+        static final Limits DEFAULT = new Limits(4_000, (int) Math.max(10_000, Math.min(100_000,
+                Runtime.getRuntime().maxMemory() / 10 / 250)), 2_000);
+    }
+
+    /**
+     * Told of every hand-out, for tests that check spacing against the times the frontier
+     * itself used rather than against when requests reached a server. Called under the
+     * frontier's lock, in hand-out order: it must be quick and must not call the frontier.
+     */
+    @FunctionalInterface
+    interface StartLog<T> {
+        /**
+         * @param item the item handed out
+         * @param nanos the ticker time of the hand-out, from which its host's gap counts
+         */
+        void started(T item, long nanos);
     }
 
     /** A chunk on disk: its number and how many items it holds. */
@@ -92,6 +110,8 @@ final class Frontier<T> {
     private final Ticker ticker;
     private final Limits limits;
     private final Overflow<T> overflow;
+    /** Null but in tests. */
+    private final StartLog<T> startLog;
     private final Map<String, Host<T>> hosts = new HashMap<>();
     /** Hosts with an item that may start now, in turn order. */
     private final ArrayDeque<Host<T>> ready = new ArrayDeque<>();
@@ -126,6 +146,15 @@ final class Frontier<T> {
      */
     Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos, Ticker ticker,
             Limits limits, Overflow<T> overflow) {
+        this(hostOf, maxPerHost, gapNanos, ticker, limits, overflow, null);
+    }
+
+    /**
+     * As the six-argument constructor, telling {@code startLog} (when not null) of every
+     * hand-out: for tests.
+     */
+    Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos, Ticker ticker,
+            Limits limits, Overflow<T> overflow, StartLog<T> startLog) {
         if (maxPerHost < 1) {
             throw new IllegalArgumentException("maxPerHost must be >= 1, was " + maxPerHost);
         }
@@ -138,6 +167,7 @@ final class Frontier<T> {
         this.ticker = ticker;
         this.limits = limits;
         this.overflow = overflow;
+        this.startLog = startLog;
     }
 
     /** Queues an item at the end of its host's queue; ignored after stop. */
@@ -268,6 +298,9 @@ final class Frontier<T> {
                         h.inFlight++;
                         h.lastStart = now;
                         h.startedOnce = true;
+                        if (startLog != null) {
+                            startLog.started(next, now);
+                        }
                         long gap = Math.max(gapNanos, h.gapNanos);
                         if (gap > 0) {
                             h.notBefore = now + gap;

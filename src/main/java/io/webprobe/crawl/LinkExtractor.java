@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -141,6 +145,38 @@ final class LinkExtractor {
                 List.copyOf(c.invalid), refresh, info);
     }
 
+    /**
+     * The links of a stylesheet: every {@code url(...)} and {@code @import}, resolved against
+     * the stylesheet's own URL, with link type {@code css-url}. The text is decoded with the
+     * header's charset, else its {@code @charset} rule, else UTF-8.
+     */
+    Page extractCss(byte[] css, Charset headerCharset, URI sheetUrl) {
+        Charset cs = headerCharset != null ? headerCharset : cssCharset(css);
+        Collector c = new Collector(webUrl(sheetUrl));
+        for (String u : CssUrls.urls(new String(css, cs))) {
+            c.add(u, "", "css-url", true);
+        }
+        return new Page("", List.copyOf(c.links.values()), List.copyOf(c.invalid), null,
+                PageInfo.NONE);
+    }
+
+    /** The charset a stylesheet's first rule names ({@code @charset "x";}), else UTF-8. */
+    private static Charset cssCharset(byte[] css) {
+        String head = new String(css, 0, Math.min(css.length, 64),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (head.startsWith("@charset \"")) {
+            int end = head.indexOf('"', 10);
+            if (end > 10) {
+                try {
+                    return Charset.forName(head.substring(10, end));
+                } catch (IllegalArgumentException e) {
+                    // unknown: UTF-8, as browsers fall back
+                }
+            }
+        }
+        return java.nio.charset.StandardCharsets.UTF_8;
+    }
+
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
     private static final class Collector {
         final WebUrl base;
@@ -237,17 +273,42 @@ final class LinkExtractor {
         if (body == null) {
             return 0;
         }
-        String text = body.text();
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = !Character.isWhitespace(text.charAt(i));
-            if (letter && !inWord) {
-                words++;
+        // counted while walking the text nodes, without building the body's text: words run
+        // on across inline elements ("foo<b>bar</b>" is one) and stop at block elements and
+        // <br>, as Element.text() separates them
+        WordCounter counter = new WordCounter();
+        NodeTraversor.traverse(counter, body);
+        return counter.words;
+    }
+
+    /** Counts the words of the text nodes it visits. */
+    private static final class WordCounter implements NodeVisitor {
+        int words;
+        boolean inWord;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                String text = t.getWholeText();
+                for (int i = 0; i < text.length(); i++) {
+                    boolean letter = !Character.isWhitespace(text.charAt(i))
+                            && text.charAt(i) != '\u00a0';
+                    if (letter && !inWord) {
+                        words++;
+                    }
+                    inWord = letter;
+                }
+            } else if (node instanceof Element el && (el.isBlock() || el.nameIs("br"))) {
+                inWord = false;
             }
-            inWord = letter;
         }
-        return words;
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element el && el.isBlock()) {
+                inWord = false;
+            }
+        }
     }
 
     /** The page's URL as a base for its links; null (relative links fail) if not http(s). */

@@ -33,6 +33,8 @@ final class LinkGraph {
     private final ConcurrentHashMap<String, String> hostKeys = new ConcurrentHashMap<>();
     /** URLs skipped by a trap guard (they have a row). */
     private final AtomicLong skippedRows = new AtomicLong();
+    /** URLs asked again after a cookie was set (each once). */
+    private final java.util.Set<Long> revisited = ConcurrentHashMap.newKeySet();
 
     LinkGraph(CrawlPlan plan, Admission admission, CrawlSink sink) {
         this.plan = plan;
@@ -172,9 +174,37 @@ final class LinkGraph {
          * Where the page sends the browser: a redirect's Location or a meta refresh. The start
          * URL's own redirects widen the site to their host.
          *
+         * <p>Cookies, as a browser keeps them: when this response or a redirect that led here
+         * set a cookie, and the target was fetched already (a session check that redirects
+         * back, a gate that sends the browser on to the page), the target is asked again once,
+         * now with the cookie, and its new answer replaces the old.
+         *
+         * @param setCookie whether this response set a cookie
          * @return the target's id, or 0 when it is not taken on (out of the crawl's limits)
          */
-        long redirect(URI target, String type) {
+        long redirect(URI target, String type, boolean setCookie) {
+            boolean cookies = plan.cookies() && (setCookie || from.cookieChain);
+            long before = ids.get(Urls.key(target));
+            int queued = toQueue.size();
+            long id = redirectLink(target, type);
+            if (id <= 0 || !cookies) {
+                return id;
+            }
+            if (toQueue.size() > queued) {
+                toQueue.get(toQueue.size() - 1).cookieChain = true; // new: its redirects tell
+            } else if (before != CompactKeyMap.ABSENT && revisited.add(id)) {
+                boolean external = !admission.inScope(target);
+                boolean chain = from.startChain && !external;
+                QueueItem again = item(id, target, chain ? from.depth : from.depth + 1, from.id,
+                        from.url, external, chain, from.redirectHops + 1);
+                again.revisit = true;
+                again.cookieChain = true;
+                toQueue.add(again);
+            }
+            return id;
+        }
+
+        private long redirectLink(URI target, String type) {
             if (from.startChain && !from.external && admission.widenTo(target)) {
                 sink.siteHost(Urls.hostAndPort(target));
             }

@@ -36,6 +36,12 @@ final class QueueItem {
     int retries;
     /** Whether it is queued again after a 429/503. */
     boolean awaitingRetry;
+    /** The status that made it ask again (429 or 503), or 0. */
+    int retriedStatus;
+    /** A redirect that led here set a cookie (see {@link LinkGraph.PageLinks#redirect}). */
+    boolean cookieChain;
+    /** Asked again after a cookie was set: its earlier result is replaced. */
+    boolean revisit;
 
     /**
      * @param hostKey host and port as {@link #hostKeyOf} gives it (callers share one instance
@@ -76,9 +82,11 @@ final class QueueItem {
                 out.writeLong(it.referrerId);
                 writeString(out, it.referrer);
                 out.writeByte((it.external ? 1 : 0) | (it.startChain ? 2 : 0)
-                        | (it.awaitingRetry ? 4 : 0));
+                        | (it.awaitingRetry ? 4 : 0) | (it.cookieChain ? 8 : 0)
+                        | (it.revisit ? 16 : 0));
                 out.writeShort(it.redirectHops);
                 out.writeShort(it.retries);
+                out.writeShort(it.retriedStatus);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen in memory
@@ -106,7 +114,10 @@ final class QueueItem {
                 QueueItem it = new QueueItem(id, url, hostKeys.apply(url), depth, referrerId,
                         referrer, (flags & 1) != 0, (flags & 2) != 0, hops);
                 it.awaitingRetry = (flags & 4) != 0;
+                it.cookieChain = (flags & 8) != 0;
+                it.revisit = (flags & 16) != 0;
                 it.retries = in.readShort();
+                it.retriedStatus = in.readShort();
                 items.add(it);
             }
             return items;

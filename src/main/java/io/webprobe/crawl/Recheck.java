@@ -50,7 +50,7 @@ public final class Recheck implements AutoCloseable {
         this.classifier = new ResponseClassifier(plan.politeness().withMaxRetries(0), clock);
         this.robots = new RobotsGate(new RobotsRules(probe, plan.timeout(), List.of()),
                 plan.respectRobots(), 0, (host, nanos) -> { });
-        this.rows = new VisitMaker(plan, null);
+        this.rows = new VisitMaker(plan, null, ParseBudget.forHeap());
     }
 
     /**

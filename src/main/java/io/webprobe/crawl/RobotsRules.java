@@ -25,10 +25,11 @@ import java.util.concurrent.TimeoutException;
  * robots.txt for every host of a crawl (RFC 9309), parsed by crawler-commons. Each origin's file
  * is fetched once: the first worker that needs it fetches it, the others wait for the same
  * future. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx but 429 means
- * everything is allowed; 3xx is followed up to five hops; a 5xx or 429, a timeout or a reset is
- * retried after each of {@code retryDelays}, and if it still fails the host is treated as fully
- * disallowed (RFC 9309 2.3.1.4), with a reason saying so. A host that cannot be reached at all
- * (DNS, refused) gets no rules: its pages' own fetches report that error. Thread-safe.
+ * everything is allowed; 3xx is followed up to five hops; a 5xx or 429 is retried after each of
+ * {@code retryDelays}, and if it still fails the host is treated as fully disallowed (RFC 9309
+ * 2.3.1.4), with a reason saying so. A host that gives no answer at all (DNS, refused, TLS
+ * refused at once; a reset or a timeout after the same retries) gets no rules: robots.txt is
+ * not what is wrong, and its pages' own fetches report the real failure. Thread-safe.
  */
 final class RobotsRules {
     private static final String AGENT = "webprobe";
@@ -101,17 +102,16 @@ final class RobotsRules {
                 // out" (as Google does).
                 return allowAll();
             }
-            if (status == 0 && unreachable(r.error())) {
-                // The host itself cannot be reached: let each page's fetch report that error
-                // truthfully instead of blaming robots.txt.
+            if (status == 0 && (unreachable(r.error()) || attempt >= retryDelays.size())) {
+                // No answer at all (the host cannot be reached, refuses TLS, or resets every
+                // connection): robots.txt is not what is wrong. Let each page's fetch report
+                // the real failure instead of blaming robots.txt.
                 return allowAll();
             }
             if (attempt >= retryDelays.size()) {
-                String why = status > 0 ? "HTTP " + status
-                        : r.error() == null ? "no answer" : r.error().label().toLowerCase(Locale.ROOT);
                 return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
-                        "robots.txt could not be read (" + why + "), so the site is treated as "
-                                + "disallowed");
+                        "robots.txt could not be read (HTTP " + status + "), so the site is "
+                                + "treated as disallowed");
             }
             // A server error may be temporary: wait (interruptibly) and ask again.
             new CountDownLatch(1).await(retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
@@ -136,9 +136,11 @@ final class RobotsRules {
         return r; // still redirecting after five hops: treated like an unreachable file
     }
 
+    /** Failures not worth asking again for: the host cannot be reached at all. */
     private static boolean unreachable(ErrorKind kind) {
         return kind == ErrorKind.DNS || kind == ErrorKind.REFUSED || kind == ErrorKind.CONNECT
-                || kind == ErrorKind.CONNECT_TIMEOUT || kind == ErrorKind.INVALID_URL;
+                || kind == ErrorKind.CONNECT_TIMEOUT || kind == ErrorKind.INVALID_URL
+                || kind == ErrorKind.TLS;
     }
 
     private static HostRules allowAll() {

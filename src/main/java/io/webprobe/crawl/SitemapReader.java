@@ -38,16 +38,25 @@ final class SitemapReader {
     private final HttpProbe probe;
     private final Duration timeout;
     private final SiteMapParser parser = new SiteMapParser(false);
+    /** Plain sentences about sitemaps that could not be read. */
+    private final List<String> problems = new ArrayList<>();
 
     SitemapReader(HttpProbe probe, Duration timeout) {
         this.probe = probe;
         this.timeout = timeout;
     }
 
-    /** The page URLs the sitemaps list, in order, without duplicates. */
-    List<URI> read(List<String> sitemapUrls, int maxUrls) {
+    /**
+     * The page URLs the sitemaps list, in order, without duplicates.
+     *
+     * @param named the sitemaps robots.txt names (a missing one is worth a word; a missing
+     *     default {@code /sitemap.xml} is not)
+     */
+    List<URI> read(List<String> sitemapUrls, int maxUrls, boolean named) {
         Deque<String> todo = new ArrayDeque<>(sitemapUrls);
         Set<String> seenMaps = new HashSet<>();
+        // a sitemap robots.txt names, or an index lists, is expected to be there
+        Set<String> expected = named ? new HashSet<>(sitemapUrls) : new HashSet<>();
         Set<URI> urls = new java.util.LinkedHashSet<>();
         while (!todo.isEmpty() && seenMaps.size() < MAX_SITEMAPS && urls.size() < maxUrls
                 && !Thread.currentThread().isInterrupted()) {
@@ -55,10 +64,11 @@ final class SitemapReader {
             if (!seenMaps.add(mapUrl)) {
                 continue;
             }
-            AbstractSiteMap map = fetch(mapUrl);
+            AbstractSiteMap map = fetch(mapUrl, expected.contains(mapUrl));
             if (map instanceof SiteMapIndex index) {
                 for (AbstractSiteMap child : index.getSitemaps()) {
                     todo.add(child.getUrl().toString());
+                    expected.add(child.getUrl().toString());
                 }
             } else if (map instanceof SiteMap sitemap) {
                 for (SiteMapURL u : sitemap.getSiteMapUrls()) {
@@ -76,19 +86,51 @@ final class SitemapReader {
         return new ArrayList<>(urls);
     }
 
-    private AbstractSiteMap fetch(String mapUrl) {
+    /** Plain sentences about sitemaps that could not be read, in the order met. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    private AbstractSiteMap fetch(String mapUrl, boolean expected) {
+        FetchResponse r = null;
         try {
-            FetchResponse r = probe.fetch(new FetchRequest(URI.create(mapUrl), "GET", timeout,
+            r = probe.fetch(new FetchRequest(URI.create(mapUrl), "GET", timeout,
                     MAX_SITEMAP_BYTES, (status, type) -> true));
             if (r.status() < 200 || r.status() >= 300 || r.body() == null) {
+                if (expected) {
+                    problems.add("The sitemap " + mapUrl + " could not be read: "
+                            + (r.status() > 0 ? "it answered HTTP " + r.status()
+                                    : r.errorMessage().isEmpty() ? "no answer"
+                                            : lowerFirst(r.errorMessage())) + ".");
+                }
                 return null;
             }
             return parser.parseSiteMap(r.contentType().isEmpty() ? "text/xml" : r.contentType(),
                     r.body(), new URL(mapUrl));
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             log.info("Sitemap {} not read: {}", mapUrl, e.getMessage());
+            problems.add("The sitemap " + mapUrl + " could not be read: "
+                    + (r != null && declaresDoctype(r.body())
+                            ? "it has a DOCTYPE declaration, which Webprobe does not read in XML "
+                                    + "for safety (entities), so its URLs were not crawled."
+                            : "it is not a valid XML or text sitemap, so its URLs were not "
+                                    + "crawled."));
             return null;
         }
+    }
+
+    /** Whether the start of a body declares a DOCTYPE. */
+    private static boolean declaresDoctype(byte[] body) {
+        if (body == null) {
+            return false;
+        }
+        String head = new String(body, 0, Math.min(body.length, 4096),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** The default location when robots.txt names none. */

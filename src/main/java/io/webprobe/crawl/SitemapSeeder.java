@@ -30,6 +30,7 @@ final class SitemapSeeder {
     /** The sitemaps' new URLs, to queue. */
     List<QueueItem> seed(URI site) throws InterruptedException {
         List<String> maps = new ArrayList<>(robots.rulesFor(site).rules().getSitemaps());
+        boolean named = !maps.isEmpty();
         if (maps.isEmpty()) {
             try {
                 maps.add(SitemapReader.defaultFor(site));
@@ -37,7 +38,12 @@ final class SitemapSeeder {
                 return List.of();
             }
         }
-        List<URI> listed = reader.read(maps, maxUrls);
+        List<URI> listed = reader.read(maps, maxUrls, named);
         return graph.sitemapUrls(listed);
+    }
+
+    /** Plain sentences about sitemaps that could not be read. */
+    List<String> problems() {
+        return reader.problems();
     }
 }

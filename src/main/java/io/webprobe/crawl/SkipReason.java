@@ -24,7 +24,9 @@ public enum SkipReason {
     /** 429 (or 503) with a Retry-After beyond the cap, or still after every retry. Blocked. */
     RATE_LIMITED("Rate limited", true),
     /** A challenge or captcha page (403/429/503 with a known marker, or 999). Blocked. */
-    BOT_WALL("Bot wall", true);
+    BOT_WALL("Bot wall", true),
+    /** A private or loopback address linked from a public site: not requested. Blocked. */
+    PRIVATE_ADDRESS("Private address", true);
 
     private final String label;
     private final boolean trap;
@@ -41,7 +43,8 @@ public enum SkipReason {
 
     /** Whether the site asked not to be crawled here (outcome "blocked", not "skipped"). */
     public boolean isBlock() {
-        return this == ROBOTS || this == RATE_LIMITED || this == BOT_WALL;
+        return this == ROBOTS || this == RATE_LIMITED || this == BOT_WALL
+                || this == PRIVATE_ADDRESS;
     }
 
     /** Trap guards report each URL as a row; limits the user chose are only counted. */

@@ -21,10 +21,31 @@ final class VisitMaker {
     private final CrawlPlan plan;
     private final LinkExtractor extractor = new LinkExtractor();
     private final LinkGraph graph;
+    private final ParseBudget budget;
 
-    VisitMaker(CrawlPlan plan, LinkGraph graph) {
+    VisitMaker(CrawlPlan plan, LinkGraph graph, ParseBudget budget) {
         this.plan = plan;
         this.graph = graph;
+        this.budget = budget;
+    }
+
+    /** Parses a page within the memory budget. */
+    private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css) {
+        int taken;
+        try {
+            taken = budget.acquire(r.body().length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the visit is not recorded
+            throw new IllegalStateException("stopped while waiting to parse " + item.url, e);
+        }
+        try {
+            return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
+                    item.uri())
+                    : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
+                            item.uri());
+        } finally {
+            budget.release(taken);
+        }
     }
 
     /** A visit together with the URLs it found, to queue once the visit is written. */
@@ -50,8 +71,7 @@ final class VisitMaker {
             redirectTarget(item, r.location(), row);
         } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(r.contentType())) {
-            LinkExtractor.Page page =
-                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), item.uri());
+            LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
             if (page.refresh() != null) {
@@ -75,11 +95,10 @@ final class VisitMaker {
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         long redirectId = 0;
         if (r.isRedirect()) {
-            redirectId = redirect(item, r.location(), "redirect", links, row);
+            redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
         } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(r.contentType())) {
-            LinkExtractor.Page page =
-                    extractor.extract(r.body(), ContentTypes.charset(r.contentType()), item.uri());
+            LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
             // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
@@ -98,16 +117,27 @@ final class VisitMaker {
             if (page.refresh() != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
                 redirectId = redirect(item, page.refresh().uri().toString(), "meta-refresh",
-                        links, row);
+                        links, row, setsCookie(r));
+            }
+        } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
+                && ContentTypes.isCss(r.contentType())) {
+            // a stylesheet of the site: its fonts, background images and imports are links
+            LinkExtractor.Page sheet = parse(item, r, true);
+            row.outlinks(sheet.links().size());
+            for (LinkExtractor.Link link : sheet.links()) {
+                links.link(link.uri(), link.key(), "", link.type(), false);
+            }
+            for (LinkExtractor.InvalidLink bad : sheet.invalid()) {
+                invalid.add(new CrawlSink.InvalidHref(bad.href(), "", bad.type(), bad.reason()));
             }
         }
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
-                links.discovered(), links.links(), invalid);
+                links.discovered(), links.links(), invalid, item.revisit);
         return new Made(visit, links.toQueue(), links.skippedRows());
     }
 
-    /** A URL the site keeps crawlers from, with the response it gave (if any). */
+    /** A URL the site keeps crawlers from (or the crawl keeps away from), with any response. */
     Made blocked(QueueItem item, FetchResponse r, SkipReason why, String message) {
         CrawlResult.Builder row = base(item).skipped(why).message(message);
         List<Header> headers = List.of();
@@ -118,24 +148,29 @@ final class VisitMaker {
             headers = r.headers();
         }
         return Made.alone(new CrawlSink.Visit(item.id, row.build(), headers, 0, List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), item.revisit));
     }
 
     /** A queued URL left out after all (an exclude pattern added while the crawl ran). */
     Made skipped(QueueItem item, SkipReason why, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).skipped(why).message(message)
-                .build(), List.of(), 0, List.of(), List.of(), List.of()));
+                .build(), List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
     }
 
     /** A URL that could not be fetched (or crawled) at all. */
     Made failed(QueueItem item, ErrorKind kind, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
-                List.of(), 0, List.of(), List.of(), List.of()));
+                List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
+    }
+
+    private static boolean setsCookie(FetchResponse r) {
+        return !r.header("set-cookie").isEmpty();
     }
 
     private static CrawlResult.Builder base(QueueItem item) {
         return CrawlResult.builder(item.url).depth(item.depth).referrer(item.referrer)
-                .external(item.external).retries(item.retries);
+                .external(item.external).retries(item.retries)
+                .retriedStatus(item.retriedStatus);
     }
 
     /**
@@ -145,9 +180,9 @@ final class VisitMaker {
      * @return the target's id, or 0
      */
     private long redirect(QueueItem item, String location, String type,
-            LinkGraph.PageLinks links, CrawlResult.Builder row) {
+            LinkGraph.PageLinks links, CrawlResult.Builder row, boolean setCookie) {
         URI target = redirectTarget(item, location, row);
-        return target == null ? 0 : links.redirect(target, type);
+        return target == null ? 0 : links.redirect(target, type, setCookie);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class CrawlCsv {
         columns.add(new Column<>("blocked_reason",
                 r -> r.skipped() == null ? "" : r.errorMessage()));
         columns.add(new Column<>("truncated", CrawlResult::truncated));
+        columns.add(new Column<>("retries", CrawlResult::retryNote));
         return columns;
     }
 

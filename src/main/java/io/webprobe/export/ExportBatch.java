@@ -22,6 +22,8 @@ public final class ExportBatch {
     private record Part<T>(Path target, List<Column<T>> columns, RowSource<T> rows) {}
 
     private final List<Part<?>> parts = new ArrayList<>();
+    /** Files streamed elsewhere (a request log), put in place with the others. */
+    private final List<AtomicCsvFile> streamed = new ArrayList<>();
     private final Writer stdout;
     private final boolean bom;
 
@@ -45,6 +47,12 @@ public final class ExportBatch {
         return this;
     }
 
+    /** Adds a file already written by a stream (not yet in place); it joins the all or nothing. */
+    public ExportBatch addStreamed(AtomicCsvFile file) {
+        streamed.add(file);
+        return this;
+    }
+
     /**
      * Writes every file, then puts them in place.
      *
@@ -52,9 +60,12 @@ public final class ExportBatch {
      *     file was changed (or, if a rename failed half way, exactly which files were)
      */
     public void writeAll() throws ExportException {
-        List<AtomicCsvFile> written = new ArrayList<>();
+        List<AtomicCsvFile> written = new ArrayList<>(streamed);
         List<Path> stdoutCopies = new ArrayList<>();
         try {
+            for (AtomicCsvFile f : streamed) {
+                f.finish();
+            }
             for (Part<?> p : parts) {
                 if (p.target().equals(STDOUT)) {
                     Path tmp = tempForStdout();
@@ -72,7 +83,8 @@ public final class ExportBatch {
             written.forEach(AtomicCsvFile::close);
             deleteAll(stdoutCopies);
             throw new ExportException(e.path(), stripNothingChanged(e.getMessage())
-                    + (parts.size() > 1 ? " No file was changed." : " Nothing was changed."),
+                    + (parts.size() + streamed.size() > 1 ? " No file was changed."
+                            : " Nothing was changed."),
                     e.getCause());
         }
         List<Path> replaced = new ArrayList<>();

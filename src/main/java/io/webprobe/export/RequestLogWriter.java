@@ -97,6 +97,24 @@ public final class RequestLogWriter implements AutoCloseable {
         if (closed) {
             return;
         }
+        end().commit();
+    }
+
+    /**
+     * Writes what is queued and hands the file over unreplaced, for an {@link ExportBatch} to
+     * put in place together with the run's other files (all or nothing).
+     *
+     * @throws ExportException when any part of the log could not be written (then no file is
+     *     left behind)
+     */
+    public AtomicCsvFile finishInto() throws ExportException {
+        if (closed) {
+            throw new IllegalStateException("the request log was already closed");
+        }
+        return end();
+    }
+
+    private AtomicCsvFile end() throws ExportException {
         closed = true;
         try {
             while (!queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
@@ -115,6 +133,6 @@ public final class RequestLogWriter implements AutoCloseable {
         if (writer.isAlive()) {
             log.warn("The request log writer did not finish within 60 s");
         }
-        file.commit();
+        return file;
     }
 }

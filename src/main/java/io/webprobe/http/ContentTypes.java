@@ -25,6 +25,11 @@ public final class ContentTypes {
         return type.equals("text/html") || type.equals("application/xhtml+xml");
     }
 
+    /** True for stylesheets (text/css). */
+    public static boolean isCss(String contentType) {
+        return mediaType(contentType).equals("text/css");
+    }
+
     /** The charset parameter if present and known to this JVM, else null. */
     public static Charset charset(String contentType) {
         if (contentType == null) {

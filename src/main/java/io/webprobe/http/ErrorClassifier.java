@@ -2,72 +2,226 @@ package io.webprobe.http;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
-/** Maps the exceptions of {@code java.net.http} to an {@link ErrorKind} and a plain message. */
+/**
+ * The one place where a failure becomes an {@link ErrorKind} and a plain sentence, for every
+ * engine: the ping event loops, {@link Http1Probe} and {@link JdkHttpProbe}. {@link #classify}
+ * reads an exception (and its causes); the factory methods name the failures an engine detects
+ * itself (a deadline, a name that does not resolve). Messages never carry exception class
+ * names. Stateless.
+ */
 public final class ErrorClassifier {
     private ErrorClassifier() {}
 
-    /** A classified failure. */
+    /** A classified failure: its kind and a plain sentence for the user. */
     public record Classified(ErrorKind kind, String message) {}
+
+    private static final Classified DNS =
+            new Classified(ErrorKind.DNS, "Host name could not be resolved");
+    private static final Classified CONNECT_TIMEOUT =
+            new Classified(ErrorKind.CONNECT_TIMEOUT, "Timed out while connecting");
+    private static final Classified CANCELLED =
+            new Classified(ErrorKind.CANCELLED, "Stopped before it finished");
+    private static final Classified REFUSED =
+            new Classified(ErrorKind.REFUSED, "Connection refused");
+    private static final Classified NO_ROUTE = new Classified(ErrorKind.CONNECT, "No route to host");
+    private static final Classified RESET =
+            new Classified(ErrorKind.RESET, "Connection reset by the server");
+
+    /** The host name did not resolve. */
+    public static Classified dnsFailure() {
+        return DNS;
+    }
+
+    /** The TCP connection was not set up in time. */
+    public static Classified connectTimeout() {
+        return CONNECT_TIMEOUT;
+    }
+
+    /** The request's deadline passed before the response (or the TLS handshake) completed. */
+    public static Classified timedOut(Duration timeout) {
+        long ms = timeout.toMillis();
+        String t = ms >= 10_000 && ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return new Classified(ErrorKind.TIMEOUT, "No complete response within " + t);
+    }
+
+    /** The job was stopped while the request was in flight. */
+    public static Classified cancelled() {
+        return CANCELLED;
+    }
+
+    /** The URL cannot be requested; {@code why} is a plain sentence. */
+    public static Classified invalidUrl(String why) {
+        return new Classified(ErrorKind.INVALID_URL, why);
+    }
+
+    /**
+     * For a TLS failure, one sentence saying what is wrong with the site's certificate and how
+     * to get past it with the command line's options; null for any other kind. Crawls show it
+     * when robots.txt or the start page fails this way.
+     */
+    public static String trustAdvice(ErrorKind kind) {
+        return trustAdvice(kind, "--cacert FILE", "--insecure");
+    }
+
+    /**
+     * As {@link #trustAdvice(ErrorKind)}, naming the options the way the caller offers them
+     * (the desktop app names its settings).
+     *
+     * @param cacert how the user trusts a certificate file, e.g. "--cacert FILE"
+     * @param insecure how the user skips the check, e.g. "--insecure"
+     */
+    public static String trustAdvice(ErrorKind kind, String cacert, String insecure) {
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case TLS_CERTIFICATE -> "The site's certificate is not trusted (self-signed or from an"
+                    + " unknown authority). Use " + cacert + " to trust it, or " + insecure
+                    + " to skip the check.";
+            case TLS_HOSTNAME -> "The site's certificate was issued for another host name. Use "
+                    + insecure + " to skip the check.";
+            case TLS -> "The secure connection (TLS) to the site could not be set up; check that"
+                    + " the URL's port serves https.";
+            default -> null;
+        };
+    }
 
     /** Classifies a failure; never throws. */
     public static Classified classify(Throwable failure) {
         Throwable t = unwrap(failure);
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
-                return new Classified(ErrorKind.DNS, "Host name could not be resolved");
+            if (c instanceof TlsTrust.NameMismatch m) {
+                return new Classified(ErrorKind.TLS_HOSTNAME,
+                        "The site's certificate is not issued for " + m.host);
             }
-            if (c instanceof HttpConnectTimeoutException) {
-                return new Classified(ErrorKind.CONNECT_TIMEOUT, "Timed out while connecting");
-            }
-            if (c instanceof SSLException) {
-                return new Classified(ErrorKind.TLS, "TLS failure: " + text(c));
-            }
-            if (c instanceof CancellationException) {
-                return new Classified(ErrorKind.CANCELLED, "Stopped before it finished");
+            if (c instanceof TlsTrust.UntrustedCertificate) {
+                return new Classified(ErrorKind.TLS_CERTIFICATE, untrustedWhy(c));
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof HttpTimeoutException) {
+            if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
+                return DNS;
+            }
+            if (c instanceof HttpConnectTimeoutException || c instanceof ConnectTimeout) {
+                return CONNECT_TIMEOUT;
+            }
+            if (c instanceof CertPathBuilderException || c instanceof CertPathValidatorException) {
+                // another trust manager than ours (a caller's own SSLContext)
+                return new Classified(ErrorKind.TLS_CERTIFICATE, untrustedWhy(c));
+            }
+            if (c instanceof SSLException) {
+                return tls(c);
+            }
+            if (c instanceof CancellationException || c instanceof ClosedByInterruptException
+                    || c instanceof InterruptedException) {
+                return CANCELLED;
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HttpTimeoutException || c instanceof SocketTimeoutException
+                    || c instanceof TimeoutException) {
                 return new Classified(ErrorKind.TIMEOUT, "No complete response within the timeout");
             }
             if (c instanceof NoRouteToHostException) {
-                return new Classified(ErrorKind.CONNECT, "No route to host");
+                return NO_ROUTE;
             }
             if (c instanceof ConnectException) {
                 // java.net.http reports a refused connection as a ConnectException without a
                 // message (the cause is a ClosedChannelException).
                 String msg = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
                 if (c.getMessage() == null || msg.contains("refused")) {
-                    return new Classified(ErrorKind.REFUSED, "Connection refused");
+                    return REFUSED;
+                }
+                if (msg.contains("reset")) {
+                    return new Classified(ErrorKind.RESET, "The server reset the connection");
                 }
                 return new Classified(ErrorKind.CONNECT, "Could not connect: " + text(c));
             }
         }
+        if (t instanceof ServerClosedException) {
+            return new Classified(ErrorKind.RESET, t.getMessage());
+        }
+        if (t instanceof ProtocolException) {
+            return new Classified(ErrorKind.IO, text(t));
+        }
+        if (t instanceof SocketException && !(t instanceof ConnectException)) {
+            return RESET;
+        }
         String msg = text(t).toLowerCase(Locale.ROOT);
         if (t instanceof EOFException
-                || t instanceof SocketException
                 || msg.contains("reset")
                 || msg.contains("closed")
                 || msg.contains("received no bytes")) {
-            return new Classified(ErrorKind.RESET, "Connection closed by the server: " + text(t));
+            // the client library's wording ("header parser received no bytes") is not for users
+            return new Classified(ErrorKind.RESET, msg.contains("reset")
+                    ? "The server reset the connection"
+                    : "The server closed the connection without answering");
+        }
+        if (t instanceof InterruptedIOException) {
+            return CANCELLED;
         }
         if (t instanceof IOException) {
             return new Classified(ErrorKind.IO, text(t));
         }
-        return new Classified(ErrorKind.IO, t.getClass().getSimpleName() + ": " + text(t));
+        return new Classified(ErrorKind.IO, "Unexpected failure: " + text(t));
+    }
+
+    private static Classified tls(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
+            return new Classified(ErrorKind.TLS_HOSTNAME,
+                    "The site's certificate is not issued for this host name");
+        }
+        String why;
+        if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")) {
+            why = "the server did not answer in TLS (is the port serving plain http?)";
+        } else if (lower.contains("remote host terminated") || lower.contains("closed")) {
+            why = "the server closed the connection during the handshake";
+        } else if (lower.startsWith("received fatal alert: ")) {
+            why = "the server refused it (" + m.substring("received fatal alert: ".length())
+                    .replace('_', ' ') + ")";
+        } else if (lower.contains("no appropriate protocol") || lower.contains("protocol_version")) {
+            why = "no TLS version both sides support";
+        } else {
+            why = m.equals("null") ? "no details" : m;
+        }
+        return new Classified(ErrorKind.TLS, "The TLS handshake failed: " + why);
+    }
+
+    private static String untrustedWhy(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CertificateExpiredException) {
+                return "The site's certificate has expired";
+            }
+            if (c instanceof CertificateNotYetValidException) {
+                return "The site's certificate is not valid yet";
+            }
+        }
+        return "The site's certificate is not trusted (self-signed or from an unknown authority)";
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -80,6 +234,27 @@ public final class ErrorClassifier {
 
     private static String text(Throwable t) {
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? "no details" : m;
+    }
+
+    /**
+     * The server closed the connection before the response was complete; the message says
+     * where ("in the middle of the body"). Thrown by {@link Http1ResponseParser}.
+     */
+    static final class ServerClosedException extends EOFException {
+        private static final long serialVersionUID = 1L;
+
+        ServerClosedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The connect phase of a blocking socket timed out (distinct from a read timeout). */
+    static final class ConnectTimeout extends SocketTimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectTimeout() {
+            super("connect timed out");
+        }
     }
 }

@@ -15,8 +15,12 @@ public enum ErrorKind {
     CONNECT_TIMEOUT("Connect timeout"),
     /** The response (headers and body) did not complete within the request timeout. */
     TIMEOUT("Timeout"),
-    /** TLS handshake or certificate failure. */
+    /** The TLS handshake failed (no common protocol or cipher, not TLS on that port, an alert). */
     TLS("TLS"),
+    /** The server's certificate is not trusted: self-signed, unknown authority, expired. */
+    TLS_CERTIFICATE("Untrusted certificate"),
+    /** The server's certificate is trusted but issued for another host name. */
+    TLS_HOSTNAME("Certificate name mismatch"),
     /** The peer reset or closed the connection mid-exchange. */
     RESET("Connection reset"),
     /** More redirects than allowed. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param status the HTTP status code, or 0 when no response arrived
  * @param contentType the Content-Type header, or "" when absent
  * @param location the Location header, or null
- * @param sizeBytes body bytes received (what was downloaded, after content decoding)
+ * @param sizeBytes body bytes as downloaded (before content decoding); for HEAD, the announced
+ *     Content-Length
  * @param body the body when the request's body policy kept it, else null
  * @param truncated true when the body was cut at the size cap
  * @param elapsedMillis time from sending the request to the end of the body, in milliseconds

@@ -1,10 +1,28 @@
 package io.webprobe.http;
 
 /**
- * The one seam between the engine and the network. Implementations must be thread-safe: many
- * workers call {@link #fetch} at once. A fetch never throws for a network failure; it returns a
- * {@link FetchResponse} with an {@link ErrorKind}. Redirects are not followed: the caller sees
- * each hop, so it can record the chain.
+ * The one seam between a job and the network. Every implementation ({@link JdkHttpProbe},
+ * {@link Http1Probe}, test doubles) holds this contract:
+ * <ul>
+ *   <li><b>Thread-safe</b>: many workers call {@link #fetch} at once.
+ *   <li><b>Never throws for a network failure</b>: the result has an {@link ErrorKind} and a
+ *       plain message from {@link ErrorClassifier}, the one mapper every engine uses.
+ *   <li><b>No redirects followed</b>: the caller sees each hop ({@link FetchResponse#location()}),
+ *       so it can record the chain.
+ *   <li><b>Header fields returned</b>: {@link FetchResponse#headers()} holds every response
+ *       header field, names in lower case; content type, Location and X-Robots-Tag are also
+ *       given as their own components.
+ *   <li><b>Bodies</b>: read up to {@link FetchRequest#maxBodyBytes()} (then
+ *       {@link FetchResponse#truncated()}); kept only when the request's body policy says so,
+ *       and a kept body is decoded per its Content-Encoding (gzip, deflate) with the cap
+ *       applying to the decoded size too. {@link FetchResponse#sizeBytes()} counts the bytes as
+ *       downloaded; for HEAD, where no body comes, it is the announced Content-Length (0 when
+ *       none). Whether a probe asks for compression is its own choice.
+ *   <li><b>Deadline</b>: {@link FetchRequest#timeout()} covers connect, TLS handshake, headers
+ *       and body.
+ *   <li>{@link FetchRequest#keepAlive()} is a wish: a probe that cannot turn keep-alive off
+ *       per request ({@link JdkHttpProbe}) says so in its Javadoc.
+ * </ul>
  */
 public interface HttpProbe extends AutoCloseable {
 
@@ -15,7 +33,7 @@ public interface HttpProbe extends AutoCloseable {
      */
     FetchResponse fetch(FetchRequest request);
 
-    /** Releases connections and threads. */
+    /** Releases connections and threads; fetches in progress end soon, as cancelled. */
     @Override
     void close();
 }

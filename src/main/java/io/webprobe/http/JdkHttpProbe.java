@@ -20,7 +20,9 @@ import java.util.concurrent.TimeoutException;
  * timeout stops at the headers). Bodies are read through {@link CappedBodySubscriber}, so a huge
  * page costs at most the cap. Keep-alive cannot be turned off per request here (use
  * {@link Http1Probe} for that); {@code Connection} and {@code Host} headers are not sent.
- * Thread-safe.
+ * Server certificates are checked against a {@link TlsTrust} (the JDK's authorities unless
+ * another is given); failures are classified by {@link ErrorClassifier}. Holds the
+ * {@link HttpProbe} contract. Thread-safe.
  */
 public final class JdkHttpProbe implements HttpProbe {
     /** Headers java.net.http sets itself and refuses from callers. */
@@ -35,12 +37,37 @@ public final class JdkHttpProbe implements HttpProbe {
      * @param connectTimeout the TCP connect timeout
      */
     public JdkHttpProbe(String userAgent, Duration connectTimeout) {
+        this(userAgent, connectTimeout, TlsTrust.defaults());
+    }
+
+    /**
+     * @param userAgent the User-Agent header sent with every request
+     * @param connectTimeout the TCP connect timeout
+     * @param trust which server certificates to accept. Its SSL context is this client's only:
+     *     {@link TlsTrust#insecure()} turns certificate and host name checks off for this
+     *     client alone (no global system property).
+     */
+    public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust) {
+        this(userAgent, connectTimeout, trust, false);
+    }
+
+    /**
+     * @param cookies keep the cookies servers set for the life of this probe and send them
+     *     back, as a browser does (a consent gate or session check that sets a cookie and
+     *     redirects then works, instead of redirecting forever)
+     */
+    public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
+            boolean cookies) {
         this.userAgent = userAgent;
-        this.client =
-                HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(connectTimeout)
-                        .build();
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .sslContext(trust.sslContext());
+        if (cookies) {
+            b.cookieHandler(new java.net.CookieManager(null,
+                    java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER));
+        }
+        this.client = b.build();
     }
 
     @Override
@@ -120,18 +147,12 @@ public final class JdkHttpProbe implements HttpProbe {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return FetchResponse.failed(
-                    uri, ErrorKind.CANCELLED, "Stopped before it finished", millisSince(start));
+            ErrorClassifier.Classified c = ErrorClassifier.cancelled();
+            return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
         } catch (TimeoutException e) {
             future.cancel(true);
-            return FetchResponse.failed(
-                    uri,
-                    ErrorKind.TIMEOUT,
-                    String.format(
-                            Locale.ROOT,
-                            "No complete response within %d ms",
-                            request.timeout().toMillis()),
-                    millisSince(start));
+            ErrorClassifier.Classified c = ErrorClassifier.timedOut(request.timeout());
+            return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
         } catch (ExecutionException e) {
             ErrorClassifier.Classified c = ErrorClassifier.classify(e);
             return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));

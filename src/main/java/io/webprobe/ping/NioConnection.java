@@ -1,43 +1,43 @@
 package io.webprobe.ping;
 
-import io.webprobe.http.ErrorKind;
-import java.io.EOFException;
+import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.Http1ResponseParser;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.Locale;
 
 /**
- * One unit of concurrency of the event-loop engine: a non-blocking HTTP/1.1 connection that
- * carries one request after another. Its state machine:
+ * One unit of concurrency of the event-loop engine: a non-blocking HTTP/1.1 connection, plain
+ * or TLS ({@link TlsLayer}), that carries one request after another. Its state machine:
  *
  * <pre>
  *   next ──claim──▶ (WAITING until the intended start, open loop) ──▶ begin
- *   begin ──▶ CONNECTING (new socket, or the endpoint changed) ──▶ WRITING ──▶ READING
+ *   begin ──▶ (GATED, https: until the endpoint's first handshake ended, see NioTargets)
+ *         ──▶ CONNECTING (new socket, or the endpoint changed) ──▶ (HANDSHAKING, https)
+ *         ──▶ WRITING ──▶ READING
  *   READING ──complete──▶ record, next     any failure ──▶ record, next (on the next turn)
  *   next ──nothing left to claim──▶ RETIRED
  * </pre>
  *
- * The socket stays open between requests unless keep-alive is off or the response says so; a
- * reused socket that the server has closed before the first byte of the answer is replaced
- * once, transparently, as {@code Http1Probe} does. Failures get the {@link ErrorKind} and
- * message the blocking probe would give.
+ * The socket (and its TLS session) stays open between requests unless keep-alive is off or the
+ * response says so; a reused socket that the server has closed before the first byte of the
+ * answer is replaced once, transparently, as {@code Http1Probe} does. Responses are read by the
+ * shared {@link Http1ResponseParser}; failures get their kind and sentence from the shared
+ * {@link ErrorClassifier}, so both engines report alike.
  *
  * <p>Not thread-safe: owned by one {@link NioLoop} and used only on its thread.
  */
 final class NioConnection {
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
-    private enum State { IDLE, WAITING, CONNECTING, WRITING, READING, RETIRED }
+    private enum State { IDLE, WAITING, GATED, CONNECTING, HANDSHAKING, WRITING, READING, RETIRED }
 
     private final NioLoop loop;
     private final PingRun run;
+    private final NioTargets targets;
     private final Http1ResponseParser parser = new Http1ResponseParser();
     /** The request being written (direct: the kernel reads it without a copy). */
     private final ByteBuffer out;
@@ -47,6 +47,7 @@ final class NioConnection {
 
     private State state = State.IDLE;
     private SocketChannel channel;
+    private TlsLayer tls;
     private SelectionKey key;
     private int interest;
     private int endpoint = -1;
@@ -60,11 +61,14 @@ final class NioConnection {
     private long send;
     private long deadline;
     private boolean retried;
+    /** This connection makes its endpoint's first TLS handshake. */
+    private boolean pioneer;
 
-    NioConnection(NioLoop loop, PingRun run, int maxHeadBytes) {
+    NioConnection(NioLoop loop, PingRun run, NioTargets targets) {
         this.loop = loop;
         this.run = run;
-        this.out = ByteBuffer.allocateDirect(maxHeadBytes);
+        this.targets = targets;
+        this.out = ByteBuffer.allocateDirect(targets.maxHeadBytes());
         this.headRequest = run.plan().method().equals("HEAD");
         this.keepAlive = run.plan().keepAlive();
         this.timeoutNanos = run.plan().timeout().toNanos();
@@ -80,9 +84,9 @@ final class NioConnection {
             return;
         }
         seq = i;
-        target = (int) (i % run.targets().size());
+        target = run.targetIndex(i);
         intended = run.intendedStart(i);
-        if (intended >= 0 && intended - System.nanoTime() > 0) {
+        if (intended >= 0 && intended - run.now() > 0) {
             state = State.WAITING;
             loop.await(this);
         } else {
@@ -92,26 +96,56 @@ final class NioConnection {
 
     /** Sends the claimed request now. */
     void begin() {
-        send = System.nanoTime();
+        send = run.now();
         deadline = send + timeoutNanos;
         retried = false;
         loop.noteDeadline(deadline);
         loop.requestStarted();
-        InetSocketAddress address = loop.address(target);
+        ErrorClassifier.Classified problem = targets.setupProblem(target);
+        if (problem != null) {
+            fail(problem);
+            return;
+        }
+        InetSocketAddress address = targets.address(target);
         if (address == null) {
-            fail(ErrorKind.DNS, "Host name could not be resolved");
+            fail(ErrorClassifier.dnsFailure());
             return;
         }
         out.clear();
-        out.put(loop.head(target)).flip();
+        out.put(targets.head(target)).flip();
         parser.reset(headRequest, MAX_BODY_BYTES);
-        if (channel != null && endpoint != loop.endpoint(target)) {
+        if (channel != null && endpoint != targets.endpoint(target)) {
             closeChannel();
         }
         if (channel == null) {
-            connect(address);
+            openOrWait(address);
         } else {
             write();
+        }
+    }
+
+    private void openOrWait(InetSocketAddress address) {
+        if (targets.tls(target)) {
+            NioTargets.Gate gate = targets.handshakeGate(target, run.now());
+            if (gate == NioTargets.Gate.WAIT) {
+                state = State.GATED;
+                loop.gate(this);
+                return;
+            }
+            pioneer = gate == NioTargets.Gate.PIONEER;
+        }
+        connect(address);
+    }
+
+    /** Whether this connection waits for its endpoint's first handshake. */
+    boolean gated() {
+        return state == State.GATED;
+    }
+
+    /** The loop checks a gated connection: it goes on once the gate is open. */
+    void retryGate() {
+        if (state == State.GATED) {
+            openOrWait(targets.address(target));
         }
     }
 
@@ -124,7 +158,8 @@ final class NioConnection {
     }
 
     boolean inFlight() {
-        return state == State.CONNECTING || state == State.WRITING || state == State.READING;
+        return state == State.GATED || state == State.CONNECTING || state == State.HANDSHAKING
+                || state == State.WRITING || state == State.READING;
     }
 
     /** The selector reports the socket ready. */
@@ -134,6 +169,7 @@ final class NioConnection {
         }
         switch (state) {
             case CONNECTING -> finishConnect();
+            case HANDSHAKING -> handshake();
             case WRITING -> write();
             case READING -> read();
             // An idle kept-alive socket became readable: the server closed it (or sent junk).
@@ -143,15 +179,13 @@ final class NioConnection {
 
     /** The deadline has passed: fails the request in flight. */
     void expire() {
-        if (state == State.CONNECTING) {
-            fail(ErrorKind.CONNECT_TIMEOUT, "Timed out while connecting");
-        } else {
-            fail(ErrorKind.TIMEOUT, "No complete response within the timeout");
-        }
+        fail(state == State.CONNECTING ? ErrorClassifier.connectTimeout()
+                : ErrorClassifier.timedOut(run.plan().timeout()));
     }
 
     /** Closes the socket without recording anything (the run was stopped). */
     void abandon() {
+        endPioneer();
         closeChannel();
         state = State.RETIRED;
     }
@@ -162,16 +196,17 @@ final class NioConnection {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            endpoint = loop.endpoint(target);
+            endpoint = targets.endpoint(target);
             served = 0;
+            tls = targets.tls(target) ? new TlsLayer(targets.newTlsEngine(target)) : null;
             boolean connected = channel.connect(address);
             interest = connected ? 0 : SelectionKey.OP_CONNECT;
             key = channel.register(loop.selector(), interest, this);
             if (connected) {
-                write();
+                connected();
             }
         } catch (IOException e) {
-            failConnect(e);
+            fail(ErrorClassifier.classify(e));
         }
     }
 
@@ -181,20 +216,53 @@ final class NioConnection {
                 return;
             }
         } catch (IOException e) {
-            failConnect(e);
+            fail(ErrorClassifier.classify(e));
             return;
         }
-        write();
+        connected();
+    }
+
+    private void connected() {
+        if (tls == null) {
+            write();
+        } else {
+            state = State.HANDSHAKING;
+            handshake();
+        }
+    }
+
+    private void handshake() {
+        int wait;
+        try {
+            wait = tls.handshake(channel);
+        } catch (IOException | RuntimeException e) {
+            fail(ErrorClassifier.classify(e));
+            return;
+        }
+        if (wait != 0) {
+            interest(wait);
+        } else {
+            if (pioneer) {
+                targets.handshakeDone(target, run.now());
+            }
+            write();
+        }
     }
 
     private void write() {
+        boolean all;
         try {
-            channel.write(out);
+            if (tls == null) {
+                channel.write(out);
+                all = !out.hasRemaining();
+            } else {
+                all = tls.write(channel, out);
+            }
         } catch (IOException e) {
-            failIo("Connection reset by the server");
+            failIo(e);
             return;
         }
-        if (out.hasRemaining()) {
+        if (!all) {
             state = State.WRITING;
             interest(SelectionKey.OP_WRITE);
         } else {
@@ -209,16 +277,16 @@ final class NioConnection {
             buf.clear();
             int n;
             try {
-                n = channel.read(buf);
+                n = tls == null ? channel.read(buf) : tls.read(channel, buf);
             } catch (IOException e) {
-                failIo("Connection reset by the server");
+                failIo(e);
                 return;
             }
             if (n < 0) {
                 try {
                     parser.endOfStream();
-                } catch (EOFException e) {
-                    failIo(e.getMessage());
+                } catch (IOException e) {
+                    failIo(e);
                     return;
                 }
                 complete(true);
@@ -231,7 +299,7 @@ final class NioConnection {
             try {
                 used = parser.feed(buf.array(), buf.arrayOffset(), n);
             } catch (IOException e) {
-                fail(ErrorKind.IO, String.valueOf(e.getMessage()));
+                fail(ErrorClassifier.classify(e));
                 return;
             }
             if (parser.complete()) {
@@ -239,21 +307,25 @@ final class NioConnection {
                 complete(used < n);
                 return;
             }
-            if (n < buf.capacity()) {
+            if (n < buf.capacity() && tls == null) {
                 return; // the kernel had no more; wait for the next event
             }
         }
     }
 
     private void complete(boolean mustClose) {
-        long done = System.nanoTime();
+        // The first answer is in: on TLS 1.3 the session ticket came before it, so the
+        // connections waiting at the gate can now resume this session.
+        endPioneer();
+        long done = run.now();
         served++;
         if (mustClose || !keepAlive || parser.closeAfter()) {
             closeChannel();
         }
         state = State.IDLE;
         loop.requestEnded();
-        run.record(seq, intended, send, done, parser.status(), null, "", parser.bodyBytes(), 0);
+        run.record(loop.ring(), seq, intended, send, done, parser.status(), null, "",
+                parser.bodyBytes(), 0);
         next();
     }
 
@@ -261,41 +333,35 @@ final class NioConnection {
      * The socket failed after it was connected. A reused socket that breaks before any byte of
      * the answer was most likely closed by the server while idle: retry once on a new one.
      */
-    private void failIo(String message) {
+    private void failIo(IOException e) {
         if (served > 0 && !retried && !parser.anyByte() && !run.stopping()
-                && System.nanoTime() - deadline < 0) {
+                && run.now() - deadline < 0) {
             closeChannel();
             retried = true;
             out.rewind();
             parser.reset(headRequest, MAX_BODY_BYTES);
-            connect(loop.address(target));
+            connect(targets.address(target));
             return;
         }
-        fail(ErrorKind.RESET, message);
+        fail(ErrorClassifier.classify(e));
     }
 
-    private void failConnect(IOException e) {
-        String msg = String.valueOf(e.getMessage());
-        if (e instanceof ConnectException) {
-            boolean refused = msg.toLowerCase(Locale.ROOT).contains("refused");
-            fail(refused ? ErrorKind.REFUSED : ErrorKind.CONNECT,
-                    refused ? "Connection refused" : "Could not connect: " + msg);
-        } else if (e instanceof NoRouteToHostException) {
-            fail(ErrorKind.CONNECT, "No route to host");
-        } else if (e instanceof SocketException) {
-            fail(ErrorKind.CONNECT, "Could not connect: " + msg);
-        } else {
-            fail(ErrorKind.IO, msg);
+    private void endPioneer() {
+        if (pioneer) {
+            pioneer = false;
+            targets.handshakeEnded(target);
         }
     }
 
     /** Records a failed request; the next one starts on the loop's next turn. */
-    private void fail(ErrorKind kind, String message) {
-        long done = System.nanoTime();
+    private void fail(ErrorClassifier.Classified failure) {
+        endPioneer();
+        long done = run.now();
         closeChannel();
         state = State.IDLE;
         loop.requestEnded();
-        run.record(seq, intended, send, done, 0, kind, message, 0, 0);
+        run.record(loop.ring(), seq, intended, send, done, 0, failure.kind(), failure.message(),
+                0, 0);
         loop.schedule(this);
     }
 
@@ -308,12 +374,16 @@ final class NioConnection {
 
     private void closeChannel() {
         if (channel != null) {
+            if (tls != null && state != State.CONNECTING && state != State.HANDSHAKING) {
+                tls.close(channel);
+            }
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // closing; nothing to report
             }
             channel = null;
+            tls = null;
             key = null;
             interest = 0;
             endpoint = -1;

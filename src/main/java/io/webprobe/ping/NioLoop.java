@@ -1,19 +1,13 @@
 package io.webprobe.ping;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One event-loop thread of the {@link NioEngine} ({@code ping-loop-N}): a {@link Selector} and
@@ -21,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * to begin, fails the requests whose deadline has passed, and waits on the selector until a
  * socket is ready, the next open-loop request is due, or the nearest deadline comes.
  *
- * <p>Host names are resolved once per target when the loop starts; a name that does not
- * resolve fails every request to it as {@link io.webprobe.http.ErrorKind#DNS}.
+ * <p>Host names are resolved on first use ({@link NioTargets}); a target that cannot be set up
+ * (a name that does not resolve, a port out of range) fails its own requests and nothing else.
+ * Anything unexpected (a bug, out of memory) fails the whole run through
+ * {@link PingRun#fail}, which the job reports in one sentence: a loop never dies silently.
  *
  * <p>Open-loop pacing: the selector only waits in whole milliseconds, so the last fraction of
  * a millisecond before an intended start is slept with {@link LockSupport#parkNanos}: in one go
@@ -33,24 +29,25 @@ import org.slf4j.LoggerFactory;
  * <p>Everything here runs on the loop thread, except {@link #wakeup()} (any thread).
  */
 final class NioLoop implements Runnable {
-    private static final Logger log = LoggerFactory.getLogger(NioLoop.class);
     private static final long STEP_MICROS = 100;
     private static final long STEP_NANOS = TimeUnit.MICROSECONDS.toNanos(STEP_MICROS);
     private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final PingRun run;
-    private final List<NioEngine.Target> targets;
     private final Runnable onEnd;
+    private final Consumer<Throwable> onFailure;
     private final ArrayDeque<NioConnection> ready = new ArrayDeque<>();
     private final ArrayDeque<NioConnection> waiting = new ArrayDeque<>();
+    /** Connections waiting for their endpoint's first TLS handshake (checked every turn). */
+    private final ArrayDeque<NioConnection> gated = new ArrayDeque<>();
     /** Shared by the loop's connections: each read is parsed before the next one. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final Consumer<SelectionKey> dispatch =
             k -> ((NioConnection) k.attachment()).onReady(k);
     private final Selector selector;
     private final NioConnection[] connections;
-    private InetSocketAddress[] addresses;
+    private RecordRing ring;
     private long nextDeadline;
     private boolean deadlineArmed;
     private int retired;
@@ -64,18 +61,18 @@ final class NioLoop implements Runnable {
      * @param targets the plan's targets, encoded
      * @param connectionCount this loop's share of the concurrency
      * @param onEnd called on the loop thread when the loop ends, whatever the reason
+     * @param onFailure called on the loop thread when it fails unexpectedly (before onEnd)
      * @throws IOException when no selector can be opened
      */
-    NioLoop(PingRun run, List<NioEngine.Target> targets, int connectionCount, Runnable onEnd)
-            throws IOException {
+    NioLoop(PingRun run, NioTargets targets, int connectionCount, Runnable onEnd,
+            Consumer<Throwable> onFailure) throws IOException {
         this.run = run;
-        this.targets = targets;
         this.onEnd = onEnd;
+        this.onFailure = onFailure;
         this.selector = Selector.open();
-        int maxHead = targets.stream().mapToInt(t -> t.head().length).max().orElse(0);
         connections = new NioConnection[connectionCount];
         for (int i = 0; i < connectionCount; i++) {
-            connections[i] = new NioConnection(this, run, maxHead);
+            connections[i] = new NioConnection(this, run, targets);
         }
     }
 
@@ -95,16 +92,20 @@ final class NioLoop implements Runnable {
             if (run.stopping()) {
                 return;
             }
-            resolveTargets();
+            ring = run.newRing(false);
             for (NioConnection c : connections) {
                 c.next();
             }
             turns();
-        } catch (IOException e) {
-            log.error("Ping event loop failed", e);
+        } catch (Throwable t) {
+            onFailure.accept(t);
         } finally {
             for (NioConnection c : connections) {
-                c.abandon();
+                try {
+                    c.abandon();
+                } catch (RuntimeException ignored) {
+                    // ending anyway
+                }
             }
             closeSelector();
             onEnd.run();
@@ -119,24 +120,16 @@ final class NioLoop implements Runnable {
         }
     }
 
-    private void resolveTargets() {
-        addresses = new InetSocketAddress[targets.size()];
-        for (int i = 0; i < addresses.length; i++) {
-            NioEngine.Target t = targets.get(i);
-            try {
-                addresses[i] = new InetSocketAddress(InetAddress.getByName(t.host()), t.port());
-            } catch (UnknownHostException e) {
-                addresses[i] = null;
-            }
-        }
-    }
-
     private void turns() throws IOException {
         while (!run.stopping() && retired < connections.length) {
             for (int n = ready.size(); n > 0 && !run.stopping(); n--) {
                 ready.pollFirst().next();
             }
-            long now = System.nanoTime();
+            for (int n = gated.size(); n > 0 && !run.stopping(); n--) {
+                NioConnection c = gated.pollFirst();
+                c.retryGate(); // goes on, or back into the list
+            }
+            long now = run.now();
             long startIn = startDue(now);
             if (deadlineArmed && now - nextDeadline >= 0) {
                 expireDeadlines(now);
@@ -144,7 +137,7 @@ final class NioLoop implements Runnable {
             if (retired == connections.length || run.stopping()) {
                 return;
             }
-            long timeout = startIn;
+            long timeout = gated.isEmpty() ? startIn : Math.min(startIn, MILLI);
             if (deadlineArmed) {
                 // deadlines need no sub-millisecond precision: round up to whole ms
                 long toDeadline = Math.max(0, nextDeadline - now);
@@ -210,6 +203,11 @@ final class NioLoop implements Runnable {
         ready.addLast(c);
     }
 
+    /** The connection waits for its endpoint's first TLS handshake. */
+    void gate(NioConnection c) {
+        gated.addLast(c);
+    }
+
     /** The connection waits for its request's intended start (claims come in order). */
     void await(NioConnection c) {
         waiting.addLast(c);
@@ -237,15 +235,8 @@ final class NioLoop implements Runnable {
         return readBuffer;
     }
 
-    InetSocketAddress address(int target) {
-        return addresses[target];
-    }
-
-    byte[] head(int target) {
-        return targets.get(target).head();
-    }
-
-    int endpoint(int target) {
-        return targets.get(target).endpoint();
+    /** This loop's ring of finished requests. */
+    RecordRing ring() {
+        return ring;
     }
 }

@@ -5,85 +5,120 @@ import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A running ping test. Owns a statistics thread ({@code ping-stats-1}), the {@link HttpProbe}
- * it is given, and one of two engines that put the requests on the wire:
+ * it is given, and one of two engines that put the requests on the wire, chosen explicitly
+ * ({@link Engine}):
  * <ul>
- *   <li>when every target is a plain {@code http://} URL, redirects are not followed and the
- *       probe is an {@link Http1Probe}: event loops over non-blocking sockets
- *       ({@link NioEngine}, threads {@code ping-loop-N}, one per processor at most), which
- *       speak the same HTTP/1.1 as {@link Http1Probe} at a fraction of its CPU cost per request;
- *   <li>otherwise (https, redirect following, another probe): one blocking worker per unit of
- *       concurrency calling the probe ({@link ThreadEngine}, virtual threads
- *       {@code ping-worker-N}).
+ *   <li>{@link Engine#EVENT_LOOPS}: event loops over non-blocking sockets ({@link NioEngine},
+ *       threads {@code ping-loop-N}, one per processor at most), http and https alike, at a
+ *       fraction of a blocking client's CPU cost per request;
+ *   <li>{@link Engine#WORKERS}: one blocking worker per unit of concurrency calling the probe
+ *       ({@link ThreadEngine}, virtual threads {@code ping-worker-N}); needed to follow
+ *       redirects, and the reference the event loops are tested against.
  * </ul>
+ * Both speak HTTP/1.1 through the same codec and trust what {@link PingPlan#tls()} trusts (the
+ * probe given to {@link Engine#WORKERS} must be built with the same trust).
  *
  * <p>Request {@code i} goes to target {@code i % targets}. In a closed loop the next request
  * goes out on a connection as soon as the previous one ends. In {@link PingMode#RATE} request
  * {@code i} has the intended start {@code start + i / rate}; a free connection waits for it,
  * and response time is measured from it, so when the server (or a shortage of connections)
  * delays requests, that delay is in the figures instead of hidden (coordinated omission);
- * service time is measured from the actual send. Latencies go into HdrHistogram recorders
- * (µs, 3 significant digits): memory does not grow with the request count.
+ * service time is measured from the actual send. Figures go through {@link PingStats}: memory
+ * grows with the number of URLs (a few hundred bytes each), not with the number of requests.
  *
  * <p>Thread-safe. {@link #latest()} is a snapshot made four times a second by the statistics
- * thread; listeners run on the engine's threads (loop or worker threads).
+ * thread; listeners run on the engine's threads (loop or worker threads). An unexpected failure
+ * of an engine thread or of the statistics thread ends the run; its final snapshot says why
+ * ({@link PingSnapshot#failure()}).
  */
 public final class PingJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PingJob.class);
     private static final long TICK_MILLIS = 250;
-    private static final int TICKS_PER_SECOND = 4;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How the requests are put on the wire. */
+    public enum Engine {
+        /** Non-blocking event loops, http and https; cannot follow redirects. */
+        EVENT_LOOPS,
+        /** Blocking workers over an {@link HttpProbe}; follows redirects. */
+        WORKERS;
+
+        /** The engine for a plan: the event loops, unless it follows redirects. */
+        public static Engine forPlan(PingPlan plan) {
+            return plan.followRedirects() ? WORKERS : EVENT_LOOPS;
+        }
+    }
 
     private final PingPlan plan;
     private final HttpProbe probe;
     private final PingListener listener;
+    private final PingStats stats;
     private final PingRun run;
-    private final List<TargetStats> targets;
     private final PingEngine engine;
     private final AtomicBoolean started = new AtomicBoolean();
     private final ScheduledExecutorService statsTimer;
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
-    private final Object statsLock = new Object();
-    /** Response times of the current second, all targets (statistics thread only). */
-    private final Histogram second = new Histogram(3);
-    private final List<LatencyPoint> series = new ArrayList<>();
-    private int ticks;
-    private int secondsClosed;
     private volatile PingSnapshot latest;
     private volatile long endNanos;
 
     /**
-     * @param plan what to ping
-     * @param probe the HTTP backend; the job closes it
-     * @param listener receives every request (engine threads) and the end
+     * A job on {@link Engine#forPlan}'s engine; when that is {@link Engine#WORKERS} it uses an
+     * {@link Http1Probe} with the plan's user agent and trust.
+     */
+    public PingJob(PingPlan plan, PingListener listener) {
+        this(plan, Engine.forPlan(plan), new Http1Probe(plan.userAgent(),
+                min(plan.timeout(), MAX_CONNECT_TIMEOUT), plan.tls()), listener);
+    }
+
+    /**
+     * A job on {@link Engine#forPlan}'s engine, with the probe the {@link Engine#WORKERS} engine
+     * uses (the event loops do not need it).
+     *
+     * @param probe the HTTP backend for redirect following; the job closes it either way
      */
     public PingJob(PingPlan plan, HttpProbe probe, PingListener listener) {
+        this(plan, Engine.forPlan(plan), probe, listener);
+    }
+
+    /**
+     * A job on the given engine.
+     *
+     * @throws IllegalArgumentException when the event loops are asked to follow redirects
+     */
+    public PingJob(PingPlan plan, Engine engine, HttpProbe probe, PingListener listener) {
+        this(plan, engine, probe, listener, System::nanoTime);
+    }
+
+    PingJob(PingPlan plan, Engine engine, HttpProbe probe, PingListener listener,
+            LongSupplier clock) {
+        if (engine == Engine.EVENT_LOOPS && plan.followRedirects()) {
+            throw new IllegalArgumentException("The event loops do not follow redirects");
+        }
         this.plan = plan;
         this.probe = probe;
         this.listener = listener;
-        this.run = new PingRun(plan, listener);
-        this.targets = run.targets();
-        this.engine = chooseEngine();
+        this.stats = new PingStats(plan);
+        this.run = new PingRun(plan, listener, clock, stats);
+        this.engine = newEngine(engine);
         this.statsTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ping-stats-"));
-        this.latest = snapshotLocked(false);
+        this.latest = stats.snapshot(run, false, 0);
     }
 
-    private PingEngine chooseEngine() {
-        if (probe instanceof Http1Probe && NioEngine.supports(plan)) {
+    private PingEngine newEngine(Engine engine) {
+        if (engine == Engine.EVENT_LOOPS) {
             try {
                 return new NioEngine(run, this::finish);
             } catch (IOException e) {
@@ -93,8 +128,17 @@ public final class PingJob implements AutoCloseable {
         return new ThreadEngine(run, probe, this::finish);
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     public PingPlan plan() {
         return plan;
+    }
+
+    /** The engine the requests go through. */
+    public Engine engine() {
+        return engine instanceof NioEngine ? Engine.EVENT_LOOPS : Engine.WORKERS;
     }
 
     /** Starts the requests. May be called once. */
@@ -102,14 +146,14 @@ public final class PingJob implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a ping job can be started only once");
         }
-        run.start(System.nanoTime(), System.currentTimeMillis());
+        run.start(run.now(), System.currentTimeMillis());
         statsTimer.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         engine.start();
     }
 
     /** Whether the requests go through the event-loop engine (tests). */
     boolean usesEventLoops() {
-        return engine instanceof NioEngine;
+        return engine() == Engine.EVENT_LOOPS;
     }
 
     /** Stops sending; requests in flight are abandoned and not counted. */
@@ -119,7 +163,7 @@ public final class PingJob implements AutoCloseable {
         probe.close();
     }
 
-    /** Completes with the final snapshot when the run ends (finished or stopped). */
+    /** Completes with the final snapshot when the run ends (finished, stopped or failed). */
     public CompletableFuture<PingSnapshot> completion() {
         return completion;
     }
@@ -134,113 +178,40 @@ public final class PingJob implements AutoCloseable {
      * response to its 99.9th percentile (slower ones go in the last bin).
      */
     public List<LatencyBin> latencyBins(String url, int bins) {
-        synchronized (statsLock) {
-            for (TargetStats t : targets) {
-                if (t.url.equals(url)) {
-                    return bins(t.cumulativeResponse(), bins);
-                }
-            }
-        }
-        return List.of();
-    }
-
-    private static List<LatencyBin> bins(Histogram h, int bins) {
-        if (h.getTotalCount() == 0 || bins < 1) {
-            return List.of();
-        }
-        long lo = h.getMinValue();
-        long hi = Math.max(lo + bins, h.getValueAtPercentile(99.9));
-        double width = (hi - lo) / (double) bins;
-        // Walk the recorded buckets once and put each whole bucket in one bin: asking the
-        // histogram for counts between bin bounds would count a bucket that straddles a bound
-        // in both bins.
-        long[] counts = new long[bins];
-        for (HistogramIterationValue v : h.recordedValues()) {
-            long value = h.medianEquivalentValue(v.getValueIteratedTo());
-            int b = (int) Math.max(0, Math.min(bins - 1, (long) ((value - lo) / width)));
-            counts[b] += v.getCountAtValueIteratedTo();
-        }
-        List<LatencyBin> out = new ArrayList<>(bins);
-        for (int b = 0; b < bins; b++) {
-            long from = lo + Math.round(b * width);
-            long to = lo + Math.round((b + 1) * width);
-            out.add(new LatencyBin(from / 1000.0, to / 1000.0, counts[b]));
-        }
-        return out;
+        return stats.latencyBins(url, bins);
     }
 
     private void tick() {
         try {
-            synchronized (statsLock) {
-                latest = snapshotLocked(false);
-            }
-        } catch (RuntimeException e) {
-            log.error("Ping statistics failed", e);
+            latest = stats.snapshot(run, false, 0);
+        } catch (Throwable t) {
+            // out of memory or a bug: end the run with a sentence rather than freeze the figures
+            run.fail(t);
+            engine.stop();
+            throw t;
         }
-    }
-
-    /** Drains the recorders and builds a snapshot. Caller holds statsLock (or is the constructor). */
-    private PingSnapshot snapshotLocked(boolean finished) {
-        for (TargetStats t : targets) {
-            second.add(t.drain());
-        }
-        long startNanos = run.startNanos();
-        boolean stopping = run.stopping();
-        long now = finished && endNanos != 0 ? endNanos : System.nanoTime();
-        double elapsed = startNanos == 0 ? 0 : (now - startNanos) / 1e9;
-        ticks++;
-        if (startNanos != 0 && (ticks % TICKS_PER_SECOND == 0 || finished && second.getTotalCount() > 0)) {
-            // The last interval may be a fraction of a second: label it with the exact end,
-            // and never on or before the previous point.
-            double at = finished ? Math.max(Math.round(elapsed * 100) / 100.0, secondsClosed + 0.01)
-                    : ++secondsClosed;
-            if (second.getTotalCount() > 0) {
-                series.add(new LatencyPoint(at, second.getValueAtPercentile(50) / 1000.0,
-                        second.getValueAtPercentile(99) / 1000.0, second.getTotalCount()));
-            }
-            second.reset();
-        }
-        long total = plan.totalRequests();
-        long perTarget = total < 0 ? -1 : plan.count() + plan.warmup();
-        double timeProgress = Math.min(1, elapsed / plan.duration().toNanos() * 1e9);
-        List<PingResult> results = new ArrayList<>(targets.size());
-        long sent = 0;
-        long failed = 0;
-        long late = 0;
-        long completed = 0;
-        for (TargetStats t : targets) {
-            double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
-            if (finished && !stopping) {
-                p = 1;
-            }
-            results.add(t.result(elapsed, p));
-            sent += t.sentCount();
-            failed += t.failedCount();
-            late += t.lateCount();
-            completed += t.completed();
-        }
-        double progress = total > 0 ? Math.min(1, (double) completed / total) : timeProgress;
-        if (finished && !stopping) {
-            progress = 1;
-        }
-        return new PingSnapshot(results, sent, failed, late, run.warmups(),
-                Duration.ofNanos(Math.max(0, now - (startNanos == 0 ? now : startNanos))),
-                elapsed > 0 ? sent / elapsed : 0,
-                plan.mode() == PingMode.RATE ? plan.rate() : 0,
-                progress, series, finished, finished && stopping);
     }
 
     private void finish() {
-        endNanos = System.nanoTime();
+        endNanos = run.now();
         statsTimer.shutdownNow();
         PingSnapshot last;
-        synchronized (statsLock) {
-            last = snapshotLocked(true);
-            latest = last;
+        try {
+            last = stats.snapshot(run, true, endNanos);
+        } catch (Throwable t) {
+            run.fail(t);
+            last = emptyFinal();
         }
+        latest = last;
         if (completion.complete(last)) {
             listener.onFinished(last);
         }
+    }
+
+    /** A final snapshot when even building one failed: no figures, only the failure. */
+    private PingSnapshot emptyFinal() {
+        return new PingSnapshot(List.of(), 0, 0, 0, 0, Duration.ZERO, 0, 0, 0, List.of(), true,
+                true, 0, false, run.failure());
     }
 
     /** Stops if running and waits (bounded) for every thread of the job to end. */
@@ -261,5 +232,4 @@ public final class PingJob implements AutoCloseable {
             }
         }
     }
-
 }

@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.Header;
+import io.webprobe.http.TlsTrust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param warmup requests per URL sent first and left out of the statistics
  * @param success status codes counted as OK
  * @param userAgent the User-Agent header
+ * @param tls which server certificates https targets may present
  */
 public record PingPlan(
         List<URI> targets,
@@ -39,7 +41,8 @@ public record PingPlan(
         boolean keepAlive,
         int warmup,
         StatusSet success,
-        String userAgent) {
+        String userAgent,
+        TlsTrust tls) {
 
     public static final int MAX_REDIRECTS = 10;
     public static final int DEFAULT_CONCURRENCY = 10;
@@ -55,6 +58,7 @@ public record PingPlan(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(success, "success");
         Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(tls, "tls");
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("There are no URLs to ping");
         }
@@ -84,69 +88,84 @@ public record PingPlan(
         }
     }
 
-    /** Defaults: GET, concurrency 10, 10 requests per URL, 10 s timeout, keep-alive. */
+    /**
+     * Defaults: GET, concurrency 10, 10 requests per URL, 10 s timeout, keep-alive, the JDK's
+     * certificate authorities.
+     */
     public static PingPlan of(List<URI> targets, String userAgent) {
         return new PingPlan(targets, "GET", DEFAULT_CONCURRENCY, PingMode.COUNT, DEFAULT_COUNT,
                 Duration.ofSeconds(10), 0, DEFAULT_TIMEOUT, false, List.of(), true, 0,
-                StatusSet.DEFAULT, userAgent);
+                StatusSet.DEFAULT, userAgent, TlsTrust.defaults());
     }
 
     public PingPlan withMethod(String m) {
         return new PingPlan(targets, m, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     public PingPlan withConcurrency(int c) {
         return new PingPlan(targets, method, c, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     /** Closed loop, n requests per URL. */
     public PingPlan withCount(long n) {
         return new PingPlan(targets, method, concurrency, PingMode.COUNT, n, duration, rate,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     /** Closed loop for a duration. */
     public PingPlan withDuration(Duration d) {
         return new PingPlan(targets, method, concurrency, PingMode.DURATION, 0, d, rate,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     /** Open loop at a total rate for a duration. */
     public PingPlan withRate(double perSecond, Duration d) {
         return new PingPlan(targets, method, concurrency, PingMode.RATE, 0, d, perSecond,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     public PingPlan withTimeout(Duration t) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, t,
-                followRedirects, headers, keepAlive, warmup, success, userAgent);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     public PingPlan withFollowRedirects(boolean f) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                f, headers, keepAlive, warmup, success, userAgent);
+                f, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     public PingPlan withHeaders(List<Header> h) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, h, keepAlive, warmup, success, userAgent);
+                followRedirects, h, keepAlive, warmup, success, userAgent, tls);
     }
 
     public PingPlan withKeepAlive(boolean k) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, k, warmup, success, userAgent);
+                followRedirects, headers, k, warmup, success, userAgent, tls);
     }
 
     public PingPlan withWarmup(int w) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, w, success, userAgent);
+                followRedirects, headers, keepAlive, w, success, userAgent, tls);
     }
 
     public PingPlan withSuccess(StatusSet s) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, s, userAgent);
+                followRedirects, headers, keepAlive, warmup, s, userAgent, tls);
+    }
+
+    /** With other trusted certificates for https targets. */
+    public PingPlan withTls(TlsTrust t) {
+        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
+                followRedirects, headers, keepAlive, warmup, success, userAgent, t);
+    }
+
+    /** Open loop at a total rate, with at most {@code n} requests per URL (0 = no cap). */
+    public PingPlan withRateAndCount(double perSecond, Duration d, long n) {
+        return new PingPlan(targets, method, concurrency, PingMode.RATE, n, d, perSecond,
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
     }
 
     /** Requests in total, or -1 when the run is bounded by time only. */

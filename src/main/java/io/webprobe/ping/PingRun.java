@@ -2,46 +2,60 @@ package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link PingJob} and its {@link PingEngine} share while a run lasts: the plan, the
- * statistics of every target, the global request sequence and the clock origin.
+ * clock, the global request sequence and the way finished requests reach the statistics.
  *
  * <p>Request {@code i} goes to target {@code i % targets}; the first {@code warmup} rounds are
- * warm-up. Engines take request numbers with {@link #claim()} and report every finished request
- * through {@link #record}, which feeds {@link TargetStats} and the listener.
+ * warm-up. Engines take request numbers with {@link #claim()}, read time from {@link #now()}
+ * (a {@link LongSupplier} of nanoseconds: {@link System#nanoTime()} in use, a manual clock in
+ * the scheduling tests) and report every finished request through {@link #record}, which puts
+ * it in the calling thread's {@link RecordRing} and hands it to the listener.
  *
  * <p>Thread-safe: {@link #claim()} and {@link #record} are called concurrently by the engine's
- * threads (worker threads or event-loop threads); {@link #start} and {@link #stop} by the job.
+ * threads; {@link #start}, {@link #stop} and {@link #fail} by the job or an engine.
  */
 final class PingRun {
+    private static final Logger log = LoggerFactory.getLogger(PingRun.class);
     /** An open-loop request sent later than this after its intended start counts as late. */
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final PingPlan plan;
     private final PingListener listener;
-    private final List<TargetStats> targets;
+    private final LongSupplier clock;
+    private final PingStats stats;
+    private final List<URI> targets;
+    private final String[] urls;
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong warmups = new AtomicLong();
+    private final LongAdder claimed = new LongAdder();
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private final long total;
     private final double nanosPerRequest;
     private volatile boolean stopping;
+    private volatile boolean started;
     private volatile long startNanos;
     private volatile long startEpochMillis;
     private volatile long endNanos;
 
-    PingRun(PingPlan plan, PingListener listener) {
+    /**
+     * @param clock nanoseconds, like {@link System#nanoTime()}
+     */
+    PingRun(PingPlan plan, PingListener listener, LongSupplier clock, PingStats stats) {
         this.plan = plan;
         this.listener = listener;
-        List<TargetStats> t = new ArrayList<>(plan.targets().size());
-        for (URI u : plan.targets()) {
-            t.add(new TargetStats(u));
-        }
-        this.targets = List.copyOf(t);
+        this.clock = clock;
+        this.stats = stats;
+        this.targets = plan.targets();
+        this.urls = targets.stream().map(URI::toString).toArray(String[]::new);
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
     }
@@ -50,8 +64,13 @@ final class PingRun {
         return plan;
     }
 
-    List<TargetStats> targets() {
+    List<URI> targets() {
         return targets;
+    }
+
+    /** The run's clock, in nanoseconds. */
+    long now() {
+        return clock.getAsLong();
     }
 
     /** Sets the clock origin; called once, before the engine starts. */
@@ -59,9 +78,14 @@ final class PingRun {
         startEpochMillis = epochMillis;
         endNanos = nanos + plan.duration().toNanos();
         startNanos = nanos;
+        started = true;
     }
 
-    /** {@link System#nanoTime()} at the start, or 0 before it. */
+    boolean started() {
+        return started;
+    }
+
+    /** The clock at the start (valid once {@link #started()}). */
     long startNanos() {
         return startNanos;
     }
@@ -75,8 +99,29 @@ final class PingRun {
         return stopping;
     }
 
-    long warmups() {
-        return warmups.get();
+    /**
+     * An engine thread failed unexpectedly: the run stops, and its end says why in one sentence
+     * (the details go to the log). The first failure wins.
+     */
+    void fail(Throwable t) {
+        String sentence = t instanceof OutOfMemoryError
+                ? "Webprobe ran out of memory. Give it more with WEBPROBE_JAVA_OPTS, for example"
+                        + " WEBPROBE_JAVA_OPTS=-Xmx2g."
+                : "The ping stopped because of an internal error; the details are in Webprobe's"
+                        + " log (~/.webprobe/webprobe.log).";
+        if (failure.compareAndSet(null, sentence)) {
+            try {
+                log.error("Ping engine failure in {}", Thread.currentThread().getName(), t);
+            } catch (Throwable ignored) {
+                // out of memory while logging: the sentence is what matters
+            }
+        }
+        stopping = true;
+    }
+
+    /** Why an engine failed (a plain sentence), or null. */
+    String failure() {
+        return failure.get();
     }
 
     /**
@@ -88,68 +133,85 @@ final class PingRun {
         if (stopping) {
             return -1;
         }
+        if (plan.mode() == PingMode.DURATION && now() - endNanos >= 0) {
+            return -1;
+        }
         long i = sequence.getAndIncrement();
         if (total >= 0 && i >= total) {
             return -1;
         }
-        if (plan.mode() == PingMode.RATE) {
-            return intendedStart(i) - endNanos >= 0 ? -1 : i;
-        }
-        if (plan.mode() == PingMode.DURATION && System.nanoTime() - endNanos >= 0) {
+        if (plan.mode() == PingMode.RATE && intendedStart(i) - endNanos >= 0) {
             return -1;
         }
+        claimed.increment();
         return i;
     }
 
-    /** Open loop: the {@link System#nanoTime()} request {@code i} is meant to start; else -1. */
+    /** Requests claimed so far. */
+    long claimed() {
+        return claimed.sum();
+    }
+
+    /** Whether no request is left to send (stopped, count reached or time over). */
+    boolean sendingDone(long now) {
+        if (stopping || total >= 0 && sequence.get() >= total) {
+            return true;
+        }
+        return plan.mode() != PingMode.COUNT && now - endNanos >= 0;
+    }
+
+    /** Open loop: the clock time request {@code i} is meant to start; else -1. */
     long intendedStart(long i) {
         return nanosPerRequest == 0 ? -1 : startNanos + (long) (i * nanosPerRequest);
     }
 
-    /** The target of request {@code i}. */
-    TargetStats target(long i) {
-        return targets.get((int) (i % targets.size()));
+    /** The target index of request {@code i}. */
+    int targetIndex(long i) {
+        return (int) (i % targets.size());
+    }
+
+    /** A ring for the calling engine thread (see {@link RecordRing}). */
+    RecordRing newRing(boolean shared) {
+        return stats.newRing(shared);
     }
 
     /**
      * Records one finished request and hands it to the listener, unless the run is stopping
      * (abandoned requests are neither counted nor logged).
      *
+     * @param ring the calling thread's ring
      * @param i the request number from {@link #claim()}
-     * @param intended its intended start (nanoTime), or -1 in a closed loop
-     * @param send when it was actually sent (nanoTime)
-     * @param done when its body ended or it failed (nanoTime)
+     * @param intended its intended start (clock), or -1 in a closed loop
+     * @param send when it was actually sent (clock)
+     * @param done when its body ended or it failed (clock)
      * @param status the final HTTP status, or 0 on failure
      * @param error the failure, or null
      * @param message a plain explanation of the failure, or ""
      * @param bytes body bytes received
      * @param hops redirects followed
      */
-    void record(long i, long intended, long send, long done, int status, ErrorKind error,
-            String message, long bytes, int hops) {
+    void record(RecordRing ring, long i, long intended, long send, long done, int status,
+            ErrorKind error, String message, long bytes, int hops) {
         if (error == ErrorKind.CANCELLED || stopping) {
             return;
         }
-        TargetStats target = target(i);
+        int t = targetIndex(i);
         boolean warmup = i / targets.size() < plan.warmup();
         long serviceNanos = done - send;
         long responseNanos = intended >= 0 ? done - intended : serviceNanos;
         boolean late = intended >= 0 && send - intended > LATE_NANOS;
         boolean success = error == null && plan.success().contains(status);
-        if (warmup) {
-            target.warmedUp();
-            warmups.incrementAndGet();
-        } else {
-            target.record(status, error, success, responseNanos / 1000, serviceNanos / 1000,
-                    bytes, hops, late);
-        }
+        int flags = (warmup ? RecordRing.FLAG_WARMUP : 0) | (late ? RecordRing.FLAG_LATE : 0)
+                | (success ? RecordRing.FLAG_SUCCESS : 0);
+        ring.put(t, status, error == null ? -1 : error.ordinal(), flags, hops,
+                responseNanos / 1000, serviceNanos / 1000, bytes);
         if (listener == PingListener.NONE) {
             return; // nobody reads the record: skip building it
         }
         long start = startNanos;
         long sendEpoch = startEpochMillis + TimeUnit.NANOSECONDS.toMillis(send - start);
         double offset = ((intended >= 0 ? intended : send) - start) / 1e6;
-        listener.onRequest(new RequestRecord(i, target.url, sendEpoch, offset, status,
+        listener.onRequest(new RequestRecord(i, urls[t], sendEpoch, offset, status,
                 responseNanos / 1e6, serviceNanos / 1e6, bytes, error,
                 message == null ? "" : message, hops, warmup));
     }

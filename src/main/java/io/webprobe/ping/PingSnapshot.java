@@ -2,6 +2,7 @@ package io.webprobe.ping;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A ping test's state at one moment: per-URL statistics, totals, and the per-second latency
@@ -16,9 +17,14 @@ import java.util.List;
  * @param requestsPerSecond achieved rate over the run so far
  * @param targetRate the plan's rate (open loop), or 0
  * @param progress 0 to 1
- * @param series p50/p99 per second so far
+ * @param series p50/p99 per second, the last {@value #MAX_SERIES_POINTS} seconds at most
  * @param finished whether the run has ended
  * @param stopped whether it was stopped before its end
+ * @param inFlight requests sent and not finished yet
+ * @param draining whether every request has been sent and the run only waits for those in
+ *     flight (each ends at the latest at its timeout)
+ * @param failure why the engine stopped unexpectedly (a plain sentence), or null; the figures
+ *     are then incomplete
  */
 public record PingSnapshot(
         List<PingResult> results,
@@ -32,10 +38,32 @@ public record PingSnapshot(
         double progress,
         List<LatencyPoint> series,
         boolean finished,
-        boolean stopped) {
+        boolean stopped,
+        long inFlight,
+        boolean draining,
+        String failure) {
+
+    /** The per-second series keeps this many points at most (one hour). */
+    public static final int MAX_SERIES_POINTS = 3600;
 
     public PingSnapshot {
         results = List.copyOf(results);
         series = List.copyOf(series);
+    }
+
+    /**
+     * While {@link #draining()}: "waiting for 3 requests in flight (timeout 10 s)", saying why
+     * a run goes on after its duration; else "".
+     *
+     * @param timeout the plan's per-request timeout
+     */
+    public String waitingText(Duration timeout) {
+        if (!draining) {
+            return "";
+        }
+        long ms = timeout.toMillis();
+        String t = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return String.format(Locale.ROOT, "waiting for %,d request%s in flight (timeout %s)",
+                inFlight, inFlight == 1 ? "" : "s", t);
     }
 }

@@ -2,66 +2,63 @@ package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * The counters and latency recorders of one URL. The engine's threads (event loops or workers)
- * write through {@link #record} without blocking (HdrHistogram {@link Recorder}s and
- * {@link LongAdder}s); one reader at a time (the job's statistics thread, under its lock) drains
- * the recorders into cumulative histograms, so memory stays the same however many requests are
- * made.
+ * The counters and response times of one URL. Only the job's statistics side touches it (the
+ * statistics thread, or an engine thread draining its full ring, always under the job's
+ * statistics lock): engine threads hand finished requests over through {@link RecordRing}s, so
+ * nothing here is shared with them. Small on purpose, since a run may have ten thousand URLs:
+ * status and error counts take room only for the codes and kinds seen, response times only for
+ * the requests measured ({@link LatencyStore}), and the last {@link PingResult} is kept and
+ * rebuilt only after new requests arrived.
  */
 final class TargetStats {
-    private static final int DIGITS = 3;
+    private static final ErrorKind[] KINDS = ErrorKind.values();
 
     final URI uri;
     final String url;
-    private final Recorder response = new Recorder(DIGITS);
-    private final Recorder service = new Recorder(DIGITS);
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder ok = new LongAdder();
-    private final LongAdder failed = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
-    private final LongAdder late = new LongAdder();
-    private final LongAdder redirects = new LongAdder();
-    private final LongAdder warm = new LongAdder();
-    /** Responses by status code 0 to 999 (three digits), each adder created on first use. */
-    private final AtomicReferenceArray<LongAdder> statuses = new AtomicReferenceArray<>(1000);
-    /** Any other code a lenient parser let through. */
-    private final Map<Integer, LongAdder> otherStatuses = new ConcurrentHashMap<>();
-    private final LongAdder[] errors = new LongAdder[ErrorKind.values().length];
+    private final LatencyStore response = new LatencyStore();
+    /** Service times, kept apart only in an open loop (in a closed loop they equal response). */
+    private final LatencyStore service;
+    private long sent;
+    private long ok;
+    private long failed;
+    private long bytes;
+    private long late;
+    private long redirects;
+    private long warm;
+    /** Status codes seen, ascending, with their counts: codes[0..statusKinds). */
+    private int[] codes = new int[1];
+    private long[] codeCounts = new long[1];
+    private int statusKinds;
+    /** Failures by ErrorKind ordinal, created on the first failure. */
+    private long[] errors;
+    private boolean changed = true;
+    private PingResult last;
 
-    // reader side: touched only under the job's statistics lock
-    private final Histogram cumulativeResponse = new Histogram(DIGITS);
-    private final Histogram cumulativeService = new Histogram(DIGITS);
-    private Histogram intervalResponse;
-    private Histogram intervalService;
-
-    TargetStats(URI uri) {
+    /**
+     * @param openLoop whether service times differ from response times (kept apart)
+     */
+    TargetStats(URI uri, boolean openLoop) {
         this.uri = uri;
         this.url = uri.toString();
-        for (int i = 0; i < errors.length; i++) {
-            errors[i] = new LongAdder();
-        }
+        this.service = openLoop ? new LatencyStore() : response;
     }
 
     /** Counts a warm-up request (progress only). */
     void warmedUp() {
-        warm.increment();
+        warm++;
+        changed = true;
     }
 
     /**
-     * Records one finished request. Wait-free apart from the first time a status code is seen;
-     * allocates nothing once every status code seen has its counter.
+     * Records one finished request.
      *
      * @param status the HTTP status or 0
      * @param error the failure or null
@@ -71,117 +68,128 @@ final class TargetStats {
      */
     void record(int status, ErrorKind error, boolean success, long responseMicros,
             long serviceMicros, long bodyBytes, int hops, boolean wasLate) {
-        sent.increment();
+        sent++;
+        changed = true;
         if (error != null) {
-            errors[error.ordinal()].increment();
-            failed.increment();
+            if (errors == null) {
+                errors = new long[KINDS.length];
+            }
+            errors[error.ordinal()]++;
+            failed++;
         } else {
-            statusCounter(status).increment();
-            response.recordValue(Math.max(1, responseMicros));
-            service.recordValue(Math.max(1, serviceMicros));
+            countStatus(status);
+            response.record(responseMicros);
+            if (service != response) {
+                service.record(serviceMicros);
+            }
             if (success) {
-                ok.increment();
+                ok++;
             } else {
-                failed.increment();
+                failed++;
             }
         }
-        if (bodyBytes != 0) {
-            bytes.add(bodyBytes);
-        }
-        if (hops != 0) {
-            redirects.add(hops);
-        }
+        bytes += bodyBytes;
+        redirects += hops;
         if (wasLate) {
-            late.increment();
+            late++;
         }
     }
 
-    private LongAdder statusCounter(int status) {
-        if (status < 0 || status >= statuses.length()) {
-            return otherStatuses.computeIfAbsent(status, s -> new LongAdder());
+    /** As {@link #record}, from a drained ring entry. */
+    void apply(int status, int error, int flags, int hops, long responseMicros,
+            long serviceMicros, long bodyBytes) {
+        if ((flags & RecordRing.FLAG_WARMUP) != 0) {
+            warmedUp();
+        } else {
+            record(status, error < 0 ? null : KINDS[error], (flags & RecordRing.FLAG_SUCCESS) != 0,
+                    responseMicros, serviceMicros, bodyBytes, hops,
+                    (flags & RecordRing.FLAG_LATE) != 0);
         }
-        LongAdder a = statuses.get(status);
-        if (a == null) {
-            statuses.compareAndSet(status, null, new LongAdder());
-            a = statuses.get(status);
+    }
+
+    private void countStatus(int status) {
+        int i = Arrays.binarySearch(codes, 0, statusKinds, status);
+        if (i >= 0) {
+            codeCounts[i]++;
+            return;
         }
-        return a;
+        int at = -i - 1;
+        if (statusKinds == codes.length) {
+            codes = Arrays.copyOf(codes, statusKinds * 2);
+            codeCounts = Arrays.copyOf(codeCounts, statusKinds * 2);
+        }
+        System.arraycopy(codes, at, codes, at + 1, statusKinds - at);
+        System.arraycopy(codeCounts, at, codeCounts, at + 1, statusKinds - at);
+        codes[at] = status;
+        codeCounts[at] = 1;
+        statusKinds++;
     }
 
     /** Requests finished, warm-up included. */
     long completed() {
-        return warm.sum() + sent.sum();
+        return warm + sent;
     }
 
-    long sentCount() {
-        return sent.sum();
-    }
-
-    long failedCount() {
-        return failed.sum();
-    }
-
-    long lateCount() {
-        return late.sum();
+    /** Response times measured so far. */
+    LatencyStore responseTimes() {
+        return response;
     }
 
     /**
-     * Moves what was recorded since the last call into the cumulative histograms and returns
-     * that interval's response times (valid until the next call). Reader thread only.
+     * The summary now; rebuilt only when requests arrived since the last call (or the progress
+     * changed).
      */
-    Histogram drain() {
-        intervalResponse = response.getIntervalHistogram(intervalResponse);
-        intervalService = service.getIntervalHistogram(intervalService);
-        cumulativeResponse.add(intervalResponse);
-        cumulativeService.add(intervalService);
-        return intervalResponse;
-    }
-
-    /** Reader thread only. */
-    Histogram cumulativeResponse() {
-        return cumulativeResponse;
-    }
-
-    /** The summary now. Reader thread only (it reads the cumulative histograms). */
     PingResult result(double elapsedSeconds, double progress) {
-        Histogram h = cumulativeResponse;
-        Histogram s = cumulativeService;
-        boolean any = h.getTotalCount() > 0;
+        if (!changed && last != null && last.progress() == progress) {
+            return rated(last, elapsedSeconds);
+        }
+        changed = false;
+        LatencyStore h = response;
+        boolean any = h.count() > 0;
         SortedMap<Integer, Long> byStatus = new TreeMap<>();
-        otherStatuses.forEach((code, n) -> byStatus.put(code, n.sum()));
-        for (int code = 0; code < statuses.length(); code++) {
-            LongAdder n = statuses.get(code);
-            if (n != null) {
-                byStatus.put(code, n.sum());
-            }
+        for (int i = 0; i < statusKinds; i++) {
+            byStatus.put(codes[i], codeCounts[i]);
         }
         Map<ErrorKind, Long> byError = new EnumMap<>(ErrorKind.class);
-        for (ErrorKind k : ErrorKind.values()) {
-            long n = errors[k.ordinal()].sum();
-            if (n > 0) {
-                byError.put(k, n);
+        if (errors != null) {
+            for (ErrorKind k : KINDS) {
+                if (errors[k.ordinal()] > 0) {
+                    byError.put(k, errors[k.ordinal()]);
+                }
             }
         }
-        long n = sent.sum();
-        return new PingResult(
-                url, n, ok.sum(), failed.sum(),
+        last = new PingResult(
+                url, sent, ok, failed,
                 Collections.unmodifiableSortedMap(byStatus),
                 Collections.unmodifiableMap(byError),
-                any ? ms(h.getMinValue()) : 0,
-                any ? h.getMean() / 1000.0 : 0,
-                any ? h.getStdDeviation() / 1000.0 : 0,
-                any ? ms(h.getValueAtPercentile(50)) : 0,
-                any ? ms(h.getValueAtPercentile(90)) : 0,
-                any ? ms(h.getValueAtPercentile(95)) : 0,
-                any ? ms(h.getValueAtPercentile(99)) : 0,
-                any ? ms(h.getMaxValue()) : 0,
-                any ? ms(s.getValueAtPercentile(50)) : 0,
-                any ? ms(s.getValueAtPercentile(99)) : 0,
-                elapsedSeconds > 0 ? n / elapsedSeconds : 0,
-                bytes.sum(), late.sum(), redirects.sum(), progress);
+                any ? ms(h.min()) : 0,
+                any ? h.mean() / 1000.0 : 0,
+                any ? h.stdDeviation() / 1000.0 : 0,
+                any ? ms(h.percentile(50)) : 0,
+                any ? ms(h.percentile(90)) : 0,
+                any ? ms(h.percentile(95)) : 0,
+                any ? ms(h.percentile(99)) : 0,
+                any ? ms(h.max()) : 0,
+                any ? ms(service.percentile(50)) : 0,
+                any ? ms(service.percentile(99)) : 0,
+                elapsedSeconds > 0 ? sent / elapsedSeconds : 0,
+                bytes, late, redirects, progress);
+        return last;
     }
 
-    /** µs to ms, using the histogram's representative value as recorded. */
+    /** The same result with the rate over a longer elapsed time. */
+    private static PingResult rated(PingResult r, double elapsedSeconds) {
+        double rate = elapsedSeconds > 0 ? r.sent() / elapsedSeconds : 0;
+        if (rate == r.requestsPerSecond()) {
+            return r;
+        }
+        return new PingResult(r.url(), r.sent(), r.ok(), r.failed(), r.statusCounts(),
+                r.errorCounts(), r.minMillis(), r.meanMillis(), r.stddevMillis(), r.p50Millis(),
+                r.p90Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(), r.serviceP50Millis(),
+                r.serviceP99Millis(), rate, r.bytes(), r.late(), r.redirects(), r.progress());
+    }
+
+    /** µs to ms. */
     private static double ms(long micros) {
         return micros / 1000.0;
     }

@@ -17,14 +17,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The blocking engine: one virtual worker thread ({@code ping-worker-N}) per unit of
- * concurrency, each calling the job's {@link HttpProbe} and waiting for the answer. Used for
- * https targets, for redirect following (it needs the probe's per-hop responses) and for any
- * probe other than {@link io.webprobe.http.Http1Probe}.
+ * The blocking engine ({@link PingJob.Engine#WORKERS}): one virtual worker thread
+ * ({@code ping-worker-N}) per unit of concurrency, each calling the job's {@link HttpProbe} and
+ * waiting for the answer. Used when redirects are followed (it needs the probe's per-hop
+ * responses), and by tests as the reference the event loops are compared with.
  *
  * <p>In a closed loop a worker sends its next request as soon as the previous one ends; in
  * {@link PingMode#RATE} it parks until the request's intended start. Workers record through
- * {@link PingRun#record}; the last one to end runs the completion callback. Thread-safe.
+ * {@link PingRun#record} into one shared {@link RecordRing}; the last one to end runs the
+ * completion callback. A worker that fails unexpectedly fails the run ({@link PingRun#fail})
+ * and stops the others. Thread-safe.
  */
 final class ThreadEngine implements PingEngine {
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
@@ -33,6 +35,7 @@ final class ThreadEngine implements PingEngine {
     private final PingPlan plan;
     private final HttpProbe probe;
     private final Runnable onDone;
+    private final RecordRing ring;
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ping-worker-", 1).factory());
@@ -47,13 +50,26 @@ final class ThreadEngine implements PingEngine {
         this.plan = run.plan();
         this.probe = probe;
         this.onDone = onDone;
+        this.ring = run.newRing(true);
     }
 
     @Override
     public void start() {
-        liveWorkers.set(plan.concurrency());
-        for (int i = 0; i < plan.concurrency(); i++) {
-            workers.execute(this::workerLoop);
+        int n = plan.concurrency();
+        liveWorkers.set(n);
+        for (int i = 0; i < n; i++) {
+            try {
+                workers.execute(this::workerLoop);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // stopped while starting (an early worker failed): the ones never started end
+                // here, so the last of them still reports the end once
+                for (int left = n - i; left > 0; left--) {
+                    if (liveWorkers.decrementAndGet() == 0) {
+                        onDone.run();
+                    }
+                }
+                return;
+            }
         }
     }
 
@@ -77,6 +93,9 @@ final class ThreadEngine implements PingEngine {
                 }
                 execute(i, intended);
             }
+        } catch (Throwable t) {
+            run.fail(t);
+            stop();
         } finally {
             if (liveWorkers.decrementAndGet() == 0) {
                 workers.shutdown(); // idle workers end now; close() is only needed to stop early
@@ -88,7 +107,7 @@ final class ThreadEngine implements PingEngine {
     /** Parks until the given nanoTime; false when stopped meanwhile. */
     private boolean waitUntil(long deadline) {
         while (!run.stopping()) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - run.now();
             if (left <= 0) {
                 return true;
             }
@@ -101,8 +120,8 @@ final class ThreadEngine implements PingEngine {
     }
 
     private void execute(long i, long intended) {
-        URI uri = run.target(i).uri;
-        long send = System.nanoTime();
+        URI uri = run.targets().get(run.targetIndex(i));
+        long send = run.now();
         int hops = 0;
         FetchResponse r;
         Set<String> visited = null;
@@ -130,8 +149,10 @@ final class ThreadEngine implements PingEngine {
             }
             uri = next;
         }
-        run.record(i, intended, send, System.nanoTime(), r.status(), r.error(),
-                r.errorMessage(), r.sizeBytes(), hops);
+        // a HEAD response's size is its announced length; the ping counts bytes received
+        long bytes = plan.method().equals("HEAD") ? 0 : r.sizeBytes();
+        run.record(ring, i, intended, send, run.now(), r.status(), r.error(),
+                r.errorMessage(), bytes, hops);
     }
 
     private static URI redirectTarget(URI from, String location) {

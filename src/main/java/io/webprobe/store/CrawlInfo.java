@@ -19,10 +19,11 @@ import java.time.Instant;
  * @param elapsed the crawl's running time so far
  * @param appVersion the Webprobe version that created the file
  * @param readOnly whether the file was opened for reading only
+ * @param warnings what the crawl could not read but went on without, one sentence each
  */
 public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean interrupted,
         Instant createdAt, Instant endedAt, Duration elapsed, String appVersion,
-        boolean readOnly) {
+        boolean readOnly, java.util.List<String> warnings) {
 
     /** Whether a resume would have something to do (it did not finish). */
     public boolean resumable() {

@@ -32,7 +32,8 @@ public final class CrawlReader implements AutoCloseable {
     static final String RESULT_COLUMNS = "u.url, u.status, u.error, u.error_message, "
             + "u.content_type, u.size_bytes, u.response_ms, u.title, u.depth, u.inlinks, "
             + "u.outlinks, r.url, u.redirect_to, u.flags, u.canonical, u.meta_description, "
-            + "u.h1, u.word_count, u.meta_robots, u.robots_header, u.skip_reason, u.retries";
+            + "u.h1, u.word_count, u.meta_robots, u.robots_header, u.skip_reason, u.retries, "
+            + "u.retry_status";
     private static final String RESULT_FROM = " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id ";
     private static final String IS_BROKEN = "(t.skip_reason IS NULL AND (t.status >= 400 OR "
             + "(t.error IS NOT NULL AND t.error <> 'CANCELLED')))";
@@ -189,7 +190,8 @@ public final class CrawlReader implements AutoCloseable {
         String startProblem = null;
         if (start != null && (start.end() == RedirectChains.End.LOOP
                 || start.end() == RedirectChains.End.TOO_MANY)) {
-            startProblem = "The start URL " + start.hops().get(0).url() + " cannot be crawled: "
+            startProblem = "The start URL " + io.webprobe.http.UrlSyntax.shortened(
+                    start.hops().get(0).url()) + " cannot be crawled: "
                     + lowerFirst(start.problem()) + ".";
         }
         return new CrawlSink.Conclusion(broken[0], rowSkips(), sitemapUrls(), orphans(),
@@ -267,7 +269,8 @@ public final class CrawlReader implements AutoCloseable {
                 nullToEmpty(rs.getString(i++))));
         String skip = rs.getString(i++);
         b.skipped(skip == null ? null : SkipReason.valueOf(skip));
-        b.retries(rs.getInt(i));
+        b.retries(rs.getInt(i++));
+        b.retriedStatus(rs.getInt(i));
         return b.build();
     }
 

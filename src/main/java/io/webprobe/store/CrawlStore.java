@@ -62,6 +62,7 @@ public final class CrawlStore implements AutoCloseable {
     private final Connection writeConnection;
     private final OwnerLock lock;
     private StoreWriter writer;
+    private StoreWriter.Tuning tuning = StoreWriter.Tuning.DEFAULT;
     private CrawlReader internalReader;
     private boolean closed;
 
@@ -161,7 +162,7 @@ public final class CrawlStore implements AutoCloseable {
         Path abs = file.toAbsolutePath();
         checkLooksLikeSqlite(file, abs);
         boolean readOnly = access == Access.READ_ONLY;
-        if (!readOnly && (!Files.isWritable(abs) || !Files.isWritable(abs.getParent()))) {
+        if (!readOnly && !writable(abs)) {
             throw new StoreException(file + " is read-only, so it can be opened to look at "
                     + "or export, but not resumed.");
         }
@@ -217,6 +218,24 @@ public final class CrawlStore implements AutoCloseable {
         } catch (StoreException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /**
+     * Whether the file may be written: the system allows it, and its permissions do not say
+     * read-only (which the system ignores for the administrator).
+     */
+    private static boolean writable(Path abs) {
+        if (!Files.isWritable(abs) || !Files.isWritable(abs.getParent())) {
+            return false;
+        }
+        try {
+            var view = Files.getFileAttributeView(abs,
+                    java.nio.file.attribute.PosixFileAttributeView.class);
+            return view == null || view.readAttributes().permissions()
+                    .contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -349,13 +368,18 @@ public final class CrawlStore implements AutoCloseable {
                             throw new SQLException(e.getMessage(), e);
                         }
                     }
-                }, lock, new HashSet<>(new StoreResume(reads, meta).siteHosts()));
+                }, lock, new HashSet<>(new StoreResume(reads, meta).siteHosts()), tuning);
             } catch (SQLException e) {
                 throw new StoreException("Cannot write to " + file + ": " + SqlErrors.why(e)
                         + ".", e);
             }
         }
         return writer;
+    }
+
+    /** Sets the writer's queue size and commit hook (tests); before the first {@link #sink()}. */
+    synchronized void tune(StoreWriter.Tuning t) {
+        tuning = t;
     }
 
     /**
@@ -440,7 +464,15 @@ public final class CrawlStore implements AutoCloseable {
         return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
                 instant(meta.get("ended_at")),
                 Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),
-                meta.getOrDefault("app_version", "?"), readOnly);
+                meta.getOrDefault("app_version", "?"), readOnly, warnings(meta));
+    }
+
+    private static java.util.List<String> warnings(Map<String, String> meta) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; meta.containsKey("warning." + i); i++) {
+            out.add(meta.get("warning." + i));
+        }
+        return out;
     }
 
     private static Instant instant(String epochMillis) {

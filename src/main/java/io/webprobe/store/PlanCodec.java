@@ -48,6 +48,10 @@ final class PlanCodec {
         m.put(P + "max_retries", Integer.toString(p.maxRetries()));
         m.put(P + "max_retry_after_ms", Long.toString(p.maxRetryAfter().toMillis()));
         m.put(P + "retry_backoff_ms", Long.toString(p.retryBackoff().toMillis()));
+        m.put(P + "allow_private", Boolean.toString(plan.allowPrivate()));
+        m.put(P + "cookies", Boolean.toString(plan.cookies()));
+        m.put(P + "insecure", Boolean.toString(plan.insecure()));
+        m.put(P + "ca_cert_file", plan.caCertFile());
         for (int i = 0; i < plan.list().size(); i++) {
             m.put(P + "list." + i, plan.list().get(i).toString());
         }
@@ -98,6 +102,10 @@ final class PlanCodec {
                 .useSitemaps(bool(meta, "use_sitemaps", d.useSitemaps()))
                 .politeness(politeness)
                 .list(list)
+                .allowPrivate(bool(meta, "allow_private", d.allowPrivate()))
+                .cookies(bool(meta, "cookies", d.cookies()))
+                .insecure(bool(meta, "insecure", d.insecure()))
+                .caCertFile(meta.getOrDefault(P + "ca_cert_file", ""))
                 .build();
     }
 

@@ -59,6 +59,7 @@ final class Schema {
           robots_header    TEXT,
           skip_reason      TEXT,
           retries          INTEGER NOT NULL DEFAULT 0,
+          retry_status     INTEGER,
           fetched_at       INTEGER,
           inlinks          INTEGER NOT NULL DEFAULT 0
         )""",

@@ -113,6 +113,18 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
+    /**
+     * How much the queue holds and a hook run before each commit (tests stall the disk with it).
+     */
+    record Tuning(int capacityRows, Runnable beforeCommit) {
+        /**
+         * The queue sized to the heap: an eighth of it, at about 400 bytes a queued row (a
+         * link with its target's description), between 20,000 and {@link #CAPACITY_ROWS}.
+         */
+        static final Tuning DEFAULT = new Tuning((int) Math.max(20_000, Math.min(CAPACITY_ROWS,
+                Runtime.getRuntime().maxMemory() / 8 / 400)), () -> { });
+    }
+
     /** Reads for the sink's questions (unspill, conclude); one at a time. */
     interface Reads {
         byte[] spilled(long chunk) throws SQLException;
@@ -125,13 +137,16 @@ final class StoreWriter implements CrawlSink {
     private final Clock clock;
     private final Reads reads;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
-    private final Semaphore room = new Semaphore(CAPACITY_ROWS);
+    private final Semaphore room;
+    private final int capacity;
+    private final Runnable beforeCommit;
     private final Thread thread;
     private final Statements st;
     /** Spilled chunks not yet committed, readable at once. */
     private final ConcurrentHashMap<Long, byte[]> pendingSpills = new ConcurrentHashMap<>();
     private final AtomicLong lastChunk;
     private final Set<String> siteHosts = ConcurrentHashMap.newKeySet();
+    private final AtomicLong warnings = new AtomicLong();
     private volatile String failure;
     private volatile boolean closed;
     /** Completion order of results; writer thread only. */
@@ -146,7 +161,10 @@ final class StoreWriter implements CrawlSink {
      * @param lock the lock row this process holds, renewed as a heartbeat
      */
     StoreWriter(Path file, Connection conn, Clock clock, Reads reads, OwnerLock lock,
-            Set<String> knownSiteHosts) throws SQLException {
+            Set<String> knownSiteHosts, Tuning tuning) throws SQLException {
+        this.capacity = tuning.capacityRows();
+        this.room = new Semaphore(capacity);
+        this.beforeCommit = tuning.beforeCommit();
         this.file = file;
         this.conn = conn;
         this.clock = clock;
@@ -163,6 +181,8 @@ final class StoreWriter implements CrawlSink {
         }
         this.lastChunk = new AtomicLong(Sql.longValue(conn,
                 "SELECT COALESCE(MAX(chunk), 0) FROM spill"));
+        this.warnings.set(Sql.longValue(conn,
+                "SELECT COUNT(*) FROM meta WHERE key LIKE 'warning.%'"));
         conn.commit();
         this.thread = new Thread(this::run, "store-writer");
         thread.setDaemon(true);
@@ -189,6 +209,11 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void listedInSitemap(long id) {
         put(new Listed(id));
+    }
+
+    @Override
+    public void warning(String sentence) {
+        put(new Meta("warning." + warnings.getAndIncrement(), sentence));
     }
 
     @Override
@@ -318,14 +343,14 @@ final class StoreWriter implements CrawlSink {
         if (closed || failure != null) {
             return; // nothing more is kept: the crawl is stopping
         }
-        room.acquire(Math.min(op.rows(), CAPACITY_ROWS));
+        room.acquire(Math.min(op.rows(), capacity));
         queue.add(op);
     }
 
     /** Enqueues a small write without waiting for room (it is tiny, or bounded elsewhere). */
     private void put(Op op) {
         if (op.bounded()) {
-            room.acquireUninterruptibly(Math.min(op.rows(), CAPACITY_ROWS));
+            room.acquireUninterruptibly(Math.min(op.rows(), capacity));
         }
         queue.add(op);
     }
@@ -375,6 +400,7 @@ final class StoreWriter implements CrawlSink {
             try {
                 apply(batch);
                 beat(false);
+                beforeCommit.run();
                 conn.commit();
                 for (Op op : batch) {
                     if (op instanceof Spill s) {
@@ -392,7 +418,7 @@ final class StoreWriter implements CrawlSink {
 
     private void release(Op op) {
         if (op.bounded()) {
-            room.release(Math.min(op.rows(), CAPACITY_ROWS));
+            room.release(Math.min(op.rows(), capacity));
         }
         if (op instanceof Barrier b) {
             b.done().complete(null);
@@ -462,6 +488,12 @@ final class StoreWriter implements CrawlSink {
     }
 
     private void visited(Visit v, long at, Map<Long, Integer> inlinks) throws SQLException {
+        if (v.revisit()) {
+            // the earlier visit's links go first: everything batched so far is written, then
+            // they are removed (and the inlinks they gave taken back) before the new ones
+            st.executeAll();
+            st.forgetLinksOf(v.id());
+        }
         for (NewUrl u : v.discovered()) {
             st.newUrl(u, at);
         }
@@ -517,15 +549,15 @@ final class StoreWriter implements CrawlSink {
                     + "response_ms = ?, title = ?, outlinks = ?, redirect_to = ?, "
                     + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
                     + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
-                    + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
-                    + ") | ? WHERE id = ?");
+                    + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
+                    + Schema.TRUNCATED + ") | ? WHERE id = ?");
             recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
                     + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
                     + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
                     + "urls r WHERE r.key = ?), canonical = ?, meta_description = ?, h1 = ?, "
                     + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
-                    + "retries = ?, fetched_at = ?, flags = (flags & ~" + Schema.TRUNCATED
-                    + ") | ? WHERE id = ? AND state = 1");
+                    + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
+                    + Schema.TRUNCATED + ") | ? WHERE id = ? AND state = 1");
             link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
                     + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
             inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
@@ -566,62 +598,59 @@ final class StoreWriter implements CrawlSink {
 
         void result(long id, long order, CrawlResult r, long redirectId, long at)
                 throws SQLException {
-            PageInfo p = r.page();
-            int i = 1;
-            result.setLong(i++, order);
-            setIntOrNull(result, i++, r.status());
-            result.setString(i++, r.error() == null ? null : r.error().name());
-            result.setString(i++, emptyToNull(r.errorMessage()));
-            result.setString(i++, emptyToNull(r.contentType()));
-            result.setLong(i++, r.sizeBytes());
-            result.setLong(i++, r.responseMillis());
-            result.setString(i++, emptyToNull(r.title()));
-            result.setInt(i++, r.outlinks());
-            result.setString(i++, emptyToNull(r.redirectTo()));
+            result.setLong(1, order);
+            int i = bindAnswer(result, 2, r);
             if (redirectId > 0) {
                 result.setLong(i++, redirectId);
             } else {
                 result.setNull(i++, Types.INTEGER);
             }
-            result.setString(i++, emptyToNull(p.canonical()));
-            result.setString(i++, emptyToNull(p.metaDescription()));
-            result.setString(i++, emptyToNull(p.h1()));
-            result.setInt(i++, p.wordCount());
-            result.setString(i++, emptyToNull(p.metaRobots()));
-            result.setString(i++, emptyToNull(p.robotsHeader()));
-            result.setString(i++, r.skipped() == null ? null : r.skipped().name());
-            result.setInt(i++, r.retries());
-            result.setLong(i++, at);
-            result.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            i = bindPage(result, i, r, at);
             result.setLong(i, id);
             add(result);
         }
 
         void recheck(long id, CrawlResult r, String redirectKey, long at) throws SQLException {
-            PageInfo p = r.page();
-            int i = 1;
-            setIntOrNull(recheck, i++, r.status());
-            recheck.setString(i++, r.error() == null ? null : r.error().name());
-            recheck.setString(i++, emptyToNull(r.errorMessage()));
-            recheck.setString(i++, emptyToNull(r.contentType()));
-            recheck.setLong(i++, r.sizeBytes());
-            recheck.setLong(i++, r.responseMillis());
-            recheck.setString(i++, emptyToNull(r.title()));
-            recheck.setInt(i++, r.outlinks());
-            recheck.setString(i++, emptyToNull(r.redirectTo()));
-            recheck.setString(i++, redirectKey);
-            recheck.setString(i++, emptyToNull(p.canonical()));
-            recheck.setString(i++, emptyToNull(p.metaDescription()));
-            recheck.setString(i++, emptyToNull(p.h1()));
-            recheck.setInt(i++, p.wordCount());
-            recheck.setString(i++, emptyToNull(p.metaRobots()));
-            recheck.setString(i++, emptyToNull(p.robotsHeader()));
-            recheck.setString(i++, r.skipped() == null ? null : r.skipped().name());
-            recheck.setInt(i++, r.retries());
-            recheck.setLong(i++, at);
-            recheck.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            int i = bindAnswer(recheck, 1, r);
+            recheck.setString(i++, redirectKey); // the subquery finds the id by key
+            i = bindPage(recheck, i, r, at);
             recheck.setLong(i, id);
             add(recheck);
+        }
+
+        /** Binds status to redirect_to (the columns both statements share, in order). */
+        private int bindAnswer(PreparedStatement ps, int first, CrawlResult r)
+                throws SQLException {
+            int i = first;
+            setIntOrNull(ps, i++, r.status());
+            ps.setString(i++, r.error() == null ? null : r.error().name());
+            ps.setString(i++, emptyToNull(r.errorMessage()));
+            ps.setString(i++, emptyToNull(r.contentType()));
+            ps.setLong(i++, r.sizeBytes());
+            ps.setLong(i++, r.responseMillis());
+            ps.setString(i++, emptyToNull(r.title()));
+            ps.setInt(i++, r.outlinks());
+            ps.setString(i++, emptyToNull(r.redirectTo()));
+            return i;
+        }
+
+        /** Binds canonical to the truncated flag (after the redirect target's id). */
+        private int bindPage(PreparedStatement ps, int first, CrawlResult r, long at)
+                throws SQLException {
+            PageInfo p = r.page();
+            int i = first;
+            ps.setString(i++, emptyToNull(p.canonical()));
+            ps.setString(i++, emptyToNull(p.metaDescription()));
+            ps.setString(i++, emptyToNull(p.h1()));
+            ps.setInt(i++, p.wordCount());
+            ps.setString(i++, emptyToNull(p.metaRobots()));
+            ps.setString(i++, emptyToNull(p.robotsHeader()));
+            ps.setString(i++, r.skipped() == null ? null : r.skipped().name());
+            ps.setInt(i++, r.retries());
+            setIntOrNull(ps, i++, r.retriedStatus());
+            ps.setLong(i++, at);
+            ps.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+            return i;
         }
 
         void link(long source, int pos, LinkRow l) throws SQLException {
@@ -699,6 +728,21 @@ final class StoreWriter implements CrawlSink {
             for (PreparedStatement s : order) {
                 if (pending.remove(s) != null) {
                     s.executeBatch();
+                }
+            }
+        }
+
+        /** Removes a page's links (and the inlinks they gave) at once, not batched. */
+        void forgetLinksOf(long source) throws SQLException {
+            try (PreparedStatement down = conn.prepareStatement("UPDATE urls SET inlinks = "
+                    + "inlinks - 1 WHERE id IN (SELECT target_id FROM links WHERE source_id = ?)");
+                    PreparedStatement links = conn.prepareStatement(
+                            "DELETE FROM links WHERE source_id = ?");
+                    PreparedStatement bad = conn.prepareStatement(
+                            "DELETE FROM invalid_links WHERE source_id = ?")) {
+                for (PreparedStatement s : List.of(down, links, bad)) {
+                    s.setLong(1, source);
+                    s.executeUpdate();
                 }
             }
         }

@@ -5,7 +5,7 @@ import io.webprobe.app.WebprobeApp;
 import io.webprobe.store.UrlField;
 import io.webprobe.store.UrlFilter;
 import io.webprobe.testsupport.FakeDialogs;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.CrawlViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class GuiBigCrawlBench {
             Stage stage = new Stage();
             stage.setWidth(1280);
             stage.setHeight(800);
-            AppContext ctx = new AppContext(stage, new FakeDialogs(), crawls, UiMemory.inMemory(),
+            AppContext ctx = new AppContext(stage, new FakeDialogs(), UiState.inMemory(), crawls,
                     text -> { });
             stage.setScene(WebprobeApp.createScene(ctx));
             stage.show();

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CrawlJobTest {
+    /** Only something really stuck waits this long; nothing here asserts on elapsed time. */
+    private static final Duration STUCK = ManualTicker.STUCK;
     private final LocalHttpServer server = new LocalHttpServer();
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -226,7 +228,10 @@ class CrawlJobTest {
         server.route("/fast", html("fast"));
         try {
             var events = new RecordingCrawlListener();
-            job(plan("/").withTimeout(Duration.ofMillis(300)), events).start();
+            // /slow is held until the test ends, so it times out whatever the timeout; the
+            // other requests (robots.txt, "/", /fast) must each be answered within it, which on
+            // loopback takes milliseconds: 2 s leaves a loaded machine a wide margin
+            job(plan("/").withTimeout(Duration.ofSeconds(2)), events).start();
             events.awaitFinish();
             Map<String, CrawlResult> results = byUrl(events.results());
             assertThat(results.get(server.url("/slow")).error()).isEqualTo(ErrorKind.TIMEOUT);
@@ -250,11 +255,11 @@ class CrawlJobTest {
         var events = new RecordingCrawlListener();
         CrawlJob job = job(plan("/").withThreads(1), events);
         job.start();
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(arrived.await(STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
         job.pause();
         release.countDown();
         // the request in flight finishes; nothing new starts while paused
-        await().atMost(Duration.ofSeconds(10)).until(() -> job.progress().inFlight() == 0);
+        await().atMost(STUCK).until(() -> job.progress().inFlight() == 0);
         assertThat(job.progress().paused()).isTrue();
         assertThat(server.hits("/after")).isZero();
         assertThat(job.completion()).isNotDone();
@@ -274,7 +279,7 @@ class CrawlJobTest {
             var events = new RecordingCrawlListener();
             CrawlJob job = job(plan("/").withThreads(4), events);
             job.start();
-            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(arrived.await(STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
             job.stop();
             CrawlSummary summary = events.awaitFinish();
             assertThat(summary.stopped()).isTrue();

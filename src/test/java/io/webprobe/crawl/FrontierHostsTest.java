@@ -1,20 +1,17 @@
 package io.webprobe.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +20,12 @@ import org.junit.jupiter.api.Test;
  * host, the least gap between two starts on a host, a host put on hold by
  * {@link Frontier#retryLater}, and that a host that must wait never holds back another.
  *
- * <p>Gaps are checked as lower bounds only, measured from just before the first take to just
- * after the later one returns, which brackets the frontier's own clock readings.
+ * <p>Time is a {@link ManualTicker}: it stands still unless the test moves it, so "B's items
+ * are handed out while A waits" is shown with the clock standing still, and a gap is shown
+ * exact: nothing for A a millisecond before its time (a take begun then waits, see
+ * {@link PendingTake}), A's item at its time. No check depends on how fast the machine is; a
+ * take that must return at once may take up to {@link ManualTicker#STUCK} before the test calls
+ * it stuck. Only the last test runs on the system clock, for the wake-ups of real timed waits.
  */
 class FrontierHostsTest {
     /** A queued URL stand-in: its host key and a name. */
@@ -41,9 +42,14 @@ class FrontierHostsTest {
     private static final Item B2 = new Item("b", "B2");
     private static final Item B3 = new Item("b", "B3");
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** How long a take that must come at once may take on a slow machine. */
-    private static final long PROMPT_SECONDS = 5;
+    /**
+     * How long before its time an item is shown not to be handed out. A waiting take sleeps
+     * (real time) for what is left of the manual wait, so a margin of a few nanoseconds would
+     * make it spin.
+     */
+    private static final Duration JUST = Duration.ofMillis(1);
 
+    private final ManualTicker ticker = new ManualTicker();
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final List<Frontier<Item>> frontiers = new ArrayList<>();
 
@@ -53,8 +59,10 @@ class FrontierHostsTest {
         pool.shutdownNow();
     }
 
+    /** A frontier on the manual clock. */
     private Frontier<Item> frontier(int maxPerHost, long gapMillis) {
-        Frontier<Item> f = new Frontier<>(Item::host, maxPerHost, gapMillis * MS);
+        Frontier<Item> f = new Frontier<>(Item::host, maxPerHost, gapMillis * MS, ticker,
+                Frontier.Limits.UNBOUNDED, null);
         frontiers.add(f);
         return f;
     }
@@ -63,25 +71,15 @@ class FrontierHostsTest {
         return pool.submit(task);
     }
 
-    /** A take that must not block long: fails instead of hanging when it does. */
-    private Item promptTake(Frontier<Item> f) throws Exception {
-        return async(f::take).get(PROMPT_SECONDS, TimeUnit.SECONDS);
+    /** A take that must find its item at once (fails, rather than hangs, when stuck). */
+    private Item takeNow(Frontier<Item> f) throws Exception {
+        return async(f::take).get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** An item and when its take returned (System.nanoTime()). */
-    record Taken(Item item, long at) {}
-
-    private Future<Taken> timedTake(Frontier<Item> f) {
-        return async(() -> {
-            Item item = f.take();
-            return new Taken(item, System.nanoTime());
-        });
-    }
-
-    private static void assertStillWaiting(Future<?> take) {
-        assertThatThrownBy(() -> take.get(200, TimeUnit.MILLISECONDS))
-                .as("take() should still be waiting")
-                .isInstanceOf(TimeoutException.class);
+    /** Moves the manual clock and tells the frontier. */
+    private void advance(Frontier<Item> f, Duration d) {
+        ticker.advance(d);
+        f.timeMoved();
     }
 
     @Test
@@ -92,17 +90,16 @@ class FrontierHostsTest {
         assertThat(f.take()).isEqualTo(A1);
         f.add(B1);
         // A2 is next in turn order, but host a already has its one request in flight
-        assertThat(promptTake(f)).isEqualTo(B1);
-        Future<Item> next = async(f::take);
+        assertThat(takeNow(f)).isEqualTo(B1);
         f.done(B1);
-        assertStillWaiting(next); // an idle worker still may not start A2
+        PendingTake<Item> next = PendingTake.waiting(f); // an idle worker still may not start A2
         assertThat(f.queued()).isEqualTo(1);
         assertThat(f.inFlight()).isEqualTo(1);
 
         f.done(A1);
-        assertThat(next.get(PROMPT_SECONDS, TimeUnit.SECONDS)).isEqualTo(A2);
+        assertThat(next.get()).isEqualTo(A2);
         f.done(A2);
-        assertThat(promptTake(f)).isNull(); // all done: the crawl is over
+        assertThat(takeNow(f)).isNull(); // all done: the crawl is over
     }
 
     @Test
@@ -112,41 +109,48 @@ class FrontierHostsTest {
         f.add(A2);
         f.add(B1);
         f.add(B2);
-        long beforeA1 = System.nanoTime();
-        assertThat(f.take()).isEqualTo(A1);
-        long beforeB1 = System.nanoTime();
-        assertThat(promptTake(f)).isEqualTo(B1); // b does not wait for a's gap
-        Taken a2 = timedTake(f).get(PROMPT_SECONDS, TimeUnit.SECONDS);
-        Taken b2 = timedTake(f).get(PROMPT_SECONDS, TimeUnit.SECONDS);
+        assertThat(f.take()).isEqualTo(A1); // at 0
+        advance(f, Duration.ofMillis(10));
+        assertThat(takeNow(f)).isEqualTo(B1); // at 10 ms: b does not wait for a's gap
 
-        assertThat(a2.item()).isEqualTo(A2);
-        assertThat(b2.item()).isEqualTo(B2);
-        assertThat(a2.at() - beforeA1).as("ns between the starts on host a")
-                .isGreaterThanOrEqualTo(300 * MS);
-        assertThat(b2.at() - beforeB1).as("ns between the starts on host b")
-                .isGreaterThanOrEqualTo(300 * MS);
+        advance(f, Duration.ofMillis(290).minus(JUST));
+        PendingTake<Item> a2 = PendingTake.waiting(f); // 1 ms before A1's 300 ms: nothing
+        advance(f, JUST);
+        assertThat(a2.get()).isEqualTo(A2); // 300 ms after A1
+
+        PendingTake<Item> b2 = PendingTake.waiting(f); // b's 300 ms are not over yet
+        advance(f, Duration.ofMillis(10).minus(JUST));
+        PendingTake.assertNothingToHandOut(f); // 1 ms before B1's 300 ms
+        advance(f, JUST);
+        assertThat(b2.get()).isEqualTo(B2); // 300 ms after B1
+        assertThat(ticker.now()).isEqualTo(ManualTicker.at(Duration.ofMillis(310)));
     }
 
     @Test
     void aHostWaitingOutALongGapNeverHoldsBackAnotherHost() throws Exception {
         Frontier<Item> f = frontier(Integer.MAX_VALUE, 0);
-        f.setHostGap("a", TimeUnit.SECONDS.toNanos(30));
+        f.setHostGap("a", TimeUnit.SECONDS.toNanos(60));
         f.add(A1);
         f.add(A2);
         f.add(B1);
         f.add(B2);
         f.add(B3);
-        assertThat(promptTake(f)).isEqualTo(A1);
+        assertThat(takeNow(f)).isEqualTo(A1);
         f.done(A1);
-        // if b had to wait for a's 30 s, these would time out
+        // the clock stands still: b is served entirely while a waits out its 60 s
         for (Item b : List.of(B1, B2, B3)) {
-            assertThat(promptTake(f)).isEqualTo(b);
+            assertThat(takeNow(f)).isEqualTo(b);
             f.done(b);
         }
-        Future<Item> a2 = async(f::take);
-        assertStillWaiting(a2);
-        assertThat(f.stop()).as("dropped").isEqualTo(1);
-        assertThat(a2.get(PROMPT_SECONDS, TimeUnit.SECONDS)).isNull();
+        PendingTake<Item> a2 = PendingTake.waiting(f); // waits for a, the crawl is not over
+        assertThat(ticker.now()).isEqualTo(ManualTicker.START);
+
+        advance(f, Duration.ofSeconds(60).minus(JUST));
+        PendingTake.assertNothingToHandOut(f);
+        advance(f, JUST);
+        assertThat(a2.get()).isEqualTo(A2);
+        f.done(A2);
+        assertThat(takeNow(f)).isNull();
     }
 
     @Test
@@ -157,25 +161,27 @@ class FrontierHostsTest {
         f.add(A2);
         f.add(B1);
         f.add(B2);
-        long beforeA1 = System.nanoTime();
         assertThat(f.take()).isEqualTo(A1);
         // without the host gap, a's turn would come before B2
-        assertThat(promptTake(f)).isEqualTo(B1);
-        assertThat(promptTake(f)).isEqualTo(B2);
-        Taken a2 = timedTake(f).get(PROMPT_SECONDS, TimeUnit.SECONDS);
-        assertThat(a2.item()).isEqualTo(A2);
-        assertThat(a2.at() - beforeA1).isGreaterThanOrEqualTo(300 * MS);
+        assertThat(takeNow(f)).isEqualTo(B1);
+        assertThat(takeNow(f)).isEqualTo(B2);
+        advance(f, Duration.ofMillis(300).minus(JUST));
+        PendingTake<Item> a2 = PendingTake.waiting(f);
+        advance(f, JUST);
+        assertThat(a2.get()).isEqualTo(A2);
 
         // a smaller host gap does not shorten the frontier-wide one
         Frontier<Item> g = frontier(Integer.MAX_VALUE, 300);
         g.setHostGap("a", 50 * MS);
         g.add(A1);
         g.add(A2);
-        long before = System.nanoTime();
         assertThat(g.take()).isEqualTo(A1);
-        Taken second = timedTake(g).get(PROMPT_SECONDS, TimeUnit.SECONDS);
-        assertThat(second.item()).isEqualTo(A2);
-        assertThat(second.at() - before).isGreaterThanOrEqualTo(300 * MS);
+        advance(g, Duration.ofMillis(50));
+        PendingTake.assertNothingToHandOut(g); // the host's own 50 ms are over, not the 300
+        advance(g, Duration.ofMillis(250).minus(JUST));
+        PendingTake<Item> second = PendingTake.waiting(g);
+        advance(g, JUST);
+        assertThat(second.get()).isEqualTo(A2);
     }
 
     @Test
@@ -187,25 +193,25 @@ class FrontierHostsTest {
         f.add(B2);
         f.add(B3);
         assertThat(f.take()).isEqualTo(A1);
-        long retryAt = System.nanoTime();
         f.retryLater(A1, 400 * MS);
         f.done(A1);
         assertThat(f.queued()).isEqualTo(5); // A1 back, A2, B1-B3
 
-        // host a waits; neither A1 nor A2 comes between b's items
+        // host a waits; neither A1 nor A2 comes between b's items, all handed out at once
         for (Item b : List.of(B1, B2, B3)) {
-            assertThat(promptTake(f)).isEqualTo(b);
+            assertThat(takeNow(f)).isEqualTo(b);
             f.done(b);
         }
         // nothing in flight, only the retried item queued: the crawl is not over
         assertThat(f.inFlight()).isZero();
-        Taken retried = timedTake(f).get(PROMPT_SECONDS, TimeUnit.SECONDS);
-        assertThat(retried.item()).as("the retried item, not null").isEqualTo(A1);
-        assertThat(retried.at() - retryAt).isGreaterThanOrEqualTo(400 * MS);
-        assertThat(promptTake(f)).as("then the rest of its host").isEqualTo(A2);
+        advance(f, Duration.ofMillis(400).minus(JUST));
+        PendingTake<Item> retried = PendingTake.waiting(f);
+        advance(f, JUST);
+        assertThat(retried.get()).as("the retried item, not null").isEqualTo(A1);
+        assertThat(takeNow(f)).as("then the rest of its host").isEqualTo(A2);
         f.done(A1);
         f.done(A2);
-        assertThat(promptTake(f)).isNull();
+        assertThat(takeNow(f)).isNull();
     }
 
     @Test
@@ -216,49 +222,40 @@ class FrontierHostsTest {
         f.add(A2);
         assertThat(f.take()).isEqualTo(A1);
         f.done(A1);
-        List<Thread> workers = new ArrayList<>();
-        List<CompletableFuture<Item>> takes = new ArrayList<>();
+        List<PendingTake<Item>> takes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            CompletableFuture<Item> take = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    take.complete(f.take());
-                } catch (Throwable e) {
-                    take.completeExceptionally(e);
-                }
-            }, "waiting-worker-" + i);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-            takes.add(take);
+            // each worker sits in a timed wait for host a's next start
+            takes.add(PendingTake.waiting(f));
         }
-        // each worker sits in a timed wait for host a's next start
-        await().atMost(Duration.ofSeconds(5)).until(() -> workers.stream()
-                .allMatch(t -> t.getState() == Thread.State.TIMED_WAITING));
-        assertThat(takes).noneMatch(CompletableFuture::isDone);
+        await().atMost(ManualTicker.STUCK).until(() -> takes.stream()
+                .allMatch(t -> t.thread().getState() == Thread.State.TIMED_WAITING));
+        assertThat(takes).noneMatch(PendingTake::isDone);
 
-        f.stop();
-        for (CompletableFuture<Item> take : takes) {
-            assertThat(take.get(PROMPT_SECONDS, TimeUnit.SECONDS)).isNull();
+        assertThat(f.stop()).as("dropped").isEqualTo(1);
+        for (PendingTake<Item> take : takes) {
+            assertThat(take.get()).isNull();
         }
     }
 
     @Test
     void noLostWakeUpWithManyWorkersOnOneSpacedHost() throws Exception {
-        Frontier<Item> f = frontier(Integer.MAX_VALUE, 100);
+        // on the system clock: the workers' real timed waits must hand the timing on
+        ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
+        Frontier<Item> f = new Frontier<>(Item::host, Integer.MAX_VALUE, 100 * MS, Ticker.SYSTEM,
+                Frontier.Limits.UNBOUNDED, null, (item, at) -> starts.add(at));
+        frontiers.add(f);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             items.add(new Item("a", "A" + i));
             f.add(items.get(i));
         }
-        ConcurrentLinkedQueue<Taken> taken = new ConcurrentLinkedQueue<>();
-        long start = System.nanoTime();
+        ConcurrentLinkedQueue<Item> taken = new ConcurrentLinkedQueue<>();
         List<Future<Integer>> workers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             workers.add(async(() -> {
                 int mine = 0;
                 for (Item item; (item = f.take()) != null; ) {
-                    taken.add(new Taken(item, System.nanoTime()));
+                    taken.add(item);
                     mine++;
                     f.done(item);
                 }
@@ -267,13 +264,16 @@ class FrontierHostsTest {
         }
         int total = 0;
         for (Future<Integer> w : workers) {
-            total += w.get(10, TimeUnit.SECONDS);
+            total += w.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
         }
         assertThat(total).isEqualTo(10);
-        // each exactly once (the order of the records may differ from the order of the takes)
-        assertThat(taken).extracting(Taken::item).containsExactlyInAnyOrderElementsOf(items);
-        long last = taken.stream().mapToLong(Taken::at).max().orElseThrow();
-        // nine gaps of 100 ms between ten starts
-        assertThat(last - start).isGreaterThanOrEqualTo(900 * MS);
+        assertThat(taken).containsExactlyInAnyOrderElementsOf(items); // each exactly once
+        // nine gaps of at least 100 ms between ten starts, by the frontier's own clock
+        List<Long> at = List.copyOf(starts);
+        assertThat(at).hasSize(10);
+        for (int i = 1; i < at.size(); i++) {
+            assertThat(at.get(i) - at.get(i - 1)).as("ns between starts %d and %d", i - 1, i)
+                    .isGreaterThanOrEqualTo(100 * MS);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.webprobe.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.http.JdkHttpProbe;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +38,8 @@ class FrontierRaceTest {
     private static final int THREADS = 32;
     /** At most the handler threads of {@link LocalHttpServer} (16), or the gate would stall. */
     private static final int GATE = 16;
+    /** Only something really stuck waits this long; nothing here asserts on elapsed time. */
+    private static final Duration STUCK = ManualTicker.STUCK;
 
     private final LocalHttpServer server = new LocalHttpServer();
     private final List<ExecutorService> executors = new ArrayList<>();
@@ -111,7 +111,7 @@ class FrontierRaceTest {
         return ex -> {
             gate.countDown();
             try {
-                gate.await(10, TimeUnit.SECONDS);
+                gate.await(10, TimeUnit.SECONDS); // not asserted: at worst the race is milder
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -218,7 +218,7 @@ class FrontierRaceTest {
 
         int total = 0;
         for (Future<WorkerEnd> f : ends) {
-            WorkerEnd end = f.get(30, TimeUnit.SECONDS);
+            WorkerEnd end = f.get(STUCK.toSeconds(), TimeUnit.SECONDS);
             total += end.takenByThisWorker();
             // null only once the crawl is over: nothing left that work in flight could add
             assertEquals(items, end.takenByAllWhenItEnded());
@@ -231,7 +231,7 @@ class FrontierRaceTest {
         assertEquals(0, frontier.queued());
         assertEquals(0, frontier.inFlight());
         Future<Integer> late = pool.submit(frontier::take);
-        assertThat(late.get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(late.get(STUCK.toSeconds(), TimeUnit.SECONDS)).isNull();
     }
 
     @Test
@@ -240,10 +240,10 @@ class FrontierRaceTest {
         frontier.add("first");
         assertEquals("first", frontier.take()); // in flight: the next take() has to wait
 
-        Future<String> waiting = takeOnAnotherThreadAndAwaitBlocked(frontier);
+        PendingTake<String> waiting = PendingTake.waiting(frontier);
         frontier.add("second");
 
-        assertEquals("second", waiting.get(5, TimeUnit.SECONDS));
+        assertEquals("second", waiting.get());
     }
 
     @Test
@@ -251,39 +251,12 @@ class FrontierRaceTest {
         Frontier<String> frontier = new Frontier<>();
         frontier.add("first");
         assertEquals("first", frontier.take()); // in flight: the next take() has to wait
-        Future<String> blocked = takeOnAnotherThreadAndAwaitBlocked(frontier);
+        PendingTake<String> blocked = PendingTake.waiting(frontier);
 
         frontier.stop();
 
-        assertThat(blocked.get(5, TimeUnit.SECONDS)).isNull();
+        assertThat(blocked.get()).isNull();
         frontier.add("after stop");
         assertEquals(0, frontier.queued());
-    }
-
-    /** Calls take() on a new thread and returns once that thread is parked inside it. */
-    private <T> Future<T> takeOnAnotherThreadAndAwaitBlocked(Frontier<T> frontier)
-            throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        executors.add(pool);
-        CompletableFuture<Thread> taker = new CompletableFuture<>();
-        Future<T> result = pool.submit(() -> {
-            taker.complete(Thread.currentThread());
-            return frontier.take();
-        });
-        Thread t = taker.get(5, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(5))
-                .until(() -> t.getState() == Thread.State.WAITING && isInFrontierTake(t));
-        assertThat(result).isNotDone();
-        return result;
-    }
-
-    private static boolean isInFrontierTake(Thread t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            if (e.getClassName().equals(Frontier.class.getName())
-                    && e.getMethodName().equals("take")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -158,4 +158,23 @@ class LinkExtractorTest {
         assertEquals(false, info.nofollow());
         assertEquals(new PageInfo("", "", "", 1, "", ""), extract("<p>x</p>").info());
     }
+
+    @Test
+    void wordsRunOnAcrossInlineElementsAndStopAtBlocksAsTheTextReads() {
+        String[][] cases = {
+            {"<p>foo<b>bar</b> baz</p>", "2"},
+            {"<div>one</div><div>two</div>", "2"},
+            {"<p>line<br>break</p>", "2"},
+            {"<li>a</li><li>b</li><li>c</li>", "3"},
+            {"<p>no&nbsp;break here</p>", "3"},
+            {"<p>  </p><style>.x{}</style><p>only</p>", "1"},
+            {"<table><tr><td>x</td><td>y</td></tr></table>", "2"},
+        };
+        for (String[] c : cases) {
+            org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(c[0]);
+            int expected = doc.body().text().split("\\s+").length;
+            assertEquals(Integer.parseInt(c[1]), extract(c[0]).info().wordCount(), c[0]);
+            assertEquals(expected, extract(c[0]).info().wordCount(), "as text() reads " + c[0]);
+        }
+    }
 }

@@ -101,8 +101,10 @@ class SitemapTest {
         try (CrawlJob job = TestJobs.job(
                 CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true), events)) {
             job.start();
-            arrived.await();
-            org.awaitility.Awaitility.await().until(() -> server.hits("/old-orphan") == 1);
+            assertThat(arrived.await(ManualTicker.STUCK.toSeconds(),
+                    java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            org.awaitility.Awaitility.await().atMost(ManualTicker.STUCK)
+                    .until(() -> server.hits("/old-orphan") == 1);
             job.stop();
             release.countDown();
             CrawlSummary summary = events.awaitFinish();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvExporterTest {
     private static final String PAGES_HEADER = "url,status,content_type,size_bytes,response_ms,"
             + "title,depth,inlinks,outlinks,referrer,redirect_to,error,redirect_chain,canonical,"
-            + "meta_description,h1,word_count,meta_robots,indexable,outcome,blocked_reason,truncated";
+            + "meta_description,h1,word_count,meta_robots,indexable,outcome,blocked_reason,truncated,"
+            + "retries";
     private static final String BROKEN_HEADER =
             "source_url,link_url,status,error,anchor_text,link_type,final_url,redirect_chain";
 
@@ -75,7 +76,7 @@ class CsvExporterTest {
         for (int i = 0; i < titles.size(); i++) {
             assertEquals(List.of("http://127.0.0.1/p/" + i + ".html?a=1&b=2", "200", "text/html",
                     "1234", "56", titles.get(i), "2", "3", "4", "http://127.0.0.1/", "", "",
-                    "", "", "", "", "0", "", "true", "ok", "", "false"),
+                    "", "", "", "", "0", "", "true", "ok", "", "false", ""),
                     List.of(lines.get(i + 1)));
         }
         assertThat(filesInDir()).containsExactly(file);
@@ -114,7 +115,8 @@ class CsvExporterTest {
 
         List<String[]> lines = readCsv(file);
         assertEquals(List.of("http://127.0.0.1:9/", "", "", "0", "0", "", "0", "0", "0", "", "",
-                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error", "", "false"),
+                "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error", "", "false",
+                ""),
                 List.of(lines.get(1)));
     }
 

@@ -28,14 +28,36 @@ final class RawServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final Handler handler;
+    private final String scheme;
     private final AtomicInteger connections = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     RawServer(Handler handler) throws IOException {
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(handler, null);
+    }
+
+    /**
+     * A TLS server when {@code tls} is given (each accepted connection is then one TLS
+     * handshake, so {@link #connections()} counts handshakes too).
+     */
+    RawServer(Handler handler, javax.net.ssl.SSLContext tls) throws IOException {
+        this.listener = tls == null
+                ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.handler = handler;
+        this.scheme = tls == null ? "http" : "https";
         Thread.ofPlatform().daemon().name("raw-accept").start(this::acceptLoop);
+    }
+
+    /** Answers every request on a connection with the same bytes, over TLS. */
+    static RawServer answeringTls(String response, javax.net.ssl.SSLContext tls) throws IOException {
+        byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
+        return new RawServer((s, server) -> {
+            while (server.readHead(s) != null) {
+                s.getOutputStream().write(bytes);
+            }
+        }, tls);
     }
 
     /** Answers every request on a connection with the same bytes; keeps the connection. */
@@ -59,7 +81,11 @@ final class RawServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + listener.getLocalPort() + path;
+        return scheme + "://127.0.0.1:" + listener.getLocalPort() + path;
+    }
+
+    int port() {
+        return listener.getLocalPort();
     }
 
     int connections() {

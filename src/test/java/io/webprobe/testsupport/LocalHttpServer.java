@@ -50,8 +50,13 @@ public final class LocalHttpServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
 
     public LocalHttpServer() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on another loopback address (127.0.0.2...), to stand for another host. */
+    public LocalHttpServer(InetAddress bind) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+            server = HttpServer.create(new InetSocketAddress(bind, 0), 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,9 +70,10 @@ public final class LocalHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** http://127.0.0.1:PORT + path. */
+    /** http://ADDRESS:PORT + path (127.0.0.1 unless bound elsewhere). */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port()
+                + path;
     }
 
     public LocalHttpServer route(String pathAndQuery, Route route) {
@@ -99,7 +105,26 @@ public final class LocalHttpServer implements AutoCloseable {
         return arrivals.stream().filter(a -> a.path().equals(pathAndQuery)).toList();
     }
 
+    /**
+     * Holds every request after the first {@code n} (counted from now) until the latch opens:
+     * a crawl then stands still mid-way, for as long as the test needs (at most 60 s).
+     */
+    public void holdAfter(int n, CountDownLatch release) {
+        heldAfter.set(total.get() + n);
+        this.release = release;
+    }
+
+    private final AtomicInteger heldAfter = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile CountDownLatch release;
+
     private void dispatch(HttpExchange ex) throws IOException {
+        if (total.get() >= heldAfter.get() && release != null) {
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String key = ex.getRequestURI().getRawPath()
                 + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
         arrivals.add(new Arrival(ex.getRequestMethod(), key, System.nanoTime()));

@@ -220,7 +220,7 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(pages.get(0)).containsExactly("url", "status", "content_type", "size_bytes",
                 "response_ms", "title", "depth", "inlinks", "outlinks", "referrer", "redirect_to",
                 "error", "redirect_chain", "canonical", "meta_description", "h1", "word_count",
-                "meta_robots", "indexable", "outcome", "blocked_reason", "truncated");
+                "meta_robots", "indexable", "outcome", "blocked_reason", "truncated", "retries");
         assertThat(pages).hasSize(1 + site.paths().size());
         assertThat(pages.subList(1, pages.size())).extracting(line -> line[0])
                 .containsExactlyInAnyOrderElementsOf(

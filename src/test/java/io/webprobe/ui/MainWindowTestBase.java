@@ -9,7 +9,7 @@ import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.store.UrlQuery;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.CrawlViewModel;
 import io.webprobe.ui.crawl.table.UrlItem;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +54,7 @@ abstract class MainWindowTestBase {
     /** The running app; a test that closes it itself sets this to null. */
     protected AppContext context;
     /** What the app remembers; a test that opens the app again keeps it (a restart). */
-    protected UiMemory memory = UiMemory.inMemory();
+    protected UiState memory = UiState.inMemory();
     /** What Copy put on the clipboard, newest last. */
     protected final List<String> clipboard = new CopyOnWriteArrayList<>();
     protected Stage stage;
@@ -63,10 +63,11 @@ abstract class MainWindowTestBase {
     protected void openApp(Stage stage) {
         this.stage = stage;
         // as WebprobeApp.show, with the test's memory, clipboard and crawls folder
-        AppContext ctx = new AppContext(stage, dialogs, tempDir.resolve("crawls"), memory,
+        AppContext ctx = new AppContext(stage, dialogs, memory, tempDir.resolve("crawls"),
                 clipboard::add);
         stage.setTitle("Webprobe");
         stage.setScene(WebprobeApp.createScene(ctx));
+        ctx.window().restore();
         stage.show();
         context = ctx;
         // as WebprobeApp.start: a failure on the FX thread becomes an error dialog

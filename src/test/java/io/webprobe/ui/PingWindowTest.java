@@ -214,6 +214,84 @@ class PingWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(5)).until(() -> pingStatus(robot).equals("Loaded 2 URLs from targets.txt."));
     }
 
+    @Test
+    void aFixedRateRunWithTheChartsShowingThrowsNothingOnTheFxThread(FxRobot robot)
+            throws Exception {
+        // Latencies that move around, so the histogram's bins change on every update, and a
+        // fast URL whose bins are narrower than their labels' precision (duplicate labels).
+        server.route("/r1", html("fast"));
+        java.util.Random rnd = new java.util.Random(11);
+        for (String p : List.of("/r2", "/r3")) {
+            server.route(p, ex -> {
+                long micros;
+                synchronized (rnd) {
+                    micros = (long) (rnd.nextDouble() * rnd.nextDouble() * 30_000);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(micros * 1000);
+                LocalHttpServer.send(ex, 200, "text/plain", "ok");
+            });
+        }
+        openPingTab(robot);
+        setTargets(robot, server.url("/r1") + "\n" + server.url("/r2") + "\n" + server.url("/r3"));
+        robot.interact(() -> {
+            robot.lookup("#pingMode").queryAs(javafx.scene.control.ComboBox.class)
+                    .getSelectionModel().select(io.webprobe.ping.PingMode.RATE);
+            robot.lookup("#pingRate").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(300.0);
+            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(4);
+            robot.lookup("#pingConcurrency").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(20);
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.clickOn("#pingStart");
+        // switch the histogram between URLs while it updates
+        TableView<PingRow> table = pingTable(robot);
+        for (int i = 0; i < 12 && fx(start::isDisabled); i++) {
+            int row = i % 3;
+            robot.interact(() -> table.getSelectionModel().select(row));
+            String before = pingStatus(robot);
+            waiting(Duration.ofSeconds(10)).until(() -> !pingStatus(robot).equals(before)
+                    || !fx(start::isDisabled)); // the next update (or the end)
+        }
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
+
+        assertThat(pingStatus(robot)).startsWith("Finished: ");
+        assertThat(pingResults(robot)).allSatisfy(r -> assertThat(r.sent()).isEqualTo(400));
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        long counted = fx(() -> bars.getData().get(0).getData().stream()
+                .mapToLong(d -> d.getYValue().longValue()).sum());
+        assertThat(counted).isEqualTo(400);
+        assertThat(uncaught).isEmpty();
+        assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
+    @Test
+    void afterItsDurationARunSaysItWaitsForRequestsInFlight(FxRobot robot) throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        openPingTab(robot);
+        setTargets(robot, server.url("/held"));
+        robot.interact(() -> {
+            robot.lookup("#pingMode").queryAs(javafx.scene.control.ComboBox.class)
+                    .getSelectionModel().select(io.webprobe.ping.PingMode.DURATION);
+            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(1);
+            robot.lookup("#pingConcurrency").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(3);
+        });
+        robot.clickOn("#pingStart");
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        waiting(Duration.ofSeconds(10)).until(() -> pingStatus(robot)
+                .contains("waiting for 3 requests in flight (timeout 10 s)"));
+        release.countDown();
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
+        assertThat(pingStatus(robot)).startsWith("Finished: 3 sent").doesNotContain("waiting");
+    }
+
     // == export ==
 
     @Test

@@ -29,4 +29,12 @@ public interface DialogService {
 
     /** Shows an information message. */
     void showInfo(String title, String message);
+
+    /**
+     * Shows a longer text the user can select and copy (Help › About). By default it is shown
+     * as an information message.
+     */
+    default void showText(String title, String header, String text) {
+        showInfo(title, header + "\n\n" + text);
+    }
 }

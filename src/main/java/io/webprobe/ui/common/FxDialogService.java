@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** {@link DialogService} with real JavaFX dialogs owned by the main window. */
+/**
+ * {@link DialogService} with real JavaFX dialogs owned by the main window. Dialogs never size
+ * or move their owner; they are resizable themselves.
+ */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private File lastFolder;
@@ -76,11 +80,31 @@ public final class FxDialogService implements DialogService {
         alert(Alert.AlertType.INFORMATION, title, message);
     }
 
+    @Override
+    public void showText(String title, String header, String text) {
+        TextArea area = new TextArea(text);
+        area.setId("dialogText");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefColumnCount(64);
+        area.setPrefRowCount(18);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(header);
+        a.getDialogPane().setContent(area);
+        show(a);
+    }
+
     private void alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type, message);
         a.setTitle(title);
         a.setHeaderText(null);
+        show(a);
+    }
+
+    private void show(Alert a) {
         a.initOwner(owner.get());
+        a.setResizable(true);
         a.show();
     }
 }

@@ -5,7 +5,7 @@ import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.charts.ChartsView;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.TableSelection;
 import io.webprobe.ui.crawl.actions.UrlActions;
 import io.webprobe.ui.crawl.actions.UrlMenus;
@@ -58,7 +58,7 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class CrawlView {
     /** What the view needs besides its view model. */
-    public record Deps(DialogService dialogs, UiMemory memory, UrlActions actions,
+    public record Deps(DialogService dialogs, UiState memory, UrlActions actions,
             ExportActions exports) {}
 
     /** Most URLs "Ping these" sends when nothing is selected. */

@@ -15,7 +15,7 @@ import io.webprobe.store.StoreException;
 import io.webprobe.ui.charts.ChartsModel;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.UiBatcher;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.PathExclusion;
 import io.webprobe.ui.crawl.actions.Rechecker;
 import io.webprobe.ui.crawl.broken.BrokenLinksModel;
@@ -75,7 +75,7 @@ public final class CrawlViewModel implements AutoCloseable {
 
     /** What the app provides besides the crawl jobs. */
     public record Services(Executor fx, ScheduledExecutorService timer, Executor background,
-            DialogService dialogs, UiMemory memory, Path crawlsFolder, String userAgent,
+            DialogService dialogs, UiState memory, Path crawlsFolder, String userAgent,
             Duration tick, LongSupplier nanoTime) {}
 
     private final CrawlJobFactory jobs;

@@ -1,6 +1,6 @@
 package io.webprobe.ui.crawl;
 
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +14,7 @@ final class SettingsMemory {
 
     private SettingsMemory() {}
 
-    static void save(UiMemory m, CrawlSettings s) {
+    static void save(UiState m, CrawlSettings s) {
         m.putString(P + "threads", Integer.toString(s.threads()));
         m.putBoolean(P + "subdomains", s.subdomains());
         m.putStrings(P + "include", s.include());
@@ -38,7 +38,7 @@ final class SettingsMemory {
     }
 
     /** The remembered settings, or empty when none were saved or they are not valid. */
-    static Optional<CrawlSettings> load(UiMemory m) {
+    static Optional<CrawlSettings> load(UiState m) {
         if (!m.getBoolean(P + "saved", false)) {
             return Optional.empty();
         }
@@ -69,11 +69,11 @@ final class SettingsMemory {
         }
     }
 
-    private static int integer(UiMemory m, String key, int def) {
+    private static int integer(UiState m, String key, int def) {
         return Integer.parseInt(m.getString(P + key, Integer.toString(def)));
     }
 
-    private static List<String> list(UiMemory m, String key) {
+    private static List<String> list(UiState m, String key) {
         return m.getStrings(P + key);
     }
 }

@@ -24,7 +24,7 @@ public final class MainView {
      * @param crawl the Crawl tab
      * @param ping the Ping tab
      * @param compare the Compare tab
-     * @param dialogs for the About box
+     * @param dialogs for the About box (Help › About: version, licences; see {@link AboutInfo})
      * @param version shown in About
      * @param quit closes the application
      */
@@ -95,10 +95,12 @@ public final class MainView {
                 exportView, exportSelection, new SeparatorMenuItem(), quitItem);
 
         MenuItem about = new MenuItem("About Webprobe");
-        about.setOnAction(e -> dialogs.showInfo("About Webprobe",
-                "Webprobe " + version + "\n\nCrawls a website for broken links and checks "
-                        + "how fast URLs answer.\nJava " + System.getProperty("java.version")
-                        + ", JavaFX " + System.getProperty("javafx.runtime.version", "?")));
+        about.setId("menuAbout");
+        about.setOnAction(e -> {
+            AboutInfo info = AboutInfo.load(version, "Java " + System.getProperty("java.version")
+                    + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+            dialogs.showText("About Webprobe", "Webprobe " + version, info.text());
+        });
         Menu help = new Menu("Help", null, about);
 
         root.setTop(new MenuBar(file, help));

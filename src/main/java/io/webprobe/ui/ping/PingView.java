@@ -4,12 +4,14 @@ import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -247,20 +249,44 @@ public final class PingView {
         p99.setName("p99");
         line.getData().addAll(List.of(p50, p99));
         vm.series().addListener((ListChangeListener<LatencyPoint>) c -> {
+            // mirror the list: points leave at the front (the series is a sliding window)
             while (c.next()) {
-                if (c.wasRemoved() && vm.series().isEmpty()) {
-                    p50.getData().clear();
-                    p99.getData().clear();
+                if (c.wasRemoved()) {
+                    p50.getData().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                    p99.getData().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
                 }
-                for (LatencyPoint pt : c.getAddedSubList()) {
-                    p50.getData().add(new XYChart.Data<>(pt.atSeconds(), pt.p50Millis()));
-                    p99.getData().add(new XYChart.Data<>(pt.atSeconds(), pt.p99Millis()));
+                if (c.wasAdded()) {
+                    List<XYChart.Data<Number, Number>> a50 = new ArrayList<>();
+                    List<XYChart.Data<Number, Number>> a99 = new ArrayList<>();
+                    for (LatencyPoint pt : c.getAddedSubList()) {
+                        a50.add(new XYChart.Data<>(pt.atSeconds(), pt.p50Millis()));
+                        a99.add(new XYChart.Data<>(pt.atSeconds(), pt.p99Millis()));
+                    }
+                    p50.getData().addAll(c.getFrom(), a50);
+                    p99.getData().addAll(c.getFrom(), a99);
                 }
             }
         });
 
-        CategoryAxis bx = new CategoryAxis();
+        return growing(line, histogram());
+    }
+
+    /**
+     * The selected URL's latency histogram. Its categories never change: one fixed bar per bin
+     * ("1" to "20"), whose heights are set in place; the axis title says which range the bars
+     * cover. A BarChart whose categories are replaced at every update (and repeat when bins are
+     * narrower than their labels' precision) can throw from inside its own code; one whose
+     * categories stay put only redraws bars.
+     */
+    private BarChart<String, Number> histogram() {
+        int n = PingViewModel.HISTOGRAM_BINS;
+        List<String> categories = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            categories.add(Integer.toString(i));
+        }
+        CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(categories));
         bx.setLabel("Response time (ms)");
+        bx.setTickLabelsVisible(false);
         NumberAxis by = new NumberAxis();
         by.setLabel("Responses");
         BarChart<String, Number> bars = new BarChart<>(bx, by);
@@ -271,23 +297,36 @@ public final class PingView {
         bars.setBarGap(0);
         bars.setCategoryGap(1);
         XYChart.Series<String, Number> binSeries = new XYChart.Series<>();
+        for (String c : categories) {
+            binSeries.getData().add(new XYChart.Data<>(c, 0));
+        }
         bars.getData().add(binSeries);
         vm.histogram().addListener((ListChangeListener<LatencyBin>) c -> {
-            List<XYChart.Data<String, Number>> data = vm.histogram().stream()
-                    .map(b -> new XYChart.Data<String, Number>(label(b.fromMillis()), b.count()))
-                    .toList();
-            binSeries.getData().setAll(data);
+            List<LatencyBin> bins = vm.histogram();
+            for (int i = 0; i < n; i++) {
+                LatencyBin b = i < bins.size() ? bins.get(i) : null;
+                binSeries.getData().get(i).setYValue(b == null ? 0 : b.count());
+            }
+            bx.setLabel(bins.isEmpty() ? "Response time (ms)" : "Response time, "
+                    + label(bins.get(0).fromMillis()) + " to "
+                    + label(bins.get(bins.size() - 1).toMillis()) + " ms (bars of "
+                    + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms)");
         });
+        return bars;
+    }
 
-        HBox box = new HBox(line, bars);
-        HBox.setHgrow(line, Priority.ALWAYS);
-        HBox.setHgrow(bars, Priority.ALWAYS);
+    private static HBox growing(Node... nodes) {
+        HBox box = new HBox(nodes);
+        for (Node n : nodes) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+        }
         box.setAlignment(Pos.CENTER);
         return box;
     }
 
     private static String label(double ms) {
-        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
+        return ms < 1 ? String.format(Locale.ROOT, "%.3f", ms)
+                : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
                 : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms)
                 : String.format(Locale.ROOT, "%.0f", ms);
     }

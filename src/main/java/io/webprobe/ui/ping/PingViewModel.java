@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
 public final class PingViewModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PingViewModel.class);
     private static final long POLL_MILLIS = 250;
-    private static final int HISTOGRAM_BINS = 20;
+    /** Bars of the latency histogram. */
+    static final int HISTOGRAM_BINS = 20;
 
     /** What the timer thread hands to the FX thread. */
     record Update(PingSnapshot snapshot, String binsUrl, List<LatencyBin> bins) {}
@@ -113,6 +114,8 @@ public final class PingViewModel implements AutoCloseable {
     private int generation;
     /** Whether the current run's final snapshot is on screen (FX thread). */
     private boolean shownFinal;
+    /** The current run's per-request timeout (FX thread). */
+    private Duration timeout = PingPlan.DEFAULT_TIMEOUT;
 
     public PingViewModel(PingJobFactory jobs, Executor fx, ScheduledExecutorService timer,
             Executor background, CsvExporter exporter, DialogService dialogs, String userAgent,
@@ -229,6 +232,7 @@ public final class PingViewModel implements AutoCloseable {
             status.set(e.getMessage() + ".");
             return false;
         }
+        timeout = plan.timeout();
         closeJob();
         try {
             requestLogFile = Files.createTempFile("webprobe-requests-", ".csv");
@@ -332,14 +336,39 @@ public final class PingViewModel implements AutoCloseable {
         for (int i = 0; i < results.size() && i < rows.size(); i++) {
             rows.get(i).update(results.get(i));
         }
-        if (s.series().size() > series.size()) {
-            series.addAll(s.series().subList(series.size(), s.series().size()));
-        }
+        showSeries(s.series());
         if (u.binsUrl() != null && u.binsUrl().equals(selectedUrl.get())) {
             histogram.setAll(u.bins());
         }
         progress.set(s.progress());
-        status.set(statusLine(s));
+        String waiting = s.waitingText(timeout);
+        status.set(waiting.isEmpty() ? statusLine(s) : statusLine(s) + " · Sending done; " + waiting);
+    }
+
+    /**
+     * Mirrors the run's per-second series, a sliding window: points older than the run's first
+     * leave at the front, newer ones are added at the end.
+     */
+    private void showSeries(List<LatencyPoint> pts) {
+        if (pts.isEmpty()) {
+            return;
+        }
+        double first = pts.get(0).atSeconds();
+        int drop = 0;
+        while (drop < series.size() && series.get(drop).atSeconds() < first) {
+            drop++;
+        }
+        if (drop > 0) {
+            series.remove(0, drop);
+        }
+        double lastShown = series.isEmpty() ? -1 : series.get(series.size() - 1).atSeconds();
+        int from = 0;
+        while (from < pts.size() && pts.get(from).atSeconds() <= lastShown) {
+            from++;
+        }
+        if (from < pts.size()) {
+            series.addAll(pts.subList(from, pts.size()));
+        }
     }
 
     static String statusLine(PingSnapshot s) {
@@ -357,7 +386,12 @@ public final class PingViewModel implements AutoCloseable {
         }
         running.set(false);
         progress.set(last.stopped() ? last.progress() : 1.0);
-        status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last));
+        if (last.failure() != null) {
+            status.set("Failed: " + last.failure());
+            dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
+        } else {
+            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last));
+        }
         PingJob j = job;
         background.execute(j::close);
     }

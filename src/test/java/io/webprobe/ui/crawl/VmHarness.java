@@ -16,7 +16,7 @@ import io.webprobe.store.StoreException;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +57,7 @@ final class VmHarness implements AutoCloseable {
     final List<CrawlStore> stores = new CopyOnWriteArrayList<>();
     final Path crawlsDir;
     final CrawlViewModel vm;
-    final UiMemory memory;
+    final UiState memory;
 
     final CrawlJobFactory factory = new CrawlJobFactory() {
         @Override
@@ -89,10 +89,10 @@ final class VmHarness implements AutoCloseable {
     };
 
     VmHarness(Path crawlsDir) throws Exception {
-        this(crawlsDir, UiMemory.inMemory());
+        this(crawlsDir, UiState.inMemory());
     }
 
-    VmHarness(Path crawlsDir, UiMemory memory) throws Exception {
+    VmHarness(Path crawlsDir, UiState memory) throws Exception {
         this.crawlsDir = crawlsDir;
         this.memory = memory;
         this.vm = fx.on(() -> new CrawlViewModel(factory, new CrawlViewModel.Services(fx, timer,

@@ -11,7 +11,7 @@ import io.webprobe.store.UrlField;
 import io.webprobe.store.UrlFilter;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.WorkspaceSite;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.export.CrawlExporter;
 import io.webprobe.ui.crawl.export.ExportActions;
 import io.webprobe.ui.crawl.overview.OverviewEntry;
@@ -45,7 +45,7 @@ class WorkspaceViewModelTest {
 
     private final LocalHttpServer server = new LocalHttpServer();
     private final CountDownLatch release = new CountDownLatch(1);
-    private final UiMemory memory = UiMemory.inMemory();
+    private final UiState memory = UiState.inMemory();
     private VmHarness h;
     private CrawlViewModel vm;
 
@@ -366,6 +366,40 @@ class WorkspaceViewModelTest {
                 + " is not a Webprobe crawl file.");
         assertThat(h.status()).isEqualTo(file + " is not a Webprobe crawl file.");
         assertThat(h.on(() -> vm.hasCrawlProperty().get())).isFalse();
+    }
+
+    @Test
+    void aReadOnlyFileOpensForReadingAndSaysWhyItCannotBeResumed() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        open();
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close();
+        Path copy = tempDir.resolve("kept.webprobe");
+        Files.copy(file, copy);
+        Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions
+                .fromString("r--r--r--"));
+        h = new VmHarness(crawlsDir, memory);
+        vm = h.vm;
+
+        done(h.on(() -> vm.openCrawl(copy)));
+        h.awaitSettled();
+
+        assertThat(h.rows()).extracting(CrawlResult::url).contains(server.url("/"));
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
+        assertThat(h.dialogs.details).containsExactly("showInfo: " + copy
+                + " is read-only, so it can be opened to look at or export, but not resumed.");
+        assertThat(h.status()).endsWith("but not resumed.");
+        // and a re-check says why it cannot
+        long id = idOf("/");
+        h.run(() -> vm.recheck(new long[] {id}));
+        await(() -> h.status().equals("kept.webprobe is open read-only, so its URLs cannot be "
+                + "re-checked."));
     }
 
     // == remembered ==

@@ -2,7 +2,6 @@ package io.webprobe.ui.crawl.files;
 
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,12 +28,8 @@ public final class CrawlFileOpener {
         try {
             return new Opened(CrawlStore.open(file, CrawlStore.Access.RESUME), "");
         } catch (StoreException e) {
-            Path abs = file.toAbsolutePath();
-            boolean writable = Files.isWritable(abs) && abs.getParent() != null
-                    && Files.isWritable(abs.getParent());
-            if (writable) {
-                throw e; // not about writing: not a crawl, damaged, newer, open elsewhere
-            }
+            // not a crawl, damaged, newer, open elsewhere: refused for reading too (that
+            // sentence is thrown); read-only: it opens for reading, with the first sentence
             return new Opened(CrawlStore.open(file, CrawlStore.Access.READ_ONLY), e.getMessage());
         }
     }

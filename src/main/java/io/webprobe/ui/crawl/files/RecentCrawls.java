@@ -1,7 +1,7 @@
 package io.webprobe.ui.crawl.files;
 
 import io.webprobe.store.CrawlStore;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +25,13 @@ public final class RecentCrawls {
     static final String KEY = "crawl.recentFiles";
     static final int LIMIT = 12;
 
-    private final UiMemory memory;
+    private final UiState memory;
     private final Path folder;
     private final Executor background;
     private final Executor fx;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
 
-    public RecentCrawls(UiMemory memory, Path folder, Executor background, Executor fx) {
+    public RecentCrawls(UiState memory, Path folder, Executor background, Executor fx) {
         this.memory = memory;
         this.folder = folder;
         this.background = background;

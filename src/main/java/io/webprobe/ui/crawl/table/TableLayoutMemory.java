@@ -1,6 +1,6 @@
 package io.webprobe.ui.crawl.table;
 
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class TableLayoutMemory {
     private TableLayoutMemory() {}
 
     /** Restores the remembered layout, then remembers every change the user makes. */
-    public static <S> void apply(TableView<S> table, UiMemory memory, String prefix) {
+    public static <S> void apply(TableView<S> table, UiState memory, String prefix) {
         Map<String, TableColumn<S, ?>> byKey = new HashMap<>();
         for (TableColumn<S, ?> c : table.getColumns()) {
             byKey.put(key(c), c);

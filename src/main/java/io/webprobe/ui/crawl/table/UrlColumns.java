@@ -65,8 +65,9 @@ public final class UrlColumns {
                     "Why the request failed"),
             col("cut", "Cut", "truncated", 50, false, UrlField.TRUNCATED, Kind.TEXT,
                     r -> r.truncated() ? "Yes" : "", "Cut at the download cap"),
-            col("retries", "Retries", "retries", 60, false, UrlField.RETRIES, Kind.NUMBER,
-                    CrawlResult::retries, "Asked again after a 429 or 503"),
+            col("retries", "Retries", "retries", 180, false, UrlField.RETRIES, Kind.TEXT,
+                    CrawlResult::retryNote, "Asked again after a 429 or 503 (\"503, OK after "
+                            + "2 retries\")"),
             col("external", "External", "external", 70, false, UrlField.EXTERNAL, Kind.TEXT,
                     r -> r.external() ? "Yes" : "", "Outside the site: checked, not crawled"));
 

@@ -2,7 +2,7 @@ package io.webprobe.ui.crawl.table;
 
 import io.webprobe.store.UrlField;
 import io.webprobe.store.UrlQuery;
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,7 @@ public final class UrlTableView {
     /**
      * @param memoryKey where the column layout is remembered, e.g. {@code crawl.columns}
      */
-    public UrlTableView(UrlTableModel model, UiMemory memory, String memoryKey) {
+    public UrlTableView(UrlTableModel model, UiState memory, String memoryKey) {
         this.model = model;
         table.setItems(model.items());
         // a new items list clears the table's sort order: keep it, it is the model's order

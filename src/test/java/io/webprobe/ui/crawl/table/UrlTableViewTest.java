@@ -2,7 +2,7 @@ package io.webprobe.ui.crawl.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.webprobe.ui.common.UiMemory;
+import io.webprobe.ui.common.UiState;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -28,7 +28,7 @@ class UrlTableViewTest {
     @Start
     void start(Stage stage) {
         model = new UrlTableModel(Runnable::run);
-        view = new UrlTableView(model, UiMemory.inMemory(), "test.columns");
+        view = new UrlTableView(model, UiState.inMemory(), "test.columns");
         stage.setScene(new Scene(view.table(), 800, 600));
         stage.show();
     }

@@ -1,39 +1,36 @@
-package io.webprobe.ping;
+package io.webprobe.http;
 
-import io.webprobe.http.Header;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Encodes the request line and header fields of a ping request once, as the blocking
- * {@code Http1Probe} writes them: Host (with the port when not 80), User-Agent and Accept
- * unless the plan's headers replace them, {@code Connection: close} when keep-alive is off, then
- * the plan's headers. Stateless.
+ * The one HTTP/1.1 request encoder, for every HTTP/1.1 engine: the request line (path and
+ * query as written), {@code Host} (with the port only when it is not the scheme's default, per
+ * {@link Urls#hostAndPort}), {@code User-Agent} and {@code Accept} unless the caller's headers
+ * replace them, {@code Connection: close} when keep-alive is off (a caller's own
+ * {@code Connection} header is then left out), then the caller's headers. Stateless.
  */
-final class Http1RequestHead {
-    private Http1RequestHead() {}
+public final class Http1RequestEncoder {
+    private Http1RequestEncoder() {}
 
     /**
-     * @param uri an http URI with a host
+     * @param uri an http or https URI with a host
      * @param method GET or HEAD
      * @param headers extra headers (replacing a default of the same name)
      * @param keepAlive false to ask the server to close after the response
      * @param userAgent the default User-Agent
+     * @return the request head, CR LF line ends, ending with the empty line
      */
-    static byte[] encode(URI uri, String method, List<Header> headers, boolean keepAlive,
+    public static byte[] encode(URI uri, String method, List<Header> headers, boolean keepAlive,
             String userAgent) {
-        String host = uri.getHost();
-        int port = uri.getPort() >= 0 ? uri.getPort() : 80;
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path = path + "?" + uri.getRawQuery();
         }
         StringBuilder sb = new StringBuilder(160);
         sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-        appendUnlessOverridden(sb, headers, "Host",
-                (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host)
-                        + (port == 80 ? "" : ":" + port));
+        appendUnlessOverridden(sb, headers, "Host", Urls.hostAndPort(uri));
         appendUnlessOverridden(sb, headers, "User-Agent", userAgent);
         appendUnlessOverridden(sb, headers, "Accept", "*/*");
         if (!keepAlive) {

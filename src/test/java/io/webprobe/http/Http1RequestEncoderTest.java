@@ -1,24 +1,30 @@
-package io.webprobe.ping;
+package io.webprobe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.webprobe.http.Header;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class Http1RequestHeadTest {
+class Http1RequestEncoderTest {
 
     private static String encode(String uri, String method, List<Header> headers, boolean keepAlive) {
-        return new String(Http1RequestHead.encode(URI.create(uri), method, headers, keepAlive, "UA/1"),
+        return new String(Http1RequestEncoder.encode(URI.create(uri), method, headers, keepAlive, "UA/1"),
                 StandardCharsets.UTF_8);
     }
 
     @Test
     void defaultPortIsLeftOutAndTheQueryKept() {
         assertThat(encode("http://Example.com/a%20b?x=1&y", "GET", List.of(), true)).isEqualTo(
-                "GET /a%20b?x=1&y HTTP/1.1\r\nHost: Example.com\r\nUser-Agent: UA/1\r\nAccept: */*\r\n\r\n");
+                "GET /a%20b?x=1&y HTTP/1.1\r\nHost: example.com\r\nUser-Agent: UA/1\r\nAccept: */*\r\n\r\n");
+    }
+
+    @Test
+    void httpsLeavesOut443AndWrites80() {
+        assertThat(encode("https://h:443/", "GET", List.of(), true)).contains("\r\nHost: h\r\n");
+        assertThat(encode("https://h:80/", "GET", List.of(), true)).contains("\r\nHost: h:80\r\n");
+        assertThat(encode("http://h:80/", "GET", List.of(), true)).contains("\r\nHost: h\r\n");
     }
 
     @Test

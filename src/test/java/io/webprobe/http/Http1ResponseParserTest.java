@@ -1,4 +1,4 @@
-package io.webprobe.ping;
+package io.webprobe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every response is parsed whole, split in two at every byte boundary, and fed one byte at a
+ * The framing rules of the one HTTP/1.1 codec, tested once, table-driven: every engine (the
+ * ping event loops, {@code Http1Connection}) reads responses through this parser. Every
+ * response is parsed whole, split in two at every byte boundary, and fed one byte at a
  * time: the outcome must always be the expected one. In the table, {@code \r\n} stands for CR
  * LF; "eof" means the server closes the connection after the bytes shown.
  */
@@ -28,7 +30,23 @@ class Http1ResponseParserTest {
         chunked                   | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n4\\r\\nWiki\\r\\n5\\r\\npedia\\r\\n0\\r\\n\\r\\n | 200 body=9 keep
         chunk extensions          | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n4;a=b;c\\r\\nWiki\\r\\nA ; x=y\\r\\n0123456789\\r\\n0;last\\r\\n\\r\\n | 200 body=14 keep
         chunked with trailers     | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: gzip, chunked\\r\\n\\r\\n1a\\r\\nabcdefghijklmnopqrstuvwxyz\\r\\n0\\r\\nExpires: never\\r\\nX-Sum: 1\\r\\n\\r\\n | 200 body=26 keep
-        chunked beats length      | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 99\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nok\\r\\n0\\r\\n\\r\\n | 200 body=2 keep
+        chunked beats length      | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 99\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nok\\r\\n0\\r\\n\\r\\n | 200 body=2 close
+        chunked, bad length too   | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: -1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nok\\r\\n0\\r\\n\\r\\n | 200 body=2 close
+        chunked not last coding   | GET    | eof  | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked, gzip\\r\\n\\r\\nabcd              | 200 body=4 close
+        chunk size leading zeros  | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0003\\r\\nabc\\r\\n000\\r\\n\\r\\n | 200 body=3 keep
+        chunk longer than size    | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nabc\\r\\n0\\r\\n\\r\\n | error: Invalid chunked body: a chunk is longer than its size says
+        HEAD with chunked         | HEAD   | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n                            | 200 body=0 keep
+        length repeated, equal    | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nContent-Length: 2, 2\\r\\n\\r\\nhi        | 200 body=2 keep
+        length fields differ      | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 5\\r\\nContent-Length: 6\\r\\n\\r\\nhello!       | error: The response has two different Content-Length values (5 and 6)
+        length list differs       | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 5, 6\\r\\n\\r\\nhello!                           | error: The response has two different Content-Length values (5 and 6)
+        length minus one          | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: -1\\r\\n\\r\\n                                   | error: Invalid Content-Length: -1
+        length with plus sign     | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: +5\\r\\n\\r\\nhello                              | error: Invalid Content-Length: +5
+        length empty              | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length:\\r\\n\\r\\n                                      | error: Invalid Content-Length: (empty)
+        length too large          | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 1234567890123456\\r\\n\\r\\n                     | error: Invalid Content-Length: 1234567890123456
+        two interim responses     | GET    | open | HTTP/1.1 100 Continue\\r\\n\\r\\nHTTP/1.1 103 Early Hints\\r\\nLink: </a.css>\\r\\nContent-Length: 9\\r\\n\\r\\nHTTP/1.1 200 OK\\r\\nContent-Length: 1\\r\\n\\r\\nx | 200 body=1 keep
+        101 not asked for         | GET    | open | HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: h2c\\r\\n\\r\\n                  | error: The server switched protocols (101) though no upgrade was asked for
+        status without reason     | GET    | open | HTTP/1.1 200\\r\\nContent-Length: 0\\r\\n\\r\\n                                          | 200 body=0 keep
+        obsolete folded header    | GET    | open | HTTP/1.1 200 OK\\r\\nX-Long: a\\r\\n  b\\r\\nContent-Length: 1\\r\\n\\r\\nx           | 200 body=1 keep
         HEAD has no body          | HEAD   | open | HTTP/1.1 200 OK\\r\\nContent-Length: 1000\\r\\n\\r\\n                                           | 200 body=0 keep
         204 has no body           | GET    | open | HTTP/1.1 204 No Content\\r\\n\\r\\n                                                             | 204 body=0 keep
         304 has no body           | GET    | open | HTTP/1.1 304 Not Modified\\r\\nContent-Length: 640\\r\\nETag: x\\r\\n\\r\\n                     | 304 body=0 keep
@@ -46,6 +64,9 @@ class Http1ResponseParserTest {
         status not a number       | GET    | open | HTTP/1.1 2x0 OK\\r\\n\\r\\n                                                                      | error: Invalid HTTP status line: HTTP/1.1 2x0 OK
         status line too short     | GET    | open | HTTP/1.1 20\\r\\n\\r\\n                                                                          | error: Invalid HTTP status line: HTTP/1.1 20
         status line without code  | GET    | open | HTTP/1.1\\r\\n\\r\\n                                                                             | error: Invalid HTTP status line: HTTP/1.1
+        status of four digits     | GET    | open | HTTP/1.1 2000 OK\\r\\n\\r\\n                                                                     | error: Invalid HTTP status line: HTTP/1.1 2000 OK
+        status under 100          | GET    | open | HTTP/1.1 099 Odd\\r\\n\\r\\n                                                                     | error: Invalid HTTP status line: HTTP/1.1 099 Odd
+        version HTTP/1.x only     | GET    | open | HTTP/1.x 200 OK\\r\\n\\r\\n                                                                      | error: The server did not answer with HTTP/1.x: HTTP/1.x 200 OK
         bad content length        | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 12a\\r\\n\\r\\n                                           | error: Invalid Content-Length: 12a
         bad chunk size            | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\nzz\\r\\n                          | error: Invalid chunk size: zz
         closed before answering   | GET    | eof  | ""                                                                                            | error: The server closed the connection without answering
@@ -96,14 +117,14 @@ class Http1ResponseParserTest {
 
     @Test
     void tooManyHeadersAreRefused() {
-        // as in the blocking client: 201 header lines pass, 202 do not
-        String head = "HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(Http1ResponseParser.MAX_HEADERS);
+        // 200 header fields pass, 201 do not
+        String head = "HTTP/1.1 200 OK\r\n" + "X-A: b\r\n".repeat(Http1ResponseParser.MAX_HEADERS - 1);
         byte[] ok = (head + "Content-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         byte[] tooMany = (head + "X-A: b\r\nContent-Length: 0\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(parse(false, ok, false, List.of(ok.length))).isEqualTo("200 body=0 keep");
         assertThat(parse(false, tooMany, false, List.of(tooMany.length)))
-                .isEqualTo("error: The response has more than 200 headers");
+                .isEqualTo("error: The response has more than 200 header fields");
     }
 
     @Test
@@ -122,6 +143,30 @@ class Http1ResponseParserTest {
             assertThat(p.status()).isEqualTo(200 + i);
             assertThat(p.bodyBytes()).isEqualTo(i);
         }
+    }
+
+    @Test
+    void keepsEveryHeaderFieldAndTheBodyWhenAskedWhateverTheSplit() throws IOException {
+        byte[] raw = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Robots-Tag: noindex\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n3\r\n<p>\r\n4\r\nhey!\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (int cut = 0; cut <= raw.length; cut++) {
+            Http1ResponseParser p = new Http1ResponseParser();
+            p.reset(false, CAP, true, FetchRequest.BodyPolicy.HTML);
+            p.feed(raw, 0, cut);
+            p.feed(raw, cut, raw.length - cut);
+            assertThat(p.complete()).isTrue();
+            assertThat(p.contentType()).isEqualTo("text/html");
+            assertThat(p.header("x-robots-tag")).isEqualTo("noindex");
+            assertThat(p.headers()).extracting(Header::name)
+                    .containsExactly("content-type", "x-robots-tag", "transfer-encoding");
+            assertThat(new String(p.body(), StandardCharsets.ISO_8859_1)).isEqualTo("<p>hey!");
+        }
+        Http1ResponseParser notKept = new Http1ResponseParser();
+        notKept.reset(false, CAP, true, FetchRequest.BodyPolicy.NEVER);
+        notKept.feed(raw, 0, raw.length);
+        assertThat(notKept.body()).isNull();
+        assertThat(notKept.bodyBytes()).isEqualTo(7);
     }
 
     /** Feeds raw in pieces ending at the given offsets; describes the outcome. */

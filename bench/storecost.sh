@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# What the crawl file costs: the same crawl of a generated site on nginx, with the store and
+# with writes discarded, in turn, RUNS times each; prints each one's median pages/s (the
+# crawl's own, JVM start left out) and the ratio.
+#   bench/storecost.sh [PAGES] [RUNS]   (default 20000 pages, 5 runs)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PAGES=${1:-20000}
+RUNS=${2:-5}
+source bench/nginx.sh
+./run.sh help >/dev/null
+./mvnw -q -B -o test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile >/dev/null
+WORK=$(mktemp -d /tmp/webprobe-storecost.XXXXXX)
+PORT=$(free_port)
+python3 bench/make-site.py "$WORK/www" "$PAGES" "http://127.0.0.1:$PORT" >/dev/null
+chmod -R a+rX "$WORK"
+start_nginx "$WORK" "$PORT" "$WORK/www" 2 "access_log off;"
+trap 'kill $NGINX 2>/dev/null' EXIT
+# the JDK run.sh would use
+source <(sed -n '/^java_major()/,/^}/p;/^why_not()/,/^}/p;/^find_jdk()/,/^}/p' run.sh)
+JAVA="$(find_jdk)/bin/java"
+CP="target/webprobe-$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)-all.jar:target/test-classes"
+for i in $(seq 0 "$RUNS"); do   # run 0 warms the disk cache and is not counted
+  for mode in store discard; do
+    line=$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -XX:+UseSerialGC -cp "$CP" \
+        io.webprobe.bench.StoreCost "http://127.0.0.1:$PORT/" "$mode" 2>/dev/null | tail -1)
+    [ "$i" -gt 0 ] && echo "$line" >> "$WORK/runs"
+  done
+done
+python3 - "$WORK/runs" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1])]
+rate = {m: statistics.median(float(r[3]) for r in rows if r[0] == m) for m in ("store", "discard")}
+urls = rows[0][1]
+print(f"{urls} URLs; pages/s with the store {rate['store']:.0f}, writes discarded {rate['discard']:.0f}: "
+      f"the store costs {100 * (1 - rate['store'] / rate['discard']):.1f} % (medians of {len(rows)//2} runs)")
+PY

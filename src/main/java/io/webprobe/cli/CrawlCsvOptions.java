@@ -1,0 +1,46 @@
+package io.webprobe.cli;
+
+import io.webprobe.export.CrawlExport;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.export.ExportException;
+import io.webprobe.export.OutputCheck;
+import io.webprobe.store.CrawlReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The CSV files of a crawl, as options of {@code crawl} and {@code export} (a mixin). */
+final class CrawlCsvOptions {
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write every crawled URL here (- for standard output).")
+    Path csv;
+
+    @Option(names = "--broken-csv", paramLabel = "FILE",
+            description = "Write every broken link with its source page here.")
+    Path brokenCsv;
+
+    @Option(names = "--orphans-csv", paramLabel = "FILE",
+            description = "Write the sitemap URLs no page links to here (crawls made with "
+                    + "--sitemaps).")
+    Path orphansCsv;
+
+    /** Whether any file is asked for. */
+    boolean any() {
+        return csv != null || brokenCsv != null || orphansCsv != null;
+    }
+
+    /** Adds the files to a check of every output. */
+    OutputCheck addTo(OutputCheck check) {
+        return check.add("--csv", csv).add("--broken-csv", brokenCsv)
+                .add("--orphans-csv", orphansCsv);
+    }
+
+    /**
+     * Writes the files asked for from the crawl file, all or none.
+     *
+     * @param stdout where {@code -} goes
+     */
+    void write(CrawlReader reader, PrintWriter stdout) throws ExportException {
+        CrawlExport.write(reader, csv, brokenCsv, orphansCsv, new ExportBatch(stdout, false));
+    }
+}

@@ -1,0 +1,611 @@
+package io.webprobe.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one HTTP/1.x response parser, incremental, used by every HTTP/1.1 engine: the ping event
+ * loops feed it whatever a non-blocking read returned, the blocking {@link Http1Connection}
+ * whatever a read returned. It follows the status line, the header fields that frame the body
+ * (RFC 9112 section 6) and the body, in pieces of any size. The framing rules:
+ * <ul>
+ *   <li>interim 1xx responses are skipped; a 101 nobody asked for is an error;
+ *   <li>a response to HEAD, a 204 and a 304 have no body, whatever their headers say;
+ *   <li>Transfer-Encoding whose last coding is {@code chunked} frames the body in chunks
+ *       (extensions and trailer fields are read and ignored); a Content-Length beside it is
+ *       ignored and the connection is not reused; another final coding runs to the close;
+ *   <li>Content-Length must be digits only ({@code -1}, {@code +5}, {@code 5a} are errors);
+ *       repeated values (in one field or several) must agree, else it is an error;
+ *   <li>with neither, the body runs until the server closes the connection;
+ *   <li>HTTP/1.0 responses close the connection unless they say keep-alive; any response with
+ *       {@code Connection: close} too.
+ * </ul>
+ * Malformed responses throw {@link ProtocolException} with a plain sentence; an end of stream
+ * before the response is complete throws an {@link EOFException} saying where it broke.
+ *
+ * <p>By default body bytes are only counted and only the framing fields are looked at, with no
+ * allocation on the usual path (lines that arrive whole are parsed where they lie; a line split
+ * between reads is copied into a buffer kept for the next response). On request it also keeps
+ * every header field and, when a {@link FetchRequest.BodyPolicy} says so, the body.
+ *
+ * <p>Not thread-safe: one parser per connection, used by one thread at a time.
+ */
+public final class Http1ResponseParser {
+    /** Longest status line or header line accepted. */
+    public static final int MAX_LINE = 16 * 1024;
+    /** Most header fields (or trailer fields) accepted in one response. */
+    public static final int MAX_HEADERS = 200;
+
+    private static final byte[] CONTENT_LENGTH = ascii("content-length");
+    private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
+    private static final byte[] CONNECTION = ascii("connection");
+    private static final byte[] CONTENT_TYPE = ascii("content-type");
+    private static final byte[] CHUNKED = ascii("chunked");
+    private static final byte[] CLOSE = ascii("close");
+    private static final byte[] KEEP_ALIVE = ascii("keep-alive");
+
+    private enum State { STATUS, HEADERS, LENGTH_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS,
+        CLOSE_BODY, DONE }
+
+    private State state = State.DONE;
+    private boolean headRequest;
+    private long maxBody;
+    private boolean keepHeaders;
+    private FetchRequest.BodyPolicy bodyPolicy;
+    private int status;
+    private long contentLength;
+    private String badContentLength;
+    private boolean transferEncoding;
+    private boolean chunked;
+    private boolean close;
+    private boolean keepAliveHeader;
+    private boolean http10;
+    private int fields;
+    private long remaining;
+    private long bodyBytes;
+    private boolean truncated;
+    private boolean anyByte;
+    private String contentType = "";
+    private final List<Header> headers = new ArrayList<>();
+    /** The kept body: body[0..bodyLen), or null when the body is not kept. */
+    private byte[] body;
+    private int bodyLen;
+    /** A line split between reads: lineBuf[0..lineLen). */
+    private byte[] lineBuf = new byte[256];
+    private int lineLen;
+
+    /**
+     * Prepares for the response to a new request; body bytes are counted, not kept, and only the
+     * framing fields are read.
+     *
+     * @param head whether the request was HEAD (the response has no body)
+     * @param maxBodyBytes body bytes to read at most; a longer body is cut short (truncated,
+     *     and the connection must not be reused)
+     */
+    public void reset(boolean head, long maxBodyBytes) {
+        reset(head, maxBodyBytes, false, null);
+    }
+
+    /**
+     * Prepares for the response to a new request.
+     *
+     * @param head whether the request was HEAD (the response has no body)
+     * @param maxBodyBytes body bytes to read at most (see {@link #reset(boolean, long)})
+     * @param keepHeaderFields whether to keep every header field ({@link #headers()})
+     * @param keepBody decides from the status and Content-Type whether to keep the body
+     *     ({@link #body()}); null keeps none. Needs {@code keepHeaderFields} for the type.
+     */
+    public void reset(boolean head, long maxBodyBytes, boolean keepHeaderFields,
+            FetchRequest.BodyPolicy keepBody) {
+        headRequest = head;
+        maxBody = maxBodyBytes;
+        keepHeaders = keepHeaderFields;
+        bodyPolicy = keepBody;
+        state = State.STATUS;
+        status = 0;
+        bodyBytes = 0;
+        truncated = false;
+        anyByte = false;
+        lineLen = 0;
+        body = null;
+        bodyLen = 0;
+        resetHead();
+    }
+
+    private void resetHead() {
+        contentLength = -1;
+        badContentLength = null;
+        transferEncoding = false;
+        chunked = false;
+        close = false;
+        keepAliveHeader = false;
+        http10 = false;
+        fields = 0;
+        contentType = "";
+        if (!headers.isEmpty()) {
+            headers.clear();
+        }
+    }
+
+    /**
+     * Consumes response bytes {@code b[off..off+len)} and stops at the end of the response.
+     *
+     * @return how many bytes were consumed (fewer than {@code len} only when the response
+     *     ended before them)
+     * @throws ProtocolException when the response is malformed (the message says how)
+     */
+    public int feed(byte[] b, int off, int len) throws IOException {
+        int p = off;
+        int end = off + len;
+        if (len > 0) {
+            anyByte = true;
+        }
+        while (p < end && state != State.DONE) {
+            switch (state) {
+                case LENGTH_BODY, CHUNK_DATA -> {
+                    int n = take(b, p, Math.min(remaining, end - p));
+                    p += n;
+                    remaining -= n;
+                    if (remaining == 0) {
+                        state = state == State.LENGTH_BODY ? State.DONE : State.CHUNK_END;
+                    }
+                }
+                case CLOSE_BODY -> p += take(b, p, end - p);
+                default -> p = line(b, p, end);
+            }
+        }
+        return p - off;
+    }
+
+    /** Counts (and keeps) up to {@code available} body bytes, stopping at the cap. */
+    private int take(byte[] b, int from, long available) {
+        long room = maxBody - bodyBytes;
+        if (room <= 0) {
+            truncated = true;
+            close = true; // the rest is still on the wire
+            state = State.DONE;
+            return 0;
+        }
+        int n = (int) Math.min(available, room);
+        if (body != null) {
+            if (bodyLen + n > body.length) {
+                long grown = Math.max((long) bodyLen + n, (long) body.length * 2);
+                body = Arrays.copyOf(body, (int) Math.min(grown, Math.min(maxBody, Integer.MAX_VALUE - 8)));
+            }
+            System.arraycopy(b, from, body, bodyLen, n);
+            bodyLen += n;
+        }
+        bodyBytes += n;
+        return n;
+    }
+
+    /** Consumes up to and including the next LF (or everything, keeping a partial line). */
+    private int line(byte[] b, int p, int end) throws IOException {
+        int nl = p;
+        while (nl < end && b[nl] != '\n') {
+            nl++;
+        }
+        if (nl == end) {
+            append(b, p, end - p);
+            return end;
+        }
+        if (lineLen == 0) {
+            onLine(b, p, stripCr(b, p, nl));
+        } else {
+            append(b, p, nl - p);
+            int n = lineLen;
+            lineLen = 0;
+            onLine(lineBuf, 0, stripCr(lineBuf, 0, n));
+        }
+        return nl + 1;
+    }
+
+    private static int stripCr(byte[] b, int from, int to) {
+        return to > from && b[to - 1] == '\r' ? to - 1 : to;
+    }
+
+    private void append(byte[] b, int from, int n) throws IOException {
+        if (lineLen + n > MAX_LINE) {
+            throw new ProtocolException("A response line is longer than " + MAX_LINE + " bytes");
+        }
+        if (lineLen + n > lineBuf.length) {
+            lineBuf = Arrays.copyOf(lineBuf, Math.min(MAX_LINE, Math.max(lineLen + n, lineBuf.length * 2)));
+        }
+        System.arraycopy(b, from, lineBuf, lineLen, n);
+        lineLen += n;
+    }
+
+    /** One complete line b[from..to), without CR LF. */
+    private void onLine(byte[] b, int from, int to) throws IOException {
+        if (to - from > MAX_LINE) {
+            throw new ProtocolException("A response line is longer than " + MAX_LINE + " bytes");
+        }
+        switch (state) {
+            case STATUS -> statusLine(b, from, to);
+            case HEADERS -> {
+                if (from == to) {
+                    endOfHead();
+                } else if (++fields > MAX_HEADERS) {
+                    throw new ProtocolException("The response has more than " + MAX_HEADERS
+                            + " header fields");
+                } else {
+                    header(b, from, to);
+                }
+            }
+            case CHUNK_SIZE -> chunkSize(b, from, to);
+            case CHUNK_END -> {
+                if (from != to) {
+                    throw new ProtocolException("Invalid chunked body: a chunk is longer than its"
+                            + " size says");
+                }
+                state = State.CHUNK_SIZE;
+            }
+            case TRAILERS -> {
+                if (from == to) {
+                    state = State.DONE; // trailer fields are ignored
+                } else if (++fields > MAX_HEADERS) {
+                    throw new ProtocolException("The response has more than " + MAX_HEADERS
+                            + " trailer fields");
+                }
+            }
+            default -> throw new IllegalStateException("no line expected in " + state);
+        }
+    }
+
+    /** {@code HTTP/1.x SP 3DIGIT [SP reason]}. */
+    private void statusLine(byte[] b, int from, int to) throws IOException {
+        if (to - from < 5 || !startsWith(b, from, to, "HTTP/")) {
+            throw new ProtocolException("The server did not answer with HTTP/1.x: " + text(b, from, to));
+        }
+        if (to - from < 8 || !startsWith(b, from, to, "HTTP/1.") || !isDigit(b[from + 7])) {
+            throw new ProtocolException("The server did not answer with HTTP/1.x: " + text(b, from, to));
+        }
+        int c = from + 8;
+        if (to - c < 4 || b[c] != ' ' || (to - c > 4 && b[c + 4] != ' ')) {
+            throw new ProtocolException("Invalid HTTP status line: " + text(b, from, to));
+        }
+        int code = 0;
+        for (int i = c + 1; i < c + 4; i++) {
+            if (!isDigit(b[i])) {
+                throw new ProtocolException("Invalid HTTP status line: " + text(b, from, to));
+            }
+            code = code * 10 + (b[i] - '0');
+        }
+        if (code < 100) {
+            throw new ProtocolException("Invalid HTTP status line: " + text(b, from, to));
+        }
+        status = code;
+        http10 = b[from + 7] == '0';
+        state = State.HEADERS;
+    }
+
+    private void header(byte[] b, int from, int to) {
+        if (isSpace(b[from])) {
+            return; // an obsolete folded continuation line: nothing that frames the body
+        }
+        int colon = from;
+        while (colon < to && b[colon] != ':') {
+            colon++;
+        }
+        if (colon == to || colon == from) {
+            return; // tolerate junk lines, as browsers do
+        }
+        int nameEnd = colon;
+        while (nameEnd > from && isSpace(b[nameEnd - 1])) {
+            nameEnd--;
+        }
+        int v = colon + 1;
+        int vEnd = to;
+        while (v < vEnd && isSpace(b[v])) {
+            v++;
+        }
+        while (vEnd > v && isSpace(b[vEnd - 1])) {
+            vEnd--;
+        }
+        if (nameIs(b, from, nameEnd, CONTENT_LENGTH)) {
+            contentLength(b, v, vEnd);
+        } else if (nameIs(b, from, nameEnd, TRANSFER_ENCODING)) {
+            transferEncoding = true;
+            chunked = lastTokenIs(b, v, vEnd, CHUNKED); // the last field's last coding decides
+        } else if (nameIs(b, from, nameEnd, CONNECTION)) {
+            close |= contains(b, v, vEnd, CLOSE);
+            keepAliveHeader |= contains(b, v, vEnd, KEEP_ALIVE);
+        } else if (keepHeaders && nameIs(b, from, nameEnd, CONTENT_TYPE) && contentType.isEmpty()) {
+            contentType = new String(b, v, vEnd - v, StandardCharsets.ISO_8859_1);
+        }
+        if (keepHeaders) {
+            try {
+                headers.add(new Header(
+                        new String(b, from, nameEnd - from, StandardCharsets.ISO_8859_1)
+                                .toLowerCase(Locale.ROOT),
+                        new String(b, v, vEnd - v, StandardCharsets.ISO_8859_1)));
+            } catch (IllegalArgumentException e) {
+                // a field name with characters HTTP does not allow: nothing we read
+            }
+        }
+    }
+
+    /** One Content-Length field: a comma-separated list of equal digit strings. */
+    private void contentLength(byte[] b, int from, int to) {
+        int p = from;
+        do {
+            int comma = p;
+            while (comma < to && b[comma] != ',') {
+                comma++;
+            }
+            int s = p;
+            int e = comma;
+            while (s < e && isSpace(b[s])) {
+                s++;
+            }
+            while (e > s && isSpace(b[e - 1])) {
+                e--;
+            }
+            long n = digits(b, s, e, 10);
+            if (n < 0) {
+                badContentLength = badContentLength != null ? badContentLength
+                        : "Invalid Content-Length: " + (from == to ? "(empty)" : text(b, from, to));
+            } else if (contentLength >= 0 && n != contentLength) {
+                badContentLength = badContentLength != null ? badContentLength
+                        : "The response has two different Content-Length values ("
+                                + contentLength + " and " + n + ")";
+            } else {
+                contentLength = n;
+            }
+            p = comma + 1;
+        } while (p <= to);
+    }
+
+    private void endOfHead() throws IOException {
+        if (status >= 100 && status < 200) {
+            if (status == 101) {
+                throw new ProtocolException("The server switched protocols (101) though no"
+                        + " upgrade was asked for");
+            }
+            resetHead(); // an interim response; the real one follows
+            state = State.STATUS;
+            return;
+        }
+        if (http10 && !keepAliveHeader) {
+            close = true;
+        }
+        if (headRequest || status == 204 || status == 304) {
+            state = State.DONE;
+            return;
+        }
+        if (bodyPolicy != null && bodyPolicy.keep(status, contentType)) {
+            long expected = !transferEncoding && contentLength >= 0 ? contentLength : 1024;
+            body = new byte[(int) Math.max(16, Math.min(Math.min(expected, maxBody), 1 << 20))];
+        }
+        if (transferEncoding) {
+            if (contentLength >= 0 || badContentLength != null) {
+                close = true; // both framings: a smuggling risk, never reuse the connection
+            }
+            if (chunked) {
+                state = State.CHUNK_SIZE;
+            } else {
+                close = true; // an unknown final coding runs to the close
+                state = State.CLOSE_BODY;
+            }
+        } else if (badContentLength != null) {
+            throw new ProtocolException(badContentLength);
+        } else if (contentLength >= 0) {
+            remaining = contentLength;
+            state = remaining == 0 ? State.DONE : State.LENGTH_BODY;
+        } else {
+            close = true; // the body ends when the server closes the connection
+            state = State.CLOSE_BODY;
+        }
+    }
+
+    private void chunkSize(byte[] b, int from, int to) throws IOException {
+        int end = from;
+        while (end < to && b[end] != ';') {
+            end++; // chunk extensions are ignored
+        }
+        int s = from;
+        while (s < end && isSpace(b[s])) {
+            s++;
+        }
+        int e = end;
+        while (e > s && isSpace(b[e - 1])) {
+            e--;
+        }
+        long size = digits(b, s, e, 16);
+        if (size < 0) {
+            throw new ProtocolException("Invalid chunk size: " + text(b, from, to));
+        }
+        if (size == 0) {
+            fields = 0;
+            state = State.TRAILERS;
+        } else {
+            remaining = size;
+            state = State.CHUNK_DATA;
+        }
+    }
+
+    /**
+     * The connection reached end of stream. Completes a body that runs to the close; anything
+     * else unfinished is an error.
+     *
+     * @throws EOFException when the response is incomplete (the message says where it broke)
+     */
+    public void endOfStream() throws EOFException {
+        switch (state) {
+            case DONE -> { }
+            case CLOSE_BODY -> state = State.DONE;
+            case LENGTH_BODY, CHUNK_DATA -> throw new ErrorClassifier.ServerClosedException(
+                    "The server closed the connection in the middle of the body");
+            default -> throw new ErrorClassifier.ServerClosedException(anyByte
+                    ? "The server closed the connection in the middle of the response"
+                    : "The server closed the connection without answering");
+        }
+    }
+
+    /** Whether the whole response has been read. */
+    public boolean complete() {
+        return state == State.DONE;
+    }
+
+    /** Whether any byte of the response has arrived. */
+    public boolean anyByte() {
+        return anyByte;
+    }
+
+    /** The final status code (0 before the status line). */
+    public int status() {
+        return status;
+    }
+
+    /** Body bytes received so far. */
+    public long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /** Whether the body was cut at the cap. */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /** Whether the connection must be closed after this response. */
+    public boolean closeAfter() {
+        return close;
+    }
+
+    /** The final response's header fields, names in lower case (kept only on request). */
+    public List<Header> headers() {
+        return List.copyOf(headers);
+    }
+
+    /** The first value of a kept header field, or "" (kept only on request). */
+    public String header(String lowerCaseName) {
+        for (Header h : headers) {
+            if (h.name().equals(lowerCaseName)) {
+                return h.value();
+            }
+        }
+        return "";
+    }
+
+    /** The Content-Type field, or "" (read only when header fields are kept). */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The body as received (still content-encoded), or null when it was not kept. */
+    public byte[] body() {
+        return body == null ? null : Arrays.copyOf(body, bodyLen);
+    }
+
+    // ---- byte helpers ----
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Non-negative number in the given radix (at most 15 digits), or -1 if not one. */
+    private static long digits(byte[] b, int from, int to, int radix) {
+        if (from == to || to - from > 15) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = Character.digit(b[i], radix);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * radix + d;
+        }
+        return v;
+    }
+
+    private static boolean nameIs(byte[] b, int from, int to, byte[] lower) {
+        if (to - from != lower.length) {
+            return false;
+        }
+        for (int i = 0; i < lower.length; i++) {
+            byte c = b[from + i];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the comma-separated list b[from..to) has {@code lower} as a token (any case). */
+    private static boolean contains(byte[] b, int from, int to, byte[] lower) {
+        int p = from;
+        while (p < to) {
+            int comma = p;
+            while (comma < to && b[comma] != ',') {
+                comma++;
+            }
+            int s = p;
+            int e = comma;
+            while (s < e && isSpace(b[s])) {
+                s++;
+            }
+            while (e > s && isSpace(b[e - 1])) {
+                e--;
+            }
+            if (nameIs(b, s, e, lower)) {
+                return true;
+            }
+            p = comma + 1;
+        }
+        return false;
+    }
+
+    /** Whether the last token of the comma-separated list b[from..to) is {@code lower}. */
+    private static boolean lastTokenIs(byte[] b, int from, int to, byte[] lower) {
+        int e = to;
+        int s = e;
+        while (s > from && b[s - 1] != ',') {
+            s--;
+        }
+        while (s < e && isSpace(b[s])) {
+            s++;
+        }
+        int semi = s;
+        while (semi < e && b[semi] != ';') {
+            semi++; // transfer-coding parameters
+        }
+        e = semi;
+        while (e > s && isSpace(b[e - 1])) {
+            e--;
+        }
+        return nameIs(b, s, e, lower);
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[from + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** For error messages: the text, cut at 80 characters. */
+    private static String text(byte[] b, int from, int to) {
+        String t = new String(b, from, Math.min(to - from, 81), StandardCharsets.ISO_8859_1);
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,391 @@
+package io.webprobe.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Which server certificates a client trusts, for every engine (the ping event loops, the
+ * blocking {@link Http1Probe} and {@link JdkHttpProbe}): one {@link SSLContext} and whether host
+ * names are checked. Three kinds:
+ * <ul>
+ *   <li>{@link #defaults()}: the JDK's certificate authorities, host names checked;
+ *   <li>{@link #fromPemFile(Path)}: the certificates of a PEM file (a self-signed server
+ *       certificate or a private CA) <em>in addition to</em> the JDK's authorities, host names
+ *       checked, so one list can mix intranet and public sites;
+ *   <li>{@link #insecure()}: any certificate, no host name check.
+ * </ul>
+ *
+ * <p>The trust manager behind the first two tells the two certificate failures apart: a chain
+ * nobody trusts fails with a cause {@link ErrorClassifier} reads as
+ * {@link ErrorKind#TLS_CERTIFICATE}, a trusted chain for another name as
+ * {@link ErrorKind#TLS_HOSTNAME}. The insecure one accepts everything itself, which also turns
+ * host name checking off for this context only (the JDK checks names inside the trust manager),
+ * so no global switch such as {@code jdk.internal.httpclient.disableHostnameVerification} is
+ * needed. Immutable and thread-safe.
+ */
+public final class TlsTrust {
+    private static final Object DEFAULTS_LOCK = new Object();
+    private static TlsTrust defaults;
+
+    private final Supplier<TrustManager> trustManager;
+    private final boolean verifies;
+    private final String description;
+    /** Built on first use (reading the JDK's authorities takes a few milliseconds). */
+    private volatile SSLContext context;
+
+    private TlsTrust(Supplier<TrustManager> trustManager, boolean verifies, String description) {
+        this.trustManager = trustManager;
+        this.verifies = verifies;
+        this.description = description;
+    }
+
+    /** The JDK's certificate authorities, host names checked. One instance. */
+    public static TlsTrust defaults() {
+        synchronized (DEFAULTS_LOCK) {
+            if (defaults == null) {
+                defaults = new TlsTrust(() -> new CheckingTrustManager(List.of(jdkTrust())),
+                        true, "the JDK's certificate authorities");
+            }
+            return defaults;
+        }
+    }
+
+    /** Any certificate for any name: for a test server with a self-signed certificate. */
+    public static TlsTrust insecure() {
+        return new TlsTrust(AcceptingTrustManager::new, false, "any certificate (not checked)");
+    }
+
+    /**
+     * The certificates in a PEM file, in addition to the JDK's authorities; host names are
+     * still checked.
+     *
+     * @throws TrustException with a plain sentence when the file cannot be read or holds no
+     *     certificate
+     */
+    public static TlsTrust fromPemFile(Path file) throws TrustException {
+        Collection<? extends Certificate> certs;
+        try (InputStream in = Files.newInputStream(file)) {
+            certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (NoSuchFileException e) {
+            throw new TrustException("Could not read the certificate file " + file
+                    + ": no such file.");
+        } catch (IOException e) {
+            throw new TrustException("Could not read the certificate file " + file + ": "
+                    + (e.getMessage() == null ? "read error" : e.getMessage()) + ".");
+        } catch (CertificateException e) {
+            throw new TrustException(file + " is not a PEM certificate file (it should hold "
+                    + "-----BEGIN CERTIFICATE----- blocks).");
+        }
+        if (certs.isEmpty()) {
+            throw new TrustException(file + " holds no certificate (it should hold "
+                    + "-----BEGIN CERTIFICATE----- blocks).");
+        }
+        X509ExtendedTrustManager own;
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate c : certs) {
+                store.setCertificateEntry("webprobe-" + i++, c);
+            }
+            own = trustManager(store);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new TrustException("The certificates in " + file + " cannot be used: "
+                    + e.getMessage() + ".");
+        }
+        X509ExtendedTrustManager jdk = jdkTrust();
+        return new TlsTrust(() -> new CheckingTrustManager(List.of(own, jdk)), true,
+                "the JDK's certificate authorities and " + file);
+    }
+
+    /** The context to create engines and sockets from. */
+    public SSLContext sslContext() {
+        SSLContext c = context;
+        if (c == null) {
+            synchronized (this) {
+                c = context;
+                if (c == null) {
+                    c = context(trustManager.get());
+                    context = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** False for {@link #insecure()}: certificates and host names are not checked. */
+    public boolean verifies() {
+        return verifies;
+    }
+
+    /** What is trusted, in words ("any certificate (not checked)"). */
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    /**
+     * A client engine for one connection: SNI for a host name (not for an IP literal), host
+     * name check unless insecure, and the given ALPN protocols.
+     *
+     * @param host the URI's host (an IPv6 literal may keep its brackets)
+     * @param port the server's port
+     * @param protocols ALPN protocol names, e.g. {@code "http/1.1"}
+     */
+    public SSLEngine clientEngine(String host, int port, String... protocols) {
+        String peer = unbracket(host);
+        SSLEngine engine = sslContext().createSSLEngine(peer, port);
+        engine.setUseClientMode(true);
+        engine.setSSLParameters(parameters(engine.getSSLParameters(), peer, protocols));
+        return engine;
+    }
+
+    /**
+     * Layers TLS over a connected socket and completes the handshake (blocking), configured as
+     * {@link #clientEngine}.
+     */
+    public SSLSocket handshake(Socket connected, String host, int port, String... protocols)
+            throws IOException {
+        String peer = unbracket(host);
+        SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket(connected, peer, port,
+                true);
+        ssl.setSSLParameters(parameters(ssl.getSSLParameters(), peer, protocols));
+        ssl.startHandshake();
+        return ssl;
+    }
+
+    private SSLParameters parameters(SSLParameters p, String peer, String[] protocols) {
+        if (verifies) {
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        if (!isIpLiteral(peer)) {
+            try {
+                p.setServerNames(List.of(new SNIHostName(peer)));
+            } catch (IllegalArgumentException e) {
+                // a name SNI cannot carry (an underscore, a trailing dot): connect without SNI
+            }
+        }
+        if (protocols.length > 0) {
+            p.setApplicationProtocols(protocols);
+        }
+        return p;
+    }
+
+    private static String unbracket(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
+                : host;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0
+                || !host.isEmpty() && host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+
+    private static SSLContext context(TrustManager tm) {
+        try {
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(null, new TrustManager[] {tm}, null);
+            return c;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This Java has no TLS implementation", e);
+        }
+    }
+
+    private static X509ExtendedTrustManager jdkTrust() {
+        try {
+            return trustManager(null);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK's certificate authorities cannot be read", e);
+        }
+    }
+
+    private static X509ExtendedTrustManager trustManager(KeyStore store)
+            throws GeneralSecurityException {
+        TrustManagerFactory f = TrustManagerFactory.getInstance(
+                TrustManagerFactory.getDefaultAlgorithm());
+        f.init(store);
+        for (TrustManager tm : f.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x) {
+                return x;
+            }
+        }
+        throw new GeneralSecurityException("no X.509 trust manager");
+    }
+
+    /** A certificate file that cannot be used; the message is a plain sentence. */
+    public static final class TrustException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public TrustException(String message) {
+            super(message);
+        }
+    }
+
+    /** Nobody trusts the chain (self-signed, unknown authority, expired...). */
+    static final class UntrustedCertificate extends CertificateException {
+        private static final long serialVersionUID = 1L;
+
+        UntrustedCertificate(CertificateException cause) {
+            super("The certificate is not trusted", cause);
+        }
+    }
+
+    /** The chain is trusted but not issued for the host that was asked for. */
+    static final class NameMismatch extends CertificateException {
+        private static final long serialVersionUID = 1L;
+        final String host;
+
+        NameMismatch(String host, CertificateException cause) {
+            super("The certificate is not for " + host, cause);
+            this.host = host;
+        }
+    }
+
+    /**
+     * Trusts a chain when one of its delegates does, and when none does, says whether the name
+     * was the problem: a chain that a delegate trusts without the identity check is a
+     * {@link NameMismatch}, otherwise an {@link UntrustedCertificate}.
+     */
+    private static final class CheckingTrustManager extends X509ExtendedTrustManager {
+        private final List<X509ExtendedTrustManager> delegates;
+
+        CheckingTrustManager(List<X509ExtendedTrustManager> delegates) {
+            this.delegates = List.copyOf(delegates);
+        }
+
+        @FunctionalInterface
+        private interface Check {
+            void run(X509ExtendedTrustManager tm) throws CertificateException;
+        }
+
+        private void check(X509Certificate[] chain, String authType, String host, Check check)
+                throws CertificateException {
+            CertificateException first = null;
+            for (X509ExtendedTrustManager tm : delegates) {
+                try {
+                    check.run(tm);
+                    return;
+                } catch (CertificateException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            boolean trustedWithoutName = false;
+            for (X509ExtendedTrustManager tm : delegates) {
+                try {
+                    tm.checkServerTrusted(chain, authType);
+                    trustedWithoutName = true;
+                    break;
+                } catch (CertificateException e) {
+                    // not this one
+                }
+            }
+            throw trustedWithoutName && host != null ? new NameMismatch(host, first)
+                    : new UntrustedCertificate(first);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            check(chain, authType, engine == null ? null : engine.getPeerHost(),
+                    tm -> tm.checkServerTrusted(chain, authType, engine));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            String host = socket instanceof SSLSocket s && s.getHandshakeSession() != null
+                    ? s.getHandshakeSession().getPeerHost() : null;
+            check(chain, authType, host, tm -> tm.checkServerTrusted(chain, authType, socket));
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType)
+                throws CertificateException {
+            check(chain, authType, null, tm -> tm.checkServerTrusted(chain, authType));
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e)
+                throws CertificateException {
+            throw new CertificateException("This client does not accept client certificates");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s)
+                throws CertificateException {
+            throw new CertificateException("This client does not accept client certificates");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType)
+                throws CertificateException {
+            throw new CertificateException("This client does not accept client certificates");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            List<X509Certificate> all = new ArrayList<>();
+            for (X509ExtendedTrustManager tm : delegates) {
+                all.addAll(List.of(tm.getAcceptedIssuers()));
+            }
+            return all.toArray(X509Certificate[]::new);
+        }
+    }
+
+    /** Accepts every server certificate for every name (insecure). */
+    private static final class AcceptingTrustManager extends X509ExtendedTrustManager {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e)
+                throws CertificateException {
+            throw new CertificateException("This client does not accept client certificates");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s)
+                throws CertificateException {
+            throw new CertificateException("This client does not accept client certificates");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType)
+                throws CertificateException {
+            throw new CertificateException("This client does not accept client certificates");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

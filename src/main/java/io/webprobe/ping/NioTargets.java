@@ -1,0 +1,194 @@
+package io.webprobe.ping;
+
+import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.Http1RequestEncoder;
+import io.webprobe.http.TlsTrust;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.http.Urls;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import javax.net.ssl.SSLEngine;
+
+/**
+ * The targets of a run as the event loops need them, shared by every loop: each URL's request
+ * head (encoded once), its endpoint (scheme, host and port: targets with the same endpoint may
+ * share a connection), whether it speaks TLS, and what makes it impossible to request at all (a
+ * port out of range, a URL that is not http or https). Host names are resolved on first use, by
+ * whichever loop needs them first, once per endpoint; a name that does not resolve fails every
+ * request to it as {@link io.webprobe.http.ErrorKind#DNS}.
+ *
+ * <p>TLS handshakes are gated per endpoint ({@link #handshakeGate}): the first connection to
+ * an https endpoint handshakes alone, and the others wait until its first answer is in (on TLS
+ * 1.3 the session ticket comes just before), so that they resume its TLS session (an abbreviated handshake: no key exchange or certificate check on
+ * TLS 1.2, no certificate check on 1.3) instead of fifty full handshakes at once. Thread-safe.
+ */
+final class NioTargets {
+    private static final String[] ALPN = {"http/1.1"};
+    private static final Object UNRESOLVED = new Object();
+    private static final int GATE_NONE = 0;
+    private static final int GATE_PIONEER = 1;
+    private static final int GATE_OPEN = 2;
+    /** After the first handshake, the others wait this long at most for the first answer. */
+    private static final long ANSWER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** What a connection about to handshake may do. */
+    enum Gate {
+        /** Handshake now: the endpoint's session exists, or its first handshake failed. */
+        GO,
+        /** Handshake now, as the endpoint's first; call {@link #handshakeEnded} when it ends. */
+        PIONEER,
+        /** Another connection is making the endpoint's first handshake: wait for it. */
+        WAIT
+    }
+
+    private record Target(int endpoint, byte[] head, ErrorClassifier.Classified problem) {}
+
+    private record Endpoint(String host, int port, boolean tls) {}
+
+    private final List<Target> targets;
+    private final List<Endpoint> endpoints;
+    /** Per endpoint: null (not resolved yet), an InetSocketAddress, or UNRESOLVED. */
+    private final AtomicReferenceArray<Object> resolved;
+    /** Per endpoint: GATE_NONE, GATE_PIONEER or GATE_OPEN. */
+    private final AtomicIntegerArray gates;
+    /** Per endpoint: when the gate opens anyway (clock), 0 until the first handshake is done. */
+    private final AtomicLongArray openAt;
+    private final TlsTrust trust;
+    private final int maxHead;
+
+    NioTargets(PingPlan plan) {
+        this.trust = plan.tls();
+        Map<String, Integer> ids = new HashMap<>();
+        List<Endpoint> eps = new ArrayList<>();
+        List<Target> out = new ArrayList<>(plan.targets().size());
+        int max = 0;
+        for (URI u : plan.targets()) {
+            String problem = UrlSyntax.problem(u);
+            int port = problem == null ? Urls.port(u) : 0;
+            if (problem == null && (port < 1 || port > 65_535)) {
+                problem = "The port " + port + " is out of range (1 to 65535)";
+            }
+            if (problem != null) {
+                out.add(new Target(-1, new byte[0], ErrorClassifier.invalidUrl(problem)));
+                continue;
+            }
+            boolean tls = u.getScheme().equalsIgnoreCase("https");
+            String key = (tls ? "https://" : "http://") + Urls.host(u) + ":" + port;
+            int id = ids.computeIfAbsent(key, k -> {
+                eps.add(new Endpoint(u.getHost(), port, tls));
+                return eps.size() - 1;
+            });
+            byte[] head = Http1RequestEncoder.encode(u, plan.method(), plan.headers(),
+                    plan.keepAlive(), plan.userAgent());
+            max = Math.max(max, head.length);
+            out.add(new Target(id, head, null));
+        }
+        this.targets = List.copyOf(out);
+        this.endpoints = List.copyOf(eps);
+        this.resolved = new AtomicReferenceArray<>(eps.size());
+        this.gates = new AtomicIntegerArray(eps.size());
+        this.openAt = new AtomicLongArray(eps.size());
+        this.maxHead = Math.max(1, max);
+    }
+
+    /** Why target {@code t} cannot be requested at all, or null. */
+    ErrorClassifier.Classified setupProblem(int t) {
+        return targets.get(t).problem();
+    }
+
+    /** The endpoint's address, resolved once; null when the host name does not resolve. */
+    InetSocketAddress address(int t) {
+        int e = targets.get(t).endpoint();
+        Object a = resolved.get(e);
+        if (a == null) {
+            Endpoint ep = endpoints.get(e);
+            String host = ep.host().startsWith("[") ? ep.host().substring(1, ep.host().length() - 1)
+                    : ep.host();
+            try {
+                a = new InetSocketAddress(InetAddress.getByName(host.toLowerCase(Locale.ROOT)),
+                        ep.port());
+            } catch (UnknownHostException | SecurityException e2) {
+                a = UNRESOLVED;
+            }
+            resolved.compareAndSet(e, null, a);
+            a = resolved.get(e);
+        }
+        return a instanceof InetSocketAddress s ? s : null;
+    }
+
+    /** The encoded request head of target {@code t}. */
+    byte[] head(int t) {
+        return targets.get(t).head();
+    }
+
+    /** Equal for targets that may share a connection. */
+    int endpoint(int t) {
+        return targets.get(t).endpoint();
+    }
+
+    /** Whether target {@code t} is https. */
+    boolean tls(int t) {
+        int e = targets.get(t).endpoint();
+        return e >= 0 && endpoints.get(e).tls();
+    }
+
+    /**
+     * Whether a new TLS connection to target {@code t}'s endpoint may handshake now.
+     *
+     * @param now the run's clock
+     */
+    Gate handshakeGate(int t, long now) {
+        int e = targets.get(t).endpoint();
+        int g = gates.get(e);
+        if (g == GATE_OPEN) {
+            return Gate.GO;
+        }
+        long at = openAt.get(e);
+        if (g == GATE_PIONEER && at != 0 && now - at >= 0) {
+            gates.set(e, GATE_OPEN); // a slow first answer: do not hold everyone up for it
+            return Gate.GO;
+        }
+        if (g == GATE_NONE && gates.compareAndSet(e, GATE_NONE, GATE_PIONEER)) {
+            return Gate.PIONEER;
+        }
+        return gates.get(e) == GATE_OPEN ? Gate.GO : Gate.WAIT;
+    }
+
+    /**
+     * The endpoint's first handshake is done: its session is cached (TLS 1.2) or its ticket is
+     * on the way (1.3). The gate opens at the first answer, or shortly after anyway.
+     */
+    void handshakeDone(int t, long now) {
+        openAt.compareAndSet(targets.get(t).endpoint(), 0, now + ANSWER_WAIT_NANOS | 1);
+    }
+
+    /**
+     * The endpoint's first connection got its first answer, or failed (then then the others need not wait for
+     * a session that will not come, and handshake in parallel).
+     */
+    void handshakeEnded(int t) {
+        gates.set(targets.get(t).endpoint(), GATE_OPEN);
+    }
+
+    /** A client TLS engine for a new connection to target {@code t}'s endpoint. */
+    SSLEngine newTlsEngine(int t) {
+        Endpoint ep = endpoints.get(targets.get(t).endpoint());
+        return trust.clientEngine(ep.host(), ep.port(), ALPN);
+    }
+
+    /** The longest request head. */
+    int maxHeadBytes() {
+        return maxHead;
+    }
+}

@@ -1,0 +1,183 @@
+package io.webprobe.ping;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The statistics side of a run: every target's {@link TargetStats}, the per-second latency
+ * series, and the {@link RecordRing}s through which the engine threads hand finished requests
+ * over. Everything here happens under one lock ({@code PingStats.lock}, a monitor): draining
+ * the rings, building a {@link PingSnapshot} and reading a URL's latency bins. The lock is taken
+ * by the job's statistics thread four times a second, by a reader asking for bins, and by an
+ * engine thread whose ring is full. Nothing is called out while it is held.
+ */
+final class PingStats {
+    private static final int RING_CAPACITY = 16_384;
+    private static final int TICKS_PER_SECOND = 4;
+
+    private final Object lock = new Object();
+    private final PingPlan plan;
+    private final List<TargetStats> targets;
+    private final Map<String, Integer> byUrl;
+    private final List<RecordRing> rings = new CopyOnWriteArrayList<>();
+    /** Response times of the current second, all targets. */
+    private final Histogram second = new Histogram(3);
+    private final ArrayDeque<LatencyPoint> series = new ArrayDeque<>();
+    private final RecordRing.Consumer apply = this::apply;
+    private long completed;
+    private long sent;
+    private long failed;
+    private long late;
+    private long warmups;
+    private int ticks;
+    private int secondsClosed;
+
+    PingStats(PingPlan plan) {
+        this.plan = plan;
+        List<TargetStats> t = new ArrayList<>(plan.targets().size());
+        Map<String, Integer> index = new HashMap<>();
+        for (URI u : plan.targets()) {
+            index.putIfAbsent(u.toString(), t.size());
+            t.add(new TargetStats(u, !plan.closedLoop()));
+        }
+        this.targets = List.copyOf(t);
+        this.byUrl = index;
+    }
+
+    /** A ring for one engine thread (or one shared by several, which then take turns). */
+    RecordRing newRing(boolean shared) {
+        RecordRing r = new RecordRing(RING_CAPACITY, shared, this::drainFull);
+        rings.add(r);
+        return r;
+    }
+
+    private void drainFull(RecordRing ring) {
+        synchronized (lock) {
+            ring.drain(apply);
+        }
+    }
+
+    private void apply(int target, int status, int error, int flags, int hops, long response,
+            long service, long bytes) {
+        targets.get(target).apply(status, error, flags, hops, response, service, bytes);
+        completed++;
+        if ((flags & RecordRing.FLAG_WARMUP) != 0) {
+            warmups++;
+            return;
+        }
+        sent++;
+        if (error >= 0 || (flags & RecordRing.FLAG_SUCCESS) == 0) {
+            failed++;
+        }
+        if ((flags & RecordRing.FLAG_LATE) != 0) {
+            late++;
+        }
+        if (error < 0) {
+            second.recordValue(Math.max(1, response));
+        }
+    }
+
+    /**
+     * Drains the rings and describes the run now.
+     *
+     * @param run the run (clock, claims, state)
+     * @param finished whether this is the final snapshot
+     * @param endNanos when the run ended (final snapshot), else 0
+     */
+    PingSnapshot snapshot(PingRun run, boolean finished, long endNanos) {
+        synchronized (lock) {
+            for (RecordRing r : rings) {
+                r.drain(apply);
+            }
+            return build(run, finished, endNanos);
+        }
+    }
+
+    private PingSnapshot build(PingRun run, boolean finished, long endNanos) {
+        long startNanos = run.startNanos();
+        boolean started = run.started();
+        boolean stopping = run.stopping();
+        long now = finished && endNanos != 0 ? endNanos : run.now();
+        double elapsed = started ? (now - startNanos) / 1e9 : 0;
+        ticks++;
+        if (started && (ticks % TICKS_PER_SECOND == 0 || finished && second.getTotalCount() > 0)) {
+            // The last interval may be a fraction of a second: label it with the exact end,
+            // and never on or before the previous point.
+            double at = finished ? Math.max(Math.round(elapsed * 100) / 100.0, secondsClosed + 0.01)
+                    : ++secondsClosed;
+            if (second.getTotalCount() > 0) {
+                series.addLast(new LatencyPoint(at, second.getValueAtPercentile(50) / 1000.0,
+                        second.getValueAtPercentile(99) / 1000.0, second.getTotalCount()));
+                if (series.size() > PingSnapshot.MAX_SERIES_POINTS) {
+                    series.removeFirst();
+                }
+            }
+            second.reset();
+        }
+        long total = plan.totalRequests();
+        long perTarget = total < 0 ? -1 : plan.count() + plan.warmup();
+        double timeProgress = Math.min(1, elapsed / plan.duration().toNanos() * 1e9);
+        List<PingResult> results = new ArrayList<>(targets.size());
+        for (TargetStats t : targets) {
+            double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
+            if (finished && !stopping) {
+                p = 1;
+            }
+            results.add(t.result(elapsed, p));
+        }
+        double progress = total > 0 ? Math.min(1, (double) completed / total) : timeProgress;
+        if (finished && !stopping) {
+            progress = 1;
+        }
+        long inFlight = finished ? 0 : Math.max(0, run.claimed() - completed);
+        boolean draining = !finished && !stopping && run.sendingDone(now) && inFlight > 0;
+        return new PingSnapshot(results, sent, failed, late, warmups,
+                Duration.ofNanos(Math.max(0, started ? now - startNanos : 0)),
+                elapsed > 0 ? sent / elapsed : 0,
+                plan.mode() == PingMode.RATE ? plan.rate() : 0,
+                progress, new ArrayList<>(series), finished, finished && stopping,
+                inFlight, draining, run.failure());
+    }
+
+    /**
+     * The response-time distribution of one URL in {@code bins} equal bins from its fastest
+     * response to its 99.9th percentile (slower ones go in the last bin); empty when the URL is
+     * not in the run or has no response yet.
+     */
+    List<LatencyBin> latencyBins(String url, int bins) {
+        synchronized (lock) {
+            Integer i = byUrl.get(url);
+            return i == null ? List.of() : bins(targets.get(i).responseTimes(), bins);
+        }
+    }
+
+    private static List<LatencyBin> bins(LatencyStore h, int bins) {
+        if (h.count() == 0 || bins < 1) {
+            return List.of();
+        }
+        long lo = h.min();
+        long hi = Math.max(lo + bins, h.percentile(99.9));
+        double width = (hi - lo) / (double) bins;
+        // Put each recorded value (or whole histogram bucket) in one bin: asking for counts
+        // between bin bounds would count a bucket that straddles a bound in both bins.
+        long[] counts = new long[bins];
+        h.forEachValue((value, count) -> {
+            int b = (int) Math.max(0, Math.min(bins - 1, (long) ((value - lo) / width)));
+            counts[b] += count;
+        });
+        List<LatencyBin> out = new ArrayList<>(bins);
+        for (int b = 0; b < bins; b++) {
+            long from = lo + Math.round(b * width);
+            long to = lo + Math.round((b + 1) * width);
+            out.add(new LatencyBin(from / 1000.0, to / 1000.0, counts[b]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package io.webprobe.ui.common;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * A stage that opens where it was closed: {@link #restore} sizes and places it before it is
+ * shown (see {@link WindowPlacement}), then follows its normal (not maximised) bounds, and
+ * {@link #save} writes them and the maximised state to a {@link UiState} under
+ * {@code PREFIX.x}, {@code .y}, {@code .width}, {@code .height} and {@code .maximized}.
+ *
+ * <p>Two JavaFX 21 bugs on Linux are worked around (seen under Openbox; fixed in later JavaFX):
+ * a stage sized only by its scene opens at 200×200 and dialogs snap it back there
+ * (JDK-8316423), so the size is set on the stage and asked for again once shown; and
+ * un-maximising returns nearly to the screen's size, so the bounds from before maximising are
+ * put back. Call {@link #restore} once per stage.
+ */
+public final class RememberedWindow {
+    private final Stage stage;
+    private final UiState state;
+    private final String prefix;
+    private Rectangle2D normal;
+    private Rectangle2D beforeMaximize;
+
+    /**
+     * @param stage the window, not yet shown
+     * @param state where the geometry is remembered
+     * @param prefix the key prefix, e.g. "window.main"
+     */
+    public RememberedWindow(Stage stage, UiState state, String prefix) {
+        this.stage = stage;
+        this.state = state;
+        this.prefix = prefix;
+    }
+
+    /** Places the stage from the remembered state on the current screens. Call before show. */
+    public void restore() {
+        List<Rectangle2D> screens = Screen.getScreens().stream()
+                .map(Screen::getVisualBounds).toList();
+        restore(screens, Screen.getPrimary().getVisualBounds());
+    }
+
+    /** As {@link #restore()}, with the screens given (for tests). */
+    public void restore(List<Rectangle2D> screens, Rectangle2D primary) {
+        Rectangle2D bounds = WindowPlacement.place(remembered(), screens, primary);
+        apply(bounds);
+        normal = bounds;
+        boolean maximized = state.getBoolean(prefix + ".maximized", false);
+        // Shown at its normal bounds first and maximised after, so that the window manager
+        // knows the size to return to when the user un-maximises it.
+        EventHandler<WindowEvent> onFirstShow = new EventHandler<>() {
+            @Override
+            public void handle(WindowEvent e) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                Platform.runLater(() -> settle(bounds, maximized));
+            }
+        };
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, onFirstShow);
+        stage.maximizedProperty().addListener((o, was, now) -> {
+            if (now) {
+                beforeMaximize = normal;
+            } else if (beforeMaximize != null) {
+                // JavaFX 21 on Linux un-maximises to nearly the screen's size (seen under
+                // Openbox); put the window back where it was
+                Rectangle2D back = beforeMaximize;
+                Platform.runLater(() -> apply(back));
+            }
+        });
+        stage.xProperty().addListener((o, a, b) -> follow());
+        stage.yProperty().addListener((o, a, b) -> follow());
+        stage.widthProperty().addListener((o, a, b) -> follow());
+        stage.heightProperty().addListener((o, a, b) -> follow());
+    }
+
+    /**
+     * Right after the first show: asks again for the size if the window manager gave another
+     * (JDK-8316423), then maximises if it was maximised.
+     */
+    private void settle(Rectangle2D bounds, boolean maximized) {
+        if (stage.getWidth() != bounds.getWidth() || stage.getHeight() != bounds.getHeight()) {
+            stage.setWidth(bounds.getWidth());
+            stage.setHeight(bounds.getHeight());
+        }
+        if (maximized) {
+            stage.setMaximized(true);
+        }
+    }
+
+    /** The bounds the window has when not maximised: what the next launch opens at. */
+    public Rectangle2D normalBounds() {
+        return normal;
+    }
+
+    /** Writes the normal bounds and the maximised state into the {@link UiState}. */
+    public void save() {
+        if (normal != null) {
+            state.putDouble(prefix + ".x", normal.getMinX());
+            state.putDouble(prefix + ".y", normal.getMinY());
+            state.putDouble(prefix + ".width", normal.getWidth());
+            state.putDouble(prefix + ".height", normal.getHeight());
+        }
+        state.putBoolean(prefix + ".maximized", stage.isMaximized());
+    }
+
+    private void apply(Rectangle2D r) {
+        stage.setX(r.getMinX());
+        stage.setY(r.getMinY());
+        stage.setWidth(r.getWidth());
+        stage.setHeight(r.getHeight());
+    }
+
+    private void follow() {
+        if (stage.isMaximized() || stage.isIconified() || stage.isFullScreen()) {
+            return;
+        }
+        double w = stage.getWidth();
+        double h = stage.getHeight();
+        if (Double.isFinite(w) && Double.isFinite(h) && w > 0 && h > 0
+                && Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
+            normal = new Rectangle2D(stage.getX(), stage.getY(), w, h);
+        }
+    }
+
+    private Optional<Rectangle2D> remembered() {
+        double w = state.getDouble(prefix + ".width", -1);
+        double h = state.getDouble(prefix + ".height", -1);
+        double x = state.getDouble(prefix + ".x", Double.NaN);
+        double y = state.getDouble(prefix + ".y", Double.NaN);
+        if (w <= 0 || h <= 0 || Double.isNaN(x) || Double.isNaN(y)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rectangle2D(x, y, w, h));
+    }
+}

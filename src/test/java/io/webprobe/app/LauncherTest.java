@@ -1,0 +1,102 @@
+package io.webprobe.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's decisions, in this JVM; {@link LauncherProcessTest} runs it for real. */
+class LauncherTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void argumentsRunTheCommandLineAndReturnItsExitCode() {
+        int code = Launcher.run(new String[] {"--version"}, print(out), print(err), Map.of());
+        assertThat(code).isZero();
+        assertThat(text(out).strip()).isEqualTo("Webprobe 0.1.0");
+        assertThat(text(err)).isEmpty();
+
+        int bad = Launcher.run(new String[] {"crawl", "--no-such-option"}, print(out),
+                print(err), Map.of());
+        assertThat(bad).isEqualTo(2);
+    }
+
+    @Test
+    void onLinuxWithoutDisplayTheWindowIsNotTried() {
+        assertThat(DisplayCheck.problem(Map.of(), "Linux", null, "./run.sh")).contains(
+                "Webprobe needs a graphical display to open its window; to use it without one, "
+                        + "run ./run.sh crawl URL or ./run.sh ping URL.");
+        assertThat(DisplayCheck.problem(Map.of("DISPLAY", " "), "FreeBSD", null, "webprobe"))
+                .isPresent();
+        assertThat(DisplayCheck.problem(Map.of("DISPLAY", ":0"), "Linux", null, "webprobe"))
+                .isEmpty();
+        assertThat(DisplayCheck.problem(Map.of(), "Linux", "Monocle", "webprobe")).isEmpty();
+        assertThat(DisplayCheck.problem(Map.of(), "Windows 11", null, "webprobe")).isEmpty();
+        assertThat(DisplayCheck.problem(Map.of(), "Mac OS X", null, "webprobe")).isEmpty();
+    }
+
+    @Test
+    void theGateReadsEveryStyleOfJavaVersion() {
+        assertThat(JavaVersionGate.feature("1.8")).isEqualTo(8);
+        assertThat(JavaVersionGate.feature("17")).isEqualTo(17);
+        assertThat(JavaVersionGate.feature("21.0.1")).isEqualTo(21);
+        assertThat(JavaVersionGate.feature(null)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(JavaVersionGate.feature("weird")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(JavaVersionGate.tooOld("17", "/usr/lib/jvm/java-17")).isEqualTo(
+                "Webprobe needs Java 21 or newer, but this is Java 17 (/usr/lib/jvm/java-17); "
+                        + "install a JDK 21 or newer (for example 'apt-get install "
+                        + "openjdk-21-jdk') and run Webprobe with it.");
+    }
+
+    @Test
+    void outOfMemoryOnAnyThreadIsOneSentenceAndHaltsWith2() {
+        List<Integer> halted = new ArrayList<>();
+        FatalErrors fatal = new FatalErrors(print(err), halted::add, Path.of("/l/webprobe.log"),
+                768L * 1024 * 1024);
+        fatal.uncaughtException(new Thread("crawl-worker-3"),
+                new RuntimeException("wrapped", new OutOfMemoryError("Java heap space")));
+        assertThat(text(err).lines().toList()).containsExactly("Webprobe ran out of memory (it "
+                + "may use 768 MB); set WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and start it again.");
+        assertThat(halted).containsExactly(2);
+    }
+
+    @Test
+    void anyOtherFailureEndsTheProgramOnlyOnTheMainThread() {
+        List<Integer> halted = new ArrayList<>();
+        FatalErrors fatal = new FatalErrors(print(err), halted::add, Path.of("/l/webprobe.log"),
+                1L << 30);
+        fatal.uncaughtException(new Thread("HttpClient-1-Worker-0"), new IllegalStateException());
+        assertThat(text(err)).isEmpty();
+        assertThat(halted).isEmpty();
+
+        Thread main = new Thread("main");
+        fatal.uncaughtException(main, new StackOverflowError());
+        assertThat(text(err).lines().toList()).containsExactly(
+                "Webprobe stopped because of an unexpected error; the details are in "
+                        + "/l/webprobe.log.");
+        assertThat(halted).containsExactly(2);
+    }
+
+    @Test
+    void theLogFileFollowsWebprobeLogDir() {
+        assertThat(FatalErrors.logFile(Map.of("WEBPROBE_LOG_DIR", "/var/tmp/wp")))
+                .isEqualTo(Path.of("/var/tmp/wp/webprobe.log"));
+        assertThat(FatalErrors.logFile(Map.of())).isEqualTo(
+                Path.of(System.getProperty("user.home"), ".webprobe", "webprobe.log"));
+    }
+
+    private static PrintStream print(ByteArrayOutputStream b) {
+        return new PrintStream(b, true, StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteArrayOutputStream b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,140 @@
+package io.webprobe.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How run.sh picks a JDK, with fake JDKs (a {@code bin/java} script that only reports its
+ * version) and a PATH holding only the tools run.sh needs, so the machine's own Java plays no
+ * part: a JAVA_HOME that cannot be used is named in one sentence, then replaced or fatal.
+ */
+class RunShTest {
+    private static final List<String> TOOLS = List.of("dirname", "readlink", "awk", "cut",
+            "sed", "head", "cat");
+
+    @TempDir
+    Path dir;
+    private Path tools;
+    private Path jdks;
+
+    @BeforeEach
+    void fakeMachine() throws IOException {
+        tools = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : TOOLS) { // wrappers, not links: JUnit warns when deleting links
+            script(tools.resolve(tool), "exec " + which(tool) + " \"$@\"");
+        }
+        jdks = Files.createDirectories(dir.resolve("jvm"));
+    }
+
+    @Test
+    void aMissingJavaHomeIsNamedAndAnotherJdkUsed() throws Exception {
+        Path jdk21 = fakeJdk(jdks.resolve("jdk-21"), 21, true);
+        Result r = runHelp(Map.of("JAVA_HOME", dir.resolve("gone").toString()));
+        assertThat(r.stderr()).containsExactly("JAVA_HOME points at " + dir.resolve("gone")
+                + ", which does not exist; using " + jdk21 + " instead.");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).contains("Usage: ./run.sh", "ping URL...", "package");
+    }
+
+    @Test
+    void aJavaHomeThatIsTooOldIsNamedAndAnotherJdkUsed() throws Exception {
+        Path jdk17 = fakeJdk(dir.resolve("jdk-17"), 17, true);
+        Path jdk25 = fakeJdk(jdks.resolve("jdk-25"), 25, true);
+        Result r = runHelp(Map.of("JAVA_HOME", jdk17.toString()));
+        assertThat(r.stderr()).containsExactly("JAVA_HOME points at Java 17, but Webprobe needs "
+                + "21 or newer; using " + jdk25 + " instead.");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void aJavaHomeThatIsTooOldWithNoOtherJdkIsOneSentenceAndExit2() throws Exception {
+        fakeJdk(jdks.resolve("jdk-11"), 11, true);
+        Path jdk17 = fakeJdk(dir.resolve("jdk-17"), 17, true);
+        Result r = runHelp(Map.of("JAVA_HOME", jdk17.toString()));
+        assertThat(r.stderr()).containsExactly("JAVA_HOME points at Java 17, but Webprobe needs "
+                + "21 or newer: install a JDK 21 or newer (for example 'apt-get install "
+                + "openjdk-21-jdk') and set JAVA_HOME to it.");
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aRuntimeWithoutJavacIsNotEnoughToBuild() throws Exception {
+        Path jre = fakeJdk(dir.resolve("jre-21"), 21, false);
+        Path jdk = fakeJdk(jdks.resolve("jdk-22"), 22, true);
+        Result r = runHelp(Map.of("JAVA_HOME", jre.toString()));
+        assertThat(r.stderr()).containsExactly("JAVA_HOME points at a Java 21 runtime without "
+                + "javac, but Webprobe needs a JDK to build; using " + jdk + " instead.");
+    }
+
+    @Test
+    void noJdkAtAllIsOneSentenceAndExit2() throws Exception {
+        Result r = runHelp(Map.of());
+        assertThat(r.stderr()).containsExactly("Webprobe needs a JDK 21 or newer: install one "
+                + "(for example 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it.");
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aGoodJavaHomeIsUsedWithoutAWord() throws Exception {
+        Path jdk = fakeJdk(dir.resolve("jdk-21"), 21, true);
+        Result r = runHelp(Map.of("JAVA_HOME", jdk.toString()));
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+    }
+
+    private record Result(int exitCode, String stdout, List<String> stderr) {}
+
+    private Result runHelp(Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(which("bash").toString(),
+                Path.of("run.sh").toAbsolutePath().toString(), "help");
+        pb.environment().clear();
+        pb.environment().put("PATH", tools.toString());
+        pb.environment().put("WEBPROBE_JDK_DIRS", jdks.toString());
+        pb.environment().putAll(env);
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("run.sh help ended").isTrue();
+        return new Result(p.exitValue(), Files.readString(out),
+                Files.readString(err, StandardCharsets.UTF_8).lines().toList());
+    }
+
+    /** A folder that looks like a JDK to run.sh: bin/java reports the version, bin/javac. */
+    private static Path fakeJdk(Path home, int version, boolean javac) throws IOException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        script(bin.resolve("java"), "echo '    java.specification.version = " + version
+                + "' >&2");
+        if (javac) {
+            script(bin.resolve("javac"), "exit 0");
+        }
+        return home;
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!" + which("bash") + "\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static Path which(String tool) {
+        for (String d : System.getenv("PATH").split(File.pathSeparator)) {
+            Path p = Path.of(d, tool);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(tool + " is not on the PATH");
+    }
+}

@@ -1,0 +1,130 @@
+package io.webprobe.bench;
+
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProbes;
+import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.SkipReason;
+import io.webprobe.store.CrawlStore;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the crawl file costs: one crawl of URL, with the store ("store") or with a sink that
+ * keeps nothing but the frontier's overflow ("discard"), printing the crawl's own pages/s (JVM
+ * start left out). bench/storecost.sh runs the two in turn.
+ *
+ * <p>usage: StoreCost URL store|discard [threads]
+ */
+public final class StoreCost {
+    private StoreCost() {}
+
+    public static void main(String[] args) throws Exception {
+        URI start = URI.create(args[0]);
+        boolean store = args[1].equals("store");
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        CrawlPlan plan = CrawlPlan.of(start, "Webprobe/bench").withThreads(threads)
+                .withCheckExternal(false);
+        CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+        CrawlListener listener = new CrawlListener() {
+            @Override
+            public void onFinished(CrawlSummary s) {
+                done.complete(s);
+            }
+        };
+        CrawlStore file = store ? CrawlStore.createTemporary(plan) : null;
+        CrawlSink sink = store ? file.sink() : new DiscardingSink();
+        long t0 = System.nanoTime();
+        try (CrawlJob job = CrawlJob.builder(plan, CrawlProbes.forPlan(plan), sink)
+                .listener(listener).build()) {
+            job.start();
+            CrawlSummary s = done.get();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%s %d %.3f %.1f%n", args[1], s.crawled(), secs,
+                    s.crawled() / secs);
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+
+    /** Keeps nothing but the frontier's spilled chunks (the crawl needs them back). */
+    static final class DiscardingSink implements CrawlSink {
+        private final Map<Long, byte[]> chunks = new ConcurrentHashMap<>();
+        private final AtomicLong next = new AtomicLong();
+
+        @Override
+        public void started() { }
+
+        @Override
+        public void discovered(List<NewUrl> urls) { }
+
+        @Override
+        public void visited(Visit visit) { }
+
+        @Override
+        public void listedInSitemap(long id) { }
+
+        @Override
+        public void warning(String sentence) { }
+
+        @Override
+        public void sitemapsRead() { }
+
+        @Override
+        public void siteHost(String hostAndPort) { }
+
+        @Override
+        public void counted(String key, SkipReason why) { }
+
+        @Override
+        public void uncounted(String key) { }
+
+        @Override
+        public void planChanged(CrawlPlan plan) { }
+
+        @Override
+        public void rechecked(long id, io.webprobe.crawl.CrawlResult result,
+                List<io.webprobe.http.Header> headers, String redirectKey) { }
+
+        @Override
+        public void state(CrawlState state, Duration elapsed) { }
+
+        @Override
+        public long spill(byte[] chunk) {
+            long id = next.incrementAndGet();
+            chunks.put(id, chunk);
+            return id;
+        }
+
+        @Override
+        public byte[] unspill(long chunk) {
+            return chunks.remove(chunk);
+        }
+
+        @Override
+        public CompletableFuture<Void> flush() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public Conclusion conclude() {
+            return new Conclusion(0, Map.of(), 0, List.of(), null);
+        }
+
+        @Override
+        public String failure() {
+            return null;
+        }
+    }
+}

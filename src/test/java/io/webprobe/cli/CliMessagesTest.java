@@ -1,0 +1,84 @@
+package io.webprobe.cli;
+
+import static io.webprobe.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.webprobe.Version;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every message of the command line is a plain sentence: help names every command, each
+ * command's help has no picocli warning, -V prints the version, and bad input is one line
+ * without a stack trace or parser words.
+ */
+class CliMessagesTest {
+    private static final List<String> COMMANDS = List.of("crawl", "ping", "export", "compare");
+
+    private static void assertNoStackTraceOrJargon(String text) {
+        assertThat(text).doesNotContain("\tat ", "Exception", "Caused by", "WARN",
+                "Could not format", "authority", "scheme name", "Expected");
+    }
+
+    @Test
+    void helpNamesEveryCommand() {
+        CliRun help = run("--help");
+        assertEquals(0, help.exitCode());
+        for (String c : COMMANDS) {
+            assertThat(help.out()).contains(c);
+        }
+        CliRun bare = run();
+        for (String c : COMMANDS) {
+            assertThat(bare.out() + bare.err()).contains(c);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"crawl", "ping", "export", "compare"})
+    void eachCommandsHelpIsCleanAndItsVersionIsPrinted(String command) {
+        CliRun help = run(command, "--help");
+        assertEquals(0, help.exitCode());
+        assertNoStackTraceOrJargon(help.out() + help.err());
+        assertThat(help.out()).contains("Exit codes");
+
+        for (String flag : List.of("-V", "--version")) {
+            CliRun v = run(command, flag);
+            assertEquals(0, v.exitCode());
+            assertThat(v.out().strip()).isEqualTo("Webprobe " + Version.get());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://", "htp://example.com", "http//example.com", "mailto:a@b.c",
+        "http://127.0.0.1:99999/", "   ", "ftp://example.com/"})
+    void aBadStartUrlIsOneSentence(String url) {
+        CliRun r = run("crawl", url, "--quiet");
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: ");
+        assertThat(r.err().strip()).doesNotContain("\n");
+        assertNoStackTraceOrJargon(r.err());
+    }
+
+    @Test
+    void aVeryLongUrlIsShortenedInTheMessage() {
+        String longUrl = "http://" + "x".repeat(5_000) + "/ with a space";
+        CliRun r = run("crawl", longUrl, "--quiet");
+        assertEquals(2, r.exitCode());
+        assertThat(r.err().length()).isLessThan(400);
+        assertNoStackTraceOrJargon(r.err());
+    }
+
+    @Test
+    void anUnknownOptionOrCommandIsOneLineNamingWhereHelpIs() {
+        CliRun option = run("crawl", "http://127.0.0.1:1/", "--nope");
+        assertEquals(2, option.exitCode());
+        assertThat(option.err().strip()).doesNotContain("\n").contains("webprobe crawl --help");
+        CliRun command = run("crawwl");
+        assertEquals(2, command.exitCode());
+        assertThat(command.err().strip()).doesNotContain("\n");
+        assertNoStackTraceOrJargon(option.err() + command.err());
+    }
+}

@@ -1,0 +1,191 @@
+package io.webprobe.cli;
+
+import static io.webprobe.cli.CliRun.run;
+import static io.webprobe.testsupport.CsvFiles.readCsv;
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.testsupport.LocalHttpServer.redirect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crawl --db}, {@code crawl --resume}, {@code export} and {@code compare}. */
+class CrawlFileCommandsTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private static void assertPlainError(CliRun r, String message) {
+        assertEquals(2, r.exitCode(), r.err());
+        assertThat(r.err()).isEqualTo("webprobe: " + message + "\n");
+    }
+
+    @Test
+    void exportOfAStoredCrawlIsByteForByteWhatTheCrawlWrote() throws Exception {
+        new TestSite(server, 80);
+        server.route("/title", html("<title>=HYPERLINK(\"http://evil\")</title>"));
+        Path db = dir.resolve("site.webprobe");
+        Path pages = dir.resolve("pages.csv");
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun crawl = run("crawl", server.url("/"), "--quiet", "--db", db.toString(),
+                "--csv", pages.toString(), "--broken-csv", broken.toString());
+        assertEquals(1, crawl.exitCode(), crawl.err());
+        assertThat(crawl.out()).contains("The crawl is stored in " + db + ".");
+
+        Path pages2 = dir.resolve("pages2.csv");
+        Path broken2 = dir.resolve("broken2.csv");
+        CliRun export = run("export", db.toString(), "--csv", pages2.toString(),
+                "--broken-csv", broken2.toString());
+
+        assertEquals(0, export.exitCode(), export.err());
+        assertThat(Files.readAllBytes(pages2)).isEqualTo(Files.readAllBytes(pages));
+        assertThat(Files.readAllBytes(broken2)).isEqualTo(Files.readAllBytes(broken));
+        assertThat(readCsv(pages2)).hasSizeGreaterThan(80);
+        assertThat(export.out()).startsWith("Exported " + db + " (");
+    }
+
+    @Test
+    void exportToStandardOutputKeepsTheSummaryOffIt() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path db = dir.resolve("small.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+
+        CliRun r = run("export", db.toString(), "--csv", "-");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith("url,status,").contains(server.url("/a"));
+        assertThat(r.out()).doesNotContain("Exported");
+        assertThat(r.err()).startsWith("Exported ");
+    }
+
+    @Test
+    void aDbFileThatExistsIsNotOverwrittenAndNothingIsCrawled() throws Exception {
+        server.route("/", html("home"));
+        Path db = dir.resolve("taken.webprobe");
+        Files.writeString(db, "precious");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--db", db.toString());
+
+        assertPlainError(r, "A file named " + db + " already exists; to continue the crawl "
+                + "stored there use --resume " + db + ", or choose another name.");
+        assertThat(Files.readString(db)).isEqualTo("precious");
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void resumeTakesNoUrlNorCrawlOptionsAndRefusesWhatIsNotACrawl() throws Exception {
+        Path notes = dir.resolve("notes.webprobe");
+        Files.writeString(notes, "not a crawl");
+
+        assertPlainError(run("crawl", "--resume", notes.toString()),
+                notes + " is not a Webprobe crawl file.");
+        assertPlainError(run("crawl", "http://127.0.0.1:1/", "--resume", notes.toString()),
+                "--resume continues the crawl stored in the file; leave out the URL.");
+        assertPlainError(run("crawl", "--resume", notes.toString(), "--threads", "3"),
+                "--resume continues the crawl with the settings it was started with; leave out "
+                        + "--threads.");
+        assertPlainError(run("crawl", "--resume", dir.resolve("nope.webprobe").toString()),
+                "There is no crawl file at " + dir.resolve("nope.webprobe") + ".");
+        assertPlainError(run("crawl"), "Give the start URL, e.g. webprobe crawl "
+                + "https://example.com/ (or --resume FILE to continue a stored crawl).");
+    }
+
+    @Test
+    void aFinishedCrawlResumedSaysThereWasNothingLeft() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a>"));
+        server.route("/a", html("a"));
+        Path db = dir.resolve("done.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        int requests = server.totalRequests();
+
+        CliRun r = run("crawl", "--resume", db.toString(), "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith("The crawl in " + db + " had already finished; nothing "
+                + "was left to fetch.");
+        assertThat(server.totalRequests()).isEqualTo(requests);
+    }
+
+    @Test
+    void compareNamesEveryChangeAndExitsOneOnNewBrokenLinks() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"/b\">b</a>"
+                + "<a href=\"/old\">old</a><a href=\"/fixed\">fixed</a>"));
+        server.route("/a", html("<title>A</title>"));
+        server.route("/b", html("<title>B</title>"));
+        server.route("/old", redirect(301, "/a"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode()); // /fixed is a 404 the first time
+
+        // the site changes: /b is gone (and linked still), /a has a new title, /old points
+        // elsewhere, /fixed exists now, /c is new
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"/b\">b</a>"
+                + "<a href=\"/old\">old</a><a href=\"/fixed\">fixed</a><a href=\"/c\">c</a>"));
+        server.route("/a", html("<title>A, renamed</title>"));
+        server.route("/b", ex -> LocalHttpServer.send(ex, 404, "text/html", "gone"));
+        server.route("/old", redirect(301, "/c"));
+        server.route("/fixed", html("<title>Fixed</title>"));
+        server.route("/c", html("<title>C</title>"));
+        Path after = dir.resolve("after.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", after.toString())
+                .exitCode());
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).isEqualTo("Compared " + before + " with " + after + ": 1 added, "
+                + "2 status changes, 1 redirect change, 3 title changes, 2 indexability "
+                + "changes, 1 new broken link, 1 fixed broken link.\n");
+        List<String> lines = readCsv(diff).stream().map(l -> String.join("|", l)).toList();
+        assertThat(lines).contains(
+                "change|url|old|new|source_url",
+                "added|" + server.url("/c") + "||200|",
+                "status|" + server.url("/b") + "|200|404|",
+                "title|" + server.url("/a") + "|A|A, renamed|",
+                "redirect|" + server.url("/old") + "|" + server.url("/a") + "|"
+                        + server.url("/c") + "|",
+                "new_broken_link|" + server.url("/b") + "||404|" + server.url("/"),
+                "fixed_broken_link|" + server.url("/fixed") + "|404||" + server.url("/"));
+
+        // a crawl compared with itself: nothing changed, nothing new is broken
+        CliRun same = run("compare", after.toString(), after.toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertThat(same.out()).endsWith(": no changes.\n");
+    }
+
+    @Test
+    void compareRefusesCrawlsOfDifferentSites() throws Exception {
+        server.route("/", html("home"));
+        Path a = dir.resolve("a.webprobe");
+        Path b = dir.resolve("b.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", a.toString())
+                .exitCode());
+        try (LocalHttpServer other = new LocalHttpServer()) {
+            other.route("/", html("other"));
+            assertEquals(0, run("crawl", other.url("/"), "--quiet", "--db", b.toString())
+                    .exitCode());
+            assertPlainError(run("compare", a.toString(), b.toString()),
+                    a + " is a crawl of 127.0.0.1:" + server.port() + " but " + b
+                            + " is of 127.0.0.1:" + other.port()
+                            + "; compare needs two crawls of the same site.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.testsupport.LocalHttpServer.respond;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A sitemap that cannot be read is named in one sentence, not read silently as empty. */
+class SitemapProblemsTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private CrawlSummary crawl() throws Exception {
+        var events = new RecordingCrawlListener();
+        try (CrawlJob job = TestJobs.job(
+                CrawlPlan.of(URI.create(server.url("/")), "t").withSitemaps(true), events)) {
+            job.start();
+            return events.awaitFinish();
+        }
+    }
+
+    @Test
+    void aSitemapWithADoctypeIsRefusedInOneSentence() throws Exception {
+        server.route("/", html("home"));
+        server.route("/robots.txt", respond(200, "text/plain",
+                "Sitemap: " + server.url("/sitemap.xml") + "\nSitemap: " + server.url("/gone.xml")
+                        + "\n"));
+        server.route("/sitemap.xml", respond(200, "application/xml", """
+                <?xml version="1.0"?>
+                <!DOCTYPE urlset [<!ENTITY site "http://127.0.0.1/">]>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>&site;page</loc></url></urlset>
+                """));
+
+        CrawlSummary summary = crawl();
+
+        assertThat(summary.warnings()).containsExactly(
+                "The sitemap " + server.url("/sitemap.xml") + " could not be read: it has a "
+                        + "DOCTYPE declaration, which Webprobe does not read in XML for safety "
+                        + "(entities), so its URLs were not crawled.",
+                "The sitemap " + server.url("/gone.xml") + " could not be read: it answered "
+                        + "HTTP 404.");
+        assertThat(summary.sitemapUrls()).isZero();
+    }
+
+    @Test
+    void aMissingDefaultSitemapIsNotWorthAWord() throws Exception {
+        server.route("/", html("home"));
+
+        assertThat(crawl().warnings()).isEmpty();
+        assertThat(server.hits("/sitemap.xml")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,195 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scheduling rules of a run against a manual clock: which requests are claimed, when each
+ * is meant to start, how response and service times and lateness are derived from the times
+ * an engine reports, and when a run counts as draining. No wall-clock time is involved, so a
+ * busy machine cannot change the outcome.
+ */
+class PingRunTest {
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+    private final AtomicLong clock = new AtomicLong(1_000_000 * MS);
+
+    private static PingPlan plan(String... urls) {
+        List<URI> targets = new ArrayList<>();
+        for (String u : urls) {
+            targets.add(URI.create(u));
+        }
+        return PingPlan.of(targets, "t");
+    }
+
+    private PingRun started(PingPlan plan, PingStats stats) {
+        PingRun run = new PingRun(plan, PingListener.NONE, clock::get, stats);
+        run.start(clock.get(), 0);
+        return run;
+    }
+
+    @Test
+    void openLoopClaimsEveryRequestWhoseIntendedStartFallsInTheDuration() {
+        PingPlan plan = plan("http://a/", "http://b/").withRate(100, Duration.ofSeconds(1));
+        PingRun run = started(plan, new PingStats(plan));
+        long start = run.startNanos();
+        List<Long> claims = new ArrayList<>();
+        for (long i; (i = run.claim()) >= 0; ) {
+            claims.add(i);
+        }
+        assertThat(claims).hasSize(100).startsWith(0L, 1L, 2L).endsWith(99L);
+        for (long i : claims) {
+            assertThat(run.intendedStart(i)).isEqualTo(start + i * 10 * MS);
+            assertThat(run.targetIndex(i)).isEqualTo((int) (i % 2));
+        }
+        assertThat(run.claimed()).isEqualTo(100);
+        assertThat(run.sendingDone(clock.get())).isFalse(); // the clock has not moved
+        clock.addAndGet(1000 * MS);
+        assertThat(run.sendingDone(clock.get())).isTrue();
+    }
+
+    @Test
+    void openLoopWithACountStopsAtTheCountFirst() {
+        PingPlan plan = plan("http://a/").withRateAndCount(1000, Duration.ofSeconds(60), 5);
+        PingRun run = started(plan, new PingStats(plan));
+        int n = 0;
+        while (run.claim() >= 0) {
+            n++;
+        }
+        assertThat(n).isEqualTo(5);
+        assertThat(run.sendingDone(clock.get())).isTrue();
+    }
+
+    @Test
+    void closedLoopForADurationClaimsUntilTheClockPassesTheEnd() {
+        PingPlan plan = plan("http://a/").withDuration(Duration.ofMillis(500));
+        PingRun run = started(plan, new PingStats(plan));
+        for (int k = 0; k < 1000; k++) {
+            assertThat(run.claim()).isEqualTo(k);
+        }
+        clock.addAndGet(499 * MS);
+        assertThat(run.claim()).isEqualTo(1000);
+        clock.addAndGet(MS);
+        assertThat(run.claim()).isEqualTo(-1);
+        assertThat(run.intendedStart(5)).isEqualTo(-1); // closed loop: no intended starts
+    }
+
+    @Test
+    void countModeClaimsWarmupAndCountedRoundsThenStopEndsClaims() {
+        PingPlan plan = plan("http://a/", "http://b/").withCount(3).withWarmup(1);
+        PingRun run = started(plan, new PingStats(plan));
+        assertThat(run.claim()).isZero();
+        run.stop();
+        assertThat(run.claim()).isEqualTo(-1);
+
+        PingRun whole = started(plan, new PingStats(plan));
+        int n = 0;
+        while (whole.claim() >= 0) {
+            n++;
+        }
+        assertThat(n).isEqualTo(8); // (3 + 1 warm-up) x 2 URLs
+    }
+
+    @Test
+    void responseTimeCountsFromTheIntendedStartAndLatenessFromTheSend() {
+        PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(10));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        long t0 = run.startNanos();
+        // request 0: sent on time, answered after 20 ms
+        run.record(ring, run.claim(), t0, t0, t0 + 20 * MS, 200, null, "", 5, 0);
+        // request 1: meant for +100 ms, sent 30 ms late, answered 20 ms after the send
+        long i1 = run.claim();
+        long intended = run.intendedStart(i1);
+        run.record(ring, i1, intended, intended + 30 * MS, intended + 50 * MS, 200, null, "", 5, 0);
+        // request 2: failed
+        long i2 = run.claim();
+        run.record(ring, i2, run.intendedStart(i2), run.intendedStart(i2),
+                run.intendedStart(i2) + MS, 0, ErrorKind.REFUSED, "Connection refused", 0, 0);
+        clock.set(t0 + 300 * MS);
+
+        PingSnapshot s = stats.snapshot(run, false, 0);
+        PingResult r = s.results().get(0);
+        assertThat(r.sent()).isEqualTo(3);
+        assertThat(r.ok()).isEqualTo(2);
+        assertThat(r.errorCounts()).containsEntry(ErrorKind.REFUSED, 1L);
+        assertThat(r.minMillis()).isEqualTo(20.0);
+        assertThat(r.maxMillis()).isEqualTo(50.0);
+        assertThat(r.serviceP99Millis()).isEqualTo(20.0);
+        assertThat(r.late()).isEqualTo(1);
+        assertThat(s.late()).isEqualTo(1);
+        assertThat(r.bytes()).isEqualTo(10);
+        assertThat(s.elapsed()).isEqualTo(Duration.ofMillis(300));
+        assertThat(s.inFlight()).isZero();
+    }
+
+    @Test
+    void afterTheDurationARunWithRequestsInFlightIsDraining() {
+        PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(1));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        List<Long> claimed = new ArrayList<>();
+        for (long i; (i = run.claim()) >= 0; ) {
+            claimed.add(i);
+        }
+        for (long i : claimed.subList(0, 7)) {
+            run.record(ring, i, run.intendedStart(i), run.intendedStart(i),
+                    run.intendedStart(i) + MS, 200, null, "", 0, 0);
+        }
+        PingSnapshot during = stats.snapshot(run, false, 0);
+        assertThat(during.inFlight()).isEqualTo(3);
+        assertThat(during.draining()).isFalse();
+
+        clock.addAndGet(1500 * MS);
+        PingSnapshot after = stats.snapshot(run, false, 0);
+        assertThat(after.draining()).isTrue();
+        assertThat(after.waitingText(Duration.ofSeconds(10)))
+                .isEqualTo("waiting for 3 requests in flight (timeout 10 s)");
+        assertThat(after.waitingText(Duration.ofMillis(2500)))
+                .isEqualTo("waiting for 3 requests in flight (timeout 2500 ms)");
+    }
+
+    @Test
+    void aFullRingIsDrainedByItsProducerAndNothingIsLost() {
+        PingPlan plan = plan("http://a/").withCount(40_000).withConcurrency(1);
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        for (long i; (i = run.claim()) >= 0; ) {
+            run.record(ring, i, -1, 0, (i % 1000 + 1) * MS, 200, null, "", 1, 0);
+        }
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        assertThat(s.sent()).isEqualTo(40_000);
+        assertThat(s.results().get(0).bytes()).isEqualTo(40_000);
+        assertThat(s.results().get(0).maxMillis()).isCloseTo(1000.0,
+                org.assertj.core.api.Assertions.within(1.0));
+    }
+
+    @Test
+    void theSeriesKeepsTheLastHourOnly() {
+        PingPlan plan = plan("http://a/").withDuration(Duration.ofHours(2));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        PingSnapshot s = null;
+        for (int second = 0; second < PingSnapshot.MAX_SERIES_POINTS + 50; second++) {
+            for (int tick = 0; tick < 4; tick++) {
+                long i = run.claim();
+                run.record(ring, i, -1, clock.get(), clock.get() + MS, 200, null, "", 0, 0);
+                clock.addAndGet(250 * MS);
+                s = stats.snapshot(run, false, 0);
+            }
+        }
+        assertThat(s.series()).hasSize(PingSnapshot.MAX_SERIES_POINTS);
+        assertThat(s.series().get(0).atSeconds()).isEqualTo(51.0);
+    }
+}

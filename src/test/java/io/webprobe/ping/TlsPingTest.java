@@ -1,0 +1,238 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.Http1Probe;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.TlsTrust;
+import io.webprobe.testsupport.SelfSignedCertificate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * https on loopback with certificates made in the test: the event loops and the blocking
+ * engine succeed with a trusted or insecure setup, keep their TLS sessions alive, and tell an
+ * untrusted certificate, a certificate for another name and a failed handshake apart, in the
+ * same words {@link JdkHttpProbe} (the crawl's client) uses.
+ */
+class TlsPingTest {
+    private static final String OK = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+
+    @TempDir
+    static Path dir;
+    /** Valid for 127.0.0.1 and localhost. */
+    static SelfSignedCertificate loopback;
+    /** Valid for other.example only. */
+    static SelfSignedCertificate elsewhere;
+    static RawServer server;
+    static RawServer wrongName;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeAll
+    static void certificates() throws Exception {
+        loopback = SelfSignedCertificate.create(dir, "loopback", "ip:127.0.0.1,dns:localhost");
+        elsewhere = SelfSignedCertificate.create(dir, "elsewhere", "dns:other.example");
+        server = RawServer.answeringTls(OK, loopback.serverContext());
+        wrongName = RawServer.answeringTls(OK, elsewhere.serverContext());
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        server.close();
+        wrongName.close();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private static PingPlan plan(TlsTrust trust, String... urls) {
+        List<URI> targets = new ArrayList<>();
+        for (String u : urls) {
+            targets.add(URI.create(u));
+        }
+        return PingPlan.of(targets, "Webprobe/test").withTls(trust);
+    }
+
+    private PingSnapshot run(PingPlan plan, PingJob.Engine engine, PingListener listener)
+            throws Exception {
+        PingJob job = new PingJob(plan, engine, new Http1Probe("Webprobe/test",
+                Duration.ofSeconds(2), plan.tls()), listener);
+        toClose.add(job);
+        job.start();
+        return job.completion().get(60, TimeUnit.SECONDS);
+    }
+
+    private static TlsTrust cacert(SelfSignedCertificate c) throws Exception {
+        return TlsTrust.fromPemFile(c.pem());
+    }
+
+    @Test
+    void insecureAndCacertBothReachASelfSignedServerOnBothEngines() throws Exception {
+        for (PingJob.Engine engine : PingJob.Engine.values()) {
+            for (TlsTrust trust : List.of(TlsTrust.insecure(), cacert(loopback))) {
+                PingSnapshot s = run(plan(trust, server.url("/a"), server.url("/b"))
+                        .withCount(20).withConcurrency(4), engine, PingListener.NONE);
+                assertThat(s.results()).as("%s, %s", engine, trust).allSatisfy(r -> {
+                    assertThat(r.statusCountsText()).isEqualTo("200×20");
+                    assertThat(r.bytes()).isEqualTo(100);
+                });
+            }
+        }
+    }
+
+    @Test
+    void keepAliveReusesTlsConnectionsAndNoKeepAliveHandshakesPerRequest() throws Exception {
+        try (RawServer counted = RawServer.answeringTls(OK, loopback.serverContext())) {
+            PingSnapshot kept = run(plan(cacert(loopback), counted.url("/")).withCount(200)
+                    .withConcurrency(4), PingJob.Engine.EVENT_LOOPS, PingListener.NONE);
+            assertThat(kept.results().get(0).statusCountsText()).isEqualTo("200×200");
+            assertThat(counted.connections()).isBetween(1, 4); // one handshake per connection
+            int before = counted.connections();
+
+            PingSnapshot fresh = run(plan(cacert(loopback), counted.url("/")).withCount(10)
+                    .withConcurrency(2).withKeepAlive(false), PingJob.Engine.EVENT_LOOPS,
+                    PingListener.NONE);
+            assertThat(fresh.results().get(0).statusCountsText()).isEqualTo("200×10");
+            assertThat(counted.connections() - before).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void theFirstConnectionToAnEndpointHandshakesAloneSoTheOthersCanResumeItsSession()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger order = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger openAtFirstHandshake =
+                new java.util.concurrent.atomic.AtomicInteger(-1);
+        byte[] ok = OK.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (RawServer counted = new RawServer((socket, srv) -> {
+            if (order.incrementAndGet() == 1) {
+                ((javax.net.ssl.SSLSocket) socket).startHandshake();
+                openAtFirstHandshake.set(srv.connections());
+            }
+            while (srv.readHead(socket) != null) {
+                socket.getOutputStream().write(ok);
+            }
+        }, loopback.serverContext())) {
+            PingSnapshot s = run(plan(cacert(loopback), counted.url("/")).withCount(40)
+                    .withConcurrency(4), PingJob.Engine.EVENT_LOOPS, PingListener.NONE);
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×40");
+            // when the first handshake was done, nobody else had connected yet
+            assertThat(openAtFirstHandshake.get()).isEqualTo(1);
+            assertThat(counted.connections()).isBetween(2, 4);
+        }
+    }
+
+    @Test
+    void failuresAreClassifiedAlikeByTheEventLoopsTheBlockingProbeAndTheCrawlClient()
+            throws Exception {
+        String untrusted = server.url("/");
+        String mismatch = wrongName.url("/");
+        // a plain HTTP server answers the TLS hello with an HTTP error at once
+        try (RawServer plain = new RawServer((socket, srv) -> socket.getOutputStream().write(
+                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1)))) {
+            String notTls = "https://127.0.0.1:" + plain.port() + "/";
+            Map<String, ErrorKind> expected = Map.of(
+                    untrusted, ErrorKind.TLS_CERTIFICATE,
+                    mismatch, ErrorKind.TLS_HOSTNAME,
+                    notTls, ErrorKind.TLS);
+            // defaults do not know the loopback certificate; the cacert of "elsewhere" trusts
+            // its chain but not its name
+            TlsTrust trust = cacert(elsewhere);
+            PingPlan plan = plan(trust, untrusted, mismatch, notTls).withCount(2);
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                ConcurrentLinkedQueue<RequestRecord> log = new ConcurrentLinkedQueue<>();
+                PingSnapshot s = run(plan, engine, new PingListener() {
+                    @Override
+                    public void onRequest(RequestRecord r) {
+                        log.add(r);
+                    }
+                });
+                for (PingResult r : s.results()) {
+                    assertThat(r.errorCounts()).as("%s %s", engine, r.url())
+                            .isEqualTo(Map.of(expected.get(r.url()), 2L));
+                }
+                assertThat(log.stream().sorted(Comparator.comparingLong(RequestRecord::seq))
+                        .limit(3).map(RequestRecord::errorMessage).toList()).containsExactly(
+                        "The site's certificate is not trusted (self-signed or from an unknown"
+                                + " authority)",
+                        "The site's certificate is not issued for 127.0.0.1",
+                        "The TLS handshake failed: the server did not answer in TLS (is the"
+                                + " port serving plain http?)");
+            }
+            try (HttpProbe jdk = new JdkHttpProbe("t", Duration.ofSeconds(2), trust)) {
+                for (Map.Entry<String, ErrorKind> e : expected.entrySet()) {
+                    FetchResponse r = jdk.fetch(new FetchRequest(URI.create(e.getKey()), "GET",
+                            Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER));
+                    assertThat(r.error()).as(e.getKey()).isEqualTo(e.getValue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCrawlClientTrustsWhatItIsToldPerClient() throws Exception {
+        FetchRequest get = new FetchRequest(URI.create(server.url("/")), "GET",
+                Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER);
+        try (HttpProbe insecure = new JdkHttpProbe("t", Duration.ofSeconds(2), TlsTrust.insecure());
+                HttpProbe trusting = new JdkHttpProbe("t", Duration.ofSeconds(2), cacert(loopback));
+                HttpProbe defaults = new JdkHttpProbe("t", Duration.ofSeconds(2))) {
+            assertThat(insecure.fetch(get).status()).isEqualTo(200);
+            assertThat(trusting.fetch(get).status()).isEqualTo(200);
+            FetchResponse refused = defaults.fetch(get);
+            assertThat(refused.error()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
+            // the insecure client did not switch checking off for the others
+            assertThat(insecure.fetch(new FetchRequest(URI.create(wrongName.url("/")), "GET",
+                    Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER)).status()).isEqualTo(200);
+            assertThat(defaults.fetch(get).error()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
+        }
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE)).isEqualTo(
+                "The site's certificate is not trusted (self-signed or from an unknown authority)."
+                        + " Use --cacert FILE to trust it, or --insecure to skip the check.");
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.DNS)).isNull();
+    }
+
+    @Test
+    void aBadCertificateFileIsRefusedInOneSentence() throws Exception {
+        Path notPem = dir.resolve("not.pem");
+        java.nio.file.Files.writeString(notPem, "hello");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> TlsTrust.fromPemFile(dir.resolve("missing.pem"))))
+                .isInstanceOf(TlsTrust.TrustException.class)
+                .hasMessage("Could not read the certificate file " + dir.resolve("missing.pem")
+                        + ": no such file.");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> TlsTrust.fromPemFile(notPem)))
+                .isInstanceOf(TlsTrust.TrustException.class)
+                .hasMessageContaining("-----BEGIN CERTIFICATE-----");
+    }
+
+    /** Keeps the TLS helpers honest: the test server really speaks TLS. */
+    @Test
+    void theServerContextIsTls() throws Exception {
+        SSLContext c = loopback.serverContext();
+        assertThat(c.getProtocol()).isEqualTo("TLS");
+    }
+}

@@ -1,0 +1,250 @@
+package io.webprobe.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlScope;
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.Politeness;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Creating and opening crawl files: what is kept, and every refusal (one plain sentence, the
+ * file left exactly as it was).
+ */
+class CrawlStoreTest {
+    @TempDir
+    Path dir;
+
+    private static CrawlPlan plan() {
+        return CrawlPlan.of(URI.create("http://127.0.0.1:8080/docs/"), "Webprobe/test")
+                .withThreads(3)
+                .withMaxDepth(4)
+                .withSitemaps(true)
+                .withScope(CrawlScope.DEFAULT.withInclude(List.of(Pattern.compile("/docs/")))
+                        .withExclude(List.of(Pattern.compile("\\?print"), Pattern.compile("#x"))))
+                .withPoliteness(Politeness.DEFAULT.withDelay(Duration.ofMillis(250)));
+    }
+
+    private Path stored() throws Exception {
+        Path file = dir.resolve("crawl.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.sink().state(CrawlState.STOPPED, Duration.ofSeconds(7));
+        }
+        return file;
+    }
+
+    private static String digest(Path file) throws Exception {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void aCrawlFileKeepsThePlanAndTheStateAndIsOneFileWhenClosed() throws Exception {
+        Path file = stored();
+
+        assertThat(Files.exists(Path.of(file + "-wal"))).isFalse();
+        assertThat(Files.exists(Path.of(file + "-shm"))).isFalse();
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            CrawlPlan p = store.plan();
+            assertThat(p.startUrl()).isEqualTo(plan().startUrl());
+            assertThat(p.threads()).isEqualTo(3);
+            assertThat(p.maxDepth()).isEqualTo(4);
+            assertThat(p.useSitemaps()).isTrue();
+            assertThat(p.scope().include()).extracting(Pattern::pattern).containsExactly("/docs/");
+            assertThat(p.scope().exclude()).extracting(Pattern::pattern)
+                    .containsExactly("\\?print", "#x");
+            assertThat(p.politeness().delay()).isEqualTo(Duration.ofMillis(250));
+            assertThat(store.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(store.info().interrupted()).isFalse();
+            assertThat(store.info().elapsed()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(store.info().readOnly()).isTrue();
+        }
+    }
+
+    @Test
+    void anExistingFileIsNeverOverwritten() throws Exception {
+        Path file = dir.resolve("notes.webprobe");
+        Files.writeString(file, "my notes");
+
+        assertThatThrownBy(() -> CrawlStore.create(file, plan()))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("A file named " + file + " already exists; Webprobe does not "
+                        + "overwrite it. Choose another name.");
+        assertThat(Files.readString(file)).isEqualTo("my notes");
+    }
+
+    @Test
+    void aFileThatIsNotACrawlIsRefused() throws Exception {
+        Path text = dir.resolve("a.webprobe");
+        Files.writeString(text, "hello, this is not a database at all");
+        Path empty = Files.createFile(dir.resolve("empty.webprobe"));
+        Path otherDb = dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + otherDb);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (x)");
+        }
+        String before = digest(otherDb);
+
+        for (Path p : List.of(text, empty, otherDb)) {
+            assertThatThrownBy(() -> CrawlStore.open(p, CrawlStore.Access.RESUME))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessage(p + " is not a Webprobe crawl file.");
+        }
+        assertThat(digest(otherDb)).isEqualTo(before);
+        assertThatThrownBy(() -> CrawlStore.open(dir.resolve("none.webprobe"),
+                CrawlStore.Access.READ_ONLY))
+                .hasMessage("There is no crawl file at " + dir.resolve("none.webprobe") + ".");
+        assertThatThrownBy(() -> CrawlStore.open(dir, CrawlStore.Access.READ_ONLY))
+                .hasMessage(dir + " is a folder, not a crawl file.");
+    }
+
+    @Test
+    void aDamagedFileIsRefusedAndLeftAsItWas() throws Exception {
+        Path file = dir.resolve("big.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.sink().state(CrawlState.FINISHED, Duration.ZERO);
+        }
+        // the file's pages after the first are overwritten with noise, as a bad disk would
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 4096; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Files.write(file, bytes);
+        String before = digest(file);
+
+        assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(file + " is damaged and cannot be opened.");
+        assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_ONLY))
+                .hasMessage(file + " is damaged and cannot be opened.");
+        assertThat(digest(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileFromANewerWebprobeIsRefused() throws Exception {
+        Path file = stored();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        String before = digest(file);
+
+        assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                .hasMessage(file + " was made by a newer Webprobe (crawl file format 99); "
+                        + "update Webprobe to open it.");
+        assertThat(digest(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aCrawlOpenInAnotherRunningWebprobeIsRefusedAndAStaleLockTakenOver() throws Exception {
+        Path file = stored();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            long started = other.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+            setLock(file, new OwnerLock(other.pid(), started, hostName(), System.currentTimeMillis()));
+
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                    .hasMessage(file + " is open in another running Webprobe (process "
+                            + other.pid() + "); close it there first.");
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_ONLY))
+                    .hasMessage(file + " is open in another running Webprobe (process "
+                            + other.pid() + "); close it there first.");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        // the owner is gone (killed): its lock is stale and taken over
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(store.info().resumable()).isTrue();
+            // and while this process has it open, a second open is refused too
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_ONLY))
+                    .hasMessage(file + " is open in this Webprobe already; close it there first.");
+        }
+    }
+
+    @Test
+    void aReadOnlyFileOpensForReadingButIsNotResumed() throws Exception {
+        Path file = stored();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        String before = digest(file);
+
+        assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                .hasMessage(file + " is read-only, so it can be opened to look at or export, "
+                        + "but not resumed.");
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = store.reader()) {
+            assertThat(store.info().resumable()).isFalse();
+            assertThat(reader.results()).isEmpty();
+        }
+        assertThat(digest(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aTemporaryFileIsGoneWhenClosed() throws Exception {
+        Path file;
+        try (CrawlStore store = CrawlStore.createTemporary(plan())) {
+            file = store.file();
+            store.sink().state(CrawlState.FINISHED, Duration.ZERO);
+            assertThat(Files.exists(file)).isTrue();
+        }
+        assertThat(Files.exists(file)).isFalse();
+        assertThat(Files.exists(Path.of(file + "-wal"))).isFalse();
+    }
+
+    @Test
+    void crawlFilesAreNamedAfterTheHostAndTheStartTime() throws Exception {
+        URI start = URI.create("https://www.example.com/docs/");
+        Instant at = Instant.parse("2026-12-02T14:30:05Z");
+        Path first = CrawlFiles.newFile(dir, start, at, java.time.ZoneOffset.UTC);
+        assertThat(first.getFileName().toString())
+                .isEqualTo("www.example.com-2026-12-02-143005.webprobe");
+        Files.writeString(first, "x");
+        assertThat(CrawlFiles.newFile(dir, start, at, java.time.ZoneOffset.UTC).getFileName()
+                .toString()).isEqualTo("www.example.com-2026-12-02-143005-2.webprobe");
+        assertThat(CrawlFiles.newFile(dir, URI.create("http://127.0.0.1:8080/"), at,
+                java.time.ZoneOffset.UTC).getFileName().toString())
+                .isEqualTo("127.0.0.1_8080-2026-12-02-143005.webprobe");
+    }
+
+    @Test
+    void theCrawlsFolderFollowsEachPlatformsConvention() {
+        assertThat(CrawlFiles.defaultFolder(java.util.Map.of(), "Linux", "/home/ann"))
+                .isEqualTo(Path.of("/home/ann/.local/share/webprobe/crawls"));
+        assertThat(CrawlFiles.defaultFolder(java.util.Map.of("XDG_DATA_HOME", "/data"), "Linux",
+                "/home/ann")).isEqualTo(Path.of("/data/webprobe/crawls"));
+        assertThat(CrawlFiles.defaultFolder(java.util.Map.of(), "Mac OS X", "/Users/ann"))
+                .isEqualTo(Path.of("/Users/ann/Library/Application Support/Webprobe/crawls"));
+        assertThat(CrawlFiles.defaultFolder(java.util.Map.of("LOCALAPPDATA", "/c/AppData/Local"),
+                "Windows 11", "/c/Users/ann"))
+                .isEqualTo(Path.of("/c/AppData/Local/Webprobe/crawls"));
+    }
+
+    private static void setLock(Path file, OwnerLock lock) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var ps = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('lock', ?)")) {
+            ps.setString(1, lock.encode());
+            ps.executeUpdate();
+        }
+    }
+
+    private static String hostName() {
+        return OwnerLock.self(Instant.now()).host();
+    }
+
+}

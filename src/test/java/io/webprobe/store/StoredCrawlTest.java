@@ -1,0 +1,280 @@
+package io.webprobe.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlJobs;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.TestSite;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crawls kept in a crawl file: a stopped crawl resumed where it was, a store that falls behind
+ * slowing the crawl without losing anything, and the whole crawl readable back.
+ */
+class StoredCrawlTest {
+    @TempDir
+    Path dir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private CrawlPlan plan() {
+        return CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test").withThreads(4);
+    }
+
+    /** Runs a job to its end and returns the summary. */
+    private static CrawlSummary run(CrawlJob.Builder builder) throws Exception {
+        CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+        try (CrawlJob job = builder.listener(new CrawlListener() {
+            @Override
+            public void onFinished(CrawlSummary s) {
+                done.complete(s);
+            }
+        }).build()) {
+            job.start();
+            return done.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Set<Thread> crawlWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("crawl-worker-"))
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    /**
+     * Whether the crawl cannot make another request before the store takes rows again: each
+     * worker waits for room in the store's queue, or waits in the frontier with nothing queued
+     * (what it waits for can only come from a worker that the store holds), and the items in
+     * flight are those of the workers the store holds.
+     */
+    private static boolean waitOnTheStoreOnly(Set<Thread> workers, CrawlJob job) {
+        int onStore = 0;
+        int idle = 0;
+        for (Thread t : workers) {
+            if (t.getState() != Thread.State.WAITING) {
+                return false;
+            }
+            List<String> frames = java.util.Arrays.stream(t.getStackTrace())
+                    .map(f -> f.getClassName() + "." + f.getMethodName()).toList();
+            if (frames.stream().anyMatch(f -> f.startsWith("java.util.concurrent.Semaphore."))
+                    && frames.stream().anyMatch(f -> f.startsWith(StoreWriter.class.getName()))) {
+                onStore++;
+            } else if (frames.stream().anyMatch(f -> f.endsWith("$ConditionObject.await"))
+                    && frames.stream().anyMatch(f -> f.endsWith("Frontier.take"))
+                    && frames.stream().noneMatch(f -> f.contains(".acquire"))) {
+                idle++;
+            }
+        }
+        if (onStore == 0 || onStore + idle != workers.size()) {
+            return false;
+        }
+        // read after the threads: a worker seen idle that took an item since shows here
+        CrawlProgress p = job.progress();
+        return p.inFlight() == onStore && (idle == 0 || p.queued() == 0);
+    }
+
+    private static Set<String> urls(List<CrawlResult> rows) {
+        return rows.stream().map(CrawlResult::url).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aStoppedCrawlResumesWhereItWasAndFetchesNothingTwice() throws Exception {
+        TestSite site = new TestSite(server, 120);
+        // page 40 holds the crawl: the crawl is stopped while a worker waits on it
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"41.html\">next</a>"));
+        Path file = dir.resolve("crawl.webprobe");
+        Set<String> doneBefore;
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            CrawlJob job = CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()).build();
+            job.start();
+            arrived.await();
+            job.stop();
+            job.close();
+            release.countDown();
+            try (CrawlReader reader = store.reader()) {
+                store.sink().flush().get();
+                doneBefore = urls(reader.results());
+            }
+        }
+        Map<String, Integer> hitsBefore = hits(site);
+        assertThat(doneBefore).isNotEmpty().doesNotContain(server.url("/page/40.html"));
+
+        CrawlSummary summary;
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(store.info().resumable()).isTrue();
+            summary = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            try (CrawlReader reader = store.reader()) {
+                List<CrawlResult> all = reader.results();
+                Set<String> expected = site.paths().stream().map(server::url)
+                        .collect(Collectors.toSet());
+                assertThat(all).extracting(CrawlResult::url).doesNotHaveDuplicates();
+                assertThat(urls(all)).isEqualTo(expected);
+                assertThat(reader.brokenLinks()).extracting(BrokenLink::linkUrl)
+                        .containsExactlyInAnyOrderElementsOf(brokenLinkUrls(site));
+            }
+        }
+        assertThat(summary.stopped()).isFalse();
+        assertThat(summary.crawled()).isEqualTo(site.paths().size());
+        for (String url : doneBefore) {
+            String path = URI.create(url).getRawPath();
+            assertThat(server.hits(path)).as("requests of %s, done before the stop", path)
+                    .isEqualTo(hitsBefore.get(path));
+        }
+        for (String path : site.paths()) {
+            assertThat(server.hits(path)).as("requests of %s", path).isBetween(1, 2);
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.FINISHED);
+            assertThat(store.info().resumable()).isFalse();
+        }
+    }
+
+    @Test
+    void aStoreThatFallsBehindSlowsTheCrawlAndLosesNothing() throws Exception {
+        TestSite site = new TestSite(server, 150);
+        CountDownLatch diskBack = new CountDownLatch(1);
+        AtomicInteger commits = new AtomicInteger();
+        Path file = dir.resolve("slow.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            // the first commit waits for the "disk"; the queue holds ~100 rows meanwhile
+            store.tune(new StoreWriter.Tuning(100, () -> {
+                if (commits.getAndIncrement() == 0) {
+                    try {
+                        diskBack.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+            try (CrawlJob job = CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .listener(new CrawlListener() {
+                        @Override
+                        public void onFinished(CrawlSummary s) {
+                            done.complete(s);
+                        }
+                    }).build()) {
+                Set<Thread> others = crawlWorkers();
+                job.start();
+                Set<Thread> workers = crawlWorkers();
+                workers.removeAll(others);
+                assertThat(workers).hasSize(plan().threads());
+                // the workers fill the queue, then wait: requests stop well short of the site.
+                // Stopped for good, not for a while: every worker waits where only the store
+                // can let it go on (no test of elapsed time, which a loaded machine stretches)
+                await().atMost(Duration.ofSeconds(30)).until(() -> commits.get() == 1);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> waitOnTheStoreOnly(workers, job));
+                int seen = server.totalRequests();
+                assertThat(seen).isLessThan(site.paths().size() / 2);
+                assertThat(done).isNotDone();
+                assertThat(waitOnTheStoreOnly(workers, job)).isTrue();
+                assertThat(server.totalRequests()).isEqualTo(seen);
+
+                diskBack.countDown();
+                CrawlSummary summary = done.get(60, TimeUnit.SECONDS);
+                assertThat(summary.failure()).isNull();
+                assertThat(summary.crawled()).isEqualTo(site.paths().size());
+            } finally {
+                diskBack.countDown(); // a failed check must not leave the store's writer stuck
+            }
+            try (CrawlReader reader = store.reader()) {
+                assertThat(urls(reader.results())).isEqualTo(site.paths().stream()
+                        .map(server::url).collect(Collectors.toSet()));
+                assertThat(reader.brokenLinks()).hasSize(
+                        site.brokenSources().values().stream().mapToInt(List::size).sum());
+            }
+        }
+        for (String path : site.paths()) {
+            assertThat(server.hits(path)).as("requests of %s", path).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSmallMemoryQueueSpillsToTheFileAndStillCrawlsEveryPageOnce() throws Exception {
+        TestSite site = new TestSite(server, 400);
+        Path file = dir.resolve("spill.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            AtomicInteger spills = new AtomicInteger();
+            CrawlSink sink = store.sink();
+            CrawlSink counting = (CrawlSink) java.lang.reflect.Proxy.newProxyInstance(
+                    CrawlSink.class.getClassLoader(), new Class<?>[] {CrawlSink.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("spill")) {
+                            spills.incrementAndGet();
+                        }
+                        try {
+                            return method.invoke(sink, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            CrawlSummary summary = run(CrawlJobs.withFrontierLimits(CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), counting), 8, 20, 5));
+            assertThat(summary.crawled()).isEqualTo(site.paths().size());
+            assertThat(spills.get()).as("chunks written to the file").isGreaterThan(10);
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).extracting(CrawlResult::url).doesNotHaveDuplicates();
+            }
+            try (var rows = store.reader()) {
+                long[] spilled = {-1};
+                rows.query("SELECT COUNT(*) FROM spill", rs -> spilled[0] = rs.getLong(1));
+                assertThat(spilled[0]).as("chunks left after the crawl").isZero();
+            }
+        }
+        for (String path : site.paths()) {
+            assertThat(server.hits(path)).as("requests of %s", path).isEqualTo(1);
+        }
+    }
+
+    private Map<String, Integer> hits(TestSite site) {
+        return site.paths().stream().collect(Collectors.toMap(p -> p, server::hits));
+    }
+
+    private List<String> brokenLinkUrls(TestSite site) {
+        List<String> out = new java.util.ArrayList<>();
+        site.brokenSources().forEach((path, sources) -> {
+            for (int i = 0; i < sources.size(); i++) {
+                out.add(server.url(path));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package io.webprobe.ui.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.export.CsvExporter;
+import io.webprobe.ping.LatencyBin;
+import io.webprobe.ping.LatencyPoint;
+import io.webprobe.testsupport.FakeDialogs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Ping tab's charts fed directly through the ViewModel's lists, as the run's updates feed
+ * them: histograms whose bins change size, range and labels (narrow bins have equal labels),
+ * and a latency series that slides. Any exception on the FX thread fails the test.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PingChartsTest {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private PingViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        vm = new PingViewModel((plan, listener) -> {
+            throw new AssertionError("no job in this test");
+        }, Platform::runLater, timer, Runnable::run, new CsvExporter(), new FakeDialogs(),
+                "t", Duration.ofMillis(50));
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new PingView(vm).root()),
+                1200, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        timer.shutdownNow();
+    }
+
+    @Test
+    void histogramsOfAnyShapeAndASlidingSeriesNeverThrow(FxRobot robot) {
+        Random rnd = new Random(3);
+        for (int round = 0; round < 60; round++) {
+            List<LatencyBin> bins = new ArrayList<>();
+            int n = round % 7 == 0 ? 0 : PingViewModel.HISTOGRAM_BINS;
+            double lo = rnd.nextDouble() * 0.2;
+            double width = round % 2 == 0 ? 0.001 : rnd.nextDouble() * 5; // 1 µs: equal labels
+            for (int b = 0; b < n; b++) {
+                bins.add(new LatencyBin(lo + b * width, lo + (b + 1) * width, rnd.nextInt(50)));
+            }
+            int r = round;
+            robot.interact(() -> {
+                vm.histogram().setAll(bins);
+                List<LatencyPoint> pts = new ArrayList<>(vm.series());
+                pts.add(new LatencyPoint(r + 1, rnd.nextDouble(), 1 + rnd.nextDouble(), 10));
+                if (pts.size() > 20) {
+                    vm.series().remove(0, pts.size() - 20); // a sliding window
+                }
+                vm.series().add(pts.get(pts.size() - 1));
+            });
+        }
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
+        robot.interact(() -> {
+            assertThat(bars.getData().get(0).getData()).hasSize(PingViewModel.HISTOGRAM_BINS);
+            long sum = bars.getData().get(0).getData().stream()
+                    .mapToLong(d -> d.getYValue().longValue()).sum();
+            assertThat(sum).isEqualTo(vm.histogram().stream().mapToLong(LatencyBin::count).sum());
+            assertThat(line.getData().get(0).getData()).extracting(XYChart.Data::getXValue)
+                    .containsExactlyElementsOf(vm.series().stream()
+                            .map(p -> (Number) p.atSeconds()).toList());
+        });
+        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
+}
