@@ -27,7 +27,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -44,7 +43,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.MasterDetailPane;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
@@ -78,7 +76,8 @@ public final class CrawlView {
     private final TextField search;
     private final TabPane tabs = new TabPane();
     private final Tab urlsTab = new Tab();
-    private final MasterDetailPane workspace = new MasterDetailPane(Side.BOTTOM);
+    /** The tabs over the details pane. */
+    private final SplitPane workspace = new SplitPane();
     private final DetailsView details;
     private final BrokenLinksView broken;
     /** The threads spinner's two-way link to the settings (kept: bindings hold it weakly). */
@@ -189,21 +188,14 @@ public final class CrawlView {
         broken.table().getSelectionModel().selectedItemProperty().addListener(
                 (o, was, now) -> showBrokenDetails());
 
-        workspace.setMasterNode(tabs);
-        workspace.setDetailNode(details.root());
+        workspace.setOrientation(Orientation.VERTICAL);
+        workspace.getItems().setAll(tabs, details.root());
         // no minimum sizes: a small window then squeezes the panes, not the dividers
         tabs.setMinSize(0, 0);
         ((javafx.scene.layout.Region) details.root()).setMinSize(0, 0);
         overview.root().setMinSize(0, 0);
         workers.setMinSize(0, 0);
-        onceSized(workspace, () -> workspace.setDividerPosition(
-                deps.memory().getDouble("crawl.divider.details", 0.62)));
-        // remembered when the user drags it, not when a small window squeezes it
-        workspace.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e ->
-                deps.memory().putDouble("crawl.divider.details", workspace.getDividerPosition()));
-        workspace.setShowDetailNode(deps.memory().getBoolean("crawl.details.shown", true));
-        workspace.showDetailNodeProperty().addListener((o, was, now) ->
-                deps.memory().putBoolean("crawl.details.shown", now));
+        remember(workspace, "crawl.divider.details", 0.62);
         table.setOnOpen(this::openDetails);
 
         SplitPane split = new SplitPane(left, workspace);
@@ -222,9 +214,14 @@ public final class CrawlView {
         }
     }
 
-    /** Double-click or Enter on a row: the details pane shows (if hidden) with its inlinks. */
+    /**
+     * Double-click or Enter on a row: the details pane shows its inlinks, and comes up if the
+     * user had pushed it down out of sight.
+     */
     private void openDetails() {
-        workspace.setShowDetailNode(true);
+        if (workspace.getDividerPositions()[0] > 0.9) {
+            workspace.setDividerPositions(0.62);
+        }
         details.showInlinks();
     }
 
