@@ -480,7 +480,28 @@ public final class CrawlViewModel implements AutoCloseable {
         charts.changed(false);
     }
 
+    /**
+     * The job ended. Its last rows may still be on their way to the file (a stopped crawl ends
+     * before its writer has committed them): the workspace reads the file once everything
+     * written is stored, and the crawl counts as running until then.
+     */
     private void finished(CrawlSummary summary) {
+        OpenCrawl c = crawl;
+        int gen = generation;
+        CompletableFuture<Void> stored;
+        try {
+            stored = c.store().sink().flush();
+        } catch (StoreException | RuntimeException e) {
+            stored = CompletableFuture.completedFuture(null);
+        }
+        stored.whenComplete((v, e) -> s.fx().execute(() -> {
+            if (gen == generation && crawl == c) {
+                ended(summary);
+            }
+        }));
+    }
+
+    private void ended(CrawlSummary summary) {
         OpenCrawl c = crawl;
         CrawlJob j = c.job();
         ticker = null;
