@@ -100,24 +100,20 @@ public final class ChartsModel {
         update(depths, byDepth);
     }
 
-    /** "< 50 ms", "50–100 ms"…, "≥ 5 s". */
+    /** "<50", "50–100"…, "2–5 s", "≥5 s": short, so they fit under a bar unrotated (the axis says ms). */
     static String bucketLabel(List<Long> bounds, int i) {
         if (i == 0) {
-            return "< " + ms(bounds.get(0));
+            return "<" + ms(bounds.get(0));
         }
         if (i == bounds.size()) {
-            return "≥ " + ms(bounds.get(i - 1));
+            return "≥" + ms(bounds.get(i - 1));
         }
-        String low = ms(bounds.get(i - 1));
-        String high = ms(bounds.get(i));
-        String unit = high.substring(high.indexOf(' '));
-        // "50–100 ms", "1–2 s", but "500 ms–1 s"
-        return (low.endsWith(unit) ? low.substring(0, low.length() - unit.length()) : low) + "–"
-                + high;
+        return ms(bounds.get(i - 1)) + "–" + ms(bounds.get(i));
     }
 
+    /** 50 → "50", 1000 → "1 s", 500 → "500". */
     private static String ms(long v) {
-        return v >= 1000 && v % 1000 == 0 ? (v / 1000) + " s" : v + " ms";
+        return v >= 1000 && v % 1000 == 0 ? (v / 1000) + " s" : Long.toString(v);
     }
 
     /** Status codes first in number order, then errors and "Blocked"/"Skipped" by name. */

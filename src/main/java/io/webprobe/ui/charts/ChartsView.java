@@ -24,7 +24,7 @@ public final class ChartsView {
         root.setHgap(8);
         root.setVgap(8);
         root.add(chart("chartStatuses", "URLs by status", "Status", model.statuses()), 0, 0);
-        root.add(chart("chartTimes", "Response time", "Time", model.times()), 1, 0);
+        root.add(chart("chartTimes", "Response time", "Time (ms)", model.times()), 1, 0);
         root.add(chart("chartDepths", "URLs by depth", "Depth", model.depths()), 0, 1, 2, 1);
     }
 
@@ -36,6 +36,8 @@ public final class ChartsView {
             ObservableList<XYChart.Data<String, Number>> points) {
         CategoryAxis xAxis = new CategoryAxis();
         xAxis.setLabel(x);
+        xAxis.setTickLabelRotation(0); // short labels; rotated ones squash the bars
+        xAxis.setAutoRanging(true);
         NumberAxis yAxis = new NumberAxis();
         yAxis.setLabel("URLs");
         yAxis.setForceZeroInRange(true);
@@ -47,6 +49,8 @@ public final class ChartsView {
         chart.setCategoryGap(6);
         XYChart.Series<String, Number> series = new XYChart.Series<>(points);
         chart.setData(FXCollections.observableArrayList(java.util.List.of(series)));
+        chart.setPrefSize(300, 200);
+        chart.setMinSize(0, 0);
         GridPane.setHgrow(chart, Priority.ALWAYS);
         GridPane.setVgrow(chart, Priority.ALWAYS);
         return chart;

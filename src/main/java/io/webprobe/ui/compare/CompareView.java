@@ -84,6 +84,8 @@ public final class CompareView {
 
         TableView<CrawlDiff.Row> table = new TableView<>(model.shown());
         table.setId("compareTable");
+        table.setPrefWidth(600);
+        table.setMinWidth(0);
         table.setPlaceholder(new Label("Choose two crawls of one site and press Compare."));
         table.getColumns().addAll(List.of(
                 col("Change", 150, r -> name(r.change())),

@@ -67,6 +67,8 @@ final class CrawlControls {
         url.setEditable(true);
         url.setId("crawlUrlBox");
         url.setMaxWidth(Double.MAX_VALUE);
+        url.setPrefWidth(320); // grows with the window; its items must not widen the window
+        url.setMinWidth(160);
         url.setPromptText("https://example.com/");
         urlField = url.getEditor();
         urlField.setId("crawlUrl");

@@ -169,9 +169,10 @@ public final class CrawlView {
         Tab brokenTab = new Tab();
         brokenTab.setId("brokenTab");
         brokenTab.setContent(broken.table());
-        brokenTab.textProperty().bind(Bindings.createStringBinding(() -> String.format(
-                Locale.ROOT, "Broken links (%,d)", vm.broken().links().size()),
-                vm.broken().links()));
+        brokenTab.textProperty().bind(Bindings.createStringBinding(() -> vm.broken()
+                .staleProperty().get() ? "Broken links" : String.format(Locale.ROOT,
+                        "Broken links (%,d)", vm.broken().links().size()),
+                vm.broken().links(), vm.broken().staleProperty()));
         Tab chartsTab = new Tab("Charts", new ChartsView(vm.charts()).root());
         chartsTab.setId("chartsTab");
         vm.charts().activeProperty().bind(chartsTab.selectedProperty());
@@ -199,7 +200,6 @@ public final class CrawlView {
         table.setOnOpen(this::openDetails);
 
         SplitPane split = new SplitPane(left, workspace);
-        SplitPane.setResizableWithParent(left, false);
         remember(split, "crawl.divider.overview", 0.2);
         BorderPane.setMargin(split, new Insets(0, 10, 0, 10));
         return split;
@@ -250,32 +250,30 @@ public final class CrawlView {
         return bar;
     }
 
-    /** Restores a divider, and remembers where the user drags it (not where a resize puts it). */
-    private void remember(SplitPane split, String key, double def) {
-        onceSized(split, () -> split.setDividerPositions(deps.memory().getDouble(key, def)));
-        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e ->
-                deps.memory().putDouble(key, split.getDividerPositions()[0]));
-    }
-
     /**
-     * Runs {@code apply} once the region is first laid out at a useful size (a window that
-     * opens tiny and is then enlarged would otherwise leave its dividers squeezed).
+     * Keeps a divider where the user last put it (or at {@code def}): as a fraction of the
+     * pane, put back whenever the pane changes size (a window that opens small and grows, a
+     * resize), and remembered when the user drags it, not when a resize moves it.
      */
-    private static void onceSized(javafx.scene.layout.Region r, Runnable apply) {
+    private void remember(SplitPane split, String key, double def) {
+        Runnable apply = () -> split.setDividerPositions(deps.memory().getDouble(key, def));
         apply.run();
-        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o,
-                    Number was, Number now) {
-                if (r.getWidth() > 300 && r.getHeight() > 200) {
-                    r.widthProperty().removeListener(this);
-                    r.heightProperty().removeListener(this);
+        // the skin moves dividers in the layout that follows a resize (it keeps pixel
+        // positions): put them back after that layout, once per pulse at most
+        boolean[] pending = {false};
+        javafx.beans.InvalidationListener resized = o -> {
+            if (!pending[0]) {
+                pending[0] = true;
+                javafx.application.Platform.runLater(() -> {
+                    pending[0] = false;
                     apply.run();
-                }
+                });
             }
         };
-        r.widthProperty().addListener(once);
-        r.heightProperty().addListener(once);
+        split.widthProperty().addListener(resized);
+        split.heightProperty().addListener(resized);
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e ->
+                deps.memory().putDouble(key, split.getDividerPositions()[0]));
     }
 
     // == menus and keys ==

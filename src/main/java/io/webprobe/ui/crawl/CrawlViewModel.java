@@ -613,6 +613,10 @@ public final class CrawlViewModel implements AutoCloseable {
         closeCrawl();
         generation = gen;
         crawl = new OpenCrawl(store, s.fx());
+        // another crawl: its view starts whole (the filter and search of the last are not its)
+        table.attach(null);
+        overview.selectedProperty().set(io.webprobe.store.UrlFilter.ALL);
+        table.searchProperty().set("");
         hasCrawl.set(true);
         file.set(store.file());
         resumeOffer.set("");

@@ -33,15 +33,29 @@ public final class ListInputView {
         Label summary = new Label();
         summary.setId("listSummary");
         summary.textProperty().bind(model.summaryProperty());
+        // a long sentence is cut with "…" (whole in the tooltip); it must not widen the bar
+        summary.setMinWidth(0);
+        summary.setPrefWidth(100);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(summary, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(model.summaryProperty());
+        summary.setTooltip(tip);
         Label error = new Label();
         error.setId("listError");
         error.getStyleClass().add("field-error");
         error.textProperty().bind(model.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(model.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        error.setMinWidth(0);
+        error.setPrefWidth(100);
         HBox bar = new HBox(8, load, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(4, text, bar, error);
+        root.setPrefWidth(320); // grows with the window, like the URL field
+        root.setMinWidth(160);
+        text.setPrefWidth(320);
     }
 
     public Node root() {

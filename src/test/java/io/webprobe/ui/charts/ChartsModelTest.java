@@ -38,10 +38,10 @@ class ChartsModelTest {
     @Test
     void timeBucketsReadAsRanges() {
         List<Long> b = CrawlStats.TIME_BOUNDS;
-        assertThat(ChartsModel.bucketLabel(b, 0)).isEqualTo("< 50 ms");
-        assertThat(ChartsModel.bucketLabel(b, 1)).isEqualTo("50–100 ms");
-        assertThat(ChartsModel.bucketLabel(b, 4)).isEqualTo("500 ms–1 s");
-        assertThat(ChartsModel.bucketLabel(b, 5)).isEqualTo("1–2 s");
-        assertThat(ChartsModel.bucketLabel(b, b.size())).isEqualTo("≥ 5 s");
+        assertThat(ChartsModel.bucketLabel(b, 0)).isEqualTo("<50");
+        assertThat(ChartsModel.bucketLabel(b, 1)).isEqualTo("50–100");
+        assertThat(ChartsModel.bucketLabel(b, 4)).isEqualTo("500–1 s");
+        assertThat(ChartsModel.bucketLabel(b, 5)).isEqualTo("1 s–2 s");
+        assertThat(ChartsModel.bucketLabel(b, b.size())).isEqualTo("≥5 s");
     }
 }

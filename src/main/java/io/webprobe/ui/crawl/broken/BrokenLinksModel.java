@@ -21,12 +21,12 @@ public final class BrokenLinksModel {
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
-    private boolean stale;
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final PacedRead<List<BrokenLink>> read;
 
     public BrokenLinksModel(LongSupplier nanoTime) {
         active.addListener((o, was, now) -> {
-            if (now && stale) {
+            if (now && stale.get()) {
                 changed();
             }
         });
@@ -35,7 +35,7 @@ public final class BrokenLinksModel {
     }
 
     private void apply(List<BrokenLink> list) {
-        stale = false;
+        stale.set(false);
         links.setAll(list);
         reading.set(read.busy());
     }
@@ -46,6 +46,11 @@ public final class BrokenLinksModel {
      */
     public javafx.beans.property.BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** True while a running crawl has found more than the list shows (it is not on screen). */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     public ObservableList<BrokenLink> links() {
@@ -69,7 +74,7 @@ public final class BrokenLinksModel {
         if (active.get()) {
             read.request();
         } else {
-            stale = true;
+            stale.set(true);
         }
     }
 

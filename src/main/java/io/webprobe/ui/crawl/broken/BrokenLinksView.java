@@ -20,6 +20,8 @@ public final class BrokenLinksView {
 
     public BrokenLinksView(BrokenLinksModel model) {
         table.setId("brokenTable");
+        table.setPrefWidth(600);
+        table.setMinWidth(0);
         table.setPlaceholder(new Label("No broken links found."));
         SortedList<BrokenLink> sorted = new SortedList<>(model.links());
         sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -113,6 +113,11 @@ public final class DetailsView {
         tabs.getTabs().addAll(inlinksTab, outlinksTab, chainTab, headersTab, pageTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {inlinks,
+            outlinks, chain, headers}) {
+            c.setPrefWidth(400); // not the sum of their columns: the window decides
+            c.setMinWidth(0);
+        }
     }
 
     public Node root() {

@@ -56,6 +56,8 @@ public final class UrlTableView {
             }
         });
         table.setFixedCellSize(24);
+        table.setPrefWidth(600); // not the sum of its columns: the window decides
+        table.setMinWidth(0);
         table.setTableMenuButtonVisible(true); // the column chooser
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         for (UrlColumn c : UrlColumns.ALL) {
