@@ -104,6 +104,15 @@ final class Admission {
     }
 
     /**
+     * The same for a parsed link: its host (lower case, as WHATWG URLs are) and its port, -1
+     * for the scheme's default.
+     */
+    boolean inScope(String host, int port) {
+        return siteHosts.contains(port < 0 ? host : host + ":" + port)
+                || plan.scope().hostInScope(host, startDomain);
+    }
+
+    /**
      * Why a new URL is not taken on, or null; on null an in-scope URL has taken one place in the
      * page budget (give it back with {@link #release} if the URL turns out to be known).
      */

@@ -52,7 +52,54 @@ final class LinkExtractor {
     private static final Evaluator BASE_WITH_HREF = QueryParser.parse("base[href]");
 
     /** One link target found on a page. */
-    record Link(URI uri, String key, String anchorText, String type) {}
+    /**
+     * A link target: the parsed URL, its dedup key, its text and where it was. Its
+     * {@link URI} is made only when asked for (most links of a page point to URLs the crawl
+     * knows already, which need none).
+     */
+    static final class Link {
+        private final WebUrl url;
+        private final String key;
+        private final String anchorText;
+        private final String type;
+        private URI uri;
+
+        Link(WebUrl url, String key, String anchorText, String type) {
+            this.url = url;
+            this.key = key;
+            this.anchorText = anchorText;
+            this.type = type;
+        }
+
+        WebUrl url() {
+            return url;
+        }
+
+        String key() {
+            return key;
+        }
+
+        String anchorText() {
+            return anchorText;
+        }
+
+        String type() {
+            return type;
+        }
+
+        /** The request form as text (what {@link #uri()}{@code .toString()} gives). */
+        String requestUrl() {
+            return url.uriString();
+        }
+
+        /** The URL as a URI, made on the first call. */
+        URI uri() {
+            if (uri == null) {
+                uri = url.toUri();
+            }
+            return uri;
+        }
+    }
 
     /** An href that could not be made into a URL. */
     record InvalidLink(String href, String anchorText, String reason, String type) {}
@@ -91,7 +138,7 @@ final class LinkExtractor {
                         String type = linkType(el);
                         Link link = c.add(el.attr("href"), "", type, el.hasAttr("href"));
                         if (type.equals("canonical") && canonical == null && link != null) {
-                            canonical = link.uri().toString();
+                            canonical = link.requestUrl();
                         }
                     }
                 }
@@ -177,6 +224,25 @@ final class LinkExtractor {
         return java.nio.charset.StandardCharsets.UTF_8;
     }
 
+    /** Hosts java.net.URI reads as host names (a request needs one), learnt once each. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> REQUESTABLE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean requestable(String host) {
+        Boolean known = REQUESTABLE.get(host);
+        if (known == null) {
+            try {
+                known = new URI("http://" + host + "/").getHost() != null;
+            } catch (java.net.URISyntaxException e) {
+                known = false;
+            }
+            if (REQUESTABLE.size() < 10_000) {
+                REQUESTABLE.put(host, known);
+            }
+        }
+        return known;
+    }
+
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
     private static final class Collector {
         final WebUrl base;
@@ -234,14 +300,13 @@ final class LinkExtractor {
                         type));
                 return null;
             }
-            URI uri = url.toUri();
-            if (uri.getHost() == null) {
+            if (!requestable(url.host())) {
                 // a host java.net.URI cannot read as a host name ("a_b.test"): not requestable
                 invalid.add(new InvalidLink(href, anchor, "Malformed URL: the host name "
                         + url.host() + " cannot be requested", type));
                 return null;
             }
-            return new Link(uri, url.key(), anchor, type);
+            return new Link(url, url.key(), anchor, type);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.Urls;
+import io.webprobe.http.WebUrl;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,8 +167,11 @@ final class LinkGraph {
         }
 
         /** A link of the page (a, img, css…). */
-        void link(URI uri, String key, String anchor, String type, boolean nofollow) {
-            add(uri, key, anchor, type, nofollow, false);
+        void link(LinkExtractor.Link link, String anchor, boolean nofollow) {
+            WebUrl u = link.url();
+            boolean external = !admission.inScope(u.host(), u.port());
+            add(link::uri, link.requestUrl(), link.key(), external, anchor, link.type(), nofollow,
+                    false);
         }
 
         /**
@@ -220,13 +224,19 @@ final class LinkGraph {
                     }
                 }
             }
-            return add(target, key, "", type, false, true);
+            return add(() -> target, target.toString(), key, !admission.inScope(target), "",
+                    type, false, true);
         }
 
-        /** The id the link's target has, or 0 when it was left out. */
-        private long add(URI uri, String key, String anchor, String type, boolean nofollow,
+        /**
+         * The id the link's target has, or 0 when it was left out.
+         *
+         * @param uri the target as a URI, made only for a URL not known yet
+         * @param url the target's request form as text
+         */
+        private long add(java.util.function.Supplier<URI> uri, String url, String key,
+                boolean external, String anchor, String type, boolean nofollow,
                 boolean redirect) {
-            boolean external = !admission.inScope(uri);
             boolean chain = redirect && from.startChain && !external;
             int depth = chain ? from.depth : from.depth + 1;
             int hops = redirect ? from.redirectHops + 1 : 0;
@@ -234,17 +244,17 @@ final class LinkGraph {
             CrawlSink.NewUrl asFound = null;
             if (id == CompactKeyMap.ABSENT) {
                 int before = discovered.size();
-                id = takeOn(uri, key, external, chain, depth, hops);
+                id = takeOn(uri.get(), key, external, chain, depth, hops);
                 if (id == 0) {
                     return 0;
                 }
                 if (discovered.size() == before) { // another page took it on meanwhile
-                    asFound = new CrawlSink.NewUrl(id, key, uri.toString(), depth, from.id,
-                            external, chain, false, null);
+                    asFound = new CrawlSink.NewUrl(id, key, url, depth, from.id, external,
+                            chain, false, null);
                 }
             } else {
-                asFound = new CrawlSink.NewUrl(id, key, uri.toString(), depth, from.id, external,
-                        chain, false, null);
+                asFound = new CrawlSink.NewUrl(id, key, url, depth, from.id, external, chain,
+                        false, null);
             }
             links.add(new CrawlSink.LinkRow(id, type, anchor, nofollow, asFound));
             return id;

@@ -106,8 +106,7 @@ final class VisitMaker {
             // so are the links of every page of a list check: it checks the list, nothing more
             if (!plan.isList() && (plan.followNofollow() || !info.nofollow())) {
                 for (LinkExtractor.Link link : page.links()) {
-                    links.link(link.uri(), link.key(), link.anchorText(), link.type(),
-                            link.type().endsWith(" nofollow"));
+                    links.link(link, link.anchorText(), link.type().endsWith(" nofollow"));
                 }
                 for (LinkExtractor.InvalidLink bad : page.invalid()) {
                     invalid.add(new CrawlSink.InvalidHref(bad.href(), bad.anchorText(),
@@ -125,7 +124,7 @@ final class VisitMaker {
             LinkExtractor.Page sheet = parse(item, r, true);
             row.outlinks(sheet.links().size());
             for (LinkExtractor.Link link : sheet.links()) {
-                links.link(link.uri(), link.key(), "", link.type(), false);
+                links.link(link, "", false);
             }
             for (LinkExtractor.InvalidLink bad : sheet.invalid()) {
                 invalid.add(new CrawlSink.InvalidHref(bad.href(), "", bad.type(), bad.reason()));

@@ -161,8 +161,11 @@ public final class WebUrl {
         return PercentEncoding.normaliseEscapes(withoutFragment().uriString());
     }
 
-    /** {@link #href()} with what {@link URI} refuses percent-encoded; see {@link #toUri()}. */
-    String uriString() {
+    /**
+     * {@link #href()} with what {@link URI} refuses percent-encoded (see {@link #toUri()}): the
+     * text of the URI a request is made with, without building the URI.
+     */
+    public String uriString() {
         int i = 0;
         while (i < href.length() && !isUnsafe(i, href.charAt(i))) {
             i++;

@@ -307,7 +307,8 @@ public final class CrawlStore implements AutoCloseable {
         cfg.setBusyTimeout(10_000);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        cfg.setCacheSize(-16_000); // 16 MB of page cache per connection
+        // page cache: the writer's keeps the indexes it updates warm; a reader's is small
+        cfg.setCacheSize(readOnly ? -2_000 : -8_000);
         return cfg.createConnection("jdbc:sqlite:" + file);
     }
 
