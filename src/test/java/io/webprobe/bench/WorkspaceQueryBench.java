@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * Times the workspace's queries on a crawl file (bench/workspace-query.sh makes a file of a
+ * Times the workspace's queries on a crawl file (bench/inflate-crawl.py makes a file of a
  * million URLs): the table's ids for a filter, a search and a sort, a page of rows, and the
  * overview's counts. Prints one line per query with its wall time.
  */
