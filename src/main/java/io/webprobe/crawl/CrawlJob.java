@@ -517,15 +517,21 @@ public final class CrawlJob implements AutoCloseable {
         Duration elapsed = elapsed();
         CrawlSink.Conclusion c;
         String failure = sink.failure();
+        // a worker stopped by close() carries its interrupt here; the crawl's last state and
+        // figures must still be written and read back, so the flag waits until they are
+        boolean wasInterrupted = Thread.interrupted();
         try {
             sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
             c = sink.conclude();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            wasInterrupted = true;
             c = new CrawlSink.Conclusion(0, Map.of(), 0, List.of(), null);
         } catch (RuntimeException e) {
             log.error("Could not read the crawl's figures back", e);
             c = new CrawlSink.Conclusion(0, Map.of(), 0, List.of(), null);
+        }
+        if (wasInterrupted) {
+            Thread.currentThread().interrupt();
         }
         if (failure == null) {
             failure = sink.failure();

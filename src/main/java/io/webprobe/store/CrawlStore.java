@@ -67,8 +67,7 @@ public final class CrawlStore implements AutoCloseable {
     private boolean closed;
 
     private CrawlStore(Path file, boolean temporary, boolean readOnly, Clock clock,
-            Map<String, String> meta, Connection writeConnection, OwnerLock lock)
-            throws StoreException {
+            Map<String, String> meta, Connection writeConnection, OwnerLock lock, CrawlInfo info) {
         this.file = file;
         this.temporary = temporary;
         this.readOnly = readOnly;
@@ -76,7 +75,7 @@ public final class CrawlStore implements AutoCloseable {
         this.meta = meta;
         this.writeConnection = writeConnection;
         this.lock = lock;
-        this.info = infoOf(file, meta, readOnly);
+        this.info = info;
     }
 
     // ------------------------------------------------------------------ creating and opening
@@ -140,7 +139,8 @@ public final class CrawlStore implements AutoCloseable {
                 ps.executeBatch();
             }
             c.commit();
-            return new CrawlStore(abs, temporary, false, clock, meta, c, lock);
+            return new CrawlStore(abs, temporary, false, clock, meta, c, lock,
+                    infoOf(abs, meta, false));
         } catch (SQLException e) {
             closeQuietly(c);
             deleteFiles(abs);
@@ -192,13 +192,15 @@ public final class CrawlStore implements AutoCloseable {
                         ? "this Webprobe already" : "another running Webprobe (process "
                                 + owner.get().pid() + ")") + "; close it there first.");
             }
+            // read before this process takes the lock: a dead owner's crawl says "interrupted"
+            CrawlInfo info = infoOf(abs, meta, readOnly);
             OwnerLock lock = null;
             if (!readOnly) {
                 lock = takeLock(file, c, clock);
                 meta.put("lock", lock.encode());
             }
             CrawlStore store = new CrawlStore(abs, false, readOnly, clock, meta,
-                    readOnly ? null : c, lock);
+                    readOnly ? null : c, lock, info);
             if (readOnly) {
                 c.close();
             }

@@ -179,6 +179,26 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aCrawlWhoseProcessDiedSaysInterruptedAlsoWhenOpenedToResume() throws Exception {
+        Path file = dir.resolve("crawl.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.sink().state(CrawlState.RUNNING, Duration.ofSeconds(3));
+        }
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        setLock(file, new OwnerLock(gone.pid(), 1L, hostName(), System.currentTimeMillis()));
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().interrupted()).isTrue();
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            // this process holds the lock now, but the crawl it opened was still interrupted
+            assertThat(store.info().interrupted()).isTrue();
+            assertThat(store.info().stateText()).isEqualTo("interrupted");
+        }
+    }
+
+    @Test
     void aReadOnlyFileOpensForReadingButIsNotResumed() throws Exception {
         Path file = stored();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));

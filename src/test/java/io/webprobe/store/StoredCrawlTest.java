@@ -166,6 +166,37 @@ class StoredCrawlTest {
     }
 
     @Test
+    void aStoppedCrawlsSummaryCountsWhatWasStored() throws Exception {
+        new TestSite(server, 120);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"41.html\">next</a>"));
+        Path file = dir.resolve("crawl.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            // one worker: the one the stop interrupts is the one that ends the crawl
+            CrawlJob job = CrawlJob.builder(plan().withThreads(1),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            arrived.await();
+            // the stop interrupts the workers; the last one still writes the end and reads
+            // the figures back
+            job.stop();
+            CrawlSummary summary = job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+            release.countDown();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(summary.stopped()).isTrue();
+                assertThat(reader.brokenLinks()).isNotEmpty();
+                assertThat(summary.brokenLinks()).isEqualTo(reader.brokenLinks().size());
+            }
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.STOPPED);
+        }
+    }
+
+    @Test
     void aStoreThatFallsBehindSlowsTheCrawlAndLosesNothing() throws Exception {
         TestSite site = new TestSite(server, 150);
         CountDownLatch diskBack = new CountDownLatch(1);
