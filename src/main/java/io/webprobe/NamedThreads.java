@@ -1,6 +1,10 @@
 package io.webprobe;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +23,61 @@ public final class NamedThreads {
     /** E.g. {@code daemon("crawl-worker-")} makes crawl-worker-1, crawl-worker-2... */
     public static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setUncaughtExceptionHandler((th, e) -> {
-                Thread.UncaughtExceptionHandler last = Thread.getDefaultUncaughtExceptionHandler();
-                if (e instanceof OutOfMemoryError && last != null) {
-                    last.uncaughtException(th, e);
-                } else {
-                    log.error("Uncaught failure in {}", th.getName(), e);
-                }
-            });
+        return r -> newThread(r, prefix + n.incrementAndGet());
+    }
+
+    /**
+     * Like {@link #daemon} but remembers its threads so an owner can wait until every one has
+     * ended: {@code ExecutorService.awaitTermination} returns while the last worker is still
+     * on its way out, which a job's {@code close()} promises not to do.
+     */
+    public static Joinable joinable(String prefix) {
+        return new Joinable(prefix);
+    }
+
+    /** A thread factory whose threads can be joined; see {@link #joinable}. */
+    public static final class Joinable implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger n = new AtomicInteger();
+        private final List<Thread> made = new CopyOnWriteArrayList<>();
+
+        private Joinable(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = NamedThreads.newThread(r, prefix + n.incrementAndGet());
+            made.add(t);
             return t;
-        };
+        }
+
+        /** Waits up to {@code timeout} in all for every thread made so far to end. */
+        public boolean join(Duration timeout) throws InterruptedException {
+            long end = System.nanoTime() + timeout.toNanos();
+            for (Thread t : made) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    break;
+                }
+                t.join(left);
+            }
+            made.removeIf(t -> !t.isAlive());
+            return made.isEmpty();
+        }
+    }
+
+    private static Thread newThread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((th, e) -> {
+            Thread.UncaughtExceptionHandler last = Thread.getDefaultUncaughtExceptionHandler();
+            if (e instanceof OutOfMemoryError && last != null) {
+                last.uncaughtException(th, e);
+            } else {
+                log.error("Uncaught failure in {}", th.getName(), e);
+            }
+        });
+        return t;
     }
 }

@@ -65,6 +65,7 @@ public final class CrawlJob implements AutoCloseable {
     private volatile AddressGuard guard = AddressGuard.OFF;
     private final Frontier<QueueItem> frontier;
     private final ExecutorService workers;
+    private final NamedThreads.Joinable workerThreads = NamedThreads.joinable("crawl-worker-");
     /** Closed with the job (after its workers end). */
     private final List<AutoCloseable> owned;
 
@@ -132,8 +133,7 @@ public final class CrawlJob implements AutoCloseable {
         this.graph = new LinkGraph(plan, admission, sink);
         this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
         this.sitemaps = new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages());
-        this.workers = Executors.newFixedThreadPool(plan.threads(),
-                NamedThreads.daemon("crawl-worker-"));
+        this.workers = Executors.newFixedThreadPool(plan.threads(), workerThreads);
     }
 
     /**
@@ -303,9 +303,11 @@ public final class CrawlJob implements AutoCloseable {
     public void close() {
         stop();
         try {
-            if (!workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    || !workerThreads.join(CLOSE_WAIT)) {
                 workers.shutdownNow();
-                if (!workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!workers.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                        || !workerThreads.join(CLOSE_WAIT)) {
                     log.warn("Crawl workers did not end within {}", CLOSE_WAIT.multipliedBy(2));
                 }
             }

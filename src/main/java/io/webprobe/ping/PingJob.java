@@ -70,6 +70,7 @@ public final class PingJob implements AutoCloseable {
     private final PingEngine engine;
     private final AtomicBoolean started = new AtomicBoolean();
     private final ScheduledExecutorService statsTimer;
+    private final NamedThreads.Joinable statsThread = NamedThreads.joinable("ping-stats-");
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
     private volatile PingSnapshot latest;
     private volatile long endNanos;
@@ -113,7 +114,7 @@ public final class PingJob implements AutoCloseable {
         this.stats = new PingStats(plan);
         this.run = new PingRun(plan, listener, clock, stats);
         this.engine = newEngine(engine);
-        this.statsTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ping-stats-"));
+        this.statsTimer = Executors.newSingleThreadScheduledExecutor(statsThread);
         this.latest = stats.snapshot(run, false, 0);
     }
 
@@ -223,7 +224,7 @@ public final class PingJob implements AutoCloseable {
             if (!engine.awaitTermination(CLOSE_WAIT)) {
                 log.warn("Ping threads did not end within {}", CLOSE_WAIT);
             }
-            statsTimer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            statsThread.join(CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -419,7 +419,7 @@ class PingCommandTest {
         Set<String> workers = Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("ping-stats-") || n.equals("ping-log-writer")
-                        || n.equals("cli-progress"))
+                        || n.startsWith("cli-progress"))
                 .collect(Collectors.toSet());
         assertThat(workers).isEmpty();
     }
