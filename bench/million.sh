@@ -14,10 +14,11 @@ WORK=$(mktemp -d /tmp/webprobe-million.XXXXXX)
 PORT=$(free_port)
 below=$((DEPTH - 1))
 LINES="access_log off; default_type text/html;"
-# the pages come from 'return', not from files
+# the pages come from 'return', not from files; named captures, since nginx reads ${1} as
+# a variable named "1"
 cat > "$WORK/site.conf" <<CONF
     location = / { return 200 '<html><head><title>Home</title></head><body><h1>Tree</h1><a href="/p/0">0</a> <a href="/p/1">1</a> <a href="/p/2">2</a> <a href="/p/3">3</a> <a href="/p/4">4</a> <a href="/p/5">5</a> <a href="/p/6">6</a> <a href="/p/7">7</a> <a href="/p/8">8</a> <a href="/p/9">9</a></body></html>'; }
-    location ~ "^/p/((\d{0,$((below - 1))})\d)\$" { return 200 '<html><head><title>Page \$1</title></head><body><h1>Page \$1</h1><p>Some words on page \$1 of the generated tree.</p><a href="/p/\${1}0">c0</a> <a href="/p/\${1}1">c1</a> <a href="/p/\${1}2">c2</a> <a href="/p/\${1}3">c3</a> <a href="/p/\${1}4">c4</a> <a href="/p/\${1}5">c5</a> <a href="/p/\${1}6">c6</a> <a href="/p/\${1}7">c7</a> <a href="/p/\${1}8">c8</a> <a href="/p/\${1}9">c9</a> <a href="/">home</a> <a href="/p/\${2}0">first sibling</a></body></html>'; }
+    location ~ "^/p/(?<n>(?<up>\d{0,$((below - 1))})\d)\$" { return 200 '<html><head><title>Page \$n</title></head><body><h1>Page \$n</h1><p>Some words on page \$n of the generated tree.</p><a href="/p/\${n}0">c0</a> <a href="/p/\${n}1">c1</a> <a href="/p/\${n}2">c2</a> <a href="/p/\${n}3">c3</a> <a href="/p/\${n}4">c4</a> <a href="/p/\${n}5">c5</a> <a href="/p/\${n}6">c6</a> <a href="/p/\${n}7">c7</a> <a href="/p/\${n}8">c8</a> <a href="/p/\${n}9">c9</a> <a href="/">home</a> <a href="/p/\${up}0">first sibling</a></body></html>'; }
     location ~ "^/p/(\d{$DEPTH})\$" { return 200 '<html><head><title>Leaf \$1</title></head><body><h1>Leaf \$1</h1><p>A leaf of the tree.</p><a href="/">home</a> <a href="/p/1">one</a></body></html>'; }
     location = /robots.txt { return 200 'User-agent: *\nAllow: /\n'; }
 CONF

@@ -44,7 +44,7 @@ import org.jsoup.select.QueryParser;
  * absolute link and did not write one. Stateless and thread-safe.
  */
 final class LinkExtractor {
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern REFRESH_URL = Pattern.compile(
             "^\\s*[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?(['\"]?)(.*?)\\1\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -113,7 +113,20 @@ final class LinkExtractor {
     record Page(String title, List<Link> links, List<InvalidLink> invalid, Link refresh,
             PageInfo info) {}
 
+    /**
+     * Pages larger than this are parsed as a stream ({@link LargePage}), their elements dropped
+     * as soon as they are read, instead of held as a whole document (about ten times the
+     * page's size in memory).
+     */
+    static final int STREAM_ABOVE = 2 * 1024 * 1024;
+
     Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
+        return html.length > STREAM_ABOVE ? LargePage.extract(html, headerCharset, pageUrl)
+                : extractWhole(html, headerCharset, pageUrl);
+    }
+
+    /** The page parsed as one document (every page up to {@link #STREAM_ABOVE}). */
+    Page extractWhole(byte[] html, Charset headerCharset, URI pageUrl) {
         Document doc;
         try {
             doc = Jsoup.parse(new ByteArrayInputStream(html),
@@ -121,75 +134,12 @@ final class LinkExtractor {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a byte array
         }
-        Collector c = new Collector(baseOf(doc, webUrl(pageUrl)));
-        Link refresh = null;
-        String canonical = null;
-        String description = null;
-        String h1 = null;
-        String robots = null;
+        PageFacts facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))));
         // one walk of the document, in document order
         for (Element el : doc.getAllElements()) {
-            String tag = el.normalName();
-            switch (tag) {
-                case "a", "area" -> c.add(el.attr("href"), anchorText(el),
-                        hasRel(el, "nofollow") ? tag + " nofollow" : tag, el.hasAttr("href"));
-                case "link" -> {
-                    if (!isHint(el)) {
-                        String type = linkType(el);
-                        Link link = c.add(el.attr("href"), "", type, el.hasAttr("href"));
-                        if (type.equals("canonical") && canonical == null && link != null) {
-                            canonical = link.requestUrl();
-                        }
-                    }
-                }
-                case "h1" -> {
-                    if (h1 == null) {
-                        h1 = SPACES.matcher(el.text()).replaceAll(" ").strip();
-                    }
-                }
-                case "img" -> {
-                    c.add(el.attr("src"), anchorText(el), "img", el.hasAttr("src"));
-                    c.srcset(el, anchorText(el));
-                }
-                case "source" -> {
-                    c.add(el.attr("src"), "", "source", el.hasAttr("src"));
-                    c.srcset(el, "");
-                }
-                case "video", "audio" -> {
-                    c.add(el.attr("src"), "", tag, el.hasAttr("src"));
-                    c.add(el.attr("poster"), "", "poster", el.hasAttr("poster"));
-                }
-                case "script", "iframe", "frame", "embed", "track" ->
-                        c.add(el.attr("src"), "", tag, el.hasAttr("src"));
-                case "object" -> c.add(el.attr("data"), "", "object", el.hasAttr("data"));
-                case "style" -> {
-                    for (String u : CssUrls.urls(el.data())) {
-                        c.add(u, "", "css", true);
-                    }
-                }
-                case "meta" -> {
-                    String name = el.attr("name").toLowerCase(Locale.ROOT);
-                    if (refresh == null && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
-                        refresh = c.refresh(el.attr("content"));
-                    } else if (name.equals("description") && description == null) {
-                        description = SPACES.matcher(el.attr("content")).replaceAll(" ").strip();
-                    } else if (name.equals("robots") && robots == null) {
-                        robots = el.attr("content").strip().toLowerCase(Locale.ROOT);
-                    }
-                }
-                default -> { }
-            }
-            if (el.hasAttr("style")) {
-                for (String u : CssUrls.urls(el.attr("style"))) {
-                    c.add(u, "", "css", true);
-                }
-            }
+            facts.visit(el);
         }
-        PageInfo info = new PageInfo(canonical == null ? "" : canonical,
-                description == null ? "" : description, h1 == null ? "" : h1,
-                wordCount(doc), robots == null ? "" : robots, "");
-        return new Page(doc.title().strip(), List.copyOf(c.links.values()),
-                List.copyOf(c.invalid), refresh, info);
+        return facts.page(doc.title(), wordCount(doc));
     }
 
     /**
@@ -244,7 +194,7 @@ final class LinkExtractor {
     }
 
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
-    private static final class Collector {
+    static final class Collector {
         final WebUrl base;
         final Map<String, Link> links = new LinkedHashMap<>();
         final List<InvalidLink> invalid = new ArrayList<>();
@@ -333,7 +283,7 @@ final class LinkExtractor {
     }
 
     /** Words of the body's visible text (script and style contents are not text). */
-    private static int wordCount(Document doc) {
+    static int wordCount(Document doc) {
         Element body = doc.body();
         if (body == null) {
             return 0;
@@ -347,7 +297,7 @@ final class LinkExtractor {
     }
 
     /** Counts the words of the text nodes it visits. */
-    private static final class WordCounter implements NodeVisitor {
+    static final class WordCounter implements NodeVisitor {
         int words;
         boolean inWord;
 
@@ -377,7 +327,7 @@ final class LinkExtractor {
     }
 
     /** The page's URL as a base for its links; null (relative links fail) if not http(s). */
-    private static WebUrl webUrl(URI pageUrl) {
+    static WebUrl webUrl(URI pageUrl) {
         try {
             return WebUrl.parse(pageUrl.toString());
         } catch (WebUrlException e) {
@@ -385,7 +335,7 @@ final class LinkExtractor {
         }
     }
 
-    private static WebUrl baseOf(Document doc, WebUrl pageUrl) {
+    static WebUrl baseOf(Document doc, WebUrl pageUrl) {
         Element base = doc.selectFirst(BASE_WITH_HREF);
         if (base == null) {
             return pageUrl;
@@ -398,7 +348,7 @@ final class LinkExtractor {
     }
 
     /** Whether the rel attribute lists {@code value} (ASCII case-insensitive). */
-    private static boolean hasRel(Element el, String value) {
+    static boolean hasRel(Element el, String value) {
         String rel = el.attr("rel");
         int i = 0;
         while (i < rel.length()) {
@@ -417,13 +367,13 @@ final class LinkExtractor {
         return false;
     }
 
-    private static boolean isHint(Element link) {
+    static boolean isHint(Element link) {
         String rel = link.attr("rel").toLowerCase(Locale.ROOT);
         return rel.contains("dns-prefetch") || rel.contains("preconnect");
     }
 
     /** css, icon, canonical, alternate, or link for other relations. */
-    private static String linkType(Element link) {
+    static String linkType(Element link) {
         String rel = " " + link.attr("rel").toLowerCase(Locale.ROOT) + " ";
         if (rel.contains(" stylesheet ")) {
             return "css";
@@ -441,7 +391,7 @@ final class LinkExtractor {
     }
 
     /** A link's text; for an image link without text, the image's alt text. */
-    private static String anchorText(Element el) {
+    static String anchorText(Element el) {
         String text = switch (el.normalName()) {
             case "a", "area" -> el.text();
             case "img" -> el.attr("alt");

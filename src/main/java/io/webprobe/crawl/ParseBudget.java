@@ -6,7 +6,9 @@ import java.util.concurrent.Semaphore;
  * Keeps the pages being parsed at once within the heap: a parsed HTML document takes about ten
  * times its size in memory, so eight workers parsing 10 MB pages at once would need ~800 MB.
  * Each parse takes its estimated share of a budget (half the heap) and gives it back after; a
- * page larger than the whole budget is parsed alone. Small pages never wait. Thread-safe.
+ * page larger than the whole budget is parsed alone. Small pages never wait. A page above
+ * {@link LinkExtractor#STREAM_ABOVE} is read as a stream ({@link LargePage}) and counts as one
+ * of that size. Thread-safe.
  */
 final class ParseBudget {
     /** How much memory a parsed document takes per byte of HTML, roughly. */
@@ -43,7 +45,9 @@ final class ParseBudget {
     }
 
     private int need(int bodyBytes) {
-        long n = (long) bodyBytes * EXPANSION / UNIT + 1;
+        // a large page is streamed: only some of it is a document at any time
+        long parsed = Math.min(bodyBytes, LinkExtractor.STREAM_ABOVE);
+        long n = parsed * EXPANSION / UNIT + 1;
         return (int) Math.min(n, total);
     }
 }

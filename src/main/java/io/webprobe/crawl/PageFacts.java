@@ -1,0 +1,101 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.crawl.LinkExtractor.SPACES;
+import static io.webprobe.crawl.LinkExtractor.anchorText;
+import static io.webprobe.crawl.LinkExtractor.hasRel;
+import static io.webprobe.crawl.LinkExtractor.isHint;
+import static io.webprobe.crawl.LinkExtractor.linkType;
+
+import io.webprobe.crawl.LinkExtractor.Collector;
+import io.webprobe.crawl.LinkExtractor.Link;
+import io.webprobe.crawl.LinkExtractor.Page;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Element;
+
+/**
+ * What {@link LinkExtractor} learns from a page's elements, one element at a time: its links
+ * (through the {@link Collector}), the first canonical, description, H1, robots directives and
+ * meta refresh. Fed by a walk of a whole document or by a stream of a large one. Not
+ * thread-safe; one per page.
+ */
+final class PageFacts {
+    private final Collector c;
+    private Link refresh;
+    private String canonical;
+    private String description;
+    private String h1;
+    private String robots;
+
+    PageFacts(Collector c) {
+        this.c = c;
+    }
+
+    /** Takes what this element says (not its descendants: they are visited on their own). */
+    void visit(Element el) {
+        String tag = el.normalName();
+        switch (tag) {
+            case "a", "area" -> c.add(el.attr("href"), anchorText(el),
+                    hasRel(el, "nofollow") ? tag + " nofollow" : tag, el.hasAttr("href"));
+            case "link" -> {
+                if (!isHint(el)) {
+                    String type = linkType(el);
+                    Link link = c.add(el.attr("href"), "", type, el.hasAttr("href"));
+                    if (type.equals("canonical") && canonical == null && link != null) {
+                        canonical = link.requestUrl();
+                    }
+                }
+            }
+            case "h1" -> {
+                if (h1 == null) {
+                    h1 = SPACES.matcher(el.text()).replaceAll(" ").strip();
+                }
+            }
+            case "img" -> {
+                c.add(el.attr("src"), anchorText(el), "img", el.hasAttr("src"));
+                c.srcset(el, anchorText(el));
+            }
+            case "source" -> {
+                c.add(el.attr("src"), "", "source", el.hasAttr("src"));
+                c.srcset(el, "");
+            }
+            case "video", "audio" -> {
+                c.add(el.attr("src"), "", tag, el.hasAttr("src"));
+                c.add(el.attr("poster"), "", "poster", el.hasAttr("poster"));
+            }
+            case "script", "iframe", "frame", "embed", "track" ->
+                    c.add(el.attr("src"), "", tag, el.hasAttr("src"));
+            case "object" -> c.add(el.attr("data"), "", "object", el.hasAttr("data"));
+            case "style" -> {
+                for (String u : CssUrls.urls(el.data())) {
+                    c.add(u, "", "css", true);
+                }
+            }
+            case "meta" -> {
+                String name = el.attr("name").toLowerCase(Locale.ROOT);
+                if (refresh == null && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
+                    refresh = c.refresh(el.attr("content"));
+                } else if (name.equals("description") && description == null) {
+                    description = SPACES.matcher(el.attr("content")).replaceAll(" ").strip();
+                } else if (name.equals("robots") && robots == null) {
+                    robots = el.attr("content").strip().toLowerCase(Locale.ROOT);
+                }
+            }
+            default -> { }
+        }
+        if (el.hasAttr("style")) {
+            for (String u : CssUrls.urls(el.attr("style"))) {
+                c.add(u, "", "css", true);
+            }
+        }
+    }
+
+    /** The page, given its title and word count. */
+    Page page(String title, int words) {
+        PageInfo info = new PageInfo(canonical == null ? "" : canonical,
+                description == null ? "" : description, h1 == null ? "" : h1,
+                words, robots == null ? "" : robots, "");
+        return new Page(title.strip(), List.copyOf(c.links.values()), List.copyOf(c.invalid),
+                refresh, info);
+    }
+}

@@ -1,0 +1,114 @@
+package io.webprobe.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pages above {@link LinkExtractor#STREAM_ABOVE} are streamed, with the same findings. */
+class LargePageTest {
+    private static final URI PAGE = URI.create("http://site.test/dir/big.html");
+    private final LinkExtractor extractor = new LinkExtractor();
+
+    /** Every kind of link, nested the ways pages nest them, with targets unique to block i. */
+    private static String block(int i) {
+        return """
+                <div class="row" style="background: url(/bg%1$d.png)">
+                  <h2>Section %1$d</h2>
+                  <p>Some words about item %1$d, and <a href="item%1$d.html">its <b>page</b></a>.</p>
+                  <a href="/pic%1$d"><img src="/img/%1$d.png" alt=" Picture %1$d "></a>
+                  <picture><source srcset="/s%1$d-1x.webp 1x, /s%1$d-2x.webp 2x"><img src="/p%1$d.jpg"></picture>
+                  <ul><li><a href="?q=%1$d" rel="nofollow">query</a></li><li><a href="mailto:x@y">mail</a></li></ul>
+                  <iframe src="/frame%1$d"></iframe><video src="/v%1$d.mp4" poster="/poster%1$d.jpg"></video>
+                  <a href="http://">broken %1$d</a> <a href="https;//typo%1$d.test/">typo</a>
+                  <table><tr><td>cell %1$d</td><td><a href="#top">top</a></td></tr></table>
+                </div>
+                """.formatted(i);
+    }
+
+    private static byte[] bigPage(String head, Charset cs) {
+        StringBuilder b = new StringBuilder("<!doctype html><html><head>").append(head)
+                .append("</head><body><h1> The  big page </h1><p>Intro text here.</p>");
+        for (int i = 0; b.length() <= LinkExtractor.STREAM_ABOVE + 1000; i++) {
+            b.append(block(i));
+        }
+        b.append("<p>The end.</p></body></html>");
+        return b.toString().getBytes(cs);
+    }
+
+    private static List<String> links(LinkExtractor.Page p) {
+        return p.links().stream()
+                .map(l -> l.requestUrl() + " " + l.type() + " [" + l.anchorText() + "]")
+                .sorted().toList();
+    }
+
+    @Test
+    void aStreamedPageFindsWhatTheWholeDocumentDoes() {
+        byte[] html = bigPage("""
+                <title> Big </title><base href="/base/">
+                <link rel="canonical" href="/canon"><link rel="stylesheet" href="s.css">
+                <meta name="description" content=" Many   rows "><meta name="robots" content="NOINDEX">
+                <style>body { background: url(/head-bg.png) }</style>
+                """, StandardCharsets.UTF_8);
+        assertThat(html.length).isGreaterThan(LinkExtractor.STREAM_ABOVE);
+
+        LinkExtractor.Page streamed = extractor.extract(html, StandardCharsets.UTF_8, PAGE);
+        LinkExtractor.Page whole = extractor.extractWhole(html, StandardCharsets.UTF_8, PAGE);
+
+        assertThat(streamed.links()).hasSizeGreaterThan(10_000);
+        assertThat(links(streamed)).isEqualTo(links(whole));
+        assertThat(streamed.invalid()).hasSameElementsAs(whole.invalid()).isNotEmpty();
+        assertThat(streamed.title()).isEqualTo("Big").isEqualTo(whole.title());
+        assertThat(streamed.info()).isEqualTo(whole.info());
+        assertThat(streamed.info().canonical()).isEqualTo("http://site.test/canon");
+        assertThat(streamed.info().h1()).isEqualTo("The big page");
+        assertThat(streamed.links().get(0).requestUrl()).startsWith("http://site.test/");
+        assertThat(links(streamed)).contains("http://site.test/base/item7.html a [its page]",
+                "http://site.test/pic7 a [Picture 7]", "http://site.test/bg7.png css []");
+    }
+
+    @Test
+    void aStreamedPageIsDecodedInTheCharsetItDeclares() {
+        Charset cp1251 = Charset.forName("windows-1251");
+        byte[] html = bigPage("<meta charset=\"windows-1251\"><title>Привет</title>", cp1251);
+        LinkExtractor.Page page = extractor.extract(html, null, PAGE);
+        assertThat(page.title()).isEqualTo("Привет");
+
+        byte[] body = bigPage("<title>Café</title>", StandardCharsets.UTF_8);
+        byte[] bom = new byte[body.length + 3];
+        bom[0] = (byte) 0xef;
+        bom[1] = (byte) 0xbb;
+        bom[2] = (byte) 0xbf;
+        System.arraycopy(body, 0, bom, 3, body.length);
+        // the byte order mark wins over a header that says otherwise, as for a small page
+        assertThat(extractor.extract(bom, StandardCharsets.ISO_8859_1, PAGE).title())
+                .isEqualTo("Café");
+    }
+
+    @Test
+    void wordsAndFactsOfAStreamAreThoseOfTheWholeDocumentWhateverTheNesting() {
+        String[] pages = {
+            "<p>foo<b>bar</b> baz</p>",
+            "<div>\n  <p>Some words, and <a href=x>its <b>page</b></a>.</p>\n</div>",
+            "<p>a<b>b</b>c<i>d</i> e</p><div>f</div>g",
+            "<ul><li>one<li>two<li>three</ul> after",
+            "<h1>Head <a href=/h>line</a></h1><p>no&nbsp;break here</p>",
+            "<table><tr><td>x</td><td>y<br>z</td></tr></table><style>.x{}</style>tail",
+            "<div><div><span>deep</span>er</div>text</div><script>var x;</script>",
+            "<frameset><frame src=/f1><frame src=/f2></frameset>",
+            "<title>T</title><meta http-equiv=refresh content='0; url=/next'><p>moved</p>",
+        };
+        for (String html : pages) {
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            LinkExtractor.Page streamed = LargePage.extract(bytes, StandardCharsets.UTF_8, PAGE);
+            LinkExtractor.Page whole = extractor.extractWhole(bytes, StandardCharsets.UTF_8, PAGE);
+            assertThat(streamed.info()).as(html).isEqualTo(whole.info());
+            assertThat(streamed.title()).as(html).isEqualTo(whole.title());
+            assertThat(links(streamed)).as(html).isEqualTo(links(whole));
+            assertThat(streamed.refresh() == null).as(html).isEqualTo(whole.refresh() == null);
+        }
+    }
+}
