@@ -118,6 +118,10 @@ public final class CrawlStore implements AutoCloseable {
         try {
             c = connect(abs, false);
             Sql.exec(c, "PRAGMA journal_mode = WAL");
+            if (temporary) {
+                // deleted at exit, never resumed: no waiting for the disk at each checkpoint
+                Sql.exec(c, "PRAGMA synchronous = OFF");
+            }
             c.setAutoCommit(false);
             Schema.create(c);
             OwnerLock lock = OwnerLock.self(clock.instant());
@@ -429,7 +433,7 @@ public final class CrawlStore implements AutoCloseable {
         if (internalReader != null) {
             internalReader.close();
         }
-        if (writeConnection != null) {
+        if (writeConnection != null && !temporary) { // a temporary file is deleted as it is
             try {
                 writeConnection.setAutoCommit(true);
                 Sql.exec(writeConnection, "DELETE FROM meta WHERE key = 'lock'");
@@ -439,6 +443,8 @@ public final class CrawlStore implements AutoCloseable {
             } catch (SQLException e) {
                 log.info("Crawl file {} left in WAL mode: {}", file, e.getMessage());
             }
+        }
+        if (writeConnection != null) {
             closeQuietly(writeConnection);
         }
         if (temporary) {
