@@ -75,15 +75,16 @@ public record CrawlResult(
     }
 
     /**
-     * What the retries after a 429 or 503 came to, e.g. "503, OK after 2 retries" or "503 after
-     * 3 retries"; "" when the URL was asked once.
+     * What the retries after a 429 or 503 (or a connection dropped without an answer) came to,
+     * e.g. "503, OK after 2 retries", "503 after 3 retries", "No answer, OK after 1 retry"; ""
+     * when the URL was asked once.
      */
     public String retryNote() {
         if (retries == 0) {
             return "";
         }
         String times = retries == 1 ? "1 retry" : retries + " retries";
-        String first = retriedStatus > 0 ? Integer.toString(retriedStatus) : "Asked again";
+        String first = retriedStatus > 0 ? Integer.toString(retriedStatus) : "No answer";
         if (status == retriedStatus) {
             return first + " after " + times;
         }

@@ -9,6 +9,7 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -297,6 +299,38 @@ class CrawlJobTest {
         CrawlJob job = job(plan("/"), CrawlListener.NONE);
         job.close();
         assertThat(job.completion()).isCompleted();
+    }
+
+    @Test
+    void aPageWhoseConnectionIsDroppedBeforeAnyAnswerIsAskedOnceMoreAfterAPause()
+            throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        server.route("/", html("<a href=\"/flaky\">flaky</a> <a href=\"/gone\">gone</a>"));
+        server.route("/flaky", ex -> {
+            if (asked.incrementAndGet() <= 2) { // the HTTP client's own second try fails too
+                throw new IOException("dropped"); // the server closes without answering
+            }
+            LocalHttpServer.send(ex, 200, "text/html", "back");
+        });
+        server.route("/gone", ex -> {
+            throw new IOException("always dropped");
+        });
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/").withThreads(1).withPoliteness(
+                Politeness.DEFAULT.withRetryBackoff(Duration.ofMillis(10))), events);
+        job.start();
+        events.awaitFinish();
+
+        Map<String, CrawlResult> results = byUrl(events.results());
+        CrawlResult flaky = results.get(server.url("/flaky"));
+        assertThat(flaky.status()).isEqualTo(200);
+        assertThat(flaky.retryNote()).isEqualTo("No answer, OK after 1 retry");
+        assertThat(server.hits("/flaky")).isEqualTo(3);
+        // once more only: a server that never answers is broken after that
+        CrawlResult gone = results.get(server.url("/gone"));
+        assertThat(gone.error()).isEqualTo(ErrorKind.RESET);
+        assertThat(gone.retryNote()).isEqualTo("No answer after 1 retry");
+        assertThat(server.hits("/gone")).isEqualTo(4);
     }
 
     static List<String> liveThreads(String prefix) {

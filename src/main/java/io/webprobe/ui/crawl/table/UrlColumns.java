@@ -66,8 +66,8 @@ public final class UrlColumns {
             col("cut", "Cut", "truncated", 50, false, UrlField.TRUNCATED, Kind.TEXT,
                     r -> r.truncated() ? "Yes" : "", "Cut at the download cap"),
             col("retries", "Retries", "retries", 180, false, UrlField.RETRIES, Kind.TEXT,
-                    CrawlResult::retryNote, "Asked again after a 429 or 503 (\"503, OK after "
-                            + "2 retries\")"),
+                    CrawlResult::retryNote, "Asked again after a 429, a 503 or no answer "
+                            + "(\"503, OK after 2 retries\")"),
             col("external", "External", "external", 70, false, UrlField.EXTERNAL, Kind.TEXT,
                     r -> r.external() ? "Yes" : "", "Outside the site: checked, not crawled"));
 
