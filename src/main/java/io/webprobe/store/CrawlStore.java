@@ -38,6 +38,13 @@ import org.sqlite.SQLiteConfig;
  * one connection per reader. Thread-safe.
  */
 public final class CrawlStore implements AutoCloseable {
+    /**
+     * The writer copies the write-ahead log into the file every ~32 MB instead of SQLite's
+     * 4 MB: index pages rewritten by one batch after another are copied once, not each time
+     * (bench/storecost.sh: the store's cost fell from 18 % to 14 % of the crawl's pages/s).
+     */
+    private static final String WAL_CHECKPOINT = "PRAGMA wal_autocheckpoint = 8000";
+
     private static final Logger log = LoggerFactory.getLogger(CrawlStore.class);
     /** The extension of crawl files. */
     public static final String EXTENSION = ".webprobe";
@@ -118,6 +125,7 @@ public final class CrawlStore implements AutoCloseable {
         try {
             c = connect(abs, false);
             Sql.exec(c, "PRAGMA journal_mode = WAL");
+            Sql.exec(c, WAL_CHECKPOINT);
             if (temporary) {
                 // deleted at exit, never resumed: no waiting for the disk at each checkpoint
                 Sql.exec(c, "PRAGMA synchronous = OFF");
@@ -277,6 +285,7 @@ public final class CrawlStore implements AutoCloseable {
     private static OwnerLock takeLock(Path file, Connection c, Clock clock)
             throws SQLException, StoreException {
         Sql.exec(c, "PRAGMA journal_mode = WAL");
+        Sql.exec(c, WAL_CHECKPOINT);
         Sql.exec(c, "BEGIN IMMEDIATE");
         try {
             Optional<OwnerLock> owner = OwnerLock.decode(Sql.meta(c).get("lock"));

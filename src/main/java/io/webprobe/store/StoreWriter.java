@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The crawl file's one writer: a thread ({@code store-writer}) that takes the crawl's writes
  * from a queue and applies them in batched transactions, committing every ~250 ms or ~1,000
- * rows, whichever comes first. Workers only enqueue, so they never wait on the disk in the
+ * pages (20,000 rows of URLs and links), whichever comes first. Workers only enqueue, so they never wait on the disk in the
  * normal case; the queue holds at most {@link #CAPACITY_ROWS} rows, and a worker that would go
  * beyond waits until the writer has caught up (backpressure): the crawl slows down and nothing
  * is dropped.
@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StoreWriter implements CrawlSink {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
-    static final int BATCH_ROWS = 1_000;
+    /** Rows (URLs, links, headers) per transaction at most: ~1,000 pages of ~20 links. */
+    static final int BATCH_ROWS = 20_000;
     static final Duration BATCH_TIME = Duration.ofMillis(250);
     static final int CAPACITY_ROWS = 200_000;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
