@@ -55,7 +55,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
                 Runtime.getRuntime().maxMemory()));
     }
 
-    /** Where logback writes (see logback.xml): WEBPROBE_LOG_DIR or ~/.webprobe. */
+    /** Where the log goes ({@link LogSetup}): WEBPROBE_LOG_DIR or ~/.webprobe. */
     static Path logFile(Map<String, String> env) {
         String dir = env.get("WEBPROBE_LOG_DIR");
         Path base = dir != null && !dir.isBlank() ? Path.of(dir)

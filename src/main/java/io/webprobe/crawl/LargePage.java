@@ -7,19 +7,15 @@ import io.webprobe.crawl.LinkExtractor.Collector;
 import io.webprobe.crawl.LinkExtractor.Page;
 import io.webprobe.crawl.LinkExtractor.WordCounter;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -41,8 +37,6 @@ import org.jsoup.select.NodeVisitor;
  * UTF-8.
  */
 final class LargePage {
-    private static final int CHARSET_PROBE_BYTES = 5 * 1024;
-
     private final Document doc;
     private final URI pageUrl;
     private final WordCounter words = new WordCounter();
@@ -56,8 +50,8 @@ final class LargePage {
     }
 
     static Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
-        int bom = bomLength(html);
-        Charset cs = charset(html, bom, headerCharset);
+        int bom = HtmlCharset.bomLength(html);
+        Charset cs = HtmlCharset.of(html, bom, headerCharset);
         InputStreamReader reader = new InputStreamReader(
                 new ByteArrayInputStream(html, bom, html.length - bom), cs);
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
@@ -121,7 +115,7 @@ final class LargePage {
     }
 
     /**
-     * Counts the words of an element in document order, as {@link LinkExtractor#wordCount}
+     * Counts the words of an element in document order, as a whole-document walk ({@link LinkExtractor.WordCounter})
      * does over the whole body: first the starts of its ancestors not yet seen, each after the
      * text before it; then the text before the element; then the element, whose start is
      * skipped if its first children were counted earlier.
@@ -192,36 +186,5 @@ final class LargePage {
             }
         }
         return false;
-    }
-
-    private static int bomLength(byte[] b) {
-        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb
-                && (b[2] & 0xff) == 0xbf) {
-            return 3;
-        }
-        if (b.length >= 2 && ((b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff
-                || (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe)) {
-            return 2;
-        }
-        return 0;
-    }
-
-    private static Charset charset(byte[] b, int bom, Charset header) {
-        if (bom == 3) {
-            return StandardCharsets.UTF_8;
-        }
-        if (bom == 2) {
-            return (b[0] & 0xff) == 0xfe ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
-        }
-        if (header != null) {
-            return header;
-        }
-        try {
-            // jsoup's own detection (a <meta charset> or http-equiv), on the start of the page
-            return Jsoup.parse(new ByteArrayInputStream(b, 0, Math.min(b.length,
-                    CHARSET_PROBE_BYTES)), null, "").charset();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a byte array
-        }
     }
 }

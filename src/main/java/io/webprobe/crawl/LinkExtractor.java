@@ -44,7 +44,6 @@ import org.jsoup.select.QueryParser;
  * absolute link and did not write one. Stateless and thread-safe.
  */
 final class LinkExtractor {
-    static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern REFRESH_URL = Pattern.compile(
             "^\\s*[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?(['\"]?)(.*?)\\1\\s*$",
             Pattern.CASE_INSENSITIVE);
@@ -127,19 +126,39 @@ final class LinkExtractor {
 
     /** The page parsed as one document (every page up to {@link #STREAM_ABOVE}). */
     Page extractWhole(byte[] html, Charset headerCharset, URI pageUrl) {
-        Document doc;
-        try {
-            doc = Jsoup.parse(new ByteArrayInputStream(html),
-                    headerCharset == null ? null : headerCharset.name(), pageUrl.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen on a byte array
-        }
+        // decoded in one go (the JDK's intrinsic decoders) rather than through a Reader
+        int bom = HtmlCharset.bomLength(html);
+        Charset cs = HtmlCharset.of(html, bom, headerCharset);
+        Document doc = Jsoup.parse(new String(html, bom, html.length - bom, cs),
+                pageUrl.toString());
         PageFacts facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))));
-        // one walk of the document, in document order
-        for (Element el : doc.getAllElements()) {
-            facts.visit(el);
-        }
-        return facts.page(doc.title(), wordCount(doc));
+        Element body = doc.body();
+        WordCounter words = new WordCounter();
+        // one walk of the document, in document order: every element's facts, and the words
+        // of the body's text as wordCount would count them
+        NodeTraversor.traverse(new NodeVisitor() {
+            private boolean inBody;
+
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element el) {
+                    facts.visit(el);
+                    inBody |= el == body;
+                }
+                if (inBody) {
+                    words.head(node, depth);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (inBody) {
+                    words.tail(node, depth);
+                    inBody = node != body;
+                }
+            }
+        }, doc);
+        return facts.page(doc.title(), words.words);
     }
 
     /**
@@ -198,6 +217,7 @@ final class LinkExtractor {
         final WebUrl base;
         final Map<String, Link> links = new LinkedHashMap<>();
         final List<InvalidLink> invalid = new ArrayList<>();
+        private final Map<String, Parsed> parsed = new java.util.HashMap<>();
 
         Collector(WebUrl base) {
             this.base = base;
@@ -205,7 +225,19 @@ final class LinkExtractor {
 
         /** Adds the link (when present and valid) and returns it, else null. */
         Link add(String raw, String anchor, String type, boolean present) {
-            Link link = present ? toLink(raw, anchor, type) : null;
+            return present ? add(raw, anchor, null, type) : null;
+        }
+
+        /**
+         * Adds a link whose anchor text is read from {@code anchorOf} only when the target is
+         * new on this page (most repeated links need none).
+         */
+        Link add(String raw, Element anchorOf, String type, boolean present) {
+            return present ? add(raw, null, anchorOf, type) : null;
+        }
+
+        private Link add(String raw, String anchor, Element anchorOf, String type) {
+            Link link = toLink(raw, anchor, anchorOf, type);
             if (link != null) {
                 links.putIfAbsent(link.key(), link);
             }
@@ -225,18 +257,42 @@ final class LinkExtractor {
             if (!m.matches() || m.group(2).isBlank()) {
                 return null; // a plain reload ("5") is not a link
             }
-            return toLink(m.group(2), "", "meta-refresh");
+            return toLink(m.group(2), "", null, "meta-refresh");
         }
 
-        /** The link, or null when skipped (other scheme) or invalid (then recorded). */
-        private Link toLink(String raw, String anchor, String type) {
+        /**
+         * The link, or null when skipped (other scheme) or invalid (then recorded). An href
+         * seen before on the page is not parsed again; a target seen before gets no anchor.
+         */
+        private Link toLink(String raw, String anchor, Element anchorOf, String type) {
             String href = raw.strip();
             if (href.isEmpty() && (type.equals("a") || type.equals("area"))) {
                 return null; // href="" is the page itself: not a link worth checking
             }
+            Parsed p = parsed.get(href);
+            if (p == null) {
+                p = parse(href, anchor, anchorOf, type);
+                if (p == null) {
+                    return null; // invalid: recorded, and recorded again if seen again
+                }
+                if (parsed.size() < MAX_PARSED) {
+                    parsed.put(href, p);
+                }
+            }
+            if (p == NOT_HTTP) {
+                return null; // mailto:, tel:, javascript:, data:, ftp: are not checked
+            }
+            if (links.containsKey(p.key())) {
+                return new Link(p.url(), p.key(), "", type); // dropped by add: no text needed
+            }
+            return new Link(p.url(), p.key(), anchor(anchor, anchorOf), type);
+        }
+
+        /** The parsed href, {@link #NOT_HTTP}, or null when invalid (then recorded). */
+        private Parsed parse(String href, String anchor, Element anchorOf, String type) {
             if (mistypedHttpScheme(href)) {
-                invalid.add(new InvalidLink(href, anchor, "Malformed URL: the scheme is not "
-                        + "followed by \"://\"", type));
+                invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
+                        + "the scheme is not followed by \"://\"", type));
                 return null;
             }
             WebUrl url;
@@ -244,21 +300,33 @@ final class LinkExtractor {
                 url = WebUrl.parse(href, base).withoutFragment();
             } catch (WebUrlException e) {
                 if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
-                    return null; // mailto:, tel:, javascript:, data:, ftp: are not checked
+                    return NOT_HTTP;
                 }
-                invalid.add(new InvalidLink(href, anchor, "Malformed URL: " + e.getMessage(),
-                        type));
+                invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
+                        + e.getMessage(), type));
                 return null;
             }
             if (!requestable(url.host())) {
                 // a host java.net.URI cannot read as a host name ("a_b.test"): not requestable
-                invalid.add(new InvalidLink(href, anchor, "Malformed URL: the host name "
-                        + url.host() + " cannot be requested", type));
+                invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
+                        + "the host name " + url.host() + " cannot be requested", type));
                 return null;
             }
-            return new Link(url, url.key(), anchor, type);
+            return new Parsed(url, url.key());
+        }
+
+        private static String anchor(String anchor, Element anchorOf) {
+            return anchor != null ? anchor : anchorOf == null ? "" : anchorText(anchorOf);
         }
     }
+
+    /** An href of the page, parsed once: its URL and dedup key. */
+    private record Parsed(WebUrl url, String key) {}
+
+    /** An href of another scheme. */
+    private static final Parsed NOT_HTTP = new Parsed(null, "");
+    /** Distinct hrefs of one page remembered at most (a page of a million links). */
+    private static final int MAX_PARSED = 10_000;
 
     /**
      * "http" or "https" followed by ";", by "//" without the colon, or by a colon without two
@@ -282,21 +350,11 @@ final class LinkExtractor {
         return i < s.length() && (s.charAt(i) == '/' || s.charAt(i) == '\\');
     }
 
-    /** Words of the body's visible text (script and style contents are not text). */
-    static int wordCount(Document doc) {
-        Element body = doc.body();
-        if (body == null) {
-            return 0;
-        }
-        // counted while walking the text nodes, without building the body's text: words run
-        // on across inline elements ("foo<b>bar</b>" is one) and stop at block elements and
-        // <br>, as Element.text() separates them
-        WordCounter counter = new WordCounter();
-        NodeTraversor.traverse(counter, body);
-        return counter.words;
-    }
-
-    /** Counts the words of the text nodes it visits. */
+    /**
+     * Counts the words of the body's visible text nodes it visits (script and style contents
+     * are not text nodes): words run on across inline elements ("foo<b>bar</b>" is one) and
+     * stop at block elements and {@code <br>}, as {@code Element.text()} separates them.
+     */
     static final class WordCounter implements NodeVisitor {
         int words;
         boolean inWord;
@@ -403,6 +461,44 @@ final class LinkExtractor {
                 text = img.attr("alt");
             }
         }
-        return SPACES.matcher(text).replaceAll(" ").strip();
+        return collapseSpaces(text);
+    }
+
+    /**
+     * Runs of whitespace ({@code \\s}: space, tab, line breaks, form feed) as one space, then
+     * stripped: what {@code s.replaceAll("\\s+", " ").strip()} gives, without a regular
+     * expression, and without a copy for the common text that has nothing to collapse.
+     */
+    static String collapseSpaces(String s) {
+        int n = s.length();
+        boolean clean = true;
+        for (int i = 0; i < n && clean; i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && isSpace(c) || c == ' ' && i + 1 < n && isSpace(s.charAt(i + 1))) {
+                clean = false;
+            }
+        }
+        if (clean) {
+            return s.strip();
+        }
+        StringBuilder b = new StringBuilder(n);
+        boolean inSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpace) {
+                    b.append(' ');
+                }
+                inSpace = true;
+            } else {
+                b.append(c);
+                inSpace = false;
+            }
+        }
+        return b.toString().strip();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

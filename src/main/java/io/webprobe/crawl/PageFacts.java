@@ -1,7 +1,7 @@
 package io.webprobe.crawl;
 
-import static io.webprobe.crawl.LinkExtractor.SPACES;
 import static io.webprobe.crawl.LinkExtractor.anchorText;
+import static io.webprobe.crawl.LinkExtractor.collapseSpaces;
 import static io.webprobe.crawl.LinkExtractor.hasRel;
 import static io.webprobe.crawl.LinkExtractor.isHint;
 import static io.webprobe.crawl.LinkExtractor.linkType;
@@ -35,7 +35,7 @@ final class PageFacts {
     void visit(Element el) {
         String tag = el.normalName();
         switch (tag) {
-            case "a", "area" -> c.add(el.attr("href"), anchorText(el),
+            case "a", "area" -> c.add(el.attr("href"), el,
                     hasRel(el, "nofollow") ? tag + " nofollow" : tag, el.hasAttr("href"));
             case "link" -> {
                 if (!isHint(el)) {
@@ -48,12 +48,14 @@ final class PageFacts {
             }
             case "h1" -> {
                 if (h1 == null) {
-                    h1 = SPACES.matcher(el.text()).replaceAll(" ").strip();
+                    h1 = collapseSpaces(el.text());
                 }
             }
             case "img" -> {
-                c.add(el.attr("src"), anchorText(el), "img", el.hasAttr("src"));
-                c.srcset(el, anchorText(el));
+                c.add(el.attr("src"), el, "img", el.hasAttr("src"));
+                if (el.hasAttr("srcset")) {
+                    c.srcset(el, anchorText(el));
+                }
             }
             case "source" -> {
                 c.add(el.attr("src"), "", "source", el.hasAttr("src"));
@@ -76,7 +78,7 @@ final class PageFacts {
                 if (refresh == null && el.attr("http-equiv").equalsIgnoreCase("refresh")) {
                     refresh = c.refresh(el.attr("content"));
                 } else if (name.equals("description") && description == null) {
-                    description = SPACES.matcher(el.attr("content")).replaceAll(" ").strip();
+                    description = collapseSpaces(el.attr("content"));
                 } else if (name.equals("robots") && robots == null) {
                     robots = el.attr("content").strip().toLowerCase(Locale.ROOT);
                 }

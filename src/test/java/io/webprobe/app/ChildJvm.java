@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Webprobe in a separate JVM, as a user would, and collects what it printed. The child
- * logs to its own folder (WEBPROBE_LOG_DIR) with the real logback.xml, keeps its UI state in its
+ * logs to its own folder (WEBPROBE_LOG_DIR) with the real logging setup (LogSetup), keeps its UI state in its
  * own XDG_CONFIG_HOME, and has no DISPLAY unless the test gives one.
  */
 final class ChildJvm {
@@ -55,8 +55,7 @@ final class ChildJvm {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml")
-                        .toAbsolutePath()));
+                "-Dwebprobe.logging=app"));
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return run(cmd);
