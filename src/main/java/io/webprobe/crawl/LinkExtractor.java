@@ -363,14 +363,21 @@ final class LinkExtractor {
         public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
                 String text = t.getWholeText();
+                boolean in = inWord;
+                int n = words;
                 for (int i = 0; i < text.length(); i++) {
-                    boolean letter = !Character.isWhitespace(text.charAt(i))
-                            && text.charAt(i) != '\u00a0';
-                    if (letter && !inWord) {
-                        words++;
+                    char c = text.charAt(i);
+                    // Character.isWhitespace, answered for ASCII without its table
+                    boolean letter = c < 128
+                            ? c > ' ' || c < '\t' || c > '\r' && c < '\u001c'
+                            : !Character.isWhitespace(c) && c != '\u00a0';
+                    if (letter && !in) {
+                        n++;
                     }
-                    inWord = letter;
+                    in = letter;
                 }
+                inWord = in;
+                words = n;
             } else if (node instanceof Element el && (el.isBlock() || el.nameIs("br"))) {
                 inWord = false;
             }

@@ -24,6 +24,9 @@ public final class WebUrl {
     private final int pathStart;
     private final int queryStart;
     private final int fragmentStart;
+    /** Made on first use (a link's URL is asked for both, often several times); racy but safe. */
+    private String uriString;
+    private String key;
 
     WebUrl(String href, int schemeEnd, int hostStart, int hostEnd, int port, int pathStart,
             int queryStart, int fragmentStart) {
@@ -158,7 +161,12 @@ public final class WebUrl {
      * resources.
      */
     public String key() {
-        return PercentEncoding.normaliseEscapes(withoutFragment().uriString());
+        String k = key;
+        if (k == null) {
+            k = PercentEncoding.normaliseEscapes(withoutFragment().uriString());
+            key = k;
+        }
+        return k;
     }
 
     /**
@@ -166,6 +174,15 @@ public final class WebUrl {
      * text of the URI a request is made with, without building the URI.
      */
     public String uriString() {
+        String u = uriString;
+        if (u == null) {
+            u = escapedForUri();
+            uriString = u;
+        }
+        return u;
+    }
+
+    private String escapedForUri() {
         int i = 0;
         while (i < href.length() && !isUnsafe(i, href.charAt(i))) {
             i++;
