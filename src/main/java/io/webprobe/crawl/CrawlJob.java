@@ -127,7 +127,8 @@ public final class CrawlJob implements AutoCloseable {
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
         this.robotsGate = new RobotsGate(robots, plan.respectRobots(),
                 p.maxCrawlDelay().toMillis(), frontier::setHostGap);
-        this.fetcher = new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> stopping);
+        this.fetcher = new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> stopping,
+                ticker);
         this.classifier = new ResponseClassifier(p, b.clock);
         this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);

@@ -20,6 +20,20 @@ final class Fetcher {
     private static final FetchRequest.BodyPolicy PAGES_AND_STYLESHEETS =
             (status, type) -> ContentTypes.isHtml(type) || ContentTypes.isCss(type);
 
+    /**
+     * How long a host name that did not resolve is taken as unresolvable: the JDK keeps a
+     * failed lookup for 10 s too ({@code networkaddress.cache.negative.ttl}), so asking again
+     * sooner only costs a request's machinery. A dead domain linked from every page is then
+     * one lookup, not one request per link.
+     */
+    static final Duration UNRESOLVED_FOR = Duration.ofSeconds(10);
+    private static final int MAX_UNRESOLVED = 10_000;
+
+    private record Unresolved(long until, String message) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Unresolved> unresolved =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Ticker ticker;
     private final HttpProbe probe;
     private final Duration timeout;
     private final long maxBodyBytes;
@@ -29,6 +43,12 @@ final class Fetcher {
      * @param stopping whether the crawl is being stopped (no second request is made then)
      */
     Fetcher(HttpProbe probe, Duration timeout, long maxBodyBytes, BooleanSupplier stopping) {
+        this(probe, timeout, maxBodyBytes, stopping, Ticker.SYSTEM);
+    }
+
+    Fetcher(HttpProbe probe, Duration timeout, long maxBodyBytes, BooleanSupplier stopping,
+            Ticker ticker) {
+        this.ticker = ticker;
         this.probe = probe;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
@@ -36,6 +56,23 @@ final class Fetcher {
     }
 
     FetchResponse fetch(URI uri, boolean external) {
+        String host = uri.getHost();
+        Unresolved known = host == null ? null : unresolved.get(host);
+        if (known != null) {
+            if (ticker.nanoTime() - known.until() < 0) {
+                return FetchResponse.failed(uri, ErrorKind.DNS, known.message(), 0);
+            }
+            unresolved.remove(host, known);
+        }
+        FetchResponse r = ask(uri, external);
+        if (r.error() == ErrorKind.DNS && host != null && unresolved.size() < MAX_UNRESOLVED) {
+            unresolved.put(host, new Unresolved(ticker.nanoTime() + UNRESOLVED_FOR.toNanos(),
+                    r.errorMessage()));
+        }
+        return r;
+    }
+
+    private FetchResponse ask(URI uri, boolean external) {
         if (!external) {
             return probe.fetch(new FetchRequest(uri, "GET", timeout, maxBodyBytes,
                     PAGES_AND_STYLESHEETS));
