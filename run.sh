@@ -128,8 +128,10 @@ startup_cache_options() {
 # The JVM options Webprobe runs with, here and in the packaged launchers; WEBPROBE_JAVA_OPTS
 # comes after them, so it wins (e.g. WEBPROBE_JAVA_OPTS=-Xmx2g). The heap cap is measured in
 # docs/benchmarks.md ("Memory"): without it the JVM may grow to a quarter of the RAM.
+# C1 only, everywhere: Webprobe's runs are short or I/O-bound, and C2's compiling took CPU
+# from the crawl's workers and the window's FX thread (docs/decisions/0009).
 jvm_options() {
-  echo --enable-native-access=ALL-UNNAMED -Xmx1g
+  echo --enable-native-access=ALL-UNNAMED -Xmx1g -XX:TieredStopAtLevel=1
   # JDK 24+ warns about JavaFX's use of sun.misc.Unsafe; the flag does not exist before 23.
   [ "$(java_major "$JAVA")" -ge 23 ] && echo --sun-misc-unsafe-memory-access=allow
   return 0
@@ -142,16 +144,12 @@ run_java() {
   opts+=("${cache[@]}")
   opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
-  # A crawl without a window: the serial collector, C1 only and a 160 MB heap. The serial
-  # collector grows the heap to whatever cap it has (1 GB RSS on a 10,000-page crawl that
-  # lives in 60 MB), so the cap is what holds the RSS under 300 MB; C2's compiling costs more
-  # than it saves on crawls of under a minute. Big pages are streamed, so 160 MB is enough
-  # for any page; a crawl of millions of URLs wants WEBPROBE_JAVA_OPTS=-Xmx1g
-  # (docs/benchmarks.md, "Memory"). The window keeps G1 and 1 GB: its pauses stay short.
-  [ "${1:-}" = crawl ] && opts+=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx160m)
-  # The ping engine is I/O-bound: C2's compile time on short runs costs more CPU than its
-  # faster code saves, CPU taken from the server being measured (docs/decisions/0004).
-  [ "${1:-}" = ping ] && opts+=(-XX:TieredStopAtLevel=1)
+  # A crawl without a window: the serial collector and a 160 MB heap. The serial collector
+  # grows the heap to whatever cap it has (1 GB RSS on a 10,000-page crawl that lives in
+  # 60 MB), so the cap is what holds the RSS under 300 MB. Big pages are streamed, so 160 MB
+  # is enough for any page, and for a million URLs (docs/benchmarks.md). The window keeps G1
+  # and 1 GB: its pauses stay short.
+  [ "${1:-}" = crawl ] && opts+=(-XX:+UseSerialGC -Xmx160m)
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }
