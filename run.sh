@@ -137,8 +137,16 @@ jvm_options() {
   return 0
 }
 
+# The window's own: a heap that starts at 256 MB and no class-metadata collection before
+# 96 MB. Without them G1 shrank the heap to 64 MB a second into the first crawl and then
+# collected every few hundred milliseconds while the table filled; with them the longest
+# FX stall of a 20,000-page crawl was 58-89 ms instead of 76-122 (docs/benchmarks.md, "GUI").
+window_options() {
+  echo -Xms256m -XX:MetaspaceSize=96m
+}
+
 run_java() {
-  local opts cache
+  local opts cache win
   read -r -d '' -a opts < <(jvm_options) || true
   read -r -d '' -a cache < <(startup_cache_options) || true
   opts+=("${cache[@]}")
@@ -150,6 +158,7 @@ run_java() {
   # is enough for any page, and for a million URLs (docs/benchmarks.md). The window keeps G1
   # and 1 GB: its pauses stay short.
   [ "${1:-}" = crawl ] && opts+=(-XX:+UseSerialGC -Xmx160m)
+  if [ $# -eq 0 ]; then read -r -d '' -a win < <(window_options) || true; opts+=("${win[@]}"); fi
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }
@@ -157,7 +166,7 @@ run_java() {
 package() {
   local opts
   read -r -d '' -a opts < <(jvm_options) || true
-  exec packaging/package.sh "$JAR" "$VERSION" "${opts[@]}"
+  WEBPROBE_WINDOW_OPTIONS="$(window_options)" exec packaging/package.sh "$JAR" "$VERSION" "${opts[@]}"
 }
 
 usage() {

@@ -4,7 +4,7 @@
 # every FX pulse is timed, and by the command line in the same run. Prints the longest gap
 # between two pulses ("longest FX stall: N ms") and pages/s for both.
 #   bench/gui-stall.sh [PAGES] [RUNS]        (defaults: 20000 pages, 1 run each)
-# The window runs with run.sh's window options (-Xmx1g, G1, C1 only) unless GUI_JAVA_OPTS says
+# The window runs with run.sh's window options (jvm_options and window_options) unless GUI_JAVA_OPTS says
 # otherwise (e.g. GUI_JAVA_OPTS=-Xmx1g for C2 too); MODES picks the modes.
 # Needs nginx (apt-get install nginx-light). Pulse logging: PULSE_LOG=1 adds JavaFX's own
 # pulse logger (every pulse over 50 ms with its phases). "beside-cli" is the floor: the window
@@ -43,7 +43,7 @@ for run in $(seq "$RUNS"); do
   ./run.sh crawl "$BASE/" --quiet | grep -o 'Crawled .*' | sed 's/^/headless: /' || true
   for mode in ${MODES:-plain sorted beside-cli}; do
     # shellcheck disable=SC2086
-    "$JAVA" --enable-native-access=ALL-UNNAMED ${GUI_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1} "${FX[@]}" -cp "$CP" \
+    "$JAVA" --enable-native-access=ALL-UNNAMED ${GUI_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -Xms256m -XX:MetaspaceSize=96m} "${FX[@]}" -cp "$CP" \
       io.webprobe.bench.GuiStallBench "$BASE/" "$mode" 2>&1 \
       | grep -E '^(GUI|longest|idle)' | sed "s/^/gui ($mode): /" || true
   done

@@ -62,7 +62,11 @@ done
 
 step "Building the app image ($NAME, with its own runtime)..."
 java_options=()
-for o in "${JVM_OPTIONS[@]}" -Dwebprobe.command=webprobe; do java_options+=(--java-options "$o"); done
+# the native launcher opens the window: the window's options too (run.sh window_options)
+# shellcheck disable=SC2086
+for o in "${JVM_OPTIONS[@]}" ${WEBPROBE_WINDOW_OPTIONS:-} -Dwebprobe.command=webprobe; do
+  java_options+=(--java-options "$o")
+done
 "$JDK/bin/jpackage" --type app-image --dest "$DIST" --input "$WORK/input" \
   --main-jar "$jar_name" --name "$NAME" --app-version "$VERSION" \
   --icon icons/webprobe-256.png \
@@ -74,6 +78,7 @@ for o in "${JVM_OPTIONS[@]}" -Dwebprobe.command=webprobe; do java_options+=(--ja
 
 # bin/webprobe: the command line, with WEBPROBE_JAVA_OPTS (the native launcher cannot read it)
 sed -e "s|@JAVA_OPTIONS@|${JVM_OPTIONS[*]} -Dwebprobe.command=webprobe|" -e "s|@JAR@|$jar_name|" \
+  -e "s|@WINDOW_OPTIONS@|${WEBPROBE_WINDOW_OPTIONS:-}|" \
   packaging/linux/webprobe > "$DIST/$NAME/bin/webprobe"
 chmod 755 "$DIST/$NAME/bin/webprobe"
 
