@@ -472,9 +472,10 @@ final class LinkExtractor {
     }
 
     /**
-     * Runs of whitespace ({@code \\s}: space, tab, line breaks, form feed) as one space, then
-     * stripped: what {@code s.replaceAll("\\s+", " ").strip()} gives, without a regular
-     * expression, and without a copy for the common text that has nothing to collapse.
+     * Runs of whitespace ({@code \s}: space, tab, line breaks, form feed) as one space, then
+     * stripped: what replacing every match of the regular expression {@code \s+} by a space
+     * and stripping gives, without a regular expression, and without a copy for the common
+     * text that has nothing to collapse.
      */
     static String collapseSpaces(String s) {
         int n = s.length();

@@ -60,7 +60,7 @@ public record PageInfo(
             int colon = l.indexOf(':');
             if (colon > 0) {
                 String head = l.substring(0, colon).strip();
-                if (!VALUED.contains(head) && head.matches("[a-z0-9_.-]+")) {
+                if (!VALUED.contains(head) && AGENT.matcher(head).matches()) {
                     if (head.equals("webprobe") && inList(l.substring(colon + 1), d)) {
                         return true;
                     }
@@ -74,11 +74,15 @@ public record PageInfo(
         return false;
     }
 
+    private static final java.util.regex.Pattern AGENT =
+            java.util.regex.Pattern.compile("[a-z0-9_.-]+");
+    private static final java.util.regex.Pattern LIST_SEPARATOR =
+            java.util.regex.Pattern.compile("[,\\s]+");
     private static final java.util.Set<String> VALUED = java.util.Set.of(
             "unavailable_after", "max-snippet", "max-image-preview", "max-video-preview");
 
     private static boolean inList(String directives, String d) {
-        for (String part : directives.toLowerCase(Locale.ROOT).split("[,\\s]+")) {
+        for (String part : LIST_SEPARATOR.split(directives.toLowerCase(Locale.ROOT))) {
             if (part.equals(d)) {
                 return true;
             }

@@ -41,7 +41,7 @@ final class StoreResume implements ResumeState {
         Set<String> hosts = new LinkedHashSet<>();
         String v = meta.get("site_hosts");
         if (v != null) {
-            for (String h : v.split("\n")) {
+            for (String h : (Iterable<String>) v.lines()::iterator) {
                 if (!h.isBlank()) {
                     hosts.add(h);
                 }
