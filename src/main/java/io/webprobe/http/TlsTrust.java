@@ -268,7 +268,7 @@ public final class TlsTrust {
      * was the problem: a chain that a delegate trusts without the identity check is a
      * {@link NameMismatch}, otherwise an {@link UntrustedCertificate}.
      */
-    private static final class CheckingTrustManager extends X509ExtendedTrustManager {
+    private static final class CheckingTrustManager extends ClientSide {
         private final List<X509ExtendedTrustManager> delegates;
 
         CheckingTrustManager(List<X509ExtendedTrustManager> delegates) {
@@ -327,24 +327,6 @@ public final class TlsTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e)
-                throws CertificateException {
-            throw new CertificateException("This client does not accept client certificates");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s)
-                throws CertificateException {
-            throw new CertificateException("This client does not accept client certificates");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType)
-                throws CertificateException {
-            throw new CertificateException("This client does not accept client certificates");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             List<X509Certificate> all = new ArrayList<>();
             for (X509ExtendedTrustManager tm : delegates) {
@@ -354,17 +336,8 @@ public final class TlsTrust {
         }
     }
 
-    /** Accepts every server certificate for every name (insecure). */
-    private static final class AcceptingTrustManager extends X509ExtendedTrustManager {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
+    /** A trust manager of a client: it is never asked to trust a client's certificate. */
+    private abstract static class ClientSide extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e)
                 throws CertificateException {
@@ -382,6 +355,18 @@ public final class TlsTrust {
                 throws CertificateException {
             throw new CertificateException("This client does not accept client certificates");
         }
+    }
+
+    /** Accepts every server certificate for every name (insecure). */
+    private static final class AcceptingTrustManager extends ClientSide {
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
