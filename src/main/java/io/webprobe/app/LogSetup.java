@@ -11,6 +11,8 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.util.FileSize;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -37,6 +39,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         }
         Path file = FatalErrors.logFile(System.getenv());
         Path dir = file.getParent();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        if (!writable(dir, file)) {
+            // nowhere to write: no log rather than logback's own complaints on the console
+            root.setLevel(Level.OFF);
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        }
 
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
@@ -66,9 +74,18 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         appender.setEncoder(encoder);
         appender.start();
 
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(appender);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Whether the log folder exists or can be made, and the log can be written in it. */
+    static boolean writable(Path dir, Path file) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return Files.isWritable(dir) && (!Files.exists(file) || Files.isWritable(file));
     }
 }
