@@ -2,9 +2,6 @@ package io.webprobe.crawl;
 
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
