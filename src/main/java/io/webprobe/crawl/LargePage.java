@@ -73,8 +73,7 @@ final class LargePage {
         }
         boolean topLevel = parent.parent() == doc;
         if (topLevel && el.nameIs("head")) {
-            facts = null;
-            facts();
+            facts(); // the head ends before any element of the body: its base is known now
         } else if (!inHead(el) && !insideTextReader(el)) { // the head's own: walked with it
             take(el, !topLevel);
         }
@@ -115,10 +114,10 @@ final class LargePage {
     }
 
     /**
-     * Counts the words of an element in document order, as a whole-document walk ({@link LinkExtractor.WordCounter})
-     * does over the whole body: first the starts of its ancestors not yet seen, each after the
-     * text before it; then the text before the element; then the element, whose start is
-     * skipped if its first children were counted earlier.
+     * Counts the words of an element in document order, as a whole-document walk does over
+     * the body ({@link LinkExtractor.WordCounter}): first the starts of its ancestors not yet
+     * seen, each after the text before it; then the text before the element; then the element,
+     * whose start is skipped if its first children were counted earlier.
      */
     private void count(Element el) {
         Deque<Element> opening = new ArrayDeque<>();
