@@ -141,8 +141,15 @@ jvm_options() {
 # 96 MB. Without them G1 shrank the heap to 64 MB a second into the first crawl and then
 # collected every few hundred milliseconds while the table filled; with them the longest
 # FX stall of a 20,000-page crawl was 58-89 ms instead of 76-122 (docs/benchmarks.md, "GUI").
+# On Linux the crawl's bulk threads (NamedThreads.BULK_PRIORITY) run at nice 10, below the
+# window's thread, which otherwise waited up to 100 ms for a core on 2 cores (ADR 0010).
+# Lowering a thread's priority needs no privilege; the JVM warns that raising one would, and
+# Webprobe raises none, so its warnings are off.
 window_options() {
   echo -Xms256m -XX:MetaspaceSize=96m
+  [ "$(uname -s)" = Linux ] \
+    && echo -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:-PrintWarnings
+  return 0
 }
 
 run_java() {

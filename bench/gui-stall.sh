@@ -43,8 +43,8 @@ for run in $(seq "$RUNS"); do
   ./run.sh crawl "$BASE/" --quiet | grep -o 'Crawled .*' | sed 's/^/headless: /' || true
   for mode in ${MODES:-plain sorted beside-cli}; do
     # shellcheck disable=SC2086
-    "$JAVA" --enable-native-access=ALL-UNNAMED ${GUI_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -Xms256m -XX:MetaspaceSize=96m} "${FX[@]}" -cp "$CP" \
+    "$JAVA" --enable-native-access=ALL-UNNAMED ${GUI_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 $(bash -c 'source <(sed -n "/^window_options()/,/^}/p" run.sh); window_options')} "${FX[@]}" -cp "$CP" \
       io.webprobe.bench.GuiStallBench "$BASE/" "$mode" 2>&1 \
-      | grep -E '^(GUI|longest|idle)' | sed "s/^/gui ($mode): /" || true
+      | grep -E '^(GUI|longest|idle|in the worst|gap sample|threads over|gap thread)' | sed "s/^/gui ($mode): /" || true
   done
 done

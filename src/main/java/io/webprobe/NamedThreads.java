@@ -18,6 +18,15 @@ import org.slf4j.LoggerFactory;
 public final class NamedThreads {
     private static final Logger log = LoggerFactory.getLogger(NamedThreads.class);
 
+    /**
+     * The priority of threads that do a job's bulk work (crawl workers, the store's writer):
+     * below the window's own thread, so a crawl at full speed on a machine with few cores
+     * leaves the window a core when it needs one. The JVM honours it where the window's
+     * launcher asks it to ({@code -XX:ThreadPriorityPolicy=1} on Linux: a raised nice value,
+     * which needs no privilege); elsewhere it changes nothing.
+     */
+    public static final int BULK_PRIORITY = Thread.MIN_PRIORITY;
+
     private NamedThreads() {}
 
     /** E.g. {@code daemon("crawl-worker-")} makes crawl-worker-1, crawl-worker-2... */
@@ -32,7 +41,12 @@ public final class NamedThreads {
      * on its way out, which a job's {@code close()} promises not to do.
      */
     public static Joinable joinable(String prefix) {
-        return new Joinable(prefix);
+        return new Joinable(prefix, Thread.NORM_PRIORITY);
+    }
+
+    /** Like {@link #joinable} for threads that do a job's bulk work ({@link #BULK_PRIORITY}). */
+    public static Joinable bulk(String prefix) {
+        return new Joinable(prefix, BULK_PRIORITY);
     }
 
     /** A thread factory whose threads can be joined; see {@link #joinable}. */
@@ -40,14 +54,17 @@ public final class NamedThreads {
         private final String prefix;
         private final AtomicInteger n = new AtomicInteger();
         private final List<Thread> made = new CopyOnWriteArrayList<>();
+        private final int priority;
 
-        private Joinable(String prefix) {
+        private Joinable(String prefix, int priority) {
             this.prefix = prefix;
+            this.priority = priority;
         }
 
         @Override
         public Thread newThread(Runnable r) {
             Thread t = NamedThreads.newThread(r, prefix + n.incrementAndGet());
+            t.setPriority(priority);
             made.add(t);
             return t;
         }

@@ -65,7 +65,7 @@ public final class CrawlJob implements AutoCloseable {
     private volatile AddressGuard guard = AddressGuard.OFF;
     private final Frontier<QueueItem> frontier;
     private final ExecutorService workers;
-    private final NamedThreads.Joinable workerThreads = NamedThreads.joinable("crawl-worker-");
+    private final NamedThreads.Joinable workerThreads = NamedThreads.bulk("crawl-worker-");
     /** Closed with the job (after its workers end). */
     private final List<AutoCloseable> owned;
 

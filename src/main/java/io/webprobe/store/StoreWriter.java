@@ -1,5 +1,6 @@
 package io.webprobe.store;
 
+import io.webprobe.NamedThreads;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSink;
 import io.webprobe.crawl.CrawlState;
@@ -187,6 +188,7 @@ final class StoreWriter implements CrawlSink {
         conn.commit();
         this.thread = new Thread(this::run, "store-writer");
         thread.setDaemon(true);
+        thread.setPriority(NamedThreads.BULK_PRIORITY);
         thread.start();
     }
 

@@ -129,12 +129,22 @@ public final class GuiStallBench {
         };
         Platform.runLater(pulses::start);
         java.util.Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        // with -Dbench.sample=true: the FX thread's state and top frames every 2 ms, and its
+        // scheduler counters (time run, time waiting for a core) from /proc, each with its time
+        List<long[]> sched = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Object[]> timed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Object[]> allThreads = java.util.Collections.synchronizedList(new ArrayList<>());
         if (Boolean.getBoolean("bench.sample")) {
             CompletableFuture<Thread> fxThread = new CompletableFuture<>();
             Platform.runLater(() -> fxThread.complete(Thread.currentThread()));
             Thread fx = fxThread.get();
+            Path schedstat = fxSchedstat();
             Thread sampler = new Thread(() -> {
+                int tick = 0;
                 while (ended.getCount() > 0) {
+                    if (tick++ % 10 == 0) {
+                        allThreads.add(new Object[] {System.nanoTime(), threadTimes()});
+                    }
                     StackTraceElement[] st = fx.getStackTrace();
                     StringBuilder sb = new StringBuilder(fx.getState().toString());
                     for (int i = 0; i < Math.min(6, st.length); i++) {
@@ -142,6 +152,16 @@ public final class GuiStallBench {
                                 .append('.').append(st[i].getMethodName());
                     }
                     samples.merge(sb.toString(), 1, Integer::sum);
+                    long now = System.nanoTime();
+                    timed.add(new Object[] {now, sb.toString()});
+                    if (schedstat != null) {
+                        try {
+                            String[] f = Files.readString(schedstat).trim().split(" ");
+                            sched.add(new long[] {now, Long.parseLong(f[0]), Long.parseLong(f[1])});
+                        } catch (Exception ignored) {
+                            // thread gone
+                        }
+                    }
                     java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
                 }
             });
@@ -182,6 +202,64 @@ public final class GuiStallBench {
                 + "of it; FX CPU %.1f s in all)", worst[0] / 1_000_000, gaps.size(),
                 p99 / 1_000_000, (worstAt[0] - startNanos[0]) / 1e9, worstCpu[0] / 1_000_000,
                 fxCpuTotal[0] / 1e9));
+        long gapFrom = worstAt[0] - worst[0];
+        synchronized (sched) {
+            long[] first = null;
+            long[] lastIn = null;
+            for (long[] r : sched) {
+                if (r[0] >= gapFrom && r[0] <= worstAt[0]) {
+                    if (first == null) {
+                        first = r;
+                    }
+                    lastIn = r;
+                }
+            }
+            if (first != null) {
+                System.out.println(String.format(Locale.ROOT, "in the worst gap (%.0f ms sampled):"
+                        + " FX ran %d ms, waited for a core %d ms", (lastIn[0] - first[0]) / 1e6,
+                        (lastIn[1] - first[1]) / 1_000_000, (lastIn[2] - first[2]) / 1_000_000));
+            }
+        }
+        synchronized (allThreads) {
+            Object[] before = null;
+            Object[] after = null;
+            for (Object[] r : allThreads) {
+                long at = (Long) r[0];
+                if (at <= gapFrom) {
+                    before = r;
+                } else if (after == null && at >= worstAt[0]) {
+                    after = r;
+                }
+            }
+            if (before != null && after != null) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, long[]> b = (java.util.Map<String, long[]>) before[1];
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, long[]> a = (java.util.Map<String, long[]>) after[1];
+                System.out.println(String.format(Locale.ROOT, "threads over %.0f ms around the "
+                        + "gap (run ms / waited ms):", ((Long) after[0] - (Long) before[0]) / 1e6));
+                a.entrySet().stream()
+                        .map(e -> {
+                            long[] was = b.getOrDefault(e.getKey(), new long[2]);
+                            return java.util.Map.entry(e.getKey(), new long[] {
+                                e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
+                        })
+                        .filter(e -> e.getValue()[0] + e.getValue()[1] > 2_000_000)
+                        .sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]))
+                        .forEach(e -> System.out.println(String.format(Locale.ROOT,
+                                "gap thread %s %d / %d", e.getKey(), e.getValue()[0] / 1_000_000,
+                                e.getValue()[1] / 1_000_000)));
+            }
+        }
+        synchronized (timed) {
+            for (Object[] r : timed) {
+                long at = (Long) r[0];
+                if (at >= gapFrom && at <= worstAt[0]) {
+                    System.out.println(String.format(Locale.ROOT, "gap sample +%d ms %s",
+                            (at - gapFrom) / 1_000_000, r[1]));
+                }
+            }
+        }
         samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(25)
                 .forEach(e -> System.out.println("sample " + e.getValue() + " " + e.getKey()));
         Platform.runLater(() -> {
@@ -189,6 +267,42 @@ public final class GuiStallBench {
             Platform.exit();
         });
         System.exit(0);
+    }
+
+    /** Every thread of this process: "name#tid" → {ns run, ns waited for a core}. */
+    private static java.util.Map<String, long[]> threadTimes() {
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String[] f = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] st = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.put(Files.readString(t.resolve("comm")).trim() + "#" + t.getFileName()
+                            + " nice " + st[16],
+                            new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])});
+                } catch (Exception ignored) {
+                    // ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** The FX thread's /proc schedstat file (Linux), found by its truncated name. */
+    private static Path fxSchedstat() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(t.resolve("comm")).trim().startsWith("JavaFX Applicat")) {
+                    return t.resolve("schedstat");
+                }
+            }
+        } catch (Exception e) {
+            return null;
+        }
+        return null;
     }
 
     /** "… · 1,336 pages/s · 00:00:07" → "1,336". */

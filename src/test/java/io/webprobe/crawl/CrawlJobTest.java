@@ -93,6 +93,39 @@ class CrawlJobTest {
     }
 
     @Test
+    void theBulkWorkRunsBelowTheNormalPrioritySoTheWindowKeepsACore() throws Exception {
+        new TestSite(server, 10);
+        Set<Integer> fetchPriorities = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Integer> writerPriorities = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        JdkHttpProbe real = new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
+        io.webprobe.http.HttpProbe probe = new io.webprobe.http.HttpProbe() {
+            @Override
+            public io.webprobe.http.FetchResponse fetch(io.webprobe.http.FetchRequest request) {
+                fetchPriorities.add(Thread.currentThread().getPriority());
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("store-writer"))
+                        .forEach(t -> writerPriorities.add(t.getPriority()));
+                return real.fetch(request);
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+        var events = new RecordingCrawlListener();
+        CrawlJob job = TestJobs.builder(plan("/"), probe, events).build();
+        toClose.add(job);
+        toClose.add(probe);
+        job.start();
+        events.awaitFinish();
+
+        assertThat(fetchPriorities).containsExactly(io.webprobe.NamedThreads.BULK_PRIORITY);
+        assertThat(writerPriorities).containsExactly(io.webprobe.NamedThreads.BULK_PRIORITY);
+        assertThat(io.webprobe.NamedThreads.BULK_PRIORITY).isLessThan(Thread.NORM_PRIORITY);
+    }
+
+    @Test
     void recordsPageDetailsDepthInlinksAndRedirects() throws Exception {
         new TestSite(server, 10);
         var events = new RecordingCrawlListener();
