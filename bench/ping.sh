@@ -5,9 +5,10 @@
 # URLs x 10 requests under -Xmx256m, with its peak RSS.
 #   bench/ping.sh [REQUESTS] [CONCURRENCY] [RUNS]   (defaults: 20000 50 3; medians reported)
 #   BENCH_CASES="http https memory" picks the cases (all three by default).
-# run.sh starts `ping` with C1 only (docs/decisions/0004); C1 has no AES-GCM intrinsics, so
-# TLS costs 2-3x the CPU there. The https case therefore runs Webprobe with C2 back on
-# (HTTPS_JAVA_OPTS, default -XX:TieredStopAtLevel=4; set it empty to measure C1 only).
+# run.sh starts `ping` with C1 only (docs/decisions/0009); C1 has no AES-GCM intrinsics, so
+# Webprobe offers ChaCha20-Poly1305 first (ADR 0011) and Debian's nginx agrees on it over
+# TLS 1.2. HTTPS_JAVA_OPTS adds JVM options to the https case only (empty by default: what
+# ./run.sh runs; -XX:TieredStopAtLevel=4 puts C2 back).
 # wrk has no request count, so it runs for as long as Webprobe's median run took (at least 3 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ REQUESTS=${1:-20000}
 CONC=${2:-50}
 RUNS=${3:-3}
 CASES=${BENCH_CASES:-http https memory}
-HTTPS_JAVA_OPTS=${HTTPS_JAVA_OPTS--XX:TieredStopAtLevel=4}
+HTTPS_JAVA_OPTS=${HTTPS_JAVA_OPTS:-}
 command -v nginx >/dev/null || { echo "bench/ping.sh needs nginx: apt-get install nginx-light" >&2; exit 2; }
 command -v openssl >/dev/null || { echo "bench/ping.sh needs openssl: apt-get install openssl" >&2; exit 2; }
 

@@ -62,7 +62,8 @@ public final class JdkHttpProbe implements HttpProbe {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
-                .sslContext(trust.sslContext());
+                .sslContext(trust.sslContext())
+                .sslParameters(trust.clientParameters());
         if (cookies) {
             b.cookieHandler(new java.net.CookieManager(null,
                     java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER));
