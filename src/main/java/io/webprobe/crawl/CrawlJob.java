@@ -140,7 +140,7 @@ public final class CrawlJob implements AutoCloseable {
     /**
      * A new crawl.
      *
-     * @param probe the HTTP backend; the job closes it
+     * @param probe the HTTP backend; the job closes it when it stops or closes
      * @param sink where the crawl is kept; the caller closes it after the job
      */
     public static Builder builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
@@ -261,11 +261,16 @@ public final class CrawlJob implements AutoCloseable {
         frontier.timeMoved();
     }
 
-    /** Stops the crawl: nothing more is fetched, requests in flight are abandoned. */
+    /**
+     * Stops the crawl: nothing more is fetched, requests in flight are abandoned. The probe is
+     * closed here rather than at {@link #close()}: a worker blocked reading a slow answer from
+     * a socket does not see an interrupt, but returns at once when its connection closes.
+     */
     public void stop() {
         stopping = true;
         unvisited.addAndGet(frontier.stop());
         workers.shutdownNow();
+        probe.close();
     }
 
     /** Completes with the summary when the crawl ends (finished or stopped). */

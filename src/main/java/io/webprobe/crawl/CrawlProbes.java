@@ -1,5 +1,7 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.CrawlHttpProbe;
+import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.TlsTrust;
@@ -7,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The HTTP backend a crawl plan asks for: java.net.http (HTTP/2 where the server offers it),
+ * The HTTP backend a crawl plan asks for: {@link CrawlHttpProbe} (plain http over the lean
+ * blocking client, https over java.net.http, HTTP/2 where the server offers it),
  * the plan's certificate trust (the usual authorities, a PEM file besides them, or any
  * certificate) and its cookie setting. One rule for the command line, the desktop app, resume
  * and re-check.
@@ -27,9 +30,21 @@ public final class CrawlProbes {
      */
     public static HttpProbe forPlan(CrawlPlan plan, Duration connectTimeout)
             throws TlsTrust.TrustException {
-        return new JdkHttpProbe(plan.userAgent(),
-                connectTimeout.compareTo(plan.timeout()) < 0 ? connectTimeout : plan.timeout(),
-                trust(plan), plan.cookies());
+        Duration connect =
+                connectTimeout.compareTo(plan.timeout()) < 0 ? connectTimeout : plan.timeout();
+        TlsTrust trust = trust(plan);
+        JdkHttpProbe jdk = new JdkHttpProbe(plan.userAgent(), connect, trust, plan.cookies());
+        // cookies are one jar for http and https, and a proxy set for the JVM is honoured by
+        // java.net.http only: both keep every request on it
+        if (plan.cookies() || proxied()) {
+            return jdk;
+        }
+        return new CrawlHttpProbe(new Http1Probe(plan.userAgent(), connect, trust), jdk);
+    }
+
+    private static boolean proxied() {
+        return !System.getProperty("http.proxyHost", "").isEmpty()
+                || Boolean.getBoolean("java.net.useSystemProxies");
     }
 
     /** A probe for the plan with the usual connect timeout. */

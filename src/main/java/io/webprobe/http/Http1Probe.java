@@ -37,6 +37,7 @@ public final class Http1Probe implements HttpProbe {
     private final TlsTrust trust;
     private final Map<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final Set<Http1Connection> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> connecting = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /** With the JDK's certificate authorities. */
@@ -181,7 +182,12 @@ public final class Http1Probe implements HttpProbe {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         int timeout = (int) Math.max(1, Math.min(left, connectTimeout.toMillis()));
         Socket socket = new Socket();
+        Socket raw = socket;
+        connecting.add(raw);   // close() ends a connect or handshake in progress too
         try {
+            if (closed) {
+                throw new SocketException("closed");
+            }
             socket.setTcpNoDelay(true);
             try {
                 socket.connect(new InetSocketAddress(address, port), timeout);
@@ -203,6 +209,8 @@ public final class Http1Probe implements HttpProbe {
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
+        } finally {
+            connecting.remove(raw);
         }
     }
 
@@ -218,6 +226,13 @@ public final class Http1Probe implements HttpProbe {
     }
 
     private void closeAll() {
+        for (Socket s : connecting) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing is all that was asked
+            }
+        }
         for (Http1Connection c : open) {
             c.close();
         }

@@ -1,7 +1,6 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.HttpProbe;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import java.io.UncheckedIOException;
@@ -11,10 +10,14 @@ import java.time.Duration;
 final class TestJobs {
     private TestJobs() {}
 
-    /** A job with the usual test probe. */
+    /** A job with the probe a user's crawl of this plan gets ({@link CrawlProbes}). */
     static CrawlJob job(CrawlPlan plan, CrawlListener listener) {
-        return builder(plan, new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), listener)
-                .build();
+        try {
+            return builder(plan, CrawlProbes.forPlan(plan, Duration.ofSeconds(5)), listener)
+                    .build();
+        } catch (io.webprobe.http.TlsTrust.TrustException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** A builder whose sink is a temporary crawl file, read back by a recording listener. */
