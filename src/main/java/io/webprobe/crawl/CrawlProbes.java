@@ -33,13 +33,14 @@ public final class CrawlProbes {
         Duration connect =
                 connectTimeout.compareTo(plan.timeout()) < 0 ? connectTimeout : plan.timeout();
         TlsTrust trust = trust(plan);
-        JdkHttpProbe jdk = new JdkHttpProbe(plan.userAgent(), connect, trust, plan.cookies());
-        // cookies are one jar for http and https, and a proxy set for the JVM is honoured by
-        // java.net.http only: both keep every request on it
-        if (plan.cookies() || proxied()) {
-            return jdk;
+        // a proxy set for the JVM is honoured by java.net.http only: it then takes every request
+        if (proxied()) {
+            return new JdkHttpProbe(plan.userAgent(), connect, trust, plan.cookies());
         }
-        return new CrawlHttpProbe(new Http1Probe(plan.userAgent(), connect, trust), jdk);
+        // one cookie jar for http and https, as a browser has
+        java.net.CookieManager jar = plan.cookies() ? JdkHttpProbe.newCookieJar() : null;
+        return new CrawlHttpProbe(new Http1Probe(plan.userAgent(), connect, trust), jar,
+                () -> new JdkHttpProbe(plan.userAgent(), connect, trust, jar));
     }
 
     private static boolean proxied() {

@@ -1,5 +1,6 @@
 package io.webprobe.http;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,33 +10,102 @@ import java.util.Locale;
  * {@link Http1Probe} (the worker reads its own socket: no selector thread, no executor hand-off,
  * no futures), {@code https://} through {@link JdkHttpProbe} (HTTP/2 where the server offers
  * it, one connection per host for every worker). Both send the same {@code Accept} and
- * {@code Accept-Encoding} and hold the {@link HttpProbe} contract, so a crawl's results do not
- * depend on which one answered. Thread-safe.
+ * {@code Accept-Encoding}, keep cookies in one jar when given one, and hold the
+ * {@link HttpProbe} contract, so a crawl's results do not depend on which one answered.
+ * Thread-safe.
  */
 public final class CrawlHttpProbe implements HttpProbe {
     /** The Accept header every crawl request carries, as browsers send for a page. */
     public static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
     private final Http1Probe plain;
-    private final JdkHttpProbe secure;
+    private final java.net.CookieHandler cookies;
+    private final java.util.function.Supplier<JdkHttpProbe> makeSecure;
+    private final Object lock = new Object();
+    private volatile JdkHttpProbe secure;
+    private boolean closed;
 
     /**
      * @param plain the probe for {@code http://}
-     * @param secure the probe for {@code https://}
+     * @param secure makes the probe for {@code https://}, on the first https request: a crawl
+     *     of a plain-http site never builds a TLS context (reading the JDK's certificate
+     *     authorities is tens of milliseconds before the first request)
      */
-    public CrawlHttpProbe(Http1Probe plain, JdkHttpProbe secure) {
+    public CrawlHttpProbe(Http1Probe plain, java.util.function.Supplier<JdkHttpProbe> secure) {
+        this(plain, null, secure);
+    }
+
+    /**
+     * @param plain the probe for {@code http://}
+     * @param cookies the cookie jar plain http requests send from and keep in, as
+     *     java.net.http does for the https probe, which should be given the same jar; null
+     *     for none
+     * @param secure makes the probe for {@code https://} on the first https request
+     */
+    public CrawlHttpProbe(Http1Probe plain, java.net.CookieHandler cookies,
+            java.util.function.Supplier<JdkHttpProbe> secure) {
         this.plain = plain;
-        this.secure = secure;
+        this.cookies = cookies;
+        this.makeSecure = secure;
     }
 
     @Override
     public FetchResponse fetch(FetchRequest request) {
         if (!"http".equalsIgnoreCase(request.uri().getScheme())) {
-            return secure.fetch(request);
+            JdkHttpProbe s = secure();
+            if (s == null) {
+                ErrorClassifier.Classified c = ErrorClassifier.cancelled();
+                return FetchResponse.failed(request.uri(), c.kind(), c.message(), 0);
+            }
+            return s.fetch(request);
         }
-        return plain.fetch(new FetchRequest(request.uri(), request.method(), request.timeout(),
-                request.maxBodyBytes(), request.keepBody(), withDefaults(request.headers()),
+        List<Header> headers = withDefaults(request.headers());
+        if (cookies != null) {
+            headers.addAll(cookiesFor(request.uri()));
+        }
+        FetchResponse response = plain.fetch(new FetchRequest(request.uri(), request.method(),
+                request.timeout(), request.maxBodyBytes(), request.keepBody(), headers,
                 request.keepAlive()));
+        if (cookies != null) {
+            keepCookies(request.uri(), response.headers());
+        }
+        return response;
+    }
+
+    /** The Cookie header the jar has for this URI (none, or one). */
+    private List<Header> cookiesFor(java.net.URI uri) {
+        try {
+            List<Header> out = new ArrayList<>(1);
+            for (var e : cookies.get(uri, java.util.Map.of()).entrySet()) {
+                if (e.getKey().equalsIgnoreCase("Cookie") && !e.getValue().isEmpty()) {
+                    out.add(new Header("Cookie", String.join("; ", e.getValue())));
+                }
+            }
+            return out;
+        } catch (IOException | IllegalArgumentException e) {
+            return List.of(); // a jar that cannot answer: the request goes without cookies
+        }
+    }
+
+    /** Hands the response's Set-Cookie fields to the jar. */
+    private void keepCookies(java.net.URI uri, List<Header> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return;
+        }
+        List<String> set = new ArrayList<>(2);
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase("set-cookie")) {
+                set.add(h.value());
+            }
+        }
+        if (set.isEmpty()) {
+            return;
+        }
+        try {
+            cookies.put(uri, java.util.Map.of("Set-Cookie", set));
+        } catch (IOException | IllegalArgumentException e) {
+            // a cookie the jar refuses is not kept, as a browser would ignore it
+        }
     }
 
     /** Accept and Accept-Encoding first; the request's own headers after them replace them. */
@@ -60,12 +130,33 @@ public final class CrawlHttpProbe implements HttpProbe {
         return false;
     }
 
+    /** The https probe, made on first use; null once closed. */
+    private JdkHttpProbe secure() {
+        JdkHttpProbe s = secure;
+        if (s != null) {
+            return s;
+        }
+        synchronized (lock) {
+            if (secure == null && !closed) {
+                secure = makeSecure.get();
+            }
+            return secure;
+        }
+    }
+
     @Override
     public void close() {
+        JdkHttpProbe s;
+        synchronized (lock) {
+            closed = true;
+            s = secure;
+        }
         try {
             plain.close();
         } finally {
-            secure.close();
+            if (s != null) {
+                s.close();
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ public final class ErrorClassifier {
             new Classified(ErrorKind.REFUSED, "Connection refused");
     private static final Classified NO_ROUTE = new Classified(ErrorKind.CONNECT, "No route to host");
     private static final Classified RESET =
-            new Classified(ErrorKind.RESET, "Connection reset by the server");
+            new Classified(ErrorKind.RESET, "The server reset the connection");
 
     /** The host name did not resolve. */
     public static Classified dnsFailure() {

@@ -58,17 +58,30 @@ public final class JdkHttpProbe implements HttpProbe {
      */
     public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
             boolean cookies) {
+        this(userAgent, connectTimeout, trust, cookies ? newCookieJar() : null);
+    }
+
+    /**
+     * @param cookies the cookie jar to keep the cookies servers set in and send back from, as
+     *     a browser does; shared with another probe, both see the same cookies. Null: none.
+     */
+    public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
+            java.net.CookieHandler cookies) {
         this.userAgent = userAgent;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .sslContext(trust.sslContext())
                 .sslParameters(trust.clientParameters());
-        if (cookies) {
-            b.cookieHandler(new java.net.CookieManager(null,
-                    java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER));
+        if (cookies != null) {
+            b.cookieHandler(cookies);
         }
         this.client = b.build();
+    }
+
+    /** A cookie jar that keeps a cookie only for the server that set it, as browsers do. */
+    public static java.net.CookieManager newCookieJar() {
+        return new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER);
     }
 
     @Override

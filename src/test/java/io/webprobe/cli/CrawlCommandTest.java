@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CrawlCommandTest {
     private final LocalHttpServer server = new LocalHttpServer();
@@ -350,12 +349,10 @@ class CrawlCommandTest {
     }
 
     private static int runWithErr(StringWriter err, String... args) {
-        CommandLine cl = new CommandLine(new WebprobeCli());
-        cl.setExitCodeExceptionMapper(e -> 2);
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return WebprobeCli.execute(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true), args);
     }
+
 
     private static int progressLines(StringWriter err) {
         String s = err.toString();

@@ -23,7 +23,7 @@ class CrawlHttpProbeTest {
     private final LocalHttpServer server = new LocalHttpServer();
     private final CrawlHttpProbe probe = new CrawlHttpProbe(
             new Http1Probe("Webprobe/test", Duration.ofSeconds(5)),
-            new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)));
+            () -> new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)));
 
     @AfterEach
     void tearDown() {
@@ -61,6 +61,57 @@ class CrawlHttpProbeTest {
         assertThat(seen).containsEntry("accept", CrawlHttpProbe.ACCEPT)
                 .containsEntry("encoding", ContentDecoding.ACCEPTED)
                 .containsEntry("agent", "Webprobe/test");
+    }
+
+    @Test
+    void thePlainHttpPathNeverMakesTheTlsClient() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        server.route("/", LocalHttpServer.html("<p>plain</p>"));
+        try (CrawlHttpProbe lazy = new CrawlHttpProbe(
+                new Http1Probe("Webprobe/test", Duration.ofSeconds(5)), () -> {
+                    made.incrementAndGet();
+                    return new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
+                })) {
+            assertThat(lazy.fetch(get(server.url("/"), List.of())).status()).isEqualTo(200);
+            assertThat(made).hasValue(0);
+            // an https URL makes it once (the answer itself does not matter here)
+            lazy.fetch(get("https://127.0.0.1:1/", List.of()));
+            lazy.fetch(get("https://127.0.0.1:1/", List.of()));
+            assertThat(made).hasValue(1);
+        }
+    }
+
+    @Test
+    void plainHttpKeepsTheCookiesAServerSetsAndSendsThemBackToThatServerOnly() throws Exception {
+        Map<String, String> sent = new ConcurrentHashMap<>();
+        server.route("/gate", ex -> {
+            ex.getResponseHeaders().add("Set-Cookie", "consent=yes; Path=/");
+            ex.getResponseHeaders().add("Set-Cookie", "session=42; Path=/");
+            LocalHttpServer.html("<p>ok</p>").handle(ex);
+        });
+        server.route("/page", ex -> {
+            String c = ex.getRequestHeaders().getFirst("Cookie");
+            sent.put("page", c == null ? "" : c);
+            LocalHttpServer.html("<p>page</p>").handle(ex);
+        });
+        try (LocalHttpServer other = new LocalHttpServer(java.net.InetAddress.getByName(
+                "127.0.0.2"))) {
+            other.route("/", ex -> {
+                String c = ex.getRequestHeaders().getFirst("Cookie");
+                sent.put("other", c == null ? "" : c);
+                LocalHttpServer.html("<p>other</p>").handle(ex);
+            });
+            try (CrawlHttpProbe jarred = new CrawlHttpProbe(
+                    new Http1Probe("Webprobe/test", Duration.ofSeconds(5)),
+                    JdkHttpProbe.newCookieJar(),
+                    () -> new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)))) {
+                jarred.fetch(get(server.url("/gate"), List.of()));
+                jarred.fetch(get(server.url("/page"), List.of()));
+                jarred.fetch(get(other.url("/"), List.of()));
+            }
+        }
+        assertThat(sent.get("page")).contains("consent=yes").contains("session=42");
+        assertThat(sent.get("other")).isEmpty();
     }
 
     @Test
