@@ -2,11 +2,14 @@
 # What the crawl file costs: the same crawl of a generated site on nginx, with the store and
 # with writes discarded, in turn, RUNS times each; prints each one's median pages/s (the
 # crawl's own, JVM start left out) and the ratio.
-#   bench/storecost.sh [PAGES] [RUNS]   (default 20000 pages, 5 runs)
+#   bench/storecost.sh [PAGES] [RUNS]   (default 20000 pages, 5 runs; STORECOST_JAVA_OPTS
+#   replaces the JVM options, by default those of ./run.sh crawl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
 RUNS=${2:-5}
+# a command-line crawl's JVM (run.sh: C1 only, the serial collector, 160 MB) unless told
+JAVA_OPTS=${STORECOST_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx160m}
 source bench/nginx.sh
 ./run.sh help >/dev/null
 ./mvnw -q -B -o test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile >/dev/null
@@ -22,7 +25,8 @@ JAVA="$(find_jdk)/bin/java"
 CP="target/webprobe-$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)-all.jar:target/test-classes"
 for i in $(seq 0 "$RUNS"); do   # run 0 warms the disk cache and is not counted
   for mode in store discard; do
-    line=$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -XX:+UseSerialGC -cp "$CP" \
+    # shellcheck disable=SC2086
+    line=$("$JAVA" --enable-native-access=ALL-UNNAMED $JAVA_OPTS -cp "$CP" \
         io.webprobe.bench.StoreCost "http://127.0.0.1:$PORT/" "$mode" 2>/dev/null | tail -1)
     [ "$i" -gt 0 ] && echo "$line" >> "$WORK/runs"
   done
