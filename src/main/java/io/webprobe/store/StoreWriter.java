@@ -527,6 +527,12 @@ final class StoreWriter implements CrawlSink {
     }
 
     /** The writer's prepared statements, batched and run in a fixed order per transaction. */
+    /** Link rows per multi-row insert (6 parameters each, well under SQLite's 32,766). */
+    private static final int LINK_CHUNK = 50;
+
+    /** A link row waiting for its batch's insert. */
+    private record BufferedLink(long source, int pos, LinkRow link) {}
+
     private final class Statements {
         final PreparedStatement newUrl;
         final PreparedStatement result;
@@ -543,6 +549,8 @@ final class StoreWriter implements CrawlSink {
         final PreparedStatement unspill;
         private final List<PreparedStatement> order;
         private final Map<PreparedStatement, Boolean> pending = new HashMap<>();
+        private final PreparedStatement linkChunk;
+        private final List<BufferedLink> links = new ArrayList<>();
 
         Statements(Connection c) throws SQLException {
             newUrl = c.prepareStatement("INSERT OR IGNORE INTO urls (id, key, url, depth, "
@@ -563,6 +571,10 @@ final class StoreWriter implements CrawlSink {
                     + Schema.TRUNCATED + ") | ? WHERE id = ? AND state = 1");
             link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
                     + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
+            linkChunk = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, "
+                    + "target_id, type, anchor, nofollow) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(LINK_CHUNK,
+                            "(?, ?, ?, ?, ?, ?)")));
             inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
             invalid = c.prepareStatement("INSERT OR IGNORE INTO invalid_links (source_id, pos, "
                     + "href, anchor, type, reason) VALUES (?, ?, ?, ?, ?, ?)");
@@ -656,14 +668,43 @@ final class StoreWriter implements CrawlSink {
             return i;
         }
 
-        void link(long source, int pos, LinkRow l) throws SQLException {
-            link.setLong(1, source);
-            link.setInt(2, pos);
-            link.setLong(3, l.targetId());
-            link.setString(4, l.type());
-            link.setString(5, emptyToNull(l.anchor()));
-            link.setInt(6, l.nofollow() ? 1 : 0);
-            add(link);
+        void link(long source, int pos, LinkRow l) {
+            links.add(new BufferedLink(source, pos, l));
+            pending.put(link, Boolean.TRUE);
+        }
+
+        /**
+         * Writes the buffered links {@link #LINK_CHUNK} rows per statement: one step of
+         * SQLite's per statement instead of per row (a page has ~20 links; they are most of
+         * the file's rows).
+         */
+        private void writeLinks() throws SQLException {
+            int n = links.size();
+            int i = 0;
+            for (; i + LINK_CHUNK <= n; i += LINK_CHUNK) {
+                int p = 1;
+                for (int k = i; k < i + LINK_CHUNK; k++) {
+                    p = bindLink(linkChunk, p, links.get(k));
+                }
+                linkChunk.executeUpdate();
+            }
+            for (; i < n; i++) {
+                bindLink(link, 1, links.get(i));
+                link.addBatch();
+            }
+            links.clear();
+            link.executeBatch();
+        }
+
+        private static int bindLink(PreparedStatement ps, int p, BufferedLink b)
+                throws SQLException {
+            ps.setLong(p++, b.source());
+            ps.setInt(p++, b.pos());
+            ps.setLong(p++, b.link().targetId());
+            ps.setString(p++, b.link().type());
+            ps.setString(p++, emptyToNull(b.link().anchor()));
+            ps.setInt(p++, b.link().nofollow() ? 1 : 0);
+            return p;
         }
 
         void inlinks(long id, int n) throws SQLException {
@@ -730,7 +771,11 @@ final class StoreWriter implements CrawlSink {
         void executeAll() throws SQLException {
             for (PreparedStatement s : order) {
                 if (pending.remove(s) != null) {
-                    s.executeBatch();
+                    if (s == link) {
+                        writeLinks();
+                    } else {
+                        s.executeBatch();
+                    }
                 }
             }
         }
@@ -751,7 +796,9 @@ final class StoreWriter implements CrawlSink {
         }
 
         void closeQuietly() {
-            for (PreparedStatement s : order) {
+            List<PreparedStatement> all = new ArrayList<>(order);
+            all.add(linkChunk);
+            for (PreparedStatement s : all) {
                 try {
                     s.close();
                 } catch (SQLException ignored) {
