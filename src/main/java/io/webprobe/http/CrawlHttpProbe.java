@@ -1,9 +1,13 @@
 package io.webprobe.http;
 
 import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The crawler's {@link HttpProbe}: plain {@code http://} through the lean blocking
@@ -19,8 +23,8 @@ public final class CrawlHttpProbe implements HttpProbe {
     public static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
 
     private final Http1Probe plain;
-    private final java.net.CookieHandler cookies;
-    private final java.util.function.Supplier<JdkHttpProbe> makeSecure;
+    private final CookieHandler cookies;
+    private final Supplier<JdkHttpProbe> makeSecure;
     private final Object lock = new Object();
     private volatile JdkHttpProbe secure;
     private boolean closed;
@@ -31,7 +35,7 @@ public final class CrawlHttpProbe implements HttpProbe {
      *     of a plain-http site never builds a TLS context (reading the JDK's certificate
      *     authorities is tens of milliseconds before the first request)
      */
-    public CrawlHttpProbe(Http1Probe plain, java.util.function.Supplier<JdkHttpProbe> secure) {
+    public CrawlHttpProbe(Http1Probe plain, Supplier<JdkHttpProbe> secure) {
         this(plain, null, secure);
     }
 
@@ -42,8 +46,8 @@ public final class CrawlHttpProbe implements HttpProbe {
      *     for none
      * @param secure makes the probe for {@code https://} on the first https request
      */
-    public CrawlHttpProbe(Http1Probe plain, java.net.CookieHandler cookies,
-            java.util.function.Supplier<JdkHttpProbe> secure) {
+    public CrawlHttpProbe(Http1Probe plain, CookieHandler cookies,
+            Supplier<JdkHttpProbe> secure) {
         this.plain = plain;
         this.cookies = cookies;
         this.makeSecure = secure;
@@ -73,10 +77,10 @@ public final class CrawlHttpProbe implements HttpProbe {
     }
 
     /** The Cookie header the jar has for this URI (none, or one). */
-    private List<Header> cookiesFor(java.net.URI uri) {
+    private List<Header> cookiesFor(URI uri) {
         try {
             List<Header> out = new ArrayList<>(1);
-            for (var e : cookies.get(uri, java.util.Map.of()).entrySet()) {
+            for (var e : cookies.get(uri, Map.of()).entrySet()) {
                 if (e.getKey().equalsIgnoreCase("Cookie") && !e.getValue().isEmpty()) {
                     out.add(new Header("Cookie", String.join("; ", e.getValue())));
                 }
@@ -88,7 +92,7 @@ public final class CrawlHttpProbe implements HttpProbe {
     }
 
     /** Hands the response's Set-Cookie fields to the jar. */
-    private void keepCookies(java.net.URI uri, List<Header> headers) {
+    private void keepCookies(URI uri, List<Header> headers) {
         if (headers == null || headers.isEmpty()) {
             return;
         }
@@ -102,7 +106,7 @@ public final class CrawlHttpProbe implements HttpProbe {
             return;
         }
         try {
-            cookies.put(uri, java.util.Map.of("Set-Cookie", set));
+            cookies.put(uri, Map.of("Set-Cookie", set));
         } catch (IOException | IllegalArgumentException e) {
             // a cookie the jar refuses is not kept, as a browser would ignore it
         }

@@ -103,7 +103,7 @@ public final class JdkHttpProbe implements HttpProbe {
                                             : HttpClient.Version.HTTP_1_1)
                             .timeout(request.timeout())
                             .header("User-Agent", userAgent)
-                            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                            .header("Accept", CrawlHttpProbe.ACCEPT)
                             .header("Accept-Encoding", ContentDecoding.ACCEPTED);
             for (Header h : request.headers()) {
                 if (!RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT))) {
