@@ -5,6 +5,7 @@ import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.TlsTrust;
+import java.net.CookieManager;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,7 +39,7 @@ public final class CrawlProbes {
             return new JdkHttpProbe(plan.userAgent(), connect, trust, plan.cookies());
         }
         // one cookie jar for http and https, as a browser has
-        java.net.CookieManager jar = plan.cookies() ? JdkHttpProbe.newCookieJar() : null;
+        CookieManager jar = plan.cookies() ? JdkHttpProbe.newCookieJar() : null;
         return new CrawlHttpProbe(new Http1Probe(plan.userAgent(), connect, trust), jar,
                 () -> new JdkHttpProbe(plan.userAgent(), connect, trust, jar));
     }

@@ -191,8 +191,8 @@ public final class TlsTrust {
      * The given cipher suites with the ChaCha20-Poly1305 ones moved to the front, the others in
      * their order; nothing added or dropped. Webprobe runs on the JIT's first tier only (ADR
      * 0009), where the JDK's AES-GCM runs without the processor's AES instructions, and
-     * ChaCha20-Poly1305 was made for exactly that client: the JDK's runs 15-45 % more requests
-     * a second over one core's worth of TLS (docs/benchmarks.md, "Ping"). Browsers on hardware
+     * ChaCha20-Poly1305 was made for exactly that client: the https ping ran ~15 % more
+     * requests a second with it (docs/benchmarks.md, "Ping"; ADR 0011). Browsers on hardware
      * without AES instructions order their offer the same way; the server still chooses.
      */
     static String[] chaChaFirst(String[] suites) {

@@ -15,6 +15,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -526,13 +527,13 @@ final class StoreWriter implements CrawlSink {
         return sb.toString();
     }
 
-    /** The writer's prepared statements, batched and run in a fixed order per transaction. */
     /** Link rows per multi-row insert (6 parameters each, well under SQLite's 32,766). */
     private static final int LINK_CHUNK = 50;
 
     /** A link row waiting for its batch's insert. */
     private record BufferedLink(long source, int pos, LinkRow link) {}
 
+    /** The writer's prepared statements, batched and run in a fixed order per transaction. */
     private final class Statements {
         final PreparedStatement newUrl;
         final PreparedStatement result;
@@ -573,7 +574,7 @@ final class StoreWriter implements CrawlSink {
                     + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
             linkChunk = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, "
                     + "target_id, type, anchor, nofollow) VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(LINK_CHUNK,
+                    + String.join(", ", Collections.nCopies(LINK_CHUNK,
                             "(?, ?, ?, ?, ?, ?)")));
             inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
             invalid = c.prepareStatement("INSERT OR IGNORE INTO invalid_links (source_id, pos, "
