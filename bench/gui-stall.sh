@@ -25,7 +25,9 @@ trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
 start_nginx "$WORK" "$PORT" "$WORK/site" 2 "access_log off;"
 
 ./run.sh help >/dev/null   # builds the jar (and finds the JDK) before timing
-JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
+# the JDK run.sh would use (a java on the PATH may be older than 21)
+source <(sed -n '/^java_major()/,/^}/p;/^why_not()/,/^}/p;/^find_jdk()/,/^}/p' run.sh)
+JAVA_HOME=$(find_jdk)
 ./mvnw -q -B -o test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile >/dev/null
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="target/classes:target/test-classes:$(cat "$WORK/cp.txt")"
@@ -43,8 +45,9 @@ for run in $(seq "$RUNS"); do
   ./run.sh crawl "$BASE/" --quiet | grep -o 'Crawled .*' | sed 's/^/headless: /' || true
   for mode in ${MODES:-plain sorted beside-cli}; do
     # shellcheck disable=SC2086
-    "$JAVA" --enable-native-access=ALL-UNNAMED ${GUI_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 $(bash -c 'source <(sed -n "/^window_options()/,/^}/p" run.sh); window_options')} "${FX[@]}" -cp "$CP" \
-      io.webprobe.bench.GuiStallBench "$BASE/" "$mode" 2>&1 \
-      | grep -E '^(GUI|longest|idle|in the worst|gap sample|threads over|gap thread)' | sed "s/^/gui ($mode): /" || true
+    "$JAVA" --enable-native-access=ALL-UNNAMED ${GUI_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 $(bash -c 'source <(sed -n "/^priority_options()/,/^}/p;/^window_options()/,/^}/p" run.sh); window_options')} "${FX[@]}" -cp "$CP" \
+      io.webprobe.bench.GuiStallBench "$BASE/" "$mode" > "$WORK/gui.out" 2>&1 || true
+    grep -E '^(GUI|longest|idle|in the worst|gap sample|threads over|gap thread)' "$WORK/gui.out" \
+      | sed "s/^/gui ($mode): /" || { echo "gui ($mode): no figures; its last lines:"; tail -5 "$WORK/gui.out"; }
   done
 done

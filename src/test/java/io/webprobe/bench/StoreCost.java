@@ -44,18 +44,37 @@ public final class StoreCost {
         CrawlStore file = store ? CrawlStore.createTemporary(plan) : null;
         CrawlSink sink = store ? file.sink() : new DiscardingSink();
         long t0 = System.nanoTime();
+        double cpu0 = processCpu();
         try (CrawlJob job = CrawlJob.builder(plan, CrawlProbes.forPlan(plan), sink)
                 .listener(listener).build()) {
             job.start();
             CrawlSummary s = done.get();
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%s %d %.3f %.1f%n", args[1], s.crawled(), secs,
-                    s.crawled() / secs);
+            System.out.printf(Locale.ROOT, "%s %d %.3f %.1f cpu %.2f s, writer %.2f s%n", args[1],
+                    s.crawled(), secs, s.crawled() / secs, processCpu() - cpu0, writerCpu());
         } finally {
             if (file != null) {
                 file.close();
             }
         }
+    }
+
+    /** The process's CPU seconds so far. */
+    private static double processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU seconds of the store's writer thread (0 when there is none). */
+    private static double writerCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("store-writer")) {
+                return threads.getThreadCpuTime(t.threadId()) / 1e9;
+            }
+        }
+        return 0;
     }
 
     /** Keeps nothing but the frontier's spilled chunks (the crawl needs them back). */
