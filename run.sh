@@ -137,19 +137,34 @@ jvm_options() {
   return 0
 }
 
+# On Linux the crawl's workers (NamedThreads.BULK_PRIORITY) run at nice 10: below the
+# window's thread, which otherwise waited up to 100 ms for a core on 2 cores (ADR 0010), and
+# below the crawl file's writer, which otherwise got a ninth of the CPU while eight workers
+# waited for it (ADR 0013). Lowering a thread's priority needs no privilege; the JVM warns
+# that raising one would, and Webprobe raises none, so its warnings are off.
+priority_options() {
+  [ "$(uname -s)" = Linux ] \
+    && echo -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:-PrintWarnings
+  return 0
+}
+
 # The window's own: a heap that starts at 256 MB and no class-metadata collection before
 # 96 MB. Without them G1 shrank the heap to 64 MB a second into the first crawl and then
 # collected every few hundred milliseconds while the table filled; with them the longest
 # FX stall of a 20,000-page crawl was 58-89 ms instead of 76-122 (docs/benchmarks.md, "GUI").
-# On Linux the crawl's bulk threads (NamedThreads.BULK_PRIORITY) run at nice 10, below the
-# window's thread, which otherwise waited up to 100 ms for a core on 2 cores (ADR 0010).
-# Lowering a thread's priority needs no privilege; the JVM warns that raising one would, and
-# Webprobe raises none, so its warnings are off.
 window_options() {
   echo -Xms256m -XX:MetaspaceSize=96m
-  [ "$(uname -s)" = Linux ] \
-    && echo -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=10 -XX:-PrintWarnings
-  return 0
+  priority_options
+}
+
+# A crawl without a window: the serial collector and a 160 MB heap. The serial collector
+# grows the heap to whatever cap it has (1 GB RSS on a 10,000-page crawl that lives in
+# 60 MB), so the cap is what holds the RSS under 300 MB. Big pages are streamed, so 160 MB
+# is enough for any page, and for a million URLs (docs/benchmarks.md). The window keeps G1
+# and 1 GB: its pauses stay short.
+crawl_options() {
+  echo -XX:+UseSerialGC -Xmx160m
+  priority_options
 }
 
 run_java() {
@@ -159,12 +174,7 @@ run_java() {
   opts+=("${cache[@]}")
   opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
-  # A crawl without a window: the serial collector and a 160 MB heap. The serial collector
-  # grows the heap to whatever cap it has (1 GB RSS on a 10,000-page crawl that lives in
-  # 60 MB), so the cap is what holds the RSS under 300 MB. Big pages are streamed, so 160 MB
-  # is enough for any page, and for a million URLs (docs/benchmarks.md). The window keeps G1
-  # and 1 GB: its pauses stay short.
-  [ "${1:-}" = crawl ] && opts+=(-XX:+UseSerialGC -Xmx160m)
+  if [ "${1:-}" = crawl ]; then read -r -d '' -a win < <(crawl_options) || true; opts+=("${win[@]}"); fi
   if [ $# -eq 0 ]; then read -r -d '' -a win < <(window_options) || true; opts+=("${win[@]}"); fi
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
@@ -173,7 +183,8 @@ run_java() {
 package() {
   local opts
   read -r -d '' -a opts < <(jvm_options) || true
-  WEBPROBE_WINDOW_OPTIONS="$(window_options)" exec packaging/package.sh "$JAR" "$VERSION" "${opts[@]}"
+  WEBPROBE_WINDOW_OPTIONS="$(window_options)" WEBPROBE_CRAWL_OPTIONS="$(crawl_options)" \
+    exec packaging/package.sh "$JAR" "$VERSION" "${opts[@]}"
 }
 
 usage() {

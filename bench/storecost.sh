@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
 RUNS=${2:-5}
-# a command-line crawl's JVM (run.sh: C1 only, the serial collector, 160 MB) unless told
-JAVA_OPTS=${STORECOST_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx160m}
+# a command-line crawl's JVM (run.sh: C1 only, the serial collector, 160 MB, the workers at
+# nice 10 on Linux) unless told
+JAVA_OPTS=${STORECOST_JAVA_OPTS:--XX:TieredStopAtLevel=1 $(bash -c 'source <(sed -n "/^priority_options()/,/^}/p;/^crawl_options()/,/^}/p" run.sh); crawl_options' | tr '\n' ' ')}
 source bench/nginx.sh
 ./run.sh help >/dev/null
 ./mvnw -q -B -o test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile >/dev/null

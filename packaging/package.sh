@@ -79,6 +79,7 @@ done
 # bin/webprobe: the command line, with WEBPROBE_JAVA_OPTS (the native launcher cannot read it)
 sed -e "s|@JAVA_OPTIONS@|${JVM_OPTIONS[*]} -Dwebprobe.command=webprobe|" -e "s|@JAR@|$jar_name|" \
   -e "s|@WINDOW_OPTIONS@|${WEBPROBE_WINDOW_OPTIONS:-}|" \
+  -e "s|@CRAWL_OPTIONS@|${WEBPROBE_CRAWL_OPTIONS:--XX:+UseSerialGC -Xmx160m}|" \
   packaging/linux/webprobe > "$DIST/$NAME/bin/webprobe"
 chmod 755 "$DIST/$NAME/bin/webprobe"
 

@@ -19,11 +19,12 @@ public final class NamedThreads {
     private static final Logger log = LoggerFactory.getLogger(NamedThreads.class);
 
     /**
-     * The priority of threads that do a job's bulk work (crawl workers, the store's writer):
-     * below the window's own thread, so a crawl at full speed on a machine with few cores
-     * leaves the window a core when it needs one. The JVM honours it where the window's
-     * launcher asks it to ({@code -XX:ThreadPriorityPolicy=1} on Linux: a raised nice value,
-     * which needs no privilege); elsewhere it changes nothing.
+     * The priority of threads that do a job's bulk work (the crawl's workers): below the
+     * window's own thread, so a crawl at full speed on a machine with few cores leaves the
+     * window a core when it needs one, and below the crawl file's one writer, which sets the
+     * pace of a fast crawl (ADR 0013). The JVM honours it where the launcher asks it to
+     * ({@code -XX:ThreadPriorityPolicy=1} on Linux, for the window and for {@code crawl}: a
+     * raised nice value, which needs no privilege); elsewhere it changes nothing.
      */
     public static final int BULK_PRIORITY = Thread.MIN_PRIORITY;
 

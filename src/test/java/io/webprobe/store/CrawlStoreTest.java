@@ -79,6 +79,29 @@ class CrawlStoreTest {
     }
 
     @Test
+    void theWriterRunsAtTheNormalPriorityWhicheverThreadOpenedTheFile() throws Exception {
+        Path file = dir.resolve("low.webprobe");
+        java.util.concurrent.CompletableFuture<Integer> priority =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try (CrawlStore store = CrawlStore.create(file, plan())) {
+                store.sink();
+                priority.complete(Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("store-writer"))
+                        .mapToInt(Thread::getPriority).min().orElse(-1));
+            } catch (Exception | Error e) {
+                priority.completeExceptionally(e);
+            }
+        }, "opener");
+        opener.setPriority(Thread.MIN_PRIORITY);
+        opener.start();
+
+        // the crawl's workers run below it and wait for it (ADR 0013)
+        assertThat(priority.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(Thread.NORM_PRIORITY);
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path file = dir.resolve("notes.webprobe");
         Files.writeString(file, "my notes");
