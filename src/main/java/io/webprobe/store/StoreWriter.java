@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The crawl file's one writer: a thread ({@code store-writer}) that takes the crawl's writes
  * from a queue and applies them in batched transactions, committing every ~250 ms or ~1,000
- * pages (20,000 rows of URLs and links), whichever comes first. Workers only enqueue, so they never wait on the disk in the
- * normal case; the queue holds at most {@link #CAPACITY_ROWS} rows, and a worker that would go
- * beyond waits until the writer has caught up (backpressure): the crawl slows down and nothing
- * is dropped.
+ * pages (20,000 rows of URLs and links), whichever comes first. Workers only enqueue, so they
+ * never wait on the disk in the normal case; the queue and the batch being written hold at
+ * most {@link Tuning#capacityRows()} rows, and a worker that would go beyond waits until the
+ * writer has caught up (backpressure): the crawl slows down and nothing is dropped. A batch
+ * that a worker waits on is committed at once rather than at its deadline.
  *
  * <p>Each write is applied whole in one transaction, and writes are applied in the order they
  * were made, so after a crash the file holds a prefix of the crawl: at most the last
@@ -116,16 +117,24 @@ final class StoreWriter implements CrawlSink {
     }
 
     /**
-     * How much the queue holds and a hook run before each commit (tests stall the disk with it).
+     * How much the queue holds, how long a batch waits for more writes, and a hook run before
+     * each commit (tests stall the disk with it).
      */
-    record Tuning(int capacityRows, Runnable beforeCommit) {
+    record Tuning(int capacityRows, Duration batchTime, Runnable beforeCommit) {
         /**
          * The queue sized to the heap: an eighth of it, at about 400 bytes a queued row (a
          * link with its target's description), between 20,000 and {@link #CAPACITY_ROWS}.
          */
         static final Tuning DEFAULT = new Tuning((int) Math.max(20_000, Math.min(CAPACITY_ROWS,
-                Runtime.getRuntime().maxMemory() / 8 / 400)), () -> { });
+                Runtime.getRuntime().maxMemory() / 8 / 400)), BATCH_TIME, () -> { });
+
+        Tuning(int capacityRows, Runnable beforeCommit) {
+            this(capacityRows, BATCH_TIME, beforeCommit);
+        }
     }
+
+    /** How often a batch that waits for more writes checks whether a worker waits for room. */
+    private static final long ROOM_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** Reads for the sink's questions (unspill, conclude); one at a time. */
     interface Reads {
@@ -141,6 +150,7 @@ final class StoreWriter implements CrawlSink {
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Semaphore room;
     private final int capacity;
+    private final long batchNanos;
     private final Runnable beforeCommit;
     private final Thread thread;
     private final Statements st;
@@ -166,6 +176,7 @@ final class StoreWriter implements CrawlSink {
             Set<String> knownSiteHosts, Tuning tuning) throws SQLException {
         this.capacity = tuning.capacityRows();
         this.room = new Semaphore(capacity);
+        this.batchNanos = tuning.batchTime().toNanos();
         this.beforeCommit = tuning.beforeCommit();
         this.file = file;
         this.conn = conn;
@@ -374,14 +385,23 @@ final class StoreWriter implements CrawlSink {
                 batch.add(first);
                 stop = first instanceof Stop;
                 int rows = first.rows();
-                long deadline = System.nanoTime() + BATCH_TIME.toNanos();
+                long deadline = System.nanoTime() + batchNanos;
                 boolean barrier = first instanceof Barrier;
                 while (!stop && !barrier && rows < BATCH_ROWS) {
-                    long wait = deadline - System.nanoTime();
-                    Op next = wait <= 0 ? queue.poll()
-                            : queue.poll(wait, TimeUnit.NANOSECONDS);
+                    Op next = queue.poll();
                     if (next == null) {
-                        break;
+                        long wait = deadline - System.nanoTime();
+                        // the batch is due; or a worker waits for room that only this batch's
+                        // commit frees (the batch holds it until then), so waiting on would
+                        // only idle until the deadline
+                        if (wait <= 0 || room.hasQueuedThreads()) {
+                            break;
+                        }
+                        next = queue.poll(Math.min(wait, ROOM_CHECK_NANOS),
+                                TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            continue;
+                        }
                     }
                     batch.add(next);
                     rows += next.rows();

@@ -197,6 +197,35 @@ class StoredCrawlTest {
     }
 
     @Test
+    void aBatchThatWorkersWaitOnIsCommittedWithoutWaitingForItsDeadline() throws Exception {
+        TestSite site = new TestSite(server, 150);
+        Path file = dir.resolve("small-queue.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            // room for ~100 rows and a batch time of an hour: a batch holds its rows until it
+            // is committed, so the workers soon wait for room only its commit frees
+            store.tune(new StoreWriter.Tuning(100, Duration.ofHours(1), () -> { }));
+            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+            try (CrawlJob job = CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .listener(new CrawlListener() {
+                        @Override
+                        public void onFinished(CrawlSummary s) {
+                            done.complete(s);
+                        }
+                    }).build()) {
+                job.start();
+                CrawlSummary summary = done.get(60, TimeUnit.SECONDS);
+                assertThat(summary.failure()).isNull();
+                assertThat(summary.crawled()).isEqualTo(site.paths().size());
+            }
+            try (CrawlReader reader = store.reader()) {
+                assertThat(urls(reader.results())).isEqualTo(site.paths().stream()
+                        .map(server::url).collect(Collectors.toSet()));
+            }
+        }
+    }
+
+    @Test
     void aStoreThatFallsBehindSlowsTheCrawlAndLosesNothing() throws Exception {
         TestSite site = new TestSite(server, 150);
         CountDownLatch diskBack = new CountDownLatch(1);
