@@ -175,8 +175,12 @@ public final class CrawlJob implements AutoCloseable {
             sink.started();
             sink.state(CrawlState.RUNNING, elapsedBefore);
         } catch (InterruptedException e) {
+            // interrupted while the start URLs went to the crawl file: no worker is started,
+            // so the job ends here, stopped, and its listener hears so as from any stop
             Thread.currentThread().interrupt();
             stop();
+            finish();
+            return;
         }
         frontier.begin();
         liveWorkers.set(plan.threads());

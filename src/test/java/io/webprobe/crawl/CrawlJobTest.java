@@ -93,6 +93,25 @@ class CrawlJobTest {
     }
 
     @Test
+    void aStartThatIsInterruptedEndsTheCrawlStoppedInsteadOfThrowing() throws Exception {
+        new TestSite(server, 10);
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/"), events);
+
+        // the start URL goes to the crawl file's queue, whose wait an interrupt ends
+        Thread.currentThread().interrupt();
+        try {
+            job.start();
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+        }
+
+        CrawlSummary summary = job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(summary.stopped()).isTrue();
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
     void theWorkersRunBelowTheWindowAndTheWriterTheyWaitFor() throws Exception {
         new TestSite(server, 10);
         Set<Integer> fetchPriorities = java.util.concurrent.ConcurrentHashMap.newKeySet();
