@@ -120,7 +120,7 @@ public final class AppContext implements AutoCloseable {
                     Files.createDirectories(folder);
                 } catch (IOException e) {
                     throw new StoreException("Cannot create the folder for crawl files, "
-                            + folder + ": " + e.getMessage() + ".", e);
+                            + folder + ": " + io.webprobe.FileErrors.why(e) + ".", e);
                 }
                 return CrawlStore.create(CrawlFiles.newFile(folder, plan.startUrl(),
                         Instant.now(), ZoneId.systemDefault()), plan);

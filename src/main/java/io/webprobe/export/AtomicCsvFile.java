@@ -2,14 +2,13 @@ package io.webprobe.export;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import io.webprobe.FileErrors;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -225,28 +223,6 @@ public final class AtomicCsvFile implements AutoCloseable {
 
     /** Why a file could not be written, in plain words (the end of a sentence). */
     static String why(Exception e) {
-        String raw = e == null ? null : e.getMessage();
-        String msg = String.valueOf(raw).toLowerCase(Locale.ROOT);
-        if (msg.contains("no space left") || msg.contains("disk quota")) {
-            return "the disk is full";
-        }
-        if (e instanceof AccessDeniedException || msg.contains("permission denied")
-                || msg.contains("read-only") || msg.contains("operation not permitted")) {
-            return "permission was denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "its folder does not exist";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return lowerFirst(fse.getReason());
-        }
-        if (raw == null) {
-            return "the system gave no reason";
-        }
-        return raw;
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        return FileErrors.why(e);
     }
 }

@@ -1,0 +1,51 @@
+package io.webprobe;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+
+/**
+ * Why a file or folder could not be made or written, in plain words: the one mapping from the
+ * JDK's file exceptions (whose own message is often only a path) to the end of a sentence.
+ */
+public final class FileErrors {
+    private FileErrors() {}
+
+    /** E.g. "the disk is full", "permission was denied" (no full stop). */
+    public static String why(Exception e) {
+        String raw = e == null ? null : e.getMessage();
+        String msg = String.valueOf(raw).toLowerCase(Locale.ROOT);
+        if (msg.contains("no space left") || msg.contains("disk quota")) {
+            return "the disk is full";
+        }
+        if (e instanceof AccessDeniedException || msg.contains("permission denied")
+                || msg.contains("read-only") || msg.contains("operation not permitted")) {
+            return "permission was denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its folder does not exist";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "part of its path is a file, not a folder";
+        }
+        if (e instanceof FileSystemException fse) {
+            // without a reason its message is only the path, which the sentence already names
+            return fse.getReason() != null ? lowerFirst(fse.getReason())
+                    : "the system refused it";
+        }
+        if (raw == null) {
+            return "the system gave no reason";
+        }
+        return raw;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}
