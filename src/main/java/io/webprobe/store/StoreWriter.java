@@ -167,6 +167,8 @@ final class StoreWriter implements CrawlSink {
     private long lastBeatNanos = System.nanoTime();
     /** The ids of the URLs the file holds (or this batch inserts); writer thread only. */
     private final java.util.BitSet known = new java.util.BitSet();
+    /** What the writer did, for the log when it ends; writer thread only. */
+    private final Work work = new Work();
 
     /**
      * @param conn the file's write connection, in WAL mode; the writer closes it
@@ -418,16 +420,20 @@ final class StoreWriter implements CrawlSink {
                 release(left);
             }
             st.closeQuietly();
+            log.info("Crawl file {}: {}", file.getFileName(), work);
         }
     }
 
     private void commit(List<Op> batch) {
         if (failure == null) {
             try {
+                long t0 = System.nanoTime();
                 apply(batch);
                 beat(false);
+                long t1 = System.nanoTime();
                 beforeCommit.run();
                 conn.commit();
+                work.add(batch, t1 - t0, System.nanoTime() - t1);
                 for (Op op : batch) {
                     if (op instanceof Spill s) {
                         pendingSpills.remove(s.chunk());
@@ -547,6 +553,33 @@ final class StoreWriter implements CrawlSink {
             sb.append(h.name()).append(": ").append(h.value()).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The writer's own figures, logged when it ends: where a crawl's time goes when the crawl
+     * file is what sets its pace (docs/benchmarks.md).
+     */
+    private static final class Work {
+        private long batches;
+        private long rows;
+        private long applyNanos;
+        private long commitNanos;
+
+        void add(List<Op> batch, long apply, long commit) {
+            batches++;
+            for (Op op : batch) {
+                rows += op.rows();
+            }
+            applyNanos += apply;
+            commitNanos += commit;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "%,d rows in %,d transactions; "
+                    + "%.2f s writing, %.2f s committing", rows, batches, applyNanos / 1e9,
+                    commitNanos / 1e9);
+        }
     }
 
     /** Link rows per multi-row insert (6 parameters each, well under SQLite's 32,766). */
