@@ -99,6 +99,8 @@ class CrawlStoreTest {
         // the crawl's workers run below it and wait for it (ADR 0013)
         assertThat(priority.get(30, java.util.concurrent.TimeUnit.SECONDS))
                 .isEqualTo(Thread.NORM_PRIORITY);
+        opener.join(30_000); // the file is closed before its folder is removed
+        assertThat(opener.isAlive()).isFalse();
     }
 
     @Test
