@@ -413,13 +413,18 @@ class PolitenessTest {
      * link is queued while the site's host waits out the Retry-After.
      */
     private void rateLimitedOnceSite(LocalHttpServer.Route first) {
+        CountDownLatch laterAsked = new CountDownLatch(1);
         CountDownLatch limited = new CountDownLatch(1);
         server.route("/", html("<a href=\"/limited\">l</a><a href=\"/later\">later</a>"));
         server.route("/limited", sequence(ex -> {
+            // /later was handed out before this answer holds its host: on a busy machine the
+            // answer could otherwise come back before a second worker woke to take /later
+            hold(laterAsked, ManualTicker.STUCK);
             first.handle(ex);
             limited.countDown();
         }, html("<title>Limited</title>")));
         server.route("/later", ex -> {
+            laterAsked.countDown();
             hold(limited, ManualTicker.STUCK);
             html("<a href=\"" + other.url("/ext") + "\">elsewhere</a>").handle(ex);
         });
