@@ -2,12 +2,15 @@
 # What the crawl file costs: the same crawl of a generated site on nginx, with the store and
 # with writes discarded, in turn, RUNS times each; prints each one's median pages/s (the
 # crawl's own, JVM start left out) and the ratio.
-#   bench/storecost.sh [PAGES] [RUNS]   (default 20000 pages, 5 runs; STORECOST_JAVA_OPTS
-#   replaces the JVM options, by default those of ./run.sh crawl)
+#   bench/storecost.sh [PAGES] [RUNS] [RATE]   (default 20000 pages, 5 runs, no rate limit;
+#   RATE holds both crawls to a least gap of 1/RATE s between requests, as a site over a
+#   network would; STORECOST_JAVA_OPTS replaces the JVM options, by default those of
+#   ./run.sh crawl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
 RUNS=${2:-5}
+RATE=${3:-}
 # a command-line crawl's JVM (run.sh: C1 only, the serial collector, 160 MB, the workers at
 # nice 10 on Linux) unless told
 JAVA_OPTS=${STORECOST_JAVA_OPTS:--XX:TieredStopAtLevel=1 $(bash -c 'source <(sed -n "/^priority_options()/,/^}/p;/^crawl_options()/,/^}/p" run.sh); crawl_options' | tr '\n' ' ')}
@@ -28,7 +31,7 @@ for i in $(seq 0 "$RUNS"); do   # run 0 warms the disk cache and is not counted
   for mode in store discard; do
     # shellcheck disable=SC2086
     line=$("$JAVA" --enable-native-access=ALL-UNNAMED $JAVA_OPTS -cp "$CP" \
-        io.webprobe.bench.StoreCost "http://127.0.0.1:$PORT/" "$mode" 2>/dev/null | tail -1)
+        io.webprobe.bench.StoreCost "http://127.0.0.1:$PORT/" "$mode" 8 $RATE 2>/dev/null | tail -1)
     [ "$i" -gt 0 ] && echo "$line" >> "$WORK/runs"
   done
 done

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * keeps nothing but the frontier's overflow ("discard"), printing the crawl's own pages/s (JVM
  * start left out). bench/storecost.sh runs the two in turn.
  *
- * <p>usage: StoreCost URL store|discard [threads]
+ * <p>usage: StoreCost URL store|discard [threads [pages per second at most]]
  */
 public final class StoreCost {
     private StoreCost() {}
@@ -34,6 +34,10 @@ public final class StoreCost {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         CrawlPlan plan = CrawlPlan.of(start, "Webprobe/bench").withThreads(threads)
                 .withCheckExternal(false);
+        if (args.length > 3) { // a crawl held to a rate, as a site over a network would
+            plan = plan.withPoliteness(io.webprobe.crawl.Politeness.DEFAULT.withDelay(
+                    Duration.ofNanos((long) (1e9 / Double.parseDouble(args[3])))));
+        }
         CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
         CrawlListener listener = new CrawlListener() {
             @Override
