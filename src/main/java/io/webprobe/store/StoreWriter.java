@@ -3,18 +3,14 @@ package io.webprobe.store;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSink;
 import io.webprobe.crawl.CrawlState;
-import io.webprobe.crawl.PageInfo;
 import io.webprobe.crawl.SkipReason;
 import io.webprobe.http.Header;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +149,7 @@ final class StoreWriter implements CrawlSink {
     private final long batchNanos;
     private final Runnable beforeCommit;
     private final Thread thread;
-    private final Statements st;
+    private final WriterStatements st;
     /** Spilled chunks not yet committed, readable at once. */
     private final ConcurrentHashMap<Long, byte[]> pendingSpills = new ConcurrentHashMap<>();
     private final AtomicLong lastChunk;
@@ -161,12 +157,8 @@ final class StoreWriter implements CrawlSink {
     private final AtomicLong warnings = new AtomicLong();
     private volatile String failure;
     private volatile boolean closed;
-    /** Completion order of results; writer thread only. */
-    private long seq;
     private OwnerLock lock;
     private long lastBeatNanos = System.nanoTime();
-    /** The ids of the URLs the file holds (or this batch inserts); writer thread only. */
-    private final java.util.BitSet known = new java.util.BitSet();
     /** What the writer did, for the log when it ends; writer thread only. */
     private final Work work = new Work();
 
@@ -187,13 +179,7 @@ final class StoreWriter implements CrawlSink {
         this.lock = lock;
         this.siteHosts.addAll(knownSiteHosts);
         conn.setAutoCommit(false);
-        this.st = new Statements(conn);
-        this.seq = Sql.longValue(conn, "SELECT COALESCE(MAX(seq), 0) FROM urls");
-        try (var s = conn.createStatement(); var rs = s.executeQuery("SELECT id FROM urls")) {
-            while (rs.next()) {
-                known.set(Math.toIntExact(rs.getLong(1)));
-            }
-        }
+        this.st = new WriterStatements(conn);
         this.lastChunk = new AtomicLong(Sql.longValue(conn,
                 "SELECT COALESCE(MAX(chunk), 0) FROM spill"));
         this.warnings.set(Sql.longValue(conn,
@@ -502,7 +488,7 @@ final class StoreWriter implements CrawlSink {
                 case Rechecked r -> {
                     st.recheck(r.id(), r.result(), r.redirectKey(), r.at());
                     if (!r.headers().isEmpty()) {
-                        st.headers(r.id(), headerText(r.headers()));
+                        st.headers(r.id(), r.headers());
                     }
                 }
                 case Meta m -> st.meta(m.key(), m.value());
@@ -529,10 +515,10 @@ final class StoreWriter implements CrawlSink {
         for (NewUrl u : v.discovered()) {
             st.newUrl(u, at);
         }
-        st.result(v.id(), ++seq, v.result(), v.redirectTargetId(), at);
+        st.result(v.id(), v.result(), v.redirectTargetId(), at);
         int pos = 0;
         for (LinkRow l : v.links()) {
-            if (l.target() != null && !known.get(Math.toIntExact(l.targetId()))) {
+            if (l.target() != null && !st.isKnown(l.targetId())) {
                 st.newUrl(l.target(), at); // its own page's visit is not stored yet
             }
             st.link(v.id(), pos++, l);
@@ -543,16 +529,8 @@ final class StoreWriter implements CrawlSink {
             st.invalid(v.id(), pos++, bad);
         }
         if (!v.headers().isEmpty()) {
-            st.headers(v.id(), headerText(v.headers()));
+            st.headers(v.id(), v.headers());
         }
-    }
-
-    private static String headerText(List<Header> headers) {
-        StringBuilder sb = new StringBuilder();
-        for (Header h : headers) {
-            sb.append(h.name()).append(": ").append(h.value()).append('\n');
-        }
-        return sb.toString();
     }
 
     /**
@@ -580,299 +558,5 @@ final class StoreWriter implements CrawlSink {
                     + "%.2f s writing, %.2f s committing", rows, batches, applyNanos / 1e9,
                     commitNanos / 1e9);
         }
-    }
-
-    /** Link rows per multi-row insert (6 parameters each, well under SQLite's 32,766). */
-    private static final int LINK_CHUNK = 50;
-
-    /** A link row waiting for its batch's insert. */
-    private record BufferedLink(long source, int pos, LinkRow link) {}
-
-    /** The writer's prepared statements, batched and run in a fixed order per transaction. */
-    private final class Statements {
-        final PreparedStatement newUrl;
-        final PreparedStatement result;
-        final PreparedStatement recheck;
-        final PreparedStatement link;
-        final PreparedStatement inlinks;
-        final PreparedStatement invalid;
-        final PreparedStatement headers;
-        final PreparedStatement flag;
-        final PreparedStatement meta;
-        final PreparedStatement counted;
-        final PreparedStatement uncounted;
-        final PreparedStatement spill;
-        final PreparedStatement unspill;
-        private final List<PreparedStatement> order;
-        private final Map<PreparedStatement, Boolean> pending = new HashMap<>();
-        private final PreparedStatement linkChunk;
-        private final List<BufferedLink> links = new ArrayList<>();
-
-        Statements(Connection c) throws SQLException {
-            newUrl = c.prepareStatement("INSERT OR IGNORE INTO urls (id, key, url, depth, "
-                    + "referrer_id, flags, state) VALUES (?, ?, ?, ?, ?, ?, 0)");
-            result = c.prepareStatement("UPDATE urls SET state = 1, seq = ?, status = ?, "
-                    + "error = ?, error_message = ?, content_type = ?, size_bytes = ?, "
-                    + "response_ms = ?, title = ?, outlinks = ?, redirect_to = ?, "
-                    + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
-                    + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
-                    + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
-                    + Schema.TRUNCATED + ") | ? WHERE id = ?");
-            recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
-                    + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
-                    + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
-                    + "urls r WHERE r.key = ?), canonical = ?, meta_description = ?, h1 = ?, "
-                    + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
-                    + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
-                    + Schema.TRUNCATED + ") | ? WHERE id = ? AND state = 1");
-            link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
-                    + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
-            linkChunk = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, "
-                    + "target_id, type, anchor, nofollow) VALUES "
-                    + String.join(", ", Collections.nCopies(LINK_CHUNK,
-                            "(?, ?, ?, ?, ?, ?)")));
-            inlinks = c.prepareStatement("UPDATE urls SET inlinks = inlinks + ? WHERE id = ?");
-            invalid = c.prepareStatement("INSERT OR IGNORE INTO invalid_links (source_id, pos, "
-                    + "href, anchor, type, reason) VALUES (?, ?, ?, ?, ?, ?)");
-            headers = c.prepareStatement("INSERT OR REPLACE INTO headers (url_id, fields) "
-                    + "VALUES (?, ?)");
-            flag = c.prepareStatement("UPDATE urls SET flags = flags | ? WHERE id = ?");
-            meta = c.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
-            counted = c.prepareStatement("INSERT OR IGNORE INTO skips (key, reason) VALUES (?, ?)");
-            uncounted = c.prepareStatement("DELETE FROM skips WHERE key = ?");
-            spill = c.prepareStatement("INSERT OR REPLACE INTO spill (chunk, items) VALUES (?, ?)");
-            unspill = c.prepareStatement("DELETE FROM spill WHERE chunk = ?");
-            // rows before what refers to them; deletes after inserts
-            order = List.of(newUrl, result, recheck, link, inlinks, invalid, headers, flag, meta,
-                    counted, uncounted, spill, unspill);
-        }
-
-        void newUrl(NewUrl u, long at) throws SQLException {
-            known.set(Math.toIntExact(u.id()));
-            newUrl.setLong(1, u.id());
-            newUrl.setString(2, u.key());
-            newUrl.setString(3, u.url());
-            newUrl.setInt(4, u.depth());
-            if (u.referrerId() > 0) {
-                newUrl.setLong(5, u.referrerId());
-            } else {
-                newUrl.setNull(5, Types.INTEGER);
-            }
-            newUrl.setInt(6, (u.external() ? Schema.EXTERNAL : 0)
-                    | (u.startChain() ? Schema.START_CHAIN : 0)
-                    | (u.inSitemap() ? Schema.IN_SITEMAP : 0));
-            add(newUrl);
-            if (u.row() != null) {
-                result(u.id(), ++seq, u.row(), 0, at);
-            }
-        }
-
-        void result(long id, long order, CrawlResult r, long redirectId, long at)
-                throws SQLException {
-            result.setLong(1, order);
-            int i = bindAnswer(result, 2, r);
-            if (redirectId > 0) {
-                result.setLong(i++, redirectId);
-            } else {
-                result.setNull(i++, Types.INTEGER);
-            }
-            i = bindPage(result, i, r, at);
-            result.setLong(i, id);
-            add(result);
-        }
-
-        void recheck(long id, CrawlResult r, String redirectKey, long at) throws SQLException {
-            int i = bindAnswer(recheck, 1, r);
-            recheck.setString(i++, redirectKey); // the subquery finds the id by key
-            i = bindPage(recheck, i, r, at);
-            recheck.setLong(i, id);
-            add(recheck);
-        }
-
-        /** Binds status to redirect_to (the columns both statements share, in order). */
-        private int bindAnswer(PreparedStatement ps, int first, CrawlResult r)
-                throws SQLException {
-            int i = first;
-            setIntOrNull(ps, i++, r.status());
-            ps.setString(i++, r.error() == null ? null : r.error().name());
-            ps.setString(i++, emptyToNull(r.errorMessage()));
-            ps.setString(i++, emptyToNull(r.contentType()));
-            ps.setLong(i++, r.sizeBytes());
-            ps.setLong(i++, r.responseMillis());
-            ps.setString(i++, emptyToNull(r.title()));
-            ps.setInt(i++, r.outlinks());
-            ps.setString(i++, emptyToNull(r.redirectTo()));
-            return i;
-        }
-
-        /** Binds canonical to the truncated flag (after the redirect target's id). */
-        private int bindPage(PreparedStatement ps, int first, CrawlResult r, long at)
-                throws SQLException {
-            PageInfo p = r.page();
-            int i = first;
-            ps.setString(i++, emptyToNull(p.canonical()));
-            ps.setString(i++, emptyToNull(p.metaDescription()));
-            ps.setString(i++, emptyToNull(p.h1()));
-            ps.setInt(i++, p.wordCount());
-            ps.setString(i++, emptyToNull(p.metaRobots()));
-            ps.setString(i++, emptyToNull(p.robotsHeader()));
-            ps.setString(i++, r.skipped() == null ? null : r.skipped().name());
-            ps.setInt(i++, r.retries());
-            setIntOrNull(ps, i++, r.retriedStatus());
-            ps.setLong(i++, at);
-            ps.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
-            return i;
-        }
-
-        void link(long source, int pos, LinkRow l) {
-            links.add(new BufferedLink(source, pos, l));
-            pending.put(link, Boolean.TRUE);
-        }
-
-        /**
-         * Writes the buffered links {@link #LINK_CHUNK} rows per statement: one step of
-         * SQLite's per statement instead of per row (a page has ~20 links; they are most of
-         * the file's rows).
-         */
-        private void writeLinks() throws SQLException {
-            int n = links.size();
-            int i = 0;
-            for (; i + LINK_CHUNK <= n; i += LINK_CHUNK) {
-                int p = 1;
-                for (int k = i; k < i + LINK_CHUNK; k++) {
-                    p = bindLink(linkChunk, p, links.get(k));
-                }
-                linkChunk.executeUpdate();
-            }
-            for (; i < n; i++) {
-                bindLink(link, 1, links.get(i));
-                link.addBatch();
-            }
-            links.clear();
-            link.executeBatch();
-        }
-
-        private static int bindLink(PreparedStatement ps, int p, BufferedLink b)
-                throws SQLException {
-            ps.setLong(p++, b.source());
-            ps.setInt(p++, b.pos());
-            ps.setLong(p++, b.link().targetId());
-            ps.setString(p++, b.link().type());
-            ps.setString(p++, emptyToNull(b.link().anchor()));
-            ps.setInt(p++, b.link().nofollow() ? 1 : 0);
-            return p;
-        }
-
-        void inlinks(long id, int n) throws SQLException {
-            inlinks.setInt(1, n);
-            inlinks.setLong(2, id);
-            add(inlinks);
-        }
-
-        void invalid(long source, int pos, InvalidHref bad) throws SQLException {
-            invalid.setLong(1, source);
-            invalid.setInt(2, pos);
-            invalid.setString(3, bad.href());
-            invalid.setString(4, emptyToNull(bad.anchor()));
-            invalid.setString(5, bad.type());
-            invalid.setString(6, bad.reason());
-            add(invalid);
-        }
-
-        void headers(long id, String fields) throws SQLException {
-            headers.setLong(1, id);
-            headers.setString(2, fields);
-            add(headers);
-        }
-
-        void flag(long id, int bit) throws SQLException {
-            flag.setInt(1, bit);
-            flag.setLong(2, id);
-            add(flag);
-        }
-
-        void meta(String key, String value) throws SQLException {
-            meta.setString(1, key);
-            meta.setString(2, value);
-            add(meta);
-        }
-
-        void counted(String key, String reason) throws SQLException {
-            if (reason == null) {
-                uncounted.setString(1, key);
-                add(uncounted);
-            } else {
-                counted.setString(1, key);
-                counted.setString(2, reason);
-                add(counted);
-            }
-        }
-
-        void spill(long chunk, byte[] items) throws SQLException {
-            spill.setLong(1, chunk);
-            spill.setBytes(2, items);
-            add(spill);
-        }
-
-        void unspill(long chunk) throws SQLException {
-            unspill.setLong(1, chunk);
-            add(unspill);
-        }
-
-        private void add(PreparedStatement s) throws SQLException {
-            s.addBatch();
-            pending.put(s, Boolean.TRUE);
-        }
-
-        void executeAll() throws SQLException {
-            for (PreparedStatement s : order) {
-                if (pending.remove(s) != null) {
-                    if (s == link) {
-                        writeLinks();
-                    } else {
-                        s.executeBatch();
-                    }
-                }
-            }
-        }
-
-        /** Removes a page's links (and the inlinks they gave) at once, not batched. */
-        void forgetLinksOf(long source) throws SQLException {
-            try (PreparedStatement down = conn.prepareStatement("UPDATE urls SET inlinks = "
-                    + "inlinks - 1 WHERE id IN (SELECT target_id FROM links WHERE source_id = ?)");
-                    PreparedStatement links = conn.prepareStatement(
-                            "DELETE FROM links WHERE source_id = ?");
-                    PreparedStatement bad = conn.prepareStatement(
-                            "DELETE FROM invalid_links WHERE source_id = ?")) {
-                for (PreparedStatement s : List.of(down, links, bad)) {
-                    s.setLong(1, source);
-                    s.executeUpdate();
-                }
-            }
-        }
-
-        void closeQuietly() {
-            List<PreparedStatement> all = new ArrayList<>(order);
-            all.add(linkChunk);
-            for (PreparedStatement s : all) {
-                try {
-                    s.close();
-                } catch (SQLException ignored) {
-                    // closing
-                }
-            }
-        }
-    }
-
-    private static void setIntOrNull(PreparedStatement s, int i, int v) throws SQLException {
-        if (v > 0) {
-            s.setInt(i, v);
-        } else {
-            s.setNull(i, Types.INTEGER);
-        }
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

@@ -196,6 +196,18 @@ class StoredCrawlTest {
         }
     }
 
+    /** A crawl of {@link #plan()} into {@code store} that completes {@code done}. */
+    private CrawlJob jobInto(CrawlStore store, CompletableFuture<CrawlSummary> done)
+            throws StoreException {
+        return CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                store.sink()).listener(new CrawlListener() {
+                    @Override
+                    public void onFinished(CrawlSummary s) {
+                        done.complete(s);
+                    }
+                }).build();
+    }
+
     @Test
     void aBatchThatWorkersWaitOnIsCommittedWithoutWaitingForItsDeadline() throws Exception {
         TestSite site = new TestSite(server, 150);
@@ -205,14 +217,7 @@ class StoredCrawlTest {
             // is committed, so the workers soon wait for room only its commit frees
             store.tune(new StoreWriter.Tuning(100, Duration.ofHours(1), () -> { }));
             CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
-            try (CrawlJob job = CrawlJob.builder(plan(),
-                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
-                    .listener(new CrawlListener() {
-                        @Override
-                        public void onFinished(CrawlSummary s) {
-                            done.complete(s);
-                        }
-                    }).build()) {
+            try (CrawlJob job = jobInto(store, done)) {
                 job.start();
                 CrawlSummary summary = done.get(60, TimeUnit.SECONDS);
                 assertThat(summary.failure()).isNull();
@@ -243,14 +248,7 @@ class StoredCrawlTest {
                 }
             }));
             CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
-            try (CrawlJob job = CrawlJob.builder(plan(),
-                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
-                    .listener(new CrawlListener() {
-                        @Override
-                        public void onFinished(CrawlSummary s) {
-                            done.complete(s);
-                        }
-                    }).build()) {
+            try (CrawlJob job = jobInto(store, done)) {
                 Set<Thread> others = crawlWorkers();
                 job.start();
                 Set<Thread> workers = crawlWorkers();
