@@ -75,8 +75,11 @@ JAR="$here/target/webprobe-$VERSION-all.jar"
 build_if_needed() {
   # only what goes into the jar counts: editing a test must not rebuild on every run
   if [ ! -f "$JAR" ] || [ -n "$(find src/main icons pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+    if ! mkdir -p target 2>/dev/null || [ ! -w target ]; then
+      echo "Webprobe needs building, but $here/target cannot be written by $(id -un): run ./run.sh once as the owner of $here, or use a copy of your own." >&2
+      exit 2
+    fi
     echo "Building Webprobe (first run takes a minute)..." >&2
-    mkdir -p target
     if ! ./mvnw -q -B -DskipTests package > target/build.log 2>&1; then
       cat target/build.log >&2
       echo "The build failed; the Maven output is above." >&2
@@ -98,6 +101,8 @@ startup_cache_fresh() {
 }
 train_startup_cache() {
   startup_cache_fresh && return 0
+  # another user's checkout: run without the cache rather than fail on it
+  [ -w "$(dirname "$STARTUP_CACHE")" ] || return 0
   local opts v
   read -r -d '' -a opts < <(jvm_options) || true
   v=$(java_major "$JAVA")
