@@ -105,6 +105,21 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
+    /** Wakes the writer: a worker is about to wait for room (see {@link #waitingForRoom}). */
+    private record Nudge() implements Op {
+        @Override
+        public int rows() {
+            return 0;
+        }
+
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    private static final Nudge NUDGE = new Nudge();
+
     private record Stop() implements Op {
         @Override
         public boolean bounded() {
@@ -129,8 +144,6 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
-    /** How often a batch that waits for more writes checks whether a worker waits for room. */
-    private static final long ROOM_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** Reads for the sink's questions (unspill, conclude); one at a time. */
     interface Reads {
@@ -145,6 +158,13 @@ final class StoreWriter implements CrawlSink {
     private final Reads reads;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Semaphore room;
+    /**
+     * Workers waiting for room, counted before they nudge the writer: a batch holds its rows'
+     * room until its commit, so while any wait the batch is committed instead of waiting for
+     * more writes.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger waitingForRoom =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final int capacity;
     private final long batchNanos;
     private final Runnable beforeCommit;
@@ -348,14 +368,27 @@ final class StoreWriter implements CrawlSink {
         if (closed || failure != null) {
             return; // nothing more is kept: the crawl is stopping
         }
-        room.acquire(Math.min(op.rows(), capacity));
+        int n = Math.min(op.rows(), capacity);
+        if (!room.tryAcquire(n)) {
+            waitingForRoom.incrementAndGet();
+            try {
+                queue.add(NUDGE);
+                room.acquire(n);
+            } finally {
+                waitingForRoom.decrementAndGet();
+            }
+        }
         queue.add(op);
     }
 
     /** Enqueues a small write without waiting for room (it is tiny, or bounded elsewhere). */
     private void put(Op op) {
-        if (op.bounded()) {
-            room.acquireUninterruptibly(Math.min(op.rows(), capacity));
+        int n = Math.min(op.rows(), capacity);
+        if (op.bounded() && !room.tryAcquire(n)) {
+            waitingForRoom.incrementAndGet();
+            queue.add(NUDGE);
+            room.acquireUninterruptibly(n);
+            waitingForRoom.decrementAndGet();
         }
         queue.add(op);
     }
@@ -370,6 +403,9 @@ final class StoreWriter implements CrawlSink {
                     beat(true);
                     continue;
                 }
+                if (first instanceof Nudge) {
+                    continue; // the last commit freed the room it asked for
+                }
                 batch.add(first);
                 stop = first instanceof Stop;
                 int rows = first.rows();
@@ -382,14 +418,16 @@ final class StoreWriter implements CrawlSink {
                         // the batch is due; or a worker waits for room that only this batch's
                         // commit frees (the batch holds it until then), so waiting on would
                         // only idle until the deadline
-                        if (wait <= 0 || room.hasQueuedThreads()) {
+                        if (wait <= 0 || waitingForRoom.get() > 0) {
                             break;
                         }
-                        next = queue.poll(Math.min(wait, ROOM_CHECK_NANOS),
-                                TimeUnit.NANOSECONDS);
+                        next = queue.poll(wait, TimeUnit.NANOSECONDS);
                         if (next == null) {
-                            continue;
+                            break;
                         }
+                    }
+                    if (next instanceof Nudge) {
+                        continue; // the queue is looked at again, then the waiting workers
                     }
                     batch.add(next);
                     rows += next.rows();
@@ -496,6 +534,7 @@ final class StoreWriter implements CrawlSink {
                 case Spill s -> st.spill(s.chunk(), s.items());
                 case Unspilled u -> st.unspill(u.chunk());
                 case Barrier b -> { }
+                case Nudge n -> { }
                 case Stop s -> { }
             }
         }
