@@ -368,6 +368,9 @@ final class StoreWriter implements CrawlSink {
         if (closed || failure != null) {
             return; // nothing more is kept: the crawl is stopping
         }
+        if (Thread.interrupted()) {
+            throw new InterruptedException(); // as the wait below would: a stop is under way
+        }
         int n = Math.min(op.rows(), capacity);
         if (!room.tryAcquire(n)) {
             waitingForRoom.incrementAndGet();
