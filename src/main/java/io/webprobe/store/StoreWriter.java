@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,6 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
-
     /** Reads for the sink's questions (unspill, conclude); one at a time. */
     interface Reads {
         byte[] spilled(long chunk) throws SQLException;
@@ -163,8 +163,7 @@ final class StoreWriter implements CrawlSink {
      * room until its commit, so while any wait the batch is committed instead of waiting for
      * more writes.
      */
-    private final java.util.concurrent.atomic.AtomicInteger waitingForRoom =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger waitingForRoom = new AtomicInteger();
     private final int capacity;
     private final long batchNanos;
     private final Runnable beforeCommit;
