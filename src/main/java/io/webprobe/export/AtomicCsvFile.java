@@ -218,11 +218,6 @@ public final class AtomicCsvFile implements AutoCloseable {
 
     /** One sentence saying why a file could not be written. */
     static String plainMessage(Path target, Exception e) {
-        return "Could not write " + target + ": " + why(e) + ". Nothing was changed.";
-    }
-
-    /** Why a file could not be written, in plain words (the end of a sentence). */
-    static String why(Exception e) {
-        return FileErrors.why(e);
+        return "Could not write " + target + ": " + FileErrors.why(e) + ". Nothing was changed.";
     }
 }

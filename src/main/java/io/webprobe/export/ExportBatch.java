@@ -1,5 +1,6 @@
 package io.webprobe.export;
 
+import io.webprobe.FileErrors;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -113,7 +114,7 @@ public final class ExportBatch {
             }
         } catch (IOException e) {
             throw new ExportException(STDOUT, "Could not write to standard output: "
-                    + AtomicCsvFile.why(e) + ".", e);
+                    + FileErrors.why(e) + ".", e);
         } finally {
             deleteAll(stdoutCopies);
         }
@@ -151,7 +152,7 @@ public final class ExportBatch {
             return Files.createTempFile("webprobe-export-", ".csv");
         } catch (IOException e) {
             throw new ExportException(STDOUT, "Could not prepare the output: "
-                    + AtomicCsvFile.why(e) + ". Nothing was changed.", e);
+                    + FileErrors.why(e) + ". Nothing was changed.", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.webprobe.export;
 
+import io.webprobe.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class OutputCheck {
             Files.delete(probe);
             return null;
         } catch (IOException e) {
-            return "files cannot be created in " + dir + ": " + AtomicCsvFile.why(e) + ".";
+            return "files cannot be created in " + dir + ": " + FileErrors.why(e) + ".";
         }
     }
 }
