@@ -157,6 +157,12 @@ public final class CrawlJob implements AutoCloseable {
             throw new IllegalStateException("a crawl job can be started only once");
         }
         startNanos = ticker.nanoTime();
+        if (stopping) {
+            // stopped before it started (Stop pressed while the window made the job): it ends
+            // here, stopped, as from any stop
+            finish();
+            return;
+        }
         guard = AddressGuard.forStart(Urls.host(plan.startUrl()), plan.allowPrivate(), resolver,
                 privacy);
         try {
@@ -185,7 +191,16 @@ public final class CrawlJob implements AutoCloseable {
         frontier.begin();
         liveWorkers.set(plan.threads());
         for (int i = 0; i < plan.threads(); i++) {
-            workers.execute(this::workerLoop);
+            try {
+                workers.execute(this::workerLoop);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopped meanwhile: the workers that started end as stopped; the rest never
+                // will, so they are counted out here (the last one out finishes the job)
+                if (liveWorkers.addAndGet(i - plan.threads()) == 0) {
+                    finish();
+                }
+                return;
+            }
         }
     }
 

@@ -112,6 +112,22 @@ class CrawlJobTest {
     }
 
     @Test
+    void aJobStoppedBeforeItStartsEndsStoppedWhenStarted() throws Exception {
+        new TestSite(server, 10);
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/"), events);
+
+        // the window makes a job on a background thread; Stop may come before its start
+        job.stop();
+        job.start();
+
+        CrawlSummary summary = job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(summary.stopped()).isTrue();
+        assertThat(summary.crawled()).isZero();
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
     void theWorkersRunBelowTheWindowAndTheWriterTheyWaitFor() throws Exception {
         new TestSite(server, 10);
         Set<Integer> fetchPriorities = java.util.concurrent.ConcurrentHashMap.newKeySet();
