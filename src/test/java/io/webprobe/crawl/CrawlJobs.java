@@ -9,4 +9,14 @@ public final class CrawlJobs {
             int chunk) {
         return b.frontierLimits(new Frontier.Limits(perHost, total, chunk));
     }
+
+    /** How a test resolves host names. */
+    public interface HostResolver {
+        java.net.InetAddress[] resolve(String host) throws java.net.UnknownHostException;
+    }
+
+    /** Resolves host names with {@code resolver} (a test can hold a lookup with it). */
+    public static CrawlJob.Builder withResolver(CrawlJob.Builder b, HostResolver resolver) {
+        return b.addresses(resolver::resolve, AddressGuard.STANDARD);
+    }
 }

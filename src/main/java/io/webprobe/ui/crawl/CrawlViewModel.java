@@ -322,10 +322,11 @@ public final class CrawlViewModel implements AutoCloseable {
                 return;
             }
             s.fx().execute(() -> {
-                if (!started(token, store, j)) {
-                    return;
+                if (started(token, store, j)) {
+                    // not here: starting looks up the start host (is it private?), which a
+                    // slow name server can make take seconds
+                    s.background().execute(j::start);
                 }
-                j.start();
             });
         });
         return true;

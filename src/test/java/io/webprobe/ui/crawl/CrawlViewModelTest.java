@@ -139,6 +139,33 @@ class CrawlViewModelTest {
         assertThat(server.hits("/")).isEqualTo(1);
     }
 
+    @Test
+    void theStartHostsLookupDoesNotHoldTheFxThread() throws Exception {
+        // the job's start checks whether the start host is private: a DNS lookup, which can
+        // take seconds on a slow or unreachable name server
+        CountDownLatch lookupAnswered = new CountDownLatch(1);
+        latchesToRelease.add(lookupAnswered);
+        CountDownLatch lookupAsked = new CountDownLatch(1);
+        h.jobs = b -> io.webprobe.crawl.CrawlJobs.withResolver(b, host -> {
+            lookupAsked.countDown();
+            try {
+                lookupAnswered.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new java.net.UnknownHostException(host);
+        });
+
+        assertThat(start("http://slow-dns.invalid/")).isTrue();
+        assertThat(lookupAsked.await(10, TimeUnit.SECONDS)).as("the lookup was asked").isTrue();
+
+        // the FX thread answers while the lookup waits
+        assertThat(h.on(() -> vm.runningProperty().get())).isTrue();
+        lookupAnswered.countDown();
+        awaitCrawlEnd();
+        assertThat(h.dialogs.calls).doesNotContain("showError");
+    }
+
     // == a whole crawl ==
 
     @Test

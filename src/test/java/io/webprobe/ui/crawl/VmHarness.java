@@ -56,6 +56,8 @@ final class VmHarness implements AutoCloseable {
     final List<CrawlPlan> plans = new CopyOnWriteArrayList<>();
     final List<CrawlStore> stores = new CopyOnWriteArrayList<>();
     final Path crawlsDir;
+    /** What a test changes in each job the view model asks for (nothing by default). */
+    volatile java.util.function.UnaryOperator<CrawlJob.Builder> jobs = b -> b;
     final CrawlViewModel vm;
     final UiState memory;
 
@@ -75,8 +77,8 @@ final class VmHarness implements AutoCloseable {
             jobsCreated.incrementAndGet();
             plans.add(plan);
             // as the app wires it: the plan's user agent is the one sent
-            return CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
-                    Duration.ofSeconds(5)), store.sink()).resume(resume).listener(listener)
+            return jobs.apply(CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
+                    Duration.ofSeconds(5)), store.sink()).resume(resume).listener(listener))
                     .build();
         }
 
