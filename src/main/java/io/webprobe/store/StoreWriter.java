@@ -81,7 +81,16 @@ final class StoreWriter implements CrawlSink {
     private record Rechecked(long id, CrawlResult result, List<Header> headers,
             String redirectKey, long at) implements Op {}
 
-    private record Meta(String key, String value) implements Op {}
+    /**
+     * A state change, warning or setting: tiny and few, and written from the window's thread
+     * too (Pause, Resume, leaving a folder out), which must never wait for room.
+     */
+    private record Meta(String key, String value) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
 
     private record Counted(String key, String reason) implements Op {}
 

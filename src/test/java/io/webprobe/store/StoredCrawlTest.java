@@ -19,6 +19,7 @@ import io.webprobe.testsupport.TestSite;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -227,6 +228,40 @@ class StoredCrawlTest {
                 assertThat(urls(reader.results())).isEqualTo(site.paths().stream()
                         .map(server::url).collect(Collectors.toSet()));
             }
+        }
+    }
+
+    @Test
+    void aStateChangeNeverWaitsForRoomInTheQueue() throws Exception {
+        CountDownLatch diskBack = new CountDownLatch(1);
+        Path file = dir.resolve("full-queue.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.tune(new StoreWriter.Tuning(10, () -> {
+                try {
+                    diskBack.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            CrawlSink sink = store.sink();
+            try {
+                List<CrawlSink.NewUrl> ten = new ArrayList<>();
+                for (int i = 1; i <= 10; i++) {
+                    ten.add(new CrawlSink.NewUrl(i, "k" + i, server.url("/" + i), 1, 0, false,
+                            false, false, null));
+                }
+                sink.discovered(ten); // all the room, held by a batch whose commit waits
+
+                // what Pause does on the window's thread: done without waiting for the disk
+                CompletableFuture.runAsync(() -> sink.state(CrawlState.PAUSED, Duration.ZERO))
+                        .get(10, TimeUnit.SECONDS);
+            } finally {
+                diskBack.countDown();
+            }
+            sink.flush().get(10, TimeUnit.SECONDS);
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.PAUSED);
         }
     }
 
