@@ -14,7 +14,10 @@ import java.util.Locale;
 public final class FileErrors {
     private FileErrors() {}
 
-    /** E.g. "the disk is full", "permission was denied" (no full stop). */
+    /**
+     * Why a file could not be made or written: e.g. "the disk is full", "permission was
+     * denied" (no full stop, no class names).
+     */
     public static String why(Exception e) {
         String raw = e == null ? null : e.getMessage();
         String msg = String.valueOf(raw).toLowerCase(Locale.ROOT);
@@ -27,6 +30,9 @@ public final class FileErrors {
         }
         if (e instanceof NoSuchFileException) {
             return "its folder does not exist";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "it is not text in UTF-8"; // the JDK says only "Input length = 1"
         }
         if (e instanceof FileAlreadyExistsException) {
             return "a file of that name is in the way";
@@ -43,6 +49,11 @@ public final class FileErrors {
             return "the system gave no reason";
         }
         return raw;
+    }
+
+    /** Like {@link #why} for a file that could not be read: "no such file" where it is not. */
+    public static String whyNotRead(Exception e) {
+        return e instanceof NoSuchFileException ? "no such file" : why(e);
     }
 
     private static String lowerFirst(String s) {

@@ -302,7 +302,7 @@ public final class PingCommand implements Callable<Integer> {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException("Could not read " + file + ": "
-                    + (Files.exists(file) ? e.getMessage() : "no such file") + ".");
+                    + io.webprobe.FileErrors.whyNotRead(e) + ".");
         }
         TargetList list = TargetList.parse(text);
         List<TargetList.Problem> bad = list.problems();

@@ -263,6 +263,19 @@ class PingCommandTest {
     }
 
     @Test
+    void aUrlFileThatIsNotUtf8ExitsTwoSayingSo() throws Exception {
+        Path latin1 = dir.resolve("urls.txt");
+        Files.write(latin1, new byte[] {'h', 't', 't', 'p', ':', '/', '/', (byte) 0xE9, '\n'});
+
+        CliRun r = run("ping", "--file", latin1.toString());
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertEquals("webprobe: Could not read " + latin1 + ": it is not text in UTF-8.",
+                r.err().strip());
+    }
+
+    @Test
     void urlFileWithABadLineNamesItSkipsItAndPingsTheRest() throws Exception {
         server.route("/", html("ok"));
         Path file = dir.resolve("urls.txt");

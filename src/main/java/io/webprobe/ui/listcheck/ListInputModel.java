@@ -85,8 +85,7 @@ public final class ListInputModel {
                 });
             } catch (IOException | RuntimeException e) {
                 String why = "Could not read " + file.getFileName() + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                        + ".";
+                        + io.webprobe.FileErrors.whyNotRead(e) + ".";
                 fx.execute(() -> {
                     error.set(why);
                     done.complete(null);

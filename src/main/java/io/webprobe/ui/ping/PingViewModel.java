@@ -199,8 +199,7 @@ public final class PingViewModel implements AutoCloseable {
             } catch (IOException e) {
                 fx.execute(() -> {
                     dialogs.showError("Load URLs", "Could not read " + p + ": "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                            + ".");
+                            + io.webprobe.FileErrors.whyNotRead(e) + ".");
                     done.complete(null);
                 });
             }

@@ -74,7 +74,9 @@ public final class Rechecker {
             } catch (Exception e) {
                 log.warn("Re-check failed", e);
                 String why = e instanceof StoreException ? e.getMessage()
-                        : "The re-check failed (" + e.getClass().getSimpleName() + ").";
+                        : e instanceof java.util.concurrent.TimeoutException
+                        ? "The re-check's results were not saved in time; try again."
+                        : "The re-check failed; the details are in Webprobe's log.";
                 fx.execute(() -> done.accept(why));
                 return;
             }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File › Export and the Export button: asks for a file on the FX thread, exports on a
@@ -19,6 +21,8 @@ import java.util.concurrent.Executor;
  * failure in one sentence, in a dialog too).
  */
 public final class ExportActions {
+    private static final Logger log = LoggerFactory.getLogger(ExportActions.class);
+
     private final CrawlViewModel vm;
     private final CrawlExporter exporter;
     private final DialogService dialogs;
@@ -111,8 +115,13 @@ public final class ExportActions {
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause()
                         != null ? failure.getCause() : failure;
-                String why = cause instanceof ExportException ? cause.getMessage()
-                        : "The export failed (" + cause.getClass().getSimpleName() + ").";
+                String why;
+                if (cause instanceof ExportException) {
+                    why = cause.getMessage();
+                } else {
+                    log.error("Export failed", cause);
+                    why = "The export failed; the details are in Webprobe's log.";
+                }
                 vm.say(why);
                 dialogs.showError("Export failed", why);
             }

@@ -112,7 +112,7 @@ public final class ReaderLane implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Read of {} failed", store.file(), e);
             deliver(() -> onError.accept("Could not read " + store.file().getFileName()
-                    + " (" + e.getClass().getSimpleName() + "); details are in the log."));
+                    + "; the details are in Webprobe's log."));
         }
     }
 
