@@ -403,7 +403,8 @@ public final class CrawlJob implements AutoCloseable {
                 return;
             }
             log.error("Unexpected failure on {}", item.url, e);
-            made = visits.failed(item, ErrorKind.IO, "Internal error: " + e);
+            made = visits.failed(item, ErrorKind.IO,
+                    "Webprobe failed on this URL (an internal error; the details are in its log)");
         } finally {
             active.remove(me);
         }

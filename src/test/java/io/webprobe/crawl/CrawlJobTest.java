@@ -112,6 +112,37 @@ class CrawlJobTest {
     }
 
     @Test
+    void anUnexpectedFailureOnOneUrlIsThatUrlsResultInPlainWords() throws Exception {
+        TestSite site = new TestSite(server, 10);
+        JdkHttpProbe real = new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
+        String unlucky = server.url(site.paths().stream().sorted().toList().get(3));
+        io.webprobe.http.HttpProbe probe = new io.webprobe.http.HttpProbe() {
+            @Override
+            public io.webprobe.http.FetchResponse fetch(io.webprobe.http.FetchRequest request) {
+                if (request.uri().toString().equals(unlucky)) {
+                    throw new IllegalStateException("a bug of ours");
+                }
+                return real.fetch(request);
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+        var events = new RecordingCrawlListener();
+        CrawlJob job = TestJobs.builder(plan("/"), probe, events).build();
+        toClose.add(job);
+        toClose.add(probe);
+        job.start();
+        CrawlSummary summary = events.awaitFinish();
+
+        assertThat(summary.crawled()).isEqualTo(site.paths().size());
+        assertThat(byUrl(events.results()).get(unlucky).errorMessage()).isEqualTo(
+                "Webprobe failed on this URL (an internal error; the details are in its log)");
+    }
+
+    @Test
     void aJobStoppedBeforeItStartsEndsStoppedWhenStarted() throws Exception {
         new TestSite(server, 10);
         var events = new RecordingCrawlListener();
