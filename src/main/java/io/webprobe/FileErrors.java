@@ -8,8 +8,9 @@ import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
- * Why a file or folder could not be made or written, in plain words: the one mapping from the
- * JDK's file exceptions (whose own message is often only a path) to the end of a sentence.
+ * Why a file or folder could not be made, written or read, in plain words: the one mapping
+ * from the JDK's file exceptions (whose own message is often only a path, or a decoder's
+ * "Input length = 1") to the end of a sentence.
  */
 public final class FileErrors {
     private FileErrors() {}

@@ -45,6 +45,31 @@ class CrawlJobTest {
         return job;
     }
 
+    /**
+     * Starts a crawl of "/" whose every request is first shown to {@code beforeFetch} on the
+     * worker thread about to send it (which may throw, as a bug of ours would).
+     */
+    private void crawlWatched(RecordingCrawlListener events,
+            java.util.function.Consumer<io.webprobe.http.FetchRequest> beforeFetch) {
+        JdkHttpProbe real = new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
+        io.webprobe.http.HttpProbe probe = new io.webprobe.http.HttpProbe() {
+            @Override
+            public io.webprobe.http.FetchResponse fetch(io.webprobe.http.FetchRequest request) {
+                beforeFetch.accept(request);
+                return real.fetch(request);
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+        CrawlJob job = TestJobs.builder(plan("/"), probe, events).build();
+        toClose.add(job);
+        toClose.add(probe);
+        job.start();
+    }
+
     private CrawlPlan plan(String path) {
         return CrawlPlan.of(URI.create(server.url(path)), "Webprobe/test");
     }
@@ -114,27 +139,13 @@ class CrawlJobTest {
     @Test
     void anUnexpectedFailureOnOneUrlIsThatUrlsResultInPlainWords() throws Exception {
         TestSite site = new TestSite(server, 10);
-        JdkHttpProbe real = new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
         String unlucky = server.url(site.paths().stream().sorted().toList().get(3));
-        io.webprobe.http.HttpProbe probe = new io.webprobe.http.HttpProbe() {
-            @Override
-            public io.webprobe.http.FetchResponse fetch(io.webprobe.http.FetchRequest request) {
-                if (request.uri().toString().equals(unlucky)) {
-                    throw new IllegalStateException("a bug of ours");
-                }
-                return real.fetch(request);
-            }
-
-            @Override
-            public void close() {
-                real.close();
-            }
-        };
         var events = new RecordingCrawlListener();
-        CrawlJob job = TestJobs.builder(plan("/"), probe, events).build();
-        toClose.add(job);
-        toClose.add(probe);
-        job.start();
+        crawlWatched(events, request -> {
+            if (request.uri().toString().equals(unlucky)) {
+                throw new IllegalStateException("a bug of ours");
+            }
+        });
         CrawlSummary summary = events.awaitFinish();
 
         assertThat(summary.crawled()).isEqualTo(site.paths().size());
@@ -163,27 +174,13 @@ class CrawlJobTest {
         new TestSite(server, 10);
         Set<Integer> fetchPriorities = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Set<Integer> writerPriorities = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        JdkHttpProbe real = new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
-        io.webprobe.http.HttpProbe probe = new io.webprobe.http.HttpProbe() {
-            @Override
-            public io.webprobe.http.FetchResponse fetch(io.webprobe.http.FetchRequest request) {
-                fetchPriorities.add(Thread.currentThread().getPriority());
-                Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("store-writer"))
-                        .forEach(t -> writerPriorities.add(t.getPriority()));
-                return real.fetch(request);
-            }
-
-            @Override
-            public void close() {
-                real.close();
-            }
-        };
         var events = new RecordingCrawlListener();
-        CrawlJob job = TestJobs.builder(plan("/"), probe, events).build();
-        toClose.add(job);
-        toClose.add(probe);
-        job.start();
+        crawlWatched(events, request -> {
+            fetchPriorities.add(Thread.currentThread().getPriority());
+            Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("store-writer"))
+                    .forEach(t -> writerPriorities.add(t.getPriority()));
+        });
         events.awaitFinish();
 
         assertThat(fetchPriorities).containsExactly(io.webprobe.NamedThreads.BULK_PRIORITY);

@@ -109,24 +109,29 @@ public final class ExportActions {
 
     private CompletableFuture<Void> report(CompletableFuture<String> export) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        export.whenComplete((message, failure) -> fx.execute(() -> {
-            if (failure == null) {
-                vm.say(message);
-            } else {
+        export.whenComplete((message, failure) -> {
+            String why = null;
+            if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause()
                         != null ? failure.getCause() : failure;
-                String why;
                 if (cause instanceof ExportException) {
                     why = cause.getMessage();
                 } else {
-                    log.error("Export failed", cause);
+                    log.error("Export failed", cause); // here, not on the FX thread
                     why = "The export failed; the details are in Webprobe's log.";
                 }
-                vm.say(why);
-                dialogs.showError("Export failed", why);
             }
-            done.complete(null);
-        }));
+            String failed = why;
+            fx.execute(() -> {
+                if (failed == null) {
+                    vm.say(message);
+                } else {
+                    vm.say(failed);
+                    dialogs.showError("Export failed", failed);
+                }
+                done.complete(null);
+            });
+        });
         return done;
     }
 }
