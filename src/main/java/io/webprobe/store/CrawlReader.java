@@ -38,6 +38,26 @@ public final class CrawlReader implements AutoCloseable {
     private static final String IS_BROKEN = "(t.skip_reason IS NULL AND (t.status >= 400 OR "
             + "(t.error IS NOT NULL AND t.error <> 'CANCELLED')))";
 
+    /**
+     * The links to broken or redirecting targets, then the invalid hrefs. {@code CROSS JOIN}
+     * makes SQLite start from the targets (a scan of the URLs, few of which qualify) and reach
+     * their links through {@code links_by_target}; left to itself it scanned every link and
+     * looked up each target: 0.5 s on 440,000 links, 17 ms this way, and on a million pages
+     * the difference between seconds and minutes at each export and at the end of a crawl.
+     */
+    static final String BROKEN_LINKS = "SELECT s.seq, 0, l.pos, s.url, t.id, t.url, t.state, "
+            + "t.status, t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, "
+            + "l.anchor, l.type "
+            + "FROM urls t CROSS JOIN links l ON l.target_id = t.id "
+            + "JOIN urls s ON s.id = l.source_id "
+            + "WHERE l.type <> 'redirect' AND t.state = 1 AND (" + IS_BROKEN
+            + " OR t.redirect_to IS NOT NULL) "
+            + "UNION ALL "
+            + "SELECT s.seq, 1, i.pos, s.url, 0, i.href, 1, NULL, 'INVALID_URL', i.reason, "
+            + "NULL, NULL, NULL, i.anchor, i.type "
+            + "FROM invalid_links i JOIN urls s ON s.id = i.source_id "
+            + "ORDER BY 1, 2, 3";
+
     private final Path file;
     private final Connection conn;
 
@@ -74,37 +94,27 @@ public final class CrawlReader implements AutoCloseable {
     public synchronized void forEachBrokenLink(Consumer<? super BrokenLink> links)
             throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
-        query("SELECT s.seq, 0, l.pos, s.url, t.id, t.url, t.state, t.status, t.error, "
-                + "t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, l.anchor, l.type "
-                + "FROM links l JOIN urls t ON t.id = l.target_id "
-                + "JOIN urls s ON s.id = l.source_id "
-                + "WHERE l.type <> 'redirect' AND t.state = 1 AND (" + IS_BROKEN
-                + " OR t.redirect_to IS NOT NULL) "
-                + "UNION ALL "
-                + "SELECT s.seq, 1, i.pos, s.url, 0, i.href, 1, NULL, 'INVALID_URL', i.reason, "
-                + "NULL, NULL, NULL, i.anchor, i.type "
-                + "FROM invalid_links i JOIN urls s ON s.id = i.source_id "
-                + "ORDER BY 1, 2, 3", rs -> {
-                    String source = rs.getString(4);
-                    String anchor = nullToEmpty(rs.getString(14));
-                    String type = rs.getString(15);
-                    RedirectChains.Node target = node(rs, 5);
-                    if (rs.getInt(2) == 1) {
-                        links.accept(new BrokenLink(source, target.url(), 0,
-                                ErrorKind.INVALID_URL, target.errorMessage(), anchor, type, "",
-                                ""));
-                        return;
-                    }
-                    RedirectChains.Chain chain = RedirectChains.follow(target, graph::get);
-                    if (!chain.broken()) {
-                        return;
-                    }
-                    RedirectChains.Node last = chain.last();
-                    boolean redirects = chain.redirects();
-                    links.accept(new BrokenLink(source, target.url(), last.status(),
-                            chain.error(), chain.problem(), anchor, type, last.url(),
-                            redirects ? chain.text() : ""));
-                });
+        query(BROKEN_LINKS, rs -> {
+            String source = rs.getString(4);
+            String anchor = nullToEmpty(rs.getString(14));
+            String type = rs.getString(15);
+            RedirectChains.Node target = node(rs, 5);
+            if (rs.getInt(2) == 1) {
+                links.accept(new BrokenLink(source, target.url(), 0,
+                        ErrorKind.INVALID_URL, target.errorMessage(), anchor, type, "",
+                        ""));
+                return;
+            }
+            RedirectChains.Chain chain = RedirectChains.follow(target, graph::get);
+            if (!chain.broken()) {
+                return;
+            }
+            RedirectChains.Node last = chain.last();
+            boolean redirects = chain.redirects();
+            links.accept(new BrokenLink(source, target.url(), last.status(),
+                    chain.error(), chain.problem(), anchor, type, last.url(),
+                    redirects ? chain.text() : ""));
+        });
     }
 
     /** Every broken link (for small crawls and tests). */

@@ -104,6 +104,23 @@ class CrawlStoreTest {
     }
 
     @Test
+    void brokenLinksAreFoundFromTheirTargetsNotByReadingEveryLink() throws Exception {
+        Path file = stored();
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("EXPLAIN QUERY PLAN " + CrawlReader.BROKEN_LINKS)) {
+            while (rs.next()) {
+                plan.append(rs.getString("detail")).append('\n');
+            }
+        }
+
+        // a scan of the links would read all of a crawl's links at each export and at its end
+        assertThat(plan.toString()).contains("SEARCH l USING INDEX links_by_target")
+                .doesNotContain("SCAN l");
+    }
+
+    @Test
     void anExistingFileIsNeverOverwritten() throws Exception {
         Path file = dir.resolve("notes.webprobe");
         Files.writeString(file, "my notes");
