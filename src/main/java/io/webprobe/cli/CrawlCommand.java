@@ -263,19 +263,22 @@ public final class CrawlCommand implements Callable<Integer> {
             store.close();
             return fail(err, e.getMessage());
         }
-        try (store) {
+        // Ctrl-C lets go only once the file is closed: a temporary one is deleted then, a kept
+        // one is left whole (one file, its state saved)
+        try (CtrlC ctrlC = new CtrlC(); store) {
             if (resumeState != null && !store.info().resumable()) {
                 summaryOut.println("The crawl in " + resumeFile + " had already finished; "
                         + "nothing was left to fetch.");
             }
-            return crawl(store, probe, resumeState, summaryOut, err);
+            return crawl(store, probe, resumeState, summaryOut, err, ctrlC);
         } catch (StoreException e) {
             return fail(err, e.getMessage());
         }
     }
 
     private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
-            PrintWriter out, PrintWriter err) throws InterruptedException, StoreException {
+            PrintWriter out, PrintWriter err, CtrlC ctrlC)
+            throws InterruptedException, StoreException {
         CrawlPlan plan = store.plan();
         if (plan.insecure()) {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
@@ -288,8 +291,8 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlSummary summary;
         try (job;
                 ProgressPrinter progress = new ProgressPrinter(err, quiet,
-                        () -> ProgressFormat.line(job.progress()));
-                CtrlC ctrlC = new CtrlC(job::stop)) {
+                        () -> ProgressFormat.line(job.progress()))) {
+            ctrlC.watch(job::stop);
             job.start();
             try {
                 summary = job.completion().get();

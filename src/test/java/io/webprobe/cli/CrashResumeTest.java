@@ -50,13 +50,71 @@ class CrashResumeTest {
     }
 
     private Process startCrawl(String url, Path db) throws Exception {
+        return startCrawl(dir, url, "--db", db.toString());
+    }
+
+    /** A command-line crawl in a child JVM whose temporary folder is {@code tmp}. */
+    private Process startCrawl(Path tmp, String url, String... options) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.webprobe.app.Launcher", "crawl", url, "--db", db.toString(), "--threads", "2",
-                "--quiet"));
+                "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"), "io.webprobe.app.Launcher", "crawl", url,
+                "--threads", "2", "--quiet"));
+        cmd.addAll(List.of(options));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
+    }
+
+    /** The crawl files in a folder (with their -wal and -shm companions). */
+    private static List<Path> crawlFiles(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().contains(".webprobe")).toList();
+        }
+    }
+
+    /** Stops a crawl that stands still mid-way with SIGTERM, as Ctrl-C or a CI timeout does. */
+    private void terminateMidWay(Path db, int allowed, CountDownLatch release) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneRows(db) >= allowed - 1 - 2);
+        child.destroy(); // SIGTERM: the shutdown hook stops the crawl and waits for the report
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the child exits while requests are still held").isTrue();
+        release.countDown();
+        assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.log")));
+    }
+
+    @Test
+    void aCrawlEndedBySigtermLeavesNoTemporaryFileBehind() throws Exception {
+        new TestSite(server, 250);
+        CountDownLatch release = new CountDownLatch(1);
+        server.holdAfter(40, release);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+
+        child = startCrawl(tmp, server.url("/"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !crawlFiles(tmp).isEmpty());
+        Path db = crawlFiles(tmp).stream()
+                .filter(f -> f.getFileName().toString().endsWith(".webprobe")).findFirst()
+                .orElseThrow();
+        terminateMidWay(db, 40, release);
+
+        assertThat(crawlFiles(tmp)).isEmpty();
+    }
+
+    @Test
+    void aCrawlEndedBySigtermIsSavedWholeAndCanBeResumed() throws Exception {
+        new TestSite(server, 250);
+        CountDownLatch release = new CountDownLatch(1);
+        server.holdAfter(40, release);
+        Path db = dir.resolve("term.webprobe");
+
+        child = startCrawl(server.url("/"), db);
+        terminateMidWay(db, 40, release);
+
+        assertThat(crawlFiles(dir)).containsExactly(db); // no -wal or -shm left
+        try (CrawlStore store = CrawlStore.open(db, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().interrupted()).isFalse();
+            assertThat(store.info().state()).isEqualTo(io.webprobe.crawl.CrawlState.STOPPED);
+            assertThat(store.info().state().resumable()).isTrue();
+        }
     }
 
     /** Done rows in the crawl file, read as another program would while it is written. */
