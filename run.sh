@@ -9,6 +9,9 @@
 #   ./run.sh package         build the app image, the .deb and the fat jar (target/dist/)
 #   ./run.sh help            usage
 set -euo pipefail
+# the folder run.sh was started from: the commands' relative paths (--db, --csv, export FILE)
+# are the user's, so Java runs there; the build runs in the checkout
+caller=$PWD
 cd "$(dirname "$0")"
 here=$(pwd)
 
@@ -67,6 +70,7 @@ find_jdk() {
 }
 
 JAVA_HOME=$(find_jdk) || exit 2
+JAVA_HOME=$(cd "$JAVA_HOME" && pwd)   # absolute: Java runs from the caller's folder
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 VERSION=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
@@ -202,6 +206,7 @@ run_java() {
       opts+=("-Djavafx.cachedir=$private/openjfx")
     fi
   fi
+  cd "$caller" 2>/dev/null || true   # a folder since removed: paths are then the checkout's
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }

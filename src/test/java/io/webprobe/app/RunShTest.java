@@ -95,6 +95,42 @@ class RunShTest {
         assertThat(r.exitCode()).isZero();
     }
 
+    @Test
+    void aCommandRunsInTheFolderItWasStartedFromSoItsRelativePathsAreTheUsers()
+            throws Exception {
+        // a checkout whose jar is up to date, and a JDK whose java says where it ran
+        Path checkout = Files.createDirectories(dir.resolve("checkout"));
+        Files.copy(Path.of("run.sh"), checkout.resolve("run.sh"));
+        Files.writeString(checkout.resolve("pom.xml"), "  <version>9.9</version>\n");
+        Files.createDirectories(checkout.resolve("src/main"));
+        Path jar = Files.createDirectories(checkout.resolve("target"))
+                .resolve("webprobe-9.9-all.jar");
+        Files.writeString(jar, "");
+        jar.toFile().setLastModified(System.currentTimeMillis() + 60_000);
+        Path jdk = fakeJdk(dir.resolve("jdk-21"), 21, true);
+        script(jdk.resolve("bin/java"), "case \"$*\" in *selfcheck*) exit 1;; "
+                + "*-jar*) echo \"ran in $PWD: ${*: -3}\";; "
+                + "*) echo '    java.specification.version = 21' >&2;; esac");
+        for (String tool : List.of("find", "mkdir", "id", "uname", "rm", "touch", "tr")) {
+            script(tools.resolve(tool), "exec " + which(tool) + " \"$@\"");
+        }
+        Path work = Files.createDirectories(dir.resolve("my work"));
+
+        ProcessBuilder pb = new ProcessBuilder(which("bash").toString(),
+                checkout.resolve("run.sh").toString(), "export", "site.webprobe", "--csv",
+                "pages.csv").directory(work.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", tools.toString());
+        pb.environment().put("WEBPROBE_JDK_DIRS", jdks.toString());
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(out).contains("ran in " + work + ": site.webprobe --csv pages.csv");
+    }
+
     private record Result(int exitCode, String stdout, List<String> stderr) {}
 
     private Result runHelp(Map<String, String> env) throws Exception {
