@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * What changed between two crawls of one site: URLs added and removed, and for URLs in both,
  * a changed status, redirect target, title, canonical or indexability; broken links that are
- * new and broken links that were fixed. URLs are matched by their dedup key. Both crawls are
+ * new and broken links that were fixed (only where the new crawl fetched the link's page again,
+ * and its target too if the page still holds it: a page the new crawl did not reach fixes
+ * nothing). URLs are matched by their dedup key. Both crawls are
  * read in key order side by side, so memory does not grow with the number of URLs (only with
  * the broken links of the old crawl).
  */
@@ -125,12 +127,18 @@ public final class CrawlDiff {
                         l.sourceUrl()));
             }
         });
+        List<BrokenLink> gone = new ArrayList<>(); // not broken in the new crawl, in order
         older.forEachBrokenLink(l -> {
             if (!stillBroken.contains(pair(l)) && oldBroken.remove(pair(l))) {
+                gone.add(l);
+            }
+        });
+        for (BrokenLink l : gone) {
+            if (newer.showsGone(l)) {
                 counting.accept(new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
                         "", l.sourceUrl()));
             }
-        });
+        }
         return counts;
     }
 

@@ -117,6 +117,48 @@ public final class CrawlReader implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether this crawl shows that a broken link of another crawl of the site is gone: its page
+     * was fetched here and no longer holds it, or holds it and its target was fetched here too
+     * (and is not broken, as the caller knows). A link whose page this crawl did not fetch (a
+     * page limit, a depth limit, the page gone), or whose target it did not fetch, is not
+     * known to be fixed.
+     */
+    synchronized boolean showsGone(BrokenLink l) throws StoreException {
+        long[] source = fetched(l.sourceUrl());
+        if (source == null) {
+            return false;
+        }
+        if (l.error() == ErrorKind.INVALID_URL) {
+            return true; // not among this crawl's broken links, so the page lost that href
+        }
+        long[] target = {0};
+        query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
+                + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
+                rs -> target[0] = rs.getLong(1), source[0], l.linkUrl());
+        return target[0] == 0 || fetched(l.linkUrl()) != null;
+    }
+
+    /** The id of a URL this crawl fetched (skipped or left out is not fetched), or null. */
+    private long[] fetched(String url) throws StoreException {
+        String key;
+        try {
+            key = io.webprobe.http.Urls.key(new java.net.URI(url));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            key = null;
+        }
+        long[] id = {0};
+        Row found = rs -> id[0] = rs.getInt(2) == Schema.DONE && rs.getString(3) == null
+                ? rs.getLong(1) : -1;
+        if (key != null) {
+            query("SELECT id, state, skip_reason FROM urls WHERE key = ?", found, key);
+        }
+        if (id[0] == 0) { // a URL whose key is not its own text: looked up the slow way
+            query("SELECT id, state, skip_reason FROM urls WHERE url = ? LIMIT 1", found, url);
+        }
+        return id[0] > 0 ? new long[] {id[0]} : null;
+    }
+
     /** Every broken link (for small crawls and tests). */
     public synchronized List<BrokenLink> brokenLinks() throws StoreException {
         List<BrokenLink> out = new ArrayList<>();

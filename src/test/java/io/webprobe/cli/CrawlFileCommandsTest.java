@@ -172,6 +172,30 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aBrokenLinkTheNewCrawlDidNotSeeAgainIsNotCalledFixed() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/b\">b</a><a href=\"/c\">c</a>"));
+        server.route("/b", html("<title>B</title><a href=\"/gone1\">1</a>"));
+        server.route("/c", html("<title>C</title><a href=\"/gone2\">2</a>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode()); // /gone1 and /gone2 are 404s
+
+        // the next crawl may not fetch /b (whose link it cannot see) nor /gone2 (so it cannot
+        // tell whether /c's link still fails)
+        server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
+                "User-agent: *\nDisallow: /b\nDisallow: /gone2\n"));
+        Path after = dir.resolve("after.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", after.toString());
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).doesNotContain("fixed");
+        assertThat(readCsv(diff)).extracting(l -> l[0]).doesNotContain("fixed_broken_link");
+    }
+
+    @Test
     void compareRefusesCrawlsOfDifferentSites() throws Exception {
         server.route("/", html("home"));
         Path a = dir.resolve("a.webprobe");
