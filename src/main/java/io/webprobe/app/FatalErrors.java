@@ -31,6 +31,8 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     private final IntConsumer halt;
     private final String outOfMemory;
     private final String unexpected;
+    private final java.util.concurrent.atomic.AtomicBoolean stopping =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param err where the sentence goes
@@ -103,6 +105,10 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     }
 
     private void stop(String sentence, Thread t, Throwable e) {
+        if (!stopping.compareAndSet(false, true)) {
+            halt.accept(2); // another thread is saying why already
+            return;
+        }
         err.println(sentence);
         err.flush();
         try {

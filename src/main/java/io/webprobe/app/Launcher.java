@@ -53,6 +53,8 @@ public final class Launcher {
             return 2;
         }
         quietClasspathWarning();
+        PrintStream stderr = System.err;
+        System.setErr(StderrToLog.stream()); // libraries' stack traces go to the log
         try {
             Application.launch(WebprobeApp.class);
             return 0;
@@ -63,6 +65,8 @@ public final class Launcher {
                     : "Webprobe could not open its window; the details are in "
                             + FatalErrors.logFile(env) + ".");
             return 2;
+        } finally {
+            System.setErr(stderr);
         }
     }
 

@@ -68,6 +68,20 @@ class LauncherTest {
     }
 
     @Test
+    void threadsRunningOutOfMemoryTogetherSayItOnce() {
+        List<Integer> halted = new ArrayList<>();
+        FatalErrors fatal = new FatalErrors(print(err), halted::add, Path.of("/l/webprobe.log"),
+                768L * 1024 * 1024);
+        fatal.uncaughtException(new Thread("JavaFX Application Thread"),
+                new OutOfMemoryError("Java heap space"));
+        fatal.uncaughtException(new Thread("QuantumRenderer-0"),
+                new OutOfMemoryError("Java heap space"));
+
+        assertThat(text(err).lines()).hasSize(1);
+        assertThat(halted).containsExactly(2, 2);
+    }
+
+    @Test
     void anyOtherFailureEndsTheProgramOnlyOnTheMainThread() {
         List<Integer> halted = new ArrayList<>();
         FatalErrors fatal = new FatalErrors(print(err), halted::add, Path.of("/l/webprobe.log"),
