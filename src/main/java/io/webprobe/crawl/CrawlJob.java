@@ -170,7 +170,12 @@ public final class CrawlJob implements AutoCloseable {
             for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
                 starts.add(Urls.withoutFragment(u));
             }
-            if (resumeFrom == null) {
+            if (resumeFrom != null && resumeFrom.lastId() == 0) {
+                // the file holds no URL at all (its first write failed, a full disk say): the
+                // start URLs were in flight, so the crawl starts over, its time kept
+                elapsedBefore = resumeFrom.elapsedBefore();
+            }
+            if (resumeFrom == null || resumeFrom.lastId() == 0) {
                 admission.start(starts);
                 for (QueueItem item : graph.start(starts)) {
                     frontier.add(item);

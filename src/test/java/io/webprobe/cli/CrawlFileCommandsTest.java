@@ -196,6 +196,21 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aCrawlFileThatSavedNoUrlResumesFromTheStart() throws Exception {
+        TestSite site = new TestSite(server, 20);
+        Path db = dir.resolve("empty.webprobe");
+        // what a crawl leaves when its first write fails (a full disk): the plan, no URL
+        io.webprobe.store.CrawlStore.create(db, io.webprobe.crawl.CrawlPlan.of(
+                java.net.URI.create(server.url("/")), "test")).close();
+        Path pages = dir.resolve("pages.csv");
+
+        CliRun r = run("crawl", "--resume", db.toString(), "--quiet", "--csv", pages.toString());
+
+        assertEquals(1, r.exitCode(), r.err()); // the test site has broken links
+        assertThat(readCsv(pages)).hasSize(site.paths().size() + 1);
+    }
+
+    @Test
     void compareRefusesCrawlsOfDifferentSites() throws Exception {
         server.route("/", html("home"));
         Path a = dir.resolve("a.webprobe");
