@@ -3,7 +3,9 @@ package io.webprobe;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
@@ -29,8 +31,11 @@ public final class FileErrors {
                 || msg.contains("read-only") || msg.contains("operation not permitted")) {
             return "permission was denied";
         }
-        if (e instanceof NoSuchFileException) {
-            return "its folder does not exist";
+        if (e instanceof NoSuchFileException nsf) {
+            // creating a file in a folder that exists but takes none (/proc) says the same
+            Path parent = nsf.getFile() == null ? null : Path.of(nsf.getFile()).getParent();
+            return parent != null && Files.isDirectory(parent)
+                    ? "the system does not allow it" : "its folder does not exist";
         }
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return "it is not text in UTF-8"; // the JDK says only "Input length = 1"

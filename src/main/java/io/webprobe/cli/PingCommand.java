@@ -200,7 +200,7 @@ public final class PingCommand implements Callable<Integer> {
         try {
             plan = plan(err);
         } catch (IllegalArgumentException | IOException | TlsTrust.TrustException e) {
-            err.println("webprobe: " + e.getMessage());
+            err.println("webprobe: " + sentence(e.getMessage()));
             err.flush();
             return FAILED;
         }
@@ -240,6 +240,11 @@ public final class PingCommand implements Callable<Integer> {
             progress.close();
             return report(plan, last, logWriter, out, err);
         }
+    }
+
+    /** The plan's rules are worded for the window too, which adds the full stop itself. */
+    private static String sentence(String message) {
+        return message.endsWith(".") || message.endsWith("?") ? message : message + ".";
     }
 
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {

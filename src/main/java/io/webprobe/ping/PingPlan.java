@@ -66,7 +66,7 @@ public record PingPlan(
             throw new IllegalArgumentException("The method must be GET or HEAD, not " + method);
         }
         if (concurrency < 1 || concurrency > 1000) {
-            throw new IllegalArgumentException("Concurrency must be between 1 and 1000");
+            throw new IllegalArgumentException("Concurrency must be between 1 and 1,000");
         }
         if (mode == PingMode.COUNT && count < 1) {
             throw new IllegalArgumentException("The count must be at least 1");

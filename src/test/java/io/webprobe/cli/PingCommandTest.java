@@ -217,7 +217,7 @@ class PingCommandTest {
                         "--rate needs --duration"),
                 Arguments.of("POST", List.of("ping", "URL", "--method", "POST"), "GET or HEAD"),
                 Arguments.of("concurrency 0", List.of("ping", "URL", "--concurrency", "0"),
-                        "Concurrency must be between 1 and 1000"),
+                        "Concurrency must be between 1 and 1,000."),
                 Arguments.of("header without colon", List.of("ping", "URL", "-H", "nocolon"),
                         "'nocolon' is not a header"),
                 Arguments.of("bad success codes", List.of("ping", "URL", "--success", "abc"),
@@ -236,6 +236,7 @@ class PingCommandTest {
         assertEquals(2, r.exitCode(), r.err());
         assertOneSentenceWithoutStackTrace(r.err());
         assertThat(r.err()).contains(expected);
+        assertThat(r.err().strip()).as("a whole sentence").matches("(?s).*[.?]");
         assertThat(r.out()).isEmpty();
         assertEquals(0, server.totalRequests());
     }
