@@ -141,12 +141,7 @@ public final class CrawlReader implements AutoCloseable {
 
     /** The id of a URL this crawl fetched (skipped or left out is not fetched), or null. */
     private long[] fetched(String url) throws StoreException {
-        String key;
-        try {
-            key = io.webprobe.http.Urls.key(new java.net.URI(url));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            key = null;
-        }
+        String key = UrlQuery.keyOf(url);
         long[] id = {0};
         Row found = rs -> id[0] = rs.getInt(2) == Schema.DONE && rs.getString(3) == null
                 ? rs.getLong(1) : -1;

@@ -248,15 +248,22 @@ public final class UrlQuery {
         return out;
     }
 
+    /**
+     * The dedup key of a stored URL's text, to find its row through {@code urls_by_key}; null
+     * when the text does not parse (then only a search by {@code url} finds it).
+     */
+    static String keyOf(String url) {
+        try {
+            return io.webprobe.http.Urls.key(new java.net.URI(url));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The id of a URL as the crawl requested it, or 0 when the file does not hold it. */
     public long idOf(String url) throws StoreException {
         long[] id = {0};
-        String key;
-        try {
-            key = io.webprobe.http.Urls.key(new java.net.URI(url));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            key = null;
-        }
+        String key = keyOf(url);
         if (key != null) {
             query("SELECT id FROM urls WHERE key = ?", rs -> id[0] = rs.getLong(1), List.of(key));
         }
