@@ -108,8 +108,8 @@ public final class PingViewModel implements AutoCloseable {
     private volatile PingJob job;
     private UiBatcher<Update> batcher;
     private ScheduledFuture<?> poll;
-    private RequestLogWriter requestLog;
-    private Path requestLogFile;
+    /** Stop was pressed while the job was still being made (FX thread). */
+    private boolean stopAsked;
     private CompletableFuture<Path> requestLogReady = CompletableFuture.completedFuture(null);
     private int generation;
     /** Whether the current run's final snapshot is on screen (FX thread). */
@@ -233,16 +233,9 @@ public final class PingViewModel implements AutoCloseable {
         }
         timeout = plan.timeout();
         closeJob();
-        try {
-            requestLogFile = Files.createTempFile("webprobe-requests-", ".csv");
-            requestLogFile.toFile().deleteOnExit();
-            requestLog = new RequestLogWriter(requestLogFile, 65_536);
-        } catch (IOException e) {
-            log.warn("No per-request log for this run", e);
-            requestLog = null;
-        }
         int gen = ++generation;
         shownFinal = false;
+        stopAsked = false;
         rows.setAll(list.urls().stream().map(u -> new PingRow(u.toString())).toList());
         series.clear();
         histogram.clear();
@@ -254,11 +247,65 @@ public final class PingViewModel implements AutoCloseable {
                 apply(newest(batch));
             }
         });
-        RequestLogWriter logWriter = requestLog;
+        batcher = b;
         CompletableFuture<Path> logReady = new CompletableFuture<>();
         requestLogReady = logReady;
-        Path logFile = requestLogFile;
-        PingJob j = jobs.create(plan, new PingListener() {
+        running.set(true);
+        progress.set(-1);
+        int n = list.urls().size();
+        status.set(String.format(Locale.ROOT, "Pinging %,d URL%s…", n, n == 1 ? "" : "s"));
+        // the job's TLS set-up and its classes take ~0.2 s the first time: not on this thread
+        background.execute(() -> launch(plan, gen, b, logReady));
+        return true;
+    }
+
+    /** On a background thread: opens the per-request log, makes the job, then starts it. */
+    private void launch(PingPlan plan, int gen, UiBatcher<Update> b,
+            CompletableFuture<Path> logReady) {
+        Path logFile = null;
+        RequestLogWriter logWriter = null;
+        try {
+            logFile = Files.createTempFile("webprobe-requests-", ".csv");
+            logFile.toFile().deleteOnExit();
+            logWriter = new RequestLogWriter(logFile, 65_536);
+        } catch (IOException e) {
+            log.warn("No per-request log for this run", e);
+        }
+        PingJob j;
+        try {
+            j = jobs.create(plan, listener(gen, b, logWriter, logFile, logReady));
+        } catch (RuntimeException e) {
+            log.error("The ping test could not start", e);
+            closeLog(logWriter, logFile, logReady);
+            fx.execute(() -> {
+                if (gen == generation) {
+                    b.close();
+                    running.set(false);
+                    progress.set(0);
+                    status.set("The test could not start because of an internal error; the "
+                            + "details are in the log file.");
+                }
+            });
+            return;
+        }
+        fx.execute(() -> {
+            if (gen != generation) { // closed, or another test started meanwhile
+                background.execute(j::close);
+                return;
+            }
+            job = j;
+            j.start();
+            poll = timer.scheduleAtFixedRate(() -> b.offer(update(j.latest())),
+                    POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (stopAsked) {
+                j.stop();
+            }
+        });
+    }
+
+    private PingListener listener(int gen, UiBatcher<Update> b, RequestLogWriter logWriter,
+            Path logFile, CompletableFuture<Path> logReady) {
+        return new PingListener() {
             @Override
             public void onRequest(RequestRecord record) {
                 if (logWriter != null) {
@@ -277,16 +324,7 @@ public final class PingViewModel implements AutoCloseable {
                 });
                 background.execute(() -> closeLog(logWriter, logFile, logReady));
             }
-        });
-        job = j;
-        batcher = b;
-        running.set(true);
-        progress.set(-1);
-        status.set(String.format(Locale.ROOT, "Pinging %,d URLs…", list.urls().size()));
-        j.start();
-        poll = timer.scheduleAtFixedRate(() -> b.offer(update(j.latest())),
-                POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        return true;
+        };
     }
 
     private PingPlan plan(TargetList list) {
@@ -411,9 +449,13 @@ public final class PingViewModel implements AutoCloseable {
 
     /** Stops the running test; what was measured stays. */
     public void stop() {
-        if (running.get() && job != null) {
+        if (running.get()) {
             status.set("Stopping…");
-            job.stop();
+            if (job != null) {
+                job.stop();
+            } else {
+                stopAsked = true; // the job is being made: stopped as soon as it starts
+            }
         }
     }
 

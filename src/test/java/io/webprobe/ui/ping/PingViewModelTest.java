@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -79,9 +80,18 @@ class PingViewModelTest {
     });
     private final FakeDialogs dialogs = new FakeDialogs();
     private final AtomicInteger jobsCreated = new AtomicInteger();
+    private volatile CountDownLatch holdCreation;
     private final List<PingPlan> plans = new CopyOnWriteArrayList<>();
     private final PingViewModel vm = new PingViewModel(
             (plan, listener) -> {
+                CountDownLatch hold = holdCreation;
+                if (hold != null) { // as a slow first TLS set-up would
+                    try {
+                        hold.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 jobsCreated.incrementAndGet();
                 plans.add(plan);
                 return new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
@@ -262,6 +272,43 @@ class PingViewModelTest {
         assertThat(status()).startsWith("Finished: 14 sent · 0 failed · ");
         assertThat(jobsCreated).hasValue(1);
         assertEquals(7, server.hits("/a"));
+    }
+
+    @Test
+    void theJobIsMadeOffTheFxThreadWhichStaysFreeMeanwhile() throws Exception {
+        server.route("/a", html("a"));
+        holdCreation = new CountDownLatch(1);
+
+        assertThat(start(server.url("/a"))).isTrue();
+
+        // the FX thread answers while the job is still being made
+        assertThat(status()).isEqualTo("Pinging 1 URL…");
+        assertThat(fx.on(() -> vm.runningProperty().get())).isTrue();
+        holdCreation.countDown();
+        awaitEnd();
+        assertThat(status()).startsWith("Finished: 10 sent · 0 failed · ");
+        assertEquals(10, server.hits("/a"));
+    }
+
+    @Test
+    void stopWhileTheJobIsBeingMadeStopsItAsSoonAsItStarts() throws Exception {
+        server.route("/a", html("a"));
+        holdCreation = new CountDownLatch(1);
+        fx.on(() -> {
+            vm.modeProperty().set(PingMode.DURATION);
+            vm.durationSecondsProperty().set(60);
+            return null;
+        });
+        assertThat(start(server.url("/a"))).isTrue();
+
+        fx.on(() -> {
+            vm.stop();
+            return null;
+        });
+        holdCreation.countDown();
+
+        awaitEnd(); // well before the 60 s
+        assertThat(status()).startsWith("Stopped: ");
     }
 
     @Test
