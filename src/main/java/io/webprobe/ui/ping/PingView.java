@@ -233,9 +233,9 @@ public final class PingView {
     }
 
     private Node charts() {
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = new NumberAxis(0, 10, 1);
         x.setLabel("Seconds");
-        x.setForceZeroInRange(false);
+        x.setAutoRanging(false); // fitted below: a run of 10 ms has one point, at 0.01 s
         NumberAxis y = new NumberAxis();
         y.setLabel("Latency (ms)");
         LineChart<Number, Number> line = new LineChart<>(x, y);
@@ -266,9 +266,34 @@ public final class PingView {
                     p99.getData().addAll(c.getFrom(), a99);
                 }
             }
+            fitSeconds(x, vm.series());
         });
 
         return growing(line, histogram());
+    }
+
+    /**
+     * The time axis over the points shown: from 0 (or, once the window slides, the first
+     * point's whole second) to the last point's, at least one second wide, in steps of 1, 2 or
+     * 5 times a power of ten (at most ten of them).
+     */
+    static void fitSeconds(NumberAxis x, List<LatencyPoint> points) {
+        double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
+        if (lo <= 1) {
+            lo = 0;
+        }
+        double hi = points.isEmpty() ? 10
+                : Math.max(lo + 1, Math.ceil(points.get(points.size() - 1).atSeconds()));
+        double step = Math.pow(10, Math.floor(Math.log10((hi - lo) / 10)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if ((hi - lo) / (step * m) <= 10) {
+                step *= m;
+                break;
+            }
+        }
+        x.setLowerBound(lo);
+        x.setUpperBound(hi);
+        x.setTickUnit(step);
     }
 
     /**

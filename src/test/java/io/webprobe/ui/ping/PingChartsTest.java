@@ -91,4 +91,27 @@ class PingChartsTest {
         });
         assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
     }
+
+    @Test
+    void theTimeAxisSpansTheRunFromZeroAndAtLeastASecond(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
+        javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) line.getXAxis();
+
+        // a run of 10 ms: one point at 0.01 s (the axis spanned 0.0099 to 0.0101)
+        robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(0.01, 4, 6, 10))));
+        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+                x.getTickUnit())).containsExactly(0.0, 1.0, 0.1));
+
+        // a 37-second run, then one whose first hour has slid out of the window
+        robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
+                new LatencyPoint(36.4, 4, 6, 10))));
+        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+                x.getTickUnit())).containsExactly(0.0, 37.0, 5.0));
+        robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(3601, 4, 6, 10),
+                new LatencyPoint(3700, 4, 6, 10))));
+        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+                x.getTickUnit())).containsExactly(3601.0, 3700.0, 10.0));
+        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
 }
