@@ -65,7 +65,7 @@ public final class AtomicCsvFile implements AutoCloseable {
         Path tmp = null;
         try {
             if (dir == null || !Files.isDirectory(dir)) {
-                throw new NoSuchFileException(String.valueOf(dir));
+                throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
             }
             if (Files.isDirectory(file)) {
                 throw new ExportException(target, "Could not write " + target + ": it is a "
