@@ -38,9 +38,7 @@ public final class ChartsView {
         xAxis.setLabel(x);
         xAxis.setTickLabelRotation(0); // short labels; rotated ones squash the bars
         xAxis.setAutoRanging(true);
-        NumberAxis yAxis = new NumberAxis();
-        yAxis.setLabel("URLs");
-        yAxis.setForceZeroInRange(true);
+        NumberAxis yAxis = io.webprobe.ui.common.CountAxis.create("URLs");
         BarChart<String, Number> chart = new BarChart<>(xAxis, yAxis);
         chart.setId(id);
         chart.setTitle(title);
