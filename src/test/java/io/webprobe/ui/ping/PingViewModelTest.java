@@ -81,10 +81,13 @@ class PingViewModelTest {
     private final FakeDialogs dialogs = new FakeDialogs();
     private final AtomicInteger jobsCreated = new AtomicInteger();
     private volatile CountDownLatch holdCreation;
+    /** Opens when a job is being made. */
+    private final CountDownLatch making = new CountDownLatch(1);
     private final List<PingPlan> plans = new CopyOnWriteArrayList<>();
     private final PingViewModel vm = new PingViewModel(
             (plan, listener) -> {
                 CountDownLatch hold = holdCreation;
+                making.countDown();
                 if (hold != null) { // as a slow first TLS set-up would
                     try {
                         hold.await(30, TimeUnit.SECONDS);
@@ -309,6 +312,24 @@ class PingViewModelTest {
 
         awaitEnd(); // well before the 60 s
         assertThat(status()).startsWith("Stopped: ");
+    }
+
+    @Test
+    void aTestClosedWhileItsJobIsBeingMadeLeavesNoThreadBehind() throws Exception {
+        server.route("/a", html("a"));
+        holdCreation = new CountDownLatch(1);
+        assertThat(start(server.url("/a"))).isTrue();
+        assertThat(making.await(30, TimeUnit.SECONDS)).isTrue(); // its request log is open
+
+        fx.on(() -> {
+            vm.close();
+            return null;
+        });
+        holdCreation.countDown();
+
+        waiting(RUN_WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("ping-") && t.isAlive()));
+        assertEquals(0, server.hits("/a"));
     }
 
     @Test
