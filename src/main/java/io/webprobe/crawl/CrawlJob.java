@@ -170,12 +170,13 @@ public final class CrawlJob implements AutoCloseable {
             for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
                 starts.add(Urls.withoutFragment(u));
             }
-            if (resumeFrom != null && resumeFrom.lastId() == 0) {
-                // the file holds no URL at all (its first write failed, a full disk say): the
-                // start URLs were in flight, so the crawl starts over, its time kept
+            // a file that holds no URL at all (its first write failed, a full disk say) had
+            // its start URLs in flight: the crawl starts over, its time kept
+            boolean nothingStored = resumeFrom != null && resumeFrom.lastId() == 0;
+            if (nothingStored) {
                 elapsedBefore = resumeFrom.elapsedBefore();
             }
-            if (resumeFrom == null || resumeFrom.lastId() == 0) {
+            if (resumeFrom == null || nothingStored) {
                 admission.start(starts);
                 for (QueueItem item : graph.start(starts)) {
                     frontier.add(item);
