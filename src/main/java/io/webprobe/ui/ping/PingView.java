@@ -277,7 +277,7 @@ public final class PingView {
      * point's whole second) to the last point's, at least one second wide, in steps of 1, 2 or
      * 5 times a power of ten (at most ten of them).
      */
-    static void fitSeconds(NumberAxis x, List<LatencyPoint> points) {
+    private static void fitSeconds(NumberAxis x, List<LatencyPoint> points) {
         double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
         if (lo <= 1) {
             lo = 0;
