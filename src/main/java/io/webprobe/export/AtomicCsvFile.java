@@ -76,6 +76,9 @@ public final class AtomicCsvFile implements AutoCloseable {
             // CREATE_NEW with no attributes: the file gets the user's umask, not 0600
             OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
+            // Ctrl-C or SIGTERM mid-export: the JVM's exit removes the part-written file
+            // (once moved into place, the name is gone and nothing is removed)
+            tmp.toFile().deleteOnExit();
             if (bom) {
                 out.write(UTF8_BOM);
             }

@@ -149,7 +149,9 @@ public final class ExportBatch {
 
     private static Path tempForStdout() throws ExportException {
         try {
-            return Files.createTempFile("webprobe-export-", ".csv");
+            Path tmp = Files.createTempFile("webprobe-export-", ".csv");
+            tmp.toFile().deleteOnExit(); // removed by the JVM's exit after Ctrl-C too
+            return tmp;
         } catch (IOException e) {
             throw new ExportException(STDOUT, "Could not prepare the output: "
                     + FileErrors.why(e) + ". Nothing was changed.", e);
