@@ -180,6 +180,46 @@ class UrlQueryTest {
     }
 
     @Test
+    void inlinksReadPageByPageAreTheSameAsInlinksReadByTarget() throws Exception {
+        for (String path : WorkspaceSite.PATHS) {
+            long id = query.idOf(site.url(path));
+            for (int limit : new int[] {1, 2, 100}) {
+                assertThat(rows(UrlDetails.INLINKS_IN_PAGE_ORDER, 5, id, limit)).as(path)
+                        .isEqualTo(rows(UrlDetails.INLINKS_BY_TARGET, 5, id, limit));
+                assertThat(rows(UrlDetails.INLINK_URLS_IN_PAGE_ORDER, 1, id, limit)).as(path)
+                        .isEqualTo(rows(UrlDetails.INLINK_URLS_BY_TARGET, 1, id, limit));
+            }
+        }
+        assertThat(rows(UrlDetails.INLINKS_IN_PAGE_ORDER, 5, query.idOf(site.url("/missing")),
+                100)).hasSize(3);
+    }
+
+    @Test
+    void aUrlThatManyPagesLinkToIsReadInThePagesOrderStoppingAtTheLimit() throws Exception {
+        assertThat(UrlDetails.inPageOrder(1_000_000, 500)).isTrue();
+        assertThat(UrlDetails.inPageOrder(3, 500)).isFalse();
+        for (String sql : List.of(UrlDetails.INLINKS_IN_PAGE_ORDER,
+                UrlDetails.INLINK_URLS_IN_PAGE_ORDER)) {
+            List<String> plan = rows("EXPLAIN QUERY PLAN " + sql, 4, 1, 10);
+            assertThat(String.join("\n", plan)).contains("SEARCH s USING INDEX urls_by_seq")
+                    .contains("links_by_target (target_id=? AND source_id=?)");
+        }
+    }
+
+    /** The rows of a query, each its first {@code columns} columns joined by '|'. */
+    private static List<String> rows(String sql, int columns, Object... args) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        reader.query(sql, rs -> {
+            StringBuilder b = new StringBuilder();
+            for (int c = 1; c <= columns; c++) {
+                b.append(rs.getString(c)).append('|');
+            }
+            out.add(b.toString());
+        }, args);
+        return out;
+    }
+
+    @Test
     void detailsListEveryPageLinkingToABrokenUrl() throws Exception {
         UrlDetails details = new UrlDetails(reader);
         UrlDetails.Details missing = details.of(query.idOf(site.url("/missing")), 100);
