@@ -200,7 +200,8 @@ public final class PingCommand implements Callable<Integer> {
         try {
             plan = plan(err);
         } catch (IllegalArgumentException | IOException | TlsTrust.TrustException e) {
-            err.println("webprobe: " + sentence(e.getMessage()));
+            // the plan's rules are worded for the window too, which adds the full stop itself
+            err.println("webprobe: " + WebprobeCli.sentence(e.getMessage()));
             err.flush();
             return FAILED;
         }
@@ -240,11 +241,6 @@ public final class PingCommand implements Callable<Integer> {
             progress.close();
             return report(plan, last, logWriter, out, err);
         }
-    }
-
-    /** The plan's rules are worded for the window too, which adds the full stop itself. */
-    private static String sentence(String message) {
-        return message.endsWith(".") || message.endsWith("?") ? message : message + ".";
     }
 
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {

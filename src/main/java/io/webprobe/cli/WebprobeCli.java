@@ -60,6 +60,11 @@ public final class WebprobeCli implements Runnable {
         return cl.execute(args);
     }
 
+    /** A message as a whole sentence: its full stop added unless it ends one already. */
+    static String sentence(String message) {
+        return message.endsWith(".") || message.endsWith("?") ? message : message + ".";
+    }
+
     /**
      * A mistyped option or value: one line naming the problem and where the options are
      * listed, instead of picocli's default of the message followed by the whole usage text.
@@ -70,8 +75,8 @@ public final class WebprobeCli implements Runnable {
         String command = cl.getCommandName().equals("webprobe")
                 ? CommandName.get() + " --help"
                 : CommandName.get() + " " + cl.getCommandName() + " --help";
-        cl.getErr().println("webprobe: " + message + (message.endsWith(".") ? "" : ".")
-                + " Run " + command + " to see every option.");
+        cl.getErr().println("webprobe: " + sentence(message) + " Run " + command
+                + " to see every option.");
         cl.getErr().flush();
         return 2;
     }

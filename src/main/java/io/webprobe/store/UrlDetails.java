@@ -96,8 +96,7 @@ public final class UrlDetails {
         List<UrlQuery.Row> rows = urls.rows(new long[] {id});
         UrlQuery.Row row = rows.isEmpty() ? null : rows.get(0);
         List<Inlink> in = new ArrayList<>();
-        long known = count("SELECT inlinks FROM urls WHERE id = ?", id);
-        query(inPageOrder(known, limit) ? INLINKS_IN_PAGE_ORDER : INLINKS_BY_TARGET,
+        query(manyInlinks(id, limit) ? INLINKS_IN_PAGE_ORDER : INLINKS_BY_TARGET,
                 rs -> in.add(new Inlink(rs.getLong(1),
                         rs.getString(2), nullToEmpty(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) != 0)), id, limit);
@@ -136,8 +135,7 @@ public final class UrlDetails {
     /** Every page linking to the URL, as text (one URL per line), at most {@code limit}. */
     public List<String> inlinkUrls(long id, int limit) throws StoreException {
         List<String> out = new ArrayList<>();
-        long known = count("SELECT inlinks FROM urls WHERE id = ?", id);
-        query(inPageOrder(known, limit) ? INLINK_URLS_IN_PAGE_ORDER : INLINK_URLS_BY_TARGET,
+        query(manyInlinks(id, limit) ? INLINK_URLS_IN_PAGE_ORDER : INLINK_URLS_BY_TARGET,
                 rs -> out.add(rs.getString(1)), id, limit);
         return out;
     }
@@ -149,6 +147,11 @@ public final class UrlDetails {
      */
     static boolean inPageOrder(long inlinks, int limit) {
         return inlinks > 20L * limit;
+    }
+
+    /** {@link #inPageOrder} for a stored URL, by its inlink count. */
+    private boolean manyInlinks(long id, int limit) throws StoreException {
+        return inPageOrder(count("SELECT inlinks FROM urls WHERE id = ?", id), limit);
     }
 
     private long count(String sql, Object... args) throws StoreException {
