@@ -210,12 +210,13 @@ class StoredCrawlTest {
     }
 
     @Test
-    void aBatchThatWorkersWaitOnIsCommittedWithoutWaitingForItsDeadline() throws Exception {
+    void rowsThatWorkersWaitOnAreWrittenWithoutWaitingForTheTransactionsDeadline()
+            throws Exception {
         TestSite site = new TestSite(server, 150);
         Path file = dir.resolve("small-queue.webprobe");
         try (CrawlStore store = CrawlStore.create(file, plan())) {
-            // room for ~100 rows and a batch time of an hour: a batch holds its rows until it
-            // is committed, so the workers soon wait for room only its commit frees
+            // room for ~100 rows and a transaction time of an hour: the workers soon wait for
+            // room that only running the bound rows frees, and must not wait for the hour
             store.tune(new StoreWriter.Tuning(100, Duration.ofHours(1), () -> { }));
             CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
             try (CrawlJob job = jobInto(store, done)) {
@@ -269,12 +270,13 @@ class StoredCrawlTest {
     void aStoreThatFallsBehindSlowsTheCrawlAndLosesNothing() throws Exception {
         TestSite site = new TestSite(server, 150);
         CountDownLatch diskBack = new CountDownLatch(1);
-        AtomicInteger commits = new AtomicInteger();
+        AtomicInteger writes = new AtomicInteger();
         Path file = dir.resolve("slow.webprobe");
         try (CrawlStore store = CrawlStore.create(file, plan())) {
-            // the first commit waits for the "disk"; the queue holds ~100 rows meanwhile
+            // the first write to SQLite waits for the "disk"; the queue holds ~100 rows
+            // meanwhile
             store.tune(new StoreWriter.Tuning(100, () -> {
-                if (commits.getAndIncrement() == 0) {
+                if (writes.getAndIncrement() == 0) {
                     try {
                         diskBack.await();
                     } catch (InterruptedException e) {
@@ -292,7 +294,7 @@ class StoredCrawlTest {
                 // the workers fill the queue, then wait: requests stop well short of the site.
                 // Stopped for good, not for a while: every worker waits where only the store
                 // can let it go on (no test of elapsed time, which a loaded machine stretches)
-                await().atMost(Duration.ofSeconds(30)).until(() -> commits.get() == 1);
+                await().atMost(Duration.ofSeconds(30)).until(() -> writes.get() == 1);
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> waitOnTheStoreOnly(workers, job));
                 int seen = server.totalRequests();
