@@ -90,10 +90,11 @@ class CrashResumeTest {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
 
         child = startCrawl(tmp, server.url("/"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !crawlFiles(tmp).isEmpty());
-        Path db = crawlFiles(tmp).stream()
-                .filter(f -> f.getFileName().toString().endsWith(".webprobe")).findFirst()
-                .orElseThrow();
+        // the file's name, once listed: the temporary file is made, deleted and made again
+        // by SQLite, so a second listing could fall between the two
+        Path db = await().atMost(Duration.ofSeconds(60)).until(() -> crawlFiles(tmp).stream()
+                .filter(f -> f.getFileName().toString().endsWith(".webprobe")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
         terminateMidWay(db, 40, release);
 
         assertThat(crawlFiles(tmp)).isEmpty();
