@@ -534,6 +534,11 @@ public final class CrawlViewModel implements AutoCloseable {
         c.setJob(null);
         s.background().execute(j::close);
         recentFiles.remember(c.store().file());
+        if (summary.failure() != null) {
+            // as a failed ping does: a crawl stopped by its file (a full disk) is not a line
+            // in the status bar to be missed
+            s.dialogs().showError("Crawl stopped", summary.failure());
+        }
     }
 
     // == opening ==

@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -254,6 +255,36 @@ class CrawlViewModelTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).error()).isNotNull();
         assertThat(status()).contains("Could not fetch");
+    }
+
+    @Test
+    void aCrawlFileThatCannotBeWrittenStopsTheCrawlWithADialogSayingSo() throws Exception {
+        new TestSite(server, 200);
+        String full = "Could not save the crawl to " + crawlsDir.resolve("crawl-0.webprobe")
+                + ": the disk is full. The crawl was stopped; everything saved until then is "
+                + "kept.";
+        AtomicInteger visits = new AtomicInteger();
+        // the file's writer reports a full disk once 20 pages are written, as StoreWriter does
+        h.sinks = sink -> (io.webprobe.crawl.CrawlSink) java.lang.reflect.Proxy.newProxyInstance(
+                io.webprobe.crawl.CrawlSink.class.getClassLoader(),
+                new Class<?>[] {io.webprobe.crawl.CrawlSink.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("visited")) {
+                        visits.incrementAndGet();
+                    } else if (method.getName().equals("failure") && visits.get() >= 20) {
+                        return full;
+                    }
+                    try {
+                        return method.invoke(sink, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+
+        assertThat(status()).isEqualTo(full);
+        assertThat(h.dialogs.details).containsExactly("showError: " + full);
+        assertThat(rows().size()).isBetween(20, 199);
     }
 
     // == export ==

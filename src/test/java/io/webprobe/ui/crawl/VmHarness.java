@@ -58,6 +58,8 @@ final class VmHarness implements AutoCloseable {
     final Path crawlsDir;
     /** What a test changes in each job the view model asks for (nothing by default). */
     volatile java.util.function.UnaryOperator<CrawlJob.Builder> jobs = b -> b;
+    /** What a test puts between each job and its crawl file (nothing by default). */
+    volatile java.util.function.UnaryOperator<io.webprobe.crawl.CrawlSink> sinks = s -> s;
     final CrawlViewModel vm;
     final UiState memory;
 
@@ -78,7 +80,8 @@ final class VmHarness implements AutoCloseable {
             plans.add(plan);
             // as the app wires it: the plan's user agent is the one sent
             return jobs.apply(CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
-                    Duration.ofSeconds(5)), store.sink()).resume(resume).listener(listener))
+                    Duration.ofSeconds(5)), sinks.apply(store.sink())).resume(resume)
+                    .listener(listener))
                     .build();
         }
 
