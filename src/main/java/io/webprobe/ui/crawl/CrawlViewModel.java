@@ -8,7 +8,6 @@ import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
-import io.webprobe.http.UrlSyntax;
 import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -27,7 +26,6 @@ import io.webprobe.ui.crawl.overview.OverviewModel;
 import io.webprobe.ui.crawl.session.OpenCrawl;
 import io.webprobe.ui.crawl.table.UrlTableModel;
 import io.webprobe.ui.listcheck.ListInputModel;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,20 +46,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Crawl tab: starting, pausing and stopping a crawl (of a site, or of a list of URLs),
- * opening and resuming crawl files, and the workspace over the crawl shown: the URL table,
- * the overview, the details pane, the broken links, the charts and the live status. The
- * workspace reads everything from the crawl file ({@link OpenCrawl}), so a live crawl, a
- * reopened crawl and a crawl of a million URLs look and behave the same.
+ * opening and resuming crawl files, and which crawl the workspace shows. What the user asks
+ * for (the URL or list, the settings) is read by {@link CrawlInput}; the parts that show the
+ * crawl (the URL table, the overview, the details pane, the broken links, the charts and the
+ * live status) are kept together by {@link Workspace}. The workspace reads everything from
+ * the crawl file ({@link OpenCrawl}), so a live crawl, a reopened crawl and a crawl of a
+ * million URLs look and behave the same.
  *
  * <p>Lives on the FX thread: every property and list is read and changed there only. While a
  * crawl runs one ticker ({@link UiBatcher}, at most ten times a second) updates the live
@@ -70,8 +67,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrawlViewModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlViewModel.class);
-    static final String RECENT_URLS = "crawl.recentUrls";
-    static final int RECENT_URL_LIMIT = 20;
 
     /** What the app provides besides the crawl jobs. */
     public record Services(Executor fx, ScheduledExecutorService timer, Executor background,
@@ -81,13 +76,7 @@ public final class CrawlViewModel implements AutoCloseable {
     private final CrawlJobFactory jobs;
     private final Services s;
 
-    private final StringProperty url = new SimpleStringProperty(this, "url", "");
-    private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
-    private final ObservableList<String> recentUrls = FXCollections.observableArrayList();
-    private final ObjectProperty<CrawlMode> mode =
-            new SimpleObjectProperty<>(this, "mode", CrawlMode.SPIDER);
-    private final ListInputModel list;
-    private final CrawlSettingsForm settings = new CrawlSettingsForm();
+    private final CrawlInput input;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyBooleanWrapper hasCrawl = new ReadOnlyBooleanWrapper(this, "hasCrawl");
@@ -97,12 +86,9 @@ public final class CrawlViewModel implements AutoCloseable {
     private final BooleanProperty excelFriendly =
             new SimpleBooleanProperty(this, "excelFriendly");
 
-    private final UrlTableModel table;
-    private final OverviewModel overview;
-    private final DetailsModel details = new DetailsModel();
-    private final BrokenLinksModel broken;
-    private final LiveModel live = new LiveModel();
-    private final ChartsModel charts;
+    private final Workspace workspace;
+    /** The workspace's status line, which the crawl's life writes to most. */
+    private final LiveModel live;
     private final RecentCrawls recentFiles;
     private final Rechecker rechecker;
 
@@ -114,22 +100,12 @@ public final class CrawlViewModel implements AutoCloseable {
     public CrawlViewModel(CrawlJobFactory jobs, Services services) {
         this.jobs = jobs;
         this.s = services;
-        this.list = new ListInputModel(s.background(), s.fx());
-        this.table = new UrlTableModel(s.fx(), s.nanoTime());
-        this.overview = new OverviewModel(s.nanoTime());
-        this.broken = new BrokenLinksModel(s.nanoTime());
-        this.charts = new ChartsModel(s.nanoTime());
+        this.input = new CrawlInput(s.memory(), s.background(), s.fx());
+        this.workspace = new Workspace(s.fx(), s.nanoTime());
+        this.live = workspace.live();
         this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
                 s.fx());
         this.rechecker = new Rechecker(jobs::recheck, s.background(), s.fx());
-        overview.selectedProperty().bindBidirectional(table.filterProperty());
-        table.currentIdProperty().addListener((o, was, now) -> details.show(now.longValue()));
-        url.addListener((o, was, now) -> urlError.set(""));
-        recentUrls.setAll(s.memory().getStrings(RECENT_URLS));
-        SettingsMemory.load(s.memory()).ifPresent(settings::load);
-        mode.set(s.memory().getString("crawl.mode", "SPIDER").equals("LIST")
-                ? CrawlMode.LIST : CrawlMode.SPIDER);
-        mode.addListener((o, was, now) -> s.memory().putString("crawl.mode", now.name()));
         excelFriendly.set(s.memory().getBoolean("export.excelFriendly", false));
         excelFriendly.addListener((o, was, now) ->
                 s.memory().putBoolean("export.excelFriendly", now));
@@ -139,40 +115,40 @@ public final class CrawlViewModel implements AutoCloseable {
     // == input ==
 
     public StringProperty urlProperty() {
-        return url;
+        return input.url();
     }
 
     public ReadOnlyStringProperty urlErrorProperty() {
-        return urlError.getReadOnlyProperty();
+        return input.urlError();
     }
 
     /** The last 20 start URLs, newest first (the URL field's drop-down). */
     public ObservableList<String> recentUrls() {
-        return recentUrls;
+        return input.recentUrls();
     }
 
     public ObjectProperty<CrawlMode> modeProperty() {
-        return mode;
+        return input.mode();
     }
 
     /** List mode's URLs. */
     public ListInputModel list() {
-        return list;
+        return input.list();
     }
 
     /** Worker threads (part of {@link #settings()}). */
     public IntegerProperty threadsProperty() {
-        return settings.threadsProperty();
+        return input.settings().threadsProperty();
     }
 
     /** The crawl settings as edited; read when a crawl starts. */
     public CrawlSettingsForm settings() {
-        return settings;
+        return input.settings();
     }
 
     /** One sentence about a bad setting after {@link #start()} refused, or "". */
     public ReadOnlyStringProperty settingsErrorProperty() {
-        return settings.errorProperty();
+        return input.settings().errorProperty();
     }
 
     /** True while a crawl runs: its settings were read at the start and cannot change. */
@@ -224,19 +200,19 @@ public final class CrawlViewModel implements AutoCloseable {
     }
 
     public UrlTableModel table() {
-        return table;
+        return workspace.table();
     }
 
     public OverviewModel overview() {
-        return overview;
+        return workspace.overview();
     }
 
     public DetailsModel details() {
-        return details;
+        return workspace.details();
     }
 
     public BrokenLinksModel broken() {
-        return broken;
+        return workspace.broken();
     }
 
     public LiveModel live() {
@@ -244,7 +220,7 @@ public final class CrawlViewModel implements AutoCloseable {
     }
 
     public ChartsModel charts() {
-        return charts;
+        return workspace.charts();
     }
 
     public RecentCrawls recentCrawls() {
@@ -269,36 +245,12 @@ public final class CrawlViewModel implements AutoCloseable {
         if (running.get()) {
             return false;
         }
-        CrawlPlan plan;
-        URI start = null;
-        if (mode.get() == CrawlMode.LIST) {
-            Optional<List<URI>> urls = list.urls();
-            Optional<CrawlSettings> chosen = urls.isPresent() ? settings.read() : Optional.empty();
-            if (urls.isEmpty() || chosen.isEmpty()) {
-                return false;
-            }
-            plan = chosen.get().toPlan(urls.get().get(0), s.userAgent()).toBuilder()
-                    .list(urls.get()).build();
-        } else {
-            try {
-                start = UrlSyntax.parseUserUrl(url.get());
-            } catch (UrlSyntax.InvalidUrlException e) {
-                urlError.set(e.getMessage());
-                return false;
-            }
-            Optional<CrawlSettings> chosen = settings.read();
-            if (chosen.isEmpty()) {
-                return false;
-            }
-            plan = chosen.get().toPlan(start, s.userAgent());
+        Optional<CrawlInput.Planned> planned = input.plan(s.userAgent());
+        if (planned.isEmpty()) {
+            return false;
         }
-        settings.read().ifPresent(c -> SettingsMemory.save(s.memory(), c));
-        if (start != null) {
-            recentUrls.setAll(s.memory().addRecent(RECENT_URLS, url.get().strip(),
-                    RECENT_URL_LIMIT));
-        }
-        String what = plan.isList() ? "Checking " + plan.list().size() + " URLs"
-                : "Starting " + start;
+        CrawlPlan plan = planned.get().plan();
+        String what = planned.get().what();
         // the crawl file and the job (its HTTP client, its threads) are made on a background
         // thread: the first of each costs tens to hundreds of milliseconds
         closeCrawl();
@@ -475,10 +427,7 @@ public final class CrawlViewModel implements AutoCloseable {
             return;
         }
         live.update(j.progress(), j.activeFetches());
-        table.crawlGrew();
-        overview.crawlGrew();
-        broken.crawlGrew();
-        charts.changed(false);
+        workspace.grew();
     }
 
     /**
@@ -523,14 +472,9 @@ public final class CrawlViewModel implements AutoCloseable {
             int n = summary.orphans().size();
             text += String.format(java.util.Locale.ROOT, " · %,d orphan%s", n, n == 1 ? "" : "s");
         }
-        overview.setShowOrphans(orphans);
         live.ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);
-        table.reload();
-        overview.crawlEnded();
-        broken.changed();
-        charts.changed(true);
-        details.refresh();
+        workspace.ended(orphans);
         c.setJob(null);
         s.background().execute(j::close);
         recentFiles.remember(c.store().file());
@@ -602,11 +546,7 @@ public final class CrawlViewModel implements AutoCloseable {
         } else if (!opened.notice().isEmpty()) {
             s.dialogs().showInfo("Opened read-only", opened.notice());
         }
-        if (info.plan().isList()) {
-            mode.set(CrawlMode.LIST);
-        } else {
-            url.set(info.plan().startUrl().toString());
-        }
+        input.showPlan(info.plan());
     }
 
     /** Shows a crawl file in the workspace, closing the one shown before. */
@@ -619,18 +559,10 @@ public final class CrawlViewModel implements AutoCloseable {
         closeCrawl();
         generation = gen;
         crawl = new OpenCrawl(store, s.fx());
-        // another crawl: its view starts whole (the filter and search of the last are not its)
-        table.attach(null);
-        overview.selectedProperty().set(io.webprobe.store.UrlFilter.ALL);
-        table.searchProperty().set("");
         hasCrawl.set(true);
         file.set(store.file());
         resumeOffer.set("");
-        table.attach(crawl.tableLane());
-        details.attach(crawl.tableLane());
-        overview.attach(crawl.statsLane(), store.plan().useSitemaps() && hasFinishedFile(store));
-        broken.attach(crawl.statsLane());
-        charts.attach(crawl.statsLane());
+        workspace.attach(crawl, store.plan().useSitemaps() && hasFinishedFile(store));
     }
 
     /** Whether the file holds a crawl that ran to its end (a new file has not yet). */
@@ -646,62 +578,30 @@ public final class CrawlViewModel implements AutoCloseable {
             c.close(s.background());
             hasCrawl.set(false);
             file.set(null);
-            table.attach(null);
-            details.attach(null);
-            overview.attach(null, false);
-            broken.attach(null);
-            charts.attach(null);
+            workspace.detach();
         }
     }
 
     // == actions on URLs ==
 
-    /**
-     * Reads the URLs of these ids (on the table lane) and hands them over on the FX thread, in
-     * the order given.
-     */
+    /** Reads the URLs of these ids and hands them over on the FX thread, in the order given. */
     public void urlsOf(long[] ids, Consumer<List<String>> then) {
-        if (crawl == null || ids.length == 0) {
-            then.accept(List.of());
-            return;
-        }
-        crawl.tableLane().submit(q -> q.urls().urls(ids), then::accept, live::say);
+        workspace.urlsOf(ids, then);
     }
 
-    /** Reads the ids of these URLs (0 for one the file does not hold), on the table lane. */
+    /** Reads the ids of these URLs (0 for one the file does not hold). */
     public void idsOf(List<String> urls, Consumer<long[]> then) {
-        if (crawl == null || urls.isEmpty()) {
-            then.accept(new long[0]);
-            return;
-        }
-        List<String> copy = List.copyOf(urls);
-        crawl.tableLane().submit(q -> {
-            long[] ids = new long[copy.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = q.urls().idOf(copy.get(i));
-            }
-            return ids;
-        }, then::accept, live::say);
+        workspace.idsOf(urls, then);
     }
 
-    /** Reads the rows of these ids (on the table lane), in the order given. */
+    /** Reads the rows of these ids, in the order given. */
     public void rowsOf(long[] ids, Consumer<List<io.webprobe.store.UrlQuery.Row>> then) {
-        if (crawl == null || ids.length == 0) {
-            then.accept(List.of());
-            return;
-        }
-        long[] copy = ids.clone();
-        crawl.tableLane().submit(q -> q.urls().rows(copy), then::accept, live::say);
+        workspace.rowsOf(ids, then);
     }
 
-    /** Reads every page linking to this URL and hands their URLs over on the FX thread. */
+    /** Reads the pages linking to this URL and hands their URLs over on the FX thread. */
     public void inlinksOf(long id, Consumer<List<String>> then) {
-        if (crawl == null || id == 0) {
-            then.accept(List.of());
-            return;
-        }
-        crawl.tableLane().submit(q -> q.details().inlinkUrls(id, DetailsModel.LIMIT),
-                then::accept, live::say);
+        workspace.inlinksOf(id, then);
     }
 
     /** Fetches these URLs again and updates their rows (and the file). */
@@ -713,11 +613,7 @@ public final class CrawlViewModel implements AutoCloseable {
         live.say(ids.length == 1 ? "Re-checking…" : "Re-checking " + ids.length + " URLs…");
         rechecker.recheck(c, ids, () -> {
             if (c == crawl) {
-                table.rowChanged(0);
-                overview.rowsChanged();
-                broken.changed();
-                charts.changed(true);
-                details.refresh();
+                workspace.rowsChanged();
             }
         }, live::say);
     }
@@ -734,9 +630,10 @@ public final class CrawlViewModel implements AutoCloseable {
             return "";
         }
         String regex = ex.get().regex();
-        String now = settings.excludeProperty().get();
+        StringProperty exclude = input.settings().excludeProperty();
+        String now = exclude.get();
         if (!now.lines().toList().contains(regex)) {
-            settings.excludeProperty().set(now.isBlank() ? regex : now.strip() + "\n" + regex);
+            exclude.set(now.isBlank() ? regex : now.strip() + "\n" + regex);
         }
         CrawlJob j = crawl == null ? null : crawl.job();
         String text;

@@ -434,8 +434,8 @@ class WorkspaceViewModelTest {
     void atMostTwentyRecentStartUrlsAreKeptNewestFirst() throws Exception {
         open();
         for (int i = 0; i < 25; i++) {
-            memory.addRecent(CrawlViewModel.RECENT_URLS, "http://127.0.0.1:1/" + i,
-                    CrawlViewModel.RECENT_URL_LIMIT);
+            memory.addRecent(CrawlInput.RECENT_URLS, "http://127.0.0.1:1/" + i,
+                    CrawlInput.RECENT_URL_LIMIT);
         }
         h.close();
         h = new VmHarness(crawlsDir, memory);

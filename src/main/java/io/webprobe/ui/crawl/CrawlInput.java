@@ -1,0 +1,129 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.ui.common.UiState;
+import io.webprobe.ui.listcheck.ListInputModel;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the user asks the Crawl tab to crawl: a start URL (with the last ones used) or a list
+ * of URLs, and the settings; remembered between runs of the app, and read into a
+ * {@link CrawlPlan} when a crawl starts, with bad input named where the user typed it.
+ *
+ * <p>FX thread only.
+ */
+final class CrawlInput {
+    static final String RECENT_URLS = "crawl.recentUrls";
+    static final int RECENT_URL_LIMIT = 20;
+
+    /** A plan read from the input, and the words the status line starts with. */
+    record Planned(CrawlPlan plan, String what) {}
+
+    private final UiState memory;
+    private final StringProperty url = new SimpleStringProperty(this, "url", "");
+    private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
+    private final ObservableList<String> recentUrls = FXCollections.observableArrayList();
+    private final ObjectProperty<CrawlMode> mode =
+            new SimpleObjectProperty<>(this, "mode", CrawlMode.SPIDER);
+    private final ListInputModel list;
+    private final CrawlSettingsForm settings = new CrawlSettingsForm();
+
+    /**
+     * @param background where the list's files are read
+     * @param fx the FX thread
+     */
+    CrawlInput(UiState memory, Executor background, Executor fx) {
+        this.memory = memory;
+        this.list = new ListInputModel(background, fx);
+        url.addListener((o, was, now) -> urlError.set(""));
+        recentUrls.setAll(memory.getStrings(RECENT_URLS));
+        SettingsMemory.load(memory).ifPresent(settings::load);
+        mode.set(memory.getString("crawl.mode", "SPIDER").equals("LIST")
+                ? CrawlMode.LIST : CrawlMode.SPIDER);
+        mode.addListener((o, was, now) -> memory.putString("crawl.mode", now.name()));
+    }
+
+    StringProperty url() {
+        return url;
+    }
+
+    ReadOnlyStringProperty urlError() {
+        return urlError.getReadOnlyProperty();
+    }
+
+    ObservableList<String> recentUrls() {
+        return recentUrls;
+    }
+
+    ObjectProperty<CrawlMode> mode() {
+        return mode;
+    }
+
+    ListInputModel list() {
+        return list;
+    }
+
+    CrawlSettingsForm settings() {
+        return settings;
+    }
+
+    /**
+     * Reads the input into a plan: the URL in the field (or, in list mode, the list) with the
+     * settings. On bad input sets the URL's error, the settings' error or the list's and
+     * returns nothing. A plan read is remembered: its settings, and its start URL among the
+     * recent ones.
+     */
+    Optional<Planned> plan(String userAgent) {
+        CrawlPlan plan;
+        URI start = null;
+        if (mode.get() == CrawlMode.LIST) {
+            Optional<List<URI>> urls = list.urls();
+            Optional<CrawlSettings> chosen = urls.isPresent() ? settings.read() : Optional.empty();
+            if (urls.isEmpty() || chosen.isEmpty()) {
+                return Optional.empty();
+            }
+            plan = chosen.get().toPlan(urls.get().get(0), userAgent).toBuilder()
+                    .list(urls.get()).build();
+        } else {
+            try {
+                start = UrlSyntax.parseUserUrl(url.get());
+            } catch (UrlSyntax.InvalidUrlException e) {
+                urlError.set(e.getMessage());
+                return Optional.empty();
+            }
+            Optional<CrawlSettings> chosen = settings.read();
+            if (chosen.isEmpty()) {
+                return Optional.empty();
+            }
+            plan = chosen.get().toPlan(start, userAgent);
+        }
+        settings.read().ifPresent(c -> SettingsMemory.save(memory, c));
+        if (start != null) {
+            recentUrls.setAll(memory.addRecent(RECENT_URLS, url.get().strip(),
+                    RECENT_URL_LIMIT));
+        }
+        return Optional.of(new Planned(plan, plan.isList()
+                ? "Checking " + plan.list().size() + " URLs" : "Starting " + start));
+    }
+
+    /** Shows what an opened crawl crawled: its start URL, or list mode. */
+    void showPlan(CrawlPlan plan) {
+        if (plan.isList()) {
+            mode.set(CrawlMode.LIST);
+        } else {
+            url.set(plan.startUrl().toString());
+        }
+    }
+}
