@@ -480,11 +480,12 @@ public final class CrawlCommand implements Callable<Integer> {
             err.flush();
             return FAILED;
         }
-        out.println(String.format(Locale.ROOT,
-                "%s %,d URLs in %.1f s (%.1f pages/s): %,d broken URLs, %,d broken links.",
+        out.println(String.format(Locale.ROOT, "%s %s in %.1f s (%.1f pages/s): %s, %s.",
                 summary.stopped() ? "Stopped after" : "Crawled",
-                summary.crawled(), summary.elapsed().toMillis() / 1000.0,
-                summary.pagesPerSecond(), summary.broken(), summary.brokenLinks()));
+                ProgressFormat.count(summary.crawled(), "URL"),
+                summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
+                ProgressFormat.count(summary.broken(), "broken URL"),
+                ProgressFormat.count(summary.brokenLinks(), "broken link")));
         if (sitemaps && summary.stopped()) {
             out.println(String.format(Locale.ROOT, "Sitemaps list %,d URLs of the site; orphans "
                     + "are not reported for a stopped crawl.", summary.sitemapUrls()));

@@ -49,7 +49,7 @@ class CrawlBlockedExitCodeTest {
         CliRun r = run("crawl", server.url("/"), "--quiet");
 
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertThat(r.out()).contains("1 broken URLs, 1 broken links")
+        assertThat(r.out()).contains("1 broken URL, 1 broken link.")
                 .contains("Blocked (not counted as broken): 2 URLs");
     }
 }

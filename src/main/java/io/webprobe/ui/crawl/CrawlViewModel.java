@@ -470,7 +470,7 @@ public final class CrawlViewModel implements AutoCloseable {
                 && summary.startFailure() == null && summary.failure() == null;
         if (orphans) {
             int n = summary.orphans().size();
-            text += String.format(java.util.Locale.ROOT, " · %,d orphan%s", n, n == 1 ? "" : "s");
+            text += " · " + ProgressFormat.count(n, "orphan");
         }
         live.ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);
