@@ -46,4 +46,13 @@ public final class StatusPhrases {
     public static String of(int status) {
         return PHRASES.getOrDefault(status, "");
     }
+
+    /**
+     * A status with its phrase for people to read ("404 Not Found"); {@code text} (the bare
+     * code, or an error's label when there was no answer) when it has none.
+     */
+    public static String withPhrase(int status, String text) {
+        String phrase = status > 0 ? of(status) : "";
+        return phrase.isEmpty() ? text : status + " " + phrase;
+    }
 }

@@ -148,7 +148,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 .toList())).containsExactlyInAnyOrder(server.url("/"), server.url("/a"),
                         server.url("/b"));
         assertThat(fx(() -> node(robot, "#detailsHeading", Label.class).getText()))
-                .isEqualTo(server.url("/missing") + "  ·  404");
+                .isEqualTo(server.url("/missing") + "  ·  404 Not Found");
         assertThat(fx(() -> inlinks.isVisible())).isTrue();
 
         // in the Broken links view, a broken link's target shows all its sources too
@@ -158,7 +158,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 .indexOf(server.url("/gone")));
         robot.interact(() -> broken.getSelectionModel().select(gone));
         waiting(WAIT).until(() -> fx(() -> node(robot, "#detailsHeading", Label.class)
-                .getText()).equals(server.url("/gone") + "  ·  410"));
+                .getText()).equals(server.url("/gone") + "  ·  410 Gone"));
         waiting(WAIT).until(() -> fx(() -> inlinks.getItems().stream()
                 .map(UrlDetails.Inlink::sourceUrl).toList()).equals(List.of(server.url("/b"))));
     }

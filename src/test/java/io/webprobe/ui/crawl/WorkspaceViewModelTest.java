@@ -182,7 +182,7 @@ class WorkspaceViewModelTest {
         h.run(() -> vm.table().setSelection(new long[] {id}, id));
         h.awaitSettled();
         assertThat(h.on(() -> vm.details().headingProperty().get()))
-                .startsWith(server.url("/b")).endsWith("200");
+                .startsWith(server.url("/b")).endsWith("200 OK");
     }
 
     // == acting ==

@@ -29,7 +29,8 @@ public final class BrokenLinksView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
                 col("Link URL", 340, BrokenLink::linkUrl),
-                col("Status / error", 150, BrokenLink::statusText),
+                col("Status / error", 150, b -> io.webprobe.http.StatusPhrases.withPhrase(
+                        b.status(), b.statusText())),
                 col("Source page", 340, BrokenLink::sourceUrl),
                 col("Anchor text", 200, BrokenLink::anchorText),
                 col("Type", 70, BrokenLink::linkType),

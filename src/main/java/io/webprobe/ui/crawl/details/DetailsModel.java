@@ -113,7 +113,8 @@ public final class DetailsModel {
             return;
         }
         var r = d.row().result();
-        heading.set(r.url() + "  ·  " + (r.statusText().isEmpty() ? "no answer" : r.statusText()));
+        heading.set(r.url() + "  ·  " + (r.statusText().isEmpty() ? "no answer"
+                : io.webprobe.http.StatusPhrases.withPhrase(r.status(), r.statusText())));
         inlinks.setAll(d.inlinks());
         outlinks.setAll(d.outlinks());
         hops.setAll(d.chain().hops());

@@ -34,4 +34,13 @@ class UrlColumnsTest {
                 .skipped(SkipReason.RATE_LIMITED).message("Rate limited: still HTTP 429").build()))
                 .isEqualTo("Rate limited: still HTTP 429");
     }
+
+    @Test
+    void aStatusReadsWithItsPhraseAndAnErrorKeepsItsLabel() {
+        assertThat(io.webprobe.http.StatusPhrases.withPhrase(404, "404")).isEqualTo("404 Not Found");
+        assertThat(io.webprobe.http.StatusPhrases.withPhrase(200, "200")).isEqualTo("200 OK");
+        assertThat(io.webprobe.http.StatusPhrases.withPhrase(599, "599")).isEqualTo("599");
+        assertThat(io.webprobe.http.StatusPhrases.withPhrase(0, "Connection refused"))
+                .isEqualTo("Connection refused");
+    }
 }
