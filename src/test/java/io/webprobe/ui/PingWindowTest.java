@@ -133,6 +133,11 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#pingStart", Button.class).isDisabled())).isFalse();
         assertThat(fx(() -> node(robot, "#pingStop", Button.class).isDisabled())).isTrue();
         assertThat(fx(() -> node(robot, "#pingProblems", Label.class).isVisible())).isFalse();
+        // the latency figures under one heading that names their unit
+        assertThat(fx(() -> pingTable(robot).getColumns().stream()
+                .filter(c -> c.getText().equals("Latency (ms)"))
+                .flatMap(c -> c.getColumns().stream()).map(c -> c.getText()).toList()))
+                .containsExactly("Min", "Mean", "p50", "p90", "p95", "p99", "Max", "Std dev");
         assertThat(fx(() -> pingTable(robot).getItems().size())).isZero();
     }
 

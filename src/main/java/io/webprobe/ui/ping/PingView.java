@@ -206,6 +206,17 @@ public final class PingView {
         progressCol.setPrefWidth(90);
         progressCol.setCellValueFactory(f -> map(f.getValue(), r -> r.progress()));
         progressCol.setCellFactory(ProgressBarTableCell.forTableColumn());
+        // the figures under one heading that names their unit, as oha's and wrk's reports do
+        TableColumn<PingRow, Void> latency = new TableColumn<>("Latency (ms)");
+        latency.getColumns().addAll(List.of(
+                millis("Min", PingResult::minMillis),
+                millis("Mean", PingResult::meanMillis),
+                millis("p50", PingResult::p50Millis),
+                millis("p90", PingResult::p90Millis),
+                millis("p95", PingResult::p95Millis),
+                millis("p99", PingResult::p99Millis),
+                millis("Max", PingResult::maxMillis),
+                millis("Std dev", PingResult::stddevMillis)));
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 text("URL", 260, r -> r.url()),
                 progressCol,
@@ -214,14 +225,7 @@ public final class PingView {
                 count("Failed", PingResult::failed),
                 text("Codes", 110, PingResult::statusCountsText),
                 text("Errors", 120, PingResult::errorCountsText),
-                millis("Min", PingResult::minMillis),
-                millis("Mean", PingResult::meanMillis),
-                millis("p50", PingResult::p50Millis),
-                millis("p90", PingResult::p90Millis),
-                millis("p95", PingResult::p95Millis),
-                millis("p99", PingResult::p99Millis),
-                millis("Max", PingResult::maxMillis),
-                millis("Std dev", PingResult::stddevMillis),
+                latency,
                 decimal("Req/s", PingResult::requestsPerSecond),
                 count("Bytes", PingResult::bytes)));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
