@@ -335,10 +335,11 @@ public final class PingView {
                 LatencyBin b = i < bins.size() ? bins.get(i) : null;
                 binSeries.getData().get(i).setYValue(b == null ? 0 : b.count());
             }
-            bx.setLabel(bins.isEmpty() ? "Response time (ms)" : "Response time, "
-                    + label(bins.get(0).fromMillis()) + " to "
-                    + label(bins.get(bins.size() - 1).toMillis()) + " ms (bars of "
-                    + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms)");
+            // short enough for the half of the window the chart has (the title says what)
+            bx.setLabel(bins.isEmpty() ? "Response time (ms)"
+                    : label(bins.get(0).fromMillis()) + "–"
+                    + label(bins.get(bins.size() - 1).toMillis()) + " ms · bars of "
+                    + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms");
         });
         return bars;
     }

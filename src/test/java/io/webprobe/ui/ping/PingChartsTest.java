@@ -36,9 +36,11 @@ class PingChartsTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private PingViewModel vm;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         vm = new PingViewModel((plan, listener) -> {
             throw new AssertionError("no job in this test");
         }, Platform::runLater, timer, Runnable::run, new CsvExporter(), new FakeDialogs(),
@@ -113,5 +115,30 @@ class PingChartsTest {
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(3601.0, 3700.0, 10.0));
         assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
+
+    @Test
+    void theHistogramsCaptionFitsUnderItInALaptopsWindow(FxRobot robot) {
+        // the window's first size on a 1366×768 screen (WindowPlacement: 80 % of it)
+        robot.interact(() -> {
+            stage.setWidth(Math.floor(1366 * 0.8));
+            stage.setHeight(Math.floor(768 * 0.8));
+        });
+        List<LatencyBin> bins = new ArrayList<>();
+        double width = (11.9 - 2.36) / PingViewModel.HISTOGRAM_BINS;
+        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
+            bins.add(new LatencyBin(2.36 + b * width, 2.36 + (b + 1) * width, b));
+        }
+        robot.interact(() -> vm.histogram().setAll(bins));
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        robot.interact(() -> {
+            javafx.scene.control.Label caption = (javafx.scene.control.Label) bars.getXAxis()
+                    .lookup(".axis-label");
+            assertThat(caption.getText()).isEqualTo("2.36–11.9 ms · bars of 0.477 ms");
+            // cut short with an ellipsis it said "…(bars of 0.111…": the bars' width was lost
+            assertThat(caption.getWidth()).as("room for the whole caption")
+                    .isGreaterThanOrEqualTo(caption.prefWidth(-1) - 0.5);
+        });
     }
 }
