@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p>Workers only enqueue, so they never wait on the disk in the normal case; the queue and
  * the rows bound but not yet run hold at most {@link Tuning#capacityRows()} rows, and a
  * worker that would go beyond waits until the writer has caught up (backpressure): the crawl
- * slows down and nothing is dropped. While a worker waits, the writer runs what it has bound
- * at once rather than at the next {@link #EXECUTE_ROWS}.
+ * slows down and nothing is dropped. A worker about to wait nudges the writer, which then runs
+ * what it has bound at once rather than at the next {@link #EXECUTE_ROWS}.
  *
  * <p>Each write is applied whole in one transaction, and writes are applied in the order they
  * were made, so after a crash the file holds a prefix of the crawl: at most the last
@@ -182,6 +182,8 @@ final class StoreWriter implements CrawlSink {
      */
     private final AtomicInteger waitingForRoom = new AtomicInteger();
     private final int capacity;
+    /** Rows bound before they are run: {@link #EXECUTE_ROWS}, less when the queue is small. */
+    private final int executeRows;
     private final long batchNanos;
     private final Runnable beforeWrite;
     private final Thread thread;
@@ -210,6 +212,7 @@ final class StoreWriter implements CrawlSink {
             Set<String> knownSiteHosts, Tuning tuning) throws SQLException {
         this.capacity = tuning.capacityRows();
         this.room = new Semaphore(capacity);
+        this.executeRows = Math.max(1, Math.min(EXECUTE_ROWS, capacity / 2));
         this.batchNanos = tuning.batchTime().toNanos();
         this.beforeWrite = tuning.beforeWrite();
         this.file = file;
@@ -452,8 +455,8 @@ final class StoreWriter implements CrawlSink {
                 stop = op instanceof Stop;
                 if (stop || op instanceof Barrier || tx.rows >= BATCH_ROWS) {
                     commit();
-                } else if (tx.unexecutedRows >= EXECUTE_ROWS || waitingForRoom.get() > 0) {
-                    execute();
+                } else if (tx.unexecutedRows >= executeRows) {
+                    execute(); // workers waiting for room are served by the nudge they sent
                 }
             }
         } catch (InterruptedException e) {
