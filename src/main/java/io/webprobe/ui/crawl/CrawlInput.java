@@ -1,6 +1,7 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.listcheck.ListInputModel;
@@ -88,13 +89,15 @@ final class CrawlInput {
     Optional<Planned> plan(String userAgent) {
         CrawlPlan plan;
         URI start = null;
+        CrawlSettings chosen;
         if (mode.get() == CrawlMode.LIST) {
             Optional<List<URI>> urls = list.urls();
-            Optional<CrawlSettings> chosen = urls.isPresent() ? settings.read() : Optional.empty();
-            if (urls.isEmpty() || chosen.isEmpty()) {
+            Optional<CrawlSettings> read = urls.isPresent() ? settings.read() : Optional.empty();
+            if (urls.isEmpty() || read.isEmpty()) {
                 return Optional.empty();
             }
-            plan = chosen.get().toPlan(urls.get().get(0), userAgent).toBuilder()
+            chosen = read.get();
+            plan = chosen.toPlan(urls.get().get(0), userAgent).toBuilder()
                     .list(urls.get()).build();
         } else {
             try {
@@ -103,19 +106,21 @@ final class CrawlInput {
                 urlError.set(e.getMessage());
                 return Optional.empty();
             }
-            Optional<CrawlSettings> chosen = settings.read();
-            if (chosen.isEmpty()) {
+            Optional<CrawlSettings> read = settings.read();
+            if (read.isEmpty()) {
                 return Optional.empty();
             }
-            plan = chosen.get().toPlan(start, userAgent);
+            chosen = read.get();
+            plan = chosen.toPlan(start, userAgent);
         }
-        settings.read().ifPresent(c -> SettingsMemory.save(memory, c));
+        SettingsMemory.save(memory, chosen);
         if (start != null) {
             recentUrls.setAll(memory.addRecent(RECENT_URLS, url.get().strip(),
                     RECENT_URL_LIMIT));
         }
         return Optional.of(new Planned(plan, plan.isList()
-                ? "Checking " + plan.list().size() + " URLs" : "Starting " + start));
+                ? "Checking " + ProgressFormat.count(plan.list().size(), "URL")
+                : "Starting " + start));
     }
 
     /** Shows what an opened crawl crawled: its start URL, or list mode. */
