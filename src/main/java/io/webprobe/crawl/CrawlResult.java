@@ -112,6 +112,19 @@ public record CrawlResult(
         return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
     }
 
+    /**
+     * What the workspace's Reason column says: why a URL failed, was blocked or skipped (its
+     * sentence), a broken status in its standard words ("Not Found"), or "". Its sort order
+     * in the crawl file is {@code io.webprobe.store.UrlField#REASON}, which says the same in
+     * SQL.
+     */
+    public String reason() {
+        if (skipped != null || error != null) {
+            return errorMessage;
+        }
+        return status >= 400 ? io.webprobe.http.StatusPhrases.of(status) : "";
+    }
+
     /** A copy with another inlink count. */
     public CrawlResult withInlinks(int n) {
         return toBuilder().inlinks(n).build();

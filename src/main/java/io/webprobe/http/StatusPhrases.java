@@ -55,4 +55,16 @@ public final class StatusPhrases {
         String phrase = status > 0 ? of(status) : "";
         return phrase.isEmpty() ? text : status + " " + phrase;
     }
+
+    /**
+     * The same table as an SQL expression over an integer column: its phrase, or NULL for an
+     * unregistered code (the crawl file sorts the Reason column by it).
+     */
+    public static String sqlCase(String column) {
+        StringBuilder sb = new StringBuilder("CASE ").append(column);
+        PHRASES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb
+                .append(" WHEN ").append(e.getKey()).append(" THEN '")
+                .append(e.getValue().replace("'", "''")).append('\''));
+        return sb.append(" END").toString();
+    }
 }

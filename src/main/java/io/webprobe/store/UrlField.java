@@ -12,8 +12,13 @@ public enum UrlField {
     URL("u.url", false),
     /** The status code; rows without one (failed, blocked, skipped) first. */
     STATUS("COALESCE(u.status, -1)", true),
-    /** Why a URL failed, was blocked or skipped. */
-    REASON("u.error_message", false),
+    /**
+     * Why a URL failed, was blocked or skipped, or a broken status's phrase: the text of
+     * {@link io.webprobe.crawl.CrawlResult#reason()}, in SQL.
+     */
+    REASON("CASE WHEN u.skip_reason IS NOT NULL OR u.error IS NOT NULL THEN u.error_message "
+            + "WHEN u.status >= 400 THEN " + io.webprobe.http.StatusPhrases.sqlCase("u.status")
+            + " END", false),
     CONTENT_TYPE("u.content_type", false),
     SIZE("u.size_bytes", true),
     RESPONSE_MS("u.response_ms", true),

@@ -120,6 +120,15 @@ class UrlQueryTest {
     }
 
     @Test
+    void theReasonColumnSortsByTheTextItShows() throws Exception {
+        List<String> reasons = results(query.ids(new UrlQuery.Request(UrlFilter.ALL, "",
+                UrlField.REASON, false)).ids()).stream().map(CrawlResult::reason).toList();
+        assertThat(reasons).contains("Not Found", "Gone", "Internal Server Error");
+        // a 404 read "Not Found" but sorted with the rows that say nothing
+        assertThat(reasons).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    @Test
     void numbersSortAsNumbersAndTextIgnoringCase() throws Exception {
         List<CrawlResult> byStatus = results(query.ids(new UrlQuery.Request(UrlFilter.ALL, "",
                 UrlField.STATUS, false)).ids());

@@ -22,7 +22,8 @@ public final class UrlColumns {
             col("status", "Status", "status", 70, true, UrlField.STATUS, Kind.TEXT,
                     CrawlResult::statusText, "HTTP status, or why there was none"),
             col("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
-                    UrlColumns::reason, "Why a URL was blocked, skipped or failed (a broken status in words)"),
+                    CrawlResult::reason,
+                    "Why a URL was blocked, skipped or failed (a broken status in words)"),
             col("type", "Type", "content_type", 110, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
             col("size", "Size", "size_bytes", 110, true, UrlField.SIZE, Kind.SIZE,
@@ -83,18 +84,6 @@ public final class UrlColumns {
      */
     static boolean fetched(CrawlResult r) {
         return r.skipped() == null || r.status() > 0;
-    }
-
-    /**
-     * Why a URL was blocked, skipped or failed ("Rate limited: still HTTP 429…"), a broken
-     * status's standard phrase ("Not Found"), or "".
-     */
-    public static String reason(CrawlResult r) {
-        if (r.skipped() != null || r.error() != null) {
-            return r.errorMessage();
-        }
-        // a broken status says why in its standard words ("Not Found"), as other crawlers do
-        return r.status() >= 400 ? io.webprobe.http.StatusPhrases.of(r.status()) : "";
     }
 
     private static UrlColumn col(String key, String title, String csv, double width,
