@@ -2,6 +2,7 @@ package io.webprobe.cli;
 
 import io.webprobe.CommandName;
 import io.webprobe.Version;
+import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
@@ -482,10 +483,10 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         out.println(String.format(Locale.ROOT, "%s %s in %.1f s (%.1f pages/s): %s, %s.",
                 summary.stopped() ? "Stopped after" : "Crawled",
-                ProgressFormat.count(summary.crawled(), "URL"),
+                Words.count(summary.crawled(), "URL"),
                 summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
-                ProgressFormat.count(summary.broken(), "broken URL"),
-                ProgressFormat.count(summary.brokenLinks(), "broken link")));
+                Words.count(summary.broken(), "broken URL"),
+                Words.count(summary.brokenLinks(), "broken link")));
         if (sitemaps && summary.stopped()) {
             out.println(String.format(Locale.ROOT, "Sitemaps list %,d URLs of the site; orphans "
                     + "are not reported for a stopped crawl.", summary.sitemapUrls()));

@@ -27,11 +27,6 @@ public final class ProgressFormat {
         return r < 10 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%,.0f", r);
     }
 
-    /** A count and its noun, grouped: "1 URL", "0 URLs", "1,234 broken links". */
-    public static String count(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
-    }
-
     /** hh:mm:ss. */
     public static String clock(Duration d) {
         long s = d.toSeconds();

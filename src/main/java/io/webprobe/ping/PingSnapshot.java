@@ -1,8 +1,8 @@
 package io.webprobe.ping;
 
+import io.webprobe.Words;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A ping test's state at one moment: per-URL statistics, totals, and the per-second latency
@@ -63,7 +63,7 @@ public record PingSnapshot(
         }
         long ms = timeout.toMillis();
         String t = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-        return String.format(Locale.ROOT, "waiting for %,d request%s in flight (timeout %s)",
-                inFlight, inFlight == 1 ? "" : "s", t);
+        return "waiting for " + Words.count(inFlight, "request") + " in flight (timeout " + t
+                + ")";
     }
 }

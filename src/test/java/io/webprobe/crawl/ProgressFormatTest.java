@@ -23,11 +23,4 @@ class ProgressFormatTest {
         assertThat(ProgressFormat.line(p)).isEqualTo("20 crawled · 3 queued (3 waiting to "
                 + "retry) · 1 broken · 2 blocked · 5 skipped · 5.0 pages/s · 00:00:04");
     }
-
-    @Test
-    void aCountOfOneTakesTheSingular() {
-        assertThat(ProgressFormat.count(1, "broken URL")).isEqualTo("1 broken URL");
-        assertThat(ProgressFormat.count(0, "URL")).isEqualTo("0 URLs");
-        assertThat(ProgressFormat.count(1234, "broken link")).isEqualTo("1,234 broken links");
-    }
 }

@@ -1,7 +1,7 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.listcheck.ListInputModel;
@@ -119,7 +119,7 @@ final class CrawlInput {
                     RECENT_URL_LIMIT));
         }
         return Optional.of(new Planned(plan, plan.isList()
-                ? "Checking " + ProgressFormat.count(plan.list().size(), "URL")
+                ? "Checking " + Words.count(plan.list().size(), "URL")
                 : "Starting " + start));
     }
 

@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
@@ -215,10 +216,10 @@ public record CrawlSettings(
             out.add("all subdomains");
         }
         if (!include.isEmpty()) {
-            out.add(count(include.size(), "include pattern"));
+            out.add(Words.count(include.size(), "include pattern"));
         }
         if (!exclude.isEmpty()) {
-            out.add(count(exclude.size(), "exclude pattern"));
+            out.add(Words.count(exclude.size(), "exclude pattern"));
         }
         if (maxDepth != CrawlPlan.UNLIMITED) {
             out.add("max depth " + maxDepth);
@@ -263,7 +264,4 @@ public record CrawlSettings(
         return out.toString();
     }
 
-    private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
-    }
 }

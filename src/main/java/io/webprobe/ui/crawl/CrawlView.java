@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
@@ -149,9 +150,8 @@ public final class CrawlView {
         HBox.setHgrow(search, Priority.ALWAYS);
         Label count = new Label();
         count.setId("crawlCount");
-        count.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "%,d URL%s", vm.table().countProperty().get(),
-                vm.table().countProperty().get() == 1 ? "" : "s"), vm.table().countProperty()));
+        count.textProperty().bind(Bindings.createStringBinding(() -> Words.count(
+                vm.table().countProperty().get(), "URL"), vm.table().countProperty()));
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.textProperty().bind(vm.table().errorProperty());

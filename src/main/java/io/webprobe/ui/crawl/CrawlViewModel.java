@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
@@ -470,7 +471,7 @@ public final class CrawlViewModel implements AutoCloseable {
                 && summary.startFailure() == null && summary.failure() == null;
         if (orphans) {
             int n = summary.orphans().size();
-            text += " · " + ProgressFormat.count(n, "orphan");
+            text += " · " + Words.count(n, "orphan");
         }
         live.ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);

@@ -1,5 +1,6 @@
 package io.webprobe.ui.listcheck;
 
+import io.webprobe.Words;
 import io.webprobe.ping.TargetList;
 import java.io.IOException;
 import java.net.URI;
@@ -103,13 +104,13 @@ public final class ListInputModel {
         }
         TargetList list = TargetList.parse(s);
         int n = list.urls().size();
-        String urls = String.format(Locale.ROOT, "%,d URL%s", n, n == 1 ? "" : "s");
+        String urls = Words.count(n, "URL");
         if (list.problems().isEmpty()) {
             summary.set(n == 0 ? "Paste URLs, one per line, or load a file." : urls);
         } else {
             int bad = list.problems().size();
-            summary.set(urls + String.format(Locale.ROOT, " · %,d line%s skipped (%s)", bad,
-                    bad == 1 ? "" : "s", list.problems().get(0)));
+            summary.set(urls + " · " + Words.count(bad, "line") + " skipped ("
+                    + list.problems().get(0) + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.export.ExportException;
@@ -253,7 +254,7 @@ public final class PingViewModel implements AutoCloseable {
         running.set(true);
         progress.set(-1);
         int n = list.urls().size();
-        status.set(String.format(Locale.ROOT, "Pinging %,d URL%s…", n, n == 1 ? "" : "s"));
+        status.set("Pinging " + Words.count(n, "URL") + "…");
         // the job's TLS set-up and its classes take ~0.2 s the first time: not on this thread
         background.execute(() -> launch(plan, gen, b, logReady));
         return true;

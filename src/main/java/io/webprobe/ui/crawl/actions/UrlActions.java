@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.actions;
 
+import io.webprobe.Words;
 import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.crawl.CrawlViewModel;
 import java.util.List;
@@ -66,8 +67,7 @@ public final class UrlActions {
             }
             vm.inlinksOf(ids[0], urls -> {
                 clipboard.putText(String.join("\n", urls));
-                vm.say(String.format(Locale.ROOT, "Copied %,d inlink%s.", urls.size(),
-                        urls.size() == 1 ? "" : "s"));
+                vm.say("Copied " + Words.count(urls.size(), "inlink") + ".");
             });
         });
     }

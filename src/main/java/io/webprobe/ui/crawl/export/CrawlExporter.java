@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.export;
 
+import io.webprobe.Words;
 import io.webprobe.export.Column;
 import io.webprobe.export.CrawlExport;
 import io.webprobe.export.ExportBatch;
@@ -56,9 +57,10 @@ public final class CrawlExporter {
                             + "links to %s.", rows, pages.getFileName(), brokenLinks,
                             broken.getFileName());
                 }
-                return String.format(Locale.ROOT, "Exported %,d URLs to %s, %,d broken links to "
-                        + "%s and %,d orphan%s to %s.", rows, pages.getFileName(), brokenLinks,
-                        broken.getFileName(), orphanRows, orphanRows == 1 ? "" : "s",
+                return String.format(Locale.ROOT, "Exported %s to %s, %s to %s and %s to %s.",
+                        Words.count(rows, "URL"), pages.getFileName(),
+                        Words.count(brokenLinks, "broken link"), broken.getFileName(),
+                        Words.count(orphanRows, "orphan"),
                         orphans.getFileName());
             } catch (StoreException e) {
                 throw new java.util.concurrent.CompletionException(
@@ -109,8 +111,8 @@ public final class CrawlExporter {
                     }
                 };
                 new ExportBatch(null, bom).add(file, csv, source).writeAll();
-                return String.format(Locale.ROOT, "Exported %,d URL%s to %s.", ids.length,
-                        ids.length == 1 ? "" : "s", file.getFileName());
+                return "Exported " + Words.count(ids.length, "URL") + " to "
+                        + file.getFileName() + ".";
             } catch (StoreException e) {
                 throw new java.util.concurrent.CompletionException(
                         new ExportException(file, e.getMessage() + " Nothing was changed.", e));

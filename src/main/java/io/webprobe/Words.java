@@ -1,0 +1,16 @@
+package io.webprobe;
+
+import java.util.Locale;
+
+/** Counts as people write them, for every sentence the app shows (window, command line). */
+public final class Words {
+    private Words() {}
+
+    /**
+     * A count and its noun, grouped by thousands: "1 URL", "0 URLs", "1,234 broken links". The
+     * noun is given in the singular and takes an "s" for any count but one.
+     */
+    public static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+}
