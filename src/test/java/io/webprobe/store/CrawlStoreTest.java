@@ -8,7 +8,6 @@ import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.Politeness;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
