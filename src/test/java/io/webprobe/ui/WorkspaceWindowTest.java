@@ -274,6 +274,9 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         new WorkspaceSite(server);
         robot.clickOn("#modeList");
         TextArea list = node(robot, "#listInput", TextArea.class);
+        // what an empty list says it wants, readable as one line
+        assertThat(fx(list::getPromptText))
+                .isEqualTo("One URL per line, like https://example.com/about; # starts a comment");
         robot.interact(() -> list.setText(server.url("/a") + "\n" + server.url("/missing")
                 + "\nexample dot com\n"));
         assertThat(fx(() -> node(robot, "#listSummary", Label.class).getText()))

@@ -21,8 +21,8 @@ public final class ListInputView {
             javafx.beans.value.ObservableBooleanValue disabled) {
         TextArea text = new TextArea();
         text.setId("listInput");
-        text.setPromptText("https://example.com/\nexample.com/about\n# lines starting with # "
-                + "are ignored");
+        // one line: a prompt's line breaks are dropped (it read "…example.com/example.com/about#…")
+        text.setPromptText("One URL per line, like https://example.com/about; # starts a comment");
         text.setPrefRowCount(5);
         text.textProperty().bindBidirectional(model.textProperty());
         text.disableProperty().bind(disabled);
