@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,32 +68,16 @@ public final class CrawlJob implements AutoCloseable {
     private final List<AutoCloseable> owned;
 
     private final AtomicBoolean sitemapsRead = new AtomicBoolean();
-    private final AtomicLong crawled = new AtomicLong();
-    private final AtomicLong broken = new AtomicLong();
-    /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
-    private final AtomicLong blocked = new AtomicLong();
-    /** URLs discovered but never crawled because the crawl was stopped. */
-    private final AtomicLong unvisited = new AtomicLong();
-    /** Queued URLs left out by an exclude pattern added while the crawl ran. */
-    private final AtomicLong excludedLater = new AtomicLong();
+    private final CrawlTally tally;
+    private final RunTime time;
     /** What the crawl could not read but went on without. */
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** URLs queued again after a 429/503, not yet taken again. */
-    private final AtomicLong retryWaiting = new AtomicLong();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
-    private volatile String startFailure;
-    private volatile ErrorKind startError;
-    private volatile long startNanos;
-    private volatile long endNanos;
-    private volatile Duration elapsedBefore = Duration.ZERO;
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
-    /** Time spent paused (ns), and when the current pause began (0 when not paused). */
-    private long pausedNanos;
-    private long pausedSince;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -111,6 +93,8 @@ public final class CrawlJob implements AutoCloseable {
         this.owned = List.copyOf(b.owned);
         this.resolver = b.resolver;
         this.privacy = b.privacy;
+        this.tally = new CrawlTally(plan.isList());
+        this.time = new RunTime(ticker);
         Politeness p = plan.politeness();
         this.frontier = new Frontier<>(item -> item.hostKey, p.maxPerHost(plan.threads()),
                 p.delay().toNanos(), ticker, b.frontierLimits, new Frontier.Overflow<>() {
@@ -156,7 +140,7 @@ public final class CrawlJob implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a crawl job can be started only once");
         }
-        startNanos = ticker.nanoTime();
+        time.start();
         if (stopping) {
             // stopped before it started (Stop pressed while the window made the job): it ends
             // here, stopped, as from any stop
@@ -174,7 +158,7 @@ public final class CrawlJob implements AutoCloseable {
             // its start URLs in flight: the crawl starts over, its time kept
             boolean nothingStored = resumeFrom != null && resumeFrom.lastId() == 0;
             if (nothingStored) {
-                elapsedBefore = resumeFrom.elapsedBefore();
+                time.ranBefore(resumeFrom.elapsedBefore());
             }
             if (resumeFrom == null || nothingStored) {
                 admission.start(starts);
@@ -185,7 +169,7 @@ public final class CrawlJob implements AutoCloseable {
                 restore(resumeFrom, starts);
             }
             sink.started();
-            sink.state(CrawlState.RUNNING, elapsedBefore);
+            sink.state(CrawlState.RUNNING, time.ranBefore());
         } catch (InterruptedException e) {
             // interrupted while the start URLs went to the crawl file: no worker is started,
             // so the job ends here, stopped, and its listener hears so as from any stop
@@ -211,37 +195,25 @@ public final class CrawlJob implements AutoCloseable {
     }
 
     private void restore(ResumeState state, List<URI> starts) throws InterruptedException {
-        elapsedBefore = state.elapsedBefore();
+        time.ranBefore(state.elapsedBefore());
         admission.restore(starts, state.siteHosts());
         graph.restore(state);
-        ResumeState.Counts c = state.counts();
-        crawled.set(c.crawled());
-        broken.set(c.broken());
-        blocked.set(c.blocked());
+        tally.restore(state.counts());
         sitemapsRead.set(state.sitemapsRead() || !plan.useSitemaps());
         state.forEachQueued(q -> frontier.add(graph.queued(q)));
     }
 
     /** Workers finish their current request, then wait; the crawl's clock stops. */
     public void pause() {
-        synchronized (this) {
-            if (pausedSince == 0) {
-                pausedSince = ticker.nanoTime();
-            }
-        }
+        time.pause();
         frontier.setPaused(true);
-        sink.state(CrawlState.PAUSED, elapsed());
+        sink.state(CrawlState.PAUSED, time.elapsed());
     }
 
     public void resume() {
-        synchronized (this) {
-            if (pausedSince != 0) {
-                pausedNanos += ticker.nanoTime() - pausedSince;
-                pausedSince = 0;
-            }
-        }
+        time.resume();
         frontier.setPaused(false);
-        sink.state(CrawlState.RUNNING, elapsed());
+        sink.state(CrawlState.RUNNING, time.elapsed());
     }
 
     /**
@@ -293,7 +265,7 @@ public final class CrawlJob implements AutoCloseable {
      */
     public void stop() {
         stopping = true;
-        unvisited.addAndGet(frontier.stop());
+        tally.unvisited(frontier.stop());
         workers.shutdownNow();
         probe.close();
     }
@@ -306,27 +278,16 @@ public final class CrawlJob implements AutoCloseable {
     /** The counters now; callable from any thread. */
     public CrawlProgress progress() {
         return new CrawlProgress(
-                crawled.get(),
-                frontier.queued() + unvisited.get(),
+                tally.crawled(),
+                frontier.queued() + tally.unvisitedCount(),
                 frontier.inFlight(),
-                broken.get(),
-                elapsed(),
+                tally.broken(),
+                time.elapsed(),
                 frontier.isPaused(),
                 completion.isDone(),
-                admission.countedTotal() + graph.skippedRows() + excludedLater.get(),
-                blocked.get(),
-                stopping ? 0 : retryWaiting.get());
-    }
-
-    /** The crawl's running time, pauses left out: before a resume, and since its start here. */
-    private synchronized Duration elapsed() {
-        long start = startNanos;
-        if (start == 0) {
-            return elapsedBefore;
-        }
-        long end = endNanos != 0 ? endNanos : ticker.nanoTime();
-        long paused = pausedNanos + (pausedSince != 0 ? end - pausedSince : 0);
-        return elapsedBefore.plusNanos(end - start - paused);
+                admission.countedTotal() + graph.skippedRows() + tally.excludedLater(),
+                tally.blocked(),
+                stopping ? 0 : tally.retryWaiting());
     }
 
     /** Stops if running and waits (bounded) for every worker thread to end. */
@@ -387,7 +348,7 @@ public final class CrawlJob implements AutoCloseable {
     private void process(QueueItem item) throws InterruptedException {
         if (item.awaitingRetry) {
             item.awaitingRetry = false;
-            retryWaiting.decrementAndGet();
+            tally.retryTaken();
         }
         VisitMaker.Made made;
         Thread me = Thread.currentThread();
@@ -401,11 +362,11 @@ public final class CrawlJob implements AutoCloseable {
             if (!stopping) {
                 throw e;
             }
-            unvisited.incrementAndGet(); // stopped while robots.txt was read: not a result
+            tally.unvisited(); // stopped while robots.txt was read: not a result
             return;
         } catch (RuntimeException e) {
             if (stopping) {
-                unvisited.incrementAndGet(); // interrupted by stop(): not a result
+                tally.unvisited(); // interrupted by stop(): not a result
                 return;
             }
             log.error("Unexpected failure on {}", item.url, e);
@@ -420,13 +381,13 @@ public final class CrawlJob implements AutoCloseable {
         try {
             sink.visited(made.visit());
         } catch (InterruptedException e) {
-            unvisited.incrementAndGet(); // stopped while the store was full: fetched again on resume
+            tally.unvisited(); // stopped while the store was full: fetched again on resume
             throw e;
         }
         for (QueueItem found : made.toQueue()) {
             frontier.add(found);
         }
-        count(item, made.visit().result());
+        tally.counted(item, made.visit().result());
         listener.onResult(made.visit().result());
         for (CrawlResult skipped : made.skippedRows()) {
             listener.onResult(skipped);
@@ -453,14 +414,14 @@ public final class CrawlJob implements AutoCloseable {
                 classifier.classify(response, item.retries, stopping);
         return switch (verdict) {
             case ResponseClassifier.Cancelled c -> {
-                unvisited.incrementAndGet(); // abandoned by stop(): not a result
+                tally.unvisited(); // abandoned by stop(): not a result
                 yield null;
             }
             case ResponseClassifier.RetryLater later -> {
                 item.retries++;
                 item.retriedStatus = response.status();
                 item.awaitingRetry = true;
-                retryWaiting.incrementAndGet();
+                tally.retryQueued();
                 log.debug("HTTP {} from {}: asking again in {} ms", response.status(), item.url,
                         later.delay().toMillis());
                 frontier.retryLater(item, later.delay().toNanos());
@@ -494,61 +455,13 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
-    private void count(QueueItem item, CrawlResult result) {
-        if (result.skipped() != null && !result.skipped().isBlock()) {
-            excludedLater.incrementAndGet(); // left out while the crawl ran: not crawled
-            return;
-        }
-        if (result.skipped() != null) {
-            blocked.incrementAndGet();
-            if (item.startChain && item.depth == 0 && !plan.isList()) {
-                startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers: "
-                                + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
-                                + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
-                        : "The start URL " + shortened(item.url) + " could not be crawled. "
-                                + result.errorMessage() + ".";
-            }
-            return;
-        }
-        if (!item.revisit) {
-            crawled.incrementAndGet(); // a revisit replaces the row counted before
-        }
-        if (result.isBroken()) {
-            broken.incrementAndGet();
-        }
-        if (item.startChain && item.depth == 0 && !plan.isList()) {
-            noteStartOutcome(result);
-        }
-    }
-
-    private void noteStartOutcome(CrawlResult r) {
-        if (r.error() != null) {
-            startError = r.error();
-            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.",
-                    shortened(r.url()), lowerFirst(r.errorMessage().isEmpty()
-                            ? r.error().label() : r.errorMessage()));
-        } else if (r.status() >= 400) {
-            startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
-                    shortened(r.url()), r.status());
-        }
-    }
-
-    private static String shortened(String url) {
-        return io.webprobe.http.UrlSyntax.shortened(url);
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-    }
-
     private void finish() {
         if (completion.isDone()) {
             return;
         }
         workers.shutdown(); // idle workers end now; close() is only needed to stop early
-        endNanos = ticker.nanoTime();
-        Duration elapsed = elapsed();
+        time.end();
+        Duration elapsed = time.elapsed();
         CrawlSink.Conclusion c;
         String failure = sink.failure();
         // a worker stopped by close() carries its interrupt here; the crawl's last state and
@@ -572,11 +485,12 @@ public final class CrawlJob implements AutoCloseable {
         }
         Map<SkipReason, Long> skipped = admission.countedByReason();
         c.rowSkips().forEach((why, n) -> skipped.merge(why, n, Long::sum));
-        String startProblem = startFailure != null ? startFailure : c.startProblem();
+        String startProblem = tally.startFailure() != null ? tally.startFailure()
+                : c.startProblem();
         CrawlSummary summary = new CrawlSummary(
                 stopping,
-                crawled.get(),
-                broken.get(),
+                tally.crawled(),
+                tally.broken(),
                 c.brokenLinks(),
                 elapsed,
                 startProblem,
@@ -585,7 +499,7 @@ public final class CrawlJob implements AutoCloseable {
                 stopping ? List.of() : c.orphans(), // unfetched pages may link to them
                 failure,
                 warnings,
-                startError);
+                tally.startError());
         if (completion.complete(summary)) {
             listener.onFinished(summary);
         }

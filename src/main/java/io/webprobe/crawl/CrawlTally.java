@@ -1,0 +1,143 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.UrlSyntax;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a running crawl has counted (crawled, broken, blocked, left unvisited, waiting for a
+ * retry) and what its start URL's answer said, for the progress line and the summary. Workers
+ * count here as they go; any thread may read. Thread-safe.
+ */
+final class CrawlTally {
+    private final boolean listMode;
+    private final AtomicLong crawled = new AtomicLong();
+    private final AtomicLong broken = new AtomicLong();
+    /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
+    private final AtomicLong blocked = new AtomicLong();
+    /** URLs discovered but never crawled because the crawl was stopped. */
+    private final AtomicLong unvisited = new AtomicLong();
+    /** Queued URLs left out by an exclude pattern added while the crawl ran. */
+    private final AtomicLong excludedLater = new AtomicLong();
+    /** URLs queued again after a 429/503, not yet taken again. */
+    private final AtomicLong retryWaiting = new AtomicLong();
+    private volatile String startFailure;
+    private volatile ErrorKind startError;
+
+    /** @param listMode a list crawl: no single start URL whose failure ends the crawl */
+    CrawlTally(boolean listMode) {
+        this.listMode = listMode;
+    }
+
+    /** Carries on from a resumed crawl's counts. */
+    void restore(ResumeState.Counts c) {
+        crawled.set(c.crawled());
+        broken.set(c.broken());
+        blocked.set(c.blocked());
+    }
+
+    /** Counts the row a worker wrote for {@code item}. */
+    void counted(QueueItem item, CrawlResult result) {
+        if (result.skipped() != null && !result.skipped().isBlock()) {
+            excludedLater.incrementAndGet(); // left out while the crawl ran: not crawled
+            return;
+        }
+        boolean start = item.startChain && item.depth == 0 && !listMode;
+        if (result.skipped() != null) {
+            blocked.incrementAndGet();
+            if (start) {
+                startFailure = result.skipped() == SkipReason.ROBOTS
+                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers: "
+                                + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
+                                + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
+                        : "The start URL " + shortened(item.url) + " could not be crawled. "
+                                + result.errorMessage() + ".";
+            }
+            return;
+        }
+        if (!item.revisit) {
+            crawled.incrementAndGet(); // a revisit replaces the row counted before
+        }
+        if (result.isBroken()) {
+            broken.incrementAndGet();
+        }
+        if (start) {
+            noteStartOutcome(result);
+        }
+    }
+
+    private void noteStartOutcome(CrawlResult r) {
+        if (r.error() != null) {
+            startError = r.error();
+            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.",
+                    shortened(r.url()), lowerFirst(r.errorMessage().isEmpty()
+                            ? r.error().label() : r.errorMessage()));
+        } else if (r.status() >= 400) {
+            startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
+                    shortened(r.url()), r.status());
+        }
+    }
+
+    /** A URL that will not be crawled in this run (stopped before or while it was fetched). */
+    void unvisited() {
+        unvisited.incrementAndGet();
+    }
+
+    /** URLs left in the queue when the crawl stopped. */
+    void unvisited(long n) {
+        unvisited.addAndGet(n);
+    }
+
+    /** A URL put back to be asked again later (429/503). */
+    void retryQueued() {
+        retryWaiting.incrementAndGet();
+    }
+
+    /** A URL put back for a retry is being asked again. */
+    void retryTaken() {
+        retryWaiting.decrementAndGet();
+    }
+
+    long crawled() {
+        return crawled.get();
+    }
+
+    long broken() {
+        return broken.get();
+    }
+
+    long blocked() {
+        return blocked.get();
+    }
+
+    long unvisitedCount() {
+        return unvisited.get();
+    }
+
+    long excludedLater() {
+        return excludedLater.get();
+    }
+
+    long retryWaiting() {
+        return retryWaiting.get();
+    }
+
+    /** Why the start URL gave nothing to crawl, or null. */
+    String startFailure() {
+        return startFailure;
+    }
+
+    /** The start URL's error class when it could not be fetched, or null. */
+    ErrorKind startError() {
+        return startError;
+    }
+
+    private static String shortened(String url) {
+        return UrlSyntax.shortened(url);
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}
