@@ -203,31 +203,35 @@ public final class PingView {
         table.setId("pingTable");
         table.setPlaceholder(new Label("Results appear here, one row per URL, while the test runs."));
         TableColumn<PingRow, Double> progressCol = new TableColumn<>("Progress");
-        progressCol.setPrefWidth(90);
+        progressCol.setPrefWidth(80);
         progressCol.setCellValueFactory(f -> map(f.getValue(), r -> r.progress()));
         progressCol.setCellFactory(ProgressBarTableCell.forTableColumn());
-        // the figures under one heading that names their unit, as oha's and wrk's reports do
+        // the figures under one heading that names their unit, as oha's and wrk's reports do;
+        // right after the counts and percentiles first, so the window's default width shows
+        // what a latency test is for (the codes and errors follow, the Failed count says when
+        // to look at them)
         TableColumn<PingRow, Void> latency = new TableColumn<>("Latency (ms)");
         latency.getColumns().addAll(List.of(
-                millis("Min", PingResult::minMillis),
-                millis("Mean", PingResult::meanMillis),
                 millis("p50", PingResult::p50Millis),
                 millis("p90", PingResult::p90Millis),
                 millis("p95", PingResult::p95Millis),
                 millis("p99", PingResult::p99Millis),
                 millis("Max", PingResult::maxMillis),
+                millis("Min", PingResult::minMillis),
+                millis("Mean", PingResult::meanMillis),
                 millis("Std dev", PingResult::stddevMillis)));
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
-                text("URL", 260, r -> r.url()),
+                text("URL", 220, r -> r.url()),
                 progressCol,
                 count("Sent", PingResult::sent),
                 count("OK", PingResult::ok),
                 count("Failed", PingResult::failed),
-                text("Codes", 110, PingResult::statusCountsText),
-                text("Errors", 120, PingResult::errorCountsText),
                 latency,
                 decimal("Req/s", PingResult::requestsPerSecond),
+                text("Codes", 110, PingResult::statusCountsText),
+                text("Errors", 120, PingResult::errorCountsText),
                 count("Bytes", PingResult::bytes)));
+        table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedUrlProperty().set(b.url());
@@ -390,7 +394,7 @@ public final class PingView {
     /** Milliseconds with two decimals; "–" while no response was measured. */
     private static TableColumn<PingRow, Number> millis(String title, ToDoubleFunction<PingResult> f) {
         TableColumn<PingRow, Number> c = new TableColumn<>(title);
-        c.setPrefWidth(65);
+        c.setPrefWidth(60);
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
         c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%.2f", n.doubleValue())));
