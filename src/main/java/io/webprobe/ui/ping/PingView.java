@@ -211,6 +211,7 @@ public final class PingView {
         // what a latency test is for (the codes and errors follow, the Failed count says when
         // to look at them)
         TableColumn<PingRow, Void> latency = new TableColumn<>("Latency (ms)");
+        latency.getStyleClass().add("group-start"); // its title where the group starts
         latency.getColumns().addAll(List.of(
                 millis("p50", PingResult::p50Millis),
                 millis("p90", PingResult::p90Millis),
