@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# What the crawl file costs: the same crawl of a generated site on nginx, with the store and
-# with writes discarded, in turn, RUNS times each; prints each one's median pages/s (the
-# crawl's own, JVM start left out) and the ratio.
-#   bench/storecost.sh [PAGES] [RUNS] [RATE]   (default 20000 pages, 5 runs, no rate limit;
+# What the crawl file costs: the same crawl of a site on nginx, with the store and with
+# writes discarded, in turn, RUNS times each; prints each one's median pages/s (the crawl's
+# own, JVM start left out) and the ratio.
+#   bench/storecost.sh [PAGES|FOLDER] [RUNS] [RATE]   (default 20000 pages, 5 runs, no rate
+#   limit). PAGES: a generated site of that many tiny pages, each with 20 links to random
+#   pages (the file's worst case: little parsing per page, every link to a different page).
+#   FOLDER: a real site's copy served as it is, from STORECOST_START (default /), e.g.
+#   STORECOST_START=/api/index.html bench/storecost.sh /usr/share/doc/openjdk-17-doc
 #   RATE holds both crawls to a least gap of 1/RATE s between requests, as a site over a
 #   network would; STORECOST_JAVA_OPTS replaces the JVM options, by default those of
-#   ./run.sh crawl)
+#   ./run.sh crawl. External links are not checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PAGES=${1:-20000}
@@ -19,9 +23,16 @@ source bench/nginx.sh
 ./mvnw -q -B -o test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile >/dev/null
 WORK=$(mktemp -d /tmp/webprobe-storecost.XXXXXX)
 PORT=$(free_port)
-python3 bench/make-site.py "$WORK/www" "$PAGES" "http://127.0.0.1:$PORT" >/dev/null
-chmod -R a+rX "$WORK"
-start_nginx "$WORK" "$PORT" "$WORK/www" 2 "access_log off;"
+if [ -d "$PAGES" ]; then
+  SITE=$PAGES
+  chmod a+rx "$WORK"
+else
+  SITE=$WORK/www
+  python3 bench/make-site.py "$SITE" "$PAGES" "http://127.0.0.1:$PORT" >/dev/null
+  chmod -R a+rX "$WORK"
+fi
+START=${STORECOST_START:-/}
+start_nginx "$WORK" "$PORT" "$SITE" 2 "access_log off;"
 trap 'kill $NGINX 2>/dev/null' EXIT
 # the JDK run.sh would use
 source <(sed -n '/^java_major()/,/^}/p;/^why_not()/,/^}/p;/^find_jdk()/,/^}/p' run.sh)
@@ -31,7 +42,7 @@ for i in $(seq 0 "$RUNS"); do   # run 0 warms the disk cache and is not counted
   for mode in store discard; do
     # shellcheck disable=SC2086
     line=$("$JAVA" --enable-native-access=ALL-UNNAMED $JAVA_OPTS -cp "$CP" \
-        io.webprobe.bench.StoreCost "http://127.0.0.1:$PORT/" "$mode" 8 $RATE 2>/dev/null | tail -1)
+        io.webprobe.bench.StoreCost "http://127.0.0.1:$PORT$START" "$mode" 8 $RATE 2>/dev/null | tail -1)
     [ "$i" -gt 0 ] && echo "$line" >> "$WORK/runs"
   done
 done
