@@ -281,6 +281,18 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Counts every URL's inlinks again from the links (one pass over the target index), for a
+     * file whose writer was killed between two writes of the counts.
+     */
+    static void recountInlinks(Connection c) throws SQLException {
+        Sql.exec(c, "UPDATE urls SET inlinks = 0 WHERE inlinks <> 0");
+        Sql.exec(c, "UPDATE urls SET inlinks = t.n FROM (SELECT target_id, COUNT(*) AS n "
+                + "FROM links GROUP BY target_id) AS t WHERE urls.id = t.target_id");
+        Sql.exec(c, "INSERT OR REPLACE INTO meta (key, value) VALUES ('"
+                + StoreWriter.INLINKS_PENDING + "', '0')");
+    }
+
     /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
     private static OwnerLock takeLock(Path file, Connection c, Clock clock)
             throws SQLException, StoreException {
@@ -300,6 +312,9 @@ public final class CrawlStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             Sql.exec(c, "DELETE FROM spill"); // the frontier's overflow of the last run
+            if ("1".equals(Sql.meta(c).get(StoreWriter.INLINKS_PENDING))) {
+                recountInlinks(c); // the last writer ended before it wrote them all
+            }
             Sql.exec(c, "COMMIT");
             return mine;
         } catch (SQLException | StoreException | RuntimeException e) {

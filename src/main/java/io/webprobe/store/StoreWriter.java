@@ -57,6 +57,17 @@ final class StoreWriter implements CrawlSink {
     static final int EXECUTE_ROWS = 1_000;
     static final int CAPACITY_ROWS = 200_000;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /**
+     * How often the links counted since are added to the URLs' inlinks: each URL touched is
+     * one UPDATE, and in a quarter of a second a crawl touches nearly as many URLs as in a few
+     * seconds (docs/benchmarks.md, "Eighth session").
+     */
+    static final Duration INLINKS_TIME = Duration.ofSeconds(2);
+    /**
+     * The meta key set while committed links are not yet counted in the inlinks: a file left
+     * with it (its writer killed) has its inlinks counted again when next opened for writing.
+     */
+    static final String INLINKS_PENDING = "inlinks_pending";
 
     /** One write, with the rows it adds (for batching and backpressure). */
     private sealed interface Op {
@@ -146,19 +157,26 @@ final class StoreWriter implements CrawlSink {
     }
 
     /**
-     * How much the queue holds, how long a transaction waits for more writes, and a hook run
+     * How much the queue holds, how long a transaction waits for more writes, how often the
+     * inlinks are written, and a hook run
      * each time bound rows go to SQLite, commits included (tests stall the disk with it).
      */
-    record Tuning(int capacityRows, Duration batchTime, Runnable beforeWrite) {
+    record Tuning(int capacityRows, Duration batchTime, Duration inlinksTime,
+            Runnable beforeWrite) {
         /**
          * The queue sized to the heap: an eighth of it, at about 400 bytes a queued row (a
          * link with its target's description), between 20,000 and {@link #CAPACITY_ROWS}.
          */
         static final Tuning DEFAULT = new Tuning((int) Math.max(20_000, Math.min(CAPACITY_ROWS,
-                Runtime.getRuntime().maxMemory() / 8 / 400)), BATCH_TIME, () -> { });
+                Runtime.getRuntime().maxMemory() / 8 / 400)), BATCH_TIME, INLINKS_TIME,
+                () -> { });
 
         Tuning(int capacityRows, Runnable beforeWrite) {
-            this(capacityRows, BATCH_TIME, beforeWrite);
+            this(capacityRows, BATCH_TIME, INLINKS_TIME, beforeWrite);
+        }
+
+        Tuning(int capacityRows, Duration batchTime, Runnable beforeWrite) {
+            this(capacityRows, batchTime, INLINKS_TIME, beforeWrite);
         }
     }
 
@@ -201,8 +219,15 @@ final class StoreWriter implements CrawlSink {
     private final Work work = new Work();
     /** The transaction being built; writer thread only. */
     private final Tx tx = new Tx();
-    /** Links to each URL added by this transaction, written once each at its commit. */
+    /**
+     * Links to each URL added since the counts were last written: written once each every
+     * {@link #INLINKS_TIME}, at a barrier and at the end.
+     */
     private final InlinkTally inlinks = new InlinkTally();
+    private final long inlinksNanos;
+    private long inlinksDueNanos;
+    /** Whether the file says so ({@link #INLINKS_PENDING}); writer thread only. */
+    private boolean inlinksPendingMarked;
 
     /**
      * @param conn the file's write connection, in WAL mode; the writer closes it
@@ -214,6 +239,8 @@ final class StoreWriter implements CrawlSink {
         this.room = new Semaphore(capacity);
         this.executeRows = Math.max(1, Math.min(EXECUTE_ROWS, capacity / 2));
         this.batchNanos = tuning.batchTime().toNanos();
+        this.inlinksNanos = tuning.inlinksTime().toNanos();
+        this.inlinksDueNanos = System.nanoTime() + inlinksNanos;
         this.beforeWrite = tuning.beforeWrite();
         this.file = file;
         this.conn = conn;
@@ -425,9 +452,17 @@ final class StoreWriter implements CrawlSink {
             while (!stop) {
                 Op op;
                 if (tx.ops == 0) {
-                    op = queue.poll(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                    long idle = HEARTBEAT.toNanos();
+                    if (inlinks.size() > 0) { // an idle writer (a paused crawl) writes them too
+                        idle = Math.max(0, Math.min(idle, inlinksDueNanos - System.nanoTime()));
+                    }
+                    op = queue.poll(idle, TimeUnit.NANOSECONDS);
                     if (op == null) {
-                        beat(true);
+                        if (inlinks.size() > 0 && System.nanoTime() - inlinksDueNanos >= 0) {
+                            commit(true);
+                        } else {
+                            beat(true);
+                        }
                         continue;
                     }
                     tx.deadline = System.nanoTime() + batchNanos;
@@ -453,7 +488,9 @@ final class StoreWriter implements CrawlSink {
                 }
                 take(op);
                 stop = op instanceof Stop;
-                if (stop || op instanceof Barrier || tx.rows >= BATCH_ROWS) {
+                if (stop || op instanceof Barrier) {
+                    commit(true);
+                } else if (tx.rows >= BATCH_ROWS) {
                     commit();
                 } else if (tx.unexecutedRows >= executeRows) {
                     execute(); // workers waiting for room are served by the nudge they sent
@@ -519,16 +556,27 @@ final class StoreWriter implements CrawlSink {
     }
 
     private void commit() {
+        commit(false);
+    }
+
+    /**
+     * Commits the transaction; the inlinks counted so far go with it when {@code allCounts}
+     * (someone waits to read the file) or when they are due, and the file is marked as
+     * lacking some otherwise.
+     */
+    private void commit(boolean allCounts) {
         if (failure == null) {
             long t0 = System.nanoTime();
             try {
-                inlinks.drain(st::inlinks);
+                countInlinks(allCounts || System.nanoTime() - inlinksDueNanos >= 0);
             } catch (SQLException | RuntimeException | Error e) {
                 fail(e);
             }
             tx.applyNanos += System.nanoTime() - t0;
         }
-        inlinks.clear();
+        if (failure != null) {
+            inlinks.clear();
+        }
         execute();
         if (failure == null) {
             try {
@@ -549,6 +597,21 @@ final class StoreWriter implements CrawlSink {
             release(op);
         }
         tx.reset();
+    }
+
+    private void countInlinks(boolean now) throws SQLException {
+        if (now) {
+            inlinks.drain(st::inlinks);
+            inlinks.clear();
+            inlinksDueNanos = System.nanoTime() + inlinksNanos;
+            if (inlinksPendingMarked) {
+                st.meta(INLINKS_PENDING, "0");
+                inlinksPendingMarked = false;
+            }
+        } else if (inlinks.size() > 0 && !inlinksPendingMarked) {
+            st.meta(INLINKS_PENDING, "1"); // committed with the first links it concerns
+            inlinksPendingMarked = true;
+        }
     }
 
     private void release(Op op) {

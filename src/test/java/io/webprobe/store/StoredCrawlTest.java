@@ -18,6 +18,8 @@ import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +165,85 @@ class StoredCrawlTest {
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
             assertThat(store.info().state()).isEqualTo(CrawlState.FINISHED);
             assertThat(store.info().resumable()).isFalse();
+        }
+    }
+
+    @Test
+    void inlinksCatchUpWithTheLinksWhileTheCrawlIsPaused() throws Exception {
+        new TestSite(server, 120);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"41.html\">next</a>"));
+        Path file = dir.resolve("crawl.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
+                    Duration.ofMillis(10), Duration.ofSeconds(2), () -> { }));
+            try (CrawlJob job = CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build();
+                    Connection look = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                job.start();
+                arrived.await();
+                job.pause();
+                // no flush: the writer, idle while the crawl is paused, writes the counts
+                await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(
+                        Sql.meta(look).get(StoreWriter.INLINKS_PENDING))
+                        && Sql.longValue(look, "SELECT COUNT(*) FROM links") > 0
+                        && Sql.longValue(look, "SELECT SUM(inlinks) FROM urls")
+                                == Sql.longValue(look, "SELECT COUNT(*) FROM links"));
+                release.countDown();
+                job.stop();
+            }
+        }
+    }
+
+    @Test
+    void inlinksNotYetWrittenWhenTheProcessDiedAreCountedAgainOnResume() throws Exception {
+        new TestSite(server, 120);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"41.html\">next</a>"));
+        Path file = dir.resolve("crawl.webprobe");
+        Path killed = dir.resolve("killed.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            // transactions every 10 ms, the inlinks written only at the end (or an hour)
+            store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
+                    Duration.ofMillis(10), Duration.ofHours(1), () -> { }));
+            try (CrawlJob job = CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build();
+                    Connection look = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+                job.start();
+                arrived.await();
+                // the file as a kill -9 would leave it now: what is committed, nothing more
+                await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(
+                        Sql.meta(look).get(StoreWriter.INLINKS_PENDING))
+                        && Sql.longValue(look, "SELECT COUNT(*) FROM links") > 0);
+                Sql.exec(look, "VACUUM INTO '" + killed + "'");
+                release.countDown();
+                job.stop();
+            }
+        }
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + killed);
+                var ps = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('lock', ?)")) {
+            ps.setString(1, new OwnerLock(gone.pid(), 1L, OwnerLock.self(java.time.Instant.now())
+                    .host(), System.currentTimeMillis()).encode());
+            ps.executeUpdate();
+            // the links are there, their counts not yet
+            assertThat(Sql.longValue(c, "SELECT SUM(inlinks) FROM urls")).isZero();
+        }
+
+        try (CrawlStore store = CrawlStore.open(killed, CrawlStore.Access.RESUME)) {
+            assertThat(store.info().interrupted()).isTrue();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + killed)) {
+            assertThat(Sql.longValue(c, "SELECT COUNT(*) FROM urls WHERE inlinks <> "
+                    + "(SELECT COUNT(*) FROM links WHERE target_id = urls.id)")).isZero();
+            assertThat(Sql.longValue(c, "SELECT SUM(inlinks) FROM urls"))
+                    .isEqualTo(Sql.longValue(c, "SELECT COUNT(*) FROM links")).isPositive();
+            assertThat(Sql.meta(c).get(StoreWriter.INLINKS_PENDING)).isEqualTo("0");
         }
     }
 
