@@ -40,6 +40,24 @@ final class InlinkTally {
         }
     }
 
+    /**
+     * Hands the counts of the URLs numbered {@code minId} or above to {@code sink} and forgets
+     * them; the others stay.
+     */
+    void drainFrom(long minId, Sink sink) throws SQLException {
+        int kept = 0;
+        for (int k = 0; k < size; k++) {
+            int id = touched[k];
+            if (id >= minId) {
+                sink.inlinks(id, counts[id]);
+                counts[id] = 0;
+            } else {
+                touched[kept++] = id;
+            }
+        }
+        size = kept;
+    }
+
     /** Forgets every count (after a drain, or when the transaction is lost). */
     void clear() {
         for (int k = 0; k < size; k++) {

@@ -221,7 +221,8 @@ final class StoreWriter implements CrawlSink {
     private final Tx tx = new Tx();
     /**
      * Links to each URL added since the counts were last written: written once each every
-     * {@link #INLINKS_TIME}, at a barrier and at the end.
+     * {@link #INLINKS_TIME} (also when the writer is idle), at a barrier and at the end, and
+     * at each commit for the URLs that commit inserts.
      */
     private final InlinkTally inlinks = new InlinkTally();
     private final long inlinksNanos;
@@ -600,6 +601,7 @@ final class StoreWriter implements CrawlSink {
     }
 
     private void countInlinks(boolean now) throws SQLException {
+        long firstNew = st.takeFirstNew();
         if (now) {
             inlinks.drain(st::inlinks);
             inlinks.clear();
@@ -608,7 +610,13 @@ final class StoreWriter implements CrawlSink {
                 st.meta(INLINKS_PENDING, "0");
                 inlinksPendingMarked = false;
             }
-        } else if (inlinks.size() > 0 && !inlinksPendingMarked) {
+            return;
+        }
+        // the URLs this transaction inserted get theirs at once: their rows are in SQLite's
+        // cache now, and rewritten seconds later every page of a growing crawl was written
+        // twice (a million-page crawl took 95 s instead of 75 s)
+        inlinks.drainFrom(firstNew, st::inlinks);
+        if (inlinks.size() > 0 && !inlinksPendingMarked) {
             st.meta(INLINKS_PENDING, "1"); // committed with the first links it concerns
             inlinksPendingMarked = true;
         }

@@ -33,6 +33,8 @@ final class WriterStatements {
     private final Connection conn;
     /** The ids of the URLs the file holds (or this transaction inserts). */
     private final BitSet known = new BitSet();
+    /** The lowest URL id inserted since {@link #takeFirstNew()}. */
+    private long firstNew = Long.MAX_VALUE;
     /** The completion order of the last result written. */
     private long seq;
 
@@ -107,6 +109,7 @@ final class WriterStatements {
 
     void newUrl(NewUrl u, long at) throws SQLException {
         known.set(Math.toIntExact(u.id()));
+        firstNew = Math.min(firstNew, u.id());
         newUrl.setLong(1, u.id());
         newUrl.setString(2, u.key());
         newUrl.setString(3, u.url());
@@ -288,6 +291,16 @@ final class WriterStatements {
     private void add(PreparedStatement s) throws SQLException {
         s.addBatch();
         pending.put(s, Boolean.TRUE);
+    }
+
+    /**
+     * The lowest URL id inserted since the last call ({@link Long#MAX_VALUE} when none): the
+     * URLs whose rows the open transaction wrote.
+     */
+    long takeFirstNew() {
+        long first = firstNew;
+        firstNew = Long.MAX_VALUE;
+        return first;
     }
 
     void executeAll() throws SQLException {

@@ -47,4 +47,20 @@ class InlinkTallyTest {
         assertThat(counts).hasSize(3000);
         assertThat(counts.values()).containsOnly(2);
     }
+
+    @Test
+    void drainingFromAnIdHandsOverTheNewerUrlsAndKeepsTheOlder() throws Exception {
+        InlinkTally tally = new InlinkTally();
+        for (long id : new long[] {9, 2, 12, 9, 5, 10}) {
+            tally.add(id);
+        }
+        Map<Long, Integer> newer = new LinkedHashMap<>();
+        tally.drainFrom(9, (id, n) -> newer.put(id, n));
+        assertThat(newer).containsExactly(Map.entry(9L, 2), Map.entry(12L, 1),
+                Map.entry(10L, 1));
+        tally.add(9);
+        tally.add(2);
+        assertThat(drained(tally)).containsExactly(Map.entry(2L, 2), Map.entry(5L, 1),
+                Map.entry(9L, 1));
+    }
 }

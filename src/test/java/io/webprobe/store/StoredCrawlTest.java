@@ -231,8 +231,10 @@ class StoredCrawlTest {
             ps.setString(1, new OwnerLock(gone.pid(), 1L, OwnerLock.self(java.time.Instant.now())
                     .host(), System.currentTimeMillis()).encode());
             ps.executeUpdate();
-            // the links are there, their counts not yet
-            assertThat(Sql.longValue(c, "SELECT SUM(inlinks) FROM urls")).isZero();
+            // the links are there, not all of them counted yet (those to URLs inserted in
+            // the same transaction are)
+            assertThat(Sql.longValue(c, "SELECT SUM(inlinks) FROM urls"))
+                    .isLessThan(Sql.longValue(c, "SELECT COUNT(*) FROM links"));
         }
 
         try (CrawlStore store = CrawlStore.open(killed, CrawlStore.Access.RESUME)) {
