@@ -168,62 +168,63 @@ class StoredCrawlTest {
         }
     }
 
-    @Test
-    void inlinksCatchUpWithTheLinksWhileTheCrawlIsPaused() throws Exception {
+    /** What a test does with a crawl held at page 40 of 120, and the file open to look at. */
+    private interface Held {
+        void run(CrawlJob job, Connection look) throws Exception;
+    }
+
+    /**
+     * Crawls a 120-page site into {@code file}, transactions every 10 ms and the inlinks written
+     * every {@code inlinksTime}, and runs {@code held} while page 40 holds a worker.
+     */
+    private void whileHeldAtPage40(Path file, Duration inlinksTime, Held held) throws Exception {
         new TestSite(server, 120);
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
                 "<a href=\"41.html\">next</a>"));
-        Path file = dir.resolve("crawl.webprobe");
         try (CrawlStore store = CrawlStore.create(file, plan())) {
             store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
-                    Duration.ofMillis(10), Duration.ofSeconds(2), () -> { }));
+                    Duration.ofMillis(10), inlinksTime, () -> { }));
             try (CrawlJob job = CrawlJob.builder(plan(),
                     new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build();
                     Connection look = DriverManager.getConnection("jdbc:sqlite:" + file)) {
                 job.start();
                 arrived.await();
-                job.pause();
-                // no flush: the writer, idle while the crawl is paused, writes the counts
-                await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(
-                        Sql.meta(look).get(StoreWriter.INLINKS_PENDING))
-                        && Sql.longValue(look, "SELECT COUNT(*) FROM links") > 0
-                        && Sql.longValue(look, "SELECT SUM(inlinks) FROM urls")
-                                == Sql.longValue(look, "SELECT COUNT(*) FROM links"));
-                release.countDown();
-                job.stop();
+                try {
+                    held.run(job, look);
+                } finally {
+                    release.countDown();
+                    job.stop();
+                }
             }
         }
     }
 
     @Test
+    void inlinksCatchUpWithTheLinksWhileTheCrawlIsPaused() throws Exception {
+        whileHeldAtPage40(dir.resolve("crawl.webprobe"), Duration.ofSeconds(2), (job, look) -> {
+            job.pause();
+            // no flush: the writer, idle while the crawl is paused, writes the counts
+            await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(
+                    Sql.meta(look).get(StoreWriter.INLINKS_PENDING))
+                    && Sql.longValue(look, "SELECT COUNT(*) FROM links") > 0
+                    && Sql.longValue(look, "SELECT SUM(inlinks) FROM urls")
+                            == Sql.longValue(look, "SELECT COUNT(*) FROM links"));
+        });
+    }
+
+    @Test
     void inlinksNotYetWrittenWhenTheProcessDiedAreCountedAgainOnResume() throws Exception {
-        new TestSite(server, 120);
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
-                "<a href=\"41.html\">next</a>"));
-        Path file = dir.resolve("crawl.webprobe");
         Path killed = dir.resolve("killed.webprobe");
-        try (CrawlStore store = CrawlStore.create(file, plan())) {
-            // transactions every 10 ms, the inlinks written only at the end (or an hour)
-            store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
-                    Duration.ofMillis(10), Duration.ofHours(1), () -> { }));
-            try (CrawlJob job = CrawlJob.builder(plan(),
-                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build();
-                    Connection look = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-                job.start();
-                arrived.await();
-                // the file as a kill -9 would leave it now: what is committed, nothing more
-                await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(
-                        Sql.meta(look).get(StoreWriter.INLINKS_PENDING))
-                        && Sql.longValue(look, "SELECT COUNT(*) FROM links") > 0);
-                Sql.exec(look, "VACUUM INTO '" + killed + "'");
-                release.countDown();
-                job.stop();
-            }
-        }
+        // the inlinks of URLs already stored written only at the end (or in an hour)
+        whileHeldAtPage40(dir.resolve("crawl.webprobe"), Duration.ofHours(1), (job, look) -> {
+            // the file as a kill -9 would leave it now: what is committed, nothing more
+            await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(
+                    Sql.meta(look).get(StoreWriter.INLINKS_PENDING))
+                    && Sql.longValue(look, "SELECT COUNT(*) FROM links") > 0);
+            Sql.exec(look, "VACUUM INTO '" + killed + "'");
+        });
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + killed);
