@@ -204,6 +204,10 @@ public final class CrawlStore implements AutoCloseable {
                         ? "this Webprobe already" : "another running Webprobe (process "
                                 + owner.get().pid() + ")") + "; close it there first.");
             }
+            if (readOnly && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
+                    && writable(abs)) {
+                countInlinksLeftByAKill(abs, clock); // exports and compares read them
+            }
             // read before this process takes the lock: a dead owner's crawl says "interrupted"
             CrawlInfo info = infoOf(abs, meta, readOnly);
             OwnerLock lock = null;
@@ -291,6 +295,32 @@ public final class CrawlStore implements AutoCloseable {
                 + "FROM links GROUP BY target_id) AS t WHERE urls.id = t.target_id");
         Sql.exec(c, "INSERT OR REPLACE INTO meta (key, value) VALUES ('"
                 + StoreWriter.INLINKS_PENDING + "', '0')");
+    }
+
+    /**
+     * For a file opened to read whose writer was killed before it wrote every inlink count:
+     * counts them again in a short write of its own (derived figures only, in one immediate
+     * transaction, and only while no live process holds the file). Without it the counts stay
+     * up to a few seconds behind the links, and the error is logged.
+     */
+    private static void countInlinksLeftByAKill(Path abs, Clock clock) {
+        try (Connection w = connect(abs, false)) {
+            Sql.exec(w, "BEGIN IMMEDIATE");
+            try {
+                Map<String, String> meta = Sql.meta(w);
+                Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
+                if ("1".equals(meta.get(StoreWriter.INLINKS_PENDING))
+                        && !(owner.isPresent() && owner.get().ownerAlive(clock.instant()))) {
+                    recountInlinks(w);
+                }
+                Sql.exec(w, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                Sql.exec(w, "ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not count the inlinks of {} again", abs, e);
+        }
     }
 
     /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
