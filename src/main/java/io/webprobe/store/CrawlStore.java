@@ -289,7 +289,7 @@ public final class CrawlStore implements AutoCloseable {
      * Counts every URL's inlinks again from the links (one pass over the target index), for a
      * file whose writer was killed between two writes of the counts.
      */
-    static void recountInlinks(Connection c) throws SQLException {
+    private static void recountInlinks(Connection c) throws SQLException {
         Sql.exec(c, "UPDATE urls SET inlinks = 0 WHERE inlinks <> 0");
         Sql.exec(c, "UPDATE urls SET inlinks = t.n FROM (SELECT target_id, COUNT(*) AS n "
                 + "FROM links GROUP BY target_id) AS t WHERE urls.id = t.target_id");

@@ -65,7 +65,7 @@ final class StoreWriter implements CrawlSink {
     static final Duration INLINKS_TIME = Duration.ofSeconds(2);
     /**
      * The meta key set while committed links are not yet counted in the inlinks: a file left
-     * with it (its writer killed) has its inlinks counted again when next opened for writing.
+     * with it (its writer killed) has its inlinks counted again when next opened.
      */
     static final String INLINKS_PENDING = "inlinks_pending";
 
@@ -459,7 +459,7 @@ final class StoreWriter implements CrawlSink {
                     }
                     op = queue.poll(idle, TimeUnit.NANOSECONDS);
                     if (op == null) {
-                        if (inlinks.size() > 0 && System.nanoTime() - inlinksDueNanos >= 0) {
+                        if (inlinks.size() > 0 && inlinksDue()) {
                             commit(true);
                         } else {
                             beat(true);
@@ -569,7 +569,7 @@ final class StoreWriter implements CrawlSink {
         if (failure == null) {
             long t0 = System.nanoTime();
             try {
-                countInlinks(allCounts || System.nanoTime() - inlinksDueNanos >= 0);
+                countInlinks(allCounts || inlinksDue());
             } catch (SQLException | RuntimeException | Error e) {
                 fail(e);
             }
@@ -598,6 +598,10 @@ final class StoreWriter implements CrawlSink {
             release(op);
         }
         tx.reset();
+    }
+
+    private boolean inlinksDue() {
+        return System.nanoTime() - inlinksDueNanos >= 0;
     }
 
     private void countInlinks(boolean now) throws SQLException {
