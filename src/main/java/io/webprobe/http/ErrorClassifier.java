@@ -23,6 +23,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
@@ -196,20 +198,71 @@ public final class ErrorClassifier {
             return new Classified(ErrorKind.TLS_HOSTNAME,
                     "The site's certificate is not issued for this host name");
         }
-        String why;
-        if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")) {
-            why = "the server did not answer in TLS (is the port serving plain http?)";
-        } else if (lower.contains("remote host terminated") || lower.contains("closed")) {
-            why = "the server closed the connection during the handshake";
-        } else if (lower.startsWith("received fatal alert: ")) {
-            why = "the server refused it (" + m.substring("received fatal alert: ".length())
-                    .replace('_', ' ') + ")";
-        } else if (lower.contains("no appropriate protocol") || lower.contains("protocol_version")) {
-            why = "no TLS version both sides support";
-        } else {
-            why = m.equals("null") ? "no details" : m;
+        return new Classified(ErrorKind.TLS, "The TLS handshake failed: " + tlsWhy(m));
+    }
+
+    /** JSSE's alert, "Received fatal alert: handshake_failure" (JDK 25 puts "(name) " first). */
+    private static final Pattern JDK_ALERT = Pattern.compile("received fatal alert: (\\w+)");
+    /** BoringSSL's error code, as in "error:10000410:SSL routines:OPENSSL_internal:CODE (…". */
+    private static final Pattern BORINGSSL_CODE = Pattern.compile(":OPENSSL_internal:(\\w+)");
+    private static final Pattern BORINGSSL_ALERT =
+            Pattern.compile("^(?:SSLV3|TLSV1)_ALERT_(\\w+)$");
+    private static final String NO_VERSION = "no TLS version both sides support";
+    private static final String NO_SUITE = "no cipher suite both sides support";
+    private static final String BROKEN = "the server's answer broke the TLS protocol";
+
+    /**
+     * Plain words for why a handshake failed, from the JDK's message or from BoringSSL's error
+     * code (the native engines, {@link NativeTls}): the same failure reads the same whichever
+     * engine met it, and neither library's wording (addresses, source lines, codes) reaches
+     * the user.
+     */
+    static String tlsWhy(String message) {
+        String m = message == null ? "" : message;
+        String lower = m.toLowerCase(Locale.ROOT);
+        Matcher code = BORINGSSL_CODE.matcher(m);
+        String boring = code.find() ? code.group(1) : null;
+        String alert = null;
+        Matcher a = JDK_ALERT.matcher(lower);
+        if (a.find()) {
+            alert = a.group(1);
+        } else if (boring != null && (a = BORINGSSL_ALERT.matcher(boring)).matches()) {
+            alert = a.group(1).toLowerCase(Locale.ROOT);
         }
-        return new Classified(ErrorKind.TLS, "The TLS handshake failed: " + why);
+        if (alert != null) {
+            return switch (alert) {
+                case "protocol_version" -> NO_VERSION;
+                case "certificate_required" ->
+                        "the server asks for a client certificate, which Webprobe does not send";
+                default -> "the server refused it (" + alert.replace('_', ' ') + ")";
+            };
+        }
+        if (lower.contains("unrecognized ssl message") || lower.contains("plaintext")
+                || lower.contains("unable to parse tls packet header")) {
+            return "the server did not answer in TLS (is the port serving plain http?)";
+        }
+        if (lower.contains("remote host terminated") || lower.contains("closed")) {
+            return "the server closed the connection during the handshake";
+        }
+        if (lower.contains("no appropriate protocol") || "UNSUPPORTED_PROTOCOL".equals(boring)
+                || "WRONG_VERSION_NUMBER".equals(boring)) {
+            return NO_VERSION;
+        }
+        if (lower.contains("no appropriate cipher suite") || lower.contains("no negotiable cipher")
+                || "NO_SHARED_CIPHER".equals(boring) || "NO_CIPHER_MATCH".equals(boring)) {
+            return NO_SUITE;
+        }
+        if (boring != null) {
+            return BROKEN + " (" + boring.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+        }
+        if (lower.contains("exceeds the maximum allowed size")) {
+            return BROKEN + " (excessive message size)";
+        }
+        if (lower.startsWith("read error: ssl=") || lower.startsWith("write error: ssl=")
+                || m.isBlank() || m.equals("null")) {
+            return "no details"; // BoringSSL without a code: its text is an address and a guess
+        }
+        return m;
     }
 
     private static String untrustedWhy(Throwable t) {
