@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -15,7 +16,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -54,6 +57,14 @@ public final class TlsTrust {
     private final String description;
     /** Built on first use (reading the JDK's authorities takes a few milliseconds). */
     private volatile SSLContext context;
+    /** {@link #clientEngine}'s: native when {@link NativeTls} is there, else {@link #context}. */
+    private volatile SSLContext engineContext;
+    /**
+     * The suites a native engine offers: those of its defaults the JDK's context enables too, in
+     * the native order, so the JDK's security settings ({@code jdk.tls.disabledAlgorithms}, which
+     * turns off RSA key exchange) hold for every engine. Set before {@link #engineContext}.
+     */
+    private String[] nativeSuites;
 
     private TlsTrust(Supplier<TrustManager> trustManager, boolean verifies, String description) {
         this.trustManager = trustManager;
@@ -120,15 +131,40 @@ public final class TlsTrust {
                 "the JDK's certificate authorities and " + file);
     }
 
-    /** The context to create engines and sockets from. */
+    /** The JDK's context, for sockets and {@link JdkHttpProbe}'s client. */
     public SSLContext sslContext() {
         SSLContext c = context;
         if (c == null) {
             synchronized (this) {
                 c = context;
                 if (c == null) {
-                    c = context(trustManager.get());
+                    c = context(trustManager.get(), null);
                     context = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The context {@link #clientEngine} creates engines from: the native one ({@link NativeTls})
+     * with the same trust when this process has it, else {@link #sslContext()}.
+     */
+    private SSLContext engineContext() {
+        SSLContext c = engineContext;
+        if (c == null) {
+            synchronized (this) {
+                c = engineContext;
+                if (c == null) {
+                    c = NativeTls.provider().map(p -> context(trustManager.get(), p))
+                            .orElseGet(this::sslContext);
+                    if (c != sslContext()) {
+                        Set<String> jdk = Set.of(sslContext().getDefaultSSLParameters()
+                                .getCipherSuites());
+                        nativeSuites = Stream.of(c.getDefaultSSLParameters().getCipherSuites())
+                                .filter(jdk::contains).toArray(String[]::new);
+                    }
+                    engineContext = c;
                 }
             }
         }
@@ -148,7 +184,9 @@ public final class TlsTrust {
 
     /**
      * A client engine for one connection: SNI for a host name (not for an IP literal), host
-     * name check unless insecure, and the given ALPN protocols.
+     * name check unless insecure, and the given ALPN protocols. The engine is native (BoringSSL,
+     * {@link NativeTls}) where this process can load it, else the JDK's; both check the same
+     * certificates and fail with the same causes.
      *
      * @param host the URI's host (an IPv6 literal may keep its brackets)
      * @param port the server's port
@@ -156,9 +194,11 @@ public final class TlsTrust {
      */
     public SSLEngine clientEngine(String host, int port, String... protocols) {
         String peer = unbracket(host);
-        SSLEngine engine = sslContext().createSSLEngine(peer, port);
+        SSLContext c = engineContext();
+        SSLEngine engine = c.createSSLEngine(peer, port);
         engine.setUseClientMode(true);
-        engine.setSSLParameters(parameters(engine.getSSLParameters(), peer, protocols));
+        engine.setSSLParameters(parameters(engine.getSSLParameters(), peer, protocols,
+                c == sslContext()));
         return engine;
     }
 
@@ -171,7 +211,7 @@ public final class TlsTrust {
         String peer = unbracket(host);
         SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket(connected, peer, port,
                 true);
-        ssl.setSSLParameters(parameters(ssl.getSSLParameters(), peer, protocols));
+        ssl.setSSLParameters(parameters(ssl.getSSLParameters(), peer, protocols, true));
         ssl.startHandshake();
         return ssl;
     }
@@ -189,8 +229,9 @@ public final class TlsTrust {
 
     /**
      * The given cipher suites with the ChaCha20-Poly1305 ones moved to the front, the others in
-     * their order; nothing added or dropped. Webprobe runs on the JIT's first tier only (ADR
-     * 0009), where the JDK's AES-GCM runs without the processor's AES instructions, and
+     * their order; nothing added or dropped. For the JDK's TLS only: Webprobe runs on the JIT's
+     * first tier (ADR 0009), where the JDK's AES-GCM runs without the processor's AES
+     * instructions, and
      * ChaCha20-Poly1305 was made for exactly that client: the https ping ran ~15 % more
      * requests a second with it (docs/benchmarks.md, "Ping"; ADR 0011). Browsers on hardware
      * without AES instructions order their offer the same way; the server still chooses.
@@ -211,8 +252,13 @@ public final class TlsTrust {
         return out;
     }
 
-    private SSLParameters parameters(SSLParameters p, String peer, String[] protocols) {
-        p.setCipherSuites(chaChaFirst(p.getCipherSuites()));
+    /**
+     * @param jdk whether the engine or socket is the JDK's: BoringSSL orders its suites by the
+     *     processor's AES instructions itself, and is fast with either
+     */
+    private SSLParameters parameters(SSLParameters p, String peer, String[] protocols,
+            boolean jdk) {
+        p.setCipherSuites(jdk ? chaChaFirst(p.getCipherSuites()) : nativeSuites);
         if (verifies) {
             p.setEndpointIdentificationAlgorithm("HTTPS");
         }
@@ -239,9 +285,11 @@ public final class TlsTrust {
                 || !host.isEmpty() && host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
-    private static SSLContext context(TrustManager tm) {
+    /** @param provider null for the JDK's */
+    private static SSLContext context(TrustManager tm, Provider provider) {
         try {
-            SSLContext c = SSLContext.getInstance("TLS");
+            SSLContext c = provider == null ? SSLContext.getInstance("TLS")
+                    : SSLContext.getInstance("TLS", provider);
             c.init(null, new TrustManager[] {tm}, null);
             return c;
         } catch (GeneralSecurityException e) {

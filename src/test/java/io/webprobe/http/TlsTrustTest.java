@@ -1,6 +1,7 @@
 package io.webprobe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.webprobe.testsupport.SelfSignedCertificate;
 import java.net.InetAddress;
@@ -15,10 +16,14 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import org.conscrypt.Conscrypt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cipher suites every engine offers: the JDK's, with ChaCha20-Poly1305 first. */
+/**
+ * The cipher suites every engine offers: the JDK's with ChaCha20-Poly1305 first, or a native
+ * engine's own order of the suites the JDK enables; and which engines are native.
+ */
 class TlsTrustTest {
     @TempDir
     Path dir;
@@ -35,16 +40,40 @@ class TlsTrustTest {
     }
 
     @Test
-    void everyEngineOffersTheJdksSuitesWithChaChaFirst() throws Exception {
+    void theJdksEnginesOfferItsSuitesWithChaChaFirstAndNativeOnesOnlySuitesTheJdkEnables()
+            throws Exception {
         for (TlsTrust trust : List.of(TlsTrust.defaults(), TlsTrust.insecure())) {
             String[] jdk = trust.sslContext().getDefaultSSLParameters().getCipherSuites();
+            String[] offered = trust.clientParameters().getCipherSuites();
+            assertThat(offered).containsExactlyInAnyOrder(jdk);
+            assertThat(offered[0]).contains("_CHACHA20_POLY1305_");
             SSLEngine engine = trust.clientEngine("example.org", 443, "http/1.1");
-            for (String[] offered : List.of(engine.getSSLParameters().getCipherSuites(),
-                    trust.clientParameters().getCipherSuites())) {
-                assertThat(offered).containsExactlyInAnyOrder(jdk);
-                assertThat(offered[0]).contains("_CHACHA20_POLY1305_");
+            String[] engines = engine.getSSLParameters().getCipherSuites();
+            if (Conscrypt.isConscrypt(engine)) {
+                // RSA key exchange: on in BoringSSL, off in the JDK's settings, so off here
+                assertThat(Conscrypt.newProvider().getService("SSLContext", "TLS")).isNotNull();
+                assertThat(engines).doesNotContain("TLS_RSA_WITH_AES_128_GCM_SHA256");
+                assertThat(engines).isNotEmpty().isSubsetOf(jdk)
+                        .contains("TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
+                                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+            } else {
+                assertThat(engines).containsExactly(offered);
             }
         }
+    }
+
+    @Test
+    void thePingsEnginesAreNativeWhereConscryptShipsALibrary() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch");
+        assumeTrue(os.contains("linux") && List.of("amd64", "x86_64", "aarch64").contains(arch),
+                "Conscrypt's library for this platform is not checked here");
+        assertThat(NativeTls.provider()).isPresent();
+        assertThat(Conscrypt.isConscrypt(TlsTrust.defaults().clientEngine("example.org", 443)))
+                .isTrue();
+        // the blocking engines stay on the JDK's TLS
+        assertThat(TlsTrust.defaults().sslContext().getProvider().getName()).isEqualTo("SunJSSE");
     }
 
     @Test

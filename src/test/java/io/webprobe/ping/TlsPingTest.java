@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +190,53 @@ class TlsPingTest {
                             Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER));
                     assertThat(r.error()).as(e.getKey()).isEqualTo(e.getValue());
                 }
+            }
+        }
+    }
+
+    @Test
+    void aFailedHandshakeReadsTheSameOnBothEnginesWhicheverTlsLibraryMetIt() throws Exception {
+        byte[] ok = OK.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (RawServer closing = new RawServer((socket, srv) -> {
+                    socket.getInputStream().read(new byte[16]);
+                    socket.close();
+                });
+                RawServer wantsClientCertificate = new RawServer((socket, srv) -> {
+                    SSLSocket s = (SSLSocket) socket;
+                    s.setNeedClientAuth(true);
+                    s.startHandshake();
+                    while (srv.readHead(s) != null) {
+                        s.getOutputStream().write(ok);
+                    }
+                }, loopback.serverContext());
+                RawServer noSuiteInCommon = new RawServer((socket, srv) -> {
+                    SSLSocket s = (SSLSocket) socket;
+                    // a suite that needs an RSA key, and the certificate's key is not RSA
+                    s.setEnabledCipherSuites(new String[] {"TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"});
+                    s.setEnabledProtocols(new String[] {"TLSv1.2"});
+                    s.startHandshake();
+                }, loopback.serverContext())) {
+            Map<String, String> expected = Map.of(
+                    "https://127.0.0.1:" + closing.port() + "/",
+                    "The TLS handshake failed: the server closed the connection during the"
+                            + " handshake",
+                    wantsClientCertificate.url("/"), "The TLS handshake failed: the server asks"
+                            + " for a client certificate, which Webprobe does not send",
+                    noSuiteInCommon.url("/"),
+                    "The TLS handshake failed: the server refused it (handshake failure)");
+            PingPlan plan = plan(cacert(loopback), expected.keySet().toArray(String[]::new))
+                    .withCount(2);
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                ConcurrentLinkedQueue<RequestRecord> log = new ConcurrentLinkedQueue<>();
+                run(plan, engine, new PingListener() {
+                    @Override
+                    public void onRequest(RequestRecord r) {
+                        log.add(r);
+                    }
+                });
+                assertThat(log).as("%s", engine).hasSize(6).allSatisfy(r ->
+                        assertThat(r.errorMessage()).as("%s %s", engine, r.url())
+                                .isEqualTo(expected.get(r.url())));
             }
         }
     }
