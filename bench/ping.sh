@@ -4,11 +4,12 @@
 # two when installed: apt-get install hey wrk) in the same run; then the memory case, 10,000
 # URLs x 10 requests under -Xmx256m, with its peak RSS.
 #   bench/ping.sh [REQUESTS] [CONCURRENCY] [RUNS]   (defaults: 20000 50 3; medians reported)
-#   BENCH_CASES="http https memory" picks the cases (all three by default).
-# run.sh starts `ping` with C1 only (docs/decisions/0009); C1 has no AES-GCM intrinsics, so
-# Webprobe offers ChaCha20-Poly1305 first (ADR 0011) and Debian's nginx agrees on it over
-# TLS 1.2. HTTPS_JAVA_OPTS adds JVM options to the https case only (empty by default: what
-# ./run.sh runs; -XX:TieredStopAtLevel=4 puts C2 back).
+#   BENCH_CASES="http https memory" picks the cases (those three by default; https-jdk too).
+# The ping's https engines are BoringSSL's (Conscrypt, docs/decisions/0015); the https-jdk case
+# (not in the default set) runs the same with the JDK's own TLS (-Dwebprobe.tls=jdk), which
+# under run.sh's C1-only JIT offers ChaCha20-Poly1305 first (ADR 0011). HTTPS_JAVA_OPTS adds
+# JVM options to those two cases only (empty by default: what ./run.sh runs;
+# -XX:TieredStopAtLevel=4 puts C2 back).
 # wrk has no request count, so it runs for as long as Webprobe's median run took (at least 3 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -103,6 +104,8 @@ for c in $CASES; do
   case "$c" in
     http) bench_case http "http://127.0.0.1:$PORT/" "" ;;
     https) bench_case https "https://127.0.0.1:$TLS_PORT/" "$HTTPS_JAVA_OPTS" --cacert "$WORK/cert.pem" ;;
+    https-jdk) bench_case https-jdk "https://127.0.0.1:$TLS_PORT/" "$HTTPS_JAVA_OPTS -Dwebprobe.tls=jdk" \
+      --cacert "$WORK/cert.pem" ;;
     memory)
       # 10,000 distinct URLs (the same page, by query string), 10 requests each, small heap.
       python3 -c "
@@ -121,6 +124,6 @@ for i in range(10000): print('http://127.0.0.1:$PORT/?u=%d' % i)" > "$WORK/urls.
       grep -E '^Sent ' "$WORK/mem.txt" || true
       grep -v 'Command being timed\|^\s' "$WORK/mem.err" | head -3 || true
       ;;
-    *) echo "unknown case $c (http, https, memory)" >&2; exit 2 ;;
+    *) echo "unknown case $c (http, https, https-jdk, memory)" >&2; exit 2 ;;
   esac
 done
