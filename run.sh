@@ -214,7 +214,9 @@ run_java() {
 package() {
   local opts
   read -r -d '' -a opts < <(jvm_options) || true
-  WEBPROBE_WINDOW_OPTIONS="$(window_options)" WEBPROBE_CRAWL_OPTIONS="$(crawl_options)" \
+  # one line each: package.sh puts them into the launcher script with sed
+  WEBPROBE_WINDOW_OPTIONS="$(window_options | tr '\n' ' ')" \
+    WEBPROBE_CRAWL_OPTIONS="$(crawl_options | tr '\n' ' ')" \
     exec packaging/package.sh "$JAR" "$VERSION" "${opts[@]}"
 }
 

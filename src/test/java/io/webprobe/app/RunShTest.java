@@ -98,7 +98,35 @@ class RunShTest {
     @Test
     void aCommandRunsInTheFolderItWasStartedFromSoItsRelativePathsAreTheUsers()
             throws Exception {
-        // a checkout whose jar is up to date, and a JDK whose java says where it ran
+        Path checkout = builtCheckout();
+        Path work = Files.createDirectories(dir.resolve("my work"));
+
+        String out = run(checkout, work, "export", "site.webprobe", "--csv", "pages.csv");
+
+        assertThat(out).contains("ran in " + work + ": site.webprobe --csv pages.csv");
+    }
+
+    @Test
+    void packageHandsTheLaunchersTheirOptionsOnOneLineEach() throws Exception {
+        // package.sh writes them into the launcher script with sed, which a newline breaks
+        Path checkout = builtCheckout();
+        Path packaging = Files.createDirectories(checkout.resolve("packaging"));
+        script(packaging.resolve("package.sh"),
+                "printf '[%s]\\n' \"$WEBPROBE_WINDOW_OPTIONS\" \"$WEBPROBE_CRAWL_OPTIONS\"");
+
+        List<String> out = run(checkout, checkout, "package").lines()
+                .filter(line -> line.startsWith("[")).toList();
+
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).startsWith("[-Xms256m ").endsWith("]");
+        assertThat(out.get(1)).startsWith("[-XX:+UseSerialGC ").endsWith("]");
+    }
+
+    /**
+     * A checkout whose jar is up to date, with a JDK whose java says where it ran and with what
+     * arguments (the last three).
+     */
+    private Path builtCheckout() throws IOException {
         Path checkout = Files.createDirectories(dir.resolve("checkout"));
         Files.copy(Path.of("run.sh"), checkout.resolve("run.sh"));
         Files.writeString(checkout.resolve("pom.xml"), "  <version>9.9</version>\n");
@@ -114,21 +142,24 @@ class RunShTest {
         for (String tool : List.of("find", "mkdir", "id", "uname", "rm", "touch", "tr")) {
             script(tools.resolve(tool), "exec " + which(tool) + " \"$@\"");
         }
-        Path work = Files.createDirectories(dir.resolve("my work"));
+        return checkout;
+    }
 
-        ProcessBuilder pb = new ProcessBuilder(which("bash").toString(),
-                checkout.resolve("run.sh").toString(), "export", "site.webprobe", "--csv",
-                "pages.csv").directory(work.toFile());
+    /** The checkout's run.sh with these arguments, started in {@code work}: its output. */
+    private String run(Path checkout, Path work, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(which("bash").toString(),
+                checkout.resolve("run.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", tools.toString());
         pb.environment().put("WEBPROBE_JDK_DIRS", jdks.toString());
-        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk-21").toString());
         pb.environment().put("HOME", dir.toString());
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(out).contains("ran in " + work + ": site.webprobe --csv pages.csv");
+        return out;
     }
 
     private record Result(int exitCode, String stdout, List<String> stderr) {}
