@@ -475,7 +475,8 @@ public final class CrawlCommand implements Callable<Integer> {
             err.flush();
         }
         if (summary.startFailure() != null) {
-            String advice = io.webprobe.http.ErrorClassifier.trustAdvice(summary.startError());
+            String advice = io.webprobe.http.ErrorClassifier.trustRemedy(summary.startError(),
+                    "--cacert FILE", "--insecure");
             err.println("webprobe: " + summary.startFailure()
                     + (advice == null ? "" : " " + advice));
             err.flush();

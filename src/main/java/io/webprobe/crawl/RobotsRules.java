@@ -138,9 +138,11 @@ final class RobotsRules {
 
     /** Failures not worth asking again for: the host cannot be reached at all. */
     private static boolean unreachable(ErrorKind kind) {
+        // a certificate that is not trusted now will not be in a second either
         return kind == ErrorKind.DNS || kind == ErrorKind.REFUSED || kind == ErrorKind.CONNECT
                 || kind == ErrorKind.CONNECT_TIMEOUT || kind == ErrorKind.INVALID_URL
-                || kind == ErrorKind.TLS;
+                || kind == ErrorKind.TLS || kind == ErrorKind.TLS_CERTIFICATE
+                || kind == ErrorKind.TLS_HOSTNAME;
     }
 
     private static HostRules allowAll() {

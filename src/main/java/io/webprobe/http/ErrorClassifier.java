@@ -81,8 +81,8 @@ public final class ErrorClassifier {
 
     /**
      * For a TLS failure, one sentence saying what is wrong with the site's certificate and how
-     * to get past it with the command line's options; null for any other kind. Crawls show it
-     * when robots.txt or the start page fails this way.
+     * to get past it with the command line's options; null for any other kind. The ping shows
+     * it beside its figures.
      */
     public static String trustAdvice(ErrorKind kind) {
         return trustAdvice(kind, "--cacert FILE", "--insecure");
@@ -96,17 +96,35 @@ public final class ErrorClassifier {
      * @param insecure how the user skips the check, e.g. "--insecure"
      */
     public static String trustAdvice(ErrorKind kind, String cacert, String insecure) {
+        String remedy = trustRemedy(kind, cacert, insecure);
+        return switch (kind == null ? ErrorKind.IO : kind) {
+            case TLS_CERTIFICATE -> "The site's certificate is not trusted (self-signed or from an"
+                    + " unknown authority). " + remedy;
+            case TLS_HOSTNAME -> "The site's certificate was issued for another host name. "
+                    + remedy;
+            case TLS -> "The secure connection (TLS) to the site could not be set up; "
+                    + Character.toLowerCase(remedy.charAt(0)) + remedy.substring(1);
+            default -> null;
+        };
+    }
+
+    /**
+     * For a TLS failure already named (a crawl's start page: "Could not fetch URL: the site's
+     * certificate is not trusted …"), only how to get past it, one sentence; null for any other
+     * kind.
+     *
+     * @param cacert how the user trusts a certificate file, e.g. "--cacert FILE"
+     * @param insecure how the user skips the check, e.g. "--insecure"
+     */
+    public static String trustRemedy(ErrorKind kind, String cacert, String insecure) {
         if (kind == null) {
             return null;
         }
         return switch (kind) {
-            case TLS_CERTIFICATE -> "The site's certificate is not trusted (self-signed or from an"
-                    + " unknown authority). Use " + cacert + " to trust it, or " + insecure
+            case TLS_CERTIFICATE -> "Use " + cacert + " to trust it, or " + insecure
                     + " to skip the check.";
-            case TLS_HOSTNAME -> "The site's certificate was issued for another host name. Use "
-                    + insecure + " to skip the check.";
-            case TLS -> "The secure connection (TLS) to the site could not be set up; check that"
-                    + " the URL's port serves https.";
+            case TLS_HOSTNAME -> "Use " + insecure + " to skip the check.";
+            case TLS -> "Check that the URL's port serves https.";
             default -> null;
         };
     }
