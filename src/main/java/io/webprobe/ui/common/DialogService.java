@@ -16,6 +16,11 @@ public interface DialogService {
         return Optional.empty();
     }
 
+    /** Asks for a PEM certificate file to trust; empty when the user cancels. */
+    default Optional<Path> chooseCertificateFile(String title) {
+        return chooseOpenFile(title);
+    }
+
     /**
      * Asks for a crawl file ({@code .webprobe}) to open, starting in {@code folder}; empty
      * when the user cancels.

@@ -57,6 +57,17 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseCertificateFile(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Certificates (PEM)", "*.pem", "*.crt", "*.cer"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(owner.get());
+        return f == null ? Optional.empty() : Optional.of(f.toPath());
+    }
+
+    @Override
     public Optional<Path> chooseCrawlFile(String title, Path folder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

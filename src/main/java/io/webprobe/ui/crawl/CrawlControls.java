@@ -138,7 +138,8 @@ final class CrawlControls {
         Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
         settingsError.setWrapText(true);
 
-        Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty()).root();
+        Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
+                dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");

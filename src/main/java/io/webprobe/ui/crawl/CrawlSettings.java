@@ -43,6 +43,10 @@ import java.util.regex.PatternSyntaxException;
  * @param maxRequestsPerSecond at most this many request starts per second to one host, 0.001 to
  *     100000; {@link #NO_RATE_LIMIT} for none. The least gap it makes, 1/R s, and {@code
  *     delayMillis} are not added: the larger applies
+ * @param insecure accept any server certificate, for any name (a test server's self-signed
+ *     one); the command line's --insecure
+ * @param caCertFile a PEM file of certificates to trust besides the usual authorities, or ""
+ *     for none; the command line's --cacert. Not both
  */
 public record CrawlSettings(
         int threads,
@@ -63,7 +67,9 @@ public record CrawlSettings(
         int timeoutSeconds,
         double maxPageMegabytes,
         String userAgent,
-        double maxRequestsPerSecond) {
+        double maxRequestsPerSecond,
+        boolean insecure,
+        String caCertFile) {
 
     public static final int MAX_THREADS = 256;
     public static final int MAX_PER_HOST = 256;
@@ -88,7 +94,20 @@ public record CrawlSettings(
             CrawlScope.DEFAULT.maxUrlLength(), CrawlScope.DEFAULT.maxSegmentRepeats(),
             CrawlScope.DEFAULT.maxQueryVariants(), true, false, false, Politeness.ALL_THREADS,
             Politeness.DEFAULT.delay().toMillis(), (int) CrawlPlan.DEFAULT_TIMEOUT.toSeconds(),
-            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT);
+            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "");
+
+    /** Settings that check certificates against the usual authorities only. */
+    public CrawlSettings(int threads, boolean subdomains, List<String> include,
+            List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
+            int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
+            boolean followNofollow, boolean useSitemaps, int maxPerHost, long delayMillis,
+            int timeoutSeconds, double maxPageMegabytes, String userAgent,
+            double maxRequestsPerSecond) {
+        this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
+                maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
+                useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
+                userAgent, maxRequestsPerSecond, false, "");
+    }
 
     /** Settings with the default page size cap, user agent and no rate limit. */
     public CrawlSettings(int threads, boolean subdomains, List<String> include,
@@ -99,7 +118,7 @@ public record CrawlSettings(
         this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
                 maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
                 useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
-                DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT);
+                DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "");
     }
 
     public CrawlSettings {
@@ -127,6 +146,19 @@ public record CrawlSettings(
                         || (maxRequestsPerSecond >= MIN_REQUESTS_PER_SECOND
                                 && maxRequestsPerSecond <= MAX_REQUESTS_PER_SECOND),
                 "Max requests/s per host must be between 0.001 and 100000, or 0 for no limit.");
+        check(caCertFile != null && caCertFile.strip().equals(caCertFile)
+                        && caCertFile.indexOf('\n') < 0,
+                "The certificate file must be one path, without spaces around it.");
+        check(!insecure || caCertFile.isEmpty(), "Either trust a certificate file or skip the "
+                + "certificate checks, not both.");
+    }
+
+    /** These settings with another choice of trusted certificates. */
+    public CrawlSettings withTrust(boolean skipChecks, String certificateFile) {
+        return new CrawlSettings(threads, subdomains, include, exclude, maxDepth, maxPages,
+                checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
+                followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
+                maxPageMegabytes, userAgent, maxRequestsPerSecond, skipChecks, certificateFile);
     }
 
     /**
@@ -153,6 +185,12 @@ public record CrawlSettings(
     /** A number as typed: "10", "0.5", never "1.0E-3". */
     static String plain(double n) {
         return BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
+    }
+
+    /** The last part of a path as typed ("staging.pem"), or the path itself. */
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
     }
 
     private static void check(boolean ok, String sentence) {
@@ -203,7 +241,11 @@ public record CrawlSettings(
                         .withMaxQueryVariants(maxQueryVariants))
                 .withPoliteness(Politeness.DEFAULT
                         .withMaxPerHost(maxPerHost)
-                        .withDelay(hostGap()));
+                        .withDelay(hostGap()))
+                .toBuilder()
+                .insecure(insecure)
+                .caCertFile(caCertFile)
+                .build();
     }
 
     /**
@@ -260,6 +302,12 @@ public record CrawlSettings(
         }
         if (!userAgent.isBlank()) {
             out.add("custom user agent");
+        }
+        if (insecure) {
+            out.add("certificates not checked");
+        }
+        if (!caCertFile.isEmpty()) {
+            out.add("trusting " + fileName(caCertFile));
         }
         return out.toString();
     }

@@ -1,6 +1,9 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.CrawlPlan;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +31,7 @@ public final class CrawlSettingsForm {
     public enum Field {
         THREADS, INCLUDE, EXCLUDE, MAX_DEPTH, MAX_PAGES, MAX_URL_LENGTH, MAX_SEGMENT_REPEATS,
         MAX_QUERY_VARIANTS, USER_AGENT, MAX_PER_HOST, MAX_REQUESTS_PER_SECOND, DELAY, TIMEOUT,
-        MAX_PAGE_SIZE
+        MAX_PAGE_SIZE, CERTIFICATE_FILE
     }
 
     /** A plain decimal as people type it: "10", "0.5", ".5"; no signs, exponents or commas. */
@@ -57,6 +60,9 @@ public final class CrawlSettingsForm {
     private final StringProperty userAgent = new SimpleStringProperty(this, "userAgent", "");
     private final StringProperty maxRequestsPerSecond =
             new SimpleStringProperty(this, "maxRequestsPerSecond", "");
+    private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
+    private final StringProperty certificateFile =
+            new SimpleStringProperty(this, "certificateFile", "");
 
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
@@ -68,7 +74,7 @@ public final class CrawlSettingsForm {
         Observable[] all = {threads, subdomains, include, exclude, maxDepth, maxPages,
             checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
             followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
-            userAgent, maxRequestsPerSecond};
+            userAgent, maxRequestsPerSecond, insecure, certificateFile};
         Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
         edited();
     }
@@ -106,6 +112,8 @@ public final class CrawlSettingsForm {
         userAgent.set(s.userAgent());
         maxRequestsPerSecond.set(s.maxRequestsPerSecond() == CrawlSettings.NO_RATE_LIMIT ? ""
                 : CrawlSettings.plain(s.maxRequestsPerSecond()));
+        insecure.set(s.insecure());
+        certificateFile.set(s.caCertFile());
     }
 
     /**
@@ -115,6 +123,7 @@ public final class CrawlSettingsForm {
     public Optional<CrawlSettings> read() {
         try {
             CrawlSettings s = parse();
+            certificateFileExists(s.caCertFile());
             error.set("");
             errorField.set(null);
             return Optional.of(s);
@@ -171,9 +180,35 @@ public final class CrawlSettingsForm {
                 CrawlSettings.MIN_PAGE_MEGABYTES, CrawlSettings.MAX_PAGE_MEGABYTES, null,
                 "Max page size must be a number of megabytes from 0.001 to 8192, like 10 "
                         + "or 0.5.");
+        // skipping the checks trusts everything: a file beside it (its field greyed) is moot
+        String certificates = insecure.get() ? "" : certificateFile.get().strip();
+        if (certificates.indexOf('\n') >= 0) {
+            throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file must be one path.");
+        }
         return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
                 urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
-                useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate);
+                useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate, insecure.get(),
+                certificates);
+    }
+
+    /**
+     * On Start only (not on every key typed): the file must be there; whether it holds
+     * certificates is said by the crawl when it starts, as for --cacert.
+     */
+    private static void certificateFileExists(String path) {
+        if (path.isEmpty()) {
+            return;
+        }
+        boolean file;
+        try {
+            file = Files.isRegularFile(Path.of(path));
+        } catch (InvalidPathException e) {
+            file = false;
+        }
+        if (!file) {
+            throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file " + path
+                    + " does not exist.");
+        }
     }
 
     /** Non-blank lines, trimmed: one regex a line. */
@@ -342,5 +377,15 @@ public final class CrawlSettingsForm {
     /** Requests per second to one host, decimals allowed; blank for no limit. */
     public StringProperty maxRequestsPerSecondProperty() {
         return maxRequestsPerSecond;
+    }
+
+    /** Accept any certificate for any name (--insecure); the file is then not used. */
+    public BooleanProperty insecureProperty() {
+        return insecure;
+    }
+
+    /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
+    public StringProperty certificateFileProperty() {
+        return certificateFile;
     }
 }

@@ -1,6 +1,7 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.Version;
+import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,13 +41,16 @@ final class CrawlSettingsPane {
     private static final double GAP = 20;
     private static final double MIN_SCOPE_WIDTH = 330;
     private final CrawlSettingsForm form;
+    private final DialogService dialogs;
     private final TitledPane pane = new TitledPane();
     private final Map<Field, Control> controls = new EnumMap<>(Field.class);
     /** A text field whose height the check box rows copy. */
     private Control rowHeight;
 
-    CrawlSettingsPane(CrawlSettingsForm form, ReadOnlyBooleanProperty locked) {
+    CrawlSettingsPane(CrawlSettingsForm form, ReadOnlyBooleanProperty locked,
+            DialogService dialogs) {
         this.form = form;
+        this.dialogs = dialogs;
         pane.setId("crawlSettings");
         pane.setExpanded(false);
         // no slide: the table below would resize for a third of a second on every click
@@ -149,12 +153,48 @@ final class CrawlSettingsPane {
         HBox agentRow = new HBox(8, label("User agent"), agent);
         agentRow.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = grid();
-        grid.addColumn(0, robots, nofollow, sitemaps, agentRow);
+        grid.addColumn(0, robots, nofollow, sitemaps, agentRow, certificateRows(),
+                insecureBox());
         for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps}) {
             // rows as tall as the text fields' beside them, so the columns line up
             c.minHeightProperty().bind(rowHeight.heightProperty());
         }
         return group("Robots & links", grid);
+    }
+
+    /**
+     * --cacert: a PEM file trusted besides the usual authorities, typed or chosen. The title
+     * and the button on one line, the path under them: one row of three would widen the group,
+     * and the four groups no longer fit side by side at 1200 px.
+     */
+    private VBox certificateRows() {
+        TextField file = text("crawlCaCertFile", Field.CERTIFICATE_FILE,
+                form.certificateFileProperty(), "none",
+                "A PEM file of certificates to trust besides the usual authorities: a staging "
+                        + "or intranet site's self-signed certificate, or its private "
+                        + "authority's. Host names are still checked.");
+        file.setPrefColumnCount(2); // as wide as the group, no wider
+        Button choose = new Button("Choose…");
+        choose.setId("crawlCaCertChoose");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> dialogs.chooseCertificateFile("Certificate file to trust")
+                .ifPresent(p -> form.certificateFileProperty().set(p.toString())));
+        file.disableProperty().bind(form.insecureProperty());
+        choose.disableProperty().bind(form.insecureProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox title = new HBox(8, label("Trust certificate"), gap, choose);
+        title.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, title, file);
+    }
+
+    /** --insecure. */
+    private CheckBox insecureBox() {
+        CheckBox box = check("crawlInsecure", "Skip certificate checks (insecure)",
+                form.insecureProperty(), "Accept any certificate for any host name, as for a "
+                        + "test server: nothing proves the site is the one named");
+        box.minHeightProperty().bind(rowHeight.heightProperty());
+        return box;
     }
 
     private Region politeness() {

@@ -9,6 +9,7 @@ import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.http.ErrorClassifier;
 import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -463,7 +464,9 @@ public final class CrawlViewModel implements AutoCloseable {
         if (summary.failure() != null) {
             text = summary.failure();
         } else if (summary.startFailure() != null) {
-            text = summary.startFailure();
+            String advice = ErrorClassifier.trustRemedy(summary.startError(),
+                    "Settings › Trust certificate", "Settings › Skip certificate checks");
+            text = summary.startFailure() + (advice == null ? "" : " " + advice);
         } else {
             text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
         }

@@ -34,6 +34,8 @@ final class SettingsMemory {
         m.putDouble(P + "maxPageMegabytes", s.maxPageMegabytes());
         m.putString(P + "userAgent", s.userAgent());
         m.putDouble(P + "maxRequestsPerSecond", s.maxRequestsPerSecond());
+        m.putBoolean(P + "insecure", s.insecure());
+        m.putString(P + "caCertFile", s.caCertFile());
         m.putBoolean(P + "saved", true);
     }
 
@@ -63,7 +65,9 @@ final class SettingsMemory {
                     integer(m, "timeoutSeconds", d.timeoutSeconds()),
                     m.getDouble(P + "maxPageMegabytes", d.maxPageMegabytes()),
                     m.getString(P + "userAgent", d.userAgent()),
-                    m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond())));
+                    m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond()),
+                    m.getBoolean(P + "insecure", d.insecure()),
+                    m.getString(P + "caCertFile", d.caCertFile())));
         } catch (IllegalArgumentException e) { // NumberFormatException too
             return Optional.empty();
         }

@@ -32,11 +32,14 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.StatusBar;
@@ -157,8 +160,14 @@ public final class PingView {
         settings.addRow(row++, durationLabel, duration);
         settings.addRow(row++, new Label("Concurrency"), concurrency);
         settings.addRow(row++, new Label("Timeout (s)"), timeout);
-        settings.add(follow, 0, row, 2, 1);
-        settings.add(keepAlive, 0, row + 1, 2, 1);
+        settings.add(follow, 0, row++, 2, 1);
+        settings.add(keepAlive, 0, row++, 2, 1);
+        Label trust = new Label("Trust certificate");
+        trust.setMinWidth(Region.USE_PREF_SIZE);
+        TextField certificate = certificateField();
+        settings.addRow(row++, trust, chooseCertificate(certificate));
+        settings.add(certificate, 0, row++, 2, 1);
+        settings.add(insecureBox(), 0, row, 2, 1);
         showWhen(vm.modeProperty().isEqualTo(PingMode.COUNT), countLabel, count);
         showWhen(vm.modeProperty().isEqualTo(PingMode.RATE), rateLabel, rate);
         showWhen(vm.modeProperty().isNotEqualTo(PingMode.COUNT), durationLabel, duration);
@@ -180,6 +189,38 @@ public final class PingView {
         side.setPrefWidth(330);
         side.setMinWidth(280);
         return side;
+    }
+
+    /** --cacert: a PEM file trusted besides the usual authorities, typed or chosen. */
+    private TextField certificateField() {
+        TextField file = new TextField();
+        file.setId("pingCaCertFile");
+        file.setPromptText("none");
+        file.setTooltip(new Tooltip("A PEM file of certificates to trust besides the usual "
+                + "authorities: a staging or intranet site's self-signed certificate, or its "
+                + "private authority's. Host names are still checked."));
+        file.textProperty().bindBidirectional(vm.certificateFileProperty());
+        file.disableProperty().bind(vm.insecureProperty());
+        return file;
+    }
+
+    private Button chooseCertificate(TextField file) {
+        Button choose = new Button("Choose…");
+        choose.setId("pingCaCertChoose");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> vm.chooseCertificateFile());
+        choose.disableProperty().bind(file.disableProperty());
+        return choose;
+    }
+
+    /** --insecure. */
+    private CheckBox insecureBox() {
+        CheckBox box = new CheckBox("Skip certificate checks (insecure)");
+        box.setId("pingInsecure");
+        box.setTooltip(new Tooltip("Accept any certificate for any host name, as for a test "
+                + "server: nothing proves the site is the one named"));
+        box.selectedProperty().bindBidirectional(vm.insecureProperty());
+        return box;
     }
 
     private Node results() {

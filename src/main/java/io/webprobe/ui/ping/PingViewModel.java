@@ -6,6 +6,9 @@ import io.webprobe.export.CsvExporter;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.PingCsv;
 import io.webprobe.export.RequestLogWriter;
+import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
 import io.webprobe.ping.PingJob;
@@ -93,6 +96,9 @@ public final class PingViewModel implements AutoCloseable {
     private final DoubleProperty timeoutSeconds = new SimpleDoubleProperty(this, "timeoutSeconds", 10);
     private final BooleanProperty followRedirects = new SimpleBooleanProperty(this, "followRedirects");
     private final BooleanProperty keepAlive = new SimpleBooleanProperty(this, "keepAlive", true);
+    private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
+    private final StringProperty certificateFile =
+            new SimpleStringProperty(this, "certificateFile", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status =
@@ -160,6 +166,10 @@ public final class PingViewModel implements AutoCloseable {
     public DoubleProperty timeoutSecondsProperty() { return timeoutSeconds; }
     public BooleanProperty followRedirectsProperty() { return followRedirects; }
     public BooleanProperty keepAliveProperty() { return keepAlive; }
+    /** Accept any certificate for any name (the command line's --insecure). */
+    public BooleanProperty insecureProperty() { return insecure; }
+    /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
+    public StringProperty certificateFileProperty() { return certificateFile; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
@@ -208,6 +218,12 @@ public final class PingViewModel implements AutoCloseable {
         return done;
     }
 
+    /** Asks for a certificate file to trust (Choose… beside Trust certificate). */
+    public void chooseCertificateFile() {
+        dialogs.chooseCertificateFile("Certificate file to trust")
+                .ifPresent(p -> certificateFile.set(p.toString()));
+    }
+
     /**
      * Starts a test of the valid URLs in the list; bad lines are listed under it and skipped.
      *
@@ -254,15 +270,53 @@ public final class PingViewModel implements AutoCloseable {
         running.set(true);
         progress.set(-1);
         int n = list.urls().size();
-        status.set("Pinging " + Words.count(n, "URL") + "…");
-        // the job's TLS set-up and its classes take ~0.2 s the first time: not on this thread
-        background.execute(() -> launch(plan, gen, b, logReady));
+        status.set("Pinging " + Words.count(n, "URL") + (insecure.get()
+                ? " without checking certificates…" : "…"));
+        // the job's TLS set-up and its classes take ~0.2 s the first time, and the certificate
+        // file is read: not on this thread
+        Trust trust = new Trust(insecure.get(), insecure.get() ? "" : certificateFile.get().strip());
+        background.execute(() -> launch(plan, trust, gen, b, logReady));
         return true;
     }
 
+    /** The certificates a run trusts, as chosen: read from disk on the background thread. */
+    private record Trust(boolean insecure, String file) {
+        /** @throws TlsTrust.TrustException with one sentence when the file is not usable */
+        PingPlan applyTo(PingPlan plan) throws TlsTrust.TrustException {
+            if (insecure) {
+                return plan.withTls(TlsTrust.insecure());
+            }
+            if (file.isEmpty()) {
+                return plan;
+            }
+            try {
+                return plan.withTls(TlsTrust.fromPemFile(Path.of(file)));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new TlsTrust.TrustException("Could not read the certificate file " + file
+                        + ": it is not a valid path.");
+            }
+        }
+    }
+
     /** On a background thread: opens the per-request log, makes the job, then starts it. */
-    private void launch(PingPlan plan, int gen, UiBatcher<Update> b,
+    private void launch(PingPlan chosen, Trust trust, int gen, UiBatcher<Update> b,
             CompletableFuture<Path> logReady) {
+        PingPlan plan;
+        try {
+            plan = trust.applyTo(chosen);
+        } catch (TlsTrust.TrustException e) {
+            fx.execute(() -> {
+                if (gen == generation) {
+                    b.close();
+                    running.set(false);
+                    progress.set(0);
+                    status.set(e.getMessage());
+                    dialogs.showError("Ping not started", e.getMessage());
+                }
+            });
+            logReady.complete(null);
+            return;
+        }
         Path logFile = null;
         RequestLogWriter logWriter = null;
         try {
@@ -409,6 +463,22 @@ public final class PingViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * " " and how to get past a certificate the run could not trust (the first such failure's
+     * kind), or "" when no request failed that way.
+     */
+    private static String trustAdvice(PingSnapshot s) {
+        for (PingResult r : s.results()) {
+            for (ErrorKind kind : List.of(ErrorKind.TLS_CERTIFICATE, ErrorKind.TLS_HOSTNAME)) {
+                if (r.errorCounts().containsKey(kind)) {
+                    return " · " + ErrorClassifier.trustAdvice(kind,
+                            "Settings › Trust certificate", "Settings › Skip certificate checks");
+                }
+            }
+        }
+        return "";
+    }
+
     static String statusLine(PingSnapshot s) {
         String rateText = s.targetRate() > 0
                 ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
@@ -428,7 +498,8 @@ public final class PingViewModel implements AutoCloseable {
             status.set("Failed: " + last.failure());
             dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
         } else {
-            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last));
+            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last)
+                    + trustAdvice(last));
         }
         PingJob j = job;
         background.execute(j::close);

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
+import io.webprobe.ui.common.UiState;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -392,6 +395,53 @@ class CrawlSettingsTest {
         return new CrawlSettings(8, false, List.of(), List.of(), CrawlPlan.UNLIMITED,
                 CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false, 0, 0, 15, megabytes,
                 agent, rate);
+    }
+
+    @Test
+    void certificateChoicesReachThePlanAndTheSummaryAndAreRemembered() throws Exception {
+        Path pem = Files.createTempFile("webprobe-test-", ".pem");
+        try {
+            form.certificateFileProperty().set(" " + pem + " ");
+            assertThat(plan().caCertFile()).isEqualTo(pem.toString());
+            assertThat(plan().insecure()).isFalse();
+            assertThat(form.changesProperty().get()).isEqualTo("trusting " + pem.getFileName());
+
+            // skipping the checks trusts everything: the file beside it is not used
+            form.insecureProperty().set(true);
+            assertThat(plan().insecure()).isTrue();
+            assertThat(plan().caCertFile()).isEmpty();
+            assertThat(form.changesProperty().get()).isEqualTo("certificates not checked");
+
+            CrawlSettings chosen = form.read().orElseThrow();
+            UiState memory = UiState.inMemory();
+            SettingsMemory.save(memory, chosen);
+            assertThat(SettingsMemory.load(memory)).contains(chosen);
+            SettingsMemory.save(memory, chosen.withTrust(false, pem.toString()));
+            assertThat(SettingsMemory.load(memory).orElseThrow().caCertFile())
+                    .isEqualTo(pem.toString());
+            form.load(SettingsMemory.load(memory).orElseThrow());
+            assertThat(form.insecureProperty().get()).isFalse();
+            assertThat(form.certificateFileProperty().get()).isEqualTo(pem.toString());
+        } finally {
+            Files.delete(pem);
+        }
+    }
+
+    @Test
+    void aCertificateFileThatIsNotThereIsNamedOnStartNotWhileTyping() {
+        String missing = Path.of(System.getProperty("java.io.tmpdir"), "no-such-webprobe.pem")
+                .toString();
+        form.certificateFileProperty().set(missing);
+        assertThat(form.changesProperty().get()).isEqualTo("trusting no-such-webprobe.pem");
+        assertThat(form.errorProperty().get()).isEmpty();
+
+        assertThat(form.read()).isEmpty();
+        assertThat(form.errorProperty().get())
+                .isEqualTo("The certificate file " + missing + " does not exist.");
+        assertThat(form.errorFieldProperty().get()).isEqualTo(Field.CERTIFICATE_FILE);
+        assertThatThrownBy(() -> CrawlSettings.DEFAULT.withTrust(true, missing))
+                .hasMessage("Either trust a certificate file or skip the certificate checks, "
+                        + "not both.");
     }
 
     @Test

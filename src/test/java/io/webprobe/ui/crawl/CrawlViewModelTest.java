@@ -5,10 +5,13 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static io.webprobe.ui.crawl.VmHarness.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.export.Column;
@@ -17,11 +20,13 @@ import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.SelfSignedCertificate;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.crawl.export.CrawlExporter;
 import io.webprobe.ui.crawl.export.ExportActions;
 import io.webprobe.ui.crawl.table.UrlTableView;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -496,6 +501,46 @@ class CrawlViewModelTest {
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
         assertThat(server.hits("/private/x")).isZero();
         assertThat(server.hits("/a/b")).isZero();
+    }
+
+    @Test
+    void aSelfSignedSiteIsCrawledOnceTheSettingsTrustItsCertificate() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "staging", "ip:127.0.0.1");
+        HttpsServer https = HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
+        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/html",
+                ex.getRequestURI().getPath().equals("/")
+                        ? "<title>Staging</title><a href=\"/about\">about</a>"
+                        : "<title>About</title>"));
+        https.start();
+        h.probes = CrawlProbes::forPlan; // as the app wires it
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+
+            assertThat(start(url)).isTrue();
+            awaitCrawlEnd();
+            assertThat(status()).isEqualTo("Could not fetch " + url + ": the site's certificate "
+                    + "is not trusted (self-signed or from an unknown authority). Use Settings › "
+                    + "Trust certificate to trust it, or Settings › Skip certificate checks to "
+                    + "skip the check.");
+
+            h.run(() -> vm.settings().certificateFileProperty().set(cert.pem().toString()));
+            assertThat(start(url)).isTrue();
+            awaitCrawlEnd();
+            assertThat(status()).startsWith("Finished");
+            assertThat(rows()).extracting(r -> r.url() + " " + r.status())
+                    .containsExactlyInAnyOrder(url + " 200", url + "about 200");
+
+            h.run(() -> vm.settings().insecureProperty().set(true));
+            assertThat(start(url)).isTrue();
+            awaitCrawlEnd();
+            assertThat(status()).startsWith("Finished");
+            assertThat(h.plans).extracting(p -> p.insecure() + " " + p.caCertFile())
+                    .containsExactly("false ", "false " + cert.pem(), "true ");
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test

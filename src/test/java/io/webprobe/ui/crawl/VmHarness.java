@@ -10,7 +10,9 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.Recheck;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.store.UrlQuery;
@@ -58,6 +60,17 @@ final class VmHarness implements AutoCloseable {
     final Path crawlsDir;
     /** What a test changes in each job the view model asks for (nothing by default). */
     volatile java.util.function.UnaryOperator<CrawlJob.Builder> jobs = b -> b;
+    /**
+     * The probe of each job: by default java.net.http without a certificate choice; a test of
+     * the certificate settings sets {@link CrawlProbes#forPlan}, as the app wires it.
+     */
+    volatile Probes probes = plan -> new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5));
+
+    /** A probe for a plan. */
+    interface Probes {
+        HttpProbe forPlan(CrawlPlan plan) throws TlsTrust.TrustException;
+    }
+
     /** What a test puts between each job and its crawl file (nothing by default). */
     volatile java.util.function.UnaryOperator<io.webprobe.crawl.CrawlSink> sinks = s -> s;
     final CrawlViewModel vm;
@@ -78,10 +91,16 @@ final class VmHarness implements AutoCloseable {
             CrawlPlan plan = store.plan();
             jobsCreated.incrementAndGet();
             plans.add(plan);
-            // as the app wires it: the plan's user agent is the one sent
-            return jobs.apply(CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
-                    Duration.ofSeconds(5)), sinks.apply(store.sink())).resume(resume)
-                    .listener(listener))
+            // as the app wires it: the plan's user agent is the one sent, a certificate file
+            // that cannot be read is the store's sentence
+            HttpProbe probe;
+            try {
+                probe = probes.forPlan(plan);
+            } catch (TlsTrust.TrustException e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+            return jobs.apply(CrawlJob.builder(plan, probe, sinks.apply(store.sink()))
+                    .resume(resume).listener(listener))
                     .build();
         }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.UrlSyntax;
@@ -18,6 +20,9 @@ import io.webprobe.ping.PingResult;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.SelfSignedCertificate;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -273,6 +278,61 @@ class PingViewModelTest {
         assertThat(status()).startsWith("Finished: 14 sent · 0 failed · ");
         assertThat(jobsCreated).hasValue(1);
         assertEquals(7, server.hits("/a"));
+    }
+
+    @Test
+    void theCertificateSettingsReachASelfSignedServerAndABadFileIsOneSentence()
+            throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "staging",
+                "ip:127.0.0.1");
+        HttpsServer https = HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
+        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/html", "ok"));
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+            fx.on(() -> vm.countProperty().set(3));
+
+            assertThat(start(url)).isTrue();
+            awaitEnd();
+            assertThat(results()).singleElement().satisfies(r -> assertEquals(3, r.failed()));
+            assertThat(status()).startsWith("Finished: 3 sent · 3 failed · ").endsWith(" · The "
+                    + "site's certificate is not trusted (self-signed or from an unknown "
+                    + "authority). Use Settings › Trust certificate to trust it, or Settings › "
+                    + "Skip certificate checks to skip the check.");
+
+            fx.on(() -> vm.certificateFileProperty().set(cert.pem().toString()));
+            assertThat(start(url)).isTrue();
+            awaitEnd();
+            assertThat(results()).singleElement().satisfies(r -> assertEquals(3, r.ok()));
+            assertThat(status()).startsWith("Finished: 3 sent · 0 failed · ")
+                    .doesNotContain("certificate");
+
+            fx.on(() -> vm.insecureProperty().set(true));
+            assertThat(start(url)).isTrue();
+            assertThat(status()).isEqualTo("Pinging 1 URL without checking certificates…");
+            awaitEnd();
+            assertThat(results()).singleElement().satisfies(r -> assertEquals(3, r.ok()));
+            assertThat(plans).extracting(p -> p.tls().toString()).containsExactly(
+                    "the JDK's certificate authorities",
+                    "the JDK's certificate authorities and " + cert.pem(),
+                    "any certificate (not checked)");
+
+            Path missing = tempDir.resolve("missing.pem");
+            fx.on(() -> {
+                vm.insecureProperty().set(false);
+                vm.certificateFileProperty().set(missing.toString());
+            });
+            assertThat(start(url)).isTrue();
+            awaitEnd();
+            String sentence = "Could not read the certificate file " + missing + ": no such file.";
+            assertThat(status()).isEqualTo(sentence);
+            assertThat(dialogs.details).contains("showError: " + sentence);
+            assertThat(jobsCreated).hasValue(3);
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test
