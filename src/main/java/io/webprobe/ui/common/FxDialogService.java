@@ -40,42 +40,32 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseOpenFile(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Text and CSV files", "*.txt", "*.csv", "*.list"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
-        }
-        File f = chooser.showOpenDialog(owner.get());
-        if (f == null) {
-            return Optional.empty();
-        }
-        lastFolder = f.getParentFile();
-        return Optional.of(f.toPath());
+        Optional<Path> f = open(title, lastFolder, new FileChooser.ExtensionFilter(
+                "Text and CSV files", "*.txt", "*.csv", "*.list"));
+        f.ifPresent(p -> lastFolder = p.toFile().getParentFile());
+        return f;
     }
 
     @Override
     public Optional<Path> chooseCertificateFile(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Certificates (PEM)", "*.pem", "*.crt", "*.cer"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File f = chooser.showOpenDialog(owner.get());
-        return f == null ? Optional.empty() : Optional.of(f.toPath());
+        return open(title, null, new FileChooser.ExtensionFilter("Certificates (PEM)", "*.pem",
+                "*.crt", "*.cer"));
     }
 
     @Override
     public Optional<Path> chooseCrawlFile(String title, Path folder) {
+        return open(title, folder == null ? null : folder.toFile(),
+                new FileChooser.ExtensionFilter("Webprobe crawls", "*.webprobe"));
+    }
+
+    /** An open dialog for files of one kind (or any), starting in {@code folder} if it is one. */
+    private Optional<Path> open(String title, File folder, FileChooser.ExtensionFilter kind) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Webprobe crawls", "*.webprobe"),
+        chooser.getExtensionFilters().addAll(kind,
                 new FileChooser.ExtensionFilter("All files", "*"));
-        if (folder != null && folder.toFile().isDirectory()) {
-            chooser.setInitialDirectory(folder.toFile());
+        if (folder != null && folder.isDirectory()) {
+            chooser.setInitialDirectory(folder);
         }
         File f = chooser.showOpenDialog(owner.get());
         return f == null ? Optional.empty() : Optional.of(f.toPath());
