@@ -2,6 +2,7 @@ package io.webprobe.http;
 
 import java.security.Provider;
 import java.util.Optional;
+import javax.net.ssl.SSLEngine;
 import org.conscrypt.Conscrypt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,11 @@ final class NativeTls {
     /** The native provider, if this process can use it. */
     static Optional<Provider> provider() {
         return Optional.ofNullable(Holder.PROVIDER);
+    }
+
+    /** Whether the engine is one of the native provider's. */
+    static boolean isNative(SSLEngine engine) {
+        return Holder.PROVIDER != null && Conscrypt.isConscrypt(engine);
     }
 
     /** Loaded on first use: the native library is a few megabytes, and a crawl never asks. */

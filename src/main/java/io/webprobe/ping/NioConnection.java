@@ -374,8 +374,8 @@ final class NioConnection {
 
     private void closeChannel() {
         if (channel != null) {
-            if (tls != null && state != State.CONNECTING && state != State.HANDSHAKING) {
-                tls.close(channel);
+            if (tls != null) {
+                tls.close(channel, state != State.CONNECTING && state != State.HANDSHAKING);
             }
             try {
                 channel.close();

@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.http.TlsTrust;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -204,14 +205,22 @@ final class TlsLayer {
         }
     }
 
-    /** Says goodbye to the server (close_notify), without waiting; the caller closes the socket. */
-    void close(SocketChannel ch) {
+    /**
+     * Ends the engine; the caller closes the socket.
+     *
+     * @param goodbye whether to tell the server first (close_notify, without waiting): not
+     *     in the middle of a handshake
+     */
+    void close(SocketChannel ch, boolean goodbye) {
         try {
             engine.closeOutbound();
-            wrap(EMPTY);
-            ch.write(netOut);
+            if (goodbye) {
+                wrap(EMPTY);
+                ch.write(netOut);
+            }
         } catch (IOException | RuntimeException ignored) {
             // closing anyway
         }
+        TlsTrust.release(engine);
     }
 }

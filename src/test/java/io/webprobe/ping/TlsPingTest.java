@@ -197,18 +197,30 @@ class TlsPingTest {
     @Test
     void aFailedHandshakeReadsTheSameOnBothEnginesWhicheverTlsLibraryMetIt() throws Exception {
         byte[] ok = OK.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        SSLContext serverTls = loopback.serverContext();
         try (RawServer closing = new RawServer((socket, srv) -> {
                     socket.getInputStream().read(new byte[16]);
                     socket.close();
                 });
                 RawServer wantsClientCertificate = new RawServer((socket, srv) -> {
-                    SSLSocket s = (SSLSocket) socket;
+                    // TLS layered by hand so that the socket outlives a failed handshake: the
+                    // server sends its alert and then closes as web servers do, reading what
+                    // the client still sends (its request, in TLS 1.3), so the client reads
+                    // the alert rather than a reset
+                    SSLSocket s = (SSLSocket) serverTls.getSocketFactory().createSocket(socket,
+                            null, socket.getPort(), false);
+                    s.setUseClientMode(false);
                     s.setNeedClientAuth(true);
-                    s.startHandshake();
-                    while (srv.readHead(s) != null) {
-                        s.getOutputStream().write(ok);
+                    try {
+                        s.startHandshake();
+                        while (srv.readHead(s) != null) {
+                            s.getOutputStream().write(ok);
+                        }
+                    } catch (javax.net.ssl.SSLException e) {
+                        socket.shutdownOutput();
+                        socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                     }
-                }, loopback.serverContext());
+                });
                 RawServer noSuiteInCommon = new RawServer((socket, srv) -> {
                     SSLSocket s = (SSLSocket) socket;
                     // a suite that needs an RSA key, and the certificate's key is not RSA
@@ -220,7 +232,8 @@ class TlsPingTest {
                     "https://127.0.0.1:" + closing.port() + "/",
                     "The TLS handshake failed: the server closed the connection during the"
                             + " handshake",
-                    wantsClientCertificate.url("/"), "The TLS handshake failed: the server asks"
+                    "https://127.0.0.1:" + wantsClientCertificate.port() + "/",
+                    "The TLS handshake failed: the server asks"
                             + " for a client certificate, which Webprobe does not send",
                     noSuiteInCommon.url("/"),
                     "The TLS handshake failed: the server refused it (handshake failure)");
