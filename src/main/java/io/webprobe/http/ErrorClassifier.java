@@ -102,8 +102,8 @@ public final class ErrorClassifier {
                     + " unknown authority). " + remedy;
             case TLS_HOSTNAME -> "The site's certificate was issued for another host name. "
                     + remedy;
-            case TLS -> "The secure connection (TLS) to the site could not be set up; "
-                    + Character.toLowerCase(remedy.charAt(0)) + remedy.substring(1);
+            case TLS -> "The secure connection (TLS) to the site could not be set up; check"
+                    + " that the URL's port serves https.";
             default -> null;
         };
     }
@@ -124,7 +124,8 @@ public final class ErrorClassifier {
             case TLS_CERTIFICATE -> "Use " + cacert + " to trust it, or " + insecure
                     + " to skip the check.";
             case TLS_HOSTNAME -> "Use " + insecure + " to skip the check.";
-            case TLS -> "Check that the URL's port serves https.";
+            // the handshake's own sentence says what went wrong (plain http, no version in
+            // common, a client certificate wanted): no one remedy fits them all
             default -> null;
         };
     }
@@ -228,6 +229,13 @@ public final class ErrorClassifier {
     private static final String NO_VERSION = "no TLS version both sides support";
     private static final String NO_SUITE = "no cipher suite both sides support";
     private static final String BROKEN = "the server's answer broke the TLS protocol";
+    /** BoringSSL's object addresses ("ssl=0x7f…"): never a user's business. */
+    private static final Pattern NATIVE_ADDRESS = Pattern.compile("ssl=0x[0-9a-fA-F]+");
+    /** BoringSSL's codes for a server's answer that is not well-formed TLS. */
+    private static final java.util.Set<String> MALFORMED = java.util.Set.of(
+            "EXCESSIVE_MESSAGE_SIZE", "DECODE_ERROR", "BAD_PACKET_LENGTH", "UNEXPECTED_MESSAGE",
+            "UNEXPECTED_RECORD", "WRONG_CIPHER_RETURNED", "BAD_HANDSHAKE_RECORD",
+            "DATA_LENGTH_TOO_LONG", "DECRYPTION_FAILED_OR_BAD_RECORD_MAC");
 
     /**
      * Plain words for why a handshake failed, from the JDK's message or from BoringSSL's error
@@ -267,17 +275,18 @@ public final class ErrorClassifier {
             return NO_VERSION;
         }
         if (lower.contains("no appropriate cipher suite") || lower.contains("no negotiable cipher")
-                || "NO_SHARED_CIPHER".equals(boring) || "NO_CIPHER_MATCH".equals(boring)) {
+                || "NO_SHARED_CIPHER".equals(boring) || "NO_CIPHER_MATCH".equals(boring)
+                || "NO_CIPHERS_AVAILABLE".equals(boring)) {
             return NO_SUITE;
         }
         if (boring != null) {
-            return BROKEN + " (" + boring.toLowerCase(Locale.ROOT).replace('_', ' ') + ")";
+            String words = boring.toLowerCase(Locale.ROOT).replace('_', ' ');
+            return MALFORMED.contains(boring) ? BROKEN + " (" + words + ")" : words;
         }
         if (lower.contains("exceeds the maximum allowed size")) {
             return BROKEN + " (excessive message size)";
         }
-        if (lower.startsWith("read error: ssl=") || lower.startsWith("write error: ssl=")
-                || m.isBlank() || m.equals("null")) {
+        if (NATIVE_ADDRESS.matcher(m).find() || m.isBlank() || m.equals("null")) {
             return "no details"; // BoringSSL without a code: its text is an address and a guess
         }
         return m;

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * Conscrypt (BoringSSL behind the standard JSSE interfaces), found once per process. Under the
  * C1-only JIT Webprobe runs with (ADR 0009) the JDK's own TLS does its cipher work in plain
  * Java; BoringSSL uses the processor's AES instructions whatever the JIT, and an https ping
- * ran ~18 % more requests a second with a third less CPU (docs/decisions/0015).
+ * ran ~25 % more requests a second on a third less CPU (docs/decisions/0015).
  *
  * <p>Absent when Conscrypt has no native library for this platform, when the library cannot
  * be loaded (a temporary folder mounted {@code noexec}), or when the user asked for the JDK's

@@ -31,8 +31,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Which server certificates a client trusts, for every engine (the ping event loops, the
- * blocking {@link Http1Probe} and {@link JdkHttpProbe}): one {@link SSLContext} and whether host
- * names are checked. Three kinds:
+ * blocking {@link Http1Probe} and {@link JdkHttpProbe}): the trust managers of the JDK's
+ * {@link SSLContext} and of the native one the event loops use where it loads ({@link
+ * NativeTls}), and whether host names are checked. Three kinds:
  * <ul>
  *   <li>{@link #defaults()}: the JDK's certificate authorities, host names checked;
  *   <li>{@link #fromPemFile(Path)}: the certificates of a PEM file (a self-signed server
@@ -62,8 +63,10 @@ public final class TlsTrust {
     private volatile SSLContext engineContext;
     /**
      * The suites a native engine offers: those of its defaults the JDK's context enables too, in
-     * the native order, so the JDK's security settings ({@code jdk.tls.disabledAlgorithms}, which
-     * turns off RSA key exchange) hold for every engine. Set before {@link #engineContext}.
+     * the native order, so the JDK's choice of cipher suites ({@code jdk.tls.disabledAlgorithms},
+     * which turns off RSA key exchange, and {@code jdk.tls.client.cipherSuites}) holds for the
+     * native engines too; its other TLS settings (protocols, groups, signature schemes) do not
+     * reach them. Set before {@link #engineContext}.
      */
     private String[] nativeSuites;
 
@@ -187,7 +190,9 @@ public final class TlsTrust {
      * A client engine for one connection: SNI for a host name (not for an IP literal), host
      * name check unless insecure, and the given ALPN protocols. The engine is native (BoringSSL,
      * {@link NativeTls}) where this process can load it, else the JDK's; both check the same
-     * certificates and fail with the same causes.
+     * certificates and fail with the same causes. A host name without a dot (an intranet's
+     * {@code https://wiki/}) always gets the JDK's: the native engine would not send it as SNI,
+     * and a server choosing its site by SNI would answer with another certificate.
      *
      * @param host the URI's host (an IPv6 literal may keep its brackets)
      * @param port the server's port
@@ -195,12 +200,22 @@ public final class TlsTrust {
      */
     public SSLEngine clientEngine(String host, int port, String... protocols) {
         String peer = unbracket(host);
-        SSLContext c = engineContext();
+        SSLContext c = isIpLiteral(peer) || peer.indexOf('.') >= 0 ? engineContext()
+                : sslContext();
         SSLEngine engine = c.createSSLEngine(peer, port);
         engine.setUseClientMode(true);
         engine.setSSLParameters(parameters(engine.getSSLParameters(), peer, protocols,
                 c == sslContext()));
         return engine;
+    }
+
+    /**
+     * Makes the contexts {@link #clientEngine} takes its engines from (reading the JDK's
+     * authorities, loading the native library: ~0.1 s the first time), so that a caller can
+     * pay for it before its clock starts rather than on its first connection.
+     */
+    public void prepare() {
+        engineContext();
     }
 
     /**

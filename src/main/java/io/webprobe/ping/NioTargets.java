@@ -100,6 +100,10 @@ final class NioTargets {
         this.gates = new AtomicIntegerArray(eps.size());
         this.openAt = new AtomicLongArray(eps.size());
         this.maxHead = Math.max(1, max);
+        if (eps.stream().anyMatch(Endpoint::tls)) {
+            // not on a loop thread after the first request's clock has started
+            trust.prepare();
+        }
     }
 
     /** Why target {@code t} cannot be requested at all, or null. */

@@ -51,7 +51,10 @@ class TlsTrustTest {
             String[] engines = engine.getSSLParameters().getCipherSuites();
             if (Conscrypt.isConscrypt(engine)) {
                 // RSA key exchange: on in BoringSSL, off in the JDK's settings, so off here
-                assertThat(Conscrypt.newProvider().getService("SSLContext", "TLS")).isNotNull();
+                SSLContext boring = SSLContext.getInstance("TLS", NativeTls.provider().orElseThrow());
+                boring.init(null, null, null);
+                assertThat(boring.getDefaultSSLParameters().getCipherSuites())
+                        .contains("TLS_RSA_WITH_AES_128_GCM_SHA256");
                 assertThat(engines).doesNotContain("TLS_RSA_WITH_AES_128_GCM_SHA256");
                 assertThat(engines).isNotEmpty().isSubsetOf(jdk)
                         .contains("TLS_AES_128_GCM_SHA256", "TLS_CHACHA20_POLY1305_SHA256",
@@ -74,6 +77,14 @@ class TlsTrustTest {
                 .isTrue();
         // the blocking engines stay on the JDK's TLS
         assertThat(TlsTrust.defaults().sslContext().getProvider().getName()).isEqualTo("SunJSSE");
+        // BoringSSL sends no SNI for a name without a dot: such a host gets the JDK's engine,
+        // which does, so a server that picks its site by name answers with the right one
+        SSLEngine intranet = TlsTrust.defaults().clientEngine("wiki", 443);
+        assertThat(Conscrypt.isConscrypt(intranet)).isFalse();
+        assertThat(intranet.getSSLParameters().getServerNames())
+                .containsExactly(new javax.net.ssl.SNIHostName("wiki"));
+        assertThat(Conscrypt.isConscrypt(TlsTrust.defaults().clientEngine("127.0.0.1", 443)))
+                .isTrue();
     }
 
     @Test

@@ -28,6 +28,10 @@ class TlsWhyTest {
         'Read error: ssl=0x7effb0010908: Failure in SSL library, usually a protocol error\nerror:10000096:SSL routines:OPENSSL_internal:EXCESSIVE_MESSAGE_SIZE (/__w/_temp/boringssl/ssl/s3_both.cc:434 0x7effa861730d:0x00000000)' | the server's answer broke the TLS protocol (excessive message size)
         The size of the handshake message (131844) exceeds the maximum allowed size (32768) | the server's answer broke the TLS protocol (excessive message size)
         'Read error: ssl=0x7effb0010908: Failure in SSL library, usually a protocol error' | no details
+        'SSL handshake terminated: ssl=0x7f00dead0000: I/O error during system call, Connection reset by peer' | no details
+        'SSL handshake aborted: ssl=0x7f00dead0000: Failure in SSL library, usually a protocol error' | no details
+        'error:100000a1:SSL routines:OPENSSL_internal:NO_CIPHERS_AVAILABLE (x)' | no cipher suite both sides support
+        'error:1000009c:SSL routines:OPENSSL_internal:SOMETHING_NEW (x)' | something new
         '' | no details
         """)
     void aFailedHandshakeIsSaidInPlainWords(String message, String why) {

@@ -1,7 +1,6 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.CrawlPlan;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -123,7 +122,6 @@ public final class CrawlSettingsForm {
     public Optional<CrawlSettings> read() {
         try {
             CrawlSettings s = parse();
-            certificateFileExists(s.caCertFile());
             error.set("");
             errorField.set(null);
             return Optional.of(s);
@@ -182,33 +180,21 @@ public final class CrawlSettingsForm {
                         + "or 0.5.");
         // skipping the checks trusts everything: a file beside it (its field greyed) is moot
         String certificates = insecure.get() ? "" : certificateFile.get().strip();
-        if (certificates.indexOf('\n') >= 0) {
-            throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file must be one path.");
+        if (!certificates.isEmpty()) {
+            // kept in the crawl file: a resume from another folder finds it too, as the
+            // command line's --cacert does (whether it is there is the crawl's start to say,
+            // off this thread)
+            try {
+                certificates = Path.of(certificates).toAbsolutePath().toString();
+            } catch (InvalidPathException e) {
+                throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file must be the "
+                        + "path of one file.");
+            }
         }
         return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
                 urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
                 useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate, insecure.get(),
                 certificates);
-    }
-
-    /**
-     * On Start only (not on every key typed): the file must be there; whether it holds
-     * certificates is said by the crawl when it starts, as for --cacert.
-     */
-    private static void certificateFileExists(String path) {
-        if (path.isEmpty()) {
-            return;
-        }
-        boolean file;
-        try {
-            file = Files.isRegularFile(Path.of(path));
-        } catch (InvalidPathException e) {
-            file = false;
-        }
-        if (!file) {
-            throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file " + path
-                    + " does not exist.");
-        }
     }
 
     /** Non-blank lines, trimmed: one regex a line. */

@@ -4,12 +4,14 @@ import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.TlsTrust;
 import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -260,6 +262,13 @@ public final class CrawlViewModel implements AutoCloseable {
         Starting token = starting(plan);
         live.say(what + " …");
         s.background().execute(() -> {
+            try {
+                // the certificate file is read first: a crawl file is not made for nothing
+                CrawlProbes.trust(plan);
+            } catch (TlsTrust.TrustException e) {
+                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+                return;
+            }
             CrawlStore store;
             try {
                 store = jobs.newStore(plan);

@@ -428,18 +428,15 @@ class CrawlSettingsTest {
     }
 
     @Test
-    void aCertificateFileThatIsNotThereIsNamedOnStartNotWhileTyping() {
-        String missing = Path.of(System.getProperty("java.io.tmpdir"), "no-such-webprobe.pem")
-                .toString();
-        form.certificateFileProperty().set(missing);
+    void aCertificateFileIsKeptAsAnAbsolutePathAndNotLookedForHere() {
+        // whether the file is there is said when the crawl starts, off the FX thread
+        form.certificateFileProperty().set("certs/no-such-webprobe.pem");
         assertThat(form.changesProperty().get()).isEqualTo("trusting no-such-webprobe.pem");
-        assertThat(form.errorProperty().get()).isEmpty();
 
-        assertThat(form.read()).isEmpty();
-        assertThat(form.errorProperty().get())
-                .isEqualTo("The certificate file " + missing + " does not exist.");
-        assertThat(form.errorFieldProperty().get()).isEqualTo(Field.CERTIFICATE_FILE);
-        assertThatThrownBy(() -> CrawlSettings.DEFAULT.withTrust(true, missing))
+        assertThat(plan().caCertFile())
+                .isEqualTo(Path.of("certs/no-such-webprobe.pem").toAbsolutePath().toString());
+        assertThat(form.errorProperty().get()).isEmpty();
+        assertThatThrownBy(() -> CrawlSettings.DEFAULT.withTrust(true, "/a.pem"))
                 .hasMessage("Either trust a certificate file or skip the certificate checks, "
                         + "not both.");
     }

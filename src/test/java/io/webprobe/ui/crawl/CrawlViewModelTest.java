@@ -538,6 +538,26 @@ class CrawlViewModelTest {
             assertThat(status()).startsWith("Finished");
             assertThat(h.plans).extracting(p -> p.insecure() + " " + p.caCertFile())
                     .containsExactly("false ", "false " + cert.pem(), "true ");
+
+            // a file that is not there, or holds no certificate: one sentence, no crawl file
+            Path notPem = Files.writeString(tempDir.resolve("notes.txt"), "hello");
+            Path missing = tempDir.resolve("missing.pem");
+            for (Path bad : List.of(missing, notPem)) {
+                h.run(() -> {
+                    vm.settings().insecureProperty().set(false);
+                    vm.settings().certificateFileProperty().set(bad.toString());
+                });
+                assertThat(start(url)).isTrue();
+                awaitCrawlEnd();
+            }
+            List<String> sentences = List.of(
+                    "Could not read the certificate file " + missing + ": no such file.",
+                    notPem + " is not a PEM certificate file (it should hold -----BEGIN "
+                            + "CERTIFICATE----- blocks).");
+            assertThat(status()).isEqualTo(sentences.get(1));
+            assertThat(h.dialogs.details).containsSubsequence(
+                    "showError: " + sentences.get(0), "showError: " + sentences.get(1));
+            assertThat(h.stores).hasSize(3);
         } finally {
             https.stop(0);
         }
