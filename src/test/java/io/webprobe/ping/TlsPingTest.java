@@ -147,6 +147,41 @@ class TlsPingTest {
     }
 
     @Test
+    void laterConnectionsResumeTheFirstOnesTlsSessionOnBothEngines() throws Exception {
+        byte[] ok = OK.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.Set<String> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        // TLS 1.2, where a resumed connection carries the session id of the one it resumes
+        try (RawServer counted = new RawServer((socket, srv) -> {
+            SSLSocket s = (SSLSocket) socket;
+            s.setEnabledProtocols(new String[] {"TLSv1.2"});
+            s.startHandshake();
+            sessions.add(java.util.HexFormat.of().formatHex(s.getSession().getId()));
+            while (srv.readHead(s) != null) {
+                s.getOutputStream().write(ok);
+            }
+        }, loopback.serverContext())) {
+            // the event loops: the first connection handshakes alone, the others resume it
+            // (a trust of its own each run: no session left from an earlier one)
+            PingSnapshot kept = run(plan(cacert(loopback), counted.url("/")).withCount(40)
+                    .withConcurrency(4), PingJob.Engine.EVENT_LOOPS, PingListener.NONE);
+            assertThat(kept.results().get(0).statusCountsText()).isEqualTo("200×40");
+            assertThat(counted.connections()).isGreaterThan(1);
+            assertThat(sessions).as("one full handshake, the others resumed").hasSize(1);
+            // a connection per request on either engine: the workers start together (no
+            // session to resume yet), every later connection resumes
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                sessions.clear();
+                int before = counted.connections();
+                PingSnapshot fresh = run(plan(cacert(loopback), counted.url("/")).withCount(40)
+                        .withConcurrency(4).withKeepAlive(false), engine, PingListener.NONE);
+                assertThat(fresh.results().get(0).statusCountsText()).isEqualTo("200×40");
+                assertThat(counted.connections() - before).as("%s", engine).isEqualTo(40);
+                assertThat(sessions).as("%s: full handshakes", engine).hasSizeBetween(1, 4);
+            }
+        }
+    }
+
+    @Test
     void failuresAreClassifiedAlikeByTheEventLoopsTheBlockingProbeAndTheCrawlClient()
             throws Exception {
         String untrusted = server.url("/");
