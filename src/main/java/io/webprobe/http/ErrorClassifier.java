@@ -19,6 +19,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -232,7 +233,7 @@ public final class ErrorClassifier {
     /** BoringSSL's object addresses ("ssl=0x7f…"): never a user's business. */
     private static final Pattern NATIVE_ADDRESS = Pattern.compile("ssl=0x[0-9a-fA-F]+");
     /** BoringSSL's codes for a server's answer that is not well-formed TLS. */
-    private static final java.util.Set<String> MALFORMED = java.util.Set.of(
+    private static final Set<String> MALFORMED = Set.of(
             "EXCESSIVE_MESSAGE_SIZE", "DECODE_ERROR", "BAD_PACKET_LENGTH", "UNEXPECTED_MESSAGE",
             "UNEXPECTED_RECORD", "WRONG_CIPHER_RETURNED", "BAD_HANDSHAKE_RECORD",
             "DATA_LENGTH_TOO_LONG", "DECRYPTION_FAILED_OR_BAD_RECORD_MAC");

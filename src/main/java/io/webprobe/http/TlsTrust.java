@@ -265,10 +265,10 @@ public final class TlsTrust {
      * The given cipher suites with the ChaCha20-Poly1305 ones moved to the front, the others in
      * their order; nothing added or dropped. For the JDK's TLS only: Webprobe runs on the JIT's
      * first tier (ADR 0009), where the JDK's AES-GCM runs without the processor's AES
-     * instructions, and
-     * ChaCha20-Poly1305 was made for exactly that client: the https ping ran ~15 % more
-     * requests a second with it (docs/benchmarks.md, "Ping"; ADR 0011). Browsers on hardware
-     * without AES instructions order their offer the same way; the server still chooses.
+     * instructions, and ChaCha20-Poly1305 was made for exactly that client: the https ping ran
+     * ~15 % more requests a second with it (docs/benchmarks.md, "Ping"; ADR 0011). Browsers on
+     * hardware without AES instructions order their offer the same way; the server still
+     * chooses.
      */
     static String[] chaChaFirst(String[] suites) {
         String[] out = new String[suites.length];
