@@ -156,6 +156,8 @@ final class TlsLayer {
         SSLEngineResult r;
         try {
             r = engine.unwrap(netIn, dst);
+        } catch (RuntimeException e) {
+            throw libraryFailure(e);
         } finally {
             netIn.compact();
         }
@@ -188,6 +190,8 @@ final class TlsLayer {
         SSLEngineResult r;
         try {
             r = engine.wrap(src, netOut);
+        } catch (RuntimeException e) {
+            throw libraryFailure(e);
         } finally {
             netOut.flip();
         }
@@ -197,6 +201,14 @@ final class TlsLayer {
         if (r.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
             throw new SSLException("A TLS record did not fit the session's packet size");
         }
+    }
+
+    /**
+     * An engine that fails unchecked (a TLS library's own bug, native or not) fails this
+     * connection's request like any TLS error: one URL's result, not the end of the run.
+     */
+    private static SSLException libraryFailure(RuntimeException e) {
+        return new SSLException("the TLS library failed on this connection", e);
     }
 
     private void runTasks() {
