@@ -7,6 +7,7 @@ import io.webprobe.export.RowSource;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.PingCsv;
 import io.webprobe.export.RequestLogWriter;
+import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.Header;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
@@ -333,6 +334,9 @@ public final class PingCommand implements Callable<Integer> {
             out.println("FAIL: " + b);
         }
         out.flush();
+        if (last.certificateFailure() != null) {
+            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.certificateFailure()));
+        }
         boolean writeFailed = false;
         if (requestLog != null || csv != null) {
             try {

@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.Words;
+import io.webprobe.http.ErrorKind;
 import java.time.Duration;
 import java.util.List;
 
@@ -65,5 +66,21 @@ public record PingSnapshot(
         String t = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
         return "waiting for " + Words.count(inFlight, "request") + " in flight (timeout " + t
                 + ")";
+    }
+
+    /**
+     * The kind of the first certificate failure among the URLs ({@link
+     * ErrorKind#TLS_CERTIFICATE}, {@link ErrorKind#TLS_HOSTNAME}), which the trust options get
+     * past ({@link io.webprobe.http.ErrorClassifier#trustAdvice}); null when there was none.
+     */
+    public ErrorKind certificateFailure() {
+        for (PingResult r : results) {
+            for (ErrorKind kind : List.of(ErrorKind.TLS_CERTIFICATE, ErrorKind.TLS_HOSTNAME)) {
+                if (r.errorCounts().containsKey(kind)) {
+                    return kind;
+                }
+            }
+        }
+        return null;
     }
 }

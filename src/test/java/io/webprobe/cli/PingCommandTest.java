@@ -457,6 +457,9 @@ class PingCommandTest {
             assertEquals(1, untrusted.exitCode(), untrusted.err());
             assertThat(untrusted.out()).contains("FAIL: no successful response from " + url
                     + " (2 requests: Untrusted certificate ×2)");
+            assertThat(untrusted.err()).isEqualTo("webprobe: The site's certificate is not "
+                    + "trusted (self-signed or from an unknown authority). Use --cacert FILE to "
+                    + "trust it, or --insecure to skip the check.\n");
 
             CliRun trusted = run("ping", url, "--count", "3", "--quiet", "--cacert",
                     cert.pem().toString());

@@ -464,19 +464,13 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     /**
-     * " " and how to get past a certificate the run could not trust (the first such failure's
-     * kind), or "" when no request failed that way.
+     * " · " and how to get past a certificate the run could not trust, or "" when no request
+     * failed that way.
      */
     private static String trustAdvice(PingSnapshot s) {
-        for (PingResult r : s.results()) {
-            for (ErrorKind kind : List.of(ErrorKind.TLS_CERTIFICATE, ErrorKind.TLS_HOSTNAME)) {
-                if (r.errorCounts().containsKey(kind)) {
-                    return " · " + ErrorClassifier.trustAdvice(kind,
-                            "Settings › Trust certificate", "Settings › Skip certificate checks");
-                }
-            }
-        }
-        return "";
+        ErrorKind kind = s.certificateFailure();
+        return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind,
+                "Settings › Trust certificate", "Settings › Skip certificate checks");
     }
 
     static String statusLine(PingSnapshot s) {
