@@ -167,6 +167,11 @@ public final class TlsTrust {
                                 .getCipherSuites());
                         nativeSuites = Stream.of(c.getDefaultSSLParameters().getCipherSuites())
                                 .filter(jdk::contains).toArray(String[]::new);
+                        if (nativeSuites.length == 0) {
+                            // the JDK was told to offer only suites BoringSSL lacks: its own
+                            // engines then, which can
+                            c = sslContext();
+                        }
                     }
                     engineContext = c;
                 }
