@@ -37,6 +37,9 @@ public final class FileErrors {
             return parent != null && Files.isDirectory(parent)
                     ? "the system does not allow it" : "its folder does not exist";
         }
+        if (msg.contains("is a directory")) {
+            return "it is a folder, not a file";
+        }
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return "it is not text in UTF-8"; // the JDK says only "Input length = 1"
         }

@@ -1,10 +1,10 @@
 package io.webprobe.http;
 
+import io.webprobe.FileErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -103,13 +103,12 @@ public final class TlsTrust {
         Collection<? extends Certificate> certs;
         try (InputStream in = Files.newInputStream(file)) {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (NoSuchFileException e) {
-            throw new TrustException("Could not read the certificate file " + file
-                    + ": no such file.");
         } catch (IOException e) {
-            throw new TrustException("Could not read the certificate file " + file + ": "
-                    + (e.getMessage() == null ? "read error" : e.getMessage()) + ".");
+            throw notRead(file, e);
         } catch (CertificateException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw notRead(file, io); // the parser met a read error (a folder, say)
+            }
             throw new TrustException(file + " is not a PEM certificate file (it should hold "
                     + "-----BEGIN CERTIFICATE----- blocks).");
         }
@@ -196,7 +195,7 @@ public final class TlsTrust {
      * name check unless insecure, and the given ALPN protocols. The engine is native (BoringSSL,
      * {@link NativeTls}) where this process can load it, else the JDK's; both check the same
      * certificates and fail with the same causes. A host name without a dot (an intranet's
-     * {@code https://wiki/}) always gets the JDK's: the native engine would not send it as SNI,
+     * {@code https://wiki/}; {@code localhost} aside) or ending in one always gets the JDK's: the native engine would not send it as SNI,
      * and a server choosing its site by SNI would answer with another certificate.
      *
      * @param host the URI's host (an IPv6 literal may keep its brackets)
@@ -205,7 +204,7 @@ public final class TlsTrust {
      */
     public SSLEngine clientEngine(String host, int port, String... protocols) {
         String peer = unbracket(host);
-        SSLContext c = isIpLiteral(peer) || peer.indexOf('.') >= 0 ? engineContext()
+        SSLContext c = isIpLiteral(peer) || nativeNamesIt(peer) ? engineContext()
                 : sslContext();
         SSLEngine engine = c.createSSLEngine(peer, port);
         engine.setUseClientMode(true);
@@ -303,9 +302,11 @@ public final class TlsTrust {
         }
         if (!isIpLiteral(peer)) {
             try {
-                p.setServerNames(List.of(new SNIHostName(peer)));
+                // a fully qualified name's last dot is not sent, as browsers do
+                p.setServerNames(List.of(new SNIHostName(peer.endsWith(".")
+                        ? peer.substring(0, peer.length() - 1) : peer)));
             } catch (IllegalArgumentException e) {
-                // a name SNI cannot carry (an underscore, a trailing dot): connect without SNI
+                // a name SNI cannot carry (an underscore): connect without SNI
             }
         }
         if (protocols.length > 0) {
@@ -317,6 +318,21 @@ public final class TlsTrust {
     private static String unbracket(String host) {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1)
                 : host;
+    }
+
+    private static TrustException notRead(Path file, IOException e) {
+        return new TrustException("Could not read the certificate file " + file + ": "
+                + FileErrors.whyNotRead(e) + ".");
+    }
+
+    /**
+     * Whether the native engine sends this host name as SNI: {@code localhost} and names with
+     * a dot inside, not one ending in a dot ({@code wiki}, {@code example.com.} go to the
+     * JDK's engine, which sends them).
+     */
+    private static boolean nativeNamesIt(String host) {
+        return host.equalsIgnoreCase("localhost")
+                || (host.indexOf('.') > 0 && !host.endsWith("."));
     }
 
     private static boolean isIpLiteral(String host) {

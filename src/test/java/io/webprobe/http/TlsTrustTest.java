@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.webprobe.testsupport.SelfSignedCertificate;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
 import org.conscrypt.Conscrypt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +90,56 @@ class TlsTrustTest {
                 .containsExactly(new javax.net.ssl.SNIHostName("wiki"));
         assertThat(Conscrypt.isConscrypt(TlsTrust.defaults().clientEngine("127.0.0.1", 443)))
                 .isTrue();
+        assertThat(Conscrypt.isConscrypt(TlsTrust.defaults().clientEngine("localhost", 443)))
+                .isTrue();
+    }
+
+    @Test
+    void everyEngineSendsTheHostsNameToTheServerButNotAnAddress() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "loopback",
+                "ip:127.0.0.1");
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        for (String host : List.of("localhost", "LocalHost", "example.org", "wiki",
+                "example.org.")) {
+            assertThat(namesSent(cert, trust.clientEngine(host, 443, "http/1.1")))
+                    .as(host).containsExactly(host.replaceFirst("\\.$", "")
+                            .toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(namesSent(cert, trust.clientEngine("127.0.0.1", 443))).isEmpty();
+        assertThat(namesSent(cert, trust.clientEngine("[::1]", 443))).isEmpty();
+    }
+
+    /** The server names a server engine sees in this client engine's first message. */
+    private static List<String> namesSent(SelfSignedCertificate cert, SSLEngine client)
+            throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SSLEngine server = cert.serverContext().createSSLEngine();
+        server.setUseClientMode(false);
+        SSLParameters p = server.getSSLParameters();
+        p.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+            @Override
+            public boolean matches(SNIServerName name) {
+                seen.add(((SNIHostName) name).getAsciiName().toLowerCase(java.util.Locale.ROOT));
+                return true;
+            }
+        }));
+        server.setSSLParameters(p);
+        ByteBuffer hello = ByteBuffer.allocate(client.getSession().getPacketBufferSize());
+        client.beginHandshake();
+        while (hello.position() == 0) {
+            client.wrap(ByteBuffer.allocate(0), hello);
+            for (Runnable task; (task = client.getDelegatedTask()) != null; ) {
+                task.run();
+            }
+        }
+        hello.flip();
+        server.beginHandshake();
+        server.unwrap(hello, ByteBuffer.allocate(server.getSession().getApplicationBufferSize()));
+        for (Runnable task; (task = server.getDelegatedTask()) != null; ) {
+            task.run();
+        }
+        TlsTrust.release(client);
+        return seen;
     }
 
     @Test

@@ -323,6 +323,10 @@ class TlsPingTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> TlsTrust.fromPemFile(notPem)))
                 .isInstanceOf(TlsTrust.TrustException.class)
                 .hasMessageContaining("-----BEGIN CERTIFICATE-----");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> TlsTrust.fromPemFile(dir)))
+                .isInstanceOf(TlsTrust.TrustException.class)
+                .hasMessage("Could not read the certificate file " + dir
+                        + ": it is a folder, not a file.");
     }
 
     /** Keeps the TLS helpers honest: the test server really speaks TLS. */
