@@ -228,7 +228,18 @@ public final class PingCommand implements Callable<Integer> {
                 logWriter.offer(record);
             }
         };
-        try (PingJob job = jobs.apply(plan, listener);
+        PingJob made;
+        try {
+            made = jobs.apply(plan, listener);
+        } catch (RuntimeException e) {
+            // said by the command line's handler of unexpected failures: one sentence, exit 2;
+            // the request log begun above is not left half-made
+            if (logWriter != null) {
+                logWriter.discard();
+            }
+            throw e;
+        }
+        try (PingJob job = made;
                 ProgressPrinter progress = new ProgressPrinter(
                         err, quiet, () -> progressLine(job.latest(), plan.timeout()));
                 CtrlC ctrlC = new CtrlC(job::stop)) {

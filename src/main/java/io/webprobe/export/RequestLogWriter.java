@@ -114,6 +114,18 @@ public final class RequestLogWriter implements AutoCloseable {
         return end();
     }
 
+    /** Stops writing and leaves no file behind (a run that could not start). */
+    public void discard() {
+        if (closed) {
+            return;
+        }
+        try {
+            end().close();
+        } catch (ExportException e) {
+            // end() has abandoned the file already
+        }
+    }
+
     private AtomicCsvFile end() throws ExportException {
         closed = true;
         try {

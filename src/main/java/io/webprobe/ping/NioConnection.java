@@ -198,7 +198,7 @@ final class NioConnection {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             endpoint = targets.endpoint(target);
             served = 0;
-            tls = targets.tls(target) ? new TlsLayer(targets.newTlsEngine(target)) : null;
+            tls = targets.tls(target) ? TlsLayer.start(() -> targets.newTlsEngine(target)) : null;
             boolean connected = channel.connect(address);
             interest = connected ? 0 : SelectionKey.OP_CONNECT;
             key = channel.register(loop.selector(), interest, this);

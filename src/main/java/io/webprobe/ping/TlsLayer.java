@@ -32,6 +32,27 @@ final class TlsLayer {
     private final ByteBuffer scratch;
     private boolean closed;
 
+    /**
+     * A layer over a new engine, its handshake begun. A TLS library that fails to make or start
+     * an engine (a native one's unchecked exceptions) fails this connection, not the loop.
+     *
+     * @throws SSLException when the engine cannot be made or started
+     */
+    static TlsLayer start(java.util.function.Supplier<SSLEngine> engines) throws SSLException {
+        SSLEngine engine;
+        try {
+            engine = engines.get();
+        } catch (RuntimeException e) {
+            throw libraryFailure(e);
+        }
+        try {
+            return new TlsLayer(engine);
+        } catch (SSLException | RuntimeException e) {
+            release(engine);
+            throw e instanceof SSLException s ? s : libraryFailure((RuntimeException) e);
+        }
+    }
+
     TlsLayer(SSLEngine engine) throws SSLException {
         this.engine = engine;
         int packet = engine.getSession().getPacketBufferSize();
@@ -233,6 +254,15 @@ final class TlsLayer {
         } catch (IOException | RuntimeException ignored) {
             // closing anyway
         }
-        TlsTrust.release(engine);
+        release(engine);
+    }
+
+    /** Frees a native engine's memory; a library failing at it leaves it to the collector. */
+    private static void release(SSLEngine engine) {
+        try {
+            TlsTrust.release(engine);
+        } catch (RuntimeException ignored) {
+            // the engine's memory goes when the collector finds it
+        }
     }
 }

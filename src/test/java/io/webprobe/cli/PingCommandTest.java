@@ -595,6 +595,30 @@ class PingCommandTest {
     }
 
     @Test
+    void aRunWhoseEngineCannotBeMadeLeavesNoRequestLogBehind() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("logs"));
+        Path log = folder.resolve("requests.csv");
+        picocli.CommandLine cl = new picocli.CommandLine(new PingCommand((plan, listener) -> {
+            throw new IllegalStateException("no TLS here");
+        }));
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        java.util.List<Exception> failures = new java.util.ArrayList<>();
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            failures.add(e);
+            return 2;
+        });
+
+        assertEquals(2, cl.execute(server.url("/"), "--quiet", "--requests-csv",
+                log.toString()));
+
+        assertThat(failures).extracting(Exception::getMessage).containsExactly("no TLS here");
+        try (var left = Files.list(folder)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void anEngineFailureIsReportedInOneSentenceWithExitTwoAfterTheTable() {
         PingCommand cmd = new PingCommand();
         io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(

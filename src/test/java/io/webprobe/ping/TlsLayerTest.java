@@ -44,6 +44,16 @@ class TlsLayerTest {
         }
     }
 
+    @Test
+    void anEngineThatCannotBeMadeFailsItsConnectionWithTheSameSentence() {
+        assertThatThrownBy(() -> TlsLayer.start(() -> {
+            throw new IllegalArgumentException("ssl=0x7f00 bad parameters");
+        })).isInstanceOf(SSLException.class)
+                .satisfies(e -> assertThat(ErrorClassifier.classify(e)).isEqualTo(
+                        new ErrorClassifier.Classified(ErrorKind.TLS, "The TLS handshake "
+                                + "failed: the TLS library failed on this connection")));
+    }
+
     /** A real engine whose wrap and unwrap fail unchecked, as a library's bug would. */
     private static final class Broken extends SSLEngine {
         private final SSLEngine real;

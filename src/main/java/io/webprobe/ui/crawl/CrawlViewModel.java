@@ -265,8 +265,8 @@ public final class CrawlViewModel implements AutoCloseable {
             try {
                 // the certificate file is read first: a crawl file is not made for nothing
                 CrawlProbes.trust(plan);
-            } catch (TlsTrust.TrustException e) {
-                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+            } catch (TlsTrust.TrustException | RuntimeException e) {
+                s.fx().execute(() -> failedToStart(token, whyNotStarted(e)));
                 return;
             }
             CrawlStore store;
@@ -281,7 +281,7 @@ public final class CrawlViewModel implements AutoCloseable {
                 j = jobs.job(store, null, token.listener());
             } catch (StoreException | RuntimeException e) {
                 store.close();
-                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+                s.fx().execute(() -> failedToStart(token, whyNotStarted(e)));
                 return;
             }
             s.fx().execute(() -> {
@@ -312,7 +312,7 @@ public final class CrawlViewModel implements AutoCloseable {
                 ResumeState state = store.resumeState();
                 j = jobs.job(store, state, token.listener());
             } catch (StoreException | RuntimeException e) {
-                s.fx().execute(() -> failedToStart(token, e.getMessage()));
+                s.fx().execute(() -> failedToStart(token, whyNotStarted(e)));
                 return;
             }
             s.fx().execute(() -> {
@@ -385,6 +385,20 @@ public final class CrawlViewModel implements AutoCloseable {
         starting = null;
         crawl.setJob(job);
         return true;
+    }
+
+    /**
+     * The sentence for a crawl that could not start: a refusal's own (a certificate file, the
+     * crawl file), or, for a failure nobody wrote a sentence for, a plain one with the details
+     * in the log.
+     */
+    private static String whyNotStarted(Exception e) {
+        if (e instanceof StoreException || e instanceof TlsTrust.TrustException) {
+            return e.getMessage();
+        }
+        log.error("The crawl could not start", e);
+        return "The crawl could not start because of an internal error; the details are in the "
+                + "log file.";
     }
 
     private void failedToStart(Starting token, String message) {

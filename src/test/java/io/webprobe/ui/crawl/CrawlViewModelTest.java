@@ -504,6 +504,27 @@ class CrawlViewModelTest {
     }
 
     @Test
+    void aCrawlThatFailsToStartForAReasonNobodyWroteSaysSoPlainlyAndTheTabIsFree()
+            throws Exception {
+        h.jobs = b -> {
+            throw new IllegalStateException("ssl=0x7f00 internal state");
+        };
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+        String sentence = "The crawl could not start because of an internal error; the details "
+                + "are in the log file.";
+        assertThat(status()).isEqualTo(sentence);
+        assertThat(h.dialogs.details).containsExactly("showError: " + sentence);
+        assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
+
+        h.jobs = b -> b; // the next start works
+        server.route("/", html("<title>Home</title>"));
+        assertThat(start(server.url("/"))).isTrue();
+        awaitCrawlEnd();
+        assertThat(status()).startsWith("Finished");
+    }
+
+    @Test
     void aSelfSignedSiteIsCrawledOnceTheSettingsTrustItsCertificate() throws Exception {
         SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "staging", "ip:127.0.0.1");
         HttpsServer https = HttpsServer.create(
