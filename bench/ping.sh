@@ -10,6 +10,9 @@
 # under run.sh's C1-only JIT offers ChaCha20-Poly1305 first (ADR 0011). HTTPS_JAVA_OPTS adds
 # JVM options to those two cases only (empty by default: what ./run.sh runs;
 # -XX:TieredStopAtLevel=4 puts C2 back).
+# NGINX_WORKERS sets nginx's worker processes (1 by default: the server then has one core and the
+# clients the other; 2 makes the clients share both cores with the server, so a client's CPU
+# per request decides more of its rate).
 # wrk has no request count, so it runs for as long as Webprobe's median run took (at least 3 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +21,7 @@ CONC=${2:-50}
 RUNS=${3:-3}
 CASES=${BENCH_CASES:-http https memory}
 HTTPS_JAVA_OPTS=${HTTPS_JAVA_OPTS:-}
+NGINX_WORKERS=${NGINX_WORKERS:-1}
 command -v nginx >/dev/null || { echo "bench/ping.sh needs nginx: apt-get install nginx-light" >&2; exit 2; }
 command -v openssl >/dev/null || { echo "bench/ping.sh needs openssl: apt-get install openssl" >&2; exit 2; }
 
@@ -32,7 +36,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
   -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" \
   -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
 trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
-start_nginx "$WORK" "$PORT" "$WORK/site" 1 "access_log off; keepalive_requests 1000000;
+start_nginx "$WORK" "$PORT" "$WORK/site" "$NGINX_WORKERS" "access_log off; keepalive_requests 1000000;
   server { listen 127.0.0.1:$TLS_PORT ssl backlog=4096; root $WORK/site;
            ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem; }"
 ./run.sh ping "http://127.0.0.1:$PORT/" --count 100 --quiet >/dev/null   # build the jar before timing
@@ -84,7 +88,7 @@ PY
     done
   fi
   echo
-  echo "$name: static 640-byte page on nginx (1 worker), loopback; $REQUESTS requests at concurrency $CONC; $RUNS runs, medians; $(nproc) cores; Webprobe JVM options: ${jopts:-as run.sh sets them}; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "$name: static 640-byte page on nginx ($NGINX_WORKERS worker(s)), loopback; $REQUESTS requests at concurrency $CONC; $RUNS runs, medians; $(nproc) cores; Webprobe JVM options: ${jopts:-as run.sh sets them}; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '| tool | req/s | p50 ms | p99 ms | Webprobe req/s ÷ tool |\n|---|---|---|---|---|\n'
   for t in webprobe hey wrk; do
     [ -s "$WORK/$name-$t" ] || continue
