@@ -122,6 +122,14 @@ public final class PingCommand implements Callable<Integer> {
     @Option(names = "--no-keepalive", description = "A new connection for every request.")
     boolean noKeepAlive;
 
+    @Option(names = "--http2",
+            description = "Ask https URLs for HTTP/2 (negotiated with ALPN); a server that does "
+                    + "not offer it is pinged over HTTP/1.1, and the protocol column says which "
+                    + "answered. http:// URLs stay on HTTP/1.1. The requests to a server share "
+                    + "its one connection; uses worker threads instead of the event loops. Not "
+                    + "with --no-keepalive.")
+    boolean http2;
+
     @Option(names = "--cacert", paramLabel = "FILE",
             description = "Also trust the certificates in this PEM file (a self-signed server "
                     + "certificate or a private CA), besides the usual authorities. Host names "
@@ -291,7 +299,8 @@ public final class PingCommand implements Callable<Integer> {
                 .withKeepAlive(!noKeepAlive)
                 .withWarmup(warmup)
                 .withSuccess(StatusSet.parse(success))
-                .withTls(trust);
+                .withTls(trust)
+                .withHttp2(http2);
         if (rate != null) {
             if (duration == null && count == null) {
                 throw new IllegalArgumentException("--rate needs --duration (or --count) to know when to stop.");

@@ -21,16 +21,19 @@ final class SummaryTable {
 
     static void print(PrintWriter out, PingPlan plan, PingSnapshot s) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        // which protocol answered matters when HTTP/2 was asked for: it may not have been
+        boolean protocol = plan.http2();
+        rows.add(protocol ? append(HEADER, "protocol") : HEADER);
         for (PingResult r : s.results()) {
-            rows.add(new String[] {
+            String[] row = {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
                 r.statusCountsText(), r.errorCountsText(),
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
                 ms(r, r.maxMillis()), String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond())
-            });
+            };
+            rows.add(protocol ? append(row, r.protocol().isEmpty() ? "-" : r.protocol()) : row);
         }
-        int[] width = new int[HEADER.length];
+        int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 width[i] = Math.max(width[i], row[i].length());
@@ -39,7 +42,7 @@ final class SummaryTable {
         for (String[] row : rows) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                boolean left = i == 0 || i == 4 || i == 5;
+                boolean left = i == 0 || i == 4 || i == 5 || i == HEADER.length;
                 String cell = row[i];
                 String pad = " ".repeat(width[i] - cell.length());
                 sb.append(left ? cell + pad : pad + cell);
@@ -67,7 +70,8 @@ final class SummaryTable {
                             + "than 1 ms late.",
                     plan.rate(), s.requestsPerSecond(), s.late());
         }
-        return "Closed loop: each of the " + plan.concurrency() + " connections waits for its "
+        return "Closed loop: each of the " + plan.concurrency()
+                + (plan.http2() ? " workers" : " connections") + " waits for its "
                 + "answer before the next request, so a slow server lowers the rate instead of "
                 + "raising the latency (coordinated omission). Use --rate for open-loop figures.";
     }
@@ -77,6 +81,12 @@ final class SummaryTable {
         return d.toSeconds() < 60
                 ? String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9)
                 : ProgressFormat.clock(d);
+    }
+
+    private static String[] append(String[] row, String cell) {
+        String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
+        longer[row.length] = cell;
+        return longer;
     }
 
     private static String num(long n) {

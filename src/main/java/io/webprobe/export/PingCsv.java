@@ -26,7 +26,8 @@ public final class PingCsv {
             new Column<>("p99_ms", r -> ms(r, r.p99Millis())),
             new Column<>("max_ms", r -> ms(r, r.maxMillis())),
             new Column<>("req_per_s", r -> String.format(Locale.ROOT, "%.1f", r.requestsPerSecond())),
-            new Column<>("bytes", PingResult::bytes));
+            new Column<>("bytes", PingResult::bytes),
+            new Column<>("protocol", PingResult::protocol));
 
     /** Header of the per-request log. */
     public static final String[] REQUEST_HEADER = {

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
  * @param headers the response header fields (names in lower case), empty when not kept
+ * @param http2 the response came over HTTP/2 (else HTTP/1.x, or no response)
  */
 public record FetchResponse(
         URI uri,
@@ -35,7 +36,8 @@ public record FetchResponse(
         ErrorKind error,
         String errorMessage,
         String robotsTag,
-        List<Header> headers) {
+        List<Header> headers,
+        boolean http2) {
 
     public FetchResponse {
         Objects.requireNonNull(uri, "uri");
@@ -43,6 +45,14 @@ public record FetchResponse(
         errorMessage = errorMessage == null ? "" : errorMessage;
         robotsTag = robotsTag == null ? "" : robotsTag;
         headers = headers == null ? List.of() : List.copyOf(headers);
+    }
+
+    /** A response over HTTP/1.x. */
+    public FetchResponse(URI uri, int status, String contentType, String location, long sizeBytes,
+            byte[] body, boolean truncated, long elapsedMillis, ErrorKind error,
+            String errorMessage, String robotsTag, List<Header> headers) {
+        this(uri, status, contentType, location, sizeBytes, body, truncated, elapsedMillis, error,
+                errorMessage, robotsTag, headers, false);
     }
 
     /** A response without kept header fields. */

@@ -157,7 +157,8 @@ public final class JdkHttpProbe implements HttpProbe {
                     null,
                     "",
                     String.join(" | ", response.headers().allValues("X-Robots-Tag")),
-                    headersOf(response.headers()));
+                    headersOf(response.headers()),
+                    response.version() == HttpClient.Version.HTTP_2);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

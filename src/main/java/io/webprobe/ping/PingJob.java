@@ -3,6 +3,7 @@ package io.webprobe.ping;
 import io.webprobe.NamedThreads;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.JdkHttpProbe;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +26,12 @@ import org.slf4j.LoggerFactory;
  *       fraction of a blocking client's CPU cost per request;
  *   <li>{@link Engine#WORKERS}: one blocking worker per unit of concurrency calling the probe
  *       ({@link ThreadEngine}, virtual threads {@code ping-worker-N}); needed to follow
- *       redirects, and the reference the event loops are tested against.
+ *       redirects and for HTTP/2 ({@link PingPlan#http2()}, through java.net.http), and the
+ *       reference the event loops are tested against.
  * </ul>
- * Both speak HTTP/1.1 through the same codec and trust what {@link PingPlan#tls()} trusts (the
- * probe given to {@link Engine#WORKERS} must be built with the same trust).
+ * Over HTTP/1.1 both speak through the same codec; both trust what {@link PingPlan#tls()}
+ * trusts (the probe given to {@link Engine#WORKERS} must be built with the same trust, as
+ * {@link #probeFor} builds it).
  *
  * <p>Request {@code i} goes to target {@code i % targets}. In a closed loop the next request
  * goes out on a connection as soon as the previous one ends. In {@link PingMode#RATE} request
@@ -51,14 +54,17 @@ public final class PingJob implements AutoCloseable {
 
     /** How the requests are put on the wire. */
     public enum Engine {
-        /** Non-blocking event loops, http and https; cannot follow redirects. */
+        /** Non-blocking event loops, http and https over HTTP/1.1; cannot follow redirects. */
         EVENT_LOOPS,
-        /** Blocking workers over an {@link HttpProbe}; follows redirects. */
+        /** Blocking workers over an {@link HttpProbe}; follows redirects, speaks HTTP/2. */
         WORKERS;
 
-        /** The engine for a plan: the event loops, unless it follows redirects. */
+        /**
+         * The engine for a plan: the event loops, unless it follows redirects or asks for
+         * HTTP/2.
+         */
         public static Engine forPlan(PingPlan plan) {
-            return plan.followRedirects() ? WORKERS : EVENT_LOOPS;
+            return plan.followRedirects() || plan.http2() ? WORKERS : EVENT_LOOPS;
         }
     }
 
@@ -76,12 +82,23 @@ public final class PingJob implements AutoCloseable {
     private volatile long endNanos;
 
     /**
-     * A job on {@link Engine#forPlan}'s engine; when that is {@link Engine#WORKERS} it uses an
-     * {@link Http1Probe} with the plan's user agent and trust.
+     * A job on {@link Engine#forPlan}'s engine; when that is {@link Engine#WORKERS} it uses
+     * {@link #probeFor}'s probe.
      */
     public PingJob(PingPlan plan, PingListener listener) {
-        this(plan, Engine.forPlan(plan), new Http1Probe(plan.userAgent(),
-                min(plan.timeout(), MAX_CONNECT_TIMEOUT), plan.tls()), listener);
+        this(plan, Engine.forPlan(plan), probeFor(plan), listener);
+    }
+
+    /**
+     * The probe the workers use for a plan, with its user agent and trust: java.net.http where
+     * the plan asks for HTTP/2 (it negotiates HTTP/2 by ALPN and multiplexes the requests to a
+     * server over one connection), else our own HTTP/1.1 client ({@link Http1Probe}, which can
+     * also turn keep-alive off).
+     */
+    public static HttpProbe probeFor(PingPlan plan) {
+        Duration connect = min(plan.timeout(), MAX_CONNECT_TIMEOUT);
+        return plan.http2() ? new JdkHttpProbe(plan.userAgent(), connect, plan.tls())
+                : new Http1Probe(plan.userAgent(), connect, plan.tls());
     }
 
     /**
@@ -107,6 +124,9 @@ public final class PingJob implements AutoCloseable {
             LongSupplier clock) {
         if (engine == Engine.EVENT_LOOPS && plan.followRedirects()) {
             throw new IllegalArgumentException("The event loops do not follow redirects");
+        }
+        if (engine == Engine.EVENT_LOOPS && plan.http2()) {
+            throw new IllegalArgumentException("The event loops speak HTTP/1.1 only");
         }
         this.plan = plan;
         this.probe = probe;

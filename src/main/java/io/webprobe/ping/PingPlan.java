@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param success status codes counted as OK
  * @param userAgent the User-Agent header
  * @param tls which server certificates https targets may present
+ * @param http2 ask https targets for HTTP/2 (ALPN), falling back to HTTP/1.1 where the server
+ *     does not offer it; http targets stay on HTTP/1.1. Needs keep-alive.
  */
 public record PingPlan(
         List<URI> targets,
@@ -42,7 +44,8 @@ public record PingPlan(
         int warmup,
         StatusSet success,
         String userAgent,
-        TlsTrust tls) {
+        TlsTrust tls,
+        boolean http2) {
 
     public static final int MAX_REDIRECTS = 10;
     public static final int DEFAULT_CONCURRENCY = 10;
@@ -86,6 +89,10 @@ public record PingPlan(
         if (warmup < 0) {
             throw new IllegalArgumentException("Warm-up requests cannot be negative");
         }
+        if (http2 && !keepAlive) {
+            throw new IllegalArgumentException("HTTP/2 keeps its connections open, so it cannot "
+                    + "be used without keep-alive");
+        }
     }
 
     /**
@@ -95,77 +102,86 @@ public record PingPlan(
     public static PingPlan of(List<URI> targets, String userAgent) {
         return new PingPlan(targets, "GET", DEFAULT_CONCURRENCY, PingMode.COUNT, DEFAULT_COUNT,
                 Duration.ofSeconds(10), 0, DEFAULT_TIMEOUT, false, List.of(), true, 0,
-                StatusSet.DEFAULT, userAgent, TlsTrust.defaults());
+                StatusSet.DEFAULT, userAgent, TlsTrust.defaults(), false);
     }
 
     public PingPlan withMethod(String m) {
         return new PingPlan(targets, m, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     public PingPlan withConcurrency(int c) {
         return new PingPlan(targets, method, c, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     /** Closed loop, n requests per URL. */
     public PingPlan withCount(long n) {
         return new PingPlan(targets, method, concurrency, PingMode.COUNT, n, duration, rate,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     /** Closed loop for a duration. */
     public PingPlan withDuration(Duration d) {
         return new PingPlan(targets, method, concurrency, PingMode.DURATION, 0, d, rate,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     /** Open loop at a total rate for a duration. */
     public PingPlan withRate(double perSecond, Duration d) {
         return new PingPlan(targets, method, concurrency, PingMode.RATE, 0, d, perSecond,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     public PingPlan withTimeout(Duration t) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, t,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     public PingPlan withFollowRedirects(boolean f) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                f, headers, keepAlive, warmup, success, userAgent, tls);
+                f, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     public PingPlan withHeaders(List<Header> h) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, h, keepAlive, warmup, success, userAgent, tls);
+                followRedirects, h, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     public PingPlan withKeepAlive(boolean k) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, k, warmup, success, userAgent, tls);
+                followRedirects, headers, k, warmup, success, userAgent, tls, http2);
     }
 
     public PingPlan withWarmup(int w) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, w, success, userAgent, tls);
+                followRedirects, headers, keepAlive, w, success, userAgent, tls, http2);
     }
 
     public PingPlan withSuccess(StatusSet s) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, s, userAgent, tls);
+                followRedirects, headers, keepAlive, warmup, s, userAgent, tls, http2);
     }
 
     /** With other trusted certificates for https targets. */
     public PingPlan withTls(TlsTrust t) {
         return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, t);
+                followRedirects, headers, keepAlive, warmup, success, userAgent, t, http2);
+    }
+
+    /**
+     * Asks https targets for HTTP/2 (or not): each URL's result says which protocol answered
+     * ({@link PingResult#protocol()}).
+     */
+    public PingPlan withHttp2(boolean h) {
+        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
+                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, h);
     }
 
     /** Open loop at a total rate, with at most {@code n} requests per URL (0 = no cap). */
     public PingPlan withRateAndCount(double perSecond, Duration d, long n) {
         return new PingPlan(targets, method, concurrency, PingMode.RATE, n, d, perSecond,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls);
+                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
     }
 
     /** Requests in total, or -1 when the run is bounded by time only. */

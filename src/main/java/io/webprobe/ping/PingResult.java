@@ -32,6 +32,7 @@ import java.util.StringJoiner;
  * @param late requests (open loop) sent more than 1 ms after their intended time
  * @param redirects redirects followed
  * @param progress 0 to 1
+ * @param http2Responses responses that came over HTTP/2 (the others over HTTP/1.1)
  */
 public record PingResult(
         String url,
@@ -54,7 +55,8 @@ public record PingResult(
         long bytes,
         long late,
         long redirects,
-        double progress) {
+        double progress,
+        long http2Responses) {
 
     /** E.g. "200×98 503×2". */
     public String statusCountsText() {
@@ -73,6 +75,22 @@ public record PingResult(
     /** Failed requests as a percentage of those sent (0 when none were sent). */
     public double errorRatePercent() {
         return sent == 0 ? 0 : 100.0 * failed / sent;
+    }
+
+    /**
+     * The protocol the responses came over: "HTTP/1.1", "HTTP/2", "HTTP/1.1 and HTTP/2" when
+     * both answered (a server changing its mind mid-run), "" before any response.
+     */
+    public String protocol() {
+        long responses = 0;
+        for (long n : statusCounts.values()) {
+            responses += n;
+        }
+        if (responses == 0) {
+            return "";
+        }
+        return http2Responses == 0 ? "HTTP/1.1" : http2Responses == responses ? "HTTP/2"
+                : "HTTP/1.1 and HTTP/2";
     }
 
     /** Whether any response was measured (the latency figures mean something). */

@@ -192,6 +192,12 @@ final class PingRun {
      */
     void record(RecordRing ring, long i, long intended, long send, long done, int status,
             ErrorKind error, String message, long bytes, int hops) {
+        record(ring, i, intended, send, done, status, error, message, bytes, hops, false);
+    }
+
+    /** As above, for a response that may have come over HTTP/2. */
+    void record(RecordRing ring, long i, long intended, long send, long done, int status,
+            ErrorKind error, String message, long bytes, int hops, boolean http2) {
         if (error == ErrorKind.CANCELLED || stopping) {
             return;
         }
@@ -202,7 +208,8 @@ final class PingRun {
         boolean late = intended >= 0 && send - intended > LATE_NANOS;
         boolean success = error == null && plan.success().contains(status);
         int flags = (warmup ? RecordRing.FLAG_WARMUP : 0) | (late ? RecordRing.FLAG_LATE : 0)
-                | (success ? RecordRing.FLAG_SUCCESS : 0);
+                | (success ? RecordRing.FLAG_SUCCESS : 0)
+                | (http2 && error == null ? RecordRing.FLAG_HTTP2 : 0);
         ring.put(t, status, error == null ? -1 : error.ordinal(), flags, hops,
                 responseNanos / 1000, serviceNanos / 1000, bytes);
         if (listener == PingListener.NONE) {

@@ -19,6 +19,8 @@ final class RecordRing {
     static final int FLAG_WARMUP = 1;
     static final int FLAG_LATE = 2;
     static final int FLAG_SUCCESS = 4;
+    /** The response came over HTTP/2. */
+    static final int FLAG_HTTP2 = 8;
 
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
@@ -39,7 +41,8 @@ final class RecordRing {
          * @param target the target's index
          * @param status the HTTP status, 0 on failure
          * @param error the failure's {@link io.webprobe.http.ErrorKind} ordinal, or -1
-         * @param flags {@link #FLAG_WARMUP}, {@link #FLAG_LATE}, {@link #FLAG_SUCCESS}
+         * @param flags {@link #FLAG_WARMUP}, {@link #FLAG_LATE}, {@link #FLAG_SUCCESS},
+         *     {@link #FLAG_HTTP2}
          */
         void accept(int target, int status, int error, int flags, int hops, long responseMicros,
                 long serviceMicros, long bytes);

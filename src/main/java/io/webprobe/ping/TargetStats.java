@@ -33,6 +33,8 @@ final class TargetStats {
     private long late;
     private long redirects;
     private long warm;
+    /** Responses that came over HTTP/2. */
+    private long http2;
     /** Status codes seen, ascending, with their counts: codes[0..statusKinds). */
     private int[] codes = new int[1];
     private long[] codeCounts = new long[1];
@@ -104,6 +106,9 @@ final class TargetStats {
             record(status, error < 0 ? null : KINDS[error], (flags & RecordRing.FLAG_SUCCESS) != 0,
                     responseMicros, serviceMicros, bodyBytes, hops,
                     (flags & RecordRing.FLAG_LATE) != 0);
+            if ((flags & RecordRing.FLAG_HTTP2) != 0) {
+                http2++;
+            }
         }
     }
 
@@ -173,7 +178,7 @@ final class TargetStats {
                 any ? ms(service.percentile(50)) : 0,
                 any ? ms(service.percentile(99)) : 0,
                 elapsedSeconds > 0 ? sent / elapsedSeconds : 0,
-                bytes, late, redirects, progress);
+                bytes, late, redirects, progress, http2);
         return last;
     }
 
@@ -186,7 +191,8 @@ final class TargetStats {
         return new PingResult(r.url(), r.sent(), r.ok(), r.failed(), r.statusCounts(),
                 r.errorCounts(), r.minMillis(), r.meanMillis(), r.stddevMillis(), r.p50Millis(),
                 r.p90Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(), r.serviceP50Millis(),
-                r.serviceP99Millis(), rate, r.bytes(), r.late(), r.redirects(), r.progress());
+                r.serviceP99Millis(), rate, r.bytes(), r.late(), r.redirects(), r.progress(),
+                r.http2Responses());
     }
 
     /** µs to ms. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code webprobe ping} in process, against a loopback server. */
 class PingCommandTest {
     private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
-            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes";
+            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes,protocol";
     private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
             + "status,latency_ms,service_ms,bytes,error_class,error_message";
 
@@ -592,6 +593,50 @@ class PingCommandTest {
         assertEquals(2, code);
         assertOneSentenceWithoutStackTrace(err.toString());
         assertThat(err.toString()).contains("ran out of memory", "WEBPROBE_JAVA_OPTS");
+    }
+
+    @Test
+    void http2IsAskedForWithAFlagAndTheTableAndCsvSayWhichProtocolAnswered() throws Exception {
+        io.webprobe.testsupport.SelfSignedCertificate cert =
+                io.webprobe.testsupport.SelfSignedCertificate.create(dir, "h2", "ip:127.0.0.1");
+        try (var h2 = io.webprobe.testsupport.Http2TestServer.offeringHttp2(cert.serverContext());
+                var h1 = io.webprobe.testsupport.Http2TestServer.http1Only(
+                        cert.serverContext())) {
+            Path csv = dir.resolve("h2.csv");
+
+            CliRun r = run("ping", h2.url("/"), h1.url("/"), "--http2", "--cacert",
+                    cert.pem().toString(), "--count", "6", "--concurrency", "3", "--quiet",
+                    "--csv", csv.toString());
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.out().lines().findFirst().orElseThrow()).endsWith("protocol");
+            assertThat(tableRow(r.out(), h2.url("/"))).startsWith("6 ").endsWith(" HTTP/2");
+            assertThat(tableRow(r.out(), h1.url("/"))).startsWith("6 ").endsWith(" HTTP/1.1");
+            assertThat(r.out()).contains("each of the 3 workers waits");
+            List<String[]> rows = readCsv(csv);
+            assertThat(rows).extracting(row -> row[0] + " " + row[row.length - 1])
+                    .containsExactly("url protocol", h2.url("/") + " HTTP/2",
+                            h1.url("/") + " HTTP/1.1");
+            assertThat(h2.requestsByProtocol()).containsExactly(Map.entry("HTTP/2.0", 6L));
+
+            // without the flag: HTTP/1.1 on the event loops, the table as before
+            CliRun plain = run("ping", h2.url("/"), "--cacert", cert.pem().toString(),
+                    "--count", "2", "--quiet");
+            assertEquals(0, plain.exitCode(), plain.err());
+            assertThat(plain.out().lines().findFirst().orElseThrow()).endsWith("req/s");
+            assertThat(h2.requestsByProtocol()).containsEntry("HTTP/1.1", 2L);
+        }
+    }
+
+    @Test
+    void http2WithoutKeepAliveIsRefusedInOneSentence() {
+        CliRun r = run("ping", server.url("/"), "--http2", "--no-keepalive");
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err()).isEqualTo("webprobe: HTTP/2 keeps its connections open, so it "
+                + "cannot be used without keep-alive." + System.lineSeparator());
+        assertEquals(0, server.totalRequests());
     }
 
     @Test

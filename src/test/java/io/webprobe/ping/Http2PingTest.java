@@ -1,0 +1,163 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.Http1Probe;
+import io.webprobe.http.TlsTrust;
+import io.webprobe.testsupport.Http2TestServer;
+import io.webprobe.testsupport.SelfSignedCertificate;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ping's HTTP/2 opt-in against a real HTTP/2 server: the requests go over HTTP/2 and share
+ * connections, a server without HTTP/2 is pinged over HTTP/1.1 and each result says which
+ * protocol answered, failures keep their classes.
+ */
+class Http2PingTest {
+    @TempDir
+    static Path dir;
+    static SelfSignedCertificate cert;
+    static Http2TestServer h2;
+    static Http2TestServer h1;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @BeforeAll
+    static void servers() throws Exception {
+        cert = SelfSignedCertificate.create(dir, "loopback", "ip:127.0.0.1");
+        h2 = Http2TestServer.offeringHttp2(cert.serverContext());
+        h1 = Http2TestServer.http1Only(cert.serverContext());
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        h2.close();
+        h1.close();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable c : toClose) {
+            c.close();
+        }
+    }
+
+    private static PingPlan plan(TlsTrust trust, String... urls) {
+        List<URI> targets = new ArrayList<>();
+        for (String u : urls) {
+            targets.add(URI.create(u));
+        }
+        return PingPlan.of(targets, "Webprobe/test").withTls(trust);
+    }
+
+    private PingSnapshot run(PingPlan plan) throws Exception {
+        PingJob job = new PingJob(plan, PingListener.NONE);
+        toClose.add(job);
+        job.start();
+        return job.completion().get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void askedForHttp2TheRequestsGoOverItSharingAFewConnections() throws Exception {
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        int connectionsBefore = h2.connections();
+        Map<String, Long> before = h2.requestsByProtocol();
+        PingPlan plan = plan(trust, h2.url("/a"), h2.url("/b")).withHttp2(true)
+                .withCount(100).withConcurrency(8);
+        assertThat(PingJob.Engine.forPlan(plan)).isEqualTo(PingJob.Engine.WORKERS);
+
+        PingSnapshot s = run(plan);
+
+        assertThat(s.results()).allSatisfy(r -> {
+            assertThat(r.statusCountsText()).isEqualTo("200×100");
+            assertThat(r.protocol()).isEqualTo("HTTP/2");
+            assertThat(r.http2Responses()).isEqualTo(100);
+            assertThat(r.bytes()).isEqualTo(100 * Http2TestServer.bodyBytes());
+        });
+        assertThat(h2.requestsByProtocol().getOrDefault("HTTP/2.0", 0L)
+                - before.getOrDefault("HTTP/2.0", 0L)).isEqualTo(200);
+        assertThat(h2.requestsByProtocol().getOrDefault("HTTP/1.1", 0L))
+                .isEqualTo(before.getOrDefault("HTTP/1.1", 0L));
+        // 200 requests, 8 at a time: HTTP/2 multiplexes them; at most one connection per
+        // request that started before the first connection was ready
+        assertThat(h2.connections() - connectionsBefore).isBetween(1, 8);
+    }
+
+    @Test
+    void withoutTheOptInTheSameServerIsPingedOverHttp1OnTheEventLoops() throws Exception {
+        PingPlan plan = plan(TlsTrust.fromPemFile(cert.pem()), h2.url("/")).withCount(20)
+                .withConcurrency(2);
+        assertThat(PingJob.Engine.forPlan(plan)).isEqualTo(PingJob.Engine.EVENT_LOOPS);
+
+        PingSnapshot s = run(plan);
+
+        assertThat(s.results()).singleElement().satisfies(r -> {
+            assertThat(r.statusCountsText()).isEqualTo("200×20");
+            assertThat(r.protocol()).isEqualTo("HTTP/1.1");
+        });
+    }
+
+    @Test
+    void aServerWithoutHttp2IsPingedOverHttp1AndTheResultSaysSo() throws Exception {
+        PingSnapshot s = run(plan(TlsTrust.fromPemFile(cert.pem()), h1.url("/"), h2.url("/"))
+                .withHttp2(true).withCount(20).withConcurrency(4));
+
+        assertThat(s.results()).extracting(r -> r.url() + " " + r.statusCountsText() + " "
+                + r.protocol()).containsExactly(h1.url("/") + " 200×20 HTTP/1.1",
+                        h2.url("/") + " 200×20 HTTP/2");
+    }
+
+    @Test
+    void anHttpUrlStaysOnHttp1() throws Exception {
+        try (io.webprobe.testsupport.LocalHttpServer plain =
+                new io.webprobe.testsupport.LocalHttpServer()) {
+            plain.route("/", io.webprobe.testsupport.LocalHttpServer.html("<p>plain</p>"));
+            PingSnapshot s = run(plan(TlsTrust.defaults(), plain.url("/")).withHttp2(true)
+                    .withCount(5));
+            assertThat(s.results()).singleElement().satisfies(r -> {
+                assertThat(r.statusCountsText()).isEqualTo("200×5");
+                assertThat(r.protocol()).isEqualTo("HTTP/1.1");
+            });
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateFailsInItsOwnClassAndTheProtocolIsLeftBlank() throws Exception {
+        PingSnapshot s = run(plan(TlsTrust.defaults(), h2.url("/")).withHttp2(true)
+                .withCount(3));
+
+        assertThat(s.results()).singleElement().satisfies(r -> {
+            assertThat(r.errorCounts()).containsOnlyKeys(ErrorKind.TLS_CERTIFICATE);
+            assertThat(r.protocol()).isEmpty();
+        });
+        assertThat(s.certificateFailure()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
+    }
+
+    @Test
+    void http2NeedsKeepAliveAndTheWorkers() {
+        PingPlan base = plan(TlsTrust.defaults(), "https://127.0.0.1/");
+        assertThatThrownBy(() -> base.withKeepAlive(false).withHttp2(true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HTTP/2 keeps its connections open, so it cannot be used without "
+                        + "keep-alive");
+        PingPlan http2 = base.withHttp2(true);
+        assertThatThrownBy(() -> new PingJob(http2, PingJob.Engine.EVENT_LOOPS,
+                new Http1Probe("t", Duration.ofSeconds(1), http2.tls()), PingListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(PingJob.probeFor(http2)).isInstanceOf(io.webprobe.http.JdkHttpProbe.class);
+        assertThat(PingJob.probeFor(base)).isInstanceOf(Http1Probe.class);
+    }
+}

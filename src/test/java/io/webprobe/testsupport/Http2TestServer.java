@@ -1,0 +1,119 @@
+package io.webprobe.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * An https server on loopback (Jetty) that offers HTTP/2 and HTTP/1.1 by ALPN, or HTTP/1.1
+ * only, answering every path with 200 and a short body. Counts the requests by the protocol
+ * they came over and the TCP connections clients opened.
+ */
+public final class Http2TestServer implements AutoCloseable {
+    /** The body of every answer. */
+    public static final String BODY = "hello over tls";
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final Map<String, AtomicLong> byProtocol = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    private Http2TestServer(SSLContext tls, boolean offerHttp2) throws Exception {
+        server = new Server();
+        HttpConfiguration config = new HttpConfiguration();
+        config.addCustomizer(new SecureRequestCustomizer(false)); // any name, as for an address
+        HttpConnectionFactory http1 = new HttpConnectionFactory(config);
+        ALPNServerConnectionFactory alpn = offerHttp2
+                ? new ALPNServerConnectionFactory("h2", "http/1.1")
+                : new ALPNServerConnectionFactory("http/1.1");
+        alpn.setDefaultProtocol(http1.getProtocol());
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(tls);
+        SslConnectionFactory sslFactory = new SslConnectionFactory(ssl, alpn.getProtocol());
+        ConnectionFactory[] factories = offerHttp2
+                ? new ConnectionFactory[] {sslFactory, alpn,
+                    new HTTP2ServerConnectionFactory(config), http1}
+                : new ConnectionFactory[] {sslFactory, alpn, http1};
+        connector = new ServerConnector(server, factories);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.addEventListener(new Connection.Listener() {
+            @Override
+            public void onOpened(Connection connection) {
+                if (connection instanceof org.eclipse.jetty.io.ssl.SslConnection) {
+                    connections.incrementAndGet();
+                }
+            }
+        });
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                byProtocol.computeIfAbsent(request.getConnectionMetaData().getProtocol(),
+                        k -> new AtomicLong()).incrementAndGet();
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+                Content.Sink.write(response, true, BODY, callback);
+                return true;
+            }
+        });
+        server.start();
+    }
+
+    /** A server offering HTTP/2 and HTTP/1.1. */
+    public static Http2TestServer offeringHttp2(SSLContext tls) throws Exception {
+        return new Http2TestServer(tls, true);
+    }
+
+    /** A server offering HTTP/1.1 only. */
+    public static Http2TestServer http1Only(SSLContext tls) throws Exception {
+        return new Http2TestServer(tls, false);
+    }
+
+    /** https://127.0.0.1:port + path. */
+    public String url(String path) {
+        return "https://127.0.0.1:" + connector.getLocalPort() + path;
+    }
+
+    /** Requests answered, by the protocol they came over ("HTTP/2.0", "HTTP/1.1"). */
+    public Map<String, Long> requestsByProtocol() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        byProtocol.forEach((k, v) -> copy.put(k, v.get()));
+        return copy;
+    }
+
+    /** TLS connections clients opened. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** The body's length in bytes. */
+    public static long bodyBytes() {
+        return BODY.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}
