@@ -145,6 +145,12 @@ public final class PingView {
         CheckBox keepAlive = new CheckBox("Keep-alive");
         keepAlive.setId("pingKeepAlive");
         keepAlive.selectedProperty().bindBidirectional(vm.keepAliveProperty());
+        CheckBox http2 = new CheckBox("HTTP/2 (https URLs)");
+        http2.setId("pingHttp2");
+        http2.selectedProperty().bindBidirectional(vm.http2Property());
+        http2.setTooltip(new Tooltip("Ask https URLs for HTTP/2, as oha --http2 and curl --http2 "
+                + "do; a server without it is pinged over HTTP/1.1, and the Protocol column "
+                + "says which answered. Needs keep-alive."));
 
         GridPane settings = new GridPane();
         settings.setHgap(8);
@@ -162,6 +168,7 @@ public final class PingView {
         settings.addRow(row++, new Label("Timeout (s)"), timeout);
         settings.add(follow, 0, row++, 2, 1);
         settings.add(keepAlive, 0, row++, 2, 1);
+        settings.add(http2, 0, row++, 2, 1);
         Label trust = new Label("Trust certificate");
         trust.setMinWidth(Region.USE_PREF_SIZE);
         TextField certificate = certificateField();
@@ -272,7 +279,8 @@ public final class PingView {
                 decimal("Req/s", PingResult::requestsPerSecond),
                 text("Codes", 110, PingResult::statusCountsText),
                 text("Errors", 120, PingResult::errorCountsText),
-                count("Bytes", PingResult::bytes)));
+                count("Bytes", PingResult::bytes),
+                text("Protocol", 80, PingResult::protocol)));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {

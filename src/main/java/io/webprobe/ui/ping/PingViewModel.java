@@ -96,6 +96,7 @@ public final class PingViewModel implements AutoCloseable {
     private final DoubleProperty timeoutSeconds = new SimpleDoubleProperty(this, "timeoutSeconds", 10);
     private final BooleanProperty followRedirects = new SimpleBooleanProperty(this, "followRedirects");
     private final BooleanProperty keepAlive = new SimpleBooleanProperty(this, "keepAlive", true);
+    private final BooleanProperty http2 = new SimpleBooleanProperty(this, "http2");
     private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
@@ -136,6 +137,18 @@ public final class PingViewModel implements AutoCloseable {
         this.userAgent = userAgent;
         this.tick = tick;
         targets.addListener((o, a, b) -> targetProblems.set(""));
+        // HTTP/2 keeps its connections open: asking for it asks for keep-alive, and turning
+        // keep-alive off turns it off (never a plan the engine refuses)
+        http2.addListener((o, a, on) -> {
+            if (on) {
+                keepAlive.set(true);
+            }
+        });
+        keepAlive.addListener((o, a, on) -> {
+            if (!on) {
+                http2.set(false);
+            }
+        });
         selectedUrl.addListener((o, a, b) -> {
             selectedUrlForTimer = b;
             histogram.clear();
@@ -166,6 +179,11 @@ public final class PingViewModel implements AutoCloseable {
     public DoubleProperty timeoutSecondsProperty() { return timeoutSeconds; }
     public BooleanProperty followRedirectsProperty() { return followRedirects; }
     public BooleanProperty keepAliveProperty() { return keepAlive; }
+    /**
+     * Ask https URLs for HTTP/2 (the command line's --http2); each row's protocol says which
+     * answered. Setting it sets keep-alive; clearing keep-alive clears it.
+     */
+    public BooleanProperty http2Property() { return http2; }
     /** Accept any certificate for any name (the command line's --insecure). */
     public BooleanProperty insecureProperty() { return insecure; }
     /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
@@ -388,7 +406,8 @@ public final class PingViewModel implements AutoCloseable {
                 .withConcurrency(concurrency.get())
                 .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds.get() * 1000)))
                 .withFollowRedirects(followRedirects.get())
-                .withKeepAlive(keepAlive.get());
+                .withKeepAlive(keepAlive.get())
+                .withHttp2(http2.get());
         Duration d = Duration.ofSeconds(durationSeconds.get());
         return switch (mode.get()) {
             case COUNT -> p.withCount(count.get());

@@ -62,7 +62,7 @@ class PingViewModelTest {
     private static final Duration TICK = Duration.ofMillis(20);
     private static final Duration RUN_WAIT = Duration.ofSeconds(30);
     private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
-            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes";
+            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes,protocol";
     private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
             + "status,latency_ms,service_ms,bytes,error_class,error_message";
 
@@ -562,6 +562,32 @@ class PingViewModelTest {
         // nothing is sent any more
         waiting(Duration.ofSeconds(5)).until(() -> liveThreads("ping-stats-").isEmpty());
         assertThat(server.totalRequests()).isLessThanOrEqualTo(hitsAfterStop + 2);
+    }
+
+    @Test
+    void http2AsksForKeepAliveReachesThePlanAndEachRowSaysItsProtocol() throws Exception {
+        server.route("/h", html("x"));
+        fx.on(() -> {
+            vm.keepAliveProperty().set(false);
+            vm.http2Property().set(true);
+            vm.countProperty().set(2);
+        });
+        assertThat(fx.on(() -> vm.keepAliveProperty().get())).isTrue();
+
+        assertThat(start(server.url("/h"))).isTrue();
+        awaitEnd();
+
+        assertThat(plans).singleElement().satisfies(p -> {
+            assertThat(p.http2()).isTrue();
+            assertThat(p.keepAlive()).isTrue();
+        });
+        // an http:// URL stays on HTTP/1.1, and its row says so
+        assertThat(results()).singleElement().satisfies(r -> {
+            assertEquals("200×2", r.statusCountsText());
+            assertEquals("HTTP/1.1", r.protocol());
+        });
+        fx.on(() -> vm.keepAliveProperty().set(false));
+        assertThat(fx.on(() -> vm.http2Property().get())).isFalse();
     }
 
     @Test
