@@ -4,7 +4,9 @@
 # two when installed: apt-get install hey wrk) in the same run; then the memory case, 10,000
 # URLs x 10 requests under -Xmx256m, with its peak RSS.
 #   bench/ping.sh [REQUESTS] [CONCURRENCY] [RUNS]   (defaults: 20000 50 3; medians reported)
-#   BENCH_CASES="http https memory" picks the cases (those three by default; https-jdk too).
+#   BENCH_CASES="http https memory" picks the cases (those three by default; https-jdk and
+#   https-h2 too: the latter pings an HTTP/2 listener with --http2 against hey -h2; wrk has no
+#   HTTP/2).
 # The ping's https engines are BoringSSL's (Conscrypt, docs/decisions/0015); the https-jdk case
 # (not in the default set) runs the same with the JDK's own TLS (-Dwebprobe.tls=jdk), which
 # under run.sh's C1-only JIT offers ChaCha20-Poly1305 first (ADR 0011). HTTPS_JAVA_OPTS adds
@@ -30,6 +32,7 @@ chmod 755 "$WORK"
 source bench/nginx.sh
 PORT=$(free_port)
 TLS_PORT=$(free_port)
+H2_PORT=$(free_port)
 mkdir -p "$WORK/site"
 python3 -c "print('<!doctype html><title>bench</title>' + 'x' * 600)" > "$WORK/site/index.html"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
@@ -38,13 +41,15 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
 start_nginx "$WORK" "$PORT" "$WORK/site" "$NGINX_WORKERS" "access_log off; keepalive_requests 1000000;
   server { listen 127.0.0.1:$TLS_PORT ssl backlog=4096; root $WORK/site;
+           ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem; }
+  server { listen 127.0.0.1:$H2_PORT ssl http2 backlog=4096; root $WORK/site;
            ssl_certificate $WORK/cert.pem; ssl_certificate_key $WORK/key.pem; }"
 ./run.sh ping "http://127.0.0.1:$PORT/" --count 100 --quiet >/dev/null   # build the jar before timing
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # bench_case NAME URL JAVA_OPTS WEBPROBE_EXTRA_ARGS...: Webprobe and hey alternate, RUNS
-# times; then wrk.
+# times; then wrk (unless NO_WRK is set). HEY_ARGS adds to hey's arguments.
 bench_case() {
   local name=$1 url=$2 jopts=$3
   shift 3
@@ -58,7 +63,7 @@ row = next(csv.DictReader(open(sys.argv[1])))
 print(row["req_per_s"], row["p50_ms"], row["p99_ms"], row["sent"], row["failed"])
 PY
     if command -v hey >/dev/null; then
-      hey -n "$REQUESTS" -c "$CONC" "$url" > "$WORK/hey.txt"
+      hey -n "$REQUESTS" -c "$CONC" ${HEY_ARGS:-} "$url" > "$WORK/hey.txt"
       python3 - "$WORK/hey.txt" >> "$WORK/$name-hey" <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()
@@ -72,7 +77,7 @@ PY
   local wp_rps dur
   wp_rps=$(cut -d' ' -f1 "$WORK/$name-webprobe" | median)
   dur=$(python3 -c "print(max(3, round($REQUESTS / $wp_rps)))")
-  if command -v wrk >/dev/null; then
+  if command -v wrk >/dev/null && [ -z "${NO_WRK:-}" ]; then
     for _ in $(seq "$RUNS"); do
       wrk -t2 -c"$CONC" -d"${dur}s" --latency "$url" > "$WORK/wrk.txt"
       python3 - "$WORK/wrk.txt" >> "$WORK/$name-wrk" <<'PY'
@@ -110,6 +115,9 @@ for c in $CASES; do
     https) bench_case https "https://127.0.0.1:$TLS_PORT/" "$HTTPS_JAVA_OPTS" --cacert "$WORK/cert.pem" ;;
     https-jdk) bench_case https-jdk "https://127.0.0.1:$TLS_PORT/" "$HTTPS_JAVA_OPTS -Dwebprobe.tls=jdk" \
       --cacert "$WORK/cert.pem" ;;
+    https-h2) HEY_ARGS=-h2 NO_WRK=1 bench_case https-h2 "https://127.0.0.1:$H2_PORT/" \
+      "$HTTPS_JAVA_OPTS" --cacert "$WORK/cert.pem" --http2
+      python3 -c "import csv; print('protocol:', next(csv.DictReader(open('$WORK/s.csv')))['protocol'])" ;;
     memory)
       # 10,000 distinct URLs (the same page, by query string), 10 requests each, small heap.
       python3 -c "
@@ -128,6 +136,6 @@ for i in range(10000): print('http://127.0.0.1:$PORT/?u=%d' % i)" > "$WORK/urls.
       grep -E '^Sent ' "$WORK/mem.txt" || true
       grep -v 'Command being timed\|^\s' "$WORK/mem.err" | head -3 || true
       ;;
-    *) echo "unknown case $c (http, https, https-jdk, memory)" >&2; exit 2 ;;
+    *) echo "unknown case $c (http, https, https-jdk, https-h2, memory)" >&2; exit 2 ;;
   esac
 done
