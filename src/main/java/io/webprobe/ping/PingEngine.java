@@ -14,6 +14,16 @@ import java.time.Duration;
  */
 interface PingEngine {
 
+    /**
+     * Set-up whose cost is the client's, not the server's, done before the run's clock starts
+     * (the HTTP/2 workers open a connection to each server); completes, never exceptionally,
+     * when the engine may start. Called once, before {@link PingRun#start}; returns at once,
+     * the work on the engine's own threads.
+     */
+    default java.util.concurrent.CompletableFuture<Void> prepare() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** Starts the engine's threads. Called once, after {@link PingRun#start}. */
     void start();
 

@@ -167,8 +167,18 @@ public final class PingJob implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a ping job can be started only once");
         }
+        // at once, unless the engine has set-up to do first (HTTP/2: its connections)
+        engine.prepare().whenComplete((v, e) -> begin());
+    }
+
+    private void begin() {
         run.start(run.now(), System.currentTimeMillis());
-        statsTimer.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            statsTimer.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed while the engine prepared: it starts stopped and ends at once
+        }
         engine.start();
     }
 

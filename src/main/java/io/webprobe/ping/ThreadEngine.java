@@ -10,8 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ThreadEngine implements PingEngine {
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
-    private static final long FIRST_ANSWER_WAIT_MILLIS = 1_000;
 
     private final PingRun run;
     private final PingPlan plan;
@@ -43,13 +41,6 @@ final class ThreadEngine implements PingEngine {
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ping-worker-", 1).factory());
-    /**
-     * HTTP/2 only: per https server, the first request's answer, which the others wait for so
-     * that they share the connection it opened. java.net.http opens a connection for every
-     * request made before one to the server exists: fifty cold TLS handshakes at once, each
-     * first request ~660 ms instead of ~250 ms for one alone (measured on loopback nginx).
-     */
-    private final ConcurrentHashMap<String, CountDownLatch> firstAnswers;
 
     /**
      * @param run the shared run state
@@ -62,7 +53,6 @@ final class ThreadEngine implements PingEngine {
         this.probe = probe;
         this.onDone = onDone;
         this.ring = run.newRing(true);
-        this.firstAnswers = plan.http2() ? new ConcurrentHashMap<>() : null;
     }
 
     @Override
@@ -83,6 +73,37 @@ final class ThreadEngine implements PingEngine {
                 return;
             }
         }
+    }
+
+    /**
+     * With HTTP/2, one request to each https server among the targets (not counted), so that
+     * its connection is open and java.net.http's code loaded before the clock starts: the
+     * client's start-up is not the server's latency (the first request over a cold client took
+     * ~250 ms on loopback, the next ones ~1 ms), and the workers share that connection instead
+     * of each opening one (java.net.http opens a connection for every request made before one
+     * to the server exists). Nothing to do over HTTP/1.1.
+     */
+    @Override
+    public CompletableFuture<Void> prepare() {
+        if (!plan.http2()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        java.util.Map<String, URI> servers = new java.util.LinkedHashMap<>();
+        for (URI u : run.targets()) {
+            if ("https".equalsIgnoreCase(u.getScheme())) {
+                servers.putIfAbsent(u.getHost() + ":" + u.getPort(), u);
+            }
+        }
+        java.util.List<CompletableFuture<Void>> opened = new java.util.ArrayList<>();
+        try {
+            for (URI u : servers.values()) {
+                opened.add(CompletableFuture.runAsync(() -> probe.fetch(request(u)), workers));
+            }
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // stopped before the start: the run starts and ends at once
+        }
+        return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
+                .handle((v, e) -> null);
     }
 
     @Override
@@ -138,16 +159,7 @@ final class ThreadEngine implements PingEngine {
         FetchResponse r;
         Set<String> visited = null;
         while (true) {
-            CountDownLatch first = awaitFirstAnswer(uri);
-            try {
-                r = probe.fetch(new FetchRequest(uri, plan.method(), plan.timeout(),
-                        MAX_BODY_BYTES, FetchRequest.BodyPolicy.NEVER, plan.headers(),
-                        plan.keepAlive()));
-            } finally {
-                if (first != null) {
-                    first.countDown();
-                }
-            }
+            r = probe.fetch(request(uri));
             if (!plan.followRedirects() || !r.isRedirect() || run.stopping()) {
                 break;
             }
@@ -175,29 +187,9 @@ final class ThreadEngine implements PingEngine {
                 r.errorMessage(), bytes, hops, r.http2());
     }
 
-    /**
-     * With HTTP/2, waits until the first request to this https server has its answer (at most
-     * {@link #FIRST_ANSWER_WAIT_MILLIS}: a slow first answer does not hold the others longer),
-     * or makes this request the first.
-     *
-     * @return the latch to count down once this request, the first, has ended; else null
-     */
-    private CountDownLatch awaitFirstAnswer(URI uri) {
-        if (firstAnswers == null || !"https".equalsIgnoreCase(uri.getScheme())) {
-            return null;
-        }
-        String server = uri.getHost() + ":" + uri.getPort();
-        CountDownLatch mine = new CountDownLatch(1);
-        CountDownLatch first = firstAnswers.putIfAbsent(server, mine);
-        if (first == null) {
-            return mine;
-        }
-        try {
-            first.await(FIRST_ANSWER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: the request fails as cancelled
-        }
-        return null;
+    private FetchRequest request(URI uri) {
+        return new FetchRequest(uri, plan.method(), plan.timeout(), MAX_BODY_BYTES,
+                FetchRequest.BodyPolicy.NEVER, plan.headers(), plan.keepAlive());
     }
 
     private static URI redirectTarget(URI from, String location) {

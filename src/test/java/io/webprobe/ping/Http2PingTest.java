@@ -88,27 +88,45 @@ class Http2PingTest {
             assertThat(r.bytes()).isEqualTo(100 * Http2TestServer.bodyBytes());
         });
         assertThat(h2.requestsByProtocol().getOrDefault("HTTP/2.0", 0L)
-                - before.getOrDefault("HTTP/2.0", 0L)).isEqualTo(200);
+                - before.getOrDefault("HTTP/2.0", 0L)).isEqualTo(1 + 200); // + the opening one
         assertThat(h2.requestsByProtocol().getOrDefault("HTTP/1.1", 0L))
                 .isEqualTo(before.getOrDefault("HTTP/1.1", 0L));
-        // 200 requests, 8 at a time, multiplexed over HTTP/2
-        assertThat(h2.connections() - connectionsBefore).isBetween(1, 8);
+        // 200 requests, 8 at a time, multiplexed over one HTTP/2 connection
+        assertThat(h2.connections() - connectionsBefore).isEqualTo(1);
     }
 
     @Test
-    void theFirstRequestToAServerGoesAloneSoTheOthersShareItsConnection() throws Exception {
+    void eachServersConnectionIsOpenedBeforeTheClockStartsAndTheWorkersShareIt()
+            throws Exception {
         TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
-        run(plan(trust, h2.url("/warm")).withHttp2(true).withCount(1)); // classes loaded
         int before = h2.connections();
 
-        PingSnapshot s = run(plan(trust, h2.url("/a"), h2.url("/b")).withHttp2(true)
+        PingSnapshot s = run(plan(trust, h2.url("/first"), h2.url("/second")).withHttp2(true)
                 .withCount(40).withConcurrency(8));
 
         assertThat(s.results()).allSatisfy(r -> assertThat(r.statusCountsText())
                 .isEqualTo("200×40"));
+        assertThat(s.sent()).isEqualTo(80);
+        // one request to open the server's connection, not counted; then the run's 80
+        assertThat(h2.requests("/first")).isEqualTo(41);
+        assertThat(h2.requests("/second")).isEqualTo(40);
         // java.net.http opens a connection for each request made before one to the server
-        // exists: without the wait for the first answer, the eight first requests open ~eight
+        // exists: without the opening request, the eight first requests opened eight
         assertThat(h2.connections() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aRunStoppedWhileItOpensItsConnectionsEndsAtOnce() throws Exception {
+        PingJob job = new PingJob(plan(TlsTrust.fromPemFile(cert.pem()), h2.url("/stop"))
+                .withHttp2(true).withCount(5), PingListener.NONE);
+        toClose.add(job);
+        job.start();
+        job.stop();
+
+        PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(s.stopped()).isTrue();
+        assertThat(s.sent()).isLessThanOrEqualTo(5);
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class Http2TestServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Map<String, AtomicLong> byProtocol = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     private Http2TestServer(SSLContext tls, boolean offerHttp2) throws Exception {
@@ -71,6 +72,8 @@ public final class Http2TestServer implements AutoCloseable {
             public boolean handle(Request request, Response response, Callback callback) {
                 byProtocol.computeIfAbsent(request.getConnectionMetaData().getProtocol(),
                         k -> new AtomicLong()).incrementAndGet();
+                byPath.computeIfAbsent(Request.getPathInContext(request),
+                        k -> new AtomicLong()).incrementAndGet();
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
                 Content.Sink.write(response, true, BODY, callback);
@@ -100,6 +103,12 @@ public final class Http2TestServer implements AutoCloseable {
         Map<String, Long> copy = new java.util.TreeMap<>();
         byProtocol.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
+    }
+
+    /** Requests answered for a path. */
+    public long requests(String path) {
+        AtomicLong n = byPath.get(path);
+        return n == null ? 0 : n.get();
     }
 
     /** TLS connections clients opened. */

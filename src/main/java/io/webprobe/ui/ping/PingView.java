@@ -268,7 +268,7 @@ public final class PingView {
                 millis("Max", PingResult::maxMillis),
                 millis("Min", PingResult::minMillis),
                 millis("Mean", PingResult::meanMillis),
-                millis("Std dev", PingResult::stddevMillis)));
+                width(millis("Std dev", PingResult::stddevMillis), 72)));
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 text("URL", 220, r -> r.url()),
                 progressCol,
@@ -279,8 +279,8 @@ public final class PingView {
                 decimal("Req/s", PingResult::requestsPerSecond),
                 text("Codes", 110, PingResult::statusCountsText),
                 text("Errors", 120, PingResult::errorCountsText),
-                count("Bytes", PingResult::bytes),
-                text("Protocol", 80, PingResult::protocol)));
+                width(count("Bytes", PingResult::bytes), 100),
+                text("Protocol", 95, PingResult::protocol)));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -422,6 +422,12 @@ public final class PingView {
         TableColumn<PingRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> map(cell.getValue(), f));
+        return c;
+    }
+
+    /** The column, its header and figures wider than its kind's default. */
+    private static <T> TableColumn<PingRow, T> width(TableColumn<PingRow, T> c, double w) {
+        c.setPrefWidth(w);
         return c;
     }
 
