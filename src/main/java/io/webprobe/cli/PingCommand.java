@@ -126,7 +126,7 @@ public final class PingCommand implements Callable<Integer> {
             description = "Ask https URLs for HTTP/2 (negotiated with ALPN); a server that does "
                     + "not offer it is pinged over HTTP/1.1, and the protocol column says which "
                     + "answered. http:// URLs stay on HTTP/1.1. The requests to a server share "
-                    + "its one connection; uses worker threads instead of the event loops. Not "
+                    + "a connection (one per 100 of concurrency); uses worker threads instead of the event loops. Not "
                     + "with --no-keepalive.")
     boolean http2;
 

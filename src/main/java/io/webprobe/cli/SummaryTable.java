@@ -1,6 +1,7 @@
 package io.webprobe.cli;
 
 import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
@@ -71,7 +72,8 @@ final class SummaryTable {
                     plan.rate(), s.requestsPerSecond(), s.late());
         }
         return "Closed loop: each of the " + plan.concurrency()
-                + (plan.http2() ? " workers" : " connections") + " waits for its "
+                + (PingJob.Engine.forPlan(plan) == PingJob.Engine.WORKERS ? " workers"
+                        : " connections") + " waits for its "
                 + "answer before the next request, so a slow server lowers the rate instead of "
                 + "raising the latency (coordinated omission). Use --rate for open-loop figures.";
     }

@@ -31,6 +31,8 @@ public final class JdkHttpProbe implements HttpProbe {
 
     private final HttpClient client;
     private final String userAgent;
+    /** A browser's Accept and Accept-Encoding (the crawl); else the ping's plain ones. */
+    private final boolean browserHeaders;
 
     /**
      * @param userAgent the User-Agent header sent with every request
@@ -67,7 +69,23 @@ public final class JdkHttpProbe implements HttpProbe {
      */
     public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
             java.net.CookieHandler cookies) {
+        this(userAgent, connectTimeout, trust, cookies, true);
+    }
+
+    /**
+     * A probe for the ping: the request heads the ping's HTTP/1.1 client sends
+     * ({@code Accept: *}{@code /*}, no {@code Accept-Encoding}, so the server sends the same
+     * bytes over either protocol), no cookies.
+     */
+    public static JdkHttpProbe forPing(String userAgent, Duration connectTimeout,
+            TlsTrust trust) {
+        return new JdkHttpProbe(userAgent, connectTimeout, trust, null, false);
+    }
+
+    private JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
+            java.net.CookieHandler cookies, boolean browserHeaders) {
         this.userAgent = userAgent;
+        this.browserHeaders = browserHeaders;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
@@ -103,8 +121,10 @@ public final class JdkHttpProbe implements HttpProbe {
                                             : HttpClient.Version.HTTP_1_1)
                             .timeout(request.timeout())
                             .header("User-Agent", userAgent)
-                            .header("Accept", CrawlHttpProbe.ACCEPT)
-                            .header("Accept-Encoding", ContentDecoding.ACCEPTED);
+                            .header("Accept", browserHeaders ? CrawlHttpProbe.ACCEPT : "*/*");
+            if (browserHeaders) {
+                builder.header("Accept-Encoding", ContentDecoding.ACCEPTED);
+            }
             for (Header h : request.headers()) {
                 if (!RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT))) {
                     builder.setHeader(h.name(), h.value());

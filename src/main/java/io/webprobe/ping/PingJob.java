@@ -3,7 +3,6 @@ package io.webprobe.ping;
 import io.webprobe.NamedThreads;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
-import io.webprobe.http.JdkHttpProbe;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -92,12 +91,13 @@ public final class PingJob implements AutoCloseable {
     /**
      * The probe the workers use for a plan, with its user agent and trust: java.net.http where
      * the plan asks for HTTP/2 (it negotiates HTTP/2 by ALPN and multiplexes the requests to a
-     * server over one connection), else our own HTTP/1.1 client ({@link Http1Probe}, which can
-     * also turn keep-alive off).
+     * server over a connection, one client per 100 units of concurrency: {@link Http2Clients}),
+     * else our own HTTP/1.1 client ({@link Http1Probe}, which can also turn keep-alive off).
      */
     public static HttpProbe probeFor(PingPlan plan) {
         Duration connect = min(plan.timeout(), MAX_CONNECT_TIMEOUT);
-        return plan.http2() ? new JdkHttpProbe(plan.userAgent(), connect, plan.tls())
+        return plan.http2()
+                ? new Http2Clients(plan.userAgent(), connect, plan.tls(), plan.concurrency())
                 : new Http1Probe(plan.userAgent(), connect, plan.tls());
     }
 
@@ -168,7 +168,16 @@ public final class PingJob implements AutoCloseable {
             throw new IllegalStateException("a ping job can be started only once");
         }
         // at once, unless the engine has set-up to do first (HTTP/2: its connections)
-        engine.prepare().whenComplete((v, e) -> begin());
+        engine.prepare().whenComplete((v, e) -> {
+            try {
+                begin();
+            } catch (Throwable t) {
+                // nothing reads this future: the run ends with a sentence instead of hanging
+                run.fail(t);
+                stop();
+                finish();
+            }
+        });
     }
 
     private void begin() {

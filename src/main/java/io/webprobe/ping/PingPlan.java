@@ -89,6 +89,10 @@ public record PingPlan(
         if (warmup < 0) {
             throw new IllegalArgumentException("Warm-up requests cannot be negative");
         }
+        if (http2 && headers.stream().anyMatch(h -> h.is("Host") || h.is("Connection"))) {
+            throw new IllegalArgumentException("HTTP/2 sets the Host and Connection headers "
+                    + "itself, so they cannot be given with it");
+        }
         if (http2 && !keepAlive) {
             throw new IllegalArgumentException("HTTP/2 keeps its connections open, so it cannot "
                     + "be used without keep-alive");

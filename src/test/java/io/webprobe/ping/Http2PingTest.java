@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,17 +118,89 @@ class Http2PingTest {
     }
 
     @Test
-    void aRunStoppedWhileItOpensItsConnectionsEndsAtOnce() throws Exception {
-        PingJob job = new PingJob(plan(TlsTrust.fromPemFile(cert.pem()), h2.url("/stop"))
-                .withHttp2(true).withCount(5), PingListener.NONE);
+    void aRunStoppedOrClosedWhileItOpensItsConnectionsEndsAtOnceHavingCountedNothing()
+            throws Exception {
+        for (boolean close : new boolean[] {false, true}) {
+            String path = "/opening-" + close;
+            CountDownLatch arrived = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            h2.hold(path, arrived, release);
+            AtomicInteger requests = new AtomicInteger();
+            AtomicInteger finished = new AtomicInteger();
+            PingJob job = new PingJob(plan(TlsTrust.fromPemFile(cert.pem()), h2.url(path))
+                    .withHttp2(true).withCount(5), new PingListener() {
+                        @Override
+                        public void onRequest(RequestRecord r) {
+                            requests.incrementAndGet();
+                        }
+
+                        @Override
+                        public void onFinished(PingSnapshot last) {
+                            finished.incrementAndGet();
+                        }
+                    });
+            toClose.add(job);
+            try {
+                job.start();
+                assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue(); // the opening request
+                if (close) {
+                    job.close();
+                } else {
+                    job.stop();
+                }
+                PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
+
+                assertThat(s.sent()).as("close %s", close).isZero();
+                assertThat(requests).hasValue(0);
+                assertThat(finished).hasValue(1);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void aServerWhoseConnectionDoesNotOpenDoesNotHoldTheOthersFiguresBack() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        h2.hold("/stuck", arrived, release);
+        PingJob job = new PingJob(plan(TlsTrust.fromPemFile(cert.pem()), h2.url("/stuck"),
+                h1.url("/fine")).withHttp2(true).withCount(5).withConcurrency(4)
+                .withTimeout(Duration.ofSeconds(60)), PingListener.NONE);
         toClose.add(job);
-        job.start();
-        job.stop();
+        try {
+            job.start();
+            // the opening request to /stuck is held for as long as the test runs, the run's
+            // timeout is a minute: the run starts without it (and /stuck's own requests,
+            // on a connection of their own, are answered)
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> job.latest().results().stream()
+                            .anyMatch(r -> r.url().equals(h1.url("/fine")) && r.ok() == 5));
+            assertThat(arrived.getCount()).isZero();
+        } finally {
+            release.countDown();
+        }
+        assertThat(job.completion().get(60, TimeUnit.SECONDS).results())
+                .extracting(PingResult::statusCountsText).containsExactly("200×5", "200×5");
+    }
 
-        PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
+    @Test
+    void aRunAboveAServersStreamLimitSpreadsOverMoreConnections() throws Exception {
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        int before = h2.connections();
 
-        assertThat(s.stopped()).isTrue();
-        assertThat(s.sent()).isLessThanOrEqualTo(5);
+        // Jetty allows 128 streams a connection; one client would fail the rest
+        PingSnapshot s = run(plan(trust, h2.url("/many")).withHttp2(true).withCount(700)
+                .withConcurrency(140));
+
+        assertThat(s.results()).singleElement().satisfies(r -> {
+            assertThat(r.statusCountsText()).isEqualTo("200×700");
+            assertThat(r.protocol()).isEqualTo("HTTP/2");
+        });
+        assertThat(h2.connections() - before).isEqualTo(Http2Clients.count(140)).isEqualTo(2);
+        // the same request head as the HTTP/1.1 ping: the server sends the same bytes
+        assertThat(h2.lastHeader("accept")).isEqualTo("*/*");
+        assertThat(h2.lastHeader("accept-encoding")).isEmpty();
     }
 
     @Test
@@ -186,11 +260,16 @@ class Http2PingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("HTTP/2 keeps its connections open, so it cannot be used without "
                         + "keep-alive");
+        assertThatThrownBy(() -> base.withHeaders(List.of(io.webprobe.http.Header.parse(
+                "Host: other.example"))).withHttp2(true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("HTTP/2 sets the Host and Connection headers itself, so they cannot "
+                        + "be given with it");
         PingPlan http2 = base.withHttp2(true);
         assertThatThrownBy(() -> new PingJob(http2, PingJob.Engine.EVENT_LOOPS,
                 new Http1Probe("t", Duration.ofSeconds(1), http2.tls()), PingListener.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(PingJob.probeFor(http2)).isInstanceOf(io.webprobe.http.JdkHttpProbe.class);
+        assertThat(PingJob.probeFor(http2)).isInstanceOf(Http2Clients.class);
         assertThat(PingJob.probeFor(base)).isInstanceOf(Http1Probe.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.webprobe.testsupport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,9 @@ public final class Http2TestServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Map<String, AtomicLong> byProtocol = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> byPath = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch[]> held =
+            new ConcurrentHashMap<>();
+    private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     private Http2TestServer(SSLContext tls, boolean offerHttp2) throws Exception {
@@ -72,8 +76,21 @@ public final class Http2TestServer implements AutoCloseable {
             public boolean handle(Request request, Response response, Callback callback) {
                 byProtocol.computeIfAbsent(request.getConnectionMetaData().getProtocol(),
                         k -> new AtomicLong()).incrementAndGet();
-                byPath.computeIfAbsent(Request.getPathInContext(request),
-                        k -> new AtomicLong()).incrementAndGet();
+                String path = Request.getPathInContext(request);
+                byPath.computeIfAbsent(path, k -> new AtomicLong()).incrementAndGet();
+                for (String name : List.of("accept", "accept-encoding", "user-agent")) {
+                    String v = request.getHeaders().get(name);
+                    lastHeaders.put(name, v == null ? "" : v);
+                }
+                java.util.concurrent.CountDownLatch[] hold = held.remove(path);
+                if (hold != null) {
+                    hold[0].countDown();
+                    try {
+                        hold[1].await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
                 Content.Sink.write(response, true, BODY, callback);
@@ -103,6 +120,20 @@ public final class Http2TestServer implements AutoCloseable {
         Map<String, Long> copy = new java.util.TreeMap<>();
         byProtocol.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
+    }
+
+    /**
+     * Holds the next request for a path until {@code release} opens, counting {@code arrived}
+     * down when it arrives; the ones after it are answered at once.
+     */
+    public void hold(String path, java.util.concurrent.CountDownLatch arrived,
+            java.util.concurrent.CountDownLatch release) {
+        held.put(path, new java.util.concurrent.CountDownLatch[] {arrived, release});
+    }
+
+    /** A header of the last request ("" when it had none): accept, accept-encoding, user-agent. */
+    public String lastHeader(String name) {
+        return lastHeaders.getOrDefault(name, "");
     }
 
     /** Requests answered for a path. */

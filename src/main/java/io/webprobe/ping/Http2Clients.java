@@ -1,0 +1,71 @@
+package io.webprobe.ping;
+
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.HttpProbe;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.TlsTrust;
+import java.time.Duration;
+
+/**
+ * The ping's HTTP/2 probe: one java.net.http client for every {@link #STREAMS_PER_CLIENT}
+ * units of concurrency, each request sent through the client with the fewest in flight. A
+ * client keeps one HTTP/2 connection per server and fails the streams beyond the server's limit
+ * ({@code SETTINGS_MAX_CONCURRENT_STREAMS}: 128 in nginx and Jetty, about 100 at many CDNs)
+ * instead of opening a second connection, so a run above that concurrency needs more clients,
+ * as oha and h2load open more connections. Thread-safe.
+ */
+final class Http2Clients implements HttpProbe {
+    /** Requests in flight on one client (one connection per server) at most. */
+    static final int STREAMS_PER_CLIENT = 100;
+
+    private final JdkHttpProbe[] clients;
+    /** Guarded by this. */
+    private final int[] inFlight;
+
+    Http2Clients(String userAgent, Duration connectTimeout, TlsTrust trust, int concurrency) {
+        int n = count(concurrency);
+        clients = new JdkHttpProbe[n];
+        for (int i = 0; i < n; i++) {
+            clients[i] = JdkHttpProbe.forPing(userAgent, connectTimeout, trust);
+        }
+        inFlight = new int[n];
+    }
+
+    /** How many clients (connections per server) a run of this concurrency uses. */
+    static int count(int concurrency) {
+        return Math.max(1, (concurrency + STREAMS_PER_CLIENT - 1) / STREAMS_PER_CLIENT);
+    }
+
+    @Override
+    public FetchResponse fetch(FetchRequest request) {
+        int c = acquire();
+        try {
+            return clients[c].fetch(request);
+        } finally {
+            release(c);
+        }
+    }
+
+    private synchronized int acquire() {
+        int best = 0;
+        for (int i = 1; i < inFlight.length; i++) {
+            if (inFlight[i] < inFlight[best]) {
+                best = i;
+            }
+        }
+        inFlight[best]++;
+        return best;
+    }
+
+    private synchronized void release(int c) {
+        inFlight[c]--;
+    }
+
+    @Override
+    public void close() {
+        for (JdkHttpProbe c : clients) {
+            c.close();
+        }
+    }
+}
