@@ -239,8 +239,9 @@ public final class PingCommand implements Callable<Integer> {
         PingJob made;
         try {
             made = jobs.apply(plan, listener);
-        } catch (RuntimeException e) {
-            // said by the command line's handler of unexpected failures: one sentence, exit 2;
+        } catch (RuntimeException | Error e) {
+            // said by the command line's handler of unexpected failures (or, out of memory,
+            // by call()): one sentence, exit 2;
             // the request log begun above is not left half-made
             if (logWriter != null) {
                 logWriter.discard();
