@@ -193,11 +193,13 @@ public final class ErrorClassifier {
             return RESET;
         }
         String msg = text(t).toLowerCase(Locale.ROOT);
-        if (t instanceof EOFException
+        if (t instanceof EOFException || t.getCause() instanceof EOFException
                 || msg.contains("reset")
                 || msg.contains("closed")
+                || msg.contains("broken pipe")
                 || msg.contains("received no bytes")) {
-            // the client library's wording ("header parser received no bytes") is not for users
+            // the client library's wording ("header parser received no bytes") is not for users,
+            // nor the kernel's ("Broken pipe": the request written to a socket the server closed)
             return new Classified(ErrorKind.RESET, msg.contains("reset")
                     ? "The server reset the connection"
                     : "The server closed the connection without answering");

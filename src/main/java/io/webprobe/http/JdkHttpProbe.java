@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link HttpProbe} over {@code java.net.http.HttpClient}. The client keeps its own executor
@@ -135,63 +136,83 @@ public final class JdkHttpProbe implements HttpProbe {
             return FetchResponse.failed(uri, ErrorKind.INVALID_URL, e.getMessage(), 0);
         }
         boolean head = request.method().equals("HEAD");
-        CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
-                client.sendAsync(
-                        httpRequest,
-                        info -> {
-                            String ct = info.headers().firstValue("Content-Type").orElse("");
-                            if (head) {
-                                return BodySubscribers.replacing(
-                                        new CappedBodySubscriber.Body(null, 0, false));
-                            }
-                            boolean keep = request.keepBody().keep(info.statusCode(), ct);
-                            return new CappedBodySubscriber(request.maxBodyBytes(), keep);
-                        });
-        try {
-            HttpResponse<CappedBodySubscriber.Body> response =
-                    future.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
-            CappedBodySubscriber.Body body = response.body();
-            long size = body.size();
-            byte[] bytes = body.bytes();
-            boolean truncated = body.truncated();
-            if (bytes != null) {
-                // size stays what was downloaded; the cap applies to the decoded body too
-                ContentDecoding.Decoded decoded = ContentDecoding.decode(bytes,
-                        response.headers().firstValue("Content-Encoding").orElse(""),
-                        request.maxBodyBytes());
-                bytes = decoded.bytes();
-                truncated |= decoded.truncated();
+        long deadline = start + request.timeout().toNanos();
+        for (boolean again = true; ; again = false) {
+            AtomicBoolean answered = new AtomicBoolean();
+            CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
+                    client.sendAsync(
+                            httpRequest,
+                            info -> {
+                                answered.set(true);
+                                String ct = info.headers().firstValue("Content-Type").orElse("");
+                                if (head) {
+                                    return BodySubscribers.replacing(
+                                            new CappedBodySubscriber.Body(null, 0, false));
+                                }
+                                boolean keep = request.keepBody().keep(info.statusCode(), ct);
+                                return new CappedBodySubscriber(request.maxBodyBytes(), keep);
+                            });
+            try {
+                return answer(uri, request, head, start,
+                        future.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS));
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                ErrorClassifier.Classified c = ErrorClassifier.cancelled();
+                return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                ErrorClassifier.Classified c = ErrorClassifier.timedOut(request.timeout());
+                return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
+            } catch (ExecutionException e) {
+                ErrorClassifier.Classified c = ErrorClassifier.classify(e);
+                if (again && c.kind() == ErrorKind.RESET && !answered.get()
+                        && deadline - System.nanoTime() > 0) {
+                    // The connection closed under the request before any answer: a server
+                    // ending an HTTP/2 connection after its request limit (GOAWAY; nginx's
+                    // keepalive_requests, 1,000 by default) drops the streams that crossed its
+                    // goodbye, and java.net.http fails them instead of sending them again. A
+                    // GET or HEAD that got no answer is sent once more, as browsers, hey and
+                    // oha do (and as the ping's own HTTP/1.1 client does on a kept-alive
+                    // socket); the time taken counts from the first try.
+                    continue;
+                }
+                return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             }
-            if (head) {
-                size = response.headers().firstValueAsLong("Content-Length").orElse(0);
-            }
-            return new FetchResponse(
-                    uri,
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null),
-                    size,
-                    bytes,
-                    truncated,
-                    millisSince(start),
-                    null,
-                    "",
-                    String.join(" | ", response.headers().allValues("X-Robots-Tag")),
-                    headersOf(response.headers()),
-                    response.version() == HttpClient.Version.HTTP_2);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            ErrorClassifier.Classified c = ErrorClassifier.cancelled();
-            return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            ErrorClassifier.Classified c = ErrorClassifier.timedOut(request.timeout());
-            return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
-        } catch (ExecutionException e) {
-            ErrorClassifier.Classified c = ErrorClassifier.classify(e);
-            return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
         }
+    }
+
+    private static FetchResponse answer(URI uri, FetchRequest request, boolean head, long start,
+            HttpResponse<CappedBodySubscriber.Body> response) {
+        CappedBodySubscriber.Body body = response.body();
+        long size = body.size();
+        byte[] bytes = body.bytes();
+        boolean truncated = body.truncated();
+        if (bytes != null) {
+            // size stays what was downloaded; the cap applies to the decoded body too
+            ContentDecoding.Decoded decoded = ContentDecoding.decode(bytes,
+                    response.headers().firstValue("Content-Encoding").orElse(""),
+                    request.maxBodyBytes());
+            bytes = decoded.bytes();
+            truncated |= decoded.truncated();
+        }
+        if (head) {
+            size = response.headers().firstValueAsLong("Content-Length").orElse(0);
+        }
+        return new FetchResponse(
+                uri,
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Location").orElse(null),
+                size,
+                bytes,
+                truncated,
+                millisSince(start),
+                null,
+                "",
+                String.join(" | ", response.headers().allValues("X-Robots-Tag")),
+                headersOf(response.headers()),
+                response.version() == HttpClient.Version.HTTP_2);
     }
 
     /** The header fields, names in lower case; a field the Header type refuses is left out. */

@@ -204,6 +204,41 @@ class Http2PingTest {
     }
 
     @Test
+    void aRequestWhoseConnectionClosesBeforeAnyAnswerIsSentOnceMoreOnANewOne() throws Exception {
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        // the 5th request to the path: the opening one, then the run's 4th
+        h2.drop("/goaway", 5, false);
+        int before = h2.connections();
+
+        PingSnapshot s = run(plan(trust, h2.url("/goaway")).withHttp2(true).withCount(10)
+                .withConcurrency(1));
+
+        assertThat(s.results()).singleElement().satisfies(r -> {
+            assertThat(r.statusCountsText()).isEqualTo("200×10");
+            assertThat(r.failed()).isZero();
+        });
+        assertThat(h2.requests("/goaway")).isEqualTo(1 + 10 + 1);
+        assertThat(h2.connections() - before).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestDroppedTwiceOrAfterItsAnswerBeganIsAFailureAndNotSentAgain() throws Exception {
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        h2.drop("/always", 0, false);
+        h2.drop("/cut", 2, true); // the run's second (the server's opening request is /always)
+
+        PingSnapshot s = run(plan(trust, h2.url("/always"), h2.url("/cut")).withHttp2(true)
+                .withCount(2).withConcurrency(1));
+
+        assertThat(s.results()).allSatisfy(r -> assertThat(r.failed()).isGreaterThan(0));
+        assertThat(s.results().get(0).errorCounts()).containsOnly(Map.entry(ErrorKind.RESET, 2L));
+        // the opening request and the run's two, each sent twice and no more
+        assertThat(h2.requests("/always")).isEqualTo(2 * (1 + 2));
+        assertThat(s.results().get(1).failed()).isEqualTo(1);
+        assertThat(h2.requests("/cut")).isEqualTo(2); // the cut answer was not asked again
+    }
+
+    @Test
     void withoutTheOptInTheSameServerIsPingedOverHttp1OnTheEventLoops() throws Exception {
         PingPlan plan = plan(TlsTrust.fromPemFile(cert.pem()), h2.url("/")).withCount(20)
                 .withConcurrency(2);

@@ -42,6 +42,8 @@ public final class Http2TestServer implements AutoCloseable {
             new ConcurrentHashMap<>();
     private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    /** Paths whose n-th request (counted as in byPath) is dropped, and how. */
+    private final Map<String, long[]> drops = new ConcurrentHashMap<>();
 
     private Http2TestServer(SSLContext tls, boolean offerHttp2) throws Exception {
         server = new Server();
@@ -77,7 +79,12 @@ public final class Http2TestServer implements AutoCloseable {
                 byProtocol.computeIfAbsent(request.getConnectionMetaData().getProtocol(),
                         k -> new AtomicLong()).incrementAndGet();
                 String path = Request.getPathInContext(request);
-                byPath.computeIfAbsent(path, k -> new AtomicLong()).incrementAndGet();
+                long nth = byPath.computeIfAbsent(path, k -> new AtomicLong()).incrementAndGet();
+                long[] drop = drops.get(path);
+                if (drop != null && (drop[0] == nth || drop[0] == 0)) {
+                    dropConnection(request, response, callback, drop[1] == 1);
+                    return true;
+                }
                 for (String name : List.of("accept", "accept-encoding", "user-agent")) {
                     String v = request.getHeaders().get(name);
                     lastHeaders.put(name, v == null ? "" : v);
@@ -129,6 +136,37 @@ public final class Http2TestServer implements AutoCloseable {
     public void hold(String path, java.util.concurrent.CountDownLatch arrived,
             java.util.concurrent.CountDownLatch release) {
         held.put(path, new java.util.concurrent.CountDownLatch[] {arrived, release});
+    }
+
+    /**
+     * Closes the TCP connection under the n-th request to a path (1 is the next one if none
+     * came yet; 0: every one) without answering it, as a server ending a connection after its
+     * request limit drops the streams that crossed its goodbye. Every request in flight on that
+     * connection is lost with it.
+     *
+     * @param afterHead send the answer's head and part of its body before closing
+     */
+    public void drop(String path, long nth, boolean afterHead) {
+        drops.put(path, new long[] {nth, afterHead ? 1 : 0});
+    }
+
+    private static void dropConnection(Request request, Response response, Callback callback,
+            boolean afterHead) {
+        org.eclipse.jetty.io.EndPoint endPoint =
+                request.getConnectionMetaData().getConnection().getEndPoint();
+        if (!afterHead) {
+            endPoint.close();
+            callback.failed(new java.io.IOException("dropped by the test"));
+            return;
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 1000);
+        response.write(false, java.nio.ByteBuffer.wrap("partial".getBytes(StandardCharsets.UTF_8)),
+                Callback.from(() -> {
+                    endPoint.close();
+                    callback.failed(new java.io.IOException("dropped by the test"));
+                }, callback::failed));
     }
 
     /** A header of the last request ("" when it had none): accept, accept-encoding, user-agent. */

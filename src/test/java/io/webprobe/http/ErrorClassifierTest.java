@@ -1,0 +1,38 @@
+package io.webprobe.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/** The closed-connection family: what each engine's libraries throw, said in one sentence. */
+class ErrorClassifierTest {
+    @Test
+    void aConnectionTheServerClosedIsAResetWhateverTheLibraryCallsIt() {
+        for (Throwable t : new Throwable[] {
+            new IOException("Broken pipe"), // writing to a socket the server closed
+            new ExecutionException(new EOFException("EOF reached while reading")), // sendAsync
+            new IOException("EOF reached while reading", // send: the same, wrapped
+                    new EOFException("EOF reached while reading")),
+            new IOException("HTTP/1.1 header parser received no bytes"),
+            new IOException("Connection closed"),
+        }) {
+            ErrorClassifier.Classified c = ErrorClassifier.classify(t);
+            assertThat(c.kind()).as(t.toString()).isEqualTo(ErrorKind.RESET);
+            assertThat(c.message()).isEqualTo("The server closed the connection without answering");
+        }
+        assertThat(ErrorClassifier.classify(new IOException("Connection reset by peer")).message())
+                .isEqualTo("The server reset the connection");
+    }
+
+    @Test
+    void otherFailuresKeepTheirOwnClasses() {
+        assertThat(ErrorClassifier.classify(new ConnectException("Connection refused")).kind())
+                .isEqualTo(ErrorKind.REFUSED);
+        assertThat(ErrorClassifier.classify(new IOException("something else")).kind())
+                .isEqualTo(ErrorKind.IO);
+    }
+}
