@@ -260,7 +260,7 @@ public final class PingCommand implements Callable<Integer> {
                 throw new IllegalStateException(e.getCause());
             }
             progress.close();
-            return report(plan, last, logWriter, out, err);
+            return report(plan, last, job.requestsBeforeClock(), logWriter, out, err);
         }
     }
 
@@ -346,10 +346,13 @@ public final class PingCommand implements Callable<Integer> {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
-    int report(PingPlan plan, PingSnapshot last, RequestLogWriter requestLog,
+    /**
+     * @param beforeClock requests sent before the clock, not counted (HTTP/2's opening)
+     */
+    int report(PingPlan plan, PingSnapshot last, long beforeClock, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {
         // the table first: it is printed even when a file cannot be written after it
-        SummaryTable.print(out, plan, last);
+        SummaryTable.print(out, plan, last, beforeClock);
         List<String> breaches = thresholdBreaches(last);
         for (String b : breaches) {
             out.println("FAIL: " + b);

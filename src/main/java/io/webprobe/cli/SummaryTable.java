@@ -20,7 +20,8 @@ final class SummaryTable {
 
     private SummaryTable() {}
 
-    static void print(PrintWriter out, PingPlan plan, PingSnapshot s) {
+    /** @param beforeClock requests sent before the clock, not counted (HTTP/2's opening) */
+    static void print(PrintWriter out, PingPlan plan, PingSnapshot s, long beforeClock) {
         List<String[]> rows = new ArrayList<>();
         // which protocol answered matters when HTTP/2 was asked for: it may not have been
         boolean protocol = plan.http2();
@@ -60,6 +61,11 @@ final class SummaryTable {
                 s.requestsPerSecond(), s.failed(),
                 s.warmups() > 0 ? String.format(Locale.ROOT, "; %,d warm-up requests not counted",
                         s.warmups()) : ""));
+        if (beforeClock > 0) {
+            out.println(String.format(Locale.ROOT, "Before the clock started, %,d %s opened and "
+                    + "warmed up the HTTP/2 connections (not counted).", beforeClock,
+                    beforeClock == 1 ? "request" : "requests"));
+        }
         out.println(modeLine(plan, s));
     }
 

@@ -16,12 +16,13 @@ interface PingEngine {
 
     /**
      * Set-up whose cost is the client's, not the server's, done before the run's clock starts
-     * (the HTTP/2 workers open a connection to each server); completes, never exceptionally,
-     * when the engine may start. Called once, before {@link PingRun#start}; returns at once,
-     * the work on the engine's own threads.
+     * (the HTTP/2 workers open a connection to each server and warm the client up);
+     * completes, never exceptionally, with the requests it sent (not counted), when the engine
+     * may start. Called once, before {@link PingRun#start}; returns at once, the work on the
+     * engine's own threads.
      */
-    default java.util.concurrent.CompletableFuture<Void> prepare() {
-        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    default java.util.concurrent.CompletableFuture<Long> prepare() {
+        return java.util.concurrent.CompletableFuture.completedFuture(0L);
     }
 
     /** Starts the engine's threads. Called once, after {@link PingRun#start}. */

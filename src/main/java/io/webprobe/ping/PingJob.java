@@ -79,6 +79,8 @@ public final class PingJob implements AutoCloseable {
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
     private volatile PingSnapshot latest;
     private volatile long endNanos;
+    /** Requests the engine sent before the clock (HTTP/2's opening and warm-up). */
+    private volatile long beforeClock;
 
     /**
      * A job on {@link Engine#forPlan}'s engine; when that is {@link Engine#WORKERS} it uses
@@ -157,6 +159,14 @@ public final class PingJob implements AutoCloseable {
         return plan;
     }
 
+    /**
+     * The requests sent before the clock started, not counted in any figure (HTTP/2 opens its
+     * connections and warms its client up: {@link Http2Opening}); 0 until the run has begun.
+     */
+    public long requestsBeforeClock() {
+        return beforeClock;
+    }
+
     /** The engine the requests go through. */
     public Engine engine() {
         return engine instanceof NioEngine ? Engine.EVENT_LOOPS : Engine.WORKERS;
@@ -168,8 +178,9 @@ public final class PingJob implements AutoCloseable {
             throw new IllegalStateException("a ping job can be started only once");
         }
         // at once, unless the engine has set-up to do first (HTTP/2: its connections)
-        engine.prepare().whenComplete((v, e) -> {
+        engine.prepare().whenComplete((sent, e) -> {
             try {
+                beforeClock = sent == null ? 0 : sent;
                 begin();
             } catch (Throwable t) {
                 // nothing reads this future: the run ends with a sentence instead of hanging

@@ -33,8 +33,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ThreadEngine implements PingEngine {
     private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
-    /** How long the run waits at most for a server's connection to open before it starts. */
-    private static final long OPENING_WAIT_MILLIS = 2_000;
 
     private final PingRun run;
     private final PingPlan plan;
@@ -78,44 +76,13 @@ final class ThreadEngine implements PingEngine {
         }
     }
 
-    /**
-     * With HTTP/2, one request to each https server among the targets (not counted) on each of
-     * the {@link Http2Clients}, so that its connection is open and java.net.http's code loaded
-     * before the clock starts: the
-     * client's start-up is not the server's latency (the first request over a cold client took
-     * ~250 ms on loopback, the next ones ~1 ms), and the workers share that connection instead
-     * of each opening one (java.net.http opens a connection for every request made before one
-     * to the server exists). A server that has not answered within
-     * {@link #OPENING_WAIT_MILLIS} (or the timeout, if shorter) is not waited for longer: the
-     * others' figures need not wait for it. Nothing to do over HTTP/1.1.
-     */
+    /** With HTTP/2: {@link Http2Opening}. Nothing to do over HTTP/1.1. */
     @Override
-    public CompletableFuture<Void> prepare() {
+    public CompletableFuture<Long> prepare() {
         if (!plan.http2()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(0L);
         }
-        java.util.Map<String, URI> servers = new java.util.LinkedHashMap<>();
-        for (URI u : run.targets()) {
-            if ("https".equalsIgnoreCase(u.getScheme())) {
-                String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-                servers.putIfAbsent(host + ":" + (u.getPort() < 0 ? 443 : u.getPort()), u);
-            }
-        }
-        java.util.List<CompletableFuture<Void>> opened = new java.util.ArrayList<>();
-        try {
-            long wait = Math.min(OPENING_WAIT_MILLIS, plan.timeout().toMillis());
-            int clients = Http2Clients.count(plan.concurrency());
-            for (URI u : servers.values()) {
-                for (int c = 0; c < clients; c++) { // in flight together: one on each client
-                    opened.add(CompletableFuture.runAsync(() -> probe.fetch(request(u)), workers)
-                            .completeOnTimeout(null, wait, TimeUnit.MILLISECONDS));
-                }
-            }
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            // stopped before the start: the run starts and ends at once
-        }
-        return CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
-                .handle((v, e) -> null);
+        return new Http2Opening(plan, probe, workers, run::stopping, this::request).run();
     }
 
     @Override

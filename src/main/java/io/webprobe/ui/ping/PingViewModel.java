@@ -501,6 +501,13 @@ public final class PingViewModel implements AutoCloseable {
                 s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "");
     }
 
+    /** The requests HTTP/2's opening and warm-up sent before the clock, if any. */
+    static String beforeClock(long requests) {
+        return requests == 0 ? "" : String.format(Locale.ROOT,
+                " · %,d %s before the clock (HTTP/2 warm-up, not counted)", requests,
+                requests == 1 ? "request" : "requests");
+    }
+
     private void finished(PingSnapshot last) {
         if (poll != null) {
             poll.cancel(false);
@@ -512,7 +519,7 @@ public final class PingViewModel implements AutoCloseable {
             dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
         } else {
             status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last)
-                    + trustAdvice(last));
+                    + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
         }
         PingJob j = job;
         background.execute(j::close);

@@ -591,6 +591,15 @@ class PingViewModelTest {
     }
 
     @Test
+    void theFinalStatusSaysHowManyRequestsWentBeforeTheClockOnlyWhenAnyDid() {
+        assertEquals("", PingViewModel.beforeClock(0));
+        assertEquals(" · 1 request before the clock (HTTP/2 warm-up, not counted)",
+                PingViewModel.beforeClock(1));
+        assertEquals(" · 1,828 requests before the clock (HTTP/2 warm-up, not counted)",
+                PingViewModel.beforeClock(1_828));
+    }
+
+    @Test
     void settingsReachThePlanAndTheServer() throws Exception {
         ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
         server.route("/echo", ex -> {

@@ -1,0 +1,172 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
+import io.webprobe.http.FetchResponse;
+import io.webprobe.http.HttpProbe;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an HTTP/2 run sends before its clock: each server's opening request, then a warm-up
+ * bounded by the run's own size, {@link Http2Opening#WARM_REQUESTS} and time, stopped by a
+ * failure or by the run stopping. Against a probe that answers at once and counts, so every
+ * bound is exact (the time bound is set long, or to nothing).
+ */
+class Http2OpeningTest {
+    private static final long LONG = TimeUnit.MINUTES.toMillis(5);
+
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void tearDown() {
+        workers.shutdownNow();
+    }
+
+    /** Answers every request with {@code answer(uri, n)} (n: requests to it so far, from 1). */
+    private static final class CountingProbe implements HttpProbe {
+        final Map<String, AtomicLong> byUrl = new ConcurrentHashMap<>();
+        private final java.util.function.BiFunction<URI, Long, FetchResponse> answer;
+
+        CountingProbe(java.util.function.BiFunction<URI, Long, FetchResponse> answer) {
+            this.answer = answer;
+        }
+
+        CountingProbe() {
+            this((uri, n) -> ok(uri, 200));
+        }
+
+        @Override
+        public FetchResponse fetch(FetchRequest request) {
+            long n = byUrl.computeIfAbsent(request.uri().toString(), k -> new AtomicLong())
+                    .incrementAndGet();
+            return answer.apply(request.uri(), n);
+        }
+
+        long requests(String url) {
+            AtomicLong n = byUrl.get(url);
+            return n == null ? 0 : n.get();
+        }
+
+        long total() {
+            return byUrl.values().stream().mapToLong(AtomicLong::get).sum();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private static FetchResponse ok(URI uri, int status) {
+        return new FetchResponse(uri, status, "text/plain", null, 5, null, false, 0, null, "", "");
+    }
+
+    private static PingPlan plan(String... urls) {
+        List<URI> targets = new ArrayList<>();
+        for (String u : urls) {
+            targets.add(URI.create(u));
+        }
+        return PingPlan.of(targets, "t").withHttp2(true);
+    }
+
+    private long open(PingPlan plan, HttpProbe probe, long warmMillis,
+            java.util.function.BooleanSupplier stopping) throws Exception {
+        Function<URI, FetchRequest> request = uri -> new FetchRequest(uri, "GET",
+                Duration.ofSeconds(5), 0, FetchRequest.BodyPolicy.NEVER);
+        return new Http2Opening(plan, probe, workers, stopping, request, warmMillis).run()
+                .get(1, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void aCountedRunIsWarmedUpWithAtMostAsManyRequestsAsItSends() throws Exception {
+        CountingProbe probe = new CountingProbe();
+
+        long sent = open(plan("https://a.test/").withCount(3).withConcurrency(2), probe, LONG,
+                () -> false);
+
+        assertThat(sent).isEqualTo(1 + 3); // the opening request, then the run's own three
+        assertThat(probe.requests("https://a.test/")).isEqualTo(sent);
+    }
+
+    @Test
+    void theWarmUpStopsAtItsCapForALongRunAndGoesOverEachOfTheServersUrls() throws Exception {
+        CountingProbe probe = new CountingProbe();
+
+        long sent = open(plan("https://a.test/1", "https://a.test/2")
+                .withDuration(Duration.ofMinutes(1)).withConcurrency(8), probe, LONG, () -> false);
+
+        assertThat(sent).isEqualTo(1 + Http2Opening.WARM_REQUESTS);
+        assertThat(probe.requests("https://a.test/1")).isEqualTo(1 + Http2Opening.WARM_REQUESTS / 2);
+        assertThat(probe.requests("https://a.test/2")).isEqualTo(Http2Opening.WARM_REQUESTS / 2);
+    }
+
+    @Test
+    void eachServerGetsItsShareOfAnOpenLoopRunAndHttpUrlsNothing() throws Exception {
+        CountingProbe probe = new CountingProbe();
+        // 100 req/s for 3 s: 300 requests over three URLs, two of them on a.test
+        PingPlan plan = plan("https://a.test/1", "https://a.test/2", "https://b.test:8443/",
+                "http://c.test/").withRate(100, Duration.ofSeconds(3));
+
+        long sent = open(plan, probe, LONG, () -> false);
+
+        assertThat(probe.requests("https://a.test/1") + probe.requests("https://a.test/2"))
+                .isEqualTo(1 + 150);
+        assertThat(probe.requests("https://b.test:8443/")).isEqualTo(1 + 75);
+        assertThat(probe.requests("http://c.test/")).isZero();
+        assertThat(sent).isEqualTo(probe.total());
+    }
+
+    @Test
+    void aServerWhoseOpeningFailsIsNotWarmedUpAndOneThatFailsMidWayIsLeftAlone()
+            throws Exception {
+        CountingProbe probe = new CountingProbe((uri, n) -> {
+            if (uri.getHost().equals("refused.test")) {
+                return FetchResponse.failed(uri, ErrorKind.REFUSED, "Connection refused", 0);
+            }
+            return ok(uri, n <= 10 ? 200 : 503); // overloaded after ten
+        });
+
+        long sent = open(plan("https://refused.test/", "https://busy.test/")
+                .withCount(1_000).withConcurrency(4), probe, LONG, () -> false);
+
+        assertThat(probe.requests("https://refused.test/")).isEqualTo(1);
+        // the eleventh answer stops it; the workers' requests already under way end
+        assertThat(probe.requests("https://busy.test/")).isBetween(11L, 11L + 4);
+        assertThat(sent).isEqualTo(probe.total());
+    }
+
+    @Test
+    void noWarmUpTimeOrARunStoppingLeavesOnlyTheOpening() throws Exception {
+        CountingProbe probe = new CountingProbe();
+        assertThat(open(plan("https://a.test/").withCount(500), probe, 0, () -> false))
+                .isEqualTo(1);
+
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountingProbe stopsAfterOpening = new CountingProbe((uri, n) -> {
+            stopping.set(true);
+            return ok(uri, 200);
+        });
+        assertThat(open(plan("https://a.test/").withCount(500), stopsAfterOpening, LONG,
+                stopping::get)).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanWithoutHttpsServersSendsNothing() throws Exception {
+        CountingProbe probe = new CountingProbe();
+        assertThat(open(plan("http://a.test/").withCount(5), probe, LONG, () -> false)).isZero();
+        assertThat(probe.total()).isZero();
+    }
+}
