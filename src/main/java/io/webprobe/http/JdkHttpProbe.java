@@ -34,6 +34,11 @@ public final class JdkHttpProbe implements HttpProbe {
     private final String userAgent;
     /** A browser's Accept and Accept-Encoding (the crawl); else the ping's plain ones. */
     private final boolean browserHeaders;
+    /**
+     * Send a request once more when its connection closed under it before any answer (the
+     * ping's probe; the crawl asks again itself, after a pause: {@code ResponseClassifier}).
+     */
+    private final boolean resendDropped;
 
     /**
      * @param userAgent the User-Agent header sent with every request
@@ -70,23 +75,25 @@ public final class JdkHttpProbe implements HttpProbe {
      */
     public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
             java.net.CookieHandler cookies) {
-        this(userAgent, connectTimeout, trust, cookies, true);
+        this(userAgent, connectTimeout, trust, cookies, true, false);
     }
 
     /**
      * A probe for the ping: the request heads the ping's HTTP/1.1 client sends
      * ({@code Accept: *}{@code /*}, no {@code Accept-Encoding}, so the server sends the same
-     * bytes over either protocol), no cookies.
+     * bytes over either protocol), no cookies; a request whose established connection closed
+     * before any answer is sent once more, as the ping's HTTP/1.1 client does.
      */
     public static JdkHttpProbe forPing(String userAgent, Duration connectTimeout,
             TlsTrust trust) {
-        return new JdkHttpProbe(userAgent, connectTimeout, trust, null, false);
+        return new JdkHttpProbe(userAgent, connectTimeout, trust, null, false, true);
     }
 
     private JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
-            java.net.CookieHandler cookies, boolean browserHeaders) {
+            java.net.CookieHandler cookies, boolean browserHeaders, boolean resendDropped) {
         this.userAgent = userAgent;
         this.browserHeaders = browserHeaders;
+        this.resendDropped = resendDropped;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
@@ -166,8 +173,8 @@ public final class JdkHttpProbe implements HttpProbe {
                 return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             } catch (ExecutionException e) {
                 ErrorClassifier.Classified c = ErrorClassifier.classify(e);
-                if (again && c.kind() == ErrorKind.RESET && !answered.get()
-                        && deadline - System.nanoTime() > 0) {
+                if (again && resendDropped && c.kind() == ErrorKind.RESET && !answered.get()
+                        && !connecting(e) && deadline - System.nanoTime() > 0) {
                     // The connection closed under the request before any answer: a server
                     // ending an HTTP/2 connection after its request limit (GOAWAY; nginx's
                     // keepalive_requests, 1,000 by default) drops the streams that crossed its
@@ -180,6 +187,16 @@ public final class JdkHttpProbe implements HttpProbe {
                 return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             }
         }
+    }
+
+    /** Whether the failure came while connecting (a reset there is the server's refusal). */
+    private static boolean connecting(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FetchResponse answer(URI uri, FetchRequest request, boolean head, long start,

@@ -4,6 +4,7 @@ import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,11 +31,14 @@ import java.util.function.Function;
  * p90 130-140 ms over 3 s against 1.2 ms once warmed by 2,000 requests.
  *
  * <p>Bounds: the opening waits {@link #OPENING_WAIT_MILLIS} at most (or the timeout, if
- * shorter) for a server, so a stuck one does not hold the others back; the warm-up lasts
- * {@link #WARM_MILLIS} at most, sends at most {@link #WARM_REQUESTS} requests to a server and
- * never more than the run itself will send it (a run of 10 requests gets at most 10 more), at
- * the run's concurrency, and stops for a server at its first failure or error status, and for
- * all when the run stops.
+ * shorter) for a server, so a stuck one does not hold the others back. The warm-up lasts
+ * {@link #WARM_MILLIS} at most (each of its requests times out when that time is up); sends at
+ * most {@link #WARM_REQUESTS} requests to a server, never more than the run itself will send it
+ * (a run of 10 requests gets at most 10 more), and in an open loop no more than the run's rate
+ * would send in that time; keeps at most the run's concurrency in flight, shared among the
+ * servers; and stops for a server at its first failure or error status, and for all when the
+ * run stops. Requests are counted as they are sent, so the count includes an opening request
+ * that was not waited for.
  */
 final class Http2Opening {
     /** How long the run waits at most for a server's connection to open before it starts. */
@@ -87,16 +91,20 @@ final class Http2Opening {
         try {
             long wait = Math.min(OPENING_WAIT_MILLIS, plan.timeout().toMillis());
             int clients = Http2Clients.count(plan.concurrency());
+            // the servers warm up together: the run's concurrency shared among them
+            int loops = Math.max(1, plan.concurrency() / servers.size());
             for (List<URI> urls : servers.values()) {
                 List<CompletableFuture<Boolean>> opened = new ArrayList<>();
                 for (int c = 0; c < clients; c++) { // in flight together: one on each client
-                    opened.add(CompletableFuture.supplyAsync(() -> answered(urls.get(0)), workers)
+                    opened.add(CompletableFuture.supplyAsync(
+                                    () -> answered(urls.get(0), plan.timeout()), workers)
                             .completeOnTimeout(false, wait, TimeUnit.MILLISECONDS));
                 }
                 long budget = Math.min(WARM_REQUESTS, planned(urls.size()));
                 work.add(CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
                         .thenCompose(v -> opened.stream().allMatch(CompletableFuture::join)
-                                ? warm(urls, budget) : CompletableFuture.completedFuture(null)));
+                                ? warm(urls, budget, loops)
+                                : CompletableFuture.completedFuture(null)));
             }
         } catch (RejectedExecutionException stopped) {
             // stopped before the start: the run starts and ends at once
@@ -118,34 +126,42 @@ final class Http2Opening {
         return servers;
     }
 
-    /** The requests the run will send to a server with this many of its URLs, at most. */
+    /**
+     * The warm-up requests a server with this many of the run's URLs may get: what the run will
+     * send it at most, and in an open loop what the run's rate sends it in the warm-up's time.
+     */
     long planned(int urlsOnServer) {
-        long total = plan.totalRequests();
-        if (total < 0 && plan.mode() == PingMode.RATE) {
-            total = (long) Math.ceil(plan.rate() * plan.duration().toNanos() / 1e9);
+        double total = plan.totalRequests() >= 0 ? plan.totalRequests() : Double.MAX_VALUE;
+        if (plan.mode() == PingMode.RATE) {
+            double seconds = Math.min(plan.duration().toNanos(),
+                    TimeUnit.MILLISECONDS.toNanos(warmMillis)) / 1e9;
+            total = Math.min(total, plan.rate() * seconds);
         }
-        if (total < 0) {
+        if (total == Double.MAX_VALUE) {
             return Long.MAX_VALUE; // closed loop for a duration: no bound but the warm-up's own
         }
-        return (long) Math.ceil((double) total * urlsOnServer / plan.targets().size());
+        return (long) Math.ceil(total * urlsOnServer / plan.targets().size());
     }
 
-    /** The server's URLs in turn, by the run's concurrency, until the budget or time is out. */
-    private CompletableFuture<Void> warm(List<URI> urls, long budget) {
+    /** The server's URLs in turn, by {@code loops} at once, until the budget or time is out. */
+    private CompletableFuture<Void> warm(List<URI> urls, long budget, int loops) {
         if (budget <= 0) {
             return CompletableFuture.completedFuture(null);
         }
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(warmMillis);
         AtomicLong next = new AtomicLong();
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
         try {
-            for (int w = 0; w < Math.min(plan.concurrency(), budget); w++) {
-                loops.add(CompletableFuture.runAsync(() -> {
+            for (int w = 0; w < Math.min(loops, budget); w++) {
+                running.add(CompletableFuture.runAsync(() -> {
                     for (long i; (i = next.getAndIncrement()) < budget
-                            && System.nanoTime() - until < 0 && !stopping.getAsBoolean()
+                            && !stopping.getAsBoolean()
                             && !Thread.currentThread().isInterrupted(); ) {
-                        if (!answered(urls.get((int) (i % urls.size())))) {
-                            next.set(budget); // a server in trouble is not pressed further
+                        long left = until - System.nanoTime();
+                        // at the end of the time, a request still waiting gives up
+                        if (left <= 0 || !answered(urls.get((int) (i % urls.size())),
+                                Duration.ofNanos(Math.min(left, plan.timeout().toNanos())))) {
+                            next.set(budget); // time is up, or the server is in trouble
                         }
                     }
                 }, workers));
@@ -153,13 +169,15 @@ final class Http2Opening {
         } catch (RejectedExecutionException stopped) {
             // stopped: the loops started end by themselves
         }
-        return CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
     }
 
-    /** Sends one uncounted request; whether it got a success answer. */
-    private boolean answered(URI uri) {
-        FetchResponse r = probe.fetch(request.apply(uri));
-        sent.increment();
-        return r.error() == null && plan.success().contains(r.status());
+    /** Sends one request, not counted in the run; whether it got a success answer in time. */
+    private boolean answered(URI uri, Duration timeout) {
+        FetchRequest r = request.apply(uri);
+        sent.increment(); // before: an opening not waited for reached the server all the same
+        FetchResponse a = probe.fetch(new FetchRequest(r.uri(), r.method(), timeout,
+                r.maxBodyBytes(), r.keepBody(), r.headers(), r.keepAlive()));
+        return a.error() == null && plan.success().contains(a.status());
     }
 }

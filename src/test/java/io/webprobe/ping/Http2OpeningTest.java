@@ -40,6 +40,7 @@ class Http2OpeningTest {
     /** Answers every request with {@code answer(uri, n)} (n: requests to it so far, from 1). */
     private static final class CountingProbe implements HttpProbe {
         final Map<String, AtomicLong> byUrl = new ConcurrentHashMap<>();
+        final java.util.Queue<Duration> timeouts = new java.util.concurrent.ConcurrentLinkedQueue<>();
         private final java.util.function.BiFunction<URI, Long, FetchResponse> answer;
 
         CountingProbe(java.util.function.BiFunction<URI, Long, FetchResponse> answer) {
@@ -52,6 +53,7 @@ class Http2OpeningTest {
 
         @Override
         public FetchResponse fetch(FetchRequest request) {
+            timeouts.add(request.timeout());
             long n = byUrl.computeIfAbsent(request.uri().toString(), k -> new AtomicLong())
                     .incrementAndGet();
             return answer.apply(request.uri(), n);
@@ -82,11 +84,18 @@ class Http2OpeningTest {
         return PingPlan.of(targets, "t").withHttp2(true);
     }
 
+    /** Tasks given to the workers: the opening requests, then the warm-up loops. */
+    private final AtomicLong tasks = new AtomicLong();
+
     private long open(PingPlan plan, HttpProbe probe, long warmMillis,
             java.util.function.BooleanSupplier stopping) throws Exception {
         Function<URI, FetchRequest> request = uri -> new FetchRequest(uri, "GET",
-                Duration.ofSeconds(5), 0, FetchRequest.BodyPolicy.NEVER);
-        return new Http2Opening(plan, probe, workers, stopping, request, warmMillis).run()
+                plan.timeout(), 0, FetchRequest.BodyPolicy.NEVER);
+        java.util.concurrent.Executor counted = task -> {
+            tasks.incrementAndGet();
+            workers.execute(task);
+        };
+        return new Http2Opening(plan, probe, counted, stopping, request, warmMillis).run()
                 .get(1, TimeUnit.MINUTES);
     }
 
@@ -127,6 +136,44 @@ class Http2OpeningTest {
         assertThat(probe.requests("https://b.test:8443/")).isEqualTo(1 + 75);
         assertThat(probe.requests("http://c.test/")).isZero();
         assertThat(sent).isEqualTo(probe.total());
+    }
+
+    @Test
+    void anOpenLoopRunIsWarmedUpWithNoMoreThanItsRateSendsInTheWarmUpsTime() throws Exception {
+        // 5 req/s for 2 s, with a count it will not reach: ten requests, not a thousand
+        CountingProbe probe = new CountingProbe();
+        long sent = open(plan("https://a.test/").withRateAndCount(5, Duration.ofSeconds(2), 1_000)
+                .withConcurrency(50), probe, LONG, () -> false);
+        assertThat(sent).isEqualTo(1 + 10);
+
+        // a long run at 100 req/s: what that rate sends in the warm-up's second, shared
+        PingPlan longRun = plan("https://a.test/", "https://b.test/")
+                .withRate(100, Duration.ofMinutes(10));
+        Http2Opening opening = new Http2Opening(longRun, probe, workers, () -> false,
+                uri -> null);
+        assertThat(opening.planned(1)).isEqualTo(50);
+        assertThat(opening.planned(2)).isEqualTo(100);
+    }
+
+    @Test
+    void theServersShareTheRunsConcurrencyAndNoWarmUpRequestOutlivesTheWarmUp()
+            throws Exception {
+        CountingProbe probe = new CountingProbe();
+        PingPlan plan = plan("https://a.test/", "https://b.test/", "https://c.test/",
+                "https://d.test/").withCount(100).withConcurrency(8)
+                .withTimeout(Duration.ofMinutes(10));
+        long warmMillis = TimeUnit.MINUTES.toMillis(2);
+
+        long sent = open(plan, probe, warmMillis, () -> false);
+
+        assertThat(sent).isEqualTo(4 * (1 + 100));
+        // an opening request on each server, then 8 / 4 warm-up loops each: 8 in flight
+        assertThat(tasks).hasValue(4 + 4 * 2);
+        // openings wait the run's timeout; warm-up requests give up when the warm-up's time is
+        assertThat(probe.timeouts).filteredOn(t -> t.equals(Duration.ofMinutes(10))).hasSize(4);
+        assertThat(probe.timeouts).filteredOn(t -> !t.equals(Duration.ofMinutes(10)))
+                .hasSize(400).allSatisfy(t -> assertThat(t)
+                        .isLessThanOrEqualTo(Duration.ofMillis(warmMillis)).isPositive());
     }
 
     @Test
