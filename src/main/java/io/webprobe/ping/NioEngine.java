@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +29,8 @@ final class NioEngine implements PingEngine {
     /** Guarded by this: whether start() ran, and whether stop() ran before it. */
     private boolean started;
     private boolean stoppedEarly;
+    /** Guarded by this: the warm-up before the clock, once {@link #prepare} ran. */
+    private LocalWarmUp warmUp;
 
     /**
      * Opens the loops' selectors and prepares the connections; no thread starts yet.
@@ -37,6 +40,11 @@ final class NioEngine implements PingEngine {
      * @throws IOException when a selector cannot be opened (none is left open then)
      */
     NioEngine(PingRun run, Runnable onDone) throws IOException {
+        this(run, onDone, "ping-loop-");
+    }
+
+    /** @param threadName the loop threads' name, before their number */
+    NioEngine(PingRun run, Runnable onDone, String threadName) throws IOException {
         this.run = run;
         this.onDone = onDone;
         PingPlan plan = run.plan();
@@ -52,26 +60,49 @@ final class NioEngine implements PingEngine {
                 throw e;
             }
             loops.add(loop);
-            Thread t = new Thread(loop, "ping-loop-" + (k + 1));
+            Thread t = new Thread(loop, threadName + (k + 1));
             t.setDaemon(true);
             threads.add(t);
         }
     }
 
+    /**
+     * Warms the loops' code up against a server inside this process ({@link LocalWarmUp}), so
+     * the first requests measure the targets; the targets get none of it.
+     */
     @Override
-    public synchronized void start() {
-        if (stoppedEarly) {
-            return; // closed before it started: the job finishes itself
+    public CompletableFuture<Long> prepare() {
+        LocalWarmUp w = new LocalWarmUp(run.plan());
+        synchronized (this) {
+            warmUp = w;
+            if (stoppedEarly) {
+                w.stop();
+            }
         }
-        started = true;
-        liveLoops.set(threads.size());
-        for (Thread t : threads) {
-            t.start();
+        return w.start().thenApply(answered -> 0L);
+    }
+
+    @Override
+    public void start() {
+        synchronized (this) {
+            if (!stoppedEarly) {
+                started = true;
+                liveLoops.set(threads.size());
+                for (Thread t : threads) {
+                    t.start();
+                }
+                return;
+            }
         }
+        // stopped before it started (during the warm-up): the run ends now, nothing counted
+        onDone.run();
     }
 
     @Override
     public synchronized void stop() {
+        if (warmUp != null) {
+            warmUp.stop();
+        }
         if (!started) {
             stoppedEarly = true;
             loops.forEach(NioLoop::closeUnstarted);

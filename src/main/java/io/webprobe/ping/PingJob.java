@@ -177,7 +177,13 @@ public final class PingJob implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a ping job can be started only once");
         }
-        // at once, unless the engine has set-up to do first (HTTP/2: its connections)
+        try {
+            // the statistics thread made now, not in the first milliseconds on the clock
+            statsTimer.execute(() -> { });
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closed before it started: begin() finds it so too
+        }
+        // the engine's set-up first (the event loops' warm-up, HTTP/2's connections)
         engine.prepare().whenComplete((sent, e) -> {
             try {
                 beforeClock = sent == null ? 0 : sent;

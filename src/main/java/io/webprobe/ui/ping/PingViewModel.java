@@ -288,8 +288,12 @@ public final class PingViewModel implements AutoCloseable {
         running.set(true);
         progress.set(-1);
         int n = list.urls().size();
+        boolean opening = plan.http2() && list.urls().stream()
+                .anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()));
         status.set("Pinging " + Words.count(n, "URL") + (insecure.get()
-                ? " without checking certificates…" : "…"));
+                ? " without checking certificates" : "") + (opening
+                ? " (first opening and warming up the HTTP/2 connections, for a few seconds at"
+                        + " most)…" : "…"));
         // the job's TLS set-up and its classes take ~0.2 s the first time, and the certificate
         // file is read: not on this thread
         Trust trust = new Trust(insecure.get(), insecure.get() ? "" : certificateFile.get().strip());
