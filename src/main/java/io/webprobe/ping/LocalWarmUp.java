@@ -69,7 +69,13 @@ final class LocalWarmUp {
      */
     CompletableFuture<Long> start() {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        Thread t = new Thread(() -> done.complete(warmUp()), "ping-warmup");
+        Thread t = new Thread(() -> {
+            try {
+                done.complete(warmUp());
+            } finally {
+                done.complete(0L); // out of memory or a bug: the run goes on (or fails) cold
+            }
+        }, "ping-warmup");
         t.setDaemon(true);
         t.start();
         return done;
