@@ -22,15 +22,17 @@ import org.slf4j.LoggerFactory;
  * process, so that the run's first requests measure its targets rather than the JIT: a cold
  * client took ~13 ms to send and read its first request on loopback and ~1 ms for the next
  * dozen, and in an open loop at 1,000 req/s that backlog put 18 of a one-second run's requests
- * above 2 ms (p99 3.5-16 ms where the server answered in 0.3 ms). The targets see nothing of
- * it.
+ * above 2 ms (p99 4.6-8.2 ms over 6 runs, where the server answered in 0.3 ms). The targets
+ * see nothing of it.
  *
  * <p>{@value #REQUESTS} requests of the run's method and keep-alive setting go through a
- * throwaway {@link NioEngine} to a loopback server on its own thread ({@code ping-warmup}, the
- * server's connections on virtual threads); it lasts {@link #MAX_TIME} at most (~55 ms on a
- * cold JVM, less after) and ends at once when stopped. TLS is not warmed (its cipher work is
- * native code); the parsing, the loops and the statistics are. A failure of any of it is
- * logged and the run goes on cold.
+ * throwaway {@link NioEngine} to a loopback server on its own thread ({@code ping-warmup}; the
+ * server accepts on {@code ping-warmup-accept} and answers each connection on a virtual
+ * {@code ping-warmup-server}); it lasts {@link #MAX_TIME} at most (~55 ms on a cold JVM, less
+ * after; the requests still in flight then are abandoned) and ends at once when stopped. It
+ * runs closed-loop: an open loop's pacing is not warmed, nor TLS (its cipher work is native
+ * code); the parsing, the loops and the statistics are. A failure of its set-up is logged at
+ * debug level and the run goes on cold.
  *
  * <p>Thread-safe: {@link #start} once, {@link #stop} from any thread.
  */
@@ -48,8 +50,11 @@ final class LocalWarmUp {
 
     private final PingPlan target;
     private final Duration maxTime;
+    private final int requests;
     private volatile NioEngine engine;
+    private volatile PingRun local;
     private volatile boolean stopped;
+    private volatile Thread thread;
 
     /** @param target the run to warm up for: its method, keep-alive and user agent */
     LocalWarmUp(PingPlan target) {
@@ -58,8 +63,14 @@ final class LocalWarmUp {
 
     /** @param maxTime how long the warm-up lasts at most (tests) */
     LocalWarmUp(PingPlan target, Duration maxTime) {
+        this(target, maxTime, REQUESTS);
+    }
+
+    /** @param requests how many it sends (tests) */
+    LocalWarmUp(PingPlan target, Duration maxTime, int requests) {
         this.target = target;
         this.maxTime = maxTime;
+        this.requests = requests;
     }
 
     /**
@@ -77,45 +88,67 @@ final class LocalWarmUp {
             }
         }, "ping-warmup");
         t.setDaemon(true);
+        thread = t;
         t.start();
         return done;
     }
 
-    /** Ends the warm-up at once (the run was stopped). */
+    /** Ends the warm-up at once (the run was stopped): its requests in flight are abandoned. */
     void stop() {
         stopped = true;
+        PingRun r = local;
+        if (r != null) {
+            r.stop(); // its loops end on their next turn
+        }
         NioEngine e = engine;
         if (e != null) {
-            e.stop();
+            e.stop(); // wakes them
         }
     }
 
+    /** Waits for the warm-up's threads to end; false when they are still alive. */
+    boolean await(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        t.join(Math.max(1, timeout.toMillis()));
+        return !t.isAlive();
+    }
+
     private long warmUp() {
+        if (stopped) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + maxTime.toNanos();
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            Thread.ofVirtual().name("ping-warmup-server").start(() -> accept(server));
+            Thread.ofVirtual().name("ping-warmup-accept").start(() -> accept(server));
             PingPlan plan = PingPlan.of(List.of(URI.create("http://127.0.0.1:"
                             + server.getLocalPort() + "/")), target.userAgent())
                     .withMethod(target.method()).withKeepAlive(target.keepAlive())
-                    .withCount(REQUESTS).withConcurrency(Math.min(target.concurrency(), 4))
+                    .withCount(requests).withConcurrency(Math.min(target.concurrency(), 4))
                     .withTimeout(maxTime);
             PingStats stats = new PingStats(plan);
-            PingRun local = new PingRun(plan, PingListener.NONE, System::nanoTime, stats);
+            PingRun run = new PingRun(plan, PingListener.NONE, System::nanoTime, stats);
             CountDownLatch ended = new CountDownLatch(1);
-            NioEngine e = new NioEngine(local, ended::countDown, "ping-warmup-loop-");
+            NioEngine e = new NioEngine(run, ended::countDown, "ping-warmup-loop-");
+            local = run;
             engine = e;
             if (stopped) {
+                run.stop();
                 e.stop();
                 return 0;
             }
-            local.start(local.now(), System.currentTimeMillis());
+            run.start(run.now(), System.currentTimeMillis());
             e.start();
-            if (!ended.await(maxTime.toMillis(), TimeUnit.MILLISECONDS)) {
-                local.stop();
+            // one deadline for all of it: the time is up, the requests in flight are abandoned
+            if (!ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                run.stop();
                 e.stop();
             }
-            e.awaitTermination(maxTime);
-            return stats.snapshot(local, true, local.now()).results().get(0).ok();
+            e.awaitTermination(Duration.ofMillis(100));
+            return stats.snapshot(run, true, run.now()).results().get(0).ok();
         } catch (IOException | RuntimeException e) {
             log.debug("The ping's warm-up did not run ({}); the run starts cold", e.toString());
             return 0;

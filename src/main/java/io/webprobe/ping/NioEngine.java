@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request, so the client leaves the CPU to the server it measures.
  *
  * <p>Listeners are called on the loop threads; the last loop to end runs the completion
- * callback. {@link #stop()} wakes every loop, which then closes its sockets and selector and
+ * callback (the thread calling {@link #start()} does, when the engine was stopped before). {@link #stop()} wakes every loop, which then closes its sockets and selector and
  * ends. A loop that fails unexpectedly fails the run and stops the others. Thread-safe.
  */
 final class NioEngine implements PingEngine {
@@ -36,7 +36,8 @@ final class NioEngine implements PingEngine {
      * Opens the loops' selectors and prepares the connections; no thread starts yet.
      *
      * @param run the shared run state
-     * @param onDone called once, on the last loop thread, when every loop has ended
+     * @param onDone called once, on the last loop thread, when every loop has ended (or from
+     *     {@link #start()} when stopped before it)
      * @throws IOException when a selector cannot be opened (none is left open then)
      */
     NioEngine(PingRun run, Runnable onDone) throws IOException {
@@ -116,6 +117,13 @@ final class NioEngine implements PingEngine {
     @Override
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
+        LocalWarmUp w;
+        synchronized (this) {
+            w = warmUp;
+        }
+        if (w != null && !w.await(Duration.ofNanos(Math.max(0, end - System.nanoTime())))) {
+            return false;
+        }
         for (Thread t : threads) {
             long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
             if (left > 0) {

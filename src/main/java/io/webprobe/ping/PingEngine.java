@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * <p>An engine takes request numbers from its {@link PingRun}, reports each finished request to
  * it, and calls the job's completion callback exactly once, from its own last thread, when it
- * has nothing left to do (finished or stopped). The job calls the methods below from any
+ * has nothing left to do (finished or stopped; an engine stopped before it started calls it
+ * from the thread calling {@link #start()}). The job calls the methods below from any
  * thread; they are thread-safe.
  */
 interface PingEngine {

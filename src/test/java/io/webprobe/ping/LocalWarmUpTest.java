@@ -57,10 +57,13 @@ class LocalWarmUpTest {
         early.stop();
         assertThat(early.start().get(30, TimeUnit.SECONDS)).isZero();
 
-        LocalWarmUp running = new LocalWarmUp(plan("http://127.0.0.1:9/"));
+        // ten million requests in ten minutes at most: only the stop can end it soon
+        LocalWarmUp running = new LocalWarmUp(plan("http://127.0.0.1:9/"),
+                java.time.Duration.ofMinutes(10), 10_000_000);
         var done = running.start();
         running.stop();
-        assertThat(done.get(30, TimeUnit.SECONDS)).isBetween(0L, (long) LocalWarmUp.REQUESTS);
+        assertThat(done.get(30, TimeUnit.SECONDS)).isBetween(0L, 10_000_000L - 1);
+        assertThat(running.await(java.time.Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
