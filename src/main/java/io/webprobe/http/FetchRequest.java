@@ -58,4 +58,9 @@ public record FetchRequest(
             URI uri, String method, Duration timeout, long maxBodyBytes, BodyPolicy keepBody) {
         this(uri, method, timeout, maxBodyBytes, keepBody, List.of(), true);
     }
+
+    /** The same request with another timeout. */
+    public FetchRequest withTimeout(Duration t) {
+        return new FetchRequest(uri, method, t, maxBodyBytes, keepBody, headers, keepAlive);
+    }
 }

@@ -3,12 +3,12 @@ package io.webprobe.ping;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -118,9 +118,7 @@ final class Http2Opening {
         Map<String, List<URI>> servers = new LinkedHashMap<>();
         for (URI u : targets) {
             if ("https".equalsIgnoreCase(u.getScheme())) {
-                String host = u.getHost() == null ? "" : u.getHost().toLowerCase(Locale.ROOT);
-                servers.computeIfAbsent(host + ":" + (u.getPort() < 0 ? 443 : u.getPort()),
-                        k -> new ArrayList<>()).add(u);
+                servers.computeIfAbsent(Urls.hostAndPort(u), k -> new ArrayList<>()).add(u);
             }
         }
         return servers;
@@ -174,10 +172,8 @@ final class Http2Opening {
 
     /** Sends one request, not counted in the run; whether it got a success answer in time. */
     private boolean answered(URI uri, Duration timeout) {
-        FetchRequest r = request.apply(uri);
         sent.increment(); // before: an opening not waited for reached the server all the same
-        FetchResponse a = probe.fetch(new FetchRequest(r.uri(), r.method(), timeout,
-                r.maxBodyBytes(), r.keepBody(), r.headers(), r.keepAlive()));
+        FetchResponse a = probe.fetch(request.apply(uri).withTimeout(timeout));
         return a.error() == null && plan.success().contains(a.status());
     }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request, so the client leaves the CPU to the server it measures.
  *
  * <p>Listeners are called on the loop threads; the last loop to end runs the completion
- * callback (the thread calling {@link #start()} does, when the engine was stopped before). {@link #stop()} wakes every loop, which then closes its sockets and selector and
- * ends. A loop that fails unexpectedly fails the run and stops the others. Thread-safe.
+ * callback (the thread calling {@link #start()} does, when the engine was stopped before).
+ * {@link #stop()} wakes every loop, which then closes its sockets and selector and ends. A loop
+ * that fails unexpectedly fails the run and stops the others. Thread-safe.
  */
 final class NioEngine implements PingEngine {
     private final AtomicInteger liveLoops = new AtomicInteger();

@@ -17,7 +17,8 @@ interface PingEngine {
 
     /**
      * Set-up whose cost is the client's, not the server's, done before the run's clock starts
-     * (the HTTP/2 workers open a connection to each server and warm the client up);
+     * (the event loops warm their code up inside the process; the HTTP/2 workers open a
+     * connection to each server and warm the client up);
      * completes, never exceptionally, with the requests it sent (not counted), when the engine
      * may start. Called once, before {@link PingRun#start}; returns at once, the work on the
      * engine's own threads.
