@@ -153,7 +153,8 @@ public final class PingCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--requests-csv", paramLabel = "FILE",
-            description = "Stream every request (time, status, latency, error) here.")
+            description = "Stream every request (time, status, latency, error) here; - is "
+                    + "standard output.")
     Path requestsCsv;
 
     @Option(names = "--max-p99", paramLabel = "MS",
@@ -195,9 +196,7 @@ public final class PingCommand implements Callable<Integer> {
     private int run(PrintWriter err) throws InterruptedException {
         OutputCheck outputs = new OutputCheck(true).add("--csv", csv)
                 .add("--requests-csv", requestsCsv);
-        String outputProblem = requestsCsv != null && requestsCsv.equals(ExportBatch.STDOUT)
-                ? "--requests-csv - : standard output cannot be used here; give a file name."
-                : outputs.problem();
+        String outputProblem = outputs.problem();
         if (outputProblem != null) {
             err.println("webprobe: " + outputProblem);
             err.flush();

@@ -22,7 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A CSV file being written: rows go to a temporary file beside the target, which replaces the
  * target only on {@link #commit()}. Closing without committing deletes the temporary file, so
- * a failure never leaves half a file and never destroys an earlier file of the same name.
+ * a failure never leaves half a file and never destroys an earlier file of the same name. A
+ * target that is a symbolic link keeps it (the file it names is replaced); one that is not a
+ * plain file ({@code /dev/null}, a named pipe, {@code /dev/stdout}) is written into directly,
+ * since it cannot be replaced ({@link OutputTarget}).
  * UTF-8 (optionally with a byte-order mark, for spreadsheets), RFC 4180 quoting, "\n" line
  * ends. A cell that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab
  * or a carriage return) is written with a leading apostrophe ({@link #neutralise}).
@@ -34,13 +37,17 @@ public final class AtomicCsvFile implements AutoCloseable {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Path target;
+    /** Where the rows end up: the target with its links followed. */
+    private final Path dest;
+    /** The temporary file, or null when the target is written into directly. */
     private final Path tmp;
     private final ICSVWriter csv;
     private boolean finished;
     private boolean done;
 
-    private AtomicCsvFile(Path target, Path tmp, ICSVWriter csv) {
+    private AtomicCsvFile(Path target, Path dest, Path tmp, ICSVWriter csv) {
         this.target = target;
+        this.dest = dest;
         this.tmp = tmp;
         this.csv = csv;
     }
@@ -60,25 +67,33 @@ public final class AtomicCsvFile implements AutoCloseable {
      */
     public static AtomicCsvFile create(Path target, String[] header, boolean bom)
             throws ExportException {
-        Path file = target.toAbsolutePath();
+        OutputTarget where = OutputTarget.of(target);
+        Path file = where.file();
         Path dir = file.getParent();
         Path tmp = null;
         try {
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
+            OutputStream out;
+            if (where.inPlace()) {
+                // a device, a pipe or standard output: appended to, as a shell's >> would
+                out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+            } else {
+                if (dir == null || !Files.isDirectory(dir)) {
+                    throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
+                }
+                if (Files.isDirectory(file)) {
+                    throw new ExportException(target, "Could not write " + target + ": it is a "
+                            + "folder. Nothing was changed.", null);
+                }
+                tmp = dir.resolve("." + file.getFileName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+                // CREATE_NEW with no attributes: the file gets the user's umask, not 0600
+                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                // Ctrl-C or SIGTERM mid-export: the JVM's exit removes the part-written file
+                // (once moved into place, the name is gone and nothing is removed)
+                tmp.toFile().deleteOnExit();
             }
-            if (Files.isDirectory(file)) {
-                throw new ExportException(target, "Could not write " + target + ": it is a "
-                        + "folder. Nothing was changed.", null);
-            }
-            tmp = dir.resolve("." + file.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-            // CREATE_NEW with no attributes: the file gets the user's umask, not 0600
-            OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            // Ctrl-C or SIGTERM mid-export: the JVM's exit removes the part-written file
-            // (once moved into place, the name is gone and nothing is removed)
-            tmp.toFile().deleteOnExit();
             if (bom) {
                 out.write(UTF8_BOM);
             }
@@ -86,7 +101,7 @@ public final class AtomicCsvFile implements AutoCloseable {
                     new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16))
                     .withLineEnd("\n")
                     .build();
-            AtomicCsvFile f = new AtomicCsvFile(target, tmp, w);
+            AtomicCsvFile f = new AtomicCsvFile(target, file, tmp, w);
             f.write(header);
             return f;
         } catch (IOException e) {
@@ -96,6 +111,31 @@ public final class AtomicCsvFile implements AutoCloseable {
             }
             throw new ExportException(target, plainMessage(target, e), e);
         }
+    }
+
+    /**
+     * A file written to standard output as it goes (nothing to replace: {@link #commit()}
+     * flushes it, and standard output stays open), with its header row.
+     */
+    public static AtomicCsvFile toStdout(String[] header) {
+        OutputStream shielded = new java.io.FilterOutputStream(System.out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // standard output stays open for what follows
+            }
+        };
+        ICSVWriter w = new CSVWriterBuilder(new BufferedWriter(
+                new OutputStreamWriter(shielded, StandardCharsets.UTF_8), 1 << 16))
+                .withLineEnd("\n")
+                .build();
+        AtomicCsvFile f = new AtomicCsvFile(ExportBatch.STDOUT, null, null, w);
+        f.write(header);
+        return f;
     }
 
     /** Appends a row (quoted only where needed; formula-like cells neutralised). */
@@ -118,6 +158,20 @@ public final class AtomicCsvFile implements AutoCloseable {
         char c = cell.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
                 ? "'" + cell : cell;
+    }
+
+    /**
+     * Hands the rows buffered so far to the file (or the pipe) without finishing it.
+     *
+     * @throws ExportException when the write failed (a full disk, say)
+     */
+    public void flush() throws ExportException {
+        try {
+            csv.flush();
+        } catch (IOException e) {
+            close();
+            throw new ExportException(target, plainMessage(target, e), e);
+        }
     }
 
     /**
@@ -160,7 +214,10 @@ public final class AtomicCsvFile implements AutoCloseable {
         if (!finished) {
             throw new IllegalStateException("finish() first");
         }
-        Path dest = target.toAbsolutePath();
+        if (tmp == null) {
+            done = true; // written into directly: nothing to move
+            return;
+        }
         try {
             keepPermissions(dest, tmp);
             try {

@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Checks output files before any work starts, so a long crawl is never lost to a typo in a
  * path: each folder exists and takes new files (tried for real), no target is a folder or an
  * existing file that cannot be replaced, no file is named twice, and {@code -} (standard
- * output) is used at most once and only where the caller allows it. Not thread-safe; use once.
+ * output) is used at most once and only where the caller allows it. A device or a pipe
+ * ({@code /dev/null}) only needs to be writable. Not thread-safe; use once.
  */
 public final class OutputCheck {
     private record Output(String option, Path path) {}
@@ -48,7 +49,7 @@ public final class OutputCheck {
         for (Output o : outputs) {
             if (o.path().equals(ExportBatch.STDOUT)) {
                 if (!stdoutAllowed) {
-                    return o.option() + " - : standard output cannot be used here; give a file "
+                    return o.option() + " -: standard output cannot be used here; give a file "
                             + "name.";
                 }
                 String other = seen.put(ExportBatch.STDOUT, o.option());
@@ -57,6 +58,9 @@ public final class OutputCheck {
                             + "only one of them can.";
                 }
                 continue;
+            }
+            if (o.path().toString().isEmpty()) {
+                return o.option() + " was given an empty name; give a file name.";
             }
             Path abs = o.path().toAbsolutePath().normalize();
             String other = seen.put(abs, o.option());
@@ -73,7 +77,13 @@ public final class OutputCheck {
     }
 
     /** Why a file cannot be written there, or null. */
-    private static String problemWith(Path file) {
+    private static String problemWith(Path given) {
+        OutputTarget where = OutputTarget.of(given);
+        Path file = where.file();
+        if (where.inPlace()) {
+            // a device or a pipe: written into, never replaced
+            return Files.isWritable(file) ? null : "it cannot be written: permission was denied.";
+        }
         if (Files.isDirectory(file)) {
             return "that is a folder; give a file name.";
         }

@@ -14,12 +14,16 @@ import org.slf4j.LoggerFactory;
  * ({@code ping-log-writer}) writes them. When the queue is full, workers wait for the writer
  * (the log is complete or the run is slowed, never silently thinned). If the disk fails, the
  * writer stops writing, later records are dropped without blocking the run, and
- * {@link #close()} reports the failure. The file appears under its name only when complete.
+ * {@link #close()} reports the failure. The file appears under its name only when complete
+ * (its rows reach the disk, in a hidden part file, whenever the queue is idle for half a second);
+ * a target of {@code -} is standard output, written as the run goes.
  * Warm-up requests are not logged.
  */
 public final class RequestLogWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     private static final int CHECK_EVERY = 50_000;
+    /** The longest a written row waits in the buffer while no new rows come. */
+    private static final long FLUSH_MS = 500;
     private static final RequestRecord END =
             new RequestRecord(-1, "", 0, 0, 0, 0, 0, 0, null, "", 0, false);
 
@@ -37,7 +41,9 @@ public final class RequestLogWriter implements AutoCloseable {
      * @throws ExportException when the file cannot be created
      */
     public RequestLogWriter(Path target, int capacity) throws ExportException {
-        this.file = AtomicCsvFile.create(target, PingCsv.REQUEST_HEADER);
+        this.file = target.equals(ExportBatch.STDOUT)
+                ? AtomicCsvFile.toStdout(PingCsv.REQUEST_HEADER)
+                : AtomicCsvFile.create(target, PingCsv.REQUEST_HEADER);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::run, "ping-log-writer");
         this.writer.setDaemon(true);
@@ -60,7 +66,18 @@ public final class RequestLogWriter implements AutoCloseable {
         String[] row = new String[PingCsv.REQUEST_HEADER.length];
         try {
             while (true) {
-                RequestRecord r = queue.take();
+                RequestRecord r = queue.poll(FLUSH_MS, TimeUnit.MILLISECONDS);
+                if (r == null) {
+                    // a quiet moment: what is written so far goes to the file (or the pipe)
+                    if (failure == null) {
+                        try {
+                            file.flush();
+                        } catch (ExportException e) {
+                            failure = e;
+                        }
+                    }
+                    continue;
+                }
                 if (r == END) {
                     return;
                 }

@@ -44,4 +44,61 @@ class AtomicCsvFileTest {
             return s.map(p -> p.getFileName().toString()).toList();
         }
     }
+
+    @Test
+    void aSymbolicLinkStaysALinkAndTheFileItNamesIsReplaced() throws Exception {
+        Path real = dir.resolve("real.csv");
+        Files.writeString(real, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("real.csv"));
+        try (AtomicCsvFile f = AtomicCsvFile.create(link, new String[] {"a", "b"})) {
+            f.write(new String[] {"1", "2"});
+            f.commit();
+        }
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("a,b\n1,2\n");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("real.csv", "link.csv");
+        }
+    }
+
+    @Test
+    void aDeviceIsWrittenIntoNotReplaced() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull));
+        assertThat(new OutputCheck(false).add("--csv", devNull).problem()).isNull();
+        try (AtomicCsvFile f = AtomicCsvFile.create(devNull, new String[] {"a"})) {
+            f.write(new String[] {"1"});
+            f.commit();
+        }
+        assertThat(Files.isRegularFile(devNull)).isFalse();
+        assertThat(Files.isWritable(devNull)).isTrue();
+    }
+
+    @Test
+    void aNamedPipeGetsTheRowsAndStaysAPipe() throws Exception {
+        Path fifo = dir.resolve("rows.csv");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0);
+        java.util.concurrent.CompletableFuture<String> read =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return Files.readString(fifo);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        try (AtomicCsvFile f = AtomicCsvFile.create(fifo, new String[] {"a"})) {
+            f.write(new String[] {"1"});
+            f.commit();
+        }
+        assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("a\n1\n");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
 }
