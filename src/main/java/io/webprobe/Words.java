@@ -13,4 +13,9 @@ public final class Words {
     public static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
+
+    /** A count with its own plural: "1 request was", "2 requests were". */
+    public static String count(long n, String singular, String plural) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
+    }
 }

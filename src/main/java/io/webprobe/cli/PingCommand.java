@@ -221,7 +221,8 @@ public final class PingCommand implements Callable<Integer> {
         RequestLogWriter requestLog = null;
         if (requestsCsv != null) {
             try {
-                requestLog = new RequestLogWriter(requestsCsv, 65_536);
+                requestLog = new RequestLogWriter(requestsCsv, 65_536,
+                        spec.commandLine().getOut());
             } catch (ExportException e) {
                 err.println("webprobe: " + e.getMessage());
                 err.flush();
@@ -425,16 +426,15 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     static String progressLine(PingSnapshot s, Duration timeout) {
-        double p50 = 0;
-        double p99 = 0;
+        // the latest second's percentiles; none before the first second with an answer
+        String latency = "";
         if (!s.series().isEmpty()) {
             var last = s.series().get(s.series().size() - 1);
-            p50 = last.p50Millis();
-            p99 = last.p99Millis();
+            latency = String.format(Locale.ROOT, " · p50 %.1f ms · p99 %.1f ms",
+                    last.p50Millis(), last.p99Millis());
         }
-        String line = String.format(Locale.ROOT,
-                "%,d sent · %,d failed · %,.0f req/s · p50 %.1f ms · p99 %.1f ms · %3.0f%% · %s",
-                s.sent(), s.failed(), s.requestsPerSecond(), p50, p99, s.progress() * 100,
+        String line = String.format(Locale.ROOT, "%,d sent · %,d failed · %,.0f req/s%s · %.0f%% · %s",
+                s.sent(), s.failed(), s.requestsPerSecond(), latency, s.progress() * 100,
                 io.webprobe.crawl.ProgressFormat.clock(s.elapsed()));
         return s.draining() ? line + " · " + s.waitingText(timeout) : line;
     }

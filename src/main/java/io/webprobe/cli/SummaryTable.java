@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingMode;
@@ -55,12 +56,11 @@ final class SummaryTable {
             out.println(sb.toString().stripTrailing());
         }
         out.println();
-        out.println(String.format(Locale.ROOT,
-                "%s %,d requests in %s (%,.1f req/s), %,d failed%s.",
-                s.stopped() ? "Stopped after" : "Sent", s.sent(), duration(s.elapsed()),
-                s.requestsPerSecond(), s.failed(),
-                s.warmups() > 0 ? String.format(Locale.ROOT, "; %,d warm-up requests not counted",
-                        s.warmups()) : ""));
+        out.println(String.format(Locale.ROOT, "%s %s in %s (%,.1f req/s), %,d failed%s.",
+                s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
+                duration(s.elapsed()), s.requestsPerSecond(), s.failed(),
+                s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
+                        + " not counted" : ""));
         if (beforeClock > 0) {
             out.println(String.format(Locale.ROOT, "Before the clock started, %,d %s opened and "
                     + "warmed up the HTTP/2 connections (not counted).", beforeClock,
@@ -71,17 +71,32 @@ final class SummaryTable {
 
     static String modeLine(PingPlan plan, PingSnapshot s) {
         if (plan.mode() == PingMode.RATE) {
+            String notSent = s.notSent() == 0 ? "" : " " + Words.count(s.notSent(),
+                    "request was", "requests were") + " not sent: every connection was still "
+                    + "waiting for an earlier answer when the time ran out (a higher "
+                    + "--concurrency keeps the rate).";
             return String.format(Locale.ROOT,
-                    "Open loop: target %,.1f req/s, achieved %,.1f req/s; latency is measured "
-                            + "from each request's intended start; %,d requests were sent more "
-                            + "than 1 ms late.",
-                    plan.rate(), s.requestsPerSecond(), s.late());
+                    "Open loop: target %s req/s, achieved %s req/s; latency is measured "
+                            + "from each request's intended start; %s sent more than 1 ms late.",
+                    rate(plan.rate()), rate(s.achievedRate()), Words.count(s.late(), "request was",
+                            "requests were")) + notSent;
         }
-        return "Closed loop: each of the " + plan.concurrency()
-                + (PingJob.Engine.forPlan(plan) == PingJob.Engine.WORKERS ? " workers"
-                        : " connections") + " waits for its "
+        String who = PingJob.Engine.forPlan(plan) == PingJob.Engine.WORKERS ? "worker"
+                : "connection";
+        return "Closed loop: " + (plan.concurrency() == 1 ? "the " + who + " waits"
+                        : "each of the " + Words.count(plan.concurrency(), who) + " waits")
+                + " for its "
                 + "answer before the next request, so a slow server lowers the rate instead of "
                 + "raising the latency (coordinated omission). Use --rate for open-loop figures.";
+    }
+
+    /** A rate as people write it: "1,000.0", "2.5", "0.001" (a slow rate keeps its digits). */
+    static String rate(double r) {
+        if (r == 0 || r >= 1) {
+            return String.format(Locale.ROOT, "%,.1f", r);
+        }
+        return new java.math.BigDecimal(r).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString();
     }
 
     /** "0.35 s" under a minute, else hh:mm:ss. */

@@ -116,21 +116,17 @@ public final class AtomicCsvFile implements AutoCloseable {
     /**
      * A file written to standard output as it goes (nothing to replace: {@link #commit()}
      * flushes it, and standard output stays open), with its header row.
+     *
+     * @param stdout standard output as the caller writes it
      */
-    public static AtomicCsvFile toStdout(String[] header) {
-        OutputStream shielded = new java.io.FilterOutputStream(System.out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
+    public static AtomicCsvFile toStdout(java.io.Writer stdout, String[] header) {
+        java.io.Writer shielded = new java.io.FilterWriter(stdout) {
             @Override
             public void close() throws IOException {
                 flush(); // standard output stays open for what follows
             }
         };
-        ICSVWriter w = new CSVWriterBuilder(new BufferedWriter(
-                new OutputStreamWriter(shielded, StandardCharsets.UTF_8), 1 << 16))
+        ICSVWriter w = new CSVWriterBuilder(new BufferedWriter(shielded, 1 << 16))
                 .withLineEnd("\n")
                 .build();
         AtomicCsvFile f = new AtomicCsvFile(ExportBatch.STDOUT, null, null, w);

@@ -41,8 +41,18 @@ public final class RequestLogWriter implements AutoCloseable {
      * @throws ExportException when the file cannot be created
      */
     public RequestLogWriter(Path target, int capacity) throws ExportException {
-        this.file = target.equals(ExportBatch.STDOUT)
-                ? AtomicCsvFile.toStdout(PingCsv.REQUEST_HEADER)
+        this(target, capacity, null);
+    }
+
+    /**
+     * As above, with where a target of {@code -} goes.
+     *
+     * @param stdout standard output, for a target of {@code -}
+     */
+    public RequestLogWriter(Path target, int capacity, java.io.Writer stdout)
+            throws ExportException {
+        this.file = target.equals(ExportBatch.STDOUT) && stdout != null
+                ? AtomicCsvFile.toStdout(stdout, PingCsv.REQUEST_HEADER)
                 : AtomicCsvFile.create(target, PingCsv.REQUEST_HEADER);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::run, "ping-log-writer");

@@ -268,7 +268,7 @@ public final class PingJob implements AutoCloseable {
     /** A final snapshot when even building one failed: no figures, only the failure. */
     private PingSnapshot emptyFinal() {
         return new PingSnapshot(List.of(), 0, 0, 0, 0, Duration.ZERO, 0, 0, 0, List.of(), true,
-                true, 0, false, run.failure());
+                true, 0, false, run.failure(), 0, 0);
     }
 
     /** Stops if running and waits (bounded) for every thread of the job to end. */

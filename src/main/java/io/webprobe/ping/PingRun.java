@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * clock, the global request sequence and the way finished requests reach the statistics.
  *
  * <p>Request {@code i} goes to target {@code i % targets}; the first {@code warmup} rounds are
- * warm-up. Engines take request numbers with {@link #claim()}, read time from {@link #now()}
+ * warm-up, and the measurement (its elapsed time, its duration) begins after them: when the
+ * first counted request is claimed in a closed loop, at the first counted request's intended
+ * start in an open loop. Engines take request numbers with {@link #claim()}, read time from {@link #now()}
  * (a {@link LongSupplier} of nanoseconds: {@link System#nanoTime()} in use, a manual clock in
  * the scheduling tests) and report every finished request through {@link #record}, which puts
  * it in the calling thread's {@link RecordRing} and hands it to the listener.
@@ -40,10 +43,16 @@ final class PingRun {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final long total;
     private final double nanosPerRequest;
+    /** Warm-up requests, all targets: the requests numbered below this. */
+    private final long warmupRequests;
+    /** Open loop: the latest send of a counted request (clock). */
+    private final LongAccumulator lastSend = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private volatile boolean stopping;
     private volatile boolean started;
     private volatile long startNanos;
     private volatile long startEpochMillis;
+    /** When the measurement began (clock), or -1 while the warm-up lasts. */
+    private volatile long measureStartNanos = -1;
     private volatile long endNanos;
 
     /**
@@ -58,6 +67,7 @@ final class PingRun {
         this.urls = targets.stream().map(URI::toString).toArray(String[]::new);
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
+        this.warmupRequests = (long) plan.warmup() * targets.size();
     }
 
     PingPlan plan() {
@@ -76,8 +86,18 @@ final class PingRun {
     /** Sets the clock origin; called once, before the engine starts. */
     void start(long nanos, long epochMillis) {
         startEpochMillis = epochMillis;
-        endNanos = nanos + plan.duration().toNanos();
         startNanos = nanos;
+        if (warmupRequests == 0) {
+            measureStartNanos = nanos;
+            endNanos = nanos + plan.duration().toNanos();
+        } else if (nanosPerRequest > 0) {
+            long measured = intendedStart(warmupRequests);
+            measureStartNanos = measured;
+            endNanos = measured + plan.duration().toNanos();
+        } else {
+            // closed loop: the duration starts with the first counted request (claim())
+            endNanos = nanos + Long.MAX_VALUE / 4;
+        }
         started = true;
     }
 
@@ -88,6 +108,48 @@ final class PingRun {
     /** The clock at the start (valid once {@link #started()}). */
     long startNanos() {
         return startNanos;
+    }
+
+    /**
+     * When the measurement began, after the warm-up (clock), or -1 while the warm-up lasts;
+     * in an open loop the first counted request's intended start, which may lie ahead.
+     */
+    long measureStartNanos() {
+        return measureStartNanos;
+    }
+
+    /**
+     * Open loop: counted requests sent per second, over the time from the measurement's start to
+     * the last counted send plus one interval (a run that keeps to its rate achieves exactly
+     * it; one that fell behind sends its last request late, which lowers it); 0 in a closed
+     * loop or before any send.
+     *
+     * @param sent counted requests finished
+     */
+    double achievedRate(long sent) {
+        long last = lastSend.get();
+        long from = measureStartNanos;
+        if (nanosPerRequest == 0 || sent == 0 || last == Long.MIN_VALUE || from < 0) {
+            return 0;
+        }
+        double window = Math.max(0, last - from) + nanosPerRequest;
+        return sent * 1e9 / window;
+    }
+
+    /**
+     * Open loop: counted requests the schedule had before the end that were never sent, because
+     * the requests before them were still waiting for answers when the duration ran out (the
+     * server was slower than rate ÷ concurrency allows); 0 in a closed loop or a stopped run.
+     */
+    long notSent() {
+        if (nanosPerRequest == 0 || stopping || !started) {
+            return 0;
+        }
+        long slots = (long) Math.ceil((endNanos - startNanos) / nanosPerRequest);
+        if (total >= 0) {
+            slots = Math.min(slots, total);
+        }
+        return Math.max(0, slots - claimed.sum());
     }
 
     /** From now on nothing is claimed and nothing more is recorded. */
@@ -126,8 +188,9 @@ final class PingRun {
 
     /**
      * The next request number, or -1 when the run has no more requests to send: stopped, the
-     * count reached, the duration over (closed loop: now; open loop: the request's intended
-     * start falls after the end).
+     * count reached, the duration over (closed loop: now; open loop: now, or the request's
+     * intended start falls after the end, so a client behind its schedule stops at the end
+     * instead of sending its backlog).
      */
     long claim() {
         if (stopping) {
@@ -140,8 +203,14 @@ final class PingRun {
         if (total >= 0 && i >= total) {
             return -1;
         }
-        if (plan.mode() == PingMode.RATE && intendedStart(i) - endNanos >= 0) {
+        if (plan.mode() == PingMode.RATE
+                && (intendedStart(i) - endNanos >= 0 || now() - endNanos >= 0)) {
             return -1;
+        }
+        if (i == warmupRequests && i > 0 && nanosPerRequest == 0) {
+            long t = now(); // the warm-up is over: the measurement and its duration begin
+            endNanos = t + plan.duration().toNanos();
+            measureStartNanos = t;
         }
         claimed.increment();
         return i;
@@ -212,12 +281,17 @@ final class PingRun {
                 | (http2 && error == null ? RecordRing.FLAG_HTTP2 : 0);
         ring.put(t, status, error == null ? -1 : error.ordinal(), flags, hops,
                 responseNanos / 1000, serviceNanos / 1000, bytes);
+        if (intended >= 0 && !warmup) {
+            lastSend.accumulate(send);
+        }
         if (listener == PingListener.NONE) {
             return; // nobody reads the record: skip building it
         }
         long start = startNanos;
         long sendEpoch = startEpochMillis + TimeUnit.NANOSECONDS.toMillis(send - start);
-        double offset = ((intended >= 0 ? intended : send) - start) / 1e6;
+        long measured = measureStartNanos;
+        double offset = ((intended >= 0 ? intended : send) - (measured < 0 ? start : measured))
+                / 1e6;
         listener.onRequest(new RequestRecord(i, urls[t], sendEpoch, offset, status,
                 responseNanos / 1e6, serviceNanos / 1e6, bytes, error,
                 message == null ? "" : message, hops, warmup));

@@ -26,6 +26,10 @@ import java.util.List;
  *     flight (each ends at the latest at its timeout)
  * @param failure why the engine stopped unexpectedly (a plain sentence), or null; the figures
  *     are then incomplete
+ * @param achievedRate open loop: counted requests sent per second, from the measurement's
+ *     start to the last send plus one interval (the rate kept); 0 in a closed loop
+ * @param notSent open loop, final snapshot: requests the schedule had before the end that were
+ *     never sent, because those before them still waited for answers when the time ran out
  */
 public record PingSnapshot(
         List<PingResult> results,
@@ -42,7 +46,9 @@ public record PingSnapshot(
         boolean stopped,
         long inFlight,
         boolean draining,
-        String failure) {
+        String failure,
+        double achievedRate,
+        long notSent) {
 
     /** The per-second series keeps this many points at most (one hour). */
     public static final int MAX_SERIES_POINTS = 3600;

@@ -101,11 +101,12 @@ final class PingStats {
     }
 
     private PingSnapshot build(PingRun run, boolean finished, long endNanos) {
-        long startNanos = run.startNanos();
-        boolean started = run.started();
+        // the warm-up is not measured: the clock of the figures starts after it
+        long startNanos = run.measureStartNanos();
+        boolean started = run.started() && startNanos >= 0;
         boolean stopping = run.stopping();
         long now = finished && endNanos != 0 ? endNanos : run.now();
-        double elapsed = started ? (now - startNanos) / 1e9 : 0;
+        double elapsed = started ? Math.max(0, now - startNanos) / 1e9 : 0;
         ticks++;
         if (started && (ticks % TICKS_PER_SECOND == 0 || finished && second.getTotalCount() > 0)) {
             // The last interval may be a fraction of a second: label it with the exact end,
@@ -143,7 +144,8 @@ final class PingStats {
                 elapsed > 0 ? sent / elapsed : 0,
                 plan.mode() == PingMode.RATE ? plan.rate() : 0,
                 progress, new ArrayList<>(series), finished, finished && stopping,
-                inFlight, draining, run.failure());
+                inFlight, draining, run.failure(), run.achievedRate(sent),
+                finished ? run.notSent() : 0);
     }
 
     /**

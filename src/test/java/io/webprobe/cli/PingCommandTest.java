@@ -5,6 +5,7 @@ import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.webprobe.testsupport.LocalHttpServer;
 import java.nio.charset.StandardCharsets;
@@ -523,7 +524,8 @@ class PingCommandTest {
         CliRun twice = run("ping", server.url("/"), "--count", "1", "--csv", same.toString(),
                 "--requests-csv", same.toString());
         CliRun folder = run("ping", server.url("/"), "--count", "1", "--csv", dir.toString());
-        CliRun logToStdout = run("ping", server.url("/"), "--count", "1", "--requests-csv", "-");
+        CliRun bothToStdout = run("ping", server.url("/"), "--count", "1", "--csv", "-",
+                "--requests-csv", "-");
 
         assertEquals(2, noFolder.exitCode());
         assertEquals("webprobe: --csv " + missing + ": the folder " + missing.getParent()
@@ -534,9 +536,23 @@ class PingCommandTest {
         assertEquals(2, folder.exitCode());
         assertEquals("webprobe: --csv " + dir + ": that is a folder; give a file name.",
                 folder.err().strip());
-        assertEquals(2, logToStdout.exitCode());
-        assertOneSentenceWithoutStackTrace(logToStdout.err());
+        assertEquals(2, bothToStdout.exitCode());
+        assertEquals("webprobe: --csv and --requests-csv both write to standard output; only "
+                + "one of them can.", bothToStdout.err().strip());
         assertEquals(0, server.totalRequests());
+    }
+
+    @Test
+    void theRequestLogCanStreamToStandardOutputWithTheTableOnStderr() {
+        server.route("/", html("ok"));
+
+        CliRun r = run("ping", server.url("/"), "--count", "3", "--requests-csv", "-");
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out()); // the header and one line per request
+        assertTrue(lines.get(0).startsWith("seq,url,"), lines.get(0));
+        assertTrue(r.err().contains("Sent 3 requests"), r.err());
     }
 
     @Test
@@ -680,7 +696,7 @@ class PingCommandTest {
         io.webprobe.ping.PingSnapshot failed = new io.webprobe.ping.PingSnapshot(List.of(), 0, 0,
                 0, 0, Duration.ofSeconds(1), 0, 0, 0.5, List.of(), true, true, 0, false,
                 "The ping stopped because of an internal error; the details are in Webprobe's"
-                        + " log (~/.webprobe/webprobe.log).");
+                        + " log (~/.webprobe/webprobe.log).", 0, 0);
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
 

@@ -192,4 +192,79 @@ class PingRunTest {
         assertThat(s.series()).hasSize(PingSnapshot.MAX_SERIES_POINTS);
         assertThat(s.series().get(0).atSeconds()).isEqualTo(51.0);
     }
+
+    @Test
+    void openLoopBehindItsScheduleStopsAtTheEndAndCountsWhatItDidNotSend() {
+        PingPlan plan = plan("http://a/").withRate(40, Duration.ofSeconds(1));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        long t0 = run.startNanos();
+        // one connection, a server taking 200 ms: each request goes out when the last ended
+        long send = t0;
+        for (int k = 0; k < 5; k++) {
+            long i = run.claim();
+            assertThat(i).isEqualTo(k);
+            clock.set(send + 200 * MS);
+            run.record(ring, i, run.intendedStart(i), send, clock.get(), 200, null, "", 2, 0);
+            send = clock.get();
+        }
+        // 1 s has passed: request 5 was due at +125 ms, but the time is over
+        assertThat(run.claim()).isEqualTo(-1);
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        assertThat(s.notSent()).isEqualTo(35);
+        // the last send at +800 ms plus one interval of 25 ms: 5 requests in 0.825 s
+        assertThat(s.achievedRate()).isCloseTo(5 / 0.825, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void openLoopOnScheduleAchievesItsRateExactly() {
+        PingPlan plan = plan("http://a/").withRateAndCount(10, Duration.ofSeconds(60), 5);
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        for (long i; (i = run.claim()) >= 0; ) {
+            long at = run.intendedStart(i);
+            run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
+        }
+        clock.set(run.intendedStart(4) + MS);
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        assertThat(s.achievedRate()).isEqualTo(10.0);
+        assertThat(s.notSent()).isZero();
+    }
+
+    @Test
+    void theWarmUpIsNotPartOfTheMeasuredTimeInAClosedLoop() {
+        PingPlan plan = plan("http://a/").withDuration(Duration.ofSeconds(2)).withWarmup(5);
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        long t0 = run.startNanos();
+        for (int k = 0; k < 5; k++) { // five warm-up requests of 200 ms: 1 s
+            long i = run.claim();
+            run.record(ring, i, -1, clock.get(), clock.addAndGet(200 * MS), 200, null, "", 2, 0);
+        }
+        assertThat(run.measureStartNanos()).isEqualTo(-1);
+        long first = run.claim(); // the first counted request: the 2 s start now
+        assertThat(first).isEqualTo(5);
+        assertThat(run.measureStartNanos()).isEqualTo(t0 + 1000 * MS);
+        clock.addAndGet(1999 * MS);
+        assertThat(run.claim()).isEqualTo(6);
+        clock.addAndGet(MS);
+        assertThat(run.claim()).isEqualTo(-1);
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        assertThat(s.elapsed()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theWarmUpComesBeforeTheMeasuredScheduleInAnOpenLoop() {
+        PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(1)).withWarmup(3);
+        PingRun run = started(plan, new PingStats(plan));
+        int n = 0;
+        while (run.claim() >= 0) {
+            n++;
+        }
+        assertThat(n).isEqualTo(13); // 3 warm-up requests, then the full second of 10
+        assertThat(run.measureStartNanos()).isEqualTo(run.intendedStart(3));
+    }
 }

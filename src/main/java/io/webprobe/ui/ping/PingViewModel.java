@@ -621,8 +621,8 @@ public final class PingViewModel implements AutoCloseable {
             } catch (IOException ignored) {
                 // reporting the first failure
             }
-            throw new ExportException(to, "Could not write " + to + ": " + e.getMessage()
-                    + ". Nothing was changed.", e);
+            throw new ExportException(to, "Could not write " + to + ": "
+                    + io.webprobe.FileErrors.why(e) + ". Nothing was changed.", e);
         }
     }
 
