@@ -227,8 +227,9 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         OutputCheck outputs = files.addTo(new OutputCheck(true));
         if (db != null) {
-            outputs.add("--db", db);
+            outputs.add("--db", db).crawlFile("--db", db);
         }
+        outputs.crawlFile("--resume", resumeFile);
         String outputProblem = outputs.problem();
         if (outputProblem != null) {
             return fail(err, outputProblem);

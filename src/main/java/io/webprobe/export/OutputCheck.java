@@ -21,6 +21,8 @@ public final class OutputCheck {
     private record Output(String option, Path path) {}
 
     private final List<Output> outputs = new ArrayList<>();
+    /** Crawl files in use (read, resumed or written), each with its SQLite side files. */
+    private final List<Output> crawlFiles = new ArrayList<>();
     private final boolean stdoutAllowed;
 
     /**
@@ -34,6 +36,19 @@ public final class OutputCheck {
     public OutputCheck add(String option, Path path) {
         if (path != null) {
             outputs.add(new Output(option, path));
+        }
+        return this;
+    }
+
+    /**
+     * Adds a crawl file the command reads, resumes or writes ({@code option} names it, e.g.
+     * "--db" or "the crawl file"): no output may name it, nor SQLite's side files beside it
+     * ({@code -wal}, {@code -shm}, {@code -journal}), which a CSV would overwrite and SQLite
+     * would later delete. Ignored when null.
+     */
+    public OutputCheck crawlFile(String option, Path file) {
+        if (file != null) {
+            crawlFiles.add(new Output(option, file));
         }
         return this;
     }
@@ -68,9 +83,33 @@ public final class OutputCheck {
                 return other + " and " + o.option() + " both name " + o.path()
                         + "; give each its own file.";
             }
+            String clash = clashWithCrawlFile(o);
+            if (clash != null) {
+                return clash;
+            }
             String why = problemWith(abs);
             if (why != null) {
                 return o.option() + " " + o.path() + ": " + why;
+            }
+        }
+        return null;
+    }
+
+    /** An output naming a crawl file in use (or one of its side files), or null. */
+    private String clashWithCrawlFile(Output o) {
+        Path out = OutputTarget.of(o.path()).file();
+        for (Output c : crawlFiles) {
+            if (c.path().equals(o.path()) && o.option().equals(c.option())) {
+                continue; // the crawl file itself, when it is also an output (--db)
+            }
+            Path crawl = OutputTarget.of(c.path()).file();
+            for (String side : new String[] {"", "-wal", "-shm", "-journal"}) {
+                Path p = side.isEmpty() ? crawl : crawl.resolveSibling(crawl.getFileName() + side);
+                if (out.equals(p)) {
+                    return o.option() + " " + o.path() + (side.isEmpty()
+                            ? " is the crawl file " : " belongs to the crawl file ")
+                            + c.path() + "; give the output another name.";
+                }
             }
         }
         return null;

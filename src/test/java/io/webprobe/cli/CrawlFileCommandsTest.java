@@ -75,6 +75,40 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void noOutputMayNameTheCrawlFileInUseOrItsSideFiles() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path db = dir.resolve("c.webprobe");
+        Path other = dir.resolve("d.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", other.toString())
+                .exitCode());
+        byte[] before = Files.readAllBytes(db);
+        int requests = server.totalRequests();
+
+        assertPlainError(run("export", db.toString(), "--csv", db.toString()),
+                "--csv " + db + " is the crawl file " + db + "; give the output another name.");
+        Path sameByAnotherName = dir.resolve(".").resolve("c.webprobe");
+        assertPlainError(run("export", db.toString(), "--broken-csv",
+                sameByAnotherName.toString()), "--broken-csv " + sameByAnotherName
+                        + " is the crawl file " + db + "; give the output another name.");
+        assertPlainError(run("compare", db.toString(), other.toString(), "--csv",
+                other.toString()), "--csv " + other + " is the crawl file " + other
+                        + "; give the output another name.");
+        assertPlainError(run("crawl", "--resume", db.toString(), "--csv", db.toString()),
+                "--csv " + db + " is the crawl file " + db + "; give the output another name.");
+        Path fresh = dir.resolve("x.webprobe");
+        assertPlainError(run("crawl", server.url("/"), "--db", fresh.toString(), "--csv",
+                fresh + "-wal"), "--csv " + fresh + "-wal belongs to the crawl file " + fresh
+                        + "; give the output another name.");
+
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(fresh).doesNotExist();
+        assertEquals(requests, server.totalRequests());
+    }
+
+    @Test
     void aDbFileThatExistsIsNotOverwrittenAndNothingIsCrawled() throws Exception {
         server.route("/", html("home"));
         Path db = dir.resolve("taken.webprobe");
