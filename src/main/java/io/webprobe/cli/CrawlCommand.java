@@ -218,6 +218,16 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
+    /** Whether a file starts as every SQLite database does (then it may be a crawl). */
+    private static boolean looksLikeDatabase(Path file) {
+        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(magic.length), magic);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -245,8 +255,12 @@ public final class CrawlCommand implements Callable<Integer> {
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
-                    return fail(err, "A file named " + db + " already exists; to continue the "
-                            + "crawl stored there use --resume " + db + ", or choose another name.");
+                    return fail(err, looksLikeDatabase(db)
+                            ? "A file named " + db + " already exists; to continue the crawl "
+                                    + "stored there use --resume " + db + ", or choose another "
+                                    + "name."
+                            : "A file named " + db + " already exists; Webprobe does not "
+                                    + "overwrite it. Choose another name.");
                 }
                 CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
                 store = db != null ? CrawlStore.create(db, plan)

@@ -7,9 +7,15 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads "15" (seconds), "1.5", "500ms", "10s", "2m" or "1h" as a positive duration. */
+/**
+ * Reads "15" (seconds), "1.5", "500ms", "10s", "2m", "1h", "1d" or a sum such as "1m30s" as a
+ * positive duration of at most {@value #MAX_DAYS} days.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    /** The longest duration taken: longer ones are typing mistakes (and overflow clocks). */
+    static final int MAX_DAYS = 365;
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?\\s*");
+    private static final String FORMS = "use seconds (15) or units (500ms, 10s, 2m, 1h, 1m30s)";
 
     /** The same forms, and also 0 (which turns the thing off). */
     static final class OrZero implements ITypeConverter<Duration> {
@@ -25,19 +31,34 @@ final class DurationConverter implements ITypeConverter<Duration> {
     }
 
     private static Duration parse(String value, boolean zeroAllowed) {
-        Matcher m = FORM.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new TypeConversionException(
-                    "'" + value + "' is not a duration; use seconds (15) or a unit (500ms, 10s, 2m)");
+        String text = value.strip().toLowerCase(Locale.ROOT);
+        Matcher m = PART.matcher(text);
+        double millis = 0;
+        int parts = 0;
+        int at = 0;
+        while (at < text.length() && m.find(at) && m.start() == at) {
+            double n = Double.parseDouble(m.group(1));
+            String unit = m.group(2);
+            if (unit == null && (parts > 0 || m.end() < text.length())) {
+                throw notADuration(value); // "1m30" or "30 1m": every part of a sum has a unit
+            }
+            millis += switch (unit == null ? "s" : unit) {
+                case "ms" -> n;
+                case "m" -> n * 60_000;
+                case "h" -> n * 3_600_000;
+                case "d" -> n * 86_400_000;
+                default -> n * 1000;
+            };
+            parts++;
+            at = m.end();
         }
-        double n = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double millis = switch (unit) {
-            case "ms" -> n;
-            case "m" -> n * 60_000;
-            case "h" -> n * 3_600_000;
-            default -> n * 1000;
-        };
+        if (parts == 0 || at < text.length()) {
+            throw notADuration(value);
+        }
+        if (millis > MAX_DAYS * 86_400_000.0) {
+            throw new TypeConversionException("'" + value + "' is longer than the " + MAX_DAYS
+                    + " days Webprobe takes");
+        }
         if (zeroAllowed && millis == 0) {
             return Duration.ZERO;
         }
@@ -45,5 +66,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
             throw new TypeConversionException("'" + value + "' must be at least 1 ms");
         }
         return Duration.ofMillis(Math.round(millis));
+    }
+
+    private static TypeConversionException notADuration(String value) {
+        return new TypeConversionException("'" + value + "' is not a duration; " + FORMS);
     }
 }

@@ -265,6 +265,14 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {
+        if (maxErrorRate != null && !(maxErrorRate >= 0 && maxErrorRate <= 100)) {
+            throw new IllegalArgumentException("--max-error-rate is a percentage from 0 to 100, "
+                    + "not " + trim(maxErrorRate));
+        }
+        if (maxP99 != null && !(maxP99 > 0)) {
+            throw new IllegalArgumentException("--max-p99 is a time in milliseconds above 0, not "
+                    + trim(maxP99));
+        }
         Set<URI> targets = new LinkedHashSet<>();
         for (String u : urls) {
             try {

@@ -71,7 +71,7 @@ public final class WebprobeCli implements Runnable {
      */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        String message = e.getMessage().strip();
+        String message = plainArgumentMessage(e.getMessage().strip());
         String command = cl.getCommandName().equals("webprobe")
                 ? CommandName.get() + " --help"
                 : CommandName.get() + " " + cl.getCommandName() + " --help";
@@ -79,6 +79,39 @@ public final class WebprobeCli implements Runnable {
                 + " to see every option.");
         cl.getErr().flush();
         return 2;
+    }
+
+    private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
+            "Invalid value for (?:option|positional parameter) '([^']+)'(?: \\([^)]*\\))?: "
+                    + "'(.*)' is not an? (int|long|double|float)");
+    private static final java.util.regex.Pattern UNMATCHED = java.util.regex.Pattern.compile(
+            "Unmatched arguments? (?:at|from) index \\d+: (.*)");
+
+    /**
+     * picocli's words for a value of the wrong type ("'abc' is not a double") or a surplus
+     * argument ("Unmatched argument at index 2"), in plain ones; other messages as they are.
+     */
+    static String plainArgumentMessage(String message) {
+        java.util.regex.Matcher m = NOT_A_NUMBER.matcher(message);
+        if (m.lookingAt()) {
+            String option = m.group(1);
+            String value = m.group(2);
+            boolean whole = m.group(3).equals("int") || m.group(3).equals("long");
+            if (whole && value.strip().matches("[-+]?\\d+")) {
+                return option + " takes a whole number up to "
+                        + (m.group(3).equals("int") ? "2,147,483,647" : "9,223,372,036,854,775,807")
+                        + "; " + value + " is too big";
+            }
+            return option + " takes " + (whole ? "a whole number" : "a number, such as 2.5")
+                    + "; '" + value + "' is not one" + (value.contains("%")
+                            ? " (leave out the % sign)" : "");
+        }
+        m = UNMATCHED.matcher(message);
+        if (m.lookingAt()) {
+            return "Unexpected " + m.group(1).replace("'", "\"") + ": this is more than the command "
+                    + "takes (a URL with a space in it must be quoted)";
+        }
+        return message;
     }
 
     /**

@@ -106,9 +106,11 @@ public final class TlsTrust {
         } catch (IOException e) {
             throw notRead(file, e);
         } catch (CertificateException e) {
-            if (e.getCause() instanceof IOException io) {
+            if (e.getCause() instanceof IOException io
+                    && (Files.isDirectory(file) || !Files.isReadable(file))) {
                 throw notRead(file, io); // the parser met a read error (a folder, say)
             }
+            // a damaged block (bad base64, not DER inside) is as unusable as no block at all
             throw new TrustException(file + " is not a PEM certificate file (it should hold "
                     + "-----BEGIN CERTIFICATE----- blocks).");
         }

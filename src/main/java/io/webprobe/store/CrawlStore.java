@@ -113,13 +113,22 @@ public final class CrawlStore implements AutoCloseable {
             throws StoreException {
         Path abs = file.toAbsolutePath();
         if (Files.exists(abs)) {
-            throw new StoreException("A file named " + file + " already exists; Webprobe does "
-                    + "not overwrite it. Choose another name.");
+            throw alreadyExists(file);
         }
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new StoreException("Cannot create the crawl file " + file + ": its folder "
                     + "does not exist.");
+        }
+        try {
+            // the name is taken atomically before SQLite opens it, so of two crawls started
+            // together with one new file, the second is refused and never deletes the first's
+            Files.createFile(abs);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw alreadyExists(file);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the crawl file " + file + ": "
+                    + io.webprobe.FileErrors.why(e) + ".", e);
         }
         Connection c = null;
         try {
@@ -159,6 +168,11 @@ public final class CrawlStore implements AutoCloseable {
             throw new StoreException("Cannot create the crawl file " + file + ": "
                     + SqlErrors.why(e) + ".", e);
         }
+    }
+
+    private static StoreException alreadyExists(Path file) {
+        return new StoreException("A file named " + file + " already exists; Webprobe does "
+                + "not overwrite it. Choose another name.");
     }
 
     /**

@@ -1,0 +1,37 @@
+package io.webprobe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
+
+class DurationConverterTest {
+    private final DurationConverter converter = new DurationConverter();
+
+    @Test
+    void readsSecondsUnitsAndSums() {
+        assertThat(converter.convert("15")).isEqualTo(Duration.ofSeconds(15));
+        assertThat(converter.convert("1.5")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(converter.convert("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(converter.convert("1d")).isEqualTo(Duration.ofDays(1));
+        assertThat(converter.convert("1m30s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(converter.convert("1h 2m 3s")).isEqualTo(Duration.ofSeconds(3723));
+    }
+
+    @Test
+    void refusesWhatIsNotADurationOrIsAbsurdlyLong() {
+        for (String bad : new String[] {"", "abc", "-5s", "1m30", "10 20", "5 x", "1.s"}) {
+            assertThatThrownBy(() -> converter.convert(bad), bad)
+                    .isInstanceOf(TypeConversionException.class)
+                    .hasMessageContaining("is not a duration");
+        }
+        assertThatThrownBy(() -> converter.convert("99999999999s"))
+                .hasMessage("'99999999999s' is longer than the 365 days Webprobe takes");
+        assertThatThrownBy(() -> converter.convert("0s")).hasMessage("'0s' must be at least 1 ms");
+        assertThat(new DurationConverter.OrZero().convert("0")).isEqualTo(Duration.ZERO);
+    }
+}
