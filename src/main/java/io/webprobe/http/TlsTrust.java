@@ -114,6 +114,28 @@ public final class TlsTrust {
             throw new TrustException(file + " is not a PEM certificate file (it should hold "
                     + "-----BEGIN CERTIFICATE----- blocks).");
         }
+        return fromCertificates(certs, file.toString());
+    }
+
+    /**
+     * The certificates of a PEM stream, in addition to the JDK's authorities (the same checks
+     * as {@link #fromPemFile}).
+     *
+     * @param name what the stream is, for messages
+     * @throws TrustException when it holds no usable certificate
+     */
+    public static TlsTrust fromPem(InputStream in, String name) throws TrustException {
+        try {
+            return fromCertificates(CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in), name);
+        } catch (CertificateException e) {
+            throw new TrustException(name + " is not a PEM certificate file (it should hold "
+                    + "-----BEGIN CERTIFICATE----- blocks).");
+        }
+    }
+
+    private static TlsTrust fromCertificates(Collection<? extends Certificate> certs, Object file)
+            throws TrustException {
         if (certs.isEmpty()) {
             throw new TrustException(file + " holds no certificate (it should hold "
                     + "-----BEGIN CERTIFICATE----- blocks).");

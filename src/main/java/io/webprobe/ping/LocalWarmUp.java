@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.http.TlsTrust;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,6 +10,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +41,15 @@ import org.slf4j.LoggerFactory;
  * server accepts on {@code ping-warmup-accept} and answers each connection on a virtual
  * {@code ping-warmup-server}); it lasts {@link #MAX_TIME} at most (~55 ms on a cold JVM, less
  * after; the requests still in flight then are abandoned) and ends at once when stopped. It
- * runs closed-loop: an open loop's pacing is not warmed, nor TLS (its cipher work is native
- * code); the parsing, the loops and the statistics are. A failure of its set-up is logged at
- * debug level and the run goes on cold.
+ * runs closed-loop: an open loop's pacing is not warmed; the parsing, the loops and the
+ * statistics are. A failure of its set-up is logged at debug level and the run goes on cold.
+ *
+ * <p>When the run has https targets (on the event loops), {@value #TLS_PASSES} passes of
+ * {@value #TLS_REQUESTS} requests, each on a new connection, then go over TLS to a loopback
+ * server with a certificate of its own (in the jar, made for this and trusted by nothing
+ * else), through a trust of the same kind as the run's (certificates checked, or not): a cold
+ * client spent 40-90 ms in its first handshakes (certificate path checks, the TLS classes), which
+ * became the p99 of a short https run.
  *
  * <p>Thread-safe: {@link #start} once, {@link #stop} from any thread.
  */
@@ -41,12 +58,19 @@ final class LocalWarmUp {
     /** Requests sent: C1 has compiled the request path by then (300 did as well as 1,000). */
     static final int REQUESTS = 300;
     static final Duration MAX_TIME = Duration.ofSeconds(1);
+    /** TLS passes, each with a new client context, so each begins with full handshakes. */
+    static final int TLS_PASSES = 2;
+    /** Requests of each TLS pass, one connection each. */
+    static final int TLS_REQUESTS = 24;
     private static final String HEAD = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
             + "Content-Length: 640\r\n\r\n";
     /** Written whole, in one segment (two writes would wait on Nagle and a delayed ACK). */
     private static final byte[] ANSWER = (HEAD + "x".repeat(640))
             .getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEAD_ANSWER = HEAD.getBytes(StandardCharsets.US_ASCII);
+    /** The TLS server's certificate (127.0.0.1, made for the warm-up) and its key (PKCS #8). */
+    private static final String CERT = "warmup-cert.pem";
+    private static final String KEY = "warmup-key.pem";
 
     private final PingPlan target;
     private final Duration maxTime;
@@ -121,41 +145,115 @@ final class LocalWarmUp {
             return 0;
         }
         long deadline = System.nanoTime() + maxTime.toNanos();
+        long answered = 0;
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
             Thread.ofVirtual().name("ping-warmup-accept").start(() -> accept(server));
-            PingPlan plan = PingPlan.of(List.of(URI.create("http://127.0.0.1:"
+            answered += pass(PingPlan.of(List.of(URI.create("http://127.0.0.1:"
                             + server.getLocalPort() + "/")), target.userAgent())
                     .withMethod(target.method()).withKeepAlive(target.keepAlive())
                     .withCount(requests).withConcurrency(Math.min(target.concurrency(), 4))
-                    .withTimeout(maxTime);
-            PingStats stats = new PingStats(plan);
-            PingRun run = new PingRun(plan, PingListener.NONE, System::nanoTime, stats);
-            CountDownLatch ended = new CountDownLatch(1);
-            NioEngine e = new NioEngine(run, ended::countDown, "ping-warmup-loop-");
-            local = run;
-            engine = e;
-            if (stopped) {
-                run.stop();
-                e.stop();
-                return 0;
-            }
-            run.start(run.now(), System.currentTimeMillis());
-            e.start();
-            // one deadline for all of it: the time is up, the requests in flight are abandoned
-            if (!ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                run.stop();
-                e.stop();
-            }
-            e.awaitTermination(Duration.ofMillis(100));
-            return stats.snapshot(run, true, run.now()).results().get(0).ok();
+                    .withTimeout(maxTime), deadline);
         } catch (IOException | RuntimeException e) {
             log.debug("The ping's warm-up did not run ({}); the run starts cold", e.toString());
-            return 0;
+            return answered;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return answered;
+        }
+        if (!target.http2() && target.targets().stream()
+                .anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()))) {
+            answered += warmUpTls(deadline);
+        }
+        return answered;
+    }
+
+    /** The TLS passes (see the class comment); what they answered. */
+    private long warmUpTls(long deadline) {
+        long answered = 0;
+        try (ServerSocket server = tlsServer()) {
+            Thread.ofVirtual().name("ping-warmup-accept").start(() -> accept(server));
+            for (int k = 0; k < TLS_PASSES && !stopped; k++) {
+                TlsTrust trust;
+                try (InputStream cert = LocalWarmUp.class.getResourceAsStream(CERT)) {
+                    trust = target.tls().verifies() ? TlsTrust.fromPem(cert, CERT)
+                            : TlsTrust.insecure();
+                }
+                trust.prepare();
+                answered += pass(PingPlan.of(List.of(URI.create("https://127.0.0.1:"
+                                + server.getLocalPort() + "/")), target.userAgent())
+                        .withMethod(target.method()).withKeepAlive(false).withTls(trust)
+                        .withCount(TLS_REQUESTS)
+                        .withConcurrency(Math.min(target.concurrency(), 4))
+                        .withTimeout(maxTime), deadline);
+            }
+        } catch (IOException | GeneralSecurityException | TlsTrust.TrustException
+                | RuntimeException e) {
+            log.debug("The ping's TLS warm-up did not run ({}); its handshakes start cold",
+                    e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return answered;
+    }
+
+    /** A loopback TLS server socket with the warm-up's own certificate (the JDK's TLS). */
+    private static ServerSocket tlsServer() throws IOException, GeneralSecurityException {
+        Certificate cert;
+        try (InputStream in = LocalWarmUp.class.getResourceAsStream(CERT)) {
+            cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        String pem;
+        try (InputStream in = LocalWarmUp.class.getResourceAsStream(KEY)) {
+            pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(
+                new PKCS8EncodedKeySpec(der));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] none = new char[0];
+        store.setKeyEntry("warmup", key, none, new Certificate[] {cert});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(
+                KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(store, none);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), null, null);
+        ServerSocket server = context.getServerSocketFactory().createServerSocket();
+        try {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            return server;
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Runs one local pass of the plan until it ends, the deadline or a stop; its answers. */
+    private long pass(PingPlan plan, long deadline) throws IOException, InterruptedException {
+        if (stopped || deadline - System.nanoTime() <= 0) {
             return 0;
         }
+        PingStats stats = new PingStats(plan);
+        PingRun run = new PingRun(plan, PingListener.NONE, System::nanoTime, stats);
+        CountDownLatch ended = new CountDownLatch(1);
+        NioEngine e = new NioEngine(run, ended::countDown, "ping-warmup-loop-");
+        local = run;
+        engine = e;
+        if (stopped) {
+            run.stop();
+            e.stop();
+            return 0;
+        }
+        run.start(run.now(), System.currentTimeMillis());
+        e.start();
+        // one deadline for all of it: the time is up, the requests in flight are abandoned
+        if (!ended.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            run.stop();
+            e.stop();
+        }
+        e.awaitTermination(Duration.ofMillis(100));
+        return stats.snapshot(run, true, run.now()).results().get(0).ok();
     }
 
     private static void accept(ServerSocket server) {

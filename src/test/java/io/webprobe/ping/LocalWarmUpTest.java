@@ -52,6 +52,23 @@ class LocalWarmUpTest {
     }
 
     @Test
+    void anHttpsRunAlsoWarmsItsHandshakesUpOverTlsInsideTheProcess() throws Exception {
+        // a port nobody answers on: the targets are never asked, verified or not
+        for (PingPlan p : new PingPlan[] {
+            plan("https://127.0.0.1:9/"),
+            plan("https://127.0.0.1:9/").withTls(io.webprobe.http.TlsTrust.insecure()),
+        }) {
+            long answered = new LocalWarmUp(p, java.time.Duration.ofMinutes(1)).start()
+                    .get(2, TimeUnit.MINUTES);
+
+            assertThat(answered).as("verifies: %s", p.tls().verifies()).isEqualTo(
+                    LocalWarmUp.REQUESTS + LocalWarmUp.TLS_PASSES * LocalWarmUp.TLS_REQUESTS);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !warmUpThreadsAlive());
+    }
+
+    @Test
     void aWarmUpStoppedBeforeOrWhileItRunsEndsAtOnce() throws Exception {
         LocalWarmUp early = new LocalWarmUp(plan("http://127.0.0.1:9/"));
         early.stop();
