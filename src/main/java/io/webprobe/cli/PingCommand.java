@@ -18,6 +18,7 @@ import io.webprobe.ping.PingResult;
 import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
 import io.webprobe.ping.StatusSet;
+import io.webprobe.Words;
 import io.webprobe.ping.TargetList;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,8 +80,9 @@ public final class PingCommand implements Callable<Integer> {
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "Read URLs from a file, one per line ('#' starts a comment). A line "
-                    + "that is not a URL is named on stderr and skipped, as in the desktop app.")
+            description = "Read URLs from a file (- for standard input), one per line ('#' "
+                    + "starts a comment). A line that is not a URL is named on stderr and "
+                    + "skipped, as in the desktop app; a URL given twice is pinged once.")
     Path file;
 
     @Option(names = "--method", paramLabel = "GET|HEAD", defaultValue = "GET",
@@ -274,16 +276,30 @@ public final class PingCommand implements Callable<Integer> {
                     + trim(maxP99));
         }
         Set<URI> targets = new LinkedHashSet<>();
+        int given = 0;
         for (String u : urls) {
             try {
                 targets.add(UrlSyntax.parseUserUrl(u));
+                given++;
             } catch (UrlSyntax.InvalidUrlException e) {
                 throw new IllegalArgumentException("'" + UrlSyntax.shortened(u) + "': "
                         + e.getMessage());
             }
         }
+        int duplicates = given - targets.size();
         if (file != null) {
-            targets.addAll(urlsFromFile(err));
+            TargetList list = urlsFromFile(err);
+            duplicates += list.duplicates();
+            for (URI u : list.urls()) {
+                if (!targets.add(u)) {
+                    duplicates++;
+                }
+            }
+        }
+        if (duplicates > 0) {
+            err.println("webprobe: note: " + Words.count(duplicates, "URL was", "URLs were")
+                    + " given more than once; each URL is pinged once, with all its requests.");
+            err.flush();
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException(file != null && urls.isEmpty()
@@ -326,11 +342,13 @@ public final class PingCommand implements Callable<Integer> {
         return plan;
     }
 
-    /** The file's URLs; each bad line is named on stderr and skipped. */
-    private List<URI> urlsFromFile(PrintWriter err) throws IOException {
+    /** The file's URLs ({@code -}: standard input); each bad line is named on stderr and skipped. */
+    private TargetList urlsFromFile(PrintWriter err) throws IOException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = file.toString().equals("-")
+                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IOException("Could not read " + file + ": "
                     + io.webprobe.FileErrors.whyNotRead(e) + ".");
@@ -347,7 +365,7 @@ public final class PingCommand implements Callable<Integer> {
                     + "skipped.", bad.size() - BAD_LINES_SHOWN, file));
         }
         err.flush();
-        return list.urls();
+        return list;
     }
 
     private static String shorten(String s) {

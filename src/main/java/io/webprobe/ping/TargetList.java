@@ -9,13 +9,18 @@ import java.util.Set;
 
 /**
  * A list of URLs as a user types it: one per line, blank lines and lines starting with '#'
- * ignored, surrounding spaces trimmed. Bad lines are reported with their line number and the
- * reason, and skipped; a URL listed twice is pinged once. Immutable.
+ * ignored, a '#' after a space starting a comment at the end of a line (a URL has no spaces),
+ * surrounding spaces and a leading byte-order mark trimmed. Bad lines are reported with their
+ * line number and the reason, and skipped; a URL listed twice is pinged once, and counted in
+ * {@link #duplicates()}. Immutable.
  *
  * @param urls the valid URLs, in order, without duplicates
  * @param problems the lines that are not URLs
+ * @param duplicates lines that repeated a URL listed before them (left out)
  */
-public record TargetList(List<URI> urls, List<Problem> problems) {
+public record TargetList(List<URI> urls, List<Problem> problems, int duplicates) {
+    private static final java.util.regex.Pattern TRAILING_COMMENT =
+            java.util.regex.Pattern.compile("\\s+#.*$");
 
     /** A line that could not be used. */
     public record Problem(int line, String text, String reason) {
@@ -33,18 +38,21 @@ public record TargetList(List<URI> urls, List<Problem> problems) {
     public static TargetList parse(String text) {
         Set<URI> urls = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
-        String[] lines = text.split("\\R", -1);
+        int duplicates = 0;
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
+            String line = TRAILING_COMMENT.matcher(lines[i].strip()).replaceFirst("");
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
             try {
-                urls.add(UrlSyntax.parseUserUrl(line));
+                if (!urls.add(UrlSyntax.parseUserUrl(line))) {
+                    duplicates++;
+                }
             } catch (UrlSyntax.InvalidUrlException e) {
                 problems.add(new Problem(i + 1, line, e.getMessage()));
             }
         }
-        return new TargetList(new ArrayList<>(urls), problems);
+        return new TargetList(new ArrayList<>(urls), problems, duplicates);
     }
 }

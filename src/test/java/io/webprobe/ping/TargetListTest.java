@@ -35,6 +35,8 @@ class TargetListTest {
             'nope|nope'                                          ; ''                                     ; 1 2
             ''                                                   ; ''                                     ; ''
             '# only a comment|'                                  ; ''                                     ; ''
+            '\uFEFFhttp://a.test/|http://b.test/'                 ; http://a.test/ http://b.test/          ; ''
+            'http://a.test/x  # the home page|http://b.test/#top'  ; http://a.test/x http://b.test/#top     ; ''
             """)
     void parsesOneUrlPerLineSkippingCommentsBlanksAndDuplicates(String input, String urls,
             String problemLines) {
@@ -96,5 +98,14 @@ class TargetListTest {
     private static List<String> words(String cell) {
         return cell == null || cell.isBlank() ? List.of()
                 : Arrays.asList(cell.strip().split("\\s+"));
+    }
+
+    @Test
+    void repeatedUrlsAreCountedAsTheyAreLeftOut() {
+        TargetList list = TargetList.parse("http://a.test/\nhttp://b.test/\nhttp://a.test/\n"
+                + "HTTP://A.test:80/\n");
+
+        assertEquals(2, list.urls().size());
+        assertEquals(2, list.duplicates());
     }
 }
