@@ -74,8 +74,9 @@ final class VisitMaker {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
-            if (page.refresh() != null) {
-                redirectTarget(item, page.refresh().uri().toString(), row);
+            LinkExtractor.Link refresh = refreshElsewhere(item, page);
+            if (refresh != null) {
+                redirectTarget(item, refresh.uri().toString(), row);
             }
         }
         return row.page(info).build();
@@ -113,9 +114,10 @@ final class VisitMaker {
                             bad.type(), bad.reason()));
                 }
             }
-            if (page.refresh() != null) {
+            LinkExtractor.Link refresh = refreshElsewhere(item, page);
+            if (refresh != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
-                redirectId = redirect(item, page.refresh().uri().toString(), "meta-refresh",
+                redirectId = redirect(item, refresh.uri().toString(), "meta-refresh",
                         links, row, setsCookie(r));
             }
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
@@ -160,6 +162,20 @@ final class VisitMaker {
     Made failed(QueueItem item, ErrorKind kind, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
                 List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
+    }
+
+    /**
+     * The page's meta refresh when it sends the browser to another URL, else null. A refresh
+     * to the page itself ({@code content="60; url=self.html"} on self.html, a page that
+     * reloads itself every minute) is a reload, as a refresh without a URL is: the page stays
+     * where it is, so it is no redirect, and certainly no redirect loop.
+     */
+    private static LinkExtractor.Link refreshElsewhere(QueueItem item, LinkExtractor.Page page) {
+        LinkExtractor.Link refresh = page.refresh();
+        if (refresh == null || refresh.key().equals(Urls.key(item.uri()))) {
+            return null;
+        }
+        return refresh;
     }
 
     private static boolean setsCookie(FetchResponse r) {
