@@ -5,6 +5,7 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.MimeSniffing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -17,9 +18,13 @@ import java.util.function.BooleanSupplier;
  * the probe is.
  */
 final class Fetcher {
-    /** The site's pages and stylesheets are read for links; other bodies only counted. */
+    /**
+     * The site's pages and stylesheets are read for links, and so is a body without a type
+     * (a browser sniffs it, and it may be HTML); other bodies are only counted.
+     */
     private static final FetchRequest.BodyPolicy PAGES_AND_STYLESHEETS =
-            (status, type) -> ContentTypes.isHtml(type) || ContentTypes.isCss(type);
+            (status, type) -> ContentTypes.isHtml(type) || ContentTypes.isCss(type)
+                    || MimeSniffing.isUnknown(type);
 
     /**
      * How long a host name that did not resolve is taken as unresolvable: the JDK keeps a

@@ -4,6 +4,7 @@ import io.webprobe.http.ContentTypes;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.Header;
+import io.webprobe.http.MimeSniffing;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,8 +15,10 @@ import java.util.Locale;
 /**
  * Turns what happened to one URL into its {@link CrawlSink.Visit}: the row with every column,
  * and for an HTML page of the site its links (parsed by {@link LinkExtractor}, taken on by the
- * {@link LinkGraph}); for a redirect or a meta refresh, the link to where it leads. Stateless
- * apart from its collaborators; thread-safe.
+ * {@link LinkGraph}); for a redirect or a meta refresh, the link to where it leads. A page is
+ * HTML when its Content-Type says so, or, without one, when it looks like HTML
+ * ({@link MimeSniffing}), as a browser decides. Stateless apart from its collaborators;
+ * thread-safe.
  */
 final class VisitMaker {
     private final CrawlPlan plan;
@@ -62,15 +65,16 @@ final class VisitMaker {
         if (!r.hasResponse()) {
             return base(item).error(r.error(), r.errorMessage()).build();
         }
+        String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
-                .contentType(ContentTypes.mediaType(r.contentType())).sizeBytes(r.sizeBytes())
+                .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         if (r.isRedirect()) {
             redirectTarget(item, r.location(), row);
         } else if (!item.external && r.body() != null && r.status() < 300
-                && ContentTypes.isHtml(r.contentType())) {
+                && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
@@ -89,8 +93,10 @@ final class VisitMaker {
         }
         LinkGraph.PageLinks links = graph.page(item);
         List<CrawlSink.InvalidHref> invalid = new ArrayList<>();
+        // a page served without a type is HTML when it looks like HTML, as browsers sniff it
+        String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
-                .contentType(ContentTypes.mediaType(r.contentType())).sizeBytes(r.sizeBytes())
+                .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
@@ -98,7 +104,7 @@ final class VisitMaker {
         if (r.isRedirect()) {
             redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
         } else if (!item.external && r.body() != null && r.status() < 300
-                && ContentTypes.isHtml(r.contentType())) {
+                && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
@@ -121,7 +127,7 @@ final class VisitMaker {
                         links, row, setsCookie(r));
             }
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
-                && ContentTypes.isCss(r.contentType())) {
+                && ContentTypes.isCss(type)) {
             // a stylesheet of the site: its fonts, background images and imports are links
             LinkExtractor.Page sheet = parse(item, r, true);
             row.outlinks(sheet.links().size());

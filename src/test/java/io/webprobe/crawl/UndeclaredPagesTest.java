@@ -73,4 +73,41 @@ class UndeclaredPagesTest {
             assertThat(row.page().h1()).as(p).isEqualTo("\u201cNa\u00efve\u201d \u20ac");
         }
     }
+
+    @Test
+    void aPageWithoutAContentTypeIsHtmlWhenItLooksLikeHtml() throws Exception {
+        server.route("/", html("<a href=\"/notype\">n</a><a href=\"/text\">t</a>"
+                + "<a href=\"/data\">d</a><a href=\"/nosniff\">s</a>"));
+        byte[] page = ("\n<!DOCTYPE html><html><head><title>No type</title></head>"
+                + "<body><h1>Here</h1><a href=\"/child\">child</a></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        server.route("/notype", bytes(null, page));
+        server.route("/child", html("<title>Child</title>"));
+        // a type the server gave is never second-guessed; nor is a body that is not HTML
+        server.route("/text", bytes("text/plain", ("<html><title>Text</title>"
+                + "<a href=\"/from-text\">x</a></html>").getBytes(StandardCharsets.UTF_8)));
+        server.route("/data", bytes(null, "just some words".getBytes(StandardCharsets.UTF_8)));
+        server.route("/nosniff", ex -> {
+            ex.getResponseHeaders().add("X-Content-Type-Options", "nosniff");
+            bytes(null, page).handle(ex);
+        });
+
+        Map<String, CrawlResult> rows = crawl();
+
+        CrawlResult notype = rows.get(server.url("/notype"));
+        assertThat(notype.contentType()).isEqualTo("text/html");
+        assertThat(notype.title()).isEqualTo("No type");
+        assertThat(notype.page().h1()).isEqualTo("Here");
+        assertThat(notype.outlinks()).isEqualTo(1);
+        assertThat(notype.indexable()).isTrue();
+        assertThat(rows.get(server.url("/child")).title()).isEqualTo("Child");
+
+        CrawlResult text = rows.get(server.url("/text"));
+        assertThat(text.contentType()).isEqualTo("text/plain");
+        assertThat(text.title()).isEmpty();
+        assertThat(rows.get(server.url("/data")).contentType()).isEmpty();
+        assertThat(rows.get(server.url("/data")).indexable()).isFalse();
+        assertThat(rows.get(server.url("/nosniff")).title()).isEmpty();
+        assertThat(server.hits("/from-text")).isZero();
+    }
 }
