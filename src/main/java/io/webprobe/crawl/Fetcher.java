@@ -5,20 +5,26 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.MimeSniffing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
  * How a crawl asks for one URL. A page of the site is fetched with GET and its body kept when it
- * is HTML (to be parsed). A URL of another host is only checked: HEAD first, then GET when HEAD
- * fails or is refused (405, 403, 501, a reset), keeping the body only where it can tell a bot
- * wall from a broken link. Thread-safe: the probe is.
+ * is HTML (to be parsed). A URL of another host is only checked: HEAD first, then GET whenever
+ * the HEAD answer may be HEAD's own ({@link #askAgainWithGet}), and then only the GET answer
+ * counts, keeping its body only where it can tell a bot wall from a broken link. Thread-safe:
+ * the probe is.
  */
 final class Fetcher {
-    /** The site's pages and stylesheets are read for links; other bodies only counted. */
+    /**
+     * The site's pages and stylesheets are read for links, and so is a body without a type
+     * (a browser sniffs it, and it may be HTML); other bodies are only counted.
+     */
     private static final FetchRequest.BodyPolicy PAGES_AND_STYLESHEETS =
-            (status, type) -> ContentTypes.isHtml(type) || ContentTypes.isCss(type);
+            (status, type) -> ContentTypes.isHtml(type) || ContentTypes.isCss(type)
+                    || MimeSniffing.isUnknown(type);
 
     /**
      * How long a host name that did not resolve is taken as unresolvable: the JDK keeps a
@@ -79,15 +85,29 @@ final class Fetcher {
         }
         FetchResponse head = probe.fetch(
                 new FetchRequest(uri, "HEAD", timeout, 0, FetchRequest.BodyPolicy.NEVER));
-        boolean again = head.error() == ErrorKind.RESET
-                || head.error() == ErrorKind.IO
-                || head.status() == 405
-                || head.status() == 403
-                || head.status() == 501;
-        if (!again || stopping.getAsBoolean()) {
+        if (!askAgainWithGet(head) || stopping.getAsBoolean()) {
             return head;
         }
         return probe.fetch(new FetchRequest(uri, "GET", timeout, maxBodyBytes,
                 (status, type) -> BotWall.mayBeChallenge(status) && ContentTypes.isHtml(type)));
+    }
+
+    /**
+     * Whether a HEAD answer cannot be trusted to say what a browser's GET would get, so the URL
+     * is asked again with GET (as lychee and LinkChecker, which only use GET, would see it):
+     * any error status (many servers and frameworks answer HEAD with 404, 405, 403 or 500 for
+     * pages that GET serves), a connection reset or broken answer, and a HEAD left unanswered
+     * (a server that never answers HEAD while GET works). A 429 is the exception: it asks
+     * for a slower pace, so it is not asked again at once; the crawl waits and asks again as
+     * for any 429. Failures of the host itself (a name that does not resolve, a refused or
+     * timed out connection, a bad certificate) are not asked again: GET cannot fare better.
+     */
+    static boolean askAgainWithGet(FetchResponse head) {
+        if (head.hasResponse()) {
+            return head.status() >= 400 && head.status() != 429;
+        }
+        return head.error() == ErrorKind.RESET
+                || head.error() == ErrorKind.IO
+                || head.error() == ErrorKind.TIMEOUT;
     }
 }

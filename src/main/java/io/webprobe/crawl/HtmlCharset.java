@@ -8,11 +8,19 @@ import java.util.Locale;
  * The charset a page is decoded with, found as jsoup finds it but without parsing anything: a
  * byte order mark, else the charset the response header gave, else a {@code <meta charset>}
  * or {@code <meta http-equiv=Content-Type content="...; charset=...">} in the first 5 KB
- * (outside comments), else UTF-8. A declared UTF-16 is read as UTF-8, as the HTML standard
- * says (a page that could declare it in ASCII is not UTF-16). Stateless.
+ * (outside comments). A declared UTF-16 is read as UTF-8, as the HTML standard says (a page
+ * that could declare it in ASCII is not UTF-16). A charset this JVM does not know
+ * ({@code bogus-charset}) declares nothing.
+ *
+ * <p>A page that declares nothing is read as browsers read it (the HTML standard's encoding
+ * sniffing, whose fallback is windows-1252 for most of the world): as UTF-8 when its bytes are
+ * valid UTF-8 (plain ASCII is), else as windows-1252, so an old Latin-1 page shows "Café"
+ * rather than "Caf�". Stateless.
  */
 final class HtmlCharset {
     static final int PROBE_BYTES = 5 * 1024;
+    /** What a page that declares no charset and is not UTF-8 is read as. */
+    static final Charset FALLBACK = Charset.forName("windows-1252");
 
     private HtmlCharset() {}
 
@@ -40,7 +48,58 @@ final class HtmlCharset {
             return header;
         }
         Charset declared = declared(b);
-        return declared != null ? declared : StandardCharsets.UTF_8;
+        if (declared != null) {
+            return declared;
+        }
+        return isUtf8(b) ? StandardCharsets.UTF_8 : FALLBACK;
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or code points
+     * above U+10FFFF). A sequence cut off by the end of the bytes counts as well-formed: the
+     * body may have been cut at the download cap in the middle of a character.
+     */
+    static boolean isUtf8(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int more;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                more = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                more = 2;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                more = 3;
+                min = 0x10000;
+            } else {
+                return false; // a continuation byte alone, an overlong lead, or beyond U+10FFFF
+            }
+            int cp = c & (0x3f >> more);
+            int j = i + 1;
+            for (; j <= i + more && j < n; j++) {
+                int cont = b[j] & 0xff;
+                if ((cont & 0xc0) != 0x80) {
+                    return false;
+                }
+                cp = cp << 6 | (cont & 0x3f);
+            }
+            if (j < i + more + 1) {
+                return true; // cut off by the end of the bytes
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+                return false;
+            }
+            i = j;
+        }
+        return true;
     }
 
     /** The charset a {@code <meta>} in the first 5 KB declares, or null. */

@@ -33,8 +33,8 @@ import org.jsoup.select.NodeVisitor;
  * <p>The links found are the same as in a whole-document walk; the order differs only where
  * an element with a link of its own holds others (a {@code div} with a {@code style} URL
  * holding links: its children end, and are read, first). The charset is found as for a small
- * page: a byte order mark, else the header's, else a {@code <meta>} in the first 5 KB, else
- * UTF-8.
+ * page ({@link HtmlCharset}): a byte order mark, else the header's, else a {@code <meta>} in
+ * the first 5 KB, else UTF-8 when the bytes are UTF-8 and windows-1252 when they are not.
  */
 final class LargePage {
     private final Document doc;

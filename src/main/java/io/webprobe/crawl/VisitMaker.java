@@ -4,6 +4,7 @@ import io.webprobe.http.ContentTypes;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.Header;
+import io.webprobe.http.MimeSniffing;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,8 +15,10 @@ import java.util.Locale;
 /**
  * Turns what happened to one URL into its {@link CrawlSink.Visit}: the row with every column,
  * and for an HTML page of the site its links (parsed by {@link LinkExtractor}, taken on by the
- * {@link LinkGraph}); for a redirect or a meta refresh, the link to where it leads. Stateless
- * apart from its collaborators; thread-safe.
+ * {@link LinkGraph}); for a redirect or a meta refresh, the link to where it leads. A page is
+ * HTML when its Content-Type says so, or, without one, when it looks like HTML
+ * ({@link MimeSniffing}), as a browser decides. Stateless apart from its collaborators;
+ * thread-safe.
  */
 final class VisitMaker {
     private final CrawlPlan plan;
@@ -62,20 +65,22 @@ final class VisitMaker {
         if (!r.hasResponse()) {
             return base(item).error(r.error(), r.errorMessage()).build();
         }
+        String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
-                .contentType(ContentTypes.mediaType(r.contentType())).sizeBytes(r.sizeBytes())
+                .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         if (r.isRedirect()) {
             redirectTarget(item, r.location(), row);
         } else if (!item.external && r.body() != null && r.status() < 300
-                && ContentTypes.isHtml(r.contentType())) {
+                && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
-            if (page.refresh() != null) {
-                redirectTarget(item, page.refresh().uri().toString(), row);
+            LinkExtractor.Link refresh = refreshElsewhere(item, page);
+            if (refresh != null) {
+                redirectTarget(item, refresh.uri().toString(), row);
             }
         }
         return row.page(info).build();
@@ -88,8 +93,10 @@ final class VisitMaker {
         }
         LinkGraph.PageLinks links = graph.page(item);
         List<CrawlSink.InvalidHref> invalid = new ArrayList<>();
+        // a page served without a type is HTML when it looks like HTML, as browsers sniff it
+        String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
-                .contentType(ContentTypes.mediaType(r.contentType())).sizeBytes(r.sizeBytes())
+                .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
@@ -97,7 +104,7 @@ final class VisitMaker {
         if (r.isRedirect()) {
             redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
         } else if (!item.external && r.body() != null && r.status() < 300
-                && ContentTypes.isHtml(r.contentType())) {
+                && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
@@ -113,13 +120,14 @@ final class VisitMaker {
                             bad.type(), bad.reason()));
                 }
             }
-            if (page.refresh() != null) {
+            LinkExtractor.Link refresh = refreshElsewhere(item, page);
+            if (refresh != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
-                redirectId = redirect(item, page.refresh().uri().toString(), "meta-refresh",
+                redirectId = redirect(item, refresh.uri().toString(), "meta-refresh",
                         links, row, setsCookie(r));
             }
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
-                && ContentTypes.isCss(r.contentType())) {
+                && ContentTypes.isCss(type)) {
             // a stylesheet of the site: its fonts, background images and imports are links
             LinkExtractor.Page sheet = parse(item, r, true);
             row.outlinks(sheet.links().size());
@@ -160,6 +168,20 @@ final class VisitMaker {
     Made failed(QueueItem item, ErrorKind kind, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
                 List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
+    }
+
+    /**
+     * The page's meta refresh when it sends the browser to another URL, else null. A refresh
+     * to the page itself ({@code content="60; url=self.html"} on self.html, a page that
+     * reloads itself every minute) is a reload, as a refresh without a URL is: the page stays
+     * where it is, so it is no redirect, and certainly no redirect loop.
+     */
+    private static LinkExtractor.Link refreshElsewhere(QueueItem item, LinkExtractor.Page page) {
+        LinkExtractor.Link refresh = page.refresh();
+        if (refresh == null || refresh.key().equals(Urls.key(item.uri()))) {
+            return null;
+        }
+        return refresh;
     }
 
     private static boolean setsCookie(FetchResponse r) {

@@ -140,8 +140,12 @@ public final class WebUrl {
      * re-encoded or normalised: the same bytes as {@link #href()}, except that the characters
      * {@code URI} refuses and a browser sends as they are ({@code [ ] ^ |} in the path,
      * {@code \ ^ ` { | }} in the query, a "%" not followed by two hex digits) are
-     * percent-encoded. Servers decode both forms alike. A host {@code URI} cannot read as a
-     * host name ({@code a_b.example}) gives a URI whose {@link URI#getHost()} is null.
+     * percent-encoded. Servers decode both forms of those characters alike. A "%" not
+     * followed by two hex digits is the exception: a browser sends {@code /%zz} as it is, and
+     * many servers refuse it (400), but {@code URI} cannot hold it, so a request made from
+     * this URI sends {@code /%25zz}, which a server reads as another path. A host {@code URI}
+     * cannot read as a host name ({@code a_b.example}) gives a URI whose
+     * {@link URI#getHost()} is null.
      */
     public URI toUri() {
         try {

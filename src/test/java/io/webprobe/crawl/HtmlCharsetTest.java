@@ -57,6 +57,49 @@ class HtmlCharsetTest {
     }
 
     @Test
+    void aPageThatDeclaresNothingIsUtf8WhenItsBytesAreAndWindows1252Otherwise() {
+        Charset cp1252 = Charset.forName("windows-1252");
+        String text = "<title>Caf\u00e9 na\u00efve \u201cquoted\u201d \u20ac</title>";
+        assertThat(HtmlCharset.of(text.getBytes(cp1252), 0, null)).isEqualTo(cp1252);
+        assertThat(HtmlCharset.of(text.getBytes(StandardCharsets.UTF_8), 0, null))
+                .isEqualTo(StandardCharsets.UTF_8);
+        // a charset this JVM does not know declares nothing
+        byte[] bogus = ("<meta charset=\"bogus-charset\">" + text).getBytes(cp1252);
+        assertThat(HtmlCharset.of(bogus, 0, null)).isEqualTo(cp1252);
+        // a declaration, in the header or the page, is taken as it is
+        assertThat(HtmlCharset.of(text.getBytes(cp1252), 0, StandardCharsets.UTF_8))
+                .isEqualTo(StandardCharsets.UTF_8);
+        byte[] declared = ("<meta charset=\"iso-8859-15\">" + text).getBytes(cp1252);
+        assertThat(HtmlCharset.of(declared, 0, null)).isEqualTo(Charset.forName("ISO-8859-15"));
+    }
+
+    @Test
+    void tellsUtf8FromOtherBytes() {
+        assertThat(HtmlCharset.isUtf8(new byte[0])).isTrue();
+        assertThat(HtmlCharset.isUtf8("plain ascii".getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(HtmlCharset.isUtf8("日本語 é 😀".getBytes(StandardCharsets.UTF_8))).isTrue();
+        // cut at the download cap in the middle of a character
+        byte[] emoji = "ab😀".getBytes(StandardCharsets.UTF_8);
+        assertThat(HtmlCharset.isUtf8(java.util.Arrays.copyOf(emoji, emoji.length - 1))).isTrue();
+        assertThat(HtmlCharset.isUtf8(bytes(0x43, 0x61, 0x66, 0xe9, 0x21))).isFalse(); // "Café!", 1252
+        assertThat(HtmlCharset.isUtf8(bytes(0xe9, 0x20, 0x20))).isFalse();
+        assertThat(HtmlCharset.isUtf8(bytes(0x80))).isFalse(); // a continuation alone
+        assertThat(HtmlCharset.isUtf8(bytes(0xc0, 0xaf))).isFalse(); // overlong "/"
+        assertThat(HtmlCharset.isUtf8(bytes(0xe0, 0x80, 0xaf))).isFalse(); // overlong
+        assertThat(HtmlCharset.isUtf8(bytes(0xed, 0xa0, 0x80))).isFalse(); // a surrogate
+        assertThat(HtmlCharset.isUtf8(bytes(0xf4, 0x90, 0x80, 0x80))).isFalse(); // > U+10FFFF
+        assertThat(HtmlCharset.isUtf8(bytes(0xf5, 0x80, 0x80, 0x80))).isFalse();
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
+    }
+
+    @Test
     void collapsingSpacesGivesWhatTheRegularExpressionGave() {
         Random random = new Random(42);
         char[] alphabet = {'a', 'b', ' ', ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00a0',

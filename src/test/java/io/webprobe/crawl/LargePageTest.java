@@ -89,6 +89,15 @@ class LargePageTest {
     }
 
     @Test
+    void aStreamedPageThatDeclaresNoCharsetIsReadAsBrowsersReadIt() {
+        Charset cp1252 = Charset.forName("windows-1252");
+        byte[] latin = bigPage("<title>Caf\u00e9 na\u00efve</title>", cp1252);
+        assertThat(extractor.extract(latin, null, PAGE).title()).isEqualTo("Caf\u00e9 na\u00efve");
+        byte[] utf8 = bigPage("<title>Caf\u00e9 na\u00efve</title>", StandardCharsets.UTF_8);
+        assertThat(extractor.extract(utf8, null, PAGE).title()).isEqualTo("Caf\u00e9 na\u00efve");
+    }
+
+    @Test
     void wordsAndFactsOfAStreamAreThoseOfTheWholeDocumentWhateverTheNesting() {
         String[] pages = {
             "<p>foo<b>bar</b> baz</p>",

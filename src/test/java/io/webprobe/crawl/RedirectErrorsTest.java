@@ -117,4 +117,37 @@ class RedirectErrorsTest {
         assertThat(events.broken).extracting(BrokenLink::linkUrl)
                 .containsExactlyInAnyOrder(server.url("/mail"), server.url("/bad"));
     }
+
+    @Test
+    void aMetaRefreshToThePageItselfIsAReloadNotALoop() throws Exception {
+        server.route("/", html("<a href=\"/self.html\">self</a><a href=\"/again\">again</a>"
+                + "<a href=\"/plain\">plain</a><a href=\"/moving\">moving</a>"));
+        // an auto-reloading page, named relatively, absolutely and with a fragment
+        server.route("/self.html", html("<meta http-equiv=\"refresh\" content=\"60; url=self.html\">"
+                + "<title>Live</title>"));
+        server.route("/again", html("<meta http-equiv=\"refresh\" content=\"5;URL='"
+                + server.url("/again") + "#top'\"><title>Again</title>"));
+        server.route("/plain", html("<meta http-equiv=\"refresh\" content=\"30\">"
+                + "<title>Plain</title>"));
+        // a refresh elsewhere stays the page's redirect
+        server.route("/moving", html("<meta http-equiv=\"refresh\" content=\"0; url=/there\">"));
+        server.route("/there", html("<title>There</title>"));
+
+        var events = crawl();
+        Map<String, CrawlResult> rows = byUrl(events);
+
+        for (String p : new String[] {"/self.html", "/again", "/plain"}) {
+            CrawlResult row = rows.get(server.url(p));
+            assertThat(row.outcome()).as(p).isEqualTo(Outcome.OK);
+            assertThat(row.error()).as(p).isNull();
+            assertThat(row.redirectTo()).as(p).isEmpty();
+            assertThat(row.indexable()).as(p).isTrue();
+            assertThat(server.hits(p)).as(p).isEqualTo(1);
+        }
+        assertThat(rows.get(server.url("/self.html")).title()).isEqualTo("Live");
+        CrawlResult moving = rows.get(server.url("/moving"));
+        assertThat(moving.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(moving.redirectTo()).isEqualTo(server.url("/there"));
+        assertThat(events.broken).isEmpty();
+    }
 }

@@ -80,4 +80,46 @@ class RecheckTest {
         }
         assertThat(server.hits("/fixme")).isEqualTo(2);
     }
+
+    @Test
+    void aPageThatRefreshesItselfStaysAPageAfterARecheck() throws Exception {
+        server.route("/", html("<a href=\"/live\">live</a>"));
+        server.route("/live", html("<meta http-equiv=\"refresh\" content=\"60; url=live\">"
+                + "<title>Live</title>"));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+            try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()).listener(new CrawlListener() {
+                        @Override
+                        public void onFinished(CrawlSummary s) {
+                            done.complete(s);
+                        }
+                    }).build()) {
+                job.start();
+                assertThat(done.get(30, TimeUnit.SECONDS).brokenLinks()).isZero();
+            }
+            long[] id = {0};
+            try (CrawlReader reader = store.reader()) {
+                reader.query("SELECT id FROM urls WHERE url = '" + server.url("/live") + "'",
+                        rs -> id[0] = rs.getLong(1));
+            }
+
+            CrawlResult again;
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC())) {
+                again = recheck.run(new Recheck.Target(id[0], server.url("/live"), 1,
+                        server.url("/"), false));
+            }
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+
+            assertThat(again.redirectTo()).isEmpty();
+            assertThat(again.outcome()).isEqualTo(io.webprobe.crawl.Outcome.OK);
+            assertThat(again.title()).isEqualTo("Live");
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.brokenLinks()).isEmpty();
+            }
+        }
+        assertThat(server.hits("/live")).isEqualTo(2);
+    }
 }
