@@ -146,16 +146,26 @@ final class ThreadEngine implements PingEngine {
                 visited = new HashSet<>();
                 visited.add(Urls.key(uri));
             }
+            if (r.location() == null || r.location().isBlank()) {
+                break; // a 3xx without a Location (300, say): reported as it is
+            }
             URI next = redirectTarget(uri, r.location());
             if (next == null) {
-                break; // a Location we cannot follow: report the 3xx as is
+                r = FetchResponse.failed(uri, ErrorKind.INVALID_URL, "The redirect's Location ("
+                        + io.webprobe.http.UrlSyntax.shortened(r.location()) + ") is not an "
+                        + "http or https address that can be followed", r.elapsedMillis());
+                break;
             }
             hops++;
             boolean loop = !visited.add(Urls.key(next));
-            if (hops > PingPlan.MAX_REDIRECTS || loop) {
-                r = FetchResponse.failed(uri, ErrorKind.TOO_MANY_REDIRECTS, loop
-                        ? "Redirect loop back to " + next
-                        : "More than " + PingPlan.MAX_REDIRECTS + " redirects", r.elapsedMillis());
+            if (loop) {
+                r = FetchResponse.failed(uri, ErrorKind.REDIRECT_LOOP,
+                        "Redirect loop back to " + next, r.elapsedMillis());
+                break;
+            }
+            if (hops > PingPlan.MAX_REDIRECTS) {
+                r = FetchResponse.failed(uri, ErrorKind.TOO_MANY_REDIRECTS,
+                        "More than " + PingPlan.MAX_REDIRECTS + " redirects", r.elapsedMillis());
                 break;
             }
             uri = next;

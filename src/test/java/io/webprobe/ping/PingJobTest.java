@@ -164,16 +164,25 @@ class PingJobTest {
     }
 
     @Test
-    void redirectLoopIsTooManyRedirectsWhenFollowing() throws Exception {
+    void redirectLoopsLongChainsAndBadLocationsAreNamedWhenFollowing() throws Exception {
         server.route("/a", LocalHttpServer.redirect(302, "/b"));
         server.route("/b", LocalHttpServer.redirect(302, "/a"));
         server.route("/hop1", LocalHttpServer.redirect(301, "/hop2"));
         server.route("/hop2", LocalHttpServer.redirect(301, "/end"));
         server.route("/end", html("end"));
-        PingSnapshot s = run(plan("/a", "/hop1").withCount(2).withFollowRedirects(true));
-        assertThat(s.results().get(0).errorCounts()).containsEntry(ErrorKind.TOO_MANY_REDIRECTS, 2L);
+        for (int k = 0; k < 12; k++) {
+            server.route("/chain" + k, LocalHttpServer.redirect(302, "/chain" + (k + 1)));
+        }
+        server.route("/chain12", html("too far"));
+        server.route("/bad", LocalHttpServer.redirect(302, "http://[bad"));
+        PingSnapshot s = run(plan("/a", "/hop1", "/chain0", "/bad").withCount(2)
+                .withFollowRedirects(true));
+        assertThat(s.results().get(0).errorCounts()).containsEntry(ErrorKind.REDIRECT_LOOP, 2L);
         assertThat(s.results().get(1).statusCountsText()).isEqualTo("200×2");
         assertThat(s.results().get(1).redirects()).isEqualTo(4);
+        assertThat(s.results().get(2).errorCounts())
+                .containsEntry(ErrorKind.TOO_MANY_REDIRECTS, 2L);
+        assertThat(s.results().get(3).errorCounts()).containsEntry(ErrorKind.INVALID_URL, 2L);
 
         PingSnapshot notFollowing = run(plan("/hop1").withCount(2));
         assertThat(notFollowing.results().get(0).statusCountsText()).isEqualTo("301×2");
