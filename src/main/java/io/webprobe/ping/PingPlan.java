@@ -89,6 +89,22 @@ public record PingPlan(
         if (warmup < 0) {
             throw new IllegalArgumentException("Warm-up requests cannot be negative");
         }
+        for (Header h : headers) {
+            for (String framing : new String[] {"Content-Length", "Transfer-Encoding", "TE",
+                "Trailer", "Upgrade"}) {
+                if (h.is(framing)) {
+                    throw new IllegalArgumentException("The " + framing + " header belongs to "
+                            + "the connection, which Webprobe manages itself; leave it out");
+                }
+            }
+            if (h.is("Connection") && !http2) {
+                throw new IllegalArgumentException("Webprobe sets the Connection header itself; "
+                        + "for a new connection per request, turn keep-alive off (--no-keepalive)");
+            }
+        }
+        if (headers.stream().filter(h -> h.is("Host")).count() > 1) {
+            throw new IllegalArgumentException("The Host header can be given only once");
+        }
         if (http2 && headers.stream().anyMatch(h -> h.is("Host") || h.is("Connection"))) {
             throw new IllegalArgumentException("HTTP/2 sets the Host and Connection headers "
                     + "itself, so they cannot be given with it");

@@ -1,0 +1,33 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.webprobe.http.Header;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The plan's rules for what a user may ask of the connection. */
+class PingPlanTest {
+    private static PingPlan plan() {
+        return PingPlan.of(List.of(URI.create("http://127.0.0.1:9/")), "t");
+    }
+
+    @Test
+    void headersThatFrameTheMessageOrManageTheConnectionAreRefused() {
+        for (String name : new String[] {"Content-Length", "transfer-encoding", "TE", "Trailer",
+            "Upgrade"}) {
+            assertThatThrownBy(() -> plan().withHeaders(List.of(new Header(name, "5"))), name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageEndingWith("which Webprobe manages itself; leave it out");
+        }
+        assertThatThrownBy(() -> plan().withHeaders(List.of(new Header("Connection", "close"))))
+                .hasMessage("Webprobe sets the Connection header itself; for a new connection "
+                        + "per request, turn keep-alive off (--no-keepalive)");
+        assertThatThrownBy(() -> plan().withHeaders(List.of(new Header("Host", "a"),
+                new Header("host", "b")))).hasMessage("The Host header can be given only once");
+        assertThat(plan().withHeaders(List.of(new Header("Host", "a"),
+                new Header("Authorization", "Bearer x"))).headers()).hasSize(2);
+    }
+}
