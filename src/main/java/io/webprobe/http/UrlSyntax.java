@@ -44,6 +44,11 @@ public final class UrlSyntax {
         if (url.port() == 0) {
             throw new InvalidUrlException("Port 0 is out of range: " + PORT_RANGE + ".");
         }
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            // sent on every request, kept in every row and file: refused rather than leaked
+            throw new InvalidUrlException("The address has a user name or password in it (before "
+                    + "the @); Webprobe does not send those from an address, so remove them.");
+        }
         URI uri = url.toUri();
         if (uri.getHost() == null) {
             throw new InvalidUrlException("The host name " + shortened(url.host())

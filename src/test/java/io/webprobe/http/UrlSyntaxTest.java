@@ -42,7 +42,6 @@ class UrlSyntaxTest {
             https://bücher.example/             | https://xn--bcher-kva.example/
             http:example.com                    | http://example.com/
             'http:\\\\example.com\\docs'         | http://example.com/docs
-            http://user:pw@example.com:8080/    | http://user:pw@example.com:8080/
             https://example.com:443/            | https://example.com/
             http://0x7f.1:8080/                 | http://127.0.0.1:8080/
             """)
@@ -64,6 +63,8 @@ class UrlSyntaxTest {
             https://                 | The address has no host name after https://.
             http:                    | The address has no host name after http://.
             http://user@/x           | The address has no host name after http://.
+            http://user:pw@example.com:8080/ | The address has a user name or password in it (before the @); Webprobe does not send those from an address, so remove them.
+            http://user@example.com/ | The address has a user name or password in it (before the @); Webprobe does not send those from an address, so remove them.
             http://127.0.0.1:99999/  | Port 99999 is out of range: ports go from 1 to 65535.
             localhost:65536          | Port 65536 is out of range: ports go from 1 to 65535.
             http://127.0.0.1:0/      | Port 0 is out of range: ports go from 1 to 65535.
