@@ -117,11 +117,21 @@ final class Admission {
      * page budget (give it back with {@link #release} if the URL turns out to be known).
      */
     SkipReason check(URI uri, String key, boolean external, int depth) {
-        SkipReason why = plan.scope().check(uri, key, !external);
+        return check(uri, key, external, depth, false);
+    }
+
+    /**
+     * As above; a redirect's target ({@code redirect}) is taken on beyond the depth limit and
+     * outside the include patterns, as lychee and LinkChecker follow every redirect: only its
+     * end says whether the link that led there is broken. The exclude patterns, the trap guards
+     * and the page budget still apply.
+     */
+    SkipReason check(URI uri, String key, boolean external, int depth, boolean redirect) {
+        SkipReason why = plan.scope().check(uri, key, !external, !redirect);
         if (why == null && !laterExcludes.isEmpty() && excludedLater(key)) {
             why = SkipReason.EXCLUDED;
         }
-        if (why == null && depth > plan.maxDepth()) {
+        if (why == null && depth > plan.maxDepth() && !redirect) {
             why = SkipReason.MAX_DEPTH;
         }
         if (why == null && !external && uri.getRawQuery() != null) {

@@ -85,6 +85,14 @@ public record CrawlScope(
      * check; external ones only the exclude patterns and the length limit.
      */
     SkipReason check(URI uri, String url, boolean internal) {
+        return check(uri, url, internal, true);
+    }
+
+    /**
+     * As above; without the include patterns when {@code applyInclude} is false (a redirect's
+     * target: followed to learn whether the link that led there is broken).
+     */
+    SkipReason check(URI uri, String url, boolean internal, boolean applyInclude) {
         for (Pattern p : exclude) {
             if (p.matcher(url).find()) {
                 return SkipReason.EXCLUDED;
@@ -96,7 +104,8 @@ public record CrawlScope(
         if (!internal) {
             return null;
         }
-        if (!include.isEmpty() && include.stream().noneMatch(p -> p.matcher(url).find())) {
+        if (applyInclude && !include.isEmpty()
+                && include.stream().noneMatch(p -> p.matcher(url).find())) {
             return SkipReason.NOT_INCLUDED;
         }
         if (repeatsSegments(Objects.toString(uri.getRawPath(), ""))) {

@@ -244,7 +244,7 @@ final class LinkGraph {
             CrawlSink.NewUrl asFound = null;
             if (id == CompactKeyMap.ABSENT) {
                 int before = discovered.size();
-                id = takeOn(uri.get(), key, external, chain, depth, hops);
+                id = takeOn(uri.get(), key, external, chain, depth, hops, redirect);
                 if (id == 0) {
                     return 0;
                 }
@@ -262,11 +262,11 @@ final class LinkGraph {
 
         /** A URL not known yet: queued, a trap row, or counted; returns its id or 0. */
         private long takeOn(URI uri, String key, boolean external, boolean chain, int depth,
-                int hops) {
+                int hops, boolean redirect) {
             if (external && !plan.checkExternal()) {
                 return 0;
             }
-            SkipReason why = admission.check(uri, key, external, depth);
+            SkipReason why = admission.check(uri, key, external, depth, redirect);
             if (why != null && !why.reportAsRow()) {
                 if (admission.count(key, why)) {
                     sink.counted(key, why);

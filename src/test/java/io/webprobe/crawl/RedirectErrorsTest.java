@@ -25,9 +25,15 @@ class RedirectErrorsTest {
     }
 
     private RecordingCrawlListener crawl() throws Exception {
+        return crawl(java.util.function.UnaryOperator.identity());
+    }
+
+    private RecordingCrawlListener crawl(java.util.function.UnaryOperator<CrawlPlan> limits)
+            throws Exception {
         var events = new RecordingCrawlListener();
         // one thread: hops are fetched in chain order, so the test knows who sees the problem
-        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withThreads(1);
+        CrawlPlan plan = limits.apply(CrawlPlan.of(URI.create(server.url("/")), "t")
+                .withThreads(1));
         try (CrawlJob job = TestJobs.job(plan, events)) {
             job.start();
             events.awaitFinish();
@@ -60,6 +66,24 @@ class RedirectErrorsTest {
             assertThat(l.errorMessage()).startsWith("Redirect loop: ");
         });
         assertThat(server.hits("/a")).isEqualTo(1); // deduplicated: fetched once each
+    }
+
+    @Test
+    void aRedirectIsFollowedToItsEndBeyondTheDepthLimitAndTheIncludePatterns() throws Exception {
+        server.route("/", html("<a href=\"/r404\">r</a><a href=\"/rr\">rr</a>"));
+        server.route("/r404", redirect(301, "/gone"));
+        server.route("/rr", redirect(301, "/mid"));
+        server.route("/mid", redirect(302, "/gone2"));
+        for (var limits : java.util.List.<java.util.function.UnaryOperator<CrawlPlan>>of(
+                p -> p.withMaxDepth(1),
+                p -> p.withScope(p.scope().withInclude(java.util.List.of(
+                        java.util.regex.Pattern.compile("/r"))))
+                        .withMaxDepth(5))) {
+            var events = crawl(limits);
+            assertThat(events.broken).extracting(BrokenLink::linkUrl)
+                    .containsExactlyInAnyOrder(server.url("/r404"), server.url("/rr"));
+            assertThat(events.broken).allSatisfy(l -> assertThat(l.status()).isEqualTo(404));
+        }
     }
 
     @Test
