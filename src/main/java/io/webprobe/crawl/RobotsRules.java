@@ -27,9 +27,11 @@ import java.util.concurrent.TimeoutException;
  * future. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx but 429 means
  * everything is allowed; 3xx is followed up to five hops; a 5xx or 429 is retried after each of
  * {@code retryDelays}, and if it still fails the host is treated as fully disallowed (RFC 9309
- * 2.3.1.4), with a reason saying so. A host that gives no answer at all (DNS, refused, TLS
- * refused at once; a reset or a timeout after the same retries) gets no rules: robots.txt is
- * not what is wrong, and its pages' own fetches report the real failure. Thread-safe.
+ * 2.3.1.4), with a reason saying so; so is a host whose robots.txt connects and then does not
+ * answer within the timeout (asked once: a second try would only wait as long again). A host
+ * that cannot be reached at all (DNS, refused, TLS refused at once; a reset after the same
+ * retries) gets no rules: robots.txt is not what is wrong, and its pages' own fetches report
+ * the real failure. Thread-safe.
  */
 final class RobotsRules {
     private static final String AGENT = "webprobe";
@@ -101,6 +103,13 @@ final class RobotsRules {
                 // missing file: like a 5xx it is retried and, if it persists, read as "keep
                 // out" (as Google does).
                 return allowAll();
+            }
+            if (status == 0 && r.error() == ErrorKind.TIMEOUT) {
+                // connected, then no answer within the timeout: a network error, so RFC 9309
+                // 2.3.1.4's complete disallow; asking again would only wait as long once more
+                return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
+                        "robots.txt did not answer within the timeout, so the site is treated "
+                                + "as disallowed");
             }
             if (status == 0 && (unreachable(r.error()) || attempt >= retryDelays.size())) {
                 // No answer at all (the host cannot be reached, refuses TLS, or resets every

@@ -116,6 +116,30 @@ class RobotsTest {
     }
 
     @Test
+    void robotsThatConnectsButNeverAnswersIsAskedOnceAndTheSiteTreatedAsDisallowed()
+            throws Exception {
+        site();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.route("/robots.txt", ex -> {
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS); // past the timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LocalHttpServer.send(ex, 200, "text/plain", "");
+        });
+        try {
+            var events = crawl(plan().withTimeout(Duration.ofMillis(300)));
+            assertThat(server.hits("/robots.txt")).isEqualTo(1);
+            assertThat(server.hits("/")).isZero();
+            assertThat(events.results().get(0).errorMessage())
+                    .contains("robots.txt did not answer within the timeout");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void tooManyRequestsForRobotsIsRetriedLikeAServerErrorNotReadAsAMissingFile()
             throws Exception {
         site();
