@@ -135,6 +135,13 @@ public final class ErrorClassifier {
     public static Classified classify(Throwable failure) {
         Throwable t = unwrap(failure);
         for (Throwable c = t; c != null; c = c.getCause()) {
+            if (String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
+                    .contains("too many open files")) {
+                // this machine's limit, not the server: said so, not blamed on the server
+                return new Classified(ErrorKind.IO, OUT_OF_FILES);
+            }
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof TlsTrust.NameMismatch m) {
                 return new Classified(ErrorKind.TLS_HOSTNAME,
                         "The site's certificate is not issued for " + m.host);
@@ -222,6 +229,10 @@ public final class ErrorClassifier {
         }
         return new Classified(ErrorKind.TLS, "The TLS handshake failed: " + tlsWhy(m));
     }
+
+    /** Webprobe's own process ran out of file descriptors. */
+    public static final String OUT_OF_FILES = "Webprobe ran out of open files (this system's "
+            + "limit, ulimit -n); use fewer connections or raise the limit";
 
     /** JSSE's alert, "Received fatal alert: handshake_failure" (JDK 25 puts "(name) " first). */
     private static final Pattern JDK_ALERT = Pattern.compile("received fatal alert: (\\w+)");
