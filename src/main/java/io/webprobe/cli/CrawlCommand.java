@@ -504,12 +504,13 @@ public final class CrawlCommand implements Callable<Integer> {
                 Words.count(summary.broken(), "broken URL"),
                 Words.count(summary.brokenLinks(), "broken link")));
         if (sitemaps && summary.stopped()) {
-            out.println(String.format(Locale.ROOT, "Sitemaps list %,d URLs of the site; orphans "
-                    + "are not reported for a stopped crawl.", summary.sitemapUrls()));
+            out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "
+                    + "are not reported for a stopped crawl.",
+                    Words.count(summary.sitemapUrls(), "URL")));
         } else if (sitemaps) {
             out.println(String.format(Locale.ROOT,
-                    "Sitemaps list %,d URLs of the site; %,d of them no crawled page links to%s",
-                    summary.sitemapUrls(), summary.orphans().size(),
+                    "Sitemaps list %s of the site; %,d of them no crawled page links to%s",
+                    Words.count(summary.sitemapUrls(), "URL"), summary.orphans().size(),
                     summary.orphans().isEmpty() ? "." : " (orphans):"));
             summary.orphans().stream().limit(20).forEach(u -> out.println("  " + u));
             if (summary.orphans().size() > 20) {
@@ -520,12 +521,12 @@ public final class CrawlCommand implements Callable<Integer> {
         long blocked = summary.blockedTotal();
         if (blocked > 0) {
             out.println(String.format(Locale.ROOT,
-                    "Blocked (not counted as broken): %,d URLs (%s).", blocked,
+                    "Blocked (not counted as broken): %s (%s).", Words.count(blocked, "URL"),
                     reasons(summary, true)));
         }
         if (summary.skippedTotal() - blocked > 0) {
-            out.println(String.format(Locale.ROOT, "Not crawled: %,d URLs (%s).",
-                    summary.skippedTotal() - blocked, reasons(summary, false)));
+            out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",
+                    Words.count(summary.skippedTotal() - blocked, "URL"), reasons(summary, false)));
         }
         out.flush();
         if (summary.failure() != null) {

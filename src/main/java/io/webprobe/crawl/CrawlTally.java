@@ -48,11 +48,11 @@ final class CrawlTally {
             blocked.incrementAndGet();
             if (start) {
                 startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers: "
-                                + result.errorMessage() + ". Use --ignore-robots (or untick Obey "
-                                + "robots.txt in the Crawl tab's Settings) to crawl it anyway."
-                        : "The start URL " + shortened(item.url) + " could not be crawled. "
-                                + result.errorMessage() + ".";
+                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers "
+                                + robotsWhy(result.errorMessage()) + "; --ignore-robots (in the "
+                                + "app: untick Obey robots.txt) crawls it anyway."
+                        : "The start URL " + shortened(item.url) + " could not be crawled: "
+                                + lowerFirst(result.errorMessage()) + ".";
             }
             return;
         }
@@ -65,6 +65,15 @@ final class CrawlTally {
         if (start) {
             noteStartOutcome(result);
         }
+    }
+
+    /** "because robots.txt disallows it", or the reason robots.txt could not be read. */
+    private static String robotsWhy(String message) {
+        if (message == null || message.isBlank() || message.equals("Blocked by robots.txt")) {
+            return "because robots.txt disallows it";
+        }
+        return "because " + lowerFirst(message.replace(", so the site is treated as disallowed",
+                ""));
     }
 
     private void noteStartOutcome(CrawlResult r) {

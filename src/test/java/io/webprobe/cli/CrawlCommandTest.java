@@ -225,7 +225,7 @@ class CrawlCommandTest {
         assertThat(r.out()).contains("0 broken URLs, 0 broken links.")
                 .contains("Blocked (not counted as broken): 2 URLs (Blocked by robots.txt: 1; "
                         + "Rate limited: 1).")
-                .contains("Not crawled: 1 URLs (Repeating path segments (likely a crawler "
+                .contains("Not crawled: 1 URL (Repeating path segments (likely a crawler "
                         + "trap): 1).");
         assertEquals(1, server.hits("/limited"));
         assertEquals(0, server.hits("/private"));

@@ -666,7 +666,7 @@ class PolitenessTest {
         String failure = crawl.summary().startFailure();
         assertThat(failure).isNotNull()
                 .contains(server.url("/"))
-                .contains("Bot wall")
+                .contains("could not be crawled: bot wall")
                 .doesNotContain("\n", "Exception", "null")
                 .endsWith(".")
                 .doesNotEndWith("..");
