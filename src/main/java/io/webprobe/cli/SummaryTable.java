@@ -62,9 +62,9 @@ final class SummaryTable {
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
                         + " not counted" : ""));
         if (beforeClock > 0) {
-            out.println(String.format(Locale.ROOT, "Before the clock started, %,d %s opened and "
-                    + "warmed up the HTTP/2 connections (not counted).", beforeClock,
-                    beforeClock == 1 ? "request" : "requests"));
+            out.println("Before the clock started, " + Words.count(beforeClock, "request was",
+                    "requests were") + " sent to open and warm up the HTTP/2 connections (not "
+                    + "counted).");
         }
         out.println(modeLine(plan, s));
     }
