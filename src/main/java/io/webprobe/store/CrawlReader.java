@@ -56,7 +56,16 @@ public final class CrawlReader implements AutoCloseable {
             + "SELECT s.seq, 1, i.pos, s.url, 0, i.href, 1, NULL, 'INVALID_URL', i.reason, "
             + "NULL, NULL, NULL, i.anchor, i.type "
             + "FROM invalid_links i JOIN urls s ON s.id = i.source_id "
+            + "UNION ALL "
+            // a URL the sitemaps list is linked from them: listed broken, it is their broken link
+            + "SELECT t.seq, 2, 0, '" + SITEMAP_SOURCE + "', t.id, t.url, t.state, t.status, "
+            + "t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, '', "
+            + "'sitemap' FROM urls t WHERE (t.flags & " + Schema.IN_SITEMAP + ") <> 0 "
+            + "AND t.state = 1 AND (" + IS_BROKEN + " OR t.redirect_to IS NOT NULL) "
             + "ORDER BY 1, 2, 3";
+
+    /** The source named for a broken URL that a sitemap lists. */
+    public static final String SITEMAP_SOURCE = "(sitemap)";
 
     private final Path file;
     private final Connection conn;
@@ -87,7 +96,9 @@ public final class CrawlReader implements AutoCloseable {
 
     /**
      * Every broken link: a link whose target is broken, or whose target's redirects end broken,
-     * in a loop or too long, named on the page that holds it; and every href that is not a URL.
+     * in a loop or too long, named on the page that holds it; every href that is not a URL; and
+     * every such URL that the sitemaps list, with {@value #SITEMAP_SOURCE} as its source and
+     * "sitemap" as its link type.
      * In the order the pages finished, then page order. Links of redirect hops are not broken
      * links of their own: the page linking to the chain's first URL gets the broken link.
      */

@@ -359,4 +359,23 @@ class CrawlCommandTest {
         return (int) Stream.iterate(s.indexOf(" crawled · "), i -> i >= 0,
                 i -> s.indexOf(" crawled · ", i + 1)).count();
     }
+
+    @Test
+    void aBrokenUrlThatOnlyTheSitemapListsIsABrokenLinkOfTheSitemap() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                        + server.url("/") + "</loc></url><url><loc>" + server.url("/gone")
+                        + "</loc></url></urlset>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--sitemaps", "--broken-csv",
+                broken.toString());
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("1 broken URL, 1 broken link.");
+        List<String[]> rows = readCsv(broken);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).startsWith("(sitemap)", server.url("/gone"), "404");
+    }
 }
