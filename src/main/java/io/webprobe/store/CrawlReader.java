@@ -35,6 +35,9 @@ public final class CrawlReader implements AutoCloseable {
             + "u.h1, u.word_count, u.meta_robots, u.robots_header, u.skip_reason, u.retries, "
             + "u.retry_status";
     private static final String RESULT_FROM = " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id ";
+    /** The source named for a broken URL that a sitemap lists. */
+    public static final String SITEMAP_SOURCE = "(sitemap)";
+
     private static final String IS_BROKEN = "(t.skip_reason IS NULL AND (t.status >= 400 OR "
             + "(t.error IS NOT NULL AND t.error <> 'CANCELLED')))";
 
@@ -64,8 +67,6 @@ public final class CrawlReader implements AutoCloseable {
             + "AND t.state = 1 AND (" + IS_BROKEN + " OR t.redirect_to IS NOT NULL) "
             + "ORDER BY 1, 2, 3";
 
-    /** The source named for a broken URL that a sitemap lists. */
-    public static final String SITEMAP_SOURCE = "(sitemap)";
 
     private final Path file;
     private final Connection conn;

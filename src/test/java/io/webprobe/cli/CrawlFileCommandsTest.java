@@ -116,10 +116,20 @@ class CrawlFileCommandsTest {
 
         CliRun r = run("crawl", server.url("/"), "--quiet", "--db", db.toString());
 
-        assertPlainError(r, "A file named " + db + " already exists; to continue the crawl "
-                + "stored there use --resume " + db + ", or choose another name.");
+        // a plain file is not offered for --resume
+        assertPlainError(r, "A file named " + db + " already exists; Webprobe does not "
+                + "overwrite it. Choose another name.");
         assertThat(Files.readString(db)).isEqualTo("precious");
         assertThat(server.totalRequests()).isZero();
+
+        Path crawl = dir.resolve("crawl.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", crawl.toString())
+                .exitCode());
+        int requests = server.totalRequests();
+        assertPlainError(run("crawl", server.url("/"), "--quiet", "--db", crawl.toString()),
+                "A file named " + crawl + " already exists; to continue the crawl stored there "
+                        + "use --resume " + crawl + ", or choose another name.");
+        assertThat(server.totalRequests()).isEqualTo(requests);
     }
 
     @Test
