@@ -57,6 +57,7 @@ final class NioConnection {
     // the request in flight
     private long seq;
     private int target;
+    private final int slot;
     private long intended;
     private long send;
     private long deadline;
@@ -64,7 +65,12 @@ final class NioConnection {
     /** This connection makes its endpoint's first TLS handshake. */
     private boolean pioneer;
 
-    NioConnection(NioLoop loop, PingRun run, NioTargets targets) {
+    /**
+     * @param slot this connection's number in the run (0 to concurrency - 1), which keeps it to
+     *     one URL when the run has no more URLs than connections ({@link PingRun#claim(int)})
+     */
+    NioConnection(NioLoop loop, PingRun run, NioTargets targets, int slot) {
+        this.slot = slot;
         this.loop = loop;
         this.run = run;
         this.targets = targets;
@@ -76,7 +82,7 @@ final class NioConnection {
 
     /** Claims the next request: sends it, waits for its intended start, or retires. */
     void next() {
-        long i = run.claim();
+        long i = run.claim(slot);
         if (i < 0) {
             closeChannel();
             state = State.RETIRED;

@@ -52,11 +52,13 @@ final class NioEngine implements PingEngine {
         PingPlan plan = run.plan();
         NioTargets targets = new NioTargets(plan);
         int n = Math.min(plan.concurrency(), Runtime.getRuntime().availableProcessors());
+        int slot = 0;
         for (int k = 0; k < n; k++) {
             int share = plan.concurrency() / n + (k < plan.concurrency() % n ? 1 : 0);
             NioLoop loop;
             try {
-                loop = new NioLoop(run, targets, share, this::loopEnded, this::loopFailed);
+                loop = new NioLoop(run, targets, slot, share, this::loopEnded, this::loopFailed);
+                slot += share;
             } catch (IOException e) {
                 loops.forEach(NioLoop::closeUnstarted);
                 throw e;

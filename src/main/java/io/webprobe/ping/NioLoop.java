@@ -64,7 +64,7 @@ final class NioLoop implements Runnable {
      * @param onFailure called on the loop thread when it fails unexpectedly (before onEnd)
      * @throws IOException when no selector can be opened
      */
-    NioLoop(PingRun run, NioTargets targets, int connectionCount, Runnable onEnd,
+    NioLoop(PingRun run, NioTargets targets, int firstSlot, int connectionCount, Runnable onEnd,
             Consumer<Throwable> onFailure) throws IOException {
         this.run = run;
         this.onEnd = onEnd;
@@ -72,7 +72,7 @@ final class NioLoop implements Runnable {
         this.selector = Selector.open();
         connections = new NioConnection[connectionCount];
         for (int i = 0; i < connectionCount; i++) {
-            connections[i] = new NioConnection(this, run, targets);
+            connections[i] = new NioConnection(this, run, targets, firstSlot + i);
         }
     }
 

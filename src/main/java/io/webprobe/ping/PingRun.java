@@ -39,6 +39,16 @@ final class PingRun {
     private final List<URI> targets;
     private final String[] urls;
     private final AtomicLong sequence = new AtomicLong();
+    /**
+     * With no more URLs than connections, each connection keeps to one URL (connection k to URL
+     * k mod URLs): its requests reuse one kept-alive connection instead of reconnecting whenever
+     * the next request is for another server, and a URL that stalls holds only its own
+     * connections. Then each URL counts its own rounds here; else (more URLs than connections)
+     * every connection takes the next request of the one sequence, for whichever URL it is.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray rounds;
+    private final java.util.concurrent.atomic.AtomicBoolean measureBegun =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder claimed = new LongAdder();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final long total;
@@ -68,6 +78,8 @@ final class PingRun {
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
+        this.rounds = targets.size() > 1 && targets.size() <= plan.concurrency()
+                ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
     }
 
     PingPlan plan() {
@@ -207,10 +219,48 @@ final class PingRun {
                 && (intendedStart(i) - endNanos >= 0 || now() - endNanos >= 0)) {
             return -1;
         }
-        if (i == warmupRequests && i > 0 && nanosPerRequest == 0) {
+        if (i == warmupRequests && i > 0 && nanosPerRequest == 0
+                && measureBegun.compareAndSet(false, true)) {
             long t = now(); // the warm-up is over: the measurement and its duration begin
             endNanos = t + plan.duration().toNanos();
             measureStartNanos = t;
+        }
+        claimed.increment();
+        return i;
+    }
+
+    /**
+     * The next request for the connection (or worker) numbered {@code slot} (0 to concurrency -
+     * 1), or -1 when it has no more to send. With no more URLs than connections the slot keeps
+     * to URL {@code slot % URLs} and its request numbers are that URL's rounds ({@code round *
+     * URLs + URL}, the numbers {@link #claim()} would give it, so an open loop's schedule is the
+     * same); else this is {@link #claim()}.
+     */
+    long claim(int slot) {
+        if (rounds == null) {
+            return claim();
+        }
+        if (stopping) {
+            return -1;
+        }
+        if (plan.mode() == PingMode.DURATION && now() - endNanos >= 0) {
+            return -1;
+        }
+        int t = slot % targets.size();
+        long round = rounds.getAndIncrement(t);
+        if (total >= 0 && round >= total / targets.size()) {
+            return -1;
+        }
+        long i = round * targets.size() + t;
+        if (plan.mode() == PingMode.RATE
+                && (intendedStart(i) - endNanos >= 0 || now() - endNanos >= 0)) {
+            return -1;
+        }
+        if (round == plan.warmup() && round > 0 && nanosPerRequest == 0
+                && measureBegun.compareAndSet(false, true)) {
+            long at = now(); // the first counted request of any URL: the measurement begins
+            endNanos = at + plan.duration().toNanos();
+            measureStartNanos = at;
         }
         claimed.increment();
         return i;
@@ -223,10 +273,22 @@ final class PingRun {
 
     /** Whether no request is left to send (stopped, count reached or time over). */
     boolean sendingDone(long now) {
-        if (stopping || total >= 0 && sequence.get() >= total) {
+        if (stopping || total >= 0 && allClaimed()) {
             return true;
         }
         return plan.mode() != PingMode.COUNT && now - endNanos >= 0;
+    }
+
+    private boolean allClaimed() {
+        if (rounds == null) {
+            return sequence.get() >= total;
+        }
+        for (int t = 0; t < rounds.length(); t++) {
+            if (rounds.get(t) < total / targets.size()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Open loop: the clock time request {@code i} is meant to start; else -1. */

@@ -61,8 +61,9 @@ final class ThreadEngine implements PingEngine {
         int n = plan.concurrency();
         liveWorkers.set(n);
         for (int i = 0; i < n; i++) {
+            int slot = i;
             try {
-                workers.execute(this::workerLoop);
+                workers.execute(() -> workerLoop(slot));
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 // stopped while starting (an early worker failed): the ones never started end
                 // here, so the last of them still reports the end once
@@ -96,9 +97,9 @@ final class ThreadEngine implements PingEngine {
         return workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void workerLoop() {
+    private void workerLoop(int slot) {
         try {
-            for (long i; (i = run.claim()) >= 0; ) {
+            for (long i; (i = run.claim(slot)) >= 0; ) {
                 long intended = run.intendedStart(i);
                 if (intended >= 0 && !waitUntil(intended)) {
                     return;

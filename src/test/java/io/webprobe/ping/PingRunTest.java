@@ -267,4 +267,33 @@ class PingRunTest {
         assertThat(n).isEqualTo(13); // 3 warm-up requests, then the full second of 10
         assertThat(run.measureStartNanos()).isEqualTo(run.intendedStart(3));
     }
+
+    @Test
+    void withNoMoreUrlsThanConnectionsEachConnectionKeepsToOneUrl() {
+        PingPlan plan = plan("http://a/", "http://b/").withCount(3).withConcurrency(4);
+        PingRun run = started(plan, new PingStats(plan));
+        // connections 0 and 2 keep to a, 1 and 3 to b; a's numbers are its rounds: 0, 2, 4
+        assertThat(run.claim(0)).isEqualTo(0);
+        assertThat(run.claim(2)).isEqualTo(2);
+        assertThat(run.claim(1)).isEqualTo(1);
+        assertThat(run.claim(0)).isEqualTo(4);
+        assertThat(run.claim(2)).isEqualTo(-1); // a's three are claimed: b's are not its to take
+        assertThat(run.sendingDone(clock.get())).isFalse();
+        assertThat(run.claim(3)).isEqualTo(3);
+        assertThat(run.claim(1)).isEqualTo(5);
+        assertThat(run.claim(3)).isEqualTo(-1);
+        assertThat(run.sendingDone(clock.get())).isTrue();
+        assertThat(run.claimed()).isEqualTo(6);
+    }
+
+    @Test
+    void withMoreUrlsThanConnectionsEveryConnectionTakesTheNextOfOneSequence() {
+        PingPlan plan = plan("http://a/", "http://b/", "http://c/").withCount(1)
+                .withConcurrency(2);
+        PingRun run = started(plan, new PingStats(plan));
+        assertThat(run.claim(0)).isEqualTo(0);
+        assertThat(run.claim(0)).isEqualTo(1);
+        assertThat(run.claim(1)).isEqualTo(2);
+        assertThat(run.claim(1)).isEqualTo(-1);
+    }
 }
