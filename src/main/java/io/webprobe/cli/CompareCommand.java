@@ -80,6 +80,18 @@ public final class CompareCommand implements Callable<Integer> {
                 counts[0] = CrawlDiff.compare(ra, rb, r -> { });
             }
             out.println("Compared " + older + " with " + newer + ": " + counts[0].summary() + ".");
+            for (var crawl : new Object[][] {{older, a.info()}, {newer, b.info()}}) {
+                io.webprobe.store.CrawlInfo info = (io.webprobe.store.CrawlInfo) crawl[1];
+                if (info.state() != io.webprobe.crawl.CrawlState.FINISHED) {
+                    out.println("Note: " + crawl[0] + " did not finish (" + info.stateText()
+                            + "), so URLs it did not reach count as added or removed.");
+                }
+            }
+            if (a.plan().maxDepth() != b.plan().maxDepth()
+                    || a.plan().maxPages() != b.plan().maxPages()) {
+                out.println("Note: the two crawls had different depth or page limits, so URLs "
+                        + "one of them did not reach count as added or removed.");
+            }
             out.flush();
             return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 ? CrawlCommand.BROKEN
                     : CrawlCommand.OK;

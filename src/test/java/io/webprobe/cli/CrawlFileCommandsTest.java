@@ -271,4 +271,23 @@ class CrawlFileCommandsTest {
                             + "; compare needs two crawls of the same site.");
         }
     }
+
+    @Test
+    void compareSaysWhenTheCrawlsHadDifferentLimits() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path full = dir.resolve("full.webprobe");
+        Path shallow = dir.resolve("shallow.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", full.toString())
+                .exitCode());
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--max-depth", "0", "--db",
+                shallow.toString()).exitCode());
+
+        CliRun r = run("compare", full.toString(), shallow.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).contains("1 removed").contains("Note: the two crawls had different "
+                + "depth or page limits, so URLs one of them did not reach count as added or "
+                + "removed.");
+    }
 }
