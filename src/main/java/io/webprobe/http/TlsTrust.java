@@ -23,6 +23,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -274,7 +275,11 @@ public final class TlsTrust {
         SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket(connected, peer, port,
                 true);
         ssl.setSSLParameters(parameters(ssl.getSSLParameters(), peer, protocols, true));
-        ssl.startHandshake();
+        try {
+            ssl.startHandshake();
+        } catch (SSLException e) {
+            throw ASKED_SOCKETS.remove(ssl) ? named(e) : e;
+        }
         return ssl;
     }
 
@@ -369,12 +374,105 @@ public final class TlsTrust {
         try {
             SSLContext c = provider == null ? SSLContext.getInstance("TLS")
                     : SSLContext.getInstance("TLS", provider);
-            c.init(null, new TrustManager[] {tm}, null);
+            // engines and sockets note a server's request for a client certificate, which a
+            // TLS 1.2 failure ("handshake failure") does not name
+            c.init(new javax.net.ssl.KeyManager[] {CLIENT_CERT_ASKED},
+                    new TrustManager[] {tm}, null);
             return c;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java has no TLS implementation", e);
         }
     }
+
+    /**
+     * Whether the server of this engine's handshake asked for a client certificate (native
+     * engines only): then a failed handshake is that, whatever alert the server sent.
+     */
+    public static boolean clientCertificateAsked(SSLEngine engine) {
+        return ASKED.contains(peer(engine));
+    }
+
+    /**
+     * A failed handshake of this engine as the caller should report it: named a request for a
+     * client certificate when the server made one (TLS 1.2 servers then say only "handshake
+     * failure"), else as it is.
+     */
+    public static SSLException handshakeFailure(SSLEngine engine, SSLException e) {
+        return clientCertificateAsked(engine) ? named(e) : e;
+    }
+
+    /**
+     * The servers (host:port) that asked for a client certificate: by peer, since the engine a
+     * native library hands its key manager may be the one inside the engine the caller holds.
+     */
+    private static final Set<String> ASKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static String peer(SSLEngine engine) {
+        return engine.getPeerHost() + ":" + engine.getPeerPort();
+    }
+
+    /** The sockets of {@link #handshake} whose server asked for a client certificate. */
+    private static final Set<Socket> ASKED_SOCKETS =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
+                    new java.util.WeakHashMap<>()));
+
+    /** A failed handshake after the server asked for a client certificate says so. */
+    private static SSLException named(SSLException e) {
+        SSLHandshakeException named = new SSLHandshakeException(
+                "Received fatal alert: certificate_required");
+        named.initCause(e);
+        return named;
+    }
+
+    /** Sends no client certificate, and remembers the engines whose server asked for one. */
+    private static final javax.net.ssl.X509ExtendedKeyManager CLIENT_CERT_ASKED =
+            new javax.net.ssl.X509ExtendedKeyManager() {
+                @Override
+                public String chooseEngineClientAlias(String[] keyType,
+                        java.security.Principal[] issuers, SSLEngine engine) {
+                    if (engine != null) {
+                        ASKED.add(peer(engine));
+                    }
+                    return null;
+                }
+
+                @Override
+                public String[] getClientAliases(String keyType,
+                        java.security.Principal[] issuers) {
+                    return null;
+                }
+
+                @Override
+                public String chooseClientAlias(String[] keyType,
+                        java.security.Principal[] issuers, java.net.Socket socket) {
+                    if (socket != null) {
+                        ASKED_SOCKETS.add(socket);
+                    }
+                    return null;
+                }
+
+                @Override
+                public String[] getServerAliases(String keyType,
+                        java.security.Principal[] issuers) {
+                    return null;
+                }
+
+                @Override
+                public String chooseServerAlias(String keyType,
+                        java.security.Principal[] issuers, java.net.Socket socket) {
+                    return null;
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getCertificateChain(String alias) {
+                    return null;
+                }
+
+                @Override
+                public java.security.PrivateKey getPrivateKey(String alias) {
+                    return null;
+                }
+            };
 
     private static X509ExtendedTrustManager jdkTrust() {
         try {

@@ -71,6 +71,14 @@ final class TlsLayer {
      * @throws SSLException when the handshake fails (the certificate, the protocol, an alert)
      */
     int handshake(SocketChannel ch) throws IOException {
+        try {
+            return handshakeSteps(ch);
+        } catch (SSLException e) {
+            throw TlsTrust.handshakeFailure(engine, e); // a client certificate asked: said so
+        }
+    }
+
+    private int handshakeSteps(SocketChannel ch) throws IOException {
         while (true) {
             if (netOut.hasRemaining()) {
                 ch.write(netOut);

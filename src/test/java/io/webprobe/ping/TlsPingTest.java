@@ -256,6 +256,23 @@ class TlsPingTest {
                         socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                     }
                 });
+                RawServer wantsClientCertificateOverTls12 = new RawServer((socket, srv) -> {
+                    // the same over TLS 1.2, where BoringSSL names only "handshake failure"
+                    SSLSocket s = (SSLSocket) serverTls.getSocketFactory().createSocket(socket,
+                            null, socket.getPort(), false);
+                    s.setUseClientMode(false);
+                    s.setNeedClientAuth(true);
+                    s.setEnabledProtocols(new String[] {"TLSv1.2"});
+                    try {
+                        s.startHandshake();
+                        while (srv.readHead(s) != null) {
+                            s.getOutputStream().write(ok);
+                        }
+                    } catch (javax.net.ssl.SSLException e) {
+                        socket.shutdownOutput();
+                        socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                });
                 RawServer noSuiteInCommon = new RawServer((socket, srv) -> {
                     SSLSocket s = (SSLSocket) socket;
                     // a suite that needs an RSA key, and the certificate's key is not RSA
@@ -270,6 +287,9 @@ class TlsPingTest {
                     "https://127.0.0.1:" + wantsClientCertificate.port() + "/",
                     "The TLS handshake failed: the server asks"
                             + " for a client certificate, which Webprobe does not send",
+                    "https://127.0.0.1:" + wantsClientCertificateOverTls12.port() + "/",
+                    "The TLS handshake failed: the server asks"
+                            + " for a client certificate, which Webprobe does not send",
                     noSuiteInCommon.url("/"),
                     "The TLS handshake failed: the server refused it (handshake failure)");
             PingPlan plan = plan(cacert(loopback), expected.keySet().toArray(String[]::new))
@@ -282,7 +302,7 @@ class TlsPingTest {
                         log.add(r);
                     }
                 });
-                assertThat(log).as("%s", engine).hasSize(6).allSatisfy(r ->
+                assertThat(log).as("%s", engine).hasSize(8).allSatisfy(r ->
                         assertThat(r.errorMessage()).as("%s %s", engine, r.url())
                                 .isEqualTo(expected.get(r.url())));
             }
