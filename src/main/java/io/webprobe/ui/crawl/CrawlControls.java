@@ -1,6 +1,7 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.listcheck.ListInputView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -89,9 +90,7 @@ final class CrawlControls {
         listInput.managedProperty().bind(listInput.visibleProperty());
         HBox.setHgrow(listInput, Priority.ALWAYS);
 
-        Spinner<Integer> threads = new Spinner<>(1, 64, vm.threadsProperty().get());
-        threads.setId("crawlThreads");
-        threads.setEditable(true);
+        Spinner<Integer> threads = Spinners.whole("crawlThreads", 1, 64, vm.threadsProperty().get());
         threads.setPrefWidth(80);
         threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
         threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
