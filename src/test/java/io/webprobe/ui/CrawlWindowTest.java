@@ -122,6 +122,59 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#crawlUrlError", Label.class).isVisible())).isFalse();
     }
 
+    @Test
+    void aStartUrlFromTheHistoryStaysInTheFieldAndTheHistoryHoldsEachUrlOnce(FxRobot robot)
+            throws Exception {
+        server.route("/", LocalHttpServer.html("home"));
+        server.route("/b", LocalHttpServer.html("b"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box =
+                robot.lookup("#crawlUrlBox").queryAs(javafx.scene.control.ComboBox.class);
+        TextField url = node(robot, "#crawlUrl", TextField.class);
+        Label error = node(robot, "#crawlUrlError", Label.class);
+        String typed = "127.0.0.1:" + server.port();
+
+        robot.clickOn(url).write(typed).type(KeyCode.ENTER);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> url.getText())).as("as typed").isEqualTo(typed);
+        assertThat(fx(() -> List.copyOf(box.getItems()))).as("as the crawl started it")
+                .containsExactly(server.url("/"));
+
+        // the same URL again, with the button (the box takes the text as its value first)
+        robot.clickOn("#crawlStart");
+        waiting(CRAWL_WAIT).until(() -> server.hits("/") == 2);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> url.getText())).isEqualTo(typed);
+        assertThat(fx(() -> List.copyOf(box.getItems()))).containsExactly(server.url("/"));
+
+        robot.interact(() -> url.setText(server.url("/b")));
+        robot.clickOn("#crawlStart");
+        waiting(CRAWL_WAIT).until(() -> server.hits("/b") == 1);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> List.copyOf(box.getItems())))
+                .containsExactly(server.url("/b"), server.url("/"));
+
+        // the older one chosen from the drop-down: it moves to the top, and the field keeps it
+        for (int run = 3; run <= 4; run++) {
+            if (run == 3) {
+                robot.clickOn(box.lookup(".arrow-button"));
+                robot.clickOn(robot.lookup(".list-cell")
+                        .queryAllAs(javafx.scene.control.ListCell.class).stream()
+                        .filter(c -> server.url("/").equals(c.getText())).findFirst()
+                        .orElseThrow());
+                assertThat(fx(() -> url.getText())).isEqualTo(server.url("/"));
+            }
+            robot.clickOn("#crawlStart"); // the second time: Start again at once
+            int hits = run;
+            waiting(CRAWL_WAIT).until(() -> server.hits("/") == hits);
+            waitForCrawlEnd(robot);
+            assertThat(fx(error::isVisible)).isFalse();
+            assertThat(fx(() -> url.getText())).isEqualTo(server.url("/"));
+            assertThat(fx(() -> List.copyOf(box.getItems())))
+                    .containsExactly(server.url("/"), server.url("/b"));
+        }
+    }
+
     // == crawl ==
 
     @Test
