@@ -326,6 +326,65 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(uncaught).isEmpty();
     }
 
+    // == compare ==
+
+    @Test
+    void compareReadsTheCrawlTheCrawlTabShowsOnceItHasEnded(FxRobot robot) throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a>"));
+        server.route("/a", LocalHttpServer.html("a"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        Path older = fx(() -> vm().fileProperty().get());
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a><a href=\"/b\">b</a>"));
+        server.route("/b", LocalHttpServer.html("b"));
+        robot.clickOn("#crawlStart");
+        waiting(CRAWL_WAIT).until(() -> server.hits("/b") == 1);
+        waitForCrawlEnd(robot);
+        Path newer = fx(() -> vm().fileProperty().get());
+        assertThat(newer).isNotEqualTo(older);
+
+        Label header = robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow();
+        robot.clickOn(header);
+        dialogs.crawlAnswers.add(older);
+        dialogs.crawlAnswers.add(newer);
+        robot.clickOn("#compareChooseOld").clickOn("#compareChooseNew").clickOn("#compareRun");
+        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).startsWith("Compared"));
+        assertThat(compareStatus(robot)).isEqualTo("Compared " + older.getFileName() + " with "
+                + newer.getFileName() + ": 1 added.");
+        assertThat(dialogs.calls).doesNotContain("showError");
+
+        // a crawl still running is refused in one sentence, and read once it has ended
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a><a href=\"/held\">h</a>"));
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        fx(() -> vm().start());
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        Path running = fx(() -> vm().fileProperty().get());
+        assertThat(running).isNotEqualTo(newer);
+        dialogs.crawlAnswers.add(running);
+        robot.clickOn("#compareChooseNew").clickOn("#compareRun");
+        String sentence = running + " is still being crawled in this Webprobe; it can be read "
+                + "once its crawl has finished or been stopped.";
+        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).equals(sentence));
+        assertThat(dialogs.details).contains("showError: " + sentence);
+
+        fx(() -> {
+            vm().stop();
+            return null;
+        });
+        waitForCrawlEnd(robot);
+        robot.clickOn("#compareRun");
+        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).startsWith("Compared"));
+        assertThat(compareStatus(robot)).startsWith("Compared " + older.getFileName() + " with "
+                + running.getFileName() + ": ");
+        assertThat(uncaught).isEmpty();
+    }
+
+    private static String compareStatus(FxRobot robot) throws Exception {
+        return fx(() -> node(robot, "#compareStatus", StatusBar.class).getText());
+    }
+
     // == helpers ==
 
     private static List<String> liveThreads(String prefix) {
