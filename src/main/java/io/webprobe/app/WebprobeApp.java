@@ -1,5 +1,6 @@
 package io.webprobe.app;
 
+import io.webprobe.UserDirs;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.UiState;
 import java.io.InputStream;
@@ -22,8 +23,7 @@ public final class WebprobeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        UiState state = UiState.load(UiState.defaultFile(System.getenv(),
-                System.getProperty("os.name"), System.getProperty("user.home")));
+        UiState state = UiState.load(UiState.defaultFile(UserDirs.current()));
         context = show(stage, null, state);
         context.setBrowser(getHostServices()::showDocument);
         installErrorHandler(context);
