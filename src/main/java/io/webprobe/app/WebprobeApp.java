@@ -18,6 +18,12 @@ public final class WebprobeApp extends Application {
     private static final int[] ICON_SIZES = {16, 32, 64, 128, 256, 512};
     /** The {@link UiState} keys of the main window's geometry. */
     public static final String WINDOW_KEY = "window.main";
+    /**
+     * The main window's smallest size (less on a smaller screen): below it the Crawl tab's
+     * buttons shrank to "…" and its charts had no room.
+     */
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 640;
 
     private AppContext context;
 

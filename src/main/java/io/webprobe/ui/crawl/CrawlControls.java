@@ -3,6 +3,7 @@ package io.webprobe.ui.crawl;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.listcheck.ListInputView;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -129,7 +130,14 @@ final class CrawlControls {
         ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
         ping.disableProperty().bind(vm.hasCrawlProperty().not());
 
-        HBox bar = new HBox(8, mode, url, listInput, new Label("Threads"), threads, start, pause,
+        Label threadsLabel = new Label("Threads");
+        // the URL field gives way when the window narrows; these keep their words (they
+        // shrank to "…")
+        for (javafx.scene.layout.Region r : List.of(mode, threadsLabel, threads, start, pause,
+                stop, export, ping)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, mode, url, listInput, threadsLabel, threads, start, pause,
                 stop, export, ping);
         bar.setAlignment(Pos.TOP_LEFT);
 
