@@ -57,6 +57,17 @@ class ArchitectureTest {
             .should().callMethodWhere(printStackTraceOfAnyThrowable())
             .because("the stack trace is logged once, where the error is presented");
 
+    @ArchTest
+    static final ArchRule numberBoxesAreMadeInOnePlace = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.webprobe.ui.common.Spinners")
+            .should().callConstructorWhere(DescribedPredicate.describe(
+                    "a Spinner or SpinnerValueFactory constructor",
+                    access -> access.getTargetOwner().isAssignableTo(javafx.scene.control.Spinner.class)
+                            || access.getTargetOwner().isAssignableTo(
+                                    javafx.scene.control.SpinnerValueFactory.class)))
+            .because("ui.common.Spinners reads typed text without throwing (JavaFX's own "
+                    + "converters raise an error dialog on letters)");
+
     /** Any printStackTrace overload, declared on Throwable or called through a subclass. */
     private static DescribedPredicate<JavaAccess<?>> printStackTraceOfAnyThrowable() {
         return DescribedPredicate.describe("Throwable.printStackTrace",

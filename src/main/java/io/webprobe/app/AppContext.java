@@ -108,6 +108,7 @@ public final class AppContext implements AutoCloseable {
         this.crawlsFolder = crawlsFolder;
         this.uiState = uiState;
         this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
+        window.setMinimumSize(WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         background.execute(io.webprobe.store.SqliteDriver::preload);

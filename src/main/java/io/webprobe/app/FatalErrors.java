@@ -1,5 +1,6 @@
 package io.webprobe.app;
 
+import io.webprobe.UserDirs;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,12 +58,12 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
                 Runtime.getRuntime().maxMemory()));
     }
 
-    /** Where the log goes ({@link LogSetup}): WEBPROBE_LOG_DIR or ~/.webprobe. */
+    /**
+     * Where the log goes ({@link LogSetup}): WEBPROBE_LOG_DIR or ~/.webprobe
+     * ({@link UserDirs#logs()}).
+     */
     static Path logFile(Map<String, String> env) {
-        String dir = env.get("WEBPROBE_LOG_DIR");
-        Path base = dir != null && !dir.isBlank() ? Path.of(dir)
-                : Path.of(System.getProperty("user.home"), ".webprobe");
-        return base.resolve("webprobe.log");
+        return UserDirs.of(env).logs().resolve("webprobe.log");
     }
 
     /** True when {@code e} or one of its causes is an {@link OutOfMemoryError}. */

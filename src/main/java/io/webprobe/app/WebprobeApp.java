@@ -1,5 +1,6 @@
 package io.webprobe.app;
 
+import io.webprobe.UserDirs;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.UiState;
 import java.io.InputStream;
@@ -17,13 +18,18 @@ public final class WebprobeApp extends Application {
     private static final int[] ICON_SIZES = {16, 32, 64, 128, 256, 512};
     /** The {@link UiState} keys of the main window's geometry. */
     public static final String WINDOW_KEY = "window.main";
+    /**
+     * The main window's smallest size (less on a smaller screen): below it the Crawl tab's
+     * buttons shrank to "…" and its charts had no room.
+     */
+    public static final double MIN_WIDTH = 960;
+    public static final double MIN_HEIGHT = 640;
 
     private AppContext context;
 
     @Override
     public void start(Stage stage) {
-        UiState state = UiState.load(UiState.defaultFile(System.getenv(),
-                System.getProperty("os.name"), System.getProperty("user.home")));
+        UiState state = UiState.load(UiState.defaultFile(UserDirs.current()));
         context = show(stage, null, state);
         context.setBrowser(getHostServices()::showDocument);
         installErrorHandler(context);

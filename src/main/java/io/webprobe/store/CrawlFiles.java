@@ -1,5 +1,6 @@
 package io.webprobe.store;
 
+import io.webprobe.UserDirs;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /**
  * Where the desktop app keeps its crawl files, and how it names them: a {@code crawls} folder
- * in the user's data directory ({@code $XDG_DATA_HOME/webprobe}, else
+ * in the user's data directory ({@link UserDirs#data()}: {@code $XDG_DATA_HOME/webprobe}, else
  * {@code ~/.local/share/webprobe} on Linux; {@code ~/Library/Application Support/Webprobe} on
  * macOS; {@code %LOCALAPPDATA%\Webprobe} on Windows), one file per crawl named after the host
  * and the start time: {@code example.com-2026-12-02-143005.webprobe}.
@@ -25,21 +26,7 @@ public final class CrawlFiles {
 
     /** The crawls folder for this user, from the environment and system properties given. */
     public static Path defaultFolder(Map<String, String> env, String osName, String userHome) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        Path base;
-        if (os.contains("win")) {
-            String local = env.get("LOCALAPPDATA");
-            base = local != null && !local.isBlank() ? Path.of(local, "Webprobe")
-                    : Path.of(userHome, "AppData", "Local", "Webprobe");
-        } else if (os.contains("mac")) {
-            base = Path.of(userHome, "Library", "Application Support", "Webprobe");
-        } else {
-            String xdg = env.get("XDG_DATA_HOME");
-            base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                    ? Path.of(xdg, "webprobe")
-                    : Path.of(userHome, ".local", "share", "webprobe");
-        }
-        return base.resolve("crawls");
+        return new UserDirs(env, osName, userHome).data().resolve("crawls");
     }
 
     /**
@@ -51,8 +38,7 @@ public final class CrawlFiles {
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen);
         }
-        return defaultFolder(System.getenv(), System.getProperty("os.name", ""),
-                System.getProperty("user.home", "."));
+        return UserDirs.current().data().resolve("crawls");
     }
 
     /**

@@ -31,7 +31,8 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Opening refuses, with one plain sentence and without changing the file: a file that is not
  * a Webprobe crawl, a damaged one, one made by a newer Webprobe, one open in another running
- * Webprobe, and a resume of a read-only file (which opens for reading). A file open for
+ * Webprobe (or already open in this one, unless it is read beside it once its crawl has ended:
+ * {@link Access#READ_BESIDE_OWN}), and a resume of a read-only file (which opens for reading). A file open for
  * writing carries this process's lock ({@link OwnerLock}) until {@link #close()}.
  *
  * <p>Writes go through {@link #sink()} (one writer thread); reads through {@link #reader()},
@@ -56,6 +57,14 @@ public final class CrawlStore implements AutoCloseable {
     public enum Access {
         /** To look at it or export it: nothing is written. */
         READ_ONLY,
+        /**
+         * To read it beside this process's own use of it (Compare reading the crawl the Crawl
+         * tab shows): as {@link #READ_ONLY}, but a file this very process has open for writing
+         * is read too, once its crawl has ended (finished or stopped). Its re-checks may still
+         * write: each read sees the last commit (WAL). Another running process's file is still
+         * refused.
+         */
+        READ_BESIDE_OWN,
         /** To continue its crawl. */
         RESUME
     }
@@ -187,7 +196,7 @@ public final class CrawlStore implements AutoCloseable {
     static CrawlStore open(Path file, Access access, Clock clock) throws StoreException {
         Path abs = file.toAbsolutePath();
         checkLooksLikeSqlite(file, abs);
-        boolean readOnly = access == Access.READ_ONLY;
+        boolean readOnly = access != Access.RESUME;
         if (!readOnly && !writable(abs)) {
             throw new StoreException(file + " is read-only, so it can be opened to look at "
                     + "or export, but not resumed.");
@@ -213,12 +222,21 @@ public final class CrawlStore implements AutoCloseable {
             Map<String, String> meta = Sql.meta(c);
             Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
             Instant now = clock.instant();
-            if (owner.isPresent() && owner.get().ownerAlive(now)) {
-                throw new StoreException(file + " is open in " + (owner.get().isSelf()
-                        ? "this Webprobe already" : "another running Webprobe (process "
-                                + owner.get().pid() + ")") + "; close it there first.");
+            boolean ownerAlive = owner.isPresent() && owner.get().ownerAlive(now);
+            if (ownerAlive) {
+                boolean self = owner.get().isSelf();
+                if (!self || access != Access.READ_BESIDE_OWN) {
+                    throw new StoreException(file + " is open in " + (self
+                            ? "this Webprobe already" : "another running Webprobe (process "
+                                    + owner.get().pid() + ")") + "; close it there first.");
+                }
+                if (stillCrawling(meta)) {
+                    throw new StoreException(file + " is still being crawled in this "
+                            + "Webprobe; it can be read once its crawl has finished or been "
+                            + "stopped.");
+                }
             }
-            if (readOnly && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
+            if (readOnly && !ownerAlive && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
                     && writable(abs)) {
                 countInlinksLeftByAKill(abs, clock); // exports and compares read them
             }
@@ -251,6 +269,12 @@ public final class CrawlStore implements AutoCloseable {
             closeQuietly(c);
             throw e;
         }
+    }
+
+    /** Whether a file's crawl has not ended: running, or paused (it may go on). */
+    private static boolean stillCrawling(Map<String, String> meta) {
+        String state = meta.getOrDefault("state", "stopped");
+        return state.equals(CrawlState.RUNNING.label()) || state.equals(CrawlState.PAUSED.label());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.webprobe.store;
 
+import io.webprobe.UserDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -32,8 +33,7 @@ public final class SqliteLibrary {
         if (System.getProperty("org.sqlite.lib.path") != null) {
             return; // chosen by whoever started us
         }
-        Path folder = prepare(env, System.getProperty("os.name", ""),
-                System.getProperty("os.arch", ""), System.getProperty("user.home", ""));
+        Path folder = prepare(UserDirs.of(env), System.getProperty("os.arch", ""));
         if (folder != null) {
             System.setProperty("org.sqlite.lib.path", folder.toString());
             System.setProperty("org.sqlite.lib.name", NAME);
@@ -42,12 +42,18 @@ public final class SqliteLibrary {
 
     /** The folder holding an up-to-date copy of the library, or null to leave it to sqlite-jdbc. */
     static Path prepare(Map<String, String> env, String osName, String osArch, String userHome) {
+        return prepare(new UserDirs(env, osName, userHome), osArch);
+    }
+
+    /** As above, in these folders ({@link UserDirs#cache()}). */
+    static Path prepare(UserDirs dirs, String osArch) {
         String arch = switch (osArch.toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64" -> "x86_64";
             case "aarch64" -> "aarch64";
             default -> null;
         };
-        if (!osName.equals("Linux") || arch == null || userHome.isEmpty()) {
+        if (!dirs.osName().equals("Linux") || arch == null
+                || dirs.home().toString().isEmpty()) {
             return null;
         }
         try {
@@ -65,11 +71,7 @@ public final class SqliteLibrary {
             if (size <= 0 || crc < 0) {
                 return null;
             }
-            String xdg = env.get("XDG_CACHE_HOME");
-            Path cache = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                    ? Path.of(xdg) : Path.of(userHome, ".cache");
-            Path folder = cache.resolve("webprobe").resolve("sqlite-" + arch + "-"
-                    + Long.toHexString(crc));
+            Path folder = dirs.cache().resolve("sqlite-" + arch + "-" + Long.toHexString(crc));
             Path lib = folder.resolve(NAME);
             if (Files.isRegularFile(lib) && Files.size(lib) == size) {
                 return folder;

@@ -61,6 +61,19 @@ class LauncherProcessTest {
     }
 
     @Test
+    void theLogAndTheCacheFollowHomeNotTheAccountsHomeJavaReads() throws Exception {
+        Path home = dir.resolve("home");
+        java.nio.file.Files.createDirectories(home);
+        assertThat(Path.of(System.getProperty("user.home"))).isNotEqualTo(home);
+        ChildJvm.Result r = new ChildJvm(dir).env("HOME", home.toString())
+                .env("WEBPROBE_LOG_DIR", "").env("XDG_CACHE_HOME", "")
+                .runClass(GATE, "--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(home.resolve(".webprobe/webprobe.log")).exists();
+        assertThat(home.resolve(".cache/webprobe")).isDirectory();
+    }
+
+    @Test
     void theVersionAndTheHelpRunWithoutAWindow() throws Exception {
         ChildJvm.Result version = new ChildJvm(dir).runClass(GATE, "--version");
         assertThat(version.exitCode()).isZero();

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -216,6 +217,62 @@ class CrawlStoreTest {
             // and while this process has it open, a second open is refused too
             assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_ONLY))
                     .hasMessage(file + " is open in this Webprobe already; close it there first.");
+        }
+    }
+
+    @Test
+    void aFileThisProcessWritesIsReadBesideItOnceItsCrawlHasEnded() throws Exception {
+        Path file = dir.resolve("shown.webprobe");
+        try (CrawlStore shown = CrawlStore.create(file, plan())) { // the Crawl tab's
+            shown.sink().state(CrawlState.RUNNING, Duration.ofSeconds(1));
+            shown.sink().flush().get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_BESIDE_OWN))
+                    .hasMessage(file + " is still being crawled in this Webprobe; it can be "
+                            + "read once its crawl has finished or been stopped.");
+            shown.sink().state(CrawlState.PAUSED, Duration.ofSeconds(1));
+            shown.sink().flush().get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_BESIDE_OWN))
+                    .hasMessageContaining("is still being crawled");
+
+            shown.sink().state(CrawlState.STOPPED, Duration.ofSeconds(2));
+            shown.sink().flush().get(10, TimeUnit.SECONDS);
+            try (CrawlStore beside = CrawlStore.open(file, CrawlStore.Access.READ_BESIDE_OWN);
+                    CrawlReader reader = beside.reader()) {
+                assertThat(beside.readOnly()).isTrue();
+                assertThat(beside.info().state()).isEqualTo(CrawlState.STOPPED);
+                assertThat(beside.info().interrupted()).isFalse();
+                assertThat(beside.plan().startUrl()).isEqualTo(plan().startUrl());
+                assertThat(reader.results()).isEmpty();
+            }
+            // the writer goes on after the reader closed, and opening to look or resume is
+            // still refused
+            shown.sink().state(CrawlState.FINISHED, Duration.ofSeconds(3));
+            shown.sink().flush().get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_ONLY))
+                    .hasMessage(file + " is open in this Webprobe already; close it there first.");
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                    .hasMessageContaining("is open in");
+        }
+        try (CrawlStore closed = CrawlStore.open(file, CrawlStore.Access.READ_BESIDE_OWN)) {
+            assertThat(closed.info().state()).isEqualTo(CrawlState.FINISHED);
+        }
+    }
+
+    @Test
+    void aFileAnotherRunningProcessWritesIsNotReadBesideIt() throws Exception {
+        Path file = stored();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            long started = other.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+            setLock(file, new OwnerLock(other.pid(), started, hostName(), System.currentTimeMillis()));
+            String before = digest(file);
+
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.READ_BESIDE_OWN))
+                    .hasMessage(file + " is open in another running Webprobe (process "
+                            + other.pid() + "); close it there first.");
+            assertThat(digest(file)).isEqualTo(before);
+        } finally {
+            other.destroyForcibly().waitFor();
         }
     }
 

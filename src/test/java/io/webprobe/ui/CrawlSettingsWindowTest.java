@@ -134,6 +134,34 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     @Test
+    void lettersInTheThreadsBoxGoBackToItsValueWithoutAnErrorAlsoOnCtrlEnter(FxRobot robot)
+            throws Exception {
+        server.route("/", html("home"));
+        TextField threads = node(robot, "#crawlThreads", javafx.scene.control.Spinner.class)
+                .getEditor();
+        robot.clickOn(threads);
+        robot.interact(threads::selectAll);
+        robot.write("abc");
+        robot.clickOn("#crawlUrl");
+        assertThat(fx(() -> threads.getText())).isEqualTo("8");
+
+        // Ctrl+Enter starts with the focus still in the box: it commits first, as a click does
+        TextField url = node(robot, "#crawlUrl", TextField.class);
+        robot.interact(() -> url.setText(server.url("/")));
+        robot.clickOn(threads);
+        robot.interact(threads::selectAll);
+        robot.write("12x");
+        robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER)
+                .release(KeyCode.CONTROL);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> threads.getText())).isEqualTo("8");
+        assertThat(fx(() -> vm().threadsProperty().get())).isEqualTo(8);
+        assertThat(server.hits("/")).isEqualTo(1);
+        assertThat(uncaught).isEmpty();
+        assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
+    @Test
     void aUserAgentAndMaxPageSizeTypedInTheSettingsReachTheServerAndCutPagesSaySo(FxRobot robot)
             throws Exception {
         String agent = "ProbeTest/2.0 (+https://example.test/bot)";

@@ -122,6 +122,59 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#crawlUrlError", Label.class).isVisible())).isFalse();
     }
 
+    @Test
+    void aStartUrlFromTheHistoryStaysInTheFieldAndTheHistoryHoldsEachUrlOnce(FxRobot robot)
+            throws Exception {
+        server.route("/", LocalHttpServer.html("home"));
+        server.route("/b", LocalHttpServer.html("b"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> box =
+                robot.lookup("#crawlUrlBox").queryAs(javafx.scene.control.ComboBox.class);
+        TextField url = node(robot, "#crawlUrl", TextField.class);
+        Label error = node(robot, "#crawlUrlError", Label.class);
+        String typed = "127.0.0.1:" + server.port();
+
+        robot.clickOn(url).write(typed).type(KeyCode.ENTER);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> url.getText())).as("as typed").isEqualTo(typed);
+        assertThat(fx(() -> List.copyOf(box.getItems()))).as("as the crawl started it")
+                .containsExactly(server.url("/"));
+
+        // the same URL again, with the button (the box takes the text as its value first)
+        robot.clickOn("#crawlStart");
+        waiting(CRAWL_WAIT).until(() -> server.hits("/") == 2);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> url.getText())).isEqualTo(typed);
+        assertThat(fx(() -> List.copyOf(box.getItems()))).containsExactly(server.url("/"));
+
+        robot.interact(() -> url.setText(server.url("/b")));
+        robot.clickOn("#crawlStart");
+        waiting(CRAWL_WAIT).until(() -> server.hits("/b") == 1);
+        waitForCrawlEnd(robot);
+        assertThat(fx(() -> List.copyOf(box.getItems())))
+                .containsExactly(server.url("/b"), server.url("/"));
+
+        // the older one chosen from the drop-down: it moves to the top, and the field keeps it
+        for (int run = 3; run <= 4; run++) {
+            if (run == 3) {
+                robot.clickOn(box.lookup(".arrow-button"));
+                robot.clickOn(robot.lookup(".list-cell")
+                        .queryAllAs(javafx.scene.control.ListCell.class).stream()
+                        .filter(c -> server.url("/").equals(c.getText())).findFirst()
+                        .orElseThrow());
+                assertThat(fx(() -> url.getText())).isEqualTo(server.url("/"));
+            }
+            robot.clickOn("#crawlStart"); // the second time: Start again at once
+            int hits = run;
+            waiting(CRAWL_WAIT).until(() -> server.hits("/") == hits);
+            waitForCrawlEnd(robot);
+            assertThat(fx(error::isVisible)).isFalse();
+            assertThat(fx(() -> url.getText())).isEqualTo(server.url("/"));
+            assertThat(fx(() -> List.copyOf(box.getItems())))
+                    .containsExactly(server.url("/"), server.url("/b"));
+        }
+    }
+
     // == crawl ==
 
     @Test
@@ -271,6 +324,65 @@ class CrawlWindowTest extends MainWindowTestBase {
                 + "the way.");
         assertThat(server.totalRequests()).isZero();
         assertThat(uncaught).isEmpty();
+    }
+
+    // == compare ==
+
+    @Test
+    void compareReadsTheCrawlTheCrawlTabShowsOnceItHasEnded(FxRobot robot) throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a>"));
+        server.route("/a", LocalHttpServer.html("a"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        Path older = fx(() -> vm().fileProperty().get());
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a><a href=\"/b\">b</a>"));
+        server.route("/b", LocalHttpServer.html("b"));
+        robot.clickOn("#crawlStart");
+        waiting(CRAWL_WAIT).until(() -> server.hits("/b") == 1);
+        waitForCrawlEnd(robot);
+        Path newer = fx(() -> vm().fileProperty().get());
+        assertThat(newer).isNotEqualTo(older);
+
+        Label header = robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow();
+        robot.clickOn(header);
+        dialogs.crawlAnswers.add(older);
+        dialogs.crawlAnswers.add(newer);
+        robot.clickOn("#compareChooseOld").clickOn("#compareChooseNew").clickOn("#compareRun");
+        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).startsWith("Compared"));
+        assertThat(compareStatus(robot)).isEqualTo("Compared " + older.getFileName() + " with "
+                + newer.getFileName() + ": 1 added.");
+        assertThat(dialogs.calls).doesNotContain("showError");
+
+        // a crawl still running is refused in one sentence, and read once it has ended
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a><a href=\"/held\">h</a>"));
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        fx(() -> vm().start());
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        Path running = fx(() -> vm().fileProperty().get());
+        assertThat(running).isNotEqualTo(newer);
+        dialogs.crawlAnswers.add(running);
+        robot.clickOn("#compareChooseNew").clickOn("#compareRun");
+        String sentence = running + " is still being crawled in this Webprobe; it can be read "
+                + "once its crawl has finished or been stopped.";
+        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).equals(sentence));
+        assertThat(dialogs.details).contains("showError: " + sentence);
+
+        fx(() -> {
+            vm().stop();
+            return null;
+        });
+        waitForCrawlEnd(robot);
+        robot.clickOn("#compareRun");
+        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).startsWith("Compared"));
+        assertThat(compareStatus(robot)).startsWith("Compared " + older.getFileName() + " with "
+                + running.getFileName() + ": ");
+        assertThat(uncaught).isEmpty();
+    }
+
+    private static String compareStatus(FxRobot robot) throws Exception {
+        return fx(() -> node(robot, "#compareStatus", StatusBar.class).getText());
     }
 
     // == helpers ==

@@ -157,6 +157,77 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> table.getItems().size())).isZero();
     }
 
+    // == number boxes ==
+
+    /** Replaces the text of a number box by typing, the focus left in it. */
+    private static TextField typeInto(FxRobot robot, String id, String text) {
+        TextField editor = node(robot, id, javafx.scene.control.Spinner.class).getEditor();
+        robot.clickOn(editor);
+        robot.interact(editor::selectAll);
+        if (text.isEmpty()) {
+            robot.type(KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+        return editor;
+    }
+
+    @Test
+    void lettersInANumberBoxGoBackToItsValueWithoutAnErrorAndStartUsesWhatItShows(FxRobot robot)
+            throws Exception {
+        server.route("/n", html("n"));
+        openPingTab(robot);
+        setTargets(robot, server.url("/n"));
+        robot.interact(() -> robot.lookup("#pingMode").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select(io.webprobe.ping.PingMode.RATE));
+
+        // leaving the box (the tester's "abc" in Rate raised "Unexpected error")
+        TextField rate = typeInto(robot, "#pingRate", "abc");
+        robot.clickOn("#pingTargets");
+        assertThat(fx(() -> rate.getText())).isEqualTo("20");
+        assertThat(fx(() -> context.pingViewModel().rateProperty().get())).isEqualTo(20.0);
+        // Enter
+        TextField concurrency = typeInto(robot, "#pingConcurrency", "abc");
+        robot.type(KeyCode.ENTER);
+        assertThat(fx(() -> concurrency.getText())).isEqualTo("10");
+        // a blank box (JavaFX's converter gave a null value)
+        TextField timeout = typeInto(robot, "#pingTimeout", "");
+        robot.clickOn("#pingTargets");
+        assertThat(fx(() -> timeout.getText())).isEqualTo("10");
+        assertThat(fx(() -> context.pingViewModel().timeoutSecondsProperty().get()))
+                .isEqualTo(10.0);
+        // an arrow
+        TextField duration = typeInto(robot, "#pingDuration", "5x");
+        robot.interact(() -> node(robot, "#pingDuration", javafx.scene.control.Spinner.class)
+                .increment());
+        assertThat(fx(() -> duration.getText())).isEqualTo("11");
+        // numbers are still read: a decimal comma, and beyond the range its nearest end
+        typeInto(robot, "#pingTimeout", "2,5");
+        robot.type(KeyCode.ENTER);
+        assertThat(fx(() -> timeout.getText())).isEqualTo("2.5");
+        assertThat(fx(() -> context.pingViewModel().timeoutSecondsProperty().get()))
+                .isEqualTo(2.5);
+        typeInto(robot, "#pingConcurrency", "5000");
+        robot.type(KeyCode.ENTER);
+        assertThat(fx(() -> concurrency.getText())).isEqualTo("1000");
+        typeInto(robot, "#pingConcurrency", "3");
+        robot.type(KeyCode.ENTER);
+        assertThat(fx(() -> context.pingViewModel().concurrencyProperty().get())).isEqualTo(3);
+
+        // letters typed, then Start at once: the run uses the value the box shows again
+        robot.interact(() -> robot.lookup("#pingMode").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select(io.webprobe.ping.PingMode.COUNT));
+        TextField count = typeInto(robot, "#pingCount", "abc");
+        robot.clickOn("#pingStart");
+        assertThat(fx(() -> count.getText())).isEqualTo("10");
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
+        assertThat(pingStatus(robot)).startsWith("Finished: 10 sent");
+        assertThat(server.hits("/n")).isEqualTo(10);
+        assertThat(uncaught).isEmpty();
+        assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
     // == a run ==
 
     @Test

@@ -329,6 +329,82 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> robot.lookup("#chartStatuses").query().isVisible())).isTrue();
     }
 
+    @Test
+    void atTheSmallestWindowTheButtonsKeepTheirWordsAndEveryChartLabelReadsAcross(FxRobot robot)
+            throws Exception {
+        // a 1,920×1,080 screen: the minimum is the window's own
+        assertThat(fx(stage::getMinWidth)).isEqualTo(960.0);
+        assertThat(fx(stage::getMinHeight)).isEqualTo(640.0);
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        Node bar = fx(() -> robot.lookup("#crawlStart").query().getParent());
+        List<javafx.scene.control.Labeled> words = fx(() -> labeled(bar));
+        assertThat(words).extracting(l -> fx(l::getText)).contains("Site", "List", "Threads",
+                "Start", "Pause", "Stop", "Export CSV…", "Ping these");
+        for (javafx.scene.control.Labeled l : words) {
+            assertThat(fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText()))
+                    .as("shown whole, not shortened to …").isEqualTo(fx(l::getText));
+        }
+
+        robot.clickOn("Charts");
+        waiting(WAIT).until(() -> fx(() -> vm().charts().statuses().stream()
+                .map(d -> d.getXValue()).toList()).containsAll(List.of("200", "301", "404",
+                        "410", "500")));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#chartStatuses", "#chartTimes", "#chartDepths")) {
+            javafx.scene.chart.XYChart<?, ?> chart =
+                    robot.lookup(id).queryAs(javafx.scene.chart.XYChart.class);
+            javafx.scene.chart.Axis<?> names = fx(() -> chart.getXAxis()
+                    instanceof javafx.scene.chart.CategoryAxis ? chart.getXAxis()
+                    : chart.getYAxis());
+            waiting(WAIT).untilAsserted(() -> {
+                List<javafx.scene.text.Text> labels = fx(() -> names.getChildrenUnmodifiable()
+                        .stream().filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
+                        .map(n -> (javafx.scene.text.Text) n).toList());
+                int categories = fx(() -> ((javafx.scene.chart.CategoryAxis) names)
+                        .getCategories().size());
+                assertThat(labels).as(id).hasSize(categories).isNotEmpty();
+                for (int i = 0; i < labels.size(); i++) {
+                    javafx.scene.text.Text a = labels.get(i);
+                    assertThat(fx(a::getRotate)).as("%s: %s reads across", id, fx(a::getText))
+                            .isZero();
+                    for (int j = i + 1; j < labels.size(); j++) {
+                        javafx.scene.text.Text b = labels.get(j);
+                        assertThat(fx(() -> a.getBoundsInParent().intersects(
+                                b.getBoundsInParent()))).as("%s: %s and %s apart", id,
+                                        fx(a::getText), fx(b::getText)).isFalse();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Every visible Labeled with words under a node. */
+    private static List<javafx.scene.control.Labeled> labeled(Node root) {
+        List<javafx.scene.control.Labeled> found = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!n.isVisible()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                    && !l.getText().isEmpty()) {
+                found.add(l);
+            }
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return found;
+    }
+
     // == helpers ==
 
     /** The split between the overview (left) and the workspace. */

@@ -1,19 +1,33 @@
 package io.webprobe.ui.charts;
 
+import io.webprobe.ui.common.CountAxis;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 
 /**
  * The Charts view: status codes, a response-time histogram and pages per depth, as bar charts
  * over the {@link ChartsModel}'s points (updated in place, without animation: a live crawl
  * moves the bars a few times a second).
+ *
+ * <p>The three charts stand side by side, since the tab is wide and short (it shares its
+ * height with the details pane). Statuses and response times are horizontal bars, their names
+ * on the left: a name ("Connection refused", "500–1 s") always reads across, however many
+ * there are. As columns, JavaFX's category axis stood names that did not fit on end (and
+ * they took the chart's height) or, for the eight time buckets, ran them into each other.
+ * Depths ("0", "1", "2"…) are short and stay columns. The titles name what is counted, so
+ * the axes carry no labels (a squeezed "URLs" showed as "U...").
  */
 public final class ChartsView {
     private final GridPane root = new GridPane();
@@ -22,35 +36,79 @@ public final class ChartsView {
         root.setId("charts");
         root.setPadding(new Insets(8));
         root.setHgap(8);
-        root.setVgap(8);
-        root.add(chart("chartStatuses", "URLs by status", "Status", model.statuses()), 0, 0);
-        root.add(chart("chartTimes", "Response time", "Time (ms)", model.times()), 1, 0);
-        root.add(chart("chartDepths", "URLs by depth", "Depth", model.depths()), 0, 1, 2, 1);
+        root.add(horizontal("chartStatuses", "URLs by status", model.statuses()), 0, 0);
+        root.add(horizontal("chartTimes", "Response time (ms)", model.times()), 1, 0);
+        root.add(columns("chartDepths", "URLs by depth", model.depths()), 2, 0);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(100.0 / 3);
+            c.setHgrow(Priority.ALWAYS);
+            root.getColumnConstraints().add(c);
+        }
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        root.getRowConstraints().add(row);
     }
 
     public GridPane root() {
         return root;
     }
 
-    private static BarChart<String, Number> chart(String id, String title, String x,
+    /** Bars across: the names on the left, counts along the bottom. */
+    private static BarChart<Number, String> horizontal(String id, String title,
             ObservableList<XYChart.Data<String, Number>> points) {
-        CategoryAxis xAxis = new CategoryAxis();
-        xAxis.setLabel(x);
-        xAxis.setTickLabelRotation(0); // short labels; rotated ones squash the bars
-        xAxis.setAutoRanging(true);
-        NumberAxis yAxis = io.webprobe.ui.common.CountAxis.create("URLs");
-        BarChart<String, Number> chart = new BarChart<>(xAxis, yAxis);
+        CategoryAxis names = new CategoryAxis();
+        names.setAutoRanging(true);
+        BarChart<Number, String> chart = new BarChart<>(CountAxis.create(null), names);
+        XYChart.Series<Number, String> series = new XYChart.Series<>(across(points));
+        chart.setData(FXCollections.observableArrayList(List.of(series)));
+        return styled(chart, id, title);
+    }
+
+    /** Columns: the names along the bottom, unrotated (short ones). */
+    private static BarChart<String, Number> columns(String id, String title,
+            ObservableList<XYChart.Data<String, Number>> points) {
+        CategoryAxis names = new CategoryAxis();
+        names.setTickLabelRotation(0);
+        names.setAutoRanging(true);
+        BarChart<String, Number> chart = new BarChart<>(names, CountAxis.create(null));
+        XYChart.Series<String, Number> series = new XYChart.Series<>(points);
+        chart.setData(FXCollections.observableArrayList(List.of(series)));
+        return styled(chart, id, title);
+    }
+
+    private static <X, Y> BarChart<X, Y> styled(BarChart<X, Y> chart, String id, String title) {
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
-        chart.setCategoryGap(6);
-        XYChart.Series<String, Number> series = new XYChart.Series<>(points);
-        chart.setData(FXCollections.observableArrayList(java.util.List.of(series)));
+        chart.setCategoryGap(4);
         chart.setPrefSize(300, 200);
         chart.setMinSize(0, 0);
         GridPane.setHgrow(chart, Priority.ALWAYS);
         GridPane.setVgrow(chart, Priority.ALWAYS);
         return chart;
+    }
+
+    /**
+     * The points with name and count swapped, as a horizontal chart takes them, kept in step:
+     * a count changed in place moves its bar (bound), a name added or removed rebuilds them.
+     */
+    static ObservableList<XYChart.Data<Number, String>> across(
+            ObservableList<XYChart.Data<String, Number>> points) {
+        ObservableList<XYChart.Data<Number, String>> swapped = FXCollections.observableArrayList();
+        Runnable rebuild = () -> {
+            List<XYChart.Data<Number, String>> next = new ArrayList<>(points.size());
+            for (XYChart.Data<String, Number> p : points) {
+                XYChart.Data<Number, String> d = new XYChart.Data<>(p.getYValue(), p.getXValue());
+                d.XValueProperty().bind(p.YValueProperty());
+                next.add(d);
+            }
+            swapped.forEach(d -> d.XValueProperty().unbind());
+            swapped.setAll(next);
+        };
+        points.addListener((ListChangeListener<XYChart.Data<String, Number>>) c -> rebuild.run());
+        rebuild.run();
+        return swapped;
     }
 }

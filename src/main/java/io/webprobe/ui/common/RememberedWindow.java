@@ -27,6 +27,8 @@ public final class RememberedWindow {
     private final String prefix;
     private Rectangle2D normal;
     private Rectangle2D beforeMaximize;
+    private double minWidth;
+    private double minHeight;
 
     /**
      * @param stage the window, not yet shown
@@ -39,6 +41,15 @@ public final class RememberedWindow {
         this.prefix = prefix;
     }
 
+    /**
+     * The smallest size the window may take (its layout breaks below it), or less when the
+     * screen is smaller. Call before {@link #restore}.
+     */
+    public void setMinimumSize(double width, double height) {
+        minWidth = width;
+        minHeight = height;
+    }
+
     /** Places the stage from the remembered state on the current screens. Call before show. */
     public void restore() {
         List<Rectangle2D> screens = Screen.getScreens().stream()
@@ -48,7 +59,13 @@ public final class RememberedWindow {
 
     /** As {@link #restore()}, with the screens given (for tests). */
     public void restore(List<Rectangle2D> screens, Rectangle2D primary) {
-        Rectangle2D bounds = WindowPlacement.place(remembered(), screens, primary);
+        Rectangle2D placed = WindowPlacement.place(remembered(), screens, primary);
+        Rectangle2D screen = screens.stream()
+                .filter(s -> s.contains(placed.getMinX(), placed.getMinY())).findFirst()
+                .orElse(primary);
+        Rectangle2D bounds = WindowPlacement.atLeast(placed, minWidth, minHeight, screen);
+        stage.setMinWidth(Math.min(minWidth, screen.getWidth()));
+        stage.setMinHeight(Math.min(minHeight, screen.getHeight()));
         apply(bounds);
         normal = bounds;
         boolean maximized = state.getBoolean(prefix + ".maximized", false);

@@ -1,12 +1,12 @@
 package io.webprobe.ui.common;
 
+import io.webprobe.UserDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@link #load(Path)} reads a file, and {@link #defaultFile} names the per-user one:
  * {@code $XDG_CONFIG_HOME/webprobe/ui-state.properties} (default {@code ~/.config/webprobe})
  * on Linux, {@code ~/Library/Application Support/Webprobe} on macOS, {@code %APPDATA%\Webprobe}
- * on Windows. {@link #inMemory()} remembers nothing across launches: tests use it so they never
+ * on Windows ({@link UserDirs#config()}: {@code ~} is {@code $HOME} when it is set). {@link #inMemory()} remembers nothing across launches: tests use it so they never
  * touch the user's file. A missing or unreadable file starts empty; a file that cannot be written
  * is logged and otherwise ignored: losing a window size must never stop the app.
  *
@@ -94,21 +94,12 @@ public final class UiState {
      * @param home the {@code user.home} system property
      */
     public static Path defaultFile(Map<String, String> env, String osName, String home) {
-        String os = osName.toLowerCase(java.util.Locale.ROOT);
-        Path dir;
-        if (os.contains("win")) {
-            String appData = env.get("APPDATA");
-            dir = isSet(appData) ? Paths.get(appData, "Webprobe")
-                    : Paths.get(home, "AppData", "Roaming", "Webprobe");
-        } else if (os.contains("mac")) {
-            dir = Paths.get(home, "Library", "Application Support", "Webprobe");
-        } else {
-            String xdg = env.get("XDG_CONFIG_HOME");
-            // the XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored
-            dir = isSet(xdg) && Paths.get(xdg).isAbsolute() ? Paths.get(xdg, "webprobe")
-                    : Paths.get(home, ".config", "webprobe");
-        }
-        return dir.resolve(FILE_NAME);
+        return defaultFile(new UserDirs(env, osName, home));
+    }
+
+    /** The per-user state file in these folders ({@link UserDirs#config()}). */
+    public static Path defaultFile(UserDirs dirs) {
+        return dirs.config().resolve(FILE_NAME);
     }
 
     /** The file {@link #save()} writes, or empty for an in-memory state. */
@@ -270,7 +261,4 @@ public final class UiState {
         values.remove(key + COUNT);
     }
 
-    private static boolean isSet(String s) {
-        return s != null && !s.isBlank();
-    }
 }

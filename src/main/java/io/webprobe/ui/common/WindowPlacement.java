@@ -57,6 +57,24 @@ public final class WindowPlacement {
         return centred(w, h, screen);
     }
 
+    /**
+     * The bounds grown to at least {@code minWidth} × {@code minHeight} (never beyond the
+     * screen), centred on where they were and moved onto the screen if growing pushed them off.
+     */
+    public static Rectangle2D atLeast(Rectangle2D r, double minWidth, double minHeight,
+            Rectangle2D screen) {
+        double w = Math.min(Math.max(r.getWidth(), minWidth), Math.max(r.getWidth(),
+                screen.getWidth()));
+        double h = Math.min(Math.max(r.getHeight(), minHeight), Math.max(r.getHeight(),
+                screen.getHeight()));
+        if (w == r.getWidth() && h == r.getHeight()) {
+            return r;
+        }
+        double x = r.getMinX() - Math.floor((w - r.getWidth()) / 2);
+        double y = r.getMinY() - Math.floor((h - r.getHeight()) / 2);
+        return fitInside(new Rectangle2D(x, y, w, h), screen);
+    }
+
     /** True when enough of the window's top edge is on the screen to grab it with a mouse. */
     static boolean grabbable(Rectangle2D window, Rectangle2D screen) {
         double left = Math.max(window.getMinX(), screen.getMinX());

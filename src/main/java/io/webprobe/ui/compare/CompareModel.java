@@ -127,8 +127,9 @@ public final class CompareModel {
         status.set("Comparing…");
         background.execute(() -> {
             List<CrawlDiff.Row> found = new ArrayList<>();
-            try (CrawlStore sa = CrawlStore.open(a, CrawlStore.Access.READ_ONLY);
-                    CrawlStore sb = CrawlStore.open(b, CrawlStore.Access.READ_ONLY);
+            // either may be the crawl the Crawl tab shows (this process holds its lock)
+            try (CrawlStore sa = CrawlStore.open(a, CrawlStore.Access.READ_BESIDE_OWN);
+                    CrawlStore sb = CrawlStore.open(b, CrawlStore.Access.READ_BESIDE_OWN);
                     CrawlReader ra = sa.reader();
                     CrawlReader rb = sb.reader()) {
                 CrawlDiff.Counts c = CrawlDiff.compare(ra, rb, found::add);

@@ -1,7 +1,9 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.listcheck.ListInputView;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableStringValue;
@@ -89,9 +91,7 @@ final class CrawlControls {
         listInput.managedProperty().bind(listInput.visibleProperty());
         HBox.setHgrow(listInput, Priority.ALWAYS);
 
-        Spinner<Integer> threads = new Spinner<>(1, 64, vm.threadsProperty().get());
-        threads.setId("crawlThreads");
-        threads.setEditable(true);
+        Spinner<Integer> threads = Spinners.whole("crawlThreads", 1, 64, vm.threadsProperty().get());
         threads.setPrefWidth(80);
         threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
         threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
@@ -130,7 +130,14 @@ final class CrawlControls {
         ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
         ping.disableProperty().bind(vm.hasCrawlProperty().not());
 
-        HBox bar = new HBox(8, mode, url, listInput, new Label("Threads"), threads, start, pause,
+        Label threadsLabel = new Label("Threads");
+        // the URL field gives way when the window narrows; these keep their words (they
+        // shrank to "…")
+        for (javafx.scene.layout.Region r : List.of(mode, threadsLabel, threads, start, pause,
+                stop, export, ping)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, mode, url, listInput, threadsLabel, threads, start, pause,
                 stop, export, ping);
         bar.setAlignment(Pos.TOP_LEFT);
 

@@ -49,7 +49,11 @@ final class CrawlInput {
         this.memory = memory;
         this.list = new ListInputModel(background, fx);
         url.addListener((o, was, now) -> urlError.set(""));
-        recentUrls.setAll(memory.getStrings(RECENT_URLS));
+        List<String> remembered = memory.getStrings(RECENT_URLS);
+        recentUrls.setAll(normalised(remembered));
+        if (!recentUrls.equals(remembered)) {
+            memory.putStrings(RECENT_URLS, List.copyOf(recentUrls));
+        }
         SettingsMemory.load(memory).ifPresent(settings::load);
         mode.set(memory.getString("crawl.mode", "SPIDER").equals("LIST")
                 ? CrawlMode.LIST : CrawlMode.SPIDER);
@@ -115,12 +119,44 @@ final class CrawlInput {
         }
         SettingsMemory.save(memory, chosen);
         if (start != null) {
-            recentUrls.setAll(memory.addRecent(RECENT_URLS, url.get().strip(),
-                    RECENT_URL_LIMIT));
+            // as the crawl starts it, so "127.0.0.1:8081" and "http://127.0.0.1:8081/" are one
+            // entry; the field keeps what was typed
+            remember(plan.startUrl().toString());
         }
         return Optional.of(new Planned(plan, plan.isList()
                 ? "Checking " + Words.count(plan.list().size(), "URL")
                 : "Starting " + start));
+    }
+
+    /**
+     * Puts a start URL first in the recent ones. Replacing the list's items makes an editable
+     * combo box whose value is among them clear its value, and with it the field's text (the
+     * URL just started went blank and Start said "Enter an address"): the text is put back.
+     */
+    private void remember(String startUrl) {
+        String typed = url.get();
+        List<String> recent = memory.addRecent(RECENT_URLS, startUrl, RECENT_URL_LIMIT);
+        if (!recent.equals(recentUrls)) {
+            recentUrls.setAll(recent);
+        }
+        url.set(typed);
+    }
+
+    /**
+     * Remembered start URLs as a crawl starts them, each once (older versions kept them as
+     * typed: "127.0.0.1:8081" beside "http://127.0.0.1:8081/"); one that does not parse stays
+     * as it is.
+     */
+    private static List<String> normalised(List<String> remembered) {
+        java.util.LinkedHashSet<String> urls = new java.util.LinkedHashSet<>();
+        for (String u : remembered) {
+            try {
+                urls.add(UrlSyntax.parseUserUrl(u).toString());
+            } catch (UrlSyntax.InvalidUrlException e) {
+                urls.add(u);
+            }
+        }
+        return List.copyOf(urls);
     }
 
     /** Shows what an opened crawl crawled: its start URL, or list mode. */

@@ -6,6 +6,7 @@ import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.charts.ChartsView;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.TableSelection;
 import io.webprobe.ui.crawl.actions.UrlActions;
@@ -313,6 +314,8 @@ public final class CrawlView {
     private void wireKeys() {
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (START.match(e)) {
+                // as a click on Start does, the box being typed in commits (or reverts) first
+                Spinners.commitFocused(root.getScene());
                 vm.start();
                 e.consume();
             } else if (SEARCH.match(e)) {

@@ -4,6 +4,7 @@ import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingResult;
+import io.webprobe.ui.common.Spinners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,17 +127,12 @@ public final class PingView {
         count.valueProperty().addListener((o, a, b) -> vm.countProperty().set(b));
         Spinner<Integer> duration = intSpinner("pingDuration", 1, 86_400, vm.durationSecondsProperty().get());
         duration.valueProperty().addListener((o, a, b) -> vm.durationSecondsProperty().set(b));
-        Spinner<Double> rate = new Spinner<>(0.1, 1_000_000, vm.rateProperty().get(), 1);
-        rate.setId("pingRate");
-        rate.setEditable(true);
-        rate.setPrefWidth(120);
+        Spinner<Double> rate = decimalSpinner("pingRate", 0.1, 1_000_000, vm.rateProperty().get());
         rate.valueProperty().addListener((o, a, b) -> vm.rateProperty().set(b));
         Spinner<Integer> concurrency = intSpinner("pingConcurrency", 1, 1000, vm.concurrencyProperty().get());
         concurrency.valueProperty().addListener((o, a, b) -> vm.concurrencyProperty().set(b));
-        Spinner<Double> timeout = new Spinner<>(0.1, 600, vm.timeoutSecondsProperty().get(), 1);
-        timeout.setId("pingTimeout");
-        timeout.setEditable(true);
-        timeout.setPrefWidth(120);
+        Spinner<Double> timeout = decimalSpinner("pingTimeout", 0.1, 600,
+                vm.timeoutSecondsProperty().get());
         timeout.valueProperty().addListener((o, a, b) -> vm.timeoutSecondsProperty().set(b));
 
         CheckBox follow = new CheckBox("Follow redirects");
@@ -470,9 +466,14 @@ public final class PingView {
     }
 
     private static Spinner<Integer> intSpinner(String id, int min, int max, int value) {
-        Spinner<Integer> s = new Spinner<>(min, max, value);
-        s.setId(id);
-        s.setEditable(true);
+        Spinner<Integer> s = Spinners.whole(id, min, max, value);
+        s.setPrefWidth(120);
+        return s;
+    }
+
+    private static Spinner<Double> decimalSpinner(String id, double min, double max,
+            double value) {
+        Spinner<Double> s = Spinners.decimal(id, min, max, value, 1);
         s.setPrefWidth(120);
         return s;
     }

@@ -79,4 +79,20 @@ class WindowPlacementTest {
         assertThat(WindowPlacement.place(Optional.of(saved), List.of(LAPTOP), LAPTOP))
                 .isEqualTo(WindowPlacement.defaultBounds(LAPTOP));
     }
+
+    @Test
+    void aWindowSmallerThanTheMinimumGrowsAboutItsCentreAndStaysOnItsScreen() {
+        Rectangle2D small = new Rectangle2D(102, 60, 819, 480);
+        assertThat(WindowPlacement.atLeast(small, 960, 640, LAPTOP))
+                .isEqualTo(new Rectangle2D(32, 0, 960, 640));
+        // never beyond the screen
+        assertThat(WindowPlacement.atLeast(small, 960, 640, SMALL))
+                .isEqualTo(new Rectangle2D(32, 0, 960, 600));
+        // big enough: as it was
+        Rectangle2D saved = new Rectangle2D(1400, 100, 1000, 700);
+        assertThat(WindowPlacement.atLeast(saved, 960, 640, RIGHT)).isSameAs(saved);
+        // a window in a corner grows onto the screen, not off it
+        assertThat(WindowPlacement.atLeast(new Rectangle2D(780, 400, 500, 400), 960, 640, LAPTOP))
+                .isEqualTo(new Rectangle2D(320, 160, 960, 640));
+    }
 }

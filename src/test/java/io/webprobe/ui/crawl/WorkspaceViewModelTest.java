@@ -444,6 +444,26 @@ class WorkspaceViewModelTest {
         assertThat(recent).hasSize(20).startsWith("http://127.0.0.1:1/24");
     }
 
+    @Test
+    void recentStartUrlsAreKeptAsTheCrawlStartedThemEachOnce() throws Exception {
+        server.route("/", html("home"));
+        String typed = "127.0.0.1:" + server.port();
+        // as an older version kept them: as typed
+        memory.putStrings(CrawlInput.RECENT_URLS, List.of(typed, server.url("/"),
+                "HTTP://127.0.0.1:" + server.port() + "/b", "not a url"));
+        open();
+        assertThat(h.on(() -> List.copyOf(vm.recentUrls()))).containsExactly(server.url("/"),
+                server.url("/b"), "not a url");
+
+        h.start(typed);
+        h.awaitCrawlEnd();
+
+        assertThat(h.on(() -> List.copyOf(vm.recentUrls()))).containsExactly(server.url("/"),
+                server.url("/b"), "not a url");
+        assertThat(h.on(() -> vm.urlProperty().get())).as("the field keeps what was typed")
+                .isEqualTo(typed);
+    }
+
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
         org.awaitility.Awaitility.await().atMost(VmHarness.CRAWL_WAIT)
                 .pollInterval(java.time.Duration.ofMillis(20)).until(condition);
