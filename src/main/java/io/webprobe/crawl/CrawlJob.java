@@ -442,6 +442,16 @@ public final class CrawlJob implements AutoCloseable {
             return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
         }
         FetchResponse response = fetcher.fetch(item.uri(), item.external);
+        try {
+            return made(item, response);
+        } finally {
+            response.release(); // a large page's temporary file
+        }
+    }
+
+    /** What the answer to an item's request means. */
+    private VisitMaker.Made made(QueueItem item, FetchResponse response)
+            throws InterruptedException {
         ResponseClassifier.Verdict verdict =
                 classifier.classify(response, item.retries, stopping);
         return switch (verdict) {

@@ -6,7 +6,8 @@ import static io.webprobe.crawl.LinkExtractor.webUrl;
 import io.webprobe.crawl.LinkExtractor.Collector;
 import io.webprobe.crawl.LinkExtractor.Page;
 import io.webprobe.crawl.LinkExtractor.WordCounter;
-import java.io.ByteArrayInputStream;
+import io.webprobe.http.ResponseBody;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -49,11 +50,17 @@ final class LargePage {
         this.pageUrl = pageUrl;
     }
 
-    static Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
-        int bom = HtmlCharset.bomLength(html);
-        Charset cs = HtmlCharset.of(html, bom, headerCharset);
-        InputStreamReader reader = new InputStreamReader(
-                new ByteArrayInputStream(html, bom, html.length - bom), cs);
+    static Page extract(ResponseBody html, Charset headerCharset, URI pageUrl) {
+        byte[] head = html.head(HtmlCharset.PROBE_BYTES);
+        int bom = HtmlCharset.bomLength(head);
+        Charset cs = HtmlCharset.of(head, bom, headerCharset);
+        InputStream in = new java.io.BufferedInputStream(html.open(), 64 * 1024);
+        try {
+            in.skipNBytes(bom);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        InputStreamReader reader = new InputStreamReader(in, cs);
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
             parser.parse(reader, pageUrl.toString());
             LargePage page = new LargePage(parser.document(), pageUrl);

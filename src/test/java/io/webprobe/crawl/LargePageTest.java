@@ -2,6 +2,7 @@ package io.webprobe.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.http.ResponseBody;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ class LargePageTest {
                 """, StandardCharsets.UTF_8);
         assertThat(html.length).isGreaterThan(LinkExtractor.STREAM_ABOVE);
 
-        LinkExtractor.Page streamed = extractor.extract(html, StandardCharsets.UTF_8, PAGE);
+        LinkExtractor.Page streamed = extractor.extract(ResponseBody.of(html), StandardCharsets.UTF_8, PAGE);
         LinkExtractor.Page whole = extractor.extractWhole(html, StandardCharsets.UTF_8, PAGE);
 
         assertThat(streamed.links()).hasSizeGreaterThan(10_000);
@@ -74,7 +75,7 @@ class LargePageTest {
     void aStreamedPageIsDecodedInTheCharsetItDeclares() {
         Charset cp1251 = Charset.forName("windows-1251");
         byte[] html = bigPage("<meta charset=\"windows-1251\"><title>Привет</title>", cp1251);
-        LinkExtractor.Page page = extractor.extract(html, null, PAGE);
+        LinkExtractor.Page page = extractor.extract(ResponseBody.of(html), null, PAGE);
         assertThat(page.title()).isEqualTo("Привет");
 
         byte[] body = bigPage("<title>Café</title>", StandardCharsets.UTF_8);
@@ -84,7 +85,7 @@ class LargePageTest {
         bom[2] = (byte) 0xbf;
         System.arraycopy(body, 0, bom, 3, body.length);
         // the byte order mark wins over a header that says otherwise, as for a small page
-        assertThat(extractor.extract(bom, StandardCharsets.ISO_8859_1, PAGE).title())
+        assertThat(extractor.extract(ResponseBody.of(bom), StandardCharsets.ISO_8859_1, PAGE).title())
                 .isEqualTo("Café");
     }
 
@@ -103,7 +104,7 @@ class LargePageTest {
         };
         for (String html : pages) {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            LinkExtractor.Page streamed = LargePage.extract(bytes, StandardCharsets.UTF_8, PAGE);
+            LinkExtractor.Page streamed = LargePage.extract(ResponseBody.of(bytes), StandardCharsets.UTF_8, PAGE);
             LinkExtractor.Page whole = extractor.extractWhole(bytes, StandardCharsets.UTF_8, PAGE);
             assertThat(streamed.info()).as(html).isEqualTo(whole.info());
             assertThat(streamed.title()).as(html).isEqualTo(whole.title());
