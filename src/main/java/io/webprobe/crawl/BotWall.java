@@ -66,7 +66,7 @@ final class BotWall {
         if (!r.header("x-datadome").isEmpty() || !r.header("x-dd-b").isEmpty()) {
             return "DataDome";
         }
-        byte[] body = r.body();
+        byte[] body = r.body() == null ? null : r.body().head(SCAN_BYTES);
         if (body == null || body.length == 0) {
             return null;
         }

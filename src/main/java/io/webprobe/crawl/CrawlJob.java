@@ -76,6 +76,8 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
+    /** Why a worker's unexpected failure stopped the crawl (a plain sentence), or null. */
+    private volatile String failure;
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
@@ -332,12 +334,16 @@ public final class CrawlJob implements AutoCloseable {
                     if (!stopping) {
                         process(item);
                     }
+                } catch (RuntimeException | Error e) {
+                    failedOn(item, e);
                 } finally {
                     frontier.done(item);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failedOn(null, e); // in the frontier: no URL of its own
         } finally {
             if (liveWorkers.decrementAndGet() == 0) {
                 finish();
@@ -397,6 +403,32 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
+    /**
+     * A failure nothing else handled on a worker (out of memory, a bug): the crawl cannot go
+     * on as if the URL had been done, and must never look finished with it still to do. Out of
+     * memory goes first to the program's handler, which ends the program at once and leaves
+     * the crawl file as a kill would: running, with the URL still to fetch on a resume. Where
+     * that handler returns (there is none), and for any other failure, the crawl stops as a
+     * Stop would (stopped, resumable, the URL not done) and its summary says why.
+     */
+    private void failedOn(QueueItem item, Throwable e) {
+        Thread.UncaughtExceptionHandler last = Thread.getDefaultUncaughtExceptionHandler();
+        if (e instanceof OutOfMemoryError && last != null) {
+            last.uncaughtException(Thread.currentThread(), e);
+        }
+        String where = item == null ? "" : " on " + item.url;
+        log.error("Unexpected failure{}; the crawl stops", where, e);
+        if (failure == null) {
+            failure = (e instanceof OutOfMemoryError ? "Webprobe ran out of memory"
+                    : "Webprobe failed") + where + ", so the crawl stopped there (the details"
+                    + " are in its log).";
+        }
+        if (item != null) {
+            tally.unvisited();
+        }
+        stop();
+    }
+
     /** What happened to one URL, or null when there is nothing to record (yet). */
     private VisitMaker.Made visit(QueueItem item) throws InterruptedException {
         // the URLs the user gave (and their own redirects) are requested as asked
@@ -410,6 +442,16 @@ public final class CrawlJob implements AutoCloseable {
             return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
         }
         FetchResponse response = fetcher.fetch(item.uri(), item.external);
+        try {
+            return made(item, response);
+        } finally {
+            response.release(); // a large page's temporary file
+        }
+    }
+
+    /** What the answer to an item's request means. */
+    private VisitMaker.Made made(QueueItem item, FetchResponse response)
+            throws InterruptedException {
         ResponseClassifier.Verdict verdict =
                 classifier.classify(response, item.retries, stopping);
         return switch (verdict) {
@@ -463,7 +505,7 @@ public final class CrawlJob implements AutoCloseable {
         time.end();
         Duration elapsed = time.elapsed();
         CrawlSink.Conclusion c;
-        String failure = sink.failure();
+        String failure = this.failure != null ? this.failure : sink.failure();
         // a worker stopped by close() carries its interrupt here; the crawl's last state and
         // figures must still be written and read back, so the flag waits until they are
         boolean wasInterrupted = Thread.interrupted();

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param sitemapUrls how many of the site's URLs its sitemaps listed (0 without --sitemaps)
  * @param orphans sitemap URLs that no crawled page links to
  * @param failure a plain sentence when the crawl could not go on (its crawl file could not be
- *     written), else null
+ *     written, or Webprobe failed on a URL: out of memory, a bug), else null; such a crawl is
+ *     stopped, never finished, so it can be resumed
  * @param warnings plain sentences about what the crawl could not read but went on without
  *     (a sitemap that is not valid, say)
  * @param startError the failure behind {@code startFailure}, when the start URL got no

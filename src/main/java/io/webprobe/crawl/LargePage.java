@@ -1,20 +1,24 @@
 package io.webprobe.crawl;
 
 import static io.webprobe.crawl.LinkExtractor.baseOf;
+import static io.webprobe.crawl.LinkExtractor.collapseSpaces;
 import static io.webprobe.crawl.LinkExtractor.webUrl;
 
 import io.webprobe.crawl.LinkExtractor.Collector;
 import io.webprobe.crawl.LinkExtractor.Page;
 import io.webprobe.crawl.LinkExtractor.WordCounter;
-import java.io.ByteArrayInputStream;
+import io.webprobe.http.ResponseBody;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,7 +32,13 @@ import org.jsoup.select.NodeVisitor;
  * A large page read as a stream: jsoup hands over each element as it ends; its facts and
  * words are taken and it is removed from the document at once, so the memory a page needs no
  * longer grows with its size (a whole 10 MB document takes about 100 MB). Elements inside a
- * link or an H1 stay until that one ends, since its text includes theirs.
+ * link or an H1 stay until that one ends, since its text includes theirs, unless it spans more
+ * than {@value #FOLD_AFTER} characters of the page (an unclosed link around the rest of it):
+ * its text is then what it holds by that point (at most {@value #TEXT_CAP} characters), and
+ * what it holds is read and dropped like the rest. jsoup reads the page through a
+ * {@link TokenBoundingReader}, so that no single token (a text run, a tag, a comment, a
+ * script) costs more than a bounded piece of it either: what a page of any size needs is
+ * bounded.
  *
  * <p>The links found are the same as in a whole-document walk; the order differs only where
  * an element with a link of its own holds others (a {@code div} with a {@code style} URL
@@ -42,24 +52,53 @@ final class LargePage {
     private final WordCounter words = new WordCounter();
     /** Open elements whose start the word count has seen (their content is being counted). */
     private final Set<Element> started = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Open links and H1s holding ended elements: where the page was when the first ended. */
+    private final Map<Element, Long> readerSince = new IdentityHashMap<>();
+    /** Links and H1s whose content is read as it ends: their text as it was then. */
+    private final Map<Element, String> folded = new IdentityHashMap<>();
+    /** Elements that ended inside a link or H1 and wait for it. */
+    private final Set<Element> deferred = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final TokenBoundingReader input;
     private PageFacts facts;
 
-    private LargePage(Document doc, URI pageUrl) {
+    /** Characters of the page a link or H1 may span before its content is read as it ends. */
+    static final int FOLD_AFTER = 256 * 1024;
+    /** Characters of such a link's or H1's text kept. */
+    static final int TEXT_CAP = 64 * 1024;
+
+    private LargePage(Document doc, URI pageUrl, TokenBoundingReader input) {
         this.doc = doc;
         this.pageUrl = pageUrl;
+        this.input = input;
     }
 
-    static Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
-        int bom = HtmlCharset.bomLength(html);
-        Charset cs = HtmlCharset.of(html, bom, headerCharset);
-        InputStreamReader reader = new InputStreamReader(
-                new ByteArrayInputStream(html, bom, html.length - bom), cs);
+    static Page extract(ResponseBody html, Charset headerCharset, URI pageUrl) {
+        return extract(html, headerCharset, pageUrl, doc -> { });
+    }
+
+    /**
+     * As {@link #extract(ResponseBody, Charset, URI)}, showing {@code held} the document as it
+     * stands after each element is read (tests look at how much of the page it holds).
+     */
+    static Page extract(ResponseBody html, Charset headerCharset, URI pageUrl,
+            java.util.function.Consumer<Document> held) {
+        byte[] head = html.head(HtmlCharset.PROBE_BYTES);
+        int bom = HtmlCharset.bomLength(head);
+        Charset cs = HtmlCharset.of(head, bom, headerCharset);
+        InputStream in = new java.io.BufferedInputStream(html.open(), 64 * 1024);
+        try {
+            in.skipNBytes(bom);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        TokenBoundingReader reader = new TokenBoundingReader(new InputStreamReader(in, cs));
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
             parser.parse(reader, pageUrl.toString());
-            LargePage page = new LargePage(parser.document(), pageUrl);
+            LargePage page = new LargePage(parser.document(), pageUrl, reader);
             Iterator<Element> it = parser.iterator();
             while (it.hasNext()) {
                 page.ended(it.next());
+                held.accept(page.doc);
             }
             return page.facts().page(page.doc.title(), page.words.words);
         }
@@ -74,8 +113,47 @@ final class LargePage {
         boolean topLevel = parent.parent() == doc;
         if (topLevel && el.nameIs("head")) {
             facts(); // the head ends before any element of the body: its base is known now
-        } else if (!inHead(el) && !insideTextReader(el)) { // the head's own: walked with it
-            take(el, !topLevel);
+        } else if (!inHead(el)) { // the head's own: walked with it
+            Element reader = textReaderOf(el);
+            if (reader == null) {
+                take(el, !topLevel);
+            } else {
+                deferred.add(el);
+                if (input.consumed() - readerSince.computeIfAbsent(reader,
+                        r -> input.consumed()) > FOLD_AFTER) {
+                    fold(reader);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops keeping a link's or H1's content for its text, and that of every link or H1 open
+     * inside it: the text of each is what it holds now, and what has ended under them is read
+     * and dropped now (in document order: the words are counted as ever), and from now on as
+     * it ends.
+     */
+    private void fold(Element reader) {
+        String text = collapseSpaces(reader.text());
+        folded.put(reader, text.length() > TEXT_CAP ? text.substring(0, TEXT_CAP) : text);
+        readerSince.remove(reader);
+        drain(reader);
+    }
+
+    /**
+     * Takes every element under {@code p} that has ended, and what has ended in those still
+     * open (jsoup hands an element over when it has read a little past it, so elements after
+     * it may have started already).
+     */
+    private void drain(Element p) {
+        for (Element child : new ArrayList<>(p.children())) {
+            if (deferred.contains(child)) {
+                take(child, true);
+            } else if (isTextReader(child) && !folded.containsKey(child)) {
+                fold(child);
+            } else {
+                drain(child);
+            }
         }
     }
 
@@ -104,8 +182,10 @@ final class LargePage {
     private void take(Element el, boolean remove) {
         PageFacts f = facts();
         for (Element e : el.getAllElements()) {
-            f.visit(e);
+            f.visit(e, folded.remove(e));
+            deferred.remove(e);
         }
+        readerSince.remove(el);
         count(el);
         started.remove(el);
         if (remove) {
@@ -167,15 +247,23 @@ final class LargePage {
         }
     }
 
-    /** Whether an ancestor reads this element's text (a link's anchor text, the H1). */
-    private static boolean insideTextReader(Element el) {
+    /**
+     * The outermost ancestor that reads this element's text (a link's anchor text, the H1)
+     * and still keeps its content for it, or null.
+     */
+    private Element textReaderOf(Element el) {
+        Element reader = null;
         for (Element p = el.parent(); p != null; p = p.parent()) {
-            String name = p.normalName();
-            if (name.equals("a") || name.equals("area") || name.equals("h1")) {
-                return true;
+            if (isTextReader(p) && !folded.containsKey(p)) {
+                reader = p;
             }
         }
-        return false;
+        return reader;
+    }
+
+    private static boolean isTextReader(Element el) {
+        String name = el.normalName();
+        return name.equals("a") || name.equals("area") || name.equals("h1");
     }
 
     private boolean inHead(Element el) {

@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.ResponseBody;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
 import java.net.URI;
@@ -112,13 +113,14 @@ final class LinkExtractor {
     /**
      * Pages larger than this are parsed as a stream ({@link LargePage}), their elements dropped
      * as soon as they are read, instead of held as a whole document (about ten times the
-     * page's size in memory).
+     * page's size in memory). The same size as the bodies kept in memory: a page parsed whole
+     * is in memory, a larger one is read from its temporary file.
      */
-    static final int STREAM_ABOVE = 2 * 1024 * 1024;
+    static final int STREAM_ABOVE = ResponseBody.IN_MEMORY;
 
-    Page extract(byte[] html, Charset headerCharset, URI pageUrl) {
-        return html.length > STREAM_ABOVE ? LargePage.extract(html, headerCharset, pageUrl)
-                : extractWhole(html, headerCharset, pageUrl);
+    Page extract(ResponseBody html, Charset headerCharset, URI pageUrl) {
+        return html.length() > STREAM_ABOVE ? LargePage.extract(html, headerCharset, pageUrl)
+                : extractWhole(html.bytes(), headerCharset, pageUrl);
     }
 
     /** The page parsed as one document (every page up to {@link #STREAM_ABOVE}). */

@@ -33,10 +33,25 @@ final class PageFacts {
 
     /** Takes what this element says (not its descendants: they are visited on their own). */
     void visit(Element el) {
+        visit(el, null);
+    }
+
+    /**
+     * Takes what this element says, with {@code text} as its text when that is not all under
+     * it any more (a link or H1 of a large page whose content was read and dropped on the
+     * way, {@link LargePage}); null reads it from the element.
+     */
+    void visit(Element el, String text) {
         String tag = el.normalName();
         switch (tag) {
-            case "a", "area" -> c.add(el.attr("href"), el,
-                    hasRel(el, "nofollow") ? tag + " nofollow" : tag, el.hasAttr("href"));
+            case "a", "area" -> {
+                String type = hasRel(el, "nofollow") ? tag + " nofollow" : tag;
+                if (text == null) {
+                    c.add(el.attr("href"), el, type, el.hasAttr("href"));
+                } else {
+                    c.add(el.attr("href"), text, type, el.hasAttr("href"));
+                }
+            }
             case "link" -> {
                 if (!isHint(el)) {
                     String type = linkType(el);
@@ -48,7 +63,7 @@ final class PageFacts {
             }
             case "h1" -> {
                 if (h1 == null) {
-                    h1 = collapseSpaces(el.text());
+                    h1 = text != null ? text : collapseSpaces(el.text());
                 }
             }
             case "img" -> {

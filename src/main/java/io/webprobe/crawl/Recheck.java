@@ -70,11 +70,15 @@ public final class Recheck implements AutoCloseable {
                     .external(t.external()).skipped(SkipReason.ROBOTS).message(blocked).build();
         } else {
             r = fetcher.fetch(uri, t.external());
-            ResponseClassifier.Verdict v = classifier.classify(r, 0, false);
-            if (v instanceof ResponseClassifier.Blocked b) {
-                result = rows.blocked(item, r, b.why(), b.message()).visit().result();
-            } else {
-                result = rows.row(item, r);
+            try {
+                ResponseClassifier.Verdict v = classifier.classify(r, 0, false);
+                if (v instanceof ResponseClassifier.Blocked b) {
+                    result = rows.blocked(item, r, b.why(), b.message()).visit().result();
+                } else {
+                    result = rows.row(item, r);
+                }
+            } finally {
+                r.release();
             }
         }
         sink.rechecked(t.id(), result, r == null ? List.of() : r.headers(),

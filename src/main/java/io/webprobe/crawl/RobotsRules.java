@@ -92,7 +92,7 @@ final class RobotsRules {
             }
             int status = r.status();
             if (status >= 200 && status < 300) {
-                byte[] body = r.body() == null ? new byte[0] : r.body();
+                byte[] body = r.body() == null ? new byte[0] : r.body().bytes(); // ≤ 500 KiB
                 BaseRobotRules rules = parser.parseContent(robotsUrl, body,
                         r.contentType().isEmpty() ? "text/plain" : r.contentType(), List.of(AGENT));
                 return new HostRules(rules, "Blocked by robots.txt");

@@ -105,8 +105,9 @@ final class SitemapReader {
                 }
                 return null;
             }
+            // one array: the sitemap parser reads no stream (up to 60 MB, one sitemap at a time)
             return parser.parseSiteMap(r.contentType().isEmpty() ? "text/xml" : r.contentType(),
-                    r.body(), new URL(mapUrl));
+                    r.body().bytes(), new URL(mapUrl));
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             log.info("Sitemap {} not read: {}", mapUrl, e.getMessage());
             problems.add("The sitemap " + mapUrl + " could not be read: "
@@ -116,16 +117,19 @@ final class SitemapReader {
                             : "it is not a valid XML or text sitemap, so its URLs were not "
                                     + "crawled."));
             return null;
+        } finally {
+            if (r != null) {
+                r.release();
+            }
         }
     }
 
     /** Whether the start of a body declares a DOCTYPE. */
-    private static boolean declaresDoctype(byte[] body) {
+    private static boolean declaresDoctype(io.webprobe.http.ResponseBody body) {
         if (body == null) {
             return false;
         }
-        String head = new String(body, 0, Math.min(body.length, 4096),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = new String(body.head(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
         return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
     }
 

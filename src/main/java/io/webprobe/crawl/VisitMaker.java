@@ -36,13 +36,13 @@ final class VisitMaker {
     private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css) {
         int taken;
         try {
-            taken = budget.acquire(r.body().length);
+            taken = budget.acquire((int) Math.min(Integer.MAX_VALUE, r.body().length()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopping: the visit is not recorded
             throw new IllegalStateException("stopped while waiting to parse " + item.url, e);
         }
         try {
-            return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
+            return css ? extractor.extractCss(r.body().bytes(), ContentTypes.charset(r.contentType()),
                     item.uri())
                     : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
                             item.uri());

@@ -1,6 +1,5 @@
 package io.webprobe.http;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -9,24 +8,29 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * Reads a response body up to a byte cap, keeping it in memory or only counting it. When the cap
- * is reached the subscription is cancelled (so the rest is never downloaded) and the body
- * completes as truncated. Called by the HTTP client's threads, one signal at a time.
+ * Reads a response body up to a byte cap, keeping it (in memory up to
+ * {@link ResponseBody#IN_MEMORY}, beyond in a temporary file: {@link BodyBuffer}) or only
+ * counting it. When the cap is reached the subscription is cancelled (so the rest is never
+ * downloaded) and the body completes as truncated. Called by the HTTP client's threads, one
+ * signal at a time.
  */
 final class CappedBodySubscriber implements BodySubscriber<CappedBodySubscriber.Body> {
 
-    /** What was read. {@code bytes} is null when the body was only counted. */
-    record Body(byte[] bytes, long size, boolean truncated) {}
+    /** What was read. {@code body} is null when the body was only counted. */
+    record Body(ResponseBody body, long size, boolean truncated) {}
 
     private final CompletableFuture<Body> result = new CompletableFuture<>();
     private final long cap;
-    private final ByteArrayOutputStream kept;
+    private final BodyBuffer kept;
     private Flow.Subscription subscription;
     private long size;
 
-    CappedBodySubscriber(long cap, boolean keep) {
+    /**
+     * @param expected the size the headers announce, or -1
+     */
+    CappedBodySubscriber(long cap, boolean keep, long expected) {
         this.cap = cap;
-        this.kept = keep ? new ByteArrayOutputStream(8192) : null;
+        this.kept = keep ? new BodyBuffer(expected < 0 ? -1 : Math.min(expected, cap)) : null;
     }
 
     @Override
@@ -50,9 +54,8 @@ final class CappedBodySubscriber implements BodySubscriber<CappedBodySubscriber.
             long room = cap - size;
             int take = (int) Math.min(n, room);
             if (kept != null && take > 0) {
-                byte[] chunk = new byte[take];
-                b.get(chunk);
-                kept.write(chunk, 0, take);
+                kept.write(b.limit() - b.position() == take ? b
+                        : b.slice(b.position(), take));
             }
             size += take;
             if (n > room) {
@@ -65,6 +68,9 @@ final class CappedBodySubscriber implements BodySubscriber<CappedBodySubscriber.
 
     @Override
     public void onError(Throwable t) {
+        if (kept != null) {
+            kept.discard();
+        }
         result.completeExceptionally(t);
     }
 
@@ -74,6 +80,7 @@ final class CappedBodySubscriber implements BodySubscriber<CappedBodySubscriber.
     }
 
     private void complete(boolean truncated) {
-        result.complete(new Body(kept == null ? null : kept.toByteArray(), size, truncated));
+        result.complete(kept == null ? new Body(null, size, truncated)
+                : new Body(kept.finish(), size, truncated || kept.cut()));
     }
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The outcome of one {@link FetchRequest}: either an HTTP response ({@link #status()} &gt; 0) or
- * a failure ({@link #error()} non-null). Immutable; the body array is never modified after
- * construction and must not be modified by readers.
+ * a failure ({@link #error()} non-null). Immutable; the body's bytes never change. A kept body
+ * may be in a temporary file ({@link ResponseBody}): whoever is done with the response calls
+ * {@link #release()}.
  *
  * @param uri the URI that was requested
  * @param status the HTTP status code, or 0 when no response arrived
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param location the Location header, or null
  * @param sizeBytes body bytes as downloaded (before content decoding); for HEAD, the announced
  *     Content-Length
- * @param body the body when the request's body policy kept it, else null
+ * @param body the body (decoded) when the request's body policy kept it, else null
  * @param truncated true when the body was cut at the size cap
  * @param elapsedMillis time from sending the request to the end of the body, in milliseconds
  * @param error why there is no response, or null
@@ -30,7 +31,7 @@ public record FetchResponse(
         String contentType,
         String location,
         long sizeBytes,
-        byte[] body,
+        ResponseBody body,
         boolean truncated,
         long elapsedMillis,
         ErrorKind error,
@@ -49,7 +50,7 @@ public record FetchResponse(
 
     /** A response over HTTP/1.x. */
     public FetchResponse(URI uri, int status, String contentType, String location, long sizeBytes,
-            byte[] body, boolean truncated, long elapsedMillis, ErrorKind error,
+            ResponseBody body, boolean truncated, long elapsedMillis, ErrorKind error,
             String errorMessage, String robotsTag, List<Header> headers) {
         this(uri, status, contentType, location, sizeBytes, body, truncated, elapsedMillis, error,
                 errorMessage, robotsTag, headers, false);
@@ -57,10 +58,17 @@ public record FetchResponse(
 
     /** A response without kept header fields. */
     public FetchResponse(URI uri, int status, String contentType, String location, long sizeBytes,
-            byte[] body, boolean truncated, long elapsedMillis, ErrorKind error,
+            ResponseBody body, boolean truncated, long elapsedMillis, ErrorKind error,
             String errorMessage, String robotsTag) {
         this(uri, status, contentType, location, sizeBytes, body, truncated, elapsedMillis, error,
                 errorMessage, robotsTag, List.of());
+    }
+
+    /** Gives back what the body holds (its temporary file, if it has one). */
+    public void release() {
+        if (body != null) {
+            body.close();
+        }
     }
 
     /** The first value of a response header field (any case), or "" when absent. */

@@ -93,6 +93,11 @@ final class Http1Connection implements AutoCloseable {
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
     }
 
+    /** Drops a body the last response left half-read (its request failed). */
+    void discardBody() {
+        parser.discardBody();
+    }
+
     boolean isOpen() {
         return !socket.isClosed();
     }

@@ -94,6 +94,7 @@ public final class Http1Probe implements HttpProbe {
                 return response;
             } catch (IOException e) {
                 if (conn != null) {
+                    conn.discardBody();
                     release(conn, false);
                 }
                 // A pooled connection the server has quietly closed fails before any answer:
@@ -114,12 +115,12 @@ public final class Http1Probe implements HttpProbe {
 
     private static FetchResponse response(URI uri, Http1ResponseParser r, boolean isHead,
             FetchRequest request, long start) {
-        byte[] body = r.body();
         boolean truncated = r.truncated();
+        ResponseBody body = r.body();
         String encoding = r.header("content-encoding");
         if (body != null && !encoding.isEmpty()) {
             ContentDecoding.Decoded d = ContentDecoding.decode(body, encoding, request.maxBodyBytes());
-            body = d.bytes();
+            body = d.body();
             truncated |= d.truncated();
         }
         long size = r.bodyBytes();

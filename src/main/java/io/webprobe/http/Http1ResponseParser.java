@@ -32,7 +32,8 @@ import java.util.Locale;
  * <p>By default body bytes are only counted and only the framing fields are looked at, with no
  * allocation on the usual path (lines that arrive whole are parsed where they lie; a line split
  * between reads is copied into a buffer kept for the next response). On request it also keeps
- * every header field and, when a {@link FetchRequest.BodyPolicy} says so, the body.
+ * every header field and, when a {@link FetchRequest.BodyPolicy} says so, the body (in memory
+ * up to {@link ResponseBody#IN_MEMORY}, beyond in a temporary file: {@link BodyBuffer}).
  *
  * <p>Not thread-safe: one parser per connection, used by one thread at a time.
  */
@@ -73,9 +74,8 @@ public final class Http1ResponseParser {
     private boolean anyByte;
     private String contentType = "";
     private final List<Header> headers = new ArrayList<>();
-    /** The kept body: body[0..bodyLen), or null when the body is not kept. */
-    private byte[] body;
-    private int bodyLen;
+    /** The kept body, or null when the body is not kept (or was handed over). */
+    private BodyBuffer body;
     /** A line split between reads: lineBuf[0..lineLen). */
     private byte[] lineBuf = new byte[256];
     private int lineLen;
@@ -113,8 +113,7 @@ public final class Http1ResponseParser {
         truncated = false;
         anyByte = false;
         lineLen = 0;
-        body = null;
-        bodyLen = 0;
+        discardBody();
         resetHead();
     }
 
@@ -174,12 +173,8 @@ public final class Http1ResponseParser {
         }
         int n = (int) Math.min(available, room);
         if (body != null) {
-            if (bodyLen + n > body.length) {
-                long grown = Math.max((long) bodyLen + n, (long) body.length * 2);
-                body = Arrays.copyOf(body, (int) Math.min(grown, Math.min(maxBody, Integer.MAX_VALUE - 8)));
-            }
-            System.arraycopy(b, from, body, bodyLen, n);
-            bodyLen += n;
+            body.write(b, from, n);
+            truncated |= body.cut();
         }
         bodyBytes += n;
         return n;
@@ -380,8 +375,8 @@ public final class Http1ResponseParser {
             return;
         }
         if (bodyPolicy != null && bodyPolicy.keep(status, contentType)) {
-            long expected = !transferEncoding && contentLength >= 0 ? contentLength : 1024;
-            body = new byte[(int) Math.max(16, Math.min(Math.min(expected, maxBody), 1 << 20))];
+            long expected = !transferEncoding && contentLength >= 0 ? contentLength : -1;
+            body = new BodyBuffer(expected < 0 ? -1 : Math.min(expected, maxBody));
         }
         if (transferEncoding) {
             if (contentLength >= 0 || badContentLength != null) {
@@ -468,7 +463,7 @@ public final class Http1ResponseParser {
         return bodyBytes;
     }
 
-    /** Whether the body was cut at the cap. */
+    /** Whether the body was cut at the cap (or, when kept, where it could no longer be kept). */
     public boolean truncated() {
         return truncated;
     }
@@ -498,9 +493,25 @@ public final class Http1ResponseParser {
         return contentType;
     }
 
-    /** The body as received (still content-encoded), or null when it was not kept. */
-    public byte[] body() {
-        return body == null ? null : Arrays.copyOf(body, bodyLen);
+    /**
+     * The body as received (still content-encoded), or null when it was not kept. Hands it
+     * over: the caller closes it, and a second call gives null.
+     */
+    public ResponseBody body() {
+        if (body == null) {
+            return null;
+        }
+        ResponseBody b = body.finish();
+        body = null;
+        return b;
+    }
+
+    /** Drops a body collected and not handed over (a response that failed half-way). */
+    public void discardBody() {
+        if (body != null) {
+            body.discard();
+            body = null;
+        }
     }
 
     // ---- byte helpers ----

@@ -15,7 +15,9 @@ package io.webprobe.http;
  *   <li><b>Bodies</b>: read up to {@link FetchRequest#maxBodyBytes()} (then
  *       {@link FetchResponse#truncated()}); kept only when the request's body policy says so,
  *       and a kept body is decoded per its Content-Encoding (gzip, deflate) with the cap
- *       applying to the decoded size too. {@link FetchResponse#sizeBytes()} counts the bytes as
+ *       applying to the decoded size too. A kept body is in memory up to
+ *       {@link ResponseBody#IN_MEMORY} and in a temporary file beyond, whatever the cap; the
+ *       caller {@link FetchResponse#release() releases} it. {@link FetchResponse#sizeBytes()} counts the bytes as
  *       downloaded; for HEAD, where no body comes, it is the announced Content-Length (0 when
  *       none). Whether a probe asks for compression is its own choice.
  *   <li><b>Deadline</b>: {@link FetchRequest#timeout()} covers connect, TLS handshake, headers

@@ -157,7 +157,9 @@ public final class JdkHttpProbe implements HttpProbe {
                                             new CappedBodySubscriber.Body(null, 0, false));
                                 }
                                 boolean keep = request.keepBody().keep(info.statusCode(), ct);
-                                return new CappedBodySubscriber(request.maxBodyBytes(), keep);
+                                return new CappedBodySubscriber(request.maxBodyBytes(), keep,
+                                        info.headers().firstValueAsLong("Content-Length")
+                                                .orElse(-1));
                             });
             try {
                 return answer(uri, request, head, start,
@@ -203,14 +205,14 @@ public final class JdkHttpProbe implements HttpProbe {
             HttpResponse<CappedBodySubscriber.Body> response) {
         CappedBodySubscriber.Body body = response.body();
         long size = body.size();
-        byte[] bytes = body.bytes();
+        ResponseBody bytes = body.body();
         boolean truncated = body.truncated();
         if (bytes != null) {
             // size stays what was downloaded; the cap applies to the decoded body too
             ContentDecoding.Decoded decoded = ContentDecoding.decode(bytes,
                     response.headers().firstValue("Content-Encoding").orElse(""),
                     request.maxBodyBytes());
-            bytes = decoded.bytes();
+            bytes = decoded.body();
             truncated |= decoded.truncated();
         }
         if (head) {

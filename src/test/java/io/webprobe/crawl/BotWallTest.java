@@ -45,7 +45,8 @@ class BotWallTest {
         }
         byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         return new FetchResponse(URI.create("https://example.com/page"), status, "text/html",
-                null, bytes == null ? 0 : bytes.length, bytes, false, 12, null, "", "", fields);
+                null, bytes == null ? 0 : bytes.length,
+                bytes == null ? null : io.webprobe.http.ResponseBody.of(bytes), false, 12, null, "", "", fields);
     }
 
     static Stream<Arguments> walls() {

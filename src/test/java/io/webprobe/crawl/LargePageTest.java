@@ -2,6 +2,7 @@ package io.webprobe.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.http.ResponseBody;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ class LargePageTest {
                 """, StandardCharsets.UTF_8);
         assertThat(html.length).isGreaterThan(LinkExtractor.STREAM_ABOVE);
 
-        LinkExtractor.Page streamed = extractor.extract(html, StandardCharsets.UTF_8, PAGE);
+        LinkExtractor.Page streamed = extractor.extract(ResponseBody.of(html), StandardCharsets.UTF_8, PAGE);
         LinkExtractor.Page whole = extractor.extractWhole(html, StandardCharsets.UTF_8, PAGE);
 
         assertThat(streamed.links()).hasSizeGreaterThan(10_000);
@@ -74,7 +75,7 @@ class LargePageTest {
     void aStreamedPageIsDecodedInTheCharsetItDeclares() {
         Charset cp1251 = Charset.forName("windows-1251");
         byte[] html = bigPage("<meta charset=\"windows-1251\"><title>Привет</title>", cp1251);
-        LinkExtractor.Page page = extractor.extract(html, null, PAGE);
+        LinkExtractor.Page page = extractor.extract(ResponseBody.of(html), null, PAGE);
         assertThat(page.title()).isEqualTo("Привет");
 
         byte[] body = bigPage("<title>Café</title>", StandardCharsets.UTF_8);
@@ -84,7 +85,7 @@ class LargePageTest {
         bom[2] = (byte) 0xbf;
         System.arraycopy(body, 0, bom, 3, body.length);
         // the byte order mark wins over a header that says otherwise, as for a small page
-        assertThat(extractor.extract(bom, StandardCharsets.ISO_8859_1, PAGE).title())
+        assertThat(extractor.extract(ResponseBody.of(bom), StandardCharsets.ISO_8859_1, PAGE).title())
                 .isEqualTo("Café");
     }
 
@@ -112,12 +113,85 @@ class LargePageTest {
         };
         for (String html : pages) {
             byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-            LinkExtractor.Page streamed = LargePage.extract(bytes, StandardCharsets.UTF_8, PAGE);
+            LinkExtractor.Page streamed = LargePage.extract(ResponseBody.of(bytes), StandardCharsets.UTF_8, PAGE);
             LinkExtractor.Page whole = extractor.extractWhole(bytes, StandardCharsets.UTF_8, PAGE);
             assertThat(streamed.info()).as(html).isEqualTo(whole.info());
             assertThat(streamed.title()).as(html).isEqualTo(whole.title());
             assertThat(links(streamed)).as(html).isEqualTo(links(whole));
             assertThat(streamed.refresh() == null).as(html).isEqualTo(whole.refresh() == null);
+        }
+    }
+
+    /** The most of a page a streamed parse held at once: text characters and elements. */
+    private record Held(long text, int elements) {}
+
+    private static Held heldWhileParsing(byte[] html, LinkExtractor.Page[] result) {
+        long[] text = {0};
+        int[] elements = {0};
+        int[] calls = {0};
+        result[0] = LargePage.extract(ResponseBody.of(html), StandardCharsets.UTF_8, PAGE, doc -> {
+            if (calls[0]++ % 128 != 0) {
+                return;
+            }
+            long[] t = {0};
+            int[] e = {0};
+            org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+                if (node instanceof org.jsoup.nodes.TextNode tn) {
+                    t[0] += tn.getWholeText().length();
+                } else if (node instanceof org.jsoup.nodes.Element) {
+                    e[0]++;
+                }
+            }, doc);
+            text[0] = Math.max(text[0], t[0]);
+            elements[0] = Math.max(elements[0], e[0]);
+        });
+        return new Held(text[0], elements[0]);
+    }
+
+    /**
+     * Pages no markup splits (a body of NUL bytes, a log in a pre, one long word) and pages
+     * whose link or H1 is never closed around megabytes: what the parse holds at once stays
+     * within a few of the bounds, not the page, and it finds what the whole document has
+     * (the text of the unending link or H1 being its first 64K characters).
+     */
+    @Test
+    void whatAStreamedPageHoldsIsBoundedWhateverThePageAndItsFindingsAreTheSame() {
+        String dense = "word <b>bold</b> more <img src=/img.png alt=x> text<br>\n".repeat(60_000);
+        String[] pages = {
+            "<title>nul</title><p>" + "\u0000".repeat(3_000_000) + "</p><a href=/after>a</a>",
+            "<title>pre</title><pre>" + "log line 42 ok\n".repeat(200_000) + "</pre><a href=/a>a</a>",
+            "<title>word</title><p>" + "y".repeat(3_000_000) + " z</p><a href=/a>a</a>",
+            "<title>link</title><p>intro</p><a href=/wrap>" + dense + "</a><a href=/a>a</a>",
+            "<title>h1</title><h1>Head " + dense + "</h1><a href=/a>a</a>",
+            "<title>both</title><h1><a href=/wrap>" + dense + "</a> tail</h1><p>x <a href=/a>a</a>",
+        };
+        long bound = LargePage.FOLD_AFTER + 4L * TokenBoundingReader.TEXT_PIECE;
+        for (String page : pages) {
+            byte[] html = ("<!doctype html><html><head></head><body>" + page + "</body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            String what = page.substring(0, 20);
+            LinkExtractor.Page[] streamed = new LinkExtractor.Page[1];
+            Held held = heldWhileParsing(html, streamed);
+            LinkExtractor.Page whole = extractor.extractWhole(html, StandardCharsets.UTF_8, PAGE);
+
+            assertThat(html.length).as(what).isGreaterThan(5 * (int) bound);
+            assertThat(held.text()).as(what).isLessThan(bound);
+            assertThat(held.elements()).as(what).isLessThan(20_000);
+            assertThat(streamed[0].title()).as(what).isEqualTo(whole.title());
+            assertThat(streamed[0].info().wordCount()).as(what)
+                    .isEqualTo(whole.info().wordCount());
+            assertThat(streamed[0].links()).as(what).extracting(l -> l.requestUrl() + " " + l.type())
+                    .containsExactlyInAnyOrderElementsOf(whole.links().stream()
+                            .map(l -> l.requestUrl() + " " + l.type()).toList());
+            for (LinkExtractor.Link l : whole.links()) {
+                String text = streamed[0].links().stream()
+                        .filter(s -> s.key().equals(l.key())).findFirst().orElseThrow()
+                        .anchorText();
+                assertThat(l.anchorText()).as(what).startsWith(text);
+                assertThat(text).as(what).hasSizeLessThanOrEqualTo(LargePage.TEXT_CAP);
+            }
+            String h1 = streamed[0].info().h1();
+            assertThat(whole.info().h1()).as(what).startsWith(h1);
         }
     }
 }

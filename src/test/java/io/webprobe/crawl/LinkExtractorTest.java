@@ -3,6 +3,7 @@ package io.webprobe.crawl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.webprobe.http.ResponseBody;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +17,7 @@ class LinkExtractorTest {
     private final LinkExtractor extractor = new LinkExtractor();
 
     private LinkExtractor.Page extract(String html) {
-        return extractor.extract(html.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, PAGE);
+        return extractor.extract(ResponseBody.of(html.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, PAGE);
     }
 
     /** "url type" pairs, in document order. */
@@ -134,9 +135,9 @@ class LinkExtractorTest {
     void decodesTitlesInTheDeclaredCharset() {
         byte[] latin1 = "<meta charset=iso-8859-1><title>Caf\u00e9</title>"
                 .getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("Café", extractor.extract(latin1, null, PAGE).title());
+        assertEquals("Café", extractor.extract(ResponseBody.of(latin1), null, PAGE).title());
         byte[] cp1252 = "<title>\u201cq\u201d</title>".getBytes(java.nio.charset.Charset.forName("windows-1252"));
-        assertEquals("“q”", extractor.extract(cp1252, java.nio.charset.Charset.forName("windows-1252"), PAGE).title());
+        assertEquals("“q”", extractor.extract(ResponseBody.of(cp1252), java.nio.charset.Charset.forName("windows-1252"), PAGE).title());
     }
 
     @Test

@@ -57,7 +57,7 @@ class CrawlHttpProbeTest {
         FetchResponse r = probe.fetch(get(server.url("/"), List.of()));
 
         assertThat(r.status()).isEqualTo(200);
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("<title>zipped</title>");
+        assertThat(new String(r.body().bytes(), StandardCharsets.UTF_8)).isEqualTo("<title>zipped</title>");
         assertThat(seen).containsEntry("accept", CrawlHttpProbe.ACCEPT)
                 .containsEntry("encoding", ContentDecoding.ACCEPTED)
                 .containsEntry("agent", "Webprobe/test");

@@ -160,7 +160,7 @@ class Http1ResponseParserTest {
             assertThat(p.header("x-robots-tag")).isEqualTo("noindex");
             assertThat(p.headers()).extracting(Header::name)
                     .containsExactly("content-type", "x-robots-tag", "transfer-encoding");
-            assertThat(new String(p.body(), StandardCharsets.ISO_8859_1)).isEqualTo("<p>hey!");
+            assertThat(new String(p.body().bytes(), StandardCharsets.ISO_8859_1)).isEqualTo("<p>hey!");
         }
         Http1ResponseParser notKept = new Http1ResponseParser();
         notKept.reset(false, CAP, true, FetchRequest.BodyPolicy.NEVER);

@@ -63,7 +63,7 @@ class JdkHttpProbeTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).isEqualTo("text/html; charset=utf-8");
         assertThat(r.sizeBytes()).isEqualTo(expected.length);
-        assertThat(r.body()).isEqualTo(expected);
+        assertThat(r.body().bytes()).isEqualTo(expected);
         assertThat(r.truncated()).isFalse();
         assertThat(r.location()).isNull();
         assertThat(r.uri()).isEqualTo(URI.create(server.url("/hello")));
@@ -161,8 +161,28 @@ class JdkHttpProbeTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.truncated()).isTrue();
         assertThat(r.sizeBytes()).isEqualTo(50_000);
-        assertThat(r.body()).hasSize(50_000);
-        assertEquals(big.substring(0, 50_000), new String(r.body(), StandardCharsets.UTF_8));
+        assertThat(r.body().bytes()).hasSize(50_000);
+        assertEquals(big.substring(0, 50_000), new String(r.body().bytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBodyLargerThanWhatIsKeptInMemoryIsKeptInATemporaryFile() throws Exception {
+        byte[] page = new byte[ResponseBody.IN_MEMORY + 1_234_567];
+        new java.util.Random(7).nextBytes(page);
+        server.route("/big", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+        });
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/big")), "GET",
+                TIMEOUT, 60L << 20, FetchRequest.BodyPolicy.HTML));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.body().inMemory()).isFalse();
+        assertThat(r.body().bytes()).isEqualTo(page);
+        r.release();
     }
 
     @Test

@@ -168,6 +168,95 @@ class StoredCrawlTest {
         }
     }
 
+    /** A probe that fails as {@code failure} says on one URL, else fetches for real. */
+    private static io.webprobe.http.HttpProbe failingOn(String url,
+            java.util.function.Supplier<? extends Error> failure) {
+        JdkHttpProbe real = new JdkHttpProbe("t", Duration.ofSeconds(5));
+        return new io.webprobe.http.HttpProbe() {
+            @Override
+            public io.webprobe.http.FetchResponse fetch(io.webprobe.http.FetchRequest r) {
+                if (r.uri().toString().equals(url)) {
+                    throw failure.get();
+                }
+                return real.fetch(r);
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
+    /**
+     * Out of memory (or another failure nothing handles) on the last URL of a crawl once
+     * marked the file finished with that URL still queued, so it could not be resumed: now the
+     * program's handler hears of it first (it ends the program, as a kill would), and where
+     * it returns the crawl stops, resumable, the URL not done, and the summary says so.
+     */
+    @Test
+    void aWorkerThatRunsOutOfMemoryNeverLeavesTheCrawlFinished() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a>"));
+        server.route("/a", LocalHttpServer.html("<a href=\"/last\">last</a>"));
+        server.route("/last", LocalHttpServer.html("the end"));
+        String last = server.url("/last");
+        Path file = dir.resolve("crawl.webprobe");
+        List<Throwable> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> handed.add(e));
+        CrawlSummary failed;
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            failed = run(CrawlJob.builder(plan(), failingOn(last,
+                    () -> new OutOfMemoryError("Java heap space")), store.sink()));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+
+        assertThat(handed).singleElement().isInstanceOf(OutOfMemoryError.class);
+        assertThat(failed.stopped()).isTrue();
+        assertThat(failed.crawled()).isEqualTo(2);
+        assertThat(failed.failure()).isEqualTo("Webprobe ran out of memory on " + last
+                + ", so the crawl stopped there (the details are in its log).");
+        CrawlSummary resumed;
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(store.info().resumable()).isTrue();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(urls(reader.results())).doesNotContain(last).hasSize(2);
+            }
+            resumed = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            try (CrawlReader reader = store.reader()) {
+                assertThat(urls(reader.results())).contains(last).hasSize(3);
+            }
+        }
+        assertThat(resumed.stopped()).isFalse();
+        assertThat(resumed.failure()).isNull();
+        assertThat(server.hits("/last")).isEqualTo(1);
+    }
+
+    @Test
+    void anyOtherFailureNothingHandlesStopsTheCrawlResumableToo() throws Exception {
+        TestSite site = new TestSite(server, 30);
+        String unlucky = server.url(site.paths().stream().sorted().toList().get(5));
+        Path file = dir.resolve("crawl.webprobe");
+        CrawlSummary failed;
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            failed = run(CrawlJob.builder(plan(), failingOn(unlucky, StackOverflowError::new),
+                    store.sink()));
+        }
+        assertThat(failed.stopped()).isTrue();
+        assertThat(failed.failure()).isEqualTo("Webprobe failed on " + unlucky
+                + ", so the crawl stopped there (the details are in its log).");
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.STOPPED);
+            try (CrawlReader reader = store.reader()) {
+                assertThat(urls(reader.results())).doesNotContain(unlucky);
+            }
+        }
+    }
+
     /** What a test does with a crawl held at page 40 of 120, and the file open to look at. */
     private interface Held {
         void run(CrawlJob job, Connection look) throws Exception;
