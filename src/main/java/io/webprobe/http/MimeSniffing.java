@@ -35,7 +35,8 @@ public final class MimeSniffing {
      */
     public static String mediaType(FetchResponse r) {
         String given = ContentTypes.mediaType(r.contentType());
-        if (isUnknown(given) && r.body() != null && mayBeSniffed(r) && looksLikeHtml(r.body())) {
+        if (isUnknown(given) && r.body() != null && mayBeSniffed(r)
+                && looksLikeHtml(r.body().head(RESOURCE_HEADER))) {
             return HTML;
         }
         return given;

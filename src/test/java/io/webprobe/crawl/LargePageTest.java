@@ -93,9 +93,11 @@ class LargePageTest {
     void aStreamedPageThatDeclaresNoCharsetIsReadAsBrowsersReadIt() {
         Charset cp1252 = Charset.forName("windows-1252");
         byte[] latin = bigPage("<title>Caf\u00e9 na\u00efve</title>", cp1252);
-        assertThat(extractor.extract(latin, null, PAGE).title()).isEqualTo("Caf\u00e9 na\u00efve");
+        assertThat(extractor.extract(io.webprobe.http.ResponseBody.of(latin), null, PAGE).title())
+                .isEqualTo("Caf\u00e9 na\u00efve");
         byte[] utf8 = bigPage("<title>Caf\u00e9 na\u00efve</title>", StandardCharsets.UTF_8);
-        assertThat(extractor.extract(utf8, null, PAGE).title()).isEqualTo("Caf\u00e9 na\u00efve");
+        assertThat(extractor.extract(io.webprobe.http.ResponseBody.of(utf8), null, PAGE).title())
+                .isEqualTo("Caf\u00e9 na\u00efve");
     }
 
     @Test

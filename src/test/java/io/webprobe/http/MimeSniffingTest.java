@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class MimeSniffingTest {
     private static FetchResponse ok(String contentType, String body, Header... headers) {
         return new FetchResponse(URI.create("http://h/"), 200, contentType, null, body.length(),
-                body.getBytes(StandardCharsets.UTF_8), false, 1, null, "", "", List.of(headers));
+                ResponseBody.of(body.getBytes(StandardCharsets.UTF_8)), false, 1, null, "", "",
+                List.of(headers));
     }
 
     @ParameterizedTest
