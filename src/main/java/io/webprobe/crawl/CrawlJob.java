@@ -74,10 +74,14 @@ public final class CrawlJob implements AutoCloseable {
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
+    /** A resumed crawl's page that could not connect is asked again after this. */
+    private static final Duration RETRY_UNREACHED = Duration.ofSeconds(1);
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
     /** Why a worker's unexpected failure stopped the crawl (a plain sentence), or null. */
     private volatile String failure;
+    /** A resumed crawl's site not answering at all (set when the crawl starts). */
+    private volatile SiteReach reach = new SiteReach(false);
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
@@ -169,6 +173,7 @@ public final class CrawlJob implements AutoCloseable {
                 }
             } else {
                 restore(resumeFrom, starts);
+                reach = new SiteReach(true);
             }
             sink.started();
             sink.state(CrawlState.RUNNING, time.ranBefore());
@@ -383,6 +388,21 @@ public final class CrawlJob implements AutoCloseable {
         }
         if (made == null) {
             return; // cancelled by stop(), or asked again later
+        }
+        if (reach.holdBack(item, made.visit().result())) {
+            // a resumed crawl whose site has not answered yet: not a result, still to fetch
+            if (reach.givenUp() || stopping) {
+                tally.unvisited(); // fetched again on the next resume
+                if (failure == null && !stopping) {
+                    failure = reach.why();
+                }
+                stop();
+            } else {
+                item.awaitingRetry = true;
+                tally.retryQueued();
+                frontier.retryLater(item, RETRY_UNREACHED.toNanos());
+            }
+            return;
         }
         try {
             sink.visited(made.visit());

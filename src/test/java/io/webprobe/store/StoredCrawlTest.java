@@ -110,6 +110,50 @@ class StoredCrawlTest {
     }
 
     @Test
+    void aResumedCrawlWhoseSiteIsDownStopsWithoutMarkingAnythingBroken() throws Exception {
+        new TestSite(server, 60);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/page/20.html", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"21.html\">next</a>"));
+        Path file = dir.resolve("down.webprobe");
+        List<CrawlResult> before;
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            CrawlJob job = CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()).build();
+            job.start();
+            arrived.await();
+            job.stop();
+            job.close();
+            release.countDown();
+            store.sink().flush().get();
+            try (CrawlReader reader = store.reader()) {
+                before = reader.results();
+            }
+        }
+        server.close(); // the site is down: every connection is refused
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            CrawlSummary summary = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            assertThat(summary.failure()).isEqualTo("The site could not be reached (connection "
+                    + "refused), so the resumed crawl stopped without marking anything broken; "
+                    + "resume it again once the site answers.");
+            assertThat(summary.stopped()).isTrue();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).extracting(CrawlResult::url)
+                        .containsExactlyElementsOf(before.stream().map(CrawlResult::url).toList());
+                assertThat(reader.results()).noneMatch(r -> r.error() != null);
+            }
+        }
+        try (CrawlStore again = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(again.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(again.info().resumable()).isTrue();
+        }
+    }
+
+    @Test
     void aStoppedCrawlResumesWhereItWasAndFetchesNothingTwice() throws Exception {
         TestSite site = new TestSite(server, 120);
         // page 40 holds the crawl: the crawl is stopped while a worker waits on it
