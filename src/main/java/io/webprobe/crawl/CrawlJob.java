@@ -406,6 +406,7 @@ public final class CrawlJob implements AutoCloseable {
         }
         try {
             sink.visited(made.visit());
+            noteElapsed();
         } catch (InterruptedException e) {
             tally.unvisited(); // stopped while the store was full: fetched again on resume
             throw e;
@@ -420,6 +421,20 @@ public final class CrawlJob implements AutoCloseable {
         }
         if (sink.failure() != null) {
             stop(); // the crawl file cannot be written: going on would lose what is fetched
+        }
+    }
+
+    /** The time of the last {@link CrawlSink#elapsed} (ticker nanos). */
+    private final java.util.concurrent.atomic.AtomicLong elapsedNoted =
+            new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
+    /** Notes the running time in the crawl file about once a second (one worker does). */
+    private void noteElapsed() {
+        long now = ticker.nanoTime();
+        long last = elapsedNoted.get();
+        if ((last == Long.MIN_VALUE || now - last >= 1_000_000_000L)
+                && elapsedNoted.compareAndSet(last, now)) {
+            sink.elapsed(time.elapsed());
         }
     }
 

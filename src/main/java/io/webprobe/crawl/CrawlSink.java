@@ -140,6 +140,12 @@ public interface CrawlSink {
     void state(CrawlState state, Duration elapsed);
 
     /**
+     * The crawl's running time so far, noted while it runs (about once a second), so a crawl
+     * whose process is killed resumes with its time: its state is not touched.
+     */
+    default void elapsed(Duration elapsed) {}
+
+    /**
      * Keeps a chunk of the frontier's overflow out of memory.
      *
      * @return the chunk's number, for {@link #unspill}

@@ -328,6 +328,11 @@ final class StoreWriter implements CrawlSink {
     }
 
     @Override
+    public void elapsed(Duration elapsed) {
+        put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
+    }
+
+    @Override
     public void state(CrawlState state, Duration elapsed) {
         put(new Meta("state", state.label()));
         put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
