@@ -72,7 +72,8 @@ class MainWindowGeometryTest {
     void reopensWhereItWasClosedAndMaximisedIfItWas() throws Exception {
         Path file = dir.resolve("ui-state.properties");
         context = fx(() -> WebprobeApp.show(first, null, UiState.load(file)));
-        Rectangle2D moved = new Rectangle2D(40, 30, 900, 600);
+        // a size above the window's minimum (960 x 640), which it would grow to
+        Rectangle2D moved = new Rectangle2D(40, 30, 1000, 680);
         fx(() -> {
             first.setX(moved.getMinX());
             first.setY(moved.getMinY());
