@@ -91,7 +91,8 @@ final class CrawlControls {
         listInput.managedProperty().bind(listInput.visibleProperty());
         HBox.setHgrow(listInput, Priority.ALWAYS);
 
-        Spinner<Integer> threads = Spinners.whole("crawlThreads", 1, 64, vm.threadsProperty().get());
+        Spinner<Integer> threads = Spinners.whole("crawlThreads", 1, CrawlSettings.MAX_THREADS,
+                vm.threadsProperty().get());
         threads.setPrefWidth(80);
         threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
         threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
