@@ -229,6 +229,34 @@ class TlsPingTest {
         }
     }
 
+    /**
+     * A server that asks for a client certificate, with TLS layered by hand so that the socket
+     * outlives a failed handshake: the server sends its alert and then closes as web servers
+     * do, reading what the client still sends (its request, in TLS 1.3), so the client reads
+     * the alert rather than a reset.
+     */
+    private static RawServer.Handler wantingAClientCertificate(SSLContext serverTls, byte[] ok,
+            String... protocols) {
+        return (socket, srv) -> {
+            SSLSocket s = (SSLSocket) serverTls.getSocketFactory().createSocket(socket,
+                    null, socket.getPort(), false);
+            s.setUseClientMode(false);
+            s.setNeedClientAuth(true);
+            if (protocols.length > 0) {
+                s.setEnabledProtocols(protocols);
+            }
+            try {
+                s.startHandshake();
+                while (srv.readHead(s) != null) {
+                    s.getOutputStream().write(ok);
+                }
+            } catch (javax.net.ssl.SSLException e) {
+                socket.shutdownOutput();
+                socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        };
+    }
+
     @Test
     void aFailedHandshakeReadsTheSameOnBothEnginesWhicheverTlsLibraryMetIt() throws Exception {
         byte[] ok = OK.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -237,42 +265,11 @@ class TlsPingTest {
                     socket.getInputStream().read(new byte[16]);
                     socket.close();
                 });
-                RawServer wantsClientCertificate = new RawServer((socket, srv) -> {
-                    // TLS layered by hand so that the socket outlives a failed handshake: the
-                    // server sends its alert and then closes as web servers do, reading what
-                    // the client still sends (its request, in TLS 1.3), so the client reads
-                    // the alert rather than a reset
-                    SSLSocket s = (SSLSocket) serverTls.getSocketFactory().createSocket(socket,
-                            null, socket.getPort(), false);
-                    s.setUseClientMode(false);
-                    s.setNeedClientAuth(true);
-                    try {
-                        s.startHandshake();
-                        while (srv.readHead(s) != null) {
-                            s.getOutputStream().write(ok);
-                        }
-                    } catch (javax.net.ssl.SSLException e) {
-                        socket.shutdownOutput();
-                        socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                });
-                RawServer wantsClientCertificateOverTls12 = new RawServer((socket, srv) -> {
-                    // the same over TLS 1.2, where BoringSSL names only "handshake failure"
-                    SSLSocket s = (SSLSocket) serverTls.getSocketFactory().createSocket(socket,
-                            null, socket.getPort(), false);
-                    s.setUseClientMode(false);
-                    s.setNeedClientAuth(true);
-                    s.setEnabledProtocols(new String[] {"TLSv1.2"});
-                    try {
-                        s.startHandshake();
-                        while (srv.readHead(s) != null) {
-                            s.getOutputStream().write(ok);
-                        }
-                    } catch (javax.net.ssl.SSLException e) {
-                        socket.shutdownOutput();
-                        socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                    }
-                });
+                RawServer wantsClientCertificate = new RawServer(
+                        wantingAClientCertificate(serverTls, ok));
+                // the same over TLS 1.2, where BoringSSL names only "handshake failure"
+                RawServer wantsClientCertificateOverTls12 = new RawServer(
+                        wantingAClientCertificate(serverTls, ok, "TLSv1.2"));
                 RawServer noSuiteInCommon = new RawServer((socket, srv) -> {
                     SSLSocket s = (SSLSocket) socket;
                     // a suite that needs an RSA key, and the certificate's key is not RSA

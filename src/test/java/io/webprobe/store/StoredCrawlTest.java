@@ -109,15 +109,16 @@ class StoredCrawlTest {
         return rows.stream().map(CrawlResult::url).collect(Collectors.toSet());
     }
 
-    @Test
-    void aResumedCrawlWhoseSiteIsDownStopsWithoutMarkingAnythingBroken() throws Exception {
-        new TestSite(server, 60);
+    /**
+     * Crawls the server into a new file and stops the crawl while a worker waits on
+     * {@code blocked} (served with a link to {@code next}); returns what the file then holds.
+     */
+    private List<CrawlResult> crawlStoppedAt(Path file, String blocked, String next)
+            throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        server.route("/page/20.html", LocalHttpServer.blockUntil(release, arrived,
-                "<a href=\"21.html\">next</a>"));
-        Path file = dir.resolve("down.webprobe");
-        List<CrawlResult> before;
+        server.route(blocked, LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"" + next + "\">next</a>"));
         try (CrawlStore store = CrawlStore.create(file, plan())) {
             CrawlJob job = CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
                     store.sink()).build();
@@ -128,9 +129,16 @@ class StoredCrawlTest {
             release.countDown();
             store.sink().flush().get();
             try (CrawlReader reader = store.reader()) {
-                before = reader.results();
+                return reader.results();
             }
         }
+    }
+
+    @Test
+    void aResumedCrawlWhoseSiteIsDownStopsWithoutMarkingAnythingBroken() throws Exception {
+        new TestSite(server, 60);
+        Path file = dir.resolve("down.webprobe");
+        List<CrawlResult> before = crawlStoppedAt(file, "/page/20.html", "21.html");
         server.close(); // the site is down: every connection is refused
 
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
@@ -157,25 +165,8 @@ class StoredCrawlTest {
     void aStoppedCrawlResumesWhereItWasAndFetchesNothingTwice() throws Exception {
         TestSite site = new TestSite(server, 120);
         // page 40 holds the crawl: the crawl is stopped while a worker waits on it
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        server.route("/page/40.html", LocalHttpServer.blockUntil(release, arrived,
-                "<a href=\"41.html\">next</a>"));
         Path file = dir.resolve("crawl.webprobe");
-        Set<String> doneBefore;
-        try (CrawlStore store = CrawlStore.create(file, plan())) {
-            CrawlJob job = CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink()).build();
-            job.start();
-            arrived.await();
-            job.stop();
-            job.close();
-            release.countDown();
-            try (CrawlReader reader = store.reader()) {
-                store.sink().flush().get();
-                doneBefore = urls(reader.results());
-            }
-        }
+        Set<String> doneBefore = urls(crawlStoppedAt(file, "/page/40.html", "41.html"));
         Map<String, Integer> hitsBefore = hits(site);
         assertThat(doneBefore).isNotEmpty().doesNotContain(server.url("/page/40.html"));
 
