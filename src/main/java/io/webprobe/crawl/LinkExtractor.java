@@ -163,13 +163,17 @@ final class LinkExtractor {
     /**
      * The links of a stylesheet: every {@code url(...)} and {@code @import}, resolved against
      * the stylesheet's own URL, with link type {@code css-url}. The text is decoded with the
-     * header's charset, else its {@code @charset} rule, else UTF-8.
+     * header's charset, else its {@code @charset} rule, else UTF-8, and read as a stream
+     * ({@link CssUrls}), whatever its size.
      */
-    Page extractCss(byte[] css, Charset headerCharset, URI sheetUrl) {
-        Charset cs = headerCharset != null ? headerCharset : cssCharset(css);
+    Page extractCss(ResponseBody css, Charset headerCharset, URI sheetUrl) {
+        Charset cs = headerCharset != null ? headerCharset : cssCharset(css.head(64));
         Collector c = new Collector(webUrl(sheetUrl));
-        for (String u : CssUrls.urls(new String(css, cs))) {
-            c.add(u, "", "css-url", true);
+        try (java.io.Reader text = new java.io.InputStreamReader(
+                new java.io.BufferedInputStream(css.open(), 64 * 1024), cs)) {
+            CssUrls.urls(text, u -> c.add(u, "", "css-url", true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return new Page("", List.copyOf(c.links.values()), List.copyOf(c.invalid), null,
                 PageInfo.NONE);
