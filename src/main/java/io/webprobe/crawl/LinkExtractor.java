@@ -3,6 +3,11 @@ package io.webprobe.crawl;
 import io.webprobe.http.ResponseBody;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -169,11 +174,11 @@ final class LinkExtractor {
     Page extractCss(ResponseBody css, Charset headerCharset, URI sheetUrl) {
         Charset cs = headerCharset != null ? headerCharset : cssCharset(css.head(64));
         Collector c = new Collector(webUrl(sheetUrl));
-        try (java.io.Reader text = new java.io.InputStreamReader(
-                new java.io.BufferedInputStream(css.open(), 64 * 1024), cs)) {
+        try (Reader text = new InputStreamReader(new BufferedInputStream(css.open(), 64 * 1024),
+                cs)) {
             CssUrls.urls(text, u -> c.add(u, "", "css-url", true));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new Page("", List.copyOf(c.links.values()), List.copyOf(c.invalid), null,
                 PageInfo.NONE);
