@@ -106,7 +106,8 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "10MB",
             converter = SizeConverter.class,
             description = "Download at most this much of each page, e.g. 500KB or 50MB; a "
-                    + "longer page is marked truncated (default: ${DEFAULT-VALUE}).")
+                    + "longer page is marked truncated. Beyond 2 MB a page waits in a temporary "
+                    + "file, not in memory (default: ${DEFAULT-VALUE}).")
     long maxSize;
 
     @Option(names = "--user-agent", paramLabel = "TEXT",

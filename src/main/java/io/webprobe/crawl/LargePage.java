@@ -8,8 +8,11 @@ import io.webprobe.crawl.LinkExtractor.Collector;
 import io.webprobe.crawl.LinkExtractor.Page;
 import io.webprobe.crawl.LinkExtractor.WordCounter;
 import io.webprobe.http.ResponseBody;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
@@ -20,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -81,15 +85,15 @@ final class LargePage {
      * stands after each element is read (tests look at how much of the page it holds).
      */
     static Page extract(ResponseBody html, Charset headerCharset, URI pageUrl,
-            java.util.function.Consumer<Document> held) {
+            Consumer<Document> held) {
         byte[] head = html.head(HtmlCharset.PROBE_BYTES);
         int bom = HtmlCharset.bomLength(head);
         Charset cs = HtmlCharset.of(head, bom, headerCharset);
-        InputStream in = new java.io.BufferedInputStream(html.open(), 64 * 1024);
+        InputStream in = new BufferedInputStream(html.open(), 64 * 1024);
         try {
             in.skipNBytes(bom);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         TokenBoundingReader reader = new TokenBoundingReader(new InputStreamReader(in, cs));
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {

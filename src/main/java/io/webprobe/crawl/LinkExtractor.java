@@ -3,6 +3,11 @@ package io.webprobe.crawl;
 import io.webprobe.http.ResponseBody;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -163,13 +168,17 @@ final class LinkExtractor {
     /**
      * The links of a stylesheet: every {@code url(...)} and {@code @import}, resolved against
      * the stylesheet's own URL, with link type {@code css-url}. The text is decoded with the
-     * header's charset, else its {@code @charset} rule, else UTF-8.
+     * header's charset, else its {@code @charset} rule, else UTF-8, and read as a stream
+     * ({@link CssUrls}), whatever its size.
      */
-    Page extractCss(byte[] css, Charset headerCharset, URI sheetUrl) {
-        Charset cs = headerCharset != null ? headerCharset : cssCharset(css);
+    Page extractCss(ResponseBody css, Charset headerCharset, URI sheetUrl) {
+        Charset cs = headerCharset != null ? headerCharset : cssCharset(css.head(64));
         Collector c = new Collector(webUrl(sheetUrl));
-        for (String u : CssUrls.urls(new String(css, cs))) {
-            c.add(u, "", "css-url", true);
+        try (Reader text = new InputStreamReader(new BufferedInputStream(css.open(), 64 * 1024),
+                cs)) {
+            CssUrls.urls(text, u -> c.add(u, "", "css-url", true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return new Page("", List.copyOf(c.links.values()), List.copyOf(c.invalid), null,
                 PageInfo.NONE);

@@ -6,9 +6,10 @@ import java.util.concurrent.Semaphore;
  * Keeps the pages being parsed at once within the heap: a parsed HTML document takes about ten
  * times its size in memory, so eight workers parsing 10 MB pages at once would need ~800 MB.
  * Each parse takes its estimated share of a budget (half the heap) and gives it back after; a
- * page larger than the whole budget is parsed alone. Small pages never wait. A page above
- * {@link LinkExtractor#STREAM_ABOVE} is read as a stream ({@link LargePage}) and counts as one
- * of that size. Thread-safe.
+ * page larger than the whole budget is parsed alone. Small pages never wait. A page (or
+ * stylesheet) above {@link LinkExtractor#STREAM_ABOVE} is read as a stream ({@link LargePage},
+ * {@link CssUrls}) whose every piece is bounded ({@link TokenBoundingReader}), whatever the
+ * page holds and however large it is, and counts as one of that size. Thread-safe.
  */
 final class ParseBudget {
     /** How much memory a parsed document takes per byte of HTML, roughly. */

@@ -116,7 +116,10 @@ final class TokenBoundingReader extends Reader {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                step(input[i]);
+                i = plainRun(i, n);
+                if (i < n) {
+                    step(input[i]);
+                }
             }
             consumed += n;
         }
@@ -150,6 +153,52 @@ final class TokenBoundingReader extends Reader {
 
     private static boolean isLetter(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /**
+     * Passes on, from {@code input[i]}, the characters that change nothing but counts: text
+     * with no bound near, or a quoted value's. The common case, in a tight loop.
+     *
+     * @return where the first character that needs {@link #step} is, or {@code n}
+     */
+    private int plainRun(int i, int n) {
+        if (out.length - outLen < n - i) {
+            out = java.util.Arrays.copyOf(out, outLen + 2 * (n - i) + 64);
+        }
+        if (state == State.DATA) {
+            int room = TEXT_PIECE - 1 - Math.max(text, Math.max(word, gap));
+            int end = Math.min(n, i + Math.max(0, room));
+            for (; i < end; i++) {
+                char c = input[i];
+                if (c == '<') {
+                    break;
+                }
+                if (isSpace(c)) {
+                    word = 0;
+                    gap++;
+                } else {
+                    gap = 0;
+                    word++;
+                    textHasInk = true;
+                }
+                text++;
+                out[outLen++] = c;
+            }
+        } else if ((state == State.VALUE_DQ || state == State.VALUE_SQ) && !dropping) {
+            char quote = state == State.VALUE_DQ ? '"' : '\'';
+            int room = Math.min(VALUE_CAP - value, TAG_CAP - tag) - 1;
+            int end = Math.min(n, i + Math.max(0, room));
+            for (; i < end; i++) {
+                char c = input[i];
+                if (c == quote) {
+                    break;
+                }
+                value++;
+                tag++;
+                out[outLen++] = c;
+            }
+        }
+        return i;
     }
 
     private void step(char c) {

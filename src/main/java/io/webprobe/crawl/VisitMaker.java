@@ -42,7 +42,7 @@ final class VisitMaker {
             throw new IllegalStateException("stopped while waiting to parse " + item.url, e);
         }
         try {
-            return css ? extractor.extractCss(r.body().bytes(), ContentTypes.charset(r.contentType()),
+            return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
                     item.uri())
                     : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
                             item.uri());

@@ -77,4 +77,27 @@ class StylesheetLinksTest {
                     });
         }
     }
+
+    /** A stylesheet of megabytes (kept in a temporary file) is read as a stream to its end. */
+    @Test
+    void aStylesheetOfMegabytesIsReadToItsEnd() throws Exception {
+        String rules = ".r { background: url(/img/same.png) } /* url(/no.png) */\n".repeat(100_000);
+        server.route("/", html("<link rel=stylesheet href=\"/big.css\">"));
+        server.route("/big.css", css(rules + ".last { background: url(/img/last.png) }"));
+        server.route("/img/same.png", ex -> LocalHttpServer.send(ex, 200, "image/png", "P"));
+        server.route("/img/last.png", ex -> LocalHttpServer.send(ex, 200, "image/png", "P"));
+        var events = new RecordingCrawlListener();
+        try (CrawlJob job = TestJobs.job(CrawlPlan.of(URI.create(server.url("/")), "t")
+                .withMaxBodyBytes(60L << 20), events)) {
+            job.start();
+            events.awaitFinish();
+        }
+
+        assertThat(rules.length()).isGreaterThan(2 * io.webprobe.http.ResponseBody.IN_MEMORY);
+        assertThat(server.hits("/img/same.png")).isEqualTo(1);
+        assertThat(server.hits("/img/last.png")).isEqualTo(1);
+        assertThat(server.hits("/no.png")).isZero();
+        assertThat(events.stored()).filteredOn(r -> r.url().equals(server.url("/big.css")))
+                .singleElement().satisfies(r -> assertThat(r.outlinks()).isEqualTo(2));
+    }
 }

@@ -1,0 +1,75 @@
+package io.webprobe.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The URLs of CSS, from a style attribute to a stylesheet of megabytes read piece by piece:
+ * the same wherever the pieces end, comments left out.
+ */
+class CssUrlsTest {
+    @Test
+    void urlsAndImportsButNotWhatIsInComments() {
+        assertThat(CssUrls.urls("""
+                @import "a.css"; @import 'b.css';
+                /* url(no.png) */ .x { background: url( "c.png" ) url('d.png') url(e.png) }
+                /*/ still a comment url(no2.png) */ .y{b:url(f.png)}/**/.z{b:url(g.png)}
+                .data { b: url(data:image/png;base64,AAAA) } .empty { b: url() }
+                """)).containsExactly("c.png", "d.png", "e.png", "f.png", "g.png",
+                        "data:image/png;base64,AAAA", "a.css", "b.css");
+        assertThat(CssUrls.urls("color: red")).isEmpty();
+        // an unterminated comment runs to the end, as a browser reads it
+        assertThat(CssUrls.urls(".a{b:url(a.png)} /* .b{b:url(b.png)}")).containsExactly("a.png");
+    }
+
+    /** A reader that hands out at most {@code most} characters per read. */
+    private static Reader trickling(String s, int most) {
+        return new StringReader(s) {
+            @Override
+            public int read(char[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, most));
+            }
+        };
+    }
+
+    @Test
+    void aStylesheetOfMegabytesIsReadInPiecesWithTheSameUrlsWhereverTheyEnd() {
+        StringBuilder css = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; css.length() < 12 * CssUrls.PIECE; i++) {
+            css.append(".r").append(i).append(" { background: url(/img/").append(i)
+                    .append(".png) }\n");
+            expected.add("/img/" + i + ".png");
+            if (i % 997 == 0) {
+                // a comment that spans pieces, with what would be a URL in it
+                css.append("/* ").append("x url(/no.png) ".repeat(20_000)).append("*/\n");
+            }
+            if (i % 1499 == 0) {
+                // a rule with no '}' for long: a data URL of 300K characters
+                css.append(".d").append(i).append(" { background: url(data:image/png;base64,")
+                        .append("A".repeat(300_000)).append(") }\n");
+                expected.add("data:image/png;base64," + "A".repeat(300_000));
+            }
+        }
+        for (int most : new int[] {7, 4096, 100_000}) {
+            List<String> found = new ArrayList<>();
+            CssUrls.urls(trickling(css.toString(), most), found::add);
+            assertThat(found).as("reads of %d characters", most).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aUrlLongerThanTheLongestPieceIsLostButNotWhatFollows() {
+        String css = ".a{b:url(/a.png)} .big { b: url(data:x," + "A".repeat(5 * CssUrls.PIECE)
+                + ") } .c{b:url(/c.png)} @import 'd.css';";
+        List<String> found = new ArrayList<>();
+        CssUrls.urls(new StringReader(css), found::add);
+        assertThat(found).containsExactly("/a.png", "/c.png", "d.css");
+    }
+}
