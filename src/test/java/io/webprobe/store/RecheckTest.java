@@ -33,6 +33,21 @@ class RecheckTest {
         server.close();
     }
 
+    /** Crawls the plan into the store and returns its summary. */
+    private static CrawlSummary crawl(CrawlPlan plan, CrawlStore store) throws Exception {
+        CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+        try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                store.sink()).listener(new CrawlListener() {
+                    @Override
+                    public void onFinished(CrawlSummary s) {
+                        done.complete(s);
+                    }
+                }).build()) {
+            job.start();
+            return done.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void aFixedBrokenLinkIsNoLongerBrokenAfterARecheckAndItsInlinksStay() throws Exception {
         server.route("/", html("<a href=\"/a\">a</a><a href=\"/fixme\">fix me</a>"));
@@ -40,17 +55,7 @@ class RecheckTest {
         server.route("/fixme", LocalHttpServer.status(404));
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
         try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
-            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
-            try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink()).listener(new CrawlListener() {
-                        @Override
-                        public void onFinished(CrawlSummary s) {
-                            done.complete(s);
-                        }
-                    }).build()) {
-                job.start();
-                assertThat(done.get(30, TimeUnit.SECONDS).brokenLinks()).isEqualTo(2);
-            }
+            assertThat(crawl(plan, store).brokenLinks()).isEqualTo(2);
             long[] id = {0};
             try (CrawlReader reader = store.reader()) {
                 reader.query("SELECT id FROM urls WHERE url = '" + server.url("/fixme") + "'",
@@ -88,17 +93,7 @@ class RecheckTest {
                 + "<title>Live</title>"));
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
         try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
-            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
-            try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink()).listener(new CrawlListener() {
-                        @Override
-                        public void onFinished(CrawlSummary s) {
-                            done.complete(s);
-                        }
-                    }).build()) {
-                job.start();
-                assertThat(done.get(30, TimeUnit.SECONDS).brokenLinks()).isZero();
-            }
+            assertThat(crawl(plan, store).brokenLinks()).isZero();
             long[] id = {0};
             try (CrawlReader reader = store.reader()) {
                 reader.query("SELECT id FROM urls WHERE url = '" + server.url("/live") + "'",
