@@ -348,13 +348,22 @@ class PingWindowTest extends MainWindowTestBase {
         }
         waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
 
-        assertThat(pingStatus(robot)).startsWith("Finished: ");
-        assertThat(pingResults(robot)).allSatisfy(r -> assertThat(r.sent()).isEqualTo(400));
+        String finished = pingStatus(robot);
+        assertThat(finished).startsWith("Finished: ");
+        // 4 s at 300 req/s: 1,200 requests, each either sent or (on a machine too busy for
+        // 20 connections to keep up) counted and named as not sent in the status line
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" · ([\\d,]+) not sent: ")
+                .matcher(finished);
+        long notSent = m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+        List<PingResult> results = pingResults(robot);
+        assertThat(results).allSatisfy(r -> assertThat(r.sent()).isBetween(1L, 400L));
+        assertThat(results.stream().mapToLong(PingResult::sent).sum() + notSent).isEqualTo(1200);
         @SuppressWarnings("unchecked")
         BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
         long counted = fx(() -> bars.getData().get(0).getData().stream()
                 .mapToLong(d -> d.getYValue().longValue()).sum());
-        assertThat(counted).isEqualTo(400);
+        int shown = fx(() -> table.getSelectionModel().getSelectedIndex());
+        assertThat(counted).isEqualTo(results.get(shown).sent());
         assertThat(uncaught).isEmpty();
         assertThat(dialogs.calls).doesNotContain("showError");
     }

@@ -500,9 +500,12 @@ public final class PingViewModel implements AutoCloseable {
         String rateText = s.targetRate() > 0
                 ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
                 : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
-        return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s",
+        return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
                 s.sent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
-                s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "");
+                s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
+                s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: every connection "
+                        + "was still waiting for an answer when the time ran out (more "
+                        + "Concurrency keeps the rate)", s.notSent()) : "");
     }
 
     /** The requests HTTP/2's opening and warm-up sent before the clock, if any. */

@@ -17,6 +17,7 @@ import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
+import io.webprobe.ping.PingSnapshot;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
@@ -151,6 +152,22 @@ class PingViewModelTest {
     }
 
     // == the target list ==
+
+    @Test
+    void aFinishedOpenLoopRunNamesTheRequestsItCouldNotSend() {
+        PingSnapshot kept = snapshot(0);
+        PingSnapshot fellBehind = snapshot(3);
+
+        assertThat(PingViewModel.statusLine(kept)).doesNotContain("not sent");
+        assertThat(PingViewModel.statusLine(fellBehind)).contains(" · 3 not sent: every "
+                + "connection was still waiting for an answer when the time ran out (more "
+                + "Concurrency keeps the rate)");
+    }
+
+    private static PingSnapshot snapshot(long notSent) {
+        return new PingSnapshot(List.of(), 1197, 0, 12, 0, Duration.ofSeconds(4), 299.2, 300, 1.0,
+                List.of(), true, false, 0, false, null, 299.2, notSent);
+    }
 
     @Test
     void badLinesAreListedWithTheirReasonAndTheValidUrlsStillRun() throws Exception {
