@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -179,21 +180,39 @@ public final class Http1Probe implements HttpProbe {
 
     private Http1Connection connect(String host, int port, boolean https, String key,
             long deadline) throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        int timeout = (int) Math.max(1, Math.min(left, connectTimeout.toMillis()));
+        List<InetAddress> addresses = HostAddresses.resolve(host);
         Socket socket = new Socket();
         Socket raw = socket;
         connecting.add(raw);   // close() ends a connect or handshake in progress too
+        SocketException firstFailure = null;
         try {
-            if (closed) {
-                throw new SocketException("closed");
-            }
-            socket.setTcpNoDelay(true);
-            try {
-                socket.connect(new InetSocketAddress(address, port), timeout);
-            } catch (SocketTimeoutException e) {
-                throw new ErrorClassifier.ConnectTimeout();
+            for (int i = 0; ; i++) {
+                if (closed) {
+                    throw new SocketException("closed");
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                int timeout = (int) Math.max(1, Math.min(left, connectTimeout.toMillis()));
+                socket.setTcpNoDelay(true);
+                try {
+                    socket.connect(new InetSocketAddress(addresses.get(i), port), timeout);
+                    break;
+                } catch (SocketTimeoutException e) {
+                    throw new ErrorClassifier.ConnectTimeout();
+                } catch (SocketException e) {
+                    // refused, unroutable, no IPv6 here: the next address, as a browser does;
+                    // the first address's failure when none answers
+                    if (closed || i + 1 == addresses.size() || deadline - System.nanoTime() <= 0) {
+                        throw i == 0 ? e : firstFailure;
+                    }
+                    if (i == 0) {
+                        firstFailure = e;
+                    }
+                    connecting.remove(raw);
+                    socket.close();
+                    socket = new Socket();
+                    raw = socket;
+                    connecting.add(raw);
+                }
             }
             if (https) {
                 long handshakeLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

@@ -4,6 +4,7 @@ import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.Http1ResponseParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -48,6 +49,11 @@ final class NioConnection {
     private State state = State.IDLE;
     private SocketChannel channel;
     private TlsLayer tls;
+    /** The address being connected to, which of the endpoint's it is, and the first refusal. */
+    private InetSocketAddress connectingTo;
+    private int firstAddress;
+    private int attempt;
+    private SocketException firstRefusal;
     private SelectionKey key;
     private int interest;
     private int endpoint = -1;
@@ -112,8 +118,7 @@ final class NioConnection {
             fail(problem);
             return;
         }
-        InetSocketAddress address = targets.address(target);
-        if (address == null) {
+        if (targets.address(target) == null) {
             fail(ErrorClassifier.dnsFailure());
             return;
         }
@@ -124,13 +129,13 @@ final class NioConnection {
             closeChannel();
         }
         if (channel == null) {
-            openOrWait(address);
+            openOrWait();
         } else {
             write();
         }
     }
 
-    private void openOrWait(InetSocketAddress address) {
+    private void openOrWait() {
         if (targets.tls(target)) {
             NioTargets.Gate gate = targets.handshakeGate(target, run.now());
             if (gate == NioTargets.Gate.WAIT) {
@@ -140,7 +145,7 @@ final class NioConnection {
             }
             pioneer = gate == NioTargets.Gate.PIONEER;
         }
-        connect(address);
+        connect();
     }
 
     /** Whether this connection waits for its endpoint's first handshake. */
@@ -151,7 +156,7 @@ final class NioConnection {
     /** The loop checks a gated connection: it goes on once the gate is open. */
     void retryGate() {
         if (state == State.GATED) {
-            openOrWait(targets.address(target));
+            openOrWait();
         }
     }
 
@@ -196,8 +201,17 @@ final class NioConnection {
         state = State.RETIRED;
     }
 
-    private void connect(InetSocketAddress address) {
+    /** A new socket to the endpoint's preferred address (the next ones if it refuses). */
+    private void connect() {
+        attempt = 0;
+        firstAddress = targets.preferred(target);
+        firstRefusal = null;
+        open(targets.address(target, firstAddress, 0));
+    }
+
+    private void open(InetSocketAddress address) {
         state = State.CONNECTING;
+        connectingTo = address;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
@@ -211,6 +225,8 @@ final class NioConnection {
             if (connected) {
                 connected();
             }
+        } catch (SocketException e) {
+            refused(e);
         } catch (IOException e) {
             fail(ErrorClassifier.classify(e));
         }
@@ -221,6 +237,9 @@ final class NioConnection {
             if (!channel.finishConnect()) {
                 return;
             }
+        } catch (SocketException e) {
+            refused(e);
+            return;
         } catch (IOException e) {
             fail(ErrorClassifier.classify(e));
             return;
@@ -228,7 +247,28 @@ final class NioConnection {
         connected();
     }
 
+    /**
+     * The address refused the connection or cannot be reached (no IPv6 here): the endpoint's
+     * next address, as a browser does ({@code localhost} is 127.0.0.1 and ::1); the first
+     * address's failure when none is left.
+     */
+    private void refused(SocketException e) {
+        if (firstRefusal == null) {
+            firstRefusal = e;
+        }
+        InetSocketAddress next = run.stopping() ? null
+                : targets.address(target, firstAddress, attempt + 1);
+        if (next == null) {
+            fail(ErrorClassifier.classify(firstRefusal));
+            return;
+        }
+        closeChannel();
+        attempt++;
+        open(next);
+    }
+
     private void connected() {
+        targets.connected(target, connectingTo);
         if (tls == null) {
             write();
         } else {
@@ -346,7 +386,7 @@ final class NioConnection {
             retried = true;
             out.rewind();
             parser.reset(headRequest, MAX_BODY_BYTES);
-            connect(targets.address(target));
+            connect();
             return;
         }
         fail(ErrorClassifier.classify(e));

@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.HostAddresses;
 import io.webprobe.http.Http1RequestEncoder;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
@@ -12,7 +13,6 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -58,8 +58,10 @@ final class NioTargets {
 
     private final List<Target> targets;
     private final List<Endpoint> endpoints;
-    /** Per endpoint: null (not resolved yet), an InetSocketAddress, or UNRESOLVED. */
+    /** Per endpoint: null (not resolved yet), an InetSocketAddress[], or UNRESOLVED. */
     private final AtomicReferenceArray<Object> resolved;
+    /** Per endpoint: the index of the address that last accepted a connection. */
+    private final AtomicIntegerArray working;
     /** Per endpoint: GATE_NONE, GATE_PIONEER or GATE_OPEN. */
     private final AtomicIntegerArray gates;
     /** Per endpoint: when the gate opens anyway (clock), 0 until the first handshake is done. */
@@ -97,6 +99,7 @@ final class NioTargets {
         this.targets = List.copyOf(out);
         this.endpoints = List.copyOf(eps);
         this.resolved = new AtomicReferenceArray<>(eps.size());
+        this.working = new AtomicIntegerArray(eps.size());
         this.gates = new AtomicIntegerArray(eps.size());
         this.openAt = new AtomicLongArray(eps.size());
         this.maxHead = Math.max(1, max);
@@ -111,24 +114,59 @@ final class NioTargets {
         return targets.get(t).problem();
     }
 
-    /** The endpoint's address, resolved once; null when the host name does not resolve. */
+    /** The endpoint's address to connect to first; null when the host name does not resolve. */
     InetSocketAddress address(int t) {
+        return address(t, preferred(t), 0);
+    }
+
+    /** Which of the endpoint's addresses to try first: the one that last accepted a connection. */
+    int preferred(int t) {
+        return working.get(targets.get(t).endpoint());
+    }
+
+    /**
+     * One of the endpoint's addresses ({@link HostAddresses}: all of the name's, and both
+     * loopback addresses for {@code localhost}), resolved once.
+     *
+     * @param first the index of the first one tried ({@link #preferred}, taken once)
+     * @param attempt 0 for that one, 1 for the next when it refused...
+     * @return the address, or null when the name does not resolve or none is left
+     */
+    InetSocketAddress address(int t, int first, int attempt) {
         int e = targets.get(t).endpoint();
         Object a = resolved.get(e);
         if (a == null) {
             Endpoint ep = endpoints.get(e);
-            String host = ep.host().startsWith("[") ? ep.host().substring(1, ep.host().length() - 1)
-                    : ep.host();
             try {
-                a = new InetSocketAddress(InetAddress.getByName(host.toLowerCase(Locale.ROOT)),
-                        ep.port());
+                List<InetAddress> all = HostAddresses.resolve(ep.host());
+                InetSocketAddress[] each = new InetSocketAddress[all.size()];
+                for (int i = 0; i < each.length; i++) {
+                    each[i] = new InetSocketAddress(all.get(i), ep.port());
+                }
+                a = each;
             } catch (UnknownHostException | SecurityException e2) {
                 a = UNRESOLVED;
             }
             resolved.compareAndSet(e, null, a);
             a = resolved.get(e);
         }
-        return a instanceof InetSocketAddress s ? s : null;
+        if (!(a instanceof InetSocketAddress[] each) || attempt >= each.length) {
+            return null;
+        }
+        return each[(first + attempt) % each.length];
+    }
+
+    /** The address accepted a connection: later ones try it first. */
+    void connected(int t, InetSocketAddress address) {
+        int e = targets.get(t).endpoint();
+        if (resolved.get(e) instanceof InetSocketAddress[] each) {
+            for (int i = 0; i < each.length; i++) {
+                if (each[i].equals(address)) {
+                    working.set(e, i);
+                    return;
+                }
+            }
+        }
     }
 
     /** The encoded request head of target {@code t}. */

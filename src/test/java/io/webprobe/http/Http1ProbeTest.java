@@ -73,6 +73,38 @@ class Http1ProbeTest {
         assertEquals(status, r.status());
     }
 
+    // == addresses ==
+
+    @Test
+    void localhostReachesAServerListeningOnTheIPv6LoopbackOnly() throws Exception {
+        LocalHttpServer six;
+        try {
+            six = new LocalHttpServer(InetAddress.getByName("::1"));
+        } catch (RuntimeException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        toClose.add(six);
+        six.route("/hello", LocalHttpServer.html("<p>six</p>"));
+
+        FetchResponse r = probe.fetch(get("http://localhost:" + six.port() + "/hello"));
+
+        assertOk(r, 200);
+        assertEquals("<p>six</p>", body(r));
+    }
+
+    @Test
+    void whenNoAddressOfTheNameAnswersTheFirstRefusalIsReported() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+
+        FetchResponse r = probe.fetch(get("http://localhost:" + port + "/"));
+
+        assertEquals(ErrorKind.REFUSED, r.error());
+    }
+
     // == body framing ==
 
     @Test

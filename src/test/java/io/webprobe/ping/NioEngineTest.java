@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +89,39 @@ class NioEngineTest {
     private static boolean anyThreadAlive(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.isAlive() && t.getName().startsWith(prefix));
+    }
+
+    @Test
+    void localhostReachesAServerListeningOnTheIPv6LoopbackOnlyAsABrowserDoes() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        LocalHttpServer six;
+        try {
+            six = new LocalHttpServer(v6);
+        } catch (RuntimeException e) {
+            Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        toClose.add(six);
+        six.route("/", html("six"));
+        int port = six.port();
+        // nothing listens on 127.0.0.1:port, which the system resolves localhost to first
+        PingPlan p = plan("http://localhost:" + port + "/").withCount(20).withConcurrency(4);
+
+        PingSnapshot s = run(p);
+        PingSnapshot threads = run(threadJob(p, PingListener.NONE));
+
+        assertThat(s.results().get(0).ok()).isEqualTo(20);
+        assertThat(threads.results().get(0).ok()).isEqualTo(20);
+    }
+
+    @Test
+    void whenNoLoopbackAddressAnswersTheFirstRefusalIsReported() throws Exception {
+        PingPlan p = plan("http://localhost:" + closedPort() + "/").withCount(3);
+
+        PingSnapshot s = run(p);
+
+        assertThat(s.results().get(0).failed()).isEqualTo(3);
+        assertThat(s.results().get(0).errorCounts()).containsOnlyKeys(ErrorKind.REFUSED);
     }
 
     @Test
