@@ -239,22 +239,47 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
         server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
         server.route("/a", html("a"));
+        robot.interact(() -> vm().settings().maxDepthProperty().set("5"));
         enterUrlAndStart(robot, server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("#crawlStop");
         waitForCrawlEnd(robot);
         Path file = fx(() -> vm().fileProperty().get());
+        robot.interact(() -> vm().settings().maxDepthProperty().set("")); // the user's own
         release.countDown();
         restartApp();
         assertThat(fx(() -> pagesTable(robot).getItems().size())).isZero();
+        robot.interact(() -> {
+            stage.setWidth(960); // the smallest window: the offer still has a line of its own
+            stage.setHeight(640);
+        });
 
         dialogs.crawlAnswers.add(file);
         robot.clickOn("File").clickOn("#menuOpenCrawl");
         waiting(WAIT).until(() -> status(robot).startsWith("Opened " + file.getFileName()
                 + " (stopped"));
         waiting(WAIT).until(() -> fx(() -> pagesTable(robot).getItems().size()) == 2);
-        Node resume = robot.lookup("Resume").query();
+        Node resume = robot.lookup("#resumeButton").query();
         assertThat(fx(resume::isVisible)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        // the offer lies above the workspace, inside the window, covering nothing
+        Bounds bar = fx(() -> sceneBounds(robot.lookup("#resumeBar").query()));
+        Bounds work = fx(() -> sceneBounds(outerSplit(robot)));
+        Bounds settings = fx(() -> sceneBounds(robot.lookup("#crawlSettings").query()));
+        assertThat(bar.getMinY()).isGreaterThanOrEqualTo(settings.getMaxY());
+        assertThat(bar.getMaxY()).isLessThanOrEqualTo(work.getMinY());
+        assertThat(bar.getMaxX()).isLessThanOrEqualTo((double) fx(() -> stage.getScene().getWidth()));
+        assertThat(fx(() -> sceneBounds(resume).getMaxX())).isLessThanOrEqualTo(bar.getMaxX());
+        assertThat(work.getMaxX()).as("the workspace keeps its margin")
+                .isLessThan((double) fx(() -> stage.getScene().getWidth()));
+        // and the settings shown are the crawl's own, which Resume keeps
+        assertThat(fx(() -> robot.lookup("#crawlSettings").queryAs(
+                javafx.scene.control.TitledPane.class).getText()))
+                .startsWith("Settings of the opened crawl").contains("max depth 5");
+        TextField depth = node(robot, "#crawlMaxDepth", TextField.class);
+        assertThat(fx(() -> depth.getText())).isEqualTo("5");
+        assertThat(fx(() -> depth.isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#crawlThreads").query().isDisabled())).isTrue();
 
         robot.clickOn(resume);
         waitForCrawlEnd(robot);
@@ -406,6 +431,10 @@ class WorkspaceWindowTest extends MainWindowTestBase {
     }
 
     // == helpers ==
+
+    private static Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
 
     /** The split between the overview (left) and the workspace. */
     private static SplitPane outerSplit(FxRobot robot) {
