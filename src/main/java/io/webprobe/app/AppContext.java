@@ -55,9 +55,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
+    /** How long after a change the UI state is written (changes meanwhile go with it). */
+    static final java.time.Duration STATE_WRITE_DELAY = java.time.Duration.ofMillis(500);
 
     private final Path crawlsFolder;
     private final ScheduledExecutorService uiTimer;
+    /** Writes the UI state a moment after it changes, off the FX thread. */
+    private final ScheduledExecutorService stateWriter;
     private final ExecutorService background;
     private final DialogService dialogs;
     private final CrawlViewModel crawlViewModel;
@@ -110,6 +114,11 @@ public final class AppContext implements AutoCloseable {
         this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
         window.setMinimumSize(WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
+        // what the user sets (settings, layout, the window) survives a crash or a kill: it is
+        // written half a second after it changes, not only at a clean exit
+        stateWriter = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("ui-state-writer-"));
+        uiState.saveWhenChanged(stateWriter, STATE_WRITE_DELAY);
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         background.execute(io.webprobe.store.SqliteDriver::preload);
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
@@ -210,6 +219,7 @@ public final class AppContext implements AutoCloseable {
         pingViewModel.close();
         crawlViewModel.close();
         uiTimer.shutdownNow();
+        stateWriter.shutdownNow(); // the save below writes what it had not
         background.shutdown();
         try {
             if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
