@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.ping.PingJob;
+import io.webprobe.ui.common.BrowserOpener;
 import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
@@ -40,7 +41,6 @@ import io.webprobe.ui.ping.PingView;
 import io.webprobe.ui.ping.PingViewModel;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
     private final MainView mainView;
     private final UiState uiState;
     private final RememberedWindow window;
-    private volatile Consumer<String> browser = url -> log.info("No browser to open {}", url);
+    private volatile BrowserOpener browser = BrowserOpener.system();
 
     /**
      * A context whose UI state is not kept between launches (for tests).
@@ -169,7 +169,8 @@ public final class AppContext implements AutoCloseable {
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
         CrawlView crawlView = new CrawlView(crawlViewModel, new CrawlView.Deps(this.dialogs,
-                uiState, new UrlActions(crawlViewModel, clipboard, url -> browser.accept(url)),
+                uiState, new UrlActions(crawlViewModel, clipboard, url -> browser.open(url),
+                        background, Platform::runLater),
                 new ExportActions(crawlViewModel, new CrawlExporter(background), this.dialogs,
                         Platform::runLater)));
         CompareView compare = new CompareView(new CompareModel(background, Platform::runLater,
@@ -194,8 +195,11 @@ public final class AppContext implements AutoCloseable {
         return pingViewModel;
     }
 
-    /** Sets how "Open in browser" opens a URL (the application's host services). */
-    public void setBrowser(Consumer<String> open) {
+    /**
+     * Sets how "Open in browser" opens a URL (by default the system's opener, {@link
+     * BrowserOpener#system()}); called off the FX thread.
+     */
+    public void setBrowser(BrowserOpener open) {
         this.browser = open;
     }
 

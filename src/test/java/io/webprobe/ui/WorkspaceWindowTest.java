@@ -191,6 +191,44 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(clipboard.get(2).lines().toList()).hasSize(3);
     }
 
+    /**
+     * The bug: with no browser to open (no desktop, none installed) "Open in browser" did
+     * nothing and said nothing. It says so in one sentence now, and copies the address.
+     */
+    @Test
+    void openInBrowserWithoutABrowserSaysSoAndCopiesTheAddress(FxRobot robot) throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.setBrowser(url -> {
+            asked.add(url);
+            return false;
+        });
+        server.route("/", html("<title>Home</title>home"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        robot.clickOn(rowNode(robot, 0));
+
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuOpenInBrowser");
+
+        waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 1);
+        assertThat(asked).containsExactly(server.url("/"));
+        assertThat(clipboard).containsExactly(server.url("/"));
+        waiting(Duration.ofSeconds(10)).until(() -> status(robot).equals("No web browser could "
+                + "be opened for " + server.url("/") + "; the address was copied to the "
+                + "clipboard."));
+
+        // with a browser, it opens there and nothing is said or copied
+        context.setBrowser(url -> {
+            asked.add(url);
+            return true;
+        });
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuOpenInBrowser");
+        waiting(Duration.ofSeconds(10)).until(() -> asked.size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clipboard).hasSize(1);
+    }
+
     // == remembered ==
 
     @Test
