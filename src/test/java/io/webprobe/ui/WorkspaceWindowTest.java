@@ -448,6 +448,53 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         }
     }
 
+    /**
+     * The bug: at the smallest window the URL table's default columns (1,820 px) and the
+     * details' and broken links' ran far past the table's edge. The URL table's defaults fit
+     * it now (more columns from the chooser scroll sideways); the smaller tables share their
+     * width among their columns; every table lies inside the window.
+     */
+    @Test
+    void atTheSmallestWindowEveryTablesColumnsFitItAndItLiesInsideTheWindow(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertColumnsFit(robot, "#crawlTable");
+        assertColumnsFit(robot, "#inlinksTable");
+        robot.clickOn("#outlinksTab");
+        assertColumnsFit(robot, "#outlinksTable");
+        robot.clickOn("#chainTab");
+        assertColumnsFit(robot, "#chainTable");
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().startsWith("Broken links")).findFirst().orElseThrow());
+        assertColumnsFit(robot, "#brokenTable");
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow());
+        assertColumnsFit(robot, "#compareTable");
+    }
+
+    private void assertColumnsFit(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> t = robot.lookup(id).queryAs(TableView.class);
+        double sceneWidth = fx(() -> stage.getScene().getWidth());
+        assertThat(fx(() -> sceneBounds(t).getMaxX())).as("%s inside the window", id)
+                .isLessThanOrEqualTo(sceneWidth);
+        double columns = fx(() -> t.getVisibleLeafColumns().stream()
+                .mapToDouble(c -> c.getWidth()).sum());
+        assertThat(columns).as("%s: its columns within its width", id)
+                .isLessThanOrEqualTo(fx(() -> t.getWidth()));
+        for (TableColumn<?, ?> c : fx(() -> List.copyOf(t.getVisibleLeafColumns()))) {
+            assertThat(fx(() -> c.getWidth())).as("%s: %s readable", id, c.getText())
+                    .isGreaterThanOrEqualTo(fx(() -> Math.min(c.getPrefWidth(), 40.0)));
+        }
+    }
+
     /** Every visible Labeled with words under a node. */
     private static List<javafx.scene.control.Labeled> labeled(Node root) {
         List<javafx.scene.control.Labeled> found = new java.util.ArrayList<>();
