@@ -457,10 +457,24 @@ class WorkspaceWindowTest extends MainWindowTestBase {
     @Test
     void atTheSmallestWindowEveryTablesColumnsFitItAndItLiesInsideTheWindow(FxRobot robot)
             throws Exception {
+        // wide first, then the smallest: the settings' groups once kept the width they had
+        // (their width followed the pane's, and the pane's least width followed theirs), so
+        // the whole tab stayed wider than the window and its right side was cut off
+        robot.interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             stage.setWidth(960);
             stage.setHeight(640);
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = fx(() -> stage.getScene().getWidth());
+        for (String id : List.of("#crawlPingThese", "#crawlSettings", "#crawlStatus")) {
+            assertThat(fx(() -> sceneBounds(robot.lookup(id).query()).getMaxX()))
+                    .as("%s inside the window", id).isLessThanOrEqualTo(sceneWidth);
+        }
         new WorkspaceSite(server);
         enterUrlAndStart(robot, server.url("/"));
         waitForCrawlEnd(robot);

@@ -71,7 +71,22 @@ final class CrawlSettingsPane {
 
         Region scope = scope();
         Region[] others = {trapGuards(), robotsAndLinks(), politeness()};
-        FlowPane content = new FlowPane(GAP, 12, scope);
+        // A FlowPane is as narrow as its widest child's preferred width; the scope group's
+        // follows the pane's own width, so the pane could never get narrower than it once was
+        // (at its first layout, before the groups had their sizes, about the window's width):
+        // the whole tab stayed wider than a window made smaller, its right side cut off. Its
+        // least width is its widest child's least width instead.
+        FlowPane content = new FlowPane(GAP, 12, scope) {
+            @Override
+            protected double computeMinWidth(double height) {
+                double widest = 0;
+                for (Node n : getManagedChildren()) {
+                    widest = Math.max(widest, n.minWidth(-1));
+                }
+                return snappedLeftInset() + snapSizeX(widest) + snappedRightInset();
+            }
+        };
+        scope.setMinWidth(MIN_SCOPE_WIDTH);
         content.getChildren().addAll(others);
         content.setPadding(new Insets(8, 10, 10, 10));
         // The regex boxes take the width the other groups leave; labels and numbers keep
