@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.ping.PingJob;
+import io.webprobe.ui.common.BrowserOpener;
 import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.FxDialogService;
@@ -40,7 +41,6 @@ import io.webprobe.ui.ping.PingView;
 import io.webprobe.ui.ping.PingViewModel;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +55,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AppContext.class);
+    /** How long after a change the UI state is written (changes meanwhile go with it). */
+    static final java.time.Duration STATE_WRITE_DELAY = java.time.Duration.ofMillis(500);
 
     private final Path crawlsFolder;
     private final ScheduledExecutorService uiTimer;
+    /** Writes the UI state a moment after it changes, off the FX thread. */
+    private final ScheduledExecutorService stateWriter;
     private final ExecutorService background;
     private final DialogService dialogs;
     private final CrawlViewModel crawlViewModel;
@@ -65,7 +69,7 @@ public final class AppContext implements AutoCloseable {
     private final MainView mainView;
     private final UiState uiState;
     private final RememberedWindow window;
-    private volatile Consumer<String> browser = url -> log.info("No browser to open {}", url);
+    private volatile BrowserOpener browser = BrowserOpener.system();
 
     /**
      * A context whose UI state is not kept between launches (for tests).
@@ -110,6 +114,11 @@ public final class AppContext implements AutoCloseable {
         this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
         window.setMinimumSize(WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
+        // what the user sets (settings, layout, the window) survives a crash or a kill: it is
+        // written half a second after it changes, not only at a clean exit
+        stateWriter = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("ui-state-writer-"));
+        uiState.saveWhenChanged(stateWriter, STATE_WRITE_DELAY);
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         background.execute(io.webprobe.store.SqliteDriver::preload);
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
@@ -160,7 +169,8 @@ public final class AppContext implements AutoCloseable {
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
         CrawlView crawlView = new CrawlView(crawlViewModel, new CrawlView.Deps(this.dialogs,
-                uiState, new UrlActions(crawlViewModel, clipboard, url -> browser.accept(url)),
+                uiState, new UrlActions(crawlViewModel, clipboard, url -> browser.open(url),
+                        background, Platform::runLater),
                 new ExportActions(crawlViewModel, new CrawlExporter(background), this.dialogs,
                         Platform::runLater)));
         CompareView compare = new CompareView(new CompareModel(background, Platform::runLater,
@@ -185,8 +195,11 @@ public final class AppContext implements AutoCloseable {
         return pingViewModel;
     }
 
-    /** Sets how "Open in browser" opens a URL (the application's host services). */
-    public void setBrowser(Consumer<String> open) {
+    /**
+     * Sets how "Open in browser" opens a URL (by default the system's opener, {@link
+     * BrowserOpener#system()}); called off the FX thread.
+     */
+    public void setBrowser(BrowserOpener open) {
         this.browser = open;
     }
 
@@ -210,6 +223,7 @@ public final class AppContext implements AutoCloseable {
         pingViewModel.close();
         crawlViewModel.close();
         uiTimer.shutdownNow();
+        stateWriter.shutdownNow(); // the save below writes what it had not
         background.shutdown();
         try {
             if (!background.awaitTermination(5, TimeUnit.SECONDS)) {

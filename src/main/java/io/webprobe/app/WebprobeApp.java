@@ -31,7 +31,7 @@ public final class WebprobeApp extends Application {
     public void start(Stage stage) {
         UiState state = UiState.load(UiState.defaultFile(UserDirs.current()));
         context = show(stage, null, state);
-        context.setBrowser(getHostServices()::showDocument);
+        // not HostServices.showDocument: on Linux it cannot tell when no browser opened
         installErrorHandler(context);
         Platform.runLater(TestHooks::exhaustHeapIfAsked);
     }

@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Stop;
  */
 class CleanExitTest extends MainWindowTestBase {
     private static final List<String> OUR_THREADS =
-            List.of("crawl-", "ping-", "ui-batcher-", "ui-io-");
+            List.of("crawl-", "ping-", "ui-batcher-", "ui-io-", "ui-state-writer-");
 
     /**
      * The test's own: the loopback server's pool (unnamed, "pool-N-thread-M"; Webprobe names

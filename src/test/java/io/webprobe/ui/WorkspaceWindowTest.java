@@ -191,6 +191,44 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(clipboard.get(2).lines().toList()).hasSize(3);
     }
 
+    /**
+     * The bug: with no browser to open (no desktop, none installed) "Open in browser" did
+     * nothing and said nothing. It says so in one sentence now, and copies the address.
+     */
+    @Test
+    void openInBrowserWithoutABrowserSaysSoAndCopiesTheAddress(FxRobot robot) throws Exception {
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        context.setBrowser(url -> {
+            asked.add(url);
+            return false;
+        });
+        server.route("/", html("<title>Home</title>home"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        robot.clickOn(rowNode(robot, 0));
+
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuOpenInBrowser");
+
+        waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 1);
+        assertThat(asked).containsExactly(server.url("/"));
+        assertThat(clipboard).containsExactly(server.url("/"));
+        waiting(Duration.ofSeconds(10)).until(() -> status(robot).equals("No web browser could "
+                + "be opened for " + server.url("/") + "; the address was copied to the "
+                + "clipboard."));
+
+        // with a browser, it opens there and nothing is said or copied
+        context.setBrowser(url -> {
+            asked.add(url);
+            return true;
+        });
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuOpenInBrowser");
+        waiting(Duration.ofSeconds(10)).until(() -> asked.size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(clipboard).hasSize(1);
+    }
+
     // == remembered ==
 
     @Test
@@ -239,22 +277,47 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
         server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
         server.route("/a", html("a"));
+        robot.interact(() -> vm().settings().maxDepthProperty().set("5"));
         enterUrlAndStart(robot, server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
         robot.clickOn("#crawlStop");
         waitForCrawlEnd(robot);
         Path file = fx(() -> vm().fileProperty().get());
+        robot.interact(() -> vm().settings().maxDepthProperty().set("")); // the user's own
         release.countDown();
         restartApp();
         assertThat(fx(() -> pagesTable(robot).getItems().size())).isZero();
+        robot.interact(() -> {
+            stage.setWidth(960); // the smallest window: the offer still has a line of its own
+            stage.setHeight(640);
+        });
 
         dialogs.crawlAnswers.add(file);
         robot.clickOn("File").clickOn("#menuOpenCrawl");
         waiting(WAIT).until(() -> status(robot).startsWith("Opened " + file.getFileName()
                 + " (stopped"));
         waiting(WAIT).until(() -> fx(() -> pagesTable(robot).getItems().size()) == 2);
-        Node resume = robot.lookup("Resume").query();
+        Node resume = robot.lookup("#resumeButton").query();
         assertThat(fx(resume::isVisible)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        // the offer lies above the workspace, inside the window, covering nothing
+        Bounds bar = fx(() -> sceneBounds(robot.lookup("#resumeBar").query()));
+        Bounds work = fx(() -> sceneBounds(outerSplit(robot)));
+        Bounds settings = fx(() -> sceneBounds(robot.lookup("#crawlSettings").query()));
+        assertThat(bar.getMinY()).isGreaterThanOrEqualTo(settings.getMaxY());
+        assertThat(bar.getMaxY()).isLessThanOrEqualTo(work.getMinY());
+        assertThat(bar.getMaxX()).isLessThanOrEqualTo((double) fx(() -> stage.getScene().getWidth()));
+        assertThat(fx(() -> sceneBounds(resume).getMaxX())).isLessThanOrEqualTo(bar.getMaxX());
+        assertThat(work.getMaxX()).as("the workspace keeps its margin")
+                .isLessThan((double) fx(() -> stage.getScene().getWidth()));
+        // and the settings shown are the crawl's own, which Resume keeps
+        assertThat(fx(() -> robot.lookup("#crawlSettings").queryAs(
+                javafx.scene.control.TitledPane.class).getText()))
+                .startsWith("Settings of the opened crawl").contains("max depth 5");
+        TextField depth = node(robot, "#crawlMaxDepth", TextField.class);
+        assertThat(fx(() -> depth.getText())).isEqualTo("5");
+        assertThat(fx(() -> depth.isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#crawlThreads").query().isDisabled())).isTrue();
 
         robot.clickOn(resume);
         waitForCrawlEnd(robot);
@@ -385,6 +448,67 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         }
     }
 
+    /**
+     * The bug: at the smallest window the URL table's default columns (1,820 px) and the
+     * details' and broken links' ran far past the table's edge. The URL table's defaults fit
+     * it now (more columns from the chooser scroll sideways); the smaller tables share their
+     * width among their columns; every table lies inside the window.
+     */
+    @Test
+    void atTheSmallestWindowEveryTablesColumnsFitItAndItLiesInsideTheWindow(FxRobot robot)
+            throws Exception {
+        // wide first, then the smallest: the settings' groups once kept the width they had
+        // (their width followed the pane's, and the pane's least width followed theirs), so
+        // the whole tab stayed wider than the window and its right side was cut off
+        robot.interact(() -> {
+            stage.setWidth(1400);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double sceneWidth = fx(() -> stage.getScene().getWidth());
+        for (String id : List.of("#crawlPingThese", "#crawlSettings", "#crawlStatus")) {
+            assertThat(fx(() -> sceneBounds(robot.lookup(id).query()).getMaxX()))
+                    .as("%s inside the window", id).isLessThanOrEqualTo(sceneWidth);
+        }
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertColumnsFit(robot, "#crawlTable");
+        assertColumnsFit(robot, "#inlinksTable");
+        robot.clickOn("#outlinksTab");
+        assertColumnsFit(robot, "#outlinksTable");
+        robot.clickOn("#chainTab");
+        assertColumnsFit(robot, "#chainTable");
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().startsWith("Broken links")).findFirst().orElseThrow());
+        assertColumnsFit(robot, "#brokenTable");
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow());
+        assertColumnsFit(robot, "#compareTable");
+    }
+
+    private void assertColumnsFit(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> t = robot.lookup(id).queryAs(TableView.class);
+        double sceneWidth = fx(() -> stage.getScene().getWidth());
+        assertThat(fx(() -> sceneBounds(t).getMaxX())).as("%s inside the window", id)
+                .isLessThanOrEqualTo(sceneWidth);
+        double columns = fx(() -> t.getVisibleLeafColumns().stream()
+                .mapToDouble(c -> c.getWidth()).sum());
+        assertThat(columns).as("%s: its columns within its width", id)
+                .isLessThanOrEqualTo(fx(() -> t.getWidth()));
+        for (TableColumn<?, ?> c : fx(() -> List.copyOf(t.getVisibleLeafColumns()))) {
+            assertThat(fx(() -> c.getWidth())).as("%s: %s readable", id, c.getText())
+                    .isGreaterThanOrEqualTo(fx(() -> Math.min(c.getPrefWidth(), 40.0)));
+        }
+    }
+
     /** Every visible Labeled with words under a node. */
     private static List<javafx.scene.control.Labeled> labeled(Node root) {
         List<javafx.scene.control.Labeled> found = new java.util.ArrayList<>();
@@ -406,6 +530,10 @@ class WorkspaceWindowTest extends MainWindowTestBase {
     }
 
     // == helpers ==
+
+    private static Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
 
     /** The split between the overview (left) and the workspace. */
     private static SplitPane outerSplit(FxRobot robot) {

@@ -12,7 +12,8 @@ import javafx.stage.WindowEvent;
 /**
  * A stage that opens where it was closed: {@link #restore} sizes and places it before it is
  * shown (see {@link WindowPlacement}), then follows its normal (not maximised) bounds, and
- * {@link #save} writes them and the maximised state to a {@link UiState} under
+ * puts them and the maximised state into a {@link UiState} as they change (and {@link #save}
+ * once more) under
  * {@code PREFIX.x}, {@code .y}, {@code .width}, {@code .height} and {@code .maximized}.
  *
  * <p>Two JavaFX 21 bugs on Linux are worked around (seen under Openbox; fixed in later JavaFX):
@@ -80,6 +81,7 @@ public final class RememberedWindow {
         };
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, onFirstShow);
         stage.maximizedProperty().addListener((o, was, now) -> {
+            state.putBoolean(prefix + ".maximized", now);
             if (now) {
                 beforeMaximize = normal;
             } else if (beforeMaximize != null) {
@@ -141,6 +143,8 @@ public final class RememberedWindow {
         if (Double.isFinite(w) && Double.isFinite(h) && w > 0 && h > 0
                 && Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
             normal = new Rectangle2D(stage.getX(), stage.getY(), w, h);
+            // into the state as it changes, which writes it soon: a kill keeps it too
+            save();
         }
     }
 

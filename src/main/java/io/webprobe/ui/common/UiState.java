@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +42,11 @@ import org.slf4j.LoggerFactory;
  *       hidden columns); {@link #addRecent} keeps a most-recent-first list without duplicates
  *       and at most {@code limit} long (the last 20 start URLs).
  *   <li>{@link #remove} forgets a key; {@link #contains} asks whether it is set.
- *   <li>{@link #save()} writes the file (atomically: a temporary file renamed over it). The app
- *       calls it when the main window closes; a screen may call it after a deliberate change.
+ *   <li>{@link #save()} writes the file (atomically: a temporary file renamed over it), off the
+ *       lock, so the FX thread never waits for the disk. The app calls
+ *       {@link #saveWhenChanged} once: every change is then written a moment later on a thread
+ *       of its own (several changes in that moment once), so a crash or a kill loses at most
+ *       that moment; and it saves once more when the main window closes.
  * </ul>
  *
  * <h2>Where it lives</h2>
@@ -50,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * touch the user's file. A missing or unreadable file starts empty; a file that cannot be written
  * is logged and otherwise ignored: losing a window size must never stop the app.
  *
- * <p>Thread-safe (every method is synchronised), but meant for the FX thread.
+ * <p>Thread-safe (every method is synchronised; the file is written outside that lock), but
+ * meant for the FX thread.
  */
 public final class UiState {
     private static final Logger log = LoggerFactory.getLogger(UiState.class);
@@ -59,6 +67,13 @@ public final class UiState {
 
     private final Properties values = new Properties();
     private final Path file;
+    /** Held while the file is written: one write at a time, in the order asked. */
+    private final Object writing = new Object();
+    /** Changes not yet written, and whether a write of them is scheduled. */
+    private boolean dirty;
+    private boolean writeScheduled;
+    private ScheduledExecutorService writer;
+    private Duration writeDelay;
 
     private UiState(Path file) {
         this.file = file;
@@ -114,6 +129,54 @@ public final class UiState {
     public synchronized void remove(String key) {
         values.remove(key);
         removeList(key);
+        changed();
+    }
+
+    /**
+     * From now on writes the state {@code delay} after a change, on {@code writer} (a thread
+     * that is not the FX thread); changes made meanwhile go into the same write. Nothing is
+     * written for an in-memory state.
+     */
+    public synchronized void saveWhenChanged(ScheduledExecutorService writer, Duration delay) {
+        this.writer = Objects.requireNonNull(writer);
+        this.writeDelay = Objects.requireNonNull(delay);
+        if (dirty) {
+            scheduleWrite();
+        }
+    }
+
+    /** Notes a change, and schedules its write when {@link #saveWhenChanged} was called. */
+    private void changed() {
+        dirty = true;
+        scheduleWrite();
+    }
+
+    private void scheduleWrite() {
+        if (writer == null || file == null || writeScheduled) {
+            return;
+        }
+        writeScheduled = true;
+        try {
+            writer.schedule(() -> {
+                synchronized (this) {
+                    writeScheduled = false;
+                    if (!dirty) {
+                        return;
+                    }
+                }
+                save();
+            }, writeDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            writeScheduled = false; // closing: the last save() writes it
+        }
+    }
+
+    /** Stores a value; a change only when it differs from the one stored. */
+    private void set(String key, String value) {
+        Object was = values.setProperty(key, value);
+        if (!value.equals(was)) {
+            changed();
+        }
     }
 
     public synchronized String getString(String key, String def) {
@@ -123,9 +186,11 @@ public final class UiState {
     /** Stores {@code value}; null removes the key. */
     public synchronized void putString(String key, String value) {
         if (value == null) {
-            values.remove(key);
+            if (values.remove(key) != null) {
+                changed();
+            }
         } else {
-            values.setProperty(key, value);
+            set(key, value);
         }
     }
 
@@ -139,7 +204,7 @@ public final class UiState {
     }
 
     public synchronized void putInt(String key, int value) {
-        values.setProperty(key, Integer.toString(value));
+        set(key, Integer.toString(value));
     }
 
     /** The stored number, or {@code def} when missing, unreadable, NaN or infinite. */
@@ -154,7 +219,7 @@ public final class UiState {
     }
 
     public synchronized void putDouble(String key, double value) {
-        values.setProperty(key, Double.toString(value));
+        set(key, Double.toString(value));
     }
 
     /** True for "true", false for "false" (any case); {@code def} otherwise. */
@@ -171,7 +236,7 @@ public final class UiState {
     }
 
     public synchronized void putBoolean(String key, boolean value) {
-        values.setProperty(key, Boolean.toString(value));
+        set(key, Boolean.toString(value));
     }
 
     /** The stored list in its order, or an empty list; never null. */
@@ -189,14 +254,17 @@ public final class UiState {
 
     /** Stores the list (replacing any earlier one under this key); null items are skipped. */
     public synchronized void putStrings(String key, List<String> list) {
+        List<String> kept = list.stream().filter(Objects::nonNull).toList();
+        if (contains(key) && getStrings(key).equals(kept)) {
+            return;
+        }
         removeList(key);
         int i = 0;
-        for (String v : list) {
-            if (v != null) {
-                values.setProperty(key + "." + i++, v);
-            }
+        for (String v : kept) {
+            values.setProperty(key + "." + i++, v);
         }
         values.setProperty(key + COUNT, Integer.toString(i));
+        changed();
     }
 
     /**
@@ -221,17 +289,30 @@ public final class UiState {
      *
      * @return true when the file was written (or there is no file)
      */
-    public synchronized boolean save() {
+    public boolean save() {
         if (file == null) {
             return true;
         }
+        // written outside the state's lock: the FX thread changing a value never waits for
+        // the disk; copied inside the writing lock, so an older copy never replaces a newer
+        synchronized (writing) {
+            Properties copy = new Properties();
+            synchronized (this) {
+                copy.putAll(values);
+                dirty = false;
+            }
+            return write(copy);
+        }
+    }
+
+    private boolean write(Properties copy) {
         Path tmp = null;
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, FILE_NAME, ".part");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                values.store(out, "Webprobe window and layout state; safe to delete");
+                copy.store(out, "Webprobe window and layout state; safe to delete");
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
@@ -248,6 +329,9 @@ public final class UiState {
                 } catch (IOException ignored) {
                     // the temporary file stays; it is named *.part and harmless
                 }
+            }
+            synchronized (this) {
+                dirty = true; // tried again with the next change, and at exit
             }
             return false;
         }

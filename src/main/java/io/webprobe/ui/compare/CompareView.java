@@ -86,6 +86,8 @@ public final class CompareView {
         table.setId("compareTable");
         table.setPrefWidth(600);
         table.setMinWidth(0);
+        // its columns share the table's width (1,230 px of them did not fit a 960 px window)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Choose two crawls of one site and press Compare."));
         table.getColumns().addAll(List.of(
                 col("Change", 150, r -> name(r.change())),
@@ -138,6 +140,7 @@ public final class CompareView {
             Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }

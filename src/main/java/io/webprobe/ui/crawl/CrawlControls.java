@@ -96,7 +96,7 @@ final class CrawlControls {
         threads.setPrefWidth(80);
         threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
         threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
-        threads.disableProperty().bind(vm.runningProperty());
+        threads.disableProperty().bind(vm.settingsLockedProperty());
 
         Button start = button("crawlStart", "Start", vm::start);
         start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));
@@ -147,7 +147,7 @@ final class CrawlControls {
         settingsError.setWrapText(true);
 
         Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
-                dialogs).root();
+                vm.crawlSettingsShownProperty(), vm::declineResume, dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");

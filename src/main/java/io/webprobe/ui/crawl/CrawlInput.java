@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -40,6 +42,8 @@ final class CrawlInput {
             new SimpleObjectProperty<>(this, "mode", CrawlMode.SPIDER);
     private final ListInputModel list;
     private final CrawlSettingsForm settings = new CrawlSettingsForm();
+    private final ReadOnlyBooleanWrapper crawlSettingsShown =
+            new ReadOnlyBooleanWrapper(this, "crawlSettingsShown");
 
     /**
      * @param background where the list's files are read
@@ -55,6 +59,13 @@ final class CrawlInput {
             memory.putStrings(RECENT_URLS, List.copyOf(recentUrls));
         }
         SettingsMemory.load(memory).ifPresent(settings::load);
+        // remembered as they change, not only when a crawl starts: a crash or a kill must not
+        // lose them; an opened crawl's own settings are not the user's and are not remembered
+        settings.setOnValidEdit(s -> {
+            if (!crawlSettingsShown.get()) {
+                SettingsMemory.save(memory, s);
+            }
+        });
         mode.set(memory.getString("crawl.mode", "SPIDER").equals("LIST")
                 ? CrawlMode.LIST : CrawlMode.SPIDER);
         mode.addListener((o, was, now) -> memory.putString("crawl.mode", now.name()));
@@ -157,6 +168,76 @@ final class CrawlInput {
             }
         }
         return List.copyOf(urls);
+    }
+
+    /**
+     * Whether the settings shown are an opened crawl's own (read from its file, for Resume),
+     * not the user's: they cannot be edited then, and are not remembered.
+     */
+    ReadOnlyBooleanProperty crawlSettingsShown() {
+        return crawlSettingsShown.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the settings a crawl was made with instead of the user's, which stay remembered;
+     * false (and the user's stay shown) when its plan holds something the form cannot show.
+     */
+    boolean showCrawlSettings(CrawlPlan plan, String defaultUserAgent) {
+        CrawlSettings own;
+        try {
+            own = CrawlSettings.of(plan, defaultUserAgent);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        crawlSettingsShown.set(true);
+        settings.load(own);
+        return true;
+    }
+
+    /** Shows the user's own settings again, as remembered, after an opened crawl's. */
+    void showOwnSettings() {
+        if (crawlSettingsShown.get()) {
+            crawlSettingsShown.set(false);
+            settings.load(SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT));
+        }
+    }
+
+    /**
+     * The settings shown become the user's (a new crawl starts with an opened crawl's
+     * settings, as shown): editable and remembered again.
+     */
+    void adoptShownSettings() {
+        if (crawlSettingsShown.get()) {
+            crawlSettingsShown.set(false);
+            settings.read().ifPresent(s -> SettingsMemory.save(memory, s));
+        }
+    }
+
+    /**
+     * Adds a regex to the exclude list of the next crawls: the form's, or, while an opened
+     * crawl's settings are shown, the user's remembered ones (shown again after).
+     */
+    void addExclude(String regex) {
+        if (!crawlSettingsShown.get()) {
+            StringProperty exclude = settings.excludeProperty();
+            String now = exclude.get();
+            if (!now.lines().toList().contains(regex)) {
+                exclude.set(now.isBlank() ? regex : now.strip() + "\n" + regex);
+            }
+            return;
+        }
+        CrawlSettings own = SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT);
+        if (!own.exclude().contains(regex)) {
+            List<String> exclude = new java.util.ArrayList<>(own.exclude());
+            exclude.add(regex);
+            SettingsMemory.save(memory, new CrawlSettings(own.threads(), own.subdomains(),
+                    own.include(), exclude, own.maxDepth(), own.maxPages(), own.checkExternal(),
+                    own.maxUrlLength(), own.maxSegmentRepeats(), own.maxQueryVariants(),
+                    own.respectRobots(), own.followNofollow(), own.useSitemaps(),
+                    own.maxPerHost(), own.delayMillis(), own.timeoutSeconds(),
+                    own.maxPageMegabytes(), own.userAgent(), own.maxRequestsPerSecond(),
+                    own.insecure(), own.caCertFile()));
+        }
     }
 
     /** Shows what an opened crawl crawled: its start URL, or list mode. */

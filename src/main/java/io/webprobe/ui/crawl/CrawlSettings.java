@@ -249,6 +249,34 @@ public record CrawlSettings(
     }
 
     /**
+     * The settings a stored crawl was made with, read back from its plan, as the form shows
+     * them: the user agent blank when it is {@code defaultUserAgent}; a rate limit shows as the
+     * delay it became (the plan keeps the longer of the two as one gap). Values beyond the
+     * form's ranges (a crawl made on the command line) are shown at the range's nearest end.
+     *
+     * @throws IllegalArgumentException when the plan holds something the form cannot show
+     */
+    public static CrawlSettings of(CrawlPlan plan, String defaultUserAgent) {
+        CrawlScope scope = plan.scope();
+        Politeness p = plan.politeness();
+        long timeout = Math.max(1, Math.min(MAX_TIMEOUT_SECONDS, plan.timeout().toSeconds()));
+        double megabytes = Math.max(MIN_PAGE_MEGABYTES, Math.min(MAX_PAGE_MEGABYTES,
+                plan.maxBodyBytes() / BYTES_PER_MEGABYTE));
+        return new CrawlSettings(plan.threads(), scope.subdomains(), patterns(scope.include()),
+                patterns(scope.exclude()), plan.maxDepth(), plan.maxPages(),
+                plan.checkExternal(), scope.maxUrlLength(), scope.maxSegmentRepeats(),
+                scope.maxQueryVariants(), plan.respectRobots(), plan.followNofollow(),
+                plan.useSitemaps(), Math.min(p.maxPerHost(), MAX_PER_HOST),
+                Math.min(p.delay().toMillis(), MAX_DELAY_MILLIS), (int) timeout, megabytes,
+                plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
+                        : plan.userAgent(), NO_RATE_LIMIT, plan.insecure(), plan.caCertFile());
+    }
+
+    private static List<String> patterns(List<Pattern> regexes) {
+        return regexes.stream().map(Pattern::pattern).toList();
+    }
+
+    /**
      * What differs from the defaults, threads aside, in a few words ("max depth 3 · 1 exclude
      * pattern"), or "" when nothing does: shown on the collapsed settings.
      */

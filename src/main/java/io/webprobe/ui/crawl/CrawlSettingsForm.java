@@ -82,11 +82,26 @@ public final class CrawlSettingsForm {
     private void edited() {
         error.set("");
         errorField.set(null);
+        CrawlSettings now;
         try {
-            changes.set(parse().changes());
+            now = parse();
         } catch (Invalid | IllegalArgumentException e) {
-            changes.set("");
+            now = null;
         }
+        changes.set(now == null ? "" : now.changes());
+        if (now != null && onValidEdit != null) {
+            onValidEdit.accept(now);
+        }
+    }
+
+    private java.util.function.Consumer<CrawlSettings> onValidEdit;
+
+    /**
+     * What to do with the settings after each edit that leaves the form valid (remember them);
+     * an edit that leaves a field invalid is not passed on.
+     */
+    public void setOnValidEdit(java.util.function.Consumer<CrawlSettings> action) {
+        this.onValidEdit = action;
     }
 
     /** Shows these settings in the form. */

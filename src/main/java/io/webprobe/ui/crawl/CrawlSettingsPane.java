@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -47,21 +48,45 @@ final class CrawlSettingsPane {
     /** A text field whose height the check box rows copy. */
     private Control rowHeight;
 
-    CrawlSettingsPane(CrawlSettingsForm form, ReadOnlyBooleanProperty locked,
-            DialogService dialogs) {
+    /**
+     * @param locked whether the settings cannot be edited (a crawl runs, or they are an opened
+     *     crawl's own)
+     * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume
+     * @param useMine shows the user's own settings instead of the crawl's
+     */
+    CrawlSettingsPane(CrawlSettingsForm form, ObservableBooleanValue locked,
+            ReadOnlyBooleanProperty crawlsOwn, Runnable useMine, DialogService dialogs) {
         this.form = form;
         this.dialogs = dialogs;
         pane.setId("crawlSettings");
         pane.setExpanded(false);
         // no slide: the table below would resize for a third of a second on every click
         pane.setAnimated(false);
+        javafx.beans.binding.StringExpression title = Bindings.when(crawlsOwn)
+                .then("Settings of the opened crawl (kept when it resumes)")
+                .otherwise("Settings");
         pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
-                .then("Settings")
-                .otherwise(Bindings.concat("Settings: ", form.changesProperty())));
+                .then(title)
+                .otherwise(Bindings.concat(title, ": ", form.changesProperty())));
 
         Region scope = scope();
         Region[] others = {trapGuards(), robotsAndLinks(), politeness()};
-        FlowPane content = new FlowPane(GAP, 12, scope);
+        // A FlowPane is as narrow as its widest child's preferred width; the scope group's
+        // follows the pane's own width, so the pane could never get narrower than it once was
+        // (at its first layout, before the groups had their sizes, about the window's width):
+        // the whole tab stayed wider than a window made smaller, its right side cut off. Its
+        // least width is its widest child's least width instead.
+        FlowPane content = new FlowPane(GAP, 12, scope) {
+            @Override
+            protected double computeMinWidth(double height) {
+                double widest = 0;
+                for (Node n : getManagedChildren()) {
+                    widest = Math.max(widest, n.minWidth(-1));
+                }
+                return snappedLeftInset() + snapSizeX(widest) + snappedRightInset();
+            }
+        };
+        scope.setMinWidth(MIN_SCOPE_WIDTH);
         content.getChildren().addAll(others);
         content.setPadding(new Insets(8, 10, 10, 10));
         // The regex boxes take the width the other groups leave; labels and numbers keep
@@ -76,13 +101,40 @@ final class CrawlSettingsPane {
         }, content.widthProperty(), others[0].widthProperty(), others[1].widthProperty(),
                 others[2].widthProperty()));
         content.disableProperty().bind(locked);
-        pane.setContent(content);
+        pane.setContent(new VBox(crawlsOwnNote(crawlsOwn, useMine), content));
 
         form.errorFieldProperty().addListener((o, was, now) -> showError(was, now));
     }
 
     TitledPane root() {
         return pane;
+    }
+
+    /**
+     * Over an opened crawl's settings: whose they are, why they cannot be changed, and the way
+     * back to the user's own (not disabled with the settings).
+     */
+    private static Region crawlsOwnNote(ReadOnlyBooleanProperty crawlsOwn, Runnable useMine) {
+        Label text = new Label("These are the settings the opened crawl was made with. Resume "
+                + "continues it with them, so they cannot be changed here; Start begins a new "
+                + "crawl with them.");
+        text.setId("crawlSettingsOwnNote");
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button mine = new Button("Use my settings");
+        mine.setId("crawlSettingsUseMine");
+        mine.setMinWidth(Region.USE_PREF_SIZE);
+        mine.setTooltip(new Tooltip("Show your own settings for a new crawl (the offer to "
+                + "resume is withdrawn)"));
+        mine.setOnAction(e -> useMine.run());
+        HBox note = new HBox(8, text, mine);
+        note.setAlignment(Pos.CENTER_LEFT);
+        note.setPadding(new Insets(8, 10, 0, 10));
+        note.visibleProperty().bind(crawlsOwn);
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     private Region scope() {

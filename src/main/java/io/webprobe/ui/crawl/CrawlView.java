@@ -30,6 +30,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -37,6 +38,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -44,10 +46,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.control.action.Action;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
@@ -116,7 +117,11 @@ public final class CrawlView {
             }
         }, this::pingThese, threadsValue);
         root.setTop(controls.root());
-        root.setCenter(resumeBar(center()));
+        Node center = center();
+        VBox middle = new VBox(resumeBar(), center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        VBox.setMargin(center, new Insets(0, 10, 0, 10));
+        root.setCenter(middle);
         root.setBottom(statusBar());
         wireMenus();
         wireKeys();
@@ -202,7 +207,6 @@ public final class CrawlView {
 
         SplitPane split = new SplitPane(left, workspace);
         remember(split, "crawl.divider.overview", 0.2);
-        BorderPane.setMargin(split, new Insets(0, 10, 0, 10));
         return split;
     }
 
@@ -226,21 +230,39 @@ public final class CrawlView {
         details.showInlinks();
     }
 
-    private Node resumeBar(Node content) {
-        NotificationPane bar = new NotificationPane(content);
+    /**
+     * The offer to resume an unfinished crawl: a line of its own above the workspace, taking
+     * room only while there is an offer. (An overlay sliding over the workspace covered the
+     * tabs and the search field, and took the workspace out of its margins.)
+     */
+    private Node resumeBar() {
+        Label text = new Label();
+        text.setId("resumeText");
+        text.textProperty().bind(vm.resumeOfferProperty());
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button resume = new Button("Resume");
+        resume.setId("resumeButton");
+        resume.setDefaultButton(false);
+        resume.setMinWidth(Region.USE_PREF_SIZE);
+        resume.setTooltip(new Tooltip("Continue this crawl where it stopped, with its own "
+                + "settings"));
+        resume.setOnAction(e -> vm.resume());
+        Button dismiss = new Button("Not now");
+        dismiss.setId("resumeDismiss");
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setTooltip(new Tooltip("Hide this offer; the crawl stays open for reading"));
+        dismiss.setOnAction(e -> vm.declineResume());
+        HBox bar = new HBox(8, text, resume, dismiss);
         bar.setId("resumeBar");
-        bar.setShowFromTop(true);
-        bar.getActions().add(new Action("Resume", e -> {
-            bar.hide();
-            vm.resume();
-        }));
-        vm.resumeOfferProperty().addListener((o, was, now) -> {
-            if (now.isEmpty()) {
-                bar.hide();
-            } else {
-                bar.show(now);
-            }
-        });
+        bar.getStyleClass().add("resume-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinWidth(0);
+        bar.visibleProperty().bind(vm.resumeOfferProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
         return bar;
     }
 

@@ -90,6 +90,7 @@ public final class CrawlViewModel implements AutoCloseable {
     private final BooleanProperty excelFriendly =
             new SimpleBooleanProperty(this, "excelFriendly");
 
+    private final javafx.beans.binding.BooleanBinding settingsLocked;
     private final Workspace workspace;
     /** The workspace's status line, which the crawl's life writes to most. */
     private final LiveModel live;
@@ -105,6 +106,7 @@ public final class CrawlViewModel implements AutoCloseable {
         this.jobs = jobs;
         this.s = services;
         this.input = new CrawlInput(s.memory(), s.background(), s.fx());
+        this.settingsLocked = running.or(input.crawlSettingsShown());
         this.workspace = new Workspace(s.fx(), s.nanoTime());
         this.live = workspace.live();
         this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
@@ -155,9 +157,21 @@ public final class CrawlViewModel implements AutoCloseable {
         return input.settings().errorProperty();
     }
 
-    /** True while a crawl runs: its settings were read at the start and cannot change. */
-    public ReadOnlyBooleanProperty settingsLockedProperty() {
-        return running.getReadOnlyProperty();
+    /**
+     * True while a crawl runs (its settings were read at the start and cannot change) and while
+     * the settings shown are an opened crawl's own ({@link #crawlSettingsShownProperty()}).
+     */
+    public javafx.beans.binding.BooleanExpression settingsLockedProperty() {
+        return settingsLocked;
+    }
+
+    /**
+     * Whether the settings shown are those the opened crawl was made with, not the user's:
+     * from opening an unfinished crawl (Resume continues it with them) until its resumed run
+     * ends, the offer is declined, or a new crawl starts.
+     */
+    public ReadOnlyBooleanProperty crawlSettingsShownProperty() {
+        return input.crawlSettingsShown();
     }
 
     // == state ==
@@ -249,6 +263,8 @@ public final class CrawlViewModel implements AutoCloseable {
         if (running.get()) {
             return false;
         }
+        // a new crawl with an opened crawl's settings, as shown, rather than others unseen
+        input.adoptShownSettings();
         Optional<CrawlInput.Planned> planned = input.plan(s.userAgent());
         if (planned.isEmpty()) {
             return false;
@@ -293,6 +309,18 @@ public final class CrawlViewModel implements AutoCloseable {
             });
         });
         return true;
+    }
+
+    /**
+     * Declines the offer to resume the crawl opened: it stays shown for reading, and the
+     * settings shown are the user's own again.
+     */
+    public void declineResume() {
+        if (running.get()) {
+            return;
+        }
+        resumeOffer.set("");
+        input.showOwnSettings();
     }
 
     /** Continues the crawl that was opened (it had stopped, or its process died). */
@@ -410,6 +438,7 @@ public final class CrawlViewModel implements AutoCloseable {
     }
 
     private void cancel(Starting token, String message) {
+        input.showOwnSettings(); // a resume that did not start
         starting = null;
         token.cancelled = true;
         token.ticker.close();
@@ -482,6 +511,7 @@ public final class CrawlViewModel implements AutoCloseable {
         ticker = null;
         running.set(false);
         paused.set(false);
+        input.showOwnSettings(); // a resumed crawl ran with its own; the next starts with these
         CrawlProgress p = j.progress();
         String text;
         if (summary.failure() != null) {
@@ -567,11 +597,18 @@ public final class CrawlViewModel implements AutoCloseable {
         live.ended("Opened " + store.file().getFileName() + " (" + state + ", "
                 + ProgressFormat.clock(info.elapsed()) + ")"
                 + (opened.notice().isEmpty() ? "." : ". " + opened.notice()), -1);
-        if (info.state().resumable() && !store.readOnly()) {
+        boolean resumable = info.state().resumable() && !store.readOnly();
+        // Resume continues the crawl with the settings in its file, not with the form's: the
+        // form shows those, locked, while Resume is offered and while the resumed crawl runs
+        if (resumable) {
             resumeOffer.set("This crawl " + (state.equals("interrupted")
                     ? "was interrupted" : "was " + state) + " before it finished.");
-        } else if (!opened.notice().isEmpty()) {
-            s.dialogs().showInfo("Opened read-only", opened.notice());
+            input.showCrawlSettings(store.plan(), s.userAgent());
+        } else {
+            input.showOwnSettings();
+            if (!opened.notice().isEmpty()) {
+                s.dialogs().showInfo("Opened read-only", opened.notice());
+            }
         }
         input.showPlan(info.plan());
     }
@@ -657,11 +694,7 @@ public final class CrawlViewModel implements AutoCloseable {
             return "";
         }
         String regex = ex.get().regex();
-        StringProperty exclude = input.settings().excludeProperty();
-        String now = exclude.get();
-        if (!now.lines().toList().contains(regex)) {
-            exclude.set(now.isBlank() ? regex : now.strip() + "\n" + regex);
-        }
+        input.addExclude(regex);
         CrawlJob j = crawl == null ? null : crawl.job();
         String text;
         if (running.get() && j != null) {

@@ -34,6 +34,58 @@ class UiStateTest {
         assertThat(again.file()).contains(file);
     }
 
+    /**
+     * The bug: the state was written only when the main window closed, so a crash or a kill
+     * lost every setting and layout change of the session. A change is written soon after it
+     * is made now, on the writer's thread, atomically (no part-written file is left).
+     */
+    @Test
+    void aChangeIsWrittenSoonAfterOnTheWritersThreadWithoutASave() throws Exception {
+        Path file = dir.resolve("ui-state.properties");
+        UiState state = UiState.load(file);
+        java.util.concurrent.ScheduledExecutorService writer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            state.saveWhenChanged(writer, java.time.Duration.ofMillis(20));
+            state.putString("crawl.settings.maxDepth", "3");
+            state.putStrings("crawl.recentUrls", List.of("http://127.0.0.1:8080/"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(10)).until(() ->
+                            UiState.load(file).getStrings("crawl.recentUrls").size() == 1);
+            UiState read = UiState.load(file);
+            assertThat(read.getString("crawl.settings.maxDepth", null)).isEqualTo("3");
+            assertThat(read.getStrings("crawl.recentUrls"))
+                    .containsExactly("http://127.0.0.1:8080/");
+
+            state.putDouble("window.main.width", 1024);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .pollInterval(java.time.Duration.ofMillis(10)).until(() ->
+                            UiState.load(file).getDouble("window.main.width", 0) == 1024);
+            try (var files = Files.list(dir)) {
+                assertThat(files.toList()).as("no temporary file left").containsExactly(file);
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void anInMemoryStateWritesNothingWhenChanged() throws Exception {
+        UiState state = UiState.inMemory();
+        java.util.concurrent.ScheduledExecutorService writer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            state.saveWhenChanged(writer, java.time.Duration.ofMillis(1));
+            state.putInt("w", 1);
+            assertThat(state.save()).isTrue();
+            try (var files = Files.list(dir)) {
+                assertThat(files.toList()).isEmpty();
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
     @Test
     void missingOrWrongValuesReadAsTheDefault() throws Exception {
         Path file = dir.resolve("ui-state.properties");

@@ -354,6 +354,99 @@ class WorkspaceViewModelTest {
         assertThat(server.hits("/")).as("finished URLs are not fetched again").isEqualTo(1);
     }
 
+    /**
+     * The bug: after opening an unfinished crawl the Settings showed the user's settings (or
+     * the defaults), while Resume continues the crawl with the settings in its file. They show
+     * the crawl's own now, locked, until the offer is declined, and the user's are kept.
+     */
+    @Test
+    void anUnfinishedCrawlOpenedShowsItsOwnSettingsLockedAndTheUsersComeBackAfter()
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/a", html("<a href=\"/b\">b</a>"));
+        server.route("/b", html("b"));
+        open();
+        h.run(() -> {
+            vm.threadsProperty().set(1); // "/a" waits behind "/slow": it is left for Resume
+            vm.settings().maxDepthProperty().set("4");
+            vm.settings().excludeProperty().set("\\?sort=");
+            vm.settings().delayMillisProperty().set("20");
+            vm.settings().checkExternalProperty().set(false);
+        });
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        Path file = h.on(() -> vm.fileProperty().get());
+        // the user's settings change after that crawl
+        h.run(() -> {
+            vm.threadsProperty().set(12);
+            vm.settings().maxDepthProperty().set("");
+            vm.settings().excludeProperty().set("");
+            vm.settings().maxPagesProperty().set("77");
+        });
+        h.close();
+        release.countDown();
+
+        h = new VmHarness(crawlsDir, memory);
+        vm = h.vm;
+        assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEqualTo("77");
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isNotEmpty();
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.threadsProperty().get())).isEqualTo(1);
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEqualTo("4");
+        assertThat(h.on(() -> vm.settings().excludeProperty().get())).isEqualTo("\\?sort=");
+        assertThat(h.on(() -> vm.settings().delayMillisProperty().get())).isEqualTo("20");
+        assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEmpty();
+        assertThat(h.on(() -> vm.settings().checkExternalProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settings().changesProperty().get()))
+                .contains("max depth 4", "1 exclude pattern", "20 ms delay");
+        // the user's own are still remembered, not replaced by the crawl's
+        assertThat(SettingsMemory.load(memory)).hasValueSatisfying(s -> {
+            assertThat(s.maxPages()).isEqualTo(77);
+            assertThat(s.threads()).isEqualTo(12);
+        });
+
+        h.run(vm::declineResume);
+
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEqualTo("77");
+        assertThat(h.on(() -> vm.threadsProperty().get())).isEqualTo(12);
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEmpty();
+
+        // opened again (after a restart) and resumed: the crawl's settings stay shown while it
+        // runs, and the user's come back when it ends
+        h.close();
+        h = new VmHarness(crawlsDir, memory);
+        vm = h.vm;
+        CountDownLatch resumed = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        server.route("/a", LocalHttpServer.blockUntil(letGo, resumed, "<a href=\"/b\">b</a>"));
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+        h.run(vm::resume);
+        assertThat(resumed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEqualTo("4");
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isTrue();
+        letGo.countDown();
+        h.awaitCrawlEnd();
+        assertThat(h.status()).startsWith("Finished");
+        assertThat(h.plans).last().satisfies(plan -> {
+            assertThat(plan.threads()).isEqualTo(1);
+            assertThat(plan.maxDepth()).isEqualTo(4);
+        });
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEqualTo("77");
+    }
+
     @Test
     void aFileThatIsNotACrawlIsRefusedInOneSentence() throws Exception {
         Path file = tempDir.resolve("notes.webprobe");

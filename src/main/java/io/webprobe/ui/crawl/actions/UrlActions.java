@@ -1,29 +1,41 @@
 package io.webprobe.ui.crawl.actions;
 
 import io.webprobe.Words;
+import io.webprobe.ui.common.BrowserOpener;
 import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.crawl.CrawlViewModel;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the right-click menus and Ctrl+C do with selected URLs: open in the browser, copy (URLs,
  * rows, every inlink), re-check, leave a path out of the crawl, ping. FX thread only.
  */
 public final class UrlActions {
+    private static final Logger log = LoggerFactory.getLogger(UrlActions.class);
     private final CrawlViewModel vm;
     private final ClipboardService clipboard;
-    private final Consumer<String> browser;
+    private final BrowserOpener browser;
+    private final Executor background;
+    private final Executor fx;
     private Consumer<List<String>> pingThese = urls -> { };
 
     /**
-     * @param browser opens a URL in the user's browser (the app's {@code HostServices})
+     * @param browser opens a URL in the user's browser, saying whether it could
+     * @param background where the browser is asked (it may take seconds to answer)
+     * @param fx the FX thread
      */
-    public UrlActions(CrawlViewModel vm, ClipboardService clipboard, Consumer<String> browser) {
+    public UrlActions(CrawlViewModel vm, ClipboardService clipboard, BrowserOpener browser,
+            Executor background, Executor fx) {
         this.vm = vm;
         this.clipboard = clipboard;
         this.browser = browser;
+        this.background = background;
+        this.fx = fx;
     }
 
     /** What "Ping these" does (the main window sends the URLs to the Ping tab). */
@@ -31,11 +43,32 @@ public final class UrlActions {
         this.pingThese = action;
     }
 
+    /**
+     * Opens the first selected URL in the browser; when none can be opened, the URL goes to
+     * the clipboard and the status bar says so in a sentence.
+     */
     public void openInBrowser(UrlSelection s) {
         s.urls(urls -> {
-            if (!urls.isEmpty()) {
-                browser.accept(urls.get(0));
+            if (urls.isEmpty()) {
+                return;
             }
+            String url = urls.get(0);
+            background.execute(() -> {
+                boolean opened;
+                try {
+                    opened = browser.open(url);
+                } catch (RuntimeException e) {
+                    log.warn("Opening {} in a browser failed", url, e);
+                    opened = false;
+                }
+                if (!opened) {
+                    fx.execute(() -> {
+                        clipboard.putText(url);
+                        vm.say("No web browser could be opened for " + url + "; the address "
+                                + "was copied to the clipboard.");
+                    });
+                }
+            });
         });
     }
 

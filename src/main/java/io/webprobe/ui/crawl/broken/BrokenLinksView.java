@@ -22,6 +22,8 @@ public final class BrokenLinksView {
         table.setId("brokenTable");
         table.setPrefWidth(600);
         table.setMinWidth(0);
+        // its columns share the table's width (1,360 px of them did not fit a 960 px window)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No broken links found."));
         SortedList<BrokenLink> sorted = new SortedList<>(model.links());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -45,6 +47,7 @@ public final class BrokenLinksView {
             Function<BrokenLink, String> value) {
         TableColumn<BrokenLink, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }

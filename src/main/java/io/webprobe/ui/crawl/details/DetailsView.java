@@ -89,6 +89,7 @@ public final class DetailsView {
         chain.setPlaceholder(new Label("No redirect."));
         TableColumn<RedirectChains.Node, String> step = new TableColumn<>("#");
         step.setPrefWidth(40);
+        step.setMinWidth(40);
         step.setSortable(false);
         step.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
                 Integer.toString(chain.getItems().indexOf(f.getValue()) + 1)));
@@ -117,6 +118,10 @@ public final class DetailsView {
             outlinks, chain, headers}) {
             c.setPrefWidth(400); // not the sum of their columns: the window decides
             c.setMinWidth(0);
+        }
+        // their few columns share the table's width instead of running past its edge
+        for (TableView<?> t : List.of(inlinks, outlinks, chain)) {
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
     }
 
@@ -207,6 +212,7 @@ public final class DetailsView {
     static <S> TableColumn<S, String> col(String title, double width, Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }
