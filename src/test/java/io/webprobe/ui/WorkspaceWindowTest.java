@@ -449,10 +449,11 @@ class WorkspaceWindowTest extends MainWindowTestBase {
     }
 
     /**
-     * The bug: at the smallest window the URL table's default columns (1,820 px) and the
-     * details' and broken links' ran far past the table's edge. The URL table's defaults fit
-     * it now (more columns from the chooser scroll sideways); the smaller tables share their
-     * width among their columns; every table lies inside the window.
+     * The bug: at the smallest window the crawl tab stayed wider than the window, so the
+     * tables ran past its edge and their right side could not be reached; and the details' and
+     * broken links' columns ran past their tables. Every table lies inside the window now; the
+     * URL table's twelve default columns (wider than it) scroll sideways; the smaller tables
+     * share their width among their columns.
      */
     @Test
     void atTheSmallestWindowEveryTablesColumnsFitItAndItLiesInsideTheWindow(FxRobot robot)
@@ -479,7 +480,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         enterUrlAndStart(robot, server.url("/"));
         waitForCrawlEnd(robot);
         WaitForAsyncUtils.waitForFxEvents();
-        assertColumnsFit(robot, "#crawlTable");
+        assertInsideAndScrollsSideways(robot, "#crawlTable");
         assertColumnsFit(robot, "#inlinksTable");
         robot.clickOn("#outlinksTab");
         assertColumnsFit(robot, "#outlinksTable");
@@ -491,6 +492,18 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
                 .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow());
         assertColumnsFit(robot, "#compareTable");
+    }
+
+    private void assertInsideAndScrollsSideways(FxRobot robot, String id) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> t = robot.lookup(id).queryAs(TableView.class);
+        double sceneWidth = fx(() -> stage.getScene().getWidth());
+        assertThat(fx(() -> sceneBounds(t).getMaxX())).as("%s inside the window", id)
+                .isLessThanOrEqualTo(sceneWidth);
+        assertThat(fx(() -> t.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .anyMatch(Node::isVisible))).as("%s scrolls sideways", id).isTrue();
     }
 
     private void assertColumnsFit(FxRobot robot, String id) throws Exception {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every column the crawl engine fills, in their default order: URL, status, type, size, time
- * and title shown, widths that fit the table of the smallest window (960 px: about 730 px of
- * table) without scrolling sideways; the rest offered by the column chooser (the table then
- * scrolls sideways). One list for the table, its layout memory and the export
+ * Every column the crawl engine fills, in their default order: the first twelve shown (wider
+ * than a small window's table together: it scrolls sideways, as a spreadsheet or another
+ * crawler's table does, and the column chooser hides what a user does not need), the rest
+ * offered by the column chooser. One list for the table, its layout memory and the export
  * of visible columns.
  */
 public final class UrlColumns {
@@ -19,31 +19,31 @@ public final class UrlColumns {
 
     /** Every column. */
     public static final List<UrlColumn> ALL = List.of(
-            col("url", "URL", "url", 220, true, UrlField.URL, Kind.TEXT, r -> r.url(),
+            col("url", "URL", "url", 360, true, UrlField.URL, Kind.TEXT, r -> r.url(),
                     "The URL as requested"),
-            col("status", "Status", "status", 65, true, UrlField.STATUS, Kind.TEXT,
+            col("status", "Status", "status", 70, true, UrlField.STATUS, Kind.TEXT,
                     CrawlResult::statusText, "HTTP status, or why there was none"),
-            col("reason", "Reason", "reason", 200, false, UrlField.REASON, Kind.LONG_TEXT,
+            col("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
                     CrawlResult::reason,
                     "Why a URL was blocked, skipped or failed (a broken status in words)"),
-            col("type", "Type", "content_type", 95, true, UrlField.CONTENT_TYPE, Kind.TEXT,
+            col("type", "Type", "content_type", 110, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
-            col("size", "Size", "size_bytes", 70, true, UrlField.SIZE, Kind.SIZE,
+            col("size", "Size", "size_bytes", 90, true, UrlField.SIZE, Kind.SIZE,
                     r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded"),
             col("time", "Time (ms)", "response_ms", 85, true, UrlField.RESPONSE_MS, Kind.NUMBER,
                     r -> fetched(r) ? r.responseMillis() : null,
                     "Time to the end of the response, ms"),
-            col("title", "Title", "title", 180, true, UrlField.TITLE, Kind.LONG_TEXT,
+            col("title", "Title", "title", 220, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
-            col("depth", "Depth", "depth", 55, false, UrlField.DEPTH, Kind.NUMBER,
+            col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
                     CrawlResult::depth, "Links from the start page"),
-            col("inlinks", "Inlinks", "inlinks", 65, false, UrlField.INLINKS, Kind.NUMBER,
+            col("inlinks", "Inlinks", "inlinks", 65, true, UrlField.INLINKS, Kind.NUMBER,
                     CrawlResult::inlinks, "Links to this URL from crawled pages"),
-            col("outlinks", "Outlinks", "outlinks", 70, false, UrlField.OUTLINKS, Kind.NUMBER,
+            col("outlinks", "Outlinks", "outlinks", 70, true, UrlField.OUTLINKS, Kind.NUMBER,
                     CrawlResult::outlinks, "Distinct URLs this page links to"),
-            col("referrer", "Referrer", "referrer", 260, false, UrlField.REFERRER, Kind.TEXT,
+            col("referrer", "Referrer", "referrer", 260, true, UrlField.REFERRER, Kind.TEXT,
                     CrawlResult::referrer, "The page that first linked here"),
-            col("redirect", "Redirect to", "redirect_to", 220, false, UrlField.REDIRECT_TO,
+            col("redirect", "Redirect to", "redirect_to", 220, true, UrlField.REDIRECT_TO,
                     Kind.TEXT, CrawlResult::redirectTo, "Where a redirect points"),
             new UrlColumn("chain", "Redirect chain", "redirect_chain", 320, false, null,
                     Kind.LONG_TEXT, UrlQuery.Row::redirectChain, "Every hop of a redirect"),
