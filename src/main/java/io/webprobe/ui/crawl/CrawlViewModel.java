@@ -564,6 +564,15 @@ public final class CrawlViewModel implements AutoCloseable {
             done.complete(null);
             return done;
         }
+        Path shown = file.get();
+        if (crawl != null && shown != null && shown.toAbsolutePath().normalize()
+                .equals(path.toAbsolutePath().normalize())) {
+            // the file is this window's own: it is already on screen, nothing to refuse
+            live.say(path.getFileName() + " is the crawl shown.");
+            recentFiles.remember(shown);
+            done.complete(null);
+            return done;
+        }
         live.say("Opening " + path.getFileName() + " …");
         s.background().execute(() -> {
             try {

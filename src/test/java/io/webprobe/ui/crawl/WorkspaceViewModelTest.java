@@ -319,6 +319,12 @@ class WorkspaceViewModelTest {
         assertThat(h.status()).startsWith("Opened earlier.webprobe (finished");
         assertThat(h.on(() -> vm.urlProperty().get())).isEqualTo(site.start());
         await(() -> h.on(() -> vm.recentCrawls().files().contains(file.toAbsolutePath())));
+
+        // opened again (File › Recent crawls): it is the crawl shown, not "open already"
+        done(h.on(() -> vm.openCrawl(file)));
+        assertThat(h.status()).isEqualTo("earlier.webprobe is the crawl shown.");
+        assertThat(h.dialogs.calls).doesNotContain("showError");
+        assertThat(h.rows()).hasSize(WorkspaceSite.PATHS.size());
     }
 
     @Test
