@@ -27,6 +27,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -71,6 +72,31 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
                 .isTrue();
         assertThat(fx(() -> node(robot, "#crawlTimeout", TextField.class).getText()))
                 .isEqualTo("15");
+    }
+
+    /**
+     * The bug: in the smallest window the open settings pushed the workspace (and the resume
+     * offer) out of view. They scroll within 40 % of the window's height now.
+     */
+    @Test
+    void openSettingsInTheSmallestWindowScrollAndLeaveTheTableInView(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        openSettings(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneHeight = fx(() -> stage.getScene().getHeight());
+        ScrollPane scroll = fx(() -> (ScrollPane) settings(robot).getContent());
+        assertThat(fx(scroll::getHeight)).isLessThanOrEqualTo(sceneHeight * 0.4 + 1);
+        assertThat(fx(() -> scroll.getContent().getLayoutBounds().getHeight()))
+                .as("the settings are taller than their room: they scroll")
+                .isGreaterThan(fx(scroll::getHeight));
+        TableView<?> table = robot.lookup("#crawlTable").queryAs(TableView.class);
+        assertThat(fx(table::getHeight)).isGreaterThan(60);
+        assertThat(fx(() -> sceneBounds(table).getMaxY())).isLessThanOrEqualTo(sceneHeight);
     }
 
     @Test

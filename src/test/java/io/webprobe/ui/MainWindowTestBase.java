@@ -166,4 +166,9 @@ abstract class MainWindowTestBase {
     protected static ConditionFactory waiting(Duration atMost) {
         return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
     }
+
+    /** A node's bounds in its scene's coordinates. */
+    protected static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
 }

@@ -544,10 +544,6 @@ class WorkspaceWindowTest extends MainWindowTestBase {
 
     // == helpers ==
 
-    private static Bounds sceneBounds(Node n) {
-        return n.localToScene(n.getLayoutBounds());
-    }
-
     /** The split between the overview (left) and the workspace. */
     private static SplitPane outerSplit(FxRobot robot) {
         Node n = robot.lookup("#overview").query();

@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -101,7 +102,19 @@ final class CrawlSettingsPane {
         }, content.widthProperty(), others[0].widthProperty(), others[1].widthProperty(),
                 others[2].widthProperty()));
         content.disableProperty().bind(locked);
-        pane.setContent(new VBox(crawlsOwnNote(crawlsOwn, useMine), content));
+        // In a short window the open settings scroll within at most 40 % of its height
+        // instead of pushing the resume offer and the workspace out of view.
+        ScrollPane scroll = new ScrollPane(new VBox(crawlsOwnNote(crawlsOwn, useMine), content));
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        pane.sceneProperty().addListener((o, was, scene) -> {
+            scroll.maxHeightProperty().unbind();
+            if (scene != null) {
+                scroll.maxHeightProperty().bind(scene.heightProperty().multiply(0.4));
+            }
+        });
+        pane.setContent(scroll);
 
         form.errorFieldProperty().addListener((o, was, now) -> showError(was, now));
     }
