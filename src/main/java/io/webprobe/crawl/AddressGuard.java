@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import java.net.Inet6Address;
+import io.webprobe.http.HostAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -31,6 +32,12 @@ final class AddressGuard {
     interface Privacy {
         boolean isPrivate(InetAddress a);
     }
+
+    /**
+     * The addresses the crawl's own client connects to ({@link HostAddresses}): with
+     * {@code app.localhost}, which the system may not resolve but which is loopback, too.
+     */
+    static final Resolver SYSTEM = host -> HostAddresses.resolve(host).toArray(new InetAddress[0]);
 
     /** The addresses of the user's own machine and network. */
     static final Privacy STANDARD = AddressGuard::standardPrivate;

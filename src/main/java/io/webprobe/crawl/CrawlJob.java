@@ -595,7 +595,7 @@ public final class CrawlJob implements AutoCloseable {
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
         private Frontier.StartLog<QueueItem> startLog;
         private final List<AutoCloseable> owned = new java.util.ArrayList<>();
-        private AddressGuard.Resolver resolver = java.net.InetAddress::getAllByName;
+        private AddressGuard.Resolver resolver = AddressGuard.SYSTEM;
         private AddressGuard.Privacy privacy = AddressGuard.STANDARD;
 
         private Builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {

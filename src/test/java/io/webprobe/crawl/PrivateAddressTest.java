@@ -57,6 +57,26 @@ class PrivateAddressTest {
         site.route("/ok", html("fine"));
     }
 
+    /**
+     * The bug: {@code app.localhost} does not resolve on most systems, so the guard let it
+     * through, while the crawl's client connects to it on loopback (as browsers do).
+     */
+    @Test
+    void localhostAndNamesUnderItCountAsPrivateForAPublicStart() throws Exception {
+        byte[] publicIp = {93, (byte) 184, (byte) 216, 34};
+        AddressGuard.Resolver resolver = host -> host.equals("public.test")
+                ? new InetAddress[] {InetAddress.getByAddress(publicIp)}
+                : AddressGuard.SYSTEM.resolve(host);
+        AddressGuard guard = AddressGuard.forStart("public.test", false, resolver,
+                AddressGuard.STANDARD);
+
+        assertThat(guard.active()).isTrue();
+        for (String host : new String[] {"localhost", "app.localhost", "[::1]", "127.0.0.1"}) {
+            assertThat(guard.blockReason(host)).as(host).startsWith("Private address: " + host);
+        }
+        assertThat(guard.blockReason("public.test")).isNull();
+    }
+
     @Test
     void linksAndRedirectsToPrivateAddressesAreBlockedNotRequested() throws Exception {
         publicSiteLinkingInside();
