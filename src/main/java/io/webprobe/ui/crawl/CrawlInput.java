@@ -227,17 +227,7 @@ final class CrawlInput {
             return;
         }
         CrawlSettings own = SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT);
-        if (!own.exclude().contains(regex)) {
-            List<String> exclude = new java.util.ArrayList<>(own.exclude());
-            exclude.add(regex);
-            SettingsMemory.save(memory, new CrawlSettings(own.threads(), own.subdomains(),
-                    own.include(), exclude, own.maxDepth(), own.maxPages(), own.checkExternal(),
-                    own.maxUrlLength(), own.maxSegmentRepeats(), own.maxQueryVariants(),
-                    own.respectRobots(), own.followNofollow(), own.useSitemaps(),
-                    own.maxPerHost(), own.delayMillis(), own.timeoutSeconds(),
-                    own.maxPageMegabytes(), own.userAgent(), own.maxRequestsPerSecond(),
-                    own.insecure(), own.caCertFile()));
-        }
+        SettingsMemory.save(memory, own.withExclude(regex));
     }
 
     /** Shows what an opened crawl crawled: its start URL, or list mode. */

@@ -161,6 +161,20 @@ public record CrawlSettings(
                 maxPageMegabytes, userAgent, maxRequestsPerSecond, skipChecks, certificateFile);
     }
 
+    /** These settings with {@code regex} added to the exclude patterns (unless there already). */
+    public CrawlSettings withExclude(String regex) {
+        if (exclude.contains(regex)) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(exclude);
+        more.add(regex);
+        return new CrawlSettings(threads, subdomains, include, List.copyOf(more), maxDepth,
+                maxPages, checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants,
+                respectRobots, followNofollow, useSitemaps, maxPerHost, delayMillis,
+                timeoutSeconds, maxPageMegabytes, userAgent, maxRequestsPerSecond, insecure,
+                caCertFile);
+    }
+
     /**
      * Whether the text can be sent as a header value: no control characters (line breaks
      * included) and nothing beyond ASCII, the rule of the command line's --user-agent.
