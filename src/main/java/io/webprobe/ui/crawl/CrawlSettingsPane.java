@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.Version;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.NoteLine;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
@@ -132,21 +133,10 @@ final class CrawlSettingsPane {
                 + "continues it with them, so they cannot be changed here; Start begins a new "
                 + "crawl with them.");
         text.setId("crawlSettingsOwnNote");
-        text.setWrapText(true);
-        text.setMinWidth(0);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button mine = new Button("Use my settings");
-        mine.setId("crawlSettingsUseMine");
-        mine.setMinWidth(Region.USE_PREF_SIZE);
-        mine.setTooltip(new Tooltip("Show your own settings for a new crawl (the offer to "
-                + "resume is withdrawn)"));
-        mine.setOnAction(e -> useMine.run());
-        HBox note = new HBox(8, text, mine);
-        note.setAlignment(Pos.CENTER_LEFT);
+        HBox note = NoteLine.of(text, crawlsOwn, NoteLine.button("crawlSettingsUseMine",
+                "Use my settings", "Show your own settings for a new crawl (the offer to "
+                        + "resume is withdrawn)", useMine));
         note.setPadding(new Insets(8, 10, 0, 10));
-        note.visibleProperty().bind(crawlsOwn);
-        note.managedProperty().bind(note.visibleProperty());
         return note;
     }
 

@@ -6,6 +6,7 @@ import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.charts.ChartsView;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.NoteLine;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.TableSelection;
@@ -30,7 +31,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -38,7 +38,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -239,29 +238,13 @@ public final class CrawlView {
         Label text = new Label();
         text.setId("resumeText");
         text.textProperty().bind(vm.resumeOfferProperty());
-        text.setWrapText(true);
-        text.setMinWidth(0);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        Button resume = new Button("Resume");
-        resume.setId("resumeButton");
-        resume.setDefaultButton(false);
-        resume.setMinWidth(Region.USE_PREF_SIZE);
-        resume.setTooltip(new Tooltip("Continue this crawl where it stopped, with its own "
-                + "settings"));
-        resume.setOnAction(e -> vm.resume());
-        Button dismiss = new Button("Not now");
-        dismiss.setId("resumeDismiss");
-        dismiss.setMinWidth(Region.USE_PREF_SIZE);
-        dismiss.setTooltip(new Tooltip("Hide this offer; the crawl stays open for reading"));
-        dismiss.setOnAction(e -> vm.declineResume());
-        HBox bar = new HBox(8, text, resume, dismiss);
+        HBox bar = NoteLine.of(text, vm.resumeOfferProperty().isNotEmpty(),
+                NoteLine.button("resumeButton", "Resume", "Continue this crawl where it "
+                        + "stopped, with its own settings", vm::resume),
+                NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
+                        + "open for reading", vm::declineResume));
         bar.setId("resumeBar");
         bar.getStyleClass().add("resume-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setMinWidth(0);
-        bar.visibleProperty().bind(vm.resumeOfferProperty().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
         VBox.setMargin(bar, new Insets(0, 10, 6, 10));
         return bar;
     }

@@ -327,13 +327,18 @@ class WorkspaceViewModelTest {
         assertThat(h.rows()).hasSize(WorkspaceSite.PATHS.size());
     }
 
-    @Test
-    void aStoppedCrawlOpenedLaterOffersResumeAndResumingFinishesIt() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
+    /** "/" links to "/slow" (held until {@code release}; {@code arrived} when asked) and "/a". */
+    private void slowSite(CountDownLatch arrived) {
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
         server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
         server.route("/a", html("<a href=\"/b\">b</a>"));
         server.route("/b", html("b"));
+    }
+
+    @Test
+    void aStoppedCrawlOpenedLaterOffersResumeAndResumingFinishesIt() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        slowSite(arrived);
         open();
         h.start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
@@ -369,10 +374,7 @@ class WorkspaceViewModelTest {
     void anUnfinishedCrawlOpenedShowsItsOwnSettingsLockedAndTheUsersComeBackAfter()
             throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
-        server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
-        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
-        server.route("/a", html("<a href=\"/b\">b</a>"));
-        server.route("/b", html("b"));
+        slowSite(arrived);
         open();
         h.run(() -> {
             vm.threadsProperty().set(1); // "/a" waits behind "/slow": it is left for Resume

@@ -1,0 +1,44 @@
+package io.webprobe.ui.common;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * A line of its own for a sentence and the buttons that act on it (the resume offer, the note
+ * over an opened crawl's settings): the sentence wraps and gives way, the buttons keep their
+ * width, and the line takes room only while {@code shown} holds.
+ */
+public final class NoteLine {
+    private NoteLine() {}
+
+    /** A button for a note line: its id, its text, what it does, and a tooltip saying so. */
+    public static Button button(String id, String text, String tooltip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** The line: {@code text} (made to wrap) then {@code buttons}, shown while {@code shown}. */
+    public static HBox of(Label text, ObservableBooleanValue shown, Button... buttons) {
+        text.setWrapText(true);
+        text.setMinWidth(0);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(8, text);
+        line.getChildren().addAll(buttons);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setMinWidth(0);
+        line.visibleProperty().bind(shown);
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+}
