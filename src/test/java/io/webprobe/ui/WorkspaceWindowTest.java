@@ -318,6 +318,8 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> depth.getText())).isEqualTo("5");
         assertThat(fx(() -> depth.isDisabled())).isTrue();
         assertThat(fx(() -> robot.lookup("#crawlThreads").query().isDisabled())).isTrue();
+        assertThat(fx(() -> robot.lookup("#crawlSettingsUseMine").query().isDisabled()))
+                .as("the way back to the user's settings, until a resumed crawl runs").isFalse();
 
         robot.clickOn(resume);
         waitForCrawlEnd(robot);

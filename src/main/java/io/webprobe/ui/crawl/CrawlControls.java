@@ -147,7 +147,8 @@ final class CrawlControls {
         settingsError.setWrapText(true);
 
         Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
-                vm.crawlSettingsShownProperty(), vm::declineResume, dialogs).root();
+                vm.crawlSettingsShownProperty(), vm::declineResume, vm.runningProperty(),
+                dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");

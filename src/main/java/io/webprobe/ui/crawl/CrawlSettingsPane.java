@@ -55,9 +55,11 @@ final class CrawlSettingsPane {
      *     crawl's own)
      * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume
      * @param useMine shows the user's own settings instead of the crawl's
+     * @param running whether a crawl runs (the resumed one: the way back waits for its end)
      */
     CrawlSettingsPane(CrawlSettingsForm form, ObservableBooleanValue locked,
-            ReadOnlyBooleanProperty crawlsOwn, Runnable useMine, DialogService dialogs) {
+            ReadOnlyBooleanProperty crawlsOwn, Runnable useMine, ObservableBooleanValue running,
+            DialogService dialogs) {
         this.form = form;
         this.dialogs = dialogs;
         pane.setId("crawlSettings");
@@ -105,7 +107,7 @@ final class CrawlSettingsPane {
         content.disableProperty().bind(locked);
         // In a short window the open settings scroll within at most 40 % of its height
         // instead of pushing the resume offer and the workspace out of view.
-        ScrollPane scroll = new ScrollPane(new VBox(crawlsOwnNote(crawlsOwn, useMine), content));
+        ScrollPane scroll = new ScrollPane(new VBox(crawlsOwnNote(crawlsOwn, useMine, running), content));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");
@@ -128,14 +130,20 @@ final class CrawlSettingsPane {
      * Over an opened crawl's settings: whose they are, why they cannot be changed, and the way
      * back to the user's own (not disabled with the settings).
      */
-    private static Region crawlsOwnNote(ReadOnlyBooleanProperty crawlsOwn, Runnable useMine) {
-        Label text = new Label("These are the settings the opened crawl was made with. Resume "
-                + "continues it with them, so they cannot be changed here; Start begins a new "
-                + "crawl with them.");
+    private static Region crawlsOwnNote(ReadOnlyBooleanProperty crawlsOwn, Runnable useMine,
+            ObservableBooleanValue running) {
+        Label text = new Label();
+        text.textProperty().bind(Bindings.when(running)
+                .then("These are the settings the opened crawl was made with, and the resumed "
+                        + "crawl runs with them; yours come back when it ends.")
+                .otherwise("These are the settings the opened crawl was made with. Resume "
+                        + "continues it with them, so they cannot be changed here; Start begins "
+                        + "a new crawl with them."));
         text.setId("crawlSettingsOwnNote");
-        HBox note = NoteLine.of(text, crawlsOwn, NoteLine.button("crawlSettingsUseMine",
-                "Use my settings", "Show your own settings for a new crawl (the offer to "
-                        + "resume is withdrawn)", useMine));
+        Button mine = NoteLine.button("crawlSettingsUseMine", "Use my settings", "Show your own "
+                + "settings for a new crawl (the offer to resume is withdrawn)", useMine);
+        mine.disableProperty().bind(running);
+        HBox note = NoteLine.of(text, crawlsOwn, mine);
         note.setPadding(new Insets(8, 10, 0, 10));
         return note;
     }
