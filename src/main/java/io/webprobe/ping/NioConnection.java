@@ -49,8 +49,7 @@ final class NioConnection {
     private State state = State.IDLE;
     private SocketChannel channel;
     private TlsLayer tls;
-    /** The address being connected to, which of the endpoint's it is, and the first refusal. */
-    private InetSocketAddress connectingTo;
+    /** Which of the endpoint's addresses is being connected to, and the first refusal. */
     private int firstAddress;
     private int attempt;
     private SocketException firstRefusal;
@@ -211,7 +210,6 @@ final class NioConnection {
 
     private void open(InetSocketAddress address) {
         state = State.CONNECTING;
-        connectingTo = address;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
@@ -268,7 +266,7 @@ final class NioConnection {
     }
 
     private void connected() {
-        targets.connected(target, connectingTo);
+        targets.connected(target, firstAddress + attempt);
         if (tls == null) {
             write();
         } else {

@@ -156,16 +156,15 @@ final class NioTargets {
         return each[(first + attempt) % each.length];
     }
 
-    /** The address accepted a connection: later ones try it first. */
-    void connected(int t, InetSocketAddress address) {
+    /**
+     * The address accepted a connection: later ones try it first.
+     *
+     * @param index {@code first + attempt} of the {@link #address(int, int, int)} that did
+     */
+    void connected(int t, int index) {
         int e = targets.get(t).endpoint();
         if (resolved.get(e) instanceof InetSocketAddress[] each) {
-            for (int i = 0; i < each.length; i++) {
-                if (each[i].equals(address)) {
-                    working.set(e, i);
-                    return;
-                }
-            }
+            working.set(e, index % each.length);
         }
     }
 

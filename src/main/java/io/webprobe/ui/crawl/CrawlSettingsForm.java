@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -66,6 +67,8 @@ public final class CrawlSettingsForm {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
     private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper(this, "changes", "");
+    /** After each edit that leaves the form valid (remembering the settings), or null. */
+    private Consumer<CrawlSettings> onValidEdit;
 
     /** A form showing {@link CrawlSettings#DEFAULT}. */
     public CrawlSettingsForm() {
@@ -94,13 +97,11 @@ public final class CrawlSettingsForm {
         }
     }
 
-    private java.util.function.Consumer<CrawlSettings> onValidEdit;
-
     /**
      * What to do with the settings after each edit that leaves the form valid (remember them);
      * an edit that leaves a field invalid is not passed on.
      */
-    public void setOnValidEdit(java.util.function.Consumer<CrawlSettings> action) {
+    public void setOnValidEdit(Consumer<CrawlSettings> action) {
         this.onValidEdit = action;
     }
 

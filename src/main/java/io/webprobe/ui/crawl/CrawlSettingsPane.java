@@ -7,6 +7,7 @@ import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
@@ -66,7 +67,7 @@ final class CrawlSettingsPane {
         pane.setExpanded(false);
         // no slide: the table below would resize for a third of a second on every click
         pane.setAnimated(false);
-        javafx.beans.binding.StringExpression title = Bindings.when(crawlsOwn)
+        StringExpression title = Bindings.when(crawlsOwn)
                 .then("Settings of the opened crawl (kept when it resumes)")
                 .otherwise("Settings");
         pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
@@ -107,7 +108,8 @@ final class CrawlSettingsPane {
         content.disableProperty().bind(locked);
         // In a short window the open settings scroll within at most 40 % of its height
         // instead of pushing the resume offer and the workspace out of view.
-        ScrollPane scroll = new ScrollPane(new VBox(crawlsOwnNote(crawlsOwn, useMine, running), content));
+        ScrollPane scroll = new ScrollPane(
+                new VBox(crawlsOwnNote(crawlsOwn, useMine, running), content));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");

@@ -39,6 +39,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -90,7 +92,7 @@ public final class CrawlViewModel implements AutoCloseable {
     private final BooleanProperty excelFriendly =
             new SimpleBooleanProperty(this, "excelFriendly");
 
-    private final javafx.beans.binding.BooleanBinding settingsLocked;
+    private final BooleanBinding settingsLocked;
     private final Workspace workspace;
     /** The workspace's status line, which the crawl's life writes to most. */
     private final LiveModel live;
@@ -161,7 +163,7 @@ public final class CrawlViewModel implements AutoCloseable {
      * True while a crawl runs (its settings were read at the start and cannot change) and while
      * the settings shown are an opened crawl's own ({@link #crawlSettingsShownProperty()}).
      */
-    public javafx.beans.binding.BooleanExpression settingsLockedProperty() {
+    public BooleanExpression settingsLockedProperty() {
         return settingsLocked;
     }
 
