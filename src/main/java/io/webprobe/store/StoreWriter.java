@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,12 @@ import org.slf4j.LoggerFactory;
  * slows down and nothing is dropped. A worker about to wait nudges the writer, which then runs
  * what it has bound at once rather than at the next {@link #EXECUTE_ROWS}.
  *
+ * <p>Within a transaction the writer gathers: when the queue is empty it sleeps
+ * {@link #GATHER_TIME} and then takes everything queued meanwhile, rather than being woken by
+ * each page (a wake-up per page was ~26,000 extra context switches and ~1.5 s of CPU in a
+ * 20,000-page crawl, on a machine whose two cores the workers and the site share). A worker
+ * about to wait for room, a flush and the close wake it at once.
+ *
  * <p>Each write is applied whole in one transaction, and writes are applied in the order they
  * were made, so after a crash the file holds a prefix of the crawl: at most the last
  * transaction (about a quarter of a second) is lost. When the disk fails (full, read-only,
@@ -53,6 +60,8 @@ final class StoreWriter implements CrawlSink {
     /** Rows (URLs, links, headers) per transaction at most: ~1,000 pages of ~20 links. */
     static final int BATCH_ROWS = 20_000;
     static final Duration BATCH_TIME = Duration.ofMillis(250);
+    /** How long the writer sleeps, within a transaction, before taking what was queued meanwhile. */
+    static final Duration GATHER_TIME = Duration.ofMillis(20);
     /** Rows bound to the statements before they are run (inside the open transaction). */
     static final int EXECUTE_ROWS = 1_000;
     static final int CAPACITY_ROWS = 200_000;
@@ -407,6 +416,7 @@ final class StoreWriter implements CrawlSink {
         }
         closed = true;
         queue.add(new Stop());
+        LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.SECONDS.toMillis(60));
         } catch (InterruptedException e) {
@@ -432,6 +442,7 @@ final class StoreWriter implements CrawlSink {
             waitingForRoom.incrementAndGet();
             try {
                 queue.add(NUDGE);
+                LockSupport.unpark(thread);
                 room.acquire(n);
             } finally {
                 waitingForRoom.decrementAndGet();
@@ -446,10 +457,14 @@ final class StoreWriter implements CrawlSink {
         if (op.bounded() && !room.tryAcquire(n)) {
             waitingForRoom.incrementAndGet();
             queue.add(NUDGE);
+            LockSupport.unpark(thread);
             room.acquireUninterruptibly(n);
             waitingForRoom.decrementAndGet();
         }
         queue.add(op);
+        if (op instanceof Barrier) {
+            LockSupport.unpark(thread); // someone waits for it: no gathering
+        }
     }
 
     private void run() {
@@ -479,11 +494,15 @@ final class StoreWriter implements CrawlSink {
                             execute(); // the room a worker waits for, freed without a commit
                         }
                         long wait = tx.deadline - System.nanoTime();
-                        op = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
-                        if (op == null) {
-                            commit(); // the transaction is due
-                            continue;
+                        if (wait > 0) {
+                            LockSupport.parkNanos(Math.min(wait, GATHER_TIME.toNanos()));
+                            if (Thread.interrupted()) {
+                                throw new InterruptedException(); // a stop that could not wait
+                            }
+                            continue; // what came meanwhile, or the room asked for, or the commit
                         }
+                        commit(); // the transaction is due
+                        continue;
                     }
                 }
                 if (op instanceof Nudge) {
