@@ -2,6 +2,7 @@ package io.webprobe.cli;
 
 import io.webprobe.Words;
 import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.http.HttpVersion;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingPlan;
@@ -24,8 +25,10 @@ final class SummaryTable {
     /** @param beforeClock requests sent before the clock, not counted (HTTP/2's opening) */
     static void print(PrintWriter out, PingPlan plan, PingSnapshot s, long beforeClock) {
         List<String[]> rows = new ArrayList<>();
-        // which protocol answered matters when HTTP/2 was asked for: it may not have been
-        boolean protocol = plan.http2();
+        // which protocol answered matters when HTTP/2 was asked for (it may not have been),
+        // and when a server answered with another version than the HTTP/1.1 spoken to it
+        boolean protocol = plan.http2() || s.results().stream().anyMatch(r ->
+                !r.protocol().isEmpty() && !r.protocol().equals(HttpVersion.HTTP_1_1.label()));
         rows.add(protocol ? append(HEADER, "protocol") : HEADER);
         for (PingResult r : s.results()) {
             String[] row = {

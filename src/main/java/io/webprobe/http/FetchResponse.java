@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
  * @param headers the response header fields (names in lower case), empty when not kept
- * @param http2 the response came over HTTP/2 (else HTTP/1.x, or no response)
+ * @param version the HTTP version the response came over ({@link HttpVersion#HTTP_1_1} when
+ *     no response arrived)
  */
 public record FetchResponse(
         URI uri,
@@ -38,22 +39,23 @@ public record FetchResponse(
         String errorMessage,
         String robotsTag,
         List<Header> headers,
-        boolean http2) {
+        HttpVersion version) {
 
     public FetchResponse {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(version, "version");
         contentType = contentType == null ? "" : contentType;
         errorMessage = errorMessage == null ? "" : errorMessage;
         robotsTag = robotsTag == null ? "" : robotsTag;
         headers = headers == null ? List.of() : List.copyOf(headers);
     }
 
-    /** A response over HTTP/1.x. */
+    /** A response over HTTP/1.1 (or a failure). */
     public FetchResponse(URI uri, int status, String contentType, String location, long sizeBytes,
             ResponseBody body, boolean truncated, long elapsedMillis, ErrorKind error,
             String errorMessage, String robotsTag, List<Header> headers) {
         this(uri, status, contentType, location, sizeBytes, body, truncated, elapsedMillis, error,
-                errorMessage, robotsTag, headers, false);
+                errorMessage, robotsTag, headers, HttpVersion.HTTP_1_1);
     }
 
     /** A response without kept header fields. */
@@ -90,6 +92,11 @@ public record FetchResponse(
     /** True when a response with a status line arrived. */
     public boolean hasResponse() {
         return error == null;
+    }
+
+    /** Whether the response came over HTTP/2. */
+    public boolean http2() {
+        return version == HttpVersion.HTTP_2;
     }
 
     /** True for a 3xx status with a Location header. */

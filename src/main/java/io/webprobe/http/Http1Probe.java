@@ -137,7 +137,7 @@ public final class Http1Probe implements HttpProbe {
         }
         return new FetchResponse(uri, r.status(), r.contentType(),
                 location.isEmpty() ? null : location, size, body, truncated, millisSince(start),
-                null, "", robots.toString(), r.headers());
+                null, "", robots.toString(), r.headers(), r.version());
     }
 
     private static long announcedLength(String value) {

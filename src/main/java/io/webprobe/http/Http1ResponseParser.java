@@ -458,6 +458,14 @@ public final class Http1ResponseParser {
         return status;
     }
 
+    /**
+     * The version the final status line gave: {@link HttpVersion#HTTP_1_0} for
+     * {@code HTTP/1.0}, else {@link HttpVersion#HTTP_1_1} (also before the status line).
+     */
+    public HttpVersion version() {
+        return http10 ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    }
+
     /** Body bytes received so far. */
     public long bodyBytes() {
         return bodyBytes;

@@ -231,7 +231,11 @@ public final class JdkHttpProbe implements HttpProbe {
                 "",
                 String.join(" | ", response.headers().allValues("X-Robots-Tag")),
                 headersOf(response.headers()),
-                response.version() == HttpClient.Version.HTTP_2);
+                // java.net.http knows HTTP_1_1 and HTTP_2 only: it reads an HTTP/1.0 status
+                // line as HTTP_1_1, so an HTTP/1.0 server reached through it (the ping with
+                // HTTP/2 asked for) is labelled HTTP/1.1. Http1Probe tells them apart.
+                response.version() == HttpClient.Version.HTTP_2 ? HttpVersion.HTTP_2
+                        : HttpVersion.HTTP_1_1);
     }
 
     /** The header fields, names in lower case; a field the Header type refuses is left out. */

@@ -369,7 +369,7 @@ final class NioConnection {
         state = State.IDLE;
         loop.requestEnded();
         run.record(loop.ring(), seq, intended, send, done, parser.status(), null, "",
-                parser.bodyBytes(), 0);
+                parser.bodyBytes(), 0, parser.version());
         next();
     }
 

@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.HttpVersion;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -32,7 +33,9 @@ import java.util.StringJoiner;
  * @param late requests (open loop) sent more than 1 ms after their intended time
  * @param redirects redirects followed
  * @param progress 0 to 1
- * @param http2Responses responses that came over HTTP/2 (the others over HTTP/1.1)
+ * @param http2Responses responses that came over HTTP/2
+ * @param http10Responses responses whose status line said HTTP/1.0 (the others than these two
+ *     came over HTTP/1.1)
  */
 public record PingResult(
         String url,
@@ -56,7 +59,8 @@ public record PingResult(
         long late,
         long redirects,
         double progress,
-        long http2Responses) {
+        long http2Responses,
+        long http10Responses) {
 
     /** E.g. "200×98 503×2". */
     public String statusCountsText() {
@@ -78,19 +82,27 @@ public record PingResult(
     }
 
     /**
-     * The protocol the responses came over: "HTTP/1.1", "HTTP/2", "HTTP/1.1 and HTTP/2" when
-     * both answered (a server changing its mind mid-run), "" before any response.
+     * The protocol the responses came over: "HTTP/1.0", "HTTP/1.1" or "HTTP/2"; the ones seen
+     * joined by "and" when several answered ("HTTP/1.1 and HTTP/2": a server changing its mind
+     * mid-run); "" before any response.
      */
     public String protocol() {
         long responses = 0;
         for (long n : statusCounts.values()) {
             responses += n;
         }
-        if (responses == 0) {
-            return "";
+        long http11 = responses - http2Responses - http10Responses;
+        StringJoiner j = new StringJoiner(" and ");
+        if (http10Responses > 0) {
+            j.add(HttpVersion.HTTP_1_0.label());
         }
-        return http2Responses == 0 ? "HTTP/1.1" : http2Responses == responses ? "HTTP/2"
-                : "HTTP/1.1 and HTTP/2";
+        if (http11 > 0) {
+            j.add(HttpVersion.HTTP_1_1.label());
+        }
+        if (http2Responses > 0) {
+            j.add(HttpVersion.HTTP_2.label());
+        }
+        return j.toString();
     }
 
     /** Whether any response was measured (the latency figures mean something). */

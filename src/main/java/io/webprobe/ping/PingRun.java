@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.HttpVersion;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -323,12 +324,13 @@ final class PingRun {
      */
     void record(RecordRing ring, long i, long intended, long send, long done, int status,
             ErrorKind error, String message, long bytes, int hops) {
-        record(ring, i, intended, send, done, status, error, message, bytes, hops, false);
+        record(ring, i, intended, send, done, status, error, message, bytes, hops,
+                HttpVersion.HTTP_1_1);
     }
 
-    /** As above, for a response that may have come over HTTP/2. */
+    /** As above, with the HTTP version the response came over. */
     void record(RecordRing ring, long i, long intended, long send, long done, int status,
-            ErrorKind error, String message, long bytes, int hops, boolean http2) {
+            ErrorKind error, String message, long bytes, int hops, HttpVersion version) {
         if (error == ErrorKind.CANCELLED || stopping) {
             return;
         }
@@ -340,7 +342,8 @@ final class PingRun {
         boolean success = error == null && plan.success().contains(status);
         int flags = (warmup ? RecordRing.FLAG_WARMUP : 0) | (late ? RecordRing.FLAG_LATE : 0)
                 | (success ? RecordRing.FLAG_SUCCESS : 0)
-                | (http2 && error == null ? RecordRing.FLAG_HTTP2 : 0);
+                | (error != null ? 0 : version == HttpVersion.HTTP_2 ? RecordRing.FLAG_HTTP2
+                        : version == HttpVersion.HTTP_1_0 ? RecordRing.FLAG_HTTP10 : 0);
         ring.put(t, status, error == null ? -1 : error.ordinal(), flags, hops,
                 responseNanos / 1000, serviceNanos / 1000, bytes);
         if (intended >= 0 && !warmup) {

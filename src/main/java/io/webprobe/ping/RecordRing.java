@@ -21,6 +21,8 @@ final class RecordRing {
     static final int FLAG_SUCCESS = 4;
     /** The response came over HTTP/2. */
     static final int FLAG_HTTP2 = 8;
+    /** The response's status line said HTTP/1.0. */
+    static final int FLAG_HTTP10 = 16;
 
     private static final VarHandle HEAD;
     private static final VarHandle TAIL;
@@ -42,7 +44,7 @@ final class RecordRing {
          * @param status the HTTP status, 0 on failure
          * @param error the failure's {@link io.webprobe.http.ErrorKind} ordinal, or -1
          * @param flags {@link #FLAG_WARMUP}, {@link #FLAG_LATE}, {@link #FLAG_SUCCESS},
-         *     {@link #FLAG_HTTP2}
+         *     {@link #FLAG_HTTP2}, {@link #FLAG_HTTP10}
          */
         void accept(int target, int status, int error, int flags, int hops, long responseMicros,
                 long serviceMicros, long bytes);

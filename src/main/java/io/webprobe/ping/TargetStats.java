@@ -35,6 +35,8 @@ final class TargetStats {
     private long warm;
     /** Responses that came over HTTP/2. */
     private long http2;
+    /** Responses whose status line said HTTP/1.0. */
+    private long http10;
     /** Status codes seen, ascending, with their counts: codes[0..statusKinds). */
     private int[] codes = new int[1];
     private long[] codeCounts = new long[1];
@@ -108,6 +110,8 @@ final class TargetStats {
                     (flags & RecordRing.FLAG_LATE) != 0);
             if ((flags & RecordRing.FLAG_HTTP2) != 0) {
                 http2++;
+            } else if ((flags & RecordRing.FLAG_HTTP10) != 0) {
+                http10++;
             }
         }
     }
@@ -178,7 +182,7 @@ final class TargetStats {
                 any ? ms(service.percentile(50)) : 0,
                 any ? ms(service.percentile(99)) : 0,
                 elapsedSeconds > 0 ? sent / elapsedSeconds : 0,
-                bytes, late, redirects, progress, http2);
+                bytes, late, redirects, progress, http2, http10);
         return last;
     }
 
@@ -192,7 +196,7 @@ final class TargetStats {
                 r.errorCounts(), r.minMillis(), r.meanMillis(), r.stddevMillis(), r.p50Millis(),
                 r.p90Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(), r.serviceP50Millis(),
                 r.serviceP99Millis(), rate, r.bytes(), r.late(), r.redirects(), r.progress(),
-                r.http2Responses());
+                r.http2Responses(), r.http10Responses());
     }
 
     /** µs to ms. */

@@ -174,7 +174,7 @@ final class ThreadEngine implements PingEngine {
         // a HEAD response's size is its announced length; the ping counts bytes received
         long bytes = plan.method().equals("HEAD") ? 0 : r.sizeBytes();
         run.record(ring, i, intended, send, run.now(), r.status(), r.error(),
-                r.errorMessage(), bytes, hops, r.http2());
+                r.errorMessage(), bytes, hops, r.version());
     }
 
     private FetchRequest request(URI uri) {

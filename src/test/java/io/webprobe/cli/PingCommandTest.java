@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RawServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,7 @@ class PingCommandTest {
         assertThat(r.out()).contains("Sent 10 requests in ");
         assertThat(r.out()).contains("Closed loop: each of the 3 connections waits for its");
         assertThat(r.out()).doesNotContain("Open loop", "FAIL");
+        assertThat(lines.get(0)).doesNotContain("protocol"); // every answer was HTTP/1.1
         assertEquals(5, server.hits("/a"));
         assertEquals(5, server.hits("/b"));
     }
@@ -126,6 +128,29 @@ class PingCommandTest {
             double p99 = Double.parseDouble(row[12]);
             assertThat(Double.parseDouble(row[6])).isPositive().isLessThanOrEqualTo(p50);
             assertThat(p50).isLessThanOrEqualTo(p99).isLessThanOrEqualTo(Double.parseDouble(row[13]));
+        }
+    }
+
+    @Test
+    void anHttp10ServerIsNamedInTheTablesProtocolColumnAndInTheCsv() throws Exception {
+        server.route("/new", html("new"));
+        Path csv = dir.resolve("summary.csv");
+        try (RawServer old = RawServer.answeringOnce(
+                "HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nold")) {
+            CliRun r = run("ping", old.url("/old"), server.url("/new"), "--count", "3",
+                    "--quiet", "--csv", csv.toString());
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.out().lines().findFirst().orElseThrow()).endsWith("protocol");
+            assertThat(tableRow(r.out(), old.url("/old")))
+                    .matches("3\\s+3\\s+0\\s+200×3\\s+.*\\s+HTTP/1\\.0");
+            assertThat(tableRow(r.out(), server.url("/new"))).endsWith(" HTTP/1.1");
+            assertThat(old.connections()).isEqualTo(3); // it closed each one, and no error
+            List<String[]> rows = readCsv(csv);
+            assertEquals(SUMMARY_HEADER, String.join(",", rows.get(0)));
+            assertThat(rows.get(1)).startsWith(old.url("/old"), "3", "3", "0", "200×3", "");
+            assertEquals("HTTP/1.0", rows.get(1)[16]);
+            assertEquals("HTTP/1.1", rows.get(2)[16]);
         }
     }
 

@@ -106,6 +106,7 @@ class Http1ProbeTest {
         assertEquals(12, r.sizeBytes());
         assertEquals("text/html; charset=utf-8", r.contentType());
         assertThat(r.truncated()).isFalse();
+        assertEquals(HttpVersion.HTTP_1_1, r.version());
     }
 
     @Test
@@ -210,7 +211,9 @@ class Http1ProbeTest {
 
         assertOk(first, 200);
         assertEquals("all of this, until the server closes", body(first));
+        assertEquals(HttpVersion.HTTP_1_0, first.version());
         assertOk(second, 200);
+        assertEquals(HttpVersion.HTTP_1_0, second.version());
         assertEquals(2, s.accepted.get());
     }
 

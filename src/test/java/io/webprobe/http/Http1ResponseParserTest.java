@@ -146,6 +146,29 @@ class Http1ResponseParserTest {
     }
 
     @Test
+    void theVersionIsTheFinalStatusLinesAndNotCarriedToTheNextResponse() throws IOException {
+        Http1ResponseParser p = new Http1ResponseParser();
+        assertThat(p.version()).isEqualTo(HttpVersion.HTTP_1_1);
+        String[][] cases = {
+            {"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n", "HTTP_1_0"},
+            {"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", "HTTP_1_1"},
+            {"HTTP/1.0 304 Not Modified\r\n\r\n", "HTTP_1_0"},
+            {"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n",
+                "HTTP_1_0"},
+            {"HTTP/1.0 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+                "HTTP_1_1"},
+            {"HTTP/1.2 200 OK\r\nContent-Length: 0\r\n\r\n", "HTTP_1_1"},
+        };
+        for (String[] c : cases) { // one parser, response after response
+            byte[] raw = c[0].getBytes(StandardCharsets.ISO_8859_1);
+            p.reset(false, CAP);
+            p.feed(raw, 0, raw.length);
+            assertThat(p.complete()).as(c[0]).isTrue();
+            assertThat(p.version()).as(c[0]).isEqualTo(HttpVersion.valueOf(c[1]));
+        }
+    }
+
+    @Test
     void keepsEveryHeaderFieldAndTheBodyWhenAskedWhateverTheSplit() throws IOException {
         byte[] raw = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Robots-Tag: noindex\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n3\r\n<p>\r\n4\r\nhey!\r\n0\r\n\r\n")

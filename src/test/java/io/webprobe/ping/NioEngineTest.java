@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RawServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -263,6 +264,43 @@ class NioEngineTest {
             assertThat(h.results().get(0).statusCountsText()).isEqualTo("200×6");
             assertThat(h.results().get(0).bytes()).isZero();
             assertThat(head.connections()).isBetween(1, 2); // reused, as above: never one per request
+        }
+    }
+
+    @Test
+    void anHttp10ServerIsLabelledHttp10AndTheConnectionsItEndsAreReplacedWithoutAnError()
+            throws Exception {
+        String ok = "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        // closes after each answer, as an HTTP/1.0 server does unless keep-alive is agreed
+        try (RawServer closing = RawServer.answeringOnce(ok);
+                // leaves the socket open though it did not say keep-alive: not to be reused
+                RawServer lingering = RawServer.answering(ok);
+                RawServer keptAlive = RawServer.answering(
+                        "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok")) {
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                int[] before = {closing.connections(), lingering.connections(),
+                    keptAlive.connections()};
+                PingPlan p = plan(closing.url("/"), lingering.url("/"), keptAlive.url("/"))
+                        .withCount(20).withConcurrency(3);
+                PingSnapshot s = run(engine == PingJob.Engine.WORKERS
+                        ? threadJob(p, PingListener.NONE) : job(p, PingListener.NONE));
+                assertThat(s.results()).as("%s", engine).allSatisfy(r -> {
+                    assertThat(r.statusCountsText()).isEqualTo("200×20");
+                    assertThat(r.errorCounts()).isEmpty();
+                    assertThat(r.protocol()).isEqualTo("HTTP/1.0");
+                });
+                assertThat(closing.connections() - before[0]).as("%s", engine).isEqualTo(20);
+                assertThat(lingering.connections() - before[1]).as("%s", engine).isEqualTo(20);
+                assertThat(keptAlive.connections() - before[2]).as("%s", engine).isBetween(1, 3);
+            }
+        }
+    }
+
+    @Test
+    void anHttp11ServerIsLabelledHttp11() throws Exception {
+        try (RawServer raw = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+            PingSnapshot s = run(plan(raw.url("/")).withCount(5));
+            assertThat(s.results().get(0).protocol()).isEqualTo("HTTP/1.1");
         }
     }
 

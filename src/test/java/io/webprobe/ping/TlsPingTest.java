@@ -10,6 +10,7 @@ import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.TlsTrust;
+import io.webprobe.testsupport.RawServer;
 import io.webprobe.testsupport.SelfSignedCertificate;
 import java.net.URI;
 import java.nio.file.Path;
@@ -118,6 +119,30 @@ class TlsPingTest {
                     PingListener.NONE);
             assertThat(fresh.results().get(0).statusCountsText()).isEqualTo("200×10");
             assertThat(counted.connections() - before).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void anHttp10AnswerOverTlsIsLabelledHttp10AndEachClosedConnectionReplacedOnBothEngines()
+            throws Exception {
+        // one answer per connection, then the server closes it (close_notify, then FIN)
+        try (RawServer sized = RawServer.answeringOnce(
+                        "HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nhello", loopback.serverContext());
+                RawServer toClose = RawServer.answeringOnce(
+                        "HTTP/1.0 200 OK\r\n\r\nhello", loopback.serverContext())) {
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                int[] before = {sized.connections(), toClose.connections()};
+                PingSnapshot s = run(plan(cacert(loopback), sized.url("/"), toClose.url("/"))
+                        .withCount(10).withConcurrency(2), engine, PingListener.NONE);
+                assertThat(s.results()).as("%s", engine).allSatisfy(r -> {
+                    assertThat(r.statusCountsText()).isEqualTo("200×10");
+                    assertThat(r.errorCounts()).isEmpty();
+                    assertThat(r.bytes()).isEqualTo(50);
+                    assertThat(r.protocol()).isEqualTo("HTTP/1.0");
+                });
+                assertThat(sized.connections() - before[0]).as("%s", engine).isEqualTo(10);
+                assertThat(toClose.connections() - before[1]).as("%s", engine).isEqualTo(10);
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.webprobe.ping;
+package io.webprobe.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * idle keep-alive connection). One thread per connection; it records the request heads and
  * counts connections.
  */
-final class RawServer implements AutoCloseable {
+public final class RawServer implements AutoCloseable {
 
     /** Serves one accepted connection; returning closes it. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void serve(Socket socket, RawServer server) throws IOException;
     }
 
@@ -33,7 +33,7 @@ final class RawServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    RawServer(Handler handler) throws IOException {
+    public RawServer(Handler handler) throws IOException {
         this(handler, null);
     }
 
@@ -41,7 +41,7 @@ final class RawServer implements AutoCloseable {
      * A TLS server when {@code tls} is given (each accepted connection is then one TLS
      * handshake, so {@link #connections()} counts handshakes too).
      */
-    RawServer(Handler handler, javax.net.ssl.SSLContext tls) throws IOException {
+    public RawServer(Handler handler, javax.net.ssl.SSLContext tls) throws IOException {
         this.listener = tls == null
                 ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
                 : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -51,7 +51,8 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Answers every request on a connection with the same bytes, over TLS. */
-    static RawServer answeringTls(String response, javax.net.ssl.SSLContext tls) throws IOException {
+    public static RawServer answeringTls(String response, javax.net.ssl.SSLContext tls)
+            throws IOException {
         byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
         return new RawServer((s, server) -> {
             while (server.readHead(s) != null) {
@@ -61,7 +62,7 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Answers every request on a connection with the same bytes; keeps the connection. */
-    static RawServer answering(String response) throws IOException {
+    public static RawServer answering(String response) throws IOException {
         byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
         return new RawServer((s, server) -> {
             while (server.readHead(s) != null) {
@@ -71,33 +72,39 @@ final class RawServer implements AutoCloseable {
     }
 
     /** Answers the first request on a connection with these bytes, then closes it. */
-    static RawServer answeringOnce(String response) throws IOException {
+    public static RawServer answeringOnce(String response) throws IOException {
+        return answeringOnce(response, null);
+    }
+
+    /** The same over TLS when {@code tls} is given. */
+    public static RawServer answeringOnce(String response, javax.net.ssl.SSLContext tls)
+            throws IOException {
         byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
         return new RawServer((s, server) -> {
             if (server.readHead(s) != null) {
                 s.getOutputStream().write(bytes);
             }
-        });
+        }, tls);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return scheme + "://127.0.0.1:" + listener.getLocalPort() + path;
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
-    ConcurrentLinkedQueue<String> requests() {
+    public ConcurrentLinkedQueue<String> requests() {
         return requests;
     }
 
     /** Reads one request head (up to the empty line); null at end of stream. */
-    String readHead(Socket s) throws IOException {
+    public String readHead(Socket s) throws IOException {
         InputStream in = s.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;

@@ -1,0 +1,34 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What a result says about the protocol its responses came over. */
+class PingResultTest {
+
+    @ParameterizedTest(name = "{0} responses, {1} over HTTP/2, {2} over HTTP/1.0 -> {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0 | 0 | 0 | ''
+            4 | 0 | 0 | HTTP/1.1
+            4 | 4 | 0 | HTTP/2
+            4 | 0 | 4 | HTTP/1.0
+            4 | 1 | 0 | HTTP/1.1 and HTTP/2
+            4 | 0 | 1 | HTTP/1.0 and HTTP/1.1
+            4 | 1 | 3 | HTTP/1.0 and HTTP/2
+            4 | 1 | 1 | HTTP/1.0 and HTTP/1.1 and HTTP/2
+            """)
+    void theProtocolNamesEachVersionThatAnswered(long responses, long http2, long http10,
+            String expected) {
+        TreeMap<Integer, Long> statuses = new TreeMap<>();
+        if (responses > 0) {
+            statuses.put(200, responses);
+        }
+        PingResult r = new PingResult("http://h/", responses, responses, 0, statuses, Map.of(),
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, http2, http10);
+        assertThat(r.protocol()).isEqualTo(expected);
+    }
+}
