@@ -365,7 +365,8 @@ public final class CrawlJob implements AutoCloseable {
         Thread me = Thread.currentThread();
         active.put(me, new ActiveFetch(me.getName(), item.url, ticker.nanoTime(), Duration.ZERO));
         try {
-            made = admission.excludedLater(item.url)
+            // against the URI form (a stray "%" as %25), the form PathExclusion writes them in
+            made = admission.excludedLater(item.uri().toString())
                     ? visits.skipped(item, SkipReason.EXCLUDED,
                             SkipReason.EXCLUDED.label() + " (added during the crawl)")
                     : visit(item);
@@ -476,7 +477,7 @@ public final class CrawlJob implements AutoCloseable {
         if (robotsBlock != null) {
             return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
         }
-        FetchResponse response = fetcher.fetch(item.uri(), item.external);
+        FetchResponse response = fetcher.fetch(item.uri(), item.target(), item.external);
         try {
             return made(item, response);
         } finally {

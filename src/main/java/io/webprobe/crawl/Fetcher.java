@@ -62,6 +62,14 @@ final class Fetcher {
     }
 
     FetchResponse fetch(URI uri, boolean external) {
+        return fetch(uri, null, external);
+    }
+
+    /**
+     * @param target the request target to send instead of the URI's, or null
+     *     ({@link QueueItem#target()})
+     */
+    FetchResponse fetch(URI uri, String target, boolean external) {
         String host = uri.getHost();
         Unresolved known = host == null ? null : unresolved.get(host);
         if (known != null) {
@@ -70,7 +78,7 @@ final class Fetcher {
             }
             unresolved.remove(host, known);
         }
-        FetchResponse r = ask(uri, external);
+        FetchResponse r = ask(uri, target, external);
         if (r.error() == ErrorKind.DNS && host != null && unresolved.size() < MAX_UNRESOLVED) {
             unresolved.put(host, new Unresolved(ticker.nanoTime() + UNRESOLVED_FOR.toNanos(),
                     r.errorMessage()));
@@ -78,18 +86,19 @@ final class Fetcher {
         return r;
     }
 
-    private FetchResponse ask(URI uri, boolean external) {
+    private FetchResponse ask(URI uri, String target, boolean external) {
         if (!external) {
             return probe.fetch(new FetchRequest(uri, "GET", timeout, maxBodyBytes,
-                    PAGES_AND_STYLESHEETS));
+                    PAGES_AND_STYLESHEETS).withTarget(target));
         }
-        FetchResponse head = probe.fetch(
-                new FetchRequest(uri, "HEAD", timeout, 0, FetchRequest.BodyPolicy.NEVER));
+        FetchResponse head = probe.fetch(new FetchRequest(uri, "HEAD", timeout, 0,
+                FetchRequest.BodyPolicy.NEVER).withTarget(target));
         if (!askAgainWithGet(head) || stopping.getAsBoolean()) {
             return head;
         }
         return probe.fetch(new FetchRequest(uri, "GET", timeout, maxBodyBytes,
-                (status, type) -> BotWall.mayBeChallenge(status) && ContentTypes.isHtml(type)));
+                (status, type) -> BotWall.mayBeChallenge(status) && ContentTypes.isHtml(type))
+                .withTarget(target));
     }
 
     /**

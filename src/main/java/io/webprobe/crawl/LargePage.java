@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,7 +51,7 @@ import org.jsoup.select.NodeVisitor;
  */
 final class LargePage {
     private final Document doc;
-    private final URI pageUrl;
+    private final String pageUrl;
     private final WordCounter words = new WordCounter();
     /** Open elements whose start the word count has seen (their content is being counted). */
     private final Set<Element> started = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -70,21 +69,21 @@ final class LargePage {
     /** Characters of such a link's or H1's text kept. */
     static final int TEXT_CAP = 64 * 1024;
 
-    private LargePage(Document doc, URI pageUrl, TokenBoundingReader input) {
+    private LargePage(Document doc, String pageUrl, TokenBoundingReader input) {
         this.doc = doc;
         this.pageUrl = pageUrl;
         this.input = input;
     }
 
-    static Page extract(ResponseBody html, Charset headerCharset, URI pageUrl) {
+    static Page extract(ResponseBody html, Charset headerCharset, String pageUrl) {
         return extract(html, headerCharset, pageUrl, doc -> { });
     }
 
     /**
-     * As {@link #extract(ResponseBody, Charset, URI)}, showing {@code held} the document as it
+     * As {@link #extract(ResponseBody, Charset, String)}, showing {@code held} the document as it
      * stands after each element is read (tests look at how much of the page it holds).
      */
-    static Page extract(ResponseBody html, Charset headerCharset, URI pageUrl,
+    static Page extract(ResponseBody html, Charset headerCharset, String pageUrl,
             Consumer<Document> held) {
         byte[] head = html.head(HtmlCharset.PROBE_BYTES);
         int bom = HtmlCharset.bomLength(head);
@@ -97,7 +96,7 @@ final class LargePage {
         }
         TokenBoundingReader reader = new TokenBoundingReader(new InputStreamReader(in, cs));
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
-            parser.parse(reader, pageUrl.toString());
+            parser.parse(reader, pageUrl);
             LargePage page = new LargePage(parser.document(), pageUrl, reader);
             Iterator<Element> it = parser.iterator();
             while (it.hasNext()) {

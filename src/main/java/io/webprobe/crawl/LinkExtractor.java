@@ -89,9 +89,13 @@ final class LinkExtractor {
             return type;
         }
 
-        /** The request form as text (what {@link #uri()}{@code .toString()} gives). */
+        /**
+         * The URL as the crawl keeps and requests it ({@link WebUrl#requestUrl()}): what
+         * {@link #uri()}{@code .toString()} gives, but for a "%" not followed by two hex
+         * digits, which stays as the page wrote it.
+         */
         String requestUrl() {
-            return url.uriString();
+            return url.requestUrl();
         }
 
         /** The URL as a URI, made on the first call. */
@@ -123,18 +127,22 @@ final class LinkExtractor {
      */
     static final int STREAM_ABOVE = ResponseBody.IN_MEMORY;
 
-    Page extract(ResponseBody html, Charset headerCharset, URI pageUrl) {
+    /**
+     * @param pageUrl the page's URL as the crawl keeps it ({@link QueueItem#url}: a "%" not
+     *     followed by two hex digits as the browser has it, so relative links resolve as a
+     *     browser resolves them)
+     */
+    Page extract(ResponseBody html, Charset headerCharset, String pageUrl) {
         return html.length() > STREAM_ABOVE ? LargePage.extract(html, headerCharset, pageUrl)
                 : extractWhole(html.bytes(), headerCharset, pageUrl);
     }
 
     /** The page parsed as one document (every page up to {@link #STREAM_ABOVE}). */
-    Page extractWhole(byte[] html, Charset headerCharset, URI pageUrl) {
+    Page extractWhole(byte[] html, Charset headerCharset, String pageUrl) {
         // decoded in one go (the JDK's intrinsic decoders) rather than through a Reader
         int bom = HtmlCharset.bomLength(html);
         Charset cs = HtmlCharset.of(html, bom, headerCharset);
-        Document doc = Jsoup.parse(new String(html, bom, html.length - bom, cs),
-                pageUrl.toString());
+        Document doc = Jsoup.parse(new String(html, bom, html.length - bom, cs), pageUrl);
         PageFacts facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))));
         Element body = doc.body();
         WordCounter words = new WordCounter();
@@ -171,7 +179,7 @@ final class LinkExtractor {
      * header's charset, else its {@code @charset} rule, else UTF-8, and read as a stream
      * ({@link CssUrls}), whatever its size.
      */
-    Page extractCss(ResponseBody css, Charset headerCharset, URI sheetUrl) {
+    Page extractCss(ResponseBody css, Charset headerCharset, String sheetUrl) {
         Charset cs = headerCharset != null ? headerCharset : cssCharset(css.head(64));
         Collector c = new Collector(webUrl(sheetUrl));
         try (Reader text = new InputStreamReader(new BufferedInputStream(css.open(), 64 * 1024),
@@ -400,9 +408,9 @@ final class LinkExtractor {
     }
 
     /** The page's URL as a base for its links; null (relative links fail) if not http(s). */
-    static WebUrl webUrl(URI pageUrl) {
+    static WebUrl webUrl(String pageUrl) {
         try {
-            return WebUrl.parse(pageUrl.toString());
+            return WebUrl.parse(pageUrl);
         } catch (WebUrlException e) {
             return null;
         }

@@ -56,7 +56,7 @@ final class LinkGraph {
             if (ids.putIfAbsent(key, id) != CompactKeyMap.ABSENT) {
                 continue;
             }
-            QueueItem item = item(id, start, 0, 0, "", false, true, 0);
+            QueueItem item = item(id, start, start.toString(), 0, 0, "", false, true, 0);
             found.add(new CrawlSink.NewUrl(id, key, item.url, 0, 0, false, true, false, null));
             queue.add(item);
         }
@@ -77,8 +77,8 @@ final class LinkGraph {
 
     /** A queued URL of a resumed crawl, as the frontier holds it. */
     QueueItem queued(ResumeState.QueuedUrl q) {
-        URI uri = URI.create(q.url());
-        return item(q.id(), uri, q.depth(), q.referrerId(), q.referrer(), q.external(),
+        URI uri = Urls.toUri(q.url());
+        return item(q.id(), uri, q.url(), q.depth(), q.referrerId(), q.referrer(), q.external(),
                 q.startChain(), 0);
     }
 
@@ -94,7 +94,7 @@ final class LinkGraph {
 
     /** The shared host key of a URL (for items read back from the overflow). */
     String hostKeyOf(String url) {
-        return hostKeys.computeIfAbsent(QueueItem.hostKeyOf(URI.create(url)), k -> k);
+        return hostKeys.computeIfAbsent(QueueItem.hostKeyOf(Urls.toUri(url)), k -> k);
     }
 
     /**
@@ -133,7 +133,8 @@ final class LinkGraph {
             if (admission.reached(key)) {
                 sink.uncounted(key);
             }
-            QueueItem item = item(id, uri, 1, 0, SITEMAP_REFERRER, false, false, 0);
+            QueueItem item = item(id, uri, uri.toString(), 1, 0, SITEMAP_REFERRER, false, false,
+                    0);
             found.add(new CrawlSink.NewUrl(id, key, item.url, 1, 0, false, false, true, null));
             queue.add(item);
         }
@@ -148,10 +149,14 @@ final class LinkGraph {
         return new PageLinks(from);
     }
 
-    private QueueItem item(long id, URI uri, int depth, long referrerId, String referrer,
-            boolean external, boolean startChain, int hops) {
+    /**
+     * @param uri the URL as a URI
+     * @param url the same URL as the crawl keeps it ({@link QueueItem#url})
+     */
+    private QueueItem item(long id, URI uri, String url, int depth, long referrerId,
+            String referrer, boolean external, boolean startChain, int hops) {
         String hostKey = hostKeys.computeIfAbsent(QueueItem.hostKeyOf(uri), k -> k);
-        return new QueueItem(id, uri.toString(), hostKey, depth, referrerId, referrer, external,
+        return new QueueItem(id, url, hostKey, depth, referrerId, referrer, external,
                 startChain, hops);
     }
 
@@ -183,14 +188,16 @@ final class LinkGraph {
          * back, a gate that sends the browser on to the page), the target is asked again once,
          * now with the cookie, and its new answer replaces the old.
          *
+         * @param target where it leads, as a URI
+         * @param url the same as the crawl keeps it ({@link QueueItem#url})
          * @param setCookie whether this response set a cookie
          * @return the target's id, or 0 when it is not taken on (out of the crawl's limits)
          */
-        long redirect(URI target, String type, boolean setCookie) {
+        long redirect(URI target, String url, String type, boolean setCookie) {
             boolean cookies = plan.cookies() && (setCookie || from.cookieChain);
             long before = ids.get(Urls.key(target));
             int queued = toQueue.size();
-            long id = redirectLink(target, type);
+            long id = redirectLink(target, url, type);
             if (id <= 0 || !cookies) {
                 return id;
             }
@@ -199,8 +206,8 @@ final class LinkGraph {
             } else if (before != CompactKeyMap.ABSENT && revisited.add(id)) {
                 boolean external = !admission.inScope(target);
                 boolean chain = from.startChain && !external;
-                QueueItem again = item(id, target, chain ? from.depth : from.depth + 1, from.id,
-                        from.url, external, chain, from.redirectHops + 1);
+                QueueItem again = item(id, target, url, chain ? from.depth : from.depth + 1,
+                        from.id, from.url, external, chain, from.redirectHops + 1);
                 again.revisit = true;
                 again.cookieChain = true;
                 toQueue.add(again);
@@ -208,7 +215,7 @@ final class LinkGraph {
             return id;
         }
 
-        private long redirectLink(URI target, String type) {
+        private long redirectLink(URI target, String url, String type) {
             if (from.startChain && !from.external && admission.widenTo(target)) {
                 sink.siteHost(Urls.hostAndPort(target));
             }
@@ -224,15 +231,15 @@ final class LinkGraph {
                     }
                 }
             }
-            return add(() -> target, target.toString(), key, !admission.inScope(target), "",
-                    type, false, true);
+            return add(() -> target, url, key, !admission.inScope(target), "", type, false,
+                    true);
         }
 
         /**
          * The id the link's target has, or 0 when it was left out.
          *
          * @param uri the target as a URI, made only for a URL not known yet
-         * @param url the target's request form as text
+         * @param url the target as the crawl keeps it ({@link QueueItem#url})
          */
         private long add(java.util.function.Supplier<URI> uri, String url, String key,
                 boolean external, String anchor, String type, boolean nofollow,
@@ -244,7 +251,7 @@ final class LinkGraph {
             CrawlSink.NewUrl asFound = null;
             if (id == CompactKeyMap.ABSENT) {
                 int before = discovered.size();
-                id = takeOn(uri.get(), key, external, chain, depth, hops, redirect);
+                id = takeOn(uri.get(), url, key, external, chain, depth, hops, redirect);
                 if (id == 0) {
                     return 0;
                 }
@@ -261,8 +268,8 @@ final class LinkGraph {
         }
 
         /** A URL not known yet: queued, a trap row, or counted; returns its id or 0. */
-        private long takeOn(URI uri, String key, boolean external, boolean chain, int depth,
-                int hops, boolean redirect) {
+        private long takeOn(URI uri, String url, String key, boolean external, boolean chain,
+                int depth, int hops, boolean redirect) {
             if (external && !plan.checkExternal()) {
                 return 0;
             }
@@ -281,7 +288,6 @@ final class LinkGraph {
                 }
                 return existing;
             }
-            String url = uri.toString();
             if (why != null) { // a trap guard: a row at once, so the user sees what was left out
                 CrawlResult row = CrawlResult.builder(url).message(why.label()).depth(depth)
                         .inlinks(1).referrer(from.url).external(external).skipped(why).build();
@@ -295,7 +301,7 @@ final class LinkGraph {
             }
             discovered.add(new CrawlSink.NewUrl(id, key, url, depth, from.id, external, chain,
                     false, null));
-            toQueue.add(item(id, uri, depth, from.id, from.url, external, chain, hops));
+            toQueue.add(item(id, uri, url, depth, from.id, from.url, external, chain, hops));
             return id;
         }
 

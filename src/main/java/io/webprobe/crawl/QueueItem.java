@@ -20,6 +20,11 @@ import java.util.List;
  */
 final class QueueItem {
     final long id;
+    /**
+     * The URL as the crawl keeps, shows and requests it
+     * ({@link io.webprobe.http.WebUrl#requestUrl()}): a "%" not followed by two hex digits is
+     * kept as the link wrote it, so this is not always a URI ({@link #uri()} is).
+     */
     final String url;
     final int depth;
     /** The page that first linked here (0 and "" for the start URL and sitemap URLs). */
@@ -62,7 +67,15 @@ final class QueueItem {
 
     /** The URL as a URI (parsed on demand: an item in a queue keeps only the text). */
     URI uri() {
-        return URI.create(url);
+        return Urls.toUri(url);
+    }
+
+    /**
+     * The request target to send instead of the URI's, or null ({@link Urls#requestTarget}):
+     * a "%" not followed by two hex digits goes as the browser sends it.
+     */
+    String target() {
+        return Urls.requestTarget(url);
     }
 
     /** Host plus the port requests go to, e.g. "example.com:443". */

@@ -4,7 +4,6 @@ import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.Urls;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class Recheck implements AutoCloseable {
      * @throws InterruptedException when interrupted while fetching or storing
      */
     public CrawlResult run(Target t) throws InterruptedException {
-        URI uri = URI.create(t.url());
+        URI uri = Urls.toUri(t.url());
         QueueItem item = new QueueItem(t.id(), t.url(), QueueItem.hostKeyOf(uri), t.depth(), 0,
                 t.referrer(), t.external(), false, 0);
         String blocked = robots.blockReason(item);
@@ -69,7 +68,7 @@ public final class Recheck implements AutoCloseable {
             result = CrawlResult.builder(t.url()).depth(t.depth()).referrer(t.referrer())
                     .external(t.external()).skipped(SkipReason.ROBOTS).message(blocked).build();
         } else {
-            r = fetcher.fetch(uri, t.external());
+            r = fetcher.fetch(uri, item.target(), t.external());
             try {
                 ResponseClassifier.Verdict v = classifier.classify(r, 0, false);
                 if (v instanceof ResponseClassifier.Blocked b) {
@@ -91,8 +90,8 @@ public final class Recheck implements AutoCloseable {
             return "";
         }
         try {
-            return Urls.key(new URI(target));
-        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Urls.key(Urls.toUri(target));
+        } catch (IllegalArgumentException e) {
             return "";
         }
     }

@@ -43,9 +43,9 @@ final class VisitMaker {
         }
         try {
             return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
-                    item.uri())
+                    item.url)
                     : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
-                            item.uri());
+                            item.url);
         } finally {
             budget.release(taken);
         }
@@ -80,7 +80,7 @@ final class VisitMaker {
             row.title(page.title()).outlinks(page.links().size());
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
             if (refresh != null) {
-                redirectTarget(item, refresh.uri().toString(), row);
+                redirectTarget(item, refresh.requestUrl(), row);
             }
         }
         return row.page(info).build();
@@ -123,7 +123,7 @@ final class VisitMaker {
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
             if (refresh != null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
-                redirectId = redirect(item, refresh.uri().toString(), "meta-refresh",
+                redirectId = redirect(item, refresh.requestUrl(), "meta-refresh",
                         links, row, setsCookie(r));
             }
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
@@ -202,26 +202,30 @@ final class VisitMaker {
      */
     private long redirect(QueueItem item, String location, String type,
             LinkGraph.PageLinks links, CrawlResult.Builder row, boolean setCookie) {
-        URI target = redirectTarget(item, location, row);
-        return target == null ? 0 : links.redirect(target, type, setCookie);
+        String url = redirectTarget(item, location, row);
+        return url == null ? 0 : links.redirect(Urls.toUri(url), url, type, setCookie);
     }
 
     /**
-     * Resolves where a redirect or refresh leads and writes it into the row, or an error when it
-     * cannot be followed.
+     * Resolves where a redirect or refresh leads, as a browser does, and writes it into the
+     * row, or an error when it cannot be followed.
      *
-     * @return the target, or null when it is not an http(s) URL
+     * @return the target as the crawl keeps it ({@link QueueItem#url}), or null when it is not
+     *     an http(s) URL
      */
-    private static URI redirectTarget(QueueItem item, String location, CrawlResult.Builder row) {
+    private static String redirectTarget(QueueItem item, String location,
+            CrawlResult.Builder row) {
+        String url;
         URI target;
         try {
-            target = Urls.resolve(item.uri(), location);
+            url = Urls.resolveRequestUrl(item.url, location);
+            target = Urls.toUri(url);
         } catch (URISyntaxException | IllegalArgumentException e) {
             row.redirectTo(location).error(ErrorKind.INVALID_URL,
                     "Redirects to \"" + location + "\", which is not a valid URL");
             return null;
         }
-        row.redirectTo(target.toString());
+        row.redirectTo(url);
         String scheme = target.getScheme() == null ? ""
                 : target.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
@@ -229,6 +233,6 @@ final class VisitMaker {
                     "Redirects to " + target + ", which is not an http(s) URL; not followed");
             return null;
         }
-        return target;
+        return url;
     }
 }

@@ -15,8 +15,10 @@ import java.util.function.Supplier;
  * no futures), {@code https://} through {@link JdkHttpProbe} (HTTP/2 where the server offers
  * it, one connection per host for every worker). Both send the same {@code Accept} and
  * {@code Accept-Encoding}, keep cookies in one jar when given one, and hold the
- * {@link HttpProbe} contract, so a crawl's results do not depend on which one answered.
- * Thread-safe.
+ * {@link HttpProbe} contract, so a crawl's results do not depend on which one answered. One
+ * difference is left: a link's "%" not followed by two hex digits goes as a browser sends it
+ * over http ({@link FetchRequest#target()}), as {@code %25} over https, since java.net.http
+ * sends only what a {@link URI} holds. Thread-safe.
  */
 public final class CrawlHttpProbe implements HttpProbe {
     /** The Accept header every crawl request carries, as browsers send for a page. */
@@ -67,9 +69,7 @@ public final class CrawlHttpProbe implements HttpProbe {
         if (cookies != null) {
             headers.addAll(cookiesFor(request.uri()));
         }
-        FetchResponse response = plain.fetch(new FetchRequest(request.uri(), request.method(),
-                request.timeout(), request.maxBodyBytes(), request.keepBody(), headers,
-                request.keepAlive()));
+        FetchResponse response = plain.fetch(request.withHeaders(headers));
         if (cookies != null) {
             keepCookies(request.uri(), response.headers());
         }

@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param headers extra request headers, sent after the defaults (and replacing a default
  *     header of the same name)
  * @param keepAlive whether the connection may be reused for the next request
+ * @param target the request target (path and query) to send instead of the URI's, or null
+ *     for the URI's: a browser's bytes a {@link URI} cannot hold, a "%" not followed by two
+ *     hex digits ({@link Urls#requestTarget(String)}). Only {@link Http1Probe} sends it;
+ *     java.net.http sends what a URI holds, so {@link JdkHttpProbe} sends the URI's
+ *     ({@code %25} for that "%").
  */
 public record FetchRequest(
         URI uri,
@@ -25,7 +30,8 @@ public record FetchRequest(
         long maxBodyBytes,
         BodyPolicy keepBody,
         List<Header> headers,
-        boolean keepAlive) {
+        boolean keepAlive,
+        String target) {
 
     /** Decides from the response headers whether the body is worth keeping in memory. */
     @FunctionalInterface
@@ -51,16 +57,53 @@ public record FetchRequest(
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 0, was " + maxBodyBytes);
         }
+        if (target != null && !isTarget(target)) {
+            throw new IllegalArgumentException("target must start with / and hold visible ASCII"
+                    + " only, was " + UrlSyntax.shortened(target));
+        }
+    }
+
+    /** A request to the URI's own path and query. */
+    public FetchRequest(URI uri, String method, Duration timeout, long maxBodyBytes,
+            BodyPolicy keepBody, List<Header> headers, boolean keepAlive) {
+        this(uri, method, timeout, maxBodyBytes, keepBody, headers, keepAlive, null);
     }
 
     /** A request with no extra headers, on a reusable connection. */
     public FetchRequest(
             URI uri, String method, Duration timeout, long maxBodyBytes, BodyPolicy keepBody) {
-        this(uri, method, timeout, maxBodyBytes, keepBody, List.of(), true);
+        this(uri, method, timeout, maxBodyBytes, keepBody, List.of(), true, null);
     }
 
     /** The same request with another timeout. */
     public FetchRequest withTimeout(Duration t) {
-        return new FetchRequest(uri, method, t, maxBodyBytes, keepBody, headers, keepAlive);
+        return new FetchRequest(uri, method, t, maxBodyBytes, keepBody, headers, keepAlive,
+                target);
+    }
+
+    /** The same request with these headers instead. */
+    public FetchRequest withHeaders(List<Header> h) {
+        return new FetchRequest(uri, method, timeout, maxBodyBytes, keepBody, h, keepAlive,
+                target);
+    }
+
+    /** The same request sending this request target (null: the URI's). */
+    public FetchRequest withTarget(String t) {
+        return new FetchRequest(uri, method, timeout, maxBodyBytes, keepBody, headers, keepAlive,
+                t);
+    }
+
+    /** Starts with "/", and nothing but visible ASCII: no space or line break in a request line. */
+    private static boolean isTarget(String t) {
+        if (!t.startsWith("/")) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

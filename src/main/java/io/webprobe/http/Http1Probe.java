@@ -24,7 +24,9 @@ import javax.net.ssl.SSLException;
  * deadline covering connect, TLS handshake, headers and body, and the shared HTTP/1.1 codec
  * ({@link Http1RequestEncoder}, {@link Http1ResponseParser}, {@link ErrorClassifier}). https
  * uses the {@link TlsTrust} it is given (SNI, certificate and host name checks unless
- * insecure). Holds the {@link HttpProbe} contract; sends no Accept-Encoding of its own.
+ * insecure). Holds the {@link HttpProbe} contract; sends no Accept-Encoding of its own. Sends
+ * the request's {@link FetchRequest#target()} when it has one (a browser's bytes a URI cannot
+ * hold).
  *
  * <p>Thread-safe: each call uses a connection no other thread holds. {@link #close()} closes
  * every connection, idle or busy, which makes blocked calls return at once (as
@@ -75,8 +77,8 @@ public final class Http1Probe implements HttpProbe {
         boolean https = uri.getScheme().equalsIgnoreCase("https");
         String host = uri.getHost();
         String key = (https ? "https://" : "http://") + Urls.host(uri) + ":" + port;
-        byte[] head = Http1RequestEncoder.encode(uri, request.method(), request.headers(),
-                request.keepAlive(), userAgent);
+        byte[] head = Http1RequestEncoder.encode(uri, request.target(), request.method(),
+                request.headers(), request.keepAlive(), userAgent);
         boolean isHead = request.method().equals("HEAD");
 
         for (int attempt = 0; ; attempt++) {

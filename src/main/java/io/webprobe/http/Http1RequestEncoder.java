@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * The one HTTP/1.1 request encoder, for every HTTP/1.1 engine: the request line (path and
- * query as written), {@code Host} (with the port only when it is not the scheme's default, per
- * {@link Urls#hostAndPort}), {@code User-Agent} and {@code Accept} unless the caller's headers
- * replace them, {@code Connection: close} when keep-alive is off (a caller's own
- * {@code Connection} header is then left out), then the caller's headers. Stateless.
+ * query as written, or the request target given), {@code Host} (with the port only when it is
+ * not the scheme's default, per {@link Urls#hostAndPort}), {@code User-Agent} and
+ * {@code Accept} unless the caller's headers replace them, {@code Connection: close} when
+ * keep-alive is off (a caller's own {@code Connection} header is then left out), then the
+ * caller's headers. Stateless.
  */
 public final class Http1RequestEncoder {
     private Http1RequestEncoder() {}
@@ -24,9 +25,23 @@ public final class Http1RequestEncoder {
      */
     public static byte[] encode(URI uri, String method, List<Header> headers, boolean keepAlive,
             String userAgent) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        if (uri.getRawQuery() != null) {
-            path = path + "?" + uri.getRawQuery();
+        return encode(uri, null, method, headers, keepAlive, userAgent);
+    }
+
+    /**
+     * As above, with the request target given.
+     *
+     * @param target the path and query to send instead of the URI's, or null for the URI's
+     *     ({@link FetchRequest#target()})
+     */
+    public static byte[] encode(URI uri, String target, String method, List<Header> headers,
+            boolean keepAlive, String userAgent) {
+        String path = target;
+        if (path == null) {
+            path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            if (uri.getRawQuery() != null) {
+                path = path + "?" + uri.getRawQuery();
+            }
         }
         StringBuilder sb = new StringBuilder(160);
         sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");

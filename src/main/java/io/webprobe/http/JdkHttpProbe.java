@@ -120,6 +120,9 @@ public final class JdkHttpProbe implements HttpProbe {
         }
         HttpRequest httpRequest;
         try {
+            // request.target() is not sent: java.net.http sends only what a URI holds, so a
+            // "%" not followed by two hex digits, which a browser sends as it is, goes as %25
+            // (Http1Probe, the crawl's plain-http client, sends the browser's bytes)
             HttpRequest.Builder builder =
                     HttpRequest.newBuilder(uri)
                             .method(request.method(), HttpRequest.BodyPublishers.noBody())

@@ -114,6 +114,35 @@ final class PercentEncoding {
                 && isHex(s.charAt(i + 2));
     }
 
+    /** Whether {@code s[from, to)} has a "%" not followed by two hex digits. */
+    static boolean hasStrayPercent(String s, int from, int to) {
+        for (int i = s.indexOf('%', from); i >= 0 && i < to; i = s.indexOf('%', i + 1)) {
+            if (!isEscape(s, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code s} with every "%" not followed by two hex digits written "%25"; {@code s} itself
+     * when it has none.
+     */
+    static String escapeStrayPercent(String s) {
+        if (!hasStrayPercent(s, 0, s.length())) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c);
+            if (c == '%' && !isEscape(s, i)) {
+                sb.append("25");
+            }
+        }
+        return sb.toString();
+    }
+
     /**
      * Percent-decodes {@code s[from, to)} (its UTF-8 bytes, escapes as bytes) and decodes the
      * result as UTF-8, malformed sequences becoming U+FFFD ("UTF-8 decode without BOM").

@@ -37,10 +37,68 @@ public final class Urls {
         }
     }
 
+    /**
+     * As {@link #resolve}, in the crawl's form ({@link WebUrl#requestUrl()}): a "%" not
+     * followed by two hex digits stays as written. Resolving a redirect's Location, as a
+     * browser does.
+     *
+     * @param base the URL the link is relative to, in the same form
+     * @throws URISyntaxException when a browser would refuse the link
+     */
+    public static String resolveRequestUrl(String base, String href) throws URISyntaxException {
+        try {
+            return WebUrl.parse(href, webUrlOrNull(base)).withoutFragment().requestUrl();
+        } catch (WebUrlException e) {
+            if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
+                return withoutFragment(new URI(encodeIllegal(WebUrlParser.clean(href))))
+                        .toString();
+            }
+            throw new URISyntaxException(href, e.getMessage());
+        }
+    }
+
+    /**
+     * The URI of a URL in the crawl's form ({@link WebUrl#requestUrl()}): the same text with a
+     * "%" not followed by two hex digits written "%25", as {@link WebUrl#toUri()} has it.
+     *
+     * @throws IllegalArgumentException when the text is no URI even so
+     */
+    public static URI toUri(String requestUrl) {
+        return URI.create(PercentEncoding.escapeStrayPercent(requestUrl));
+    }
+
+    /**
+     * The request target (path and query) an HTTP/1.1 request line carries for a URL in the
+     * crawl's form ({@link WebUrl#requestUrl()}) when its URI ({@link #toUri(String)}) cannot
+     * say it: the path and query as written, a "%" not followed by two hex digits sent as it
+     * is, as a browser sends it. Null when the URI's raw path and query are the same bytes.
+     */
+    public static String requestTarget(String requestUrl) {
+        int scheme = requestUrl.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int from = scheme + 3;
+        while (from < requestUrl.length() && "/?#".indexOf(requestUrl.charAt(from)) < 0) {
+            from++; // the authority
+        }
+        int to = requestUrl.indexOf('#', from);
+        to = to < 0 ? requestUrl.length() : to;
+        if (!PercentEncoding.hasStrayPercent(requestUrl, from, to)) {
+            return null;
+        }
+        String target = requestUrl.substring(from, to);
+        return target.startsWith("/") ? target : "/" + target;
+    }
+
     /** The base as a {@link WebUrl}, or null when it is not an http(s) URL. */
     private static WebUrl webUrlOrNull(URI base) {
+        return webUrlOrNull(base.toString());
+    }
+
+    private static WebUrl webUrlOrNull(String base) {
         try {
-            return WebUrl.parse(base.toString());
+            return WebUrl.parse(base);
         } catch (WebUrlException e) {
             return null;
         }

@@ -9,9 +9,11 @@ import java.net.URISyntaxException;
  * (section 4.5, {@link #href()}) with the boundaries of each component. Only http and https
  * are parsed; any other scheme is refused with {@link WebUrlException.Problem#NOT_HTTP}.
  *
- * <p>Two derived forms serve a crawler: {@link #toUri()}, the URI to request, which is the
+ * <p>Three derived forms serve a crawler: {@link #toUri()}, the URI to request, which is the
  * browser's serialisation byte for byte except for the few characters {@link URI} cannot hold
- * (then percent-encoded); and {@link #key()}, which decides whether two URLs are the same page.
+ * (then percent-encoded); {@link #requestUrl()}, the same but for a stray "%", which stays
+ * as the browser has it, the form the crawl keeps, shows and sends over its own HTTP/1.1
+ * client; and {@link #key()}, which decides whether two URLs are the same page.
  *
  * <p>Immutable and thread-safe; equal when the serialisations are equal.
  */
@@ -143,7 +145,8 @@ public final class WebUrl {
      * percent-encoded. Servers decode both forms of those characters alike. A "%" not
      * followed by two hex digits is the exception: a browser sends {@code /%zz} as it is, and
      * many servers refuse it (400), but {@code URI} cannot hold it, so a request made from
-     * this URI sends {@code /%25zz}, which a server reads as another path. A host {@code URI}
+     * this URI sends {@code /%25zz}, which a server reads as another path
+     * ({@link #requestUrl()} keeps it as the browser does). A host {@code URI}
      * cannot read as a host name ({@code a_b.example}) gives a URI whose
      * {@link URI#getHost()} is null.
      */
@@ -180,15 +183,33 @@ public final class WebUrl {
     public String uriString() {
         String u = uriString;
         if (u == null) {
-            u = escapedForUri();
+            u = escaped(true);
             uriString = u;
         }
         return u;
     }
 
-    private String escapedForUri() {
+    /**
+     * The URL as a crawl keeps, shows and requests it: {@link #uriString()}, except that a "%"
+     * not followed by two hex digits stays as it is ({@code /a%zz}, {@code /100%}), as in
+     * {@link #href()} and as a browser sends it; a server reads {@code /a%25zz} as another
+     * path. The other characters {@link URI} refuses stay escaped, as servers read both forms
+     * of those alike. This text is not always a URI: {@link Urls#toUri(String)} makes the URI
+     * ({@link #toUri()}) from it, and {@link Urls#requestTarget(String)} the request target our
+     * HTTP/1.1 client sends for it.
+     */
+    public String requestUrl() {
+        String u = uriString();
+        if (u == href || !PercentEncoding.hasStrayPercent(href, 0, href.length())) {
+            return u;
+        }
+        return escaped(false);
+    }
+
+    /** The href with what URI refuses escaped; a stray "%" too when {@code strayPercent}. */
+    private String escaped(boolean strayPercent) {
         int i = 0;
-        while (i < href.length() && !isUnsafe(i, href.charAt(i))) {
+        while (i < href.length() && !escapes(i, href.charAt(i), strayPercent)) {
             i++;
         }
         if (i == href.length()) {
@@ -197,13 +218,17 @@ public final class WebUrl {
         StringBuilder sb = new StringBuilder(href.length() + 16).append(href, 0, i);
         for (; i < href.length(); i++) {
             char c = href.charAt(i);
-            if (isUnsafe(i, c)) {
+            if (escapes(i, c, strayPercent)) {
                 PercentEncoding.appendByte(sb, c);
             } else {
                 sb.append(c);
             }
         }
         return sb.toString();
+    }
+
+    private boolean escapes(int i, char c, boolean strayPercent) {
+        return (strayPercent || c != '%') && isUnsafe(i, c);
     }
 
     /** Whether the char at {@code i} of the href is one {@link URI} refuses there. */

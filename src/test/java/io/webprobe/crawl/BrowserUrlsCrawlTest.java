@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RawServer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,5 +61,52 @@ class BrowserUrlsCrawlTest {
         }
         assertThat(server.hits("/%7euser/")).isZero();
         assertThat(server.allHits().keySet()).doesNotContain("/docs/page.html", "/lo%0Ang");
+    }
+
+    @Test
+    void aStrayPercentIsSentAndShownAsTheBrowserHasItOverPlainHttp() throws Exception {
+        // answers by the exact bytes of the request target, as a server that takes the path
+        // as it comes does; /a%25zz is another path to it, so it is not found
+        Map<String, String> site = Map.of(
+                "/", """
+                        <a href="/a%zz">stray</a> <a href="/100%?p=5%">at the end</a>
+                        <a href="/dir%zz/page.html">a folder</a> <a href="/go">moved</a>
+                        <meta http-equiv="refresh" content="0; url=/refresh%zz">""",
+                "/dir%zz/page.html", "<a href=\"next.html\">relative</a>",
+                "/a%zz", "a", "/100%?p=5%", "100", "/dir%zz/next.html", "next", "/b%zz", "b",
+                "/refresh%zz", "r");
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String page = site.get(target);
+                String answer = target.equals("/go")
+                        ? "HTTP/1.1 301 Moved\r\nLocation: /b%zz\r\nContent-Length: 0\r\n\r\n"
+                        : page == null ? "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                        : "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                                + page.length() + "\r\n\r\n" + page;
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            var events = new RecordingCrawlListener();
+            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
+                    .withSitemaps(false);
+            try (CrawlJob job = TestJobs.job(plan, events)) {
+                job.start();
+                events.awaitFinish();
+            }
+
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /a%zz HTTP/1.1",
+                            "GET /100%?p=5% HTTP/1.1", "GET /dir%zz/page.html HTTP/1.1",
+                            "GET /go HTTP/1.1", "GET /b%zz HTTP/1.1",
+                            "GET /refresh%zz HTTP/1.1", "GET /dir%zz/next.html HTTP/1.1");
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
+                    + " " + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .containsExactlyInAnyOrder("/ 200 /refresh%zz", "/a%zz 200 ",
+                            "/100%?p=5% 200 ", "/dir%zz/page.html 200 ", "/go 301 /b%zz",
+                            "/b%zz 200 ", "/refresh%zz 200 ", "/dir%zz/next.html 200 ");
+            assertThat(events.broken).isEmpty();
+        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * page says (links, title, words) is what it says unbounded.
  */
 class TokenBoundingReaderTest {
-    private static final URI PAGE = URI.create("http://site.test/page.html");
+    private static final String PAGE = "http://site.test/page.html";
     private static final int PIECE = TokenBoundingReader.TEXT_PIECE;
 
     private static String bounded(String html) throws IOException {

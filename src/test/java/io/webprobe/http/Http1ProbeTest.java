@@ -3,6 +3,7 @@ package io.webprobe.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.webprobe.testsupport.LocalHttpServer;
 import java.io.ByteArrayOutputStream;
@@ -91,6 +92,27 @@ class Http1ProbeTest {
 
         assertOk(r, 200);
         assertEquals("<p>six</p>", body(r));
+    }
+
+    // == the request line ==
+
+    @Test
+    void aRequestsTargetIsSentAsGivenAndOnlyVisibleAsciiStartingWithASlashIsTaken()
+            throws Exception {
+        RawServer s = raw(c -> {
+            while (c.readHead() != null) {
+                c.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+
+        assertOk(probe.fetch(get(s.url("/a%25zz?q=1")).withTarget("/a%zz?q=1")), 200);
+        assertOk(probe.fetch(get(s.url("/a%25zz"))), 200);
+
+        assertEquals(List.of("/a%zz?q=1", "/a%25zz"), s.paths());
+        for (String bad : new String[] {"a", "/a b", "/a\r\nX: y", "/é"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> get(s.url("/")).withTarget(bad), bad);
+        }
     }
 
     // == body framing ==

@@ -21,6 +21,16 @@ class Http1RequestEncoderTest {
     }
 
     @Test
+    void aGivenRequestTargetIsSentInsteadOfTheUris() {
+        String head = new String(Http1RequestEncoder.encode(URI.create("http://h:81/a%25zz?q"),
+                "/a%zz?q", "GET", List.of(), true, "UA/1"), StandardCharsets.UTF_8);
+        assertThat(head).startsWith("GET /a%zz?q HTTP/1.1\r\nHost: h:81\r\n");
+        assertThat(new String(Http1RequestEncoder.encode(URI.create("http://h/a%25zz"), null,
+                "GET", List.of(), true, "UA/1"), StandardCharsets.UTF_8))
+                .startsWith("GET /a%25zz HTTP/1.1\r\n");
+    }
+
+    @Test
     void httpsLeavesOut443AndWrites80() {
         assertThat(encode("https://h:443/", "GET", List.of(), true)).contains("\r\nHost: h\r\n");
         assertThat(encode("https://h:80/", "GET", List.of(), true)).contains("\r\nHost: h:80\r\n");

@@ -48,6 +48,22 @@ class JdkHttpProbeTest {
     }
 
     @Test
+    void aRequestTargetIsNotSentTheUriIs() {
+        // java.net.http sends only what a URI holds: a stray "%" goes as %25 (CrawlHttpProbe)
+        Queue<String> targets = new ConcurrentLinkedQueue<>();
+        server.route("/a%25zz", ex -> {
+            targets.add(ex.getRequestURI().getRawPath());
+            html("ok").handle(ex);
+        });
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/a%25zz")), "GET",
+                TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.HTML).withTarget("/a%zz"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(targets).containsExactly("/a%25zz");
+    }
+
+    @Test
     void getReturnsStatusContentTypeSizeAndBodyOfAnHtmlPage() {
         Queue<String> userAgents = new ConcurrentLinkedQueue<>();
         server.route("/hello", ex -> {

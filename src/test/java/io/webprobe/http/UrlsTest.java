@@ -218,6 +218,40 @@ class UrlsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = "->", nullValues = "null", textBlock = """
+            http://h/a%zz                 -> /a%zz
+            http://h:81/100%?p=5%         -> /100%?p=5%
+            http://h?q=%zz                -> /?q=%zz
+            http://h/a%zz#f               -> /a%zz
+            http://h/a%25zz               -> null
+            http://h/a%7Czz?q=1           -> null
+            http://u%zz@h/a               -> null
+            http://h/a#%zz                -> null
+            """)
+    void theRequestTargetIsTheBrowsersOnlyWhereTheUriCannotSayIt(String url, String target) {
+        assertEquals(target, Urls.requestTarget(url));
+    }
+
+    @ParameterizedTest(name = "{1} on {0} -> {2}")
+    @CsvSource(delimiterString = "|", textBlock = """
+            http://h/dir%zz/page.html | next.html      | http://h/dir%zz/next.html
+            http://h/dir/page.html    | /a%zz#f        | http://h/a%zz
+            http://h/dir/page.html    | ../100%?p=5%   | http://h/100%?p=5%
+            http://h/dir/page.html    | /a b%25        | http://h/a%20b%25
+            http://h/dir/page.html    | mailto:x@y     | mailto:x@y
+            """)
+    void aRedirectsTargetResolvesAsABrowserResolvesItKeepingAStrayPercent(String base,
+            String href, String expected) throws Exception {
+        assertEquals(expected, Urls.resolveRequestUrl(base, href));
+    }
+
+    @Test
+    void theUriOfARequestFormWritesAStrayPercentAs25() {
+        assertEquals(URI.create("http://h/a%25zz?q=%41%25"), Urls.toUri("http://h/a%zz?q=%41%"));
+        assertEquals(URI.create("http://h/a%25zz"), Urls.toUri("http://h/a%25zz"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "http://example.com/",

@@ -151,6 +151,13 @@ class WebUrlConformanceTest {
         HttpRequest.newBuilder(uri); // the JDK client accepts it
         assertEquals(url, WebUrl.parse(url.href()), "the serialisation parses to itself");
         assertEquals(url.key(), Urls.key(uri), "the key is the same from the URI");
+        assertEquals(uri, Urls.toUri(url.requestUrl()), "the URI from the request form");
+        String target = Urls.requestTarget(url.requestUrl());
+        if (target != null) { // a stray "%" in the path or query, sent as it is
+            assertEquals(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
+                    + uri.getRawQuery()), PercentEncoding.escapeStrayPercent(target),
+                    "the target is the URI's but for a stray %");
+        }
     }
 
     /**

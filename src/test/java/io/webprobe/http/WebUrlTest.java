@@ -111,6 +111,29 @@ class WebUrlTest {
         assertThat(u.getHost()).isNotNull();
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiterString = "->", textBlock = """
+            http://h/a%zz              -> http://h/a%zz
+            http://h/100%.html?p=5%    -> http://h/100%.html?p=5%
+            http://h/a%2fb%zz%         -> http://h/a%2fb%zz%
+            http://h/%%41              -> http://h/%%41
+            http://h/a%25zz            -> http://h/a%25zz
+            http://h/p[1]|^x%zz        -> http://h/p%5B1%5D%7C%5Ex%zz
+            http://h/a%zz#f%           -> http://h/a%zz#f%
+            """)
+    void requestUrlIsTheUriFormButForAStrayPercentWhichStaysAsTheBrowserHasIt(String input,
+            String requestUrl) {
+        WebUrl url = parse(input);
+        assertEquals(requestUrl, url.requestUrl());
+        assertEquals(url.toUri(), Urls.toUri(url.requestUrl()), "the URI from the request form");
+    }
+
+    @Test
+    void requestUrlIsTheUriStringItselfWithoutAStrayPercent() {
+        WebUrl url = parse("http://h/p|x?q={1}");
+        assertSame(url.uriString(), url.requestUrl());
+    }
+
     @Test
     void toUriKeepsTheBrowsersBytesOtherwise() {
         WebUrl url = parse("http://h/docs//a%2Fb/%7e/;p=1/'x'?q='x'&y=~#f");

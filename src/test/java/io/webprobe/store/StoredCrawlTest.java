@@ -13,10 +13,13 @@ import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSink;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.http.Http1Probe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RawServer;
 import io.webprobe.testsupport.TestSite;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -131,6 +134,69 @@ class StoredCrawlTest {
             try (CrawlReader reader = store.reader()) {
                 return reader.results();
             }
+        }
+    }
+
+    @Test
+    void aQueuedUrlWithAStrayPercentIsAskedOnResumeAsTheLinkWroteIt() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String answer;
+                if (head.startsWith("GET / ")) {
+                    answer = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 45"
+                            + "\r\n\r\n<a href=/hold>h</a><a href=/a%zz/x.html>a</a>";
+                } else if (head.startsWith("GET /hold ")) {
+                    arrived.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    answer = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+                } else if (head.startsWith("GET /a%zz/x.html ")) {
+                    answer = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 20"
+                            + "\r\n\r\n<a href=y.html>y</a>";
+                } else if (head.startsWith("GET /a%zz/y.html ")) {
+                    answer = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+                } else {
+                    answer = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+                }
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            // one worker: /hold is asked before /a%zz/x.html, and the crawl stops while it waits
+            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withThreads(1)
+                    .withRespectRobots(false);
+            Path file = dir.resolve("stray.webprobe");
+            try (CrawlStore store = CrawlStore.create(file, plan)) {
+                CrawlJob job = CrawlJob.builder(plan, new Http1Probe("t", Duration.ofSeconds(5)),
+                        store.sink()).build();
+                job.start();
+                arrived.await();
+                job.stop();
+                job.close();
+                release.countDown();
+                store.sink().flush().get();
+            }
+            assertThat(raw.requests()).noneMatch(h -> h.contains("x.html"));
+
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+                CrawlSummary summary = run(CrawlJob.builder(store.plan(),
+                        new Http1Probe("t", Duration.ofSeconds(5)), store.sink())
+                        .resume(store.resumeState()));
+                assertThat(summary.stopped()).isFalse();
+                try (CrawlReader reader = store.reader()) {
+                    assertThat(reader.results()).filteredOn(r -> r.url().contains("html"))
+                            .extracting(r -> r.url().substring(raw.url("").length()) + " "
+                                    + r.status())
+                            .containsExactlyInAnyOrder("/a%zz/x.html 200", "/a%zz/y.html 200");
+                }
+            }
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .contains("GET /a%zz/x.html HTTP/1.1", "GET /a%zz/y.html HTTP/1.1")
+                    .noneMatch(line -> line.contains("%25"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.actions;
 
+import io.webprobe.http.Urls;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ public record PathExclusion(String path, String regex) {
     public static Optional<PathExclusion> of(String url) {
         URI uri;
         try {
-            uri = URI.create(url);
+            uri = Urls.toUri(url); // a stray "%" as %25, the form the patterns match
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
