@@ -94,7 +94,10 @@ class PingJobTest {
         PingSnapshot open = run(plan("/").withConcurrency(10).withRate(100, Duration.ofSeconds(3)));
         PingResult r = open.results().get(0);
 
-        assertThat(open.results().get(0).sent()).isBetween(295L, 300L);
+        // every request the 3 s schedule had is sent or, when the connections were all still
+        // waiting as the time ran out (a busy machine after the stall), counted as not sent
+        assertThat(r.sent() + open.notSent()).isEqualTo(300);
+        assertThat(r.sent()).isGreaterThan(100); // the stall began at the 100th
         assertThat(r.maxMillis()).isGreaterThan(900);
         assertThat(r.p99Millis()).isGreaterThan(500);
         assertThat(r.p95Millis()).isGreaterThan(200);
