@@ -254,8 +254,9 @@ public final class UrlQuery {
      */
     static String keyOf(String url) {
         try {
-            return io.webprobe.http.Urls.key(new java.net.URI(url));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            // the crawl's text of a URL keeps a stray "%" as the link wrote it (not a URI)
+            return io.webprobe.http.Urls.key(io.webprobe.http.Urls.toUri(url));
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

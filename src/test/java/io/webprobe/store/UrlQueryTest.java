@@ -57,6 +57,16 @@ class UrlQueryTest {
     }
 
     @Test
+    void aStoredUrlWithAStrayPercentIsFoundByItsKeyNotByAScan() {
+        // the crawl keeps /a%zz as the link wrote it; its key is the URI's (/a%25zz)
+        assertThat(UrlQuery.keyOf("http://127.0.0.1:8080/a%zz?q=100%"))
+                .isEqualTo(io.webprobe.http.Urls.key(
+                        java.net.URI.create("http://127.0.0.1:8080/a%25zz?q=100%25")))
+                .isNotNull();
+        assertThat(UrlQuery.keyOf("http://127.0.0.1:8080/a b")).isNull();
+    }
+
+    @Test
     void eachFilterListsItsUrls() throws Exception {
         assertThat(paths(UrlFilter.ALL)).containsExactlyInAnyOrderElementsOf(WorkspaceSite.PATHS);
         assertThat(paths(UrlFilter.BROKEN)).containsExactlyInAnyOrder("/missing", "/gone", "/err");
