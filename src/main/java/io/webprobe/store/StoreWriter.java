@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Within a transaction the writer gathers: when the queue is empty it sleeps
  * {@link #GATHER_TIME} and then takes everything queued meanwhile, rather than being woken by
- * each page (a wake-up per page was ~26,000 extra context switches and ~1.5 s of CPU in a
- * 20,000-page crawl, on a machine whose two cores the workers and the site share). A worker
+ * each page (a wake-up per page was ~15,000-26,000 extra context switches in a 20,000-page
+ * crawl, and ~1.5 s of CPU when the two cores the workers and the site share were busy). A worker
  * about to wait for room, a flush and the close wake it at once.
  *
  * <p>Each write is applied whole in one transaction, and writes are applied in the order they
