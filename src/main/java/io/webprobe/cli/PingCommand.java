@@ -28,9 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -280,10 +282,14 @@ public final class PingCommand implements Callable<Integer> {
                     + trim(maxP99));
         }
         Set<URI> targets = new LinkedHashSet<>();
+        Map<URI, String> requestTargets = new HashMap<>();
         int given = 0;
         for (String u : urls) {
             try {
-                targets.add(UrlSyntax.parseUserUrl(u));
+                URI parsedUrl = UrlSyntax.parseUserUrl(u);
+                if (targets.add(parsedUrl) && UrlSyntax.requestTarget(u) instanceof String t) {
+                    requestTargets.put(parsedUrl, t);
+                }
                 given++;
             } catch (UrlSyntax.InvalidUrlException e) {
                 throw new IllegalArgumentException("'" + UrlSyntax.shortened(u) + "': "
@@ -297,6 +303,8 @@ public final class PingCommand implements Callable<Integer> {
             for (URI u : list.urls()) {
                 if (!targets.add(u)) {
                     duplicates++;
+                } else if (list.requestTargets().get(u) instanceof String t) {
+                    requestTargets.put(u, t);
                 }
             }
         }
@@ -320,6 +328,7 @@ public final class PingCommand implements Callable<Integer> {
         TlsTrust trust = insecure ? TlsTrust.insecure()
                 : cacert != null ? TlsTrust.fromPemFile(cacert) : TlsTrust.defaults();
         PingPlan plan = PingPlan.of(List.copyOf(targets), Version.userAgent())
+                .withRequestTargets(requestTargets)
                 .withMethod(method.toUpperCase(Locale.ROOT))
                 .withConcurrency(concurrency)
                 .withTimeout(timeout)

@@ -93,8 +93,11 @@ public record FetchRequest(
                 t);
     }
 
-    /** Starts with "/", and nothing but visible ASCII: no space or line break in a request line. */
-    private static boolean isTarget(String t) {
+    /**
+     * Whether {@code t} can be a request target: it starts with "/" and holds nothing but
+     * visible ASCII (no space or line break in a request line).
+     */
+    public static boolean isTarget(String t) {
         if (!t.startsWith("/")) {
             return false;
         }

@@ -29,6 +29,25 @@ public final class UrlSyntax {
      * {@code HTTP://Example.com} is {@code http://example.com/}. The fragment is kept.
      */
     public static URI parseUserUrl(String input) throws InvalidUrlException {
+        return parse(input).toUri();
+    }
+
+    /**
+     * The request target (path and query) a browser sends for what a user typed, when the
+     * URI {@link #parseUserUrl} gives cannot say it: a "%" not followed by two hex digits
+     * ({@code /100%}), which the URI holds as "%25" ({@link Urls#requestTarget}). Null when the
+     * URI's path and query are what a browser sends, or when the input is not a URL.
+     */
+    public static String requestTarget(String input) {
+        try {
+            return Urls.requestTarget(parse(input).requestUrl()); // the fragment is not sent
+        } catch (InvalidUrlException e) {
+            return null;
+        }
+    }
+
+    /** What {@link #parseUserUrl} returns, as a {@link WebUrl} whose URI has a host. */
+    private static WebUrl parse(String input) throws InvalidUrlException {
         String typed = input == null ? "" : WebUrlParser.clean(input).strip();
         if (typed.isEmpty()) {
             throw new InvalidUrlException(
@@ -54,7 +73,7 @@ public final class UrlSyntax {
             throw new InvalidUrlException("The host name " + shortened(url.host())
                     + " cannot be used: host names have only letters, digits, hyphens and dots.");
         }
-        return uri;
+        return url;
     }
 
     /**

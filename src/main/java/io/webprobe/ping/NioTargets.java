@@ -91,7 +91,8 @@ final class NioTargets {
                 eps.add(new Endpoint(u.getHost(), port, tls));
                 return eps.size() - 1;
             });
-            byte[] head = Http1RequestEncoder.encode(u, plan.method(), plan.headers(),
+            byte[] head = Http1RequestEncoder.encode(u, plan.requestTargets().get(u),
+                    plan.method(), plan.headers(),
                     plan.keepAlive(), plan.userAgent());
             max = Math.max(max, head.length);
             out.add(new Target(id, head, null));

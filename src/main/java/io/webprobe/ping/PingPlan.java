@@ -5,6 +5,7 @@ import io.webprobe.http.TlsTrust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,10 @@ import java.util.Objects;
  * @param tls which server certificates https targets may present
  * @param http2 ask https targets for HTTP/2 (ALPN), falling back to HTTP/1.1 where the server
  *     does not offer it; http targets stay on HTTP/1.1. Needs keep-alive.
+ * @param requestTargets for a target whose URL as typed has a "%" not followed by two hex
+ *     digits ({@code /100%}), which a URI holds only as "%25": the path and query to send as a
+ *     browser sends them ({@link io.webprobe.http.UrlSyntax#requestTarget}); Webprobe's own
+ *     HTTP/1.1 clients send it, HTTP/2 (java.net.http) sends the URI's
  */
 public record PingPlan(
         List<URI> targets,
@@ -45,7 +50,8 @@ public record PingPlan(
         StatusSet success,
         String userAgent,
         TlsTrust tls,
-        boolean http2) {
+        boolean http2,
+        Map<URI, String> requestTargets) {
 
     public static final int MAX_REDIRECTS = 10;
     public static final int DEFAULT_CONCURRENCY = 10;
@@ -55,6 +61,7 @@ public record PingPlan(
     public PingPlan {
         targets = List.copyOf(targets);
         headers = List.copyOf(headers);
+        requestTargets = Map.copyOf(requestTargets);
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(duration, "duration");
@@ -64,6 +71,12 @@ public record PingPlan(
         Objects.requireNonNull(tls, "tls");
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("There are no URLs to ping");
+        }
+        for (Map.Entry<URI, String> t : requestTargets.entrySet()) {
+            if (!targets.contains(t.getKey()) || !io.webprobe.http.FetchRequest.isTarget(t.getValue())) {
+                throw new IllegalArgumentException("A request target must be a path for one of "
+                        + "the URLs, was " + t.getValue() + " for " + t.getKey());
+            }
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             throw new IllegalArgumentException("The method must be GET or HEAD, not " + method);
@@ -122,71 +135,76 @@ public record PingPlan(
     public static PingPlan of(List<URI> targets, String userAgent) {
         return new PingPlan(targets, "GET", DEFAULT_CONCURRENCY, PingMode.COUNT, DEFAULT_COUNT,
                 Duration.ofSeconds(10), 0, DEFAULT_TIMEOUT, false, List.of(), true, 0,
-                StatusSet.DEFAULT, userAgent, TlsTrust.defaults(), false);
+                StatusSet.DEFAULT, userAgent, TlsTrust.defaults(), false, Map.of());
     }
 
     public PingPlan withMethod(String m) {
-        return new PingPlan(targets, m, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+        return copy(c -> c.method = m);
     }
 
-    public PingPlan withConcurrency(int c) {
-        return new PingPlan(targets, method, c, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+    public PingPlan withConcurrency(int n) {
+        return copy(c -> c.concurrency = n);
     }
 
     /** Closed loop, n requests per URL. */
     public PingPlan withCount(long n) {
-        return new PingPlan(targets, method, concurrency, PingMode.COUNT, n, duration, rate,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+        return copy(c -> {
+            c.mode = PingMode.COUNT;
+            c.count = n;
+        });
     }
 
     /** Closed loop for a duration. */
     public PingPlan withDuration(Duration d) {
-        return new PingPlan(targets, method, concurrency, PingMode.DURATION, 0, d, rate,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+        return copy(c -> {
+            c.mode = PingMode.DURATION;
+            c.count = 0;
+            c.duration = d;
+        });
     }
 
     /** Open loop at a total rate for a duration. */
     public PingPlan withRate(double perSecond, Duration d) {
-        return new PingPlan(targets, method, concurrency, PingMode.RATE, 0, d, perSecond,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+        return withRateAndCount(perSecond, d, 0);
+    }
+
+    /** Open loop at a total rate, with at most {@code n} requests per URL (0 = no cap). */
+    public PingPlan withRateAndCount(double perSecond, Duration d, long n) {
+        return copy(c -> {
+            c.mode = PingMode.RATE;
+            c.count = n;
+            c.duration = d;
+            c.rate = perSecond;
+        });
     }
 
     public PingPlan withTimeout(Duration t) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, t,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+        return copy(c -> c.timeout = t);
     }
 
     public PingPlan withFollowRedirects(boolean f) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                f, headers, keepAlive, warmup, success, userAgent, tls, http2);
+        return copy(c -> c.followRedirects = f);
     }
 
     public PingPlan withHeaders(List<Header> h) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, h, keepAlive, warmup, success, userAgent, tls, http2);
+        return copy(c -> c.headers = h);
     }
 
     public PingPlan withKeepAlive(boolean k) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, k, warmup, success, userAgent, tls, http2);
+        return copy(c -> c.keepAlive = k);
     }
 
     public PingPlan withWarmup(int w) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, w, success, userAgent, tls, http2);
+        return copy(c -> c.warmup = w);
     }
 
     public PingPlan withSuccess(StatusSet s) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, s, userAgent, tls, http2);
+        return copy(c -> c.success = s);
     }
 
     /** With other trusted certificates for https targets. */
     public PingPlan withTls(TlsTrust t) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, t, http2);
+        return copy(c -> c.tls = t);
     }
 
     /**
@@ -194,14 +212,22 @@ public record PingPlan(
      * ({@link PingResult#protocol()}).
      */
     public PingPlan withHttp2(boolean h) {
-        return new PingPlan(targets, method, concurrency, mode, count, duration, rate, timeout,
-                followRedirects, headers, keepAlive, warmup, success, userAgent, tls, h);
+        return copy(c -> c.http2 = h);
     }
 
-    /** Open loop at a total rate, with at most {@code n} requests per URL (0 = no cap). */
-    public PingPlan withRateAndCount(double perSecond, Duration d, long n) {
-        return new PingPlan(targets, method, concurrency, PingMode.RATE, n, d, perSecond,
-                timeout, followRedirects, headers, keepAlive, warmup, success, userAgent, tls, http2);
+    /** With the request targets of URLs typed with a stray "%" (see {@link #requestTargets}). */
+    public PingPlan withRequestTargets(Map<URI, String> t) {
+        return copy(c -> c.requestTargets = t);
+    }
+
+    /**
+     * The URL as the user typed it and as it is requested: the URI's text, but for a target
+     * with a {@link #requestTargets request target}, whose path and query are sent as typed.
+     */
+    public String shown(URI target) {
+        String t = requestTargets.get(target);
+        return t == null ? target.toString()
+                : target.getScheme() + "://" + target.getRawAuthority() + t;
     }
 
     /** Requests in total, or -1 when the run is bounded by time only. */
@@ -215,5 +241,51 @@ public record PingPlan(
     /** A closed-loop run waits for each answer before the next request (see {@link PingMode}). */
     public boolean closedLoop() {
         return mode != PingMode.RATE;
+    }
+
+    /** A changed copy: {@code change} sets the fields that differ. */
+    private PingPlan copy(java.util.function.Consumer<Fields> change) {
+        Fields c = new Fields(this);
+        change.accept(c);
+        return new PingPlan(targets, c.method, c.concurrency, c.mode, c.count, c.duration,
+                c.rate, c.timeout, c.followRedirects, c.headers, c.keepAlive, c.warmup,
+                c.success, userAgent, c.tls, c.http2, c.requestTargets);
+    }
+
+    /** The plan's changeable fields, for {@link #copy}. */
+    private static final class Fields {
+        String method;
+        int concurrency;
+        PingMode mode;
+        long count;
+        Duration duration;
+        double rate;
+        Duration timeout;
+        boolean followRedirects;
+        List<Header> headers;
+        boolean keepAlive;
+        int warmup;
+        StatusSet success;
+        TlsTrust tls;
+        boolean http2;
+        Map<URI, String> requestTargets;
+
+        Fields(PingPlan p) {
+            method = p.method;
+            concurrency = p.concurrency;
+            mode = p.mode;
+            count = p.count;
+            duration = p.duration;
+            rate = p.rate;
+            timeout = p.timeout;
+            followRedirects = p.followRedirects;
+            headers = p.headers;
+            keepAlive = p.keepAlive;
+            warmup = p.warmup;
+            success = p.success;
+            tls = p.tls;
+            http2 = p.http2;
+            requestTargets = p.requestTargets;
+        }
     }
 }

@@ -75,7 +75,7 @@ final class PingRun {
         this.clock = clock;
         this.stats = stats;
         this.targets = plan.targets();
-        this.urls = targets.stream().map(URI::toString).toArray(String[]::new);
+        this.urls = targets.stream().map(plan::shown).toArray(String[]::new);
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();

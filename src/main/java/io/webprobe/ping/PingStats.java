@@ -44,8 +44,8 @@ final class PingStats {
         List<TargetStats> t = new ArrayList<>(plan.targets().size());
         Map<String, Integer> index = new HashMap<>();
         for (URI u : plan.targets()) {
-            index.putIfAbsent(u.toString(), t.size());
-            t.add(new TargetStats(u, !plan.closedLoop()));
+            index.putIfAbsent(plan.shown(u), t.size());
+            t.add(new TargetStats(u, plan.shown(u), !plan.closedLoop()));
         }
         this.targets = List.copyOf(t);
         this.byUrl = index;

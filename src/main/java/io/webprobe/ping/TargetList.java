@@ -3,8 +3,10 @@ package io.webprobe.ping;
 import io.webprobe.http.UrlSyntax;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,8 +19,11 @@ import java.util.Set;
  * @param urls the valid URLs, in order, without duplicates
  * @param problems the lines that are not URLs
  * @param duplicates lines that repeated a URL listed before them (left out)
+ * @param requestTargets the path and query to send for URLs typed with a stray "%"
+ *     ({@link PingPlan#requestTargets()}), as the first line with that URL wrote them
  */
-public record TargetList(List<URI> urls, List<Problem> problems, int duplicates) {
+public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
+        Map<URI, String> requestTargets) {
     private static final java.util.regex.Pattern TRAILING_COMMENT =
             java.util.regex.Pattern.compile("\\s+#.*$");
 
@@ -33,10 +38,12 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates)
     public TargetList {
         urls = List.copyOf(urls);
         problems = List.copyOf(problems);
+        requestTargets = Map.copyOf(requestTargets);
     }
 
     public static TargetList parse(String text) {
         Set<URI> urls = new LinkedHashSet<>();
+        Map<URI, String> requestTargets = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         int duplicates = 0;
         String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
@@ -46,13 +53,16 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates)
                 continue;
             }
             try {
-                if (!urls.add(UrlSyntax.parseUserUrl(line))) {
+                URI u = UrlSyntax.parseUserUrl(line);
+                if (!urls.add(u)) {
                     duplicates++;
+                } else if (UrlSyntax.requestTarget(line) instanceof String target) {
+                    requestTargets.put(u, target);
                 }
             } catch (UrlSyntax.InvalidUrlException e) {
                 problems.add(new Problem(i + 1, line, e.getMessage()));
             }
         }
-        return new TargetList(new ArrayList<>(urls), problems, duplicates);
+        return new TargetList(new ArrayList<>(urls), problems, duplicates, requestTargets);
     }
 }

@@ -47,11 +47,12 @@ final class TargetStats {
     private PingResult last;
 
     /**
+     * @param url the URL as results show it ({@link PingPlan#shown})
      * @param openLoop whether service times differ from response times (kept apart)
      */
-    TargetStats(URI uri, boolean openLoop) {
+    TargetStats(URI uri, String url, boolean openLoop) {
         this.uri = uri;
-        this.url = uri.toString();
+        this.url = url;
         this.service = openLoop ? new LatencyStore() : response;
     }
 

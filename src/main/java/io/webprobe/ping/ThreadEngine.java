@@ -83,7 +83,7 @@ final class ThreadEngine implements PingEngine {
         if (!plan.http2()) {
             return CompletableFuture.completedFuture(0L);
         }
-        return new Http2Opening(plan, probe, workers, run::stopping, this::request).run();
+        return new Http2Opening(plan, probe, workers, run::stopping, u -> request(u, null)).run(); // HTTP/2 sends the URI
     }
 
     @Override
@@ -139,7 +139,8 @@ final class ThreadEngine implements PingEngine {
         FetchResponse r;
         Set<String> visited = null;
         while (true) {
-            r = probe.fetch(request(uri));
+            // the URL as typed for the first request (a stray "%"), the Location's URI after
+            r = probe.fetch(request(uri, hops == 0 ? plan.requestTargets().get(uri) : null));
             if (!plan.followRedirects() || !r.isRedirect() || run.stopping()) {
                 break;
             }
@@ -177,9 +178,10 @@ final class ThreadEngine implements PingEngine {
                 r.errorMessage(), bytes, hops, r.version());
     }
 
-    private FetchRequest request(URI uri) {
+    private FetchRequest request(URI uri, String target) {
         return new FetchRequest(uri, plan.method(), plan.timeout(), MAX_BODY_BYTES,
-                FetchRequest.BodyPolicy.NEVER, plan.headers(), plan.keepAlive());
+                FetchRequest.BodyPolicy.NEVER, plan.headers(), plan.keepAlive())
+                .withTarget(target);
     }
 
     private static URI redirectTarget(URI from, String location) {

@@ -297,6 +297,36 @@ class NioEngineTest {
     }
 
     @Test
+    void aUrlTypedWithAStrayPercentIsRequestedAndShownAsTypedOnBothEngines() throws Exception {
+        try (RawServer raw = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+            // as a browser: a "%" not followed by two hex digits goes as it is, not as %25
+            TargetList typed = TargetList.parse(raw.url("/100%") + "\n" + raw.url("/a%zz?q=5%")
+                    + "\n" + raw.url("/ok%20"));
+            assertThat(typed.requestTargets()).hasSize(2);
+            PingPlan p = PingPlan.of(typed.urls(), "Webprobe/test")
+                    .withRequestTargets(typed.requestTargets()).withCount(3);
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                raw.requests().clear();
+                PingSnapshot s = run(engine == PingJob.Engine.WORKERS
+                        ? threadJob(p, PingListener.NONE) : job(p, PingListener.NONE));
+
+                assertThat(s.results()).as("%s", engine).extracting(PingResult::url)
+                        .containsExactly(raw.url("/100%"), raw.url("/a%zz?q=5%"),
+                                raw.url("/ok%20"));
+                assertThat(s.results()).as("%s", engine)
+                        .allSatisfy(r -> assertThat(r.statusCountsText()).isEqualTo("200×3"));
+                assertThat(raw.requests()).as("%s", engine)
+                        .extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                        .containsExactlyInAnyOrder(
+                                "GET /100% HTTP/1.1", "GET /100% HTTP/1.1", "GET /100% HTTP/1.1",
+                                "GET /a%zz?q=5% HTTP/1.1", "GET /a%zz?q=5% HTTP/1.1",
+                                "GET /a%zz?q=5% HTTP/1.1",
+                                "GET /ok%20 HTTP/1.1", "GET /ok%20 HTTP/1.1", "GET /ok%20 HTTP/1.1");
+            }
+        }
+    }
+
+    @Test
     void anHttp11ServerIsLabelledHttp11() throws Exception {
         try (RawServer raw = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
             PingSnapshot s = run(plan(raw.url("/")).withCount(5));

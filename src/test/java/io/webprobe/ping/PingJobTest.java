@@ -112,7 +112,7 @@ class PingJobTest {
 
     @Test
     void percentilesMatchASortedArrayOfTheSameSamples() {
-        TargetStats stats = new TargetStats(URI.create("http://127.0.0.1/"), false);
+        TargetStats stats = new TargetStats(URI.create("http://127.0.0.1/"), "http://127.0.0.1/", false);
         java.util.Random rnd = new java.util.Random(7);
         long[] samples = new long[20_000];
         for (int i = 0; i < samples.length; i++) {

@@ -30,4 +30,19 @@ class PingPlanTest {
         assertThat(plan().withHeaders(List.of(new Header("Host", "a"),
                 new Header("Authorization", "Bearer x"))).headers()).hasSize(2);
     }
+
+    @Test
+    void aRequestTargetIsAPathOfOneOfTheUrlsAndTheUrlIsShownWithIt() {
+        URI u = URI.create("http://127.0.0.1:9/a%25zz?q=1");
+        PingPlan p = PingPlan.of(List.of(u), "t")
+                .withRequestTargets(java.util.Map.of(u, "/a%zz?q=1")).withCount(4);
+        assertThat(p.shown(u)).isEqualTo("http://127.0.0.1:9/a%zz?q=1");
+        assertThat(p.requestTargets()).containsEntry(u, "/a%zz?q=1"); // kept by later copies
+        assertThat(plan().shown(URI.create("http://127.0.0.1:9/"))).isEqualTo("http://127.0.0.1:9/");
+        assertThatThrownBy(() -> plan().withRequestTargets(java.util.Map.of(u, "/a%zz")))
+                .isInstanceOf(IllegalArgumentException.class); // not one of the plan's URLs
+        assertThatThrownBy(() -> PingPlan.of(List.of(u), "t")
+                .withRequestTargets(java.util.Map.of(u, "/a b")))
+                .isInstanceOf(IllegalArgumentException.class); // no space in a request line
+    }
 }

@@ -108,4 +108,18 @@ class TargetListTest {
         assertEquals(2, list.urls().size());
         assertEquals(2, list.duplicates());
     }
+
+    @Test
+    void aUrlTypedWithAStrayPercentKeepsItsPathAsTypedForTheRequest() {
+        TargetList l = TargetList.parse("127.0.0.1/100%\nhttp://127.0.0.1/a%zz?x=5%#f%\n"
+                + "http://127.0.0.1/fine%20\nhttp://127.0.0.1/100%25");
+        assertThat(l.urls()).containsExactly(URI.create("http://127.0.0.1/100%25"),
+                URI.create("http://127.0.0.1/a%25zz?x=5%25#f%25"),
+                URI.create("http://127.0.0.1/fine%20"));
+        assertThat(l.duplicates()).isEqualTo(1); // /100%25 is the same URL as /100%
+        assertThat(l.requestTargets()).containsOnly(
+                java.util.Map.entry(URI.create("http://127.0.0.1/100%25"), "/100%"),
+                java.util.Map.entry(URI.create("http://127.0.0.1/a%25zz?x=5%25#f%25"),
+                        "/a%zz?x=5%"));
+    }
 }

@@ -406,6 +406,7 @@ public final class PingViewModel implements AutoCloseable {
 
     private PingPlan plan(TargetList list) {
         PingPlan p = PingPlan.of(list.urls(), userAgent)
+                .withRequestTargets(list.requestTargets())
                 .withMethod(method.get())
                 .withConcurrency(concurrency.get())
                 .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds.get() * 1000)))
