@@ -22,6 +22,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import io.webprobe.store.Op.Barrier;
+import io.webprobe.store.Op.Counted;
+import io.webprobe.store.Op.Discovered;
+import io.webprobe.store.Op.Listed;
+import io.webprobe.store.Op.Meta;
+import io.webprobe.store.Op.Nudge;
+import io.webprobe.store.Op.Rechecked;
+import io.webprobe.store.Op.Spill;
+import io.webprobe.store.Op.Stop;
+import io.webprobe.store.Op.Unspilled;
+import io.webprobe.store.Op.Visited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,92 +89,7 @@ final class StoreWriter implements CrawlSink {
      */
     static final String INLINKS_PENDING = "inlinks_pending";
 
-    /** One write, with the rows it adds (for batching and backpressure). */
-    private sealed interface Op {
-        default int rows() {
-            return 1;
-        }
-
-        /** Whether it takes room in the bounded queue (spills are bounded by the frontier). */
-        default boolean bounded() {
-            return true;
-        }
-    }
-
-    private record Discovered(List<NewUrl> urls, long at) implements Op {
-        @Override
-        public int rows() {
-            return Math.max(1, urls.size());
-        }
-    }
-
-    private record Visited(Visit visit, long at) implements Op {
-        @Override
-        public int rows() {
-            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size();
-        }
-    }
-
-    private record Listed(long id) implements Op {}
-
-    private record Rechecked(long id, CrawlResult result, List<Header> headers,
-            String redirectKey, long at) implements Op {}
-
-    /**
-     * A state change, warning or setting: tiny and few, and written from the window's thread
-     * too (Pause, Resume, leaving a folder out), which must never wait for room.
-     */
-    private record Meta(String key, String value) implements Op {
-        @Override
-        public boolean bounded() {
-            return false;
-        }
-    }
-
-    private record Counted(String key, String reason) implements Op {}
-
-    private record Spill(long chunk, byte[] items) implements Op {
-        @Override
-        public boolean bounded() {
-            return false;
-        }
-    }
-
-    private record Unspilled(long chunk) implements Op {
-        @Override
-        public boolean bounded() {
-            return false;
-        }
-    }
-
-    private record Barrier(CompletableFuture<Void> done) implements Op {
-        @Override
-        public boolean bounded() {
-            return false;
-        }
-    }
-
-    /** Wakes the writer: a worker is about to wait for room (see {@link #waitingForRoom}). */
-    private record Nudge() implements Op {
-        @Override
-        public int rows() {
-            return 0;
-        }
-
-        @Override
-        public boolean bounded() {
-            return false;
-        }
-    }
-
     private static final Nudge NUDGE = new Nudge();
-
-    private record Stop() implements Op {
-        @Override
-        public boolean bounded() {
-            return false;
-        }
-    }
 
     /**
      * How much the queue holds, how long a transaction waits for more writes, how often the

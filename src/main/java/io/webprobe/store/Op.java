@@ -1,0 +1,96 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSink.NewUrl;
+import io.webprobe.crawl.CrawlSink.Visit;
+import io.webprobe.http.Header;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One write the crawl hands {@link StoreWriter}'s thread, with the rows it adds (for batching
+ * and backpressure).
+ */
+sealed interface Op {
+    default int rows() {
+        return 1;
+    }
+
+    /** Whether it takes room in the bounded queue (spills are bounded by the frontier). */
+    default boolean bounded() {
+        return true;
+    }
+
+    record Discovered(List<NewUrl> urls, long at) implements Op {
+        @Override
+        public int rows() {
+            return Math.max(1, urls.size());
+        }
+    }
+
+    record Visited(Visit visit, long at) implements Op {
+        @Override
+        public int rows() {
+            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size();
+        }
+    }
+
+    record Listed(long id) implements Op {}
+
+    record Rechecked(long id, CrawlResult result, List<Header> headers,
+            String redirectKey, long at) implements Op {}
+
+    /**
+     * A state change, warning or setting: tiny and few, and written from the window's thread
+     * too (Pause, Resume, leaving a folder out), which must never wait for room.
+     */
+    record Meta(String key, String value) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    record Counted(String key, String reason) implements Op {}
+
+    record Spill(long chunk, byte[] items) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    record Unspilled(long chunk) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    record Barrier(CompletableFuture<Void> done) implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    /** Wakes the writer: a worker is about to wait for room (see {@code StoreWriter.waitingForRoom}). */
+    record Nudge() implements Op {
+        @Override
+        public int rows() {
+            return 0;
+        }
+
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+
+    record Stop() implements Op {
+        @Override
+        public boolean bounded() {
+            return false;
+        }
+    }
+}
