@@ -122,9 +122,19 @@ class StoredCrawlTest {
         CountDownLatch release = new CountDownLatch(1);
         server.route(blocked, LocalHttpServer.blockUntil(release, arrived,
                 "<a href=\"" + next + "\">next</a>"));
-        try (CrawlStore store = CrawlStore.create(file, plan())) {
-            CrawlJob job = CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink()).build();
+        return stopWhileWaiting(file, plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                arrived, release);
+    }
+
+    /**
+     * Crawls into a new file and stops the crawl once {@code arrived} says a worker waits,
+     * then lets that worker go; returns what the file then holds.
+     */
+    private static List<CrawlResult> stopWhileWaiting(Path file, CrawlPlan plan,
+            io.webprobe.http.HttpProbe probe, CountDownLatch arrived, CountDownLatch release)
+            throws Exception {
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlJob job = CrawlJob.builder(plan, probe, store.sink()).build();
             job.start();
             arrived.await();
             job.stop();
@@ -170,16 +180,8 @@ class StoredCrawlTest {
             CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withThreads(1)
                     .withRespectRobots(false);
             Path file = dir.resolve("stray.webprobe");
-            try (CrawlStore store = CrawlStore.create(file, plan)) {
-                CrawlJob job = CrawlJob.builder(plan, new Http1Probe("t", Duration.ofSeconds(5)),
-                        store.sink()).build();
-                job.start();
-                arrived.await();
-                job.stop();
-                job.close();
-                release.countDown();
-                store.sink().flush().get();
-            }
+            stopWhileWaiting(file, plan, new Http1Probe("t", Duration.ofSeconds(5)), arrived,
+                    release);
             assertThat(raw.requests()).noneMatch(h -> h.contains("x.html"));
 
             try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
