@@ -4,14 +4,11 @@ import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
-import io.webprobe.crawl.ResumeState;
 import io.webprobe.http.ErrorClassifier;
-import io.webprobe.http.TlsTrust;
 import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -60,11 +57,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The Crawl tab: starting, pausing and stopping a crawl (of a site, or of a list of URLs),
  * opening and resuming crawl files, and which crawl the workspace shows. What the user asks
- * for (the URL or list, the settings) is read by {@link CrawlInput}; the parts that show the
- * crawl (the URL table, the overview, the details pane, the broken links, the charts and the
- * live status) are kept together by {@link Workspace}. The workspace reads everything from
- * the crawl file ({@link OpenCrawl}), so a live crawl, a reopened crawl and a crawl of a
- * million URLs look and behave the same.
+ * for (the URL or list, the settings) is read by {@link CrawlInput}; the crawl file and the
+ * job are made off the FX thread by {@link CrawlLauncher}; the parts that show the crawl
+ * (the URL table, the overview, the details pane, the broken links, the charts and the live
+ * status) are kept together by {@link Workspace}. The workspace reads everything from the
+ * crawl file ({@link OpenCrawl}), so a live crawl, a reopened crawl and a crawl of a million
+ * URLs look and behave the same.
  *
  * <p>Lives on the FX thread: every property and list is read and changed there only. While a
  * crawl runs one ticker ({@link UiBatcher}, at most ten times a second) updates the live
@@ -79,7 +77,6 @@ public final class CrawlViewModel implements AutoCloseable {
             DialogService dialogs, UiState memory, Path crawlsFolder, String userAgent,
             Duration tick, LongSupplier nanoTime) {}
 
-    private final CrawlJobFactory jobs;
     private final Services s;
 
     private final CrawlInput input;
@@ -98,6 +95,7 @@ public final class CrawlViewModel implements AutoCloseable {
     private final LiveModel live;
     private final RecentCrawls recentFiles;
     private final Rechecker rechecker;
+    private final CrawlLauncher launcher;
 
     private OpenCrawl crawl;
     private UiBatcher<Void> ticker;
@@ -105,7 +103,6 @@ public final class CrawlViewModel implements AutoCloseable {
     private int generation;
 
     public CrawlViewModel(CrawlJobFactory jobs, Services services) {
-        this.jobs = jobs;
         this.s = services;
         this.input = new CrawlInput(s.memory(), s.background(), s.fx());
         this.settingsLocked = running.or(input.crawlSettingsShown());
@@ -114,6 +111,7 @@ public final class CrawlViewModel implements AutoCloseable {
         this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
                 s.fx());
         this.rechecker = new Rechecker(jobs::recheck, s.background(), s.fx());
+        this.launcher = new CrawlLauncher(jobs, s.background(), s.fx());
         excelFriendly.set(s.memory().getBoolean("export.excelFriendly", false));
         excelFriendly.addListener((o, was, now) ->
                 s.memory().putBoolean("export.excelFriendly", now));
@@ -274,42 +272,12 @@ public final class CrawlViewModel implements AutoCloseable {
         CrawlPlan plan = planned.get().plan();
         String what = planned.get().what();
         // the crawl file and the job (its HTTP client, its threads) are made on a background
-        // thread: the first of each costs tens to hundreds of milliseconds
+        // thread, and the job started on one
         closeCrawl();
         generation++;
         Starting token = starting(plan);
         live.say(what + " …");
-        s.background().execute(() -> {
-            try {
-                // the certificate file is read first: a crawl file is not made for nothing
-                CrawlProbes.trust(plan);
-            } catch (TlsTrust.TrustException | RuntimeException e) {
-                s.fx().execute(() -> failedToStart(token, whyNotStarted(e)));
-                return;
-            }
-            CrawlStore store;
-            try {
-                store = jobs.newStore(plan);
-            } catch (StoreException e) {
-                s.fx().execute(() -> failedToStart(token, e.getMessage()));
-                return;
-            }
-            CrawlJob j;
-            try {
-                j = jobs.job(store, null, token.listener());
-            } catch (StoreException | RuntimeException e) {
-                store.close();
-                s.fx().execute(() -> failedToStart(token, whyNotStarted(e)));
-                return;
-            }
-            s.fx().execute(() -> {
-                if (started(token, store, j)) {
-                    // not here: starting looks up the start host (is it private?), which a
-                    // slow name server can make take seconds
-                    s.background().execute(j::start);
-                }
-            });
-        });
+        launcher.launch(plan, token.listener(), token);
         return true;
     }
 
@@ -335,29 +303,15 @@ public final class CrawlViewModel implements AutoCloseable {
         CrawlStore store = c.store();
         Starting token = starting(store.plan());
         live.say("Resuming " + store.file().getFileName() + " …");
-        // reading where it stood and restoring its queue read the file: not on the FX thread
-        s.background().execute(() -> {
-            CrawlJob j;
-            try {
-                ResumeState state = store.resumeState();
-                j = jobs.job(store, state, token.listener());
-            } catch (StoreException | RuntimeException e) {
-                s.fx().execute(() -> failedToStart(token, whyNotStarted(e)));
-                return;
-            }
-            s.fx().execute(() -> {
-                if (started(token, store, j)) {
-                    s.background().execute(j::start);
-                }
-            });
-        });
+        launcher.resume(store, token.listener(), token);
     }
 
     /**
      * A crawl being started: until its job exists the tab says it runs (so nothing else starts
-     * and Stop can cancel it). Its listener reports the end to the FX thread.
+     * and Stop can cancel it). Takes the launch's outcome; its listener reports the end to the
+     * FX thread.
      */
-    private final class Starting {
+    private final class Starting implements CrawlLauncher.Handover {
         final int gen;
         final UiBatcher<Void> ticker;
         volatile boolean cancelled;
@@ -383,6 +337,16 @@ public final class CrawlViewModel implements AutoCloseable {
                     });
                 }
             };
+        }
+
+        @Override
+        public boolean made(CrawlStore store, CrawlJob job) {
+            return started(this, store, job);
+        }
+
+        @Override
+        public void failed(String why) {
+            failedToStart(this, why);
         }
     }
 
@@ -415,20 +379,6 @@ public final class CrawlViewModel implements AutoCloseable {
         starting = null;
         crawl.setJob(job);
         return true;
-    }
-
-    /**
-     * The sentence for a crawl that could not start: a refusal's own (a certificate file, the
-     * crawl file), or, for a failure nobody wrote a sentence for, a plain one with the details
-     * in the log.
-     */
-    private static String whyNotStarted(Exception e) {
-        if (e instanceof StoreException || e instanceof TlsTrust.TrustException) {
-            return e.getMessage();
-        }
-        log.error("The crawl could not start", e);
-        return "The crawl could not start because of an internal error; the details are in the "
-                + "log file.";
     }
 
     private void failedToStart(Starting token, String message) {

@@ -1,0 +1,120 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlListener;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProbes;
+import io.webprobe.crawl.ResumeState;
+import io.webprobe.http.TlsTrust;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes what a crawl of the Crawl tab runs with, off the FX thread: for a new crawl its
+ * certificate file read, its crawl file and its job; for a resumed one a job that carries on
+ * where its file stood. The first of each costs tens to hundreds of milliseconds, and reading a
+ * file never happens on the FX thread. The outcome is handed over on the FX thread, a failure
+ * as one sentence; a job that is taken is started on a background thread.
+ *
+ * <p>Called on the FX thread; holds no state of its own, so one launch cannot disturb another
+ * (the caller tells a late hand-over from the current one).
+ */
+final class CrawlLauncher {
+    private static final Logger log = LoggerFactory.getLogger(CrawlLauncher.class);
+
+    /** What the caller does with a launch's outcome; both run on the FX thread. */
+    interface Handover {
+        /**
+         * The crawl file and the job exist.
+         *
+         * @return whether to start the job; when false the job (and the file, if it is not
+         *     shown) is the caller's to close
+         */
+        boolean made(CrawlStore store, CrawlJob job);
+
+        /** Nothing runs: the sentence saying why. */
+        void failed(String why);
+    }
+
+    private final CrawlJobFactory jobs;
+    private final Executor background;
+    private final Executor fx;
+
+    CrawlLauncher(CrawlJobFactory jobs, Executor background, Executor fx) {
+        this.jobs = jobs;
+        this.background = background;
+        this.fx = fx;
+    }
+
+    /** Makes a new crawl file and a job for this plan. */
+    void launch(CrawlPlan plan, CrawlListener listener, Handover then) {
+        background.execute(() -> {
+            try {
+                // the certificate file is read first: a crawl file is not made for nothing
+                CrawlProbes.trust(plan);
+            } catch (TlsTrust.TrustException | RuntimeException e) {
+                fx.execute(() -> then.failed(whyNotStarted(e)));
+                return;
+            }
+            CrawlStore store;
+            try {
+                store = jobs.newStore(plan);
+            } catch (StoreException e) {
+                fx.execute(() -> then.failed(e.getMessage()));
+                return;
+            }
+            CrawlJob j;
+            try {
+                j = jobs.job(store, null, listener);
+            } catch (StoreException | RuntimeException e) {
+                store.close();
+                fx.execute(() -> then.failed(whyNotStarted(e)));
+                return;
+            }
+            handOver(store, j, then);
+        });
+    }
+
+    /** Makes a job that continues the crawl in this file (it stopped, or its process died). */
+    void resume(CrawlStore store, CrawlListener listener, Handover then) {
+        // reading where it stood and restoring its queue read the file: not on the FX thread
+        background.execute(() -> {
+            CrawlJob j;
+            try {
+                ResumeState state = store.resumeState();
+                j = jobs.job(store, state, listener);
+            } catch (StoreException | RuntimeException e) {
+                fx.execute(() -> then.failed(whyNotStarted(e)));
+                return;
+            }
+            handOver(store, j, then);
+        });
+    }
+
+    private void handOver(CrawlStore store, CrawlJob j, Handover then) {
+        fx.execute(() -> {
+            if (then.made(store, j)) {
+                // not on the FX thread: starting looks up the start host (is it private?),
+                // which a slow name server can make take seconds
+                background.execute(j::start);
+            }
+        });
+    }
+
+    /**
+     * The sentence for a crawl that could not start: a refusal's own (a certificate file, the
+     * crawl file), or, for a failure nobody wrote a sentence for, a plain one with the details
+     * in the log.
+     */
+    static String whyNotStarted(Exception e) {
+        if (e instanceof StoreException || e instanceof TlsTrust.TrustException) {
+            return e.getMessage();
+        }
+        log.error("The crawl could not start", e);
+        return "The crawl could not start because of an internal error; the details are in the "
+                + "log file.";
+    }
+}
