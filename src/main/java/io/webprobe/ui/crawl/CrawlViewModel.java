@@ -1,15 +1,10 @@
 package io.webprobe.ui.crawl;
 
-import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
-import io.webprobe.crawl.ProgressFormat;
-import io.webprobe.http.ErrorClassifier;
-import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.ui.charts.ChartsModel;
@@ -20,7 +15,6 @@ import io.webprobe.ui.crawl.actions.PathExclusion;
 import io.webprobe.ui.crawl.actions.Rechecker;
 import io.webprobe.ui.crawl.broken.BrokenLinksModel;
 import io.webprobe.ui.crawl.details.DetailsModel;
-import io.webprobe.ui.crawl.files.CrawlFileOpener;
 import io.webprobe.ui.crawl.files.RecentCrawls;
 import io.webprobe.ui.crawl.live.LiveModel;
 import io.webprobe.ui.crawl.overview.OverviewModel;
@@ -47,7 +41,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
@@ -56,13 +49,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Crawl tab: starting, pausing and stopping a crawl (of a site, or of a list of URLs),
- * opening and resuming crawl files, and which crawl the workspace shows. What the user asks
- * for (the URL or list, the settings) is read by {@link CrawlInput}; the crawl file and the
- * job are made off the FX thread by {@link CrawlLauncher}; the parts that show the crawl
- * (the URL table, the overview, the details pane, the broken links, the charts and the live
- * status) are kept together by {@link Workspace}. The workspace reads everything from the
- * crawl file ({@link OpenCrawl}), so a live crawl, a reopened crawl and a crawl of a million
- * URLs look and behave the same.
+ * resuming an opened one, and which crawl the workspace shows. What the user asks for (the
+ * URL or list, the settings) is read by {@link CrawlInput}; the crawl file and the job are
+ * made off the FX thread by {@link CrawlLauncher}; opening a crawl file, and the offer to
+ * resume it, are {@link CrawlOpening}'s; the parts that show the crawl (the URL table, the
+ * overview, the details pane, the broken links, the charts and the live status) are kept
+ * together by {@link Workspace}. The workspace reads everything from the crawl file
+ * ({@link OpenCrawl}), so a live crawl, a reopened crawl and a crawl of a million URLs look
+ * and behave the same.
  *
  * <p>Lives on the FX thread: every property and list is read and changed there only. While a
  * crawl runs one ticker ({@link UiBatcher}, at most ten times a second) updates the live
@@ -83,8 +77,6 @@ public final class CrawlViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyBooleanWrapper hasCrawl = new ReadOnlyBooleanWrapper(this, "hasCrawl");
-    private final ReadOnlyStringWrapper resumeOffer =
-            new ReadOnlyStringWrapper(this, "resumeOffer", "");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final BooleanProperty excelFriendly =
             new SimpleBooleanProperty(this, "excelFriendly");
@@ -96,6 +88,7 @@ public final class CrawlViewModel implements AutoCloseable {
     private final RecentCrawls recentFiles;
     private final Rechecker rechecker;
     private final CrawlLauncher launcher;
+    private final CrawlOpening opening;
 
     private OpenCrawl crawl;
     private UiBatcher<Void> ticker;
@@ -112,6 +105,22 @@ public final class CrawlViewModel implements AutoCloseable {
                 s.fx());
         this.rechecker = new Rechecker(jobs::recheck, s.background(), s.fx());
         this.launcher = new CrawlLauncher(jobs, s.background(), s.fx());
+        this.opening = new CrawlOpening(new CrawlOpening.Tab() {
+            @Override
+            public boolean running() {
+                return running.get();
+            }
+
+            @Override
+            public Path shownFile() {
+                return crawl == null ? null : file.get();
+            }
+
+            @Override
+            public void show(CrawlStore store) {
+                CrawlViewModel.this.show(store);
+            }
+        }, input, live, recentFiles, s);
         excelFriendly.set(s.memory().getBoolean("export.excelFriendly", false));
         excelFriendly.addListener((o, was, now) ->
                 s.memory().putBoolean("export.excelFriendly", now));
@@ -209,7 +218,7 @@ public final class CrawlViewModel implements AutoCloseable {
      * there is nothing to resume.
      */
     public ReadOnlyStringProperty resumeOfferProperty() {
-        return resumeOffer.getReadOnlyProperty();
+        return opening.offerProperty();
     }
 
     /** Whether exports start with a UTF-8 byte-order mark, for Excel (remembered). */
@@ -289,17 +298,16 @@ public final class CrawlViewModel implements AutoCloseable {
         if (running.get()) {
             return;
         }
-        resumeOffer.set("");
-        input.showOwnSettings();
+        opening.decline();
     }
 
     /** Continues the crawl that was opened (it had stopped, or its process died). */
     public void resume() {
         OpenCrawl c = crawl;
-        if (c == null || running.get() || c.store().readOnly() || resumeOffer.get().isEmpty()) {
+        if (c == null || running.get() || c.store().readOnly() || !opening.offered()) {
             return;
         }
-        resumeOffer.set("");
+        opening.withdraw();
         CrawlStore store = c.store();
         Starting token = starting(store.plan());
         live.say("Resuming " + store.file().getFileName() + " …");
@@ -464,25 +472,9 @@ public final class CrawlViewModel implements AutoCloseable {
         running.set(false);
         paused.set(false);
         input.showOwnSettings(); // a resumed crawl ran with its own; the next starts with these
-        CrawlProgress p = j.progress();
-        String text;
-        if (summary.failure() != null) {
-            text = summary.failure();
-        } else if (summary.startFailure() != null) {
-            String advice = ErrorClassifier.trustRemedy(summary.startError(),
-                    "Settings › Trust certificate", "Settings › Skip certificate checks");
-            text = summary.startFailure() + (advice == null ? "" : " " + advice);
-        } else {
-            text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
-        }
         boolean orphans = c.store().plan().useSitemaps() && !summary.stopped()
                 && summary.startFailure() == null && summary.failure() == null;
-        if (orphans) {
-            int n = summary.orphans().size();
-            text += " · " + Words.count(n, "orphan");
-        }
-        live.ended(text, summary.stopped() && p.discovered() > 0
-                ? (double) p.crawled() / p.discovered() : 1.0);
+        live.ended(summary, j.progress(), orphans);
         workspace.ended(orphans);
         c.setJob(null);
         s.background().execute(j::close);
@@ -498,8 +490,7 @@ public final class CrawlViewModel implements AutoCloseable {
 
     /** Asks for a crawl file and opens it. */
     public CompletableFuture<Void> openCrawl() {
-        Optional<Path> chosen = s.dialogs().chooseCrawlFile("Open crawl", s.crawlsFolder());
-        return chosen.map(this::openCrawl).orElse(CompletableFuture.completedFuture(null));
+        return opening.open();
     }
 
     /**
@@ -510,68 +501,7 @@ public final class CrawlViewModel implements AutoCloseable {
      * @return completes on the FX thread once the crawl is shown or refused
      */
     public CompletableFuture<Void> openCrawl(Path path) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (running.get()) {
-            s.dialogs().showInfo("Open crawl", "Stop the running crawl first.");
-            done.complete(null);
-            return done;
-        }
-        Path shown = file.get();
-        if (crawl != null && shown != null && shown.toAbsolutePath().normalize()
-                .equals(path.toAbsolutePath().normalize())) {
-            // the file is this window's own: it is already on screen, nothing to refuse
-            live.say(path.getFileName() + " is the crawl shown.");
-            recentFiles.remember(shown);
-            done.complete(null);
-            return done;
-        }
-        live.say("Opening " + path.getFileName() + " …");
-        s.background().execute(() -> {
-            try {
-                CrawlFileOpener.Opened opened = CrawlFileOpener.open(path);
-                s.fx().execute(() -> {
-                    if (running.get()) { // a crawl was started meanwhile
-                        opened.store().close();
-                    } else {
-                        showOpened(opened);
-                    }
-                    done.complete(null);
-                });
-            } catch (StoreException e) {
-                s.fx().execute(() -> {
-                    live.say(e.getMessage());
-                    s.dialogs().showError("Cannot open the crawl", e.getMessage());
-                    done.complete(null);
-                });
-            }
-        });
-        return done;
-    }
-
-    private void showOpened(CrawlFileOpener.Opened opened) {
-        CrawlStore store = opened.store();
-        show(store);
-        recentFiles.remember(store.file());
-        CrawlInfo info = store.info();
-        String state = info.state() == CrawlState.RUNNING || info.state() == CrawlState.PAUSED
-                ? "interrupted" : info.stateText();
-        live.ended("Opened " + store.file().getFileName() + " (" + state + ", "
-                + ProgressFormat.clock(info.elapsed()) + ")"
-                + (opened.notice().isEmpty() ? "." : ". " + opened.notice()), -1);
-        boolean resumable = info.state().resumable() && !store.readOnly();
-        // Resume continues the crawl with the settings in its file, not with the form's: the
-        // form shows those, locked, while Resume is offered and while the resumed crawl runs
-        if (resumable) {
-            resumeOffer.set("This crawl " + (state.equals("interrupted")
-                    ? "was interrupted" : "was " + state) + " before it finished.");
-            input.showCrawlSettings(store.plan(), s.userAgent());
-        } else {
-            input.showOwnSettings();
-            if (!opened.notice().isEmpty()) {
-                s.dialogs().showInfo("Opened read-only", opened.notice());
-            }
-        }
-        input.showPlan(info.plan());
+        return opening.open(path);
     }
 
     /** Shows a crawl file in the workspace, closing the one shown before. */
@@ -586,7 +516,7 @@ public final class CrawlViewModel implements AutoCloseable {
         crawl = new OpenCrawl(store, s.fx());
         hasCrawl.set(true);
         file.set(store.file());
-        resumeOffer.set("");
+        opening.withdraw();
         workspace.attach(crawl, store.plan().useSitemaps() && hasFinishedFile(store));
     }
 

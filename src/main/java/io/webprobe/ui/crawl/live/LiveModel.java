@@ -1,9 +1,12 @@
 package io.webprobe.ui.crawl.live;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.ActiveFetch;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.http.ErrorClassifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +68,39 @@ public final class LiveModel {
         }
     }
 
-    /** The crawl ended: the final line (as the command line prints it), no workers. */
+    /**
+     * The crawl ended. The final line says what stopped it (its file could not be written,
+     * its start URL got no answer, with how to get past an untrusted certificate), or else its
+     * last figures as the command line prints them; a stopped crawl's progress stays at the
+     * part of the discovered URLs it crawled.
+     *
+     * @param p the job's figures at its end
+     * @param orphans whether the crawl counted orphans (a sitemap crawl that ran to its end):
+     *     the line says how many
+     */
+    public void ended(CrawlSummary summary, CrawlProgress p, boolean orphans) {
+        String text;
+        if (summary.failure() != null) {
+            text = summary.failure();
+        } else if (summary.startFailure() != null) {
+            String advice = ErrorClassifier.trustRemedy(summary.startError(),
+                    "Settings › Trust certificate", "Settings › Skip certificate checks");
+            text = summary.startFailure() + (advice == null ? "" : " " + advice);
+        } else {
+            text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
+        }
+        if (orphans) {
+            int n = summary.orphans().size();
+            text += " · " + Words.count(n, "orphan");
+        }
+        ended(text, summary.stopped() && p.discovered() > 0
+                ? (double) p.crawled() / p.discovered() : 1.0);
+    }
+
+    /**
+     * The live line gives way to this one (a crawl's end, a start that failed, a file opened);
+     * no workers.
+     */
     public void ended(String text, double finalProgress) {
         status.set(text);
         progress.set(finalProgress);

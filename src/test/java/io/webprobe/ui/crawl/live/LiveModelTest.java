@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.webprobe.crawl.ActiveFetch;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.http.ErrorKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The status line: pages/s over the last seconds of crawl time, the time left, pauses. */
@@ -69,5 +73,63 @@ class LiveModelTest {
         assertThat(m.workers()).hasSize(1);
         m.ended("Finished: …", 1.0);
         assertThat(m.workers()).isEmpty();
+    }
+
+    // == the end ==
+
+    /** 40 crawled of 100 discovered. */
+    private static final CrawlProgress END = new CrawlProgress(40, 50, 10, 3,
+            Duration.ofSeconds(9), false, true, 0, 0, 0);
+
+    private static CrawlSummary summary(boolean stopped, String startFailure, ErrorKind startError,
+            String failure) {
+        return new CrawlSummary(stopped, 40, 3, 5, Duration.ofSeconds(9), startFailure, Map.of(),
+                2, List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b"), failure, List.of(),
+                startError);
+    }
+
+    private static LiveModel ended(CrawlSummary summary, boolean orphans) {
+        LiveModel m = new LiveModel();
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t"));
+        m.ended(summary, END, orphans);
+        return m;
+    }
+
+    @Test
+    void aFinishedCrawlEndsWithItsFiguresAndAFullBar() {
+        LiveModel m = ended(summary(false, null, null, null), false);
+        assertThat(m.statusProperty().get()).isEqualTo("Finished: " + ProgressFormat.line(END));
+        assertThat(m.progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aStoppedCrawlsBarStaysAtThePartOfTheDiscoveredUrlsItCrawled() {
+        LiveModel m = ended(summary(true, null, null, null), false);
+        assertThat(m.statusProperty().get()).isEqualTo("Stopped: " + ProgressFormat.line(END));
+        assertThat(m.progressProperty().get()).isEqualTo(0.4);
+    }
+
+    @Test
+    void orphansCountedAreSaidAtTheEnd() {
+        assertThat(ended(summary(false, null, null, null), true).statusProperty().get())
+                .isEqualTo("Finished: " + ProgressFormat.line(END) + " · 2 orphans");
+    }
+
+    @Test
+    void aCrawlStoppedByItsFileSaysOnlyThat() {
+        assertThat(ended(summary(true, null, null, "The disk is full."), false)
+                .statusProperty().get()).isEqualTo("The disk is full.");
+    }
+
+    @Test
+    void anUntrustedStartPageSaysWhichSettingGetsPastIt() {
+        assertThat(ended(summary(false, "Could not fetch the start URL: its certificate is not "
+                + "trusted.", ErrorKind.TLS_CERTIFICATE, null), false).statusProperty().get())
+                .isEqualTo("Could not fetch the start URL: its certificate is not trusted. Use "
+                        + "Settings › Trust certificate to trust it, or Settings › Skip "
+                        + "certificate checks to skip the check.");
+        assertThat(ended(summary(false, "Could not fetch the start URL: connection refused.",
+                ErrorKind.CONNECT, null), false).statusProperty().get())
+                .isEqualTo("Could not fetch the start URL: connection refused.");
     }
 }

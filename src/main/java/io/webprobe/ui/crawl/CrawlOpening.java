@@ -1,0 +1,184 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.store.CrawlInfo;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import io.webprobe.ui.crawl.files.CrawlFileOpener;
+import io.webprobe.ui.crawl.files.RecentCrawls;
+import io.webprobe.ui.crawl.live.LiveModel;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Opening a crawl file in the Crawl tab, and the offer to resume it: the file is chosen (or
+ * named, from the recent crawls), opened off the FX thread (opening checks the whole file) and
+ * shown with a line saying how its crawl ended. A crawl that did not finish gets an offer to
+ * resume it; while the offer stands the settings shown are those the crawl was made with
+ * (Resume continues with them), locked, and declined the user's come back. Which crawl is
+ * shown, and running it again, are {@link CrawlViewModel}'s.
+ *
+ * <p>FX thread only.
+ */
+final class CrawlOpening {
+    /** What opening needs of the tab; called on the FX thread. */
+    interface Tab {
+        /** Whether a crawl runs (or is starting): nothing is opened then. */
+        boolean running();
+
+        /** The crawl file shown, or null. */
+        Path shownFile();
+
+        /** Shows this crawl file instead of the one shown; withdraws the offer. */
+        void show(CrawlStore store);
+    }
+
+    /**
+     * What is said about a crawl file opened.
+     *
+     * @param line the status line: the file, how its crawl ended, its time, any notice
+     * @param resumeOffer the sentence offering to resume it, or "" when it cannot be resumed
+     *     (it finished, or the file is read-only)
+     */
+    record Said(String line, String resumeOffer) {}
+
+    private final Tab tab;
+    private final CrawlInput input;
+    private final LiveModel live;
+    private final RecentCrawls recent;
+    private final CrawlViewModel.Services s;
+    private final ReadOnlyStringWrapper offer = new ReadOnlyStringWrapper(this, "resumeOffer", "");
+
+    /**
+     * @param s the dialogs, the crawls folder, the user agent, the FX thread and where files
+     *     are opened
+     */
+    CrawlOpening(Tab tab, CrawlInput input, LiveModel live, RecentCrawls recent,
+            CrawlViewModel.Services s) {
+        this.tab = tab;
+        this.input = input;
+        this.live = live;
+        this.recent = recent;
+        this.s = s;
+    }
+
+    /** Asks for a crawl file and opens it. */
+    CompletableFuture<Void> open() {
+        Optional<Path> chosen = s.dialogs().chooseCrawlFile("Open crawl", s.crawlsFolder());
+        return chosen.map(this::open).orElse(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * Opens a crawl file (on a background thread) and shows it; an unfinished crawl gets a
+     * resume offer. A file that cannot be opened is named in the store's one sentence; a
+     * read-only one opens for reading, with its sentence shown.
+     *
+     * @return completes on the FX thread once the crawl is shown or refused
+     */
+    CompletableFuture<Void> open(Path path) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (tab.running()) {
+            s.dialogs().showInfo("Open crawl", "Stop the running crawl first.");
+            done.complete(null);
+            return done;
+        }
+        Path shown = tab.shownFile();
+        if (shown != null && shown.toAbsolutePath().normalize()
+                .equals(path.toAbsolutePath().normalize())) {
+            // the file is this window's own: it is already on screen, nothing to refuse
+            live.say(path.getFileName() + " is the crawl shown.");
+            recent.remember(shown);
+            done.complete(null);
+            return done;
+        }
+        live.say("Opening " + path.getFileName() + " …");
+        s.background().execute(() -> {
+            try {
+                CrawlFileOpener.Opened opened = CrawlFileOpener.open(path);
+                s.fx().execute(() -> {
+                    if (tab.running()) { // a crawl was started meanwhile
+                        opened.store().close();
+                    } else {
+                        show(opened);
+                    }
+                    done.complete(null);
+                });
+            } catch (StoreException e) {
+                s.fx().execute(() -> {
+                    live.say(e.getMessage());
+                    s.dialogs().showError("Cannot open the crawl", e.getMessage());
+                    done.complete(null);
+                });
+            }
+        });
+        return done;
+    }
+
+    private void show(CrawlFileOpener.Opened opened) {
+        CrawlStore store = opened.store();
+        tab.show(store);
+        recent.remember(store.file());
+        Said said = said(store.file(), store.info(), store.readOnly(), opened.notice());
+        live.ended(said.line(), -1);
+        // Resume continues the crawl with the settings in its file, not with the form's: the
+        // form shows those, locked, while Resume is offered and while the resumed crawl runs
+        if (!said.resumeOffer().isEmpty()) {
+            offer.set(said.resumeOffer());
+            input.showCrawlSettings(store.plan(), s.userAgent());
+        } else {
+            input.showOwnSettings();
+            if (!opened.notice().isEmpty()) {
+                s.dialogs().showInfo("Opened read-only", opened.notice());
+            }
+        }
+        input.showPlan(store.info().plan());
+    }
+
+    /**
+     * What is said about a crawl file opened.
+     *
+     * @param readOnly whether the file was opened read-only (it cannot be resumed then)
+     * @param notice the opener's sentence about the file (why it is read-only), or ""
+     */
+    static Said said(Path file, CrawlInfo info, boolean readOnly, String notice) {
+        // a file still marked running or paused is one whose process died
+        String state = info.state() == CrawlState.RUNNING || info.state() == CrawlState.PAUSED
+                ? "interrupted" : info.stateText();
+        String line = "Opened " + file.getFileName() + " (" + state + ", "
+                + ProgressFormat.clock(info.elapsed()) + ")"
+                + (notice.isEmpty() ? "." : ". " + notice);
+        boolean resumable = info.state().resumable() && !readOnly;
+        return new Said(line, resumable ? "This crawl was " + state + " before it finished."
+                : "");
+    }
+
+    // == the offer ==
+
+    /**
+     * A sentence offering to resume the crawl just opened (it did not finish), or "" when
+     * there is nothing to resume.
+     */
+    ReadOnlyStringProperty offerProperty() {
+        return offer.getReadOnlyProperty();
+    }
+
+    /** Whether a resume is offered. */
+    boolean offered() {
+        return !offer.get().isEmpty();
+    }
+
+    /** The offer is gone: it was taken, or another crawl is shown. */
+    void withdraw() {
+        offer.set("");
+    }
+
+    /** The offer is declined: the settings shown are the user's own again. */
+    void decline() {
+        offer.set("");
+        input.showOwnSettings();
+    }
+}

@@ -1,0 +1,177 @@
+package io.webprobe.ui.crawl;
+
+import static io.webprobe.ui.crawl.VmHarness.done;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.store.CrawlInfo;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.ui.common.UiState;
+import io.webprobe.ui.crawl.files.RecentCrawls;
+import io.webprobe.ui.crawl.live.LiveModel;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@link CrawlOpening} with a tab of the test's, every thread the test's own: the refusals,
+ * the resume offer and the settings shown with it, and what is said about a file opened.
+ */
+class CrawlOpeningTest {
+    private static final Executor NOW = Runnable::run;
+    private static final CrawlPlan PLAN = CrawlPlan.builder(
+            URI.create("http://127.0.0.1:1/"), "Webprobe/test").threads(3).build();
+
+    @TempDir
+    Path dir;
+
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final UiState memory = UiState.inMemory();
+    private final LiveModel live = new LiveModel();
+    private final List<CrawlStore> shown = new ArrayList<>();
+    private boolean running;
+    private Path shownFile;
+    private CrawlInput input;
+    private CrawlOpening opening;
+
+    @BeforeEach
+    void setUp() {
+        input = new CrawlInput(memory, NOW, NOW);
+        input.settings().threadsProperty().set(7);
+        CrawlViewModel.Services s = new CrawlViewModel.Services(NOW, null, NOW, dialogs, memory,
+                dir, "Webprobe/test", Duration.ofMillis(20), System::nanoTime);
+        opening = new CrawlOpening(new CrawlOpening.Tab() {
+            @Override
+            public boolean running() {
+                return running;
+            }
+
+            @Override
+            public Path shownFile() {
+                return shownFile;
+            }
+
+            @Override
+            public void show(CrawlStore store) {
+                shown.add(store);
+                shownFile = store.file();
+                opening.withdraw();
+            }
+        }, input, live, new RecentCrawls(memory, dir, NOW, NOW), s);
+    }
+
+    @AfterEach
+    void closeShown() {
+        shown.forEach(CrawlStore::close);
+    }
+
+    /** A crawl file whose crawl never ended: its process, this test, let go of it. */
+    private Path unfinishedCrawl(String name) throws Exception {
+        Path file = dir.resolve(name);
+        CrawlStore.create(file, PLAN).close();
+        return file;
+    }
+
+    @Test
+    void anUnfinishedCrawlIsShownWithAnOfferAndItsOwnSettingsUntilTheOfferIsDeclined()
+            throws Exception {
+        Path file = unfinishedCrawl("earlier.webprobe");
+
+        done(opening.open(file));
+
+        assertThat(shown).extracting(CrawlStore::file).containsExactly(file.toAbsolutePath());
+        assertThat(live.statusProperty().get())
+                .isEqualTo("Opened earlier.webprobe (interrupted, 00:00:00).");
+        assertThat(opening.offered()).isTrue();
+        assertThat(opening.offerProperty().get())
+                .isEqualTo("This crawl was interrupted before it finished.");
+        assertThat(input.crawlSettingsShown().get()).isTrue();
+        assertThat(input.settings().threadsProperty().get()).as("the crawl's own").isEqualTo(3);
+        assertThat(input.url().get()).isEqualTo("http://127.0.0.1:1/");
+        assertThat(dialogs.calls).isEmpty();
+
+        opening.decline();
+
+        assertThat(opening.offerProperty().get()).isEmpty();
+        assertThat(input.crawlSettingsShown().get()).isFalse();
+        assertThat(input.settings().threadsProperty().get()).as("the user's").isEqualTo(7);
+    }
+
+    @Test
+    void nothingIsOpenedWhileACrawlRuns() throws Exception {
+        running = true;
+
+        done(opening.open(unfinishedCrawl("a.webprobe")));
+
+        assertThat(dialogs.details).containsExactly("showInfo: Stop the running crawl first.");
+        assertThat(shown).isEmpty();
+    }
+
+    @Test
+    void theFileShownIsSaidToBeShownAndNotOpenedAgain() throws Exception {
+        Path file = unfinishedCrawl("a.webprobe");
+        shownFile = file.toAbsolutePath();
+
+        done(opening.open(dir.resolve("sub").resolve("..").resolve("a.webprobe")));
+
+        assertThat(live.statusProperty().get()).isEqualTo("a.webprobe is the crawl shown.");
+        assertThat(shown).isEmpty();
+        assertThat(dialogs.calls).isEmpty();
+    }
+
+    @Test
+    void aChosenFileIsOpenedAndACancelledChoiceOpensNothing() throws Exception {
+        done(opening.open());
+        assertThat(shown).isEmpty();
+
+        dialogs.crawlAnswers.add(unfinishedCrawl("chosen.webprobe"));
+        done(opening.open());
+        assertThat(dialogs.calls).containsExactly("chooseCrawlFile", "chooseCrawlFile");
+        assertThat(shown).hasSize(1);
+    }
+
+    private static CrawlOpening.Said said(CrawlState state, boolean readOnly, String notice) {
+        CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, state, false,
+                Instant.EPOCH, null, Duration.ofSeconds(65), "test", readOnly, List.of());
+        return CrawlOpening.said(Path.of("/crawls/a.webprobe"), info, readOnly, notice);
+    }
+
+    /** A file still marked running or paused was left by a process that died. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            RUNNING  | false | ''         | Opened a.webprobe (interrupted, 00:01:05).
+            PAUSED   | false | ''         | Opened a.webprobe (interrupted, 00:01:05).
+            STOPPED  | false | ''         | Opened a.webprobe (stopped, 00:01:05).
+            FINISHED | false | ''         | Opened a.webprobe (finished, 00:01:05).
+            STOPPED  | true  | Read-only. | Opened a.webprobe (stopped, 00:01:05). Read-only.
+            """)
+    void theLineSaysHowTheCrawlEndedAndItsTime(CrawlState state, boolean readOnly,
+            String notice, String line) {
+        assertThat(said(state, readOnly, notice).line()).isEqualTo(line);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            RUNNING  | false | This crawl was interrupted before it finished.
+            PAUSED   | false | This crawl was interrupted before it finished.
+            STOPPED  | false | This crawl was stopped before it finished.
+            FINISHED | false | ''
+            STOPPED  | true  | ''
+            """)
+    void onlyAnUnfinishedCrawlInAWritableFileIsOfferedForResuming(CrawlState state,
+            boolean readOnly, String offer) {
+        assertThat(said(state, readOnly, "").resumeOffer()).isEqualTo(offer);
+    }
+}
