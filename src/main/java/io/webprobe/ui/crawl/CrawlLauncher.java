@@ -62,8 +62,9 @@ final class CrawlLauncher {
             CrawlStore store;
             try {
                 store = jobs.newStore(plan);
-            } catch (StoreException e) {
-                fx.execute(() -> then.failed(e.getMessage()));
+            } catch (StoreException | RuntimeException e) {
+                // said either way: left unsaid, the tab would show "starting" until Stop
+                fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;
             }
             CrawlJob j;

@@ -172,6 +172,21 @@ class CrawlLauncherTest {
     }
 
     @Test
+    void aCrawlFileThatFailsUnforeseenIsSaidPlainlyRatherThanLeftStarting() {
+        stores = plan -> {
+            throw new IllegalArgumentException("unexpected");
+        };
+        launcher.launch(PLAN, listener, then);
+        runAll(background);
+        runAll(fx);
+
+        assertThat(failures).containsExactly("The crawl could not start because of an internal "
+                + "error; the details are in the log file.");
+        assertThat(handedOver).isEmpty();
+        assertThat(jobsMade).isEmpty();
+    }
+
+    @Test
     void aJobThatCannotBeMadeClosesItsNewCrawlFile() {
         jobs = (store, resume, l) -> {
             throw new StoreException("Cannot write to the crawl file: the disk is full.");
