@@ -373,9 +373,11 @@ public final class CrawlViewModel implements AutoCloseable {
     /** On the FX thread: the job exists; shows its crawl. False when it was cancelled. */
     private boolean started(Starting token, CrawlStore store, CrawlJob job) {
         if (token != starting || token.cancelled) {
+            // whether the file is shown is the FX thread's to say, before the hand-off
+            boolean shown = crawl != null && crawl.store() == store;
             s.background().execute(() -> {
                 job.close();
-                if (crawl == null || crawl.store() != store) {
+                if (!shown) {
                     store.close();
                 }
             });
