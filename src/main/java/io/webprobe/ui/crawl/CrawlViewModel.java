@@ -527,8 +527,12 @@ public final class CrawlViewModel implements AutoCloseable {
         return store.info().state() == CrawlState.FINISHED;
     }
 
-    /** Closes the crawl shown and empties the workspace (a running crawl's ticker is its own). */
+    /**
+     * Closes the crawl shown and empties the workspace (a running crawl's ticker is its own);
+     * an offer to resume it goes with it.
+     */
     private void closeCrawl() {
+        opening.withdraw();
         if (crawl != null) {
             OpenCrawl c = crawl;
             crawl = null;

@@ -470,6 +470,37 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aNewCrawlThatFailsToStartInsteadOfTheResumeLeavesNoOfferForTheClosedCrawl()
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        open();
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close();
+        Path copy = tempDir.resolve("unfinished.webprobe");
+        Files.copy(file, copy);
+        // the next crawl file's name is taken (the first crawl's): the new crawl cannot start
+        open();
+        done(h.on(() -> vm.openCrawl(copy)));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isNotEmpty();
+
+        h.run(vm::start); // Start instead of Resume
+        await(() -> h.on(() -> !vm.runningProperty().get()));
+
+        assertThat(h.dialogs.details).anySatisfy(d -> assertThat(d)
+                .startsWith("showError: A file named ").endsWith(" already exists; Webprobe "
+                        + "does not overwrite it. Choose another name."));
+        assertThat(h.on(() -> vm.hasCrawlProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
+    }
+
+    @Test
     void aReadOnlyFileOpensForReadingAndSaysWhyItCannotBeResumed() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         server.route("/", html("<a href=\"/slow\">slow</a>"));
