@@ -469,9 +469,11 @@ class WorkspaceViewModelTest {
         assertThat(h.on(() -> vm.hasCrawlProperty().get())).isFalse();
     }
 
-    @Test
-    void aNewCrawlThatFailsToStartInsteadOfTheResumeLeavesNoOfferForTheClosedCrawl()
-            throws Exception {
+    /**
+     * A crawl of "/" stopped while "/slow" is held, the app then closed; its file copied into
+     * the test's folder under {@code name}.
+     */
+    private Path stoppedCrawlCopiedTo(String name) throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         server.route("/", html("<a href=\"/slow\">slow</a>"));
         server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
@@ -482,8 +484,15 @@ class WorkspaceViewModelTest {
         h.awaitCrawlEnd();
         Path file = h.on(() -> vm.fileProperty().get());
         h.close();
-        Path copy = tempDir.resolve("unfinished.webprobe");
+        Path copy = tempDir.resolve(name);
         Files.copy(file, copy);
+        return copy;
+    }
+
+    @Test
+    void aNewCrawlThatFailsToStartInsteadOfTheResumeLeavesNoOfferForTheClosedCrawl()
+            throws Exception {
+        Path copy = stoppedCrawlCopiedTo("unfinished.webprobe");
         // the next crawl file's name is taken (the first crawl's): the new crawl cannot start
         open();
         done(h.on(() -> vm.openCrawl(copy)));
@@ -502,18 +511,7 @@ class WorkspaceViewModelTest {
 
     @Test
     void aReadOnlyFileOpensForReadingAndSaysWhyItCannotBeResumed() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        server.route("/", html("<a href=\"/slow\">slow</a>"));
-        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
-        open();
-        h.start(server.url("/"));
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-        h.run(vm::stop);
-        h.awaitCrawlEnd();
-        Path file = h.on(() -> vm.fileProperty().get());
-        h.close();
-        Path copy = tempDir.resolve("kept.webprobe");
-        Files.copy(file, copy);
+        Path copy = stoppedCrawlCopiedTo("kept.webprobe");
         Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions
                 .fromString("r--r--r--"));
         h = new VmHarness(crawlsDir, memory);
