@@ -1,5 +1,7 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CrawlCommand.fail;
+
 import io.webprobe.export.DiffCsv;
 import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
@@ -98,11 +100,5 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (StoreException | ExportException e) {
             return fail(err, e.getMessage());
         }
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("webprobe: " + message);
-        err.flush();
-        return CrawlCommand.FAILED;
     }
 }

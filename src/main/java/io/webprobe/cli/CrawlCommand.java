@@ -378,7 +378,8 @@ public final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    private static int fail(PrintWriter err, String message) {
+    /** Says one sentence on stderr, as every command does; the exit code of a failure. */
+    static int fail(PrintWriter err, String message) {
         err.println("webprobe: " + message);
         err.flush();
         return FAILED;

@@ -1,5 +1,7 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CrawlCommand.fail;
+
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -66,11 +68,5 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (StoreException | ExportException e) {
             return fail(err, e.getMessage());
         }
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("webprobe: " + message);
-        err.flush();
-        return CrawlCommand.FAILED;
     }
 }

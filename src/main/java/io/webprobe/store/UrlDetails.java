@@ -3,10 +3,6 @@ package io.webprobe.store;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.crawl.SkipReason;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,12 +74,10 @@ public final class UrlDetails {
             + "AND s.seq IS NOT NULL ORDER BY s.seq LIMIT ?";
 
     private final CrawlReader reader;
-    private final Connection conn;
     private final UrlQuery urls;
 
     public UrlDetails(CrawlReader reader) throws StoreException {
         this.reader = reader;
-        this.conn = reader.connection();
         this.urls = new UrlQuery(reader);
     }
 
@@ -96,15 +90,15 @@ public final class UrlDetails {
         List<UrlQuery.Row> rows = urls.rows(new long[] {id});
         UrlQuery.Row row = rows.isEmpty() ? null : rows.get(0);
         List<Inlink> in = new ArrayList<>();
-        query(manyInlinks(id, limit) ? INLINKS_IN_PAGE_ORDER : INLINKS_BY_TARGET,
+        reader.query(manyInlinks(id, limit) ? INLINKS_IN_PAGE_ORDER : INLINKS_BY_TARGET,
                 rs -> in.add(new Inlink(rs.getLong(1),
                         rs.getString(2), nullToEmpty(rs.getString(3)), rs.getString(4),
                         rs.getInt(5) != 0)), id, limit);
         long inTotal = in.size() < limit ? in.size()
                 : count("SELECT COUNT(*) FROM links WHERE target_id = ?", id);
         List<Outlink> out = new ArrayList<>();
-        query("SELECT t.id, t.url, t.state, t.status, t.error, t.skip_reason, l.anchor, l.type, "
-                + "l.nofollow, l.pos, 0 FROM links l JOIN urls t ON t.id = l.target_id "
+        reader.query("SELECT t.id, t.url, t.state, t.status, t.error, t.skip_reason, l.anchor, "
+                + "l.type, l.nofollow, l.pos, 0 FROM links l JOIN urls t ON t.id = l.target_id "
                 + "WHERE l.source_id = ? "
                 + "UNION ALL SELECT 0, i.href, 1, 0, 'INVALID_URL', NULL, i.anchor, i.type, 0, "
                 + "i.pos, 1 FROM invalid_links i WHERE i.source_id = ? "
@@ -127,7 +121,7 @@ public final class UrlDetails {
                 : count("SELECT (SELECT COUNT(*) FROM links WHERE source_id = ?) + "
                         + "(SELECT COUNT(*) FROM invalid_links WHERE source_id = ?)", id, id);
         String[] headers = {""};
-        query("SELECT fields FROM headers WHERE url_id = ?",
+        reader.query("SELECT fields FROM headers WHERE url_id = ?",
                 rs -> headers[0] = nullToEmpty(rs.getString(1)), id);
         return new Details(row, in, inTotal, out, outTotal, urls.chain(id), headers[0]);
     }
@@ -135,7 +129,7 @@ public final class UrlDetails {
     /** Every page linking to the URL, as text (one URL per line), at most {@code limit}. */
     public List<String> inlinkUrls(long id, int limit) throws StoreException {
         List<String> out = new ArrayList<>();
-        query(manyInlinks(id, limit) ? INLINK_URLS_IN_PAGE_ORDER : INLINK_URLS_BY_TARGET,
+        reader.query(manyInlinks(id, limit) ? INLINK_URLS_IN_PAGE_ORDER : INLINK_URLS_BY_TARGET,
                 rs -> out.add(rs.getString(1)), id, limit);
         return out;
     }
@@ -156,21 +150,8 @@ public final class UrlDetails {
 
     private long count(String sql, Object... args) throws StoreException {
         long[] n = {0};
-        query(sql, rs -> n[0] = rs.getLong(1), args);
+        reader.query(sql, rs -> n[0] = rs.getLong(1), args);
         return n[0];
-    }
-
-    private void query(String sql, CrawlReader.Row row, Object... args) throws StoreException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            Sql.bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.readFailure(reader.file(), e);
-        }
     }
 
     private static String nullToEmpty(String s) {

@@ -5,8 +5,6 @@ import io.webprobe.crawl.RedirectChains;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.crawl.SkipReason;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -388,17 +386,9 @@ public final class UrlQuery {
         }
     }
 
-    private void query(String sql, CrawlReader.Row row, List<Object> args) throws StoreException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            Sql.bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.readFailure(reader.file(), e);
-        }
+    private void query(String sql, CrawlReader.Row row, List<Object> args)
+            throws StoreException {
+        reader.query(sql, row, args.toArray());
     }
 
     private static String nullToEmpty(String s) {
