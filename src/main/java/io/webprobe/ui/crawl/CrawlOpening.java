@@ -171,6 +171,16 @@ final class CrawlOpening {
         return !offer.get().isEmpty();
     }
 
+    /**
+     * Offers to resume the crawl this window just ran, which ended before it finished (the
+     * user stopped it, or its file could not be written): as for such a crawl opened, its own
+     * settings are shown, locked, while the offer stands.
+     */
+    void offerAfterStop(CrawlStore store) {
+        offer.set("This crawl was stopped before it finished.");
+        input.showCrawlSettings(store.plan(), s.userAgent());
+    }
+
     /** The offer is gone: it was taken, or another crawl is shown. */
     void withdraw() {
         offer.set("");

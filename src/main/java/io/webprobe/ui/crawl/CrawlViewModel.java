@@ -473,7 +473,6 @@ public final class CrawlViewModel implements AutoCloseable {
         ticker = null;
         running.set(false);
         paused.set(false);
-        input.showOwnSettings(); // a resumed crawl ran with its own; the next starts with these
         boolean orphans = c.store().plan().useSitemaps() && !summary.stopped()
                 && summary.startFailure() == null && summary.failure() == null;
         live.ended(summary, j.progress(), orphans);
@@ -481,6 +480,13 @@ public final class CrawlViewModel implements AutoCloseable {
         c.setJob(null);
         s.background().execute(j::close);
         recentFiles.remember(c.store().file());
+        // stopped before it finished: Resume continues it, as after opening it later
+        if ((summary.stopped() || summary.failure() != null) && summary.startFailure() == null
+                && !c.store().readOnly()) {
+            opening.offerAfterStop(c.store());
+        } else {
+            input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
+        }
         if (summary.failure() != null) {
             // as a failed ping does: a crawl stopped by its file (a full disk) is not a line
             // in the status bar to be missed

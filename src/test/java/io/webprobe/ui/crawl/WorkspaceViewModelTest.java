@@ -366,6 +366,39 @@ class WorkspaceViewModelTest {
     }
 
     /**
+     * The bug: a crawl stopped in this window was offered for resume only once another crawl
+     * had been opened and this one opened again.
+     */
+    @Test
+    void aCrawlStoppedInThisWindowIsOfferedForResumeAtOnce() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        slowSite(arrived);
+        open();
+        h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        release.countDown();
+
+        assertThat(h.status()).startsWith("Stopped");
+        assertThat(h.on(() -> vm.resumeOfferProperty().get()))
+                .isEqualTo("This crawl was stopped before it finished.");
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isTrue();
+        int before = h.rows().size();
+
+        h.run(vm::resume);
+        h.awaitCrawlEnd();
+
+        assertThat(h.status()).startsWith("Finished");
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(h.rows()).extracting(CrawlResult::url).contains(server.url("/a"),
+                server.url("/b")).hasSizeGreaterThan(before);
+        assertThat(server.hits("/")).as("finished URLs are not fetched again").isEqualTo(1);
+    }
+
+    /**
      * The bug: after opening an unfinished crawl the Settings showed the user's settings (or
      * the defaults), while Resume continues the crawl with the settings in its file. They show
      * the crawl's own now, locked, until the offer is declined, and the user's are kept.
@@ -388,7 +421,9 @@ class WorkspaceViewModelTest {
         h.run(vm::stop);
         h.awaitCrawlEnd();
         Path file = h.on(() -> vm.fileProperty().get());
-        // the user's settings change after that crawl
+        // the user's settings change after that crawl (Resume is offered at once, with the
+        // crawl's settings locked: "Use my settings" unlocks them)
+        h.run(vm::declineResume);
         h.run(() -> {
             vm.threadsProperty().set(12);
             vm.settings().maxDepthProperty().set("");
