@@ -313,7 +313,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         // and the settings shown are the crawl's own, which Resume keeps
         assertThat(fx(() -> robot.lookup("#crawlSettings").queryAs(
                 javafx.scene.control.TitledPane.class).getText()))
-                .startsWith("Settings of the opened crawl").contains("max depth 5");
+                .startsWith("Settings of this crawl").contains("max depth 5");
         TextField depth = node(robot, "#crawlMaxDepth", TextField.class);
         assertThat(fx(() -> depth.getText())).isEqualTo("5");
         assertThat(fx(() -> depth.isDisabled())).isTrue();

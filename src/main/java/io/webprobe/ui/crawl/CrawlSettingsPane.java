@@ -68,7 +68,7 @@ final class CrawlSettingsPane {
         // no slide: the table below would resize for a third of a second on every click
         pane.setAnimated(false);
         StringExpression title = Bindings.when(crawlsOwn)
-                .then("Settings of the opened crawl (kept when it resumes)")
+                .then("Settings of this crawl (kept when it resumes)")
                 .otherwise("Settings");
         pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
                 .then(title)
