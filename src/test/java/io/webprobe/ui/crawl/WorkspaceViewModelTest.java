@@ -251,6 +251,39 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aListChecksOnlyItsUrlsWithSitemapsTickedAndSaysSo() throws Exception {
+        new WorkspaceSite(server);
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps"
+                        + ".org/schemas/sitemap/0.9\"><url><loc>" + server.url("/deep")
+                        + "</loc></url><url><loc>" + server.url("/formula") + "</loc></url>"
+                        + "</urlset>"));
+        open();
+        h.run(() -> {
+            vm.settings().useSitemapsProperty().set(true);
+            vm.modeProperty().set(CrawlMode.LIST);
+            vm.list().textProperty().set(server.url("/old") + "\n" + server.url("/missing"));
+        });
+        assertThat(h.on(() -> vm.settings().changesProperty().get()))
+                .contains("sitemaps not read for a list");
+
+        assertThat(h.on(vm::start)).isTrue();
+        h.awaitCrawlEnd();
+
+        // the listed URLs and the redirect's target, not the sitemap's /deep and /formula
+        assertThat(paths()).containsExactlyInAnyOrder("/old", "/a", "/missing");
+        assertThat(server.hits("/sitemap.xml")).isZero();
+        assertThat(h.status()).startsWith("Finished: 3 crawled").doesNotContain("orphan")
+                .doesNotContain("skipped");
+        assertThat(h.plans).singleElement().satisfies(p -> assertThat(p.useSitemaps()).isFalse());
+        // the user's choice stays for the next site crawl
+        h.run(() -> vm.modeProperty().set(CrawlMode.SPIDER));
+        assertThat(h.on(() -> vm.settings().useSitemapsProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.settings().changesProperty().get())).contains("sitemaps")
+                .doesNotContain("not read");
+    }
+
+    @Test
     void anEmptyListIsOneSentenceAndStartsNothing() throws Exception {
         open();
         h.run(() -> {
