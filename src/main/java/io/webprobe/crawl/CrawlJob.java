@@ -292,7 +292,9 @@ public final class CrawlJob implements AutoCloseable {
                 time.elapsed(),
                 frontier.isPaused(),
                 completion.isDone(),
-                admission.countedTotal() + graph.skippedRows() + tally.excludedLater(),
+                // the skipped rows, as the Skipped filter counts them; URLs the user's own
+                // limits left out have no row (the summary counts them by reason)
+                graph.skippedRows() + tally.excludedLater(),
                 tally.blocked(),
                 stopping ? 0 : tally.retryWaiting());
     }

@@ -226,6 +226,23 @@ class WorkspaceViewModelTest {
     // == list mode ==
 
     @Test
+    void theStatusBarCountsAsSkippedWhatTheSkippedFilterShows() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        open();
+        // /dup1 and /dup2 are left out by the user's own pattern: no row, nothing to click
+        h.run(() -> vm.settings().excludeProperty().set("/dup"));
+        assertThat(h.start(site.start())).isTrue();
+        h.awaitCrawlEnd();
+
+        long skipped = h.on(() -> vm.overview().entries().stream()
+                .filter(e -> e.filter() == UrlFilter.SKIPPED).findFirst().orElseThrow()
+                .countProperty().get());
+        assertThat(skipped).isZero();
+        assertThat(h.status()).startsWith("Finished: ").doesNotContain("skipped");
+        assertThat(server.hits("/dup1")).isZero();
+    }
+
+    @Test
     void listModeChecksEachUrlOnceWithoutFollowingLinks() throws Exception {
         new WorkspaceSite(server);
         open();
