@@ -225,8 +225,9 @@ public final class CrawlJob implements AutoCloseable {
 
     /**
      * Leaves out every URL matching {@code pattern} from now on: new links to one are counted
-     * as excluded, queued ones get a skipped row when their turn comes. The crawl file keeps
-     * the pattern, so a resume leaves them out too.
+     * as excluded, queued ones get a skipped row at once (they leave their host's queue for
+     * the frontier's unpaced line, so none waits for the host's delay). The crawl file keeps
+     * the pattern, so a resume leaves them out too. Returns at once.
      */
     public void exclude(java.util.regex.Pattern pattern) {
         java.util.List<java.util.regex.Pattern> all = new java.util.ArrayList<>(
@@ -234,6 +235,8 @@ public final class CrawlJob implements AutoCloseable {
         all.add(pattern);
         current = current.withScope(current.scope().withExclude(all));
         admission.excludeAlso(pattern);
+        // against the URI form, as process() matches them
+        frontier.expedite(item -> pattern.matcher(item.uri().toString()).find());
         sink.planChanged(current);
     }
 
@@ -292,7 +295,9 @@ public final class CrawlJob implements AutoCloseable {
                 time.elapsed(),
                 frontier.isPaused(),
                 completion.isDone(),
-                admission.countedTotal() + graph.skippedRows() + tally.excludedLater(),
+                // the skipped rows, as the Skipped filter counts them; URLs the user's own
+                // limits left out have no row (the summary counts them by reason)
+                graph.skippedRows() + tally.excludedLater(),
                 tally.blocked(),
                 stopping ? 0 : tally.retryWaiting());
     }

@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param followNofollow follow the links of pages marked nofollow (meta robots or
  *     X-Robots-Tag); off by default, as search engines do
  * @param useSitemaps also crawl the URLs the site's sitemaps list (robots.txt Sitemap lines,
- *     else /sitemap.xml), and report those no page links to
+ *     else /sitemap.xml), and report those no page links to; always false for a list check,
+ *     which fetches the listed URLs and nothing else (as Screaming Frog's list mode does), so
+ *     a list plan made with it on is made without it
  * @param politeness per-host limits: concurrency, delay, Crawl-delay, 429/503 retries
  * @param list the URLs of a list check: each is fetched once (its redirects followed), none
  *     of its links; empty for an ordinary crawl from {@code startUrl}
@@ -67,6 +69,7 @@ public record CrawlPlan(
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(politeness, "politeness");
         list = List.copyOf(list);
+        useSitemaps = useSitemaps && list.isEmpty();
         Objects.requireNonNull(caCertFile, "caCertFile");
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);

@@ -13,7 +13,10 @@ import java.time.Duration;
  * @param elapsed time since start, pauses included
  * @param paused whether the crawl is paused
  * @param finished whether the crawl has ended
- * @param skipped discovered URLs not crawled (limits, scope, trap guards)
+ * @param skipped URLs listed as skipped (a row each, as the workspace's Skipped filter shows
+ *     them): caught by a trap guard, or queued when an exclude pattern was added while the
+ *     crawl ran. URLs a limit of the plan left out (depth, page limit, include/exclude
+ *     patterns) get no row and are not counted here; {@link CrawlSummary#skipped()} has them
  * @param blocked URLs the site kept us from: robots.txt, rate limits, bot walls (neither
  *     crawled nor broken)
  * @param retrying URLs that answered 429/503 and wait to be asked again (counted in queued)

@@ -27,6 +27,10 @@ import java.util.function.Function;
  * when the host's items in memory run out. So a host's queue is: its items in memory, then its
  * chunks on disk, then its tail, oldest first.
  *
+ * <p>Items that need no request (a folder excluded while the crawl runs: each only gets its
+ * "skipped" row) can be moved out of their hosts' queues into one unpaced line
+ * ({@link #expedite}), which {@code take} hands out first, without any host's gap or limit.
+ *
  * <p>Workers loop on {@link #take()} and call {@link #done} after each item. {@code take}
  * blocks while paused, or while nothing is ready but work is still queued or in flight, and
  * returns null once the crawl is over or stopped. Time is read from a {@link Ticker}; a test
@@ -113,6 +117,15 @@ final class Frontier<T> {
     /** Null but in tests. */
     private final StartLog<T> startLog;
     private final Map<String, Host<T>> hosts = new HashMap<>();
+    /** Items handed out before any host's, without a gap or limit ({@link #expedite}). */
+    private final ArrayDeque<T> unpaced = new ArrayDeque<>();
+    /** Unpaced items handed out and not done yet (by identity). */
+    private final java.util.Set<T> unpacedOut =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Which items go to the unpaced line, or null for none. */
+    private java.util.function.Predicate<T> unpacedIf;
+    /** {@link #expedite} was called: the next {@link #take()} moves the queued items. */
+    private boolean rescan;
     /** Hosts with an item that may start now, in turn order. */
     private final ArrayDeque<Host<T>> ready = new ArrayDeque<>();
     /** Hosts with an item that may start later, earliest first. */
@@ -178,6 +191,13 @@ final class Frontier<T> {
                 return;
             }
             started = true;
+            if (unpacedIf != null && unpacedIf.test(item)) {
+                unpaced.addLast(item);
+                inMemory++;
+                queued++;
+                changed.signal();
+                return;
+            }
             Host<T> h = host(hostOf.apply(item));
             boolean inOrder = h.chunks.isEmpty() && h.tail.isEmpty();
             if (inOrder && h.items.size() < limits.perHost() && inMemory < limits.total()) {
@@ -220,6 +240,50 @@ final class Frontier<T> {
     }
 
     /**
+     * Moves every queued item that {@code test} accepts, and every one queued or read back
+     * from the overflow later, to the unpaced line: {@link #take()} hands those out first,
+     * without waiting for their host's gap and without counting them against its limit. For
+     * items that need no request. Items in chunks on disk move when their chunk is read back.
+     *
+     * <p>Returns at once (the caller may be the FX thread): the next worker in {@link #take()}
+     * goes through the queues, under the lock.
+     *
+     * @param test called under the lock for each item: must be quick and call nothing else
+     */
+    void expedite(java.util.function.Predicate<T> test) {
+        lock.lock();
+        try {
+            unpacedIf = unpacedIf == null ? test : unpacedIf.or(test);
+            rescan = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves the queued items in memory that the unpaced test accepts; lock held. */
+    private void moveUnpaced() {
+        rescan = false;
+        for (Host<T> h : hosts.values()) {
+            h.queued -= moveUnpaced(h.items) + moveUnpaced(h.tail);
+        }
+    }
+
+    /** Moves the items of a host's queue the unpaced test accepts; returns how many. */
+    private int moveUnpaced(java.util.Collection<T> items) {
+        int moved = 0;
+        for (java.util.Iterator<T> it = items.iterator(); it.hasNext(); ) {
+            T item = it.next();
+            if (unpacedIf.test(item)) {
+                it.remove();
+                unpaced.addLast(item);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /**
      * Puts a taken item back at the head of its host's queue and keeps that whole host waiting
      * for {@code delayNanos} (a server asked us to slow down). The caller still calls
      * {@link #done} for the take; until then, and while the item waits, the crawl is not over.
@@ -228,6 +292,13 @@ final class Frontier<T> {
         lock.lock();
         try {
             if (stopped) {
+                return;
+            }
+            if (unpacedIf != null && unpacedIf.test(item)) {
+                unpaced.addLast(item); // excluded meanwhile: no need to wait
+                inMemory++;
+                queued++;
+                changed.signal();
                 return;
             }
             Host<T> h = host(hostOf.apply(item));
@@ -278,7 +349,21 @@ final class Frontier<T> {
                 if (stopped) {
                     return null;
                 }
+                if (rescan) {
+                    moveUnpaced();
+                }
                 long now = ticker.nanoTime();
+                if (!paused && !unpaced.isEmpty()) {
+                    T next = unpaced.pollFirst();
+                    queued--;
+                    inMemory--;
+                    inFlight++;
+                    unpacedOut.add(next);
+                    if (!unpaced.isEmpty() || !ready.isEmpty() || !waiting.isEmpty()) {
+                        changed.signal();
+                    }
+                    return next;
+                }
                 if (!paused) {
                     while (!waiting.isEmpty() && waiting.peek().notBefore - now <= 0) {
                         ready.addLast(waiting.poll());
@@ -355,6 +440,12 @@ final class Frontier<T> {
             } else if (!stopped) {
                 h.items.addAll(loaded);
                 inMemory += loaded.size();
+                if (unpacedIf != null) {
+                    h.queued -= moveUnpaced(h.items);
+                    if (!unpaced.isEmpty()) {
+                        changed.signal();
+                    }
+                }
             }
             schedule(h, ticker.nanoTime());
         }
@@ -365,7 +456,7 @@ final class Frontier<T> {
         lock.lock();
         try {
             inFlight--;
-            Host<T> h = hosts.get(hostOf.apply(item));
+            Host<T> h = unpacedOut.remove(item) ? null : hosts.get(hostOf.apply(item));
             if (h != null) {
                 h.inFlight--;
                 schedule(h, ticker.nanoTime());
@@ -392,6 +483,7 @@ final class Frontier<T> {
             queued = 0;
             inMemory = 0;
             hosts.clear();
+            unpaced.clear();
             ready.clear();
             waiting.clear();
             changed.signalAll();

@@ -215,6 +215,39 @@ class FrontierHostsTest {
     }
 
     @Test
+    void expeditedItemsAreHandedOutAtOnceWithoutTheirHostsGapOrLimit() throws Exception {
+        Frontier<Item> f = frontier(1, 300);
+        f.add(A1);
+        f.add(A2);
+        f.add(B1);
+        f.add(B2);
+        f.add(B3);
+        assertThat(f.take()).isEqualTo(A1); // at 0; a is busy and then waits 300 ms
+        assertThat(takeNow(f)).isEqualTo(B1); // b is busy too
+        f.done(B1);
+        PendingTake<Item> waiting = PendingTake.waiting(f); // nothing is due
+
+        f.expedite(i -> i == A2 || i == B3 || i.name().equals("A3"));
+        // the waiting worker wakes for the expedited items; the clock has not moved
+        assertThat(waiting.get()).isEqualTo(A2);
+        assertThat(takeNow(f)).isEqualTo(B3);
+        Item a3 = new Item("a", "A3");
+        f.add(a3); // queued after: expedited too
+        assertThat(takeNow(f)).isEqualTo(a3);
+        f.done(A2);
+        f.done(B3);
+        f.done(a3);
+        assertThat(f.queued()).isEqualTo(1); // B2, still spaced 300 ms after B1
+        assertThat(f.inFlight()).isEqualTo(1); // A1
+        PendingTake<Item> b2 = PendingTake.waiting(f);
+        advance(f, Duration.ofMillis(300));
+        assertThat(b2.get()).isEqualTo(B2);
+        f.done(B2);
+        f.done(A1);
+        assertThat(takeNow(f)).isNull(); // all done: the crawl is over
+    }
+
+    @Test
     void stopWakesEveryWorkerWaitingForADelayedHost() throws Exception {
         Frontier<Item> f = frontier(Integer.MAX_VALUE, 0);
         f.setHostGap("a", TimeUnit.SECONDS.toNanos(30));

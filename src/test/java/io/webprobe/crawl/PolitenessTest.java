@@ -313,6 +313,39 @@ class PolitenessTest {
     }
 
     @Test
+    void aFolderExcludedDuringTheCrawlLeavesTheQueueWithoutWaitingForTheDelay()
+            throws Exception {
+        // the queue: /p/0, /a, /p/1, /b, /p/2, /p/3, in that order, on one host
+        server.route("/", html("<title>Home</title><a href=/p/0>0</a><a href=/a>a</a>"
+                + "<a href=/p/1>1</a><a href=/b>b</a><a href=/p/2>2</a><a href=/p/3>3</a>"));
+        for (String path : List.of("/a", "/b", "/p/0", "/p/1", "/p/2", "/p/3")) {
+            server.route(path, html("<title>P</title>"));
+        }
+
+        Crawl crawl;
+        try (TimedCrawl c = new TimedCrawl(plan(Politeness.DEFAULT.withDelay(Duration.ofMillis(200)))
+                .withRespectRobots(false))) {
+            c.awaitStill(1); // "/" at 0; its links wait for the delay
+            c.job.exclude(java.util.regex.Pattern.compile("/p/"));
+            // the clock stands still: the four /p/ URLs become skipped rows all the same
+            await().atMost(ManualTicker.STUCK).pollInterval(Duration.ofMillis(10))
+                    .until(() -> c.job.progress().skipped() == 4);
+            assertThat(c.job.progress().queued()).isEqualTo(2); // /a and /b
+            c.awaitStill(1); // and took no slot of the host's: /a starts at 200 ms
+            c.waitOut(Duration.ofMillis(200));
+            c.waitOut(Duration.ofMillis(200));
+            crawl = c.finish();
+            assertThat(c.startsOf(server.url("/b"))).isEqualTo(millis(400));
+        }
+
+        assertThat(crawl.summary().crawled()).isEqualTo(3);
+        assertThat(crawl.events().stored()).filteredOn(r -> r.url().contains("/p/"))
+                .hasSize(4).allSatisfy(r -> assertThat(r.skipped())
+                        .isEqualTo(SkipReason.EXCLUDED));
+        assertThat(server.allHits().keySet()).noneMatch(k -> k.startsWith("/p/"));
+    }
+
+    @Test
     void robotsCrawlDelayIsHonouredUpToTheCap() throws Exception {
         server.route("/robots.txt", respond(200, "text/plain", "User-agent: *\nCrawl-delay: 1\n"));
         List<String> pages = homeLinking(4, i -> html("<title>P</title>"));

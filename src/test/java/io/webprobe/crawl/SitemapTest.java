@@ -125,6 +125,24 @@ class SitemapTest {
     }
 
     @Test
+    void aListCheckReadsNoSitemapAndReportsNoOrphans() throws Exception {
+        site();
+        var events = new RecordingCrawlListener();
+        // "Use sitemaps" stays ticked when the user switches to List: a list checks its URLs
+        CrawlPlan plan = CrawlPlan.ofList(java.util.List.of(URI.create(server.url("/linked")),
+                URI.create(server.url("/missing-page"))), "t").withSitemaps(true);
+        CrawlSummary summary = crawl(plan, events);
+
+        assertThat(server.hits("/sitemap-index.xml")).isZero();
+        assertThat(server.hits("/orphan")).isZero();
+        assertThat(summary.sitemapUrls()).isZero();
+        assertThat(summary.orphans()).isEmpty();
+        assertThat(events.stored()).extracting(CrawlResult::url).containsExactlyInAnyOrder(
+                server.url("/linked"), server.url("/missing-page"));
+        assertThat(plan.useSitemaps()).isFalse(); // so the workspace counts no orphans
+    }
+
+    @Test
     void fallsBackToSitemapXmlWhenRobotsNamesNone() throws Exception {
         server.route("/", html("home"));
         server.route("/lonely", html("orphan"));

@@ -88,6 +88,32 @@ class TrapGuardTest {
     }
 
     @Test
+    void skippedInTheProgressCountsTheSkippedRowsOnly() throws Exception {
+        // a trap-guard row (/a/b/a/b/a/b/) is listed and counted; an excluded page and an
+        // excluded redirect target are left out by the user's own settings: no row, so the
+        // progress line's "skipped" (the Skipped filter's number) leaves them out too
+        server.route("/", html("<a href=\"a/b/\">loop</a><a href=\"/private/1\">p</a>"
+                + "<a href=\"/moved\">moved</a>"));
+        server.route("/a/b/", html("<a href=\"a/b/\">deeper</a>"));
+        server.route("/a/b/a/b/", html("<a href=\"a/b/\">deeper</a>"));
+        server.route("/moved", LocalHttpServer.redirect(301, "/private/2"));
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = plan().withScope(CrawlScope.DEFAULT
+                .withExclude(List.of(Pattern.compile("/private/"))));
+        try (CrawlJob job = TestJobs.job(plan, events)) {
+            job.start();
+            CrawlSummary summary = events.awaitFinish();
+
+            assertThat(summary.skipped()).containsEntry(SkipReason.REPEATED_SEGMENTS, 1L)
+                    .containsEntry(SkipReason.EXCLUDED, 2L);
+            long skippedRows = events.stored().stream()
+                    .filter(r -> r.outcome() == Outcome.SKIPPED).count();
+            assertThat(skippedRows).isEqualTo(1);
+            assertThat(job.progress().skipped()).isEqualTo(skippedRows);
+        }
+    }
+
+    @Test
     void depthAndPageLimitsCountDistinctUrlsLeftOut() throws Exception {
         server.route("/", html("<a href=\"/1\">1</a><a href=\"/2\">2</a><a href=\"/3\">3</a>"));
         for (int i = 1; i <= 3; i++) {

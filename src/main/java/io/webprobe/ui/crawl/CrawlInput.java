@@ -69,6 +69,7 @@ final class CrawlInput {
         mode.set(memory.getString("crawl.mode", "SPIDER").equals("LIST")
                 ? CrawlMode.LIST : CrawlMode.SPIDER);
         mode.addListener((o, was, now) -> memory.putString("crawl.mode", now.name()));
+        settings.forListProperty().bind(mode.isEqualTo(CrawlMode.LIST));
     }
 
     StringProperty url() {
@@ -136,6 +137,7 @@ final class CrawlInput {
         }
         return Optional.of(new Planned(plan, plan.isList()
                 ? "Checking " + Words.count(plan.list().size(), "URL")
+                        + (chosen.useSitemaps() ? " (a list reads no sitemaps)" : "")
                 : "Starting " + start));
     }
 

@@ -295,6 +295,15 @@ public record CrawlSettings(
      * pattern"), or "" when nothing does: shown on the collapsed settings.
      */
     public String changes() {
+        return changes(false);
+    }
+
+    /**
+     * As {@link #changes()}, for a list check when {@code forList}: sitemaps ticked are named
+     * as not read then (a list check fetches its URLs and nothing else, {@link
+     * CrawlPlan#useSitemaps()}).
+     */
+    public String changes(boolean forList) {
         StringJoiner out = new StringJoiner(" · ");
         if (subdomains) {
             out.add("all subdomains");
@@ -325,7 +334,7 @@ public record CrawlSettings(
             out.add("following nofollow");
         }
         if (useSitemaps) {
-            out.add("sitemaps");
+            out.add(forList ? "sitemaps not read for a list" : "sitemaps");
         }
         if (maxPerHost != DEFAULT.maxPerHost) {
             out.add(maxPerHost + " per host");

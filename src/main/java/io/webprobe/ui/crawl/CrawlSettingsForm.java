@@ -64,6 +64,9 @@ public final class CrawlSettingsForm {
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
 
+    /** The settings are for a list check (sitemaps are not read then). */
+    private final BooleanProperty forList = new SimpleBooleanProperty(this, "forList");
+
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
     private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper(this, "changes", "");
@@ -78,6 +81,7 @@ public final class CrawlSettingsForm {
             followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
             userAgent, maxRequestsPerSecond, insecure, certificateFile};
         Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
+        forList.addListener(o -> edited());
         edited();
     }
 
@@ -91,7 +95,7 @@ public final class CrawlSettingsForm {
         } catch (Invalid | IllegalArgumentException e) {
             now = null;
         }
-        changes.set(now == null ? "" : now.changes());
+        changes.set(now == null ? "" : now.changes(forList.get()));
         if (now != null && onValidEdit != null) {
             onValidEdit.accept(now);
         }
@@ -290,7 +294,18 @@ public final class CrawlSettingsForm {
         return errorField.getReadOnlyProperty();
     }
 
-    /** {@link CrawlSettings#changes()} of what the form holds now ("" when it is invalid). */
+    /**
+     * Whether the settings are for a list check: the summary says so of sitemaps, and the
+     * view disables their box (a list check reads none).
+     */
+    public BooleanProperty forListProperty() {
+        return forList;
+    }
+
+    /**
+     * {@link CrawlSettings#changes(boolean)} of what the form holds now ("" when it is
+     * invalid).
+     */
     public ReadOnlyStringProperty changesProperty() {
         return changes.getReadOnlyProperty();
     }

@@ -210,7 +210,9 @@ final class CrawlSettingsPane {
         CheckBox sitemaps = check("crawlSitemaps", "Use sitemaps, report orphans",
                 form.useSitemapsProperty(), "Also crawl the URLs the site's sitemaps list "
                         + "(robots.txt Sitemap lines, else /sitemap.xml) and list those no page "
-                        + "links to");
+                        + "links to. Not for a list, which checks its URLs only.");
+        // a list check reads no sitemaps (CrawlPlan): the box cannot say otherwise then
+        sitemaps.disableProperty().bind(form.forListProperty());
         TextField agent = text("crawlUserAgent", Field.USER_AGENT, form.userAgentProperty(),
                 Version.userAgent(), "The User-Agent header sent with every request "
                         + "(printable ASCII, one line). Blank: " + Version.userAgent()

@@ -226,6 +226,23 @@ class WorkspaceViewModelTest {
     // == list mode ==
 
     @Test
+    void theStatusBarCountsAsSkippedWhatTheSkippedFilterShows() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        open();
+        // /dup1 and /dup2 are left out by the user's own pattern: no row, nothing to click
+        h.run(() -> vm.settings().excludeProperty().set("/dup"));
+        assertThat(h.start(site.start())).isTrue();
+        h.awaitCrawlEnd();
+
+        long skipped = h.on(() -> vm.overview().entries().stream()
+                .filter(e -> e.filter() == UrlFilter.SKIPPED).findFirst().orElseThrow()
+                .countProperty().get());
+        assertThat(skipped).isZero();
+        assertThat(h.status()).startsWith("Finished: ").doesNotContain("skipped");
+        assertThat(server.hits("/dup1")).isZero();
+    }
+
+    @Test
     void listModeChecksEachUrlOnceWithoutFollowingLinks() throws Exception {
         new WorkspaceSite(server);
         open();
@@ -248,6 +265,39 @@ class WorkspaceViewModelTest {
         // /b links to /gone and /a: neither is followed from a list
         assertThat(server.hits("/gone")).isZero();
         assertThat(h.plans).singleElement().satisfies(p -> assertThat(p.isList()).isTrue());
+    }
+
+    @Test
+    void aListChecksOnlyItsUrlsWithSitemapsTickedAndSaysSo() throws Exception {
+        new WorkspaceSite(server);
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps"
+                        + ".org/schemas/sitemap/0.9\"><url><loc>" + server.url("/deep")
+                        + "</loc></url><url><loc>" + server.url("/formula") + "</loc></url>"
+                        + "</urlset>"));
+        open();
+        h.run(() -> {
+            vm.settings().useSitemapsProperty().set(true);
+            vm.modeProperty().set(CrawlMode.LIST);
+            vm.list().textProperty().set(server.url("/old") + "\n" + server.url("/missing"));
+        });
+        assertThat(h.on(() -> vm.settings().changesProperty().get()))
+                .contains("sitemaps not read for a list");
+
+        assertThat(h.on(vm::start)).isTrue();
+        h.awaitCrawlEnd();
+
+        // the listed URLs and the redirect's target, not the sitemap's /deep and /formula
+        assertThat(paths()).containsExactlyInAnyOrder("/old", "/a", "/missing");
+        assertThat(server.hits("/sitemap.xml")).isZero();
+        assertThat(h.status()).startsWith("Finished: 3 crawled").doesNotContain("orphan")
+                .doesNotContain("skipped");
+        assertThat(h.plans).singleElement().satisfies(p -> assertThat(p.useSitemaps()).isFalse());
+        // the user's choice stays for the next site crawl
+        h.run(() -> vm.modeProperty().set(CrawlMode.SPIDER));
+        assertThat(h.on(() -> vm.settings().useSitemapsProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.settings().changesProperty().get())).contains("sitemaps")
+                .doesNotContain("not read");
     }
 
     @Test
