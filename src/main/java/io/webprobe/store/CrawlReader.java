@@ -263,9 +263,9 @@ public final class CrawlReader implements AutoCloseable {
         query("SELECT COALESCE(SUM(state = 1 AND skip_reason IS NULL), 0), "
                 + "COALESCE(SUM(state = 0), 0), "
                 + "COALESCE(SUM(state = 1 AND " + IS_BROKEN.replace("t.", "") + "), 0), "
-                + "COALESCE(SUM(skip_reason IN ('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')), 0), "
+                + "COALESCE(SUM(skip_reason IN " + Schema.BLOCK_REASONS + "), 0), "
                 + "COALESCE(SUM(skip_reason IS NOT NULL AND skip_reason NOT IN "
-                + "('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')), 0) FROM urls", rs -> {
+                + Schema.BLOCK_REASONS + "), 0) FROM urls", rs -> {
                     for (int i = 0; i < 5; i++) {
                         c[i] = rs.getLong(i + 1);
                     }

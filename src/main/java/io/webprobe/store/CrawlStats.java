@@ -51,8 +51,8 @@ public final class CrawlStats {
         Map<Integer, Long> depths = new TreeMap<>();
         try (Statement s = conn.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT CASE WHEN status > 0 THEN "
-                    + "CAST(status AS TEXT) WHEN skip_reason IN ('ROBOTS', 'RATE_LIMITED', "
-                    + "'BOT_WALL') THEN 'Blocked' WHEN skip_reason IS NOT NULL THEN 'Skipped' "
+                    + "CAST(status AS TEXT) WHEN skip_reason IN " + Schema.BLOCK_REASONS
+                    + " THEN 'Blocked' WHEN skip_reason IS NOT NULL THEN 'Skipped' "
                     + "ELSE COALESCE(error, '?') END, COUNT(*) FROM urls WHERE state = 1 "
                     + "GROUP BY 1")) {
                 while (rs.next()) {

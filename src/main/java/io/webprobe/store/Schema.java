@@ -25,6 +25,16 @@ final class Schema {
     static final int IN_SITEMAP = 4;
     static final int TRUNCATED = 8;
 
+    /**
+     * The skip reasons that are blocks (the site kept us out: outcome "blocked", not
+     * "skipped"), as an SQL list: {@link io.webprobe.crawl.SkipReason#isBlock()}'s rule.
+     */
+    static final String BLOCK_REASONS = java.util.Arrays.stream(
+                    io.webprobe.crawl.SkipReason.values())
+            .filter(io.webprobe.crawl.SkipReason::isBlock)
+            .map(r -> "'" + r.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+
     private static final String[] TABLES = {
         """
         CREATE TABLE meta (

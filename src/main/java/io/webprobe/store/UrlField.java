@@ -36,7 +36,7 @@ public enum UrlField {
     /** Indexable rows after the others. */
     INDEXABLE(UrlFilter.INDEXABLE_SQL, true),
     /** ok, redirect, broken, error, blocked, skipped. */
-    OUTCOME("CASE WHEN u.skip_reason IN ('ROBOTS', 'RATE_LIMITED', 'BOT_WALL') THEN 5 "
+    OUTCOME("CASE WHEN u.skip_reason IN " + Schema.BLOCK_REASONS + " THEN 5 "
             + "WHEN u.skip_reason IS NOT NULL THEN 6 WHEN u.error IS NOT NULL THEN 4 "
             + "WHEN u.status >= 400 THEN 3 WHEN u.status >= 300 OR u.redirect_to IS NOT NULL "
             + "THEN 2 ELSE 1 END", true),

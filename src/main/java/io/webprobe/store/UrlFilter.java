@@ -27,9 +27,9 @@ public enum UrlFilter {
     /** Redirects whose target redirects again. */
     REDIRECT_CHAINS("Redirect chains", "(u.redirect_to IS NOT NULL AND u.redirect_id IN "
             + "(SELECT c.id FROM urls c WHERE c.redirect_to IS NOT NULL))"),
-    BLOCKED("Blocked", "u.skip_reason IN ('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')"),
+    BLOCKED("Blocked", "u.skip_reason IN " + Schema.BLOCK_REASONS),
     SKIPPED("Skipped", "(u.skip_reason IS NOT NULL AND u.skip_reason NOT IN "
-            + "('ROBOTS', 'RATE_LIMITED', 'BOT_WALL'))"),
+            + Schema.BLOCK_REASONS + ")"),
     /** The site's HTML pages that answered 200 but may not be indexed. */
     NON_INDEXABLE("Non-indexable", "(" + Page.SITE_HTML_200 + " AND NOT "
             + UrlFilter.INDEXABLE_SQL + ")"),

@@ -96,6 +96,10 @@ class PrivateAddressTest {
         }
         assertThat(rows.get(site.url("/ok")).status()).isEqualTo(200);
         assertThat(events.broken).isEmpty();
+        // blocked, not skipped, in the stored crawl's counts too (its Blocked and Skipped
+        // filters), as in the live count
+        assertThat(events.storedCounts().blocked()).isEqualTo(2);
+        assertThat(events.storedCounts().skippedRows()).isZero();
     }
 
     @Test

@@ -21,6 +21,7 @@ final class RecordingCrawlListener implements CrawlListener {
     final ConcurrentLinkedQueue<String> eventsAfterFinish = new ConcurrentLinkedQueue<>();
     private volatile CrawlStore store;
     private volatile List<CrawlResult> stored = List.of();
+    private volatile CrawlReader.Counts storedCounts;
 
     /** Reads the results and broken links back from this store when the crawl finishes. */
     void attach(CrawlStore s) {
@@ -42,6 +43,7 @@ final class RecordingCrawlListener implements CrawlListener {
             try (CrawlReader reader = s.reader()) {
                 stored = reader.results();
                 broken.addAll(reader.brokenLinks());
+                storedCounts = reader.counts();
             } catch (StoreException e) {
                 finished.completeExceptionally(e);
                 return;
@@ -59,6 +61,11 @@ final class RecordingCrawlListener implements CrawlListener {
     /** The results as the listener saw them, live (inlinks as known at that moment). */
     List<CrawlResult> results() {
         return List.copyOf(results);
+    }
+
+    /** The stored crawl's counts, as a workspace opening it counts (filled at the end). */
+    CrawlReader.Counts storedCounts() {
+        return storedCounts;
     }
 
     /** The results as stored, in completion order, with their final inlink counts. */
