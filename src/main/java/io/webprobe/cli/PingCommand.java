@@ -162,7 +162,10 @@ public final class PingCommand implements Callable<Integer> {
     Path requestsCsv;
 
     @Option(names = "--max-p99", paramLabel = "MS",
-            description = "Fail (exit 1) when a URL's p99 latency is above MS milliseconds.")
+            description = "Fail (exit 1) when a URL's p99 latency is above MS milliseconds, "
+                    + "counting every request: one that got no answer (a timeout, a failed "
+                    + "connection) counts as slower than MS, so more than 1 %% of them fails "
+                    + "the run. The table's percentiles are over the answers only.")
     Double maxP99;
 
     @Option(names = "--max-error-rate", paramLabel = "PERCENT",
@@ -435,12 +438,21 @@ public final class PingCommand implements Callable<Integer> {
                                 : String.format(Locale.ROOT, "%,d requests: %s", r.sent(), outcomes(r))));
             }
             if (maxP99 != null) {
-                if (!r.hasLatency()) {
+                // held against every request: one with no answer counts as slower than any
+                // limit, as k6 and JMeter count a failed request's time
+                if (r.sent() == 0) {
                     out.add(String.format(Locale.ROOT,
-                            "p99 of %s could not be measured: no response arrived", r.url()));
-                } else if (r.p99Millis() > maxP99) {
-                    out.add(String.format(Locale.ROOT, "p99 of %s is %.2f ms, above --max-p99 %s",
-                            r.url(), r.p99Millis(), trim(maxP99)));
+                            "p99 of %s could not be measured: no request finished", r.url()));
+                } else if (r.p99AllMillis() == Double.POSITIVE_INFINITY) {
+                    out.add(String.format(Locale.ROOT,
+                            "p99 of %s is above --max-p99 %s: %,d of %,d requests got no answer",
+                            r.url(), trim(maxP99), r.unanswered(), r.sent()));
+                } else if (r.p99AllMillis() > maxP99) {
+                    out.add(String.format(Locale.ROOT, "p99 of %s is %.2f ms, above --max-p99 %s%s",
+                            r.url(), r.p99AllMillis(), trim(maxP99), r.unanswered() == 0 ? ""
+                                    : String.format(Locale.ROOT, " (counting the %s that got no "
+                                            + "answer as slower)", Words.count(r.unanswered(),
+                                                    "request"))));
                 }
             }
             if (maxErrorRate != null && r.errorRatePercent() > maxErrorRate) {

@@ -183,7 +183,7 @@ final class TargetStats {
                 any ? ms(service.percentile(50)) : 0,
                 any ? ms(service.percentile(99)) : 0,
                 elapsedSeconds > 0 ? sent / elapsedSeconds : 0,
-                bytes, late, redirects, progress, http2, http10);
+                bytes, late, redirects, progress, http2, http10, p99All());
         return last;
     }
 
@@ -197,7 +197,19 @@ final class TargetStats {
                 r.errorCounts(), r.minMillis(), r.meanMillis(), r.stddevMillis(), r.p50Millis(),
                 r.p90Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(), r.serviceP50Millis(),
                 r.serviceP99Millis(), rate, r.bytes(), r.late(), r.redirects(), r.progress(),
-                r.http2Responses(), r.http10Responses());
+                r.http2Responses(), r.http10Responses(), r.p99AllMillis());
+    }
+
+    /**
+     * The p99 over every counted request, one without an answer slower than any (see {@link
+     * PingResult#p99AllMillis}): the answers' value at the 99th percentile's rank among all.
+     */
+    private double p99All() {
+        if (sent == 0) {
+            return 0;
+        }
+        long rank = (99 * sent + 99) / 100; // ceil(0.99 sent), as LatencyStore ranks
+        return response.count() < rank ? Double.POSITIVE_INFINITY : ms(response.valueAtRank(rank));
     }
 
     /** µs to ms. */

@@ -202,6 +202,31 @@ class PingCommandTest {
     }
 
     @Test
+    void requestsWithoutAnAnswerCountAgainstMaxP99() throws Exception {
+        // every other request is answered at once, the others with bytes that are not HTTP
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        try (RawServer half = new RawServer((s, srv) -> {
+            while (srv.readHead(s) != null) {
+                if (n.getAndIncrement() % 2 == 1) {
+                    s.getOutputStream().write("junk\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        })) {
+            CliRun r = run("ping", half.url("/"), "--count", "20", "--concurrency", "1",
+                    "--quiet", "--max-p99", "5000");
+
+            assertEquals(1, r.exitCode(), r.err());
+            assertThat(r.out()).containsPattern("(?m)^FAIL: p99 of " + Pattern.quote(half.url("/"))
+                    + " is above --max-p99 5000: 10 of 20 requests got no answer$");
+            // the table's percentiles stay over the answers
+            assertThat(tableRow(r.out(), half.url("/"))).matches("20\\s+10\\s+10\\s+200×10\\s+.*");
+        }
+    }
+
+    @Test
     void errorRateAboveMaxErrorRateExitsOneAndNamesTheUrl() {
         server.route("/down", LocalHttpServer.status(503));
         server.route("/up", html("up"));
