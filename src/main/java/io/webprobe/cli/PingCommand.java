@@ -389,7 +389,7 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     /**
-     * @param beforeClock requests sent before the clock, not counted (HTTP/2's opening)
+     * @param beforeClock requests sent before the clock, not counted (the workers' warm-up)
      */
     int report(PingPlan plan, PingSnapshot last, long beforeClock, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {

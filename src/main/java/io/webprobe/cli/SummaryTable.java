@@ -22,7 +22,7 @@ final class SummaryTable {
 
     private SummaryTable() {}
 
-    /** @param beforeClock requests sent before the clock, not counted (HTTP/2's opening) */
+    /** @param beforeClock requests sent before the clock, not counted (the workers' warm-up) */
     static void print(PrintWriter out, PingPlan plan, PingSnapshot s, long beforeClock) {
         List<String[]> rows = new ArrayList<>();
         // which protocol answered matters when HTTP/2 was asked for (it may not have been),
@@ -66,8 +66,8 @@ final class SummaryTable {
                         + " not counted" : ""));
         if (beforeClock > 0) {
             out.println("Before the clock started, " + Words.count(beforeClock, "request was",
-                    "requests were") + " sent to open and warm up the HTTP/2 connections (not "
-                    + "counted).");
+                    "requests were") + " sent to open the connections and warm the client up "
+                    + "(not counted).");
         }
         out.println(modeLine(plan, s));
     }

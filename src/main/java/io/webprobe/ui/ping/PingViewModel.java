@@ -288,12 +288,13 @@ public final class PingViewModel implements AutoCloseable {
         running.set(true);
         progress.set(-1);
         int n = list.urls().size();
-        boolean opening = plan.http2() && list.urls().stream()
-                .anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()));
+        // the workers open their connections and warm up on the targets first (WorkerWarmUp)
+        boolean opening = io.webprobe.ping.PingJob.Engine.forPlan(plan)
+                == io.webprobe.ping.PingJob.Engine.WORKERS;
         status.set("Pinging " + Words.count(n, "URL") + (insecure.get()
                 ? " without checking certificates" : "") + (opening
-                ? " (first opening and warming up the HTTP/2 connections, for a few seconds at"
-                        + " most)…" : "…"));
+                ? " (first opening the connections and warming up, for a few seconds at most)…"
+                : "…"));
         // the job's TLS set-up and its classes take ~0.2 s the first time, and the certificate
         // file is read: not on this thread
         Trust trust = new Trust(insecure.get(), insecure.get() ? "" : certificateFile.get().strip());
@@ -509,10 +510,10 @@ public final class PingViewModel implements AutoCloseable {
                         + "Concurrency keeps the rate)", s.notSent()) : "");
     }
 
-    /** The requests HTTP/2's opening and warm-up sent before the clock, if any. */
+    /** The requests the workers' opening and warm-up sent before the clock, if any. */
     static String beforeClock(long requests) {
         return requests == 0 ? "" : String.format(Locale.ROOT,
-                " · %,d %s before the clock (HTTP/2 warm-up, not counted)", requests,
+                " · %,d %s before the clock (warm-up, not counted)", requests,
                 requests == 1 ? "request" : "requests");
     }
 
