@@ -59,11 +59,25 @@ final class SummaryTable {
             out.println(sb.toString().stripTrailing());
         }
         out.println();
-        out.println(String.format(Locale.ROOT, "%s %s in %s (%,.1f req/s), %,d failed%s.",
+        // the rates are over the sending time: the wait for the last answers after a duration
+        // is said apart, and an open loop's one rate is the achieved one of the mode line
+        java.time.Duration sending = s.elapsed();
+        java.time.Duration drain = java.time.Duration.ZERO;
+        if (plan.mode() == PingMode.DURATION && s.elapsed().compareTo(plan.duration()) > 0) {
+            sending = plan.duration();
+            drain = s.elapsed().minus(plan.duration());
+        }
+        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s.",
                 s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
-                duration(s.elapsed()), s.requestsPerSecond(), s.failed(),
+                duration(sending), plan.mode() == PingMode.RATE ? ""
+                        : String.format(Locale.ROOT, " (%,.1f req/s)", s.requestsPerSecond()),
+                s.failed(),
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
                         + " not counted" : ""));
+        if (drain.toMillis() >= 5) {
+            out.println("After the duration, the run waited " + duration(drain) + " for the "
+                    + "requests still in flight (not part of the rates).");
+        }
         if (beforeClock > 0) {
             out.println("Before the clock started, " + Words.count(beforeClock, "request was",
                     "requests were") + " sent to open the connections and warm the client up "
