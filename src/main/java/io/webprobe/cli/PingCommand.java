@@ -92,7 +92,10 @@ public final class PingCommand implements Callable<Integer> {
     String method;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "10",
-            description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+            description = "Requests in flight at once, in total (default: ${DEFAULT-VALUE}). "
+                    + "With several URLs, no more than C, the connections are split evenly "
+                    + "among them (C = 10 and 3 URLs: 4, 3 and 3), each URL keeping to its own, "
+                    + "so a URL that stalls holds back only its share.")
     int concurrency;
 
     @Option(names = {"-n", "--count"}, paramLabel = "N",

@@ -89,8 +89,8 @@ final class SummaryTable {
     static String modeLine(PingPlan plan, PingSnapshot s) {
         if (plan.mode() == PingMode.RATE) {
             String notSent = s.notSent() == 0 ? "" : " " + Words.count(s.notSent(),
-                    "request was", "requests were") + " not sent: every connection was still "
-                    + "waiting for an earlier answer when the time ran out (a higher "
+                    "request was", "requests were") + " not sent: " + plan.waitingConnections()
+                    + " was still waiting for an earlier answer when the time ran out (a higher "
                     + "--concurrency keeps the rate).";
             return String.format(Locale.ROOT,
                     "Open loop: target %s req/s, achieved %s req/s; latency is measured "

@@ -79,7 +79,7 @@ final class PingRun {
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
-        this.rounds = targets.size() > 1 && targets.size() <= plan.concurrency()
+        this.rounds = plan.connectionsPerUrl()
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
     }
 

@@ -40,6 +40,21 @@ class SummaryTableTest {
     }
 
     @Test
+    void requestsNotSentAreBlamedOnTheConnectionsOfTheirUrl() {
+        PingPlan two = PingPlan.of(List.of(URI.create("http://a/"), URI.create("http://b/")), "t")
+                .withRate(100, Duration.ofSeconds(1)).withConcurrency(10);
+        PingSnapshot fellBehind = new PingSnapshot(List.of(), 60, 0, 0, 0, Duration.ofSeconds(1),
+                60, 100, 1, List.of(), true, false, 0, false, null, 60, 40);
+
+        assertThat(SummaryTable.modeLine(two, fellBehind)).endsWith(" 40 requests were not "
+                + "sent: every connection to their URL (5 of the 10 each) was still waiting for "
+                + "an earlier answer when the time ran out (a higher --concurrency keeps the "
+                + "rate).");
+        assertThat(SummaryTable.modeLine(PLAN.withRate(100, Duration.ofSeconds(1)), fellBehind))
+                .contains(" not sent: every connection was still waiting");
+    }
+
+    @Test
     void anOpenLoopSaysOneRateTheAchievedOne() {
         PingPlan plan = PLAN.withRate(0.5, Duration.ofSeconds(3));
 

@@ -499,15 +499,20 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     static String statusLine(PingSnapshot s) {
+        return statusLine(s, "every connection");
+    }
+
+    /** @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run */
+    static String statusLine(PingSnapshot s, String whoWaits) {
         String rateText = s.targetRate() > 0
                 ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
                 : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
         return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
                 s.sent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
                 s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
-                s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: every connection "
+                s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: %s "
                         + "was still waiting for an answer when the time ran out (more "
-                        + "Concurrency keeps the rate)", s.notSent()) : "");
+                        + "Concurrency keeps the rate)", s.notSent(), whoWaits) : "");
     }
 
     /** The requests the workers' opening and warm-up sent before the clock, if any. */
@@ -527,7 +532,8 @@ public final class PingViewModel implements AutoCloseable {
             status.set("Failed: " + last.failure());
             dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
         } else {
-            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last)
+            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
+                    job.plan().waitingConnections())
                     + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
         }
         PingJob j = job;
