@@ -118,8 +118,9 @@ public final class PingCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--follow-redirects",
-            description = "Follow redirects (up to 10), counting hops. Uses one blocking thread "
-                    + "per connection instead of the event loops.")
+            description = "Follow redirects (up to 10); a request's time is that of its whole "
+                    + "chain. Uses one blocking thread per connection instead of the event "
+                    + "loops.")
     boolean followRedirects;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
@@ -315,13 +316,16 @@ public final class PingCommand implements Callable<Integer> {
             }
         }
         if (duplicates > 0) {
-            err.println("webprobe: note: " + Words.count(duplicates, "URL was", "URLs were")
-                    + " given more than once; each URL is pinged once, with all its requests.");
+            // counted as repeats: one URL given three times is two repeats, not "2 URLs"
+            err.println("webprobe: note: " + Words.count(duplicates, "repeat", "repeats")
+                    + " of a URL already given left out; each URL is pinged once, with all "
+                    + "its requests.");
             err.flush();
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException(file != null && urls.isEmpty()
-                    ? file + " has no URL to ping."
+                    ? (file.toString().equals("-") ? "Standard input" : file.toString())
+                            + " has no URL to ping."
                     : "Give at least one URL, or --file with a list of URLs.");
         }
         if (insecure && cacert != null) {
@@ -438,7 +442,7 @@ public final class PingCommand implements Callable<Integer> {
             if (maxErrorRate == null && r.ok() == 0) {
                 out.add(String.format(Locale.ROOT, "no successful response from %s (%s)",
                         r.url(), r.sent() == 0 ? "no request finished"
-                                : String.format(Locale.ROOT, "%,d requests: %s", r.sent(), outcomes(r))));
+                                : Words.count(r.sent(), "request") + ": " + outcomes(r)));
             }
             if (maxP99 != null) {
                 // held against every request: one with no answer counts as slower than any

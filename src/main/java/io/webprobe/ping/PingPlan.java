@@ -94,7 +94,7 @@ public record PingPlan(
             throw new IllegalArgumentException("The duration must be positive");
         }
         if (mode == PingMode.RATE && !(rate > 0 && rate <= 1_000_000)) {
-            throw new IllegalArgumentException("The rate must be between 0 and 1,000,000 requests/s");
+            throw new IllegalArgumentException("The rate must be above 0 and at most 1,000,000 requests/s");
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("The timeout must be positive");

@@ -211,6 +211,38 @@ class PingCommandTest {
     }
 
     @Test
+    void anEmptyStandardInputIsNamedSo() {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+        try {
+            CliRun r = run("ping", "--file", "-", "--quiet");
+
+            assertEquals(2, r.exitCode());
+            assertThat(r.err().strip()).isEqualTo("webprobe: Standard input has no URL to ping.");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void oneUrlGivenThreeTimesIsTwoRepeatsAndOneRequestIsSingular() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = closed.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + closedPort + "/";
+
+        CliRun r = run("ping", down, down, down, "--count", "1", "--quiet");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.err()).contains("webprobe: note: 2 repeats of a URL already given left "
+                + "out; each URL is pinged once, with all its requests.");
+        assertThat(r.out()).contains("FAIL: no successful response from " + down
+                + " (1 request: Connection refused ×1)");
+    }
+
+    @Test
     void requestsWithoutAnAnswerCountAgainstMaxP99() throws Exception {
         // every other request is answered at once, the others with bytes that are not HTTP
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
@@ -276,6 +308,8 @@ class PingCommandTest {
                         "--duration", "2s"), "either --count or --duration"),
                 Arguments.of("rate alone", List.of("ping", "URL", "--rate", "5"),
                         "--rate needs --duration"),
+                Arguments.of("rate 0", List.of("ping", "URL", "--rate", "0", "-d", "1s"),
+                        "The rate must be above 0 and at most 1,000,000 requests/s."),
                 Arguments.of("POST", List.of("ping", "URL", "--method", "POST"), "GET or HEAD"),
                 Arguments.of("concurrency 0", List.of("ping", "URL", "--concurrency", "0"),
                         "Concurrency must be between 1 and 1,000."),

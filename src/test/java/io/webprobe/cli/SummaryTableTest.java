@@ -55,6 +55,19 @@ class SummaryTableTest {
     }
 
     @Test
+    void theCodesColumnGroupsItsCountsAsTheSentColumnDoes() {
+        java.util.TreeMap<Integer, Long> codes = new java.util.TreeMap<>(
+                java.util.Map.of(200, 45_738L, 503, 2L));
+        io.webprobe.ping.PingResult r = new io.webprobe.ping.PingResult("http://a/", 45_740,
+                45_738, 2, codes, java.util.Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                0, 0, 0);
+        PingSnapshot s = new PingSnapshot(List.of(r), 45_740, 2, 0, 0, Duration.ofSeconds(1),
+                45_740, 0, 1, List.of(), true, false, 0, false, null, 0, 0);
+
+        assertThat(printed(PLAN, s).get(1)).contains(" 45,740 ", " 200×45,738 503×2 ");
+    }
+
+    @Test
     void anOpenLoopSaysOneRateTheAchievedOne() {
         PingPlan plan = PLAN.withRate(0.5, Duration.ofSeconds(3));
 
