@@ -92,7 +92,10 @@ public final class PingCommand implements Callable<Integer> {
     String method;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "10",
-            description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
+            description = "Requests in flight at once, in total (default: ${DEFAULT-VALUE}). "
+                    + "With several URLs, no more than C, the connections are split evenly "
+                    + "among them (C = 10 and 3 URLs: 4, 3 and 3), each URL keeping to its own, "
+                    + "so a URL that stalls holds back only its share.")
     int concurrency;
 
     @Option(names = {"-n", "--count"}, paramLabel = "N",
@@ -115,8 +118,9 @@ public final class PingCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--follow-redirects",
-            description = "Follow redirects (up to 10), counting hops. Uses one blocking thread "
-                    + "per connection instead of the event loops.")
+            description = "Follow redirects (up to 10); a request's time is that of its whole "
+                    + "chain. Uses one blocking thread per connection instead of the event "
+                    + "loops.")
     boolean followRedirects;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
@@ -162,7 +166,10 @@ public final class PingCommand implements Callable<Integer> {
     Path requestsCsv;
 
     @Option(names = "--max-p99", paramLabel = "MS",
-            description = "Fail (exit 1) when a URL's p99 latency is above MS milliseconds.")
+            description = "Fail (exit 1) when a URL's p99 latency is above MS milliseconds, "
+                    + "counting every request: one that got no answer (a timeout, a failed "
+                    + "connection) counts as slower than MS, so more than 1 %% of them fails "
+                    + "the run. The table's percentiles are over the answers only.")
     Double maxP99;
 
     @Option(names = "--max-error-rate", paramLabel = "PERCENT",
@@ -309,13 +316,16 @@ public final class PingCommand implements Callable<Integer> {
             }
         }
         if (duplicates > 0) {
-            err.println("webprobe: note: " + Words.count(duplicates, "URL was", "URLs were")
-                    + " given more than once; each URL is pinged once, with all its requests.");
+            // counted as repeats: one URL given three times is two repeats, not "2 URLs"
+            err.println("webprobe: note: " + Words.count(duplicates, "repeat", "repeats")
+                    + " of a URL already given left out; each URL is pinged once, with all "
+                    + "its requests.");
             err.flush();
         }
         if (targets.isEmpty()) {
             throw new IllegalArgumentException(file != null && urls.isEmpty()
-                    ? file + " has no URL to ping."
+                    ? (file.toString().equals("-") ? "Standard input" : file.toString())
+                            + " has no URL to ping."
                     : "Give at least one URL, or --file with a list of URLs.");
         }
         if (insecure && cacert != null) {
@@ -386,7 +396,7 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     /**
-     * @param beforeClock requests sent before the clock, not counted (HTTP/2's opening)
+     * @param beforeClock requests sent before the clock, not counted (the workers' warm-up)
      */
     int report(PingPlan plan, PingSnapshot last, long beforeClock, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {
@@ -432,15 +442,24 @@ public final class PingCommand implements Callable<Integer> {
             if (maxErrorRate == null && r.ok() == 0) {
                 out.add(String.format(Locale.ROOT, "no successful response from %s (%s)",
                         r.url(), r.sent() == 0 ? "no request finished"
-                                : String.format(Locale.ROOT, "%,d requests: %s", r.sent(), outcomes(r))));
+                                : Words.count(r.sent(), "request") + ": " + outcomes(r)));
             }
             if (maxP99 != null) {
-                if (!r.hasLatency()) {
+                // held against every request: one with no answer counts as slower than any
+                // limit, as k6 and JMeter count a failed request's time
+                if (r.sent() == 0) {
                     out.add(String.format(Locale.ROOT,
-                            "p99 of %s could not be measured: no response arrived", r.url()));
-                } else if (r.p99Millis() > maxP99) {
-                    out.add(String.format(Locale.ROOT, "p99 of %s is %.2f ms, above --max-p99 %s",
-                            r.url(), r.p99Millis(), trim(maxP99)));
+                            "p99 of %s could not be measured: no request finished", r.url()));
+                } else if (r.p99AllMillis() == Double.POSITIVE_INFINITY) {
+                    out.add(String.format(Locale.ROOT,
+                            "p99 of %s is above --max-p99 %s: %,d of %,d requests got no answer",
+                            r.url(), trim(maxP99), r.unanswered(), r.sent()));
+                } else if (r.p99AllMillis() > maxP99) {
+                    out.add(String.format(Locale.ROOT, "p99 of %s is %.2f ms, above --max-p99 %s%s",
+                            r.url(), r.p99AllMillis(), trim(maxP99), r.unanswered() == 0 ? ""
+                                    : String.format(Locale.ROOT, " (counting the %s that got no "
+                                            + "answer as slower)", Words.count(r.unanswered(),
+                                                    "request"))));
                 }
             }
             if (maxErrorRate != null && r.errorRatePercent() > maxErrorRate) {

@@ -22,7 +22,7 @@ final class SummaryTable {
 
     private SummaryTable() {}
 
-    /** @param beforeClock requests sent before the clock, not counted (HTTP/2's opening) */
+    /** @param beforeClock requests sent before the clock, not counted (the workers' warm-up) */
     static void print(PrintWriter out, PingPlan plan, PingSnapshot s, long beforeClock) {
         List<String[]> rows = new ArrayList<>();
         // which protocol answered matters when HTTP/2 was asked for (it may not have been),
@@ -33,7 +33,7 @@ final class SummaryTable {
         for (PingResult r : s.results()) {
             String[] row = {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
-                r.statusCountsText(), r.errorCountsText(),
+                codes(r), r.errorCountsText(),
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
                 ms(r, r.maxMillis()), String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond())
             };
@@ -59,15 +59,29 @@ final class SummaryTable {
             out.println(sb.toString().stripTrailing());
         }
         out.println();
-        out.println(String.format(Locale.ROOT, "%s %s in %s (%,.1f req/s), %,d failed%s.",
+        // the rates are over the sending time: the wait for the last answers after a duration
+        // is said apart, and an open loop's one rate is the achieved one of the mode line
+        java.time.Duration sending = s.elapsed();
+        java.time.Duration drain = java.time.Duration.ZERO;
+        if (plan.mode() == PingMode.DURATION && s.elapsed().compareTo(plan.duration()) > 0) {
+            sending = plan.duration();
+            drain = s.elapsed().minus(plan.duration());
+        }
+        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s.",
                 s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
-                duration(s.elapsed()), s.requestsPerSecond(), s.failed(),
+                duration(sending), plan.mode() == PingMode.RATE ? ""
+                        : String.format(Locale.ROOT, " (%,.1f req/s)", s.requestsPerSecond()),
+                s.failed(),
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
                         + " not counted" : ""));
+        if (drain.toMillis() >= 5) {
+            out.println("After the duration, the run waited " + duration(drain) + " for the "
+                    + "requests still in flight (not part of the rates).");
+        }
         if (beforeClock > 0) {
             out.println("Before the clock started, " + Words.count(beforeClock, "request was",
-                    "requests were") + " sent to open and warm up the HTTP/2 connections (not "
-                    + "counted).");
+                    "requests were") + " sent to open the connections and warm the client up "
+                    + "(not counted).");
         }
         out.println(modeLine(plan, s));
     }
@@ -75,8 +89,8 @@ final class SummaryTable {
     static String modeLine(PingPlan plan, PingSnapshot s) {
         if (plan.mode() == PingMode.RATE) {
             String notSent = s.notSent() == 0 ? "" : " " + Words.count(s.notSent(),
-                    "request was", "requests were") + " not sent: every connection was still "
-                    + "waiting for an earlier answer when the time ran out (a higher "
+                    "request was", "requests were") + " not sent: " + plan.waitingConnections()
+                    + " was still waiting for an earlier answer when the time ran out (a higher "
                     + "--concurrency keeps the rate).";
             return String.format(Locale.ROOT,
                     "Open loop: target %s req/s, achieved %s req/s; latency is measured "
@@ -113,6 +127,14 @@ final class SummaryTable {
         String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
         longer[row.length] = cell;
         return longer;
+    }
+
+    /** "200×45,738 503×2": the counts grouped as the other columns are. */
+    private static String codes(PingResult r) {
+        StringBuilder sb = new StringBuilder();
+        r.statusCounts().forEach((code, n) -> sb.append(sb.isEmpty() ? "" : " ").append(code)
+                .append('×').append(num(n)));
+        return sb.toString();
     }
 
     private static String num(long n) {

@@ -93,6 +93,15 @@ final class LatencyStore {
         return s[Math.max(0, Math.min(n - 1, rank - 1))];
     }
 
+    /**
+     * The {@code rank}-th smallest value (1 to {@link #count()}), as {@link #percentile} finds
+     * it; call only when {@link #count()} is at least {@code rank}.
+     */
+    long valueAtRank(long rank) {
+        // half a value below the rank: ceil() of the percentile's count lands on it exactly
+        return percentile(100.0 * (rank - 0.5) / count());
+    }
+
     /** Visits each distinct value (a bucket's median value in the histogram) with its count. */
     void forEachValue(ValueVisitor visitor) {
         if (histogram != null) {

@@ -161,7 +161,7 @@ public final class PingJob implements AutoCloseable {
 
     /**
      * The requests sent before the clock started, not counted in any figure (HTTP/2 opens its
-     * connections and warms its client up: {@link Http2Opening}); 0 until the run has begun.
+     * connections and warms its client up: {@link WorkerWarmUp}); 0 until the run has begun.
      */
     public long requestsBeforeClock() {
         return beforeClock;

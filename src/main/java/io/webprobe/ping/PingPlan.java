@@ -94,7 +94,7 @@ public record PingPlan(
             throw new IllegalArgumentException("The duration must be positive");
         }
         if (mode == PingMode.RATE && !(rate > 0 && rate <= 1_000_000)) {
-            throw new IllegalArgumentException("The rate must be between 0 and 1,000,000 requests/s");
+            throw new IllegalArgumentException("The rate must be above 0 and at most 1,000,000 requests/s");
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("The timeout must be positive");
@@ -236,6 +236,30 @@ public record PingPlan(
             return (count + warmup) * targets.size();
         }
         return -1;
+    }
+
+    /**
+     * Whether each URL has connections of its own: with several URLs and no more of them than
+     * connections, the concurrency is split evenly among the URLs (connection k keeps to URL k
+     * mod URLs), so a URL that stalls holds only its own connections.
+     */
+    public boolean connectionsPerUrl() {
+        return targets.size() > 1 && targets.size() <= concurrency;
+    }
+
+    /**
+     * Which connections were all busy when an open loop could not send on time: "every
+     * connection", or with {@link #connectionsPerUrl} "every connection to their URL (5 of the
+     * 10 each)".
+     */
+    public String waitingConnections() {
+        if (!connectionsPerUrl()) {
+            return "every connection";
+        }
+        int few = concurrency / targets.size();
+        int many = (concurrency + targets.size() - 1) / targets.size();
+        return "every connection to their URL (" + (few == many ? few + "" : few + "-" + many)
+                + " of the " + concurrency + " each)";
     }
 
     /** A closed-loop run waits for each answer before the next request (see {@link PingMode}). */

@@ -36,6 +36,11 @@ import java.util.StringJoiner;
  * @param http2Responses responses that came over HTTP/2
  * @param http10Responses responses whose status line said HTTP/1.0 (the others than these two
  *     came over HTTP/1.1)
+ * @param p99AllMillis the 99th percentile over every request sent, a request that got no answer
+ *     (a timeout, a failed connection) counting as slower than any: {@link
+ *     Double#POSITIVE_INFINITY} when more than 1 % got none, 0 before any request ended; what
+ *     a latency limit is held against ({@code --max-p99}), where {@link #p99Millis} is over the
+ *     answers only
  */
 public record PingResult(
         String url,
@@ -60,7 +65,8 @@ public record PingResult(
         long redirects,
         double progress,
         long http2Responses,
-        long http10Responses) {
+        long http10Responses,
+        double p99AllMillis) {
 
     /** E.g. "200×98 503×2". */
     public String statusCountsText() {
@@ -103,6 +109,15 @@ public record PingResult(
             j.add(HttpVersion.HTTP_2.label());
         }
         return j.toString();
+    }
+
+    /** Requests that got no HTTP response (failed connections, timeouts). */
+    public long unanswered() {
+        long answered = 0;
+        for (long n : statusCounts.values()) {
+            answered += n;
+        }
+        return sent - answered;
     }
 
     /** Whether any response was measured (the latency figures mean something). */

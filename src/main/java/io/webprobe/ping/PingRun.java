@@ -79,7 +79,7 @@ final class PingRun {
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
-        this.rounds = targets.size() > 1 && targets.size() <= plan.concurrency()
+        this.rounds = plan.connectionsPerUrl()
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
     }
 
@@ -140,13 +140,22 @@ final class PingRun {
      * @param sent counted requests finished
      */
     double achievedRate(long sent) {
+        double window = scheduleSeconds();
+        return window <= 0 || sent == 0 ? 0 : sent / window;
+    }
+
+    /**
+     * Open loop: the seconds the sends covered, from the measurement's start to the last counted
+     * send plus one interval (the time {@link #achievedRate} is over); 0 in a closed loop or
+     * before any send.
+     */
+    double scheduleSeconds() {
         long last = lastSend.get();
         long from = measureStartNanos;
-        if (nanosPerRequest == 0 || sent == 0 || last == Long.MIN_VALUE || from < 0) {
+        if (nanosPerRequest == 0 || last == Long.MIN_VALUE || from < 0) {
             return 0;
         }
-        double window = Math.max(0, last - from) + nanosPerRequest;
-        return sent * 1e9 / window;
+        return (Math.max(0, last - from) + nanosPerRequest) / 1e9;
     }
 
     /**
@@ -345,7 +354,7 @@ final class PingRun {
                 | (error != null ? 0 : version == HttpVersion.HTTP_2 ? RecordRing.FLAG_HTTP2
                         : version == HttpVersion.HTTP_1_0 ? RecordRing.FLAG_HTTP10 : 0);
         ring.put(t, status, error == null ? -1 : error.ordinal(), flags, hops,
-                responseNanos / 1000, serviceNanos / 1000, bytes);
+                responseNanos / 1000, serviceNanos / 1000, bytes, done);
         if (intended >= 0 && !warmup) {
             lastSend.accumulate(send);
         }

@@ -65,8 +65,8 @@ final class PingStats {
     }
 
     private void apply(int target, int status, int error, int flags, int hops, long response,
-            long service, long bytes) {
-        targets.get(target).apply(status, error, flags, hops, response, service, bytes);
+            long service, long bytes, long done) {
+        targets.get(target).apply(status, error, flags, hops, response, service, bytes, done);
         completed++;
         if ((flags & RecordRing.FLAG_WARMUP) != 0) {
             warmups++;
@@ -125,13 +125,20 @@ final class PingStats {
         long total = plan.totalRequests();
         long perTarget = total < 0 ? -1 : plan.count() + plan.warmup();
         double timeProgress = Math.min(1, elapsed / plan.duration().toNanos() * 1e9);
+        double sending = sendingSeconds(run, elapsed);
         List<PingResult> results = new ArrayList<>(targets.size());
         for (TargetStats t : targets) {
             double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
             if (finished && !stopping) {
                 p = 1;
             }
-            results.add(t.result(elapsed, p));
+            // a closed loop's URL that has had all its requests: its rate over its own time
+            double own = sending;
+            if (plan.mode() == PingMode.COUNT && perTarget > 0 && t.completed() >= perTarget
+                    && started) {
+                own = Math.min(sending, Math.max(0, t.lastDoneNanos() - startNanos) / 1e9);
+            }
+            results.add(t.result(own, p));
         }
         double progress = total > 0 ? Math.min(1, (double) completed / total) : timeProgress;
         if (finished && !stopping) {
@@ -141,11 +148,25 @@ final class PingStats {
         boolean draining = !finished && !stopping && run.sendingDone(now) && inFlight > 0;
         return new PingSnapshot(results, sent, failed, late, warmups,
                 Duration.ofNanos(Math.max(0, started ? now - startNanos : 0)),
-                elapsed > 0 ? sent / elapsed : 0,
+                sending > 0 ? sent / sending : 0,
                 plan.mode() == PingMode.RATE ? plan.rate() : 0,
                 progress, new ArrayList<>(series), finished, finished && stopping,
                 inFlight, draining, run.failure(), run.achievedRate(sent),
                 finished ? run.notSent() : 0);
+    }
+
+    /**
+     * The seconds the rates are over: the time requests were being sent, not the wait for the
+     * last answers after it. Open loop: the schedule the sends covered (so the rate is the one
+     * achieved, {@link PingRun#achievedRate}); closed loop for a duration: the elapsed time up
+     * to the duration; closed loop for a count: the elapsed time (until the last answer).
+     */
+    private double sendingSeconds(PingRun run, double elapsed) {
+        return switch (plan.mode()) {
+            case RATE -> run.scheduleSeconds() > 0 ? run.scheduleSeconds() : elapsed;
+            case DURATION -> Math.min(elapsed, plan.duration().toNanos() / 1e9);
+            case COUNT -> elapsed;
+        };
     }
 
     /**

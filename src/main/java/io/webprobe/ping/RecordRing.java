@@ -45,9 +45,10 @@ final class RecordRing {
          * @param error the failure's {@link io.webprobe.http.ErrorKind} ordinal, or -1
          * @param flags {@link #FLAG_WARMUP}, {@link #FLAG_LATE}, {@link #FLAG_SUCCESS},
          *     {@link #FLAG_HTTP2}, {@link #FLAG_HTTP10}
+         * @param doneNanos when the request ended (the run's clock)
          */
         void accept(int target, int status, int error, int flags, int hops, long responseMicros,
-                long serviceMicros, long bytes);
+                long serviceMicros, long bytes, long doneNanos);
     }
 
     /** Drains a full ring on the producer's thread, under the statistics lock. */
@@ -63,6 +64,7 @@ final class RecordRing {
     private final long[] response;
     private final long[] service;
     private final long[] bytes;
+    private final long[] done;
     private final ReentrantLock producers;
     private final Overflow overflow;
     @SuppressWarnings("unused") // accessed through HEAD
@@ -86,13 +88,14 @@ final class RecordRing {
         response = new long[capacity];
         service = new long[capacity];
         bytes = new long[capacity];
+        done = new long[capacity];
         producers = sharedByProducers ? new ReentrantLock() : null;
         this.overflow = overflow;
     }
 
     /** Adds one finished request (producer side). */
     void put(int targetIndex, int statusCode, int errorOrdinal, int flags, int hops,
-            long responseMicros, long serviceMicros, long bodyBytes) {
+            long responseMicros, long serviceMicros, long bodyBytes, long doneNanos) {
         if (producers != null) {
             producers.lock();
         }
@@ -108,6 +111,7 @@ final class RecordRing {
             response[i] = responseMicros;
             service[i] = serviceMicros;
             bytes[i] = bodyBytes;
+            done[i] = doneNanos;
             TAIL.setRelease(this, t + 1);
         } finally {
             if (producers != null) {
@@ -129,7 +133,7 @@ final class RecordRing {
             int i = (int) (k & mask);
             int m = meta[i];
             c.accept(target[i], status[i], ((m >>> 8) & 0xFF) - 1, m & 0xFF, m >>> 16,
-                    response[i], service[i], bytes[i]);
+                    response[i], service[i], bytes[i], done[i]);
         }
         HEAD.setRelease(this, t);
         return (int) (t - h);

@@ -33,6 +33,8 @@ final class TargetStats {
     private long late;
     private long redirects;
     private long warm;
+    /** When its last counted request ended (the run's clock), or Long.MIN_VALUE. */
+    private long lastDone = Long.MIN_VALUE;
     /** Responses that came over HTTP/2. */
     private long http2;
     /** Responses whose status line said HTTP/1.0. */
@@ -102,10 +104,11 @@ final class TargetStats {
 
     /** As {@link #record}, from a drained ring entry. */
     void apply(int status, int error, int flags, int hops, long responseMicros,
-            long serviceMicros, long bodyBytes) {
+            long serviceMicros, long bodyBytes, long doneNanos) {
         if ((flags & RecordRing.FLAG_WARMUP) != 0) {
             warmedUp();
         } else {
+            lastDone = Math.max(lastDone, doneNanos);
             record(status, error < 0 ? null : KINDS[error], (flags & RecordRing.FLAG_SUCCESS) != 0,
                     responseMicros, serviceMicros, bodyBytes, hops,
                     (flags & RecordRing.FLAG_LATE) != 0);
@@ -140,6 +143,11 @@ final class TargetStats {
         return warm + sent;
     }
 
+    /** When its last counted request ended (the run's clock); Long.MIN_VALUE before any. */
+    long lastDoneNanos() {
+        return lastDone;
+    }
+
     /** Response times measured so far. */
     LatencyStore responseTimes() {
         return response;
@@ -148,6 +156,9 @@ final class TargetStats {
     /**
      * The summary now; rebuilt only when requests arrived since the last call (or the progress
      * changed).
+     *
+     * @param elapsedSeconds the time its rate is over (the run's sending time, or the URL's own
+     *     when it had all its requests first)
      */
     PingResult result(double elapsedSeconds, double progress) {
         if (!changed && last != null && last.progress() == progress) {
@@ -183,7 +194,7 @@ final class TargetStats {
                 any ? ms(service.percentile(50)) : 0,
                 any ? ms(service.percentile(99)) : 0,
                 elapsedSeconds > 0 ? sent / elapsedSeconds : 0,
-                bytes, late, redirects, progress, http2, http10);
+                bytes, late, redirects, progress, http2, http10, p99All());
         return last;
     }
 
@@ -197,7 +208,19 @@ final class TargetStats {
                 r.errorCounts(), r.minMillis(), r.meanMillis(), r.stddevMillis(), r.p50Millis(),
                 r.p90Millis(), r.p95Millis(), r.p99Millis(), r.maxMillis(), r.serviceP50Millis(),
                 r.serviceP99Millis(), rate, r.bytes(), r.late(), r.redirects(), r.progress(),
-                r.http2Responses(), r.http10Responses());
+                r.http2Responses(), r.http10Responses(), r.p99AllMillis());
+    }
+
+    /**
+     * The p99 over every counted request, one without an answer slower than any (see {@link
+     * PingResult#p99AllMillis}): the answers' value at the 99th percentile's rank among all.
+     */
+    private double p99All() {
+        if (sent == 0) {
+            return 0;
+        }
+        long rank = (99 * sent + 99) / 100; // ceil(0.99 sent), as LatencyStore ranks
+        return response.count() < rank ? Double.POSITIVE_INFINITY : ms(response.valueAtRank(rank));
     }
 
     /** µs to ms. */

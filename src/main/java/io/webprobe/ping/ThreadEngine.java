@@ -77,13 +77,11 @@ final class ThreadEngine implements PingEngine {
         }
     }
 
-    /** With HTTP/2: {@link Http2Opening}. Nothing to do over HTTP/1.1. */
+    /** Opens the connections and warms the client up on the targets: {@link WorkerWarmUp}. */
     @Override
     public CompletableFuture<Long> prepare() {
-        if (!plan.http2()) {
-            return CompletableFuture.completedFuture(0L);
-        }
-        return new Http2Opening(plan, probe, workers, run::stopping, u -> request(u, null)).run(); // HTTP/2 sends the URI
+        return new WorkerWarmUp(plan, probe, workers, run::stopping,
+                u -> request(u, plan.requestTargets().get(u))).run();
     }
 
     @Override

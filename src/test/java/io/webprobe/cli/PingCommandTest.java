@@ -57,6 +57,15 @@ class PingCommandTest {
         return rows.get(0).substring(url.length()).strip();
     }
 
+    /** The requests the summary says were sent before the clock (the workers' warm-up). */
+    private static long beforeClock(String out) {
+        Matcher before = Pattern.compile("Before the clock started, (\\d+) requests? (?:was|were) "
+                + "sent to open the connections and warm the client up \\(not counted\\)\\.")
+                .matcher(out);
+        assertThat(before.find()).as(out).isTrue();
+        return Long.parseLong(before.group(1));
+    }
+
     private static void assertOneSentenceWithoutStackTrace(String err) {
         assertThat(err.strip()).startsWith("webprobe: ").doesNotContain("\n");
         assertThat(err).doesNotContain("\tat ", "Exception", "Caused by");
@@ -202,6 +211,63 @@ class PingCommandTest {
     }
 
     @Test
+    void anEmptyStandardInputIsNamedSo() {
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
+        try {
+            CliRun r = run("ping", "--file", "-", "--quiet");
+
+            assertEquals(2, r.exitCode());
+            assertThat(r.err().strip()).isEqualTo("webprobe: Standard input has no URL to ping.");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void oneUrlGivenThreeTimesIsTwoRepeatsAndOneRequestIsSingular() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = closed.getLocalPort();
+        }
+        String down = "http://127.0.0.1:" + closedPort + "/";
+
+        CliRun r = run("ping", down, down, down, "--count", "1", "--quiet");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.err()).contains("webprobe: note: 2 repeats of a URL already given left "
+                + "out; each URL is pinged once, with all its requests.");
+        assertThat(r.out()).contains("FAIL: no successful response from " + down
+                + " (1 request: Connection refused ×1)");
+    }
+
+    @Test
+    void requestsWithoutAnAnswerCountAgainstMaxP99() throws Exception {
+        // every other request is answered at once, the others with bytes that are not HTTP
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        try (RawServer half = new RawServer((s, srv) -> {
+            while (srv.readHead(s) != null) {
+                if (n.getAndIncrement() % 2 == 1) {
+                    s.getOutputStream().write("junk\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        })) {
+            CliRun r = run("ping", half.url("/"), "--count", "20", "--concurrency", "1",
+                    "--quiet", "--max-p99", "5000");
+
+            assertEquals(1, r.exitCode(), r.err());
+            assertThat(r.out()).containsPattern("(?m)^FAIL: p99 of " + Pattern.quote(half.url("/"))
+                    + " is above --max-p99 5000: 10 of 20 requests got no answer$");
+            // the table's percentiles stay over the answers
+            assertThat(tableRow(r.out(), half.url("/"))).matches("20\\s+10\\s+10\\s+200×10\\s+.*");
+        }
+    }
+
+    @Test
     void errorRateAboveMaxErrorRateExitsOneAndNamesTheUrl() {
         server.route("/down", LocalHttpServer.status(503));
         server.route("/up", html("up"));
@@ -242,6 +308,8 @@ class PingCommandTest {
                         "--duration", "2s"), "either --count or --duration"),
                 Arguments.of("rate alone", List.of("ping", "URL", "--rate", "5"),
                         "--rate needs --duration"),
+                Arguments.of("rate 0", List.of("ping", "URL", "--rate", "0", "-d", "1s"),
+                        "The rate must be above 0 and at most 1,000,000 requests/s."),
                 Arguments.of("POST", List.of("ping", "URL", "--method", "POST"), "GET or HEAD"),
                 Arguments.of("concurrency 0", List.of("ping", "URL", "--concurrency", "0"),
                         "Concurrency must be between 1 and 1,000."),
@@ -420,7 +488,8 @@ class PingCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertThat(seen).containsExactly("HEAD ops probe-ci", "HEAD ops probe-ci",
                 "HEAD ops probe-ci");
-        assertEquals(3, server.hits("/old"));
+        // and, before the clock, the client's warm-up on the target (not followed)
+        assertThat(server.hits("/old")).isBetween(3, 3 + (int) beforeClock(r.out()));
         assertThat(tableRow(r.out(), server.url("/old"))).matches("3\\s+3\\s+0\\s+200×3\\s+.*");
     }
 
@@ -660,12 +729,7 @@ class PingCommandTest {
                             h1.url("/") + " HTTP/1.1");
             // the six counted, and those that opened the connection and warmed the client up
             // before the clock started: said, and at most as many as the run's own
-            java.util.regex.Matcher before = java.util.regex.Pattern.compile(
-                    "Before the clock started, (\\d+) requests? (?:was|were) sent to open and "
-                            + "warm up the HTTP/2 connections \\(not counted\\)\\.")
-                    .matcher(r.out());
-            assertThat(before.find()).as(r.out()).isTrue();
-            long warm = Long.parseLong(before.group(1));
+            long warm = beforeClock(r.out());
             assertThat(warm).isBetween(2L, 2L + 12); // an opening for each server, then 6 + 6
             assertThat(h2.requestsByProtocol().get("HTTP/2.0")
                     + h1.requestsByProtocol().get("HTTP/1.1")).isEqualTo(12 + warm);

@@ -192,6 +192,25 @@ class PingJobTest {
     }
 
     @Test
+    void aRunFollowingRedirectsWarmsItsClientUpOnTheTargetsBeforeTheClock() throws Exception {
+        // cold, a 100-request https run following redirects had p99 519 ms (49 ms without)
+        server.route("/from", LocalHttpServer.redirect(302, "/to"));
+        server.route("/to", html("to"));
+        PingJob job = job(plan("/from").withCount(20).withConcurrency(2)
+                .withFollowRedirects(true), PingListener.NONE);
+        job.start();
+        PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×20");
+        assertThat(s.sent()).isEqualTo(20);
+        // an opening request, then at most as many as the run sends, none of them counted
+        long before = job.requestsBeforeClock();
+        assertThat(before).isBetween(1L, 1L + 20);
+        assertThat((long) server.hits("/from")).isBetween(20L, 20 + before);
+        assertThat(server.hits("/to")).isEqualTo(20); // the warm-up does not follow
+    }
+
+    @Test
     void connectionClosedWithoutAnswerIsAReset() throws Exception {
         try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {

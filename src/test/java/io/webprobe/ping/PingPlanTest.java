@@ -45,4 +45,20 @@ class PingPlanTest {
                 .withRequestTargets(java.util.Map.of(u, "/a b")))
                 .isInstanceOf(IllegalArgumentException.class); // no space in a request line
     }
+
+    @Test
+    void theConnectionsAreSplitAmongTheUrlsWhenThereAreEnoughOfThem() {
+        List<URI> three = List.of(URI.create("http://a/"), URI.create("http://b/"),
+                URI.create("http://c/"));
+        assertThat(PingPlan.of(three.subList(0, 1), "t").waitingConnections())
+                .isEqualTo("every connection");
+        assertThat(PingPlan.of(three, "t").withConcurrency(10).waitingConnections())
+                .isEqualTo("every connection to their URL (3-4 of the 10 each)");
+        assertThat(PingPlan.of(three, "t").withConcurrency(3).waitingConnections())
+                .isEqualTo("every connection to their URL (1 of the 3 each)");
+        // more URLs than connections: every connection takes whichever URL comes next
+        assertThat(PingPlan.of(three, "t").withConcurrency(2).connectionsPerUrl()).isFalse();
+        assertThat(PingPlan.of(three, "t").withConcurrency(2).waitingConnections())
+                .isEqualTo("every connection");
+    }
 }

@@ -28,7 +28,7 @@ class PingResultTest {
             statuses.put(200, responses);
         }
         PingResult r = new PingResult("http://h/", responses, responses, 0, statuses, Map.of(),
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, http2, http10);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, http2, http10, 0);
         assertThat(r.protocol()).isEqualTo(expected);
     }
 }

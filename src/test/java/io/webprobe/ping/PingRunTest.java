@@ -231,6 +231,57 @@ class PingRunTest {
         PingSnapshot s = stats.snapshot(run, true, clock.get());
         assertThat(s.achievedRate()).isEqualTo(10.0);
         assertThat(s.notSent()).isZero();
+        // one rate, the same everywhere: not 5 / 0.401 s = 12.5, one interval short
+        assertThat(s.requestsPerSecond()).isEqualTo(10.0);
+        assertThat(s.results().get(0).requestsPerSecond()).isEqualTo(10.0);
+    }
+
+    @Test
+    void afterADurationTheWaitForRequestsInFlightIsNotPartOfTheRates() {
+        PingPlan plan = plan("http://good/", "http://hung/").withDuration(Duration.ofSeconds(1))
+                .withConcurrency(2).withTimeout(Duration.ofSeconds(4));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(true);
+        long t0 = run.startNanos();
+        // the good URL answers 1,000 requests in the second; the hung one's only request
+        // times out 4 s after it was sent
+        for (int k = 0; k < 1000; k++) {
+            clock.set(t0 + k * MS);
+            long i = run.claim(0);
+            run.record(ring, i, -1, clock.get(), clock.get() + MS, 200, null, "", 2, 0);
+        }
+        long hung = run.claim(1);
+        clock.set(t0 + 4000 * MS);
+        run.record(ring, hung, -1, t0, clock.get(), 0, ErrorKind.TIMEOUT, "", 0, 0);
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+
+        assertThat(s.elapsed()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(s.requestsPerSecond()).isEqualTo(1001.0);
+        assertThat(s.results().get(0).requestsPerSecond()).isEqualTo(1000.0);
+        assertThat(s.results().get(1).requestsPerSecond()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aUrlThatHadAllItsRequestsFirstHasItsRateOverItsOwnTime() {
+        PingPlan plan = plan("http://quick/", "http://slow/").withCount(10).withConcurrency(2);
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(true);
+        long t0 = run.startNanos();
+        // the quick URL's ten answers end after 1 s, the slow one's after 10 s
+        for (int k = 1; k <= 10; k++) {
+            long q = run.claim(0);
+            run.record(ring, q, -1, t0, t0 + k * 100 * MS, 200, null, "", 2, 0);
+            long w = run.claim(1);
+            run.record(ring, w, -1, t0, t0 + k * 1000 * MS, 200, null, "", 2, 0);
+        }
+        clock.set(t0 + 10_000 * MS);
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+
+        assertThat(s.results().get(0).requestsPerSecond()).isEqualTo(10.0);
+        assertThat(s.results().get(1).requestsPerSecond()).isEqualTo(1.0);
+        assertThat(s.requestsPerSecond()).isEqualTo(2.0);
     }
 
     @Test

@@ -37,6 +37,6 @@ public final class PingRow {
 
     private static PingResult empty(String url) {
         return new PingResult(url, 0, 0, 0, new TreeMap<>(), Map.of(), 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

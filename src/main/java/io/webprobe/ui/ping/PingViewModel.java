@@ -288,12 +288,13 @@ public final class PingViewModel implements AutoCloseable {
         running.set(true);
         progress.set(-1);
         int n = list.urls().size();
-        boolean opening = plan.http2() && list.urls().stream()
-                .anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()));
+        // the workers open their connections and warm up on the targets first (WorkerWarmUp)
+        boolean opening = io.webprobe.ping.PingJob.Engine.forPlan(plan)
+                == io.webprobe.ping.PingJob.Engine.WORKERS;
         status.set("Pinging " + Words.count(n, "URL") + (insecure.get()
                 ? " without checking certificates" : "") + (opening
-                ? " (first opening and warming up the HTTP/2 connections, for a few seconds at"
-                        + " most)…" : "…"));
+                ? " (first opening the connections and warming up, for a few seconds at most)…"
+                : "…"));
         // the job's TLS set-up and its classes take ~0.2 s the first time, and the certificate
         // file is read: not on this thread
         Trust trust = new Trust(insecure.get(), insecure.get() ? "" : certificateFile.get().strip());
@@ -498,21 +499,26 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     static String statusLine(PingSnapshot s) {
+        return statusLine(s, "every connection");
+    }
+
+    /** @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run */
+    static String statusLine(PingSnapshot s, String whoWaits) {
         String rateText = s.targetRate() > 0
                 ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
                 : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
         return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
                 s.sent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
                 s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
-                s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: every connection "
+                s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: %s "
                         + "was still waiting for an answer when the time ran out (more "
-                        + "Concurrency keeps the rate)", s.notSent()) : "");
+                        + "Concurrency keeps the rate)", s.notSent(), whoWaits) : "");
     }
 
-    /** The requests HTTP/2's opening and warm-up sent before the clock, if any. */
+    /** The requests the workers' opening and warm-up sent before the clock, if any. */
     static String beforeClock(long requests) {
         return requests == 0 ? "" : String.format(Locale.ROOT,
-                " · %,d %s before the clock (HTTP/2 warm-up, not counted)", requests,
+                " · %,d %s before the clock (warm-up, not counted)", requests,
                 requests == 1 ? "request" : "requests");
     }
 
@@ -526,7 +532,8 @@ public final class PingViewModel implements AutoCloseable {
             status.set("Failed: " + last.failure());
             dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
         } else {
-            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last)
+            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
+                    job.plan().waitingConnections())
                     + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
         }
         PingJob j = job;

@@ -610,9 +610,9 @@ class PingViewModelTest {
     @Test
     void theFinalStatusSaysHowManyRequestsWentBeforeTheClockOnlyWhenAnyDid() {
         assertEquals("", PingViewModel.beforeClock(0));
-        assertEquals(" · 1 request before the clock (HTTP/2 warm-up, not counted)",
+        assertEquals(" · 1 request before the clock (warm-up, not counted)",
                 PingViewModel.beforeClock(1));
-        assertEquals(" · 1,828 requests before the clock (HTTP/2 warm-up, not counted)",
+        assertEquals(" · 1,828 requests before the clock (warm-up, not counted)",
                 PingViewModel.beforeClock(1_828));
     }
 

@@ -22,12 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an HTTP/2 run sends before its clock: each server's opening request, then a warm-up
- * bounded by the run's own size, {@link Http2Opening#WARM_REQUESTS} and time, stopped by a
+ * What a run on the workers (HTTP/2, or redirects followed) sends before its clock: each
+ * server's opening request, http and https alike, then a warm-up
+ * bounded by the run's own size, {@link WorkerWarmUp#WARM_REQUESTS} and time, stopped by a
  * failure or by the run stopping. Against a probe that answers at once and counts, so every
  * bound is exact (the time bound is set long, or to nothing).
  */
-class Http2OpeningTest {
+class WorkerWarmUpTest {
     private static final long LONG = TimeUnit.MINUTES.toMillis(5);
 
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -95,7 +96,7 @@ class Http2OpeningTest {
             tasks.incrementAndGet();
             workers.execute(task);
         };
-        return new Http2Opening(plan, probe, counted, stopping, request, warmMillis).run()
+        return new WorkerWarmUp(plan, probe, counted, stopping, request, warmMillis).run()
                 .get(1, TimeUnit.MINUTES);
     }
 
@@ -117,13 +118,13 @@ class Http2OpeningTest {
         long sent = open(plan("https://a.test/1", "https://a.test/2")
                 .withDuration(Duration.ofMinutes(1)).withConcurrency(8), probe, LONG, () -> false);
 
-        assertThat(sent).isEqualTo(1 + Http2Opening.WARM_REQUESTS);
-        assertThat(probe.requests("https://a.test/1")).isEqualTo(1 + Http2Opening.WARM_REQUESTS / 2);
-        assertThat(probe.requests("https://a.test/2")).isEqualTo(Http2Opening.WARM_REQUESTS / 2);
+        assertThat(sent).isEqualTo(1 + WorkerWarmUp.WARM_REQUESTS);
+        assertThat(probe.requests("https://a.test/1")).isEqualTo(1 + WorkerWarmUp.WARM_REQUESTS / 2);
+        assertThat(probe.requests("https://a.test/2")).isEqualTo(WorkerWarmUp.WARM_REQUESTS / 2);
     }
 
     @Test
-    void eachServerGetsItsShareOfAnOpenLoopRunAndHttpUrlsNothing() throws Exception {
+    void eachServerGetsItsShareOfAnOpenLoopRunHttpOrHttps() throws Exception {
         CountingProbe probe = new CountingProbe();
         // 100 req/s for 3 s: 300 requests over three URLs, two of them on a.test
         PingPlan plan = plan("https://a.test/1", "https://a.test/2", "https://b.test:8443/",
@@ -134,7 +135,7 @@ class Http2OpeningTest {
         assertThat(probe.requests("https://a.test/1") + probe.requests("https://a.test/2"))
                 .isEqualTo(1 + 150);
         assertThat(probe.requests("https://b.test:8443/")).isEqualTo(1 + 75);
-        assertThat(probe.requests("http://c.test/")).isZero();
+        assertThat(probe.requests("http://c.test/")).isEqualTo(1 + 75);
         assertThat(sent).isEqualTo(probe.total());
     }
 
@@ -149,7 +150,7 @@ class Http2OpeningTest {
         // a long run at 100 req/s: what that rate sends in the warm-up's second, shared
         PingPlan longRun = plan("https://a.test/", "https://b.test/")
                 .withRate(100, Duration.ofMinutes(10));
-        Http2Opening opening = new Http2Opening(longRun, probe, workers, () -> false,
+        WorkerWarmUp opening = new WorkerWarmUp(longRun, probe, workers, () -> false,
                 uri -> null);
         assertThat(opening.planned(1)).isEqualTo(50);
         assertThat(opening.planned(2)).isEqualTo(100);
@@ -211,9 +212,17 @@ class Http2OpeningTest {
     }
 
     @Test
-    void aPlanWithoutHttpsServersSendsNothing() throws Exception {
+    void anHttpServerAndARunFollowingRedirectsAreWarmedUpAsAnHttp2OneIs() throws Exception {
+        // a cold java.net.http client on http, or a cold client following redirects, put
+        // 200-500 ms into the first requests' figures
         CountingProbe probe = new CountingProbe();
-        assertThat(open(plan("http://a.test/").withCount(5), probe, LONG, () -> false)).isZero();
-        assertThat(probe.total()).isZero();
+        assertThat(open(plan("http://a.test/").withCount(5), probe, LONG, () -> false))
+                .isEqualTo(1 + 5);
+
+        CountingProbe following = new CountingProbe();
+        PingPlan redirects = PingPlan.of(List.of(URI.create("https://b.test/"),
+                URI.create("http://b.test/")), "t").withFollowRedirects(true).withCount(4);
+        assertThat(open(redirects, following, LONG, () -> false)).isEqualTo(2 * (1 + 4));
+        assertThat(following.requests("http://b.test/")).isEqualTo(1 + 4);
     }
 }

@@ -1,0 +1,80 @@
+package io.webprobe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.ping.PingPlan;
+import io.webprobe.ping.PingSnapshot;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The lines under the ping's table: what the run sent, over which time, and its rate. */
+class SummaryTableTest {
+    private static final PingPlan PLAN = PingPlan.of(List.of(URI.create("http://a/")), "t");
+
+    private static PingSnapshot finished(long sent, long failed, Duration elapsed, double rate,
+            double achieved) {
+        return new PingSnapshot(List.of(), sent, failed, 0, 0, elapsed, rate, 0, 1, List.of(),
+                true, false, 0, false, null, achieved, 0);
+    }
+
+    private static List<String> printed(PingPlan plan, PingSnapshot s) {
+        StringWriter out = new StringWriter();
+        SummaryTable.print(new PrintWriter(out, true), plan, s, 0);
+        return out.toString().lines().toList();
+    }
+
+    @Test
+    void theWaitForRequestsInFlightAfterADurationIsSaidApartFromTheSendingTime() {
+        PingPlan plan = PLAN.withDuration(Duration.ofSeconds(1));
+
+        List<String> lines = printed(plan, finished(17_741, 1, Duration.ofMillis(4010),
+                17_741, 0));
+
+        assertThat(lines).contains("Sent 17,741 requests in 1.00 s (17,741.0 req/s), 1 failed.",
+                "After the duration, the run waited 3.01 s for the requests still in flight "
+                        + "(not part of the rates).");
+    }
+
+    @Test
+    void requestsNotSentAreBlamedOnTheConnectionsOfTheirUrl() {
+        PingPlan two = PingPlan.of(List.of(URI.create("http://a/"), URI.create("http://b/")), "t")
+                .withRate(100, Duration.ofSeconds(1)).withConcurrency(10);
+        PingSnapshot fellBehind = new PingSnapshot(List.of(), 60, 0, 0, 0, Duration.ofSeconds(1),
+                60, 100, 1, List.of(), true, false, 0, false, null, 60, 40);
+
+        assertThat(SummaryTable.modeLine(two, fellBehind)).endsWith(" 40 requests were not "
+                + "sent: every connection to their URL (5 of the 10 each) was still waiting for "
+                + "an earlier answer when the time ran out (a higher --concurrency keeps the "
+                + "rate).");
+        assertThat(SummaryTable.modeLine(PLAN.withRate(100, Duration.ofSeconds(1)), fellBehind))
+                .contains(" not sent: every connection was still waiting");
+    }
+
+    @Test
+    void theCodesColumnGroupsItsCountsAsTheSentColumnDoes() {
+        java.util.TreeMap<Integer, Long> codes = new java.util.TreeMap<>(
+                java.util.Map.of(200, 45_738L, 503, 2L));
+        io.webprobe.ping.PingResult r = new io.webprobe.ping.PingResult("http://a/", 45_740,
+                45_738, 2, codes, java.util.Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                0, 0, 0);
+        PingSnapshot s = new PingSnapshot(List.of(r), 45_740, 2, 0, 0, Duration.ofSeconds(1),
+                45_740, 0, 1, List.of(), true, false, 0, false, null, 0, 0);
+
+        assertThat(printed(PLAN, s).get(1)).contains(" 45,740 ", " 200×45,738 503×2 ");
+    }
+
+    @Test
+    void anOpenLoopSaysOneRateTheAchievedOne() {
+        PingPlan plan = PLAN.withRate(0.5, Duration.ofSeconds(3));
+
+        List<String> lines = printed(plan, finished(2, 0, Duration.ofSeconds(2), 0.5, 0.5));
+
+        assertThat(lines).contains("Sent 2 requests in 2.00 s, 0 failed.");
+        assertThat(String.join("\n", lines)).contains("target 0.5 req/s, achieved 0.5 req/s")
+                .doesNotContain("1.0 req/s").doesNotContain("After the duration");
+    }
+}
