@@ -360,10 +360,13 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(results.stream().mapToLong(PingResult::sent).sum() + notSent).isEqualTo(1200);
         @SuppressWarnings("unchecked")
         BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
-        long counted = fx(() -> bars.getData().get(0).getData().stream()
-                .mapToLong(d -> d.getYValue().longValue()).sum());
         int shown = fx(() -> table.getSelectionModel().getSelectedIndex());
-        assertThat(counted).isEqualTo(results.get(shown).sent());
+        // the selected URL's final bins are read off the FX thread once the run has ended
+        // (the bug: when the selection changed as the run ended, they never came)
+        waiting(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                fx(() -> bars.getData().get(0).getData().stream()
+                        .mapToLong(d -> d.getYValue().longValue()).sum()))
+                .isEqualTo(results.get(shown).sent()));
         assertThat(uncaught).isEmpty();
         assertThat(dialogs.calls).doesNotContain("showError");
     }

@@ -153,18 +153,26 @@ public final class PingViewModel implements AutoCloseable {
             selectedUrlForTimer = b;
             histogram.clear();
             histogramTitle.set(b == null ? "Latency distribution" : "Latency distribution: " + b);
-            PingJob j = job;
-            if (b != null && j != null && !running.get()) {
-                int gen = generation;
-                background.execute(() -> {
-                    List<LatencyBin> bins = j.latencyBins(b, HISTOGRAM_BINS);
-                    fx.execute(() -> {
-                        if (gen == generation && b.equals(selectedUrl.get())) {
-                            histogram.setAll(bins);
-                        }
-                    });
-                });
+            if (b != null && !running.get()) {
+                readHistogram(b);
             }
+        });
+    }
+
+    /** Reads a URL's histogram off the FX thread and shows it if the URL is still selected. */
+    private void readHistogram(String url) {
+        PingJob j = job;
+        if (j == null) {
+            return;
+        }
+        int gen = generation;
+        background.execute(() -> {
+            List<LatencyBin> bins = j.latencyBins(url, HISTOGRAM_BINS);
+            fx.execute(() -> {
+                if (gen == generation && url.equals(selectedUrl.get())) {
+                    histogram.setAll(bins);
+                }
+            });
         });
     }
 
@@ -527,6 +535,11 @@ public final class PingViewModel implements AutoCloseable {
             poll.cancel(false);
         }
         running.set(false);
+        // the last poll may have read another URL's bins (the selection changed as the run
+        // ended) and none follows it: the selected URL's final ones are read now
+        if (selectedUrl.get() != null) {
+            readHistogram(selectedUrl.get());
+        }
         progress.set(last.stopped() ? last.progress() : 1.0);
         if (last.failure() != null) {
             status.set("Failed: " + last.failure());
