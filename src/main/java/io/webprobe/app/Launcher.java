@@ -42,8 +42,8 @@ public final class Launcher {
             Map<String, String> env) {
         if (args.length > 0) {
             TestHooks.exhaustHeapIfAsked();
-            return WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    args);
+            return WebprobeCli.execute(new PrintWriter(out, true, charset(out)),
+                    new PrintWriter(err, true, charset(err)), args);
         }
         String command = CommandName.get();
         Optional<String> noDisplay = DisplayCheck.problem(env, System.getProperty("os.name"),
@@ -68,6 +68,17 @@ public final class Launcher {
         } finally {
             System.setErr(stderr);
         }
+    }
+
+    /**
+     * The command line's charset: the stream's own, but UTF-8 where that is ASCII (the C or
+     * POSIX locale of containers and cron jobs), which would print '×', '·' and every URL's
+     * non-ASCII letter as '?'. As Python does there (PEP 538): UTF-8 is what CI logs read.
+     */
+    static java.nio.charset.Charset charset(PrintStream stream) {
+        java.nio.charset.Charset c = stream.charset();
+        return c.equals(java.nio.charset.StandardCharsets.US_ASCII)
+                ? java.nio.charset.StandardCharsets.UTF_8 : c;
     }
 
     private static boolean isDisplayFailure(Throwable e) {

@@ -126,6 +126,19 @@ final class PingStats {
         long perTarget = total < 0 ? -1 : plan.count() + plan.warmup();
         double timeProgress = Math.min(1, elapsed / plan.duration().toNanos() * 1e9);
         double sending = sendingSeconds(run, elapsed);
+        long end = now;
+        if (plan.mode() == PingMode.COUNT && finished && started) {
+            // a finished count ends at its last answer (not when its connections were closed),
+            // as each URL's own time below does: with one URL the rates agree
+            long lastDone = startNanos;
+            for (TargetStats t : targets) {
+                lastDone = Math.max(lastDone, t.lastDoneNanos());
+            }
+            if (lastDone > startNanos && lastDone < now) {
+                end = lastDone;
+                sending = Math.min(sending, (lastDone - startNanos) / 1e9);
+            }
+        }
         List<PingResult> results = new ArrayList<>(targets.size());
         for (TargetStats t : targets) {
             double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
@@ -147,7 +160,7 @@ final class PingStats {
         long inFlight = finished ? 0 : Math.max(0, run.claimed() - completed);
         boolean draining = !finished && !stopping && run.sendingDone(now) && inFlight > 0;
         return new PingSnapshot(results, sent, failed, late, warmups,
-                Duration.ofNanos(Math.max(0, started ? now - startNanos : 0)),
+                Duration.ofNanos(Math.max(0, started ? end - startNanos : 0)),
                 sending > 0 ? sent / sending : 0,
                 plan.mode() == PingMode.RATE ? plan.rate() : 0,
                 progress, new ArrayList<>(series), finished, finished && stopping,
@@ -159,7 +172,8 @@ final class PingStats {
      * The seconds the rates are over: the time requests were being sent, not the wait for the
      * last answers after it. Open loop: the schedule the sends covered (so the rate is the one
      * achieved, {@link PingRun#achievedRate}); closed loop for a duration: the elapsed time up
-     * to the duration; closed loop for a count: the elapsed time (until the last answer).
+     * to the duration; closed loop for a count: the elapsed time (cut to the last answer once
+     * the run has finished).
      */
     private double sendingSeconds(PingRun run, double elapsed) {
         return switch (plan.mode()) {

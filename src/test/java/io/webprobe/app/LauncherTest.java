@@ -28,6 +28,26 @@ class LauncherTest {
         assertThat(bad).isEqualTo(2);
     }
 
+    /** The bug: under LC_ALL=C the ping table printed "200?3" for "200×3". */
+    @Test
+    void inAnAsciiLocaleTheCommandLineWritesUtf8() throws Exception {
+        PrintStream ascii = new PrintStream(out, true, StandardCharsets.US_ASCII);
+        assertThat(Launcher.charset(ascii)).isEqualTo(StandardCharsets.UTF_8);
+        PrintStream latin1 = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
+        assertThat(Launcher.charset(latin1)).isEqualTo(StandardCharsets.ISO_8859_1);
+
+        int port; // a port nothing listens on: the table names the refusal "REFUSED×1"
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/";
+        int code = Launcher.run(new String[] {"ping", url, "-n", "1", "-q"},
+                ascii, new PrintStream(err, true, StandardCharsets.US_ASCII), Map.of());
+        assertThat(code).isEqualTo(1);
+        assertThat(text(out)).contains("REFUSED\u00d71").doesNotContain("REFUSED?1");
+    }
+
     @Test
     void onLinuxWithoutDisplayTheWindowIsNotTried() {
         assertThat(DisplayCheck.problem(Map.of(), "Linux", null, "./run.sh")).contains(

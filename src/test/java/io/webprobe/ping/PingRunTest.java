@@ -284,6 +284,28 @@ class PingRunTest {
         assertThat(s.requestsPerSecond()).isEqualTo(2.0);
     }
 
+    /**
+     * The bug: one URL's row said 178 req/s (over its own time, to its last answer) and the
+     * total 36 req/s (to the moment the run had closed its connections).
+     */
+    @Test
+    void aFinishedCountEndsAtItsLastAnswerSoOneUrlsRateIsTheTotal() {
+        PingPlan plan = plan("http://a/").withCount(4).withConcurrency(1);
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(true);
+        long t0 = run.startNanos();
+        for (int k = 1; k <= 4; k++) { // four answers, the last after 1 s
+            run.record(ring, run.claim(0), -1, t0, t0 + k * 250 * MS, 200, null, "", 2, 0);
+        }
+        clock.set(t0 + 1_300 * MS); // the connections closed 0.3 s later
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+
+        assertThat(s.elapsed()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.requestsPerSecond()).isEqualTo(4.0);
+        assertThat(s.results().get(0).requestsPerSecond()).isEqualTo(4.0);
+    }
+
     @Test
     void theWarmUpIsNotPartOfTheMeasuredTimeInAClosedLoop() {
         PingPlan plan = plan("http://a/").withDuration(Duration.ofSeconds(2)).withWarmup(5);
