@@ -269,10 +269,6 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {
-        String files = io.webprobe.ping.FileLimit.problem(concurrency, "--concurrency");
-        if (files != null) {
-            throw new IllegalArgumentException(files);
-        }
         if (maxErrorRate != null && !(maxErrorRate >= 0 && maxErrorRate <= 100)) {
             throw new IllegalArgumentException("--max-error-rate is a percentage from 0 to 100, "
                     + "not " + trim(maxErrorRate));
@@ -351,6 +347,10 @@ public final class PingCommand implements Callable<Integer> {
             plan = plan.withDuration(duration);
         } else if (count != null) {
             plan = plan.withCount(count);
+        }
+        String files = io.webprobe.ping.FileLimit.problem(plan, "--concurrency");
+        if (files != null) {
+            throw new IllegalArgumentException(files);
         }
         return plan;
     }

@@ -135,8 +135,10 @@ public final class ErrorClassifier {
     public static Classified classify(Throwable failure) {
         Throwable t = unwrap(failure);
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
-                    .contains("too many open files")) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            // Conscrypt's, when its native glue cannot open the pipe every engine takes
+            if (m.contains("too many open files")
+                    || m.contains("unable to create application data")) {
                 // this machine's limit, not the server: said so, not blamed on the server
                 return new Classified(ErrorKind.IO, OUT_OF_FILES);
             }
