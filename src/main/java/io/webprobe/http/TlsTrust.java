@@ -578,13 +578,23 @@ public final class TlsTrust {
         private void check(X509Certificate[] chain, String authType, String host, Check check)
                 throws CertificateException {
             CertificateException first = null;
+            CertificateException outOfDate = null;
             for (X509ExtendedTrustManager tm : delegates) {
                 try {
                     check.run(tm);
-                    return;
                 } catch (CertificateException e) {
                     first = first == null ? e : first;
+                    continue;
                 }
+                try {
+                    CertificateDates.check(chain, tm.getAcceptedIssuers());
+                    return;
+                } catch (CertificateException e) {
+                    outOfDate = e; // trusted, but out of date: another may trust it in date
+                }
+            }
+            if (outOfDate != null) {
+                throw new UntrustedCertificate(outOfDate);
             }
             boolean trustedWithoutName = false;
             for (X509ExtendedTrustManager tm : delegates) {
