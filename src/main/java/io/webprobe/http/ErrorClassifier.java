@@ -50,6 +50,8 @@ public final class ErrorClassifier {
     private static final Classified REFUSED =
             new Classified(ErrorKind.REFUSED, "Connection refused");
     private static final Classified NO_ROUTE = new Classified(ErrorKind.CONNECT, "No route to host");
+    private static final Classified UNREACHABLE = new Classified(ErrorKind.CONNECT,
+            "Could not connect: the network is unreachable from here");
     private static final Classified RESET =
             new Classified(ErrorKind.RESET, "The server reset the connection");
 
@@ -178,6 +180,12 @@ public final class ErrorClassifier {
             }
             if (c instanceof NoRouteToHostException) {
                 return NO_ROUTE;
+            }
+            if (c instanceof SocketException && String.valueOf(c.getMessage())
+                    .toLowerCase(Locale.ROOT).contains("network is unreachable")) {
+                // the kernel's ENETUNREACH, a plain SocketException: a connect that failed,
+                // not a server that reset anything
+                return UNREACHABLE;
             }
             if (c instanceof ConnectException) {
                 // java.net.http reports a refused connection as a ConnectException without a

@@ -28,6 +28,25 @@ class ErrorClassifierTest {
                 .isEqualTo("The server reset the connection");
     }
 
+    /**
+     * The kernel's ENETUNREACH reaches Java as a plain SocketException from connect (the event
+     * loops' and Http1Probe's sockets) or inside a ConnectException (java.net.http): a connect
+     * that failed, never a reset.
+     */
+    @Test
+    void anUnreachableNetworkIsAFailedConnectInEveryEngine() {
+        ErrorClassifier.Classified expected = new ErrorClassifier.Classified(ErrorKind.CONNECT,
+                "Could not connect: the network is unreachable from here");
+        for (Throwable t : new Throwable[] {
+            new java.net.SocketException("Network is unreachable"),
+            new java.net.SocketException("Network is unreachable (connect failed)"),
+            new ConnectException("Network is unreachable"),
+            new ExecutionException(new ConnectException("Network is unreachable")),
+        }) {
+            assertThat(ErrorClassifier.classify(t)).as(t.toString()).isEqualTo(expected);
+        }
+    }
+
     @Test
     void otherFailuresKeepTheirOwnClasses() {
         assertThat(ErrorClassifier.classify(new ConnectException("Connection refused")).kind())
