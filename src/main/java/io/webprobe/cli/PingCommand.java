@@ -398,7 +398,8 @@ public final class PingCommand implements Callable<Integer> {
         }
         out.flush();
         if (last.certificateFailure() != null) {
-            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.certificateFailure()));
+            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.certificateFailure(),
+                    last.certificateWhy(), cacert == null ? "--cacert FILE" : null, "--insecure"));
         }
         boolean writeFailed = false;
         if (requestLog != null || csv != null) {

@@ -99,6 +99,28 @@ public final class ErrorClassifier {
      * @param insecure how the user skips the check, e.g. "--insecure"
      */
     public static String trustAdvice(ErrorKind kind, String cacert, String insecure) {
+        return trustAdvice(kind, null, cacert, insecure);
+    }
+
+    /**
+     * As {@link #trustAdvice(ErrorKind, String, String)}, following why the certificate was
+     * refused: an out-of-date one is said so, and no certificate file is advised for it (a
+     * file makes a certificate trusted, not in date), nor when the user gave one already.
+     *
+     * @param why the refused request's sentence ({@link #classify}), or null when not known
+     * @param cacert how the user trusts a certificate file, or null when one is given already
+     */
+    public static String trustAdvice(ErrorKind kind, String why, String cacert,
+            String insecure) {
+        if (kind == ErrorKind.TLS_CERTIFICATE && (EXPIRED.equals(why)
+                || NOT_YET_VALID.equals(why))) {
+            return why + ". Use " + insecure + " to skip the check.";
+        }
+        if (kind == ErrorKind.TLS_CERTIFICATE && cacert == null) {
+            return "The site's certificate is not trusted: neither the usual authorities nor "
+                    + "the certificate file given vouch for it. Use " + insecure
+                    + " to skip the check.";
+        }
         String remedy = trustRemedy(kind, cacert, insecure);
         return switch (kind == null ? ErrorKind.IO : kind) {
             case TLS_CERTIFICATE -> "The site's certificate is not trusted (self-signed or from an"
@@ -316,13 +338,16 @@ public final class ErrorClassifier {
         return m;
     }
 
+    private static final String EXPIRED = "The site's certificate has expired";
+    private static final String NOT_YET_VALID = "The site's certificate is not valid yet";
+
     private static String untrustedWhy(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof CertificateExpiredException) {
-                return "The site's certificate has expired";
+                return EXPIRED;
             }
             if (c instanceof CertificateNotYetValidException) {
-                return "The site's certificate is not valid yet";
+                return NOT_YET_VALID;
             }
         }
         return "The site's certificate is not trusted (self-signed or from an unknown authority)";

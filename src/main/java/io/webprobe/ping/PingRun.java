@@ -53,6 +53,8 @@ final class PingRun {
             new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder claimed = new LongAdder();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    /** The sentence of the first request failed for an untrusted certificate. */
+    private final AtomicReference<String> certificateWhy = new AtomicReference<>();
     private final long total;
     private final double nanosPerRequest;
     /** Warm-up requests, all targets: the requests numbered below this. */
@@ -216,6 +218,14 @@ final class PingRun {
         }
     }
 
+    /**
+     * Why the first request refused for its certificate was refused ("The site's certificate
+     * has expired"), or null: the advice after the run follows it.
+     */
+    String certificateWhy() {
+        return certificateWhy.get();
+    }
+
     /** Why an engine failed (a plain sentence), or null. */
     String failure() {
         return failure.get();
@@ -360,6 +370,9 @@ final class PingRun {
             // Webprobe's own limit, not the server's failure: the run ends, said in one
             // sentence, rather than counting the server thousands of failed requests
             throw new OutOfFiles();
+        }
+        if (error == ErrorKind.TLS_CERTIFICATE && certificateWhy.get() == null) {
+            certificateWhy.compareAndSet(null, message);
         }
         int t = targetIndex(i);
         boolean warmup = i / targets.size() < plan.warmup();

@@ -48,6 +48,21 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void theTrustAdviceFollowsWhyTheCertificateWasRefused() {
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE,
+                "The site's certificate has expired", "--cacert FILE", "--insecure"))
+                .isEqualTo("The site's certificate has expired. Use --insecure to skip the "
+                        + "check.");
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE,
+                "The site's certificate is not trusted (self-signed or from an unknown "
+                        + "authority)", "--cacert FILE", "--insecure"))
+                .isEqualTo(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE));
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE, null, null,
+                "--insecure")).doesNotContain("--cacert").endsWith("Use --insecure to skip "
+                        + "the check.");
+    }
+
+    @Test
     void otherFailuresKeepTheirOwnClasses() {
         assertThat(ErrorClassifier.classify(new ConnectException("Connection refused")).kind())
                 .isEqualTo(ErrorKind.REFUSED);
