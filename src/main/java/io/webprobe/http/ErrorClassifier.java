@@ -50,6 +50,8 @@ public final class ErrorClassifier {
     private static final Classified REFUSED =
             new Classified(ErrorKind.REFUSED, "Connection refused");
     private static final Classified NO_ROUTE = new Classified(ErrorKind.CONNECT, "No route to host");
+    private static final Classified CLOSED_UNANSWERED = new Classified(ErrorKind.CLOSED,
+            "The server closed the connection without answering");
     private static final Classified UNREACHABLE = new Classified(ErrorKind.CONNECT,
             "Could not connect: the network is unreachable from here");
     private static final Classified RESET =
@@ -223,7 +225,7 @@ public final class ErrorClassifier {
             }
         }
         if (t instanceof ServerClosedException) {
-            return new Classified(ErrorKind.RESET, t.getMessage());
+            return new Classified(ErrorKind.CLOSED, t.getMessage());
         }
         if (t instanceof ProtocolException) {
             return new Classified(ErrorKind.IO, text(t));
@@ -239,9 +241,7 @@ public final class ErrorClassifier {
                 || msg.contains("received no bytes")) {
             // the client library's wording ("header parser received no bytes") is not for users,
             // nor the kernel's ("Broken pipe": the request written to a socket the server closed)
-            return new Classified(ErrorKind.RESET, msg.contains("reset")
-                    ? "The server reset the connection"
-                    : "The server closed the connection without answering");
+            return msg.contains("reset") ? RESET : CLOSED_UNANSWERED;
         }
         if (t instanceof InterruptedIOException) {
             return CANCELLED;
