@@ -114,8 +114,7 @@ public final class ErrorClassifier {
      */
     public static String trustAdvice(ErrorKind kind, String why, String cacert,
             String insecure) {
-        if (kind == ErrorKind.TLS_CERTIFICATE && (EXPIRED.equals(why)
-                || NOT_YET_VALID.equals(why))) {
+        if (kind == ErrorKind.TLS_CERTIFICATE && outOfDate(why)) {
             return why + ". Use " + insecure + " to skip the check.";
         }
         if (kind == ErrorKind.TLS_CERTIFICATE && cacert == null) {
@@ -144,8 +143,24 @@ public final class ErrorClassifier {
      * @param insecure how the user skips the check, e.g. "--insecure"
      */
     public static String trustRemedy(ErrorKind kind, String cacert, String insecure) {
+        return trustRemedy(kind, null, cacert, insecure);
+    }
+
+    /**
+     * As {@link #trustRemedy(ErrorKind, String, String)}, following why: no certificate file
+     * is offered for an out-of-date certificate (a file makes it trusted, not in date), nor
+     * when the user gave one already.
+     *
+     * @param why the sentence that named the failure (any case), or null when not known
+     * @param cacert how the user trusts a certificate file, or null when one is given already
+     */
+    public static String trustRemedy(ErrorKind kind, String why, String cacert,
+            String insecure) {
         if (kind == null) {
             return null;
+        }
+        if (kind == ErrorKind.TLS_CERTIFICATE && (cacert == null || outOfDate(why))) {
+            return "Use " + insecure + " to skip the check.";
         }
         return switch (kind) {
             case TLS_CERTIFICATE -> "Use " + cacert + " to trust it, or " + insecure
@@ -340,6 +355,12 @@ public final class ErrorClassifier {
 
     private static final String EXPIRED = "The site's certificate has expired";
     private static final String NOT_YET_VALID = "The site's certificate is not valid yet";
+
+    /** Whether the sentence says a certificate is expired or not valid yet (any case). */
+    private static boolean outOfDate(String why) {
+        String w = why == null ? "" : why.toLowerCase(Locale.ROOT);
+        return w.contains("certificate has expired") || w.contains("certificate is not valid yet");
+    }
 
     private static String untrustedWhy(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
