@@ -493,7 +493,8 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         if (summary.startFailure() != null) {
             String advice = io.webprobe.http.ErrorClassifier.trustRemedy(summary.startError(),
-                    "--cacert FILE", "--insecure");
+                    summary.startFailure(), cacert == null ? "--cacert FILE" : null,
+                    "--insecure");
             err.println("webprobe: " + summary.startFailure()
                     + (advice == null ? "" : " " + advice));
             err.flush();

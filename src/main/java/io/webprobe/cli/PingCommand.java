@@ -276,10 +276,6 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {
-        String files = io.webprobe.ping.FileLimit.problem(concurrency, "--concurrency");
-        if (files != null) {
-            throw new IllegalArgumentException(files);
-        }
         if (maxErrorRate != null && !(maxErrorRate >= 0 && maxErrorRate <= 100)) {
             throw new IllegalArgumentException("--max-error-rate is a percentage from 0 to 100, "
                     + "not " + trim(maxErrorRate));
@@ -362,6 +358,10 @@ public final class PingCommand implements Callable<Integer> {
         } else if (count != null) {
             plan = plan.withCount(count);
         }
+        String files = io.webprobe.ping.FileLimit.problem(plan, "--concurrency");
+        if (files != null) {
+            throw new IllegalArgumentException(files);
+        }
         return plan;
     }
 
@@ -408,7 +408,8 @@ public final class PingCommand implements Callable<Integer> {
         }
         out.flush();
         if (last.certificateFailure() != null) {
-            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.certificateFailure()));
+            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.certificateFailure(),
+                    last.certificateWhy(), cacert == null ? "--cacert FILE" : null, "--insecure"));
         }
         boolean writeFailed = false;
         if (requestLog != null || csv != null) {

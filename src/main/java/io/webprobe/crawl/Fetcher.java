@@ -115,7 +115,7 @@ final class Fetcher {
         if (head.hasResponse()) {
             return head.status() >= 400 && head.status() != 429;
         }
-        return head.error() == ErrorKind.RESET
+        return head.error() != null && head.error().dropped()
                 || head.error() == ErrorKind.IO
                 || head.error() == ErrorKind.TIMEOUT;
     }

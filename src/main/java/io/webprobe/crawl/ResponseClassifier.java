@@ -56,7 +56,7 @@ final class ResponseClassifier {
             return new Blocked(SkipReason.BOT_WALL, String.format(Locale.ROOT,
                     "Bot wall (%s, HTTP %d): the site does not let crawlers in", wall, r.status()));
         }
-        if (r.error() == ErrorKind.RESET && retries == 0) {
+        if (r.error() != null && r.error().dropped() && retries == 0) {
             // dropped before any answer, twice (the HTTP client tries a second connection
             // itself): asked once more after a pause, as wget does, before it is called broken
             return new RetryLater(politeness.retryBackoff());

@@ -50,6 +50,10 @@ public final class ErrorClassifier {
     private static final Classified REFUSED =
             new Classified(ErrorKind.REFUSED, "Connection refused");
     private static final Classified NO_ROUTE = new Classified(ErrorKind.CONNECT, "No route to host");
+    private static final Classified CLOSED_UNANSWERED = new Classified(ErrorKind.CLOSED,
+            "The server closed the connection without answering");
+    private static final Classified UNREACHABLE = new Classified(ErrorKind.CONNECT,
+            "Could not connect: the network is unreachable from here");
     private static final Classified RESET =
             new Classified(ErrorKind.RESET, "The server reset the connection");
 
@@ -97,6 +101,27 @@ public final class ErrorClassifier {
      * @param insecure how the user skips the check, e.g. "--insecure"
      */
     public static String trustAdvice(ErrorKind kind, String cacert, String insecure) {
+        return trustAdvice(kind, null, cacert, insecure);
+    }
+
+    /**
+     * As {@link #trustAdvice(ErrorKind, String, String)}, following why the certificate was
+     * refused: an out-of-date one is said so, and no certificate file is advised for it (a
+     * file makes a certificate trusted, not in date), nor when the user gave one already.
+     *
+     * @param why the refused request's sentence ({@link #classify}), or null when not known
+     * @param cacert how the user trusts a certificate file, or null when one is given already
+     */
+    public static String trustAdvice(ErrorKind kind, String why, String cacert,
+            String insecure) {
+        if (kind == ErrorKind.TLS_CERTIFICATE && outOfDate(why)) {
+            return why + ". Use " + insecure + " to skip the check.";
+        }
+        if (kind == ErrorKind.TLS_CERTIFICATE && cacert == null) {
+            return "The site's certificate is not trusted: neither the usual authorities nor "
+                    + "the certificate file given vouch for it. Use " + insecure
+                    + " to skip the check.";
+        }
         String remedy = trustRemedy(kind, cacert, insecure);
         return switch (kind == null ? ErrorKind.IO : kind) {
             case TLS_CERTIFICATE -> "The site's certificate is not trusted (self-signed or from an"
@@ -118,8 +143,24 @@ public final class ErrorClassifier {
      * @param insecure how the user skips the check, e.g. "--insecure"
      */
     public static String trustRemedy(ErrorKind kind, String cacert, String insecure) {
+        return trustRemedy(kind, null, cacert, insecure);
+    }
+
+    /**
+     * As {@link #trustRemedy(ErrorKind, String, String)}, following why: no certificate file
+     * is offered for an out-of-date certificate (a file makes it trusted, not in date), nor
+     * when the user gave one already.
+     *
+     * @param why the sentence that named the failure (any case), or null when not known
+     * @param cacert how the user trusts a certificate file, or null when one is given already
+     */
+    public static String trustRemedy(ErrorKind kind, String why, String cacert,
+            String insecure) {
         if (kind == null) {
             return null;
+        }
+        if (kind == ErrorKind.TLS_CERTIFICATE && (cacert == null || outOfDate(why))) {
+            return "Use " + insecure + " to skip the check.";
         }
         return switch (kind) {
             case TLS_CERTIFICATE -> "Use " + cacert + " to trust it, or " + insecure
@@ -135,8 +176,10 @@ public final class ErrorClassifier {
     public static Classified classify(Throwable failure) {
         Throwable t = unwrap(failure);
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT)
-                    .contains("too many open files")) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            // Conscrypt's, when its native glue cannot open the pipe every engine takes
+            if (m.contains("too many open files")
+                    || m.contains("unable to create application data")) {
                 // this machine's limit, not the server: said so, not blamed on the server
                 return new Classified(ErrorKind.IO, OUT_OF_FILES);
             }
@@ -177,6 +220,12 @@ public final class ErrorClassifier {
             if (c instanceof NoRouteToHostException) {
                 return NO_ROUTE;
             }
+            if (c instanceof SocketException && String.valueOf(c.getMessage())
+                    .toLowerCase(Locale.ROOT).contains("network is unreachable")) {
+                // the kernel's ENETUNREACH, a plain SocketException: a connect that failed,
+                // not a server that reset anything
+                return UNREACHABLE;
+            }
             if (c instanceof ConnectException) {
                 // java.net.http reports a refused connection as a ConnectException without a
                 // message (the cause is a ClosedChannelException).
@@ -191,7 +240,7 @@ public final class ErrorClassifier {
             }
         }
         if (t instanceof ServerClosedException) {
-            return new Classified(ErrorKind.RESET, t.getMessage());
+            return new Classified(ErrorKind.CLOSED, t.getMessage());
         }
         if (t instanceof ProtocolException) {
             return new Classified(ErrorKind.IO, text(t));
@@ -207,9 +256,7 @@ public final class ErrorClassifier {
                 || msg.contains("received no bytes")) {
             // the client library's wording ("header parser received no bytes") is not for users,
             // nor the kernel's ("Broken pipe": the request written to a socket the server closed)
-            return new Classified(ErrorKind.RESET, msg.contains("reset")
-                    ? "The server reset the connection"
-                    : "The server closed the connection without answering");
+            return msg.contains("reset") ? RESET : CLOSED_UNANSWERED;
         }
         if (t instanceof InterruptedIOException) {
             return CANCELLED;
@@ -306,13 +353,22 @@ public final class ErrorClassifier {
         return m;
     }
 
+    private static final String EXPIRED = "The site's certificate has expired";
+    private static final String NOT_YET_VALID = "The site's certificate is not valid yet";
+
+    /** Whether the sentence says a certificate is expired or not valid yet (any case). */
+    private static boolean outOfDate(String why) {
+        String w = why == null ? "" : why.toLowerCase(Locale.ROOT);
+        return w.contains("certificate has expired") || w.contains("certificate is not valid yet");
+    }
+
     private static String untrustedWhy(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof CertificateExpiredException) {
-                return "The site's certificate has expired";
+                return EXPIRED;
             }
             if (c instanceof CertificateNotYetValidException) {
-                return "The site's certificate is not valid yet";
+                return NOT_YET_VALID;
             }
         }
         return "The site's certificate is not trusted (self-signed or from an unknown authority)";

@@ -21,8 +21,13 @@ public enum ErrorKind {
     TLS_CERTIFICATE("Untrusted certificate"),
     /** The server's certificate is trusted but issued for another host name. */
     TLS_HOSTNAME("Certificate name mismatch"),
-    /** The peer reset or closed the connection mid-exchange. */
+    /** The peer reset the connection mid-exchange (a TCP reset). */
     RESET("Connection reset"),
+    /**
+     * The server closed the connection (cleanly, no reset) before its answer was complete:
+     * without answering, or in the middle of the body.
+     */
+    CLOSED("Connection closed"),
     /** More redirects than allowed. */
     TOO_MANY_REDIRECTS("Too many redirects"),
     /** A redirect chain came back to a URL it had already visited. */
@@ -38,6 +43,14 @@ public enum ErrorKind {
 
     ErrorKind(String label) {
         this.label = label;
+    }
+
+    /**
+     * Whether the connection was lost under the request ({@link #RESET}, {@link #CLOSED}): what
+     * a client may send again on a new connection when no answer had begun.
+     */
+    public boolean dropped() {
+        return this == RESET || this == CLOSED;
     }
 
     /** A short human-readable name, e.g. "Connection refused". */

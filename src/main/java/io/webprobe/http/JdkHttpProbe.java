@@ -178,7 +178,7 @@ public final class JdkHttpProbe implements HttpProbe {
                 return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             } catch (ExecutionException e) {
                 ErrorClassifier.Classified c = ErrorClassifier.classify(e);
-                if (again && resendDropped && c.kind() == ErrorKind.RESET && !answered.get()
+                if (again && resendDropped && c.kind().dropped() && !answered.get()
                         && !connecting(e) && deadline - System.nanoTime() > 0) {
                     // The connection closed under the request before any answer: a server
                     // ending an HTTP/2 connection after its request limit (GOAWAY; nginx's

@@ -262,7 +262,41 @@ public final class TlsTrust {
             } catch (SSLException e) {
                 // the server said no goodbye: nothing to keep either way
             }
+            drain(engine);
         }
+    }
+
+    /**
+     * A native engine frees its memory and its two file descriptors (the pipe BoringSSL's glue
+     * makes for every connection) only once nothing is left to send: an engine whose socket
+     * never connected still holds its hello, and kept both until the collector found it
+     * (a ping of a port that refuses ran out of open files). What is left goes nowhere.
+     */
+    private static void drain(SSLEngine engine) {
+        java.nio.ByteBuffer sink = null;
+        for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
+            if (sink == null) {
+                sink = java.nio.ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+            }
+            sink.clear();
+            try {
+                if (engine.wrap(java.nio.ByteBuffer.allocate(0), sink).bytesProduced() == 0) {
+                    return;
+                }
+            } catch (SSLException e) {
+                return; // the collector frees it, as before
+            }
+        }
+    }
+
+    /**
+     * Open files each https connection of {@link #clientEngine}'s engines holds besides its
+     * socket: 2 with the native engines (the pipe Conscrypt's native glue opens for every
+     * connection, whether or not it is ever used), 0 with the JDK's. Loads the native library
+     * the first time, as {@link #prepare()} does.
+     */
+    public int filesPerEngine() {
+        return engineContext() == sslContext() ? 0 : 2;
     }
 
     /**
@@ -544,13 +578,23 @@ public final class TlsTrust {
         private void check(X509Certificate[] chain, String authType, String host, Check check)
                 throws CertificateException {
             CertificateException first = null;
+            CertificateException outOfDate = null;
             for (X509ExtendedTrustManager tm : delegates) {
                 try {
                     check.run(tm);
-                    return;
                 } catch (CertificateException e) {
                     first = first == null ? e : first;
+                    continue;
                 }
+                try {
+                    CertificateDates.check(chain, tm.getAcceptedIssuers());
+                    return;
+                } catch (CertificateException e) {
+                    outOfDate = e; // trusted, but out of date: another may trust it in date
+                }
+            }
+            if (outOfDate != null) {
+                throw new UntrustedCertificate(outOfDate);
             }
             boolean trustedWithoutName = false;
             for (X509ExtendedTrustManager tm : delegates) {

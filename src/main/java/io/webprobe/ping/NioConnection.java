@@ -216,7 +216,6 @@ final class NioConnection {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             endpoint = targets.endpoint(target);
             served = 0;
-            tls = targets.tls(target) ? TlsLayer.start(() -> targets.newTlsEngine(target)) : null;
             boolean connected = channel.connect(address);
             interest = connected ? 0 : SelectionKey.OP_CONNECT;
             key = channel.register(loop.selector(), interest, this);
@@ -267,12 +266,20 @@ final class NioConnection {
 
     private void connected() {
         targets.connected(target, firstAddress + attempt);
-        if (tls == null) {
+        if (!targets.tls(target)) {
             write();
-        } else {
-            state = State.HANDSHAKING;
-            handshake();
+            return;
         }
+        try {
+            // made only now: a native engine holds two more open files (TlsTrust), which a
+            // socket that never connects need not take
+            tls = TlsLayer.start(() -> targets.newTlsEngine(target));
+        } catch (IOException e) {
+            fail(ErrorClassifier.classify(e));
+            return;
+        }
+        state = State.HANDSHAKING;
+        handshake();
     }
 
     private void handshake() {

@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.HttpVersion;
 import java.net.URI;
@@ -52,6 +53,8 @@ final class PingRun {
             new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder claimed = new LongAdder();
     private final AtomicReference<String> failure = new AtomicReference<>();
+    /** The sentence of the first request failed for an untrusted certificate. */
+    private final AtomicReference<String> certificateWhy = new AtomicReference<>();
     private final long total;
     private final double nanosPerRequest;
     /** Warm-up requests, all targets: the requests numbered below this. */
@@ -191,9 +194,13 @@ final class PingRun {
         String sentence = t instanceof OutOfMemoryError
                 ? "Webprobe ran out of memory. Give it more with WEBPROBE_JAVA_OPTS, for example"
                         + " WEBPROBE_JAVA_OPTS=-Xmx2g."
+                : t instanceof OutOfFiles
+                ? OUT_OF_FILES
                 : "The ping stopped because of an internal error; the details are in Webprobe's"
                         + " log (~/.webprobe/webprobe.log).";
-        if (failure.compareAndSet(null, sentence)) {
+        if (t instanceof OutOfFiles) {
+            failure.compareAndSet(null, sentence); // nothing for the log: the sentence says it
+        } else if (failure.compareAndSet(null, sentence)) {
             try {
                 log.error("Ping engine failure in {}", Thread.currentThread().getName(), t);
             } catch (Throwable ignored) {
@@ -201,6 +208,31 @@ final class PingRun {
             }
         }
         stopping = true;
+    }
+
+    /** The run's end when Webprobe ran out of file descriptors mid-run. */
+    static final String OUT_OF_FILES = "Webprobe ran out of open files (the limit this system "
+            + "sets, ulimit -n): lower the concurrency (--concurrency) or raise the limit.";
+
+    /**
+     * Thrown by {@link #record} on the engine's thread when a request failed because this
+     * process has no file descriptor left; the engine's failure path ends the run with {@link
+     * #OUT_OF_FILES} ({@link #fail}).
+     */
+    static final class OutOfFiles extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfFiles() {
+            super(OUT_OF_FILES, null, false, false);
+        }
+    }
+
+    /**
+     * Why the first request refused for its certificate was refused ("The site's certificate
+     * has expired"), or null: the advice after the run follows it.
+     */
+    String certificateWhy() {
+        return certificateWhy.get();
     }
 
     /** Why an engine failed (a plain sentence), or null. */
@@ -342,6 +374,14 @@ final class PingRun {
             ErrorKind error, String message, long bytes, int hops, HttpVersion version) {
         if (error == ErrorKind.CANCELLED || stopping) {
             return;
+        }
+        if (error == ErrorKind.IO && ErrorClassifier.OUT_OF_FILES.equals(message)) {
+            // Webprobe's own limit, not the server's failure: the run ends, said in one
+            // sentence, rather than counting the server thousands of failed requests
+            throw new OutOfFiles();
+        }
+        if (error == ErrorKind.TLS_CERTIFICATE && certificateWhy.get() == null) {
+            certificateWhy.compareAndSet(null, message);
         }
         int t = targetIndex(i);
         boolean warmup = i / targets.size() < plan.warmup();

@@ -30,6 +30,8 @@ import java.util.List;
  *     start to the last send plus one interval (the rate kept); 0 in a closed loop
  * @param notSent open loop, final snapshot: requests the schedule had before the end that were
  *     never sent, because those before them still waited for answers when the time ran out
+ * @param certificateWhy the sentence of the first request failed for an untrusted certificate
+ *     ({@link ErrorKind#TLS_CERTIFICATE}: not trusted, expired, not valid yet), or null
  */
 public record PingSnapshot(
         List<PingResult> results,
@@ -48,7 +50,8 @@ public record PingSnapshot(
         boolean draining,
         String failure,
         double achievedRate,
-        long notSent) {
+        long notSent,
+        String certificateWhy) {
 
     /** The per-second series keeps this many points at most (one hour). */
     public static final int MAX_SERIES_POINTS = 3600;
@@ -56,6 +59,17 @@ public record PingSnapshot(
     public PingSnapshot {
         results = List.copyOf(results);
         series = List.copyOf(series);
+    }
+
+    /** A snapshot without a certificate failure's sentence. */
+    public PingSnapshot(List<PingResult> results, long sent, long failed, long late,
+            long warmups, Duration elapsed, double requestsPerSecond, double targetRate,
+            double progress, List<LatencyPoint> series, boolean finished, boolean stopped,
+            long inFlight, boolean draining, String failure, double achievedRate,
+            long notSent) {
+        this(results, sent, failed, late, warmups, elapsed, requestsPerSecond, targetRate,
+                progress, series, finished, stopped, inFlight, draining, failure, achievedRate,
+                notSent, null);
     }
 
     /**

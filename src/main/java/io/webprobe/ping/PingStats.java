@@ -165,7 +165,7 @@ final class PingStats {
                 plan.mode() == PingMode.RATE ? plan.rate() : 0,
                 progress, new ArrayList<>(series), finished, finished && stopping,
                 inFlight, draining, run.failure(), run.achievedRate(sent),
-                finished ? run.notSent() : 0);
+                finished ? run.notSent() : 0, run.certificateWhy());
     }
 
     /**

@@ -39,7 +39,10 @@ class CrawlTrustAndCookiesTest {
     }
 
     private String httpsSite() throws Exception {
-        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "staging", "ip:127.0.0.1");
+        return httpsSite(SelfSignedCertificate.create(dir, "staging", "ip:127.0.0.1"));
+    }
+
+    private String httpsSite(SelfSignedCertificate cert) throws Exception {
         HttpsServer https = HttpsServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
@@ -69,6 +72,21 @@ class CrawlTrustAndCookiesTest {
                 + "--cacert FILE to trust it, or --insecure to skip the check.\n");
         assertThat(r.err()).doesNotContain("robots", "Exception", "\tat ");
         assertThat(r.err().strip()).doesNotContain("\n");
+    }
+
+    /** An expired certificate given with --cacert: said expired, and --cacert not offered. */
+    @Test
+    void anExpiredCertificateGivenWithCacertIsNamedExpiredWithoutOfferingCacert()
+            throws Exception {
+        SelfSignedCertificate expired = SelfSignedCertificate.create(dir, "expired",
+                "ip:127.0.0.1", "-10d");
+        String url = httpsSite(expired);
+
+        CliRun r = run("crawl", url, "--quiet", "--cacert", expired.pem().toString());
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).isEqualTo("webprobe: Could not fetch " + url + ": the site's "
+                + "certificate has expired. Use --insecure to skip the check.\n");
     }
 
     @Test

@@ -572,6 +572,40 @@ class PingCommandTest {
         }
     }
 
+    /** The advice follows why the certificate was refused, and never offers --cacert again. */
+    @Test
+    void withCacertGivenTheAdviceSaysWhyTheCertificateWasRefusedWithoutOfferingCacert()
+            throws Exception {
+        io.webprobe.testsupport.SelfSignedCertificate expired = io.webprobe.testsupport
+                .SelfSignedCertificate.create(dir, "expired", "ip:127.0.0.1", "-10d");
+        io.webprobe.testsupport.SelfSignedCertificate other = io.webprobe.testsupport
+                .SelfSignedCertificate.create(dir, "other", "ip:127.0.0.1");
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(
+                expired.serverContext()));
+        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/plain", "secure"));
+        https.start();
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+
+            CliRun old = run("ping", url, "--count", "2", "--quiet", "--cacert",
+                    expired.pem().toString());
+            assertEquals(1, old.exitCode(), old.err());
+            assertThat(old.err()).isEqualTo("webprobe: The site's certificate has expired. "
+                    + "Use --insecure to skip the check.\n");
+
+            CliRun unknown = run("ping", url, "--count", "2", "--quiet", "--cacert",
+                    other.pem().toString());
+            assertEquals(1, unknown.exitCode(), unknown.err());
+            assertThat(unknown.err()).isEqualTo("webprobe: The site's certificate is not "
+                    + "trusted: neither the usual authorities nor the certificate file given "
+                    + "vouch for it. Use --insecure to skip the check.\n");
+        } finally {
+            https.stop(0);
+        }
+    }
+
     @Test
     void badTrustOptionsExitTwoInOneSentence() {
         CliRun missing = run("ping", server.url("/"), "--cacert", dir.resolve("no.pem").toString());

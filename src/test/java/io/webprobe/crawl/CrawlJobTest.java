@@ -434,7 +434,7 @@ class CrawlJobTest {
         assertThat(server.hits("/flaky")).isEqualTo(2);
         // once more only: a server that never answers is broken after that
         CrawlResult gone = results.get(server.url("/gone"));
-        assertThat(gone.error()).isEqualTo(ErrorKind.RESET);
+        assertThat(gone.error()).isEqualTo(ErrorKind.CLOSED);
         assertThat(gone.retryNote()).isEqualTo("No answer after 1 retry");
         assertThat(server.hits("/gone")).isEqualTo(2);
     }

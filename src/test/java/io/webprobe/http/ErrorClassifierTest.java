@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The closed-connection family: what each engine's libraries throw, said in one sentence. */
 class ErrorClassifierTest {
     @Test
-    void aConnectionTheServerClosedIsAResetWhateverTheLibraryCallsIt() {
+    void aConnectionTheServerClosedIsClosedWhateverTheLibraryCallsIt() {
         for (Throwable t : new Throwable[] {
             new IOException("Broken pipe"), // writing to a socket the server closed
             new ExecutionException(new EOFException("EOF reached while reading")), // sendAsync
@@ -21,11 +21,54 @@ class ErrorClassifierTest {
             new IOException("Connection closed"),
         }) {
             ErrorClassifier.Classified c = ErrorClassifier.classify(t);
-            assertThat(c.kind()).as(t.toString()).isEqualTo(ErrorKind.RESET);
+            assertThat(c.kind()).as(t.toString()).isEqualTo(ErrorKind.CLOSED);
             assertThat(c.message()).isEqualTo("The server closed the connection without answering");
         }
-        assertThat(ErrorClassifier.classify(new IOException("Connection reset by peer")).message())
-                .isEqualTo("The server reset the connection");
+        // a clean close (FIN) is not a reset (RST): each is said as it is
+        assertThat(ErrorClassifier.classify(new ErrorClassifier.ServerClosedException(
+                "The server closed the connection without answering"))).isEqualTo(
+                new ErrorClassifier.Classified(ErrorKind.CLOSED,
+                        "The server closed the connection without answering"));
+        for (Throwable t : new Throwable[] {new IOException("Connection reset by peer"),
+                new java.net.SocketException("Connection reset")}) {
+            assertThat(ErrorClassifier.classify(t)).as(t.toString()).isEqualTo(
+                    new ErrorClassifier.Classified(ErrorKind.RESET,
+                            "The server reset the connection"));
+        }
+    }
+
+    /**
+     * The kernel's ENETUNREACH reaches Java as a plain SocketException from connect (the event
+     * loops' and Http1Probe's sockets) or inside a ConnectException (java.net.http): a connect
+     * that failed, never a reset.
+     */
+    @Test
+    void anUnreachableNetworkIsAFailedConnectInEveryEngine() {
+        ErrorClassifier.Classified expected = new ErrorClassifier.Classified(ErrorKind.CONNECT,
+                "Could not connect: the network is unreachable from here");
+        for (Throwable t : new Throwable[] {
+            new java.net.SocketException("Network is unreachable"),
+            new java.net.SocketException("Network is unreachable (connect failed)"),
+            new ConnectException("Network is unreachable"),
+            new ExecutionException(new ConnectException("Network is unreachable")),
+        }) {
+            assertThat(ErrorClassifier.classify(t)).as(t.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theTrustAdviceFollowsWhyTheCertificateWasRefused() {
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE,
+                "The site's certificate has expired", "--cacert FILE", "--insecure"))
+                .isEqualTo("The site's certificate has expired. Use --insecure to skip the "
+                        + "check.");
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE,
+                "The site's certificate is not trusted (self-signed or from an unknown "
+                        + "authority)", "--cacert FILE", "--insecure"))
+                .isEqualTo(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE));
+        assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE, null, null,
+                "--insecure")).doesNotContain("--cacert").endsWith("Use --insecure to skip "
+                        + "the check.");
     }
 
     @Test

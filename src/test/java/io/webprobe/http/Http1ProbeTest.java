@@ -398,7 +398,7 @@ class Http1ProbeTest {
         assertThat(closedAfter.poll(5, TimeUnit.SECONDS)).isNotNull();
         FetchResponse r = probe.fetch(get(s.url("/second")));
 
-        assertEquals(ErrorKind.RESET, r.error());
+        assertEquals(ErrorKind.CLOSED, r.error());
         assertEquals(2, s.accepted.get());
     }
 
@@ -411,7 +411,7 @@ class Http1ProbeTest {
 
         FetchResponse r = probe.fetch(get(s.url("/")));
 
-        assertEquals(ErrorKind.RESET, r.error());
+        assertEquals(ErrorKind.CLOSED, r.error());
         assertEquals(0, r.status());
         assertEquals(1, s.accepted.get());
     }

@@ -249,7 +249,7 @@ class Http2PingTest {
                 .withCount(2).withConcurrency(1));
 
         assertThat(s.results()).allSatisfy(r -> assertThat(r.failed()).isGreaterThan(0));
-        assertThat(s.results().get(0).errorCounts()).containsOnly(Map.entry(ErrorKind.RESET, 2L));
+        assertThat(s.results().get(0).errorCounts()).containsOnly(Map.entry(ErrorKind.CLOSED, 2L));
         // the opening request and the run's two, each sent twice and no more
         assertThat(h2.requests("/always")).isEqualTo(2 * (1 + 2));
         assertThat(s.results().get(1).failed()).isEqualTo(1);

@@ -374,10 +374,10 @@ class NioEngineTest {
             PingSnapshot s = run(job(plan(stalls.url("/"), cuts.url("/")).withCount(2)
                     .withTimeout(Duration.ofMillis(300)), into(log)));
             assertThat(s.results().get(0).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.TIMEOUT, 2L));
-            assertThat(s.results().get(1).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.RESET, 2L));
+            assertThat(s.results().get(1).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.CLOSED, 2L));
             assertThat(log).filteredOn(r -> r.error() == ErrorKind.TIMEOUT)
                     .allMatch(r -> r.latencyMillis() >= 300 && r.latencyMillis() < 10_000);
-            assertThat(log).filteredOn(r -> r.error() == ErrorKind.RESET)
+            assertThat(log).filteredOn(r -> r.error() == ErrorKind.CLOSED)
                     .extracting(RequestRecord::errorMessage)
                     .containsOnly("The server closed the connection in the middle of the body");
         } finally {

@@ -211,7 +211,7 @@ class PingJobTest {
     }
 
     @Test
-    void connectionClosedWithoutAnswerIsAReset() throws Exception {
+    void connectionClosedWithoutAnswerIsAClosedConnectionNotAReset() throws Exception {
         try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {
                 while (!rude.isClosed()) {
@@ -226,7 +226,7 @@ class PingJobTest {
             t.start();
             PingResult r = run(plan("http://127.0.0.1:" + rude.getLocalPort() + "/").withCount(2))
                     .results().get(0);
-            assertThat(r.errorCounts()).containsEntry(ErrorKind.RESET, 2L);
+            assertThat(r.errorCounts()).containsEntry(ErrorKind.CLOSED, 2L);
         }
     }
 

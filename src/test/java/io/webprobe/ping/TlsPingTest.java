@@ -105,6 +105,43 @@ class TlsPingTest {
         }
     }
 
+    /**
+     * Java's PKIX does not check a trust anchor's own dates, and a self-signed certificate
+     * given with --cacert is its own anchor: it was accepted expired (curl refuses it).
+     */
+    @Test
+    void anExpiredCertificateTrustedWithCacertIsRefusedAsExpiredOnBothEngines()
+            throws Exception {
+        SelfSignedCertificate expired = SelfSignedCertificate.create(dir, "expired",
+                "ip:127.0.0.1,dns:localhost", "-10d");
+        try (RawServer old = RawServer.answeringTls(OK, expired.serverContext())) {
+            for (PingJob.Engine engine : PingJob.Engine.values()) {
+                for (String host : List.of("127.0.0.1", "localhost")) {
+                    List<RequestRecord> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    PingSnapshot s = run(plan(cacert(expired), old.url("/")
+                            .replace("127.0.0.1", host)).withCount(3).withConcurrency(1),
+                            engine, new PingListener() {
+                                @Override
+                                public void onRequest(RequestRecord r) {
+                                    log.add(r);
+                                }
+                            });
+                    assertThat(s.results().get(0).errorCounts()).as("%s %s", engine, host)
+                            .isEqualTo(java.util.Map.of(ErrorKind.TLS_CERTIFICATE, 3L));
+                    assertThat(log).as("%s %s", engine, host).extracting(RequestRecord::errorMessage)
+                            .containsOnly("The site's certificate has expired");
+                }
+            }
+            // the crawl's https client (java.net.http) trusts through the same TlsTrust
+            try (HttpProbe jdk = new JdkHttpProbe("t", Duration.ofSeconds(2), cacert(expired))) {
+                FetchResponse r = jdk.fetch(new FetchRequest(URI.create(old.url("/")), "GET",
+                        Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER));
+                assertThat(r.error()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
+                assertThat(r.errorMessage()).isEqualTo("The site's certificate has expired");
+            }
+        }
+    }
+
     @Test
     void keepAliveReusesTlsConnectionsAndNoKeepAliveHandshakesPerRequest() throws Exception {
         try (RawServer counted = RawServer.answeringTls(OK, loopback.serverContext())) {

@@ -31,10 +31,19 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
      */
     public static SelfSignedCertificate create(Path dir, String name, String san)
             throws IOException, InterruptedException {
+        return create(dir, name, san, "+0d");
+    }
+
+    /**
+     * As {@link #create}, valid for two days from {@code start}: keytool's
+     * {@code -startdate}, e.g. {@code "-10d"} for one that expired eight days ago.
+     */
+    public static SelfSignedCertificate create(Path dir, String name, String san, String start)
+            throws IOException, InterruptedException {
         Path ks = dir.resolve(name + ".p12");
         Path pem = dir.resolve(name + ".pem");
         keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + name, "-ext", "SAN=" + san, "-validity", "2",
+                "-dname", "CN=" + name, "-ext", "SAN=" + san, "-startdate", start, "-validity", "2",
                 "-keystore", ks.toString(), "-storetype", "PKCS12",
                 "-storepass", PASSWORD, "-keypass", PASSWORD);
         keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", ks.toString(),

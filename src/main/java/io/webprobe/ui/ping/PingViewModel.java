@@ -500,10 +500,11 @@ public final class PingViewModel implements AutoCloseable {
      * " · " and how to get past a certificate the run could not trust, or "" when no request
      * failed that way.
      */
-    private static String trustAdvice(PingSnapshot s) {
+    private String trustAdvice(PingSnapshot s) {
         ErrorKind kind = s.certificateFailure();
-        return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind,
-                "Settings › Trust certificate", "Settings › Skip certificate checks");
+        return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind, s.certificateWhy(),
+                certificateFile.get().isBlank() ? "Settings › Trust certificate" : null,
+                "Settings › Skip certificate checks");
     }
 
     static String statusLine(PingSnapshot s) {
