@@ -3,6 +3,7 @@ package io.webprobe.ui.crawl.broken;
 import io.webprobe.crawl.BrokenLink;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -17,6 +18,11 @@ import javafx.scene.control.TableView;
  */
 public final class BrokenLinksView {
     private final TableView<BrokenLink> table = new TableView<>();
+    private final ReadOnlyObjectWrapper<BrokenLink> chosen =
+            new ReadOnlyObjectWrapper<>(this, "chosen");
+    /** The links the user selected, selected again after a refresh if still there. */
+    private List<BrokenLink> chosenAll = List.of();
+    private boolean restoring;
 
     public BrokenLinksView(BrokenLinksModel model) {
         table.setId("brokenTable");
@@ -37,6 +43,54 @@ public final class BrokenLinksView {
                 col("Anchor text", 200, BrokenLink::anchorText),
                 col("Type", 70, BrokenLink::linkType),
                 col("Ends at", 260, BrokenLink::finalUrl)));
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<BrokenLink>) c -> {
+                    if (!model.replacing() && !restoring) {
+                        chosenAll = List.copyOf(table.getSelectionModel().getSelectedItems());
+                    }
+                });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!model.replacing() && !restoring) {
+                chosen.set(now);
+            }
+        });
+        model.setOnReplaced(this::selectAgain);
+    }
+
+    /**
+     * The link the user selected last (the details pane shows its target). A refresh of the
+     * list does not change it: it selects the same links again where they still are.
+     */
+    public ReadOnlyObjectProperty<BrokenLink> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    private void selectAgain() {
+        var selection = table.getSelectionModel();
+        List<BrokenLink> wanted = chosenAll;
+        BrokenLink focus = chosen.get();
+        restoring = true;
+        try {
+            selectAll(wanted, focus);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void selectAll(List<BrokenLink> wanted, BrokenLink focus) {
+        var selection = table.getSelectionModel();
+        selection.clearSelection();
+        for (BrokenLink b : wanted) {
+            int i = table.getItems().indexOf(b);
+            if (i >= 0) {
+                selection.select(i);
+            }
+        }
+        int f = focus == null ? -1 : table.getItems().indexOf(focus);
+        if (f >= 0) {
+            selection.select(f); // the lead row again, as the user left it
+            table.getFocusModel().focus(f);
+        }
     }
 
     public TableView<BrokenLink> table() {
