@@ -143,6 +143,33 @@ class WorkspaceViewModelTest {
         assertThat(paths().get(0)).isEqualTo("/");
     }
 
+    /**
+     * The table is told whether new ids are a new view (a sort, filter or search: it then
+     * shows their first rows) or the same view read again (it keeps its rows in place).
+     */
+    @Test
+    void aSortFilterOrSearchIsANewViewAndAReadAgainIsNot() throws Exception {
+        crawlSite();
+        List<Boolean> newViews = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.run(() -> vm.table().setIdsListener(new io.webprobe.ui.crawl.table.UrlTableModel
+                .IdsListener() {
+            @Override
+            public void idsChanging(boolean appending) {}
+
+            @Override
+            public void idsChanged(boolean appended, boolean newView) {
+                newViews.add(newView);
+            }
+        }));
+        h.run(() -> vm.table().sortBy(UrlField.SIZE, false));
+        h.awaitSettled();
+        h.run(() -> vm.table().reload()); // as when the crawl ends
+        h.awaitSettled();
+        show(UrlFilter.BROKEN, "");
+        show(UrlFilter.BROKEN, "gone");
+        assertThat(newViews).containsExactly(true, false, true, true);
+    }
+
     // == inspecting one URL ==
 
     @Test

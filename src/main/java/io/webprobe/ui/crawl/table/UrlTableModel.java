@@ -48,8 +48,12 @@ public final class UrlTableModel {
          * The ids changed.
          *
          * @param appended whether rows were only added after the ones shown
+         * @param newView whether the user asked for other rows or another order (a filter,
+         *     search or sort): the view then starts at its first rows (or at the selection);
+         *     false when the same view was read again (a running crawl's rows arrived or moved,
+         *     the crawl ended, a re-check), where the rows looked at stay in place
          */
-        void idsChanged(boolean appended);
+        void idsChanged(boolean appended, boolean newView);
     }
 
     private final LineCache lines;
@@ -68,6 +72,8 @@ public final class UrlTableModel {
     private UrlField sortField = UrlField.SEQ;
     private boolean descending;
     private long[] selected = new long[0];
+    /** The query the ids shown answer (null: none read yet). */
+    private UrlQuery.Request shown;
     private ReaderLane lane;
     private IdsListener listener;
     private Runnable rowsStale = () -> { };
@@ -182,9 +188,10 @@ public final class UrlTableModel {
         inFlight = false;
         grewMeanwhile = false;
         lastSeq = 0;
+        shown = null;
         error.set("");
         lines.clear();
-        setIds(new long[0], false);
+        setIds(new long[0], false, true);
         if (lane != null) {
             reload();
         }
@@ -248,12 +255,13 @@ public final class UrlTableModel {
                     lastDoneAt = nanoTime.getAsLong();
                     lastReadMillis.set(took / 1_000_000);
                     error.set("");
+                    boolean newView = !r.equals(shown);
+                    shown = r;
+                    lastSeq = ids.lastSeq();
                     if (append) {
-                        lastSeq = ids.lastSeq();
                         appendIds(ids.ids());
                     } else {
-                        lastSeq = ids.lastSeq();
-                        setIds(ids.ids(), false);
+                        setIds(ids.ids(), false, newView);
                     }
                     if (grewMeanwhile) {
                         grewMeanwhile = false;
@@ -268,15 +276,22 @@ public final class UrlTableModel {
                 });
     }
 
-    /**
-     * Shows these ids (package-private for tests: the reads call it). Ids that extend the ones
-     * shown are appended; others replace the list.
-     */
+    /** The same view read again: shows these ids (package-private for tests). */
     void setIds(long[] ids, boolean appendedHint) {
+        setIds(ids, appendedHint, false);
+    }
+
+    /**
+     * Shows these ids (package-private for tests: the reads call it). Ids of the same view
+     * that extend the ones shown are appended; others replace the list.
+     *
+     * @param newView whether they answer another filter, search or order than the ids shown
+     */
+    void setIds(long[] ids, boolean appendedHint, boolean newView) {
         UrlItems now = items.get();
-        long[] shown = now.ids();
-        if (appendedHint || startsWith(ids, shown)) {
-            appendIds(Arrays.copyOfRange(ids, shown.length, ids.length));
+        long[] before = now.ids();
+        if (!newView && (appendedHint || startsWith(ids, before))) {
+            appendIds(Arrays.copyOfRange(ids, before.length, ids.length));
             return;
         }
         if (listener != null) {
@@ -285,7 +300,7 @@ public final class UrlTableModel {
         items.set(now.withIds(ids));
         count.set(ids.length);
         if (listener != null) {
-            listener.idsChanged(false);
+            listener.idsChanged(false, newView);
         }
     }
 
@@ -296,7 +311,7 @@ public final class UrlTableModel {
         items.get().append(more);
         count.set(items.get().size());
         if (listener != null) {
-            listener.idsChanged(true);
+            listener.idsChanged(true, false);
         }
     }
 
