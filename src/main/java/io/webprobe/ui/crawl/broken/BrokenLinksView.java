@@ -37,8 +37,7 @@ public final class BrokenLinksView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
                 col("Link URL", 340, BrokenLink::linkUrl),
-                col("Status / error", 150, b -> io.webprobe.http.StatusPhrases.withPhrase(
-                        b.status(), b.statusText())),
+                col("Status / error", 150, BrokenLinksView::statusText),
                 col("Source page", 340, BrokenLink::sourceUrl),
                 col("Anchor text", 200, BrokenLink::anchorText),
                 col("Type", 70, BrokenLink::linkType),
@@ -97,12 +96,48 @@ public final class BrokenLinksView {
         return table;
     }
 
+    /**
+     * A broken link's status in words: "404 Not Found", "Connection refused", or, for a link
+     * into redirects that fail in themselves, their failure ("Redirect loop", as the broken
+     * links CSV names it) rather than the last hop's 3xx.
+     */
+    public static String statusText(BrokenLink b) {
+        if (b.error() != null && b.status() >= 300 && b.status() < 400) {
+            return b.error().label();
+        }
+        return io.webprobe.http.StatusPhrases.withPhrase(b.status(), b.statusText());
+    }
+
+    /** Its text in full, for the tooltip of a cell too narrow for it. */
+    private static String fullText(BrokenLink b, String shown) {
+        return b.errorMessage().isEmpty() || b.errorMessage().equals(shown) ? shown
+                : shown + ": " + b.errorMessage();
+    }
+
     private static TableColumn<BrokenLink, String> col(String title, double width,
             Function<BrokenLink, String> value) {
         TableColumn<BrokenLink, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        boolean status = title.startsWith("Status");
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                BrokenLink b = empty ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                if (empty || item == null || item.isEmpty() || b == null) {
+                    setTooltip(null);
+                    return;
+                }
+                // a cell may be cut ("Connec…"): the whole text, and for the status, why
+                tip.setText(status ? fullText(b, item) : item);
+                setTooltip(tip);
+            }
+        });
         return c;
     }
 }

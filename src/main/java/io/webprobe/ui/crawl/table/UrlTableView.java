@@ -228,7 +228,7 @@ public final class UrlTableView {
         }
 
         private void style(UrlQuery.Row r) {
-            String wanted = r == null ? null : r.result().isBroken() ? "broken"
+            String wanted = r == null ? null : r.broken() ? "broken"
                     : r.result().skipped() != null ? "not-fetched" : null;
             // style classes changed only when they change: each change restyles the row
             for (String c : new String[] {"broken", "not-fetched"}) {
