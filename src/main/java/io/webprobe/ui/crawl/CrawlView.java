@@ -93,8 +93,7 @@ public final class CrawlView {
         deps.actions().setOnPingThese(urls -> onPingThese.accept(urls));
         table = new UrlTableView(vm.table(), deps.memory(), "crawl.columns");
         table.table().setId("crawlTable");
-        table.setPlaceholder("No URLs yet: enter a start URL and press Start, or open a crawl "
-                + "(File › Open crawl…).");
+        table.usePlaceholderOfModel();
         search = TextFields.createClearableTextField();
         details = new DetailsView(vm.details());
         broken = new BrokenLinksView(vm.broken());

@@ -131,6 +131,30 @@ class WorkspaceViewModelTest {
         assertThat(paths()).hasSize(WorkspaceSite.PATHS.size());
     }
 
+    /**
+     * The bug: a search with no hits on a finished crawl said "No URLs yet: enter a start URL
+     * and press Start…". The empty table says what is empty.
+     */
+    @Test
+    void anEmptyTableSaysWhetherNothingIsShownOrNothingMatches() throws Exception {
+        open();
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo(io.webprobe.ui.crawl.table.UrlTableModel.NO_CRAWL);
+        h.close();
+        crawlSite();
+        show(UrlFilter.ALL, "zzz");
+        assertThat(h.on(() -> vm.table().countProperty().get())).isZero();
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo("No URL matches “zzz”.");
+        show(UrlFilter.BROKEN, "alpha");
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo("No URL matches “alpha” in " + UrlFilter.BROKEN.label() + ".");
+        show(UrlFilter.EXTERNAL, ""); // the site links nowhere else
+        assertThat(h.on(() -> vm.table().countProperty().get())).isZero();
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo("No URLs match this filter (External).");
+    }
+
     @Test
     void aSortIsReadFromTheFileNumbersAsNumbers() throws Exception {
         crawlSite();

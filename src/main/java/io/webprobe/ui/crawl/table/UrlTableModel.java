@@ -67,6 +67,11 @@ public final class UrlTableModel {
     private final ReadOnlyLongWrapper lastReadMillis =
             new ReadOnlyLongWrapper(this, "lastReadMillis", -1);
     private final ReadOnlyLongWrapper currentId = new ReadOnlyLongWrapper(this, "currentId");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
+            NO_CRAWL);
+    /** What an empty table says while no crawl is shown. */
+    public static final String NO_CRAWL = "No URLs yet: enter a start URL and press Start, or "
+            + "open a crawl (File › Open crawl…).";
     private final LongSupplier nanoTime;
 
     private UrlField sortField = UrlField.SEQ;
@@ -99,8 +104,14 @@ public final class UrlTableModel {
         this.lines = new LineCache(fx, this::readRows);
         this.items = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "items",
                 new UrlItems(lines, new long[0]));
-        filter.addListener((o, was, now) -> reload());
-        search.addListener((o, was, now) -> reload());
+        filter.addListener((o, was, now) -> {
+            sayEmpty();
+            reload();
+        });
+        search.addListener((o, was, now) -> {
+            sayEmpty();
+            reload();
+        });
     }
 
     // == what the table shows ==
@@ -125,6 +136,24 @@ public final class UrlTableModel {
     /** Text the URL or the title must contain. */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /**
+     * What the table says while it has no rows: how to start when no crawl is shown, else that
+     * nothing matches the search or the filter ("No URL matches “x”.").
+     */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    private void sayEmpty() {
+        String s = search.get() == null ? "" : search.get().strip();
+        UrlFilter f = filter.get();
+        emptyText.set(lane == null ? NO_CRAWL
+                : !s.isEmpty() ? "No URL matches “" + s + "”"
+                        + (f == UrlFilter.ALL ? "." : " in " + f.label() + ".")
+                : f != UrlFilter.ALL ? "No URLs match this filter (" + f.label() + ")."
+                : "No URLs yet.");
     }
 
     /** How many rows match. */
@@ -184,6 +213,7 @@ public final class UrlTableModel {
     /** Shows the crawl this lane reads (null: none). */
     public void attach(ReaderLane lane) {
         this.lane = lane;
+        sayEmpty();
         requestNo++;
         inFlight = false;
         grewMeanwhile = false;

@@ -112,6 +112,14 @@ public final class UrlTableView {
         table.setPlaceholder(new Label(text));
     }
 
+    /** Shows the model's words for an empty table (no crawl, no match) while it is empty. */
+    public void usePlaceholderOfModel() {
+        Label l = new Label();
+        l.setId("crawlTableEmpty");
+        l.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(l);
+    }
+
     private void sortModel() {
         if (table.getSortOrder().isEmpty()) {
             model.sortBy(UrlField.SEQ, false);
