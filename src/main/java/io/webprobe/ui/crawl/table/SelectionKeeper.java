@@ -127,7 +127,9 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
     /** A new view: its first rows, or the selected row (shown near the top) if any. */
     private void showFirstRowsOr(VirtualFlow<?> flow, int selectedRow) {
         if (selectedRow < 0) {
-            flow.scrollToTop(0);
+            if (model.items().size() > 0) {
+                flow.scrollToTop(0);
+            }
         } else {
             int above = Math.min(selectedRow, Math.max(0, rowsFitting(flow) / 3));
             scrollRowToTop(flow, selectedRow - above);

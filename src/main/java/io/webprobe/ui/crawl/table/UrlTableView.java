@@ -42,8 +42,12 @@ public final class UrlTableView {
     public UrlTableView(UrlTableModel model, UiState memory, String memoryKey) {
         this.model = model;
         table.setItems(model.items());
-        // a new items list clears the table's sort order: keep it, it is the model's order
-        model.itemsProperty().addListener((o, was, now) -> {
+        // a new items list clears the table's sort order: keep it, it is the model's order.
+        // Told of every new list object: a change listener is not told of a new list equal to
+        // the old (two empty lists), and the table then kept the old object while rows were
+        // appended to the new one
+        model.itemsProperty().addListener(o -> {
+            UrlItems now = model.items();
             List<TableColumn<UrlItem, ?>> order = List.copyOf(table.getSortOrder());
             swapping = true;
             try {

@@ -202,6 +202,15 @@ class UrlTableViewTest {
         }
     }
 
+    /** A crawl starting: its first read finds nothing yet, then rows arrive at the end. */
+    @Test
+    void rowsAppendedAfterAnEmptyNewViewAreShown() throws Exception {
+        showNewView(new long[0]);
+        show(range(1, 3));
+        assertThat(fx(() -> view.table().getItems().size())).isEqualTo(3);
+        assertThat(visibleIds()).containsExactly(1L, 2L, 3L);
+    }
+
     @Test
     void aNewSortKeepsTheSelectedRowInView() throws Exception {
         long[] all = range(1, 990);
