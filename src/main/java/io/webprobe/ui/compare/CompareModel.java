@@ -157,8 +157,9 @@ public final class CompareModel {
                         + "choose another crawl to compare it with."
                         : "No differences between " + a.getFileName() + " and "
                                 + b.getFileName() + ".";
-                String text = found.isEmpty() ? none : "Compared " + a.getFileName() + " with "
-                        + b.getFileName() + ": " + c.summary() + ".";
+                String text = sameFile(a, b) ? none : "Compared " + a.getFileName() + " with "
+                        + b.getFileName() + ": " + (found.isEmpty() ? "no differences"
+                                : c.summary()) + ".";
                 fx.execute(() -> {
                     nothingFound = none;
                     rows.setAll(found);

@@ -106,7 +106,7 @@ class CompareModelTest {
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.rows().size())).isZero();
         assertThat(fx.on(() -> m.statusProperty().get()))
-                .isEqualTo("No differences between one.webprobe and two.webprobe.");
+                .isEqualTo("Compared one.webprobe with two.webprobe: no differences.");
         assertThat(fx.on(() -> m.emptyTextProperty().get()))
                 .isEqualTo("No differences between one.webprobe and two.webprobe.");
 
