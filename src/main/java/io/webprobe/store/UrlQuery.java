@@ -66,8 +66,38 @@ public final class UrlQuery {
      * @param seq its completion number
      * @param result what the crawl found
      * @param redirectChain the whole chain for a redirect ({@code a [301] → b [200]}), or ""
+     * @param chainError for a redirect whose chain fails in itself (a loop, too many
+     *     redirects), that failure ({@link RedirectChains.Chain#error}), else null
+     * @param chainProblem that failure in a sentence ({@link RedirectChains.Chain#problem}, as
+     *     the broken links CSV says it), else ""
      */
-    public record Row(long id, long seq, CrawlResult result, String redirectChain) {}
+    public record Row(long id, long seq, CrawlResult result, String redirectChain,
+            io.webprobe.http.ErrorKind chainError, String chainProblem) {
+
+        public Row {
+            chainProblem = chainProblem == null ? "" : chainProblem;
+        }
+
+        /** A row whose redirects, if any, do not fail in themselves. */
+        public Row(long id, long seq, CrawlResult result, String redirectChain) {
+            this(id, seq, result, redirectChain, null, "");
+        }
+
+        /** Broken in itself, or a redirect into a loop or too many redirects. */
+        public boolean broken() {
+            return result.isBroken() || chainError != null;
+        }
+
+        /** The status as the table shows it: the chain's failure ("Redirect loop") first. */
+        public String statusText() {
+            return chainError != null ? chainError.label() : result.statusText();
+        }
+
+        /** Why it is broken, in words: the chain's failure first. */
+        public String reason() {
+            return chainError != null ? chainProblem : result.reason();
+        }
+    }
 
     private record Ranks(long dataVersion, int[] rankById) {}
 
@@ -214,7 +244,11 @@ public final class UrlQuery {
             Row row = byId.get(id);
             if (row != null) {
                 if (!row.result().redirectTo().isEmpty()) {
-                    row = new Row(row.id(), row.seq(), row.result(), chain(id).text());
+                    RedirectChains.Chain c = chain(id);
+                    boolean fails = c.end() == RedirectChains.End.LOOP
+                            || c.end() == RedirectChains.End.TOO_MANY;
+                    row = new Row(row.id(), row.seq(), row.result(), c.text(),
+                            fails ? c.error() : null, fails ? c.problem() : "");
                 }
                 out.add(row);
             }

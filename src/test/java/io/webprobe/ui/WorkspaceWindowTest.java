@@ -163,6 +163,55 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 .map(UrlDetails.Inlink::sourceUrl).toList()).equals(List.of(server.url("/b"))));
     }
 
+    /**
+     * The bug: a broken link was selected in the Broken links tab, then in the URL table
+     * another URL was selected and re-checked; the re-check read the broken links again, and
+     * the list's refresh pushed its old selection into the details pane while the table's row
+     * stayed selected. The details show what the user selected last.
+     */
+    @Test
+    void aRecheckLeavesTheDetailsOnTheSelectedRowNotOnTheBrokenLinksOldSelection(FxRobot robot)
+            throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        robot.clickOn("Broken links (5)");
+        TableView<BrokenLink> broken = brokenTable(robot);
+        int gone = fx(() -> broken.getItems().stream().map(BrokenLink::linkUrl).toList()
+                .indexOf(server.url("/gone")));
+        robot.interact(() -> broken.getSelectionModel().select(gone));
+        waiting(WAIT).until(() -> fx(() -> node(robot, "#detailsHeading", Label.class)
+                .getText()).startsWith(server.url("/gone") + "  ·  "));
+
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().startsWith("URLs")).findFirst().orElseThrow());
+        robot.clickOn("#crawlSearch").write("missing");
+        waiting(WAIT).until(() -> fx(() -> countText(robot)).equals("1 URL"));
+        robot.clickOn(rowNode(robot, 0));
+        waiting(WAIT).until(() -> fx(() -> node(robot, "#detailsHeading", Label.class)
+                .getText()).equals(server.url("/missing") + "  ·  404 Not Found"));
+
+        server.route("/missing", html("<title>Back</title>")); // fixed on the server
+        requestContextMenu(robot, rowNode(robot, 0));
+        robot.clickOn("#menuRecheck");
+        waiting(WAIT).until(() -> status(robot).equals("Re-checked " + server.url("/missing")
+                + ": 200."));
+        waiting(WAIT).until(() -> fx(() -> broken.getItems().size()) == 2); // /missing was linked from three pages
+        WaitForAsyncUtils.waitForFxEvents();
+        waiting(WAIT).until(() -> !fx(() -> vm().details().loadingProperty().get()));
+
+        assertThat(fx(() -> node(robot, "#detailsHeading", Label.class).getText()))
+                .isEqualTo(server.url("/missing") + "  ·  200 OK");
+        assertThat(fx(() -> pagesTable(robot).getSelectionModel().getSelectedItem().url()))
+                .isEqualTo(server.url("/missing"));
+        // and the Broken links tab still has the user's choice, back in the details on return
+        assertThat(fx(() -> broken.getSelectionModel().getSelectedItem().linkUrl()))
+                .isEqualTo(server.url("/gone"));
+        robot.clickOn("Broken links (2)");
+        waiting(WAIT).until(() -> fx(() -> node(robot, "#detailsHeading", Label.class)
+                .getText()).equals(server.url("/gone") + "  ·  410 Gone"));
+    }
+
     // == acting ==
 
     @Test

@@ -55,6 +55,12 @@ public final class CompareModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Choose the older crawl and the newer crawl of one site.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    /** What the empty table says. */
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
+            CHOOSE);
+    static final String CHOOSE = "Choose two crawls of one site and press Compare.";
+    /** What the last compare found to say when it found nothing (null before one). */
+    private String nothingFound;
 
     public CompareModel(Executor background, Executor fx, DialogService dialogs) {
         this.background = background;
@@ -99,6 +105,14 @@ public final class CompareModel {
         return status.getReadOnlyProperty();
     }
 
+    /**
+     * What the table says while empty: how to start, that the two crawls do not differ, or
+     * that no change matches the filter.
+     */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -137,10 +151,19 @@ public final class CompareModel {
                 for (CrawlDiff.Change k : CrawlDiff.Change.values()) {
                     byKind.put(k, c.of(k));
                 }
-                String text = "Compared " + a.getFileName() + " with " + b.getFileName() + ": "
-                        + c.summary() + ".";
+                // checked once both open: a file that is no crawl is said to be none first
+                String none = sameFile(a, b) ? a.getFileName() + " was chosen as both the "
+                        + "older and the newer crawl, and a crawl does not differ from itself: "
+                        + "choose another crawl to compare it with."
+                        : "No differences between " + a.getFileName() + " and "
+                                + b.getFileName() + ".";
+                String text = sameFile(a, b) ? none : "Compared " + a.getFileName() + " with "
+                        + b.getFileName() + ": " + (found.isEmpty() ? "no differences"
+                                : c.summary()) + ".";
                 fx.execute(() -> {
+                    nothingFound = none;
                     rows.setAll(found);
+                    sayEmpty();
                     counts.set(byKind);
                     running.set(false);
                     status.set(text);
@@ -196,6 +219,19 @@ public final class CompareModel {
             }
         });
         return done;
+    }
+
+    private void sayEmpty() {
+        emptyText.set(nothingFound == null ? CHOOSE : rows.isEmpty() ? nothingFound
+                : "No change matches this filter.");
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     private void refilter() {

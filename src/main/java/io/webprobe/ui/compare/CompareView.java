@@ -88,7 +88,11 @@ public final class CompareView {
         table.setMinWidth(0);
         // its columns share the table's width (1,230 px of them did not fit a 960 px window)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Choose two crawls of one site and press Compare."));
+        Label empty = new Label();
+        empty.setId("compareEmpty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(empty);
         table.getColumns().addAll(List.of(
                 col("Change", 150, r -> name(r.change())),
                 col("URL", 380, CrawlDiff.Row::url),
@@ -103,6 +107,12 @@ public final class CompareView {
         StatusBar status = new StatusBar();
         status.setId("compareStatus");
         status.textProperty().bind(model.statusProperty());
+        // a long summary is cut at the window's edge ("6 new bro…"): the whole of it on hover
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(model.statusProperty());
+        whole.setWrapText(true);
+        whole.setMaxWidth(700);
+        status.setTooltip(whole);
         root.setBottom(status);
     }
 

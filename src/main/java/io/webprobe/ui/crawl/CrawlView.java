@@ -93,8 +93,7 @@ public final class CrawlView {
         deps.actions().setOnPingThese(urls -> onPingThese.accept(urls));
         table = new UrlTableView(vm.table(), deps.memory(), "crawl.columns");
         table.table().setId("crawlTable");
-        table.setPlaceholder("No URLs yet: enter a start URL and press Start, or open a crawl "
-                + "(File › Open crawl…).");
+        table.usePlaceholderOfModel();
         search = TextFields.createClearableTextField();
         details = new DetailsView(vm.details());
         broken = new BrokenLinksView(vm.broken());
@@ -191,8 +190,13 @@ public final class CrawlView {
                 showBrokenDetails();
             }
         });
-        broken.table().getSelectionModel().selectedItemProperty().addListener(
-                (o, was, now) -> showBrokenDetails());
+        // the details follow the broken link the user chose, only while its tab is shown (a
+        // refresh of the list, as after a re-check, neither changes it nor takes the details)
+        broken.chosenProperty().addListener((o, was, now) -> {
+            if (tabs.getSelectionModel().getSelectedItem() == brokenTab) {
+                showBrokenDetails();
+            }
+        });
 
         workspace.setOrientation(Orientation.VERTICAL);
         workspace.getItems().setAll(tabs, details.root());
@@ -210,7 +214,7 @@ public final class CrawlView {
     }
 
     private void showBrokenDetails() {
-        BrokenLink b = broken.table().getSelectionModel().getSelectedItem();
+        BrokenLink b = broken.chosenProperty().get();
         if (b == null) {
             vm.details().show(0);
         } else {

@@ -87,6 +87,39 @@ class CompareModelTest {
                 "Exported 2 changes to changes.csv.");
     }
 
+    /**
+     * The bug: after a compare that found nothing the empty table still said "Choose two crawls
+     * of one site and press Compare.", and a crawl compared with itself got no word either.
+     */
+    @Test
+    void noDifferencesAndACrawlComparedWithItselfAreSaidInOneSentence() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path one = site.crawlInto(dir.resolve("one.webprobe"));
+        Path two = site.crawlInto(dir.resolve("two.webprobe"));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        assertThat(fx.on(() -> m.emptyTextProperty().get())).isEqualTo(CompareModel.CHOOSE);
+
+        fx.on(() -> {
+            m.oldFileProperty().set(one);
+            m.newFileProperty().set(two);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.rows().size())).isZero();
+        assertThat(fx.on(() -> m.statusProperty().get()))
+                .isEqualTo("Compared one.webprobe with two.webprobe: no differences.");
+        assertThat(fx.on(() -> m.emptyTextProperty().get()))
+                .isEqualTo("No differences between one.webprobe and two.webprobe.");
+
+        fx.on(() -> m.newFileProperty().set(dir.resolve(".").resolve("one.webprobe")));
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("one.webprobe was chosen "
+                + "as both the older and the newer crawl, and a crawl does not differ from "
+                + "itself: choose another crawl to compare it with.");
+        assertThat(fx.on(() -> m.emptyTextProperty().get()))
+                .isEqualTo(fx.on(() -> m.statusProperty().get()));
+        assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
     @Test
     void aFileThatIsNotACrawlIsNamedInOneSentence() throws Exception {
         Path junk = dir.resolve("junk.webprobe");

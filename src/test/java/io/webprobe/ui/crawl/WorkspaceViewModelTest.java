@@ -5,6 +5,7 @@ import static io.webprobe.ui.crawl.VmHarness.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.store.UrlQuery;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlField;
@@ -130,6 +131,30 @@ class WorkspaceViewModelTest {
         assertThat(paths()).hasSize(WorkspaceSite.PATHS.size());
     }
 
+    /**
+     * The bug: a search with no hits on a finished crawl said "No URLs yet: enter a start URL
+     * and press Start…". The empty table says what is empty.
+     */
+    @Test
+    void anEmptyTableSaysWhetherNothingIsShownOrNothingMatches() throws Exception {
+        open();
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo(io.webprobe.ui.crawl.table.UrlTableModel.NO_CRAWL);
+        h.close();
+        crawlSite();
+        show(UrlFilter.ALL, "zzz");
+        assertThat(h.on(() -> vm.table().countProperty().get())).isZero();
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo("No URL matches “zzz”.");
+        show(UrlFilter.BROKEN, "alpha");
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo("No URL matches “alpha” in " + UrlFilter.BROKEN.label() + ".");
+        show(UrlFilter.EXTERNAL, ""); // the site links nowhere else
+        assertThat(h.on(() -> vm.table().countProperty().get())).isZero();
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo("No URLs match this filter (External).");
+    }
+
     @Test
     void aSortIsReadFromTheFileNumbersAsNumbers() throws Exception {
         crawlSite();
@@ -143,7 +168,75 @@ class WorkspaceViewModelTest {
         assertThat(paths().get(0)).isEqualTo("/");
     }
 
+    /**
+     * The table is told whether new ids are a new view (a sort, filter or search: it then
+     * shows their first rows) or the same view read again (it keeps its rows in place).
+     */
+    @Test
+    void aSortFilterOrSearchIsANewViewAndAReadAgainIsNot() throws Exception {
+        crawlSite();
+        List<Boolean> newViews = new java.util.concurrent.CopyOnWriteArrayList<>();
+        h.run(() -> vm.table().setIdsListener(new io.webprobe.ui.crawl.table.UrlTableModel
+                .IdsListener() {
+            @Override
+            public void idsChanging(boolean appending) {}
+
+            @Override
+            public void idsChanged(boolean appended, boolean newView) {
+                newViews.add(newView);
+            }
+        }));
+        h.run(() -> vm.table().sortBy(UrlField.SIZE, false));
+        h.awaitSettled();
+        h.run(() -> vm.table().reload()); // as when the crawl ends
+        h.awaitSettled();
+        show(UrlFilter.BROKEN, "");
+        show(UrlFilter.BROKEN, "gone");
+        assertThat(newViews).containsExactly(true, false, true, true);
+    }
+
     // == inspecting one URL ==
+
+    /**
+     * The bug: a redirect loop read as a plain "302 Found" in the Broken links tab, the
+     * details and the table (not red), while the CSV said REDIRECT_LOOP. Each says "Redirect
+     * loop" now, in the CSV's words, and the row counts as broken.
+     */
+    @Test
+    void aRedirectLoopIsCalledOneEverywhereTheLinkOrRowIsShown() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/loop/x\">loop</a>"));
+        server.route("/loop/x", LocalHttpServer.redirect(302, "/loop/x"));
+        open();
+        assertThat(h.start(server.url("/"))).isTrue();
+        h.awaitCrawlEnd();
+        String loop = server.url("/loop/x");
+
+        BrokenLink link = h.brokenLinks().stream().filter(b -> b.linkUrl().equals(loop))
+                .findFirst().orElseThrow();
+        assertThat(io.webprobe.ui.crawl.broken.BrokenLinksView.statusText(link))
+                .isEqualTo("Redirect loop");
+
+        long id = idOf("/loop/x");
+        CompletableFuture<List<UrlQuery.Row>> rows = new CompletableFuture<>();
+        h.run(() -> vm.rowsOf(new long[] {id}, rows::complete));
+        UrlQuery.Row row = done(rows).get(0);
+        assertThat(row.broken()).as("red in the table").isTrue();
+        assertThat(row.statusText()).isEqualTo("Redirect loop");
+        assertThat(row.reason()).isEqualTo(link.errorMessage())
+                .startsWith("Redirect loop: " + loop + " [302]").endsWith("(loop)");
+
+        h.run(() -> vm.details().show(id));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.details().headingProperty().get()))
+                .isEqualTo(loop + "  ·  Redirect loop (302 Found)");
+        assertThat(h.on(() -> vm.details().chainProblemProperty().get()))
+                .isEqualTo(link.errorMessage());
+        // a redirect that arrives says nothing of the kind
+        long home = idOf("/");
+        h.run(() -> vm.details().show(home));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.details().chainProblemProperty().get())).isEmpty();
+    }
 
     @Test
     void theDetailsOfABrokenLinkListEveryPageThatLinksToIt() throws Exception {

@@ -23,6 +23,9 @@ public final class BrokenLinksModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final PacedRead<List<BrokenLink>> read;
+    /** True while {@link #links} is being replaced by a new read. */
+    private boolean replacing;
+    private Runnable onReplaced = () -> { };
 
     public BrokenLinksModel(LongSupplier nanoTime) {
         active.addListener((o, was, now) -> {
@@ -36,8 +39,27 @@ public final class BrokenLinksModel {
 
     private void apply(List<BrokenLink> list) {
         stale.set(false);
-        links.setAll(list);
+        replacing = true;
+        try {
+            links.setAll(list);
+        } finally {
+            replacing = false;
+        }
         reading.set(read.busy());
+        onReplaced.run();
+    }
+
+    /**
+     * True while the list is being replaced by a fresh read: a selection change then comes
+     * from the refresh, not from the user.
+     */
+    public boolean replacing() {
+        return replacing;
+    }
+
+    /** Runs after each fresh read has replaced the list (to select again what was selected). */
+    public void setOnReplaced(Runnable r) {
+        onReplaced = r == null ? () -> { } : r;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.webprobe.ui.crawl.broken;
 import io.webprobe.crawl.BrokenLink;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -17,6 +18,11 @@ import javafx.scene.control.TableView;
  */
 public final class BrokenLinksView {
     private final TableView<BrokenLink> table = new TableView<>();
+    private final ReadOnlyObjectWrapper<BrokenLink> chosen =
+            new ReadOnlyObjectWrapper<>(this, "chosen");
+    /** The links the user selected, selected again after a refresh if still there. */
+    private List<BrokenLink> chosenAll = List.of();
+    private boolean restoring;
 
     public BrokenLinksView(BrokenLinksModel model) {
         table.setId("brokenTable");
@@ -31,16 +37,81 @@ public final class BrokenLinksView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
                 col("Link URL", 340, BrokenLink::linkUrl),
-                col("Status / error", 150, b -> io.webprobe.http.StatusPhrases.withPhrase(
-                        b.status(), b.statusText())),
+                col("Status / error", 150, BrokenLinksView::statusText),
                 col("Source page", 340, BrokenLink::sourceUrl),
                 col("Anchor text", 200, BrokenLink::anchorText),
                 col("Type", 70, BrokenLink::linkType),
                 col("Ends at", 260, BrokenLink::finalUrl)));
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<BrokenLink>) c -> {
+                    if (!model.replacing() && !restoring) {
+                        chosenAll = List.copyOf(table.getSelectionModel().getSelectedItems());
+                    }
+                });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!model.replacing() && !restoring) {
+                chosen.set(now);
+            }
+        });
+        model.setOnReplaced(this::selectAgain);
+    }
+
+    /**
+     * The link the user selected last (the details pane shows its target). A refresh of the
+     * list does not change it: it selects the same links again where they still are.
+     */
+    public ReadOnlyObjectProperty<BrokenLink> chosenProperty() {
+        return chosen.getReadOnlyProperty();
+    }
+
+    private void selectAgain() {
+        var selection = table.getSelectionModel();
+        List<BrokenLink> wanted = chosenAll;
+        BrokenLink focus = chosen.get();
+        restoring = true;
+        try {
+            selectAll(wanted, focus);
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void selectAll(List<BrokenLink> wanted, BrokenLink focus) {
+        var selection = table.getSelectionModel();
+        selection.clearSelection();
+        for (BrokenLink b : wanted) {
+            int i = table.getItems().indexOf(b);
+            if (i >= 0) {
+                selection.select(i);
+            }
+        }
+        int f = focus == null ? -1 : table.getItems().indexOf(focus);
+        if (f >= 0) {
+            selection.select(f); // the lead row again, as the user left it
+            table.getFocusModel().focus(f);
+        }
     }
 
     public TableView<BrokenLink> table() {
         return table;
+    }
+
+    /**
+     * A broken link's status in words: "404 Not Found", "Connection refused", or, for a link
+     * into redirects that fail in themselves, their failure ("Redirect loop", as the broken
+     * links CSV names it) rather than the last hop's 3xx.
+     */
+    public static String statusText(BrokenLink b) {
+        if (b.error() != null && b.status() >= 300 && b.status() < 400) {
+            return b.error().label();
+        }
+        return io.webprobe.http.StatusPhrases.withPhrase(b.status(), b.statusText());
+    }
+
+    /** Its text in full, for the tooltip of a cell too narrow for it. */
+    private static String fullText(BrokenLink b, String shown) {
+        return b.errorMessage().isEmpty() || b.errorMessage().equals(shown) ? shown
+                : shown + ": " + b.errorMessage();
     }
 
     private static TableColumn<BrokenLink, String> col(String title, double width,
@@ -49,6 +120,24 @@ public final class BrokenLinksView {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        boolean status = title.startsWith("Status");
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                BrokenLink b = empty ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                if (empty || item == null || item.isEmpty() || b == null) {
+                    setTooltip(null);
+                    return;
+                }
+                // a cell may be cut ("Connec…"): the whole text, and for the status, why
+                tip.setText(status ? fullText(b, item) : item);
+                setTooltip(tip);
+            }
+        });
         return c;
     }
 }

@@ -40,6 +40,8 @@ public final class DetailsModel {
             FXCollections.observableArrayList();
     private final ObservableList<RedirectChains.Node> hops = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headers = new ReadOnlyStringWrapper(this, "headers", "");
+    private final ReadOnlyStringWrapper chainProblem =
+            new ReadOnlyStringWrapper(this, "chainProblem", "");
     private ReaderLane lane;
     private int requestNo;
 
@@ -101,6 +103,7 @@ public final class DetailsModel {
         outlinks.clear();
         hops.clear();
         headers.set("");
+        chainProblem.set("");
         heading.set("Select a URL to see its details.");
         inlinksText.set("Inlinks");
         outlinksText.set("Outlinks");
@@ -113,8 +116,12 @@ public final class DetailsModel {
             return;
         }
         var r = d.row().result();
-        heading.set(r.url() + "  ·  " + (r.statusText().isEmpty() ? "no answer"
-                : io.webprobe.http.StatusPhrases.withPhrase(r.status(), r.statusText())));
+        String status = r.statusText().isEmpty() ? "no answer"
+                : io.webprobe.http.StatusPhrases.withPhrase(r.status(), r.statusText());
+        // a redirect into a loop says so first ("Redirect loop (302 Found)"), as the CSV does
+        heading.set(r.url() + "  ·  " + (d.row().chainError() == null ? status
+                : d.row().chainError().label() + " (" + status + ")"));
+        chainProblem.set(d.row().chainProblem());
         inlinks.setAll(d.inlinks());
         outlinks.setAll(d.outlinks());
         hops.setAll(d.chain().hops());
@@ -171,6 +178,13 @@ public final class DetailsModel {
     /** The redirect chain's URLs, the shown one first. */
     public ObservableList<RedirectChains.Node> hops() {
         return hops;
+    }
+
+    /**
+     * Why the redirect chain fails in itself ("Redirect loop: a [302] → a (loop)"), or "".
+     */
+    public ReadOnlyStringProperty chainProblemProperty() {
+        return chainProblem.getReadOnlyProperty();
     }
 
     /** The response header fields, one per line. */

@@ -97,7 +97,17 @@ public final class DetailsView {
                 col("URL", 520, RedirectChains.Node::url),
                 col("Status", 100, RedirectChains.Node::statusText),
                 col("Redirects to", 300, RedirectChains.Node::redirectTo)));
-        Tab chainTab = new Tab("Redirect chain", chain);
+        Label chainProblem = new Label();
+        chainProblem.setId("chainProblem");
+        chainProblem.getStyleClass().add("field-error");
+        chainProblem.setWrapText(true);
+        chainProblem.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        chainProblem.textProperty().bind(model.chainProblemProperty());
+        chainProblem.visibleProperty().bind(model.chainProblemProperty().isNotEmpty());
+        chainProblem.managedProperty().bind(chainProblem.visibleProperty());
+        javafx.scene.layout.VBox chainBox = new javafx.scene.layout.VBox(chainProblem, chain);
+        javafx.scene.layout.VBox.setVgrow(chain, javafx.scene.layout.Priority.ALWAYS);
+        Tab chainTab = new Tab("Redirect chain", chainBox);
         chainTab.setId("chainTab");
 
         TextArea headers = new TextArea();

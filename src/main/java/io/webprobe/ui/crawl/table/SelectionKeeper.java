@@ -6,11 +6,18 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 
 /**
- * Keeps the URL table's selection on the same URLs and its scroll position on the same rows
- * while the rows change (a live crawl adds rows, the order or filter changes): the selection
- * is known by URL id ({@link UrlTableModel#setSelection}), and after a change that moves rows
- * it is selected again by id, and the row that was at the top is scrolled back to the top.
- * A change that only appends rows moves nothing, so nothing is redone. FX thread only.
+ * Keeps the URL table's selection on the same URLs while the rows change (a live crawl adds or
+ * moves rows, the order or filter changes): the selection is known by URL id
+ * ({@link UrlTableModel#setSelection}), and after a change that moves rows it is selected
+ * again by id. Where the table is scrolled to depends on the change, as in a spreadsheet:
+ * <ul>
+ *   <li>a new sort, filter or search shows its first rows, or the selected row if one is
+ *       selected and still listed;
+ *   <li>the same view read again (a running crawl's rows arrived or moved) keeps the row that
+ *       was at the top at the top (as far as there are rows below it to fill the table);
+ *   <li>rows only appended move nothing, so nothing is redone.
+ * </ul>
+ * FX thread only.
  */
 final class SelectionKeeper implements UrlTableModel.IdsListener {
     private final TableView<UrlItem> table;
@@ -18,6 +25,8 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
     private boolean applying;
     /** The row at the top before a change, and how many pixels of it were scrolled off. */
     private long topId;
+    /** Its position then. */
+    private int topIndex;
     private double topOffset;
 
     SelectionKeeper(TableView<UrlItem> table, UrlTableModel model) {
@@ -57,9 +66,11 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
         UrlItems items = model.items();
         if (top != null && top.getIndex() >= 0 && top.getIndex() < items.size()) {
             topId = items.idAt(top.getIndex());
+            topIndex = top.getIndex();
             topOffset = -top.getLayoutY();
         } else {
             topId = 0;
+            topIndex = 0;
         }
         // nothing selected while the rows change: the table then has no positions to shift;
         // and what the table does with its selection meanwhile is not the user's doing
@@ -69,7 +80,7 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
     }
 
     @Override
-    public void idsChanged(boolean appended) {
+    public void idsChanged(boolean appended, boolean newView) {
         if (appended) {
             return;
         }
@@ -95,20 +106,74 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
                         java.util.Arrays.copyOfRange(positions, 1, count));
                 table.getFocusModel().focus(focus >= 0 ? focus : positions[count - 1]);
             }
-            int top = topId == 0 ? -1 : items.indexOf(topId);
             VirtualFlow<?> flow = flow();
-            if (flow != null && top >= 0) {
-                // the flow learns the new row count in the next layout: lay out now, then scroll
+            if (flow != null) {
+                // the flow learns the new row count in the next layout: lay out now, then scroll;
+                // from the top (laid out where it was, a list of fewer rows ran past its end)
+                flow.setPosition(0);
                 table.layout();
-                flow.scrollToTop(top);
-                if (topOffset > 0) {
-                    flow.scrollPixels(topOffset);
+                if (newView) {
+                    showFirstRowsOr(flow, count > 0 ? (focus >= 0 ? focus : positions[0]) : -1);
+                } else {
+                    keepTop(flow, topId == 0 ? -1 : items.indexOf(topId));
                 }
             }
         } finally {
             applying = false;
         }
         report(); // rows no longer listed are no longer selected
+    }
+
+    /** A new view: its first rows, or the selected row (shown near the top) if any. */
+    private void showFirstRowsOr(VirtualFlow<?> flow, int selectedRow) {
+        if (selectedRow < 0) {
+            if (model.items().size() > 0) {
+                flow.scrollToTop(0);
+            }
+        } else {
+            int above = Math.min(selectedRow, Math.max(0, rowsFitting(flow) / 3));
+            scrollRowToTop(flow, selectedRow - above);
+        }
+    }
+
+    /** The same view read again: the row that was at the top stays at the top. */
+    private void keepTop(VirtualFlow<?> flow, int top) {
+        if (top < 0) {
+            // the top row is gone: stay where the table was, within the rows there are
+            scrollRowToTop(flow, topIndex);
+            return;
+        }
+        if (scrollRowToTop(flow, top) && topOffset > 0) {
+            flow.scrollPixels(topOffset);
+        }
+    }
+
+    /**
+     * Scrolls this row to the top, or, near the end, shows the last rows with this one among
+     * them (a row near the end put at the top left the table to fill with empty rows past the
+     * last, and JavaFX logged "index exceeds maxCellCount").
+     *
+     * @return whether the row is at the top
+     */
+    private boolean scrollRowToTop(VirtualFlow<?> flow, int row) {
+        int size = model.items().size();
+        if (size == 0) {
+            return false;
+        }
+        int to = Math.max(0, Math.min(row, size - 1));
+        if (to <= size - rowsFitting(flow)) { // rowsFitting is never less than the truth
+            flow.scrollToTop(to);
+            return to == row;
+        }
+        flow.scrollTo(size - 1); // the last row at the bottom
+        flow.scrollTo(to); // and this one in view
+        return false;
+    }
+
+    /** How many rows the table shows at once, at least (the flow's height, rounded up). */
+    private int rowsFitting(VirtualFlow<?> flow) {
+        double row = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
+        return (int) Math.ceil(flow.getHeight() / row);
     }
 
     /** The position of each id in {@code ids}, -1 where absent; one pass over the ids. */

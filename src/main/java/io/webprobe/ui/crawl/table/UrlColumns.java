@@ -21,10 +21,11 @@ public final class UrlColumns {
     public static final List<UrlColumn> ALL = List.of(
             col("url", "URL", "url", 360, true, UrlField.URL, Kind.TEXT, r -> r.url(),
                     "The URL as requested"),
-            col("status", "Status", "status", 70, true, UrlField.STATUS, Kind.TEXT,
-                    CrawlResult::statusText, "HTTP status, or why there was none"),
-            col("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
-                    CrawlResult::reason,
+            rowCol("status", "Status", "status", 70, true, UrlField.STATUS, Kind.LONG_TEXT,
+                    UrlQuery.Row::statusText,
+                    "HTTP status, or why there was none (a redirect loop, too many redirects)"),
+            rowCol("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
+                    UrlQuery.Row::reason,
                     "Why a URL was blocked, skipped or failed (a broken status in words)"),
             col("type", "Type", "content_type", 110, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
@@ -86,6 +87,12 @@ public final class UrlColumns {
      */
     static boolean fetched(CrawlResult r) {
         return r.skipped() == null || r.status() > 0;
+    }
+
+    private static UrlColumn rowCol(String key, String title, String csv, double width,
+            boolean shown, UrlField sort, Kind kind,
+            java.util.function.Function<UrlQuery.Row, Object> value, String tip) {
+        return new UrlColumn(key, title, csv, width, shown, sort, kind, value, tip);
     }
 
     private static UrlColumn col(String key, String title, String csv, double width,

@@ -48,8 +48,12 @@ public final class UrlTableModel {
          * The ids changed.
          *
          * @param appended whether rows were only added after the ones shown
+         * @param newView whether the user asked for other rows or another order (a filter,
+         *     search or sort): the view then starts at its first rows (or at the selection);
+         *     false when the same view was read again (a running crawl's rows arrived or moved,
+         *     the crawl ended, a re-check), where the rows looked at stay in place
          */
-        void idsChanged(boolean appended);
+        void idsChanged(boolean appended, boolean newView);
     }
 
     private final LineCache lines;
@@ -63,11 +67,18 @@ public final class UrlTableModel {
     private final ReadOnlyLongWrapper lastReadMillis =
             new ReadOnlyLongWrapper(this, "lastReadMillis", -1);
     private final ReadOnlyLongWrapper currentId = new ReadOnlyLongWrapper(this, "currentId");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
+            NO_CRAWL);
+    /** What an empty table says while no crawl is shown. */
+    public static final String NO_CRAWL = "No URLs yet: enter a start URL and press Start, or "
+            + "open a crawl (File › Open crawl…).";
     private final LongSupplier nanoTime;
 
     private UrlField sortField = UrlField.SEQ;
     private boolean descending;
     private long[] selected = new long[0];
+    /** The query the ids shown answer (null: none read yet). */
+    private UrlQuery.Request shown;
     private ReaderLane lane;
     private IdsListener listener;
     private Runnable rowsStale = () -> { };
@@ -93,8 +104,14 @@ public final class UrlTableModel {
         this.lines = new LineCache(fx, this::readRows);
         this.items = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "items",
                 new UrlItems(lines, new long[0]));
-        filter.addListener((o, was, now) -> reload());
-        search.addListener((o, was, now) -> reload());
+        filter.addListener((o, was, now) -> {
+            sayEmpty();
+            reload();
+        });
+        search.addListener((o, was, now) -> {
+            sayEmpty();
+            reload();
+        });
     }
 
     // == what the table shows ==
@@ -119,6 +136,24 @@ public final class UrlTableModel {
     /** Text the URL or the title must contain. */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /**
+     * What the table says while it has no rows: how to start when no crawl is shown, else that
+     * nothing matches the search or the filter ("No URL matches “x”.").
+     */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    private void sayEmpty() {
+        String s = search.get() == null ? "" : search.get().strip();
+        UrlFilter f = filter.get();
+        emptyText.set(lane == null ? NO_CRAWL
+                : !s.isEmpty() ? "No URL matches “" + s + "”"
+                        + (f == UrlFilter.ALL ? "." : " in " + f.label() + ".")
+                : f != UrlFilter.ALL ? "No URLs match this filter (" + f.label() + ")."
+                : "No URLs yet.");
     }
 
     /** How many rows match. */
@@ -178,13 +213,15 @@ public final class UrlTableModel {
     /** Shows the crawl this lane reads (null: none). */
     public void attach(ReaderLane lane) {
         this.lane = lane;
+        sayEmpty();
         requestNo++;
         inFlight = false;
         grewMeanwhile = false;
         lastSeq = 0;
+        shown = null;
         error.set("");
         lines.clear();
-        setIds(new long[0], false);
+        setIds(new long[0], false, true);
         if (lane != null) {
             reload();
         }
@@ -248,12 +285,13 @@ public final class UrlTableModel {
                     lastDoneAt = nanoTime.getAsLong();
                     lastReadMillis.set(took / 1_000_000);
                     error.set("");
+                    boolean newView = !r.equals(shown);
+                    shown = r;
+                    lastSeq = ids.lastSeq();
                     if (append) {
-                        lastSeq = ids.lastSeq();
                         appendIds(ids.ids());
                     } else {
-                        lastSeq = ids.lastSeq();
-                        setIds(ids.ids(), false);
+                        setIds(ids.ids(), false, newView);
                     }
                     if (grewMeanwhile) {
                         grewMeanwhile = false;
@@ -268,15 +306,22 @@ public final class UrlTableModel {
                 });
     }
 
-    /**
-     * Shows these ids (package-private for tests: the reads call it). Ids that extend the ones
-     * shown are appended; others replace the list.
-     */
+    /** The same view read again: shows these ids (package-private for tests). */
     void setIds(long[] ids, boolean appendedHint) {
+        setIds(ids, appendedHint, false);
+    }
+
+    /**
+     * Shows these ids (package-private for tests: the reads call it). Ids of the same view
+     * that extend the ones shown are appended; others replace the list.
+     *
+     * @param newView whether they answer another filter, search or order than the ids shown
+     */
+    void setIds(long[] ids, boolean appendedHint, boolean newView) {
         UrlItems now = items.get();
-        long[] shown = now.ids();
-        if (appendedHint || startsWith(ids, shown)) {
-            appendIds(Arrays.copyOfRange(ids, shown.length, ids.length));
+        long[] before = now.ids();
+        if (!newView && (appendedHint || startsWith(ids, before))) {
+            appendIds(Arrays.copyOfRange(ids, before.length, ids.length));
             return;
         }
         if (listener != null) {
@@ -285,7 +330,7 @@ public final class UrlTableModel {
         items.set(now.withIds(ids));
         count.set(ids.length);
         if (listener != null) {
-            listener.idsChanged(false);
+            listener.idsChanged(false, newView);
         }
     }
 
@@ -296,7 +341,7 @@ public final class UrlTableModel {
         items.get().append(more);
         count.set(items.get().size());
         if (listener != null) {
-            listener.idsChanged(true);
+            listener.idsChanged(true, false);
         }
     }
 

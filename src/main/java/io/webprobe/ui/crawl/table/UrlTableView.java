@@ -42,8 +42,12 @@ public final class UrlTableView {
     public UrlTableView(UrlTableModel model, UiState memory, String memoryKey) {
         this.model = model;
         table.setItems(model.items());
-        // a new items list clears the table's sort order: keep it, it is the model's order
-        model.itemsProperty().addListener((o, was, now) -> {
+        // a new items list clears the table's sort order: keep it, it is the model's order.
+        // Told of every new list object: a change listener is not told of a new list equal to
+        // the old (two empty lists), and the table then kept the old object while rows were
+        // appended to the new one
+        model.itemsProperty().addListener(o -> {
+            UrlItems now = model.items();
             List<TableColumn<UrlItem, ?>> order = List.copyOf(table.getSortOrder());
             swapping = true;
             try {
@@ -110,6 +114,14 @@ public final class UrlTableView {
     /** Sets a placeholder text shown while the table is empty. */
     public void setPlaceholder(String text) {
         table.setPlaceholder(new Label(text));
+    }
+
+    /** Shows the model's words for an empty table (no crawl, no match) while it is empty. */
+    public void usePlaceholderOfModel() {
+        Label l = new Label();
+        l.setId("crawlTableEmpty");
+        l.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(l);
     }
 
     private void sortModel() {
@@ -228,7 +240,7 @@ public final class UrlTableView {
         }
 
         private void style(UrlQuery.Row r) {
-            String wanted = r == null ? null : r.result().isBroken() ? "broken"
+            String wanted = r == null ? null : r.broken() ? "broken"
                     : r.result().skipped() != null ? "not-fetched" : null;
             // style classes changed only when they change: each change restyles the row
             for (String c : new String[] {"broken", "not-fetched"}) {

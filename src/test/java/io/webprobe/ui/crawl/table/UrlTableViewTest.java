@@ -53,6 +53,65 @@ class UrlTableViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** A new sort, filter or search of these ids. */
+    private void showNewView(long[] ids) throws Exception {
+        fx(() -> {
+            model.setIds(ids, false, true);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long[] reversed(long[] a) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[a.length - 1 - i];
+        }
+        return out;
+    }
+
+    /** The ids of the rows on screen, first to last. */
+    private long[] visibleIds() throws Exception {
+        return fx(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) view.table().lookup(".virtual-flow");
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            IndexedCell<?> last = flow.getLastVisibleCell();
+            if (first == null || last == null) {
+                return new long[0];
+            }
+            return java.util.Arrays.copyOfRange(model.items().ids(), first.getIndex(),
+                    last.getIndex() + 1);
+        });
+    }
+
+    /** What JavaFX's controls log meanwhile ("index exceeds maxCellCount" and the like). */
+    private static final class ControlsLog extends java.util.logging.Handler
+            implements AutoCloseable {
+        private final java.util.logging.Logger logger =
+                java.util.logging.Logger.getLogger("javafx.scene.control");
+        final java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.logging.Level level = logger.getLevel();
+
+        ControlsLog() {
+            logger.setLevel(java.util.logging.Level.ALL);
+            logger.addHandler(this);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            messages.add(String.valueOf(r.getMessage()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setLevel(level);
+        }
+    }
+
     private long topId() throws Exception {
         return fx(() -> {
             VirtualFlow<?> flow = (VirtualFlow<?>) view.table().lookup(".virtual-flow");
@@ -102,8 +161,97 @@ class UrlTableViewTest {
             assertThat(topId()).isEqualTo(top);
         }
 
-        // filtered out: no longer selected
-        show(range(1, 1000));
+        // filtered out: no longer selected; and a table scrolled far down no longer lays out
+        // past the end of the fewer rows ("index exceeds maxCellCount")
+        try (ControlsLog log = new ControlsLog()) {
+            show(range(1, 1000));
+            assertThat(model.selectedIds()).isEmpty();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(log.messages).noneMatch(m -> m.contains("maxCellCount"));
+        }
+    }
+
+    /**
+     * The bug: with the start URL at the top, a click on the Size header showed the bottom of
+     * the list (the top row was kept at the top, wherever the new order put it), and a filter
+     * opened at the bottom; JavaFX logged "index exceeds maxCellCount". A new sort, filter or
+     * search shows its first rows, as a spreadsheet does.
+     */
+    @Test
+    void aNewSortOrFilterWithNothingSelectedShowsItsFirstRows() throws Exception {
+        long[] all = range(1, 990);
+        show(all);
+        assertThat(topId()).isEqualTo(1L);
+        try (ControlsLog log = new ControlsLog()) {
+            // sorted: the start URL (id 1) sorts last; the view starts at its new first row
+            showNewView(reversed(all));
+            assertThat(topId()).isEqualTo(990L);
+            // scrolled down, then a filter of fewer rows: its first rows
+            fx(() -> {
+                view.table().scrollTo(700);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            long[] html = range(2, 400);
+            showNewView(html);
+            assertThat(topId()).isEqualTo(2L);
+            showNewView(all);
+            assertThat(topId()).isEqualTo(1L);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(log.messages).noneMatch(m -> m.contains("maxCellCount"));
+        }
+    }
+
+    /** A crawl starting: its first read finds nothing yet, then rows arrive at the end. */
+    @Test
+    void rowsAppendedAfterAnEmptyNewViewAreShown() throws Exception {
+        showNewView(new long[0]);
+        show(range(1, 3));
+        assertThat(fx(() -> view.table().getItems().size())).isEqualTo(3);
+        assertThat(visibleIds()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aNewSortKeepsTheSelectedRowInView() throws Exception {
+        long[] all = range(1, 990);
+        show(all);
+        fx(() -> {
+            view.table().getSelectionModel().select(5); // id 6
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        showNewView(reversed(all)); // id 6 is now near the end
+        assertThat(selectedId()).isEqualTo(6L);
+        assertThat(visibleIds()).contains(6L);
+        // a filter without it: nothing selected, its first rows
+        showNewView(range(100, 300));
         assertThat(model.selectedIds()).isEmpty();
+        assertThat(topId()).isEqualTo(100L);
+    }
+
+    /**
+     * Rows of a running crawl moved (the same sort read again): the top row stays at the top;
+     * near the end, as far as the rows below it fill the table (no empty rows, no JavaFX
+     * warning).
+     */
+    @Test
+    void theSameViewReadAgainKeepsTheTopRowWithoutRunningPastTheEnd() throws Exception {
+        long[] all = range(1, 990);
+        show(all);
+        fx(() -> {
+            view.table().scrollTo(10); // id 11 at the top
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(topId()).isEqualTo(11L);
+        try (ControlsLog log = new ControlsLog()) {
+            show(reversed(all)); // id 11 near the end now
+            long[] seen = visibleIds();
+            assertThat(seen).contains(11L);
+            assertThat(seen[seen.length - 1]).as("the table is filled to the last row")
+                    .isEqualTo(1L);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(log.messages).noneMatch(m -> m.contains("maxCellCount"));
+        }
     }
 }
