@@ -240,6 +240,7 @@ class UrlTableViewTest {
         show(all);
         fx(() -> {
             view.table().scrollTo(10); // id 11 at the top
+            view.table().layout(); // now, not at a pulse that may come after the next read
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
