@@ -14,6 +14,7 @@ import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.store.SqliteHeader;
 import io.webprobe.store.StoreException;
 import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.http.HttpProbe;
@@ -219,16 +220,6 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
-    /** Whether a file starts as every SQLite database does (then it may be a crawl). */
-    private static boolean looksLikeDatabase(Path file) {
-        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return java.util.Arrays.equals(in.readNBytes(magic.length), magic);
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -256,7 +247,7 @@ public final class CrawlCommand implements Callable<Integer> {
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
-                    return fail(err, looksLikeDatabase(db)
+                    return fail(err, SqliteHeader.isDatabase(db)
                             ? "A file named " + db + " already exists; to continue the crawl "
                                     + "stored there use --resume " + db + ", or choose another "
                                     + "name."
