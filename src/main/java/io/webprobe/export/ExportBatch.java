@@ -1,6 +1,7 @@
 package io.webprobe.export;
 
 import io.webprobe.FileErrors;
+import io.webprobe.StdoutWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -83,6 +84,9 @@ public final class ExportBatch {
         } catch (ExportException e) {
             written.forEach(AtomicCsvFile::close);
             deleteAll(stdoutCopies);
+            if (e.path().equals(STDOUT) && parts.size() + streamed.size() == 1) {
+                throw e; // what reached standard output cannot be taken back: no "nothing"
+            }
             throw new ExportException(e.path(), stripNothingChanged(e.getMessage())
                     + (parts.size() + streamed.size() > 1 ? " No file was changed."
                             : " Nothing was changed."),
@@ -111,7 +115,14 @@ public final class ExportBatch {
             }
             if (stdout != null) {
                 stdout.flush();
+                String why = StdoutWriter.failure(stdout); // a PrintWriter does not throw
+                if (why != null) {
+                    throw new ExportException(STDOUT, "Could not write to standard output: "
+                            + why + ".", null);
+                }
             }
+        } catch (ExportException e) {
+            throw e;
         } catch (IOException e) {
             throw new ExportException(STDOUT, "Could not write to standard output: "
                     + FileErrors.why(e) + ".", e);
