@@ -2,6 +2,7 @@ package io.webprobe.export;
 
 import io.webprobe.FileErrors;
 import io.webprobe.StdoutWriter;
+import io.webprobe.store.StoreException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -149,11 +150,16 @@ public final class ExportBatch {
         } catch (ExportException e) {
             file.close();
             throw e;
+        } catch (StoreException e) {
+            // the crawl file could not be read: its own sentence, which names it
+            file.close();
+            throw new ExportException(p.target(), e.getMessage() + " Nothing was changed.", e);
         } catch (Exception e) {
             // a row that cannot be read or turned into text must not leave a half file either
             file.close();
+            String why = e.getMessage() == null ? "a row could not be read" : e.getMessage();
             throw new ExportException(p.target(), "Could not write " + p.target() + ": "
-                    + (e.getMessage() == null ? "a row could not be read" : e.getMessage())
+                    + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
                     + ". Nothing was changed.", e);
         }
     }

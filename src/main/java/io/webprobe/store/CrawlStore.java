@@ -201,16 +201,27 @@ public final class CrawlStore implements AutoCloseable {
             throw new StoreException(file + " is read-only, so it can be opened to look at "
                     + "or export, but not resumed.");
         }
+        // before connecting, which makes an empty one
+        boolean walMissing = SqliteHeader.walMode(abs) && isEmptyOrMissing(walOf(abs));
         Connection c = null;
         try {
             c = connect(abs, readOnly);
             if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
-                throw notACrawl(file);
+                throw walMissing && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0
+                        ? new StoreException(file + " holds no crawl; if it was copied while "
+                                + "its crawl was running, copy " + walOf(file).getFileName()
+                                + " from beside the original too.")
+                        : notACrawl(file);
             }
             long version = Sql.longValue(c, "PRAGMA user_version");
             if (version > Schema.VERSION) {
                 throw new StoreException(file + " was made by a newer Webprobe (crawl file "
                         + "format " + version + "); update Webprobe to open it.");
+            }
+            String missing = Schema.missing(c);
+            if (missing != null) {
+                log.warn("{} lacks {}", abs, missing);
+                throw damaged(file, null);
             }
             if (Files.size(abs) <= CHECK_LIMIT) {
                 String check = quickCheck(c);
@@ -388,6 +399,19 @@ public final class CrawlStore implements AutoCloseable {
         } catch (SQLException | StoreException | RuntimeException e) {
             Sql.exec(c, "ROLLBACK");
             throw e;
+        }
+    }
+
+    /** The write-ahead log beside a crawl file. */
+    private static Path walOf(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
+    }
+
+    private static boolean isEmptyOrMissing(Path file) {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

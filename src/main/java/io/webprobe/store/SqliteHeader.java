@@ -53,6 +53,20 @@ public final class SqliteHeader {
         return null;
     }
 
+    /**
+     * Whether a database is in write-ahead-log mode (its header's read and write versions are
+     * 2), so that its latest writes may be in the {@code -wal} file beside it.
+     */
+    static boolean walMode(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(20);
+            return startsWith(head, DATABASE) && head.length == 20 && head[18] == 2
+                    && head[19] == 2;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether a file starts as every SQLite database does (then it may be a crawl). */
     public static boolean isDatabase(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

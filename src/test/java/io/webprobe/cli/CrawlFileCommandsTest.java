@@ -75,6 +75,19 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void exportCountsOneUrlInTheSingular() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+        Path db = dir.resolve("one.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+
+        CliRun r = run("export", db.toString(), "--csv", dir.resolve("one.csv").toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).isEqualTo("Exported " + db + " (1 URL crawled, finished).\n");
+    }
+
+    @Test
     void noOutputMayNameTheCrawlFileInUseOrItsSideFiles() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
         server.route("/a", html("<title>A</title>"));
@@ -147,6 +160,23 @@ class CrawlFileCommandsTest {
         assertThat(Files.readAllBytes(copy)).isEqualTo(copyBefore);
         assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
         assertEquals(requests, server.totalRequests());
+    }
+
+    @Test
+    void aCrawlFileWithADroppedTableIsRefusedAsDamagedBeforeAnyOutput() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/gone\">a</a>"));
+        Path db = dir.resolve("nolinks.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("DROP TABLE links");
+        }
+
+        CliRun r = run("export", db.toString(), "--broken-csv", "-");
+
+        assertPlainError(r, db + " is damaged and cannot be opened.");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
