@@ -500,6 +500,34 @@ public final class CrawlStore implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * After the writer failed (a full disk): ends it, and marks the crawl stopped in one small
+     * write of its own, so that the file says "stopped" (its last writes were lost, so it is
+     * to be resumed, not called finished or left "interrupted"). On a full disk this write
+     * usually still fits in the space the failed one had taken.
+     *
+     * @return whether the mark was saved; when not, the file says "interrupted" and is still
+     *     resumed as it is
+     */
+    public synchronized boolean saveStoppedAfterFailure() {
+        if (writer == null || writer.failure() == null || closed) {
+            return false;
+        }
+        writer.close();
+        // a connection of its own: SQLite may have ended the writer's transaction itself (on
+        // a full disk it rolls back), which leaves the writer's connection out of step
+        try (Connection c = connect(file, false);
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE meta SET value = ? WHERE key = 'state'")) {
+            ps.setString(1, CrawlState.STOPPED.label());
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            log.warn("Could not mark {} stopped after its writer failed", file, e);
+            return false;
+        }
+    }
+
     /** Sets the writer's queue size and commit hook (tests); before the first {@link #sink()}. */
     synchronized void tune(StoreWriter.Tuning t) {
         tuning = t;
