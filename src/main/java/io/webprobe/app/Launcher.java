@@ -1,6 +1,7 @@
 package io.webprobe.app;
 
 import io.webprobe.CommandName;
+import io.webprobe.StdoutWriter;
 
 import io.webprobe.cli.WebprobeCli;
 import java.io.PrintStream;
@@ -42,7 +43,10 @@ public final class Launcher {
             Map<String, String> env) {
         if (args.length > 0) {
             TestHooks.exhaustHeapIfAsked();
-            return WebprobeCli.execute(new PrintWriter(out, true, charset(out)),
+            // System.out would hide why a write failed (a full disk): write beneath it
+            java.io.OutputStream stdout = out == System.out
+                    ? new java.io.FileOutputStream(java.io.FileDescriptor.out) : out;
+            return WebprobeCli.execute(StdoutWriter.over(stdout, charset(out)),
                     new PrintWriter(err, true, charset(err)), args);
         }
         String command = CommandName.get();

@@ -14,6 +14,7 @@ import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.store.SqliteHeader;
 import io.webprobe.store.StoreException;
 import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.http.HttpProbe;
@@ -219,16 +220,6 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress output.")
     boolean quiet;
 
-    /** Whether a file starts as every SQLite database does (then it may be a crawl). */
-    private static boolean looksLikeDatabase(Path file) {
-        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return java.util.Arrays.equals(in.readNBytes(magic.length), magic);
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -256,7 +247,7 @@ public final class CrawlCommand implements Callable<Integer> {
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
-                    return fail(err, looksLikeDatabase(db)
+                    return fail(err, SqliteHeader.isDatabase(db)
                             ? "A file named " + db + " already exists; to continue the crawl "
                                     + "stored there use --resume " + db + ", or choose another "
                                     + "name."
@@ -317,12 +308,23 @@ public final class CrawlCommand implements Callable<Integer> {
                 throw new IllegalStateException(e.getCause());
             }
             progress.close();
-            int code = report(summary, out, err);
+            // the crawl file could not be written (a full disk): it holds fewer URLs than
+            // were fetched, and its CSVs are made from it, so the summary says both
+            boolean unsaved = store.sink().failure() != null;
+            long saved = -1;
+            if (unsaved) {
+                store.saveStoppedAfterFailure();
+                try (CrawlReader reader = store.reader()) {
+                    saved = reader.counts().crawled();
+                }
+            }
+            int code = report(summary, saved, out, err);
             int exported = export(store, err);
             if (db != null || resumeFile != null) {
-                out.println("The crawl is stored in " + store.file() + (summary.stopped()
-                        ? "; continue it with " + CommandName.get() + " crawl --resume "
-                                + store.file() + "." : "."));
+                String resume = CommandName.get() + " crawl --resume " + store.file() + ".";
+                out.println("The crawl is stored in " + store.file() + (unsaved
+                        ? "; once the problem above is solved, continue it with " + resume
+                        : summary.stopped() ? "; continue it with " + resume : "."));
                 out.flush();
             }
             return exported != OK ? exported : code;
@@ -483,7 +485,12 @@ public final class CrawlCommand implements Callable<Integer> {
         return null;
     }
 
-    private int report(CrawlSummary summary, PrintWriter out, PrintWriter err) {
+    /**
+     * Prints the summary; the exit code.
+     *
+     * @param saved the URLs the crawl file holds when it could not take them all, else -1
+     */
+    private int report(CrawlSummary summary, long saved, PrintWriter out, PrintWriter err) {
         for (String warning : summary.warnings()) {
             err.println("webprobe: " + warning);
         }
@@ -501,8 +508,10 @@ public final class CrawlCommand implements Callable<Integer> {
             return FAILED;
         }
         out.println(String.format(Locale.ROOT, "%s %s in %.1f s (%.1f pages/s): %s, %s.",
-                summary.stopped() ? "Stopped after" : "Crawled",
-                Words.count(summary.crawled(), "URL"),
+                summary.stopped() || saved >= 0 ? "Stopped after" : "Crawled",
+                saved >= 0 ? String.format(Locale.ROOT, "%s fetched, %,d saved,",
+                        Words.count(summary.crawled(), "URL"), saved)
+                        : Words.count(summary.crawled(), "URL"),
                 summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
                 Words.count(summary.broken(), "broken URL"),
                 Words.count(summary.brokenLinks(), "broken link")));

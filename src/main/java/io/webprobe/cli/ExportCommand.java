@@ -2,6 +2,7 @@ package io.webprobe.cli;
 
 import static io.webprobe.cli.CrawlCommand.fail;
 
+import io.webprobe.Words;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -9,7 +10,6 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +61,8 @@ public final class ExportCommand implements Callable<Integer> {
             files.write(reader, spec.commandLine().getOut());
             PrintWriter note = outputs.usesStdout() ? err : spec.commandLine().getOut();
             CrawlReader.Counts c = reader.counts();
-            note.println(String.format(Locale.ROOT, "Exported %s (%,d URLs crawled, %s).",
-                    file, c.crawled(), store.info().stateText()));
+            note.println("Exported " + file + " (" + Words.count(c.crawled(), "URL")
+                    + " crawled, " + store.info().stateText() + ").");
             note.flush();
             return CrawlCommand.OK;
         } catch (StoreException | ExportException e) {

@@ -1,6 +1,7 @@
 package io.webprobe.cli;
 
 import io.webprobe.CommandName;
+import io.webprobe.StdoutWriter;
 import io.webprobe.Version;
 import java.io.PrintWriter;
 import java.util.Collections;
@@ -57,7 +58,21 @@ public final class WebprobeCli implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler(WebprobeCli::badArguments);
         cl.setExecutionExceptionHandler(WebprobeCli::internalError);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // a table or CSV that did not reach standard output (a full disk, > /dev/full) is a
+        // failure, unless the command has said so already (2) or was stopped (130, 143)
+        String why = StdoutWriter.failure(out);
+        if (why != null && code != 2 && code < 128) {
+            err.println("webprobe: " + stdoutFailure(why));
+            err.flush();
+            return 2;
+        }
+        return code;
+    }
+
+    /** "Could not write to standard output: the disk is full." */
+    static String stdoutFailure(String why) {
+        return "Could not write to standard output: " + why + ".";
     }
 
     /** A message as a whole sentence: its full stop added unless it ends one already. */

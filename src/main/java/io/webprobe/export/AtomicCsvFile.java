@@ -3,6 +3,7 @@ package io.webprobe.export;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import io.webprobe.FileErrors;
+import io.webprobe.StdoutWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -121,6 +122,15 @@ public final class AtomicCsvFile implements AutoCloseable {
      */
     public static AtomicCsvFile toStdout(java.io.Writer stdout, String[] header) {
         java.io.Writer shielded = new java.io.FilterWriter(stdout) {
+            @Override
+            public void flush() throws IOException {
+                super.flush();
+                String why = StdoutWriter.failure(out); // a PrintWriter does not throw
+                if (why != null) {
+                    throw new IOException(why);
+                }
+            }
+
             @Override
             public void close() throws IOException {
                 flush(); // standard output stays open for what follows
@@ -274,6 +284,9 @@ public final class AtomicCsvFile implements AutoCloseable {
 
     /** One sentence saying why a file could not be written. */
     static String plainMessage(Path target, Exception e) {
+        if (target.equals(ExportBatch.STDOUT)) {
+            return "Could not write to standard output: " + FileErrors.why(e) + ".";
+        }
         return "Could not write " + target + ": " + FileErrors.why(e) + ". Nothing was changed.";
     }
 }

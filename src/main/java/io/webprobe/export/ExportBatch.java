@@ -1,6 +1,8 @@
 package io.webprobe.export;
 
 import io.webprobe.FileErrors;
+import io.webprobe.StdoutWriter;
+import io.webprobe.store.StoreException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -83,6 +85,9 @@ public final class ExportBatch {
         } catch (ExportException e) {
             written.forEach(AtomicCsvFile::close);
             deleteAll(stdoutCopies);
+            if (e.path().equals(STDOUT) && parts.size() + streamed.size() == 1) {
+                throw e; // what reached standard output cannot be taken back: no "nothing"
+            }
             throw new ExportException(e.path(), stripNothingChanged(e.getMessage())
                     + (parts.size() + streamed.size() > 1 ? " No file was changed."
                             : " Nothing was changed."),
@@ -111,7 +116,14 @@ public final class ExportBatch {
             }
             if (stdout != null) {
                 stdout.flush();
+                String why = StdoutWriter.failure(stdout); // a PrintWriter does not throw
+                if (why != null) {
+                    throw new ExportException(STDOUT, "Could not write to standard output: "
+                            + why + ".", null);
+                }
             }
+        } catch (ExportException e) {
+            throw e;
         } catch (IOException e) {
             throw new ExportException(STDOUT, "Could not write to standard output: "
                     + FileErrors.why(e) + ".", e);
@@ -138,11 +150,16 @@ public final class ExportBatch {
         } catch (ExportException e) {
             file.close();
             throw e;
+        } catch (StoreException e) {
+            // the crawl file could not be read: its own sentence, which names it
+            file.close();
+            throw new ExportException(p.target(), e.getMessage() + " Nothing was changed.", e);
         } catch (Exception e) {
             // a row that cannot be read or turned into text must not leave a half file either
             file.close();
+            String why = e.getMessage() == null ? "a row could not be read" : e.getMessage();
             throw new ExportException(p.target(), "Could not write " + p.target() + ": "
-                    + (e.getMessage() == null ? "a row could not be read" : e.getMessage())
+                    + (why.endsWith(".") ? why.substring(0, why.length() - 1) : why)
                     + ". Nothing was changed.", e);
         }
     }

@@ -1,6 +1,7 @@
 package io.webprobe.export;
 
 import io.webprobe.FileErrors;
+import io.webprobe.store.SqliteHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Checks output files before any work starts, so a long crawl is never lost to a typo in a
  * path: each folder exists and takes new files (tried for real), no target is a folder or an
- * existing file that cannot be replaced, no file is named twice, and {@code -} (standard
- * output) is used at most once and only where the caller allows it. A device or a pipe
- * ({@code /dev/null}) only needs to be writable. Not thread-safe; use once.
+ * existing file that cannot be replaced, none is an existing crawl file or other SQLite
+ * database (a slip of the tab key must not destroy a crawl), no file is named twice, and
+ * {@code -} (standard output) is used at most once and only where the caller allows it. A
+ * device or a pipe ({@code /dev/null}) only needs to be writable. Not thread-safe; use once.
  */
 public final class OutputCheck {
     private record Output(String option, Path path) {}
@@ -87,12 +89,23 @@ public final class OutputCheck {
             if (clash != null) {
                 return clash;
             }
+            String database = isCrawlFileInUse(o) ? null : SqliteHeader.kind(o.path());
+            if (database != null) {
+                return o.option() + " " + o.path() + " is " + database + ", which Webprobe "
+                        + "never overwrites; give the output another name.";
+            }
             String why = problemWith(abs);
             if (why != null) {
                 return o.option() + " " + o.path() + ": " + why;
             }
         }
         return null;
+    }
+
+    /** Whether an output is itself a crawl file the command writes (crawl --db). */
+    private boolean isCrawlFileInUse(Output o) {
+        return crawlFiles.stream().anyMatch(c -> c.path().equals(o.path())
+                && c.option().equals(o.option()));
     }
 
     /** An output naming a crawl file in use (or one of its side files), or null. */

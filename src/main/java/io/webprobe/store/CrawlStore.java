@@ -201,16 +201,27 @@ public final class CrawlStore implements AutoCloseable {
             throw new StoreException(file + " is read-only, so it can be opened to look at "
                     + "or export, but not resumed.");
         }
+        // before connecting, which makes an empty one
+        boolean walMissing = SqliteHeader.walMode(abs) && isEmptyOrMissing(walOf(abs));
         Connection c = null;
         try {
             c = connect(abs, readOnly);
             if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
-                throw notACrawl(file);
+                throw walMissing && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0
+                        ? new StoreException(file + " holds no crawl; if it was copied while "
+                                + "its crawl was running, copy " + walOf(file).getFileName()
+                                + " from beside the original too.")
+                        : notACrawl(file);
             }
             long version = Sql.longValue(c, "PRAGMA user_version");
             if (version > Schema.VERSION) {
                 throw new StoreException(file + " was made by a newer Webprobe (crawl file "
                         + "format " + version + "); update Webprobe to open it.");
+            }
+            String missing = Schema.missing(c);
+            if (missing != null) {
+                log.warn("{} lacks {}", abs, missing);
+                throw damaged(file, null);
             }
             if (Files.size(abs) <= CHECK_LIMIT) {
                 String check = quickCheck(c);
@@ -391,6 +402,19 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
+    /** The write-ahead log beside a crawl file. */
+    private static Path walOf(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
+    }
+
+    private static boolean isEmptyOrMissing(Path file) {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static StoreException notACrawl(Path file) {
         return new StoreException(file + " is not a Webprobe crawl file.");
     }
@@ -474,6 +498,34 @@ public final class CrawlStore implements AutoCloseable {
             }
         }
         return writer;
+    }
+
+    /**
+     * After the writer failed (a full disk): ends it, and marks the crawl stopped in one small
+     * write of its own, so that the file says "stopped" (its last writes were lost, so it is
+     * to be resumed, not called finished or left "interrupted"). On a full disk this write
+     * usually still fits in the space the failed one had taken.
+     *
+     * @return whether the mark was saved; when not, the file says "interrupted" and is still
+     *     resumed as it is
+     */
+    public synchronized boolean saveStoppedAfterFailure() {
+        if (writer == null || writer.failure() == null || closed) {
+            return false;
+        }
+        writer.close();
+        // a connection of its own: SQLite may have ended the writer's transaction itself (on
+        // a full disk it rolls back), which leaves the writer's connection out of step
+        try (Connection c = connect(file, false);
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE meta SET value = ? WHERE key = 'state'")) {
+            ps.setString(1, CrawlState.STOPPED.label());
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            log.warn("Could not mark {} stopped after its writer failed", file, e);
+            return false;
+        }
     }
 
     /** Sets the writer's queue size and commit hook (tests); before the first {@link #sink()}. */

@@ -1,8 +1,19 @@
 package io.webprobe.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The crawl file's tables (documented for users in docs/storage.md). A crawl file is marked by
@@ -113,7 +124,63 @@ final class Schema {
         )""",
     };
 
+    /** Each table's columns, as the statements above create them. */
+    private static final Map<String, List<String>> COLUMNS = columns();
+
     private Schema() {}
+
+    private static Map<String, List<String>> columns() {
+        Pattern table = Pattern.compile("CREATE TABLE (\\w+) \\(");
+        Pattern column = Pattern.compile("^\\s+(\\w+)\\s+(?:INTEGER|TEXT|BLOB)\\b",
+                Pattern.MULTILINE);
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String ddl : TABLES) {
+            Matcher t = table.matcher(ddl);
+            if (t.find()) {
+                List<String> names = new ArrayList<>();
+                for (Matcher c = column.matcher(ddl); c.find(); ) {
+                    names.add(c.group(1));
+                }
+                m.put(t.group(1), List.copyOf(names));
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The tables and their columns, as a crawl file of this version has them. */
+    static Map<String, List<String>> columnsByTable() {
+        return COLUMNS;
+    }
+
+    /**
+     * The first table or column ("links", "urls.title") a crawl file lacks, or null when it
+     * has every one this version reads and writes: a file whose tables were dropped or
+     * altered by hand still opens in SQLite, and would otherwise fail half way through an
+     * export.
+     */
+    static String missing(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name FROM pragma_table_info(?)")) {
+            for (Map.Entry<String, List<String>> e : COLUMNS.entrySet()) {
+                ps.setString(1, e.getKey());
+                Set<String> have = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        have.add(rs.getString(1));
+                    }
+                }
+                if (have.isEmpty()) {
+                    return e.getKey();
+                }
+                for (String col : e.getValue()) {
+                    if (!have.contains(col)) {
+                        return e.getKey() + "." + col;
+                    }
+                }
+            }
+        }
+        return null;
+    }
 
     /** Creates every table in an empty database and marks it as a crawl file. */
     static void create(Connection c) throws SQLException {

@@ -37,12 +37,14 @@ final class SqlErrors {
         return "the file could not be read or written";
     }
 
-    /** Whether SQLite says the file is not a database or is corrupt. */
+    /** Whether SQLite says the file is not a database, is corrupt, or lacks a table. */
     static boolean isCorrupt(SQLException e) {
         SQLiteErrorCode code = e instanceof SQLiteException s ? s.getResultCode() : null;
         String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        // a table or column gone (dropped by hand) is damage too, not a failure to read
         return code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB
-                || msg.contains("malformed") || msg.contains("not a database");
+                || msg.contains("malformed") || msg.contains("not a database")
+                || msg.contains("no such table") || msg.contains("no such column");
     }
 
     /** "Could not read the crawl file X: the file is damaged." */

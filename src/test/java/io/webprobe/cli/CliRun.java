@@ -14,4 +14,12 @@ record CliRun(int exitCode, String out, String err) {
         int code = WebprobeCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    /** A run whose standard output is {@code stdout} (one that fails, say); out() is empty. */
+    static CliRun runInto(java.io.OutputStream stdout, String... args) {
+        StringWriter err = new StringWriter();
+        int code = WebprobeCli.execute(io.webprobe.StdoutWriter.over(stdout,
+                java.nio.charset.StandardCharsets.UTF_8), new PrintWriter(err, true), args);
+        return new CliRun(code, "", err.toString());
+    }
 }

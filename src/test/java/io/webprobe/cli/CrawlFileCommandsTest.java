@@ -75,6 +75,19 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void exportCountsOneUrlInTheSingular() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+        Path db = dir.resolve("one.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+
+        CliRun r = run("export", db.toString(), "--csv", dir.resolve("one.csv").toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).isEqualTo("Exported " + db + " (1 URL crawled, finished).\n");
+    }
+
+    @Test
     void noOutputMayNameTheCrawlFileInUseOrItsSideFiles() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
         server.route("/a", html("<title>A</title>"));
@@ -106,6 +119,64 @@ class CrawlFileCommandsTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         assertThat(fresh).doesNotExist();
         assertEquals(requests, server.totalRequests());
+    }
+
+    @Test
+    void noOutputMayOverwriteAnotherCrawlFileOrDatabase() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path db = dir.resolve("c1.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        Path copy = dir.resolve("c1b.webprobe");
+        Files.copy(db, copy);
+        Path sqlite = dir.resolve("notes.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+                var st = c.createStatement()) {
+            st.execute("CREATE TABLE notes (text TEXT)");
+        }
+        byte[] copyBefore = Files.readAllBytes(copy);
+        byte[] sqliteBefore = Files.readAllBytes(sqlite);
+        int requests = server.totalRequests();
+        String crawlFile = " is a Webprobe crawl file, which Webprobe never overwrites; give the "
+                + "output another name.";
+
+        assertPlainError(run("export", db.toString(), "--csv", copy.toString()),
+                "--csv " + copy + crawlFile);
+        assertPlainError(run("export", db.toString(), "--broken-csv", sqlite.toString()),
+                "--broken-csv " + sqlite + " is a SQLite database, which Webprobe never "
+                        + "overwrites; give the output another name.");
+        assertPlainError(run("crawl", server.url("/"), "--quiet", "--csv", copy.toString()),
+                "--csv " + copy + crawlFile);
+        assertPlainError(run("crawl", server.url("/"), "--quiet", "--sitemaps",
+                "--orphans-csv", copy.toString()), "--orphans-csv " + copy + crawlFile);
+        assertPlainError(run("compare", db.toString(), db.toString(), "--csv",
+                copy.toString()), "--csv " + copy + crawlFile);
+        assertPlainError(run("ping", server.url("/"), "--count", "1", "--csv", copy.toString()),
+                "--csv " + copy + crawlFile);
+        assertPlainError(run("ping", server.url("/"), "--count", "1", "--requests-csv",
+                copy.toString()), "--requests-csv " + copy + crawlFile);
+
+        assertThat(Files.readAllBytes(copy)).isEqualTo(copyBefore);
+        assertThat(Files.readAllBytes(sqlite)).isEqualTo(sqliteBefore);
+        assertEquals(requests, server.totalRequests());
+    }
+
+    @Test
+    void aCrawlFileWithADroppedTableIsRefusedAsDamagedBeforeAnyOutput() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/gone\">a</a>"));
+        Path db = dir.resolve("nolinks.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var st = c.createStatement()) {
+            st.execute("DROP TABLE links");
+        }
+
+        CliRun r = run("export", db.toString(), "--broken-csv", "-");
+
+        assertPlainError(r, db + " is damaged and cannot be opened.");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test

@@ -112,4 +112,25 @@ class ExportBatchTest {
         assertThat(stdout.toString()).isEqualTo("value\na\n");
         assertThat(files()).isEmpty();
     }
+
+    @Test
+    void aCrawlFileThatFailsMidExportIsNamedAsTheProblemNotTheOutput() throws Exception {
+        Path out = dir.resolve("broken.csv");
+        RowSource<String> unreadable = sink -> {
+            throw new io.webprobe.store.StoreException("Could not read the crawl file "
+                    + "c.webprobe: the file is damaged.");
+        };
+        RowSource<String> badRow = sink -> {
+            throw new IllegalStateException("a title could not be read.");
+        };
+
+        assertThatThrownBy(() -> new ExportBatch(new StringWriter(), false)
+                .add(ExportBatch.STDOUT, ONE, unreadable).writeAll())
+                .hasMessage("Could not read the crawl file c.webprobe: the file is damaged. "
+                        + "Nothing was changed.");
+        assertThatThrownBy(() -> new ExportBatch().add(out, ONE, badRow).writeAll())
+                .hasMessage("Could not write " + out + ": a title could not be read. Nothing "
+                        + "was changed.");
+        assertThat(out).doesNotExist();
+    }
 }

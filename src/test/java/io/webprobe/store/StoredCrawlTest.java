@@ -394,6 +394,41 @@ class StoredCrawlTest {
     }
 
     @Test
+    void aCrawlWhoseFileFailsMidwayIsMarkedStoppedAndHoldsWhatWasSaved() throws Exception {
+        new TestSite(server, 120);
+        Path file = dir.resolve("full.webprobe");
+        AtomicInteger writes = new AtomicInteger();
+        CrawlSummary summary;
+        long saved;
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            // the fourth transaction fails, as a disk that filled up would
+            store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
+                    Duration.ofMillis(10), () -> {
+                        if (writes.incrementAndGet() > 3) {
+                            throw new IllegalStateException("no room");
+                        }
+                    }));
+            summary = run(CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()));
+            assertThat(summary.failure()).startsWith("Could not save the crawl to " + file);
+
+            assertThat(store.saveStoppedAfterFailure()).isTrue();
+            try (CrawlReader reader = store.reader()) {
+                saved = reader.counts().crawled();
+            }
+        }
+
+        assertThat(saved).isLessThan(summary.crawled());
+        try (CrawlStore again = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = again.reader()) {
+            assertThat(again.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(again.info().stateText()).isEqualTo("stopped");
+            assertThat(again.info().state().resumable()).isTrue();
+            assertThat(reader.counts().crawled()).isEqualTo(saved);
+        }
+    }
+
+    @Test
     void inlinksCatchUpWithTheLinksWhileTheCrawlIsPaused() throws Exception {
         whileHeldAtPage40(dir.resolve("crawl.webprobe"), Duration.ofSeconds(2), (job, look) -> {
             job.pause();

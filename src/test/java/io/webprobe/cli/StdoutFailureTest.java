@@ -1,0 +1,84 @@
+package io.webprobe.cli;
+
+import static io.webprobe.cli.CliRun.run;
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.webprobe.testsupport.FailingStream;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tables and CSVs that do not reach standard output (a full disk): one sentence, exit 2. */
+class StdoutFailureTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private static void assertPlainError(CliRun r, String message) {
+        assertEquals(2, r.exitCode(), r.err());
+        assertThat(r.err()).isEqualTo("webprobe: " + message + "\n");
+    }
+
+    @Test
+    void aWriteToStandardOutputThatFailsIsReportedAndExitsTwo() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path db = dir.resolve("small.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        String full = "Could not write to standard output: the disk is full.";
+        FailingStream disk = FailingStream.fullDisk();
+
+        assertPlainError(CliRun.runInto(disk, "export", db.toString(), "--csv", "-"), full);
+        assertPlainError(CliRun.runInto(disk, "export", db.toString(), "--broken-csv", "-"),
+                full);
+        assertPlainError(CliRun.runInto(disk, "compare", db.toString(), db.toString(),
+                "--csv", "-"), full);
+        // the crawl's summary goes to stderr when the CSV goes to standard output
+        CliRun crawl = CliRun.runInto(disk, "crawl", server.url("/"), "--quiet", "--csv", "-");
+        assertEquals(2, crawl.exitCode(), crawl.err());
+        assertThat(crawl.err()).startsWith("Crawled 2 URLs").endsWith("\nwebprobe: " + full
+                + "\n");
+        // the summary itself, with no CSV
+        assertPlainError(CliRun.runInto(disk, "crawl", server.url("/"), "--quiet"), full);
+        assertPlainError(CliRun.runInto(disk, "compare", db.toString(), db.toString()), full);
+        assertPlainError(CliRun.runInto(disk, "export", db.toString(), "--csv",
+                dir.resolve("fine.csv").toString()), full);
+        assertThat(dir.resolve("fine.csv")).exists(); // the file itself was written
+        assertPlainError(CliRun.runInto(disk, "ping", server.url("/"), "--count", "1"), full);
+        // with a CSV on standard output, ping's table goes to stderr
+        for (String option : new String[] {"--csv", "--requests-csv"}) {
+            CliRun ping = CliRun.runInto(disk, "ping", server.url("/"), "--count", "1", option,
+                    "-");
+            assertEquals(2, ping.exitCode(), ping.err());
+            assertThat(ping.err()).startsWith("URL ").endsWith("\nwebprobe: " + full + "\n");
+        }
+    }
+
+    @Test
+    void devFullAsStandardOutputIsReported() throws Exception {
+        Path devFull = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(devFull));
+        server.route("/", html("<title>Home</title>"));
+        Path db = dir.resolve("one.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+
+        try (var out = Files.newOutputStream(devFull,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            assertPlainError(CliRun.runInto(out, "export", db.toString(), "--csv", "-"),
+                    "Could not write to standard output: the disk is full.");
+        }
+    }
+}
