@@ -384,8 +384,8 @@ public final class PingCommand implements Callable<Integer> {
                     + shorten(p.text()) + "'): " + p.reason());
         }
         if (bad.size() > BAD_LINES_SHOWN) {
-            err.println(String.format(Locale.ROOT, "webprobe: warning: %,d more bad lines of %s "
-                    + "skipped.", bad.size() - BAD_LINES_SHOWN, file));
+            err.println("webprobe: warning: " + Words.count(bad.size() - BAD_LINES_SHOWN,
+                    "more bad line") + " of " + file + " skipped.");
         }
         err.flush();
         return list;
