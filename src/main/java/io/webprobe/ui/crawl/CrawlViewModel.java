@@ -488,6 +488,10 @@ public final class CrawlViewModel implements AutoCloseable {
             input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
         }
         if (summary.failure() != null) {
+            // the file could not be written (a full disk): it is marked stopped, in a small
+            // write of its own, so that it says so when opened (as the command line does)
+            CrawlStore failed = c.store();
+            s.background().execute(failed::saveStoppedAfterFailure);
             // as a failed ping does: a crawl stopped by its file (a full disk) is not a line
             // in the status bar to be missed
             s.dialogs().showError("Crawl stopped", summary.failure());
