@@ -12,6 +12,8 @@ import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Links are requested as a browser requests them, against a loopback server that routes by
@@ -108,5 +110,54 @@ class BrowserUrlsCrawlTest {
                             "/b%zz 200 ", "/refresh%zz 200 ", "/dir%zz/next.html 200 ");
             assertThat(events.broken).isEmpty();
         }
+    }
+
+    /**
+     * A Location with raw UTF-8 bytes is read as UTF-8, as browsers and curl read it (not as
+     * Latin-1, which requested /ok-caf%C3%83%C2%A9), over plain http and through
+     * java.net.http (the https client) alike; bytes that are not UTF-8 stay Latin-1.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLocationWithRawUtf8IsFollowedAsBrowsersFollowIt(boolean javaNetHttp) throws Exception {
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String answer = switch (target) {
+                    case "/" -> page("<a href=\"/go\">go</a><a href=\"/latin\">latin</a>");
+                    case "/go" -> "HTTP/1.1 302 Found\r\nLocation: /ok-caf\u00c3\u00a9\r\n"
+                            + "Content-Length: 0\r\n\r\n";
+                    case "/latin" -> "HTTP/1.1 302 Found\r\nLocation: /ok-caf\u00e9-1\r\n"
+                            + "Content-Length: 0\r\n\r\n";
+                    case "/ok-caf%C3%A9", "/ok-caf%C3%A9-1" -> page("ok");
+                    default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+                };
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            var events = new RecordingCrawlListener();
+            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
+                    .withSitemaps(false);
+            try (CrawlJob job = javaNetHttp
+                    ? TestJobs.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                            events).build()
+                    : TestJobs.job(plan, events)) {
+                job.start();
+                events.awaitFinish();
+            }
+
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .contains("GET /ok-caf%C3%A9 HTTP/1.1", "GET /ok-caf%C3%A9-1 HTTP/1.1");
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
+                    + " " + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .contains("/go 302 /ok-caf%C3%A9", "/latin 302 /ok-caf%C3%A9-1");
+            assertThat(events.broken).isEmpty();
+        }
+    }
+
+    private static String page(String html) {
+        return "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + html.length() + "\r\n\r\n" + html;
     }
 }
