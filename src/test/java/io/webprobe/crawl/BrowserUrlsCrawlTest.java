@@ -37,6 +37,8 @@ class BrowserUrlsCrawlTest {
                 <a href="/~user/">1</a><a href="/%%7euser/">2</a>
                 <a href="list?f[name]=x">PHP array</a>
                 <a href="HTTP://127.0.0.1:%d/Case">upper case scheme</a>
+                <a href="http:ok-colon">relative with a scheme</a>
+                <a href="HTTP:/ok-one-slash">one slash</a>
                 <a href="http://127.0.0.1:99999/">bad port</a>
                 """.formatted(server.port())));
         server.route("/docs//page.html", html("ok"));
@@ -45,6 +47,8 @@ class BrowserUrlsCrawlTest {
         server.route("/~user/", html("ok"));
         server.route("/list?f[name]=x", html("ok"));
         server.route("/Case", html("ok"));
+        server.route("/ok-colon", html("ok"));
+        server.route("/ok-one-slash", html("ok"));
 
         var events = new RecordingCrawlListener();
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
@@ -58,7 +62,8 @@ class BrowserUrlsCrawlTest {
             assertThat(b.errorMessage()).contains("port is out of range");
         });
         for (String path : new String[] {"/docs//page.html", "/long/page.html",
-            "/images/photo.jpg", "/~user/", "/list?f[name]=x", "/Case"}) {
+            "/images/photo.jpg", "/~user/", "/list?f[name]=x", "/Case", "/ok-colon",
+            "/ok-one-slash"}) {
             assertThat(server.hits(path)).as(path).isEqualTo(1);
         }
         assertThat(server.hits("/%7euser/")).isZero();
