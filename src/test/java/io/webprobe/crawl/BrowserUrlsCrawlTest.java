@@ -118,6 +118,50 @@ class BrowserUrlsCrawlTest {
     }
 
     /**
+     * What java.net.URI refuses but WHATWG leaves as it is ({@code | ^} in the path,
+     * {@code ` { } | ^} in the query, brackets in the path) is requested and shown as the
+     * browser has it over plain http, not percent-encoded: a server that routes by the exact
+     * bytes finds them.
+     */
+    @Test
+    void charactersUriRefusesAreSentAndShownAsTheBrowserHasThem() throws Exception {
+        Map<String, String> site = Map.of(
+                "/", """
+                        <a href="/dir/a|b^c">path</a> <a href="/dir/p?q=`{}|^">query</a>
+                        <a href="/p[1]">brackets</a> <a href="/go">moved</a>""",
+                "/dir/a|b^c", "a", "/dir/p?q=`{}|^", "q", "/p[1]", "p", "/to|x", "x");
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String answer = target.equals("/go")
+                        ? "HTTP/1.1 301 Moved\r\nLocation: /to|x\r\nContent-Length: 0\r\n\r\n"
+                        : site.containsKey(target) ? page(site.get(target))
+                        : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            var events = new RecordingCrawlListener();
+            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
+                    .withSitemaps(false);
+            try (CrawlJob job = TestJobs.job(plan, events)) {
+                job.start();
+                events.awaitFinish();
+            }
+
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /dir/a|b^c HTTP/1.1",
+                            "GET /dir/p?q=`{}|^ HTTP/1.1", "GET /p[1] HTTP/1.1",
+                            "GET /go HTTP/1.1", "GET /to|x HTTP/1.1");
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
+                    + " " + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .containsExactlyInAnyOrder("/ 200 ", "/dir/a|b^c 200 ",
+                            "/dir/p?q=`{}|^ 200 ", "/p[1] 200 ", "/go 301 /to|x", "/to|x 200 ");
+            assertThat(events.broken).isEmpty();
+        }
+    }
+
+    /**
      * A Location with raw UTF-8 bytes is read as UTF-8, as browsers and curl read it (not as
      * Latin-1, which requested /ok-caf%C3%83%C2%A9), over plain http and through
      * java.net.http (the https client) alike; bytes that are not UTF-8 stay Latin-1.

@@ -226,6 +226,13 @@ class UrlsTest {
             http://h/a%zz#f               -> /a%zz
             http://h/a%25zz               -> null
             http://h/a%7Czz?q=1           -> null
+            http://h/dir/a|b^c            -> /dir/a|b^c
+            http://h/p?q=`{}|^            -> /p?q=`{}|^
+            http://h/p[1]                 -> /p[1]
+            http://h/list?f[name]=x       -> null
+            http://[::1]:81/x             -> null
+            http://h/a|b#{f}              -> /a|b
+            http://h/a#{f}                -> null
             http://u%zz@h/a               -> null
             http://h/a#%zz                -> null
             """)
