@@ -210,6 +210,16 @@ final class LinkExtractor {
         return java.nio.charset.StandardCharsets.UTF_8;
     }
 
+    /**
+     * Where an HTTP {@code Refresh} response header ({@code 0; url=/next}) sends the browser,
+     * read as a meta refresh's content and resolved against the URL that answered (link type
+     * {@code refresh-header}); null for a plain reload or a target that is not a valid http(s)
+     * URL.
+     */
+    static Link refreshHeader(String value, String url) {
+        return new Collector(webUrl(url)).refresh(value, "refresh-header");
+    }
+
     /** Hosts java.net.URI reads as host names (a request needs one), learnt once each. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> REQUESTABLE =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -270,11 +280,16 @@ final class LinkExtractor {
         }
 
         Link refresh(String content) {
+            return refresh(content, "meta-refresh");
+        }
+
+        /** The target of a refresh ("5; url=/next"), or null for a plain reload. */
+        Link refresh(String content, String type) {
             Matcher m = REFRESH_URL.matcher(content);
             if (!m.matches() || m.group(2).isBlank()) {
                 return null; // a plain reload ("5") is not a link
             }
-            return toLink(m.group(2), "", null, "meta-refresh");
+            return toLink(m.group(2), "", null, type);
         }
 
         /**

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The outcome of one {@link FetchRequest}: either an HTTP response ({@link #status()} &gt; 0) or
- * a failure ({@link #error()} non-null). Immutable; the body's bytes never change. A kept body
+ * a failure ({@link #error()} non-null), or both: a response whose body could not be read as
+ * it is labelled (compressed data that is not), which a browser fails to show. Immutable; the body's bytes never change. A kept body
  * may be in a temporary file ({@link ResponseBody}): whoever is done with the response calls
  * {@link #release()}.
  *
