@@ -73,11 +73,29 @@ public final class Urls {
                 && (hash < 0 || !refused(requestUrl, hash + 1, requestUrl.length(), 0))) {
             return URI.create(requestUrl);
         }
-        try {
-            return WebUrl.parse(requestUrl).toUri();
-        } catch (WebUrlException e) {
-            return URI.create(PercentEncoding.escapeStrayPercent(requestUrl));
+        if (!notInAnHref(requestUrl)) {
+            try {
+                return WebUrl.parse(requestUrl).toUri();
+            } catch (WebUrlException e) {
+                // not an http(s) URL: as java.net.URI reads it, but for a stray "%"
+            }
         }
+        return URI.create(PercentEncoding.escapeStrayPercent(requestUrl));
+    }
+
+    /**
+     * Whether the text has what a browser's serialisation never holds as it is (spaces,
+     * controls, non-ASCII, {@code " < >}): then it is no URL in the crawl's form, and
+     * {@link #toUri(String)} refuses it as {@link URI} does.
+     */
+    private static boolean notInAnHref(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

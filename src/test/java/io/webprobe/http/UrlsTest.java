@@ -259,6 +259,16 @@ class UrlsTest {
         assertEquals(URI.create("http://h/a%25zz"), Urls.toUri("http://h/a%25zz"));
     }
 
+    @Test
+    void theUriOfARequestFormEscapesWhatUriRefusesAndNothingElse() {
+        assertEquals(URI.create("http://h/a%7Cb%5E%5B1%5D?q=%60%7Bx%7D[y]%5C#f%23"),
+                Urls.toUri("http://h/a|b^[1]?q=`{x}[y]\\#f#"));
+        assertEquals(URI.create("http://[::1]:81/x"), Urls.toUri("http://[::1]:81/x"));
+        // no browser serialisation holds a space: not a URL in the crawl's form
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Urls.toUri("http://h/a b"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "http://example.com/",
