@@ -80,8 +80,8 @@ public final class CrawlJob implements AutoCloseable {
     private volatile boolean stopping;
     /** Why a worker's unexpected failure stopped the crawl (a plain sentence), or null. */
     private volatile String failure;
-    /** A resumed crawl's site not answering at all (set when the crawl starts). */
-    private volatile SiteReach reach = new SiteReach(false);
+    /** The site not answering at all: a fresh crawl's start URL, a resumed crawl's pages. */
+    private volatile SiteReach reach;
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
@@ -100,6 +100,7 @@ public final class CrawlJob implements AutoCloseable {
         this.resolver = b.resolver;
         this.privacy = b.privacy;
         this.tally = new CrawlTally(plan.isList());
+        this.reach = SiteReach.fresh(plan.isList());
         this.time = new RunTime(ticker);
         Politeness p = plan.politeness();
         this.frontier = new Frontier<>(item -> item.hostKey, p.maxPerHost(plan.threads()),
@@ -173,7 +174,7 @@ public final class CrawlJob implements AutoCloseable {
                 }
             } else {
                 restore(resumeFrom, starts);
-                reach = new SiteReach(true);
+                reach = SiteReach.resumed();
             }
             sink.started();
             sink.state(CrawlState.RUNNING, time.ranBefore());
@@ -396,10 +397,12 @@ public final class CrawlJob implements AutoCloseable {
             return; // cancelled by stop(), or asked again later
         }
         if (reach.holdBack(item, made.visit().result())) {
-            // a resumed crawl whose site has not answered yet: not a result, still to fetch
+            // a site that has not answered yet: not a result, still to fetch on a resume
             if (reach.givenUp() || stopping) {
                 tally.unvisited(); // fetched again on the next resume
-                if (failure == null && !stopping) {
+                if (!stopping && !reach.forResume()) {
+                    tally.startUnreached(made.visit().result());
+                } else if (failure == null && !stopping) {
                     failure = reach.why();
                 }
                 stop();

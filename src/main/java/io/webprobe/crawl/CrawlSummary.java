@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How a crawl ended. Immutable.
  *
- * @param stopped true when the user stopped it before the frontier was empty
+ * @param stopped true when it stopped before the frontier was empty: stopped by the user, by a
+ *     failure, or because the site could not be reached (then resumable)
  * @param crawled URLs fetched (in scope and external)
  * @param broken broken URLs among them
  * @param brokenLinks broken links (source page, target) found

@@ -76,6 +76,14 @@ final class CrawlTally {
                 ""));
     }
 
+    /**
+     * The start URL could not be connected to: the crawl stops with it still to fetch (no row,
+     * nothing counted), and says why as for any start URL that gave nothing to crawl.
+     */
+    void startUnreached(CrawlResult result) {
+        noteStartOutcome(result);
+    }
+
     private void noteStartOutcome(CrawlResult r) {
         if (r.error() != null) {
             startError = r.error();

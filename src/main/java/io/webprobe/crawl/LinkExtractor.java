@@ -42,9 +42,10 @@ import org.jsoup.select.QueryParser;
  * redirect. Links inside HTML comments are not links (the parser never sees them as elements).
  * Non-HTTP schemes (mailto:, tel:, javascript:, data:, ftp:...) are skipped, not reported;
  * hrefs a browser refuses ({@code http://}, {@code http://h:99999/}) are returned as invalid
- * links, and so are mistyped schemes a browser would read as a relative path or fix up
- * ({@code https;//x}, {@code http//x}, {@code http:/x}, {@code http:x}): the author meant an
- * absolute link and did not write one. Stateless and thread-safe.
+ * links. Everything else is resolved as the browser resolves it, whatever the author meant:
+ * {@code http:x} and {@code http:/x} on an http page are relative to it, {@code https:/x} is
+ * {@code https://x/}, {@code http//x} is a path (the checks on a typed URL, {@code UrlSyntax},
+ * are for what a user types, not for links). Stateless and thread-safe.
  */
 final class LinkExtractor {
     private static final Pattern REFRESH_URL = Pattern.compile(
@@ -209,6 +210,16 @@ final class LinkExtractor {
         return java.nio.charset.StandardCharsets.UTF_8;
     }
 
+    /**
+     * Where an HTTP {@code Refresh} response header ({@code 0; url=/next}) sends the browser,
+     * read as a meta refresh's content and resolved against the URL that answered (link type
+     * {@code refresh-header}); null for a plain reload or a target that is not a valid http(s)
+     * URL.
+     */
+    static Link refreshHeader(String value, String url) {
+        return new Collector(webUrl(url)).refresh(value, "refresh-header");
+    }
+
     /** Hosts java.net.URI reads as host names (a request needs one), learnt once each. */
     private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> REQUESTABLE =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -269,11 +280,16 @@ final class LinkExtractor {
         }
 
         Link refresh(String content) {
+            return refresh(content, "meta-refresh");
+        }
+
+        /** The target of a refresh ("5; url=/next"), or null for a plain reload. */
+        Link refresh(String content, String type) {
             Matcher m = REFRESH_URL.matcher(content);
             if (!m.matches() || m.group(2).isBlank()) {
                 return null; // a plain reload ("5") is not a link
             }
-            return toLink(m.group(2), "", null, "meta-refresh");
+            return toLink(m.group(2), "", null, type);
         }
 
         /**
@@ -306,11 +322,6 @@ final class LinkExtractor {
 
         /** The parsed href, {@link #NOT_HTTP}, or null when invalid (then recorded). */
         private Parsed parse(String href, String anchor, Element anchorOf, String type) {
-            if (mistypedHttpScheme(href)) {
-                invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
-                        + "the scheme is not followed by \"://\"", type));
-                return null;
-            }
             WebUrl url;
             try {
                 url = WebUrl.parse(href, base).withoutFragment();
@@ -343,28 +354,6 @@ final class LinkExtractor {
     private static final Parsed NOT_HTTP = new Parsed(null, "");
     /** Distinct hrefs of one page remembered at most (a page of a million links). */
     private static final int MAX_PARSED = 10_000;
-
-    /**
-     * "http" or "https" followed by ";", by "//" without the colon, or by a colon without two
-     * slashes (or backslashes, which browsers read as slashes): a scheme mistyped.
-     */
-    static boolean mistypedHttpScheme(String href) {
-        int n = href.regionMatches(true, 0, "https", 0, 5) ? 5
-                : href.regionMatches(true, 0, "http", 0, 4) ? 4 : 0;
-        if (n == 0 || href.length() == n) {
-            return false;
-        }
-        return switch (href.charAt(n)) {
-            case ';' -> true;
-            case ':' -> !(isSlash(href, n + 1) && isSlash(href, n + 2));
-            case '/' -> href.startsWith("/", n + 1);
-            default -> false;
-        };
-    }
-
-    private static boolean isSlash(String s, int i) {
-        return i < s.length() && (s.charAt(i) == '/' || s.charAt(i) == '\\');
-    }
 
     /**
      * Counts the words of the body's visible text nodes it visits (script and style contents

@@ -62,24 +62,33 @@ final class VisitMaker {
      * The row of a URL fetched again on request, without its links (they stay as stored).
      */
     CrawlResult row(QueueItem item, FetchResponse r) {
-        if (!r.hasResponse()) {
+        if (!r.hasResponse() && r.status() == 0) {
             return base(item).error(r.error(), r.errorMessage()).build();
         }
         String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
                 .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
+        if (!r.hasResponse()) {
+            return row.error(r.error(), r.errorMessage()).build(); // a body that cannot be read
+        }
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
+        LinkExtractor.Link headerRefresh = refreshHeader(item, r);
         if (r.isRedirect()) {
             redirectTarget(item, r.location(), row);
-        } else if (!item.external && r.body() != null && r.status() < 300
+        } else if (movedWithoutLocation(r)) {
+            row.error(ErrorKind.INVALID_URL, NO_LOCATION);
+        } else if (headerRefresh != null) {
+            redirectTarget(item, headerRefresh.requestUrl(), row);
+        }
+        if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title()).outlinks(page.links().size());
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
-            if (refresh != null) {
+            if (refresh != null && headerRefresh == null) {
                 redirectTarget(item, refresh.requestUrl(), row);
             }
         }
@@ -89,7 +98,7 @@ final class VisitMaker {
     /** A URL that answered (or failed): its row, and its links when it is a page of the site. */
     Made answered(QueueItem item, FetchResponse r) {
         if (!r.hasResponse()) {
-            return failed(item, r.error(), r.errorMessage());
+            return r.status() == 0 ? failed(item, r.error(), r.errorMessage()) : unreadable(item, r);
         }
         LinkGraph.PageLinks links = graph.page(item);
         List<CrawlSink.InvalidHref> invalid = new ArrayList<>();
@@ -101,9 +110,18 @@ final class VisitMaker {
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         long redirectId = 0;
+        LinkExtractor.Link headerRefresh = refreshHeader(item, r);
         if (r.isRedirect()) {
             redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
-        } else if (!item.external && r.body() != null && r.status() < 300
+        } else if (movedWithoutLocation(r)) {
+            row.error(ErrorKind.INVALID_URL, NO_LOCATION);
+        } else if (headerRefresh != null) {
+            // a Refresh header is the response's redirect, as a meta refresh is the page's
+            // (browsers act on it before the page's own refresh, which is then not one)
+            redirectId = redirect(item, headerRefresh.requestUrl(), headerRefresh.type(), links,
+                    row, setsCookie(r));
+        }
+        if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
@@ -121,7 +139,7 @@ final class VisitMaker {
                 }
             }
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
-            if (refresh != null) {
+            if (refresh != null && headerRefresh == null) {
                 // a meta refresh is the page's redirect (as browsers treat it)
                 redirectId = redirect(item, refresh.requestUrl(), "meta-refresh",
                         links, row, setsCookie(r));
@@ -164,6 +182,18 @@ final class VisitMaker {
                 .build(), List.of(), 0, List.of(), List.of(), List.of(), item.revisit));
     }
 
+    /**
+     * A response whose body cannot be read as it is labelled (compressed data that is not):
+     * the browser shows an error, so the row is one, with the status the server sent.
+     */
+    private Made unreadable(QueueItem item, FetchResponse r) {
+        CrawlResult row = base(item).status(r.status())
+                .contentType(MimeSniffing.mediaType(r)).sizeBytes(r.sizeBytes())
+                .responseMillis(r.elapsedMillis()).error(r.error(), r.errorMessage()).build();
+        return Made.alone(new CrawlSink.Visit(item.id, row, r.headers(), 0, List.of(),
+                List.of(), List.of(), item.revisit));
+    }
+
     /** A URL that could not be fetched (or crawled) at all. */
     Made failed(QueueItem item, ErrorKind kind, String message) {
         return Made.alone(new CrawlSink.Visit(item.id, base(item).error(kind, message).build(),
@@ -182,6 +212,34 @@ final class VisitMaker {
             return null;
         }
         return refresh;
+    }
+
+    /** The reason of a redirect status that says the URL moved but not where to. */
+    static final String NO_LOCATION = "Redirect without a Location: the server says the page "
+            + "moved but not where to, so a browser shows this answer instead";
+
+    /**
+     * A 301, 302, 303, 307 or 308 without a Location: not a working redirect (a browser shows
+     * its body, often nothing). A 300 may list its choices in its body and a 304 has no
+     * Location by nature, so they are left as they are.
+     */
+    private static boolean movedWithoutLocation(FetchResponse r) {
+        int s = r.status();
+        return (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) && !r.isRedirect();
+    }
+
+    /**
+     * Where a response's {@code Refresh} header sends the browser ({@code 0; url=/next}), as
+     * for a meta refresh: only for a page of the site answering 1xx/2xx, and not to the URL
+     * itself (a reload); else null.
+     */
+    private static LinkExtractor.Link refreshHeader(QueueItem item, FetchResponse r) {
+        String value = r.header("refresh");
+        if (value.isEmpty() || item.external || r.status() >= 300) {
+            return null;
+        }
+        LinkExtractor.Link target = LinkExtractor.refreshHeader(value, item.url);
+        return target == null || target.key().equals(Urls.key(item.uri())) ? null : target;
     }
 
     private static boolean setsCookie(FetchResponse r) {

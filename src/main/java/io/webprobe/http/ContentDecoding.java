@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Decodes a gzip or deflate response body with a cap on the DECODED size: a small compressed
@@ -17,8 +18,17 @@ import java.util.zip.InflaterInputStream;
 public final class ContentDecoding {
     private ContentDecoding() {}
 
-    /** A decoded body. */
-    public record Decoded(ResponseBody body, boolean truncated) {}
+    /**
+     * A decoded body.
+     *
+     * @param failure why the body could not be decoded at all (one plain sentence), else null;
+     *     then {@code body} is empty
+     */
+    public record Decoded(ResponseBody body, boolean truncated, String failure) {
+        public Decoded(ResponseBody body, boolean truncated) {
+            this(body, truncated, null);
+        }
+    }
 
     /** The encodings we ask servers for. */
     public static final String ACCEPTED = "gzip, deflate";
@@ -27,23 +37,36 @@ public final class ContentDecoding {
 
     /**
      * Decodes {@code body} per its Content-Encoding; returns it unchanged for identity or an
-     * encoding we do not know (we never ask for those). A corrupt stream keeps what decoded
-     * cleanly and is marked truncated. A body decoded into a new one is closed.
+     * encoding we do not know (we never ask for those), and for an empty body. A stream that
+     * ends early (a body cut at the download cap, a connection closed) keeps what decoded and
+     * is marked truncated. A body that is not in the encoding it is labelled with (not gzip at
+     * all, or corrupt data) is a failure, as browsers fail it (a content decoding error), with
+     * an empty body. A body decoded into a new one is closed.
      */
     public static Decoded decode(ResponseBody body, String contentEncoding, long cap) {
         String enc = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        if (!enc.equals("gzip") && !enc.equals("x-gzip") && !enc.equals("deflate")) {
+        if (!enc.equals("gzip") && !enc.equals("x-gzip") && !enc.equals("deflate")
+                || body.length() == 0) {
             return new Decoded(body, false);
         }
         try (body) {
             InputStream in;
             try {
                 in = enc.equals("deflate") ? inflating(body) : new GZIPInputStream(body.open(), BUFFER);
+            } catch (ZipException e) {
+                return notDecoded(enc); // not a gzip header
             } catch (IOException e) {
-                return new Decoded(ResponseBody.EMPTY, true); // not even a valid header
+                return new Decoded(ResponseBody.EMPTY, true); // the header itself was cut
             }
-            return read(in, cap);
+            return read(in, cap, enc);
         }
+    }
+
+    private static Decoded notDecoded(String encoding) {
+        String name = encoding.equals("deflate") ? "deflate" : "gzip";
+        return new Decoded(ResponseBody.EMPTY, false, "The server says the body is compressed "
+                + "(Content-Encoding: " + name + "), but it is not valid " + name + " data, so "
+                + "browsers cannot show it (a content decoding error)");
     }
 
     /** "deflate" is meant to be zlib-wrapped, but some servers send raw deflate: try both. */
@@ -53,7 +76,7 @@ public final class ContentDecoding {
         return new InflaterInputStream(body.open(), new Inflater(!zlib), BUFFER);
     }
 
-    private static Decoded read(InputStream in, long cap) {
+    private static Decoded read(InputStream in, long cap, String encoding) {
         BodyBuffer out = new BodyBuffer(-1);
         byte[] buf = new byte[BUFFER];
         boolean truncated = false;
@@ -69,8 +92,15 @@ public final class ContentDecoding {
                 out.write(buf, 0, n);
                 total += n;
             }
+        } catch (ZipException e) {
+            if (!String.valueOf(e.getMessage()).contains("trailer")) {
+                // corrupt compressed data: browsers show an error, not the part before it
+                out.discard();
+                return notDecoded(encoding);
+            }
+            // every byte decoded, only the checksum after them is wrong: browsers show it
         } catch (IOException e) {
-            truncated = true;
+            truncated = true; // ended early: a body cut at the cap or a connection closed
         }
         return new Decoded(out.finish(), truncated || out.cut());
     }

@@ -6,14 +6,16 @@ import java.util.Objects;
 
 /**
  * The outcome of one {@link FetchRequest}: either an HTTP response ({@link #status()} &gt; 0) or
- * a failure ({@link #error()} non-null). Immutable; the body's bytes never change. A kept body
+ * a failure ({@link #error()} non-null), or both: a response whose body could not be read as
+ * it is labelled (compressed data that is not), which a browser fails to show. Immutable; the body's bytes never change. A kept body
  * may be in a temporary file ({@link ResponseBody}): whoever is done with the response calls
  * {@link #release()}.
  *
  * @param uri the URI that was requested
  * @param status the HTTP status code, or 0 when no response arrived
  * @param contentType the Content-Type header, or "" when absent
- * @param location the Location header, or null
+ * @param location the Location header, or null; raw bytes in it that are valid UTF-8 are
+ *     read as UTF-8, as browsers read them ({@link #headerText})
  * @param sizeBytes body bytes as downloaded (before content decoding); for HEAD, the announced
  *     Content-Length
  * @param body the body (decoded) when the request's body policy kept it, else null
@@ -45,6 +47,7 @@ public record FetchResponse(
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(version, "version");
         contentType = contentType == null ? "" : contentType;
+        location = location == null ? null : headerText(location);
         errorMessage = errorMessage == null ? "" : errorMessage;
         robotsTag = robotsTag == null ? "" : robotsTag;
         headers = headers == null ? List.of() : List.copyOf(headers);
@@ -81,6 +84,36 @@ public record FetchResponse(
             }
         }
         return "";
+    }
+
+    /**
+     * A header value as a browser reads it. Both HTTP clients give a header's bytes one char
+     * each (ISO-8859-1); a server that writes a URL with raw UTF-8 in it (a Location of
+     * "/caf" and the bytes C3 A9 for "/café") means UTF-8, so bytes that are valid UTF-8 are
+     * decoded as such. Anything else (ASCII, a lone Latin-1 byte, text already decoded) is left as it is.
+     */
+    static String headerText(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xff) {
+                return value; // not one char per byte: already text
+            }
+            high |= c > 0x7f;
+        }
+        if (!high) {
+            return value;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(
+                            value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return value; // not UTF-8: the bytes as Latin-1, as browsers fall back to
+        }
     }
 
     /** A failed request. */

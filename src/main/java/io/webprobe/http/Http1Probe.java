@@ -121,10 +121,12 @@ public final class Http1Probe implements HttpProbe {
         boolean truncated = r.truncated();
         ResponseBody body = r.body();
         String encoding = r.header("content-encoding");
+        String undecodable = null;
         if (body != null && !encoding.isEmpty()) {
             ContentDecoding.Decoded d = ContentDecoding.decode(body, encoding, request.maxBodyBytes());
             body = d.body();
             truncated |= d.truncated();
+            undecodable = d.failure();
         }
         long size = r.bodyBytes();
         if (isHead) {
@@ -139,7 +141,8 @@ public final class Http1Probe implements HttpProbe {
         }
         return new FetchResponse(uri, r.status(), r.contentType(),
                 location.isEmpty() ? null : location, size, body, truncated, millisSince(start),
-                null, "", robots.toString(), r.headers(), r.version());
+                undecodable == null ? null : ErrorKind.IO, undecodable, robots.toString(),
+                r.headers(), r.version());
     }
 
     private static long announcedLength(String value) {

@@ -210,6 +210,7 @@ public final class JdkHttpProbe implements HttpProbe {
         long size = body.size();
         ResponseBody bytes = body.body();
         boolean truncated = body.truncated();
+        String undecodable = null;
         if (bytes != null) {
             // size stays what was downloaded; the cap applies to the decoded body too
             ContentDecoding.Decoded decoded = ContentDecoding.decode(bytes,
@@ -217,6 +218,7 @@ public final class JdkHttpProbe implements HttpProbe {
                     request.maxBodyBytes());
             bytes = decoded.body();
             truncated |= decoded.truncated();
+            undecodable = decoded.failure();
         }
         if (head) {
             size = response.headers().firstValueAsLong("Content-Length").orElse(0);
@@ -230,8 +232,8 @@ public final class JdkHttpProbe implements HttpProbe {
                 bytes,
                 truncated,
                 millisSince(start),
-                null,
-                "",
+                undecodable == null ? null : ErrorKind.IO,
+                undecodable,
                 String.join(" | ", response.headers().allValues("X-Robots-Tag")),
                 headersOf(response.headers()),
                 // java.net.http knows HTTP_1_1 and HTTP_2 only: it reads an HTTP/1.0 status

@@ -58,37 +58,102 @@ public final class Urls {
     }
 
     /**
-     * The URI of a URL in the crawl's form ({@link WebUrl#requestUrl()}): the same text with a
-     * "%" not followed by two hex digits written "%25", as {@link WebUrl#toUri()} has it.
+     * The URI of a URL in the crawl's form ({@link WebUrl#requestUrl()}): the same text with
+     * what {@link URI} refuses percent-encoded ({@code |} as {@code %7C}, a "%" not followed
+     * by two hex digits as {@code %25}...), as {@link WebUrl#toUri()} has it.
      *
      * @throws IllegalArgumentException when the text is no URI even so
      */
     public static URI toUri(String requestUrl) {
+        int pathStart = pathStart(requestUrl);
+        int hash = requestUrl.indexOf('#', pathStart);
+        int end = hash < 0 ? requestUrl.length() : hash;
+        if (!refused(requestUrl, 0, pathStart, 0)
+                && !refused(requestUrl, pathStart, end, queryStart(requestUrl, pathStart, end))
+                && (hash < 0 || !refused(requestUrl, hash + 1, requestUrl.length(), 0))) {
+            return URI.create(requestUrl);
+        }
+        if (!notInAnHref(requestUrl)) {
+            try {
+                return WebUrl.parse(requestUrl).toUri();
+            } catch (WebUrlException e) {
+                // not an http(s) URL: as java.net.URI reads it, but for a stray "%"
+            }
+        }
         return URI.create(PercentEncoding.escapeStrayPercent(requestUrl));
+    }
+
+    /**
+     * Whether the text has what a browser's serialisation never holds as it is (spaces,
+     * controls, non-ASCII, {@code " < >}): then it is no URL in the crawl's form, and
+     * {@link #toUri(String)} refuses it as {@link URI} does.
+     */
+    private static boolean notInAnHref(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * The request target (path and query) an HTTP/1.1 request line carries for a URL in the
      * crawl's form ({@link WebUrl#requestUrl()}) when its URI ({@link #toUri(String)}) cannot
-     * say it: the path and query as written, a "%" not followed by two hex digits sent as it
-     * is, as a browser sends it. Null when the URI's raw path and query are the same bytes.
+     * say it: the path and query as written, as a browser sends them ({@code /a|b?q={x}},
+     * {@code /a%zz}). Null when the URI's raw path and query are the same bytes.
      */
     public static String requestTarget(String requestUrl) {
-        int scheme = requestUrl.indexOf("://");
-        if (scheme < 0) {
+        if (requestUrl.indexOf("://") < 0) {
             return null;
         }
-        int from = scheme + 3;
-        while (from < requestUrl.length() && "/?#".indexOf(requestUrl.charAt(from)) < 0) {
-            from++; // the authority
-        }
+        int from = pathStart(requestUrl);
         int to = requestUrl.indexOf('#', from);
         to = to < 0 ? requestUrl.length() : to;
-        if (!PercentEncoding.hasStrayPercent(requestUrl, from, to)) {
+        if (!refused(requestUrl, from, to, queryStart(requestUrl, from, to))) {
             return null;
         }
         String target = requestUrl.substring(from, to);
-        return target.startsWith("/") ? target : "/" + target;
+        target = target.startsWith("/") ? target : "/" + target;
+        return FetchRequest.isTarget(target) ? target : null;
+    }
+
+    /** Where the authority ends (the path starts): after "://" and the host; 0 without. */
+    private static int pathStart(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return 0;
+        }
+        int i = scheme + 3;
+        while (i < url.length() && "/?#".indexOf(url.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the "?" in {@code url[from, to)}, or {@code to}. */
+    private static int queryStart(String url, int from, int to) {
+        int q = url.indexOf('?', from);
+        return q < 0 || q > to ? to : q;
+    }
+
+    /**
+     * Whether {@code s[from, to)} holds a character {@link URI} refuses there (as
+     * {@link WebUrl#toUri()} escapes them): {@code " < > \ ^ ` { | }}, spaces, controls,
+     * non-ASCII, a "%" not followed by two hex digits, a "#" (the range is before or inside
+     * the fragment), and brackets before {@code pathEnd}.
+     */
+    private static boolean refused(String s, int from, int to, int pathEnd) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}#".indexOf(c) >= 0
+                    || (c == '%' && !PercentEncoding.isEscape(s, i))
+                    || ((c == '[' || c == ']') && i < pathEnd)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The base as a {@link WebUrl}, or null when it is not an http(s) URL. */

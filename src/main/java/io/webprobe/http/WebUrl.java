@@ -11,9 +11,8 @@ import java.net.URISyntaxException;
  *
  * <p>Three derived forms serve a crawler: {@link #toUri()}, the URI to request, which is the
  * browser's serialisation byte for byte except for the few characters {@link URI} cannot hold
- * (then percent-encoded); {@link #requestUrl()}, the same but for a stray "%", which stays
- * as the browser has it, the form the crawl keeps, shows and sends over its own HTTP/1.1
- * client; and {@link #key()}, which decides whether two URLs are the same page.
+ * (then percent-encoded); {@link #requestUrl()}, the serialisation itself, as the browser
+ * sends it, the form the crawl keeps, shows and sends over its own HTTP/1.1 client; and {@link #key()}, which decides whether two URLs are the same page.
  *
  * <p>Immutable and thread-safe; equal when the serialisations are equal.
  */
@@ -146,7 +145,7 @@ public final class WebUrl {
      * followed by two hex digits is the exception: a browser sends {@code /%zz} as it is, and
      * many servers refuse it (400), but {@code URI} cannot hold it, so a request made from
      * this URI sends {@code /%25zz}, which a server reads as another path
-     * ({@link #requestUrl()} keeps it as the browser does). A host {@code URI}
+     * ({@link #requestUrl()} keeps it, and the others, as the browser does). A host {@code URI}
      * cannot read as a host name ({@code a_b.example}) gives a URI whose
      * {@link URI#getHost()} is null.
      */
@@ -183,33 +182,29 @@ public final class WebUrl {
     public String uriString() {
         String u = uriString;
         if (u == null) {
-            u = escaped(true);
+            u = escaped();
             uriString = u;
         }
         return u;
     }
 
     /**
-     * The URL as a crawl keeps, shows and requests it: {@link #uriString()}, except that a "%"
-     * not followed by two hex digits stays as it is ({@code /a%zz}, {@code /100%}), as in
-     * {@link #href()} and as a browser sends it; a server reads {@code /a%25zz} as another
-     * path. The other characters {@link URI} refuses stay escaped, as servers read both forms
-     * of those alike. This text is not always a URI: {@link Urls#toUri(String)} makes the URI
-     * ({@link #toUri()}) from it, and {@link Urls#requestTarget(String)} the request target our
-     * HTTP/1.1 client sends for it.
+     * The URL as a crawl keeps, shows and requests it: {@link #href()}, the browser's own
+     * serialisation, so what {@link URI} refuses stays as a browser sends it ({@code |} and
+     * {@code ^} in the path, {@code ` { } | ^} in the query, a "%" not followed by two hex
+     * digits: {@code /a%zz}, {@code /100%}); a server may read {@code /a%25zz} as another path,
+     * and route {@code /a%7Cb} apart from {@code /a|b}. This text is not always a URI:
+     * {@link Urls#toUri(String)} makes the URI ({@link #toUri()}) from it, and
+     * {@link Urls#requestTarget(String)} the request target our HTTP/1.1 client sends for it.
      */
     public String requestUrl() {
-        String u = uriString();
-        if (u == href || !PercentEncoding.hasStrayPercent(href, 0, href.length())) {
-            return u;
-        }
-        return escaped(false);
+        return href;
     }
 
-    /** The href with what URI refuses escaped; a stray "%" too when {@code strayPercent}. */
-    private String escaped(boolean strayPercent) {
+    /** The href with what URI refuses escaped. */
+    private String escaped() {
         int i = 0;
-        while (i < href.length() && !escapes(i, href.charAt(i), strayPercent)) {
+        while (i < href.length() && !isUnsafe(i, href.charAt(i))) {
             i++;
         }
         if (i == href.length()) {
@@ -218,17 +213,13 @@ public final class WebUrl {
         StringBuilder sb = new StringBuilder(href.length() + 16).append(href, 0, i);
         for (; i < href.length(); i++) {
             char c = href.charAt(i);
-            if (escapes(i, c, strayPercent)) {
+            if (isUnsafe(i, c)) {
                 PercentEncoding.appendByte(sb, c);
             } else {
                 sb.append(c);
             }
         }
         return sb.toString();
-    }
-
-    private boolean escapes(int i, char c, boolean strayPercent) {
-        return (strayPercent || c != '%') && isUnsafe(i, c);
     }
 
     /** Whether the char at {@code i} of the href is one {@link URI} refuses there. */

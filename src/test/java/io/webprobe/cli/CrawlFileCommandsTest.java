@@ -239,6 +239,35 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aStartUrlThatCouldNotBeReachedLeavesACrawlThatResumesOnceTheSiteIsUp()
+            throws Exception {
+        int port = server.port();
+        server.close(); // the site is down
+        String start = "http://127.0.0.1:" + port + "/";
+        Path db = dir.resolve("chk.webprobe");
+
+        CliRun down = run("crawl", start, "--quiet", "--db", db.toString());
+
+        assertEquals(2, down.exitCode());
+        assertThat(down.err()).isEqualTo("webprobe: Could not fetch " + start
+                + ": connection refused.\n");
+        assertThat(down.out()).isEqualTo("The crawl is stored in " + db + "; continue it with "
+                + io.webprobe.CommandName.get() + " crawl --resume " + db + ".\n");
+
+        try (LocalHttpServer up = new LocalHttpServer(port)) {
+            up.route("/", html("<a href=\"/a\">a</a>"));
+            up.route("/a", html("a"));
+
+            CliRun resumed = run("crawl", "--resume", db.toString(), "--quiet");
+
+            assertEquals(0, resumed.exitCode(), resumed.err());
+            assertThat(resumed.err()).isEmpty();
+            assertThat(resumed.out()).startsWith("Crawled 2 URLs").doesNotContain("finished");
+            assertThat(up.hits("/a")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void compareNamesEveryChangeAndExitsOneOnNewBrokenLinks() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"/b\">b</a>"
                 + "<a href=\"/old\">old</a><a href=\"/fixed\">fixed</a>"));

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Links are requested as a browser requests them, against a loopback server that routes by
@@ -35,6 +37,8 @@ class BrowserUrlsCrawlTest {
                 <a href="/~user/">1</a><a href="/%%7euser/">2</a>
                 <a href="list?f[name]=x">PHP array</a>
                 <a href="HTTP://127.0.0.1:%d/Case">upper case scheme</a>
+                <a href="http:ok-colon">relative with a scheme</a>
+                <a href="HTTP:/ok-one-slash">one slash</a>
                 <a href="http://127.0.0.1:99999/">bad port</a>
                 """.formatted(server.port())));
         server.route("/docs//page.html", html("ok"));
@@ -43,6 +47,8 @@ class BrowserUrlsCrawlTest {
         server.route("/~user/", html("ok"));
         server.route("/list?f[name]=x", html("ok"));
         server.route("/Case", html("ok"));
+        server.route("/ok-colon", html("ok"));
+        server.route("/ok-one-slash", html("ok"));
 
         var events = new RecordingCrawlListener();
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
@@ -56,7 +62,8 @@ class BrowserUrlsCrawlTest {
             assertThat(b.errorMessage()).contains("port is out of range");
         });
         for (String path : new String[] {"/docs//page.html", "/long/page.html",
-            "/images/photo.jpg", "/~user/", "/list?f[name]=x", "/Case"}) {
+            "/images/photo.jpg", "/~user/", "/list?f[name]=x", "/Case", "/ok-colon",
+            "/ok-one-slash"}) {
             assertThat(server.hits(path)).as(path).isEqualTo(1);
         }
         assertThat(server.hits("/%7euser/")).isZero();
@@ -108,5 +115,98 @@ class BrowserUrlsCrawlTest {
                             "/b%zz 200 ", "/refresh%zz 200 ", "/dir%zz/next.html 200 ");
             assertThat(events.broken).isEmpty();
         }
+    }
+
+    /**
+     * What java.net.URI refuses but WHATWG leaves as it is ({@code | ^} in the path,
+     * {@code ` { } | ^} in the query, brackets in the path) is requested and shown as the
+     * browser has it over plain http, not percent-encoded: a server that routes by the exact
+     * bytes finds them.
+     */
+    @Test
+    void charactersUriRefusesAreSentAndShownAsTheBrowserHasThem() throws Exception {
+        Map<String, String> site = Map.of(
+                "/", """
+                        <a href="/dir/a|b^c">path</a> <a href="/dir/p?q=`{}|^">query</a>
+                        <a href="/p[1]">brackets</a> <a href="/go">moved</a>""",
+                "/dir/a|b^c", "a", "/dir/p?q=`{}|^", "q", "/p[1]", "p", "/to|x", "x");
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String answer = target.equals("/go")
+                        ? "HTTP/1.1 301 Moved\r\nLocation: /to|x\r\nContent-Length: 0\r\n\r\n"
+                        : site.containsKey(target) ? page(site.get(target))
+                        : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            var events = new RecordingCrawlListener();
+            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
+                    .withSitemaps(false);
+            try (CrawlJob job = TestJobs.job(plan, events)) {
+                job.start();
+                events.awaitFinish();
+            }
+
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /dir/a|b^c HTTP/1.1",
+                            "GET /dir/p?q=`{}|^ HTTP/1.1", "GET /p[1] HTTP/1.1",
+                            "GET /go HTTP/1.1", "GET /to|x HTTP/1.1");
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
+                    + " " + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .containsExactlyInAnyOrder("/ 200 ", "/dir/a|b^c 200 ",
+                            "/dir/p?q=`{}|^ 200 ", "/p[1] 200 ", "/go 301 /to|x", "/to|x 200 ");
+            assertThat(events.broken).isEmpty();
+        }
+    }
+
+    /**
+     * A Location with raw UTF-8 bytes is read as UTF-8, as browsers and curl read it (not as
+     * Latin-1, which requested /ok-caf%C3%83%C2%A9), over plain http and through
+     * java.net.http (the https client) alike; bytes that are not UTF-8 stay Latin-1.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLocationWithRawUtf8IsFollowedAsBrowsersFollowIt(boolean javaNetHttp) throws Exception {
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String answer = switch (target) {
+                    case "/" -> page("<a href=\"/go\">go</a><a href=\"/latin\">latin</a>");
+                    case "/go" -> "HTTP/1.1 302 Found\r\nLocation: /ok-caf\u00c3\u00a9\r\n"
+                            + "Content-Length: 0\r\n\r\n";
+                    case "/latin" -> "HTTP/1.1 302 Found\r\nLocation: /ok-caf\u00e9-1\r\n"
+                            + "Content-Length: 0\r\n\r\n";
+                    case "/ok-caf%C3%A9", "/ok-caf%C3%A9-1" -> page("ok");
+                    default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+                };
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            var events = new RecordingCrawlListener();
+            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
+                    .withSitemaps(false);
+            try (CrawlJob job = javaNetHttp
+                    ? TestJobs.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                            events).build()
+                    : TestJobs.job(plan, events)) {
+                job.start();
+                events.awaitFinish();
+            }
+
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .contains("GET /ok-caf%C3%A9 HTTP/1.1", "GET /ok-caf%C3%A9-1 HTTP/1.1");
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
+                    + " " + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .contains("/go 302 /ok-caf%C3%A9", "/latin 302 /ok-caf%C3%A9-1");
+            assertThat(events.broken).isEmpty();
+        }
+    }
+
+    private static String page(String html) {
+        return "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + html.length() + "\r\n\r\n" + html;
     }
 }

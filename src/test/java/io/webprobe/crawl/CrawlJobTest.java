@@ -262,7 +262,7 @@ class CrawlJobTest {
     }
 
     @Test
-    void unreachableStartHostEndsWithOneErrorRow() throws Exception {
+    void unreachableStartHostStopsWithTheStartUrlStillToFetch() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
@@ -271,9 +271,12 @@ class CrawlJobTest {
         job(CrawlPlan.of(URI.create("http://127.0.0.1:" + closedPort + "/"), "t"), events).start();
         CrawlSummary summary = events.awaitFinish();
 
-        assertThat(events.results()).hasSize(1);
-        assertThat(events.results().get(0).error()).isEqualTo(ErrorKind.REFUSED);
+        // no row marks it broken: the crawl stops, resumable, as a resumed one does
+        assertThat(events.results()).isEmpty();
+        assertThat(summary.stopped()).isTrue();
+        assertThat(summary.broken()).isZero();
         assertThat(summary.startFailure()).contains("Could not fetch").contains("refused");
+        assertThat(summary.startError()).isEqualTo(ErrorKind.REFUSED);
     }
 
     @Test

@@ -67,12 +67,8 @@ class LinkExtractorTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '§', textBlock = """
             http://           § Malformed URL: no host name
-            https;//x.test/   § Malformed URL: the scheme is not followed by "://"
-            http:/x.test/     § Malformed URL: the scheme is not followed by "://"
-            https:            § Malformed URL: the scheme is not followed by "://"
+            https:            § Malformed URL: no host name
             http://exa[mple.test/ § Malformed URL: the host name contains "["
-            http//x.test/     § Malformed URL: the scheme is not followed by "://"
-            http:x.html       § Malformed URL: the scheme is not followed by "://"
             http://x.test:99999/ § Malformed URL: the port is out of range
             http://x.test:8o/ § Malformed URL: the port is not a number
             http://1.2.3.256/ § Malformed URL: the host is not a valid IPv4 address
@@ -113,6 +109,14 @@ class LinkExtractorTest {
             <a href="/~user/">1</a><a href="/%7euser/">2</a>  § http://site.test/~user/ a
             <a href="/a%2Fb">1</a><a href="/a/b">2</a>        § http://site.test/a%2Fb a | http://site.test/a/b a
             <a href="HTTP://Site.TEST:80/x">u</a>             § http://site.test/x a
+            <a href="http:ok-colon">c</a>                     § http://site.test/dir/ok-colon a
+            <a href="http:/ok-one-slash">s</a>                § http://site.test/ok-one-slash a
+            <a href="HTTP:/ok-upper">u</a>                    § http://site.test/ok-upper a
+            <a href="HTTPS:/ok">h</a>                         § https://ok/ a
+            <a href="https:ok.test/x">h</a>                   § https://ok.test/x a
+            <a href="http:">e</a>                             § http://site.test/dir/page.html a
+            <a href="https;//x.test/">t</a>                   § http://site.test/dir/https;//x.test/ a
+            <a href="http//x.test/">t</a>                     § http://site.test/dir/http//x.test/ a
             """)
     void resolvesLinksAsABrowserDoes(String html, String expected) {
         assertEquals(expected, links(html));

@@ -54,11 +54,50 @@ class ContentDecodingTest {
     }
 
     @Test
-    void corruptStreamKeepsWhatDecodedAndIsMarkedTruncated() throws IOException {
+    void aStreamThatEndsEarlyKeepsWhatDecodedAndIsMarkedTruncated() throws IOException {
         byte[] good = gzip(PAGE);
         byte[] cut = java.util.Arrays.copyOf(good, good.length - 12);
-        assertThat(ContentDecoding.decode(ResponseBody.of(cut), "gzip", 1 << 20).truncated()).isTrue();
-        assertThat(ContentDecoding.decode(ResponseBody.of(new byte[] {1, 2, 3}), "gzip", 1 << 20).truncated()).isTrue();
+        ContentDecoding.Decoded d = ContentDecoding.decode(ResponseBody.of(cut), "gzip", 1 << 20);
+        assertThat(d.truncated()).isTrue();
+        assertThat(d.failure()).isNull();
+        assertThat(ContentDecoding.decode(ResponseBody.of(java.util.Arrays.copyOf(good, 5)),
+                "gzip", 1 << 20).truncated()).isTrue(); // the header itself cut
+    }
+
+    /** Browsers fail these (ERR_CONTENT_DECODING_FAILED) rather than show part of them. */
+    @Test
+    void aBodyThatIsNotInItsEncodingIsAFailureInPlainWords() throws IOException {
+        ContentDecoding.Decoded plain = ContentDecoding.decode(ResponseBody.of(PAGE), "gzip",
+                1 << 20);
+        assertThat(plain.failure()).isEqualTo("The server says the body is compressed "
+                + "(Content-Encoding: gzip), but it is not valid gzip data, so browsers cannot "
+                + "show it (a content decoding error)");
+        assertThat(plain.body().length()).isZero();
+        assertThat(plain.truncated()).isFalse();
+        assertThat(ContentDecoding.decode(ResponseBody.of(new byte[] {1, 2, 3}), "gzip",
+                1 << 20).failure()).isNotNull();
+
+        byte[] corrupt = gzip(PAGE);
+        for (int i = 12; i < corrupt.length - 8; i++) {
+            corrupt[i] = (byte) 0xFF; // the compressed data, not the header or the trailer
+        }
+        assertThat(ContentDecoding.decode(ResponseBody.of(corrupt), "gzip", 1 << 20).failure())
+                .isNotNull();
+        assertThat(ContentDecoding.decode(ResponseBody.of(PAGE), "deflate", 1 << 20).failure())
+                .contains("Content-Encoding: deflate");
+    }
+
+    @Test
+    void anEmptyBodyOrAWrongChecksumAloneIsNoFailure() throws IOException {
+        ContentDecoding.Decoded empty = ContentDecoding.decode(ResponseBody.EMPTY, "gzip", 1 << 20);
+        assertThat(empty.failure()).isNull();
+        assertThat(empty.truncated()).isFalse();
+
+        byte[] badCrc = gzip(PAGE);
+        badCrc[badCrc.length - 8] ^= 0x01; // the CRC-32 in the trailer
+        ContentDecoding.Decoded d = ContentDecoding.decode(ResponseBody.of(badCrc), "gzip", 1 << 20);
+        assertThat(d.failure()).isNull();
+        assertThat(d.body().bytes()).isEqualTo(PAGE);
     }
 
     @Test

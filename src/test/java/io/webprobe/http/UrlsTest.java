@@ -226,6 +226,13 @@ class UrlsTest {
             http://h/a%zz#f               -> /a%zz
             http://h/a%25zz               -> null
             http://h/a%7Czz?q=1           -> null
+            http://h/dir/a|b^c            -> /dir/a|b^c
+            http://h/p?q=`{}|^            -> /p?q=`{}|^
+            http://h/p[1]                 -> /p[1]
+            http://h/list?f[name]=x       -> null
+            http://[::1]:81/x             -> null
+            http://h/a|b#{f}              -> /a|b
+            http://h/a#{f}                -> null
             http://u%zz@h/a               -> null
             http://h/a#%zz                -> null
             """)
@@ -250,6 +257,16 @@ class UrlsTest {
     void theUriOfARequestFormWritesAStrayPercentAs25() {
         assertEquals(URI.create("http://h/a%25zz?q=%41%25"), Urls.toUri("http://h/a%zz?q=%41%"));
         assertEquals(URI.create("http://h/a%25zz"), Urls.toUri("http://h/a%25zz"));
+    }
+
+    @Test
+    void theUriOfARequestFormEscapesWhatUriRefusesAndNothingElse() {
+        assertEquals(URI.create("http://h/a%7Cb%5E%5B1%5D?q=%60%7Bx%7D[y]%5C#f%23"),
+                Urls.toUri("http://h/a|b^[1]?q=`{x}[y]\\#f#"));
+        assertEquals(URI.create("http://[::1]:81/x"), Urls.toUri("http://[::1]:81/x"));
+        // no browser serialisation holds a space: not a URL in the crawl's form
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Urls.toUri("http://h/a b"));
     }
 
     @ParameterizedTest

@@ -153,10 +153,18 @@ class WebUrlConformanceTest {
         assertEquals(url.key(), Urls.key(uri), "the key is the same from the URI");
         assertEquals(uri, Urls.toUri(url.requestUrl()), "the URI from the request form");
         String target = Urls.requestTarget(url.requestUrl());
-        if (target != null) { // a stray "%" in the path or query, sent as it is
-            assertEquals(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
-                    + uri.getRawQuery()), PercentEncoding.escapeStrayPercent(target),
-                    "the target is the URI's but for a stray %");
+        String uriTarget = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?"
+                + uri.getRawQuery());
+        if (target != null) { // what URI refuses in the path or query, sent as the browser does
+            assertEquals(url.href().substring(url.pathStart(), url.queryEnd()), target,
+                    "the target is the browser's");
+            assertThat(onlyRefusedCharactersEscaped(target, uriTarget))
+                    .as("the target %s is the URI's %s but for what URI refuses", target,
+                            uriTarget)
+                    .isTrue();
+        } else {
+            assertEquals(url.href().substring(url.pathStart(), url.queryEnd()), uriTarget,
+                    "without a target of its own, the URI's is the browser's");
         }
     }
 

@@ -118,10 +118,15 @@ class WebUrlTest {
             http://h/a%2fb%zz%         -> http://h/a%2fb%zz%
             http://h/%%41              -> http://h/%%41
             http://h/a%25zz            -> http://h/a%25zz
-            http://h/p[1]|^x%zz        -> http://h/p%5B1%5D%7C%5Ex%zz
+            http://h/p[1]|^x%zz        -> http://h/p[1]|^x%zz
             http://h/a%zz#f%           -> http://h/a%zz#f%
+            http://h/a|b^c             -> http://h/a|b^c
+            http://h/p?q=`{}|^\\       -> http://h/p?q=`{}|^\\
+            http://h/#a#b[c]           -> http://h/#a#b[c]
+            http://[::1]:81/[x]?[y]    -> http://[::1]:81/[x]?[y]
+            http://h/a"b<c>            -> http://h/a%22b%3Cc%3E
             """)
-    void requestUrlIsTheUriFormButForAStrayPercentWhichStaysAsTheBrowserHasIt(String input,
+    void requestUrlIsTheBrowsersSerialisationWhatUriRefusesIncluded(String input,
             String requestUrl) {
         WebUrl url = parse(input);
         assertEquals(requestUrl, url.requestUrl());
@@ -129,9 +134,9 @@ class WebUrlTest {
     }
 
     @Test
-    void requestUrlIsTheUriStringItselfWithoutAStrayPercent() {
+    void requestUrlIsTheHrefItself() {
         WebUrl url = parse("http://h/p|x?q={1}");
-        assertSame(url.uriString(), url.requestUrl());
+        assertSame(url.href(), url.requestUrl());
     }
 
     @Test

@@ -230,6 +230,46 @@ class StoredCrawlTest {
     }
 
     @Test
+    void aFreshCrawlWhoseStartUrlCannotBeReachedIsLeftToResumeOnceTheSiteAnswers()
+            throws Exception {
+        int port = server.port();
+        server.close(); // the site is down before the crawl starts
+        String start = "http://127.0.0.1:" + port + "/";
+        CrawlPlan plan = CrawlPlan.of(URI.create(start), "Webprobe/test").withThreads(4);
+        Path file = dir.resolve("first.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlSummary first = run(CrawlJob.builder(plan,
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()));
+            assertThat(first.startFailure())
+                    .isEqualTo("Could not fetch " + start + ": connection refused.");
+            assertThat(first.stopped()).isTrue();
+            assertThat(first.broken()).isZero();
+            store.sink().flush().get();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).isEmpty(); // nothing marked broken
+            }
+        }
+        try (CrawlStore stored = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(stored.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(stored.info().resumable()).isTrue();
+        }
+
+        try (LocalHttpServer up = new LocalHttpServer(port);
+                CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            TestSite site = new TestSite(up, 10);
+            CrawlSummary resumed = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            assertThat(resumed.startFailure()).isNull();
+            assertThat(resumed.stopped()).isFalse();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(urls(reader.results()))
+                        .isEqualTo(site.paths().stream().map(up::url).collect(Collectors.toSet()));
+            }
+        }
+    }
+
+    @Test
     void aStoppedCrawlResumesWhereItWasAndFetchesNothingTwice() throws Exception {
         TestSite site = new TestSite(server, 120);
         // page 40 holds the crawl: the crawl is stopped while a worker waits on it

@@ -55,8 +55,21 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** A server on another loopback address (127.0.0.2...), to stand for another host. */
     public LocalHttpServer(InetAddress bind) {
+        this(new InetSocketAddress(bind, 0));
+    }
+
+    /**
+     * A server on 127.0.0.1 at a port a test freed (a site that comes back up).
+     *
+     * @throws UncheckedIOException when the port was taken meanwhile
+     */
+    public LocalHttpServer(int port) {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    private LocalHttpServer(InetSocketAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(bind, 0), 200);
+            server = HttpServer.create(address, 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,118 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.testsupport.LocalHttpServer.respond;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Answers a browser does not show as they claim to be: a body labelled gzip that is not, a
+ * Refresh header (a redirect, as a meta refresh is), a 3xx that says the page moved but not
+ * where to.
+ */
+class ResponseQuirksTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private RecordingCrawlListener crawl(boolean javaNetHttp) throws Exception {
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withRespectRobots(false);
+        try (CrawlJob job = javaNetHttp
+                ? TestJobs.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), events)
+                        .build()
+                : TestJobs.job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+        return events;
+    }
+
+    private Map<String, CrawlResult> byPath(RecordingCrawlListener events) {
+        return events.stored().stream().collect(Collectors.toMap(
+                r -> r.url().substring(server.url("").length()), Function.identity()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aBodyLabelledGzipThatIsNotIsAnErrorAsBrowsersFailIt(boolean javaNetHttp)
+            throws Exception {
+        server.route("/", html("<a href=\"/fake-gzip\">x</a>"));
+        server.route("/fake-gzip", respond(200, "text/html", "<title>plain</title>",
+                "Content-Encoding", "gzip"));
+
+        RecordingCrawlListener events = crawl(javaNetHttp);
+
+        CrawlResult fake = byPath(events).get("/fake-gzip");
+        assertThat(fake.status()).isEqualTo(200);
+        assertThat(fake.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(fake.error()).isEqualTo(ErrorKind.IO);
+        assertThat(fake.reason()).isEqualTo("The server says the body is compressed "
+                + "(Content-Encoding: gzip), but it is not valid gzip data, so browsers cannot "
+                + "show it (a content decoding error)");
+        assertThat(fake.truncated()).isFalse();
+        assertThat(events.broken).extracting(BrokenLink::linkUrl)
+                .containsExactly(server.url("/fake-gzip"));
+    }
+
+    @Test
+    void aRefreshHeaderIsARedirectAsAMetaRefreshIs() throws Exception {
+        server.route("/", html("<a href=\"/refreshing\">r</a><a href=\"/both\">b</a>"
+                + "<a href=\"/reload\">l</a>"));
+        server.route("/refreshing", respond(200, "text/plain", "wait", "Refresh",
+                "0; url=/target"));
+        // the header comes first, so the page's own meta refresh is not followed
+        server.route("/both", respond(200, "text/html",
+                "<meta http-equiv=refresh content=\"0; url=/from-meta\">", "Refresh",
+                "1;URL='/from-header'"));
+        server.route("/reload", respond(200, "text/html", "<title>r</title>", "Refresh", "30"));
+        server.route("/target", html("<title>T</title>"));
+        server.route("/from-header", html("<title>H</title>"));
+        server.route("/from-meta", html("<title>M</title>"));
+
+        Map<String, CrawlResult> rows = byPath(crawl(false));
+
+        assertThat(rows.get("/refreshing").redirectTo()).isEqualTo(server.url("/target"));
+        assertThat(rows.get("/refreshing").outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(rows.get("/target").status()).isEqualTo(200);
+        assertThat(rows.get("/both").redirectTo()).isEqualTo(server.url("/from-header"));
+        assertThat(rows).containsKey("/from-header").doesNotContainKey("/from-meta");
+        assertThat(rows.get("/reload").outcome()).isEqualTo(Outcome.OK); // a reload stays
+        assertThat(server.hits("/from-meta")).isZero();
+    }
+
+    @Test
+    void aRedirectWithoutALocationIsBrokenWithAPlainReason() throws Exception {
+        server.route("/", html("<a href=\"/nowhere\">n</a><a href=\"/choices\">c</a>"));
+        server.route("/nowhere", respond(302, "text/html", "moved"));
+        server.route("/choices", respond(300, "text/html", "<a href=\"/\">one</a>"));
+
+        RecordingCrawlListener events = crawl(false);
+        Map<String, CrawlResult> rows = byPath(events);
+
+        CrawlResult nowhere = rows.get("/nowhere");
+        assertThat(nowhere.status()).isEqualTo(302);
+        assertThat(nowhere.redirectTo()).isEmpty();
+        assertThat(nowhere.isBroken()).isTrue();
+        assertThat(nowhere.reason()).isEqualTo("Redirect without a Location: the server says "
+                + "the page moved but not where to, so a browser shows this answer instead");
+        assertThat(rows.get("/choices").isBroken()).isFalse();
+        assertThat(events.broken).extracting(BrokenLink::linkUrl)
+                .containsExactly(server.url("/nowhere"));
+    }
+}
