@@ -36,12 +36,14 @@ public final class BrokenLinksView {
         table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
-                col("Link URL", 340, BrokenLink::linkUrl),
-                col("Status / error", 150, BrokenLinksView::statusText),
-                col("Source page", 340, BrokenLink::sourceUrl),
-                col("Anchor text", 200, BrokenLink::anchorText),
-                col("Type", 70, BrokenLink::linkType),
-                col("Ends at", 260, BrokenLink::finalUrl)));
+                col("Link URL", 300, BrokenLink::linkUrl),
+                // wide enough for "404 Not Found" and "Connection refused" at the window's
+                // usual width, where the columns are shrunk to fit
+                col("Status / error", 170, BrokenLinksView::statusText),
+                col("Source page", 300, BrokenLink::sourceUrl),
+                col("Anchor text", 160, BrokenLink::anchorText),
+                col("Type", 60, BrokenLink::linkType),
+                col("Ends at", 230, BrokenLink::finalUrl)));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<BrokenLink>) c -> {
                     if (!model.replacing() && !restoring) {

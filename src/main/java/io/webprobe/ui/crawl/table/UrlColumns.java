@@ -19,9 +19,9 @@ public final class UrlColumns {
 
     /** Every column. */
     public static final List<UrlColumn> ALL = List.of(
-            col("url", "URL", "url", 360, true, UrlField.URL, Kind.TEXT, r -> r.url(),
+            col("url", "URL", "url", 335, true, UrlField.URL, Kind.TEXT, r -> r.url(),
                     "The URL as requested"),
-            rowCol("status", "Status", "status", 70, true, UrlField.STATUS, Kind.LONG_TEXT,
+            rowCol("status", "Status", "status", 95, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
                     "HTTP status, or why there was none (a redirect loop, too many redirects)"),
             rowCol("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
