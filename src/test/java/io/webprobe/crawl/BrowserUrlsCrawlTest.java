@@ -94,15 +94,9 @@ class BrowserUrlsCrawlTest {
                 socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
             }
         })) {
-            var events = new RecordingCrawlListener();
-            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
-                    .withSitemaps(false);
-            try (CrawlJob job = TestJobs.job(plan, events)) {
-                job.start();
-                events.awaitFinish();
-            }
+            var events = crawl(raw, false);
 
-            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+            assertThat(requestLines(raw))
                     .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /a%zz HTTP/1.1",
                             "GET /100%?p=5% HTTP/1.1", "GET /dir%zz/page.html HTTP/1.1",
                             "GET /go HTTP/1.1", "GET /b%zz HTTP/1.1",
@@ -140,15 +134,9 @@ class BrowserUrlsCrawlTest {
                 socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
             }
         })) {
-            var events = new RecordingCrawlListener();
-            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
-                    .withSitemaps(false);
-            try (CrawlJob job = TestJobs.job(plan, events)) {
-                job.start();
-                events.awaitFinish();
-            }
+            var events = crawl(raw, false);
 
-            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+            assertThat(requestLines(raw))
                     .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /dir/a|b^c HTTP/1.1",
                             "GET /dir/p?q=`{}|^ HTTP/1.1", "GET /p[1] HTTP/1.1",
                             "GET /go HTTP/1.1", "GET /to|x HTTP/1.1");
@@ -184,18 +172,9 @@ class BrowserUrlsCrawlTest {
                 socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
             }
         })) {
-            var events = new RecordingCrawlListener();
-            CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
-                    .withSitemaps(false);
-            try (CrawlJob job = javaNetHttp
-                    ? TestJobs.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                            events).build()
-                    : TestJobs.job(plan, events)) {
-                job.start();
-                events.awaitFinish();
-            }
+            var events = crawl(raw, javaNetHttp);
 
-            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+            assertThat(requestLines(raw))
                     .contains("GET /ok-caf%C3%A9 HTTP/1.1", "GET /ok-caf%C3%A9-1 HTTP/1.1");
             String site0 = raw.url("");
             assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
@@ -203,6 +182,27 @@ class BrowserUrlsCrawlTest {
                     .contains("/go 302 /ok-caf%C3%A9", "/latin 302 /ok-caf%C3%A9-1");
             assertThat(events.broken).isEmpty();
         }
+    }
+
+    /** Crawls the raw server's site (no robots.txt, no sitemaps) to its end. */
+    private static RecordingCrawlListener crawl(RawServer raw, boolean javaNetHttp)
+            throws Exception {
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").withRespectRobots(false)
+                .withSitemaps(false);
+        try (CrawlJob job = javaNetHttp
+                ? TestJobs.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)), events)
+                        .build()
+                : TestJobs.job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+        return events;
+    }
+
+    /** The request lines the raw server received ("GET /a HTTP/1.1"). */
+    private static java.util.List<String> requestLines(RawServer raw) {
+        return raw.requests().stream().map(h -> h.substring(0, h.indexOf("\r\n"))).toList();
     }
 
     private static String page(String html) {
