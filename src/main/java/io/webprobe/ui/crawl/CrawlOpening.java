@@ -172,8 +172,8 @@ final class CrawlOpening {
     }
 
     /**
-     * Offers to resume the crawl this window just ran, which ended before it finished (the
-     * user stopped it, or its file could not be written): as for such a crawl opened, its own
+     * Offers to resume the crawl this window just ran, which the user stopped before it
+     * finished: as for such a crawl opened, its own
      * settings are shown, locked, while the offer stands.
      */
     void offerAfterStop(CrawlStore store) {

@@ -480,8 +480,10 @@ public final class CrawlViewModel implements AutoCloseable {
         c.setJob(null);
         s.background().execute(j::close);
         recentFiles.remember(c.store().file());
-        // stopped before it finished: Resume continues it, as after opening it later
-        if ((summary.stopped() || summary.failure() != null) && summary.startFailure() == null
+        // stopped before it finished: Resume continues it, as after opening it later. Not
+        // after its file failed (a full disk): this store's writer is spent, so the crawl is
+        // resumed by opening its file again, which makes a new one
+        if (summary.stopped() && summary.failure() == null && summary.startFailure() == null
                 && !c.store().readOnly()) {
             opening.offerAfterStop(c.store());
         } else {
