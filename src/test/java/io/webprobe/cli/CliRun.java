@@ -22,4 +22,11 @@ record CliRun(int exitCode, String out, String err) {
                 java.nio.charset.StandardCharsets.UTF_8), new PrintWriter(err, true), args);
         return new CliRun(code, "", err.toString());
     }
+
+    /** Exit 2 and exactly this one sentence on stderr. */
+    static void assertPlainError(CliRun r, String message) {
+        org.junit.jupiter.api.Assertions.assertEquals(2, r.exitCode(), r.err());
+        org.assertj.core.api.Assertions.assertThat(r.err())
+                .isEqualTo("webprobe: " + message + "\n");
+    }
 }

@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CliRun.assertPlainError;
 import static io.webprobe.cli.CliRun.run;
 import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
@@ -26,11 +27,6 @@ class CrawlFileCommandsTest {
     @AfterEach
     void tearDown() {
         server.close();
-    }
-
-    private static void assertPlainError(CliRun r, String message) {
-        assertEquals(2, r.exitCode(), r.err());
-        assertThat(r.err()).isEqualTo("webprobe: " + message + "\n");
     }
 
     @Test

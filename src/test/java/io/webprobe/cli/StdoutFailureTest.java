@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CliRun.assertPlainError;
 import static io.webprobe.cli.CliRun.run;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,11 +24,6 @@ class StdoutFailureTest {
     @AfterEach
     void tearDown() {
         server.close();
-    }
-
-    private static void assertPlainError(CliRun r, String message) {
-        assertEquals(2, r.exitCode(), r.err());
-        assertThat(r.err()).isEqualTo("webprobe: " + message + "\n");
     }
 
     @Test
