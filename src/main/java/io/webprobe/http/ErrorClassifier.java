@@ -185,11 +185,11 @@ public final class ErrorClassifier {
             }
         }
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof TlsTrust.NameMismatch m) {
+            if (c instanceof TrustManagers.NameMismatch m) {
                 return new Classified(ErrorKind.TLS_HOSTNAME,
                         "The site's certificate is not issued for " + m.host);
             }
-            if (c instanceof TlsTrust.UntrustedCertificate) {
+            if (c instanceof TrustManagers.UntrustedCertificate) {
                 return new Classified(ErrorKind.TLS_CERTIFICATE, untrustedWhy(c));
             }
         }

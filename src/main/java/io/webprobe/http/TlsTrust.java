@@ -12,8 +12,6 @@ import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +21,9 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -81,7 +77,7 @@ public final class TlsTrust {
     public static TlsTrust defaults() {
         synchronized (DEFAULTS_LOCK) {
             if (defaults == null) {
-                defaults = new TlsTrust(() -> new CheckingTrustManager(List.of(jdkTrust())),
+                defaults = new TlsTrust(() -> new TrustManagers.CheckingTrustManager(List.of(TrustManagers.jdkTrust())),
                         true, "the JDK's certificate authorities");
             }
             return defaults;
@@ -90,7 +86,7 @@ public final class TlsTrust {
 
     /** Any certificate for any name: for a test server with a self-signed certificate. */
     public static TlsTrust insecure() {
-        return new TlsTrust(AcceptingTrustManager::new, false, "any certificate (not checked)");
+        return new TlsTrust(TrustManagers.AcceptingTrustManager::new, false, "any certificate (not checked)");
     }
 
     /**
@@ -149,13 +145,13 @@ public final class TlsTrust {
             for (Certificate c : certs) {
                 store.setCertificateEntry("webprobe-" + i++, c);
             }
-            own = trustManager(store);
+            own = TrustManagers.trustManager(store);
         } catch (GeneralSecurityException | IOException e) {
             throw new TrustException("The certificates in " + file + " cannot be used: "
                     + e.getMessage() + ".");
         }
-        X509ExtendedTrustManager jdk = jdkTrust();
-        return new TlsTrust(() -> new CheckingTrustManager(List.of(own, jdk)), true,
+        X509ExtendedTrustManager jdk = TrustManagers.jdkTrust();
+        return new TlsTrust(() -> new TrustManagers.CheckingTrustManager(List.of(own, jdk)), true,
                 "the JDK's certificate authorities and " + file);
     }
 
@@ -312,7 +308,7 @@ public final class TlsTrust {
         try {
             ssl.startHandshake();
         } catch (SSLException e) {
-            throw ASKED_SOCKETS.remove(ssl) ? named(e) : e;
+            throw ClientCertificateRequests.handshakeFailure(ssl, e);
         }
         return ssl;
     }
@@ -410,123 +406,12 @@ public final class TlsTrust {
                     : SSLContext.getInstance("TLS", provider);
             // engines and sockets note a server's request for a client certificate, which a
             // TLS 1.2 failure ("handshake failure") does not name
-            c.init(new javax.net.ssl.KeyManager[] {CLIENT_CERT_ASKED},
+            c.init(new javax.net.ssl.KeyManager[] {ClientCertificateRequests.keyManager()},
                     new TrustManager[] {tm}, null);
             return c;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This Java has no TLS implementation", e);
         }
-    }
-
-    /**
-     * Whether the server of this engine's handshake asked for a client certificate (native
-     * engines only): then a failed handshake is that, whatever alert the server sent.
-     */
-    public static boolean clientCertificateAsked(SSLEngine engine) {
-        return ASKED.contains(peer(engine));
-    }
-
-    /**
-     * A failed handshake of this engine as the caller should report it: named a request for a
-     * client certificate when the server made one (TLS 1.2 servers then say only "handshake
-     * failure"), else as it is.
-     */
-    public static SSLException handshakeFailure(SSLEngine engine, SSLException e) {
-        return clientCertificateAsked(engine) ? named(e) : e;
-    }
-
-    /**
-     * The servers (host:port) that asked for a client certificate: by peer, since the engine a
-     * native library hands its key manager may be the one inside the engine the caller holds.
-     */
-    private static final Set<String> ASKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private static String peer(SSLEngine engine) {
-        return engine.getPeerHost() + ":" + engine.getPeerPort();
-    }
-
-    /** The sockets of {@link #handshake} whose server asked for a client certificate. */
-    private static final Set<Socket> ASKED_SOCKETS =
-            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(
-                    new java.util.WeakHashMap<>()));
-
-    /** A failed handshake after the server asked for a client certificate says so. */
-    private static SSLException named(SSLException e) {
-        SSLHandshakeException named = new SSLHandshakeException(
-                "Received fatal alert: certificate_required");
-        named.initCause(e);
-        return named;
-    }
-
-    /** Sends no client certificate, and remembers the engines whose server asked for one. */
-    private static final javax.net.ssl.X509ExtendedKeyManager CLIENT_CERT_ASKED =
-            new javax.net.ssl.X509ExtendedKeyManager() {
-                @Override
-                public String chooseEngineClientAlias(String[] keyType,
-                        java.security.Principal[] issuers, SSLEngine engine) {
-                    if (engine != null) {
-                        ASKED.add(peer(engine));
-                    }
-                    return null;
-                }
-
-                @Override
-                public String[] getClientAliases(String keyType,
-                        java.security.Principal[] issuers) {
-                    return null;
-                }
-
-                @Override
-                public String chooseClientAlias(String[] keyType,
-                        java.security.Principal[] issuers, java.net.Socket socket) {
-                    if (socket != null) {
-                        ASKED_SOCKETS.add(socket);
-                    }
-                    return null;
-                }
-
-                @Override
-                public String[] getServerAliases(String keyType,
-                        java.security.Principal[] issuers) {
-                    return null;
-                }
-
-                @Override
-                public String chooseServerAlias(String keyType,
-                        java.security.Principal[] issuers, java.net.Socket socket) {
-                    return null;
-                }
-
-                @Override
-                public java.security.cert.X509Certificate[] getCertificateChain(String alias) {
-                    return null;
-                }
-
-                @Override
-                public java.security.PrivateKey getPrivateKey(String alias) {
-                    return null;
-                }
-            };
-
-    private static X509ExtendedTrustManager jdkTrust() {
-        try {
-            return trustManager(null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK's certificate authorities cannot be read", e);
-        }
-    }
-
-    private static X509ExtendedTrustManager trustManager(KeyStore store)
-            throws GeneralSecurityException {
-        TrustManagerFactory f = TrustManagerFactory.getInstance(
-                TrustManagerFactory.getDefaultAlgorithm());
-        f.init(store);
-        for (TrustManager tm : f.getTrustManagers()) {
-            if (tm instanceof X509ExtendedTrustManager x) {
-                return x;
-            }
-        }
-        throw new GeneralSecurityException("no X.509 trust manager");
     }
 
     /** A certificate file that cannot be used; the message is a plain sentence. */
@@ -538,144 +423,4 @@ public final class TlsTrust {
         }
     }
 
-    /** Nobody trusts the chain (self-signed, unknown authority, expired...). */
-    static final class UntrustedCertificate extends CertificateException {
-        private static final long serialVersionUID = 1L;
-
-        UntrustedCertificate(CertificateException cause) {
-            super("The certificate is not trusted", cause);
-        }
-    }
-
-    /** The chain is trusted but not issued for the host that was asked for. */
-    static final class NameMismatch extends CertificateException {
-        private static final long serialVersionUID = 1L;
-        final String host;
-
-        NameMismatch(String host, CertificateException cause) {
-            super("The certificate is not for " + host, cause);
-            this.host = host;
-        }
-    }
-
-    /**
-     * Trusts a chain when one of its delegates does, and when none does, says whether the name
-     * was the problem: a chain that a delegate trusts without the identity check is a
-     * {@link NameMismatch}, otherwise an {@link UntrustedCertificate}.
-     */
-    private static final class CheckingTrustManager extends ClientSide {
-        private final List<X509ExtendedTrustManager> delegates;
-
-        CheckingTrustManager(List<X509ExtendedTrustManager> delegates) {
-            this.delegates = List.copyOf(delegates);
-        }
-
-        @FunctionalInterface
-        private interface Check {
-            void run(X509ExtendedTrustManager tm) throws CertificateException;
-        }
-
-        private void check(X509Certificate[] chain, String authType, String host, Check check)
-                throws CertificateException {
-            CertificateException first = null;
-            CertificateException outOfDate = null;
-            for (X509ExtendedTrustManager tm : delegates) {
-                try {
-                    check.run(tm);
-                } catch (CertificateException e) {
-                    first = first == null ? e : first;
-                    continue;
-                }
-                try {
-                    CertificateDates.check(chain, tm.getAcceptedIssuers());
-                    return;
-                } catch (CertificateException e) {
-                    outOfDate = e; // trusted, but out of date: another may trust it in date
-                }
-            }
-            if (outOfDate != null) {
-                throw new UntrustedCertificate(outOfDate);
-            }
-            boolean trustedWithoutName = false;
-            for (X509ExtendedTrustManager tm : delegates) {
-                try {
-                    tm.checkServerTrusted(chain, authType);
-                    trustedWithoutName = true;
-                    break;
-                } catch (CertificateException e) {
-                    // not this one
-                }
-            }
-            throw trustedWithoutName && host != null ? new NameMismatch(host, first)
-                    : new UntrustedCertificate(first);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            check(chain, authType, engine == null ? null : engine.getPeerHost(),
-                    tm -> tm.checkServerTrusted(chain, authType, engine));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            String host = socket instanceof SSLSocket s && s.getHandshakeSession() != null
-                    ? s.getHandshakeSession().getPeerHost() : null;
-            check(chain, authType, host, tm -> tm.checkServerTrusted(chain, authType, socket));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType)
-                throws CertificateException {
-            check(chain, authType, null, tm -> tm.checkServerTrusted(chain, authType));
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            List<X509Certificate> all = new ArrayList<>();
-            for (X509ExtendedTrustManager tm : delegates) {
-                all.addAll(List.of(tm.getAcceptedIssuers()));
-            }
-            return all.toArray(X509Certificate[]::new);
-        }
-    }
-
-    /** A trust manager of a client: it is never asked to trust a client's certificate. */
-    private abstract static class ClientSide extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e)
-                throws CertificateException {
-            throw new CertificateException("This client does not accept client certificates");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s)
-                throws CertificateException {
-            throw new CertificateException("This client does not accept client certificates");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType)
-                throws CertificateException {
-            throw new CertificateException("This client does not accept client certificates");
-        }
-    }
-
-    /** Accepts every server certificate for every name (insecure). */
-    private static final class AcceptingTrustManager extends ClientSide {
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
 }

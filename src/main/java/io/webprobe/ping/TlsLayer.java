@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.http.ClientCertificateRequests;
 import io.webprobe.http.TlsTrust;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -74,7 +75,7 @@ final class TlsLayer {
         try {
             return handshakeSteps(ch);
         } catch (SSLException e) {
-            throw TlsTrust.handshakeFailure(engine, e); // a client certificate asked: said so
+            throw ClientCertificateRequests.handshakeFailure(engine, e); // a client certificate asked: said so
         }
     }
 
