@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,19 +150,11 @@ final class StoreWriter implements CrawlSink {
     private OwnerLock lock;
     private long lastBeatNanos = System.nanoTime();
     /** What the writer did, for the log when it ends; writer thread only. */
-    private final Work work = new Work();
+    private final WriterWork work = new WriterWork();
     /** The transaction being built; writer thread only. */
-    private final Tx tx = new Tx();
-    /**
-     * Links to each URL added since the counts were last written: written once each every
-     * {@link #INLINKS_TIME} (also when the writer is idle), at a barrier and at the end, and
-     * at each commit for the URLs that commit inserts.
-     */
-    private final InlinkTally inlinks = new InlinkTally();
-    private final long inlinksNanos;
-    private long inlinksDueNanos;
-    /** Whether the file says so ({@link #INLINKS_PENDING}); writer thread only. */
-    private boolean inlinksPendingMarked;
+    private final WriterTx tx = new WriterTx();
+    /** Links to each URL added since the counts were last written; writer thread only. */
+    private final InlinkWrites inlinks;
 
     /**
      * @param conn the file's write connection, in WAL mode; the writer closes it
@@ -175,8 +166,7 @@ final class StoreWriter implements CrawlSink {
         this.room = new Semaphore(capacity);
         this.executeRows = Math.max(1, Math.min(EXECUTE_ROWS, capacity / 2));
         this.batchNanos = tuning.batchTime().toNanos();
-        this.inlinksNanos = tuning.inlinksTime().toNanos();
-        this.inlinksDueNanos = System.nanoTime() + inlinksNanos;
+        this.inlinks = new InlinkWrites(tuning.inlinksTime());
         this.beforeWrite = tuning.beforeWrite();
         this.file = file;
         this.conn = conn;
@@ -400,12 +390,12 @@ final class StoreWriter implements CrawlSink {
                 Op op;
                 if (tx.ops == 0) {
                     long idle = HEARTBEAT.toNanos();
-                    if (inlinks.size() > 0) { // an idle writer (a paused crawl) writes them too
-                        idle = Math.max(0, Math.min(idle, inlinksDueNanos - System.nanoTime()));
+                    if (inlinks.any()) { // an idle writer (a paused crawl) writes them too
+                        idle = Math.max(0, Math.min(idle, inlinks.nanosUntilDue()));
                     }
                     op = queue.poll(idle, TimeUnit.NANOSECONDS);
                     if (op == null) {
-                        if (inlinks.size() > 0 && inlinksDue()) {
+                        if (inlinks.any() && inlinks.due()) {
                             commit(true);
                         } else {
                             beat(true);
@@ -519,7 +509,7 @@ final class StoreWriter implements CrawlSink {
         if (failure == null) {
             long t0 = System.nanoTime();
             try {
-                countInlinks(allCounts || inlinksDue());
+                inlinks.write(st, allCounts || inlinks.due());
             } catch (SQLException | RuntimeException | Error e) {
                 fail(e);
             }
@@ -548,32 +538,6 @@ final class StoreWriter implements CrawlSink {
             release(op);
         }
         tx.reset();
-    }
-
-    private boolean inlinksDue() {
-        return System.nanoTime() - inlinksDueNanos >= 0;
-    }
-
-    private void countInlinks(boolean now) throws SQLException {
-        long firstNew = st.takeFirstNew();
-        if (now) {
-            inlinks.drain(st::inlinks);
-            inlinks.clear();
-            inlinksDueNanos = System.nanoTime() + inlinksNanos;
-            if (inlinksPendingMarked) {
-                st.meta(INLINKS_PENDING, "0");
-                inlinksPendingMarked = false;
-            }
-            return;
-        }
-        // the URLs this transaction inserted get theirs at once: their rows are in SQLite's
-        // cache now; rewritten seconds later, every page of a growing crawl's URLs would be
-        // written twice (a million-page crawl looked ~20 % slower so)
-        inlinks.drainFrom(firstNew, st::inlinks);
-        if (inlinks.size() > 0 && !inlinksPendingMarked) {
-            st.meta(INLINKS_PENDING, "1"); // committed with the first links it concerns
-            inlinksPendingMarked = true;
-        }
     }
 
     private void release(Op op) {
@@ -666,53 +630,6 @@ final class StoreWriter implements CrawlSink {
         }
         if (!v.headers().isEmpty()) {
             st.headers(v.id(), v.headers());
-        }
-    }
-
-    /** The open transaction: what it holds and what waits for its commit. */
-    private static final class Tx {
-        long deadline;
-        int ops;
-        int rows;
-        int unexecutedRows;
-        /** Permits of the writes bound but not yet run. */
-        int heldRoom;
-        long applyNanos;
-        /** Barriers to complete and spills to forget once committed. */
-        final List<Op> afterCommit = new ArrayList<>();
-
-        void reset() {
-            ops = 0;
-            rows = 0;
-            unexecutedRows = 0;
-            heldRoom = 0;
-            applyNanos = 0;
-            afterCommit.clear();
-        }
-    }
-
-    /**
-     * The writer's own figures, logged when it ends: where a crawl's time goes when the crawl
-     * file is what sets its pace (docs/benchmarks.md).
-     */
-    private static final class Work {
-        private long batches;
-        private long rows;
-        private long applyNanos;
-        private long commitNanos;
-
-        void add(int txRows, long apply, long commit) {
-            batches++;
-            rows += txRows;
-            applyNanos += apply;
-            commitNanos += commit;
-        }
-
-        @Override
-        public String toString() {
-            return String.format(java.util.Locale.ROOT, "%,d rows in %,d transactions; "
-                    + "%.2f s writing, %.2f s committing", rows, batches, applyNanos / 1e9,
-                    commitNanos / 1e9);
         }
     }
 }
