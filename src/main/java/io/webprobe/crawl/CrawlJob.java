@@ -558,10 +558,10 @@ public final class CrawlJob implements AutoCloseable {
             c = sink.conclude();
         } catch (InterruptedException e) {
             wasInterrupted = true;
-            c = new CrawlSink.Conclusion(0, Map.of(), 0, List.of(), null);
+            c = new CrawlSink.Conclusion(0, 0, Map.of(), 0, List.of(), null);
         } catch (RuntimeException e) {
             log.error("Could not read the crawl's figures back", e);
-            c = new CrawlSink.Conclusion(0, Map.of(), 0, List.of(), null);
+            c = new CrawlSink.Conclusion(0, 0, Map.of(), 0, List.of(), null);
         }
         if (wasInterrupted) {
             Thread.currentThread().interrupt();
@@ -569,6 +569,7 @@ public final class CrawlJob implements AutoCloseable {
         if (failure == null) {
             failure = sink.failure();
         }
+        tally.brokenRedirects(c.brokenRedirects()); // the progress's broken count says so too
         Map<SkipReason, Long> skipped = admission.countedByReason();
         c.rowSkips().forEach((why, n) -> skipped.merge(why, n, Long::sum));
         String startProblem = tally.startFailure() != null ? tally.startFailure()

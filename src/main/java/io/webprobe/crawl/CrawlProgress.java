@@ -9,7 +9,9 @@ import java.time.Duration;
  * @param crawled URLs finished
  * @param queued URLs waiting (after a stop: discovered but not crawled)
  * @param inFlight URLs being fetched now
- * @param broken broken URLs so far
+ * @param broken broken URLs so far: broken in themselves while the crawl runs; once it has
+ *     ended, also the redirects that fail in themselves (a loop, too many), as the workspace's
+ *     Broken filter counts them
  * @param elapsed time since start, pauses included
  * @param paused whether the crawl is paused
  * @param finished whether the crawl has ended

@@ -82,13 +82,16 @@ public interface CrawlSink {
      * What the crawl file knows at the end, computed from everything stored.
      *
      * @param brokenLinks links to broken URLs, invalid hrefs included
+     * @param brokenRedirects URLs broken only through their redirects, which fail in
+     *     themselves (a loop, too many redirects): broken URLs too, as the Broken filter says
      * @param rowSkips URLs with a row that were blocked or skipped, by reason
      * @param sitemapUrls how many of the site's URLs its sitemaps listed
      * @param orphans sitemap URLs that no page links to (not counting the start chain)
      * @param startProblem a plain sentence when the start URL's redirects end in a loop or go
      *     on too long, else null
      */
-    record Conclusion(long brokenLinks, Map<SkipReason, Long> rowSkips, long sitemapUrls,
+    record Conclusion(long brokenLinks, long brokenRedirects, Map<SkipReason, Long> rowSkips,
+            long sitemapUrls,
             List<String> orphans, String startProblem) {
         public Conclusion {
             rowSkips = Map.copyOf(rowSkips);

@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param stopped true when it stopped before the frontier was empty: stopped by the user, by a
  *     failure, or because the site could not be reached (then resumable)
  * @param crawled URLs fetched (in scope and external)
- * @param broken broken URLs among them
+ * @param broken broken URLs among them, redirects into a loop or too many redirects
+ *     included (as the workspace's Broken filter counts them)
  * @param brokenLinks broken links (source page, target) found
  * @param elapsed wall time from start to end
  * @param startFailure a plain sentence when the start URL itself could not be fetched, else null

@@ -14,6 +14,7 @@ final class CrawlTally {
     private final boolean listMode;
     private final AtomicLong crawled = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
+    private final AtomicLong brokenRedirects = new AtomicLong();
     /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
     private final AtomicLong blocked = new AtomicLong();
     /** URLs discovered but never crawled because the crawl was stopped. */
@@ -28,6 +29,14 @@ final class CrawlTally {
     /** @param listMode a list crawl: no single start URL whose failure ends the crawl */
     CrawlTally(boolean listMode) {
         this.listMode = listMode;
+    }
+
+    /**
+     * URLs broken only through their redirects (a loop, too many), which only the whole crawl
+     * file shows: known at the end, then counted in {@link #broken()}.
+     */
+    void brokenRedirects(long n) {
+        brokenRedirects.set(n);
     }
 
     /** Carries on from a resumed crawl's counts. */
@@ -121,7 +130,7 @@ final class CrawlTally {
     }
 
     long broken() {
-        return broken.get();
+        return broken.get() + brokenRedirects.get();
     }
 
     long blocked() {

@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * The URLs waiting to be fetched, one queue per host, and the test for the end of a crawl:
  * nothing queued and nothing in flight. Thread-safe; one short lock, never held during I/O or
- * while calling out (the overflow's {@code write} only hands a chunk over).
+ * while calling out (the overflow's {@code write} only hands a chunk over). The counters
+ * ({@link #queued()}, {@link #inFlight()}, {@link #isPaused()}) are read without it.
  *
  * <p>Each host's queue is first in, first out (breadth first); hosts take turns. A host is
  * handed out only while it has fewer than {@code maxPerHost} items in flight and its next
@@ -131,13 +132,18 @@ final class Frontier<T> {
     /** Hosts with an item that may start later, earliest first. */
     private final PriorityQueue<Host<T>> waiting =
             new PriorityQueue<>((a, b) -> Long.compare(a.notBefore, b.notBefore));
-    private int queued;
+    /*
+     * The three counters a crawl's progress shows are volatile: written only under the lock,
+     * read without it, so the FX thread's tick never waits for a take that is going through
+     * every queue for an exclusion (moveUnpaced).
+     */
+    private volatile int queued;
+    private volatile int inFlight;
+    private volatile boolean paused;
     /** Items in memory: hosts' queues and tails. */
     private int inMemory;
-    private int inFlight;
     private boolean stopped;
     private boolean started;
-    private boolean paused;
 
     /** One queue for everything, no per-host limit or delay, all in memory. */
     Frontier() {
@@ -514,31 +520,19 @@ final class Frontier<T> {
         }
     }
 
+    /** Read without the lock, so it never waits for a take's scan; may be a moment old. */
     boolean isPaused() {
-        lock.lock();
-        try {
-            return paused;
-        } finally {
-            lock.unlock();
-        }
+        return paused;
     }
 
+    /** Read without the lock, so it never waits for a take's scan; may be a moment old. */
     int queued() {
-        lock.lock();
-        try {
-            return queued;
-        } finally {
-            lock.unlock();
-        }
+        return queued;
     }
 
+    /** Read without the lock, so it never waits for a take's scan; may be a moment old. */
     int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
+        return inFlight;
     }
 
     /** Items held in memory now (for tests of the bound). */

@@ -37,7 +37,8 @@ public final class RedirectChains {
             return fetched && !redirectTo.isEmpty();
         }
 
-        boolean broken() {
+        /** Broken in itself, as {@link CrawlResult#isBroken()} says. */
+        public boolean broken() {
             return fetched && skipped == null
                     && (status >= 400 || (error != null && error != ErrorKind.CANCELLED));
         }
@@ -91,6 +92,14 @@ public final class RedirectChains {
         /** Whether a link to the chain's first URL is a broken link. */
         public boolean broken() {
             return end == End.BROKEN || end == End.LOOP || end == End.TOO_MANY;
+        }
+
+        /**
+         * Whether the chain fails in itself (a loop, too many redirects): then its first URL
+         * is broken too, though it answered a plain 3xx.
+         */
+        public boolean failsInItself() {
+            return end == End.LOOP || end == End.TOO_MANY;
         }
 
         /** Whether the first URL redirects at all. */

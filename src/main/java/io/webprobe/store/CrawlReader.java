@@ -201,6 +201,33 @@ public final class CrawlReader implements AutoCloseable {
         return RedirectChains.follow(n, graph::get);
     }
 
+    /**
+     * The ids of the finished redirecting URLs (and their targets) that are not broken: not
+     * broken in themselves, and their chain does not fail in itself (a loop, too many
+     * redirects). The Broken filter takes every redirect in SQL and leaves these out, so a
+     * redirect loop is broken in the table's filter and the overview as in its row and in the
+     * broken links ({@link io.webprobe.store.UrlQuery.Row#broken()}).
+     */
+    synchronized java.util.BitSet redirectsNotBroken() throws StoreException {
+        return redirectsBroken(false);
+    }
+
+    /**
+     * The graph's URLs not broken in themselves whose chain fails ({@code failing}) or does
+     * not ({@code !failing}).
+     */
+    private java.util.BitSet redirectsBroken(boolean failing) throws StoreException {
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
+        java.util.BitSet out = new java.util.BitSet();
+        for (RedirectChains.Node n : graph.values()) {
+            if (!n.broken()
+                    && RedirectChains.follow(n, graph::get).failsInItself() == failing) {
+                out.set((int) n.id());
+            }
+        }
+        return out;
+    }
+
     /** Sitemap URLs no page links to (the start URL and its redirects aside), sorted. */
     public synchronized List<String> orphans() throws StoreException {
         List<String> out = new ArrayList<>();
@@ -247,14 +274,13 @@ public final class CrawlReader implements AutoCloseable {
         forEachBrokenLink(l -> broken[0]++);
         RedirectChains.Chain start = chainOf(1);
         String startProblem = null;
-        if (start != null && (start.end() == RedirectChains.End.LOOP
-                || start.end() == RedirectChains.End.TOO_MANY)) {
+        if (start != null && start.failsInItself()) {
             startProblem = "The start URL " + io.webprobe.http.UrlSyntax.shortened(
                     start.hops().get(0).url()) + " cannot be crawled: "
                     + lowerFirst(start.problem()) + ".";
         }
-        return new CrawlSink.Conclusion(broken[0], rowSkips(), sitemapUrls(), orphans(),
-                startProblem);
+        return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
+                rowSkips(), sitemapUrls(), orphans(), startProblem);
     }
 
     /** How many URLs are finished, queued, and broken (for summaries of a stored crawl). */

@@ -94,6 +94,8 @@ public final class OverviewCounts {
             for (UrlFilter f : UrlFilter.values()) {
                 if (f == UrlFilter.ORPHANS && !orphans) {
                     out.put(f, 0L); // not asked for: a pass saved
+                } else if (f == UrlFilter.BROKEN) {
+                    out.put(f, broken(lastSeq));
                 } else if (f.dependsOnOtherRows() && f != UrlFilter.DUPLICATE_TITLE) {
                     out.put(f, Sql.longValue(conn, "SELECT COUNT(*) FROM urls u WHERE u.state = 1 "
                             + "AND u.seq <= ? AND " + f.sql(), lastSeq));
@@ -107,5 +109,23 @@ public final class OverviewCounts {
             throw SqlErrors.readFailure(reader.file(), e);
         }
         return new Snapshot(out, lastSeq);
+    }
+
+    /** The Broken filter's rows up to {@code lastSeq}: its SQL's, less the redirects not broken. */
+    private long broken(long lastSeq) throws SQLException, StoreException {
+        java.util.BitSet fine = reader.redirectsNotBroken();
+        long n = 0;
+        try (PreparedStatement ps = conn.prepareStatement("SELECT u.id FROM urls u "
+                + "WHERE u.state = 1 AND u.seq <= ? AND " + UrlFilter.BROKEN.sql())) {
+            ps.setLong(1, lastSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!fine.get((int) rs.getLong(1))) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
     }
 }

@@ -314,7 +314,7 @@ final class StoreWriter implements CrawlSink {
             if (failure == null) {
                 failure = "Could not read the crawl file " + file + ": " + SqlErrors.why(e) + ".";
             }
-            return new Conclusion(0, Map.of(), 0, List.of(), null);
+            return new Conclusion(0, 0, Map.of(), 0, List.of(), null);
         }
     }
 

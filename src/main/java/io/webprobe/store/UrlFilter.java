@@ -21,8 +21,14 @@ public enum UrlFilter {
     /** Requests that got no answer (timeouts, refused connections, DNS). */
     ERRORS("No response", "(u.error IS NOT NULL AND COALESCE(u.status, 0) = 0 "
             + "AND u.skip_reason IS NULL AND u.error <> 'CANCELLED')"),
+    /**
+     * Broken in itself, or a redirect whose chain fails in itself (a loop, too many redirects),
+     * as {@link UrlQuery.Row#broken()} says. Not a plain SQL condition (the chain is followed
+     * through other rows): it takes every redirect, and {@link UrlQuery} and
+     * {@link OverviewCounts} leave out those {@link CrawlReader#redirectsNotBroken()} names.
+     */
     BROKEN("Broken", "(u.skip_reason IS NULL AND (u.status >= 400 OR (u.error IS NOT NULL "
-            + "AND u.error <> 'CANCELLED')))"),
+            + "AND u.error <> 'CANCELLED')) OR u.redirect_to IS NOT NULL)"),
     REDIRECTS("Redirects", "u.redirect_to IS NOT NULL"),
     /** Redirects whose target redirects again. */
     REDIRECT_CHAINS("Redirect chains", "(u.redirect_to IS NOT NULL AND u.redirect_id IN "
@@ -73,11 +79,12 @@ public enum UrlFilter {
     /**
      * Whether a row's membership can change after the row finished, as later rows arrive
      * (orphans gain inlinks, a redirect target that redirects again makes a chain, a later page
-     * can share a title): such filters are counted and listed from scratch each time, the
+     * can share a title, a redirect's chain closes into a loop): such filters are counted and listed from scratch each time, the
      * others only for the rows that are new.
      */
     public boolean dependsOnOtherRows() {
-        return this == ORPHANS || this == REDIRECT_CHAINS || this == DUPLICATE_TITLE;
+        return this == ORPHANS || this == REDIRECT_CHAINS || this == DUPLICATE_TITLE
+                || this == BROKEN;
     }
 
     /** The name the overview shows. */

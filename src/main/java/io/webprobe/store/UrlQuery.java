@@ -146,8 +146,7 @@ public final class UrlQuery {
     /** The matching ids, sorted. */
     public Ids ids(Request r) throws StoreException {
         long lastSeq = lastSeq();
-        java.util.BitSet only = r.filter() == UrlFilter.DUPLICATE_TITLE
-                ? duplicates.ids(dataVersion()) : null;
+        java.util.function.LongPredicate only = keep(r.filter());
         boolean text = !r.sort().numeric();
         boolean ranked = text && ranks(r.sort()) != null;
         String key = ranked ? "u.id" : r.sort().sql();
@@ -162,7 +161,7 @@ public final class UrlQuery {
             Growing g = new Growing();
             query(sql.toString(), rs -> {
                 long id = rs.getLong(1);
-                if (only == null || only.get((int) id)) {
+                if (only == null || only.test(id)) {
                     g.add(id, rs.getLong(2));
                 }
             }, args);
@@ -179,7 +178,7 @@ public final class UrlQuery {
         List<Text> rows = new ArrayList<>();
         query(sql.toString(), rs -> {
             long id = rs.getLong(1);
-            if (only == null || only.get((int) id)) {
+            if (only == null || only.test(id)) {
                 rows.add(Text.of(id, rs.getString(2)));
             }
         }, args);
@@ -207,16 +206,31 @@ public final class UrlQuery {
         List<Object> args = new ArrayList<>(List.of(afterSeq, lastSeq));
         appendSearch(sql, args, r.search());
         sql.append(" ORDER BY u.seq");
-        java.util.BitSet only = r.filter() == UrlFilter.DUPLICATE_TITLE
-                ? duplicates.ids(dataVersion()) : null;
+        java.util.function.LongPredicate only = keep(r.filter());
         Growing g = new Growing();
         query(sql.toString(), rs -> {
             long id = rs.getLong(1);
-            if (only == null || only.get((int) id)) {
+            if (only == null || only.test(id)) {
                 g.add(id, 0);
             }
         }, args);
         return new Ids(Arrays.copyOf(g.ids, g.n), lastSeq);
+    }
+
+    /**
+     * Which of the rows a filter's SQL lets through belong to it, for the filters SQL alone
+     * cannot decide (null for the others): duplicate titles, and the Broken filter's redirects.
+     */
+    private java.util.function.LongPredicate keep(UrlFilter f) throws StoreException {
+        if (f == UrlFilter.DUPLICATE_TITLE) {
+            java.util.BitSet dup = duplicates.ids(dataVersion());
+            return id -> dup.get((int) id);
+        }
+        if (f == UrlFilter.BROKEN) {
+            java.util.BitSet fine = reader.redirectsNotBroken();
+            return id -> !fine.get((int) id);
+        }
+        return null;
     }
 
     /** The rows of these ids, in the order given; ids the file does not hold are left out. */
@@ -245,8 +259,7 @@ public final class UrlQuery {
             if (row != null) {
                 if (!row.result().redirectTo().isEmpty()) {
                     RedirectChains.Chain c = chain(id);
-                    boolean fails = c.end() == RedirectChains.End.LOOP
-                            || c.end() == RedirectChains.End.TOO_MANY;
+                    boolean fails = c.failsInItself();
                     row = new Row(row.id(), row.seq(), row.result(), c.text(),
                             fails ? c.error() : null, fails ? c.problem() : "");
                 }

@@ -150,7 +150,7 @@ public final class StoreCost {
 
         @Override
         public Conclusion conclude() {
-            return new Conclusion(0, Map.of(), 0, List.of(), null);
+            return new Conclusion(0, 0, Map.of(), 0, List.of(), null);
         }
 
         @Override

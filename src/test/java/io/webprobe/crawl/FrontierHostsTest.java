@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -245,6 +246,41 @@ class FrontierHostsTest {
         f.done(B2);
         f.done(A1);
         assertThat(takeNow(f)).isNull(); // all done: the crawl is over
+    }
+
+    @Test
+    void theCountersAreReadWithoutWaitingForATakeThatScansTheQueuesForAnExclusion()
+            throws Exception {
+        Frontier<Item> f = frontier(1, 300);
+        f.add(A1);
+        f.add(A2);
+        f.add(B1);
+        assertThat(f.take()).isEqualTo(A1);
+        CountDownLatch scanning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        f.expedite(i -> {
+            scanning.countDown(); // the take's scan holds the frontier's lock here
+            try {
+                release.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return i == A2;
+        });
+        Future<Item> scan = async(f::take); // the next take moves the matching items
+        assertThat(scanning.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        // what the crawl's progress (the FX thread's tick) reads, while the scan goes on
+        Future<List<Object>> read = async(() -> List.of(f.queued(), f.inFlight(),
+                f.isPaused()));
+        assertThat(read.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS))
+                .containsExactly(2, 1, false);
+        assertThat(scan).isNotDone();
+
+        release.countDown();
+        assertThat(scan.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isEqualTo(A2);
+        assertThat(f.queued()).isEqualTo(1);
+        assertThat(f.inFlight()).isEqualTo(2);
     }
 
     @Test

@@ -195,6 +195,29 @@ class WorkspaceViewModelTest {
         assertThat(newViews).containsExactly(true, false, true, true);
     }
 
+    /**
+     * The bug: a redirect loop was a broken link and a red row, but the Broken filter, its
+     * count in the overview and the status bar's "broken" left it out. One rule now: broken in
+     * itself, or a redirect whose chain fails in itself.
+     */
+    @Test
+    void aRedirectLoopIsBrokenInTheFilterItsCountAndTheStatusBar() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/loop/a\">loop</a> "
+                + "<a href=\"/missing\">missing</a> <a href=\"/moved\">moved</a>"));
+        server.route("/loop/a", LocalHttpServer.redirect(302, "/loop/b"));
+        server.route("/loop/b", LocalHttpServer.redirect(302, "/loop/a"));
+        server.route("/moved", LocalHttpServer.redirect(301, "/"));
+        open();
+        assertThat(h.start(server.url("/"))).isTrue();
+        h.awaitCrawlEnd();
+
+        show(UrlFilter.BROKEN, "");
+        // both hops of the loop; a redirect that arrives is not broken
+        assertThat(paths()).containsExactlyInAnyOrder("/loop/a", "/loop/b", "/missing");
+        assertThat(h.on(() -> vm.overview().count(UrlFilter.BROKEN))).isEqualTo(3);
+        assertThat(h.status()).startsWith("Finished: ").contains(" · 3 broken");
+    }
+
     // == inspecting one URL ==
 
     /**

@@ -37,7 +37,8 @@ public final class BrokenLinksModel {
                 m -> reading.set(false), nanoTime);
     }
 
-    private void apply(List<BrokenLink> list) {
+    /** Replaces the list by a fresh read (package-private for the view's tests). */
+    void apply(List<BrokenLink> list) {
         stale.set(false);
         replacing = true;
         try {
