@@ -71,6 +71,8 @@ public final class PingCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int THRESHOLD = 1;
     static final int FAILED = 2;
+    /** How the user sets the connections here, as sentences name it. */
+    private static final String CONCURRENCY = "--concurrency";
     /** At most this many bad lines of a --file are named one by one. */
     private static final int BAD_LINES_SHOWN = 10;
     private static final String OUT_OF_MEMORY = "webprobe: Webprobe ran out of memory. Give it "
@@ -358,7 +360,7 @@ public final class PingCommand implements Callable<Integer> {
         } else if (count != null) {
             plan = plan.withCount(count);
         }
-        String files = io.webprobe.ping.FileLimit.problem(plan, "--concurrency");
+        String files = io.webprobe.ping.FileLimit.problem(plan, CONCURRENCY);
         if (files != null) {
             throw new IllegalArgumentException(files);
         }
@@ -428,7 +430,8 @@ public final class PingCommand implements Callable<Integer> {
             }
         }
         if (last.failure() != null) {
-            err.println("webprobe: " + last.failure() + " The figures above are incomplete.");
+            err.println("webprobe: " + last.failure(CONCURRENCY)
+                    + " The figures above are incomplete.");
         }
         err.flush();
         if (writeFailed || last.failure() != null) {

@@ -210,9 +210,12 @@ final class PingRun {
         stopping = true;
     }
 
-    /** The run's end when Webprobe ran out of file descriptors mid-run. */
-    static final String OUT_OF_FILES = "Webprobe ran out of open files (the limit this system "
-            + "sets, ulimit -n): lower the concurrency (--concurrency) or raise the limit.";
+    /**
+     * The run's end when Webprobe ran out of file descriptors mid-run: the requests' own
+     * sentence ({@link ErrorClassifier#OUT_OF_FILES}); {@link PingSnapshot#failure(String)}
+     * names the caller's setting in it.
+     */
+    static final String OUT_OF_FILES = ErrorClassifier.OUT_OF_FILES + ".";
 
     /**
      * Thrown by {@link #record} on the engine's thread when a request failed because this

@@ -740,6 +740,22 @@ class PingCommandTest {
     }
 
     @Test
+    void runningOutOfOpenFilesNamesTheConcurrencyOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new PingCommand((plan, listener) ->
+                new io.webprobe.ping.PingJob(plan, io.webprobe.ping.PingJob.Engine.WORKERS,
+                        io.webprobe.testsupport.StubProbe.outOfFiles(), listener)));
+        cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+
+        assertEquals(2, cl.execute("http://127.0.0.1:1/", "--quiet"));
+
+        assertThat(err.toString()).contains("webprobe: Webprobe ran out of open files (the "
+                + "limit this system sets, ulimit -n): use fewer connections (--concurrency) or "
+                + "raise the limit.");
+    }
+
+    @Test
     void http2IsAskedForWithAFlagAndTheTableAndCsvSayWhichProtocolAnswered() throws Exception {
         io.webprobe.testsupport.SelfSignedCertificate cert =
                 io.webprobe.testsupport.SelfSignedCertificate.create(dir, "h2", "ip:127.0.0.1");

@@ -543,8 +543,9 @@ public final class PingViewModel implements AutoCloseable {
         }
         progress.set(last.stopped() ? last.progress() : 1.0);
         if (last.failure() != null) {
-            status.set("Failed: " + last.failure());
-            dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
+            String why = last.failure("Settings › Concurrency");
+            status.set("Failed: " + why);
+            dialogs.showError("Ping failed", why + " The figures shown are incomplete.");
         } else {
             status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
                     job.plan().waitingConnections())

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.Http1Probe;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
@@ -22,6 +23,7 @@ import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.SelfSignedCertificate;
+import io.webprobe.testsupport.StubProbe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -88,6 +90,8 @@ class PingViewModelTest {
     /** Opens when a job is being made. */
     private final CountDownLatch making = new CountDownLatch(1);
     private final List<PingPlan> plans = new CopyOnWriteArrayList<>();
+    /** What the jobs request with instead of a real client, or null for a real one. */
+    private volatile HttpProbe probe;
     private final PingViewModel vm = new PingViewModel(
             (plan, listener) -> {
                 CountDownLatch hold = holdCreation;
@@ -101,7 +105,9 @@ class PingViewModelTest {
                 }
                 jobsCreated.incrementAndGet();
                 plans.add(plan);
-                return new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
+                HttpProbe stub = probe;
+                return stub != null ? new PingJob(plan, PingJob.Engine.WORKERS, stub, listener)
+                        : new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
             },
             fx, timer, background, new CsvExporter(), dialogs, "Webprobe/test", TICK);
 
@@ -350,6 +356,21 @@ class PingViewModelTest {
         } finally {
             https.stop(0);
         }
+    }
+
+    @Test
+    void runningOutOfOpenFilesNamesTheConcurrencySettingNotTheCommandLineOption()
+            throws Exception {
+        probe = StubProbe.outOfFiles();
+
+        assertThat(start("http://127.0.0.1:1/")).isTrue();
+        awaitEnd();
+
+        String sentence = "Webprobe ran out of open files (the limit this system sets, ulimit "
+                + "-n): use fewer connections (Settings › Concurrency) or raise the limit.";
+        assertThat(status()).isEqualTo("Failed: " + sentence);
+        assertThat(dialogs.details).containsExactly("showError: " + sentence
+                + " The figures shown are incomplete.");
     }
 
     @Test
