@@ -308,11 +308,7 @@ class PingViewModelTest {
             throws Exception {
         SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "staging",
                 "ip:127.0.0.1");
-        HttpsServer https = HttpsServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
-        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/html", "ok"));
-        https.start();
+        HttpsServer https = httpsServer(cert);
         try {
             String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
             fx.on(() -> vm.countProperty().set(3));
@@ -371,6 +367,61 @@ class PingViewModelTest {
         assertThat(status()).isEqualTo("Failed: " + sentence);
         assertThat(dialogs.details).containsExactly("showError: " + sentence
                 + " The figures shown are incomplete.");
+    }
+
+    /** A loopback https server answering "ok" with the certificate's key. */
+    private static HttpsServer httpsServer(SelfSignedCertificate cert) throws Exception {
+        HttpsServer https = HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
+        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/html", "ok"));
+        https.start();
+        return https;
+    }
+
+    /** Starts a run, sets the certificate file before its end can be shown; the end's status. */
+    private String runChangingTheCertificateFileTo(String file) throws Exception {
+        fx.on(() -> {
+            assertThat(vm.start()).isTrue();
+            vm.certificateFileProperty().set(file);
+        });
+        awaitEnd();
+        return status();
+    }
+
+    @Test
+    void theCertificateAdviceFollowsTheTrustTheRunUsedNotTheSettingsChangedSince()
+            throws Exception {
+        SelfSignedCertificate server = SelfSignedCertificate.create(tempDir, "server",
+                "ip:127.0.0.1");
+        SelfSignedCertificate other = SelfSignedCertificate.create(tempDir, "other",
+                "ip:127.0.0.1");
+        HttpsServer https = httpsServer(server);
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+            fx.on(() -> {
+                vm.countProperty().set(2);
+                vm.targetsProperty().set(url);
+            });
+
+            // a run without a certificate file, one chosen before the run's end is shown
+            assertThat(runChangingTheCertificateFileTo(other.pem().toString()))
+                    .startsWith("Finished: 2 sent · 2 failed · ").endsWith(" · The site's "
+                            + "certificate is not trusted (self-signed or from an unknown "
+                            + "authority). Use Settings › Trust certificate to trust it, or "
+                            + "Settings › Skip certificate checks to skip the check.");
+            // a run with a file that does not vouch for the server, cleared meanwhile
+            assertThat(runChangingTheCertificateFileTo(""))
+                    .startsWith("Finished: 2 sent · 2 failed · ").endsWith(" · The site's "
+                            + "certificate is not trusted: neither the usual authorities nor "
+                            + "the certificate file given vouch for it. Use Settings › Skip "
+                            + "certificate checks to skip the check.");
+            assertThat(plans).extracting(p -> p.tls().toString()).containsExactly(
+                    "the JDK's certificate authorities",
+                    "the JDK's certificate authorities and " + other.pem());
+        } finally {
+            https.stop(0);
+        }
     }
 
     @Test
