@@ -75,8 +75,7 @@ public final class PingCommand implements Callable<Integer> {
     private static final String CONCURRENCY = "--concurrency";
     /** At most this many bad lines of a --file are named one by one. */
     private static final int BAD_LINES_SHOWN = 10;
-    private static final String OUT_OF_MEMORY = "webprobe: Webprobe ran out of memory. Give it "
-            + "more with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.";
+    private static final String OUT_OF_MEMORY = "webprobe: " + PingJob.OUT_OF_MEMORY;
 
     @Spec CommandSpec spec;
 
@@ -402,6 +401,16 @@ public final class PingCommand implements Callable<Integer> {
      */
     int report(PingPlan plan, PingSnapshot last, long beforeClock, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {
+        if (last.failure() != null && last.sent() == 0) {
+            // the run failed before any request was answered: its sentence is all there is
+            // to say, not a table of zeros, nor files of nothing
+            if (requestLog != null) {
+                requestLog.discard();
+            }
+            err.println("webprobe: " + last.failure(CONCURRENCY));
+            err.flush();
+            return FAILED;
+        }
         // the table first: it is printed even when a file cannot be written after it
         SummaryTable.print(out, plan, last, beforeClock);
         List<String> breaches = thresholdBreaches(last);

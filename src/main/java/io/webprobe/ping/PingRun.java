@@ -192,8 +192,7 @@ final class PingRun {
      */
     void fail(Throwable t) {
         String sentence = t instanceof OutOfMemoryError
-                ? "Webprobe ran out of memory. Give it more with WEBPROBE_JAVA_OPTS, for example"
-                        + " WEBPROBE_JAVA_OPTS=-Xmx2g."
+                ? PingJob.OUT_OF_MEMORY
                 : t instanceof OutOfFiles
                 ? OUT_OF_FILES
                 : "The ping stopped because of an internal error; the details are in Webprobe's"
