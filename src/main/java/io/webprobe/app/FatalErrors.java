@@ -30,8 +30,9 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
 
     private final PrintStream err;
     private final IntConsumer halt;
-    private final String outOfMemory;
-    private final String unexpected;
+    /** The sentences as the bytes err writes, with the line's end (see the constructor). */
+    private final byte[] outOfMemory;
+    private final byte[] unexpected;
     private final java.util.concurrent.atomic.AtomicBoolean stopping =
             new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -44,11 +45,17 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     public FatalErrors(PrintStream err, IntConsumer halt, Path logFile, long maxHeapBytes) {
         this.err = err;
         this.halt = halt;
-        // composed now: there may be no memory to compose it when it is needed
-        this.outOfMemory = "Webprobe ran out of memory (it may use " + megabytes(maxHeapBytes)
-                + " MB); set WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and start it again.";
-        this.unexpected = "Webprobe stopped because of an unexpected error; the details are in "
-                + logFile + ".";
+        // composed and encoded now: there may be no memory to do either when it is needed
+        // (PrintStream.println encodes into new buffers)
+        this.outOfMemory = line("Webprobe ran out of memory (it may use "
+                + megabytes(maxHeapBytes) + " MB); set WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and "
+                + "start it again.");
+        this.unexpected = line("Webprobe stopped because of an unexpected error; the details "
+                + "are in " + logFile + ".");
+    }
+
+    private byte[] line(String sentence) {
+        return (sentence + System.lineSeparator()).getBytes(err.charset());
     }
 
     /** Installs a handler for this process as the JVM's default uncaught-exception handler. */
@@ -105,19 +112,20 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
         }
     }
 
-    private void stop(String sentence, Thread t, Throwable e) {
-        if (!stopping.compareAndSet(false, true)) {
-            halt.accept(2); // another thread is saying why already
-            return;
-        }
-        err.println(sentence);
-        err.flush();
+    private void stop(byte[] sentence, Thread t, Throwable e) {
         try {
-            log.error("Fatal failure in {}: {}", t.getName(), sentence, e);
-        } catch (Throwable logging) {
-            // out of memory even for the log: the user has the sentence
+            if (stopping.compareAndSet(false, true)) { // else another thread is saying why
+                err.write(sentence, 0, sentence.length);
+                err.flush();
+                log.error("Fatal failure in {}: {}", t.getName(),
+                        new String(sentence, err.charset()).strip(), e);
+            }
+        } catch (Throwable saying) {
+            // out of memory even for that: the process still ends (a pool that lost a thread
+            // would wait for it for ever)
+        } finally {
+            halt.accept(2);
         }
-        halt.accept(2);
     }
 
     private static long megabytes(long bytes) {

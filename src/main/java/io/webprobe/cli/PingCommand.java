@@ -71,10 +71,11 @@ public final class PingCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int THRESHOLD = 1;
     static final int FAILED = 2;
+    /** How the user sets the connections here, as sentences name it. */
+    private static final String CONCURRENCY = "--concurrency";
     /** At most this many bad lines of a --file are named one by one. */
     private static final int BAD_LINES_SHOWN = 10;
-    private static final String OUT_OF_MEMORY = "webprobe: Webprobe ran out of memory. Give it "
-            + "more with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.";
+    private static final String OUT_OF_MEMORY = "webprobe: " + PingJob.OUT_OF_MEMORY;
 
     @Spec CommandSpec spec;
 
@@ -358,7 +359,7 @@ public final class PingCommand implements Callable<Integer> {
         } else if (count != null) {
             plan = plan.withCount(count);
         }
-        String files = io.webprobe.ping.FileLimit.problem(plan, "--concurrency");
+        String files = io.webprobe.ping.FileLimit.problem(plan, CONCURRENCY);
         if (files != null) {
             throw new IllegalArgumentException(files);
         }
@@ -400,6 +401,16 @@ public final class PingCommand implements Callable<Integer> {
      */
     int report(PingPlan plan, PingSnapshot last, long beforeClock, RequestLogWriter requestLog,
             PrintWriter out, PrintWriter err) {
+        if (last.failure() != null && last.sent() == 0) {
+            // the run failed before any request was answered: its sentence is all there is
+            // to say, not a table of zeros, nor files of nothing
+            if (requestLog != null) {
+                requestLog.discard();
+            }
+            err.println("webprobe: " + last.failure(CONCURRENCY));
+            err.flush();
+            return FAILED;
+        }
         // the table first: it is printed even when a file cannot be written after it
         SummaryTable.print(out, plan, last, beforeClock);
         List<String> breaches = thresholdBreaches(last);
@@ -428,7 +439,8 @@ public final class PingCommand implements Callable<Integer> {
             }
         }
         if (last.failure() != null) {
-            err.println("webprobe: " + last.failure() + " The figures above are incomplete.");
+            err.println("webprobe: " + last.failure(CONCURRENCY)
+                    + " The figures above are incomplete.");
         }
         err.flush();
         if (writeFailed || last.failure() != null) {

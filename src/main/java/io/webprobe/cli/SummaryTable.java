@@ -33,7 +33,7 @@ final class SummaryTable {
         for (PingResult r : s.results()) {
             String[] row = {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
-                codes(r), r.errorCountsText(),
+                r.statusCountsText(true), r.errorCountsText(true),
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
                 ms(r, r.maxMillis()), String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond())
             };
@@ -127,14 +127,6 @@ final class SummaryTable {
         String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
         longer[row.length] = cell;
         return longer;
-    }
-
-    /** "200×45,738 503×2": the counts grouped as the other columns are. */
-    private static String codes(PingResult r) {
-        StringBuilder sb = new StringBuilder();
-        r.statusCounts().forEach((code, n) -> sb.append(sb.isEmpty() ? "" : " ").append(code)
-                .append('×').append(num(n)));
-        return sb.toString();
     }
 
     private static String num(long n) {

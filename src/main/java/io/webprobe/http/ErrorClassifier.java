@@ -277,9 +277,23 @@ public final class ErrorClassifier {
         return new Classified(ErrorKind.TLS, "The TLS handshake failed: " + tlsWhy(m));
     }
 
-    /** Webprobe's own process ran out of file descriptors. */
-    public static final String OUT_OF_FILES = "Webprobe ran out of open files (this system's "
-            + "limit, ulimit -n); use fewer connections or raise the limit";
+    /**
+     * Webprobe's own process ran out of file descriptors: a request's message, naming no
+     * setting; {@link #outOfFiles(String)} names the one that sets the connections.
+     */
+    public static final String OUT_OF_FILES = outOfFiles(null);
+
+    /**
+     * {@link #OUT_OF_FILES}, naming how the user sets the connections the way the caller
+     * offers it (the command line's option, the desktop app's setting).
+     *
+     * @param connections e.g. "--concurrency" or "Settings › Concurrency"; null for none
+     */
+    public static String outOfFiles(String connections) {
+        return "Webprobe ran out of open files (the limit this system sets, ulimit -n): use "
+                + "fewer connections" + (connections == null ? "" : " (" + connections + ")")
+                + " or raise the limit";
+    }
 
     /** JSSE's alert, "Received fatal alert: handshake_failure" (JDK 25 puts "(name) " first). */
     private static final Pattern JDK_ALERT = Pattern.compile("received fatal alert: (\\w+)");

@@ -114,6 +114,30 @@ final class PercentEncoding {
                 && isHex(s.charAt(i + 2));
     }
 
+    /**
+     * Whether {@link java.net.URI} refuses the char at {@code i} of {@code s} where it stands
+     * ({@link WebUrl#toUri()} escapes these; {@link Urls#toUri(String)} sees from them that it
+     * must): {@code " < > \ ^ ` { | }}, a space, controls, non-ASCII, a "%" not followed by two
+     * hex digits, a "#" (the caller passes over the one that starts the fragment), and "[" or
+     * "]" unless {@code brackets}.
+     *
+     * @param brackets whether brackets may stand at {@code i}: around an IPv6 host, in the query
+     *     and in the fragment
+     */
+    static boolean uriRefuses(String s, int i, boolean brackets) {
+        char c = s.charAt(i);
+        switch (c) {
+            case '"', '<', '>', '\\', '^', '`', '{', '|', '}', ' ', '#':
+                return true;
+            case '%':
+                return !isEscape(s, i);
+            case '[', ']':
+                return !brackets;
+            default:
+                return c < 0x20 || c >= 0x7F;
+        }
+    }
+
     /** Whether {@code s[from, to)} has a "%" not followed by two hex digits. */
     static boolean hasStrayPercent(String s, int from, int to) {
         for (int i = s.indexOf('%', from); i >= 0 && i < to; i = s.indexOf('%', i + 1)) {

@@ -139,17 +139,13 @@ public final class Urls {
     }
 
     /**
-     * Whether {@code s[from, to)} holds a character {@link URI} refuses there (as
-     * {@link WebUrl#toUri()} escapes them): {@code " < > \ ^ ` { | }}, spaces, controls,
-     * non-ASCII, a "%" not followed by two hex digits, a "#" (the range is before or inside
-     * the fragment), and brackets before {@code pathEnd}.
+     * Whether {@code s[from, to)} holds a character {@link URI} refuses there, as {@link
+     * WebUrl#toUri()} escapes them ({@link PercentEncoding#uriRefuses}); a "#" is refused (the
+     * range is before or inside the fragment), and brackets before {@code pathEnd}.
      */
     private static boolean refused(String s, int from, int to, int pathEnd) {
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}#".indexOf(c) >= 0
-                    || (c == '%' && !PercentEncoding.isEscape(s, i))
-                    || ((c == '[' || c == ']') && i < pathEnd)) {
+            if (PercentEncoding.uriRefuses(s, i, i >= pathEnd)) {
                 return true;
             }
         }

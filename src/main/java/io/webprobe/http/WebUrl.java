@@ -204,7 +204,7 @@ public final class WebUrl {
     /** The href with what URI refuses escaped. */
     private String escaped() {
         int i = 0;
-        while (i < href.length() && !isUnsafe(i, href.charAt(i))) {
+        while (i < href.length() && !isUnsafe(i)) {
             i++;
         }
         if (i == href.length()) {
@@ -213,7 +213,7 @@ public final class WebUrl {
         StringBuilder sb = new StringBuilder(href.length() + 16).append(href, 0, i);
         for (; i < href.length(); i++) {
             char c = href.charAt(i);
-            if (isUnsafe(i, c)) {
+            if (isUnsafe(i)) {
                 PercentEncoding.appendByte(sb, c);
             } else {
                 sb.append(c);
@@ -223,20 +223,10 @@ public final class WebUrl {
     }
 
     /** Whether the char at {@code i} of the href is one {@link URI} refuses there. */
-    private boolean isUnsafe(int i, char c) {
-        switch (c) {
-            case '"', '<', '>', '\\', '^', '`', '{', '|', '}', ' ':
-                return true;
-            case '%':
-                return !PercentEncoding.isEscape(href, i);
-            case '[', ']':
-                // brackets are fine around an IPv6 host and in the query and fragment
-                return i < hostStart || (i >= hostEnd && i < queryOrFragmentStart());
-            case '#':
-                return fragmentStart >= 0 && i > fragmentStart;
-            default:
-                return c < 0x20 || c >= 0x7F;
-        }
+    private boolean isUnsafe(int i) {
+        // brackets are fine around an IPv6 host and in the query and fragment
+        return i != fragmentStart && PercentEncoding.uriRefuses(href, i,
+                i >= hostStart && (i < hostEnd || i >= queryOrFragmentStart()));
     }
 
     private int queryOrFragmentStart() {

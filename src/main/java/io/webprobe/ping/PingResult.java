@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The statistics of one URL so far (warm-up requests excluded). Latency figures are response
@@ -70,15 +71,32 @@ public record PingResult(
 
     /** E.g. "200×98 503×2". */
     public String statusCountsText() {
-        StringJoiner j = new StringJoiner(" ");
-        statusCounts.forEach((code, n) -> j.add(code + "×" + n));
-        return j.toString();
+        return statusCountsText(false);
+    }
+
+    /**
+     * As {@link #statusCountsText()}; {@code grouped}: the counts with thousands separators
+     * ("200×45,738"), as a table's other count columns show them.
+     */
+    public String statusCountsText(boolean grouped) {
+        return countsText(statusCounts, String::valueOf, grouped);
     }
 
     /** E.g. "TIMEOUT×2 REFUSED×1". */
     public String errorCountsText() {
+        return errorCountsText(false);
+    }
+
+    /** As {@link #errorCountsText()}; {@code grouped} as in {@link #statusCountsText(boolean)}. */
+    public String errorCountsText(boolean grouped) {
+        return countsText(errorCounts, ErrorKind::name, grouped);
+    }
+
+    private static <K> String countsText(Map<K, Long> counts, Function<K, String> name,
+            boolean grouped) {
         StringJoiner j = new StringJoiner(" ");
-        errorCounts.forEach((kind, n) -> j.add(kind.name() + "×" + n));
+        counts.forEach((k, n) -> j.add(name.apply(k) + "×"
+                + (grouped ? String.format(Locale.ROOT, "%,d", n) : String.valueOf(n))));
         return j.toString();
     }
 

@@ -192,8 +192,7 @@ final class PingRun {
      */
     void fail(Throwable t) {
         String sentence = t instanceof OutOfMemoryError
-                ? "Webprobe ran out of memory. Give it more with WEBPROBE_JAVA_OPTS, for example"
-                        + " WEBPROBE_JAVA_OPTS=-Xmx2g."
+                ? PingJob.OUT_OF_MEMORY
                 : t instanceof OutOfFiles
                 ? OUT_OF_FILES
                 : "The ping stopped because of an internal error; the details are in Webprobe's"
@@ -210,9 +209,12 @@ final class PingRun {
         stopping = true;
     }
 
-    /** The run's end when Webprobe ran out of file descriptors mid-run. */
-    static final String OUT_OF_FILES = "Webprobe ran out of open files (the limit this system "
-            + "sets, ulimit -n): lower the concurrency (--concurrency) or raise the limit.";
+    /**
+     * The run's end when Webprobe ran out of file descriptors mid-run: the requests' own
+     * sentence ({@link ErrorClassifier#OUT_OF_FILES}); {@link PingSnapshot#failure(String)}
+     * names the caller's setting in it.
+     */
+    static final String OUT_OF_FILES = ErrorClassifier.OUT_OF_FILES + ".";
 
     /**
      * Thrown by {@link #record} on the engine's thread when a request failed because this

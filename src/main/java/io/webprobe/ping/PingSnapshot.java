@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.Words;
+import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.ErrorKind;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,17 @@ public record PingSnapshot(
         this(results, sent, failed, late, warmups, elapsed, requestsPerSecond, targetRate,
                 progress, series, finished, stopped, inFlight, draining, failure, achievedRate,
                 notSent, null);
+    }
+
+    /**
+     * {@link #failure()}, naming how the user sets the connections the way the caller offers
+     * it when the run ran out of open files ({@link ErrorClassifier#outOfFiles(String)}).
+     *
+     * @param connections e.g. "--concurrency", or the desktop app's "Settings › Concurrency"
+     */
+    public String failure(String connections) {
+        return PingRun.OUT_OF_FILES.equals(failure)
+                ? ErrorClassifier.outOfFiles(connections) + "." : failure;
     }
 
     /**

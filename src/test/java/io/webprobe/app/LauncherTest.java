@@ -88,6 +88,23 @@ class LauncherTest {
     }
 
     @Test
+    void outOfMemoryEvenForTheSentenceStillHaltsWith2() {
+        List<Integer> halted = new ArrayList<>();
+        PrintStream noMemory = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        });
+        FatalErrors fatal = new FatalErrors(noMemory, halted::add, Path.of("/l/webprobe.log"),
+                768L * 1024 * 1024);
+
+        fatal.uncaughtException(new Thread("ping-loop-1"), new OutOfMemoryError("Java heap"));
+
+        assertThat(halted).containsExactly(2);
+    }
+
+    @Test
     void threadsRunningOutOfMemoryTogetherSayItOnce() {
         List<Integer> halted = new ArrayList<>();
         FatalErrors fatal = new FatalErrors(print(err), halted::add, Path.of("/l/webprobe.log"),

@@ -724,19 +724,61 @@ class PingCommandTest {
 
     @Test
     void runningOutOfMemoryIsOneSentenceNamingTheJavaOptions() {
+        CliRun r = runWithJobs((plan, listener) -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, server.url("/"), "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertOneSentenceWithoutStackTrace(r.err());
+        assertThat(r.err()).contains("ran out of memory", "WEBPROBE_JAVA_OPTS");
+    }
+
+    /**
+     * {@code ping} run with jobs whose requests all go to {@code probe} (the worker engine);
+     * its exit code, standard output and error.
+     */
+    private static CliRun runWith(io.webprobe.http.HttpProbe probe, String... args) {
+        return runWithJobs((plan, listener) -> new io.webprobe.ping.PingJob(plan,
+                io.webprobe.ping.PingJob.Engine.WORKERS, probe, listener), args);
+    }
+
+    /** {@code ping} run with jobs made by {@code jobs}; its exit code, output and error. */
+    private static CliRun runWithJobs(java.util.function.BiFunction<io.webprobe.ping.PingPlan,
+            io.webprobe.ping.PingListener, io.webprobe.ping.PingJob> jobs, String... args) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        picocli.CommandLine cl = new picocli.CommandLine(new PingCommand((plan, listener) -> {
-            throw new OutOfMemoryError("Java heap space");
-        }));
+        picocli.CommandLine cl = new picocli.CommandLine(new PingCommand(jobs));
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
 
-        int code = cl.execute(server.url("/"), "--quiet");
+    @Test
+    void runningOutOfOpenFilesBeforeAnyAnswerIsOneSentenceNamingTheConcurrencyOption() {
+        CliRun r = runWith(io.webprobe.testsupport.StubProbe.outOfFiles(),
+                "http://127.0.0.1:1/", "--quiet");
 
-        assertEquals(2, code);
-        assertOneSentenceWithoutStackTrace(err.toString());
-        assertThat(err.toString()).contains("ran out of memory", "WEBPROBE_JAVA_OPTS");
+        CliRun.assertPlainError(r, "Webprobe ran out of open files (the limit this system "
+                + "sets, ulimit -n): use fewer connections (--concurrency) or raise the limit.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void runningOutOfMemoryBeforeAnyAnswerIsOneSentenceAndNoEmptyTable() throws Exception {
+        Path log = dir.resolve("requests.csv");
+
+        CliRun r = runWith(io.webprobe.testsupport.StubProbe.throwing(
+                () -> new OutOfMemoryError("Java heap space")), "http://127.0.0.1:1/",
+                "--quiet", "--csv", dir.resolve("summary.csv").toString(), "--requests-csv",
+                log.toString());
+
+        CliRun.assertPlainError(r, "Webprobe ran out of memory. Give it more with "
+                + "WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.");
+        assertThat(r.out()).isEmpty();
+        try (var left = Files.list(dir)) { // no files of nothing
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test
@@ -817,8 +859,12 @@ class PingCommandTest {
         PingCommand cmd = new PingCommand();
         io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(
                 List.of(java.net.URI.create("http://h/")), "t");
-        io.webprobe.ping.PingSnapshot failed = new io.webprobe.ping.PingSnapshot(List.of(), 0, 0,
-                0, 0, Duration.ofSeconds(1), 0, 0, 0.5, List.of(), true, true, 0, false,
+        io.webprobe.ping.PingResult answered = new io.webprobe.ping.PingResult("http://h/", 3, 3,
+                0, new java.util.TreeMap<>(Map.of(200, 3L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1, 1,
+                1, 3, 0, 0, 0, 0.5, 0, 0, 1);
+        io.webprobe.ping.PingSnapshot failed = new io.webprobe.ping.PingSnapshot(
+                List.of(answered), 3, 0, 0, 0, Duration.ofSeconds(1), 3, 0, 0.5, List.of(), true,
+                true, 0, false,
                 "The ping stopped because of an internal error; the details are in Webprobe's"
                         + " log (~/.webprobe/webprobe.log).", 0, 0);
         java.io.StringWriter out = new java.io.StringWriter();
@@ -830,6 +876,6 @@ class PingCommandTest {
         assertEquals(2, code);
         assertOneSentenceWithoutStackTrace(err.toString());
         assertThat(err.toString()).contains("internal error", "The figures above are incomplete.");
-        assertThat(out.toString()).contains("Stopped after 0 requests");
+        assertThat(out.toString()).contains("Stopped after 3 requests");
     }
 }

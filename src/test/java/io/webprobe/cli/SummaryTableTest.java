@@ -55,16 +55,21 @@ class SummaryTableTest {
     }
 
     @Test
-    void theCodesColumnGroupsItsCountsAsTheSentColumnDoes() {
+    void theCodesAndErrorsColumnsGroupTheirCountsAsTheSentColumnDoes() {
         java.util.TreeMap<Integer, Long> codes = new java.util.TreeMap<>(
                 java.util.Map.of(200, 45_738L, 503, 2L));
-        io.webprobe.ping.PingResult r = new io.webprobe.ping.PingResult("http://a/", 45_740,
-                45_738, 2, codes, java.util.Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-                0, 0, 0);
-        PingSnapshot s = new PingSnapshot(List.of(r), 45_740, 2, 0, 0, Duration.ofSeconds(1),
-                45_740, 0, 1, List.of(), true, false, 0, false, null, 0, 0);
+        io.webprobe.ping.PingResult r = new io.webprobe.ping.PingResult("http://a/", 57_080,
+                45_738, 11_342, codes, java.util.Map.of(io.webprobe.http.ErrorKind.TIMEOUT,
+                11_340L), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0);
+        PingSnapshot s = new PingSnapshot(List.of(r), 57_080, 11_342, 0, 0,
+                Duration.ofSeconds(1), 57_080, 0, 1, List.of(), true, false, 0, false, null, 0,
+                0);
 
-        assertThat(printed(PLAN, s).get(1)).contains(" 45,740 ", " 200×45,738 503×2 ");
+        assertThat(printed(PLAN, s).get(1)).contains(" 57,080 ", " 200×45,738 503×2 ",
+                " TIMEOUT×11,340 ");
+        // the CSV keeps the plain numbers
+        assertThat(r.statusCountsText()).isEqualTo("200×45738 503×2");
+        assertThat(r.errorCountsText()).isEqualTo("TIMEOUT×11340");
     }
 
     @Test

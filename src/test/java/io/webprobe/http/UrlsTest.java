@@ -269,6 +269,20 @@ class UrlsTest {
                 () -> Urls.toUri("http://h/a b"));
     }
 
+    /** Both read what URI refuses with one rule: the fast path and the parser agree. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://h/a|b^[1]?q=`{x}[y]\\#f#g[h]",
+        "http://[::1]:81/x[1]?y[2]#z[3]",
+        "http://u:p@h/a%zz?q=%41%#%",
+        "http://h/plain?q=1#f",
+        "https://h:8443/a%7Cb/~c!$&'()*+,;=:@/",
+    })
+    void aRequestFormsUriIsTheOneItsParsedUrlMakes(String input) throws Exception {
+        WebUrl url = WebUrl.parse(input);
+        assertEquals(url.toUri(), Urls.toUri(url.requestUrl()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "http://example.com/",

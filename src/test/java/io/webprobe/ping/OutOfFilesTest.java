@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.webprobe.http.ErrorClassifier;
-import io.webprobe.http.ErrorKind;
-import io.webprobe.http.FetchResponse;
-import io.webprobe.http.HttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StubProbe;
 import java.io.File;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,24 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 class OutOfFilesTest {
     @Test
     void aRequestThatFoundNoFileLeftEndsTheRunWithOneSentence() throws Exception {
-        HttpProbe outOfFiles = new HttpProbe() {
-            @Override
-            public FetchResponse fetch(io.webprobe.http.FetchRequest request) {
-                return FetchResponse.failed(request.uri(), ErrorKind.IO,
-                        ErrorClassifier.OUT_OF_FILES, 0);
-            }
-
-            @Override
-            public void close() {}
-        };
         PingPlan plan = PingPlan.of(List.of(URI.create("http://127.0.0.1:1/")), "t")
                 .withCount(1000).withConcurrency(4).withFollowRedirects(true);
-        try (PingJob job = new PingJob(plan, PingJob.Engine.WORKERS, outOfFiles,
+        try (PingJob job = new PingJob(plan, PingJob.Engine.WORKERS, StubProbe.outOfFiles(),
                 PingListener.NONE)) {
             job.start();
             PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
             assertThat(s.failure()).isEqualTo(PingRun.OUT_OF_FILES);
             assertThat(s.failed()).isZero(); // not the server's failures
+            // the requests' own sentence, naming the setting the way the caller offers it
+            assertThat(s.failure()).isEqualTo(ErrorClassifier.OUT_OF_FILES + ".");
+            assertThat(s.failure("--concurrency")).isEqualTo("Webprobe ran out of open files "
+                    + "(the limit this system sets, ulimit -n): use fewer connections "
+                    + "(--concurrency) or raise the limit.");
         }
     }
 

@@ -124,6 +124,8 @@ public final class PingViewModel implements AutoCloseable {
     private boolean shownFinal;
     /** The current run's per-request timeout (FX thread). */
     private Duration timeout = PingPlan.DEFAULT_TIMEOUT;
+    /** The certificates the current run trusts, as chosen at its start (FX thread). */
+    private PingTrust trust = new PingTrust(false, "");
 
     public PingViewModel(PingJobFactory jobs, Executor fx, ScheduledExecutorService timer,
             Executor background, CsvExporter exporter, DialogService dialogs, String userAgent,
@@ -305,32 +307,15 @@ public final class PingViewModel implements AutoCloseable {
                 : "…"));
         // the job's TLS set-up and its classes take ~0.2 s the first time, and the certificate
         // file is read: not on this thread
-        Trust trust = new Trust(insecure.get(), insecure.get() ? "" : certificateFile.get().strip());
+        PingTrust trust = new PingTrust(insecure.get(),
+                insecure.get() ? "" : certificateFile.get().strip());
+        this.trust = trust;
         background.execute(() -> launch(plan, trust, gen, b, logReady));
         return true;
     }
 
-    /** The certificates a run trusts, as chosen: read from disk on the background thread. */
-    private record Trust(boolean insecure, String file) {
-        /** @throws TlsTrust.TrustException with one sentence when the file is not usable */
-        PingPlan applyTo(PingPlan plan) throws TlsTrust.TrustException {
-            if (insecure) {
-                return plan.withTls(TlsTrust.insecure());
-            }
-            if (file.isEmpty()) {
-                return plan;
-            }
-            try {
-                return plan.withTls(TlsTrust.fromPemFile(Path.of(file)));
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new TlsTrust.TrustException("Could not read the certificate file " + file
-                        + ": it is not a valid path.");
-            }
-        }
-    }
-
     /** On a background thread: opens the per-request log, makes the job, then starts it. */
-    private void launch(PingPlan chosen, Trust trust, int gen, UiBatcher<Update> b,
+    private void launch(PingPlan chosen, PingTrust trust, int gen, UiBatcher<Update> b,
             CompletableFuture<Path> logReady) {
         PingPlan plan;
         try {
@@ -498,12 +483,13 @@ public final class PingViewModel implements AutoCloseable {
 
     /**
      * " · " and how to get past a certificate the run could not trust, or "" when no request
-     * failed that way.
+     * failed that way; a certificate file is offered when the run had none (whatever the
+     * setting says since).
      */
     private String trustAdvice(PingSnapshot s) {
         ErrorKind kind = s.certificateFailure();
         return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind, s.certificateWhy(),
-                certificateFile.get().isBlank() ? "Settings › Trust certificate" : null,
+                trust.file().isEmpty() ? "Settings › Trust certificate" : null,
                 "Settings › Skip certificate checks");
     }
 
@@ -543,8 +529,9 @@ public final class PingViewModel implements AutoCloseable {
         }
         progress.set(last.stopped() ? last.progress() : 1.0);
         if (last.failure() != null) {
-            status.set("Failed: " + last.failure());
-            dialogs.showError("Ping failed", last.failure() + " The figures shown are incomplete.");
+            String why = last.failure("Settings › Concurrency");
+            status.set("Failed: " + why);
+            dialogs.showError("Ping failed", why + " The figures shown are incomplete.");
         } else {
             status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
                     job.plan().waitingConnections())

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.http.Http1Probe;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
@@ -22,6 +23,7 @@ import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.SelfSignedCertificate;
+import io.webprobe.testsupport.StubProbe;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -88,6 +90,8 @@ class PingViewModelTest {
     /** Opens when a job is being made. */
     private final CountDownLatch making = new CountDownLatch(1);
     private final List<PingPlan> plans = new CopyOnWriteArrayList<>();
+    /** What the jobs request with instead of a real client, or null for a real one. */
+    private volatile HttpProbe probe;
     private final PingViewModel vm = new PingViewModel(
             (plan, listener) -> {
                 CountDownLatch hold = holdCreation;
@@ -101,7 +105,9 @@ class PingViewModelTest {
                 }
                 jobsCreated.incrementAndGet();
                 plans.add(plan);
-                return new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
+                HttpProbe stub = probe;
+                return stub != null ? new PingJob(plan, PingJob.Engine.WORKERS, stub, listener)
+                        : new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
             },
             fx, timer, background, new CsvExporter(), dialogs, "Webprobe/test", TICK);
 
@@ -302,11 +308,7 @@ class PingViewModelTest {
             throws Exception {
         SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "staging",
                 "ip:127.0.0.1");
-        HttpsServer https = HttpsServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
-        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/html", "ok"));
-        https.start();
+        HttpsServer https = httpsServer(cert);
         try {
             String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
             fx.on(() -> vm.countProperty().set(3));
@@ -347,6 +349,76 @@ class PingViewModelTest {
             assertThat(status()).isEqualTo(sentence);
             assertThat(dialogs.details).contains("showError: " + sentence);
             assertThat(jobsCreated).hasValue(3);
+        } finally {
+            https.stop(0);
+        }
+    }
+
+    @Test
+    void runningOutOfOpenFilesNamesTheConcurrencySettingNotTheCommandLineOption()
+            throws Exception {
+        probe = StubProbe.outOfFiles();
+
+        assertThat(start("http://127.0.0.1:1/")).isTrue();
+        awaitEnd();
+
+        String sentence = "Webprobe ran out of open files (the limit this system sets, ulimit "
+                + "-n): use fewer connections (Settings › Concurrency) or raise the limit.";
+        assertThat(status()).isEqualTo("Failed: " + sentence);
+        assertThat(dialogs.details).containsExactly("showError: " + sentence
+                + " The figures shown are incomplete.");
+    }
+
+    /** A loopback https server answering "ok" with the certificate's key. */
+    private static HttpsServer httpsServer(SelfSignedCertificate cert) throws Exception {
+        HttpsServer https = HttpsServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        https.setHttpsConfigurator(new HttpsConfigurator(cert.serverContext()));
+        https.createContext("/", ex -> LocalHttpServer.send(ex, 200, "text/html", "ok"));
+        https.start();
+        return https;
+    }
+
+    /** Starts a run, sets the certificate file before its end can be shown; the end's status. */
+    private String runChangingTheCertificateFileTo(String file) throws Exception {
+        fx.on(() -> {
+            assertThat(vm.start()).isTrue();
+            vm.certificateFileProperty().set(file);
+        });
+        awaitEnd();
+        return status();
+    }
+
+    @Test
+    void theCertificateAdviceFollowsTheTrustTheRunUsedNotTheSettingsChangedSince()
+            throws Exception {
+        SelfSignedCertificate server = SelfSignedCertificate.create(tempDir, "server",
+                "ip:127.0.0.1");
+        SelfSignedCertificate other = SelfSignedCertificate.create(tempDir, "other",
+                "ip:127.0.0.1");
+        HttpsServer https = httpsServer(server);
+        try {
+            String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/";
+            fx.on(() -> {
+                vm.countProperty().set(2);
+                vm.targetsProperty().set(url);
+            });
+
+            // a run without a certificate file, one chosen before the run's end is shown
+            assertThat(runChangingTheCertificateFileTo(other.pem().toString()))
+                    .startsWith("Finished: 2 sent · 2 failed · ").endsWith(" · The site's "
+                            + "certificate is not trusted (self-signed or from an unknown "
+                            + "authority). Use Settings › Trust certificate to trust it, or "
+                            + "Settings › Skip certificate checks to skip the check.");
+            // a run with a file that does not vouch for the server, cleared meanwhile
+            assertThat(runChangingTheCertificateFileTo(""))
+                    .startsWith("Finished: 2 sent · 2 failed · ").endsWith(" · The site's "
+                            + "certificate is not trusted: neither the usual authorities nor "
+                            + "the certificate file given vouch for it. Use Settings › Skip "
+                            + "certificate checks to skip the check.");
+            assertThat(plans).extracting(p -> p.tls().toString()).containsExactly(
+                    "the JDK's certificate authorities",
+                    "the JDK's certificate authorities and " + other.pem());
         } finally {
             https.stop(0);
         }
