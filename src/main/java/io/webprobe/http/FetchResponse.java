@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param error why there is no response, or null
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
- * @param headers the response header fields (names in lower case), empty when not kept
+ * @param headers the response header fields (names in lower case), empty when not kept; their
+ *     values as received, one char per byte ({@link #header} reads them as a browser does)
  * @param version the HTTP version the response came over ({@link HttpVersion#HTTP_1_1} when
  *     no response arrived)
  */
@@ -76,11 +77,15 @@ public record FetchResponse(
         }
     }
 
-    /** The first value of a response header field (any case), or "" when absent. */
+    /**
+     * The first value of a response header field (any case), or "" when absent; raw bytes in it
+     * that are valid UTF-8 are read as UTF-8, as browsers read them ({@link #headerText}), the
+     * same for every field (a Refresh header's URL as a Location's).
+     */
     public String header(String name) {
         for (Header h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
-                return h.value();
+                return headerText(h.value());
             }
         }
         return "";
