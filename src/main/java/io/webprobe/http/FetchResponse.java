@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * The outcome of one {@link FetchRequest}: either an HTTP response ({@link #status()} &gt; 0) or
  * a failure ({@link #error()} non-null), or both: a response whose body could not be read as
- * it is labelled (compressed data that is not), which a browser fails to show. Immutable; the body's bytes never change. A kept body
+ * it is labelled (compressed data that is not), which a browser fails to show (never a
+ * redirect: a browser follows it without reading its body,
+ * {@link ContentDecoding#decodeResponse}). Immutable; the body's bytes never change. A kept body
  * may be in a temporary file ({@link ResponseBody}): whoever is done with the response calls
  * {@link #release()}.
  *
@@ -139,6 +141,11 @@ public record FetchResponse(
 
     /** True for a 3xx status with a Location header. */
     public boolean isRedirect() {
+        return isRedirect(status, location);
+    }
+
+    /** True for a 3xx status with a Location header (null or blank when there is none). */
+    public static boolean isRedirect(int status, String location) {
         return status >= 300 && status < 400 && location != null && !location.isBlank();
     }
 }

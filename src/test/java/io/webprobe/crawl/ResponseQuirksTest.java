@@ -70,6 +70,32 @@ class ResponseQuirksTest {
                 .containsExactly(server.url("/fake-gzip"));
     }
 
+    /**
+     * A redirect whose body is labelled gzip but is not: browsers follow the Location without
+     * reading the body, so the redirect is recorded and followed, not an error.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRedirectWithABodyThatIsNotItsGzipIsFollowedAsBrowsersFollowIt(boolean javaNetHttp)
+            throws Exception {
+        server.route("/", html("<a href=\"/moved\">m</a>"));
+        server.route("/moved", respond(302, "text/html", "<a href=\"/target\">moved</a>",
+                "Location", "/target", "Content-Encoding", "gzip"));
+        server.route("/target", html("<title>T</title>"));
+
+        RecordingCrawlListener events = crawl(javaNetHttp);
+        Map<String, CrawlResult> rows = byPath(events);
+
+        CrawlResult moved = rows.get("/moved");
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(moved.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(moved.error()).isNull();
+        assertThat(moved.redirectTo()).isEqualTo(server.url("/target"));
+        assertThat(rows.get("/target").status()).isEqualTo(200);
+        assertThat(server.hits("/target")).isEqualTo(1);
+        assertThat(events.broken).isEmpty();
+    }
+
     @Test
     void aRefreshHeaderIsARedirectAsAMetaRefreshIs() throws Exception {
         server.route("/", html("<a href=\"/refreshing\">r</a><a href=\"/both\">b</a>"
