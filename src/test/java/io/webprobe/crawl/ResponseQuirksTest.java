@@ -122,6 +122,33 @@ class ResponseQuirksTest {
         assertThat(server.hits("/from-meta")).isZero();
     }
 
+    /**
+     * A Refresh header or meta refresh to something that is not a URL leaves the browser on
+     * the page (the page is fine), and is a broken link of that page, as a malformed href is.
+     */
+    @Test
+    void aRefreshToAMalformedUrlIsABrokenLinkOfThePageAsAMalformedHrefIs() throws Exception {
+        server.route("/", html("<a href=\"/bad-header\">h</a><a href=\"/bad-meta\">m</a>"));
+        server.route("/bad-header", respond(200, "text/plain", "wait", "Refresh",
+                "0; url=http://127.0.0.1:99999/header"));
+        server.route("/bad-meta", html(
+                "<meta http-equiv=refresh content=\"0; url=http://127.0.0.1:99999/meta\">"));
+
+        RecordingCrawlListener events = crawl(false);
+        Map<String, CrawlResult> rows = byPath(events);
+
+        assertThat(rows.get("/bad-header").outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("/bad-header").redirectTo()).isEmpty();
+        assertThat(rows.get("/bad-meta").outcome()).isEqualTo(Outcome.OK);
+        assertThat(events.broken).extracting(b -> b.sourceUrl().substring(
+                server.url("").length()) + " " + b.linkUrl() + " " + b.linkType())
+                .containsExactlyInAnyOrder(
+                        "/bad-header http://127.0.0.1:99999/header refresh-header",
+                        "/bad-meta http://127.0.0.1:99999/meta meta-refresh");
+        assertThat(events.broken).allSatisfy(b -> assertThat(b.errorMessage())
+                .contains("port is out of range"));
+    }
+
     @Test
     void aRedirectWithoutALocationIsBrokenWithAPlainReason() throws Exception {
         server.route("/", html("<a href=\"/nowhere\">n</a><a href=\"/choices\">c</a>"));
