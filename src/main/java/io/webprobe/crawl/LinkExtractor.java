@@ -211,13 +211,26 @@ final class LinkExtractor {
     }
 
     /**
+     * Where an HTTP {@code Refresh} response header sends the browser.
+     *
+     * @param target where it leads, or null
+     * @param invalid the target when it is not a valid URL (the browser stays on the page), as
+     *     a malformed href is reported, or null; both are null for a plain reload or another
+     *     scheme
+     */
+    record HeaderRefresh(Link target, InvalidLink invalid) {
+        static final HeaderRefresh NONE = new HeaderRefresh(null, null);
+    }
+
+    /**
      * Where an HTTP {@code Refresh} response header ({@code 0; url=/next}) sends the browser,
      * read as a meta refresh's content and resolved against the URL that answered (link type
-     * {@code refresh-header}); null for a plain reload or a target that is not a valid http(s)
-     * URL.
+     * {@code refresh-header}).
      */
-    static Link refreshHeader(String value, String url) {
-        return new Collector(webUrl(url)).refresh(value, "refresh-header");
+    static HeaderRefresh refreshHeader(String value, String url) {
+        Collector c = new Collector(webUrl(url));
+        Link target = c.refresh(value, "refresh-header");
+        return new HeaderRefresh(target, c.invalid.isEmpty() ? null : c.invalid.getFirst());
     }
 
     /** Hosts java.net.URI reads as host names (a request needs one), learnt once each. */

@@ -74,7 +74,7 @@ final class VisitMaker {
         }
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
-        LinkExtractor.Link headerRefresh = refreshHeader(item, r);
+        LinkExtractor.Link headerRefresh = refreshHeader(item, r).target();
         if (r.isRedirect()) {
             redirectTarget(item, r.location(), row);
         } else if (movedWithoutLocation(r)) {
@@ -110,7 +110,12 @@ final class VisitMaker {
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         long redirectId = 0;
-        LinkExtractor.Link headerRefresh = refreshHeader(item, r);
+        LinkExtractor.HeaderRefresh refreshing = refreshHeader(item, r);
+        LinkExtractor.Link headerRefresh = refreshing.target();
+        if (refreshing.invalid() != null) {
+            // the browser stays on the page; the refresh is a malformed link of it
+            invalid.add(invalidHref(refreshing.invalid()));
+        }
         if (r.isRedirect()) {
             redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
         } else if (movedWithoutLocation(r)) {
@@ -134,8 +139,7 @@ final class VisitMaker {
                     links.link(link, link.anchorText(), link.type().endsWith(" nofollow"));
                 }
                 for (LinkExtractor.InvalidLink bad : page.invalid()) {
-                    invalid.add(new CrawlSink.InvalidHref(bad.href(), bad.anchorText(),
-                            bad.type(), bad.reason()));
+                    invalid.add(invalidHref(bad));
                 }
             }
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
@@ -231,15 +235,21 @@ final class VisitMaker {
     /**
      * Where a response's {@code Refresh} header sends the browser ({@code 0; url=/next}), as
      * for a meta refresh: only for a page of the site answering 1xx/2xx, and not to the URL
-     * itself (a reload); else null.
+     * itself (a reload, no target); or its target that is not a valid URL.
      */
-    private static LinkExtractor.Link refreshHeader(QueueItem item, FetchResponse r) {
+    private static LinkExtractor.HeaderRefresh refreshHeader(QueueItem item, FetchResponse r) {
         String value = r.header("refresh");
         if (value.isEmpty() || item.external || r.status() >= 300) {
-            return null;
+            return LinkExtractor.HeaderRefresh.NONE;
         }
-        LinkExtractor.Link target = LinkExtractor.refreshHeader(value, item.url);
-        return target == null || target.key().equals(Urls.key(item.uri())) ? null : target;
+        LinkExtractor.HeaderRefresh refresh = LinkExtractor.refreshHeader(value, item.url);
+        LinkExtractor.Link target = refresh.target();
+        return target != null && target.key().equals(Urls.key(item.uri()))
+                ? LinkExtractor.HeaderRefresh.NONE : refresh;
+    }
+
+    private static CrawlSink.InvalidHref invalidHref(LinkExtractor.InvalidLink bad) {
+        return new CrawlSink.InvalidHref(bad.href(), bad.anchorText(), bad.type(), bad.reason());
     }
 
     private static boolean setsCookie(FetchResponse r) {

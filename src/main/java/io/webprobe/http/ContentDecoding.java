@@ -62,6 +62,20 @@ public final class ContentDecoding {
         }
     }
 
+    /**
+     * Decodes a response's body as {@link #decode} does, but a redirect's (a 3xx with a
+     * Location, {@link FetchResponse#isRedirect(int, String)}) that does not decode is no
+     * failure, only an empty body: browsers follow a redirect without reading its body.
+     *
+     * @param location the Location header, or null or "" when there is none
+     */
+    public static Decoded decodeResponse(ResponseBody body, String contentEncoding, long cap,
+            int status, String location) {
+        Decoded d = decode(body, contentEncoding, cap);
+        return d.failure() != null && FetchResponse.isRedirect(status, location)
+                ? new Decoded(d.body(), d.truncated()) : d;
+    }
+
     private static Decoded notDecoded(String encoding) {
         String name = encoding.equals("deflate") ? "deflate" : "gzip";
         return new Decoded(ResponseBody.EMPTY, false, "The server says the body is compressed "

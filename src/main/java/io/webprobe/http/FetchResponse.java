@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * The outcome of one {@link FetchRequest}: either an HTTP response ({@link #status()} &gt; 0) or
  * a failure ({@link #error()} non-null), or both: a response whose body could not be read as
- * it is labelled (compressed data that is not), which a browser fails to show. Immutable; the body's bytes never change. A kept body
+ * it is labelled (compressed data that is not), which a browser fails to show (never a
+ * redirect: a browser follows it without reading its body,
+ * {@link ContentDecoding#decodeResponse}). Immutable; the body's bytes never change. A kept body
  * may be in a temporary file ({@link ResponseBody}): whoever is done with the response calls
  * {@link #release()}.
  *
@@ -24,7 +26,8 @@ import java.util.Objects;
  * @param error why there is no response, or null
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
- * @param headers the response header fields (names in lower case), empty when not kept
+ * @param headers the response header fields (names in lower case), empty when not kept; their
+ *     values as received, one char per byte ({@link #header} reads them as a browser does)
  * @param version the HTTP version the response came over ({@link HttpVersion#HTTP_1_1} when
  *     no response arrived)
  */
@@ -76,11 +79,15 @@ public record FetchResponse(
         }
     }
 
-    /** The first value of a response header field (any case), or "" when absent. */
+    /**
+     * The first value of a response header field (any case), or "" when absent; raw bytes in it
+     * that are valid UTF-8 are read as UTF-8, as browsers read them ({@link #headerText}), the
+     * same for every field (a Refresh header's URL as a Location's).
+     */
     public String header(String name) {
         for (Header h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
-                return h.value();
+                return headerText(h.value());
             }
         }
         return "";
@@ -134,6 +141,11 @@ public record FetchResponse(
 
     /** True for a 3xx status with a Location header. */
     public boolean isRedirect() {
+        return isRedirect(status, location);
+    }
+
+    /** True for a 3xx status with a Location header (null or blank when there is none). */
+    public static boolean isRedirect(int status, String location) {
         return status >= 300 && status < 400 && location != null && !location.isBlank();
     }
 }

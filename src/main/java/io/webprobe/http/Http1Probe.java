@@ -121,9 +121,11 @@ public final class Http1Probe implements HttpProbe {
         boolean truncated = r.truncated();
         ResponseBody body = r.body();
         String encoding = r.header("content-encoding");
+        String location = r.header("location");
         String undecodable = null;
         if (body != null && !encoding.isEmpty()) {
-            ContentDecoding.Decoded d = ContentDecoding.decode(body, encoding, request.maxBodyBytes());
+            ContentDecoding.Decoded d = ContentDecoding.decodeResponse(body, encoding,
+                    request.maxBodyBytes(), r.status(), location);
             body = d.body();
             truncated |= d.truncated();
             undecodable = d.failure();
@@ -132,7 +134,6 @@ public final class Http1Probe implements HttpProbe {
         if (isHead) {
             size = announcedLength(r.header("content-length"));
         }
-        String location = r.header("location");
         StringBuilder robots = new StringBuilder();
         for (Header h : r.headers()) {
             if (h.name().equals("x-robots-tag")) {

@@ -213,9 +213,10 @@ public final class JdkHttpProbe implements HttpProbe {
         String undecodable = null;
         if (bytes != null) {
             // size stays what was downloaded; the cap applies to the decoded body too
-            ContentDecoding.Decoded decoded = ContentDecoding.decode(bytes,
+            ContentDecoding.Decoded decoded = ContentDecoding.decodeResponse(bytes,
                     response.headers().firstValue("Content-Encoding").orElse(""),
-                    request.maxBodyBytes());
+                    request.maxBodyBytes(), response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null));
             bytes = decoded.body();
             truncated |= decoded.truncated();
             undecodable = decoded.failure();

@@ -184,6 +184,40 @@ class BrowserUrlsCrawlTest {
         }
     }
 
+    /**
+     * A Refresh header with raw UTF-8 bytes is read as UTF-8, as a Location is (not as
+     * Latin-1, which requested /ok-caf%C3%83%C2%A9), through both HTTP clients.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRefreshHeaderWithRawUtf8IsFollowedAsBrowsersFollowIt(boolean javaNetHttp)
+            throws Exception {
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String answer = switch (target) {
+                    case "/" -> page("<a href=\"/wait\">wait</a>");
+                    case "/wait" -> "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                            + "Refresh: 0; url=/ok-caf\u00c3\u00a9\r\n"
+                            + "Content-Length: 4\r\n\r\nwait";
+                    case "/ok-caf%C3%A9" -> page("ok");
+                    default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+                };
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            var events = crawl(raw, javaNetHttp);
+
+            assertThat(requestLines(raw)).contains("GET /ok-caf%C3%A9 HTTP/1.1")
+                    .doesNotContain("GET /ok-caf%C3%83%C2%A9 HTTP/1.1");
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().substring(site0.length())
+                    + " " + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .contains("/wait 200 /ok-caf%C3%A9", "/ok-caf%C3%A9 200 ");
+            assertThat(events.broken).isEmpty();
+        }
+    }
+
     /** Crawls the raw server's site (no robots.txt, no sitemaps) to its end. */
     private static RecordingCrawlListener crawl(RawServer raw, boolean javaNetHttp)
             throws Exception {

@@ -70,6 +70,32 @@ class ResponseQuirksTest {
                 .containsExactly(server.url("/fake-gzip"));
     }
 
+    /**
+     * A redirect whose body is labelled gzip but is not: browsers follow the Location without
+     * reading the body, so the redirect is recorded and followed, not an error.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aRedirectWithABodyThatIsNotItsGzipIsFollowedAsBrowsersFollowIt(boolean javaNetHttp)
+            throws Exception {
+        server.route("/", html("<a href=\"/moved\">m</a>"));
+        server.route("/moved", respond(302, "text/html", "<a href=\"/target\">moved</a>",
+                "Location", "/target", "Content-Encoding", "gzip"));
+        server.route("/target", html("<title>T</title>"));
+
+        RecordingCrawlListener events = crawl(javaNetHttp);
+        Map<String, CrawlResult> rows = byPath(events);
+
+        CrawlResult moved = rows.get("/moved");
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(moved.outcome()).isEqualTo(Outcome.REDIRECT);
+        assertThat(moved.error()).isNull();
+        assertThat(moved.redirectTo()).isEqualTo(server.url("/target"));
+        assertThat(rows.get("/target").status()).isEqualTo(200);
+        assertThat(server.hits("/target")).isEqualTo(1);
+        assertThat(events.broken).isEmpty();
+    }
+
     @Test
     void aRefreshHeaderIsARedirectAsAMetaRefreshIs() throws Exception {
         server.route("/", html("<a href=\"/refreshing\">r</a><a href=\"/both\">b</a>"
@@ -94,6 +120,33 @@ class ResponseQuirksTest {
         assertThat(rows).containsKey("/from-header").doesNotContainKey("/from-meta");
         assertThat(rows.get("/reload").outcome()).isEqualTo(Outcome.OK); // a reload stays
         assertThat(server.hits("/from-meta")).isZero();
+    }
+
+    /**
+     * A Refresh header or meta refresh to something that is not a URL leaves the browser on
+     * the page (the page is fine), and is a broken link of that page, as a malformed href is.
+     */
+    @Test
+    void aRefreshToAMalformedUrlIsABrokenLinkOfThePageAsAMalformedHrefIs() throws Exception {
+        server.route("/", html("<a href=\"/bad-header\">h</a><a href=\"/bad-meta\">m</a>"));
+        server.route("/bad-header", respond(200, "text/plain", "wait", "Refresh",
+                "0; url=http://127.0.0.1:99999/header"));
+        server.route("/bad-meta", html(
+                "<meta http-equiv=refresh content=\"0; url=http://127.0.0.1:99999/meta\">"));
+
+        RecordingCrawlListener events = crawl(false);
+        Map<String, CrawlResult> rows = byPath(events);
+
+        assertThat(rows.get("/bad-header").outcome()).isEqualTo(Outcome.OK);
+        assertThat(rows.get("/bad-header").redirectTo()).isEmpty();
+        assertThat(rows.get("/bad-meta").outcome()).isEqualTo(Outcome.OK);
+        assertThat(events.broken).extracting(b -> b.sourceUrl().substring(
+                server.url("").length()) + " " + b.linkUrl() + " " + b.linkType())
+                .containsExactlyInAnyOrder(
+                        "/bad-header http://127.0.0.1:99999/header refresh-header",
+                        "/bad-meta http://127.0.0.1:99999/meta meta-refresh");
+        assertThat(events.broken).allSatisfy(b -> assertThat(b.errorMessage())
+                .contains("port is out of range"));
     }
 
     @Test

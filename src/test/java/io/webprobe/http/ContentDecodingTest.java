@@ -44,6 +44,21 @@ class ContentDecodingTest {
         assertThat(ContentDecoding.decode(ResponseBody.of(PAGE), "identity", 1 << 20).truncated()).isFalse();
     }
 
+    /** Browsers follow a redirect without reading its body: one that is not gzip is no failure. */
+    @Test
+    void aRedirectsBodyThatIsNotItsGzipIsNoFailure() {
+        byte[] plain = "<a href=/next>moved</a>".getBytes(StandardCharsets.US_ASCII);
+        ContentDecoding.Decoded redirect = ContentDecoding.decodeResponse(
+                ResponseBody.of(plain), "gzip", 1 << 20, 302, "/next");
+        assertThat(redirect.failure()).isNull();
+        assertThat(redirect.body().length()).isZero();
+        // a 3xx without a Location is shown, body and all, so a bad one fails as a 200's does
+        assertThat(ContentDecoding.decodeResponse(ResponseBody.of(plain), "gzip", 1 << 20, 302,
+                null).failure()).contains("not valid gzip data");
+        assertThat(ContentDecoding.decodeResponse(ResponseBody.of(plain), "gzip", 1 << 20, 200,
+                "/next").failure()).contains("not valid gzip data");
+    }
+
     @Test
     void compressionBombStopsAtTheDecodedCap() throws IOException {
         byte[] bomb = gzip(new byte[200 * 1024 * 1024]); // 200 MB of zeros, ~200 KB compressed
