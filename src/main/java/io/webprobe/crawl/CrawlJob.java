@@ -74,6 +74,7 @@ public final class CrawlJob implements AutoCloseable {
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
     /** A resumed crawl's page that could not connect is asked again after this. */
     private static final Duration RETRY_UNREACHED = Duration.ofSeconds(1);
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
@@ -542,7 +543,7 @@ public final class CrawlJob implements AutoCloseable {
     }
 
     private void finish() {
-        if (completion.isDone()) {
+        if (ended.get()) {
             return;
         }
         workers.shutdown(); // idle workers end now; close() is only needed to stop early
@@ -587,8 +588,13 @@ public final class CrawlJob implements AutoCloseable {
                 failure,
                 warnings,
                 tally.startError());
-        if (completion.complete(summary)) {
-            listener.onFinished(summary);
+        if (ended.compareAndSet(false, true)) {
+            // the listener first: whoever waits on completion() finds it told
+            try {
+                listener.onFinished(summary);
+            } finally {
+                completion.complete(summary);
+            }
         }
     }
 

@@ -15,6 +15,9 @@ public interface CrawlListener {
      */
     default void onResult(CrawlResult result) {}
 
-    /** The crawl ended, by finishing or being stopped; called once, after every other event. */
+    /**
+     * The crawl ended, by finishing or being stopped; called once, after every other
+     * event and before the job's completion future completes.
+     */
     default void onFinished(CrawlSummary summary) {}
 }

@@ -80,6 +80,7 @@ public final class PingJob implements AutoCloseable {
     private final PingRun run;
     private final PingEngine engine;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
     private final ScheduledExecutorService statsTimer;
     private final NamedThreads.Joinable statsThread = NamedThreads.joinable("ping-stats-");
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
@@ -256,6 +257,9 @@ public final class PingJob implements AutoCloseable {
     }
 
     private void finish() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
         endNanos = run.now();
         statsTimer.shutdownNow();
         PingSnapshot last;
@@ -266,8 +270,11 @@ public final class PingJob implements AutoCloseable {
             last = emptyFinal();
         }
         latest = last;
-        if (completion.complete(last)) {
+        // the listener first: whoever waits on completion() finds it told
+        try {
             listener.onFinished(last);
+        } finally {
+            completion.complete(last);
         }
     }
 

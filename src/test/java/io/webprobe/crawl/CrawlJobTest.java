@@ -397,6 +397,26 @@ class CrawlJobTest {
     }
 
     @Test
+    void theListenerIsToldTheCrawlEndedBeforeItsCompletionCompletes() throws Exception {
+        server.route("/", html("<p>one page</p>"));
+        java.util.concurrent.atomic.AtomicReference<CrawlJob> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Boolean> doneWhenTold =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        CrawlJob job = job(plan("/"), new CrawlListener() {
+            @Override
+            public void onFinished(CrawlSummary summary) {
+                doneWhenTold.set(self.get().completion().isDone());
+            }
+        });
+        self.set(job);
+        job.start();
+        job.completion().get(30, TimeUnit.SECONDS);
+        // whoever waits on the completion may count on the listener having been told
+        assertThat(doneWhenTold).hasValue(false);
+    }
+
+    @Test
     void closeWithoutStartCompletes() {
         CrawlJob job = job(plan("/"), CrawlListener.NONE);
         job.close();

@@ -298,6 +298,26 @@ class PingJobTest {
     }
 
     @Test
+    void theListenerIsToldTheRunEndedBeforeItsCompletionCompletes() throws Exception {
+        server.route("/", html("ok"));
+        java.util.concurrent.atomic.AtomicReference<PingJob> self =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Boolean> doneWhenTold =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        PingJob job = job(plan("/").withCount(3), new PingListener() {
+            @Override
+            public void onFinished(PingSnapshot last) {
+                doneWhenTold.set(self.get().completion().isDone());
+            }
+        });
+        self.set(job);
+        job.start();
+        job.completion().get(30, TimeUnit.SECONDS);
+        // whoever waits on the completion may count on the listener having been told
+        assertThat(doneWhenTold).hasValue(false);
+    }
+
+    @Test
     void durationModeRunsUntilTheDeadlineAndStopEndsEarly() throws Exception {
         server.route("/", html("ok"));
         PingSnapshot timed = run(plan("/").withDuration(Duration.ofMillis(500)).withConcurrency(2));
