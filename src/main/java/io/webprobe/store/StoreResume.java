@@ -13,8 +13,6 @@ import java.util.function.BiConsumer;
  * to continue it. Reads through one {@link CrawlReader}; one thread at a time.
  */
 final class StoreResume implements ResumeState {
-    private static final String BLOCKS = "('ROBOTS', 'RATE_LIMITED', 'BOT_WALL')";
-
     private final CrawlReader reader;
     private final Map<String, String> meta;
 
@@ -66,7 +64,7 @@ final class StoreResume implements ResumeState {
     public void forEachKnown(KnownUrlConsumer consumer) {
         // a URL took a page of the budget when it is of the site and not a trap-guard row
         run(() -> reader.query("SELECT id, key, flags, skip_reason IS NULL OR skip_reason IN "
-                + BLOCKS + " FROM urls", rs -> {
+                + Schema.BLOCK_REASONS + " FROM urls", rs -> {
                     boolean external = (rs.getInt(3) & Schema.EXTERNAL) != 0;
                     consumer.accept(rs.getLong(1), rs.getString(2), external,
                             !external && rs.getInt(4) == 1);

@@ -104,6 +104,34 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aResumedCrawlCountsEveryBlockedPageOfTheSiteInItsPageBudget() throws Exception {
+        Path file = stored();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            int id = 0;
+            for (io.webprobe.crawl.SkipReason why : io.webprobe.crawl.SkipReason.values()) {
+                id++;
+                s.executeUpdate("INSERT INTO urls (id, key, url, depth, state, skip_reason) "
+                        + "VALUES (" + id + ", 'k" + id + "', 'http://127.0.0.1:8080/docs/"
+                        + id + "', 1, 1, '" + why.name() + "')");
+            }
+        }
+        java.util.Map<String, Boolean> countsAsPage = new java.util.HashMap<>();
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            store.resumeState().forEachKnown(
+                    (id, key, external, counts) -> countsAsPage.put(key, counts));
+        }
+
+        // a blocked page took its place in the budget when it was found (as a live crawl
+        // counts it); a page left out by a limit or a pattern did not
+        io.webprobe.crawl.SkipReason[] reasons = io.webprobe.crawl.SkipReason.values();
+        for (int i = 0; i < reasons.length; i++) {
+            assertThat(countsAsPage.get("k" + (i + 1))).as(reasons[i].name())
+                    .isEqualTo(reasons[i].isBlock());
+        }
+    }
+
+    @Test
     void brokenLinksAreFoundFromTheirTargetsNotByReadingEveryLink() throws Exception {
         Path file = stored();
         StringBuilder plan = new StringBuilder();
