@@ -316,6 +316,9 @@ public final class CrawlCommand implements Callable<Integer> {
                 store.saveStoppedAfterFailure();
                 try (CrawlReader reader = store.reader()) {
                     saved = reader.counts().crawled();
+                } catch (StoreException e) {
+                    // the summary below still says what was fetched, and how to go on
+                    err.println("webprobe: " + e.getMessage());
                 }
             }
             int code = report(summary, saved, out, err);

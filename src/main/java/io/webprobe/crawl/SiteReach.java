@@ -52,6 +52,9 @@ final class SiteReach {
         if (!watching || item.external || (!resumed && !(item.startChain && item.depth == 0))) {
             return false;
         }
+        if (result.error() == null && result.status() == 0) {
+            return false; // a row made without a request (excluded, blocked before asking)
+        }
         if (result.error() == null || !NOT_REACHED.contains(result.error())) {
             watching = false; // the site answered (or failed otherwise): results count again
             return false;

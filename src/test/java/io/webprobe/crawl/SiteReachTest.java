@@ -1,0 +1,59 @@
+package io.webprobe.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import org.junit.jupiter.api.Test;
+
+/** Which results say that a crawl's site answered, and which say nothing about it. */
+class SiteReachTest {
+    private static final String SITE = "http://127.0.0.1:9/";
+
+    private static QueueItem page(int n) {
+        String url = SITE + n;
+        return new QueueItem(n, url, QueueItem.hostKeyOf(java.net.URI.create(url)), 1, 0, "", false, false, 0);
+    }
+
+    private static CrawlResult refused(int n) {
+        return CrawlResult.builder(SITE + n).error(ErrorKind.REFUSED, "Connection refused")
+                .build();
+    }
+
+    @Test
+    void aRowMadeWithoutARequestDoesNotSayTheSiteAnswered() {
+        SiteReach reach = SiteReach.resumed();
+
+        // a queued URL excluded while the crawl runs, a link to a private address: stored
+        // as rows, but no request reached the site
+        assertThat(reach.holdBack(page(1),
+                CrawlResult.builder(SITE + 1).skipped(SkipReason.EXCLUDED).build())).isFalse();
+        assertThat(reach.holdBack(page(2),
+                CrawlResult.builder(SITE + 2).skipped(SkipReason.PRIVATE_ADDRESS).build()))
+                .isFalse();
+        for (int n = 3; n < 3 + SiteReach.GIVE_UP; n++) {
+            assertThat(reach.holdBack(page(n), refused(n))).isTrue();
+        }
+
+        assertThat(reach.givenUp()).isTrue();
+    }
+
+    @Test
+    void anAnswerEndsTheWatch() {
+        SiteReach reach = SiteReach.resumed();
+        assertThat(reach.holdBack(page(1), refused(1))).isTrue();
+        assertThat(reach.holdBack(page(2), CrawlResult.builder(SITE + 2).status(404).build()))
+                .isFalse();
+        for (int n = 3; n < 3 + SiteReach.GIVE_UP; n++) {
+            assertThat(reach.holdBack(page(n), refused(n))).isFalse();
+        }
+        assertThat(reach.givenUp()).isFalse();
+    }
+
+    @Test
+    void aBlockThatTheSiteAnsweredEndsTheWatch() {
+        SiteReach reach = SiteReach.resumed();
+        assertThat(reach.holdBack(page(1), CrawlResult.builder(SITE + 1).status(429)
+                .skipped(SkipReason.RATE_LIMITED).build())).isFalse();
+        assertThat(reach.holdBack(page(2), refused(2))).isFalse();
+    }
+}
