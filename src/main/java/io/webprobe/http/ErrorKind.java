@@ -6,7 +6,7 @@ package io.webprobe.http;
  */
 public enum ErrorKind {
     /** The host name could not be resolved. */
-    DNS("DNS"),
+    DNS("DNS lookup failed"),
     /** The host answered the connection attempt with a refusal (nothing listens on the port). */
     REFUSED("Connection refused"),
     /** Another failure while connecting (no route, network unreachable). */
@@ -16,7 +16,7 @@ public enum ErrorKind {
     /** The response (headers and body) did not complete within the request timeout. */
     TIMEOUT("Timeout"),
     /** The TLS handshake failed (no common protocol or cipher, not TLS on that port, an alert). */
-    TLS("TLS"),
+    TLS("TLS handshake failed"),
     /** The server's certificate is not trusted: self-signed, unknown authority, expired. */
     TLS_CERTIFICATE("Untrusted certificate"),
     /** The server's certificate is trusted but issued for another host name. */

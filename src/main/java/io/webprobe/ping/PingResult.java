@@ -82,19 +82,27 @@ public record PingResult(
         return countsText(statusCounts, String::valueOf, grouped);
     }
 
-    /** E.g. "TIMEOUT×2 REFUSED×1". */
+    /** E.g. "TIMEOUT×2 REFUSED×1": the errors by class, as the CSV has them. */
     public String errorCountsText() {
-        return errorCountsText(false);
+        return countsText(errorCounts, ErrorKind::name, false, " ");
     }
 
-    /** As {@link #errorCountsText()}; {@code grouped} as in {@link #statusCountsText(boolean)}. */
-    public String errorCountsText(boolean grouped) {
-        return countsText(errorCounts, ErrorKind::name, grouped);
+    /**
+     * The errors in words, for a table: "Timeout×2, Connection refused×1"; {@code grouped} as
+     * in {@link #statusCountsText(boolean)}.
+     */
+    public String errorCountsLabelled(boolean grouped) {
+        return countsText(errorCounts, ErrorKind::label, grouped, ", ");
     }
 
     private static <K> String countsText(Map<K, Long> counts, Function<K, String> name,
             boolean grouped) {
-        StringJoiner j = new StringJoiner(" ");
+        return countsText(counts, name, grouped, " ");
+    }
+
+    private static <K> String countsText(Map<K, Long> counts, Function<K, String> name,
+            boolean grouped, String separator) {
+        StringJoiner j = new StringJoiner(separator);
         counts.forEach((k, n) -> j.add(name.apply(k) + "×"
                 + (grouped ? String.format(Locale.ROOT, "%,d", n) : String.valueOf(n))));
         return j.toString();

@@ -36,7 +36,7 @@ class LauncherTest {
         PrintStream latin1 = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         assertThat(Launcher.charset(latin1)).isEqualTo(StandardCharsets.ISO_8859_1);
 
-        int port; // a port nothing listens on: the table names the refusal "REFUSED×1"
+        int port; // a port nothing listens on: the table names the refusal "Connection refused×1"
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
                 java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -45,7 +45,7 @@ class LauncherTest {
         int code = Launcher.run(new String[] {"ping", url, "-n", "1", "-q"},
                 ascii, new PrintStream(err, true, StandardCharsets.US_ASCII), Map.of());
         assertThat(code).isEqualTo(1);
-        assertThat(text(out)).contains("REFUSED\u00d71").doesNotContain("REFUSED?1");
+        assertThat(text(out)).contains("Connection refused\u00d71").doesNotContain("refused?1");
     }
 
     @Test

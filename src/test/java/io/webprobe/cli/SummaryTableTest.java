@@ -66,7 +66,7 @@ class SummaryTableTest {
                 0);
 
         assertThat(printed(PLAN, s).get(1)).contains(" 57,080 ", " 200×45,738 503×2 ",
-                " TIMEOUT×11,340 ");
+                " Timeout×11,340 ");
         // the CSV keeps the plain numbers
         assertThat(r.statusCountsText()).isEqualTo("200×45738 503×2");
         assertThat(r.errorCountsText()).isEqualTo("TIMEOUT×11340");

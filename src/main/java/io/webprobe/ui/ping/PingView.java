@@ -270,11 +270,11 @@ public final class PingView {
                 progressCol,
                 count("Sent", PingResult::sent),
                 count("OK", PingResult::ok),
-                count("Failed", PingResult::failed),
+                failed(),
                 latency,
                 decimal("Req/s", PingResult::requestsPerSecond),
                 text("Codes", 110, PingResult::statusCountsText),
-                text("Errors", 120, PingResult::errorCountsText),
+                text("Errors", 170, r -> r.errorCountsLabelled(false)),
                 width(count("Bytes", PingResult::bytes), 100),
                 text("Protocol", 95, PingResult::protocol)));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
@@ -435,6 +435,44 @@ public final class PingView {
         return c;
     }
 
+    /**
+     * Failed requests; hovering a count says what they were (the Codes and Errors columns are
+     * past the percentiles, out of sight at the window's first size).
+     */
+    private static TableColumn<PingRow, Number> failed() {
+        TableColumn<PingRow, Number> c = count("Failed", PingResult::failed);
+        c.setCellFactory(col -> rightAligned(new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                PingRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || item == null || row == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(String.format(Locale.ROOT, "%,d", item.longValue()));
+                String why = failures(row.result());
+                tip.setText(why);
+                setTooltip(why.isEmpty() ? null : tip);
+            }
+        }));
+        return c;
+    }
+
+    /** "Connection refused×8, codes 200×90 503×2": what a row's failures were, or "". */
+    static String failures(PingResult r) {
+        if (r.failed() == 0) {
+            return "";
+        }
+        String errors = r.errorCountsLabelled(true);
+        String codes = r.statusCountsText(true);
+        return errors.isEmpty() ? "Codes " + codes
+                : codes.isEmpty() ? errors : errors + "; codes " + codes;
+    }
+
     private static TableColumn<PingRow, Number> decimal(String title, ToDoubleFunction<PingResult> f) {
         TableColumn<PingRow, Number> c = new TableColumn<>(title);
         c.setPrefWidth(75);
@@ -461,6 +499,11 @@ public final class PingView {
                 setText(empty ? null : item == null ? "–" : fmt.apply(item));
             }
         };
+        return rightAligned(cell);
+    }
+
+    private static <C extends javafx.scene.control.TableCell<PingRow, Number>> C rightAligned(
+            C cell) {
         cell.setStyle("-fx-alignment: CENTER-RIGHT;");
         return cell;
     }

@@ -1,0 +1,45 @@
+package io.webprobe.ui.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.ping.PingResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The words the Ping table shows for failed requests (the CSV keeps the error classes). */
+class PingFailuresTextTest {
+    private static PingResult result(long failed, Map<Integer, Long> codes,
+            Map<ErrorKind, Long> errors) {
+        long answered = codes.values().stream().mapToLong(Long::longValue).sum();
+        long sent = answered + errors.values().stream().mapToLong(Long::longValue).sum();
+        return new PingResult("http://127.0.0.1/", sent, sent - failed, failed,
+                new TreeMap<>(codes), errors, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+                0);
+    }
+
+    @Test
+    void errorsAreNamedInWordsAndTheirCountsGrouped() {
+        Map<ErrorKind, Long> errors = new LinkedHashMap<>();
+        errors.put(ErrorKind.REFUSED, 1_200L);
+        errors.put(ErrorKind.TLS, 3L);
+        PingResult r = result(1_203, Map.of(), errors);
+
+        assertThat(r.errorCountsLabelled(true))
+                .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
+        assertThat(r.errorCountsText()).isEqualTo("REFUSED×1200 TLS×3");
+        assertThat(PingView.failures(r))
+                .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
+    }
+
+    @Test
+    void failuresSayWhichCodesAnsweredAndNothingWhenNoneFailed() {
+        assertThat(PingView.failures(result(2, Map.of(200, 8L, 503, 2L), Map.of())))
+                .isEqualTo("Codes 200×8 503×2");
+        assertThat(PingView.failures(result(3, Map.of(200, 8L),
+                Map.of(ErrorKind.TIMEOUT, 3L)))).isEqualTo("Timeout×3; codes 200×8");
+        assertThat(PingView.failures(result(0, Map.of(200, 8L), Map.of()))).isEmpty();
+    }
+}
