@@ -20,7 +20,6 @@ import org.HdrHistogram.Histogram;
  */
 final class PingStats {
     private static final int RING_CAPACITY = 16_384;
-    private static final int TICKS_PER_SECOND = 4;
 
     private final Object lock = new Object();
     private final PingPlan plan;
@@ -36,7 +35,6 @@ final class PingStats {
     private long failed;
     private long late;
     private long warmups;
-    private int ticks;
     private int secondsClosed;
 
     PingStats(PingPlan plan) {
@@ -107,12 +105,16 @@ final class PingStats {
         boolean stopping = run.stopping();
         long now = finished && endNanos != 0 ? endNanos : run.now();
         double elapsed = started ? Math.max(0, now - startNanos) / 1e9 : 0;
-        ticks++;
-        if (started && (ticks % TICKS_PER_SECOND == 0 || finished && second.getTotalCount() > 0)) {
+        // a second of the run closes at the first snapshot after it ends (snapshots come every
+        // 250 ms from the job's start, the warm-up included: counting them would close the
+        // first "second" part way through it)
+        boolean secondEnded = elapsed >= secondsClosed + 1;
+        if (started && (secondEnded && !finished
+                || finished && second.getTotalCount() > 0)) {
             // The last interval may be a fraction of a second: label it with the exact end,
             // and never on or before the previous point.
             double at = finished ? Math.max(Math.round(elapsed * 100) / 100.0, secondsClosed + 0.01)
-                    : ++secondsClosed;
+                    : (secondsClosed = (int) Math.min(Integer.MAX_VALUE, (long) elapsed));
             if (second.getTotalCount() > 0) {
                 series.addLast(new LatencyPoint(at, second.getValueAtPercentile(50) / 1000.0,
                         second.getValueAtPercentile(99) / 1000.0, second.getTotalCount()));

@@ -175,6 +175,31 @@ class PingRunTest {
     }
 
     @Test
+    void theSeriesCountsItsSecondsFromTheRunsStartNotFromTheWarmUp() {
+        PingPlan plan = plan("http://a/").withCount(3);
+        PingStats stats = new PingStats(plan);
+        PingRun run = new PingRun(plan, PingListener.NONE, clock::get, stats);
+        // the figures are refreshed every 250 ms from the job's start, the warm-up included
+        for (int tick = 0; tick < 3; tick++) {
+            clock.addAndGet(250 * MS);
+            stats.snapshot(run, false, 0);
+        }
+        run.start(clock.get(), 0);
+        RecordRing ring = run.newRing(false);
+        for (long i; (i = run.claim()) >= 0; ) {
+            run.record(ring, i, -1, clock.get(), clock.get() + MS, 200, null, "", 0, 0);
+        }
+        clock.addAndGet(250 * MS);
+        PingSnapshot running = stats.snapshot(run, false, 0);
+        clock.addAndGet(350 * MS);
+        PingSnapshot last = stats.snapshot(run, true, clock.get());
+
+        // a quarter of a second in, no second has passed: no point at 1 s
+        assertThat(running.series()).isEmpty();
+        assertThat(last.series()).extracting(LatencyPoint::atSeconds).containsExactly(0.6);
+    }
+
+    @Test
     void theSeriesKeepsTheLastHourOnly() {
         PingPlan plan = plan("http://a/").withDuration(Duration.ofHours(2));
         PingStats stats = new PingStats(plan);
