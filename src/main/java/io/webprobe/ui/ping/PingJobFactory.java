@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ping.FileLimit;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingListener;
 import io.webprobe.ping.PingPlan;
@@ -8,4 +9,12 @@ import io.webprobe.ping.PingPlan;
 @FunctionalInterface
 public interface PingJobFactory {
     PingJob create(PingPlan plan, PingListener listener);
+
+    /**
+     * One sentence when the plan cannot run here (this system allows fewer open files than
+     * its connections need), else null; asked before a job is made, as the command line asks.
+     */
+    default String problem(PingPlan plan) {
+        return FileLimit.problem(plan, "Settings › Concurrency");
+    }
 }

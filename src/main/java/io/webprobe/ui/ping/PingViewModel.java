@@ -276,6 +276,11 @@ public final class PingViewModel implements AutoCloseable {
             status.set(e.getMessage() + ".");
             return false;
         }
+        String cannotRun = jobs.problem(plan);
+        if (cannotRun != null) {
+            status.set(cannotRun);
+            return false;
+        }
         timeout = plan.timeout();
         closeJob();
         int gen = ++generation;

@@ -369,6 +369,43 @@ class PingViewModelTest {
                 + " The figures shown are incomplete.");
     }
 
+    @Test
+    void aPlanThisSystemCannotOpenEnoughFilesForStartsNothingAndSaysSo() throws Exception {
+        String sentence = "This system allows too few open files for 8 connections.";
+        List<PingPlan> asked = new CopyOnWriteArrayList<>();
+        PingJobFactory tooFewFiles = new PingJobFactory() {
+            @Override
+            public PingJob create(PingPlan plan, io.webprobe.ping.PingListener listener) {
+                throw new AssertionError("no job is made");
+            }
+
+            @Override
+            public String problem(PingPlan plan) {
+                asked.add(plan);
+                return sentence;
+            }
+        };
+        PingViewModel limited = new PingViewModel(tooFewFiles, fx, timer, background,
+                new CsvExporter(), dialogs, "Webprobe/test", TICK);
+        try {
+            boolean started = fx.on(() -> {
+                limited.targetsProperty().set("http://127.0.0.1:1/");
+                limited.concurrencyProperty().set(8);
+                return limited.start();
+            });
+
+            assertThat(started).isFalse();
+            assertThat(fx.on(() -> limited.statusProperty().get())).isEqualTo(sentence);
+            assertThat(fx.on(() -> limited.runningProperty().get())).isFalse();
+            assertThat(asked).extracting(PingPlan::concurrency).containsExactly(8);
+        } finally {
+            fx.on(() -> {
+                limited.close();
+                return null;
+            });
+        }
+    }
+
     /** A loopback https server answering "ok" with the certificate's key. */
     private static HttpsServer httpsServer(SelfSignedCertificate cert) throws Exception {
         HttpsServer https = HttpsServer.create(
