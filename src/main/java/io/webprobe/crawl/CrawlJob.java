@@ -2,7 +2,6 @@ package io.webprobe.crawl;
 
 import io.webprobe.NamedThreads;
 import io.webprobe.http.ErrorKind;
-import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.Urls;
 import java.net.URI;
@@ -25,10 +24,11 @@ import org.slf4j.LoggerFactory;
  * ({@code crawl-worker-N}) and the {@link HttpProbe} it is given, and closes both in
  * {@link #close()}; the {@link CrawlSink} (the crawl file) belongs to the caller.
  *
- * <p>Each worker takes a URL from the {@link Frontier}, asks robots.txt ({@link RobotsGate}),
- * fetches it ({@link Fetcher}), lets the {@link ResponseClassifier} decide what the answer
- * means, turns it into a visit ({@link VisitMaker}: the row, the page's links, the URLs found,
- * through the {@link LinkGraph}), writes the visit to the sink and only then queues the URLs it
+ * <p>Each worker takes a URL from the {@link Frontier} and hands it to the {@link UrlVisitor},
+ * which asks robots.txt ({@link RobotsGate}), fetches it ({@link Fetcher}), lets the
+ * {@link ResponseClassifier} decide what the answer means and turns it into a visit
+ * ({@link VisitMaker}: the row, the page's links, the URLs found, through the
+ * {@link LinkGraph}); the worker writes the visit to the sink and only then queues the URLs it
  * found, so the crawl file always holds a URL before its result. Every URL is fetched at most
  * once. The crawl ends when the frontier is empty and nothing is in flight, or when stopped;
  * then {@link CrawlListener#onFinished} is called once and {@link #completion()} completes.
@@ -50,28 +50,20 @@ public final class CrawlJob implements AutoCloseable {
     private final ResumeState resumeFrom;
     private final Ticker ticker;
     private final RobotsRules robots;
-    private final RobotsGate robotsGate;
-    private final Fetcher fetcher;
-    private final ResponseClassifier classifier;
     private final Admission admission;
     private final LinkGraph graph;
     private final VisitMaker visits;
-    private final SitemapSeeder sitemaps;
+    private final UrlVisitor visitor;
     private final AddressGuard.Resolver resolver;
     private final AddressGuard.Privacy privacy;
-    /** Decided at start (it resolves the start host). */
-    private volatile AddressGuard guard = AddressGuard.OFF;
     private final Frontier<QueueItem> frontier;
     private final ExecutorService workers;
     private final NamedThreads.Joinable workerThreads = NamedThreads.bulk("crawl-worker-");
     /** Closed with the job (after its workers end). */
     private final List<AutoCloseable> owned;
 
-    private final AtomicBoolean sitemapsRead = new AtomicBoolean();
     private final CrawlTally tally;
     private final RunTime time;
-    /** What the crawl could not read but went on without. */
-    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -117,15 +109,16 @@ public final class CrawlJob implements AutoCloseable {
                     }
                 }, b.startLog);
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
-        this.robotsGate = new RobotsGate(robots, plan.respectRobots(),
-                p.maxCrawlDelay().toMillis(), frontier::setHostGap);
-        this.fetcher = new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> stopping,
-                ticker);
-        this.classifier = new ResponseClassifier(p, b.clock);
         this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);
         this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
-        this.sitemaps = new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages());
+        this.visitor = new UrlVisitor(plan,
+                new RobotsGate(robots, plan.respectRobots(), p.maxCrawlDelay().toMillis(),
+                        frontier::setHostGap),
+                new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> stopping, ticker),
+                new ResponseClassifier(p, b.clock), visits,
+                new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages()),
+                frontier, tally, sink, () -> stopping);
         this.workers = Executors.newFixedThreadPool(plan.threads(), workerThreads);
     }
 
@@ -155,8 +148,8 @@ public final class CrawlJob implements AutoCloseable {
             finish();
             return;
         }
-        guard = AddressGuard.forStart(Urls.host(plan.startUrl()), plan.allowPrivate(), resolver,
-                privacy);
+        visitor.guard(AddressGuard.forStart(Urls.host(plan.startUrl()), plan.allowPrivate(),
+                resolver, privacy));
         try {
             List<URI> starts = new java.util.ArrayList<>();
             for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
@@ -208,7 +201,7 @@ public final class CrawlJob implements AutoCloseable {
         admission.restore(starts, state.siteHosts());
         graph.restore(state);
         tally.restore(state.counts());
-        sitemapsRead.set(state.sitemapsRead() || !plan.useSitemaps());
+        visitor.sitemapsAlreadyRead(state.sitemapsRead() || !plan.useSitemaps());
         state.forEachQueued(q -> frontier.add(graph.queued(q)));
     }
 
@@ -296,7 +289,7 @@ public final class CrawlJob implements AutoCloseable {
                 tally.broken(),
                 time.elapsed(),
                 frontier.isPaused(),
-                completion.isDone(),
+                ended.get(), // set before the listener hears of the end
                 // the skipped rows, as the Skipped filter counts them; URLs the user's own
                 // limits left out have no row (the summary counts them by reason)
                 graph.skippedRows() + tally.excludedLater(),
@@ -376,7 +369,7 @@ public final class CrawlJob implements AutoCloseable {
             made = admission.excludedLater(item.uri().toString())
                     ? visits.skipped(item, SkipReason.EXCLUDED,
                             SkipReason.EXCLUDED.label() + " (added during the crawl)")
-                    : visit(item);
+                    : visitor.visit(item);
         } catch (InterruptedException e) {
             if (!stopping) {
                 throw e;
@@ -474,74 +467,6 @@ public final class CrawlJob implements AutoCloseable {
         stop();
     }
 
-    /** What happened to one URL, or null when there is nothing to record (yet). */
-    private VisitMaker.Made visit(QueueItem item) throws InterruptedException {
-        // the URLs the user gave (and their own redirects) are requested as asked
-        String privateAddress = item.startChain && item.depth == 0 ? null
-                : guard.blockReason(Urls.host(item.uri()));
-        if (privateAddress != null) {
-            return visits.blocked(item, null, SkipReason.PRIVATE_ADDRESS, privateAddress);
-        }
-        String robotsBlock = robotsGate.blockReason(item);
-        if (robotsBlock != null) {
-            return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
-        }
-        FetchResponse response = fetcher.fetch(item.uri(), item.target(), item.external);
-        try {
-            return made(item, response);
-        } finally {
-            response.release(); // a large page's temporary file
-        }
-    }
-
-    /** What the answer to an item's request means. */
-    private VisitMaker.Made made(QueueItem item, FetchResponse response)
-            throws InterruptedException {
-        ResponseClassifier.Verdict verdict =
-                classifier.classify(response, item.retries, stopping);
-        return switch (verdict) {
-            case ResponseClassifier.Cancelled c -> {
-                tally.unvisited(); // abandoned by stop(): not a result
-                yield null;
-            }
-            case ResponseClassifier.RetryLater later -> {
-                item.retries++;
-                item.retriedStatus = response.status();
-                item.awaitingRetry = true;
-                tally.retryQueued();
-                log.debug("HTTP {} from {}: asking again in {} ms", response.status(), item.url,
-                        later.delay().toMillis());
-                frontier.retryLater(item, later.delay().toNanos());
-                yield null; // the whole host waits meanwhile
-            }
-            case ResponseClassifier.Blocked b ->
-                    visits.blocked(item, response, b.why(), b.message());
-            case ResponseClassifier.Answered a -> {
-                VisitMaker.Made made = visits.answered(item, response);
-                readSitemapsAfter(item, made.visit().result(), made);
-                yield made;
-            }
-        };
-    }
-
-    /**
-     * With sitemaps on, the worker that finishes the site's first page reads them (the other
-     * workers keep crawling); their URLs join what the page found.
-     */
-    private void readSitemapsAfter(QueueItem item, CrawlResult result, VisitMaker.Made made)
-            throws InterruptedException {
-        if (plan.useSitemaps() && item.startChain && result.redirectTo().isEmpty()
-                && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
-            List<QueueItem> listed = sitemaps.seed(item.uri());
-            for (String problem : sitemaps.problems()) {
-                warnings.add(problem);
-                sink.warning(problem);
-            }
-            sink.sitemapsRead();
-            made.toQueue().addAll(listed);
-        }
-    }
-
     private void finish() {
         if (ended.get()) {
             return;
@@ -586,7 +511,7 @@ public final class CrawlJob implements AutoCloseable {
                 (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
                 stopping ? List.of() : c.orphans(), // unfetched pages may link to them
                 failure,
-                warnings,
+                visitor.warnings(),
                 tally.startError());
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
