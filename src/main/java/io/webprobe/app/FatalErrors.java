@@ -47,9 +47,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
         this.halt = halt;
         // composed and encoded now: there may be no memory to do either when it is needed
         // (PrintStream.println encodes into new buffers)
-        this.outOfMemory = line("Webprobe ran out of memory (it may use "
-                + megabytes(maxHeapBytes) + " MB); set WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and "
-                + "start it again.");
+        this.outOfMemory = line(io.webprobe.OutOfMemory.sentence(maxHeapBytes));
         this.unexpected = line("Webprobe stopped because of an unexpected error; the details "
                 + "are in " + logFile + ".");
     }
@@ -126,9 +124,5 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
         } finally {
             halt.accept(2);
         }
-    }
-
-    private static long megabytes(long bytes) {
-        return bytes == Long.MAX_VALUE ? -1 : Math.round(bytes / (1024.0 * 1024.0));
     }
 }

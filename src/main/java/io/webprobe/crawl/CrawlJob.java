@@ -457,8 +457,11 @@ public final class CrawlJob implements AutoCloseable {
         String where = item == null ? "" : " on " + item.url;
         log.error("Unexpected failure{}; the crawl stops", where, e);
         if (failure == null) {
-            failure = (e instanceof OutOfMemoryError ? "Webprobe ran out of memory"
-                    : "Webprobe failed") + where + ", so the crawl stopped there (the details"
+            failure = e instanceof OutOfMemoryError && item != null
+                    ? io.webprobe.OutOfMemory.crawlStoppedOn(item.url,
+                            Runtime.getRuntime().maxMemory())
+                    : e instanceof OutOfMemoryError ? io.webprobe.OutOfMemory.SENTENCE
+                    : "Webprobe failed" + where + ", so the crawl stopped there (the details"
                     + " are in its log).";
         }
         if (item != null) {

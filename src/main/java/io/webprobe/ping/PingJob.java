@@ -51,8 +51,7 @@ public final class PingJob implements AutoCloseable {
      * How a run that ran out of memory ends ({@link PingSnapshot#failure()}), and what the
      * command line says when it does so before the run.
      */
-    public static final String OUT_OF_MEMORY = "Webprobe ran out of memory. Give it more with "
-            + "WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.";
+    public static final String OUT_OF_MEMORY = io.webprobe.OutOfMemory.SENTENCE;
     private static final long TICK_MILLIS = 250;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);

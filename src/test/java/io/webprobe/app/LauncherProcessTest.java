@@ -41,8 +41,8 @@ class LauncherProcessTest {
         ChildJvm child = new ChildJvm(dir).option("-Xmx48m")
                 .option("-D" + TestHooks.EXHAUST_HEAP + "=true");
         ChildJvm.Result r = child.runClass(GATE, "crawl", "--help");
-        assertOneSentence(r, "Webprobe ran out of memory (it may use 48 MB); set "
-                + "WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and start it again.");
+        assertOneSentence(r, "Webprobe ran out of memory (it may use 48 MB); give it "
+                + "more with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.");
         assertThat(child.logFile()).content().contains("OutOfMemoryError");
     }
 
@@ -55,8 +55,8 @@ class LauncherProcessTest {
                 .option("-Dprism.order=sw").option("-Dprism.text=t2k")
                 .option("-Djava.awt.headless=true");
         ChildJvm.Result r = child.runClass(GATE);
-        assertOneSentence(r, "Webprobe ran out of memory (it may use 128 MB); set "
-                + "WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and start it again.");
+        assertOneSentence(r, "Webprobe ran out of memory (it may use 128 MB); give it "
+                + "more with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.");
         assertThat(child.logFile()).content().contains("OutOfMemoryError", "JavaFX Application");
     }
 

@@ -83,7 +83,8 @@ class LauncherTest {
         fatal.uncaughtException(new Thread("crawl-worker-3"),
                 new RuntimeException("wrapped", new OutOfMemoryError("Java heap space")));
         assertThat(text(err).lines().toList()).containsExactly("Webprobe ran out of memory (it "
-                + "may use 768 MB); set WEBPROBE_JAVA_OPTS=-Xmx2g (or more) and start it again.");
+                + "may use 768 MB); give it more with WEBPROBE_JAVA_OPTS, for example "
+                + "WEBPROBE_JAVA_OPTS=-Xmx2g.");
         assertThat(halted).containsExactly(2);
     }
 

@@ -501,7 +501,8 @@ class PingCommandTest {
         String previous = System.getProperty("webprobe.stderrTerminal");
         System.setProperty("webprobe.stderrTerminal", "true"); // progress every 250 ms
         try {
-            CliRun loud = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2");
+            // the percentiles are the last whole second's: the run lasts past its first
+            CliRun loud = run("ping", server.url("/"), "--duration", "2s", "--concurrency", "2");
             CliRun quiet = run("ping", server.url("/"), "--duration", "1s", "--concurrency", "2",
                     "--quiet");
 
@@ -773,8 +774,12 @@ class PingCommandTest {
                 "--quiet", "--csv", dir.resolve("summary.csv").toString(), "--requests-csv",
                 log.toString());
 
-        CliRun.assertPlainError(r, "Webprobe ran out of memory. Give it more with "
-                + "WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx2g.");
+        // the one wording, with this JVM's heap limit
+        CliRun.assertPlainError(r, io.webprobe.OutOfMemory.sentence(
+                Runtime.getRuntime().maxMemory()));
+        assertThat(r.err()).startsWith("webprobe: Webprobe ran out of memory (it may use ")
+                .contains("; give it more with WEBPROBE_JAVA_OPTS, for example "
+                        + "WEBPROBE_JAVA_OPTS=-Xmx");
         assertThat(r.out()).isEmpty();
         try (var left = Files.list(dir)) { // no files of nothing
             assertThat(left).isEmpty();

@@ -358,8 +358,11 @@ class StoredCrawlTest {
         assertThat(handed).singleElement().isInstanceOf(OutOfMemoryError.class);
         assertThat(failed.stopped()).isTrue();
         assertThat(failed.crawled()).isEqualTo(2);
-        assertThat(failed.failure()).isEqualTo("Webprobe ran out of memory on " + last
-                + ", so the crawl stopped there (the details are in its log).");
+        assertThat(failed.failure()).isEqualTo(io.webprobe.OutOfMemory.crawlStoppedOn(last,
+                Runtime.getRuntime().maxMemory()));
+        assertThat(failed.failure()).startsWith("Webprobe ran out of memory on " + last
+                + " (it may use ").contains(" MB), so the crawl stopped there; give it more "
+                + "with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx");
         CrawlSummary resumed;
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
             assertThat(store.info().state()).isEqualTo(CrawlState.STOPPED);
