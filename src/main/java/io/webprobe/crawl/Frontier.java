@@ -499,11 +499,19 @@ final class Frontier<T> {
         }
     }
 
-    /** While paused, {@link #take()} hands out nothing; items in flight finish normally. */
+    /**
+     * While paused, {@link #take()} hands out nothing; items in flight finish normally. Pausing
+     * takes no lock (Pause, on the FX thread, never waits for a take scanning every queue): a
+     * take reads the flag under the lock before it hands an item out, and one that already
+     * decided hands that one out, as an item in flight. Resuming wakes the waiting takes.
+     */
     void setPaused(boolean pause) {
+        paused = pause;
+        if (pause) {
+            return;
+        }
         lock.lock();
         try {
-            paused = pause;
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -284,6 +284,40 @@ class FrontierHostsTest {
     }
 
     @Test
+    void pauseDoesNotWaitForATakeThatScansTheQueuesForAnExclusion() throws Exception {
+        Frontier<Item> f = frontier(1, 300);
+        f.add(A1);
+        f.add(A2);
+        assertThat(f.take()).isEqualTo(A1);
+        CountDownLatch scanning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        f.expedite(i -> {
+            scanning.countDown(); // the take's scan holds the frontier's lock here
+            try {
+                release.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return i == A2;
+        });
+        Future<Item> scan = async(f::take);
+        assertThat(scanning.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        // Pause, pressed on the FX thread, returns while the scan goes on
+        async(() -> {
+            f.setPaused(true);
+            return null;
+        }).get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+        assertThat(f.isPaused()).isTrue();
+        assertThat(scan).isNotDone();
+
+        // paused, the scan's take hands nothing out; Resume wakes it
+        release.countDown();
+        f.setPaused(false);
+        assertThat(scan.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isEqualTo(A2);
+    }
+
+    @Test
     void stopWakesEveryWorkerWaitingForADelayedHost() throws Exception {
         Frontier<Item> f = frontier(Integer.MAX_VALUE, 0);
         f.setHostGap("a", TimeUnit.SECONDS.toNanos(30));
