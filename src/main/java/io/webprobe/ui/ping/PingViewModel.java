@@ -515,6 +515,12 @@ public final class PingViewModel implements AutoCloseable {
                         + "Concurrency keeps the rate)", s.notSent(), whoWaits) : "");
     }
 
+    /** " · failed: Connection refused×10, 503×2" (three kinds at most), or "". */
+    static String failures(PingSnapshot s, io.webprobe.ping.StatusSet success) {
+        String text = io.webprobe.ping.PingFailures.text(s.results(), success, 3);
+        return text.isEmpty() ? "" : " · failed: " + text;
+    }
+
     /** The requests the workers' opening and warm-up sent before the clock, if any. */
     static String beforeClock(long requests) {
         return requests == 0 ? "" : String.format(Locale.ROOT,
@@ -540,6 +546,7 @@ public final class PingViewModel implements AutoCloseable {
         } else {
             status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
                     job.plan().waitingConnections())
+                    + failures(last, job.plan().success())
                     + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
         }
         PingJob j = job;

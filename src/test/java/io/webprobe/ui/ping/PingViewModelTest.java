@@ -370,6 +370,22 @@ class PingViewModelTest {
     }
 
     @Test
+    void theFinalStatusSaysWhatTheFailedRequestsWere() throws Exception {
+        server.route("/gone", LocalHttpServer.status(503));
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+
+        assertThat(start("http://127.0.0.1:" + closed + "/\n" + server.url("/gone"))).isTrue();
+        awaitEnd();
+
+        assertThat(status()).startsWith("Finished: 20 sent · 20 failed · ")
+                .contains(" · failed: Connection refused×10, 503×10");
+    }
+
+    @Test
     void aPlanThisSystemCannotOpenEnoughFilesForStartsNothingAndSaysSo() throws Exception {
         String sentence = "This system allows too few open files for 8 connections.";
         List<PingPlan> asked = new CopyOnWriteArrayList<>();

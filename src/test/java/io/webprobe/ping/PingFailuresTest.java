@@ -1,0 +1,36 @@
+package io.webprobe.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class PingFailuresTest {
+    private static PingResult result(String url, Map<Integer, Long> codes,
+            Map<ErrorKind, Long> errors) {
+        return new PingResult(url, 0, 0, 0, new TreeMap<>(codes), errors, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0);
+    }
+
+    @Test
+    void theKindsOfEveryUrlAddUpMostFrequentFirst() {
+        List<PingResult> results = List.of(
+                result("http://127.0.0.1/a", Map.of(200, 5L, 503, 2L),
+                        Map.of(ErrorKind.TIMEOUT, 1L)),
+                result("http://127.0.0.1/b", Map.of(), Map.of(ErrorKind.REFUSED, 1_500L)),
+                result("http://127.0.0.1/c", Map.of(503, 1L, 404, 1L), Map.of()));
+
+        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 3))
+                .isEqualTo("Connection refused×1,500, 503×3, Timeout×1, …");
+        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 4))
+                .isEqualTo("Connection refused×1,500, 503×3, Timeout×1, 404×1");
+        // a status the run counts as OK is no failure
+        assertThat(PingFailures.text(results, StatusSet.parse("200-599"), 4))
+                .isEqualTo("Connection refused×1,500, Timeout×1");
+        assertThat(PingFailures.text(List.of(result("http://127.0.0.1/",
+                Map.of(200, 3L), Map.of())), StatusSet.DEFAULT, 3)).isEmpty();
+    }
+}
