@@ -115,6 +115,57 @@ public final class AtomicCsvFile implements AutoCloseable {
     }
 
     /**
+     * Copies a finished file (a per-request log kept while a run went) to {@code target} by the
+     * same rules as {@link #create}: through a temporary file moved over the target (a link
+     * kept, a replaced file's permissions kept, a new one the umask's), or into a device or a
+     * pipe directly.
+     *
+     * @throws ExportException with a plain message; the target is then unchanged
+     */
+    public static void copy(Path from, Path target) throws ExportException {
+        OutputTarget where = OutputTarget.of(target);
+        Path file = where.file();
+        Path tmp = null;
+        try {
+            if (where.inPlace()) {
+                try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    Files.copy(from, out);
+                }
+                return;
+            }
+            Path dir = file.getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
+            }
+            if (Files.isDirectory(file)) {
+                throw new ExportException(target, "Could not write " + target + ": it is a "
+                        + "folder. Nothing was changed.", null);
+            }
+            tmp = dir.resolve("." + file.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                tmp.toFile().deleteOnExit();
+                Files.copy(from, out);
+            }
+            keepPermissions(file, tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            if (e instanceof ExportException ex) {
+                throw ex;
+            }
+            throw new ExportException(target, plainMessage(target, e), e);
+        }
+    }
+
+    /**
      * A file written to standard output as it goes (nothing to replace: {@link #commit()}
      * flushes it, and standard output stays open), with its header row.
      *

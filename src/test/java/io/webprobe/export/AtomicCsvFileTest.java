@@ -63,6 +63,34 @@ class AtomicCsvFileTest {
     }
 
     @Test
+    void aCopiedFileFollowsTheSameRulesAsAWrittenOne() throws Exception {
+        Path log = dir.resolve("log.tmp");
+        Files.writeString(log, "seq,url\n1,http://127.0.0.1/\n");
+        // a link stays a link, and the file it names keeps its permissions
+        Path real = dir.resolve("real.csv");
+        Files.writeString(real, "old\n");
+        Files.setPosixFilePermissions(real,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        Path link = Files.createSymbolicLink(dir.resolve("requests.csv"), Path.of("real.csv"));
+
+        AtomicCsvFile.copy(log, link);
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("seq,url\n1,http://127.0.0.1/\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(real))).isEqualTo("rw-rw-r--");
+        assertThat(files()).containsExactlyInAnyOrder("log.tmp", "real.csv", "requests.csv");
+
+        // a missing folder is one sentence, and nothing is left behind
+        Path nowhere = dir.resolve("missing").resolve("requests.csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicCsvFile.copy(log, nowhere))
+                .isInstanceOf(ExportException.class)
+                .hasMessageStartingWith("Could not write " + nowhere + ": ")
+                .hasMessageEndingWith(". Nothing was changed.");
+        assertThat(files()).containsExactlyInAnyOrder("log.tmp", "real.csv", "requests.csv");
+    }
+
+    @Test
     void aDeviceIsWrittenIntoNotReplaced() throws Exception {
         Path devNull = Path.of("/dev/null");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull));

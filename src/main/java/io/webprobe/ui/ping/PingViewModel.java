@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -606,7 +605,7 @@ public final class PingViewModel implements AutoCloseable {
             try {
                 exporter.write(summaryFile, PingCsv.SUMMARY, results);
                 if (log != null) {
-                    copyAtomically(log, requestsFile);
+                    io.webprobe.export.AtomicCsvFile.copy(log, requestsFile);
                     message = String.format(Locale.ROOT, "Exported %,d URLs to %s and every request to %s.",
                             results.size(), summaryFile.getFileName(), requestsFile.getFileName());
                 } else {
@@ -628,26 +627,6 @@ public final class PingViewModel implements AutoCloseable {
             });
         }, background);
         return done;
-    }
-
-    private static void copyAtomically(Path from, Path to) throws ExportException {
-        Path dir = to.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + to.getFileName(), ".part");
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // reporting the first failure
-            }
-            throw new ExportException(to, "Could not write " + to + ": "
-                    + io.webprobe.FileErrors.why(e) + ". Nothing was changed.", e);
-        }
     }
 
     private void showProblems(TargetList list) {
