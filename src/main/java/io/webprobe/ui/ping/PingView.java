@@ -321,6 +321,8 @@ public final class PingView {
                 }
             }
             fitSeconds(x, vm.series());
+            // a line needs two points: a short run's one or two show as dots
+            line.setCreateSymbols(vm.series().size() <= 2);
         });
 
         return growing(line, histogram());

@@ -104,6 +104,8 @@ class PingChartsTest {
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(0.01, 4, 6, 10))));
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(0.0, 1.0, 0.1));
+        // a line needs two points: one shows as a dot
+        robot.interact(() -> assertThat(line.getCreateSymbols()).isTrue());
 
         // a 37-second run, then one whose first hour has slid out of the window
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
@@ -111,7 +113,8 @@ class PingChartsTest {
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(0.0, 37.0, 5.0));
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(3601, 4, 6, 10),
-                new LatencyPoint(3700, 4, 6, 10))));
+                new LatencyPoint(3650, 4, 6, 10), new LatencyPoint(3700, 4, 6, 10))));
+        robot.interact(() -> assertThat(line.getCreateSymbols()).isFalse());
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(3601.0, 3700.0, 10.0));
         assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
