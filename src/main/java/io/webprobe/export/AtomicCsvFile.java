@@ -70,7 +70,6 @@ public final class AtomicCsvFile implements AutoCloseable {
             throws ExportException {
         OutputTarget where = OutputTarget.of(target);
         Path file = where.file();
-        Path dir = file.getParent();
         Path tmp = null;
         try {
             OutputStream out;
@@ -79,21 +78,8 @@ public final class AtomicCsvFile implements AutoCloseable {
                 out = Files.newOutputStream(file, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
             } else {
-                if (dir == null || !Files.isDirectory(dir)) {
-                    throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
-                }
-                if (Files.isDirectory(file)) {
-                    throw new ExportException(target, "Could not write " + target + ": it is a "
-                            + "folder. Nothing was changed.", null);
-                }
-                tmp = dir.resolve("." + file.getFileName() + "."
-                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-                // CREATE_NEW with no attributes: the file gets the user's umask, not 0600
-                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                // Ctrl-C or SIGTERM mid-export: the JVM's exit removes the part-written file
-                // (once moved into place, the name is gone and nothing is removed)
-                tmp.toFile().deleteOnExit();
+                tmp = partBeside(target, file);
+                out = newPart(tmp);
             }
             if (bom) {
                 out.write(UTF8_BOM);
@@ -134,28 +120,11 @@ public final class AtomicCsvFile implements AutoCloseable {
                 }
                 return;
             }
-            Path dir = file.getParent();
-            if (dir == null || !Files.isDirectory(dir)) {
-                throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
-            }
-            if (Files.isDirectory(file)) {
-                throw new ExportException(target, "Could not write " + target + ": it is a "
-                        + "folder. Nothing was changed.", null);
-            }
-            tmp = dir.resolve("." + file.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                tmp.toFile().deleteOnExit();
+            tmp = partBeside(target, file);
+            try (OutputStream out = newPart(tmp)) {
                 Files.copy(from, out);
             }
-            keepPermissions(file, tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(tmp, file);
         } catch (IOException e) {
             deleteQuietly(tmp);
             if (e instanceof ExportException ex) {
@@ -276,17 +245,50 @@ public final class AtomicCsvFile implements AutoCloseable {
             return;
         }
         try {
-            keepPermissions(dest, tmp);
-            try {
-                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
-            }
+            moveOver(tmp, dest);
             done = true;
         } catch (IOException e) {
             close();
             throw new ExportException(target, plainMessage(target, e), e);
+        }
+    }
+
+    /**
+     * The temporary file's name beside {@code file} (the target with its links followed).
+     *
+     * @throws IOException when the folder is missing or the target is a folder
+     */
+    private static Path partBeside(Path target, Path file) throws IOException {
+        Path dir = file.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(file)); // its folder is missing
+        }
+        if (Files.isDirectory(file)) {
+            throw new ExportException(target, "Could not write " + target + ": it is a "
+                    + "folder. Nothing was changed.", null);
+        }
+        return dir.resolve("." + file.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+    }
+
+    private static OutputStream newPart(Path tmp) throws IOException {
+        // CREATE_NEW with no attributes: the file gets the user's umask, not 0600
+        OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        // Ctrl-C or SIGTERM mid-export: the JVM's exit removes the part-written file
+        // (once moved into place, the name is gone and nothing is removed)
+        tmp.toFile().deleteOnExit();
+        return out;
+    }
+
+    /** Moves a finished temporary file over its target, keeping the target's permissions. */
+    private static void moveOver(Path tmp, Path dest) throws IOException {
+        keepPermissions(dest, tmp);
+        try {
+            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -248,16 +248,13 @@ class FrontierHostsTest {
         assertThat(takeNow(f)).isNull(); // all done: the crawl is over
     }
 
-    @Test
-    void theCountersAreReadWithoutWaitingForATakeThatScansTheQueuesForAnExclusion()
-            throws Exception {
-        Frontier<Item> f = frontier(1, 300);
-        f.add(A1);
-        f.add(A2);
-        f.add(B1);
-        assertThat(f.take()).isEqualTo(A1);
+    /**
+     * Expedites A2 and starts a take whose scan for it holds the frontier's lock until
+     * {@code release}; returns once the scan has begun.
+     */
+    private Future<Item> takeScanningUntil(Frontier<Item> f, CountDownLatch release)
+            throws InterruptedException {
         CountDownLatch scanning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         f.expedite(i -> {
             scanning.countDown(); // the take's scan holds the frontier's lock here
             try {
@@ -269,6 +266,19 @@ class FrontierHostsTest {
         });
         Future<Item> scan = async(f::take); // the next take moves the matching items
         assertThat(scanning.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return scan;
+    }
+
+    @Test
+    void theCountersAreReadWithoutWaitingForATakeThatScansTheQueuesForAnExclusion()
+            throws Exception {
+        Frontier<Item> f = frontier(1, 300);
+        f.add(A1);
+        f.add(A2);
+        f.add(B1);
+        assertThat(f.take()).isEqualTo(A1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Item> scan = takeScanningUntil(f, release);
 
         // what the crawl's progress (the FX thread's tick) reads, while the scan goes on
         Future<List<Object>> read = async(() -> List.of(f.queued(), f.inFlight(),
@@ -289,19 +299,8 @@ class FrontierHostsTest {
         f.add(A1);
         f.add(A2);
         assertThat(f.take()).isEqualTo(A1);
-        CountDownLatch scanning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        f.expedite(i -> {
-            scanning.countDown(); // the take's scan holds the frontier's lock here
-            try {
-                release.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return i == A2;
-        });
-        Future<Item> scan = async(f::take);
-        assertThat(scanning.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Future<Item> scan = takeScanningUntil(f, release);
 
         // Pause, pressed on the FX thread, returns while the scan goes on
         async(() -> {
