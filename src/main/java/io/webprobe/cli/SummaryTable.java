@@ -100,8 +100,12 @@ final class SummaryTable {
         }
         String who = PingJob.Engine.forPlan(plan) == PingJob.Engine.WORKERS ? "worker"
                 : "connection";
-        return "Closed loop: " + (plan.concurrency() == 1 ? "the " + who + " waits"
-                        : "each of the " + Words.count(plan.concurrency(), who) + " waits")
+        // fewer requests than connections: only as many connections send (the split per URL
+        // gives every URL its share, so the sum is the smaller of the two)
+        long total = plan.totalRequests();
+        long used = total < 0 ? plan.concurrency() : Math.min(plan.concurrency(), total);
+        return "Closed loop: " + (used == 1 ? "the " + who + " waits"
+                        : "each of the " + Words.count(used, who) + " waits")
                 + " for its "
                 + "answer before the next request, so a slow server lowers the rate instead of "
                 + "raising the latency (coordinated omission). Use --rate for open-loop figures.";

@@ -40,6 +40,22 @@ class SummaryTableTest {
     }
 
     @Test
+    void aClosedLoopCountsOnlyTheConnectionsItsRequestsUse() {
+        PingSnapshot s = finished(3, 0, Duration.ofMillis(10), 300, 300);
+        // ping -n 3 with the default 10 connections opens 3
+        assertThat(SummaryTable.modeLine(PLAN.withCount(3).withConcurrency(10), s))
+                .startsWith("Closed loop: each of the 3 connections waits for its answer");
+        assertThat(SummaryTable.modeLine(PLAN.withCount(1).withConcurrency(10), s))
+                .startsWith("Closed loop: the connection waits for its answer");
+        // three URLs, 3 requests each: 10 connections split 4, 3 and 3, so 9 send
+        PingPlan three = PingPlan.of(List.of(URI.create("http://a/"), URI.create("http://b/"),
+                URI.create("http://c/")), "t").withCount(3).withConcurrency(10);
+        assertThat(SummaryTable.modeLine(three, s)).startsWith("Closed loop: each of the 9 ");
+        assertThat(SummaryTable.modeLine(PLAN.withDuration(Duration.ofSeconds(5))
+                .withConcurrency(10), s)).startsWith("Closed loop: each of the 10 ");
+    }
+
+    @Test
     void requestsNotSentAreBlamedOnTheConnectionsOfTheirUrl() {
         PingPlan two = PingPlan.of(List.of(URI.create("http://a/"), URI.create("http://b/")), "t")
                 .withRate(100, Duration.ofSeconds(1)).withConcurrency(10);
