@@ -163,7 +163,11 @@ final class CrawlTally {
         return UrlSyntax.shortened(url);
     }
 
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    /** "Connection refused" as "connection refused"; an acronym ("DNS lookup failed") kept. */
+    static String lowerFirst(String s) {
+        if (s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

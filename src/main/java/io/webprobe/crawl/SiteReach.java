@@ -80,8 +80,8 @@ final class SiteReach {
     /** The sentence a stopped resumed crawl ends with. */
     String why() {
         String problem = firstProblem == null ? "no answer" : firstProblem;
-        return "The site could not be reached (" + Character.toLowerCase(problem.charAt(0))
-                + problem.substring(1) + "), so the resumed crawl stopped without marking "
+        return "The site could not be reached (" + CrawlTally.lowerFirst(problem)
+                + "), so the resumed crawl stopped without marking "
                 + "anything broken; resume it again once the site answers.";
     }
 }

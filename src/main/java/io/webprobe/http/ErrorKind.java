@@ -2,7 +2,8 @@ package io.webprobe.http;
 
 /**
  * Why a request produced no HTTP response. Shared by the crawler and the ping tester so both
- * report failures in the same words; {@link #label()} is what tables and CSV files show.
+ * report failures in the same words; {@link #label()} is what tables show; CSV files and the
+ * crawl file keep {@link #name()}.
  */
 public enum ErrorKind {
     /** The host name could not be resolved. */

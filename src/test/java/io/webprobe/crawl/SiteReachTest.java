@@ -56,4 +56,14 @@ class SiteReachTest {
                 .skipped(SkipReason.RATE_LIMITED).build())).isFalse();
         assertThat(reach.holdBack(page(2), refused(2))).isFalse();
     }
+
+    @Test
+    void theSentenceKeepsAnAcronymsCapitals() {
+        SiteReach reach = SiteReach.resumed();
+        reach.holdBack(page(1), CrawlResult.builder(SITE + 1).error(ErrorKind.DNS, "").build());
+        assertThat(reach.why()).startsWith("The site could not be reached (DNS lookup failed), ");
+        SiteReach refused = SiteReach.resumed();
+        refused.holdBack(page(1), refused(1));
+        assertThat(refused.why()).startsWith("The site could not be reached (connection refused)");
+    }
 }

@@ -446,6 +446,14 @@ public final class PingView {
         c.setCellFactory(col -> rightAligned(new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
+            {
+                // read as it opens: the cell redraws only when its count changes
+                tip.setOnShowing(e -> {
+                    PingRow row = getTableRow() == null ? null : getTableRow().getItem();
+                    tip.setText(row == null ? "" : failures(row.result()));
+                });
+            }
+
             @Override
             protected void updateItem(Number item, boolean empty) {
                 super.updateItem(item, empty);
@@ -456,23 +464,19 @@ public final class PingView {
                     return;
                 }
                 setText(String.format(Locale.ROOT, "%,d", item.longValue()));
-                String why = failures(row.result());
-                tip.setText(why);
-                setTooltip(why.isEmpty() ? null : tip);
+                setTooltip(item.longValue() == 0 ? null : tip);
             }
         }));
         return c;
     }
 
-    /** "Connection refused×8, codes 200×90 503×2": what a row's failures were, or "". */
+    /**
+     * "Connection refused×8, 503×2": what a row's failed requests were (the Ping tab's runs
+     * count 200-399 as OK), or "".
+     */
     static String failures(PingResult r) {
-        if (r.failed() == 0) {
-            return "";
-        }
-        String errors = r.errorCountsLabelled(true);
-        String codes = r.statusCountsText(true);
-        return errors.isEmpty() ? "Codes " + codes
-                : codes.isEmpty() ? errors : errors + "; codes " + codes;
+        return r.failed() == 0 ? "" : io.webprobe.ping.PingFailures.text(List.of(r),
+                io.webprobe.ping.StatusSet.DEFAULT, Integer.MAX_VALUE);
     }
 
     private static TableColumn<PingRow, Number> decimal(String title, ToDoubleFunction<PingResult> f) {

@@ -275,11 +275,6 @@ public final class PingViewModel implements AutoCloseable {
             status.set(e.getMessage() + ".");
             return false;
         }
-        String cannotRun = jobs.problem(plan);
-        if (cannotRun != null) {
-            status.set(cannotRun);
-            return false;
-        }
         timeout = plan.timeout();
         closeJob();
         int gen = ++generation;
@@ -332,6 +327,20 @@ public final class PingViewModel implements AutoCloseable {
                     progress.set(0);
                     status.set(e.getMessage());
                     dialogs.showError("Ping not started", e.getMessage());
+                }
+            });
+            logReady.complete(null);
+            return;
+        }
+        // here, with the run's own trust: for https it builds the TLS context (not on FX)
+        String cannotRun = jobs.problem(plan);
+        if (cannotRun != null) {
+            fx.execute(() -> {
+                if (gen == generation) {
+                    b.close();
+                    running.set(false);
+                    progress.set(0);
+                    status.set(cannotRun);
                 }
             });
             logReady.complete(null);
