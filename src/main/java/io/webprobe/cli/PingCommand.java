@@ -75,7 +75,7 @@ public final class PingCommand implements Callable<Integer> {
     private static final String CONCURRENCY = "--concurrency";
     /** At most this many bad lines of a --file are named one by one. */
     private static final int BAD_LINES_SHOWN = 10;
-    private static final String OUT_OF_MEMORY = "webprobe: " + PingJob.OUT_OF_MEMORY;
+    private static final String OUT_OF_MEMORY = "webprobe: " + io.webprobe.OutOfMemory.SENTENCE;
 
     @Spec CommandSpec spec;
 

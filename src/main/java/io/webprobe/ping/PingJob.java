@@ -47,11 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PingJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PingJob.class);
-    /**
-     * How a run that ran out of memory ends ({@link PingSnapshot#failure()}), and what the
-     * command line says when it does so before the run.
-     */
-    public static final String OUT_OF_MEMORY = io.webprobe.OutOfMemory.SENTENCE;
     private static final long TICK_MILLIS = 250;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);

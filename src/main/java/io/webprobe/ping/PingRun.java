@@ -192,7 +192,7 @@ final class PingRun {
      */
     void fail(Throwable t) {
         String sentence = t instanceof OutOfMemoryError
-                ? PingJob.OUT_OF_MEMORY
+                ? io.webprobe.OutOfMemory.SENTENCE
                 : t instanceof OutOfFiles
                 ? OUT_OF_FILES
                 : "The ping stopped because of an internal error; the details are in Webprobe's"
