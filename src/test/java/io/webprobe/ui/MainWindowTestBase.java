@@ -132,7 +132,8 @@ abstract class MainWindowTestBase {
         Button start = node(robot, "#crawlStart", Button.class);
         waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled)
                 && (status(robot).startsWith("Finished") || status(robot).startsWith("Stopped"))
-                && !fx(() -> vm().table().busyProperty().get()));
+                && !fx(() -> vm().table().busyProperty().get())
+                && !fx(() -> vm().broken().readingProperty().get()));
     }
 
     protected static String status(FxRobot robot) throws Exception {
