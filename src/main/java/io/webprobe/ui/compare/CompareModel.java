@@ -68,6 +68,16 @@ public final class CompareModel {
         this.dialogs = dialogs;
         kind.addListener(o -> refilter());
         search.addListener(o -> refilter());
+        oldFile.addListener(o -> sayChosen());
+        newFile.addListener(o -> sayChosen());
+    }
+
+    /** Both crawls chosen: the status says what comes next. */
+    private void sayChosen() {
+        if (!running.get() && oldFile.get() != null && newFile.get() != null) {
+            status.set("Press Compare to compare " + oldFile.get().getFileName() + " with "
+                    + newFile.get().getFileName() + ".");
+        }
     }
 
     public ObjectProperty<Path> oldFileProperty() {

@@ -96,8 +96,8 @@ public final class CompareView {
         table.getColumns().addAll(List.of(
                 col("Change", 150, r -> name(r.change())),
                 col("URL", 380, CrawlDiff.Row::url),
-                col("Old", 200, CrawlDiff.Row::oldValue),
-                col("New", 200, CrawlDiff.Row::newValue),
+                col("Old", 200, r -> shown(r, r.oldValue())),
+                col("New", 200, r -> shown(r, r.newValue())),
                 col("Source page", 300, CrawlDiff.Row::sourceUrl)));
         VBox top = new VBox(8, files, filter);
         top.setPadding(new Insets(10));
@@ -118,6 +118,14 @@ public final class CompareView {
 
     public Node root() {
         return root;
+    }
+
+    /** A value as the URL table shows it: indexable is "Yes" or "No" there too. */
+    static String shown(CrawlDiff.Row r, String value) {
+        if (r.change() == CrawlDiff.Change.INDEXABLE && value != null) {
+            return Boolean.parseBoolean(value) ? "Yes" : "No";
+        }
+        return value;
     }
 
     /** "Status change", "New broken link"… */

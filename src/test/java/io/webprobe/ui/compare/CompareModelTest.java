@@ -53,6 +53,8 @@ class CompareModelTest {
             m.choose(true, dir);
             m.choose(false, dir);
         });
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Press Compare to compare before.webprobe with after.webprobe.");
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
 
         List<CrawlDiff.Row> rows = fx.on(() -> List.copyOf(m.rows()));
@@ -118,6 +120,18 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.emptyTextProperty().get()))
                 .isEqualTo(fx.on(() -> m.statusProperty().get()));
         assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
+    @Test
+    void indexabilityReadsYesOrNoAsInTheUrlTable() {
+        CrawlDiff.Row row = new CrawlDiff.Row(CrawlDiff.Change.INDEXABLE, "http://x/", "false",
+                "true", null);
+        assertThat(CompareView.shown(row, row.oldValue())).isEqualTo("No");
+        assertThat(CompareView.shown(row, row.newValue())).isEqualTo("Yes");
+        CrawlDiff.Row title = new CrawlDiff.Row(CrawlDiff.Change.TITLE, "http://x/", "true",
+                null, null);
+        assertThat(CompareView.shown(title, title.oldValue())).isEqualTo("true");
+        assertThat(CompareView.shown(title, title.newValue())).isNull();
     }
 
     @Test
