@@ -429,6 +429,21 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 org.controlsfx.control.StatusBar.class).getText()))
                 .startsWith("Compared before.webprobe with after.webprobe:")
                 .contains("1 status change").contains("fixed broken link");
+
+        // File › Export CSV… on this tab exports the changes; the URL table's views are
+        // greyed out while it is not shown
+        Path csv = tempDir.resolve("changes.csv");
+        dialogs.saveAnswer = java.util.Optional.of(csv);
+        robot.clickOn("File");
+        assertThat(fx(() -> robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().get(0).getItems().stream()
+                .filter(i -> "menuExportView".equals(i.getId())).findFirst().orElseThrow()
+                .isDisable())).isTrue();
+        robot.clickOn("#menuExport");
+        waiting(WAIT).until(() -> java.nio.file.Files.exists(csv));
+        assertThat(java.nio.file.Files.readAllLines(csv).get(0))
+                .isEqualTo("change,url,old,new,source_url");
+        assertThat(dialogs.details).contains("chooseSaveFile: Export changes as CSV");
     }
 
     @Test

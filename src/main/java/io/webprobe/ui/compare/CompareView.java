@@ -33,11 +33,14 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class CompareView {
     private final BorderPane root = new BorderPane();
+    private final CompareModel model;
+    private final CheckBox excel = new CheckBox("Excel-friendly");
 
     /**
      * @param folder where the file choosers start (the crawls folder)
      */
     public CompareView(CompareModel model, Supplier<Path> folder) {
+        this.model = model;
         root.setId("compareView");
         Label older = fileLabel("compareOld", model.oldFileProperty(), "(no crawl chosen)");
         Label newer = fileLabel("compareNew", model.newFileProperty(), "(no crawl chosen)");
@@ -74,7 +77,6 @@ public final class CompareView {
         search.setPromptText("Filter by URL or value");
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
-        CheckBox excel = new CheckBox("Excel-friendly");
         excel.setId("compareExcel");
         Button export = button("compareExport", "Export CSV…",
                 () -> model.export(excel.isSelected()));
@@ -118,6 +120,11 @@ public final class CompareView {
 
     public Node root() {
         return root;
+    }
+
+    /** Exports the changes shown, as the tab's own button does (File › Export CSV…). */
+    public void exportCsv() {
+        model.export(excel.isSelected());
     }
 
     /** A value as the URL table shows it: indexable is "Yes" or "No" there too. */

@@ -78,6 +78,8 @@ public final class MainView {
         export.setOnAction(e -> {
             if (tabs.getSelectionModel().getSelectedItem() == pingTab) {
                 ping.exportCsv();
+            } else if (tabs.getSelectionModel().getSelectedItem() == compareTab) {
+                compare.exportCsv();
             } else {
                 crawl.exportCsv();
             }
@@ -88,6 +90,10 @@ public final class MainView {
         MenuItem exportSelection = new MenuItem("Export selected URLs (columns shown)…");
         exportSelection.setId("menuExportSelection");
         exportSelection.setOnAction(e -> crawl.exportSelection());
+        // the URL table's views: only while it is shown
+        exportView.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty()
+                .isNotEqualTo(crawlTab));
+        exportSelection.disableProperty().bind(exportView.disableProperty());
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quitItem.setOnAction(e -> quit.run());
