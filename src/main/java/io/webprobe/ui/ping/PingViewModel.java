@@ -4,7 +4,6 @@ import io.webprobe.Words;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CsvExporter;
 import io.webprobe.export.ExportException;
-import io.webprobe.export.PingCsv;
 import io.webprobe.export.RequestLogWriter;
 import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.ErrorKind;
@@ -20,7 +19,6 @@ import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.ExportPaths;
 import io.webprobe.ui.common.UiBatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +34,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -78,7 +75,7 @@ public final class PingViewModel implements AutoCloseable {
     private final Executor fx;
     private final ScheduledExecutorService timer;
     private final Executor background;
-    private final CsvExporter exporter;
+    private final PingExport export;
     private final DialogService dialogs;
     private final String userAgent;
     private final Duration tick;
@@ -133,7 +130,7 @@ public final class PingViewModel implements AutoCloseable {
         this.fx = fx;
         this.timer = timer;
         this.background = background;
-        this.exporter = exporter;
+        this.export = new PingExport(fx, background, exporter, dialogs);
         this.dialogs = dialogs;
         this.userAgent = userAgent;
         this.tick = tick;
@@ -592,50 +589,9 @@ public final class PingViewModel implements AutoCloseable {
      * ("ping.csv" and "ping-requests.csv"), off the FX thread.
      */
     public CompletableFuture<Void> exportCsv() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        if (rows.isEmpty() || rows.stream().allMatch(r -> r.result().sent() == 0)) {
-            dialogs.showInfo("Export CSV", "There is nothing to export yet: run a ping test first.");
-            done.complete(null);
-            return done;
-        }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export ping results as CSV", "ping.csv");
-        if (chosen.isEmpty()) {
-            done.complete(null);
-            return done;
-        }
-        Path summaryFile = ExportPaths.withCsvExtension(chosen.get());
-        Path requestsFile = ExportPaths.companion(summaryFile, "-requests");
-        List<PingResult> results = rows.stream().map(PingRow::result).collect(Collectors.toList());
-        CompletableFuture<Path> logReady = running.get() ? CompletableFuture.completedFuture(null) : requestLogReady;
-        status.set("Exporting…");
-        logReady.thenAcceptAsync(log -> {
-            String message;
-            boolean failed = false;
-            try {
-                exporter.write(summaryFile, PingCsv.SUMMARY, results);
-                if (log != null) {
-                    io.webprobe.export.AtomicCsvFile.copy(log, requestsFile);
-                    message = String.format(Locale.ROOT, "Exported %,d URLs to %s and every request to %s.",
-                            results.size(), summaryFile.getFileName(), requestsFile.getFileName());
-                } else {
-                    message = String.format(Locale.ROOT, "Exported %,d URLs to %s (the per-request log "
-                            + "is written when the test has ended).", results.size(), summaryFile.getFileName());
-                }
-            } catch (ExportException e) {
-                message = e.getMessage();
-                failed = true;
-            }
-            String m = message;
-            boolean f = failed;
-            fx.execute(() -> {
-                status.set(m);
-                if (f) {
-                    dialogs.showError("Export failed", m);
-                }
-                done.complete(null);
-            });
-        }, background);
-        return done;
+        List<PingResult> results = rows.stream().map(PingRow::result).toList();
+        return export.export(results, running.get() ? CompletableFuture.completedFuture(null)
+                : requestLogReady, status::set);
     }
 
     private void showProblems(TargetList list) {
