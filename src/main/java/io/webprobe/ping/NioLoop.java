@@ -38,7 +38,7 @@ final class NioLoop implements Runnable {
     private final Runnable onEnd;
     private final Consumer<Throwable> onFailure;
     private final ArrayDeque<NioConnection> ready = new ArrayDeque<>();
-    private final ArrayDeque<NioConnection> waiting = new ArrayDeque<>();
+    private final StartQueue<NioConnection> waiting = new StartQueue<>(NioConnection::intended);
     /** Connections waiting for their endpoint's first TLS handshake (checked every turn). */
     private final ArrayDeque<NioConnection> gated = new ArrayDeque<>();
     /** Shared by the loop's connections: each read is parsed before the next one. */
@@ -149,13 +149,11 @@ final class NioLoop implements Runnable {
 
     /** Begins the waiting requests that are due; returns nanos until the next one (or MAX). */
     private long startDue(long now) {
-        for (NioConnection c; (c = waiting.peekFirst()) != null; ) {
-            long wait = c.intended() - now;
+        for (long wait; (wait = waiting.nanosToFirst(now)) != Long.MAX_VALUE; ) {
             if (wait > 0) {
                 return wait;
             }
-            waiting.pollFirst();
-            c.begin();
+            waiting.poll().begin();
         }
         return Long.MAX_VALUE;
     }
@@ -208,9 +206,9 @@ final class NioLoop implements Runnable {
         gated.addLast(c);
     }
 
-    /** The connection waits for its request's intended start (claims come in order). */
+    /** The connection waits for its request's intended start (earliest start first). */
     void await(NioConnection c) {
-        waiting.addLast(c);
+        waiting.add(c);
     }
 
     void retired() {
