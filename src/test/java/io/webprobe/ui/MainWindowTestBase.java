@@ -133,7 +133,8 @@ abstract class MainWindowTestBase {
         waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled)
                 && (status(robot).startsWith("Finished") || status(robot).startsWith("Stopped"))
                 && !fx(() -> vm().table().busyProperty().get())
-                && !fx(() -> vm().broken().readingProperty().get()));
+                && !fx(() -> vm().broken().readingProperty().get())
+                && !fx(() -> vm().overview().countingProperty().get()));
     }
 
     protected static String status(FxRobot robot) throws Exception {

@@ -443,8 +443,8 @@ class PingWindowTest extends MainWindowTestBase {
         assertEquals("crawlTab", selectedTabId(robot));
 
         robot.clickOn("#crawlPingThese");
-
-        assertEquals("pingTab", selectedTabId(robot));
+        // the URLs are read from the crawl file first; the tab changes when they are in
+        waiting(Duration.ofSeconds(10)).until(() -> "pingTab".equals(selectedTabId(robot)));
         List<String> lines = fx(() -> node(robot, "#pingTargets", TextArea.class).getText())
                 .lines().toList();
         assertThat(lines).doesNotHaveDuplicates();
@@ -469,8 +469,7 @@ class PingWindowTest extends MainWindowTestBase {
                 .findFirst().orElseThrow();
         requestContextMenu(robot, selectedRow);
         robot.clickOn("Ping these");
-
-        assertEquals("pingTab", selectedTabId(robot));
+        waiting(Duration.ofSeconds(10)).until(() -> "pingTab".equals(selectedTabId(robot)));
         assertEquals(selected, fx(() -> node(robot, "#pingTargets", TextArea.class).getText())
                 .lines().toList());
     }

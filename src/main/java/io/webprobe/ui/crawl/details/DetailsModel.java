@@ -56,6 +56,7 @@ public final class DetailsModel {
         shownId.set(id);
         int no = ++requestNo;
         if (id == 0 || lane == null) {
+            loading.set(false);
             clear();
             return;
         }
@@ -81,11 +82,17 @@ public final class DetailsModel {
             return;
         }
         int no = ++requestNo;
+        loading.set(true); // from now on, as show(id) would: the id is looked up first
         lane.submitLatest("details-id", q -> q.urls().idOf(url), id -> {
             if (no == requestNo) {
                 show(id);
             }
-        }, message -> heading.set(message));
+        }, message -> {
+            if (no == requestNo) {
+                loading.set(false);
+                heading.set(message);
+            }
+        });
     }
 
     /** Reads the shown URL again (its row or links may have changed). */
