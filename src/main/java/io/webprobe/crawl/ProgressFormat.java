@@ -27,9 +27,12 @@ public final class ProgressFormat {
         return r < 10 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%,.0f", r);
     }
 
-    /** hh:mm:ss. */
+    /**
+     * hh:mm:ss, to the nearest second: a 10 s run whose last request left at 9.998 s reads
+     * 00:00:10, not 00:00:09.
+     */
     public static String clock(Duration d) {
-        long s = d.toSeconds();
+        long s = d.plusMillis(500).toSeconds();
         return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

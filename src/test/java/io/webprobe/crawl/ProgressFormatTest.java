@@ -23,4 +23,12 @@ class ProgressFormatTest {
         assertThat(ProgressFormat.line(p)).isEqualTo("20 crawled · 3 queued (3 waiting to "
                 + "retry) · 1 broken · 2 blocked · 5 skipped · 5.0 pages/s · 00:00:04");
     }
+
+    @Test
+    void theClockRoundsToTheNearestSecond() {
+        assertThat(ProgressFormat.clock(Duration.ofMillis(9_998))).isEqualTo("00:00:10");
+        assertThat(ProgressFormat.clock(Duration.ofMillis(10_499))).isEqualTo("00:00:10");
+        assertThat(ProgressFormat.clock(Duration.ofMillis(3_599_600))).isEqualTo("01:00:00");
+        assertThat(ProgressFormat.clock(Duration.ZERO)).isEqualTo("00:00:00");
+    }
 }
