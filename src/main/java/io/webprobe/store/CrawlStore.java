@@ -542,7 +542,15 @@ public final class CrawlStore implements AutoCloseable {
         if (readOnly) {
             throw new IllegalStateException("the crawl file was opened read-only");
         }
-        return new StoreResume(internalReader(), meta);
+        // read now, not when the file was opened: a crawl stopped and resumed in one window
+        // continues from what its last run wrote (its time, its site's hosts, its sitemaps)
+        CrawlReader reads = internalReader();
+        Map<String, String> now = new java.util.HashMap<>();
+        synchronized (reads) {
+            reads.query("SELECT key, value FROM meta", rs -> now.put(rs.getString(1),
+                    rs.getString(2)));
+        }
+        return new StoreResume(reads, now);
     }
 
     /** A new reader with its own connection; the caller closes it. */

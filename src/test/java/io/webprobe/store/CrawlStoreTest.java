@@ -104,6 +104,25 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aCrawlResumedInTheSameWindowStartsFromWhatItsLastRunWrote() throws Exception {
+        // the GUI keeps the file open: Stop, then Resume, reads where the crawl stood then,
+        // not when the file was opened (the clock went back to 0 and pages/s came out 5-10x)
+        Path file = stored(); // stopped at 7 s
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(store.resumeState().elapsedBefore()).isEqualTo(Duration.ofSeconds(7));
+            store.sink().siteHost("www.example.test:8080");
+            store.sink().sitemapsRead();
+            store.sink().state(CrawlState.STOPPED, Duration.ofSeconds(31));
+            store.sink().flush().get(30, TimeUnit.SECONDS);
+
+            io.webprobe.crawl.ResumeState again = store.resumeState();
+            assertThat(again.elapsedBefore()).isEqualTo(Duration.ofSeconds(31));
+            assertThat(again.siteHosts()).contains("www.example.test:8080");
+            assertThat(again.sitemapsRead()).isTrue();
+        }
+    }
+
+    @Test
     void aResumedCrawlCountsEveryBlockedPageOfTheSiteInItsPageBudget() throws Exception {
         Path file = stored();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
