@@ -4,7 +4,9 @@ import io.webprobe.crawl.RedirectChains;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.crawl.SkipReason;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the crawl file knows about one URL, for the workspace's details pane: its row,
@@ -96,12 +98,13 @@ public final class UrlDetails {
                         rs.getInt(5) != 0)), id, limit);
         long inTotal = in.size() < limit ? in.size()
                 : count("SELECT COUNT(*) FROM links WHERE target_id = ?", id);
-        List<Outlink> out = new ArrayList<>();
+        List<Outlink> read = new ArrayList<>();
+        List<RedirectChains.Node> redirecting = new ArrayList<>();
         reader.query("SELECT t.id, t.url, t.state, t.status, t.error, t.skip_reason, l.anchor, "
-                + "l.type, l.nofollow, l.pos, 0 FROM links l JOIN urls t ON t.id = l.target_id "
-                + "WHERE l.source_id = ? "
+                + "l.type, l.nofollow, l.pos, 0, t.redirect_to FROM links l "
+                + "JOIN urls t ON t.id = l.target_id WHERE l.source_id = ? "
                 + "UNION ALL SELECT 0, i.href, 1, 0, 'INVALID_URL', NULL, i.anchor, i.type, 0, "
-                + "i.pos, 1 FROM invalid_links i WHERE i.source_id = ? "
+                + "i.pos, 1, NULL FROM invalid_links i WHERE i.source_id = ? "
                 + "ORDER BY 10, 11 LIMIT ?", rs -> {
                     boolean fetched = rs.getInt(3) == Schema.DONE;
                     int status = rs.getInt(4);
@@ -109,14 +112,17 @@ public final class UrlDetails {
                     String skip = rs.getString(6);
                     ErrorKind kind = error == null ? null : ErrorKind.valueOf(error);
                     SkipReason why = skip == null ? null : SkipReason.valueOf(skip);
+                    String redirectTo = rs.getString(12);
                     RedirectChains.Node n = new RedirectChains.Node(rs.getLong(1),
-                            rs.getString(2), fetched, status, kind, "", why, "", 0);
-                    boolean broken = fetched && why == null
-                            && (status >= 400 || (kind != null && kind != ErrorKind.CANCELLED));
-                    out.add(new Outlink(rs.getLong(1), rs.getString(2),
-                            rs.getInt(11) == 1 ? "Not a URL" : n.statusText(), broken,
+                            rs.getString(2), fetched, status, kind, "", why, redirectTo, 0);
+                    if (fetched && !n.redirectTo().isEmpty() && kind == null) {
+                        redirecting.add(n); // broken or not as its chain ends: read below
+                    }
+                    read.add(new Outlink(rs.getLong(1), rs.getString(2),
+                            rs.getInt(11) == 1 ? "Not a URL" : n.statusText(), n.broken(),
                             nullToEmpty(rs.getString(7)), rs.getString(8), rs.getInt(9) != 0));
                 }, id, id, limit);
+        List<Outlink> out = redirecting.isEmpty() ? read : throughChains(read, redirecting);
         long outTotal = out.size() < limit ? out.size()
                 : count("SELECT (SELECT COUNT(*) FROM links WHERE source_id = ?) + "
                         + "(SELECT COUNT(*) FROM invalid_links WHERE source_id = ?)", id, id);
@@ -124,6 +130,34 @@ public final class UrlDetails {
         reader.query("SELECT fields FROM headers WHERE url_id = ?",
                 rs -> headers[0] = nullToEmpty(rs.getString(1)), id);
         return new Details(row, in, inTotal, out, outTotal, urls.chain(id), headers[0]);
+    }
+
+    /**
+     * The outlinks with those to a redirect marked as the broken links list and the URL table
+     * mark them: broken when the chain ends broken, in a loop or too long; a loop or too many
+     * redirects named as the table names them, a chain ending broken as "301 → 404".
+     */
+    private List<Outlink> throughChains(List<Outlink> out, List<RedirectChains.Node> redirecting)
+            throws StoreException {
+        Map<Long, RedirectChains.Chain> chains = new HashMap<>();
+        for (RedirectChains.Node n : redirecting) {
+            if (!chains.containsKey(n.id())) {
+                chains.put(n.id(), urls.chain(n.id()));
+            }
+        }
+        List<Outlink> marked = new ArrayList<>(out.size());
+        for (Outlink o : out) {
+            RedirectChains.Chain c = chains.get(o.targetId());
+            if (c == null || !c.broken()) {
+                marked.add(o);
+                continue;
+            }
+            String status = c.failsInItself() ? c.error().label()
+                    : o.status() + " → " + c.last().statusText();
+            marked.add(new Outlink(o.targetId(), o.url(), status, true, o.anchor(), o.type(),
+                    o.nofollow()));
+        }
+        return marked;
     }
 
     /** Every page linking to the URL, as text (one URL per line), at most {@code limit}. */

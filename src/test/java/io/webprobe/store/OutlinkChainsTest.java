@@ -1,0 +1,74 @@
+package io.webprobe.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A page's outlinks in the details say what the URL table and the broken links list say of
+ * the same links: a link into a redirect loop, or to a redirect ending at a 404, is broken.
+ */
+class OutlinkChainsTest {
+    @TempDir
+    Path dir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    @Test
+    void anOutlinkIntoARedirectIsBrokenAsItsChainEnds() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=/loop1>loop</a> <a href=/moved>moved</a>"
+                + " <a href=/old>old</a> <a href=/ok>ok</a> <a href=/missing>missing</a>"));
+        server.route("/loop1", LocalHttpServer.redirect(301, "/loop2"));
+        server.route("/loop2", LocalHttpServer.redirect(302, "/loop1"));
+        server.route("/moved", LocalHttpServer.redirect(301, "/missing"));
+        server.route("/old", LocalHttpServer.redirect(308, "/ok"));
+        server.route("/ok", LocalHttpServer.html("fine"));
+        server.route("/missing", LocalHttpServer.status(404));
+        CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test")
+                .threads(2).build();
+        Path file = dir.resolve("chains.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = store.reader()) {
+            UrlQuery query = new UrlQuery(reader);
+            UrlDetails.Details home = new UrlDetails(reader).of(query.idOf(server.url("/")), 100);
+
+            assertThat(home.outlinks()).extracting(UrlDetails.Outlink::url,
+                    UrlDetails.Outlink::status, UrlDetails.Outlink::broken).containsExactly(
+                            tuple(server.url("/loop1"), "Redirect loop", true),
+                            tuple(server.url("/moved"), "301 → 404", true),
+                            tuple(server.url("/old"), "308", false),
+                            tuple(server.url("/ok"), "200", false),
+                            tuple(server.url("/missing"), "404", true));
+            // the same links the broken links list names, and the same loop the table shows
+            assertThat(reader.brokenLinks()).extracting(BrokenLink::linkUrl)
+                    .containsExactlyInAnyOrder(server.url("/loop1"), server.url("/moved"),
+                            server.url("/missing"));
+            UrlQuery.Row loop = query.rows(new long[] {query.idOf(server.url("/loop1"))}).get(0);
+            assertThat(loop.statusText()).isEqualTo("Redirect loop");
+        }
+    }
+}
