@@ -388,6 +388,8 @@ public final class CrawlViewModel implements AutoCloseable {
         }
         starting = null;
         crawl.setJob(job);
+        // first in File > Recent crawls from its start: a window closed mid-crawl keeps it there
+        recentFiles.remember(store.file());
         return true;
     }
 

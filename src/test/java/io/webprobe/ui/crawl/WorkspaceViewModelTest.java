@@ -502,6 +502,28 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aRunningCrawlIsFirstInRecentCrawlsFromItsStart() throws Exception {
+        // a window closed mid-crawl never reaches the crawl's end: it is remembered at its start
+        CountDownLatch arrived = new CountDownLatch(1);
+        slowSite(arrived);
+        server.route("/done", html("done"));
+        open();
+        h.start(server.url("/done"));
+        h.awaitCrawlEnd();
+        Path earlier = h.on(() -> vm.fileProperty().get());
+        await(() -> h.on(() -> !vm.recentCrawls().files().isEmpty()
+                && vm.recentCrawls().files().get(0).equals(earlier.toAbsolutePath())));
+
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        Path running = h.on(() -> vm.fileProperty().get());
+        assertThat(running).isNotEqualTo(earlier);
+        await(() -> h.on(() -> vm.recentCrawls().files().get(0)
+                .equals(running.toAbsolutePath())));
+        assertThat(h.on(() -> vm.runningProperty().get())).isTrue();
+    }
+
+    @Test
     void aStoppedCrawlOpenedLaterOffersResumeAndResumingFinishesIt() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         slowSite(arrived);
