@@ -104,8 +104,9 @@ public final class UrlSyntax {
             }
             String meant = typoOfHttp(scheme);
             if (meant != null && slashes > 0) {
-                throw new InvalidUrlException("The address starts with " + scheme
-                        + ":// instead of http:// or https://; did you mean "
+                throw new InvalidUrlException("The address starts with "
+                        + s.substring(0, colon + 1 + slashes)
+                        + " instead of http:// or https://; did you mean "
                         + shortened(meant + "://" + rest) + "?");
             }
             throw new InvalidUrlException("Only http:// and https:// addresses can be checked; "

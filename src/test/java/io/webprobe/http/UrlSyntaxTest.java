@@ -72,6 +72,7 @@ class UrlSyntaxTest {
             example.com:http         | The port "http" is not a number: ports go from 1 to 65535.
             htp://x                  | The address starts with htp:// instead of http:// or https://; did you mean http://x?
             htps://example.com/a     | The address starts with htps:// instead of http:// or https://; did you mean https://example.com/a?
+            htp:/127.0.0.1:8901      | The address starts with htp:/ instead of http:// or https://; did you mean http://127.0.0.1:8901?
             http//x                  | The address has no colon after http; did you mean http://x?
             https//example.com       | The address has no colon after https; did you mean https://example.com?
             https:///path            | The address has 3 slashes after https:; did you mean https://path?

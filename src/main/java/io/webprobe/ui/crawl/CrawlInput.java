@@ -68,7 +68,10 @@ final class CrawlInput {
         });
         mode.set(memory.getString("crawl.mode", "SPIDER").equals("LIST")
                 ? CrawlMode.LIST : CrawlMode.SPIDER);
-        mode.addListener((o, was, now) -> memory.putString("crawl.mode", now.name()));
+        mode.addListener((o, was, now) -> {
+            memory.putString("crawl.mode", now.name());
+            urlError.set(""); // the field it speaks of is gone (a list has its own errors)
+        });
         settings.forListProperty().bind(mode.isEqualTo(CrawlMode.LIST));
     }
 
@@ -129,6 +132,7 @@ final class CrawlInput {
             chosen = read.get();
             plan = chosen.toPlan(start, userAgent);
         }
+        urlError.set("");
         SettingsMemory.save(memory, chosen);
         if (start != null) {
             // as the crawl starts it, so "127.0.0.1:8081" and "http://127.0.0.1:8081/" are one

@@ -131,6 +131,15 @@ class CrawlViewModelTest {
     }
 
     @Test
+    void switchingToAListClearsTheUrlsError() throws Exception {
+        start("htp:/127.0.0.1:8901");
+        assertThat(h.on(() -> vm.urlErrorProperty().get())).startsWith("The address starts with "
+                + "htp:/ instead");
+        h.run(() -> vm.modeProperty().set(io.webprobe.ui.crawl.CrawlMode.LIST));
+        assertThat(h.on(() -> vm.urlErrorProperty().get())).isEmpty();
+    }
+
+    @Test
     void startsACrawlWithTheChosenThreadsAndUserAgent() throws Exception {
         server.route("/", html("home"));
         h.run(() -> vm.threadsProperty().set(3));
