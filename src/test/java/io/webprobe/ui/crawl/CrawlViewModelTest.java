@@ -269,6 +269,11 @@ class CrawlViewModelTest {
         // the crawl file keeps the start URL to fetch on a resume, not as a broken row
         assertThat(rows()).isEmpty();
         assertThat(status()).isEqualTo("Could not fetch " + url + ": connection refused.");
+
+        // a crawl was run: Export does not ask for one
+        done(h.on(() -> exports().exportAll()));
+        assertThat(h.dialogs.details).containsExactly(
+                "showInfo: This crawl has no URLs to export yet.");
     }
 
     @Test

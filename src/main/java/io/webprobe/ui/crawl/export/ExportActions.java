@@ -101,7 +101,10 @@ public final class ExportActions {
     private Optional<CrawlStore> store(String title) {
         if (vm.crawl() == null || vm.table().countProperty().get() == 0 && !vm.runningProperty()
                 .get() && vm.overview().count(io.webprobe.store.UrlFilter.ALL) == 0) {
-            dialogs.showInfo(title, "There is nothing to export yet: run a crawl first.");
+            dialogs.showInfo(title, vm.crawl() == null
+                    ? "There is nothing to export yet: run a crawl first."
+                    // a crawl whose start URL could not be fetched, say: it holds no URL yet
+                    : "This crawl has no URLs to export yet.");
             return Optional.empty();
         }
         return Optional.of(vm.crawl().store());
