@@ -7,7 +7,7 @@ import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.export.RowSource;
-import io.webprobe.http.Urls;
+import io.webprobe.store.ComparePair;
 import io.webprobe.store.CrawlDiff;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
@@ -66,11 +66,9 @@ public final class CompareCommand implements Callable<Integer> {
                 CrawlStore b = CrawlStore.open(newer, CrawlStore.Access.READ_ONLY);
                 CrawlReader ra = a.reader();
                 CrawlReader rb = b.reader()) {
-            String hostA = Urls.hostAndPort(a.plan().startUrl());
-            String hostB = Urls.hostAndPort(b.plan().startUrl());
-            if (!hostA.equals(hostB)) {
-                return fail(err, older + " is a crawl of " + hostA + " but " + newer + " is of "
-                        + hostB + "; compare needs two crawls of the same site.");
+            String refusal = ComparePair.refusal(a, older.toString(), b, newer.toString());
+            if (refusal != null) {
+                return fail(err, refusal);
             }
             CrawlDiff.Counts[] counts = new CrawlDiff.Counts[1];
             if (csv != null) {
@@ -82,17 +80,8 @@ public final class CompareCommand implements Callable<Integer> {
                 counts[0] = CrawlDiff.compare(ra, rb, r -> { });
             }
             out.println("Compared " + older + " with " + newer + ": " + counts[0].summary() + ".");
-            for (var crawl : new Object[][] {{older, a.info()}, {newer, b.info()}}) {
-                io.webprobe.store.CrawlInfo info = (io.webprobe.store.CrawlInfo) crawl[1];
-                if (info.state() != io.webprobe.crawl.CrawlState.FINISHED) {
-                    out.println("Note: " + crawl[0] + " did not finish (" + info.stateText()
-                            + "), so URLs it did not reach count as added or removed.");
-                }
-            }
-            if (a.plan().maxDepth() != b.plan().maxDepth()
-                    || a.plan().maxPages() != b.plan().maxPages()) {
-                out.println("Note: the two crawls had different depth or page limits, so URLs "
-                        + "one of them did not reach count as added or removed.");
+            for (String note : ComparePair.notes(a, older.toString(), b, newer.toString())) {
+                out.println("Note: " + note);
             }
             out.flush();
             return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 ? CrawlCommand.BROKEN

@@ -382,7 +382,7 @@ class CrawlFileCommandsTest {
         CliRun r = run("compare", full.toString(), shallow.toString());
 
         assertEquals(0, r.exitCode(), r.err());
-        assertThat(r.out()).contains("1 removed").contains("Note: the two crawls had different "
+        assertThat(r.out()).contains("1 removed").contains("Note: The two crawls had different "
                 + "depth or page limits, so URLs one of them did not reach count as added or "
                 + "removed.");
     }

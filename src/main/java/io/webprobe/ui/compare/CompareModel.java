@@ -4,6 +4,7 @@ import io.webprobe.export.DiffCsv;
 import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.RowSource;
+import io.webprobe.store.ComparePair;
 import io.webprobe.store.CrawlDiff;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
@@ -156,6 +157,19 @@ public final class CompareModel {
                     CrawlStore sb = CrawlStore.open(b, CrawlStore.Access.READ_BESIDE_OWN);
                     CrawlReader ra = sa.reader();
                     CrawlReader rb = sb.reader()) {
+                String nameA = a.getFileName().toString();
+                String nameB = b.getFileName().toString();
+                String refusal = sameFile(a, b) ? null
+                        : ComparePair.refusal(sa, nameA, sb, nameB);
+                if (refusal != null) {
+                    fx.execute(() -> {
+                        running.set(false);
+                        status.set(refusal);
+                        dialogs.showError("Cannot compare", refusal);
+                        done.complete(null);
+                    });
+                    return;
+                }
                 CrawlDiff.Counts c = CrawlDiff.compare(ra, rb, found::add);
                 Map<CrawlDiff.Change, Long> byKind = new EnumMap<>(CrawlDiff.Change.class);
                 for (CrawlDiff.Change k : CrawlDiff.Change.values()) {
@@ -169,7 +183,9 @@ public final class CompareModel {
                                 + b.getFileName() + ".";
                 String text = sameFile(a, b) ? none : "Compared " + a.getFileName() + " with "
                         + b.getFileName() + ": " + (found.isEmpty() ? "no differences"
-                                : c.summary()) + ".";
+                                : c.summary()) + "."
+                        + String.join("", ComparePair.notes(sa, nameA, sb, nameB).stream()
+                                .map(n -> " " + n).toList());
                 fx.execute(() -> {
                     nothingFound = none;
                     rows.setAll(found);

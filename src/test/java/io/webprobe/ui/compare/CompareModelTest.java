@@ -3,6 +3,7 @@ package io.webprobe.ui.compare;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.http.Urls;
 import io.webprobe.store.CrawlDiff;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
@@ -147,5 +148,38 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.statusProperty().get()))
                 .isEqualTo(junk + " is not a Webprobe crawl file.");
         assertThat(dialogs.calls).containsExactly("showError");
+    }
+
+    @Test
+    void crawlsOfTwoSitesAreRefusedAndAnUnfinishedOneIsNoted() throws Exception {
+        Path one = new WorkspaceSite(server).crawlInto(dir.resolve("one.webprobe"));
+        Path other;
+        try (LocalHttpServer second = new LocalHttpServer()) {
+            other = new WorkspaceSite(second).crawlInto(dir.resolve("other.webprobe"));
+        }
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(one);
+            m.newFileProperty().set(other);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        String site = Urls.hostAndPort(java.net.URI.create(server.url("/")));
+        assertThat(fx.on(() -> m.statusProperty().get())).startsWith(
+                "one.webprobe is a crawl of " + site + " but other.webprobe is of ")
+                .endsWith("; compare needs two crawls of the same site.");
+        assertThat(dialogs.calls).containsExactly("showError");
+        assertThat(fx.on(() -> m.rows().size())).isZero();
+
+        // the same site, the newer crawl stopped before it finished: said beside the counts
+        Path stopped = new WorkspaceSite(server).crawlInto(dir.resolve("stopped.webprobe"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + stopped); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE meta SET value = 'stopped' WHERE key = 'state'");
+        }
+        fx.on(() -> m.newFileProperty().set(stopped));
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("Compared one.webprobe with "
+                + "stopped.webprobe: no differences. stopped.webprobe did not finish (stopped), "
+                + "so URLs it did not reach count as added or removed.");
     }
 }
