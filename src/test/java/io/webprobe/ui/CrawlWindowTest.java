@@ -215,6 +215,9 @@ class CrawlWindowTest extends MainWindowTestBase {
                 .collect(Collectors.toSet()));
         assertThat(brokenRows).isEqualTo(expectedBrokenRows(site));
         assertThat(status(robot)).startsWith("Finished");
+        // the whole line on hover, for a window too narrow to show it
+        assertThat(fx(() -> node(robot, "#crawlStatus", StatusBar.class).getTooltip().getText()))
+                .isEqualTo(status(robot));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.webprobe.ui.charts.ChartsView;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.NoteLine;
 import io.webprobe.ui.common.Spinners;
+import io.webprobe.ui.common.StatusLine;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.TableSelection;
 import io.webprobe.ui.crawl.actions.UrlActions;
@@ -47,7 +48,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
@@ -254,10 +254,7 @@ public final class CrawlView {
     }
 
     private Node statusBar() {
-        StatusBar bar = new StatusBar();
-        bar.setId("crawlStatus");
-        bar.textProperty().bind(vm.statusProperty());
-        return bar;
+        return StatusLine.of("crawlStatus", vm.statusProperty());
     }
 
     /**

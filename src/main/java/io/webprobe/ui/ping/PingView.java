@@ -5,6 +5,7 @@ import io.webprobe.ping.LatencyPoint;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingResult;
 import io.webprobe.ui.common.Spinners;
+import io.webprobe.ui.common.StatusLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.StatusBar;
 
 /**
  * The Ping tab: the URL list and settings on the left; the live table, the latency chart and
@@ -58,10 +58,7 @@ public final class PingView {
         this.vm = vm;
         root.setLeft(sidePanel());
         root.setCenter(results());
-        StatusBar bar = new StatusBar();
-        bar.setId("pingStatus");
-        bar.textProperty().bind(vm.statusProperty());
-        root.setBottom(bar);
+        root.setBottom(StatusLine.of("pingStatus", vm.statusProperty()));
     }
 
     public Node root() {
@@ -281,6 +278,13 @@ public final class PingView {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedUrlProperty().set(b.url());
+            }
+        });
+        // a new run's rows are told apart by their URLs: back to the first columns, wherever
+        // the last run's were scrolled to (to read Codes or Errors, say)
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                table.scrollToColumnIndex(0);
             }
         });
         return table;

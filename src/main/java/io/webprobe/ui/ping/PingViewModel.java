@@ -206,9 +206,13 @@ public final class PingViewModel implements AutoCloseable {
     /** The selected URL's response-time histogram. */
     public ObservableList<LatencyBin> histogram() { return histogram; }
 
-    /** Replaces the target list, e.g. with URLs taken from a crawl. */
+    /** Replaces the target list with URLs taken from a crawl, and says so. */
     public void setTargets(List<String> urls) {
         targets.set(String.join("\n", urls));
+        if (!running.get()) { // a run's own line stays until it ends
+            status.set("The list now holds " + Words.count(urls.size(), "URL") + " from the "
+                    + "crawl; press Start to ping " + (urls.size() == 1 ? "it." : "them."));
+        }
     }
 
     /** Asks for a file of URLs and loads it (read off the FX thread). */

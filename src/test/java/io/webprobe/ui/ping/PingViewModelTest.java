@@ -233,6 +233,8 @@ class PingViewModelTest {
 
         assertEquals("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b",
                 fx.on(() -> vm.targetsProperty().get()));
+        assertEquals("The list now holds 2 URLs from the crawl; press Start to ping them.",
+                fx.on(() -> vm.statusProperty().get()));
     }
 
     @Test
