@@ -250,7 +250,12 @@ class CrawlWindowTest extends MainWindowTestBase {
         robot.clickOn(url).press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
 
-        robot.clickOn("#crawlSearch").type(KeyCode.ESCAPE);
+        // in a search box holding text, Esc clears the search and the crawl runs on
+        robot.clickOn("#crawlSearch").write("page").type(KeyCode.ESCAPE);
+        assertThat(fx(() -> node(robot, "#crawlSearch", TextField.class).getText())).isEmpty();
+        assertThat(fx(() -> vm().runningProperty().get())).isTrue();
+        // a second Esc, the box empty, stops it
+        robot.type(KeyCode.ESCAPE);
 
         waiting(CRAWL_WAIT).until(() -> status(robot).startsWith("Stopped"));
     }

@@ -329,6 +329,12 @@ public final class CrawlView {
                 search.requestFocus();
                 search.selectAll();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && search.isFocused()
+                    && !search.getText().isEmpty()) {
+                // Esc in a search box that holds text clears it, as in a browser's find bar;
+                // a user clearing a search does not mean Stop (an empty box's Esc still does)
+                search.clear();
+                e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
                 vm.stop();
                 e.consume();
