@@ -150,8 +150,11 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#detailsHeading", Label.class).getText()))
                 .isEqualTo(server.url("/missing") + "  ·  404 Not Found");
         assertThat(fx(() -> inlinks.isVisible())).isTrue();
+        robot.clickOn("#outlinksTab");
+        waiting(WAIT).until(() -> fx(() -> detailsTab(inlinks)).equals("outlinksTab"));
 
-        // in the Broken links view, a broken link's target shows all its sources too
+        // in the Broken links view, a broken link's target shows all its sources too, on the
+        // Inlinks tab whichever tab was open before
         robot.clickOn("Broken links (5)");
         TableView<BrokenLink> broken = brokenTable(robot);
         int gone = fx(() -> broken.getItems().stream().map(BrokenLink::linkUrl).toList()
@@ -161,6 +164,16 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 .getText()).equals(server.url("/gone") + "  ·  410 Gone"));
         waiting(WAIT).until(() -> fx(() -> inlinks.getItems().stream()
                 .map(UrlDetails.Inlink::sourceUrl).toList()).equals(List.of(server.url("/b"))));
+        assertThat(fx(() -> detailsTab(inlinks))).isEqualTo("inlinksTab");
+    }
+
+    /** The id of the details pane's tab shown, found from a node inside that pane. */
+    private static String detailsTab(javafx.scene.Node inside) {
+        javafx.scene.Node n = inside;
+        while (!(n instanceof javafx.scene.control.TabPane)) {
+            n = n.getParent();
+        }
+        return ((javafx.scene.control.TabPane) n).getSelectionModel().getSelectedItem().getId();
     }
 
     /**

@@ -195,6 +195,9 @@ public final class CrawlView {
         broken.chosenProperty().addListener((o, was, now) -> {
             if (tabs.getSelectionModel().getSelectedItem() == brokenTab) {
                 showBrokenDetails();
+                if (now != null) {
+                    details.showInlinks(); // every page holding it, not the last tab used
+                }
             }
         });
 
