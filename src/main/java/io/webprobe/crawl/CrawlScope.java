@@ -74,6 +74,14 @@ public record CrawlScope(
         return h.startsWith("www.") ? h.substring(4) : h;
     }
 
+    /**
+     * Whether a host is one of the site's subdomains as a crawl from {@code start} counts them
+     * (only with {@link #subdomains}; the hosts a crawl met as its own are known to it apart).
+     */
+    public boolean subdomainOfSite(String host, java.net.URI start) {
+        return hostInScope(host, domainOf(io.webprobe.http.Urls.host(start)));
+    }
+
     /** Whether a host belongs to the site that starts at {@code startHost}. */
     boolean hostInScope(String host, String startDomain) {
         String h = host.toLowerCase(Locale.ROOT);

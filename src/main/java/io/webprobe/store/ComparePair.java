@@ -1,10 +1,12 @@
 package io.webprobe.store;
 
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.http.Urls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Whether two crawls can be compared, and what a comparison of them should say besides its
@@ -44,6 +46,21 @@ public final class ComparePair {
             notes.add("The two crawls had different depth or page limits, so URLs one of them "
                     + "did not reach count as added or removed.");
         }
+        if (a.checkExternal() != b.checkExternal() || !sameScope(a.scope(), b.scope())) {
+            notes.add("The two crawls had different scope settings (other sites' links "
+                    + "checked, subdomains, include or exclude patterns), so URLs one of them "
+                    + "left out count as added or removed, and links it left out are not "
+                    + "called fixed.");
+        }
         return notes;
+    }
+
+    private static boolean sameScope(CrawlScope a, CrawlScope b) {
+        return a.subdomains() == b.subdomains() && texts(a.include()).equals(texts(b.include()))
+                && texts(a.exclude()).equals(texts(b.exclude()));
+    }
+
+    private static List<String> texts(List<Pattern> patterns) {
+        return patterns.stream().map(Pattern::pattern).toList();
     }
 }

@@ -148,7 +148,47 @@ public final class CrawlReader implements AutoCloseable {
         query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
                 + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
                 rs -> target[0] = rs.getLong(1), source[0], l.linkUrl());
-        return target[0] == 0 || fetched(l.linkUrl()) != null;
+        if (fetched(l.linkUrl()) != null) {
+            return true; // fetched, not broken; or fetched, and the page no longer links to it
+        }
+        // no row: the page dropped the link, or this crawl left its target out (a pattern, a
+        // limit, a trap guard) or did not check other sites' links, and kept no link row
+        return target[0] == 0 && keepsLinksTo(l.linkUrl());
+    }
+
+    /**
+     * Whether a link to this URL from a page this crawl fetched would have a row in its
+     * {@code links}: not when the crawl left the URL out ({@code skips}) or did not check links
+     * to other sites and the URL is on one.
+     */
+    private boolean keepsLinksTo(String url) throws StoreException {
+        String key = UrlQuery.keyOf(url);
+        if (key == null) {
+            return false; // not a URL this crawl could have taken on as it is
+        }
+        boolean[] skipped = {false};
+        query("SELECT 1 FROM skips WHERE key = ?", rs -> skipped[0] = true, key);
+        if (skipped[0]) {
+            return false;
+        }
+        Map<String, String> meta = new HashMap<>();
+        query("SELECT key, value FROM meta", rs -> meta.put(rs.getString(1), rs.getString(2)));
+        io.webprobe.crawl.CrawlPlan plan;
+        try {
+            plan = PlanCodec.decode(meta);
+        } catch (RuntimeException e) {
+            return false; // a plan this version cannot read: nothing is known of its links
+        }
+        if (plan.checkExternal()) {
+            return true;
+        }
+        java.net.URI u = io.webprobe.http.Urls.toUri(url); // parsed above, as keyOf did
+        String hostAndPort = io.webprobe.http.Urls.hostAndPort(u);
+        java.util.Set<String> site = new java.util.HashSet<>(
+                meta.getOrDefault("site_hosts", "").lines().toList());
+        site.add(io.webprobe.http.Urls.hostAndPort(plan.startUrl()));
+        return site.contains(hostAndPort)
+                || plan.scope().subdomainOfSite(io.webprobe.http.Urls.host(u), plan.startUrl());
     }
 
     /** The id of a URL this crawl fetched (skipped or left out is not fetched), or null. */

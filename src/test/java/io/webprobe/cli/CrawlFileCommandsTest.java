@@ -336,6 +336,47 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aBrokenLinkTheNewCrawlLeftOutOrDidNotCheckIsNotCalledFixed() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String elsewhere = "http://127.0.0.1:" + closed + "/nothing";
+        server.route("/", html("<title>Home</title><a href=\"/missing\">m</a>"
+                + "<a href=\"" + elsewhere + "\">x</a>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode()); // /missing is a 404, the other site refuses
+
+        // the page still holds both links; the next crawl leaves /missing out by a pattern and
+        // does not check other sites' links: it cannot tell whether either still fails
+        Path after = dir.resolve("after.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--no-external",
+                "--exclude", "missing", "--db", after.toString()).exitCode());
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(readCsv(diff)).extracting(l -> l[0]).doesNotContain("fixed_broken_link");
+        assertThat(r.out()).doesNotContain("fixed broken").contains("Note: The two crawls "
+                + "had different scope settings");
+
+        // and once the page drops the links, a crawl with the same settings says they are gone
+        server.route("/", html("<title>Home</title>"));
+        Path later = dir.resolve("later.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", later.toString())
+                .exitCode());
+        Path diff2 = dir.resolve("diff2.csv");
+        assertEquals(0, run("compare", before.toString(), later.toString(), "--csv",
+                diff2.toString()).exitCode());
+        assertThat(readCsv(diff2)).filteredOn(l -> l[0].equals("fixed_broken_link"))
+                .extracting(l -> l[1]).containsExactlyInAnyOrder(server.url("/missing"),
+                        elsewhere);
+    }
+
+    @Test
     void aCrawlFileThatSavedNoUrlResumesFromTheStart() throws Exception {
         TestSite site = new TestSite(server, 20);
         Path db = dir.resolve("empty.webprobe");
