@@ -2,6 +2,8 @@ package io.webprobe.export;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.Outcome;
+import io.webprobe.crawl.RedirectChains;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +15,34 @@ public final class CrawlCsv {
     /**
      * Pages: one line per crawled URL.
      *
+     * A URL whose redirects fail in themselves (a loop, too many) is an error row, as the URL
+     * table and the broken links say: outcome {@code error}, the chain's failure in
+     * {@code error}; its status stays the 3xx it answered.
+     *
      * @param chains the redirect chain of each URL that redirects, by URL
      */
-    public static List<Column<CrawlResult>> pages(Map<String, String> chains) {
-        List<Column<CrawlResult>> columns = new ArrayList<>(BASE_PAGE_COLUMNS);
-        columns.add(new Column<>("redirect_chain", r -> chains.getOrDefault(r.url(), "")));
+    public static List<Column<CrawlResult>> pages(Map<String, RedirectChains.Chain> chains) {
+        List<Column<CrawlResult>> columns = new ArrayList<>(BASE_PAGE_COLUMNS.size() + 12);
+        for (Column<CrawlResult> c : BASE_PAGE_COLUMNS) {
+            columns.add(c.header().equals("error")
+                    ? new Column<>("error", r -> {
+                        RedirectChains.Chain f = failing(chains, r);
+                        return f != null ? errorText(f.error(), f.problem()) : errorText(r);
+                    })
+                    : c);
+        }
+        columns.add(new Column<>("redirect_chain", r -> {
+            RedirectChains.Chain c = chains.get(r.url());
+            return c == null ? "" : c.text();
+        }));
         columns.add(new Column<>("canonical", r -> r.page().canonical()));
         columns.add(new Column<>("meta_description", r -> r.page().metaDescription()));
         columns.add(new Column<>("h1", r -> r.page().h1()));
         columns.add(new Column<>("word_count", r -> r.page().wordCount()));
         columns.add(new Column<>("meta_robots", r -> r.page().robotsText()));
         columns.add(new Column<>("indexable", r -> r.indexable()));
-        columns.add(new Column<>("outcome", r -> r.outcome().label()));
+        columns.add(new Column<>("outcome", r -> failing(chains, r) != null
+                ? Outcome.ERROR.label() : r.outcome().label()));
         columns.add(new Column<>("blocked_reason",
                 r -> r.skipped() == null ? "" : r.errorMessage()));
         columns.add(new Column<>("truncated", CrawlResult::truncated));
@@ -72,6 +90,17 @@ public final class CrawlCsv {
             new Column<>("outcome", r -> r.outcome().label()));
 
     private static String errorText(CrawlResult r) {
-        return r.error() == null ? "" : r.error().name() + ": " + r.errorMessage();
+        return r.error() == null ? "" : errorText(r.error(), r.errorMessage());
+    }
+
+    private static String errorText(io.webprobe.http.ErrorKind kind, String message) {
+        return kind.name() + ": " + message;
+    }
+
+    /** The URL's chain when it fails in itself (a loop, too many redirects), else null. */
+    private static RedirectChains.Chain failing(Map<String, RedirectChains.Chain> chains,
+            CrawlResult r) {
+        RedirectChains.Chain c = r.error() == null ? chains.get(r.url()) : null;
+        return c != null && c.failsInItself() ? c : null;
     }
 }

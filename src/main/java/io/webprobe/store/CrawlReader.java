@@ -214,12 +214,13 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     /** The redirect chain of every URL that redirects, by URL (e.g. for the pages CSV). */
-    public synchronized Map<String, String> redirectChains() throws StoreException {
+    public synchronized Map<String, RedirectChains.Chain> redirectChains()
+            throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
-        Map<String, String> chains = new HashMap<>();
+        Map<String, RedirectChains.Chain> chains = new HashMap<>();
         for (RedirectChains.Node n : graph.values()) {
             if (!n.redirectTo().isEmpty()) {
-                chains.put(n.url(), RedirectChains.follow(n, graph::get).text());
+                chains.put(n.url(), RedirectChains.follow(n, graph::get));
             }
         }
         return chains;

@@ -93,6 +93,37 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aRedirectLoopIsAnErrorRowOfThePagesCsvAsTheSummaryCountsIt() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=/loop1>l</a> <a href=/self>s</a>"
+                + " <a href=/old>o</a>"));
+        server.route("/loop1", LocalHttpServer.redirect(301, "/loop2"));
+        server.route("/loop2", LocalHttpServer.redirect(302, "/loop1"));
+        server.route("/self", LocalHttpServer.redirect(301, "/self"));
+        server.route("/old", LocalHttpServer.redirect(301, "/"));
+        Path pages = dir.resolve("pages.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--csv", pages.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("3 broken URLs");
+        List<String[]> rows = readCsv(pages);
+        List<String> header = List.of(rows.get(0));
+        int status = header.indexOf("status");
+        int outcome = header.indexOf("outcome");
+        int error = header.indexOf("error");
+        Map<String, String[]> byUrl = rows.subList(1, rows.size()).stream()
+                .collect(Collectors.toMap(row -> row[0], row -> row));
+        for (String loop : List.of("/loop1", "/loop2", "/self")) {
+            String[] row = byUrl.get(server.url(loop));
+            assertThat(row[outcome]).as(loop).isEqualTo("error");
+            assertThat(row[error]).as(loop).startsWith("REDIRECT_LOOP: Redirect loop: ");
+            assertThat(row[status]).as(loop).startsWith("30");
+        }
+        assertThat(byUrl.get(server.url("/old"))[outcome]).isEqualTo("redirect");
+        assertThat(byUrl.get(server.url("/old"))[error]).isEmpty();
+    }
+
+    @Test
     void siteWithoutBrokenLinksExitsZero() throws Exception {
         smallSiteWithoutBrokenLinks();
         Path pages = dir.resolve("pages.csv");
