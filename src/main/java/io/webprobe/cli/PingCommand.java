@@ -23,7 +23,6 @@ import io.webprobe.ping.TargetList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -368,16 +367,15 @@ public final class PingCommand implements Callable<Integer> {
 
     /** The file's URLs ({@code -}: standard input); each bad line is named on stderr and skipped. */
     private TargetList urlsFromFile(PrintWriter err) throws IOException {
-        String text;
+        byte[] bytes;
         try {
-            text = file.toString().equals("-")
-                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(file, StandardCharsets.UTF_8);
+            bytes = file.toString().equals("-") ? System.in.readAllBytes()
+                    : Files.readAllBytes(file);
         } catch (IOException e) {
             throw new IOException("Could not read " + file + ": "
                     + io.webprobe.FileErrors.whyNotRead(e) + ".");
         }
-        TargetList list = TargetList.parse(text);
+        TargetList list = TargetList.parse(bytes);
         List<TargetList.Problem> bad = list.problems();
         for (int i = 0; i < bad.size() && i < BAD_LINES_SHOWN; i++) {
             TargetList.Problem p = bad.get(i);

@@ -41,6 +41,15 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         requestTargets = Map.copyOf(requestTargets);
     }
 
+    /**
+     * The URLs of a file's bytes, read as UTF-8: a line with bytes that are not UTF-8 is a bad
+     * line like any other (named and skipped), not a reason to refuse the whole file. The CLI's
+     * {@code --file} (a file or standard input) and the Ping tab's Load read through here.
+     */
+    public static TargetList parse(byte[] utf8) {
+        return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public static TargetList parse(String text) {
         Set<URI> urls = new LinkedHashSet<>();
         Map<URI, String> requestTargets = new HashMap<>();

@@ -226,7 +226,8 @@ public final class PingViewModel implements AutoCloseable {
         Path p = file.get();
         background.execute(() -> {
             try {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
+                // as the CLI's --file reads it: a line that is not UTF-8 is a bad line, named
+                String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
                 fx.execute(() -> {
                     targets.set(text);
                     TargetList list = TargetList.parse(text);
