@@ -99,6 +99,26 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> sceneBounds(table).getMaxY())).isLessThanOrEqualTo(sceneHeight);
     }
 
+    /**
+     * The bug: in a wide window the open settings (four groups on one line) still took 40 % of
+     * the window, ~150 px of it empty below the fields, the table pushed down: the flow pane
+     * was asked its height as if it wrapped at 400 px.
+     */
+    @Test
+    void openSettingsInAWideWindowTakeTheHeightOfTheirFields(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        openSettings(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double lowest = fx(() -> sceneBounds(robot.lookup("#crawlSettingsDefaults").query())
+                .getMaxY());
+        assertThat(fx(() -> sceneBounds(settings(robot)).getMaxY()))
+                .as("no empty band below the lowest field").isLessThan(lowest + 30);
+    }
+
     @Test
     void anExcludeRegexAndAMaxDepthTypedInTheSettingsShapeTheCrawl(FxRobot robot)
             throws Exception {
