@@ -172,6 +172,29 @@ class PingWindowTest extends MainWindowTestBase {
         return editor;
     }
 
+    /** The bug: the rows of other modes were hidden but kept their gaps, an empty band. */
+    @Test
+    void eachModeShowsItsOwnRowsWithoutGaps(FxRobot robot) throws Exception {
+        openPingTab(robot);
+        javafx.scene.control.ComboBox<?> mode = robot.lookup("#pingMode")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        for (io.webprobe.ping.PingMode m : io.webprobe.ping.PingMode.values()) {
+            robot.interact(() -> mode.getSelectionModel().select(m.ordinal()));
+            WaitForAsyncUtils.waitForFxEvents();
+            String first = m == io.webprobe.ping.PingMode.COUNT ? "#pingCount"
+                    : m == io.webprobe.ping.PingMode.RATE ? "#pingRate" : "#pingDuration";
+            double gap = fx(() -> sceneBounds(robot.lookup(first).query()).getMinY()
+                    - sceneBounds(mode).getMaxY());
+            assertThat(gap).as(m.name()).isLessThan(10);
+            assertThat(robot.lookup("#pingCount").tryQuery().isPresent()).as(m.name())
+                    .isEqualTo(m == io.webprobe.ping.PingMode.COUNT);
+            assertThat(robot.lookup("#pingRate").tryQuery().isPresent()).as(m.name())
+                    .isEqualTo(m == io.webprobe.ping.PingMode.RATE);
+            assertThat(robot.lookup("#pingDuration").tryQuery().isPresent()).as(m.name())
+                    .isEqualTo(m != io.webprobe.ping.PingMode.COUNT);
+        }
+    }
+
     @Test
     void lettersInANumberBoxGoBackToItsValueWithoutAnErrorAndStartUsesWhatItShows(FxRobot robot)
             throws Exception {

@@ -148,29 +148,39 @@ public final class PingView {
         GridPane settings = new GridPane();
         settings.setHgap(8);
         settings.setVgap(6);
-        int row = 0;
-        settings.addRow(row++, new Label("Method"), method);
-        settings.addRow(row++, new Label("Mode"), mode);
-        Label countLabel = new Label("Requests/URL");
-        settings.addRow(row++, countLabel, count);
-        Label rateLabel = new Label("Rate (req/s)");
-        settings.addRow(row++, rateLabel, rate);
-        Label durationLabel = new Label("Duration (s)");
-        settings.addRow(row++, durationLabel, duration);
-        settings.addRow(row++, new Label("Concurrency"), concurrency);
-        settings.addRow(row++, new Label("Timeout (s)"), timeout);
-        settings.add(follow, 0, row++, 2, 1);
-        settings.add(keepAlive, 0, row++, 2, 1);
-        settings.add(http2, 0, row++, 2, 1);
         Label trust = new Label("Trust certificate");
         trust.setMinWidth(Region.USE_PREF_SIZE);
         TextField certificate = certificateField();
-        settings.addRow(row++, trust, chooseCertificate(certificate));
-        settings.add(certificate, 0, row++, 2, 1);
-        settings.add(insecureBox(), 0, row, 2, 1);
-        showWhen(vm.modeProperty().isEqualTo(PingMode.COUNT), countLabel, count);
-        showWhen(vm.modeProperty().isEqualTo(PingMode.RATE), rateLabel, rate);
-        showWhen(vm.modeProperty().isNotEqualTo(PingMode.COUNT), durationLabel, duration);
+        Button choose = chooseCertificate(certificate);
+        CheckBox insecure = insecureBox();
+        // the rows in order, those of other modes left out: a hidden row of a GridPane still
+        // takes its gap, and "For a duration" opened with an empty band above Duration
+        Runnable layout = () -> {
+            PingMode m = vm.modeProperty().get();
+            settings.getChildren().clear();
+            int row = 0;
+            settings.addRow(row++, new Label("Method"), method);
+            settings.addRow(row++, new Label("Mode"), mode);
+            if (m == PingMode.COUNT) {
+                settings.addRow(row++, new Label("Requests/URL"), count);
+            }
+            if (m == PingMode.RATE) {
+                settings.addRow(row++, new Label("Rate (req/s)"), rate);
+            }
+            if (m != PingMode.COUNT) {
+                settings.addRow(row++, new Label("Duration (s)"), duration);
+            }
+            settings.addRow(row++, new Label("Concurrency"), concurrency);
+            settings.addRow(row++, new Label("Timeout (s)"), timeout);
+            settings.add(follow, 0, row++, 2, 1);
+            settings.add(keepAlive, 0, row++, 2, 1);
+            settings.add(http2, 0, row++, 2, 1);
+            settings.addRow(row++, trust, choose);
+            settings.add(certificate, 0, row++, 2, 1);
+            settings.add(insecure, 0, row, 2, 1);
+        };
+        layout.run();
+        vm.modeProperty().addListener((o, was, now) -> layout.run());
         settings.disableProperty().bind(vm.runningProperty());
 
         Button start = button("pingStart", "Start", vm::start);
@@ -529,13 +539,6 @@ public final class PingView {
         Spinner<Double> s = Spinners.decimal(id, min, max, value, 1);
         s.setPrefWidth(120);
         return s;
-    }
-
-    private static void showWhen(javafx.beans.binding.BooleanBinding condition, Node... nodes) {
-        for (Node n : nodes) {
-            n.visibleProperty().bind(condition);
-            n.managedProperty().bind(condition);
-        }
     }
 
     private static Button button(String id, String text, Runnable action) {
