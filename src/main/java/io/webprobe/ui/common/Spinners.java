@@ -36,7 +36,7 @@ public final class Spinners {
         Spinner<Integer> spinner = new Spinner<>(factory);
         factory.setConverter(new SafeConverter<>(spinner, Spinners::formatWhole,
                 text -> parseWhole(text, min, max)));
-        return editable(spinner, id);
+        return editable(spinner, id, rangeText(formatWhole(min), formatWhole(max)));
     }
 
     /** An editable box of decimals from {@code min} to {@code max}, stepping by {@code step}. */
@@ -47,7 +47,7 @@ public final class Spinners {
         Spinner<Double> spinner = new Spinner<>(factory);
         factory.setConverter(new SafeConverter<>(spinner, Spinners::formatDecimal,
                 text -> parseDecimal(text, min, max)));
-        return editable(spinner, id);
+        return editable(spinner, id, rangeText(formatDecimal(min), formatDecimal(max)));
     }
 
     /**
@@ -63,10 +63,17 @@ public final class Spinners {
         }
     }
 
-    private static <T> Spinner<T> editable(Spinner<T> spinner, String id) {
+    private static <T> Spinner<T> editable(Spinner<T> spinner, String id, String range) {
         spinner.setId(id);
         spinner.setEditable(true);
+        // a number typed beyond the range becomes its nearest end: the box says so beforehand
+        spinner.setTooltip(new javafx.scene.control.Tooltip(range));
         return spinner;
+    }
+
+    /** E.g. "From 1 to 1000; a number beyond goes to the nearest end." */
+    static String rangeText(String min, String max) {
+        return "From " + min + " to " + max + "; a number beyond goes to the nearest end.";
     }
 
     /** The text of a whole number, as the box shows it. */

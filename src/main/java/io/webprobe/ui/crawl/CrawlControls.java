@@ -94,7 +94,8 @@ final class CrawlControls {
         Spinner<Integer> threads = Spinners.whole("crawlThreads", 1, CrawlSettings.MAX_THREADS,
                 vm.threadsProperty().get());
         threads.setPrefWidth(80);
-        threads.setTooltip(new Tooltip("Worker threads: how many requests run at once"));
+        threads.getTooltip().setText("Worker threads: how many requests run at once. "
+                + threads.getTooltip().getText());
         threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
         threads.disableProperty().bind(vm.settingsLockedProperty());
 

@@ -49,4 +49,12 @@ class SpinnersTest {
         assertThat(Spinners.formatDecimal(1_000_000.0)).isEqualTo("1000000");
         assertThat(Spinners.formatDecimal(null)).isEmpty();
     }
+
+    @Test
+    void theRangeIsSaidInOneSentence() {
+        assertThat(Spinners.rangeText(Spinners.formatWhole(1), Spinners.formatWhole(1000)))
+                .isEqualTo("From 1 to 1000; a number beyond goes to the nearest end.");
+        assertThat(Spinners.rangeText(Spinners.formatDecimal(0.1), Spinners.formatDecimal(600.0)))
+                .isEqualTo("From 0.1 to 600; a number beyond goes to the nearest end.");
+    }
 }
