@@ -37,6 +37,7 @@ import io.webprobe.ui.crawl.export.CrawlExporter;
 import io.webprobe.ui.crawl.export.ExportActions;
 import io.webprobe.ui.main.MainView;
 import io.webprobe.ui.ping.PingJobFactory;
+import io.webprobe.ui.ping.PingSettingsMemory;
 import io.webprobe.ui.ping.PingView;
 import io.webprobe.ui.ping.PingViewModel;
 import java.time.Clock;
@@ -168,6 +169,7 @@ public final class AppContext implements AutoCloseable {
         PingJobFactory pings = PingJob::new; // its probe follows the plan's trust
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
                 new CsvExporter(), this.dialogs, Version.userAgent(), UiBatcher.DEFAULT_PERIOD);
+        PingSettingsMemory.attach(pingViewModel, uiState); // before the view reads its values
         CrawlView crawlView = new CrawlView(crawlViewModel, new CrawlView.Deps(this.dialogs,
                 uiState, new UrlActions(crawlViewModel, clipboard, url -> browser.open(url),
                         background, Platform::runLater),

@@ -228,6 +228,40 @@ class PingViewModelTest {
     }
 
     @Test
+    void theListAndSettingsAreRememberedForTheNextStartButNotSkippingCertificateChecks()
+            throws Exception {
+        io.webprobe.ui.common.UiState memory = io.webprobe.ui.common.UiState.inMemory();
+        fx.on(() -> {
+            PingSettingsMemory.attach(vm, memory);
+            vm.targetsProperty().set("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b");
+            vm.methodProperty().set("HEAD");
+            vm.modeProperty().set(io.webprobe.ping.PingMode.RATE);
+            vm.rateProperty().set(250.5);
+            vm.durationSecondsProperty().set(42);
+            vm.concurrencyProperty().set(33);
+            vm.timeoutSecondsProperty().set(2.5);
+            vm.http2Property().set(true);
+            vm.insecureProperty().set(true);
+        });
+
+        PingViewModel next = new PingViewModel((plan, listener) -> null, fx, timer, background,
+                new CsvExporter(), dialogs, "Webprobe/test", TICK);
+        fx.on(() -> PingSettingsMemory.attach(next, memory));
+
+        assertEquals("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b",
+                fx.on(() -> next.targetsProperty().get()));
+        assertEquals("HEAD", fx.on(() -> next.methodProperty().get()));
+        assertEquals(io.webprobe.ping.PingMode.RATE, fx.on(() -> next.modeProperty().get()));
+        assertEquals(250.5, fx.on(() -> next.rateProperty().get()));
+        assertEquals(42, fx.on(() -> next.durationSecondsProperty().get()));
+        assertEquals(33, fx.on(() -> next.concurrencyProperty().get()));
+        assertEquals(2.5, fx.on(() -> next.timeoutSecondsProperty().get()));
+        assertEquals(true, fx.on(() -> next.http2Property().get()));
+        assertEquals(true, fx.on(() -> next.keepAliveProperty().get()));
+        assertEquals(false, fx.on(() -> next.insecureProperty().get()));
+    }
+
+    @Test
     void setTargetsPutsOneUrlPerLine() throws Exception {
         fx.on(() -> vm.setTargets(List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b")));
 
