@@ -260,6 +260,24 @@ class CrawlWindowTest extends MainWindowTestBase {
         waiting(CRAWL_WAIT).until(() -> status(robot).startsWith("Stopped"));
     }
 
+    /** The bug: back from the Compare tab by a click on its header, Esc stopped nothing. */
+    @Test
+    void escapeStopsTheCrawlWithTheFocusOnTheTabHeader(FxRobot robot) throws Exception {
+        new TestSite(server, PAGES);
+        CountDownLatch arrived = holdRedirectUntilReleased();
+        TextField url = node(robot, "#crawlUrl", TextField.class);
+        robot.interact(() -> url.setText(server.url("/")));
+        robot.clickOn("#crawlStart");
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+
+        robot.clickOn("Compare").clickOn("Crawl");
+        assertThat(fx(() -> stage.getScene().getFocusOwner()))
+                .isInstanceOf(javafx.scene.control.TabPane.class);
+        robot.type(KeyCode.ESCAPE);
+
+        waiting(CRAWL_WAIT).until(() -> status(robot).startsWith("Stopped"));
+    }
+
     @Test
     void exportButtonWritesBothCsvFilesWithHeaders(FxRobot robot) throws Exception {
         TestSite site = new TestSite(server, PAGES);

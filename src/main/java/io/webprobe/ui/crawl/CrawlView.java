@@ -321,28 +321,34 @@ public final class CrawlView {
     }
 
     private void wireKeys() {
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (START.match(e)) {
-                // as a click on Start does, the box being typed in commits (or reverts) first
-                Spinners.commitFocused(root.getScene());
-                vm.start();
-                e.consume();
-            } else if (SEARCH.match(e)) {
-                tabs.getSelectionModel().select(urlsTab);
-                search.requestFocus();
-                search.selectAll();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && search.isFocused()
-                    && !search.getText().isEmpty()) {
-                // Esc in a search box that holds text clears it, as in a browser's find bar;
-                // a user clearing a search does not mean Stop (an empty box's Esc still does)
-                search.clear();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
-                vm.stop();
-                e.consume();
-            }
-        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+    }
+
+    /**
+     * The tab's keys (Ctrl+Enter starts, Ctrl+F searches, Esc stops), for a key pressed inside
+     * the tab or, while the tab is shown, on its tab header (the main window forwards those).
+     */
+    public void handleKey(KeyEvent e) {
+        if (START.match(e)) {
+            // as a click on Start does, the box being typed in commits (or reverts) first
+            Spinners.commitFocused(root.getScene());
+            vm.start();
+            e.consume();
+        } else if (SEARCH.match(e)) {
+            tabs.getSelectionModel().select(urlsTab);
+            search.requestFocus();
+            search.selectAll();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && search.isFocused()
+                && !search.getText().isEmpty()) {
+            // Esc in a search box that holds text clears it, as in a browser's find bar;
+            // a user clearing a search does not mean Stop (an empty box's Esc still does)
+            search.clear();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
+            vm.stop();
+            e.consume();
+        }
     }
 
     // == actions the main window reuses ==

@@ -38,6 +38,13 @@ public final class MainView {
         compareTab.setId("compareTab");
         TabPane tabs = new TabPane(crawlTab, pingTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // a click on the Crawl tab's header leaves the focus there, outside the tab: its keys
+        // (Esc stops, Ctrl+Enter starts, Ctrl+F searches) work from there too
+        tabs.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() == tabs && tabs.getSelectionModel().getSelectedItem() == crawlTab) {
+                crawl.handleKey(e);
+            }
+        });
         crawl.setOnPingThese(urls -> {
             ping.setTargets(urls);
             tabs.getSelectionModel().select(pingTab);
