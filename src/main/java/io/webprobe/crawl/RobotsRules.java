@@ -108,7 +108,8 @@ final class RobotsRules {
                 // connected, then no answer within the timeout: a network error, so RFC 9309
                 // 2.3.1.4's complete disallow; asking again would only wait as long once more
                 return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
-                        "robots.txt did not answer within the timeout, so the site is treated "
+                        "robots.txt did not answer within the timeout (" + seconds(timeout)
+                                + "; the Timeout setting, --timeout), so the site is treated "
                                 + "as disallowed");
             }
             if (status == 0 && (unreachable(r.error()) || attempt >= retryDelays.size())) {
@@ -160,5 +161,14 @@ final class RobotsRules {
 
     private static String origin(URI uri) {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + Urls.hostAndPort(uri);
+    }
+
+    /** "15 s", "0.5 s", "1 ms": the timeout as a user set it. */
+    static String seconds(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
     }
 }

@@ -133,7 +133,10 @@ class RobotsTest {
             assertThat(server.hits("/robots.txt")).isEqualTo(1);
             assertThat(server.hits("/")).isZero();
             assertThat(events.results().get(0).errorMessage())
-                    .contains("robots.txt did not answer within the timeout");
+                    .contains("robots.txt did not answer within the timeout (300 ms; the "
+                            + "Timeout setting, --timeout)");
+            assertThat(RobotsRules.seconds(Duration.ofSeconds(15))).isEqualTo("15 s");
+            assertThat(RobotsRules.seconds(Duration.ofMillis(2500))).isEqualTo("2.5 s");
         } finally {
             release.countDown();
         }
