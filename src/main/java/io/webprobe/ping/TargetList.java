@@ -35,6 +35,10 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         }
     }
 
+    /** Why a line with bytes that are not UTF-8 is skipped. */
+    public static final String NOT_UTF8 = "This line is not UTF-8 text (the file may be saved "
+            + "in another encoding, such as Latin-1); save it as UTF-8.";
+
     public TargetList {
         urls = List.copyOf(urls);
         problems = List.copyOf(problems);
@@ -43,8 +47,9 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
 
     /**
      * The URLs of a file's bytes, read as UTF-8: a line with bytes that are not UTF-8 is a bad
-     * line like any other (named and skipped), not a reason to refuse the whole file. The CLI's
-     * {@code --file} (a file or standard input) and the Ping tab's Load read through here.
+     * line like any other (named and skipped, never pinged as the URL its replacement characters
+     * would make), not a reason to refuse the whole file. The CLI's {@code --file} (a file or
+     * standard input) reads through here; the Ping tab's Load decodes the same way.
      */
     public static TargetList parse(byte[] utf8) {
         return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
@@ -59,6 +64,12 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         for (int i = 0; i < lines.length; i++) {
             String line = TRAILING_COMMENT.matcher(lines[i].strip()).replaceFirst("");
             if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.indexOf('\uFFFD') >= 0) {
+                // bytes that were not UTF-8, read as U+FFFD: as a URL it would be another one
+                // (.../caf%EF%BF%BD for a Latin-1 .../café), pinged in its place
+                problems.add(new Problem(i + 1, line, NOT_UTF8));
                 continue;
             }
             try {

@@ -122,4 +122,17 @@ class TargetListTest {
                 java.util.Map.entry(URI.create("http://127.0.0.1/a%25zz?x=5%25#f%25"),
                         "/a%zz?x=5%"));
     }
+
+    @Test
+    void aLineWithBytesThatAreNotUtf8IsABadLineNotAnotherUrl() {
+        byte[] latin1 = {'h', 't', 't', 'p', ':', '/', '/', 'x', '.', 't', 'e', 's', 't', '/',
+            'c', 'a', 'f', (byte) 0xE9, '\n', 'h', 't', 't', 'p', ':', '/', '/', 'y', '.', 't',
+            'e', 's', 't', '/', '\n'};
+        TargetList l = TargetList.parse(latin1);
+        assertThat(l.urls()).containsExactly(URI.create("http://y.test/"));
+        assertThat(l.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.reason()).isEqualTo(TargetList.NOT_UTF8);
+        });
+    }
 }

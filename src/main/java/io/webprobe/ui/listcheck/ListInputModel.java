@@ -79,7 +79,9 @@ public final class ListInputModel {
         CompletableFuture<Void> done = new CompletableFuture<>();
         background.execute(() -> {
             try {
-                String s = Files.readString(file, StandardCharsets.UTF_8);
+                // as the Ping tab and ping --file read a list: a line that is not UTF-8 is a
+                // bad line, named and skipped (TargetList), not a reason to refuse the file
+                String s = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
                 fx.execute(() -> {
                     text.set(s);
                     done.complete(null);
