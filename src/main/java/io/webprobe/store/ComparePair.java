@@ -46,9 +46,11 @@ public final class ComparePair {
             notes.add("The two crawls had different depth or page limits, so URLs one of them "
                     + "did not reach count as added or removed.");
         }
-        if (a.checkExternal() != b.checkExternal() || !sameScope(a.scope(), b.scope())) {
+        if (a.checkExternal() != b.checkExternal() || a.followNofollow() != b.followNofollow()
+                || !sameScope(a.scope(), b.scope())) {
             notes.add("The two crawls had different scope settings (other sites' links "
-                    + "checked, subdomains, include or exclude patterns), so URLs one of them "
+                    + "checked, nofollow pages followed, subdomains, include or exclude "
+                    + "patterns), so URLs one of them "
                     + "left out count as added or removed, and links it left out are not "
                     + "called fixed.");
         }

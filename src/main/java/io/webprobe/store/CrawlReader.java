@@ -70,6 +70,9 @@ public final class CrawlReader implements AutoCloseable {
 
     private final Path file;
     private final Connection conn;
+    /** The plan and meta as {@link #plan()} read them (for compare's questions), or null. */
+    private java.util.Optional<io.webprobe.crawl.CrawlPlan> planRead;
+    private Map<String, String> metaRead;
 
     CrawlReader(Path file, Connection conn) {
         this.file = file;
@@ -142,7 +145,9 @@ public final class CrawlReader implements AutoCloseable {
             return false;
         }
         if (l.error() == ErrorKind.INVALID_URL) {
-            return true; // not among this crawl's broken links, so the page lost that href
+            // not among this crawl's broken links: the page lost that href, if its links were
+            // read at all
+            return linksRead(source[0]);
         }
         long[] target = {0};
         query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
@@ -153,7 +158,60 @@ public final class CrawlReader implements AutoCloseable {
         }
         // no row: the page dropped the link, or this crawl left its target out (a pattern, a
         // limit, a trap guard) or did not check other sites' links, and kept no link row
-        return target[0] == 0 && keepsLinksTo(l.linkUrl());
+        return target[0] == 0 && linksRead(source[0]) && keepsLinksTo(l.linkUrl());
+    }
+
+    /**
+     * Whether this crawl read the links of a page it fetched, as {@code VisitMaker} reads them:
+     * an HTML page or a stylesheet of the site answering 2xx, whole (not cut at the size
+     * limit), in a crawl that follows links (not a list check), an HTML page not nofollow
+     * unless the crawl followed those. A page that now answers 500, or says nofollow, says
+     * nothing of the links it holds.
+     */
+    private boolean linksRead(long pageId) throws StoreException {
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        if (plan == null || plan.isList()) {
+            return false;
+        }
+        boolean[] read = {false};
+        query("SELECT status, content_type, flags, meta_robots, robots_header FROM urls "
+                + "WHERE id = ?", rs -> {
+                    int status = rs.getInt(1);
+                    String type = rs.getString(2) == null ? "" : rs.getString(2);
+                    int flags = rs.getInt(3);
+                    boolean whole = (flags & (Schema.EXTERNAL | Schema.TRUNCATED)) == 0;
+                    boolean html = io.webprobe.http.ContentTypes.isHtml(type);
+                    boolean css = io.webprobe.http.ContentTypes.isCss(type);
+                    boolean nofollow = saysNofollow(rs.getString(4))
+                            || saysNofollow(rs.getString(5));
+                    read[0] = status >= 200 && status < 300 && whole
+                            && (css || html && (plan.followNofollow() || !nofollow));
+                }, pageId);
+        return read[0];
+    }
+
+    private static boolean saysNofollow(String robots) {
+        if (robots == null) {
+            return false;
+        }
+        String r = robots.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("nofollow") || r.matches("(?s).*\\bnone\\b.*");
+    }
+
+    /** This crawl's plan, read once; null when this version cannot read it. */
+    private io.webprobe.crawl.CrawlPlan plan() throws StoreException {
+        if (planRead == null) {
+            Map<String, String> meta = new HashMap<>();
+            query("SELECT key, value FROM meta",
+                    rs -> meta.put(rs.getString(1), rs.getString(2)));
+            metaRead = meta;
+            try {
+                planRead = java.util.Optional.of(PlanCodec.decode(meta));
+            } catch (RuntimeException e) {
+                planRead = java.util.Optional.empty();
+            }
+        }
+        return planRead.orElse(null);
     }
 
     /**
@@ -171,14 +229,11 @@ public final class CrawlReader implements AutoCloseable {
         if (skipped[0]) {
             return false;
         }
-        Map<String, String> meta = new HashMap<>();
-        query("SELECT key, value FROM meta", rs -> meta.put(rs.getString(1), rs.getString(2)));
-        io.webprobe.crawl.CrawlPlan plan;
-        try {
-            plan = PlanCodec.decode(meta);
-        } catch (RuntimeException e) {
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        if (plan == null) {
             return false; // a plan this version cannot read: nothing is known of its links
         }
+        Map<String, String> meta = metaRead;
         if (plan.checkExternal()) {
             return true;
         }

@@ -377,6 +377,29 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aBrokenLinkOnAPageWhoseLinksTheNewCrawlDidNotReadIsNotCalledFixed() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/p\">p</a><a href=\"/q\">q</a>"));
+        server.route("/p", html("<title>P</title><a href=\"/missing1\">1</a>"));
+        server.route("/q", html("<title>Q</title><a href=\"/missing2\">2</a>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+
+        // /p now fails, /q says nofollow: both still hold their links, unread
+        server.route("/p", LocalHttpServer.status(500));
+        server.route("/q", html("<title>Q</title><meta name=robots content=nofollow>"
+                + "<a href=\"/missing2\">2</a>"));
+        Path after = dir.resolve("after.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", after.toString());
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(1, r.exitCode(), r.err()); // / -> /p is a new broken link
+        assertThat(readCsv(diff)).extracting(l -> l[0]).doesNotContain("fixed_broken_link");
+    }
+
+    @Test
     void aCrawlFileThatSavedNoUrlResumesFromTheStart() throws Exception {
         TestSite site = new TestSite(server, 20);
         Path db = dir.resolve("empty.webprobe");
