@@ -117,6 +117,22 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
                 .getMaxY());
         assertThat(fx(() -> sceneBounds(settings(robot)).getMaxY()))
                 .as("no empty band below the lowest field").isLessThan(lowest + 30);
+
+        // and at any width the height it asks for holds every line it lays out (wrapping at
+        // its width with its padding counted, a second line hid behind a scroll bar)
+        ScrollPane scroll = fx(() -> (ScrollPane) settings(robot).getContent());
+        javafx.scene.layout.Pane flow = fx(() -> (javafx.scene.layout.Pane)
+                ((javafx.scene.layout.Pane) scroll.getContent()).getChildren().get(1));
+        for (int width = 1140; width <= 1220; width += 3) {
+            int w = width;
+            robot.interact(() -> stage.setWidth(w));
+            WaitForAsyncUtils.waitForFxEvents();
+            double needed = fx(() -> flow.getChildren().stream()
+                    .mapToDouble(n -> n.getBoundsInParent().getMaxY()).max().orElse(0)
+                    + flow.getInsets().getBottom());
+            assertThat(fx(() -> flow.prefHeight(-1))).as("at %d px", w)
+                    .isGreaterThanOrEqualTo(needed - 1);
+        }
     }
 
     @Test

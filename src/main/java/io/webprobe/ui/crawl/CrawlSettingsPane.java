@@ -94,7 +94,11 @@ final class CrawlSettingsPane {
         // Asked for its height without a width (as the scroll pane asks), a FlowPane wraps at
         // prefWrapLength (400 px): the four groups on four lines, ~150 px of empty settings
         // below the fields of a wide window. It wraps at the width it has instead.
-        content.prefWrapLengthProperty().bind(content.widthProperty());
+        // (the width it lays its lines out in: inside its padding)
+        content.prefWrapLengthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, content.getWidth() - content.getInsets().getLeft()
+                        - content.getInsets().getRight()),
+                content.widthProperty(), content.insetsProperty()));
         scope.setMinWidth(MIN_SCOPE_WIDTH);
         content.getChildren().addAll(others);
         content.setPadding(new Insets(8, 10, 10, 10));
