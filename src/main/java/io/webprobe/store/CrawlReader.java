@@ -476,6 +476,11 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     /** Every redirecting URL, and every URL one leads to, by id. */
+    /** Every redirecting URL and where it leads, by id (for chains followed in memory). */
+    synchronized Map<Long, RedirectChains.Node> redirects() throws StoreException {
+        return redirectGraph();
+    }
+
     private Map<Long, RedirectChains.Node> redirectGraph() throws StoreException {
         Map<Long, RedirectChains.Node> graph = new HashMap<>();
         String redirecting = "t.state = 1 AND t.redirect_to IS NOT NULL";

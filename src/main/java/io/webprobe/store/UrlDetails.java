@@ -137,12 +137,21 @@ public final class UrlDetails {
      * mark them: broken when the chain ends broken, in a loop or too long; a loop or too many
      * redirects named as the table names them, a chain ending broken as "301 → 404".
      */
+    /** Up to this many redirecting outlinks, each chain is read on its own. */
+    private static final int FEW_CHAINS = 20;
+
     private List<Outlink> throughChains(List<Outlink> out, List<RedirectChains.Node> redirecting)
             throws StoreException {
         Map<Long, RedirectChains.Chain> chains = new HashMap<>();
+        // a few chains are walked row by row; a page of many redirecting links (an http site
+        // whose links all go to https) reads the crawl's redirects once instead
+        Map<Long, RedirectChains.Node> graph = redirecting.size() > FEW_CHAINS
+                ? reader.redirects() : null;
         for (RedirectChains.Node n : redirecting) {
             if (!chains.containsKey(n.id())) {
-                chains.put(n.id(), urls.chain(n.id()));
+                RedirectChains.Node first = graph == null ? null : graph.get(n.id());
+                chains.put(n.id(), first == null ? urls.chain(n.id())
+                        : RedirectChains.follow(first, graph::get));
             }
         }
         List<Outlink> marked = new ArrayList<>(out.size());
@@ -152,8 +161,10 @@ public final class UrlDetails {
                 marked.add(o);
                 continue;
             }
+            RedirectChains.Node last = c.last();
             String status = c.failsInItself() ? c.error().label()
-                    : o.status() + " → " + c.last().statusText();
+                    : o.status() + " → " + (last.error() != null && last.status() >= 300
+                            && last.status() < 400 ? last.error().label() : last.statusText());
             marked.add(new Outlink(o.targetId(), o.url(), status, true, o.anchor(), o.type(),
                     o.nofollow()));
         }

@@ -71,4 +71,43 @@ class OutlinkChainsTest {
             assertThat(loop.statusText()).isEqualTo("Redirect loop");
         }
     }
+
+    @Test
+    void aPageOfManyRedirectingLinksReadsTheSameAsAPageOfFew() throws Exception {
+        StringBuilder home = new StringBuilder("<a href=/loop1>loop</a><a href=/moved>moved</a>");
+        for (int i = 0; i < 25; i++) { // more than UrlDetails reads chain by chain
+            home.append("<a href=/r").append(i).append(">r</a>");
+            server.route("/r" + i, LocalHttpServer.redirect(301, "/ok"));
+        }
+        server.route("/", LocalHttpServer.html(home.toString()));
+        server.route("/loop1", LocalHttpServer.redirect(301, "/loop2"));
+        server.route("/loop2", LocalHttpServer.redirect(302, "/loop1"));
+        server.route("/moved", LocalHttpServer.redirect(301, "/missing"));
+        server.route("/ok", LocalHttpServer.html("fine"));
+        server.route("/missing", LocalHttpServer.status(404));
+        CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test")
+                .threads(2).build();
+        Path file = dir.resolve("many.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = store.reader()) {
+            UrlQuery query = new UrlQuery(reader);
+            UrlDetails.Details d = new UrlDetails(reader).of(query.idOf(server.url("/")), 100);
+            assertThat(d.outlinks()).hasSize(27);
+            assertThat(d.outlinks().get(0)).extracting(UrlDetails.Outlink::status,
+                    UrlDetails.Outlink::broken).containsExactly("Redirect loop", true);
+            assertThat(d.outlinks().get(1)).extracting(UrlDetails.Outlink::status,
+                    UrlDetails.Outlink::broken).containsExactly("301 → 404", true);
+            assertThat(d.outlinks().subList(2, 27)).allSatisfy(o -> {
+                assertThat(o.status()).isEqualTo("301");
+                assertThat(o.broken()).isFalse();
+            });
+        }
+    }
 }
