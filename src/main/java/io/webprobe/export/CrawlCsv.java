@@ -81,13 +81,19 @@ public final class CrawlCsv {
      * Orphans: sitemap URLs no crawled page links to, one line each, with what fetching them
      * gave (use {@link #orphanRows} to pick the rows).
      */
-    public static final List<Column<CrawlResult>> ORPHANS = List.of(
-            new Column<>("url", CrawlResult::url),
-            new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
-            new Column<>("content_type", CrawlResult::contentType),
-            new Column<>("title", CrawlResult::title),
-            new Column<>("indexable", CrawlResult::indexable),
-            new Column<>("outcome", r -> r.outcome().label()));
+    public static final List<Column<CrawlResult>> ORPHANS = orphans(Map.of());
+
+    /** {@link #ORPHANS}, with a redirect loop's outcome {@code error} as in the pages CSV. */
+    public static List<Column<CrawlResult>> orphans(Map<String, RedirectChains.Chain> chains) {
+        return List.of(
+                new Column<>("url", CrawlResult::url),
+                new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
+                new Column<>("content_type", CrawlResult::contentType),
+                new Column<>("title", CrawlResult::title),
+                new Column<>("indexable", CrawlResult::indexable),
+                new Column<>("outcome", r -> failing(chains, r) != null
+                        ? Outcome.ERROR.label() : r.outcome().label()));
+    }
 
     private static String errorText(CrawlResult r) {
         return r.error() == null ? "" : errorText(r.error(), r.errorMessage());

@@ -35,7 +35,11 @@ public final class CrawlExport {
         }
         if (orphans != null) {
             RowSource<CrawlResult> rows = sink -> reader.orphanRows().forEach(sink);
-            batch.add(orphans, CrawlCsv.ORPHANS, rows);
+            try {
+                batch.add(orphans, CrawlCsv.orphans(reader.redirectChains()), rows);
+            } catch (io.webprobe.store.StoreException e) {
+                throw new ExportException(orphans, e.getMessage() + " Nothing was changed.", e);
+            }
         }
         batch.writeAll();
     }
