@@ -24,15 +24,16 @@ public final class PingSettingsMemory {
         vm.methodProperty().set(method.equals("HEAD") ? "HEAD" : "GET");
         vm.modeProperty().set(mode(memory.getString("ping.mode", PingMode.COUNT.name())));
         vm.countProperty().set(clamp(memory.getInt("ping.count", vm.countProperty().get()), 1,
-                10_000_000));
+                PingLimits.MAX_COUNT));
         vm.durationSecondsProperty().set(clamp(memory.getInt("ping.duration",
-                vm.durationSecondsProperty().get()), 1, 86_400));
-        vm.rateProperty().set(clamp(memory.getDouble("ping.rate", vm.rateProperty().get()), 0.1,
-                1_000_000));
+                vm.durationSecondsProperty().get()), 1, PingLimits.MAX_DURATION_SECONDS));
+        vm.rateProperty().set(clamp(memory.getDouble("ping.rate", vm.rateProperty().get()),
+                PingLimits.MIN_RATE, PingLimits.MAX_RATE));
         vm.concurrencyProperty().set(clamp(memory.getInt("ping.concurrency",
-                vm.concurrencyProperty().get()), 1, 1000));
+                vm.concurrencyProperty().get()), 1, PingLimits.MAX_CONCURRENCY));
         vm.timeoutSecondsProperty().set(clamp(memory.getDouble("ping.timeout",
-                vm.timeoutSecondsProperty().get()), 0.1, 600));
+                vm.timeoutSecondsProperty().get()), PingLimits.MIN_TIMEOUT_SECONDS,
+                PingLimits.MAX_TIMEOUT_SECONDS));
         vm.followRedirectsProperty().set(memory.getBoolean("ping.follow", false));
         vm.keepAliveProperty().set(memory.getBoolean("ping.keepAlive", true));
         vm.http2Property().set(memory.getBoolean("ping.http2", false));

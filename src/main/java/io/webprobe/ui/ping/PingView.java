@@ -120,16 +120,20 @@ public final class PingView {
         });
         mode.valueProperty().bindBidirectional(vm.modeProperty());
 
-        Spinner<Integer> count = intSpinner("pingCount", 1, 10_000_000, vm.countProperty().get());
+        Spinner<Integer> count = intSpinner("pingCount", 1, PingLimits.MAX_COUNT,
+                vm.countProperty().get());
         count.valueProperty().addListener((o, a, b) -> vm.countProperty().set(b));
-        Spinner<Integer> duration = intSpinner("pingDuration", 1, 86_400, vm.durationSecondsProperty().get());
+        Spinner<Integer> duration = intSpinner("pingDuration", 1,
+                PingLimits.MAX_DURATION_SECONDS, vm.durationSecondsProperty().get());
         duration.valueProperty().addListener((o, a, b) -> vm.durationSecondsProperty().set(b));
-        Spinner<Double> rate = decimalSpinner("pingRate", 0.1, 1_000_000, vm.rateProperty().get());
+        Spinner<Double> rate = decimalSpinner("pingRate", PingLimits.MIN_RATE,
+                PingLimits.MAX_RATE, vm.rateProperty().get());
         rate.valueProperty().addListener((o, a, b) -> vm.rateProperty().set(b));
-        Spinner<Integer> concurrency = intSpinner("pingConcurrency", 1, 1000, vm.concurrencyProperty().get());
+        Spinner<Integer> concurrency = intSpinner("pingConcurrency", 1,
+                PingLimits.MAX_CONCURRENCY, vm.concurrencyProperty().get());
         concurrency.valueProperty().addListener((o, a, b) -> vm.concurrencyProperty().set(b));
-        Spinner<Double> timeout = decimalSpinner("pingTimeout", 0.1, 600,
-                vm.timeoutSecondsProperty().get());
+        Spinner<Double> timeout = decimalSpinner("pingTimeout", PingLimits.MIN_TIMEOUT_SECONDS,
+                PingLimits.MAX_TIMEOUT_SECONDS, vm.timeoutSecondsProperty().get());
         timeout.valueProperty().addListener((o, a, b) -> vm.timeoutSecondsProperty().set(b));
 
         CheckBox follow = new CheckBox("Follow redirects");
