@@ -379,6 +379,14 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(compareStatus(robot)).isEqualTo("Compared " + older.getFileName() + " with "
                 + newer.getFileName() + ": 1 added.");
         assertThat(dialogs.calls).doesNotContain("showError");
+        // a click on a header sorts the changes (a filtered list refused it: no arrow, no order)
+        TableView<?> changes = robot.lookup("#compareTable").queryAs(TableView.class);
+        robot.clickOn(robot.lookup("#compareTable .column-header").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() != null
+                        && "URL".equals(h.getTableColumn().getText()))
+                .findFirst().orElseThrow());
+        assertThat(fx(() -> changes.getSortOrder().size())).isEqualTo(1);
 
         // a crawl still running is refused in one sentence, and read once it has ended
         CountDownLatch arrived = new CountDownLatch(1);

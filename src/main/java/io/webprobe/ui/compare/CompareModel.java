@@ -150,6 +150,11 @@ public final class CompareModel {
         }
         running.set(true);
         status.set("Comparing…");
+        // the last comparison's rows (and its "no differences") are not this one's
+        nothingFound = "Comparing " + a.getFileName() + " with " + b.getFileName() + "…";
+        rows.clear();
+        counts.set(new EnumMap<>(CrawlDiff.Change.class));
+        sayEmpty();
         background.execute(() -> {
             List<CrawlDiff.Row> found = new ArrayList<>();
             // either may be the crawl the Crawl tab shows (this process holds its lock)
@@ -164,6 +169,8 @@ public final class CompareModel {
                 if (refusal != null) {
                     fx.execute(() -> {
                         running.set(false);
+                        nothingFound = null;
+                        sayEmpty();
                         status.set(refusal);
                         dialogs.showError("Cannot compare", refusal);
                         done.complete(null);
@@ -198,6 +205,8 @@ public final class CompareModel {
             } catch (StoreException e) {
                 fx.execute(() -> {
                     running.set(false);
+                    nothingFound = null;
+                    sayEmpty();
                     status.set(e.getMessage());
                     dialogs.showError("Cannot compare", e.getMessage());
                     done.complete(null);

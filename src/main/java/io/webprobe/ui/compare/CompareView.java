@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -84,7 +85,11 @@ public final class CompareView {
         HBox filter = new HBox(8, new Label("Show"), kind, search, excel, export);
         filter.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<CrawlDiff.Row> table = new TableView<>(model.shown());
+        // sorted by a click on a header (a filtered list cannot be sorted in place: the
+        // headers did nothing)
+        SortedList<CrawlDiff.Row> sorted = new SortedList<>(model.shown());
+        TableView<CrawlDiff.Row> table = new TableView<>(sorted);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setId("compareTable");
         table.setPrefWidth(600);
         table.setMinWidth(0);
