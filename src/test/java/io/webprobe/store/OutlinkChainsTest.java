@@ -31,6 +31,21 @@ class OutlinkChainsTest {
         server.close();
     }
 
+    /** Crawls the server's site from "/" into a new crawl file. */
+    private Path crawl(String name) throws Exception {
+        CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test")
+                .threads(2).build();
+        Path file = dir.resolve(name);
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+        }
+        return file;
+    }
+
     @Test
     void anOutlinkIntoARedirectIsBrokenAsItsChainEnds() throws Exception {
         server.route("/", LocalHttpServer.html("<a href=/loop1>loop</a> <a href=/moved>moved</a>"
@@ -41,16 +56,7 @@ class OutlinkChainsTest {
         server.route("/old", LocalHttpServer.redirect(308, "/ok"));
         server.route("/ok", LocalHttpServer.html("fine"));
         server.route("/missing", LocalHttpServer.status(404));
-        CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test")
-                .threads(2).build();
-        Path file = dir.resolve("chains.webprobe");
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        Path file = crawl("chains.webprobe");
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
             UrlQuery query = new UrlQuery(reader);
@@ -85,16 +91,7 @@ class OutlinkChainsTest {
         server.route("/moved", LocalHttpServer.redirect(301, "/missing"));
         server.route("/ok", LocalHttpServer.html("fine"));
         server.route("/missing", LocalHttpServer.status(404));
-        CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test")
-                .threads(2).build();
-        Path file = dir.resolve("many.webprobe");
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        Path file = crawl("many.webprobe");
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
             UrlQuery query = new UrlQuery(reader);
