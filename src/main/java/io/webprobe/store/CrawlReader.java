@@ -69,6 +69,9 @@ public final class CrawlReader implements AutoCloseable {
 
 
     private final Path file;
+    /** The robots directive "none" (noindex, nofollow) as a word. */
+    private static final java.util.regex.Pattern NONE = java.util.regex.Pattern.compile(
+            "\\bnone\\b");
     private final Connection conn;
     /** The plan and meta as {@link #plan()} read them (for compare's questions), or null. */
     private java.util.Optional<io.webprobe.crawl.CrawlPlan> planRead;
@@ -195,7 +198,7 @@ public final class CrawlReader implements AutoCloseable {
             return false;
         }
         String r = robots.toLowerCase(java.util.Locale.ROOT);
-        return r.contains("nofollow") || r.matches("(?s).*\\bnone\\b.*");
+        return r.contains("nofollow") || NONE.matcher(r).find();
     }
 
     /** This crawl's plan, read once; null when this version cannot read it. */
