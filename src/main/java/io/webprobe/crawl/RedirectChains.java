@@ -148,6 +148,18 @@ public final class RedirectChains {
         }
     }
 
+    /**
+     * What an export keeps of a chain: its text, and its failure when it fails in itself (a
+     * loop, too many redirects), else null, with that failure in a sentence. Kept per
+     * redirecting URL of a crawl, so text only, not the hops.
+     */
+    public record Summary(String text, ErrorKind failure, String problem) {
+        public static Summary of(Chain c) {
+            boolean fails = c.failsInItself();
+            return new Summary(c.text(), fails ? c.error() : null, fails ? c.problem() : "");
+        }
+    }
+
     private RedirectChains() {}
 
     /**

@@ -21,18 +21,18 @@ public final class CrawlCsv {
      *
      * @param chains the redirect chain of each URL that redirects, by URL
      */
-    public static List<Column<CrawlResult>> pages(Map<String, RedirectChains.Chain> chains) {
+    public static List<Column<CrawlResult>> pages(Map<String, RedirectChains.Summary> chains) {
         List<Column<CrawlResult>> columns = new ArrayList<>(BASE_PAGE_COLUMNS.size() + 12);
         for (Column<CrawlResult> c : BASE_PAGE_COLUMNS) {
             columns.add(c.header().equals("error")
                     ? new Column<>("error", r -> {
-                        RedirectChains.Chain f = failing(chains, r);
-                        return f != null ? errorText(f.error(), f.problem()) : errorText(r);
+                        RedirectChains.Summary f = failing(chains, r);
+                        return f != null ? errorText(f.failure(), f.problem()) : errorText(r);
                     })
                     : c);
         }
         columns.add(new Column<>("redirect_chain", r -> {
-            RedirectChains.Chain c = chains.get(r.url());
+            RedirectChains.Summary c = chains.get(r.url());
             return c == null ? "" : c.text();
         }));
         columns.add(new Column<>("canonical", r -> r.page().canonical()));
@@ -84,7 +84,7 @@ public final class CrawlCsv {
     public static final List<Column<CrawlResult>> ORPHANS = orphans(Map.of());
 
     /** {@link #ORPHANS}, with a redirect loop's outcome {@code error} as in the pages CSV. */
-    public static List<Column<CrawlResult>> orphans(Map<String, RedirectChains.Chain> chains) {
+    public static List<Column<CrawlResult>> orphans(Map<String, RedirectChains.Summary> chains) {
         return List.of(
                 new Column<>("url", CrawlResult::url),
                 new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
@@ -104,9 +104,9 @@ public final class CrawlCsv {
     }
 
     /** The URL's chain when it fails in itself (a loop, too many redirects), else null. */
-    private static RedirectChains.Chain failing(Map<String, RedirectChains.Chain> chains,
+    private static RedirectChains.Summary failing(Map<String, RedirectChains.Summary> chains,
             CrawlResult r) {
-        RedirectChains.Chain c = r.error() == null ? chains.get(r.url()) : null;
-        return c != null && c.failsInItself() ? c : null;
+        RedirectChains.Summary c = r.error() == null ? chains.get(r.url()) : null;
+        return c != null && c.failure() != null ? c : null;
     }
 }

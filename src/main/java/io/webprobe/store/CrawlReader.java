@@ -272,13 +272,14 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     /** The redirect chain of every URL that redirects, by URL (e.g. for the pages CSV). */
-    public synchronized Map<String, RedirectChains.Chain> redirectChains()
+    public synchronized Map<String, RedirectChains.Summary> redirectChains()
             throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
-        Map<String, RedirectChains.Chain> chains = new HashMap<>();
+        Map<String, RedirectChains.Summary> chains = new HashMap<>();
         for (RedirectChains.Node n : graph.values()) {
             if (!n.redirectTo().isEmpty()) {
-                chains.put(n.url(), RedirectChains.follow(n, graph::get));
+                chains.put(n.url(), RedirectChains.Summary.of(
+                        RedirectChains.follow(n, graph::get)));
             }
         }
         return chains;
@@ -478,11 +479,12 @@ public final class CrawlReader implements AutoCloseable {
                 skip == null ? null : SkipReason.valueOf(skip), redirectTo, redirectId);
     }
 
-    /** Every redirecting URL, and every URL one leads to, by id. */
     /** Every redirecting URL and where it leads, by id (for chains followed in memory). */
     synchronized Map<Long, RedirectChains.Node> redirects() throws StoreException {
         return redirectGraph();
     }
+
+    /** Every redirecting URL, and every URL one leads to, by id. */
 
     private Map<Long, RedirectChains.Node> redirectGraph() throws StoreException {
         Map<Long, RedirectChains.Node> graph = new HashMap<>();
