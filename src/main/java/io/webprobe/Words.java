@@ -14,6 +14,12 @@ public final class Words {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
+    /** A timeout as the user set it: "15 s" for whole seconds, else "300 ms", "2500 ms". */
+    public static String timeout(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
     /** A count with its own plural: "1 request was", "2 requests were". */
     public static String count(long n, String singular, String plural) {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);

@@ -11,4 +11,11 @@ class WordsTest {
         assertThat(Words.count(0, "URL")).isEqualTo("0 URLs");
         assertThat(Words.count(1234, "broken link")).isEqualTo("1,234 broken links");
     }
+
+    @Test
+    void aTimeoutReadsInWholeSecondsOrInMilliseconds() {
+        assertThat(Words.timeout(java.time.Duration.ofSeconds(15))).isEqualTo("15 s");
+        assertThat(Words.timeout(java.time.Duration.ofMillis(2500))).isEqualTo("2500 ms");
+        assertThat(Words.timeout(java.time.Duration.ofMillis(300))).isEqualTo("300 ms");
+    }
 }

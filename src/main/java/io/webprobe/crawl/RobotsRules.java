@@ -4,6 +4,7 @@ import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRules.RobotRulesMode;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import io.webprobe.Words;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
@@ -108,7 +109,7 @@ final class RobotsRules {
                 // connected, then no answer within the timeout: a network error, so RFC 9309
                 // 2.3.1.4's complete disallow; asking again would only wait as long once more
                 return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
-                        "robots.txt did not answer within the timeout (" + seconds(timeout)
+                        "robots.txt did not answer within the timeout (" + Words.timeout(timeout)
                                 + "; the Timeout setting, --timeout), so the site is treated "
                                 + "as disallowed");
             }
@@ -161,14 +162,5 @@ final class RobotsRules {
 
     private static String origin(URI uri) {
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + Urls.hostAndPort(uri);
-    }
-
-    /** "15 s", "0.5 s", "1 ms": the timeout as a user set it. */
-    static String seconds(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + " ms";
-        }
-        return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
     }
 }

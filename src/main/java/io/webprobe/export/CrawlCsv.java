@@ -22,15 +22,23 @@ public final class CrawlCsv {
      * @param chains the redirect chain of each URL that redirects, by URL
      */
     public static List<Column<CrawlResult>> pages(Map<String, RedirectChains.Summary> chains) {
-        List<Column<CrawlResult>> columns = new ArrayList<>(BASE_PAGE_COLUMNS.size() + 12);
-        for (Column<CrawlResult> c : BASE_PAGE_COLUMNS) {
-            columns.add(c.header().equals("error")
-                    ? new Column<>("error", r -> {
-                        RedirectChains.Summary f = failing(chains, r);
-                        return f != null ? errorText(f.failure(), f.problem()) : errorText(r);
-                    })
-                    : c);
-        }
+        // the columns of issue 2, in their order
+        List<Column<CrawlResult>> columns = new ArrayList<>(List.of(
+                new Column<>("url", CrawlResult::url),
+                new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
+                new Column<>("content_type", CrawlResult::contentType),
+                new Column<>("size_bytes", CrawlResult::sizeBytes),
+                new Column<>("response_ms", CrawlResult::responseMillis),
+                new Column<>("title", CrawlResult::title),
+                new Column<>("depth", CrawlResult::depth),
+                new Column<>("inlinks", CrawlResult::inlinks),
+                new Column<>("outlinks", CrawlResult::outlinks),
+                new Column<>("referrer", CrawlResult::referrer),
+                new Column<>("redirect_to", CrawlResult::redirectTo),
+                new Column<>("error", r -> {
+                    RedirectChains.Summary f = failing(chains, r);
+                    return f != null ? errorText(f.failure(), f.problem()) : errorText(r);
+                })));
         columns.add(new Column<>("redirect_chain", r -> {
             RedirectChains.Summary c = chains.get(r.url());
             return c == null ? "" : c.text();
@@ -49,21 +57,6 @@ public final class CrawlCsv {
         columns.add(new Column<>("retries", CrawlResult::retryNote));
         return columns;
     }
-
-    /** The columns of issue 2, in their order. */
-    private static final List<Column<CrawlResult>> BASE_PAGE_COLUMNS = List.of(
-            new Column<>("url", CrawlResult::url),
-            new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
-            new Column<>("content_type", CrawlResult::contentType),
-            new Column<>("size_bytes", CrawlResult::sizeBytes),
-            new Column<>("response_ms", CrawlResult::responseMillis),
-            new Column<>("title", CrawlResult::title),
-            new Column<>("depth", CrawlResult::depth),
-            new Column<>("inlinks", CrawlResult::inlinks),
-            new Column<>("outlinks", CrawlResult::outlinks),
-            new Column<>("referrer", CrawlResult::referrer),
-            new Column<>("redirect_to", CrawlResult::redirectTo),
-            new Column<>("error", CrawlCsv::errorText));
 
     /** Broken links: one line per source page and broken target. */
     public static final List<Column<BrokenLink>> BROKEN_LINKS = List.of(

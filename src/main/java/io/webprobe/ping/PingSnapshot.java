@@ -94,10 +94,8 @@ public record PingSnapshot(
         if (!draining) {
             return "";
         }
-        long ms = timeout.toMillis();
-        String t = ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-        return "waiting for " + Words.count(inFlight, "request") + " in flight (timeout " + t
-                + ")";
+        return "waiting for " + Words.count(inFlight, "request") + " in flight (timeout "
+                + Words.timeout(timeout) + ")";
     }
 
     /**

@@ -32,14 +32,8 @@ public final class ComparePair {
     public static List<String> notes(CrawlStore older, String olderName, CrawlStore newer,
             String newerName) {
         List<String> notes = new ArrayList<>();
-        for (Object[] crawl : new Object[][] {{olderName, older.info()}, {newerName,
-                newer.info()}}) {
-            CrawlInfo info = (CrawlInfo) crawl[1];
-            if (info.state() != CrawlState.FINISHED) {
-                notes.add(crawl[0] + " did not finish (" + info.stateText() + "), so URLs it "
-                        + "did not reach count as added or removed.");
-            }
-        }
+        unfinished(older.info(), olderName, notes);
+        unfinished(newer.info(), newerName, notes);
         CrawlPlan a = older.plan();
         CrawlPlan b = newer.plan();
         if (a.maxDepth() != b.maxDepth() || a.maxPages() != b.maxPages()) {
@@ -55,6 +49,13 @@ public final class ComparePair {
                     + "called fixed.");
         }
         return notes;
+    }
+
+    private static void unfinished(CrawlInfo info, String name, List<String> notes) {
+        if (info.state() != CrawlState.FINISHED) {
+            notes.add(name + " did not finish (" + info.stateText() + "), so URLs it did not "
+                    + "reach count as added or removed.");
+        }
     }
 
     private static boolean sameScope(CrawlScope a, CrawlScope b) {

@@ -204,9 +204,7 @@ public final class CrawlReader implements AutoCloseable {
     /** This crawl's plan, read once; null when this version cannot read it. */
     private io.webprobe.crawl.CrawlPlan plan() throws StoreException {
         if (planRead == null) {
-            Map<String, String> meta = new HashMap<>();
-            query("SELECT key, value FROM meta",
-                    rs -> meta.put(rs.getString(1), rs.getString(2)));
+            Map<String, String> meta = meta();
             metaRead = meta;
             try {
                 planRead = java.util.Optional.of(PlanCodec.decode(meta));
@@ -420,6 +418,15 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ package-private reads
+
+    /** The file's meta table as it is now ({@link Sql#meta}). */
+    synchronized Map<String, String> meta() throws StoreException {
+        try {
+            return Sql.meta(conn);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+    }
 
     /** The connection, for the store's own queries (same thread rules). */
     Connection connection() {

@@ -545,12 +545,7 @@ public final class CrawlStore implements AutoCloseable {
         // read now, not when the file was opened: a crawl stopped and resumed in one window
         // continues from what its last run wrote (its time, its site's hosts, its sitemaps)
         CrawlReader reads = internalReader();
-        Map<String, String> now = new java.util.HashMap<>();
-        synchronized (reads) {
-            reads.query("SELECT key, value FROM meta", rs -> now.put(rs.getString(1),
-                    rs.getString(2)));
-        }
-        return new StoreResume(reads, now);
+        return new StoreResume(reads, reads.meta());
     }
 
     /** A new reader with its own connection; the caller closes it. */

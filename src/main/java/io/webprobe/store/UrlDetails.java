@@ -132,14 +132,14 @@ public final class UrlDetails {
         return new Details(row, in, inTotal, out, outTotal, urls.chain(id), headers[0]);
     }
 
+    /** Up to this many redirecting outlinks, each chain is read on its own. */
+    private static final int FEW_CHAINS = 20;
+
     /**
      * The outlinks with those to a redirect marked as the broken links list and the URL table
      * mark them: broken when the chain ends broken, in a loop or too long; a loop or too many
      * redirects named as the table names them, a chain ending broken as "301 → 404".
      */
-    /** Up to this many redirecting outlinks, each chain is read on its own. */
-    private static final int FEW_CHAINS = 20;
-
     private List<Outlink> throughChains(List<Outlink> out, List<RedirectChains.Node> redirecting)
             throws StoreException {
         Map<Long, RedirectChains.Chain> chains = new HashMap<>();

@@ -61,8 +61,8 @@ public final class CrawlView {
     public record Deps(DialogService dialogs, UiState memory, UrlActions actions,
             ExportActions exports) {}
 
-    /** Most URLs "Ping these" sends when nothing is selected. */
-    static final int PING_ALL_LIMIT = 1000;
+    /** Most URLs "Ping these" sends (the first of the selection, or of the view). */
+    static final int PING_LIMIT = 1000;
 
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
@@ -358,16 +358,19 @@ public final class CrawlView {
         this.onPingThese = action;
     }
 
-    /** The selected URLs, or (when none is selected) the first of the view, to the Ping tab. */
+    /**
+     * The selected URLs, or (when none is selected) the view's, at most the first
+     * {@link #PING_LIMIT}, to the Ping tab.
+     */
     private void pingThese() {
         long[] chosen = vm.table().selectedIds();
         long[] all = chosen.length == 0 ? vm.table().items().ids() : chosen;
         // the Ping tab's list is a text box: 30,000 lines froze the window for ~10 s (and
         // pinging that many URLs at once is a load test of the site, not a latency check)
-        long[] ids = java.util.Arrays.copyOf(all, Math.min(all.length, PING_ALL_LIMIT));
-        if (all.length > PING_ALL_LIMIT) {
+        long[] ids = java.util.Arrays.copyOf(all, Math.min(all.length, PING_LIMIT));
+        if (all.length > PING_LIMIT) {
             vm.say(String.format(Locale.ROOT, "Sent the first %,d of %,d %sURLs to the Ping "
-                    + "tab.", PING_ALL_LIMIT, all.length, chosen.length == 0 ? "" : "selected "));
+                    + "tab.", PING_LIMIT, all.length, chosen.length == 0 ? "" : "selected "));
         }
         vm.urlsOf(ids, urls -> {
             if (!urls.isEmpty()) {
