@@ -1,13 +1,13 @@
 package io.webprobe.ui.crawl.broken;
 
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.ui.common.RowSelectionModel;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -34,7 +34,7 @@ public final class BrokenLinksView {
         SortedList<BrokenLink> sorted = new SortedList<>(model.links());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowSelectionModel.install(table); // many rows selected stay quick
         table.getColumns().addAll(List.of(
                 col("Link URL", 300, BrokenLink::linkUrl),
                 // wide enough for "404 Not Found" and "Connection refused" at the window's

@@ -3,6 +3,7 @@ package io.webprobe.ui.crawl.details;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.common.RowSelectionModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -11,7 +12,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -48,7 +48,7 @@ public final class DetailsView {
         inlinks.setId("inlinksTable");
         inlinks.setItems(model.inlinks());
         inlinks.setPlaceholder(new Label("No page links here."));
-        inlinks.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowSelectionModel.install(inlinks); // many rows selected stay quick
         inlinks.getColumns().addAll(List.of(
                 col("From", 420, UrlDetails.Inlink::sourceUrl),
                 col("Anchor text", 240, UrlDetails.Inlink::anchor),
@@ -61,7 +61,7 @@ public final class DetailsView {
         outlinks.setId("outlinksTable");
         outlinks.setItems(model.outlinks());
         outlinks.setPlaceholder(new Label("No links on this URL."));
-        outlinks.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowSelectionModel.install(outlinks); // many rows selected stay quick
         outlinks.getColumns().addAll(List.of(
                 col("To", 420, UrlDetails.Outlink::url),
                 col("Status", 80, UrlDetails.Outlink::status),

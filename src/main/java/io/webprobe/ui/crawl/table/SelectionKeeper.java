@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.table;
 
+import io.webprobe.ui.common.RowSelectionModel;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
@@ -9,7 +10,8 @@ import javafx.scene.control.skin.VirtualFlow;
  * Keeps the URL table's selection on the same URLs while the rows change (a live crawl adds or
  * moves rows, the order or filter changes): the selection is known by URL id
  * ({@link UrlTableModel#setSelection}), and after a change that moves rows it is selected
- * again by id. Where the table is scrolled to depends on the change, as in a spreadsheet:
+ * again by id (the model reads the ids from the table only when asked, so a change of a large
+ * selection costs no more than the change). Where the table is scrolled to depends on the change, as in a spreadsheet:
  * <ul>
  *   <li>a new sort, filter or search shows its first rows, or the selected row if one is
  *       selected and still listed;
@@ -21,40 +23,53 @@ import javafx.scene.control.skin.VirtualFlow;
  */
 final class SelectionKeeper implements UrlTableModel.IdsListener {
     private final TableView<UrlItem> table;
+    private final RowSelectionModel<UrlItem> selection;
     private final UrlTableModel model;
     private boolean applying;
+    /** The selected ids before a change of rows, to select again after it. */
+    private long[] kept = new long[0];
     /** The row at the top before a change, and how many pixels of it were scrolled off. */
     private long topId;
     /** Its position then. */
     private int topIndex;
     private double topOffset;
 
-    SelectionKeeper(TableView<UrlItem> table, UrlTableModel model) {
+    SelectionKeeper(TableView<UrlItem> table, RowSelectionModel<UrlItem> selection,
+            UrlTableModel model) {
         this.table = table;
+        this.selection = selection;
         this.model = model;
-        table.getSelectionModel().getSelectedIndices().addListener(
+        selection.getSelectedIndices().addListener(
                 (ListChangeListener<Integer>) c -> report());
         table.getFocusModel().focusedIndexProperty().addListener((o, was, now) -> report());
     }
 
-    /** The user changed the selection: tell the model which URLs. */
+    /**
+     * The user changed the selection: tell the model which URL the details show (the focused row
+     * if selected, else the first selected), and where the selected ones are read from.
+     */
     private void report() {
         if (applying) {
             return;
         }
         UrlItems items = model.items();
-        var indices = table.getSelectionModel().getSelectedIndices();
+        int f = table.getFocusModel().getFocusedIndex();
+        int row = f >= 0 && selection.isSelected(f) ? f : selection.firstSelected();
+        model.setSelection(this::selectedIds, row >= 0 && row < items.size() ? items.idAt(row) : 0);
+    }
+
+    /** The ids of the selected rows, in table order. */
+    private long[] selectedIds() {
+        UrlItems items = model.items();
+        var indices = selection.getSelectedIndices();
         long[] ids = new long[indices.size()];
         int n = 0;
         for (Integer i : indices) {
-            if (i != null && i >= 0 && i < items.size()) {
+            if (i < items.size()) {
                 ids[n++] = items.idAt(i);
             }
         }
-        int f = table.getFocusModel().getFocusedIndex();
-        long focused = f >= 0 && f < items.size() && table.getSelectionModel().isSelected(f)
-                ? items.idAt(f) : 0;
-        model.setSelection(java.util.Arrays.copyOf(ids, n), focused);
+        return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
     }
 
     @Override
@@ -74,8 +89,9 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
         }
         // nothing selected while the rows change: the table then has no positions to shift;
         // and what the table does with its selection meanwhile is not the user's doing
+        kept = model.selectedIds();
         applying = true;
-        table.getSelectionModel().clearSelection();
+        selection.clearSelection();
         table.getFocusModel().focus(-1);
     }
 
@@ -85,11 +101,12 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
             return;
         }
         UrlItems items = model.items();
-        long[] selected = model.selectedIds();
+        long[] selected = kept;
+        kept = new long[0];
         long current = model.currentIdProperty().get();
         applying = true;
         try {
-            table.getSelectionModel().clearSelection();
+            selection.clearSelection();
             int[] positions = positionsOf(items.ids(), selected);
             int focus = -1;
             int count = 0;
@@ -102,7 +119,7 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
                 }
             }
             if (count > 0) {
-                table.getSelectionModel().selectIndices(positions[0],
+                selection.selectIndices(positions[0],
                         java.util.Arrays.copyOfRange(positions, 1, count));
                 table.getFocusModel().focus(focus >= 0 ? focus : positions[count - 1]);
             }
@@ -196,17 +213,20 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
             }
             return out;
         }
-        java.util.Map<Long, Integer> slot = new java.util.HashMap<>();
-        for (int i = 0; i < wanted.length; i++) {
-            slot.putIfAbsent(wanted[i], i);
-        }
-        int found = 0;
-        for (int p = 0; p < ids.length && found < slot.size(); p++) {
-            Integer s = slot.get(ids[p]);
-            if (s != null && out[s] < 0) {
-                out[s] = p;
-                found++;
+        // many: look each id up among the wanted ones, sorted (a million selected rows are not
+        // boxed into a map)
+        long[] keys = wanted.clone();
+        java.util.Arrays.sort(keys);
+        int[] at = new int[keys.length];
+        java.util.Arrays.fill(at, -1);
+        for (int p = 0; p < ids.length; p++) {
+            int k = java.util.Arrays.binarySearch(keys, ids[p]);
+            if (k >= 0 && at[k] < 0) {
+                at[k] = p;
             }
+        }
+        for (int w = 0; w < wanted.length; w++) {
+            out[w] = at[java.util.Arrays.binarySearch(keys, wanted[w])];
         }
         return out;
     }

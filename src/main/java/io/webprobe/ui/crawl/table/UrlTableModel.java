@@ -76,7 +76,7 @@ public final class UrlTableModel {
 
     private UrlField sortField = UrlField.SEQ;
     private boolean descending;
-    private long[] selected = new long[0];
+    private java.util.function.Supplier<long[]> selected = () -> new long[0];
     /** The query the ids shown answer (null: none read yet). */
     private UrlQuery.Request shown;
     private ReaderLane lane;
@@ -372,9 +372,9 @@ public final class UrlTableModel {
 
     // == selection, by URL id ==
 
-    /** The selected URL ids, in selection order. */
+    /** The selected URL ids, in table order. */
     public long[] selectedIds() {
-        return selected.clone();
+        return selected.get().clone();
     }
 
     /**
@@ -383,8 +383,19 @@ public final class UrlTableModel {
      * @param focused the one the details pane shows (0: the first selected)
      */
     public void setSelection(long[] ids, long focused) {
-        selected = ids.clone();
-        currentId.set(focused != 0 ? focused : ids.length > 0 ? ids[0] : 0);
+        long[] copy = ids.clone();
+        setSelection(() -> copy, focused != 0 ? focused : ids.length > 0 ? ids[0] : 0);
+    }
+
+    /**
+     * The user selected URLs: the table tells which when asked (a million selected rows are not
+     * copied at each change of the selection).
+     *
+     * @param focused the one the details pane shows, 0 for none
+     */
+    public void setSelection(java.util.function.Supplier<long[]> ids, long focused) {
+        selected = ids;
+        currentId.set(focused);
     }
 
     /** The URL the details pane shows: the focused selected row, 0 for none. */

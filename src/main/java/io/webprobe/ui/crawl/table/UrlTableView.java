@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl.table;
 
 import io.webprobe.store.UrlField;
 import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.common.RowSelectionModel;
 import io.webprobe.ui.common.UiState;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.control.Label;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -63,7 +63,7 @@ public final class UrlTableView {
         table.setPrefWidth(600); // not the sum of its columns: the window decides
         table.setMinWidth(0);
         table.setTableMenuButtonVisible(true); // the column chooser
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        RowSelectionModel<UrlItem> selection = RowSelectionModel.install(table);
         for (UrlColumn c : UrlColumns.ALL) {
             table.getColumns().add(column(c));
         }
@@ -75,7 +75,7 @@ public final class UrlTableView {
         });
         table.setRowFactory(t -> new UrlRow());
         TableLayoutMemory.apply(table, memory, memoryKey);
-        SelectionKeeper keeper = new SelectionKeeper(table, model);
+        SelectionKeeper keeper = new SelectionKeeper(table, selection, model);
         model.setIdsListener(keeper);
         model.setOnRowsStale(this::refreshVisibleRows);
         table.setOnMouseClicked(e -> {

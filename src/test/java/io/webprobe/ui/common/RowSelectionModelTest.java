@@ -1,0 +1,279 @@
+package io.webprobe.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TableView.TableViewSelectionModel;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The row selection model against JavaFX's own (the outside truth for what a click, a key or a
+ * change of rows selects): the same steps on two tables, one with each model, select the same
+ * rows; its change events describe its lists exactly; and a million selected rows are selected,
+ * cleared and moved one change at a time.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RowSelectionModelTest {
+    private TableView<Integer> ours;
+    private TableView<Integer> theirs;
+
+    @Start
+    void start(Stage stage) {
+        ours = table("ours");
+        RowSelectionModel.install(ours);
+        theirs = table("theirs");
+        theirs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        stage.setScene(new Scene(new HBox(ours, theirs), 600, 500));
+        stage.show();
+    }
+
+    private static TableView<Integer> table(String id) {
+        TableView<Integer> t = new TableView<>(numbers(100));
+        t.setId(id);
+        TableColumn<Integer, Integer> c = new TableColumn<>("n");
+        c.setCellValueFactory(f -> new SimpleObjectProperty<>(f.getValue()));
+        t.getColumns().add(c);
+        t.setFixedCellSize(24);
+        t.setPrefSize(280, 480);
+        return t;
+    }
+
+    private static ObservableList<Integer> numbers(int n) {
+        ObservableList<Integer> l = FXCollections.observableArrayList();
+        for (int i = 0; i < n; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static List<Integer> selected(TableView<Integer> t) throws Exception {
+        return fx(() -> new ArrayList<>(new TreeSet<>(t.getSelectionModel().getSelectedIndices())));
+    }
+
+    /** Both tables, the same step; then the same rows selected and focused. */
+    private void both(Consumer<TableView<Integer>> step) throws Exception {
+        both("", step);
+    }
+
+    private void both(String what, Consumer<TableView<Integer>> step) throws Exception {
+        String before = "after " + what + " from " + selected(theirs) + ", lead "
+                + fx(() -> theirs.getSelectionModel().getSelectedIndex()) + ", focus "
+                + fx(() -> theirs.getFocusModel().getFocusedIndex());
+        onFx(() -> step.accept(ours));
+        onFx(() -> step.accept(theirs));
+        assertSame(before);
+    }
+
+    private void assertSame() throws Exception {
+        assertSame("");
+    }
+
+    private void assertSame(String when) throws Exception {
+        assertThat(selected(ours)).as("selected rows " + when).isEqualTo(selected(theirs));
+        assertThat(fx(() -> ours.getFocusModel().getFocusedIndex())).as("focused row " + when)
+                .isEqualTo(fx(() -> theirs.getFocusModel().getFocusedIndex()));
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedIndex())).as("lead " + when)
+                .isEqualTo(fx(() -> theirs.getSelectionModel().getSelectedIndex()));
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedItem())).as("item " + when)
+                .isEqualTo(fx(() -> theirs.getSelectionModel().getSelectedItem()));
+    }
+
+    /** Clicks, Shift and Ctrl clicks, arrows and Ctrl+A, by the user, on both tables. */
+    @Test
+    void theMouseAndTheKeysSelectWhatTheySelectInJavaFxsOwnModel(FxRobot robot) throws Exception {
+        for (TableView<Integer> t : List.of(ours, theirs)) {
+            String id = "#" + t.getId();
+            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+            robot.press(KeyCode.SHIFT);
+            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(6).queryAs(javafx.scene.Node.class));
+            robot.release(KeyCode.SHIFT);
+            robot.press(KeyCode.CONTROL);
+            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(10).queryAs(javafx.scene.Node.class));
+            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(4).queryAs(javafx.scene.Node.class));
+            robot.release(KeyCode.CONTROL);
+        }
+        assertThat(selected(ours)).containsExactly(3, 5, 6, 10);
+        assertSame();
+
+        for (TableView<Integer> t : List.of(ours, theirs)) {
+            robot.clickOn(robot.lookup("#" + t.getId() + " .table-row-cell").nth(8)
+                    .queryAs(javafx.scene.Node.class));
+            robot.type(KeyCode.DOWN);
+            robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN)
+                    .type(KeyCode.UP).release(KeyCode.SHIFT);
+        }
+        assertThat(selected(ours)).containsExactly(9, 10, 11);
+        assertSame();
+
+        for (TableView<Integer> t : List.of(ours, theirs)) {
+            robot.clickOn(robot.lookup("#" + t.getId() + " .table-row-cell").nth(2)
+                    .queryAs(javafx.scene.Node.class));
+            robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        }
+        assertThat(selected(ours)).hasSize(100);
+        assertSame();
+
+        // a Shift+arrow after Ctrl+A: the rows outside the new range are cleared one by one
+        for (TableView<Integer> t : List.of(ours, theirs)) {
+            robot.clickOn(robot.lookup("#" + t.getId() + " .table-row-cell").nth(1)
+                    .queryAs(javafx.scene.Node.class));
+            robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+            robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        }
+        assertSame();
+    }
+
+    /** Selection steps by code, at random, on both tables; after each the same rows. */
+    @Test
+    void stepsByCodeSelectWhatJavaFxsOwnModelSelects() throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < 400; i++) {
+            int a = random.nextInt(110) - 5;
+            int b = random.nextInt(110) - 5;
+            int[] more = random.ints(random.nextInt(4), -2, 102).toArray();
+            switch (random.nextInt(11)) {
+                case 0 -> both("select " + a, t -> t.getSelectionModel().select(a));
+                case 1 -> both("clearAndSelect " + a, t -> t.getSelectionModel().clearAndSelect(a));
+                case 2 -> both("clearSelection " + a, t -> t.getSelectionModel().clearSelection(a));
+                case 3 -> both("selectRange " + a + " " + b, t -> t.getSelectionModel().selectRange(a, b));
+                case 4 -> both("selectIndices " + a + " " + java.util.Arrays.toString(more), t -> t.getSelectionModel().selectIndices(a, more));
+                case 5 -> both("selectAll", t -> t.getSelectionModel().selectAll());
+                case 6 -> both("clearSelection", t -> t.getSelectionModel().clearSelection());
+                case 7 -> both("selectNext", t -> t.getSelectionModel().selectNext());
+                case 8 -> both("selectPrevious", t -> t.getSelectionModel().selectPrevious());
+                case 9 -> both("selectFirst", t -> t.getSelectionModel().selectFirst());
+                default -> both("selectLast", t -> t.getSelectionModel().selectLast());
+            }
+        }
+    }
+
+    /** Rows added, removed and sorted move the selection with them, as in JavaFX's model. */
+    @Test
+    void theSelectionFollowsItsRowsWhenTheItemsChange() throws Exception {
+        both(t -> t.getSelectionModel().selectIndices(10, 20, 30, 40));
+        both(t -> t.getItems().addAll(100, 101, 102)); // appended
+        both(t -> t.getItems().add(0, -1)); // inserted above
+        both(t -> t.getItems().remove(5, 8)); // removed above
+        both(t -> t.getItems().remove(Integer.valueOf(20))); // a selected row removed
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedItems()))
+                .containsExactly(10, 30, 40);
+        both(t -> FXCollections.sort(t.getItems(), java.util.Comparator.reverseOrder()));
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedItems()))
+                .containsExactly(40, 30, 10);
+        both(t -> FXCollections.sort(t.getItems()));
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedItems()))
+                .containsExactly(10, 30, 40);
+        // every row replaced: nothing selected (JavaFX's model keeps the lead's position selected
+        // though its item is gone; the one difference, on purpose)
+        onFx(() -> ours.getItems().setAll(numbers(60)));
+        assertThat(selected(ours)).isEmpty();
+        onFx(() -> ours.setItems(numbers(50)));
+        assertThat(selected(ours)).isEmpty();
+    }
+
+    /** Each change event, applied to a copy of the list, gives the list. */
+    @Test
+    void itsChangeEventsDescribeItsListsExactly() throws Exception {
+        TableViewSelectionModel<Integer> sm = ours.getSelectionModel();
+        List<Integer> indices = new ArrayList<>();
+        List<Integer> items = new ArrayList<>();
+        List<Integer> cells = new ArrayList<>();
+        onFx(() -> {
+            sm.clearSelection();
+            sm.getSelectedIndices().addListener(mirror(indices, x -> x));
+            sm.getSelectedItems().addListener(mirror(items, x -> x));
+            sm.getSelectedCells().addListener(mirror(cells, p -> p.getRow()));
+        });
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            int a = random.nextInt(100);
+            int b = random.nextInt(100);
+            onFx(() -> {
+                switch (random.nextInt(6)) {
+                    case 0 -> sm.select(a);
+                    case 1 -> sm.clearAndSelect(a);
+                    case 2 -> sm.clearSelection(a);
+                    case 3 -> sm.selectRange(a, b);
+                    case 4 -> sm.selectAll();
+                    default -> sm.clearSelection();
+                }
+            });
+            assertThat(indices).isEqualTo(fx(() -> List.copyOf(sm.getSelectedIndices())));
+            assertThat(items).isEqualTo(fx(() -> List.copyOf(sm.getSelectedItems())));
+            assertThat(cells).isEqualTo(indices);
+        }
+    }
+
+    private static <E, M> ListChangeListener<E> mirror(List<M> copy,
+            java.util.function.Function<E, M> of) {
+        return c -> {
+            while (c.next()) {
+                for (int k = 0; k < c.getRemovedSize(); k++) {
+                    assertThat(copy.get(c.getFrom())).isEqualTo(of.apply(c.getRemoved().get(k)));
+                    copy.remove(c.getFrom());
+                }
+                for (int k = c.getFrom(); k < c.getTo(); k++) {
+                    copy.add(k, of.apply(c.getList().get(k)));
+                }
+            }
+        };
+    }
+
+    /**
+     * A million rows: all selected, one selected, all again, then rows inserted above; each a
+     * single change. (JavaFX's own model updates its lists a row at a time, counting bits from
+     * one end each time: this would not end.)
+     */
+    @Test
+    void aMillionSelectedRowsChangeInOneStepEach() throws Exception {
+        int n = 1_000_000;
+        List<Integer> sizes = new ArrayList<>();
+        onFx(() -> {
+            ours.setItems(numbers(n));
+            ours.getSelectionModel().getSelectedIndices().addListener(
+                    (ListChangeListener<Integer>) c -> sizes.add(c.getList().size()));
+            ours.getSelectionModel().selectAll();
+            ours.getSelectionModel().clearAndSelect(500_000);
+            ours.getSelectionModel().selectAll();
+            ours.getItems().add(0, -1);
+        });
+        assertThat(sizes).containsExactly(n, 1, n, n);
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedIndices().size())).isEqualTo(n);
+        assertThat(fx(() -> ours.getSelectionModel().isSelected(0))).isFalse();
+        assertThat(fx(() -> ours.getSelectionModel().isSelected(n))).isTrue();
+        assertThat(fx(() -> ours.getSelectionModel().getSelectedIndices().indexOf(n))).isEqualTo(n - 1);
+    }
+}
