@@ -73,7 +73,8 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "FILE",
             description = "Keep the crawl in this crawl file (.webprobe, SQLite) to open, export, "
-                    + "compare or resume later (default: a temporary file removed at exit).")
+                    + "compare or resume later (default: a temporary file removed at exit, or "
+                    + "kept if the CSV files cannot be written).")
     Path db;
 
     @Option(names = "--resume", paramLabel = "FILE",
@@ -323,6 +324,14 @@ public final class CrawlCommand implements Callable<Integer> {
             }
             int code = report(summary, saved, out, err);
             int exported = export(store, err);
+            if (exported != OK && db == null && resumeFile == null) {
+                // the crawl was in a temporary file: keep it rather than lose it with its CSVs
+                store.keep();
+                err.println("webprobe: The crawl is kept in " + store.file() + "; write its "
+                        + "CSV files from it with " + CommandName.get() + " export "
+                        + store.file() + " " + files.asOptions() + ".");
+                err.flush();
+            }
             if (db != null || resumeFile != null) {
                 String resume = CommandName.get() + " crawl --resume " + store.file() + ".";
                 out.println("The crawl is stored in " + store.file() + (unsaved

@@ -29,6 +29,18 @@ final class CrawlCsvOptions {
         return csv != null || brokenCsv != null || orphansCsv != null;
     }
 
+    /** The options as given, e.g. {@code --csv pages.csv --broken-csv broken.csv}. */
+    String asOptions() {
+        StringBuilder b = new StringBuilder();
+        for (var o : new Object[][] {{"--csv", csv}, {"--broken-csv", brokenCsv},
+                {"--orphans-csv", orphansCsv}}) {
+            if (o[1] != null) {
+                b.append(b.isEmpty() ? "" : " ").append(o[0]).append(' ').append(o[1]);
+            }
+        }
+        return b.toString();
+    }
+
     /** Adds the files to a check of every output. */
     OutputCheck addTo(OutputCheck check) {
         return check.add("--csv", csv).add("--broken-csv", brokenCsv)

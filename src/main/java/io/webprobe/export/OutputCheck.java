@@ -13,13 +13,17 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks output files before any work starts, so a long crawl is never lost to a typo in a
- * path: each folder exists and takes new files (tried for real), no target is a folder or an
+ * path: each folder exists and takes new files (tried for real, with a block written, so a full
+ * disk is found before the work, not after), no target is a folder or an
  * existing file that cannot be replaced, none is an existing crawl file or other SQLite
  * database (a slip of the tab key must not destroy a crawl), no file is named twice, and
  * {@code -} (standard output) is used at most once and only where the caller allows it. A
  * device or a pipe ({@code /dev/null}) only needs to be writable. Not thread-safe; use once.
  */
 public final class OutputCheck {
+    /** What the probe of a folder writes: enough that a full disk refuses it. */
+    private static final int PROBE_BYTES = 64 * 1024;
+
     private record Output(String option, Path path) {}
 
     private final List<Output> outputs = new ArrayList<>();
@@ -153,10 +157,21 @@ public final class OutputCheck {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
             Files.createFile(probe);
-            Files.delete(probe);
-            return null;
         } catch (IOException e) {
             return "files cannot be created in " + dir + ": " + FileErrors.why(e) + ".";
+        }
+        try {
+            // a full disk still takes an empty file: write a block, as the export will
+            Files.write(probe, new byte[PROBE_BYTES]);
+            return null;
+        } catch (IOException e) {
+            return "files cannot be written in " + dir + ": " + FileErrors.why(e) + ".";
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                // a probe left behind is harmless; the answer above stands
+            }
         }
     }
 }

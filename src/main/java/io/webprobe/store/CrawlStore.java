@@ -70,7 +70,7 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     private final Path file;
-    private final boolean temporary;
+    private boolean temporary;
     private final boolean readOnly;
     private final Clock clock;
     private final CrawlInfo info;
@@ -562,6 +562,14 @@ public final class CrawlStore implements AutoCloseable {
             internalReader = reader();
         }
         return internalReader;
+    }
+
+    /**
+     * Keeps a temporary crawl file when closed, as a file of its own (its CSVs could not be
+     * written: the crawl must not be lost with them).
+     */
+    public synchronized void keep() {
+        temporary = false;
     }
 
     /**
