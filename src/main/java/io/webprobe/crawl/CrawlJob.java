@@ -71,6 +71,8 @@ public final class CrawlJob implements AutoCloseable {
     private static final Duration RETRY_UNREACHED = Duration.ofSeconds(1);
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
+    /** Continuing a crawl that had finished: nothing to fetch, nothing in the file changes. */
+    private volatile boolean alreadyFinished;
     /** Why a worker's unexpected failure stopped the crawl (a plain sentence), or null. */
     private volatile String failure;
     /** The site not answering at all: a fresh crawl's start URL, a resumed crawl's pages. */
@@ -170,8 +172,11 @@ public final class CrawlJob implements AutoCloseable {
                 restore(resumeFrom, starts);
                 reach = SiteReach.resumed();
             }
-            sink.started();
-            sink.state(CrawlState.RUNNING, time.ranBefore());
+            alreadyFinished = resumeFrom != null && !nothingStored && resumeFrom.finished();
+            if (!alreadyFinished) { // a finished crawl continued keeps its times as they are
+                sink.started();
+                sink.state(CrawlState.RUNNING, time.ranBefore());
+            }
         } catch (InterruptedException e) {
             // interrupted while the start URLs went to the crawl file: no worker is started,
             // so the job ends here, stopped, and its listener hears so as from any stop
@@ -433,6 +438,9 @@ public final class CrawlJob implements AutoCloseable {
 
     /** Notes the running time in the crawl file about once a second (one worker does). */
     private void noteElapsed() {
+        if (alreadyFinished) {
+            return;
+        }
         long now = ticker.nanoTime();
         long last = elapsedNoted.get();
         if ((last == Long.MIN_VALUE || now - last >= 1_000_000_000L)
@@ -476,14 +484,16 @@ public final class CrawlJob implements AutoCloseable {
         }
         workers.shutdown(); // idle workers end now; close() is only needed to stop early
         time.end();
-        Duration elapsed = time.elapsed();
+        Duration elapsed = alreadyFinished ? time.ranBefore() : time.elapsed();
         CrawlSink.Conclusion c;
         String failure = this.failure != null ? this.failure : sink.failure();
         // a worker stopped by close() carries its interrupt here; the crawl's last state and
         // figures must still be written and read back, so the flag waits until they are
         boolean wasInterrupted = Thread.interrupted();
         try {
-            sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
+            if (!alreadyFinished) {
+                sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
+            }
             c = sink.conclude();
         } catch (InterruptedException e) {
             wasInterrupted = true;

@@ -53,6 +53,14 @@ public interface ResumeState {
     /** Whether the sitemaps were already read. */
     boolean sitemapsRead();
 
+    /**
+     * Whether the crawl had finished: nothing is left to fetch, and continuing it changes
+     * nothing in the file (its times stay those of the run that finished it).
+     */
+    default boolean finished() {
+        return false;
+    }
+
     Counts counts();
 
     /** Every URL the crawl knows, finished or not. */

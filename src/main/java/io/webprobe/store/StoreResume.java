@@ -54,6 +54,11 @@ final class StoreResume implements ResumeState {
     }
 
     @Override
+    public boolean finished() {
+        return "finished".equals(meta.get("state"));
+    }
+
+    @Override
     public Counts counts() {
         CrawlReader.Counts[] c = new CrawlReader.Counts[1];
         run(() -> c[0] = reader.counts());

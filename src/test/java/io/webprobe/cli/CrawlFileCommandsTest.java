@@ -225,6 +225,10 @@ class CrawlFileCommandsTest {
         assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
                 .exitCode());
         int requests = server.totalRequests();
+        String times = "SELECT key || '=' || value FROM meta WHERE key IN ('started_at', "
+                + "'ended_at', 'elapsed_ms', 'state', 'created_at') ORDER BY key";
+        java.util.List<String> before = metaRows(db, times);
+        String firstSummary = summaryLine(db);
 
         CliRun r = run("crawl", "--resume", db.toString(), "--quiet");
 
@@ -232,6 +236,28 @@ class CrawlFileCommandsTest {
         assertThat(r.out()).startsWith("The crawl in " + db + " had already finished; nothing "
                 + "was left to fetch.");
         assertThat(server.totalRequests()).isEqualTo(requests);
+        // the file says what it said: the crawl's times are those of the run that finished it
+        // (they were moved to the resume: its end, and its running time grown by the resume's)
+        assertThat(metaRows(db, times)).hasSize(5).isEqualTo(before);
+        assertThat(r.out()).contains(firstSummary);
+    }
+
+    private static java.util.List<String> metaRows(Path db, String sql) throws Exception {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    /** "Crawled N URLs in T s (R pages/s)" as the crawl file's own times give it. */
+    private static String summaryLine(Path db) throws Exception {
+        java.util.List<String> ms = metaRows(db, "SELECT value FROM meta WHERE key = 'elapsed_ms'");
+        double seconds = Long.parseLong(ms.get(0)) / 1000.0;
+        return String.format(java.util.Locale.ROOT, "Crawled 2 URLs in %.1f s", seconds);
     }
 
     @Test
