@@ -178,7 +178,35 @@ public final class AppContext implements AutoCloseable {
         CompareView compare = new CompareView(new CompareModel(background, Platform::runLater,
                 this.dialogs), () -> crawlsFolder);
         mainView = new MainView(crawlView, new PingView(pingViewModel), compare, this.dialogs,
-                Version.get(), stage::close);
+                Version.get(), () -> {
+                    if (mayQuit()) {
+                        stage.close(); // fires no close request: asked once, here
+                    }
+                });
+        stage.setOnCloseRequest(e -> {
+            if (!mayQuit()) {
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * Whether the app may close now: at once when nothing runs, else when the user says so (a
+     * crawl stops, kept in its file to resume; a ping test's results would be lost).
+     */
+    boolean mayQuit() {
+        boolean crawl = crawlViewModel.runningProperty().get();
+        boolean ping = pingViewModel.runningProperty().get();
+        if (!crawl && !ping) {
+            return true;
+        }
+        String what = crawl && ping ? "A crawl and a ping test are running."
+                : crawl ? "A crawl is running." : "A ping test is running.";
+        String crawlFate = crawl ? " Quitting stops the crawl; it is kept, and File › Recent "
+                + "crawls opens it again to resume it." : "";
+        String pingFate = ping ? " The ping test's results are lost unless you export them "
+                + "first." : "";
+        return dialogs.confirm("Quit Webprobe", what + crawlFate + pingFate, "Quit");
     }
 
     public MainView mainView() {

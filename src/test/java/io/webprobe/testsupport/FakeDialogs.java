@@ -18,6 +18,8 @@ public final class FakeDialogs implements DialogService {
     public volatile Optional<Path> openAnswer = Optional.empty();
     /** Answers to {@link #chooseCrawlFile}, one per call; none left: cancelled. */
     public final java.util.Deque<Path> crawlAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** What {@link #confirm} answers. */
+    public volatile boolean confirmAnswer = true;
 
     private void record(String kind, String text) {
         calls.add(kind);
@@ -40,6 +42,12 @@ public final class FakeDialogs implements DialogService {
     public Optional<Path> chooseCrawlFile(String title, Path folder) {
         record("chooseCrawlFile", title);
         return Optional.ofNullable(crawlAnswers.poll());
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        record("confirm", message);
+        return confirmAnswer;
     }
 
     @Override

@@ -336,6 +336,63 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(dialogs.calls).doesNotContain("showError");
     }
 
+    /**
+     * Closing the window or Ctrl+Q during a crawl asks first; Cancel keeps the window and the
+     * crawl. (The window closed at once and the crawl stopped: an accidental click ended a long
+     * crawl.)
+     */
+    @Test
+    void quittingDuringACrawlAsksFirstAndCancelKeepsItRunning(FxRobot robot) throws Exception {
+        new TestSite(server, PAGES);
+        CountDownLatch arrived = holdRedirectUntilReleased();
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("crawl reached /old").isTrue();
+        dialogs.confirmAnswer = false;
+
+        fx(() -> {
+            stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                    javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            return null;
+        });
+        robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.details).containsExactly(
+                "confirm: A crawl is running. Quitting stops the crawl; it is kept, and File › "
+                        + "Recent crawls opens it again to resume it.",
+                "confirm: A crawl is running. Quitting stops the crawl; it is kept, and File › "
+                        + "Recent crawls opens it again to resume it.");
+        assertThat(fx(stage::isShowing)).isTrue();
+        assertThat(fx(() -> vm().runningProperty().get())).isTrue();
+    }
+
+    /** With nothing running, the window closes without a question. */
+    @Test
+    void closingTheWindowWithNothingRunningAsksNothing() throws Exception {
+        Stage other = fx(() -> new Stage());
+        AppContext second = fx(() -> {
+            AppContext c = new AppContext(other, dialogs, io.webprobe.ui.common.UiState.inMemory(),
+                    tempDir.resolve("crawls2"), clipboard::add);
+            other.setScene(WebprobeApp.createScene(c));
+            other.show();
+            return c;
+        });
+        try {
+            fx(() -> {
+                other.fireEvent(new javafx.stage.WindowEvent(other,
+                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+                return null;
+            });
+            assertThat(fx(other::isShowing)).isFalse();
+            assertThat(dialogs.calls).doesNotContain("confirm");
+        } finally {
+            fx(() -> {
+                second.close();
+                return null;
+            });
+        }
+    }
+
     @Test
     void aCrawlsFolderThatCannotBeMadeIsSaidInOneSentenceAndNothingStarts(FxRobot robot)
             throws Exception {

@@ -29,6 +29,14 @@ public interface DialogService {
         return chooseOpenFile(title);
     }
 
+    /**
+     * Asks the user to confirm something that cannot be undone in one click (quitting during a
+     * crawl): true when {@code confirmLabel} is chosen, false when cancelled.
+     */
+    default boolean confirm(String title, String message, String confirmLabel) {
+        return true;
+    }
+
     /** Shows a plain-sentence error. */
     void showError(String title, String message);
 

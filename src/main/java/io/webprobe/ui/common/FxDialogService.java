@@ -96,6 +96,19 @@ public final class FxDialogService implements DialogService {
         show(a);
     }
 
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(confirmLabel,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, yes,
+                javafx.scene.control.ButtonType.CANCEL);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        a.initOwner(owner.get());
+        a.setResizable(true);
+        return a.showAndWait().filter(yes::equals).isPresent();
+    }
+
     private void alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type, message);
         a.setTitle(title);
