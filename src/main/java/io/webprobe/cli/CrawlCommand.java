@@ -10,6 +10,7 @@ import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -70,6 +71,12 @@ public final class CrawlCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
             description = "Start URL (http or https; http:// is added when left out).")
     String url;
+
+    /** Whether the CSVs could not be written for a reason the crawl should be kept for. */
+    private boolean keepCrawl;
+    /** The temporary crawl file kept because its CSVs could not be written, or null. */
+    private Path kept;
+    private boolean keptStopped;
 
     @Option(names = "--db", paramLabel = "FILE",
             description = "Keep the crawl in this crawl file (.webprobe, SQLite) to open, export, "
@@ -274,15 +281,38 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         // Ctrl-C lets go only once the file is closed: a temporary one is deleted then, a kept
         // one is left whole (one file, its state saved)
+        int code;
         try (CtrlC ctrlC = new CtrlC(); store) {
             if (resumeState != null && !store.info().resumable()) {
                 summaryOut.println("The crawl in " + resumeFile + " had already finished; "
                         + "nothing was left to fetch.");
             }
-            return crawl(store, probe, resumeState, summaryOut, err, ctrlC);
+            code = crawl(store, probe, resumeState, summaryOut, err, ctrlC);
         } catch (StoreException e) {
-            return fail(err, e.getMessage());
+            code = fail(err, e.getMessage());
         }
+        if (kept != null) {
+            tellKept(err); // once the file is closed: whether its -wal file is left is known
+        }
+        return code;
+    }
+
+    /**
+     * Says where a temporary crawl whose CSVs could not be written was kept, and the commands
+     * that write them from it (and continue it, if it was stopped).
+     */
+    private void tellKept(PrintWriter err) {
+        Path wal = kept.resolveSibling(kept.getFileName() + "-wal");
+        String file = ShellWords.quote(kept.toString());
+        err.println("webprobe: The crawl is kept in " + kept + (java.nio.file.Files.exists(wal)
+                ? " (with " + wal.getFileName() + " beside it, which belongs to it)" : "")
+                + ". To write its CSV files from it, run:");
+        err.println("  " + CommandName.get() + " export " + file + " " + files.asOptions());
+        if (keptStopped) {
+            err.println("To continue the crawl: " + CommandName.get() + " crawl --resume "
+                    + file);
+        }
+        err.flush();
     }
 
     private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
@@ -324,13 +354,11 @@ public final class CrawlCommand implements Callable<Integer> {
             }
             int code = report(summary, saved, out, err);
             int exported = export(store, err);
-            if (exported != OK && db == null && resumeFile == null) {
+            if (keepCrawl && db == null && resumeFile == null) {
                 // the crawl was in a temporary file: keep it rather than lose it with its CSVs
                 store.keep();
-                err.println("webprobe: The crawl is kept in " + store.file() + "; write its "
-                        + "CSV files from it with " + CommandName.get() + " export "
-                        + store.file() + " " + files.asOptions() + ".");
-                err.flush();
+                kept = store.file();
+                keptStopped = summary.stopped();
             }
             if (db != null || resumeFile != null) {
                 String resume = CommandName.get() + " crawl --resume " + store.file() + ".";
@@ -380,7 +408,7 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */
-    private int export(CrawlStore store, PrintWriter err) throws StoreException {
+    private int export(CrawlStore store, PrintWriter err) {
         if (!files.any()) {
             return OK;
         }
@@ -388,6 +416,12 @@ public final class CrawlCommand implements Callable<Integer> {
             files.write(reader, spec.commandLine().getOut());
             return OK;
         } catch (ExportException e) {
+            // a standard output closed by its reader (| head) is the user's doing: nothing is
+            // kept for it
+            keepCrawl = !ExportBatch.STDOUT.equals(e.path());
+            return fail(err, e.getMessage());
+        } catch (StoreException e) {
+            keepCrawl = true;
             return fail(err, e.getMessage());
         }
     }

@@ -29,13 +29,17 @@ final class CrawlCsvOptions {
         return csv != null || brokenCsv != null || orphansCsv != null;
     }
 
-    /** The options as given, e.g. {@code --csv pages.csv --broken-csv broken.csv}. */
+    /**
+     * The options as given, for a command line to copy, e.g.
+     * {@code --csv pages.csv --broken-csv 'my broken.csv'}.
+     */
     String asOptions() {
         StringBuilder b = new StringBuilder();
         for (var o : new Object[][] {{"--csv", csv}, {"--broken-csv", brokenCsv},
                 {"--orphans-csv", orphansCsv}}) {
             if (o[1] != null) {
-                b.append(b.isEmpty() ? "" : " ").append(o[0]).append(' ').append(o[1]);
+                b.append(b.isEmpty() ? "" : " ").append(o[0]).append(' ')
+                        .append(ShellWords.quote(o[1].toString()));
             }
         }
         return b.toString();

@@ -42,6 +42,14 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
     private int count;
     /** The selected rows in order, built when first asked for after a change; null when stale. */
     private int[] sorted;
+    /** Rows per block of {@link #blockCounts}. */
+    private static final int BLOCK = 4096;
+    /**
+     * How many rows are selected in each block of {@link #BLOCK} rows, for the rank of a row
+     * without counting from the first (null when stale; kept up to date by one-row changes, which
+     * JavaFX's behaviour makes by the thousand when Shift+arrow shrinks a selection).
+     */
+    private int[] blockCounts;
     private final Indices indices = new Indices();
     private final Mapped<S> items = new Mapped<>(this::getModelItem);
     private final Mapped<TablePosition> cells;
@@ -57,28 +65,28 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
         // read a million rows from the crawl file). No JavaFX code asks a selected cell its table
         cells = new Mapped<>(row -> new TablePosition<>(null, row, null));
         watch(table.getItems());
-        table.itemsProperty().addListener((o, was, now) -> {
-            watch(now);
-            clearSelection();
-        });
-        selectionModeProperty().addListener((o, was, now) -> {
-            if (now == SelectionMode.SINGLE && count > 1) {
-                int lead = getSelectedIndex();
-                change(() -> {
-                    rows.clear();
-                    if (lead >= 0) {
-                        rows.set(lead);
-                    }
-                });
+        // told of every new list, by identity: a change listener compares the old and the new
+        // list with equals, which reads every row of both (a million rows from the crawl file)
+        // and says nothing when they are equal
+        table.itemsProperty().addListener(o -> {
+            if (table.getItems() != watched) {
+                watch(table.getItems());
+                clearSelection();
             }
         });
+        // SINGLE mode: JavaFX's own MultipleSelectionModel keeps one row, through clearAndSelect
     }
 
     /** Gives the table this model in place of JavaFX's, in multiple selection mode. */
     public static <S> RowSelectionModel<S> install(TableView<S> table) {
         RowSelectionModel<S> m = new RowSelectionModel<>(table);
         m.setSelectionMode(SelectionMode.MULTIPLE);
+        // JavaFX's model, let go, clears its selection and the focus with it
+        int focused = table.getFocusModel() == null ? -1 : table.getFocusModel().getFocusedIndex();
         table.setSelectionModel(m);
+        if (table.getFocusModel() != null) {
+            table.getFocusModel().focus(focused);
+        }
         return m;
     }
 
@@ -151,6 +159,7 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
             rows.set(row);
             count++;
             sorted = null;
+            countInBlock(row, 1);
             fireAll(at, at + 1, new int[0]);
         }
         lead(row, column);
@@ -245,13 +254,13 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
 
     /** Rows from..to inclusive (those that exist), {@code lead} the lead. */
     private void selectRows(int from, int to, int lead, TableColumn<S, ?> column) {
-        if (getSelectionMode() == SelectionMode.SINGLE) {
-            select(lead, column);
-            return;
-        }
         int lo = Math.max(0, from);
         int hi = Math.min(itemCount() - 1, to);
         if (lo > hi) {
+            return; // no row of the range exists
+        }
+        if (getSelectionMode() == SelectionMode.SINGLE) {
+            select(lead, column);
             return;
         }
         change(() -> rows.set(lo, hi + 1));
@@ -335,6 +344,7 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
         rows.clear(row);
         count--;
         sorted = null;
+        countInBlock(row, -1);
         fireAll(at, at, new int[] {row});
         if (count == 0) {
             lead(-1, null);
@@ -362,6 +372,7 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
         edit.run();
         count = rows.cardinality();
         sorted = null;
+        blockCounts = null;
         if (before.length == 0 && count == 0) {
             return;
         }
@@ -424,6 +435,7 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
             rows.clear();
             rows.or(next);
             sorted = null;
+            blockCounts = null;
         }
         if (before == null) {
             return;
@@ -454,7 +466,29 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
             int at = Arrays.binarySearch(sorted, row);
             return at >= 0 ? at : -at - 1;
         }
-        return row == 0 ? 0 : rows.get(0, row).cardinality();
+        if (blockCounts == null) {
+            blockCounts = new int[rows.length() / BLOCK + 1];
+            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
+                blockCounts[r / BLOCK]++;
+            }
+        }
+        int block = row / BLOCK;
+        int before = 0;
+        for (int b = 0; b < Math.min(block, blockCounts.length); b++) {
+            before += blockCounts[b];
+        }
+        int from = block * BLOCK;
+        return row > from ? before + rows.get(from, row).cardinality() : before;
+    }
+
+    /** A one-row change in {@link #blockCounts}, if they are kept. */
+    private void countInBlock(int row, int delta) {
+        if (blockCounts != null) {
+            if (row / BLOCK >= blockCounts.length) {
+                blockCounts = Arrays.copyOf(blockCounts, row / BLOCK + 1);
+            }
+            blockCounts[row / BLOCK] += delta;
+        }
     }
 
     private boolean valid(int row) {
