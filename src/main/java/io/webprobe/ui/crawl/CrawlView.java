@@ -61,9 +61,6 @@ public final class CrawlView {
     public record Deps(DialogService dialogs, UiState memory, UrlActions actions,
             ExportActions exports) {}
 
-    /** Most URLs "Ping these" sends (the first of the selection, or of the view). */
-    static final int PING_LIMIT = 1000;
-
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F,
@@ -359,19 +356,12 @@ public final class CrawlView {
     }
 
     /**
-     * The selected URLs, or (when none is selected) the view's, at most the first
-     * {@link #PING_LIMIT}, to the Ping tab.
+     * The selected URLs, or (when none is selected) the view's, to the Ping tab (which keeps the
+     * first thousand and says so).
      */
     private void pingThese() {
         long[] chosen = vm.table().selectedIds();
-        long[] all = chosen.length == 0 ? vm.table().items().ids() : chosen;
-        // the Ping tab's list is a text box: 30,000 lines froze the window for ~10 s (and
-        // pinging that many URLs at once is a load test of the site, not a latency check)
-        long[] ids = java.util.Arrays.copyOf(all, Math.min(all.length, PING_LIMIT));
-        if (all.length > PING_LIMIT) {
-            vm.say(String.format(Locale.ROOT, "Sent the first %,d of %,d %sURLs to the Ping "
-                    + "tab.", PING_LIMIT, all.length, chosen.length == 0 ? "" : "selected "));
-        }
+        long[] ids = chosen.length == 0 ? vm.table().items().ids() : chosen;
         vm.urlsOf(ids, urls -> {
             if (!urls.isEmpty()) {
                 onPingThese.accept(urls);

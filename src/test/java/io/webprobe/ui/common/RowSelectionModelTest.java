@@ -83,32 +83,35 @@ class RowSelectionModelTest {
         return fx(() -> new ArrayList<>(new TreeSet<>(t.getSelectionModel().getSelectedIndices())));
     }
 
-    /** Both tables, the same step; then the same rows selected and focused. */
-    private void both(Consumer<TableView<Integer>> step) throws Exception {
-        both("", step);
+    /** What a table's selection is: its rows, focus, lead and selected item. */
+    private record State(List<Integer> rows, int focus, int lead, Integer item) {
+        static State of(TableView<Integer> t) { // on the FX thread
+            return new State(new ArrayList<>(new TreeSet<>(t.getSelectionModel()
+                    .getSelectedIndices())), t.getFocusModel().getFocusedIndex(),
+                    t.getSelectionModel().getSelectedIndex(),
+                    t.getSelectionModel().getSelectedItem());
+        }
     }
 
+    /** Both tables, the same step; then the same rows selected and focused. */
+    private void both(Consumer<TableView<Integer>> step) throws Exception {
+        both("a step", step);
+    }
+
+    /** As {@link #both(Consumer)}, in one visit to the FX thread. */
     private void both(String what, Consumer<TableView<Integer>> step) throws Exception {
-        String before = "after " + what + " from " + selected(theirs) + ", lead "
-                + fx(() -> theirs.getSelectionModel().getSelectedIndex()) + ", focus "
-                + fx(() -> theirs.getFocusModel().getFocusedIndex());
-        onFx(() -> step.accept(ours));
-        onFx(() -> step.accept(theirs));
-        assertSame(before);
+        State[] s = fx(() -> {
+            State before = State.of(theirs);
+            step.accept(ours);
+            step.accept(theirs);
+            return new State[] {before, State.of(ours), State.of(theirs)};
+        });
+        assertThat(s[1]).as("after " + what + " from " + s[0]).isEqualTo(s[2]);
     }
 
     private void assertSame() throws Exception {
-        assertSame("");
-    }
-
-    private void assertSame(String when) throws Exception {
-        assertThat(selected(ours)).as("selected rows " + when).isEqualTo(selected(theirs));
-        assertThat(fx(() -> ours.getFocusModel().getFocusedIndex())).as("focused row " + when)
-                .isEqualTo(fx(() -> theirs.getFocusModel().getFocusedIndex()));
-        assertThat(fx(() -> ours.getSelectionModel().getSelectedIndex())).as("lead " + when)
-                .isEqualTo(fx(() -> theirs.getSelectionModel().getSelectedIndex()));
-        assertThat(fx(() -> ours.getSelectionModel().getSelectedItem())).as("item " + when)
-                .isEqualTo(fx(() -> theirs.getSelectionModel().getSelectedItem()));
+        State[] s = fx(() -> new State[] {State.of(ours), State.of(theirs)});
+        assertThat(s[0]).isEqualTo(s[1]);
     }
 
     /** Clicks, Shift and Ctrl clicks, arrows and Ctrl+A, by the user, on both tables. */
@@ -279,7 +282,7 @@ class RowSelectionModelTest {
         for (int i = 0; i < 300; i++) {
             int a = random.nextInt(100);
             int b = random.nextInt(100);
-            onFx(() -> {
+            List<?>[] now = fx(() -> {
                 switch (random.nextInt(6)) {
                     case 0 -> sm.select(a);
                     case 1 -> sm.clearAndSelect(a);
@@ -288,10 +291,13 @@ class RowSelectionModelTest {
                     case 4 -> sm.selectAll();
                     default -> sm.clearSelection();
                 }
+                return new List<?>[] {List.copyOf(sm.getSelectedIndices()),
+                        List.copyOf(sm.getSelectedItems()), List.copyOf(indices),
+                        List.copyOf(items), List.copyOf(cells)};
             });
-            assertThat(indices).isEqualTo(fx(() -> List.copyOf(sm.getSelectedIndices())));
-            assertThat(items).isEqualTo(fx(() -> List.copyOf(sm.getSelectedItems())));
-            assertThat(cells).isEqualTo(indices);
+            assertThat(now[2]).isEqualTo(now[0]);
+            assertThat(now[3]).isEqualTo(now[1]);
+            assertThat(now[4]).isEqualTo(now[2]);
         }
     }
 

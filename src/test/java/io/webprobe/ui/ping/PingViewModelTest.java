@@ -288,6 +288,35 @@ class PingViewModelTest {
         assertThat(dialogs.calls).containsExactly("chooseOpenFile");
     }
 
+    /**
+     * A crawl's 30,000 URLs or a file of them: the list keeps the first thousand and says so
+     * (the list is a text box: 30,000 lines took 2-3 s per keystroke).
+     */
+    @Test
+    void aListOfMoreThanAThousandUrlsKeepsTheFirstThousandAndSaysSo() throws Exception {
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            many.add("http://127.0.0.1:1/p" + i);
+        }
+        fx.on(() -> vm.setTargets(many));
+        assertThat(fx.on(() -> vm.targetsProperty().get()).lines().toList())
+                .isEqualTo(many.subList(0, 1000));
+        assertEquals("The list now holds the first 1,000 of the 30,000 URLs from the crawl (the "
+                + "most it takes; ping --file on the command line takes any number); press "
+                + "Start to ping them.", status());
+
+        Path file = tempDir.resolve("many.txt");
+        Files.writeString(file, "# a comment\n\n" + String.join("\n# skip\n", many) + "\n");
+        dialogs.openAnswer = Optional.of(file);
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+
+        List<String> kept = fx.on(() -> vm.targetsProperty().get()).lines()
+                .filter(l -> l.startsWith("http")).toList();
+        assertThat(kept).isEqualTo(many.subList(0, 1000));
+        assertEquals("Loaded the first 1,000 of the 30,000 URLs in many.txt (the most it takes; "
+                + "ping --file on the command line takes any number).", status());
+    }
+
     @Test
     void cancellingTheOpenDialogChangesNothing() throws Exception {
         fx.on(() -> vm.targetsProperty().set("http://127.0.0.1:1/"));
