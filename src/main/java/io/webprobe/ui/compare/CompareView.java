@@ -169,6 +169,7 @@ public final class CompareView {
     private static <S> TableColumn<S, String> col(String title, double width,
             Function<S, String> value) {
         TableColumn<S, String> c = new TableColumn<>(title);
+        c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));

@@ -585,7 +585,8 @@ public final class CrawlViewModel implements AutoCloseable {
         if (c == null || ids.length == 0) {
             return;
         }
-        live.say(ids.length == 1 ? "Re-checking…" : "Re-checking " + ids.length + " URLs…");
+        live.say(ids.length == 1 ? "Re-checking…"
+                : "Re-checking " + io.webprobe.Words.count(ids.length, "URL") + "…");
         rechecker.recheck(c, ids, () -> {
             if (c == crawl) {
                 workspace.rowsChanged();

@@ -161,13 +161,16 @@ final class Workspace {
         crawl.tableLane().submit(q -> q.urls().rows(copy), then::accept, live::say);
     }
 
-    /** The pages linking to this URL (as many as the details pane shows). */
+    /**
+     * Every page linking to this URL ("Copy all inlinks": not only the first 10,000 the details
+     * pane shows, which it copied without a word).
+     */
     void inlinksOf(long id, Consumer<List<String>> then) {
         if (crawl == null || id == 0) {
             then.accept(List.of());
             return;
         }
-        crawl.tableLane().submit(q -> q.details().inlinkUrls(id, DetailsModel.LIMIT),
+        crawl.tableLane().submit(q -> q.details().inlinkUrls(id, Integer.MAX_VALUE),
                 then::accept, live::say);
     }
 }

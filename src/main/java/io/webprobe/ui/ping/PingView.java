@@ -436,6 +436,7 @@ public final class PingView {
 
     private static TableColumn<PingRow, String> text(String title, double width, Function<PingResult, String> f) {
         TableColumn<PingRow, String> c = new TableColumn<>(title);
+        c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> map(cell.getValue(), f));
         return c;

@@ -142,6 +142,7 @@ public final class BrokenLinksView {
     private static TableColumn<BrokenLink, String> col(String title, double width,
             Function<BrokenLink, String> value) {
         TableColumn<BrokenLink, String> c = new TableColumn<>(title);
+        c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
