@@ -251,6 +251,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 3);
         assertThat(clipboard.get(2).lines().findFirst().orElseThrow()).startsWith("URL\tStatus");
         assertThat(clipboard.get(2).lines().toList()).hasSize(3);
+        assertThat(status(robot)).isEqualTo("Copied 2 rows.");
     }
 
     /**

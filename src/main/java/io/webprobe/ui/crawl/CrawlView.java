@@ -290,22 +290,16 @@ public final class CrawlView {
         UrlSelection urls = new UrlTableSelection();
         table.table().setContextMenu(UrlMenus.menu(a, urls, this::openDetails));
         broken.table().setContextMenu(UrlMenus.menu(a, new TableSelection<>(broken.table(),
-                BrokenLink::linkUrl, null, "link_url\tstatus\tsource_url\tanchor_text",
-                b -> TableSelection.tsv(b.linkUrl(), b.statusText(), b.sourceUrl(),
-                        b.anchorText()), vm), null));
+                BrokenLink::linkUrl, null, vm), null));
         details.setInlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.inlinksTable(),
-                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId,
-                "from\tanchor_text\ttype\tnofollow", l -> TableSelection.tsv(l.sourceUrl(),
-                        l.anchor(), l.type(), l.nofollow()), vm), null));
+                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm), null));
         details.setOutlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.outlinksTable(),
-                UrlDetails.Outlink::url, UrlDetails.Outlink::targetId,
-                "to\tstatus\tanchor_text\ttype\tnofollow", l -> TableSelection.tsv(l.url(),
-                        l.status(), l.anchor(), l.type(), l.nofollow()), vm), null));
+                UrlDetails.Outlink::url, UrlDetails.Outlink::targetId, vm), null));
         copyOnShortcut(table.table(), urls);
         copyOnShortcut(broken.table(), new TableSelection<>(broken.table(), BrokenLink::linkUrl,
-                null, "", b -> "", vm));
+                null, vm));
         copyOnShortcut(details.inlinksTable(), new TableSelection<>(details.inlinksTable(),
-                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, "", l -> "", vm));
+                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm));
     }
 
     private void copyOnShortcut(TableView<?> t, UrlSelection s) {

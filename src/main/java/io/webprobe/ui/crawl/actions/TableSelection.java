@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
@@ -18,22 +19,16 @@ public final class TableSelection<T> implements UrlSelection {
     private final TableView<T> table;
     private final Function<T, String> url;
     private final ToLongFunction<T> id;
-    private final String header;
-    private final Function<T, String> row;
     private final CrawlViewModel vm;
 
     /**
      * @param id a row's URL id, or null to look the URLs up
-     * @param header the tab-separated header of "Copy row"
-     * @param row a row as tab-separated text
      */
     public TableSelection(TableView<T> table, Function<T, String> url, ToLongFunction<T> id,
-            String header, Function<T, String> row, CrawlViewModel vm) {
+            CrawlViewModel vm) {
         this.table = table;
         this.url = url;
         this.id = id;
-        this.header = header;
-        this.row = row;
         this.vm = vm;
     }
 
@@ -56,6 +51,10 @@ public final class TableSelection<T> implements UrlSelection {
         }
     }
 
+    /**
+     * The selected rows as the table shows them: its visible columns, their titles as the
+     * header (as the URL table's Copy row gives them).
+     */
     @Override
     public void rowsText(Consumer<String> then) {
         List<T> rows = selected();
@@ -63,8 +62,12 @@ public final class TableSelection<T> implements UrlSelection {
             then.accept("");
             return;
         }
-        StringBuilder sb = new StringBuilder(header).append('\n');
-        rows.forEach(r -> sb.append(row.apply(r)).append('\n'));
+        List<TableColumn<T, ?>> columns = table.getVisibleLeafColumns();
+        StringBuilder sb = new StringBuilder(tsv(columns.stream().map(TableColumn::getText)
+                .toArray())).append('\n');
+        for (T r : rows) {
+            sb.append(tsv(columns.stream().map(c -> c.getCellData(r)).toArray())).append('\n');
+        }
         then.accept(sb.toString());
     }
 

@@ -87,7 +87,8 @@ public final class UrlActions {
         s.rowsText(text -> {
             if (!text.isEmpty()) {
                 clipboard.putText(text);
-                vm.say("Copied the selected rows.");
+                long rows = text.lines().count() - 1; // below the header
+                vm.say("Copied " + Words.count(rows, "row") + ".");
             }
         });
     }
