@@ -326,6 +326,22 @@ class WorkspaceViewModelTest {
         assertThat(server.hits("/gone")).isEqualTo(2);
     }
 
+    /** A re-checked row leaves a filter it no longer matches (it stayed, with its new 200). */
+    @Test
+    void aRecheckedRowLeavesTheFilterItNoLongerMatches() throws Exception {
+        crawlSite();
+        show(UrlFilter.STATUS_4XX, "");
+        assertThat(h.rows()).hasSize(2);
+        server.route("/gone", html("<title>Back again</title>here"));
+        long id = idOf("/gone");
+
+        h.run(() -> vm.recheck(new long[] {id}));
+
+        await(() -> h.status().startsWith("Re-checked"));
+        h.awaitSettled();
+        assertThat(h.rows()).singleElement().satisfies(r -> assertThat(r.status()).isNotEqualTo(200));
+    }
+
     @Test
     void excludingAPathPutsItInTheSettingsForTheNextCrawl() throws Exception {
         crawlSite();

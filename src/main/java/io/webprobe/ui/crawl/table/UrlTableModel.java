@@ -263,6 +263,10 @@ public final class UrlTableModel {
     public void rowChanged(long id) {
         lines.markStale();
         rowsStale.run();
+        // and the view's ids read again: a re-checked row may move in the order it is sorted
+        // by, or leave the filter (a 404 now answering 200 in the 4xx view); the same view, so
+        // the top row and the selection stay
+        reload();
     }
 
     private void read(boolean append) {
