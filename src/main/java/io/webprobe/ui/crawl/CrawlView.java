@@ -169,7 +169,7 @@ public final class CrawlView {
 
         Tab brokenTab = new Tab();
         brokenTab.setId("brokenTab");
-        brokenTab.setContent(broken.table());
+        brokenTab.setContent(broken.root());
         brokenTab.textProperty().bind(Bindings.createStringBinding(() -> vm.broken()
                 .staleProperty().get() ? "Broken links" : String.format(Locale.ROOT,
                         "Broken links (%,d)", vm.broken().links().size()),
@@ -326,9 +326,15 @@ public final class CrawlView {
             vm.start();
             e.consume();
         } else if (SEARCH.match(e)) {
-            tabs.getSelectionModel().select(urlsTab);
-            search.requestFocus();
-            search.selectAll();
+            // the search of the tab shown: the broken links' own, else the URLs'
+            boolean onBroken = tabs.getSelectionModel().getSelectedItem().getContent()
+                    == broken.root();
+            TextField field = onBroken ? broken.search() : search;
+            if (field == search) {
+                tabs.getSelectionModel().select(urlsTab);
+            }
+            field.requestFocus();
+            field.selectAll();
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && search.isFocused()
                 && !search.getText().isEmpty()) {

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 
 /**
  * Every broken link with the page holding it, its status or error, its anchor text and where
@@ -18,6 +22,8 @@ import javafx.scene.control.TableView;
  */
 public final class BrokenLinksView {
     private final TableView<BrokenLink> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final BorderPane root = new BorderPane();
     private final ReadOnlyObjectWrapper<BrokenLink> chosen =
             new ReadOnlyObjectWrapper<>(this, "chosen");
     /** The links the user selected, selected again after a refresh if still there. */
@@ -31,19 +37,44 @@ public final class BrokenLinksView {
         // its columns share the table's width (1,360 px of them did not fit a 960 px window)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No broken links found."));
-        SortedList<BrokenLink> sorted = new SortedList<>(model.links());
+        FilteredList<BrokenLink> found = new FilteredList<>(model.links());
+        found.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> matching(search.getText()), search.textProperty()));
+        SortedList<BrokenLink> sorted = new SortedList<>(found);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        search.setId("brokenSearch");
+        search.setPromptText("Search links, pages, statuses and anchor text");
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            }
+        });
+        Label count = new Label();
+        count.setId("brokenCount");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> found.size() == model.links().size()
+                        ? io.webprobe.Words.count(found.size(), "broken link")
+                        : String.format(java.util.Locale.ROOT, "%,d of %s", found.size(),
+                                io.webprobe.Words.count(model.links().size(), "broken link")),
+                found, model.links()));
+        javafx.scene.layout.HBox.setHgrow(search, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, search, count);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(4, 6, 4, 0));
+        root.setTop(bar);
+        root.setCenter(table);
         RowSelectionModel.install(table); // many rows selected stay quick
         table.getColumns().addAll(List.of(
-                col("Link URL", 300, BrokenLink::linkUrl),
+                col("Link URL", 300, BrokenLink::linkUrl, true),
                 // wide enough for "404 Not Found" and "Connection refused" at the window's
                 // usual width, where the columns are shrunk to fit
-                col("Status / error", 170, BrokenLinksView::statusText),
-                col("Source page", 300, BrokenLink::sourceUrl),
-                col("Anchor text", 160, BrokenLink::anchorText),
-                col("Type", 60, BrokenLink::linkType),
-                col("Ends at", 230, BrokenLink::finalUrl)));
+                col("Status / error", 170, BrokenLinksView::statusText, false),
+                col("Source page", 300, BrokenLink::sourceUrl, true),
+                col("Anchor text", 160, BrokenLink::anchorText, false),
+                col("Type", 60, BrokenLink::linkType, false),
+                col("Ends at", 230, BrokenLink::finalUrl, true)));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<BrokenLink>) c -> {
                     if (!model.replacing() && !restoring) {
@@ -121,6 +152,27 @@ public final class BrokenLinksView {
         return table;
     }
 
+    /** The tab's content: the search field over the table. */
+    public Node root() {
+        return root;
+    }
+
+    /** The search field (Ctrl+F on this tab). */
+    public TextField search() {
+        return search;
+    }
+
+    /** The links whose URL, page, status, anchor text or end holds the text (any case). */
+    static java.util.function.Predicate<BrokenLink> matching(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.isEmpty()) {
+            return b -> true;
+        }
+        return b -> java.util.stream.Stream.of(b.linkUrl(), b.sourceUrl(), b.anchorText(),
+                statusText(b), b.finalUrl()).anyMatch(
+                        v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t));
+    }
+
     /**
      * A broken link's status in words: "404 Not Found", "Connection refused", or, for a link
      * into redirects that fail in themselves, their failure ("Redirect loop", as the broken
@@ -139,8 +191,14 @@ public final class BrokenLinksView {
                 : shown + ": " + b.errorMessage();
     }
 
+    /**
+     * A column of text.
+     *
+     * @param url whether it holds URLs: one cut short keeps its end, where a site's URLs
+     *     differ ("http://host/sec…/page-12440.html")
+     */
     private static TableColumn<BrokenLink, String> col(String title, double width,
-            Function<BrokenLink, String> value) {
+            Function<BrokenLink, String> value, boolean url) {
         TableColumn<BrokenLink, String> c = new TableColumn<>(title);
         c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
@@ -149,6 +207,12 @@ public final class BrokenLinksView {
         boolean status = title.startsWith("Status");
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                if (url) {
+                    setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+                }
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {

@@ -27,6 +27,11 @@ public record UrlColumn(String key, String title, String csvHeader, double width
         TEXT,
         /** Text whose whole value is also the cell's tooltip (long texts). */
         LONG_TEXT,
+        /**
+         * A URL: cut short in the middle, keeping its end, where a site's URLs differ
+         * ("http://host/sec…/page-12440.html"); the whole URL is the tooltip.
+         */
+        URL,
         /** A whole number with thousands separators, right-aligned. */
         NUMBER,
         /** A size in bytes, right-aligned, marked "(cut)" for a page cut at the download cap. */

@@ -19,7 +19,7 @@ public final class UrlColumns {
 
     /** Every column. */
     public static final List<UrlColumn> ALL = List.of(
-            col("url", "URL", "url", 335, true, UrlField.URL, Kind.TEXT, r -> r.url(),
+            col("url", "URL", "url", 335, true, UrlField.URL, Kind.URL, r -> r.url(),
                     "The URL as requested"),
             rowCol("status", "Status", "status", 95, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
@@ -42,14 +42,14 @@ public final class UrlColumns {
                     CrawlResult::inlinks, "Links to this URL from crawled pages"),
             col("outlinks", "Outlinks", "outlinks", 82, true, UrlField.OUTLINKS, Kind.NUMBER,
                     CrawlResult::outlinks, "Distinct URLs this page links to"),
-            col("referrer", "Referrer", "referrer", 260, true, UrlField.REFERRER, Kind.TEXT,
+            col("referrer", "Referrer", "referrer", 260, true, UrlField.REFERRER, Kind.URL,
                     CrawlResult::referrer, "The page that first linked here"),
             col("redirect", "Redirect to", "redirect_to", 220, true, UrlField.REDIRECT_TO,
-                    Kind.TEXT, CrawlResult::redirectTo, "Where a redirect points"),
+                    Kind.URL, CrawlResult::redirectTo, "Where a redirect points"),
             new UrlColumn("chain", "Redirect chain", "redirect_chain", 320, false, null,
                     Kind.LONG_TEXT, UrlQuery.Row::redirectChain, "Every hop of a redirect"),
             col("canonical", "Canonical", "canonical", 240, false, UrlField.CANONICAL,
-                    Kind.TEXT, r -> r.page().canonical(), "The page's canonical URL"),
+                    Kind.URL, r -> r.page().canonical(), "The page's canonical URL"),
             col("description", "Meta description", "meta_description", 260, false,
                     UrlField.META_DESCRIPTION, Kind.LONG_TEXT, r -> r.page().metaDescription(),
                     "The page's meta description"),

@@ -173,6 +173,9 @@ public final class UrlTableView {
 
         UrlCell(UrlColumn.Kind kind) {
             this.kind = kind;
+            if (kind == UrlColumn.Kind.URL) {
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            }
         }
 
         @Override
@@ -202,7 +205,7 @@ public final class UrlTableView {
                         getStyleClass().add("truncated");
                     }
                 }
-                case LONG_TEXT -> {
+                case LONG_TEXT, URL -> {
                     String s = item.toString();
                     setText(s);
                     tip.setText(s);

@@ -30,7 +30,7 @@ class BrokenLinksViewTest {
     void start(Stage stage) {
         model = new BrokenLinksModel(System::nanoTime);
         view = new BrokenLinksView(model);
-        stage.setScene(new Scene(view.table(), 800, 600));
+        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 800, 600));
         stage.show();
     }
 
@@ -53,6 +53,33 @@ class BrokenLinksViewTest {
 
     private List<BrokenLink> selected() throws Exception {
         return fx(() -> List.copyOf(view.table().getSelectionModel().getSelectedItems()));
+    }
+
+    /** The tab's search keeps the links whose URL, page, status or anchor holds the text. */
+    @Test
+    void theSearchKeepsTheMatchingLinksAndSaysHowManyOfAll() throws Exception {
+        fx(() -> {
+            model.apply(links(0, 30));
+            view.search().setText("GONE1"); // any case: gone1, gone10-19
+            return null;
+        });
+        assertThat(fx(() -> List.copyOf(view.table().getItems())))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                        links(1, 2).stream(), links(10, 20).stream()).toList());
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.root().lookup("#brokenCount"))
+                .getText())).isEqualTo("11 of 30 broken links");
+        fx(() -> {
+            view.search().setText("link 7");
+            return null;
+        });
+        assertThat(fx(() -> List.copyOf(view.table().getItems()))).containsExactly(link(7));
+        fx(() -> {
+            view.search().setText("404 not");
+            return null;
+        });
+        assertThat(fx(() -> view.table().getItems().size())).isEqualTo(30);
+        assertThat(fx(() -> ((javafx.scene.control.Label) view.root().lookup("#brokenCount"))
+                .getText())).isEqualTo("30 broken links");
     }
 
     @Test
