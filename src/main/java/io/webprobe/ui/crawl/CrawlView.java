@@ -345,6 +345,9 @@ public final class CrawlView {
         } else if (e.getCode() == KeyCode.ESCAPE && vm.runningProperty().get()) {
             vm.stop();
             e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && vm.recheckRunning()) {
+            vm.stopRecheck();
+            e.consume();
         }
     }
 

@@ -591,7 +591,17 @@ public final class CrawlViewModel implements AutoCloseable {
             if (c == crawl) {
                 workspace.rowsChanged();
             }
-        }, live::say);
+        }, live::say, live::say);
+    }
+
+    /** Whether a re-check is running. */
+    public boolean recheckRunning() {
+        return rechecker.running();
+    }
+
+    /** Ends the running re-check after its current URL (Esc); what it fetched is kept. */
+    public void stopRecheck() {
+        rechecker.stop();
     }
 
     /**

@@ -31,9 +31,17 @@ public final class Rechecker {
         Recheck recheck(CrawlStore store, Clock clock) throws StoreException;
     }
 
+    /** How often a long re-check says how far it got. */
+    private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+
     private final Factory factory;
     private final Executor background;
     private final Executor fx;
+    /** Set by {@link #stop()}: the re-check running ends after its current URL. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger running =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public Rechecker(Factory factory, Executor background, Executor fx) {
         this.factory = factory;
@@ -49,45 +57,94 @@ public final class Rechecker {
      * @param changed runs on the FX thread once the new rows are in the file
      */
     public void recheck(OpenCrawl crawl, long[] ids, Runnable changed, Consumer<String> done) {
+        recheck(crawl, ids, changed, done, said -> { });
+    }
+
+    /** Whether a re-check is running (Esc stops it). */
+    public boolean running() {
+        return running.get() > 0;
+    }
+
+    /** Ends the running re-checks after their current URL; what was fetched is kept. */
+    public void stop() {
+        if (running()) {
+            stopping.set(true);
+        }
+    }
+
+    /**
+     * As {@link #recheck(OpenCrawl, long[], Runnable, Consumer)}, saying how far a long one got
+     * about four times a second ({@code progress}, on the FX thread).
+     */
+    public void recheck(OpenCrawl crawl, long[] ids, Runnable changed, Consumer<String> done,
+            Consumer<String> progress) {
         CrawlStore store = crawl.store();
         if (store.readOnly()) {
             done.accept(store.file().getFileName() + " is open read-only, so its URLs cannot "
                     + "be re-checked.");
             return;
         }
+        running.incrementAndGet();
         crawl.tableLane().call(q -> q.urls().rows(ids)).whenCompleteAsync((rows, failure) -> {
-            if (failure != null) {
-                fx.execute(() -> done.accept(failure.getMessage()));
-                return;
-            }
-            List<CrawlResult> results = new ArrayList<>();
-            try (Recheck r = factory.recheck(store, Clock.systemUTC())) {
-                for (UrlQuery.Row row : rows) {
-                    CrawlResult old = row.result();
-                    results.add(r.run(new Recheck.Target(row.id(), old.url(), old.depth(),
-                            old.referrer(), old.external())));
+            try {
+                run(store, rows, failure, changed, done, progress);
+            } finally {
+                if (running.decrementAndGet() == 0) {
+                    stopping.set(false);
                 }
-                store.sink().flush().get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                log.warn("Re-check failed", e);
-                String why = e instanceof StoreException ? e.getMessage()
-                        : e instanceof java.util.concurrent.TimeoutException
-                        ? "The re-check's results were not saved in time; try again."
-                        : "The re-check failed; the details are in Webprobe's log.";
-                fx.execute(() -> done.accept(why));
-                return;
             }
-            String text = results.size() == 1
-                    ? "Re-checked " + results.get(0).url() + ": " + answer(results.get(0)) + "."
-                    : String.format(Locale.ROOT, "Re-checked %,d URLs.", results.size());
-            fx.execute(() -> {
-                changed.run();
-                done.accept(text);
-            });
         }, background);
+    }
+
+    /** The re-check itself, on the background thread. */
+    private void run(CrawlStore store, List<UrlQuery.Row> rows, Throwable failure,
+            Runnable changed, Consumer<String> done, Consumer<String> progress) {
+        if (failure != null) {
+            fx.execute(() -> done.accept(failure.getMessage()));
+            return;
+        }
+        List<CrawlResult> results = new ArrayList<>();
+        boolean stopped = false;
+        try (Recheck r = factory.recheck(store, Clock.systemUTC())) {
+            long lastSaid = System.nanoTime();
+            for (UrlQuery.Row row : rows) {
+                if (stopping.get()) {
+                    stopped = true;
+                    break;
+                }
+                CrawlResult old = row.result();
+                results.add(r.run(new Recheck.Target(row.id(), old.url(), old.depth(),
+                        old.referrer(), old.external())));
+                if (System.nanoTime() - lastSaid >= PROGRESS_EVERY_NANOS) {
+                    lastSaid = System.nanoTime();
+                    String far = String.format(Locale.ROOT, "Re-checking %,d URLs: %,d done "
+                            + "(Esc stops).", rows.size(), results.size());
+                    fx.execute(() -> progress.accept(far));
+                }
+            }
+            store.sink().flush().get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            log.warn("Re-check failed", e);
+            String why = e instanceof StoreException ? e.getMessage()
+                    : e instanceof java.util.concurrent.TimeoutException
+                    ? "The re-check's results were not saved in time; try again."
+                    : "The re-check failed; the details are in Webprobe's log.";
+            fx.execute(() -> done.accept(why));
+            return;
+        }
+        String text = stopped
+                ? String.format(Locale.ROOT, "Re-check stopped: %,d of %,d URLs re-checked.",
+                        results.size(), rows.size())
+                : results.size() == 1
+                ? "Re-checked " + results.get(0).url() + ": " + answer(results.get(0)) + "."
+                : String.format(Locale.ROOT, "Re-checked %,d URLs.", results.size());
+        fx.execute(() -> {
+            changed.run();
+            done.accept(text);
+        });
     }
 
     private static String answer(CrawlResult r) {
