@@ -62,6 +62,7 @@ public final class ChartsView {
         BarChart<Number, String> chart = new BarChart<>(CountAxis.create(null), names);
         XYChart.Series<Number, String> series = new XYChart.Series<>(across(points));
         chart.setData(FXCollections.observableArrayList(List.of(series)));
+        labelBars(series.getData(), d -> d.getXValue(), true);
         return styled(chart, id, title);
     }
 
@@ -74,7 +75,33 @@ public final class ChartsView {
         BarChart<String, Number> chart = new BarChart<>(names, CountAxis.create(null));
         XYChart.Series<String, Number> series = new XYChart.Series<>(points);
         chart.setData(FXCollections.observableArrayList(List.of(series)));
+        labelBars(series.getData(), d -> d.getYValue(), false);
         return styled(chart, id, title);
+    }
+
+    /**
+     * Writes each bar's count on it, or just past its end when it is too short to hold it: on
+     * a linear scale 10 404s beside 30,012 200s is a bar too thin to see.
+     */
+    private static <X, Y> void labelBars(ObservableList<XYChart.Data<X, Y>> data,
+            java.util.function.Function<XYChart.Data<X, Y>, Object> count, boolean across) {
+        java.util.function.BiConsumer<XYChart.Data<X, Y>, javafx.scene.Node> onNode = (d, node) -> {
+            if (node instanceof javafx.scene.layout.StackPane bar
+                    && bar.lookup(".bar-count") == null) {
+                BarCount.attach(bar, d, count, across);
+            }
+        };
+        // the chart may have made the bar before this is told of the point
+        java.util.function.Consumer<XYChart.Data<X, Y>> label = d -> {
+            onNode.accept(d, d.getNode());
+            d.nodeProperty().addListener((o, was, node) -> onNode.accept(d, node));
+        };
+        data.forEach(label);
+        data.addListener((ListChangeListener<XYChart.Data<X, Y>>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(label);
+            }
+        });
     }
 
     private static <X, Y> BarChart<X, Y> styled(BarChart<X, Y> chart, String id, String title) {
