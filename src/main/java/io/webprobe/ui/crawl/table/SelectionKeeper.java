@@ -14,7 +14,7 @@ import javafx.scene.control.skin.VirtualFlow;
  * selection costs no more than the change). Where the table is scrolled to depends on the change, as in a spreadsheet:
  * <ul>
  *   <li>a new sort, filter or search shows its first rows, or the selected row if one is
- *       selected and still listed;
+ *       selected and still listed (not when every row is: Ctrl+A names no row to look at);
  *   <li>the same view read again (a running crawl's rows arrived or moved) keeps the row that
  *       was at the top at the top (as far as there are rows below it to fill the table);
  *   <li>rows only appended move nothing, so nothing is redone.
@@ -130,7 +130,10 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
                 flow.setPosition(0);
                 table.layout();
                 if (newView) {
-                    showFirstRowsOr(flow, count > 0 ? (focus >= 0 ? focus : positions[0]) : -1);
+                    // every row selected (Ctrl+A) says nothing of where to look: the first rows
+                    boolean all = count == items.size();
+                    showFirstRowsOr(flow, count > 0 && !all
+                            ? (focus >= 0 ? focus : positions[0]) : -1);
                 } else {
                     keepTop(flow, topId == 0 ? -1 : items.indexOf(topId));
                 }

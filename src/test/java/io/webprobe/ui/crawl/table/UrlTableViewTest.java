@@ -181,6 +181,7 @@ class UrlTableViewTest {
         long[] million = range(1, 1_000_000);
         show(million);
         fx(() -> {
+            view.table().getSelectionModel().select(500_000); // the focus in the middle
             view.table().getSelectionModel().selectAll();
             return null;
         });
@@ -189,6 +190,8 @@ class UrlTableViewTest {
         showNewView(reversed(million));
         assertThat(fx(() -> view.table().getSelectionModel().getSelectedIndices().size()))
                 .isEqualTo(1_000_000);
+        assertThat(topId()).as("every row selected: the new order's first rows shown")
+                .isEqualTo(1_000_000L);
         assertThat(model.selectedIds()).hasSize(1_000_000).startsWith(1_000_000L, 999_999L);
 
         long[] even = new long[500_000];
