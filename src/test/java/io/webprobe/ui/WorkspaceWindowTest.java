@@ -247,6 +247,12 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(clipboard.get(1).lines().toList()).containsExactlyElementsOf(urls());
 
         requestContextMenu(robot, rowNode(robot, 0));
+        // the menu says how many it acts on ("Copy URL" for 30,022 selected rows read as one)
+        javafx.scene.control.TableView<?> crawlTable = node(robot, "#crawlTable",
+                javafx.scene.control.TableView.class);
+        assertThat(fx(() -> crawlTable.getContextMenu().getItems().stream()
+                .filter(i -> "menuCopyRow".equals(i.getId())).findFirst().orElseThrow()
+                .getText())).isEqualTo("Copy 2 rows");
         robot.clickOn("#menuCopyRow");
         waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 3);
         assertThat(clipboard.get(2).lines().findFirst().orElseThrow()).startsWith("URL\tStatus");

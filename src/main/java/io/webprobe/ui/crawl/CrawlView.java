@@ -434,6 +434,11 @@ public final class CrawlView {
         }
 
         @Override
+        public int countNow() {
+            return table.table().getSelectionModel().getSelectedIndices().size();
+        }
+
+        @Override
         public String firstUrlNow() {
             long[] ids = vm.table().selectedIds();
             UrlItem line = ids.length == 0 ? null : vm.table().items().cached(ids[0]);

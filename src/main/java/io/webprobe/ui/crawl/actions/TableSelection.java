@@ -72,6 +72,11 @@ public final class TableSelection<T> implements UrlSelection {
     }
 
     @Override
+    public int countNow() {
+        return table.getSelectionModel().getSelectedIndices().size();
+    }
+
+    @Override
     public String firstUrlNow() {
         T first = table.getSelectionModel().getSelectedItem();
         return first == null ? "" : url.apply(first);

@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.actions;
 
+import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -30,6 +31,11 @@ public final class UrlMenus {
             menu.getItems().add(0, item("menuDetails", "Show details", details));
         }
         menu.setOnShowing(e -> {
+            int n = s.countNow(); // "Copy URL" for 30,022 selected rows read as one
+            copy.setText(n > 1 ? String.format(Locale.ROOT, "Copy %,d URLs", n) : "Copy URL");
+            row.setText(n > 1 ? String.format(Locale.ROOT, "Copy %,d rows", n) : "Copy row");
+            recheck.setText(n > 1 ? String.format(Locale.ROOT, "Re-check %,d URLs", n)
+                    : "Re-check");
             Optional<PathExclusion> ex = PathExclusion.of(s.firstUrlNow());
             exclude.setText(ex.map(p -> "Exclude " + p.path() + " from the crawl")
                     .orElse("Exclude this path from the crawl"));

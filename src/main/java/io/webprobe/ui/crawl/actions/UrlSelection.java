@@ -19,4 +19,7 @@ public interface UrlSelection {
 
     /** The first selected URL now, if known without reading (for menu texts), else "". */
     String firstUrlNow();
+
+    /** How many rows are selected now (for menu texts). */
+    int countNow();
 }
