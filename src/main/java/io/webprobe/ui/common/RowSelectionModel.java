@@ -346,8 +346,9 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
         sorted = null;
         countInBlock(row, -1);
         fireAll(at, at, new int[] {row});
-        if (count == 0) {
-            lead(-1, null);
+        if (count == 0) { // no lead, but the focus stays where it was (as JavaFX's)
+            setSelectedIndex(-1);
+            setSelectedItem(null);
         }
     }
 
