@@ -165,13 +165,21 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
         lead(row, column);
     }
 
+    /**
+     * Selects the first row holding this item, unless it is selected already (the lead stays);
+     * an item not in the table becomes the selected item with no row, as in JavaFX's model.
+     */
     @Override
     public void select(S item) {
-        if (item == null || getTableView().getItems() == null) {
+        if (item == null && getSelectionMode() == SelectionMode.SINGLE) {
+            clearSelection();
             return;
         }
-        int row = getTableView().getItems().indexOf(item);
-        if (row >= 0) {
+        int row = item == null || getTableView().getItems() == null ? -1
+                : getTableView().getItems().indexOf(item);
+        if (row < 0) {
+            setSelectedItem(item);
+        } else if (!isSelected(row)) {
             select(row);
         }
     }

@@ -165,6 +165,10 @@ class RowSelectionModelTest {
         // the last selected row cleared (Ctrl+click): the focus stays on it
         both("select 5", t -> t.getSelectionModel().select(5));
         both("clearSelection 5", t -> t.getSelectionModel().clearSelection(5));
+        // an item already selected: the lead stays where it is
+        both("select rows 7, 9", t -> t.getSelectionModel().selectIndices(7, 9));
+        both("select item 7", t -> t.getSelectionModel().select(Integer.valueOf(7)));
+        both("select item 12", t -> t.getSelectionModel().select(Integer.valueOf(12)));
         Random random = new Random(7);
         for (int i = 0; i < 400; i++) {
             int a = random.nextInt(110) - 5;
