@@ -277,7 +277,7 @@ public final class PingView {
                 millis("Mean", PingResult::meanMillis),
                 width(millis("Std dev", PingResult::stddevMillis), 72)));
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
-                text("URL", 220, r -> r.url()),
+                urlColumn(text("URL", 220, r -> r.url())),
                 progressCol,
                 count("Sent", PingResult::sent),
                 count("OK", PingResult::ok),
@@ -439,6 +439,29 @@ public final class PingView {
         c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> map(cell.getValue(), f));
+        return c;
+    }
+
+    /**
+     * URLs cut short in the middle, keeping their end where a site's URLs differ; the whole
+     * URL is the tooltip.
+     */
+    private static TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tip.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+            }
+        });
         return c;
     }
 
