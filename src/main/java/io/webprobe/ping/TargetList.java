@@ -60,10 +60,10 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         Map<URI, String> requestTargets = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         int duplicates = 0;
-        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
+        String[] lines = lines(text);
         for (int i = 0; i < lines.length; i++) {
-            String line = TRAILING_COMMENT.matcher(lines[i].strip()).replaceFirst("");
-            if (line.isEmpty() || line.startsWith("#")) {
+            String line = content(lines[i]);
+            if (line.isEmpty()) {
                 continue;
             }
             if (line.indexOf('\uFFFD') >= 0) {
@@ -84,5 +84,35 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
             }
         }
         return new TargetList(new ArrayList<>(urls), problems, duplicates, requestTargets);
+    }
+
+    /** A list's text cut after its {@code max}th URL line, and how many URL lines it had. */
+    public record Cut(String text, int urlLines) {}
+
+    /**
+     * The lines of a list up to its {@code max}th URL line (blank and comment lines count as
+     * {@link #parse} counts them: not at all), and how many URL lines the whole list has.
+     */
+    public static Cut firstUrlLines(String text, int max) {
+        String[] lines = lines(text);
+        int urls = 0;
+        int keep = lines.length;
+        for (int i = 0; i < lines.length; i++) {
+            if (!content(lines[i]).isEmpty() && ++urls == max) {
+                keep = i + 1;
+            }
+        }
+        return new Cut(urls > max ? String.join("\n", java.util.Arrays.copyOf(lines, keep))
+                : text, urls);
+    }
+
+    private static String[] lines(String text) {
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
+    }
+
+    /** A line without its whitespace and trailing comment; "" for a blank or comment line. */
+    private static String content(String raw) {
+        String line = TRAILING_COMMENT.matcher(raw.strip()).replaceFirst("");
+        return line.startsWith("#") ? "" : line;
     }
 }

@@ -232,30 +232,6 @@ public final class PingViewModel implements AutoCloseable {
     private static final String MOST = " (the most it takes; ping --file on the command line "
             + "takes any number)";
 
-    /** The lines of a text up to its {@link #MAX_LIST_URLS}th URL line, and how many it had. */
-    private static String firstUrls(String text, int[] urlLines) {
-        int urls = 0;
-        int end = -1;
-        int from = 0;
-        while (from <= text.length()) {
-            int nl = text.indexOf('\n', from);
-            int to = nl < 0 ? text.length() : nl;
-            String line = text.substring(from, to).strip();
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                urls++;
-                if (urls == MAX_LIST_URLS) {
-                    end = to;
-                }
-            }
-            if (nl < 0) {
-                break;
-            }
-            from = nl + 1;
-        }
-        urlLines[0] = urls;
-        return end >= 0 && urls > MAX_LIST_URLS ? text.substring(0, end) : text;
-    }
-
     /** Asks for a file of URLs and loads it (read off the FX thread). */
     public CompletableFuture<Void> loadTargetsFromFile() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -268,15 +244,16 @@ public final class PingViewModel implements AutoCloseable {
         background.execute(() -> {
             try {
                 // as the CLI's --file reads it: a line that is not UTF-8 is a bad line, named
-                String whole = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-                int[] lines = new int[1];
-                String text = firstUrls(whole, lines);
+                TargetList.Cut cut = TargetList.firstUrlLines(
+                        new String(Files.readAllBytes(p), StandardCharsets.UTF_8), MAX_LIST_URLS);
+                String text = cut.text();
                 fx.execute(() -> {
                     targets.set(text);
                     TargetList list = TargetList.parse(text);
-                    status.set(text.length() < whole.length()
+                    status.set(cut.urlLines() > MAX_LIST_URLS
                             ? String.format(Locale.ROOT, "Loaded the first %,d of the %,d URLs "
-                                    + "in %s%s.", MAX_LIST_URLS, lines[0], p.getFileName(), MOST)
+                                    + "in %s%s.", MAX_LIST_URLS, cut.urlLines(), p.getFileName(),
+                                    MOST)
                             : String.format(Locale.ROOT, "Loaded %,d URLs from %s.",
                                     list.urls().size(), p.getFileName()));
                     showProblems(list);
