@@ -71,8 +71,11 @@ public final class CrawlJob implements AutoCloseable {
     private static final Duration RETRY_UNREACHED = Duration.ofSeconds(1);
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
-    /** Continuing a crawl that had finished: nothing to fetch, nothing in the file changes. */
-    private volatile boolean alreadyFinished;
+    /**
+     * Continuing a crawl that had finished: nothing to fetch, nothing in the file changes, and
+     * a stop (Ctrl-C as it opens) does not make it a stopped crawl.
+     */
+    private final boolean alreadyFinished;
     /** Why a worker's unexpected failure stopped the crawl (a plain sentence), or null. */
     private volatile String failure;
     /** The site not answering at all: a fresh crawl's start URL, a resumed crawl's pages. */
@@ -90,6 +93,9 @@ public final class CrawlJob implements AutoCloseable {
         this.sink = b.sink;
         this.listener = b.listener;
         this.resumeFrom = b.resume;
+        // a file that holds no URL at all starts over (see start())
+        this.alreadyFinished = resumeFrom != null && resumeFrom.lastId() != 0
+                && resumeFrom.finished();
         this.ticker = b.ticker;
         this.owned = List.copyOf(b.owned);
         this.resolver = b.resolver;
@@ -144,7 +150,7 @@ public final class CrawlJob implements AutoCloseable {
             throw new IllegalStateException("a crawl job can be started only once");
         }
         time.start();
-        if (stopping) {
+        if (stopping && !alreadyFinished) {
             // stopped before it started (Stop pressed while the window made the job): it ends
             // here, stopped, as from any stop
             finish();
@@ -172,7 +178,6 @@ public final class CrawlJob implements AutoCloseable {
                 restore(resumeFrom, starts);
                 reach = SiteReach.resumed();
             }
-            alreadyFinished = resumeFrom != null && !nothingStored && resumeFrom.finished();
             if (!alreadyFinished) { // a finished crawl continued keeps its times as they are
                 sink.started();
                 sink.state(CrawlState.RUNNING, time.ranBefore());
@@ -513,8 +518,9 @@ public final class CrawlJob implements AutoCloseable {
         c.rowSkips().forEach((why, n) -> skipped.merge(why, n, Long::sum));
         String startProblem = tally.startFailure() != null ? tally.startFailure()
                 : c.startProblem();
+        boolean stopped = stopping && !alreadyFinished;
         CrawlSummary summary = new CrawlSummary(
-                stopping,
+                stopped,
                 tally.crawled(),
                 tally.broken(),
                 c.brokenLinks(),
@@ -522,7 +528,7 @@ public final class CrawlJob implements AutoCloseable {
                 startProblem,
                 skipped,
                 (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
-                stopping ? List.of() : c.orphans(), // unfetched pages may link to them
+                stopped ? List.of() : c.orphans(), // unfetched pages may link to them
                 failure,
                 visitor.warnings(),
                 tally.startError());

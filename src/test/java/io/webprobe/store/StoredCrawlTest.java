@@ -311,6 +311,61 @@ class StoredCrawlTest {
         }
     }
 
+    /**
+     * A finished crawl continued and stopped at once (Ctrl-C as the command opens it) is still
+     * the finished crawl it was: its summary does not say "stopped", which would tell the user
+     * to resume it, and its file keeps its state and times. Seen with Ctrl-C before the job
+     * started: the file was marked stopped.
+     */
+    @Test
+    void aFinishedCrawlContinuedAndStoppedAtOnceStaysFinished() throws Exception {
+        TestSite site = new TestSite(server, 30);
+        Path file = dir.resolve("done.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            assertThat(run(CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink())).stopped()).isFalse();
+        }
+        Duration ran;
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            ran = store.info().elapsed();
+        }
+        int requests = server.totalRequests();
+
+        for (boolean beforeStart : new boolean[] {true, false}) {
+            CrawlSummary summary;
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+                CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+                try (CrawlJob job = CrawlJob.builder(store.plan(),
+                        new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                        .resume(store.resumeState())
+                        .listener(new CrawlListener() {
+                            @Override
+                            public void onFinished(CrawlSummary s) {
+                                done.complete(s);
+                            }
+                        }).build()) {
+                    if (beforeStart) {
+                        job.stop();
+                        job.start();
+                    } else {
+                        job.start();
+                        job.stop();
+                    }
+                    summary = done.get(60, TimeUnit.SECONDS);
+                }
+            }
+            assertThat(summary.stopped()).as("stopped %s start", beforeStart ? "before" : "after")
+                    .isFalse();
+            assertThat(summary.crawled()).isEqualTo(site.paths().size());
+            assertThat(summary.elapsed()).isEqualTo(ran);
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+                assertThat(store.info().state()).isEqualTo(CrawlState.FINISHED);
+                assertThat(store.info().elapsed()).isEqualTo(ran);
+            }
+        }
+        assertThat(server.totalRequests()).isEqualTo(requests);
+    }
+
     /** A probe that fails as {@code failure} says on one URL, else fetches for real. */
     private static io.webprobe.http.HttpProbe failingOn(String url,
             java.util.function.Supplier<? extends Error> failure) {
