@@ -353,7 +353,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 }
             }
             int code = report(summary, saved, out, err);
-            int exported = export(store, err);
+            int exported = export(store, err, ctrlC);
             if (keepCrawl && db == null && resumeFile == null) {
                 // the crawl was in a temporary file: keep it rather than lose it with its CSVs
                 store.keep();
@@ -408,12 +408,17 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */
-    private int export(CrawlStore store, PrintWriter err) {
+    private int export(CrawlStore store, PrintWriter err, CtrlC ctrlC) {
         if (!files.any()) {
             return OK;
         }
+        if (ctrlC.wasPressed() && !quiet) {
+            // a large crawl's files take a while: say why it has not ended yet
+            err.println("Writing the CSV files of what was crawled before exiting...");
+            err.flush();
+        }
         try (CrawlReader reader = store.reader()) {
-            files.write(reader, spec.commandLine().getOut());
+            files.write(reader, spec.commandLine().getOut(), ctrlC);
             return OK;
         } catch (ExportException e) {
             // a standard output closed by its reader (| head) is the user's doing: nothing is

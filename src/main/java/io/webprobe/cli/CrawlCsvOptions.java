@@ -55,8 +55,14 @@ final class CrawlCsvOptions {
      * Writes the files asked for from the crawl file, all or none.
      *
      * @param stdout where {@code -} goes
+     * @param ctrlC shown the export's progress, so that Ctrl-C waits for it; null when Ctrl-C
+     *     is to end the export at once (nothing is changed then)
      */
-    void write(CrawlReader reader, PrintWriter stdout) throws ExportException {
-        CrawlExport.write(reader, csv, brokenCsv, orphansCsv, new ExportBatch(stdout, false));
+    void write(CrawlReader reader, PrintWriter stdout, CtrlC ctrlC) throws ExportException {
+        ExportBatch batch = new ExportBatch(stdout, false);
+        if (ctrlC != null) {
+            ctrlC.progress(batch::rowsWritten);
+        }
+        CrawlExport.write(reader, csv, brokenCsv, orphansCsv, batch);
     }
 }

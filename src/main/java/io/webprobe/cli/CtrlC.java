@@ -2,34 +2,38 @@ package io.webprobe.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * While open, Ctrl-C (or SIGTERM) stops the job and then waits (up to 20 s) until this is
- * closed, so the command can still write its CSV files and summary with what was measured, and
- * close its crawl file (a temporary one is deleted then), before the JVM exits. Open it before
- * the resources it must outlive, so that it is closed after them. The hook runs on its own
- * thread ({@code cli-interrupt}).
+ * While open, Ctrl-C (or SIGTERM) stops the job and then waits until this is closed, so the
+ * command can still write its CSV files and summary with what was measured, and close its crawl
+ * file (a temporary one is deleted then), before the JVM exits. Open it before the resources it
+ * must outlive, so that it is closed after them. The hook runs on its own thread
+ * ({@code cli-interrupt}).
+ *
+ * <p>It waits for as long as the command is at work, and gives up after {@link #PATIENCE}
+ * without a sign of it: neither a new row written ({@link #progress}) nor the process using at
+ * least {@link #BUSY} of a core (a hung command uses none; reading a crawl file of millions of
+ * URLs before the first row uses a whole one). A fixed limit cut the CSV files of a large crawl
+ * short: 2,500,000 URLs take about 40 s to sum up and write, and a JVM that exits half way
+ * leaves neither the files nor the temporary crawl they were made from.
  */
 final class CtrlC implements AutoCloseable {
+    /** How long the hook waits for a report that shows no progress. */
+    static final long PATIENCE = TimeUnit.SECONDS.toNanos(20);
+    /** The least share of a core, as a divisor of the time, that counts as at work (5 %). */
+    static final int BUSY = 20;
+    private static final long TICK = TimeUnit.SECONDS.toNanos(1);
+
     private final CountDownLatch reported = new CountDownLatch(1);
     private final Thread hook;
     private volatile Runnable stop;
+    private volatile LongSupplier progress = () -> 0;
     private volatile boolean pressed;
 
     /** Watches for Ctrl-C; {@link #watch} names the job it stops. */
     CtrlC() {
-        hook = new Thread(() -> {
-            pressed = true;
-            Runnable s = stop;
-            if (s != null) {
-                s.run();
-            }
-            try {
-                reported.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "cli-interrupt");
+        hook = new Thread(this::pressed, "cli-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -46,6 +50,19 @@ final class CtrlC implements AutoCloseable {
         }
     }
 
+    /**
+     * What shows the report is being written (a count that grows while it is): after Ctrl-C
+     * the JVM waits while it grows.
+     */
+    void progress(LongSupplier rows) {
+        progress = rows;
+    }
+
+    /** Whether Ctrl-C or SIGTERM was received. */
+    boolean wasPressed() {
+        return pressed;
+    }
+
     /** The report is written: let an interrupted JVM exit, or drop the hook. */
     @Override
     public void close() {
@@ -55,5 +72,58 @@ final class CtrlC implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // Ctrl-C was pressed: the hook is running and has just been released
         }
+    }
+
+    /** The hook: stops the job, then waits for the report. */
+    private void pressed() {
+        pressed = true;
+        Runnable s = stop;
+        if (s != null) {
+            s.run();
+        }
+        try {
+            awaitReport(System::nanoTime, CtrlC::processCpuNanos, TICK);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the report is written, or until {@link #PATIENCE} (by {@code clock}) passed
+     * with neither a new row nor the process busy by {@code cpu}; looks every {@code tick}
+     * nanoseconds.
+     *
+     * @param cpu the CPU time the process has used, in nanoseconds
+     * @return whether the report was written
+     */
+    boolean awaitReport(LongSupplier clock, LongSupplier cpu, long tick)
+            throws InterruptedException {
+        long rows = progress.getAsLong();
+        long used = cpu.getAsLong();
+        long looked = clock.getAsLong();
+        long since = looked;
+        while (!reported.await(tick, TimeUnit.NANOSECONDS)) {
+            long now = clock.getAsLong();
+            long rowsNow = progress.getAsLong();
+            long usedNow = cpu.getAsLong();
+            if (rowsNow != rows || usedNow - used >= (now - looked) / BUSY) {
+                since = now;
+            } else if (now - since >= PATIENCE) {
+                return false;
+            }
+            rows = rowsNow;
+            used = usedNow;
+            looked = now;
+        }
+        return true;
+    }
+
+    /** The CPU time this process has used (0 where the JVM does not say). */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

@@ -58,7 +58,9 @@ public final class ExportCommand implements Callable<Integer> {
                 return fail(err, file + " was crawled without --sitemaps, so it has no orphans "
                         + "to write.");
             }
-            files.write(reader, spec.commandLine().getOut());
+            // Ctrl-C ends it at once: the crawl file is untouched, the targets are only replaced
+            // once every file is written, and the JVM's exit deletes the part-written ones
+            files.write(reader, spec.commandLine().getOut(), null);
             PrintWriter note = outputs.usesStdout() ? err : spec.commandLine().getOut();
             CrawlReader.Counts c = reader.counts();
             note.println("Exported " + file + " (" + Words.count(c.crawled(), "URL")

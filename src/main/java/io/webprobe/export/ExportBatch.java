@@ -29,6 +29,8 @@ public final class ExportBatch {
     private final List<AtomicCsvFile> streamed = new ArrayList<>();
     private final Writer stdout;
     private final boolean bom;
+    /** Rows written so far, read by other threads (one writer: this batch's). */
+    private volatile long rowsWritten;
 
     /**
      * @param stdout where a target of {@code -} goes
@@ -42,6 +44,14 @@ public final class ExportBatch {
     /** A batch of files only (no standard output), without byte-order marks. */
     public ExportBatch() {
         this(null, false);
+    }
+
+    /**
+     * The rows written so far, over every file: a count that grows while {@link #writeAll()}
+     * works, for a thread that waits on it (safe from any thread).
+     */
+    public long rowsWritten() {
+        return rowsWritten;
     }
 
     /** Adds a file; nothing is written before {@link #writeAll()}. */
@@ -144,6 +154,7 @@ public final class ExportBatch {
                     line[i] = p.columns().get(i).cell(row);
                 }
                 file.write(line);
+                rowsWritten++; // one writing thread: a plain increment of the volatile
             });
             file.checkHealthy();
             return file;
