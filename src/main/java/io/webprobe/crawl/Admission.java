@@ -47,7 +47,7 @@ final class Admission {
             siteHosts.add(Urls.hostAndPort(start));
             pages.incrementAndGet();
         }
-        startDomain = CrawlScope.domainOf(Urls.host(starts.get(0)));
+        startDomain = CrawlScope.siteDomain(starts.get(0));
     }
 
     /**
@@ -59,7 +59,7 @@ final class Admission {
         for (URI start : starts) {
             siteHosts.add(Urls.hostAndPort(start));
         }
-        startDomain = CrawlScope.domainOf(Urls.host(starts.get(0)));
+        startDomain = CrawlScope.siteDomain(starts.get(0));
     }
 
     /** A URL the resumed crawl had taken on: its budget place and its query variant. */
@@ -99,13 +99,12 @@ final class Admission {
 
     /** Whether a URL belongs to the site (crawled) rather than to another host (checked). */
     boolean inScope(URI uri) {
-        return siteHosts.contains(Urls.hostAndPort(uri))
-                || plan.scope().hostInScope(Urls.host(uri), startDomain);
+        return plan.scope().ofSite(uri, siteHosts, startDomain);
     }
 
     /**
-     * The same for a parsed link: its host (lower case, as WHATWG URLs are) and its port, -1
-     * for the scheme's default.
+     * The same for a parsed link, without making a URI: its host (lower case, as WHATWG URLs
+     * are) and its port, -1 for the scheme's default.
      */
     boolean inScope(String host, int port) {
         return siteHosts.contains(port < 0 ? host : host + ":" + port)

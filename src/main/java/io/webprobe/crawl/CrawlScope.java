@@ -75,11 +75,22 @@ public record CrawlScope(
     }
 
     /**
-     * Whether a host is one of the site's subdomains as a crawl from {@code start} counts them
-     * (only with {@link #subdomains}; the hosts a crawl met as its own are known to it apart).
+     * Whether a URL belongs to the site rather than to another host: one of the site's hosts
+     * (host[:port] as {@link io.webprobe.http.Urls#hostAndPort} gives them: the start URL's and
+     * those its redirects led to), or, with {@link #subdomains}, a subdomain of the start's
+     * domain. The one rule for a running crawl and for a stored one read back.
+     *
+     * @param startDomain the start URL's domain, {@link #siteDomain}
      */
-    public boolean subdomainOfSite(String host, java.net.URI start) {
-        return hostInScope(host, domainOf(io.webprobe.http.Urls.host(start)));
+    public boolean ofSite(java.net.URI uri, java.util.Set<String> siteHosts,
+            String startDomain) {
+        return siteHosts.contains(io.webprobe.http.Urls.hostAndPort(uri))
+                || hostInScope(io.webprobe.http.Urls.host(uri), startDomain);
+    }
+
+    /** The domain whose subdomains belong to a site that starts at this URL. */
+    public static String siteDomain(java.net.URI start) {
+        return domainOf(io.webprobe.http.Urls.host(start));
     }
 
     /** Whether a host belongs to the site that starts at {@code startHost}. */

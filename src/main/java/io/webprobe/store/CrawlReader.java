@@ -239,12 +239,11 @@ public final class CrawlReader implements AutoCloseable {
             return true;
         }
         java.net.URI u = io.webprobe.http.Urls.toUri(url); // parsed above, as keyOf did
-        String hostAndPort = io.webprobe.http.Urls.hostAndPort(u);
         java.util.Set<String> site = new java.util.HashSet<>(
                 meta.getOrDefault("site_hosts", "").lines().toList());
         site.add(io.webprobe.http.Urls.hostAndPort(plan.startUrl()));
-        return site.contains(hostAndPort)
-                || plan.scope().subdomainOfSite(io.webprobe.http.Urls.host(u), plan.startUrl());
+        return plan.scope().ofSite(u, site,
+                io.webprobe.crawl.CrawlScope.siteDomain(plan.startUrl()));
     }
 
     /** The id of a URL this crawl fetched (skipped or left out is not fetched), or null. */
