@@ -62,6 +62,11 @@ public final class CompareModel {
     static final String CHOOSE = "Choose two crawls of one site and press Compare.";
     /** What the last compare found to say when it found nothing (null before one). */
     private String nothingFound;
+    /**
+     * Counts the choices of files: a compare's result is shown only if no file was chosen
+     * since it began (it belongs to the pair it compared, not to the pair shown now).
+     */
+    private long choice;
 
     public CompareModel(Executor background, Executor fx, DialogService dialogs) {
         this.background = background;
@@ -69,13 +74,27 @@ public final class CompareModel {
         this.dialogs = dialogs;
         kind.addListener(o -> refilter());
         search.addListener(o -> refilter());
-        oldFile.addListener(o -> sayChosen());
-        newFile.addListener(o -> sayChosen());
+        oldFile.addListener(o -> chosen());
+        newFile.addListener(o -> chosen());
+    }
+
+    /**
+     * Another file chosen: the changes shown (and exported) were those of the pair before,
+     * so they go, and a compare still running will not show its result.
+     */
+    private void chosen() {
+        choice++;
+        nothingFound = null;
+        rows.clear();
+        counts.set(new EnumMap<>(CrawlDiff.Change.class));
+        sayEmpty();
+        running.set(false);
+        sayChosen();
     }
 
     /** Both crawls chosen: the status says what comes next. */
     private void sayChosen() {
-        if (!running.get() && oldFile.get() != null && newFile.get() != null) {
+        if (oldFile.get() != null && newFile.get() != null) {
             status.set("Press Compare to compare " + oldFile.get().getFileName() + " with "
                     + newFile.get().getFileName() + ".");
         }
@@ -148,6 +167,7 @@ public final class CompareModel {
             done.complete(null);
             return done;
         }
+        long asked = choice;
         running.set(true);
         status.set("Comparing…");
         // the last comparison's rows (and its "no differences") are not this one's
@@ -168,6 +188,10 @@ public final class CompareModel {
                         : ComparePair.refusal(sa, nameA, sb, nameB);
                 if (refusal != null) {
                     fx.execute(() -> {
+                        if (asked != choice) {
+                            done.complete(null); // another pair chosen meanwhile
+                            return;
+                        }
                         running.set(false);
                         nothingFound = null;
                         sayEmpty();
@@ -194,6 +218,10 @@ public final class CompareModel {
                         + String.join("", ComparePair.notes(sa, nameA, sb, nameB).stream()
                                 .map(n -> " " + n).toList());
                 fx.execute(() -> {
+                    if (asked != choice) {
+                        done.complete(null); // another pair chosen meanwhile
+                        return;
+                    }
                     nothingFound = none;
                     rows.setAll(found);
                     sayEmpty();
@@ -204,6 +232,10 @@ public final class CompareModel {
                 });
             } catch (StoreException e) {
                 fx.execute(() -> {
+                    if (asked != choice) {
+                        done.complete(null); // another pair chosen meanwhile
+                        return;
+                    }
                     running.set(false);
                     nothingFound = null;
                     sayEmpty();

@@ -91,6 +91,55 @@ class CompareModelTest {
     }
 
     /**
+     * The changes shown belong to the pair compared. The bug: after another file was chosen the
+     * table still showed the last pair's changes under the new names, and Export wrote them;
+     * and a compare still running when another file was chosen showed its result for the new
+     * pair.
+     */
+    @Test
+    void choosingAnotherCrawlClearsTheChangesOfThePairBefore() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        server.route("/c", html("<title>Charlie</title><a href=\"/newly-missing\">new</a>"));
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        Path third = site.crawlInto(dir.resolve("third.webprobe"));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(before);
+            m.newFileProperty().set(after);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.shown().size())).isPositive();
+
+        fx.on(() -> m.oldFileProperty().set(third));
+
+        assertThat(fx.on(() -> m.shown().size())).isZero();
+        assertThat(fx.on(() -> m.countsProperty().get().values().stream()
+                .mapToLong(Long::longValue).sum())).isZero();
+        assertThat(fx.on(() -> m.emptyTextProperty().get())).isEqualTo(CompareModel.CHOOSE);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Press Compare to compare third.webprobe with after.webprobe.");
+
+        // a compare running when another file is chosen: its result is not shown
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        io.execute(() -> {
+            try {
+                hold.await(); // the compare queued behind this waits until the choice is made
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        java.util.concurrent.CompletableFuture<Void> running = fx.on(m::compare);
+        fx.on(() -> m.oldFileProperty().set(before));
+        hold.countDown();
+        running.get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.shown().size())).isZero();
+        assertThat(fx.on(() -> m.runningProperty().get())).isFalse();
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Press Compare to compare before.webprobe with after.webprobe.");
+    }
+
+    /**
      * The bug: after a compare that found nothing the empty table still said "Choose two crawls
      * of one site and press Compare.", and a crawl compared with itself got no word either.
      */
