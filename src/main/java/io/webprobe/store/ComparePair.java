@@ -1,7 +1,6 @@
 package io.webprobe.store;
 
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.http.Urls;
 import java.util.ArrayList;
@@ -34,21 +33,66 @@ public final class ComparePair {
         List<String> notes = new ArrayList<>();
         unfinished(older.info(), olderName, notes);
         unfinished(newer.info(), newerName, notes);
-        CrawlPlan a = older.plan();
-        CrawlPlan b = newer.plan();
-        if (a.maxDepth() != b.maxDepth() || a.maxPages() != b.maxPages()) {
-            notes.add("The two crawls had different depth or page limits, so URLs one of them "
-                    + "did not reach count as added or removed.");
-        }
-        if (a.checkExternal() != b.checkExternal() || a.followNofollow() != b.followNofollow()
-                || !sameScope(a.scope(), b.scope())) {
-            notes.add("The two crawls had different scope settings (other sites' links "
-                    + "checked, nofollow pages followed, subdomains, include or exclude "
-                    + "patterns), so URLs one of them "
-                    + "left out count as added or removed, and links it left out are not "
-                    + "called fixed.");
+        List<String> differ = differences(older.plan(), newer.plan());
+        if (!differ.isEmpty()) {
+            notes.add("The two crawls were made with different settings (" + String.join("; ",
+                    differ) + "), so URLs one of them left out or did not reach count as added "
+                    + "or removed, and links it left out are not called fixed.");
         }
         return notes;
+    }
+
+    /** The settings that shape what a crawl reaches, named where the two plans differ. */
+    static List<String> differences(CrawlPlan a, CrawlPlan b) {
+        List<String> differ = new ArrayList<>();
+        if (a.maxDepth() != b.maxDepth()) {
+            differ.add("depth limit: " + limit(a.maxDepth()) + " in the older crawl, "
+                    + limit(b.maxDepth()) + " in the newer");
+        }
+        if (a.maxPages() != b.maxPages()) {
+            differ.add("page limit: " + limit(a.maxPages()) + " in the older crawl, "
+                    + limit(b.maxPages()) + " in the newer");
+        }
+        if (a.checkExternal() != b.checkExternal()) {
+            differ.add("other sites' links checked in " + (a.checkExternal() ? "the older "
+                    + "crawl only" : "the newer crawl only"));
+        }
+        if (a.followNofollow() != b.followNofollow()) {
+            differ.add("nofollow links followed in " + (a.followNofollow() ? "the older crawl "
+                    + "only" : "the newer crawl only"));
+        }
+        if (a.scope().subdomains() != b.scope().subdomains()) {
+            differ.add("subdomains crawled in " + (a.scope().subdomains() ? "the older crawl "
+                    + "only" : "the newer crawl only"));
+        }
+        patterns("include", a.scope().include(), b.scope().include(), differ);
+        patterns("exclude", a.scope().exclude(), b.scope().exclude(), differ);
+        return differ;
+    }
+
+    private static String limit(int n) {
+        return n == CrawlPlan.UNLIMITED ? "none" : String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    /** "exclude patterns: /private/ in the newer crawl only" */
+    private static void patterns(String kind, List<Pattern> older, List<Pattern> newer,
+            List<String> differ) {
+        List<String> a = texts(older);
+        List<String> b = texts(newer);
+        if (a.equals(b)) {
+            return;
+        }
+        List<String> onlyA = a.stream().filter(p -> !b.contains(p)).toList();
+        List<String> onlyB = b.stream().filter(p -> !a.contains(p)).toList();
+        List<String> parts = new ArrayList<>();
+        if (!onlyA.isEmpty()) {
+            parts.add(String.join(", ", onlyA) + " in the older crawl only");
+        }
+        if (!onlyB.isEmpty()) {
+            parts.add(String.join(", ", onlyB) + " in the newer crawl only");
+        }
+        differ.add(kind + " patterns: " + (parts.isEmpty() ? "the same, in another order"
+                : String.join(", and ", parts)));
     }
 
     private static void unfinished(CrawlInfo info, String name, List<String> notes) {
@@ -56,11 +100,6 @@ public final class ComparePair {
             notes.add(name + " did not finish (" + info.stateText() + "), so URLs it did not "
                     + "reach count as added or removed.");
         }
-    }
-
-    private static boolean sameScope(CrawlScope a, CrawlScope b) {
-        return a.subdomains() == b.subdomains() && texts(a.include()).equals(texts(b.include()))
-                && texts(a.exclude()).equals(texts(b.exclude()));
     }
 
     private static List<String> texts(List<Pattern> patterns) {

@@ -387,7 +387,8 @@ class CrawlFileCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertThat(readCsv(diff)).extracting(l -> l[0]).doesNotContain("fixed_broken_link");
         assertThat(r.out()).doesNotContain("fixed broken").contains("Note: The two crawls "
-                + "had different scope settings");
+                + "were made with different settings (other sites' links checked in the older "
+                + "crawl only; exclude patterns: missing in the newer crawl only), so URLs");
 
         // and once the page drops the links, a crawl with the same settings says they are gone
         server.route("/", html("<title>Home</title>"));
@@ -472,8 +473,8 @@ class CrawlFileCommandsTest {
         CliRun r = run("compare", full.toString(), shallow.toString());
 
         assertEquals(0, r.exitCode(), r.err());
-        assertThat(r.out()).contains("1 removed").contains("Note: The two crawls had different "
-                + "depth or page limits, so URLs one of them did not reach count as added or "
-                + "removed.");
+        assertThat(r.out()).contains("1 removed").contains("Note: The two crawls were made with "
+                + "different settings (depth limit: none in the older crawl, 0 in the newer), so URLs one of them left out or "
+                + "did not reach count as added or removed");
     }
 }
