@@ -10,6 +10,7 @@ import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.crawl.SkipReason;
 import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
@@ -464,17 +464,6 @@ public final class CrawlCommand implements Callable<Integer> {
         return Politeness.gap(Duration.ofMillis(delayMs), maxRps == null ? 0 : maxRps);
     }
 
-    /** "Blocked by robots.txt: 3; Rate limited: 1", for the blocks or for the skips. */
-    private static String reasons(CrawlSummary summary, boolean blocks) {
-        StringJoiner why = new StringJoiner("; ");
-        summary.skipped().entrySet().stream()
-                .filter(e -> e.getKey().isBlock() == blocks)
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> why.add(String.format(Locale.ROOT, "%s: %,d",
-                        e.getKey().label(), e.getValue())));
-        return why.toString();
-    }
-
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();
         for (String r : regexes) {
@@ -585,11 +574,12 @@ public final class CrawlCommand implements Callable<Integer> {
         if (blocked > 0) {
             out.println(String.format(Locale.ROOT,
                     "Blocked (not counted as broken): %s (%s).", Words.count(blocked, "URL"),
-                    reasons(summary, true)));
+                    summary.reasons(SkipReason::isBlock)));
         }
         if (summary.skippedTotal() - blocked > 0) {
             out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",
-                    Words.count(summary.skippedTotal() - blocked, "URL"), reasons(summary, false)));
+                    Words.count(summary.skippedTotal() - blocked, "URL"),
+                    summary.reasons(r -> !r.isBlock())));
         }
         out.flush();
         if (summary.failure() != null) {

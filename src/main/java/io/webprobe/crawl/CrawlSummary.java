@@ -57,6 +57,33 @@ public record CrawlSummary(
                 .sum();
     }
 
+    /**
+     * "Blocked by robots.txt: 3; Rate limited: 1": the reasons that match, each with its count,
+     * in the reasons' order.
+     */
+    public String reasons(java.util.function.Predicate<SkipReason> which) {
+        java.util.StringJoiner why = new java.util.StringJoiner("; ");
+        skipped.entrySet().stream()
+                .filter(e -> which.test(e.getKey()))
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> why.add(String.format(java.util.Locale.ROOT, "%s: %,d",
+                        e.getKey().label(), e.getValue())));
+        return why.toString();
+    }
+
+    /**
+     * The URLs left out by the limits and patterns the user chose, which get no row of their
+     * own (a crawl cut at its page limit looks finished otherwise): "89 not crawled (Page limit
+     * reached: 89)", or null when there are none.
+     */
+    public String notCrawledByChoice() {
+        long n = skipped.entrySet().stream()
+                .filter(e -> !e.getKey().isBlock() && !e.getKey().reportAsRow())
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+        return n == 0 ? null : String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n,
+                reasons(r -> !r.isBlock() && !r.reportAsRow()));
+    }
+
     /** Pages per second over the whole crawl. */
     public double pagesPerSecond() {
         double s = elapsed.toNanos() / 1e9;

@@ -88,6 +88,10 @@ public final class LiveModel {
             text = summary.startFailure() + (advice == null ? "" : " " + advice);
         } else {
             text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
+            String left = summary.notCrawledByChoice();
+            if (left != null) {
+                text += " · " + left;
+            }
         }
         if (orphans) {
             int n = summary.orphans().size();
