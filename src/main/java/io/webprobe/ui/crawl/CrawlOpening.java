@@ -66,8 +66,14 @@ final class CrawlOpening {
         this.s = s;
     }
 
-    /** Asks for a crawl file and opens it. */
+    /**
+     * Asks for a crawl file and opens it; while a crawl runs, says so before the file chooser
+     * opens, not after a file was chosen.
+     */
     CompletableFuture<Void> open() {
+        if (tab.running()) {
+            return refuseWhileRunning();
+        }
         Optional<Path> chosen = s.dialogs().chooseCrawlFile("Open crawl", s.crawlsFolder());
         return chosen.map(this::open).orElse(CompletableFuture.completedFuture(null));
     }
@@ -80,12 +86,10 @@ final class CrawlOpening {
      * @return completes on the FX thread once the crawl is shown or refused
      */
     CompletableFuture<Void> open(Path path) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
         if (tab.running()) {
-            s.dialogs().showInfo("Open crawl", "Stop the running crawl first.");
-            done.complete(null);
-            return done;
+            return refuseWhileRunning();
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         Path shown = tab.shownFile();
         if (shown != null && shown.toAbsolutePath().normalize()
                 .equals(path.toAbsolutePath().normalize())) {
@@ -116,6 +120,11 @@ final class CrawlOpening {
             }
         });
         return done;
+    }
+
+    private CompletableFuture<Void> refuseWhileRunning() {
+        s.dialogs().showInfo("Open crawl", "Stop the running crawl first.");
+        return CompletableFuture.completedFuture(null);
     }
 
     private void show(CrawlFileOpener.Opened opened) {

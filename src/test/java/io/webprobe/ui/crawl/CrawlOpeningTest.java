@@ -119,6 +119,19 @@ class CrawlOpeningTest {
         assertThat(shown).isEmpty();
     }
 
+    /** File › Open crawl… says so before its file chooser opens, not after a file is chosen. */
+    @Test
+    void openCrawlWhileACrawlRunsSaysSoBeforeAskingForAFile() throws Exception {
+        running = true;
+        dialogs.crawlAnswers.add(unfinishedCrawl("a.webprobe"));
+
+        done(opening.open());
+
+        assertThat(dialogs.details).containsExactly("showInfo: Stop the running crawl first.");
+        assertThat(dialogs.crawlAnswers).hasSize(1); // no file was asked for
+        assertThat(shown).isEmpty();
+    }
+
     @Test
     void theFileShownIsSaidToBeShownAndNotOpenedAgain() throws Exception {
         Path file = unfinishedCrawl("a.webprobe");
