@@ -386,7 +386,8 @@ public final class PingView {
         CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(categories));
         bx.setLabel("Response time (ms)");
         bx.setTickLabelsVisible(false);
-        NumberAxis by = io.webprobe.ui.common.CountAxis.create("Responses");
+        javafx.scene.chart.ValueAxis<Number> by = io.webprobe.ui.common.CountAxis.create(
+                "Responses");
         BarChart<String, Number> bars = new BarChart<>(bx, by);
         bars.setId("pingHistogram");
         bars.titleProperty().bind(vm.histogramTitleProperty());
