@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param errorMessage plain explanation of the error, or ""
  * @param contentType the media type without parameters, or ""
  * @param sizeBytes body size in bytes (as downloaded)
- * @param responseMillis request time until the end of the body, in ms
+ * @param responseMillis request time until the end of the body, or until the request failed,
+ *     in ms
  * @param title the HTML title, or ""
  * @param depth links from the start page (0 = start page)
  * @param inlinks distinct crawled pages linking here

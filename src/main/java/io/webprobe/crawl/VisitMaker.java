@@ -63,7 +63,8 @@ final class VisitMaker {
      */
     CrawlResult row(QueueItem item, FetchResponse r) {
         if (!r.hasResponse() && r.status() == 0) {
-            return base(item).error(r.error(), r.errorMessage()).build();
+            return base(item).responseMillis(r.elapsedMillis()).error(r.error(), r.errorMessage())
+                    .build();
         }
         String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
@@ -98,7 +99,7 @@ final class VisitMaker {
     /** A URL that answered (or failed): its row, and its links when it is a page of the site. */
     Made answered(QueueItem item, FetchResponse r) {
         if (!r.hasResponse()) {
-            return r.status() == 0 ? failed(item, r.error(), r.errorMessage()) : unreadable(item, r);
+            return r.status() == 0 ? failed(item, r) : unreadable(item, r);
         }
         LinkGraph.PageLinks links = graph.page(item);
         List<CrawlSink.InvalidHref> invalid = new ArrayList<>();
@@ -196,6 +197,18 @@ final class VisitMaker {
                 .responseMillis(r.elapsedMillis()).error(r.error(), r.errorMessage()).build();
         return Made.alone(new CrawlSink.Visit(item.id, row, r.headers(), 0, List.of(),
                 List.of(), List.of(), item.revisit));
+    }
+
+    /**
+     * A request that failed without an answer (a timeout, a refused connection, a response
+     * too broken to read): its row keeps the time spent until it failed, as an answered
+     * row keeps its time, so a URL that timed out after 3 s is 3 s slow, not 0 ms fast.
+     */
+    private Made failed(QueueItem item, FetchResponse r) {
+        CrawlResult row = base(item).responseMillis(r.elapsedMillis())
+                .error(r.error(), r.errorMessage()).build();
+        return Made.alone(new CrawlSink.Visit(item.id, row, List.of(), 0, List.of(), List.of(),
+                List.of(), item.revisit));
     }
 
     /** A URL that could not be fetched (or crawled) at all. */

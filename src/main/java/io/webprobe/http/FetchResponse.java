@@ -22,7 +22,8 @@ import java.util.Objects;
  *     Content-Length
  * @param body the body (decoded) when the request's body policy kept it, else null
  * @param truncated true when the body was cut at the size cap
- * @param elapsedMillis time from sending the request to the end of the body, in milliseconds
+ * @param elapsedMillis time from sending the request to the end of the body, or to the failure,
+ *     in milliseconds
  * @param error why there is no response, or null
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""

@@ -33,7 +33,7 @@ public final class UrlColumns {
                     r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded"),
             col("time", "Time (ms)", "response_ms", 95, true, UrlField.RESPONSE_MS, Kind.NUMBER,
                     r -> fetched(r) ? r.responseMillis() : null,
-                    "Time to the end of the response, ms"),
+                    "Time to the end of the response (or to the failure), ms"),
             col("title", "Title", "title", 220, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
             col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
