@@ -242,6 +242,13 @@ public final class ErrorClassifier {
         if (t instanceof ServerClosedException) {
             return new Classified(ErrorKind.CLOSED, t.getMessage());
         }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            Matcher big = JDK_HEADERS_TOO_LARGE.matcher(String.valueOf(c.getMessage()));
+            if (c instanceof ProtocolException && big.find()) {
+                return new Classified(ErrorKind.IO,
+                        headersTooLarge(Long.parseLong(big.group(1))));
+            }
+        }
         if (t instanceof ProtocolException) {
             return new Classified(ErrorKind.IO, text(t));
         }
@@ -293,6 +300,26 @@ public final class ErrorClassifier {
         return "Webprobe ran out of open files (the limit this system sets, ulimit -n): use "
                 + "fewer connections" + (connections == null ? "" : " (" + connections + ")")
                 + " or raise the limit";
+    }
+
+    /**
+     * java.net.http's refusal of a response head over its limit ({@code jdk.http.maxHeaderSize},
+     * 384 KB by default, counted with 32 bytes more a field): "Header size too big: 400033 >
+     * 393216" over HTTP/1.1, "Size exceeds MAX_HEADERS_LIST_SIZE: 400033 > 393216" over
+     * HTTP/2. The number after "&gt;" is the limit.
+     */
+    private static final Pattern JDK_HEADERS_TOO_LARGE = Pattern.compile(
+            "^(?:Header size too big|Size exceeds MAX_HEADERS_LIST_SIZE): \\d+ > (\\d+)");
+
+    /**
+     * The sentence of a response whose headers are beyond what the client reads, in words a
+     * site's owner knows (the kind stays {@link ErrorKind#IO}).
+     *
+     * @param limitBytes the client's limit on a response's head
+     */
+    public static String headersTooLarge(long limitBytes) {
+        return "The server's response headers are too large (over " + limitBytes / 1024
+                + " KB)";
     }
 
     /** JSSE's alert, "Received fatal alert: handshake_failure" (JDK 25 puts "(name) " first). */

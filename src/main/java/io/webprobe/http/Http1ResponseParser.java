@@ -38,8 +38,21 @@ import java.util.Locale;
  * <p>Not thread-safe: one parser per connection, used by one thread at a time.
  */
 public final class Http1ResponseParser {
-    /** Longest status line or header line accepted. */
-    public static final int MAX_LINE = 16 * 1024;
+    /**
+     * Most bytes a response's head may take: its status line and header fields with their line
+     * ends, any one line as long as it fits (the trailer fields after a chunked body have as
+     * much again). Chrome takes 256 KB of headers, curl 100 KB per header line and 300 KB in
+     * all, so a head either of them reads is read here too: a 60 KB Content-Security-Policy
+     * or cookie is no error. What a parser holds stays bounded by it (a line split between
+     * reads is copied, at most this long).
+     */
+    public static final int MAX_HEAD = 256 * 1024;
+    /** Longest chunk-size line accepted (a size in hex, perhaps extensions). */
+    public static final int MAX_CHUNK_LINE = 16 * 1024;
+    /** The sentence of a response whose head is over {@link #MAX_HEAD}. */
+    public static final String HEADERS_TOO_LARGE = ErrorClassifier.headersTooLarge(MAX_HEAD);
+    /** A line buffer grown beyond this for one large response is let go at the next. */
+    private static final int KEPT_LINE_BUFFER = 16 * 1024;
     /** Most header fields (or trailer fields) accepted in one response. */
     public static final int MAX_HEADERS = 200;
 
@@ -68,6 +81,8 @@ public final class Http1ResponseParser {
     private boolean keepAliveHeader;
     private boolean http10;
     private int fields;
+    /** Bytes of the head (or trailer section) read so far, in lines complete. */
+    private int headBytes;
     private long remaining;
     private long bodyBytes;
     private boolean truncated;
@@ -113,6 +128,9 @@ public final class Http1ResponseParser {
         truncated = false;
         anyByte = false;
         lineLen = 0;
+        if (lineBuf.length > KEPT_LINE_BUFFER) {
+            lineBuf = new byte[256]; // one response's large head is not held for the next
+        }
         discardBody();
         resetHead();
     }
@@ -126,6 +144,7 @@ public final class Http1ResponseParser {
         keepAliveHeader = false;
         http10 = false;
         fields = 0;
+        headBytes = 0;
         contentType = "";
         if (!headers.isEmpty()) {
             headers.clear();
@@ -190,10 +209,17 @@ public final class Http1ResponseParser {
             append(b, p, end - p);
             return end;
         }
+        int length = lineLen + nl + 1 - p; // with its line end
+        if (length > room()) {
+            throw tooLong();
+        }
+        if (state == State.STATUS || state == State.HEADERS || state == State.TRAILERS) {
+            headBytes += length;
+        }
         if (lineLen == 0) {
             onLine(b, p, stripCr(b, p, nl));
         } else {
-            append(b, p, nl - p);
+            copy(b, p, nl - p);
             int n = lineLen;
             lineLen = 0;
             onLine(lineBuf, 0, stripCr(lineBuf, 0, n));
@@ -201,16 +227,42 @@ public final class Http1ResponseParser {
         return nl + 1;
     }
 
+    /** How many more bytes the line being read may take. */
+    private int room() {
+        return switch (state) {
+            case STATUS, HEADERS, TRAILERS -> MAX_HEAD - headBytes;
+            default -> MAX_CHUNK_LINE;
+        };
+    }
+
+    /** The failure of a line beyond {@link #room()}, in words a site's owner knows. */
+    private ProtocolException tooLong() {
+        return new ProtocolException(switch (state) {
+            case STATUS, HEADERS -> HEADERS_TOO_LARGE;
+            case TRAILERS -> "The trailer fields at the end of the server's response are too"
+                    + " large (over " + MAX_HEAD / 1024 + " KB)";
+            default -> "The server's response body is malformed: a chunk size line is over "
+                    + MAX_CHUNK_LINE / 1024 + " KB";
+        });
+    }
+
     private static int stripCr(byte[] b, int from, int to) {
         return to > from && b[to - 1] == '\r' ? to - 1 : to;
     }
 
+    /** Keeps a part of a line split between reads, within {@link #room()}. */
     private void append(byte[] b, int from, int n) throws IOException {
-        if (lineLen + n > MAX_LINE) {
-            throw new ProtocolException("A response line is longer than " + MAX_LINE + " bytes");
+        if (lineLen + n > room()) {
+            throw tooLong();
         }
+        copy(b, from, n);
+    }
+
+    /** Keeps a part of a line split between reads (its length checked already). */
+    private void copy(byte[] b, int from, int n) {
         if (lineLen + n > lineBuf.length) {
-            lineBuf = Arrays.copyOf(lineBuf, Math.min(MAX_LINE, Math.max(lineLen + n, lineBuf.length * 2)));
+            lineBuf = Arrays.copyOf(lineBuf,
+                    Math.min(MAX_HEAD, Math.max(lineLen + n, lineBuf.length * 2)));
         }
         System.arraycopy(b, from, lineBuf, lineLen, n);
         lineLen += n;
@@ -218,9 +270,6 @@ public final class Http1ResponseParser {
 
     /** One complete line b[from..to), without CR LF. */
     private void onLine(byte[] b, int from, int to) throws IOException {
-        if (to - from > MAX_LINE) {
-            throw new ProtocolException("A response line is longer than " + MAX_LINE + " bytes");
-        }
         switch (state) {
             case STATUS -> statusLine(b, from, to);
             case HEADERS -> {
@@ -418,6 +467,7 @@ public final class Http1ResponseParser {
         }
         if (size == 0) {
             fields = 0;
+            headBytes = 0;
             state = State.TRAILERS;
         } else {
             remaining = size;

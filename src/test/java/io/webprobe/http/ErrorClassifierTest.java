@@ -43,6 +43,21 @@ class ErrorClassifierTest {
      * that failed, never a reset.
      */
     @Test
+    void javaNetHttpsHeadersTooLargeAreSaidInPlainWordsOverHttp1AndHttp2() {
+        ErrorClassifier.Classified expected = new ErrorClassifier.Classified(ErrorKind.IO,
+                "The server's response headers are too large (over 384 KB)");
+        for (Throwable t : new Throwable[] {
+            new java.net.ProtocolException("Header size too big: 400033 > 393216"),
+            new java.util.concurrent.ExecutionException(new IOException(
+                    "Header size too big: 400033 > 393216",
+                    new java.net.ProtocolException("Header size too big: 400033 > 393216"))),
+            new java.net.ProtocolException("Size exceeds MAX_HEADERS_LIST_SIZE: 400033 > 393216"),
+        }) {
+            assertThat(ErrorClassifier.classify(t)).as(t.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void anUnreachableNetworkIsAFailedConnectInEveryEngine() {
         ErrorClassifier.Classified expected = new ErrorClassifier.Classified(ErrorKind.CONNECT,
                 "Could not connect: the network is unreachable from here");

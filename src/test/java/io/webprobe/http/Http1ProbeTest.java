@@ -77,6 +77,26 @@ class Http1ProbeTest {
     // == addresses ==
 
     @Test
+    void aLargeHeaderIsReadAndAHeadOverTheLimitFailsInPlainWords() throws IOException {
+        String value = "v".repeat(60 * 1024);
+        RawServer s = raw(c -> {
+            for (String head; (head = c.readHead()) != null; ) {
+                String big = head.startsWith("GET /huge ") ? "h".repeat(300 * 1024) : value;
+                c.write("HTTP/1.1 200 OK\r\nContent-Security-Policy: " + big
+                        + "\r\nContent-Length: 2\r\n\r\nok");
+            }
+        });
+
+        FetchResponse large = probe.fetch(get(s.url("/large")));
+        assertOk(large, 200);
+        assertEquals(value, large.header("content-security-policy"));
+        FetchResponse huge = probe.fetch(get(s.url("/huge")));
+        assertEquals(ErrorKind.IO, huge.error());
+        assertEquals("The server's response headers are too large (over 256 KB)",
+                huge.errorMessage());
+    }
+
+    @Test
     void localhostReachesAServerListeningOnTheIPv6LoopbackOnly() throws Exception {
         LocalHttpServer six;
         try {

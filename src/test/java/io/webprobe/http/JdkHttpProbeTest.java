@@ -48,6 +48,21 @@ class JdkHttpProbeTest {
     }
 
     @Test
+    void aHeadOverTheJdkLimitFailsInPlainWords() throws Exception {
+        // java.net.http reads 384 KB of headers by default (jdk.http.maxHeaderSize) and says
+        // "Header size too big: 400027 > 393216"; the user reads the same sentence as from
+        // the plain-http client, with the JDK's limit
+        try (io.webprobe.testsupport.RawServer raw = io.webprobe.testsupport.RawServer
+                .answeringOnce("HTTP/1.1 200 OK\r\nX-Big: " + "b".repeat(400 * 1024)
+                        + "\r\nContent-Length: 2\r\n\r\nok")) {
+            FetchResponse r = get(raw.url("/"));
+            assertEquals(ErrorKind.IO, r.error());
+            assertEquals("The server's response headers are too large (over 384 KB)",
+                    r.errorMessage());
+        }
+    }
+
+    @Test
     void aRequestTargetIsNotSentTheUriIs() {
         // java.net.http sends only what a URI holds: a stray "%" goes as %25 (CrawlHttpProbe)
         Queue<String> targets = new ConcurrentLinkedQueue<>();
