@@ -384,7 +384,8 @@ public final class CrawlCommand implements Callable<Integer> {
                 .withSitemaps(sitemaps)
                 .withPoliteness(Politeness.DEFAULT
                         .withMaxPerHost(maxPerHost)
-                        .withDelay(hostGap())
+                        .withRate(Duration.ofMillis(delayMs), maxRps == null
+                                ? Politeness.NO_RATE_LIMIT : maxRps)
                         .withMaxCrawlDelay(maxCrawlDelay)
                         .withMaxRetries(maxRetries)
                         .withMaxRetryAfter(maxRetryAfter))
@@ -458,11 +459,6 @@ public final class CrawlCommand implements Callable<Integer> {
 
     private static final java.util.Set<String> RESUME_OPTIONS = java.util.Set.of("--resume",
             "--csv", "--broken-csv", "--orphans-csv", "--quiet", "--connect-timeout");
-
-    /** The least gap between two starts on one host: --delay-ms or 1/--max-rps. */
-    private Duration hostGap() {
-        return Politeness.gap(Duration.ofMillis(delayMs), maxRps == null ? 0 : maxRps);
-    }
 
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();

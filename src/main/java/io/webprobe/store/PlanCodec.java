@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /**
  * A {@link CrawlPlan} as rows of the {@code meta} table ({@code plan.threads = 8}…), so a crawl
  * file says how its crawl was made and a resume continues it the same way. A key missing from
- * an older file takes the plan's default.
+ * an older file takes the plan's default; a file from before {@code plan.delay_ns} and
+ * {@code plan.max_rps} has its per-host gap in whole ms ({@code plan.delay_ms}), which it
+ * keeps.
  */
 final class PlanCodec {
     private static final String P = "plan.";
@@ -43,7 +45,11 @@ final class PlanCodec {
         m.put(P + "max_query_variants", Integer.toString(s.maxQueryVariants()));
         Politeness p = plan.politeness();
         m.put(P + "max_per_host", Integer.toString(p.maxPerHost()));
+        // the gap exactly (1/300 s is 3,333,333 ns); delay_ms, cut to whole ms, only for
+        // versions before these keys, which read it alone
         m.put(P + "delay_ms", Long.toString(p.delay().toMillis()));
+        m.put(P + "delay_ns", Long.toString(p.delay().toNanos()));
+        m.put(P + "max_rps", Double.toString(p.maxRequestsPerSecond()));
         m.put(P + "max_crawl_delay_ms", Long.toString(p.maxCrawlDelay().toMillis()));
         m.put(P + "max_retries", Integer.toString(p.maxRetries()));
         m.put(P + "max_retry_after_ms", Long.toString(p.maxRetryAfter().toMillis()));
@@ -79,11 +85,15 @@ final class PlanCodec {
                 integer(meta, "max_query_variants", ds.maxQueryVariants()));
         Politeness politeness = new Politeness(
                 integer(meta, "max_per_host", dp.maxPerHost()),
-                millis(meta, "delay_ms", dp.delay()),
+                meta.containsKey(P + "delay_ns")
+                        ? Duration.ofNanos(Long.parseLong(meta.get(P + "delay_ns")))
+                        : millis(meta, "delay_ms", dp.delay()),
                 millis(meta, "max_crawl_delay_ms", dp.maxCrawlDelay()),
                 integer(meta, "max_retries", dp.maxRetries()),
                 millis(meta, "max_retry_after_ms", dp.maxRetryAfter()),
-                millis(meta, "retry_backoff_ms", dp.retryBackoff()));
+                millis(meta, "retry_backoff_ms", dp.retryBackoff()),
+                meta.containsKey(P + "max_rps") ? Double.parseDouble(meta.get(P + "max_rps"))
+                        : dp.maxRequestsPerSecond());
         List<URI> list = new ArrayList<>();
         for (int i = 0; meta.containsKey(P + "list." + i); i++) {
             list.add(URI.create(meta.get(P + "list." + i)));

@@ -188,14 +188,6 @@ public record CrawlSettings(
         return Math.round(maxPageMegabytes * BYTES_PER_MEGABYTE);
     }
 
-    /**
-     * The least time between the starts of two requests to one host: the delay, or 1/R s of
-     * the rate limit when that is longer (as the command line's --max-rps does).
-     */
-    public Duration hostGap() {
-        return Politeness.gap(Duration.ofMillis(delayMillis), maxRequestsPerSecond);
-    }
-
     /** A number as typed: "10", "0.5", never "1.0E-3". */
     static String plain(double n) {
         return BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
@@ -255,7 +247,7 @@ public record CrawlSettings(
                         .withMaxQueryVariants(maxQueryVariants))
                 .withPoliteness(Politeness.DEFAULT
                         .withMaxPerHost(maxPerHost)
-                        .withDelay(hostGap()))
+                        .withRate(Duration.ofMillis(delayMillis), maxRequestsPerSecond))
                 .toBuilder()
                 .insecure(insecure)
                 .caCertFile(caCertFile)
@@ -264,9 +256,11 @@ public record CrawlSettings(
 
     /**
      * The settings a stored crawl was made with, read back from its plan, as the form shows
-     * them: the user agent blank when it is {@code defaultUserAgent}; a rate limit shows as the
-     * delay it became (the plan keeps the longer of the two as one gap). Values beyond the
-     * form's ranges (a crawl made on the command line) are shown at the range's nearest end.
+     * them: the user agent blank when it is {@code defaultUserAgent}; the rate limit as it was
+     * given, beside the delay when that was longer than the rate's gap (a shorter one changed
+     * nothing and is not kept: {@link Politeness#delayBeyondRate()}). A file written before
+     * plans kept the rate shows its gap as the delay, in whole ms. Values beyond the form's
+     * ranges (a crawl made on the command line) are shown at the range's nearest end.
      *
      * @throws IllegalArgumentException when the plan holds something the form cannot show
      */
@@ -281,9 +275,17 @@ public record CrawlSettings(
                 plan.checkExternal(), scope.maxUrlLength(), scope.maxSegmentRepeats(),
                 scope.maxQueryVariants(), plan.respectRobots(), plan.followNofollow(),
                 plan.useSitemaps(), Math.min(p.maxPerHost(), MAX_PER_HOST),
-                Math.min(p.delay().toMillis(), MAX_DELAY_MILLIS), (int) timeout, megabytes,
-                plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
-                        : plan.userAgent(), NO_RATE_LIMIT, plan.insecure(), plan.caCertFile());
+                Math.min(p.delayBeyondRate().toMillis(), MAX_DELAY_MILLIS), (int) timeout,
+                megabytes, plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
+                        : plan.userAgent(), rate(p.maxRequestsPerSecond()), plan.insecure(),
+                plan.caCertFile());
+    }
+
+    /** A plan's rate limit within the form's range, or {@link #NO_RATE_LIMIT}. */
+    private static double rate(double maxRequestsPerSecond) {
+        return maxRequestsPerSecond == Politeness.NO_RATE_LIMIT ? NO_RATE_LIMIT
+                : Math.max(MIN_REQUESTS_PER_SECOND,
+                        Math.min(MAX_REQUESTS_PER_SECOND, maxRequestsPerSecond));
     }
 
     private static List<String> patterns(List<Pattern> regexes) {

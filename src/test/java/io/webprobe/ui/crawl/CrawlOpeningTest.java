@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.Politeness;
 import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.FakeDialogs;
@@ -82,6 +83,40 @@ class CrawlOpeningTest {
         Path file = dir.resolve(name);
         CrawlStore.create(file, PLAN).close();
         return file;
+    }
+
+    /**
+     * The pace fields of the form showing the settings of a crawl file made with {@code pace}
+     * and left unfinished, offered to resume (after Stop, or opened): delay, max requests/s.
+     */
+    private List<String> paceShownFor(String name, Politeness pace) throws Exception {
+        Path file = dir.resolve(name);
+        CrawlStore.create(file, PLAN.withPoliteness(pace)).close();
+        done(opening.open(file));
+        assertThat(input.crawlSettingsShown().get()).isTrue();
+        List<String> fields = List.of(input.settings().delayMillisProperty().get(),
+                input.settings().maxRequestsPerSecondProperty().get());
+        opening.decline();
+        shown.forEach(CrawlStore::close);
+        shown.clear();
+        return fields;
+    }
+
+    @Test
+    void anUnfinishedCrawlShowsItsPaceAsTheUserGaveIt() throws Exception {
+        // a rate limit is shown as the rate typed, not as the gap it makes in whole ms
+        assertThat(paceShownFor("rps500.webprobe",
+                Politeness.DEFAULT.withRate(Duration.ZERO, 500))).containsExactly("0", "500");
+        assertThat(paceShownFor("rps300.webprobe",
+                Politeness.DEFAULT.withRate(Duration.ZERO, 300))).containsExactly("0", "300");
+        assertThat(paceShownFor("rps0.5.webprobe",
+                Politeness.DEFAULT.withRate(Duration.ZERO, 0.5))).containsExactly("0", "0.5");
+        // a delay longer than the rate's gap is shown beside it
+        assertThat(paceShownFor("both.webprobe",
+                Politeness.DEFAULT.withRate(Duration.ofMillis(1_200), 2)))
+                .containsExactly("1200", "2");
+        assertThat(paceShownFor("delay.webprobe",
+                Politeness.DEFAULT.withDelay(Duration.ofMillis(3)))).containsExactly("3", "");
     }
 
     @Test

@@ -171,8 +171,10 @@ class CrawlSettingsTest {
     void maxRequestsPerSecondSetsTheLeastGapBetweenStartsToOneOverR() {
         form.maxRequestsPerSecondProperty().set("4");
 
-        assertThat(plan().politeness())
-                .isEqualTo(Politeness.DEFAULT.withDelay(Duration.ofMillis(250)));
+        // the gap of 1/4 s, and the rate as given (which the plan keeps to show it again)
+        Politeness expected = Politeness.DEFAULT.withRate(Duration.ZERO, 4);
+        assertThat(expected.delay()).isEqualTo(Duration.ofMillis(250));
+        assertThat(plan().politeness()).isEqualTo(expected);
         assertThat(form.changesProperty().get()).isEqualTo("4 requests/s per host");
 
         form.maxRequestsPerSecondProperty().set("3");
@@ -182,6 +184,18 @@ class CrawlSettingsTest {
         form.maxRequestsPerSecondProperty().set("100000");
         assertThat(plan().politeness().delay()).isEqualTo(Duration.ofNanos(10_000));
         assertThat(form.changesProperty().get()).isEqualTo("100000 requests/s per host");
+    }
+
+    @Test
+    void thePaceTypedComesBackFromThePlanAsTyped() {
+        for (String[] typed : new String[][] {{"500", "0"}, {"300", "0"}, {"0.001", "0"},
+                {"2", "1200"}, {"", "3"}, {"100000", "0"}}) {
+            form.maxRequestsPerSecondProperty().set(typed[0]);
+            form.delayMillisProperty().set(typed[1]);
+            CrawlSettings settings = form.read().orElseThrow();
+            assertThat(CrawlSettings.of(settings.toPlan(START, "ua"), "ua"))
+                    .as("%s requests/s, %s ms", typed[0], typed[1]).isEqualTo(settings);
+        }
     }
 
     @Test
