@@ -419,6 +419,59 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(pingStatus(robot)).startsWith("Finished: 3 sent").doesNotContain("waiting");
     }
 
+    /**
+     * The tester's bug: 0.4-3 s into a new run the latency chart still drew the last run's
+     * lines. On Start the charts show nothing of the last run: no point, no line drawn.
+     */
+    @Test
+    void startClearsTheChartsOfTheLastRun(FxRobot robot) throws Exception {
+        server.route("/fast", html("fast"));
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        openPingTab(robot);
+        setTargets(robot, server.url("/fast"));
+        robot.interact(() -> {
+            robot.lookup("#pingMode").queryAs(javafx.scene.control.ComboBox.class)
+                    .getSelectionModel().select(io.webprobe.ping.PingMode.DURATION);
+            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(2);
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.clickOn("#pingStart");
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
+                && pingStatus(robot).startsWith("Finished"));
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
+        assertThat(fx(() -> line.getData().get(0).getData().size())).as("the first run's points")
+                .isPositive();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> drawn(line))).as("the first run's lines").isPositive();
+
+        setTargets(robot, server.url("/held"));
+        robot.interact(() -> robot.lookup("#pingMode").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select(io.webprobe.ping.PingMode.COUNT));
+        robot.clickOn("#pingStart");
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(() -> line.getData().stream().mapToInt(s -> s.getData().size()).sum()))
+                .as("points of the last run").isZero();
+        assertThat(fx(() -> drawn(line))).as("lines of the last run").isZero();
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        assertThat(fx(() -> bars.getData().get(0).getData().stream()
+                .mapToLong(d -> d.getYValue().longValue()).sum())).as("bars of the last run")
+                .isZero();
+        release.countDown();
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
+    }
+
+    /** The path elements the line chart draws (its series' lines). */
+    private static int drawn(LineChart<Number, Number> chart) {
+        return chart.getData().stream().mapToInt(s -> s.getNode() instanceof javafx.scene.shape.Path
+                p ? p.getElements().size() : 0).sum();
+    }
+
     // == export ==
 
     @Test

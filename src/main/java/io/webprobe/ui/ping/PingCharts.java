@@ -1,0 +1,177 @@
+package io.webprobe.ui.ping;
+
+import io.webprobe.ping.LatencyBin;
+import io.webprobe.ping.LatencyPoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * The Ping tab's two charts, side by side: p50 and p99 per second of the run, all URLs
+ * ({@link PingViewModel#series()}), and the selected URL's latency histogram ({@link
+ * PingViewModel#histogram()}). Only mirrors those two lists; FX thread only.
+ */
+final class PingCharts {
+    private final PingViewModel vm;
+    private final HBox node;
+    private final LineChart<Number, Number> line;
+    private final NumberAxis seconds = new NumberAxis(0, 10, 1);
+    private XYChart.Series<Number, Number> p50;
+    private XYChart.Series<Number, Number> p99;
+
+    PingCharts(PingViewModel vm) {
+        this.vm = vm;
+        seconds.setLabel("Seconds");
+        seconds.setAutoRanging(false); // fitted below: a run of 10 ms has one point, at 0.01 s
+        NumberAxis y = new NumberAxis();
+        y.setLabel("Latency (ms)");
+        line = new LineChart<>(seconds, y);
+        line.setId("pingChart");
+        line.setTitle("Latency per second, all URLs");
+        line.setAnimated(false);
+        line.setCreateSymbols(false);
+        newLines();
+        vm.series().addListener((ListChangeListener<LatencyPoint>) this::mirror);
+        node = growing(line, histogram());
+    }
+
+    Node node() {
+        return node;
+    }
+
+    /**
+     * New, empty p50 and p99 lines in place of the chart's. A LineChart whose series lose
+     * their last point keeps drawing their old line (JavaFX 21 only redraws a line that has a
+     * point): a new run showed the last run's lines until its own first second was over.
+     */
+    private void newLines() {
+        p50 = new XYChart.Series<>();
+        p50.setName("p50");
+        p99 = new XYChart.Series<>();
+        p99.setName("p99");
+        line.getData().setAll(List.of(p50, p99));
+    }
+
+    /** Mirrors the list: points leave at the front (the series is a sliding window). */
+    private void mirror(ListChangeListener.Change<? extends LatencyPoint> c) {
+        if (vm.series().isEmpty()) {
+            newLines(); // a new run (or none): nothing of the last one stays drawn
+        } else {
+            while (c.next()) {
+                if (c.wasRemoved()) {
+                    p50.getData().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                    p99.getData().remove(c.getFrom(), c.getFrom() + c.getRemovedSize());
+                }
+                if (c.wasAdded()) {
+                    List<XYChart.Data<Number, Number>> a50 = new ArrayList<>();
+                    List<XYChart.Data<Number, Number>> a99 = new ArrayList<>();
+                    for (LatencyPoint pt : c.getAddedSubList()) {
+                        a50.add(new XYChart.Data<>(pt.atSeconds(), pt.p50Millis()));
+                        a99.add(new XYChart.Data<>(pt.atSeconds(), pt.p99Millis()));
+                    }
+                    p50.getData().addAll(c.getFrom(), a50);
+                    p99.getData().addAll(c.getFrom(), a99);
+                }
+            }
+        }
+        fitSeconds(seconds, vm.series());
+        // a line needs two points: a short run's one or two show as dots
+        line.setCreateSymbols(vm.series().size() <= 2);
+    }
+
+    /**
+     * The time axis over the points shown: from 0 (or, once the window slides, the first
+     * point's whole second) to the last point's, at least one second wide, in steps of 1, 2 or
+     * 5 times a power of ten (at most ten of them).
+     */
+    private static void fitSeconds(NumberAxis x, List<LatencyPoint> points) {
+        double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
+        if (lo <= 1) {
+            lo = 0;
+        }
+        double hi = points.isEmpty() ? 10
+                : Math.max(lo + 1, Math.ceil(points.get(points.size() - 1).atSeconds()));
+        double step = Math.pow(10, Math.floor(Math.log10((hi - lo) / 10)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if ((hi - lo) / (step * m) <= 10) {
+                step *= m;
+                break;
+            }
+        }
+        x.setLowerBound(lo);
+        x.setUpperBound(hi);
+        x.setTickUnit(step);
+    }
+
+    /**
+     * The selected URL's latency histogram. Its categories never change: one fixed bar per bin
+     * ("1" to "20"), whose heights are set in place; the axis title says which range the bars
+     * cover. A BarChart whose categories are replaced at every update (and repeat when bins are
+     * narrower than their labels' precision) can throw from inside its own code; one whose
+     * categories stay put only redraws bars.
+     */
+    private BarChart<String, Number> histogram() {
+        int n = PingViewModel.HISTOGRAM_BINS;
+        List<String> categories = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            categories.add(Integer.toString(i));
+        }
+        CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(categories));
+        bx.setLabel("Response time (ms)");
+        bx.setTickLabelsVisible(false);
+        javafx.scene.chart.ValueAxis<Number> by = io.webprobe.ui.common.CountAxis.create(
+                "Responses");
+        BarChart<String, Number> bars = new BarChart<>(bx, by);
+        bars.setId("pingHistogram");
+        bars.titleProperty().bind(vm.histogramTitleProperty());
+        bars.setAnimated(false);
+        bars.setLegendVisible(false);
+        bars.setBarGap(0);
+        bars.setCategoryGap(1);
+        XYChart.Series<String, Number> binSeries = new XYChart.Series<>();
+        for (String c : categories) {
+            binSeries.getData().add(new XYChart.Data<>(c, 0));
+        }
+        bars.getData().add(binSeries);
+        vm.histogram().addListener((ListChangeListener<LatencyBin>) c -> {
+            List<LatencyBin> bins = vm.histogram();
+            for (int i = 0; i < n; i++) {
+                LatencyBin b = i < bins.size() ? bins.get(i) : null;
+                binSeries.getData().get(i).setYValue(b == null ? 0 : b.count());
+            }
+            // short enough for the half of the window the chart has (the title says what)
+            bx.setLabel(bins.isEmpty() ? "Response time (ms)"
+                    : label(bins.get(0).fromMillis()) + "–"
+                    + label(bins.get(bins.size() - 1).toMillis()) + " ms · bars of "
+                    + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms");
+        });
+        return bars;
+    }
+
+    private static HBox growing(Node... nodes) {
+        HBox box = new HBox(nodes);
+        for (Node n : nodes) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+        }
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static String label(double ms) {
+        return ms < 1 ? String.format(Locale.ROOT, "%.3f", ms)
+                : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
+                : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms)
+                : String.format(Locale.ROOT, "%.0f", ms);
+    }
+}
