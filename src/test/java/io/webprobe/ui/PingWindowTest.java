@@ -329,6 +329,37 @@ class PingWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(5)).until(() -> pingStatus(robot).equals("Loaded 2 URLs from targets.txt."));
     }
 
+    /**
+     * The tester's file of a few URLs among hundreds of lines that are not (binary bytes): one
+     * red line per bad line pushed the URL list down to one line's height. The lines under it
+     * are bounded; the list keeps most of its height.
+     */
+    @Test
+    void loadingAFileOfManyBadLinesLeavesTheListItsHeight(FxRobot robot) throws Exception {
+        openPingTab(robot);
+        TextArea area = node(robot, "#pingTargets", TextArea.class);
+        double before = fx(area::getHeight);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write((server.url("/a") + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 300; i++) {
+            bytes.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) i, '\n'});
+        }
+        Path file = tempDir.resolve("mostly-binary.dat");
+        Files.write(file, bytes.toByteArray());
+        dialogs.openAnswer = Optional.of(file);
+
+        robot.clickOn("#pingLoad");
+
+        waiting(Duration.ofSeconds(10)).until(() -> pingStatus(robot)
+                .equals("Loaded 1 URL from mostly-binary.dat."));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problems = node(robot, "#pingProblems", Label.class);
+        assertThat(fx(problems::getText).lines().toList()).hasSize(1)
+                .allMatch(l -> l.startsWith("Lines 2, 3, 4 and 297 others skipped: "));
+        assertThat(fx(area::getHeight)).as("the URL list's height (%s before)", before)
+                .isGreaterThan(before / 2);
+    }
+
     @Test
     void aFixedRateRunWithTheChartsShowingThrowsNothingOnTheFxThread(FxRobot robot)
             throws Exception {

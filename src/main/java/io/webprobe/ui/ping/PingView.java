@@ -80,6 +80,9 @@ public final class PingView {
         problems.textProperty().bind(vm.targetProblemsProperty());
         problems.visibleProperty().bind(vm.targetProblemsProperty().isNotEmpty());
         problems.managedProperty().bind(problems.visibleProperty());
+        // seven lines at most (TargetProblems names a few): a file's bad lines, a red line
+        // each, pushed the list down to one line's height
+        problems.maxHeightProperty().bind(problems.fontProperty().map(f -> f.getSize() * 10));
 
         Button load = button("pingLoad", "Load from file…", vm::loadTargetsFromFile);
         load.disableProperty().bind(vm.runningProperty());

@@ -21,11 +21,9 @@ import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.UiBatcher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -229,7 +227,7 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     /** Why a list was cut, after its figures. */
-    private static final String MOST = " (the most it takes; ping --file on the command line "
+    static final String MOST = " (the most it takes; ping --file on the command line "
             + "takes any number)";
 
     /** Asks for a file of URLs and loads it (read off the FX thread). */
@@ -243,20 +241,15 @@ public final class PingViewModel implements AutoCloseable {
         Path p = file.get();
         background.execute(() -> {
             try {
-                // as the CLI's --file reads it: a line that is not UTF-8 is a bad line, named
-                TargetList.Cut cut = TargetList.firstUrlLines(
-                        new String(Files.readAllBytes(p), StandardCharsets.UTF_8), MAX_LIST_URLS);
-                String text = cut.text();
+                // read, cut and parsed here: a file of a few long lines is slow to parse
+                LoadedTargets loaded = LoadedTargets.of(p.getFileName().toString(),
+                        Files.readAllBytes(p), MAX_LIST_URLS);
                 fx.execute(() -> {
-                    targets.set(text);
-                    TargetList list = TargetList.parse(text);
-                    status.set(cut.urlLines() > MAX_LIST_URLS
-                            ? String.format(Locale.ROOT, "Loaded the first %,d of the %,d URLs "
-                                    + "in %s%s.", MAX_LIST_URLS, cut.urlLines(), p.getFileName(),
-                                    MOST)
-                            : String.format(Locale.ROOT, "Loaded %,d URLs from %s.",
-                                    list.urls().size(), p.getFileName()));
-                    showProblems(list);
+                    if (!loaded.keepsList()) {
+                        targets.set(loaded.text());
+                        showProblems(loaded.list());
+                    }
+                    status.set(loaded.status());
                     done.complete(null);
                 });
             } catch (IOException e) {
@@ -623,15 +616,7 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     private void showProblems(TargetList list) {
-        if (list.problems().isEmpty()) {
-            targetProblems.set("");
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        for (TargetList.Problem p : list.problems()) {
-            lines.add(String.format(Locale.ROOT, "Line %d skipped: %s", p.line(), p.reason()));
-        }
-        targetProblems.set(String.join("\n", lines));
+        targetProblems.set(TargetProblems.text(list));
     }
 
     private void closeJob() {

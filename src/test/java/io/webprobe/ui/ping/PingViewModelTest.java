@@ -289,6 +289,78 @@ class PingViewModelTest {
     }
 
     /**
+     * The tester's binary file: the typed list was replaced by its garbage, a red line per bad
+     * line was shown under it and the status said "Loaded 0 URLs". A file that holds no URL
+     * keeps the list, and one sentence says why.
+     */
+    @Test
+    void aFileWithNoUrlKeepsTheListAndSaysWhyInOneSentence() throws Exception {
+        fx.on(() -> vm.targetsProperty().set("http://127.0.0.1:1/mine"));
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        binary[0] = (byte) 0x89; // as a PNG begins: not UTF-8
+        for (int i = 100; i < binary.length; i += 100) {
+            binary[i] = '\n';
+        }
+        Path png = tempDir.resolve("picture.png");
+        Files.write(png, binary);
+        dialogs.openAnswer = Optional.of(png);
+
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+
+        assertEquals("http://127.0.0.1:1/mine", fx.on(() -> vm.targetsProperty().get()));
+        assertEquals("picture.png holds no URLs (it is not a text file of URLs); the list was "
+                + "kept.", status());
+        assertEquals("", fx.on(() -> vm.targetProblemsProperty().get()));
+        assertThat(dialogs.calls).containsExactly("chooseOpenFile");
+
+        // a text with no URL in it, and an empty file
+        Path words = tempDir.resolve("words.txt");
+        Files.writeString(words, "# notes\nnot a url\nnor this\n");
+        dialogs.openAnswer = Optional.of(words);
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+        assertEquals("http://127.0.0.1:1/mine", fx.on(() -> vm.targetsProperty().get()));
+        assertEquals("words.txt holds no URLs (none of its 2 lines is a web address); the list "
+                + "was kept.", status());
+        Path empty = tempDir.resolve("empty.txt");
+        Files.writeString(empty, "\n# nothing yet\n");
+        dialogs.openAnswer = Optional.of(empty);
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+        assertEquals("http://127.0.0.1:1/mine", fx.on(() -> vm.targetsProperty().get()));
+        assertEquals("empty.txt holds no URLs; the list was kept.", status());
+    }
+
+    /**
+     * A file of a few URLs among many bad lines: one line per reason, naming a few of its lines
+     * and counting the others.
+     */
+    @Test
+    void manyBadLinesAreNamedOncePerReasonAndCounted() throws Exception {
+        StringBuilder text = new StringBuilder(server.url("/a") + "\n");
+        for (int i = 0; i < 40; i++) {
+            text.append("bad line ").append(i).append('\n');
+        }
+        text.append(server.url("/b")).append("\nftp://x.test/\n");
+        Path file = tempDir.resolve("mixed.txt");
+        Files.writeString(file, text.toString());
+        dialogs.openAnswer = Optional.of(file);
+
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+
+        assertEquals(text.toString(), fx.on(() -> vm.targetsProperty().get()));
+        assertEquals("Loaded 2 URLs from mixed.txt.", status());
+        assertEquals(List.of("Lines 2, 3, 4 and 37 others skipped: " + reasonFor("bad line 0"),
+                "Line 43 skipped: " + reasonFor("ftp://x.test/")),
+                fx.on(() -> vm.targetProblemsProperty().get()).lines().toList());
+        // Start names them the same way, three reasons at most
+        fx.on(() -> vm.targetsProperty().set("http://\nftp://a.test/\nftp://b.test/\n" + text));
+        fx.on(() -> vm.start());
+        assertThat(fx.on(() -> vm.targetProblemsProperty().get()).lines().toList()).hasSize(4)
+                .endsWith("and 41 more lines skipped.");
+        awaitEnd();
+    }
+
+    /**
      * A crawl's 30,000 URLs or a file of them: the list keeps the first thousand and says so
      * (the list is a text box: 30,000 lines took 2-3 s per keystroke).
      */

@@ -1,0 +1,60 @@
+package io.webprobe.ui.ping;
+
+import io.webprobe.ping.TargetList;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * What Load from file… makes of a file: the text for the URL list (cut after its {@code max}th
+ * URL line) and the status sentence; or, when the file holds no URL at all (a binary file, an
+ * empty one, a text of other things), no text, the list kept, and one sentence why. The file's
+ * bytes are read as UTF-8 and its lines judged by {@link TargetList}'s rule, as the command
+ * line's {@code --file} reads them. Made off the FX thread. Immutable.
+ *
+ * @param text the new list, or null to keep the current one
+ * @param status the sentence for the status line
+ * @param list the new list parsed (its problems are shown under it); empty when kept
+ */
+record LoadedTargets(String text, String status, TargetList list) {
+
+    /** Whether the file gave no list and the current one stays. */
+    boolean keepsList() {
+        return text == null;
+    }
+
+    /**
+     * @param name the file's name, as the sentences say it
+     * @param bytes its content
+     * @param max most URL lines taken ({@link PingViewModel#MAX_LIST_URLS})
+     */
+    static LoadedTargets of(String name, byte[] bytes, int max) {
+        TargetList.Cut cut = TargetList.firstUrlLines(new String(bytes, StandardCharsets.UTF_8),
+                max);
+        TargetList list = TargetList.parse(cut.text());
+        if (list.urls().isEmpty()) {
+            return new LoadedTargets(null, name + " holds no URLs" + why(bytes, list)
+                    + "; the list was kept.", TargetList.parse(""));
+        }
+        String status = cut.urlLines() > max
+                ? String.format(Locale.ROOT, "Loaded the first %,d of the %,d URLs in %s%s.",
+                        max, cut.urlLines(), name, PingViewModel.MOST)
+                : "Loaded " + io.webprobe.Words.count(list.urls().size(), "URL") + " from " + name + ".";
+        return new LoadedTargets(cut.text(), status, list);
+    }
+
+    /** Why a file gave no URL, in brackets, or "" when it has no line to speak of. */
+    private static String why(byte[] bytes, TargetList list) {
+        if (list.problems().isEmpty()) {
+            return "";
+        }
+        boolean binary = list.problems().stream().anyMatch(p -> TargetList.NOT_UTF8.equals(
+                p.reason()));
+        for (int i = 0; i < bytes.length && !binary; i++) {
+            binary = bytes[i] == 0;
+        }
+        int lines = list.problems().size();
+        return binary ? " (it is not a text file of URLs)"
+                : lines == 1 ? " (its one line is not a web address)"
+                : String.format(Locale.ROOT, " (none of its %,d lines is a web address)", lines);
+    }
+}
