@@ -261,7 +261,8 @@ public final class PingCommand implements Callable<Integer> {
         }
         try (PingJob job = made;
                 ProgressPrinter progress = new ProgressPrinter(
-                        err, quiet, () -> progressLine(job.latest(), plan.timeout()));
+                        err, quiet, () -> job.warmingUp() ? PingJob.WARMING_UP
+                                : progressLine(job.latest(), plan.timeout()));
                 CtrlC ctrlC = new CtrlC(job::stop)) {
             job.start();
             PingSnapshot last;
@@ -503,7 +504,7 @@ public final class PingCommand implements Callable<Integer> {
                     last.p50Millis(), last.p99Millis());
         }
         String line = String.format(Locale.ROOT, "%,d sent · %,d failed · %,.0f req/s%s · %.0f%% · %s",
-                s.sent(), s.failed(), s.requestsPerSecond(), latency, s.progress() * 100,
+                s.requestsSent(), s.failed(), s.requestsPerSecond(), latency, s.progress() * 100,
                 io.webprobe.crawl.ProgressFormat.clock(s.elapsed()));
         return s.draining() ? line + " · " + s.waitingText(timeout) : line;
     }

@@ -108,6 +108,7 @@ final class NioConnection {
     /** Sends the claimed request now. */
     void begin() {
         send = run.now();
+        run.sending(seq);
         deadline = send + timeoutNanos;
         retried = false;
         loop.noteDeadline(deadline);

@@ -80,6 +80,8 @@ public final class PingJob implements AutoCloseable {
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
     private volatile PingSnapshot latest;
     private volatile long endNanos;
+    /** Started, and the engine still prepares (warms up) before the clock. */
+    private volatile boolean warmingUp;
     /** Requests the engine sent before the clock (HTTP/2's opening and warm-up). */
     private volatile long beforeClock;
 
@@ -168,6 +170,21 @@ public final class PingJob implements AutoCloseable {
         return beforeClock;
     }
 
+    /**
+     * What a progress line says while {@link #warmingUp()}: nothing is counted yet, and the
+     * figures and the clock stay at 0.
+     */
+    public static final String WARMING_UP = "Warming up the connections (not counted)…";
+
+    /**
+     * Whether the run has started and its engine still warms up before the clock ({@link
+     * PingEngine#prepare}: ~50 ms on the event loops, up to 3 s on the workers, ADR 0017);
+     * {@link #latest()} is all zeros meanwhile.
+     */
+    public boolean warmingUp() {
+        return warmingUp;
+    }
+
     /** The engine the requests go through. */
     public Engine engine() {
         return engine instanceof NioEngine ? Engine.EVENT_LOOPS : Engine.WORKERS;
@@ -185,12 +202,15 @@ public final class PingJob implements AutoCloseable {
             // closed before it started: begin() finds it so too
         }
         // the engine's set-up first (the event loops' warm-up, HTTP/2's connections)
+        warmingUp = true;
         engine.prepare().whenComplete((sent, e) -> {
             try {
                 beforeClock = sent == null ? 0 : sent;
+                warmingUp = false;
                 begin();
             } catch (Throwable t) {
                 // nothing reads this future: the run ends with a sentence instead of hanging
+                warmingUp = false;
                 run.fail(t);
                 stop();
                 finish();

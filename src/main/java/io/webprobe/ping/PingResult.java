@@ -14,7 +14,8 @@ import java.util.function.Function;
  * counted in {@link #errorCounts()} instead. Immutable.
  *
  * @param url the target
- * @param sent requests completed (responses and failures)
+ * @param sent requests completed (responses and failures); {@link #requestsSent()} adds those
+ *     still in flight
  * @param ok responses with a success status
  * @param failed failures plus responses with another status
  * @param statusCounts responses by status code
@@ -42,6 +43,8 @@ import java.util.function.Function;
  *     Double#POSITIVE_INFINITY} when more than 1 % got none, 0 before any request ended; what
  *     a latency limit is held against ({@code --max-p99}), where {@link #p99Millis} is over the
  *     answers only
+ * @param inFlight requests sent and not finished yet (0 once the run has ended: a stop abandons
+ *     them uncounted)
  */
 public record PingResult(
         String url,
@@ -67,7 +70,39 @@ public record PingResult(
         double progress,
         long http2Responses,
         long http10Responses,
-        double p99AllMillis) {
+        double p99AllMillis,
+        long inFlight) {
+
+    /** A result with nothing in flight (a finished run's). */
+    public PingResult(String url, long sent, long ok, long failed,
+            SortedMap<Integer, Long> statusCounts, Map<ErrorKind, Long> errorCounts,
+            double minMillis, double meanMillis, double stddevMillis, double p50Millis,
+            double p90Millis, double p95Millis, double p99Millis, double maxMillis,
+            double serviceP50Millis, double serviceP99Millis, double requestsPerSecond,
+            long bytes, long late, long redirects, double progress, long http2Responses,
+            long http10Responses, double p99AllMillis) {
+        this(url, sent, ok, failed, statusCounts, errorCounts, minMillis, meanMillis,
+                stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
+                serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
+                progress, http2Responses, http10Responses, p99AllMillis, 0);
+    }
+
+    /**
+     * The requests sent so far, finished or in flight: what a table's "Sent" shows while a run
+     * lasts (a URL answering in 8 s has 3 sent, none finished); {@link #sent()} once it ended.
+     */
+    public long requestsSent() {
+        return sent + inFlight;
+    }
+
+    /** The same result with {@code n} requests in flight. */
+    PingResult withInFlight(long n) {
+        return n == inFlight ? this : new PingResult(url, sent, ok, failed, statusCounts,
+                errorCounts, minMillis, meanMillis, stddevMillis, p50Millis, p90Millis,
+                p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
+                requestsPerSecond, bytes, late, redirects, progress, http2Responses,
+                http10Responses, p99AllMillis, n);
+    }
 
     /** E.g. "200×98 503×2". */
     public String statusCountsText() {

@@ -52,6 +52,8 @@ final class PingRun {
     private final java.util.concurrent.atomic.AtomicBoolean measureBegun =
             new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder claimed = new LongAdder();
+    /** Counted requests put on the wire, per target (warm-up rounds left out). */
+    private final LongAdder[] sentBy;
     private final AtomicReference<String> failure = new AtomicReference<>();
     /** The sentence of the first request failed for an untrusted certificate. */
     private final AtomicReference<String> certificateWhy = new AtomicReference<>();
@@ -82,6 +84,10 @@ final class PingRun {
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
+        this.sentBy = new LongAdder[targets.size()];
+        for (int t = 0; t < sentBy.length; t++) {
+            sentBy[t] = new LongAdder();
+        }
         this.rounds = plan.connectionsPerUrl()
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
     }
@@ -313,6 +319,24 @@ final class PingRun {
     /** Requests claimed so far. */
     long claimed() {
         return claimed.sum();
+    }
+
+    /**
+     * The engine puts request {@code i} on the wire now (after any wait for its intended
+     * start): counted, unless it is a warm-up round, among its target's {@link #sent(int)}.
+     */
+    void sending(long i) {
+        if (i / targets.size() >= plan.warmup()) {
+            sentBy[targetIndex(i)].increment();
+        }
+    }
+
+    /**
+     * Counted requests to target {@code t} put on the wire so far, finished or not (those
+     * abandoned by a stop included).
+     */
+    long sent(int t) {
+        return sentBy[t].sum();
     }
 
     /** Whether no request is left to send (stopped, count reached or time over). */

@@ -11,7 +11,8 @@ import java.util.List;
  * series. Immutable; produced by the job's statistics thread a few times a second.
  *
  * @param results one per target, in the plan's order
- * @param sent requests completed, all URLs (warm-up excluded)
+ * @param sent requests completed, all URLs (warm-up excluded); {@link #requestsSent()} adds
+ *     those in flight
  * @param failed failed requests, all URLs
  * @param late open-loop requests sent late
  * @param warmups warm-up requests completed
@@ -71,6 +72,19 @@ public record PingSnapshot(
         this(results, sent, failed, late, warmups, elapsed, requestsPerSecond, targetRate,
                 progress, series, finished, stopped, inFlight, draining, failure, achievedRate,
                 notSent, null);
+    }
+
+    /**
+     * The counted requests sent so far, finished or in flight (the sum of the URLs' {@link
+     * PingResult#requestsSent()}): the "sent" of a progress line, so that "3 sent" goes with
+     * "waiting for 3 requests in flight"; {@link #sent()} once the run has ended.
+     */
+    public long requestsSent() {
+        long n = sent;
+        for (PingResult r : results) {
+            n += r.inFlight();
+        }
+        return n;
     }
 
     /**

@@ -142,7 +142,8 @@ final class PingStats {
             }
         }
         List<PingResult> results = new ArrayList<>(targets.size());
-        for (TargetStats t : targets) {
+        for (int ti = 0; ti < targets.size(); ti++) {
+            TargetStats t = targets.get(ti);
             double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
             if (finished && !stopping) {
                 p = 1;
@@ -153,7 +154,9 @@ final class PingStats {
                     && started) {
                 own = Math.min(sending, Math.max(0, t.lastDoneNanos() - startNanos) / 1e9);
             }
-            results.add(t.result(own, p));
+            // sent and not finished yet; a final snapshot has none (a stop abandons them)
+            long inFlight = finished ? 0 : Math.max(0, run.sent(ti) - t.counted());
+            results.add(t.result(own, p).withInFlight(inFlight));
         }
         double progress = total > 0 ? Math.min(1, (double) completed / total) : timeProgress;
         if (finished && !stopping) {

@@ -138,6 +138,11 @@ final class TargetStats {
         statusKinds++;
     }
 
+    /** Counted requests finished (warm-up left out). */
+    long counted() {
+        return sent;
+    }
+
     /** Requests finished, warm-up included. */
     long completed() {
         return warm + sent;

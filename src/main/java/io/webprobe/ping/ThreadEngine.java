@@ -133,6 +133,7 @@ final class ThreadEngine implements PingEngine {
     private void execute(long i, long intended) {
         URI uri = run.targets().get(run.targetIndex(i));
         long send = run.now();
+        run.sending(i);
         int hops = 0;
         FetchResponse r;
         Set<String> visited = null;

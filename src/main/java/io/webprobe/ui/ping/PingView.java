@@ -271,7 +271,7 @@ public final class PingView {
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 urlColumn(text("URL", 220, r -> r.url())),
                 progressCol,
-                count("Sent", PingResult::sent),
+                count("Sent", PingResult::requestsSent), // in flight included, as the status says
                 count("OK", PingResult::ok),
                 failed(),
                 latency,

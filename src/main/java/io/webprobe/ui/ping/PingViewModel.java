@@ -67,7 +67,8 @@ public final class PingViewModel implements AutoCloseable {
     static final int HISTOGRAM_BINS = 20;
 
     /** What the timer thread hands to the FX thread. */
-    record Update(PingSnapshot snapshot, String binsUrl, List<LatencyBin> bins) {}
+    record Update(PingSnapshot snapshot, String binsUrl, List<LatencyBin> bins,
+            boolean warmingUp) {}
 
     private final PingJobFactory jobs;
     private final Executor fx;
@@ -451,7 +452,7 @@ public final class PingViewModel implements AutoCloseable {
         String url = selectedUrlForTimer;
         PingJob j = job;
         List<LatencyBin> bins = url == null || j == null ? List.of() : j.latencyBins(url, HISTOGRAM_BINS);
-        return new Update(s, url, bins);
+        return new Update(s, url, bins, j != null && j.warmingUp());
     }
 
     /**
@@ -483,7 +484,9 @@ public final class PingViewModel implements AutoCloseable {
         }
         progress.set(s.progress());
         String waiting = s.waitingText(timeout);
-        status.set(waiting.isEmpty() ? statusLine(s) : statusLine(s) + " · Sending done; " + waiting);
+        // before the clock the figures are all 0: the warm-up (ADR 0017) is named instead
+        status.set(u.warmingUp() ? PingJob.WARMING_UP : waiting.isEmpty() ? statusLine(s)
+                : statusLine(s) + " · Sending done; " + waiting);
     }
 
     /**
@@ -533,8 +536,9 @@ public final class PingViewModel implements AutoCloseable {
         String rateText = s.targetRate() > 0
                 ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
                 : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
+        // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
         return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
-                s.sent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
+                s.requestsSent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
                 s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
                 s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: %s "
                         + "was still waiting for an answer when the time ran out (more "

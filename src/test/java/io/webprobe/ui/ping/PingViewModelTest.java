@@ -874,6 +874,70 @@ class PingViewModelTest {
         assertThat(fx.on(() -> vm.http2Property().get())).isFalse();
     }
 
+    /**
+     * The tester's URL answering in 8 s, 3 requests: the status read "0 sent · … · Sending
+     * done; waiting for 3 requests in flight" and the row "Sent 0". Requests in flight are
+     * sent: the row, the status and what it waits for agree.
+     */
+    @Test
+    void requestsInFlightCountAsSentInTheRowAndTheStatus() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(3);
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "slow"));
+        fx.on(() -> {
+            vm.countProperty().set(3);
+            vm.concurrencyProperty().set(3);
+        });
+        try {
+            assertThat(start(server.url("/slow"))).isTrue();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).as("3 requests held").isTrue();
+
+            waiting(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status())
+                    .startsWith("3 sent · 0 failed · ")
+                    .endsWith(" · Sending done; waiting for 3 requests in flight (timeout 10 s)"));
+            assertThat(results()).singleElement().satisfies(r -> {
+                assertEquals(3, r.requestsSent());
+                assertEquals(0, r.sent()); // none finished
+                assertEquals(0, r.ok());
+            });
+        } finally {
+            release.countDown();
+        }
+        awaitEnd();
+        assertThat(status()).startsWith("Finished: 3 sent · 0 failed");
+        assertThat(results()).singleElement().satisfies(r -> {
+            assertEquals(3, r.requestsSent());
+            assertEquals(3, r.sent());
+        });
+    }
+
+    /**
+     * The workers' warm-up goes to the targets before the clock (ADR 0017) and can take a few
+     * seconds: every row said Sent 0 and the clock 00:00:00 with no word why. While it lasts the
+     * status says so.
+     */
+    @Test
+    void whileTheWorkersWarmUpTheStatusSaysSo() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        fx.on(() -> {
+            vm.countProperty().set(2);
+            vm.followRedirectsProperty().set(true); // the workers, which warm up on the targets
+        });
+        try {
+            assertThat(start(server.url("/held"))).isTrue();
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).as("the opening request").isTrue();
+
+            waiting(Duration.ofSeconds(10)).until(() -> status().equals(
+                    "Warming up the connections (not counted)…"));
+        } finally {
+            release.countDown();
+        }
+        awaitEnd();
+        assertThat(status()).startsWith("Finished: 2 sent · 0 failed");
+    }
+
     @Test
     void theFinalStatusSaysHowManyRequestsWentBeforeTheClockOnlyWhenAnyDid() {
         assertEquals("", PingViewModel.beforeClock(0));
