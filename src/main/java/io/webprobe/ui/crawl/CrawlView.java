@@ -295,6 +295,10 @@ public final class CrawlView {
                 UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm), null));
         details.setOutlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.outlinksTable(),
                 UrlDetails.Outlink::url, UrlDetails.Outlink::targetId, vm), null));
+        for (javafx.scene.control.TableView<?> t : List.of(table.table(), broken.table(),
+                details.inlinksTable(), details.outlinksTable())) {
+            io.webprobe.ui.common.KeyboardMenus.install(t);
+        }
         copyOnShortcut(table.table(), urls);
         copyOnShortcut(broken.table(), new TableSelection<>(broken.table(), BrokenLink::linkUrl,
                 null, vm));
