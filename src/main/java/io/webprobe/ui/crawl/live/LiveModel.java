@@ -95,7 +95,9 @@ public final class LiveModel {
         }
         if (orphans) {
             int n = summary.orphans().size();
-            text += " · " + Words.count(n, "orphan");
+            // "0 orphans" from a site without a sitemap read as "every sitemap URL is linked"
+            text += summary.sitemapUrls() == 0 ? " · no sitemap found, so no orphans"
+                    : " · " + Words.count(n, "orphan");
         }
         ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);

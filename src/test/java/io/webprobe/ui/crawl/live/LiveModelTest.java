@@ -133,6 +133,15 @@ class LiveModelTest {
                 + "Matches an exclude pattern: 1,200)");
     }
 
+    /** A sitemap crawl of a site without a sitemap says so, not "0 orphans". */
+    @Test
+    void noSitemapFoundIsSaidInsteadOfNoOrphans() {
+        CrawlSummary none = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
+                Map.of(), 0, List.of(), null, List.of(), null);
+        assertThat(ended(none, true).statusProperty().get()).isEqualTo("Finished: "
+                + ProgressFormat.line(END) + " · no sitemap found, so no orphans");
+    }
+
     @Test
     void aCrawlStoppedByItsFileSaysOnlyThat() {
         assertThat(ended(summary(true, null, null, "The disk is full."), false)
