@@ -28,9 +28,21 @@ public record PathExclusion(String path, String regex) {
         }
         int slash = path.lastIndexOf('/');
         String prefix = slash > 0 ? path.substring(0, slash + 1) : path;
-        // the path only, after the scheme and host, so a query or another host never matches
-        return Optional.of(new PathExclusion(prefix, "^[a-z][a-z0-9+.-]*://[^/?#]*"
-                + Pattern.quote(prefix)));
+        // the path only, after the scheme and host, so a query or another host never matches;
+        // written to be read in Settings › Exclude: "^https?://[^/?#]*/blog/2019/"
+        return Optional.of(new PathExclusion(prefix, "^https?://[^/?#]*" + literal(prefix)));
+    }
+
+    /** Text as a pattern that matches it, each special character escaped on its own. */
+    static String literal(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     public Pattern pattern() {
