@@ -129,6 +129,58 @@ class UrlQueryTest {
                 .ids()).isEmpty();
     }
 
+    /**
+     * URLs are stored percent-encoded; what a user types is not. The bug: "ünicode" and "with
+     * space" found nothing on a site whose URLs hold them.
+     */
+    @Test
+    void searchFindsUrlsByTheCharactersTheyEncode(@TempDir Path own) throws Exception {
+        try (LocalHttpServer s = new LocalHttpServer()) {
+            s.route("/", LocalHttpServer.html("<a href=\"/%C3%BCnicode.html\">u</a>"
+                    + "<a href=\"/with space.html\">s</a><a href=\"/plain.html\">p</a>"));
+            s.route("/%C3%BCnicode.html", LocalHttpServer.html("<title>U</title>"));
+            s.route("/with%20space.html", LocalHttpServer.html("<title>S</title>"));
+            s.route("/plain.html", LocalHttpServer.html("<title>P</title>"));
+            io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
+                    java.net.URI.create(s.url("/")), "Webprobe/test").threads(2).build();
+            Path file = own.resolve("enc.webprobe");
+            try (CrawlStore st = CrawlStore.create(file, plan)) {
+                io.webprobe.crawl.CrawlJob job = io.webprobe.crawl.CrawlJob.builder(plan,
+                        new io.webprobe.http.JdkHttpProbe("Webprobe/test",
+                                java.time.Duration.ofSeconds(5)), st.sink()).build();
+                job.start();
+                job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                job.close();
+            }
+            try (CrawlStore st = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                    CrawlReader r = st.reader()) {
+                UrlQuery q = new UrlQuery(r);
+                java.util.function.Function<String, List<String>> found = text -> {
+                    try {
+                        return q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, text,
+                                UrlField.SEQ, false)).ids()).stream()
+                                .map(u -> u.substring(s.url("").length())).toList();
+                    } catch (StoreException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                assertThat(found.apply("ünicode")).containsExactly("/%C3%BCnicode.html");
+                assertThat(found.apply("%C3%BC")).containsExactly("/%C3%BCnicode.html");
+                assertThat(found.apply("with space")).containsExactly("/with%20space.html");
+                assertThat(found.apply("plain")).containsExactly("/plain.html");
+            }
+        }
+    }
+
+    @Test
+    void searchTextIsEncodedAsUrlsHoldIt() {
+        assertThat(UrlQuery.asInUrls("plain/path?q=1")).isNull();
+        assertThat(UrlQuery.asInUrls("ünicode")).isEqualTo("%C3%BCnicode");
+        assertThat(UrlQuery.asInUrls("with space")).isEqualTo("with%20space");
+        assertThat(UrlQuery.asInUrls("日本")).isEqualTo("%E6%97%A5%E6%9C%AC");
+        assertThat(UrlQuery.asInUrls("a\"b")).isEqualTo("a%22b");
+    }
+
     @Test
     void theReasonColumnSortsByTheTextItShows() throws Exception {
         List<String> reasons = results(query.ids(new UrlQuery.Request(UrlFilter.ALL, "",
