@@ -11,7 +11,6 @@ import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SkipReason;
-import io.webprobe.export.ExportBatch;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -422,9 +421,9 @@ public final class CrawlCommand implements Callable<Integer> {
             files.write(reader, spec.commandLine().getOut(), ctrlC);
             return OK;
         } catch (ExportException e) {
-            // a standard output closed by its reader (| head) is the user's doing: nothing is
-            // kept for it
-            keepCrawl = !ExportBatch.STDOUT.equals(e.path());
+            // standard output too (a full disk behind it): a reader that closed it (| head) is
+            // no failure and never gets here
+            keepCrawl = true;
             return fail(err, e.getMessage());
         } catch (StoreException e) {
             keepCrawl = true;

@@ -44,9 +44,14 @@ class StdoutFailureTest {
         // the crawl's summary goes to stderr when the CSV goes to standard output
         CliRun crawl = CliRun.runInto(disk, "crawl", server.url("/"), "--quiet", "--csv", "-");
         assertEquals(2, crawl.exitCode(), crawl.err());
-        // standard output refused (its reader gone, | head): the user's doing, nothing is kept
-        assertThat(crawl.err()).startsWith("Crawled 2 URLs").endsWith("\nwebprobe: " + full
-                + "\n");
+        // standard output refused by a full disk (a reader that closed it, | head, is no
+        // failure): the temporary crawl is kept, as for a file
+        var kept = java.util.regex.Pattern.compile("\nwebprobe: " + java.util.regex.Pattern.quote(
+                full) + "\nwebprobe: The crawl is kept in (\\S+\\.webprobe)\\. To write its CSV "
+                + "files from it, run:\n  \\S+ export \\1 --csv -\n$").matcher(crawl.err());
+        assertThat(crawl.err()).startsWith("Crawled 2 URLs");
+        assertThat(kept.find()).as(crawl.err()).isTrue();
+        Files.deleteIfExists(Path.of(kept.group(1)));
         // the summary itself, with no CSV
         assertPlainError(CliRun.runInto(disk, "crawl", server.url("/"), "--quiet"), full);
         assertPlainError(CliRun.runInto(disk, "compare", db.toString(), db.toString()), full);
@@ -107,5 +112,32 @@ class StdoutFailureTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The same with the CSV on a standard output that fails (a full disk behind it). The bug:
+     * the temporary crawl was deleted, as if the reader had closed the pipe, and the crawl was
+     * lost.
+     */
+    @Test
+    void aCrawlWhoseCsvCannotReachStandardOutputIsKeptToo() throws Exception {
+        Path devFull = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(devFull));
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+
+        CliRun crawl;
+        try (var out = Files.newOutputStream(devFull,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            crawl = CliRun.runInto(out, "crawl", server.url("/"), "--quiet", "--csv", "-");
+        }
+
+        assertEquals(2, crawl.exitCode(), crawl.err());
+        var kept = java.util.regex.Pattern.compile(
+                "webprobe: The crawl is kept in (\\S+\\.webprobe)\\. To write its CSV files "
+                        + "from it, run:\n  \\S+ export \\1 --csv -\n$")
+                .matcher(crawl.err());
+        assertThat(kept.find()).as(crawl.err()).isTrue();
+        Files.deleteIfExists(Path.of(kept.group(1)));
     }
 }
