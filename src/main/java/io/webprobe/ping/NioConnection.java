@@ -32,7 +32,6 @@ import java.nio.channels.SocketChannel;
  * <p>Not thread-safe: owned by one {@link NioLoop} and used only on its thread.
  */
 final class NioConnection {
-    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     private enum State { IDLE, WAITING, GATED, CONNECTING, HANDSHAKING, WRITING, READING, RETIRED }
 
@@ -124,7 +123,7 @@ final class NioConnection {
         }
         out.clear();
         out.put(targets.head(target)).flip();
-        parser.reset(headRequest, MAX_BODY_BYTES);
+        parser.reset(headRequest, PingPlan.MAX_BODY_BYTES);
         if (channel != null && endpoint != targets.endpoint(target)) {
             closeChannel();
         }
@@ -391,7 +390,7 @@ final class NioConnection {
             closeChannel();
             retried = true;
             out.rewind();
-            parser.reset(headRequest, MAX_BODY_BYTES);
+            parser.reset(headRequest, PingPlan.MAX_BODY_BYTES);
             connect();
             return;
         }

@@ -54,6 +54,11 @@ public record PingPlan(
         Map<URI, String> requestTargets) {
 
     public static final int MAX_REDIRECTS = 10;
+    /**
+     * How much of a response body a request reads: a longer one (an endless stream, a large
+     * download) is cut there, its connection closed, and its latency is the time to that point.
+     */
+    public static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
     public static final int DEFAULT_CONCURRENCY = 10;
     public static final long DEFAULT_COUNT = 10;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);

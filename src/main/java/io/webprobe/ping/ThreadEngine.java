@@ -32,7 +32,6 @@ import java.util.concurrent.locks.LockSupport;
  * and stops the others. Thread-safe.
  */
 final class ThreadEngine implements PingEngine {
-    private static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
 
     private final PingRun run;
     private final PingPlan plan;
@@ -178,7 +177,7 @@ final class ThreadEngine implements PingEngine {
     }
 
     private FetchRequest request(URI uri, String target) {
-        return new FetchRequest(uri, plan.method(), plan.timeout(), MAX_BODY_BYTES,
+        return new FetchRequest(uri, plan.method(), plan.timeout(), PingPlan.MAX_BODY_BYTES,
                 FetchRequest.BodyPolicy.NEVER, plan.headers(), plan.keepAlive())
                 .withTarget(target);
     }
