@@ -259,6 +259,11 @@ public final class PingCommand implements Callable<Integer> {
             }
             throw e;
         }
+        if (logWriter != null) {
+            // the log cannot be written (a full disk): the run stops there, and ends with
+            // exit 2 naming the file, as it would have after its whole duration
+            logWriter.onFailure(made::stop);
+        }
         try (PingJob job = made;
                 ProgressPrinter progress = new ProgressPrinter(
                         err, quiet, () -> job.warmingUp() ? PingJob.WARMING_UP

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestLogWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RequestLogWriter.class);
     private static final int CHECK_EVERY = 50_000;
+    private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** The longest a written row waits in the buffer while no new rows come. */
     private static final long FLUSH_MS = 500;
     private static final RequestRecord END =
@@ -31,6 +32,7 @@ public final class RequestLogWriter implements AutoCloseable {
     private final AtomicCsvFile file;
     private final Thread writer;
     private volatile ExportException failure;
+    private volatile Runnable onFailure = () -> { };
     private volatile boolean closed;
     private volatile long written;
 
@@ -74,6 +76,7 @@ public final class RequestLogWriter implements AutoCloseable {
 
     private void run() {
         String[] row = new String[PingCsv.REQUEST_HEADER.length];
+        long checked = System.nanoTime();
         try {
             while (true) {
                 RequestRecord r = queue.poll(FLUSH_MS, TimeUnit.MILLISECONDS);
@@ -83,7 +86,7 @@ public final class RequestLogWriter implements AutoCloseable {
                         try {
                             file.flush();
                         } catch (ExportException e) {
-                            failure = e;
+                            failed(e);
                         }
                     }
                     continue;
@@ -96,15 +99,35 @@ public final class RequestLogWriter implements AutoCloseable {
                 }
                 try {
                     file.write(PingCsv.requestRow(r, row));
-                    if (++written % CHECK_EVERY == 0) {
+                    // a failure (a full disk) is found within about a second, so the run
+                    // can stop then, at any rate of requests
+                    if (++written % CHECK_EVERY == 0 || (written & 255) == 0
+                            && System.nanoTime() - checked >= CHECK_NANOS) {
+                        checked = System.nanoTime();
                         file.checkHealthy();
                     }
                 } catch (ExportException e) {
-                    failure = e;
+                    failed(e);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs {@code action} (on the writer's thread) when a write first fails: a run whose log
+     * can no longer be written is better stopped at once than carried on to its end (a
+     * 30-minute soak test told of a full disk only at its end).
+     */
+    public void onFailure(Runnable action) {
+        onFailure = action;
+    }
+
+    private void failed(ExportException e) {
+        if (failure == null) {
+            failure = e;
+            onFailure.run();
         }
     }
 

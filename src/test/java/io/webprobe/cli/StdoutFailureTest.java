@@ -140,4 +140,22 @@ class StdoutFailureTest {
         assertThat(kept.find()).as(crawl.err()).isTrue();
         Files.deleteIfExists(Path.of(kept.group(1)));
     }
+
+    /**
+     * A ping whose per-request log cannot be written stops there, rather than at the end of its
+     * duration. The bug: a 6 s run on a full disk ran its 6 s and only then said so; a 30-minute
+     * soak test would have run 30 minutes for nothing. Here the run is ten minutes long, so
+     * only the stop ends it within the test's time.
+     */
+    @Test
+    void aPingWhoseRequestLogCannotBeWrittenStopsAtTheFailure() throws Exception {
+        server.route("/", html("ok"));
+
+        CliRun ping = CliRun.runInto(FailingStream.fullDisk(), "ping", server.url("/"),
+                "--duration", "10m", "--concurrency", "2", "--requests-csv", "-", "--quiet");
+
+        assertEquals(2, ping.exitCode(), ping.err());
+        assertThat(ping.err()).startsWith("URL ")
+                .endsWith("\nwebprobe: Could not write to standard output: the disk is full.\n");
+    }
 }
