@@ -69,6 +69,9 @@ find_jdk() {
   return 1
 }
 
+# shellcheck source=packaging/java-options.sh
+. "$here/packaging/java-options.sh"
+
 JAVA_HOME=$(find_jdk) || exit 2
 JAVA_HOME=$(cd "$JAVA_HOME" && pwd)   # absolute: Java runs from the caller's folder
 export JAVA_HOME
@@ -135,7 +138,9 @@ startup_cache_options() {
 }
 
 # The JVM options Webprobe runs with, here and in the packaged launchers; WEBPROBE_JAVA_OPTS
-# comes after them, so it wins (e.g. WEBPROBE_JAVA_OPTS=-Xmx2g). The heap cap is measured in
+# comes after them, so it wins (e.g. WEBPROBE_JAVA_OPTS=-Xmx2g; a collector or heap size of its
+# own replaces Webprobe's, which the JVM would otherwise refuse to start with: see
+# packaging/java-options.sh, also in the installed webprobe command). The heap cap is measured in
 # docs/benchmarks.md ("Memory"): without it the JVM may grow to a quarter of the RAM.
 # C1 only, everywhere: Webprobe's runs are short or I/O-bound, and C2's compiling took CPU
 # from the crawl's workers and the window's FX thread (docs/decisions/0009).
@@ -207,6 +212,10 @@ run_java() {
     fi
   fi
   cd "$caller" 2>/dev/null || true   # a folder since removed: paths are then the checkout's
+  # less what WEBPROBE_JAVA_OPTS replaces (a collector, a heap size: packaging/java-options.sh)
+  mapfile -t opts < <(webprobe_own_options "${opts[@]}")
+  # shellcheck disable=SC2086
+  webprobe_check_java_opts "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-}
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }

@@ -80,6 +80,7 @@ done
 sed -e "s|@JAVA_OPTIONS@|${JVM_OPTIONS[*]} -Dwebprobe.command=webprobe|" -e "s|@JAR@|$jar_name|" \
   -e "s|@WINDOW_OPTIONS@|${WEBPROBE_WINDOW_OPTIONS:-}|" \
   -e "s|@CRAWL_OPTIONS@|${WEBPROBE_CRAWL_OPTIONS:--XX:+UseSerialGC -Xmx160m}|" \
+  -e "/@JAVA_OPTION_RULES@/{r packaging/java-options.sh" -e "d;}" \
   packaging/linux/webprobe > "$DIST/$NAME/bin/webprobe"
 chmod 755 "$DIST/$NAME/bin/webprobe"
 

@@ -122,6 +122,101 @@ class RunShTest {
         assertThat(out.get(1)).startsWith("[-XX:+UseSerialGC ").endsWith("]");
     }
 
+    @Test
+    void aCollectorOrHeapSizeInWebprobeJavaOptsReplacesRunShOwn() throws Exception {
+        // the JVM refuses two collectors, or an initial heap above the cap, rather than let
+        // the last one win: run.sh's own go
+        Path checkout = jvmCheckout();
+
+        Result r = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-XX:+UseG1GC -Xms512m"),
+                "crawl", "http://127.0.0.1:1/");
+
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).startsWith("ran with: ").contains(" -XX:+UseG1GC -Xms512m -jar ")
+                .doesNotContain("-XX:+UseSerialGC", "-Xmx160m", "-Xmx1g");
+    }
+
+    @Test
+    void aSmallerHeapCapInWebprobeJavaOptsDropsTheWindowsInitialHeap() throws Exception {
+        Path checkout = jvmCheckout();
+
+        String small = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xmx100m")).stdout();
+        String big = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xmx2g")).stdout();
+
+        assertThat(small).contains(" -Xmx100m -jar ").doesNotContain("-Xms256m", "-Xmx1g");
+        assertThat(big).contains("-Xms256m", " -Xmx2g -jar ").doesNotContain("-Xmx1g");
+    }
+
+    @Test
+    void webprobeJavaOptsTheJvmRefusesAreOneSentenceAndExit2() throws Exception {
+        Path checkout = jvmCheckout();
+
+        Result r = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xbogus"), "crawl",
+                "http://127.0.0.1:1/", "--quiet");
+        Result tiny = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xmx1m"), "ping",
+                "http://127.0.0.1:1/");
+
+        assertThat(r.stderr()).containsExactly("webprobe: Java does not start with "
+                + "WEBPROBE_JAVA_OPTS='-Xbogus': Unrecognized option: -Xbogus.");
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(tiny.stderr()).containsExactly("webprobe: Java does not start with "
+                + "WEBPROBE_JAVA_OPTS='-Xmx1m': Too small maximum heap.");
+        assertThat(tiny.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutWebprobeJavaOptsJavaIsNotProbedFirst() throws Exception {
+        Path checkout = jvmCheckout();
+
+        Result r = runIn(checkout, Map.of(), "crawl", "http://127.0.0.1:1/");
+
+        assertThat(r.stdout()).startsWith("ran with: ").contains("-XX:+UseSerialGC -Xmx160m");
+        assertThat(dir.resolve("probed")).doesNotExist();
+    }
+
+    /**
+     * A built checkout whose java runs the real JVM for {@code -version} (noting it in the file
+     * {@code probed}) and otherwise prints "ran with: " and its arguments.
+     */
+    private Path jvmCheckout() throws IOException {
+        Path checkout = builtCheckout();
+        Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        script(dir.resolve("jdk-21/bin/java"), "case \"$*\" in "
+                + "*-XshowSettings*) echo '    java.specification.version = 21' >&2;; "
+                + "*selfcheck*) exit 1;; *-jar*) echo \"ran with: $*\";; "
+                + "*-version*) : > '" + dir.resolve("probed") + "'; exec '" + realJava
+                + "' \"$@\";; esac");
+        return checkout;
+    }
+
+    /**
+     * The checkout's run.sh with this environment and these arguments, in the checkout (its
+     * start-up cache, which the fake JDK cannot make, is left out of stderr).
+     */
+    private Result runIn(Path checkout, Map<String, String> env, String... args)
+            throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(which("bash").toString(),
+                checkout.resolve("run.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", tools.toString());
+        pb.environment().put("WEBPROBE_JDK_DIRS", jdks.toString());
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk-21").toString());
+        pb.environment().put("HOME", dir.toString());
+        pb.environment().putAll(env);
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("run.sh ended").isTrue();
+        return new Result(p.exitValue(), Files.readString(out),
+                Files.readString(err, StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.startsWith("Preparing Webprobe's start-up cache"))
+                        .toList());
+    }
+
     /**
      * A checkout whose jar is up to date, with a JDK whose java says where it ran and with what
      * arguments (the last three).
@@ -129,6 +224,8 @@ class RunShTest {
     private Path builtCheckout() throws IOException {
         Path checkout = Files.createDirectories(dir.resolve("checkout"));
         Files.copy(Path.of("run.sh"), checkout.resolve("run.sh"));
+        Files.copy(Path.of("packaging/java-options.sh"), Files.createDirectories(
+                checkout.resolve("packaging")).resolve("java-options.sh"));
         Files.writeString(checkout.resolve("pom.xml"), "  <version>9.9</version>\n");
         Files.createDirectories(checkout.resolve("src/main"));
         Path jar = Files.createDirectories(checkout.resolve("target"))

@@ -1,0 +1,70 @@
+# How Webprobe's own JVM options and WEBPROBE_JAVA_OPTS go together: sourced by run.sh, and
+# put into the installed `webprobe` command by package.sh (so POSIX sh, no bash).
+#
+# WEBPROBE_JAVA_OPTS comes after Webprobe's options and wins, but for some options the JVM
+# does not let the last one win: it refuses to start. A second collector ("Multiple garbage
+# collectors selected"), an initial heap above the cap (-Xms512m after -Xmx160m). So the
+# options it would refuse are left out of Webprobe's own when the user names their own.
+
+# webprobe_size_bytes SIZE: a JVM size (512m, 2g, 1048576) in bytes; nothing if it is not one
+webprobe_size_bytes() {
+  _wp_n=${1%[kKmMgGtT]}
+  case $_wp_n in '' | *[!0-9]*) return 0 ;; esac
+  case $1 in
+    *[kK]) echo $((_wp_n * 1024)) ;;
+    *[mM]) echo $((_wp_n * 1048576)) ;;
+    *[gG]) echo $((_wp_n * 1073741824)) ;;
+    *[tT]) echo $((_wp_n * 1099511627776)) ;;
+    *) echo "$_wp_n" ;;
+  esac
+}
+
+# webprobe_own_options OPTION...: prints the options given, one a line, less those
+# WEBPROBE_JAVA_OPTS replaces: the collector when it names one; the heap cap when it sets a
+# heap size (-Xmx, -Xms, -XX:MaxHeapSize, -XX:InitialHeapSize, -XX:MaxRAMPercentage...); the
+# initial heap when it sets its own, or a cap below it (or one this cannot read).
+webprobe_own_options() {
+  _wp_gc='' _wp_max='' _wp_min='' _wp_ram=''
+  for _wp_u in ${WEBPROBE_JAVA_OPTS:-}; do
+    case $_wp_u in
+      -XX:+UseSerialGC | -XX:+UseParallelGC | -XX:+UseParallelOldGC | -XX:+UseG1GC \
+        | -XX:+UseZGC | -XX:+UseShenandoahGC | -XX:+UseEpsilonGC | -XX:+UseConcMarkSweepGC)
+        _wp_gc=1 ;;
+      -Xmx*) _wp_max=${_wp_u#-Xmx} ;;
+      -XX:MaxHeapSize=*) _wp_max=${_wp_u#-XX:MaxHeapSize=} ;;
+      -Xms* | -XX:InitialHeapSize=* | -XX:MinHeapSize=*) _wp_min=1 ;;
+      -XX:MaxRAM=* | -XX:MaxRAMPercentage=* | -XX:MaxRAMFraction=* | -XX:InitialRAMPercentage=* \
+        | -XX:MinRAMPercentage=*) _wp_ram=1 ;;
+    esac
+  done
+  for _wp_o in "$@"; do
+    case $_wp_o in
+      -XX:+Use*GC) [ -n "$_wp_gc" ] && continue ;;
+      -Xmx*) [ -n "$_wp_max$_wp_min$_wp_ram" ] && continue ;;
+      -Xms*)
+        [ -n "$_wp_min" ] && continue
+        if [ -n "$_wp_max" ]; then
+          _wp_cap=$(webprobe_size_bytes "$_wp_max")
+          _wp_start=$(webprobe_size_bytes "${_wp_o#-Xms}")
+          [ -n "$_wp_cap" ] && [ -n "$_wp_start" ] && [ "$_wp_cap" -ge "$_wp_start" ] || continue
+        fi ;;
+    esac
+    printf '%s\n' "$_wp_o"
+  done
+}
+
+# webprobe_check_java_opts JAVA OPTION...: when WEBPROBE_JAVA_OPTS is set, starts JAVA with the
+# options given and -version (~50 ms) and, if it does not start, says so in one sentence with
+# the JVM's own words and exits 2 (1 is the commands' "broken links found"). Without
+# WEBPROBE_JAVA_OPTS nothing is started: Webprobe's own options are known to work.
+webprobe_check_java_opts() {
+  [ -n "${WEBPROBE_JAVA_OPTS:-}" ] || return 0
+  _wp_said=$("$@" -version 2>&1) && return 0
+  # the JVM's first line that says what is wrong, not that something is
+  _wp_line=$(printf '%s\n' "$_wp_said" | sed -n -e '/^Error occurred during initialization of VM$/d' \
+    -e '/^Error: Could not create the Java Virtual Machine\.$/d' \
+    -e '/^Error: A fatal exception has occurred\./d' -e '/./{p;q;}')
+  [ -n "$_wp_line" ] || _wp_line=$(printf '%s\n' "$_wp_said" | sed -n '/./{p;q;}')
+  echo "webprobe: Java does not start with WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS': ${_wp_line%.}." >&2
+  exit 2
+}
