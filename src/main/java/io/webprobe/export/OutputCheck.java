@@ -66,17 +66,17 @@ public final class OutputCheck {
 
     /** One plain sentence naming the first problem, or null when every output can be written. */
     public String problem() {
-        Map<Path, String> seen = new HashMap<>();
+        Map<Path, Output> seen = new HashMap<>();
         for (Output o : outputs) {
             if (o.path().equals(ExportBatch.STDOUT)) {
                 if (!stdoutAllowed) {
                     return o.option() + " -: standard output cannot be used here; give a file "
                             + "name.";
                 }
-                String other = seen.put(ExportBatch.STDOUT, o.option());
+                Output other = seen.put(ExportBatch.STDOUT, o);
                 if (other != null) {
-                    return other + " and " + o.option() + " both write to standard output; "
-                            + "only one of them can.";
+                    return other.option() + " and " + o.option() + " both write to standard "
+                            + "output; only one of them can.";
                 }
                 continue;
             }
@@ -84,10 +84,13 @@ public final class OutputCheck {
                 return o.option() + " was given an empty name; give a file name.";
             }
             Path abs = o.path().toAbsolutePath().normalize();
-            String other = seen.put(abs, o.option());
+            Path real = realFile(o.path());
+            Output other = seen.put(real, o);
             if (other != null) {
-                return other + " and " + o.option() + " both name " + o.path()
-                        + "; give each its own file.";
+                boolean sameName = other.path().toAbsolutePath().normalize().equals(abs);
+                return other.option() + " and " + o.option() + " both name "
+                        + (sameName ? o.path() : real + " (given as " + other.path() + " and "
+                                + o.path() + ")") + "; give each its own file.";
             }
             String clash = clashWithCrawlFile(o);
             if (clash != null) {
@@ -106,6 +109,30 @@ public final class OutputCheck {
         return null;
     }
 
+    /**
+     * The file a name really leads to, so that two names of one file (through a link to it, or
+     * a link among its folders: {@code up/p.csv} with {@code up} a link to {@code .}) are one:
+     * the links of the name followed, its folder's real path, and the file's own real path
+     * when it exists.
+     */
+    static Path realFile(Path given) {
+        Path file = OutputTarget.of(given).file();
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            // not there yet (or a link to nothing): its folder's real path and its name
+        }
+        Path dir = file.getParent();
+        if (dir == null || file.getFileName() == null) {
+            return file;
+        }
+        try {
+            return dir.toRealPath().resolve(file.getFileName());
+        } catch (IOException e) {
+            return file; // a folder that is not there: refused below as such
+        }
+    }
+
     /** Whether an output is itself a crawl file the command writes (crawl --db). */
     private boolean isCrawlFileInUse(Output o) {
         return crawlFiles.stream().anyMatch(c -> c.path().equals(o.path())
@@ -114,12 +141,12 @@ public final class OutputCheck {
 
     /** An output naming a crawl file in use (or one of its side files), or null. */
     private String clashWithCrawlFile(Output o) {
-        Path out = OutputTarget.of(o.path()).file();
+        Path out = realFile(o.path());
         for (Output c : crawlFiles) {
             if (c.path().equals(o.path()) && o.option().equals(c.option())) {
                 continue; // the crawl file itself, when it is also an output (--db)
             }
-            Path crawl = OutputTarget.of(c.path()).file();
+            Path crawl = realFile(c.path());
             for (String side : new String[] {"", "-wal", "-shm", "-journal"}) {
                 Path p = side.isEmpty() ? crawl : crawl.resolveSibling(crawl.getFileName() + side);
                 if (out.equals(p)) {

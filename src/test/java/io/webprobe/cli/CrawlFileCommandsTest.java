@@ -118,6 +118,37 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void twoNamesOfOneFileThroughALinkAreRefusedBeforeAnyRequest() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path db = dir.resolve("s.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        int requests = server.totalRequests();
+        Path real = dir.toRealPath();
+        Path csv = dir.resolve("a.csv");
+        Path link = Files.createSymbolicLink(dir.resolve("alink.csv"), Path.of("a.csv"));
+        Files.createDirectories(dir.resolve("dd"));
+        Files.createSymbolicLink(dir.resolve("dd/up"), Path.of(".."));
+        Path viaFolder = dir.resolve("dd/up/a.csv");
+
+        assertPlainError(run("crawl", server.url("/"), "--csv", csv.toString(), "--broken-csv",
+                link.toString()), "--csv and --broken-csv both name " + real.resolve("a.csv")
+                        + " (given as " + csv + " and " + link + "); give each its own file.");
+        assertPlainError(run("export", db.toString(), "--csv", csv.toString(), "--broken-csv",
+                viaFolder.toString()), "--csv and --broken-csv both name "
+                        + real.resolve("a.csv") + " (given as " + csv + " and " + viaFolder
+                        + "); give each its own file.");
+        Path dbViaFolder = dir.resolve("dd/up/s.webprobe");
+        assertPlainError(run("export", db.toString(), "--csv", dbViaFolder.toString()),
+                "--csv " + dbViaFolder + " is the crawl file " + db
+                        + "; give the output another name.");
+
+        assertThat(csv).doesNotExist();
+        assertEquals(requests, server.totalRequests());
+    }
+
+    @Test
     void noOutputMayOverwriteAnotherCrawlFileOrDatabase() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
         server.route("/a", html("<title>A</title>"));

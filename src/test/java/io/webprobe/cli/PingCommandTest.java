@@ -681,6 +681,22 @@ class PingCommandTest {
     }
 
     @Test
+    void twoNamesOfOneFileThroughALinkAreRefusedBeforeAnyRequest() throws Exception {
+        server.route("/", html("ok"));
+        Path csv = dir.resolve("pp.csv");
+        Path link = Files.createSymbolicLink(dir.resolve("pplink.csv"), Path.of("pp.csv"));
+
+        CliRun r = run("ping", server.url("/"), "--count", "1", "--csv", csv.toString(),
+                "--requests-csv", link.toString());
+
+        assertEquals(2, r.exitCode());
+        assertEquals("webprobe: --csv and --requests-csv both name "
+                + dir.toRealPath().resolve("pp.csv") + " (given as " + csv + " and " + link
+                + "); give each its own file.", r.err().strip());
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
     void theRequestLogCanStreamToStandardOutputWithTheTableOnStderr() {
         server.route("/", html("ok"));
 
