@@ -9,6 +9,15 @@
 #   ./run.sh package         build the app image, the .deb and the fat jar (target/dist/)
 #   ./run.sh help            usage
 set -euo pipefail
+# Standard streams started closed (<&-, >&-, 2>&-) are opened on /dev/null before anything
+# else opens a file, which would take their number: Java put its own lib/modules on a closed
+# standard input, and ping --file - read it as 2,600 URLs. Java is told which were closed
+# (-Dwebprobe.closedStreams), so --file - and --csv - are refused instead of reading or
+# writing nothing. (A closed stderr may already hold this script, opened by bash.)
+closed_streams=""
+if ! true 3>&2 || [ /dev/fd/2 -ef "$0" ]; then exec 2>/dev/null; closed_streams=stderr; fi
+{ true 3<&0; } 2>/dev/null || { exec 0</dev/null; closed_streams+=${closed_streams:+,}stdin; }
+{ true 3>&1; } 2>/dev/null || { exec 1>/dev/null; closed_streams+=${closed_streams:+,}stdout; }
 # the folder run.sh was started from: the commands' relative paths (--db, --csv, export FILE)
 # are the user's, so Java runs there; the build runs in the checkout
 caller=$PWD
@@ -201,6 +210,7 @@ run_java() {
   opts+=("${cache[@]}")
   opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
+  [ -n "$closed_streams" ] && opts+=(-Dwebprobe.closedStreams="$closed_streams")
   if [ "${1:-}" = crawl ]; then read -r -d '' -a win < <(crawl_options) || true; opts+=("${win[@]}"); fi
   if [ $# -eq 0 ]; then
     read -r -d '' -a win < <(window_options) || true

@@ -55,8 +55,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        OutputCheck outputs = new OutputCheck(true).add("--csv", csv).crawlFile("OLD", older)
-                .crawlFile("NEW", newer);
+        OutputCheck outputs = new OutputCheck(true).stdoutClosed(StdStreams.stdoutClosed())
+                .add("--csv", csv).crawlFile("OLD", older).crawlFile("NEW", newer);
         String problem = outputs.problem();
         if (problem != null) {
             return fail(err, problem);

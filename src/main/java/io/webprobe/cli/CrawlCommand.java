@@ -234,7 +234,8 @@ public final class CrawlCommand implements Callable<Integer> {
         if (invalid != null) {
             return fail(err, invalid);
         }
-        OutputCheck outputs = files.addTo(new OutputCheck(true));
+        OutputCheck outputs = files.addTo(new OutputCheck(true)
+                .stdoutClosed(StdStreams.stdoutClosed()));
         if (db != null) {
             outputs.add("--db", db).crawlFile("--db", db);
         }

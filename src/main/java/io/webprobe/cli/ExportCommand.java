@@ -47,7 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
         if (!files.any()) {
             return fail(err, "Say what to write: --csv, --broken-csv and/or --orphans-csv.");
         }
-        OutputCheck outputs = files.addTo(new OutputCheck(true)).crawlFile("FILE", file);
+        OutputCheck outputs = files.addTo(new OutputCheck(true)
+                .stdoutClosed(StdStreams.stdoutClosed())).crawlFile("FILE", file);
         String problem = outputs.problem();
         if (problem != null) {
             return fail(err, problem);

@@ -205,7 +205,8 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter err) throws InterruptedException {
-        OutputCheck outputs = new OutputCheck(true).add("--csv", csv)
+        OutputCheck outputs = new OutputCheck(true).stdoutClosed(StdStreams.stdoutClosed())
+                .add("--csv", csv)
                 .add("--requests-csv", requestsCsv);
         String outputProblem = outputs.problem();
         if (outputProblem != null) {
@@ -282,6 +283,10 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {
+        if (file != null && file.toString().equals("-") && StdStreams.stdinClosed()) {
+            throw new IllegalArgumentException("Standard input is closed, so --file - has "
+                    + "nothing to read.");
+        }
         if (maxErrorRate != null && !(maxErrorRate >= 0 && maxErrorRate <= 100)) {
             throw new IllegalArgumentException("--max-error-rate is a percentage from 0 to 100, "
                     + "not " + trim(maxErrorRate));

@@ -30,6 +30,7 @@ public final class OutputCheck {
     /** Crawl files in use (read, resumed or written), each with its SQLite side files. */
     private final List<Output> crawlFiles = new ArrayList<>();
     private final boolean stdoutAllowed;
+    private boolean stdoutClosed;
 
     /**
      * @param stdoutAllowed whether {@code -} may name standard output
@@ -59,6 +60,15 @@ public final class OutputCheck {
         return this;
     }
 
+    /**
+     * Says that the process's standard output is closed (it was started with {@code >&-}), so
+     * {@code -} has nowhere to go and is refused.
+     */
+    public OutputCheck stdoutClosed(boolean closed) {
+        this.stdoutClosed = closed;
+        return this;
+    }
+
     /** Whether one of the outputs is standard output. */
     public boolean usesStdout() {
         return outputs.stream().anyMatch(o -> o.path().equals(ExportBatch.STDOUT));
@@ -72,6 +82,10 @@ public final class OutputCheck {
                 if (!stdoutAllowed) {
                     return o.option() + " -: standard output cannot be used here; give a file "
                             + "name.";
+                }
+                if (stdoutClosed) {
+                    return "Standard output is closed, so " + o.option() + " - has nowhere to "
+                            + "go; give a file name.";
                 }
                 Output other = seen.put(ExportBatch.STDOUT, o);
                 if (other != null) {

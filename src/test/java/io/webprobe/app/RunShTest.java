@@ -176,16 +176,44 @@ class RunShTest {
         assertThat(dir.resolve("probed")).doesNotExist();
     }
 
+    @Test
+    void closedStandardStreamsAreOpenedOnDevNullAndNamedToJava() throws Exception {
+        // else the JVM puts its own files there (ping --file - read lib/modules as URLs)
+        Path checkout = jvmCheckout();
+        Path args = dir.resolve("args");
+
+        int closed = new ProcessBuilder(which("bash").toString(), "-c",
+                "PATH=" + tools + " JAVA_HOME=" + dir.resolve("jdk-21") + " HOME=" + dir
+                        + " " + which("bash") + " \"$0\" ping --file - >'" + args + "' <&-",
+                checkout.resolve("run.sh").toString()).start().waitFor();
+        String stdinClosed = Files.readString(args);
+        new ProcessBuilder(which("bash").toString(), "-c",
+                "PATH=" + tools + " JAVA_HOME=" + dir.resolve("jdk-21") + " HOME=" + dir
+                        + " " + which("bash") + " \"$0\" crawl URL --csv - >&- 2>&-; echo $? >'" + args + "'",
+                checkout.resolve("run.sh").toString()).start().waitFor();
+        String bothClosedExit = Files.readString(args).strip();
+        String bothClosed = Files.readString(dir.resolve("ran"));
+        Result open = runIn(checkout, Map.of(), "ping", "--file", "-");
+
+        assertThat(closed).isZero();
+        assertThat(stdinClosed).contains(" -Dwebprobe.closedStreams=stdin ");
+        assertThat(bothClosedExit).isEqualTo("0");
+        assertThat(bothClosed).contains(" -Dwebprobe.closedStreams=stderr,stdout ");
+        assertThat(open.stdout()).doesNotContain("closedStreams");
+    }
+
     /**
      * A built checkout whose java runs the real JVM for {@code -version} (noting it in the file
-     * {@code probed}) and otherwise prints "ran with: " and its arguments.
+     * {@code probed}) and otherwise prints "ran with: " and its arguments (to the file
+     * {@code ran} too).
      */
     private Path jvmCheckout() throws IOException {
         Path checkout = builtCheckout();
         Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
         script(dir.resolve("jdk-21/bin/java"), "case \"$*\" in "
                 + "*-XshowSettings*) echo '    java.specification.version = 21' >&2;; "
-                + "*selfcheck*) exit 1;; *-jar*) echo \"ran with: $*\";; "
+                + "*selfcheck*) exit 1;; *-jar*) echo \"ran with: $*\"; "
+                + "echo \"ran with: $*\" > '" + dir.resolve("ran") + "';; "
                 + "*-version*) : > '" + dir.resolve("probed") + "'; exec '" + realJava
                 + "' \"$@\";; esac");
         return checkout;

@@ -118,6 +118,40 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aClosedStandardOutputRefusesDashBeforeAnyRequest() throws Exception {
+        // as run.sh says when started with >&- (the JVM would have put a file on it)
+        server.route("/", html("<title>Home</title>"));
+        Path db = dir.resolve("o.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        int requests = server.totalRequests();
+        String before = System.getProperty(StdStreams.PROPERTY);
+        CliRun crawl;
+        CliRun export;
+        CliRun compare;
+        try {
+            System.setProperty(StdStreams.PROPERTY, "stdout");
+            crawl = run("crawl", server.url("/"), "--csv", "-");
+            export = run("export", db.toString(), "--broken-csv", "-");
+            compare = run("compare", db.toString(), db.toString(), "--csv", "-");
+        } finally {
+            if (before == null) {
+                System.clearProperty(StdStreams.PROPERTY);
+            } else {
+                System.setProperty(StdStreams.PROPERTY, before);
+            }
+        }
+
+        assertPlainError(crawl, "Standard output is closed, so --csv - has nowhere to go; give "
+                + "a file name.");
+        assertPlainError(export, "Standard output is closed, so --broken-csv - has nowhere to "
+                + "go; give a file name.");
+        assertPlainError(compare, "Standard output is closed, so --csv - has nowhere to go; "
+                + "give a file name.");
+        assertEquals(requests, server.totalRequests());
+    }
+
+    @Test
     void twoNamesOfOneFileThroughALinkAreRefusedBeforeAnyRequest() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
         server.route("/a", html("<title>A</title>"));

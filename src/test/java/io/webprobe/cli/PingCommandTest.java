@@ -681,6 +681,36 @@ class PingCommandTest {
     }
 
     @Test
+    void aClosedStandardInputOrOutputIsRefusedWhereDashNamesIt() {
+        // as run.sh says when started with <&- or >&- (the JVM would have put a file there)
+        server.route("/", html("ok"));
+        String before = System.getProperty(StdStreams.PROPERTY);
+        CliRun noInput;
+        CliRun noOutput;
+        CliRun fileOutput;
+        try {
+            System.setProperty(StdStreams.PROPERTY, "stdin,stdout");
+            noInput = run("ping", "--file", "-", "--count", "1");
+            noOutput = run("ping", server.url("/"), "--count", "1", "--requests-csv", "-");
+            fileOutput = run("ping", server.url("/"), "--count", "1", "--quiet", "--csv",
+                    dir.resolve("p.csv").toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(StdStreams.PROPERTY);
+            } else {
+                System.setProperty(StdStreams.PROPERTY, before);
+            }
+        }
+
+        CliRun.assertPlainError(noInput, "Standard input is closed, so --file - has nothing to "
+                + "read.");
+        CliRun.assertPlainError(noOutput, "Standard output is closed, so --requests-csv - has "
+                + "nowhere to go; give a file name.");
+        assertEquals(0, fileOutput.exitCode(), fileOutput.err());
+        assertEquals(1, server.totalRequests());
+    }
+
+    @Test
     void twoNamesOfOneFileThroughALinkAreRefusedBeforeAnyRequest() throws Exception {
         server.route("/", html("ok"));
         Path csv = dir.resolve("pp.csv");
