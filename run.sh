@@ -21,7 +21,8 @@ if ! true 3>&2 || [ /dev/fd/2 -ef "$0" ]; then exec 2>/dev/null; closed_streams=
 # the folder run.sh was started from: the commands' relative paths (--db, --csv, export FILE)
 # are the user's, so Java runs there; the build runs in the checkout
 caller=$PWD
-cd "$(dirname "$0")"
+# (from a folder since removed bash warns on any cd: check_caller_folder says it once)
+cd "$(dirname "$0")" 2>/dev/null || cd "$(dirname "$0")"
 here=$(pwd)
 
 java_major() { # prints the feature version of the java binary given, or nothing
@@ -221,13 +222,25 @@ run_java() {
       opts+=("-Djavafx.cachedir=$private/openjfx")
     fi
   fi
-  cd "$caller" 2>/dev/null || true   # a folder since removed: paths are then the checkout's
+  # the window and selfcheck name no paths: a folder since removed leaves them in the
+  # checkout (the others stopped in check_caller_folder)
+  cd "$caller" 2>/dev/null || true
   # less what WEBPROBE_JAVA_OPTS replaces (a collector, a heap size: packaging/java-options.sh)
   mapfile -t opts < <(webprobe_own_options "${opts[@]}")
   # shellcheck disable=SC2086
   webprobe_check_java_opts "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-}
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
+}
+
+# check_caller_folder: a command's relative paths (--db, --csv, export FILE) are the folder's
+# it was started from; when that folder has since been removed they would land in the
+# checkout, so the command stops here instead (the JVM itself will not start in it).
+check_caller_folder() {
+  if ! (cd "$caller") 2>/dev/null; then
+    echo "webprobe: The current folder no longer exists; change to another folder and run the command again." >&2
+    exit 2
+  fi
 }
 
 package() {
@@ -263,7 +276,8 @@ cmd="${1:-gui}"
 case "$cmd" in
   gui) build_if_needed; run_java ;;
   test) shift; exec ./mvnw -B verify "$@" ;;
-  crawl|ping|export|compare|selfcheck) build_if_needed; run_java "$@" ;;
+  crawl|ping|export|compare) check_caller_folder; build_if_needed; run_java "$@" ;;
+  selfcheck) build_if_needed; run_java "$@" ;;
   package) build_if_needed; package ;;
   help|-h|--help) usage ;;
   *) echo "Unknown command '$cmd'. Run './run.sh help' for usage." >&2; exit 2 ;;

@@ -107,6 +107,29 @@ class RunShTest {
     }
 
     @Test
+    void aCommandStartedInAFolderSinceRemovedStopsInsteadOfWritingIntoTheCheckout()
+            throws Exception {
+        Path checkout = builtCheckout();
+        Path work = Files.createDirectories(dir.resolve("gone"));
+
+        Process p = new ProcessBuilder(which("bash").toString(), "-c", "cd \"$1\" && rmdir \"$1\" "
+                + "&& PATH=" + tools + " JAVA_HOME=" + dir.resolve("jdk-21") + " HOME=" + dir + " "
+                + which("bash") + " \"$0\" export site.webprobe --csv pages.csv",
+                checkout.resolve("run.sh").toString(), work.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines().toList();
+
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out).isEmpty();
+        // bash's own "shell-init: error retrieving current directory" comes before any line
+        // of run.sh
+        assertThat(err).last().isEqualTo("webprobe: The current folder no longer exists; change "
+                + "to another folder and run the command again.");
+        assertThat(err).filteredOn(line -> !line.startsWith("shell-init:")).hasSize(1);
+    }
+
+    @Test
     void packageHandsTheLaunchersTheirOptionsOnOneLineEach() throws Exception {
         // package.sh writes them into the launcher script with sed, which a newline breaks
         Path checkout = builtCheckout();
