@@ -252,6 +252,11 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             if (resumeFile != null) {
                 store = CrawlStore.open(resumeFile, CrawlStore.Access.RESUME);
+                if (files.orphansCsv != null && !store.plan().useSitemaps()) {
+                    // before the resume: it would crawl on and write a header-only file
+                    store.close();
+                    return fail(err, ExportCommand.noOrphans(resumeFile));
+                }
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {

@@ -41,6 +41,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     CrawlCsvOptions files = new CrawlCsvOptions();
 
+    /** The refusal of --orphans-csv for a crawl made without --sitemaps (crawl --resume too). */
+    static String noOrphans(Path file) {
+        return file + " was crawled without --sitemaps, so it has no orphans to write.";
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -56,8 +61,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
             if (files.orphansCsv != null && !store.plan().useSitemaps()) {
-                return fail(err, file + " was crawled without --sitemaps, so it has no orphans "
-                        + "to write.");
+                return fail(err, noOrphans(file));
             }
             // Ctrl-C ends it at once: the crawl file is untouched, the targets are only replaced
             // once every file is written, and the JVM's exit deletes the part-written ones

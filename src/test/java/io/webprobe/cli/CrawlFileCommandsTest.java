@@ -283,6 +283,30 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void resumeRefusesOrphansForACrawlMadeWithoutSitemapsAsExportDoes() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a>"));
+        server.route("/a", html("a"));
+        Path db = dir.resolve("plain.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        int requests = server.totalRequests();
+        String all = "SELECT key || '=' || value FROM meta ORDER BY key";
+        java.util.List<String> before = metaRows(db, all);
+        Path orphans = dir.resolve("o.csv");
+
+        CliRun resume = run("crawl", "--resume", db.toString(), "--orphans-csv",
+                orphans.toString());
+        CliRun export = run("export", db.toString(), "--orphans-csv", orphans.toString());
+
+        String refusal = db + " was crawled without --sitemaps, so it has no orphans to write.";
+        assertPlainError(resume, refusal);
+        assertPlainError(export, refusal);
+        assertThat(orphans).doesNotExist();
+        assertEquals(requests, server.totalRequests());
+        assertThat(metaRows(db, all)).isEqualTo(before);
+    }
+
+    @Test
     void aFinishedCrawlResumedSaysThereWasNothingLeft() throws Exception {
         server.route("/", html("<a href=\"/a\">a</a>"));
         server.route("/a", html("a"));
