@@ -391,7 +391,7 @@ public final class PingCommand implements Callable<Integer> {
         for (int i = 0; i < bad.size() && i < BAD_LINES_SHOWN; i++) {
             TargetList.Problem p = bad.get(i);
             err.println("webprobe: warning: " + file + " line " + p.line() + " skipped ('"
-                    + shorten(p.text()) + "'): " + p.reason());
+                    + UrlSyntax.shortened(p.text()) + "'): " + p.reason());
         }
         if (bad.size() > BAD_LINES_SHOWN) {
             err.println("webprobe: warning: " + Words.count(bad.size() - BAD_LINES_SHOWN,
@@ -399,10 +399,6 @@ public final class PingCommand implements Callable<Integer> {
         }
         err.flush();
         return list;
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     /**

@@ -238,9 +238,12 @@ public final class UrlSyntax {
 
     /**
      * The text as typed when it has at most {@value #MAX_SHOWN} characters; otherwise its
-     * start and end with an ellipsis between, {@value #MAX_SHOWN} characters in all.
+     * start and end with an ellipsis between, {@value #MAX_SHOWN} characters in all. Control
+     * characters are shown as {@link #visible} shows them, so a message quoting what the user
+     * gave never sends a terminal an escape sequence.
      */
     public static String shortened(String s) {
+        s = visible(s);
         if (s.length() <= MAX_SHOWN) {
             return s;
         }
@@ -254,6 +257,28 @@ public final class UrlSyntax {
             tailStart++;
         }
         return s.substring(0, head) + "…" + s.substring(tailStart);
+    }
+
+    /**
+     * The text with each control character (C0, DEL and C1: U+0000-U+001F, U+007F-U+009F) as
+     * {@code \xNN}: a URL line holding {@code ESC [31m} or {@code ESC ]0;title BEL}, echoed in
+     * a message on a terminal, recoloured it or set its title.
+     */
+    public static String visible(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
+                if (b == null) {
+                    b = new StringBuilder(s.length() + 16).append(s, 0, i);
+                }
+                b.append("\\x").append(Character.forDigit(c >> 4, 16))
+                        .append(Character.forDigit(c & 0xf, 16));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** The index of the ":" ending a scheme at the start of {@code s}, or -1. */

@@ -396,6 +396,23 @@ class PingCommandTest {
     }
 
     @Test
+    void aBadLineIsEchoedWithItsControlCharactersMadeVisible() throws Exception {
+        // raw, ESC [31m turned the terminal red and ESC ]0;... BEL set its title
+        server.route("/ok", html("ok"));
+        Path file = dir.resolve("esc.txt");
+        Files.writeString(file, server.url("/ok") + "\n\u001b[31mRED\u001b]0;TITLE\u0007 text"
+                + "\u009b\u007f\n");
+
+        CliRun r = run("ping", "--file", file.toString(), "--count", "1", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.err()).startsWith("webprobe: warning: " + file + " line 2 skipped "
+                + "('\\x1b[31mRED\\x1b]0;TITLE\\x07 text\\x9b\\x7f'): ");
+        assertThat(r.err().chars()).noneMatch(c -> c < 0x20 && c != '\n'
+                || c >= 0x7f && c <= 0x9f);
+    }
+
+    @Test
     void urlFileWithOnlyBadLinesExitsTwoAfterNamingThem() throws Exception {
         Path file = dir.resolve("urls.txt");
         StringBuilder text = new StringBuilder();

@@ -149,6 +149,13 @@ class UrlSyntaxTest {
     }
 
     @Test
+    void shortenedShowsControlCharactersInsteadOfSendingThem() {
+        assertEquals("\\x1b[31mred\\x07 \\x00\\x09\\x7f\\x85\\x9f é",
+                UrlSyntax.shortened("\u001b[31mred\u0007 \u0000\t\u007f\u0085\u009f é"));
+        assertEquals("http://a.example/", UrlSyntax.shortened("http://a.example/"));
+    }
+
+    @Test
     void shortenedNeverSplitsACharacterOutsideTheBasicPlane() {
         String s = "😀".repeat(200);
         String out = UrlSyntax.shortened(s);
