@@ -260,7 +260,8 @@ public final class CrawlCommand implements Callable<Integer> {
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
-                    return fail(err, SqliteHeader.isDatabase(db)
+                    String leftover = CrawlStore.emptyLeftover(db);
+                    return fail(err, leftover != null ? leftover : SqliteHeader.isDatabase(db)
                             ? "A file named " + db + " already exists; to continue the crawl "
                                     + "stored there use --resume " + db + ", or choose another "
                                     + "name."

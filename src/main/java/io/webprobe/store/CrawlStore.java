@@ -202,12 +202,32 @@ public final class CrawlStore implements AutoCloseable {
                     + "or export, but not resumed.");
         }
         // before connecting, which makes an empty one
-        boolean walMissing = SqliteHeader.walMode(abs) && isEmptyOrMissing(walOf(abs));
+        boolean walMode = SqliteHeader.walMode(abs);
+        boolean walMissing = walMode && isEmptyOrMissing(walOf(abs));
+        boolean walWasThere = Files.exists(walOf(abs));
+        boolean shmWasThere = Files.exists(shmOf(abs));
+        if (walMode && walWasThere) {
+            // asked over a read-only connection: closing a writing one would remove the -wal
+            // and -shm, and with them what tells this file from a copy made without them
+            String leftover = emptyLeftover(file);
+            if (leftover != null) {
+                throw new StoreException(leftover);
+            }
+        }
         Connection c = null;
         try {
             c = connect(abs, readOnly);
             if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
-                throw walMissing && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0
+                boolean empty = Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0;
+                if (empty && !walWasThere) {
+                    // the side files this try made go, so that asking again says the same
+                    closeQuietly(c);
+                    deleteIfEmpty(walOf(abs));
+                    if (!shmWasThere) {
+                        deleteIfEmpty(shmOf(abs), true);
+                    }
+                }
+                throw walMissing && empty
                         ? new StoreException(file + " holds no crawl; if it was copied while "
                                 + "its crawl was running, copy " + walOf(file).getFileName()
                                 + " from beside the original too.")
@@ -323,8 +343,67 @@ public final class CrawlStore implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException(file + " cannot be read: " + e.getMessage() + ".", e);
         }
+        if (n == 0) {
+            throw new StoreException(leftover(file, abs));
+        }
         if (n < head.length || !Arrays.equals(head, SQLITE_HEADER)) {
             throw notACrawl(file);
+        }
+    }
+
+    /**
+     * When a file is what a crawl killed as it began leaves (its first ~30 ms): an empty file,
+     * or a database in WAL mode, its {@code -wal} beside it, in which nothing was ever
+     * committed. Such a file holds no data; it is named as such, never reused or deleted (the
+     * user is told to delete it), so that neither --resume ("not a crawl") nor --db ("already
+     * exists") sends them to the other. Null for any other file.
+     */
+    public static String emptyLeftover(Path file) {
+        Path abs = file.toAbsolutePath();
+        try {
+            if (Files.isRegularFile(abs) && Files.size(abs) == 0) {
+                return leftover(file, abs);
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (!SqliteHeader.walMode(abs) || !Files.exists(walOf(abs))) {
+            return null;
+        }
+        try (Connection c = connect(abs, true)) {
+            return Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID
+                    && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0
+                    ? leftover(file, abs) : null;
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** "F holds no crawl: its crawl was stopped before it began. Delete it (and F-wal) ...". */
+    private static String leftover(Path file, Path abs) {
+        java.util.List<String> sides = new java.util.ArrayList<>();
+        for (Path side : new Path[] {walOf(file), shmOf(file)}) {
+            if (Files.exists(abs.resolveSibling(side.getFileName()))) {
+                sides.add(side.toString());
+            }
+        }
+        return file + " holds no crawl: its crawl was stopped before it began. Delete it"
+                + (sides.isEmpty() ? "" : " (and " + String.join(", ", sides) + ")")
+                + " or choose another file.";
+    }
+
+    private static void deleteIfEmpty(Path file) {
+        deleteIfEmpty(file, false);
+    }
+
+    /** Deletes a side file an open made, when it holds nothing (or, {@code any}, whatever). */
+    private static void deleteIfEmpty(Path file, boolean any) {
+        try {
+            if (Files.exists(file) && (any || Files.size(file) == 0)) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            // left behind: the next try says the file holds no crawl all the same
         }
     }
 
@@ -400,6 +479,11 @@ public final class CrawlStore implements AutoCloseable {
             Sql.exec(c, "ROLLBACK");
             throw e;
         }
+    }
+
+    /** The shared-memory index of the write-ahead log beside a crawl file. */
+    private static Path shmOf(Path file) {
+        return file.resolveSibling(file.getFileName() + "-shm");
     }
 
     /** The write-ahead log beside a crawl file. */

@@ -307,6 +307,23 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void anEmptyFileLeftByACrawlKilledAsItBeganIsNamedAlikeByResumeAndDb() throws Exception {
+        // before, --resume said "not a Webprobe crawl file" and --db "already exists; to
+        // continue the crawl stored there use --resume": a loop
+        server.route("/", html("<title>Home</title>"));
+        Path zero = Files.createFile(dir.resolve("zero.webprobe"));
+        String said = zero + " holds no crawl: its crawl was stopped before it began. Delete it "
+                + "or choose another file.";
+
+        assertPlainError(run("crawl", "--resume", zero.toString()), said);
+        assertPlainError(run("crawl", server.url("/"), "--db", zero.toString()), said);
+        assertPlainError(run("export", zero.toString(), "--csv", "-"), said);
+
+        assertThat(zero).isEmptyFile();
+        assertEquals(0, server.totalRequests());
+    }
+
+    @Test
     void aFinishedCrawlResumedSaysThereWasNothingLeft() throws Exception {
         server.route("/", html("<a href=\"/a\">a</a>"));
         server.route("/a", html("a"));

@@ -191,11 +191,16 @@ class CrawlStoreTest {
         }
         String before = digest(otherDb);
 
-        for (Path p : List.of(text, empty, otherDb)) {
+        for (Path p : List.of(text, otherDb)) {
             assertThatThrownBy(() -> CrawlStore.open(p, CrawlStore.Access.RESUME))
                     .isInstanceOf(StoreException.class)
                     .hasMessage(p + " is not a Webprobe crawl file.");
         }
+        // what a crawl killed as it began leaves: said as such (and what to do)
+        assertThatThrownBy(() -> CrawlStore.open(empty, CrawlStore.Access.RESUME))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(empty + " holds no crawl: its crawl was stopped before it began. "
+                        + "Delete it or choose another file.");
         assertThat(digest(otherDb)).isEqualTo(before);
         assertThatThrownBy(() -> CrawlStore.open(dir.resolve("none.webprobe"),
                 CrawlStore.Access.READ_ONLY))
@@ -271,6 +276,37 @@ class CrawlStoreTest {
         // asked again (the first try may leave an empty -wal file): the same sentence
         assertThatThrownBy(() -> CrawlStore.open(copy, CrawlStore.Access.RESUME))
                 .hasMessageContaining("holds no crawl");
+    }
+
+    @Test
+    void aFileLeftByACrawlKilledAsItBeganIsNamedAsSuchAndLeftAsItIs() throws Exception {
+        // killed in its first ~30 ms a crawl leaves an empty file, or its first page with an
+        // empty -wal and the -shm: neither "not a crawl file" nor "copy the -wal" helps
+        Path zero = Files.createFile(dir.resolve("zero.webprobe"));
+        Path running = dir.resolve("running.webprobe");
+        Path left = dir.resolve("left.webprobe");
+        try (CrawlStore store = CrawlStore.create(running, plan())) {
+            Files.copy(running, left);
+            Files.copy(dir.resolve("running.webprobe-shm"), dir.resolve("left.webprobe-shm"));
+            Files.createFile(dir.resolve("left.webprobe-wal"));
+        }
+        String leftBefore = digest(left);
+
+        for (CrawlStore.Access a : CrawlStore.Access.values()) {
+            assertThatThrownBy(() -> CrawlStore.open(zero, a)).isInstanceOf(StoreException.class)
+                    .hasMessage(zero + " holds no crawl: its crawl was stopped before it began. "
+                            + "Delete it or choose another file.");
+            assertThatThrownBy(() -> CrawlStore.open(left, a)).isInstanceOf(StoreException.class)
+                    .hasMessage(left + " holds no crawl: its crawl was stopped before it began. "
+                            + "Delete it (and " + left + "-wal, " + left + "-shm) or choose "
+                            + "another file.");
+        }
+        assertThat(CrawlStore.emptyLeftover(zero)).startsWith(zero + " holds no crawl: ");
+        assertThat(CrawlStore.emptyLeftover(left)).startsWith(left + " holds no crawl: ");
+        assertThat(CrawlStore.emptyLeftover(running)).isNull();
+        assertThat(digest(left)).isEqualTo(leftBefore);
+        assertThat(dir.resolve("left.webprobe-wal")).exists().isEmptyFile();
+        assertThat(zero).isEmptyFile();
     }
 
     @Test
