@@ -521,6 +521,17 @@ public final class CrawlCommand implements Callable<Integer> {
         if (insecure && cacert != null) {
             return "Use either --cacert or --insecure, not both.";
         }
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--connect-timeout") && connectTimeout.compareTo(timeout) > 0) {
+            // connecting is part of the request: its timeout would never be reached
+            boolean timeoutGiven = given.hasMatchedOption("--timeout");
+            String timeoutText = timeoutGiven
+                    ? given.matchedOption("--timeout").stringValues().get(0)
+                    : spec.findOption("--timeout").defaultValue();
+            return "--connect-timeout " + given.matchedOption("--connect-timeout").stringValues()
+                    .get(0) + " is longer than --timeout " + timeoutText
+                    + (timeoutGiven ? "" : " (its default)") + "; give it at most that.";
+        }
         if (files.orphansCsv != null && !sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
         }

@@ -86,7 +86,8 @@ public final class WebprobeCli implements Runnable {
      */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        String message = plainArgumentMessage(e.getMessage().strip());
+        String message = plainArgumentMessage(e.getMessage().strip(),
+                URL_COMMANDS.contains(cl.getCommandName()));
         String command = cl.getCommandName().equals("webprobe")
                 ? CommandName.get() + " --help"
                 : CommandName.get() + " " + cl.getCommandName() + " --help";
@@ -101,18 +102,43 @@ public final class WebprobeCli implements Runnable {
                     + "'(.*)' is not an? (int|long|double|float)");
     private static final java.util.regex.Pattern UNMATCHED = java.util.regex.Pattern.compile(
             "Unmatched arguments? (?:at|from) index \\d+: (.*)");
+    private static final java.util.regex.Pattern TWICE = java.util.regex.Pattern.compile(
+            "option '([^']+)'(?: \\([^)]*\\))? should be specified only once");
+
+    /** The commands whose arguments are URLs (a surplus one may be a URL with a space). */
+    private static final java.util.Set<String> URL_COMMANDS = java.util.Set.of("crawl", "ping");
 
     /**
-     * picocli's words for a value of the wrong type ("'abc' is not a double") or a surplus
-     * argument ("Unmatched argument at index 2"), in plain ones; other messages as they are.
+     * The whole numbers an option takes when they are fewer than its type's: a value too big
+     * for the type is told this range (the commands check the same ranges), not the type's.
      */
-    static String plainArgumentMessage(String message) {
+    private static final Map<String, String> RANGES = Map.of(
+            "--threads", "from 1 to 256",
+            "--max-per-host", "from 0 (as many as --threads) to 256",
+            "--max-retries", "from 0 to 10",
+            "--delay-ms", "from 0 to 3,600,000 (an hour)",
+            "--concurrency", "from 1 to 1,000");
+
+    /**
+     * picocli's words for a value of the wrong type ("'abc' is not a double"), a surplus
+     * argument ("Unmatched argument at index 2") or an option given twice, in plain ones;
+     * other messages as they are.
+     *
+     * @param takesUrls whether the command's arguments are URLs, so that a surplus one may be
+     *     a URL with a space in it
+     */
+    static String plainArgumentMessage(String message, boolean takesUrls) {
         java.util.regex.Matcher m = NOT_A_NUMBER.matcher(message);
         if (m.lookingAt()) {
             String option = m.group(1);
             String value = m.group(2);
             boolean whole = m.group(3).equals("int") || m.group(3).equals("long");
             if (whole && value.strip().matches("[-+]?\\d+")) {
+                String range = RANGES.get(option);
+                if (range != null) {
+                    return option + " takes a whole number " + range + "; " + value
+                            + (value.strip().startsWith("-") ? " is too small" : " is too big");
+                }
                 return option + " takes a whole number up to "
                         + (m.group(3).equals("int") ? "2,147,483,647" : "9,223,372,036,854,775,807")
                         + "; " + value + " is too big";
@@ -124,7 +150,11 @@ public final class WebprobeCli implements Runnable {
         m = UNMATCHED.matcher(message);
         if (m.lookingAt()) {
             return "Unexpected " + m.group(1).replace("'", "\"") + ": this is more than the command "
-                    + "takes (a URL with a space in it must be quoted)";
+                    + "takes" + (takesUrls ? " (a URL with a space in it must be quoted)" : "");
+        }
+        m = TWICE.matcher(message);
+        if (m.matches()) {
+            return m.group(1) + " is given twice; give it once";
         }
         return message;
     }

@@ -14,10 +14,11 @@ public record Header(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
         if (name.isEmpty() || !name.chars().allMatch(Header::isTokenChar)) {
-            throw new IllegalArgumentException("'" + name + "' is not a valid header name");
+            throw new IllegalArgumentException("'" + UrlSyntax.shortened(name)
+                    + "' is not a valid header name");
         }
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("header " + name + " has a line break in its value");
+            throw new IllegalArgumentException("Header " + name + " has a line break in its value");
         }
     }
 
@@ -30,7 +31,8 @@ public record Header(String name, String value) {
         int colon = line.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException(
-                    "'" + line + "' is not a header; write it as 'Name: value'");
+                    "'" + UrlSyntax.shortened(line) + "' is not a header; write it as "
+                            + "'Name: value'");
         }
         return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
     }

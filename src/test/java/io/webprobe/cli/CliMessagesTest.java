@@ -81,4 +81,47 @@ class CliMessagesTest {
         assertThat(command.err().strip()).doesNotContain("\n");
         assertNoStackTraceOrJargon(option.err() + command.err());
     }
+
+    @Test
+    void aNumberTooBigForTheTypeIsToldTheOptionsOwnRange() {
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--threads", "99999999999"),
+                "--threads takes a whole number from 1 to 256; 99999999999 is too big. Run "
+                        + "webprobe crawl --help to see every option.");
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--max-depth",
+                "99999999999"), "--max-depth takes a whole number up to 2,147,483,647; "
+                        + "99999999999 is too big. Run webprobe crawl --help to see every option.");
+    }
+
+    @Test
+    void anOptionGivenTwiceIsSaidPlainly() {
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--threads", "2",
+                "--threads", "3"), "--threads is given twice; give it once. Run webprobe crawl "
+                        + "--help to see every option.");
+    }
+
+    @Test
+    void aSurplusArgumentHintsAtQuotingOnlyWhereArgumentsAreUrls() {
+        CliRun export = run("export", "a.webprobe", "b.webprobe");
+        CliRun crawl = run("crawl", "http://127.0.0.1:1/a", "b");
+
+        CliRun.assertPlainError(export, "Unexpected \"b.webprobe\": this is more than the "
+                + "command takes. Run webprobe export --help to see every option.");
+        assertThat(crawl.err()).contains("(a URL with a space in it must be quoted)");
+    }
+
+    @Test
+    void aConnectTimeoutLongerThanTheTimeoutIsRefused() {
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--connect-timeout", "20",
+                "--timeout", "5"), "--connect-timeout 20 is longer than --timeout 5; give it at "
+                        + "most that.");
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--connect-timeout", "20"),
+                "--connect-timeout 20 is longer than --timeout 15 (its default); give it at most "
+                        + "that.");
+    }
+
+    @Test
+    void aHeaderWithALineBreakIsASentence() {
+        CliRun.assertPlainError(run("ping", "http://127.0.0.1:1/", "-H", "X: a\nb"),
+                "Header X has a line break in its value.");
+    }
 }
