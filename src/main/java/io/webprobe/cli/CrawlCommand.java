@@ -572,6 +572,10 @@ public final class CrawlCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "
                     + "are not reported for a stopped crawl.",
                     Words.count(summary.sitemapUrls(), "URL")));
+        } else if (sitemaps && summary.sitemapUrls() == 0) {
+            // "0 of them no crawled page links to" read as every sitemap URL being linked
+            out.println("No sitemap was found (or the sitemaps list no URL of the site), so "
+                    + "there are no orphans to report.");
         } else if (sitemaps) {
             out.println(String.format(Locale.ROOT,
                     "Sitemaps list %s of the site; %,d of them no crawled page links to%s",

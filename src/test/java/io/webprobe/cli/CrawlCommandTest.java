@@ -409,4 +409,16 @@ class CrawlCommandTest {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).startsWith("(sitemap)", server.url("/gone"), "404");
     }
+
+    /** A sitemap crawl of a site without a sitemap says so, not "0 of them … (orphans)". */
+    @Test
+    void aSitemapCrawlOfASiteWithoutASitemapSaysNoneWasFound() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--sitemaps");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("No sitemap was found (or the sitemaps list no URL of the "
+                + "site), so there are no orphans to report.").doesNotContain("Sitemaps list");
+    }
 }
