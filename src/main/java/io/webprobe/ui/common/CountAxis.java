@@ -20,6 +20,8 @@ public final class CountAxis extends ValueAxis<Number> {
     static final double GAP = 8;
 
     private double tickUnit = 1;
+    /** No count to show: JavaFX then passes the current bounds as the data's. */
+    private boolean empty = true;
 
     private CountAxis() {
         setMinorTickVisible(false);
@@ -33,6 +35,12 @@ public final class CountAxis extends ValueAxis<Number> {
         return axis;
     }
 
+    @Override
+    public void invalidateRange(List<Number> data) {
+        empty = data.isEmpty();
+        super.invalidateRange(data);
+    }
+
     /**
      * From zero to the largest count (with room above it), in a tick unit of the 1, 2.5, 5
      * series, the smallest whose labels keep apart. Range: lower, upper, unit, scale.
@@ -40,13 +48,19 @@ public final class CountAxis extends ValueAxis<Number> {
     @Override
     protected Object autoRange(double minValue, double maxValue, double length,
             double labelSize) {
+        if (empty) {
+            minValue = 0;
+            maxValue = 0;
+        }
         double lower = Math.min(0, Math.floor(minValue));
         double top = Math.max(maxValue, lower + 1);
         double upper = top;
         double unit = 1;
         if (length > 0) {
             for (int tries = 0; tries < 40; tries++) {
-                upper = Math.ceil((top + (top - lower) * 0.02) / unit) * unit;
+                // room above the largest count for its label; none to make on an empty chart
+                double room = maxValue > 0 ? (top - lower) * 0.02 : 0;
+                upper = Math.ceil((top + room) / unit) * unit;
                 if (labelsFit(lower, upper, unit, length)) {
                     break;
                 }

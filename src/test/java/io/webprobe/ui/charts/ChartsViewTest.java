@@ -65,6 +65,8 @@ class ChartsViewTest {
                     new XYChart.Data<>("404", 10)));
             model.depths().setAll(List.of(new XYChart.Data<>("3", 10_477),
                     new XYChart.Data<>("4", 18_519)));
+            model.times().setAll(List.of(new XYChart.Data<>("<50", 29_243),
+                    new XYChart.Data<>("50-100", 566)));
         }).get(10, TimeUnit.SECONDS);
         for (int w = 600; w <= 1400; w += 25) {
             double width = w;
@@ -95,5 +97,18 @@ class ChartsViewTest {
                 }
             }
         }
+    }
+
+    /** With nothing counted yet a count axis runs from 0 to 1, not to an empty 2. */
+    @Test
+    void anEmptyChartsCountAxisRunsFromZeroToOne() throws Exception {
+        List<Double> uppers = WaitForAsyncUtils.asyncFx(() -> {
+            view.root().applyCss();
+            view.root().layout();
+            return view.root().lookupAll(".axis").stream()
+                    .filter(a -> a instanceof javafx.scene.chart.ValueAxis)
+                    .map(a -> ((javafx.scene.chart.ValueAxis<?>) a).getUpperBound()).toList();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(uppers).isNotEmpty().containsOnly(1.0);
     }
 }
