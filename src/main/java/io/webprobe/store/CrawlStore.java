@@ -344,7 +344,9 @@ public final class CrawlStore implements AutoCloseable {
             throw new StoreException(file + " cannot be read: " + e.getMessage() + ".", e);
         }
         if (n == 0) {
-            throw new StoreException(leftover(file, abs));
+            String leftover = emptyLeftover(file);
+            throw new StoreException(leftover != null ? leftover
+                    : file + " is empty: it holds no crawl.");
         }
         if (n < head.length || !Arrays.equals(head, SQLITE_HEADER)) {
             throw notACrawl(file);
@@ -362,7 +364,11 @@ public final class CrawlStore implements AutoCloseable {
         Path abs = file.toAbsolutePath();
         try {
             if (Files.isRegularFile(abs) && Files.size(abs) == 0) {
-                return leftover(file, abs);
+                // a crawl's own only: named as one, or with SQLite's files beside it (any
+                // other empty file, "touch notes.txt", has no history to tell of)
+                boolean crawls = abs.getFileName().toString().endsWith(EXTENSION)
+                        || Files.exists(walOf(abs)) || Files.exists(shmOf(abs));
+                return crawls ? leftover(file, abs) : null;
             }
         } catch (IOException e) {
             return null;

@@ -202,6 +202,12 @@ class CrawlStoreTest {
                 .hasMessage(empty + " holds no crawl: its crawl was stopped before it began. "
                         + "Delete it or choose another file.");
         assertThat(digest(otherDb)).isEqualTo(before);
+        // any other empty file has no history to tell of (it was said to be a stopped crawl)
+        Path notes = Files.createFile(dir.resolve("notes.txt"));
+        assertThatThrownBy(() -> CrawlStore.open(notes, CrawlStore.Access.READ_ONLY))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(notes + " is empty: it holds no crawl.");
+        assertThat(CrawlStore.emptyLeftover(notes)).isNull();
         assertThatThrownBy(() -> CrawlStore.open(dir.resolve("none.webprobe"),
                 CrawlStore.Access.READ_ONLY))
                 .hasMessage("There is no crawl file at " + dir.resolve("none.webprobe") + ".");
