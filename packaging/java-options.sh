@@ -32,7 +32,9 @@ webprobe_own_options() {
         _wp_gc=1 ;;
       -Xmx*) _wp_max=${_wp_u#-Xmx} ;;
       -XX:MaxHeapSize=*) _wp_max=${_wp_u#-XX:MaxHeapSize=} ;;
-      -Xms* | -XX:InitialHeapSize=* | -XX:MinHeapSize=*) _wp_min=1 ;;
+      -Xms*) _wp_min=${_wp_u#-Xms} ;;
+      -XX:InitialHeapSize=*) _wp_min=${_wp_u#-XX:InitialHeapSize=} ;;
+      -XX:MinHeapSize=*) _wp_min=${_wp_u#-XX:MinHeapSize=} ;;
       -XX:MaxRAM=* | -XX:MaxRAMPercentage=* | -XX:MaxRAMFraction=* | -XX:InitialRAMPercentage=* \
         | -XX:MinRAMPercentage=*) _wp_ram=1 ;;
     esac
@@ -40,7 +42,14 @@ webprobe_own_options() {
   for _wp_o in "$@"; do
     case $_wp_o in
       -XX:+Use*GC) [ -n "$_wp_gc" ] && continue ;;
-      -Xmx*) [ -n "$_wp_max$_wp_min$_wp_ram" ] && continue ;;
+      -Xmx*)
+        [ -n "$_wp_max$_wp_ram" ] && continue
+        # the user's initial heap above this cap would stop the JVM; one under it keeps it
+        if [ -n "$_wp_min" ]; then
+          _wp_cap=$(webprobe_size_bytes "${_wp_o#-Xmx}")
+          _wp_start=$(webprobe_size_bytes "$_wp_min")
+          [ -n "$_wp_cap" ] && [ -n "$_wp_start" ] && [ "$_wp_start" -le "$_wp_cap" ] || continue
+        fi ;;
       -Xms*)
         [ -n "$_wp_min" ] && continue
         if [ -n "$_wp_max" ]; then
@@ -54,11 +63,19 @@ webprobe_own_options() {
 }
 
 # webprobe_check_java_opts JAVA OPTION...: when WEBPROBE_JAVA_OPTS is set, starts JAVA with the
-# options given and -version (~50 ms) and, if it does not start, says so in one sentence with
+# options given and -version (~0.1-0.2 s) and, if it does not start, says so in one sentence with
 # the JVM's own words and exits 2 (1 is the commands' "broken links found"). Without
 # WEBPROBE_JAVA_OPTS nothing is started: Webprobe's own options are known to work.
 webprobe_check_java_opts() {
   [ -n "${WEBPROBE_JAVA_OPTS:-}" ] || return 0
+  # options that act as the JVM starts (a debugger waiting for its client, an agent, a
+  # recording or a log file) would act twice, or wait on the probe: no probe then
+  for _wp_u in $WEBPROBE_JAVA_OPTS; do
+    case $_wp_u in
+      -agentlib:* | -agentpath:* | -javaagent:* | -Xrunjdwp* | -Xdebug | -Xlog:* \
+        | -XX:StartFlightRecording* | -XX:+FlightRecorder) return 0 ;;
+    esac
+  done
   _wp_said=$("$@" -version 2>&1) && return 0
   # the JVM's first line that says what is wrong, not that something is
   _wp_line=$(printf '%s\n' "$_wp_said" | sed -n -e '/^Error occurred during initialization of VM$/d' \

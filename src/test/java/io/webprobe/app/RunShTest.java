@@ -156,8 +156,31 @@ class RunShTest {
 
         assertThat(r.stderr()).isEmpty();
         assertThat(r.exitCode()).isZero();
+        // the crawl's 160 MB cap goes (under the initial heap); the general 1 GB one holds it
         assertThat(r.stdout()).startsWith("ran with: ").contains(" -XX:+UseG1GC -Xms512m -jar ")
-                .doesNotContain("-XX:+UseSerialGC", "-Xmx160m", "-Xmx1g");
+                .contains("-Xmx1g").doesNotContain("-XX:+UseSerialGC", "-Xmx160m");
+    }
+
+    /**
+     * An initial heap under run.sh's cap keeps the cap (it was dropped, and a crawl could grow
+     * to a quarter of the RAM); an agent or debugger option is not tried out in a second JVM
+     * first (a debugger waiting for its client hung the probe, silently).
+     */
+    @Test
+    void aSmallInitialHeapKeepsTheCapAndAnAgentIsNotProbedTwice() throws Exception {
+        Path checkout = jvmCheckout();
+
+        Result small = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xms64m"), "crawl",
+                "http://127.0.0.1:1/");
+        assertThat(small.stdout()).contains("-Xmx160m", " -Xms64m -jar ");
+        assertThat(dir.resolve("probed")).exists(); // a plain option is tried out first
+        Files.delete(dir.resolve("probed"));
+
+        String agent = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:9";
+        Result debug = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", agent), "crawl",
+                "http://127.0.0.1:1/");
+        assertThat(debug.stdout()).contains(" " + agent + " -jar ");
+        assertThat(dir.resolve("probed")).doesNotExist();
     }
 
     @Test
