@@ -79,8 +79,8 @@ public final class ComparePair {
             List<String> differ) {
         List<String> a = texts(older);
         List<String> b = texts(newer);
-        if (a.equals(b)) {
-            return;
+        if (new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b))) {
+            return; // the order of patterns changes nothing a crawl reaches
         }
         List<String> onlyA = a.stream().filter(p -> !b.contains(p)).toList();
         List<String> onlyB = b.stream().filter(p -> !a.contains(p)).toList();
@@ -91,8 +91,7 @@ public final class ComparePair {
         if (!onlyB.isEmpty()) {
             parts.add(String.join(", ", onlyB) + " in the newer crawl only");
         }
-        differ.add(kind + " patterns: " + (parts.isEmpty() ? "the same, in another order"
-                : String.join(", and ", parts)));
+        differ.add(kind + " patterns: " + String.join(", and ", parts));
     }
 
     private static void unfinished(CrawlInfo info, String name, List<String> notes) {

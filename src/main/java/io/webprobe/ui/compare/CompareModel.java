@@ -80,7 +80,8 @@ public final class CompareModel {
 
     /**
      * Another file chosen: the changes shown (and exported) were those of the pair before,
-     * so they go, and a compare still running will not show its result.
+     * so they go, and a compare still running will not show its result. It still counts as
+     * running until it ends, so that Compare does not start a second one beside it.
      */
     private void chosen() {
         choice++;
@@ -88,8 +89,14 @@ public final class CompareModel {
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
         sayEmpty();
+        sayChosen();
+    }
+
+    /** A compare whose pair is no longer the one chosen has ended: nothing of it is shown. */
+    private void endedStale(CompletableFuture<Void> done) {
         running.set(false);
         sayChosen();
+        done.complete(null);
     }
 
     /** Both crawls chosen: the status says what comes next. */
@@ -189,7 +196,7 @@ public final class CompareModel {
                 if (refusal != null) {
                     fx.execute(() -> {
                         if (asked != choice) {
-                            done.complete(null); // another pair chosen meanwhile
+                            endedStale(done); // another pair chosen meanwhile
                             return;
                         }
                         running.set(false);
@@ -219,7 +226,7 @@ public final class CompareModel {
                                 .map(n -> " " + n).toList());
                 fx.execute(() -> {
                     if (asked != choice) {
-                        done.complete(null); // another pair chosen meanwhile
+                        endedStale(done); // another pair chosen meanwhile
                         return;
                     }
                     nothingFound = none;
@@ -233,7 +240,7 @@ public final class CompareModel {
             } catch (StoreException e) {
                 fx.execute(() -> {
                     if (asked != choice) {
-                        done.complete(null); // another pair chosen meanwhile
+                        endedStale(done); // another pair chosen meanwhile
                         return;
                     }
                     running.set(false);

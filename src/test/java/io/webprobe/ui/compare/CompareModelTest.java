@@ -131,6 +131,9 @@ class CompareModelTest {
         });
         java.util.concurrent.CompletableFuture<Void> running = fx.on(m::compare);
         fx.on(() -> m.oldFileProperty().set(before));
+        // it counts as running until it ends: Compare starts no second one beside it
+        assertThat(fx.on(() -> m.runningProperty().get())).isTrue();
+        assertThat(fx.on(() -> m.shown().size())).isZero();
         hold.countDown();
         running.get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.shown().size())).isZero();

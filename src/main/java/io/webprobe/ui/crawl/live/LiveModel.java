@@ -96,7 +96,8 @@ public final class LiveModel {
         if (orphans) {
             int n = summary.orphans().size();
             // "0 orphans" from a site without a sitemap read as "every sitemap URL is linked"
-            text += summary.sitemapUrls() == 0 ? " · no sitemap found, so no orphans"
+            text += summary.sitemapUrls() == 0
+                    ? " · no sitemap found (or it lists no URL of the site), so no orphans"
                     : " · " + Words.count(n, "orphan");
         }
         ended(text, summary.stopped() && p.discovered() > 0

@@ -139,7 +139,8 @@ class LiveModelTest {
         CrawlSummary none = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
                 Map.of(), 0, List.of(), null, List.of(), null);
         assertThat(ended(none, true).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · no sitemap found, so no orphans");
+                + ProgressFormat.line(END) + " · no sitemap found (or it lists no URL of the site), so "
+                + "no orphans");
     }
 
     @Test
