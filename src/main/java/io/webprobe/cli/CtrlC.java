@@ -21,6 +21,12 @@ import java.util.function.LongSupplier;
 final class CtrlC implements AutoCloseable {
     /** How long the hook waits for a report that shows no progress. */
     static final long PATIENCE = TimeUnit.SECONDS.toNanos(20);
+    /**
+     * The longest it waits at all: a worker stuck in work that ignores the stop keeps the
+     * process busy without a report ever coming, and a second Ctrl-C does nothing while the
+     * JVM shuts down.
+     */
+    static final long LONGEST = TimeUnit.MINUTES.toNanos(10);
     /** The least share of a core, as a divisor of the time, that counts as at work (5 %). */
     static final int BUSY = 20;
     private static final long TICK = TimeUnit.SECONDS.toNanos(1);
@@ -90,8 +96,8 @@ final class CtrlC implements AutoCloseable {
 
     /**
      * Waits until the report is written, or until {@link #PATIENCE} (by {@code clock}) passed
-     * with neither a new row nor the process busy by {@code cpu}; looks every {@code tick}
-     * nanoseconds.
+     * with neither a new row nor the process busy by {@code cpu}, and at most {@link #LONGEST};
+     * looks every {@code tick} nanoseconds.
      *
      * @param cpu the CPU time the process has used, in nanoseconds
      * @return whether the report was written
@@ -102,8 +108,12 @@ final class CtrlC implements AutoCloseable {
         long used = cpu.getAsLong();
         long looked = clock.getAsLong();
         long since = looked;
+        long began = looked;
         while (!reported.await(tick, TimeUnit.NANOSECONDS)) {
             long now = clock.getAsLong();
+            if (now - began >= LONGEST) {
+                return false;
+            }
             long rowsNow = progress.getAsLong();
             long usedNow = cpu.getAsLong();
             if (rowsNow != rows || usedNow - used >= (now - looked) / BUSY) {

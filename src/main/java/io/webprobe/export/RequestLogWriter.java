@@ -101,8 +101,8 @@ public final class RequestLogWriter implements AutoCloseable {
                     file.write(PingCsv.requestRow(r, row));
                     // a failure (a full disk) is found within about a second, so the run
                     // can stop then, at any rate of requests
-                    if (++written % CHECK_EVERY == 0 || (written & 255) == 0
-                            && System.nanoTime() - checked >= CHECK_NANOS) {
+                    if (++written % CHECK_EVERY == 0
+                            || System.nanoTime() - checked >= CHECK_NANOS) {
                         checked = System.nanoTime();
                         file.checkHealthy();
                     }

@@ -94,4 +94,16 @@ class CtrlCTest {
         ctrlC.close();
         assertThat(waited.get(30, TimeUnit.SECONDS)).isTrue();
     }
+
+    /** A process that stays busy without ever writing its report is let go after 10 minutes. */
+    @Test
+    void aProcessBusyForeverIsLetGoAfterTheLongestWait() throws Exception {
+        AtomicLong now = new AtomicLong();
+        AtomicLong cpu = new AtomicLong();
+        try (CtrlC ctrlC = new CtrlC()) {
+            assertThat(ctrlC.awaitReport(() -> now.addAndGet(SECOND),
+                    () -> cpu.addAndGet(SECOND), 1)).isFalse();
+            assertThat(now.get()).isBetween(CtrlC.LONGEST, CtrlC.LONGEST + 2 * SECOND);
+        }
+    }
 }
