@@ -107,8 +107,8 @@ final class Admission {
      * are) and its port, -1 for the scheme's default.
      */
     boolean inScope(String host, int port) {
-        return siteHosts.contains(port < 0 ? host : host + ":" + port)
-                || plan.scope().hostInScope(host, startDomain);
+        return plan.scope().ofSite(port < 0 ? host : host + ":" + port, host, siteHosts,
+                startDomain);
     }
 
     /**

@@ -84,8 +84,17 @@ public record CrawlScope(
      */
     public boolean ofSite(java.net.URI uri, java.util.Set<String> siteHosts,
             String startDomain) {
-        return siteHosts.contains(io.webprobe.http.Urls.hostAndPort(uri))
-                || hostInScope(io.webprobe.http.Urls.host(uri), startDomain);
+        return ofSite(io.webprobe.http.Urls.hostAndPort(uri), io.webprobe.http.Urls.host(uri),
+                siteHosts, startDomain);
+    }
+
+    /**
+     * The same for a URL already taken apart (a parsed link): its host[:port] as
+     * {@link io.webprobe.http.Urls#hostAndPort} gives it, and its host.
+     */
+    public boolean ofSite(String hostAndPort, String host, java.util.Set<String> siteHosts,
+            String startDomain) {
+        return siteHosts.contains(hostAndPort) || hostInScope(host, startDomain);
     }
 
     /** The domain whose subdomains belong to a site that starts at this URL. */
