@@ -121,6 +121,9 @@ class FailedFetchTimeTest {
         }
         CrawlResult slow = byUrl(events.stored()).get(server.url("/slow"));
         assertThat(slow.error()).isEqualTo(ErrorKind.TIMEOUT);
-        assertThat(slow.responseMillis()).isGreaterThanOrEqualTo(1_000);
+        // the time spent, not 0 (the bug). Not "at least 1,000": the client's timer starts a
+        // little before the probe's clock, and both are whole milliseconds (999 was seen under
+        // load); the exact figure is carried through as measured, as the stub tests above show
+        assertThat(slow.responseMillis()).isBetween(900L, 10_000L);
     }
 }
