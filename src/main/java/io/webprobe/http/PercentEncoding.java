@@ -47,6 +47,11 @@ final class PercentEncoding {
     static final EncodeSet SPECIAL_QUERY = QUERY.plus("'");
     /** The path percent-encode set. */
     static final EncodeSet PATH = QUERY.plus("?`{}");
+    /**
+     * What no stored URL holds as it is, whatever its part: C0 controls, space, {@code " < >
+     * ` { }} and everything above U+007E (text searched for in stored URLs is encoded by it).
+     */
+    static final EncodeSet NEVER_RAW = C0_CONTROL.plus(" \"<>`{}");
     /** The userinfo percent-encode set. */
     static final EncodeSet USERINFO = PATH.plus("/:;=@[\\]^|");
 

@@ -15,6 +15,27 @@ import java.util.Locale;
 public final class Urls {
     private static final String HEX = "0123456789ABCDEF";
 
+    /**
+     * Text as it appears in a stored URL: each character a URL never holds as it is (spaces,
+     * quotes, angle brackets, braces, backquotes, controls, anything beyond ASCII)
+     * percent-encoded in UTF-8, as the URL parser encodes it; null when the text has none.
+     */
+    public static String asInUrls(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (b == null && (c >= 0x80 || PercentEncoding.NEVER_RAW.contains(c))) {
+                b = new StringBuilder(text.length() * 3).append(text, 0, i);
+            }
+            if (b == null) {
+                i++;
+            } else {
+                i = PercentEncoding.appendEncoded(b, text, i, PercentEncoding.NEVER_RAW);
+            }
+        }
+        return b == null ? null : b.toString();
+    }
+
     private Urls() {}
 
     /**

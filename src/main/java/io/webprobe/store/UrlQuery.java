@@ -440,35 +440,9 @@ public final class UrlQuery {
         }
     }
 
-    /**
-     * Search text as it appears in a stored URL, each character a URL cannot hold as it is
-     * (spaces, quotes, angle brackets, braces, backquotes, controls, anything beyond ASCII)
-     * percent-encoded in UTF-8; null when the text has none.
-     */
+    /** Search text as stored URLs hold it ({@link io.webprobe.http.Urls#asInUrls}). */
     static String asInUrls(String text) {
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            boolean plain = cp > 0x20 && cp < 0x7F && "\"<>`{}".indexOf(cp) < 0;
-            if (!plain && b == null) {
-                b = new StringBuilder(text.length() * 3).append(text, 0, i);
-            }
-            if (b != null) {
-                if (plain) {
-                    b.appendCodePoint(cp);
-                } else {
-                    for (byte x : text.substring(i, next)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                        b.append('%').append(Character.toUpperCase(Character.forDigit(
-                                (x >> 4) & 0xF, 16))).append(Character.toUpperCase(
-                                        Character.forDigit(x & 0xF, 16)));
-                    }
-                }
-            }
-            i = next;
-        }
-        return b == null ? null : b.toString();
+        return io.webprobe.http.Urls.asInUrls(text);
     }
 
     private void query(String sql, CrawlReader.Row row, List<Object> args)
