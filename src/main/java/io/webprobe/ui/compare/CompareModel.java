@@ -102,8 +102,12 @@ public final class CompareModel {
     /** Both crawls chosen: the status says what comes next. */
     private void sayChosen() {
         if (oldFile.get() != null && newFile.get() != null) {
-            status.set("Press Compare to compare " + oldFile.get().getFileName() + " with "
-                    + newFile.get().getFileName() + ".");
+            String pair = oldFile.get().getFileName() + " with " + newFile.get().getFileName();
+            // Compare is disabled until the comparison of the pair before has ended
+            status.set(running.get()
+                    ? "Ending the comparison of the crawls chosen before; then press Compare to"
+                            + " compare " + pair + "."
+                    : "Press Compare to compare " + pair + ".");
         }
     }
 

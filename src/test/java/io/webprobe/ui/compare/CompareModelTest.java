@@ -134,6 +134,10 @@ class CompareModelTest {
         // it counts as running until it ends: Compare starts no second one beside it
         assertThat(fx.on(() -> m.runningProperty().get())).isTrue();
         assertThat(fx.on(() -> m.shown().size())).isZero();
+        // Compare is disabled meanwhile, so the status does not ask for it yet
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Ending the comparison of the crawls chosen before; then press Compare to"
+                        + " compare before.webprobe with after.webprobe.");
         hold.countDown();
         running.get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.shown().size())).isZero();
