@@ -257,6 +257,17 @@ public final class CrawlCommand implements Callable<Integer> {
                     store.close();
                     return fail(err, ExportCommand.noOrphans(resumeFile));
                 }
+                Duration stored = store.plan().timeout();
+                if (spec.commandLine().getParseResult().hasMatchedOption("--connect-timeout")
+                        && connectTimeout.compareTo(stored) > 0) {
+                    // it would be cut to the stored timeout without a word
+                    store.close();
+                    return fail(err, "--connect-timeout " + spec.commandLine().getParseResult()
+                            .matchedOption("--connect-timeout").stringValues().get(0)
+                            + " is longer than the timeout the crawl in " + resumeFile
+                            + " was started with (" + ProgressFormat.seconds(stored)
+                            + "); give it at most that.");
+                }
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {

@@ -27,6 +27,12 @@ public final class ProgressFormat {
         return r < 10 ? String.format(Locale.ROOT, "%.1f", r) : String.format(Locale.ROOT, "%,.0f", r);
     }
 
+    /** A setting's length of time in seconds, as few digits as it needs: "15 s", "0.25 s". */
+    public static String seconds(Duration d) {
+        return new java.math.BigDecimal(d.toMillis()).movePointLeft(3).stripTrailingZeros()
+                .toPlainString() + " s";
+    }
+
     /**
      * hh:mm:ss, to the nearest second: a 10 s run whose last request left at 9.998 s reads
      * 00:00:10, not 00:00:09.

@@ -306,6 +306,27 @@ class CrawlFileCommandsTest {
         assertThat(metaRows(db, all)).isEqualTo(before);
     }
 
+    /**
+     * The bug: a resume's --connect-timeout above the timeout the crawl was started with was
+     * cut to that timeout without a word; a new crawl refuses it, and so does a resume now.
+     */
+    @Test
+    void resumeRefusesAConnectTimeoutLongerThanTheStoredTimeout() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a>"));
+        server.route("/a", html("a"));
+        Path db = dir.resolve("timeout.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--timeout", "4.5",
+                "--connect-timeout", "2", "--db", db.toString()).exitCode());
+        int requests = server.totalRequests();
+
+        assertPlainError(run("crawl", "--resume", db.toString(), "--connect-timeout", "5"),
+                "--connect-timeout 5 is longer than the timeout the crawl in " + db
+                        + " was started with (4.5 s); give it at most that.");
+        assertEquals(requests, server.totalRequests());
+        assertEquals(0, run("crawl", "--resume", db.toString(), "--quiet",
+                "--connect-timeout", "4.5").exitCode());
+    }
+
     @Test
     void anEmptyFileLeftByACrawlKilledAsItBeganIsNamedAlikeByResumeAndDb() throws Exception {
         // before, --resume said "not a Webprobe crawl file" and --db "already exists; to
