@@ -209,8 +209,11 @@ public final class CrawlJob implements AutoCloseable {
     private void restore(ResumeState state, List<URI> starts) throws InterruptedException {
         time.ranBefore(state.elapsedBefore());
         admission.restore(starts, state.siteHosts());
-        graph.restore(state);
-        tally.restore(state.counts());
+        // the counts first: the progress shows what was crawled while the URLs are read (a
+        // crawl of millions takes seconds)
+        ResumeState.Counts counts = state.counts();
+        tally.restore(counts);
+        graph.restore(state, counts);
         visitor.sitemapsAlreadyRead(state.sitemapsRead() || !plan.useSitemaps());
         state.forEachQueued(q -> frontier.add(graph.queued(q)));
     }

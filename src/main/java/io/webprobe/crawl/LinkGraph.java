@@ -65,14 +65,14 @@ final class LinkGraph {
     }
 
     /** Restores the index of a crawl being resumed. */
-    void restore(ResumeState state) {
+    void restore(ResumeState state, ResumeState.Counts counts) {
         lastId.set(state.lastId());
         state.forEachKnown((id, key, external, countsAsPage) -> {
             ids.putIfAbsent(key, id);
             admission.restoreKnown(key, external, countsAsPage);
         });
         state.forEachCounted(admission::count);
-        skippedRows.set(state.counts().skippedRows());
+        skippedRows.set(counts.skippedRows());
     }
 
     /** A queued URL of a resumed crawl, as the frontier holds it. */

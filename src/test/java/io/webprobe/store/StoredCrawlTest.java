@@ -269,6 +269,91 @@ class StoredCrawlTest {
         }
     }
 
+    /**
+     * The bug: a resumed crawl read every URL it knew before its counts, so a crawl of millions
+     * showed "0 crawled" for the 10-25 s the reading took.
+     */
+    @Test
+    void aResumedCrawlShowsWhatItHadCrawledWhileItReadsTheUrlsItKnows() throws Exception {
+        new TestSite(server, 60);
+        Path file = dir.resolve("counts.webprobe");
+        long crawledBefore = crawlStoppedAt(file, "/page/20.html", "21.html").stream()
+                .filter(r -> r.skipped() == null).count();
+        assertThat(crawledBefore).isPositive();
+
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            io.webprobe.crawl.ResumeState stored = store.resumeState();
+            io.webprobe.crawl.ResumeState slow = new io.webprobe.crawl.ResumeState() {
+                @Override
+                public long lastId() {
+                    return stored.lastId();
+                }
+
+                @Override
+                public Duration elapsedBefore() {
+                    return stored.elapsedBefore();
+                }
+
+                @Override
+                public Set<String> siteHosts() {
+                    return stored.siteHosts();
+                }
+
+                @Override
+                public boolean sitemapsRead() {
+                    return stored.sitemapsRead();
+                }
+
+                @Override
+                public Counts counts() {
+                    return stored.counts();
+                }
+
+                @Override
+                public void forEachKnown(KnownUrlConsumer consumer) {
+                    reading.countDown(); // a big file: the reading takes a while
+                    try {
+                        goOn.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    stored.forEachKnown(consumer);
+                }
+
+                @Override
+                public void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException {
+                    stored.forEachQueued(consumer);
+                }
+
+                @Override
+                public void forEachCounted(
+                        java.util.function.BiConsumer<String, io.webprobe.crawl.SkipReason> c) {
+                    stored.forEachCounted(c);
+                }
+            };
+            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+            try (CrawlJob job = CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).resume(slow)
+                    .listener(new CrawlListener() {
+                        @Override
+                        public void onFinished(CrawlSummary summary) {
+                            done.complete(summary);
+                        }
+                    }).build()) {
+                CompletableFuture<Void> started = CompletableFuture.runAsync(job::start);
+                assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+
+                assertThat(job.progress().crawled()).isEqualTo(crawledBefore);
+
+                goOn.countDown();
+                started.get(30, TimeUnit.SECONDS);
+                assertThat(done.get(60, TimeUnit.SECONDS).stopped()).isFalse();
+            }
+        }
+    }
+
     @Test
     void aStoppedCrawlResumesWhereItWasAndFetchesNothingTwice() throws Exception {
         TestSite site = new TestSite(server, 120);
