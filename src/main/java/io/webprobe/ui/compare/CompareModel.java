@@ -315,9 +315,15 @@ public final class CompareModel {
     private void refilter() {
         CrawlDiff.Change k = kind.get();
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        // URLs are stored percent-encoded: "ünicode" typed is found in them as %C3%BCnicode,
+        // as in the crawl's URL table
+        String asEncoded = io.webprobe.http.Urls.asInUrls(q);
+        String e = asEncoded == null ? q : asEncoded.toLowerCase(Locale.ROOT);
         shown.setPredicate(r -> (k == null || r.change() == k) && (q.isEmpty()
                 || r.url().toLowerCase(Locale.ROOT).contains(q)
                 || r.sourceUrl().toLowerCase(Locale.ROOT).contains(q)
+                || r.url().toLowerCase(Locale.ROOT).contains(e)
+                || r.sourceUrl().toLowerCase(Locale.ROOT).contains(e)
                 || r.oldValue().toLowerCase(Locale.ROOT).contains(q)
                 || r.newValue().toLowerCase(Locale.ROOT).contains(q)));
     }

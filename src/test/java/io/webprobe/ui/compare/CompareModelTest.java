@@ -147,6 +147,33 @@ class CompareModelTest {
     }
 
     /**
+     * The bug: the filter found "ünï" in the crawl's URL table (URLs are stored
+     * percent-encoded, as sent) but not among the changes.
+     */
+    @Test
+    void theFilterFindsTextTypedAsItIsInPercentEncodedUrls() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        server.route("/c", html("<title>Charlie</title><a href=\"/caf\u00e9 menu\">new</a>"));
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(before);
+            m.newFileProperty().set(after);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        fx.on(() -> m.searchProperty().set("Caf\u00e9 m"));
+
+        assertThat(fx.on(() -> List.copyOf(m.shown()))).extracting(CrawlDiff.Row::change,
+                CrawlDiff.Row::url).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.ADDED,
+                        server.url("/caf%C3%A9%20menu")),
+                org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.NEW_BROKEN_LINK,
+                        server.url("/caf%C3%A9%20menu")));
+    }
+
+    /**
      * The bug: after a compare that found nothing the empty table still said "Choose two crawls
      * of one site and press Compare.", and a crawl compared with itself got no word either.
      */
