@@ -71,8 +71,8 @@ public final class AtomicCsvFile implements AutoCloseable {
         OutputTarget where = OutputTarget.of(target);
         Path file = where.file();
         Path tmp = null;
+        OutputStream out = null;
         try {
-            OutputStream out;
             if (where.inPlace()) {
                 // a device, a pipe or standard output: appended to, as a shell's >> would
                 out = Files.newOutputStream(file, StandardOpenOption.WRITE,
@@ -92,11 +92,23 @@ public final class AtomicCsvFile implements AutoCloseable {
             f.write(header);
             return f;
         } catch (IOException e) {
+            closeQuietly(out); // the byte-order mark could not be written: a full disk, say
             deleteQuietly(tmp);
             if (e instanceof ExportException ex) {
                 throw ex;
             }
             throw new ExportException(target, plainMessage(target, e), e);
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the original failure is the one worth reporting
         }
     }
 

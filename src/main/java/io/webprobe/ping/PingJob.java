@@ -79,6 +79,8 @@ public final class PingJob implements AutoCloseable {
     private final NamedThreads.Joinable statsThread = NamedThreads.joinable("ping-stats-");
     private final CompletableFuture<PingSnapshot> completion = new CompletableFuture<>();
     private volatile PingSnapshot latest;
+    /** Orders a tick's snapshot before the final one ({@link #finish}). */
+    private final Object latestLock = new Object();
     private volatile long endNanos;
     /** Started, and the engine still prepares (warms up) before the clock. */
     private volatile boolean warmingUp;
@@ -261,7 +263,13 @@ public final class PingJob implements AutoCloseable {
 
     private void tick() {
         try {
-            latest = stats.snapshot(run, false, 0);
+            PingSnapshot s = stats.snapshot(run, false, 0);
+            synchronized (latestLock) {
+                // a tick that was running when the run finished must not replace the final one
+                if (!ended.get()) {
+                    latest = s;
+                }
+            }
         } catch (Throwable t) {
             // out of memory or a bug: end the run with a sentence rather than freeze the figures
             run.fail(t);
@@ -283,7 +291,9 @@ public final class PingJob implements AutoCloseable {
             run.fail(t);
             last = emptyFinal();
         }
-        latest = last;
+        synchronized (latestLock) {
+            latest = last;
+        }
         // the listener first: whoever waits on completion() finds it told
         try {
             listener.onFinished(last);

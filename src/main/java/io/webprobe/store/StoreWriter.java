@@ -568,15 +568,15 @@ final class StoreWriter implements CrawlSink {
             return;
         }
         lastBeatNanos = now;
-        lock = lock.beatAt(clock.instant());
         try {
+            lock = lock.beatAt(clock.instant());
             st.meta("lock", lock.encode());
             st.executeAll();
             if (commit) {
                 conn.commit();
             }
-        } catch (SQLException e) {
-            fail(e);
+        } catch (SQLException | RuntimeException | Error e) {
+            fail(e); // as every other write does: a writer thread that died would hang flush()
         }
     }
 
