@@ -115,7 +115,7 @@ public final class CrawlJob implements AutoCloseable {
                     public List<QueueItem> read(long chunk) throws InterruptedException {
                         return QueueItem.decode(sink.unspill(chunk), graph::hostKeyOf);
                     }
-                }, b.startLog);
+                }, b.startLog, QueueItem::level);
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
         this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);

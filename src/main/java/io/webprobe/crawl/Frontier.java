@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The URLs waiting to be fetched, one queue per host, and the test for the end of a crawl:
@@ -31,6 +32,14 @@ import java.util.function.Function;
  * <p>Items that need no request (a folder excluded while the crawl runs: each only gets its
  * "skipped" row) can be moved out of their hosts' queues into one unpaced line
  * ({@link #expedite}), which {@code take} hands out first, without any host's gap or limit.
+ *
+ * <p>Levels, for depths as browsers count clicks: given a level for each item (a page's depth;
+ * -1 for items whose answer takes on no URL of the site, such as external links), no item is
+ * handed out while an item of a lower level is still queued, and {@link #awaitShallower} lets
+ * a worker that fetched a page wait, before it takes on the page's links, until no item of a
+ * lower level is in flight. So every URL is first found from a page at the least depth that
+ * links to it (breadth first, exactly), while workers still fetch the next level's pages as
+ * the last of a level finish.
  *
  * <p>Workers loop on {@link #take()} and call {@link #done} after each item. {@code take}
  * blocks while paused, or while nothing is ready but work is still queued or in flight, and
@@ -105,6 +114,8 @@ final class Frontier<T> {
         boolean startedOnce;
         /** Whether the host is in {@code ready} or {@code waiting}. */
         boolean scheduled;
+        /** The level of the first item in memory, -1 for none (or an item without one). */
+        int firstLevel = -1;
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -118,6 +129,19 @@ final class Frontier<T> {
     /** Null but in tests. */
     private final StartLog<T> startLog;
     private final Map<String, Host<T>> hosts = new HashMap<>();
+    /** An item's level (-1: none), or null when items have no levels. */
+    private final ToIntFunction<T> levelOf;
+    /**
+     * Per level: hosts whose first item in memory is of that level. A host's queue is in
+     * level order as the crawl finds its URLs breadth first; the first items are compared, not
+     * every queued one, so a queue out of order (a crawl resumed from a file made otherwise)
+     * slows nothing down and never holds the crawl up.
+     */
+    private final LevelCounts firstAt = new LevelCounts();
+    /** Per level: items handed out and not done yet. */
+    private final LevelCounts inFlightAt = new LevelCounts();
+    /** Signalled when the lowest level in flight rises (or the frontier stops). */
+    private final Condition levelsMoved = lock.newCondition();
     /** Items handed out before any host's, without a gap or limit ({@link #expedite}). */
     private final ArrayDeque<T> unpaced = new ArrayDeque<>();
     /** Unpaced items handed out and not done yet (by identity). */
@@ -174,6 +198,17 @@ final class Frontier<T> {
      */
     Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos, Ticker ticker,
             Limits limits, Overflow<T> overflow, StartLog<T> startLog) {
+        this(hostOf, maxPerHost, gapNanos, ticker, limits, overflow, startLog, null);
+    }
+
+    /**
+     * As the seven-argument constructor, with levels.
+     *
+     * @param levelOf an item's level (a page's depth), or -1 for an item that takes on no URL
+     *     of the site; null when items have no levels
+     */
+    Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos, Ticker ticker,
+            Limits limits, Overflow<T> overflow, StartLog<T> startLog, ToIntFunction<T> levelOf) {
         if (maxPerHost < 1) {
             throw new IllegalArgumentException("maxPerHost must be >= 1, was " + maxPerHost);
         }
@@ -187,6 +222,7 @@ final class Frontier<T> {
         this.limits = limits;
         this.overflow = overflow;
         this.startLog = startLog;
+        this.levelOf = levelOf;
     }
 
     /** Queues an item at the end of its host's queue; ignored after stop. */
@@ -217,6 +253,7 @@ final class Frontier<T> {
             inMemory++;
             h.queued++;
             queued++;
+            rehead(h);
             schedule(h, ticker.nanoTime());
         } finally {
             lock.unlock();
@@ -272,6 +309,7 @@ final class Frontier<T> {
         rescan = false;
         for (Host<T> h : hosts.values()) {
             h.queued -= moveUnpaced(h.items) + moveUnpaced(h.tail);
+            rehead(h);
         }
     }
 
@@ -309,6 +347,7 @@ final class Frontier<T> {
             }
             Host<T> h = host(hostOf.apply(item));
             h.items.addFirst(item);
+            rehead(h);
             h.queued++;
             inMemory++;
             queued++;
@@ -364,6 +403,7 @@ final class Frontier<T> {
                     queued--;
                     inMemory--;
                     inFlight++;
+                    handedOut(next);
                     unpacedOut.add(next);
                     if (!unpaced.isEmpty() || !ready.isEmpty() || !waiting.isEmpty()) {
                         changed.signal();
@@ -374,7 +414,7 @@ final class Frontier<T> {
                     while (!waiting.isEmpty() && waiting.peek().notBefore - now <= 0) {
                         ready.addLast(waiting.poll());
                     }
-                    Host<T> h = ready.pollFirst();
+                    Host<T> h = nextReady();
                     if (h != null) {
                         h.scheduled = false;
                         if (h.items.isEmpty()) {
@@ -382,11 +422,13 @@ final class Frontier<T> {
                             continue; // the host is lined up again (or stopped meanwhile)
                         }
                         T next = h.items.pollFirst();
+                        rehead(h);
                         h.queued--;
                         queued--;
                         inMemory--;
                         inFlight++;
                         h.inFlight++;
+                        handedOut(next);
                         h.lastStart = now;
                         h.startedOnce = true;
                         if (startLog != null) {
@@ -430,6 +472,7 @@ final class Frontier<T> {
         if (c == null) {
             h.items.addAll(h.tail);
             h.tail = new ArrayList<>();
+            rehead(h);
             schedule(h, ticker.nanoTime());
             return;
         }
@@ -445,9 +488,11 @@ final class Frontier<T> {
                 h.chunks.addFirst(c); // not read (interrupted): it stays first
             } else if (!stopped) {
                 h.items.addAll(loaded);
+                rehead(h);
                 inMemory += loaded.size();
                 if (unpacedIf != null) {
                     h.queued -= moveUnpaced(h.items);
+                    rehead(h);
                     if (!unpaced.isEmpty()) {
                         changed.signal();
                     }
@@ -462,6 +507,9 @@ final class Frontier<T> {
         lock.lock();
         try {
             inFlight--;
+            if (!stopped && inFlightAt.add(level(item), -1)) {
+                levelsMoved.signalAll(); // workers waiting for the level below theirs
+            }
             Host<T> h = unpacedOut.remove(item) ? null : hosts.get(hostOf.apply(item));
             if (h != null) {
                 h.inFlight--;
@@ -492,7 +540,10 @@ final class Frontier<T> {
             unpaced.clear();
             ready.clear();
             waiting.clear();
+            firstAt.clear();
+            inFlightAt.clear();
             changed.signalAll();
+            levelsMoved.signalAll();
             return dropped;
         } finally {
             lock.unlock();
@@ -541,6 +592,113 @@ final class Frontier<T> {
     /** Read without the lock, so it never waits for a take's scan; may be a moment old. */
     int inFlight() {
         return inFlight;
+    }
+
+    /**
+     * Waits until no item of a lower level than {@code item}'s is in flight (every page
+     * shallower than this one has taken on its links), or the frontier stops. Items without a
+     * level return at once. Items of lower levels that are only queued do not hold it (a page
+     * waiting for a server's Retry-After, say): {@link #take()} hands those out first anyway.
+     */
+    void awaitShallower(T item) throws InterruptedException {
+        int level = level(item);
+        if (level <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            while (!stopped && inFlightAt.lowest() < level) {
+                levelsMoved.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int level(T item) {
+        return levelOf == null ? -1 : levelOf.applyAsInt(item);
+    }
+
+    /** An item leaves the queue for a worker; lock held. */
+    private void handedOut(T item) {
+        inFlightAt.add(level(item), 1);
+    }
+
+    /** Notes the level of a host's first item after its queue changed; lock held. */
+    private void rehead(Host<T> h) {
+        T first = h.items.peekFirst();
+        int level = first == null ? -1 : level(first);
+        if (level != h.firstLevel) {
+            int lowest = firstAt.lowest();
+            firstAt.add(h.firstLevel, -1);
+            firstAt.add(level, 1);
+            h.firstLevel = level;
+            if (firstAt.lowest() > lowest) {
+                changed.signalAll(); // hosts passed over for a deeper first item may go now
+            }
+        }
+    }
+
+    /**
+     * The first host in turn order that may hand out its first item: one whose first item is
+     * of no deeper level than another host's first (or that must read its items back first);
+     * removed from the line. Null when none may.
+     */
+    private Host<T> nextReady() {
+        int lowest = firstAt.lowest();
+        for (java.util.Iterator<Host<T>> it = ready.iterator(); it.hasNext(); ) {
+            Host<T> h = it.next();
+            T first = h.items.peekFirst();
+            if (first == null || level(first) <= lowest) {
+                it.remove();
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Counts of items per level, and the lowest level counted; lock held. */
+    private static final class LevelCounts {
+        private int[] at = new int[16];
+        private int lowest = Integer.MAX_VALUE;
+
+        /**
+         * Adds {@code delta} at {@code level} (ignored for -1).
+         *
+         * @return whether the lowest level counted rose
+         */
+        boolean add(int level, int delta) {
+            if (level < 0) {
+                return false;
+            }
+            if (level >= at.length) {
+                at = java.util.Arrays.copyOf(at, Math.max(level + 1, at.length * 2));
+            }
+            at[level] += delta;
+            if (delta > 0) {
+                lowest = Math.min(lowest, level);
+                return false;
+            }
+            if (level != lowest || at[level] > 0) {
+                return false;
+            }
+            int l = level;
+            while (l < at.length && at[l] <= 0) {
+                l++;
+            }
+            lowest = l == at.length ? Integer.MAX_VALUE : l;
+            return true;
+        }
+
+        /** The lowest level with an item, or MAX_VALUE. */
+        int lowest() {
+            return lowest;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(at, 0);
+            lowest = Integer.MAX_VALUE;
+        }
     }
 
     /** Items held in memory now (for tests of the bound). */

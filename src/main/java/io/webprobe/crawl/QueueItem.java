@@ -65,6 +65,15 @@ final class QueueItem {
         this.hostKey = hostKey;
     }
 
+    /**
+     * The frontier's level of the item ({@link Frontier}): its depth when its answer may take
+     * on URLs of the site (a page of the site), -1 otherwise (an external link is only
+     * checked), so that every URL is first found at the least depth that links to it.
+     */
+    static int level(QueueItem item) {
+        return item.external ? -1 : item.depth;
+    }
+
     /** The URL as a URI (parsed on demand: an item in a queue keeps only the text). */
     URI uri() {
         return Urls.toUri(url);

@@ -107,6 +107,9 @@ final class UrlVisitor {
             case ResponseClassifier.Blocked b ->
                     visits.blocked(item, response, b.why(), b.message());
             case ResponseClassifier.Answered a -> {
+                // its links are taken on once every shallower page has taken on its own: a URL
+                // gets the depth of the shortest way to it, as Screaming Frog counts clicks
+                frontier.awaitShallower(item);
                 VisitMaker.Made made = visits.answered(item, response);
                 readSitemapsAfter(item, made.visit().result(), made);
                 yield made;

@@ -221,6 +221,42 @@ class CrawlJobTest {
         assertThat(img.sizeBytes()).isEqualTo(7);
     }
 
+    /**
+     * The bug: a URL got the depth of whichever page happened to find it first. Here /c is
+     * two clicks away (/ → /b → /c), but /b answers only once /a2 (/ → /a → /a2 → /c) has
+     * answered, so /a2 was read first and /c got depth 3, its referrer /a2; on a long site with
+     * eight threads most depths were too deep, and --max-depth left out pages within it.
+     */
+    @Test
+    void aUrlGetsTheDepthOfTheShortestWayToItWhateverAnswersFirst() throws Exception {
+        CountDownLatch a2Answered = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/b\">b</a>"));
+        server.route("/a", html("<a href=\"/a2\">a2</a>"));
+        server.route("/a2", ex -> {
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/c\">c</a>");
+            a2Answered.countDown();
+        });
+        server.route("/b", ex -> {
+            try {
+                a2Answered.await(STUCK.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/c\">c</a>");
+        });
+        server.route("/c", html("<title>C</title>"));
+        var events = new RecordingCrawlListener();
+
+        job(plan("/").withThreads(4).withRespectRobots(false), events).start();
+        events.awaitFinish();
+
+        Map<String, CrawlResult> results = byUrl(events.stored());
+        assertThat(results.get(server.url("/a2")).depth()).isEqualTo(2);
+        CrawlResult c = results.get(server.url("/c"));
+        assertThat(c.depth()).isEqualTo(2);
+        assertThat(c.referrer()).isEqualTo(server.url("/b"));
+    }
+
     @Test
     void checksExternalLinksOnceWithoutCrawlingThem() throws Exception {
         try (LocalHttpServer other = new LocalHttpServer()) {

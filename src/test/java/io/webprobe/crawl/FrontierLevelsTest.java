@@ -1,0 +1,154 @@
+package io.webprobe.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The levels of {@link Frontier} alone, without HTTP: no item is handed out while a host's
+ * first item is of a lower level, and {@link Frontier#awaitShallower} holds a page of level d
+ * until no item of a lower level is in flight. So a URL is first found from a page at the
+ * least depth that links to it, with the next level's pages fetched meanwhile.
+ */
+class FrontierLevelsTest {
+    /** A queued URL stand-in: its host, its level (-1: none) and a name. */
+    record Item(String host, int level, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private final ManualTicker ticker = new ManualTicker();
+    private final List<Frontier<Item>> frontiers = new ArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        frontiers.forEach(Frontier::stop);
+    }
+
+    private Frontier<Item> frontier() {
+        Frontier<Item> f = new Frontier<>(Item::host, Integer.MAX_VALUE, 0, ticker,
+                Frontier.Limits.UNBOUNDED, null, null, Item::level);
+        frontiers.add(f);
+        return f;
+    }
+
+    /** Starts {@code awaitShallower(item)} on a thread of its own. */
+    private static CompletableFuture<Void> awaiting(Frontier<Item> f, Item item) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                f.awaitShallower(item);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Whether some thread is parked in awaitShallower (it looked, and must wait). */
+    private static boolean someoneAwaits() {
+        return Thread.getAllStackTraces().entrySet().stream().anyMatch(e ->
+                (e.getKey().getState() == Thread.State.WAITING)
+                        && java.util.Arrays.stream(e.getValue()).anyMatch(s ->
+                        s.getClassName().equals(Frontier.class.getName())
+                                && s.getMethodName().equals("awaitShallower")));
+    }
+
+    @Test
+    void aPageWaitsToTakeOnItsLinksUntilEveryShallowerPageInFlightIsDone() throws Exception {
+        Frontier<Item> f = frontier();
+        Item a = new Item("site", 1, "a");
+        Item b = new Item("site", 1, "b");
+        Item a2 = new Item("site", 2, "a2");
+        f.add(a);
+        f.add(b);
+        assertThat(f.take()).isEqualTo(a);
+        assertThat(f.take()).isEqualTo(b);
+        f.awaitShallower(a); // nothing shallower than level 1: at once
+        f.add(a2); // a found a2
+        f.done(a);
+        assertThat(f.take()).isEqualTo(a2); // fetched while b, of level 1, is still in flight
+
+        CompletableFuture<Void> a2Waits = awaiting(f, a2);
+        await().atMost(ManualTicker.STUCK).until(FrontierLevelsTest::someoneAwaits);
+        assertThat(a2Waits).isNotDone();
+
+        f.done(b);
+        a2Waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aHostWhoseFirstItemIsDeeperWaitsForAShallowerOneOfAnotherHost() throws Exception {
+        Frontier<Item> f = frontier();
+        Item deep = new Item("first", 3, "deep");
+        Item shallow = new Item("second", 2, "shallow");
+        Item external = new Item("elsewhere", -1, "external");
+        f.add(deep);
+        f.add(shallow);
+        f.add(external);
+
+        // the first host is first in turn, but its first item is of a deeper level
+        assertThat(f.take()).isEqualTo(shallow);
+        assertThat(f.take()).isIn(deep, external); // level 2 is in flight, none is queued
+        assertThat(f.take()).isIn(deep, external);
+    }
+
+    @Test
+    void itemsWithoutALevelNeitherWaitNorHoldAnyoneBack() throws Exception {
+        Frontier<Item> f = frontier();
+        Item page = new Item("site", 1, "page");
+        Item external = new Item("elsewhere", -1, "external");
+        Item deeper = new Item("site", 2, "deeper");
+        f.add(external);
+        f.add(page);
+        assertThat(f.take()).isEqualTo(external);
+        assertThat(f.take()).isEqualTo(page);
+        f.add(deeper);
+        f.done(page);
+        assertThat(f.take()).isEqualTo(deeper);
+        // the external link still in flight does not hold the deeper page
+        f.awaitShallower(deeper);
+        f.awaitShallower(new Item("elsewhere", -1, "another external"));
+    }
+
+    /**
+     * A crawl resumed from a file made before levels existed may hold a host's queue out of
+     * level order: it is served in its order, never held up.
+     */
+    @Test
+    void aQueueOutOfLevelOrderIsServedInItsOrderAndNeverHeldUp() throws Exception {
+        Frontier<Item> f = frontier();
+        Item five = new Item("site", 5, "five");
+        Item three = new Item("site", 3, "three");
+        f.add(five);
+        f.add(three);
+        assertThat(f.take()).isEqualTo(five);
+        assertThat(f.take()).isEqualTo(three);
+        f.done(five);
+        f.done(three);
+        assertThat(f.take()).isNull(); // over
+    }
+
+    @Test
+    void stopReleasesAPageWaitingForShallowerOnes() throws Exception {
+        Frontier<Item> f = frontier();
+        Item a = new Item("site", 1, "a");
+        Item b = new Item("site", 2, "b");
+        f.add(a);
+        f.add(b);
+        assertThat(f.take()).isEqualTo(a);
+        assertThat(f.take()).isEqualTo(b);
+        CompletableFuture<Void> waits = awaiting(f, b);
+        await().atMost(ManualTicker.STUCK).until(FrontierLevelsTest::someoneAwaits);
+
+        f.stop();
+
+        waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+    }
+}
