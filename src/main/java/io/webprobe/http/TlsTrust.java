@@ -217,7 +217,9 @@ public final class TlsTrust {
      * {@link NativeTls}) where this process can load it, else the JDK's; both check the same
      * certificates and fail with the same causes. A host name without a dot (an intranet's
      * {@code https://wiki/}; {@code localhost} aside) or ending in one always gets the JDK's: the native engine would not send it as SNI,
-     * and a server choosing its site by SNI would answer with another certificate.
+     * and a server choosing its site by SNI would answer with another certificate. So does a
+     * name SNI cannot carry ({@code a_b.example}), which the native engine cannot even
+     * configure; it goes without SNI, its name checked by {@link CertificateNames}.
      *
      * @param host the URI's host (an IPv6 literal may keep its brackets)
      * @param port the server's port
@@ -356,16 +358,17 @@ public final class TlsTrust {
     private SSLParameters parameters(SSLParameters p, String peer, String[] protocols,
             boolean jdk) {
         p.setCipherSuites(jdk ? chaChaFirst(p.getCipherSuites()) : nativeSuites);
-        if (verifies) {
+        if (verifies && CertificateNames.jdkChecks(peer)) {
             p.setEndpointIdentificationAlgorithm("HTTPS");
         }
+        // else a name the JDK refuses to check (an underscore): TrustManagers checks it
+        // (CertificateNames), as the JDK's check would fail whatever the certificate says
         if (!isIpLiteral(peer)) {
-            try {
-                // a fully qualified name's last dot is not sent, as browsers do
-                p.setServerNames(List.of(new SNIHostName(peer.endsWith(".")
-                        ? peer.substring(0, peer.length() - 1) : peer)));
-            } catch (IllegalArgumentException e) {
-                // a name SNI cannot carry (an underscore): connect without SNI
+            // a fully qualified name's last dot is not sent, as browsers do; a name SNI
+            // cannot carry (an underscore) goes without SNI
+            SNIHostName sni = CertificateNames.sniName(peer);
+            if (sni != null) {
+                p.setServerNames(List.of(sni));
             }
         }
         if (protocols.length > 0) {
@@ -387,16 +390,16 @@ public final class TlsTrust {
     /**
      * Whether the native engine sends this host name as SNI: {@code localhost} and names with
      * a dot inside, not one ending in a dot ({@code wiki}, {@code example.com.} go to the
-     * JDK's engine, which sends them).
+     * JDK's engine, which sends them), and that SNI can carry at all (not {@code a_b.example}).
      */
     private static boolean nativeNamesIt(String host) {
-        return host.equalsIgnoreCase("localhost")
-                || (host.indexOf('.') > 0 && !host.endsWith("."));
+        return (host.equalsIgnoreCase("localhost")
+                || (host.indexOf('.') > 0 && !host.endsWith(".")))
+                && CertificateNames.sniName(host) != null;
     }
 
     private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0
-                || !host.isEmpty() && host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+        return CertificateNames.isIpLiteral(host);
     }
 
     /** @param provider null for the JDK's */

@@ -93,10 +93,12 @@ final class TrustManagers {
                 }
                 try {
                     CertificateDates.check(chain, tm.getAcceptedIssuers());
-                    return;
                 } catch (CertificateException e) {
                     outOfDate = e; // trusted, but out of date: another may trust it in date
+                    continue;
                 }
+                checkNameTheJdkCannot(chain, host);
+                return;
             }
             if (outOfDate != null) {
                 throw new UntrustedCertificate(outOfDate);
@@ -113,6 +115,19 @@ final class TrustManagers {
             }
             throw trustedWithoutName && host != null ? new NameMismatch(host, first)
                     : new UntrustedCertificate(first);
+        }
+
+        /**
+         * The name check for a host the JDK does not check (an underscore: {@link
+         * CertificateNames}), whose connection asked for no JDK check ({@link TlsTrust}).
+         */
+        private static void checkNameTheJdkCannot(X509Certificate[] chain, String host)
+                throws CertificateException {
+            if (host != null && !CertificateNames.jdkChecks(host)
+                    && (chain.length == 0 || !CertificateNames.matches(host, chain[0]))) {
+                throw new NameMismatch(host, new CertificateException(
+                        "No subject alternative DNS name matching " + host + " found."));
+            }
         }
 
         @Override

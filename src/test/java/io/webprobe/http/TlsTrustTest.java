@@ -109,6 +109,23 @@ class TlsTrustTest {
         assertThat(namesSent(cert, trust.clientEngine("[::1]", 443))).isEmpty();
     }
 
+    /**
+     * SNI cannot carry a name with an underscore ({@link SNIHostName} refuses it, and the
+     * native engine cannot even be set up for it): the JDK's engine, no SNI, and the name
+     * checked by {@link CertificateNames} since the JDK's own check would refuse it.
+     */
+    @Test
+    void anUnderscoreNameGoesWithoutSniItsNameCheckedByUs() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "plain", "ip:127.0.0.1");
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        SSLEngine engine = trust.clientEngine("a_b.localhost", 443, "http/1.1");
+        assertThat(Conscrypt.isConscrypt(engine)).isFalse();
+        assertThat(engine.getSSLParameters().getEndpointIdentificationAlgorithm()).isNull();
+        assertThat(namesSent(cert, engine)).isEmpty();
+        assertThat(trust.clientEngine("ab.localhost", 443).getSSLParameters()
+                .getEndpointIdentificationAlgorithm()).isEqualTo("HTTPS");
+    }
+
     /** The server names a server engine sees in this client engine's first message. */
     private static List<String> namesSent(SelfSignedCertificate cert, SSLEngine client)
             throws Exception {
