@@ -6,6 +6,7 @@ import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.MimeSniffing;
+import io.webprobe.http.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -70,8 +71,8 @@ final class Fetcher {
      *     ({@link QueueItem#target()})
      */
     FetchResponse fetch(URI uri, String target, boolean external) {
-        String host = uri.getHost();
-        Unresolved known = host == null ? null : unresolved.get(host);
+        String host = Urls.host(uri);
+        Unresolved known = host.isEmpty() ? null : unresolved.get(host);
         if (known != null) {
             if (ticker.nanoTime() - known.until() < 0) {
                 return FetchResponse.failed(uri, ErrorKind.DNS, known.message(), 0);
@@ -79,7 +80,7 @@ final class Fetcher {
             unresolved.remove(host, known);
         }
         FetchResponse r = ask(uri, target, external);
-        if (r.error() == ErrorKind.DNS && host != null && unresolved.size() < MAX_UNRESOLVED) {
+        if (r.error() == ErrorKind.DNS && !host.isEmpty() && unresolved.size() < MAX_UNRESOLVED) {
             unresolved.put(host, new Unresolved(ticker.nanoTime() + UNRESOLVED_FOR.toNanos(),
                     r.errorMessage()));
         }

@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.ResponseBody;
+import io.webprobe.http.Urls;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
 import java.io.BufferedInputStream;
@@ -233,25 +234,6 @@ final class LinkExtractor {
         return new HeaderRefresh(target, c.invalid.isEmpty() ? null : c.invalid.getFirst());
     }
 
-    /** Hosts java.net.URI reads as host names (a request needs one), learnt once each. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> REQUESTABLE =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static boolean requestable(String host) {
-        Boolean known = REQUESTABLE.get(host);
-        if (known == null) {
-            try {
-                known = new URI("http://" + host + "/").getHost() != null;
-            } catch (java.net.URISyntaxException e) {
-                known = false;
-            }
-            if (REQUESTABLE.size() < 10_000) {
-                REQUESTABLE.put(host, known);
-            }
-        }
-        return known;
-    }
-
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */
     static final class Collector {
         final WebUrl base;
@@ -346,8 +328,8 @@ final class LinkExtractor {
                         + e.getMessage(), type));
                 return null;
             }
-            if (!requestable(url.host())) {
-                // a host java.net.URI cannot read as a host name ("a_b.test"): not requestable
+            if (!Urls.isRequestableHost(url.host())) {
+                // a name no DNS lookup is made for ("a!b.test"); "a_b.test" is requested
                 invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
                         + "the host name " + url.host() + " cannot be requested", type));
                 return null;

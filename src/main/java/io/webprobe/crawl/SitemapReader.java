@@ -9,8 +9,8 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.Urls;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -137,8 +137,9 @@ final class SitemapReader {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The default location when robots.txt names none. */
-    static String defaultFor(URI site) throws MalformedURLException {
-        return new URL(site.getScheme(), site.getHost(), site.getPort(), "/sitemap.xml").toString();
+    /** The default location when robots.txt names none: /sitemap.xml on the site's host. */
+    static String defaultFor(URI site) {
+        return site.getScheme().toLowerCase(java.util.Locale.ROOT) + "://"
+                + Urls.hostAndPort(site) + "/sitemap.xml";
     }
 }

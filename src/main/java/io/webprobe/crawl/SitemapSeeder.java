@@ -1,7 +1,6 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.HttpProbe;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +31,7 @@ final class SitemapSeeder {
         List<String> maps = new ArrayList<>(robots.rulesFor(site).rules().getSitemaps());
         boolean named = !maps.isEmpty();
         if (maps.isEmpty()) {
-            try {
-                maps.add(SitemapReader.defaultFor(site));
-            } catch (MalformedURLException e) {
-                return List.of();
-            }
+            maps.add(SitemapReader.defaultFor(site));
         }
         List<URI> listed = reader.read(maps, maxUrls, named);
         return graph.sitemapUrls(listed);

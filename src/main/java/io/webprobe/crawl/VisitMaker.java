@@ -309,7 +309,7 @@ final class VisitMaker {
         row.redirectTo(url);
         String scheme = target.getScheme() == null ? ""
                 : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
+        if (!scheme.equals("http") && !scheme.equals("https") || Urls.host(target).isEmpty()) {
             row.error(ErrorKind.INVALID_URL,
                     "Redirects to " + target + ", which is not an http(s) URL; not followed");
             return null;

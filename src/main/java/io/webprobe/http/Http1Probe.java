@@ -75,8 +75,8 @@ public final class Http1Probe implements HttpProbe {
         }
         long deadline = start + request.timeout().toNanos();
         boolean https = uri.getScheme().equalsIgnoreCase("https");
-        String host = uri.getHost();
-        String key = (https ? "https://" : "http://") + Urls.host(uri) + ":" + port;
+        String host = Urls.host(uri);
+        String key = (https ? "https://" : "http://") + host + ":" + port;
         byte[] head = Http1RequestEncoder.encode(uri, request.target(), request.method(),
                 request.headers(), request.keepAlive(), userAgent);
         boolean isHead = request.method().equals("HEAD");

@@ -46,7 +46,7 @@ public final class UrlSyntax {
         }
     }
 
-    /** What {@link #parseUserUrl} returns, as a {@link WebUrl} whose URI has a host. */
+    /** What {@link #parseUserUrl} returns, as a {@link WebUrl} with a requestable host. */
     private static WebUrl parse(String input) throws InvalidUrlException {
         String typed = input == null ? "" : WebUrlParser.clean(input).strip();
         if (typed.isEmpty()) {
@@ -68,10 +68,10 @@ public final class UrlSyntax {
             throw new InvalidUrlException("The address has a user name or password in it (before "
                     + "the @); Webprobe does not send those from an address, so remove them.");
         }
-        URI uri = url.toUri();
-        if (uri.getHost() == null) {
+        if (!Urls.isRequestableHost(url.host())) {
             throw new InvalidUrlException("The host name " + shortened(url.host())
-                    + " cannot be used: host names have only letters, digits, hyphens and dots.");
+                    + " cannot be used: host names have only letters, digits, hyphens,"
+                    + " underscores and dots.");
         }
         return url;
     }
@@ -345,7 +345,7 @@ public final class UrlSyntax {
         if (!lower.equals("http") && !lower.equals("https")) {
             return "Only http:// and https:// URLs can be checked, not " + lower + ":.";
         }
-        if (uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (uri.isOpaque() || Urls.host(uri).isEmpty()) {
             return "The URL has no valid host name.";
         }
         return null;

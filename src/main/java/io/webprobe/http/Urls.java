@@ -211,18 +211,19 @@ public final class Urls {
 
     /**
      * The port a request to this URI goes to: the one written, else the scheme's default
-     * (443 for https, 80 otherwise).
+     * (443 for https, 80 otherwise). Read as {@link #host} reads the host.
      */
     public static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : defaultPort(scheme(uri));
+        int port = writtenPort(uri);
+        return port >= 0 ? port : defaultPort(scheme(uri));
     }
 
     /**
      * The host, lower case, with ":port" only when the port is not the scheme's default:
-     * {@code example.com}, {@code example.com:8080}.
+     * {@code example.com}, {@code example.com:8080}, {@code a_b.example:8080} (as {@link #host}).
      */
     public static String hostAndPort(URI uri) {
-        int port = uri.getPort();
+        int port = writtenPort(uri);
         return port < 0 || port == defaultPort(scheme(uri)) ? host(uri) : host(uri) + ":" + port;
     }
 
@@ -234,9 +235,67 @@ public final class Urls {
         return scheme.equals("https") ? 443 : 80;
     }
 
-    /** The host of a URI, lower case, or "" when it has none. */
+    /**
+     * The host of a URI, lower case, or "" when it has none: the one rule for every request,
+     * key and row. An IPv6 address keeps its brackets. An http(s) URI whose host name
+     * {@link URI} does not read as one ({@code http://a_b.example:8080/}: an underscore, which
+     * browsers accept, makes its authority "registry-based", with {@link URI#getHost()} null
+     * and {@link URI#getPort()} -1) has the host a browser reads ({@link WebUrl}) when that is
+     * a name of letters, digits, hyphens, underscores and dots ({@link #isRequestableHost}).
+     */
     public static String host(URI uri) {
-        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (uri.getHost() != null) {
+            return uri.getHost().toLowerCase(Locale.ROOT);
+        }
+        WebUrl url = registryAuthority(uri);
+        return url == null ? "" : url.host();
+    }
+
+    /**
+     * Whether a host as {@link WebUrl#host()} serialises it can be requested: an IP address,
+     * or a name of letters, digits, hyphens, underscores and dots. A name with another
+     * character a browser's parser lets through ({@code a!b.example}, {@code a~b.example}) is
+     * no name DNS is asked for.
+     */
+    public static boolean isRequestableHost(String webUrlHost) {
+        if (webUrlHost.startsWith("[")) {
+            return true; // an IPv6 address, already checked by the parser
+        }
+        for (int i = 0; i < webUrlHost.length(); i++) {
+            char c = webUrlHost.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.'
+                    || c == '_')) {
+                return false;
+            }
+        }
+        return !webUrlHost.isEmpty();
+    }
+
+    /** The port written in the URI, or -1 (read as {@link #host} reads the host). */
+    private static int writtenPort(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getPort();
+        }
+        WebUrl url = registryAuthority(uri);
+        return url == null ? -1 : url.port();
+    }
+
+    /**
+     * The authority of an http(s) URI that {@link URI} reads as registry-based, read by
+     * {@link WebUrl} as a browser reads it, when its host can be requested; else null.
+     */
+    private static WebUrl registryAuthority(URI uri) {
+        String authority = uri.getRawAuthority();
+        String scheme = scheme(uri);
+        if (authority == null || !scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
+        try {
+            WebUrl url = WebUrl.parse(scheme + "://" + authority + "/");
+            return isRequestableHost(url.host()) ? url : null;
+        } catch (WebUrlException e) {
+            return null;
+        }
     }
 
     /**

@@ -147,7 +147,7 @@ public final class WebUrl {
      * this URI sends {@code /%25zz}, which a server reads as another path
      * ({@link #requestUrl()} keeps it, and the others, as the browser does). A host {@code URI}
      * cannot read as a host name ({@code a_b.example}) gives a URI whose
-     * {@link URI#getHost()} is null.
+     * {@link URI#getHost()} is null: {@link Urls#host} and {@link Urls#port} read it.
      */
     public URI toUri() {
         try {

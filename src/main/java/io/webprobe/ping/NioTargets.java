@@ -86,9 +86,10 @@ final class NioTargets {
                 continue;
             }
             boolean tls = u.getScheme().equalsIgnoreCase("https");
-            String key = (tls ? "https://" : "http://") + Urls.host(u) + ":" + port;
+            String host = Urls.host(u);
+            String key = (tls ? "https://" : "http://") + host + ":" + port;
             int id = ids.computeIfAbsent(key, k -> {
-                eps.add(new Endpoint(u.getHost(), port, tls));
+                eps.add(new Endpoint(host, port, tls));
                 return eps.size() - 1;
             });
             byte[] head = Http1RequestEncoder.encode(u, plan.requestTargets().get(u),

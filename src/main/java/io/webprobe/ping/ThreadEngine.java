@@ -187,7 +187,7 @@ final class ThreadEngine implements PingEngine {
             URI next = Urls.resolve(from, location);
             String scheme = next.getScheme();
             return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    && next.getHost() != null ? next : null;
+                    && !Urls.host(next).isEmpty() ? next : null;
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }

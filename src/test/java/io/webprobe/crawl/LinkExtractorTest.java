@@ -56,6 +56,7 @@ class LinkExtractorTest {
             <a href="list?f[name]=x">b</a>                    § http://site.test/dir/list?f[name]=x a
             <a href="x.html#frag">1</a><a href="x.html">2</a> § http://site.test/dir/x.html a
             <a href="http://b\u00fccher.test/">i</a>          § http://xn--bcher-kva.test/ a
+            <a href="http://My_Site.test:8080/p">u</a>        § http://my_site.test:8080/p a
             <base href="/other/"><a href="y.html">y</a>       § http://site.test/other/y.html a
             <base target="_blank"><a href="y.html">y</a>      § http://site.test/dir/y.html a
             """)
@@ -72,7 +73,7 @@ class LinkExtractorTest {
             http://x.test:99999/ § Malformed URL: the port is out of range
             http://x.test:8o/ § Malformed URL: the port is not a number
             http://1.2.3.256/ § Malformed URL: the host is not a valid IPv4 address
-            http://a_b.test/  § Malformed URL: the host name a_b.test cannot be requested
+            http://a!b.test/  § Malformed URL: the host name a!b.test cannot be requested
             """)
     void reportsMalformedHrefsAsInvalid(String href, String reason) {
         LinkExtractor.Page page = extract("<a href=\"" + href + "\">bad</a>");

@@ -44,6 +44,8 @@ class UrlSyntaxTest {
             'http:\\\\example.com\\docs'         | http://example.com/docs
             https://example.com:443/            | https://example.com/
             http://0x7f.1:8080/                 | http://127.0.0.1:8080/
+            a_b.localhost:8080                  | http://a_b.localhost:8080/
+            https://My_Site.example.test/       | https://my_site.example.test/
             """)
     void acceptsWhatAnAddressBarAccepts(String input, String expected) throws Exception {
         assertEquals(URI.create(expected), UrlSyntax.parseUserUrl(input));
@@ -85,7 +87,7 @@ class UrlSyntaxTest {
             nope                     | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
             a@example.com            | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
             http://exa[mple.com/     | The host name exa[mple.com contains "[", which no host name can have.
-            http://a_b.example/      | The host name a_b.example cannot be used: host names have only letters, digits, hyphens and dots.
+            http://a!b.example/      | The host name a!b.example cannot be used: host names have only letters, digits, hyphens, underscores and dots.
             http://256.1.1.1/        | The host 256.1.1.1 is not a valid IP address: that is four numbers from 0 to 255, such as 192.168.0.1.
             http://[::1/             | The host [::1 is not a valid IPv6 address.
             'http://[1:2]/'          | The host [1:2] is not a valid IPv6 address.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -315,5 +316,46 @@ class UrlsTest {
             """)
     void encodeIllegalEscapesWhatMayNotAppearInAUri(String in, String expected) {
         assertEquals(expected, Urls.encodeIllegal(in));
+    }
+
+    /**
+     * A host name with an underscore, which browsers accept: {@link URI} reads the authority as
+     * registry-based (no host, port -1), and the host and port are read as a browser does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://a_b.localhost:8080/x        | a_b.localhost         | 8080 | a_b.localhost:8080
+            http://My_Site.Example.test/       | my_site.example.test  | 80   | my_site.example.test
+            https://my_site.example.test/      | my_site.example.test  | 443  | my_site.example.test
+            https://my_site.example.test:443/  | my_site.example.test  | 443  | my_site.example.test
+            https://my_site.example.test:80/   | my_site.example.test  | 80   | my_site.example.test:80
+            http://user@a_b.test:81/p?q        | a_b.test              | 81   | a_b.test:81
+            http://_/                          | _                     | 80   | _
+            http://Example.com:8080/           | example.com           | 8080 | example.com:8080
+            'http://[::1]:8080/'               | '[::1]'               | 8080 | '[::1]:8080'
+            """)
+    void readsTheHostAndPortAsABrowserDoesWhenURIHasNoHost(String url, String host, int port,
+            String hostAndPort) {
+        URI uri = URI.create(url);
+        assertEquals(List.of(host, port, hostAndPort),
+                List.of(Urls.host(uri), Urls.port(uri), Urls.hostAndPort(uri)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http://a!b.test/", "http://a~b.test/", "http://a_b.test:99999/",
+            "mailto:a_b@example.com", "ftp://a_b.test/", "/relative/a_b"})
+    void hasNoHostWhenNoRequestCanBeMadeToIt(String url) {
+        URI uri = URI.create(url);
+        assertEquals("", Urls.host(uri));
+        assertEquals(Urls.host(uri), Urls.hostAndPort(uri));
+        assertThat(UrlSyntax.problem(uri)).isNotNull();
+    }
+
+    @Test
+    void anUnderscoreHostIsRequestable() {
+        assertThat(UrlSyntax.problem(URI.create("http://a_b.localhost:8080/"))).isNull();
+        assertThat(Urls.isRequestableHost("a_b.example")).isTrue();
+        assertThat(Urls.isRequestableHost("[::1]")).isTrue();
+        assertThat(Urls.isRequestableHost("a!b.example")).isFalse();
     }
 }
