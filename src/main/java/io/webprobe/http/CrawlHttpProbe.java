@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * {@link HttpProbe} contract, so a crawl's results do not depend on which one answered. One
  * difference is left: a link's "%" not followed by two hex digits goes as a browser sends it
  * over http ({@link FetchRequest#target()}), as {@code %25} over https, since java.net.http
- * sends only what a {@link URI} holds. Thread-safe.
+ * sends only what a {@link URI} holds. An https URL whose host name {@link URI} does not read
+ * ({@code https://a_b.example/}, which java.net.http refuses) goes through {@link Http1Probe}
+ * too, over TLS, and without the cookie jar, which cannot file its cookies. Thread-safe.
  */
 public final class CrawlHttpProbe implements HttpProbe {
     /** The Accept header every crawl request carries, as browsers send for a page. */
@@ -57,7 +59,9 @@ public final class CrawlHttpProbe implements HttpProbe {
 
     @Override
     public FetchResponse fetch(FetchRequest request) {
-        if (!"http".equalsIgnoreCase(request.uri().getScheme())) {
+        // java.net.http cannot request a host URI does not read (a_b.example): ours can
+        boolean jdkCan = request.uri().getHost() != null;
+        if (!"http".equalsIgnoreCase(request.uri().getScheme()) && jdkCan) {
             JdkHttpProbe s = secure();
             if (s == null) {
                 ErrorClassifier.Classified c = ErrorClassifier.cancelled();
@@ -66,11 +70,13 @@ public final class CrawlHttpProbe implements HttpProbe {
             return s.fetch(request);
         }
         List<Header> headers = withDefaults(request.headers());
-        if (cookies != null) {
+        // java.net's cookie jar files cookies under the URI's host: none for a_b.example
+        boolean jar = cookies != null && jdkCan;
+        if (jar) {
             headers.addAll(cookiesFor(request.uri()));
         }
         FetchResponse response = plain.fetch(request.withHeaders(headers));
-        if (cookies != null) {
+        if (jar) {
             keepCookies(request.uri(), response.headers());
         }
         return response;

@@ -110,6 +110,16 @@ public final class JdkHttpProbe implements HttpProbe {
         return new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER);
     }
 
+    /**
+     * Why a host name with an underscore ({@code a_b.example}), which browsers and
+     * {@link Http1Probe} request, is not requested here: one plain sentence.
+     */
+    static String unsupportedHost(URI uri) {
+        return "The host name " + Urls.host(uri) + " cannot be requested over HTTP/2 or through"
+                + " a proxy: Java's HTTP client, which Webprobe uses for those, takes only host"
+                + " names of letters, digits, hyphens and dots.";
+    }
+
     @Override
     public FetchResponse fetch(FetchRequest request) {
         URI uri = request.uri();
@@ -117,6 +127,10 @@ public final class JdkHttpProbe implements HttpProbe {
         String problem = UrlSyntax.problem(uri);
         if (problem != null) {
             return FetchResponse.failed(uri, ErrorKind.INVALID_URL, problem, 0);
+        }
+        if (uri.getHost() == null) {
+            // java.net.http refuses a URI whose host URI cannot read ("unsupported URI")
+            return FetchResponse.failed(uri, ErrorKind.INVALID_URL, unsupportedHost(uri), 0);
         }
         HttpRequest httpRequest;
         try {

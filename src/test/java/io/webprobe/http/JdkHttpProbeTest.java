@@ -324,4 +324,22 @@ class JdkHttpProbeTest {
 
         assertThat(r.error()).isEqualTo(ErrorKind.INVALID_URL);
     }
+
+    /**
+     * java.net.http refuses a URI with no host ("unsupported URI ..."): a host name with an
+     * underscore, which the crawl's own client requests, gets one plain sentence instead.
+     */
+    @Test
+    void anUnderscoreHostGetsAPlainSentenceNotTheClientsError() {
+        for (String url : new String[] {"https://a_b.localhost:" + server.port() + "/",
+                "http://a_b.localhost:" + server.port() + "/x"}) {
+            FetchResponse r = get(url);
+            assertThat(r.error()).as(url).isEqualTo(ErrorKind.INVALID_URL);
+            assertThat(r.errorMessage()).as(url).isEqualTo("The host name a_b.localhost cannot be"
+                    + " requested over HTTP/2 or through a proxy: Java's HTTP client, which"
+                    + " Webprobe uses for those, takes only host names of letters, digits,"
+                    + " hyphens and dots.");
+        }
+        assertThat(server.totalRequests()).isZero();
+    }
 }
