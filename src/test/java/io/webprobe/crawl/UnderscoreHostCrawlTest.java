@@ -96,4 +96,29 @@ class UnderscoreHostCrawlTest {
                     .contains("\r\nHost: a_b.localhost:" + server.port() + "\r\n");
         }
     }
+
+    /** The certificate's name is still checked: one trusted, but for another name, is refused. */
+    @Test
+    void anHttpsSiteByAnUnderscoreNameWithACertificateForAnotherNameIsRefused() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.forDnsNames(dir, "other",
+                "other.localhost");
+        try (RawServer server = new RawServer((socket, srv) -> {
+            while (srv.readHead(socket) != null) {
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+        }, cert.serverContext())) {
+            String root = "https://a_b.localhost:" + server.port() + "/";
+            var events = new RecordingCrawlListener();
+            try (CrawlJob job = TestJobs.job(CrawlPlan.of(URI.create(root), "t").toBuilder()
+                    .caCertFile(cert.pem().toString()).respectRobots(false).build(), events)) {
+                job.start();
+                CrawlSummary summary = events.awaitFinish();
+
+                assertThat(summary.startFailure()).contains("a_b.localhost")
+                        .containsIgnoringCase("certificate");
+                assertThat(server.requests()).isEmpty(); // no request went over it
+            }
+        }
+    }
 }
