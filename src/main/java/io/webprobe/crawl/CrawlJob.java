@@ -115,7 +115,8 @@ public final class CrawlJob implements AutoCloseable {
                     public List<QueueItem> read(long chunk) throws InterruptedException {
                         return QueueItem.decode(sink.unspill(chunk), graph::hostKeyOf);
                     }
-                }, b.startLog, QueueItem::level);
+                }, b.startLog,
+                new Frontier.Levels<>(QueueItem::level, b.levelPatience.toNanos()));
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
         this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);
@@ -557,6 +558,7 @@ public final class CrawlJob implements AutoCloseable {
         private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
         private Frontier.StartLog<QueueItem> startLog;
+        private Duration levelPatience = Frontier.Levels.PATIENCE;
         private final List<AutoCloseable> owned = new java.util.ArrayList<>();
         private AddressGuard.Resolver resolver = AddressGuard.SYSTEM;
         private AddressGuard.Privacy privacy = AddressGuard.STANDARD;
@@ -600,6 +602,15 @@ public final class CrawlJob implements AutoCloseable {
         /** How many queued URLs stay in memory. */
         Builder frontierLimits(Frontier.Limits limits) {
             frontierLimits = limits;
+            return this;
+        }
+
+        /**
+         * How long a shallower page in flight holds deeper ones from taking on their links
+         * (default {@link Frontier.Levels#PATIENCE}; tests on a busy machine give more).
+         */
+        Builder levelPatience(Duration patience) {
+            levelPatience = patience;
             return this;
         }
 

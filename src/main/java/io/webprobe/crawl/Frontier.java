@@ -38,8 +38,9 @@ import java.util.function.ToIntFunction;
  * handed out while an item of a lower level is still queued, and {@link #awaitShallower} lets
  * a worker that fetched a page wait, before it takes on the page's links, until no item of a
  * lower level is in flight. So every URL is first found from a page at the least depth that
- * links to it (breadth first, exactly), while workers still fetch the next level's pages as
- * the last of a level finish.
+ * links to it (breadth first, exactly, unless a shallower page takes longer than the levels'
+ * patience, 2 s, to answer), while workers still fetch the next level's pages as the last of
+ * a level finish.
  *
  * <p>Workers loop on {@link #take()} and call {@link #done} after each item. {@code take}
  * blocks while paused, or while nothing is ready but work is still queued or in flight, and
@@ -131,6 +132,7 @@ final class Frontier<T> {
     private final Map<String, Host<T>> hosts = new HashMap<>();
     /** An item's level (-1: none), or null when items have no levels. */
     private final ToIntFunction<T> levelOf;
+    private final long levelPatienceNanos;
     /**
      * Per level: hosts whose first item in memory is of that level. A host's queue is in
      * level order as the crawl finds its URLs breadth first; the first items are compared, not
@@ -138,10 +140,22 @@ final class Frontier<T> {
      * slows nothing down and never holds the crawl up.
      */
     private final LevelCounts firstAt = new LevelCounts();
-    /** Per level: items handed out and not done yet. */
-    private final LevelCounts inFlightAt = new LevelCounts();
-    /** Signalled when the lowest level in flight rises (or the frontier stops). */
+    /** Items with a level handed out and not done yet, with their ticker time of hand-out. */
+    private final Map<T, Long> levelsInFlight = new java.util.IdentityHashMap<>();
+    /** Signalled when an item with a level is done, the time moved, or the frontier stops. */
     private final Condition levelsMoved = lock.newCondition();
+    /**
+     * Levels (see the class comment).
+     *
+     * @param levelOf an item's level (a page's depth), or -1 for an item that takes on no URL
+     *     of the site
+     * @param patienceNanos how long an item in flight holds deeper ones from taking on their
+     *     links: one slower than this (a page that times out) does not hold the crawl up
+     */
+    record Levels<T>(ToIntFunction<T> levelOf, long patienceNanos) {
+        /** How long a shallower page holds deeper ones by default. */
+        static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(2);
+    }
     /** Items handed out before any host's, without a gap or limit ({@link #expedite}). */
     private final ArrayDeque<T> unpaced = new ArrayDeque<>();
     /** Unpaced items handed out and not done yet (by identity). */
@@ -201,14 +215,9 @@ final class Frontier<T> {
         this(hostOf, maxPerHost, gapNanos, ticker, limits, overflow, startLog, null);
     }
 
-    /**
-     * As the seven-argument constructor, with levels.
-     *
-     * @param levelOf an item's level (a page's depth), or -1 for an item that takes on no URL
-     *     of the site; null when items have no levels
-     */
+    /** As the seven-argument constructor, with levels (null for none). */
     Frontier(Function<T, String> hostOf, int maxPerHost, long gapNanos, Ticker ticker,
-            Limits limits, Overflow<T> overflow, StartLog<T> startLog, ToIntFunction<T> levelOf) {
+            Limits limits, Overflow<T> overflow, StartLog<T> startLog, Levels<T> levels) {
         if (maxPerHost < 1) {
             throw new IllegalArgumentException("maxPerHost must be >= 1, was " + maxPerHost);
         }
@@ -222,7 +231,8 @@ final class Frontier<T> {
         this.limits = limits;
         this.overflow = overflow;
         this.startLog = startLog;
-        this.levelOf = levelOf;
+        this.levelOf = levels == null ? null : levels.levelOf();
+        this.levelPatienceNanos = levels == null ? 0 : levels.patienceNanos();
     }
 
     /** Queues an item at the end of its host's queue; ignored after stop. */
@@ -507,7 +517,7 @@ final class Frontier<T> {
         lock.lock();
         try {
             inFlight--;
-            if (!stopped && inFlightAt.add(level(item), -1)) {
+            if (levelsInFlight.remove(item) != null) {
                 levelsMoved.signalAll(); // workers waiting for the level below theirs
             }
             Host<T> h = unpacedOut.remove(item) ? null : hosts.get(hostOf.apply(item));
@@ -541,7 +551,7 @@ final class Frontier<T> {
             ready.clear();
             waiting.clear();
             firstAt.clear();
-            inFlightAt.clear();
+            levelsInFlight.clear();
             changed.signalAll();
             levelsMoved.signalAll();
             return dropped;
@@ -574,6 +584,7 @@ final class Frontier<T> {
         lock.lock();
         try {
             changed.signalAll();
+            levelsMoved.signalAll();
         } finally {
             lock.unlock();
         }
@@ -599,6 +610,8 @@ final class Frontier<T> {
      * shallower than this one has taken on its links), or the frontier stops. Items without a
      * level return at once. Items of lower levels that are only queued do not hold it (a page
      * waiting for a server's Retry-After, say): {@link #take()} hands those out first anyway.
+     * Nor does one in flight for longer than the levels' patience (a page that times out
+     * would otherwise hold every deeper page for its whole timeout).
      */
     void awaitShallower(T item) throws InterruptedException {
         int level = level(item);
@@ -607,8 +620,18 @@ final class Frontier<T> {
         }
         lock.lock();
         try {
-            while (!stopped && inFlightAt.lowest() < level) {
-                levelsMoved.await();
+            while (!stopped) {
+                long now = ticker.nanoTime();
+                long wait = 0;
+                for (Map.Entry<T, Long> e : levelsInFlight.entrySet()) {
+                    if (level(e.getKey()) < level) {
+                        wait = Math.max(wait, e.getValue() + levelPatienceNanos - now);
+                    }
+                }
+                if (wait <= 0) {
+                    return;
+                }
+                levelsMoved.awaitNanos(wait);
             }
         } finally {
             lock.unlock();
@@ -621,7 +644,9 @@ final class Frontier<T> {
 
     /** An item leaves the queue for a worker; lock held. */
     private void handedOut(T item) {
-        inFlightAt.add(level(item), 1);
+        if (level(item) >= 0) {
+            levelsInFlight.put(item, ticker.nanoTime());
+        }
     }
 
     /** Notes the level of a host's first item after its queue changed; lock held. */
@@ -657,19 +682,15 @@ final class Frontier<T> {
         return null;
     }
 
-    /** Counts of items per level, and the lowest level counted; lock held. */
+    /** Counts per level, and the lowest level counted; lock held. */
     private static final class LevelCounts {
         private int[] at = new int[16];
         private int lowest = Integer.MAX_VALUE;
 
-        /**
-         * Adds {@code delta} at {@code level} (ignored for -1).
-         *
-         * @return whether the lowest level counted rose
-         */
-        boolean add(int level, int delta) {
+        /** Adds {@code delta} at {@code level} (ignored for -1). */
+        void add(int level, int delta) {
             if (level < 0) {
-                return false;
+                return;
             }
             if (level >= at.length) {
                 at = java.util.Arrays.copyOf(at, Math.max(level + 1, at.length * 2));
@@ -677,20 +698,16 @@ final class Frontier<T> {
             at[level] += delta;
             if (delta > 0) {
                 lowest = Math.min(lowest, level);
-                return false;
+            } else if (level == lowest && at[level] <= 0) {
+                int l = level;
+                while (l < at.length && at[l] <= 0) {
+                    l++;
+                }
+                lowest = l == at.length ? Integer.MAX_VALUE : l;
             }
-            if (level != lowest || at[level] > 0) {
-                return false;
-            }
-            int l = level;
-            while (l < at.length && at[l] <= 0) {
-                l++;
-            }
-            lowest = l == at.length ? Integer.MAX_VALUE : l;
-            return true;
         }
 
-        /** The lowest level with an item, or MAX_VALUE. */
+        /** The lowest level with a count, or MAX_VALUE. */
         int lowest() {
             return lowest;
         }

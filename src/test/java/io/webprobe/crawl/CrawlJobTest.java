@@ -247,7 +247,13 @@ class CrawlJobTest {
         server.route("/c", html("<title>C</title>"));
         var events = new RecordingCrawlListener();
 
-        job(plan("/").withThreads(4).withRespectRobots(false), events).start();
+        JdkHttpProbe probe = new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5));
+        toClose.add(probe);
+        // /b is awaited however long a busy machine takes to get to it (2 s by default)
+        CrawlJob job = TestJobs.builder(plan("/").withThreads(4).withRespectRobots(false), probe,
+                events).levelPatience(STUCK).build();
+        toClose.add(job);
+        job.start();
         events.awaitFinish();
 
         Map<String, CrawlResult> results = byUrl(events.stored());

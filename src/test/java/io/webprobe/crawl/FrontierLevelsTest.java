@@ -25,6 +25,7 @@ class FrontierLevelsTest {
         }
     }
 
+    private static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(2);
     private final ManualTicker ticker = new ManualTicker();
     private final List<Frontier<Item>> frontiers = new ArrayList<>();
 
@@ -35,7 +36,8 @@ class FrontierLevelsTest {
 
     private Frontier<Item> frontier() {
         Frontier<Item> f = new Frontier<>(Item::host, Integer.MAX_VALUE, 0, ticker,
-                Frontier.Limits.UNBOUNDED, null, null, Item::level);
+                Frontier.Limits.UNBOUNDED, null, null,
+                new Frontier.Levels<>(Item::level, PATIENCE.toNanos()));
         frontiers.add(f);
         return f;
     }
@@ -54,7 +56,8 @@ class FrontierLevelsTest {
     /** Whether some thread is parked in awaitShallower (it looked, and must wait). */
     private static boolean someoneAwaits() {
         return Thread.getAllStackTraces().entrySet().stream().anyMatch(e ->
-                (e.getKey().getState() == Thread.State.WAITING)
+                (e.getKey().getState() == Thread.State.WAITING
+                        || e.getKey().getState() == Thread.State.TIMED_WAITING)
                         && java.util.Arrays.stream(e.getValue()).anyMatch(s ->
                         s.getClassName().equals(Frontier.class.getName())
                                 && s.getMethodName().equals("awaitShallower")));
@@ -133,6 +136,28 @@ class FrontierLevelsTest {
         f.done(five);
         f.done(three);
         assertThat(f.take()).isNull(); // over
+    }
+
+    /** A page that times out does not hold every deeper page for its whole timeout. */
+    @Test
+    void aShallowerPageSlowerThanThePatienceHoldsNoOneLonger() throws Exception {
+        Frontier<Item> f = frontier();
+        Item slow = new Item("site", 1, "slow");
+        Item deeper = new Item("site", 2, "deeper");
+        f.add(slow);
+        f.add(deeper);
+        assertThat(f.take()).isEqualTo(slow);
+        assertThat(f.take()).isEqualTo(deeper);
+        ticker.advance(PATIENCE.minusMillis(1));
+        CompletableFuture<Void> waits = awaiting(f, deeper);
+        await().atMost(ManualTicker.STUCK).until(FrontierLevelsTest::someoneAwaits);
+        assertThat(waits).isNotDone(); // 1 ms before the slow page's patience is out
+
+        ticker.advance(java.time.Duration.ofMillis(1));
+        f.timeMoved();
+
+        waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+        f.awaitShallower(new Item("site", 2, "another")); // at once now
     }
 
     @Test
