@@ -139,8 +139,8 @@ public final class CrawlReader implements AutoCloseable {
      * Whether this crawl shows that a broken link of another crawl of the site is gone: its page
      * was fetched here and no longer holds it, or holds it and its target was fetched here too
      * (and is not broken, as the caller knows). A link whose page this crawl did not fetch (a
-     * page limit, a depth limit, the page gone), or whose target it did not fetch, is not
-     * known to be fixed.
+     * page limit, a depth limit, the page gone), or whose target it did not fetch, or whose
+     * target's redirects it did not follow to their end, is not known to be fixed.
      */
     synchronized boolean showsGone(BrokenLink l) throws StoreException {
         long[] source = fetched(l.sourceUrl());
@@ -156,12 +156,38 @@ public final class CrawlReader implements AutoCloseable {
         query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
                 + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
                 rs -> target[0] = rs.getLong(1), source[0], l.linkUrl());
-        if (fetched(l.linkUrl()) != null) {
-            return true; // fetched, not broken; or fetched, and the page no longer links to it
+        long[] fetchedTarget = fetched(l.linkUrl());
+        if (fetchedTarget != null) {
+            // fetched and not broken, if this crawl followed its redirects to their end; when
+            // its own settings or limits cut them short (an excluded hop, the page limit), only
+            // a page that no longer links to it says the link is gone
+            return followedToItsEnd(fetchedTarget[0]) || target[0] == 0 && linksRead(source[0]);
         }
         // no row: the page dropped the link, or this crawl left its target out (a pattern, a
         // limit, a trap guard) or did not check other sites' links, and kept no link row
         return target[0] == 0 && linksRead(source[0]) && keepsLinksTo(l.linkUrl());
+    }
+
+    /**
+     * Whether this crawl followed the redirects of a URL it fetched to where they end (a URL
+     * that answered, or a loop, or too many): not when they lead to a URL it left out or did not
+     * fetch, nor to one the site blocked.
+     */
+    private boolean followedToItsEnd(long id) throws StoreException {
+        Map<Long, RedirectChains.Node> hops = new HashMap<>(); // a chain is a few rows: read them
+        long next = id;
+        // (far more hops than follow() goes before it says "too many")
+        while (next > 0 && !hops.containsKey(next) && hops.size() < 64) {
+            long[] to = {0};
+            query("SELECT " + NODE_COLUMNS + " FROM urls t WHERE t.id = ?", rs -> {
+                RedirectChains.Node n = node(rs, 1);
+                hops.put(n.id(), n);
+                to[0] = n.redirectId();
+            }, next);
+            next = to[0];
+        }
+        RedirectChains.End end = RedirectChains.follow(hops.get(id), hops::get).end();
+        return end != RedirectChains.End.NOT_FOLLOWED && end != RedirectChains.End.BLOCKED;
     }
 
     /**

@@ -531,6 +531,45 @@ class CrawlFileCommandsTest {
     }
 
     @Test
+    void aRedirectLoopWhoseChainTheNewCrawlCutIsNotCalledFixed() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/loop1\">loop</a>"));
+        server.route("/loop1", redirect(301, "/loop2"));
+        server.route("/loop2", redirect(302, "/loop1"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode()); // / -> /loop1 is a broken link: a redirect loop
+
+        // the loop is still there; the next crawls stop following it at /loop2, one by a
+        // pattern, one by its page limit
+        Path excluded = dir.resolve("excluded.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--exclude", "loop2",
+                "--db", excluded.toString()).exitCode());
+        Path limited = dir.resolve("limited.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--max-pages", "2",
+                "--db", limited.toString()).exitCode());
+
+        for (Path after : List.of(excluded, limited)) {
+            Path diff = dir.resolve("diff-" + after.getFileName() + ".csv");
+            CliRun r = run("compare", before.toString(), after.toString(), "--csv",
+                    diff.toString());
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.out()).doesNotContain("fixed broken link");
+            assertThat(readCsv(diff)).extracting(l -> l[0]).doesNotContain("fixed_broken_link");
+        }
+
+        // once /loop1 leads somewhere, a crawl that follows it to its end calls the link fixed
+        server.route("/loop2", html("<title>Out of the loop</title>"));
+        Path mended = dir.resolve("mended.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", mended.toString())
+                .exitCode());
+        Path diff = dir.resolve("diff-mended.csv");
+        run("compare", before.toString(), mended.toString(), "--csv", diff.toString());
+        assertThat(readCsv(diff)).filteredOn(l -> l[0].equals("fixed_broken_link"))
+                .extracting(l -> l[1]).containsExactly(server.url("/loop1"));
+    }
+
+    @Test
     void aBrokenLinkOnAPageWhoseLinksTheNewCrawlDidNotReadIsNotCalledFixed() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/p\">p</a><a href=\"/q\">q</a>"));
         server.route("/p", html("<title>P</title><a href=\"/missing1\">1</a>"));
