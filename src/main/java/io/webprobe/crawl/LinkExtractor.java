@@ -212,7 +212,8 @@ final class LinkExtractor {
     }
 
     /**
-     * Where an HTTP {@code Refresh} response header sends the browser.
+     * Where an HTTP {@code Refresh} response header sends the browser, or what another header
+     * links to ({@link #canonicalHeader}).
      *
      * @param target where it leads, or null
      * @param invalid the target when it is not a valid URL (the browser stays on the page), as
@@ -232,6 +233,24 @@ final class LinkExtractor {
         Collector c = new Collector(webUrl(url));
         Link target = c.refresh(value, "refresh-header");
         return new HeaderRefresh(target, c.invalid.isEmpty() ? null : c.invalid.getFirst());
+    }
+
+    /**
+     * The canonical a response names in its {@code Link} header ({@code </c>; rel=canonical},
+     * read by {@link io.webprobe.http.LinkHeader}), resolved against the URL that answered as
+     * an href is (link type {@code canonical-header}); or its target that is not a valid URL;
+     * {@link HeaderRefresh#NONE} when it names none (or one of another scheme).
+     *
+     * @param fieldValues the values of every Link field of the response
+     */
+    static HeaderRefresh canonicalHeader(List<String> fieldValues, String url) {
+        String target = io.webprobe.http.LinkHeader.target(fieldValues, "canonical");
+        if (target == null) {
+            return HeaderRefresh.NONE;
+        }
+        Collector c = new Collector(webUrl(url));
+        Link link = c.add(target, "", "canonical-header", true);
+        return new HeaderRefresh(link, c.invalid.isEmpty() ? null : c.invalid.getFirst());
     }
 
     /** Gathers a page's links, deduplicated by key. Not thread-safe; one per page. */

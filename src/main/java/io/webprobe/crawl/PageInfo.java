@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * What an HTML page says about itself, for SEO columns. Immutable.
  *
- * @param canonical the resolved {@code <link rel=canonical>} URL, or ""
+ * @param canonical the resolved {@code <link rel=canonical>} URL, else the one of the
+ *     response's {@code Link} header, or ""
  * @param metaDescription the {@code <meta name=description>} content, or ""
  * @param h1 the text of the first {@code <h1>}, or ""
  * @param wordCount words of visible body text
@@ -27,6 +28,11 @@ public record PageInfo(
     public PageInfo withRobotsHeader(String header) {
         return new PageInfo(canonical, metaDescription, h1, wordCount, metaRobots,
                 header.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** A copy naming this canonical URL. */
+    public PageInfo withCanonical(String url) {
+        return new PageInfo(url, metaDescription, h1, wordCount, metaRobots, robotsHeader);
     }
 
     /** Both sources of robots directives, for the meta_robots column. */

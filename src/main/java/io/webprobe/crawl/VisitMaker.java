@@ -93,6 +93,10 @@ final class VisitMaker {
                 redirectTarget(item, refresh.requestUrl(), row);
             }
         }
+        LinkExtractor.Link canonical = canonicalHeader(item, r).target();
+        if (canonical != null && info.canonical().isEmpty()) {
+            info = info.withCanonical(canonical.requestUrl());
+        }
         return row.page(info).build();
     }
 
@@ -127,11 +131,14 @@ final class VisitMaker {
             redirectId = redirect(item, headerRefresh.requestUrl(), headerRefresh.type(), links,
                     row, setsCookie(r));
         }
+        LinkExtractor.Page page = null;
+        int outlinks = 0;
         if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
-            LinkExtractor.Page page = parse(item, r, false);
+            page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
-            row.title(page.title()).outlinks(page.links().size());
+            row.title(page.title());
+            outlinks = page.links().size();
             // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
             // followed, unless the plan says otherwise
             // so are the links of every page of a list check: it checks the list, nothing more
@@ -153,7 +160,7 @@ final class VisitMaker {
                 && ContentTypes.isCss(type)) {
             // a stylesheet of the site: its fonts, background images and imports are links
             LinkExtractor.Page sheet = parse(item, r, true);
-            row.outlinks(sheet.links().size());
+            outlinks = sheet.links().size();
             for (LinkExtractor.Link link : sheet.links()) {
                 links.link(link, "", false);
             }
@@ -161,10 +168,56 @@ final class VisitMaker {
                 invalid.add(new CrawlSink.InvalidHref(bad.href(), "", bad.type(), bad.reason()));
             }
         }
+        LinkExtractor.HeaderRefresh canonical = canonicalHeader(item, r);
+        if (canonical != LinkExtractor.HeaderRefresh.NONE) {
+            outlinks += linkCanonical(canonical, page, info, links, invalid);
+            if (canonical.target() != null && info.canonical().isEmpty()) {
+                // the HTML's own canonical comes first (Screaming Frog reports both; the page's
+                // own word is the more specific, the header may be a server's default)
+                info = info.withCanonical(canonical.target().requestUrl());
+            }
+        }
+        row.outlinks(outlinks);
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
                 links.discovered(), links.links(), invalid, item.revisit);
         return new Made(visit, links.toQueue(), links.skippedRows());
+    }
+
+    /**
+     * Takes the canonical of a response's {@code Link} header as a link of the page, checked as
+     * a {@code <link rel=canonical>} is, unless the page's links are not followed or its HTML
+     * holds the same link; a target that is not a valid URL is a malformed href of the page.
+     *
+     * @param page the page's HTML, or null when it is no HTML page of the site
+     * @return 1 when it is a new link of the page, else 0
+     */
+    private int linkCanonical(LinkExtractor.HeaderRefresh canonical, LinkExtractor.Page page,
+            PageInfo info, LinkGraph.PageLinks links, List<CrawlSink.InvalidHref> invalid) {
+        if (plan.isList() || !plan.followNofollow() && info.nofollow()) {
+            return 0;
+        }
+        if (canonical.invalid() != null) {
+            invalid.add(invalidHref(canonical.invalid()));
+            return 0;
+        }
+        LinkExtractor.Link target = canonical.target();
+        if (page != null && page.links().stream().anyMatch(l -> l.key().equals(target.key()))) {
+            return 0;
+        }
+        links.link(target, "", false);
+        return 1;
+    }
+
+    /** The canonical named in the Link header of a page of the site answering 2xx. */
+    private static LinkExtractor.HeaderRefresh canonicalHeader(QueueItem item,
+            FetchResponse r) {
+        if (item.external || r.status() < 200 || r.status() >= 300) {
+            return LinkExtractor.HeaderRefresh.NONE;
+        }
+        List<String> values = r.headerValues("link");
+        return values.isEmpty() ? LinkExtractor.HeaderRefresh.NONE
+                : LinkExtractor.canonicalHeader(values, item.url);
     }
 
     /** A URL the site keeps crawlers from (or the crawl keeps away from), with any response. */

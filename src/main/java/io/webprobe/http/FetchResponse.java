@@ -94,6 +94,17 @@ public record FetchResponse(
         return "";
     }
 
+    /** Every value of a response header field (any case), in order, read as {@link #header}. */
+    public List<String> headerValues(String name) {
+        List<String> values = new java.util.ArrayList<>(1);
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                values.add(headerText(h.value()));
+            }
+        }
+        return values;
+    }
+
     /**
      * A header value as a browser reads it. Both HTTP clients give a header's bytes one char
      * each (ISO-8859-1); a server that writes a URL with raw UTF-8 in it (a Location of
