@@ -150,7 +150,8 @@ public record CrawlResult(
 
     /**
      * Whether a search engine may index this URL: an HTML page answering 200, not marked
-     * noindex, whose canonical (if any) is itself.
+     * noindex, whose canonical (if any) is itself (by the dedup key: {@code /%63s3.html} is
+     * {@code /cs3.html}, {@link io.webprobe.http.Urls#sameKey}).
      */
     public boolean indexable() {
         return status == 200
@@ -158,7 +159,8 @@ public record CrawlResult(
                 && redirectTo.isEmpty()
                 && io.webprobe.http.ContentTypes.isHtml(contentType)
                 && !page.noindex()
-                && (page.canonical().isEmpty() || page.canonical().equals(url));
+                && (page.canonical().isEmpty()
+                        || io.webprobe.http.Urls.sameKey(page.canonical(), url));
     }
 
     /** Builds a {@link CrawlResult}; not thread-safe. */

@@ -210,6 +210,22 @@ public final class Urls {
     }
 
     /**
+     * Whether two URLs as the crawl keeps them ({@link WebUrl#requestUrl()}) are one page by the
+     * dedup rule: the same {@link WebUrl#key()} ({@code /%63s3.html} is {@code /cs3.html}).
+     * Text that is no URL is only the same as itself.
+     */
+    public static boolean sameKey(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return WebUrl.parse(a).key().equals(WebUrl.parse(b).key());
+        } catch (WebUrlException e) {
+            return false;
+        }
+    }
+
+    /**
      * The port a request to this URI goes to: the one written, else the scheme's default
      * (443 for https, 80 otherwise). Read as {@link #host} reads the host.
      */

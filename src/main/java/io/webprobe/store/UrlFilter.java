@@ -39,8 +39,9 @@ public enum UrlFilter {
     /** The site's HTML pages that answered 200 but may not be indexed. */
     NON_INDEXABLE("Non-indexable", "(" + Page.SITE_HTML_200 + " AND NOT "
             + UrlFilter.INDEXABLE_SQL + ")"),
-    /** Pages whose canonical names another URL. */
-    CANONICALISED("Canonicalised", "(u.canonical IS NOT NULL AND u.canonical <> u.url)"),
+    /** Pages whose canonical names another URL (not the page's by the dedup key). */
+    CANONICALISED("Canonicalised", "(u.canonical IS NOT NULL AND u.canonical <> u.url "
+            + "AND NOT wp_same_key(u.canonical, u.url))"),
     MISSING_TITLE("Missing title", "(" + Page.SITE_HTML_200 + " AND u.title IS NULL)"),
     /**
      * The site's pages sharing their title with another page. Not a plain SQL condition (SQLite
@@ -66,7 +67,7 @@ public enum UrlFilter {
             + ") = 0 AND u.redirect_to IS NULL AND " + UrlFilter.HTML_SQL + " AND NOT "
             + "(COALESCE(u.meta_robots, u.robots_header) IS NOT NULL AND "
             + "wp_noindex(u.meta_robots, u.robots_header)) AND (u.canonical IS NULL OR "
-            + "u.canonical = u.url))";
+            + "u.canonical = u.url OR wp_same_key(u.canonical, u.url)))";
 
     private final String label;
     private final String sql;

@@ -19,6 +19,8 @@ final class WorkspaceSql {
      * <ul>
      *   <li>{@code wp_noindex(meta_robots, robots_header)}: 1 when the page's robots directives
      *       forbid indexing, as {@link PageInfo#noindex()} decides.
+     *   <li>{@code wp_same_key(url, url)}: 1 when the two URLs are one page by the dedup key
+     *       ({@link io.webprobe.http.Urls#sameKey}), as the canonical of an indexable page is.
      * </ul>
      */
     static void install(Connection c) throws SQLException {
@@ -30,6 +32,14 @@ final class WorkspaceSql {
                 PageInfo p = new PageInfo("", "", "", 0, meta == null ? "" : meta,
                         header == null ? "" : header);
                 result(p.noindex() ? 1 : 0);
+            }
+        }, 2, Function.FLAG_DETERMINISTIC);
+        Function.create(c, "wp_same_key", new Function() {
+            @Override
+            protected void xFunc() throws SQLException {
+                String a = value_text(0);
+                String b = value_text(1);
+                result(a != null && b != null && io.webprobe.http.Urls.sameKey(a, b) ? 1 : 0);
             }
         }, 2, Function.FLAG_DETERMINISTIC);
     }

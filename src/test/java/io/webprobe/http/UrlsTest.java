@@ -358,4 +358,20 @@ class UrlsTest {
         assertThat(Urls.isRequestableHost("[::1]")).isTrue();
         assertThat(Urls.isRequestableHost("a!b.example")).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} ~ {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://s/cs3.html       | http://s/%63s3.html       | true
+            http://s/a~b            | http://s/a%7eb            | true
+            HTTP://S:80/a           | http://s/a                | true
+            http://s/a%2f           | http://s/a%2F             | true
+            http://s/a#top          | http://s/a                | true
+            http://s/a%2Fb          | http://s/a/b              | false
+            http://s/a              | http://s/a/               | false
+            http://s/a%zz           | http://s/a%zz             | true
+            not a url               | http://s/                 | false
+            """)
+    void sameKeyFollowsTheDedupRule(String a, String b, boolean same) {
+        assertEquals(same, Urls.sameKey(a, b));
+    }
 }
