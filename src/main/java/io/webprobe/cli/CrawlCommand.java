@@ -97,7 +97,8 @@ public final class CrawlCommand implements Callable<Integer> {
     Integer maxDepth;
 
     @Option(names = "--max-pages", paramLabel = "P",
-            description = "Fetch at most P pages of the site (default: no limit).")
+            description = "Take at most P URLs of the site, those robots.txt blocks "
+                    + "included (default: no limit).")
     Integer maxPages;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",

@@ -57,6 +57,30 @@ class CrawlCommandTest {
     }
 
     @Test
+    void theHelpSaysThatBlockedUrlsTakeAPlaceOfThePageLimitAsTheyDo() throws Exception {
+        server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
+                "User-agent: *\nDisallow: /priv/\n"));
+        server.route("/", html("<title>Home</title><a href=\"/priv/x\">x</a>"
+                + "<a href=\"/a\">a</a><a href=\"/b\">b</a><a href=\"/c\">c</a>"));
+        for (String p : List.of("/a", "/b", "/c")) {
+            server.route(p, html("<title>" + p + "</title>"));
+        }
+        Path pages = dir.resolve("pages.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--threads", "1", "--max-pages",
+                "3", "--csv", pages.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        // the page limit counts the URLs of the site the crawl lists, blocked ones included
+        assertThat(readCsv(pages).stream().skip(1).map(l -> l[0]))
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/priv/x"),
+                        server.url("/a"));
+        String help = run("crawl", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("--max-pages=P Take at most P URLs of the site, those "
+                + "robots.txt blocks included (default: no limit).");
+    }
+
+    @Test
     void brokenLinksExitOneAndBothCsvFilesHoldEveryRow() throws Exception {
         TestSite site = new TestSite(server, 60);
         Path pages = dir.resolve("pages.csv");

@@ -171,7 +171,8 @@ final class CrawlSettingsPane {
                 "no limit", "Follow links at most this many clicks from the start page "
                         + "(0: the start page only). Blank: no limit.");
         TextField pages = number("crawlMaxPages", Field.MAX_PAGES, form.maxPagesProperty(),
-                "no limit", "Fetch at most this many URLs of the site. Blank: no limit.");
+                "no limit", "Take at most this many URLs of the site, those robots.txt blocks "
+                        + "included. Blank: no limit.");
         CheckBox external = check("crawlCheckExternal", "Check external links",
                 form.checkExternalProperty(),
                 "Check links to other hosts once (HEAD, then GET); they are never crawled");
