@@ -513,8 +513,10 @@ public final class CrawlCommand implements Callable<Integer> {
         if (delayMs < 0 || delayMs > 3_600_000) {
             return "--delay-ms must be between 0 and 3600000 (an hour).";
         }
-        if (userAgent != null && (userAgent.isBlank()
-                || userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f))) {
+        if (userAgent != null && userAgent.isBlank()) {
+            return "--user-agent must not be empty; leave it out to send Webprobe's own.";
+        }
+        if (userAgent != null && userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
             return "--user-agent must be printable ASCII text on one line.";
         }
         if (maxRps != null && !(maxRps >= 0.001 && maxRps <= 100_000)) {

@@ -220,8 +220,11 @@ public final class PingCommand implements Callable<Integer> {
         try {
             plan = plan(err);
         } catch (IllegalArgumentException | IOException | TlsTrust.TrustException e) {
-            // the plan's rules are worded for the window too, which adds the full stop itself
-            err.println("webprobe: " + WebprobeCli.sentence(e.getMessage()));
+            // the plan's rules are worded for the window too, which adds the full stop itself;
+            // a setting out of range is named by its option here, by its label there
+            String message = e instanceof PingPlan.InvalidSetting invalid
+                    ? invalid.forCommandLine() : e.getMessage();
+            err.println("webprobe: " + WebprobeCli.sentence(message));
             err.flush();
             return FAILED;
         }
@@ -489,12 +492,9 @@ public final class PingCommand implements Callable<Integer> {
         return out;
     }
 
-    /** "Connection refused ×3, 503 ×2". */
+    /** "Connection refused×3, 503×2", as the table writes them. */
     private static String outcomes(PingResult r) {
-        List<String> parts = new ArrayList<>();
-        r.errorCounts().forEach((k, n) -> parts.add(k.label() + " ×" + n));
-        r.statusCounts().forEach((code, n) -> parts.add(code + " ×" + n));
-        return String.join(", ", parts);
+        return r.outcomesLabelled(true);
     }
 
     private static String trim(double d) {

@@ -100,6 +100,9 @@ public final class WebprobeCli implements Runnable {
     private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
             "Invalid value for (?:option|positional parameter) '([^']+)'(?: \\([^)]*\\))?: "
                     + "'(.*)' is not an? (int|long|double|float)");
+    private static final java.util.regex.Pattern TOO_SHORT = java.util.regex.Pattern.compile(
+            "Invalid value for option '([^']+)'(?: \\([^)]*\\))?: '(.*)' "
+                    + java.util.regex.Pattern.quote(DurationConverter.AT_LEAST_1_MS));
     private static final java.util.regex.Pattern UNMATCHED = java.util.regex.Pattern.compile(
             "Unmatched arguments? (?:at|from) index \\d+: (.*)");
     private static final java.util.regex.Pattern TWICE = java.util.regex.Pattern.compile(
@@ -146,6 +149,11 @@ public final class WebprobeCli implements Runnable {
             return option + " takes " + (whole ? "a whole number" : "a number, such as 2.5")
                     + "; '" + value + "' is not one" + (value.contains("%")
                             ? " (leave out the % sign)" : "");
+        }
+        m = TOO_SHORT.matcher(message);
+        if (m.matches()) {
+            // the option takes seconds: "'0' must be at least 1 ms" did not say which option
+            return m.group(1) + " " + DurationConverter.AT_LEAST_1_MS + ", not " + m.group(2);
         }
         m = UNMATCHED.matcher(message);
         if (m.lookingAt()) {

@@ -67,11 +67,20 @@ public final class ErrorClassifier {
         return CONNECT_TIMEOUT;
     }
 
-    /** The request's deadline passed before the response (or the TLS handshake) completed. */
+    /**
+     * The request's deadline passed before the response (or the TLS handshake) completed. The
+     * timeout is said in seconds, as the options give it ("2 s", "0.5 s", "15 s"), wherever the
+     * sentence is shown.
+     */
     public static Classified timedOut(Duration timeout) {
-        long ms = timeout.toMillis();
-        String t = ms >= 10_000 && ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
-        return new Classified(ErrorKind.TIMEOUT, "No complete response within " + t);
+        return new Classified(ErrorKind.TIMEOUT, "No complete response within "
+                + seconds(timeout));
+    }
+
+    /** A duration in seconds, to the millisecond, without trailing zeros: "2 s", "0.5 s". */
+    static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros()
+                .toPlainString() + " s";
     }
 
     /** The job was stopped while the request was in flight. */

@@ -87,25 +87,26 @@ public record PingPlan(
             throw new IllegalArgumentException("The method must be GET or HEAD, not " + method);
         }
         if (concurrency < 1 || concurrency > 1000) {
-            throw new IllegalArgumentException("Concurrency must be between 1 and 1,000");
+            throw new InvalidSetting(Setting.CONCURRENCY, "must be between 1 and 1,000");
         }
         if (mode == PingMode.COUNT && count < 1) {
-            throw new IllegalArgumentException("The count must be at least 1");
+            throw new InvalidSetting(Setting.COUNT, "must be at least 1");
         }
         if (count < 0) {
-            throw new IllegalArgumentException("The count cannot be negative");
+            throw new InvalidSetting(Setting.COUNT, "cannot be negative");
         }
         if (mode != PingMode.COUNT && (duration.isZero() || duration.isNegative())) {
-            throw new IllegalArgumentException("The duration must be positive");
+            throw new InvalidSetting(Setting.DURATION, "must be positive");
         }
         if (mode == PingMode.RATE && !(rate > 0 && rate <= 1_000_000)) {
-            throw new IllegalArgumentException("The rate must be above 0 and at most 1,000,000 requests/s");
+            throw new InvalidSetting(Setting.RATE,
+                    "must be above 0 and at most 1,000,000 requests/s");
         }
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException("The timeout must be positive");
+            throw new InvalidSetting(Setting.TIMEOUT, "must be positive");
         }
         if (warmup < 0) {
-            throw new IllegalArgumentException("Warm-up requests cannot be negative");
+            throw new InvalidSetting(Setting.WARMUP, "cannot be negative");
         }
         for (Header h : headers) {
             for (String framing : new String[] {"Content-Length", "Transfer-Encoding", "TE",
@@ -130,6 +131,62 @@ public record PingPlan(
         if (http2 && !keepAlive) {
             throw new IllegalArgumentException("HTTP/2 keeps its connections open, so it cannot "
                     + "be used without keep-alive");
+        }
+    }
+
+    /**
+     * A setting of the plan with a number, as the Ping tab labels it and as the command line
+     * names its option: a rule it breaks names it the way the reader set it.
+     */
+    public enum Setting {
+        CONCURRENCY("Concurrency", "--concurrency"),
+        COUNT("Requests per URL", "--count"),
+        DURATION("Duration", "--duration"),
+        RATE("Rate", "--rate"),
+        TIMEOUT("Timeout", "--timeout"),
+        WARMUP("Warm-up requests", "--warmup");
+
+        private final String label;
+        private final String option;
+
+        Setting(String label, String option) {
+            this.label = label;
+            this.option = option;
+        }
+
+        /** As the Ping tab labels it. */
+        public String label() {
+            return label;
+        }
+
+        /** The command line's option. */
+        public String option() {
+            return option;
+        }
+    }
+
+    /**
+     * A setting out of its range. The message names it by its Ping tab label;
+     * {@link #forCommandLine()} names it by its option. One rule, two readers.
+     */
+    public static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final Setting setting;
+        private final String rule;
+
+        InvalidSetting(Setting setting, String rule) {
+            super(setting.label() + " " + rule);
+            this.setting = setting;
+            this.rule = rule;
+        }
+
+        public Setting setting() {
+            return setting;
+        }
+
+        /** The same rule naming the command line's option: "--count must be at least 1". */
+        public String forCommandLine() {
+            return setting.option() + " " + rule;
         }
     }
 

@@ -130,6 +130,17 @@ public record PingResult(
         return countsText(errorCounts, ErrorKind::label, grouped, ", ");
     }
 
+    /**
+     * The errors in words, then the statuses, as the tables write each: "Connection refused×3,
+     * 503×2"; {@code grouped} as in {@link #statusCountsText(boolean)}.
+     */
+    public String outcomesLabelled(boolean grouped) {
+        String errors = errorCountsLabelled(grouped);
+        String statuses = countsText(statusCounts, String::valueOf, grouped, ", ");
+        return errors.isEmpty() ? statuses : statuses.isEmpty() ? errors
+                : errors + ", " + statuses;
+    }
+
     private static <K> String countsText(Map<K, Long> counts, Function<K, String> name,
             boolean grouped) {
         return countsText(counts, name, grouped, " ");

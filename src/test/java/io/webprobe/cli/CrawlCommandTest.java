@@ -325,6 +325,12 @@ class CrawlCommandTest {
         assertOneSentenceWithoutStackTrace(size.err());
         assertEquals(2, agent.exitCode());
         assertThat(agent.err()).contains("--user-agent must be printable ASCII text");
+        for (String blank : List.of("", "  ")) {
+            CliRun none = run("crawl", server.url("/"), "--quiet", "--user-agent", blank);
+            assertEquals(2, none.exitCode());
+            assertThat(none.err()).startsWith("webprobe: --user-agent must not be empty; leave "
+                    + "it out to send Webprobe's own.");
+        }
         assertThat(server.totalRequests()).isZero();
     }
 
@@ -348,6 +354,18 @@ class CrawlCommandTest {
 
         assertEquals(2, r.exitCode());
         assertThat(r.err()).contains("'abc' is not a duration").doesNotContain("\tat ");
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    @Test
+    void aTimeoutOfZeroNamesTheOptionAndItsUnit() {
+        smallSiteWithoutBrokenLinks();
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--timeout", "0");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).isEqualTo("webprobe: --timeout must be at least 1 ms (0.001 s), "
+                + "not 0. Run webprobe crawl --help to see every option.\n");
         assertThat(server.totalRequests()).isZero();
     }
 

@@ -31,7 +31,7 @@ class DurationConverterTest {
         }
         assertThatThrownBy(() -> converter.convert("99999999999s"))
                 .hasMessage("'99999999999s' is longer than the 365 days Webprobe takes");
-        assertThatThrownBy(() -> converter.convert("0s")).hasMessage("'0s' must be at least 1 ms");
+        assertThatThrownBy(() -> converter.convert("0s")).hasMessage("'0s' must be at least 1 ms (0.001 s)");
         assertThat(new DurationConverter.OrZero().convert("0")).isEqualTo(Duration.ZERO);
     }
 }

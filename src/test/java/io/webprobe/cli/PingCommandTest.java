@@ -125,7 +125,7 @@ class PingCommandTest {
         // a URL that never answered with success fails the run, and the CSV is still written
         assertEquals(1, r.exitCode(), r.err());
         assertThat(r.out()).contains("FAIL: no successful response from " + server.url("/down")
-                + " (4 requests: 503 ×4)");
+                + " (4 requests: 503×4)");
         assertEquals(SUMMARY_HEADER, firstLine(csv));
         List<String[]> rows = readCsv(csv);
         assertThat(rows).hasSize(3);
@@ -239,7 +239,7 @@ class PingCommandTest {
         assertThat(r.err()).contains("webprobe: note: 2 repeats of a URL already given left "
                 + "out; each URL is pinged once, with all its requests.");
         assertThat(r.out()).contains("FAIL: no successful response from " + down
-                + " (1 request: Connection refused ×1)");
+                + " (1 request: Connection refused×1)");
     }
 
     @Test
@@ -309,10 +309,12 @@ class PingCommandTest {
                 Arguments.of("rate alone", List.of("ping", "URL", "--rate", "5"),
                         "--rate needs --duration"),
                 Arguments.of("rate 0", List.of("ping", "URL", "--rate", "0", "-d", "1s"),
-                        "The rate must be above 0 and at most 1,000,000 requests/s."),
+                        "--rate must be above 0 and at most 1,000,000 requests/s."),
+                Arguments.of("count 0", List.of("ping", "URL", "-n", "0"),
+                        "--count must be at least 1."),
                 Arguments.of("POST", List.of("ping", "URL", "--method", "POST"), "GET or HEAD"),
                 Arguments.of("concurrency 0", List.of("ping", "URL", "--concurrency", "0"),
-                        "Concurrency must be between 1 and 1,000."),
+                        "--concurrency must be between 1 and 1,000."),
                 Arguments.of("header without colon", List.of("ping", "URL", "-H", "nocolon"),
                         "'nocolon' is not a header"),
                 Arguments.of("bad success codes", List.of("ping", "URL", "--success", "abc"),
@@ -579,7 +581,7 @@ class PingCommandTest {
             CliRun untrusted = run("ping", url, "--count", "2", "--quiet");
             assertEquals(1, untrusted.exitCode(), untrusted.err());
             assertThat(untrusted.out()).contains("FAIL: no successful response from " + url
-                    + " (2 requests: Untrusted certificate ×2)");
+                    + " (2 requests: Untrusted certificate×2)");
             assertThat(untrusted.err()).isEqualTo("webprobe: The site's certificate is not "
                     + "trusted (self-signed or from an unknown authority). Use --cacert FILE to "
                     + "trust it, or --insecure to skip the check.\n");
@@ -659,7 +661,7 @@ class PingCommandTest {
         assertEquals(1, strict.exitCode(), strict.err());
         assertThat(strict.out().lines().filter(l -> l.startsWith("FAIL: ")).toList())
                 .containsExactly("FAIL: no successful response from " + down
-                        + " (2 requests: Connection refused ×2)");
+                        + " (2 requests: Connection refused×2)");
 
         CliRun tolerant = run("ping", server.url("/up"), down, "--count", "2", "--quiet",
                 "--max-error-rate", "100");

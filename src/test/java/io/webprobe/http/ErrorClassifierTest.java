@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /** The closed-connection family: what each engine's libraries throw, said in one sentence. */
 class ErrorClassifierTest {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"500, 0.5 s", "2000, 2 s", "15000, 15 s",
+        "1, 0.001 s", "1250, 1.25 s", "120000, 120 s"})
+    void aTimeoutIsSaidInSecondsWhateverItsLength(long millis, String said) {
+        assertThat(ErrorClassifier.timedOut(java.time.Duration.ofMillis(millis)).message())
+                .isEqualTo("No complete response within " + said);
+    }
+
     @Test
     void aConnectionTheServerClosedIsClosedWhateverTheLibraryCallsIt() {
         for (Throwable t : new Throwable[] {

@@ -252,7 +252,7 @@ class JdkHttpProbeTest {
             assertThat(firstBytesSent.getCount()).isZero();
             assertThat(r.error()).isEqualTo(ErrorKind.TIMEOUT);
             assertThat(r.status()).isZero();
-            assertThat(r.errorMessage()).isEqualTo("No complete response within 500 ms");
+            assertThat(r.errorMessage()).isEqualTo("No complete response within 0.5 s");
             assertThat(r.elapsedMillis()).isBetween(500L, 5_000L);
         } finally {
             release.countDown();

@@ -218,6 +218,23 @@ class PingViewModelTest {
     }
 
     @Test
+    void aSettingOutOfRangeIsNamedByItsLabel() throws Exception {
+        fx.on(() -> vm.countProperty().set(0));
+        assertThat(start("http://127.0.0.1:1/")).isFalse();
+        assertEquals("Requests per URL must be at least 1.",
+                fx.on(() -> vm.statusProperty().get()));
+
+        fx.on(() -> {
+            vm.countProperty().set(10);
+            vm.concurrencyProperty().set(0);
+        });
+        assertThat(start("http://127.0.0.1:1/")).isFalse();
+        assertEquals("Concurrency must be between 1 and 1,000.",
+                fx.on(() -> vm.statusProperty().get()));
+        assertThat(jobsCreated).hasValue(0);
+    }
+
+    @Test
     void editingTheListClearsTheProblems() throws Exception {
         start("nope");
         assertThat(fx.on(() -> vm.targetProblemsProperty().get())).isNotEmpty();
