@@ -38,8 +38,8 @@ public final class ContentDecoding {
     /**
      * Decodes {@code body} per its Content-Encoding; returns it unchanged for identity or an
      * encoding we do not know (we never ask for those), and for an empty body. A stream that
-     * ends early (a body cut at the download cap, a connection closed) keeps what decoded and
-     * is marked truncated. A body that is not in the encoding it is labelled with (not gzip at
+     * ends early keeps what decoded, not marked truncated: that is only for a body cut at the
+     * cap (the decoded one here; a download cut at it is marked by the probe). A body that is not in the encoding it is labelled with (not gzip at
      * all, or corrupt data) is a failure, as browsers fail it (a content decoding error), with
      * an empty body. A body decoded into a new one is closed.
      */
@@ -56,7 +56,7 @@ public final class ContentDecoding {
             } catch (ZipException e) {
                 return notDecoded(enc); // not a gzip header
             } catch (IOException e) {
-                return new Decoded(ResponseBody.EMPTY, true); // the header itself was cut
+                return new Decoded(ResponseBody.EMPTY, false); // the header itself was cut
             }
             return read(in, cap, enc);
         }
@@ -114,7 +114,10 @@ public final class ContentDecoding {
             }
             // every byte decoded, only the checksum after them is wrong: browsers show it
         } catch (IOException e) {
-            truncated = true; // ended early: a body cut at the cap or a connection closed
+            // the compressed stream ended early: what decoded is the body, as browsers show
+            // it. Not "truncated", which is a body cut at the size cap: a download cut there
+            // says so itself (the probes add it), and a body that merely ends early is
+            // reported as one whose connection closed it (complete as received)
         }
         return new Decoded(out.finish(), truncated || out.cut());
     }

@@ -71,6 +71,39 @@ class ResponseQuirksTest {
     }
 
     /**
+     * A gzip body whose compressed stream ends early (its last bytes missing, the download
+     * itself complete) is shown by browsers as far as it decodes: the page is ok, and not
+     * truncated, which says a page was cut at --max-size.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aGzipBodyThatEndsEarlyIsOkAndNotTruncated(boolean javaNetHttp) throws Exception {
+        byte[] page = ("<title>Short</title><p>" + "words ".repeat(2000))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (var gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(page);
+        }
+        byte[] cut = java.util.Arrays.copyOf(zipped.toByteArray(), zipped.size() - 12);
+        server.route("/", html("<a href=\"/short-gzip\">x</a>"));
+        server.route("/short-gzip", ex -> {
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.getResponseHeaders().add("Content-Encoding", "gzip");
+            ex.sendResponseHeaders(200, cut.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(cut);
+            }
+        });
+
+        RecordingCrawlListener events = crawl(javaNetHttp);
+
+        CrawlResult shortGzip = byPath(events).get("/short-gzip");
+        assertThat(shortGzip.outcome()).isEqualTo(Outcome.OK);
+        assertThat(shortGzip.title()).isEqualTo("Short");
+        assertThat(shortGzip.truncated()).isFalse();
+    }
+
+    /**
      * A redirect whose body is labelled gzip but is not: browsers follow the Location without
      * reading the body, so the redirect is recorded and followed, not an error.
      */
