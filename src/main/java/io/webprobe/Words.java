@@ -14,10 +14,13 @@ public final class Words {
         return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
-    /** A timeout as the user set it: "15 s" for whole seconds, else "300 ms", "2500 ms". */
+    /**
+     * A timeout in seconds, as the options and settings give it, to the millisecond and without
+     * trailing zeros: "15 s", "2 s", "0.5 s", "2.5 s". The one form every message uses.
+     */
     public static String timeout(java.time.Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros()
+                .toPlainString() + " s";
     }
 
     /** A count with its own plural: "1 request was", "2 requests were". */

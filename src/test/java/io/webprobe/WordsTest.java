@@ -13,9 +13,11 @@ class WordsTest {
     }
 
     @Test
-    void aTimeoutReadsInWholeSecondsOrInMilliseconds() {
+    void aTimeoutReadsInSecondsWhateverItsLength() {
         assertThat(Words.timeout(java.time.Duration.ofSeconds(15))).isEqualTo("15 s");
-        assertThat(Words.timeout(java.time.Duration.ofMillis(2500))).isEqualTo("2500 ms");
-        assertThat(Words.timeout(java.time.Duration.ofMillis(300))).isEqualTo("300 ms");
+        assertThat(Words.timeout(java.time.Duration.ofMillis(2500))).isEqualTo("2.5 s");
+        assertThat(Words.timeout(java.time.Duration.ofMillis(300))).isEqualTo("0.3 s");
+        assertThat(Words.timeout(java.time.Duration.ofMillis(1))).isEqualTo("0.001 s");
+        assertThat(Words.timeout(java.time.Duration.ofMinutes(2))).isEqualTo("120 s");
     }
 }

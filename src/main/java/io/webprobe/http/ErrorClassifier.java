@@ -74,13 +74,7 @@ public final class ErrorClassifier {
      */
     public static Classified timedOut(Duration timeout) {
         return new Classified(ErrorKind.TIMEOUT, "No complete response within "
-                + seconds(timeout));
-    }
-
-    /** A duration in seconds, to the millisecond, without trailing zeros: "2 s", "0.5 s". */
-    static String seconds(Duration d) {
-        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros()
-                .toPlainString() + " s";
+                + io.webprobe.Words.timeout(timeout));
     }
 
     /** The job was stopped while the request was in flight. */

@@ -133,7 +133,7 @@ class RobotsTest {
             assertThat(server.hits("/robots.txt")).isEqualTo(1);
             assertThat(server.hits("/")).isZero();
             assertThat(events.results().get(0).errorMessage())
-                    .contains("robots.txt did not answer within the timeout (300 ms; the "
+                    .contains("robots.txt did not answer within the timeout (0.3 s; the "
                             + "Timeout setting, --timeout)");
         } finally {
             release.countDown();

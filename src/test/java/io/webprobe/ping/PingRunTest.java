@@ -155,7 +155,7 @@ class PingRunTest {
         assertThat(after.waitingText(Duration.ofSeconds(10)))
                 .isEqualTo("waiting for 3 requests in flight (timeout 10 s)");
         assertThat(after.waitingText(Duration.ofMillis(2500)))
-                .isEqualTo("waiting for 3 requests in flight (timeout 2500 ms)");
+                .isEqualTo("waiting for 3 requests in flight (timeout 2.5 s)");
     }
 
     @Test
