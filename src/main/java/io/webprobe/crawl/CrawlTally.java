@@ -57,10 +57,10 @@ final class CrawlTally {
             blocked.incrementAndGet();
             if (start) {
                 startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? "The start URL " + shortened(item.url) + " is disallowed for crawlers "
+                        ? "The start URL " + shownStart(item.url) + " is disallowed for crawlers "
                                 + robotsWhy(result.errorMessage()) + "; --ignore-robots (in the "
                                 + "app: untick Obey robots.txt) crawls it anyway."
-                        : "The start URL " + shortened(item.url) + " could not be crawled: "
+                        : "The start URL " + shownStart(item.url) + " could not be crawled: "
                                 + lowerFirst(result.errorMessage()) + ".";
             }
             return;
@@ -97,12 +97,17 @@ final class CrawlTally {
         if (r.error() != null) {
             startError = r.error();
             startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.",
-                    shortened(r.url()), lowerFirst(r.errorMessage().isEmpty()
+                    shownStart(r.url()), lowerFirst(r.errorMessage().isEmpty()
                             ? r.error().label() : r.errorMessage()));
         } else if (r.status() >= 400) {
             startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
-                    shortened(r.url()), r.status());
+                    shownStart(r.url()), r.status());
         }
+    }
+
+    /** The start URL as the user typed it (a stray "%" as it is, not "%25"), shortened. */
+    private static String shownStart(String url) {
+        return shortened(io.webprobe.http.UrlSyntax.asBrowserShows(url));
     }
 
     /** A URL that will not be crawled in this run (stopped before or while it was fetched). */

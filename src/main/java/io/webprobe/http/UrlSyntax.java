@@ -236,6 +236,18 @@ public final class UrlSyntax {
         return d[a.length()][b.length()];
     }
 
+    private static final java.util.regex.Pattern ESCAPED_STRAY_PERCENT =
+            java.util.regex.Pattern.compile("%25(?![0-9A-Fa-f]{2})");
+
+    /**
+     * A URL as a browser's address bar shows it: a "%" not followed by two hex digits as it was
+     * typed ({@code /%zz}, {@code /100%}), where the request form ({@link #parseUserUrl},
+     * {@link WebUrl#toUri()}) escapes it as {@code %25}. For messages naming a typed URL.
+     */
+    public static String asBrowserShows(String url) {
+        return ESCAPED_STRAY_PERCENT.matcher(url).replaceAll("%");
+    }
+
     /**
      * The text as typed when it has at most {@value #MAX_SHOWN} characters; otherwise its
      * start and end with an ellipsis between, {@value #MAX_SHOWN} characters in all. Control

@@ -399,7 +399,8 @@ public final class CrawlReader implements AutoCloseable {
         String startProblem = null;
         if (start != null && start.failsInItself()) {
             startProblem = "The start URL " + io.webprobe.http.UrlSyntax.shortened(
-                    start.hops().get(0).url()) + " cannot be crawled: "
+                    io.webprobe.http.UrlSyntax.asBrowserShows(start.hops().get(0).url()))
+                    + " cannot be crawled: "
                     + lowerFirst(start.problem()) + ".";
         }
         return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),

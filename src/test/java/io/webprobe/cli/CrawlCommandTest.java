@@ -358,6 +358,18 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aFailingStartUrlIsNamedAsItWasTyped() {
+        // a stray "%" is sent escaped (%25zz), but the sentence names the URL the user gave
+        CliRun r = run("crawl", server.url("/%zz"), "--quiet");
+
+        assertEquals(2, r.exitCode());
+        assertThat(r.err()).startsWith("webprobe: The start URL " + server.url("/%zz")
+                + " answered HTTP 404.");
+        assertThat(server.arrivals()).extracting(LocalHttpServer.Arrival::path)
+                .contains("/%25zz");
+    }
+
+    @Test
     void aTimeoutOfZeroNamesTheOptionAndItsUnit() {
         smallSiteWithoutBrokenLinks();
 

@@ -189,4 +189,16 @@ class UrlSyntaxTest {
         assertThat(msg).as("ends like a sentence").matches(".*[.?]$");
         assertThat(SENTENCE_BREAK.matcher(msg).find()).as("one sentence: %s", msg).isFalse();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            http://s/%25zz           | http://s/%zz
+            http://s/100%25          | http://s/100%
+            http://s/a%25zz?q=50%25  | http://s/a%zz?q=50%
+            http://s/%2541           | http://s/%2541
+            http://s/%41%20b         | http://s/%41%20b
+            """)
+    void aUrlIsShownWithItsStrayPercentsAsTyped(String request, String shown) {
+        org.junit.jupiter.api.Assertions.assertEquals(shown, UrlSyntax.asBrowserShows(request));
+    }
 }
