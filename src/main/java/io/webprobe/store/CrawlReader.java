@@ -67,6 +67,22 @@ public final class CrawlReader implements AutoCloseable {
             + "AND t.state = 1 AND (" + IS_BROKEN + " OR t.redirect_to IS NOT NULL) "
             + "ORDER BY 1, 2, 3";
 
+    /** The source named for a broken URL of a list check's list. */
+    public static final String LIST_SOURCE = "(list)";
+
+    /**
+     * {@link #BROKEN_LINKS} for a list check: a listed URL (one no other URL led to) is linked
+     * from the list, as a sitemap's URL is from the sitemap, so a listed URL that is broken, or
+     * whose redirects end broken, is the list's broken link.
+     */
+    static final String LIST_BROKEN_LINKS = BROKEN_LINKS.replace("ORDER BY 1, 2, 3",
+            "UNION ALL "
+            + "SELECT t.seq, 3, 0, '" + LIST_SOURCE + "', t.id, t.url, t.state, t.status, "
+            + "t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, '', "
+            + "'list' FROM urls t WHERE t.referrer_id IS NULL "
+            + "AND t.state = 1 AND (" + IS_BROKEN + " OR t.redirect_to IS NOT NULL) "
+            + "ORDER BY 1, 2, 3");
+
 
     private final Path file;
     /** The robots directive "none" (noindex, nofollow) as a word. */
@@ -105,14 +121,16 @@ public final class CrawlReader implements AutoCloseable {
      * Every broken link: a link whose target is broken, or whose target's redirects end broken,
      * in a loop or too long, named on the page that holds it; every href that is not a URL; and
      * every such URL that the sitemaps list, with {@value #SITEMAP_SOURCE} as its source and
-     * "sitemap" as its link type.
+     * "sitemap" as its link type; in a list check, every such URL of the list, with
+     * {@value #LIST_SOURCE} as its source and "list" as its link type.
      * In the order the pages finished, then page order. Links of redirect hops are not broken
      * links of their own: the page linking to the chain's first URL gets the broken link.
      */
     public synchronized void forEachBrokenLink(Consumer<? super BrokenLink> links)
             throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
-        query(BROKEN_LINKS, rs -> {
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        query(plan != null && plan.isList() ? LIST_BROKEN_LINKS : BROKEN_LINKS, rs -> {
             String source = rs.getString(4);
             String anchor = nullToEmpty(rs.getString(14));
             String type = rs.getString(15);

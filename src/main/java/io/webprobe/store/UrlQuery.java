@@ -68,8 +68,9 @@ public final class UrlQuery {
      * @param redirectChain the whole chain for a redirect ({@code a [301] → b [200]}), or ""
      * @param chainError for a redirect whose chain fails in itself (a loop, too many
      *     redirects), that failure ({@link RedirectChains.Chain#error}), else null
-     * @param chainProblem that failure in a sentence ({@link RedirectChains.Chain#problem}, as
-     *     the broken links CSV says it), else ""
+     * @param chainProblem for a redirect whose chain fails or ends broken (a 404 at its end),
+     *     why in a sentence ({@link RedirectChains.Chain#problem}, as the broken links CSV
+     *     says it), else ""
      */
     public record Row(long id, long seq, CrawlResult result, String redirectChain,
             io.webprobe.http.ErrorKind chainError, String chainProblem) {
@@ -93,9 +94,12 @@ public final class UrlQuery {
             return chainError != null ? chainError.label() : result.statusText();
         }
 
-        /** Why it is broken, in words: the chain's failure first. */
+        /**
+         * Why it is broken, in words: the chain's failure first; for a redirect that is not
+         * broken itself but whose chain ends broken, where it ends.
+         */
         public String reason() {
-            return chainError != null ? chainProblem : result.reason();
+            return chainProblem.isEmpty() ? result.reason() : chainProblem;
         }
     }
 
@@ -261,7 +265,7 @@ public final class UrlQuery {
                     RedirectChains.Chain c = chain(id);
                     boolean fails = c.failsInItself();
                     row = new Row(row.id(), row.seq(), row.result(), c.text(),
-                            fails ? c.error() : null, fails ? c.problem() : "");
+                            fails ? c.error() : null, c.broken() ? c.problem() : "");
                 }
                 out.add(row);
             }
