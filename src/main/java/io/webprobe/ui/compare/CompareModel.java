@@ -56,6 +56,11 @@ public final class CompareModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Choose the older crawl and the newer crawl of one site.");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    /**
+     * What the counts of the last compare do not say on their own (a crawl that did not
+     * finish, limits that differ), shown beside them; "" when nothing.
+     */
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     /** What the empty table says. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             CHOOSE);
@@ -88,6 +93,7 @@ public final class CompareModel {
         nothingFound = null;
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
+        notes.set("");
         sayEmpty();
         sayChosen();
     }
@@ -142,6 +148,11 @@ public final class CompareModel {
         return counts.getReadOnlyProperty();
     }
 
+    /** The notes on the last compare's counts, "" when none (see {@link #notes}). */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -185,6 +196,7 @@ public final class CompareModel {
         nothingFound = "Comparing " + a.getFileName() + " with " + b.getFileName() + "…";
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
+        notes.set("");
         sayEmpty();
         background.execute(() -> {
             List<CrawlDiff.Row> found = new ArrayList<>();
@@ -225,9 +237,10 @@ public final class CompareModel {
                                 + b.getFileName() + ".";
                 String text = sameFile(a, b) ? none : "Compared " + a.getFileName() + " with "
                         + b.getFileName() + ": " + (found.isEmpty() ? "no differences"
-                                : c.summary()) + "."
-                        + String.join("", ComparePair.notes(sa, nameA, sb, nameB).stream()
-                                .map(n -> " " + n).toList());
+                                : c.summary()) + ".";
+                // beside the counts, not at the end of a status line the file names fill
+                String noted = sameFile(a, b) ? ""
+                        : String.join(" ", ComparePair.notes(sa, nameA, sb, nameB));
                 fx.execute(() -> {
                     if (asked != choice) {
                         endedStale(done); // another pair chosen meanwhile
@@ -239,6 +252,7 @@ public final class CompareModel {
                     counts.set(byKind);
                     running.set(false);
                     status.set(text);
+                    notes.set(noted);
                     done.complete(null);
                 });
             } catch (StoreException e) {

@@ -24,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.textfield.TextFields;
@@ -106,7 +107,17 @@ public final class CompareView {
                 col("Old", 200, r -> shown(r, r.oldValue())),
                 col("New", 200, r -> shown(r, r.newValue())),
                 col("Source page", 300, CrawlDiff.Row::sourceUrl)));
-        VBox top = new VBox(8, files, filter);
+        // a crawl that did not finish, or limits that differ: said beside the counts, whole
+        Label notes = new Label();
+        notes.setId("compareNotes");
+        notes.getStyleClass().add("compare-notes");
+        notes.setWrapText(true);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+        notes.setMaxWidth(Double.MAX_VALUE);
+        notes.textProperty().bind(model.notesProperty());
+        notes.visibleProperty().bind(model.notesProperty().isNotEmpty());
+        notes.managedProperty().bind(notes.visibleProperty());
+        VBox top = new VBox(8, files, filter, notes);
         top.setPadding(new Insets(10));
         root.setTop(top);
         root.setCenter(table);

@@ -265,8 +265,14 @@ class CompareModelTest {
         }
         fx.on(() -> m.newFileProperty().set(stopped));
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        // the status line, cut at the window's edge after the file names, names no more
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("Compared one.webprobe with "
-                + "stopped.webprobe: no differences. stopped.webprobe did not finish (stopped), "
-                + "so URLs it did not reach count as added or removed.");
+                + "stopped.webprobe: no differences.");
+        assertThat(fx.on(() -> m.notesProperty().get())).isEqualTo("stopped.webprobe did not "
+                + "finish (stopped), so URLs it did not reach count as added or removed.");
+
+        // another crawl chosen: the notes were of the pair before
+        fx.on(() -> m.newFileProperty().set(one));
+        assertThat(fx.on(() -> m.notesProperty().get())).isEmpty();
     }
 }
