@@ -261,6 +261,30 @@ class WorkspaceViewModelTest {
         assertThat(h.on(() -> vm.details().chainProblemProperty().get())).isEmpty();
     }
 
+    /**
+     * The bug: a 301 without a Location read "Redirect without a Location…" in the URL table's
+     * Reason but "Invalid URL" in the Broken links tab.
+     */
+    @Test
+    void aRedirectWithoutALocationReadsTheSameInBrokenLinksAsInTheTable() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/nolocation\">moved</a>"));
+        server.route("/nolocation", LocalHttpServer.status(301));
+        open();
+        assertThat(h.start(server.url("/"))).isTrue();
+        h.awaitCrawlEnd();
+
+        BrokenLink link = h.brokenLinks().stream()
+                .filter(b -> b.linkUrl().equals(server.url("/nolocation"))).findFirst()
+                .orElseThrow();
+        long id = idOf("/nolocation");
+        CompletableFuture<List<UrlQuery.Row>> rows = new CompletableFuture<>();
+        h.run(() -> vm.rowsOf(new long[] {id}, rows::complete));
+        UrlQuery.Row row = done(rows).get(0);
+        assertThat(row.reason()).startsWith("Redirect without a Location");
+        assertThat(io.webprobe.ui.crawl.broken.BrokenLinksView.statusText(link))
+                .isEqualTo(row.reason());
+    }
+
     @Test
     void theDetailsOfABrokenLinkListEveryPageThatLinksToIt() throws Exception {
         crawlSite();

@@ -174,13 +174,18 @@ public final class BrokenLinksView {
     }
 
     /**
-     * A broken link's status in words: "404 Not Found", "Connection refused", or, for a link
-     * into redirects that fail in themselves, their failure ("Redirect loop", as the broken
-     * links CSV names it) rather than the last hop's 3xx.
+     * A broken link's status in words, as the URL table says it of the link's end: "404 Not
+     * Found", "Connection refused"; for a link into redirects that fail in themselves, their
+     * failure ("Redirect loop", the table's Status) rather than the last hop's 3xx; for a 3xx
+     * broken otherwise (no Location, a Location that is not a URL), why (the table's Reason,
+     * "Redirect without a Location: …") rather than the kind of error ("Invalid URL").
      */
     public static String statusText(BrokenLink b) {
         if (b.error() != null && b.status() >= 300 && b.status() < 400) {
-            return b.error().label();
+            boolean chainFails = b.error() == io.webprobe.http.ErrorKind.REDIRECT_LOOP
+                    || b.error() == io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS;
+            return chainFails || b.errorMessage().isEmpty() ? b.error().label()
+                    : b.errorMessage();
         }
         return io.webprobe.http.StatusPhrases.withPhrase(b.status(), b.statusText());
     }
