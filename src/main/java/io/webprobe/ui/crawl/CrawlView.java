@@ -24,7 +24,6 @@ import io.webprobe.ui.crawl.table.UrlItem;
 import io.webprobe.ui.crawl.table.UrlTableView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -170,10 +169,7 @@ public final class CrawlView {
         Tab brokenTab = new Tab();
         brokenTab.setId("brokenTab");
         brokenTab.setContent(broken.root());
-        brokenTab.textProperty().bind(Bindings.createStringBinding(() -> vm.broken()
-                .staleProperty().get() ? "Broken links" : String.format(Locale.ROOT,
-                        "Broken links (%,d)", vm.broken().links().size()),
-                vm.broken().links(), vm.broken().staleProperty()));
+        brokenTab.textProperty().bind(vm.broken().titleProperty());
         Tab chartsTab = new Tab("Charts", new ChartsView(vm.charts()).root());
         chartsTab.setId("chartsTab");
         vm.charts().activeProperty().bind(chartsTab.selectedProperty());

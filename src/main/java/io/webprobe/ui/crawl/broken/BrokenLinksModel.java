@@ -22,12 +22,19 @@ public final class BrokenLinksModel {
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    /** The tab's title: "Broken links (12)", "(…)" until the first read of a crawl is in. */
+    private final javafx.beans.property.ReadOnlyStringWrapper title =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "title", "Broken links (0)");
+    /** How many broken links the last read found; -1 before the first read of a crawl. */
+    private long count;
     private final PacedRead<List<BrokenLink>> read;
     /** True while {@link #links} is being replaced by a new read. */
     private boolean replacing;
     private Runnable onReplaced = () -> { };
 
     public BrokenLinksModel(LongSupplier nanoTime) {
+        stale.addListener(o -> sayTitle());
+        reading.addListener(o -> sayTitle()); // a read that failed leaves no "(…)" behind
         active.addListener((o, was, now) -> {
             if (now && stale.get()) {
                 changed();
@@ -39,7 +46,9 @@ public final class BrokenLinksModel {
 
     /** Replaces the list by a fresh read (package-private for the view's tests). */
     void apply(List<BrokenLink> list) {
+        count = list.size();
         stale.set(false);
+        sayTitle();
         replacing = true;
         try {
             links.setAll(list);
@@ -76,6 +85,16 @@ public final class BrokenLinksModel {
         return stale.getReadOnlyProperty();
     }
 
+    /** "Broken links (12)", or "Broken links (…)" while the crawl's are being found. */
+    public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    private void sayTitle() {
+        title.set(stale.get() ? "Broken links" : count < 0 ? (reading.get() ? "Broken links (…)" : "Broken links")
+                : String.format(java.util.Locale.ROOT, "Broken links (%,d)", count));
+    }
+
     public ObservableList<BrokenLink> links() {
         return links;
     }
@@ -87,6 +106,8 @@ public final class BrokenLinksModel {
     /** Lists the broken links of the crawl this lane reads (null: none). */
     public void attach(ReaderLane lane) {
         links.clear();
+        count = lane == null ? 0 : -1; // not 0 until the file says so (seconds for a large one)
+        sayTitle();
         read.setLane(lane);
         reading.set(lane != null);
         read.now();

@@ -92,7 +92,14 @@ public final class OverviewModel {
         last = null;
         fromScratch = true;
         error.set("");
-        entries.forEach(e -> e.setCount(0));
+        // until the first count arrives (seconds for a large crawl), "…" rather than 0
+        entries.forEach(e -> {
+            if (stats == null) {
+                e.setCount(0);
+            } else {
+                e.setUnknown();
+            }
+        });
         showOrphans.set(orphans);
         read.setLane(stats);
         if (stats != null) {

@@ -2,9 +2,7 @@ package io.webprobe.ui.crawl.overview;
 
 import io.webprobe.store.UrlFilter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
@@ -109,8 +107,7 @@ public final class OverviewView {
             } else if (item instanceof OverviewEntry e) {
                 setText(null);
                 name.setText(e.filter().label());
-                count.textProperty().bind(Bindings.createStringBinding(() -> String.format(
-                        Locale.ROOT, "%,d", e.countProperty().get()), e.countProperty()));
+                count.textProperty().bind(e.textProperty());
                 setGraphic(line);
                 setId("overview-" + e.filter().name());
             } else {
