@@ -22,18 +22,25 @@ public final class BrokenLinksModel {
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
-    /** The tab's title: "Broken links (12)", "(…)" until the first read of a crawl is in. */
+    /**
+     * The tab's title: "Broken links (12)", "(…)" until the first read of a crawl is in; kept
+     * up to date while a crawl runs, shown or not.
+     */
     private final javafx.beans.property.ReadOnlyStringWrapper title =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "title", "Broken links (0)");
     /** How many broken links the last read found; -1 before the first read of a crawl. */
     private long count;
     private final PacedRead<List<BrokenLink>> read;
+    /**
+     * While a crawl runs and the list is not on screen, its count alone (for the tab's title,
+     * which the overview's Broken count is read beside): no list to build and show.
+     */
+    private final PacedRead<Long> counted;
     /** True while {@link #links} is being replaced by a new read. */
     private boolean replacing;
     private Runnable onReplaced = () -> { };
 
     public BrokenLinksModel(LongSupplier nanoTime) {
-        stale.addListener(o -> sayTitle());
         reading.addListener(o -> sayTitle()); // a read that failed leaves no "(…)" behind
         active.addListener((o, was, now) -> {
             if (now && stale.get()) {
@@ -42,6 +49,16 @@ public final class BrokenLinksModel {
         });
         read = new PacedRead<>("broken", () -> q -> q.reader().brokenLinks(), this::apply,
                 m -> reading.set(false), nanoTime);
+        counted = new PacedRead<>("broken-count", () -> q -> {
+            long[] n = {0};
+            q.reader().forEachBrokenLink(l -> n[0]++);
+            return n[0];
+        }, n -> {
+            if (stale.get()) { // a full read since has the list and its count
+                count = n;
+                sayTitle();
+            }
+        }, m -> { }, nanoTime);
     }
 
     /** Replaces the list by a fresh read (package-private for the view's tests). */
@@ -91,7 +108,7 @@ public final class BrokenLinksModel {
     }
 
     private void sayTitle() {
-        title.set(stale.get() ? "Broken links" : count < 0 ? (reading.get() ? "Broken links (…)" : "Broken links")
+        title.set(count < 0 ? (reading.get() ? "Broken links (…)" : "Broken links")
                 : String.format(java.util.Locale.ROOT, "Broken links (%,d)", count));
     }
 
@@ -109,6 +126,7 @@ public final class BrokenLinksModel {
         count = lane == null ? 0 : -1; // not 0 until the file says so (seconds for a large one)
         sayTitle();
         read.setLane(lane);
+        counted.setLane(lane);
         reading.set(lane != null);
         read.now();
     }
@@ -119,6 +137,7 @@ public final class BrokenLinksModel {
             read.request();
         } else {
             stale.set(true);
+            counted.request(); // the title keeps its count as the crawl finds more
         }
     }
 

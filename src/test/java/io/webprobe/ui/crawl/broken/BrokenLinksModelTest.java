@@ -1,0 +1,75 @@
+package io.webprobe.ui.crawl.broken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.ui.crawl.session.ReaderLane;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bug: while a crawl ran with the Broken links tab not shown, its title lost its count
+ * ("Broken links") though the overview said Broken 1.
+ */
+class BrokenLinksModelTest {
+    @TempDir
+    Path dir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+    /** The FX thread's queue, run by the test's thread. */
+    private final List<Runnable> fx = new CopyOnWriteArrayList<>();
+    private final AtomicLong clock = new AtomicLong();
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    private void settle(BrokenLinksModel m, java.util.function.BooleanSupplier done) {
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            while (!fx.isEmpty()) {
+                fx.remove(0).run();
+            }
+            return done.getAsBoolean();
+        });
+    }
+
+    @Test
+    void theTabKeepsItsCountWhileACrawlRunsWithTheListNotShown() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"));
+        server.route("/missing", LocalHttpServer.status(404));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan);
+                ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+            BrokenLinksModel m = new BrokenLinksModel(clock::get);
+            m.attach(lane); // the crawl starts: nothing found yet
+            settle(m, () -> !m.readingProperty().get());
+            assertThat(m.titleProperty().get()).isEqualTo("Broken links (0)");
+
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+            clock.addAndGet(Duration.ofSeconds(1).toNanos()); // a tick, the next read due
+            m.crawlGrew(); // the list is not on screen
+
+            settle(m, () -> m.titleProperty().get().equals("Broken links (1)"));
+            assertThat(m.staleProperty().get()).isTrue(); // the list itself waits to be shown
+            assertThat(m.links()).isEmpty();
+        }
+    }
+}
