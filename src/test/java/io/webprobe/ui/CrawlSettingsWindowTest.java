@@ -182,7 +182,8 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
 
         assertThat(fx(error::isVisible)).isTrue();
         assertThat(fx(error::getText))
-                .isEqualTo("Max pages must be a whole number, 1 or more, or blank for no limit.");
+                .isEqualTo("Max pages must be a whole number from 1 to 2,147,483,647, or blank "
+                        + "for no limit.");
         assertThat(fx(() -> settings(robot).isExpanded())).as("opened to show the field").isTrue();
         assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isTrue();
         assertThat(fx(maxPages::isFocused)).isTrue();

@@ -156,6 +156,12 @@ public final class CrawlSettingsForm {
         }
     }
 
+    /**
+     * The largest whole number a limit takes, as the command line names it for a value too
+     * big ("--max-url-length takes a whole number up to 2,147,483,647"): the range said whole.
+     */
+    static final String INT_MAX = "2,147,483,647";
+
     private CrawlSettings parse() {
         int t = threads.get();
         if (t < 1 || t > CrawlSettings.MAX_THREADS) {
@@ -166,16 +172,19 @@ public final class CrawlSettingsForm {
         regexes(inc, "Include", Field.INCLUDE);
         regexes(exc, "Exclude", Field.EXCLUDE);
         int depth = (int) number(maxDepth, Field.MAX_DEPTH, 0, Integer.MAX_VALUE, CrawlPlan.UNLIMITED,
-                "Max depth must be a whole number, 0 (the start page only) or more, or blank "
-                        + "for no limit.");
+                "Max depth must be a whole number from 0 (the start page only) to " + INT_MAX
+                        + ", or blank for no limit.");
         int pages = (int) number(maxPages, Field.MAX_PAGES, 1, Integer.MAX_VALUE, CrawlPlan.UNLIMITED,
-                "Max pages must be a whole number, 1 or more, or blank for no limit.");
+                "Max pages must be a whole number from 1 to " + INT_MAX
+                        + ", or blank for no limit.");
         int urlLength = (int) number(maxUrlLength, Field.MAX_URL_LENGTH, 10, Integer.MAX_VALUE, null,
-                "Max URL length must be a whole number, 10 or more.");
+                "Max URL length must be a whole number from 10 to " + INT_MAX + ".");
         int repeats = (int) number(maxSegmentRepeats, Field.MAX_SEGMENT_REPEATS, 1,
-                Integer.MAX_VALUE, null, "Max segment repeats must be a whole number, 1 or more.");
+                Integer.MAX_VALUE, null, "Max segment repeats must be a whole number from 1 to "
+                        + INT_MAX + ".");
         int variants = (int) number(maxQueryVariants, Field.MAX_QUERY_VARIANTS, 1,
-                Integer.MAX_VALUE, null, "Max query variants must be a whole number, 1 or more.");
+                Integer.MAX_VALUE, null, "Max query variants must be a whole number from 1 to "
+                        + INT_MAX + ".");
         String agent = userAgent.get().strip();
         if (!CrawlSettings.isPrintableAscii(agent)) {
             throw new Invalid(Field.USER_AGENT, "User agent must be printable ASCII text on one "

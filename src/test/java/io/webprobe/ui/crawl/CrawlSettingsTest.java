@@ -242,23 +242,29 @@ class CrawlSettingsTest {
                         "Exclude pattern \"(x\" is not a valid regular expression: unclosed "
                                 + "group."),
                 bad(CrawlSettingsForm::maxDepthProperty, "three", Field.MAX_DEPTH,
-                        "Max depth must be a whole number, 0 (the start page only) or more, or "
-                                + "blank for no limit."),
+                        "Max depth must be a whole number from 0 (the start page only) to "
+                                + "2,147,483,647, or blank for no limit."),
                 bad(CrawlSettingsForm::maxDepthProperty, "-1", Field.MAX_DEPTH,
-                        "Max depth must be a whole number, 0 (the start page only) or more, or "
-                                + "blank for no limit."),
+                        "Max depth must be a whole number from 0 (the start page only) to "
+                                + "2,147,483,647, or blank for no limit."),
                 bad(CrawlSettingsForm::maxPagesProperty, "0", Field.MAX_PAGES,
-                        "Max pages must be a whole number, 1 or more, or blank for no limit."),
+                        "Max pages must be a whole number from 1 to 2,147,483,647, or blank for "
+                                + "no limit."),
                 bad(CrawlSettingsForm::maxPagesProperty, "99999999999", Field.MAX_PAGES,
-                        "Max pages must be a whole number, 1 or more, or blank for no limit."),
+                        "Max pages must be a whole number from 1 to 2,147,483,647, or blank for "
+                                + "no limit."),
                 bad(CrawlSettingsForm::maxUrlLengthProperty, "9", Field.MAX_URL_LENGTH,
-                        "Max URL length must be a whole number, 10 or more."),
+                        "Max URL length must be a whole number from 10 to 2,147,483,647."),
+                // too big for the setting: the whole range is named, not "10 or more"
+                bad(CrawlSettingsForm::maxUrlLengthProperty, "99999999999999999",
+                        Field.MAX_URL_LENGTH,
+                        "Max URL length must be a whole number from 10 to 2,147,483,647."),
                 bad(CrawlSettingsForm::maxUrlLengthProperty, "", Field.MAX_URL_LENGTH,
-                        "Max URL length must be a whole number, 10 or more."),
+                        "Max URL length must be a whole number from 10 to 2,147,483,647."),
                 bad(CrawlSettingsForm::maxSegmentRepeatsProperty, "0", Field.MAX_SEGMENT_REPEATS,
-                        "Max segment repeats must be a whole number, 1 or more."),
+                        "Max segment repeats must be a whole number from 1 to 2,147,483,647."),
                 bad(CrawlSettingsForm::maxQueryVariantsProperty, "2.5", Field.MAX_QUERY_VARIANTS,
-                        "Max query variants must be a whole number, 1 or more."),
+                        "Max query variants must be a whole number from 1 to 2,147,483,647."),
                 bad(CrawlSettingsForm::maxPerHostProperty, "257", Field.MAX_PER_HOST,
                         "Max requests per host must be a whole number from 0 to 256, or blank "
                                 + "for as many as there are threads."),
