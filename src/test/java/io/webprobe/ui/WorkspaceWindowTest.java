@@ -208,7 +208,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         requestContextMenu(robot, rowNode(robot, 0));
         robot.clickOn("#menuRecheck");
         waiting(WAIT).until(() -> status(robot).equals("Re-checked " + server.url("/missing")
-                + ": 200."));
+                + ": 200, no longer broken."));
         waiting(WAIT).until(() -> fx(() -> broken.getItems().size()) == 2); // /missing was linked from three pages
         WaitForAsyncUtils.waitForFxEvents();
         waiting(WAIT).until(() -> !fx(() -> vm().details().loadingProperty().get()));

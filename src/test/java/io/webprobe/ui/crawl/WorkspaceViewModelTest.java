@@ -338,7 +338,8 @@ class WorkspaceViewModelTest {
 
         await(() -> h.status().startsWith("Re-checked"));
         h.awaitSettled();
-        assertThat(h.status()).isEqualTo("Re-checked " + server.url("/gone") + ": 200.");
+        assertThat(h.status()).isEqualTo("Re-checked " + server.url("/gone")
+                + ": 200, no longer broken.");
         show(UrlFilter.ALL, "back again");
         assertThat(h.rows()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(200);
@@ -401,6 +402,33 @@ class WorkspaceViewModelTest {
         await(() -> h.status().startsWith("Re-checked"));
         h.awaitSettled();
         assertThat(h.rows()).singleElement().satisfies(r -> assertThat(r.status()).isNotEqualTo(200));
+    }
+
+    /**
+     * The bug: re-checking a redirect loop said "Re-checked …/loop1: 301." while its row said
+     * "Redirect loop", in red.
+     */
+    @Test
+    void aRecheckSaysWhatTheRowNowSaysAsTheTableDoes() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/loop1\">loop</a>"));
+        server.route("/loop1", LocalHttpServer.redirect(301, "/loop2"));
+        server.route("/loop2", LocalHttpServer.redirect(302, "/loop1"));
+        open();
+        assertThat(h.start(server.url("/"))).isTrue();
+        h.awaitCrawlEnd();
+        long id = idOf("/loop1");
+
+        h.run(() -> vm.recheck(new long[] {id}));
+        await(() -> h.status().startsWith("Re-checked"));
+        assertThat(h.status()).isEqualTo("Re-checked " + server.url("/loop1")
+                + ": Redirect loop, still broken.");
+
+        server.route("/loop2", LocalHttpServer.html("fixed"));
+        long second = idOf("/loop2");
+        h.run(() -> vm.recheck(new long[] {second}));
+        await(() -> h.status().startsWith("Re-checked " + server.url("/loop2")));
+        assertThat(h.status()).isEqualTo("Re-checked " + server.url("/loop2")
+                + ": 200, no longer broken.");
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class Rechecker {
         running.incrementAndGet();
         crawl.tableLane().call(q -> q.urls().rows(ids)).whenCompleteAsync((rows, failure) -> {
             try {
-                run(store, rows, failure, changed, done, progress);
+                run(crawl, rows, failure, changed, done, progress);
             } finally {
                 if (running.decrementAndGet() == 0) {
                     stopping.set(false);
@@ -97,14 +97,16 @@ public final class Rechecker {
     }
 
     /** The re-check itself, on the background thread. */
-    private void run(CrawlStore store, List<UrlQuery.Row> rows, Throwable failure,
+    private void run(OpenCrawl crawl, List<UrlQuery.Row> rows, Throwable failure,
             Runnable changed, Consumer<String> done, Consumer<String> progress) {
+        CrawlStore store = crawl.store();
         if (failure != null) {
             fx.execute(() -> done.accept(failure.getMessage()));
             return;
         }
         List<CrawlResult> results = new ArrayList<>();
         boolean stopped = false;
+        UrlQuery.Row now = null;
         try (Recheck r = factory.recheck(store, Clock.systemUTC())) {
             long lastSaid = System.nanoTime();
             for (UrlQuery.Row row : rows) {
@@ -123,6 +125,13 @@ public final class Rechecker {
                 }
             }
             store.sink().flush().get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!stopped && results.size() == 1) {
+                // the row as the table reads it now: a 301 into a loop is a "Redirect loop"
+                long id = rows.get(0).id();
+                List<UrlQuery.Row> again = crawl.tableLane().call(q -> q.urls().rows(
+                        new long[] {id})).get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                now = again.isEmpty() ? null : again.get(0);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -139,7 +148,8 @@ public final class Rechecker {
                 ? String.format(Locale.ROOT, "Re-check stopped: %,d of %,d URLs re-checked.",
                         results.size(), rows.size())
                 : results.size() == 1
-                ? "Re-checked " + results.get(0).url() + ": " + answer(results.get(0)) + "."
+                ? "Re-checked " + results.get(0).url() + ": " + answer(rows.get(0), now,
+                        results.get(0)) + "."
                 : String.format(Locale.ROOT, "Re-checked %,d URLs.", results.size());
         fx.execute(() -> {
             changed.run();
@@ -147,8 +157,18 @@ public final class Rechecker {
         });
     }
 
-    private static String answer(CrawlResult r) {
-        String s = r.statusText();
-        return s.isEmpty() ? "no answer" : s;
+    /**
+     * What the row says now, as the table's Status column says it ("Redirect loop", "404"),
+     * and whether it is broken still, now, or no longer.
+     *
+     * @param now the row read again after the re-check, or null when it could not be
+     */
+    static String answer(UrlQuery.Row before, UrlQuery.Row now, CrawlResult result) {
+        String s = now != null ? now.statusText() : result.statusText();
+        String status = s.isEmpty() ? "no answer" : s;
+        boolean was = before.broken();
+        boolean is = now != null ? now.broken() : result.isBroken();
+        return status + (was && is ? ", still broken" : is ? ", now broken"
+                : was ? ", no longer broken" : "");
     }
 }
