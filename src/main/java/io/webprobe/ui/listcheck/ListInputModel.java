@@ -2,6 +2,7 @@ package io.webprobe.ui.listcheck;
 
 import io.webprobe.Words;
 import io.webprobe.ping.TargetList;
+import io.webprobe.ui.common.TargetProblems;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ public final class ListInputModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary",
             "Paste URLs, one per line, or load a file.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** The skipped lines by reason, every one named ("Line 6 skipped: …"), else "". */
+    private final ReadOnlyStringWrapper skipped = new ReadOnlyStringWrapper(this, "skipped", "");
     private final Executor background;
     private final Executor fx;
 
@@ -48,9 +51,17 @@ public final class ListInputModel {
         return text;
     }
 
-    /** "12 URLs (1 line is not a URL: line 3: …)". */
+    /** "12 URLs", "7 URLs · 2 lines skipped (lines 6 and 9)": short, to fit beside the button. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the skipped lines were skipped, one line per reason naming its lines, as the Ping
+     * tab says it ("Lines 6 and 9 skipped: Only http:// and https:// addresses…"), else "".
+     */
+    public ReadOnlyStringProperty skippedProperty() {
+        return skipped.getReadOnlyProperty();
     }
 
     /** A sentence after {@link #urls()} refused, else "". */
@@ -102,6 +113,7 @@ public final class ListInputModel {
         String s = text.get();
         if (s.length() > LIVE_PARSE_LIMIT) {
             summary.set(String.format(Locale.ROOT, "%,d lines", s.lines().count()));
+            skipped.set("");
             return;
         }
         TargetList list = TargetList.parse(s);
@@ -109,10 +121,14 @@ public final class ListInputModel {
         String urls = Words.count(n, "URL");
         if (list.problems().isEmpty()) {
             summary.set(n == 0 ? "Paste URLs, one per line, or load a file." : urls);
+            skipped.set("");
         } else {
             int bad = list.problems().size();
+            String lines = TargetProblems.allLines(list);
+            // every skipped line named ("lines 6 and 9"), why in the tooltip, grouped by reason
             summary.set(urls + " · " + Words.count(bad, "line") + " skipped ("
-                    + list.problems().get(0) + ")");
+                    + Character.toLowerCase(lines.charAt(0)) + lines.substring(1) + ")");
+            skipped.set(TargetProblems.text(list));
         }
     }
 }

@@ -39,7 +39,12 @@ public final class ListInputView {
         summary.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(summary, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-        tip.textProperty().bind(model.summaryProperty());
+        tip.textProperty().bind(Bindings.createStringBinding(() -> model.skippedProperty()
+                .get().isEmpty() ? model.summaryProperty().get()
+                        : model.summaryProperty().get() + "\n" + model.skippedProperty().get(),
+                model.summaryProperty(), model.skippedProperty()));
+        tip.setWrapText(true);
+        tip.setMaxWidth(700);
         summary.setTooltip(tip);
         Label error = new Label();
         error.setId("listError");

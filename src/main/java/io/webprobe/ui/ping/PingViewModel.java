@@ -620,7 +620,7 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     private void showProblems(TargetList list) {
-        targetProblems.set(TargetProblems.text(list));
+        targetProblems.set(io.webprobe.ui.common.TargetProblems.text(list));
     }
 
     private void closeJob() {

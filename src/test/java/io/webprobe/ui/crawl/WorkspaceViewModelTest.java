@@ -472,8 +472,9 @@ class WorkspaceViewModelTest {
             vm.list().textProperty().set("# my URLs\n" + server.url("/b") + "\n\n"
                     + server.url("/old") + "\nnot a url at all\n" + server.url("/missing") + "\n");
         });
-        assertThat(h.on(() -> vm.list().summaryProperty().get())).startsWith("3 URLs · 1 line "
-                + "skipped (line 5: ");
+        assertThat(h.on(() -> vm.list().summaryProperty().get())).isEqualTo("3 URLs · 1 line "
+                + "skipped (line 5)");
+        assertThat(h.on(() -> vm.list().skippedProperty().get())).startsWith("Line 5 skipped: ");
 
         assertThat(h.on(vm::start)).isTrue();
         h.awaitCrawlEnd();

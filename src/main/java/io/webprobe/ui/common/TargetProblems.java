@@ -1,4 +1,4 @@
-package io.webprobe.ui.ping;
+package io.webprobe.ui.common;
 
 import io.webprobe.ping.TargetList;
 import java.util.ArrayList;
@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The lines shown under the Ping tab's URL list for the lines of it that are not URLs: one per
- * reason, naming its lines ("Line 4 skipped: …", "Lines 2, 3, 5 and 297 others skipped: …"),
+ * The lines shown for the lines of a URL list that are not URLs (under the Ping tab's list, and
+ * over List mode's summary): one per reason, naming its lines ("Line 4 skipped: …", "Lines 2, 3, 5 and 297 others skipped: …"),
  * {@value #SHOWN} reasons at most, then how many lines more. A red line per bad line, each
  * wrapped to three, pushed the list down to one line's height when a binary file was loaded.
  */
-final class TargetProblems {
+public final class TargetProblems {
     /** Reasons named at most. */
-    static final int SHOWN = 3;
+    public static final int SHOWN = 3;
     /** Line numbers named per reason at most. */
     private static final int NUMBERS = 3;
 
@@ -23,7 +23,7 @@ final class TargetProblems {
     }
 
     /** The bad lines of a list, by reason; "" when there is none. */
-    static String text(TargetList list) {
+    public static String text(TargetList list) {
         Map<String, List<Integer>> byReason = new LinkedHashMap<>();
         for (TargetList.Problem p : list.problems()) {
             byReason.computeIfAbsent(p.reason(), r -> new ArrayList<>()).add(p.line());
@@ -43,6 +43,11 @@ final class TargetProblems {
                     more == 1 ? "line" : "lines"));
         }
         return String.join("\n", out);
+    }
+
+    /** Every bad line's number, as {@link #lines}: "Lines 2, 3, 5 and 297 others". */
+    public static String allLines(TargetList list) {
+        return lines(list.problems().stream().map(TargetList.Problem::line).toList());
     }
 
     /** "Line 4", "Lines 2, 3 and 5", "Lines 2, 3, 5 and 297 others". */

@@ -1,0 +1,36 @@
+package io.webprobe.ui.listcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bug: "7 URLs · 2 lines skipped (line 6: Only http:// and https:// addresses can be…"
+ * named the first skipped line only, and was cut. Every skipped line is named now, briefly,
+ * and why in the tooltip, by reason, as the Ping tab says it.
+ */
+class ListInputModelTest {
+    @Test
+    void everySkippedLineIsNamedAndWhyIsSaidByReason() {
+        ListInputModel m = new ListInputModel(Runnable::run, Runnable::run);
+        m.textProperty().set("""
+                http://127.0.0.1:1/a
+                http://127.0.0.1:1/b
+                ftp://127.0.0.1/file
+                http://127.0.0.1:1/c
+                mailto:someone@example.com
+                garbage line here
+                """);
+
+        assertThat(m.summaryProperty().get())
+                .isEqualTo("3 URLs · 3 lines skipped (lines 3, 5 and 6)");
+        String why = m.skippedProperty().get();
+        assertThat(why.lines().toList()).hasSizeBetween(2, 3)
+                .allSatisfy(l -> assertThat(l).matches("Lines? [0-9, and]+ skipped: .+"));
+        assertThat(why).contains("Line 3").contains("6");
+
+        m.textProperty().set("http://127.0.0.1:1/a");
+        assertThat(m.summaryProperty().get()).isEqualTo("1 URL");
+        assertThat(m.skippedProperty().get()).isEmpty();
+    }
+}
