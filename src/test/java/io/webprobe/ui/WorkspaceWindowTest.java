@@ -397,7 +397,9 @@ class WorkspaceWindowTest extends MainWindowTestBase {
 
         // and File › Recent crawls knows it
         robot.clickOn("File").clickOn("#menuRecentCrawls");
-        assertThat(robot.lookup(file.getFileName().toString()).tryQuery()).isPresent();
+        // named with its folder ("crawl.webprobe  —  ~/crawls")
+        assertThat(robot.lookup(io.webprobe.ui.crawl.files.RecentCrawls.label(file,
+                io.webprobe.UserDirs.current().home())).tryQuery()).isPresent();
         robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
     }
 

@@ -112,7 +112,11 @@ final class CrawlOpening {
                     done.complete(null);
                 });
             } catch (StoreException e) {
+                boolean gone = !java.nio.file.Files.exists(path); // moved or deleted
                 s.fx().execute(() -> {
+                    if (gone) {
+                        recent.forget(path); // Recent crawls offers it no more
+                    }
                     live.say(e.getMessage());
                     s.dialogs().showError("Cannot open the crawl", e.getMessage());
                     done.complete(null);

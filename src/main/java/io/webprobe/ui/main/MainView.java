@@ -62,7 +62,9 @@ public final class MainView {
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (Path p : crawl.recentCrawls()) {
-                MenuItem item = new MenuItem(p.getFileName().toString());
+                // its folder too: two crawl.webprobe of two folders are told apart
+                MenuItem item = new MenuItem(io.webprobe.ui.crawl.files.RecentCrawls.label(p,
+                        io.webprobe.UserDirs.current().home()));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> {
                     tabs.getSelectionModel().select(crawlTab);

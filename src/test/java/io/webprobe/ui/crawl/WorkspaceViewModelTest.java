@@ -599,6 +599,38 @@ class WorkspaceViewModelTest {
         assertThat(h.rows()).hasSize(WorkspaceSite.PATHS.size());
     }
 
+    /**
+     * The bug: a recent crawl moved away stayed in File › Recent crawls after it was picked
+     * and refused; and two crawl.webprobe of two folders read the same there.
+     */
+    @Test
+    void aRecentCrawlThatIsGoneLeavesTheListWhenPickedAndEachNamesItsFolder() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path first = site.crawlInto(java.nio.file.Files.createDirectories(
+                tempDir.resolve("one")).resolve("crawl.webprobe"));
+        Path second = site.crawlInto(java.nio.file.Files.createDirectories(
+                tempDir.resolve("two")).resolve("crawl.webprobe"));
+        open();
+        done(h.on(() -> vm.openCrawl(first)));
+        done(h.on(() -> vm.openCrawl(second)));
+        await(() -> h.on(() -> vm.recentCrawls().files().contains(first.toAbsolutePath())));
+        assertThat(io.webprobe.ui.crawl.files.RecentCrawls.label(first, null))
+                .isNotEqualTo(io.webprobe.ui.crawl.files.RecentCrawls.label(second, null))
+                .startsWith("crawl.webprobe").endsWith("one");
+        assertThat(io.webprobe.ui.crawl.files.RecentCrawls.label(
+                tempDir.resolve("one").resolve("crawl.webprobe"), tempDir))
+                .isEqualTo("crawl.webprobe  —  ~" + java.io.File.separator + "one");
+
+        java.nio.file.Files.move(first, tempDir.resolve("moved.webprobe"));
+        done(h.on(() -> vm.openCrawl(first)));
+
+        assertThat(h.dialogs.calls).contains("showError");
+        await(() -> h.on(() -> !vm.recentCrawls().files().contains(first.toAbsolutePath())));
+        assertThat(h.memory.getStrings("crawl.recentFiles"))
+                .doesNotContain(first.toAbsolutePath().toString())
+                .contains(second.toAbsolutePath().toString());
+    }
+
     /** "/" links to "/slow" (held until {@code release}; {@code arrived} when asked) and "/a". */
     private void slowSite(CountDownLatch arrived) {
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));

@@ -54,6 +54,42 @@ public final class RecentCrawls {
         refresh();
     }
 
+    /**
+     * A file picked from the list could not be opened because it is gone (moved or deleted):
+     * it leaves the list, remembered or not.
+     */
+    public void forget(Path file) {
+        String gone = file.toAbsolutePath().toString();
+        List<String> kept = new ArrayList<>(memory.getStrings(KEY));
+        if (kept.remove(gone)) {
+            memory.putStrings(KEY, kept);
+        }
+        refresh();
+    }
+
+    /** The longest folder a menu item names; a longer one keeps its end ("…/site/crawls"). */
+    static final int FOLDER_CHARS = 48;
+
+    /**
+     * A recent crawl as the menu names it: its name, then its folder ({@code ~} for the home
+     * folder), so two {@code crawl.webprobe} of two folders are told apart.
+     *
+     * @param home the user's home folder, or null
+     */
+    public static String label(Path file, Path home) {
+        Path folder = file.toAbsolutePath().getParent();
+        String where = folder == null ? "" : folder.toString();
+        if (home != null && folder != null && folder.startsWith(home)) {
+            Path rest = home.relativize(folder);
+            where = rest.toString().isEmpty() ? "~"
+                    : "~" + java.io.File.separator + rest;
+        }
+        if (where.length() > FOLDER_CHARS) {
+            where = "…" + where.substring(where.length() - FOLDER_CHARS + 1);
+        }
+        return file.getFileName() + (where.isEmpty() ? "" : "  —  " + where);
+    }
+
     /** Lists the files again (the folder on a background thread). */
     public void refresh() {
         List<String> opened = memory.getStrings(KEY);
