@@ -100,7 +100,7 @@ public final class ChartsModel {
         update(depths, byDepth);
     }
 
-    /** "<50", "50–100"…, "2–5 s", "≥5 s": short, so they fit under a bar unrotated (the axis says ms). */
+    /** "<50", "50–100"…, "500 ms–1 s", "2 s–5 s", "≥5 s": short, so they fit under a bar unrotated (the axis says ms). */
     static String bucketLabel(List<Long> bounds, int i) {
         if (i == 0) {
             return "<" + ms(bounds.get(0));
@@ -108,7 +108,11 @@ public final class ChartsModel {
         if (i == bounds.size()) {
             return "≥" + ms(bounds.get(i - 1));
         }
-        return ms(bounds.get(i - 1)) + "–" + ms(bounds.get(i));
+        String low = ms(bounds.get(i - 1));
+        String high = ms(bounds.get(i));
+        // one unit each side: "500 ms–1 s", not "500–1 s" (read as 500 seconds)
+        boolean mixed = high.endsWith(" s") && !low.endsWith(" s");
+        return low + (mixed ? " ms" : "") + "–" + high;
     }
 
     /** 50 → "50", 1000 → "1 s", 500 → "500". */

@@ -23,7 +23,7 @@ import javafx.scene.layout.RowConstraints;
  *
  * <p>The three charts stand side by side, since the tab is wide and short (it shares its
  * height with the details pane). Statuses and response times are horizontal bars, their names
- * on the left: a name ("Connection refused", "500–1 s") always reads across, however many
+ * on the left: a name ("Connection refused", "500 ms–1 s") always reads across, however many
  * there are. As columns, JavaFX's category axis stood names that did not fit on end (and
  * they took the chart's height) or, for the eight time buckets, ran them into each other.
  * Depths ("0", "1", "2"…) are short and stay columns. The titles name what is counted, so

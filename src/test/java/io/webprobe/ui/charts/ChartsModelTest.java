@@ -40,7 +40,7 @@ class ChartsModelTest {
         List<Long> b = CrawlStats.TIME_BOUNDS;
         assertThat(ChartsModel.bucketLabel(b, 0)).isEqualTo("<50");
         assertThat(ChartsModel.bucketLabel(b, 1)).isEqualTo("50–100");
-        assertThat(ChartsModel.bucketLabel(b, 4)).isEqualTo("500–1 s");
+        assertThat(ChartsModel.bucketLabel(b, 4)).isEqualTo("500 ms–1 s"); // not "500–1 s"
         assertThat(ChartsModel.bucketLabel(b, 5)).isEqualTo("1 s–2 s");
         assertThat(ChartsModel.bucketLabel(b, b.size())).isEqualTo("≥5 s");
     }
