@@ -296,8 +296,8 @@ public final class CompareModel {
             try {
                 new ExportBatch(null, bom).add(file, DiffCsv.CHANGES, RowSource.of(list))
                         .writeAll();
-                String text = String.format(Locale.ROOT, "Exported %,d changes to %s.",
-                        list.size(), file.getFileName());
+                String text = "Exported " + io.webprobe.Words.count(list.size(), "change")
+                        + " to " + file.getFileName() + ".";
                 fx.execute(() -> {
                     status.set(text);
                     done.complete(null);

@@ -88,6 +88,17 @@ class CompareModelTest {
         assertThat(lines).hasSize(3);
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
                 "Exported 2 changes to changes.csv.");
+
+        // one change is one change ("Exported 1 changes" before)
+        fx.on(() -> {
+            m.kindProperty().set(CrawlDiff.Change.values()[0]);
+            m.searchProperty().set("");
+        });
+        fx.on(() -> m.searchProperty().set(m.shown().get(0).url()));
+        assertThat(fx.on(() -> m.shown().size())).isEqualTo(1);
+        fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Exported 1 change to changes.csv.");
     }
 
     /**
