@@ -133,6 +133,8 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(histogram).isInstanceOf(BarChart.class);
         assertThat(fx(() -> node(robot, "#pingStart", Button.class).isDisabled())).isFalse();
         assertThat(fx(() -> node(robot, "#pingStop", Button.class).isDisabled())).isTrue();
+        // nothing to export before a test ran
+        assertThat(fx(() -> node(robot, "#pingExport", Button.class).isDisabled())).isTrue();
         assertThat(fx(() -> node(robot, "#pingProblems", Label.class).isVisible())).isFalse();
         // the latency figures under one heading that names their unit
         assertThat(fx(() -> pingTable(robot).getColumns().stream()

@@ -184,6 +184,7 @@ public final class PingView {
         Button stop = button("pingStop", "Stop", vm::stop);
         stop.disableProperty().bind(vm.runningProperty().not());
         Button export = button("pingExport", "Export CSV…", vm::exportCsv);
+        export.disableProperty().bind(vm.exportableProperty().not());
         HBox buttons = new HBox(8, start, stop, export);
 
         Label title = new Label("URLs");

@@ -96,6 +96,9 @@ public final class PingViewModel implements AutoCloseable {
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    /** Whether the table has anything to export: a request of the last test was sent. */
+    private final ReadOnlyBooleanWrapper exportable =
+            new ReadOnlyBooleanWrapper(this, "exportable");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status =
             new ReadOnlyStringWrapper(this, "status", "Enter URLs, one per line, and press Start.");
@@ -194,6 +197,14 @@ public final class PingViewModel implements AutoCloseable {
     /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
     public StringProperty certificateFileProperty() { return certificateFile; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+
+    /**
+     * Whether Export CSV… has anything to write (a request sent): disabled before, as the
+     * Crawl tab's is, rather than enabled to say there is nothing to export yet.
+     */
+    public ReadOnlyBooleanProperty exportableProperty() {
+        return exportable.getReadOnlyProperty();
+    }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty histogramTitleProperty() { return histogramTitle.getReadOnlyProperty(); }
@@ -300,6 +311,7 @@ public final class PingViewModel implements AutoCloseable {
         shownFinal = false;
         stopAsked = false;
         rows.setAll(list.urls().stream().map(u -> new PingRow(u.toString())).toList());
+        exportable.set(false);
         series.clear();
         histogram.clear();
         if (selectedUrl.get() == null || list.urls().stream().noneMatch(u -> u.toString().equals(selectedUrl.get()))) {
@@ -478,6 +490,7 @@ public final class PingViewModel implements AutoCloseable {
         for (int i = 0; i < results.size() && i < rows.size(); i++) {
             rows.get(i).update(results.get(i));
         }
+        exportable.set(results.stream().anyMatch(r -> r.sent() > 0));
         showSeries(s.series());
         if (u.binsUrl() != null && u.binsUrl().equals(selectedUrl.get())) {
             histogram.setAll(u.bins());

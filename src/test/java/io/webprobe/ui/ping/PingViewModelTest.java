@@ -1055,6 +1055,20 @@ class PingViewModelTest {
         assertThat(dialogs.calls).containsExactly("chooseSaveFile");
     }
 
+    /**
+     * The bug: Export CSV… was enabled before any run, only to say there was nothing to
+     * export yet. It is disabled until a request was sent, as the Crawl tab's is.
+     */
+    @Test
+    void exportIsOfferedOnlyOnceARequestWasSent() throws Exception {
+        assertThat(fx.on(() -> vm.exportableProperty().get())).isFalse();
+        server.route("/", html("ok"));
+        fx.on(() -> vm.countProperty().set(2));
+        start(server.url("/"));
+        awaitEnd();
+        assertThat(fx.on(() -> vm.exportableProperty().get())).isTrue();
+    }
+
     @Test
     void exportBeforeAnyRunShowsInfoAndWritesNothing() throws Exception {
         dialogs.saveAnswer = Optional.of(tempDir.resolve("x.csv"));
