@@ -167,6 +167,15 @@ public final class CompareView {
         l.setId(id);
         l.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null ? none
                 : file.getValue().getFileName().toString(), file));
+        // one width whatever the name, so Compare stays where it was clicked before; a long
+        // name keeps its end (the date of a crawl named after host and time), the whole path
+        // in the tooltip
+        l.setStyle("-fx-min-width: 20em; -fx-pref-width: 20em; -fx-max-width: 20em;");
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null
+                ? none : file.getValue().toAbsolutePath().toString(), file));
+        l.setTooltip(tip);
         return l;
     }
 

@@ -106,6 +106,8 @@ final class CrawlControls {
         pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume")
                 .otherwise("Pause"));
         pause.disableProperty().bind(vm.runningProperty().not());
+        // wide enough for "Resume": the controls beside it do not move when it is pressed
+        pause.setStyle("-fx-min-width: 6.5em;");
         Button stop = button("crawlStop", "Stop", vm::stop);
         stop.setTooltip(new Tooltip("Stop (Esc)"));
         stop.disableProperty().bind(vm.runningProperty().not());
