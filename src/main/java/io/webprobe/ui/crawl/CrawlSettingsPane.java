@@ -144,9 +144,9 @@ final class CrawlSettingsPane {
             ObservableBooleanValue running) {
         Label text = new Label();
         text.textProperty().bind(Bindings.when(running)
-                .then("These are the settings the opened crawl was made with, and the resumed "
+                .then("These are the settings this crawl was made with, and the resumed "
                         + "crawl runs with them; yours come back when it ends.")
-                .otherwise("These are the settings the opened crawl was made with. Resume "
+                .otherwise("These are the settings this crawl was made with. Resume "
                         + "continues it with them, so they cannot be changed here; Start begins "
                         + "a new crawl with them."));
         text.setId("crawlSettingsOwnNote");
