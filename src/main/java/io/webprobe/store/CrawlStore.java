@@ -697,6 +697,34 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the file holds a crawl whose process ended while it ran or was paused (a crash,
+     * a kill, a power cut): its state says running or paused and no running Webprobe has it
+     * open. Reads two rows of its meta table and nothing else, so it is quick on a crawl of
+     * millions; false for a file that cannot be read as a crawl.
+     */
+    public static boolean interrupted(Path file) {
+        if (!SqliteHeader.isDatabase(file)) {
+            return false;
+        }
+        try (Connection c = connect(file, true);
+                var st = c.prepareStatement(
+                        "SELECT key, value FROM meta WHERE key IN ('state', 'lock')");
+                var rs = st.executeQuery()) {
+            Map<String, String> meta = new java.util.HashMap<>();
+            while (rs.next()) {
+                meta.put(rs.getString(1), rs.getString(2));
+            }
+            String state = meta.getOrDefault("state", "");
+            return (state.equals(CrawlState.RUNNING.label())
+                    || state.equals(CrawlState.PAUSED.label()))
+                    && OwnerLock.decode(meta.get("lock"))
+                            .map(l -> !l.ownerAlive(Instant.now())).orElse(true);
+        } catch (SQLException e) {
+            return false; // not a crawl, or damaged: the hint is not the place to say so
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static CrawlInfo infoOf(Path file, Map<String, String> meta, boolean readOnly)

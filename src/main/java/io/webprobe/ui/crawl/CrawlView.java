@@ -112,7 +112,7 @@ public final class CrawlView {
         }, this::pingThese, threadsValue);
         root.setTop(controls.root());
         Node center = center();
-        VBox middle = new VBox(resumeBar(), center);
+        VBox middle = new VBox(interruptedBar(), resumeBar(), center);
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox.setMargin(center, new Insets(0, 10, 0, 10));
         root.setCenter(middle);
@@ -244,6 +244,22 @@ public final class CrawlView {
                 NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
                         + "open for reading", vm::declineResume));
         bar.setId("resumeBar");
+        bar.getStyleClass().add("resume-bar");
+        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
+        return bar;
+    }
+
+    /** Said once the window opens when the last crawl was interrupted (a crash, a kill). */
+    private Node interruptedBar() {
+        Label text = new Label();
+        text.setId("interruptedText");
+        text.textProperty().bind(vm.interruptedHintProperty());
+        HBox bar = NoteLine.of(text, vm.interruptedHintProperty().isNotEmpty(),
+                NoteLine.button("interruptedOpen", "Open it", "Open the interrupted crawl; "
+                        + "Resume then continues it where it was", vm::openInterrupted),
+                NoteLine.button("interruptedDismiss", "Not now", "Hide this; the crawl stays "
+                        + "in File › Recent crawls", vm::dismissInterrupted));
+        bar.setId("interruptedBar");
         bar.getStyleClass().add("resume-bar");
         VBox.setMargin(bar, new Insets(0, 10, 6, 10));
         return bar;

@@ -86,6 +86,7 @@ public final class CrawlViewModel implements AutoCloseable {
     /** The workspace's status line, which the crawl's life writes to most. */
     private final LiveModel live;
     private final RecentCrawls recentFiles;
+    private final io.webprobe.ui.crawl.files.InterruptedHint interrupted;
     private final Rechecker rechecker;
     private final CrawlLauncher launcher;
     private final CrawlOpening opening;
@@ -124,6 +125,8 @@ public final class CrawlViewModel implements AutoCloseable {
         excelFriendly.set(s.memory().getBoolean("export.excelFriendly", false));
         excelFriendly.addListener((o, was, now) ->
                 s.memory().putBoolean("export.excelFriendly", now));
+        this.interrupted = new io.webprobe.ui.crawl.files.InterruptedHint(recentFiles,
+                s.background(), s.fx());
         recentFiles.refresh();
     }
 
@@ -504,6 +507,26 @@ public final class CrawlViewModel implements AutoCloseable {
 
     // == opening ==
 
+    /**
+     * A sentence when the most recent crawl was interrupted (its process ended while it ran),
+     * "" otherwise or once another crawl is shown.
+     */
+    public ReadOnlyStringProperty interruptedHintProperty() {
+        return interrupted.textProperty();
+    }
+
+    /** Opens the interrupted crawl the hint speaks of (its resume is then offered). */
+    public CompletableFuture<Void> openInterrupted() {
+        Path f = interrupted.file();
+        interrupted.withdraw();
+        return f == null ? CompletableFuture.completedFuture(null) : openCrawl(f);
+    }
+
+    /** Hides the hint. */
+    public void dismissInterrupted() {
+        interrupted.withdraw();
+    }
+
     /** Asks for a crawl file and opens it. */
     public CompletableFuture<Void> openCrawl() {
         return opening.open();
@@ -533,6 +556,7 @@ public final class CrawlViewModel implements AutoCloseable {
         hasCrawl.set(true);
         file.set(store.file());
         opening.withdraw();
+        interrupted.withdraw(); // a crawl is shown: the hint has done its work or is moot
         workspace.attach(crawl, store.plan().useSitemaps() && hasFinishedFile(store));
     }
 
