@@ -40,8 +40,7 @@ public final class InterruptedHint {
                     if (!withdrawn) {
                         file = last;
                         text.set("The last crawl, " + last.getFileName() + ", was interrupted "
-                                + "before it finished (Webprobe or the computer stopped while it "
-                                + "ran); open it to resume it.");
+                                + "before it finished (Webprobe or the computer stopped).");
                     }
                 });
             }
