@@ -2,6 +2,7 @@ package io.webprobe.ping;
 
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
+import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.TlsTrust;
@@ -22,8 +23,16 @@ final class Http2Clients implements HttpProbe {
     private final JdkHttpProbe[] clients;
     /** Guarded by this. */
     private final int[] inFlight;
+    private final String userAgent;
+    private final Duration connectTimeout;
+    private final TlsTrust trust;
+    /** For the hosts java.net.http refuses; made on first use. Guarded by this. */
+    private Http1Probe http1;
 
     Http2Clients(String userAgent, Duration connectTimeout, TlsTrust trust, int concurrency) {
+        this.userAgent = userAgent;
+        this.connectTimeout = connectTimeout;
+        this.trust = trust;
         int n = count(concurrency);
         clients = new JdkHttpProbe[n];
         for (int i = 0; i < n; i++) {
@@ -39,6 +48,11 @@ final class Http2Clients implements HttpProbe {
 
     @Override
     public FetchResponse fetch(FetchRequest request) {
+        if (request.uri().getHost() == null) {
+            // a host name java.net.http refuses (an underscore: a_b.example), which browsers
+            // request: over HTTP/1.1, as the crawl does, rather than failing every request
+            return http1().fetch(request);
+        }
         int c = acquire();
         try {
             return clients[c].fetch(request);
@@ -62,10 +76,22 @@ final class Http2Clients implements HttpProbe {
         inFlight[c]--;
     }
 
+    private synchronized Http1Probe http1() {
+        if (http1 == null) {
+            http1 = new Http1Probe(userAgent, connectTimeout, trust);
+        }
+        return http1;
+    }
+
     @Override
     public void close() {
         for (JdkHttpProbe c : clients) {
             c.close();
+        }
+        synchronized (this) {
+            if (http1 != null) {
+                http1.close();
+            }
         }
     }
 }

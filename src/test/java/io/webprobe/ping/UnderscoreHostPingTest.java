@@ -69,6 +69,26 @@ class UnderscoreHostPingTest {
                 .contains("\r\nHost: a_b.localhost:" + server.port() + "\r\n"));
     }
 
+    /**
+     * The bug: with --http2 (java.net.http, which refuses such a host) every request to an
+     * underscore host was an invalid URL, http:// ones too, which --http2 does not concern.
+     * They go over HTTP/1.1, as the crawl's do.
+     */
+    @Test
+    void http2PingOfAnUnderscoreHostGoesOverHttp1InsteadOfFailing() throws Exception {
+        RawServer server = server(RawServer.answering(OK));
+        PingPlan plan = PingPlan.of(List.of(URI.create("http://a_b.localhost:" + server.port()
+                + "/x")), "Webprobe/test").withCount(4).withConcurrency(2).withHttp2(true);
+        PingJob job = new PingJob(plan, PingListener.NONE);
+        toClose.add(job);
+        job.start();
+
+        PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(s.results()).singleElement()
+                .satisfies(r -> assertThat(r.statusCountsText()).isEqualTo("200×4"));
+    }
+
     @Test
     void httpsToAnUnderscoreHostChecksTheCertificatesNameOnBothEngines() throws Exception {
         SelfSignedCertificate mine = SelfSignedCertificate.forDnsNames(dir, "mine",
