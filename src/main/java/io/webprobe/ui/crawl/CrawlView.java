@@ -235,31 +235,31 @@ public final class CrawlView {
      * tabs and the search field, and took the workspace out of its margins.)
      */
     private Node resumeBar() {
-        Label text = new Label();
-        text.setId("resumeText");
-        text.textProperty().bind(vm.resumeOfferProperty());
-        HBox bar = NoteLine.of(text, vm.resumeOfferProperty().isNotEmpty(),
+        return offerBar("resume", vm.resumeOfferProperty(),
                 NoteLine.button("resumeButton", "Resume", "Continue this crawl where it "
                         + "stopped, with its own settings", vm::resume),
                 NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
                         + "open for reading", vm::declineResume));
-        bar.setId("resumeBar");
-        bar.getStyleClass().add("resume-bar");
-        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
-        return bar;
     }
 
     /** Said once the window opens when the last crawl was interrupted (a crash, a kill). */
     private Node interruptedBar() {
-        Label text = new Label();
-        text.setId("interruptedText");
-        text.textProperty().bind(vm.interruptedHintProperty());
-        HBox bar = NoteLine.of(text, vm.interruptedHintProperty().isNotEmpty(),
+        return offerBar("interrupted", vm.interruptedHintProperty(),
                 NoteLine.button("interruptedOpen", "Open it", "Open the interrupted crawl; "
                         + "Resume then continues it where it was", vm::openInterrupted),
                 NoteLine.button("interruptedDismiss", "Not now", "Hide this; the crawl stays "
                         + "in File › Recent crawls", vm::dismissInterrupted));
-        bar.setId("interruptedBar");
+    }
+
+    /** A line above the workspace saying {@code sentence}, shown while it is not empty. */
+    private static Node offerBar(String id, javafx.beans.value.ObservableStringValue sentence,
+            javafx.scene.control.Button... buttons) {
+        Label text = new Label();
+        text.setId(id + "Text");
+        text.textProperty().bind(sentence);
+        HBox bar = NoteLine.of(text, javafx.beans.binding.Bindings.isNotEmpty(sentence),
+                buttons);
+        bar.setId(id + "Bar");
         bar.getStyleClass().add("resume-bar");
         VBox.setMargin(bar, new Insets(0, 10, 6, 10));
         return bar;
