@@ -250,6 +250,9 @@ final class LinkExtractor {
         }
         Collector c = new Collector(webUrl(url));
         Link link = c.add(target, "", "canonical-header", true);
+        if (link == null && c.invalid.isEmpty()) {
+            return HeaderRefresh.NONE; // another scheme (mailto:, ftp:): no canonical of ours
+        }
         return new HeaderRefresh(link, c.invalid.isEmpty() ? null : c.invalid.getFirst());
     }
 

@@ -52,7 +52,11 @@ class CanonicalTest {
     void aCanonicalInTheLinkHeaderIsTheCanonicalOfThePage(boolean javaNetHttp)
             throws Exception {
         server.route("/", html("<a href=\"/dir/page\">p</a><a href=\"/doc.pdf\">d</a>"
-                + "<a href=\"/both\">b</a><a href=\"/self\">s</a>"));
+                + "<a href=\"/both\">b</a><a href=\"/self\">s</a><a href=\"/mail\">m</a>"));
+        // a canonical of another scheme is none of ours (it failed the page as an internal
+        // error before)
+        server.route("/mail", respond(200, "text/html", "<title>Mail</title>",
+                "Link", "<mailto:web@example.test>; rel=canonical"));
         // relative to the page, after a link of another relation
         server.route("/dir/page", respond(200, "text/html", "<title>Page</title>",
                 "Link", "</style.css>; rel=preload; as=style, <canon-target>; rel=\"canonical\""));
@@ -81,6 +85,9 @@ class CanonicalTest {
         assertThat(rows.get("/both").indexable()).isFalse();
         assertThat(rows.get("/self").page().canonical()).isEqualTo(server.url("/self"));
         assertThat(rows.get("/self").indexable()).isTrue();
+        assertThat(rows.get("/mail").error()).isNull();
+        assertThat(rows.get("/mail").title()).isEqualTo("Mail");
+        assertThat(rows.get("/mail").page().canonical()).isEmpty();
         assertThat(server.hits("/html-canon")).isEqualTo(1);
         assertThat(events.broken).extracting(BrokenLink::sourceUrl, BrokenLink::linkUrl,
                 BrokenLink::linkType).containsExactlyInAnyOrder(
