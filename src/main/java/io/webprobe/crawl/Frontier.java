@@ -117,6 +117,8 @@ final class Frontier<T> {
         boolean scheduled;
         /** The level of the first item in memory, -1 for none (or an item without one). */
         int firstLevel = -1;
+        /** Whether firstLevel is counted in the frontier's firstAt ({@code holdsLevels}). */
+        boolean inLevels = true;
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -422,7 +424,9 @@ final class Frontier<T> {
                 }
                 if (!paused) {
                     while (!waiting.isEmpty() && waiting.peek().notBefore - now <= 0) {
-                        ready.addLast(waiting.poll());
+                        Host<T> due = waiting.poll();
+                        ready.addLast(due);
+                        holdsLevels(due, true);
                     }
                     Host<T> h = nextReady();
                     if (h != null) {
@@ -655,12 +659,31 @@ final class Frontier<T> {
         int level = first == null ? -1 : level(first);
         if (level != h.firstLevel) {
             int lowest = firstAt.lowest();
-            firstAt.add(h.firstLevel, -1);
-            firstAt.add(level, 1);
+            if (h.inLevels) {
+                firstAt.add(h.firstLevel, -1);
+                firstAt.add(level, 1);
+            }
             h.firstLevel = level;
             if (firstAt.lowest() > lowest) {
                 changed.signalAll(); // hosts passed over for a deeper first item may go now
             }
+        }
+    }
+
+    /**
+     * Whether the host's first item holds deeper ones of other hosts back: not while the host
+     * waits longer than the levels' patience (a Retry-After, a long Crawl-delay), which would
+     * hold every other host that long. Lock held.
+     */
+    private void holdsLevels(Host<T> h, boolean holds) {
+        if (holds == h.inLevels) {
+            return;
+        }
+        int lowest = firstAt.lowest();
+        firstAt.add(h.firstLevel, holds ? 1 : -1);
+        h.inLevels = holds;
+        if (firstAt.lowest() > lowest) {
+            changed.signalAll();
         }
     }
 
@@ -674,7 +697,7 @@ final class Frontier<T> {
         for (java.util.Iterator<Host<T>> it = ready.iterator(); it.hasNext(); ) {
             Host<T> h = it.next();
             T first = h.items.peekFirst();
-            if (first == null || level(first) <= lowest) {
+            if (first == null || h.firstLevel <= lowest) {
                 it.remove();
                 return h;
             }
@@ -750,8 +773,10 @@ final class Frontier<T> {
         h.scheduled = true;
         if (h.notBefore - now > 0) {
             waiting.add(h);
+            holdsLevels(h, h.notBefore - now <= levelPatienceNanos);
         } else {
             ready.addLast(h);
+            holdsLevels(h, true);
         }
         changed.signal(); // one idle worker takes it, or times the wait for it
     }

@@ -53,6 +53,17 @@ class FrontierLevelsTest {
         });
     }
 
+    /** A take on a thread of its own. */
+    private static CompletableFuture<Item> async(Frontier<Item> f) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return f.take();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Whether some thread is parked in awaitShallower (it looked, and must wait). */
     private static boolean someoneAwaits() {
         return Thread.getAllStackTraces().entrySet().stream().anyMatch(e ->
@@ -158,6 +169,24 @@ class FrontierLevelsTest {
 
         waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
         f.awaitShallower(new Item("site", 2, "another")); // at once now
+    }
+
+    /**
+     * The bug: a shallower page waiting out a server's Retry-After held every deeper page of
+     * every other host for as long.
+     */
+    @Test
+    void aShallowerItemWaitingOutALongRetryHoldsNoOtherHost() throws Exception {
+        Frontier<Item> f = frontier();
+        Item shallow = new Item("busy", 1, "shallow");
+        Item deeper = new Item("other", 2, "deeper");
+        f.add(shallow);
+        assertThat(f.take()).isEqualTo(shallow);
+        f.retryLater(shallow, TimeUnit.SECONDS.toNanos(60)); // a 429 with Retry-After: 60
+        f.done(shallow);
+        f.add(deeper);
+
+        assertThat(async(f)).succeedsWithin(ManualTicker.STUCK).isEqualTo(deeper);
     }
 
     @Test

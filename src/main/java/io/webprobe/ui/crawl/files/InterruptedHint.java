@@ -25,12 +25,23 @@ public final class InterruptedHint {
     public InterruptedHint(RecentCrawls recent, Executor background, Executor fx) {
         this.background = background;
         this.fx = fx;
-        recent.files().addListener((ListChangeListener<Path>) c -> look(recent.files()));
+        ListChangeListener<Path> listed = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends Path> c) {
+                if (look(recent.files())) {
+                    recent.files().removeListener(this);
+                }
+            }
+        };
+        if (!look(recent.files())) {
+            recent.files().addListener(listed);
+        }
     }
 
-    private void look(List<Path> files) {
+    /** Looks at the newest file once there is one; whether it did. */
+    private boolean look(List<Path> files) {
         if (looked || withdrawn || files.isEmpty()) {
-            return;
+            return looked;
         }
         looked = true;
         Path last = files.getFirst();
@@ -45,6 +56,7 @@ public final class InterruptedHint {
                 });
             }
         });
+        return true;
     }
 
     /** The sentence, or "" when there is nothing to say. */
