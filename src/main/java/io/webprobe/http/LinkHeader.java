@@ -16,6 +16,10 @@ import java.util.Locale;
  * answered. Stateless.
  */
 public final class LinkHeader {
+    /** Between the relations of one rel parameter ("canonical alternate"). */
+    private static final java.util.regex.Pattern REL_SEPARATOR =
+            java.util.regex.Pattern.compile("[ \t]+");
+
 
     /**
      * One link value.
@@ -155,7 +159,7 @@ public final class LinkHeader {
                     value = !atEnd() && v.charAt(i) == '"' ? quoted() : token();
                 }
                 if (name.equals("rel") && rels == null) {
-                    rels = Arrays.stream(value.toLowerCase(Locale.ROOT).split("[ \t]+"))
+                    rels = Arrays.stream(REL_SEPARATOR.split(value.toLowerCase(Locale.ROOT)))
                             .filter(r -> !r.isEmpty()).toList();
                 } else if (name.equals("anchor") && anchor == null) {
                     anchor = value;
