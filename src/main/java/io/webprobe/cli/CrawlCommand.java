@@ -1,9 +1,12 @@
 package io.webprobe.cli;
 
+import static io.webprobe.crawl.CrawlLimit.Naming.OPTION;
+
 import io.webprobe.CommandName;
 import io.webprobe.Version;
 import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlSummary;
@@ -492,35 +495,24 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     private String checkRanges() {
-        if (threads < 1 || threads > 256) {
-            return "--threads must be between 1 and 256.";
-        }
-        if (maxDepth != null && maxDepth < 0) {
-            return "--max-depth must be 0 or more.";
-        }
-        if (maxPages != null && maxPages < 1) {
-            return "--max-pages must be 1 or more.";
-        }
-        if (maxUrlLength < 10) {
-            return "--max-url-length must be 10 or more.";
-        }
-        if (maxSegmentRepeats < 1 || maxQueryVariants < 1) {
-            return "--max-segment-repeats and --max-query-variants must be 1 or more.";
-        }
-        if (maxPerHost < 0 || maxPerHost > 256) {
-            return "--max-per-host must be between 0 (as many as --threads) and 256.";
-        }
-        if (delayMs < 0 || delayMs > 3_600_000) {
-            return "--delay-ms must be between 0 and 3600000 (an hour).";
+        String problem = firstProblem(
+                CrawlLimit.THREADS.problem(threads, OPTION),
+                maxDepth == null ? null : CrawlLimit.MAX_DEPTH.problem(maxDepth, OPTION),
+                maxPages == null ? null : CrawlLimit.MAX_PAGES.problem(maxPages, OPTION),
+                CrawlLimit.MAX_URL_LENGTH.problem(maxUrlLength, OPTION),
+                CrawlLimit.MAX_SEGMENT_REPEATS.problem(maxSegmentRepeats, OPTION),
+                CrawlLimit.MAX_QUERY_VARIANTS.problem(maxQueryVariants, OPTION),
+                CrawlLimit.MAX_PER_HOST.problem(maxPerHost, OPTION),
+                CrawlLimit.DELAY_MILLIS.problem(delayMs, OPTION),
+                maxRps == null ? null : CrawlLimit.REQUESTS_PER_SECOND.problem(maxRps, OPTION));
+        if (problem != null) {
+            return problem;
         }
         if (userAgent != null && userAgent.isBlank()) {
             return "--user-agent must not be empty; leave it out to send Webprobe's own.";
         }
         if (userAgent != null && userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
             return "--user-agent must be printable ASCII text on one line.";
-        }
-        if (maxRps != null && !(maxRps >= 0.001 && maxRps <= 100_000)) {
-            return "--max-rps must be between 0.001 and 100000 requests per second.";
         }
         if (maxRetries < 0 || maxRetries > 10) {
             return "--max-retries must be between 0 and 10.";
@@ -548,6 +540,16 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         if (files.orphansCsv != null && !sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
+        }
+        return null;
+    }
+
+    /** The first of the problems that is not null, else null. */
+    private static String firstProblem(String... problems) {
+        for (String p : problems) {
+            if (p != null) {
+                return p;
+            }
         }
         return null;
     }

@@ -71,7 +71,7 @@ public record CrawlPlan(
         list = List.copyOf(list);
         useSitemaps = useSitemaps && list.isEmpty();
         Objects.requireNonNull(caCertFile, "caCertFile");
-        if (threads < 1 || threads > 256) {
+        if (!CrawlLimit.THREADS.holds(threads)) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
         if (maxDepth < 0) {

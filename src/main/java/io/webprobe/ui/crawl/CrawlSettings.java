@@ -1,6 +1,8 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.Words;
+import io.webprobe.crawl.CrawlLimit;
+import io.webprobe.crawl.CrawlLimit.Naming;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
@@ -71,14 +73,14 @@ public record CrawlSettings(
         boolean insecure,
         String caCertFile) {
 
-    public static final int MAX_THREADS = 256;
-    public static final int MAX_PER_HOST = 256;
-    public static final long MAX_DELAY_MILLIS = 3_600_000;
+    public static final int MAX_THREADS = (int) CrawlLimit.THREADS.max();
+    public static final int MAX_PER_HOST = (int) CrawlLimit.MAX_PER_HOST.max();
+    public static final long MAX_DELAY_MILLIS = (long) CrawlLimit.DELAY_MILLIS.max();
     public static final int MAX_TIMEOUT_SECONDS = 600;
     public static final double MIN_PAGE_MEGABYTES = 0.001;
     public static final double MAX_PAGE_MEGABYTES = 8192;
-    public static final double MIN_REQUESTS_PER_SECOND = 0.001;
-    public static final double MAX_REQUESTS_PER_SECOND = 100_000;
+    public static final double MIN_REQUESTS_PER_SECOND = CrawlLimit.REQUESTS_PER_SECOND.min();
+    public static final double MAX_REQUESTS_PER_SECOND = CrawlLimit.REQUESTS_PER_SECOND.max();
     /** {@link #maxRequestsPerSecond()} when only the delay paces a host. */
     public static final double NO_RATE_LIMIT = 0;
     /** {@link #userAgent()} when the crawl sends the default one. */
@@ -124,18 +126,16 @@ public record CrawlSettings(
     public CrawlSettings {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
-        check(threads >= 1 && threads <= MAX_THREADS, "Threads must be between 1 and 256.");
+        limit(CrawlLimit.THREADS, threads);
         compile(include, "Include");
         compile(exclude, "Exclude");
-        check(maxDepth >= 0, "Max depth must be 0 (the start page only) or more.");
-        check(maxPages >= 1, "Max pages must be 1 or more.");
-        check(maxUrlLength >= 10, "Max URL length must be 10 or more.");
-        check(maxSegmentRepeats >= 1, "Max segment repeats must be 1 or more.");
-        check(maxQueryVariants >= 1, "Max query variants must be 1 or more.");
-        check(maxPerHost >= 0 && maxPerHost <= MAX_PER_HOST,
-                "Max requests per host must be between 0 (as many as threads) and 256.");
-        check(delayMillis >= 0 && delayMillis <= MAX_DELAY_MILLIS,
-                "Delay per host must be between 0 and 3600000 ms (an hour).");
+        limit(CrawlLimit.MAX_DEPTH, maxDepth);
+        limit(CrawlLimit.MAX_PAGES, maxPages);
+        limit(CrawlLimit.MAX_URL_LENGTH, maxUrlLength);
+        limit(CrawlLimit.MAX_SEGMENT_REPEATS, maxSegmentRepeats);
+        limit(CrawlLimit.MAX_QUERY_VARIANTS, maxQueryVariants);
+        limit(CrawlLimit.MAX_PER_HOST, maxPerHost);
+        limit(CrawlLimit.DELAY_MILLIS, delayMillis);
         check(timeoutSeconds >= 1 && timeoutSeconds <= MAX_TIMEOUT_SECONDS,
                 "Timeout must be between 1 and 600 seconds.");
         check(maxPageMegabytes >= MIN_PAGE_MEGABYTES && maxPageMegabytes <= MAX_PAGE_MEGABYTES,
@@ -143,9 +143,8 @@ public record CrawlSettings(
         check(userAgent != null && isPrintableAscii(userAgent),
                 "User agent must be printable ASCII text on one line.");
         check(maxRequestsPerSecond == NO_RATE_LIMIT
-                        || (maxRequestsPerSecond >= MIN_REQUESTS_PER_SECOND
-                                && maxRequestsPerSecond <= MAX_REQUESTS_PER_SECOND),
-                "Max requests/s per host must be between 0.001 and 100000, or 0 for no limit.");
+                        || CrawlLimit.REQUESTS_PER_SECOND.holds(maxRequestsPerSecond),
+                CrawlLimit.REQUESTS_PER_SECOND.rule(Naming.LABEL, ", or 0 for no limit"));
         check(caCertFile != null && caCertFile.strip().equals(caCertFile)
                         && caCertFile.indexOf('\n') < 0,
                 "The certificate file must be one path, without spaces around it.");
@@ -197,6 +196,10 @@ public record CrawlSettings(
     private static String fileName(String path) {
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+    }
+
+    private static void limit(CrawlLimit limit, double value) {
+        check(limit.holds(value), limit.rule(Naming.LABEL));
     }
 
     private static void check(boolean ok, String sentence) {

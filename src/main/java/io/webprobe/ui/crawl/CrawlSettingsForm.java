@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlPlan;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -164,40 +165,40 @@ public final class CrawlSettingsForm {
 
     private CrawlSettings parse() {
         int t = threads.get();
-        if (t < 1 || t > CrawlSettings.MAX_THREADS) {
+        if (!CrawlLimit.THREADS.holds(t)) {
             throw new Invalid(Field.THREADS, "Threads must be a whole number from 1 to 256.");
         }
         List<String> inc = lines(include.get());
         List<String> exc = lines(exclude.get());
         regexes(inc, "Include", Field.INCLUDE);
         regexes(exc, "Exclude", Field.EXCLUDE);
-        int depth = (int) number(maxDepth, Field.MAX_DEPTH, 0, Integer.MAX_VALUE, CrawlPlan.UNLIMITED,
+        int depth = (int) number(maxDepth, Field.MAX_DEPTH, CrawlLimit.MAX_DEPTH, CrawlPlan.UNLIMITED,
                 "Max depth must be a whole number from 0 (the start page only) to " + INT_MAX
                         + ", or blank for no limit.");
-        int pages = (int) number(maxPages, Field.MAX_PAGES, 1, Integer.MAX_VALUE, CrawlPlan.UNLIMITED,
+        int pages = (int) number(maxPages, Field.MAX_PAGES, CrawlLimit.MAX_PAGES, CrawlPlan.UNLIMITED,
                 "Max pages must be a whole number from 1 to " + INT_MAX
                         + ", or blank for no limit.");
-        int urlLength = (int) number(maxUrlLength, Field.MAX_URL_LENGTH, 10, Integer.MAX_VALUE, null,
+        int urlLength = (int) number(maxUrlLength, Field.MAX_URL_LENGTH, CrawlLimit.MAX_URL_LENGTH, null,
                 "Max URL length must be a whole number from 10 to " + INT_MAX + ".");
-        int repeats = (int) number(maxSegmentRepeats, Field.MAX_SEGMENT_REPEATS, 1,
-                Integer.MAX_VALUE, null, "Max segment repeats must be a whole number from 1 to "
+        int repeats = (int) number(maxSegmentRepeats, Field.MAX_SEGMENT_REPEATS,
+                CrawlLimit.MAX_SEGMENT_REPEATS, null, "Max segment repeats must be a whole number from 1 to "
                         + INT_MAX + ".");
-        int variants = (int) number(maxQueryVariants, Field.MAX_QUERY_VARIANTS, 1,
-                Integer.MAX_VALUE, null, "Max query variants must be a whole number from 1 to "
+        int variants = (int) number(maxQueryVariants, Field.MAX_QUERY_VARIANTS,
+                CrawlLimit.MAX_QUERY_VARIANTS, null, "Max query variants must be a whole number from 1 to "
                         + INT_MAX + ".");
         String agent = userAgent.get().strip();
         if (!CrawlSettings.isPrintableAscii(agent)) {
             throw new Invalid(Field.USER_AGENT, "User agent must be printable ASCII text on one "
                     + "line, or blank for the default.");
         }
-        int perHost = (int) number(maxPerHost, Field.MAX_PER_HOST, 0, CrawlSettings.MAX_PER_HOST, 0,
+        int perHost = (int) number(maxPerHost, Field.MAX_PER_HOST, CrawlLimit.MAX_PER_HOST, 0,
                 "Max requests per host must be a whole number from 0 to 256, or blank for as "
                         + "many as there are threads.");
         double rate = decimal(maxRequestsPerSecond, Field.MAX_REQUESTS_PER_SECOND,
-                CrawlSettings.MIN_REQUESTS_PER_SECOND, CrawlSettings.MAX_REQUESTS_PER_SECOND,
+                CrawlLimit.REQUESTS_PER_SECOND.min(), CrawlLimit.REQUESTS_PER_SECOND.max(),
                 CrawlSettings.NO_RATE_LIMIT, "Max requests/s per host must be a number from "
                         + "0.001 to 100000, like 2 or 0.5, or blank for no limit.");
-        long delay = number(delayMillis, Field.DELAY, 0, CrawlSettings.MAX_DELAY_MILLIS, 0,
+        long delay = number(delayMillis, Field.DELAY, CrawlLimit.DELAY_MILLIS, 0,
                 "Delay per host must be a whole number of milliseconds from 0 to 3600000 "
                         + "(an hour).");
         int timeout = (int) number(timeoutSeconds, Field.TIMEOUT, 1,
@@ -237,6 +238,12 @@ public final class CrawlSettingsForm {
         } catch (IllegalArgumentException e) {
             throw new Invalid(field, e.getMessage());
         }
+    }
+
+    /** A whole number in the limit's range from the field. */
+    private static long number(StringProperty text, Field field, CrawlLimit limit, Integer blank,
+            String sentence) {
+        return number(text, field, (long) limit.min(), (long) limit.max(), blank, sentence);
     }
 
     /**

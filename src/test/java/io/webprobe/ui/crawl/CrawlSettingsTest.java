@@ -403,11 +403,11 @@ class CrawlSettingsTest {
         assertThatThrownBy(() -> withNew(10, null, 0))
                 .hasMessage("User agent must be printable ASCII text on one line.");
         assertThatThrownBy(() -> withNew(10, "", 100_001))
-                .hasMessage("Max requests/s per host must be between 0.001 and 100000, or 0 "
-                        + "for no limit.");
+                .hasMessage("Max requests/s per host must be between 0.001 and 100000 "
+                        + "requests per second, or 0 for no limit.");
         assertThatThrownBy(() -> withNew(10, "", -1))
-                .hasMessage("Max requests/s per host must be between 0.001 and 100000, or 0 "
-                        + "for no limit.");
+                .hasMessage("Max requests/s per host must be between 0.001 and 100000 "
+                        + "requests per second, or 0 for no limit.");
         assertThat(withNew(10, "", 0)).isEqualTo(CrawlSettings.DEFAULT);
     }
 
