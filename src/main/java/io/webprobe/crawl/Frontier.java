@@ -142,8 +142,18 @@ final class Frontier<T> {
      * slows nothing down and never holds the crawl up.
      */
     private final LevelCounts firstAt = new LevelCounts();
-    /** Items with a level handed out and not done yet, with their ticker time of hand-out. */
-    private final Map<T, Long> levelsInFlight = new java.util.IdentityHashMap<>();
+    /**
+     * Items with a level handed out and not done yet, with the ticker times of their hand-outs,
+     * oldest first: an item put back at once ({@link #retryLater} with no delay) may be handed
+     * out again before the first take's {@link #done}.
+     */
+    private final Map<T, ArrayDeque<Long>> levelsInFlight = new java.util.IdentityHashMap<>();
+    /**
+     * Hosts with queued items that may not start one because their limit of items in flight
+     * is reached: each holds deeper items of other hosts back while one of its items in flight
+     * is within the levels' patience.
+     */
+    private final java.util.Set<Host<T>> capped = new java.util.LinkedHashSet<>();
     /** Signalled when an item with a level is done, the time moved, or the frontier stops. */
     private final Condition levelsMoved = lock.newCondition();
     /**
@@ -253,7 +263,9 @@ final class Frontier<T> {
                 return;
             }
             Host<T> h = host(hostOf.apply(item));
-            boolean inOrder = h.chunks.isEmpty() && h.tail.isEmpty();
+            // while a chunk is read back (the lock released) it is in neither list yet: the
+            // new item goes to the tail, behind it
+            boolean inOrder = !h.loading && h.chunks.isEmpty() && h.tail.isEmpty();
             if (inOrder && h.items.size() < limits.perHost() && inMemory < limits.total()) {
                 h.items.addLast(item);
             } else {
@@ -422,6 +434,7 @@ final class Frontier<T> {
                     }
                     return next;
                 }
+                long cappedWait = releaseCapped(now);
                 if (!paused) {
                     while (!waiting.isEmpty() && waiting.peek().notBefore - now <= 0) {
                         Host<T> due = waiting.poll();
@@ -466,7 +479,9 @@ final class Frontier<T> {
                     return null;
                 }
                 if (!paused && !waiting.isEmpty()) {
-                    changed.awaitNanos(waiting.peek().notBefore - now);
+                    changed.awaitNanos(Math.min(cappedWait, waiting.peek().notBefore - now));
+                } else if (!paused && cappedWait < Long.MAX_VALUE) {
+                    changed.awaitNanos(cappedWait);
                 } else {
                     changed.await();
                 }
@@ -521,7 +536,12 @@ final class Frontier<T> {
         lock.lock();
         try {
             inFlight--;
-            if (levelsInFlight.remove(item) != null) {
+            ArrayDeque<Long> starts = levelsInFlight.get(item);
+            if (starts != null) {
+                starts.pollFirst();
+                if (starts.isEmpty()) {
+                    levelsInFlight.remove(item);
+                }
                 levelsMoved.signalAll(); // workers waiting for the level below theirs
             }
             Host<T> h = unpacedOut.remove(item) ? null : hosts.get(hostOf.apply(item));
@@ -556,6 +576,7 @@ final class Frontier<T> {
             waiting.clear();
             firstAt.clear();
             levelsInFlight.clear();
+            capped.clear();
             changed.signalAll();
             levelsMoved.signalAll();
             return dropped;
@@ -627,9 +648,9 @@ final class Frontier<T> {
             while (!stopped) {
                 long now = ticker.nanoTime();
                 long wait = 0;
-                for (Map.Entry<T, Long> e : levelsInFlight.entrySet()) {
+                for (Map.Entry<T, ArrayDeque<Long>> e : levelsInFlight.entrySet()) {
                     if (level(e.getKey()) < level) {
-                        wait = Math.max(wait, e.getValue() + levelPatienceNanos - now);
+                        wait = Math.max(wait, e.getValue().peekLast() + levelPatienceNanos - now);
                     }
                 }
                 if (wait <= 0) {
@@ -649,8 +670,35 @@ final class Frontier<T> {
     /** An item leaves the queue for a worker; lock held. */
     private void handedOut(T item) {
         if (level(item) >= 0) {
-            levelsInFlight.put(item, ticker.nanoTime());
+            levelsInFlight.computeIfAbsent(item, k -> new ArrayDeque<>(1))
+                    .addLast(ticker.nanoTime());
         }
+    }
+
+    /**
+     * Lets deeper items of other hosts go ahead of a capped host's first item once its last
+     * hand-out is older than the levels' patience (its items in flight hang, say: the host
+     * starts nothing until one ends, up to the whole timeout). Lock held.
+     *
+     * @return nanoseconds until the next capped host's patience ends, or Long.MAX_VALUE
+     */
+    private long releaseCapped(long now) {
+        long wait = Long.MAX_VALUE;
+        if (levelOf == null) {
+            return wait;
+        }
+        for (Host<T> h : capped) {
+            if (!h.inLevels) {
+                continue;
+            }
+            long left = h.lastStart + levelPatienceNanos - now;
+            if (left <= 0) {
+                holdsLevels(h, false);
+            } else {
+                wait = Math.min(wait, left);
+            }
+        }
+        return wait;
     }
 
     /** Notes the level of a host's first item after its queue changed; lock held. */
@@ -767,7 +815,14 @@ final class Frontier<T> {
 
     /** Puts a host in line if it has an item it may start (now or later); lock held. */
     private void schedule(Host<T> h, long now) {
-        if (h.scheduled || h.loading || h.queued == 0 || h.inFlight >= maxPerHost) {
+        if (h.queued > 0 && h.inFlight >= maxPerHost && !h.scheduled) {
+            capped.add(h); // until an item of it is done
+            return;
+        }
+        if (capped.remove(h)) {
+            holdsLevels(h, true);
+        }
+        if (h.scheduled || h.loading || h.queued == 0) {
             return;
         }
         h.scheduled = true;

@@ -205,4 +205,117 @@ class FrontierLevelsTest {
 
         waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
     }
+
+    /**
+     * The bug: an item added while a host's last chunk was read back from the store (the
+     * lock released, its tail empty) went before the chunk's items: a deeper page ahead of
+     * shallower ones of the same host.
+     */
+    @Test
+    void anItemAddedWhileAChunkIsReadBackGoesBehindIt() throws Exception {
+        java.util.Map<Long, List<Item>> disk = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Frontier<Item> f = new Frontier<>(Item::host, Integer.MAX_VALUE, 0, ticker,
+                new Frontier.Limits(2, 1_000, 2), new Frontier.Overflow<>() {
+                    @Override
+                    public long write(List<Item> items) {
+                        long id = ids.incrementAndGet();
+                        disk.put(id, List.copyOf(items));
+                        return id;
+                    }
+
+                    @Override
+                    public List<Item> read(long chunk) throws InterruptedException {
+                        reading.countDown();
+                        release.await();
+                        return disk.remove(chunk);
+                    }
+                }, null, new Frontier.Levels<>(Item::level, PATIENCE.toNanos()));
+        frontiers.add(f);
+        Item i0 = new Item("site", 1, "i0");
+        Item i1 = new Item("site", 1, "i1");
+        Item i2 = new Item("site", 1, "i2");
+        Item i3 = new Item("site", 1, "i3");
+        f.add(i0);
+        f.add(i1); // two in memory
+        f.add(i2);
+        f.add(i3); // a chunk of two on disk, the tail empty again
+        assertThat(f.take()).isEqualTo(i0);
+        assertThat(f.take()).isEqualTo(i1);
+        CompletableFuture<Item> third = async(f); // reads the chunk back
+        assertThat(reading.await(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        Item deeper = new Item("site", 2, "deeper"); // found on i0 meanwhile
+        f.add(deeper);
+        release.countDown();
+
+        assertThat(third).succeedsWithin(ManualTicker.STUCK).isEqualTo(i2);
+        assertThat(f.take()).isEqualTo(i3);
+        assertThat(f.take()).isEqualTo(deeper);
+    }
+
+    /**
+     * The bug: a host at its limit of requests in flight (--max-per-host 1) whose one page
+     * hung held every other host's deeper pages until that page's timeout, not the patience.
+     */
+    @Test
+    void aHostAtItsLimitHoldsOtherHostsDeeperItemsNoLongerThanThePatience() throws Exception {
+        Frontier<Item> f = new Frontier<>(Item::host, 1, 0, ticker, Frontier.Limits.UNBOUNDED,
+                null, null, new Frontier.Levels<>(Item::level, PATIENCE.toNanos()));
+        frontiers.add(f);
+        Item a1 = new Item("a", 1, "a1");
+        Item a2 = new Item("a", 1, "a2");
+        Item b1 = new Item("b", 2, "b1");
+        f.add(a1);
+        f.add(a2);
+        f.add(b1);
+        assertThat(f.take()).isEqualTo(a1); // and hangs
+        ticker.advance(PATIENCE.minusMillis(1));
+        CompletableFuture<Item> next = async(f);
+        await().atMost(ManualTicker.STUCK).until(FrontierLevelsTest::someoneTakes);
+        assertThat(next).isNotDone(); // a2 is shallower and a1 within the patience
+
+        ticker.advance(java.time.Duration.ofMillis(1));
+        f.timeMoved();
+
+        assertThat(next).succeedsWithin(ManualTicker.STUCK).isEqualTo(b1);
+        f.done(a1);
+        assertThat(f.take()).isEqualTo(a2);
+    }
+
+    /**
+     * The bug: a page put back with no delay (a 503 with Retry-After: 0) and taken again
+     * before the first take's done no longer held deeper pages while it was fetched again.
+     */
+    @Test
+    void anItemTakenAgainBeforeItsFirstTakeIsDoneStillHoldsDeeperPages() throws Exception {
+        Frontier<Item> f = frontier();
+        Item q = new Item("site", 1, "q");
+        Item p = new Item("site", 2, "p");
+        f.add(q);
+        assertThat(f.take()).isEqualTo(q); // worker 1
+        f.retryLater(q, 0);
+        assertThat(f.take()).isSameAs(q); // worker 2, at once
+        f.done(q); // worker 1's take ends
+        f.add(p);
+        assertThat(f.take()).isEqualTo(p);
+
+        CompletableFuture<Void> waits = awaiting(f, p);
+        await().atMost(ManualTicker.STUCK).until(FrontierLevelsTest::someoneAwaits);
+        assertThat(waits).isNotDone(); // q is in flight again
+
+        f.done(q);
+        waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Whether some thread is parked in take (it looked, and must wait). */
+    private static boolean someoneTakes() {
+        return Thread.getAllStackTraces().entrySet().stream().anyMatch(e ->
+                (e.getKey().getState() == Thread.State.WAITING
+                        || e.getKey().getState() == Thread.State.TIMED_WAITING)
+                        && java.util.Arrays.stream(e.getValue()).anyMatch(s ->
+                        s.getClassName().equals(Frontier.class.getName())
+                                && s.getMethodName().equals("take")));
+    }
 }
