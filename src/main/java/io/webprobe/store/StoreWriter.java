@@ -147,6 +147,12 @@ final class StoreWriter implements CrawlSink {
     private final AtomicLong warnings = new AtomicLong();
     private volatile String failure;
     private volatile boolean closed;
+    /**
+     * The writer thread has ended and released what was queued: a write put after that is
+     * released by its putter (a barrier completed, its room given back), so a flush racing
+     * the close never waits for good.
+     */
+    private volatile boolean ended;
     private OwnerLock lock;
     private long lastBeatNanos = System.nanoTime();
     /** What the writer did, for the log when it ends; writer thread only. */
@@ -369,6 +375,12 @@ final class StoreWriter implements CrawlSink {
 
     /** Enqueues a small write without waiting for room (it is tiny, or bounded elsewhere). */
     private void put(Op op) {
+        if (ended) { // nothing takes it any more; it took no room
+            if (op instanceof Barrier b) {
+                b.done().complete(null);
+            }
+            return;
+        }
         int n = Math.min(op.rows(), capacity);
         if (op.bounded() && !room.tryAcquire(n)) {
             waitingForRoom.incrementAndGet();
@@ -380,6 +392,16 @@ final class StoreWriter implements CrawlSink {
         queue.add(op);
         if (op instanceof Barrier) {
             LockSupport.unpark(thread); // someone waits for it: no gathering
+        }
+        if (ended) { // the writer ended meanwhile, maybe after its last look at the queue
+            releaseQueued();
+        }
+    }
+
+    /** Releases every queued write (the writer has ended, or is ending). */
+    private void releaseQueued() {
+        for (Op left; (left = queue.poll()) != null; ) {
+            release(left);
         }
     }
 
@@ -444,9 +466,9 @@ final class StoreWriter implements CrawlSink {
             for (Op op : tx.afterCommit) {
                 release(op);
             }
-            for (Op left; (left = queue.poll()) != null; ) {
-                release(left);
-            }
+            releaseQueued();
+            ended = true;
+            releaseQueued(); // what was put while the flag was not yet set
             st.closeQuietly();
             log.info("Crawl file {}: {}", file.getFileName(), work);
         }

@@ -11,6 +11,7 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.SkipReason;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.http.Http1Probe;
@@ -736,6 +737,28 @@ class StoredCrawlTest {
                         .map(server::url).collect(Collectors.toSet()));
             }
         }
+    }
+
+    /**
+     * The bug (found in review): writes put after the writer had ended were queued for no one,
+     * each taking room never given back, so once the room was gone the next one waited for
+     * good; and a flush put then never completed.
+     */
+    @Test
+    void writesAfterTheWriterEndedNeitherWaitForRoomNorHangAFlush() throws Exception {
+        Path file = dir.resolve("late-writes.webprobe");
+        CrawlSink sink;
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.tune(new StoreWriter.Tuning(10, Duration.ofHours(1), () -> { }));
+            sink = store.sink();
+        }
+        CompletableFuture<Void> late = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 100; i++) {
+                sink.counted("late-" + i, SkipReason.MAX_DEPTH);
+            }
+        });
+        assertThat(late).succeedsWithin(Duration.ofSeconds(30));
+        assertThat(sink.flush()).succeedsWithin(Duration.ofSeconds(30));
     }
 
     @Test
