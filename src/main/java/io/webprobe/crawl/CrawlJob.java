@@ -80,6 +80,8 @@ public final class CrawlJob implements AutoCloseable {
     private volatile String failure;
     /** The site not answering at all: a fresh crawl's start URL, a resumed crawl's pages. */
     private volatile SiteReach reach;
+    /** Why the crawl stopped when its site did not answer (kept in the file), else null. */
+    private volatile String unreached;
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
@@ -181,6 +183,9 @@ public final class CrawlJob implements AutoCloseable {
             }
             if (!alreadyFinished) { // a finished crawl continued keeps its times as they are
                 sink.started();
+                if (resumeFrom != null) {
+                    sink.stopReason(""); // it runs again: the last stop's reason is old news
+                }
                 sink.state(CrawlState.RUNNING, time.ranBefore());
             }
         } catch (InterruptedException e) {
@@ -410,8 +415,10 @@ public final class CrawlJob implements AutoCloseable {
                 tally.unvisited(); // fetched again on the next resume
                 if (!stopping && !reach.forResume()) {
                     tally.startUnreached(made.visit().result());
+                    unreached = tally.startFailure();
                 } else if (failure == null && !stopping) {
                     failure = reach.why();
+                    unreached = reach.unreached();
                 }
                 stop();
             } else {
@@ -501,6 +508,9 @@ public final class CrawlJob implements AutoCloseable {
         boolean wasInterrupted = Thread.interrupted();
         try {
             if (!alreadyFinished) {
+                if (stopping && unreached != null) {
+                    sink.stopReason(unreached); // stopped for a site that did not answer
+                }
                 sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
             }
             c = sink.conclude();

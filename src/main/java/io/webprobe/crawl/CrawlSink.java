@@ -139,6 +139,13 @@ public interface CrawlSink {
     void rechecked(long id, CrawlResult result, List<Header> headers, String redirectKey)
             throws InterruptedException;
 
+    /**
+     * Why the crawl stopped when the user did not stop it and it can be resumed (its start URL
+     * could not be connected to): one plain sentence, kept with the crawl so that opening it
+     * later says so; "" when it runs again.
+     */
+    default void stopReason(String sentence) {}
+
     /** The crawl's state changed; {@code elapsed} is the crawl's running time so far. */
     void state(CrawlState state, Duration elapsed);
 

@@ -79,9 +79,17 @@ final class SiteReach {
 
     /** The sentence a stopped resumed crawl ends with. */
     String why() {
+        return notReached() + ", so the resumed crawl stopped without marking anything broken; "
+                + "resume it again once the site answers.";
+    }
+
+    /** "The site could not be reached (connection refused)." */
+    String unreached() {
+        return notReached() + ".";
+    }
+
+    private String notReached() {
         String problem = firstProblem == null ? "no answer" : firstProblem;
-        return "The site could not be reached (" + CrawlTally.lowerFirst(problem)
-                + "), so the resumed crawl stopped without marking "
-                + "anything broken; resume it again once the site answers.";
+        return "The site could not be reached (" + CrawlTally.lowerFirst(problem) + ")";
     }
 }

@@ -20,10 +20,12 @@ import java.time.Instant;
  * @param appVersion the Webprobe version that created the file
  * @param readOnly whether the file was opened for reading only
  * @param warnings what the crawl could not read but went on without, one sentence each
+ * @param stopReason why the crawl stopped when it was not the user, one sentence (its start
+ *     URL could not be connected to), or ""
  */
 public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean interrupted,
         Instant createdAt, Instant endedAt, Duration elapsed, String appVersion,
-        boolean readOnly, java.util.List<String> warnings) {
+        boolean readOnly, java.util.List<String> warnings, String stopReason) {
 
     /** Whether a resume would have something to do (it did not finish). */
     public boolean resumable() {

@@ -746,7 +746,8 @@ public final class CrawlStore implements AutoCloseable {
         return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
                 instant(meta.get("ended_at")),
                 Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),
-                meta.getOrDefault("app_version", "?"), readOnly, warnings(meta));
+                meta.getOrDefault("app_version", "?"), readOnly, warnings(meta),
+                meta.getOrDefault(StoreWriter.STOP_REASON, ""));
     }
 
     private static java.util.List<String> warnings(Map<String, String> meta) {

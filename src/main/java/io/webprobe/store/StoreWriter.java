@@ -87,6 +87,8 @@ final class StoreWriter implements CrawlSink {
      * with it (its writer killed) has its inlinks counted again when next opened.
      */
     static final String INLINKS_PENDING = "inlinks_pending";
+    /** The meta key of {@link #stopReason}: "" or absent when there is none. */
+    static final String STOP_REASON = "stop_reason";
 
     private static final Nudge NUDGE = new Nudge();
 
@@ -261,6 +263,11 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void elapsed(Duration elapsed) {
         put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
+    }
+
+    @Override
+    public void stopReason(String sentence) {
+        put(new Meta(STOP_REASON, sentence));
     }
 
     @Override

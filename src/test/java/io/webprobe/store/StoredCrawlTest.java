@@ -227,6 +227,8 @@ class StoredCrawlTest {
         try (CrawlStore again = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
             assertThat(again.info().state()).isEqualTo(CrawlState.STOPPED);
             assertThat(again.info().resumable()).isTrue();
+            assertThat(again.info().stopReason())
+                    .isEqualTo("The site could not be reached (connection refused).");
         }
     }
 
@@ -253,6 +255,10 @@ class StoredCrawlTest {
         try (CrawlStore stored = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
             assertThat(stored.info().state()).isEqualTo(CrawlState.STOPPED);
             assertThat(stored.info().resumable()).isTrue();
+            // opened later, the crawl still says why it stopped (the bug: "stopped before it
+            // finished", as if the user had stopped it)
+            assertThat(stored.info().stopReason())
+                    .isEqualTo("Could not fetch " + start + ": connection refused.");
         }
 
         try (LocalHttpServer up = new LocalHttpServer(port);
@@ -267,6 +273,9 @@ class StoredCrawlTest {
                 assertThat(urls(reader.results()))
                         .isEqualTo(site.paths().stream().map(up::url).collect(Collectors.toSet()));
             }
+        }
+        try (CrawlStore done = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(done.info().stopReason()).isEmpty(); // it ran again
         }
     }
 

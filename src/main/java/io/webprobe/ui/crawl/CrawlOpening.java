@@ -165,8 +165,9 @@ final class CrawlOpening {
                 + ProgressFormat.clock(info.elapsed()) + ")"
                 + (notice.isEmpty() ? "." : ". " + notice);
         boolean resumable = info.state().resumable() && !readOnly;
-        return new Said(line, resumable ? "This crawl was " + state + " before it finished."
-                : "");
+        return new Said(line, !resumable ? ""
+                : info.stopReason().isEmpty() ? "This crawl was " + state + " before it finished."
+                : "This crawl stopped: " + info.stopReason() + " Resume tries again.");
     }
 
     // == the offer ==

@@ -192,7 +192,7 @@ class CrawlOpeningTest {
 
     private static CrawlOpening.Said said(CrawlState state, boolean readOnly, String notice) {
         CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, state, false,
-                Instant.EPOCH, null, Duration.ofSeconds(65), "test", readOnly, List.of());
+                Instant.EPOCH, null, Duration.ofSeconds(65), "test", readOnly, List.of(), "");
         return CrawlOpening.said(Path.of("/crawls/a.webprobe"), info, readOnly, notice);
     }
 
@@ -221,5 +221,17 @@ class CrawlOpeningTest {
     void onlyAnUnfinishedCrawlInAWritableFileIsOfferedForResuming(CrawlState state,
             boolean readOnly, String offer) {
         assertThat(said(state, readOnly, "").resumeOffer()).isEqualTo(offer);
+    }
+
+    /** A crawl stopped because its start URL did not answer says so when opened later. */
+    @Test
+    void aCrawlStoppedForASiteThatDidNotAnswerSaysWhy() {
+        CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, CrawlState.STOPPED, false,
+                Instant.EPOCH, null, Duration.ZERO, "test", false, List.of(),
+                "Could not fetch http://localhost/: connection refused.");
+
+        assertThat(CrawlOpening.said(Path.of("/crawls/a.webprobe"), info, false, "")
+                .resumeOffer()).isEqualTo("This crawl stopped: Could not fetch "
+                        + "http://localhost/: connection refused. Resume tries again.");
     }
 }
