@@ -161,6 +161,8 @@ final class StoreWriter implements CrawlSink {
     private final WriterWork work = new WriterWork();
     /** The transaction being built; writer thread only. */
     private final WriterTx tx = new WriterTx();
+    /** A crawl ended in the transaction being built; writer thread only. */
+    private boolean endedCrawl;
     /** Links to each URL added since the counts were last written; writer thread only. */
     private final InlinkWrites inlinks;
 
@@ -563,10 +565,27 @@ final class StoreWriter implements CrawlSink {
                 fail(e);
             }
         }
+        if (endedCrawl && failure == null) {
+            endedCrawl = false;
+            checkpoint(); // before the barriers: whoever waits for the end finds it done
+        }
         for (Op op : tx.afterCommit) {
             release(op);
         }
         tx.reset();
+    }
+
+    /**
+     * Copies the write-ahead log into the file (as much as no reader still needs): after a
+     * crawl ends, not only when the file is closed or the log passes ~32 MB.
+     */
+    private void checkpoint() {
+        try (java.sql.Statement s = conn.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            log.info("Crawl file {}: the log was not copied into the file ({})", file,
+                    e.getMessage()); // it is at the next checkpoint or at close
+        }
     }
 
     private void release(Op op) {
@@ -624,7 +643,12 @@ final class StoreWriter implements CrawlSink {
                     st.headers(r.id(), r.headers());
                 }
             }
-            case Meta m -> st.meta(m.key(), m.value());
+            case Meta m -> {
+                st.meta(m.key(), m.value());
+                // the crawl ended: its data goes into the file itself once committed, so a
+                // copy of the .webprobe file made while the app still has it open is whole
+                endedCrawl |= m.key().equals("ended_at");
+            }
             case Counted c -> st.counted(c.key(), c.reason());
             case Spill s -> st.spill(s.chunk(), s.items());
             case Unspilled u -> st.unspill(u.chunk());

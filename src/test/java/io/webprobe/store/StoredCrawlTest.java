@@ -749,6 +749,34 @@ class StoredCrawlTest {
     }
 
     /**
+     * The bug: a crawl that had ended while the app still had its file open left its data in
+     * the write-ahead log beside the file (up to ~32 MB of it), so a copy of the .webprobe
+     * file alone held an empty crawl.
+     */
+    @Test
+    void aCopyOfTheFileAloneHoldsTheWholeCrawlOnceItEnded() throws Exception {
+        TestSite site = new TestSite(server, 40);
+        Path file = dir.resolve("ended.webprobe");
+        Path copy = dir.resolve("copy.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
+            try (CrawlJob job = jobInto(store, done)) {
+                job.start();
+                assertThat(done.get(60, TimeUnit.SECONDS).crawled())
+                        .isEqualTo(site.paths().size());
+            }
+            java.nio.file.Files.copy(file, copy); // the file alone, the app still has it open
+        }
+        // (the copy holds this process's lock row, as the file did: beside our own use)
+        try (CrawlStore copied = CrawlStore.open(copy, CrawlStore.Access.READ_BESIDE_OWN);
+                CrawlReader reader = copied.reader()) {
+            assertThat(copied.info().state()).isEqualTo(CrawlState.FINISHED);
+            assertThat(urls(reader.results()))
+                    .isEqualTo(site.paths().stream().map(server::url).collect(Collectors.toSet()));
+        }
+    }
+
+    /**
      * The bug (found in review): writes put after the writer had ended were queued for no one,
      * each taking room never given back, so once the room was gone the next one waited for
      * good; and a flush put then never completed.
