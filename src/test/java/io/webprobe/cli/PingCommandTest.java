@@ -957,4 +957,35 @@ class PingCommandTest {
         assertThat(err.toString()).contains("internal error", "The figures above are incomplete.");
         assertThat(out.toString()).contains("Stopped after 3 requests");
     }
+
+    /**
+     * The bug: a --rate run gated by --max-p99 or --max-error-rate passed (exit 0) while the
+     * server took a tenth of the rate: the requests not sent, the slowest part, were left out
+     * of the figures held to the limits.
+     */
+    @Test
+    void requestsNotSentAtTheRateFailAGatedRun() {
+        io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(
+                List.of(java.net.URI.create("http://h/")), "t")
+                .withRate(200, Duration.ofSeconds(2)).withConcurrency(2);
+        io.webprobe.ping.PingResult answered = new io.webprobe.ping.PingResult("http://h/", 40, 40,
+                0, new java.util.TreeMap<>(Map.of(200, 40L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1, 1,
+                1, 40, 0, 0, 0, 0.5, 0, 0, 1);
+        io.webprobe.ping.PingSnapshot behind = new io.webprobe.ping.PingSnapshot(
+                List.of(answered), 40, 0, 0, 0, Duration.ofSeconds(2), 20, 200, 1, List.of(),
+                true, false, 0, false, null, 20.6, 360);
+        PingCommand gated = new PingCommand();
+        gated.rate = 200.0;
+        gated.maxErrorRate = 1.0;
+        PingCommand ungated = new PingCommand();
+        ungated.rate = 200.0;
+
+        assertThat(gated.thresholdBreaches(behind)).containsExactly("360 requests were not sent "
+                + "at --rate 200 (achieved 20.6 req/s): the latency and error figures leave out "
+                + "the load the server did not take");
+        assertThat(gated.report(plan, behind, 0, null, new java.io.PrintWriter(
+                new java.io.StringWriter()), new java.io.PrintWriter(new java.io.StringWriter())))
+                .isEqualTo(1);
+        assertThat(ungated.thresholdBreaches(behind)).isEmpty(); // no gate asked for
+    }
 }
