@@ -112,6 +112,11 @@ final class Frontier<T> {
         long gapNanos;
         /** Ticker time of the last start (valid once startedOnce). */
         long lastStart;
+        /** The item of the last start, until it is known to have sent a request or none. */
+        Object lastItem;
+        /** notBefore and lastStart before the last start, for {@link Frontier#sentNothing}. */
+        long notBeforeBefore;
+        long lastStartBefore;
         boolean startedOnce;
         /** Whether the host is in {@code ready} or {@code waiting}. */
         boolean scheduled;
@@ -456,6 +461,9 @@ final class Frontier<T> {
                         inFlight++;
                         h.inFlight++;
                         handedOut(next);
+                        h.lastItem = next;
+                        h.notBeforeBefore = h.notBefore;
+                        h.lastStartBefore = h.lastStart;
                         h.lastStart = now;
                         h.startedOnce = true;
                         if (startLog != null) {
@@ -528,6 +536,28 @@ final class Frontier<T> {
                 }
             }
             schedule(h, ticker.nanoTime());
+        }
+    }
+
+    /**
+     * The item just taken sent its host no request (robots.txt forbids it, say): its start
+     * does not count against the host's gap, so the next item need not wait for it. Only the
+     * host's last start is given back (the usual case: the gap lets one start at a time).
+     * Before {@link #done}.
+     */
+    void sentNothing(T item) {
+        lock.lock();
+        try {
+            Host<T> h = hosts.get(hostOf.apply(item));
+            if (h == null || h.lastItem != item) {
+                return;
+            }
+            h.lastItem = null;
+            h.notBefore = h.notBeforeBefore;
+            h.lastStart = h.lastStartBefore;
+            reschedule(h);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -70,10 +70,12 @@ final class UrlVisitor {
         String privateAddress = item.startChain && item.depth == 0 ? null
                 : guard.blockReason(Urls.host(item.uri()));
         if (privateAddress != null) {
+            frontier.sentNothing(item); // the next URL of its host need not wait for it
             return visits.blocked(item, null, SkipReason.PRIVATE_ADDRESS, privateAddress);
         }
         String robotsBlock = robotsGate.blockReason(item);
         if (robotsBlock != null) {
+            frontier.sentNothing(item);
             return visits.blocked(item, null, SkipReason.ROBOTS, robotsBlock);
         }
         FetchResponse response = fetcher.fetch(item.uri(), item.target(), item.external);

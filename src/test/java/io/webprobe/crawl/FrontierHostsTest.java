@@ -39,6 +39,7 @@ class FrontierHostsTest {
 
     private static final Item A1 = new Item("a", "A1");
     private static final Item A2 = new Item("a", "A2");
+    private static final Item A3 = new Item("a", "A3");
     private static final Item B1 = new Item("b", "B1");
     private static final Item B2 = new Item("b", "B2");
     private static final Item B3 = new Item("b", "B3");
@@ -125,6 +126,31 @@ class FrontierHostsTest {
         advance(f, JUST);
         assertThat(b2.get()).isEqualTo(B2); // 300 ms after B1
         assertThat(ticker.now()).isEqualTo(ManualTicker.at(Duration.ofMillis(310)));
+    }
+
+    /**
+     * The bug: a URL that robots.txt forbids took its host's turn as if it had been fetched,
+     * so under --max-rps 2 the next page waited ~1 s instead of 0.5 s, and a site with many
+     * disallowed URLs crawled up to twice as slowly.
+     */
+    @Test
+    void anItemThatSentNoRequestGivesItsHostsTurnBack() throws Exception {
+        Frontier<Item> f = frontier(Integer.MAX_VALUE, 300);
+        f.add(A1);
+        f.add(A2);
+        f.add(A3);
+        assertThat(f.take()).isEqualTo(A1); // fetched at 0
+        advance(f, Duration.ofMillis(300));
+        assertThat(takeNow(f)).isEqualTo(A2); // at 300 ms, and forbidden by robots.txt
+        f.sentNothing(A2);
+        f.done(A2);
+
+        assertThat(takeNow(f)).isEqualTo(A3); // at once: 300 ms after A1, the last request
+        assertThat(ticker.now()).isEqualTo(ManualTicker.at(Duration.ofMillis(300)));
+        f.sentNothing(A1); // not the host's last start: changes nothing
+        f.done(A1);
+        f.done(A3);
+        assertThat(takeNow(f)).isNull();
     }
 
     @Test
