@@ -143,7 +143,11 @@ public final class UrlSyntax {
                     + candidate.substring(0, schemeEnd(candidate)).toLowerCase(Locale.ROOT)
                     + "://.";
             case PORT_OUT_OF_RANGE -> "Port " + detail + " is out of range: " + PORT_RANGE + ".";
-            case INVALID_PORT -> "The port \"" + detail + "\" is not a number: " + PORT_RANGE + ".";
+            case INVALID_PORT -> detail.contains(" ") && !detail.isBlank()
+                    && detail.strip().chars().allMatch(Character::isDigit)
+                    ? "The address has a space after the port " + detail.strip()
+                            + "; remove it (a space in a path is written %20)."
+                    : "The port \"" + detail + "\" is not a number: " + PORT_RANGE + ".";
             case FORBIDDEN_HOST_CHARACTER -> e.character() == ' ' ? spaceInHost(candidate)
                     : "The host name " + detail + " contains "
                             + WebUrlException.describe(e.character())

@@ -72,6 +72,7 @@ class UrlSyntaxTest {
             http://127.0.0.1:0/      | Port 0 is out of range: ports go from 1 to 65535.
             http://example.com:80a/  | The port "80a" is not a number: ports go from 1 to 65535.
             example.com:http         | The port "http" is not a number: ports go from 1 to 65535.
+            http://127.0.0.1:18095 /a b | The address has a space after the port 18095; remove it (a space in a path is written %20).
             htp://x                  | The address starts with htp:// instead of http:// or https://; did you mean http://x?
             htps://example.com/a     | The address starts with htps:// instead of http:// or https://; did you mean https://example.com/a?
             htp:/127.0.0.1:8901      | The address starts with htp:/ instead of http:// or https://; did you mean http://127.0.0.1:8901?
