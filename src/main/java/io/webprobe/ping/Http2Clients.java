@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.Http1Probe;
@@ -28,6 +29,8 @@ final class Http2Clients implements HttpProbe {
     private final TlsTrust trust;
     /** For the hosts java.net.http refuses; made on first use. Guarded by this. */
     private Http1Probe http1;
+    /** close() was called: no HTTP/1.1 client is made any more. */
+    private boolean closed;
 
     Http2Clients(String userAgent, Duration connectTimeout, TlsTrust trust, int concurrency) {
         this.userAgent = userAgent;
@@ -51,7 +54,12 @@ final class Http2Clients implements HttpProbe {
         if (request.uri().getHost() == null) {
             // a host name java.net.http refuses (an underscore: a_b.example), which browsers
             // request: over HTTP/1.1, as the crawl does, rather than failing every request
-            return http1().fetch(request);
+            Http1Probe h1 = http1();
+            if (h1 == null) { // the run is being stopped
+                ErrorClassifier.Classified c = ErrorClassifier.cancelled();
+                return FetchResponse.failed(request.uri(), c.kind(), c.message(), 0);
+            }
+            return h1.fetch(request);
         }
         int c = acquire();
         try {
@@ -76,7 +84,11 @@ final class Http2Clients implements HttpProbe {
         inFlight[c]--;
     }
 
+    /** The HTTP/1.1 client, made on first use; null once closed. */
     private synchronized Http1Probe http1() {
+        if (closed) {
+            return null;
+        }
         if (http1 == null) {
             http1 = new Http1Probe(userAgent, connectTimeout, trust);
         }
@@ -89,6 +101,7 @@ final class Http2Clients implements HttpProbe {
             c.close();
         }
         synchronized (this) {
+            closed = true;
             if (http1 != null) {
                 http1.close();
             }

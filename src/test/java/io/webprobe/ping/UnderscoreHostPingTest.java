@@ -125,4 +125,22 @@ class UnderscoreHostPingTest {
                     .isEqualTo("200×10");
         }
     }
+
+    /**
+     * Found in review: the first request to an underscore host after the HTTP/2 clients were
+     * closed (a run being stopped) made a new HTTP/1.1 client that was never closed, and
+     * its request ran until its timeout.
+     */
+    @Test
+    void anUnderscoreHostAskedAfterCloseIsCancelledWithoutANewClient() {
+        Http2Clients probe = new Http2Clients("t", Duration.ofSeconds(10),
+                io.webprobe.http.TlsTrust.defaults(), 1);
+        probe.close();
+
+        io.webprobe.http.FetchResponse r = probe.fetch(new io.webprobe.http.FetchRequest(
+                java.net.URI.create("http://a_b.localhost:1/"), "GET", Duration.ofSeconds(30),
+                1_000, io.webprobe.http.FetchRequest.BodyPolicy.NEVER));
+
+        assertThat(r.error()).isEqualTo(io.webprobe.http.ErrorClassifier.cancelled().kind());
+    }
 }
