@@ -228,7 +228,8 @@ public final class CrawlCommand implements Callable<Integer> {
     @Mixin
     CrawlCsvOptions files = new CrawlCsvOptions();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    @Option(names = {"-q", "--quiet"},
+            description = "No progress output, and no list of broken links after the summary.")
     boolean quiet;
 
     @Override
@@ -374,6 +375,10 @@ public final class CrawlCommand implements Callable<Integer> {
                 }
             }
             int code = report(summary, saved, out, err);
+            if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
+                    && summary.startFailure() == null) {
+                listBrokenLinks(store, summary.brokenLinks(), out, err);
+            }
             int exported = export(store, err, ctrlC);
             if (keepCrawl && db == null && resumeFile == null) {
                 // the crawl was in a temporary file: keep it rather than lose it with its CSVs
@@ -390,6 +395,26 @@ public final class CrawlCommand implements Callable<Integer> {
             }
             return exported != OK ? exported : code;
         }
+    }
+
+    /**
+     * Lists the first broken links after the summary, each with the page that holds it, so a
+     * failing gate says what failed; the broken-links CSV has them all.
+     */
+    private void listBrokenLinks(CrawlStore store, long total, PrintWriter out,
+            PrintWriter err) {
+        List<String> lines = new ArrayList<>();
+        try (CrawlReader reader = store.reader()) {
+            for (io.webprobe.crawl.BrokenLink l : reader.firstBrokenLinks(BrokenLinkLines.SHOWN)) {
+                lines.add(BrokenLinkLines.line(l));
+            }
+        } catch (StoreException e) {
+            err.println("webprobe: " + e.getMessage()); // the summary and the CSVs still stand
+            err.flush();
+            return;
+        }
+        BrokenLinkLines.print(out, "Broken links", lines, total, "--broken-csv",
+                files.brokenCsv);
     }
 
     /** The plan the options describe. */

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -128,9 +129,25 @@ public final class CrawlReader implements AutoCloseable {
      */
     public synchronized void forEachBrokenLink(Consumer<? super BrokenLink> links)
             throws StoreException {
+        forEachBrokenLink(links, () -> true);
+    }
+
+    /**
+     * The first {@code limit} links of {@link #forEachBrokenLink}, in its order, without reading
+     * the rest (the command line's summary lists a few; the CSV has them all).
+     */
+    public synchronized List<BrokenLink> firstBrokenLinks(int limit) throws StoreException {
+        List<BrokenLink> out = new ArrayList<>();
+        forEachBrokenLink(out::add, () -> out.size() < limit);
+        return out;
+    }
+
+    /** {@link #forEachBrokenLink}, for as long as {@code more} says. */
+    private void forEachBrokenLink(Consumer<? super BrokenLink> links, BooleanSupplier more)
+            throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
         io.webprobe.crawl.CrawlPlan plan = plan();
-        query(plan != null && plan.isList() ? LIST_BROKEN_LINKS : BROKEN_LINKS, rs -> {
+        queryWhile(plan != null && plan.isList() ? LIST_BROKEN_LINKS : BROKEN_LINKS, more, rs -> {
             String source = rs.getString(4);
             String anchor = nullToEmpty(rs.getString(14));
             String type = rs.getString(15);
@@ -560,8 +577,13 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     void query(String sql, Row row) throws StoreException {
+        queryWhile(sql, () -> true, row);
+    }
+
+    /** {@link #query(String, Row)}, reading rows only while {@code more} says so. */
+    private void queryWhile(String sql, BooleanSupplier more, Row row) throws StoreException {
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
+            while (more.getAsBoolean() && rs.next()) {
                 row.accept(rs);
             }
         } catch (SQLException e) {

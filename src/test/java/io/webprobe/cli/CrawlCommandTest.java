@@ -475,4 +475,65 @@ class CrawlCommandTest {
         assertThat(r.out()).contains("No sitemap was found (or the sitemaps list no URL of the "
                 + "site), so there are no orphans to report.").doesNotContain("Sitemaps list");
     }
+
+    /**
+     * A failing gate says what failed, as lychee and wget --spider do: the first broken links
+     * after the summary, each with what it answered and the page that holds it.
+     */
+    @Test
+    void aCrawlWithBrokenLinksListsTheFirstOnesWithTheirPagesAfterTheSummary() throws Exception {
+        StringBuilder links = new StringBuilder("<title>Home</title><a href=\"/go\">go</a>");
+        for (int i = 0; i < 24; i++) {
+            links.append("<a href=\"/missing/").append(i).append("\">m</a>");
+        }
+        server.route("/", html(links.toString()));
+        server.route("/go", LocalHttpServer.redirect(301, "/gone"));
+
+        CliRun r = run("crawl", server.url("/"), "--threads", "1", "--no-external");
+
+        assertEquals(1, r.exitCode(), r.err());
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).startsWith("Crawled 27 URLs").endsWith("25 broken URLs, "
+                + "25 broken links.");
+        assertThat(lines[1]).isEqualTo("Broken links:");
+        // in the order of the page's links, as the broken-links CSV has them
+        assertThat(lines[2]).isEqualTo("  " + server.url("/go") + " (redirects to "
+                + server.url("/gone") + ": HTTP 404) on " + server.url("/"));
+        assertThat(lines[3]).isEqualTo("  " + server.url("/missing/0") + " (HTTP 404) on "
+                + server.url("/"));
+        assertThat(lines).hasSize(2 + BrokenLinkLines.SHOWN + 1);
+        assertThat(lines[lines.length - 1])
+                .isEqualTo("  … and 5 more; --broken-csv FILE lists them all");
+
+        // --quiet leaves the list out; with the pages CSV on standard output the list goes
+        // with the summary, to stderr, and names the file the user gave
+        CliRun quiet = run("crawl", server.url("/"), "--quiet", "--no-external");
+        assertThat(quiet.out()).doesNotContain("Broken links");
+        Path broken = dir.resolve("broken.csv");
+        CliRun piped = run("crawl", server.url("/"), "--threads", "1", "--no-external",
+                "--csv", "-", "--broken-csv", broken.toString());
+        assertEquals(1, piped.exitCode(), piped.err());
+        assertThat(piped.out()).doesNotContain("Broken links", "… and");
+        assertThat(piped.err()).contains("\nBroken links:\n  " + server.url("/go"))
+                .contains("  … and 5 more; " + broken + " lists them all");
+    }
+
+    @Test
+    void aBrokenLinkWithoutAnAnswerIsListedWithWhyAndASitemapsOneAsTheSitemaps()
+            throws Exception {
+        int closed = closedPort();
+        String refused = "http://127.0.0.1:" + closed + "/x";
+        server.route("/", html("<title>Home</title><a href=\"" + refused + "\">x</a>"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                        + server.url("/gone") + "</loc></url></urlset>"));
+
+        CliRun r = run("crawl", server.url("/"), "--threads", "1", "--sitemaps");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("Broken links:\n  " + refused
+                + " (Connection refused) on " + server.url("/") + "\n")
+                .contains("  " + server.url("/gone") + " (HTTP 404) listed in a sitemap\n")
+                .doesNotContain("… and");
+    }
 }

@@ -1,0 +1,75 @@
+package io.webprobe.cli;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.export.ExportBatch;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.store.CrawlReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The first broken links, printed after a summary so that a failing gate says what failed, as
+ * lychee and wget --spider do: one line each, the link, what it answered and the page that
+ * holds it ({@code http://s/gone (HTTP 404) on http://s/a}), then how many more there are and which
+ * file lists them all.
+ */
+final class BrokenLinkLines {
+    /** At most this many are listed; the CSV has them all. */
+    static final int SHOWN = 20;
+
+    private BrokenLinkLines() {}
+
+    /** A crawl's broken link, as {@link CrawlReader#forEachBrokenLink} reads it. */
+    static String line(BrokenLink l) {
+        String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
+        if (!l.redirectChain().isEmpty() && !l.finalUrl().isEmpty()
+                && !l.finalUrl().equals(l.linkUrl())) {
+            what = "redirects to " + shown(l.finalUrl()) + ": " + what;
+        }
+        return line(l.linkUrl(), what, l.sourceUrl());
+    }
+
+    /**
+     * One line: the link, what it answered (a status, or why there was no answer) and where it
+     * was found.
+     */
+    static String line(String link, String what, String source) {
+        String where = switch (source) {
+            case CrawlReader.SITEMAP_SOURCE -> "listed in a sitemap";
+            case CrawlReader.LIST_SOURCE -> "in the list checked";
+            default -> "on " + shown(source);
+        };
+        return "  " + shown(link) + " (" + (what.isEmpty() ? "broken" : what) + ") " + where;
+    }
+
+    /**
+     * Prints the heading, the lines, and how many were left out.
+     *
+     * @param heading e.g. "Broken links" (a colon is added)
+     * @param total how many there are in all
+     * @param option the option that writes them all, e.g. "--broken-csv"
+     * @param file the file that option was given, or null when it was not
+     */
+    static void print(PrintWriter out, String heading, List<String> lines, long total,
+            String option, Path file) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println(heading + ":");
+        lines.forEach(out::println);
+        if (total > lines.size()) {
+            String all = file == null ? option + " FILE lists them all"
+                    : file.equals(ExportBatch.STDOUT) ? "the CSV on standard output lists them all"
+                    : file + " lists them all";
+            out.println(String.format(Locale.ROOT, "  … and %,d more; %s",
+                    total - lines.size(), all));
+        }
+        out.flush();
+    }
+
+    private static String shown(String url) {
+        return UrlSyntax.shortened(UrlSyntax.asBrowserShows(url));
+    }
+}
