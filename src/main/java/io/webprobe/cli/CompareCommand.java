@@ -14,7 +14,10 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,18 +74,36 @@ public final class CompareCommand implements Callable<Integer> {
                 return fail(err, refusal);
             }
             CrawlDiff.Counts[] counts = new CrawlDiff.Counts[1];
+            // the first new broken links, listed after the summary: a failing gate says what
+            List<String> newBroken = new ArrayList<>();
+            Consumer<CrawlDiff.Row> firstBroken = r -> {
+                if (r.change() == CrawlDiff.Change.NEW_BROKEN_LINK
+                        && newBroken.size() < BrokenLinkLines.SHOWN) {
+                    String status = r.newValue();
+                    newBroken.add(BrokenLinkLines.line(r.url(), status.chars()
+                            .allMatch(Character::isDigit) && !status.isEmpty()
+                                    ? "HTTP " + status : status, r.sourceUrl()));
+                }
+            };
             if (csv != null) {
-                RowSource<CrawlDiff.Row> rows = sink -> counts[0] = CrawlDiff.compare(ra, rb,
-                        sink::accept);
+                RowSource<CrawlDiff.Row> rows = sink -> {
+                    newBroken.clear();
+                    counts[0] = CrawlDiff.compare(ra, rb, r -> {
+                        firstBroken.accept(r);
+                        sink.accept(r);
+                    });
+                };
                 new ExportBatch(spec.commandLine().getOut(), false)
                         .add(csv, DiffCsv.CHANGES, rows).writeAll();
             } else {
-                counts[0] = CrawlDiff.compare(ra, rb, r -> { });
+                counts[0] = CrawlDiff.compare(ra, rb, firstBroken);
             }
             out.println("Compared " + older + " with " + newer + ": " + counts[0].summary() + ".");
             for (String note : ComparePair.notes(a, older.toString(), b, newer.toString())) {
                 out.println("Note: " + note);
             }
+            BrokenLinkLines.print(out, "New broken links", newBroken,
+                    counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK), "--csv", csv);
             out.flush();
             return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 ? CrawlCommand.BROKEN
                     : CrawlCommand.OK;

@@ -446,7 +446,10 @@ class CrawlFileCommandsTest {
         assertEquals(1, r.exitCode(), r.err());
         assertThat(r.out()).isEqualTo("Compared " + before + " with " + after + ": 1 added, "
                 + "2 status changes, 1 redirect change, 3 title changes, 2 indexability "
-                + "changes, 1 new broken link, 1 fixed broken link.\n");
+                + "changes, 1 new broken link, 1 fixed broken link.\n"
+                // the gate says what failed: each new broken link with its page
+                + "New broken links:\n"
+                + "  " + server.url("/b") + " (HTTP 404) on " + server.url("/") + "\n");
         List<String> lines = readCsv(diff).stream().map(l -> String.join("|", l)).toList();
         assertThat(lines).contains(
                 "change|url|old|new|source_url",
@@ -462,6 +465,43 @@ class CrawlFileCommandsTest {
         CliRun same = run("compare", after.toString(), after.toString());
         assertEquals(0, same.exitCode(), same.err());
         assertThat(same.out()).endsWith(": no changes.\n");
+    }
+
+    @Test
+    void compareListsTheFirstNewBrokenLinksWithTheSummaryAndSaysHowManyMore() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+        StringBuilder links = new StringBuilder("<title>Home</title><a href=\"/a\">a</a>");
+        for (int i = 0; i < 23; i++) {
+            links.append("<a href=\"/gone/").append(i).append("\">g</a>");
+        }
+        server.route("/a", html("<title>A</title>" + links));
+        Path after = dir.resolve("after.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--threads", "1", "--db",
+                after.toString()).exitCode());
+
+        CliRun r = run("compare", before.toString(), after.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).endsWith("23 new broken links.");
+        assertThat(lines[1]).isEqualTo("New broken links:");
+        assertThat(lines[2]).isEqualTo("  " + server.url("/gone/0") + " (HTTP 404) on "
+                + server.url("/a"));
+        assertThat(lines).hasSize(2 + BrokenLinkLines.SHOWN + 1);
+        assertThat(lines[lines.length - 1])
+                .isEqualTo("  … and 3 more; --csv FILE lists them all");
+
+        // with the CSV on standard output, the list stays with the summary, on stderr
+        CliRun piped = run("compare", before.toString(), after.toString(), "--csv", "-");
+        assertEquals(1, piped.exitCode(), piped.err());
+        assertThat(piped.out()).startsWith("change,url,old,new,source_url")
+                .doesNotContain("New broken links", "… and");
+        assertThat(piped.err()).contains("\nNew broken links:\n  " + server.url("/gone/0"))
+                .endsWith("  … and 3 more; the CSV on standard output lists them all\n");
     }
 
     @Test
