@@ -60,7 +60,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot walls)",
             "1:broken links found",
             "2:bad arguments, start URL not fetchable, crawl file or CSV not written",
-            "130:stopped by Ctrl-C (what was crawled is reported and written)",
+            "129:stopped by SIGHUP, the terminal closed (what was crawled is reported and "
+                    + "written)",
+            "130:stopped by Ctrl-C (likewise)",
             "143:stopped by SIGTERM (likewise)"
         })
 public final class CrawlCommand implements Callable<Integer> {

@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
  * {@code webprobe ping URL...}: concurrent HTTP requests with latency percentiles. Exit 0 when
  * every URL answered and every threshold holds; 1 when a threshold fails or a URL never got a
  * successful response (each failure is named); 2 for bad arguments, an output file not written,
- * an engine failure or running out of memory (one sentence each); 130/143 when stopped by
- * Ctrl-C or SIGTERM (the JVM's own codes; what was measured is still printed).
+ * an engine failure or running out of memory (one sentence each); 129/130/143 when stopped by
+ * SIGHUP, Ctrl-C or SIGTERM (the JVM's own codes; what was measured is still printed).
  */
 @Command(
         name = "ping",
@@ -63,7 +63,9 @@ import picocli.CommandLine.Spec;
                     + "response at all (unless --max-error-rate is given)",
             "2:bad arguments, an output file not written, or the run failed (out of memory, "
                     + "an internal error)",
-            "130:stopped with Ctrl-C (the summary of what was measured is printed)",
+            "129:stopped by SIGHUP, the terminal closed (the summary of what was measured is "
+                    + "printed)",
+            "130:stopped with Ctrl-C (likewise)",
             "143:stopped by SIGTERM (likewise)"
         })
 public final class PingCommand implements Callable<Integer> {

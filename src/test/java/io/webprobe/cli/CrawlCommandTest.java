@@ -81,6 +81,17 @@ class CrawlCommandTest {
     }
 
     @Test
+    void theHelpDocumentsEveryExitCodeAStopCanEndWith() {
+        CliRun help = run("crawl", "--help");
+
+        assertEquals(0, help.exitCode());
+        // SIGHUP (the terminal closed) ends a crawl as SIGTERM does, with 129
+        for (String code : List.of("0", "1", "2", "129", "130", "143")) {
+            assertThat(help.out()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
+        }
+    }
+
+    @Test
     void brokenLinksExitOneAndBothCsvFilesHoldEveryRow() throws Exception {
         TestSite site = new TestSite(server, 60);
         Path pages = dir.resolve("pages.csv");

@@ -788,7 +788,7 @@ class PingCommandTest {
         assertThat(help.out() + help.err()).doesNotContain("WARN", "Could not format");
         assertThat(help.out().replaceAll("\\s+", " ")).contains("PERCENT % of a URL's requests fail", "--insecure",
                 "--cacert", "named on stderr and skipped");
-        for (String code : List.of("0", "1", "2", "130", "143")) {
+        for (String code : List.of("0", "1", "2", "129", "130", "143")) {
             assertThat(help.out()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
         }
 
