@@ -12,16 +12,18 @@ import picocli.CommandLine.Option;
 /** The CSV files of a crawl, as options of {@code crawl} and {@code export} (a mixin). */
 final class CrawlCsvOptions {
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "Write every crawled URL here (- for standard output).")
+            description = "Write every crawled URL here (- for standard output; the summary "
+                    + "then goes to stderr).")
     Path csv;
 
     @Option(names = "--broken-csv", paramLabel = "FILE",
-            description = "Write every broken link with its source page here.")
+            description = "Write every broken link with its source page here (- for "
+                    + "standard output).")
     Path brokenCsv;
 
     @Option(names = "--orphans-csv", paramLabel = "FILE",
             description = "Write the sitemap URLs no page links to here (crawls made with "
-                    + "--sitemaps).")
+                    + "--sitemaps; - for standard output).")
     Path orphansCsv;
 
     /** Whether any file is asked for. */

@@ -159,7 +159,9 @@ public final class PingCommand implements Callable<Integer> {
             description = "Status codes counted as OK (default: ${DEFAULT-VALUE}).")
     String success;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write the per-URL summary here.")
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Write the per-URL summary here (- for standard output; the table "
+                    + "then goes to stderr).")
     Path csv;
 
     @Option(names = "--requests-csv", paramLabel = "FILE",

@@ -91,6 +91,26 @@ class CrawlCommandTest {
         }
     }
 
+    /** Each CSV option says that - is standard output, as each takes it. */
+    @Test
+    void everyCsvOptionSaysItTakesStandardOutputAndDoes() throws Exception {
+        String help = run("crawl", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("--csv=FILE Write every crawled URL here (- for standard "
+                + "output", "--broken-csv=FILE Write every broken link with its source page "
+                + "here (- for standard output)", "--orphans-csv=FILE Write the sitemap URLs no "
+                + "page links to here (crawls made with --sitemaps; - for standard output)");
+        assertThat(run("export", "--help").out().replaceAll("\\s+", " "))
+                .contains("--broken-csv=FILE Write every broken link with its source page "
+                        + "here (- for standard output)");
+        server.route("/", html("<title>Home</title><a href=\"/gone\">gone</a>"));
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--broken-csv", "-");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith("source_url,link_url,status,");
+        assertThat(r.err()).startsWith("Crawled 2 URLs");
+    }
+
     @Test
     void brokenLinksExitOneAndBothCsvFilesHoldEveryRow() throws Exception {
         TestSite site = new TestSite(server, 60);

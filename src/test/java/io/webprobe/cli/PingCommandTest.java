@@ -787,7 +787,8 @@ class PingCommandTest {
         assertEquals(0, help.exitCode());
         assertThat(help.out() + help.err()).doesNotContain("WARN", "Could not format");
         assertThat(help.out().replaceAll("\\s+", " ")).contains("PERCENT % of a URL's requests fail", "--insecure",
-                "--cacert", "named on stderr and skipped");
+                "--cacert", "named on stderr and skipped",
+                "--csv=FILE Write the per-URL summary here (- for standard output");
         for (String code : List.of("0", "1", "2", "129", "130", "143")) {
             assertThat(help.out()).containsPattern("(?m)^\\s+" + code + "\\s+\\S");
         }
