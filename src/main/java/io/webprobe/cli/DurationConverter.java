@@ -17,7 +17,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?\\s*");
     /** How a duration too short is told ({@link WebprobeCli} puts the option's name first). */
     static final String AT_LEAST_1_MS = "must be at least 1 ms (0.001 s)";
-    private static final String FORMS = "use seconds (15) or units (500ms, 10s, 2m, 1h, 1m30s)";
+    private static final String FORMS = "use seconds (15) or units (500ms, 10s, 2m, 1h, 1d, 1m30s)";
 
     /** The same forms, and also 0 (which turns the thing off). */
     static final class OrZero implements ITypeConverter<Duration> {

@@ -29,6 +29,9 @@ class DurationConverterTest {
                     .isInstanceOf(TypeConversionException.class)
                     .hasMessageContaining("is not a duration");
         }
+        // the forms it names are those it reads, days included (README names them too)
+        assertThatThrownBy(() -> converter.convert("1x")).hasMessage("'1x' is not a duration; "
+                + "use seconds (15) or units (500ms, 10s, 2m, 1h, 1d, 1m30s)");
         assertThatThrownBy(() -> converter.convert("99999999999s"))
                 .hasMessage("'99999999999s' is longer than the 365 days Webprobe takes");
         assertThatThrownBy(() -> converter.convert("0s")).hasMessage("'0s' must be at least 1 ms (0.001 s)");
