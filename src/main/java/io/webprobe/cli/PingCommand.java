@@ -387,24 +387,26 @@ public final class PingCommand implements Callable<Integer> {
 
     /** The file's URLs ({@code -}: standard input); each bad line is named on stderr and skipped. */
     private TargetList urlsFromFile(PrintWriter err) throws IOException {
+        boolean stdin = file.toString().equals("-");
+        // warnings name standard input in words, not as "-"
+        String name = stdin ? "standard input" : file.toString();
         byte[] bytes;
         try {
-            bytes = file.toString().equals("-") ? System.in.readAllBytes()
-                    : Files.readAllBytes(file);
+            bytes = stdin ? System.in.readAllBytes() : Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IOException("Could not read " + file + ": "
+            throw new IOException("Could not read " + name + ": "
                     + io.webprobe.FileErrors.whyNotRead(e) + ".");
         }
         TargetList list = TargetList.parse(bytes);
         List<TargetList.Problem> bad = list.problems();
         for (int i = 0; i < bad.size() && i < BAD_LINES_SHOWN; i++) {
             TargetList.Problem p = bad.get(i);
-            err.println("webprobe: warning: " + file + " line " + p.line() + " skipped ('"
+            err.println("webprobe: warning: " + name + " line " + p.line() + " skipped ('"
                     + UrlSyntax.shortened(p.text()) + "'): " + p.reason());
         }
         if (bad.size() > BAD_LINES_SHOWN) {
             err.println("webprobe: warning: " + Words.count(bad.size() - BAD_LINES_SHOWN,
-                    "more bad line") + " of " + file + " skipped.");
+                    "more bad line") + " of " + name + " skipped.");
         }
         err.flush();
         return list;

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * A list of URLs as a user types it: one per line, blank lines and lines starting with '#'
  * ignored, a '#' after a space starting a comment at the end of a line (a URL has no spaces),
- * surrounding spaces and a leading byte-order mark trimmed. Bad lines are reported with their
+ * surrounding spaces and a byte-order mark at the start of the text or of a line (files joined
+ * into one) trimmed. Bad lines are reported with their
  * line number and the reason, and skipped; a URL listed twice is pinged once, and counted in
  * {@link #duplicates()}. Immutable.
  *
@@ -110,9 +111,17 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         return (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R", -1);
     }
 
-    /** A line without its whitespace and trailing comment; "" for a blank or comment line. */
+    /**
+     * A line without its whitespace and trailing comment; "" for a blank or comment line. A
+     * byte-order mark at its start is dropped too: files joined into one list (cat a.txt b.txt)
+     * keep each file's mark at the start of its first line, where it is no part of a URL.
+     */
     private static String content(String raw) {
-        String line = TRAILING_COMMENT.matcher(raw.strip()).replaceFirst("");
+        String line = raw.strip();
+        while (line.startsWith("\uFEFF")) {
+            line = line.substring(1).strip();
+        }
+        line = TRAILING_COMMENT.matcher(line).replaceFirst("");
         return line.startsWith("#") ? "" : line;
     }
 }

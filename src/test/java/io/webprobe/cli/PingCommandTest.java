@@ -225,6 +225,30 @@ class PingCommandTest {
     }
 
     @Test
+    void byteOrderMarksOfStandardInputAreDroppedAndItsBadLinesNamedInWords() {
+        server.route("/a", html("a"));
+        server.route("/b", html("b"));
+        java.io.InputStream stdin = System.in;
+        // two files joined (cat a.txt b.txt), each saved with a byte-order mark
+        System.setIn(new java.io.ByteArrayInputStream(("\uFEFF" + server.url("/a")
+                + "\n# more\n\uFEFF" + server.url("/b") + "\n\uFEFF\nnot a url\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try {
+            CliRun r = run("ping", "--file", "-", "--count", "1", "--quiet");
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.err().lines().toList()).containsExactly("webprobe: warning: standard "
+                    + "input line 5 skipped ('not a url'): This is not a web address: it has "
+                    + "spaces and does not start with a host name such as example.com or with "
+                    + "http://.");
+            assertEquals(1, server.hits("/a"));
+            assertEquals(1, server.hits("/b"));
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void oneUrlGivenThreeTimesIsTwoRepeatsAndOneRequestIsSingular() throws Exception {
         int closedPort;
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
