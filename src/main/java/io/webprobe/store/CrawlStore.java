@@ -201,6 +201,13 @@ public final class CrawlStore implements AutoCloseable {
             throw new StoreException(file + " is read-only, so it can be opened to look at "
                     + "or export, but not resumed.");
         }
+        if (!readOnly && !writable(abs.getParent())) {
+            // the file itself may be writable: SQLite makes its journal (-wal, -shm) beside it
+            Path folder = file.toAbsolutePath().getParent();
+            throw new StoreException("The folder " + folder + " is read-only, so " + file
+                    + " can be opened to look at or export, but not resumed: a resumed crawl "
+                    + "keeps its journal files beside it.");
+        }
         // before connecting, which makes an empty one
         boolean walMode = SqliteHeader.walMode(abs);
         boolean walMissing = walMode && isEmptyOrMissing(walOf(abs));
@@ -312,8 +319,12 @@ public final class CrawlStore implements AutoCloseable {
      * Whether the file may be written: the system allows it, and its permissions do not say
      * read-only (which the system ignores for the administrator).
      */
+    /**
+     * Whether a file or folder may be written: the system says so and its owner may write it
+     * (so that a file or folder made read-only is not written even by root).
+     */
     private static boolean writable(Path abs) {
-        if (!Files.isWritable(abs) || !Files.isWritable(abs.getParent())) {
+        if (!Files.isWritable(abs)) {
             return false;
         }
         try {

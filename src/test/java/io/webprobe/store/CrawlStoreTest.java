@@ -433,6 +433,26 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aWritableFileInAReadOnlyFolderIsNotResumedAndTheFolderIsNamed() throws Exception {
+        Path file = stored();
+        Path folder = file.toAbsolutePath().getParent();
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> was =
+                Files.getPosixFilePermissions(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                    .hasMessage("The folder " + folder + " is read-only, so " + file + " can be "
+                            + "opened to look at or export, but not resumed: a resumed crawl "
+                            + "keeps its journal files beside it.");
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+                assertThat(store.info().resumable()).isFalse();
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, was);
+        }
+    }
+
+    @Test
     void aReadOnlyFileOpensForReadingButIsNotResumed() throws Exception {
         Path file = stored();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
