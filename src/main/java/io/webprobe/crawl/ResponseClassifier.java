@@ -76,6 +76,11 @@ final class ResponseClassifier {
                     "Rate limited: HTTP %d asking to wait %s, more than the %s cap", r.status(),
                     seconds(asked), seconds(politeness.maxRetryAfter())));
         }
+        if (r.status() == 429 && retries == 0) {
+            // retries are off (--max-retries 0): it was asked once, and not again
+            return new Blocked(SkipReason.RATE_LIMITED, String.format(Locale.ROOT,
+                    "Rate limited: HTTP %d, not asked again (retries are off)", r.status()));
+        }
         if (r.status() == 429) {
             return new Blocked(SkipReason.RATE_LIMITED, String.format(Locale.ROOT,
                     "Rate limited: still HTTP %d after %d %s", r.status(), retries,

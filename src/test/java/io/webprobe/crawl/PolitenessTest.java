@@ -588,6 +588,21 @@ class PolitenessTest {
     }
 
     @Test
+    void withRetriesOffA429IsRateLimitedWithoutTalkOfRetries() throws Exception {
+        server.route("/", html("<a href=\"/limited\">l</a>"));
+        server.route("/limited", respond(429, "text/html", "<p>Too many requests</p>"));
+
+        Crawl crawl = crawl(plan(QUICK_BACKOFF.withMaxRetries(0)));
+
+        assertThat(server.hits("/limited")).isEqualTo(1);
+        CrawlResult row = crawl.rows().get(server.url("/limited"));
+        assertThat(row.skipped()).isEqualTo(SkipReason.RATE_LIMITED);
+        // not "still HTTP 429 after 0 retries": none was made
+        assertThat(row.errorMessage())
+                .isEqualTo("Rate limited: HTTP 429, not asked again (retries are off)");
+    }
+
+    @Test
     void a503ThatRecoversEndsOk() throws Exception {
         server.route("/", html("<a href=\"/busy\">b</a>"));
         server.route("/busy", sequence(LocalHttpServer.status(503), LocalHttpServer.status(503),
