@@ -102,7 +102,8 @@ public final class CrawlJob implements AutoCloseable {
         this.owned = List.copyOf(b.owned);
         this.resolver = b.resolver;
         this.privacy = b.privacy;
-        this.tally = new CrawlTally(plan.isList());
+        this.tally = new CrawlTally(plan.isList(), plan.isList() ? ""
+                : Urls.withoutFragment(plan.startUrl()).toString());
         this.reach = SiteReach.fresh(plan.isList());
         this.time = new RunTime(ticker);
         Politeness p = plan.politeness();

@@ -26,9 +26,16 @@ final class CrawlTally {
     private volatile String startFailure;
     private volatile ErrorKind startError;
 
-    /** @param listMode a list crawl: no single start URL whose failure ends the crawl */
-    CrawlTally(boolean listMode) {
+    /** The start URL as the crawl was given it (its first item's URL). */
+    private final String start;
+
+    /**
+     * @param listMode a list crawl: no single start URL whose failure ends the crawl
+     * @param start the start URL as its queue item holds it (without its fragment)
+     */
+    CrawlTally(boolean listMode, String start) {
         this.listMode = listMode;
+        this.start = start;
     }
 
     /**
@@ -57,10 +64,10 @@ final class CrawlTally {
             blocked.incrementAndGet();
             if (start) {
                 startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? "The start URL " + shownStart(item.url) + " is disallowed for crawlers "
+                        ? theStartUrl(item.url) + " is disallowed for crawlers "
                                 + robotsWhy(result.errorMessage()) + "; --ignore-robots (in the "
                                 + "app: untick Obey robots.txt) crawls it anyway."
-                        : "The start URL " + shownStart(item.url) + " could not be crawled: "
+                        : theStartUrl(item.url) + " could not be crawled: "
                                 + lowerFirst(result.errorMessage()) + ".";
             }
             return;
@@ -96,13 +103,33 @@ final class CrawlTally {
     private void noteStartOutcome(CrawlResult r) {
         if (r.error() != null) {
             startError = r.error();
-            startFailure = String.format(Locale.ROOT, "Could not fetch %s: %s.",
-                    shownStart(r.url()), lowerFirst(r.errorMessage().isEmpty()
-                            ? r.error().label() : r.errorMessage()));
+            String why = lowerFirst(r.errorMessage().isEmpty() ? r.error().label()
+                    : r.errorMessage());
+            startFailure = redirected(r.url())
+                    ? theStartUrl(r.url()) + " could not be fetched: " + why + "."
+                    : String.format(Locale.ROOT, "Could not fetch %s: %s.", shownStart(r.url()),
+                            why);
         } else if (r.status() >= 400) {
-            startFailure = String.format(Locale.ROOT, "The start URL %s answered HTTP %d.",
-                    shownStart(r.url()), r.status());
+            startFailure = String.format(Locale.ROOT, "%s answered HTTP %d.",
+                    theStartUrl(r.url()), r.status());
         }
+    }
+
+    /**
+     * "The start URL X" when {@code url} is the start URL; when it is where the start URL's
+     * redirects led, "The start URL X redirects to Y, which": the sentence names the URL the
+     * user gave, and where it ended.
+     */
+    private String theStartUrl(String url) {
+        return redirected(url)
+                ? "The start URL " + shownStart(start) + " redirects to " + shownStart(url)
+                        + ", which"
+                : "The start URL " + shownStart(url);
+    }
+
+    /** Whether {@code url} is not the start URL itself but one its redirects led to. */
+    private boolean redirected(String url) {
+        return start != null && !start.isEmpty() && !start.equals(url);
     }
 
     /** The start URL as the user typed it (a stray "%" as it is, not "%25"), shortened. */

@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import static io.webprobe.cli.CliRun.assertPlainError;
 import static io.webprobe.cli.CliRun.run;
 import static io.webprobe.testsupport.CsvFiles.readCsv;
 import static io.webprobe.testsupport.LocalHttpServer.html;
@@ -398,6 +399,25 @@ class CrawlCommandTest {
                 + " answered HTTP 404.");
         assertThat(server.arrivals()).extracting(LocalHttpServer.Arrival::path)
                 .contains("/%25zz");
+    }
+
+    @Test
+    void aStartUrlWhoseRedirectsEndBrokenIsNamedAsTypedWithWhereTheyEnded() throws Exception {
+        server.route("/chain1", LocalHttpServer.redirect(301, "/chain2"));
+        server.route("/chain2", LocalHttpServer.redirect(302, "/missing3"));
+        int closed = closedPort();
+        server.route("/away", LocalHttpServer.redirect(302, "http://127.0.0.1:" + closed + "/"));
+
+        CliRun r = run("crawl", server.url("/chain1"), "--quiet");
+        CliRun away = run("crawl", server.url("/away"), "--quiet");
+
+        // not "The start URL …/missing3 answered HTTP 404.", a URL the user never typed
+        assertPlainError(r, "The start URL " + server.url("/chain1") + " redirects to "
+                + server.url("/missing3") + ", which answered HTTP 404.");
+        assertEquals(2, away.exitCode(), away.err());
+        assertThat(away.err()).startsWith("webprobe: The start URL " + server.url("/away")
+                + " redirects to http://127.0.0.1:" + closed + "/, which could not be fetched: ");
+        assertOneSentenceWithoutStackTrace(away.err());
     }
 
     @Test

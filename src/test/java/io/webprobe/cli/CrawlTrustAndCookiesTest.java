@@ -168,8 +168,9 @@ class CrawlTrustAndCookiesTest {
         CliRun r = run("crawl", url, "--quiet", "--no-cookies", "--csv", pages.toString());
 
         assertEquals(2, r.exitCode(), r.err() + r.out());
-        assertThat(r.err()).isEqualTo("webprobe: The start URL " + url + "cookies-needed "
-                + "answered HTTP 403.\n");
+        // the URL typed, and where its redirects ended
+        assertThat(r.err()).isEqualTo("webprobe: The start URL " + url + " redirects to " + url
+                + "cookies-needed, which answered HTTP 403.\n");
         assertThat(readCsv(pages).stream().skip(1).map(l -> l[0] + " " + l[1]).toList())
                 .contains(url + "cookies-needed 403");
     }
