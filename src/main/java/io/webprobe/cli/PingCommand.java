@@ -101,7 +101,9 @@ public final class PingCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = {"-n", "--count"}, paramLabel = "N",
-            description = "Requests per URL (default: 10 unless --duration is given).")
+            description = "Requests per URL (default: 10 unless --duration is given). With "
+                    + "--http2 or --follow-redirects, a few unmeasured warm-up requests go to "
+                    + "the URLs before them (see --warmup); --warmup 0 sends exactly N.")
     Long count;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "TIME", converter = DurationConverter.class,
@@ -152,7 +154,14 @@ public final class PingCommand implements Callable<Integer> {
     boolean insecure;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
-            description = "Requests per URL sent first and left out of the statistics.")
+            description = "Send N requests per URL first and leave them out of the figures, "
+                    + "instead of the automatic warm-up; --warmup 0 sends none, so only the "
+                    + "counted requests reach the URLs. Without it, the event loops warm up "
+                    + "inside the process and send the URLs nothing, but with --http2 or "
+                    + "--follow-redirects one request per server opens the connections and up "
+                    + "to 5 per connection warm the client up (with --count; for a duration, "
+                    + "up to 2,000 per server within 1 s), never more than the run sends; the "
+                    + "summary says how many.")
     int warmup;
 
     @Option(names = "--success", paramLabel = "CODES", defaultValue = "200-399",
@@ -362,6 +371,9 @@ public final class PingCommand implements Callable<Integer> {
                 .withHeaders(parsed)
                 .withKeepAlive(!noKeepAlive)
                 .withWarmup(warmup)
+                // --warmup given: the user chose what goes before the clock, and nothing else
+                .withClientWarmUp(!spec.commandLine().getParseResult()
+                        .hasMatchedOption("--warmup"))
                 .withSuccess(StatusSet.parse(success))
                 .withTls(trust)
                 .withHttp2(http2);

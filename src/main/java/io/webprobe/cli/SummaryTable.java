@@ -81,7 +81,7 @@ final class SummaryTable {
         if (beforeClock > 0) {
             out.println("Before the clock started, " + Words.count(beforeClock, "request was",
                     "requests were") + " sent to open the connections and warm the client up "
-                    + "(not counted).");
+                    + "(not counted). --warmup 0 sends none.");
         }
         out.println(modeLine(plan, s));
     }

@@ -33,6 +33,10 @@ import java.util.Objects;
  *     digits ({@code /100%}), which a URI holds only as "%25": the path and query to send as a
  *     browser sends them ({@link io.webprobe.http.UrlSyntax#requestTarget}); Webprobe's own
  *     HTTP/1.1 clients send it, HTTP/2 (java.net.http) sends the URI's
+ * @param clientWarmUp whether a run on the workers (HTTP/2, redirects followed) opens its
+ *     connections and warms its client up with unmeasured requests to the targets before the
+ *     clock ({@link WorkerWarmUp}, ADR 0017); true by default, false when the user chose the
+ *     warm-up requests themselves ({@code --warmup N}: exactly N rounds, 0 for none)
  */
 public record PingPlan(
         List<URI> targets,
@@ -51,7 +55,8 @@ public record PingPlan(
         String userAgent,
         TlsTrust tls,
         boolean http2,
-        Map<URI, String> requestTargets) {
+        Map<URI, String> requestTargets,
+        boolean clientWarmUp) {
 
     public static final int MAX_REDIRECTS = 10;
     /**
@@ -197,7 +202,7 @@ public record PingPlan(
     public static PingPlan of(List<URI> targets, String userAgent) {
         return new PingPlan(targets, "GET", DEFAULT_CONCURRENCY, PingMode.COUNT, DEFAULT_COUNT,
                 Duration.ofSeconds(10), 0, DEFAULT_TIMEOUT, false, List.of(), true, 0,
-                StatusSet.DEFAULT, userAgent, TlsTrust.defaults(), false, Map.of());
+                StatusSet.DEFAULT, userAgent, TlsTrust.defaults(), false, Map.of(), true);
     }
 
     public PingPlan withMethod(String m) {
@@ -258,6 +263,14 @@ public record PingPlan(
 
     public PingPlan withWarmup(int w) {
         return copy(c -> c.warmup = w);
+    }
+
+    /**
+     * With or without the workers' own warm-up requests to the targets before the clock (see
+     * {@link #clientWarmUp}); the event loops warm up inside the process either way.
+     */
+    public PingPlan withClientWarmUp(boolean w) {
+        return copy(c -> c.clientWarmUp = w);
     }
 
     public PingPlan withSuccess(StatusSet s) {
@@ -335,7 +348,7 @@ public record PingPlan(
         change.accept(c);
         return new PingPlan(targets, c.method, c.concurrency, c.mode, c.count, c.duration,
                 c.rate, c.timeout, c.followRedirects, c.headers, c.keepAlive, c.warmup,
-                c.success, userAgent, c.tls, c.http2, c.requestTargets);
+                c.success, userAgent, c.tls, c.http2, c.requestTargets, c.clientWarmUp);
     }
 
     /** The plan's changeable fields, for {@link #copy}. */
@@ -355,6 +368,7 @@ public record PingPlan(
         TlsTrust tls;
         boolean http2;
         Map<URI, String> requestTargets;
+        boolean clientWarmUp;
 
         Fields(PingPlan p) {
             method = p.method;
@@ -372,6 +386,7 @@ public record PingPlan(
             tls = p.tls;
             http2 = p.http2;
             requestTargets = p.requestTargets;
+            clientWarmUp = p.clientWarmUp;
         }
     }
 }

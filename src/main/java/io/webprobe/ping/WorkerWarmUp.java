@@ -38,12 +38,15 @@ import java.util.function.Function;
  * <p>Bounds: the opening waits {@link #OPENING_WAIT_MILLIS} at most (or the timeout, if
  * shorter) for a server, so a stuck one does not hold the others back. The warm-up lasts
  * {@link #WARM_MILLIS} at most (each of its requests times out when that time is up); sends at
- * most {@link #WARM_REQUESTS} requests to a server, never more than the run itself will send it
- * (a run of 10 requests gets at most 10 more), and in an open loop no more than the run's rate
- * would send in that time; keeps at most the run's concurrency in flight, shared among the
- * servers; and stops for a server at its first failure or error status, and for all when the
- * run stops. Requests are counted as they are sent, so the count includes an opening request
- * that was not waited for.
+ * most {@link #WARM_REQUESTS} requests to a server, never more than the run itself will send it,
+ * in an open loop no more than the run's rate would send in that time, and when a count bounds
+ * the run ({@code -n}) at most {@link #WARM_PER_CONNECTION} per unit of its concurrency, so
+ * that the warm-up is a few requests per connection, not as many again as the run (a run of
+ * 500 requests at concurrency 10 gets 50, not 500); keeps at most the run's concurrency in
+ * flight, shared among the servers; and stops for a server at its first failure or error
+ * status, and for all when the run stops. Requests are counted as they are sent, so the count
+ * includes an opening request that was not waited for. A plan without {@link
+ * PingPlan#clientWarmUp} (the user set {@code --warmup}) sends none of them.
  */
 final class WorkerWarmUp {
     /** How long the run waits at most for a server's connection to open before it starts. */
@@ -52,6 +55,11 @@ final class WorkerWarmUp {
     static final long WARM_MILLIS = 1_000;
     /** Warm-up requests to one server at most. */
     static final int WARM_REQUESTS = 2_000;
+    /**
+     * Warm-up requests per unit of a server's share of the concurrency at most, when a count
+     * bounds the run: what the user counted should not be doubled.
+     */
+    static final int WARM_PER_CONNECTION = 5;
 
     private final PingPlan plan;
     private final HttpProbe probe;
@@ -89,7 +97,7 @@ final class WorkerWarmUp {
      */
     CompletableFuture<Long> run() {
         Map<String, List<URI>> servers = servers(plan.targets());
-        if (servers.isEmpty()) {
+        if (servers.isEmpty() || !plan.clientWarmUp()) {
             return CompletableFuture.completedFuture(0L);
         }
         List<CompletableFuture<Void>> work = new ArrayList<>();
@@ -105,7 +113,8 @@ final class WorkerWarmUp {
                                     () -> answered(urls.get(0), plan.timeout()), workers)
                             .completeOnTimeout(false, wait, TimeUnit.MILLISECONDS));
                 }
-                long budget = Math.min(WARM_REQUESTS, planned(urls.size()));
+                long budget = Math.min(Math.min(WARM_REQUESTS, planned(urls.size())),
+                        perConnection(loops));
                 work.add(CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new))
                         .thenCompose(v -> opened.stream().allMatch(CompletableFuture::join)
                                 ? warm(urls, budget, loops)
@@ -143,6 +152,15 @@ final class WorkerWarmUp {
             return Long.MAX_VALUE; // closed loop for a duration: no bound but the warm-up's own
         }
         return (long) Math.ceil(total * urlsOnServer / plan.targets().size());
+    }
+
+    /**
+     * The warm-up requests a server warmed by {@code loops} loops may get for its connections:
+     * {@link #WARM_PER_CONNECTION} each when a count bounds the run, else no bound of this kind
+     * (a run for a duration is bounded by the warm-up's time, an open loop by its rate too).
+     */
+    long perConnection(int loops) {
+        return plan.totalRequests() >= 0 ? (long) WARM_PER_CONNECTION * loops : Long.MAX_VALUE;
     }
 
     /** The server's URLs in turn, by {@code loops} at once, until the budget or time is out. */

@@ -163,6 +163,44 @@ class PingCommandTest {
         }
     }
 
+    /**
+     * Users of oha and hey expect -n to be what reaches the server (a metered or rate-limited
+     * endpoint): the workers' warm-up is said, bounded to a few per connection, and --warmup
+     * given explicitly replaces it (0: nothing before the clock).
+     */
+    @Test
+    void warmUpRequestsOnTheWorkersAreSaidAndAnExplicitWarmupReplacesThem() throws Exception {
+        server.route("/", html("ok"));
+
+        CliRun warmed = run("ping", server.url("/"), "-n", "100", "-c", "2", "--quiet",
+                "--follow-redirects");
+
+        assertEquals(0, warmed.exitCode(), warmed.err());
+        // the opening, then at most five on each of the two connections: not 100 more
+        assertThat(beforeClock(warmed.out())).isBetween(1L, 1L + 2 * 5);
+        assertThat(warmed.out()).contains("(not counted). --warmup 0 sends none.");
+        assertEquals(100 + beforeClock(warmed.out()), server.totalRequests());
+
+        CliRun none = run("ping", server.url("/"), "-n", "10", "-c", "2", "--quiet",
+                "--follow-redirects", "--warmup", "0");
+
+        assertEquals(0, none.exitCode(), none.err());
+        assertThat(none.out()).doesNotContain("Before the clock");
+        assertEquals(100 + beforeClock(warmed.out()) + 10, server.totalRequests());
+
+        CliRun two = run("ping", server.url("/"), "-n", "10", "-c", "2", "--quiet",
+                "--follow-redirects", "--warmup", "2");
+
+        assertEquals(0, two.exitCode(), two.err());
+        assertThat(two.out()).doesNotContain("Before the clock")
+                .contains("2 warm-up requests not counted");
+        assertEquals(100 + beforeClock(warmed.out()) + 10 + 12, server.totalRequests());
+
+        String help = run("ping", "--help").out().replaceAll("\\s+", " ");
+        assertThat(help).contains("--warmup 0 sends exactly N.",
+                "--warmup 0 sends none, so only the counted requests reach the URLs.");
+    }
+
     @Test
     void requestsCsvHasOneLinePerCountedRequest() throws Exception {
         server.route("/a", html("a"));

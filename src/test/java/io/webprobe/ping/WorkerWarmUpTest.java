@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a run on the workers (HTTP/2, or redirects followed) sends before its clock: each
  * server's opening request, http and https alike, then a warm-up
- * bounded by the run's own size, {@link WorkerWarmUp#WARM_REQUESTS} and time, stopped by a
+ * bounded by the run's own size, a few requests per connection when a count bounds the run,
+ * {@link WorkerWarmUp#WARM_REQUESTS} and time, stopped by a
  * failure or by the run stopping. Against a probe that answers at once and counts, so every
  * bound is exact (the time bound is set long, or to nothing).
  */
@@ -112,6 +113,34 @@ class WorkerWarmUpTest {
     }
 
     @Test
+    void aLargeCountedRunIsWarmedUpWithAFewRequestsPerConnectionNotAsManyAgain()
+            throws Exception {
+        CountingProbe probe = new CountingProbe();
+
+        // -n 500 on two servers at concurrency 10: 5 connections each
+        long sent = open(plan("https://a.test/", "https://b.test/").withCount(500)
+                .withConcurrency(10), probe, LONG, () -> false);
+
+        assertThat(probe.requests("https://a.test/"))
+                .isEqualTo(1 + 5 * WorkerWarmUp.WARM_PER_CONNECTION);
+        assertThat(probe.requests("https://b.test/"))
+                .isEqualTo(1 + 5 * WorkerWarmUp.WARM_PER_CONNECTION);
+        assertThat(sent).isEqualTo(probe.total()).isLessThan(100);
+    }
+
+    @Test
+    void aPlanWithoutTheClientsWarmUpSendsNothingBeforeTheClock() throws Exception {
+        CountingProbe probe = new CountingProbe();
+
+        long sent = open(plan("https://a.test/", "http://b.test/").withCount(10)
+                .withClientWarmUp(false), probe, LONG, () -> false);
+
+        assertThat(sent).isZero();
+        assertThat(probe.total()).isZero();
+        assertThat(tasks).hasValue(0);
+    }
+
+    @Test
     void theWarmUpStopsAtItsCapForALongRunAndGoesOverEachOfTheServersUrls() throws Exception {
         CountingProbe probe = new CountingProbe();
 
@@ -167,13 +196,14 @@ class WorkerWarmUpTest {
 
         long sent = open(plan, probe, warmMillis, () -> false);
 
-        assertThat(sent).isEqualTo(4 * (1 + 100));
+        // a counted run: WARM_PER_CONNECTION on each of a server's two connections
+        assertThat(sent).isEqualTo(4 * (1 + 2 * WorkerWarmUp.WARM_PER_CONNECTION));
         // an opening request on each server, then 8 / 4 warm-up loops each: 8 in flight
         assertThat(tasks).hasValue(4 + 4 * 2);
         // openings wait the run's timeout; warm-up requests give up when the warm-up's time is
         assertThat(probe.timeouts).filteredOn(t -> t.equals(Duration.ofMinutes(10))).hasSize(4);
         assertThat(probe.timeouts).filteredOn(t -> !t.equals(Duration.ofMinutes(10)))
-                .hasSize(400).allSatisfy(t -> assertThat(t)
+                .hasSize(4 * 2 * WorkerWarmUp.WARM_PER_CONNECTION).allSatisfy(t -> assertThat(t)
                         .isLessThanOrEqualTo(Duration.ofMillis(warmMillis)).isPositive());
     }
 
@@ -188,7 +218,8 @@ class WorkerWarmUpTest {
         });
 
         long sent = open(plan("https://refused.test/", "https://busy.test/")
-                .withCount(1_000).withConcurrency(4), probe, LONG, () -> false);
+                .withDuration(Duration.ofMinutes(1)).withConcurrency(4), probe, LONG,
+                () -> false);
 
         assertThat(probe.requests("https://refused.test/")).isEqualTo(1);
         // the eleventh answer stops it; the workers' requests already under way end
