@@ -66,12 +66,22 @@ class FrontierLevelsTest {
 
     /** Whether some thread is parked in awaitShallower (it looked, and must wait). */
     private static boolean someoneAwaits() {
+        return someoneParkedIn("awaitShallower");
+    }
+
+    /** Whether some thread is parked in take (it looked, and must wait). */
+    private static boolean someoneTakes() {
+        return someoneParkedIn("take");
+    }
+
+    /** Whether some thread waits inside the frontier's method of that name. */
+    private static boolean someoneParkedIn(String method) {
         return Thread.getAllStackTraces().entrySet().stream().anyMatch(e ->
                 (e.getKey().getState() == Thread.State.WAITING
                         || e.getKey().getState() == Thread.State.TIMED_WAITING)
                         && java.util.Arrays.stream(e.getValue()).anyMatch(s ->
                         s.getClassName().equals(Frontier.class.getName())
-                                && s.getMethodName().equals("awaitShallower")));
+                                && s.getMethodName().equals(method)));
     }
 
     @Test
@@ -307,15 +317,5 @@ class FrontierLevelsTest {
 
         f.done(q);
         waits.get(ManualTicker.STUCK.toSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** Whether some thread is parked in take (it looked, and must wait). */
-    private static boolean someoneTakes() {
-        return Thread.getAllStackTraces().entrySet().stream().anyMatch(e ->
-                (e.getKey().getState() == Thread.State.WAITING
-                        || e.getKey().getState() == Thread.State.TIMED_WAITING)
-                        && java.util.Arrays.stream(e.getValue()).anyMatch(s ->
-                        s.getClassName().equals(Frontier.class.getName())
-                                && s.getMethodName().equals("take")));
     }
 }
