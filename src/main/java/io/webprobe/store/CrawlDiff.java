@@ -2,7 +2,10 @@ package io.webprobe.store;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.Outcome;
+import io.webprobe.http.ContentTypes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +22,12 @@ import java.util.function.Consumer;
  * and its target too if the page still holds it: a page the new crawl did not reach fixes
  * nothing). URLs are matched by their dedup key. Both crawls are
  * read in key order side by side, so memory does not grow with the number of URLs (only with
- * the broken links of the old crawl).
+ * the broken links of the two crawls).
+ *
+ * <p>A URL whose status changed into a failure (or out of one: a 4xx or 5xx answer, no answer,
+ * blocked or skipped) has one row, its status change: its title, canonical and indexability
+ * follow from it and are not news. A title is compared only where both crawls read it: the
+ * title of a page that did not answer 2xx HTML is not read, so its "" says nothing.
  */
 public final class CrawlDiff {
 
@@ -84,7 +92,8 @@ public final class CrawlDiff {
 
     /**
      * Compares two stored crawls, handing each change to {@code out}: URL changes in key
-     * order, then new broken links, then fixed ones.
+     * order, then new broken links, then fixed ones (each by link target, then by the page
+     * holding the link).
      *
      * @return how many changes of each kind
      */
@@ -118,37 +127,68 @@ public final class CrawlDiff {
         Set<String> oldBroken = new HashSet<>();
         older.forEachBrokenLink(l -> oldBroken.add(pair(l)));
         Set<String> stillBroken = new HashSet<>();
+        List<Row> fresh = new ArrayList<>();
         newer.forEachBrokenLink(l -> {
             String p = pair(l);
             if (oldBroken.contains(p)) {
                 stillBroken.add(p);
             } else if (stillBroken.add(p)) {
-                counting.accept(new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
+                fresh.add(new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
                         l.sourceUrl()));
             }
         });
-        List<BrokenLink> gone = new ArrayList<>(); // not broken in the new crawl, in order
+        // the crawl file hands them out in crawl order, which reads as no order at all
+        fresh.sort(BY_LINK);
+        fresh.forEach(counting);
+        List<BrokenLink> gone = new ArrayList<>(); // not broken in the new crawl
         older.forEachBrokenLink(l -> {
             if (!stillBroken.contains(pair(l)) && oldBroken.remove(pair(l))) {
                 gone.add(l);
             }
         });
+        List<Row> fixed = new ArrayList<>();
         for (BrokenLink l : gone) {
             if (newer.showsGone(l)) {
-                counting.accept(new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
+                fixed.add(new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
                         "", l.sourceUrl()));
             }
         }
+        fixed.sort(BY_LINK);
+        fixed.forEach(counting);
         return counts;
     }
 
+    /** Broken-link rows by target, then by the page holding the link. */
+    private static final Comparator<Row> BY_LINK = Comparator.comparing(Row::url)
+            .thenComparing(Row::sourceUrl);
+
     private static void changes(CrawlResult o, CrawlResult n, Consumer<Row> out) {
         change(out, Change.STATUS, n.url(), o.statusText(), n.statusText());
+        if (!o.statusText().equals(n.statusText()) && (failed(o) || failed(n))) {
+            return; // the status change is the news: the rest follows from it
+        }
         change(out, Change.REDIRECT, n.url(), o.redirectTo(), n.redirectTo());
-        change(out, Change.TITLE, n.url(), o.title(), n.title());
+        if (titleRead(o) && titleRead(n)) {
+            change(out, Change.TITLE, n.url(), o.title(), n.title());
+        }
         change(out, Change.CANONICAL, n.url(), o.page().canonical(), n.page().canonical());
         change(out, Change.INDEXABLE, n.url(), Boolean.toString(o.indexable()),
                 Boolean.toString(n.indexable()));
+    }
+
+    /** A 4xx or 5xx answer, no answer, blocked or skipped: not a page that was read. */
+    private static boolean failed(CrawlResult r) {
+        Outcome o = r.outcome();
+        return o != Outcome.OK && o != Outcome.REDIRECT;
+    }
+
+    /**
+     * Whether the crawl read this URL's title: it reads those of its own HTML pages answering
+     * 2xx only (a 404 page's title is not read, and stored as "").
+     */
+    private static boolean titleRead(CrawlResult r) {
+        return !r.external() && r.error() == null && r.skipped() == null && r.status() >= 200
+                && r.status() < 300 && ContentTypes.isHtml(r.contentType());
     }
 
     private static void change(Consumer<Row> out, Change c, String url, String a, String b) {

@@ -432,7 +432,9 @@ class CrawlFileCommandsTest {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"/b\">b</a>"
                 + "<a href=\"/old\">old</a><a href=\"/fixed\">fixed</a><a href=\"/c\">c</a>"));
         server.route("/a", html("<title>A, renamed</title>"));
-        server.route("/b", ex -> LocalHttpServer.send(ex, 404, "text/html", "gone"));
+        // an error page with a title of its own: its title is not read, so not news
+        server.route("/b", ex -> LocalHttpServer.send(ex, 404, "text/html",
+                "<title>Not here</title>gone"));
         server.route("/old", redirect(301, "/c"));
         server.route("/fixed", html("<title>Fixed</title>"));
         server.route("/c", html("<title>C</title>"));
@@ -444,9 +446,12 @@ class CrawlFileCommandsTest {
         CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
 
         assertEquals(1, r.exitCode(), r.err());
+        // /b 200 -> 404 and /fixed 404 -> 200 are a status change each, not also a title and
+        // an indexability change (three rows for one change before, one claiming /b's title
+        // was now blank)
         assertThat(r.out()).isEqualTo("Compared " + before + " with " + after + ": 1 added, "
-                + "2 status changes, 1 redirect change, 3 title changes, 2 indexability "
-                + "changes, 1 new broken link, 1 fixed broken link.\n"
+                + "2 status changes, 1 redirect change, 1 title change, 1 new broken link, "
+                + "1 fixed broken link.\n"
                 // the gate says what failed: each new broken link with its page
                 + "New broken links:\n"
                 + "  " + server.url("/b") + " (HTTP 404) on " + server.url("/") + "\n");
@@ -460,6 +465,10 @@ class CrawlFileCommandsTest {
                         + server.url("/c") + "|",
                 "new_broken_link|" + server.url("/b") + "||404|" + server.url("/"),
                 "fixed_broken_link|" + server.url("/fixed") + "|404||" + server.url("/"));
+
+        assertThat(lines).noneMatch(l -> l.startsWith("title|" + server.url("/b")))
+                .noneMatch(l -> l.startsWith("indexable|" + server.url("/b")))
+                .noneMatch(l -> l.startsWith("title|" + server.url("/fixed")));
 
         // a crawl compared with itself: nothing changed, nothing new is broken
         CliRun same = run("compare", after.toString(), after.toString());
@@ -502,6 +511,42 @@ class CrawlFileCommandsTest {
                 .doesNotContain("New broken links", "… and");
         assertThat(piped.err()).contains("\nNew broken links:\n  " + server.url("/gone/0"))
                 .endsWith("  … and 3 more; the CSV on standard output lists them all\n");
+    }
+
+    @Test
+    void newAndFixedBrokenLinksComeInOrderOfTheirUrlThenPage() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/p\">p</a>"
+                + "<a href=\"/zz\">z</a><a href=\"/ma\">m</a>"));
+        server.route("/p", html("<title>P</title><a href=\"/zz\">z</a><a href=\"/ca\">c</a>"));
+        server.route("/zz", html("<title>Z</title>"));
+        server.route("/ma", html("<title>M</title>"));
+        server.route("/ca", html("<title>C</title>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+        server.route("/zz", LocalHttpServer.status(404));
+        server.route("/ma", LocalHttpServer.status(500));
+        server.route("/ca", LocalHttpServer.status(404));
+        Path after = dir.resolve("after.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", after.toString())
+                .exitCode());
+        Path diff = dir.resolve("diff.csv");
+
+        run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+        List<String> fresh = readCsv(diff).stream().filter(l -> l[0].equals("new_broken_link"))
+                .map(l -> l[1].substring(server.url("").length()) + " on "
+                        + l[4].substring(server.url("").length()))
+                .toList();
+        // in the crawl's order they were /zz, /ma on /, then /zz, /ca on /p
+        assertThat(fresh).containsExactly("/ca on /p", "/ma on /", "/zz on /", "/zz on /p");
+
+        // fixed the other way round, in the same order
+        Path diff2 = dir.resolve("diff2.csv");
+        run("compare", after.toString(), before.toString(), "--csv", diff2.toString());
+        assertThat(readCsv(diff2).stream().filter(l -> l[0].equals("fixed_broken_link"))
+                .map(l -> l[1].substring(server.url("").length()) + " on "
+                        + l[4].substring(server.url("").length())))
+                .containsExactly("/ca on /p", "/ma on /", "/zz on /", "/zz on /p");
     }
 
     @Test
