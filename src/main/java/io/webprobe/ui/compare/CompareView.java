@@ -122,15 +122,10 @@ public final class CompareView {
         root.setTop(top);
         root.setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 10, 0, 10));
-        StatusBar status = new StatusBar();
-        status.setId("compareStatus");
-        status.textProperty().bind(model.statusProperty());
-        // a long summary is cut at the window's edge ("6 new bro…"): the whole of it on hover
-        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
-        whole.textProperty().bind(model.statusProperty());
-        whole.setWrapText(true);
-        whole.setMaxWidth(700);
-        status.setTooltip(whole);
+        // a long summary was cut at the window's edge ("10 indexability chang…"): it wraps
+        // onto more lines, the bar growing to hold them (the whole of it is on hover too)
+        StatusBar status = io.webprobe.ui.common.StatusLine.wrapping("compareStatus",
+                model.statusProperty());
         root.setBottom(status);
     }
 
@@ -168,10 +163,11 @@ public final class CompareView {
         l.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null ? none
                 : file.getValue().getFileName().toString(), file));
         // one width whatever the name, so Compare stays where it was clicked before; a long
-        // name keeps its end (the date of a crawl named after host and time), the whole path
-        // in the tooltip
+        // name keeps its end (the date and time of a crawl named after host and time: an
+        // ellipsis in the middle hid them, and they are what tells two crawls apart), the
+        // whole path in the tooltip
         l.setStyle("-fx-min-width: 20em; -fx-pref-width: 20em; -fx-max-width: 20em;");
-        l.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        l.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null
                 ? none : file.getValue().toAbsolutePath().toString(), file));

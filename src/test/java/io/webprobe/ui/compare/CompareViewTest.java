@@ -52,4 +52,67 @@ class CompareViewTest {
 
         assertThat(longNames).isEqualTo(shortNames);
     }
+
+    /** The text a labelled node shows, after any ellipsis. */
+    private static String shownText(javafx.scene.Node labelled) {
+        return ((javafx.scene.text.Text) labelled.lookup(".text")).getText();
+    }
+
+    /**
+     * The bug: a long crawl file name was cut in its middle, hiding the date and time that
+     * tell two crawls of a site apart.
+     */
+    @Test
+    void aLongFileNameKeepsItsDateAndTime() throws Exception {
+        compareButtonX(Path.of("localhost.localdomain_18801-2026-12-06-022356.webprobe"),
+                Path.of("b.webprobe"));
+
+        String shown = WaitForAsyncUtils.asyncFx(() -> shownText(
+                view.root().lookup("#compareOld"))).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown).endsWith("2026-12-06-022356.webprobe");
+    }
+
+    /** The bug: the summary in the status bar was cut ("10 indexability chang…"). */
+    @Test
+    void aLongSummaryWrapsInTheStatusBar() throws Exception {
+        String summary = "Compared 127.0.0.1_18801-2026-12-06-022356.webprobe with "
+                + "127.0.0.1_18801-2026-12-06-031122.webprobe: 12 added, 3 removed, 40 status "
+                + "changes, 2 redirect changes, 7 title changes, 10 indexability changes, "
+                + "14 new broken links, 5 fixed broken links.";
+        javafx.beans.property.StringProperty text =
+                new javafx.beans.property.SimpleStringProperty("");
+        org.controlsfx.control.StatusBar bar = WaitForAsyncUtils.asyncFx(() -> {
+            org.controlsfx.control.StatusBar b = io.webprobe.ui.common.StatusLine.wrapping("s",
+                    text);
+            javafx.scene.layout.BorderPane pane = new javafx.scene.layout.BorderPane();
+            pane.setBottom(b);
+            Stage s = new Stage();
+            s.setScene(new Scene(pane, 700, 300));
+            s.show();
+            return b;
+        }).get(10, TimeUnit.SECONDS);
+        double oneLine = WaitForAsyncUtils.asyncFx(() -> {
+            text.set("Compared a.webprobe with b.webprobe: 1 added.");
+            bar.getScene().getRoot().applyCss();
+            bar.getScene().getRoot().layout();
+            return bar.getHeight();
+        }).get(10, TimeUnit.SECONDS);
+        double[] wrapped = new double[1];
+        String shown = WaitForAsyncUtils.asyncFx(() -> {
+            text.set(summary);
+            bar.getScene().getRoot().applyCss();
+            bar.getScene().getRoot().layout();
+            wrapped[0] = bar.getHeight();
+            StringBuilder all = new StringBuilder();
+            for (javafx.scene.Node t : bar.lookup(".status-label").lookupAll(".text")) {
+                all.append(((javafx.scene.text.Text) t).getText());
+            }
+            bar.getScene().getWindow().hide();
+            return all.toString();
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown.replace("\n", " ").replaceAll(" +", " ")).isEqualTo(summary);
+        assertThat(wrapped[0]).isGreaterThan(oneLine);
+    }
 }
