@@ -331,10 +331,24 @@ public record PingPlan(
         if (!connectionsPerUrl()) {
             return "every connection";
         }
+        return "every connection to their URL (" + connectionsOfEachUrl() + " of the "
+                + concurrency + " each)";
+    }
+
+    /**
+     * As {@link #waitingConnections()}, when the requests not sent were all one URL's: "every
+     * connection to it (3-4 of the 10)", or "every connection" when the URLs share them.
+     */
+    public String waitingConnectionsOfOneUrl() {
+        return connectionsPerUrl() ? "every connection to it (" + connectionsOfEachUrl()
+                + " of the " + concurrency + ")" : "every connection";
+    }
+
+    /** With {@link #connectionsPerUrl}: how many each URL has, "5" or "3-4". */
+    private String connectionsOfEachUrl() {
         int few = concurrency / targets.size();
         int many = (concurrency + targets.size() - 1) / targets.size();
-        return "every connection to their URL (" + (few == many ? few + "" : few + "-" + many)
-                + " of the " + concurrency + " each)";
+        return few == many ? few + "" : few + "-" + many;
     }
 
     /** A closed-loop run waits for each answer before the next request (see {@link PingMode}). */

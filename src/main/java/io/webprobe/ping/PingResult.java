@@ -45,6 +45,9 @@ import java.util.function.Function;
  *     answers only
  * @param inFlight requests sent and not finished yet (0 once the run has ended: a stop abandons
  *     them uncounted)
+ * @param notSent open loop, a finished run: this URL's requests the schedule had before the
+ *     end that were never sent, because its requests before them still waited for answers
+ *     ({@link PingSnapshot#notSent()} is their sum); 0 otherwise
  */
 public record PingResult(
         String url,
@@ -71,7 +74,8 @@ public record PingResult(
         long http2Responses,
         long http10Responses,
         double p99AllMillis,
-        long inFlight) {
+        long inFlight,
+        long notSent) {
 
     /** A result with nothing in flight (a finished run's). */
     public PingResult(String url, long sent, long ok, long failed,
@@ -84,7 +88,7 @@ public record PingResult(
         this(url, sent, ok, failed, statusCounts, errorCounts, minMillis, meanMillis,
                 stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
                 serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
-                progress, http2Responses, http10Responses, p99AllMillis, 0);
+                progress, http2Responses, http10Responses, p99AllMillis, 0, 0);
     }
 
     /**
@@ -101,7 +105,16 @@ public record PingResult(
                 errorCounts, minMillis, meanMillis, stddevMillis, p50Millis, p90Millis,
                 p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
                 requestsPerSecond, bytes, late, redirects, progress, http2Responses,
-                http10Responses, p99AllMillis, n);
+                http10Responses, p99AllMillis, n, notSent);
+    }
+
+    /** The same result with {@code n} requests not sent (see {@link #notSent}). */
+    PingResult withNotSent(long n) {
+        return n == notSent ? this : new PingResult(url, sent, ok, failed, statusCounts,
+                errorCounts, minMillis, meanMillis, stddevMillis, p50Millis, p90Millis,
+                p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
+                requestsPerSecond, bytes, late, redirects, progress, http2Responses,
+                http10Responses, p99AllMillis, inFlight, n);
     }
 
     /** E.g. "200×98 503×2". */

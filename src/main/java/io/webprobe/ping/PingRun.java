@@ -52,6 +52,8 @@ final class PingRun {
     private final java.util.concurrent.atomic.AtomicBoolean measureBegun =
             new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder claimed = new LongAdder();
+    /** {@link #claimed}, per target. */
+    private final LongAdder[] claimedBy;
     /** Counted requests put on the wire, per target (warm-up rounds left out). */
     private final LongAdder[] sentBy;
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -85,8 +87,10 @@ final class PingRun {
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
         this.sentBy = new LongAdder[targets.size()];
+        this.claimedBy = new LongAdder[targets.size()];
         for (int t = 0; t < sentBy.length; t++) {
             sentBy[t] = new LongAdder();
+            claimedBy[t] = new LongAdder();
         }
         this.rounds = plan.connectionsPerUrl()
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
@@ -173,14 +177,33 @@ final class PingRun {
      * server was slower than rate ÷ concurrency allows); 0 in a closed loop or a stopped run.
      */
     long notSent() {
+        long slots = slots();
+        return slots <= 0 ? 0 : Math.max(0, slots - claimed.sum());
+    }
+
+    /**
+     * {@link #notSent()}, of target {@code t}: its requests among the schedule's (request
+     * {@code i} is target {@code i mod URLs}'s) that it did not claim. With a connection pool
+     * of its own ({@link PingPlan#connectionsPerUrl}) a slow URL falls behind alone, so this
+     * names the URL the requests not sent were for.
+     */
+    long notSent(int t) {
+        long slots = slots();
+        if (slots <= 0) {
+            return 0;
+        }
+        int n = targets.size();
+        long mine = slots / n + (t < slots % n ? 1 : 0);
+        return Math.max(0, mine - claimedBy[t].sum());
+    }
+
+    /** Open loop: the requests the schedule had before the end; 0 when none are owed. */
+    private long slots() {
         if (nanosPerRequest == 0 || stopping || !started) {
             return 0;
         }
         long slots = (long) Math.ceil((endNanos - startNanos) / nanosPerRequest);
-        if (total >= 0) {
-            slots = Math.min(slots, total);
-        }
-        return Math.max(0, slots - claimed.sum());
+        return total >= 0 ? Math.min(slots, total) : slots;
     }
 
     /** From now on nothing is claimed and nothing more is recorded. */
@@ -276,6 +299,7 @@ final class PingRun {
             measureStartNanos = t;
         }
         claimed.increment();
+        claimedBy[targetIndex(i)].increment();
         return i;
     }
 
@@ -313,6 +337,7 @@ final class PingRun {
             measureStartNanos = at;
         }
         claimed.increment();
+        claimedBy[t].increment();
         return i;
     }
 

@@ -156,7 +156,8 @@ final class PingStats {
             }
             // sent and not finished yet; a final snapshot has none (a stop abandons them)
             long inFlight = finished ? 0 : Math.max(0, run.sent(ti) - t.counted());
-            results.add(t.result(own, p).withInFlight(inFlight));
+            results.add(t.result(own, p).withInFlight(inFlight)
+                    .withNotSent(finished ? run.notSent(ti) : 0));
         }
         double progress = total > 0 ? Math.min(1, (double) completed / total) : timeProgress;
         if (finished && !stopping) {

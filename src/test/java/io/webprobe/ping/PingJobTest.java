@@ -111,6 +111,23 @@ class PingJobTest {
     }
 
     @Test
+    void theRequestsNotSentAreCountedForTheUrlThatFellBehind() throws Exception {
+        server.route("/fast", LocalHttpServer.html("ok"));
+        server.route("/slow", LocalHttpServer.delayed(Duration.ofMillis(700), "ok"));
+        // one connection each (2 URLs, concurrency 2): 20 requests each in 2 s, which the
+        // slow URL's one connection cannot send at 700 ms an answer
+        PingSnapshot open = run(plan("/fast", "/slow").withConcurrency(2)
+                .withRate(20, Duration.ofSeconds(2)));
+        PingResult fast = open.results().get(0);
+        PingResult slow = open.results().get(1);
+
+        assertThat(slow.notSent()).isGreaterThan(10);
+        assertThat(fast.sent() + fast.notSent()).isEqualTo(20);
+        assertThat(slow.sent() + slow.notSent()).isEqualTo(20);
+        assertThat(fast.notSent() + slow.notSent()).isEqualTo(open.notSent());
+    }
+
+    @Test
     void percentilesMatchASortedArrayOfTheSameSamples() {
         TargetStats stats = new TargetStats(URI.create("http://127.0.0.1/"), "http://127.0.0.1/", false);
         java.util.Random rnd = new java.util.Random(7);

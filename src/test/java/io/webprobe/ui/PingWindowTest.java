@@ -159,6 +159,38 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> table.getItems().size())).isZero();
     }
 
+    /**
+     * The bug: at a 1,300 px window Req/s, Codes, Errors and Bytes were behind the table's
+     * sideways scroll, and the last header read "Protoc".
+     */
+    @Test
+    void at1300PixelsTheTableShowsItsFiguresThroughBytes(FxRobot robot) throws Exception {
+        openPingTab(robot);
+        robot.interact(() -> {
+            stage.setWidth(1300);
+            stage.setHeight(900);
+        });
+        TableView<PingRow> table = pingTable(robot);
+        double bytesEnd = fx(() -> {
+            table.getScene().getRoot().applyCss();
+            table.getScene().getRoot().layout();
+            double x = 0;
+            for (TableColumn<PingRow, ?> c : table.getVisibleLeafColumns()) {
+                x += c.getWidth();
+                if (c.getText().equals("Bytes")) {
+                    return x;
+                }
+            }
+            throw new AssertionError("no Bytes column");
+        });
+        double scrollBar = 20; // room for the vertical scroll bar once rows fill the table
+        assertThat(bytesEnd).isLessThanOrEqualTo(fx(() -> table.getWidth()) - scrollBar);
+        assertThat(fx(() -> table.getVisibleLeafColumns().stream().map(c -> c.getText())
+                .toList())).contains("URL", "Sent", "OK", "Failed", "p50", "p90", "p95", "p99",
+                        "Max", "Req/s", "Codes", "Errors", "Bytes", "Protocol")
+                .doesNotContain("Not sent"); // until a run leaves some unsent
+    }
+
     // == number boxes ==
 
     /** Replaces the text of a number box by typing, the focus left in it. */

@@ -47,7 +47,8 @@ public final class PingView {
         this.vm = vm;
         root.setLeft(sidePanel());
         root.setCenter(results());
-        root.setBottom(StatusLine.of("pingStatus", vm.statusProperty()));
+        // a finished run's summary wraps instead of being cut ("…27 not sent: every …")
+        root.setBottom(StatusLine.wrapping("pingStatus", vm.statusProperty()));
     }
 
     public Node root() {
@@ -251,7 +252,9 @@ public final class PingView {
         table.setId("pingTable");
         table.setPlaceholder(new Label("Results appear here, one row per URL, while the test runs."));
         TableColumn<PingRow, Double> progressCol = new TableColumn<>("Progress");
-        progressCol.setPrefWidth(80);
+        progressCol.setPrefWidth(70);
+        // the bar above the table shows the run's; a URL's own is in the column chooser
+        progressCol.setVisible(false);
         progressCol.setCellValueFactory(f -> map(f.getValue(), r -> r.progress()));
         progressCol.setCellFactory(ProgressBarTableCell.forTableColumn());
         // the figures under one heading that names their unit, as oha's and wrk's reports do;
@@ -266,22 +269,32 @@ public final class PingView {
                 millis("p95", PingResult::p95Millis),
                 millis("p99", PingResult::p99Millis),
                 millis("Max", PingResult::maxMillis),
-                millis("Min", PingResult::minMillis),
-                millis("Mean", PingResult::meanMillis),
-                width(millis("Std dev", PingResult::stddevMillis), 72)));
+                hidden(millis("Min", PingResult::minMillis)),
+                hidden(millis("Mean", PingResult::meanMillis)),
+                hidden(width(millis("Std dev", PingResult::stddevMillis), 72))));
+        // at a 1,300 px window Req/s, Codes, Errors and Bytes were behind the sideways scroll
+        // and Protocol's header was cut: the columns are narrower, Progress, Min, Mean and Std
+        // dev wait in the column chooser (+), and a cut text is whole in its tooltip
+        TableColumn<PingRow, Number> notSent = notSent();
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
-                urlColumn(text("URL", 220, r -> r.url())),
+                urlColumn(text("URL", 144, r -> r.url())),
                 progressCol,
-                count("Sent", PingResult::requestsSent), // in flight included, as the status says
-                count("OK", PingResult::ok),
-                failed(),
+                // Sent: in flight included, as the status says
+                width(count("Sent", PingResult::requestsSent), 58),
+                width(count("OK", PingResult::ok), 48),
+                width(failed(), 54),
+                notSent,
                 latency,
-                decimal("Req/s", PingResult::requestsPerSecond),
-                text("Codes", 110, PingResult::statusCountsText),
-                text("Errors", 170, r -> r.errorCountsLabelled(false)),
-                width(count("Bytes", PingResult::bytes), 100),
-                text("Protocol", 95, PingResult::protocol)));
+                width(decimal("Req/s", PingResult::requestsPerSecond), 60),
+                tipped(text("Codes", 80, PingResult::statusCountsText)),
+                tipped(text("Errors", 110, r -> r.errorCountsLabelled(false))),
+                width(count("Bytes", PingResult::bytes), 76),
+                tipped(text("Protocol", 74, PingResult::protocol))));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
+        // shown when a run could not send some requests on time (not bound: the chooser
+        // still shows or hides it)
+        notSent.setVisible(false);
+        vm.notSentProperty().addListener((o, was, now) -> notSent.setVisible(now));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedUrlProperty().set(b.url());
@@ -329,6 +342,41 @@ public final class PingView {
                 setTooltip(empty || item == null || item.isEmpty() ? null : tip);
             }
         });
+        return c;
+    }
+
+    /** A column the column chooser (+) shows; hidden at first. */
+    private static <T> TableColumn<PingRow, T> hidden(TableColumn<PingRow, T> c) {
+        c.setVisible(false);
+        return c;
+    }
+
+    /** Text cut short by the column's width is whole in the cell's tooltip. */
+    private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tip.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+            }
+        });
+        return c;
+    }
+
+    /**
+     * Open loop: the URL's requests never sent, because its requests before them still waited
+     * for answers when the time ran out (empty when none were: only some URLs fell behind).
+     */
+    private static TableColumn<PingRow, Number> notSent() {
+        TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
+        c.setId("pingNotSent");
+        c.setPrefWidth(70);
+        c.setCellFactory(col -> formatted(n -> n.longValue() == 0 ? ""
+                : String.format(Locale.ROOT, "%,d", n.longValue())));
         return c;
     }
 

@@ -95,6 +95,8 @@ public final class PingViewModel implements AutoCloseable {
     private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
+    /** Whether the last run left requests unsent (open loop, a server slower than its rate). */
+    private final ReadOnlyBooleanWrapper notSent = new ReadOnlyBooleanWrapper(this, "notSent");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     /** Whether the table has anything to export: a request of the last test was sent. */
     private final ReadOnlyBooleanWrapper exportable =
@@ -326,6 +328,7 @@ public final class PingViewModel implements AutoCloseable {
         CompletableFuture<Path> logReady = new CompletableFuture<>();
         requestLogReady = logReady;
         running.set(true);
+        notSent.set(false);
         progress.set(-1);
         int n = list.urls().size();
         // the workers open their connections and warm up on the targets first (WorkerWarmUp)
@@ -541,11 +544,14 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     static String statusLine(PingSnapshot s) {
-        return statusLine(s, "every connection");
+        return statusLine(s, "every connection", "every connection");
     }
 
-    /** @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run */
-    static String statusLine(PingSnapshot s, String whoWaits) {
+    /**
+     * @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run
+     * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl()}
+     */
+    static String statusLine(PingSnapshot s, String whoWaits, String oneUrlWaits) {
         String rateText = s.targetRate() > 0
                 ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
                 : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
@@ -553,9 +559,28 @@ public final class PingViewModel implements AutoCloseable {
         return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
                 s.requestsSent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
                 s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
-                s.notSent() > 0 ? String.format(Locale.ROOT, " · %,d not sent: %s "
-                        + "was still waiting for an answer when the time ran out (more "
-                        + "Concurrency keeps the rate)", s.notSent(), whoWaits) : "");
+                notSent(s, whoWaits, oneUrlWaits));
+    }
+
+    /**
+     * " · 27 not sent: …" and who was waiting, naming the URL when they were all one URL's of
+     * several (its row's Not sent says so too); "" when every request was sent.
+     */
+    private static String notSent(PingSnapshot s, String whoWaits, String oneUrlWaits) {
+        if (s.notSent() <= 0) {
+            return "";
+        }
+        List<PingResult> behind = s.results().stream().filter(r -> r.notSent() > 0).toList();
+        String who = behind.size() == 1 && s.results().size() > 1
+                ? "all to " + behind.get(0).url() + ", as " + oneUrlWaits
+                : whoWaits;
+        return String.format(Locale.ROOT, " · %,d not sent: %s was still waiting for an answer "
+                + "when the time ran out (more Concurrency keeps the rate)", s.notSent(), who);
+    }
+
+    /** Whether the last run left requests unsent (its table then shows Not sent). */
+    public ReadOnlyBooleanProperty notSentProperty() {
+        return notSent.getReadOnlyProperty();
     }
 
     /** " · failed: Connection refused×10, 503×2" (three kinds at most), or "". */
@@ -582,13 +607,14 @@ public final class PingViewModel implements AutoCloseable {
             readHistogram(selectedUrl.get());
         }
         progress.set(last.stopped() ? last.progress() : 1.0);
+        notSent.set(last.notSent() > 0);
         if (last.failure() != null) {
             String why = last.failure("Settings › Concurrency");
             status.set("Failed: " + why);
             dialogs.showError("Ping failed", why + " The figures shown are incomplete.");
         } else {
             status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
-                    job.plan().waitingConnections())
+                    job.plan().waitingConnections(), job.plan().waitingConnectionsOfOneUrl())
                     + failures(last, job.plan().success())
                     + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
         }

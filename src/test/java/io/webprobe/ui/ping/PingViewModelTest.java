@@ -170,6 +170,33 @@ class PingViewModelTest {
                 + "Concurrency keeps the rate)");
     }
 
+    /**
+     * The bug: the sentence said "27 not sent: every connection to their URL (3-4 of the 10
+     * each) was still waiting" and never which URL, when all were one URL's.
+     */
+    @Test
+    void requestsNotSentThatWereAllOneUrlsNameIt() {
+        PingSnapshot one = new PingSnapshot(List.of(result("http://127.0.0.1:1/fast", 0),
+                result("http://127.0.0.1:1/slow", 27)), 173, 0, 0, 0, Duration.ofSeconds(10),
+                17.3, 20, 1.0, List.of(), true, false, 0, false, null, 17.3, 27);
+        PingSnapshot two = new PingSnapshot(List.of(result("http://127.0.0.1:1/a", 10),
+                result("http://127.0.0.1:1/b", 17)), 173, 0, 0, 0, Duration.ofSeconds(10),
+                17.3, 20, 1.0, List.of(), true, false, 0, false, null, 17.3, 27);
+
+        assertThat(PingViewModel.statusLine(one, "every connection to their URL (5 of the 10 "
+                + "each)", "every connection to it (5 of the 10)")).contains(" · 27 not sent: "
+                + "all to http://127.0.0.1:1/slow, as every connection to it (5 of the 10) was "
+                + "still waiting for an answer when the time ran out");
+        assertThat(PingViewModel.statusLine(two, "every connection to their URL (5 of the 10 "
+                + "each)", "every connection to it (5 of the 10)")).contains(" · 27 not sent: "
+                + "every connection to their URL (5 of the 10 each) was still waiting");
+    }
+
+    private static PingResult result(String url, long notSent) {
+        return new PingResult(url, 10, 10, 0, new java.util.TreeMap<>(), java.util.Map.of(), 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, notSent);
+    }
+
     private static PingSnapshot snapshot(long notSent) {
         return new PingSnapshot(List.of(), 1197, 0, 12, 0, Duration.ofSeconds(4), 299.2, 300, 1.0,
                 List.of(), true, false, 0, false, null, 299.2, notSent);
