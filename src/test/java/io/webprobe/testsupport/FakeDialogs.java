@@ -20,6 +20,9 @@ public final class FakeDialogs implements DialogService {
     public final java.util.Deque<Path> crawlAnswers = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** What {@link #confirm} answers. */
     public volatile boolean confirmAnswer = true;
+    /** What {@link #choose} answers: null, its first choice; {@link #CANCEL}, cancelled. */
+    public volatile String choiceAnswer;
+    public static final String CANCEL = "Cancel";
 
     private void record(String kind, String text) {
         calls.add(kind);
@@ -48,6 +51,14 @@ public final class FakeDialogs implements DialogService {
     public boolean confirm(String title, String message, String confirmLabel) {
         record("confirm", message);
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> choose(String title, String message, List<String> choices) {
+        record("choose", message);
+        String answer = choiceAnswer;
+        return answer == null ? Optional.of(choices.get(0))
+                : CANCEL.equals(answer) ? Optional.empty() : Optional.of(answer);
     }
 
     @Override

@@ -37,6 +37,15 @@ public interface DialogService {
         return true;
     }
 
+    /**
+     * Asks the user to pick one of {@code choices} (the first the default), or Cancel: the
+     * label picked, empty when cancelled.
+     */
+    default java.util.Optional<String> choose(String title, String message,
+            java.util.List<String> choices) {
+        return java.util.Optional.of(choices.get(0));
+    }
+
     /** Shows a plain-sentence error. */
     void showError(String title, String message);
 

@@ -109,6 +109,25 @@ public final class FxDialogService implements DialogService {
         return a.showAndWait().filter(yes::equals).isPresent();
     }
 
+    @Override
+    public Optional<String> choose(String title, String message, java.util.List<String> choices) {
+        java.util.List<javafx.scene.control.ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            buttons.add(new javafx.scene.control.ButtonType(choices.get(i), i == 0
+                    ? javafx.scene.control.ButtonBar.ButtonData.OK_DONE
+                    : javafx.scene.control.ButtonBar.ButtonData.OTHER));
+        }
+        buttons.add(javafx.scene.control.ButtonType.CANCEL);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message,
+                buttons.toArray(javafx.scene.control.ButtonType[]::new));
+        a.setTitle(title);
+        a.setHeaderText(null);
+        a.initOwner(owner.get());
+        a.setResizable(true);
+        return a.showAndWait().filter(b -> b != javafx.scene.control.ButtonType.CANCEL)
+                .map(javafx.scene.control.ButtonType::getText);
+    }
+
     private void alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type, message);
         a.setTitle(title);

@@ -46,8 +46,9 @@ public final class MainView {
             }
         });
         crawl.setOnPingThese(urls -> {
-            ping.setTargets(urls);
-            tabs.getSelectionModel().select(pingTab);
+            if (ping.setTargets(urls)) { // cancelled: the user stays where they were
+                tabs.getSelectionModel().select(pingTab);
+            }
         });
 
         MenuItem open = new MenuItem("Open crawl…");

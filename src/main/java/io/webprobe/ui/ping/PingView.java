@@ -55,9 +55,14 @@ public final class PingView {
         return root;
     }
 
-    /** Replaces the URL list (from the Crawl tab's "Ping these"). */
-    public void setTargets(List<String> urls) {
-        vm.setTargets(urls);
+    /**
+     * Puts URLs in the list (from the Crawl tab's "Ping these"), asking before it replaces the
+     * user's own.
+     *
+     * @return false when the user cancelled
+     */
+    public boolean setTargets(List<String> urls) {
+        return vm.setTargets(urls);
     }
 
     /** Lets the main window's menu reuse the tab's export action. */

@@ -226,9 +226,32 @@ public final class PingViewModel implements AutoCloseable {
      */
     public static final int MAX_LIST_URLS = 1000;
 
-    /** Replaces the target list with URLs taken from a crawl (the first {@link #MAX_LIST_URLS}). */
-    public void setTargets(List<String> urls) {
+    /**
+     * Puts URLs taken from a crawl in the target list (the first {@link #MAX_LIST_URLS}). A list
+     * holding lines of the user's that are not among them is not lost without asking: Replace,
+     * Add to the list (the URLs not in it already, after it), or Cancel.
+     *
+     * @return false when the user cancelled (the list is as it was)
+     */
+    public boolean setTargets(List<String> urls) {
         List<String> kept = urls.size() > MAX_LIST_URLS ? urls.subList(0, MAX_LIST_URLS) : urls;
+        java.util.Set<String> incoming = new java.util.HashSet<>(kept);
+        List<String> own = targets.get() == null ? List.of() : targets.get().lines()
+                .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (own.stream().anyMatch(l -> !incoming.contains(l))) {
+            Optional<String> choice = dialogs.choose("Ping these", "The list of URLs to ping "
+                    + "holds " + Words.count(own.size(), "line") + " of its own. Replace "
+                    + (own.size() == 1 ? "it" : "them") + " with the "
+                    + Words.count(kept.size(), "URL") + " from the crawl, or add these to the "
+                    + "list?", List.of(REPLACE, ADD));
+            if (choice.isEmpty()) {
+                return false;
+            }
+            if (choice.get().equals(ADD)) {
+                add(own, urls);
+                return true;
+            }
+        }
         targets.set(String.join("\n", kept));
         if (!running.get()) { // a run's own line stays until it ends
             status.set((kept.size() < urls.size()
@@ -237,6 +260,37 @@ public final class PingViewModel implements AutoCloseable {
                     : "The list now holds " + Words.count(urls.size(), "URL") + " from the "
                             + "crawl") + "; press Start to ping " + (urls.size() == 1 ? "it."
                                     : "them."));
+        }
+        return true;
+    }
+
+    static final String REPLACE = "Replace";
+    static final String ADD = "Add to the list";
+
+    /** Adds the crawl's URLs the list does not hold yet after it, up to the most it takes. */
+    private void add(List<String> own, List<String> urls) {
+        java.util.Set<String> have = new java.util.HashSet<>(own);
+        long listed = own.stream().filter(l -> !l.startsWith("#")).count();
+        List<String> added = new java.util.ArrayList<>();
+        int already = 0;
+        for (String u : urls) {
+            if (have.contains(u)) {
+                already++;
+            } else if (listed + added.size() < MAX_LIST_URLS && have.add(u)) {
+                added.add(u);
+            }
+        }
+        long left = urls.size() - already - added.size();
+        String text = targets.get().stripTrailing();
+        targets.set(added.isEmpty() ? targets.get()
+                : text + (text.isEmpty() ? "" : "\n") + String.join("\n", added));
+        if (!running.get()) {
+            status.set("Added " + Words.count(added.size(), "URL") + " from the crawl to the list"
+                    + (already > 0 ? " (" + Words.count(already, "URL was", "URLs were")
+                            + " in it already)" : "")
+                    + (left > 0 ? String.format(Locale.ROOT, "; %,d more did not fit%s", left,
+                            MOST) : "")
+                    + (added.isEmpty() ? "." : "; press Start to ping the list."));
         }
     }
 

@@ -315,6 +315,39 @@ class PingViewModelTest {
                 fx.on(() -> vm.statusProperty().get()));
     }
 
+    /** The bug: "Ping these" replaced a list the user had typed without a word. */
+    @Test
+    void pingTheseAsksBeforeReplacingTheUsersOwnList() throws Exception {
+        String typed = "# mine\nhttp://127.0.0.1:1/mine\nhttp://127.0.0.1:1/a";
+        List<String> crawl = List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b");
+
+        fx.on(() -> vm.targetsProperty().set(typed));
+        dialogs.choiceAnswer = FakeDialogs.CANCEL;
+        assertThat(fx.on(() -> vm.setTargets(crawl))).isFalse();
+        assertThat(dialogs.details).contains("choose: The list of URLs to ping holds 3 lines "
+                + "of its own. Replace them with the 2 URLs from the crawl, or add these to the "
+                + "list?");
+        assertEquals(typed, fx.on(() -> vm.targetsProperty().get()));
+
+        dialogs.choiceAnswer = "Add to the list";
+        assertThat(fx.on(() -> vm.setTargets(crawl))).isTrue();
+        assertEquals(typed + "\nhttp://127.0.0.1:1/b", fx.on(() -> vm.targetsProperty().get()));
+        assertEquals("Added 1 URL from the crawl to the list (1 URL was in it already); press "
+                + "Start to ping the list.", status());
+
+        dialogs.choiceAnswer = "Replace";
+        assertThat(fx.on(() -> vm.setTargets(crawl))).isTrue();
+        assertEquals("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b",
+                fx.on(() -> vm.targetsProperty().get()));
+
+        // the same URLs again, or a list they all come from: nothing of the user's is lost
+        dialogs.calls.clear();
+        dialogs.choiceAnswer = FakeDialogs.CANCEL;
+        assertThat(fx.on(() -> vm.setTargets(List.of("http://127.0.0.1:1/b",
+                "http://127.0.0.1:1/a", "http://127.0.0.1:1/c")))).isTrue();
+        assertThat(dialogs.calls).doesNotContain("choose");
+    }
+
     @Test
     void loadTargetsFromFileReadsTheChosenFileIntoTheList() throws Exception {
         Path file = tempDir.resolve("urls.txt");
