@@ -170,6 +170,11 @@ public final class CrawlView {
         brokenTab.setId("brokenTab");
         brokenTab.setContent(broken.root());
         brokenTab.textProperty().bind(vm.broken().titleProperty());
+        javafx.scene.control.Tooltip brokenTip = new javafx.scene.control.Tooltip();
+        brokenTip.setWrapText(true);
+        brokenTip.setMaxWidth(480);
+        brokenTip.textProperty().bind(vm.broken().tipProperty());
+        brokenTab.setTooltip(brokenTip);
         Tab chartsTab = new Tab("Charts", new ChartsView(vm.charts()).root());
         chartsTab.setId("chartsTab");
         vm.charts().activeProperty().bind(chartsTab.selectedProperty());

@@ -107,9 +107,31 @@ public final class BrokenLinksModel {
         return title.getReadOnlyProperty();
     }
 
+    /**
+     * The tab's tooltip: what its count counts, beside the overview's Broken and the status
+     * bar's "broken" (URLs: a crawl with 37 broken links showed 38 there, and nothing said why).
+     */
+    public javafx.beans.property.ReadOnlyStringProperty tipProperty() {
+        return tip.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyStringWrapper tip =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "tip", tip(-1));
+
+    static String tip(long count) {
+        return (count < 0 ? "Links on the crawled pages that lead to a broken URL"
+                : io.webprobe.Words.count(count, "link", "links") + " on the crawled pages "
+                        + (count == 1 ? "leads" : "lead") + " to a broken URL")
+                + ", each counted once per page holding it. The Overview's Broken and the "
+                + "status bar count broken URLs instead: a URL linked from several pages is one "
+                + "URL but several links, and each URL of a redirect loop counts, though the "
+                + "links lead only to its first.";
+    }
+
     private void sayTitle() {
         title.set(count < 0 ? (reading.get() ? "Broken links (…)" : "Broken links")
                 : String.format(java.util.Locale.ROOT, "Broken links (%,d)", count));
+        tip.set(tip(count));
     }
 
     public ObservableList<BrokenLink> links() {

@@ -86,8 +86,17 @@ public final class OverviewView {
         private final Label name = new Label();
         private final Label count = new Label();
         private final HBox line;
+        /** Broken counts URLs, the Broken links tab links: said where the number sits. */
+        private final javafx.scene.control.Tooltip brokenTip = new javafx.scene.control.Tooltip(
+                BROKEN_TIP);
+
+        static final String BROKEN_TIP = "Broken URLs: those that answered 4xx or 5xx or did "
+                + "not answer, and redirects that fail in themselves (a loop). The Broken links "
+                + "tab counts the links to them instead, once per page holding each.";
 
         EntryCell() {
+            brokenTip.setWrapText(true);
+            brokenTip.setMaxWidth(420);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             count.getStyleClass().add("overview-count");
@@ -101,6 +110,7 @@ public final class OverviewView {
             count.textProperty().unbind();
             getStyleClass().remove("overview-group");
             setId(null);
+            setTooltip(null);
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
@@ -110,6 +120,9 @@ public final class OverviewView {
                 count.textProperty().bind(e.textProperty());
                 setGraphic(line);
                 setId("overview-" + e.filter().name());
+                if (e.filter() == UrlFilter.BROKEN) {
+                    setTooltip(brokenTip);
+                }
             } else {
                 setGraphic(null);
                 setText(item.toString());
