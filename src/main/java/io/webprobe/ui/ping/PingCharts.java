@@ -34,6 +34,20 @@ final class PingCharts {
         this.vm = vm;
         seconds.setLabel("Seconds");
         seconds.setAutoRanging(false); // fitted below: a run of 10 ms has one point, at 0.01 s
+        // the axis always marks its upper bound too, which is off the steps' grid (a 17 s run:
+        // 0, 2 … 16 and 17): its label sat on the one before ("16" over "17"), so it has none
+        NumberAxis.DefaultFormatter plain = new NumberAxis.DefaultFormatter(seconds);
+        seconds.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return onGrid(seconds, n.doubleValue()) ? plain.toString(n) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return plain.fromString(s);
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("Latency (ms)");
         line = new LineChart<>(seconds, y);
@@ -88,6 +102,12 @@ final class PingCharts {
         fitSeconds(seconds, vm.series());
         // a line needs two points: a short run's one or two show as dots
         line.setCreateSymbols(vm.series().size() <= 2);
+    }
+
+    /** Whether {@code v} is a whole number of steps from the axis's lower bound. */
+    static boolean onGrid(NumberAxis x, double v) {
+        double k = (v - x.getLowerBound()) / x.getTickUnit();
+        return Math.abs(k - Math.rint(k)) < 1e-6;
     }
 
     /**

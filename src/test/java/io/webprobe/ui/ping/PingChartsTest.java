@@ -112,6 +112,15 @@ class PingChartsTest {
                 new LatencyPoint(36.4, 4, 6, 10))));
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(0.0, 37.0, 5.0));
+        // the axis marks 37 besides 35: its label would sit on 35's ("16" over "17" in a
+        // 17-second run), so only the steps are labelled
+        robot.interact(() -> assertThat(List.of(x.getTickLabelFormatter().toString(35.0),
+                x.getTickLabelFormatter().toString(37.0))).containsExactly("35", ""));
+        robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
+                new LatencyPoint(16.5, 4, 6, 10))));
+        robot.interact(() -> assertThat(List.of(x.getUpperBound(), x.getTickUnit(),
+                x.getTickLabelFormatter().toString(16.0), x.getTickLabelFormatter().toString(17.0)))
+                .containsExactly(17.0, 2.0, "16", ""));
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(3601, 4, 6, 10),
                 new LatencyPoint(3650, 4, 6, 10), new LatencyPoint(3700, 4, 6, 10))));
         robot.interact(() -> assertThat(line.getCreateSymbols()).isFalse());

@@ -70,7 +70,7 @@ public final class BrokenLinksView {
                 col("Link URL", 300, BrokenLink::linkUrl, true),
                 // wide enough for "404 Not Found" and "Connection refused" at the window's
                 // usual width, where the columns are shrunk to fit
-                col("Status / error", 170, BrokenLinksView::statusText, false),
+                col("Status / error", 205, BrokenLinksView::statusText, false),
                 col("Source page", 300, BrokenLink::sourceUrl, true),
                 col("Anchor text", 160, BrokenLink::anchorText, false),
                 col("Type", 60, BrokenLink::linkType, false),

@@ -21,7 +21,7 @@ public final class UrlColumns {
     public static final List<UrlColumn> ALL = List.of(
             col("url", "URL", "url", 335, true, UrlField.URL, Kind.URL, r -> r.url(),
                     "The URL as requested"),
-            rowCol("status", "Status", "status", 95, true, UrlField.STATUS, Kind.LONG_TEXT,
+            rowCol("status", "Status", "status", 135, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
                     "HTTP status, or why there was none (a redirect loop, too many redirects)"),
             rowCol("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
