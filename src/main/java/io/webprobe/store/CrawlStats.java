@@ -25,7 +25,7 @@ public final class CrawlStats {
      * @param statuses URLs per status code; failed requests under their error label ("TIMEOUT"),
      *     blocked and skipped ones under "Blocked" / "Skipped"
      * @param timeBuckets URLs per response-time bucket of {@link #TIME_BOUNDS} (one more than
-     *     the bounds: the last is "5 s and more"); only URLs that were fetched
+     *     the bounds: the last is "5 s and more"); only URLs that were fetched and answered
      * @param depths URLs per depth
      */
     public record Stats(Map<String, Long> statuses, List<Long> timeBuckets,
@@ -60,7 +60,10 @@ public final class CrawlStats {
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT " + bucket + ", COUNT(*) FROM urls "
+                    // a request that got no answer has no response time (a refused
+                    // connection's 0 ms was counted under "<50")
                     + "WHERE state = 1 AND skip_reason IS NULL AND response_ms IS NOT NULL "
+                    + "AND COALESCE(status, 0) > 0 "
                     + "GROUP BY 1")) {
                 while (rs.next()) {
                     buckets[rs.getInt(1)] = rs.getLong(2);

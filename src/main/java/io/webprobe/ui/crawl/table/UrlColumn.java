@@ -16,10 +16,30 @@ import java.util.function.Function;
  * @param kind how cells show the value
  * @param value the cell's value (text or a number), null for an empty cell
  * @param tooltip what the header's tooltip says
+ * @param answerOnly whether the table leaves the cell blank for a URL that got no answer (a
+ *     refused connection has no size, and no response time: 0 was shown, in red), where
+ *     {@link #csv} keeps what the crawl's CSV writes
  */
 public record UrlColumn(String key, String title, String csvHeader, double width,
         boolean shown, UrlField sort, Kind kind, Function<UrlQuery.Row, Object> value,
-        String tooltip) {
+        String tooltip, boolean answerOnly) {
+
+    public UrlColumn(String key, String title, String csvHeader, double width, boolean shown,
+            UrlField sort, Kind kind, Function<UrlQuery.Row, Object> value, String tooltip) {
+        this(key, title, csvHeader, width, shown, sort, kind, value, tooltip, false);
+    }
+
+    /** The same column, blank in the table for a URL that got no answer. */
+    UrlColumn blankWithoutAnswer() {
+        return new UrlColumn(key, title, csvHeader, width, shown, sort, kind, value, tooltip,
+                true);
+    }
+
+    /** The cell's value as the table shows it (null: blank). */
+    public Object cell(UrlQuery.Row row) {
+        return answerOnly && row.result().status() == 0 && row.result().error() != null ? null
+                : value.apply(row);
+    }
 
     /** How a cell shows its value. */
     public enum Kind {

@@ -30,10 +30,13 @@ public final class UrlColumns {
             col("type", "Type", "content_type", 110, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
             col("size", "Size", "size_bytes", 90, true, UrlField.SIZE, Kind.SIZE,
-                    r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded"),
+                    r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded")
+                    .blankWithoutAnswer(),
             col("time", "Time (ms)", "response_ms", 95, true, UrlField.RESPONSE_MS, Kind.NUMBER,
                     r -> fetched(r) ? r.responseMillis() : null,
-                    "Time to the end of the response (or to the failure), ms"),
+                    "Time to the end of the response, ms (blank for a request that got no "
+                            + "answer; the CSV has the time until it failed)")
+                    .blankWithoutAnswer(),
             col("title", "Title", "title", 220, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
             col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,

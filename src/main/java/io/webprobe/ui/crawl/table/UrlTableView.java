@@ -156,7 +156,7 @@ public final class UrlTableView {
             UrlItem item = f.getValue();
             return Bindings.createObjectBinding(() -> {
                 UrlQuery.Row r = item.row();
-                return r == null ? null : c.value().apply(r);
+                return r == null ? null : c.cell(r);
             }, item.rowProperty());
         });
         col.setCellFactory(x -> new UrlCell(c.kind()));
