@@ -196,6 +196,37 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> maxPages.getStyleClass().contains("field-invalid"))).isFalse();
     }
 
+    /**
+     * The bug: with several bad fields each Start outlined only the one it named, and none was
+     * outlined before a Start.
+     */
+    @Test
+    void everyBadFieldIsOutlinedAtOnce(FxRobot robot) throws Exception {
+        server.route("/", html("home"));
+        TextField maxPages = node(robot, "#crawlMaxPages", TextField.class);
+        TextField delay = node(robot, "#crawlDelay", TextField.class);
+        TextField timeout = node(robot, "#crawlTimeout", TextField.class);
+        robot.interact(() -> {
+            maxPages.setText("lots");
+            delay.setText("abc");
+        });
+
+        assertThat(fx(() -> List.of(maxPages.getStyleClass().contains("field-invalid"),
+                delay.getStyleClass().contains("field-invalid"),
+                timeout.getStyleClass().contains("field-invalid"))))
+                .containsExactly(true, true, false);
+
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(fx(() -> node(robot, "#crawlSettingsError", Label.class).getText()))
+                .startsWith("Max pages must be");
+        assertThat(fx(() -> delay.getStyleClass().contains("field-invalid"))).isTrue();
+
+        robot.interact(() -> maxPages.setText("5"));
+        assertThat(fx(() -> List.of(maxPages.getStyleClass().contains("field-invalid"),
+                delay.getStyleClass().contains("field-invalid")))).containsExactly(false, true);
+        assertThat(server.totalRequests()).isZero();
+    }
+
     @Test
     void lettersInTheThreadsBoxGoBackToItsValueWithoutAnErrorAlsoOnCtrlEnter(FxRobot robot)
             throws Exception {

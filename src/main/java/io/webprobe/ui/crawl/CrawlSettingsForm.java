@@ -5,8 +5,11 @@ import io.webprobe.crawl.CrawlPlan;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
@@ -70,6 +73,9 @@ public final class CrawlSettingsForm {
 
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
+    /** Every field whose text cannot be read as it stands, after each edit. */
+    private final ReadOnlyObjectWrapper<Set<Field>> badFields =
+            new ReadOnlyObjectWrapper<>(this, "badFields", Set.of());
     private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper(this, "changes", "");
     /** After each edit that leaves the form valid (remembering the settings), or null. */
     private Consumer<CrawlSettings> onValidEdit;
@@ -86,16 +92,21 @@ public final class CrawlSettingsForm {
         edited();
     }
 
-    /** Any edit clears the error (as editing the URL does) and refreshes the summary. */
+    /**
+     * Any edit clears the error (as editing the URL does), marks every field that cannot be
+     * read as it stands (not only the one the next Start names), and refreshes the summary.
+     */
     private void edited() {
         error.set("");
         errorField.set(null);
         CrawlSettings now;
+        Set<Field> bad = EnumSet.noneOf(Field.class);
         try {
-            now = parse();
+            now = parse(bad);
         } catch (Invalid | IllegalArgumentException e) {
             now = null;
         }
+        badFields.set(Collections.unmodifiableSet(bad));
         changes.set(now == null ? "" : now.changes(forList.get()));
         if (now != null && onValidEdit != null) {
             onValidEdit.accept(now);
@@ -164,67 +175,117 @@ public final class CrawlSettingsForm {
     static final String INT_MAX = "2,147,483,647";
 
     private CrawlSettings parse() {
+        return parse(null);
+    }
+
+    /**
+     * Reads the fields.
+     *
+     * @param bad null: the first bad field throws its {@link Invalid}; else every bad field is
+     *     added to it, and the settings are null when there is one
+     */
+    private CrawlSettings parse(Set<Field> bad) {
         int t = threads.get();
-        if (!CrawlLimit.THREADS.holds(t)) {
-            throw new Invalid(Field.THREADS, "Threads must be a whole number from 1 to 256.");
-        }
+        check(bad, () -> {
+            if (!CrawlLimit.THREADS.holds(t)) {
+                throw new Invalid(Field.THREADS, "Threads must be a whole number from 1 to 256.");
+            }
+            return 0L;
+        });
         List<String> inc = lines(include.get());
         List<String> exc = lines(exclude.get());
-        regexes(inc, "Include", Field.INCLUDE);
-        regexes(exc, "Exclude", Field.EXCLUDE);
-        int depth = (int) number(maxDepth, Field.MAX_DEPTH, CrawlLimit.MAX_DEPTH, CrawlPlan.UNLIMITED,
-                "Max depth must be a whole number from 0 (the start page only) to " + INT_MAX
-                        + ", or blank for no limit.");
-        int pages = (int) number(maxPages, Field.MAX_PAGES, CrawlLimit.MAX_PAGES, CrawlPlan.UNLIMITED,
-                "Max pages must be a whole number from 1 to " + INT_MAX
-                        + ", or blank for no limit.");
-        int urlLength = (int) number(maxUrlLength, Field.MAX_URL_LENGTH, CrawlLimit.MAX_URL_LENGTH, null,
-                "Max URL length must be a whole number from 10 to " + INT_MAX + ".");
-        int repeats = (int) number(maxSegmentRepeats, Field.MAX_SEGMENT_REPEATS,
-                CrawlLimit.MAX_SEGMENT_REPEATS, null, "Max segment repeats must be a whole number from 1 to "
-                        + INT_MAX + ".");
-        int variants = (int) number(maxQueryVariants, Field.MAX_QUERY_VARIANTS,
-                CrawlLimit.MAX_QUERY_VARIANTS, null, "Max query variants must be a whole number from 1 to "
-                        + INT_MAX + ".");
+        check(bad, () -> regexes(inc, "Include", Field.INCLUDE));
+        check(bad, () -> regexes(exc, "Exclude", Field.EXCLUDE));
+        int depth = (int) check(bad, () -> number(maxDepth, Field.MAX_DEPTH, CrawlLimit.MAX_DEPTH,
+                CrawlPlan.UNLIMITED, "Max depth must be a whole number from 0 (the start page "
+                        + "only) to " + INT_MAX + ", or blank for no limit."));
+        int pages = (int) check(bad, () -> number(maxPages, Field.MAX_PAGES, CrawlLimit.MAX_PAGES,
+                CrawlPlan.UNLIMITED, "Max pages must be a whole number from 1 to " + INT_MAX
+                        + ", or blank for no limit."));
+        int urlLength = (int) check(bad, () -> number(maxUrlLength, Field.MAX_URL_LENGTH,
+                CrawlLimit.MAX_URL_LENGTH, null,
+                "Max URL length must be a whole number from 10 to " + INT_MAX + "."));
+        int repeats = (int) check(bad, () -> number(maxSegmentRepeats, Field.MAX_SEGMENT_REPEATS,
+                CrawlLimit.MAX_SEGMENT_REPEATS, null, "Max segment repeats must be a whole number "
+                        + "from 1 to " + INT_MAX + "."));
+        int variants = (int) check(bad, () -> number(maxQueryVariants, Field.MAX_QUERY_VARIANTS,
+                CrawlLimit.MAX_QUERY_VARIANTS, null, "Max query variants must be a whole number "
+                        + "from 1 to " + INT_MAX + "."));
         String agent = userAgent.get().strip();
-        if (!CrawlSettings.isPrintableAscii(agent)) {
-            throw new Invalid(Field.USER_AGENT, "User agent must be printable ASCII text on one "
-                    + "line, or blank for the default.");
-        }
-        int perHost = (int) number(maxPerHost, Field.MAX_PER_HOST, CrawlLimit.MAX_PER_HOST, 0,
-                "Max requests per host must be a whole number from 0 to 256, or blank for as "
-                        + "many as there are threads.");
-        double rate = decimal(maxRequestsPerSecond, Field.MAX_REQUESTS_PER_SECOND,
-                CrawlLimit.REQUESTS_PER_SECOND.min(), CrawlLimit.REQUESTS_PER_SECOND.max(),
-                CrawlSettings.NO_RATE_LIMIT, "Max requests/s per host must be a number from "
-                        + "0.001 to 100000, like 2 or 0.5, or blank for no limit.");
-        long delay = number(delayMillis, Field.DELAY, CrawlLimit.DELAY_MILLIS, 0,
+        check(bad, () -> {
+            if (!CrawlSettings.isPrintableAscii(agent)) {
+                throw new Invalid(Field.USER_AGENT, "User agent must be printable ASCII text on "
+                        + "one line, or blank for the default.");
+            }
+            return 0L;
+        });
+        int perHost = (int) check(bad, () -> number(maxPerHost, Field.MAX_PER_HOST,
+                CrawlLimit.MAX_PER_HOST, 0, "Max requests per host must be a whole number from 0 "
+                        + "to 256, or blank for as many as there are threads."));
+        double rate = checkDecimal(bad, () -> decimal(maxRequestsPerSecond,
+                Field.MAX_REQUESTS_PER_SECOND, CrawlLimit.REQUESTS_PER_SECOND.min(),
+                CrawlLimit.REQUESTS_PER_SECOND.max(), CrawlSettings.NO_RATE_LIMIT,
+                "Max requests/s per host must be a number from 0.001 to 100000, like 2 or 0.5, "
+                        + "or blank for no limit."));
+        long delay = check(bad, () -> number(delayMillis, Field.DELAY, CrawlLimit.DELAY_MILLIS, 0,
                 "Delay per host must be a whole number of milliseconds from 0 to 3600000 "
-                        + "(an hour).");
-        int timeout = (int) number(timeoutSeconds, Field.TIMEOUT, 1,
+                        + "(an hour)."));
+        int timeout = (int) check(bad, () -> number(timeoutSeconds, Field.TIMEOUT, 1,
                 CrawlSettings.MAX_TIMEOUT_SECONDS, null,
-                "Timeout must be a whole number of seconds from 1 to 600.");
-        double pageSize = decimal(maxPageMegabytes, Field.MAX_PAGE_SIZE,
+                "Timeout must be a whole number of seconds from 1 to 600."));
+        double pageSize = checkDecimal(bad, () -> decimal(maxPageMegabytes, Field.MAX_PAGE_SIZE,
                 CrawlSettings.MIN_PAGE_MEGABYTES, CrawlSettings.MAX_PAGE_MEGABYTES, null,
                 "Max page size must be a number of megabytes from 0.001 to 8192, like 10 "
-                        + "or 0.5.");
+                        + "or 0.5."));
         // skipping the checks trusts everything: a file beside it (its field greyed) is moot
-        String certificates = insecure.get() ? "" : certificateFile.get().strip();
-        if (!certificates.isEmpty()) {
+        String typed = insecure.get() ? "" : certificateFile.get().strip();
+        String[] certificates = {typed};
+        if (!typed.isEmpty()) {
             // kept in the crawl file: a resume from another folder finds it too, as the
             // command line's --cacert does (whether it is there is the crawl's start to say,
             // off this thread)
-            try {
-                certificates = Path.of(certificates).toAbsolutePath().toString();
-            } catch (InvalidPathException e) {
-                throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file must be the "
-                        + "path of one file.");
-            }
+            check(bad, () -> {
+                try {
+                    certificates[0] = Path.of(typed).toAbsolutePath().toString();
+                } catch (InvalidPathException e) {
+                    throw new Invalid(Field.CERTIFICATE_FILE, "The certificate file must be the "
+                            + "path of one file.");
+                }
+                return 0L;
+            });
+        }
+        if (bad != null && !bad.isEmpty()) {
+            return null;
         }
         return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
                 urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
                 useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate, insecure.get(),
-                certificates);
+                certificates[0]);
+    }
+
+    /** One field's check: its value, or (collecting) 0 with the field added to {@code bad}. */
+    private static long check(Set<Field> bad, java.util.function.LongSupplier read) {
+        try {
+            return read.getAsLong();
+        } catch (Invalid e) {
+            if (bad == null) {
+                throw e;
+            }
+            bad.add(e.field);
+            return 0;
+        }
+    }
+
+    private static double checkDecimal(Set<Field> bad, java.util.function.DoubleSupplier read) {
+        try {
+            return read.getAsDouble();
+        } catch (Invalid e) {
+            if (bad == null) {
+                throw e;
+            }
+            bad.add(e.field);
+            return 0;
+        }
     }
 
     /** Non-blank lines, trimmed: one regex a line. */
@@ -232,9 +293,10 @@ public final class CrawlSettingsForm {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
-    private static void regexes(List<String> regexes, String what, Field field) {
+    private static long regexes(List<String> regexes, String what, Field field) {
         try {
             CrawlSettings.compile(regexes, what);
+            return 0;
         } catch (IllegalArgumentException e) {
             throw new Invalid(field, e.getMessage());
         }
@@ -303,6 +365,11 @@ public final class CrawlSettingsForm {
     /** One sentence about the first bad field after {@link #read()}, or "". */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Every field whose text cannot be read as it stands (marked at once, as typed). */
+    public ReadOnlyObjectProperty<Set<Field>> badFieldsProperty() {
+        return badFields.getReadOnlyProperty();
     }
 
     /** The field {@link #errorProperty()} is about, or null. */

@@ -130,6 +130,9 @@ final class CrawlSettingsPane {
         pane.setContent(scroll);
 
         form.errorFieldProperty().addListener((o, was, now) -> showError(was, now));
+        // every bad field outlined as soon as it is bad, not only the one Start names next
+        form.badFieldsProperty().addListener((o, was, now) -> markBad());
+        markBad();
     }
 
     TitledPane root() {
@@ -381,10 +384,20 @@ final class CrawlSettingsPane {
     }
 
     /** Outlines the bad field, opens the section and puts the cursor there. */
+    /** Outlines the fields the form cannot read, and only those. */
+    private void markBad() {
+        java.util.Set<Field> bad = form.badFieldsProperty().get();
+        controls.forEach((f, c) -> {
+            boolean marked = c.getStyleClass().contains("field-invalid");
+            if (bad.contains(f) && !marked) {
+                c.getStyleClass().add("field-invalid");
+            } else if (!bad.contains(f) && marked) {
+                c.getStyleClass().remove("field-invalid");
+            }
+        });
+    }
+
     private void showError(Field was, Field now) {
-        if (was != null && controls.containsKey(was)) {
-            controls.get(was).getStyleClass().remove("field-invalid");
-        }
         Control c = now == null ? null : controls.get(now);
         if (c == null) {
             if (now != null) {
@@ -393,7 +406,9 @@ final class CrawlSettingsPane {
             return;
         }
         pane.setExpanded(true);
-        c.getStyleClass().add("field-invalid");
+        if (!c.getStyleClass().contains("field-invalid")) {
+            c.getStyleClass().add("field-invalid");
+        }
         c.requestFocus();
         if (c instanceof TextInputControl t) {
             t.selectAll();
