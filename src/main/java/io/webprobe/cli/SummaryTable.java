@@ -29,7 +29,10 @@ final class SummaryTable {
         // and when a server answered with another version than the HTTP/1.1 spoken to it
         boolean protocol = plan.http2() || s.results().stream().anyMatch(r ->
                 !r.protocol().isEmpty() && !r.protocol().equals(HttpVersion.HTTP_1_1.label()));
-        rows.add(protocol ? append(HEADER, "protocol") : HEADER);
+        // a --rate run that could not send them all: whose requests they were
+        boolean notSent = s.notSent() > 0;
+        String[] header = protocol ? append(HEADER, "protocol") : HEADER;
+        rows.add(notSent ? append(header, "not sent") : header);
         for (PingResult r : s.results()) {
             String[] row = {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
@@ -37,7 +40,10 @@ final class SummaryTable {
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
                 ms(r, r.maxMillis()), String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond())
             };
-            rows.add(protocol ? append(row, r.protocol().isEmpty() ? "-" : r.protocol()) : row);
+            if (protocol) {
+                row = append(row, r.protocol().isEmpty() ? "-" : r.protocol());
+            }
+            rows.add(notSent ? append(row, num(r.notSent())) : row);
         }
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -48,7 +54,7 @@ final class SummaryTable {
         for (String[] row : rows) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                boolean left = i == 0 || i == 4 || i == 5 || i == HEADER.length;
+                boolean left = i == 0 || i == 4 || i == 5 || (protocol && i == HEADER.length);
                 String cell = row[i];
                 String pad = " ".repeat(width[i] - cell.length());
                 sb.append(left ? cell + pad : pad + cell);

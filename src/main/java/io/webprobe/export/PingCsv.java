@@ -27,7 +27,10 @@ public final class PingCsv {
             new Column<>("max_ms", r -> ms(r, r.maxMillis())),
             new Column<>("req_per_s", r -> String.format(Locale.ROOT, "%.1f", r.requestsPerSecond())),
             new Column<>("bytes", PingResult::bytes),
-            new Column<>("protocol", PingResult::protocol));
+            new Column<>("protocol", PingResult::protocol),
+            // last, so scripts reading the columns by place keep working: a --rate run's
+            // requests to this URL the schedule could not send (as the Ping tab's Not sent)
+            new Column<>("not_sent", PingResult::notSent));
 
     /** Header of the per-request log. */
     public static final String[] REQUEST_HEADER = {

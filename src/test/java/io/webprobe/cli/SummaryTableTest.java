@@ -88,6 +88,30 @@ class SummaryTableTest {
         assertThat(r.errorCountsText()).isEqualTo("TIMEOUT×11340");
     }
 
+    /** A --rate run that could not send them all says, per URL, whose requests they were. */
+    @Test
+    void aRateRunsRequestsNotSentAreCountedPerUrl() {
+        PingPlan plan = PLAN.withRate(20, Duration.ofSeconds(10));
+        io.webprobe.ping.PingResult fast = new io.webprobe.ping.PingResult("http://a/", 67, 67,
+                0, new java.util.TreeMap<>(java.util.Map.of(200, 67L)), java.util.Map.of(), 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+        io.webprobe.ping.PingResult slow = new io.webprobe.ping.PingResult("http://b/slow", 30,
+                30, 0, new java.util.TreeMap<>(java.util.Map.of(200, 30L)), java.util.Map.of(), 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 36);
+        PingSnapshot s = new PingSnapshot(List.of(fast, slow), 97, 0, 0, 0,
+                Duration.ofSeconds(10), 9.7, 20, 1, List.of(), true, false, 0, false, null, 9.7,
+                36);
+
+        List<String> lines = printed(plan, s);
+
+        assertThat(lines.get(0)).endsWith("req/s  not sent");
+        assertThat(lines.get(1)).endsWith(" 0");
+        assertThat(lines.get(2)).endsWith(" 36");
+        // a run that sent them all has no such column
+        assertThat(printed(plan, finished(2, 0, Duration.ofSeconds(2), 0.5, 0.5)).get(0))
+                .doesNotContain("not sent");
+    }
+
     @Test
     void anOpenLoopSaysOneRateTheAchievedOne() {
         PingPlan plan = PLAN.withRate(0.5, Duration.ofSeconds(3));
