@@ -145,30 +145,36 @@ final class PingRun {
     }
 
     /**
-     * Open loop: counted requests sent per second, over the time from the measurement's start to
-     * the last counted send plus one interval (a run that keeps to its rate achieves exactly
-     * it; one that fell behind sends its last request late, which lowers it); 0 in a closed
-     * loop or before any send.
+     * Open loop: counted requests sent per second, over {@link #scheduleSeconds} (a run that
+     * keeps to its rate achieves exactly it; one that fell behind sent fewer in the same time,
+     * which lowers it); 0 in a closed loop or before any send.
      *
      * @param sent counted requests finished
+     * @param now the time of the figures (a finished run's end)
      */
-    double achievedRate(long sent) {
-        double window = scheduleSeconds();
+    double achievedRate(long sent, long now) {
+        double window = scheduleSeconds(now);
         return window <= 0 || sent == 0 ? 0 : sent / window;
     }
 
     /**
      * Open loop: the seconds the sends covered, from the measurement's start to the last counted
-     * send plus one interval (the time {@link #achievedRate} is over); 0 in a closed loop or
+     * send plus one interval, or, while the schedule still owes requests (it fell behind), to
+     * {@code now} or the schedule's end if sooner: a run that sent one request in 2 s before
+     * its time ran out achieved 0.5 req/s, not the rate of one interval. 0 in a closed loop or
      * before any send.
      */
-    double scheduleSeconds() {
+    double scheduleSeconds(long now) {
         long last = lastSend.get();
         long from = measureStartNanos;
         if (nanosPerRequest == 0 || last == Long.MIN_VALUE || from < 0) {
             return 0;
         }
-        return (Math.max(0, last - from) + nanosPerRequest) / 1e9;
+        double covered = Math.max(0, last - from) + nanosPerRequest;
+        if (total < 0 || claimed.sum() < total) {
+            covered = Math.max(covered, Math.min(now, endNanos) - from);
+        }
+        return covered / 1e9;
     }
 
     /**

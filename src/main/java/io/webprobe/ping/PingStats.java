@@ -127,7 +127,7 @@ final class PingStats {
         long total = plan.totalRequests();
         long perTarget = total < 0 ? -1 : plan.count() + plan.warmup();
         double timeProgress = Math.min(1, elapsed / plan.duration().toNanos() * 1e9);
-        double sending = sendingSeconds(run, elapsed);
+        double sending = sendingSeconds(run, elapsed, now);
         long end = now;
         if (plan.mode() == PingMode.COUNT && finished && started) {
             // a finished count ends at its last answer (not when its connections were closed),
@@ -170,7 +170,7 @@ final class PingStats {
                 sending > 0 ? sent / sending : 0,
                 plan.mode() == PingMode.RATE ? plan.rate() : 0,
                 progress, new ArrayList<>(series), finished, finished && stopping,
-                inFlight, draining, run.failure(), run.achievedRate(sent),
+                inFlight, draining, run.failure(), run.achievedRate(sent, now),
                 finished ? run.notSent() : 0, run.certificateWhy());
     }
 
@@ -181,9 +181,9 @@ final class PingStats {
      * to the duration; closed loop for a count: the elapsed time (cut to the last answer once
      * the run has finished).
      */
-    private double sendingSeconds(PingRun run, double elapsed) {
+    private double sendingSeconds(PingRun run, double elapsed, long now) {
         return switch (plan.mode()) {
-            case RATE -> run.scheduleSeconds() > 0 ? run.scheduleSeconds() : elapsed;
+            case RATE -> run.scheduleSeconds(now) > 0 ? run.scheduleSeconds(now) : elapsed;
             case DURATION -> Math.min(elapsed, plan.duration().toNanos() / 1e9);
             case COUNT -> elapsed;
         };

@@ -238,8 +238,12 @@ class PingRunTest {
         assertThat(run.claim()).isEqualTo(-1);
         PingSnapshot s = stats.snapshot(run, true, clock.get());
         assertThat(s.notSent()).isEqualTo(35);
-        // the last send at +800 ms plus one interval of 25 ms: 5 requests in 0.825 s
-        assertThat(s.achievedRate()).isCloseTo(5 / 0.825, org.assertj.core.data.Offset.offset(1e-9));
+        // 5 requests in the second the schedule ran (the bug: over the last send at +800 ms
+        // plus one interval, 5 / 0.825 s; a run that sent one request before a 2 s server
+        // "achieved" the whole rate that way)
+        assertThat(s.achievedRate()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.results().get(0).requestsPerSecond())
+                .isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -252,7 +256,8 @@ class PingRunTest {
             long at = run.intendedStart(i);
             run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
         }
-        clock.set(run.intendedStart(4) + MS);
+        // the last answer comes 3 s after the last send: the sends' time is what counts
+        clock.set(run.intendedStart(4) + 3_000 * MS);
         PingSnapshot s = stats.snapshot(run, true, clock.get());
         assertThat(s.achievedRate()).isEqualTo(10.0);
         assertThat(s.notSent()).isZero();
