@@ -167,7 +167,7 @@ final class CrawlOpening {
         boolean resumable = info.state().resumable() && !readOnly;
         return new Said(line, !resumable ? ""
                 : info.stopReason().isEmpty() ? "This crawl was " + state + " before it finished."
-                : "This crawl stopped: " + info.stopReason() + " Resume tries again.");
+                : stoppedFor(info.stopReason()));
     }
 
     // == the offer ==
@@ -186,13 +186,21 @@ final class CrawlOpening {
     }
 
     /**
-     * Offers to resume the crawl this window just ran, which the user stopped before it
-     * finished: as for such a crawl opened, its own
-     * settings are shown, locked, while the offer stands.
+     * Offers to resume the crawl this window just ran, which stopped before it finished: as
+     * for such a crawl opened, its own settings are shown, locked, while the offer stands.
+     *
+     * @param reason why it stopped when the user did not stop it (its start URL did not
+     *     answer), or null
      */
-    void offerAfterStop(CrawlStore store) {
-        offer.set("This crawl was stopped before it finished.");
+    void offerAfterStop(CrawlStore store, String reason) {
+        offer.set(reason == null ? "This crawl was stopped before it finished."
+                : stoppedFor(reason));
         input.showCrawlSettings(store.plan(), s.userAgent());
+    }
+
+    /** The offer for a crawl that stopped because its site did not answer. */
+    private static String stoppedFor(String reason) {
+        return "This crawl stopped: " + reason + " Resume tries again.";
     }
 
     /** The offer is gone: it was taken, or another crawl is shown. */

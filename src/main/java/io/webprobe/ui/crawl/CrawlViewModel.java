@@ -485,12 +485,12 @@ public final class CrawlViewModel implements AutoCloseable {
         c.setJob(null);
         s.background().execute(j::close);
         recentFiles.remember(c.store().file());
-        // stopped before it finished: Resume continues it, as after opening it later. Not
-        // after its file failed (a full disk): this store's writer is spent, so the crawl is
-        // resumed by opening its file again, which makes a new one
-        if (summary.stopped() && summary.failure() == null && summary.startFailure() == null
-                && !c.store().readOnly()) {
-            opening.offerAfterStop(c.store());
+        // stopped before it finished (by the user, or because its start URL did not answer):
+        // Resume continues it, as after opening it later. Not after its file failed (a full
+        // disk): this store's writer is spent, so the crawl is resumed by opening its file
+        // again, which makes a new one
+        if (summary.stopped() && summary.failure() == null && !c.store().readOnly()) {
+            opening.offerAfterStop(c.store(), summary.startFailure());
         } else {
             input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
         }

@@ -269,6 +269,10 @@ class CrawlViewModelTest {
         // the crawl file keeps the start URL to fetch on a resume, not as a broken row
         assertThat(rows()).isEmpty();
         assertThat(status()).isEqualTo("Could not fetch " + url + ": connection refused.");
+        // and it is offered for resuming, saying why it stopped, as when opened later (the
+        // bug: no offer until the file was opened again)
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEqualTo("This crawl stopped: "
+                + "Could not fetch " + url + ": connection refused. Resume tries again.");
 
         // a crawl was run: Export does not ask for one
         done(h.on(() -> exports().exportAll()));
