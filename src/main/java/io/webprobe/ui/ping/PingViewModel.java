@@ -236,22 +236,26 @@ public final class PingViewModel implements AutoCloseable {
     public boolean setTargets(List<String> urls) {
         List<String> kept = urls.size() > MAX_LIST_URLS ? urls.subList(0, MAX_LIST_URLS) : urls;
         java.util.Set<String> incoming = new java.util.HashSet<>(kept);
-        List<String> own = targets.get() == null ? List.of() : targets.get().lines()
+        List<String> lines = targets.get() == null ? List.of() : targets.get().lines()
                 .map(String::strip).filter(l -> !l.isEmpty()).toList();
-        if (own.stream().anyMatch(l -> !incoming.contains(l))) {
+        // the user's own: lines that neither these URLs nor an earlier crawl's put there
+        long own = lines.stream().filter(l -> !incoming.contains(l) && !fromCrawl.contains(l))
+                .count();
+        if (own > 0) {
             Optional<String> choice = dialogs.choose("Ping these", "The list of URLs to ping "
-                    + "holds " + Words.count(own.size(), "line") + " of its own. Replace "
-                    + (own.size() == 1 ? "it" : "them") + " with the "
+                    + "holds " + Words.count(own, "line") + " of your own. Replace "
+                    + (own == 1 ? "it" : "them") + " with the "
                     + Words.count(kept.size(), "URL") + " from the crawl, or add these to the "
                     + "list?", List.of(REPLACE, ADD));
             if (choice.isEmpty()) {
                 return false;
             }
             if (choice.get().equals(ADD)) {
-                add(own, urls);
+                add(lines, urls);
                 return true;
             }
         }
+        fromCrawl.addAll(kept);
         targets.set(String.join("\n", kept));
         if (!running.get()) { // a run's own line stays until it ends
             status.set((kept.size() < urls.size()
@@ -263,6 +267,9 @@ public final class PingViewModel implements AutoCloseable {
         }
         return true;
     }
+
+    /** Lines a crawl's URLs put in the list: not the user's own when the next ones come. */
+    private final java.util.Set<String> fromCrawl = new java.util.HashSet<>();
 
     static final String REPLACE = "Replace";
     static final String ADD = "Add to the list";
@@ -280,6 +287,7 @@ public final class PingViewModel implements AutoCloseable {
                 added.add(u);
             }
         }
+        fromCrawl.addAll(added);
         long left = urls.size() - already - added.size();
         String text = targets.get().stripTrailing();
         targets.set(added.isEmpty() ? targets.get()

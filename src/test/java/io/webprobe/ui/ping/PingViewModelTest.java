@@ -324,8 +324,8 @@ class PingViewModelTest {
         fx.on(() -> vm.targetsProperty().set(typed));
         dialogs.choiceAnswer = FakeDialogs.CANCEL;
         assertThat(fx.on(() -> vm.setTargets(crawl))).isFalse();
-        assertThat(dialogs.details).contains("choose: The list of URLs to ping holds 3 lines "
-                + "of its own. Replace them with the 2 URLs from the crawl, or add these to the "
+        assertThat(dialogs.details).contains("choose: The list of URLs to ping holds 2 lines "
+                + "of your own. Replace them with the 2 URLs from the crawl, or add these to the "
                 + "list?");
         assertEquals(typed, fx.on(() -> vm.targetsProperty().get()));
 
@@ -335,10 +335,26 @@ class PingViewModelTest {
         assertEquals("Added 1 URL from the crawl to the list (1 URL was in it already); press "
                 + "Start to ping the list.", status());
 
+        // lines an earlier crawl's URLs put there are not the user's own (the bug: after Add,
+        // the next Ping these counted every line of the list)
+        dialogs.details.clear();
+        dialogs.choiceAnswer = FakeDialogs.CANCEL;
+        assertThat(fx.on(() -> vm.setTargets(List.of("http://127.0.0.1:1/c")))).isFalse();
+        // the three typed (the comment, /mine and /a), not /b
+        assertThat(dialogs.details).contains("choose: The list of URLs to ping holds 3 lines "
+                + "of your own. Replace them with the 1 URL from the crawl, or add these to the "
+                + "list?");
+
         dialogs.choiceAnswer = "Replace";
         assertThat(fx.on(() -> vm.setTargets(crawl))).isTrue();
         assertEquals("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b",
                 fx.on(() -> vm.targetsProperty().get()));
+        // a list that only the crawl filled is replaced without a question
+        dialogs.calls.clear();
+        assertThat(fx.on(() -> vm.setTargets(List.of("http://127.0.0.1:1/c")))).isTrue();
+        assertThat(dialogs.calls).doesNotContain("choose");
+        assertEquals("http://127.0.0.1:1/c", fx.on(() -> vm.targetsProperty().get()));
+        fx.on(() -> vm.setTargets(crawl));
 
         // the same URLs again, or a list they all come from: nothing of the user's is lost
         dialogs.calls.clear();
