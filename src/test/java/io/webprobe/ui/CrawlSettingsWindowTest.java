@@ -215,6 +215,12 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
                 delay.getStyleClass().contains("field-invalid"),
                 timeout.getStyleClass().contains("field-invalid"))))
                 .containsExactly(true, true, false);
+        // hovering one says what it takes, not only Start's first sentence
+        String usualTimeoutTip = fx(() -> timeout.getTooltip().getText());
+        assertThat(fx(() -> delay.getTooltip().getText())).isEqualTo("Delay per host must be a "
+                + "whole number of milliseconds from 0 to 3600000 (an hour).");
+        assertThat(fx(() -> maxPages.getTooltip().getText())).startsWith("Max pages must be");
+        assertThat(usualTimeoutTip).doesNotContain("must be");
 
         enterUrlAndStart(robot, server.url("/"));
         assertThat(fx(() -> node(robot, "#crawlSettingsError", Label.class).getText()))
@@ -224,6 +230,7 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
         robot.interact(() -> maxPages.setText("5"));
         assertThat(fx(() -> List.of(maxPages.getStyleClass().contains("field-invalid"),
                 delay.getStyleClass().contains("field-invalid")))).containsExactly(false, true);
+        assertThat(fx(() -> maxPages.getTooltip().getText())).doesNotContain("must be");
         assertThat(server.totalRequests()).isZero();
     }
 

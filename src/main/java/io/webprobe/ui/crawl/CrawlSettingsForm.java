@@ -6,10 +6,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
@@ -73,9 +73,9 @@ public final class CrawlSettingsForm {
 
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
-    /** Every field whose text cannot be read as it stands, after each edit. */
-    private final ReadOnlyObjectWrapper<Set<Field>> badFields =
-            new ReadOnlyObjectWrapper<>(this, "badFields", Set.of());
+    /** Every field whose text cannot be read as it stands, with its sentence, after each edit. */
+    private final ReadOnlyObjectWrapper<Map<Field, String>> badFields =
+            new ReadOnlyObjectWrapper<>(this, "badFields", Map.of());
     private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper(this, "changes", "");
     /** After each edit that leaves the form valid (remembering the settings), or null. */
     private Consumer<CrawlSettings> onValidEdit;
@@ -100,13 +100,13 @@ public final class CrawlSettingsForm {
         error.set("");
         errorField.set(null);
         CrawlSettings now;
-        Set<Field> bad = EnumSet.noneOf(Field.class);
+        Map<Field, String> bad = new EnumMap<>(Field.class);
         try {
             now = parse(bad);
         } catch (Invalid | IllegalArgumentException e) {
             now = null;
         }
-        badFields.set(Collections.unmodifiableSet(bad));
+        badFields.set(Collections.unmodifiableMap(bad));
         changes.set(now == null ? "" : now.changes(forList.get()));
         if (now != null && onValidEdit != null) {
             onValidEdit.accept(now);
@@ -184,7 +184,7 @@ public final class CrawlSettingsForm {
      * @param bad null: the first bad field throws its {@link Invalid}; else every bad field is
      *     added to it, and the settings are null when there is one
      */
-    private CrawlSettings parse(Set<Field> bad) {
+    private CrawlSettings parse(Map<Field, String> bad) {
         int t = threads.get();
         check(bad, () -> {
             if (!CrawlLimit.THREADS.holds(t)) {
@@ -264,26 +264,26 @@ public final class CrawlSettingsForm {
     }
 
     /** One field's check: its value, or (collecting) 0 with the field added to {@code bad}. */
-    private static long check(Set<Field> bad, java.util.function.LongSupplier read) {
+    private static long check(Map<Field, String> bad, java.util.function.LongSupplier read) {
         try {
             return read.getAsLong();
         } catch (Invalid e) {
             if (bad == null) {
                 throw e;
             }
-            bad.add(e.field);
+            bad.put(e.field, e.getMessage());
             return 0;
         }
     }
 
-    private static double checkDecimal(Set<Field> bad, java.util.function.DoubleSupplier read) {
+    private static double checkDecimal(Map<Field, String> bad, java.util.function.DoubleSupplier read) {
         try {
             return read.getAsDouble();
         } catch (Invalid e) {
             if (bad == null) {
                 throw e;
             }
-            bad.add(e.field);
+            bad.put(e.field, e.getMessage());
             return 0;
         }
     }
@@ -368,7 +368,7 @@ public final class CrawlSettingsForm {
     }
 
     /** Every field whose text cannot be read as it stands (marked at once, as typed). */
-    public ReadOnlyObjectProperty<Set<Field>> badFieldsProperty() {
+    public ReadOnlyObjectProperty<Map<Field, String>> badFieldsProperty() {
         return badFields.getReadOnlyProperty();
     }
 

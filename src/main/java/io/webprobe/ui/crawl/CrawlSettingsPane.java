@@ -383,19 +383,30 @@ final class CrawlSettingsPane {
         return box;
     }
 
-    /** Outlines the bad field, opens the section and puts the cursor there. */
-    /** Outlines the fields the form cannot read, and only those. */
+    /**
+     * Outlines the fields the form cannot read, and only those; each one's tooltip says what
+     * it takes (the sentence Start would show for it) until it is read again.
+     */
     private void markBad() {
-        java.util.Set<Field> bad = form.badFieldsProperty().get();
+        java.util.Map<Field, String> bad = form.badFieldsProperty().get();
         controls.forEach((f, c) -> {
             boolean marked = c.getStyleClass().contains("field-invalid");
-            if (bad.contains(f) && !marked) {
+            String why = bad.get(f);
+            if (why != null && !marked) {
                 c.getStyleClass().add("field-invalid");
-            } else if (!bad.contains(f) && marked) {
+            } else if (why == null && marked) {
                 c.getStyleClass().remove("field-invalid");
+            }
+            Tooltip tip = c.getTooltip();
+            if (tip != null) {
+                Object usual = c.getProperties().computeIfAbsent(USUAL_TIP, k -> tip.getText());
+                tip.setText(why != null ? why : (String) usual);
             }
         });
     }
+
+    /** A control's property key: its tooltip's own text while a bad value's sentence shows. */
+    private static final String USUAL_TIP = "webprobe.usualTip";
 
     private void showError(Field was, Field now) {
         Control c = now == null ? null : controls.get(now);
