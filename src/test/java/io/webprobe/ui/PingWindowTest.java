@@ -592,6 +592,29 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(Set.copyOf(lines)).isEqualTo(crawled);
     }
 
+    /**
+     * The bug: with the Broken links tab on screen, the toolbar's Ping these sent every URL of
+     * the crawl (the URL table's), healthy ones too.
+     */
+    @Test
+    void pingTheseFromTheBrokenLinksTabSendsItsBrokenUrls(FxRobot robot) throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/gone\">g</a>"));
+        server.route("/a", html("<a href=\"/gone\">g</a>"));
+        crawl(robot, server.url("/"), 3);
+        // two links (on / and on /a) to one broken URL
+        waiting(Duration.ofSeconds(10)).until(() -> !robot.lookup("Broken links (2)").queryAll()
+                .isEmpty());
+        robot.clickOn("Broken links (2)");
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> brokenTable(robot).getItems()
+                .size()) == 2);
+
+        robot.clickOn("#crawlPingThese");
+
+        waiting(Duration.ofSeconds(10)).until(() -> "pingTab".equals(selectedTabId(robot)));
+        assertThat(fx(() -> node(robot, "#pingTargets", TextArea.class).getText()).lines())
+                .containsExactly(server.url("/gone"));
+    }
+
     @Test
     void contextMenuSendsOnlyTheSelectedCrawlRows(FxRobot robot) throws Exception {
         TestSite site = new TestSite(server, 8);

@@ -384,6 +384,17 @@ public final class CrawlView {
      * first thousand and says so).
      */
     private void pingThese() {
+        if (vm.broken().activeProperty().get()) {
+            // the Broken links tab on screen: its broken URLs (those selected, or all), each once
+            List<io.webprobe.crawl.BrokenLink> chosen =
+                    broken.table().getSelectionModel().getSelectedItems();
+            List<String> urls = (chosen.isEmpty() ? vm.broken().links() : chosen).stream()
+                    .map(io.webprobe.crawl.BrokenLink::linkUrl).distinct().toList();
+            if (!urls.isEmpty()) {
+                onPingThese.accept(urls);
+            }
+            return;
+        }
         long[] chosen = vm.table().selectedIds();
         long[] ids = chosen.length == 0 ? vm.table().items().ids() : chosen;
         vm.urlsOf(ids, urls -> {
