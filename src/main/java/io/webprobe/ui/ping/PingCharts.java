@@ -171,10 +171,7 @@ final class PingCharts {
                 binSeries.getData().get(i).setYValue(b == null ? 0 : b.count());
             }
             // short enough for the half of the window the chart has (the title says what)
-            bx.setLabel(bins.isEmpty() ? "Response time (ms)"
-                    : label(bins.get(0).fromMillis()) + "–"
-                    + label(bins.get(bins.size() - 1).toMillis()) + " ms · bars of "
-                    + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms");
+            bx.setLabel(caption(bins));
         });
         return bars;
     }
@@ -186,6 +183,21 @@ final class PingCharts {
         }
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /**
+     * "2.36–11.9 ms · bars of 0.477 ms"; "every response 2005 ms" when they all took the same
+     * time (one response, say: "2005–2005 ms · bars of 0.001 ms" said nothing).
+     */
+    static String caption(List<LatencyBin> bins) {
+        if (bins.isEmpty()) {
+            return "Response time (ms)";
+        }
+        String from = label(bins.get(0).fromMillis());
+        String to = label(bins.get(bins.size() - 1).toMillis());
+        return from.equals(to) ? "every response " + from + " ms"
+                : from + "–" + to + " ms · bars of "
+                        + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms";
     }
 
     private static String label(double ms) {

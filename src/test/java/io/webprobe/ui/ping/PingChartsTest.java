@@ -153,4 +153,15 @@ class PingChartsTest {
                     .isGreaterThanOrEqualTo(caption.prefWidth(-1) - 0.5);
         });
     }
+
+    /** One response (or all alike): the caption says its time, not a range of nothing. */
+    @Test
+    void aHistogramOfOneTimeSaysThatTime() {
+        List<LatencyBin> same = new ArrayList<>();
+        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
+            same.add(new LatencyBin(2005 + b * 0.00001, 2005 + (b + 1) * 0.00001, b == 0 ? 1 : 0));
+        }
+        assertThat(PingCharts.caption(same)).isEqualTo("every response 2005 ms");
+        assertThat(PingCharts.caption(List.of())).isEqualTo("Response time (ms)");
+    }
 }
