@@ -332,22 +332,7 @@ public final class PingView {
      * URL is the tooltip.
      */
     private static TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            {
-                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-            }
-        });
-        return c;
+        return tipped(c, javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
     }
 
     /** A column the column chooser (+) shows; hidden at first. */
@@ -358,8 +343,18 @@ public final class PingView {
 
     /** Text cut short by the column's width is whole in the cell's tooltip. */
     private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
+        return tipped(c, javafx.scene.control.OverrunStyle.ELLIPSIS);
+    }
+
+    /** As {@link #tipped(TableColumn)}, cut short in the given way. */
+    private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c,
+            javafx.scene.control.OverrunStyle overrun) {
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                setTextOverrun(overrun);
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
