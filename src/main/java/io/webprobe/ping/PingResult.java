@@ -101,20 +101,19 @@ public record PingResult(
 
     /** The same result with {@code n} requests in flight. */
     PingResult withInFlight(long n) {
-        return n == inFlight ? this : new PingResult(url, sent, ok, failed, statusCounts,
-                errorCounts, minMillis, meanMillis, stddevMillis, p50Millis, p90Millis,
-                p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
-                requestsPerSecond, bytes, late, redirects, progress, http2Responses,
-                http10Responses, p99AllMillis, n, notSent);
+        return n == inFlight ? this : with(n, notSent);
     }
 
     /** The same result with {@code n} requests not sent (see {@link #notSent}). */
     PingResult withNotSent(long n) {
-        return n == notSent ? this : new PingResult(url, sent, ok, failed, statusCounts,
-                errorCounts, minMillis, meanMillis, stddevMillis, p50Millis, p90Millis,
-                p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
-                requestsPerSecond, bytes, late, redirects, progress, http2Responses,
-                http10Responses, p99AllMillis, inFlight, n);
+        return n == notSent ? this : with(inFlight, n);
+    }
+
+    private PingResult with(long inFlightNow, long notSentNow) {
+        return new PingResult(url, sent, ok, failed, statusCounts, errorCounts, minMillis,
+                meanMillis, stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
+                serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
+                progress, http2Responses, http10Responses, p99AllMillis, inFlightNow, notSentNow);
     }
 
     /** E.g. "200×98 503×2". */
