@@ -203,8 +203,7 @@ public final class CrawlStore implements AutoCloseable {
         }
         if (!readOnly && !writable(abs.getParent())) {
             // the file itself may be writable: SQLite makes its journal (-wal, -shm) beside it
-            Path folder = file.toAbsolutePath().getParent();
-            throw new StoreException("The folder " + folder + " is read-only, so " + file
+            throw new StoreException("The folder " + abs.getParent() + " is read-only, so " + file
                     + " can be opened to look at or export, but not resumed: a resumed crawl "
                     + "keeps its journal files beside it.");
         }
@@ -315,10 +314,6 @@ public final class CrawlStore implements AutoCloseable {
         return state.equals(CrawlState.RUNNING.label()) || state.equals(CrawlState.PAUSED.label());
     }
 
-    /**
-     * Whether the file may be written: the system allows it, and its permissions do not say
-     * read-only (which the system ignores for the administrator).
-     */
     /**
      * Whether a file or folder may be written: the system says so and its owner may write it
      * (so that a file or folder made read-only is not written even by root).

@@ -17,8 +17,9 @@ import org.controlsfx.control.StatusBar;
 public final class StatusLine {
     private StatusLine() {}
 
+    /** A one-line status bar: for a sentence that changes while something runs. */
     public static StatusBar of(String id, ObservableValue<String> text) {
-        return withText(new Wrapping(), id, text);
+        return withText(new StatusBar(), id, text);
     }
 
     /**
