@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +21,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A self-signed server certificate made for a test by the JDK's own keytool (no file is
- * shipped): its key store for a loopback TLS server and its PEM file for a client to trust.
+ * A self-signed server certificate made for a test, in this process (no file is shipped and
+ * no keytool is started): its key store for a loopback TLS server and its PEM file for a
+ * client to trust. Built in DER (RFC 5280: version 3, one subject alternative name
+ * extension, ECDSA P-256 with SHA-256).
  *
  * @param keyStore the PKCS12 key store (password {@link #PASSWORD})
  * @param pem the certificate alone, PEM-encoded
@@ -38,11 +40,12 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
     public static final String PASSWORD = "changeit";
 
     /**
-     * Makes a key pair and certificate valid for the given subject alternative names.
+     * Makes a key pair and certificate valid from now for two days for the given subject
+     * alternative names.
      *
      * @param dir where the files go
-     * @param name a file name prefix
-     * @param san keytool's SAN list, e.g. {@code "ip:127.0.0.1,dns:localhost"}
+     * @param name a file name prefix, also the certificate's common name
+     * @param san the names as keytool writes them, e.g. {@code "ip:127.0.0.1,dns:localhost"}
      */
     public static SelfSignedCertificate create(Path dir, String name, String san)
             throws IOException, InterruptedException {
@@ -50,30 +53,54 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
     }
 
     /**
-     * As {@link #create}, valid for two days from {@code start}: keytool's
-     * {@code -startdate}, e.g. {@code "-10d"} for one that expired eight days ago.
+     * As {@link #create}, valid for two days from {@code start}, written as keytool's
+     * {@code -startdate} offset in days, e.g. {@code "-10d"} for one that expired eight days
+     * ago.
      */
     public static SelfSignedCertificate create(Path dir, String name, String san, String start)
             throws IOException, InterruptedException {
-        Path ks = dir.resolve(name + ".p12");
-        Path pem = dir.resolve(name + ".pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + name, "-ext", "SAN=" + san, "-startdate", start, "-validity", "2",
-                "-keystore", ks.toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", ks.toString(),
-                "-storepass", PASSWORD, "-file", pem.toString());
-        return new SelfSignedCertificate(ks, pem);
+        if (!start.matches("[+-]\\d+d")) {
+            throw new IllegalArgumentException("start must be like +0d or -10d: " + start);
+        }
+        Instant from = Instant.now().plus(Duration.ofDays(Long.parseLong(
+                start.substring(start.startsWith("+") ? 1 : 0, start.length() - 1))));
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        for (String entry : san.split(",")) {
+            int colon = entry.indexOf(':');
+            String kind = entry.substring(0, colon).toLowerCase(Locale.ROOT);
+            String value = entry.substring(colon + 1);
+            switch (kind) {
+                case "dns" -> names.writeBytes(der(0x82, value.getBytes(StandardCharsets.US_ASCII)));
+                // an IP literal, so no lookup happens
+                case "ip" -> names.writeBytes(der(0x87, InetAddress.getByName(value).getAddress()));
+                default -> throw new IllegalArgumentException("unknown name kind: " + entry);
+            }
+        }
+        try {
+            return build(dir, name, names.toByteArray(), from, from.plus(Duration.ofDays(2)));
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     /**
      * Makes a key pair and certificate valid for the given DNS names, which may hold what
      * keytool refuses: an underscore ({@code a_b.localhost}), which certificates name and
-     * browsers accept. Built here in DER (RFC 5280: version 3, one subject alternative name
-     * extension, ECDSA P-256 with SHA-256), valid from a day ago for two days.
+     * browsers accept. Valid from a day ago for two days.
      */
     public static SelfSignedCertificate forDnsNames(Path dir, String name, String... dnsNames)
             throws IOException, GeneralSecurityException {
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        for (String dns : dnsNames) {
+            names.writeBytes(der(0x82, dns.getBytes(StandardCharsets.US_ASCII)));
+        }
+        Instant now = Instant.now();
+        return build(dir, name, names.toByteArray(), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(1)));
+    }
+
+    private static SelfSignedCertificate build(Path dir, String name, byte[] generalNames,
+            Instant notBefore, Instant notAfter) throws IOException, GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair pair = g.generateKeyPair();
@@ -82,18 +109,13 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
                 der(0x0C, name.getBytes(StandardCharsets.UTF_8)))));
         DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
                 .withZone(ZoneOffset.UTC);
-        Instant now = Instant.now();
         byte[] validity = der(0x30,
-                der(0x17, utc.format(now.minus(Duration.ofDays(1))).getBytes(StandardCharsets.US_ASCII)),
-                der(0x17, utc.format(now.plus(Duration.ofDays(1))).getBytes(StandardCharsets.US_ASCII)));
-        ByteArrayOutputStream names = new ByteArrayOutputStream();
-        for (String dns : dnsNames) {
-            names.writeBytes(der(0x82, dns.getBytes(StandardCharsets.US_ASCII)));
-        }
+                der(0x17, utc.format(notBefore).getBytes(StandardCharsets.US_ASCII)),
+                der(0x17, utc.format(notAfter).getBytes(StandardCharsets.US_ASCII)));
         byte[] san = der(0x30, der(0x06, bytes(0x55, 0x1D, 0x11)),
-                der(0x04, der(0x30, names.toByteArray())));
-        byte[] tbs = der(0x30, der(0xA0, der(0x02, bytes(2))),
-                der(0x02, bytes(1, (int) (now.toEpochMilli() & 0x7F))), ecdsaSha256, cn,
+                der(0x04, der(0x30, generalNames)));
+        byte[] serial = der(0x02, bytes(1, SERIALS.getAndIncrement() & 0x7F));
+        byte[] tbs = der(0x30, der(0xA0, der(0x02, bytes(2))), serial, ecdsaSha256, cn,
                 validity, cn, pair.getPublic().getEncoded(), der(0xA3, der(0x30, san)));
         Signature signer = Signature.getInstance("SHA256withECDSA");
         signer.initSign(pair.getPrivate());
@@ -119,6 +141,8 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
                 + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
         return new SelfSignedCertificate(ks, pem);
     }
+
+    private static final AtomicInteger SERIALS = new AtomicInteger(1);
 
     /** One DER element: tag, definite length, the contents concatenated. */
     private static byte[] der(int tag, byte[]... contents) {
@@ -149,17 +173,6 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
             b[i] = (byte) values[i];
         }
         return b;
-    }
-
-    private static void keytool(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("keytool failed: " + out);
-        }
     }
 
     /** A server-side context presenting this certificate. */
