@@ -612,15 +612,40 @@ public final class CrawlStore implements AutoCloseable {
         writer.close();
         // a connection of its own: SQLite may have ended the writer's transaction itself (on
         // a full disk it rolls back), which leaves the writer's connection out of step
-        try (Connection c = connect(file, false);
-                PreparedStatement ps = c.prepareStatement(
-                        "UPDATE meta SET value = ? WHERE key = 'state'")) {
-            ps.setString(1, CrawlState.STOPPED.label());
-            ps.executeUpdate();
+        try (Connection c = connect(file, false)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE meta SET value = ? WHERE key = 'state'")) {
+                ps.setString(1, CrawlState.STOPPED.label());
+                ps.executeUpdate();
+            }
+            countInlinksTheWriterHeld(c);
             return true;
         } catch (SQLException e) {
             log.warn("Could not mark {} stopped after its writer failed", file, e);
             return false;
+        }
+    }
+
+    /**
+     * The inlink counts the failed writer still held are lost with it: counted again from the
+     * links, before the crawl's own CSVs and summary read them. A write of its own after the
+     * mark, so that a disk too full for it still keeps the mark; the file then still says the
+     * counts are pending, and the next open counts them.
+     */
+    private void countInlinksTheWriterHeld(Connection c) {
+        try {
+            Sql.exec(c, "BEGIN IMMEDIATE");
+            try {
+                if ("1".equals(Sql.meta(c).get(StoreWriter.INLINKS_PENDING))) {
+                    recountInlinks(c);
+                }
+                Sql.exec(c, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                Sql.exec(c, "ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not count the inlinks of {} again after its writer failed", file, e);
         }
     }
 

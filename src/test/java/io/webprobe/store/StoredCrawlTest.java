@@ -621,6 +621,39 @@ class StoredCrawlTest {
         }
     }
 
+    /**
+     * Found in review: the inlink counts the writer still held when it failed were lost, so
+     * the crawl's own CSVs (written from the open file) undercounted them and called linked
+     * pages orphans, while a later export of the file counted them right.
+     */
+    @Test
+    void aCrawlWhoseFileFailsMidwayCountsItsInlinksBeforeItsFiguresAreRead() throws Exception {
+        new TestSite(server, 120);
+        Path file = dir.resolve("full.webprobe");
+        AtomicInteger writes = new AtomicInteger();
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            // the counts of URLs already stored held for an hour; the seventh write fails
+            store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
+                    Duration.ofMillis(10), Duration.ofHours(1), () -> {
+                        if (writes.incrementAndGet() > 6) {
+                            throw new IllegalStateException("no room");
+                        }
+                    }));
+            CrawlSummary summary = run(CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()));
+            assertThat(summary.failure()).isNotNull();
+
+            assertThat(store.saveStoppedAfterFailure()).isTrue();
+            try (CrawlReader reader = store.reader()) {
+                long[] links = new long[2];
+                reader.query("SELECT COUNT(*) FROM links", rs -> links[0] = rs.getLong(1));
+                reader.query("SELECT SUM(inlinks) FROM urls", rs -> links[1] = rs.getLong(1));
+                assertThat(links[0]).isPositive();
+                assertThat(links[1]).isEqualTo(links[0]);
+            }
+        }
+    }
+
     @Test
     void inlinksCatchUpWithTheLinksWhileTheCrawlIsPaused() throws Exception {
         whileHeldAtPage40(dir.resolve("crawl.webprobe"), Duration.ofSeconds(2), (job, look) -> {
