@@ -86,9 +86,6 @@ public final class CrawlReader implements AutoCloseable {
 
 
     private final Path file;
-    /** The robots directive "none" (noindex, nofollow) as a word. */
-    private static final java.util.regex.Pattern NONE = java.util.regex.Pattern.compile(
-            "\\bnone\\b");
     private final Connection conn;
     /** The plan and meta as {@link #plan()} read them (for compare's questions), or null. */
     private java.util.Optional<io.webprobe.crawl.CrawlPlan> planRead;
@@ -246,20 +243,13 @@ public final class CrawlReader implements AutoCloseable {
                     boolean whole = (flags & (Schema.EXTERNAL | Schema.TRUNCATED)) == 0;
                     boolean html = io.webprobe.http.ContentTypes.isHtml(type);
                     boolean css = io.webprobe.http.ContentTypes.isCss(type);
-                    boolean nofollow = saysNofollow(rs.getString(4))
-                            || saysNofollow(rs.getString(5));
+                    // the crawl's own rule: a line for another crawler does not count
+                    boolean nofollow = new PageInfo("", "", "", 0, nullToEmpty(rs.getString(4)),
+                            nullToEmpty(rs.getString(5))).nofollow();
                     read[0] = status >= 200 && status < 300 && whole
                             && (css || html && (plan.followNofollow() || !nofollow));
                 }, pageId);
         return read[0];
-    }
-
-    private static boolean saysNofollow(String robots) {
-        if (robots == null) {
-            return false;
-        }
-        String r = robots.toLowerCase(java.util.Locale.ROOT);
-        return r.contains("nofollow") || NONE.matcher(r).find();
     }
 
     /** This crawl's plan, read once; null when this version cannot read it. */

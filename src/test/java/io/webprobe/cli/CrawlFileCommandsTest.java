@@ -677,6 +677,35 @@ class CrawlFileCommandsTest {
         assertThat(readCsv(diff)).extracting(l -> l[0]).doesNotContain("fixed_broken_link");
     }
 
+    /**
+     * Found in review: a page whose X-Robots-Tag binds another crawler ("googlebot:
+     * nofollow") has its links read by the crawl, but compare took it for nofollow and never
+     * called a broken link gone from it fixed.
+     */
+    @Test
+    void aBrokenLinkGoneFromAPageWhoseNofollowBindsAnotherCrawlerIsFixed() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/g\">g</a>"));
+        server.route("/g", LocalHttpServer.respond(200, "text/html; charset=utf-8",
+                "<title>G</title><a href=\"/missing\">m</a>", "X-Robots-Tag",
+                "googlebot: nofollow"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+
+        server.route("/g", LocalHttpServer.respond(200, "text/html; charset=utf-8",
+                "<title>G</title>", "X-Robots-Tag", "googlebot: nofollow"));
+        Path after = dir.resolve("after.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", after.toString())
+                .exitCode());
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(readCsv(diff)).filteredOn(l -> l[0].equals("fixed_broken_link"))
+                .extracting(l -> l[1]).containsExactly(server.url("/missing"));
+    }
+
     @Test
     void aCrawlFileThatSavedNoUrlResumesFromTheStart() throws Exception {
         TestSite site = new TestSite(server, 20);
