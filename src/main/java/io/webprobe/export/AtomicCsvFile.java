@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -296,6 +297,11 @@ public final class AtomicCsvFile implements AutoCloseable {
     /** Moves a finished temporary file over its target, keeping the target's permissions. */
     private static void moveOver(Path tmp, Path dest) throws IOException {
         keepPermissions(dest, tmp);
+        // on disk before the rename: after a power cut the name then holds the old file or
+        // the whole new one, never an empty or part-written one
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
         try {
             Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
