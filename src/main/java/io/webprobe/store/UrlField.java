@@ -20,8 +20,13 @@ public enum UrlField {
             + "WHEN u.status >= 400 THEN " + io.webprobe.http.StatusPhrases.sqlCase("u.status")
             + " END", false),
     CONTENT_TYPE("u.content_type", false),
-    SIZE("u.size_bytes", true),
-    RESPONSE_MS("u.response_ms", true),
+    /** The size; rows that got no answer (blank in the table) first. */
+    SIZE(noAnswerNull("u.size_bytes"), true),
+    /**
+     * The response time; rows that got no answer (blank in the table) first, so that the
+     * slowest answers lead a descending sort, not the URLs that timed out.
+     */
+    RESPONSE_MS(noAnswerNull("u.response_ms"), true),
     TITLE("u.title", false),
     DEPTH("u.depth", true),
     INLINKS("u.inlinks", true),
@@ -47,6 +52,12 @@ public enum UrlField {
 
     private final String sql;
     private final boolean numeric;
+
+    /** The column, null for a URL that got no answer (no status and an error). */
+    private static String noAnswerNull(String column) {
+        return "CASE WHEN u.error IS NOT NULL AND COALESCE(u.status, 0) = 0 THEN NULL ELSE "
+                + column + " END";
+    }
 
     UrlField(String sql, boolean numeric) {
         this.sql = sql;

@@ -172,6 +172,43 @@ class UrlQueryTest {
         }
     }
 
+    /** A URL that timed out shows no time: a descending sort by time ends with it. */
+    @Test
+    void aUrlWithoutAnAnswerSortsBelowTheSlowestAnswerByTimeAndSize(@TempDir Path own)
+            throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (LocalHttpServer s = new LocalHttpServer()) {
+            s.route("/", LocalHttpServer.html("<a href=\"/hangs\">h</a><a href=\"/a\">a</a>"));
+            s.route("/hangs", LocalHttpServer.blockUntil(release,
+                    new java.util.concurrent.CountDownLatch(1), "late"));
+            s.route("/a", LocalHttpServer.html("<title>A</title>"));
+            io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
+                    java.net.URI.create(s.url("/")), "Webprobe/test").threads(2)
+                    .timeout(java.time.Duration.ofMillis(300)).build();
+            Path file = own.resolve("hang.webprobe");
+            try (CrawlStore st = CrawlStore.create(file, plan)) {
+                io.webprobe.crawl.CrawlJob job = io.webprobe.crawl.CrawlJob.builder(plan,
+                        new io.webprobe.http.JdkHttpProbe("Webprobe/test",
+                                java.time.Duration.ofMillis(300)), st.sink()).build();
+                job.start();
+                job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                job.close();
+            } finally {
+                release.countDown();
+            }
+            try (CrawlStore st = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                    CrawlReader r = st.reader()) {
+                UrlQuery q = new UrlQuery(r);
+                for (UrlField f : List.of(UrlField.RESPONSE_MS, UrlField.SIZE)) {
+                    List<String> desc = q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "",
+                            f, true)).ids()).stream()
+                            .map(u -> u.substring(s.url("").length())).toList();
+                    assertThat(desc).as(f.name()).hasSize(3).endsWith("/hangs");
+                }
+            }
+        }
+    }
+
     @Test
     void searchTextIsEncodedAsUrlsHoldIt() {
         assertThat(UrlQuery.asInUrls("plain/path?q=1")).isNull();
