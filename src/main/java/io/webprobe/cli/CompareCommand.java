@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code webprobe compare OLD NEW}: what changed between two crawls of one site. Exit 1 when
- * the new crawl has broken links the old one did not, so it can gate a release.
+ * the new crawl has broken links the old one did not, or its start URL fails where the old
+ * one's did not, so it can gate a release.
  */
 @Command(
         name = "compare",
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no new broken links",
-            "1:the new crawl has broken links the old one did not",
+            "1:the new crawl has broken links the old one did not, or its start URL fails "
+                    + "where the old one's did not",
             "2:bad arguments, a crawl file that cannot be opened, or the CSV not written"
         })
 public final class CompareCommand implements Callable<Integer> {
@@ -99,14 +101,19 @@ public final class CompareCommand implements Callable<Integer> {
                 counts[0] = CrawlDiff.compare(ra, rb, firstBroken);
             }
             out.println("Compared " + older + " with " + newer + ": " + counts[0].summary() + ".");
-            for (String note : ComparePair.notes(a, older.toString(), b, newer.toString())) {
+            String startFailure = counts[0].startFailure();
+            if (startFailure != null) {
+                out.println(startFailure);
+            }
+            for (String note : ComparePair.notes(a, older.toString(), b, newer.toString(),
+                    counts[0])) {
                 out.println("Note: " + note);
             }
             BrokenLinkLines.print(out, "New broken links", newBroken,
                     counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK), "--csv", csv);
             out.flush();
-            return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 ? CrawlCommand.BROKEN
-                    : CrawlCommand.OK;
+            return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 || startFailure != null
+                    ? CrawlCommand.BROKEN : CrawlCommand.OK;
         } catch (StoreException | ExportException e) {
             return fail(err, e.getMessage());
         }

@@ -27,12 +27,26 @@ public final class ComparePair {
                 + " is of " + b + "; compare needs two crawls of the same site.";
     }
 
-    /** Sentences on what makes URLs count as added or removed that did not change. */
+    /**
+     * Sentences on what makes URLs count as added or removed that did not change, and on
+     * broken links not known to be new.
+     *
+     * @param counts what the comparison found
+     */
     public static List<String> notes(CrawlStore older, String olderName, CrawlStore newer,
-            String newerName) {
+            String newerName, CrawlDiff.Counts counts) {
         List<String> notes = new ArrayList<>();
         unfinished(older.info(), olderName, notes);
         unfinished(newer.info(), newerName, notes);
+        long unknown = counts.unknownBroken();
+        if (unknown > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%,d broken %s of %s %s on pages or "
+                    + "to URLs %s did not fetch (it %s), so %s not counted as new.", unknown,
+                    unknown == 1 ? "link" : "links", newerName, unknown == 1 ? "is" : "are",
+                    olderName, older.info().state() == CrawlState.FINISHED
+                            ? "stopped at its page limit" : "did not finish",
+                    unknown == 1 ? "it is" : "they are"));
+        }
         List<String> differ = differences(older.plan(), newer.plan());
         if (!differ.isEmpty()) {
             notes.add("The two crawls were made with different settings (" + String.join("; ",

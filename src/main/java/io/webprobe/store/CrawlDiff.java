@@ -3,6 +3,7 @@ package io.webprobe.store;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.Outcome;
+import io.webprobe.crawl.RedirectChains;
 import io.webprobe.http.ContentTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +57,26 @@ public final class CrawlDiff {
     /** How many changes of each kind. */
     public static final class Counts {
         private final Map<Change, Long> counts = new EnumMap<>(Change.class);
+        private String startFailure;
+        private long unknownBroken;
+
+        /**
+         * A sentence when the newer crawl's start URL fails (broken, a failing redirect chain,
+         * blocked) and the older crawl's did not: the site is down, whatever the other counts
+         * say. Else null.
+         */
+        public String startFailure() {
+            return startFailure;
+        }
+
+        /**
+         * Broken links of the newer crawl that are not in the older one, but on a page or to
+         * a target the older crawl did not fetch, when it was cut short (stopped, or its page
+         * limit reached): not known to be new, so not counted as new.
+         */
+        public long unknownBroken() {
+            return unknownBroken;
+        }
 
         void add(Change c) {
             counts.merge(c, 1L, Long::sum);
@@ -124,19 +145,31 @@ public final class CrawlDiff {
                 }
             }
         }
+        counts.startFailure = startFailure(older, newer);
         Set<String> oldBroken = new HashSet<>();
         older.forEachBrokenLink(l -> oldBroken.add(pair(l)));
         Set<String> stillBroken = new HashSet<>();
-        List<Row> fresh = new ArrayList<>();
+        List<BrokenLink> notInOld = new ArrayList<>();
         newer.forEachBrokenLink(l -> {
             String p = pair(l);
             if (oldBroken.contains(p)) {
                 stillBroken.add(p);
             } else if (stillBroken.add(p)) {
-                fresh.add(new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
-                        l.sourceUrl()));
+                notInOld.add(l);
             }
         });
+        // an older crawl cut short says nothing of the pages or targets it did not fetch: a
+        // page limit cuts a level anywhere, so two crawls of an unchanged site differ there
+        boolean oldCut = older.cutShort();
+        List<Row> fresh = new ArrayList<>();
+        for (BrokenLink l : notInOld) {
+            if (!oldCut || older.couldShow(l)) {
+                fresh.add(new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
+                        l.sourceUrl()));
+            } else {
+                counts.unknownBroken++;
+            }
+        }
         // the crawl file hands them out in crawl order, which reads as no order at all
         fresh.sort(BY_LINK);
         fresh.forEach(counting);
@@ -156,6 +189,45 @@ public final class CrawlDiff {
         fixed.sort(BY_LINK);
         fixed.forEach(counting);
         return counts;
+    }
+
+    /** Why the newer crawl's start URL fails when the older one's did not, or null. */
+    private static String startFailure(CrawlReader older, CrawlReader newer)
+            throws StoreException {
+        RedirectChains.Chain now = newer.chainOf(1); // the start URL is the first row
+        RedirectChains.Chain before = older.chainOf(1);
+        if (now == null || !fails(now) || before != null && fails(before)) {
+            return null;
+        }
+        RedirectChains.Node last = now.last();
+        String why;
+        if (now.end() == RedirectChains.End.BLOCKED) {
+            why = "is now blocked"
+                    + (last.errorMessage().isEmpty() ? "" : " (" + last.errorMessage() + ")");
+        } else if (now.hops().size() == 1 && last.status() > 0) {
+            why = "now answers HTTP " + last.status();
+        } else if (now.hops().size() == 1) {
+            why = "now fails: " + lowerFirst(last.errorMessage().isEmpty() ? last.statusText()
+                    : last.errorMessage());
+        } else {
+            why = "now fails: " + lowerFirst(now.problem());
+        }
+        String was = before == null ? "" : " (in the older crawl: "
+                + before.last().statusText() + ")";
+        return "The start URL " + now.hops().get(0).url() + " " + stripEnd(why) + was + ".";
+    }
+
+    private static String stripEnd(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static boolean fails(RedirectChains.Chain c) {
+        return c.broken() || c.end() == RedirectChains.End.BLOCKED;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() || s.length() > 1 && Character.isUpperCase(s.charAt(1)) ? s
+                : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Broken-link rows by target, then by the page holding the link. */

@@ -201,6 +201,45 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     /**
+     * Whether this crawl would show a broken link of another crawl of the site, were the link
+     * broken here: it read the links of the link's page, and the page did not hold the link,
+     * or its target was fetched and its redirects followed to their end. When not (a page limit
+     * or a stop left the page or the target unfetched), that the link is not among this
+     * crawl's broken links says nothing.
+     */
+    synchronized boolean couldShow(BrokenLink l) throws StoreException {
+        long[] source = fetched(l.sourceUrl());
+        if (source == null || !linksRead(source[0])) {
+            return false;
+        }
+        if (l.error() == ErrorKind.INVALID_URL) {
+            return true; // an href this crawl would have read, and called broken itself
+        }
+        long[] target = {0};
+        query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
+                + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
+                rs -> target[0] = rs.getLong(1), source[0], l.linkUrl());
+        if (target[0] == 0) {
+            // the page did not hold the link then, unless this crawl kept no row for it
+            return keepsLinksTo(l.linkUrl());
+        }
+        long[] fetchedTarget = fetched(l.linkUrl());
+        return fetchedTarget != null && followedToItsEnd(fetchedTarget[0]);
+    }
+
+    /**
+     * Whether this crawl may have left part of the site unfetched: it did not finish, or
+     * its page limit left URLs out.
+     */
+    synchronized boolean cutShort() throws StoreException {
+        if (!io.webprobe.crawl.CrawlState.FINISHED.label().equals(meta().get("state"))) {
+            return true;
+        }
+        return countedSkips().containsKey(SkipReason.MAX_PAGES)
+                || rowSkips().containsKey(SkipReason.MAX_PAGES);
+    }
+
+    /**
      * Whether this crawl followed the redirects of a URL it fetched to where they end (a URL
      * that answered, or a loop, or too many): not when they lead to a URL it left out or did not
      * fetch, nor to one the site blocked.

@@ -721,6 +721,62 @@ class CrawlFileCommandsTest {
         assertThat(readCsv(pages)).hasSize(site.paths().size() + 1);
     }
 
+    /** Found by a user: a site whose home page now fails passed the gate with exit 0. */
+    @Test
+    void compareFailsTheGateWhenTheNewCrawlsStartUrlFails() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+        server.route("/", LocalHttpServer.status(500));
+        Path after = dir.resolve("after.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", after.toString());
+
+        CliRun r = run("compare", before.toString(), after.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("The start URL " + server.url("/")
+                + " now answers HTTP 500 (in the older crawl: 200).");
+        // and the other way round, the site back up, passes
+        assertEquals(0, run("compare", after.toString(), before.toString()).exitCode());
+    }
+
+    /**
+     * Found by a user: two crawls of an unchanged site, both cut at a page limit, reach
+     * different pages, and the broken links on the pages only the newer reached were called
+     * new, so the gate failed at random.
+     */
+    @Test
+    void brokenLinksWhereACappedOlderCrawlDidNotLookAreNotCalledNew() throws Exception {
+        StringBuilder home = new StringBuilder("<title>Home</title>");
+        for (int i = 1; i <= 5; i++) {
+            home.append("<a href=\"/p").append(i).append("\">p</a>");
+            server.route("/p" + i, html("<title>P" + i + "</title><a href=\"/missing\">m</a>"));
+        }
+        server.route("/", html(home.toString()));
+        Path capped = dir.resolve("capped.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--max-pages", "3", "--db", capped.toString());
+        Path whole = dir.resolve("whole.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", whole.toString())
+                .exitCode());
+
+        CliRun r = run("compare", capped.toString(), whole.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).doesNotContain("new broken link").contains("Note: 5 broken links of "
+                + whole + " are on pages or to URLs " + capped + " did not fetch (it stopped "
+                + "at its page limit), so they are not counted as new.");
+
+        // a link the capped crawl could have seen, on a page it read, is new
+        server.route("/", html(home + "<a href=\"/gone\">g</a>"));
+        Path later = dir.resolve("later.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", later.toString());
+        CliRun again = run("compare", capped.toString(), later.toString());
+        assertEquals(1, again.exitCode(), again.out() + again.err());
+        assertThat(again.out()).contains("1 new broken link").contains("5 broken links of");
+    }
+
     @Test
     void compareRefusesCrawlsOfDifferentSites() throws Exception {
         server.route("/", html("home"));

@@ -239,8 +239,12 @@ public final class CompareModel {
                         + b.getFileName() + ": " + (found.isEmpty() ? "no differences"
                                 : c.summary()) + ".";
                 // beside the counts, not at the end of a status line the file names fill
-                String noted = sameFile(a, b) ? ""
-                        : String.join(" ", ComparePair.notes(sa, nameA, sb, nameB));
+                List<String> said = new ArrayList<>();
+                if (c.startFailure() != null) {
+                    said.add(c.startFailure());
+                }
+                said.addAll(ComparePair.notes(sa, nameA, sb, nameB, c));
+                String noted = sameFile(a, b) ? "" : String.join(" ", said);
                 fx.execute(() -> {
                     if (asked != choice) {
                         endedStale(done); // another pair chosen meanwhile
