@@ -205,7 +205,7 @@ final class LinkGraph {
                 toQueue.get(toQueue.size() - 1).cookieChain = true; // new: its redirects tell
             } else if (before != CompactKeyMap.ABSENT && revisited.add(id)) {
                 boolean external = !admission.inScope(target);
-                boolean chain = from.startChain && !external;
+                boolean chain = continuesStartChain(external);
                 QueueItem again = item(id, target, url, chain ? from.depth : from.depth + 1,
                         from.id, from.url, external, chain, from.redirectHops + 1);
                 again.revisit = true;
@@ -215,8 +215,18 @@ final class LinkGraph {
             return id;
         }
 
+        /**
+         * Whether a redirect of this page continues the start URL's chain: the page is on it,
+         * the target is of the site, and the page is no page of links with a meta refresh
+         * (a start page read and crawled is where the crawl started, whatever its refresh
+         * leads to: a broken target is a broken link, not a start URL that failed).
+         */
+        private boolean continuesStartChain(boolean external) {
+            return from.startChain && !external && links.isEmpty();
+        }
+
         private long redirectLink(URI target, String url, String type) {
-            if (from.startChain && !from.external && admission.widenTo(target)) {
+            if (continuesStartChain(from.external) && admission.widenTo(target)) {
                 sink.siteHost(Urls.hostAndPort(target));
             }
             if (from.redirectHops >= MAX_REDIRECTS) {
@@ -244,7 +254,7 @@ final class LinkGraph {
         private long add(java.util.function.Supplier<URI> uri, String url, String key,
                 boolean external, String anchor, String type, boolean nofollow,
                 boolean redirect) {
-            boolean chain = redirect && from.startChain && !external;
+            boolean chain = redirect && continuesStartChain(external);
             int depth = chain ? from.depth : from.depth + 1;
             int hops = redirect ? from.redirectHops + 1 : 0;
             long id = ids.get(key);

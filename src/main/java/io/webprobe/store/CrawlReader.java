@@ -56,6 +56,9 @@ public final class CrawlReader implements AutoCloseable {
             + "JOIN urls s ON s.id = l.source_id "
             + "WHERE l.type <> 'redirect' AND t.state = 1 AND (" + IS_BROKEN
             + " OR t.redirect_to IS NOT NULL) "
+            // a page's link to itself (href="#top") is never broken: the page answered, its
+            // links were read; only its meta refresh's chain could call it broken
+            + "AND l.source_id <> l.target_id "
             + "UNION ALL "
             + "SELECT s.seq, 1, i.pos, s.url, 0, i.href, 1, NULL, 'INVALID_URL', i.reason, "
             + "NULL, NULL, NULL, i.anchor, i.type "

@@ -57,6 +57,28 @@ class CrawlCommandTest {
         assertThat(err).doesNotContain("\tat ", "Exception", "Caused by");
     }
 
+    /**
+     * Found by a user: a start page read and crawled whose delayed meta refresh leads to a
+     * 404 was called a start URL that could not be fetched (exit 2), and its link to itself
+     * (href="#x") was listed as a broken link.
+     */
+    @Test
+    void aStartPageWhoseMetaRefreshLeadsToA404IsCrawledAndTheRefreshIsItsBrokenLink()
+            throws Exception {
+        server.route("/", html("<html><head><meta http-equiv=\"refresh\" content=\"10; "
+                + "url=/gone\"><title>Home</title></head><body><a href=\"#x\">x</a>"
+                + "<a href=\"/ok\">ok</a></body></html>"));
+        server.route("/ok", html("<title>OK</title>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--broken-csv", broken.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.err()).isEmpty();
+        assertThat(readCsv(broken).stream().skip(1).map(l -> l[0] + " -> " + l[1]))
+                .containsExactly(server.url("/") + " -> " + server.url("/gone"));
+    }
+
     @Test
     void theHelpSaysThatBlockedUrlsTakeAPlaceOfThePageLimitAsTheyDo() throws Exception {
         server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
