@@ -262,15 +262,21 @@ public final class CrawlStore implements AutoCloseable {
             boolean ownerAlive = owner.isPresent() && owner.get().ownerAlive(now);
             if (ownerAlive) {
                 boolean self = owner.get().isSelf();
-                if (!self || access != Access.READ_BESIDE_OWN) {
-                    throw new StoreException(file + " is open in " + (self
-                            ? "this Webprobe already" : "another running Webprobe (process "
-                                    + owner.get().pid() + ")") + "; close it there first.");
+                // another process's crawl that has ended is read beside it (ADR 0007: one
+                // writer, readers beside it), as this process reads its own for Compare
+                boolean beside = self ? access == Access.READ_BESIDE_OWN : readOnly;
+                if (!beside) {
+                    throw self ? new StoreException(file + " is open in this Webprobe already; "
+                            + "close it there first.")
+                            : StoreException.heldElsewhere(file + " is open in another running "
+                                    + "Webprobe (process " + owner.get().pid() + "); close it "
+                                    + "there first.");
                 }
                 if (stillCrawling(meta)) {
-                    throw new StoreException(file + " is still being crawled in this "
-                            + "Webprobe; it can be read once its crawl has finished or been "
-                            + "stopped.");
+                    throw new StoreException(file + " is still being crawled in " + (self
+                            ? "this Webprobe" : "another running Webprobe (process "
+                                    + owner.get().pid() + ")") + "; it can be read once its "
+                            + "crawl has finished or been stopped.");
                 }
             }
             if (readOnly && !ownerAlive && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
@@ -472,7 +478,7 @@ public final class CrawlStore implements AutoCloseable {
         try {
             Optional<OwnerLock> owner = OwnerLock.decode(Sql.meta(c).get("lock"));
             if (owner.isPresent() && owner.get().ownerAlive(clock.instant())) {
-                throw new StoreException(file + " is open in another running Webprobe "
+                throw StoreException.heldElsewhere(file + " is open in another running Webprobe "
                         + "(process " + owner.get().pid() + "); close it there first.");
             }
             OwnerLock mine = OwnerLock.self(clock.instant());

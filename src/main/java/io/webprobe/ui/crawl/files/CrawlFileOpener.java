@@ -28,9 +28,14 @@ public final class CrawlFileOpener {
         try {
             return new Opened(CrawlStore.open(file, CrawlStore.Access.RESUME), "");
         } catch (StoreException e) {
-            // not a crawl, damaged, newer, open elsewhere: refused for reading too (that
-            // sentence is thrown); read-only: it opens for reading, with the first sentence
-            return new Opened(CrawlStore.open(file, CrawlStore.Access.READ_ONLY), e.getMessage());
+            // not a crawl, damaged, newer, still being crawled elsewhere: refused for reading
+            // too (that sentence is thrown); read-only, or open in another Webprobe whose
+            // crawl has ended: it opens for reading, saying why
+            CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+            return new Opened(store, e.heldElsewhere()
+                    ? "It is open in another running Webprobe, so it was opened here to read "
+                            + "only; resume or re-check it there."
+                    : e.getMessage());
         }
     }
 }
