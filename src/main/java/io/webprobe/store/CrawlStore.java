@@ -451,12 +451,26 @@ public final class CrawlStore implements AutoCloseable {
      */
     private static void countInlinksLeftByAKill(Path abs, Clock clock) {
         try (Connection w = connect(abs, false)) {
+            recountIfPending(w, abs, meta -> OwnerLock.decode(meta.get("lock"))
+                    .filter(o -> o.ownerAlive(clock.instant())).isEmpty());
+        } catch (SQLException e) {
+            log.warn("Could not count the inlinks of {} again", abs, e);
+        }
+    }
+
+    /**
+     * Counts every URL's inlinks again in one immediate transaction when the file says some
+     * are not written yet and {@code may} allows it (given the file's meta, read in that
+     * transaction). A failure is logged: the counts then stay behind the links, and the file
+     * still says so.
+     */
+    private static void recountIfPending(Connection w, Path abs,
+            java.util.function.Predicate<Map<String, String>> may) {
+        try {
             Sql.exec(w, "BEGIN IMMEDIATE");
             try {
                 Map<String, String> meta = Sql.meta(w);
-                Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
-                if ("1".equals(meta.get(StoreWriter.INLINKS_PENDING))
-                        && !(owner.isPresent() && owner.get().ownerAlive(clock.instant()))) {
+                if ("1".equals(meta.get(StoreWriter.INLINKS_PENDING)) && may.test(meta)) {
                     recountInlinks(w);
                 }
                 Sql.exec(w, "COMMIT");
@@ -624,34 +638,14 @@ public final class CrawlStore implements AutoCloseable {
                 ps.setString(1, CrawlState.STOPPED.label());
                 ps.executeUpdate();
             }
-            countInlinksTheWriterHeld(c);
+            // the counts the failed writer held are lost with it: counted again before the
+            // crawl's own CSVs read them; a write of its own after the mark, so that a disk
+            // too full for it still keeps the mark (the next open counts them then)
+            recountIfPending(c, file, meta -> true);
             return true;
         } catch (SQLException e) {
             log.warn("Could not mark {} stopped after its writer failed", file, e);
             return false;
-        }
-    }
-
-    /**
-     * The inlink counts the failed writer still held are lost with it: counted again from the
-     * links, before the crawl's own CSVs and summary read them. A write of its own after the
-     * mark, so that a disk too full for it still keeps the mark; the file then still says the
-     * counts are pending, and the next open counts them.
-     */
-    private void countInlinksTheWriterHeld(Connection c) {
-        try {
-            Sql.exec(c, "BEGIN IMMEDIATE");
-            try {
-                if ("1".equals(Sql.meta(c).get(StoreWriter.INLINKS_PENDING))) {
-                    recountInlinks(c);
-                }
-                Sql.exec(c, "COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                Sql.exec(c, "ROLLBACK");
-                throw e;
-            }
-        } catch (SQLException | RuntimeException e) {
-            log.warn("Could not count the inlinks of {} again after its writer failed", file, e);
         }
     }
 
