@@ -130,11 +130,33 @@ abstract class MainWindowTestBase {
     /** The crawl ended and the table shows the whole file. */
     protected void waitForCrawlEnd(FxRobot robot) {
         Button start = node(robot, "#crawlStart", Button.class);
-        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled)
-                && (status(robot).startsWith("Finished") || status(robot).startsWith("Stopped"))
-                && !fx(() -> vm().table().busyProperty().get())
-                && !fx(() -> vm().broken().readingProperty().get())
-                && !fx(() -> vm().overview().countingProperty().get()));
+        try {
+            waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled)
+                    && (status(robot).startsWith("Finished")
+                            || status(robot).startsWith("Stopped"))
+                    && !fx(() -> vm().table().busyProperty().get())
+                    && !fx(() -> vm().broken().readingProperty().get())
+                    && !fx(() -> vm().overview().countingProperty().get()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // which part did not come: a failure says where the window stood
+            throw new AssertionError("the crawl did not end in the window: status \""
+                    + fxQuietly(() -> status(robot)) + "\", start disabled "
+                    + fxQuietly(start::isDisabled) + ", table busy "
+                    + fxQuietly(() -> vm().table().busyProperty().get()) + ", broken links "
+                    + "reading " + fxQuietly(() -> vm().broken().readingProperty().get())
+                    + ", overview counting "
+                    + fxQuietly(() -> vm().overview().countingProperty().get()) + ", URL field \""
+                    + fxQuietly(() -> node(robot, "#crawlUrl", TextField.class).getText())
+                    + "\"", e);
+        }
+    }
+
+    private static Object fxQuietly(Callable<?> read) {
+        try {
+            return fx(read);
+        } catch (Exception e) {
+            return "(unread: " + e + ")";
+        }
     }
 
     protected static String status(FxRobot robot) throws Exception {
