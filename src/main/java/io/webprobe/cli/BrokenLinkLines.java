@@ -2,6 +2,7 @@ package io.webprobe.cli;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.export.ExportBatch;
+import io.webprobe.http.ErrorKind;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.store.CrawlReader;
 import java.io.PrintWriter;
@@ -24,11 +25,27 @@ final class BrokenLinkLines {
     /** A crawl's broken link, as {@link CrawlReader#forEachBrokenLink} reads it. */
     static String line(BrokenLink l) {
         String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
-        if (!l.redirectChain().isEmpty() && !l.finalUrl().isEmpty()
+        if (l.error() == ErrorKind.REDIRECT_LOOP && !l.redirectChain().isEmpty()) {
+            // the redirects fail in themselves: the 3xx of the last hop is not the point
+            what = "redirect loop: " + String.join(" → ", chainUrls(l.redirectChain()));
+        } else if (l.error() == ErrorKind.TOO_MANY_REDIRECTS) {
+            what = "too many redirects: gave up at " + shown(l.finalUrl());
+        } else if (!l.redirectChain().isEmpty() && !l.finalUrl().isEmpty()
                 && !l.finalUrl().equals(l.linkUrl())) {
             what = "redirects to " + shown(l.finalUrl()) + ": " + what;
         }
         return line(l.linkUrl(), what, l.sourceUrl());
+    }
+
+    /**
+     * The URLs of a {@link BrokenLink#redirectChain}, as shown, without their statuses:
+     * {@code http://s/a [301] → http://s/b [302] → http://s/a (loop)} gives a, b, a. A stored
+     * URL holds no space, so each hop's URL is the text before its first space.
+     */
+    private static List<String> chainUrls(String chain) {
+        return java.util.Arrays.stream(chain.split(" → "))
+                .map(hop -> shown(hop.split(" ", 2)[0]))
+                .toList();
     }
 
     /**

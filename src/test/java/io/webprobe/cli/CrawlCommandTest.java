@@ -591,6 +591,31 @@ class CrawlCommandTest {
                 .contains("  … and 5 more; " + broken + " lists them all");
     }
 
+    /** A loop is not an ordinary redirect: the line says so and names its URLs, as the CSV does. */
+    @Test
+    void aLinkIntoARedirectLoopIsListedAsALoop() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            server.route("/r" + i, LocalHttpServer.redirect(302, "/r" + (i + 1)));
+        }
+        server.route("/", html("<title>Home</title><a href=\"/loop1\">l</a>"
+                + "<a href=\"/self\">s</a><a href=\"/r0\">r</a>"));
+        server.route("/loop1", LocalHttpServer.redirect(302, "/loop2"));
+        server.route("/loop2", LocalHttpServer.redirect(302, "/loop1"));
+        server.route("/self", LocalHttpServer.redirect(301, "/self"));
+
+        CliRun r = run("crawl", server.url("/"), "--threads", "1");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("Broken links:\n"
+                + "  " + server.url("/loop1") + " (redirect loop: " + server.url("/loop1")
+                + " → " + server.url("/loop2") + " → " + server.url("/loop1") + ") on "
+                + server.url("/") + "\n"
+                + "  " + server.url("/self") + " (redirect loop: " + server.url("/self")
+                + " → " + server.url("/self") + ") on " + server.url("/") + "\n"
+                + "  " + server.url("/r0") + " (too many redirects: gave up at "
+                + server.url("/r10") + ") on " + server.url("/") + "\n");
+    }
+
     @Test
     void aBrokenLinkWithoutAnAnswerIsListedWithWhyAndASitemapsOneAsTheSitemaps()
             throws Exception {
