@@ -86,7 +86,8 @@ public final class PingCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "FILE",
             description = "Read URLs from a file (- for standard input), one per line ('#' "
                     + "starts a comment). A line that is not a URL is named on stderr and "
-                    + "skipped, as in the desktop app; a URL given twice is pinged once.")
+                    + "skipped, as in the desktop app; a URL given twice is pinged once; a file "
+                    + "that is not text (a program, an image) is refused.")
     Path file;
 
     @Option(names = "--method", paramLabel = "GET|HEAD", defaultValue = "GET",
@@ -410,6 +411,11 @@ public final class PingCommand implements Callable<Integer> {
                     + io.webprobe.FileErrors.whyNotRead(e) + ".");
         }
         TargetList list = TargetList.parse(bytes);
+        if (TargetList.notText(bytes, list)) {
+            // a program or an image: its lines are no list to name one by one
+            throw new IllegalArgumentException((stdin ? "Standard input" : name)
+                    + " is not a text list of URLs.");
+        }
         List<TargetList.Problem> bad = list.problems();
         for (int i = 0; i < bad.size() && i < BAD_LINES_SHOWN; i++) {
             TargetList.Problem p = bad.get(i);

@@ -48,6 +48,12 @@ public final class UrlSyntax {
 
     /** What {@link #parseUserUrl} returns, as a {@link WebUrl} with a requestable host. */
     private static WebUrl parse(String input) throws InvalidUrlException {
+        if (input != null && hasControl(input)) {
+            // a line of a binary file, or a NUL in a list: browsers would percent-encode it into
+            // a URL nobody meant; tabs and line breaks are dropped, as a pasted address has them
+            throw new InvalidUrlException("This is not a web address: it holds characters that "
+                    + "are not text.");
+        }
         String typed = input == null ? "" : WebUrlParser.clean(input).strip();
         if (typed.isEmpty()) {
             throw new InvalidUrlException(
@@ -329,6 +335,20 @@ public final class UrlSyntax {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the text has a control character ({@link #visible} shows them as {@code \xNN})
+     * other than a tab or a line break.
+     */
+    private static boolean hasControl(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSpace(String s) {

@@ -56,6 +56,26 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether a file's bytes are not a text at all (a program, an image), so it is refused as a
+     * whole rather than line by line: they hold a NUL byte, which no text list of URLs does,
+     * and give no URL. The CLI's {@code --file} refuses such a file and the Ping tab's Load
+     * keeps its list, both in one sentence.
+     *
+     * @param list what {@link #parse} made of the bytes
+     */
+    public static boolean notText(byte[] bytes, TargetList list) {
+        if (!list.urls().isEmpty()) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static TargetList parse(String text) {
         Set<URI> urls = new LinkedHashSet<>();
         Map<URI, String> requestTargets = new HashMap<>();

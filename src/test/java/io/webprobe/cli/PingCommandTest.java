@@ -444,6 +444,42 @@ class PingCommandTest {
         assertEquals(0, server.hits("/caf%EF%BF%BD"));
     }
 
+    /** A program or an image is no list: refused in one sentence, its lines not named. */
+    @Test
+    void aBinaryFileIsRefusedAsNotATextListOfUrls() throws Exception {
+        Path program = dir.resolve("program");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, '\n', 0, '\n'});
+        // the text a program holds: URLs run into other strings by NUL bytes
+        bytes.write((server.url("/a") + "\0Report bugs to <" + server.url("/b") + ">\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Files.write(program, bytes.toByteArray());
+
+        CliRun r = run("ping", "--file", program.toString(), "--count", "1");
+
+        CliRun.assertPlainError(r, program + " is not a text list of URLs.");
+        assertEquals(0, server.totalRequests());
+    }
+
+    /** A NUL line in a list is a bad line, said as one: not "enter an address". */
+    @Test
+    void aLineOfANulByteIsSkippedAsNotText() throws Exception {
+        server.route("/", html("ok"));
+        Path file = dir.resolve("urls.txt");
+        Files.writeString(file, server.url("/") + "\n\0\n" + server.url("/x") + "\0y\n");
+
+        CliRun r = run("ping", "--file", file.toString(), "--count", "1", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.err().lines().toList()).containsExactly(
+                "webprobe: warning: " + file + " line 2 skipped ('\\x00'): This is not a web "
+                        + "address: it holds characters that are not text.",
+                "webprobe: warning: " + file + " line 3 skipped ('" + server.url("/x")
+                        + "\\x00y'): This is not a web address: it holds characters that are "
+                        + "not text.");
+        assertEquals(1, server.totalRequests());
+    }
+
     @Test
     void urlFileWithABadLineNamesItSkipsItAndPingsTheRest() throws Exception {
         server.route("/", html("ok"));

@@ -100,6 +100,17 @@ class UrlSyntaxTest {
         assertPlainSentence(e.getMessage());
     }
 
+    /** A NUL or another control character is no part of what anyone types or lists. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "http://127.0.0.1/a\u0000b", "\u0000http://127.0.0.1/",
+        "http://127.0.0.1/\u007f", "http://127.0.0.1/\u0085x", "http://127.0.0.1/\u001b[31m"})
+    void refusesControlCharactersAsNoText(String input) {
+        var e = assertThrows(UrlSyntax.InvalidUrlException.class,
+                () -> UrlSyntax.parseUserUrl(input));
+        assertEquals("This is not a web address: it holds characters that are not text.",
+                e.getMessage());
+    }
+
     @Test
     void refusesNullLikeEmptyInput() {
         var e = assertThrows(UrlSyntax.InvalidUrlException.class,

@@ -47,6 +47,27 @@ class TargetListTest {
                 list.problems().stream().map(TargetList.Problem::line).toList());
     }
 
+    /**
+     * A file with a NUL byte and no URL is no text list (the CLI refuses it, the Ping tab keeps
+     * its list); with URLs, its NUL lines are bad lines, said as not text.
+     */
+    @Test
+    void aFileOfNulBytesWithoutUrlsIsNotTextAndANulLineIsABadLine() {
+        byte[] program = {0x7f, 'E', 'L', 'F', 0, '\n', 'h', 't', 't', 'p', ':', '/', '/', 'a',
+            '.', 't', 'e', 's', 't', '/', 0, 'x', '\n'};
+        assertThat(TargetList.notText(program, TargetList.parse(program))).isTrue();
+        byte[] words = "not a url\nnor this\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(TargetList.notText(words, TargetList.parse(words))).isFalse();
+
+        byte[] list = "http://a.test/\n\0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TargetList parsed = TargetList.parse(list);
+        assertThat(TargetList.notText(list, parsed)).isFalse();
+        assertEquals(List.of(URI.create("http://a.test/")), parsed.urls());
+        assertEquals(List.of(new TargetList.Problem(2, "\0",
+                "This is not a web address: it holds characters that are not text.")),
+                parsed.problems());
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = ';', textBlock = """
             # line          ; why (the message UrlSyntax gives)

@@ -47,13 +47,8 @@ record LoadedTargets(String text, String status, TargetList list) {
         if (list.problems().isEmpty()) {
             return "";
         }
-        boolean binary = list.problems().stream().anyMatch(p -> TargetList.NOT_UTF8.equals(
-                p.reason()));
-        for (int i = 0; i < bytes.length && !binary; i++) {
-            binary = bytes[i] == 0;
-        }
         int lines = list.problems().size();
-        return binary ? " (it is not a text file of URLs)"
+        return TargetList.notText(bytes, list) ? " (it is not a text file of URLs)"
                 : lines == 1 ? " (its one line is not a web address)"
                 : String.format(Locale.ROOT, " (none of its %,d lines is a web address)", lines);
     }
