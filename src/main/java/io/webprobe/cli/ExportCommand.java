@@ -49,17 +49,19 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!files.any()) {
-            return fail(err, "Say what to write: --csv, --broken-csv and/or --orphans-csv.");
-        }
-        OutputCheck outputs = files.addTo(new OutputCheck(true)
-                .stdoutClosed(StdStreams.stdoutClosed())).crawlFile("FILE", file);
-        String problem = outputs.problem();
-        if (problem != null) {
-            return fail(err, problem);
-        }
+        // the crawl file first, as crawl --resume and compare name it: a file that is missing
+        // or no crawl is the first thing to put right, before what to write from it
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
+            if (!files.any()) {
+                return fail(err, "Say what to write: --csv, --broken-csv and/or --orphans-csv.");
+            }
+            OutputCheck outputs = files.addTo(new OutputCheck(true)
+                    .stdoutClosed(StdStreams.stdoutClosed())).crawlFile("FILE", file);
+            String problem = outputs.problem();
+            if (problem != null) {
+                return fail(err, problem);
+            }
             if (files.orphansCsv != null && !store.plan().useSitemaps()) {
                 return fail(err, noOrphans(file));
             }

@@ -81,6 +81,9 @@ class CrawlFileCommandsTest {
 
         assertEquals(0, r.exitCode(), r.err());
         assertThat(r.out()).isEqualTo("Exported " + db + " (1 URL crawled, finished).\n");
+        // a crawl file that is there, and nothing asked of it
+        assertPlainError(run("export", db.toString()),
+                "Say what to write: --csv, --broken-csv and/or --orphans-csv.");
     }
 
     @Test
@@ -278,6 +281,11 @@ class CrawlFileCommandsTest {
                         + "--threads.");
         assertPlainError(run("crawl", "--resume", dir.resolve("nope.webprobe").toString()),
                 "There is no crawl file at " + dir.resolve("nope.webprobe") + ".");
+        // export names the file first too, before asking what to write from it
+        assertPlainError(run("export", dir.resolve("nope.webprobe").toString()),
+                "There is no crawl file at " + dir.resolve("nope.webprobe") + ".");
+        assertPlainError(run("export", notes.toString()),
+                notes + " is not a Webprobe crawl file.");
         assertPlainError(run("crawl"), "Give the start URL, e.g. webprobe crawl "
                 + "https://example.com/ (or --resume FILE to continue a stored crawl).");
     }
