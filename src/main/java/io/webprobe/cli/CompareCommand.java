@@ -71,6 +71,11 @@ public final class CompareCommand implements Callable<Integer> {
                 CrawlStore b = CrawlStore.open(newer, CrawlStore.Access.READ_ONLY);
                 CrawlReader ra = a.reader();
                 CrawlReader rb = b.reader()) {
+            if (ComparePair.sameFile(older, newer)) {
+                // checked once both open: a file that is no crawl is said to be none first
+                return fail(err, older + " was given as both OLD and NEW, and a crawl does not "
+                        + "differ from itself: give another crawl to compare it with.");
+            }
             String refusal = ComparePair.refusal(a, older.toString(), b, newer.toString());
             if (refusal != null) {
                 return fail(err, refusal);

@@ -118,4 +118,16 @@ public final class ComparePair {
     private static List<String> texts(List<Pattern> patterns) {
         return patterns.stream().map(Pattern::pattern).toList();
     }
+
+    /**
+     * Whether two paths name one crawl file (through a link or another spelling too): a crawl
+     * does not differ from itself, so comparing it with itself is refused.
+     */
+    public static boolean sameFile(java.nio.file.Path a, java.nio.file.Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
 }

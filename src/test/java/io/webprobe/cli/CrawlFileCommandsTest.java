@@ -478,10 +478,14 @@ class CrawlFileCommandsTest {
                 .noneMatch(l -> l.startsWith("indexable|" + server.url("/b")))
                 .noneMatch(l -> l.startsWith("title|" + server.url("/fixed")));
 
-        // a crawl compared with itself: nothing changed, nothing new is broken
-        CliRun same = run("compare", after.toString(), after.toString());
-        assertEquals(0, same.exitCode(), same.err());
-        assertThat(same.out()).endsWith(": no changes.\n");
+        // a crawl compared with itself is a slip, not a comparison that found no changes
+        assertPlainError(run("compare", after.toString(), after.toString()), after
+                + " was given as both OLD and NEW, and a crawl does not differ from itself: "
+                + "give another crawl to compare it with.");
+        assertPlainError(run("compare", after.toString(),
+                after.getParent().resolve(".").resolve(after.getFileName()).toString()), after
+                + " was given as both OLD and NEW, and a crawl does not differ from itself: "
+                + "give another crawl to compare it with.");
     }
 
     @Test

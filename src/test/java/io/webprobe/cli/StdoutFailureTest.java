@@ -33,13 +33,16 @@ class StdoutFailureTest {
         Path db = dir.resolve("small.webprobe");
         assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
                 .exitCode());
+        Path again = dir.resolve("again.webprobe"); // compare refuses a crawl with itself
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", again.toString())
+                .exitCode());
         String full = "Could not write to standard output: the disk is full.";
         FailingStream disk = FailingStream.fullDisk();
 
         assertPlainError(CliRun.runInto(disk, "export", db.toString(), "--csv", "-"), full);
         assertPlainError(CliRun.runInto(disk, "export", db.toString(), "--broken-csv", "-"),
                 full);
-        assertPlainError(CliRun.runInto(disk, "compare", db.toString(), db.toString(),
+        assertPlainError(CliRun.runInto(disk, "compare", db.toString(), again.toString(),
                 "--csv", "-"), full);
         // the crawl's summary goes to stderr when the CSV goes to standard output
         CliRun crawl = CliRun.runInto(disk, "crawl", server.url("/"), "--quiet", "--csv", "-");
@@ -54,7 +57,8 @@ class StdoutFailureTest {
         Files.deleteIfExists(Path.of(kept.group(1)));
         // the summary itself, with no CSV
         assertPlainError(CliRun.runInto(disk, "crawl", server.url("/"), "--quiet"), full);
-        assertPlainError(CliRun.runInto(disk, "compare", db.toString(), db.toString()), full);
+        assertPlainError(CliRun.runInto(disk, "compare", db.toString(), again.toString()),
+                full);
         assertPlainError(CliRun.runInto(disk, "export", db.toString(), "--csv",
                 dir.resolve("fine.csv").toString()), full);
         assertThat(dir.resolve("fine.csv")).exists(); // the file itself was written

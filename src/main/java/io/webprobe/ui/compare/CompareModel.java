@@ -323,11 +323,7 @@ public final class CompareModel {
     }
 
     private static boolean sameFile(Path a, Path b) {
-        try {
-            return java.nio.file.Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        }
+        return ComparePair.sameFile(a, b);
     }
 
     private void refilter() {
