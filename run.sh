@@ -67,14 +67,14 @@ find_jdk() {
   fi
   for c in "${candidates[@]}"; do
     if [ -z "$(why_not "$c")" ]; then
-      [ -n "$problem" ] && echo "JAVA_HOME points at $problem; using $c instead." >&2
+      [ -n "$problem" ] && echo "webprobe: note: JAVA_HOME points at $problem; using $c instead." >&2
       echo "$c"; return 0
     fi
   done
   if [ -n "$problem" ]; then
-    echo "JAVA_HOME points at $problem: install a JDK 21 or newer (for example 'apt-get install openjdk-21-jdk') and set JAVA_HOME to it." >&2
+    echo "webprobe: JAVA_HOME points at $problem: install a JDK 21 or newer (for example 'apt-get install openjdk-21-jdk') and set JAVA_HOME to it." >&2
   else
-    echo "Webprobe needs a JDK 21 or newer: install one (for example 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it." >&2
+    echo "webprobe: Webprobe needs a JDK 21 or newer: install one (for example 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it." >&2
   fi
   return 1
 }
@@ -93,13 +93,13 @@ build_if_needed() {
   # only what goes into the jar counts: editing a test must not rebuild on every run
   if [ ! -f "$JAR" ] || [ -n "$(find src/main icons pom.xml -newer "$JAR" -print -quit 2>/dev/null)" ]; then
     if ! mkdir -p target 2>/dev/null || [ ! -w target ]; then
-      echo "Webprobe needs building, but $here/target cannot be written by $(id -un): run ./run.sh once as the owner of $here, or use a copy of your own." >&2
+      echo "webprobe: Webprobe needs building, but $here/target cannot be written by $(id -un): run ./run.sh once as the owner of $here, or use a copy of your own." >&2
       exit 2
     fi
     echo "Building Webprobe (first run takes a minute)..." >&2
     if ! ./mvnw -q -B -DskipTests package > target/build.log 2>&1; then
       cat target/build.log >&2
-      echo "The build failed; the Maven output is above." >&2
+      echo "webprobe: The build failed; the Maven output is above." >&2
       exit 2
     fi
     touch "$JAR"   # Maven leaves an up-to-date jar alone; mark it checked
@@ -280,5 +280,5 @@ case "$cmd" in
   selfcheck) build_if_needed; run_java "$@" ;;
   package) build_if_needed; package ;;
   help|-h|--help) usage ;;
-  *) echo "Unknown command '$cmd'. Run './run.sh help' for usage." >&2; exit 2 ;;
+  *) echo "webprobe: Unknown command '$cmd'; ./run.sh help lists the commands." >&2; exit 2 ;;
 esac

@@ -42,7 +42,7 @@ class RunShTest {
     void aMissingJavaHomeIsNamedAndAnotherJdkUsed() throws Exception {
         Path jdk21 = fakeJdk(jdks.resolve("jdk-21"), 21, true);
         Result r = runHelp(Map.of("JAVA_HOME", dir.resolve("gone").toString()));
-        assertThat(r.stderr()).containsExactly("JAVA_HOME points at " + dir.resolve("gone")
+        assertThat(r.stderr()).containsExactly("webprobe: note: JAVA_HOME points at " + dir.resolve("gone")
                 + ", which does not exist; using " + jdk21 + " instead.");
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).contains("Usage: ./run.sh", "ping URL...", "package");
@@ -53,8 +53,8 @@ class RunShTest {
         Path jdk17 = fakeJdk(dir.resolve("jdk-17"), 17, true);
         Path jdk25 = fakeJdk(jdks.resolve("jdk-25"), 25, true);
         Result r = runHelp(Map.of("JAVA_HOME", jdk17.toString()));
-        assertThat(r.stderr()).containsExactly("JAVA_HOME points at Java 17, but Webprobe needs "
-                + "21 or newer; using " + jdk25 + " instead.");
+        assertThat(r.stderr()).containsExactly("webprobe: note: JAVA_HOME points at Java 17, "
+                + "but Webprobe needs 21 or newer; using " + jdk25 + " instead.");
         assertThat(r.exitCode()).isZero();
     }
 
@@ -63,8 +63,8 @@ class RunShTest {
         fakeJdk(jdks.resolve("jdk-11"), 11, true);
         Path jdk17 = fakeJdk(dir.resolve("jdk-17"), 17, true);
         Result r = runHelp(Map.of("JAVA_HOME", jdk17.toString()));
-        assertThat(r.stderr()).containsExactly("JAVA_HOME points at Java 17, but Webprobe needs "
-                + "21 or newer: install a JDK 21 or newer (for example 'apt-get install "
+        assertThat(r.stderr()).containsExactly("webprobe: JAVA_HOME points at Java 17, but "
+                + "Webprobe needs 21 or newer: install a JDK 21 or newer (for example 'apt-get install "
                 + "openjdk-21-jdk') and set JAVA_HOME to it.");
         assertThat(r.stdout()).isEmpty();
         assertThat(r.exitCode()).isEqualTo(2);
@@ -75,15 +75,28 @@ class RunShTest {
         Path jre = fakeJdk(dir.resolve("jre-21"), 21, false);
         Path jdk = fakeJdk(jdks.resolve("jdk-22"), 22, true);
         Result r = runHelp(Map.of("JAVA_HOME", jre.toString()));
-        assertThat(r.stderr()).containsExactly("JAVA_HOME points at a Java 21 runtime without "
-                + "javac, but Webprobe needs a JDK to build; using " + jdk + " instead.");
+        assertThat(r.stderr()).containsExactly("webprobe: note: JAVA_HOME points at a Java 21 runtime "
+                + "without javac, but Webprobe needs a JDK to build; using " + jdk + " instead.");
     }
 
     @Test
     void noJdkAtAllIsOneSentenceAndExit2() throws Exception {
         Result r = runHelp(Map.of());
-        assertThat(r.stderr()).containsExactly("Webprobe needs a JDK 21 or newer: install one "
+        assertThat(r.stderr()).containsExactly("webprobe: Webprobe needs a JDK 21 or newer: install one "
                 + "(for example 'apt-get install openjdk-21-jdk') or set JAVA_HOME to it.");
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
+    /** Every line run.sh says on stderr of what went wrong starts as the program's own do. */
+    @Test
+    void anUnknownCommandIsOneSentenceWithTheProgramsPrefixAndExit2() throws Exception {
+        Path checkout = builtCheckout();
+
+        Result r = runIn(checkout, Map.of(), "bogus");
+
+        assertThat(r.stderr()).containsExactly("webprobe: Unknown command 'bogus'; ./run.sh "
+                + "help lists the commands.");
+        assertThat(r.stdout()).isEmpty();
         assertThat(r.exitCode()).isEqualTo(2);
     }
 
