@@ -46,6 +46,9 @@ public final class WebprobeCli implements Runnable {
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new WebprobeCli());
+        // the usage lines say what the user types: "./run.sh crawl" from a clone, "webprobe
+        // crawl" when installed
+        cl.setCommandName(CommandName.get());
         Supplier<Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
         if (only != null) {
             cl.addSubcommand(args[0], only.get());
@@ -88,7 +91,7 @@ public final class WebprobeCli implements Runnable {
         CommandLine cl = e.getCommandLine();
         String message = plainArgumentMessage(e.getMessage().strip(),
                 URL_COMMANDS.contains(cl.getCommandName()));
-        String command = cl.getCommandName().equals("webprobe")
+        String command = cl.getParent() == null
                 ? CommandName.get() + " --help"
                 : CommandName.get() + " " + cl.getCommandName() + " --help";
         cl.getErr().println("webprobe: " + sentence(message) + " Run " + command

@@ -36,6 +36,27 @@ class CliMessagesTest {
         }
     }
 
+    /** The usage line says what the user types: ./run.sh from a clone, webprobe installed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"crawl", "ping", "export", "compare"})
+    void eachCommandsUsageLineStartsAsTheUserRunsIt(String command) {
+        assertThat(run(command, "--help").out()).startsWith("Usage: webprobe " + command + " ");
+        String before = System.getProperty(io.webprobe.CommandName.PROPERTY);
+        System.setProperty(io.webprobe.CommandName.PROPERTY, "./run.sh");
+        try {
+            assertThat(run(command, "--help").out())
+                    .startsWith("Usage: ./run.sh " + command + " ");
+            assertThat(run(command, "--bogus").err()).endsWith(" Run ./run.sh " + command
+                    + " --help to see every option.\n");
+        } finally {
+            if (before == null) {
+                System.clearProperty(io.webprobe.CommandName.PROPERTY);
+            } else {
+                System.setProperty(io.webprobe.CommandName.PROPERTY, before);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"crawl", "ping", "export", "compare"})
     void eachCommandsHelpIsCleanAndItsVersionIsPrinted(String command) {
