@@ -268,9 +268,7 @@ public final class CrawlStore implements AutoCloseable {
                 if (!beside) {
                     throw self ? new StoreException(file + " is open in this Webprobe already; "
                             + "close it there first.")
-                            : StoreException.heldElsewhere(file + " is open in another running "
-                                    + "Webprobe (process " + owner.get().pid() + "); close it "
-                                    + "there first.");
+                            : StoreException.heldElsewhere(openElsewhere(file, owner.get()));
                 }
                 if (stillCrawling(meta)) {
                     throw new StoreException(file + " is still being crawled in " + (self
@@ -483,6 +481,15 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Why a file another process holds cannot be opened: that process may be a window or a
+     * crawl on the command line, so what to do there fits both.
+     */
+    private static String openElsewhere(Path file, OwnerLock owner) {
+        return file + " is open in another running Webprobe (process " + owner.pid()
+                + "); stop its crawl or close it there first.";
+    }
+
     /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
     private static OwnerLock takeLock(Path file, Connection c, Clock clock)
             throws SQLException, StoreException {
@@ -492,8 +499,7 @@ public final class CrawlStore implements AutoCloseable {
         try {
             Optional<OwnerLock> owner = OwnerLock.decode(Sql.meta(c).get("lock"));
             if (owner.isPresent() && owner.get().ownerAlive(clock.instant())) {
-                throw StoreException.heldElsewhere(file + " is open in another running Webprobe "
-                        + "(process " + owner.get().pid() + "); close it there first.");
+                throw StoreException.heldElsewhere(openElsewhere(file, owner.get()));
             }
             OwnerLock mine = OwnerLock.self(clock.instant());
             try (PreparedStatement ps = c.prepareStatement(

@@ -340,7 +340,7 @@ class CrawlStoreTest {
 
             assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
                     .hasMessage(file + " is open in another running Webprobe (process "
-                            + other.pid() + "); close it there first.")
+                            + other.pid() + "); stop its crawl or close it there first.")
                     .matches(e -> ((StoreException) e).heldElsewhere());
         } finally {
             other.destroyForcibly().waitFor();
@@ -424,7 +424,8 @@ class CrawlStoreTest {
                 assertThatThrownBy(() -> CrawlStore.open(file, a)).as(a.name())
                         .hasMessage(a == CrawlStore.Access.RESUME
                                 ? file + " is open in another running Webprobe (process "
-                                        + other.pid() + "); close it there first."
+                                        + other.pid() + "); stop its crawl or close it "
+                                        + "there first."
                                 : file + " is still being crawled in another running Webprobe "
                                         + "(process " + other.pid() + "); it can be read once "
                                         + "its crawl has finished or been stopped.");
