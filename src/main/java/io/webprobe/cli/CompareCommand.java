@@ -57,6 +57,9 @@ public final class CompareCommand implements Callable<Integer> {
                     + "- for standard output).")
     Path csv;
 
+    @Option(names = "--excel", description = CrawlCsvOptions.EXCEL)
+    boolean excel;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -100,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
                         sink.accept(r);
                     });
                 };
-                new ExportBatch(spec.commandLine().getOut(), false)
+                new ExportBatch(spec.commandLine().getOut(), excel)
                         .add(csv, DiffCsv.CHANGES, rows).writeAll();
             } else {
                 counts[0] = CrawlDiff.compare(ra, rb, firstBroken);

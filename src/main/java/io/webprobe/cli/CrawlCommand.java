@@ -506,7 +506,7 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     private static final java.util.Set<String> RESUME_OPTIONS = java.util.Set.of("--resume",
-            "--csv", "--broken-csv", "--orphans-csv", "--quiet", "--connect-timeout");
+            "--csv", "--broken-csv", "--orphans-csv", "--excel", "--quiet", "--connect-timeout");
 
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();

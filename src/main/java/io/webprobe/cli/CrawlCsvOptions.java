@@ -26,6 +26,14 @@ final class CrawlCsvOptions {
                     + "--sitemaps; - for standard output).")
     Path orphansCsv;
 
+    @Option(names = "--excel", description = EXCEL)
+    boolean excel;
+
+    /** The help of every command's --excel. */
+    static final String EXCEL = "Start each CSV file with a UTF-8 byte-order mark, so that "
+            + "Excel reads its accents right (the app's Excel-friendly export; standard output "
+            + "gets none).";
+
     /** Whether any file is asked for. */
     boolean any() {
         return csv != null || brokenCsv != null || orphansCsv != null;
@@ -44,6 +52,9 @@ final class CrawlCsvOptions {
                         .append(ShellWords.quote(o[1].toString()));
             }
         }
+        if (excel) {
+            b.append(" --excel");
+        }
         return b.toString();
     }
 
@@ -61,7 +72,7 @@ final class CrawlCsvOptions {
      *     is to end the export at once (nothing is changed then)
      */
     void write(CrawlReader reader, PrintWriter stdout, CtrlC ctrlC) throws ExportException {
-        ExportBatch batch = new ExportBatch(stdout, false);
+        ExportBatch batch = new ExportBatch(stdout, excel);
         if (ctrlC != null) {
             ctrlC.progress(batch::rowsWritten);
         }

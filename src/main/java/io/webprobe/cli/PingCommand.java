@@ -179,6 +179,9 @@ public final class PingCommand implements Callable<Integer> {
                     + "standard output.")
     Path requestsCsv;
 
+    @Option(names = "--excel", description = CrawlCsvOptions.EXCEL)
+    boolean excel;
+
     @Option(names = "--max-p99", paramLabel = "MS",
             description = "Fail (exit 1) when a URL's p99 latency is above MS milliseconds, "
                     + "counting every request: one that got no answer (a timeout, a failed "
@@ -253,7 +256,7 @@ public final class PingCommand implements Callable<Integer> {
         if (requestsCsv != null) {
             try {
                 requestLog = new RequestLogWriter(requestsCsv, 65_536,
-                        spec.commandLine().getOut());
+                        spec.commandLine().getOut(), excel);
             } catch (ExportException e) {
                 err.println("webprobe: " + e.getMessage());
                 err.flush();
@@ -459,7 +462,7 @@ public final class PingCommand implements Callable<Integer> {
         boolean writeFailed = false;
         if (requestLog != null || csv != null) {
             try {
-                ExportBatch files = new ExportBatch(spec.commandLine().getOut(), false);
+                ExportBatch files = new ExportBatch(spec.commandLine().getOut(), excel);
                 if (requestLog != null) {
                     files.addStreamed(requestLog.finishInto());
                 }

@@ -34,7 +34,8 @@ public final class ExportBatch {
 
     /**
      * @param stdout where a target of {@code -} goes
-     * @param bom whether files start with a UTF-8 byte-order mark (for Excel)
+     * @param bom whether files start with a UTF-8 byte-order mark (for Excel); standard
+     *     output never does
      */
     public ExportBatch(Writer stdout, boolean bom) {
         this.stdout = stdout;
@@ -83,11 +84,13 @@ public final class ExportBatch {
                 if (p.target().equals(STDOUT)) {
                     Path tmp = tempForStdout();
                     stdoutCopies.add(tmp);
-                    AtomicCsvFile f = write(p, tmp);
+                    // a byte-order mark is for a file Excel opens: a pipe's reader would take
+                    // it for part of the first column's name
+                    AtomicCsvFile f = write(p, tmp, false);
                     f.finish();
                     f.replace();
                 } else {
-                    AtomicCsvFile f = write(p, p.target());
+                    AtomicCsvFile f = write(p, p.target(), bom);
                     written.add(f);
                     f.finish();
                 }
@@ -142,7 +145,7 @@ public final class ExportBatch {
         }
     }
 
-    private <T> AtomicCsvFile write(Part<T> p, Path into) throws ExportException {
+    private <T> AtomicCsvFile write(Part<T> p, Path into, boolean bom) throws ExportException {
         String[] line = new String[p.columns().size()];
         for (int i = 0; i < line.length; i++) {
             line[i] = p.columns().get(i).header();

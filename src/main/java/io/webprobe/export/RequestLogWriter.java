@@ -53,9 +53,18 @@ public final class RequestLogWriter implements AutoCloseable {
      */
     public RequestLogWriter(Path target, int capacity, java.io.Writer stdout)
             throws ExportException {
+        this(target, capacity, stdout, false);
+    }
+
+    /**
+     * As above, the file starting with a UTF-8 byte-order mark when {@code bom} (for Excel;
+     * standard output never does, as {@link ExportBatch} has it).
+     */
+    public RequestLogWriter(Path target, int capacity, java.io.Writer stdout, boolean bom)
+            throws ExportException {
         this.file = target.equals(ExportBatch.STDOUT) && stdout != null
                 ? AtomicCsvFile.toStdout(stdout, PingCsv.REQUEST_HEADER)
-                : AtomicCsvFile.create(target, PingCsv.REQUEST_HEADER);
+                : AtomicCsvFile.create(target, PingCsv.REQUEST_HEADER, bom);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.writer = new Thread(this::run, "ping-log-writer");
         this.writer.setDaemon(true);

@@ -825,4 +825,53 @@ class CrawlFileCommandsTest {
                 + "different settings (depth limit: none in the older crawl, 0 in the newer), so URLs one of them left out or "
                 + "did not reach count as added or removed");
     }
+
+    /** --excel: the app's Excel-friendly export on the command line, for files only. */
+    @Test
+    void excelStartsEachCsvFileWithAByteOrderMarkButNotStandardOutput() throws Exception {
+        server.route("/", html("<title>Café</title><a href=\"/gone\">g</a>"));
+        Path db = dir.resolve("bom.webprobe");
+        Path pages = dir.resolve("pages.csv");
+        Path broken = dir.resolve("broken.csv");
+        CliRun crawl = run("crawl", server.url("/"), "--quiet", "--db", db.toString(), "--csv",
+                pages.toString(), "--broken-csv", broken.toString(), "--excel");
+        assertEquals(1, crawl.exitCode(), crawl.err());
+        assertStartsWithBom(pages, "url,");
+        assertStartsWithBom(broken, "source_url,");
+        // without it, as before
+        Path plain = dir.resolve("plain.csv");
+        assertEquals(0, run("export", db.toString(), "--csv", plain.toString()).exitCode());
+        assertThat(Files.readAllBytes(plain)[0]).isEqualTo((byte) 'u');
+
+        Path exported = dir.resolve("exported.csv");
+        CliRun export = run("export", db.toString(), "--csv", exported.toString(), "--excel");
+        assertEquals(0, export.exitCode(), export.err());
+        assertThat(Files.readAllBytes(exported)).isEqualTo(Files.readAllBytes(pages));
+        CliRun piped = run("export", db.toString(), "--csv", "-", "--excel");
+        assertThat(piped.out()).startsWith("url,");
+
+        // the crawl's own file, resumed with --excel: an output option, so allowed
+        assertEquals(1, run("crawl", "--resume", db.toString(), "--quiet", "--excel")
+                .exitCode());
+
+        Path changes = dir.resolve("changes.csv");
+        server.route("/", html("<title>Café</title>"));
+        Path later = dir.resolve("later.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", later.toString())
+                .exitCode());
+        CliRun compare = run("compare", db.toString(), later.toString(), "--csv",
+                changes.toString(), "--excel");
+        assertEquals(0, compare.exitCode(), compare.err());
+        assertStartsWithBom(changes, "change,");
+        assertThat(run("crawl", "--help").out() + run("export", "--help").out()
+                + run("compare", "--help").out()).contains("--excel");
+    }
+
+    private static void assertStartsWithBom(Path csv, String header) throws Exception {
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(java.util.Arrays.copyOf(bytes, 3))
+                .isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        assertThat(new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith(header);
+    }
 }

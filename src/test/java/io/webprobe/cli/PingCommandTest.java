@@ -201,6 +201,31 @@ class PingCommandTest {
                 "--warmup 0 sends none, so only the counted requests reach the URLs.");
     }
 
+    /** --excel: both CSV files start with a UTF-8 byte-order mark, standard output none. */
+    @Test
+    void excelStartsBothCsvFilesWithAByteOrderMark() throws Exception {
+        server.route("/a", html("a"));
+        Path summary = dir.resolve("summary.csv");
+        Path log = dir.resolve("requests.csv");
+
+        CliRun r = run("ping", server.url("/a"), "--count", "2", "--quiet", "--excel",
+                "--csv", summary.toString(), "--requests-csv", log.toString());
+        CliRun piped = run("ping", server.url("/a"), "--count", "1", "--quiet", "--excel",
+                "--csv", "-");
+
+        assertEquals(0, r.exitCode(), r.err());
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        for (Path csv : List.of(summary, log)) {
+            byte[] bytes = Files.readAllBytes(csv);
+            assertThat(java.util.Arrays.copyOf(bytes, 3)).as(csv.toString()).isEqualTo(bom);
+            assertThat(bytes[3]).as(csv.toString()).isNotEqualTo((byte) 0xEF);
+        }
+        assertThat(Files.readString(log).substring(1)).startsWith(REQUESTS_HEADER);
+        assertEquals(0, piped.exitCode(), piped.err());
+        assertThat(piped.out()).doesNotStartWith("\uFEFF").startsWith("url,");
+        assertThat(run("ping", "--help").out()).contains("--excel");
+    }
+
     @Test
     void requestsCsvHasOneLinePerCountedRequest() throws Exception {
         server.route("/a", html("a"));
