@@ -1,8 +1,6 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.ErrorKind;
-import io.webprobe.http.UrlSyntax;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -63,12 +61,8 @@ final class CrawlTally {
         if (result.skipped() != null) {
             blocked.incrementAndGet();
             if (start) {
-                startFailure = result.skipped() == SkipReason.ROBOTS
-                        ? theStartUrl(item.url) + " is disallowed for crawlers "
-                                + robotsWhy(result.errorMessage()) + "; --ignore-robots (in the "
-                                + "app: untick Obey robots.txt) crawls it anyway."
-                        : theStartUrl(item.url) + " could not be crawled: "
-                                + lowerFirst(result.errorMessage()) + ".";
+                startFailure = StartFailure.of(this.start, item.url, 0, null,
+                        result.errorMessage(), result.skipped());
             }
             return;
         }
@@ -83,15 +77,6 @@ final class CrawlTally {
         }
     }
 
-    /** "because robots.txt disallows it", or the reason robots.txt could not be read. */
-    private static String robotsWhy(String message) {
-        if (message == null || message.isBlank() || message.equals("Blocked by robots.txt")) {
-            return "because robots.txt disallows it";
-        }
-        return "because " + lowerFirst(message.replace(", so the site is treated as disallowed",
-                ""));
-    }
-
     /**
      * The start URL could not be connected to: the crawl stops with it still to fetch (no row,
      * nothing counted), and says why as for any start URL that gave nothing to crawl.
@@ -103,38 +88,12 @@ final class CrawlTally {
     private void noteStartOutcome(CrawlResult r) {
         if (r.error() != null) {
             startError = r.error();
-            String why = lowerFirst(r.errorMessage().isEmpty() ? r.error().label()
-                    : r.errorMessage());
-            startFailure = redirected(r.url())
-                    ? theStartUrl(r.url()) + " could not be fetched: " + why + "."
-                    : String.format(Locale.ROOT, "Could not fetch %s: %s.", shownStart(r.url()),
-                            why);
-        } else if (r.status() >= 400) {
-            startFailure = String.format(Locale.ROOT, "%s answered HTTP %d.",
-                    theStartUrl(r.url()), r.status());
         }
-    }
-
-    /**
-     * "The start URL X" when {@code url} is the start URL; when it is where the start URL's
-     * redirects led, "The start URL X redirects to Y, which": the sentence names the URL the
-     * user gave, and where it ended.
-     */
-    private String theStartUrl(String url) {
-        return redirected(url)
-                ? "The start URL " + shownStart(start) + " redirects to " + shownStart(url)
-                        + ", which"
-                : "The start URL " + shownStart(url);
-    }
-
-    /** Whether {@code url} is not the start URL itself but one its redirects led to. */
-    private boolean redirected(String url) {
-        return start != null && !start.isEmpty() && !start.equals(url);
-    }
-
-    /** The start URL as the user typed it (a stray "%" as it is, not "%25"), shortened. */
-    private static String shownStart(String url) {
-        return shortened(io.webprobe.http.UrlSyntax.asBrowserShows(url));
+        String said = StartFailure.of(start, r.url(), r.status(), r.error(), r.errorMessage(),
+                null);
+        if (said != null) {
+            startFailure = said;
+        }
     }
 
     /** A URL that will not be crawled in this run (stopped before or while it was fetched). */
@@ -189,10 +148,6 @@ final class CrawlTally {
     /** The start URL's error class when it could not be fetched, or null. */
     ErrorKind startError() {
         return startError;
-    }
-
-    private static String shortened(String url) {
-        return UrlSyntax.shortened(url);
     }
 
     /** "Connection refused" as "connection refused"; an acronym ("DNS lookup failed") kept. */

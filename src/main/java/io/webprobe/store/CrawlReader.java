@@ -469,9 +469,27 @@ public final class CrawlReader implements AutoCloseable {
                     io.webprobe.http.UrlSyntax.asBrowserShows(start.hops().get(0).url()))
                     + " cannot be crawled: "
                     + lowerFirst(start.problem()) + ".";
+        } else if (start != null && plan() != null && !plan().isList()
+                && onStartChain(start.last().id())) {
+            // said as the crawl said it when it fetched the start URL, in an earlier run for
+            // a resumed crawl that fetched nothing more
+            RedirectChains.Node end = start.last();
+            startProblem = io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(),
+                    end.url(), end.status(), end.error(), end.errorMessage(), end.skipped());
         }
         return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
                 rowSkips(), sitemapUrls(), orphans(), startProblem);
+    }
+
+    /**
+     * Whether the URL is the start URL or one its redirects led to, fetched: not a page a
+     * start page's meta refresh leads to when that page was read as a page of links.
+     */
+    private boolean onStartChain(long id) throws StoreException {
+        boolean[] on = {false};
+        query("SELECT flags, state FROM urls WHERE id = ?", rs -> on[0] =
+                (rs.getInt(1) & Schema.START_CHAIN) != 0 && rs.getInt(2) == Schema.DONE, id);
+        return on[0];
     }
 
     /** How many URLs are finished, queued, and broken (for summaries of a stored crawl). */

@@ -718,6 +718,23 @@ class CrawlFileCommandsTest {
                 .extracting(l -> l[1]).containsExactly(server.url("/missing"));
     }
 
+    /** Found by a user: the same stored crawl ended with exit 2, then its resume with 1. */
+    @Test
+    void resumingACrawlWhoseStartUrlFailedSaysSoAndExitsAsTheCrawlDid() throws Exception {
+        server.route("/", LocalHttpServer.redirect(301, "/missing"));
+        Path db = dir.resolve("s.webprobe");
+        CliRun first = run("crawl", server.url("/"), "--quiet", "--db", db.toString());
+        assertEquals(2, first.exitCode(), first.err());
+
+        CliRun again = run("crawl", "--resume", db.toString(), "--quiet");
+
+        assertEquals(2, again.exitCode(), again.out() + again.err());
+        assertThat(again.err()).contains("The start URL " + server.url("/") + " redirects to "
+                + server.url("/missing") + ", which answered HTTP 404.");
+        assertThat(first.err()).contains("The start URL " + server.url("/") + " redirects to "
+                + server.url("/missing") + ", which answered HTTP 404.");
+    }
+
     @Test
     void aCrawlFileThatSavedNoUrlResumesFromTheStart() throws Exception {
         TestSite site = new TestSite(server, 20);

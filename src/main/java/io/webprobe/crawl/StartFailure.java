@@ -1,0 +1,83 @@
+package io.webprobe.crawl;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.UrlSyntax;
+import java.util.Locale;
+
+/** What a crawl says when its start URL gave nothing to crawl: one rule, one sentence. */
+public final class StartFailure {
+    private StartFailure() {}
+
+    /**
+     * The one sentence for a start URL that gave nothing to crawl, or null when it did not
+     * fail: its redirects (if any) led to {@code url}, which answered {@code status}, failed
+     * with {@code error}, or was blocked ({@code skipped}). The crawl says it as the start URL's
+     * result comes in; the crawl file's reader says it for a resumed crawl that fetched the
+     * start URL in an earlier run.
+     *
+     * @param start the start URL as the crawl was given it
+     */
+    public static String of(String start, String url, int status, ErrorKind error,
+            String errorMessage, SkipReason skipped) {
+        String message = errorMessage == null ? "" : errorMessage;
+        if (skipped != null) {
+            if (!skipped.isBlock()) {
+                return null;
+            }
+            return skipped == SkipReason.ROBOTS
+                    ? theStartUrl(start, url) + " is disallowed for crawlers "
+                            + robotsWhy(message) + "; --ignore-robots (in the "
+                            + "app: untick Obey robots.txt) crawls it anyway."
+                    : theStartUrl(start, url) + " could not be crawled: "
+                            + CrawlTally.lowerFirst(message) + ".";
+        }
+        if (error != null) {
+            String why = CrawlTally.lowerFirst(message.isEmpty() ? error.label() : message);
+            return redirected(start, url)
+                    ? theStartUrl(start, url) + " could not be fetched: " + why + "."
+                    : String.format(Locale.ROOT, "Could not fetch %s: %s.", shownStart(url),
+                            why);
+        }
+        if (status >= 400) {
+            return String.format(Locale.ROOT, "%s answered HTTP %d.", theStartUrl(start, url),
+                    status);
+        }
+        return null;
+    }
+
+    /**
+     * "The start URL X" when {@code url} is the start URL; when it is where the start URL's
+     * redirects led, "The start URL X redirects to Y, which": the sentence names the URL the
+     * user gave, and where it ended.
+     */
+    private static String theStartUrl(String start, String url) {
+        return redirected(start, url)
+                ? "The start URL " + shownStart(start) + " redirects to " + shownStart(url)
+                        + ", which"
+                : "The start URL " + shownStart(url);
+    }
+
+    /** Whether {@code url} is not the start URL itself but one its redirects led to. */
+    private static boolean redirected(String start, String url) {
+        return start != null && !start.isEmpty() && !start.equals(url);
+    }
+
+    /** "because robots.txt disallows it", or the reason robots.txt could not be read. */
+    private static String robotsWhy(String message) {
+        if (message == null || message.isBlank() || message.equals("Blocked by robots.txt")) {
+            return "because robots.txt disallows it";
+        }
+        return "because " + CrawlTally.lowerFirst(message.replace(", so the site is treated as disallowed",
+                ""));
+    }
+
+    /** The start URL as the user typed it (a stray "%" as it is, not "%25"), shortened. */
+    private static String shownStart(String url) {
+        return shortened(io.webprobe.http.UrlSyntax.asBrowserShows(url));
+    }
+
+    private static String shortened(String url) {
+        return UrlSyntax.shortened(url);
+    }
+
+}
