@@ -281,8 +281,10 @@ public final class PingView {
         // and Protocol's header was cut: the columns are narrower, Progress, Min, Mean and Std
         // dev wait in the column chooser (+), and a cut text is whole in its tooltip
         TableColumn<PingRow, Number> notSent = notSent();
+        TableColumn<PingRow, String> url = urlColumn(text("URL", 144, r -> r.url()));
+        url.setId("pingUrlColumn");
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
-                urlColumn(text("URL", 144, r -> r.url())),
+                url,
                 progressCol,
                 // Sent: in flight included, as the status says
                 width(count("Sent", PingResult::requestsSent), 58),
@@ -296,6 +298,9 @@ public final class PingView {
                 width(count("Bytes", PingResult::bytes), 76),
                 tipped(text("Protocol", 74, PingResult::protocol))));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
+        // the URLs take the room the figures leave: at every window size the column stayed
+        // 144 px, its rows "http://12...0.1:8765/", with empty space beside the last column
+        io.webprobe.ui.common.FillColumn.install(table, url);
         // shown when a run could not send some requests on time (not bound: the chooser
         // still shows or hides it)
         notSent.setVisible(false);

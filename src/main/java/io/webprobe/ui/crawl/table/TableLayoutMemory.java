@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.table;
 
+import io.webprobe.ui.common.FillColumn;
 import io.webprobe.ui.common.UiState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,17 @@ public final class TableLayoutMemory {
 
     /** Restores the remembered layout, then remembers every change the user makes. */
     public static <S> void apply(TableView<S> table, UiState memory, String prefix) {
+        apply(table, memory, prefix, null);
+    }
+
+    /**
+     * As {@link #apply(TableView, UiState, String)}, the column keyed {@code fillKey} taking
+     * the table's spare width ({@link FillColumn}) until the user sets its width: a width the
+     * user dragged (now or in an earlier session) is kept and remembered, a width from the
+     * window's size is not.
+     */
+    public static <S> void apply(TableView<S> table, UiState memory, String prefix,
+            String fillKey) {
         Map<String, TableColumn<S, ?>> byKey = new HashMap<>();
         for (TableColumn<S, ?> c : table.getColumns()) {
             byKey.put(key(c), c);
@@ -54,6 +66,15 @@ public final class TableLayoutMemory {
                 c.setPrefWidth(w);
             }
         }
+        FillColumn<S> fill = null;
+        TableColumn<S, ?> fillColumn = byKey.get(fillKey);
+        if (fillColumn != null) {
+            fill = FillColumn.install(table, fillColumn);
+            if (memory.getDouble(prefix + ".width." + fillKey, -1) > 10) {
+                fill.keepUserWidth();
+            }
+        }
+        FillColumn<S> filled = fill;
         Runnable save = () -> {
             List<String> keys = new ArrayList<>();
             List<String> hidden = new ArrayList<>();
@@ -69,8 +90,9 @@ public final class TableLayoutMemory {
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) ch -> save.run());
         for (TableColumn<S, ?> c : table.getColumns()) {
             c.visibleProperty().addListener((o, was, now) -> save.run());
+            boolean fills = c == fillColumn;
             c.widthProperty().addListener((o, was, now) -> {
-                if (now.doubleValue() > 10) {
+                if (now.doubleValue() > 10 && (!fills || filled.userSized())) {
                     memory.putDouble(prefix + ".width." + key(c), now.doubleValue());
                 }
             });

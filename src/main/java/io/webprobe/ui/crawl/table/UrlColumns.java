@@ -8,46 +8,47 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every column the crawl engine fills, in their default order: the first twelve shown (wider
- * than a small window's table together: it scrolls sideways, as a spreadsheet or another
- * crawler's table does, and the column chooser hides what a user does not need), the rest
- * offered by the column chooser. One list for the table, its layout memory and the export
- * of visible columns.
+ * Every column the crawl engine fills, in their default order: the first eight shown, URL to
+ * Depth, narrow enough together to fit the table of a 1,300 px window (twelve were shown, and
+ * Title was behind the sideways scroll there), the URL column taking any room left (wider
+ * windows show longer URLs); the rest (inlinks, outlinks, referrer, redirect target, which
+ * the details pane also shows…) offered by the column chooser. One list for the table, its
+ * layout memory and the export of visible columns.
  */
 public final class UrlColumns {
     private UrlColumns() {}
 
     /** Every column. */
     public static final List<UrlColumn> ALL = List.of(
-            col("url", "URL", "url", 335, true, UrlField.URL, Kind.URL, r -> r.url(),
+            col("url", "URL", "url", 270, true, UrlField.URL, Kind.URL, r -> r.url(),
                     "The URL as requested"),
-            rowCol("status", "Status", "status", 135, true, UrlField.STATUS, Kind.LONG_TEXT,
+            rowCol("status", "Status", "status", 80, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
                     "HTTP status, or why there was none (a redirect loop, too many redirects)"),
-            rowCol("reason", "Reason", "reason", 200, true, UrlField.REASON, Kind.LONG_TEXT,
+            rowCol("reason", "Reason", "reason", 130, true, UrlField.REASON, Kind.LONG_TEXT,
                     UrlQuery.Row::reason,
                     "Why a URL was blocked, skipped or failed (a broken status in words)"),
-            col("type", "Type", "content_type", 110, true, UrlField.CONTENT_TYPE, Kind.TEXT,
+            col("type", "Type", "content_type", 100, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
-            col("size", "Size", "size_bytes", 90, true, UrlField.SIZE, Kind.SIZE,
+            col("size", "Size", "size_bytes", 75, true, UrlField.SIZE, Kind.SIZE,
                     r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded")
                     .blankWithoutAnswer(),
-            col("time", "Time (ms)", "response_ms", 95, true, UrlField.RESPONSE_MS, Kind.NUMBER,
+            col("time", "Time (ms)", "response_ms", 85, true, UrlField.RESPONSE_MS, Kind.NUMBER,
                     r -> fetched(r) ? r.responseMillis() : null,
                     "Time to the end of the response, ms (blank for a request that got no "
                             + "answer; the CSV has the time until it failed)")
                     .blankWithoutAnswer(),
-            col("title", "Title", "title", 220, true, UrlField.TITLE, Kind.LONG_TEXT,
+            col("title", "Title", "title", 190, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
             col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
                     CrawlResult::depth, "Links from the start page"),
-            col("inlinks", "Inlinks", "inlinks", 80, true, UrlField.INLINKS, Kind.NUMBER,
+            col("inlinks", "Inlinks", "inlinks", 70, false, UrlField.INLINKS, Kind.NUMBER,
                     CrawlResult::inlinks, "Links to this URL from crawled pages"),
-            col("outlinks", "Outlinks", "outlinks", 82, true, UrlField.OUTLINKS, Kind.NUMBER,
+            col("outlinks", "Outlinks", "outlinks", 75, false, UrlField.OUTLINKS, Kind.NUMBER,
                     CrawlResult::outlinks, "Distinct URLs this page links to"),
-            col("referrer", "Referrer", "referrer", 260, true, UrlField.REFERRER, Kind.URL,
+            col("referrer", "Referrer", "referrer", 260, false, UrlField.REFERRER, Kind.URL,
                     CrawlResult::referrer, "The page that first linked here"),
-            col("redirect", "Redirect to", "redirect_to", 220, true, UrlField.REDIRECT_TO,
+            col("redirect", "Redirect to", "redirect_to", 220, false, UrlField.REDIRECT_TO,
                     Kind.URL, CrawlResult::redirectTo, "Where a redirect points"),
             new UrlColumn("chain", "Redirect chain", "redirect_chain", 320, false, null,
                     Kind.LONG_TEXT, UrlQuery.Row::redirectChain, "Every hop of a redirect"),

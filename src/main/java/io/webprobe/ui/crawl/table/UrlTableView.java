@@ -74,7 +74,7 @@ public final class UrlTableView {
             return true;
         });
         table.setRowFactory(t -> new UrlRow());
-        TableLayoutMemory.apply(table, memory, memoryKey);
+        TableLayoutMemory.apply(table, memory, memoryKey, "url"); // the URLs take the spare width
         SelectionKeeper keeper = new SelectionKeeper(table, selection, model);
         model.setIdsListener(keeper);
         model.setOnRowsStale(this::refreshVisibleRows);

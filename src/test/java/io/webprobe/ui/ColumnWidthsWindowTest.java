@@ -1,0 +1,144 @@
+package io.webprobe.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.webprobe.ui.crawl.table.UrlColumns;
+import io.webprobe.ui.crawl.table.UrlItem;
+import io.webprobe.ui.ping.PingRow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The URL columns of the Crawl and Ping tables take the width the other columns leave, so a
+ * wider window shows longer URLs; the other columns keep their widths, and a width the user
+ * dragged stays theirs.
+ */
+class ColumnWidthsWindowTest extends MainWindowTestBase {
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    private void resize(FxRobot robot, double width) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(900);
+        });
+        fx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <S> Map<String, Double> widths(TableView<S> table) throws Exception {
+        return fx(() -> {
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
+                out.put(c.getText(), c.getWidth());
+            }
+            return out;
+        });
+    }
+
+    private static double sum(Map<String, Double> widths) {
+        return widths.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static void openTab(FxRobot robot, String name) {
+        Label header = robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> name.equals(l.getText())).findFirst().orElseThrow();
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The bug: the URL column stayed 335 px at a 1,590 px window, and at 1,300 px Title was
+     * behind the sideways scroll.
+     */
+    @Test
+    void theCrawlTablesDefaultColumnsFitA1300PixelWindowAndTheUrlColumnTakesTheRest(
+            FxRobot robot) throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        resize(robot, 1300);
+        Map<String, Double> at1300 = widths(table);
+        double room = fx(table::getWidth);
+        assertThat(at1300).containsKeys("URL", "Status", "Reason", "Type", "Size",
+                "Time (ms)", "Title");
+        double urlDefault = UrlColumns.byKey("url").orElseThrow().width();
+        double scrollBar = 20; // the vertical scroll bar once rows fill the table
+        assertThat(sum(at1300) - at1300.get("URL") + urlDefault)
+                .as("the default columns fit: %s", at1300)
+                .isLessThanOrEqualTo(room - scrollBar);
+        assertThat(sum(at1300)).as("the URL column fills the rest")
+                .isLessThanOrEqualTo(room).isGreaterThan(room - 10);
+
+        resize(robot, 1600);
+        Map<String, Double> at1600 = widths(table);
+        double grown = fx(table::getWidth) - room; // the overview beside it takes a share
+        assertThat(grown).isGreaterThan(150);
+        assertThat(at1600.get("URL") - at1300.get("URL")).isCloseTo(grown, within(2.0));
+        for (String other : at1300.keySet()) {
+            if (!other.equals("URL")) {
+                assertThat(at1600.get(other)).as(other).isEqualTo(at1300.get(other));
+            }
+        }
+        // a width from the window's size is not remembered as the user's
+        assertThat(memory.getDouble("crawl.columns.width.url", -1)).isEqualTo(-1);
+    }
+
+    @Test
+    void aUrlWidthTheUserDraggedStaysTheirsAndIsRemembered(FxRobot robot) throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        resize(robot, 1300);
+        TableColumn<UrlItem, ?> url = fx(() -> table.getVisibleLeafColumns().get(0));
+        double dragged = fx(() -> {
+            table.resizeColumn(url, -60); // what a drag on its border does
+            return url.getWidth();
+        });
+        resize(robot, 1600);
+        assertThat(fx(url::getWidth)).isEqualTo(dragged);
+        assertThat(memory.getDouble("crawl.columns.width.url", -1)).isEqualTo(dragged);
+
+        restartApp();
+        resize(robot, 1500);
+        TableView<UrlItem> again = pagesTable(robot);
+        assertThat(fx(() -> again.getVisibleLeafColumns().get(0).getWidth())).isEqualTo(dragged);
+    }
+
+    /** The bug: the ping table's URL column stayed 144 px wide at every window size. */
+    @Test
+    void thePingTablesUrlColumnGrowsWithTheWindow(FxRobot robot) throws Exception {
+        openTab(robot, "Ping");
+        @SuppressWarnings("unchecked")
+        TableView<PingRow> table = robot.lookup("#pingTable").queryAs(TableView.class);
+        resize(robot, 1500);
+        Map<String, Double> at1300 = widths(table);
+        resize(robot, 1800);
+        Map<String, Double> at1600 = widths(table);
+        assertThat(at1600.get("URL") - at1300.get("URL")).isCloseTo(300, within(25.0));
+        double room = fx(table::getWidth);
+        assertThat(sum(at1600)).isLessThanOrEqualTo(room).isGreaterThan(room - 40);
+        for (String other : at1300.keySet()) {
+            if (!other.equals("URL")) {
+                assertThat(at1600.get(other)).as(other).isEqualTo(at1300.get(other));
+            }
+        }
+    }
+}
