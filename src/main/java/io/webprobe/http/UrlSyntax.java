@@ -259,6 +259,88 @@ public final class UrlSyntax {
     }
 
     /**
+     * A URL as a browser's address bar shows it to people ({@link #asBrowserShows}), its
+     * percent-encoded UTF-8 letters shown as letters: {@code /caf%C3%A9/na%C3%AFve.html} is
+     * {@code /café/naïve.html}, {@code /%E4%B8%AD%E6%96%87.html} is {@code /中文.html}. Only
+     * characters outside ASCII are decoded, and not those a browser keeps escaped so that an
+     * address cannot mislead: spaces, control and invisible (format) characters, unassigned
+     * and private-use code points, and look-alikes of "/" and "\". Escaped ASCII ({@code %20},
+     * {@code %2F}), bytes that are not UTF-8 and the host are left as they are. For display
+     * only: a request, a copy, a file or an export keeps the URL itself. Null for null.
+     */
+    public static String forPeople(String url) {
+        if (url == null || url.indexOf('%') < 0) {
+            return url == null ? null : asBrowserShows(url);
+        }
+        StringBuilder out = new StringBuilder(url.length());
+        int i = 0;
+        while (i < url.length()) {
+            int lead = escapedByte(url, i);
+            int len = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+            String decoded = len == 0 ? null : decodedLetter(url, i, len);
+            if (decoded != null) {
+                out.append(decoded);
+                i += 3 * len;
+            } else {
+                out.append(url.charAt(i));
+                i++;
+            }
+        }
+        return asBrowserShows(out.toString());
+    }
+
+    /** The byte {@code %XX} at {@code i} stands for, or -1. */
+    private static int escapedByte(String s, int i) {
+        if (i + 2 >= s.length() || s.charAt(i) != '%') {
+            return -1;
+        }
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+    }
+
+    /**
+     * The character that the {@code len} escaped bytes at {@code i} encode in UTF-8, when they
+     * are one and a browser shows it; else null.
+     */
+    private static String decodedLetter(String s, int i, int len) {
+        byte[] bytes = new byte[len];
+        for (int k = 0; k < len; k++) {
+            int b = escapedByte(s, i + 3 * k);
+            if (b < 0 || k > 0 && (b & 0xC0) != 0x80) {
+                return null;
+            }
+            bytes[k] = (byte) b;
+        }
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null; // overlong, a surrogate, past U+10FFFF
+        }
+        int cp = text.codePointAt(0);
+        if (text.length() != Character.charCount(cp) || cp < 0xA0) {
+            return null;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE,
+                    Character.UNASSIGNED, Character.SURROGATE, Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> null;
+            default -> MISLEADING.indexOf(cp) >= 0 || Character.isWhitespace(cp)
+                    || cp >= 0xFE00 && cp <= 0xFE0F ? null : text;
+        };
+    }
+
+    /** Look-alikes of "/", "\", "?", "#" and "." kept escaped, as browsers keep them. */
+    private static final String MISLEADING =
+            "\u2044\u2215\u29F8\uFF0F\u2216\u29F5\u29F9\uFE68\uFF3C\uFF1F\uFF03"
+            + "\u3002\uFF0E\uFE52\u0338\u115F\u1160\u3164\uFFA0";
+
+    /**
      * The text as typed when it has at most {@value #MAX_SHOWN} characters; otherwise its
      * start and end with an ellipsis between, {@value #MAX_SHOWN} characters in all. Control
      * characters are shown as {@link #visible} shows them, so a message quoting what the user

@@ -213,4 +213,27 @@ class UrlSyntaxTest {
     void aUrlIsShownWithItsStrayPercentsAsTyped(String request, String shown) {
         org.junit.jupiter.api.Assertions.assertEquals(shown, UrlSyntax.asBrowserShows(request));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            http://s/caf%C3%A9/na%C3%AFve.html      | http://s/café/naïve.html
+            http://s/%E4%B8%AD%E6%96%87.html        | http://s/中文.html
+            http://s/%e4%b8%ad?q=%C3%A9#%C3%A9      | http://s/中?q=é#é
+            http://s/%F0%9F%98%80                   | http://s/😀
+            http://s/a%20b%2Fc%41                   | http://s/a%20b%2Fc%41
+            http://s/%C3%A9%25zz                    | http://s/é%zz
+            http://s/%E9t%E9                        | http://s/%E9t%E9
+            http://s/%C3                            | http://s/%C3
+            http://s/%C3%A                          | http://s/%C3%A
+            http://s/%C0%AF                         | http://s/%C0%AF
+            http://s/%ED%A0%80                      | http://s/%ED%A0%80
+            http://s/a%E2%80%AEb                    | http://s/a%E2%80%AEb
+            http://s/a%C2%A0b                       | http://s/a%C2%A0b
+            http://s/a%E2%88%95b                    | http://s/a%E2%88%95b
+            http://s/a%EF%BC%8Fb                    | http://s/a%EF%BC%8Fb
+            http://xn--caf-dma.example/             | http://xn--caf-dma.example/
+            """)
+    void aUrlIsShownToPeopleWithItsLettersDecoded(String url, String shown) {
+        org.junit.jupiter.api.Assertions.assertEquals(shown, UrlSyntax.forPeople(url));
+    }
 }

@@ -337,7 +337,9 @@ public final class PingView {
      * URL is the tooltip.
      */
     private static TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
-        return tipped(c, javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        // as an address bar shows it: /café/, not /caf%C3%A9/ (the export keeps the URL)
+        return tipped(c, javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS,
+                io.webprobe.http.UrlSyntax::forPeople);
     }
 
     /** A column the column chooser (+) shows; hidden at first. */
@@ -348,12 +350,12 @@ public final class PingView {
 
     /** Text cut short by the column's width is whole in the cell's tooltip. */
     private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
-        return tipped(c, javafx.scene.control.OverrunStyle.ELLIPSIS);
+        return tipped(c, javafx.scene.control.OverrunStyle.ELLIPSIS, s -> s);
     }
 
     /** As {@link #tipped(TableColumn)}, cut short in the given way. */
     private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c,
-            javafx.scene.control.OverrunStyle overrun) {
+            javafx.scene.control.OverrunStyle overrun, Function<String, String> shown) {
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
@@ -362,8 +364,9 @@ public final class PingView {
             }
 
             @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                String item = value == null ? null : shown.apply(value);
                 setText(empty ? null : item);
                 tip.setText(item);
                 setTooltip(empty || item == null || item.isEmpty() ? null : tip);

@@ -154,7 +154,8 @@ public final class PingViewModel implements AutoCloseable {
         selectedUrl.addListener((o, a, b) -> {
             selectedUrlForTimer = b;
             histogram.clear();
-            histogramTitle.set(b == null ? "Latency distribution" : "Latency distribution: " + b);
+            histogramTitle.set(b == null ? "Latency distribution" : "Latency distribution: "
+                    + io.webprobe.http.UrlSyntax.forPeople(b));
             if (b != null && !running.get()) {
                 readHistogram(b);
             }

@@ -168,8 +168,11 @@ public final class BrokenLinksView {
         if (t.isEmpty()) {
             return b -> true;
         }
+        // the URLs as typed into the table and as shown in it ("café" finds /caf%C3%A9)
         return b -> java.util.stream.Stream.of(b.linkUrl(), b.sourceUrl(), b.anchorText(),
-                statusText(b), b.finalUrl()).anyMatch(
+                statusText(b), b.finalUrl(), io.webprobe.http.UrlSyntax.forPeople(b.linkUrl()),
+                io.webprobe.http.UrlSyntax.forPeople(b.sourceUrl()),
+                io.webprobe.http.UrlSyntax.forPeople(b.finalUrl())).anyMatch(
                         v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t));
     }
 
@@ -223,6 +226,9 @@ public final class BrokenLinksView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 BrokenLink b = empty ? null : getTableRow().getItem();
+                if (url) {
+                    item = io.webprobe.http.UrlSyntax.forPeople(item); // /café/, not /caf%C3%A9/
+                }
                 setText(empty ? null : item);
                 if (empty || item == null || item.isEmpty() || b == null) {
                     setTooltip(null);

@@ -126,7 +126,7 @@ public final class DetailsModel {
         String status = r.statusText().isEmpty() ? "no answer"
                 : io.webprobe.http.StatusPhrases.withPhrase(r.status(), r.statusText());
         // a redirect into a loop says so first ("Redirect loop (302 Found)"), as the CSV does
-        heading.set(r.url() + "  ·  " + (d.row().chainError() == null ? status
+        heading.set(io.webprobe.http.UrlSyntax.forPeople(r.url()) + "  ·  " + (d.row().chainError() == null ? status
                 : d.row().chainError().label() + " (" + status + ")"));
         chainProblem.set(d.row().chainProblem());
         inlinks.setAll(d.inlinks());

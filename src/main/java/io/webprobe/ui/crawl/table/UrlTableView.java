@@ -206,7 +206,11 @@ public final class UrlTableView {
                     }
                 }
                 case LONG_TEXT, URL -> {
-                    String s = item.toString();
+                    // a URL as an address bar shows it: /café/, not /caf%C3%A9/ (a copy, the
+                    // CSV and the file keep the URL itself)
+                    String s = kind == UrlColumn.Kind.URL
+                            ? io.webprobe.http.UrlSyntax.forPeople(item.toString())
+                            : item.toString();
                     setText(s);
                     tip.setText(s);
                     setTooltip(s.isEmpty() ? null : tip);
