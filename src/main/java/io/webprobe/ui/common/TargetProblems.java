@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The lines shown for the lines of a URL list that are not URLs (under the Ping tab's list, and
  * over List mode's summary): one per reason, naming its lines ("Line 4 skipped: …", "Lines 2, 3, 5 and 297 others skipped: …"),
- * {@value #SHOWN} reasons at most, then how many lines more. A red line per bad line, each
+ * {@value #SHOWN} reasons at most, then how many lines more, then how many lines repeated a
+ * URL (left out). A red line per bad line, each
  * wrapped to three, pushed the list down to one line's height when a binary file was loaded.
  */
 public final class TargetProblems {
@@ -41,6 +42,14 @@ public final class TargetProblems {
         if (more > 0) {
             out.add(String.format(Locale.ROOT, "and %,d more %s skipped.", more,
                     more == 1 ? "line" : "lines"));
+        }
+        // a URL given twice was left out without a word
+        if (list.duplicates() == 1) {
+            out.add("1 line repeats a URL listed above it and was left out.");
+        } else if (list.duplicates() > 1) {
+            out.add(String.format(Locale.ROOT,
+                    "%,d lines repeat URLs listed above them and were left out.",
+                    list.duplicates()));
         }
         return String.join("\n", out);
     }

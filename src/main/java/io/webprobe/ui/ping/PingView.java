@@ -89,6 +89,15 @@ public final class PingView {
         // seven lines at most (TargetProblems names a few): a file's bad lines, a red line
         // each, pushed the list down to one line's height
         problems.maxHeightProperty().bind(problems.fontProperty().map(f -> f.getSize() * 10));
+        // never squeezed below its text (the list above gives way): at the window's first
+        // size, and with Fixed rate's extra row, the last reason was cut ("Only http:// ...")
+        problems.setMinHeight(Region.USE_PREF_SIZE);
+        urls.setMinHeight(60); // three lines of the list stay
+        Tooltip problemsTip = new Tooltip();
+        problemsTip.setWrapText(true);
+        problemsTip.setMaxWidth(500);
+        problemsTip.textProperty().bind(vm.targetProblemsProperty());
+        problems.setTooltip(problemsTip);
 
         Button load = button("pingLoad", "Load from file…", vm::loadTargetsFromFile);
         load.disableProperty().bind(vm.runningProperty());
