@@ -290,30 +290,32 @@ public final class PingView {
         // and Protocol's header was cut: the columns are narrower, Progress, Min, Mean and Std
         // dev wait in the column chooser (+), and a cut text is whole in its tooltip
         TableColumn<PingRow, Number> notSent = notSent();
-        TableColumn<PingRow, String> url = urlColumn(text("URL", 144, r -> r.url()));
+        TableColumn<PingRow, String> url = urlColumn(text("URL", 130, r -> r.url()));
         url.setId("pingUrlColumn");
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 url,
                 progressCol,
                 // Sent: in flight included, as the status says
-                width(count("Sent", PingResult::requestsSent), 58),
-                width(count("OK", PingResult::ok), 48),
-                width(failed(), 54),
+                // widths for 6-digit counts ("999,999")
+                width(count("Sent", PingResult::requestsSent), 62),
+                width(count("OK", PingResult::ok), 62),
+                width(failed(), 62),
                 notSent,
                 latency,
                 width(decimal("Req/s", PingResult::requestsPerSecond), 60),
-                tipped(text("Codes", 80, PingResult::statusCountsText)),
-                tipped(text("Errors", 110, r -> r.errorCountsLabelled(false))),
+                tipped(text("Codes", 72, PingResult::statusCountsText)),
+                tipped(text("Errors", 94, r -> r.errorCountsLabelled(false))),
                 width(count("Bytes", PingResult::bytes), 76),
                 tipped(text("Protocol", 74, PingResult::protocol))));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         // the URLs take the room the figures leave: at every window size the column stayed
         // 144 px, its rows "http://12...0.1:8765/", with empty space beside the last column
         io.webprobe.ui.common.FillColumn.install(table, url);
-        // shown when a run could not send some requests on time (not bound: the chooser
-        // still shows or hides it)
-        notSent.setVisible(false);
-        vm.notSentProperty().addListener((o, was, now) -> notSent.setVisible(now));
+        // shown in Fixed rate mode, the only one that can leave requests unsent, from before
+        // the run on: shown only when a run ended with some, it pushed Errors out of sight
+        // then (not bound: the chooser still shows or hides it)
+        notSent.setVisible(vm.modeProperty().get() == PingMode.RATE);
+        vm.modeProperty().addListener((o, was, now) -> notSent.setVisible(now == PingMode.RATE));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedUrlProperty().set(b.url());
@@ -391,7 +393,7 @@ public final class PingView {
     private static TableColumn<PingRow, Number> notSent() {
         TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
         c.setId("pingNotSent");
-        c.setPrefWidth(70);
+        c.setPrefWidth(66);
         c.setCellFactory(col -> formatted(n -> n.longValue() == 0 ? ""
                 : String.format(Locale.ROOT, "%,d", n.longValue())));
         return c;
@@ -461,14 +463,24 @@ public final class PingView {
         return c;
     }
 
-    /** Milliseconds with two decimals; "–" while no response was measured. */
+    /** Milliseconds as {@link #millisText} says them; "–" while no response was measured. */
     private static TableColumn<PingRow, Number> millis(String title, ToDoubleFunction<PingResult> f) {
         TableColumn<PingRow, Number> c = new TableColumn<>(title);
-        c.setPrefWidth(60);
+        c.setPrefWidth(62); // "600,000", a timeout's
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
-        c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%.2f", n.doubleValue())));
+        c.setCellFactory(col -> formatted(n -> millisText(n.doubleValue())));
         return c;
+    }
+
+    /**
+     * Milliseconds with two decimals under a second ("23.16"), whole with thousands
+     * separators from a second up ("11,940"): "11940.37" was cut to "1194..." in its column,
+     * and a timeout's "600,000" fits it.
+     */
+    static String millisText(double ms) {
+        return ms < 999.995 ? String.format(Locale.ROOT, "%.2f", ms)
+                : String.format(Locale.ROOT, "%,.0f", ms);
     }
 
     private static javafx.scene.control.TableCell<PingRow, Number> formatted(Function<Number, String> fmt) {

@@ -1,0 +1,99 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.ping.PingMode;
+import io.webprobe.ui.ping.PingRow;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The bugs: a slow URL's p90 to Max read "1194..." (11940.37 ms in a 60 px column); a "Not
+ * sent" column appeared only when a Fixed rate run ended, pushing Errors out of sight.
+ */
+class PingColumnsWindowTest extends MainWindowTestBase {
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<PingRow> table(FxRobot robot) {
+        return robot.lookup("#pingTable").queryAs(TableView.class);
+    }
+
+    private static List<String> shownColumns(FxRobot robot) throws Exception {
+        return fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .map(TableColumn::getText).toList());
+    }
+
+    private static void openPing(FxRobot robot) {
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
+                .filter(l -> "Ping".equals(l.getText())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theWidestFiguresFitTheirColumns(FxRobot robot) throws Exception {
+        openPing(robot);
+        // a timeout's latency, a count of 6 digits
+        Map<String, String> widest = Map.of("p50", "600,000", "p90", "600,000",
+                "p95", "600,000", "p99", "600,000", "Max", "600,000", "Sent", "999,999",
+                "OK", "999,999", "Failed", "999,999");
+        for (var e : widest.entrySet()) {
+            double width = fx(() -> table(robot).getVisibleLeafColumns().stream()
+                    .filter(c -> c.getText().equals(e.getKey())).findFirst().orElseThrow()
+                    .getWidth());
+            double text = fx(() -> {
+                Text t = new Text(e.getValue());
+                t.setFont(javafx.scene.text.Font.getDefault());
+                return t.getLayoutBounds().getWidth();
+            });
+            double cellPadding = 6; // 0.17 em each side and a 1 px border
+            assertThat(text + cellPadding).as("%s fits %s", e.getValue(), e.getKey())
+                    .isLessThanOrEqualTo(width);
+        }
+    }
+
+    @Test
+    void theColumnsStayTheSameThroughARun(FxRobot robot) throws Exception {
+        server.route("/a", html("a"));
+        openPing(robot);
+        assertThat(shownColumns(robot)).doesNotContain("Not sent");
+        @SuppressWarnings("unchecked")
+        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        robot.interact(() -> mode.setValue(PingMode.RATE));
+        List<String> before = shownColumns(robot);
+        assertThat(before).contains("Failed", "Not sent", "p50", "Errors");
+
+        TextArea targets = node(robot, "#pingTargets", TextArea.class);
+        robot.interact(() -> targets.setText(server.url("/a")));
+        robot.interact(() -> node(robot, "#pingStart", Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownColumns(robot)).isEqualTo(before);
+        robot.interact(() -> node(robot, "#pingStop", Button.class).fire());
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownColumns(robot)).isEqualTo(before);
+    }
+}
