@@ -96,4 +96,47 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownColumns(robot)).isEqualTo(before);
     }
+
+    /**
+     * The bug: the end-of-run summary wrapped the status bar onto two lines, moving the left
+     * panel, and the export's message replaced it with no way back.
+     */
+    @Test
+    void theRunsSummaryStaysAboveTheTableAndTheStatusBarKeepsOneLine(FxRobot robot)
+            throws Exception {
+        server.route("/a", html("a"));
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(1000); // narrow: the summary is longer than the bar
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var bar = node(robot, "#pingStatus", org.controlsfx.control.StatusBar.class);
+        Button load = node(robot, "#pingLoad", Button.class);
+        double barHeight = fx(bar::getHeight);
+        double loadY = fx(() -> sceneBounds(load).getMinY());
+        double tableY = fx(() -> sceneBounds(table(robot)).getMinY());
+        TextArea targets = node(robot, "#pingTargets", TextArea.class);
+        robot.interact(() -> targets.setText(server.url("/a") + "\nnot a url\n"
+                + "http://127.0.0.1:1/refused-so-the-summary-names-its-failures"));
+        robot.interact(() -> node(robot, "#pingStart", Button.class).fire());
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String end = fx(bar::getText);
+        assertThat(end).startsWith("Finished: ");
+        Label summary = node(robot, "#pingSummary", Label.class);
+        assertThat(fx(summary::getText)).isEqualTo(end);
+        assertThat(fx(() -> summary.getTooltip().getText())).isEqualTo(end);
+        assertThat(fx(bar::getHeight)).isEqualTo(barHeight);
+        assertThat(fx(() -> sceneBounds(load).getMinY())).isEqualTo(loadY);
+        assertThat(fx(() -> sceneBounds(table(robot)).getMinY())).isEqualTo(tableY);
+
+        java.nio.file.Path target = tempDir.resolve("ping.csv");
+        dialogs.saveAnswer = java.util.Optional.of(target);
+        robot.interact(() -> node(robot, "#pingExport", Button.class).fire());
+        waiting(Duration.ofSeconds(10)).until(() -> fx(bar::getText).startsWith("Exported"));
+        assertThat(fx(summary::getText)).isEqualTo(end); // still there to read
+    }
 }

@@ -47,8 +47,9 @@ public final class PingView {
         this.vm = vm;
         root.setLeft(sidePanel());
         root.setCenter(results());
-        // a finished run's summary wraps instead of being cut ("…27 not sent: every …")
-        root.setBottom(StatusLine.wrapping("pingStatus", vm.statusProperty()));
+        // one line, whole in its tooltip: a finished run's summary wrapped onto two lines and
+        // moved the panels; it stays readable above the table (results())
+        root.setBottom(StatusLine.of("pingStatus", vm.statusProperty()));
     }
 
     public Node root() {
@@ -256,9 +257,32 @@ public final class PingView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox box = new VBox(6, progress, split);
+        VBox box = new VBox(6, progress, summary(), split);
         box.setPadding(new Insets(10, 10, 6, 0));
         return box;
+    }
+
+    /**
+     * The last run's end ("Finished: 419 sent · 167 failed · …"), one line over the table,
+     * whole in its tooltip: in the status bar it wrapped onto two lines and the next message
+     * (an export's) replaced it. Its line is kept while empty, so nothing moves when it fills.
+     */
+    private Node summary() {
+        Label summary = new Label();
+        summary.setId("pingSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        whole.setShowDuration(javafx.util.Duration.seconds(30));
+        whole.textProperty().bind(vm.summaryProperty());
+        summary.tooltipProperty().bind(Bindings.when(vm.summaryProperty().isEmpty())
+                .then((Tooltip) null).otherwise(whole));
+        // as tall as one line when empty too
+        summary.minHeightProperty().bind(summary.fontProperty().map(f -> f.getSize() * 1.4));
+        return summary;
     }
 
     private TableView<PingRow> table() {

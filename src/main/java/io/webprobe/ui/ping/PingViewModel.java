@@ -97,6 +97,8 @@ public final class PingViewModel implements AutoCloseable {
             new SimpleStringProperty(this, "certificateFile", "");
     /** Whether the last run left requests unsent (open loop, a server slower than its rate). */
     private final ReadOnlyBooleanWrapper notSent = new ReadOnlyBooleanWrapper(this, "notSent");
+    /** The last run's end (its status line when it ended), kept while other messages follow. */
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     /** Whether the table has anything to export: a request of the last test was sent. */
     private final ReadOnlyBooleanWrapper exportable =
@@ -392,6 +394,7 @@ public final class PingViewModel implements AutoCloseable {
         requestLogReady = logReady;
         running.set(true);
         notSent.set(false);
+        summary.set("");
         progress.set(-1);
         int n = list.urls().size();
         // the workers open their connections and warm up on the targets first (WorkerWarmUp)
@@ -642,6 +645,14 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     /** Whether the last run left requests unsent (its table then shows Not sent). */
+    /**
+     * The last run's end as the status said it ("Finished: 419 sent · …"), kept when the
+     * status moves on (an export's message); "" while a run goes and before the first.
+     */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty notSentProperty() {
         return notSent.getReadOnlyProperty();
     }
@@ -681,6 +692,7 @@ public final class PingViewModel implements AutoCloseable {
                     + failures(last, job.plan().success())
                     + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
         }
+        summary.set(status.get());
         PingJob j = job;
         background.execute(j::close);
     }
