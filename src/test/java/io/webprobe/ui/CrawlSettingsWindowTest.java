@@ -197,6 +197,35 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: the settings' error line came over the fields when Start named a bad value and
+     * went when it was fixed, moving every field 22 px: a click meant for the next field landed
+     * in another.
+     */
+    @Test
+    void theErrorLineComingAndGoingMovesNoField(FxRobot robot) throws Exception {
+        server.route("/", html("home"));
+        TextField maxPages = node(robot, "#crawlMaxPages", TextField.class);
+        TextField delay = node(robot, "#crawlDelay", TextField.class);
+        robot.interact(() -> {
+            maxPages.setText("lots");
+            delay.setText("abc");
+            settings(robot).setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double y = fx(() -> sceneBounds(delay).getMinY());
+        enterUrlAndStart(robot, server.url("/"));
+        Label error = node(robot, "#crawlSettingsError", Label.class);
+        assertThat(fx(error::isVisible)).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> sceneBounds(delay).getMinY())).isEqualTo(y);
+
+        robot.interact(() -> maxPages.setText("5"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(error::isVisible)).isFalse();
+        assertThat(fx(() -> sceneBounds(delay).getMinY())).isEqualTo(y);
+    }
+
+    /**
      * The bug: with several bad fields each Start outlined only the one it named, and none was
      * outlined before a Start.
      */

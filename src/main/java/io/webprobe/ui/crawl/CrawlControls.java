@@ -161,7 +161,9 @@ final class CrawlControls {
                 .or(vm.progressProperty().greaterThan(0)));
         progress.managedProperty().bind(progress.visibleProperty());
 
-        root = new VBox(6, bar, error, settingsError, settings, progress);
+        // the settings' error under them: over them, its line coming and going (a Start, a
+        // field fixed) moved every field 22 px, and a click meant for one landed in another
+        root = new VBox(6, bar, error, settings, settingsError, progress);
         root.setPadding(new Insets(10, 10, 6, 10));
     }
 
