@@ -14,8 +14,8 @@ import javafx.scene.control.TableView;
  * Gives one column of a table (the URL column) the table's spare width: it is as wide as its
  * own width (its default, or what the user chose) or as the room the other shown columns leave,
  * whichever is more, so it grows with the window while the other columns keep their widths and
- * the table still scrolls sideways when they do not fit. Once the user drags that column's
- * border the width is theirs and is no longer changed. FX thread only.
+ * the table still scrolls sideways when they do not fit. Once the user sets that column's
+ * width (drags its border) the width is theirs and is no longer changed. FX thread only.
  */
 public final class FillColumn<S> {
     private final TableView<S> table;
@@ -40,13 +40,13 @@ public final class FillColumn<S> {
      */
     public static <S> FillColumn<S> install(TableView<S> table, TableColumn<S, ?> column) {
         FillColumn<S> f = new FillColumn<>(table, column);
-        var policy = table.getColumnResizePolicy();
-        table.setColumnResizePolicy(features -> {
-            if (features.getColumn() == column && !f.fitting) {
-                f.userSized = true; // a drag on its border: the width is the user's from now
+        // any other change of its width is the user's (a drag on its border, a double-click
+        // that fits it to its content): theirs from now on
+        column.widthProperty().addListener((o, was, now) -> {
+            if (!f.fitting && !f.userSized) {
+                f.userSized = true;
                 f.onUserSized.run();
             }
-            return policy.call(features);
         });
         table.widthProperty().addListener(f.refit);
         table.getVisibleLeafColumns().addListener(
