@@ -87,7 +87,7 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
                 .as("the default columns fit: %s", at1300)
                 .isLessThanOrEqualTo(room - scrollBar);
         assertThat(sum(at1300)).as("the URL column fills the rest")
-                .isLessThanOrEqualTo(room).isGreaterThan(room - 10);
+                .isLessThanOrEqualTo(room).isGreaterThan(room - 30); // less the + button
 
         resize(robot, 1600);
         Map<String, Double> at1600 = widths(table);

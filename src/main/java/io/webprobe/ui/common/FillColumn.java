@@ -117,8 +117,10 @@ public final class FillColumn<S> {
         if (userSized || fitting || !column.isVisible() || table.getWidth() <= 0) {
             return;
         }
+        // the column chooser's button (+) covers the scroll bar's place when there is none
+        boolean barPlace = vbar != null && (vbar.isVisible() || table.isTableMenuButtonVisible());
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
-                - (vbar != null && vbar.isVisible() ? vbar.getWidth() : 0) - 1;
+                - (barPlace ? Math.max(vbar.getWidth(), vbar.prefWidth(-1)) : 0) - 1;
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
             if (c != column) {
                 room -= c.getWidth();

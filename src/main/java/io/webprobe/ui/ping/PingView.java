@@ -417,7 +417,7 @@ public final class PingView {
     private static TableColumn<PingRow, Number> notSent() {
         TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
         c.setId("pingNotSent");
-        c.setPrefWidth(66);
+        c.setPrefWidth(74); // its bold header whole
         c.setCellFactory(col -> formatted(n -> n.longValue() == 0 ? ""
                 : String.format(Locale.ROOT, "%,d", n.longValue())));
         return c;
