@@ -187,8 +187,15 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(bytesEnd).isLessThanOrEqualTo(fx(() -> table.getWidth()) - scrollBar);
         assertThat(fx(() -> table.getVisibleLeafColumns().stream().map(c -> c.getText())
                 .toList())).contains("URL", "Sent", "OK", "Failed", "p50", "p90", "p95", "p99",
-                        "Max", "Req/s", "Codes", "Errors", "Bytes", "Protocol")
-                .doesNotContain("Not sent"); // until a run leaves some unsent
+                        "Max", "Req/s", "Codes", "Errors", "Bytes")
+                .doesNotContain("Not sent", "Protocol"); // Fixed rate mode, HTTP/2 asked for
+        // every shown column fits, none cut at the edge (Protocol's header read "P")
+        assertThat(fx(() -> table.getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth).sum()))
+                .isLessThanOrEqualTo(fx(() -> table.getWidth()) - scrollBar);
+        robot.interact(() -> context.pingViewModel().http2Property().set(true));
+        assertThat(fx(() -> table.getVisibleLeafColumns().stream().map(c -> c.getText())
+                .toList())).contains("Protocol");
     }
 
     // == number boxes ==

@@ -315,6 +315,8 @@ public final class PingView {
         // dev wait in the column chooser (+), and a cut text is whole in its tooltip
         TableColumn<PingRow, Number> notSent = notSent();
         TableColumn<PingRow, String> url = urlColumn(text("URL", 130, r -> r.url()));
+        TableColumn<PingRow, String> protocol = tipped(text("Protocol", 74,
+                PingResult::protocol));
         url.setId("pingUrlColumn");
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 url,
@@ -330,7 +332,7 @@ public final class PingView {
                 tipped(text("Codes", 72, PingResult::statusCountsText)),
                 tipped(text("Errors", 94, r -> r.errorCountsLabelled(false))),
                 width(count("Bytes", PingResult::bytes), 76),
-                tipped(text("Protocol", 74, PingResult::protocol))));
+                protocol));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         // the URLs take the room the figures leave: at every window size the column stayed
         // 144 px, its rows "http://12...0.1:8765/", with empty space beside the last column
@@ -340,6 +342,10 @@ public final class PingView {
         // then (not bound: the chooser still shows or hides it)
         notSent.setVisible(vm.modeProperty().get() == PingMode.RATE);
         vm.modeProperty().addListener((o, was, now) -> notSent.setVisible(now == PingMode.RATE));
+        // the same for Protocol, which says something only when HTTP/2 is asked for (without
+        // it every row reads HTTP/1.1): its 74 px go to the URLs, 110 px wide at 1,300 px
+        protocol.setVisible(vm.http2Property().get());
+        vm.http2Property().addListener((o, was, now) -> protocol.setVisible(now));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedUrlProperty().set(b.url());
