@@ -194,11 +194,13 @@ public final class CrawlDiff {
     /** Why the newer crawl's start URL fails when the older one's did not, or null. */
     private static String startFailure(CrawlReader older, CrawlReader newer)
             throws StoreException {
-        RedirectChains.Chain now = newer.chainOf(1); // the start URL is the first row
-        RedirectChains.Chain before = older.chainOf(1);
-        if (now == null || !fails(now) || before != null && fails(before)) {
+        // failing as the crawl itself says it (a start page's meta refresh to a 404, on a page
+        // whose links were crawled, is a broken link, not a start URL that failed)
+        if (newer.startProblem() == null || older.startProblem() != null) {
             return null;
         }
+        RedirectChains.Chain now = newer.chainOf(1); // the start URL is the first row
+        RedirectChains.Chain before = older.chainOf(1);
         RedirectChains.Node last = now.last();
         String why;
         if (now.end() == RedirectChains.End.BLOCKED) {
@@ -219,10 +221,6 @@ public final class CrawlDiff {
 
     private static String stripEnd(String s) {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static boolean fails(RedirectChains.Chain c) {
-        return c.broken() || c.end() == RedirectChains.End.BLOCKED;
     }
 
     private static String lowerFirst(String s) {

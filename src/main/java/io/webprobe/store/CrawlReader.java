@@ -462,23 +462,31 @@ public final class CrawlReader implements AutoCloseable {
     synchronized CrawlSink.Conclusion conclusion() throws StoreException {
         long[] broken = {0};
         forEachBrokenLink(l -> broken[0]++);
-        RedirectChains.Chain start = chainOf(1);
-        String startProblem = null;
+        return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
+                rowSkips(), sitemapUrls(), orphans(), startProblem());
+    }
+
+    /**
+     * The sentence for a start URL that gave nothing to crawl, as the crawl says it (its
+     * redirects in a loop or too many, or ending at a URL that failed or was blocked), or null
+     * when it did not fail: for a resumed crawl that fetched it in an earlier run, and for
+     * compare.
+     */
+    public synchronized String startProblem() throws StoreException {
+        RedirectChains.Chain start = chainOf(1); // the start URL is the first row
         if (start != null && start.failsInItself()) {
-            startProblem = "The start URL " + io.webprobe.http.UrlSyntax.shortened(
+            return "The start URL " + io.webprobe.http.UrlSyntax.shortened(
                     io.webprobe.http.UrlSyntax.asBrowserShows(start.hops().get(0).url()))
                     + " cannot be crawled: "
                     + lowerFirst(start.problem()) + ".";
-        } else if (start != null && plan() != null && !plan().isList()
-                && onStartChain(start.last().id())) {
-            // said as the crawl said it when it fetched the start URL, in an earlier run for
-            // a resumed crawl that fetched nothing more
-            RedirectChains.Node end = start.last();
-            startProblem = io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(),
-                    end.url(), end.status(), end.error(), end.errorMessage(), end.skipped());
         }
-        return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
-                rowSkips(), sitemapUrls(), orphans(), startProblem);
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        if (start == null || plan == null || plan.isList() || !onStartChain(start.last().id())) {
+            return null;
+        }
+        RedirectChains.Node end = start.last();
+        return io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(), end.url(),
+                end.status(), end.error(), end.errorMessage(), end.skipped());
     }
 
     /**

@@ -769,6 +769,17 @@ class CrawlFileCommandsTest {
                 + " now answers HTTP 500 (in the older crawl: 200).");
         // and the other way round, the site back up, passes
         assertEquals(0, run("compare", after.toString(), before.toString()).exitCode());
+
+        // a home page still crawled whose meta refresh now leads to a 404 has a new broken
+        // link; its start URL did not fail
+        server.route("/", html("<html><head><meta http-equiv=\"refresh\" content=\"10; "
+                + "url=/gone\"><title>Home</title></head><body><a href=\"/a\">a</a></body>"
+                + "</html>"));
+        Path refreshing = dir.resolve("refreshing.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", refreshing.toString());
+        CliRun r2 = run("compare", before.toString(), refreshing.toString());
+        assertEquals(1, r2.exitCode(), r2.err());
+        assertThat(r2.out()).contains("1 new broken link").doesNotContain("The start URL");
     }
 
     /**
