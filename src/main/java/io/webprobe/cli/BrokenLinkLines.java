@@ -87,6 +87,6 @@ final class BrokenLinkLines {
     }
 
     private static String shown(String url) {
-        return UrlSyntax.shortened(UrlSyntax.asBrowserShows(url));
+        return UrlSyntax.shortened(UrlSyntax.forPeople(url));
     }
 }

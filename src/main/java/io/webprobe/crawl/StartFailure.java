@@ -71,9 +71,12 @@ public final class StartFailure {
                 ""));
     }
 
-    /** The start URL as the user typed it (a stray "%" as it is, not "%25"), shortened. */
+    /**
+     * The start URL as the user typed it (a stray "%" as it is, not "%25"; é, not %C3%A9),
+     * shortened.
+     */
     private static String shownStart(String url) {
-        return shortened(io.webprobe.http.UrlSyntax.asBrowserShows(url));
+        return shortened(io.webprobe.http.UrlSyntax.forPeople(url));
     }
 
     private static String shortened(String url) {

@@ -79,6 +79,18 @@ class CrawlCommandTest {
                 .containsExactly(server.url("/") + " -> " + server.url("/gone"));
     }
 
+    /** The broken-link lines show URLs as the app's tables do: letters, not %C3%A9. */
+    @Test
+    void brokenLinkLinesShowLettersOutsideAsciiAsLetters() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/caf%C3%A9-gone.html\">x</a>"));
+
+        CliRun r = run("crawl", server.url("/"));
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains(server.url("/café-gone.html") + " (HTTP 404) on "
+                + server.url("/")).doesNotContain("%C3%A9");
+    }
+
     @Test
     void theHelpSaysThatBlockedUrlsTakeAPlaceOfThePageLimitAsTheyDo() throws Exception {
         server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
