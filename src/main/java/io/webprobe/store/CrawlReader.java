@@ -187,20 +187,26 @@ public final class CrawlReader implements AutoCloseable {
             // read at all
             return linksRead(source[0]);
         }
-        long[] target = {0};
-        query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
-                + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
-                rs -> target[0] = rs.getLong(1), source[0], l.linkUrl());
+        long target = linkRow(source[0], l.linkUrl());
         long[] fetchedTarget = fetched(l.linkUrl());
         if (fetchedTarget != null) {
             // fetched and not broken, if this crawl followed its redirects to their end; when
             // its own settings or limits cut them short (an excluded hop, the page limit), only
             // a page that no longer links to it says the link is gone
-            return followedToItsEnd(fetchedTarget[0]) || target[0] == 0 && linksRead(source[0]);
+            return followedToItsEnd(fetchedTarget[0]) || target == 0 && linksRead(source[0]);
         }
         // no row: the page dropped the link, or this crawl left its target out (a pattern, a
         // limit, a trap guard) or did not check other sites' links, and kept no link row
-        return target[0] == 0 && linksRead(source[0]) && keepsLinksTo(l.linkUrl());
+        return target == 0 && linksRead(source[0]) && keepsLinksTo(l.linkUrl());
+    }
+
+    /** The id of the URL a page's link row leads to, or 0 when the page kept no such row. */
+    private long linkRow(long sourceId, String url) throws StoreException {
+        long[] target = {0};
+        query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
+                + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
+                rs -> target[0] = rs.getLong(1), sourceId, url);
+        return target[0];
     }
 
     /**
@@ -218,11 +224,8 @@ public final class CrawlReader implements AutoCloseable {
         if (l.error() == ErrorKind.INVALID_URL) {
             return true; // an href this crawl would have read, and called broken itself
         }
-        long[] target = {0};
-        query("SELECT l.target_id FROM links l JOIN urls t ON t.id = l.target_id "
-                + "WHERE l.source_id = ? AND t.url = ? LIMIT 1",
-                rs -> target[0] = rs.getLong(1), source[0], l.linkUrl());
-        if (target[0] == 0) {
+        long target = linkRow(source[0], l.linkUrl());
+        if (target == 0) {
             // the page did not hold the link then, unless this crawl kept no row for it
             return keepsLinksTo(l.linkUrl());
         }
