@@ -77,7 +77,7 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
         if (appending) {
             return;
         }
-        IndexedCell<?> top = flow() == null ? null : flow().getFirstVisibleCell();
+        IndexedCell<?> top = flow() == null ? null : topCell(flow());
         UrlItems items = model.items();
         if (top != null && top.getIndex() >= 0 && top.getIndex() < items.size()) {
             topId = items.idAt(top.getIndex());
@@ -185,9 +185,22 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
             flow.scrollToTop(to);
             return to == row;
         }
-        flow.scrollTo(size - 1); // the last row at the bottom
-        flow.scrollTo(to); // and this one in view
+        flow.setPosition(1); // the last row at the bottom, and this one in view
+        table.layout();
         return false;
+    }
+
+    /**
+     * The row at the top of the table: the flow's first cell, unless it lies wholly above the
+     * view (over many rows the flow can keep the row above the top one, scrolled off).
+     */
+    static IndexedCell<?> topCell(VirtualFlow<?> flow) {
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        if (first != null && first.getLayoutY() + first.getHeight() <= 0) {
+            IndexedCell<?> next = flow.getVisibleCell(first.getIndex() + 1);
+            return next != null ? next : first;
+        }
+        return first;
     }
 
     /** How many rows the table shows at once, at least (the flow's height, rounded up). */
