@@ -36,6 +36,11 @@ public final class ComparePair {
     public static List<String> notes(CrawlStore older, String olderName, CrawlStore newer,
             String newerName, CrawlDiff.Counts counts) {
         List<String> notes = new ArrayList<>();
+        String order = order(older.info().createdAt(), olderName, newer.info().createdAt(),
+                newerName, java.time.ZoneId.systemDefault());
+        if (order != null) {
+            notes.add(order);
+        }
         unfinished(older.info(), olderName, notes);
         unfinished(newer.info(), newerName, notes);
         long unknown = counts.unknownBroken();
@@ -54,6 +59,22 @@ public final class ComparePair {
                     + "or removed, and links it left out are not called fixed.");
         }
         return notes;
+    }
+
+    /**
+     * A sentence when the crawl given as the older one was made after the newer one (the two
+     * named the wrong way round: every added URL was in fact removed), else null.
+     */
+    static String order(java.time.Instant older, String olderName, java.time.Instant newer,
+            String newerName, java.time.ZoneId zone) {
+        if (older == null || newer == null || !older.isAfter(newer)) {
+            return null;
+        }
+        var when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
+                java.util.Locale.ROOT).withZone(zone);
+        return olderName + " was crawled after " + newerName + " (" + when.format(older)
+                + " against " + when.format(newer) + "), so what is called added was removed "
+                + "and the other way round: name the older crawl first.";
     }
 
     /** The settings that shape what a crawl reaches, named where the two plans differ. */
