@@ -13,6 +13,7 @@ import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.crawl.SkipReason;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
@@ -21,6 +22,7 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.store.SqliteHeader;
 import io.webprobe.store.StoreException;
 import io.webprobe.crawl.CrawlProbes;
+import io.webprobe.http.Header;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
@@ -128,6 +130,18 @@ public final class CrawlCommand implements Callable<Integer> {
             description = "The User-Agent header (default: " + "Webprobe/<version>). robots.txt "
                     + "rules are still read for the agent 'webprobe'.")
     String userAgent;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
+            description = "A request header for the site's own URLs (a session cookie, a "
+                    + "token); repeatable. Never sent to other hosts, never stored in the crawl "
+                    + "file: give it again with --resume.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",
+            description = "Sign in to the site with HTTP basic authentication (a staging "
+                    + "site's password), on its own URLs only and never stored: give it again "
+                    + "with --resume. " + SignIn.PASSWORD_HELP)
+    String user;
 
     @Option(names = "--no-external", description = "Do not check links to other hosts.")
     boolean noExternal;
@@ -256,6 +270,12 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlStore store;
         ResumeState resumeState = null;
         HttpProbe probe;
+        SiteHeaders site;
+        try {
+            site = siteHeaders();
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
         try {
             if (resumeFile != null) {
                 store = CrawlStore.open(resumeFile, CrawlStore.Access.RESUME);
@@ -311,7 +331,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 summaryOut.println("The crawl in " + resumeFile + " had already finished; "
                         + "nothing was left to fetch.");
             }
-            code = crawl(store, probe, resumeState, summaryOut, err, ctrlC);
+            code = crawl(store, probe, resumeState, site, summaryOut, err, ctrlC);
         } catch (StoreException e) {
             code = fail(err, e.getMessage());
         }
@@ -340,9 +360,10 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
-            PrintWriter out, PrintWriter err, CtrlC ctrlC)
+            SiteHeaders site, PrintWriter out, PrintWriter err, CtrlC ctrlC)
             throws InterruptedException, StoreException {
-        CrawlPlan plan = store.plan();
+        // the file keeps no sign-in: this run's is added to the plan read from it
+        CrawlPlan plan = store.plan().withSiteHeaders(site);
         if (plan.insecure()) {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
                     + "between you and the site could answer in its place.");
@@ -456,6 +477,23 @@ public final class CrawlCommand implements Callable<Integer> {
                 .build();
     }
 
+    /**
+     * The headers and sign-in for the site's URLs, from -H and --user.
+     *
+     * @throws IllegalArgumentException with a plain sentence when one cannot be sent, or the
+     *     password is not to be had
+     */
+    private SiteHeaders siteHeaders() {
+        List<Header> all = new ArrayList<>();
+        for (String h : headers) {
+            all.add(Header.parse(h));
+        }
+        if (user != null) {
+            all.add(SignIn.header(user));
+        }
+        return SiteHeaders.of(all);
+    }
+
     /** Writes the CSVs asked for, from the crawl file; all or none. */
     private int export(CrawlStore store, PrintWriter err, CtrlC ctrlC) {
         if (!files.any()) {
@@ -506,7 +544,8 @@ public final class CrawlCommand implements Callable<Integer> {
     }
 
     private static final java.util.Set<String> RESUME_OPTIONS = java.util.Set.of("--resume",
-            "--csv", "--broken-csv", "--orphans-csv", "--excel", "--quiet", "--connect-timeout");
+            "--csv", "--broken-csv", "--orphans-csv", "--excel", "--quiet", "--connect-timeout",
+            "--header", "--user");
 
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();
@@ -598,6 +637,13 @@ public final class CrawlCommand implements Callable<Integer> {
             String advice = io.webprobe.http.ErrorClassifier.trustRemedy(summary.startError(),
                     summary.startFailure(), cacert == null ? "--cacert FILE" : null,
                     "--insecure");
+            if (advice == null && summary.startStatus() == 401) {
+                boolean signedIn = user != null || headers.stream().anyMatch(h -> h.strip()
+                        .toLowerCase(Locale.ROOT).startsWith("authorization"));
+                advice = !signedIn
+                        ? "The site asks for a sign-in: give it with --user NAME:PASSWORD."
+                        : "The site did not accept the sign-in given.";
+            }
             err.println("webprobe: " + summary.startFailure()
                     + (advice == null ? "" : " " + advice));
             err.flush();

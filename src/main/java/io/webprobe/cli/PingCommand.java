@@ -132,6 +132,10 @@ public final class PingCommand implements Callable<Integer> {
             description = "Extra request header; repeatable.")
     List<String> headers = new ArrayList<>();
 
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",
+            description = "Sign in with HTTP basic authentication. " + SignIn.PASSWORD_HELP)
+    String user;
+
     @Option(names = "--no-keepalive", description = "A new connection for every request.")
     boolean noKeepAlive;
 
@@ -363,6 +367,12 @@ public final class PingCommand implements Callable<Integer> {
         List<Header> parsed = new ArrayList<>();
         for (String h : headers) {
             parsed.add(Header.parse(h));
+        }
+        if (user != null) {
+            parsed.add(SignIn.header(user));
+        }
+        if (Header.signInProblem(parsed) != null) {
+            throw new IllegalArgumentException(Header.signInProblem(parsed));
         }
         TlsTrust trust = insecure ? TlsTrust.insecure()
                 : cacert != null ? TlsTrust.fromPemFile(cacert) : TlsTrust.defaults();

@@ -91,7 +91,11 @@ public final class CrawlJob implements AutoCloseable {
     private CrawlJob(Builder b) {
         this.plan = b.plan;
         this.current = b.plan;
-        this.probe = b.probe;
+        // the site's sign-in goes to its own URLs only (the scope as it widens after the start
+        // URL's redirect)
+        Admission scope = new Admission(b.plan);
+        this.admission = scope;
+        this.probe = SiteHeadersProbe.wrap(b.probe, b.plan.siteHeaders(), scope::inScope);
         this.sink = b.sink;
         this.listener = b.listener;
         this.resumeFrom = b.resume;
@@ -121,7 +125,6 @@ public final class CrawlJob implements AutoCloseable {
                 }, b.startLog,
                 new Frontier.Levels<>(QueueItem::level, b.levelPatience.toNanos()));
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
-        this.admission = new Admission(plan);
         this.graph = new LinkGraph(plan, admission, sink);
         this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
         this.visitor = new UrlVisitor(plan,
@@ -546,7 +549,8 @@ public final class CrawlJob implements AutoCloseable {
                 stopped ? List.of() : c.orphans(), // unfetched pages may link to them
                 failure,
                 visitor.warnings(),
-                tally.startError());
+                tally.startError(),
+                tally.startFailure() != null ? tally.startStatus() : 0);
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
             try {

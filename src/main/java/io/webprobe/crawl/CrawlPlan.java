@@ -36,6 +36,8 @@ import java.util.Objects;
  *     browser does (on by default)
  * @param insecure accept any server certificate (a staging site's self-signed one)
  * @param caCertFile a PEM file of certificates to trust besides the usual authorities, or ""
+ * @param siteHeaders request headers for the site's own URLs only (a staging site's sign-in);
+ *     not stored in the crawl file, so a plan read from one has none
  */
 public record CrawlPlan(
         URI startUrl,
@@ -55,7 +57,8 @@ public record CrawlPlan(
         boolean allowPrivate,
         boolean cookies,
         boolean insecure,
-        String caCertFile) {
+        String caCertFile,
+        SiteHeaders siteHeaders) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -71,6 +74,7 @@ public record CrawlPlan(
         list = List.copyOf(list);
         useSitemaps = useSitemaps && list.isEmpty();
         Objects.requireNonNull(caCertFile, "caCertFile");
+        Objects.requireNonNull(siteHeaders, "siteHeaders");
         if (!CrawlLimit.THREADS.holds(threads)) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -135,6 +139,7 @@ public record CrawlPlan(
         b.cookies = cookies;
         b.insecure = insecure;
         b.caCertFile = caCertFile;
+        b.siteHeaders = siteHeaders;
         return b;
     }
 
@@ -182,6 +187,10 @@ public record CrawlPlan(
         return toBuilder().checkExternal(c).build();
     }
 
+    public CrawlPlan withSiteHeaders(SiteHeaders h) {
+        return toBuilder().siteHeaders(h).build();
+    }
+
     /** Builds a {@link CrawlPlan}; not thread-safe. */
     public static final class Builder {
         private final URI startUrl;
@@ -202,6 +211,7 @@ public record CrawlPlan(
         private boolean cookies = true;
         private boolean insecure;
         private String caCertFile = "";
+        private SiteHeaders siteHeaders = SiteHeaders.NONE;
 
         private Builder(URI startUrl, String userAgent) {
             this.startUrl = startUrl;
@@ -293,10 +303,17 @@ public record CrawlPlan(
             return this;
         }
 
+        /** See {@link CrawlPlan#siteHeaders()}. */
+        public Builder siteHeaders(SiteHeaders h) {
+            siteHeaders = h;
+            return this;
+        }
+
         public CrawlPlan build() {
             return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
                     maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
-                    useSitemaps, politeness, list, allowPrivate, cookies, insecure, caCertFile);
+                    useSitemaps, politeness, list, allowPrivate, cookies, insecure, caCertFile,
+                    siteHeaders);
         }
     }
 }

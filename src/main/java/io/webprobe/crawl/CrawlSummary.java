@@ -23,6 +23,8 @@ import java.time.Duration;
  *     (a sitemap that is not valid, say)
  * @param startError the failure behind {@code startFailure}, when the start URL got no
  *     answer (a TLS failure gets advice on trusting the certificate), else null
+ * @param startStatus the HTTP status behind {@code startFailure} when the start URL answered
+ *     one in this run (a 401 gets advice on signing in), else 0
  */
 public record CrawlSummary(
         boolean stopped,
@@ -36,12 +38,22 @@ public record CrawlSummary(
         java.util.List<String> orphans,
         String failure,
         java.util.List<String> warnings,
-        io.webprobe.http.ErrorKind startError) {
+        io.webprobe.http.ErrorKind startError,
+        int startStatus) {
 
     public CrawlSummary {
         skipped = java.util.Map.copyOf(skipped);
         orphans = java.util.List.copyOf(orphans);
         warnings = java.util.List.copyOf(warnings);
+    }
+
+    /** A summary without a start status. */
+    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
+            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
+            int sitemapUrls, java.util.List<String> orphans, String failure,
+            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError) {
+        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
+                orphans, failure, warnings, startError, 0);
     }
 
     /** All URLs not crawled: skipped by a limit or guard, and blocked by the site. */

@@ -23,6 +23,7 @@ final class CrawlTally {
     private final AtomicLong retryWaiting = new AtomicLong();
     private volatile String startFailure;
     private volatile ErrorKind startError;
+    private volatile int startStatus;
 
     /** The start URL as the crawl was given it (its first item's URL). */
     private final String start;
@@ -92,6 +93,7 @@ final class CrawlTally {
         String said = StartFailure.of(start, r.url(), r.status(), r.error(), r.errorMessage(),
                 null);
         if (said != null) {
+            startStatus = r.status();
             startFailure = said;
         }
     }
@@ -146,6 +148,11 @@ final class CrawlTally {
     }
 
     /** The start URL's error class when it could not be fetched, or null. */
+    /** The HTTP status behind {@link #startFailure()}, 0 when none. */
+    int startStatus() {
+        return startStatus;
+    }
+
     ErrorKind startError() {
         return startError;
     }

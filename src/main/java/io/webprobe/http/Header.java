@@ -37,6 +37,36 @@ public record Header(String name, String value) {
         return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
     }
 
+    /**
+     * The sign-in of HTTP basic authentication (RFC 7617, UTF-8) for this user and password.
+     *
+     * @throws IllegalArgumentException when the user name is empty or holds a colon, which
+     *     basic authentication cannot carry
+     */
+    public static Header basicSignIn(String user, String password) {
+        if (user.isEmpty()) {
+            throw new IllegalArgumentException("The user name is empty; give it as "
+                    + "NAME:PASSWORD.");
+        }
+        if (user.indexOf(':') >= 0 || user.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("A user name cannot hold a colon or a control "
+                    + "character in a basic sign-in.");
+        }
+        if (password.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new IllegalArgumentException("A password cannot hold a control character in "
+                    + "a basic sign-in.");
+        }
+        String token = java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Header("Authorization", "Basic " + token);
+    }
+
+    /** Why these headers sign in more than once, or null: one sign-in per request. */
+    public static String signInProblem(java.util.List<Header> headers) {
+        return headers.stream().filter(h -> h.is("Authorization")).count() > 1
+                ? "Give one sign-in: a user and password, or one Authorization header." : null;
+    }
+
     /** True when the name matches, ignoring case (RFC 9110 5.1). */
     public boolean is(String other) {
         return name.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT));

@@ -1,0 +1,166 @@
+package io.webprobe.cli;
+
+import static io.webprobe.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A staging site behind a password (HTTP basic authentication) is crawled with --user, and
+ * with -H headers; the sign-in and headers go to the site's own URLs only, never to the other
+ * hosts its links are checked on, and never into the crawl file.
+ */
+class CrawlSignInTest {
+    private static final String PASSWORD = "pässwörd-7781";
+    private static final String TOKEN = "staging-token-99321";
+
+    private final LocalHttpServer site = new LocalHttpServer();
+    private final LocalHttpServer other = new LocalHttpServer();
+    /** "path Authorization X-Token" for each request to either server. */
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+        other.close();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private LocalHttpServer.Route signedIn(LocalHttpServer.Route page) {
+        return ex -> {
+            note(ex);
+            if (!basic("ann", PASSWORD).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
+                LocalHttpServer.send(ex, 401, "text/html", "sign in");
+                return;
+            }
+            page.handle(ex);
+        };
+    }
+
+    private void note(HttpExchange ex) {
+        seen.add(ex.getRequestURI().getPath() + " " + ex.getRequestHeaders().getFirst(
+                "Authorization") + " " + ex.getRequestHeaders().getFirst("X-Token"));
+    }
+
+    private String stagingSite() {
+        site.route("/robots.txt", signedIn(LocalHttpServer.respond(200, "text/plain",
+                "User-agent: *\nDisallow: /private/\n")));
+        site.route("/", signedIn(LocalHttpServer.html("<title>Staging</title>"
+                + "<a href=\"/a\">a</a><a href=\"" + other.url("/elsewhere") + "\">x</a>")));
+        site.route("/a", signedIn(LocalHttpServer.html("<title>A</title>")));
+        other.route("/elsewhere", ex -> {
+            note(ex);
+            LocalHttpServer.send(ex, 200, "text/html", "<title>Elsewhere</title>");
+        });
+        return site.url("/");
+    }
+
+    @Test
+    void theSignInAndHeadersGoToTheSiteOnlyAndNeverIntoTheFile() throws Exception {
+        String start = stagingSite();
+        Path db = dir.resolve("staging.webprobe");
+
+        CliRun r = run("crawl", start, "--quiet", "--user", "ann:" + PASSWORD, "-H",
+                "X-Token: " + TOKEN, "--db", db.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith("Crawled 3 URLs");
+        String auth = basic("ann", PASSWORD);
+        assertThat(seen).contains("/robots.txt " + auth + " " + TOKEN, "/ " + auth + " " + TOKEN,
+                "/a " + auth + " " + TOKEN);
+        assertThat(seen).filteredOn(s -> s.startsWith("/elsewhere")).isNotEmpty()
+                .allMatch(s -> s.equals("/elsewhere null null"));
+        // nothing of the sign-in in the file or beside it
+        for (Path f : Files.list(dir).toList()) {
+            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertThat(bytes).doesNotContain(TOKEN, auth.substring("Basic ".length()), "7781");
+        }
+    }
+
+    @Test
+    void aSiteAskingForASignInSaysHowToGiveOneAndAWrongOneIsSaidToBeWrong() throws Exception {
+        String start = stagingSite();
+
+        CliRun none = run("crawl", start, "--quiet");
+        CliRun wrong = run("crawl", start, "--quiet", "--user", "ann:guess");
+
+        assertEquals(2, none.exitCode());
+        assertThat(none.err()).isEqualTo("webprobe: The start URL " + start + " answered HTTP "
+                + "401. The site asks for a sign-in: give it with --user NAME:PASSWORD.\n");
+        assertEquals(2, wrong.exitCode());
+        assertThat(wrong.err()).isEqualTo("webprobe: The start URL " + start + " answered HTTP "
+                + "401. The site did not accept the sign-in given.\n");
+    }
+
+    /** The file keeps no sign-in, so a resume is given it again, and works with it. */
+    @Test
+    void aResumeIsGivenTheSignInAgain() throws Exception {
+        int port = site.port();
+        site.close(); // the site is down: the crawl stops with its start URL still to fetch
+        Path db = dir.resolve("staging.webprobe");
+        assertEquals(2, run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "--user",
+                "ann:" + PASSWORD, "--db", db.toString()).exitCode());
+
+        try (LocalHttpServer up = new LocalHttpServer(port)) {
+            up.route("/", signedIn(LocalHttpServer.html("<a href=\"/a\">a</a>")));
+            up.route("/a", signedIn(LocalHttpServer.html("a")));
+
+            CliRun resumed = run("crawl", "--resume", db.toString(), "--quiet", "--user",
+                    "ann:" + PASSWORD);
+
+            assertEquals(0, resumed.exitCode(), resumed.err());
+            assertThat(resumed.out()).startsWith("Crawled 2 URLs");
+            assertThat(up.hits("/a")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void headersTheCrawlSetsItselfAndAMissingPasswordAreRefusedBeforeAnyRequest()
+            throws Exception {
+        String start = stagingSite();
+
+        assertPlain(run("crawl", start, "-H", "Host: elsewhere"), "webprobe: The Host header "
+                + "is set by Webprobe itself for each request, so it cannot be given.\n");
+        assertPlain(run("crawl", start, "-H", "User-Agent: me"), "webprobe: Set the User-Agent "
+                + "with the user agent setting (--user-agent), which every request sends, not "
+                + "as a header.\n");
+        assertPlain(run("crawl", start, "-H", "no colon"), "webprobe: 'no colon' is not a "
+                + "header; write it as 'Name: value'\n");
+        assertPlain(run("crawl", start, "--user", "ann:x", "-H", "Authorization: Bearer t"),
+                "webprobe: Give one sign-in: a user and password, or one Authorization "
+                        + "header.\n");
+        assertPlain(run("crawl", start, "--user", ":x"),
+                "webprobe: The user name is empty; give it as NAME:PASSWORD.\n");
+        // no terminal to ask on here, and no WEBPROBE_PASSWORD in the test's environment
+        if (System.getenv("WEBPROBE_PASSWORD") == null) {
+            assertPlain(run("crawl", start, "--user", "ann"), "webprobe: --user ann needs a "
+                    + "password: give it as --user ann:PASSWORD, set WEBPROBE_PASSWORD, or run "
+                    + "in a terminal to be asked.\n");
+        }
+        assertThat(seen).isEmpty();
+    }
+
+    private static void assertPlain(CliRun r, String err) {
+        assertEquals(2, r.exitCode(), r.err());
+        assertThat(r.err()).isEqualTo(err);
+    }
+}
