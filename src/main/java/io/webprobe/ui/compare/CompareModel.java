@@ -41,6 +41,8 @@ import javafx.collections.transformation.FilteredList;
  * on a background thread. FX thread only.
  */
 public final class CompareModel {
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(CompareModel.class);
     private final Executor background;
     private final Executor fx;
     private final DialogService dialogs;
@@ -260,21 +262,32 @@ public final class CompareModel {
                     done.complete(null);
                 });
             } catch (StoreException e) {
-                fx.execute(() -> {
-                    if (asked != choice) {
-                        endedStale(done); // another pair chosen meanwhile
-                        return;
-                    }
-                    running.set(false);
-                    nothingFound = null;
-                    sayEmpty();
-                    status.set(e.getMessage());
-                    dialogs.showError("Cannot compare", e.getMessage());
-                    done.complete(null);
-                });
+                failed(asked, done, e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // not left at "Comparing…" for ever: said, and the details logged
+                LOG.error("Comparing {} with {} failed", a, b, e);
+                failed(asked, done, e instanceof OutOfMemoryError
+                        ? io.webprobe.OutOfMemory.SENTENCE
+                        : "The comparison failed; the details are in Webprobe's log.");
             }
         });
         return done;
+    }
+
+    /** A comparison that could not be made: said, unless another pair was chosen meanwhile. */
+    private void failed(long asked, CompletableFuture<Void> done, String why) {
+        fx.execute(() -> {
+            if (asked != choice) {
+                endedStale(done); // another pair chosen meanwhile
+                return;
+            }
+            running.set(false);
+            nothingFound = null;
+            sayEmpty();
+            status.set(why);
+            dialogs.showError("Cannot compare", why);
+            done.complete(null);
+        });
     }
 
     /**
