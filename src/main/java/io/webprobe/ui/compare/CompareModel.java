@@ -212,18 +212,7 @@ public final class CompareModel {
                 String refusal = sameFile(a, b) ? null
                         : ComparePair.refusal(sa, nameA, sb, nameB);
                 if (refusal != null) {
-                    fx.execute(() -> {
-                        if (asked != choice) {
-                            endedStale(done); // another pair chosen meanwhile
-                            return;
-                        }
-                        running.set(false);
-                        nothingFound = null;
-                        sayEmpty();
-                        status.set(refusal);
-                        dialogs.showError("Cannot compare", refusal);
-                        done.complete(null);
-                    });
+                    failed(asked, done, refusal);
                     return;
                 }
                 CrawlDiff.Counts c = CrawlDiff.compare(ra, rb, found::add);
@@ -274,7 +263,10 @@ public final class CompareModel {
         return done;
     }
 
-    /** A comparison that could not be made: said, unless another pair was chosen meanwhile. */
+    /**
+     * A comparison that could not be made (refused, or failed): said, unless another pair was
+     * chosen meanwhile.
+     */
     private void failed(long asked, CompletableFuture<Void> done, String why) {
         fx.execute(() -> {
             if (asked != choice) {
