@@ -10,6 +10,7 @@ import io.webprobe.crawl.Recheck;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlFiles;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -138,9 +139,9 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
-                    throws StoreException {
-                CrawlPlan plan = store.plan();
+            public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener,
+                    SiteHeaders signIn) throws StoreException {
+                CrawlPlan plan = store.plan().withSiteHeaders(signIn);
                 HttpProbe probe;
                 try {
                     probe = CrawlProbes.forPlan(plan);
@@ -154,8 +155,9 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public Recheck recheck(CrawlStore store, Clock clock) throws StoreException {
-                CrawlPlan plan = store.plan();
+            public Recheck recheck(CrawlStore store, Clock clock, SiteHeaders signIn)
+                    throws StoreException {
+                CrawlPlan plan = store.plan().withSiteHeaders(signIn);
                 try {
                     return new Recheck(plan, CrawlProbes.forPlan(plan), store.sink(), clock);
                 } catch (TlsTrust.TrustException e) {

@@ -32,6 +32,8 @@ public final class Recheck implements AutoCloseable {
     private final HttpProbe probe;
     private final CrawlSink sink;
     private final Fetcher fetcher;
+    /** The same for the site's own URLs: with the plan's sign-in. */
+    private final Fetcher siteFetcher;
     private final ResponseClassifier classifier;
     private final RobotsGate robots;
     private final VisitMaker rows;
@@ -46,8 +48,11 @@ public final class Recheck implements AutoCloseable {
         this.probe = probe;
         this.sink = sink;
         this.fetcher = new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> false);
+        // a re-check fetches one URL, no redirect: its own row says whether it is the site's
+        HttpProbe signed = SiteHeadersProbe.wrap(probe, plan.siteHeaders(), uri -> true);
+        this.siteFetcher = new Fetcher(signed, plan.timeout(), plan.maxBodyBytes(), () -> false);
         this.classifier = new ResponseClassifier(plan.politeness().withMaxRetries(0), clock);
-        this.robots = new RobotsGate(new RobotsRules(probe, plan.timeout(), List.of()),
+        this.robots = new RobotsGate(new RobotsRules(signed, plan.timeout(), List.of()),
                 plan.respectRobots(), 0, (host, nanos) -> { });
         this.rows = new VisitMaker(plan, null, ParseBudget.forHeap());
     }
@@ -68,7 +73,7 @@ public final class Recheck implements AutoCloseable {
             result = CrawlResult.builder(t.url()).depth(t.depth()).referrer(t.referrer())
                     .external(t.external()).skipped(SkipReason.ROBOTS).message(blocked).build();
         } else {
-            r = fetcher.fetch(uri, item.target(), t.external());
+            r = (t.external() ? fetcher : siteFetcher).fetch(uri, item.target(), t.external());
             try {
                 ResponseClassifier.Verdict v = classifier.classify(r, 0, false);
                 if (v instanceof ResponseClassifier.Blocked b) {

@@ -61,6 +61,17 @@ public final class FakeDialogs implements DialogService {
                 : CANCEL.equals(answer) ? Optional.empty() : Optional.of(answer);
     }
 
+    /** Answers to {@link #askSignIn}, one per call; none left: cancelled. */
+    public final java.util.Deque<SignIn> signInAnswers =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    @Override
+    public Optional<SignIn> askSignIn(String site, String refusedUser) {
+        record("askSignIn", site + (refusedUser != null ? " (" + refusedUser + " refused)"
+                : ""));
+        return Optional.ofNullable(signInAnswers.poll());
+    }
+
     @Override
     public void showError(String title, String message) {
         record("showError", message);

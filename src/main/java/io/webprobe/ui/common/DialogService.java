@@ -46,6 +46,27 @@ public interface DialogService {
         return java.util.Optional.of(choices.get(0));
     }
 
+    /** A user name and password typed into {@link #askSignIn}. */
+    record SignIn(String user, String password) {
+        /** The password stays out of logs and traces. */
+        @Override
+        public String toString() {
+            return "SignIn[" + user + "]";
+        }
+    }
+
+    /**
+     * Asks for the user name and password a site asked for (HTTP basic authentication); empty
+     * when the user cancels.
+     *
+     * @param site the site's host (and port), as the user knows it
+     * @param refusedUser the user name of a sign-in the site did not accept (filled in), or
+     *     null when none was given before
+     */
+    default Optional<SignIn> askSignIn(String site, String refusedUser) {
+        return Optional.empty();
+    }
+
     /** Shows a plain-sentence error. */
     void showError(String title, String message);
 

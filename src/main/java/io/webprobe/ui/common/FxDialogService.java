@@ -97,6 +97,43 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<SignIn> askSignIn(String site, String refusedUser) {
+        boolean refused = refusedUser != null;
+        javafx.scene.control.Dialog<SignIn> d = new javafx.scene.control.Dialog<>();
+        d.setTitle("Sign in");
+        d.setHeaderText(refused
+                ? site + " did not accept that user name and password. Try again?"
+                : site + " asks for a user name and password.");
+        javafx.scene.control.TextField user = new javafx.scene.control.TextField();
+        user.setId("signInUser");
+        user.setText(refused ? refusedUser : "");
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("signInPassword");
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new javafx.scene.control.Label("User name:"), user);
+        grid.addRow(1, new javafx.scene.control.Label("Password:"), password);
+        javafx.scene.control.Label note = new javafx.scene.control.Label("Sent to this site "
+                + "only, for as long as this window is open; never saved.");
+        note.setWrapText(true);
+        grid.add(note, 0, 2, 2, 1);
+        d.getDialogPane().setContent(grid);
+        javafx.scene.control.ButtonType signIn = new javafx.scene.control.ButtonType(
+                "Sign in and crawl", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(signIn, javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(signIn).disableProperty()
+                .bind(user.textProperty().isEmpty());
+        d.setResultConverter(b -> b == signIn ? new SignIn(user.getText(), password.getText())
+                : null);
+        d.initOwner(owner.get());
+        d.setResizable(true);
+        javafx.application.Platform.runLater(refused ? password::requestFocus
+                : user::requestFocus);
+        return d.showAndWait();
+    }
+
+    @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(confirmLabel,
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);

@@ -5,6 +5,7 @@ import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.Recheck;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import java.time.Clock;
@@ -21,10 +22,16 @@ public interface CrawlJobFactory {
      * A job writing to the store.
      *
      * @param resume where a stopped crawl stood, or null for a new crawl
+     * @param signIn what the site's own URLs are sent besides (a sign-in the crawl file does
+     *     not keep)
      */
-    CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
-            throws StoreException;
+    CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener,
+            SiteHeaders signIn) throws StoreException;
 
-    /** Fetches URLs of the store's crawl again, writing through its sink. */
-    Recheck recheck(CrawlStore store, Clock clock) throws StoreException;
+    /**
+     * Fetches URLs of the store's crawl again, writing through its sink.
+     *
+     * @param signIn what the site's own URLs are sent besides
+     */
+    Recheck recheck(CrawlStore store, Clock clock, SiteHeaders signIn) throws StoreException;
 }

@@ -5,6 +5,7 @@ import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.crawl.ResumeState;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -49,8 +50,12 @@ final class CrawlLauncher {
         this.fx = fx;
     }
 
-    /** Makes a new crawl file and a job for this plan. */
-    void launch(CrawlPlan plan, CrawlListener listener, Handover then) {
+    /**
+     * Makes a new crawl file and a job for this plan.
+     *
+     * @param signIn what the site's own URLs are sent besides (not kept in the file)
+     */
+    void launch(CrawlPlan plan, SiteHeaders signIn, CrawlListener listener, Handover then) {
         background.execute(() -> {
             try {
                 // the certificate file is read first: a crawl file is not made for nothing
@@ -69,7 +74,7 @@ final class CrawlLauncher {
             }
             CrawlJob j;
             try {
-                j = jobs.job(store, null, listener);
+                j = jobs.job(store, null, listener, signIn);
             } catch (StoreException | RuntimeException e) {
                 store.close();
                 fx.execute(() -> then.failed(whyNotStarted(e)));
@@ -80,13 +85,13 @@ final class CrawlLauncher {
     }
 
     /** Makes a job that continues the crawl in this file (it stopped, or its process died). */
-    void resume(CrawlStore store, CrawlListener listener, Handover then) {
+    void resume(CrawlStore store, SiteHeaders signIn, CrawlListener listener, Handover then) {
         // reading where it stood and restoring its queue read the file: not on the FX thread
         background.execute(() -> {
             CrawlJob j;
             try {
                 ResumeState state = store.resumeState();
-                j = jobs.job(store, state, listener);
+                j = jobs.job(store, state, listener, signIn);
             } catch (StoreException | RuntimeException e) {
                 fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;

@@ -104,7 +104,9 @@ public final class CrawlViewModel implements AutoCloseable {
         this.live = workspace.live();
         this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
                 s.fx());
-        this.rechecker = new Rechecker(jobs::recheck, s.background(), s.fx());
+        this.signIn = new SiteSignIn(s.dialogs());
+        this.rechecker = new Rechecker((store, clock) -> jobs.recheck(store, clock,
+                signIn.forPlan(store.plan())), s.background(), s.fx());
         this.launcher = new CrawlLauncher(jobs, s.background(), s.fx());
         this.opening = new CrawlOpening(new CrawlOpening.Tab() {
             @Override
@@ -289,7 +291,8 @@ public final class CrawlViewModel implements AutoCloseable {
         generation++;
         Starting token = starting(plan);
         live.say(what + " …");
-        launcher.launch(plan, token.listener(), token);
+        newCrawl = true;
+        launcher.launch(plan, signIn.forPlan(plan), token.listener(), token);
         return true;
     }
 
@@ -314,7 +317,8 @@ public final class CrawlViewModel implements AutoCloseable {
         CrawlStore store = c.store();
         Starting token = starting(store.plan());
         live.say("Resuming " + store.file().getFileName() + " …");
-        launcher.resume(store, token.listener(), token);
+        newCrawl = false;
+        launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
     }
 
     /**
@@ -360,6 +364,11 @@ public final class CrawlViewModel implements AutoCloseable {
             failedToStart(this, why);
         }
     }
+
+    /** The sign-in a site asked for in this window (kept in memory only). */
+    private final SiteSignIn signIn;
+    /** Whether the crawl running (or last run) was started anew rather than resumed. */
+    private boolean newCrawl;
 
     private Starting starting;
 
@@ -493,6 +502,10 @@ public final class CrawlViewModel implements AutoCloseable {
             opening.offerAfterStop(c.store(), summary.startFailure());
         } else {
             input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
+        }
+        if (summary.startStatus() == 401 && newCrawl && signIn.ask(c.store().plan())) {
+            start(); // the same crawl again, signed in (as a browser asks, then loads again)
+            return;
         }
         if (summary.failure() != null) {
             // the file could not be written (a full disk): it is marked stopped, in a small

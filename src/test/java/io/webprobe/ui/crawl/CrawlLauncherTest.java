@@ -59,8 +59,8 @@ class CrawlLauncherTest {
         }
 
         @Override
-        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener l)
-                throws StoreException {
+        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener l,
+                io.webprobe.crawl.SiteHeaders signIn) throws StoreException {
             resumes.add(resume);
             CrawlJob j = jobs.make(store, resume, l);
             jobsMade.add(j);
@@ -68,7 +68,8 @@ class CrawlLauncherTest {
         }
 
         @Override
-        public Recheck recheck(CrawlStore store, Clock clock) {
+        public Recheck recheck(CrawlStore store, Clock clock,
+                io.webprobe.crawl.SiteHeaders signIn) {
             throw new AssertionError("not a launcher's");
         }
     }, background::add, fx::add);
@@ -113,7 +114,7 @@ class CrawlLauncherTest {
 
     @Test
     void aNewCrawlIsMadeInTheBackgroundHandedOverOnTheFxThreadAndStartedInTheBackground() {
-        launcher.launch(PLAN, listener, then);
+        launcher.launch(PLAN, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         assertThat(storesMade).as("nothing is made on the caller's (FX) thread").isEmpty();
         assertThat(fx).isEmpty();
 
@@ -133,7 +134,7 @@ class CrawlLauncherTest {
     @Test
     void aJobTheCallerDoesNotTakeIsNotStarted() {
         take = false;
-        launcher.launch(PLAN, listener, then);
+        launcher.launch(PLAN, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         runAll(fx);
 
@@ -144,7 +145,7 @@ class CrawlLauncherTest {
     @Test
     void aCertificateFileThatCannotBeReadIsItsSentenceAndNoCrawlFileIsMade() throws Exception {
         Path pem = Files.writeString(dir.resolve("staging.pem"), "not a certificate");
-        launcher.launch(PLAN.toBuilder().caCertFile(pem.toString()).build(), listener, then);
+        launcher.launch(PLAN.toBuilder().caCertFile(pem.toString()).build(), io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         runAll(fx);
 
@@ -160,7 +161,7 @@ class CrawlLauncherTest {
             throw new StoreException("A file named x already exists; Webprobe does not "
                     + "overwrite it. Choose another name.");
         };
-        launcher.launch(PLAN, listener, then);
+        launcher.launch(PLAN, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         assertThat(failures).as("said on the FX thread").isEmpty();
         runAll(fx);
@@ -176,7 +177,7 @@ class CrawlLauncherTest {
         stores = plan -> {
             throw new IllegalArgumentException("unexpected");
         };
-        launcher.launch(PLAN, listener, then);
+        launcher.launch(PLAN, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         runAll(fx);
 
@@ -191,7 +192,7 @@ class CrawlLauncherTest {
         jobs = (store, resume, l) -> {
             throw new StoreException("Cannot write to the crawl file: the disk is full.");
         };
-        launcher.launch(PLAN, listener, then);
+        launcher.launch(PLAN, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         runAll(fx);
 
@@ -206,7 +207,7 @@ class CrawlLauncherTest {
         jobs = (store, resume, l) -> {
             throw new IllegalStateException("ssl=0x7f00 internal state");
         };
-        launcher.launch(PLAN, listener, then);
+        launcher.launch(PLAN, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         runAll(fx);
 
@@ -218,7 +219,7 @@ class CrawlLauncherTest {
     void aResumedCrawlsJobCarriesOnFromItsFileAndIsStartedInTheBackground() throws Exception {
         CrawlStore store = stores.make(PLAN);
         storesMade.add(store);
-        launcher.resume(store, listener, then);
+        launcher.resume(store, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         assertThat(jobsMade).isEmpty();
 
         runAll(background);
@@ -236,7 +237,7 @@ class CrawlLauncherTest {
         jobs = (s, resume, l) -> {
             throw new StoreException("The crawl file is damaged.");
         };
-        launcher.resume(store, listener, then);
+        launcher.resume(store, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
         runAll(background);
         runAll(fx);
 

@@ -843,4 +843,68 @@ class CrawlViewModelTest {
     private static String[] headers(List<? extends Column<?>> columns) {
         return columns.stream().map(Column::header).toArray(String[]::new);
     }
+
+    /** A route that answers only a request signed in as ann with this password. */
+    private static LocalHttpServer.Route signedIn(String password, LocalHttpServer.Route page) {
+        String good = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("ann:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ex -> {
+            if (!good.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
+                LocalHttpServer.send(ex, 401, "text/html", "sign in");
+                return;
+            }
+            page.handle(ex);
+        };
+    }
+
+    /**
+     * A site behind a password: its start URL's 401 asks for a user name and password (again,
+     * saying so, when the first is refused), and the crawl runs again signed in; a later crawl
+     * of the site in this window is signed in without asking, and the file keeps no password.
+     */
+    @Test
+    void aSiteAskingForASignInIsAskedForOneAndCrawledWithIt() throws Exception {
+        server.route("/", signedIn("s3cret-4417", html("<a href=\"/a\">a</a>")));
+        server.route("/a", signedIn("s3cret-4417", html("a")));
+        h.dialogs.signInAnswers.add(new io.webprobe.ui.common.DialogService.SignIn("ann",
+                "guess"));
+        h.dialogs.signInAnswers.add(new io.webprobe.ui.common.DialogService.SignIn("ann",
+                "s3cret-4417"));
+        String site = "127.0.0.1:" + server.port();
+
+        start(server.url("/"));
+        awaitCrawlEnd();
+
+        assertThat(h.dialogs.details).filteredOn(d -> d.startsWith("askSignIn"))
+                .containsExactly("askSignIn: " + site, "askSignIn: " + site
+                        + " (ann refused)");
+        assertThat(rows()).extracting(CrawlResult::status).containsOnly(200);
+        assertThat(rows()).hasSize(2);
+        assertThat(status()).startsWith("Finished");
+
+        start(server.url("/a"));
+        awaitCrawlEnd();
+        assertThat(h.dialogs.calls).filteredOn("askSignIn"::equals).hasSize(2);
+        assertThat(rows()).extracting(CrawlResult::status).containsExactly(200);
+        for (CrawlStore store : h.stores) {
+            assertThat(new String(Files.readAllBytes(store.file()),
+                    java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("s3cret",
+                            java.util.Base64.getEncoder().encodeToString("ann:s3cret-4417"
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Cancelled: the crawl stays as it ended, its start URL's 401 said. */
+    @Test
+    void aSignInCancelledLeavesTheCrawlAsItEnded() throws Exception {
+        server.route("/", signedIn("x", html("home")));
+
+        start(server.url("/"));
+        awaitCrawlEnd();
+
+        assertThat(h.dialogs.calls).filteredOn("askSignIn"::equals).hasSize(1);
+        assertThat(h.stores).hasSize(1);
+        assertThat(status()).contains("401");
+    }
 }

@@ -86,9 +86,9 @@ final class VmHarness implements AutoCloseable {
         }
 
         @Override
-        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener)
-                throws StoreException {
-            CrawlPlan plan = store.plan();
+        public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener,
+                io.webprobe.crawl.SiteHeaders signIn) throws StoreException {
+            CrawlPlan plan = store.plan().withSiteHeaders(signIn);
             jobsCreated.incrementAndGet();
             plans.add(plan);
             // as the app wires it: the plan's user agent is the one sent, a certificate file
@@ -105,8 +105,9 @@ final class VmHarness implements AutoCloseable {
         }
 
         @Override
-        public Recheck recheck(CrawlStore store, Clock clock) throws StoreException {
-            CrawlPlan plan = store.plan();
+        public Recheck recheck(CrawlStore store, Clock clock,
+                io.webprobe.crawl.SiteHeaders signIn) throws StoreException {
+            CrawlPlan plan = store.plan().withSiteHeaders(signIn);
             return new Recheck(plan, new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)),
                     store.sink(), clock);
         }

@@ -1,0 +1,60 @@
+package io.webprobe.ui.crawl;
+
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.SiteHeaders;
+import io.webprobe.http.Header;
+import io.webprobe.http.Urls;
+import io.webprobe.ui.common.DialogService;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sign-in a site asked this window for (HTTP basic authentication), as a browser keeps
+ * it: asked for when a crawl's start URL answers 401, held in memory only (never in the crawl
+ * file, the settings or a log), and sent to that site's own URLs by its later crawls, resumes
+ * and re-checks until the window closes. Asked and set on the FX thread; read by the
+ * background threads that make jobs and re-checks.
+ */
+final class SiteSignIn {
+    private final DialogService dialogs;
+    /** The site it is for, "host:port" as {@link Urls#hostAndPort} gives it. */
+    private volatile String site = "";
+    private volatile SiteHeaders headers = SiteHeaders.NONE;
+    /** Its user name, to fill in when the site refuses it. */
+    private String user = "";
+
+    SiteSignIn(DialogService dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** What a crawl of this plan sends its site's URLs: the sign-in if it is for its site. */
+    SiteHeaders forPlan(CrawlPlan plan) {
+        SiteHeaders h = headers;
+        return site.equals(Urls.hostAndPort(plan.startUrl())) ? h : SiteHeaders.NONE;
+    }
+
+    /**
+     * The start URL of a crawl of this plan answered 401: asks for a user name and password
+     * (saying so when the ones given before were refused).
+     *
+     * @return whether one was given, to crawl again with it
+     */
+    boolean ask(CrawlPlan plan) {
+        String host = Urls.hostAndPort(plan.startUrl());
+        boolean refused = !forPlan(plan).isEmpty();
+        Optional<DialogService.SignIn> typed = dialogs.askSignIn(host, refused ? user : null);
+        if (typed.isEmpty()) {
+            return false;
+        }
+        try {
+            headers = SiteHeaders.of(List.of(Header.basicSignIn(typed.get().user(),
+                    typed.get().password())));
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("Cannot sign in", e.getMessage());
+            return false;
+        }
+        site = host;
+        user = typed.get().user();
+        return true;
+    }
+}
