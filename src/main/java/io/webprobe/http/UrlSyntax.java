@@ -72,7 +72,9 @@ public final class UrlSyntax {
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             // sent on every request, kept in every row and file: refused rather than leaked
             throw new InvalidUrlException("The address has a user name or password in it (before "
-                    + "the @); Webprobe does not send those from an address, so remove them.");
+                    + "the @); Webprobe does not take those from an address: remove them, and "
+                    + "sign in with --user on the command line (the app asks when the site "
+                    + "does).");
         }
         if (!Urls.isRequestableHost(url.host())) {
             throw new InvalidUrlException("The host name " + shortened(url.host())

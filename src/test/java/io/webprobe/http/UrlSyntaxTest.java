@@ -65,8 +65,8 @@ class UrlSyntaxTest {
             https://                 | The address has no host name after https://.
             http:                    | The address has no host name after http://.
             http://user@/x           | The address has no host name after http://.
-            http://user:pw@example.com:8080/ | The address has a user name or password in it (before the @); Webprobe does not send those from an address, so remove them.
-            http://user@example.com/ | The address has a user name or password in it (before the @); Webprobe does not send those from an address, so remove them.
+            http://user:pw@example.com:8080/ | The address has a user name or password in it (before the @); Webprobe does not take those from an address: remove them, and sign in with --user on the command line (the app asks when the site does).
+            http://user@example.com/ | The address has a user name or password in it (before the @); Webprobe does not take those from an address: remove them, and sign in with --user on the command line (the app asks when the site does).
             http://127.0.0.1:99999/  | Port 99999 is out of range: ports go from 1 to 65535.
             localhost:65536          | Port 65536 is out of range: ports go from 1 to 65535.
             http://127.0.0.1:0/      | Port 0 is out of range: ports go from 1 to 65535.
