@@ -304,7 +304,13 @@ public final class PingCommand implements Callable<Integer> {
                 throw new IllegalStateException(e.getCause());
             }
             progress.close();
-            return report(plan, last, job.requestsBeforeClock(), logWriter, out, err);
+            int code = report(plan, last, job.requestsBeforeClock(), logWriter, out, err);
+            for (String note : job.notRequested()) {
+                // its row shows one failed request: say that it was all it got, and why
+                err.println("webprobe: note: " + note);
+            }
+            err.flush();
+            return code;
         }
     }
 

@@ -118,7 +118,8 @@ final class NioConnection {
             return;
         }
         if (targets.address(target) == null) {
-            fail(ErrorClassifier.dnsFailure());
+            ErrorClassifier.Classified why = targets.unusable(target);
+            fail(why != null ? why : ErrorClassifier.dnsFailure());
             return;
         }
         out.clear();

@@ -32,6 +32,9 @@ final class NioEngine implements PingEngine {
     private boolean stoppedEarly;
     /** Guarded by this: the warm-up before the clock, once {@link #prepare} ran. */
     private LocalWarmUp warmUp;
+    /** Guarded by this: the targets' host lookups before the clock, once {@link #prepare} ran. */
+    private CompletableFuture<Void> lookups;
+    private final NioTargets targets;
 
     /**
      * Opens the loops' selectors and prepares the connections; no thread starts yet.
@@ -51,6 +54,7 @@ final class NioEngine implements PingEngine {
         this.onDone = onDone;
         PingPlan plan = run.plan();
         NioTargets targets = new NioTargets(plan);
+        this.targets = targets;
         int n = Math.min(plan.concurrency(), Runtime.getRuntime().availableProcessors());
         int slot = 0;
         for (int k = 0; k < n; k++) {
@@ -72,18 +76,33 @@ final class NioEngine implements PingEngine {
 
     /**
      * Warms the loops' code up against a server inside this process ({@link LocalWarmUp}), so
-     * the first requests measure the targets; the targets get none of it.
+     * the first requests measure the targets; the targets get none of it. Meanwhile resolves
+     * the targets' host names ({@link NioTargets#resolveAll}, within the run's timeout), so no
+     * loop waits for DNS on the clock; a target that cannot be set up is then not requested in
+     * the run ({@link PingRun#skip}): one failure says why.
      */
     @Override
     public CompletableFuture<Long> prepare() {
         LocalWarmUp w = new LocalWarmUp(run.plan());
+        CompletableFuture<Void> resolving = new CompletableFuture<>();
         synchronized (this) {
             warmUp = w;
+            lookups = resolving;
             if (stoppedEarly) {
                 w.stop();
+                resolving.complete(null);
             }
         }
-        return w.start().thenApply(answered -> 0L);
+        targets.resolveAll(run.plan().timeout()).whenComplete((v, e) -> resolving.complete(null));
+        return CompletableFuture.allOf(w.start(), resolving).handle((v, e) -> {
+            for (int t = 0; t < run.targets().size(); t++) {
+                io.webprobe.http.ErrorClassifier.Classified why = targets.unusable(t);
+                if (why != null) {
+                    run.skip(t, why);
+                }
+            }
+            return 0L;
+        });
     }
 
     @Override
@@ -106,6 +125,9 @@ final class NioEngine implements PingEngine {
     public synchronized void stop() {
         if (warmUp != null) {
             warmUp.stop();
+        }
+        if (lookups != null) {
+            lookups.complete(null); // a slow name is not waited for
         }
         if (!started) {
             stoppedEarly = true;

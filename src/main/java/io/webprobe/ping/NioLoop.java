@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * to begin, fails the requests whose deadline has passed, and waits on the selector until a
  * socket is ready, the next open-loop request is due, or the nearest deadline comes.
  *
- * <p>Host names are resolved on first use ({@link NioTargets}); a target that cannot be set up
- * (a name that does not resolve, a port out of range) fails its own requests and nothing else.
+ * <p>Host names are resolved before the clock ({@link NioTargets#resolveAll}); a target that
+ * cannot be set up (a name that does not resolve, a port out of range) gets one failure,
+ * recorded by the first loop as it starts ({@link PingRun#recordSkipped}), and no request.
  * Anything unexpected (a bug, out of memory) fails the whole run through
  * {@link PingRun#fail}, which the job reports in one sentence: a loop never dies silently.
  *
@@ -47,6 +48,8 @@ final class NioLoop implements Runnable {
             k -> ((NioConnection) k.attachment()).onReady(k);
     private final Selector selector;
     private final NioConnection[] connections;
+    /** This loop records the skipped targets' failures as it starts (the engine's first). */
+    private final boolean first;
     private RecordRing ring;
     private long nextDeadline;
     private boolean deadlineArmed;
@@ -69,6 +72,7 @@ final class NioLoop implements Runnable {
         this.run = run;
         this.onEnd = onEnd;
         this.onFailure = onFailure;
+        this.first = firstSlot == 0;
         this.selector = Selector.open();
         connections = new NioConnection[connectionCount];
         for (int i = 0; i < connectionCount; i++) {
@@ -93,6 +97,9 @@ final class NioLoop implements Runnable {
                 return;
             }
             ring = run.newRing(false);
+            if (first) {
+                run.recordSkipped(ring);
+            }
             for (NioConnection c : connections) {
                 c.next();
             }

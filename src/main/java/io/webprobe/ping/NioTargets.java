@@ -1,19 +1,18 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.ErrorClassifier;
-import io.webprobe.http.HostAddresses;
 import io.webprobe.http.Http1RequestEncoder;
 import io.webprobe.http.TlsTrust;
-import io.webprobe.http.UrlSyntax;
 import io.webprobe.http.Urls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -24,9 +23,12 @@ import javax.net.ssl.SSLEngine;
  * The targets of a run as the event loops need them, shared by every loop: each URL's request
  * head (encoded once), its endpoint (scheme, host and port: targets with the same endpoint may
  * share a connection), whether it speaks TLS, and what makes it impossible to request at all (a
- * port out of range, a URL that is not http or https). Host names are resolved on first use, by
- * whichever loop needs them first, once per endpoint; a name that does not resolve fails every
- * request to it as {@link io.webprobe.http.ErrorKind#DNS}.
+ * port out of range, a URL that is not http or https). Host names are resolved before the
+ * run's clock starts ({@link #resolveAll}, from {@link NioEngine#prepare}), all at once; a
+ * target whose name does not resolve is then not requested ({@link PingRun#skip}). Without
+ * that step (a throwaway run to a literal address), a name is resolved on first use, by
+ * whichever loop needs it first, once per endpoint, and a name that does not resolve fails
+ * every request to it as {@link io.webprobe.http.ErrorKind#DNS}.
  *
  * <p>TLS handshakes are gated per endpoint ({@link #handshakeGate}): the first connection to
  * an https endpoint handshakes alone, and the others wait until its first answer is in (on TLS
@@ -35,7 +37,6 @@ import javax.net.ssl.SSLEngine;
  */
 final class NioTargets {
     private static final String[] ALPN = {"http/1.1"};
-    private static final Object UNRESOLVED = new Object();
     private static final int GATE_NONE = 0;
     private static final int GATE_PIONEER = 1;
     private static final int GATE_OPEN = 2;
@@ -58,7 +59,10 @@ final class NioTargets {
 
     private final List<Target> targets;
     private final List<Endpoint> endpoints;
-    /** Per endpoint: null (not resolved yet), an InetSocketAddress[], or UNRESOLVED. */
+    /**
+     * Per endpoint: null (not resolved yet), an InetSocketAddress[], or the Classified failure
+     * of a name that does not resolve.
+     */
     private final AtomicReferenceArray<Object> resolved;
     /** Per endpoint: the index of the address that last accepted a connection. */
     private final AtomicIntegerArray working;
@@ -76,15 +80,12 @@ final class NioTargets {
         List<Target> out = new ArrayList<>(plan.targets().size());
         int max = 0;
         for (URI u : plan.targets()) {
-            String problem = UrlSyntax.problem(u);
-            int port = problem == null ? Urls.port(u) : 0;
-            if (problem == null && (port < 1 || port > 65_535)) {
-                problem = "The port " + port + " is out of range (1 to 65535)";
-            }
+            ErrorClassifier.Classified problem = HostLookups.problem(u);
             if (problem != null) {
-                out.add(new Target(-1, new byte[0], ErrorClassifier.invalidUrl(problem)));
+                out.add(new Target(-1, new byte[0], problem));
                 continue;
             }
+            int port = Urls.port(u);
             boolean tls = u.getScheme().equalsIgnoreCase("https");
             String host = Urls.host(u);
             String key = (tls ? "https://" : "http://") + host + ":" + port;
@@ -116,6 +117,47 @@ final class NioTargets {
         return targets.get(t).problem();
     }
 
+    /**
+     * Resolves every endpoint's host name, in parallel, all within {@code timeout} ({@link
+     * HostLookups}); returns at once. Called before the clock starts, so that no loop waits
+     * for DNS while requests are timed.
+     *
+     * @return completes, never exceptionally, when every endpoint is resolved or known not to
+     */
+    CompletableFuture<Void> resolveAll(Duration timeout) {
+        List<String> hosts = endpoints.stream().map(Endpoint::host).toList();
+        return HostLookups.resolve(hosts, timeout).thenAccept(found -> {
+            for (int e = 0; e < endpoints.size(); e++) {
+                Endpoint ep = endpoints.get(e);
+                HostLookups.Outcome o = found.get(ep.host());
+                if (o != null) {
+                    resolved.compareAndSet(e, null, o.failure() != null ? o.failure()
+                            : addresses(o.addresses(), ep.port()));
+                }
+            }
+        });
+    }
+
+    /**
+     * Why target {@code t} cannot be requested in this run: {@link #setupProblem}, or its host
+     * name did not resolve; null when it can be (or its name was not looked up yet).
+     */
+    ErrorClassifier.Classified unusable(int t) {
+        Target target = targets.get(t);
+        if (target.problem() != null) {
+            return target.problem();
+        }
+        return resolved.get(target.endpoint()) instanceof ErrorClassifier.Classified c ? c : null;
+    }
+
+    private static InetSocketAddress[] addresses(List<InetAddress> all, int port) {
+        InetSocketAddress[] each = new InetSocketAddress[all.size()];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = new InetSocketAddress(all.get(i), port);
+        }
+        return each;
+    }
+
     /** The endpoint's address to connect to first; null when the host name does not resolve. */
     InetSocketAddress address(int t) {
         return address(t, preferred(t), 0);
@@ -138,17 +180,10 @@ final class NioTargets {
         int e = targets.get(t).endpoint();
         Object a = resolved.get(e);
         if (a == null) {
+            // not resolved before the clock (no prepare step): now, on this loop
             Endpoint ep = endpoints.get(e);
-            try {
-                List<InetAddress> all = HostAddresses.resolve(ep.host());
-                InetSocketAddress[] each = new InetSocketAddress[all.size()];
-                for (int i = 0; i < each.length; i++) {
-                    each[i] = new InetSocketAddress(all.get(i), ep.port());
-                }
-                a = each;
-            } catch (UnknownHostException | SecurityException e2) {
-                a = UNRESOLVED;
-            }
+            HostLookups.Outcome o = HostLookups.lookUp(ep.host());
+            a = o.failure() != null ? o.failure() : addresses(o.addresses(), ep.port());
             resolved.compareAndSet(e, null, a);
             a = resolved.get(e);
         }

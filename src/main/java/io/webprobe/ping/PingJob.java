@@ -187,6 +187,28 @@ public final class PingJob implements AutoCloseable {
         return warmingUp;
     }
 
+    /**
+     * One sentence for each URL that could not be set up before the clock started (its host
+     * name does not resolve, its port is out of range...) and so was not requested in the run:
+     * its row has one failed request, which says why. Empty until the run has begun.
+     */
+    public List<String> notRequested() {
+        List<String> out = new java.util.ArrayList<>();
+        if (!run.started()) {
+            return out;
+        }
+        for (int t = 0; t < run.targets().size(); t++) {
+            io.webprobe.http.ErrorClassifier.Classified why = run.skipped(t);
+            if (why != null) {
+                String m = why.message();
+                out.add(plan.shown(run.targets().get(t)) + ": "
+                        + (m.endsWith(".") ? m.substring(0, m.length() - 1) : m)
+                        + ", so it was not requested; its row counts that as one failed request.");
+            }
+        }
+        return out;
+    }
+
     /** The engine the requests go through. */
     public Engine engine() {
         return engine instanceof NioEngine ? Engine.EVENT_LOOPS : Engine.WORKERS;

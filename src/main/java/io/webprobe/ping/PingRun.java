@@ -72,6 +72,12 @@ final class PingRun {
     /** When the measurement began (clock), or -1 while the warm-up lasts. */
     private volatile long measureStartNanos = -1;
     private volatile long endNanos;
+    /**
+     * Per target: why it is not requested in this run ({@link #skip}), or null. Written before
+     * {@link #start}, read after it by threads started after it, so plain fields do.
+     */
+    private final ErrorClassifier.Classified[] skipped;
+    private int skippedCount;
 
     /**
      * @param clock nanoseconds, like {@link System#nanoTime()}
@@ -92,6 +98,7 @@ final class PingRun {
             sentBy[t] = new LongAdder();
             claimedBy[t] = new LongAdder();
         }
+        this.skipped = new ErrorClassifier.Classified[targets.size()];
         this.rounds = plan.connectionsPerUrl()
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
     }
@@ -184,7 +191,18 @@ final class PingRun {
      */
     long notSent() {
         long slots = slots();
-        return slots <= 0 ? 0 : Math.max(0, slots - claimed.sum());
+        if (slots <= 0) {
+            return 0;
+        }
+        long owed = slots;
+        long claimedLive = claimed.sum();
+        for (int t = 0; skippedCount > 0 && t < skipped.length; t++) {
+            if (skipped[t] != null) { // owed nothing: it is not requested in this run
+                owed -= share(slots, t);
+                claimedLive -= claimedBy[t].sum();
+            }
+        }
+        return Math.max(0, owed - claimedLive);
     }
 
     /**
@@ -195,12 +213,16 @@ final class PingRun {
      */
     long notSent(int t) {
         long slots = slots();
-        if (slots <= 0) {
+        if (slots <= 0 || skipped[t] != null) {
             return 0;
         }
+        return Math.max(0, share(slots, t) - claimedBy[t].sum());
+    }
+
+    /** Target {@code t}'s requests among the first {@code slots} of the schedule. */
+    private long share(long slots, int t) {
         int n = targets.size();
-        long mine = slots / n + (t < slots % n ? 1 : 0);
-        return Math.max(0, mine - claimedBy[t].sum());
+        return slots / n + (t < slots % n ? 1 : 0);
     }
 
     /** Open loop: the requests the schedule had before the end; 0 when none are owed. */
@@ -210,6 +232,50 @@ final class PingRun {
         }
         long slots = (long) Math.ceil((endNanos - startNanos) / nanosPerRequest);
         return total >= 0 ? Math.min(slots, total) : slots;
+    }
+
+    /**
+     * Target {@code t} cannot be set up (its host name does not resolve, its port is out of
+     * range...: {@link HostLookups}): it is not requested in this run. Its one failure, with
+     * {@code why}, is recorded by {@link #recordSkipped} when the engine starts, and the
+     * requests are claimed for the other targets only. Called before {@link #start}.
+     */
+    void skip(int t, ErrorClassifier.Classified why) {
+        if (skipped[t] == null) {
+            skippedCount++;
+        }
+        skipped[t] = why;
+    }
+
+    /** Why target {@code t} is not requested in this run, or null: see {@link #skip}. */
+    ErrorClassifier.Classified skipped(int t) {
+        return skipped[t];
+    }
+
+    /** How many targets are not requested in this run. */
+    int skippedCount() {
+        return skippedCount;
+    }
+
+    /**
+     * Records the one failure of each {@linkplain #skip skipped} target, as its first counted
+     * request (sent and failed now): its row, the per-request log and the exit code say what
+     * is wrong with it. Called once, by the engine's first thread, when it starts.
+     */
+    void recordSkipped(RecordRing ring) {
+        int n = targets.size();
+        for (int t = 0; skippedCount > 0 && t < n; t++) {
+            ErrorClassifier.Classified why = skipped[t];
+            if (why == null) {
+                continue;
+            }
+            long i = (long) plan.warmup() * n + t;
+            claimed.increment();
+            claimedBy[t].increment();
+            sending(i);
+            long now = now();
+            record(ring, i, -1, now, now, 0, why.kind(), why.message(), 0, 0);
+        }
     }
 
     /** From now on nothing is claimed and nothing more is recorded. */
@@ -291,6 +357,14 @@ final class PingRun {
             return -1;
         }
         long i = sequence.getAndIncrement();
+        if (skippedCount > 0) {
+            if (skippedCount == targets.size()) {
+                return -1;
+            }
+            while (skipped[targetIndex(i)] != null) {
+                i = sequence.getAndIncrement(); // a live target's comes within one round
+            }
+        }
         if (total >= 0 && i >= total) {
             return -1;
         }
@@ -298,7 +372,8 @@ final class PingRun {
                 && (intendedStart(i) - endNanos >= 0 || now() - endNanos >= 0)) {
             return -1;
         }
-        if (i == warmupRequests && i > 0 && nanosPerRequest == 0
+        if (warmupRequests > 0 && nanosPerRequest == 0 && (i == warmupRequests
+                        || skippedCount > 0 && i > warmupRequests && !measureBegun.get())
                 && measureBegun.compareAndSet(false, true)) {
             long t = now(); // the warm-up is over: the measurement and its duration begin
             endNanos = t + plan.duration().toNanos();
@@ -327,6 +402,9 @@ final class PingRun {
             return -1;
         }
         int t = slot % targets.size();
+        if (skippedCount > 0 && skipped[t] != null) {
+            return -1; // its one failure is recorded apart (recordSkipped)
+        }
         long round = rounds.getAndIncrement(t);
         if (total >= 0 && round >= total / targets.size()) {
             return -1;
@@ -383,7 +461,7 @@ final class PingRun {
             return sequence.get() >= total;
         }
         for (int t = 0; t < rounds.length(); t++) {
-            if (rounds.get(t) < total / targets.size()) {
+            if (skipped[t] == null && rounds.get(t) < total / targets.size()) {
                 return false;
             }
         }

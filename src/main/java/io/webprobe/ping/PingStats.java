@@ -145,7 +145,7 @@ final class PingStats {
         for (int ti = 0; ti < targets.size(); ti++) {
             TargetStats t = targets.get(ti);
             double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
-            if (finished && !stopping) {
+            if (finished && !stopping || run.skipped(ti) != null && t.completed() > 0) {
                 p = 1;
             }
             // a closed loop's URL that has had all its requests: its rate over its own time
@@ -158,6 +158,10 @@ final class PingStats {
             long inFlight = finished ? 0 : Math.max(0, run.sent(ti) - t.counted());
             results.add(t.result(own, p).withInFlight(inFlight)
                     .withNotSent(finished ? run.notSent(ti) : 0));
+        }
+        if (total > 0) {
+            // a skipped target (it cannot be set up) has its one failure, and no more to come
+            total -= run.skippedCount() * (perTarget - 1);
         }
         double progress = total > 0 ? Math.min(1, (double) completed / total) : timeProgress;
         if (finished && !stopping) {

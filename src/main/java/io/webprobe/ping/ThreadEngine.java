@@ -1,5 +1,6 @@
 package io.webprobe.ping;
 
+import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
@@ -8,8 +9,11 @@ import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +43,9 @@ final class ThreadEngine implements PingEngine {
     private final Runnable onDone;
     private final RecordRing ring;
     private final AtomicInteger liveWorkers = new AtomicInteger();
+    /** Guarded by this: the targets' host lookups, once {@link #prepare} ran; stop() ran. */
+    private CompletableFuture<Map<String, HostLookups.Outcome>> lookups;
+    private boolean stopped;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("ping-worker-", 1).factory());
 
@@ -57,6 +64,7 @@ final class ThreadEngine implements PingEngine {
 
     @Override
     public void start() {
+        run.recordSkipped(ring);
         int n = plan.concurrency();
         liveWorkers.set(n);
         for (int i = 0; i < n; i++) {
@@ -76,15 +84,58 @@ final class ThreadEngine implements PingEngine {
         }
     }
 
-    /** Opens the connections and warms the client up on the targets: {@link WorkerWarmUp}. */
+    /**
+     * Resolves the targets' host names, in parallel, within the run's timeout ({@link
+     * HostLookups}): a target that cannot be set up (a name that does not resolve, a port out
+     * of range) is not requested in the run ({@link PingRun#skip}; one failure says why), and
+     * the probe finds the others' addresses in the JDK's cache. Then opens the connections and
+     * warms the client up on the other targets: {@link WorkerWarmUp}.
+     */
     @Override
     public CompletableFuture<Long> prepare() {
-        return new WorkerWarmUp(plan, probe, workers, run::stopping,
-                u -> request(u, plan.requestTargets().get(u))).run();
+        List<URI> targets = run.targets();
+        List<String> hosts = new ArrayList<>();
+        for (URI u : targets) {
+            if (HostLookups.problem(u) == null) {
+                hosts.add(Urls.host(u));
+            }
+        }
+        CompletableFuture<Map<String, HostLookups.Outcome>> resolving = new CompletableFuture<>();
+        synchronized (this) {
+            lookups = resolving;
+            if (stopped) {
+                resolving.complete(Map.of());
+            }
+        }
+        HostLookups.resolve(hosts, plan.timeout()).thenAccept(resolving::complete);
+        return resolving.thenCompose(found -> {
+            List<URI> live = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                URI u = targets.get(t);
+                ErrorClassifier.Classified why = HostLookups.problem(u);
+                if (why == null) {
+                    HostLookups.Outcome o = found.get(Urls.host(u));
+                    why = o == null ? null : o.failure();
+                }
+                if (why != null) {
+                    run.skip(t, why);
+                } else {
+                    live.add(u);
+                }
+            }
+            return new WorkerWarmUp(plan, probe, workers, run::stopping,
+                    u -> request(u, plan.requestTargets().get(u))).run(live);
+        }).exceptionally(e -> 0L);
     }
 
     @Override
     public void stop() {
+        synchronized (this) {
+            stopped = true;
+            if (lookups != null) {
+                lookups.complete(Map.of()); // a slow name is not waited for
+            }
+        }
         probe.close();
         workers.shutdownNow();
     }

@@ -96,7 +96,16 @@ final class WorkerWarmUp {
      * @return completes, never exceptionally, with the requests sent
      */
     CompletableFuture<Long> run() {
-        Map<String, List<URI>> servers = servers(plan.targets());
+        return run(plan.targets());
+    }
+
+    /**
+     * As {@link #run()}, on some of the plan's targets (those that can be set up).
+     *
+     * @param targets the URLs to open and warm up
+     */
+    CompletableFuture<Long> run(List<URI> targets) {
+        Map<String, List<URI>> servers = servers(targets);
         if (servers.isEmpty() || !plan.clientWarmUp()) {
             return CompletableFuture.completedFuture(0L);
         }

@@ -409,13 +409,69 @@ class PingJobTest {
                     .withFollowRedirects(engine == PingJob.Engine.WORKERS);
             PingSnapshot s = run(plan);
             assertThat(s.failure()).isNull();
+            // known before the clock: one failure each says why, and they are not requested
             assertThat(s.results().get(0).errorCounts()).as("%s", engine)
-                    .isEqualTo(java.util.Map.of(ErrorKind.INVALID_URL, 3L));
+                    .isEqualTo(java.util.Map.of(ErrorKind.INVALID_URL, 1L));
             assertThat(s.results().get(1).statusCountsText()).isEqualTo("200×3");
-            assertThat(s.results().get(2).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.DNS, 3L));
+            assertThat(s.results().get(2).errorCounts()).isEqualTo(java.util.Map.of(ErrorKind.DNS, 1L));
             assertThat(s.results().get(3).ok()).isZero();
-            assertThat(s.results().get(3).failed()).isEqualTo(3);
+            assertThat(s.results().get(3).failed()).isEqualTo(1);
+            assertThat(s.progress()).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsAskedOnceInADurationRunAndTheOthersAreMeasured()
+            throws Exception {
+        server.route("/", html("ok"));
+        for (PingJob.Engine engine : PingJob.Engine.values()) {
+            for (int warmup : new int[] {0, 2}) {
+                ConcurrentLinkedQueue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+                PingPlan plan = plan("/", "http://nonexistent-host.invalid/",
+                        "http://127.0.0.1:99999/").withDuration(Duration.ofMillis(300))
+                        .withConcurrency(4).withWarmup(warmup)
+                        .withFollowRedirects(engine == PingJob.Engine.WORKERS);
+                PingJob job = new PingJob(plan, engine,
+                        new Http1Probe("Webprobe/test", Duration.ofSeconds(2)), new PingListener() {
+                            @Override
+                            public void onRequest(RequestRecord r) {
+                                records.add(r);
+                            }
+                        });
+                toClose.add(job);
+                job.start();
+                PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
+
+                String as = engine + ", --warmup " + warmup;
+                assertThat(s.failure()).isNull();
+                assertThat(s.results().get(0).ok()).as(as).isPositive();
+                PingResult dns = s.results().get(1);
+                assertThat(dns.sent()).as(as).isEqualTo(1);
+                assertThat(dns.errorCounts()).as(as).isEqualTo(java.util.Map.of(ErrorKind.DNS, 1L));
+                assertThat(s.results().get(2).errorCounts()).as(as)
+                        .isEqualTo(java.util.Map.of(ErrorKind.INVALID_URL, 1L));
+                assertThat(s.sent()).isEqualTo(s.results().get(0).sent() + 2);
+                assertThat(records).filteredOn(r -> r.url().contains("invalid"))
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.warmup()).isFalse())
+                        .satisfies(r -> assertThat(r.error()).isEqualTo(ErrorKind.DNS));
+                assertThat(job.notRequested()).containsExactly(
+                        "http://nonexistent-host.invalid/: Host name could not be resolved, so it"
+                                + " was not requested; its row counts that as one failed request.",
+                        "http://127.0.0.1:99999/: The port 99999 is out of range (1 to 65535), so"
+                                + " it was not requested; its row counts that as one failed request.");
+            }
+        }
+    }
+
+    @Test
+    void anOpenLoopOwesNothingToATargetThatCannotBeSetUp() throws Exception {
+        server.route("/", html("ok"));
+        PingSnapshot s = run(plan("/", "http://nonexistent-host.invalid/")
+                .withRate(100, Duration.ofMillis(300)).withConcurrency(4));
+        assertThat(s.results().get(1).sent()).isEqualTo(1);
+        assertThat(s.results().get(1).notSent()).isZero();
+        assertThat(s.results().get(0).ok()).isPositive();
     }
 
     @Test
