@@ -20,6 +20,7 @@ import java.nio.channels.SocketChannel;
  *         ──▶ CONNECTING (new socket, or the endpoint changed) ──▶ (HANDSHAKING, https)
  *         ──▶ WRITING ──▶ READING
  *   READING ──complete──▶ record, next     any failure ──▶ record, next (on the next turn)
+ *   a connect refused at once (closed loop for a duration) ──▶ record, (WAITING, paced) ──▶ next
  *   next ──nothing left to claim──▶ RETIRED
  * </pre>
  *
@@ -68,6 +69,8 @@ final class NioConnection {
     private boolean retried;
     /** This connection makes its endpoint's first TLS handshake. */
     private boolean pioneer;
+    /** WAITING after a failure ({@link PingRun#pauseAfter}), not for an intended start. */
+    private boolean paced;
 
     /**
      * @param slot this connection's number in the run (0 to concurrency - 1), which keeps it to
@@ -146,6 +149,17 @@ final class NioConnection {
             pioneer = gate == NioTargets.Gate.PIONEER;
         }
         connect();
+    }
+
+    /** The time {@link #intended()} has come: the paced connection claims, else it sends. */
+    void due() {
+        if (paced) {
+            paced = false;
+            state = State.IDLE;
+            next();
+        } else {
+            begin();
+        }
     }
 
     /** Whether this connection waits for its endpoint's first handshake. */
@@ -414,6 +428,16 @@ final class NioConnection {
         loop.requestEnded();
         run.record(loop.ring(), seq, intended, send, done, 0, failure.kind(), failure.message(),
                 0, 0);
+        long until = run.pauseAfter(failure.kind(), send, done, 0);
+        if (until != Long.MIN_VALUE && until - done > 0) {
+            // failed at once (refused...): not again before `until`, or the run would count
+            // a request every few microseconds that reached no server
+            paced = true;
+            intended = until;
+            state = State.WAITING;
+            loop.await(this);
+            return;
+        }
         loop.schedule(this);
     }
 

@@ -160,7 +160,7 @@ final class NioLoop implements Runnable {
             if (wait > 0) {
                 return wait;
             }
-            waiting.poll().begin();
+            waiting.poll().due();
         }
         return Long.MAX_VALUE;
     }

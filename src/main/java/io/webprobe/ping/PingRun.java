@@ -278,6 +278,36 @@ final class PingRun {
         }
     }
 
+    /**
+     * A closed loop for a duration does not retry a connection that failed at once faster
+     * than this: one that is refused (nothing listens), cannot be routed or whose host does
+     * not resolve waits until this long after its send before its next request.
+     */
+    static final long PACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    /**
+     * When the connection (or worker) that just had this failure may claim its next request,
+     * or {@link Long#MIN_VALUE} for at once. In a closed loop for a duration, a connection
+     * refused, not routed, or to a name that does not resolve, that failed within {@link
+     * #PACE_NANOS} of its send, waits until then (never past the run's end): such a failure
+     * took the client microseconds and the server nothing, so at full speed the URL counted
+     * hundreds of thousands of "requests" a second, and its per-request log grew by megabytes.
+     * A count ({@code -n}) or a rate bounds them already, and is kept as asked. A request
+     * that followed a redirect reached a server, and is not paced either.
+     */
+    long pauseAfter(ErrorKind error, long send, long done, int hops) {
+        if (error == null || hops != 0 || plan.mode() != PingMode.DURATION
+                || done - send >= PACE_NANOS) {
+            return Long.MIN_VALUE;
+        }
+        if (error != ErrorKind.REFUSED && error != ErrorKind.CONNECT && error != ErrorKind.DNS) {
+            return Long.MIN_VALUE;
+        }
+        long until = send + PACE_NANOS;
+        long end = endNanos;
+        return until - end > 0 ? end : until;
+    }
+
     /** From now on nothing is claimed and nothing more is recorded. */
     void stop() {
         stopping = true;

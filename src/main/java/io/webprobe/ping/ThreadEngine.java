@@ -152,7 +152,10 @@ final class ThreadEngine implements PingEngine {
                 if (intended >= 0 && !waitUntil(intended)) {
                     return;
                 }
-                execute(i, intended);
+                long pause = execute(i, intended);
+                if (pause != Long.MIN_VALUE && !waitUntil(pause)) {
+                    return; // refused at once: not again before then (PingRun.pauseAfter)
+                }
             }
         } catch (Throwable t) {
             run.fail(t);
@@ -180,7 +183,8 @@ final class ThreadEngine implements PingEngine {
         return false;
     }
 
-    private void execute(long i, long intended) {
+    /** @return when this worker may claim its next request ({@link PingRun#pauseAfter}) */
+    private long execute(long i, long intended) {
         URI uri = run.targets().get(run.targetIndex(i));
         long send = run.now();
         run.sending(i);
@@ -223,8 +227,10 @@ final class ThreadEngine implements PingEngine {
         }
         // a HEAD response's size is its announced length; the ping counts bytes received
         long bytes = plan.method().equals("HEAD") ? 0 : r.sizeBytes();
-        run.record(ring, i, intended, send, run.now(), r.status(), r.error(),
+        long done = run.now();
+        run.record(ring, i, intended, send, done, r.status(), r.error(),
                 r.errorMessage(), bytes, hops, r.version());
+        return run.pauseAfter(r.error(), send, done, hops);
     }
 
     private FetchRequest request(URI uri, String target) {

@@ -475,6 +475,28 @@ class PingJobTest {
     }
 
     @Test
+    void aRefusedConnectionIsNotRetriedFasterThanThePaceInADurationRun() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        server.route("/", html("ok"));
+        for (PingJob.Engine engine : PingJob.Engine.values()) {
+            long millis = 400;
+            PingSnapshot s = run(plan("http://127.0.0.1:" + port + "/", "/")
+                    .withDuration(Duration.ofMillis(millis)).withConcurrency(2)
+                    .withFollowRedirects(engine == PingJob.Engine.WORKERS));
+            PingResult refused = s.results().get(0);
+            assertThat(refused.errorCounts().keySet()).as("%s", engine)
+                    .containsExactly(ErrorKind.REFUSED);
+            // one connection, one attempt per pace at most: not one every few microseconds
+            long most = millis / TimeUnit.NANOSECONDS.toMillis(PingRun.PACE_NANOS) + 1;
+            assertThat(refused.sent()).as("%s", engine).isBetween(1L, most);
+            assertThat(s.results().get(1).ok()).as("%s", engine).isPositive();
+        }
+    }
+
+    @Test
     void anEngineFailureEndsTheRunWithOneSentence() throws Exception {
         server.route("/", html("ok"));
         for (PingJob.Engine engine : PingJob.Engine.values()) {
