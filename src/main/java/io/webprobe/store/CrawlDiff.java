@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * What changed between two crawls of one site: URLs added and removed, and for URLs in both,
  * a changed status, redirect target, title, canonical or indexability; broken links that are
  * new and broken links that were fixed (only where the new crawl fetched the link's page again,
- * and its target too if the page still holds it: a page the new crawl did not reach fixes
- * nothing). URLs are matched by their dedup key. Both crawls are
+ * still a page answering 2xx, and its target too if the page still holds it: a page the new
+ * crawl did not reach fixes nothing, and a link gone with its page, which now fails or
+ * redirects, is not fixed: the page's own status change is the news). URLs are matched by their dedup key. Both crawls are
  * read in key order side by side, so memory does not grow with the number of URLs (only with
  * the broken links of the two crawls).
  *
@@ -125,6 +126,9 @@ public final class CrawlDiff {
             counts.add(r.change());
             out.accept(r);
         };
+        // pages that were pages and now fail or redirect, by key and by text: their links
+        // went with them (a few rows, as the broken links are)
+        Set<String> pagesGone = new HashSet<>();
         try (KeyedRows a = new KeyedRows(older); KeyedRows b = new KeyedRows(newer)) {
             KeyedRows.Keyed x = a.next();
             KeyedRows.Keyed y = b.next();
@@ -140,6 +144,10 @@ public final class CrawlDiff {
                     y = b.next();
                 } else {
                     changes(x.row(), y.row(), counting);
+                    if (isPage(x.row()) && !isPage(y.row())) {
+                        pagesGone.add(y.key());
+                        pagesGone.add(y.row().url());
+                    }
                     x = a.next();
                     y = b.next();
                 }
@@ -181,7 +189,10 @@ public final class CrawlDiff {
         });
         List<Row> fixed = new ArrayList<>();
         for (BrokenLink l : gone) {
-            if (newer.showsGone(l)) {
+            String key = UrlQuery.keyOf(l.sourceUrl());
+            boolean withItsPage = pagesGone.contains(l.sourceUrl())
+                    || key != null && pagesGone.contains(key);
+            if (!withItsPage && newer.showsGone(l)) {
                 fixed.add(new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
                         "", l.sourceUrl()));
             }
@@ -250,6 +261,14 @@ public final class CrawlDiff {
     private static boolean failed(CrawlResult r) {
         Outcome o = r.outcome();
         return o != Outcome.OK && o != Outcome.REDIRECT;
+    }
+
+    /**
+     * Whether the URL answered 2xx (a page with a meta refresh too, whose links are read), not
+     * a 3xx, a 4xx or 5xx, no answer, blocked or skipped.
+     */
+    private static boolean isPage(CrawlResult r) {
+        return !failed(r) && r.status() >= 200 && r.status() < 300;
     }
 
     /**

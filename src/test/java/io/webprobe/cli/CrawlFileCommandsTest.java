@@ -690,6 +690,33 @@ class CrawlFileCommandsTest {
     }
 
     /**
+     * The bug: in the newer crawl /p answered 404, and compare listed its link to /missing
+     * (still a 404, linked from /q too) as a fixed broken link: the link only vanished with its
+     * page, whose own status change is listed.
+     */
+    @Test
+    void aBrokenLinkOnAPageThatNowFailsIsNotCalledFixed() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/p\">p</a><a href=\"/q\">q</a>"));
+        server.route("/p", html("<title>P</title><a href=\"/missing\">m</a>"));
+        server.route("/q", html("<title>Q</title><a href=\"/missing\">m</a>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+
+        server.route("/p", LocalHttpServer.status(404));
+        Path after = dir.resolve("after.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", after.toString());
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(1, r.exitCode(), r.err()); // / -> /p is a new broken link
+        assertThat(r.out()).contains("1 status change").doesNotContain("fixed");
+        assertThat(readCsv(diff)).extracting(l -> l[0]).contains("status", "new_broken_link")
+                .doesNotContain("fixed_broken_link");
+    }
+
+    /**
      * Found in review: a page whose X-Robots-Tag binds another crawler ("googlebot:
      * nofollow") has its links read by the crawl, but compare took it for nofollow and never
      * called a broken link gone from it fixed.
