@@ -22,10 +22,8 @@ import javafx.util.StringConverter;
  * value for a blank field.
  */
 public final class Spinners {
-    /** A whole number as people type it: "12", "1,000", "1 000", "+3", "-1". */
-    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
-    /** A decimal as people type it: "10", "0.5", ".5", "2,5"; no exponents. */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** A decimal written with a comma for its point: "2,5". */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
 
     private Spinners() {}
 
@@ -89,32 +87,26 @@ public final class Spinners {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    /** The whole number typed, brought into [min, max]; empty when the text is not one. */
+    /**
+     * The whole number typed, read as {@link NumberText} reads it ("1,000", "1 000"), brought
+     * into [min, max]; empty when the text is not one.
+     */
     static Optional<Integer> parseWhole(String text, int min, int max) {
-        String s = text == null ? "" : text.strip().replaceAll("[,_\\s\u00a0\u202f]", "");
-        if (!WHOLE.matcher(s).matches()) {
-            return Optional.empty();
-        }
-        BigInteger n = new BigInteger(s);
-        if (n.compareTo(BigInteger.valueOf(min)) < 0) {
-            return Optional.of(min);
-        }
-        if (n.compareTo(BigInteger.valueOf(max)) > 0) {
-            return Optional.of(max);
-        }
-        return Optional.of(n.intValue());
+        return NumberText.whole(text).map(n -> n.compareTo(BigInteger.valueOf(min)) < 0 ? min
+                : n.compareTo(BigInteger.valueOf(max)) > 0 ? max : n.intValue());
     }
 
     /**
-     * The decimal typed ("2,5" read as 2.5), brought into [min, max]; empty when the text is
-     * not one.
+     * The decimal typed, read as {@link NumberText} reads it ("1,000" is a thousand), brought
+     * into [min, max]; empty when the text is not one. A box shows no error, so a lone comma
+     * that groups nothing is read as a decimal comma ("2,5" is 2.5) rather than undone.
      */
     static Optional<Double> parseDecimal(String text, double min, double max) {
-        String s = text == null ? "" : text.strip().replace(',', '.');
-        if (!DECIMAL.matcher(s).matches()) {
-            return Optional.empty();
+        Optional<BigDecimal> read = NumberText.decimal(text);
+        if (read.isEmpty() && text != null && DECIMAL_COMMA.matcher(text.strip()).matches()) {
+            read = NumberText.decimal(text.strip().replace(',', '.'));
         }
-        return Optional.of(Math.min(max, Math.max(min, Double.parseDouble(s))));
+        return read.map(n -> Math.min(max, Math.max(min, n.doubleValue())));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.ui.common.NumberText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -39,7 +39,6 @@ public final class CrawlSettingsForm {
     }
 
     /** A plain decimal as people type it: "10", "0.5", ".5"; no signs, exponents or commas. */
-    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
 
     private final IntegerProperty threads = new SimpleIntegerProperty(this, "threads");
     private final BooleanProperty subdomains = new SimpleBooleanProperty(this, "subdomains");
@@ -153,7 +152,7 @@ public final class CrawlSettingsForm {
      */
     public Optional<CrawlSettings> read() {
         try {
-            CrawlSettings s = parse();
+            CrawlSettings s = parse(null);
             error.set("");
             errorField.set(null);
             return Optional.of(s);
@@ -173,10 +172,6 @@ public final class CrawlSettingsForm {
      * big ("--max-url-length takes a whole number up to 2,147,483,647"): the range said whole.
      */
     static final String INT_MAX = "2,147,483,647";
-
-    private CrawlSettings parse() {
-        return parse(null);
-    }
 
     /**
      * Reads the fields.
@@ -319,16 +314,13 @@ public final class CrawlSettingsForm {
         if (s.isEmpty() && blank != null) {
             return blank;
         }
-        long n;
-        try {
-            n = Long.parseLong(s);
-        } catch (NumberFormatException e) {
+        // "10,000" as the app writes it (NumberText, as the number boxes read theirs)
+        java.math.BigInteger n = NumberText.whole(s).orElseThrow(() -> new Invalid(field, sentence));
+        if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0
+                || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
             throw new Invalid(field, sentence);
         }
-        if (n < min || n > max) {
-            throw new Invalid(field, sentence);
-        }
-        return n;
+        return n.longValueExact();
     }
 
     /**
@@ -342,10 +334,8 @@ public final class CrawlSettingsForm {
         if (s.isEmpty() && blank != null) {
             return blank;
         }
-        if (!DECIMAL.matcher(s).matches()) {
-            throw new Invalid(field, sentence);
-        }
-        double n = Double.parseDouble(s);
+        double n = NumberText.decimal(s).orElseThrow(() -> new Invalid(field, sentence))
+                .doubleValue();
         if (!(n >= min && n <= max)) {
             throw new Invalid(field, sentence);
         }

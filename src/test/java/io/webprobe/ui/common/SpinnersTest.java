@@ -34,6 +34,10 @@ class SpinnersTest {
         assertThat(Spinners.parseDecimal("20", 0.1, 600)).contains(20.0);
         assertThat(Spinners.parseDecimal("0", 0.1, 600)).contains(0.1);
         assertThat(Spinners.parseDecimal("9000", 0.1, 600)).contains(600.0);
+        // the bug: "1,000" in Rate (req/s) was read as 1.0, the app writing 1,000.0 for a
+        // thousand
+        assertThat(Spinners.parseDecimal("1,000", 0.1, 5000)).contains(1000.0);
+        assertThat(Spinners.parseDecimal("1,000.5", 0.1, 5000)).contains(1000.5);
         for (String text : new String[] {"abc", "", "NaN", "Infinity", "1e3", "1.2.3", "0x10",
             null}) {
             assertThat(Spinners.parseDecimal(text, 0.1, 600)).as(text).isEqualTo(Optional.empty());

@@ -340,6 +340,29 @@ class CrawlSettingsTest {
         assertThat(form.changesProperty().get()).isEmpty();
     }
 
+    /** The bug: "10,000" in Max pages was refused, though the app writes its numbers so. */
+    @Test
+    void numbersWithTheirDigitsGroupedAreRead() {
+        form.maxPagesProperty().set("10,000");
+        form.maxDepthProperty().set("1,000");
+        form.maxUrlLengthProperty().set("2,000");
+        form.maxQueryVariantsProperty().set("1 000");
+        form.delayMillisProperty().set("1,500");
+        form.maxRequestsPerSecondProperty().set("1,000.5");
+        form.maxPageMegabytesProperty().set("1,024");
+
+        CrawlSettings s = form.read().orElseThrow();
+
+        assertThat(s.maxPages()).isEqualTo(10_000);
+        assertThat(s.maxDepth()).isEqualTo(1_000);
+        assertThat(s.maxUrlLength()).isEqualTo(2_000);
+        assertThat(s.maxQueryVariants()).isEqualTo(1_000);
+        assertThat(s.delayMillis()).isEqualTo(1_500);
+        assertThat(s.maxRequestsPerSecond()).isEqualTo(1000.5);
+        assertThat(s.maxPageMegabytes()).isEqualTo(1024);
+        assertThat(form.errorProperty().get()).isEmpty();
+    }
+
     @Test
     void theFirstBadFieldIsTheOneNamed() {
         form.maxPagesProperty().set("x");
