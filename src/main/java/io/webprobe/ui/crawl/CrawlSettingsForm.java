@@ -147,18 +147,21 @@ public final class CrawlSettingsForm {
     }
 
     /**
-     * The settings in the form, or empty with {@link #errorProperty()} set to one sentence about
-     * the first bad field and {@link #errorFieldProperty()} to that field.
+     * The settings in the form, or empty with {@link #errorProperty()} set to a sentence about
+     * each bad field (a line each, in the form's order: with three fields outlined red, only
+     * the first was named) and {@link #errorFieldProperty()} to the first of them.
      */
     public Optional<CrawlSettings> read() {
+        Map<Field, String> bad = new java.util.LinkedHashMap<>();
         try {
-            CrawlSettings s = parse(null);
-            error.set("");
-            errorField.set(null);
-            return Optional.of(s);
-        } catch (Invalid e) {
-            error.set(e.getMessage());
-            errorField.set(e.field);
+            CrawlSettings s = parse(bad);
+            if (s != null) {
+                error.set("");
+                errorField.set(null);
+                return Optional.of(s);
+            }
+            error.set(String.join("\n", bad.values()));
+            errorField.set(bad.keySet().iterator().next());
             return Optional.empty();
         } catch (IllegalArgumentException e) { // the settings' own checks; the form's come first
             error.set(e.getMessage());

@@ -363,6 +363,26 @@ class CrawlSettingsTest {
         assertThat(form.errorProperty().get()).isEmpty();
     }
 
+    /** The bug: with three fields outlined red, Start named only the first. */
+    @Test
+    void everyBadFieldIsNamedOnALineOfItsOwn() {
+        form.includeProperty().set("[unclosed(");
+        form.maxDepthProperty().set("abc");
+        form.timeoutSecondsProperty().set("0");
+
+        assertThat(form.read()).isEmpty();
+
+        assertThat(form.errorProperty().get().split("\n")).containsExactly(
+                "Include pattern \"[unclosed(\" is not a valid regular expression: unclosed "
+                        + "character class.",
+                "Max depth must be a whole number from 0 (the start page only) to "
+                        + "2,147,483,647, or blank for no limit.",
+                "Timeout must be a whole number of seconds from 1 to 600.");
+        assertThat(form.errorFieldProperty().get()).isEqualTo(Field.INCLUDE);
+        assertThat(form.badFieldsProperty().get().keySet())
+                .containsExactlyInAnyOrder(Field.INCLUDE, Field.MAX_DEPTH, Field.TIMEOUT);
+    }
+
     @Test
     void theFirstBadFieldIsTheOneNamed() {
         form.maxPagesProperty().set("x");
