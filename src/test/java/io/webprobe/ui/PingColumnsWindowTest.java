@@ -4,6 +4,7 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.ping.PingMode;
+import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.ping.PingRow;
 import java.time.Duration;
 import java.util.List;
@@ -138,5 +139,61 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         robot.interact(() -> node(robot, "#pingExport", Button.class).fire());
         waiting(Duration.ofSeconds(10)).until(() -> fx(bar::getText).startsWith("Exported"));
         assertThat(fx(summary::getText)).isEqualTo(end); // still there to read
+    }
+
+    /** What a cell or label shows of its text: its text, or the text cut with "...". */
+    private static String shown(javafx.scene.control.Labeled l) {
+        return l.lookup(".text") instanceof Text t ? t.getText() : "";
+    }
+
+    /**
+     * A fixed-rate run at 1,000 px of a fast URL and a slow one of 600 kB, one connection each,
+     * that leaves most of the slow one's requests unsent; returns when it has ended.
+     */
+    private void fixedRateRunAtANarrowWindow(FxRobot robot) throws Exception {
+        server.route("/fast", html("fast"));
+        String big = "x".repeat(600_000);
+        // one connection each, an answer in 0.6 s: most of /slow's requests are never sent
+        server.route("/slow", LocalHttpServer.delayed(Duration.ofMillis(600), big));
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(800);
+        });
+        @SuppressWarnings("unchecked")
+        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            mode.setValue(PingMode.RATE);
+            robot.lookup("#pingRate").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(20.0);
+            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(1);
+            robot.lookup("#pingConcurrency").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(2);
+            node(robot, "#pingTargets", TextArea.class).setText(server.url("/fast") + "\n"
+                    + server.url("/slow"));
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.interact(start::fire);
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // a column widened to its figures lays out again
+    }
+
+    /**
+     * The bug: after a fixed-rate run at 1,000 px, its sentence ended "…when the time ra..."
+     * above the table and in the status bar.
+     */
+    @Test
+    void aFixedRateRunsSentenceIsReadWholeAtANarrowWindow(FxRobot robot) throws Exception {
+        fixedRateRunAtANarrowWindow(robot);
+
+        Label summary = node(robot, "#pingSummary", Label.class);
+        String end = fx(summary::getText);
+        assertThat(end).startsWith("Finished: ").contains(" not sent: ");
+        assertThat(fx(() -> shown(summary))).isEqualTo(end);
+        var bar = node(robot, "#pingStatus", org.controlsfx.control.StatusBar.class);
+        Label barLabel = fx(() -> (Label) bar.lookup(".status-label"));
+        assertThat(fx(() -> shown(barLabel))).isEqualTo(end);
     }
 }

@@ -47,9 +47,10 @@ public final class PingView {
         this.vm = vm;
         root.setLeft(sidePanel());
         root.setCenter(results());
-        // one line, whole in its tooltip: a finished run's summary wrapped onto two lines and
-        // moved the panels; it stays readable above the table (results())
-        root.setBottom(StatusLine.of("pingStatus", vm.statusProperty()));
+        // a finished run's sentence wraps, as the Compare tab's does: cut to one line it read
+        // "…still waiting for an answer when the time ra..." at 1,000 px (it is also kept,
+        // whole, above the table: results())
+        root.setBottom(StatusLine.wrapping("pingStatus", vm.statusProperty()));
     }
 
     public Node root() {
@@ -263,16 +264,29 @@ public final class PingView {
     }
 
     /**
-     * The last run's end ("Finished: 419 sent · 167 failed · …"), one line over the table,
-     * whole in its tooltip: in the status bar it wrapped onto two lines and the next message
-     * (an export's) replaced it. Its line is kept while empty, so nothing moves when it fills.
+     * The last run's end ("Finished: 419 sent · 167 failed · …") over the table, kept when the
+     * status bar moves on (an export's message replaced it there). It wraps: cut to one line,
+     * a fixed-rate run's sentence ended "…when the time ra..." even at 1,600 px. Its line is
+     * kept while empty, so nothing moves when a one-line sentence fills it.
      */
     private Node summary() {
-        Label summary = new Label();
+        // as tall as its lines at the width it gets, one line's height when empty too
+        Label summary = new Label() {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(getFont().getSize() * 1.4, super.computePrefHeight(width));
+            }
+
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width); // never squeezed back to one cut line
+            }
+        };
         summary.setId("pingSummary");
         summary.textProperty().bind(vm.summaryProperty());
         summary.setMaxWidth(Double.MAX_VALUE);
         summary.setMinWidth(0);
+        summary.setWrapText(true);
         Tooltip whole = new Tooltip();
         whole.setWrapText(true);
         whole.setMaxWidth(640);
@@ -280,8 +294,6 @@ public final class PingView {
         whole.textProperty().bind(vm.summaryProperty());
         summary.tooltipProperty().bind(Bindings.when(vm.summaryProperty().isEmpty())
                 .then((Tooltip) null).otherwise(whole));
-        // as tall as one line when empty too
-        summary.minHeightProperty().bind(summary.fontProperty().map(f -> f.getSize() * 1.4));
         return summary;
     }
 
