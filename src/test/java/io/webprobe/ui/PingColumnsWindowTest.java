@@ -196,4 +196,44 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         Label barLabel = fx(() -> (Label) bar.lookup(".status-label"));
         assertThat(fx(() -> shown(barLabel))).isEqualTo(end);
     }
+
+    /**
+     * The bugs, after a fixed-rate run at 1,000 px: Not sent was blank for the URL with none
+     * and 9, 11, 14 for the others; p50 read "272.76" over "2,462"; Bytes read "576,718...".
+     */
+    @Test
+    void aFixedRateRunsFiguresAreReadWholeInOneFormatPerColumn(FxRobot robot)
+            throws Exception {
+        openPing(robot);
+        // too narrow for the figures to come, as Bytes was for "576,718,…"
+        robot.interact(() -> table(robot).getVisibleLeafColumns().stream()
+                .filter(c -> List.of("Bytes", "p50", "Sent").contains(c.getText()))
+                .forEach(c -> c.setPrefWidth(24)));
+        fixedRateRunAtANarrowWindow(robot);
+
+        Map<String, java.util.List<String>> cells = fx(() -> {
+            Map<String, java.util.List<String>> byColumn = new java.util.HashMap<>();
+            for (javafx.scene.Node n : table(robot).lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
+                        && c.getTableColumn() != null && c.getText() != null
+                        && !c.getText().isEmpty() && c.getTableRow() != null
+                        && c.getTableRow().getItem() != null) {
+                    assertThat(shown(c)).as("%s cut", c.getTableColumn().getText())
+                            .satisfiesAnyOf(t -> assertThat(t).isEqualTo(c.getText()),
+                                    t -> assertThat(c.getTableColumn().getText())
+                                            .isIn("URL", "Codes", "Errors"));
+                    byColumn.computeIfAbsent(c.getTableColumn().getText(),
+                            k -> new java.util.ArrayList<>()).add(c.getText());
+                }
+            }
+            return byColumn;
+        });
+        assertThat(cells.get("Not sent")).hasSize(2).contains("0")
+                .allMatch(t -> t.matches("[\\d,]+"));
+        for (String c : List.of("p50", "p90", "p99", "Max")) {
+            assertThat(cells.get(c)).as(c).hasSize(2)
+                    .allMatch(t -> t.matches("\\d{1,3}(,\\d{3})*\\.\\d\\d"));
+        }
+        assertThat(cells.get("Bytes")).hasSize(2).anyMatch(t -> t.length() >= "600,000".length());
+    }
 }

@@ -430,14 +430,13 @@ public final class PingView {
 
     /**
      * Open loop: the URL's requests never sent, because its requests before them still waited
-     * for answers when the time ran out (empty when none were: only some URLs fell behind).
+     * for answers when the time ran out; 0 as the other counts say none (a blank beside 9, 11
+     * and 14 read as a figure missing).
      */
     private static TableColumn<PingRow, Number> notSent() {
         TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
         c.setId("pingNotSent");
         c.setPrefWidth(74); // its bold header whole
-        c.setCellFactory(col -> formatted(n -> n.longValue() == 0 ? ""
-                : String.format(Locale.ROOT, "%,d", n.longValue())));
         return c;
     }
 
@@ -483,6 +482,7 @@ public final class PingView {
                 }
                 setText(String.format(Locale.ROOT, "%,d", item.longValue()));
                 setTooltip(item.longValue() == 0 ? null : tip);
+                fitted(this);
             }
         }));
         return c;
@@ -508,7 +508,7 @@ public final class PingView {
     /** Milliseconds as {@link #millisText} says them; "–" while no response was measured. */
     private static TableColumn<PingRow, Number> millis(String title, ToDoubleFunction<PingResult> f) {
         TableColumn<PingRow, Number> c = new TableColumn<>(title);
-        c.setPrefWidth(62); // "600,000", a timeout's
+        c.setPrefWidth(62); // "9,999.99" in most fonts; wider when a figure needs it (fitted())
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
         c.setCellFactory(col -> formatted(n -> millisText(n.doubleValue())));
@@ -516,13 +516,13 @@ public final class PingView {
     }
 
     /**
-     * Milliseconds with two decimals under a second ("23.16"), whole with thousands
-     * separators from a second up ("11,940"): "11940.37" was cut to "1194..." in its column,
-     * and a timeout's "600,000" fits it.
+     * Milliseconds with two decimals and thousands separators, whatever their size ("23.16",
+     * "11,940.37"): one format down a column (whole from a second up, p50 read "272.76" over
+     * "2,462"), the two decimals the command line's table shows. A column widens to its widest
+     * figure (fitted()): "11940.37" was cut to "1194...".
      */
     static String millisText(double ms) {
-        return ms < 999.995 ? String.format(Locale.ROOT, "%.2f", ms)
-                : String.format(Locale.ROOT, "%,.0f", ms);
+        return String.format(Locale.ROOT, "%,.2f", ms);
     }
 
     private static javafx.scene.control.TableCell<PingRow, Number> formatted(Function<Number, String> fmt) {
@@ -531,9 +531,38 @@ public final class PingView {
             protected void updateItem(Number item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item == null ? "–" : fmt.apply(item));
+                fitted(this);
             }
         };
         return rightAligned(cell);
+    }
+
+    /** Measures a figure's width in its cell's font (FX thread only, as the cells are). */
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    /**
+     * Widens the cell's column to its figure when the column is too narrow for it (Bytes read
+     * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes.
+     */
+    private static void fitted(javafx.scene.control.TableCell<PingRow, ?> cell) {
+        TableColumn<PingRow, ?> column = cell.getTableColumn();
+        String text = cell.getText();
+        if (column == null || text == null || text.isEmpty()) {
+            return;
+        }
+        MEASURE.setFont(cell.getFont());
+        MEASURE.setText(text);
+        // the cell's padding and border (0.17 em each side and a pixel), before its CSS too
+        double padding = Math.max(6, cell.snappedLeftInset() + cell.snappedRightInset() + 1);
+        double needed = Math.ceil(MEASURE.getLayoutBounds().getWidth() + padding);
+        if (needed > column.getWidth() && needed > column.getPrefWidth()) {
+            // not while the table lays out its cells (this is called from that)
+            javafx.application.Platform.runLater(() -> {
+                if (needed > column.getPrefWidth()) {
+                    column.setPrefWidth(needed);
+                }
+            });
+        }
     }
 
     private static <C extends javafx.scene.control.TableCell<PingRow, Number>> C rightAligned(
