@@ -36,8 +36,12 @@ public enum UrlFilter {
     BLOCKED("Blocked", "u.skip_reason IN " + Schema.BLOCK_REASONS),
     SKIPPED("Skipped", "(u.skip_reason IS NOT NULL AND u.skip_reason NOT IN "
             + Schema.BLOCK_REASONS + ")"),
-    /** The site's HTML pages that answered 200 but may not be indexed. */
-    NON_INDEXABLE("Non-indexable", "(" + Page.SITE_HTML_200 + " AND NOT "
+    /**
+     * The site's HTML pages that answered 200 but may not be indexed (noindex, or a canonical
+     * naming another URL). "pages": the CSV's {@code indexable} is false for more (a 404, a
+     * redirect, a stylesheet), and the overview said "Non-indexable 2" beside 17 such rows.
+     */
+    NON_INDEXABLE("Non-indexable pages", "(" + Page.SITE_HTML_200 + " AND NOT "
             + UrlFilter.INDEXABLE_SQL + ")"),
     /** Pages whose canonical names another URL (not the page's by the dedup key). */
     CANONICALISED("Canonicalised", "(u.canonical IS NOT NULL AND u.canonical <> u.url "

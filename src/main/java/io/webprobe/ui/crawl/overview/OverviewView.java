@@ -90,6 +90,16 @@ public final class OverviewView {
         private final javafx.scene.control.Tooltip brokenTip = new javafx.scene.control.Tooltip(
                 BROKEN_TIP);
 
+        /** Which URLs Non-indexable pages counts, and what the Indexable column says besides. */
+        private final javafx.scene.control.Tooltip nonIndexableTip =
+                new javafx.scene.control.Tooltip(NON_INDEXABLE_TIP);
+
+        static final String NON_INDEXABLE_TIP = "The site's HTML pages that answered 200 but "
+                + "ask not to be indexed (noindex) or name another URL as canonical. Every "
+                + "other URL that is not an indexable page is left out here, though its "
+                + "Indexable column (and the CSV's indexable) reads No too: a 404, a redirect, "
+                + "a stylesheet or an image, another site's URL.";
+
         static final String BROKEN_TIP = "Broken URLs: those that answered 4xx or 5xx or did "
                 + "not answer, and redirects that fail in themselves (a loop). The Broken links "
                 + "tab counts the links to them instead, once per page holding each.";
@@ -97,6 +107,8 @@ public final class OverviewView {
         EntryCell() {
             brokenTip.setWrapText(true);
             brokenTip.setMaxWidth(420);
+            nonIndexableTip.setWrapText(true);
+            nonIndexableTip.setMaxWidth(420);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             count.getStyleClass().add("overview-count");
@@ -122,6 +134,8 @@ public final class OverviewView {
                 setId("overview-" + e.filter().name());
                 if (e.filter() == UrlFilter.BROKEN) {
                     setTooltip(brokenTip);
+                } else if (e.filter() == UrlFilter.NON_INDEXABLE) {
+                    setTooltip(nonIndexableTip);
                 }
             } else {
                 setGraphic(null);
