@@ -95,10 +95,10 @@ public final class OverviewView {
                 new javafx.scene.control.Tooltip(NON_INDEXABLE_TIP);
 
         static final String NON_INDEXABLE_TIP = "The site's HTML pages that answered 200 but "
-                + "ask not to be indexed (noindex) or name another URL as canonical. Every "
-                + "other URL that is not an indexable page is left out here, though its "
-                + "Indexable column (and the CSV's indexable) reads No too: a 404, a redirect, "
-                + "a stylesheet or an image, another site's URL.";
+                + "ask not to be indexed (noindex) or name another URL as canonical. Other "
+                + "URLs that are no indexable page are left out here (404s, redirects, "
+                + "stylesheets and images, other sites' URLs), though their Indexable column, "
+                + "and the CSV's indexable, reads No too.";
 
         static final String BROKEN_TIP = "Broken URLs: those that answered 4xx or 5xx or did "
                 + "not answer, and redirects that fail in themselves (a loop). The Broken links "
