@@ -82,9 +82,50 @@ final class Admission {
         laterExcludes.add(p);
     }
 
+    /**
+     * A resumed crawl's exclude patterns (its plan's: those given at the start and those added
+     * while it ran, which the file does not tell apart), for the URLs it had queued.
+     */
+    private volatile java.util.List<java.util.regex.Pattern> resumedExcludes = java.util.List.of();
+
+    /**
+     * A resumed crawl: its queued URLs that its plan's exclude patterns match are left out as
+     * they were while it ran ({@link #excludedLater(QueueItem)}).
+     */
+    void excludeQueued(java.util.List<java.util.regex.Pattern> patterns) {
+        resumedExcludes = java.util.List.copyOf(patterns);
+    }
+
+    /** Whether a resumed crawl's queued URLs may be left out ({@link #excludeQueued}). */
+    boolean excludesQueued() {
+        return !resumedExcludes.isEmpty();
+    }
+
     /** Whether a URL matches a pattern added while the crawl runs. */
     boolean excludedLater(String url) {
-        for (java.util.regex.Pattern p : laterExcludes) {
+        return matchesAny(laterExcludes, url);
+    }
+
+    /**
+     * Whether a queued item is left out after all: it matches a pattern added while the crawl
+     * runs, or, in a resumed crawl, one of its plan's exclude patterns (a URL queued before a
+     * pattern was added is excluded on a resume as it would have been had the crawl gone on).
+     * The URLs the user gave are requested whatever a pattern given with them says, as at a
+     * fresh start. Matched against the URI form (a stray "%" as %25), as
+     * {@code PathExclusion} writes the patterns.
+     */
+    boolean excludedLater(QueueItem item) {
+        java.util.List<java.util.regex.Pattern> resumed = resumedExcludes;
+        if (laterExcludes.isEmpty() && (resumed.isEmpty() || item.isStart())) {
+            return false;
+        }
+        String url = item.uri().toString();
+        return excludedLater(url) || !item.isStart() && matchesAny(resumed, url);
+    }
+
+    private static boolean matchesAny(java.util.List<java.util.regex.Pattern> patterns,
+            String url) {
+        for (java.util.regex.Pattern p : patterns) {
             if (p.matcher(url).find()) {
                 return true;
             }

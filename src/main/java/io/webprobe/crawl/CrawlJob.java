@@ -225,6 +225,12 @@ public final class CrawlJob implements AutoCloseable {
         tally.restore(counts);
         graph.restore(state, counts);
         visitor.sitemapsAlreadyRead(state.sitemapsRead() || !plan.useSitemaps());
+        // a folder left out while the crawl ran is left out still: its queued URLs get their
+        // skipped row (the unpaced line: no request, no host's delay), none is fetched
+        admission.excludeQueued(plan.scope().exclude());
+        if (admission.excludesQueued()) {
+            frontier.expedite(admission::excludedLater);
+        }
         state.forEachQueued(q -> frontier.add(graph.queued(q)));
     }
 
@@ -388,8 +394,7 @@ public final class CrawlJob implements AutoCloseable {
         Thread me = Thread.currentThread();
         active.put(me, new ActiveFetch(me.getName(), item.url, ticker.nanoTime(), Duration.ZERO));
         try {
-            // against the URI form (a stray "%" as %25), the form PathExclusion writes them in
-            made = admission.excludedLater(item.uri().toString())
+            made = admission.excludedLater(item)
                     ? visits.skipped(item, SkipReason.EXCLUDED,
                             SkipReason.EXCLUDED.label() + " (added during the crawl)")
                     : visitor.visit(item);

@@ -74,6 +74,11 @@ final class QueueItem {
         return item.external ? -1 : item.depth;
     }
 
+    /** One of the URLs the user gave (the start URL, a URL of a list check). */
+    boolean isStart() {
+        return startChain && referrerId == 0; // a start URL's own redirects have a referrer
+    }
+
     /** The URL as a URI (parsed on demand: an item in a queue keeps only the text). */
     URI uri() {
         return Urls.toUri(url);

@@ -407,6 +407,56 @@ class StoredCrawlTest {
     }
 
     /**
+     * A folder left out while the crawl ran ("Leave this folder out") is left out on a resume
+     * too: its URLs that were still queued get their skipped row, as they would have had the
+     * crawl gone on, and none is fetched. Seen: the plan kept the pattern, but the resume
+     * queued every URL not done, and fetched /b/1, /b/2 and /b/3.
+     */
+    @Test
+    void urlsQueuedInAFolderLeftOutDuringTheCrawlAreNotFetchedOnResume() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/", LocalHttpServer.html("<a href=\"/a/1\">a</a><a href=\"/b/1\">1</a>"
+                + "<a href=\"/b/2\">2</a><a href=\"/b/3\">3</a>"));
+        server.route("/a/1", LocalHttpServer.blockUntil(release, arrived, "<p>a</p>"));
+        Path file = dir.resolve("excluded.webprobe");
+        // one worker: it waits on /a/1 while /b/ is left out, and the crawl stops then
+        CrawlPlan plan = plan().withThreads(1);
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()).build();
+            job.start();
+            arrived.await();
+            job.pause(); // no worker takes the /b/ URLs before the stop
+            job.exclude(java.util.regex.Pattern.compile("^https?://[^/?#]*/b/"));
+            job.stop();
+            job.close();
+            release.countDown();
+            store.sink().flush().get();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).extracting(CrawlResult::url)
+                        .containsExactly(server.url("/"));
+            }
+        }
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            CrawlSummary summary = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            assertThat(summary.stopped()).isFalse();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).filteredOn(r -> r.url().contains("/b/"))
+                        .extracting(r -> r.url().substring(server.url("").length()) + " "
+                                + r.skipped())
+                        .containsExactlyInAnyOrder("/b/1 EXCLUDED", "/b/2 EXCLUDED",
+                                "/b/3 EXCLUDED");
+            }
+        }
+        assertThat(server.hits("/b/1") + server.hits("/b/2") + server.hits("/b/3")).isZero();
+        assertThat(server.hits("/a/1")).isEqualTo(2); // the stopped request, asked again
+    }
+
+    /**
      * A finished crawl continued and stopped at once (Ctrl-C as the command opens it) is still
      * the finished crawl it was: its summary does not say "stopped", which would tell the user
      * to resume it, and its file keeps its state and times. Seen with Ctrl-C before the job
