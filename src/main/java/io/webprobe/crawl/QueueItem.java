@@ -37,8 +37,10 @@ final class QueueItem {
     final int redirectHops;
     /** Host plus the port requests go to, e.g. "example.com:443": the unit of politeness. */
     final String hostKey;
-    /** Times this URL was asked again after a 429/503. */
+    /** Times this URL was asked again: after a 429/503, and once after a dropped connection. */
     int retries;
+    /** Whether it was asked again after a dropped connection (once per URL). */
+    boolean retriedAfterDrop;
     /** Whether it is queued again after a 429/503. */
     boolean awaitingRetry;
     /** The status that made it ask again (429 or 503), or 0. */
@@ -110,7 +112,7 @@ final class QueueItem {
                 writeString(out, it.referrer);
                 out.writeByte((it.external ? 1 : 0) | (it.startChain ? 2 : 0)
                         | (it.awaitingRetry ? 4 : 0) | (it.cookieChain ? 8 : 0)
-                        | (it.revisit ? 16 : 0));
+                        | (it.revisit ? 16 : 0) | (it.retriedAfterDrop ? 32 : 0));
                 out.writeShort(it.redirectHops);
                 out.writeShort(it.retries);
                 out.writeShort(it.retriedStatus);
@@ -143,6 +145,7 @@ final class QueueItem {
                 it.awaitingRetry = (flags & 4) != 0;
                 it.cookieChain = (flags & 8) != 0;
                 it.revisit = (flags & 16) != 0;
+                it.retriedAfterDrop = (flags & 32) != 0;
                 it.retries = in.readShort();
                 it.retriedStatus = in.readShort();
                 items.add(it);

@@ -75,7 +75,7 @@ public final class Recheck implements AutoCloseable {
         } else {
             r = (t.external() ? fetcher : siteFetcher).fetch(uri, item.target(), t.external());
             try {
-                ResponseClassifier.Verdict v = classifier.classify(r, 0, false);
+                ResponseClassifier.Verdict v = classifier.classify(r, 0, false, false);
                 if (v instanceof ResponseClassifier.Blocked b) {
                     result = rows.blocked(item, r, b.why(), b.message()).visit().result();
                 } else {

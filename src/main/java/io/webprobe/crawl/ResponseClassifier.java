@@ -26,8 +26,14 @@ final class ResponseClassifier {
     /** The site keeps crawlers out here: a blocked row, never broken. */
     record Blocked(SkipReason why, String message) implements Verdict {}
 
-    /** The server asked us to slow down: ask again after {@code delay}; its host waits too. */
-    record RetryLater(Duration delay) implements Verdict {}
+    /**
+     * The server asked us to slow down, or dropped the connection: ask again after
+     * {@code delay}; its host waits too.
+     *
+     * @param afterDrop the one retry after a dropped connection, which takes none of the
+     *     429/503 retries ({@code --max-retries})
+     */
+    record RetryLater(Duration delay, boolean afterDrop) implements Verdict {}
 
     private static final Verdict CANCELLED = new Cancelled();
     private static final Verdict ANSWERED = new Answered();
@@ -44,10 +50,12 @@ final class ResponseClassifier {
     }
 
     /**
-     * @param retries how often this URL was already asked again
+     * @param retries how often this URL was already asked again (the retry after a dropped
+     *     connection included)
+     * @param retriedAfterDrop whether it was already asked again after a dropped connection
      * @param stopping whether the crawl is being stopped
      */
-    Verdict classify(FetchResponse r, int retries, boolean stopping) {
+    Verdict classify(FetchResponse r, int retries, boolean retriedAfterDrop, boolean stopping) {
         if (r.error() == ErrorKind.CANCELLED || stopping) {
             return CANCELLED;
         }
@@ -56,35 +64,39 @@ final class ResponseClassifier {
             return new Blocked(SkipReason.BOT_WALL, String.format(Locale.ROOT,
                     "Bot wall (%s, HTTP %d): the site does not let crawlers in", wall, r.status()));
         }
-        if (r.error() != null && r.error().dropped() && retries == 0) {
+        if (r.error() != null && r.error().dropped() && !retriedAfterDrop) {
             // dropped before any answer, twice (the HTTP client tries a second connection
             // itself): asked once more after a pause, as wget does, before it is called broken
-            return new RetryLater(politeness.retryBackoff());
+            // (once per URL, whatever 429/503 retries it had or will have)
+            return new RetryLater(politeness.retryBackoff(), true);
         }
         if (r.status() != 429 && r.status() != 503) {
             return ANSWERED;
         }
+        // the budget of --max-retries is for 429/503 answers alone
+        int slowDowns = retriedAfterDrop ? retries - 1 : retries;
         Duration asked = RetryAfter.parse(r.header("retry-after"), clock.instant());
         boolean beyondCap = asked != null && asked.compareTo(politeness.maxRetryAfter()) > 0;
-        if (!beyondCap && retries < politeness.maxRetries()) {
+        if (!beyondCap && slowDowns < politeness.maxRetries()) {
             return new RetryLater(asked != null
                     ? asked
-                    : politeness.retryBackoff().multipliedBy(1L << Math.min(retries, 20)));
+                    : politeness.retryBackoff().multipliedBy(1L << Math.min(slowDowns, 20)),
+                    false);
         }
         if (beyondCap) {
             return new Blocked(SkipReason.RATE_LIMITED, String.format(Locale.ROOT,
                     "Rate limited: HTTP %d asking to wait %s, more than the %s cap", r.status(),
                     seconds(asked), seconds(politeness.maxRetryAfter())));
         }
-        if (r.status() == 429 && retries == 0) {
+        if (r.status() == 429 && slowDowns == 0) {
             // retries are off (--max-retries 0): it was asked once, and not again
             return new Blocked(SkipReason.RATE_LIMITED, String.format(Locale.ROOT,
                     "Rate limited: HTTP %d, not asked again (retries are off)", r.status()));
         }
         if (r.status() == 429) {
             return new Blocked(SkipReason.RATE_LIMITED, String.format(Locale.ROOT,
-                    "Rate limited: still HTTP %d after %d %s", r.status(), retries,
-                    retries == 1 ? "retry" : "retries"));
+                    "Rate limited: still HTTP %d after %d %s", r.status(), slowDowns,
+                    slowDowns == 1 ? "retry" : "retries"));
         }
         return ANSWERED; // a 503 that never recovered: an ordinary broken result
     }

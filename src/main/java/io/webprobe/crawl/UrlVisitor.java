@@ -90,14 +90,16 @@ final class UrlVisitor {
     private VisitMaker.Made made(QueueItem item, FetchResponse response)
             throws InterruptedException {
         ResponseClassifier.Verdict verdict =
-                classifier.classify(response, item.retries, stopping.getAsBoolean());
+                classifier.classify(response, item.retries, item.retriedAfterDrop,
+                        stopping.getAsBoolean());
         return switch (verdict) {
             case ResponseClassifier.Cancelled c -> {
                 tally.unvisited(); // abandoned by stop(): not a result
                 yield null;
             }
             case ResponseClassifier.RetryLater later -> {
-                item.retries++;
+                item.retries++; // the row counts every retry, the one after a drop too
+                item.retriedAfterDrop |= later.afterDrop();
                 item.retriedStatus = response.status();
                 item.awaitingRetry = true;
                 tally.retryQueued();

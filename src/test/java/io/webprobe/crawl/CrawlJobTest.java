@@ -505,6 +505,61 @@ class CrawlJobTest {
         assertThat(server.hits("/gone")).isEqualTo(2);
     }
 
+    /**
+     * The one retry after a dropped connection is its own: a URL that had a 429 retry first is
+     * still asked again after a drop, and a drop takes none of --max-retries. Seen: the drop's
+     * retry was only for a URL with no retry yet, so /after-429 was broken after one drop, and
+     * /drop-first was rate limited without the 429 retry --max-retries 1 allows.
+     */
+    @Test
+    void theRetryAfterADroppedConnectionIsNeitherLostToNorTakenFromThe429Retries()
+            throws Exception {
+        AtomicInteger afterSlowDown = new AtomicInteger();
+        AtomicInteger dropFirst = new AtomicInteger();
+        server.route("/", ex -> {
+            ex.getResponseHeaders().set("Connection", "close");
+            html("<a href=\"/after-429\">a</a> <a href=\"/drop-first\">d</a>").handle(ex);
+        });
+        server.route("/after-429", ex -> {
+            int n = afterSlowDown.incrementAndGet();
+            if (n == 2) {
+                throw new IOException("dropped"); // the server closes without answering
+            }
+            ex.getResponseHeaders().set("Connection", "close");
+            if (n == 1) {
+                ex.getResponseHeaders().set("Retry-After", "0");
+                LocalHttpServer.send(ex, 429, "text/html", "slow down");
+            } else {
+                LocalHttpServer.send(ex, 200, "text/html", "back");
+            }
+        });
+        server.route("/drop-first", ex -> {
+            if (dropFirst.incrementAndGet() == 1) {
+                throw new IOException("dropped");
+            }
+            ex.getResponseHeaders().set("Connection", "close");
+            ex.getResponseHeaders().set("Retry-After", "0");
+            LocalHttpServer.send(ex, 429, "text/html", "slow down");
+        });
+        var events = new RecordingCrawlListener();
+        CrawlJob job = job(plan("/").withThreads(1).withPoliteness(Politeness.DEFAULT
+                .withRetryBackoff(Duration.ofMillis(10)).withMaxRetries(1)), events);
+        job.start();
+        events.awaitFinish();
+
+        Map<String, CrawlResult> results = byUrl(events.results());
+        CrawlResult recovered = results.get(server.url("/after-429"));
+        assertThat(server.hits("/after-429")).as("429, dropped, answered").isEqualTo(3);
+        assertThat(recovered.status()).isEqualTo(200);
+        assertThat(recovered.isBroken()).isFalse();
+        assertThat(recovered.retries()).as("the row counts both retries").isEqualTo(2);
+        CrawlResult limited = results.get(server.url("/drop-first"));
+        assertThat(server.hits("/drop-first")).as("dropped, 429, and its one 429 retry")
+                .isEqualTo(3);
+        assertThat(limited.skipped()).isEqualTo(SkipReason.RATE_LIMITED);
+        assertThat(limited.errorMessage()).isEqualTo("Rate limited: still HTTP 429 after 1 retry");
+    }
+
     static List<String> liveThreads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
