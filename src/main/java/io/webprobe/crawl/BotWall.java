@@ -12,7 +12,10 @@ import java.util.Locale;
  * <p>A 999 (LinkedIn and others) is always one. A 403, 429 or 503 is one when a header or the
  * start of the body carries a known challenge marker: Cloudflare ({@code cf-mitigated:
  * challenge}, its challenge page), AWS WAF ({@code x-amzn-waf-action}), Sucuri, Imperva
- * Incapsula, DataDome, PerimeterX, Akamai, or any captcha widget. A plain 403 or 503 stays broken.
+ * Incapsula, DataDome, PerimeterX, Akamai, a captcha widget (reCAPTCHA, hCaptcha, Turnstile),
+ * or a page whose title names a captcha. A plain 403 or 503 stays broken, and so does one that
+ * merely mentions a captcha (reCAPTCHA v3's "protected by reCAPTCHA" line on a maintenance
+ * page, a link to a captcha FAQ): a 503 is then asked again as any 503 is.
  */
 final class BotWall {
     /** How much of the body is searched for markers. */
@@ -33,10 +36,17 @@ final class BotWall {
             new Marker("ddos protection by", "DDoS protection page"),
             new Marker("g-recaptcha", "captcha"),
             new Marker("h-captcha", "captcha"),
-            new Marker("cf-turnstile", "captcha"),
-            new Marker("captcha", "captcha"));
+            new Marker("cf-turnstile", "captcha"));
 
     private BotWall() {}
+
+    /** The text of the first {@code <title>} of a lower-cased page head, or "". */
+    private static String title(String text) {
+        int open = text.indexOf("<title");
+        int start = open < 0 ? -1 : text.indexOf('>', open);
+        int end = start < 0 ? -1 : text.indexOf("</title", start);
+        return end < 0 ? "" : text.substring(start + 1, end);
+    }
 
     /** Whether a response with this status may be a challenge page (its body tells). */
     static boolean mayBeChallenge(int status) {
@@ -76,6 +86,9 @@ final class BotWall {
             if (text.contains(m.text())) {
                 return m.name();
             }
+        }
+        if (title(text).contains("captcha")) {
+            return "captcha";
         }
         if (r.header("server").toLowerCase(Locale.ROOT).startsWith("akamaighost")
                 && text.contains("access denied")

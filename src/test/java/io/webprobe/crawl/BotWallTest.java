@@ -67,6 +67,10 @@ class BotWallTest {
                 Arguments.of("429 with a captcha page", response(429, RECAPTCHA_PAGE), "captcha"),
                 Arguments.of("AWS WAF x-amzn-waf-action: captcha",
                         response(403, "", "x-amzn-waf-action", "captcha"), "AWS WAF captcha"),
+                Arguments.of("403 whose title names a captcha", response(403,
+                        "<html><head><title>Security check: CAPTCHA</title></head><body>"
+                        + "<img src=\"/captcha.png\"><form><input name=code></form>"),
+                        "captcha"),
                 Arguments.of("AWS WAF challenge on a 429",
                         response(429, null, "x-amzn-waf-action", "challenge"),
                         "AWS WAF challenge"));
@@ -85,6 +89,15 @@ class BotWallTest {
                 Arguments.of("plain 503 page", response(503, PLAIN_503)),
                 Arguments.of("429 without marker", response(429, "Too many requests")),
                 Arguments.of("404 mentioning a captcha", response(404, RECAPTCHA_PAGE)),
+                // a site using reCAPTCHA v3 says so on every page, its error pages too
+                Arguments.of("503 maintenance page with the reCAPTCHA v3 line", response(503,
+                        "<html><head><title>503 Service Unavailable</title></head><body>"
+                        + "<h1>Down for maintenance</h1><footer>This site is protected by"
+                        + " reCAPTCHA and the Google Privacy Policy applies.</footer>"
+                        + "<div class=\"grecaptcha-badge\"></div></body></html>")),
+                Arguments.of("403 linking to a captcha FAQ", response(403,
+                        "<html><title>403 Forbidden</title><body>Forbidden. <a href="
+                        + "/help/captcha-faq>Why do I see a CAPTCHA?</a></body></html>")),
                 Arguments.of("404 with cf-mitigated", response(404, "", "cf-mitigated", "challenge")),
                 Arguments.of("500 with a challenge page", response(500, CLOUDFLARE_PAGE)),
                 Arguments.of("200 with challenge text", response(200, CLOUDFLARE_PAGE)),

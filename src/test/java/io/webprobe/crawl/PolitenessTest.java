@@ -624,6 +624,25 @@ class PolitenessTest {
                         .isEqualTo("503, OK after 2 retries"));
     }
 
+    /**
+     * A 503 maintenance page of a site that uses reCAPTCHA v3 says "protected by reCAPTCHA",
+     * as its every page does: it is asked again as any 503, not taken for a bot wall.
+     */
+    @Test
+    void a503ThatOnlyMentionsACaptchaIsAskedAgain() throws Exception {
+        server.route("/", html("<a href=\"/busy\">b</a>"));
+        server.route("/busy", sequence(respond(503, "text/html", "<html><body>Back soon."
+                + " This site is protected by reCAPTCHA.</body></html>"),
+                html("<title>Back</title>")));
+
+        Crawl crawl = crawl(plan(QUICK_BACKOFF));
+
+        assertThat(server.hits("/busy")).isEqualTo(2);
+        CrawlResult row = crawl.rows().get(server.url("/busy"));
+        assertThat(row.skipped()).isNull();
+        assertThat(row.retryNote()).isEqualTo("503, OK after 1 retry");
+    }
+
     @Test
     void a503ThatNeverRecoversIsBrokenAfterEveryRetry() throws Exception {
         server.route("/", html("<a href=\"/down\">down link</a>"));
