@@ -188,7 +188,10 @@ final class Admission {
         return why;
     }
 
-    /** Gives back the budget place {@link #check} took for a URL another link claimed first. */
+    /**
+     * Gives back the budget place {@link #check} took for a URL another link claimed first, or
+     * that a URL left out after all ({@link #excludedLater(QueueItem)}) held.
+     */
     void release() {
         pages.decrementAndGet();
     }

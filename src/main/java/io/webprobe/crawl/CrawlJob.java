@@ -394,10 +394,17 @@ public final class CrawlJob implements AutoCloseable {
         Thread me = Thread.currentThread();
         active.put(me, new ActiveFetch(me.getName(), item.url, ticker.nanoTime(), Duration.ZERO));
         try {
-            made = admission.excludedLater(item)
-                    ? visits.skipped(item, SkipReason.EXCLUDED,
-                            SkipReason.EXCLUDED.label() + " (added during the crawl)")
-                    : visitor.visit(item);
+            if (admission.excludedLater(item)) {
+                made = visits.skipped(item, SkipReason.EXCLUDED,
+                        SkipReason.EXCLUDED.label() + " (added during the crawl)");
+                if (!item.external && !item.revisit) {
+                    // left out, it takes no place of --max-pages, as a URL an exclude pattern
+                    // keeps out from the start takes none (and as a resume counts the file)
+                    admission.release();
+                }
+            } else {
+                made = visitor.visit(item);
+            }
         } catch (InterruptedException e) {
             if (!stopping) {
                 throw e;

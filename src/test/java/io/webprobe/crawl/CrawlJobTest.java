@@ -560,6 +560,43 @@ class CrawlJobTest {
         assertThat(limited.errorMessage()).isEqualTo("Rate limited: still HTTP 429 after 1 retry");
     }
 
+    /**
+     * URLs left out while the crawl runs give their --max-pages places back, so a crawl that
+     * goes on takes what a resumed one would (the file does not count excluded rows). Seen:
+     * the live crawl kept the places of /b/1 and /b/2 and left /c/1 out, while the same crawl
+     * stopped and resumed fetched it.
+     */
+    @Test
+    void urlsExcludedDuringTheCrawlGiveTheirPagePlacesBack() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // max 4 pages: "/", /a/1, /b/1 and /b/2; /c/1, linked from "/" too, is over the limit
+        server.route("/", html("<a href=\"/a/1\">a</a><a href=\"/b/1\">1</a>"
+                + "<a href=\"/b/2\">2</a><a href=\"/c/1\">c</a>"));
+        server.route("/a/1", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"/c/1\">c</a>"));
+        var events = new RecordingCrawlListener();
+        // one request at a time to the host: the second worker fetches nothing while /a/1
+        // waits, but writes the rows of the URLs left out (they need no request)
+        CrawlJob job = job(plan("/").withThreads(2).withMaxPages(4).withPoliteness(
+                Politeness.DEFAULT.withMaxPerHost(1)), events);
+        CrawlSummary summary;
+        try (job) {
+            job.start();
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+            job.exclude(java.util.regex.Pattern.compile("/b/"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> job.progress().skipped() == 2);
+            release.countDown(); // /a/1 now links /c/1 again
+            summary = events.awaitFinish();
+        }
+        Map<String, CrawlResult> results = byUrl(events.results());
+        assertThat(results.get(server.url("/b/1")).skipped()).isEqualTo(SkipReason.EXCLUDED);
+        assertThat(results.get(server.url("/b/2")).skipped()).isEqualTo(SkipReason.EXCLUDED);
+        assertThat(server.hits("/b/1") + server.hits("/b/2")).isZero();
+        assertThat(server.hits("/c/1")).isEqualTo(1);
+        assertThat(summary.skipped()).doesNotContainKey(SkipReason.MAX_PAGES);
+    }
+
     static List<String> liveThreads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
