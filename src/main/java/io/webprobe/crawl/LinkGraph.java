@@ -79,7 +79,7 @@ final class LinkGraph {
     QueueItem queued(ResumeState.QueuedUrl q) {
         URI uri = Urls.toUri(q.url());
         return item(q.id(), uri, q.url(), q.depth(), q.referrerId(), q.referrer(), q.external(),
-                q.startChain(), 0);
+                q.startChain(), q.redirectHops());
     }
 
     /** The id of a known URL, or {@link CompactKeyMap#ABSENT}. */

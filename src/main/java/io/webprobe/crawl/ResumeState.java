@@ -11,6 +11,9 @@ import java.util.function.BiConsumer;
  */
 public interface ResumeState {
 
+    /** Redirect hops the crawl follows in a row ({@link QueuedUrl#redirectHops} stops there). */
+    int MAX_REDIRECT_HOPS = LinkGraph.MAX_REDIRECTS;
+
     /** A URL the crawl knows: its id, dedup key, whether it took a page of the budget. */
     @FunctionalInterface
     interface KnownUrlConsumer {
@@ -21,9 +24,18 @@ public interface ResumeState {
      * A URL still to fetch.
      *
      * @param referrer the URL of the page that first linked here, or ""
+     * @param redirectHops redirects that led here without a page in between, by the shortest
+     *     way the file shows (0 when a page links here)
      */
     record QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
-            boolean external, boolean startChain) {}
+            boolean external, boolean startChain, int redirectHops) {
+
+        /** A URL a page (or the user, or a sitemap) led to: no redirect hops. */
+        public QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
+                boolean external, boolean startChain) {
+            this(id, url, depth, referrerId, referrer, external, startChain, 0);
+        }
+    }
 
     /** A URL that is still to be fetched, in discovery order. */
     @FunctionalInterface

@@ -76,12 +76,42 @@ final class StoreResume implements ResumeState {
                 }));
     }
 
+    /** The link types by which a response sends the browser on (a redirect hop). */
+    private static final String HOP_TYPES = "('redirect', 'meta-refresh', 'refresh-header')";
+
+    /**
+     * Whether the URL whose id is {@code id} starts a redirect chain: a page links to it, or
+     * nothing does (a start URL, a sitemap's URL).
+     */
+    private static String chainStart(String id) {
+        return "(EXISTS (SELECT 1 FROM links i WHERE i.target_id = " + id + " AND i.type NOT IN "
+                + HOP_TYPES + ") OR NOT EXISTS (SELECT 1 FROM links i WHERE i.target_id = " + id
+                + "))";
+    }
+
+    /**
+     * The redirect hops that led to each queued URL only redirects lead to, as the crawl
+     * counted them while it ran: walked back through the redirects into it, to the
+     * nearest URL a chain starts at, at most {@link #MAX_REDIRECT_HOPS} hops (a longer
+     * chain, or a loop, counts as that many). Without it every resume gave a chain stopped
+     * midway the whole limit again, and an endless redirect trap grew by that at each resume.
+     */
+    private static final String QUEUED_HOPS = "WITH RECURSIVE walk(id, at, n, start) AS ("
+            + "SELECT u.id, u.id, 0, 0 FROM urls u WHERE u.state = 0 AND NOT "
+            + chainStart("u.id")
+            + " UNION ALL SELECT w.id, l.source_id, w.n + 1, " + chainStart("l.source_id")
+            + " FROM walk w JOIN links l ON l.target_id = w.at AND l.type IN " + HOP_TYPES
+            + " WHERE w.start = 0 AND w.n < " + MAX_REDIRECT_HOPS
+            + "), hops(id, n) AS (SELECT id, MIN(CASE WHEN start THEN n ELSE "
+            + MAX_REDIRECT_HOPS + " END) FROM walk GROUP BY id) ";
+
     @Override
     public void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException {
         InterruptedException[] interrupted = {null};
-        run(() -> reader.query("SELECT u.id, u.url, u.depth, COALESCE(u.referrer_id, 0), "
-                + "COALESCE(r.url, ''), u.flags FROM urls u "
-                + "LEFT JOIN urls r ON r.id = u.referrer_id WHERE u.state = 0 ORDER BY u.id",
+        run(() -> reader.query(QUEUED_HOPS + "SELECT u.id, u.url, u.depth, "
+                + "COALESCE(u.referrer_id, 0), COALESCE(r.url, ''), u.flags, COALESCE(h.n, 0) "
+                + "FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id "
+                + "LEFT JOIN hops h ON h.id = u.id WHERE u.state = 0 ORDER BY u.id",
                 rs -> {
                     if (interrupted[0] != null) {
                         return;
@@ -91,7 +121,7 @@ final class StoreResume implements ResumeState {
                         consumer.accept(new QueuedUrl(rs.getLong(1), rs.getString(2),
                                 rs.getInt(3), rs.getLong(4), rs.getString(5),
                                 (flags & Schema.EXTERNAL) != 0,
-                                (flags & Schema.START_CHAIN) != 0));
+                                (flags & Schema.START_CHAIN) != 0, rs.getInt(7)));
                     } catch (InterruptedException e) {
                         interrupted[0] = e;
                     }

@@ -457,6 +457,46 @@ class StoredCrawlTest {
     }
 
     /**
+     * A redirect chain stopped midway is followed on a resume only as far as the crawl would
+     * have followed it: the hops counted before the stop still count. Seen: a resume gave the
+     * chain ten more hops (an endless redirect trap grew ten rows at each resume).
+     */
+    @Test
+    void aRedirectChainStoppedMidwayKeepsItsHopsOnResume() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/", LocalHttpServer.html("<a href=\"/r/0\">chain</a>"));
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            server.route("/r/" + i, ex -> {
+                if (n == 5 && arrived.getCount() > 0) { // the first time only
+                    arrived.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                ex.getResponseHeaders().add("Location", "/r/" + (n + 1));
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+            });
+        }
+        Path file = dir.resolve("chain.webprobe");
+        stopWhileWaiting(file, plan().withThreads(1),
+                new JdkHttpProbe("t", Duration.ofSeconds(5)), arrived, release);
+        assertThat(server.hits("/r/6")).isZero();
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            run(CrawlJob.builder(store.plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()).resume(store.resumeState()));
+        }
+        // "/" links /r/0; /r/10 is ten redirects on, and its own redirect is not followed
+        assertThat(server.hits("/r/10")).isEqualTo(1);
+        assertThat(server.hits("/r/11")).isZero();
+    }
+
+    /**
      * A finished crawl continued and stopped at once (Ctrl-C as the command opens it) is still
      * the finished crawl it was: its summary does not say "stopped", which would tell the user
      * to resume it, and its file keeps its state and times. Seen with Ctrl-C before the job
