@@ -30,6 +30,8 @@ final class Admission {
     private final AtomicInteger pages = new AtomicInteger();
     /** Distinct query strings seen per path, for the query-variant trap guard. */
     private final CompactKeyMap queryVariants = new CompactKeyMap();
+    /** The URLs (dedup keys) counted in {@link #queryVariants}, each once. */
+    private final CompactKeyMap variantsCounted = new CompactKeyMap();
     /** URLs left out by a limit or the scope, by dedup key, with the reason's ordinal. */
     private final CompactKeyMap counted = new CompactKeyMap();
     private final AtomicLongArray countedByReason = new AtomicLongArray(REASONS.length);
@@ -68,7 +70,7 @@ final class Admission {
             pages.incrementAndGet();
         }
         int q = key.indexOf('?');
-        if (!external && q >= 0) {
+        if (!external && q >= 0 && variantsCounted.putIfAbsent(key, 1) == CompactKeyMap.ABSENT) {
             queryVariants.increment(key.substring(0, q));
         }
     }
@@ -174,16 +176,22 @@ final class Admission {
         if (why == null && depth > plan.maxDepth() && !redirect) {
             why = SkipReason.MAX_DEPTH;
         }
-        if (why == null && !external && uri.getRawQuery() != null) {
-            int q = key.indexOf('?');
-            long n = queryVariants.increment(q < 0 ? key : key.substring(0, q));
-            if (n > plan.scope().maxQueryVariants()) {
-                why = SkipReason.QUERY_VARIANTS;
-            }
-        }
+        // the budget first: a URL it leaves out is no variant taken on, and counts as one only
+        // once it is reached with a place free
         if (why == null && !external && pages.incrementAndGet() > plan.maxPages()) {
             pages.decrementAndGet();
             why = SkipReason.MAX_PAGES;
+        }
+        if (why == null && !external && uri.getRawQuery() != null) {
+            int q = key.indexOf('?');
+            String path = q < 0 ? key : key.substring(0, q);
+            // each URL counts once: two pages finding it at once count one variant
+            long n = variantsCounted.putIfAbsent(key, 1) == CompactKeyMap.ABSENT
+                    ? queryVariants.increment(path) : queryVariants.get(path);
+            if (n > plan.scope().maxQueryVariants()) {
+                pages.decrementAndGet(); // a trap-guard row takes no place
+                why = SkipReason.QUERY_VARIANTS;
+            }
         }
         return why;
     }

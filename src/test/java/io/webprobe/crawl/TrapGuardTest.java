@@ -55,6 +55,41 @@ class TrapGuardTest {
         assertThat(summary.brokenLinks()).isZero();
     }
 
+    /**
+     * Only distinct URLs taken on count as a path's query variants. Seen: with --max-pages 2
+     * and --max-query-variants 2, /p?x=1 and /p?x=2 (left out by the page limit) were counted
+     * at each link to them, and /p?x=1, linked again, was listed as a crawler trap.
+     */
+    @Test
+    void urlsOverThePageLimitAreNoQueryVariants() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/p?x=1\">1</a>"
+                + "<a href=\"/p?x=2\">2</a>"));
+        server.route("/a", html("<a href=\"/p?x=1\">1 again</a>"));
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(plan().withThreads(1).withMaxPages(2)
+                .withScope(CrawlScope.DEFAULT.withMaxQueryVariants(2)), events);
+
+        assertThat(events.stored()).extracting(CrawlResult::url)
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/a"));
+        assertThat(summary.skipped()).containsOnly(java.util.Map.entry(SkipReason.MAX_PAGES, 2L));
+    }
+
+    @Test
+    void aUrlFoundByTwoPagesAtOnceIsOneQueryVariant() {
+        Admission admission = new Admission(plan()
+                .withScope(CrawlScope.DEFAULT.withMaxQueryVariants(2)));
+        URI one = URI.create(server.url("/p?x=1"));
+        URI two = URI.create(server.url("/p?x=2"));
+        // two workers check /p?x=1 before either claims it, then /p?x=2 comes
+        assertThat(admission.check(one, one.toString(), false, 1)).isNull();
+        assertThat(admission.check(one, one.toString(), false, 1)).isNull();
+        admission.release(); // the second lost the claim
+        assertThat(admission.check(two, two.toString(), false, 1)).isNull();
+        URI three = URI.create(server.url("/p?x=3"));
+        assertThat(admission.check(three, three.toString(), false, 1))
+                .isEqualTo(SkipReason.QUERY_VARIANTS);
+    }
+
     @Test
     void repeatingPathSegmentsAreSkippedNotFetched() throws Exception {
         // a relative link without a leading slash makes /a/b/, /a/b/a/b/, ... forever
