@@ -111,6 +111,12 @@ public interface CrawlSink {
     /** A URL already known is listed by the site's sitemaps too. */
     void listedInSitemap(long id);
 
+    /**
+     * A URL fetched already is queued to be asked again (a cookie was set since): a resume
+     * asks it again too, until its new result is written ({@link Visit#revisit()}).
+     */
+    default void revisitQueued(long id) {}
+
     /** Something the crawl could not read but went on without, in one plain sentence. */
     void warning(String sentence);
 

@@ -78,8 +78,15 @@ final class LinkGraph {
     /** A queued URL of a resumed crawl, as the frontier holds it. */
     QueueItem queued(ResumeState.QueuedUrl q) {
         URI uri = Urls.toUri(q.url());
-        return item(q.id(), uri, q.url(), q.depth(), q.referrerId(), q.referrer(), q.external(),
-                q.startChain(), q.redirectHops());
+        QueueItem item = item(q.id(), uri, q.url(), q.depth(), q.referrerId(), q.referrer(),
+                q.external(), q.startChain(), q.redirectHops());
+        if (q.revisit()) {
+            // asked again after a cookie was set: this run has no cookie yet, and the chain
+            // that sets it leads back here (and is followed) as it did
+            item.revisit = true;
+            item.cookieChain = true;
+        }
+        return item;
     }
 
     /** The id of a known URL, or {@link CompactKeyMap#ABSENT}. */
@@ -211,6 +218,7 @@ final class LinkGraph {
                 again.revisit = true;
                 again.cookieChain = true;
                 toQueue.add(again);
+                sink.revisitQueued(id); // so a resume asks it again if this run does not
             }
             return id;
         }

@@ -26,14 +26,15 @@ public interface ResumeState {
      * @param referrer the URL of the page that first linked here, or ""
      * @param redirectHops redirects that led here without a page in between, by the shortest
      *     way the file shows (0 when a page links here)
+     * @param revisit fetched already, and queued to be asked again after a cookie was set
      */
     record QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
-            boolean external, boolean startChain, int redirectHops) {
+            boolean external, boolean startChain, int redirectHops, boolean revisit) {
 
-        /** A URL a page (or the user, or a sitemap) led to: no redirect hops. */
+        /** A URL not fetched yet that a page (or the user, or a sitemap) led to. */
         public QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
                 boolean external, boolean startChain) {
-            this(id, url, depth, referrerId, referrer, external, startChain, 0);
+            this(id, url, depth, referrerId, referrer, external, startChain, 0, false);
         }
     }
 
@@ -78,7 +79,7 @@ public interface ResumeState {
     /** Every URL the crawl knows, finished or not. */
     void forEachKnown(KnownUrlConsumer consumer);
 
-    /** Every URL not finished, in discovery order. */
+    /** Every URL not finished (and every one to ask again), in discovery order. */
     void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException;
 
     /** The URLs left out by a limit (counted, no row), by dedup key. */

@@ -37,6 +37,9 @@ sealed interface Op {
 
     record Listed(long id) implements Op {}
 
+    /** A URL fetched already is queued to be asked again. */
+    record Revisiting(long id) implements Op {}
+
     record Rechecked(long id, CrawlResult result, List<Header> headers,
             String redirectKey, long at) implements Op {}
 

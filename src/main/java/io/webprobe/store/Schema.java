@@ -35,6 +35,11 @@ final class Schema {
     static final int START_CHAIN = 2;
     static final int IN_SITEMAP = 4;
     static final int TRUNCATED = 8;
+    /**
+     * A URL fetched already that the crawl has queued to ask again (a cookie was set since,
+     * {@code LinkGraph}); cleared by its next result. A resume asks it again.
+     */
+    static final int REVISIT = 16;
 
     /**
      * The skip reasons that are blocks (the site kept us out: outcome "blocked", not

@@ -111,7 +111,8 @@ final class StoreResume implements ResumeState {
         run(() -> reader.query(QUEUED_HOPS + "SELECT u.id, u.url, u.depth, "
                 + "COALESCE(u.referrer_id, 0), COALESCE(r.url, ''), u.flags, COALESCE(h.n, 0) "
                 + "FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id "
-                + "LEFT JOIN hops h ON h.id = u.id WHERE u.state = 0 ORDER BY u.id",
+                + "LEFT JOIN hops h ON h.id = u.id WHERE u.state = 0 OR (u.flags & "
+                + Schema.REVISIT + ") <> 0 ORDER BY u.id",
                 rs -> {
                     if (interrupted[0] != null) {
                         return;
@@ -121,7 +122,8 @@ final class StoreResume implements ResumeState {
                         consumer.accept(new QueuedUrl(rs.getLong(1), rs.getString(2),
                                 rs.getInt(3), rs.getLong(4), rs.getString(5),
                                 (flags & Schema.EXTERNAL) != 0,
-                                (flags & Schema.START_CHAIN) != 0, rs.getInt(7)));
+                                (flags & Schema.START_CHAIN) != 0, rs.getInt(7),
+                                (flags & Schema.REVISIT) != 0));
                     } catch (InterruptedException e) {
                         interrupted[0] = e;
                     }

@@ -25,6 +25,7 @@ import io.webprobe.store.Op.Barrier;
 import io.webprobe.store.Op.Counted;
 import io.webprobe.store.Op.Discovered;
 import io.webprobe.store.Op.Listed;
+import io.webprobe.store.Op.Revisiting;
 import io.webprobe.store.Op.Meta;
 import io.webprobe.store.Op.Nudge;
 import io.webprobe.store.Op.Rechecked;
@@ -220,6 +221,11 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void listedInSitemap(long id) {
         put(new Listed(id));
+    }
+
+    @Override
+    public void revisitQueued(long id) {
+        put(new Revisiting(id));
     }
 
     @Override
@@ -637,6 +643,7 @@ final class StoreWriter implements CrawlSink {
             }
             case Visited v -> visited(v.visit(), v.at());
             case Listed l -> st.flag(l.id(), Schema.IN_SITEMAP);
+            case Revisiting r -> st.flag(r.id(), Schema.REVISIT);
             case Rechecked r -> {
                 st.recheck(r.id(), r.result(), r.redirectKey(), r.at());
                 if (!r.headers().isEmpty()) {

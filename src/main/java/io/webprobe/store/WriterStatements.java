@@ -66,7 +66,7 @@ final class WriterStatements {
                 + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
                 + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
                 + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
-                + Schema.TRUNCATED + ") | ? WHERE id = ?");
+                + (Schema.TRUNCATED | Schema.REVISIT) + ") | ? WHERE id = ?");
         recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
                 + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
                 + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "

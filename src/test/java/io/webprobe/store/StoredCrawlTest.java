@@ -497,6 +497,67 @@ class StoredCrawlTest {
     }
 
     /**
+     * A URL queued to be asked again after a cookie was set is asked again on a resume when
+     * the crawl stopped first. Seen: the revisit lived in memory only, so the resumed crawl
+     * found nothing to do and "/" kept its first answer (a redirect to the session check),
+     * its page never read.
+     */
+    @Test
+    void aCookieRevisitCutShortByAStopIsDoneOnResume() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // "/" sets a session cookie and sends the browser to a check that sends it back
+        LocalHttpServer.Route home = ex -> {
+            String cookie = ex.getRequestHeaders().getFirst("Cookie");
+            if (cookie == null || !cookie.contains("session=ok")) {
+                ex.getResponseHeaders().add("Set-Cookie", "session=ok; Path=/");
+                ex.getResponseHeaders().add("Location", "/?check=1");
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+                return;
+            }
+            if (arrived.getCount() > 0) { // the first revisit waits, and the crawl stops
+                arrived.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            LocalHttpServer.send(ex, 200, "text/html",
+                    "<title>Home</title><a href=\"/inside\">inside</a>");
+        };
+        server.route("/", home);
+        server.route("/?check=1", ex -> {
+            String cookie = ex.getRequestHeaders().getFirst("Cookie");
+            boolean has = cookie != null && cookie.contains("session=ok");
+            ex.getResponseHeaders().add("Location", has ? "/" : "/cookies-needed");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        server.route("/inside", LocalHttpServer.html("<title>Inside</title>"));
+        Path file = dir.resolve("revisit.webprobe");
+        CrawlPlan plan = plan().withThreads(1);
+        // the probe a user's crawl gets: it keeps cookies
+        List<CrawlResult> before = stopWhileWaiting(file, plan,
+                io.webprobe.crawl.CrawlProbes.forPlan(plan, Duration.ofSeconds(5)), arrived,
+                release);
+        assertThat(before).filteredOn(r -> r.url().equals(server.url("/")))
+                .singleElement().extracting(CrawlResult::status).isEqualTo(302);
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            run(CrawlJob.builder(store.plan(),
+                    io.webprobe.crawl.CrawlProbes.forPlan(store.plan(), Duration.ofSeconds(5)),
+                    store.sink()).resume(store.resumeState()));
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).extracting(r -> r.url().substring(
+                        server.url("").length()) + " " + r.status())
+                        .containsExactlyInAnyOrder("/ 200", "/?check=1 302", "/inside 200");
+            }
+        }
+    }
+
+    /**
      * A finished crawl continued and stopped at once (Ctrl-C as the command opens it) is still
      * the finished crawl it was: its summary does not say "stopped", which would tell the user
      * to resume it, and its file keeps its state and times. Seen with Ctrl-C before the job
