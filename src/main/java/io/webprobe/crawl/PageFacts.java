@@ -15,8 +15,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * What {@link LinkExtractor} learns from a page's elements, one element at a time: its links
- * (through the {@link Collector}), the first canonical, description, H1, robots directives and
- * meta refresh. Fed by a walk of a whole document or by a stream of a large one. Not
+ * (through the {@link Collector}), the first canonical, description, H1 and meta refresh, and
+ * the robots directives of every robots meta tag (joined with ", "). Fed by a walk of a whole document or by a stream of a large one. Not
  * thread-safe; one per page.
  */
 final class PageFacts {
@@ -94,8 +94,15 @@ final class PageFacts {
                     refresh = c.refresh(el.attr("content"));
                 } else if (name.equals("description") && description == null) {
                     description = collapseSpaces(el.attr("content"));
-                } else if (name.equals("robots") && robots == null) {
-                    robots = el.attr("content").strip().toLowerCase(Locale.ROOT);
+                } else if (name.equals("robots")) {
+                    // every robots tag counts, as search engines combine them: "index" in one
+                    // and "nofollow" in the next is a nofollow page
+                    String content = el.attr("content").strip().toLowerCase(Locale.ROOT);
+                    if (robots == null || robots.isEmpty()) {
+                        robots = content;
+                    } else if (!content.isEmpty()) {
+                        robots = robots + ", " + content;
+                    }
                 }
             }
             default -> { }

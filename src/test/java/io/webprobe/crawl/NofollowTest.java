@@ -44,6 +44,21 @@ class NofollowTest {
         server.route("/from-header", html("ok"));
     }
 
+    /** Robots meta tags add up, as search engines read them: one saying nofollow is enough. */
+    @Test
+    void aNofollowInASecondRobotsTagIsObeyed() throws Exception {
+        server.route("/", html("<meta name=robots content=\"index\">"
+                + "<meta name=\"ROBOTS\" content=\"NoFollow\"><a href=\"/next\">next</a>"));
+        server.route("/next", html("ok"));
+        var events = crawl(CrawlPlan.of(URI.create(server.url("/")), "t"));
+
+        assertThat(server.hits("/next")).isZero();
+        CrawlResult home = events.results().stream()
+                .filter(r -> r.url().equals(server.url("/"))).findFirst().orElseThrow();
+        assertThat(home.page().metaRobots()).isEqualTo("index, nofollow");
+        assertThat(home.page().nofollow()).isTrue();
+    }
+
     @Test
     void linksOfNofollowPagesAreNotFollowedAndTheDirectivesAreRecorded() throws Exception {
         site();
