@@ -440,7 +440,9 @@ public final class CrawlJob implements AutoCloseable {
             } else {
                 item.awaitingRetry = true;
                 tally.retryQueued();
-                frontier.retryLater(item, RETRY_UNREACHED.toNanos());
+                if (!frontier.retryLater(item, RETRY_UNREACHED.toNanos())) {
+                    tally.unvisited(); // stopped meanwhile: fetched again on the next resume
+                }
             }
             return;
         }

@@ -360,19 +360,22 @@ final class Frontier<T> {
      * Puts a taken item back at the head of its host's queue and keeps that whole host waiting
      * for {@code delayNanos} (a server asked us to slow down). The caller still calls
      * {@link #done} for the take; until then, and while the item waits, the crawl is not over.
+     *
+     * @return false when the frontier was stopped meanwhile: the item is dropped, as the
+     *     queued ones were ({@link #stop()} did not count it, being in flight)
      */
-    void retryLater(T item, long delayNanos) {
+    boolean retryLater(T item, long delayNanos) {
         lock.lock();
         try {
             if (stopped) {
-                return;
+                return false;
             }
             if (unpacedIf != null && unpacedIf.test(item)) {
                 unpaced.addLast(item); // excluded meanwhile: no need to wait
                 inMemory++;
                 queued++;
                 changed.signal();
-                return;
+                return true;
             }
             Host<T> h = host(hostOf.apply(item));
             h.items.addFirst(item);
@@ -382,6 +385,7 @@ final class Frontier<T> {
             queued++;
             h.notBefore = Math.max(h.notBefore, ticker.nanoTime() + delayNanos);
             reschedule(h);
+            return true;
         } finally {
             lock.unlock();
         }

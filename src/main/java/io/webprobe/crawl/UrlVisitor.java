@@ -105,7 +105,9 @@ final class UrlVisitor {
                 tally.retryQueued();
                 log.debug("HTTP {} from {}: asking again in {} ms", response.status(), item.url,
                         later.delay().toMillis());
-                frontier.retryLater(item, later.delay().toNanos());
+                if (!frontier.retryLater(item, later.delay().toNanos())) {
+                    tally.unvisited(); // stopped since it was classified: not a result
+                }
                 yield null; // the whole host waits meanwhile
             }
             case ResponseClassifier.Blocked b ->

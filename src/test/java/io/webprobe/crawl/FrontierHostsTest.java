@@ -365,6 +365,22 @@ class FrontierHostsTest {
         }
     }
 
+    /**
+     * A 429 classified just before a stop is dropped as the queued URLs are, and the caller
+     * is told so it can count the URL as not done (the stop's count left it out: it was in
+     * flight). Seen: the progress's queued count was one short after such a stop.
+     */
+    @Test
+    void aRetryAfterTheStopIsRefusedSoItsUrlIsCountedNotDone() throws Exception {
+        Frontier<Item> f = frontier(Integer.MAX_VALUE, 0);
+        f.add(A1);
+        f.add(A2);
+        assertThat(f.take()).isEqualTo(A1);
+        assertThat(f.stop()).as("dropped from the queue").isEqualTo(1);
+        assertThat(f.retryLater(A1, 0)).isFalse();
+        assertThat(f.queued()).isZero();
+    }
+
     @Test
     void noLostWakeUpWithManyWorkersOnOneSpacedHost() throws Exception {
         // on the system clock: the workers' real timed waits must hand the timing on
