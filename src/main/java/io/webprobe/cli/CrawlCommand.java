@@ -550,6 +550,12 @@ public final class CrawlCommand implements Callable<Integer> {
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();
         for (String r : regexes) {
+            if (CrawlScope.isBlankPattern(r)) {
+                // an empty exclude skips the whole site and still exits 0
+                throw new IllegalArgumentException(option + " is given an empty pattern, which "
+                        + "matches every URL; give a regular expression or leave " + option
+                        + " out.");
+            }
             try {
                 out.add(Pattern.compile(r));
             } catch (PatternSyntaxException e) {

@@ -44,6 +44,16 @@ public record CrawlScope(
         }
     }
 
+    /**
+     * Whether an include or exclude pattern is blank. An empty pattern matches every URL, so
+     * an exclude would skip the whole site and an include would keep all of it: never what
+     * was meant (an unset shell variable, an empty line). The Crawl settings skip a blank line;
+     * the command line refuses a blank pattern.
+     */
+    public static boolean isBlankPattern(String regex) {
+        return regex.isBlank();
+    }
+
     public CrawlScope withSubdomains(boolean s) {
         return new CrawlScope(s, include, exclude, maxUrlLength, maxSegmentRepeats, maxQueryVariants);
     }

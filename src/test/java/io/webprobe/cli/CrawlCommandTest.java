@@ -646,4 +646,22 @@ class CrawlCommandTest {
                 .contains("  " + server.url("/gone") + " (HTTP 404) listed in a sitemap\n")
                 .doesNotContain("… and");
     }
+
+    /**
+     * Found by a tester: {@code --exclude ''} (a CI script's unset variable) matched every URL,
+     * so the crawl fetched the start page only and exited 0. A blank pattern is refused, for
+     * --include too, before any request.
+     */
+    @Test
+    void aBlankIncludeOrExcludePatternIsRefusedBeforeAnyRequest() {
+        smallSiteWithoutBrokenLinks();
+        for (String option : List.of("--exclude", "--include")) {
+            for (String blank : List.of("", "  ")) {
+                assertPlainError(run("crawl", server.url("/"), "--quiet", option, blank),
+                        option + " is given an empty pattern, which matches every URL; give a "
+                                + "regular expression or leave " + option + " out.");
+            }
+        }
+        assertEquals(0, server.totalRequests());
+    }
 }
