@@ -25,6 +25,12 @@ final class BrokenLinkLines {
     /** A crawl's broken link, as {@link CrawlReader#forEachBrokenLink} reads it. */
     static String line(BrokenLink l) {
         String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
+        if (l.status() > 0 && l.status() < 400 && l.error() != null
+                && !l.errorMessage().isEmpty()) {
+            // a 200 or a 301 is broken for a reason the status does not tell (a body labelled
+            // gzip that is not, a 301 without a Location): the reason the CSV gives
+            what += ": " + reason(l.errorMessage());
+        }
         if (l.error() == ErrorKind.REDIRECT_LOOP && !l.redirectChain().isEmpty()) {
             // the redirects fail in themselves: the 3xx of the last hop is not the point
             what = "redirect loop: " + String.join(" → ", chainUrls(l.redirectChain()));
@@ -35,6 +41,17 @@ final class BrokenLinkLines {
             what = "redirects to " + shown(l.finalUrl()) + ": " + what;
         }
         return line(l.linkUrl(), what, l.sourceUrl());
+    }
+
+    /** A stored plain message inside a line: "The server says…" as "the server says…". */
+    private static String reason(String message) {
+        String m = message.strip();
+        if (m.endsWith(".")) {
+            m = m.substring(0, m.length() - 1);
+        }
+        return m.length() > 1 && Character.isUpperCase(m.charAt(0))
+                && !Character.isUpperCase(m.charAt(1))
+                ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
     }
 
     /**

@@ -664,4 +664,30 @@ class CrawlCommandTest {
         }
         assertEquals(0, server.totalRequests());
     }
+
+    /**
+     * Found by a tester: "/badgz (HTTP 200) on …" and "/nolocation (HTTP 301) on …" hid why
+     * a 200 and a 301 were broken; the CSV said it. The line now says the stored reason.
+     */
+    @Test
+    void aBrokenLinkWhoseStatusDoesNotExplainItSaysWhy() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/badgz\">g</a>"
+                + "<a href=\"/nolocation\">n</a><a href=\"/gone\">x</a>"));
+        server.route("/badgz", LocalHttpServer.respond(200, "text/html", "not gzip at all",
+                "Content-Encoding", "gzip"));
+        server.route("/nolocation", LocalHttpServer.respond(301, "text/html", ""));
+
+        CliRun r = run("crawl", server.url("/"), "--threads", "1");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("  " + server.url("/badgz") + " (HTTP 200: the server says "
+                        + "the body is compressed (Content-Encoding: gzip), but it is not valid "
+                        + "gzip data, so browsers cannot show it (a content decoding error)) on "
+                        + server.url("/") + "\n")
+                .contains("  " + server.url("/nolocation") + " (HTTP 301: redirect without a "
+                        + "Location: the server says the page moved but not where to, so a "
+                        + "browser shows this answer instead) on " + server.url("/") + "\n")
+                .contains("  " + server.url("/gone") + " (HTTP 404) on " + server.url("/")
+                        + "\n");
+    }
 }
