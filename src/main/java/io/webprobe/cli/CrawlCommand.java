@@ -298,13 +298,7 @@ public final class CrawlCommand implements Callable<Integer> {
             } else {
                 CrawlPlan plan = plan();
                 if (db != null && java.nio.file.Files.exists(db)) {
-                    String leftover = CrawlStore.emptyLeftover(db);
-                    return fail(err, leftover != null ? leftover : SqliteHeader.isDatabase(db)
-                            ? "A file named " + db + " already exists; to continue the crawl "
-                                    + "stored there use --resume " + db + ", or choose another "
-                                    + "name."
-                            : "A file named " + db + " already exists; Webprobe does not "
-                                    + "overwrite it. Choose another name.");
+                    return fail(err, existingDb(db));
                 }
                 CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
                 store = db != null ? CrawlStore.create(db, plan)
@@ -339,6 +333,29 @@ public final class CrawlCommand implements Callable<Integer> {
             tellKept(err); // once the file is closed: whether its -wal file is left is known
         }
         return code;
+    }
+
+    /**
+     * Why --db cannot take a file that exists: a crawl to continue with --resume, or (a plain
+     * SQLite database, a damaged or cut-short crawl file) what --resume would say of it, and
+     * that it is not overwritten, so that --db and --resume never send the user to each other.
+     */
+    private static String existingDb(Path db) {
+        String leftover = CrawlStore.emptyLeftover(db);
+        if (leftover != null) {
+            return leftover;
+        }
+        String notOverwritten = "Webprobe does not overwrite it. Choose another name.";
+        if (!SqliteHeader.isDatabase(db)) {
+            return "A file named " + db + " already exists; " + notOverwritten;
+        }
+        try (CrawlStore stored = CrawlStore.open(db, CrawlStore.Access.READ_ONLY)) {
+            return "A file named " + db + " already exists; to continue the crawl stored there "
+                    + "use --resume " + db + ", or choose another name.";
+        } catch (StoreException e) {
+            // "X is not a Webprobe crawl file.", "X is damaged and cannot be opened."
+            return WebprobeCli.sentence(e.getMessage()) + " " + notOverwritten;
+        }
     }
 
     /**

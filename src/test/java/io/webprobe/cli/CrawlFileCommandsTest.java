@@ -267,6 +267,47 @@ class CrawlFileCommandsTest {
         assertThat(server.totalRequests()).isEqualTo(requests);
     }
 
+    /**
+     * Found by a tester: --db on a plain SQLite database or a cut-short crawl file said "to
+     * continue the crawl stored there use --resume", and --resume then said it is not a crawl
+     * or is damaged. --db now says so itself, and that the file is not overwritten.
+     */
+    @Test
+    void aDbFileThatIsNotACrawlOrIsDamagedIsSaidToBeSoNotOfferedForResume() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("a"));
+        Path plain = dir.resolve("plain.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + plain);
+                var st = c.createStatement()) {
+            st.execute("CREATE TABLE notes (t TEXT)");
+            st.execute("INSERT INTO notes VALUES ('precious')");
+        }
+        Path cut = dir.resolve("cut.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", cut.toString())
+                .exitCode());
+        byte[] whole = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        byte[] plainBefore = Files.readAllBytes(plain);
+        byte[] cutBefore = Files.readAllBytes(cut);
+        int requests = server.totalRequests();
+
+        CliRun onPlain = run("crawl", server.url("/"), "--quiet", "--db", plain.toString());
+        CliRun onCut = run("crawl", server.url("/"), "--quiet", "--db", cut.toString());
+
+        assertPlainError(onPlain, plain + " is not a Webprobe crawl file. Webprobe does not "
+                + "overwrite it. Choose another name.");
+        assertPlainError(run("crawl", "--resume", plain.toString()),
+                plain + " is not a Webprobe crawl file.");
+        String resumeSays = run("crawl", "--resume", cut.toString()).err()
+                .replaceFirst("^webprobe: ", "").strip();
+        assertThat(resumeSays).startsWith(cut + " is damaged");
+        assertPlainError(onCut, resumeSays + " Webprobe does not overwrite it. Choose another "
+                + "name.");
+        assertThat(Files.readAllBytes(plain)).isEqualTo(plainBefore);
+        assertThat(Files.readAllBytes(cut)).isEqualTo(cutBefore);
+        assertEquals(requests, server.totalRequests());
+    }
+
     @Test
     void resumeTakesNoUrlNorCrawlOptionsAndRefusesWhatIsNotACrawl() throws Exception {
         Path notes = dir.resolve("notes.webprobe");
