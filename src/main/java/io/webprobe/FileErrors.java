@@ -15,6 +15,9 @@ import java.util.Locale;
  * "Input length = 1") to the end of a sentence.
  */
 public final class FileErrors {
+    /** What {@link #why} says of a full disk (or a used-up quota). */
+    public static final String DISK_FULL = "the disk is full";
+
     private FileErrors() {}
 
     /**
@@ -25,7 +28,7 @@ public final class FileErrors {
         String raw = e == null ? null : e.getMessage();
         String msg = String.valueOf(raw).toLowerCase(Locale.ROOT);
         if (msg.contains("no space left") || msg.contains("disk quota")) {
-            return "the disk is full";
+            return DISK_FULL;
         }
         if (e instanceof AccessDeniedException || msg.contains("permission denied")
                 || msg.contains("read-only") || msg.contains("operation not permitted")) {

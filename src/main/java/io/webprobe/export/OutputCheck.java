@@ -23,6 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class OutputCheck {
     /** What the probe of a folder writes: enough that a full disk refuses it. */
     private static final int PROBE_BYTES = 64 * 1024;
+    /** {@link #PROBE_BYTES} in words. */
+    private static final String PROBE_SIZE = "64 KB";
+
+    /** Writes the probe file: {@link Files#write}, or a test's stand-in. */
+    interface ProbeWriter {
+        void write(Path probe, byte[] bytes) throws IOException;
+    }
 
     private record Output(String option, Path path) {}
 
@@ -30,13 +37,20 @@ public final class OutputCheck {
     /** Crawl files in use (read, resumed or written), each with its SQLite side files. */
     private final List<Output> crawlFiles = new ArrayList<>();
     private final boolean stdoutAllowed;
+    private final ProbeWriter probeWriter;
     private boolean stdoutClosed;
 
     /**
      * @param stdoutAllowed whether {@code -} may name standard output
      */
     public OutputCheck(boolean stdoutAllowed) {
+        this(stdoutAllowed, (probe, bytes) -> Files.write(probe, bytes));
+    }
+
+    /** With the probe written by {@code probeWriter} (a test's full disk). */
+    OutputCheck(boolean stdoutAllowed, ProbeWriter probeWriter) {
         this.stdoutAllowed = stdoutAllowed;
+        this.probeWriter = probeWriter;
     }
 
     /** Adds an output (ignored when null). */
@@ -174,7 +188,7 @@ public final class OutputCheck {
     }
 
     /** Why a file cannot be written there, or null. */
-    private static String problemWith(Path given) {
+    private String problemWith(Path given) {
         OutputTarget where = OutputTarget.of(given);
         Path file = where.file();
         if (where.inPlace()) {
@@ -203,10 +217,15 @@ public final class OutputCheck {
         }
         try {
             // a full disk still takes an empty file: write a block, as the export will
-            Files.write(probe, new byte[PROBE_BYTES]);
+            probeWriter.write(probe, new byte[PROBE_BYTES]);
             return null;
         } catch (IOException e) {
-            return "files cannot be written in " + dir + ": " + FileErrors.why(e) + ".";
+            String why = FileErrors.why(e);
+            // the disk may have some room left, only less than the probe: "the disk is full"
+            // was untrue with 36 KB free
+            return why.equals(FileErrors.DISK_FULL)
+                    ? "less than " + PROBE_SIZE + " is free in " + dir + "."
+                    : "files cannot be written in " + dir + ": " + why + ".";
         } finally {
             try {
                 Files.deleteIfExists(probe);
