@@ -90,7 +90,7 @@ public final class WebprobeCli implements Runnable {
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         String message = plainArgumentMessage(e.getMessage().strip(),
-                URL_COMMANDS.contains(cl.getCommandName()));
+                cl.getParent() == null ? null : cl.getCommandName());
         String command = cl.getParent() == null
                 ? CommandName.get() + " --help"
                 : CommandName.get() + " " + cl.getCommandName() + " --help";
@@ -110,6 +110,22 @@ public final class WebprobeCli implements Runnable {
             "Unmatched arguments? (?:at|from) index \\d+: (.*)");
     private static final java.util.regex.Pattern TWICE = java.util.regex.Pattern.compile(
             "option '([^']+)'(?: \\([^)]*\\))? should be specified only once");
+    /** "--threads -q", "--threads" last: the option's value is missing. */
+    private static final java.util.regex.Pattern NO_VALUE = java.util.regex.Pattern.compile(
+            "(?:Expected parameter.*? for option|Missing required parameter for option) "
+                    + "'([^']+)'.*");
+    /** An argument the command needs (compare's NEW) is missing. */
+    private static final java.util.regex.Pattern MISSING_ARGUMENT =
+            java.util.regex.Pattern.compile("Missing required parameters?: (.*)");
+    /** A converter's own sentence ("'5XB' is not a size; …") under picocli's words. */
+    private static final java.util.regex.Pattern INVALID_VALUE = java.util.regex.Pattern.compile(
+            "Invalid value for (?:option '([^']+)'(?: \\([^)]*\\))?|positional parameter at "
+                    + "index \\S+ \\(([^)]*)\\)): (.*)", java.util.regex.Pattern.DOTALL);
+
+    /** What a command says when the arguments it needs are not all given. */
+    private static final Map<String, String> ARGUMENTS_NEEDED = Map.of(
+            "compare", "compare needs two crawl files: OLD and NEW",
+            "export", "export needs the crawl file to write from: FILE");
 
     /** The commands whose arguments are URLs (a surplus one may be a URL with a space). */
     private static final java.util.Set<String> URL_COMMANDS = java.util.Set.of("crawl", "ping");
@@ -127,13 +143,15 @@ public final class WebprobeCli implements Runnable {
 
     /**
      * picocli's words for a value of the wrong type ("'abc' is not a double"), a surplus
-     * argument ("Unmatched argument at index 2") or an option given twice, in plain ones;
-     * other messages as they are.
+     * argument ("Unmatched argument at index 2"), an option given twice, an option without its
+     * value, a missing argument or a value its converter refused, in plain ones; other
+     * messages as they are.
      *
-     * @param takesUrls whether the command's arguments are URLs, so that a surplus one may be
-     *     a URL with a space in it
+     * @param command the subcommand ("crawl"), or null for the top-level command
      */
-    static String plainArgumentMessage(String message, boolean takesUrls) {
+    static String plainArgumentMessage(String message, String command) {
+        // a surplus argument of crawl or ping may be a URL with a space in it
+        boolean takesUrls = command != null && URL_COMMANDS.contains(command);
         java.util.regex.Matcher m = NOT_A_NUMBER.matcher(message);
         if (m.lookingAt()) {
             String option = m.group(1);
@@ -166,6 +184,20 @@ public final class WebprobeCli implements Runnable {
         m = TWICE.matcher(message);
         if (m.matches()) {
             return m.group(1) + " is given twice; give it once";
+        }
+        m = NO_VALUE.matcher(message);
+        if (m.matches()) {
+            return m.group(1) + " needs a value";
+        }
+        m = MISSING_ARGUMENT.matcher(message);
+        if (m.matches()) {
+            String needed = command == null ? null : ARGUMENTS_NEEDED.get(command);
+            return needed != null ? needed : (command == null ? "The command" : command)
+                    + " needs " + m.group(1).replace("'", "").replace(", ", " and ");
+        }
+        m = INVALID_VALUE.matcher(message);
+        if (m.matches()) {
+            return (m.group(1) != null ? m.group(1) : m.group(2)) + ": " + m.group(3);
         }
         return message;
     }

@@ -145,4 +145,33 @@ class CliMessagesTest {
         CliRun.assertPlainError(run("ping", "http://127.0.0.1:1/", "-H", "X: a\nb"),
                 "Header X has a line break in its value.");
     }
+
+    /**
+     * Found by a tester: picocli's own words reached the user ("Expected parameter for option
+     * '--threads' but found '-q'.", "Missing required parameter: 'NEW'.", "Invalid value for
+     * option '--max-size': …").
+     */
+    @Test
+    void aMissingValueOrArgumentAndARefusedValueAreSaidPlainly() {
+        String crawlHelp = " Run webprobe crawl --help to see every option.";
+        CliRun.assertPlainError(run("crawl", "--threads", "-q"), "--threads needs a value."
+                + crawlHelp);
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--threads"),
+                "--threads needs a value." + crawlHelp);
+        CliRun.assertPlainError(run("compare", "a.webprobe"), "compare needs two crawl files: "
+                + "OLD and NEW. Run webprobe compare --help to see every option.");
+        CliRun.assertPlainError(run("compare"), "compare needs two crawl files: OLD and NEW. "
+                + "Run webprobe compare --help to see every option.");
+        CliRun.assertPlainError(run("export"), "export needs the crawl file to write from: "
+                + "FILE. Run webprobe export --help to see every option.");
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--max-size", "5XB"),
+                "--max-size: '5XB' is not a size; use bytes (1048576) or a unit (500KB, 10MB, "
+                        + "1GB)." + crawlHelp);
+        CliRun.assertPlainError(run("ping", "http://127.0.0.1:1/", "-d", "1x"),
+                "--duration: '1x' is not a duration; use seconds (15) or units (500ms, 10s, "
+                        + "2m, 1h, 1d, 1m30s). Run webprobe ping --help to see every option.");
+        assertNoStackTraceOrJargon(run("crawl", "--db").err());
+        assertThat(run("crawl", "--db").err()).doesNotContain("Missing", "required",
+                "parameter", "Invalid value");
+    }
 }
