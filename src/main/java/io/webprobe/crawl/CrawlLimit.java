@@ -75,7 +75,8 @@ public enum CrawlLimit {
 
     /**
      * The sentence a value out of the range gets: "--max-depth must be 0 (the start page only)
-     * or more.", "Delay per host must be between 0 and 3600000 ms (an hour)."
+     * or more.", "Delay per host must be between 0 and 3600000 ms (an hour).", "--delay-ms must
+     * be between 0 and 3,600,000 ms (an hour)."
      */
     public String rule(Naming naming) {
         return rule(naming, "");
@@ -88,9 +89,10 @@ public enum CrawlLimit {
      * @param otherwise ", or 0 for no limit", or ""
      */
     public String rule(Naming naming, String otherwise) {
-        String low = number(min) + minNote.replace("%threads", THREADS.name(naming));
+        String low = number(min, naming) + minNote.replace("%threads", THREADS.name(naming));
         return name(naming) + " must be " + (max == OPEN ? low + " or more"
-                : "between " + low + " and " + number(max) + unit + maxNote) + otherwise + ".";
+                : "between " + low + " and " + number(max, naming) + unit + maxNote) + otherwise
+                + ".";
     }
 
     /** {@link #rule} when {@code value} is out of the range, else null. */
@@ -98,8 +100,16 @@ public enum CrawlLimit {
         return holds(value) ? null : rule(naming);
     }
 
-    /** The rule's figures as a user types them: 256, 0.001, 3600000. */
-    private static String number(double n) {
-        return BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
+    /**
+     * The rule's figures: as a user types them into the Crawl tab's fields (256, 0.001,
+     * 3600000); on the command line with thousands separators, as its other messages write
+     * numbers (3,600,000).
+     */
+    private static String number(double n, Naming naming) {
+        BigDecimal d = BigDecimal.valueOf(n).stripTrailingZeros();
+        if (naming == Naming.OPTION && d.scale() <= 0) {
+            return String.format(java.util.Locale.ROOT, "%,d", d.longValueExact());
+        }
+        return d.toPlainString();
     }
 }

@@ -174,4 +174,11 @@ class CliMessagesTest {
         assertThat(run("crawl", "--db").err()).doesNotContain("Missing", "required",
                 "parameter", "Invalid value");
     }
+
+    /** The command line writes its numbers with thousands separators: 3,600,000, not 3600000. */
+    @Test
+    void aDelayOutOfRangeIsToldWithThousandsSeparators() {
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--delay-ms", "3600001"),
+                "--delay-ms must be between 0 and 3,600,000 ms (an hour).");
+    }
 }

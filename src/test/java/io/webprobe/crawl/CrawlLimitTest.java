@@ -23,10 +23,16 @@ class CrawlLimitTest {
                 .isEqualTo("--max-per-host must be between 0 (as many as --threads) and 256.");
         assertThat(CrawlLimit.MAX_PER_HOST.rule(Naming.LABEL)).isEqualTo(
                 "Max requests per host must be between 0 (as many as Threads) and 256.");
+        // a tester found "3600000 ms" on the command line, whose other messages write
+        // 3,600,000; the Crawl tab's fields keep the figures as they are typed there
         assertThat(CrawlLimit.DELAY_MILLIS.rule(Naming.OPTION))
-                .isEqualTo("--delay-ms must be between 0 and 3600000 ms (an hour).");
+                .isEqualTo("--delay-ms must be between 0 and 3,600,000 ms (an hour).");
+        assertThat(CrawlLimit.DELAY_MILLIS.rule(Naming.LABEL))
+                .isEqualTo("Delay per host must be between 0 and 3600000 ms (an hour).");
         assertThat(CrawlLimit.REQUESTS_PER_SECOND.rule(Naming.OPTION))
-                .isEqualTo("--max-rps must be between 0.001 and 100000 requests per second.");
+                .isEqualTo("--max-rps must be between 0.001 and 100,000 requests per second.");
+        assertThat(CrawlLimit.REQUESTS_PER_SECOND.rule(Naming.LABEL)).isEqualTo(
+                "Max requests/s per host must be between 0.001 and 100000 requests per second.");
     }
 
     @Test
