@@ -609,7 +609,8 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxCrawlDelay.isNegative() || maxRetryAfter.isNegative()) {
             return "--max-crawl-delay and --max-retry-after must not be negative.";
         }
-        if (url == null) {
+        if (url == null || url.isBlank()) {
+            // crawl '' (an unset variable) said the Crawl tab's "Enter an address to start"
             return "Give the start URL, e.g. " + CommandName.get() + " crawl https://example.com/ "
                     + "(or --resume FILE to continue a stored crawl).";
         }

@@ -331,6 +331,10 @@ public final class PingCommand implements Callable<Integer> {
         Map<URI, String> requestTargets = new HashMap<>();
         int given = 0;
         for (String u : urls) {
+            if (u.isBlank()) { // not the GUI's "Enter an address to start"
+                throw new IllegalArgumentException("An empty URL was given; give the URLs to "
+                        + "ping, or --file with a list of URLs.");
+            }
             try {
                 URI parsedUrl = UrlSyntax.parseUserUrl(u);
                 if (targets.add(parsedUrl) && UrlSyntax.requestTarget(u) instanceof String t) {

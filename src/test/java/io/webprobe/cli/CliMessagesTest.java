@@ -181,4 +181,15 @@ class CliMessagesTest {
         CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--delay-ms", "3600001"),
                 "--delay-ms must be between 0 and 3,600,000 ms (an hour).");
     }
+
+    /** An empty URL (an unset variable) is not told the Crawl tab's "Enter an address". */
+    @Test
+    void anEmptyUrlIsAskedForInTheCommandLinesWords() {
+        CliRun.assertPlainError(run("ping", ""), "An empty URL was given; give the URLs to "
+                + "ping, or --file with a list of URLs.");
+        CliRun.assertPlainError(run("ping", "http://127.0.0.1:1/", " "), "An empty URL was "
+                + "given; give the URLs to ping, or --file with a list of URLs.");
+        CliRun.assertPlainError(run("crawl", "", "--quiet"), "Give the start URL, e.g. webprobe "
+                + "crawl https://example.com/ (or --resume FILE to continue a stored crawl).");
+    }
 }
