@@ -401,14 +401,16 @@ public final class PingCommand implements Callable<Integer> {
                 .withSuccess(StatusSet.parse(success))
                 .withTls(trust)
                 .withHttp2(http2);
+        if (duration != null && count != null) {
+            // with --rate too, the run stopped at whichever came first, without a word
+            throw new IllegalArgumentException("Use either --count or --duration, not both.");
+        }
         if (rate != null) {
             if (duration == null && count == null) {
                 throw new IllegalArgumentException("--rate needs --duration (or --count) to know when to stop.");
             }
             plan = plan.withRateAndCount(rate, duration != null ? duration : Duration.ofDays(365),
                     count != null ? count : 0);
-        } else if (duration != null && count != null) {
-            throw new IllegalArgumentException("Use either --count or --duration, not both (or add --rate).");
         } else if (duration != null) {
             plan = plan.withDuration(duration);
         } else if (count != null) {

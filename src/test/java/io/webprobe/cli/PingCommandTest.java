@@ -393,6 +393,10 @@ class PingCommandTest {
                                 + " from 1 to 65535."),
                 Arguments.of("count and duration", List.of("ping", "URL", "--count", "5",
                         "--duration", "2s"), "either --count or --duration"),
+                // found by a tester: with --rate the run stopped at whichever came first
+                Arguments.of("rate with count and duration", List.of("ping", "URL", "--rate",
+                        "10", "--duration", "1s", "--count", "5"),
+                        "Use either --count or --duration, not both."),
                 Arguments.of("rate alone", List.of("ping", "URL", "--rate", "5"),
                         "--rate needs --duration"),
                 Arguments.of("rate 0", List.of("ping", "URL", "--rate", "0", "-d", "1s"),
