@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,11 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     CrawlCsvOptions files = new CrawlCsvOptions();
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Taken as crawl and ping take it, for scripts that give it to every "
+                    + "command; export shows no progress, so nothing changes.")
+    boolean quiet;
 
     /** The refusal of --orphans-csv for a crawl made without --sitemaps (crawl --resume too). */
     static String noOrphans(Path file) {

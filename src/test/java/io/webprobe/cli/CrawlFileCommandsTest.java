@@ -70,6 +70,25 @@ class CrawlFileCommandsTest {
         assertThat(r.err()).startsWith("Exported ");
     }
 
+    /** Found by a tester: crawl and ping take -q, export refused it ("Unknown option"). */
+    @Test
+    void exportTakesQuietAsCrawlAndPingDo() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+        Path db = dir.resolve("q.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+
+        for (String quiet : List.of("-q", "--quiet")) {
+            Path csv = dir.resolve("q" + quiet + ".csv");
+            CliRun r = run("export", db.toString(), quiet, "--csv", csv.toString());
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).isEqualTo("Exported " + db + " (1 URL crawled, finished).\n");
+            assertThat(csv).exists();
+        }
+    }
+
     @Test
     void exportCountsOneUrlInTheSingular() throws Exception {
         server.route("/", html("<title>Home</title>"));
