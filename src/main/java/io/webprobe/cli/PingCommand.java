@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code webprobe ping URL...}: concurrent HTTP requests with latency percentiles. Exit 0 when
- * every URL answered and every threshold holds; 1 when a threshold fails or a URL never got a
+ * every threshold holds and (unless --max-error-rate is given) every URL had a successful
+ * response; 1 when a threshold fails or a URL never got a
  * successful response (each failure is named); 2 for bad arguments, an output file not written,
  * an engine failure or running out of memory (one sentence each); 129/130/143 when stopped by
  * SIGHUP, Ctrl-C or SIGTERM (the JVM's own codes; what was measured is still printed).
@@ -58,7 +59,8 @@ import picocli.CommandLine.Spec;
                 + "and latency percentiles.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:finished: every URL answered and every threshold holds",
+            "0:finished: every threshold holds and, unless --max-error-rate is given, every URL "
+                    + "had a successful response",
             "1:a threshold (--max-p99, --max-error-rate) failed, or a URL got no successful "
                     + "response at all (unless --max-error-rate is given)",
             "2:bad arguments, an output file not written, or the run failed (out of memory, "

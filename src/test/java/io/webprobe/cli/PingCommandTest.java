@@ -795,6 +795,11 @@ class PingCommandTest {
         assertEquals(0, tolerant.exitCode(), tolerant.err());
         assertThat(tolerant.out()).doesNotContain("FAIL");
         assertThat(tableRow(tolerant.out(), server.url("/up"))).startsWith("2 ");
+        // found by a tester: --help said exit 0 means "every URL answered", untrue here
+        assertThat(run("ping", "--help").out().replaceAll("\\s+", " "))
+                .doesNotContain("every URL answered")
+                .contains("0 finished: every threshold holds and, unless --max-error-rate is "
+                        + "given, every URL had a successful response");
     }
 
     @Test
