@@ -525,7 +525,7 @@ public final class PingCommand implements Callable<Integer> {
             if (maxErrorRate == null && r.ok() == 0) {
                 out.add(String.format(Locale.ROOT, "no successful response from %s (%s)",
                         r.url(), r.sent() == 0 ? "no request finished"
-                                : Words.count(r.sent(), "request") + ": " + outcomes(r)));
+                                : Words.count(r.sent(), "request") + ": " + outcomes(r, s)));
             }
             if (maxP99 != null) {
                 // held against every request: one with no answer counts as slower than any
@@ -555,8 +555,8 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     /** "Connection refused×3, 503×2", as the table writes them. */
-    private static String outcomes(PingResult r) {
-        return r.outcomesLabelled(true);
+    private static String outcomes(PingResult r, PingSnapshot s) {
+        return r.outcomesLabelled(true, s::errorLabel);
     }
 
     private static String trim(double d) {

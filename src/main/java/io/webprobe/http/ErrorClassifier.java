@@ -397,6 +397,22 @@ public final class ErrorClassifier {
         return m;
     }
 
+    /**
+     * The words a table gives a failure of this kind: {@link ErrorKind#label}, unless why it
+     * failed says more than its kind: a certificate refused for being out of date is an
+     * "Expired certificate" (or "Certificate not valid yet"), as its sentence says, not an
+     * "Untrusted certificate". The one mapping for every engine's failures.
+     *
+     * @param why the failed request's sentence ({@link #classify}), or null when not known
+     */
+    public static String label(ErrorKind kind, String why) {
+        if (kind == ErrorKind.TLS_CERTIFICATE && outOfDate(why)) {
+            return why.toLowerCase(Locale.ROOT).contains("certificate has expired")
+                    ? "Expired certificate" : "Certificate not valid yet";
+        }
+        return kind.label();
+    }
+
     private static final String EXPIRED = "The site's certificate has expired";
     private static final String NOT_YET_VALID = "The site's certificate is not valid yet";
 

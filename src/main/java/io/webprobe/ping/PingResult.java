@@ -139,7 +139,12 @@ public record PingResult(
      * in {@link #statusCountsText(boolean)}.
      */
     public String errorCountsLabelled(boolean grouped) {
-        return countsText(errorCounts, ErrorKind::label, grouped, ", ");
+        return errorCountsLabelled(grouped, ErrorKind::label);
+    }
+
+    /** As {@link #errorCountsLabelled(boolean)}, each kind in {@code label}'s words. */
+    public String errorCountsLabelled(boolean grouped, Function<ErrorKind, String> label) {
+        return countsText(errorCounts, label, grouped, ", ");
     }
 
     /**
@@ -147,7 +152,12 @@ public record PingResult(
      * 503×2"; {@code grouped} as in {@link #statusCountsText(boolean)}.
      */
     public String outcomesLabelled(boolean grouped) {
-        String errors = errorCountsLabelled(grouped);
+        return outcomesLabelled(grouped, ErrorKind::label);
+    }
+
+    /** As {@link #outcomesLabelled(boolean)}, each error kind in {@code label}'s words. */
+    public String outcomesLabelled(boolean grouped, Function<ErrorKind, String> label) {
+        String errors = errorCountsLabelled(grouped, label);
         String statuses = countsText(statusCounts, String::valueOf, grouped, ", ");
         return errors.isEmpty() ? statuses : statuses.isEmpty() ? errors
                 : errors + ", " + statuses;

@@ -113,6 +113,20 @@ public record PingSnapshot(
     }
 
     /**
+     * A kind of failure in the words of this run's tables: {@link
+     * io.webprobe.http.ErrorClassifier#label}, following {@link #certificateWhy} for the
+     * certificate refusals when they are one URL's (the sentence is the first refusal's: with
+     * several URLs refused it may be another's), else the kind's own label.
+     */
+    public String errorLabel(ErrorKind kind) {
+        if (kind != ErrorKind.TLS_CERTIFICATE || certificateWhy == null
+                || results.stream().filter(r -> r.errorCounts().containsKey(kind)).count() != 1) {
+            return kind.label();
+        }
+        return io.webprobe.http.ErrorClassifier.label(kind, certificateWhy);
+    }
+
+    /**
      * The kind of the first certificate failure among the URLs ({@link
      * ErrorKind#TLS_CERTIFICATE}, {@link ErrorKind#TLS_HOSTNAME}), which the trust options get
      * past ({@link io.webprobe.http.ErrorClassifier#trustAdvice}); null when there was none.

@@ -750,6 +750,10 @@ class PingCommandTest {
             assertEquals(1, old.exitCode(), old.err());
             assertThat(old.err()).isEqualTo("webprobe: The site's certificate has expired. "
                     + "Use --insecure to skip the check.\n");
+            // found by a tester: the table said "Untrusted certificate×2" beside that sentence
+            assertThat(tableRow(old.out(), url)).contains("Expired certificate×2");
+            assertThat(old.out()).contains("FAIL: no successful response from " + url
+                    + " (2 requests: Expired certificate×2)").doesNotContain("Untrusted");
 
             CliRun unknown = run("ping", url, "--count", "2", "--quiet", "--cacert",
                     other.pem().toString());

@@ -101,4 +101,19 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.classify(new IOException("something else")).kind())
                 .isEqualTo(ErrorKind.IO);
     }
+
+    /** A table's label follows why a certificate was refused, as its sentence does. */
+    @Test
+    void anOutOfDateCertificateIsLabelledSoAndOtherKindsByTheirOwnLabel() {
+        assertThat(ErrorClassifier.label(ErrorKind.TLS_CERTIFICATE,
+                "The site's certificate has expired")).isEqualTo("Expired certificate");
+        assertThat(ErrorClassifier.label(ErrorKind.TLS_CERTIFICATE,
+                "The site's certificate is not valid yet")).isEqualTo("Certificate not valid yet");
+        assertThat(ErrorClassifier.label(ErrorKind.TLS_CERTIFICATE, "self-signed"))
+                .isEqualTo("Untrusted certificate");
+        assertThat(ErrorClassifier.label(ErrorKind.TLS_CERTIFICATE, null))
+                .isEqualTo("Untrusted certificate");
+        assertThat(ErrorClassifier.label(ErrorKind.TIMEOUT, "The site's certificate has expired"))
+                .isEqualTo("Timeout");
+    }
 }
