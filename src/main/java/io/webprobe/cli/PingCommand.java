@@ -479,8 +479,8 @@ public final class PingCommand implements Callable<Integer> {
             out.println("FAIL: " + b);
         }
         out.flush();
-        if (last.certificateFailure() != null) {
-            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.certificateFailure(),
+        if (last.tlsFailure() != null) { // "TLS handshake failed×5" alone did not say why
+            err.println("webprobe: " + ErrorClassifier.trustAdvice(last.tlsFailure(),
                     last.certificateWhy(), cacert == null ? "--cacert FILE" : null, "--insecure"));
         }
         boolean writeFailed = false;

@@ -127,6 +127,17 @@ public record PingSnapshot(
     }
 
     /**
+     * {@link #certificateFailure}, else {@link ErrorKind#TLS} when a handshake failed (an
+     * https URL on a port serving plain http): the failures {@link
+     * io.webprobe.http.ErrorClassifier#trustAdvice} has advice for; null when there was none.
+     */
+    public ErrorKind tlsFailure() {
+        ErrorKind certificate = certificateFailure();
+        return certificate != null ? certificate : results.stream()
+                .anyMatch(r -> r.errorCounts().containsKey(ErrorKind.TLS)) ? ErrorKind.TLS : null;
+    }
+
+    /**
      * The kind of the first certificate failure among the URLs ({@link
      * ErrorKind#TLS_CERTIFICATE}, {@link ErrorKind#TLS_HOSTNAME}), which the trust options get
      * past ({@link io.webprobe.http.ErrorClassifier#trustAdvice}); null when there was none.
