@@ -330,6 +330,7 @@ public final class PingCommand implements Callable<Integer> {
                     + trim(maxP99));
         }
         Set<URI> targets = new LinkedHashSet<>();
+        Set<URI> sent = new java.util.HashSet<>(); // without the fragment, never sent
         Map<URI, String> requestTargets = new HashMap<>();
         int given = 0;
         for (String u : urls) {
@@ -339,7 +340,9 @@ public final class PingCommand implements Callable<Integer> {
             }
             try {
                 URI parsedUrl = UrlSyntax.parseUserUrl(u);
-                if (targets.add(parsedUrl) && UrlSyntax.requestTarget(u) instanceof String t) {
+                if (sent.add(io.webprobe.http.Urls.withoutFragment(parsedUrl))
+                        && targets.add(parsedUrl)
+                        && UrlSyntax.requestTarget(u) instanceof String t) {
                     requestTargets.put(parsedUrl, t);
                 }
                 given++;
@@ -353,7 +356,7 @@ public final class PingCommand implements Callable<Integer> {
             TargetList list = urlsFromFile(err);
             duplicates += list.duplicates();
             for (URI u : list.urls()) {
-                if (!targets.add(u)) {
+                if (!sent.add(io.webprobe.http.Urls.withoutFragment(u)) || !targets.add(u)) {
                     duplicates++;
                 } else if (list.requestTargets().get(u) instanceof String t) {
                     requestTargets.put(u, t);

@@ -78,6 +78,9 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
 
     public static TargetList parse(String text) {
         Set<URI> urls = new LinkedHashSet<>();
+        // a URL and the same with a #fragment are one request (the fragment is never sent):
+        // the first as written is kept
+        Set<URI> sent = new java.util.HashSet<>();
         Map<URI, String> requestTargets = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
         int duplicates = 0;
@@ -95,7 +98,7 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
             }
             try {
                 URI u = UrlSyntax.parseUserUrl(line);
-                if (!urls.add(u)) {
+                if (!sent.add(io.webprobe.http.Urls.withoutFragment(u)) || !urls.add(u)) {
                     duplicates++;
                 } else if (UrlSyntax.requestTarget(line) instanceof String target) {
                     requestTargets.put(u, target);

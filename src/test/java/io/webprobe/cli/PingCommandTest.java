@@ -311,6 +311,33 @@ class PingCommandTest {
         }
     }
 
+    /**
+     * Found by a tester: a list with /p1.html and /p1.html#frag pinged two URLs whose requests
+     * are the same (a fragment is never sent). They are one URL, shown as first written.
+     */
+    @Test
+    void aUrlWithAFragmentIsARepeatOfTheUrlWithout() throws Exception {
+        server.route("/p1.html", html("p1"));
+        Path list = dir.resolve("frag.txt");
+        Files.writeString(list, server.url("/p1.html") + "\n" + server.url("/p1.html#frag")
+                + "\n");
+
+        CliRun fromFile = run("ping", "--file", list.toString(), "--count", "2", "--quiet",
+                "--warmup", "0");
+        CliRun given = run("ping", server.url("/p1.html#frag"), server.url("/p1.html"),
+                "--count", "2", "--quiet", "--warmup", "0");
+
+        for (CliRun r : List.of(fromFile, given)) {
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.err()).isEqualTo("webprobe: note: 1 repeat of a URL already given left "
+                    + "out; each URL is pinged once, with all its requests.\n");
+        }
+        assertThat(tableRow(fromFile.out(), server.url("/p1.html"))).startsWith("2 ");
+        assertThat(fromFile.out()).doesNotContain("#frag");
+        assertThat(tableRow(given.out(), server.url("/p1.html#frag"))).startsWith("2 ");
+        assertEquals(4, server.hits("/p1.html"));
+    }
+
     @Test
     void oneUrlGivenThreeTimesIsTwoRepeatsAndOneRequestIsSingular() throws Exception {
         int closedPort;
