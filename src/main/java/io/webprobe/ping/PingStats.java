@@ -129,9 +129,11 @@ final class PingStats {
         double timeProgress = Math.min(1, elapsed / plan.duration().toNanos() * 1e9);
         double sending = sendingSeconds(run, elapsed, now);
         long end = now;
-        if (plan.mode() == PingMode.COUNT && finished && started) {
+        if (plan.mode() == PingMode.COUNT && finished && started && !stopping) {
             // a finished count ends at its last answer (not when its connections were closed),
-            // as each URL's own time below does: with one URL the rates agree
+            // as each URL's own time below does: with one URL the rates agree. A stopped one
+            // ends when it was stopped: with a request hung in flight, its last answer may be
+            // seconds before (Ctrl-C after 2 s said "in 0.03 s")
             long lastDone = startNanos;
             for (TargetStats t : targets) {
                 lastDone = Math.max(lastDone, t.lastDoneNanos());
