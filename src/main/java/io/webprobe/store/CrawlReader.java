@@ -555,6 +555,22 @@ public final class CrawlReader implements AutoCloseable {
         return conn;
     }
 
+    /**
+     * What the file says about its crawl now, as {@link CrawlStore#info()} said it when the
+     * file was opened: for a window reading a file another Webprobe writes, whose crawl may
+     * have gone on or ended since. A crawl still marked running or paused is interrupted only
+     * when no running Webprobe holds the file. Reads the meta table only.
+     */
+    public synchronized CrawlInfo infoNow() throws StoreException {
+        Map<String, String> meta = meta();
+        CrawlInfo i = CrawlStore.infoOf(file, meta, true);
+        boolean ownerAlive = OwnerLock.decode(meta.get("lock"))
+                .map(l -> l.ownerAlive(java.time.Instant.now())).orElse(false);
+        return new CrawlInfo(i.file(), i.plan(), i.state(), i.interrupted() && !ownerAlive,
+                i.createdAt(), i.endedAt(), i.elapsed(), i.appVersion(), true, i.warnings(),
+                i.stopReason());
+    }
+
     /** A result row; {@code col} is the index of the first of {@link #RESULT_COLUMNS}. */
     static CrawlResult result(ResultSet rs, int col) throws SQLException {
         int i = col;

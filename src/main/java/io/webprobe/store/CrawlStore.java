@@ -764,7 +764,7 @@ public final class CrawlStore implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
-    private static CrawlInfo infoOf(Path file, Map<String, String> meta, boolean readOnly)
+    static CrawlInfo infoOf(Path file, Map<String, String> meta, boolean readOnly)
             throws StoreException {
         CrawlPlan plan;
         try {

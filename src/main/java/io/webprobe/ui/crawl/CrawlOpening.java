@@ -52,6 +52,10 @@ final class CrawlOpening {
     private final RecentCrawls recent;
     private final CrawlViewModel.Services s;
     private final ReadOnlyStringWrapper offer = new ReadOnlyStringWrapper(this, "resumeOffer", "");
+    /** The file opened read-only, its notice and the status line said of it (or null). */
+    private Path readOnlyFile;
+    private String readOnlyNotice = "";
+    private String readOnlyLine;
 
     /**
      * @param s the dialogs, the crawls folder, the user agent, the FX thread and where files
@@ -137,6 +141,9 @@ final class CrawlOpening {
         recent.remember(store.file());
         Said said = said(store.file(), store.info(), store.readOnly(), opened.notice());
         live.ended(said.line(), -1);
+        readOnlyFile = store.readOnly() ? store.file() : null;
+        readOnlyNotice = opened.notice();
+        readOnlyLine = said.line();
         // Resume continues the crawl with the settings in its file, not with the form's: the
         // form shows those, locked, while Resume is offered and while the resumed crawl runs
         if (!said.resumeOffer().isEmpty()) {
@@ -168,6 +175,35 @@ final class CrawlOpening {
         return new Said(line, !resumable ? ""
                 : info.stopReason().isEmpty() ? "This crawl was " + state + " before it finished."
                 : stoppedFor(info.stopReason()));
+    }
+
+    /**
+     * Another Webprobe changed the file opened read-only: the status line says how its crawl
+     * stands now, unless it has said something else since (an export's outcome stays).
+     */
+    void changedElsewhere(CrawlInfo info) {
+        if (readOnlyFile == null || !info.file().equals(readOnlyFile)) {
+            return;
+        }
+        String line = changedLine(readOnlyFile, info, readOnlyNotice);
+        if (live.statusProperty().get().equals(readOnlyLine)) {
+            live.say(line);
+        }
+        readOnlyLine = line;
+    }
+
+    /**
+     * The status line of a file read here that another Webprobe changed: its crawl goes on
+     * there, or how it ended and its time now.
+     */
+    static String changedLine(Path file, CrawlInfo info, String notice) {
+        boolean goesOn = !info.interrupted() && (info.state() == CrawlState.RUNNING
+                || info.state() == CrawlState.PAUSED);
+        String state = goesOn ? (info.state() == CrawlState.PAUSED ? "paused" : "running")
+                + " in another Webprobe" : info.stateText();
+        return file.getFileName() + " was changed by another Webprobe and read again ("
+                + state + ", " + ProgressFormat.clock(info.elapsed()) + ")"
+                + (notice.isEmpty() ? "." : ". " + notice);
     }
 
     // == the offer ==

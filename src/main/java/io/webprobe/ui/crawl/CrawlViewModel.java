@@ -92,6 +92,10 @@ public final class CrawlViewModel implements AutoCloseable {
     private final CrawlOpening opening;
 
     private OpenCrawl crawl;
+    /** Watches a crawl file opened read-only for another Webprobe's changes, or null. */
+    private io.webprobe.ui.crawl.session.ChangeWatch watch;
+    /** How often a file opened read-only is checked for another Webprobe's changes. */
+    static final Duration WATCH_EVERY = Duration.ofSeconds(1);
     private UiBatcher<Void> ticker;
     /** Which crawl late messages belong to; those of an earlier one are dropped. */
     private int generation;
@@ -566,11 +570,32 @@ public final class CrawlViewModel implements AutoCloseable {
         closeCrawl();
         generation = gen;
         crawl = new OpenCrawl(store, s.fx());
+        if (store.readOnly()) {
+            // another Webprobe may write it (resume it, finish it): this window follows. First,
+            // so that its first look at the file is before the workspace's first reads
+            OpenCrawl c = crawl;
+            watch = new io.webprobe.ui.crawl.session.ChangeWatch(c.statsLane(), s.timer(),
+                    s.fx(), WATCH_EVERY, workspace::reading, info -> changedElsewhere(c, info));
+        }
         hasCrawl.set(true);
         file.set(store.file());
         opening.withdraw();
         interrupted.withdraw(); // a crawl is shown: the hint has done its work or is moot
         workspace.attach(crawl, store.plan().useSitemaps() && hasFinishedFile(store));
+    }
+
+    /**
+     * Another Webprobe changed the crawl file this window reads: the workspace reads it again
+     * (its counts, rows, broken links and export then agree) and the status line says how the
+     * crawl stands now.
+     */
+    private void changedElsewhere(OpenCrawl c, io.webprobe.store.CrawlInfo info) {
+        if (c != crawl) {
+            return;
+        }
+        workspace.changedElsewhere(info.plan().useSitemaps()
+                && info.state() == CrawlState.FINISHED);
+        opening.changedElsewhere(info);
     }
 
     /** Whether the file holds a crawl that ran to its end (a new file has not yet). */
@@ -584,6 +609,10 @@ public final class CrawlViewModel implements AutoCloseable {
      */
     private void closeCrawl() {
         opening.withdraw();
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
         if (crawl != null) {
             OpenCrawl c = crawl;
             crawl = null;
@@ -682,6 +711,10 @@ public final class CrawlViewModel implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
         if (starting != null) {
             starting.cancelled = true;
             starting = null;

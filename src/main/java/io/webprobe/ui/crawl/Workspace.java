@@ -110,6 +110,23 @@ final class Workspace {
         partsChanged();
     }
 
+    /**
+     * Another Webprobe changed the file this window reads (it resumed, finished or re-checked
+     * the crawl): each part reads it whole again, the rows looked at staying in place.
+     *
+     * @param orphans whether the overview counts orphans now (the crawl ran to its end)
+     */
+    void changedElsewhere(boolean orphans) {
+        overview.setShowOrphans(orphans);
+        rowsChanged();
+    }
+
+    /** Whether a part is still reading the file. */
+    boolean reading() {
+        return table.busyProperty().get() || overview.countingProperty().get()
+                || broken.readingProperty().get();
+    }
+
     /** Rows changed in place (a re-check): each part reads them again. */
     void rowsChanged() {
         table.rowChanged(0);

@@ -893,6 +893,58 @@ class WorkspaceViewModelTest {
                 + "re-checked."));
     }
 
+    /**
+     * The bug: a second window that read a crawl file read-only kept showing the counts, rows
+     * and state it read when it opened the file after the other window resumed and finished
+     * the crawl, while its own export wrote the file as it now is.
+     */
+    @Test
+    void aFileReadHereFollowsWhatAnotherWindowWritesToIt() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        slowSite(arrived);
+        open();
+        h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close();
+        release.countDown();
+
+        // window B reads it (read-only: here because the file is, in the app because window A
+        // holds it), then window A opens it again and resumes it to its end
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                .fromString("r--r--r--"));
+        VmHarness b = new VmHarness(tempDir.resolve("b"), UiState.inMemory());
+        try {
+            done(b.on(() -> b.vm.openCrawl(file)));
+            b.awaitSettled();
+            long before = b.on(() -> b.vm.overview().count(UrlFilter.ALL));
+            assertThat(b.status()).startsWith("Opened ").contains("(stopped, ");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                    .fromString("rw-r--r--"));
+
+            h = new VmHarness(crawlsDir, memory);
+            vm = h.vm;
+            done(h.on(() -> vm.openCrawl(file)));
+            h.awaitSettled();
+            h.run(vm::resume);
+            h.awaitCrawlEnd();
+            int after = h.rows().size();
+            assertThat(after).isGreaterThan((int) before);
+
+            await(() -> b.on(() -> b.vm.overview().count(UrlFilter.ALL) == after
+                    && b.vm.table().countProperty().get() == after
+                    && b.vm.overview().count(UrlFilter.INTERNAL) == after));
+            await(() -> b.status().contains("(finished, "));
+            assertThat(b.status()).startsWith(file.getFileName()
+                    + " was changed by another Webprobe and read again (finished, ");
+        } finally {
+            b.close();
+        }
+    }
+
     // == remembered ==
 
     @Test
