@@ -16,7 +16,9 @@ import javafx.scene.control.skin.VirtualFlow;
  *   <li>a new sort, filter or search shows its first rows, or the selected row if one is
  *       selected and still listed (not when every row is: Ctrl+A names no row to look at);
  *   <li>the same view read again (a running crawl's rows arrived or moved) keeps the row that
- *       was at the top at the top (as far as there are rows below it to fill the table);
+ *       was at the top at the top (as far as there are rows below it to fill the table); but a
+ *       table at its very top (the first row, none of it scrolled off) stays at the top, so
+ *       rows that now sort above it are seen rather than hidden above the view;
  *   <li>rows only appended move nothing, so nothing is redone.
  * </ul>
  * FX thread only.
@@ -33,6 +35,8 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
     /** Its position then. */
     private int topIndex;
     private double topOffset;
+    /** Whether the table was at its very top before the change: the first row, wholly shown. */
+    private boolean atTop;
 
     SelectionKeeper(TableView<UrlItem> table, RowSelectionModel<UrlItem> selection,
             UrlTableModel model) {
@@ -83,9 +87,11 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
             topId = items.idAt(top.getIndex());
             topIndex = top.getIndex();
             topOffset = -top.getLayoutY();
+            atTop = topIndex == 0 && topOffset < 0.5;
         } else {
             topId = 0;
             topIndex = 0;
+            atTop = true;
         }
         // nothing selected while the rows change: the table then has no positions to shift;
         // and what the table does with its selection meanwhile is not the user's doing
@@ -134,6 +140,9 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
                     boolean all = count == items.size();
                     showFirstRowsOr(flow, count > 0 && !all
                             ? (focus >= 0 ? focus : positions[0]) : -1);
+                } else if (atTop) {
+                    // as a spreadsheet: rows arriving above the first one are seen
+                    scrollRowToTop(flow, 0);
                 } else {
                     keepTop(flow, topId == 0 ? -1 : items.indexOf(topId));
                 }

@@ -305,4 +305,43 @@ class UrlTableViewTest {
             assertThat(log.messages).noneMatch(m -> m.contains("maxCellCount"));
         }
     }
+
+    /**
+     * The bug: sorted by size, a large page that arrived during the crawl sorted above the
+     * first row, and the table, at its top, kept the old first row at the top: the new one was
+     * hidden above it with the scroll bar at the top. At the very top the table stays there.
+     */
+    @Test
+    void aTableAtItsTopShowsRowsThatArriveAboveItsFirstRow() throws Exception {
+        show(range(1, 990));
+        assertThat(topId()).isEqualTo(1L);
+
+        long[] grown = new long[991];
+        grown[0] = 5000; // sorts first
+        System.arraycopy(range(1, 990), 0, grown, 1, 990);
+        show(grown);
+
+        assertThat(topId()).as("the new first row is seen").isEqualTo(5000L);
+        assertThat(visibleIds()).startsWith(5000L, 1L);
+    }
+
+    /** Scrolled down, the row at the top stays there when rows arrive above it. */
+    @Test
+    void aTableScrolledDownKeepsItsTopRowWhenRowsArriveAbove() throws Exception {
+        show(range(1, 990));
+        fx(() -> {
+            view.table().scrollTo(10);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        long top = topId();
+        assertThat(top).isBetween(9L, 12L);
+
+        long[] grown = new long[991];
+        grown[0] = 5000;
+        System.arraycopy(range(1, 990), 0, grown, 1, 990);
+        show(grown);
+
+        assertThat(topId()).isEqualTo(top);
+    }
 }
