@@ -574,7 +574,7 @@ public final class CrawlViewModel implements AutoCloseable {
             // another Webprobe may write it (resume it, finish it): this window follows. First,
             // so that its first look at the file is before the workspace's first reads
             OpenCrawl c = crawl;
-            watch = new io.webprobe.ui.crawl.session.ChangeWatch(c.statsLane(), s.timer(),
+            watch = new io.webprobe.ui.crawl.session.ChangeWatch(c.countsLane(), s.timer(),
                     s.fx(), WATCH_EVERY, workspace::reading, info -> changedElsewhere(c, info));
         }
         hasCrawl.set(true);

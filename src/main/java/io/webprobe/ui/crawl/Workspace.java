@@ -79,7 +79,7 @@ final class Workspace {
         table.searchProperty().set("");
         table.attach(c.tableLane());
         details.attach(c.tableLane());
-        overview.attach(c.statsLane(), orphans);
+        overview.attach(c.countsLane(), orphans);
         broken.attach(c.statsLane());
         charts.attach(c.statsLane());
     }

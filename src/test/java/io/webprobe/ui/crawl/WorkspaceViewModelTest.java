@@ -118,6 +118,38 @@ class WorkspaceViewModelTest {
         assertThat(paths()).containsExactlyInAnyOrder("/dup1", "/dup2");
     }
 
+    /**
+     * The bug: while a crawl ran, the overview's counts waited behind the broken links' and
+     * the charts' re-reads on one lane, so "All" lagged the table's count and the status bar
+     * by a second or more. The counts have a lane of their own.
+     */
+    @Test
+    void theOverviewCountsDoNotWaitBehindTheBrokenLinksAndCharts() throws Exception {
+        crawlSite();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        try {
+            h.run(() -> vm.crawl().statsLane().submit(q -> {
+                held.countDown();
+                try {
+                    letGo.await(20, TimeUnit.SECONDS); // a long pass over the broken links
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }, r -> { }, m -> { }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+            h.run(() -> vm.overview().rowsChanged());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> h.on(() -> !vm.overview().countingProperty().get()));
+            assertThat(h.on(() -> vm.overview().count(UrlFilter.ALL)))
+                    .isEqualTo(h.on(() -> (long) vm.table().countProperty().get()));
+        } finally {
+            letGo.countDown();
+        }
+    }
+
     @Test
     void searchLooksInUrlsAndTitlesWithinTheFilterShown() throws Exception {
         crawlSite();

@@ -28,8 +28,8 @@ import javafx.beans.property.StringProperty;
  *
  * <p>While a crawl runs, {@link #crawlGrew()} is called on every tick: in the crawl's own order
  * only the new rows are read and appended; in any other order the whole list is read again, at
- * most one read at a time, at most once a second, and leaving the lane idle at least twice as
- * long as the last read took.
+ * most one read at a time, at most twice a second (as often as the overview counts), and
+ * leaving the lane idle at least twice as long as the last read took.
  *
  * <p>FX thread only; results of reads arrive there.
  */
@@ -90,8 +90,13 @@ public final class UrlTableModel {
     private long lastReadNanos;
     private long lastDoneAt;
     private long lastStaleAt;
-    /** A sorted or filtered table of a running crawl reads its whole list at most this often. */
-    static final long RESORT_EVERY_NANOS = 1_000_000_000L;
+    /**
+     * A sorted or filtered table of a running crawl reads its whole list at most this often:
+     * as often as the overview counts ({@code PacedRead}'s least gap), so that the table's
+     * count and the overview's lag alike (once a second, the table's was a second's rows
+     * behind the overview's).
+     */
+    static final long RESORT_EVERY_NANOS = 500_000_000L;
     /** How often a running crawl's rows on screen are read again. */
     static final long STALE_EVERY_NANOS = 1_000_000_000L;
 
