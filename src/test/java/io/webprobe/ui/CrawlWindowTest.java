@@ -93,6 +93,32 @@ class CrawlWindowTest extends MainWindowTestBase {
         }
     }
 
+    /**
+     * The bug: File › Export CSV… was enabled in an empty window while the tab's own Export
+     * CSV… button was greyed out. They agree: greyed out until there is a crawl, then both
+     * enabled.
+     */
+    @Test
+    void fileExportIsEnabledAsTheTabsExportButtonIs(FxRobot robot) throws Exception {
+        MenuBar menus = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        java.util.function.Function<String, MenuItem> item = id -> menus.getMenus().get(0)
+                .getItems().stream().filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow();
+        Node button = robot.lookup("#crawlExport").query();
+        assertThat(fx(button::isDisabled)).isTrue();
+        assertThat(fx(() -> item.apply("menuExport").isDisable())).isTrue();
+        assertThat(fx(() -> item.apply("menuExportView").isDisable())).isTrue();
+        assertThat(fx(() -> item.apply("menuExportSelection").isDisable())).isTrue();
+
+        server.route("/", LocalHttpServer.html("home"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        assertThat(fx(button::isDisabled)).isFalse();
+        assertThat(fx(() -> item.apply("menuExport").isDisable())).isFalse();
+        assertThat(fx(() -> item.apply("menuExportView").isDisable())).isFalse();
+    }
+
     // == URL validation ==
 
     @Test

@@ -133,6 +133,14 @@ public final class CompareView {
         return root;
     }
 
+    /**
+     * Whether there are changes to export: File › Export CSV… is enabled as the tab's own
+     * Export CSV… button is.
+     */
+    public javafx.beans.binding.BooleanBinding exportableProperty() {
+        return Bindings.isNotEmpty(model.shown());
+    }
+
     /** Exports the changes shown, as the tab's own button does (File › Export CSV…). */
     public void exportCsv() {
         model.export(excel.isSelected());

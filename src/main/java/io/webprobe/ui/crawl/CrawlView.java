@@ -419,6 +419,14 @@ public final class CrawlView {
         return vm.recentCrawls().files();
     }
 
+    /**
+     * Whether there is a crawl to export: File › Export CSV… is enabled as the tab's own
+     * Export CSV… button is.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty exportableProperty() {
+        return vm.hasCrawlProperty();
+    }
+
     /** Export everything (File › Export CSV…, Ctrl+E). */
     public void exportCsv() {
         deps.exports().exportAll();

@@ -100,9 +100,19 @@ public final class MainView {
         MenuItem exportSelection = new MenuItem("Export selected URLs (columns shown)…");
         exportSelection.setId("menuExportSelection");
         exportSelection.setOnAction(e -> crawl.exportSelection());
-        // the URL table's views: only while it is shown
-        exportView.disableProperty().bind(tabs.getSelectionModel().selectedItemProperty()
-                .isNotEqualTo(crawlTab));
+        // as each tab's own Export CSV… button: greyed out while the tab has nothing to
+        // export (an empty window's Crawl tab, a Compare tab before a comparison); the Ping
+        // tab's says why itself
+        var selectedTab = tabs.getSelectionModel().selectedItemProperty();
+        var crawlHas = crawl.exportableProperty();
+        var compareHas = compare.exportableProperty();
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selectedTab.get() == crawlTab ? !crawlHas.get()
+                        : selectedTab.get() == compareTab && !compareHas.get(),
+                selectedTab, crawlHas, compareHas));
+        // the URL table's views: only while it is shown, with a crawl in it
+        exportView.disableProperty().bind(selectedTab.isNotEqualTo(crawlTab)
+                .or(crawlHas.not()));
         exportSelection.disableProperty().bind(exportView.disableProperty());
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
