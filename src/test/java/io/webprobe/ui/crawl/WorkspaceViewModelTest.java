@@ -323,10 +323,12 @@ class WorkspaceViewModelTest {
         List<BrokenLink> broken = h.brokenLinks();
         assertThat(broken).extracting(BrokenLink::linkUrl).contains(server.url("/missing"));
 
+        assertThat(h.on(() -> vm.details().hasUrlProperty().get())).as("none yet").isFalse();
         h.run(() -> vm.details().showUrl(server.url("/missing")));
         h.awaitSettled();
 
         assertThat(h.on(() -> vm.details().headingProperty().get())).contains("404");
+        assertThat(h.on(() -> vm.details().hasUrlProperty().get())).isTrue();
         assertThat(h.on(() -> List.copyOf(vm.details().inlinks())))
                 .extracting(UrlDetails.Inlink::sourceUrl)
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/a"), server.url("/b"));

@@ -42,6 +42,7 @@ public final class DetailsModel {
     private final ReadOnlyStringWrapper headers = new ReadOnlyStringWrapper(this, "headers", "");
     private final ReadOnlyStringWrapper chainProblem =
             new ReadOnlyStringWrapper(this, "chainProblem", "");
+    private final ReadOnlyBooleanWrapper hasUrl = new ReadOnlyBooleanWrapper(this, "hasUrl");
     private ReaderLane lane;
     private int requestNo;
 
@@ -104,6 +105,7 @@ public final class DetailsModel {
     }
 
     private void clear() {
+        hasUrl.set(false);
         details.set(null);
         snippet.set(null);
         inlinks.clear();
@@ -129,6 +131,7 @@ public final class DetailsModel {
         heading.set(io.webprobe.http.UrlSyntax.forPeople(r.url()) + "  ·  " + (d.row().chainError() == null ? status
                 : d.row().chainError().label() + " (" + status + ")"));
         chainProblem.set(d.row().chainProblem());
+        hasUrl.set(true);
         inlinks.setAll(d.inlinks());
         outlinks.setAll(d.outlinks());
         hops.setAll(d.chain().hops());
@@ -141,6 +144,14 @@ public final class DetailsModel {
     private static String countText(String what, int shown, long total) {
         return shown < total ? String.format(java.util.Locale.ROOT, "%s (%,d of %,d)", what,
                 shown, total) : String.format(java.util.Locale.ROOT, "%s (%,d)", what, total);
+    }
+
+    /**
+     * Whether a URL's details are shown (its tabs mean something); false while none is
+     * selected, when the heading's sentence is all there is to say.
+     */
+    public ReadOnlyBooleanProperty hasUrlProperty() {
+        return hasUrl.getReadOnlyProperty();
     }
 
     public ReadOnlyLongProperty shownIdProperty() {

@@ -124,6 +124,9 @@ public final class DetailsView {
         tabs.getTabs().addAll(inlinksTab, outlinksTab, chainTab, headersTab, pageTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
+        // no URL shown: the heading's one sentence, not empty tabs under it ("No links on
+        // this URL.", a Page tab of empty labels)
+        tabs.visibleProperty().bind(model.hasUrlProperty());
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {inlinks,
             outlinks, chain, headers}) {
             c.setPrefWidth(400); // not the sum of their columns: the window decides

@@ -1,0 +1,43 @@
+package io.webprobe.ui.crawl.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The bug: with no URL selected the details pane showed "Select a URL to see its details."
+ * above an Outlinks tab saying "No links on this URL." or a Page tab of empty labels. Only the
+ * sentence shows now.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DetailsViewTest {
+    private DetailsView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new DetailsView(new DetailsModel());
+        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 600, 300));
+        stage.show();
+    }
+
+    @Test
+    void withNoUrlSelectedOnlyTheSentenceShows() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean[] seen = WaitForAsyncUtils.asyncFx(() -> new boolean[] {
+            view.root().lookup(".tab-pane") instanceof TabPane t && t.isVisible(),
+            view.root().lookup("#detailsHeading") instanceof Label l && l.isVisible()
+                    && l.getText().equals("Select a URL to see its details.")})
+                .get(10, TimeUnit.SECONDS);
+        assertThat(seen[0]).as("the tabs").isFalse();
+        assertThat(seen[1]).as("the sentence").isTrue();
+    }
+}
