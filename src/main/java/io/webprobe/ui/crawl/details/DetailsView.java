@@ -187,7 +187,7 @@ public final class DetailsView {
             String[] v = c == null ? new String[names.length] : new String[] {c.title(),
                 c.page().metaDescription(), c.page().h1(), c.page().canonical(),
                 String.format(Locale.ROOT, "%,d", c.page().wordCount()), c.page().robotsText(),
-                c.indexable() ? "Yes" : "No", c.contentType(),
+                Indexability.of(c), c.contentType(),
                 String.format(Locale.ROOT, "%,d bytes", c.sizeBytes())};
             for (int i = 0; i < names.length; i++) {
                 values[i].setText(v[i] == null ? "" : v[i]);
