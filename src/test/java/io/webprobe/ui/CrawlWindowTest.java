@@ -119,6 +119,33 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> item.apply("menuExportView").isDisable())).isFalse();
     }
 
+    /**
+     * The bug: with the keyboard focus on the overview (or the "Now fetching" list) nothing
+     * showed it: modena's ring lies outside their edges, under the split pane. It is drawn
+     * inside them now, and Tab no longer stops on the "Now fetching" title, which does nothing.
+     */
+    @Test
+    void theOverviewAndNowFetchingShowTheFocusInsideTheirEdges(FxRobot robot) throws Exception {
+        for (String id : List.of("#overview", "#workers")) {
+            javafx.scene.layout.Region r = node(robot, id, javafx.scene.layout.Region.class);
+            fx(() -> {
+                r.requestFocus();
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.layout.BackgroundFill ring = fx(() -> {
+                assertThat(r.isFocused()).isTrue();
+                return r.getBackground().getFills().get(0);
+            });
+            assertThat(ring.getInsets().getTop()).as(id + ": the ring inside the edge")
+                    .isGreaterThanOrEqualTo(0);
+            assertThat(ring.getFill()).as(id).isEqualTo(javafx.scene.paint.Color.web("#039ED3"));
+            assertThat(fx(() -> r.getBackground().getFills().size())).as(id).isEqualTo(2);
+        }
+        assertThat(fx(() -> robot.lookup("#workersPane").query().isFocusTraversable()))
+                .isFalse();
+    }
+
     // == URL validation ==
 
     @Test

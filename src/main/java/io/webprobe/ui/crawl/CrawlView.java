@@ -137,6 +137,8 @@ public final class CrawlView {
         TitledPane workers = new TitledPane("Now fetching", new WorkersView(vm.live()).root());
         workers.setId("workersPane");
         workers.setCollapsible(false);
+        // a title that cannot fold is no place for the focus (Tab stopped on it, unseen)
+        workers.setFocusTraversable(false);
         workers.setMaxHeight(Double.MAX_VALUE);
         SplitPane left = new SplitPane(overview.root(), workers);
         left.setOrientation(Orientation.VERTICAL);
