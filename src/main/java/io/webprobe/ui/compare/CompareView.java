@@ -170,11 +170,14 @@ public final class CompareView {
         l.setId(id);
         l.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null ? none
                 : file.getValue().getFileName().toString(), file));
-        // one width whatever the name, so Compare stays where it was clicked before; a long
-        // name keeps its end (the date and time of a crawl named after host and time: an
+        // one width for any name; a long name keeps its end (the date and time of a crawl named after host and time: an
         // ellipsis in the middle hid them, and they are what tells two crawls apart), the
         // whole path in the tooltip
-        l.setStyle("-fx-min-width: 20em; -fx-pref-width: 20em; -fx-max-width: 20em;");
+        // whatever the name, so Compare stays where it was clicked before; the two share the
+        // room the window leaves (a fixed 20em cut off the host even with room to spare)
+        l.setStyle("-fx-min-width: 12em; -fx-pref-width: 20em;");
+        l.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(l, Priority.ALWAYS);
         l.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null

@@ -73,6 +73,21 @@ class CompareViewTest {
         assertThat(shown).endsWith("2026-12-06-022356.webprobe");
     }
 
+    /**
+     * The bug: the file names were cut on the left at a fixed width, so the host was lost even
+     * in a wide window with room to spare. They share the room the window leaves.
+     */
+    @Test
+    void aLongFileNameUsesTheRoomTheWindowLeaves() throws Exception {
+        String name = "www.long-host-name.example.com_443-2026-12-06-022356.webprobe";
+        compareButtonX(Path.of(name), Path.of("b.webprobe"));
+
+        String shown = WaitForAsyncUtils.asyncFx(() -> shownText(
+                view.root().lookup("#compareOld"))).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown).isEqualTo(name);
+    }
+
     /** The bug: the summary in the status bar was cut ("10 indexability chang…"). */
     @Test
     void aLongSummaryWrapsInTheStatusBar() throws Exception {
