@@ -762,6 +762,48 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A crawl file at a glance, for File › Recent crawls.
+     *
+     * @param startUrl the start URL (a list's first), or ""
+     * @param state "finished", "stopped", "running" (in a running Webprobe), "paused", or
+     *     "interrupted" (its process ended while it ran)
+     * @param urls how many URLs it finished
+     */
+    public record Glance(String startUrl, String state, long urls) {}
+
+    /**
+     * What File › Recent crawls says of a crawl file besides its name: read over a read-only
+     * connection, a few meta rows and a count over the completion index, so that a file
+     * another Webprobe crawls into is not disturbed and a crawl of millions is quick. Null for
+     * a file that cannot be read as a crawl.
+     */
+    public static Glance glance(Path file) {
+        if (!SqliteHeader.isDatabase(file)) {
+            return null;
+        }
+        try (Connection c = connect(file, true)) {
+            Map<String, String> meta = new java.util.HashMap<>();
+            try (var st = c.prepareStatement("SELECT key, value FROM meta WHERE key IN "
+                    + "('state', 'lock', 'plan.start_url')"); var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    meta.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            long urls = Sql.longValue(c, "SELECT COUNT(seq) FROM urls");
+            String state = meta.getOrDefault("state", CrawlState.STOPPED.label());
+            if (state.equals(CrawlState.RUNNING.label())
+                    || state.equals(CrawlState.PAUSED.label())) {
+                boolean alive = OwnerLock.decode(meta.get("lock"))
+                        .map(l -> l.ownerAlive(Instant.now())).orElse(false);
+                state = alive ? state : "interrupted";
+            }
+            return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls);
+        } catch (SQLException e) {
+            return null; // not a crawl, or damaged: opening it says so
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     static CrawlInfo infoOf(Path file, Map<String, String> meta, boolean readOnly)

@@ -397,9 +397,12 @@ class WorkspaceWindowTest extends MainWindowTestBase {
 
         // and File › Recent crawls knows it
         robot.clickOn("File").clickOn("#menuRecentCrawls");
-        // named with its folder ("crawl.webprobe  —  ~/crawls")
+        // named with what it holds and its folder ("crawl.webprobe  ·  127.0.0.1:80 · finished
+        // · 5 URLs  —  ~/crawls")
+        String about = fx(() -> vm().recentCrawls().about(file.toAbsolutePath()));
+        assertThat(about).contains(" · finished · ");
         assertThat(robot.lookup(io.webprobe.ui.crawl.files.RecentCrawls.label(file,
-                io.webprobe.UserDirs.current().home())).tryQuery()).isPresent();
+                io.webprobe.UserDirs.current().home(), about)).tryQuery()).isPresent();
         robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
     }
 

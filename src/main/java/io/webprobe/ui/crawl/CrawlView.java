@@ -421,6 +421,11 @@ public final class CrawlView {
         return vm.recentCrawls().files();
     }
 
+    /** What a recent crawl holds: "example.com · finished · 1,234 URLs", or "". */
+    public String recentAbout(java.nio.file.Path file) {
+        return vm.recentCrawls().about(file);
+    }
+
     /**
      * Whether there is a crawl to export: File › Export CSV… is enabled as the tab's own
      * Export CSV… button is.

@@ -64,8 +64,9 @@ public final class MainView {
             recent.getItems().clear();
             for (Path p : crawl.recentCrawls()) {
                 // its folder too: two crawl.webprobe of two folders are told apart
+                // and what it holds: two crawls of one site differ by more than their times
                 MenuItem item = new MenuItem(io.webprobe.ui.crawl.files.RecentCrawls.label(p,
-                        io.webprobe.UserDirs.current().home()));
+                        io.webprobe.UserDirs.current().home(), crawl.recentAbout(p)));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> {
                     tabs.getSelectionModel().select(crawlTab);

@@ -625,6 +625,11 @@ class WorkspaceViewModelTest {
         assertThat(h.status()).startsWith("Opened earlier.webprobe (finished");
         assertThat(h.on(() -> vm.urlProperty().get())).isEqualTo(site.start());
         await(() -> h.on(() -> vm.recentCrawls().files().contains(file.toAbsolutePath())));
+        // File › Recent crawls says what it holds, not only its name (two crawls of one site
+        // looked the same but for their times)
+        assertThat(h.on(() -> vm.recentCrawls().about(file.toAbsolutePath()))).isEqualTo(
+                "127.0.0.1:" + server.port() + " · finished · "
+                        + io.webprobe.Words.count(WorkspaceSite.PATHS.size(), "URL"));
 
         // opened again (File › Recent crawls): it is the crawl shown, not "open already"
         done(h.on(() -> vm.openCrawl(file)));

@@ -30,6 +30,8 @@ public final class RecentCrawls {
     private final Executor background;
     private final Executor fx;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
+    /** What each file listed holds, read with the list (FX thread). */
+    private java.util.Map<Path, String> about = java.util.Map.of();
 
     public RecentCrawls(UiState memory, Path folder, Executor background, Executor fx) {
         this.memory = memory;
@@ -41,6 +43,32 @@ public final class RecentCrawls {
     /** The recent files, as last listed. */
     public ObservableList<Path> files() {
         return files;
+    }
+
+    /**
+     * What a listed file holds, as read when it was listed: its start URL's host, how its
+     * crawl stands and how many URLs it finished ("example.com · finished · 1,234 URLs"), or
+     * "" when it could not be read.
+     */
+    public String about(Path file) {
+        return about.getOrDefault(file, "");
+    }
+
+    /** "example.com · finished · 1,234 URLs" for a file at a glance. */
+    static String about(CrawlStore.Glance g) {
+        if (g == null) {
+            return "";
+        }
+        String host = "";
+        try {
+            java.net.URI u = java.net.URI.create(g.startUrl());
+            host = u.getHost() == null ? "" : u.getPort() < 0 ? u.getHost()
+                    : u.getHost() + ":" + u.getPort();
+        } catch (IllegalArgumentException e) {
+            host = g.startUrl();
+        }
+        String hostPart = host.isEmpty() ? "" : host + " · ";
+        return hostPart + g.state() + " · " + io.webprobe.Words.count(g.urls(), "URL");
     }
 
     /** The crawls folder. */
@@ -77,6 +105,14 @@ public final class RecentCrawls {
      * @param home the user's home folder, or null
      */
     public static String label(Path file, Path home) {
+        return label(file, home, "");
+    }
+
+    /**
+     * As {@link #label(Path, Path)}, with what the file holds ({@link #about(Path)}) after its
+     * name: two crawls of one site are told apart by more than their times.
+     */
+    public static String label(Path file, Path home, String about) {
         Path folder = file.toAbsolutePath().getParent();
         String where = folder == null ? "" : folder.toString();
         if (home != null && folder != null && folder.startsWith(home)) {
@@ -87,7 +123,8 @@ public final class RecentCrawls {
         if (where.length() > FOLDER_CHARS) {
             where = "…" + where.substring(where.length() - FOLDER_CHARS + 1);
         }
-        return file.getFileName() + (where.isEmpty() ? "" : "  —  " + where);
+        return file.getFileName() + (about.isEmpty() ? "" : "  ·  " + about)
+                + (where.isEmpty() ? "" : "  —  " + where);
     }
 
     /** Lists the files again (the folder on a background thread). */
@@ -104,7 +141,15 @@ public final class RecentCrawls {
             all.addAll(newestIn(folder, LIMIT));
             List<Path> list = new ArrayList<>(all).subList(0, Math.min(all.size(), LIMIT));
             List<Path> copy = List.copyOf(list);
-            fx.execute(() -> files.setAll(copy));
+            // read-only, a few rows each: a file another Webprobe crawls into is not disturbed
+            java.util.Map<Path, String> read = new java.util.HashMap<>();
+            for (Path p : copy) {
+                read.put(p, about(CrawlStore.glance(p)));
+            }
+            fx.execute(() -> {
+                about = read;
+                files.setAll(copy);
+            });
         });
     }
 
