@@ -146,6 +146,34 @@ class CrawlWindowTest extends MainWindowTestBase {
                 .isFalse();
     }
 
+    /**
+     * The bug: at 1000×700 with the settings open the URL table showed about one row. The
+     * settings scroll within what the window leaves once the table has room for eight rows,
+     * and the table keeps that room from the details pane.
+     */
+    @Test
+    void openSettingsAt1000By700LeaveTheTableEightRows(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+        });
+        javafx.scene.control.TitledPane settings = robot.lookup("#crawlSettings")
+                .queryAs(javafx.scene.control.TitledPane.class);
+        robot.clickOn(settings.lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(settings::isExpanded)).isTrue();
+
+        TableView<?> table = pagesTable(robot);
+        // the rows' room: the table less its header (empty, it shows its placeholder there)
+        double rows = fx(() -> (table.getHeight() - table.lookup(".column-header-background")
+                .getLayoutBounds().getHeight() - 16) / table.getFixedCellSize());
+        assertThat(rows).as("rows the table shows").isGreaterThanOrEqualTo(8);
+        double sceneHeight = fx(() -> stage.getScene().getHeight());
+        assertThat(fx(() -> table.localToScene(table.getLayoutBounds()).getMaxY()))
+                .isLessThanOrEqualTo(sceneHeight);
+        robot.clickOn(settings.lookup(".title"));
+    }
+
     // == URL validation ==
 
     @Test

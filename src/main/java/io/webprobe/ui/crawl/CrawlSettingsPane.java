@@ -124,7 +124,10 @@ final class CrawlSettingsPane {
         pane.sceneProperty().addListener((o, was, scene) -> {
             scroll.maxHeightProperty().unbind();
             if (scene != null) {
-                scroll.maxHeightProperty().bind(scene.heightProperty().multiply(0.4));
+                // and leave the table room for eight rows (CrawlView.TABLE_MIN_HEIGHT)
+                scroll.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
+                        100, Math.min(scene.getHeight() * 0.4, scene.getHeight() - 520)),
+                        scene.heightProperty()));
             }
         });
         pane.setContent(scroll);

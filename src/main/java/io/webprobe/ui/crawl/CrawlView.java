@@ -76,6 +76,11 @@ public final class CrawlView {
     private final Tab urlsTab = new Tab();
     /** The tabs over the details pane. */
     private final SplitPane workspace = new SplitPane();
+    /**
+     * The least height of the URL table's tab pane: its tab, the search line, the column
+     * header and the sideways scroll bar (about 110 px), and eight rows of 24 px.
+     */
+    static final double TABLE_MIN_HEIGHT = 8 * 24 + 110;
     private final DetailsView details;
     private final BrokenLinksView broken;
     /** The threads spinner's two-way link to the settings (kept: bindings hold it weakly). */
@@ -203,8 +208,10 @@ public final class CrawlView {
 
         workspace.setOrientation(Orientation.VERTICAL);
         workspace.getItems().setAll(tabs, details.root());
-        // no minimum sizes: a small window then squeezes the panes, not the dividers
-        tabs.setMinSize(0, 0);
+        // no minimum sizes: a small window then squeezes the panes, not the dividers; but the
+        // URL table keeps room for eight rows (with the settings open at 1000×700 it showed
+        // one): the details pane gives way first
+        tabs.setMinSize(0, TABLE_MIN_HEIGHT);
         ((javafx.scene.layout.Region) details.root()).setMinSize(0, 0);
         overview.root().setMinSize(0, 0);
         workers.setMinSize(0, 0);
