@@ -711,6 +711,7 @@ public final class CrawlViewModel implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        recentFiles.close();
         if (watch != null) {
             watch.close();
             watch = null;

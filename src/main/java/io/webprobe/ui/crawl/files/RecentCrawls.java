@@ -32,6 +32,8 @@ public final class RecentCrawls {
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     /** What each file listed holds, read with the list (FX thread). */
     private java.util.Map<Path, String> about = java.util.Map.of();
+    /** Closed with its window: a listing still under way is dropped (its threads are gone). */
+    private volatile boolean closed;
 
     public RecentCrawls(UiState memory, Path folder, Executor background, Executor fx) {
         this.memory = memory;
@@ -127,8 +129,19 @@ public final class RecentCrawls {
                 + (where.isEmpty() ? "" : "  —  " + where);
     }
 
+    /**
+     * The window closes: a listing still under way is dropped rather than handed to what
+     * listens (which would start work on threads already stopped).
+     */
+    public void close() {
+        closed = true;
+    }
+
     /** Lists the files again (the folder on a background thread). */
     public void refresh() {
+        if (closed) {
+            return;
+        }
         List<String> opened = memory.getStrings(KEY);
         background.execute(() -> {
             Set<Path> all = new LinkedHashSet<>();
@@ -147,8 +160,10 @@ public final class RecentCrawls {
                 read.put(p, about(CrawlStore.glance(p)));
             }
             fx.execute(() -> {
-                about = read;
-                files.setAll(copy);
+                if (!closed) {
+                    about = read;
+                    files.setAll(copy);
+                }
             });
         });
     }
