@@ -29,6 +29,11 @@ class CompareViewTest {
         model = new CompareModel(Runnable::run, Runnable::run, new FakeDialogs());
         view = new CompareView(model, () -> Path.of("."));
         stage.setScene(new Scene((Parent) view.root(), 1300, 600));
+        // the shared stage keeps the size an earlier test gave it
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setWidth(1300);
+        stage.setHeight(600);
         stage.show();
     }
 
