@@ -137,12 +137,16 @@ public final class RecentCrawls {
         closed = true;
     }
 
+    /** How many listings were asked for (FX thread): only the latest is shown. */
+    private long listings;
+
     /** Lists the files again (the folder on a background thread). */
     public void refresh() {
         if (closed) {
             return;
         }
         List<String> opened = memory.getStrings(KEY);
+        long n = ++listings;
         background.execute(() -> {
             Set<Path> all = new LinkedHashSet<>();
             for (String s : opened) {
@@ -160,7 +164,8 @@ public final class RecentCrawls {
                 read.put(p, about(CrawlStore.glance(p)));
             }
             fx.execute(() -> {
-                if (!closed) {
+                // an older listing that ends last (a slow folder, two crawls' ends) is not shown
+                if (!closed && n == listings) {
                     about = read;
                     files.setAll(copy);
                 }

@@ -45,4 +45,25 @@ class RecentCrawlsTest {
         assertThat(open.files()).containsExactly(folder.resolve("a.webprobe").toAbsolutePath());
         assertThat(open.about(open.files().get(0))).as("not a crawl: nothing to say").isEmpty();
     }
+
+    /**
+     * Two listings asked for in turn (a crawl's start and its end) whose first ends last: the
+     * newer one stays shown (the older listing lacked the newest file).
+     */
+    @Test
+    void anOlderListingThatEndsLastIsNotShown() throws Exception {
+        Queue<Runnable> background = new ArrayDeque<>();
+        Queue<Runnable> fx = new ArrayDeque<>();
+        RecentCrawls recent = new RecentCrawls(UiState.inMemory(), folder, background::add,
+                fx::add);
+        recent.refresh(); // before the crawl's file exists
+        background.remove().run();
+        Runnable older = fx.remove();
+        Path made = Files.writeString(folder.resolve("b.webprobe"), "not a crawl");
+        recent.refresh();
+        background.remove().run();
+        fx.remove().run(); // the newer listing is handed over first
+        older.run();
+        assertThat(recent.files()).containsExactly(made.toAbsolutePath());
+    }
 }
