@@ -670,6 +670,18 @@ class WorkspaceViewModelTest {
                 .contains(second.toAbsolutePath().toString());
     }
 
+    /** A crawl of the slow site on one thread, stopped while "/slow" is in flight. */
+    private void stoppedWhileSlow() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        slowSite(arrived);
+        open();
+        h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+    }
+
     /** "/" links to "/slow" (held until {@code release}; {@code arrived} when asked) and "/a". */
     private void slowSite(CountDownLatch arrived) {
         server.route("/", html("<a href=\"/slow\">slow</a><a href=\"/a\">a</a>"));
@@ -736,14 +748,7 @@ class WorkspaceViewModelTest {
      */
     @Test
     void aCrawlStoppedInThisWindowIsOfferedForResumeAtOnce() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        slowSite(arrived);
-        open();
-        h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
-        h.start(server.url("/"));
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-        h.run(vm::stop);
-        h.awaitCrawlEnd();
+        stoppedWhileSlow();
         release.countDown();
 
         assertThat(h.status()).startsWith("Stopped");
@@ -939,14 +944,7 @@ class WorkspaceViewModelTest {
      */
     @Test
     void aFileReadHereFollowsWhatAnotherWindowWritesToIt() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        slowSite(arrived);
-        open();
-        h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
-        h.start(server.url("/"));
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-        h.run(vm::stop);
-        h.awaitCrawlEnd();
+        stoppedWhileSlow();
         Path file = h.on(() -> vm.fileProperty().get());
         h.close();
         release.countDown();
