@@ -598,12 +598,12 @@ public final class PingViewModel implements AutoCloseable {
     }
 
     /**
-     * " · " and how to get past a certificate the run could not trust, or "" when no request
-     * failed that way; a certificate file is offered when the run had none (whatever the
-     * setting says since).
+     * " · " and how to get past a certificate the run could not trust (or a hint that the port
+     * may not serve https, as the command line gives), or "" when no request failed that way;
+     * a certificate file is offered when the run had none (whatever the setting says since).
      */
     private String trustAdvice(PingSnapshot s) {
-        ErrorKind kind = s.certificateFailure();
+        ErrorKind kind = s.tlsFailure();
         return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind, s.certificateWhy(),
                 trust.file().isEmpty() ? "Settings › Trust certificate" : null,
                 "Settings › Skip certificate checks");
