@@ -799,22 +799,9 @@ class PingCommandTest {
      */
     @Test
     void httpsToAPlainHttpPortIsHintedAt() throws Exception {
-        // a plain http server answers the TLS hello with an http error, as nginx does
-        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 50,
-                java.net.InetAddress.getLoopbackAddress())) {
-            Thread answering = Thread.ofVirtual().start(() -> {
-                while (!plain.isClosed()) {
-                    try (java.net.Socket s = plain.accept()) {
-                        s.getInputStream().read(new byte[4096]);
-                        s.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: "
-                                + "0\r\nConnection: close\r\n\r\n").getBytes(
-                                        StandardCharsets.US_ASCII));
-                    } catch (java.io.IOException e) {
-                        // closed at the end of the test, or a client gone
-                    }
-                }
-            });
-            String url = "https://127.0.0.1:" + plain.getLocalPort() + "/";
+        try (io.webprobe.testsupport.PlainHttpPort plain =
+                new io.webprobe.testsupport.PlainHttpPort()) {
+            String url = plain.httpsUrl();
 
             CliRun r = run("ping", url, "--count", "2", "--quiet");
 
@@ -822,8 +809,6 @@ class PingCommandTest {
             assertThat(tableRow(r.out(), url)).contains("TLS handshake failed×2");
             assertThat(r.err()).isEqualTo("webprobe: The secure connection (TLS) to the site "
                     + "could not be set up; check that the URL's port serves https.\n");
-            plain.close();
-            answering.join();
         }
     }
 

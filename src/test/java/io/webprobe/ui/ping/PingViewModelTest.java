@@ -536,29 +536,15 @@ class PingViewModelTest {
     /** An https URL on a port serving plain http is hinted at, as the command line does. */
     @Test
     void httpsToAPlainHttpPortIsHintedAt() throws Exception {
-        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 50,
-                java.net.InetAddress.getLoopbackAddress())) {
-            Thread answering = Thread.ofVirtual().start(() -> {
-                while (!plain.isClosed()) {
-                    try (java.net.Socket s = plain.accept()) {
-                        s.getInputStream().read(new byte[4096]);
-                        s.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Length: "
-                                + "0\r\nConnection: close\r\n\r\n").getBytes(
-                                        java.nio.charset.StandardCharsets.US_ASCII));
-                    } catch (java.io.IOException e) {
-                        // closed at the end of the test, or a client gone
-                    }
-                }
-            });
+        try (io.webprobe.testsupport.PlainHttpPort plain =
+                new io.webprobe.testsupport.PlainHttpPort()) {
             fx.on(() -> vm.countProperty().set(2));
 
-            assertThat(start("https://127.0.0.1:" + plain.getLocalPort() + "/")).isTrue();
+            assertThat(start(plain.httpsUrl())).isTrue();
             awaitEnd();
 
             assertThat(status()).endsWith(" · The secure connection (TLS) to the site could not "
                     + "be set up; check that the URL's port serves https.");
-            plain.close();
-            answering.join();
         }
     }
 
