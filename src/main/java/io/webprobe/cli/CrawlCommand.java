@@ -414,7 +414,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     err.println("webprobe: " + e.getMessage());
                 }
             }
-            int code = report(summary, saved, out, err);
+            int code = report(summary, saved, site, out, err);
             if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
                     && summary.startFailure() == null) {
                 listBrokenLinks(store, summary.brokenLinks(), out, err);
@@ -649,7 +649,8 @@ public final class CrawlCommand implements Callable<Integer> {
      *
      * @param saved the URLs the crawl file holds when it could not take them all, else -1
      */
-    private int report(CrawlSummary summary, long saved, PrintWriter out, PrintWriter err) {
+    private int report(CrawlSummary summary, long saved, SiteHeaders site, PrintWriter out,
+            PrintWriter err) {
         for (String warning : summary.warnings()) {
             err.println("webprobe: " + warning);
         }
@@ -662,8 +663,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     summary.startFailure(), cacert == null ? "--cacert FILE" : null,
                     "--insecure");
             if (advice == null && summary.startStatus() == 401) {
-                boolean signedIn = user != null || headers.stream().anyMatch(h -> h.strip()
-                        .toLowerCase(Locale.ROOT).startsWith("authorization"));
+                boolean signedIn = site.headers().stream().anyMatch(h -> h.is("Authorization"));
                 advice = !signedIn
                         ? "The site asks for a sign-in: give it with --user NAME:PASSWORD."
                         : "The site did not accept the sign-in given.";
