@@ -342,7 +342,7 @@ public final class PingView {
                 latency,
                 width(decimal("Req/s", PingResult::requestsPerSecond), 60),
                 tipped(text("Codes", 72, PingResult::statusCountsText)),
-                tipped(text("Errors", 94, r -> r.errorCountsLabelled(false))),
+                tipped(text("Errors", 94, vm::errorsOf)),
                 width(count("Bytes", PingResult::bytes), 76),
                 protocol));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab

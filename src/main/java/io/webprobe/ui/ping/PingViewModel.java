@@ -549,12 +549,21 @@ public final class PingViewModel implements AutoCloseable {
         return batch.get(batch.size() - 1);
     }
 
+    /** The failures' words of the run shown (an expired certificate said so). FX thread. */
+    private java.util.function.Function<ErrorKind, String> errorLabel = ErrorKind::label;
+
+    /** A row's Errors cell: its failures by kind, in the words of the run's own sentences. */
+    public String errorsOf(io.webprobe.ping.PingResult r) {
+        return r.errorCountsLabelled(false, errorLabel);
+    }
+
     private void apply(Update u) {
         PingSnapshot s = u.snapshot();
         if (shownFinal) {
             return; // nothing after the final snapshot is newer
         }
         shownFinal = s.finished();
+        errorLabel = s::errorLabel; // before the rows: their Errors cells read it
         List<PingResult> results = s.results();
         for (int i = 0; i < results.size() && i < rows.size(); i++) {
             rows.get(i).update(results.get(i));

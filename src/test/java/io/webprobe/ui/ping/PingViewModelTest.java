@@ -692,6 +692,30 @@ class PingViewModelTest {
         return status();
     }
 
+    /** An expired certificate is named so in the Errors cell, as in the status line. */
+    @Test
+    void anExpiredCertificateIsSaidExpiredInItsRowToo() throws Exception {
+        SelfSignedCertificate expired = SelfSignedCertificate.create(tempDir, "expired",
+                "ip:127.0.0.1", "-10d");
+        HttpsServer https = httpsServer(expired);
+        try {
+            fx.on(() -> {
+                vm.countProperty().set(2);
+                vm.certificateFileProperty().set(expired.pem().toString());
+            });
+
+            assertThat(start("https://127.0.0.1:" + https.getAddress().getPort() + "/"))
+                    .isTrue();
+            awaitEnd();
+
+            assertThat(status()).contains("The site's certificate has expired.");
+            io.webprobe.ping.PingResult row = results().get(0);
+            assertThat(fx.on(() -> vm.errorsOf(row))).isEqualTo("Expired certificate×2");
+        } finally {
+            https.stop(0);
+        }
+    }
+
     @Test
     void theCertificateAdviceFollowsTheTrustTheRunUsedNotTheSettingsChangedSince()
             throws Exception {
