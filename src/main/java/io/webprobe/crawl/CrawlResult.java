@@ -154,13 +154,42 @@ public record CrawlResult(
      * {@code /cs3.html}, {@link io.webprobe.http.Urls#sameKey}).
      */
     public boolean indexable() {
-        return status == 200
-                && !external
-                && redirectTo.isEmpty()
-                && io.webprobe.http.ContentTypes.isHtml(contentType)
-                && !page.noindex()
-                && (page.canonical().isEmpty()
-                        || io.webprobe.http.Urls.sameKey(page.canonical(), url));
+        return notIndexable() == null;
+    }
+
+    /** The conditions of {@link #indexable()}, in the order they are checked. */
+    public enum NotIndexable {
+        /** No 200 answer (another status, no answer, or not fetched). */
+        STATUS,
+        EXTERNAL,
+        REDIRECT,
+        NOT_HTML,
+        NOINDEX,
+        /** A canonical naming another URL. */
+        CANONICAL
+    }
+
+    /** The first condition of {@link #indexable()} this URL fails, or null when it holds. */
+    public NotIndexable notIndexable() {
+        if (status != 200) {
+            return NotIndexable.STATUS;
+        }
+        if (external) {
+            return NotIndexable.EXTERNAL;
+        }
+        if (!redirectTo.isEmpty()) {
+            return NotIndexable.REDIRECT;
+        }
+        if (!io.webprobe.http.ContentTypes.isHtml(contentType)) {
+            return NotIndexable.NOT_HTML;
+        }
+        if (page.noindex()) {
+            return NotIndexable.NOINDEX;
+        }
+        if (!page.canonical().isEmpty() && !io.webprobe.http.Urls.sameKey(page.canonical(), url)) {
+            return NotIndexable.CANONICAL;
+        }
+        return null;
     }
 
     /** Builds a {@link CrawlResult}; not thread-safe. */

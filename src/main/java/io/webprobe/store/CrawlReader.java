@@ -564,9 +564,8 @@ public final class CrawlReader implements AutoCloseable {
     public synchronized CrawlInfo infoNow() throws StoreException {
         Map<String, String> meta = meta();
         CrawlInfo i = CrawlStore.infoOf(file, meta, true);
-        boolean ownerAlive = OwnerLock.decode(meta.get("lock"))
-                .map(l -> l.ownerAlive(java.time.Instant.now())).orElse(false);
-        return new CrawlInfo(i.file(), i.plan(), i.state(), i.interrupted() && !ownerAlive,
+        return new CrawlInfo(i.file(), i.plan(), i.state(),
+                CrawlStore.endedWhileRunning(meta, java.time.Instant.now()),
                 i.createdAt(), i.endedAt(), i.elapsed(), i.appVersion(), true, i.warnings(),
                 i.stopReason());
     }

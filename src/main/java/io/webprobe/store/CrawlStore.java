@@ -744,22 +744,40 @@ public final class CrawlStore implements AutoCloseable {
         if (!SqliteHeader.isDatabase(file)) {
             return false;
         }
-        try (Connection c = connect(file, true);
-                var st = c.prepareStatement(
-                        "SELECT key, value FROM meta WHERE key IN ('state', 'lock')");
-                var rs = st.executeQuery()) {
-            Map<String, String> meta = new java.util.HashMap<>();
-            while (rs.next()) {
-                meta.put(rs.getString(1), rs.getString(2));
-            }
-            String state = meta.getOrDefault("state", "");
-            return (state.equals(CrawlState.RUNNING.label())
-                    || state.equals(CrawlState.PAUSED.label()))
-                    && OwnerLock.decode(meta.get("lock"))
-                            .map(l -> !l.ownerAlive(Instant.now())).orElse(true);
+        try (Connection c = connect(file, true)) {
+            return endedWhileRunning(metaRows(c, "state", "lock"), Instant.now());
         } catch (SQLException e) {
             return false; // not a crawl, or damaged: the hint is not the place to say so
         }
+    }
+
+    /**
+     * Whether the crawl of these meta rows ended while it ran or was paused: its state says
+     * running or paused, and no running Webprobe holds its lock.
+     */
+    static boolean endedWhileRunning(Map<String, String> meta, Instant now) {
+        String state = meta.getOrDefault("state", "");
+        return (state.equals(CrawlState.RUNNING.label())
+                || state.equals(CrawlState.PAUSED.label()))
+                && OwnerLock.decode(meta.get("lock")).map(l -> !l.ownerAlive(now)).orElse(true);
+    }
+
+    /** These rows of the meta table (a few, read without the rest). */
+    private static Map<String, String> metaRows(Connection c, String... keys)
+            throws SQLException {
+        Map<String, String> meta = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT key, value FROM meta WHERE key IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.length, "?")) + ")")) {
+            for (int i = 0; i < keys.length; i++) {
+                st.setString(i + 1, keys[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    meta.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return meta;
     }
 
     /**
@@ -783,21 +801,10 @@ public final class CrawlStore implements AutoCloseable {
             return null;
         }
         try (Connection c = connect(file, true)) {
-            Map<String, String> meta = new java.util.HashMap<>();
-            try (var st = c.prepareStatement("SELECT key, value FROM meta WHERE key IN "
-                    + "('state', 'lock', 'plan.start_url')"); var rs = st.executeQuery()) {
-                while (rs.next()) {
-                    meta.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            Map<String, String> meta = metaRows(c, "state", "lock", "plan.start_url");
             long urls = Sql.longValue(c, "SELECT COUNT(seq) FROM urls");
-            String state = meta.getOrDefault("state", CrawlState.STOPPED.label());
-            if (state.equals(CrawlState.RUNNING.label())
-                    || state.equals(CrawlState.PAUSED.label())) {
-                boolean alive = OwnerLock.decode(meta.get("lock"))
-                        .map(l -> l.ownerAlive(Instant.now())).orElse(false);
-                state = alive ? state : "interrupted";
-            }
+            String state = endedWhileRunning(meta, Instant.now()) ? "interrupted"
+                    : meta.getOrDefault("state", CrawlState.STOPPED.label());
             return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls);
         } catch (SQLException e) {
             return null; // not a crawl, or damaged: opening it says so
