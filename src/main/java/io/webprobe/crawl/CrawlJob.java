@@ -92,10 +92,11 @@ public final class CrawlJob implements AutoCloseable {
         this.plan = b.plan;
         this.current = b.plan;
         // the site's sign-in goes to its own URLs only (the scope as it widens after the start
-        // URL's redirect)
+        // URL's redirect), on the start's domain, never down from https (SignInScope)
         Admission scope = new Admission(b.plan);
         this.admission = scope;
-        this.probe = SiteHeadersProbe.wrap(b.probe, b.plan.siteHeaders(), scope::inScope);
+        this.probe = SiteHeadersProbe.wrap(b.probe, b.plan.siteHeaders(),
+                SignInScope.of(b.plan, scope::inScope));
         this.sink = b.sink;
         this.listener = b.listener;
         this.resumeFrom = b.resume;

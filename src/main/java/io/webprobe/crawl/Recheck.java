@@ -48,8 +48,10 @@ public final class Recheck implements AutoCloseable {
         this.probe = probe;
         this.sink = sink;
         this.fetcher = new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> false);
-        // a re-check fetches one URL, no redirect: its own row says whether it is the site's
-        HttpProbe signed = SiteHeadersProbe.wrap(probe, plan.siteHeaders(), uri -> true);
+        // a re-check fetches one URL, no redirect: its own row says whether it is the site's,
+        // and the sign-in's own rule whether the sign-in goes with it
+        HttpProbe signed = SiteHeadersProbe.wrap(probe, plan.siteHeaders(),
+                SignInScope.of(plan, uri -> true));
         this.siteFetcher = new Fetcher(signed, plan.timeout(), plan.maxBodyBytes(), () -> false);
         this.classifier = new ResponseClassifier(plan.politeness().withMaxRetries(0), clock);
         this.robots = new RobotsGate(new RobotsRules(signed, plan.timeout(), List.of()),

@@ -5,6 +5,7 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.SignInReach;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -124,7 +125,7 @@ final class ThreadEngine implements PingEngine {
                 }
             }
             return new WorkerWarmUp(plan, probe, workers, run::stopping,
-                    u -> request(u, plan.requestTargets().get(u))).run(live);
+                    u -> request(u, plan.requestTargets().get(u), true)).run(live);
         }).exceptionally(e -> 0L);
     }
 
@@ -185,7 +186,8 @@ final class ThreadEngine implements PingEngine {
 
     /** @return when this worker may claim its next request ({@link PingRun#pauseAfter}) */
     private long execute(long i, long intended) {
-        URI uri = run.targets().get(run.targetIndex(i));
+        URI first = run.targets().get(run.targetIndex(i));
+        URI uri = first;
         long send = run.now();
         run.sending(i);
         int hops = 0;
@@ -193,7 +195,8 @@ final class ThreadEngine implements PingEngine {
         Set<String> visited = null;
         while (true) {
             // the URL as typed for the first request (a stray "%"), the Location's URI after
-            r = probe.fetch(request(uri, hops == 0 ? plan.requestTargets().get(uri) : null));
+            r = probe.fetch(request(uri, hops == 0 ? plan.requestTargets().get(uri) : null,
+                    hops == 0 || SignInReach.reaches(first, uri)));
             if (!plan.followRedirects() || !r.isRedirect() || run.stopping()) {
                 break;
             }
@@ -233,9 +236,15 @@ final class ThreadEngine implements PingEngine {
         return run.pauseAfter(r.error(), send, done, hops);
     }
 
-    private FetchRequest request(URI uri, String target) {
+    /**
+     * @param withHeaders whether the user's headers go too: to the URL given and to the hops of
+     *     its redirects that stay on its origin ({@link SignInReach}), never to another host,
+     *     port or down to http, as curl does: they may hold a password or a token
+     */
+    private FetchRequest request(URI uri, String target, boolean withHeaders) {
         return new FetchRequest(uri, plan.method(), plan.timeout(), PingPlan.MAX_BODY_BYTES,
-                FetchRequest.BodyPolicy.NEVER, plan.headers(), plan.keepAlive())
+                FetchRequest.BodyPolicy.NEVER, withHeaders ? plan.headers() : List.of(),
+                plan.keepAlive())
                 .withTarget(target);
     }
 

@@ -96,6 +96,36 @@ class CrawlSignInTest {
         }
     }
 
+    /**
+     * A start URL that redirects to another origin widens the crawl there, but the password
+     * and headers stay with the origin they were given for (as curl and browsers keep them).
+     */
+    @Test
+    void aStartRedirectToAnotherOriginTakesNoSignInThere() throws Exception {
+        site.route("/go", ex -> {
+            note(ex);
+            ex.getResponseHeaders().add("Location", other.url("/via"));
+            LocalHttpServer.send(ex, 302, "text/plain", "");
+        });
+        other.route("/via", ex -> {
+            note(ex);
+            LocalHttpServer.send(ex, 200, "text/html", "<title>Via</title><a href=\"/b\">b</a>");
+        });
+        other.route("/b", ex -> {
+            note(ex);
+            LocalHttpServer.send(ex, 200, "text/html", "<title>B</title>");
+        });
+
+        CliRun r = run("crawl", site.url("/go"), "--quiet", "--user", "ann:" + PASSWORD, "-H",
+                "X-Token: " + TOKEN);
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(seen).contains("/go " + basic("ann", PASSWORD) + " " + TOKEN,
+                "/via null null", "/b null null");
+        assertThat(seen).filteredOn(s -> !s.startsWith("/go")).allMatch(s -> s.endsWith(
+                " null null"));
+    }
+
     @Test
     void aSiteAskingForASignInSaysHowToGiveOneAndAWrongOneIsSaidToBeWrong() throws Exception {
         String start = stagingSite();

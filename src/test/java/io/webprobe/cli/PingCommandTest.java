@@ -675,6 +675,27 @@ class PingCommandTest {
         assertThat(tableRow(r.out(), server.url("/old"))).matches("3\\s+3\\s+0\\s+200×3\\s+.*");
     }
 
+    /** As curl: a redirect to another origin takes neither the sign-in nor the headers. */
+    @Test
+    void aRedirectToAnotherOriginTakesNoSignInOrHeaders() {
+        ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
+        try (LocalHttpServer other = new LocalHttpServer()) {
+            server.route("/go", LocalHttpServer.redirect(302, other.url("/via")));
+            other.route("/via", ex -> {
+                seen.add(ex.getRequestHeaders().getFirst("Authorization") + " "
+                        + ex.getRequestHeaders().getFirst("X-Token"));
+                LocalHttpServer.send(ex, 200, "text/plain", "via");
+            });
+
+            CliRun r = run("ping", server.url("/go"), "--count", "2", "--quiet",
+                    "--follow-redirects", "--warmup", "0", "--user", "ann:secret", "-H",
+                    "X-Token: t-1");
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(seen).containsExactly("null null", "null null");
+        }
+    }
+
     // == progress ==
 
     @Test
