@@ -449,6 +449,7 @@ public final class CrawlJob implements AutoCloseable {
         }
         try {
             sink.visited(made.visit());
+            graph.visited(item.id);
             noteElapsed();
         } catch (InterruptedException e) {
             tally.unvisited(); // stopped while the store was full: fetched again on resume

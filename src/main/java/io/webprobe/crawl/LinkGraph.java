@@ -36,6 +36,8 @@ final class LinkGraph {
     private final AtomicLong skippedRows = new AtomicLong();
     /** URLs asked again after a cookie was set (each once). */
     private final java.util.Set<Long> revisited = ConcurrentHashMap.newKeySet();
+    /** The fewest redirect hops to each queued redirect target, lowered by shorter ways. */
+    private final RedirectHops hopsTo = new RedirectHops();
 
     LinkGraph(CrawlPlan plan, Admission admission, CrawlSink sink) {
         this.plan = plan;
@@ -151,6 +153,19 @@ final class LinkGraph {
         return queue;
     }
 
+    /**
+     * The URL's result is written: it leaves {@link RedirectHops} (ways found to it later no
+     * longer change how it was visited).
+     */
+    void visited(long id) {
+        hopsTo.visited(id);
+    }
+
+    /** Queued redirect targets whose hops are kept (for tests of the bound). */
+    int hopsKept() {
+        return hopsTo.size();
+    }
+
     /** Gathers the links of one page (or the target of one redirect). */
     PageLinks page(QueueItem from) {
         return new PageLinks(from);
@@ -163,6 +178,7 @@ final class LinkGraph {
     private QueueItem item(long id, URI uri, String url, int depth, long referrerId,
             String referrer, boolean external, boolean startChain, int hops) {
         String hostKey = hostKeys.computeIfAbsent(QueueItem.hostKeyOf(uri), k -> k);
+        hopsTo.queued(id, hops);
         return new QueueItem(id, url, hostKey, depth, referrerId, referrer, external,
                 startChain, hops);
     }
@@ -173,9 +189,16 @@ final class LinkGraph {
         private final List<CrawlSink.NewUrl> discovered = new ArrayList<>();
         private final List<CrawlSink.LinkRow> links = new ArrayList<>();
         private final List<QueueItem> toQueue = new ArrayList<>();
+        /**
+         * Redirects that led to the page without a page in between, by the shortest way known:
+         * a URL first found at a chain's tenth hop and then linked by a page follows its own
+         * redirect.
+         */
+        private final int fromHops;
 
         private PageLinks(QueueItem from) {
             this.from = from;
+            this.fromHops = hopsTo.of(from);
         }
 
         /** A link of the page (a, img, css…). */
@@ -214,7 +237,7 @@ final class LinkGraph {
                 boolean external = !admission.inScope(target);
                 boolean chain = continuesStartChain(external);
                 QueueItem again = item(id, target, url, chain ? from.depth : from.depth + 1,
-                        from.id, from.url, external, chain, from.redirectHops + 1);
+                        from.id, from.url, external, chain, fromHops + 1);
                 again.revisit = true;
                 again.cookieChain = true;
                 toQueue.add(again);
@@ -237,7 +260,7 @@ final class LinkGraph {
             if (continuesStartChain(from.external) && admission.widenTo(target)) {
                 sink.siteHost(Urls.hostAndPort(target));
             }
-            if (from.redirectHops >= MAX_REDIRECTS) {
+            if (fromHops >= MAX_REDIRECTS) {
                 return 0; // a chain this long is reported as too many redirects, not followed
             }
             String key = Urls.key(target);
@@ -264,7 +287,7 @@ final class LinkGraph {
                 boolean redirect) {
             boolean chain = redirect && continuesStartChain(external);
             int depth = chain ? from.depth : from.depth + 1;
-            int hops = redirect ? from.redirectHops + 1 : 0;
+            int hops = redirect ? fromHops + 1 : 0;
             long id = ids.get(key);
             CrawlSink.NewUrl asFound = null;
             if (id == CompactKeyMap.ABSENT) {
@@ -274,10 +297,12 @@ final class LinkGraph {
                     return 0;
                 }
                 if (discovered.size() == before) { // another page took it on meanwhile
+                    hopsTo.found(id, hops);
                     asFound = new CrawlSink.NewUrl(id, key, url, depth, from.id, external,
                             chain, false, null);
                 }
             } else {
+                hopsTo.found(id, hops); // a queued redirect target reached a shorter way
                 asFound = new CrawlSink.NewUrl(id, key, url, depth, from.id, external, chain,
                         false, null);
             }

@@ -128,6 +128,32 @@ class RedirectErrorsTest {
     }
 
     @Test
+    void aUrlFirstReachedAtTheTenthHopFollowsItsOwnRedirectOnceAPageLinksToIt() throws Exception {
+        // /b is first found as the tenth redirect of /r0's chain, then linked directly by /p10
+        // (fetched after /r9, before /b: one thread, breadth first)
+        server.route("/", html("<a href=\"/r0\">chain</a><a href=\"/p1\">pages</a>"));
+        for (int i = 0; i < 9; i++) {
+            server.route("/r" + i, redirect(301, "/r" + (i + 1)));
+        }
+        server.route("/r9", redirect(301, "/b"));
+        for (int i = 1; i < 10; i++) {
+            server.route("/p" + i, html("<a href=\"/p" + (i + 1) + "\">next</a>"));
+        }
+        server.route("/p10", html("<a href=\"/b\">b</a>"));
+        server.route("/b", redirect(301, "/c"));
+        server.route("/c", html("<title>C</title>"));
+        var events = crawl();
+        // reached from /p10 with no redirect before it, /b's own redirect is followed
+        assertThat(server.hits("/c")).isEqualTo(1);
+        assertThat(byUrl(events).get(server.url("/c")).outcome()).isEqualTo(Outcome.OK);
+        // the chain from /r0 is still too long, and the only broken link
+        assertThat(events.broken).singleElement().satisfies(l -> {
+            assertThat(l.linkUrl()).isEqualTo(server.url("/r0"));
+            assertThat(l.error()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+        });
+    }
+
+    @Test
     void aRedirectToAnotherSchemeIsRefusedWithAReason() throws Exception {
         server.route("/", html("<a href=\"/mail\">m</a><a href=\"/bad\">b</a>"));
         server.route("/mail", redirect(302, "mailto:someone@example.invalid"));
