@@ -122,7 +122,8 @@ class BrowserUrlsCrawlTest {
         Map<String, String> site = Map.of(
                 "/", """
                         <a href="/dir/a|b^c">path</a> <a href="/dir/p?q=`{}|^">query</a>
-                        <a href="/p[1]">brackets</a> <a href="/go">moved</a>""",
+                        <a href="/p[1]">brackets</a> <a href="/go">moved</a>
+                        <a href="/dir/a%7cb%5Ec">the same path escaped: one URL, asked once</a>""",
                 "/dir/a|b^c", "a", "/dir/p?q=`{}|^", "q", "/p[1]", "p", "/to|x", "x");
         try (RawServer raw = new RawServer((socket, srv) -> {
             for (String head; (head = srv.readHead(socket)) != null; ) {
