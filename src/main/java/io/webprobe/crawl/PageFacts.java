@@ -16,8 +16,10 @@ import org.jsoup.nodes.Element;
 /**
  * What {@link LinkExtractor} learns from a page's elements, one element at a time: its links
  * (through the {@link Collector}), the first canonical, description, H1 and meta refresh, and
- * the robots directives of every robots meta tag (joined with ", "). Fed by a walk of a whole document or by a stream of a large one. Not
- * thread-safe; one per page.
+ * the robots directives of every robots meta tag (joined with ", "; those of googlebot meta tags
+ * follow as a line of their own, {@code "googlebot: …"}, see {@link PageInfo#metaRobots()}).
+ * Fed by a walk of a whole document or by a stream of a large one. Not thread-safe; one per
+ * page.
  */
 final class PageFacts {
     private final Collector c;
@@ -26,6 +28,7 @@ final class PageFacts {
     private String description;
     private String h1;
     private String robots;
+    private String googlebot;
 
     PageFacts(Collector c) {
         this.c = c;
@@ -97,12 +100,9 @@ final class PageFacts {
                 } else if (name.equals("robots")) {
                     // every robots tag counts, as search engines combine them: "index" in one
                     // and "nofollow" in the next is a nofollow page
-                    String content = el.attr("content").strip().toLowerCase(Locale.ROOT);
-                    if (robots == null || robots.isEmpty()) {
-                        robots = content;
-                    } else if (!content.isEmpty()) {
-                        robots = robots + ", " + content;
-                    }
+                    robots = joined(robots, el.attr("content"));
+                } else if (name.equals("googlebot")) {
+                    googlebot = joined(googlebot, el.attr("content"));
                 }
             }
             default -> { }
@@ -114,11 +114,21 @@ final class PageFacts {
         }
     }
 
+    /** Directives so far with one more tag's content, lower case, joined with ", ". */
+    private static String joined(String so, String content) {
+        String c = content.strip().toLowerCase(Locale.ROOT);
+        return so == null || so.isEmpty() ? c : c.isEmpty() ? so : so + ", " + c;
+    }
+
     /** The page, given its title and word count. */
     Page page(String title, int words) {
+        String meta = robots == null ? "" : robots;
+        if (googlebot != null && !googlebot.isEmpty()) {
+            meta = (meta.isEmpty() ? "" : meta + " | ") + PageInfo.GOOGLEBOT + ": " + googlebot;
+        }
         PageInfo info = new PageInfo(canonical == null ? "" : canonical,
                 description == null ? "" : description, h1 == null ? "" : h1,
-                words, robots == null ? "" : robots, "");
+                words, meta, "");
         return new Page(title.strip(), List.copyOf(c.links.values()), List.copyOf(c.invalid),
                 refresh, info);
     }

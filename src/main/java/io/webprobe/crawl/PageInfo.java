@@ -10,7 +10,9 @@ import java.util.Locale;
  * @param metaDescription the {@code <meta name=description>} content, or ""
  * @param h1 the text of the first {@code <h1>}, or ""
  * @param wordCount words of visible body text
- * @param metaRobots the {@code <meta name=robots>} content, lower case, or ""
+ * @param metaRobots the {@code <meta name=robots>} content, lower case, or "", followed by the
+ *     {@code <meta name=googlebot>} content as a line {@code "googlebot: …"} (after " | " when
+ *     both are there), as an X-Robots-Tag line names its crawler
  * @param robotsHeader the X-Robots-Tag response header, lower case, or ""
  */
 public record PageInfo(
@@ -20,6 +22,9 @@ public record PageInfo(
         int wordCount,
         String metaRobots,
         String robotsHeader) {
+
+    /** The crawler whose directives count for indexability, besides everyone's and ours. */
+    static final String GOOGLEBOT = "googlebot";
 
     /** For responses that are not HTML pages. */
     public static final PageInfo NONE = new PageInfo("", "", "", 0, "", "");
@@ -44,30 +49,44 @@ public record PageInfo(
         return metaRobots.isEmpty() ? header : metaRobots + " | " + header;
     }
 
-    /** Whether the robots directives forbid indexing ("noindex" or "none"). */
+    /**
+     * Whether the robots directives forbid indexing ("noindex" or "none"): those for every
+     * crawler, and those for Googlebot ({@code <meta name=googlebot>}, an X-Robots-Tag line
+     * {@code googlebot: noindex}), as Screaming Frog reports them: a page Google may not index
+     * is not indexable, whatever other engines do. Those naming another crawler do not count.
+     */
     public boolean noindex() {
-        return hasDirective("noindex") || hasDirective("none");
+        return hasDirective("noindex", true) || hasDirective("none", true);
     }
 
-    /** Whether the robots directives forbid following links ("nofollow" or "none"). */
+    /**
+     * Whether the robots directives forbid the crawl to follow links ("nofollow" or "none"):
+     * those for every crawler and for Webprobe; one for Googlebot binds Google's crawler only.
+     */
     public boolean nofollow() {
-        return hasDirective("nofollow") || hasDirective("none");
+        return hasDirective("nofollow", false) || hasDirective("none", false);
     }
 
-    private boolean hasDirective(String d) {
-        if (inList(metaRobots, d)) {
-            return true;
-        }
-        // Each X-Robots-Tag line may start with a user agent ("googlebot: noindex"); such a
-        // line binds only that crawler. Directives with values (unavailable_after: ...) are
-        // not agents.
-        for (String line : robotsHeader.split("\\|")) {
+    private boolean hasDirective(String d, boolean googlebotCounts) {
+        return hasDirective(metaRobots, d, googlebotCounts)
+                || hasDirective(robotsHeader, d, googlebotCounts);
+    }
+
+    /**
+     * Whether lines of directives ("|" between lines) hold {@code d}. A line may start with a
+     * user agent ("googlebot: noindex"), which binds only that crawler. Directives with values
+     * (unavailable_after: ...) are not agents.
+     */
+    private static boolean hasDirective(String lines, String d, boolean googlebotCounts) {
+        for (String line : lines.split("\\|")) {
             String l = line.strip();
             int colon = l.indexOf(':');
             if (colon > 0) {
                 String head = l.substring(0, colon).strip();
                 if (!VALUED.contains(head) && AGENT.matcher(head).matches()) {
-                    if (head.equals("webprobe") && inList(l.substring(colon + 1), d)) {
+                    boolean binding = head.equals("webprobe")
+                            || googlebotCounts && head.equals(GOOGLEBOT);
+                    if (binding && inList(l.substring(colon + 1), d)) {
                         return true;
                     }
                     continue;

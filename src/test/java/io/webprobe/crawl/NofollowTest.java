@@ -44,6 +44,43 @@ class NofollowTest {
         server.route("/from-header", html("ok"));
     }
 
+    /**
+     * Googlebot's own noindex (a googlebot meta tag, an X-Robots-Tag line for it) makes a page
+     * not indexable, as Screaming Frog reports it; its nofollow binds Google's crawler, not
+     * this one, so the page's links are still crawled.
+     */
+    @Test
+    void aNoindexForGooglebotMakesThePageNotIndexableButItsNofollowBindsOnlyGoogle()
+            throws Exception {
+        server.route("/", html("<a href=\"/g-meta\">m</a><a href=\"/g-header\">h</a>"
+                + "<a href=\"/bing\">b</a>"));
+        server.route("/g-meta", html("<meta name=robots content=\"index\">"
+                + "<meta name=\"Googlebot\" content=\"NoIndex, nofollow\">"
+                + "<a href=\"/from-meta\">x</a>"));
+        server.route("/g-header", ex -> {
+            ex.getResponseHeaders().add("X-Robots-Tag", "googlebot: noindex, nofollow");
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/from-header\">y</a>");
+        });
+        server.route("/bing", ex -> {
+            ex.getResponseHeaders().add("X-Robots-Tag", "bingbot: noindex");
+            LocalHttpServer.send(ex, 200, "text/html", "<title>Bing</title>");
+        });
+        server.route("/from-meta", html("ok"));
+        server.route("/from-header", html("ok"));
+        var events = crawl(CrawlPlan.of(URI.create(server.url("/")), "t"));
+        Map<String, CrawlResult> rows = events.results().stream()
+                .collect(Collectors.toMap(CrawlResult::url, Function.identity()));
+
+        CrawlResult meta = rows.get(server.url("/g-meta"));
+        assertThat(meta.page().metaRobots()).isEqualTo("index | googlebot: noindex, nofollow");
+        assertThat(meta.notIndexable()).isEqualTo(CrawlResult.NotIndexable.NOINDEX);
+        assertThat(rows.get(server.url("/g-header")).notIndexable())
+                .isEqualTo(CrawlResult.NotIndexable.NOINDEX);
+        assertThat(rows.get(server.url("/bing")).indexable()).isTrue();
+        assertThat(server.hits("/from-meta")).isEqualTo(1);
+        assertThat(server.hits("/from-header")).isEqualTo(1);
+    }
+
     /** Robots meta tags add up, as search engines read them: one saying nofollow is enough. */
     @Test
     void aNofollowInASecondRobotsTagIsObeyed() throws Exception {

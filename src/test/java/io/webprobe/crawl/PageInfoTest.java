@@ -15,13 +15,18 @@ class PageInfoTest {
             none                 § ''                              § true  § true
             index,follow         § ''                              § false § false
             ''                   § noindex                         § true  § false
-            ''                   § googlebot: noindex              § false § false
+            ''                   § googlebot: noindex              § true  § false
+            ''                   § googlebot: none                 § true  § false
+            ''                   § googlebot: nofollow             § false § false
+            ''                   § bingbot: noindex                § false § false
+            googlebot: noindex   § ''                              § true  § false
+            index | googlebot: nofollow § ''                       § false § false
             ''                   § webprobe: nofollow              § false § true
-            ''                   § googlebot: noindex | nofollow   § false § true
+            ''                   § googlebot: noindex | nofollow   § true  § true
             ''                   § unavailable_after: 25 Jun 2010  § false § false
             follow               § otherbot: none                  § false § false
             """)
-    void readsDirectivesFromMetaAndHeaderButOnlyOursOrUnprefixed(String meta, String header,
+    void readsDirectivesFromMetaAndHeaderForEveryoneOursAndGooglebotsNoindex(String meta, String header,
             boolean noindex, boolean nofollow) {
         PageInfo info = new PageInfo("", "", "", 0, meta.toLowerCase(java.util.Locale.ROOT), "")
                 .withRobotsHeader(header);
