@@ -72,9 +72,7 @@ public final class CrawlHttpProbe implements HttpProbe {
         List<Header> headers = withDefaults(request.headers());
         // java.net's cookie jar files cookies under the URI's host: none for a_b.example
         boolean jar = cookies != null && jdkCan;
-        if (jar) {
-            headers.addAll(cookiesFor(request.uri()));
-        }
+        headers = oneCookieHeader(jar ? cookiesFor(request.uri()) : List.of(), headers);
         FetchResponse response = plain.fetch(request.withHeaders(headers));
         if (jar) {
             keepCookies(request.uri(), response.headers());
@@ -95,6 +93,46 @@ public final class CrawlHttpProbe implements HttpProbe {
         } catch (IOException | IllegalArgumentException e) {
             return List.of(); // a jar that cannot answer: the request goes without cookies
         }
+    }
+
+    /**
+     * The headers with every Cookie (the jar's first, then the request's own: a {@code -H
+     * 'Cookie: …'} for the site) joined into one Cookie header with "; ", where the first
+     * was, as RFC 6265 asks (a user agent sends at most one) and as java.net.http joins them
+     * for the https probe. Two Cookie headers were sent before, which servers read as either
+     * one or the other.
+     */
+    static List<Header> oneCookieHeader(List<Header> jar, List<Header> headers) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).is("Cookie")) {
+                first = first < 0 ? i : first;
+                count++;
+            }
+        }
+        if (count + jar.size() <= 1) {
+            if (jar.isEmpty()) {
+                return headers;
+            }
+            List<Header> out = new ArrayList<>(headers);
+            out.addAll(jar);
+            return out;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (Header h : jar) {
+            joined.append(joined.isEmpty() ? "" : "; ").append(h.value());
+        }
+        List<Header> out = new ArrayList<>(headers.size());
+        for (Header h : headers) {
+            if (h.is("Cookie")) {
+                joined.append(joined.isEmpty() ? "" : "; ").append(h.value());
+            } else {
+                out.add(h);
+            }
+        }
+        out.add(first < 0 ? out.size() : first, new Header("Cookie", joined.toString()));
+        return out;
     }
 
     /** Hands the response's Set-Cookie fields to the jar. */
