@@ -47,6 +47,9 @@ import java.util.function.ToIntFunction;
  * returns null once the crawl is over or stopped. Time is read from a {@link Ticker}; a test
  * that moves a manual ticker calls {@link #timeMoved()} so waiting workers look again.
  *
+ * <p>Parts: each host's queue and limits are a {@link FrontierHost}, the levels' bookkeeping is
+ * {@link FrontierLevels}, the unpaced line is an {@link UnpacedLine}; all under this lock.
+ *
  * @param <T> the queued item
  */
 final class Frontier<T> {
@@ -93,39 +96,6 @@ final class Frontier<T> {
         void started(T item, long nanos);
     }
 
-    /** A chunk on disk: its number and how many items it holds. */
-    private record Chunk(long id, int size) {}
-
-    /** One host's queue and limits; guarded by the frontier's lock. */
-    private static final class Host<T> {
-        final ArrayDeque<T> items = new ArrayDeque<>();
-        final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
-        List<T> tail = new ArrayList<>();
-        /** Items queued in all three places. */
-        int queued;
-        int inFlight;
-        /** A worker is reading this host's next chunk. */
-        boolean loading;
-        /** Ticker time before which nothing more may start. */
-        long notBefore;
-        /** This host's own least gap between starts (Crawl-delay), in ns. */
-        long gapNanos;
-        /** Ticker time of the last start (valid once startedOnce). */
-        long lastStart;
-        /** The item of the last start, until it is known to have sent a request or none. */
-        Object lastItem;
-        /** notBefore and lastStart before the last start, for {@link Frontier#sentNothing}. */
-        long notBeforeBefore;
-        long lastStartBefore;
-        boolean startedOnce;
-        /** Whether the host is in {@code ready} or {@code waiting}. */
-        boolean scheduled;
-        /** The level of the first item in memory, -1 for none (or an item without one). */
-        int firstLevel = -1;
-        /** Whether firstLevel is counted in the frontier's firstAt ({@code holdsLevels}). */
-        boolean inLevels = true;
-    }
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Function<T, String> hostOf;
@@ -136,31 +106,9 @@ final class Frontier<T> {
     private final Overflow<T> overflow;
     /** Null but in tests. */
     private final StartLog<T> startLog;
-    private final Map<String, Host<T>> hosts = new HashMap<>();
-    /** An item's level (-1: none), or null when items have no levels. */
-    private final ToIntFunction<T> levelOf;
-    private final long levelPatienceNanos;
-    /**
-     * Per level: hosts whose first item in memory is of that level. A host's queue is in
-     * level order as the crawl finds its URLs breadth first; the first items are compared, not
-     * every queued one, so a queue out of order (a crawl resumed from a file made otherwise)
-     * slows nothing down and never holds the crawl up.
-     */
-    private final LevelCounts firstAt = new LevelCounts();
-    /**
-     * Items with a level handed out and not done yet, with the ticker times of their hand-outs,
-     * oldest first: an item put back at once ({@link #retryLater} with no delay) may be handed
-     * out again before the first take's {@link #done}.
-     */
-    private final Map<T, ArrayDeque<Long>> levelsInFlight = new java.util.IdentityHashMap<>();
-    /**
-     * Hosts with queued items that may not start one because their limit of items in flight
-     * is reached: each holds deeper items of other hosts back while one of its items in flight
-     * is within the levels' patience.
-     */
-    private final java.util.Set<Host<T>> capped = new java.util.LinkedHashSet<>();
-    /** Signalled when an item with a level is done, the time moved, or the frontier stops. */
-    private final Condition levelsMoved = lock.newCondition();
+    private final Map<String, FrontierHost<T>> hosts = new HashMap<>();
+    /** The levels' bookkeeping (see the class comment). */
+    private final FrontierLevels<T> levels;
     /**
      * Levels (see the class comment).
      *
@@ -174,18 +122,11 @@ final class Frontier<T> {
         static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(2);
     }
     /** Items handed out before any host's, without a gap or limit ({@link #expedite}). */
-    private final ArrayDeque<T> unpaced = new ArrayDeque<>();
-    /** Unpaced items handed out and not done yet (by identity). */
-    private final java.util.Set<T> unpacedOut =
-            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    /** Which items go to the unpaced line, or null for none. */
-    private java.util.function.Predicate<T> unpacedIf;
-    /** {@link #expedite} was called: the next {@link #take()} moves the queued items. */
-    private boolean rescan;
+    private final UnpacedLine<T> unpaced = new UnpacedLine<>();
     /** Hosts with an item that may start now, in turn order. */
-    private final ArrayDeque<Host<T>> ready = new ArrayDeque<>();
+    private final ArrayDeque<FrontierHost<T>> ready = new ArrayDeque<>();
     /** Hosts with an item that may start later, earliest first. */
-    private final PriorityQueue<Host<T>> waiting =
+    private final PriorityQueue<FrontierHost<T>> waiting =
             new PriorityQueue<>((a, b) -> Long.compare(a.notBefore, b.notBefore));
     /*
      * The three counters a crawl's progress shows are volatile: written only under the lock,
@@ -248,8 +189,7 @@ final class Frontier<T> {
         this.limits = limits;
         this.overflow = overflow;
         this.startLog = startLog;
-        this.levelOf = levels == null ? null : levels.levelOf();
-        this.levelPatienceNanos = levels == null ? 0 : levels.patienceNanos();
+        this.levels = new FrontierLevels<>(levels, ticker, changed, lock.newCondition());
     }
 
     /** Queues an item at the end of its host's queue; ignored after stop. */
@@ -260,14 +200,13 @@ final class Frontier<T> {
                 return;
             }
             started = true;
-            if (unpacedIf != null && unpacedIf.test(item)) {
-                unpaced.addLast(item);
+            if (unpaced.offer(item)) {
                 inMemory++;
                 queued++;
                 changed.signal();
                 return;
             }
-            Host<T> h = host(hostOf.apply(item));
+            FrontierHost<T> h = host(hostOf.apply(item));
             // while a chunk is read back (the lock released) it is in neither list yet: the
             // new item goes to the tail, behind it
             boolean inOrder = !h.loading && h.chunks.isEmpty() && h.tail.isEmpty();
@@ -282,7 +221,7 @@ final class Frontier<T> {
             inMemory++;
             h.queued++;
             queued++;
-            rehead(h);
+            levels.rehead(h);
             schedule(h, ticker.nanoTime());
         } finally {
             lock.unlock();
@@ -290,10 +229,10 @@ final class Frontier<T> {
     }
 
     /** Hands a host's tail to the overflow as one chunk; lock held. */
-    private void spillTail(Host<T> h) {
+    private void spillTail(FrontierHost<T> h) {
         List<T> chunk = h.tail;
         h.tail = new ArrayList<>();
-        h.chunks.addLast(new Chunk(overflow.write(chunk), chunk.size()));
+        h.chunks.addLast(new FrontierHost.Chunk(overflow.write(chunk), chunk.size()));
         inMemory -= chunk.size();
     }
 
@@ -325,8 +264,7 @@ final class Frontier<T> {
     void expedite(java.util.function.Predicate<T> test) {
         lock.lock();
         try {
-            unpacedIf = unpacedIf == null ? test : unpacedIf.or(test);
-            rescan = true;
+            unpaced.alsoTake(test);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -335,25 +273,10 @@ final class Frontier<T> {
 
     /** Moves the queued items in memory that the unpaced test accepts; lock held. */
     private void moveUnpaced() {
-        rescan = false;
-        for (Host<T> h : hosts.values()) {
-            h.queued -= moveUnpaced(h.items) + moveUnpaced(h.tail);
-            rehead(h);
+        for (FrontierHost<T> h : hosts.values()) {
+            h.queued -= unpaced.moveFrom(h.items) + unpaced.moveFrom(h.tail);
+            levels.rehead(h);
         }
-    }
-
-    /** Moves the items of a host's queue the unpaced test accepts; returns how many. */
-    private int moveUnpaced(java.util.Collection<T> items) {
-        int moved = 0;
-        for (java.util.Iterator<T> it = items.iterator(); it.hasNext(); ) {
-            T item = it.next();
-            if (unpacedIf.test(item)) {
-                it.remove();
-                unpaced.addLast(item);
-                moved++;
-            }
-        }
-        return moved;
     }
 
     /**
@@ -370,16 +293,15 @@ final class Frontier<T> {
             if (stopped) {
                 return false;
             }
-            if (unpacedIf != null && unpacedIf.test(item)) {
-                unpaced.addLast(item); // excluded meanwhile: no need to wait
+            if (unpaced.offer(item)) { // excluded meanwhile: no need to wait
                 inMemory++;
                 queued++;
                 changed.signal();
                 return true;
             }
-            Host<T> h = host(hostOf.apply(item));
+            FrontierHost<T> h = host(hostOf.apply(item));
             h.items.addFirst(item);
-            rehead(h);
+            levels.rehead(h);
             h.queued++;
             inMemory++;
             queued++;
@@ -398,7 +320,7 @@ final class Frontier<T> {
     void setHostGap(String hostKey, long nanos) {
         lock.lock();
         try {
-            Host<T> h = host(hostKey);
+            FrontierHost<T> h = host(hostKey);
             h.gapNanos = nanos;
             if (h.startedOnce) {
                 // the gap is usually learnt after the host's first start (from its robots.txt):
@@ -427,30 +349,29 @@ final class Frontier<T> {
                 if (stopped) {
                     return null;
                 }
-                if (rescan) {
+                if (unpaced.rescanDue()) {
                     moveUnpaced();
                 }
                 long now = ticker.nanoTime();
                 if (!paused && !unpaced.isEmpty()) {
-                    T next = unpaced.pollFirst();
+                    T next = unpaced.handOut();
                     queued--;
                     inMemory--;
                     inFlight++;
-                    handedOut(next);
-                    unpacedOut.add(next);
+                    levels.handedOut(next);
                     if (!unpaced.isEmpty() || !ready.isEmpty() || !waiting.isEmpty()) {
                         changed.signal();
                     }
                     return next;
                 }
-                long cappedWait = releaseCapped(now);
+                long cappedWait = levels.releaseCapped(now);
                 if (!paused) {
                     while (!waiting.isEmpty() && waiting.peek().notBefore - now <= 0) {
-                        Host<T> due = waiting.poll();
+                        FrontierHost<T> due = waiting.poll();
                         ready.addLast(due);
-                        holdsLevels(due, true);
+                        levels.holds(due, true);
                     }
-                    Host<T> h = nextReady();
+                    FrontierHost<T> h = levels.nextReady(ready);
                     if (h != null) {
                         h.scheduled = false;
                         if (h.items.isEmpty()) {
@@ -458,18 +379,14 @@ final class Frontier<T> {
                             continue; // the host is lined up again (or stopped meanwhile)
                         }
                         T next = h.items.pollFirst();
-                        rehead(h);
+                        levels.rehead(h);
                         h.queued--;
                         queued--;
                         inMemory--;
                         inFlight++;
                         h.inFlight++;
-                        handedOut(next);
-                        h.lastItem = next;
-                        h.notBeforeBefore = h.notBefore;
-                        h.lastStartBefore = h.lastStart;
-                        h.lastStart = now;
-                        h.startedOnce = true;
+                        levels.handedOut(next);
+                        h.started(next, now);
                         if (startLog != null) {
                             startLog.started(next, now);
                         }
@@ -508,12 +425,12 @@ final class Frontier<T> {
      * handed out meanwhile, and still counts as queued so the crawl cannot end), or from its
      * tail when no chunk is left. Lock held on entry and on return.
      */
-    private void refill(Host<T> h) throws InterruptedException {
-        Chunk c = h.chunks.pollFirst();
+    private void refill(FrontierHost<T> h) throws InterruptedException {
+        FrontierHost.Chunk c = h.chunks.pollFirst();
         if (c == null) {
             h.items.addAll(h.tail);
             h.tail = new ArrayList<>();
-            rehead(h);
+            levels.rehead(h);
             schedule(h, ticker.nanoTime());
             return;
         }
@@ -529,11 +446,11 @@ final class Frontier<T> {
                 h.chunks.addFirst(c); // not read (interrupted): it stays first
             } else if (!stopped) {
                 h.items.addAll(loaded);
-                rehead(h);
+                levels.rehead(h);
                 inMemory += loaded.size();
-                if (unpacedIf != null) {
-                    h.queued -= moveUnpaced(h.items);
-                    rehead(h);
+                if (unpaced.active()) {
+                    h.queued -= unpaced.moveFrom(h.items);
+                    levels.rehead(h);
                     if (!unpaced.isEmpty()) {
                         changed.signal();
                     }
@@ -552,14 +469,10 @@ final class Frontier<T> {
     void sentNothing(T item) {
         lock.lock();
         try {
-            Host<T> h = hosts.get(hostOf.apply(item));
-            if (h == null || h.lastItem != item) {
-                return;
+            FrontierHost<T> h = hosts.get(hostOf.apply(item));
+            if (h != null && h.giveBackStart(item)) {
+                reschedule(h);
             }
-            h.lastItem = null;
-            h.notBefore = h.notBeforeBefore;
-            h.lastStart = h.lastStartBefore;
-            reschedule(h);
         } finally {
             lock.unlock();
         }
@@ -570,15 +483,8 @@ final class Frontier<T> {
         lock.lock();
         try {
             inFlight--;
-            ArrayDeque<Long> starts = levelsInFlight.get(item);
-            if (starts != null) {
-                starts.pollFirst();
-                if (starts.isEmpty()) {
-                    levelsInFlight.remove(item);
-                }
-                levelsMoved.signalAll(); // workers waiting for the level below theirs
-            }
-            Host<T> h = unpacedOut.remove(item) ? null : hosts.get(hostOf.apply(item));
+            levels.done(item);
+            FrontierHost<T> h = unpaced.done(item) ? null : hosts.get(hostOf.apply(item));
             if (h != null) {
                 h.inFlight--;
                 schedule(h, ticker.nanoTime());
@@ -608,11 +514,8 @@ final class Frontier<T> {
             unpaced.clear();
             ready.clear();
             waiting.clear();
-            firstAt.clear();
-            levelsInFlight.clear();
-            capped.clear();
+            levels.clear();
             changed.signalAll();
-            levelsMoved.signalAll();
             return dropped;
         } finally {
             lock.unlock();
@@ -643,7 +546,7 @@ final class Frontier<T> {
         lock.lock();
         try {
             changed.signalAll();
-            levelsMoved.signalAll();
+            levels.wake();
         } finally {
             lock.unlock();
         }
@@ -673,153 +576,14 @@ final class Frontier<T> {
      * would otherwise hold every deeper page for its whole timeout).
      */
     void awaitShallower(T item) throws InterruptedException {
-        int level = level(item);
-        if (level <= 0) {
+        if (levels.level(item) <= 0) {
             return;
         }
         lock.lock();
         try {
-            while (!stopped) {
-                long now = ticker.nanoTime();
-                long wait = 0;
-                for (Map.Entry<T, ArrayDeque<Long>> e : levelsInFlight.entrySet()) {
-                    if (level(e.getKey()) < level) {
-                        wait = Math.max(wait, e.getValue().peekLast() + levelPatienceNanos - now);
-                    }
-                }
-                if (wait <= 0) {
-                    return;
-                }
-                levelsMoved.awaitNanos(wait);
-            }
+            levels.await(item, () -> stopped);
         } finally {
             lock.unlock();
-        }
-    }
-
-    private int level(T item) {
-        return levelOf == null ? -1 : levelOf.applyAsInt(item);
-    }
-
-    /** An item leaves the queue for a worker; lock held. */
-    private void handedOut(T item) {
-        if (level(item) >= 0) {
-            levelsInFlight.computeIfAbsent(item, k -> new ArrayDeque<>(1))
-                    .addLast(ticker.nanoTime());
-        }
-    }
-
-    /**
-     * Lets deeper items of other hosts go ahead of a capped host's first item once its last
-     * hand-out is older than the levels' patience (its items in flight hang, say: the host
-     * starts nothing until one ends, up to the whole timeout). Lock held.
-     *
-     * @return nanoseconds until the next capped host's patience ends, or Long.MAX_VALUE
-     */
-    private long releaseCapped(long now) {
-        long wait = Long.MAX_VALUE;
-        if (levelOf == null) {
-            return wait;
-        }
-        for (Host<T> h : capped) {
-            if (!h.inLevels) {
-                continue;
-            }
-            long left = h.lastStart + levelPatienceNanos - now;
-            if (left <= 0) {
-                holdsLevels(h, false);
-            } else {
-                wait = Math.min(wait, left);
-            }
-        }
-        return wait;
-    }
-
-    /** Notes the level of a host's first item after its queue changed; lock held. */
-    private void rehead(Host<T> h) {
-        T first = h.items.peekFirst();
-        int level = first == null ? -1 : level(first);
-        if (level != h.firstLevel) {
-            int lowest = firstAt.lowest();
-            if (h.inLevels) {
-                firstAt.add(h.firstLevel, -1);
-                firstAt.add(level, 1);
-            }
-            h.firstLevel = level;
-            if (firstAt.lowest() > lowest) {
-                changed.signalAll(); // hosts passed over for a deeper first item may go now
-            }
-        }
-    }
-
-    /**
-     * Whether the host's first item holds deeper ones of other hosts back: not while the host
-     * waits longer than the levels' patience (a Retry-After, a long Crawl-delay), which would
-     * hold every other host that long. Lock held.
-     */
-    private void holdsLevels(Host<T> h, boolean holds) {
-        if (holds == h.inLevels) {
-            return;
-        }
-        int lowest = firstAt.lowest();
-        firstAt.add(h.firstLevel, holds ? 1 : -1);
-        h.inLevels = holds;
-        if (firstAt.lowest() > lowest) {
-            changed.signalAll();
-        }
-    }
-
-    /**
-     * The first host in turn order that may hand out its first item: one whose first item is
-     * of no deeper level than another host's first (or that must read its items back first);
-     * removed from the line. Null when none may.
-     */
-    private Host<T> nextReady() {
-        int lowest = firstAt.lowest();
-        for (java.util.Iterator<Host<T>> it = ready.iterator(); it.hasNext(); ) {
-            Host<T> h = it.next();
-            T first = h.items.peekFirst();
-            if (first == null || h.firstLevel <= lowest) {
-                it.remove();
-                return h;
-            }
-        }
-        return null;
-    }
-
-    /** Counts per level, and the lowest level counted; lock held. */
-    private static final class LevelCounts {
-        private int[] at = new int[16];
-        private int lowest = Integer.MAX_VALUE;
-
-        /** Adds {@code delta} at {@code level} (ignored for -1). */
-        void add(int level, int delta) {
-            if (level < 0) {
-                return;
-            }
-            if (level >= at.length) {
-                at = java.util.Arrays.copyOf(at, Math.max(level + 1, at.length * 2));
-            }
-            at[level] += delta;
-            if (delta > 0) {
-                lowest = Math.min(lowest, level);
-            } else if (level == lowest && at[level] <= 0) {
-                int l = level;
-                while (l < at.length && at[l] <= 0) {
-                    l++;
-                }
-                lowest = l == at.length ? Integer.MAX_VALUE : l;
-            }
-        }
-
-        /** The lowest level with a count, or MAX_VALUE. */
-        int lowest() {
-            return lowest;
-        }
-
-        void clear() {
-            java.util.Arrays.fill(at, 0);
-            lowest = Integer.MAX_VALUE;
         }
     }
 
@@ -833,12 +597,12 @@ final class Frontier<T> {
         }
     }
 
-    private Host<T> host(String key) {
-        return hosts.computeIfAbsent(key, k -> new Host<>());
+    private FrontierHost<T> host(String key) {
+        return hosts.computeIfAbsent(key, k -> new FrontierHost<>());
     }
 
     /** Re-places a host whose start time moved (remove/add keeps both lines ordered). */
-    private void reschedule(Host<T> h) {
+    private void reschedule(FrontierHost<T> h) {
         if (h.scheduled) {
             ready.remove(h);
             waiting.remove(h);
@@ -848,24 +612,22 @@ final class Frontier<T> {
     }
 
     /** Puts a host in line if it has an item it may start (now or later); lock held. */
-    private void schedule(Host<T> h, long now) {
+    private void schedule(FrontierHost<T> h, long now) {
         if (h.queued > 0 && h.inFlight >= maxPerHost && !h.scheduled) {
-            capped.add(h); // until an item of it is done
+            levels.capped(h); // until an item of it is done
             return;
         }
-        if (capped.remove(h)) {
-            holdsLevels(h, true);
-        }
+        levels.uncapped(h);
         if (h.scheduled || h.loading || h.queued == 0) {
             return;
         }
         h.scheduled = true;
         if (h.notBefore - now > 0) {
             waiting.add(h);
-            holdsLevels(h, h.notBefore - now <= levelPatienceNanos);
+            levels.holds(h, h.notBefore - now <= levels.patienceNanos());
         } else {
             ready.addLast(h);
-            holdsLevels(h, true);
+            levels.holds(h, true);
         }
         changed.signal(); // one idle worker takes it, or times the wait for it
     }
