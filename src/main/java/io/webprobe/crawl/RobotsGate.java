@@ -47,6 +47,8 @@ final class RobotsGate {
                         TimeUnit.MILLISECONDS.toNanos(Math.min(delayMillis, maxCrawlDelayMillis)));
             }
         }
-        return rules.rules().isAllowed(item.url) ? null : rules.disallowReason();
+        // the URI form: what a URI cannot hold raw (| ^ a stray "%") percent-encoded, as RFC
+        // 9309 compares paths; crawler-commons let the raw /x|y through "Disallow: /x|y"
+        return rules.rules().isAllowed(item.uri().toString()) ? null : rules.disallowReason();
     }
 }

@@ -83,6 +83,36 @@ class RobotsTest {
         assertThat(server.hits("/robots.txt")).isEqualTo(1); // once per host, 8 threads
     }
 
+    /**
+     * A path with a character a URI cannot hold raw ({@code | ^}, a stray "%") is matched
+     * against robots.txt percent-encoded, as RFC 9309 (2.2.2) compares paths: before, the raw
+     * form the crawl keeps was passed, and crawler-commons let /x|y through a
+     * "Disallow: /x|y" (and /a|b through "Disallow: /a%7Cb").
+     */
+    @Test
+    void pathsWithCharactersUriRefusesAreMatchedAgainstRobotsTxtPercentEncoded()
+            throws Exception {
+        server.route("/", html("<a href=\"/x|y\">1</a><a href=\"/a|b^c\">2</a>"
+                + "<a href=\"/p%zz\">3</a><a href=\"/public\">4</a>"));
+        server.route("/public", html("ok"));
+        robots(200, """
+                User-agent: *
+                Disallow: /x|y
+                Disallow: /a%7Cb
+                Disallow: /p%zz
+                """);
+        var events = crawl(plan());
+        Map<String, CrawlResult> rows = byUrl(events);
+
+        for (String path : new String[] {"/x|y", "/a|b^c", "/p%zz"}) {
+            assertThat(rows.get(server.url(path)).outcome()).as(path)
+                    .isEqualTo(Outcome.BLOCKED);
+        }
+        assertThat(rows.get(server.url("/public")).status()).isEqualTo(200);
+        assertThat(server.hits("/x%7Cy")).isZero();
+        assertThat(server.hits("/a%7Cb%5Ec")).isZero();
+    }
+
     @Test
     void ignoringRobotsFetchesEverything() throws Exception {
         site();
