@@ -387,6 +387,7 @@ public final class CrawlJob implements AutoCloseable {
     }
 
     private void process(QueueItem item) throws InterruptedException {
+        graph.taken(item.id); // before its request: a cookie set from now on is sent with it
         if (item.awaitingRetry) {
             item.awaitingRetry = false;
             tally.retryTaken();

@@ -38,6 +38,8 @@ final class LinkGraph {
     private final java.util.Set<Long> revisited = ConcurrentHashMap.newKeySet();
     /** The fewest redirect hops to each queued redirect target, lowered by shorter ways. */
     private final RedirectHops hopsTo = new RedirectHops();
+    /** URLs taken from the queue: a cookie revisit asks only those again. */
+    private final TakenUrls taken = new TakenUrls();
 
     LinkGraph(CrawlPlan plan, Admission admission, CrawlSink sink) {
         this.plan = plan;
@@ -69,6 +71,7 @@ final class LinkGraph {
     /** Restores the index of a crawl being resumed. */
     void restore(ResumeState state, ResumeState.Counts counts) {
         lastId.set(state.lastId());
+        taken.restored(state.lastId());
         state.forEachKnown((id, key, external, countsAsPage) -> {
             ids.putIfAbsent(key, id);
             admission.restoreKnown(key, external, countsAsPage);
@@ -80,6 +83,7 @@ final class LinkGraph {
     /** A queued URL of a resumed crawl, as the frontier holds it. */
     QueueItem queued(ResumeState.QueuedUrl q) {
         URI uri = Urls.toUri(q.url());
+        taken.queuedAtRestore(q.id());
         QueueItem item = item(q.id(), uri, q.url(), q.depth(), q.referrerId(), q.referrer(),
                 q.external(), q.startChain(), q.redirectHops());
         if (q.revisit()) {
@@ -153,6 +157,11 @@ final class LinkGraph {
         return queue;
     }
 
+    /** A URL is taken from the queue, before its request is sent. */
+    void taken(long id) {
+        taken.take(id);
+    }
+
     /**
      * The URL's result is written: it leaves {@link RedirectHops} (ways found to it later no
      * longer change how it was visited).
@@ -214,7 +223,8 @@ final class LinkGraph {
          * URL's own redirects widen the site to their host.
          *
          * <p>Cookies, as a browser keeps them: when this response or a redirect that led here
-         * set a cookie, and the target was fetched already (a session check that redirects
+         * set a cookie, and the target was fetched already (taken from the queue: one still
+         * queued gets the cookie on its one request) (a session check that redirects
          * back, a gate that sends the browser on to the page), the target is asked again once,
          * now with the cookie, and its new answer replaces the old.
          *
@@ -233,7 +243,9 @@ final class LinkGraph {
             }
             if (toQueue.size() > queued) {
                 toQueue.get(toQueue.size() - 1).cookieChain = true; // new: its redirects tell
-            } else if (before != CompactKeyMap.ABSENT && revisited.add(id)) {
+            } else if (before != CompactKeyMap.ABSENT && taken.wasTaken(id)
+                    && revisited.add(id)) {
+                // asked before the cookie was set; one still queued carries it on its request
                 boolean external = !admission.inScope(target);
                 boolean chain = continuesStartChain(external);
                 QueueItem again = item(id, target, url, chain ? from.depth : from.depth + 1,
