@@ -169,8 +169,12 @@ final class Admission {
      * and the page budget still apply.
      */
     SkipReason check(URI uri, String key, boolean external, int depth, boolean redirect) {
-        SkipReason why = plan.scope().check(uri, key, !external, !redirect);
-        if (why == null && !laterExcludes.isEmpty() && excludedLater(key)) {
+        // the patterns match the URL as the crawl keeps it, in its URI form (as queued URLs
+        // are matched on a resume, and as "Exclude this path" writes them), not the dedup
+        // key, whose escapes are normalised (%c3%a9 as %C3%A9, %7e as ~)
+        String url = uri.toString();
+        SkipReason why = plan.scope().check(uri, url, !external, !redirect);
+        if (why == null && !laterExcludes.isEmpty() && excludedLater(url)) {
             why = SkipReason.EXCLUDED;
         }
         if (why == null && depth > plan.maxDepth() && !redirect) {

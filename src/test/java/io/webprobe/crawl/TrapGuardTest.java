@@ -122,6 +122,28 @@ class TrapGuardTest {
                 .containsEntry(SkipReason.EXCLUDED, 1L);
     }
 
+    /**
+     * Patterns match a link as the crawl keeps its URL (the URI form, the escapes as the page
+     * wrote them), the form "Exclude this path" writes and a resume matches queued URLs
+     * against: before, new links were matched against the dedup key (escapes upper-cased,
+     * %7e as ~), so a folder of lowercase escapes (WordPress's slugs: /caf%c3%a9/) excluded
+     * by its own URL's pattern was crawled all the same.
+     */
+    @Test
+    void patternsMatchTheUrlAsWrittenNotTheDedupKey() throws Exception {
+        server.route("/", html("<a href=\"/caf%c3%a9/a\">a</a><a href=\"/%7euser/b\">b</a>"
+                + "<a href=\"/ok\">ok</a>"));
+        server.route("/ok", html("ok"));
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(plan().withScope(CrawlScope.DEFAULT.withExclude(List.of(
+                Pattern.compile("^https?://[^/?#]*/caf%c3%a9/"),
+                Pattern.compile("/%7euser/")))), events);
+
+        assertThat(events.results()).extracting(CrawlResult::url)
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/ok"));
+        assertThat(summary.skipped()).containsEntry(SkipReason.EXCLUDED, 2L);
+    }
+
     @Test
     void skippedInTheProgressCountsTheSkippedRowsOnly() throws Exception {
         // a trap-guard row (/a/b/a/b/a/b/) is listed and counted; an excluded page and an
