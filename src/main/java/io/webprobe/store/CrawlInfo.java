@@ -3,6 +3,7 @@ package io.webprobe.store;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlState;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -35,5 +36,45 @@ public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean int
     /** "finished", "stopped", "paused", or "interrupted" for a crawl whose process died. */
     public String stateText() {
         return interrupted ? "interrupted" : state.label();
+    }
+
+    /**
+     * What a file's {@code meta} rows say about its crawl.
+     *
+     * @throws StoreException when its settings cannot be read back (a damaged file)
+     */
+    static CrawlInfo read(Path file, Map<String, String> meta, boolean readOnly)
+            throws StoreException {
+        CrawlPlan plan;
+        try {
+            plan = PlanCodec.decode(meta);
+        } catch (IllegalArgumentException e) {
+            throw CrawlFileChecks.damaged(file, e);
+        }
+        CrawlState state;
+        try {
+            state = CrawlState.of(meta.getOrDefault("state", "stopped"));
+        } catch (IllegalArgumentException e) {
+            state = CrawlState.STOPPED;
+        }
+        boolean interrupted = (state == CrawlState.RUNNING || state == CrawlState.PAUSED)
+                && OwnerLock.decode(meta.get("lock")).map(l -> !l.isSelf()).orElse(true);
+        return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
+                instant(meta.get("ended_at")),
+                Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),
+                meta.getOrDefault("app_version", "?"), readOnly, warnings(meta),
+                meta.getOrDefault(StoreWriter.STOP_REASON, ""));
+    }
+
+    private static java.util.List<String> warnings(Map<String, String> meta) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; meta.containsKey("warning." + i); i++) {
+            out.add(meta.get("warning." + i));
+        }
+        return out;
+    }
+
+    private static Instant instant(String epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(Long.parseLong(epochMillis));
     }
 }

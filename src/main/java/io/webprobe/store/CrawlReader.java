@@ -563,9 +563,9 @@ public final class CrawlReader implements AutoCloseable {
      */
     public synchronized CrawlInfo infoNow() throws StoreException {
         Map<String, String> meta = meta();
-        CrawlInfo i = CrawlStore.infoOf(file, meta, true);
+        CrawlInfo i = CrawlInfo.read(file, meta, true);
         return new CrawlInfo(i.file(), i.plan(), i.state(),
-                CrawlStore.endedWhileRunning(meta, java.time.Instant.now()),
+                StoreLocks.endedWhileRunning(meta, java.time.Instant.now()),
                 i.createdAt(), i.endedAt(), i.elapsed(), i.appVersion(), true, i.warnings(),
                 i.stopReason());
     }

@@ -1,0 +1,167 @@
+package io.webprobe.store;
+
+import static io.webprobe.store.CrawlFileChecks.*;
+
+import io.webprobe.crawl.CrawlState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lock row ({@link OwnerLock}, ADR 0007) as a file is opened: who else holds it, taking it
+ * for a resume, whether a file's crawl was interrupted, and the inlink counts a killed owner
+ * left behind, counted again.
+ */
+final class StoreLocks {
+    private static final Logger log = LoggerFactory.getLogger(CrawlStore.class);
+
+    private StoreLocks() {}
+
+    /** Whether a file's crawl has not ended: running, or paused (it may go on). */
+    static boolean stillCrawling(Map<String, String> meta) {
+        String state = meta.getOrDefault("state", "stopped");
+        return state.equals(CrawlState.RUNNING.label()) || state.equals(CrawlState.PAUSED.label());
+    }
+
+    /**
+     * Counts every URL's inlinks again from the links (one pass over the target index), for a
+     * file whose writer was killed between two writes of the counts.
+     */
+    static void recountInlinks(Connection c) throws SQLException {
+        Sql.exec(c, "UPDATE urls SET inlinks = 0 WHERE inlinks <> 0");
+        Sql.exec(c, "UPDATE urls SET inlinks = t.n FROM (SELECT target_id, COUNT(*) AS n "
+                + "FROM links GROUP BY target_id) AS t WHERE urls.id = t.target_id");
+        Sql.exec(c, "INSERT OR REPLACE INTO meta (key, value) VALUES ('"
+                + StoreWriter.INLINKS_PENDING + "', '0')");
+    }
+
+    /**
+     * For a file opened to read whose writer was killed before it wrote every inlink count:
+     * counts them again in a short write of its own (derived figures only, in one immediate
+     * transaction, and only while no live process holds the file). Without it the counts stay
+     * up to a few seconds behind the links, and the error is logged.
+     */
+    static void countInlinksLeftByAKill(Path abs, Clock clock) {
+        try (Connection w = StoreOpener.connect(abs, false)) {
+            recountIfPending(w, abs, meta -> OwnerLock.decode(meta.get("lock"))
+                    .filter(o -> o.ownerAlive(clock.instant())).isEmpty());
+        } catch (SQLException e) {
+            log.warn("Could not count the inlinks of {} again", abs, e);
+        }
+    }
+
+    /**
+     * Counts every URL's inlinks again in one immediate transaction when the file says some
+     * are not written yet and {@code may} allows it (given the file's meta, read in that
+     * transaction). A failure is logged: the counts then stay behind the links, and the file
+     * still says so.
+     */
+    static void recountIfPending(Connection w, Path abs,
+            java.util.function.Predicate<Map<String, String>> may) {
+        try {
+            Sql.exec(w, "BEGIN IMMEDIATE");
+            try {
+                Map<String, String> meta = Sql.meta(w);
+                if ("1".equals(meta.get(StoreWriter.INLINKS_PENDING)) && may.test(meta)) {
+                    recountInlinks(w);
+                }
+                Sql.exec(w, "COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                Sql.exec(w, "ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not count the inlinks of {} again", abs, e);
+        }
+    }
+
+    /**
+     * Why a file another process holds cannot be opened: that process may be a window or a
+     * crawl on the command line, so what to do there fits both.
+     */
+    static String openElsewhere(Path file, OwnerLock owner) {
+        return file + " is open in another running Webprobe (process " + owner.pid()
+                + "); stop its crawl or close it there first.";
+    }
+
+    /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
+    static OwnerLock takeLock(Path file, Connection c, Clock clock)
+            throws SQLException, StoreException {
+        Sql.exec(c, "PRAGMA journal_mode = WAL");
+        Sql.exec(c, StoreOpener.WAL_CHECKPOINT);
+        Sql.exec(c, "BEGIN IMMEDIATE");
+        try {
+            Optional<OwnerLock> owner = OwnerLock.decode(Sql.meta(c).get("lock"));
+            if (owner.isPresent() && owner.get().ownerAlive(clock.instant())) {
+                throw StoreException.heldElsewhere(openElsewhere(file, owner.get()));
+            }
+            OwnerLock mine = OwnerLock.self(clock.instant());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('lock', ?)")) {
+                ps.setString(1, mine.encode());
+                ps.executeUpdate();
+            }
+            Sql.exec(c, "DELETE FROM spill"); // the frontier's overflow of the last run
+            if ("1".equals(Sql.meta(c).get(StoreWriter.INLINKS_PENDING))) {
+                recountInlinks(c); // the last writer ended before it wrote them all
+            }
+            Sql.exec(c, "COMMIT");
+            return mine;
+        } catch (SQLException | StoreException | RuntimeException e) {
+            Sql.exec(c, "ROLLBACK");
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the file holds a crawl whose process ended while it ran or was paused (a crash,
+     * a kill, a power cut): its state says running or paused and no running Webprobe has it
+     * open. Reads two rows of its meta table and nothing else, so it is quick on a crawl of
+     * millions; false for a file that cannot be read as a crawl.
+     */
+    static boolean interrupted(Path file) {
+        if (!SqliteHeader.isDatabase(file)) {
+            return false;
+        }
+        try (Connection c = StoreOpener.connect(file, true)) {
+            return endedWhileRunning(metaRows(c, "state", "lock"), Instant.now());
+        } catch (SQLException e) {
+            return false; // not a crawl, or damaged: the hint is not the place to say so
+        }
+    }
+
+    /**
+     * Whether the crawl of these meta rows ended while it ran or was paused: its state says
+     * running or paused, and no running Webprobe holds its lock.
+     */
+    static boolean endedWhileRunning(Map<String, String> meta, Instant now) {
+        String state = meta.getOrDefault("state", "");
+        return (state.equals(CrawlState.RUNNING.label())
+                || state.equals(CrawlState.PAUSED.label()))
+                && OwnerLock.decode(meta.get("lock")).map(l -> !l.ownerAlive(now)).orElse(true);
+    }
+
+    /** These rows of the meta table (a few, read without the rest). */
+    static Map<String, String> metaRows(Connection c, String... keys) throws SQLException {
+        Map<String, String> meta = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT key, value FROM meta WHERE key IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.length, "?")) + ")")) {
+            for (int i = 0; i < keys.length; i++) {
+                st.setString(i + 1, keys[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    meta.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return meta;
+    }
+}
