@@ -1,12 +1,8 @@
 package io.webprobe.cli;
 
-import static io.webprobe.crawl.CrawlLimit.Naming.OPTION;
-
 import io.webprobe.CommandName;
 import io.webprobe.Version;
-import io.webprobe.Words;
 import io.webprobe.crawl.CrawlJob;
-import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlSummary;
@@ -14,7 +10,6 @@ import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
-import io.webprobe.crawl.SkipReason;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
 import io.webprobe.store.CrawlReader;
@@ -32,13 +27,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,8 +73,8 @@ public final class CrawlCommand implements Callable<Integer> {
     /** Whether the CSVs could not be written for a reason the crawl should be kept for. */
     private boolean keepCrawl;
     /** The temporary crawl file kept because its CSVs could not be written, or null. */
-    private Path kept;
-    private boolean keptStopped;
+    Path kept;
+    boolean keptStopped;
 
     @Option(names = "--db", paramLabel = "FILE",
             description = "Keep the crawl in this crawl file (.webprobe, SQLite) to open, export, "
@@ -251,7 +243,7 @@ public final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        String invalid = resumeFile != null ? checkResumeOptions() : checkRanges();
+        String invalid = resumeFile != null ? CrawlOptionChecks.resumeOptions(this) : CrawlOptionChecks.ranges(this);
         if (invalid != null) {
             return fail(err, invalid);
         }
@@ -330,7 +322,7 @@ public final class CrawlCommand implements Callable<Integer> {
             code = fail(err, e.getMessage());
         }
         if (kept != null) {
-            tellKept(err); // once the file is closed: whether its -wal file is left is known
+            CrawlReport.tellKept(this, err); // once the file is closed: whether its -wal file is left is known
         }
         return code;
     }
@@ -358,23 +350,6 @@ public final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Says where a temporary crawl whose CSVs could not be written was kept, and the commands
-     * that write them from it (and continue it, if it was stopped).
-     */
-    private void tellKept(PrintWriter err) {
-        Path wal = kept.resolveSibling(kept.getFileName() + "-wal");
-        String file = ShellWords.quote(kept.toString());
-        err.println("webprobe: The crawl is kept in " + kept + (java.nio.file.Files.exists(wal)
-                ? " (with " + wal.getFileName() + " beside it, which belongs to it)" : "")
-                + ". To write its CSV files from it, run:");
-        err.println("  " + CommandName.get() + " export " + file + " " + files.asOptions());
-        if (keptStopped) {
-            err.println("To continue the crawl: " + CommandName.get() + " crawl --resume "
-                    + file);
-        }
-        err.flush();
-    }
 
     private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
             SiteHeaders site, PrintWriter out, PrintWriter err, CtrlC ctrlC)
@@ -414,10 +389,10 @@ public final class CrawlCommand implements Callable<Integer> {
                     err.println("webprobe: " + e.getMessage());
                 }
             }
-            int code = report(summary, saved, site, out, err);
+            int code = CrawlReport.report(this, summary, saved, site, out, err);
             if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
                     && summary.startFailure() == null) {
-                listBrokenLinks(store, summary.brokenLinks(), out, err);
+                CrawlReport.listBrokenLinks(this, store, summary.brokenLinks(), out, err);
             }
             int exported = export(store, err, ctrlC);
             if (keepCrawl && db == null && resumeFile == null) {
@@ -437,25 +412,6 @@ public final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Lists the first broken links after the summary, each with the page that holds it, so a
-     * failing gate says what failed; the broken-links CSV has them all.
-     */
-    private void listBrokenLinks(CrawlStore store, long total, PrintWriter out,
-            PrintWriter err) {
-        List<String> lines = new ArrayList<>();
-        try (CrawlReader reader = store.reader()) {
-            for (io.webprobe.crawl.BrokenLink l : reader.firstBrokenLinks(BrokenLinkLines.SHOWN)) {
-                lines.add(BrokenLinkLines.line(l));
-            }
-        } catch (StoreException e) {
-            err.println("webprobe: " + e.getMessage()); // the summary and the CSVs still stand
-            err.flush();
-            return;
-        }
-        BrokenLinkLines.print(out, "Broken links", lines, total, "--broken-csv",
-                files.brokenCsv);
-    }
 
     /** The plan the options describe. */
     private CrawlPlan plan() throws UrlSyntax.InvalidUrlException {
@@ -542,27 +498,6 @@ public final class CrawlCommand implements Callable<Integer> {
         return FAILED;
     }
 
-    /** With --resume, only output options may be given: the crawl keeps its own settings. */
-    private String checkResumeOptions() {
-        if (url != null) {
-            return "--resume continues the crawl stored in the file; leave out the URL.";
-        }
-        if (db != null) {
-            return "--resume writes to the file it continues; leave out --db.";
-        }
-        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            String name = o.longestName();
-            if (!RESUME_OPTIONS.contains(name)) {
-                return "--resume continues the crawl with the settings it was started with; "
-                        + "leave out " + name + ".";
-            }
-        }
-        return null;
-    }
-
-    private static final java.util.Set<String> RESUME_OPTIONS = java.util.Set.of("--resume",
-            "--csv", "--broken-csv", "--orphans-csv", "--excel", "--quiet", "--connect-timeout",
-            "--header", "--user");
 
     private static List<Pattern> patterns(List<String> regexes, String option) {
         List<Pattern> out = new ArrayList<>();
@@ -583,139 +518,5 @@ public final class CrawlCommand implements Callable<Integer> {
         return out;
     }
 
-    private String checkRanges() {
-        String problem = firstProblem(
-                CrawlLimit.THREADS.problem(threads, OPTION),
-                maxDepth == null ? null : CrawlLimit.MAX_DEPTH.problem(maxDepth, OPTION),
-                maxPages == null ? null : CrawlLimit.MAX_PAGES.problem(maxPages, OPTION),
-                CrawlLimit.MAX_URL_LENGTH.problem(maxUrlLength, OPTION),
-                CrawlLimit.MAX_SEGMENT_REPEATS.problem(maxSegmentRepeats, OPTION),
-                CrawlLimit.MAX_QUERY_VARIANTS.problem(maxQueryVariants, OPTION),
-                CrawlLimit.MAX_PER_HOST.problem(maxPerHost, OPTION),
-                CrawlLimit.DELAY_MILLIS.problem(delayMs, OPTION),
-                maxRps == null ? null : CrawlLimit.REQUESTS_PER_SECOND.problem(maxRps, OPTION));
-        if (problem != null) {
-            return problem;
-        }
-        if (userAgent != null && userAgent.isBlank()) {
-            return "--user-agent must not be empty; leave it out to send Webprobe's own.";
-        }
-        if (userAgent != null && userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
-            return "--user-agent must be printable ASCII text on one line.";
-        }
-        if (maxRetries < 0 || maxRetries > 10) {
-            return "--max-retries must be between 0 and 10.";
-        }
-        if (maxCrawlDelay.isNegative() || maxRetryAfter.isNegative()) {
-            return "--max-crawl-delay and --max-retry-after must not be negative.";
-        }
-        if (url == null || url.isBlank()) {
-            // crawl '' (an unset variable) said the Crawl tab's "Enter an address to start"
-            return "Give the start URL, e.g. " + CommandName.get() + " crawl https://example.com/ "
-                    + "(or --resume FILE to continue a stored crawl).";
-        }
-        if (insecure && cacert != null) {
-            return "Use either --cacert or --insecure, not both.";
-        }
-        CommandLine.ParseResult given = spec.commandLine().getParseResult();
-        if (given.hasMatchedOption("--connect-timeout") && connectTimeout.compareTo(timeout) > 0) {
-            // connecting is part of the request: its timeout would never be reached
-            boolean timeoutGiven = given.hasMatchedOption("--timeout");
-            String timeoutText = timeoutGiven
-                    ? given.matchedOption("--timeout").stringValues().get(0)
-                    : spec.findOption("--timeout").defaultValue();
-            return "--connect-timeout " + given.matchedOption("--connect-timeout").stringValues()
-                    .get(0) + " is longer than --timeout " + timeoutText
-                    + (timeoutGiven ? "" : " (its default)") + "; give it at most that.";
-        }
-        if (files.orphansCsv != null && !sitemaps) {
-            return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";
-        }
-        return null;
-    }
-
-    /** The first of the problems that is not null, else null. */
-    private static String firstProblem(String... problems) {
-        for (String p : problems) {
-            if (p != null) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Prints the summary; the exit code.
-     *
-     * @param saved the URLs the crawl file holds when it could not take them all, else -1
-     */
-    private int report(CrawlSummary summary, long saved, SiteHeaders site, PrintWriter out,
-            PrintWriter err) {
-        for (String warning : summary.warnings()) {
-            err.println("webprobe: " + warning);
-        }
-        if (summary.failure() != null) {
-            err.println("webprobe: " + summary.failure());
-            err.flush();
-        }
-        if (summary.startFailure() != null) {
-            String advice = io.webprobe.http.ErrorClassifier.trustRemedy(summary.startError(),
-                    summary.startFailure(), cacert == null ? "--cacert FILE" : null,
-                    "--insecure");
-            if (advice == null && summary.startStatus() == 401) {
-                boolean signedIn = site.headers().stream().anyMatch(h -> h.is("Authorization"));
-                advice = !signedIn
-                        ? "The site asks for a sign-in: give it with --user NAME:PASSWORD."
-                        : "The site did not accept the sign-in given.";
-            }
-            err.println("webprobe: " + summary.startFailure()
-                    + (advice == null ? "" : " " + advice));
-            err.flush();
-            return FAILED;
-        }
-        out.println(String.format(Locale.ROOT, "%s %s in %.1f s (%.1f pages/s): %s, %s.",
-                summary.stopped() || saved >= 0 ? "Stopped after" : "Crawled",
-                saved >= 0 ? String.format(Locale.ROOT, "%s fetched, %,d saved,",
-                        Words.count(summary.crawled(), "URL"), saved)
-                        : Words.count(summary.crawled(), "URL"),
-                summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
-                Words.count(summary.broken(), "broken URL"),
-                Words.count(summary.brokenLinks(), "broken link")));
-        if (sitemaps && summary.stopped()) {
-            out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "
-                    + "are not reported for a stopped crawl.",
-                    Words.count(summary.sitemapUrls(), "URL")));
-        } else if (sitemaps && summary.sitemapUrls() == 0) {
-            // "0 of them no crawled page links to" read as every sitemap URL being linked
-            out.println("No sitemap was found (or the sitemaps list no URL of the site), so "
-                    + "there are no orphans to report.");
-        } else if (sitemaps) {
-            out.println(String.format(Locale.ROOT,
-                    "Sitemaps list %s of the site; %,d of them no crawled page links to%s",
-                    Words.count(summary.sitemapUrls(), "URL"), summary.orphans().size(),
-                    summary.orphans().isEmpty() ? "." : " (orphans):"));
-            summary.orphans().stream().limit(20).forEach(u -> out.println("  " + u));
-            if (summary.orphans().size() > 20) {
-                out.println(String.format(Locale.ROOT, "  … and %,d more",
-                        summary.orphans().size() - 20));
-            }
-        }
-        long blocked = summary.blockedTotal();
-        if (blocked > 0) {
-            out.println(String.format(Locale.ROOT,
-                    "Blocked (not counted as broken): %s (%s).", Words.count(blocked, "URL"),
-                    summary.reasons(SkipReason::isBlock)));
-        }
-        if (summary.skippedTotal() - blocked > 0) {
-            out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",
-                    Words.count(summary.skippedTotal() - blocked, "URL"),
-                    summary.reasons(r -> !r.isBlock())));
-        }
-        out.flush();
-        if (summary.failure() != null) {
-            return FAILED;
-        }
-        return summary.brokenLinks() > 0 || summary.broken() > 0 ? BROKEN : OK;
-    }
 
 }

@@ -1,0 +1,136 @@
+package io.webprobe.cli;
+
+import io.webprobe.CommandName;
+import io.webprobe.Words;
+import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.SiteHeaders;
+import io.webprobe.crawl.SkipReason;
+import io.webprobe.store.CrawlReader;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What {@code webprobe crawl} says when its crawl has ended: the summary and its exit code,
+ * the first broken links, and where a crawl whose CSVs could not be written was kept.
+ */
+final class CrawlReport {
+    private CrawlReport() {}
+
+    /**
+     * Says where a temporary crawl whose CSVs could not be written was kept, and the commands
+     * that write them from it (and continue it, if it was stopped).
+     */
+    static void tellKept(CrawlCommand c, PrintWriter err) {
+        Path wal = c.kept.resolveSibling(c.kept.getFileName() + "-wal");
+        String file = ShellWords.quote(c.kept.toString());
+        err.println("webprobe: The crawl is kept in " + c.kept + (java.nio.file.Files.exists(wal)
+                ? " (with " + wal.getFileName() + " beside it, which belongs to it)" : "")
+                + ". To write its CSV files from it, run:");
+        err.println("  " + CommandName.get() + " export " + file + " " + c.files.asOptions());
+        if (c.keptStopped) {
+            err.println("To continue the crawl: " + CommandName.get() + " crawl --resume "
+                    + file);
+        }
+        err.flush();
+    }
+
+    /**
+     * Lists the first broken links after the summary, each with the page that holds it, so a
+     * failing gate says what failed; the broken-links CSV has them all.
+     */
+    static void listBrokenLinks(CrawlCommand c, CrawlStore store, long total, PrintWriter out,
+            PrintWriter err) {
+        List<String> lines = new ArrayList<>();
+        try (CrawlReader reader = store.reader()) {
+            for (io.webprobe.crawl.BrokenLink l : reader.firstBrokenLinks(BrokenLinkLines.SHOWN)) {
+                lines.add(BrokenLinkLines.line(l));
+            }
+        } catch (StoreException e) {
+            err.println("webprobe: " + e.getMessage()); // the summary and the CSVs still stand
+            err.flush();
+            return;
+        }
+        BrokenLinkLines.print(out, "Broken links", lines, total, "--broken-csv",
+                c.files.brokenCsv);
+    }
+
+    /**
+     * Prints the summary; the exit code.
+     *
+     * @param saved the URLs the crawl file holds when it could not take them all, else -1
+     */
+    static int report(CrawlCommand c, CrawlSummary summary, long saved, SiteHeaders site,
+            PrintWriter out, PrintWriter err) {
+        for (String warning : summary.warnings()) {
+            err.println("webprobe: " + warning);
+        }
+        if (summary.failure() != null) {
+            err.println("webprobe: " + summary.failure());
+            err.flush();
+        }
+        if (summary.startFailure() != null) {
+            String advice = io.webprobe.http.ErrorClassifier.trustRemedy(summary.startError(),
+                    summary.startFailure(), c.cacert == null ? "--cacert FILE" : null,
+                    "--insecure");
+            if (advice == null && summary.startStatus() == 401) {
+                boolean signedIn = site.headers().stream().anyMatch(h -> h.is("Authorization"));
+                advice = !signedIn
+                        ? "The site asks for a sign-in: give it with --user NAME:PASSWORD."
+                        : "The site did not accept the sign-in given.";
+            }
+            err.println("webprobe: " + summary.startFailure()
+                    + (advice == null ? "" : " " + advice));
+            err.flush();
+            return CrawlCommand.FAILED;
+        }
+        out.println(String.format(Locale.ROOT, "%s %s in %.1f s (%.1f pages/s): %s, %s.",
+                summary.stopped() || saved >= 0 ? "Stopped after" : "Crawled",
+                saved >= 0 ? String.format(Locale.ROOT, "%s fetched, %,d saved,",
+                        Words.count(summary.crawled(), "URL"), saved)
+                        : Words.count(summary.crawled(), "URL"),
+                summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
+                Words.count(summary.broken(), "broken URL"),
+                Words.count(summary.brokenLinks(), "broken link")));
+        if (c.sitemaps && summary.stopped()) {
+            out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "
+                    + "are not reported for a stopped crawl.",
+                    Words.count(summary.sitemapUrls(), "URL")));
+        } else if (c.sitemaps && summary.sitemapUrls() == 0) {
+            // "0 of them no crawled page links to" read as every sitemap URL being linked
+            out.println("No sitemap was found (or the sitemaps list no URL of the site), so "
+                    + "there are no orphans to report.");
+        } else if (c.sitemaps) {
+            out.println(String.format(Locale.ROOT,
+                    "Sitemaps list %s of the site; %,d of them no crawled page links to%s",
+                    Words.count(summary.sitemapUrls(), "URL"), summary.orphans().size(),
+                    summary.orphans().isEmpty() ? "." : " (orphans):"));
+            summary.orphans().stream().limit(20).forEach(u -> out.println("  " + u));
+            if (summary.orphans().size() > 20) {
+                out.println(String.format(Locale.ROOT, "  … and %,d more",
+                        summary.orphans().size() - 20));
+            }
+        }
+        long blocked = summary.blockedTotal();
+        if (blocked > 0) {
+            out.println(String.format(Locale.ROOT,
+                    "Blocked (not counted as broken): %s (%s).", Words.count(blocked, "URL"),
+                    summary.reasons(SkipReason::isBlock)));
+        }
+        if (summary.skippedTotal() - blocked > 0) {
+            out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",
+                    Words.count(summary.skippedTotal() - blocked, "URL"),
+                    summary.reasons(r -> !r.isBlock())));
+        }
+        out.flush();
+        if (summary.failure() != null) {
+            return CrawlCommand.FAILED;
+        }
+        return summary.brokenLinks() > 0 || summary.broken() > 0 ? CrawlCommand.BROKEN
+                : CrawlCommand.OK;
+    }
+}
