@@ -58,7 +58,7 @@ public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean int
             state = CrawlState.STOPPED;
         }
         boolean interrupted = (state == CrawlState.RUNNING || state == CrawlState.PAUSED)
-                && OwnerLock.decode(meta.get("lock")).map(l -> !l.isSelf()).orElse(true);
+                && StoreLocks.lockOf(meta, file).map(l -> !l.isSelf()).orElse(true);
         return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
                 instant(meta.get("ended_at")),
                 Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),

@@ -565,7 +565,7 @@ public final class CrawlReader implements AutoCloseable {
         Map<String, String> meta = meta();
         CrawlInfo i = CrawlInfo.read(file, meta, true);
         return new CrawlInfo(i.file(), i.plan(), i.state(),
-                StoreLocks.endedWhileRunning(meta, java.time.Instant.now()),
+                StoreLocks.endedWhileRunning(meta, file, java.time.Instant.now()),
                 i.createdAt(), i.endedAt(), i.elapsed(), i.appVersion(), true, i.warnings(),
                 i.stopReason());
     }

@@ -157,9 +157,11 @@ public final class CrawlStore implements AutoCloseable {
             return null;
         }
         try (Connection c = StoreOpener.connect(file, true)) {
-            Map<String, String> meta = StoreLocks.metaRows(c, "state", "lock", "plan.start_url");
+            Map<String, String> meta = StoreLocks.metaRows(c, "state", "lock",
+                    StoreLocks.LOCK_FILE, "plan.start_url");
             long urls = Sql.longValue(c, "SELECT COUNT(seq) FROM urls");
-            String state = StoreLocks.endedWhileRunning(meta, Instant.now()) ? "interrupted"
+            String state = StoreLocks.endedWhileRunning(meta, file, Instant.now())
+                    ? "interrupted"
                     : meta.getOrDefault("state", CrawlState.STOPPED.label());
             return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls);
         } catch (SQLException e) {
@@ -329,7 +331,8 @@ public final class CrawlStore implements AutoCloseable {
         if (writeConnection != null && !temporary) { // a temporary file is deleted as it is
             try {
                 writeConnection.setAutoCommit(true);
-                Sql.exec(writeConnection, "DELETE FROM meta WHERE key = 'lock'");
+                Sql.exec(writeConnection, "DELETE FROM meta WHERE key IN ('lock', '"
+                        + StoreLocks.LOCK_FILE + "')");
                 Sql.exec(writeConnection, "DELETE FROM spill");
                 // one file again: readers of a copy need neither the -wal nor the -shm file
                 Sql.exec(writeConnection, "PRAGMA journal_mode = DELETE");

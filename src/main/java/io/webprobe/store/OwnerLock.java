@@ -58,6 +58,11 @@ record OwnerLock(long pid, long started, String host, long beat) {
         return pid == me.pid && started == me.started && host.equals(me.host);
     }
 
+    /** Whether the owner runs on this machine. */
+    boolean onThisHost() {
+        return host.equals(hostName());
+    }
+
     /** Whether the owner still runs (see the class comment). */
     boolean ownerAlive(Instant now) {
         if (host.equals(hostName())) {

@@ -3,7 +3,10 @@ package io.webprobe.store;
 import static io.webprobe.store.CrawlFileChecks.*;
 
 import io.webprobe.crawl.CrawlState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,7 +25,44 @@ import org.slf4j.LoggerFactory;
 final class StoreLocks {
     private static final Logger log = LoggerFactory.getLogger(CrawlStore.class);
 
+    /**
+     * The meta row naming the file a lock row was written for ({@link #identity}): a copy of a
+     * crawl file made while its crawl ran carries the lock row of the running original, which
+     * does not hold the copy.
+     */
+    static final String LOCK_FILE = "lock_file";
+
     private StoreLocks() {}
+
+    /**
+     * Which file this is, as the lock row's {@link #LOCK_FILE} records it: its file key (device
+     * and inode, which a copy does not share and a move or a hard link keeps), or its real path
+     * where the system has no file keys; "" when it cannot be read.
+     */
+    static String identity(Path abs) {
+        try {
+            Object key = Files.readAttributes(abs, BasicFileAttributes.class).fileKey();
+            return key != null ? key.toString() : abs.toRealPath().toString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * The lock on the file {@code abs} whose meta rows these are: the lock row's owner, unless
+     * the row was written on this machine for another file (this one is a copy of it). A row
+     * written before {@link #LOCK_FILE} existed, or on another machine (where file keys differ),
+     * is taken as it is.
+     */
+    static Optional<OwnerLock> lockOf(Map<String, String> meta, Path abs) {
+        Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
+        String lockedFile = meta.get(LOCK_FILE);
+        if (owner.isEmpty() || lockedFile == null || !owner.get().onThisHost()) {
+            return owner;
+        }
+        String self = identity(abs);
+        return self.isEmpty() || self.equals(lockedFile) ? owner : Optional.empty();
+    }
 
     /** Whether a file's crawl has not ended: running, or paused (it may go on). */
     static boolean stillCrawling(Map<String, String> meta) {
@@ -50,7 +90,7 @@ final class StoreLocks {
      */
     static void countInlinksLeftByAKill(Path abs, Clock clock) {
         try (Connection w = StoreOpener.connect(abs, false)) {
-            recountIfPending(w, abs, meta -> OwnerLock.decode(meta.get("lock"))
+            recountIfPending(w, abs, meta -> lockOf(meta, abs)
                     .filter(o -> o.ownerAlive(clock.instant())).isEmpty());
         } catch (SQLException e) {
             log.warn("Could not count the inlinks of {} again", abs, e);
@@ -92,13 +132,13 @@ final class StoreLocks {
     }
 
     /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
-    static OwnerLock takeLock(Path file, Connection c, Clock clock)
+    static OwnerLock takeLock(Path file, Path abs, Connection c, Clock clock)
             throws SQLException, StoreException {
         Sql.exec(c, "PRAGMA journal_mode = WAL");
         Sql.exec(c, StoreOpener.WAL_CHECKPOINT);
         Sql.exec(c, "BEGIN IMMEDIATE");
         try {
-            Optional<OwnerLock> owner = OwnerLock.decode(Sql.meta(c).get("lock"));
+            Optional<OwnerLock> owner = lockOf(Sql.meta(c), abs);
             if (owner.isPresent() && owner.get().ownerAlive(clock.instant())) {
                 throw StoreException.heldElsewhere(openElsewhere(file, owner.get()));
             }
@@ -106,6 +146,11 @@ final class StoreLocks {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('lock', ?)")) {
                 ps.setString(1, mine.encode());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('" + LOCK_FILE + "', ?)")) {
+                ps.setString(1, identity(abs));
                 ps.executeUpdate();
             }
             Sql.exec(c, "DELETE FROM spill"); // the frontier's overflow of the last run
@@ -131,21 +176,23 @@ final class StoreLocks {
             return false;
         }
         try (Connection c = StoreOpener.connect(file, true)) {
-            return endedWhileRunning(metaRows(c, "state", "lock"), Instant.now());
+            return endedWhileRunning(metaRows(c, "state", "lock", LOCK_FILE), file,
+                    Instant.now());
         } catch (SQLException e) {
             return false; // not a crawl, or damaged: the hint is not the place to say so
         }
     }
 
     /**
-     * Whether the crawl of these meta rows ended while it ran or was paused: its state says
-     * running or paused, and no running Webprobe holds its lock.
+     * Whether the crawl of these meta rows (of {@code file}) ended while it ran or was paused:
+     * its state says running or paused, and no running Webprobe holds its lock.
      */
-    static boolean endedWhileRunning(Map<String, String> meta, Instant now) {
+    static boolean endedWhileRunning(Map<String, String> meta, Path file, Instant now) {
         String state = meta.getOrDefault("state", "");
         return (state.equals(CrawlState.RUNNING.label())
                 || state.equals(CrawlState.PAUSED.label()))
-                && OwnerLock.decode(meta.get("lock")).map(l -> !l.ownerAlive(now)).orElse(true);
+                && lockOf(meta, file.toAbsolutePath()).map(l -> !l.ownerAlive(now))
+                        .orElse(true);
     }
 
     /** These rows of the meta table (a few, read without the rest). */

@@ -77,6 +77,7 @@ final class StoreOpener {
             meta.put("state", CrawlState.RUNNING.label());
             meta.put("elapsed_ms", "0");
             meta.put("lock", lock.encode());
+            meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             meta.putAll(PlanCodec.encode(plan));
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO meta (key, value) VALUES (?, ?)")) {
@@ -88,8 +89,8 @@ final class StoreOpener {
                 ps.executeBatch();
             }
             c.commit();
-            return new CrawlStore(abs, temporary, false, clock, meta, c, lock,
-                    CrawlInfo.read(abs, meta, false));
+            return new CrawlStore(abs, temporary, false, clock, meta,
+                    c, lock, CrawlInfo.read(abs, meta, false));
         } catch (SQLException e) {
             closeQuietly(c);
             deleteFiles(abs);
@@ -162,7 +163,7 @@ final class StoreOpener {
                 }
             }
             Map<String, String> meta = Sql.meta(c);
-            Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
+            Optional<OwnerLock> owner = lockOf(meta, abs);
             Instant now = clock.instant();
             boolean ownerAlive = owner.isPresent() && owner.get().ownerAlive(now);
             if (ownerAlive) {
@@ -190,8 +191,9 @@ final class StoreOpener {
             CrawlInfo info = CrawlInfo.read(abs, meta, readOnly);
             OwnerLock lock = null;
             if (!readOnly) {
-                lock = takeLock(file, c, clock);
+                lock = takeLock(file, abs, c, clock);
                 meta.put("lock", lock.encode());
+                meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             }
             CrawlStore store = new CrawlStore(abs, false, readOnly, clock, meta,
                     readOnly ? null : c, lock, info);
