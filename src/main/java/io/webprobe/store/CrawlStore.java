@@ -52,6 +52,8 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     private final Path file;
+    /** Where readers read it: the file, or a copy of it (see {@link ReadSource}). */
+    private final ReadSource source;
     private boolean temporary;
     private final boolean readOnly;
     private final Clock clock;
@@ -64,9 +66,10 @@ public final class CrawlStore implements AutoCloseable {
     private CrawlReader internalReader;
     private boolean closed;
 
-    CrawlStore(Path file, boolean temporary, boolean readOnly, Clock clock,
+    CrawlStore(Path file, ReadSource source, boolean temporary, boolean readOnly, Clock clock,
             Map<String, String> meta, Connection writeConnection, OwnerLock lock, CrawlInfo info) {
         this.file = file;
+        this.source = source;
         this.temporary = temporary;
         this.readOnly = readOnly;
         this.clock = clock;
@@ -291,7 +294,7 @@ public final class CrawlStore implements AutoCloseable {
     /** A new reader with its own connection; the caller closes it. */
     public CrawlReader reader() throws StoreException {
         try {
-            return new CrawlReader(file, StoreOpener.connect(file, true));
+            return new CrawlReader(file, source.connect());
         } catch (SQLException e) {
             throw SqlErrors.readFailure(file, e);
         }
@@ -346,5 +349,6 @@ public final class CrawlStore implements AutoCloseable {
         if (temporary) {
             CrawlFileChecks.deleteFiles(file);
         }
+        source.discard();
     }
 }

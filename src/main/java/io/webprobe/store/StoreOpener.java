@@ -89,7 +89,7 @@ final class StoreOpener {
                 ps.executeBatch();
             }
             c.commit();
-            return new CrawlStore(abs, temporary, false, clock, meta,
+            return new CrawlStore(abs, ReadSource.inPlace(abs), temporary, false, clock, meta,
                     c, lock, CrawlInfo.read(abs, meta, false));
         } catch (SQLException e) {
             closeQuietly(c);
@@ -126,12 +126,13 @@ final class StoreOpener {
                 throw new StoreException(leftover);
             }
         }
+        ReadSource source = readOnly ? ReadSource.of(file, abs) : ReadSource.inPlace(abs);
         Connection c = null;
         try {
-            c = connect(abs, readOnly);
+            c = readOnly ? source.connect() : connect(abs, false);
             if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
                 boolean empty = Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0;
-                if (empty && !walWasThere) {
+                if (empty && !walWasThere && !source.copied()) {
                     // the side files this try made go, so that asking again says the same
                     closeQuietly(c);
                     deleteIfEmpty(walOf(abs));
@@ -184,8 +185,8 @@ final class StoreOpener {
                 }
             }
             if (readOnly && !ownerAlive && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
-                    && writable(abs)) {
-                countInlinksLeftByAKill(abs, clock); // exports and compares read them
+                    && source.mayWrite() && (source.copied() || writable(abs))) {
+                countInlinksLeftByAKill(source.path(), clock); // exports and compares read them
             }
             // read before this process takes the lock: a dead owner's crawl says "interrupted"
             CrawlInfo info = CrawlInfo.read(abs, meta, readOnly);
@@ -195,7 +196,7 @@ final class StoreOpener {
                 meta.put("lock", lock.encode());
                 meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             }
-            CrawlStore store = new CrawlStore(abs, false, readOnly, clock, meta,
+            CrawlStore store = new CrawlStore(abs, source, false, readOnly, clock, meta,
                     readOnly ? null : c, lock, info);
             if (readOnly) {
                 c.close();
@@ -203,20 +204,38 @@ final class StoreOpener {
             return store;
         } catch (SQLException e) {
             closeQuietly(c);
+            source.discard();
             if (SqlErrors.isCorrupt(e)) {
                 throw damaged(file, e);
             }
             throw new StoreException("Cannot open " + file + ": " + SqlErrors.why(e) + ".", e);
         } catch (IOException e) {
             closeQuietly(c);
+            source.discard();
             throw new StoreException("Cannot open " + file + ": " + e.getMessage() + ".", e);
         } catch (IllegalArgumentException e) {
             closeQuietly(c);
+            source.discard();
             throw damaged(file, e); // its settings cannot be read back
         } catch (StoreException e) {
             closeQuietly(c);
+            source.discard();
             throw e;
         }
+    }
+
+    /**
+     * A read-only connection to a file nothing will change while it is open, read without the
+     * {@code -shm} index SQLite would make beside it (and without its {@code -wal}, which
+     * must hold nothing): a file in a folder this user cannot write.
+     */
+    static Connection connectImmutable(Path file) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        cfg.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        cfg.setCacheSize(-2_000);
+        return cfg.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
     }
 
     static Connection connect(Path file, boolean readOnly) throws SQLException {
