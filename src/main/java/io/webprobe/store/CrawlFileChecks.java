@@ -61,7 +61,8 @@ final class CrawlFileChecks {
         try (InputStream in = Files.newInputStream(abs)) {
             n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
-            throw new StoreException(file + " cannot be read: " + e.getMessage() + ".", e);
+            throw new StoreException(file + " cannot be read: " + io.webprobe.FileErrors.why(e)
+                    + ".", e);
         }
         if (n == 0) {
             String leftover = emptyLeftover(file);

@@ -92,13 +92,19 @@ public final class CrawlStore implements AutoCloseable {
 
     /** A crawl file in the temporary folder, deleted when closed (the CLI's default). */
     public static CrawlStore createTemporary(CrawlPlan plan) throws StoreException {
+        return createTemporary(plan, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** A crawl file in {@code folder}, deleted when closed. */
+    static CrawlStore createTemporary(CrawlPlan plan, Path folder) throws StoreException {
         Path tmp;
         try {
-            tmp = Files.createTempFile("webprobe-crawl-", EXTENSION);
+            tmp = Files.createTempFile(folder, "webprobe-crawl-", EXTENSION);
             Files.delete(tmp); // created again by SQLite below
         } catch (IOException e) {
-            throw new StoreException("Could not create a temporary crawl file in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + ".", e);
+            // the JDK's message is only the path of the file it tried, a random name
+            throw new StoreException("Could not create a temporary crawl file in " + folder
+                    + ": " + io.webprobe.FileErrors.why(e) + ".", e);
         }
         return create(tmp, plan, true, Clock.systemUTC());
     }

@@ -212,7 +212,8 @@ final class StoreOpener {
         } catch (IOException e) {
             closeQuietly(c);
             source.discard();
-            throw new StoreException("Cannot open " + file + ": " + e.getMessage() + ".", e);
+            throw new StoreException("Cannot open " + file + ": " + io.webprobe.FileErrors.why(e)
+                    + ".", e);
         } catch (IllegalArgumentException e) {
             closeQuietly(c);
             source.discard();

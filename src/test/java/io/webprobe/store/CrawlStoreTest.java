@@ -504,6 +504,24 @@ class CrawlStoreTest {
         assertThat(Files.exists(Path.of(file + "-wal"))).isFalse();
     }
 
+    /**
+     * Found by reading: the sentence ended in the JDK's message, which for a temporary folder
+     * that is gone (or not a folder) is only the random name of the file it tried.
+     */
+    @Test
+    void aTemporaryFolderThatTakesNoCrawlFileIsSaidInPlainWords() throws Exception {
+        Path gone = dir.resolve("gone");
+        assertThatThrownBy(() -> CrawlStore.createTemporary(plan(), gone))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("Could not create a temporary crawl file in " + gone
+                        + ": its folder does not exist.");
+        Path notAFolder = Files.writeString(dir.resolve("notes.txt"), "x");
+        assertThatThrownBy(() -> CrawlStore.createTemporary(plan(), notAFolder))
+                .hasMessageStartingWith("Could not create a temporary crawl file in "
+                        + notAFolder + ": ")
+                .hasMessageNotContaining("webprobe-crawl-");
+    }
+
     @Test
     void crawlFilesAreNamedAfterTheHostAndTheStartTime() throws Exception {
         URI start = URI.create("https://www.example.com/docs/");
