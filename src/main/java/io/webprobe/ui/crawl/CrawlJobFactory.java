@@ -34,4 +34,13 @@ public interface CrawlJobFactory {
      * @param signIn what the site's own URLs are sent besides
      */
     Recheck recheck(CrawlStore store, Clock clock, SiteHeaders signIn) throws StoreException;
+
+    /**
+     * What the plan's start URL answers now with this sign-in (an HTTP status, 0 when it does
+     * not answer), asked before a crawl is resumed: a 401 asks the user for a sign-in first.
+     * Blocks; called on a background thread.
+     */
+    default int startStatus(CrawlPlan plan, SiteHeaders signIn) {
+        return SignInCheck.startStatus(plan, signIn);
+    }
 }

@@ -38,6 +38,12 @@ final class CrawlLauncher {
 
         /** Nothing runs: the sentence saying why. */
         void failed(String why);
+
+        /**
+         * Nothing runs yet: the site of the crawl to resume asks for a sign-in (its start URL
+         * answered 401 to the one given, or to none).
+         */
+        void signInAsked();
     }
 
     private final CrawlJobFactory jobs;
@@ -84,10 +90,18 @@ final class CrawlLauncher {
         });
     }
 
-    /** Makes a job that continues the crawl in this file (it stopped, or its process died). */
+    /**
+     * Makes a job that continues the crawl in this file (it stopped, or its process died).
+     * First asks its start URL whether the site wants a sign-in (the file keeps none, and a
+     * resumed crawl does not fetch its start URL again): a 401 is handed over instead.
+     */
     void resume(CrawlStore store, SiteHeaders signIn, CrawlListener listener, Handover then) {
         // reading where it stood and restoring its queue read the file: not on the FX thread
         background.execute(() -> {
+            if (jobs.startStatus(store.plan(), signIn) == 401) {
+                fx.execute(then::signInAsked);
+                return;
+            }
             CrawlJob j;
             try {
                 ResumeState state = store.resumeState();

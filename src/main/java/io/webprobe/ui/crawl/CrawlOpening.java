@@ -229,8 +229,16 @@ final class CrawlOpening {
      *     answer), or null
      */
     void offerAfterStop(CrawlStore store, String reason) {
-        offer.set(reason == null ? "This crawl was stopped before it finished."
+        offerAgain(store, reason == null ? "This crawl was stopped before it finished."
                 : stoppedFor(reason));
+    }
+
+    /**
+     * Offers to resume this crawl with this sentence (a resume that did not start is offered
+     * again as it was), its own settings shown, locked.
+     */
+    void offerAgain(CrawlStore store, String sentence) {
+        offer.set(sentence);
         input.showCrawlSettings(store.plan(), s.userAgent());
     }
 

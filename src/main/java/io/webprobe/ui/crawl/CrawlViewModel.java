@@ -317,9 +317,11 @@ public final class CrawlViewModel implements AutoCloseable {
         if (c == null || running.get() || c.store().readOnly() || !opening.offered()) {
             return;
         }
+        String offered = opening.offerProperty().get();
         opening.withdraw();
         CrawlStore store = c.store();
         Starting token = starting(store.plan());
+        token.resumes(store, offered);
         live.say("Resuming " + store.file().getFileName() + " …");
         newCrawl = false;
         launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
@@ -334,6 +336,9 @@ public final class CrawlViewModel implements AutoCloseable {
         final int gen;
         final UiBatcher<Void> ticker;
         volatile boolean cancelled;
+        /** The crawl it resumes and the offer taken, or null for a new crawl. */
+        private CrawlStore resumed;
+        private String offer = "";
 
         Starting(int gen) {
             this.gen = gen;
@@ -367,12 +372,24 @@ public final class CrawlViewModel implements AutoCloseable {
         public void failed(String why) {
             failedToStart(this, why);
         }
+
+        @Override
+        public void signInAsked() {
+            resumeSignedIn(this);
+        }
+
+        void resumes(CrawlStore store, String offered) {
+            resumed = store;
+            offer = offered;
+        }
     }
 
     /** The sign-in a site asked for in this window (kept in memory only). */
     private final SiteSignIn signIn;
     /** Whether the crawl running (or last run) was started anew rather than resumed. */
     private boolean newCrawl;
+    /** The crawl file to delete once it is closed (a start refused for a sign-in), or null. */
+    private Path discard;
 
     private Starting starting;
 
@@ -407,6 +424,27 @@ public final class CrawlViewModel implements AutoCloseable {
         // first in File > Recent crawls from its start: a window closed mid-crawl keeps it there
         recentFiles.remember(store.file());
         return true;
+    }
+
+    /**
+     * The site of the crawl being resumed asks for a sign-in (the crawl file keeps none: a
+     * crawl resumed in another window or after a restart is not signed in): the user is asked,
+     * as for a new crawl, and it resumes with the sign-in given. Without one it is not resumed
+     * (every page left would answer 401) and Resume is offered again.
+     */
+    private void resumeSignedIn(Starting token) {
+        if (token != starting || token.cancelled || token.resumed == null) {
+            return;
+        }
+        CrawlStore store = token.resumed;
+        if (signIn.ask(store.plan())) {
+            live.say("Resuming " + store.file().getFileName() + " signed in …");
+            launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
+            return;
+        }
+        cancel(token, "Not resumed: " + io.webprobe.http.Urls.hostAndPort(
+                store.plan().startUrl()) + " asks for a sign-in.");
+        opening.offerAgain(store, token.offer);
     }
 
     private void failedToStart(Starting token, String message) {
@@ -508,7 +546,13 @@ public final class CrawlViewModel implements AutoCloseable {
             input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
         }
         if (summary.startStatus() == 401 && newCrawl && signIn.ask(c.store().plan())) {
-            start(); // the same crawl again, signed in (as a browser asks, then loads again)
+            // the same crawl again, signed in (as a browser asks, then loads again). The file
+            // of this one holds nothing but its start's 401: it goes when the new one takes
+            // its place, not left in File > Recent crawls beside it
+            discard = c.store().file();
+            if (!start()) {
+                discard = null; // nothing took its place: it stays shown
+            }
             return;
         }
         if (summary.failure() != null) {
@@ -616,11 +660,25 @@ public final class CrawlViewModel implements AutoCloseable {
         if (crawl != null) {
             OpenCrawl c = crawl;
             crawl = null;
-            c.close(s.background());
+            Path gone = c.store().file().equals(discard) ? discard : null;
+            discard = null;
+            c.close(s.background(), gone == null ? () -> { } : () -> delete(gone));
             hasCrawl.set(false);
             file.set(null);
             workspace.detach();
         }
+    }
+
+    /** On a background thread, once its store is closed: deletes a crawl file not wanted. */
+    private void delete(Path f) {
+        try {
+            for (String end : new String[] {"", "-wal", "-shm", "-journal"}) {
+                java.nio.file.Files.deleteIfExists(f.resolveSibling(f.getFileName() + end));
+            }
+        } catch (java.io.IOException e) {
+            log.info("Could not delete {}: {}", f, e.toString());
+        }
+        s.fx().execute(() -> recentFiles.forget(f));
     }
 
     // == actions on URLs ==

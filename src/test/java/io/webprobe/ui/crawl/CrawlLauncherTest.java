@@ -89,6 +89,11 @@ class CrawlLauncherTest {
         public void failed(String why) {
             failures.add(why);
         }
+
+        @Override
+        public void signInAsked() {
+            failures.add("sign-in asked");
+        }
     };
 
     interface StoreMaker {

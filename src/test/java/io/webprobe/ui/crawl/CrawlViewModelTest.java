@@ -882,20 +882,27 @@ class CrawlViewModelTest {
         assertThat(rows()).extracting(CrawlResult::status).containsOnly(200);
         assertThat(rows()).hasSize(2);
         assertThat(status()).startsWith("Finished");
+        // the bug: the files of the two crawls refused (holding only the start's 401) stayed
+        // on disk and in File > Recent crawls beside the crawl signed in
+        Path signedIn = h.on(() -> vm.fileProperty().get());
+        assertThat(h.stores).hasSize(3);
+        await(() -> crawlFiles().equals(List.of(signedIn)));
+        await(() -> h.on(() -> vm.recentCrawls().files().equals(
+                List.of(signedIn.toAbsolutePath()))));
 
         start(server.url("/a"));
         awaitCrawlEnd();
         assertThat(h.dialogs.calls).filteredOn("askSignIn"::equals).hasSize(2);
         assertThat(rows()).extracting(CrawlResult::status).containsExactly(200);
-        for (CrawlStore store : h.stores) {
-            assertThat(new String(Files.readAllBytes(store.file()),
+        for (Path file : crawlFiles()) {
+            assertThat(new String(Files.readAllBytes(file),
                     java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("s3cret",
                             java.util.Base64.getEncoder().encodeToString("ann:s3cret-4417"
                                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 
-    /** Cancelled: the crawl stays as it ended, its start URL's 401 said. */
+    /** Cancelled: the crawl stays as it ended, its start URL's 401 said, its file kept. */
     @Test
     void aSignInCancelledLeavesTheCrawlAsItEnded() throws Exception {
         server.route("/", signedIn("x", html("home")));
@@ -906,5 +913,102 @@ class CrawlViewModelTest {
         assertThat(h.dialogs.calls).filteredOn("askSignIn"::equals).hasSize(1);
         assertThat(h.stores).hasSize(1);
         assertThat(status()).contains("401");
+        assertThat(crawlFiles()).containsExactly(h.stores.get(0).file());
+    }
+
+    /**
+     * The bug: a signed-in site's crawl resumed after a restart of the app (or in another
+     * window) was not signed in, the crawl file keeping no sign-in, and every page left
+     * answered 401. Resume asks the start URL first and, on its 401, for a user name and
+     * password as a new crawl does; cancelled, nothing is resumed and Resume is offered again.
+     */
+    @Test
+    void aSignedInCrawlResumedAfterARestartAsksForTheSignInAgain() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        latchesToRelease.add(release);
+        server.route("/", signedIn("pw-7731", html("<a href=\"/slow\">s</a><a href=\"/a\">a</a>")));
+        server.route("/slow", signedIn("pw-7731", LocalHttpServer.blockUntil(release, arrived,
+                "late")));
+        server.route("/a", signedIn("pw-7731", html("<a href=\"/b\">b</a>")));
+        server.route("/b", signedIn("pw-7731", html("b")));
+        h.dialogs.signInAnswers.add(new io.webprobe.ui.common.DialogService.SignIn("ann",
+                "pw-7731"));
+        h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        awaitCrawlEnd();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close(); // the app closes: the sign-in goes with it
+        release.countDown();
+
+        h = new VmHarness(crawlsDir); // and opens again
+        vm = h.vm;
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+        String offer = h.on(() -> vm.resumeOfferProperty().get());
+        assertThat(offer).isNotEmpty();
+        String site = "127.0.0.1:" + server.port();
+
+        h.run(vm::resume); // the sign-in asked for is cancelled
+        await(() -> h.on(() -> !vm.runningProperty().get()
+                && !vm.resumeOfferProperty().get().isEmpty()));
+        assertThat(h.dialogs.details).filteredOn(d -> d.startsWith("askSignIn"))
+                .containsExactly("askSignIn: " + site);
+        assertThat(h.jobsCreated).as("nothing resumed").hasValue(0);
+        assertThat(status()).isEqualTo("Not resumed: " + site + " asks for a sign-in.");
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEqualTo(offer);
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isTrue();
+
+        h.dialogs.signInAnswers.add(new io.webprobe.ui.common.DialogService.SignIn("ann",
+                "pw-7731"));
+        h.run(vm::resume);
+        awaitCrawlEnd();
+
+        assertThat(h.dialogs.calls).filteredOn("askSignIn"::equals).hasSize(2);
+        assertThat(status()).startsWith("Finished");
+        assertThat(rows()).extracting(CrawlResult::url).contains(server.url("/a"),
+                server.url("/b"));
+        assertThat(rows()).extracting(CrawlResult::status).containsOnly(200);
+        assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets
+                .ISO_8859_1)).doesNotContain("pw-7731");
+    }
+
+    /** A site that asks for no sign-in is resumed without asking. */
+    @Test
+    void aCrawlOfASiteWithoutASignInIsResumedWithoutAsking() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        latchesToRelease.add(release);
+        server.route("/", html("<a href=\"/slow\">s</a><a href=\"/a\">a</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/a", html("a"));
+        h.run(() -> vm.threadsProperty().set(1));
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        awaitCrawlEnd();
+        release.countDown();
+
+        h.run(vm::resume);
+        awaitCrawlEnd();
+
+        assertThat(h.dialogs.calls).doesNotContain("askSignIn");
+        assertThat(status()).startsWith("Finished");
+        assertThat(rows()).extracting(CrawlResult::url).contains(server.url("/a"));
+    }
+
+    /** The crawl files in the crawls folder. */
+    private List<Path> crawlFiles() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(crawlsDir)) {
+            return files.filter(f -> f.toString().endsWith(CrawlStore.EXTENSION)).sorted()
+                    .toList();
+        }
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> done) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20)).until(done);
     }
 }

@@ -67,6 +67,11 @@ public final class OpenCrawl {
      * connections are closed.
      */
     public void close(Executor background) {
+        close(background, () -> { });
+    }
+
+    /** As {@link #close(Executor)}, then runs {@code closed} on {@code background}. */
+    public void close(Executor background, Runnable closed) {
         table.close();
         stats.close();
         counts.close();
@@ -85,6 +90,7 @@ public final class OpenCrawl {
             }
             store.close();
             log.debug("Closed {}", store.file());
+            closed.run();
         });
     }
 }
