@@ -75,6 +75,15 @@ public final class UrlTableView {
         });
         table.setRowFactory(t -> new UrlRow());
         TableLayoutMemory.apply(table, memory, memoryKey, "url"); // the URLs take the spare width
+        // a column the user turns on (the chooser, +) takes its place among the others, often
+        // past the right edge when they fill the table: it is scrolled into view, once laid out
+        for (TableColumn<UrlItem, ?> c : table.getColumns()) {
+            c.visibleProperty().addListener((o, was, now) -> {
+                if (now && table.getScene() != null && table.getSkin() != null) {
+                    javafx.application.Platform.runLater(() -> showColumn(c));
+                }
+            });
+        }
         SelectionKeeper keeper = new SelectionKeeper(table, selection, model);
         model.setIdsListener(keeper);
         model.setOnRowsStale(this::refreshVisibleRows);
@@ -132,6 +141,84 @@ public final class UrlTableView {
         TableColumn<UrlItem, ?> c = table.getSortOrder().get(0);
         UrlColumn col = UrlColumns.byKey(String.valueOf(c.getUserData())).orElseThrow();
         model.sortBy(col.sort(), c.getSortType() == TableColumn.SortType.DESCENDING);
+    }
+
+    /**
+     * Scrolls the table sideways so that this column shows whole (its left edge, if it is wider
+     * than the view), right of the rows' scroll bar or the chooser's button. Lays the table out
+     * first: the column's width and the scroll bar's range are those of the new set of columns
+     * only then. (TableView.scrollToColumn uses the range as it was, which before the column
+     * came was often none, and leaves a column under the + button as if it were shown.)
+     */
+    void showColumn(TableColumn<UrlItem, ?> c) {
+        if (!c.isVisible() || !table.getVisibleLeafColumns().contains(c)) {
+            return;
+        }
+        table.applyCss();
+        table.layout();
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        javafx.scene.control.ScrollBar hbar = horizontalBar(flow);
+        if (hbar == null) {
+            return;
+        }
+        double start = 0;
+        double content = 0;
+        for (TableColumn<UrlItem, ?> v : table.getVisibleLeafColumns()) {
+            if (v == c) {
+                start = content;
+            }
+            content += v.getWidth();
+        }
+        double end = start + c.getWidth();
+        double view = shownWidth(flow);
+        // the flow's sideways range follows its rows' new width, which one layout pass has not
+        // always measured yet (one pass or two, seen either way for the same change)
+        for (int pass = 0; pass < 3 && hbar.getMax() < content - view - 1; pass++) {
+            flow.requestLayout();
+            table.layout();
+        }
+        double at = hbar.getValue();
+        double wanted = at;
+        if (end > at + view) {
+            wanted = end - view;
+        }
+        if (start < wanted) {
+            wanted = start; // wider than the view: its left edge
+        }
+        hbar.setValue(Math.max(hbar.getMin(), Math.min(hbar.getMax(), wanted)));
+    }
+
+    /**
+     * The width of the columns shown: the table's, less the rows' scroll bar, or the chooser's
+     * button (+) over the headers when there is none.
+     */
+    double shownWidth(VirtualFlow<?> flow) {
+        double w = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
+        double corner = 0;
+        for (javafx.scene.Node n : flow.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b
+                    && b.getOrientation() == javafx.geometry.Orientation.VERTICAL
+                    && b.isVisible()) {
+                corner = b.getWidth();
+            }
+        }
+        javafx.scene.Node button = table.lookup(".show-hide-columns-button");
+        if (button != null && button.isVisible()) {
+            corner = Math.max(corner, button.getBoundsInParent().getWidth());
+        }
+        return w - corner;
+    }
+
+    static javafx.scene.control.ScrollBar horizontalBar(VirtualFlow<?> flow) {
+        for (javafx.scene.Node n : flow.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b
+                    && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /** Reads again the rows on screen whose data is stale (a live crawl's tick, a re-check). */

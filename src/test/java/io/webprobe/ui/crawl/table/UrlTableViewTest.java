@@ -146,6 +146,7 @@ class UrlTableViewTest {
         fx(() -> {
             view.table().scrollTo(500_000);
             view.table().getSelectionModel().select(500_005);
+            view.table().layout(); // the scroll is made at a layout, not waited for otherwise
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -239,6 +240,7 @@ class UrlTableViewTest {
             // scrolled down, then a filter of fewer rows: its first rows
             fx(() -> {
                 view.table().scrollTo(700);
+                view.table().layout(); // the scroll is made at a layout
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
@@ -290,6 +292,7 @@ class UrlTableViewTest {
         show(all);
         fx(() -> {
             view.table().scrollTo(10); // about id 11 at the top (the row above may show a bit)
+            view.table().layout(); // the scroll is made at a layout
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -331,6 +334,9 @@ class UrlTableViewTest {
         show(range(1, 990));
         fx(() -> {
             view.table().scrollTo(10);
+            // the scroll is made at the table's next layout, which waitForFxEvents does not
+            // wait for (the top row was now and then still row 1)
+            view.table().layout();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -343,5 +349,53 @@ class UrlTableViewTest {
         show(grown);
 
         assertThat(topId()).isEqualTo(top);
+    }
+
+    /**
+     * The bug: a column turned on in the column chooser (+) took its place past the right
+     * edge of a table whose columns already filled it, and the user had to find it with the
+     * sideways scroll bar. Asserted on the sideways scroll position against the columns'
+     * widths once the table is laid out (as the next pulse lays it out), not on where a header
+     * is drawn at some moment: an earlier test of this on the header's pixels failed now and
+     * then, the header being placed only at a pulse.
+     */
+    @Test
+    void aColumnTurnedOnInTheChooserIsScrolledIntoView() throws Exception {
+        show(range(1, 50));
+        for (String key : new String[] {"inlinks", "referrer", "external"}) {
+            javafx.scene.control.TableColumn<UrlItem, ?> col = fx(() -> view.table()
+                    .getColumns().stream().filter(c -> key.equals(c.getUserData()))
+                    .findFirst().orElseThrow());
+            fx(() -> {
+                col.setVisible(true); // as the chooser's check box does
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents(); // the scroll waits for the table's layout
+
+            double[] seen = fx(() -> {
+                view.table().layout();
+                VirtualFlow<?> flow = (VirtualFlow<?>) view.table().lookup(".virtual-flow");
+                javafx.scene.control.ScrollBar bar = UrlTableView.horizontalBar(flow);
+                double start = 0;
+                for (var c : view.table().getVisibleLeafColumns()) {
+                    if (c == col) {
+                        break;
+                    }
+                    start += c.getWidth();
+                }
+                return new double[] {start, start + col.getWidth(), bar.getValue(),
+                        view.shownWidth(flow), bar.isVisible() ? 1 : 0};
+            });
+            double start = seen[0];
+            double end = seen[1];
+            double scrolled = seen[2];
+            double shown = seen[3];
+            assertThat(seen[4]).as("the columns are wider than the table (the case of the bug)")
+                    .isEqualTo(1);
+            assertThat(end).as(key + " was past the right edge").isGreaterThan(shown);
+            assertThat(start).as(key + "'s left edge shows").isGreaterThanOrEqualTo(scrolled);
+            assertThat(end).as(key + "'s right edge shows, left of the + button")
+                    .isLessThanOrEqualTo(scrolled + shown + 0.5);
+        }
     }
 }
