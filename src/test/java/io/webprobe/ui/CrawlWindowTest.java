@@ -289,6 +289,7 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(Set.copyOf(urls)).isEqualTo(
                 site.paths().stream().map(server::url).collect(Collectors.toSet()));
 
+        showBrokenLinks(robot);
         waiting(Duration.ofSeconds(10)).until(() -> fx(() -> brokenTable(robot).getItems()
                 .size()) == expectedBrokenRows(site).size());
         Set<List<String>> brokenRows = fx(() -> brokenTable(robot).getItems().stream()

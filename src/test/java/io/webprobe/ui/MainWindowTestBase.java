@@ -182,6 +182,18 @@ abstract class MainWindowTestBase {
         return robot.lookup("#crawlTable").queryAs(TableView.class);
     }
 
+    /**
+     * Shows the Broken links tab and waits for its list, which is read once the tab is shown.
+     */
+    protected TableView<BrokenLink> showBrokenLinks(FxRobot robot) {
+        robot.clickOn(robot.lookup(".tab-label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().filter(l -> l.getText().startsWith("Broken links")).findFirst()
+                .orElseThrow());
+        waiting(Duration.ofSeconds(10)).until(() -> !fx(() -> vm().broken().readingProperty()
+                .get() || vm().broken().staleProperty().get()));
+        return brokenTable(robot);
+    }
+
     @SuppressWarnings("unchecked")
     protected static TableView<BrokenLink> brokenTable(FxRobot robot) {
         return robot.lookup("#brokenTable").queryAs(TableView.class);

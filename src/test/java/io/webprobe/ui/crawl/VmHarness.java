@@ -174,7 +174,10 @@ final class VmHarness implements AutoCloseable {
         return out;
     }
 
+    /** The Broken links list, as its tab shows it (the list is read once the tab is shown). */
     List<BrokenLink> brokenLinks() throws Exception {
+        fx.on(() -> vm.broken().activeProperty().set(true));
+        awaitSettled();
         return fx.on(() -> List.copyOf(vm.broken().links()));
     }
 

@@ -12,9 +12,12 @@ import javafx.collections.ObservableList;
 
 /**
  * The Broken links view's list: every broken link of the crawl file (each on the page holding
- * it, through redirect chains), read on the stats lane, again when due while a crawl runs, and
- * once more when it ends. Selecting one shows the broken URL in the details pane, whose
- * Inlinks tab lists every page linking to it. FX thread only.
+ * it, through redirect chains), read and sorted on the stats lane when the list is on screen:
+ * when a crawl is opened or ends, again when due while a crawl runs, and sorted again there
+ * when the user sorts the table. While the list is not on screen only its count is read (the
+ * tab's title); the list is read once it is shown. The FX thread only takes the list as read.
+ * Selecting one shows the broken URL in the details pane, whose Inlinks tab lists every page
+ * linking to it. FX thread only.
  */
 public final class BrokenLinksModel {
     private final ObservableList<BrokenLink> links = FXCollections.observableArrayList();
@@ -39,6 +42,11 @@ public final class BrokenLinksModel {
     /** True while {@link #links} is being replaced by a new read. */
     private boolean replacing;
     private Runnable onReplaced = () -> { };
+    /** The table's order (null: the file's), and what it is made of, to tell a new one. */
+    private java.util.Comparator<BrokenLink> order;
+    private Object orderKey = List.of();
+    /** The next read only sorts the list shown again (the user sorted; the file is as read). */
+    private boolean sortOnly;
 
     public BrokenLinksModel(LongSupplier nanoTime) {
         reading.addListener(o -> sayTitle()); // a read that failed leaves no "(…)" behind
@@ -47,7 +55,7 @@ public final class BrokenLinksModel {
                 changed();
             }
         });
-        read = new PacedRead<>("broken", () -> q -> q.reader().brokenLinks(), this::apply,
+        read = new PacedRead<>("broken", this::nextRead, this::apply,
                 m -> reading.set(false), nanoTime);
         counted = new PacedRead<>("broken-count", () -> q -> {
             long[] n = {0};
@@ -56,9 +64,54 @@ public final class BrokenLinksModel {
         }, n -> {
             if (stale.get()) { // a full read since has the list and its count
                 count = n;
+                reading.set(read.busy());
                 sayTitle();
             }
-        }, m -> { }, nanoTime);
+        }, m -> reading.set(read.busy()), nanoTime);
+    }
+
+    /**
+     * The read to run now (made on the FX thread as it starts): the file's broken links, or
+     * the list shown when only its order changed, sorted in the table's order, both on the
+     * lane.
+     */
+    private ReaderLane.Read<List<BrokenLink>> nextRead() {
+        java.util.Comparator<BrokenLink> c = order;
+        List<BrokenLink> shown = sortOnly ? List.copyOf(links) : null;
+        sortOnly = false;
+        return q -> sorted(shown != null ? new java.util.ArrayList<>(shown)
+                : q.reader().brokenLinks(), c);
+    }
+
+    private static List<BrokenLink> sorted(List<BrokenLink> list,
+            java.util.Comparator<BrokenLink> c) {
+        if (c != null) {
+            list.sort(c);
+        }
+        return list;
+    }
+
+    /**
+     * Sorts the list in this order (on the lane, as it is read), null for the file's.
+     *
+     * @param key what the order is made of (the columns and their directions): an order
+     *     equal to the present one changes nothing
+     * @param c compares two links; used on the lane's thread
+     */
+    public void sortBy(Object key, java.util.Comparator<BrokenLink> c) {
+        if (key.equals(orderKey)) {
+            return;
+        }
+        orderKey = key;
+        order = c;
+        if (!active.get() || links.isEmpty()) {
+            return; // the next read is sorted so
+        }
+        if (!read.busy()) {
+            sortOnly = true;
+        }
+        reading.set(true);
+        read.now();
     }
 
     /** Replaces the list by a fresh read (package-private for the view's tests). */
@@ -146,16 +199,21 @@ public final class BrokenLinksModel {
     public void attach(ReaderLane lane) {
         links.clear();
         count = lane == null ? 0 : -1; // not 0 until the file says so (seconds for a large one)
-        sayTitle();
+        sortOnly = false;
         read.setLane(lane);
         counted.setLane(lane);
+        stale.set(false);
         reading.set(lane != null);
-        read.now();
+        sayTitle();
+        if (lane != null) {
+            changed();
+        }
     }
 
     /** A tick of a running crawl: reads again when due, if shown. */
     public void crawlGrew() {
         if (active.get()) {
+            sortOnly = false;
             read.request();
         } else {
             stale.set(true);
@@ -163,9 +221,18 @@ public final class BrokenLinksModel {
         }
     }
 
-    /** The crawl ended or a URL was re-checked: reads again now. */
+    /**
+     * A crawl was opened or ended, or a URL was re-checked: reads the list again now if it is
+     * on screen, else its count (the list is read when shown).
+     */
     public void changed() {
         reading.set(true);
-        read.now();
+        sortOnly = false;
+        if (active.get()) {
+            read.now();
+        } else {
+            stale.set(true);
+            counted.now();
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -40,9 +39,13 @@ public final class BrokenLinksView {
         FilteredList<BrokenLink> found = new FilteredList<>(model.links());
         found.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> matching(search.getText()), search.textProperty()));
-        SortedList<BrokenLink> sorted = new SortedList<>(found);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        // sorted by the model on its lane, not here: a SortedList sorted tens of thousands of
+        // links on the FX thread at each read and each click on a header
+        table.setItems(found);
+        table.setSortPolicy(t -> {
+            sortModel(model);
+            return true;
+        });
         search.setId("brokenSearch");
         search.setPromptText("Search links, pages, statuses and anchor text");
         search.setOnKeyPressed(e -> {
@@ -87,6 +90,24 @@ public final class BrokenLinksView {
             }
         });
         model.setOnReplaced(this::selectAgain);
+    }
+
+    /** The table's order (its sort columns, each up or down), for the model to sort in. */
+    private void sortModel(BrokenLinksModel model) {
+        List<String> key = new java.util.ArrayList<>();
+        java.util.Comparator<BrokenLink> order = null;
+        for (TableColumn<BrokenLink, ?> c : table.getSortOrder()) {
+            @SuppressWarnings("unchecked")
+            Function<BrokenLink, String> value = (Function<BrokenLink, String>) c.getUserData();
+            boolean down = c.getSortType() == TableColumn.SortType.DESCENDING;
+            key.add(c.getText() + (down ? " down" : " up"));
+            // a collator of its own: the lane's thread compares while the user may click again
+            java.util.Comparator<BrokenLink> one = java.util.Comparator.comparing(value,
+                    io.webprobe.ui.common.TextOrder.comparator());
+            one = down ? one.reversed() : one;
+            order = order == null ? one : order.thenComparing(one);
+        }
+        model.sortBy(List.copyOf(key), order);
     }
 
     /**
@@ -209,6 +230,7 @@ public final class BrokenLinksView {
             Function<BrokenLink, String> value, boolean url) {
         TableColumn<BrokenLink, String> c = new TableColumn<>(title);
         c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
+        c.setUserData(value); // what the model sorts by
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));

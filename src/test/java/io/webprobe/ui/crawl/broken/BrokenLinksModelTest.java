@@ -76,4 +76,60 @@ class BrokenLinksModelTest {
             assertThat(m.links()).isEmpty();
         }
     }
+
+    /**
+     * The bug: opening a crawl read every broken link and the view sorted them on the FX
+     * thread, even with the tab not shown. Now hidden, only the count is read; shown, the
+     * links are read and sorted on the lane, and a new order is sorted there too: the FX
+     * thread (this test's, running the queue) only takes the list.
+     */
+    @Test
+    void theListIsReadAndSortedOnTheLaneAndOnlyOnceShown() throws Exception {
+        server.route("/", LocalHttpServer.html(
+                "<a href=/m-b>b</a><a href=/m-c>c</a><a href=/m-a>a</a>"));
+        for (String gone : new String[] {"/m-a", "/m-b", "/m-c"}) {
+            server.route(gone, LocalHttpServer.status(404));
+        }
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+                Thread fxThread = Thread.currentThread();
+                List<String> comparedOn = new CopyOnWriteArrayList<>();
+                java.util.Comparator<io.webprobe.crawl.BrokenLink> byUrl = (x, y) -> {
+                    comparedOn.add(Thread.currentThread().getName());
+                    return x.linkUrl().compareTo(y.linkUrl());
+                };
+                BrokenLinksModel m = new BrokenLinksModel(clock::get);
+                m.sortBy("url up", byUrl);
+
+                m.attach(lane); // opened with the tab not shown: its count only
+                settle(m, () -> !m.readingProperty().get());
+                assertThat(m.titleProperty().get()).isEqualTo("Broken links (3)");
+                assertThat(m.links()).isEmpty();
+                assertThat(comparedOn).isEmpty();
+
+                m.activeProperty().set(true); // shown: read and sorted
+                settle(m, () -> !m.readingProperty().get());
+                assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl)
+                        .containsExactly(server.url("/m-a"), server.url("/m-b"),
+                                server.url("/m-c"));
+                assertThat(comparedOn).isNotEmpty().allMatch(t -> t.startsWith("test-stats-"))
+                        .doesNotContain(fxThread.getName());
+
+                comparedOn.clear();
+                m.sortBy("url down", byUrl.reversed()); // a click on the header
+                settle(m, () -> !m.readingProperty().get());
+                assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl)
+                        .containsExactly(server.url("/m-c"), server.url("/m-b"),
+                                server.url("/m-a"));
+                assertThat(comparedOn).isNotEmpty().allMatch(t -> t.startsWith("test-stats-"));
+            }
+        }
+    }
 }
