@@ -104,12 +104,18 @@ public final class BrokenLinksModel {
         }
         orderKey = key;
         order = c;
-        if (!active.get() || links.isEmpty()) {
+        if (!active.get()) {
             return; // the next read is sorted so
         }
-        if (!read.busy()) {
-            sortOnly = true;
+        if (read.busy()) { // the read under way sorts in the order before: read again after it
+            reading.set(true);
+            read.now();
+            return;
         }
+        if (links.isEmpty()) {
+            return;
+        }
+        sortOnly = true;
         reading.set(true);
         read.now();
     }

@@ -132,4 +132,42 @@ class BrokenLinksModelTest {
             }
         }
     }
+
+    /**
+     * A click on a header while the list is being read: the read under way sorts in the order
+     * before, so the list is read again in the new one (it was shown in the old order, under
+     * the header's new arrow).
+     */
+    @Test
+    void anOrderChosenWhileTheListIsReadIsTheOrderShown() throws Exception {
+        server.route("/", LocalHttpServer.html(
+                "<a href=/m-b>b</a><a href=/m-c>c</a><a href=/m-a>a</a>"));
+        for (String gone : new String[] {"/m-a", "/m-b", "/m-c"}) {
+            server.route(gone, LocalHttpServer.status(404));
+        }
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build();
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+            job.close();
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+                java.util.Comparator<io.webprobe.crawl.BrokenLink> byUrl =
+                        java.util.Comparator.comparing(io.webprobe.crawl.BrokenLink::linkUrl);
+                BrokenLinksModel m = new BrokenLinksModel(clock::get);
+                m.sortBy("url up", byUrl);
+                m.activeProperty().set(true);
+                m.attach(lane); // the read starts in the order up
+
+                m.sortBy("url down", byUrl.reversed()); // before its result is taken
+                settle(m, () -> !m.readingProperty().get());
+
+                assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl)
+                        .containsExactly(server.url("/m-c"), server.url("/m-b"),
+                                server.url("/m-a"));
+            }
+        }
+    }
 }
