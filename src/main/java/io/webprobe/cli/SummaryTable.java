@@ -38,7 +38,8 @@ final class SummaryTable {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
                 r.statusCountsText(true), r.errorCountsLabelled(true, s::errorLabel),
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
-                ms(r, r.maxMillis()), String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond())
+                ms(r, r.maxMillis()), r.hasRate()
+                        ? String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond()) : "-"
             };
             if (protocol) {
                 row = append(row, r.protocol().isEmpty() ? "-" : r.protocol());

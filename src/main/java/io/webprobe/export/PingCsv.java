@@ -25,7 +25,9 @@ public final class PingCsv {
             new Column<>("p95_ms", r -> ms(r, r.p95Millis())),
             new Column<>("p99_ms", r -> ms(r, r.p99Millis())),
             new Column<>("max_ms", r -> ms(r, r.maxMillis())),
-            new Column<>("req_per_s", r -> String.format(Locale.ROOT, "%.1f", r.requestsPerSecond())),
+            // empty for a URL not requested (it could not be set up): it has no rate
+            new Column<>("req_per_s", r -> r.hasRate()
+                    ? String.format(Locale.ROOT, "%.1f", r.requestsPerSecond()) : ""),
             new Column<>("bytes", PingResult::bytes),
             new Column<>("protocol", PingResult::protocol),
             // last, so scripts reading the columns by place keep working: a --rate run's

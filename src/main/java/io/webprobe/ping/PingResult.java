@@ -30,7 +30,9 @@ import java.util.function.Function;
  * @param maxMillis slowest response
  * @param serviceP50Millis median service time (from the actual send; equals p50 in a closed loop)
  * @param serviceP99Millis 99th percentile service time
- * @param requestsPerSecond completed requests per second of the run so far
+ * @param requestsPerSecond completed requests per second of the run so far; {@link Double#NaN}
+ *     for a URL not requested in the run (it could not be set up: its one failure over the
+ *     run's time is no rate), see {@link #hasRate()}
  * @param bytes body bytes received
  * @param late requests (open loop) sent more than 1 ms after their intended time
  * @param redirects redirects followed
@@ -114,6 +116,26 @@ public record PingResult(
                 meanMillis, stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
                 serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
                 progress, http2Responses, http10Responses, p99AllMillis, inFlightNow, notSentNow);
+    }
+
+    /**
+     * The same result with no rate: a URL not requested in the run (its one failure, recorded
+     * as the run started, divided by the run's time read "0.2 req/s").
+     */
+    PingResult withoutRate() {
+        return Double.isNaN(requestsPerSecond) ? this : new PingResult(url, sent, ok, failed,
+                statusCounts, errorCounts, minMillis, meanMillis, stddevMillis, p50Millis,
+                p90Millis, p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
+                Double.NaN, bytes, late, redirects, progress, http2Responses, http10Responses,
+                p99AllMillis, inFlight, notSent);
+    }
+
+    /**
+     * Whether {@link #requestsPerSecond} is a rate: false for a URL not requested in the run
+     * (it could not be set up), whose tables and CSV leave it empty.
+     */
+    public boolean hasRate() {
+        return !Double.isNaN(requestsPerSecond);
     }
 
     /** E.g. "200×98 503×2". */

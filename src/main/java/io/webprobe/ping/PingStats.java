@@ -158,8 +158,10 @@ final class PingStats {
             }
             // sent and not finished yet; a final snapshot has none (a stop abandons them)
             long inFlight = finished ? 0 : Math.max(0, run.sent(ti) - t.counted());
-            results.add(t.result(own, p).withInFlight(inFlight)
-                    .withNotSent(finished ? run.notSent(ti) : 0));
+            PingResult r = t.result(own, p).withInFlight(inFlight)
+                    .withNotSent(finished ? run.notSent(ti) : 0);
+            // not requested (it cannot be set up): one failure over the run's time is no rate
+            results.add(run.skipped(ti) != null ? r.withoutRate() : r);
         }
         if (total > 0) {
             // a skipped target (it cannot be set up) has its one failure, and no more to come

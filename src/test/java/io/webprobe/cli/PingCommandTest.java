@@ -973,6 +973,29 @@ class PingCommandTest {
     }
 
     @Test
+    void aUrlNotRequestedBecauseItsHostDoesNotResolveHasNoRate() throws Exception {
+        server.route("/", html("ok"));
+        String dead = "http://no-such-host.invalid/";
+        Path csv = dir.resolve("summary.csv");
+
+        CliRun r = run("ping", server.url("/"), dead, "--duration", "300ms", "--csv",
+                csv.toString());
+
+        // its one failure over the run's 0.3 s read "3.3 req/s", a rate it never had
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(tableRow(r.out(), dead)).endsWith(" -");
+        assertThat(tableRow(r.out(), server.url("/"))).doesNotEndWith(" -");
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        int rate = List.of(SUMMARY_HEADER.split(",")).indexOf("req_per_s");
+        String[] deadRow = lines.stream().filter(l -> l.startsWith(dead)).findFirst()
+                .orElseThrow().split(",", -1);
+        String[] liveRow = lines.stream().filter(l -> l.startsWith(server.url("/")))
+                .findFirst().orElseThrow().split(",", -1);
+        assertThat(deadRow[rate]).isEmpty();
+        assertThat(Double.parseDouble(liveRow[rate])).isPositive();
+    }
+
+    @Test
     void aPortOutOfRangeOnTheCommandLineIsRefusedBeforeAnyRequest() {
         server.route("/up", html("up"));
 

@@ -417,6 +417,12 @@ class PingJobTest {
             assertThat(s.results().get(3).ok()).isZero();
             assertThat(s.results().get(3).failed()).isEqualTo(1);
             assertThat(s.progress()).isEqualTo(1.0);
+            // their one failure over the run's time is no rate (tables and CSV leave it empty)
+            for (int t : new int[] {0, 2, 3}) {
+                assertThat(s.results().get(t).hasRate()).as("%s, URL %d", engine, t).isFalse();
+            }
+            assertThat(s.results().get(1).hasRate()).isTrue();
+            assertThat(s.results().get(1).requestsPerSecond()).isPositive();
         }
     }
 

@@ -340,7 +340,7 @@ public final class PingView {
                 width(failed(), 62),
                 notSent,
                 latency,
-                width(decimal("Req/s", PingResult::requestsPerSecond), 60),
+                width(rate(), 60),
                 tipped(text("Codes", 72, PingResult::statusCountsText)),
                 tipped(text("Errors", 94, vm::errorsOf)),
                 width(count("Bytes", PingResult::bytes), 76),
@@ -497,10 +497,12 @@ public final class PingView {
                 io.webprobe.ping.StatusSet.DEFAULT, Integer.MAX_VALUE);
     }
 
-    private static TableColumn<PingRow, Number> decimal(String title, ToDoubleFunction<PingResult> f) {
-        TableColumn<PingRow, Number> c = new TableColumn<>(title);
-        c.setPrefWidth(75);
-        c.setCellValueFactory(cell -> map(cell.getValue(), r -> (Number) f.applyAsDouble(r)));
+    /** Requests per second; "–" for a URL not requested in the run (it could not be set up). */
+    private static TableColumn<PingRow, Number> rate() {
+        TableColumn<PingRow, Number> c = new TableColumn<>("Req/s");
+        c.setId("pingRateColumn");
+        c.setCellValueFactory(cell -> map(cell.getValue(),
+                r -> r.hasRate() ? (Number) r.requestsPerSecond() : null));
         c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%,.1f", n.doubleValue())));
         return c;
     }
