@@ -138,7 +138,7 @@ public record PingResult(
         return !Double.isNaN(requestsPerSecond);
     }
 
-    /** E.g. "200×98 503×2". */
+    /** E.g. "200×98 503×2", as the tables show it (the CSV's is {@code PingCsv}'s). */
     public String statusCountsText() {
         return statusCountsText(false);
     }
@@ -149,11 +149,6 @@ public record PingResult(
      */
     public String statusCountsText(boolean grouped) {
         return countsText(statusCounts, String::valueOf, grouped);
-    }
-
-    /** E.g. "TIMEOUT×2 REFUSED×1": the errors by class, as the CSV has them. */
-    public String errorCountsText() {
-        return countsText(errorCounts, ErrorKind::name, false, " ");
     }
 
     /**

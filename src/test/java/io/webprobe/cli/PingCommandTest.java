@@ -129,8 +129,8 @@ class PingCommandTest {
         assertEquals(SUMMARY_HEADER, firstLine(csv));
         List<String[]> rows = readCsv(csv);
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(1)).startsWith(server.url("/ok"), "4", "4", "0", "200×4", "");
-        assertThat(rows.get(2)).startsWith(server.url("/down"), "4", "0", "4", "503×4", "");
+        assertThat(rows.get(1)).startsWith(server.url("/ok"), "4", "4", "0", "200:4", "");
+        assertThat(rows.get(2)).startsWith(server.url("/down"), "4", "0", "4", "503:4", "");
         assertEquals("20", rows.get(1)[15]);
         for (String[] row : rows.subList(1, 3)) {
             double p50 = Double.parseDouble(row[9]);
@@ -157,7 +157,7 @@ class PingCommandTest {
             assertThat(old.connections()).isEqualTo(3); // it closed each one, and no error
             List<String[]> rows = readCsv(csv);
             assertEquals(SUMMARY_HEADER, String.join(",", rows.get(0)));
-            assertThat(rows.get(1)).startsWith(old.url("/old"), "3", "3", "0", "200×3", "");
+            assertThat(rows.get(1)).startsWith(old.url("/old"), "3", "3", "0", "200:3", "");
             assertEquals("HTTP/1.0", rows.get(1)[16]);
             assertEquals("HTTP/1.1", rows.get(2)[16]);
         }
@@ -992,6 +992,8 @@ class PingCommandTest {
         String[] liveRow = lines.stream().filter(l -> l.startsWith(server.url("/")))
                 .findFirst().orElseThrow().split(",", -1);
         assertThat(deadRow[rate]).isEmpty();
+        // the counts in ASCII, code:count (the table's "DNS lookup failed×1" is for people)
+        assertThat(deadRow[5]).isEqualTo("DNS:1");
         assertThat(Double.parseDouble(liveRow[rate])).isPositive();
     }
 

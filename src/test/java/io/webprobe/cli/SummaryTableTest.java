@@ -83,9 +83,9 @@ class SummaryTableTest {
 
         assertThat(printed(PLAN, s).get(1)).contains(" 57,080 ", " 200×45,738 503×2 ",
                 " Timeout×11,340 ");
-        // the CSV keeps the plain numbers
-        assertThat(r.statusCountsText()).isEqualTo("200×45738 503×2");
-        assertThat(r.errorCountsText()).isEqualTo("TIMEOUT×11340");
+        // the CSV keeps the plain numbers, in ASCII: code:count, as vegeta writes them
+        assertThat(io.webprobe.export.PingCsv.statusCounts(r)).isEqualTo("200:45738 503:2");
+        assertThat(io.webprobe.export.PingCsv.errorCounts(r)).isEqualTo("TIMEOUT:11340");
     }
 
     /** A --rate run that could not send them all says, per URL, whose requests they were. */

@@ -568,8 +568,8 @@ class PingWindowTest extends MainWindowTestBase {
         List<String> summary = Files.readAllLines(target, StandardCharsets.UTF_8);
         assertEquals(SUMMARY_HEADER, summary.get(0));
         assertThat(summary.subList(1, summary.size())).hasSize(2)
-                .anySatisfy(l -> assertThat(l).startsWith(server.url("/a") + ",10,10,0,200×10,,"))
-                .anySatisfy(l -> assertThat(l).startsWith(server.url("/b") + ",10,10,0,200×10,,"));
+                .anySatisfy(l -> assertThat(l).startsWith(server.url("/a") + ",10,10,0,200:10,,"))
+                .anySatisfy(l -> assertThat(l).startsWith(server.url("/b") + ",10,10,0,200:10,,"));
         List<String> log = Files.readAllLines(requests, StandardCharsets.UTF_8);
         assertEquals(REQUESTS_HEADER, log.get(0));
         assertThat(log).hasSize(21);

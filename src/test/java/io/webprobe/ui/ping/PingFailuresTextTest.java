@@ -29,7 +29,7 @@ class PingFailuresTextTest {
 
         assertThat(r.errorCountsLabelled(true))
                 .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
-        assertThat(r.errorCountsText()).isEqualTo("REFUSED×1200 TLS×3");
+        assertThat(io.webprobe.export.PingCsv.errorCounts(r)).isEqualTo("REFUSED:1200 TLS:3");
         assertThat(PingView.failures(r))
                 .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
     }

@@ -1156,8 +1156,8 @@ class PingViewModelTest {
         assertEquals(SUMMARY_HEADER, firstLine(summary));
         List<String[]> rows = readCsv(summary);
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(1)).startsWith(server.url("/a"), "6", "6", "0", "200×6", "");
-        assertThat(rows.get(2)).startsWith(server.url("/b"), "6", "0", "6", "500×6", "");
+        assertThat(rows.get(1)).startsWith(server.url("/a"), "6", "6", "0", "200:6", "");
+        assertThat(rows.get(2)).startsWith(server.url("/b"), "6", "0", "6", "500:6", "");
         assertEquals(REQUESTS_HEADER, firstLine(requests));
         List<String[]> log = readCsv(requests);
         assertThat(log).hasSize(1 + 12);
