@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:finished: every threshold holds and, unless --max-error-rate is given, every URL "
-                    + "had a successful response",
+                    + "had a successful response (with --rate, requests that could not be sent "
+                    + "are named on stderr, and fail only a run given a threshold)",
             "1:a threshold (--max-p99, --max-error-rate) failed, or a URL got no successful "
                     + "response at all (unless --max-error-rate is given)",
             "2:bad arguments, an output file not written, or the run failed (out of memory, "
@@ -482,6 +483,16 @@ public final class PingCommand implements Callable<Integer> {
             out.println("FAIL: " + b);
         }
         out.flush();
+        if (last.notSent() > 0 && maxP99 == null && maxErrorRate == null) {
+            // not a failure without a gate, as wrk2, oha and k6 (dropped_iterations) count
+            // such requests and exit 0; but said where a script's log sees it (the table's
+            // line may be on stdout, piped away), with the way to make it one
+            err.println(String.format(Locale.ROOT, "webprobe: warning: %s not sent at --rate "
+                    + "%s (achieved %s req/s), so the figures leave out load the server did not "
+                    + "take; the exit code does not count them unless --max-p99 or "
+                    + "--max-error-rate is given.", Words.count(last.notSent(), "request was",
+                            "requests were"), trim(rate), SummaryTable.rate(last.achievedRate())));
+        }
         if (last.tlsFailure() != null) { // "TLS handshake failed×5" alone did not say why
             err.println("webprobe: " + ErrorClassifier.trustAdvice(last.tlsFailure(),
                     last.certificateWhy(), cacert == null ? "--cacert FILE" : null, "--insecure"));

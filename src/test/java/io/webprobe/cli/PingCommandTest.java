@@ -1218,4 +1218,41 @@ class PingCommandTest {
                 .isEqualTo(1);
         assertThat(ungated.thresholdBreaches(behind)).isEmpty(); // no gate asked for
     }
+
+    /**
+     * Without a threshold a --rate run that fell behind exits 0, as wrk2, oha and k6 do, but
+     * its requests not sent are named on stderr: the table's line saying so went to stdout,
+     * where a script piping it away never saw it.
+     */
+    @Test
+    void requestsNotSentAtTheRateOfAnUngatedRunAreNamedOnStderr() {
+        io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(
+                List.of(java.net.URI.create("http://h/")), "t")
+                .withRate(200, Duration.ofSeconds(2)).withConcurrency(2);
+        io.webprobe.ping.PingResult answered = new io.webprobe.ping.PingResult("http://h/", 40, 40,
+                0, new java.util.TreeMap<>(Map.of(200, 40L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1, 1,
+                1, 40, 0, 0, 0, 0.5, 0, 0, 1);
+        io.webprobe.ping.PingSnapshot behind = new io.webprobe.ping.PingSnapshot(
+                List.of(answered), 40, 0, 0, 0, Duration.ofSeconds(2), 20, 200, 1, List.of(),
+                true, false, 0, false, null, 20.6, 360);
+        io.webprobe.ping.PingSnapshot kept = new io.webprobe.ping.PingSnapshot(
+                List.of(answered), 400, 0, 0, 0, Duration.ofSeconds(2), 200, 200, 1, List.of(),
+                true, false, 0, false, null, 200, 0);
+        PingCommand ungated = new PingCommand();
+        ungated.rate = 200.0;
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        int code = ungated.report(plan, behind, 0, null, new java.io.PrintWriter(
+                new java.io.StringWriter()), new java.io.PrintWriter(err, true));
+
+        assertEquals(0, code);
+        assertThat(err.toString().strip()).isEqualTo("webprobe: warning: 360 requests were not "
+                + "sent at --rate 200 (achieved 20.6 req/s), so the figures leave out load the "
+                + "server did not take; the exit code does not count them unless --max-p99 or "
+                + "--max-error-rate is given.");
+        java.io.StringWriter none = new java.io.StringWriter();
+        assertEquals(0, ungated.report(plan, kept, 0, null, new java.io.PrintWriter(
+                new java.io.StringWriter()), new java.io.PrintWriter(none, true)));
+        assertThat(none.toString()).isEmpty();
+    }
 }
