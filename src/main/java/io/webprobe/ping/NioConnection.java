@@ -428,7 +428,7 @@ final class NioConnection {
         loop.requestEnded();
         run.record(loop.ring(), seq, intended, send, done, 0, failure.kind(), failure.message(),
                 0, 0);
-        long until = run.pauseAfter(failure.kind(), send, done, 0);
+        long until = run.pauseAfter(seq, failure.kind(), send, done, 0);
         if (until != Long.MIN_VALUE && until - done > 0) {
             // failed at once (refused...): not again before `until`, or the run would count
             // a request every few microseconds that reached no server

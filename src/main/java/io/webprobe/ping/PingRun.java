@@ -78,6 +78,13 @@ final class PingRun {
      */
     private final ErrorClassifier.Classified[] skipped;
     private int skippedCount;
+    /**
+     * A closed loop for a duration with more URLs than connections (one sequence): per target,
+     * the clock before which its turns are passed over ({@link #pauseAfter}); null otherwise.
+     */
+    private final java.util.concurrent.atomic.AtomicLongArray pausedUntil;
+    /** Whether any target was ever paused (claims look at {@link #pausedUntil} only then). */
+    private volatile boolean anyPaused;
 
     /**
      * @param clock nanoseconds, like {@link System#nanoTime()}
@@ -100,6 +107,8 @@ final class PingRun {
         }
         this.skipped = new ErrorClassifier.Classified[targets.size()];
         this.rounds = plan.connectionsPerUrl()
+                ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
+        this.pausedUntil = rounds == null && plan.mode() == PingMode.DURATION
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
     }
 
@@ -293,9 +302,11 @@ final class PingRun {
      * took the client microseconds and the server nothing, so at full speed the URL counted
      * hundreds of thousands of "requests" a second, and its per-request log grew by megabytes.
      * A count ({@code -n}) or a rate bounds them already, and is kept as asked. A request
-     * that followed a redirect reached a server, and is not paced either.
+     * that followed a redirect reached a server, and is not paced either. With more URLs
+     * than connections (one sequence for all) it is the URL that waits: the connection goes
+     * on at once with the other URLs' turns, and waits only when every URL is paused.
      */
-    long pauseAfter(ErrorKind error, long send, long done, int hops) {
+    long pauseAfter(long i, ErrorKind error, long send, long done, int hops) {
         if (error == null || hops != 0 || plan.mode() != PingMode.DURATION
                 || done - send >= PACE_NANOS) {
             return Long.MIN_VALUE;
@@ -305,7 +316,27 @@ final class PingRun {
         }
         long until = send + PACE_NANOS;
         long end = endNanos;
-        return until - end > 0 ? end : until;
+        until = until - end > 0 ? end : until;
+        if (pausedUntil == null) {
+            return until; // the connection keeps to this URL: it waits
+        }
+        // one sequence for every URL: the URL waits, not the connection, which goes on with
+        // the others' turns (claim() passes the paused one's over); it waits only when every
+        // URL is paused or skipped, until the first of them may be tried again
+        pausedUntil.accumulateAndGet(targetIndex(i), until, (a, b) -> b - a > 0 ? b : a);
+        anyPaused = true;
+        long first = until;
+        for (int t = 0; t < pausedUntil.length(); t++) {
+            if (skipped[t] != null) {
+                continue;
+            }
+            long u = pausedUntil.get(t);
+            if (u - done <= 0) {
+                return Long.MIN_VALUE; // a URL that may be asked now
+            }
+            first = u - first < 0 ? u : first;
+        }
+        return first;
     }
 
     /** From now on nothing is claimed and nothing more is recorded. */
@@ -395,6 +426,9 @@ final class PingRun {
                 i = sequence.getAndIncrement(); // a live target's comes within one round
             }
         }
+        if (anyPaused) {
+            i = pastPaused(i);
+        }
         if (total >= 0 && i >= total) {
             return -1;
         }
@@ -403,7 +437,8 @@ final class PingRun {
             return -1;
         }
         if (warmupRequests > 0 && nanosPerRequest == 0 && (i == warmupRequests
-                        || skippedCount > 0 && i > warmupRequests && !measureBegun.get())
+                        || (skippedCount > 0 || anyPaused) && i > warmupRequests
+                                && !measureBegun.get())
                 && measureBegun.compareAndSet(false, true)) {
             long t = now(); // the warm-up is over: the measurement and its duration begin
             endNanos = t + plan.duration().toNanos();
@@ -453,6 +488,26 @@ final class PingRun {
         claimed.increment();
         claimedBy[t].increment();
         return i;
+    }
+
+    /**
+     * Request {@code i}, or the first after it whose target is neither paused ({@link
+     * #pauseAfter}) nor skipped: the turns of a URL refused a moment ago go by, so no
+     * connection waits on them while another URL could use it. When every target is paused
+     * (another connection paused the last one since this one's pause was decided), a round's
+     * last request is kept: one failure more.
+     */
+    private long pastPaused(long i) {
+        long now = now();
+        long next = i;
+        for (int k = 1; k < targets.size(); k++) {
+            int t = targetIndex(next);
+            if (pausedUntil.get(t) - now <= 0 && skipped[t] == null) {
+                return next;
+            }
+            next = sequence.getAndIncrement();
+        }
+        return next;
     }
 
     /** Requests claimed so far. */

@@ -233,7 +233,7 @@ final class ThreadEngine implements PingEngine {
         long done = run.now();
         run.record(ring, i, intended, send, done, r.status(), r.error(),
                 r.errorMessage(), bytes, hops, r.version());
-        return run.pauseAfter(r.error(), send, done, hops);
+        return run.pauseAfter(i, r.error(), send, done, hops);
     }
 
     /**

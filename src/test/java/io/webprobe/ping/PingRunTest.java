@@ -399,4 +399,48 @@ class PingRunTest {
         assertThat(run.claim(1)).isEqualTo(2);
         assertThat(run.claim(1)).isEqualTo(-1);
     }
+
+    /**
+     * The bug: with more URLs than connections, a connection refused by one URL sat idle for
+     * the whole pace (100 ms) though the other URLs' turns could use it; now the URL waits:
+     * its turns are passed over, and the connection waits only when every URL is paused.
+     */
+    @Test
+    void aRefusedUrlsTurnsArePassedOverWhileTheConnectionGoesOnWithTheOthers() {
+        PingPlan plan = plan("http://a/", "http://b/", "http://c/")
+                .withDuration(Duration.ofSeconds(10)).withConcurrency(1);
+        PingRun run = started(plan, new PingStats(plan));
+        long now = clock.get();
+        assertThat(run.claim(0)).isEqualTo(0);
+        assertThat(run.claim(0)).isEqualTo(1);
+        // b refused at once: the connection may go on now
+        assertThat(run.pauseAfter(1, ErrorKind.REFUSED, now, now, 0)).isEqualTo(Long.MIN_VALUE);
+        assertThat(run.claim(0)).isEqualTo(2);
+        assertThat(run.claim(0)).isEqualTo(3);
+        assertThat(run.claim(0)).isEqualTo(5); // b's turn (4) passed over
+        clock.addAndGet(100 * MS);
+        assertThat(run.claim(0)).isEqualTo(6);
+        assertThat(run.claim(0)).isEqualTo(7); // b is asked again after the pace
+        // every URL refused: the connection waits until the first may be tried again
+        long later = clock.get();
+        assertThat(run.pauseAfter(6, ErrorKind.REFUSED, later, later, 0))
+                .isEqualTo(Long.MIN_VALUE);
+        assertThat(run.pauseAfter(7, ErrorKind.REFUSED, later + MS, later + MS, 0))
+                .isEqualTo(Long.MIN_VALUE);
+        assertThat(run.pauseAfter(8, ErrorKind.REFUSED, later + 2 * MS, later + 2 * MS, 0))
+                .isEqualTo(later + 100 * MS);
+    }
+
+    @Test
+    void aConnectionKeptToItsUrlWaitsThePaceItself() {
+        PingPlan plan = plan("http://a/", "http://b/").withDuration(Duration.ofSeconds(10))
+                .withConcurrency(2);
+        PingRun run = started(plan, new PingStats(plan));
+        long now = clock.get();
+        assertThat(run.claim(1)).isEqualTo(1);
+        // its connection is b's alone (no other URL's turns to take): it waits
+        assertThat(run.pauseAfter(1, ErrorKind.REFUSED, now, now, 0)).isEqualTo(now + 100 * MS);
+        assertThat(run.claim(0)).isEqualTo(0);
+        assertThat(run.claim(0)).isEqualTo(2);
+    }
 }
