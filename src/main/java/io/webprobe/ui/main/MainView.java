@@ -102,15 +102,17 @@ public final class MainView {
         exportSelection.setId("menuExportSelection");
         exportSelection.setOnAction(e -> crawl.exportSelection());
         // as each tab's own Export CSV… button: greyed out while the tab has nothing to
-        // export (an empty window's Crawl tab, a Compare tab before a comparison); the Ping
-        // tab's says why itself
+        // export (an empty window's Crawl tab, a Compare tab before a comparison, a Ping tab
+        // before a run: its item was enabled beside the tab's greyed button)
         var selectedTab = tabs.getSelectionModel().selectedItemProperty();
         var crawlHas = crawl.exportableProperty();
         var compareHas = compare.exportableProperty();
+        var pingHas = ping.exportableProperty();
         export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selectedTab.get() == crawlTab ? !crawlHas.get()
-                        : selectedTab.get() == compareTab && !compareHas.get(),
-                selectedTab, crawlHas, compareHas));
+                        : selectedTab.get() == compareTab ? !compareHas.get()
+                        : selectedTab.get() == pingTab && !pingHas.get(),
+                selectedTab, crawlHas, compareHas, pingHas));
         // the URL table's views: only while it is shown, with a crawl in it
         exportView.disableProperty().bind(selectedTab.isNotEqualTo(crawlTab)
                 .or(crawlHas.not()));
