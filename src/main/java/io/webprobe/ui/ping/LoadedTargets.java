@@ -25,7 +25,7 @@ record LoadedTargets(String text, String status, TargetList list) {
     /**
      * @param name the file's name, as the sentences say it
      * @param bytes its content
-     * @param max most URL lines taken ({@link PingViewModel#MAX_LIST_URLS})
+     * @param max most URL lines taken ({@link PingTargets#MAX_LIST_URLS})
      */
     static LoadedTargets of(String name, byte[] bytes, int max) {
         TargetList.Cut cut = TargetList.firstUrlLines(new String(bytes, StandardCharsets.UTF_8),
@@ -37,7 +37,7 @@ record LoadedTargets(String text, String status, TargetList list) {
         }
         String status = cut.urlLines() > max
                 ? String.format(Locale.ROOT, "Loaded the first %,d of the %,d URLs in %s%s.",
-                        max, cut.urlLines(), name, PingViewModel.MOST)
+                        max, cut.urlLines(), name, PingTargets.MOST)
                 : "Loaded " + io.webprobe.Words.count(list.urls().size(), "URL") + " from " + name + ".";
         return new LoadedTargets(cut.text(), status, list);
     }

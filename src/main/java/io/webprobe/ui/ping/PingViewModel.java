@@ -1,11 +1,7 @@
 package io.webprobe.ui.ping;
 
 import io.webprobe.Words;
-import io.webprobe.crawl.ProgressFormat;
 import io.webprobe.export.CsvExporter;
-import io.webprobe.export.ExportException;
-import io.webprobe.export.RequestLogWriter;
-import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.ping.LatencyBin;
@@ -20,13 +16,9 @@ import io.webprobe.ping.RequestRecord;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.UiBatcher;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,9 +70,9 @@ public final class PingViewModel implements AutoCloseable {
     private final DialogService dialogs;
     private final String userAgent;
     private final Duration tick;
+    /** The list of URLs, and the URLs put in it from a crawl or a file. */
+    private final PingTargets list;
 
-    private final StringProperty targets = new SimpleStringProperty(this, "targets", "");
-    private final ReadOnlyStringWrapper targetProblems = new ReadOnlyStringWrapper(this, "targetProblems", "");
     private final ObjectProperty<String> method = new SimpleObjectProperty<>(this, "method", "GET");
     private final ObjectProperty<PingMode> mode = new SimpleObjectProperty<>(this, "mode", PingMode.COUNT);
     private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 10);
@@ -140,7 +132,7 @@ public final class PingViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.userAgent = userAgent;
         this.tick = tick;
-        targets.addListener((o, a, b) -> targetProblems.set(""));
+        this.list = new PingTargets(this, dialogs, fx, background, status::set, running::get);
         // HTTP/2 keeps its connections open: asking for it asks for keep-alive, and turning
         // keep-alive off turns it off (never a plan the engine refuses)
         http2.addListener((o, a, on) -> {
@@ -181,8 +173,8 @@ public final class PingViewModel implements AutoCloseable {
         });
     }
 
-    public StringProperty targetsProperty() { return targets; }
-    public ReadOnlyStringProperty targetProblemsProperty() { return targetProblems.getReadOnlyProperty(); }
+    public StringProperty targetsProperty() { return list.textProperty(); }
+    public ReadOnlyStringProperty targetProblemsProperty() { return list.problems().getReadOnlyProperty(); }
     public ObjectProperty<String> methodProperty() { return method; }
     public ObjectProperty<PingMode> modeProperty() { return mode; }
     public IntegerProperty countProperty() { return count; }
@@ -222,124 +214,24 @@ public final class PingViewModel implements AutoCloseable {
     public ObservableList<LatencyBin> histogram() { return histogram; }
 
     /**
-     * Most URLs the list takes from a crawl or a file. The list is a text box, which lays out
-     * every line again at each change: 30,000 lines took 2-3 s per keystroke. And so many URLs
-     * at once is a load test of the site, not a latency check; {@code ping --file} on the
-     * command line takes any number.
+     * Most URLs the list takes from a crawl or a file ({@link PingTargets#MAX_LIST_URLS}: the
+     * list is a text box; {@code ping --file} on the command line takes any number).
      */
-    public static final int MAX_LIST_URLS = 1000;
+    public static final int MAX_LIST_URLS = PingTargets.MAX_LIST_URLS;
 
     /**
-     * Puts URLs taken from a crawl in the target list (the first {@link #MAX_LIST_URLS}). A list
-     * holding lines of the user's that are not among them is not lost without asking: Replace,
-     * Add to the list (the URLs not in it already, after it), or Cancel.
+     * Puts URLs taken from a crawl in the target list (the first {@link #MAX_LIST_URLS}),
+     * asking before it replaces lines of the user's own: Replace, Add to the list, or Cancel.
      *
      * @return false when the user cancelled (the list is as it was)
      */
     public boolean setTargets(List<String> urls) {
-        List<String> kept = urls.size() > MAX_LIST_URLS ? urls.subList(0, MAX_LIST_URLS) : urls;
-        java.util.Set<String> incoming = new java.util.HashSet<>(kept);
-        List<String> lines = targets.get() == null ? List.of() : targets.get().lines()
-                .map(String::strip).filter(l -> !l.isEmpty()).toList();
-        // the user's own: lines that neither these URLs nor an earlier crawl's put there
-        long own = lines.stream().filter(l -> !incoming.contains(l) && !fromCrawl.contains(l))
-                .count();
-        if (own > 0) {
-            Optional<String> choice = dialogs.choose("Ping these", "The list of URLs to ping "
-                    + "holds " + Words.count(own, "line") + " of your own. Replace "
-                    + (own == 1 ? "it" : "them") + " with the "
-                    + Words.count(kept.size(), "URL") + " from the crawl, or add these to the "
-                    + "list?", List.of(REPLACE, ADD));
-            if (choice.isEmpty()) {
-                return false;
-            }
-            if (choice.get().equals(ADD)) {
-                add(lines, urls);
-                return true;
-            }
-        }
-        fromCrawl.addAll(kept);
-        targets.set(String.join("\n", kept));
-        if (!running.get()) { // a run's own line stays until it ends
-            status.set((kept.size() < urls.size()
-                    ? String.format(Locale.ROOT, "The list now holds the first %,d of the %,d URLs "
-                            + "from the crawl%s", kept.size(), urls.size(), MOST)
-                    : "The list now holds " + Words.count(urls.size(), "URL") + " from the "
-                            + "crawl") + "; press Start to ping " + (urls.size() == 1 ? "it."
-                                    : "them."));
-        }
-        return true;
+        return list.setTargets(urls);
     }
-
-    /** Lines a crawl's URLs put in the list: not the user's own when the next ones come. */
-    private final java.util.Set<String> fromCrawl = new java.util.HashSet<>();
-
-    static final String REPLACE = "Replace";
-    static final String ADD = "Add to the list";
-
-    /** Adds the crawl's URLs the list does not hold yet after it, up to the most it takes. */
-    private void add(List<String> own, List<String> urls) {
-        java.util.Set<String> have = new java.util.HashSet<>(own);
-        long listed = own.stream().filter(l -> !l.startsWith("#")).count();
-        List<String> added = new java.util.ArrayList<>();
-        int already = 0;
-        for (String u : urls) {
-            if (have.contains(u)) {
-                already++;
-            } else if (listed + added.size() < MAX_LIST_URLS && have.add(u)) {
-                added.add(u);
-            }
-        }
-        fromCrawl.addAll(added);
-        long left = urls.size() - already - added.size();
-        String text = targets.get().stripTrailing();
-        targets.set(added.isEmpty() ? targets.get()
-                : text + (text.isEmpty() ? "" : "\n") + String.join("\n", added));
-        if (!running.get()) {
-            status.set("Added " + Words.count(added.size(), "URL") + " from the crawl to the list"
-                    + (already > 0 ? " (" + Words.count(already, "URL was", "URLs were")
-                            + " in it already)" : "")
-                    + (left > 0 ? String.format(Locale.ROOT, "; %,d more did not fit%s", left,
-                            MOST) : "")
-                    + (added.isEmpty() ? "." : "; press Start to ping the list."));
-        }
-    }
-
-    /** Why a list was cut, after its figures. */
-    static final String MOST = " (the most it takes; ping --file on the command line "
-            + "takes any number)";
 
     /** Asks for a file of URLs and loads it (read off the FX thread). */
     public CompletableFuture<Void> loadTargetsFromFile() {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Optional<Path> file = dialogs.chooseOpenFile("Load URLs");
-        if (file.isEmpty()) {
-            done.complete(null);
-            return done;
-        }
-        Path p = file.get();
-        background.execute(() -> {
-            try {
-                // read, cut and parsed here: a file of a few long lines is slow to parse
-                LoadedTargets loaded = LoadedTargets.of(p.getFileName().toString(),
-                        Files.readAllBytes(p), MAX_LIST_URLS);
-                fx.execute(() -> {
-                    if (!loaded.keepsList()) {
-                        targets.set(loaded.text());
-                        showProblems(loaded.list());
-                    }
-                    status.set(loaded.status());
-                    done.complete(null);
-                });
-            } catch (IOException e) {
-                fx.execute(() -> {
-                    dialogs.showError("Load URLs", "Could not read " + p + ": "
-                            + io.webprobe.FileErrors.whyNotRead(e) + ".");
-                    done.complete(null);
-                });
-            }
-        });
-        return done;
+        return list.loadTargetsFromFile();
     }
 
     /** Asks for a certificate file to trust (Choose… beside Trust certificate). */
@@ -357,12 +249,8 @@ public final class PingViewModel implements AutoCloseable {
         if (running.get()) {
             return false;
         }
-        TargetList list = TargetList.parse(targets.get());
-        showProblems(list);
+        TargetList list = this.list.parse();
         if (list.urls().isEmpty()) {
-            if (list.problems().isEmpty()) {
-                targetProblems.set("Enter at least one URL, one per line.");
-            }
             return false;
         }
         PingPlan plan;
@@ -420,56 +308,26 @@ public final class PingViewModel implements AutoCloseable {
         try {
             plan = trust.applyTo(chosen);
         } catch (TlsTrust.TrustException e) {
-            fx.execute(() -> {
-                if (gen == generation) {
-                    b.close();
-                    running.set(false);
-                    progress.set(0);
-                    status.set(e.getMessage());
-                    dialogs.showError("Ping not started", e.getMessage());
-                }
-            });
+            notStarted(gen, b, e.getMessage(), true);
             logReady.complete(null);
             return;
         }
         // here, with the run's own trust: for https it builds the TLS context (not on FX)
         String cannotRun = jobs.problem(plan);
         if (cannotRun != null) {
-            fx.execute(() -> {
-                if (gen == generation) {
-                    b.close();
-                    running.set(false);
-                    progress.set(0);
-                    status.set(cannotRun);
-                }
-            });
+            notStarted(gen, b, cannotRun, false);
             logReady.complete(null);
             return;
         }
-        Path logFile = null;
-        RequestLogWriter logWriter = null;
-        try {
-            logFile = Files.createTempFile("webprobe-requests-", ".csv");
-            logFile.toFile().deleteOnExit();
-            logWriter = new RequestLogWriter(logFile, 65_536);
-        } catch (IOException e) {
-            log.warn("No per-request log for this run", e);
-        }
+        PingRequestLog requestLog = PingRequestLog.open(logReady);
         PingJob j;
         try {
-            j = jobs.create(plan, listener(gen, b, logWriter, logFile, logReady));
+            j = jobs.create(plan, listener(gen, b, requestLog));
         } catch (RuntimeException e) {
             log.error("The ping test could not start", e);
-            closeLog(logWriter, logFile, logReady);
-            fx.execute(() -> {
-                if (gen == generation) {
-                    b.close();
-                    running.set(false);
-                    progress.set(0);
-                    status.set("The test could not start because of an internal error; the "
-                            + "details are in the log file.");
-                }
-            });
+            requestLog.close();
+            notStarted(gen, b, "The test could not start because of an internal error; the "
+                    + "details are in the log file.", false);
             return;
         }
         fx.execute(() -> {
@@ -487,14 +345,29 @@ public final class PingViewModel implements AutoCloseable {
         });
     }
 
-    private PingListener listener(int gen, UiBatcher<Update> b, RequestLogWriter logWriter,
-            Path logFile, CompletableFuture<Path> logReady) {
+    /**
+     * The run of generation {@code gen} did not start: said in the status bar (and, when
+     * {@code dialog}, in an error dialog), unless another run or a close came since.
+     */
+    private void notStarted(int gen, UiBatcher<Update> b, String why, boolean dialog) {
+        fx.execute(() -> {
+            if (gen == generation) {
+                b.close();
+                running.set(false);
+                progress.set(0);
+                status.set(why);
+                if (dialog) {
+                    dialogs.showError("Ping not started", why);
+                }
+            }
+        });
+    }
+
+    private PingListener listener(int gen, UiBatcher<Update> b, PingRequestLog requestLog) {
         return new PingListener() {
             @Override
             public void onRequest(RequestRecord record) {
-                if (logWriter != null) {
-                    logWriter.offer(record);
-                }
+                requestLog.offer(record);
             }
 
             @Override
@@ -506,7 +379,7 @@ public final class PingViewModel implements AutoCloseable {
                         finished(last);
                     }
                 });
-                background.execute(() -> closeLog(logWriter, logFile, logReady));
+                background.execute(requestLog::close);
             }
         };
     }
@@ -569,91 +442,17 @@ public final class PingViewModel implements AutoCloseable {
             rows.get(i).update(results.get(i));
         }
         exportable.set(results.stream().anyMatch(r -> r.sent() > 0));
-        showSeries(s.series());
+        LatencySeries.mirror(series, s.series());
         if (u.binsUrl() != null && u.binsUrl().equals(selectedUrl.get())) {
             histogram.setAll(u.bins());
         }
         progress.set(s.progress());
         String waiting = s.waitingText(timeout);
         // before the clock the figures are all 0: the warm-up (ADR 0017) is named instead
-        status.set(u.warmingUp() ? PingJob.WARMING_UP : waiting.isEmpty() ? statusLine(s)
-                : statusLine(s) + " · Sending done; " + waiting);
+        status.set(u.warmingUp() ? PingJob.WARMING_UP : waiting.isEmpty() ? PingStatusText.statusLine(s)
+                : PingStatusText.statusLine(s) + " · Sending done; " + waiting);
     }
 
-    /**
-     * Mirrors the run's per-second series, a sliding window: points older than the run's first
-     * leave at the front, newer ones are added at the end.
-     */
-    private void showSeries(List<LatencyPoint> pts) {
-        if (pts.isEmpty()) {
-            return;
-        }
-        double first = pts.get(0).atSeconds();
-        int drop = 0;
-        while (drop < series.size() && series.get(drop).atSeconds() < first) {
-            drop++;
-        }
-        if (drop > 0) {
-            series.remove(0, drop);
-        }
-        double lastShown = series.isEmpty() ? -1 : series.get(series.size() - 1).atSeconds();
-        int from = 0;
-        while (from < pts.size() && pts.get(from).atSeconds() <= lastShown) {
-            from++;
-        }
-        if (from < pts.size()) {
-            series.addAll(pts.subList(from, pts.size()));
-        }
-    }
-
-    /**
-     * " · " and how to get past a certificate the run could not trust (or a hint that the port
-     * may not serve https, as the command line gives), or "" when no request failed that way;
-     * a certificate file is offered when the run had none (whatever the setting says since).
-     */
-    private String trustAdvice(PingSnapshot s) {
-        ErrorKind kind = s.tlsFailure();
-        return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind, s.certificateWhy(),
-                trust.file().isEmpty() ? "Settings › Trust certificate" : null,
-                "Settings › Skip certificate checks");
-    }
-
-    static String statusLine(PingSnapshot s) {
-        return statusLine(s, "every connection", "every connection");
-    }
-
-    /**
-     * @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run
-     * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl()}
-     */
-    static String statusLine(PingSnapshot s, String whoWaits, String oneUrlWaits) {
-        String rateText = s.targetRate() > 0
-                ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
-                : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
-        // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
-        return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
-                s.requestsSent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
-                s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
-                notSent(s, whoWaits, oneUrlWaits));
-    }
-
-    /**
-     * " · 27 not sent: …" and who was waiting, naming the URL when they were all one URL's of
-     * several (its row's Not sent says so too); "" when every request was sent.
-     */
-    private static String notSent(PingSnapshot s, String whoWaits, String oneUrlWaits) {
-        if (s.notSent() <= 0) {
-            return "";
-        }
-        List<PingResult> behind = s.results().stream().filter(r -> r.notSent() > 0).toList();
-        String who = behind.size() == 1 && s.results().size() > 1
-                ? "all to " + behind.get(0).url() + ", as " + oneUrlWaits
-                : whoWaits;
-        return String.format(Locale.ROOT, " · %,d not sent: %s was still waiting for an answer "
-                + "when the time ran out (more Concurrency keeps the rate)", s.notSent(), who);
-    }
-
-    /** Whether the last run left requests unsent (its table then shows Not sent). */
     /**
      * The last run's end as the status said it ("Finished: 419 sent · …"), kept when the
      * status moves on (an export's message); "" while a run goes and before the first.
@@ -664,19 +463,6 @@ public final class PingViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty notSentProperty() {
         return notSent.getReadOnlyProperty();
-    }
-
-    /** " · failed: Connection refused×10, 503×2" (three kinds at most), or "". */
-    static String failures(PingSnapshot s, io.webprobe.ping.StatusSet success) {
-        String text = io.webprobe.ping.PingFailures.text(s.results(), success, 3);
-        return text.isEmpty() ? "" : " · failed: " + text;
-    }
-
-    /** The requests the workers' opening and warm-up sent before the clock, if any. */
-    static String beforeClock(long requests) {
-        return requests == 0 ? "" : String.format(Locale.ROOT,
-                " · %,d %s before the clock (warm-up, not counted)", requests,
-                requests == 1 ? "request" : "requests");
     }
 
     private void finished(PingSnapshot last) {
@@ -696,28 +482,16 @@ public final class PingViewModel implements AutoCloseable {
             status.set("Failed: " + why);
             dialogs.showError("Ping failed", why + " The figures shown are incomplete.");
         } else {
-            status.set((last.stopped() ? "Stopped: " : "Finished: ") + statusLine(last,
-                    job.plan().waitingConnections(), job.plan().waitingConnectionsOfOneUrl())
-                    + failures(last, job.plan().success())
-                    + beforeClock(job.requestsBeforeClock()) + trustAdvice(last));
+            status.set((last.stopped() ? "Stopped: " : "Finished: ")
+                    + PingStatusText.statusLine(last, job.plan().waitingConnections(),
+                            job.plan().waitingConnectionsOfOneUrl())
+                    + PingStatusText.failures(last, job.plan().success())
+                    + PingStatusText.beforeClock(job.requestsBeforeClock())
+                    + PingStatusText.trustAdvice(last, trust));
         }
         summary.set(status.get());
         PingJob j = job;
         background.execute(j::close);
-    }
-
-    private static void closeLog(RequestLogWriter w, Path file, CompletableFuture<Path> ready) {
-        if (w == null) {
-            ready.complete(null);
-            return;
-        }
-        try {
-            w.close();
-            ready.complete(file);
-        } catch (ExportException e) {
-            log.warn("Per-request log not kept: {}", e.getMessage());
-            ready.complete(null);
-        }
     }
 
     /** Stops the running test; what was measured stays. */
@@ -740,10 +514,6 @@ public final class PingViewModel implements AutoCloseable {
         List<PingResult> results = rows.stream().map(PingRow::result).toList();
         return export.export(results, running.get() ? CompletableFuture.completedFuture(null)
                 : requestLogReady, status::set);
-    }
-
-    private void showProblems(TargetList list) {
-        targetProblems.set(io.webprobe.ui.common.TargetProblems.text(list));
     }
 
     private void closeJob() {

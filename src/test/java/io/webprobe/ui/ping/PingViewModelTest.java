@@ -164,8 +164,8 @@ class PingViewModelTest {
         PingSnapshot kept = snapshot(0);
         PingSnapshot fellBehind = snapshot(3);
 
-        assertThat(PingViewModel.statusLine(kept)).doesNotContain("not sent");
-        assertThat(PingViewModel.statusLine(fellBehind)).contains(" · 3 not sent: every "
+        assertThat(PingStatusText.statusLine(kept)).doesNotContain("not sent");
+        assertThat(PingStatusText.statusLine(fellBehind)).contains(" · 3 not sent: every "
                 + "connection was still waiting for an answer when the time ran out (more "
                 + "Concurrency keeps the rate)");
     }
@@ -183,11 +183,11 @@ class PingViewModelTest {
                 result("http://127.0.0.1:1/b", 17)), 173, 0, 0, 0, Duration.ofSeconds(10),
                 17.3, 20, 1.0, List.of(), true, false, 0, false, null, 17.3, 27);
 
-        assertThat(PingViewModel.statusLine(one, "every connection to their URL (5 of the 10 "
+        assertThat(PingStatusText.statusLine(one, "every connection to their URL (5 of the 10 "
                 + "each)", "every connection to it (5 of the 10)")).contains(" · 27 not sent: "
                 + "all to http://127.0.0.1:1/slow, as every connection to it (5 of the 10) was "
                 + "still waiting for an answer when the time ran out");
-        assertThat(PingViewModel.statusLine(two, "every connection to their URL (5 of the 10 "
+        assertThat(PingStatusText.statusLine(two, "every connection to their URL (5 of the 10 "
                 + "each)", "every connection to it (5 of the 10)")).contains(" · 27 not sent: "
                 + "every connection to their URL (5 of the 10 each) was still waiting");
     }
@@ -1072,11 +1072,11 @@ class PingViewModelTest {
 
     @Test
     void theFinalStatusSaysHowManyRequestsWentBeforeTheClockOnlyWhenAnyDid() {
-        assertEquals("", PingViewModel.beforeClock(0));
+        assertEquals("", PingStatusText.beforeClock(0));
         assertEquals(" · 1 request before the clock (warm-up, not counted)",
-                PingViewModel.beforeClock(1));
+                PingStatusText.beforeClock(1));
         assertEquals(" · 1,828 requests before the clock (warm-up, not counted)",
-                PingViewModel.beforeClock(1_828));
+                PingStatusText.beforeClock(1_828));
     }
 
     @Test

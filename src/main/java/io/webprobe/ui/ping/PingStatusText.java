@@ -1,0 +1,77 @@
+package io.webprobe.ui.ping;
+
+import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.ping.PingResult;
+import io.webprobe.ping.PingSnapshot;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Ping tab's sentences about a run: its status line while it goes ("419 sent · 167 failed
+ * · …") and what its end adds (failures, requests before the clock, certificate advice).
+ */
+final class PingStatusText {
+    private PingStatusText() {}
+
+    /**
+     * " · " and how to get past a certificate the run could not trust (or a hint that the port
+     * may not serve https, as the command line gives), or "" when no request failed that way;
+     * a certificate file is offered when the run had none (whatever the setting says since).
+     */
+    static String trustAdvice(PingSnapshot s, PingTrust trust) {
+        ErrorKind kind = s.tlsFailure();
+        return kind == null ? "" : " · " + ErrorClassifier.trustAdvice(kind, s.certificateWhy(),
+                trust.file().isEmpty() ? "Settings › Trust certificate" : null,
+                "Settings › Skip certificate checks");
+    }
+
+    static String statusLine(PingSnapshot s) {
+        return statusLine(s, "every connection", "every connection");
+    }
+
+    /**
+     * @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run
+     * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl()}
+     */
+    static String statusLine(PingSnapshot s, String whoWaits, String oneUrlWaits) {
+        String rateText = s.targetRate() > 0
+                ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
+                : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
+        // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
+        return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
+                s.requestsSent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
+                s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
+                notSent(s, whoWaits, oneUrlWaits));
+    }
+
+    /**
+     * " · 27 not sent: …" and who was waiting, naming the URL when they were all one URL's of
+     * several (its row's Not sent says so too); "" when every request was sent.
+     */
+    private static String notSent(PingSnapshot s, String whoWaits, String oneUrlWaits) {
+        if (s.notSent() <= 0) {
+            return "";
+        }
+        List<PingResult> behind = s.results().stream().filter(r -> r.notSent() > 0).toList();
+        String who = behind.size() == 1 && s.results().size() > 1
+                ? "all to " + behind.get(0).url() + ", as " + oneUrlWaits
+                : whoWaits;
+        return String.format(Locale.ROOT, " · %,d not sent: %s was still waiting for an answer "
+                + "when the time ran out (more Concurrency keeps the rate)", s.notSent(), who);
+    }
+
+    /** " · failed: Connection refused×10, 503×2" (three kinds at most), or "". */
+    static String failures(PingSnapshot s, io.webprobe.ping.StatusSet success) {
+        String text = io.webprobe.ping.PingFailures.text(s.results(), success, 3);
+        return text.isEmpty() ? "" : " · failed: " + text;
+    }
+
+    /** The requests the workers' opening and warm-up sent before the clock, if any. */
+    static String beforeClock(long requests) {
+        return requests == 0 ? "" : String.format(Locale.ROOT,
+                " · %,d %s before the clock (warm-up, not counted)", requests,
+                requests == 1 ? "request" : "requests");
+    }
+}
