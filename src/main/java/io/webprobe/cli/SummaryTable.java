@@ -38,8 +38,7 @@ final class SummaryTable {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
                 r.statusCountsText(true), r.errorCountsLabelled(true, s::errorLabel),
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
-                ms(r, r.maxMillis()), r.hasRate()
-                        ? String.format(Locale.ROOT, "%,.1f", r.requestsPerSecond()) : "-"
+                ms(r, r.maxMillis()), r.hasRate() ? rate(r.requestsPerSecond()) : "-"
             };
             if (protocol) {
                 row = append(row, r.protocol().isEmpty() ? "-" : r.protocol());
@@ -77,7 +76,7 @@ final class SummaryTable {
         out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s.",
                 s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
                 duration(sending), plan.mode() == PingMode.RATE ? ""
-                        : String.format(Locale.ROOT, " (%,.1f req/s)", s.requestsPerSecond()),
+                        : " (" + rate(s.requestsPerSecond()) + " req/s)",
                 s.failed(),
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
                         + " not counted" : ""));
@@ -120,11 +119,7 @@ final class SummaryTable {
 
     /** A rate as people write it: "1,000.0", "2.5", "0.001" (a slow rate keeps its digits). */
     static String rate(double r) {
-        if (r == 0 || r >= 1) {
-            return String.format(Locale.ROOT, "%,.1f", r);
-        }
-        return new java.math.BigDecimal(r).round(new java.math.MathContext(3))
-                .stripTrailingZeros().toPlainString();
+        return PingResult.rateText(r, true);
     }
 
     /** "0.35 s" under a minute, else hh:mm:ss. */

@@ -31,7 +31,7 @@ public final class PingCsv {
             new Column<>("max_ms", r -> ms(r, r.maxMillis())),
             // empty for a URL not requested (it could not be set up): it has no rate
             new Column<>("req_per_s", r -> r.hasRate()
-                    ? String.format(Locale.ROOT, "%.1f", r.requestsPerSecond()) : ""),
+                    ? PingResult.rateText(r.requestsPerSecond(), false) : ""),
             new Column<>("bytes", PingResult::bytes),
             new Column<>("protocol", PingResult::protocol),
             // last, so scripts reading the columns by place keep working: a --rate run's

@@ -236,6 +236,21 @@ public record PingResult(
         return !statusCounts.isEmpty();
     }
 
+    /**
+     * A rate as people write it, the one rule of every req/s figure: one decimal from 1 up
+     * ("1,000.0", "2.5"), three significant digits below ("0.0333", "0.001"), where one
+     * decimal read "0.0" for a URL that answered twice in a minute; "0.0" for none.
+     *
+     * @param grouped with thousands separators (tables), or without (the CSV)
+     */
+    public static String rateText(double r, boolean grouped) {
+        if (r == 0 || r >= 1 || Double.isNaN(r) || Double.isInfinite(r)) {
+            return String.format(Locale.ROOT, grouped ? "%,.1f" : "%.1f", r);
+        }
+        return new java.math.BigDecimal(r).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString();
+    }
+
     static String ms(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }

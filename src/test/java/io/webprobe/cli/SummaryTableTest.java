@@ -122,4 +122,29 @@ class SummaryTableTest {
         assertThat(String.join("\n", lines)).contains("target 0.5 req/s, achieved 0.5 req/s")
                 .doesNotContain("1.0 req/s").doesNotContain("After the duration");
     }
+
+    /**
+     * The bug: a URL that answered twice in a minute read "0.0 req/s" in the table, the
+     * summary line and the CSV, as if it had not answered; a slow rate keeps its digits now.
+     */
+    @Test
+    void aSlowUrlsRateKeepsItsDigitsInTheTableTheSummaryAndTheCsv() {
+        io.webprobe.ping.PingResult slow = new io.webprobe.ping.PingResult("http://a/", 2, 2, 0,
+                new java.util.TreeMap<>(java.util.Map.of(200, 2L)), java.util.Map.of(), 1, 1, 0,
+                1, 1, 1, 1, 1, 1, 1, 2 / 60.0, 0, 0, 0, 1, 0, 0, 1);
+        PingSnapshot s = new PingSnapshot(List.of(slow), 2, 0, 0, 0, Duration.ofSeconds(60),
+                2 / 60.0, 0, 1, List.of(), true, false, 0, false, null, 0, 0);
+
+        List<String> lines = printed(PLAN.withDuration(Duration.ofSeconds(60)), s);
+
+        assertThat(lines.get(1)).endsWith(" 0.0333");
+        assertThat(lines).contains("Sent 2 requests in 00:01:00 (0.0333 req/s), 0 failed.");
+        io.webprobe.export.Column<io.webprobe.ping.PingResult> rate =
+                io.webprobe.export.PingCsv.SUMMARY.stream()
+                        .filter(c -> c.header().equals("req_per_s")).findFirst().orElseThrow();
+        assertThat(rate.cell(slow)).isEqualTo("0.0333");
+        // from 1 up, one decimal as before (no thousands separator in the CSV)
+        assertThat(io.webprobe.ping.PingResult.rateText(1234.56, false)).isEqualTo("1234.6");
+        assertThat(io.webprobe.ping.PingResult.rateText(1234.56, true)).isEqualTo("1,234.6");
+    }
 }

@@ -36,9 +36,9 @@ final class PingStatusText {
      * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl()}
      */
     static String statusLine(PingSnapshot s, String whoWaits, String oneUrlWaits) {
-        String rateText = s.targetRate() > 0
-                ? String.format(Locale.ROOT, "%,.1f req/s (target %,.1f)", s.requestsPerSecond(), s.targetRate())
-                : String.format(Locale.ROOT, "%,.1f req/s", s.requestsPerSecond());
+        String rateText = PingResult.rateText(s.requestsPerSecond(), true) + " req/s"
+                + (s.targetRate() > 0 ? " (target " + PingResult.rateText(s.targetRate(), true)
+                        + ")" : "");
         // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
         return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
                 s.requestsSent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),

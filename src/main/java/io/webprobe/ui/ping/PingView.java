@@ -515,7 +515,7 @@ public final class PingView {
         c.setId("pingRateColumn");
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasRate() ? (Number) r.requestsPerSecond() : null));
-        c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%,.1f", n.doubleValue())));
+        c.setCellFactory(col -> formatted(n -> PingResult.rateText(n.doubleValue(), true)));
         return c;
     }
 

@@ -1226,4 +1226,13 @@ class PingViewModelTest {
                 .filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith(prefix)).collect(Collectors.toSet());
     }
+
+    /** A slow run's rate keeps its digits in the status line, as in the table ("0.0 req/s"). */
+    @Test
+    void aSlowRunsRateKeepsItsDigitsInTheStatusLine() {
+        PingSnapshot slow = new PingSnapshot(List.of(), 2, 0, 0, 0, Duration.ofSeconds(60),
+                2 / 60.0, 0.05, 1, List.of(), true, false, 0, false, null, 2 / 60.0, 0);
+        assertThat(PingStatusText.statusLine(slow)).startsWith("2 sent · 0 failed · 0.0333 "
+                + "req/s (target 0.05) · ");
+    }
 }
