@@ -105,7 +105,7 @@ final class Workspace {
     /** The crawl ended and its file holds everything: each part reads it whole again. */
     void ended(boolean orphans) {
         overview.setShowOrphans(orphans);
-        table.reload();
+        table.crawlEnded();
         overview.crawlEnded();
         partsChanged();
     }

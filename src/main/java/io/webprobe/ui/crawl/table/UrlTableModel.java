@@ -241,6 +241,23 @@ public final class UrlTableModel {
     }
 
     /**
+     * The crawl ended and its file holds everything (its last inlink counts and the results
+     * decided at the end, as a redirect loop): the ids are read again and every line read
+     * while it ran is read again when shown (the rows on screen at once). Without this the
+     * table kept the values of its last tick (an inlink count of 12 where the file said 19, a
+     * loop's "302" with no reason) until another crawl was shown, whatever the search, filter
+     * or order: {@link #reload()} reads the ids only.
+     */
+    public void crawlEnded() {
+        if (lane == null) {
+            return;
+        }
+        lines.markStale();
+        rowsStale.run();
+        reload();
+    }
+
+    /**
      * The crawl file has grown (a tick of a running crawl): new rows are appended, or the ids
      * read again when the order needs it; rows on screen are read again (inlinks change).
      */
