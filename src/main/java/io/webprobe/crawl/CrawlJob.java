@@ -184,7 +184,7 @@ public final class CrawlJob implements AutoCloseable {
                 }
             } else {
                 restore(resumeFrom, starts);
-                reach = SiteReach.resumed();
+                reach = SiteReach.resumed(!plan.siteHeaders().isEmpty());
             }
             if (!alreadyFinished) { // a finished crawl continued keeps its times as they are
                 sink.started();

@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       nothing to crawl;</li>
  *   <li>a resumed crawl, which starts from its queue, after {@value #GIVE_UP} such pages.</li>
  * </ul>
+ * A resumed crawl holds back a page of the site that answers 401 the same way: the crawl file
+ * keeps no sign-in, so a resume not given it again (or given a wrong one) would otherwise mark
+ * every page left as broken and end finished, never to be resumed with the right one.
+ * A site whose first pages answer 401 and later ones do not is crawled as it is: only until
+ * one page answers otherwise are 401s held back.
  * A list check has no start URL and is not watched. Thread-safe.
  */
 final class SiteReach {
@@ -25,23 +30,37 @@ final class SiteReach {
             ErrorKind.CONNECT, ErrorKind.CONNECT_TIMEOUT);
 
     private final boolean resumed;
+    /** Whether this resume was given a sign-in (headers for the site). */
+    private final boolean signedIn;
     private volatile boolean watching;
+    /** Whether the pages held back answered 401 (else they could not be connected to). */
+    private volatile boolean refused;
     private final AtomicInteger failed = new AtomicInteger();
     private volatile String firstProblem;
 
-    private SiteReach(boolean resumed, boolean watching) {
+    private SiteReach(boolean resumed, boolean watching, boolean signedIn) {
         this.resumed = resumed;
         this.watching = watching;
+        this.signedIn = signedIn;
     }
 
     /** For a fresh crawl: watches its start URL (and the start's own redirects). */
     static SiteReach fresh(boolean listMode) {
-        return new SiteReach(false, !listMode);
+        return new SiteReach(false, !listMode, false);
     }
 
-    /** For a resumed crawl: watches every page of the site until one answers. */
+    /** For a resumed crawl given no sign-in: watches every page of the site until one answers. */
     static SiteReach resumed() {
-        return new SiteReach(true, true);
+        return resumed(false);
+    }
+
+    /**
+     * For a resumed crawl: watches every page of the site until one answers.
+     *
+     * @param signedIn whether the resume was given a sign-in, for the sentence it stops with
+     */
+    static SiteReach resumed(boolean signedIn) {
+        return new SiteReach(true, true, signedIn);
     }
 
     /**
@@ -55,11 +74,15 @@ final class SiteReach {
         if (result.error() == null && result.status() == 0) {
             return false; // a row made without a request (excluded, blocked before asking)
         }
-        if (result.error() == null || !NOT_REACHED.contains(result.error())) {
+        boolean signInAsked = resumed && result.status() == 401;
+        if (!signInAsked
+                && (result.error() == null || !NOT_REACHED.contains(result.error()))) {
             watching = false; // the site answered (or failed otherwise): results count again
             return false;
         }
-        if (firstProblem == null) {
+        if (signInAsked) {
+            refused = true;
+        } else if (firstProblem == null) {
             firstProblem = result.errorMessage().isEmpty() ? result.error().label()
                     : result.errorMessage();
         }
@@ -79,12 +102,22 @@ final class SiteReach {
 
     /** The sentence a stopped resumed crawl ends with. */
     String why() {
+        if (refused && firstProblem == null) {
+            return (signedIn ? "The site did not accept the sign-in given (HTTP 401)"
+                    : "The site asks for a sign-in (HTTP 401), which a crawl file does not keep")
+                    + ", so the resumed crawl stopped without marking anything broken; resume "
+                    + "it again with the site's sign-in.";
+        }
         return notReached() + ", so the resumed crawl stopped without marking anything broken; "
                 + "resume it again once the site answers.";
     }
 
     /** "The site could not be reached (connection refused)." */
     String unreached() {
+        if (refused && firstProblem == null) {
+            return signedIn ? "The site did not accept the sign-in given (HTTP 401)."
+                    : "The site asks for a sign-in (HTTP 401).";
+        }
         return notReached() + ".";
     }
 

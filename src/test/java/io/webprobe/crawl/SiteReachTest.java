@@ -66,4 +66,35 @@ class SiteReachTest {
         refused.holdBack(page(1), refused(1));
         assertThat(refused.why()).startsWith("The site could not be reached (connection refused)");
     }
+
+    private static CrawlResult signInAsked(int n) {
+        return CrawlResult.builder(SITE + n).status(401).build();
+    }
+
+    @Test
+    void aResumeMetByA401EverywhereIsHeldBackAndSaysWhetherASignInWasGiven() {
+        SiteReach none = SiteReach.resumed(false);
+        SiteReach wrong = SiteReach.resumed(true);
+        for (int n = 1; n <= SiteReach.GIVE_UP; n++) {
+            assertThat(none.holdBack(page(n), signInAsked(n))).isTrue();
+            assertThat(wrong.holdBack(page(n), signInAsked(n))).isTrue();
+        }
+
+        assertThat(none.givenUp()).isTrue();
+        assertThat(none.unreached()).isEqualTo("The site asks for a sign-in (HTTP 401).");
+        assertThat(wrong.why()).startsWith("The site did not accept the sign-in given (HTTP 401)"
+                + ", so the resumed crawl stopped without marking anything broken");
+    }
+
+    @Test
+    void a401AfterTheSiteAnsweredIsAPageLikeAnyOtherAndAFreshCrawlHoldsNoneBack() {
+        SiteReach reach = SiteReach.resumed(false);
+        assertThat(reach.holdBack(page(1), CrawlResult.builder(SITE + 1).status(200).build()))
+                .isFalse();
+        assertThat(reach.holdBack(page(2), signInAsked(2))).isFalse();
+
+        QueueItem start = new QueueItem(1, SITE, QueueItem.hostKeyOf(java.net.URI.create(SITE)),
+                0, 0, "", false, true, 0);
+        assertThat(SiteReach.fresh(false).holdBack(start, signInAsked(1))).isFalse();
+    }
 }

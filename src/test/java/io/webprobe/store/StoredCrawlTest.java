@@ -232,6 +232,53 @@ class StoredCrawlTest {
         }
     }
 
+    /**
+     * The crawl file keeps no sign-in: a resume not given it again meets a site answering 401
+     * everywhere, and stops resumable rather than marking every page left broken.
+     */
+    @Test
+    void aResumedCrawlOfASiteNowAskingForASignInStopsWithoutMarkingAnythingBroken()
+            throws Exception {
+        TestSite site = new TestSite(server, 60);
+        Path file = dir.resolve("signin.webprobe");
+        List<CrawlResult> before = crawlStoppedAt(file, "/page/20.html", "21.html");
+        int port = server.port();
+        server.close();
+
+        try (LocalHttpServer locked = new LocalHttpServer(port)) {
+            LocalHttpServer.Route refuse = ex -> {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
+                LocalHttpServer.send(ex, 401, "text/html", "sign in");
+            };
+            for (String path : site.paths()) {
+                locked.route(path, refuse);
+            }
+            locked.route("/page/21.html", refuse);
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+                CrawlSummary summary = run(CrawlJob.builder(store.plan(),
+                        new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                        .resume(store.resumeState()));
+
+                assertThat(summary.failure()).isEqualTo("The site asks for a sign-in (HTTP "
+                        + "401), which a crawl file does not keep, so the resumed crawl stopped "
+                        + "without marking anything broken; resume it again with the site's "
+                        + "sign-in.");
+                assertThat(summary.stopped()).isTrue();
+                try (CrawlReader reader = store.reader()) {
+                    assertThat(reader.results()).extracting(CrawlResult::url)
+                            .containsExactlyElementsOf(before.stream().map(CrawlResult::url)
+                                    .toList());
+                    assertThat(reader.results()).noneMatch(r -> r.status() == 401);
+                }
+            }
+        }
+        try (CrawlStore again = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            assertThat(again.info().resumable()).isTrue();
+            assertThat(again.info().stopReason())
+                    .isEqualTo("The site asks for a sign-in (HTTP 401).");
+        }
+    }
+
     @Test
     void aFreshCrawlWhoseStartUrlCannotBeReachedIsLeftToResumeOnceTheSiteAnswers()
             throws Exception {
