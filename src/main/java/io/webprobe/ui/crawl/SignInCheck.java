@@ -5,21 +5,19 @@ import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
-import io.webprobe.http.Header;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.SignInReach;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.Urls;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Whether a crawl's site asks for a sign-in, asked before the crawl is resumed. A resumed crawl
  * does not fetch its start URL again (it finished), so a site behind a password, resumed in
  * another window or after a restart (the sign-in is never stored), would answer every page
  * left with 401: its start URL is asked first, as the crawl asks it (the plan's certificates,
- * user agent and the sign-in held, if any), following its redirects on the site's host.
+ * user agent and the sign-in held, if any), following its redirects that its sign-in may reach ({@link SignInReach}).
  * Blocks; called on a background thread.
  */
 final class SignInCheck {
@@ -49,13 +47,12 @@ final class SignInCheck {
     }
 
     static int startStatus(HttpProbe probe, CrawlPlan plan, SiteHeaders signIn) {
-        URI uri = plan.startUrl();
-        String host = host(uri);
+        URI start = plan.startUrl();
+        URI uri = start;
         for (int hop = 0; hop <= MAX_HOPS; hop++) {
-            // the sign-in goes to the site's host only, as the crawl sends it
-            List<Header> headers = host(uri).equals(host) ? signIn.headers() : List.of();
+            // only hops the sign-in may reach are followed (SignInReach, the crawl's rule too)
             FetchResponse r = probe.fetch(new FetchRequest(uri, "GET", plan.timeout(), 0,
-                    FetchRequest.BodyPolicy.NEVER, headers, false));
+                    FetchRequest.BodyPolicy.NEVER, signIn.headers(), false));
             try {
                 if (!r.hasResponse()) {
                     return 0;
@@ -64,7 +61,7 @@ final class SignInCheck {
                     return r.status();
                 }
                 URI next = Urls.resolve(uri, r.location());
-                if (!host(next).equals(host)) {
+                if (!SignInReach.reaches(start, next)) {
                     return r.status(); // it leaves the site: that is the crawl's to find
                 }
                 uri = next;
@@ -75,9 +72,5 @@ final class SignInCheck {
             }
         }
         return 0;
-    }
-
-    private static String host(URI uri) {
-        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     }
 }
