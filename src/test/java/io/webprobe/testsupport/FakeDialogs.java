@@ -66,9 +66,9 @@ public final class FakeDialogs implements DialogService {
             new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @Override
-    public Optional<SignIn> askSignIn(String site, String refusedUser) {
+    public Optional<SignIn> askSignIn(String site, String refusedUser, String goLabel) {
         record("askSignIn", site + (refusedUser != null ? " (" + refusedUser + " refused)"
-                : ""));
+                : "") + " [" + goLabel + "]");
         return Optional.ofNullable(signInAnswers.poll());
     }
 

@@ -62,8 +62,10 @@ public interface DialogService {
      * @param site the site's host (and port), as the user knows it
      * @param refusedUser the user name of a sign-in the site did not accept (filled in), or
      *     null when none was given before
+     * @param goLabel the label of the button that signs in, saying what follows
+     *     ("Sign in and crawl", "Sign in and resume")
      */
-    default Optional<SignIn> askSignIn(String site, String refusedUser) {
+    default Optional<SignIn> askSignIn(String site, String refusedUser, String goLabel) {
         return Optional.empty();
     }
 

@@ -97,7 +97,7 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<SignIn> askSignIn(String site, String refusedUser) {
+    public Optional<SignIn> askSignIn(String site, String refusedUser, String goLabel) {
         boolean refused = refusedUser != null;
         javafx.scene.control.Dialog<SignIn> d = new javafx.scene.control.Dialog<>();
         d.setTitle("Sign in");
@@ -120,7 +120,7 @@ public final class FxDialogService implements DialogService {
         grid.add(note, 0, 2, 2, 1);
         d.getDialogPane().setContent(grid);
         javafx.scene.control.ButtonType signIn = new javafx.scene.control.ButtonType(
-                "Sign in and crawl", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+                goLabel, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(signIn, javafx.scene.control.ButtonType.CANCEL);
         d.getDialogPane().lookupButton(signIn).disableProperty()
                 .bind(user.textProperty().isEmpty());

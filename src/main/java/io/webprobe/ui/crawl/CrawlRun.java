@@ -202,7 +202,7 @@ final class CrawlRun {
             return;
         }
         CrawlStore store = token.resumed;
-        if (signIn.ask(store.plan())) {
+        if (signIn.ask(store.plan(), "Sign in and resume")) {
             live.say("Resuming " + store.file().getFileName() + " signed in …");
             launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
             return;
@@ -321,7 +321,8 @@ final class CrawlRun {
         } else {
             input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
         }
-        if (summary.startStatus() == 401 && newCrawl && signIn.ask(c.store().plan())) {
+        if (summary.startStatus() == 401 && newCrawl
+                && signIn.ask(c.store().plan(), "Sign in and crawl")) {
             // the same crawl again, signed in (as a browser asks, then loads again). The file
             // of this one holds nothing but its start's 401: it goes when the new one takes
             // its place, not left in File > Recent crawls beside it

@@ -37,12 +37,14 @@ final class SiteSignIn {
      * The start URL of a crawl of this plan answered 401: asks for a user name and password
      * (saying so when the ones given before were refused).
      *
+     * @param goLabel the dialog's sign-in button, saying what follows ("Sign in and crawl")
      * @return whether one was given, to crawl again with it
      */
-    boolean ask(CrawlPlan plan) {
+    boolean ask(CrawlPlan plan, String goLabel) {
         String host = Urls.hostAndPort(plan.startUrl());
         boolean refused = !forPlan(plan).isEmpty();
-        Optional<DialogService.SignIn> typed = dialogs.askSignIn(host, refused ? user : null);
+        Optional<DialogService.SignIn> typed = dialogs.askSignIn(host, refused ? user : null,
+                goLabel);
         if (typed.isEmpty()) {
             return false;
         }

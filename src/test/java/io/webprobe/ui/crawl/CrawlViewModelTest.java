@@ -877,8 +877,8 @@ class CrawlViewModelTest {
         awaitCrawlEnd();
 
         assertThat(h.dialogs.details).filteredOn(d -> d.startsWith("askSignIn"))
-                .containsExactly("askSignIn: " + site, "askSignIn: " + site
-                        + " (ann refused)");
+                .containsExactly("askSignIn: " + site + " [Sign in and crawl]",
+                        "askSignIn: " + site + " (ann refused) [Sign in and crawl]");
         assertThat(rows()).extracting(CrawlResult::status).containsOnly(200);
         assertThat(rows()).hasSize(2);
         assertThat(status()).startsWith("Finished");
@@ -955,7 +955,7 @@ class CrawlViewModelTest {
         await(() -> h.on(() -> !vm.runningProperty().get()
                 && !vm.resumeOfferProperty().get().isEmpty()));
         assertThat(h.dialogs.details).filteredOn(d -> d.startsWith("askSignIn"))
-                .containsExactly("askSignIn: " + site);
+                .containsExactly("askSignIn: " + site + " [Sign in and resume]");
         assertThat(h.jobsCreated).as("nothing resumed").hasValue(0);
         assertThat(status()).isEqualTo("Not resumed: " + site + " asks for a sign-in.");
         assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEqualTo(offer);
