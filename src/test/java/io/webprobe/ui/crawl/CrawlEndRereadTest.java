@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * while it ran (style.css with 12 inlinks where the file, the Inlinks tab and the CSV said 19;
  * a redirect loop's "302" with no reason), whatever the search, filter or order, because the
  * end read the table's ids again but not its lines. The end now has every line read again.
+ *
+ * <p>While a crawl runs, the lines on screen are read again at most once a second, on a tick.
+ * The crawl's last tick (posted as the job ends, after the file holds its last results) marks
+ * them stale only when a second has passed since the tick before that did: most crawls end
+ * within that second, and then only the end itself can have the lines read again. The test
+ * makes that so every time by holding the view model's clock from one such read to the end.
  */
 class CrawlEndRereadTest {
     @TempDir
@@ -30,14 +37,13 @@ class CrawlEndRereadTest {
 
     private final LocalHttpServer server = new LocalHttpServer();
     private final CountDownLatch pages = new CountDownLatch(1);
-    private final CountDownLatch ticksBack = new CountDownLatch(1);
     private VmHarness h;
 
     @AfterEach
     void tearDown() throws Exception {
         pages.countDown();
-        ticksBack.countDown();
         if (h != null) {
+            h.thawClock();
             h.close();
         }
         server.close();
@@ -46,39 +52,60 @@ class CrawlEndRereadTest {
     @Test
     void aLineReadWhileTheCrawlRanShowsTheFileOnceItEnds() throws Exception {
         server.route("/", html("<a href='/style.css'>css</a><a href='/p1'>1</a>"
-                + "<a href='/p2'>2</a><a href='/p3'>3</a>"));
+                + "<a href='/p2'>2</a><a href='/p3'>3</a><a href='/loop-a'>loop</a>"));
         server.route("/style.css", LocalHttpServer.respond(200, "text/css", "body{}"));
         for (String p : List.of("/p1", "/p2", "/p3")) {
             server.route(p, LocalHttpServer.blockUntil(pages, new CountDownLatch(1),
                     "<title>" + p + "</title><a href='/style.css'>css</a>"));
         }
-        h = new VmHarness(crawlsDir);
-        assertThat(h.start(server.url("/"))).isTrue();
-
-        // while the pages are held, the table shows style.css with the one inlink of "/"
-        String css = server.url("/style.css");
-        await().atMost(VmHarness.CRAWL_WAIT).pollInterval(Duration.ofMillis(20))
-                .until(() -> line(css) != null);
-        // no tick from here to the end (a tick marks the lines stale on its own): the table's
-        // only news of the end is the end
-        CountDownLatch blocked = new CountDownLatch(1);
-        h.timer.execute(() -> {
-            blocked.countDown();
+        // a loop that closes only once the held pages go on: /loop-a → /loop-b → /loop-a
+        server.route("/loop-a", LocalHttpServer.redirect(302, "/loop-b"));
+        server.route("/loop-b", ex -> {
             try {
-                ticksBack.await(60, TimeUnit.SECONDS);
+                pages.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            LocalHttpServer.redirect(302, "/loop-a").handle(ex);
         });
-        assertThat(blocked.await(10, TimeUnit.SECONDS)).isTrue();
-        h.run(() -> { }); // a tick posted before the block has run
+        h = new VmHarness(crawlsDir);
+        AtomicBoolean holdClockAtNextRead = new AtomicBoolean();
+        CountDownLatch clockHeld = new CountDownLatch(1);
+        h.run(() -> h.vm.table().setOnRowsStale(() -> {
+            // as the table view does with the rows on screen (here all of them): read at once
+            UrlItems items = h.vm.table().items();
+            items.refresh(0, items.size());
+            if (holdClockAtNextRead.compareAndSet(true, false)) {
+                h.freezeClock();
+                clockHeld.countDown();
+            }
+        }));
+        assertThat(h.start(server.url("/"))).isTrue();
+
+        // while the pages are held, the table shows style.css with the one inlink of "/" and
+        // /loop-a as a 302 (its chain not closed yet)
+        String css = server.url("/style.css");
+        String loop = server.url("/loop-a");
+        await().atMost(VmHarness.CRAWL_WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> line(css) != null && line(css).row().result().inlinks() == 1
+                        && line(loop) != null);
+        // the next tick that reads the lines again is the last before the end
+        holdClockAtNextRead.set(true);
+        assertThat(clockHeld.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(readLine(css).row().result().inlinks()).isEqualTo(1);
+        assertThat(readLine(loop).row().statusText()).isEqualTo("302");
+        assertThat(readLine(loop).row().reason()).isEmpty();
 
         pages.countDown();
+        await().atMost(VmHarness.CRAWL_WAIT).pollInterval(Duration.ofMillis(20))
+                .until(() -> h.on(() -> !h.vm.runningProperty().get()));
+        h.thawClock(); // the end has been shown: the reads it started may go on
         h.awaitCrawlEnd();
 
-        assertThat(h.on(() -> h.vm.table().countProperty().get())).isEqualTo(5);
+        assertThat(h.on(() -> h.vm.table().countProperty().get())).isEqualTo(7);
         assertThat(readLine(css).row().result().inlinks()).isEqualTo(4);
+        assertThat(readLine(loop).row().statusText()).isEqualTo("Redirect loop");
+        assertThat(readLine(loop).row().reason()).isNotEmpty();
     }
 
     /** The table's line of this URL if it is read, asking for every line's read. */

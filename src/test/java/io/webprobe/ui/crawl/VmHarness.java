@@ -75,6 +75,13 @@ final class VmHarness implements AutoCloseable {
     volatile java.util.function.UnaryOperator<io.webprobe.crawl.CrawlSink> sinks = s -> s;
     final CrawlViewModel vm;
     final UiState memory;
+    /**
+     * The view model's clock ({@code System.nanoTime()}) stands still at this value while it is
+     * not {@link Long#MIN_VALUE} ({@link #freezeClock}): what is paced by it (the URL table's
+     * lines read again at most once a second) waits until it runs again.
+     */
+    private final java.util.concurrent.atomic.AtomicLong frozenAt =
+            new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
 
     final CrawlJobFactory factory = new CrawlJobFactory() {
         @Override
@@ -121,7 +128,22 @@ final class VmHarness implements AutoCloseable {
         this.crawlsDir = crawlsDir;
         this.memory = memory;
         this.vm = fx.on(() -> new CrawlViewModel(factory, new CrawlViewModel.Services(fx, timer,
-                io, dialogs, memory, crawlsDir, "Webprobe/test", TICK, System::nanoTime)));
+                io, dialogs, memory, crawlsDir, "Webprobe/test", TICK, this::nanoTime)));
+    }
+
+    private long nanoTime() {
+        long frozen = frozenAt.get();
+        return frozen != Long.MIN_VALUE ? frozen : System.nanoTime();
+    }
+
+    /** Stops the view model's clock where it is now (it only moves on: never back). */
+    void freezeClock() {
+        frozenAt.compareAndSet(Long.MIN_VALUE, System.nanoTime());
+    }
+
+    /** Lets the view model's clock run again (it jumps to the real time). */
+    void thawClock() {
+        frozenAt.set(Long.MIN_VALUE);
     }
 
     <T> T on(Callable<T> action) throws Exception {
