@@ -159,7 +159,8 @@ public final class AppContext implements AutoCloseable {
                     throws StoreException {
                 CrawlPlan plan = store.plan().withSiteHeaders(signIn);
                 try {
-                    return new Recheck(plan, CrawlProbes.forPlan(plan), store.sink(), clock);
+                    return new Recheck(plan, CrawlProbes.forPlan(plan), store.sink(), clock,
+                            store::resumeState);
                 } catch (TlsTrust.TrustException e) {
                     throw new StoreException(e.getMessage(), e);
                 }

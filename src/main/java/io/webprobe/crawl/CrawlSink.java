@@ -146,6 +146,26 @@ public interface CrawlSink {
             throws InterruptedException;
 
     /**
+     * A page of the site fetched again on request and read as the crawl reads a page: its row
+     * takes the new result (and keeps its place in the crawl's order), its links are the ones
+     * it has now (the earlier ones, and the inlinks they gave, are taken back), and the URLs
+     * first found on it ({@link Visit#discovered()}) are stored, queued: a resume fetches them.
+     *
+     * @param redirectKey as for {@link #rechecked}
+     */
+    default void recheckedPage(Visit visit, String redirectKey) throws InterruptedException {
+        rechecked(visit.id(), visit.result(), visit.headers(), redirectKey);
+    }
+
+    /**
+     * Whether a crawl job writes here now (from {@link #started()} until its state is stopped
+     * or finished): only that job may number new URLs then.
+     */
+    default boolean crawling() {
+        return false;
+    }
+
+    /**
      * Why the crawl stopped when the user did not stop it and it can be resumed (its start URL
      * could not be connected to): one plain sentence, kept with the crawl so that opening it
      * later says so; "" when it runs again.

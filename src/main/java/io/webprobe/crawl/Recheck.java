@@ -6,16 +6,26 @@ import io.webprobe.http.Urls;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches URLs of a stored crawl again on request ("Re-check"): each gets a new result in its
- * row (status, type, size, time, title, page details, redirect target), while its links and
- * inlinks stay as they were. Asks the way the crawl asked (GET for the site's pages, HEAD then
+ * row (status, type, size, time, title, page details, redirect target). A URL of the site is
+ * read as the crawl reads it: its links become the ones it has now (a page that was broken
+ * and now answers gets its links, the URLs the crawl did not know among them stored and
+ * queued, so a resume fetches them; within the crawl's scope and limits, as the crawl takes
+ * links on). Its inlinks stay, and so do the links of a URL re-checked while a crawl runs on
+ * the file (only that crawl may number new URLs then) or of a URL of another host (the crawl
+ * reads none of its links). Asks the way the crawl asked (GET for the site's pages, HEAD then
  * GET for other hosts), obeys robots.txt when the crawl did, and does not retry a 429 or 503
  * (the new answer is what the user wants to see). Thread-safe; owns the probe it is given.
  */
 public final class Recheck implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Recheck.class);
 
     /**
      * A stored URL to check again.
@@ -37,13 +47,20 @@ public final class Recheck implements AutoCloseable {
     private final ResponseClassifier classifier;
     private final RobotsGate robots;
     private final VisitMaker rows;
+    /** The stored crawl's URLs (read once, when a page's links are first needed). */
+    private final Callable<ResumeState> stored;
+    /** Pages read with the crawl's URLs and scope; made on first need. */
+    private VisitMaker pages;
 
     /**
      * @param plan the stored crawl's plan
      * @param probe the HTTP backend; closed with this
      * @param sink the crawl file's sink
+     * @param stored what the crawl file holds (its URLs, its site's hosts, its counts), as a
+     *     resume reads it: read once, the first time a page's links are taken on
      */
-    public Recheck(CrawlPlan plan, HttpProbe probe, CrawlSink sink, Clock clock) {
+    public Recheck(CrawlPlan plan, HttpProbe probe, CrawlSink sink, Clock clock,
+            Callable<ResumeState> stored) {
         this.plan = plan;
         this.probe = probe;
         this.sink = sink;
@@ -57,6 +74,7 @@ public final class Recheck implements AutoCloseable {
         this.robots = new RobotsGate(new RobotsRules(signed, plan.timeout(), List.of()),
                 plan.respectRobots(), 0, (host, nanos) -> { });
         this.rows = new VisitMaker(plan, null, ParseBudget.forHeap());
+        this.stored = stored;
     }
 
     /**
@@ -81,6 +99,13 @@ public final class Recheck implements AutoCloseable {
                 if (v instanceof ResponseClassifier.Blocked b) {
                     result = rows.blocked(item, r, b.why(), b.message()).visit().result();
                 } else {
+                    VisitMaker site = t.external() || sink.crawling() ? null : pages();
+                    if (site != null) {
+                        // as the crawl reads a page: its row and its links now
+                        CrawlSink.Visit visit = site.answered(item, r).visit();
+                        sink.recheckedPage(visit, redirectKey(visit.result().redirectTo()));
+                        return visit.result();
+                    }
                     result = rows.row(item, r);
                 }
             } finally {
@@ -90,6 +115,34 @@ public final class Recheck implements AutoCloseable {
         sink.rechecked(t.id(), result, r == null ? List.of() : r.headers(),
                 redirectKey(result.redirectTo()));
         return result;
+    }
+
+    /**
+     * Reads pages with the stored crawl's URLs (a link to one of them is a link to it, a new
+     * one gets the next id) and its scope and limits; null when the file cannot be read for
+     * them, and a URL is then re-checked without its links, as before.
+     */
+    private synchronized VisitMaker pages() {
+        if (pages == null) {
+            ResumeState state;
+            try {
+                state = stored.call();
+            } catch (Exception e) {
+                log.warn("Re-check: the crawl's URLs could not be read; links left as they were",
+                        e);
+                return null;
+            }
+            List<URI> starts = new ArrayList<>();
+            for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
+                starts.add(Urls.withoutFragment(u));
+            }
+            Admission admission = new Admission(plan);
+            admission.restore(starts, state.siteHosts());
+            LinkGraph graph = new LinkGraph(plan, admission, sink);
+            graph.restore(state, state.counts());
+            pages = new VisitMaker(plan, graph, ParseBudget.forHeap());
+        }
+        return pages;
     }
 
     private static String redirectKey(String target) {

@@ -43,6 +43,14 @@ sealed interface Op {
     record Rechecked(long id, CrawlResult result, List<Header> headers,
             String redirectKey, long at) implements Op {}
 
+    /** A page fetched again on request and read as the crawl reads it: row and links. */
+    record RecheckedPage(Visit visit, String redirectKey, long at) implements Op {
+        @Override
+        public int rows() {
+            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size();
+        }
+    }
+
     /**
      * A state change, warning or setting: tiny and few, and written from the window's thread
      * too (Pause, Resume, leaving a folder out), which must never wait for room.

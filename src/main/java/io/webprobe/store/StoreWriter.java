@@ -29,6 +29,7 @@ import io.webprobe.store.Op.Revisiting;
 import io.webprobe.store.Op.Meta;
 import io.webprobe.store.Op.Nudge;
 import io.webprobe.store.Op.Rechecked;
+import io.webprobe.store.Op.RecheckedPage;
 import io.webprobe.store.Op.Spill;
 import io.webprobe.store.Op.Stop;
 import io.webprobe.store.Op.Unspilled;
@@ -150,6 +151,8 @@ final class StoreWriter implements CrawlSink {
     private final AtomicLong warnings = new AtomicLong();
     private volatile String failure;
     private volatile boolean closed;
+    /** A crawl job writes here: between its start and its end (stopped or finished). */
+    private volatile boolean crawling;
     /**
      * The writer thread has ended and released what was queued: a write put after that is
      * released by its putter (a barrier completed, its room given back), so a flush racing
@@ -205,7 +208,13 @@ final class StoreWriter implements CrawlSink {
 
     @Override
     public void started() {
+        crawling = true;
         put(new Meta("started_at", Long.toString(clock.millis())));
+    }
+
+    @Override
+    public boolean crawling() {
+        return crawling;
     }
 
     @Override
@@ -269,6 +278,11 @@ final class StoreWriter implements CrawlSink {
     }
 
     @Override
+    public void recheckedPage(Visit visit, String redirectKey) throws InterruptedException {
+        submit(new RecheckedPage(visit, redirectKey, clock.millis()));
+    }
+
+    @Override
     public void elapsed(Duration elapsed) {
         put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
     }
@@ -280,6 +294,7 @@ final class StoreWriter implements CrawlSink {
 
     @Override
     public void state(CrawlState state, Duration elapsed) {
+        crawling = state != CrawlState.FINISHED && state != CrawlState.STOPPED;
         put(new Meta("state", state.label()));
         put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
         if (state == CrawlState.FINISHED || state == CrawlState.STOPPED) {
@@ -650,6 +665,7 @@ final class StoreWriter implements CrawlSink {
                     st.headers(r.id(), r.headers());
                 }
             }
+            case RecheckedPage p -> recheckedPage(p);
             case Meta m -> {
                 st.meta(m.key(), m.value());
                 // the crawl ended: its data goes into the file itself once committed, so a
@@ -676,6 +692,27 @@ final class StoreWriter implements CrawlSink {
             st.newUrl(u, at);
         }
         st.result(v.id(), v.result(), v.redirectTargetId(), at);
+        links(v, at);
+    }
+
+    /**
+     * A page fetched again on request: its row keeps its place in the crawl's order and takes
+     * the new result; its earlier links go (and the inlinks they gave), its links now are
+     * stored with the URLs first found on it, queued.
+     */
+    private void recheckedPage(RecheckedPage p) throws SQLException {
+        Visit v = p.visit();
+        st.executeAll();
+        st.forgetLinksOf(v.id());
+        for (NewUrl u : v.discovered()) {
+            st.newUrl(u, p.at());
+        }
+        st.recheck(v.id(), v.result(), p.redirectKey(), p.at());
+        links(v, p.at());
+    }
+
+    /** A visit's links, malformed hrefs and header fields. */
+    private void links(Visit v, long at) throws SQLException {
         int pos = 0;
         for (LinkRow l : v.links()) {
             if (l.target() != null && !st.isKnown(l.targetId())) {

@@ -95,7 +95,7 @@ class FailedFetchTimeTest {
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
         try (CrawlStore store = CrawlStore.createTemporary(plan);
                 Recheck recheck = new Recheck(plan, failing(), store.sink(),
-                        Clock.systemUTC())) {
+                        Clock.systemUTC(), store::resumeState)) {
             CrawlResult again = recheck.run(new Recheck.Target(1, server.url("/timeout"), 1,
                     server.url("/"), false));
             assertThat(again.error()).isEqualTo(ErrorKind.TIMEOUT);

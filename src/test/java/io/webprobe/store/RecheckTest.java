@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Re-check: one stored URL fetched again; its row takes the new answer, its links stay. */
+/**
+ * Re-check: one stored URL fetched again; its row takes the new answer, its inlinks stay, and
+ * a page of the site gets the links it has now.
+ */
 class RecheckTest {
     @TempDir
     Path dir;
@@ -74,7 +77,7 @@ class RecheckTest {
             server.route("/fixme", html("<title>Fixed</title>"));
             CrawlResult again;
             try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink(), Clock.systemUTC())) {
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
                 again = recheck.run(new Recheck.Target(id[0], server.url("/fixme"), 1,
                         server.url("/"), false));
             }
@@ -93,6 +96,113 @@ class RecheckTest {
             }
         }
         assertThat(server.hits("/fixme")).isEqualTo(2);
+    }
+
+    /**
+     * The bug: a page that was broken (a 404, so no links stored) and is fixed got its new row
+     * on a re-check but none of its links: its Outlinks tab stayed empty, the pages it links
+     * to got no inlink from it, and a page only it links to was never recorded. It is now
+     * read as the crawl reads a page.
+     */
+    @Test
+    void aFixedPageReCheckedHasItsLinksStoredAndItsNewUrlsQueued() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/fixme\">fix me</a>"));
+        server.route("/a", html("<title>A</title>"));
+        server.route("/fixme", LocalHttpServer.status(404));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            crawl(plan, store);
+            long fixme = idOf(store, server.url("/fixme"));
+            long a = idOf(store, server.url("/a"));
+            long inlinksOfA = column(store, "inlinks", a);
+
+            server.route("/fixme", html("<title>Fixed</title><a href=\"/a\">a</a>"
+                    + "<a href=\"/new\">new</a><a href=\"http://[bad\">bad</a>"));
+            CrawlResult again;
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
+                again = recheck.run(new Recheck.Target(fixme, server.url("/fixme"), 1,
+                        server.url("/"), false));
+            }
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.outlinks()).isEqualTo(2);
+            // its links, in page order, to the URL the crawl knew and to a new one
+            java.util.List<String> links = new java.util.ArrayList<>();
+            try (CrawlReader reader = store.reader()) {
+                reader.query("SELECT t.url FROM links l JOIN urls t ON t.id = l.target_id "
+                        + "WHERE l.source_id = " + fixme + " ORDER BY l.pos",
+                        rs -> links.add(rs.getString(1)));
+            }
+            assertThat(links).containsExactly(server.url("/a"), server.url("/new"));
+            assertThat(column(store, "inlinks", a)).isEqualTo(inlinksOfA + 1);
+            // the new URL is recorded, queued (a resume fetches it), found on the page
+            long added = idOf(store, server.url("/new"));
+            assertThat(added).isGreaterThan(a);
+            assertThat(column(store, "state", added)).isZero();
+            assertThat(column(store, "depth", added)).isEqualTo(2);
+            assertThat(column(store, "referrer_id", added)).isEqualTo(fixme);
+            assertThat(column(store, "inlinks", added)).isEqualTo(1);
+            long[] invalid = {0};
+            try (CrawlReader reader = store.reader()) {
+                reader.query("SELECT COUNT(*) FROM invalid_links WHERE source_id = " + fixme,
+                        rs -> invalid[0] = rs.getLong(1));
+            }
+            assertThat(invalid[0]).isEqualTo(1);
+            // the page keeps its place in the crawl's order
+            assertThat(column(store, "seq", fixme)).isLessThanOrEqualTo(3);
+        }
+        assertThat(server.hits("/new")).isZero(); // a re-check fetches what it was asked to
+    }
+
+    /** Re-checked again, a page's links are its links now: the earlier ones go. */
+    @Test
+    void aPageReCheckedTwiceKeepsOnlyItsLinksNow() throws Exception {
+        server.route("/", html("<a href=\"/a\">a</a><a href=\"/b\">b</a>"));
+        server.route("/a", html("<title>A</title><a href=\"/b\">b</a>"));
+        server.route("/b", html("<title>B</title>"));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            crawl(plan, store);
+            long a = idOf(store, server.url("/a"));
+            long b = idOf(store, server.url("/b"));
+            assertThat(column(store, "inlinks", b)).isEqualTo(2);
+
+            server.route("/a", html("<title>A</title>no links any more"));
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
+                recheck.run(new Recheck.Target(a, server.url("/a"), 1, server.url("/"), false));
+            }
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+
+            assertThat(column(store, "inlinks", b)).isEqualTo(1);
+            long[] links = {-1};
+            try (CrawlReader reader = store.reader()) {
+                reader.query("SELECT COUNT(*) FROM links WHERE source_id = " + a,
+                        rs -> links[0] = rs.getLong(1));
+            }
+            assertThat(links[0]).isZero();
+        }
+    }
+
+    private static long idOf(CrawlStore store, String url) throws Exception {
+        long[] id = {0};
+        try (CrawlReader reader = store.reader()) {
+            reader.query("SELECT id FROM urls WHERE url = '" + url + "'",
+                    rs -> id[0] = rs.getLong(1));
+        }
+        assertThat(id[0]).as(url).isPositive();
+        return id[0];
+    }
+
+    private static long column(CrawlStore store, String column, long id) throws Exception {
+        long[] v = {0};
+        try (CrawlReader reader = store.reader()) {
+            reader.query("SELECT COALESCE(" + column + ", 0) FROM urls WHERE id = " + id,
+                    rs -> v[0] = rs.getLong(1));
+        }
+        return v[0];
     }
 
     @Test
@@ -126,7 +236,7 @@ class RecheckTest {
                 CrawlResult a;
                 CrawlResult go;
                 try (Recheck recheck = new Recheck(plan, new Http1Probe("t",
-                        Duration.ofSeconds(5)), store.sink(), Clock.systemUTC())) {
+                        Duration.ofSeconds(5)), store.sink(), Clock.systemUTC(), store::resumeState)) {
                     a = recheck.run(new Recheck.Target(ids[0], raw.url("/a%zz"), 1,
                             raw.url("/"), false));
                     go = recheck.run(new Recheck.Target(ids[1], raw.url("/go"), 1,
@@ -163,7 +273,7 @@ class RecheckTest {
 
             CrawlResult again;
             try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink(), Clock.systemUTC())) {
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
                 again = recheck.run(new Recheck.Target(id[0], server.url("/live"), 1,
                         server.url("/"), false));
             }

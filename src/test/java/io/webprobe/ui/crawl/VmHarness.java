@@ -116,7 +116,7 @@ final class VmHarness implements AutoCloseable {
                 io.webprobe.crawl.SiteHeaders signIn) throws StoreException {
             CrawlPlan plan = store.plan().withSiteHeaders(signIn);
             return new Recheck(plan, new JdkHttpProbe(plan.userAgent(), Duration.ofSeconds(5)),
-                    store.sink(), clock);
+                    store.sink(), clock, store::resumeState);
         }
     };
 
