@@ -268,7 +268,7 @@ class WorkspaceViewModelTest {
 
         BrokenLink link = h.brokenLinks().stream().filter(b -> b.linkUrl().equals(loop))
                 .findFirst().orElseThrow();
-        assertThat(io.webprobe.ui.crawl.broken.BrokenLinksView.statusText(link))
+        assertThat(io.webprobe.ui.crawl.broken.BrokenLinkText.statusText(link))
                 .isEqualTo("Redirect loop");
 
         long id = idOf("/loop/x");
@@ -313,7 +313,7 @@ class WorkspaceViewModelTest {
         h.run(() -> vm.rowsOf(new long[] {id}, rows::complete));
         UrlQuery.Row row = done(rows).get(0);
         assertThat(row.reason()).startsWith("Redirect without a Location");
-        assertThat(io.webprobe.ui.crawl.broken.BrokenLinksView.statusText(link))
+        assertThat(io.webprobe.ui.crawl.broken.BrokenLinkText.statusText(link))
                 .isEqualTo(row.reason());
     }
 

@@ -12,15 +12,24 @@ import javafx.collections.ObservableList;
 
 /**
  * The Broken links view's list: every broken link of the crawl file (each on the page holding
- * it, through redirect chains), read and sorted on the stats lane when the list is on screen:
- * when a crawl is opened or ends, again when due while a crawl runs, and sorted again there
- * when the user sorts the table. While the list is not on screen only its count is read (the
- * tab's title); the list is read once it is shown. The FX thread only takes the list as read.
+ * it, through redirect chains), read, sorted and searched on the stats lane when the list is
+ * on screen: when a crawl is opened or ends, again when due while a crawl runs, sorted again
+ * there when the user sorts the table, and searched again there when the search changes (a
+ * search of tens of thousands of links, each URL decoded for people, took the FX thread
+ * seconds as the user typed). While the list is not on screen only its count is read (the
+ * tab's title); the list is read once it is shown. The FX thread only takes the lists as read.
  * Selecting one shows the broken URL in the details pane, whose Inlinks tab lists every page
  * linking to it. FX thread only.
  */
 public final class BrokenLinksModel {
+    /** The links shown: those matching the search, in the table's order. */
     private final ObservableList<BrokenLink> links = FXCollections.observableArrayList();
+    /** Every link of the last read, in the table's order (the search looks in it). */
+    private List<BrokenLink> all = List.of();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper total =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "total");
+    private final javafx.beans.property.StringProperty search =
+            new javafx.beans.property.SimpleStringProperty(this, "search", "");
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
@@ -33,7 +42,7 @@ public final class BrokenLinksModel {
             new javafx.beans.property.ReadOnlyStringWrapper(this, "title", "Broken links (0)");
     /** How many broken links the last read found; -1 before the first read of a crawl. */
     private long count;
-    private final PacedRead<List<BrokenLink>> read;
+    private final PacedRead<Found> read;
     /**
      * While a crawl runs and the list is not on screen, its count alone (for the tab's title,
      * which the overview's Broken count is read beside): no list to build and show.
@@ -45,8 +54,14 @@ public final class BrokenLinksModel {
     /** The table's order (null: the file's), and what it is made of, to tell a new one. */
     private java.util.Comparator<BrokenLink> order;
     private Object orderKey = List.of();
-    /** The next read only sorts the list shown again (the user sorted; the file is as read). */
+    /**
+     * The next read only sorts or searches the list read last again (the user sorted or
+     * searched; the file is as read).
+     */
     private boolean sortOnly;
+
+    /** A read's outcome: every link, and those matching the search, both in order. */
+    record Found(List<BrokenLink> all, List<BrokenLink> shown) {}
 
     public BrokenLinksModel(LongSupplier nanoTime) {
         reading.addListener(o -> sayTitle()); // a read that failed leaves no "(…)" behind
@@ -57,6 +72,7 @@ public final class BrokenLinksModel {
         });
         read = new PacedRead<>("broken", this::nextRead, this::apply,
                 m -> reading.set(false), nanoTime);
+        search.addListener((o, was, now) -> searched());
         counted = new PacedRead<>("broken-count", () -> q -> {
             long[] n = {0};
             q.reader().forEachBrokenLink(l -> n[0]++);
@@ -72,23 +88,52 @@ public final class BrokenLinksModel {
 
     /**
      * The read to run now (made on the FX thread as it starts): the file's broken links, or
-     * the list shown when only its order changed, sorted in the table's order, both on the
-     * lane.
+     * the list read last when only the order or the search changed, sorted in the table's
+     * order and searched, all on the lane.
      */
-    private ReaderLane.Read<List<BrokenLink>> nextRead() {
+    private ReaderLane.Read<Found> nextRead() {
         java.util.Comparator<BrokenLink> c = order;
-        List<BrokenLink> shown = sortOnly ? List.copyOf(links) : null;
+        java.util.function.Predicate<BrokenLink> p = BrokenLinkText.matching(search.get());
+        List<BrokenLink> last = sortOnly ? all : null;
         sortOnly = false;
-        return q -> sorted(shown != null ? new java.util.ArrayList<>(shown)
-                : q.reader().brokenLinks(), c);
+        return q -> found(last != null ? new java.util.ArrayList<>(last)
+                : q.reader().brokenLinks(), c, p);
     }
 
-    private static List<BrokenLink> sorted(List<BrokenLink> list,
-            java.util.Comparator<BrokenLink> c) {
+    private static Found found(List<BrokenLink> list, java.util.Comparator<BrokenLink> c,
+            java.util.function.Predicate<BrokenLink> p) {
         if (c != null) {
             list.sort(c);
         }
-        return list;
+        List<BrokenLink> every = java.util.Collections.unmodifiableList(list);
+        return new Found(every, list.stream().filter(p).toList());
+    }
+
+    /** Text the links shown hold (in a URL, page, status, anchor text or end; any case). */
+    public javafx.beans.property.StringProperty searchProperty() {
+        return search;
+    }
+
+    /** How many links the last read found, whatever the search. */
+    public javafx.beans.property.ReadOnlyIntegerProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    private void searched() {
+        if (!active.get()) {
+            return; // the next read is searched so
+        }
+        if (read.busy()) { // the read under way searches for the text before: again after it
+            reading.set(true);
+            read.now();
+            return;
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        sortOnly = true;
+        reading.set(true);
+        read.now();
     }
 
     /**
@@ -112,7 +157,7 @@ public final class BrokenLinksModel {
             read.now();
             return;
         }
-        if (links.isEmpty()) {
+        if (all.isEmpty()) {
             return;
         }
         sortOnly = true;
@@ -120,14 +165,24 @@ public final class BrokenLinksModel {
         read.now();
     }
 
-    /** Replaces the list by a fresh read (package-private for the view's tests). */
+    /**
+     * Replaces the list by these links, as a read of them finds them (package-private for
+     * the view's tests; the search is made here, on the calling thread).
+     */
     void apply(List<BrokenLink> list) {
-        count = list.size();
+        apply(found(new java.util.ArrayList<>(list), null,
+                BrokenLinkText.matching(search.get())));
+    }
+
+    private void apply(Found f) {
+        all = f.all();
+        count = all.size();
+        total.set(all.size());
         stale.set(false);
         sayTitle();
         replacing = true;
         try {
-            links.setAll(list);
+            links.setAll(f.shown());
         } finally {
             replacing = false;
         }
@@ -204,6 +259,8 @@ public final class BrokenLinksModel {
     /** Lists the broken links of the crawl this lane reads (null: none). */
     public void attach(ReaderLane lane) {
         links.clear();
+        all = List.of();
+        total.set(0);
         count = lane == null ? 0 : -1; // not 0 until the file says so (seconds for a large one)
         sortOnly = false;
         read.setLane(lane);

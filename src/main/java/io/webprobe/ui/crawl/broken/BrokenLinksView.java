@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.FilteredList;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -36,11 +36,11 @@ public final class BrokenLinksView {
         // its columns share the table's width (1,360 px of them did not fit a 960 px window)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No broken links found."));
-        FilteredList<BrokenLink> found = new FilteredList<>(model.links());
-        found.predicateProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> matching(search.getText()), search.textProperty()));
-        // sorted by the model on its lane, not here: a SortedList sorted tens of thousands of
-        // links on the FX thread at each read and each click on a header
+        // searched and sorted by the model on its lane, not here: a FilteredList searched and
+        // a SortedList sorted tens of thousands of links on the FX thread at each key typed,
+        // each read and each click on a header
+        ObservableList<BrokenLink> found = model.links();
+        search.textProperty().bindBidirectional(model.searchProperty());
         table.setItems(found);
         table.setSortPolicy(t -> {
             sortModel(model);
@@ -57,11 +57,12 @@ public final class BrokenLinksView {
         Label count = new Label();
         count.setId("brokenCount");
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> found.size() == model.links().size()
+                () -> found.size() == model.totalProperty().get()
                         ? io.webprobe.Words.count(found.size(), "broken link")
                         : String.format(java.util.Locale.ROOT, "%,d of %s", found.size(),
-                                io.webprobe.Words.count(model.links().size(), "broken link")),
-                found, model.links()));
+                                io.webprobe.Words.count(model.totalProperty().get(),
+                                        "broken link")),
+                found, model.totalProperty()));
         javafx.scene.layout.HBox.setHgrow(search, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, search, count);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -73,7 +74,7 @@ public final class BrokenLinksView {
                 col("Link URL", 300, BrokenLink::linkUrl, true),
                 // wide enough for "404 Not Found" and "Connection refused" at the window's
                 // usual width, where the columns are shrunk to fit
-                col("Status / error", 205, BrokenLinksView::statusText, false),
+                col("Status / error", 205, BrokenLinkText::statusText, false),
                 col("Source page", 300, BrokenLink::sourceUrl, true),
                 col("Anchor text", 160, BrokenLink::anchorText, false),
                 col("Type", 60, BrokenLink::linkType, false),
@@ -97,17 +98,28 @@ public final class BrokenLinksView {
         List<String> key = new java.util.ArrayList<>();
         java.util.Comparator<BrokenLink> order = null;
         for (TableColumn<BrokenLink, ?> c : table.getSortOrder()) {
-            @SuppressWarnings("unchecked")
-            Function<BrokenLink, String> value = (Function<BrokenLink, String>) c.getUserData();
             boolean down = c.getSortType() == TableColumn.SortType.DESCENDING;
             key.add(c.getText() + (down ? " down" : " up"));
-            // a collator of its own: the lane's thread compares while the user may click again
-            java.util.Comparator<BrokenLink> one = java.util.Comparator.comparing(value,
-                    io.webprobe.ui.common.TextOrder.comparator());
+            java.util.Comparator<BrokenLink> one = ascending(c);
             one = down ? one.reversed() : one;
             order = order == null ? one : order.thenComparing(one);
         }
         model.sortBy(List.copyOf(key), order);
+    }
+
+    /**
+     * A column's order, up: the Status column's by its code as a number, the others' as text.
+     * Each has a collator of its own: the lane's thread compares while the user may click
+     * again (package-private for tests).
+     */
+    static java.util.Comparator<BrokenLink> ascending(TableColumn<BrokenLink, ?> c) {
+        java.util.Comparator<String> words = io.webprobe.ui.common.TextOrder.comparator();
+        if (c.getText().startsWith("Status")) {
+            return BrokenLinkText.statusOrder(words);
+        }
+        @SuppressWarnings("unchecked")
+        Function<BrokenLink, String> value = (Function<BrokenLink, String>) c.getUserData();
+        return java.util.Comparator.comparing(value, words);
     }
 
     /**
@@ -181,37 +193,6 @@ public final class BrokenLinksView {
     /** The search field (Ctrl+F on this tab). */
     public TextField search() {
         return search;
-    }
-
-    /** The links whose URL, page, status, anchor text or end holds the text (any case). */
-    static java.util.function.Predicate<BrokenLink> matching(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        if (t.isEmpty()) {
-            return b -> true;
-        }
-        // the URLs as typed into the table and as shown in it ("café" finds /caf%C3%A9)
-        return b -> java.util.stream.Stream.of(b.linkUrl(), b.sourceUrl(), b.anchorText(),
-                statusText(b), b.finalUrl(), io.webprobe.http.UrlSyntax.forPeople(b.linkUrl()),
-                io.webprobe.http.UrlSyntax.forPeople(b.sourceUrl()),
-                io.webprobe.http.UrlSyntax.forPeople(b.finalUrl())).anyMatch(
-                        v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t));
-    }
-
-    /**
-     * A broken link's status in words, as the URL table says it of the link's end: "404 Not
-     * Found", "Connection refused"; for a link into redirects that fail in themselves, their
-     * failure ("Redirect loop", the table's Status) rather than the last hop's 3xx; for a 3xx
-     * broken otherwise (no Location, a Location that is not a URL), why (the table's Reason,
-     * "Redirect without a Location: …") rather than the kind of error ("Invalid URL").
-     */
-    public static String statusText(BrokenLink b) {
-        if (b.error() != null && b.status() >= 300 && b.status() < 400) {
-            boolean chainFails = b.error() == io.webprobe.http.ErrorKind.REDIRECT_LOOP
-                    || b.error() == io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS;
-            return chainFails || b.errorMessage().isEmpty() ? b.error().label()
-                    : b.errorMessage();
-        }
-        return io.webprobe.http.StatusPhrases.withPhrase(b.status(), b.statusText());
     }
 
     /** Its text in full, for the tooltip of a cell too narrow for it. */

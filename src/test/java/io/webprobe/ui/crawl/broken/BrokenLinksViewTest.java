@@ -1,8 +1,18 @@
 package io.webprobe.ui.crawl.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.ui.crawl.session.ReaderLane;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -25,6 +37,25 @@ import org.testfx.util.WaitForAsyncUtils;
 class BrokenLinksViewTest {
     private BrokenLinksModel model;
     private BrokenLinksView view;
+    private final LocalHttpServer server = new LocalHttpServer();
+    private CrawlStore store;
+    private ReaderLane lane;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (lane != null) {
+            ReaderLane l = lane;
+            fx(() -> {
+                model.attach(null);
+                return null;
+            });
+            l.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        server.close();
+    }
 
     @Start
     void start(Stage stage) {
@@ -55,31 +86,122 @@ class BrokenLinksViewTest {
         return fx(() -> List.copyOf(view.table().getSelectionModel().getSelectedItems()));
     }
 
-    /** The tab's search keeps the links whose URL, page, status or anchor holds the text. */
-    @Test
-    void theSearchKeepsTheMatchingLinksAndSaysHowManyOfAll() throws Exception {
+    /** A crawl with 30 broken links (/gone0 to /gone29, "link 0" to "link 29"), on a lane. */
+    private ReaderLane crawled(Path dir) throws Exception {
+        StringBuilder page = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            page.append("<a href=/gone").append(i).append(">link ").append(i).append("</a>");
+        }
+        server.route("/", LocalHttpServer.html(page.toString()));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
+        store = CrawlStore.create(dir.resolve("c.webprobe"), plan);
+        try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                Duration.ofSeconds(5)), store.sink()).build()) {
+            job.start();
+            job.completion().get(30, TimeUnit.SECONDS);
+        }
+        store.sink().flush().get(10, TimeUnit.SECONDS);
+        lane = new ReaderLane(store, "test-stats-", javafx.application.Platform::runLater);
         fx(() -> {
-            model.apply(links(0, 30));
-            view.search().setText("GONE1"); // any case: gone1, gone10-19
+            model.activeProperty().set(true);
+            model.attach(lane);
             return null;
         });
+        awaitRead();
+        assertThat(fx(() -> model.links().size())).isEqualTo(30);
+        return lane;
+    }
+
+    private void awaitRead() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() ->
+                !model.readingProperty().get()));
+    }
+
+    private String countText() throws Exception {
+        return fx(() -> ((javafx.scene.control.Label) view.root().lookup("#brokenCount"))
+                .getText());
+    }
+
+    /**
+     * The tab's search keeps the links whose URL, page, status or anchor holds the text, and
+     * runs on the crawl's stats lane: it ran on the FX thread as the user typed (a
+     * FilteredList: each link's URLs decoded for people at each key, seconds on a big crawl).
+     */
+    @Test
+    void theSearchKeepsTheMatchingLinksOffTheFxThreadAndSaysHowManyOfAll(@TempDir Path dir)
+            throws Exception {
+        crawled(dir);
+        int whileTyping = fx(() -> {
+            view.search().setText("GONE1"); // any case: gone1, gone10-19
+            return view.table().getItems().size();
+        });
+        assertThat(whileTyping).as("searched on the FX thread as the key was typed")
+                .isEqualTo(30);
+        awaitRead();
         assertThat(fx(() -> List.copyOf(view.table().getItems())))
-                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
-                        links(1, 2).stream(), links(10, 20).stream()).toList());
-        assertThat(fx(() -> ((javafx.scene.control.Label) view.root().lookup("#brokenCount"))
-                .getText())).isEqualTo("11 of 30 broken links");
+                .extracting(BrokenLink::linkUrl).containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.concat(java.util.stream.IntStream.of(1),
+                                java.util.stream.IntStream.range(10, 20))
+                                .mapToObj(i -> server.url("/gone" + i)).toList());
+        assertThat(countText()).isEqualTo("11 of 30 broken links");
         fx(() -> {
             view.search().setText("link 7");
             return null;
         });
-        assertThat(fx(() -> List.copyOf(view.table().getItems()))).containsExactly(link(7));
+        awaitRead();
+        assertThat(fx(() -> List.copyOf(view.table().getItems())))
+                .extracting(BrokenLink::linkUrl).containsExactly(server.url("/gone7"));
         fx(() -> {
             view.search().setText("404 not");
             return null;
         });
+        awaitRead();
         assertThat(fx(() -> view.table().getItems().size())).isEqualTo(30);
-        assertThat(fx(() -> ((javafx.scene.control.Label) view.root().lookup("#brokenCount"))
-                .getText())).isEqualTo("30 broken links");
+        assertThat(countText()).isEqualTo("30 broken links");
+    }
+
+    /**
+     * The Status column sorts by the code as a number: as text, "1000" came before "404" and
+     * "99" after "500".
+     */
+    @Test
+    void theStatusColumnSortsByTheCodeAsANumber(@TempDir Path dir) throws Exception {
+        crawled(dir);
+        List<BrokenLink> mixed = List.of(status(1000), status(404), refused(), status(99),
+                status(500));
+        fx(() -> {
+            model.apply(mixed);
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableColumn<BrokenLink, ?> col =
+                    view.table().getColumns().get(1);
+            assertThat(col.getText()).startsWith("Status");
+            col.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            view.table().getSortOrder().setAll(List.of(col));
+            return null;
+        });
+        awaitRead();
+        assertThat(fx(() -> List.copyOf(view.table().getItems())))
+                .extracting(b -> b.status() > 0 ? Integer.toString(b.status()) : "refused")
+                .containsExactly("99", "404", "500", "1000", "refused");
+        fx(() -> {
+            view.table().getSortOrder().get(0).setSortType(
+                    javafx.scene.control.TableColumn.SortType.DESCENDING);
+            return null;
+        });
+        awaitRead();
+        assertThat(fx(() -> List.copyOf(view.table().getItems())))
+                .extracting(b -> b.status() > 0 ? Integer.toString(b.status()) : "refused")
+                .containsExactly("refused", "1000", "500", "404", "99");
+    }
+
+    private static BrokenLink status(int code) {
+        return new BrokenLink("http://127.0.0.1/page", "http://127.0.0.1/s" + code, code, null,
+                "", "s", "a", "http://127.0.0.1/s" + code, "");
+    }
+
+    private static BrokenLink refused() {
+        return new BrokenLink("http://127.0.0.1/page", "http://127.0.0.1:1/", 0,
+                io.webprobe.http.ErrorKind.REFUSED, "", "r", "a", "http://127.0.0.1:1/", "");
     }
 
     @Test

@@ -1,0 +1,80 @@
+package io.webprobe.ui.crawl.broken;
+
+import io.webprobe.crawl.BrokenLink;
+import io.webprobe.http.ErrorKind;
+import io.webprobe.http.StatusPhrases;
+import io.webprobe.http.UrlSyntax;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * What the Broken links table says of a link, and the rules that read it: its status in
+ * words, the search, and the order of its Status column. Stateless; any thread (the search and
+ * the sort run on the crawl's stats lane).
+ */
+public final class BrokenLinkText {
+    private BrokenLinkText() {}
+
+    /**
+     * A broken link's status in words, as the URL table says it of the link's end: "404 Not
+     * Found", "Connection refused"; for a link into redirects that fail in themselves, their
+     * failure ("Redirect loop", the table's Status) rather than the last hop's 3xx; for a 3xx
+     * broken otherwise (no Location, a Location that is not a URL), why (the table's Reason,
+     * "Redirect without a Location: …") rather than the kind of error ("Invalid URL").
+     */
+    public static String statusText(BrokenLink b) {
+        if (b.error() != null && b.status() >= 300 && b.status() < 400) {
+            boolean chainFails = b.error() == ErrorKind.REDIRECT_LOOP
+                    || b.error() == ErrorKind.TOO_MANY_REDIRECTS;
+            return chainFails || b.errorMessage().isEmpty() ? b.error().label()
+                    : b.errorMessage();
+        }
+        return StatusPhrases.withPhrase(b.status(), b.statusText());
+    }
+
+    /** The links whose URL, page, status, anchor text or end holds the text (any case). */
+    static Predicate<BrokenLink> matching(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return b -> true;
+        }
+        // the URLs as typed into the table and as shown in it ("café" finds /caf%C3%A9)
+        return b -> Stream.of(b.linkUrl(), b.sourceUrl(), b.anchorText(), statusText(b),
+                b.finalUrl(), UrlSyntax.forPeople(b.linkUrl()), UrlSyntax.forPeople(b.sourceUrl()),
+                UrlSyntax.forPeople(b.finalUrl())).anyMatch(
+                        v -> v != null && v.toLowerCase(Locale.ROOT).contains(t));
+    }
+
+    /**
+     * The Status column's order, as the text shown reads: by its status code as a number (99,
+     * 404, 1000, not "1000" before "404" as text), then the answers without a code ("Connection
+     * refused", "Redirect loop") by their words, after every code.
+     *
+     * @param words compares the words (a collator of the caller's own: not thread-safe)
+     */
+    static Comparator<BrokenLink> statusOrder(Comparator<String> words) {
+        Comparator<String> shown = (x, y) -> {
+            long a = leadingNumber(x);
+            long b = leadingNumber(y);
+            if (a >= 0 && b >= 0) {
+                return a != b ? Long.compare(a, b) : words.compare(x, y);
+            }
+            if (a >= 0 || b >= 0) {
+                return a >= 0 ? -1 : 1; // codes first
+            }
+            return words.compare(x, y);
+        };
+        return Comparator.comparing(BrokenLinkText::statusText, shown);
+    }
+
+    /** The number a text starts with ("404 Not Found": 404), or -1. */
+    static long leadingNumber(String s) {
+        int end = 0;
+        while (end < s.length() && end < 18 && Character.isDigit(s.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? -1 : Long.parseLong(s.substring(0, end));
+    }
+}
