@@ -126,6 +126,25 @@ public record CrawlResult(
         return status >= 400 ? io.webprobe.http.StatusPhrases.of(status) : "";
     }
 
+    /**
+     * Whether the URL was asked at all: one skipped (a trap guard, a folder left out) or
+     * blocked by robots.txt was not, and has no size and no time; a rate-limited or bot-wall
+     * one was answered (429, 403, 503, 999) and keeps them. The URL table leaves what is not
+     * known blank, and the CSVs leave the field empty (never a 0 that reads as a value).
+     */
+    public boolean requested() {
+        return skipped == null || status > 0;
+    }
+
+    /**
+     * Whether the URL answered, so that its body size is known: a request that got no answer
+     * (a refused connection, a timeout) has none. Its time until it failed is still known
+     * ({@link #responseMillis()}).
+     */
+    public boolean answered() {
+        return requested() && (status > 0 || error == null);
+    }
+
     /** A copy with another inlink count. */
     public CrawlResult withInlinks(int n) {
         return toBuilder().inlinks(n).build();

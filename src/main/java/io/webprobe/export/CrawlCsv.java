@@ -27,8 +27,9 @@ public final class CrawlCsv {
                 new Column<>("url", CrawlResult::url),
                 new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
                 new Column<>("content_type", CrawlResult::contentType),
-                new Column<>("size_bytes", CrawlResult::sizeBytes),
-                new Column<>("response_ms", CrawlResult::responseMillis),
+                // empty when not known (never asked, or no answer), as the URL table is blank
+                new Column<>("size_bytes", r -> r.answered() ? r.sizeBytes() : null),
+                new Column<>("response_ms", r -> r.requested() ? r.responseMillis() : null),
                 new Column<>("title", CrawlResult::title),
                 new Column<>("depth", CrawlResult::depth),
                 new Column<>("inlinks", CrawlResult::inlinks),

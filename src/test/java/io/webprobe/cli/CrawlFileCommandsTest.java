@@ -54,6 +54,57 @@ class CrawlFileCommandsTest {
         assertThat(export.out()).startsWith("Exported " + db + " (");
     }
 
+    /**
+     * The bug: the CSVs wrote 0 where the URL table is blank: the size of a URL that got no
+     * answer (a refused connection has no body, not an empty one), and the size and time of
+     * one never asked (blocked by robots.txt). What is not known is an empty field, in the
+     * crawl's own CSV and in {@code export} alike; a failed request keeps the time until it
+     * failed.
+     */
+    @Test
+    void whatIsNotKnownIsAnEmptyFieldInTheCrawlsCsvAndInItsExport() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // nothing listens there once it is closed
+        }
+        String refused = "http://127.0.0.1:" + closed + "/";
+        server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
+                "User-agent: *\nDisallow: /private\n"));
+        server.route("/", html("<title>Home</title><a href=\"/private\">p</a>"
+                + "<a href=\"" + refused + "\">r</a><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        Path db = dir.resolve("site.webprobe");
+        Path pages = dir.resolve("pages.csv");
+        CliRun crawl = run("crawl", server.url("/"), "--quiet", "--db", db.toString(),
+                "--csv", pages.toString());
+        assertEquals(1, crawl.exitCode(), crawl.err()); // the refused link is broken
+
+        List<String[]> rows = readCsv(pages);
+        List<String> header = List.of(rows.get(0));
+        int size = header.indexOf("size_bytes");
+        int time = header.indexOf("response_ms");
+        String[] noAnswer = row(rows, refused);
+        assertThat(noAnswer[size]).as("size of a refused connection").isEmpty();
+        assertThat(noAnswer[time]).as("time until it failed").matches("\\d+");
+        String[] blocked = row(rows, server.url("/private"));
+        assertThat(blocked[size]).as("size of a URL never asked").isEmpty();
+        assertThat(blocked[time]).as("time of a URL never asked").isEmpty();
+        String[] page = row(rows, server.url("/a"));
+        assertThat(Long.parseLong(page[size])).isPositive();
+        assertThat(page[time]).matches("\\d+");
+
+        Path pages2 = dir.resolve("pages2.csv");
+        CliRun export = run("export", db.toString(), "--csv", pages2.toString());
+        assertEquals(0, export.exitCode(), export.err());
+        assertThat(Files.readAllBytes(pages2)).isEqualTo(Files.readAllBytes(pages));
+    }
+
+    private static String[] row(List<String[]> rows, String url) {
+        return rows.stream().filter(r -> r[0].equals(url)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + url));
+    }
+
     @Test
     void exportToStandardOutputKeepsTheSummaryOffIt() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));

@@ -114,7 +114,8 @@ class CsvExporterTest {
         exporter.write(file, CrawlCsv.pages(Map.of()), List.of(failed));
 
         List<String[]> lines = readCsv(file);
-        assertEquals(List.of("http://127.0.0.1:9/", "", "", "0", "0", "", "0", "0", "0", "", "",
+        // no size (no answer), the time until it failed
+        assertEquals(List.of("http://127.0.0.1:9/", "", "", "", "0", "", "0", "0", "0", "", "",
                 "REFUSED: Connection refused", "", "", "", "", "0", "", "false", "error", "", "false",
                 ""),
                 List.of(lines.get(1)));

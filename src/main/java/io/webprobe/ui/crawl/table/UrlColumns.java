@@ -31,10 +31,10 @@ public final class UrlColumns {
             col("type", "Type", "content_type", 100, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
             col("size", "Size", "size_bytes", 75, true, UrlField.SIZE, Kind.SIZE,
-                    r -> fetched(r) ? r.sizeBytes() : null, "Bytes downloaded")
+                    r -> r.answered() ? r.sizeBytes() : null, "Bytes downloaded")
                     .blankWithoutAnswer(),
             col("time", "Time (ms)", "response_ms", 85, true, UrlField.RESPONSE_MS, Kind.NUMBER,
-                    r -> fetched(r) ? r.responseMillis() : null,
+                    r -> r.requested() ? r.responseMillis() : null,
                     "Time to the end of the response, ms (blank for a request that got no "
                             + "answer; the CSV has the time until it failed)")
                     .blankWithoutAnswer(),
@@ -82,15 +82,6 @@ public final class UrlColumns {
     /** The column with this key. */
     public static Optional<UrlColumn> byKey(String key) {
         return ALL.stream().filter(c -> c.key().equals(key)).findFirst();
-    }
-
-    /**
-     * Whether the URL got a response worth a size and a time. Skipped and robots.txt-blocked
-     * rows were never requested (blank); rate-limited and bot-wall rows were answered (429,
-     * 403, 503, 999) and keep them.
-     */
-    static boolean fetched(CrawlResult r) {
-        return r.skipped() == null || r.status() > 0;
     }
 
     private static UrlColumn rowCol(String key, String title, String csv, double width,
