@@ -186,6 +186,40 @@ class RecheckTest {
         }
     }
 
+    /**
+     * While a crawl job writes to the file (a resume running beside the re-check), only that
+     * job numbers new URLs: a re-check then takes the row only and leaves the links as they
+     * were, so no URL gets an id the job may give another.
+     */
+    @Test
+    void whileACrawlWritesTheFileARecheckLeavesTheLinksAsTheyWere() throws Exception {
+        server.route("/", html("<a href=\"/fixme\">fix me</a>"));
+        server.route("/fixme", LocalHttpServer.status(404));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            crawl(plan, store);
+            long fixme = idOf(store, server.url("/fixme"));
+            store.sink().started(); // as a resumed job does before its first request
+            assertThat(store.sink().crawling()).isTrue();
+
+            server.route("/fixme", html("<title>Fixed</title><a href=\"/new\">new</a>"));
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
+                assertThat(recheck.run(new Recheck.Target(fixme, server.url("/fixme"), 1,
+                        server.url("/"), false)).status()).isEqualTo(200);
+            }
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+
+            long[] urls = {0};
+            try (CrawlReader reader = store.reader()) {
+                reader.query("SELECT COUNT(*) FROM urls WHERE url = '" + server.url("/new")
+                        + "'", rs -> urls[0] = rs.getLong(1));
+            }
+            assertThat(urls[0]).isZero();
+            assertThat(column(store, "status", fixme)).isEqualTo(200);
+        }
+    }
+
     private static long idOf(CrawlStore store, String url) throws Exception {
         long[] id = {0};
         try (CrawlReader reader = store.reader()) {
