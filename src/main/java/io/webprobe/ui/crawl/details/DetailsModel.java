@@ -118,7 +118,8 @@ public final class DetailsModel {
         outlinksText.set("Outlinks");
     }
 
-    private void apply(UrlDetails.Details d) {
+    /** Shows details read (package-private for the view's tests). */
+    void apply(UrlDetails.Details d) {
         details.set(d);
         if (d.row() == null) {
             clear();

@@ -20,6 +20,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -174,9 +175,12 @@ public final class DetailsView {
         for (int i = 0; i < names.length; i++) {
             Label name = new Label(names[i]);
             name.getStyleClass().add("section-title");
+            // the names keep their words; a long value wraps beside them (they were "…")
+            name.setMinWidth(Region.USE_PREF_SIZE);
             values[i] = new Label();
             values[i].setId("page-" + names[i].toLowerCase(Locale.ROOT).replace(' ', '-'));
             values[i].setWrapText(true);
+            values[i].setMinWidth(0); // wraps, even a long URL (broken where it must)
             grid.add(name, 0, i);
             grid.add(values[i], 1, i);
             GridPane.setHgrow(values[i], Priority.ALWAYS);
