@@ -1,0 +1,74 @@
+package io.webprobe.ui.crawl.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.crawl.ActiveFetch;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlProgress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The bug: the Now fetching list (about 230 px wide in a 1200×760 window) showed "#3  0.2 s
+ * http://127.0.0.1:1820", the rest of the URL past the pane's edge behind a sideways scroll
+ * bar, and nowhere to read it. A line is as wide as the list now, cut in the middle (the end
+ * of the path shows), the whole URL in its tooltip.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WorkersViewTest {
+    private static final String URL = "http://127.0.0.1:18201/a-very-long-directory-name/"
+            + "another-long-segment-of-the-path/article-with-a-long-slug-number-4.html";
+    private LiveModel model;
+    private WorkersView view;
+
+    @Start
+    void start(Stage stage) {
+        model = new LiveModel();
+        view = new WorkersView(model);
+        stage.setScene(new Scene(view.root(), 230, 160));
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setWidth(230);
+        stage.setHeight(160);
+        stage.show();
+    }
+
+    @Test
+    void aLongUrlIsCutInTheMiddleAndWholeInItsTooltip() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.started(CrawlPlan.of(URI.create("http://127.0.0.1:18201/"), "t"));
+            model.update(new CrawlProgress(1, 5, 1, 0, Duration.ofSeconds(1), false, false, 0,
+                    0, 0), List.of(new ActiveFetch("crawl-worker-3", URL, 0,
+                            Duration.ofMillis(200))));
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        Object[] seen = WaitForAsyncUtils.asyncFx(() -> {
+            ListCell<?> cell = view.root().lookupAll(".list-cell").stream()
+                    .map(n -> (ListCell<?>) n).filter(c -> c.getItem() != null)
+                    .findFirst().orElseThrow();
+            boolean sideways = view.root().lookupAll(".scroll-bar").stream()
+                    .anyMatch(n -> n instanceof ScrollBar b
+                            && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible());
+            return new Object[] {((Text) cell.lookup(".text")).getText(),
+                cell.getTooltip() == null ? null : cell.getTooltip().getText(), sideways,
+                cell.getEllipsisString()};
+        }).get(10, TimeUnit.SECONDS);
+        assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  http")
+                .contains((String) seen[3]).endsWith("number-4.html");
+        assertThat(seen[1]).as("its tooltip").isEqualTo(URL);
+        assertThat(seen[2]).as("a sideways scroll bar").isEqualTo(false);
+    }
+}
