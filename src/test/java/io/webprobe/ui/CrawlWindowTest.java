@@ -174,6 +174,24 @@ class CrawlWindowTest extends MainWindowTestBase {
         robot.clickOn(settings.lookup(".title"));
     }
 
+    /**
+     * The bug: at 1000×700 List mode's prompt read "Paste URLs, one per lin…" beside the Load
+     * button, with nothing to show the rest. It wraps whole now.
+     */
+    @Test
+    void listModesPromptShowsWholeAt1000By700(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            vm().modeProperty().set(io.webprobe.ui.crawl.CrawlMode.LIST);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label summary = node(robot, "#listSummary", Label.class);
+        assertThat(fx(() -> ((javafx.scene.text.Text) summary.lookup(".text")).getText()))
+                .isEqualTo("Paste URLs, one per line, or load a file.");
+        robot.interact(() -> vm().modeProperty().set(io.webprobe.ui.crawl.CrawlMode.SPIDER));
+    }
+
     // == URL validation ==
 
     @Test

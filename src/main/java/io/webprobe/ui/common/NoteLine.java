@@ -31,6 +31,9 @@ public final class NoteLine {
     public static HBox of(Label text, ObservableBooleanValue shown, Button... buttons) {
         text.setWrapText(true);
         text.setMinWidth(0);
+        // all its lines: squeezed by the workspace under it, it kept one line and "…" (the
+        // interrupted crawl's sentence at 1000×700)
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox line = new HBox(8, text);

@@ -33,7 +33,10 @@ public final class ListInputView {
         Label summary = new Label();
         summary.setId("listSummary");
         summary.textProperty().bind(model.summaryProperty());
-        // a long sentence is cut with "…" (whole in the tooltip); it must not widen the bar
+        // a long sentence wraps (the prompt read "Paste URLs, one per lin…" at 1000×700); it
+        // must not widen the bar; the lines skipped are in the tooltip
+        summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.setMinWidth(0);
         summary.setPrefWidth(100);
         summary.setMaxWidth(Double.MAX_VALUE);
