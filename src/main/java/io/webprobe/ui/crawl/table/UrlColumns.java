@@ -38,7 +38,7 @@ public final class UrlColumns {
                     "Time to the end of the response, ms (blank for a request that got no "
                             + "answer; the CSV has the time until it failed)")
                     .blankWithoutAnswer(),
-            col("title", "Title", "title", 190, true, UrlField.TITLE, Kind.LONG_TEXT,
+            col("title", "Title", "title", 180, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
             col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
                     CrawlResult::depth, "Links from the start page"),
