@@ -85,15 +85,24 @@ public record CrawlSummary(
 
     /**
      * The URLs left out by the limits and patterns the user chose, which get no row of their
-     * own (a crawl cut at its page limit looks finished otherwise): "89 not crawled (Page limit
-     * reached: 89)", or null when there are none.
+     * own (a crawl cut at its page limit looks finished otherwise): "89 not crawled: page
+     * limit reached" (one reason: the number said once, not "89 not crawled (Page limit
+     * reached: 89)"), "1,289 not crawled (Page limit reached: 89; Matches an exclude pattern:
+     * 1,200)", or null when there are none.
      */
     public String notCrawledByChoice() {
-        long n = skipped.entrySet().stream()
-                .filter(e -> !e.getKey().isBlock() && !e.getKey().reportAsRow())
-                .mapToLong(java.util.Map.Entry::getValue).sum();
-        return n == 0 ? null : String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n,
-                reasons(r -> !r.isBlock() && !r.reportAsRow()));
+        java.util.function.Predicate<SkipReason> chosen = r -> !r.isBlock() && !r.reportAsRow();
+        var which = skipped.entrySet().stream().filter(e -> chosen.test(e.getKey())).toList();
+        long n = which.stream().mapToLong(java.util.Map.Entry::getValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        if (which.size() == 1) {
+            String why = which.getFirst().getKey().label();
+            return String.format(java.util.Locale.ROOT, "%,d not crawled: %s", n,
+                    why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1));
+        }
+        return String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n, reasons(chosen));
     }
 
     /** Pages per second over the whole crawl. */

@@ -133,6 +133,19 @@ class LiveModelTest {
                 + "Matches an exclude pattern: 1,200)");
     }
 
+    /**
+     * The bug: a crawl cut at its page limit said "482 not crawled (Page limit reached: 482)",
+     * the number twice. With one reason it is said once.
+     */
+    @Test
+    void oneReasonSaysItsNumberOnce() {
+        CrawlSummary summary = new CrawlSummary(false, 150, 0, 0, Duration.ofSeconds(1), null,
+                Map.of(SkipReason.MAX_PAGES, 482L, SkipReason.ROBOTS, 4L), 0, List.of(), null,
+                List.of(), null);
+        assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
+                + ProgressFormat.line(END) + " · 482 not crawled: page limit reached");
+    }
+
     /** A sitemap crawl of a site without a sitemap says so, not "0 orphans". */
     @Test
     void noSitemapFoundIsSaidInsteadOfNoOrphans() {
