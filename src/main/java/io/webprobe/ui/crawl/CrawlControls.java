@@ -160,6 +160,12 @@ final class CrawlControls {
         progress.visibleProperty().bind(vm.runningProperty()
                 .or(vm.progressProperty().greaterThan(0)));
         progress.managedProperty().bind(progress.visibleProperty());
+        // what the bar measures, with the status bar's crawled count (a bar without words
+        // beside the status bar's count and the table's left a user to guess)
+        Tooltip progressTip = new Tooltip();
+        progressTip.textProperty().bind(vm.progressTextProperty());
+        progress.tooltipProperty().bind(Bindings.when(vm.progressTextProperty().isEmpty())
+                .then((Tooltip) null).otherwise(progressTip));
 
         // the settings' error under them: over them, its line coming and going (a Start, a
         // field fixed) moved every field 22 px, and a click meant for one landed in another

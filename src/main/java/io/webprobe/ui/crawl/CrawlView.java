@@ -81,6 +81,15 @@ public final class CrawlView {
      * header and the sideways scroll bar (about 110 px), and eight rows of 24 px.
      */
     static final double TABLE_MIN_HEIGHT = 8 * 24 + 110;
+    /**
+     * Where the table's count (and the overview's) comes from, and why it is not the status
+     * bar's while a crawl runs.
+     */
+    static final String COUNT_TIP = "URLs in this view, read from the crawl file. While a "
+            + "crawl runs, its pages reach the file in batches and this count and the "
+            + "overview's are read again every half second or so: they trail the status bar's "
+            + "crawled count by a moment. Blocked and skipped URLs are rows here; the status "
+            + "bar counts them apart.";
     private final DetailsView details;
     private final BrokenLinksView broken;
     /** The threads spinner's two-way link to the settings (kept: bindings hold it weakly). */
@@ -159,6 +168,11 @@ public final class CrawlView {
         count.setId("crawlCount");
         count.textProperty().bind(Bindings.createStringBinding(() -> Words.count(
                 vm.table().countProperty().get(), "URL"), vm.table().countProperty()));
+        // while a crawl runs this count (and the overview's) is not the status bar's: say why
+        javafx.scene.control.Tooltip countTip = new javafx.scene.control.Tooltip(COUNT_TIP);
+        countTip.setWrapText(true);
+        countTip.setMaxWidth(480);
+        count.setTooltip(countTip);
         Label error = new Label();
         error.getStyleClass().add("field-error");
         error.textProperty().bind(vm.table().errorProperty());

@@ -217,6 +217,11 @@ public final class CrawlViewModel implements AutoCloseable {
         return live.progressProperty();
     }
 
+    /** The progress bar in words: "Crawled 97 of the 597 URLs found so far", or "". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return live.progressTextProperty();
+    }
+
     /** The status bar's line. */
     public ReadOnlyStringProperty statusProperty() {
         return live.statusProperty();

@@ -30,6 +30,9 @@ public final class LiveModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Type a start URL and press Start.");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this,
+            "progressText", "");
+    private boolean listed;
     private final ObservableList<ActiveFetch> workers = FXCollections.observableArrayList();
     private final RateWindow rate = new RateWindow(RATE_WINDOW);
     private long bound = -1;
@@ -46,15 +49,17 @@ public final class LiveModel {
         workersShownAt = 0;
         bound = plan.isList() ? plan.list().size()
                 : plan.maxPages() != CrawlPlan.UNLIMITED ? plan.maxPages() : -1;
+        listed = plan.isList();
         progress.set(-1);
+        progressText.set("");
     }
 
     /** A tick: the job's counters and what its workers fetch. */
     public void update(CrawlProgress p, List<ActiveFetch> fetching) {
         rate.add(p.elapsed(), p.crawled());
-        long discovered = p.discovered();
-        long total = bound > 0 ? Math.min(bound, Math.max(discovered, p.crawled())) : discovered;
+        long total = progressTotal(p);
         progress.set(total == 0 ? -1 : Math.min(1.0, (double) p.crawled() / total));
+        progressText.set(progressText(p, total));
         status.set(line(p) + (p.paused() ? " · paused" : ""));
         // twice a second is all a reader can follow (a fast crawl changes every line on
         // every tick); the list is redrawn sooner only when workers start or go idle
@@ -102,6 +107,29 @@ public final class LiveModel {
         }
         ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);
+        progressText.set(summary.stopped() && p.discovered() > 0
+                ? progressText(p, p.discovered()) : "");
+    }
+
+    /** What the bar measures against: the URLs found so far, or the page limit or list. */
+    private long progressTotal(CrawlProgress p) {
+        long discovered = p.discovered();
+        return bound > 0 ? Math.min(bound, Math.max(discovered, p.crawled())) : discovered;
+    }
+
+    /**
+     * The bar in words, its count the status bar's: "Crawled 97 of the 597 URLs found so far",
+     * "Crawled 97 of the 150-page limit", "Crawled 97 of the 300 URLs listed".
+     */
+    private String progressText(CrawlProgress p, long total) {
+        if (total == 0) {
+            return "";
+        }
+        String of = listed && total == bound ? String.format(Locale.ROOT,
+                "the %,d URLs listed", total)
+                : total == bound ? String.format(Locale.ROOT, "the %,d-page limit", total)
+                : String.format(Locale.ROOT, "the %,d URLs found so far", total);
+        return String.format(Locale.ROOT, "Crawled %,d of %s", p.crawled(), of);
     }
 
     /**
@@ -111,6 +139,7 @@ public final class LiveModel {
     public void ended(String text, double finalProgress) {
         status.set(text);
         progress.set(finalProgress);
+        progressText.set("");
         workers.clear();
         workersShown = List.of();
     }
@@ -151,6 +180,11 @@ public final class LiveModel {
     /** Crawled / discovered (or / the page limit), 0 to 1; -1 while nothing is known. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** The progress bar in words (its tooltip), or "" when it has nothing to say. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
     }
 
     /** What each worker fetches now, longest first. */

@@ -110,6 +110,33 @@ class LiveModelTest {
         assertThat(m.progressProperty().get()).isEqualTo(0.4);
     }
 
+    /**
+     * The bug: while a crawl ran, the status bar, the progress bar and the table's count did
+     * not agree, and the bar had no words to say what it measured. Its tooltip says it, with
+     * the status bar's own crawled count.
+     */
+    @Test
+    void theProgressBarSaysWhatItMeasuresWithTheStatusBarsCount() {
+        LiveModel m = new LiveModel();
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t"));
+        m.update(at(6, 97, 492, false), List.of());
+        assertThat(m.statusProperty().get()).startsWith("97 crawled · 492 queued");
+        assertThat(m.progressTextProperty().get())
+                .isEqualTo("Crawled 97 of the 589 URLs found so far");
+
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t").withMaxPages(150));
+        m.update(at(4, 47, 5000, false), List.of());
+        assertThat(m.progressTextProperty().get()).isEqualTo("Crawled 47 of the 150-page limit");
+
+        m.started(CrawlPlan.ofList(List.of(URI.create("http://127.0.0.1:1/a"),
+                URI.create("http://127.0.0.1:1/b")), "t"));
+        m.update(at(1, 1, 1, false), List.of());
+        assertThat(m.progressTextProperty().get()).isEqualTo("Crawled 1 of the 2 URLs listed");
+
+        m.ended("Opened a crawl.", 1.0);
+        assertThat(m.progressTextProperty().get()).isEmpty();
+    }
+
     @Test
     void orphansCountedAreSaidAtTheEnd() {
         assertThat(ended(summary(false, null, null, null), true).statusProperty().get())
