@@ -8,6 +8,7 @@
 #   ./run.sh compare A B     compare two stored crawls
 #   ./run.sh package         build the app image, the .deb and the fat jar (target/dist/)
 #   ./run.sh help            usage
+#   ./run.sh --version       the version
 set -euo pipefail
 # Standard streams started closed (<&-, >&-, 2>&-) are opened on /dev/null before anything
 # else opens a file, which would take their number: Java put its own lib/modules on a closed
@@ -265,6 +266,7 @@ Usage: ./run.sh [command] [args]
   selfcheck             check that Webprobe works here (a crawl and a ping on loopback)
   package               build target/dist/Webprobe/ (app image), the .deb and the fat jar
   help                  show this help
+  --version             show the version
 
 Environment: JAVA_HOME (a JDK 21+; found automatically if unset),
 WEBPROBE_JAVA_OPTS (extra JVM options, e.g. -Xmx2g),
@@ -280,5 +282,7 @@ case "$cmd" in
   selfcheck) build_if_needed; run_java "$@" ;;
   package) build_if_needed; package ;;
   help|-h|--help) usage ;;
+  # as every command's own --version, and the installed webprobe command's
+  -V|--version) build_if_needed; run_java --version ;;
   *) echo "webprobe: Unknown command '$cmd'; ./run.sh help lists the commands." >&2; exit 2 ;;
 esac

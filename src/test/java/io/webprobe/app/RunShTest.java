@@ -100,6 +100,21 @@ class RunShTest {
         assertThat(r.exitCode()).isEqualTo(2);
     }
 
+    /** As each command's --version does, and the installed webprobe command's. */
+    @Test
+    void theVersionIsAskedOfTheProgram() throws Exception {
+        Path checkout = builtCheckout();
+
+        for (String flag : List.of("--version", "-V")) {
+            Result r = runIn(checkout, Map.of(), flag);
+
+            assertThat(r.stderr()).isEmpty();
+            assertThat(r.stdout()).startsWith("ran in ").endsWith(" -jar "
+                    + checkout.resolve("target/webprobe-9.9-all.jar") + " --version\n");
+            assertThat(r.exitCode()).isZero();
+        }
+    }
+
     @Test
     void aGoodJavaHomeIsUsedWithoutAWord() throws Exception {
         Path jdk = fakeJdk(dir.resolve("jdk-21"), 21, true);
