@@ -17,6 +17,11 @@ import java.util.Locale;
 public final class FileErrors {
     /** What {@link #why} says of a full disk (or a used-up quota). */
     public static final String DISK_FULL = "the disk is full";
+    /**
+     * What {@link #why} says of a file system mounted read-only (EROFS: a write-protected
+     * card, a read-only mount or container volume), which no change of permissions mends.
+     */
+    public static final String READ_ONLY_DISK = "the disk or folder is read-only";
 
     private FileErrors() {}
 
@@ -29,6 +34,11 @@ public final class FileErrors {
         String msg = String.valueOf(raw).toLowerCase(Locale.ROOT);
         if (msg.contains("no space left") || msg.contains("disk quota")) {
             return DISK_FULL;
+        }
+        // EROFS: the JDK's FileSystemException (its reason) and java.io's FileNotFoundException
+        // ("x.csv (Read-only file system)") carry strerror's words
+        if (msg.contains("read-only file system")) {
+            return READ_ONLY_DISK;
         }
         if (e instanceof AccessDeniedException || msg.contains("permission denied")
                 || msg.contains("read-only") || msg.contains("operation not permitted")) {

@@ -21,6 +21,26 @@ class FileErrorsTest {
                 dir.resolve("gone/x.csv").toString()))).isEqualTo("its folder does not exist");
     }
 
+    /**
+     * A read-only file system (EROFS) is no matter of permissions: the JDK's exceptions for it
+     * as they are made (sun.nio.fs.UnixException for java.nio.file, the native open for
+     * java.io), since a test cannot mount one.
+     */
+    @Test
+    void aReadOnlyFileSystemIsNotCalledAPermissionDenied() {
+        String file = dir.resolve("x.csv").toString();
+        assertThat(FileErrors.why(new java.nio.file.FileSystemException(file, null,
+                "Read-only file system"))).isEqualTo("the disk or folder is read-only");
+        assertThat(FileErrors.why(new java.io.FileNotFoundException(file
+                + " (Read-only file system)"))).isEqualTo("the disk or folder is read-only");
+        assertThat(FileErrors.why(new java.io.IOException(new java.nio.file.FileSystemException(
+                file, null, "Read-only file system")))).isEqualTo(
+                        "the disk or folder is read-only");
+        // a folder without write permission stays what it is
+        assertThat(FileErrors.why(new java.nio.file.AccessDeniedException(file)))
+                .isEqualTo("permission was denied");
+    }
+
     @Test
     void creatingAFileInProcSaysTheSystemDoesNotAllowIt() {
         try {
