@@ -43,6 +43,8 @@ public final class ComparePair {
         }
         unfinished(older.info(), olderName, notes);
         unfinished(newer.info(), newerName, notes);
+        limited(older.info(), olderName, counts.olderLimited(), notes);
+        limited(newer.info(), newerName, counts.newerLimited(), notes);
         long unknown = counts.unknownBroken();
         if (unknown > 0) {
             notes.add(String.format(java.util.Locale.ROOT, "%,d broken %s of %s %s on pages or "
@@ -133,6 +135,20 @@ public final class ComparePair {
         if (info.state() != CrawlState.FINISHED) {
             notes.add(name + " did not finish (" + info.stateText() + "), so URLs it did not "
                     + "reach count as added or removed.");
+        }
+    }
+
+    /**
+     * A finished crawl whose page limit left URLs out reached some of the site only, and two
+     * such crawls of an unchanged site reach different pages: as for a crawl that did not
+     * finish, its missing URLs are not news.
+     */
+    private static void limited(CrawlInfo info, String name, boolean leftOut,
+            List<String> notes) {
+        if (leftOut && info.state() == CrawlState.FINISHED) {
+            notes.add(String.format(java.util.Locale.ROOT, "%s stopped at its page limit (%,d "
+                    + "URLs), so URLs it did not reach count as added or removed.", name,
+                    info.plan().maxPages()));
         }
     }
 

@@ -60,6 +60,8 @@ public final class CrawlDiff {
         private final Map<Change, Long> counts = new EnumMap<>(Change.class);
         private String startFailure;
         private long unknownBroken;
+        private boolean olderLimited;
+        private boolean newerLimited;
 
         /**
          * A sentence when the newer crawl's start URL fails (broken, a failing redirect chain,
@@ -77,6 +79,19 @@ public final class CrawlDiff {
          */
         public long unknownBroken() {
             return unknownBroken;
+        }
+
+        /**
+         * Whether the older crawl's page limit left URLs of the site out: those it did not
+         * reach count as added, though they may not be new.
+         */
+        public boolean olderLimited() {
+            return olderLimited;
+        }
+
+        /** Whether the newer crawl's page limit left URLs of the site out (likewise removed). */
+        public boolean newerLimited() {
+            return newerLimited;
         }
 
         void add(Change c) {
@@ -154,6 +169,8 @@ public final class CrawlDiff {
             }
         }
         counts.startFailure = startFailure(older, newer);
+        counts.olderLimited = older.leftOutByPageLimit();
+        counts.newerLimited = newer.leftOutByPageLimit();
         Set<String> oldBroken = new HashSet<>();
         older.forEachBrokenLink(l -> oldBroken.add(pair(l)));
         Set<String> stillBroken = new HashSet<>();

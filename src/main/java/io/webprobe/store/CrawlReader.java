@@ -241,6 +241,11 @@ public final class CrawlReader implements AutoCloseable {
         if (!io.webprobe.crawl.CrawlState.FINISHED.label().equals(meta().get("state"))) {
             return true;
         }
+        return leftOutByPageLimit();
+    }
+
+    /** Whether this crawl's page limit left URLs of the site out (it stopped at its limit). */
+    synchronized boolean leftOutByPageLimit() throws StoreException {
         return countedSkips().containsKey(SkipReason.MAX_PAGES)
                 || rowSkips().containsKey(SkipReason.MAX_PAGES);
     }

@@ -955,6 +955,39 @@ class CrawlFileCommandsTest {
         assertThat(again.out()).contains("1 new broken link").contains("5 broken links of");
     }
 
+    /**
+     * Two crawls of one site, both cut at a page limit, reach different pages: the URLs only
+     * one of them reached were listed as added and removed with no word, where a stopped crawl
+     * gets a note.
+     */
+    @Test
+    void crawlsCutAtTheirPageLimitSaySoBesideTheirAddedAndRemovedUrls() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            server.route("/p" + i, html("<title>P" + i + "</title>"));
+        }
+        server.route("/", html("<title>Home</title><a href=\"/p1\">1</a><a href=\"/p2\">2</a>"
+                + "<a href=\"/p3\">3</a><a href=\"/p4\">4</a>"));
+        Path first = dir.resolve("first.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--threads", "1",
+                "--max-pages", "3", "--db", first.toString()).exitCode());
+        // the same pages, linked in another order: the limit now reaches other ones
+        server.route("/", html("<title>Home</title><a href=\"/p4\">4</a><a href=\"/p3\">3</a>"
+                + "<a href=\"/p2\">2</a><a href=\"/p1\">1</a>"));
+        Path second = dir.resolve("second.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--threads", "1",
+                "--max-pages", "3", "--db", second.toString()).exitCode());
+
+        CliRun r = run("compare", first.toString(), second.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("2 added, 2 removed")
+                .contains("Note: " + first + " stopped at its page limit (3 URLs), so URLs it "
+                        + "did not reach count as added or removed.")
+                .contains("Note: " + second + " stopped at its page limit (3 URLs), so URLs it "
+                        + "did not reach count as added or removed.")
+                .doesNotContain("different settings");
+    }
+
     @Test
     void compareRefusesCrawlsOfDifferentSites() throws Exception {
         server.route("/", html("home"));
