@@ -402,7 +402,11 @@ public final class CrawlCommand implements Callable<Integer> {
                 keptStopped = summary.stopped();
             }
             if (db != null || resumeFile != null) {
-                String resume = CommandName.get() + " crawl --resume " + store.file() + ".";
+                // the file keeps no sign-in: the resume is told to give it again
+                String resume = CommandName.get() + " crawl --resume " + store.file()
+                        + SignIn.forResume(user, summary.signInRefused()
+                                && site.headers().stream()
+                                        .noneMatch(h -> h.is("Authorization"))) + ".";
                 out.println("The crawl is stored in " + store.file() + (unsaved
                         ? "; once the problem above is solved, continue it with " + resume
                         : summary.stopped() ? "; continue it with " + resume : "."));

@@ -70,7 +70,13 @@ final class CrawlReport {
             err.println("webprobe: " + warning);
         }
         if (summary.failure() != null) {
-            err.println("webprobe: " + summary.failure());
+            boolean signedIn = site.headers().stream().anyMatch(h -> h.is("Authorization"));
+            // the engine's sentence says a sign-in is wanted; the option that gives it is ours
+            String advice = !summary.signInRefused() ? ""
+                    : c.user == null && !signedIn ? " Give it with --user NAME:PASSWORD."
+                    : " Check the name and password given with --user"
+                            + (c.user == null ? " (or the header given with -H)." : ".");
+            err.println("webprobe: " + summary.failure() + advice);
             err.flush();
         }
         if (summary.startFailure() != null) {

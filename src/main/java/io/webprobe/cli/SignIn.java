@@ -26,6 +26,23 @@ final class SignIn {
         return Header.basicSignIn(name, password);
     }
 
+    /**
+     * What a resume of this crawl needs on its command line besides {@code --resume FILE}: the
+     * crawl file keeps no sign-in (ADR 0022). " --user ann" when this run had one (its
+     * password is asked for again, never printed), " --user NAME:PASSWORD" when the site asked
+     * for one this run was not given, else "".
+     *
+     * @param user this run's --user, or null
+     * @param signInAsked whether the site asked for a sign-in this run did not give
+     */
+    static String forResume(String user, boolean signInAsked) {
+        if (user != null) {
+            int colon = user.indexOf(':');
+            return " --user " + (colon < 0 ? user : user.substring(0, colon));
+        }
+        return signInAsked ? " --user NAME:PASSWORD" : "";
+    }
+
     private static String password(String name) {
         String env = System.getenv("WEBPROBE_PASSWORD");
         if (env != null) {

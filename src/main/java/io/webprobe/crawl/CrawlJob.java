@@ -82,6 +82,8 @@ public final class CrawlJob implements AutoCloseable {
     private volatile SiteReach reach;
     /** Why the crawl stopped when its site did not answer (kept in the file), else null. */
     private volatile String unreached;
+    /** Whether {@link #failure} is a resume stopped by the site's 401s (no sign-in kept). */
+    private volatile boolean signInRefused;
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
@@ -437,6 +439,7 @@ public final class CrawlJob implements AutoCloseable {
                 } else if (failure == null && !stopping) {
                     failure = reach.why();
                     unreached = reach.unreached();
+                    signInRefused = reach.signInRefused();
                 }
                 stop();
             } else {
@@ -567,7 +570,8 @@ public final class CrawlJob implements AutoCloseable {
                 failure,
                 visitor.warnings(),
                 tally.startError(),
-                tally.startFailure() != null ? tally.startStatus() : 0);
+                tally.startFailure() != null ? tally.startStatus() : 0,
+                signInRefused);
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
             try {

@@ -25,6 +25,9 @@ import java.time.Duration;
  *     answer (a TLS failure gets advice on trusting the certificate), else null
  * @param startStatus the HTTP status behind {@code startFailure} when the start URL answered
  *     one in this run (a 401 gets advice on signing in), else 0
+ * @param signInRefused whether a resumed crawl stopped because the site's pages answered 401
+ *     ({@code failure} says so): the crawl file keeps no sign-in, and none was given again, or
+ *     the one given was not accepted (the command line names its option)
  */
 public record CrawlSummary(
         boolean stopped,
@@ -39,12 +42,23 @@ public record CrawlSummary(
         String failure,
         java.util.List<String> warnings,
         io.webprobe.http.ErrorKind startError,
-        int startStatus) {
+        int startStatus,
+        boolean signInRefused) {
 
     public CrawlSummary {
         skipped = java.util.Map.copyOf(skipped);
         orphans = java.util.List.copyOf(orphans);
         warnings = java.util.List.copyOf(warnings);
+    }
+
+    /** A summary of a crawl that was not stopped for want of a sign-in. */
+    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
+            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
+            int sitemapUrls, java.util.List<String> orphans, String failure,
+            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
+            int startStatus) {
+        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
+                orphans, failure, warnings, startError, startStatus, false);
     }
 
     /** A summary without a start status. */

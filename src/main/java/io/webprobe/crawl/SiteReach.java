@@ -102,7 +102,7 @@ final class SiteReach {
 
     /** The sentence a stopped resumed crawl ends with. */
     String why() {
-        if (refused && firstProblem == null) {
+        if (signInRefused()) {
             return (signedIn ? "The site did not accept the sign-in given (HTTP 401)"
                     : "The site asks for a sign-in (HTTP 401), which a crawl file does not keep")
                     + ", so the resumed crawl stopped without marking anything broken; resume "
@@ -112,9 +112,14 @@ final class SiteReach {
                 + "resume it again once the site answers.";
     }
 
+    /** Whether the pages held back answered 401, none failing to connect: a sign-in is asked. */
+    boolean signInRefused() {
+        return refused && firstProblem == null;
+    }
+
     /** "The site could not be reached (connection refused)." */
     String unreached() {
-        if (refused && firstProblem == null) {
+        if (signInRefused()) {
             return signedIn ? "The site did not accept the sign-in given (HTTP 401)."
                     : "The site asks for a sign-in (HTTP 401).";
         }

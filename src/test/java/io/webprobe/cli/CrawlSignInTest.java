@@ -189,6 +189,42 @@ class CrawlSignInTest {
         assertThat(seen).isEmpty();
     }
 
+    /**
+     * The crawl file keeps no sign-in: a resume not given it again meets the site's 401s and
+     * stops; the sentence said to resume "with the site's sign-in" but not with which option.
+     */
+    @Test
+    void aResumeStoppedForWantOfTheSignInNamesTheOptionThatGivesIt() throws Exception {
+        int port = site.port();
+        site.close(); // the site is down: the first crawl stops, resumable, with nothing done
+        String start = "http://127.0.0.1:" + port + "/";
+        Path db = dir.resolve("staging.webprobe");
+        CliRun first = run("crawl", start, "--quiet", "--user", "ann:" + PASSWORD, "--db",
+                db.toString());
+        assertEquals(2, first.exitCode(), first.err());
+        // the resume line asks for the user again, never printing the password
+        assertThat(first.out()).contains("continue it with " + io.webprobe.CommandName.get()
+                + " crawl --resume " + db + " --user ann.").doesNotContain(PASSWORD);
+
+        try (LocalHttpServer up = new LocalHttpServer(port)) {
+            up.route("/", ex -> {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
+                LocalHttpServer.send(ex, 401, "text/html", "sign in");
+            });
+            up.route("/robots.txt", ex -> LocalHttpServer.send(ex, 404, "text/plain", ""));
+
+            CliRun resumed = run("crawl", "--resume", db.toString(), "--quiet");
+
+            assertEquals(2, resumed.exitCode(), resumed.err());
+            assertThat(resumed.err()).isEqualTo("webprobe: The site asks for a sign-in (HTTP "
+                    + "401), which a crawl file does not keep, so the resumed crawl stopped "
+                    + "without marking anything broken; resume it again with the site's "
+                    + "sign-in. Give it with --user NAME:PASSWORD.\n");
+            assertThat(resumed.out()).contains("continue it with " + io.webprobe.CommandName.get()
+                    + " crawl --resume " + db + " --user NAME:PASSWORD.");
+        }
+    }
+
     private static void assertPlain(CliRun r, String err) {
         assertEquals(2, r.exitCode(), r.err());
         assertThat(r.err()).isEqualTo(err);
