@@ -179,11 +179,13 @@ public final class CrawlCommand implements Callable<Integer> {
     boolean subdomains;
 
     @Option(names = "--include", paramLabel = "REGEX",
-            description = "Crawl only site URLs matching one of these (repeatable).")
+            description = "Crawl only site URLs matching one of these anywhere in the whole "
+                    + "URL, e.g. /docs/ or '^https?://[^/]+/docs/' (repeatable).")
     List<String> include = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "REGEX",
-            description = "Neither crawl nor check URLs matching any of these (repeatable).")
+            description = "Neither crawl nor check URLs matching any of these anywhere in "
+                    + "the whole URL (repeatable).")
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--max-url-length", paramLabel = "N", defaultValue = "2000",
@@ -517,6 +519,10 @@ public final class CrawlCommand implements Callable<Integer> {
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(option + " '" + r + "' is not a valid regular "
                         + "expression: " + e.getDescription() + ".");
+            }
+            String never = CrawlScope.neverMatches(r);
+            if (never != null) {
+                throw new IllegalArgumentException(option + " '" + r + "' " + never + ".");
             }
         }
         return out;

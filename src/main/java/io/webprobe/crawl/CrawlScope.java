@@ -54,6 +54,25 @@ public record CrawlScope(
         return regex.isBlank();
     }
 
+    /**
+     * Why an include or exclude pattern can never match, as the end of a sentence naming it
+     * ("can never match: …"), or null. Patterns are matched against the whole URL, as
+     * Screaming Frog and lychee match theirs, so one anchored at the start of a path
+     * ({@code ^/blog}) matches no URL: an include would keep only the start page, and an
+     * exclude would leave in what it was to keep out. The one rule for the Crawl settings and
+     * the command line, which refuse such a pattern as they refuse a blank one.
+     */
+    public static String neverMatches(String regex) {
+        String path = regex.startsWith("^/") ? regex.substring(1)
+                : regex.startsWith("^\\/") ? regex.substring(1) : null;
+        if (path == null) {
+            return null;
+        }
+        return "can never match: patterns are matched against the whole URL, so write '^https?://[^/]+"
+                + path + "' to match from the start of the path, or '" + path
+                + "' to match it anywhere in the URL";
+    }
+
     public CrawlScope withSubdomains(boolean s) {
         return new CrawlScope(s, include, exclude, maxUrlLength, maxSegmentRepeats, maxQueryVariants);
     }

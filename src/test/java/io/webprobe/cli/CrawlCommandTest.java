@@ -666,6 +666,27 @@ class CrawlCommandTest {
     }
 
     /**
+     * Patterns are matched against the whole URL (as Screaming Frog and lychee match theirs):
+     * {@code --include '^/docs'} matched no URL, so the crawl fetched the start page only and
+     * exited 0, without a word; an exclude so written kept nothing out. Both are refused with
+     * the pattern that was meant, before any request.
+     */
+    @Test
+    void aPatternAnchoredAtThePathIsRefusedBeforeAnyRequest() {
+        smallSiteWithoutBrokenLinks();
+        for (String option : List.of("--include", "--exclude")) {
+            assertPlainError(run("crawl", server.url("/"), "--quiet", option, "^/docs"),
+                    option + " '^/docs' can never match: patterns are matched against the "
+                            + "whole URL, so write '^https?://[^/]+/docs' to match from the "
+                            + "start of the path, or '/docs' to match it anywhere in the URL.");
+        }
+        assertEquals(0, server.totalRequests());
+        // anchored at the URL's start, it is taken
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--include",
+                "^http://127\\.0\\.0\\.1:" + server.port() + "/").exitCode());
+    }
+
+    /**
      * Found by a tester: "/badgz (HTTP 200) on …" and "/nolocation (HTTP 301) on …" hid why
      * a 200 and a 301 were broken; the CSV said it. The line now says the stored reason.
      */

@@ -294,10 +294,17 @@ public final class CrawlSettingsForm {
     private static long regexes(List<String> regexes, String what, Field field) {
         try {
             CrawlSettings.compile(regexes, what);
-            return 0;
         } catch (IllegalArgumentException e) {
             throw new Invalid(field, e.getMessage());
         }
+        // a new crawl's only: a stored crawl's settings, shown or resumed, are what they were
+        for (String r : regexes) {
+            String never = io.webprobe.crawl.CrawlScope.neverMatches(r);
+            if (never != null) {
+                throw new Invalid(field, what + " pattern \"" + r + "\" " + never + ".");
+            }
+        }
+        return 0;
     }
 
     /** A whole number in the limit's range from the field. */

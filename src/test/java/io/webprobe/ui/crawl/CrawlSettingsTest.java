@@ -238,6 +238,17 @@ class CrawlSettingsTest {
                 bad(CrawlSettingsForm::includeProperty, "/ok/\n[a", Field.INCLUDE,
                         "Include pattern \"[a\" is not a valid regular expression: unclosed "
                                 + "character class."),
+                // matched against the whole URL, a pattern anchored at the path matches none
+                bad(CrawlSettingsForm::includeProperty, "^/blog/", Field.INCLUDE,
+                        "Include pattern \"^/blog/\" can never match: patterns are matched "
+                                + "against the whole URL, so write '^https?://[^/]+/blog/' to "
+                                + "match from the start of the path, or '/blog/' to match it "
+                                + "anywhere in the URL."),
+                bad(CrawlSettingsForm::excludeProperty, "/ok/\n^\\/private", Field.EXCLUDE,
+                        "Exclude pattern \"^\\/private\" can never match: patterns are "
+                                + "matched against the whole URL, so write "
+                                + "'^https?://[^/]+\\/private' to match from the start of the "
+                                + "path, or '\\/private' to match it anywhere in the URL."),
                 bad(CrawlSettingsForm::excludeProperty, "(x", Field.EXCLUDE,
                         "Exclude pattern \"(x\" is not a valid regular expression: unclosed "
                                 + "group."),
