@@ -61,6 +61,13 @@ public final class WebprobeCli implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler(WebprobeCli::badArguments);
         cl.setExecutionExceptionHandler(WebprobeCli::internalError);
+        String afterEnd = only == null ? null : optionAfterEndOfOptions(
+                cl.getSubcommands().get(args[0]).getCommandSpec(), args);
+        if (afterEnd != null) {
+            err.println("webprobe: " + afterEnd);
+            err.flush();
+            return 2;
+        }
         int code = cl.execute(args);
         // a table or CSV that did not reach standard output (a full disk, > /dev/full) is a
         // failure, unless the command has said so already (2) or was stopped (130, 143)
@@ -71,6 +78,41 @@ public final class WebprobeCli implements Runnable {
             return 2;
         }
         return code;
+    }
+
+    /**
+     * An option of the command given after {@code --}, which ends the options (as in every
+     * POSIX tool): picocli reads it as an argument, and said "Unknown options: '--csv',
+     * 'out.csv'" of an option it knows, or tried it as a URL. One sentence saying so, or null.
+     * A file named like an option that exists is what {@code --} is for, and is let be.
+     */
+    static String optionAfterEndOfOptions(CommandLine.Model.CommandSpec command, String[] args) {
+        int end = java.util.Arrays.asList(args).indexOf("--");
+        if (end < 1) {
+            return null;
+        }
+        for (int i = end + 1; i < args.length; i++) {
+            String arg = args[i];
+            int equals = arg.indexOf('=');
+            String name = equals > 0 ? arg.substring(0, equals) : arg;
+            if (name.length() < 2 || !name.startsWith("-") || command.findOption(name) == null
+                    || !URL_COMMANDS.contains(command.name()) && exists(arg)) {
+                continue;
+            }
+            return "'" + name + "' comes after '--', which ends the options: what follows it "
+                    + "is read as " + (URL_COMMANDS.contains(command.name()) ? "URLs"
+                            : "file names") + ", so put '" + name + "' before the '--', or "
+                    + "leave the '--' out.";
+        }
+        return null;
+    }
+
+    private static boolean exists(String file) {
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(file));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** "Could not write to standard output: the disk is full." */

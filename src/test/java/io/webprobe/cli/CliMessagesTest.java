@@ -130,6 +130,28 @@ class CliMessagesTest {
         assertThat(crawl.err()).contains("(a URL with a space in it must be quoted)");
     }
 
+    /**
+     * {@code crawl URL -- --csv out.csv}: '--' ends the options, so picocli read --csv as an
+     * argument and said "Unknown options: '--csv', 'out.csv'" of an option crawl has; ping
+     * tried it as a URL. Where the option belongs is said instead. An argument after '--'
+     * that is no option, or a file of that name, is still an argument.
+     */
+    @Test
+    void anOptionAfterTheEndOfOptionsIsSaidToBelongBeforeIt() {
+        CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--", "--csv", "out.csv"),
+                "'--csv' comes after '--', which ends the options: what follows it is read as "
+                        + "URLs, so put '--csv' before the '--', or leave the '--' out.");
+        CliRun.assertPlainError(run("ping", "http://127.0.0.1:1/", "--", "--count=3"),
+                "'--count' comes after '--', which ends the options: what follows it is read "
+                        + "as URLs, so put '--count' before the '--', or leave the '--' out.");
+        CliRun.assertPlainError(run("export", "--", "a.webprobe", "-q"),
+                "'-q' comes after '--', which ends the options: what follows it is read as "
+                        + "file names, so put '-q' before the '--', or leave the '--' out.");
+        // what '--' is for: an argument that looks like an option but is none
+        assertThat(run("crawl", "--", "-x").err()).doesNotContain("comes after '--'");
+        assertThat(run("export", "--", "--nonesuch").err()).doesNotContain("comes after '--'");
+    }
+
     @Test
     void aConnectTimeoutLongerThanTheTimeoutIsRefused() {
         CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--connect-timeout", "20",
