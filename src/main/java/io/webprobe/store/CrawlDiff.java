@@ -319,7 +319,7 @@ public final class CrawlDiff {
             this.reader = reader;
             try {
                 statement = reader.connection().createStatement();
-                rs = statement.executeQuery("SELECT u.key, " + CrawlReader.RESULT_COLUMNS
+                rs = statement.executeQuery("SELECT u.key, " + StoredRows.RESULT_COLUMNS
                         + " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id "
                         + "WHERE u.state = 1 ORDER BY u.key");
             } catch (java.sql.SQLException e) {
@@ -329,7 +329,7 @@ public final class CrawlDiff {
 
         Keyed next() throws StoreException {
             try {
-                return rs.next() ? new Keyed(rs.getString(1), CrawlReader.result(rs, 2)) : null;
+                return rs.next() ? new Keyed(rs.getString(1), StoredRows.result(rs, 2)) : null;
             } catch (java.sql.SQLException e) {
                 throw SqlErrors.readFailure(reader.file(), e);
             }

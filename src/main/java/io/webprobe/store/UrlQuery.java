@@ -243,7 +243,7 @@ public final class UrlQuery {
         for (int from = 0; from < ids.length; from += 500) {
             int to = Math.min(ids.length, from + 500);
             StringBuilder sql = new StringBuilder("SELECT u.id, u.seq, ")
-                    .append(CrawlReader.RESULT_COLUMNS)
+                    .append(StoredRows.RESULT_COLUMNS)
                     .append(" FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id WHERE u.id IN (");
             List<Object> args = new ArrayList<>();
             for (int i = from; i < to; i++) {
@@ -253,7 +253,7 @@ public final class UrlQuery {
             sql.append(')');
             query(sql.toString(), rs -> {
                 long id = rs.getLong(1);
-                CrawlResult result = CrawlReader.result(rs, 3);
+                CrawlResult result = StoredRows.result(rs, 3);
                 byId.put(id, new Row(id, rs.getLong(2), result, ""));
             }, args);
         }

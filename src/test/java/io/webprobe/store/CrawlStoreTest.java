@@ -156,7 +156,7 @@ class CrawlStoreTest {
         StringBuilder plan = new StringBuilder();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
-                var rs = s.executeQuery("EXPLAIN QUERY PLAN " + CrawlReader.BROKEN_LINKS)) {
+                var rs = s.executeQuery("EXPLAIN QUERY PLAN " + BrokenLinkSql.BROKEN_LINKS)) {
             while (rs.next()) {
                 plan.append(rs.getString("detail")).append('\n');
             }
