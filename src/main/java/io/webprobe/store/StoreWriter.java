@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import io.webprobe.store.Op.Barrier;
@@ -65,6 +62,10 @@ import org.slf4j.LoggerFactory;
  * I/O error) the writer records a plain sentence in {@link #failure()}, keeps what was
  * committed, and discards further writes so no worker blocks; the crawl then stops.
  *
+ * <p>Its parts: {@link WriteQueue} (the queue and its room), {@link OpWrites} (each write's
+ * rows bound to the {@link WriterStatements}); this class takes the writes in order, runs and
+ * commits them, and answers the sink's questions.
+ *
  * <p>Thread-safe: any thread may call the {@link CrawlSink} methods.
  */
 final class StoreWriter implements CrawlSink {
@@ -91,8 +92,6 @@ final class StoreWriter implements CrawlSink {
     static final String INLINKS_PENDING = "inlinks_pending";
     /** The meta key of {@link #stopReason}: "" or absent when there is none. */
     static final String STOP_REASON = "stop_reason";
-
-    private static final Nudge NUDGE = new Nudge();
 
     /**
      * How much the queue holds, how long a transaction waits for more writes, how often the
@@ -129,15 +128,7 @@ final class StoreWriter implements CrawlSink {
     private final Connection conn;
     private final Clock clock;
     private final Reads reads;
-    private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
-    private final Semaphore room;
-    /**
-     * Workers waiting for room, counted before they nudge the writer: a batch holds its rows'
-     * room until its commit, so while any wait the batch is committed instead of waiting for
-     * more writes.
-     */
-    private final AtomicInteger waitingForRoom = new AtomicInteger();
-    private final int capacity;
+    private final WriteQueue queue;
     /** Rows bound before they are run: {@link #EXECUTE_ROWS}, less when the queue is small. */
     private final int executeRows;
     private final long batchNanos;
@@ -153,22 +144,16 @@ final class StoreWriter implements CrawlSink {
     private volatile boolean closed;
     /** A crawl job writes here: between its start and its end (stopped or finished). */
     private volatile boolean crawling;
-    /**
-     * The writer thread has ended and released what was queued: a write put after that is
-     * released by its putter (a barrier completed, its room given back), so a flush racing
-     * the close never waits for good.
-     */
-    private volatile boolean ended;
     private OwnerLock lock;
     private long lastBeatNanos = System.nanoTime();
     /** What the writer did, for the log when it ends; writer thread only. */
     private final WriterWork work = new WriterWork();
     /** The transaction being built; writer thread only. */
     private final WriterTx tx = new WriterTx();
-    /** A crawl ended in the transaction being built; writer thread only. */
-    private boolean endedCrawl;
     /** Links to each URL added since the counts were last written; writer thread only. */
     private final InlinkWrites inlinks;
+    /** Binds each write's rows; writer thread only. */
+    private final OpWrites writes;
 
     /**
      * @param conn the file's write connection, in WAL mode; the writer closes it
@@ -176,8 +161,8 @@ final class StoreWriter implements CrawlSink {
      */
     StoreWriter(Path file, Connection conn, Clock clock, Reads reads, OwnerLock lock,
             Set<String> knownSiteHosts, Tuning tuning) throws SQLException {
-        this.capacity = tuning.capacityRows();
-        this.room = new Semaphore(capacity);
+        int capacity = tuning.capacityRows();
+        this.queue = new WriteQueue(capacity);
         this.executeRows = Math.max(1, Math.min(EXECUTE_ROWS, capacity / 2));
         this.batchNanos = tuning.batchTime().toNanos();
         this.inlinks = new InlinkWrites(tuning.inlinksTime());
@@ -190,12 +175,14 @@ final class StoreWriter implements CrawlSink {
         this.siteHosts.addAll(knownSiteHosts);
         conn.setAutoCommit(false);
         this.st = new WriterStatements(conn);
+        this.writes = new OpWrites(st, inlinks);
         this.lastChunk = new AtomicLong(Sql.longValue(conn,
                 "SELECT COALESCE(MAX(chunk), 0) FROM spill"));
         this.warnings.set(Sql.longValue(conn,
                 "SELECT COUNT(*) FROM meta WHERE key LIKE 'warning.%'"));
         conn.commit();
         this.thread = new Thread(this::run, "store-writer");
+        queue.takenBy(thread);
         thread.setDaemon(true);
         // above the crawl's workers (NamedThreads.BULK_PRIORITY), whatever thread opened the
         // file: one writer serves eight workers, and at their priority it got a ninth of the
@@ -209,7 +196,7 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void started() {
         crawling = true;
-        put(new Meta("started_at", Long.toString(clock.millis())));
+        queue.put(new Meta("started_at", Long.toString(clock.millis())));
     }
 
     @Override
@@ -229,45 +216,45 @@ final class StoreWriter implements CrawlSink {
 
     @Override
     public void listedInSitemap(long id) {
-        put(new Listed(id));
+        queue.put(new Listed(id));
     }
 
     @Override
     public void revisitQueued(long id) {
-        put(new Revisiting(id));
+        queue.put(new Revisiting(id));
     }
 
     @Override
     public void warning(String sentence) {
-        put(new Meta("warning." + warnings.getAndIncrement(), sentence));
+        queue.put(new Meta("warning." + warnings.getAndIncrement(), sentence));
     }
 
     @Override
     public void sitemapsRead() {
-        put(new Meta("sitemaps_read", "true"));
+        queue.put(new Meta("sitemaps_read", "true"));
     }
 
     @Override
     public void siteHost(String hostAndPort) {
         if (siteHosts.add(hostAndPort)) {
-            put(new Meta("site_hosts", String.join("\n", new java.util.TreeSet<>(siteHosts))));
+            queue.put(new Meta("site_hosts", String.join("\n", new java.util.TreeSet<>(siteHosts))));
         }
     }
 
     @Override
     public void counted(String key, SkipReason why) {
-        put(new Counted(key, why.name()));
+        queue.put(new Counted(key, why.name()));
     }
 
     @Override
     public void uncounted(String key) {
-        put(new Counted(key, null));
+        queue.put(new Counted(key, null));
     }
 
     @Override
     public void planChanged(io.webprobe.crawl.CrawlPlan plan) {
         for (Map.Entry<String, String> e : PlanCodec.encode(plan).entrySet()) {
-            put(new Meta(e.getKey(), e.getValue()));
+            queue.put(new Meta(e.getKey(), e.getValue()));
         }
     }
 
@@ -284,21 +271,21 @@ final class StoreWriter implements CrawlSink {
 
     @Override
     public void elapsed(Duration elapsed) {
-        put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
+        queue.put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
     }
 
     @Override
     public void stopReason(String sentence) {
-        put(new Meta(STOP_REASON, sentence));
+        queue.put(new Meta(STOP_REASON, sentence));
     }
 
     @Override
     public void state(CrawlState state, Duration elapsed) {
         crawling = state != CrawlState.FINISHED && state != CrawlState.STOPPED;
-        put(new Meta("state", state.label()));
-        put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
+        queue.put(new Meta("state", state.label()));
+        queue.put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
         if (state == CrawlState.FINISHED || state == CrawlState.STOPPED) {
-            put(new Meta("ended_at", Long.toString(clock.millis())));
+            queue.put(new Meta("ended_at", Long.toString(clock.millis())));
         }
     }
 
@@ -306,7 +293,7 @@ final class StoreWriter implements CrawlSink {
     public long spill(byte[] chunk) {
         long id = lastChunk.incrementAndGet();
         pendingSpills.put(id, chunk);
-        put(new Spill(id, chunk));
+        queue.put(new Spill(id, chunk));
         return id;
     }
 
@@ -321,7 +308,7 @@ final class StoreWriter implements CrawlSink {
                         + SqlErrors.why(e) + ".", e);
             }
         }
-        put(new Unspilled(chunk));
+        queue.put(new Unspilled(chunk));
         return items;
     }
 
@@ -331,7 +318,7 @@ final class StoreWriter implements CrawlSink {
         if (closed) {
             done.complete(null);
         } else {
-            put(new Barrier(done));
+            queue.put(new Barrier(done));
         }
         return done;
     }
@@ -367,8 +354,7 @@ final class StoreWriter implements CrawlSink {
             return;
         }
         closed = true;
-        queue.add(new Stop());
-        LockSupport.unpark(thread);
+        queue.stop();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(60));
         } catch (InterruptedException e) {
@@ -389,50 +375,7 @@ final class StoreWriter implements CrawlSink {
         if (Thread.interrupted()) {
             throw new InterruptedException(); // as the wait below would: a stop is under way
         }
-        int n = Math.min(op.rows(), capacity);
-        if (!room.tryAcquire(n)) {
-            waitingForRoom.incrementAndGet();
-            try {
-                queue.add(NUDGE);
-                LockSupport.unpark(thread);
-                room.acquire(n);
-            } finally {
-                waitingForRoom.decrementAndGet();
-            }
-        }
-        queue.add(op);
-    }
-
-    /** Enqueues a small write without waiting for room (it is tiny, or bounded elsewhere). */
-    private void put(Op op) {
-        if (ended) { // nothing takes it any more; it took no room
-            if (op instanceof Barrier b) {
-                b.done().complete(null);
-            }
-            return;
-        }
-        int n = Math.min(op.rows(), capacity);
-        if (op.bounded() && !room.tryAcquire(n)) {
-            waitingForRoom.incrementAndGet();
-            queue.add(NUDGE);
-            LockSupport.unpark(thread);
-            room.acquireUninterruptibly(n);
-            waitingForRoom.decrementAndGet();
-        }
-        queue.add(op);
-        if (op instanceof Barrier) {
-            LockSupport.unpark(thread); // someone waits for it: no gathering
-        }
-        if (ended) { // the writer ended meanwhile, maybe after its last look at the queue
-            releaseQueued();
-        }
-    }
-
-    /** Releases every queued write (the writer has ended, or is ending). */
-    private void releaseQueued() {
-        for (Op left; (left = queue.poll()) != null; ) {
-            release(left);
-        }
+        queue.submit(op);
     }
 
     private void run() {
@@ -445,7 +388,7 @@ final class StoreWriter implements CrawlSink {
                     if (inlinks.any()) { // an idle writer (a paused crawl) writes them too
                         idle = Math.max(0, Math.min(idle, inlinks.nanosUntilDue()));
                     }
-                    op = queue.poll(idle, TimeUnit.NANOSECONDS);
+                    op = queue.poll(idle);
                     if (op == null) {
                         if (inlinks.any() && inlinks.due()) {
                             commit(true);
@@ -458,7 +401,7 @@ final class StoreWriter implements CrawlSink {
                 } else {
                     op = queue.poll();
                     if (op == null) {
-                        if (waitingForRoom.get() > 0) {
+                        if (queue.anyWaiting()) {
                             execute(); // the room a worker waits for, freed without a commit
                         }
                         long wait = tx.deadline - System.nanoTime();
@@ -492,13 +435,11 @@ final class StoreWriter implements CrawlSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            room.release(tx.heldRoom);
+            queue.giveBack(tx.heldRoom);
             for (Op op : tx.afterCommit) {
-                release(op);
+                queue.release(op);
             }
-            releaseQueued();
-            ended = true;
-            releaseQueued(); // what was put while the flag was not yet set
+            queue.end();
             st.closeQuietly();
             log.info("Crawl file {}: {}", file.getFileName(), work);
         }
@@ -514,7 +455,7 @@ final class StoreWriter implements CrawlSink {
         long t0 = System.nanoTime();
         if (failure == null) {
             try {
-                apply(op);
+                writes.apply(op);
             } catch (SQLException | RuntimeException | Error e) {
                 fail(e); // an Error too: the queue must keep draining or workers would wait
             }
@@ -524,7 +465,7 @@ final class StoreWriter implements CrawlSink {
         tx.rows += op.rows();
         tx.unexecutedRows += op.rows();
         if (op.bounded()) {
-            tx.heldRoom += Math.min(op.rows(), capacity);
+            tx.heldRoom += queue.roomOf(op);
         }
         if (op instanceof Barrier || op instanceof Spill) {
             tx.afterCommit.add(op);
@@ -543,7 +484,7 @@ final class StoreWriter implements CrawlSink {
             }
         }
         tx.applyNanos += System.nanoTime() - t0;
-        room.release(tx.heldRoom);
+        queue.giveBack(tx.heldRoom);
         tx.heldRoom = 0;
         tx.unexecutedRows = 0;
     }
@@ -586,12 +527,11 @@ final class StoreWriter implements CrawlSink {
                 fail(e);
             }
         }
-        if (endedCrawl && failure == null) {
-            endedCrawl = false;
+        if (failure == null && writes.takeEndedCrawl()) {
             checkpoint(); // before the barriers: whoever waits for the end finds it done
         }
         for (Op op : tx.afterCommit) {
-            release(op);
+            queue.release(op);
         }
         tx.reset();
     }
@@ -609,14 +549,6 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
-    private void release(Op op) {
-        if (op.bounded()) {
-            room.release(Math.min(op.rows(), capacity));
-        }
-        if (op instanceof Barrier b) {
-            b.done().complete(null);
-        }
-    }
 
     private void fail(Throwable e) {
         log.error("Could not write the crawl file {}", file, e);
@@ -649,84 +581,5 @@ final class StoreWriter implements CrawlSink {
         }
     }
 
-    private void apply(Op op) throws SQLException {
-        switch (op) {
-            case Discovered d -> {
-                for (NewUrl u : d.urls()) {
-                    st.newUrl(u, d.at());
-                }
-            }
-            case Visited v -> visited(v.visit(), v.at());
-            case Listed l -> st.flag(l.id(), Schema.IN_SITEMAP);
-            case Revisiting r -> st.flag(r.id(), Schema.REVISIT);
-            case Rechecked r -> {
-                st.recheck(r.id(), r.result(), r.redirectKey(), r.at());
-                if (!r.headers().isEmpty()) {
-                    st.headers(r.id(), r.headers());
-                }
-            }
-            case RecheckedPage p -> recheckedPage(p);
-            case Meta m -> {
-                st.meta(m.key(), m.value());
-                // the crawl ended: its data goes into the file itself once committed, so a
-                // copy of the .webprobe file made while the app still has it open is whole
-                endedCrawl |= m.key().equals("ended_at");
-            }
-            case Counted c -> st.counted(c.key(), c.reason());
-            case Spill s -> st.spill(s.chunk(), s.items());
-            case Unspilled u -> st.unspill(u.chunk());
-            case Barrier b -> { }
-            case Nudge n -> { }
-            case Stop s -> { }
-        }
-    }
 
-    private void visited(Visit v, long at) throws SQLException {
-        if (v.revisit()) {
-            // the earlier visit's links go first: everything batched so far is written, then
-            // they are removed (and the inlinks they gave taken back) before the new ones
-            st.executeAll();
-            st.forgetLinksOf(v.id());
-        }
-        for (NewUrl u : v.discovered()) {
-            st.newUrl(u, at);
-        }
-        st.result(v.id(), v.result(), v.redirectTargetId(), at);
-        links(v, at);
-    }
-
-    /**
-     * A page fetched again on request: its row keeps its place in the crawl's order and takes
-     * the new result; its earlier links go (and the inlinks they gave), its links now are
-     * stored with the URLs first found on it, queued.
-     */
-    private void recheckedPage(RecheckedPage p) throws SQLException {
-        Visit v = p.visit();
-        st.executeAll();
-        st.forgetLinksOf(v.id());
-        for (NewUrl u : v.discovered()) {
-            st.newUrl(u, p.at());
-        }
-        st.recheck(v.id(), v.result(), p.redirectKey(), p.at());
-        links(v, p.at());
-    }
-
-    /** A visit's links, malformed hrefs and header fields. */
-    private void links(Visit v, long at) throws SQLException {
-        int pos = 0;
-        for (LinkRow l : v.links()) {
-            if (l.target() != null && !st.isKnown(l.targetId())) {
-                st.newUrl(l.target(), at); // its own page's visit is not stored yet
-            }
-            st.link(v.id(), pos++, l);
-            inlinks.add(l.targetId());
-        }
-        pos = 0;
-        for (InvalidHref bad : v.invalid()) {
-            st.invalid(v.id(), pos++, bad);
-        }
-        if (!v.headers().isEmpty()) {
-            st.headers(v.id(), v.headers());
-        }
-    }
 }

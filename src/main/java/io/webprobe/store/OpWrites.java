@@ -1,0 +1,125 @@
+package io.webprobe.store;
+
+import io.webprobe.crawl.CrawlSink.InvalidHref;
+import io.webprobe.crawl.CrawlSink.LinkRow;
+import io.webprobe.crawl.CrawlSink.NewUrl;
+import io.webprobe.crawl.CrawlSink.Visit;
+import io.webprobe.store.Op.Barrier;
+import io.webprobe.store.Op.Counted;
+import io.webprobe.store.Op.Discovered;
+import io.webprobe.store.Op.Listed;
+import io.webprobe.store.Op.Meta;
+import io.webprobe.store.Op.Nudge;
+import io.webprobe.store.Op.Rechecked;
+import io.webprobe.store.Op.RecheckedPage;
+import io.webprobe.store.Op.Revisiting;
+import io.webprobe.store.Op.Spill;
+import io.webprobe.store.Op.Stop;
+import io.webprobe.store.Op.Unspilled;
+import io.webprobe.store.Op.Visited;
+import java.sql.SQLException;
+
+/**
+ * Each write of the crawl as the rows it binds to the writer's statements, in the open
+ * transaction ({@link StoreWriter} runs and commits them). The writer thread's only.
+ */
+final class OpWrites {
+    private final WriterStatements st;
+    /** Links to each URL added since the counts were last written. */
+    private final InlinkWrites inlinks;
+    /** A crawl ended in the transaction being built. */
+    private boolean endedCrawl;
+
+    OpWrites(WriterStatements st, InlinkWrites inlinks) {
+        this.st = st;
+        this.inlinks = inlinks;
+    }
+
+    /** Whether a crawl ended in the transaction just committed; asking forgets it. */
+    boolean takeEndedCrawl() {
+        boolean ended = endedCrawl;
+        endedCrawl = false;
+        return ended;
+    }
+
+    void apply(Op op) throws SQLException {
+        switch (op) {
+            case Discovered d -> {
+                for (NewUrl u : d.urls()) {
+                    st.newUrl(u, d.at());
+                }
+            }
+            case Visited v -> visited(v.visit(), v.at());
+            case Listed l -> st.flag(l.id(), Schema.IN_SITEMAP);
+            case Revisiting r -> st.flag(r.id(), Schema.REVISIT);
+            case Rechecked r -> {
+                st.recheck(r.id(), r.result(), r.redirectKey(), r.at());
+                if (!r.headers().isEmpty()) {
+                    st.headers(r.id(), r.headers());
+                }
+            }
+            case RecheckedPage p -> recheckedPage(p);
+            case Meta m -> {
+                st.meta(m.key(), m.value());
+                // the crawl ended: its data goes into the file itself once committed, so a
+                // copy of the .webprobe file made while the app still has it open is whole
+                endedCrawl |= m.key().equals("ended_at");
+            }
+            case Counted c -> st.counted(c.key(), c.reason());
+            case Spill s -> st.spill(s.chunk(), s.items());
+            case Unspilled u -> st.unspill(u.chunk());
+            case Barrier b -> { }
+            case Nudge n -> { }
+            case Stop s -> { }
+        }
+    }
+
+    private void visited(Visit v, long at) throws SQLException {
+        if (v.revisit()) {
+            // the earlier visit's links go first: everything batched so far is written, then
+            // they are removed (and the inlinks they gave taken back) before the new ones
+            st.executeAll();
+            st.forgetLinksOf(v.id());
+        }
+        for (NewUrl u : v.discovered()) {
+            st.newUrl(u, at);
+        }
+        st.result(v.id(), v.result(), v.redirectTargetId(), at);
+        links(v, at);
+    }
+
+    /**
+     * A page fetched again on request: its row keeps its place in the crawl's order and takes
+     * the new result; its earlier links go (and the inlinks they gave), its links now are
+     * stored with the URLs first found on it, queued.
+     */
+    private void recheckedPage(RecheckedPage p) throws SQLException {
+        Visit v = p.visit();
+        st.executeAll();
+        st.forgetLinksOf(v.id());
+        for (NewUrl u : v.discovered()) {
+            st.newUrl(u, p.at());
+        }
+        st.recheck(v.id(), v.result(), p.redirectKey(), p.at());
+        links(v, p.at());
+    }
+
+    /** A visit's links, malformed hrefs and header fields. */
+    private void links(Visit v, long at) throws SQLException {
+        int pos = 0;
+        for (LinkRow l : v.links()) {
+            if (l.target() != null && !st.isKnown(l.targetId())) {
+                st.newUrl(l.target(), at); // its own page's visit is not stored yet
+            }
+            st.link(v.id(), pos++, l);
+            inlinks.add(l.targetId());
+        }
+        pos = 0;
+        for (InvalidHref bad : v.invalid()) {
+            st.invalid(v.id(), pos++, bad);
+        }
+        if (!v.headers().isEmpty()) {
+            st.headers(v.id(), v.headers());
+        }
+    }
+}
