@@ -63,14 +63,48 @@ public record CrawlScope(
      * the command line, which refuse such a pattern as they refuse a blank one.
      */
     public static String neverMatches(String regex) {
-        String path = regex.startsWith("^/") ? regex.substring(1)
-                : regex.startsWith("^\\/") ? regex.substring(1) : null;
-        if (path == null) {
-            return null;
+        List<String> alternatives = topLevelAlternatives(regex);
+        StringBuilder fromPath = new StringBuilder();
+        StringBuilder anywhere = new StringBuilder();
+        for (String a : alternatives) {
+            String path = a.startsWith("^/") || a.startsWith("^\\/") ? a.substring(1) : null;
+            if (path == null) {
+                return null; // this branch can match: the pattern is not wrong
+            }
+            String or = fromPath.isEmpty() ? "" : "|";
+            fromPath.append(or).append("^https?://[^/]+").append(path);
+            anywhere.append(or).append(path);
         }
-        return "can never match: patterns are matched against the whole URL, so write '^https?://[^/]+"
-                + path + "' to match from the start of the path, or '" + path
+        return "can never match: patterns are matched against the whole URL, so write '"
+                + fromPath + "' to match from the start of the path, or '" + anywhere
                 + "' to match it anywhere in the URL";
+    }
+
+    /** The pattern's branches split at each | outside brackets, groups and escapes. */
+    private static List<String> topLevelAlternatives(String regex) {
+        List<String> out = new java.util.ArrayList<>();
+        int depth = 0;
+        boolean inClass = false;
+        int start = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++; // the escaped character is a literal
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                out.add(regex.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(regex.substring(start));
+        return out;
     }
 
     public CrawlScope withSubdomains(boolean s) {

@@ -51,4 +51,30 @@ class CrawlScopeTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> CrawlScope.DEFAULT.withMaxQueryVariants(0));
     }
+
+    /**
+     * A pattern is refused as never matching only when every branch is anchored at a path:
+     * {@code ^/docs|/blog} matches /blog anywhere in a URL, and a | inside a group or a class
+     * is not a branch of the whole pattern.
+     */
+    @Test
+    void onlyAPatternWhoseEveryBranchIsAnchoredAtAPathNeverMatches() {
+        assertEquals("can never match: patterns are matched against the whole URL, so write "
+                + "'^https?://[^/]+/docs' to match from the start of the path, or '/docs' to "
+                + "match it anywhere in the URL", CrawlScope.neverMatches("^/docs"));
+        assertEquals("can never match: patterns are matched against the whole URL, so write "
+                + "'^https?://[^/]+/a|^https?://[^/]+\\/b' to match from the start of the path, "
+                + "or '/a|\\/b' to match it anywhere in the URL",
+                CrawlScope.neverMatches("^/a|^\\/b"));
+        assertEquals(null, CrawlScope.neverMatches("^/docs|/blog"));
+        assertEquals(null, CrawlScope.neverMatches("/blog|^/docs"));
+        assertEquals(null, CrawlScope.neverMatches("/docs"));
+        assertEquals(null, CrawlScope.neverMatches("^https://site/docs"));
+        org.assertj.core.api.Assertions.assertThat(CrawlScope.neverMatches("^/(a|b)")).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(CrawlScope.neverMatches("^/[|]x")).isNotNull();
+        org.assertj.core.api.Assertions.assertThat(CrawlScope.neverMatches("^/\\|x")).isNotNull();
+        for (String pattern : List.of("^/docs|/blog", "/blog|^/docs")) {
+            assertEquals(true, Pattern.compile(pattern).matcher("https://site/blog").find());
+        }
+    }
 }
