@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * robots.txt for every host of a crawl (RFC 9309), parsed by crawler-commons. Each origin's file
@@ -29,8 +30,10 @@ import java.util.concurrent.TimeoutException;
  * everything is allowed; 3xx is followed up to five hops; a 5xx or 429 is retried after each of
  * {@code retryDelays}, and if it still fails the host is treated as fully disallowed (RFC 9309
  * 2.3.1.4), with a reason saying so; so is a host whose robots.txt connects and then does not
- * answer within the timeout (asked once: a second try would only wait as long again). A host
- * that cannot be reached at all (DNS, refused, TLS refused at once; a reset after the same
+ * answer within the timeout (asked once: a second try would only wait as long again), and so
+ * is one whose answer breaks off after its status line (the connection closed before the
+ * Content-Length, or reset, on every try: a file that cannot be read whole is read like a
+ * server error, as Google does, never as "allow all"). A host that cannot be reached at all (DNS, refused, TLS refused at once; a reset after the same
  * retries) gets no rules: robots.txt is not what is wrong, and its pages' own fetches report
  * the real failure. Thread-safe.
  */
@@ -87,7 +90,8 @@ final class RobotsRules {
     private HostRules fetch(String origin) throws InterruptedException {
         String robotsUrl = origin + "/robots.txt";
         for (int attempt = 0; ; attempt++) {
-            FetchResponse r = fetchFollowingRedirects(URI.create(robotsUrl));
+            AtomicInteger answered = new AtomicInteger();
+            FetchResponse r = fetchFollowingRedirects(URI.create(robotsUrl), answered);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException();
             }
@@ -113,7 +117,22 @@ final class RobotsRules {
                                 + "; the Timeout setting, --timeout), so the site is treated "
                                 + "as disallowed");
             }
-            if (status == 0 && (unreachable(r.error()) || attempt >= retryDelays.size())) {
+            // the status line arrived, then the body broke off: a file that is there but cannot
+            // be read whole is a server error, not a missing file; a 3xx or 4xx (but 429) that
+            // broke off is read by its status, as above: unavailable
+            int cut = status == 0 ? answered.get() : 0;
+            boolean cutOff = cut > 0 && (cut < 300 || cut >= 500 || cut == 429);
+            if (cut > 0 && !cutOff) {
+                return allowAll();
+            }
+            if (cutOff && attempt >= retryDelays.size()) {
+                return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
+                        "robots.txt could not be read (HTTP " + cut + ", but the "
+                                + "connection broke before the whole file arrived), so the "
+                                + "site is treated as disallowed");
+            }
+            if (!cutOff && status == 0
+                    && (unreachable(r.error()) || attempt >= retryDelays.size())) {
                 // No answer at all (the host cannot be reached, refuses TLS, or resets every
                 // connection): robots.txt is not what is wrong. Let each page's fetch report
                 // the real failure instead of blaming robots.txt.
@@ -129,12 +148,20 @@ final class RobotsRules {
         }
     }
 
-    private FetchResponse fetchFollowingRedirects(URI uri) {
+    /**
+     * @param answered set to the status of the last answer whose head arrived (also when its
+     *     body then broke off, which the response, a failure, no longer tells)
+     */
+    private FetchResponse fetchFollowingRedirects(URI uri, AtomicInteger answered) {
         URI current = uri;
         FetchResponse r = null;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            answered.set(0);
             r = probe.fetch(new FetchRequest(current, "GET", timeout, MAX_ROBOTS_BYTES,
-                    (status, type) -> true));
+                    (status, type) -> {
+                        answered.set(status);
+                        return true;
+                    }));
             if (!r.isRedirect()) {
                 return r;
             }

@@ -3,8 +3,12 @@ package io.webprobe.crawl;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.http.CrawlHttpProbe;
+import io.webprobe.http.Http1Probe;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RawServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +29,12 @@ class RobotsTest {
     }
 
     private RecordingCrawlListener crawl(CrawlPlan plan) throws Exception {
+        return crawl(plan, new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)));
+    }
+
+    private RecordingCrawlListener crawl(CrawlPlan plan, HttpProbe probe) throws Exception {
         var events = new RecordingCrawlListener();
-        try (CrawlJob job = TestJobs.builder(plan,
-                new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5)), events)
+        try (CrawlJob job = TestJobs.builder(plan, probe, events)
                 .robotsRetryDelays(QUICK_RETRIES).build()) {
             job.start();
             events.awaitFinish();
@@ -167,6 +174,65 @@ class RobotsTest {
                             + "Timeout setting, --timeout)");
         } finally {
             release.countDown();
+        }
+    }
+
+    /**
+     * A robots.txt whose answer breaks off after its status line (Content-Length 200, a few
+     * bytes, then the connection closed; or reset) is a file that cannot be read whole: read
+     * like a server error (asked again, then the site treated as disallowed, in the same words
+     * as any unreadable robots.txt). It was read as "allow all", and the site crawled as if
+     * robots.txt had said nothing. Over both clients a crawl uses for http (the crawl's own
+     * HTTP/1.1 client, java.net.http).
+     */
+    @Test
+    void robotsCutOffAfterItsStatusLineIsReadLikeAServerErrorNotAsAllowAll() throws Exception {
+        for (boolean reset : new boolean[] {false, true}) {
+            for (boolean jdk : new boolean[] {false, true}) {
+                var robotsAsked = new java.util.concurrent.atomic.AtomicInteger();
+                var pagesAsked = new java.util.concurrent.atomic.AtomicInteger();
+                try (RawServer raw = new RawServer((s, srv) -> {
+                    for (String head; (head = srv.readHead(s)) != null; ) {
+                        var out = s.getOutputStream();
+                        if (head.startsWith("GET /robots.txt ")) {
+                            robotsAsked.incrementAndGet();
+                            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                    + "Content-Length: 200\r\n\r\nUser-agent: *\nAllow: /\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            out.flush();
+                            if (reset) {
+                                s.setSoLinger(true, 0); // closing now sends a reset
+                            }
+                            return; // the connection closes 180 bytes short
+                        }
+                        pagesAsked.incrementAndGet();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                                + "Content-Length: 2\r\n\r\nok")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                })) {
+                    CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "Webprobe/test");
+                    HttpProbe probe = jdk
+                            ? new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5))
+                            : new CrawlHttpProbe(new Http1Probe("Webprobe/test",
+                                    Duration.ofSeconds(5)), () -> null);
+                    var events = crawl(plan, probe);
+                    String as = (jdk ? "java.net.http" : "HTTP/1.1 client")
+                            + (reset ? ", reset" : ", closed");
+
+                    assertThat(robotsAsked.get()).as(as).isEqualTo(3); // and two retries
+                    assertThat(pagesAsked.get()).as(as).isZero();
+                    CrawlResult start = events.results().get(0);
+                    assertThat(start.outcome()).as(as).isEqualTo(Outcome.BLOCKED);
+                    assertThat(start.errorMessage()).as(as).isEqualTo(
+                            "robots.txt could not be read (HTTP 200, but the connection broke "
+                                    + "before the whole file arrived), so the site is treated "
+                                    + "as disallowed");
+                    assertThat(events.finished.get().startFailure()).as(as)
+                            .contains("disallowed for crawlers").contains("--ignore-robots");
+                }
+            }
         }
     }
 
