@@ -268,11 +268,20 @@ final class LinkGraph {
             return from.startChain && !external && links.isEmpty();
         }
 
+        /**
+         * Whether {@link #MAX_REDIRECTS} redirects already led to this page: its own redirect
+         * is not followed, and its row says so ({@code VisitMaker}), so the chain reads as
+         * too many redirects at every hop, not as plain redirects ending nowhere.
+         */
+        boolean redirectsUsedUp() {
+            return fromHops >= MAX_REDIRECTS;
+        }
+
         private long redirectLink(URI target, String url, String type) {
             if (continuesStartChain(from.external) && admission.widenTo(target)) {
                 sink.siteHost(Urls.hostAndPort(target));
             }
-            if (fromHops >= MAX_REDIRECTS) {
+            if (redirectsUsedUp()) {
                 return 0; // a chain this long is reported as too many redirects, not followed
             }
             String key = Urls.key(target);

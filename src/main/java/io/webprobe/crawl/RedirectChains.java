@@ -11,7 +11,9 @@ import java.util.function.LongFunction;
  * Where a URL's redirects lead. Each hop of a crawl is its own row (with its status and the id
  * of the URL it redirects to), so a chain is followed through the rows: to a URL that answers
  * (the chain ends there, well or broken), back to a URL it passed (a loop), past
- * {@link LinkGraph#MAX_REDIRECTS} hops (too many), or to a URL the crawl did not fetch.
+ * {@link LinkGraph#MAX_REDIRECTS} hops (too many; or to a URL whose redirect the crawl did not
+ * follow because that many had led to it: its row says {@link ErrorKind#TOO_MANY_REDIRECTS}),
+ * or to a URL the crawl did not fetch.
  * A link whose chain ends broken, in a loop or too long is a broken link of the page holding it.
  * Pure functions; thread-safe.
  */
@@ -135,7 +137,13 @@ public final class RedirectChains {
         public String problem() {
             return switch (end) {
                 case LOOP -> "Redirect loop: " + text();
-                case TOO_MANY -> "More than " + LinkGraph.MAX_REDIRECTS + " redirects: " + text();
+                case TOO_MANY -> hops.size() > LinkGraph.MAX_REDIRECTS
+                        ? "More than " + LinkGraph.MAX_REDIRECTS + " redirects: " + text()
+                        // a later part of a chain the crawl met from further up
+                        : "More than " + LinkGraph.MAX_REDIRECTS + " redirects: the crawl "
+                                + "reached " + last().url() + " through "
+                                + LinkGraph.MAX_REDIRECTS + " and did not follow it further ("
+                                + text() + ")";
                 case BROKEN -> hops.size() == 1 || last().error() == ErrorKind.INVALID_URL
                         ? last().errorMessage()
                         : "Redirects to " + last().url() + ", which "
@@ -182,6 +190,10 @@ public final class RedirectChains {
                         : n.skipped() != null && n.skipped().isBlock() ? End.BLOCKED
                         : End.ARRIVED;
                 return new Chain(hops, end, "");
+            }
+            if (n.error() == ErrorKind.TOO_MANY_REDIRECTS) {
+                // the crawl stopped here: ten redirects had led to it by the way it came
+                return new Chain(hops, End.TOO_MANY, n.redirectTo());
             }
             if (n.error() != null) {
                 return new Chain(hops, End.BROKEN, n.redirectTo()); // a Location not followable

@@ -330,14 +330,25 @@ final class VisitMaker {
 
     /**
      * Follows a redirect or meta refresh: the target is linked (and taken on) unless it is not
-     * an http(s) URL, which makes the row an error.
+     * an http(s) URL, or ten redirects led here already (too many redirects), either of which
+     * makes the row an error.
      *
      * @return the target's id, or 0
      */
     private long redirect(QueueItem item, String location, String type,
             LinkGraph.PageLinks links, CrawlResult.Builder row, boolean setCookie) {
         String url = redirectTarget(item, location, row);
+        if (url != null && links.redirectsUsedUp()) {
+            row.error(ErrorKind.TOO_MANY_REDIRECTS, tooManyRedirects(url));
+        }
         return url == null ? 0 : links.redirect(Urls.toUri(url), url, type, setCookie);
+    }
+
+    /** Why the redirect of a URL that ten redirects led to is not followed. */
+    static String tooManyRedirects(String target) {
+        return "More than " + LinkGraph.MAX_REDIRECTS + " redirects: "
+                + LinkGraph.MAX_REDIRECTS + " led here, so its redirect to " + target
+                + " is not followed";
     }
 
     /**

@@ -22,6 +22,7 @@ final class RecordingCrawlListener implements CrawlListener {
     private volatile CrawlStore store;
     private volatile List<CrawlResult> stored = List.of();
     private volatile CrawlReader.Counts storedCounts;
+    private volatile java.util.Map<String, RedirectChains.Summary> chains = java.util.Map.of();
 
     /** Reads the results and broken links back from this store when the crawl finishes. */
     void attach(CrawlStore s) {
@@ -44,6 +45,7 @@ final class RecordingCrawlListener implements CrawlListener {
                 stored = reader.results();
                 broken.addAll(reader.brokenLinks());
                 storedCounts = reader.counts();
+                chains = reader.redirectChains();
             } catch (StoreException e) {
                 finished.completeExceptionally(e);
                 return;
@@ -66,6 +68,11 @@ final class RecordingCrawlListener implements CrawlListener {
     /** The stored crawl's counts, as a workspace opening it counts (filled at the end). */
     CrawlReader.Counts storedCounts() {
         return storedCounts;
+    }
+
+    /** The redirect chain of every stored URL that redirects, as the pages CSV reads them. */
+    java.util.Map<String, RedirectChains.Summary> chains() {
+        return chains;
     }
 
     /** The results as stored, in completion order, with their final inlink counts. */

@@ -107,24 +107,64 @@ class RedirectErrorsTest {
                 });
     }
 
+    /**
+     * An endless chain met from a page: the tenth redirect's target is asked, and its row says
+     * why its own redirect is not followed (too many redirects), so every hop of the chain reads
+     * as too many redirects in the stored chains (the pages CSV's outcome and error), not as a
+     * plain redirect leading to a URL never fetched; the page linking into it holds the one
+     * broken link. Before, /r1 to /r10 were plain 301 rows and nothing said why /r11 was never
+     * asked.
+     */
     @Test
     void moreThanTenHopsIsTooManyRedirectsAndTheRestIsNotFetched() throws Exception {
         server.route("/", html("<a href=\"/r0\">start</a>"));
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 40; i++) { // endless, as far as the crawl goes
             server.route("/r" + i, redirect(301, "/r" + (i + 1)));
         }
-        server.route("/r12", html("end"));
         var events = crawl();
         Map<String, CrawlResult> rows = byUrl(events);
-        assertThat(rows.get(server.url("/r10")).outcome()).isEqualTo(Outcome.REDIRECT);
         assertThat(server.hits("/r10")).isEqualTo(1); // the tenth redirect's target is asked
         assertThat(server.hits("/r11")).isZero(); // an eleventh redirect is not followed
+        CrawlResult end = rows.get(server.url("/r10"));
+        assertThat(end.status()).isEqualTo(301);
+        assertThat(end.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(end.error()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+        assertThat(end.errorMessage()).isEqualTo("More than 10 redirects: 10 led here, so its "
+                + "redirect to " + server.url("/r11") + " is not followed");
+        assertThat(end.redirectTo()).isEqualTo(server.url("/r11"));
+
+        // the pages CSV: every hop an error row of the chain's failure, its status the 301
+        var columns = io.webprobe.export.CrawlCsv.pages(events.chains());
+        java.util.function.BiFunction<String, String, String> cell = (path, header) ->
+                columns.stream().filter(c -> c.header().equals(header)).findFirst().orElseThrow()
+                        .cell(events.stored().stream()
+                                .filter(r -> r.url().equals(server.url(path))).findFirst()
+                                .orElseThrow());
+        for (int i = 0; i <= 10; i++) {
+            String hop = "/r" + i;
+            assertThat(cell.apply(hop, "status")).as(hop).isEqualTo("301");
+            assertThat(cell.apply(hop, "outcome")).as(hop).isEqualTo("error");
+            assertThat(cell.apply(hop, "error")).as(hop)
+                    .startsWith("TOO_MANY_REDIRECTS: More than 10 redirects: ");
+        }
+        assertThat(cell.apply("/r0", "error")).isEqualTo("TOO_MANY_REDIRECTS: "
+                + "More than 10 redirects: " + events.chains().get(server.url("/r0")).text());
+        assertThat(cell.apply("/r5", "error")).isEqualTo("TOO_MANY_REDIRECTS: "
+                + "More than 10 redirects: the crawl reached " + server.url("/r10")
+                + " through 10 and did not follow it further ("
+                + events.chains().get(server.url("/r5")).text() + ")");
+        assertThat(events.chains().get(server.url("/r5")).text()).endsWith(server.url("/r10")
+                + " [301] → " + server.url("/r11"));
+
         assertThat(events.broken).singleElement().satisfies(l -> {
             assertThat(l.sourceUrl()).isEqualTo(server.url("/"));
             assertThat(l.linkUrl()).isEqualTo(server.url("/r0"));
             assertThat(l.error()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
             assertThat(l.errorMessage()).startsWith("More than 10 redirects: " + server.url("/r0"));
+            assertThat(l.finalUrl()).isEqualTo(server.url("/r10"));
         });
+        // each hop of a chain that fails in itself is broken, as each hop of a loop is
+        assertThat(events.finished.get().broken()).isEqualTo(11);
     }
 
     @Test
