@@ -278,11 +278,13 @@ final class LinkGraph {
         }
 
         private long redirectLink(URI target, String url, String type) {
+            if (redirectsUsedUp()) {
+                // not followed, so not where the start URL leads either: the site keeps its
+                // hosts (the start URL cannot be crawled: too many redirects)
+                return 0;
+            }
             if (continuesStartChain(from.external) && admission.widenTo(target)) {
                 sink.siteHost(Urls.hostAndPort(target));
-            }
-            if (redirectsUsedUp()) {
-                return 0; // a chain this long is reported as too many redirects, not followed
             }
             String key = Urls.key(target);
             long known = ids.get(key);

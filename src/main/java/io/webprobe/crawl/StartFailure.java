@@ -31,6 +31,13 @@ public final class StartFailure {
                     : theStartUrl(start, url) + " could not be crawled: "
                             + CrawlTally.lowerFirst(message) + ".";
         }
+        if (error == ErrorKind.TOO_MANY_REDIRECTS) {
+            // fetched, but its redirect not followed: ten redirects had led to it
+            return "The start URL " + shownStart(redirected(start, url) ? start : url)
+                    + " cannot be crawled: more than " + LinkGraph.MAX_REDIRECTS
+                    + " redirects (the last one followed leads to " + shownStart(url)
+                    + ", which redirects further).";
+        }
         if (error != null) {
             String why = CrawlTally.lowerFirst(message.isEmpty() ? error.label() : message);
             return redirected(start, url)

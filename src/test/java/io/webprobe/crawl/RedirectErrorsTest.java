@@ -167,6 +167,46 @@ class RedirectErrorsTest {
         assertThat(events.finished.get().broken()).isEqualTo(11);
     }
 
+    /**
+     * A start URL whose redirects go on past ten, the eleventh to another host: the crawl stops
+     * with the one sentence of a start URL that cannot be crawled, and the site does not grow
+     * to the host of a redirect it did not follow. Before, that host became one of the site's
+     * (kept in the crawl file, so a resume crawled it as the site), and the sentence was the
+     * whole chain's text.
+     */
+    @Test
+    void aStartUrlWithMoreThanTenRedirectsStopsTheCrawlAndDoesNotWidenTheSite()
+            throws Exception {
+        try (LocalHttpServer other = new LocalHttpServer()) {
+            other.route("/", html("<title>Elsewhere</title>"));
+            for (int i = 0; i < 10; i++) {
+                server.route("/r" + i, redirect(301, "/r" + (i + 1)));
+            }
+            server.route("/r10", redirect(301, other.url("/")));
+            CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/r0")), "t").withThreads(1);
+            var events = new RecordingCrawlListener();
+            try (io.webprobe.store.CrawlStore store =
+                    io.webprobe.store.CrawlStore.createTemporary(plan)) {
+                events.attach(store);
+                try (CrawlJob job = CrawlJob.builder(plan,
+                        CrawlProbes.forPlan(plan, Duration.ofSeconds(5)), store.sink())
+                        .listener(events).build()) {
+                    job.start();
+                    events.awaitFinish();
+                }
+                assertThat(store.resumeState().siteHosts())
+                        .doesNotContain(io.webprobe.http.Urls.hostAndPort(
+                                URI.create(other.url("/"))));
+            }
+            CrawlSummary summary = events.finished.get();
+            assertThat(summary.startFailure()).isEqualTo("The start URL " + server.url("/r0")
+                    + " cannot be crawled: more than 10 redirects (the last one followed leads"
+                    + " to " + server.url("/r10") + ", which redirects further).");
+            assertThat(summary.startError()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
+            assertThat(other.totalRequests()).isZero();
+        }
+    }
+
     @Test
     void aUrlFirstReachedAtTheTenthHopFollowsItsOwnRedirectOnceAPageLinksToIt() throws Exception {
         // /b is first found as the tenth redirect of /r0's chain, then linked directly by /p10
