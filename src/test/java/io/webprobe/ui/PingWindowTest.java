@@ -342,6 +342,48 @@ class PingWindowTest extends MainWindowTestBase {
         assertEquals(10, server.hits("/a"));
     }
 
+    /**
+     * The bug: Start with no valid line did nothing the status bar said: the last test's
+     * "Finished: 10 sent …" stayed there, as if it were this list's.
+     */
+    @Test
+    void startWithNoValidLineSaysSoNamingTheFirstBadLineAndKeepsTheLastTest(FxRobot robot)
+            throws Exception {
+        server.route("/a", html("aaa"));
+        openPingTab(robot);
+        setTargets(robot, server.url("/a"));
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.clickOn("#pingStart");
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
+                && pingStatus(robot).startsWith("Finished"));
+        String summary = fx(() -> node(robot, "#pingSummary", Label.class).getText());
+
+        setTargets(robot, "# two bad lines\nnot a url\nftp://127.0.0.1/file\n");
+        robot.clickOn("#pingStart");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(pingStatus(robot)).isEqualTo("No test started: no line of the list is a "
+                + "valid URL (line 2, the first bad one: This is not a web address: it has "
+                + "spaces and does not start with a host name such as example.com or with "
+                + "http://); the table still shows the last test.");
+        assertThat(fx(() -> node(robot, "#pingProblems", Label.class).getText()))
+                .contains("Line 2 skipped: ", "Line 3 skipped: ");
+        // the last test's rows and its end, over the table, stay: they are what it measured
+        assertThat(pingResults(robot)).extracting(PingResult::url)
+                .containsExactly(server.url("/a"));
+        assertThat(fx(() -> node(robot, "#pingSummary", Label.class).getText()))
+                .isEqualTo(summary).startsWith("Finished");
+        assertThat(fx(start::isDisabled)).isFalse();
+        assertEquals(10, server.hits("/a"));
+
+        // no line at all: said too
+        setTargets(robot, "");
+        robot.clickOn("#pingStart");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pingStatus(robot)).isEqualTo("No test started: the list holds no URL "
+                + "(enter one per line); the table still shows the last test.");
+    }
+
     @Test
     void stopButtonEndsARunningTest(FxRobot robot) throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);

@@ -70,6 +70,29 @@ final class PingTargets {
     }
 
     /**
+     * Why Start started nothing, for the status bar: no line of the list is a valid URL (the
+     * first bad line named, with its reason), or the list holds none at all; and, when the
+     * table shows an earlier test, that it is that test's.
+     *
+     * @param list the parsed list, without a URL
+     * @param lastRunShown whether the table holds the rows of an earlier test
+     */
+    static String nothingToPing(TargetList list, boolean lastRunShown) {
+        String why;
+        if (list.problems().isEmpty()) {
+            why = "the list holds no URL (enter one per line)";
+        } else {
+            TargetList.Problem first = list.problems().get(0);
+            String reason = first.reason().endsWith(".")
+                    ? first.reason().substring(0, first.reason().length() - 1) : first.reason();
+            why = "no line of the list is a valid URL (line " + first.line()
+                    + (list.problems().size() > 1 ? ", the first bad one: " : ": ") + reason + ")";
+        }
+        return "No test started: " + why + (lastRunShown
+                ? "; the table still shows the last test." : ".");
+    }
+
+    /**
      * Most URLs the list takes from a crawl or a file. The list is a text box, which lays out
      * every line again at each change: 30,000 lines took 2-3 s per keystroke. And so many URLs
      * at once is a load test of the site, not a latency check; {@code ping --file} on the

@@ -251,6 +251,9 @@ public final class PingViewModel implements AutoCloseable {
         }
         TargetList list = this.list.parse();
         if (list.urls().isEmpty()) {
+            // said in the status bar too: Start seemed to do nothing, the last run's
+            // "Finished: …" still there as if it were this list's
+            status.set(PingTargets.nothingToPing(list, !rows.isEmpty()));
             return false;
         }
         PingPlan plan;
