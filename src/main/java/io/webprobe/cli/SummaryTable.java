@@ -73,13 +73,17 @@ final class SummaryTable {
             sending = plan.duration();
             drain = s.elapsed().minus(plan.duration());
         }
-        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s.",
+        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s%s.",
                 s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
                 duration(sending), plan.mode() == PingMode.RATE ? ""
                         : " (" + rate(s.requestsPerSecond()) + " req/s)",
                 s.failed(),
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
-                        + " not counted" : ""));
+                        + " not counted" : "",
+                // their one failure each is their row's, no request sent (notes below)
+                s.notRequested() == 0 ? "" : "; " + Words.count(s.notRequested(), "URL")
+                        + " not requested, " + (s.notRequested() == 1 ? "its row's failure"
+                                : "their rows' failures") + " not counted"));
         if (drain.toMillis() >= 5) {
             out.println("After the duration, the run waited " + duration(drain) + " for the "
                     + "requests still in flight (not part of the rates).");

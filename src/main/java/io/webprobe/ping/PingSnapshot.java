@@ -12,8 +12,10 @@ import java.util.List;
  *
  * @param results one per target, in the plan's order
  * @param sent requests completed, all URLs (warm-up excluded); {@link #requestsSent()} adds
- *     those in flight
- * @param failed failed requests, all URLs
+ *     those in flight. The one failure of a URL not requested (it could not be set up: its
+ *     row's, see {@link #notRequested()}) is no request sent: it is left out here, from
+ *     {@code failed} and from the rates
+ * @param failed failed requests sent, all URLs
  * @param late open-loop requests sent late
  * @param warmups warm-up requests completed
  * @param elapsed time since the start
@@ -85,6 +87,15 @@ public record PingSnapshot(
             n += r.inFlight();
         }
         return n;
+    }
+
+    /**
+     * The URLs not requested in the run (they could not be set up: a host name that does not
+     * resolve, a port out of range): each row has one failure saying why, which the run's
+     * own figures ({@link #sent()}, {@link #failed()}, the rates) leave out.
+     */
+    public long notRequested() {
+        return results.stream().filter(r -> !r.hasRate()).count();
     }
 
     /**

@@ -995,6 +995,11 @@ class PingCommandTest {
         // the counts in ASCII, code:count (the table's "DNS lookup failed×1" is for people)
         assertThat(deadRow[5]).isEqualTo("DNS:1");
         assertThat(Double.parseDouble(liveRow[rate])).isPositive();
+        // the run's line counts what was sent: its one failure was not a request ("1 failed")
+        String[] live = tableRow(r.out(), server.url("/")).split("\\s+");
+        assertThat(r.out()).containsPattern("Sent " + live[0] + " requests in [0-9.]+ s \\("
+                + java.util.regex.Pattern.quote(live[live.length - 1]) + " req/s\\), 0 failed; "
+                + "1 URL not requested, its row's failure not counted\\.");
     }
 
     @Test

@@ -423,6 +423,14 @@ class PingJobTest {
             }
             assertThat(s.results().get(1).hasRate()).isTrue();
             assertThat(s.results().get(1).requestsPerSecond()).isPositive();
+            // the run's figures count only what was sent: the 3 requests to "/" (the three
+            // failures of the URLs not requested doubled its req/s and said 3 failed)
+            assertThat(s.notRequested()).as("%s", engine).isEqualTo(3);
+            assertThat(s.sent()).as("%s", engine).isEqualTo(3);
+            assertThat(s.requestsSent()).as("%s", engine).isEqualTo(3);
+            assertThat(s.failed()).as("%s", engine).isZero();
+            assertThat(s.requestsPerSecond()).as("%s", engine).isCloseTo(
+                    s.results().get(1).requestsPerSecond(), org.assertj.core.data.Offset.offset(1e-6));
         }
     }
 
@@ -456,7 +464,10 @@ class PingJobTest {
                 assertThat(dns.errorCounts()).as(as).isEqualTo(java.util.Map.of(ErrorKind.DNS, 1L));
                 assertThat(s.results().get(2).errorCounts()).as(as)
                         .isEqualTo(java.util.Map.of(ErrorKind.INVALID_URL, 1L));
-                assertThat(s.sent()).isEqualTo(s.results().get(0).sent() + 2);
+                // the two URLs not requested have their one failure each in their rows, not
+                // in the run's figures: those count what was sent
+                assertThat(s.sent()).as(as).isEqualTo(s.results().get(0).sent());
+                assertThat(s.failed()).as(as).isEqualTo(s.results().get(0).failed());
                 assertThat(records).filteredOn(r -> r.url().contains("invalid"))
                         .singleElement()
                         .satisfies(r -> assertThat(r.warmup()).isFalse())
@@ -478,6 +489,8 @@ class PingJobTest {
         assertThat(s.results().get(1).sent()).isEqualTo(1);
         assertThat(s.results().get(1).notSent()).isZero();
         assertThat(s.results().get(0).ok()).isPositive();
+        // the run's figures are of the requests sent, all to "/"
+        assertThat(s.sent()).isEqualTo(s.results().get(0).sent());
     }
 
     @Test

@@ -62,10 +62,31 @@ final class PingStatusText {
                 + "when the time ran out (more Concurrency keeps the rate)", s.notSent(), who);
     }
 
-    /** " · failed: Connection refused×10, 503×2" (three kinds at most), or "". */
+    /**
+     * " · failed: Connection refused×10, 503×2" (three kinds at most) of the requests sent,
+     * then " · 1 URL not requested (DNS lookup failed): its row says why" when a URL could not
+     * be set up; "" when there is neither.
+     */
     static String failures(PingSnapshot s, io.webprobe.ping.StatusSet success) {
-        String text = io.webprobe.ping.PingFailures.text(s.results(), success, 3);
-        return text.isEmpty() ? "" : " · failed: " + text;
+        String text = io.webprobe.ping.PingFailures.text(
+                s.results().stream().filter(PingResult::hasRate).toList(), success, 3);
+        return (text.isEmpty() ? "" : " · failed: " + text) + notRequested(s);
+    }
+
+    /**
+     * The URLs not requested, apart from the requests sent: their one failure each is their
+     * row's, not counted in the status line's sent, failed and req/s.
+     */
+    private static String notRequested(PingSnapshot s) {
+        long n = s.notRequested();
+        if (n == 0) {
+            return "";
+        }
+        String why = s.results().stream().filter(r -> !r.hasRate())
+                .flatMap(r -> r.errorCounts().keySet().stream()).map(s::errorLabel)
+                .distinct().collect(java.util.stream.Collectors.joining(", "));
+        return " · " + io.webprobe.Words.count(n, "URL") + " not requested (" + why + "): "
+                + (n == 1 ? "its row says why" : "their rows say why");
     }
 
     /** The requests the workers' opening and warm-up sent before the clock, if any. */

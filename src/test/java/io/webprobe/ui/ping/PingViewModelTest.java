@@ -630,6 +630,27 @@ class PingViewModelTest {
                 .contains(" · failed: Connection refused×10, 503×10");
     }
 
+    /**
+     * The bug: a URL not requested (its host does not resolve) counted its one failure as a
+     * request sent: "11 sent · 1 failed", and the req/s of 11 requests where 10 were sent.
+     */
+    @Test
+    void aUrlNotRequestedIsSaidApartFromTheRequestsSent() throws Exception {
+        server.route("/a", html("a"));
+
+        assertThat(start(server.url("/a") + "\nhttp://no-such-host.invalid/")).isTrue();
+        awaitEnd();
+
+        assertThat(status()).startsWith("Finished: 10 sent · 0 failed · ")
+                .endsWith(" · 1 URL not requested (DNS lookup failed): its row says why")
+                .doesNotContain("failed: ");
+        List<PingResult> rows = fx.on(() -> vm.rows().stream().map(PingRow::result).toList());
+        assertThat(rows.get(1).failed()).isEqualTo(1); // its row still says why
+        // the status's req/s is the one URL requested's
+        assertThat(status()).contains(" · " + PingResult.rateText(
+                rows.get(0).requestsPerSecond(), true) + " req/s · ");
+    }
+
     @Test
     void aPlanThisSystemCannotOpenEnoughFilesForStartsNothingAndSaysSo() throws Exception {
         String sentence = "This system allows too few open files for 8 connections.";
