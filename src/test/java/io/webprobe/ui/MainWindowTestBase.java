@@ -68,6 +68,7 @@ abstract class MainWindowTestBase {
         stage.setTitle("Webprobe");
         stage.setScene(WebprobeApp.createScene(ctx));
         ctx.window().restore();
+        keepOnScreen(stage);
         stage.show();
         context = ctx;
         // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
@@ -76,6 +77,34 @@ abstract class MainWindowTestBase {
             ctx.dialogs().showError("Unexpected error", "Something went wrong: " + e + ".");
         });
     }
+
+    /**
+     * Moves the window back onto the screen whenever a test sizes it past the screen's edge, as
+     * a window manager would. Monocle's headless renderer (the tests' screen is {@code
+     * headless.geometry}, 1920×1080) cannot draw a window reaching past it: the window opens
+     * at x 360, and a test that made it 1,600 px wide or 1,000 px high had every frame fail
+     * with a BufferOverflowException in UploadingPainter, printed by the render thread while
+     * the test passed. Listeners added once per stage (a restart reopens in the same one).
+     */
+    private static void keepOnScreen(Stage stage) {
+        if (stage.getProperties().putIfAbsent(KEPT_ON_SCREEN, Boolean.TRUE) != null) {
+            return;
+        }
+        Runnable fit = () -> {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            if (stage.getX() + stage.getWidth() > screen.getMaxX()) {
+                stage.setX(Math.max(screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+            }
+            if (stage.getY() + stage.getHeight() > screen.getMaxY()) {
+                stage.setY(Math.max(screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+            }
+        };
+        stage.widthProperty().addListener((o, was, now) -> fit.run());
+        stage.heightProperty().addListener((o, was, now) -> fit.run());
+        fit.run();
+    }
+
+    private static final String KEPT_ON_SCREEN = "webprobe.test.keptOnScreen";
 
     /**
      * Call from the subclass's {@code @Stop} method: runs on the FX thread after
