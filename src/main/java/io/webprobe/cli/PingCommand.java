@@ -11,6 +11,7 @@ import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.Header;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
+import io.webprobe.ping.PingHeaders;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingListener;
 import io.webprobe.ping.PingPlan;
@@ -380,16 +381,8 @@ public final class PingCommand implements Callable<Integer> {
         if (insecure && cacert != null) {
             throw new IllegalArgumentException("Use either --cacert or --insecure, not both.");
         }
-        List<Header> parsed = new ArrayList<>();
-        for (String h : headers) {
-            parsed.add(Header.parse(h));
-        }
-        if (user != null) {
-            parsed.add(SignIn.header(user));
-        }
-        if (Header.signInProblem(parsed) != null) {
-            throw new IllegalArgumentException(Header.signInProblem(parsed));
-        }
+        // the Ping tab's Headers box checks them by the same rule
+        List<Header> parsed = PingHeaders.of(headers, user == null ? null : SignIn.header(user));
         TlsTrust trust = insecure ? TlsTrust.insecure()
                 : cacert != null ? TlsTrust.fromPemFile(cacert) : TlsTrust.defaults();
         PingPlan plan = PingPlan.of(List.copyOf(targets), Version.userAgent())

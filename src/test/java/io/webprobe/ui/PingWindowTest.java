@@ -384,6 +384,46 @@ class PingWindowTest extends MainWindowTestBase {
                 + "(enter one per line); the table still shows the last test.");
     }
 
+    /**
+     * The command line's -H had no place in the tab: a site behind a token could not be
+     * pinged from it. The Headers box sends its lines with every request, is checked by the
+     * command line's rule, and is remembered with the other settings.
+     */
+    @Test
+    void theHeadersBoxSendsItsHeadersRefusesABadOneAndIsRemembered(FxRobot robot)
+            throws Exception {
+        java.util.concurrent.ConcurrentLinkedQueue<String> seen =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        server.route("/h", ex -> {
+            seen.add(ex.getRequestHeaders().getFirst("X-Team") + " "
+                    + ex.getRequestHeaders().getFirst("X-Token"));
+            LocalHttpServer.send(ex, 200, "text/plain", "h");
+        });
+        openPingTab(robot);
+        setTargets(robot, server.url("/h"));
+        TextArea headers = node(robot, "#pingHeaders", TextArea.class);
+        assertThat(fx(headers::isVisible)).isTrue();
+        robot.interact(() -> headers.setText("X-Team: ops\n\n  X-Token:t-1  \n"));
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.clickOn("#pingStart");
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
+                && pingStatus(robot).startsWith("Finished"));
+
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(10).containsOnly("ops t-1");
+        assertThat(memory.getString("ping.headers", "")).isEqualTo(
+                "X-Team: ops\n\n  X-Token:t-1  \n");
+
+        // the command line's rule and words: -H nocolon is refused with this sentence
+        robot.interact(() -> headers.setText("X-Team: ops\nnocolon"));
+        int hits = server.hits("/h");
+        robot.clickOn("#pingStart");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pingStatus(robot)).isEqualTo("Settings › Headers: 'nocolon' is not a "
+                + "header; write it as 'Name: value'.");
+        assertThat(fx(start::isDisabled)).isFalse();
+        assertEquals(hits, server.hits("/h"));
+    }
+
     @Test
     void stopButtonEndsARunningTest(FxRobot robot) throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);

@@ -38,6 +38,7 @@ public final class PingSettingsMemory {
         vm.keepAliveProperty().set(memory.getBoolean("ping.keepAlive", true));
         vm.http2Property().set(memory.getBoolean("ping.http2", false));
         vm.certificateFileProperty().set(memory.getString("ping.certificate", ""));
+        vm.headersProperty().set(memory.getString("ping.headers", ""));
 
         vm.targetsProperty().addListener((o, was, now) -> memory.putString("ping.targets",
                 now == null || now.length() > MAX_TARGETS_CHARS ? "" : now));
@@ -60,6 +61,8 @@ public final class PingSettingsMemory {
         vm.http2Property().addListener((o, was, now) -> memory.putBoolean("ping.http2", now));
         vm.certificateFileProperty().addListener((o, was, now) -> memory.putString(
                 "ping.certificate", now == null ? "" : now));
+        vm.headersProperty().addListener((o, was, now) -> memory.putString("ping.headers",
+                now == null || now.length() > MAX_TARGETS_CHARS ? "" : now));
     }
 
     private static PingMode mode(String name) {

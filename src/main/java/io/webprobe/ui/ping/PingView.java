@@ -166,6 +166,8 @@ public final class PingView {
         GridPane settings = new GridPane();
         settings.setHgap(8);
         settings.setVgap(6);
+        Label headersLabel = new Label("Headers");
+        TextArea headers = headersBox();
         Label trust = new Label("Trust certificate");
         trust.setMinWidth(Region.USE_PREF_SIZE);
         TextField certificate = certificateField();
@@ -193,6 +195,9 @@ public final class PingView {
             settings.add(follow, 0, row++, 2, 1);
             settings.add(keepAlive, 0, row++, 2, 1);
             settings.add(http2, 0, row++, 2, 1);
+            // beside its label, as the boxes above: a row of its own pushed the status bar
+            // out of the smallest window
+            settings.addRow(row++, headersLabel, headers);
             settings.addRow(row++, trust, choose);
             settings.add(certificate, 0, row++, 2, 1);
             settings.add(insecure, 0, row, 2, 1);
@@ -213,11 +218,37 @@ public final class PingView {
         title.getStyleClass().add("section-title");
         Label settingsTitle = new Label("Settings");
         settingsTitle.getStyleClass().add("section-title");
-        VBox side = new VBox(8, title, urls, problems, load, settingsTitle, settings, buttons);
-        side.setPadding(new Insets(10));
+        VBox content = new VBox(8, title, urls, problems, load, settingsTitle, settings);
+        content.setPadding(new Insets(10, 10, 0, 10));
+        // the list and settings scroll in a window too short for them (Fixed rate's rows and
+        // the Headers box at 960×640), rather than pushing the status bar out of the window;
+        // a taller one gives the room to the list. Start and Stop stay in sight below.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        buttons.setPadding(new Insets(0, 10, 10, 10));
+        VBox side = new VBox(8, scroll, buttons);
         side.setPrefWidth(330);
         side.setMinWidth(280);
         return side;
+    }
+
+    /** -H: extra request headers, "Name: value" one per line. */
+    private TextArea headersBox() {
+        TextArea box = new TextArea();
+        box.setId("pingHeaders");
+        box.setPromptText("Name: value");
+        box.setPrefRowCount(2);
+        box.setPrefWidth(120); // the spinners' width: the column stays as it was
+        box.setWrapText(false);
+        box.setTooltip(new Tooltip("Request headers sent with every request (a token, a "
+                + "cookie), as ping -H does: one 'Name: value' per line. Kept with the other "
+                + "settings, in the settings file, as typed."));
+        box.textProperty().bindBidirectional(vm.headersProperty());
+        return box;
     }
 
     /** --cacert: a PEM file trusted besides the usual authorities, typed or chosen. */

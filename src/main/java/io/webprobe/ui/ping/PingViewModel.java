@@ -6,6 +6,7 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
+import io.webprobe.ping.PingHeaders;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingListener;
 import io.webprobe.ping.PingMode;
@@ -87,6 +88,8 @@ public final class PingViewModel implements AutoCloseable {
     private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
+    /** Extra request headers, "Name: value" one per line (the command line's -H). */
+    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
     /** Whether the last run left requests unsent (open loop, a server slower than its rate). */
     private final ReadOnlyBooleanWrapper notSent = new ReadOnlyBooleanWrapper(this, "notSent");
     /** The last run's end (its status line when it ended), kept while other messages follow. */
@@ -193,6 +196,11 @@ public final class PingViewModel implements AutoCloseable {
     public BooleanProperty insecureProperty() { return insecure; }
     /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
     public StringProperty certificateFileProperty() { return certificateFile; }
+    /**
+     * Extra request headers, "Name: value" one per line, blank lines skipped: the command
+     * line's -H, checked by the same rule ({@link PingHeaders}) when Start is pressed.
+     */
+    public StringProperty headersProperty() { return headers; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
 
     /**
@@ -394,6 +402,7 @@ public final class PingViewModel implements AutoCloseable {
                 .withConcurrency(concurrency.get())
                 .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds.get() * 1000)))
                 .withFollowRedirects(followRedirects.get())
+                .withHeaders(headers())
                 .withKeepAlive(keepAlive.get())
                 .withHttp2(http2.get());
         Duration d = Duration.ofSeconds(durationSeconds.get());
@@ -402,6 +411,15 @@ public final class PingViewModel implements AutoCloseable {
             case DURATION -> p.withDuration(d);
             case RATE -> p.withRate(rate.get(), d);
         };
+    }
+
+    /** The Headers box's headers; a bad one is named after the box (no full stop). */
+    private List<io.webprobe.http.Header> headers() {
+        try {
+            return PingHeaders.ofLines(headers.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Settings › Headers: " + e.getMessage(), e);
+        }
     }
 
     /** Runs on the UI timer thread: the newest snapshot and the selected URL's histogram. */

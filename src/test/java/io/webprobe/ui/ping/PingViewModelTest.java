@@ -286,6 +286,7 @@ class PingViewModelTest {
             vm.timeoutSecondsProperty().set(2.5);
             vm.http2Property().set(true);
             vm.insecureProperty().set(true);
+            vm.headersProperty().set("X-Team: ops\nCookie: s=1");
         });
 
         PingViewModel next = new PingViewModel((plan, listener) -> null, fx, timer, background,
@@ -303,6 +304,24 @@ class PingViewModelTest {
         assertEquals(true, fx.on(() -> next.http2Property().get()));
         assertEquals(true, fx.on(() -> next.keepAliveProperty().get()));
         assertEquals(false, fx.on(() -> next.insecureProperty().get()));
+        assertEquals("X-Team: ops\nCookie: s=1", fx.on(() -> next.headersProperty().get()));
+    }
+
+    /** The Headers box and -H: one rule, the command line's, with its words. */
+    @Test
+    void theHeadersReachThePlanAndTwoSignInsAreRefusedAsOnTheCommandLine() throws Exception {
+        fx.on(() -> vm.headersProperty().set("Authorization: Bearer a\nAuthorization: Bearer b"));
+        assertThat(start("http://127.0.0.1:1/")).isFalse();
+        assertEquals("Settings › Headers: Give one sign-in: a user and password, or one "
+                + "Authorization header.", status());
+        assertThat(jobsCreated).hasValue(0);
+
+        server.route("/", html("ok"));
+        fx.on(() -> vm.headersProperty().set("X-Team: ops\n"));
+        assertThat(start(server.url("/"))).isTrue();
+        awaitEnd();
+        assertThat(plans.get(0).headers()).containsExactly(new io.webprobe.http.Header("X-Team",
+                "ops"));
     }
 
     @Test
