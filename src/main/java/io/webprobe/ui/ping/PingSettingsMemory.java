@@ -6,7 +6,8 @@ import io.webprobe.ui.common.UiState;
 /**
  * The Ping tab's list and settings, remembered as they change and brought back when the app
  * opens, as the Crawl tab's are. Skipping certificate checks is not remembered: a run that
- * trusts anything is chosen anew each time.
+ * trusts anything is chosen anew each time. Nor are the headers: they carry tokens and
+ * cookies, and a sign-in is never stored (ADR 0022); the settings file is plain text.
  */
 public final class PingSettingsMemory {
     /** A longer list is not kept (the settings file is rewritten on each change). */
@@ -38,7 +39,6 @@ public final class PingSettingsMemory {
         vm.keepAliveProperty().set(memory.getBoolean("ping.keepAlive", true));
         vm.http2Property().set(memory.getBoolean("ping.http2", false));
         vm.certificateFileProperty().set(memory.getString("ping.certificate", ""));
-        vm.headersProperty().set(memory.getString("ping.headers", ""));
 
         vm.targetsProperty().addListener((o, was, now) -> memory.putString("ping.targets",
                 now == null || now.length() > MAX_TARGETS_CHARS ? "" : now));
@@ -61,8 +61,6 @@ public final class PingSettingsMemory {
         vm.http2Property().addListener((o, was, now) -> memory.putBoolean("ping.http2", now));
         vm.certificateFileProperty().addListener((o, was, now) -> memory.putString(
                 "ping.certificate", now == null ? "" : now));
-        vm.headersProperty().addListener((o, was, now) -> memory.putString("ping.headers",
-                now == null || now.length() > MAX_TARGETS_CHARS ? "" : now));
     }
 
     private static PingMode mode(String name) {

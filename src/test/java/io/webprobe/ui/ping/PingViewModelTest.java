@@ -272,7 +272,7 @@ class PingViewModelTest {
     }
 
     @Test
-    void theListAndSettingsAreRememberedForTheNextStartButNotSkippingCertificateChecks()
+    void theListAndSettingsAreRememberedForTheNextStartButNotSkippingCertificateChecksNorHeaders()
             throws Exception {
         io.webprobe.ui.common.UiState memory = io.webprobe.ui.common.UiState.inMemory();
         fx.on(() -> {
@@ -304,7 +304,9 @@ class PingViewModelTest {
         assertEquals(true, fx.on(() -> next.http2Property().get()));
         assertEquals(true, fx.on(() -> next.keepAliveProperty().get()));
         assertEquals(false, fx.on(() -> next.insecureProperty().get()));
-        assertEquals("X-Team: ops\nCookie: s=1", fx.on(() -> next.headersProperty().get()));
+        // headers carry tokens and cookies: never in the settings file (ADR 0022)
+        assertEquals("", fx.on(() -> next.headersProperty().get()));
+        assertEquals("", memory.getString("ping.headers", ""));
     }
 
     /** The Headers box and -H: one rule, the command line's, with its words. */
