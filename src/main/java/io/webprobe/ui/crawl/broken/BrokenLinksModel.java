@@ -120,10 +120,18 @@ public final class BrokenLinksModel {
     }
 
     private void searched() {
-        if (!active.get()) {
-            return; // the next read is searched so
+        if (active.get()) { // else the next read is searched so
+            again();
         }
-        if (read.busy()) { // the read under way searches for the text before: again after it
+    }
+
+    /**
+     * The list shown again, searched and sorted as asked now: sorted and searched again on
+     * the lane when it holds a read's links, read again after the read under way (made for
+     * the search or order before).
+     */
+    private void again() {
+        if (read.busy()) {
             reading.set(true);
             read.now();
             return;
@@ -149,20 +157,9 @@ public final class BrokenLinksModel {
         }
         orderKey = key;
         order = c;
-        if (!active.get()) {
-            return; // the next read is sorted so
+        if (active.get()) { // else the next read is sorted so
+            again();
         }
-        if (read.busy()) { // the read under way sorts in the order before: read again after it
-            reading.set(true);
-            read.now();
-            return;
-        }
-        if (all.isEmpty()) {
-            return;
-        }
-        sortOnly = true;
-        reading.set(true);
-        read.now();
     }
 
     /**
