@@ -20,13 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * robots.txt for every host of a crawl (RFC 9309), parsed by crawler-commons. Each origin's file
  * is fetched once: the first worker that needs it fetches it, the others wait for the same
- * future. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx but 429 means
+ * future and get the same answer. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx but 429 means
  * everything is allowed; 3xx is followed up to five hops; a 5xx or 429 is retried after each of
  * {@code retryDelays}, and if it still fails the host is treated as fully disallowed (RFC 9309
  * 2.3.1.4), with a reason saying so; so is a host whose robots.txt connects and then does not
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the real failure. Thread-safe.
  */
 final class RobotsRules {
+    private static final Logger log = LoggerFactory.getLogger(RobotsRules.class);
     private static final String AGENT = "webprobe";
     private static final int MAX_REDIRECTS = 5;
     private static final long MAX_ROBOTS_BYTES = 500L * 1024; // RFC 9309: at least 500 KiB
@@ -60,31 +62,51 @@ final class RobotsRules {
         this.retryDelays = List.copyOf(retryDelays);
     }
 
+    /**
+     * The rules for {@code uri}'s origin. A worker that finds another one fetching them waits
+     * for that fetch, however long it takes (the fetch itself is bounded by its requests'
+     * deadlines), and gets its answer: a waiter once gave up after a guessed bound (too short
+     * when robots.txt redirects, each hop having its own deadline) and then allowed everything,
+     * as it also did when the fetch failed unexpectedly, so pages that robots.txt disallows
+     * were crawled. A fetch that fails unexpectedly is read as a robots.txt that could not be
+     * read, for the fetching worker and every waiter alike. When the fetching worker is
+     * interrupted (its crawl stopping) a waiter fetches the file itself.
+     */
     HostRules rulesFor(URI uri) throws InterruptedException {
         String origin = origin(uri);
-        CompletableFuture<HostRules> mine = new CompletableFuture<>();
-        CompletableFuture<HostRules> existing = byOrigin.putIfAbsent(origin, mine);
-        if (existing == null) {
-            try {
-                mine.complete(fetch(origin));
-            } catch (InterruptedException e) {
-                byOrigin.remove(origin, mine);
-                mine.completeExceptionally(e);
-                throw e;
-            } catch (RuntimeException e) {
-                mine.complete(allowAll()); // never let a robots failure stop the crawl
-                throw e;
+        while (true) {
+            CompletableFuture<HostRules> mine = new CompletableFuture<>();
+            CompletableFuture<HostRules> existing = byOrigin.putIfAbsent(origin, mine);
+            if (existing == null) {
+                return fetchInto(origin, mine);
             }
-            return mine.join();
+            try {
+                return existing.get();
+            } catch (ExecutionException e) {
+                // only an interrupted fetch completes exceptionally, and it has left the map:
+                // go round and fetch (or wait for whoever fetches) anew
+            }
         }
+    }
+
+    private HostRules fetchInto(String origin, CompletableFuture<HostRules> mine)
+            throws InterruptedException {
         try {
-            // the fetch itself is bounded: (retries + 1) timeouts plus the retry delays
-            return existing.get(timeout.multipliedBy(retryDelays.size() + 2).toMillis()
-                    + retryDelays.stream().mapToLong(Duration::toMillis).sum(),
-                    TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return allowAll();
+            mine.complete(fetch(origin));
+        } catch (InterruptedException e) {
+            byOrigin.remove(origin, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            // a bug, not an answer from the site: never read as "allow all"
+            log.warn("robots.txt of {} could not be fetched", origin, e);
+            mine.complete(new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
+                    "robots.txt could not be read, so the site is treated as disallowed"));
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
+        return mine.join();
     }
 
     private HostRules fetch(String origin) throws InterruptedException {
