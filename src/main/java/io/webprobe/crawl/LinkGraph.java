@@ -175,6 +175,14 @@ final class LinkGraph {
         return hopsTo.size();
     }
 
+    /**
+     * Whether a URL that {@code hops} redirects led to (without a page in between) has its own
+     * redirect left unfollowed, as too many redirects.
+     */
+    static boolean redirectsUsedUp(int hops) {
+        return hops >= MAX_REDIRECTS;
+    }
+
     /** Gathers the links of one page (or the target of one redirect). */
     PageLinks page(QueueItem from) {
         return new PageLinks(from);
@@ -274,7 +282,7 @@ final class LinkGraph {
          * too many redirects at every hop, not as plain redirects ending nowhere.
          */
         boolean redirectsUsedUp() {
-            return fromHops >= MAX_REDIRECTS;
+            return LinkGraph.redirectsUsedUp(fromHops);
         }
 
         private long redirectLink(URI target, String url, String type) {

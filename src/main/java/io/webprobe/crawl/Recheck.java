@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.Urls;
@@ -35,8 +36,23 @@ public final class Recheck implements AutoCloseable {
      * @param depth its depth (kept)
      * @param referrer the page that first linked to it (kept)
      * @param external whether it is outside the site (checked, not crawled)
+     * @param redirectsUsedUp whether the crawl reached it through {@link LinkGraph#MAX_REDIRECTS}
+     *     redirects and did not follow its own (its stored row reads
+     *     {@link ErrorKind#TOO_MANY_REDIRECTS}): kept, as its depth is, so a re-check that finds
+     *     it still redirecting keeps that verdict instead of storing a plain redirect
      */
-    public record Target(long id, String url, int depth, String referrer, boolean external) {}
+    public record Target(long id, String url, int depth, String referrer, boolean external,
+            boolean redirectsUsedUp) {
+        public Target(long id, String url, int depth, String referrer, boolean external) {
+            this(id, url, depth, referrer, external, false);
+        }
+
+        /** The target of a stored row, as the crawl left it. */
+        public static Target of(long id, CrawlResult stored) {
+            return new Target(id, stored.url(), stored.depth(), stored.referrer(),
+                    stored.external(), stored.error() == ErrorKind.TOO_MANY_REDIRECTS);
+        }
+    }
 
     private final CrawlPlan plan;
     private final HttpProbe probe;
@@ -85,7 +101,8 @@ public final class Recheck implements AutoCloseable {
     public CrawlResult run(Target t) throws InterruptedException {
         URI uri = Urls.toUri(t.url());
         QueueItem item = new QueueItem(t.id(), t.url(), QueueItem.hostKeyOf(uri), t.depth(), 0,
-                t.referrer(), t.external(), false, 0);
+                t.referrer(), t.external(), false,
+                t.redirectsUsedUp() ? LinkGraph.MAX_REDIRECTS : 0);
         String blocked = robots.blockReason(item);
         CrawlResult result;
         FetchResponse r = null;

@@ -77,11 +77,11 @@ final class VisitMaker {
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         LinkExtractor.Link headerRefresh = refreshHeader(item, r).target();
         if (r.isRedirect()) {
-            redirectTarget(item, r.location(), row);
+            redirectNotFollowed(item, r.location(), row);
         } else if (movedWithoutLocation(r)) {
             row.error(ErrorKind.INVALID_URL, NO_LOCATION);
         } else if (headerRefresh != null) {
-            redirectTarget(item, headerRefresh.requestUrl(), row);
+            redirectNotFollowed(item, headerRefresh.requestUrl(), row);
         }
         if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
@@ -90,7 +90,7 @@ final class VisitMaker {
             row.title(page.title()).outlinks(page.links().size());
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
             if (refresh != null && headerRefresh == null) {
-                redirectTarget(item, refresh.requestUrl(), row);
+                redirectNotFollowed(item, refresh.requestUrl(), row);
             }
         }
         LinkExtractor.Link canonical = canonicalHeader(item, r).target();
@@ -342,6 +342,19 @@ final class VisitMaker {
             row.error(ErrorKind.TOO_MANY_REDIRECTS, tooManyRedirects(url));
         }
         return url == null ? 0 : links.redirect(Urls.toUri(url), url, type, setCookie);
+    }
+
+    /**
+     * A redirect of a URL fetched again without its links: written into the row as
+     * {@link #redirect} writes it (too many redirects when ten led to the URL, which a re-check
+     * keeps from the crawl), but not taken on.
+     */
+    private static void redirectNotFollowed(QueueItem item, String location,
+            CrawlResult.Builder row) {
+        String url = redirectTarget(item, location, row);
+        if (url != null && LinkGraph.redirectsUsedUp(item.redirectHops)) {
+            row.error(ErrorKind.TOO_MANY_REDIRECTS, tooManyRedirects(url));
+        }
     }
 
     /** Why the redirect of a URL that ten redirects led to is not followed. */

@@ -220,6 +220,72 @@ class RecheckTest {
         }
     }
 
+    /**
+     * A URL the crawl reached through ten redirects, whose own redirect it did not follow (its
+     * row: TOO_MANY_REDIRECTS, "10 led here"), still redirecting when re-checked keeps that
+     * verdict, with its new target, whether it is read without its links (the crawl's URLs
+     * could not be read here; so are a URL re-checked while a crawl runs and another host's)
+     * or as the crawl reads a page; its redirect is still not followed. A re-check stored a
+     * plain 301 instead, and the chain then read as ending at a URL never fetched.
+     */
+    @Test
+    void aUrlTenRedirectsLedToKeepsTooManyRedirectsWhenItStillRedirects() throws Exception {
+        server.route("/", html("<a href=\"/r0\">start</a>"));
+        for (int i = 0; i < 40; i++) { // endless, as far as the crawl goes
+            server.route("/r" + i, LocalHttpServer.redirect(301, "/r" + (i + 1)));
+        }
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
+            crawl(plan, store);
+            long id = idOf(store, server.url("/r10"));
+            CrawlResult stored;
+            try (CrawlReader reader = store.reader()) {
+                stored = reader.results().stream()
+                        .filter(r -> r.url().equals(server.url("/r10"))).findFirst().orElseThrow();
+            }
+            assertThat(stored.error()).isEqualTo(io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS);
+            server.route("/r10", LocalHttpServer.redirect(301, "/r20"));
+
+            java.util.List<java.util.concurrent.Callable<io.webprobe.crawl.ResumeState>> reads =
+                    java.util.List.of(() -> {
+                        throw new StoreException("not readable here");
+                    }, store::resumeState);
+            for (var read : reads) {
+                CrawlResult again;
+                try (Recheck recheck = new Recheck(plan,
+                        new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink(),
+                        Clock.systemUTC(), read)) {
+                    again = recheck.run(Recheck.Target.of(id, stored));
+                }
+                store.sink().flush().get(10, TimeUnit.SECONDS);
+                String why = "More than 10 redirects: 10 led here, so its redirect to "
+                        + server.url("/r20") + " is not followed";
+                assertThat(again.status()).isEqualTo(301);
+                assertThat(again.error()).isEqualTo(io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS);
+                assertThat(again.errorMessage()).isEqualTo(why);
+                assertThat(again.redirectTo()).isEqualTo(server.url("/r20"));
+                try (CrawlReader reader = store.reader()) {
+                    CrawlResult row = reader.results().stream()
+                            .filter(r -> r.url().equals(server.url("/r10"))).findFirst()
+                            .orElseThrow();
+                    assertThat(row.errorMessage()).isEqualTo(why);
+                    assertThat(row.status()).isEqualTo(301);
+                }
+            }
+            assertThat(server.hits("/r20")).isZero();
+
+            // no longer redirecting: a plain row
+            server.route("/r10", html("<title>End</title>"));
+            CrawlResult end;
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
+                end = recheck.run(Recheck.Target.of(id, stored));
+            }
+            assertThat(end.status()).isEqualTo(200);
+            assertThat(end.error()).isNull();
+        }
+    }
+
     private static long idOf(CrawlStore store, String url) throws Exception {
         long[] id = {0};
         try (CrawlReader reader = store.reader()) {

@@ -115,8 +115,7 @@ public final class Rechecker {
                     break;
                 }
                 CrawlResult old = row.result();
-                results.add(r.run(new Recheck.Target(row.id(), old.url(), old.depth(),
-                        old.referrer(), old.external())));
+                results.add(r.run(Recheck.Target.of(row.id(), old)));
                 if (System.nanoTime() - lastSaid >= PROGRESS_EVERY_NANOS) {
                     lastSaid = System.nanoTime();
                     String far = String.format(Locale.ROOT, "Re-checking %,d URLs: %,d done "
