@@ -290,12 +290,20 @@ public final class CrawlReader implements AutoCloseable {
 
     /**
      * The sentence for a start URL that gave nothing to crawl, as the crawl says it (its
-     * redirects in a loop or too many, or ending at a URL that failed or was blocked), or null
+     * redirects in a loop or too many, or ending at a URL that failed or was blocked; too many
+     * in {@link io.webprobe.crawl.StartFailure}'s words, as a new crawl says it), or null
      * when it did not fail: for a resumed crawl that fetched it in an earlier run, and for
      * compare.
      */
     public synchronized String startProblem() throws StoreException {
         RedirectChains.Chain start = chainOf(1); // the start URL is the first row
+        if (start != null && start.error() == io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS) {
+            // the crawl's own sentence, from where it stopped following (the chain's last
+            // hop, which redirects further), not the whole chain's text
+            RedirectChains.Node end = start.last();
+            return io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(), end.url(),
+                    end.status(), io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS, "", null);
+        }
         if (start != null && start.failsInItself()) {
             return "The start URL " + io.webprobe.http.UrlSyntax.shortened(
                     io.webprobe.http.UrlSyntax.asBrowserShows(start.hops().get(0).url()))

@@ -185,6 +185,7 @@ class RedirectErrorsTest {
             server.route("/r10", redirect(301, other.url("/")));
             CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/r0")), "t").withThreads(1);
             var events = new RecordingCrawlListener();
+            String fromFile;
             try (io.webprobe.store.CrawlStore store =
                     io.webprobe.store.CrawlStore.createTemporary(plan)) {
                 events.attach(store);
@@ -197,11 +198,16 @@ class RedirectErrorsTest {
                 assertThat(store.resumeState().siteHosts())
                         .doesNotContain(io.webprobe.http.Urls.hostAndPort(
                                 URI.create(other.url("/"))));
+                // a resumed crawl (and compare) reads the sentence from the file: the same one
+                try (io.webprobe.store.CrawlReader reader = store.reader()) {
+                    fromFile = reader.startProblem();
+                }
             }
             CrawlSummary summary = events.finished.get();
             assertThat(summary.startFailure()).isEqualTo("The start URL " + server.url("/r0")
                     + " cannot be crawled: more than 10 redirects (the last one followed leads"
                     + " to " + server.url("/r10") + ", which redirects further).");
+            assertThat(fromFile).isEqualTo(summary.startFailure());
             assertThat(summary.startError()).isEqualTo(ErrorKind.TOO_MANY_REDIRECTS);
             assertThat(other.totalRequests()).isZero();
         }
