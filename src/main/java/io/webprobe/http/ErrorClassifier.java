@@ -52,6 +52,9 @@ public final class ErrorClassifier {
     private static final Classified NO_ROUTE = new Classified(ErrorKind.CONNECT, "No route to host");
     private static final Classified CLOSED_UNANSWERED = new Classified(ErrorKind.CLOSED,
             "The server closed the connection without answering");
+    /** The sentence for a response whose headers arrived and whose body then broke off. */
+    static final String CLOSED_IN_BODY =
+            "The server closed the connection in the middle of the body";
     private static final Classified UNREACHABLE = new Classified(ErrorKind.CONNECT,
             "Could not connect: the network is unreachable from here");
     private static final Classified RESET =
@@ -75,6 +78,17 @@ public final class ErrorClassifier {
     public static Classified timedOut(Duration timeout) {
         return new Classified(ErrorKind.TIMEOUT, "No complete response within "
                 + io.webprobe.Words.timeout(timeout));
+    }
+
+    /**
+     * {@code failure} of a request whose response headers had arrived: a connection closed
+     * then broke off the body, it did not go unanswered. java.net.http words such an end as
+     * it words a connection closed before any answer (over https, an EOF under the TLS
+     * layer), so the sentence is said here as {@link Http1ResponseParser} says it.
+     */
+    public static Classified afterHeaders(Classified failure) {
+        return failure.equals(CLOSED_UNANSWERED)
+                ? new Classified(ErrorKind.CLOSED, CLOSED_IN_BODY) : failure;
     }
 
     /** The job was stopped while the request was in flight. */

@@ -486,7 +486,7 @@ public final class Http1ResponseParser {
             case DONE -> { }
             case CLOSE_BODY -> state = State.DONE;
             case LENGTH_BODY, CHUNK_DATA -> throw new ErrorClassifier.ServerClosedException(
-                    "The server closed the connection in the middle of the body");
+                    ErrorClassifier.CLOSED_IN_BODY);
             default -> throw new ErrorClassifier.ServerClosedException(anyByte
                     ? "The server closed the connection in the middle of the response"
                     : "The server closed the connection without answering");

@@ -191,7 +191,9 @@ public final class JdkHttpProbe implements HttpProbe {
                 ErrorClassifier.Classified c = ErrorClassifier.timedOut(request.timeout());
                 return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             } catch (ExecutionException e) {
-                ErrorClassifier.Classified c = ErrorClassifier.classify(e);
+                ErrorClassifier.Classified c = answered.get()
+                        ? ErrorClassifier.afterHeaders(ErrorClassifier.classify(e))
+                        : ErrorClassifier.classify(e);
                 if (again && resendDropped && c.kind().dropped() && !answered.get()
                         && !connecting(e) && deadline - System.nanoTime() > 0) {
                     // The connection closed under the request before any answer: a server
