@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 /**
  * What the Broken links table says of a link, and the rules that read it: its status in
  * words, the search, and the order of its Status column. Stateless; any thread (the search and
- * the sort run on the crawl's stats lane).
+ * the sort run on the crawl's stats lane). The status order is also the details pane's
+ * Outlinks order.
  */
 public final class BrokenLinkText {
     private BrokenLinkText() {}
@@ -55,7 +56,18 @@ public final class BrokenLinkText {
      * @param words compares the words (a collator of the caller's own: not thread-safe)
      */
     static Comparator<BrokenLink> statusOrder(Comparator<String> words) {
-        Comparator<String> shown = (x, y) -> {
+        return Comparator.comparing(BrokenLinkText::statusText, statusTextOrder(words));
+    }
+
+    /**
+     * {@link #statusOrder}'s rule on the status as shown ("404 Not Found", "301 → 404 Not
+     * Found", "Connection refused"), for every column showing a status so (the details pane's
+     * Outlinks).
+     *
+     * @param words compares the words (a collator of the caller's own: not thread-safe)
+     */
+    public static Comparator<String> statusTextOrder(Comparator<String> words) {
+        return (x, y) -> {
             long a = leadingNumber(x);
             long b = leadingNumber(y);
             if (a >= 0 && b >= 0) {
@@ -66,11 +78,13 @@ public final class BrokenLinkText {
             }
             return words.compare(x, y);
         };
-        return Comparator.comparing(BrokenLinkText::statusText, shown);
     }
 
     /** The number a text starts with ("404 Not Found": 404), or -1. */
     static long leadingNumber(String s) {
+        if (s == null) {
+            return -1;
+        }
         int end = 0;
         while (end < s.length() && end < 18 && Character.isDigit(s.charAt(end))) {
             end++;

@@ -65,7 +65,7 @@ public final class DetailsView {
         RowSelectionModel.install(outlinks); // many rows selected stay quick
         outlinks.getColumns().addAll(List.of(
                 urlCol(col("To", 420, UrlDetails.Outlink::url)),
-                col("Status", 80, UrlDetails.Outlink::status),
+                statusCol(col("Status", 80, UrlDetails.Outlink::status)),
                 col("Anchor text", 240, UrlDetails.Outlink::anchor),
                 col("Type", 90, UrlDetails.Outlink::type),
                 col("Nofollow", 75, l -> l.nofollow() ? "Yes" : "")));
@@ -249,6 +249,16 @@ public final class DetailsView {
                 setTooltip(shown == null || shown.isEmpty() ? null : tip);
             }
         });
+        return c;
+    }
+
+    /**
+     * A status column sorted as the Broken links view sorts its own: by the code as a number
+     * ("404" before "1000"), the answers without one ("Connection refused") after every code.
+     */
+    private static <S> TableColumn<S, String> statusCol(TableColumn<S, String> c) {
+        c.setComparator(io.webprobe.ui.crawl.broken.BrokenLinkText.statusTextOrder(
+                io.webprobe.ui.common.TextOrder.comparator()));
         return c;
     }
 

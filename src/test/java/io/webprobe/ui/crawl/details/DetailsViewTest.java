@@ -40,4 +40,27 @@ class DetailsViewTest {
         assertThat(seen[0]).as("the tabs").isFalse();
         assertThat(seen[1]).as("the sentence").isTrue();
     }
+
+    /**
+     * The Outlinks tab's Status column sorted as text: "1000" before "404", "99" after "500".
+     * It sorts by the code now, as the Broken links view does, the answers without a code last.
+     */
+    @Test
+    void theOutlinksStatusColumnSortsByTheCodeAsANumber() throws Exception {
+        java.util.List<String> shown = WaitForAsyncUtils.asyncFx(() -> {
+            var table = view.outlinksTable();
+            table.getItems().setAll(java.util.stream.Stream.of("1000", "404 Not Found",
+                    "Connection refused", "99", "500 Internal Server Error",
+                    "301 Moved Permanently → 404 Not Found").map(s -> new io.webprobe.store
+                            .UrlDetails.Outlink(1, "http://127.0.0.1/" + s.length(), s, false,
+                                    "", "a", false)).toList());
+            var col = table.getColumns().get(1);
+            assertThat(col.getText()).isEqualTo("Status");
+            col.setSortType(javafx.scene.control.TableColumn.SortType.ASCENDING);
+            table.getSortOrder().setAll(java.util.List.of(col));
+            return table.getItems().stream().map(o -> o.status()).toList();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(shown).containsExactly("99", "301 Moved Permanently → 404 Not Found",
+                "404 Not Found", "500 Internal Server Error", "1000", "Connection refused");
+    }
 }
