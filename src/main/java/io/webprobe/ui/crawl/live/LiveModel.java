@@ -40,9 +40,12 @@ public final class LiveModel {
     static final long WORKERS_EVERY_NANOS = 500_000_000L;
     private long workersShownAt;
     private List<String> workersShown = List.of();
+    /** The running crawl's start URL, or null before the first crawl. */
+    private java.net.URI start;
 
     /** A crawl of this plan starts. */
     public void started(CrawlPlan plan) {
+        start = plan.startUrl();
         rate.clear();
         workers.clear();
         workersShown = List.of();
@@ -52,6 +55,11 @@ public final class LiveModel {
         listed = plan.isList();
         progress.set(-1);
         progressText.set("");
+    }
+
+    /** The crawl's start URL (the workers list shows the URLs on its site by their path). */
+    java.net.URI start() {
+        return start;
     }
 
     /** A tick: the job's counters and what its workers fetch. */

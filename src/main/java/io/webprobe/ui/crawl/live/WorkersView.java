@@ -1,6 +1,8 @@
 package io.webprobe.ui.crawl.live;
 
 import io.webprobe.crawl.ActiveFetch;
+import io.webprobe.http.Urls;
+import java.net.URI;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -8,7 +10,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 
-/** What each worker is fetching now: one line per worker, with how long it has been at it. */
+/**
+ * What each worker is fetching now: one line per worker, with how long it has been at it, and
+ * the URL by its path (and query) when it is on the start URL's site, as most are: the host
+ * is the same on every line, and a long URL cut in the middle left only "htt…" of it.
+ */
 public final class WorkersView {
     private final ListView<ActiveFetch> list = new ListView<>();
 
@@ -34,11 +40,39 @@ public final class WorkersView {
                 super.updateItem(f, empty);
                 setText(empty || f == null ? null : String.format(Locale.ROOT, "%s  %.1f s  %s",
                         f.worker().replace("crawl-worker-", "#"),
-                        f.running().toMillis() / 1000.0, f.url()));
+                        f.running().toMillis() / 1000.0, shown(model.start(), f.url())));
                 tip.setText(empty || f == null ? null : f.url());
                 setTooltip(empty || f == null ? null : tip);
             }
         });
+    }
+
+    /**
+     * A URL as its line shows it: its path and query when it is on the start URL's site (the
+     * same scheme, host and port), else whole.
+     */
+    static String shown(URI start, String url) {
+        if (start == null || url == null) {
+            return url;
+        }
+        try {
+            URI u = Urls.toUri(url);
+            if (u.getScheme() == null || start.getScheme() == null
+                    || !u.getScheme().equalsIgnoreCase(start.getScheme())
+                    || Urls.host(u).isEmpty()
+                    || !Urls.hostAndPort(u).equals(Urls.hostAndPort(start))) {
+                return url;
+            }
+        } catch (IllegalArgumentException e) {
+            return url; // no URL as the crawl writes them: shown as it is
+        }
+        int authority = url.indexOf("://") + 3;
+        int end = authority;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String rest = url.substring(end);
+        return rest.isEmpty() || rest.charAt(0) != '/' ? "/" + rest : rest;
     }
 
     public ListView<ActiveFetch> root() {

@@ -25,7 +25,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The bug: the Now fetching list (about 230 px wide in a 1200×760 window) showed "#3  0.2 s
  * http://127.0.0.1:1820", the rest of the URL past the pane's edge behind a sideways scroll
  * bar, and nowhere to read it. A line is as wide as the list now, cut in the middle (the end
- * of the path shows), the whole URL in its tooltip.
+ * of the path shows), the whole URL in its tooltip. Then the lines started "#3  0.2 s  htt…"
+ * (the host, the same on every line, kept and the path cut): a URL on the start URL's site
+ * shows its path only now.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkersViewTest {
@@ -48,14 +50,54 @@ class WorkersViewTest {
 
     @Test
     void aLongUrlIsCutInTheMiddleAndWholeInItsTooltip() throws Exception {
+        Object[] seen = shownFor(URL);
+        assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  /a-v")
+                .contains((String) seen[3]).endsWith("number-4.html");
+        assertThat(seen[1]).as("its tooltip").isEqualTo(URL);
+        assertThat(seen[2]).as("a sideways scroll bar").isEqualTo(false);
+    }
+
+    /** A URL on another site than the start URL's keeps its host, cut in the middle. */
+    @Test
+    void aUrlOnAnotherSiteIsShownWhole() throws Exception {
+        String other = URL.replace(":18201/", ":18202/");
+        Object[] seen = shownFor(other);
+        assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  http")
+                .contains((String) seen[3]).endsWith("number-4.html");
+        assertThat(seen[1]).as("its tooltip").isEqualTo(other);
+    }
+
+    @Test
+    void theRuleOfAUrlOnTheStartSite() {
+        URI start = URI.create("http://127.0.0.1:18201/start/");
+        assertThat(WorkersView.shown(start, "http://127.0.0.1:18201/a/b?q=1&r=2"))
+                .isEqualTo("/a/b?q=1&r=2");
+        assertThat(WorkersView.shown(start, "http://127.0.0.1:18201")).isEqualTo("/");
+        assertThat(WorkersView.shown(start, "http://127.0.0.1:18201?q")).isEqualTo("/?q");
+        assertThat(WorkersView.shown(start, "HTTP://127.0.0.1:18201/x")).isEqualTo("/x");
+        // another port, scheme or host: whole
+        assertThat(WorkersView.shown(start, "http://127.0.0.1:18202/x"))
+                .isEqualTo("http://127.0.0.1:18202/x");
+        assertThat(WorkersView.shown(start, "https://127.0.0.1:18201/x"))
+                .isEqualTo("https://127.0.0.1:18201/x");
+        assertThat(WorkersView.shown(start, "http://127.0.0.2:18201/x"))
+                .isEqualTo("http://127.0.0.2:18201/x");
+        // the default port written or not is one site
+        assertThat(WorkersView.shown(URI.create("http://127.0.0.1/"), "http://127.0.0.1:80/x"))
+                .isEqualTo("/x");
+        assertThat(WorkersView.shown(null, "http://127.0.0.1/x")).isEqualTo("http://127.0.0.1/x");
+    }
+
+    /** The first line's text, tooltip, whether a sideways bar shows, and the ellipsis. */
+    private Object[] shownFor(String url) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             model.started(CrawlPlan.of(URI.create("http://127.0.0.1:18201/"), "t"));
             model.update(new CrawlProgress(1, 5, 1, 0, Duration.ofSeconds(1), false, false, 0,
-                    0, 0), List.of(new ActiveFetch("crawl-worker-3", URL, 0,
+                    0, 0), List.of(new ActiveFetch("crawl-worker-3", url, 0,
                             Duration.ofMillis(200))));
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        Object[] seen = WaitForAsyncUtils.asyncFx(() -> {
+        return WaitForAsyncUtils.asyncFx(() -> {
             ListCell<?> cell = view.root().lookupAll(".list-cell").stream()
                     .map(n -> (ListCell<?>) n).filter(c -> c.getItem() != null)
                     .findFirst().orElseThrow();
@@ -66,9 +108,5 @@ class WorkersViewTest {
                 cell.getTooltip() == null ? null : cell.getTooltip().getText(), sideways,
                 cell.getEllipsisString()};
         }).get(10, TimeUnit.SECONDS);
-        assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  http")
-                .contains((String) seen[3]).endsWith("number-4.html");
-        assertThat(seen[1]).as("its tooltip").isEqualTo(URL);
-        assertThat(seen[2]).as("a sideways scroll bar").isEqualTo(false);
     }
 }
