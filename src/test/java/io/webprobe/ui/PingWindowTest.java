@@ -241,6 +241,46 @@ class PingWindowTest extends MainWindowTestBase {
         }
     }
 
+    /**
+     * The bug: at the window's smallest size (960×640) in Fixed rate mode, the Mode box read
+     * "Fixed rate (open l…". Each mode's name is read whole there now, and the box stays within
+     * the settings pane.
+     */
+    @Test
+    void atTheSmallestWindowEachModeIsReadWhole(FxRobot robot) throws Exception {
+        openPingTab(robot);
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        javafx.scene.control.ComboBox<?> mode = robot.lookup("#pingMode")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        for (io.webprobe.ping.PingMode m : io.webprobe.ping.PingMode.values()) {
+            robot.interact(() -> mode.getSelectionModel().select(m.ordinal()));
+            WaitForAsyncUtils.waitForFxEvents();
+            String[] seen = fx(() -> {
+                mode.getScene().getRoot().applyCss();
+                mode.getScene().getRoot().layout();
+                @SuppressWarnings("unchecked")
+                var c = (javafx.scene.control.ComboBox<io.webprobe.ping.PingMode>) mode;
+                return new String[] {c.getConverter().toString(c.getValue()),
+                    mode.lookupAll(".text").stream().map(n -> ((javafx.scene.text.Text) n)
+                            .getText()).filter(t -> t != null && !t.isEmpty())
+                            .collect(Collectors.joining("|"))};
+            });
+            assertThat(seen[1]).as(m.name() + ": the text shown").isEqualTo(seen[0]);
+            Node settings = robot.lookup("#pingMethod").query();
+            double paneRight = fx(() -> sceneBounds(settings.getParent()).getMaxX());
+            assertThat(fx(() -> sceneBounds(mode).getMaxX())).as(m.name() + ": the box's edge")
+                    .isLessThanOrEqualTo(paneRight);
+            assertThat(fx(() -> sceneBounds(mode).getMaxX())).as(m.name() + ": in the window")
+                    .isLessThanOrEqualTo(fx(() -> mode.getScene().getWidth()));
+        }
+        // what an open loop is, in the box's tooltip rather than its text
+        assertThat(fx(() -> mode.getTooltip() == null ? "" : mode.getTooltip().getText()))
+                .contains("Fixed rate").contains("open loop");
+    }
+
     @Test
     void lettersInANumberBoxGoBackToItsValueWithoutAnErrorAndStartUsesWhatItShows(FxRobot robot)
             throws Exception {

@@ -123,7 +123,9 @@ public final class PingView {
                 return m == null ? "" : switch (m) {
                     case COUNT -> "Requests per URL";
                     case DURATION -> "For a duration";
-                    case RATE -> "Fixed rate (open loop)";
+                    // "(open loop)" went to the tooltip: at 960×640 the box read
+                    // "Fixed rate (open l…"
+                    case RATE -> "Fixed rate";
                 };
             }
 
@@ -133,6 +135,14 @@ public final class PingView {
             }
         });
         mode.valueProperty().bindBidirectional(vm.modeProperty());
+        Tooltip modeTip = new Tooltip("Requests per URL, For a duration: a closed loop, each "
+                + "worker sends its next request when the previous one is answered.\n"
+                + "Fixed rate: an open loop at the rate given in total; each request has an "
+                + "intended start time, and latency is measured from it, so a stalled server "
+                + "shows in p99. Requests that could not be sent on time are counted.");
+        modeTip.setWrapText(true);
+        modeTip.setMaxWidth(420);
+        mode.setTooltip(modeTip);
 
         Spinner<Integer> count = intSpinner("pingCount", 1, PingLimits.MAX_COUNT,
                 vm.countProperty().get());
