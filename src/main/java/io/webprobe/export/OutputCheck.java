@@ -3,6 +3,7 @@ package io.webprobe.export;
 import io.webprobe.FileErrors;
 import io.webprobe.store.SqliteHeader;
 import java.io.IOException;
+import java.nio.file.AccessMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +32,11 @@ public final class OutputCheck {
         void write(Path probe, byte[] bytes) throws IOException;
     }
 
+    /** Checks that a file can be written, throwing why not: the JDK's check, or a test's. */
+    interface WriteAccess {
+        void check(Path file) throws IOException;
+    }
+
     private record Output(String option, Path path) {}
 
     private final List<Output> outputs = new ArrayList<>();
@@ -38,6 +44,7 @@ public final class OutputCheck {
     private final List<Output> crawlFiles = new ArrayList<>();
     private final boolean stdoutAllowed;
     private final ProbeWriter probeWriter;
+    private final WriteAccess writeAccess;
     private boolean stdoutClosed;
 
     /**
@@ -49,8 +56,19 @@ public final class OutputCheck {
 
     /** With the probe written by {@code probeWriter} (a test's full disk). */
     OutputCheck(boolean stdoutAllowed, ProbeWriter probeWriter) {
+        this(stdoutAllowed, probeWriter,
+                file -> file.getFileSystem().provider().checkAccess(file, AccessMode.WRITE));
+    }
+
+    /**
+     * With the probe written by {@code probeWriter} and an existing file's or device's
+     * writability checked by {@code writeAccess} (a test's read-only disk, which a test cannot
+     * mount).
+     */
+    OutputCheck(boolean stdoutAllowed, ProbeWriter probeWriter, WriteAccess writeAccess) {
         this.stdoutAllowed = stdoutAllowed;
         this.probeWriter = probeWriter;
+        this.writeAccess = writeAccess;
     }
 
     /** Adds an output (ignored when null). */
@@ -187,13 +205,27 @@ public final class OutputCheck {
         return null;
     }
 
+    /**
+     * Why an existing file or device cannot be written, in {@link FileErrors#why}'s words
+     * ("permission was denied", "the disk or folder is read-only"), or null when it can.
+     */
+    private String notWritable(Path file) {
+        try {
+            writeAccess.check(file);
+            return null;
+        } catch (IOException e) {
+            return FileErrors.why(e);
+        }
+    }
+
     /** Why a file cannot be written there, or null. */
     private String problemWith(Path given) {
         OutputTarget where = OutputTarget.of(given);
         Path file = where.file();
         if (where.inPlace()) {
             // a device or a pipe: written into, never replaced
-            return Files.isWritable(file) ? null : "it cannot be written: permission was denied.";
+            String why = notWritable(file);
+            return why == null ? null : "it cannot be written: " + why + ".";
         }
         if (Files.isDirectory(file)) {
             return "that is a folder; give a file name.";
@@ -205,8 +237,11 @@ public final class OutputCheck {
         if (!Files.isDirectory(dir)) {
             return dir + " is not a folder.";
         }
-        if (Files.exists(file) && !Files.isWritable(file)) {
-            return "the file exists and cannot be replaced: permission was denied.";
+        if (Files.exists(file)) {
+            String why = notWritable(file);
+            if (why != null) {
+                return "the file exists and cannot be replaced: " + why + ".";
+            }
         }
         Path probe = dir.resolve(".webprobe-check-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));

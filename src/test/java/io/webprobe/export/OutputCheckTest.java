@@ -47,4 +47,50 @@ class OutputCheckTest {
     void aFolderWithRoomPasses() {
         assertThat(new OutputCheck(true).add("--csv", dir.resolve("a.csv")).problem()).isNull();
     }
+
+    /**
+     * An existing file or a device on a read-only disk (EROFS) was refused with "permission
+     * was denied", which no change of permissions mends; it says what FileErrors says of it
+     * now. The exception as the JDK makes it for EROFS (a test cannot mount a read-only disk).
+     */
+    @Test
+    void anExistingFileOnAReadOnlyDiskSaysSo() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "old");
+        OutputCheck check = new OutputCheck(true, (probe, bytes) -> Files.write(probe, bytes),
+                file -> {
+                    throw new FileSystemException(file.toString(), null,
+                            "Read-only file system");
+                }).add("--csv", csv);
+
+        assertThat(check.problem()).isEqualTo("--csv " + csv + ": the file exists and cannot "
+                + "be replaced: the disk or folder is read-only.");
+    }
+
+    @Test
+    void aDeviceOnAReadOnlyDiskSaysSo() {
+        Path device = Path.of("/dev/null");
+        OutputCheck check = new OutputCheck(true, (probe, bytes) -> Files.write(probe, bytes),
+                file -> {
+                    throw new FileSystemException(file.toString(), null,
+                            "Read-only file system");
+                }).add("--csv", device);
+
+        assertThat(check.problem()).isEqualTo("--csv " + device + ": it cannot be written: "
+                + "the disk or folder is read-only.");
+    }
+
+    /** Without write permission it stays what it was. */
+    @Test
+    void anExistingFileWithoutPermissionSaysPermissionWasDenied() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "old");
+        OutputCheck check = new OutputCheck(true, (probe, bytes) -> Files.write(probe, bytes),
+                file -> {
+                    throw new java.nio.file.AccessDeniedException(file.toString());
+                }).add("--csv", csv);
+
+        assertThat(check.problem()).isEqualTo("--csv " + csv + ": the file exists and cannot "
+                + "be replaced: permission was denied.");
+        // and the real check passes a file that can be written
+        assertThat(new OutputCheck(true).add("--csv", csv).problem()).isNull();
+    }
 }
