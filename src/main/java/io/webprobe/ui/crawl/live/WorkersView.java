@@ -26,21 +26,28 @@ public final class WorkersView {
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
             private final Tooltip tip = new Tooltip(); // one per cell, not one per update
+            /** The worker and its time, never cut: only the URL beside it is. */
+            private final Label who = new Label();
 
             {
                 // as wide as the list, not as the line: a long URL is cut in the middle (the
-                // worker, its time and the end of the path stay), whole in the tooltip; it ran
-                // past the pane's edge, behind a sideways scroll bar
+                // start and the end of the path stay), whole in the tooltip; it ran past the
+                // pane's edge, behind a sideways scroll bar
                 setPrefWidth(0);
                 setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+                who.setMinWidth(Label.USE_PREF_SIZE);
+                setGraphicTextGap(8);
             }
 
             @Override
             protected void updateItem(ActiveFetch f, boolean empty) {
                 super.updateItem(f, empty);
-                setText(empty || f == null ? null : String.format(Locale.ROOT, "%s  %.1f s  %s",
+                boolean none = empty || f == null;
+                who.setText(none ? null : String.format(Locale.ROOT, "%s  %.1f s",
                         f.worker().replace("crawl-worker-", "#"),
-                        f.running().toMillis() / 1000.0, shown(model.start(), f.url())));
+                        f.running().toMillis() / 1000.0));
+                setGraphic(none ? null : who);
+                setText(none ? null : shown(model.start(), f.url()));
                 tip.setText(empty || f == null ? null : f.url());
                 setTooltip(empty || f == null ? null : tip);
             }

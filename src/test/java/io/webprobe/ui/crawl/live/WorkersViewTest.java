@@ -27,7 +27,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * bar, and nowhere to read it. A line is as wide as the list now, cut in the middle (the end
  * of the path shows), the whole URL in its tooltip. Then the lines started "#3  0.2 s  htt…"
  * (the host, the same on every line, kept and the path cut): a URL on the start URL's site
- * shows its path only now.
+ * shows its path only now. And the cut took in the worker and its time: a short path read
+ * "#3  0.7 s  …age-7.html"; they are never cut now, the URL beside them is.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkersViewTest {
@@ -52,7 +53,7 @@ class WorkersViewTest {
     void aLongUrlIsCutInTheMiddleAndWholeInItsTooltip() throws Exception {
         Object[] seen = shownFor(URL);
         assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  /a-v")
-                .contains((String) seen[3]).endsWith("number-4.html");
+                .contains((String) seen[3]).endsWith("-4.html");
         assertThat(seen[1]).as("its tooltip").isEqualTo(URL);
         assertThat(seen[2]).as("a sideways scroll bar").isEqualTo(false);
     }
@@ -63,8 +64,18 @@ class WorkersViewTest {
         String other = URL.replace(":18201/", ":18202/");
         Object[] seen = shownFor(other);
         assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  http")
-                .contains((String) seen[3]).endsWith("number-4.html");
+                .contains((String) seen[3]).endsWith("-4.html");
         assertThat(seen[1]).as("its tooltip").isEqualTo(other);
+    }
+
+    /** In a narrow list a short path keeps its start; the worker and time are never cut. */
+    @Test
+    void theWorkerAndItsTimeAreNeverCutOnlyTheUrl() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.root().getScene().getWindow().setWidth(170))
+                .get(10, TimeUnit.SECONDS);
+        Object[] seen = shownFor("http://127.0.0.1:18201/section-2/page-7.html");
+        assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  /sec")
+                .contains((String) seen[3]).endsWith(".html");
     }
 
     @Test
@@ -104,7 +115,13 @@ class WorkersViewTest {
             boolean sideways = view.root().lookupAll(".scroll-bar").stream()
                     .anyMatch(n -> n instanceof ScrollBar b
                             && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible());
-            return new Object[] {((Text) cell.lookup(".text")).getText(),
+            // the line as drawn: the worker and time (a label beside the URL), then the URL
+            String who = cell.getGraphic() instanceof javafx.scene.control.Label l
+                    ? l.getText() : null;
+            String text = cell.lookupAll(".text").stream()
+                    .filter(n -> n instanceof Text t && !t.getText().equals(who))
+                    .map(n -> ((Text) n).getText()).findFirst().orElseThrow();
+            return new Object[] {who == null ? text : who + "  " + text,
                 cell.getTooltip() == null ? null : cell.getTooltip().getText(), sideways,
                 cell.getEllipsisString()};
         }).get(10, TimeUnit.SECONDS);
