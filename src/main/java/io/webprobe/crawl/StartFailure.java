@@ -34,9 +34,7 @@ public final class StartFailure {
         if (error == ErrorKind.TOO_MANY_REDIRECTS) {
             // fetched, but its redirect not followed: ten redirects had led to it
             return "The start URL " + shownStart(redirected(start, url) ? start : url)
-                    + " cannot be crawled: more than " + LinkGraph.MAX_REDIRECTS
-                    + " redirects (the last one followed leads to " + shownStart(url)
-                    + ", which redirects further).";
+                    + " cannot be crawled: " + tooManyRedirects(url) + ".";
         }
         if (error != null) {
             String why = CrawlTally.lowerFirst(message.isEmpty() ? error.label() : message);
@@ -50,6 +48,18 @@ public final class StartFailure {
                     status);
         }
         return null;
+    }
+
+    /**
+     * Why a start URL with too many redirects is not crawled, from where the crawl stopped
+     * following: "more than 10 redirects (the last one followed leads to Y, which redirects
+     * further)". Also compare's words for a start URL that now fails so.
+     *
+     * @param last the URL the tenth redirect led to
+     */
+    public static String tooManyRedirects(String last) {
+        return "more than " + LinkGraph.MAX_REDIRECTS + " redirects (the last one followed "
+                + "leads to " + shownStart(last) + ", which redirects further)";
     }
 
     /**

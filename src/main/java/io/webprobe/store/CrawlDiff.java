@@ -234,6 +234,9 @@ public final class CrawlDiff {
         if (now.end() == RedirectChains.End.BLOCKED) {
             why = "is now blocked"
                     + (last.errorMessage().isEmpty() ? "" : " (" + last.errorMessage() + ")");
+        } else if (now.error() == io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS) {
+            // where the crawl stopped following, as the crawl says it, not the whole chain
+            why = "now fails: " + io.webprobe.crawl.StartFailure.tooManyRedirects(last.url());
         } else if (now.hops().size() == 1 && last.status() > 0) {
             why = "now answers HTTP " + last.status();
         } else if (now.hops().size() == 1) {

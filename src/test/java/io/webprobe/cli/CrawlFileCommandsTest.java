@@ -918,6 +918,21 @@ class CrawlFileCommandsTest {
         CliRun r2 = run("compare", before.toString(), refreshing.toString());
         assertEquals(1, r2.exitCode(), r2.err());
         assertThat(r2.out()).contains("1 new broken link").doesNotContain("The start URL");
+
+        // an endless redirect chain at the start: said as the crawl says it, where it stopped
+        // following, not as the whole chain
+        server.route("/", LocalHttpServer.redirect(302, "/r1"));
+        for (int i = 1; i <= 12; i++) {
+            server.route("/r" + i, LocalHttpServer.redirect(302, "/r" + (i + 1)));
+        }
+        Path looping = dir.resolve("looping.webprobe");
+        run("crawl", server.url("/"), "--quiet", "--db", looping.toString());
+        CliRun r3 = run("compare", before.toString(), looping.toString());
+        assertEquals(1, r3.exitCode(), r3.err());
+        assertThat(r3.out()).contains("The start URL " + server.url("/") + " now fails: more "
+                + "than 10 redirects (the last one followed leads to " + server.url("/r10")
+                + ", which redirects further) (in the older crawl: 200).")
+                .doesNotContain("/r5");
     }
 
     /**
