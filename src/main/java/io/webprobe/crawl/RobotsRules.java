@@ -26,17 +26,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * robots.txt for every host of a crawl (RFC 9309), parsed by crawler-commons. Each origin's file
- * is fetched once: the first worker that needs it fetches it, the others wait for the same
- * future and get the same answer. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*"); 4xx but 429 means
- * everything is allowed; 3xx is followed up to five hops; a 5xx or 429 is retried after each of
- * {@code retryDelays}, and if it still fails the host is treated as fully disallowed (RFC 9309
- * 2.3.1.4), with a reason saying so; so is a host whose robots.txt connects and then does not
- * answer within the timeout (asked once: a second try would only wait as long again), and so
- * is one whose answer breaks off after its status line (the connection closed before the
- * Content-Length, or reset, on every try: a file that cannot be read whole is read like a
- * server error, as Google does, never as "allow all"). A host that cannot be reached at all (DNS, refused, TLS refused at once; a reset after the same
- * retries) gets no rules: robots.txt is not what is wrong, and its pages' own fetches report
- * the real failure. Thread-safe.
+ * is fetched once: the first worker that needs it fetches it, the others wait for the same future
+ * and get the same answer. Policy: 2xx is parsed for the agent "webprobe" (falling back to "*");
+ * 4xx but 429 means everything is allowed; 3xx is followed up to five hops; a 5xx or 429 is
+ * retried after each of {@code retryDelays}, and if it still fails the host is treated as fully
+ * disallowed (RFC 9309 2.3.1.4), with a reason saying so; so is a host whose robots.txt connects
+ * and then does not answer within the timeout (asked once: a second try would only wait as long
+ * again), and so is one whose answer breaks off after its status line (the connection closed
+ * before the Content-Length, or reset, on every try: a file that cannot be read whole is read like
+ * a server error, as Google does, never as "allow all"). A host that cannot be reached at all
+ * (DNS, refused, TLS refused at once; a reset after the same retries) gets no rules: robots.txt is
+ * not what is wrong, and its pages' own fetches report the real failure. Thread-safe.
  */
 final class RobotsRules {
     private static final Logger log = LoggerFactory.getLogger(RobotsRules.class);
