@@ -1193,6 +1193,23 @@ class PingCommandTest {
         assertThat(out.toString()).contains("Stopped after 3 requests");
     }
 
+    /** A --rate 200 run of 2 s on two connections. */
+    private static final io.webprobe.ping.PingPlan RATE_200_FOR_2S = io.webprobe.ping.PingPlan.of(
+            List.of(java.net.URI.create("http://h/")), "t")
+            .withRate(200, Duration.ofSeconds(2)).withConcurrency(2);
+    /** Its URL's 40 requests, every one answered 200. */
+    private static final io.webprobe.ping.PingResult FORTY_ANSWERED =
+            new io.webprobe.ping.PingResult("http://h/", 40, 40, 0,
+                    new java.util.TreeMap<>(Map.of(200, 40L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1,
+                    1, 1, 40, 0, 0, 0, 0.5, 0, 0, 1);
+
+    /** That run fallen behind: 20.6 req/s achieved, 360 requests not sent. */
+    private static io.webprobe.ping.PingSnapshot fellBehind(io.webprobe.ping.PingResult r) {
+        return new io.webprobe.ping.PingSnapshot(List.of(r), 40, 0, 0, 0,
+                Duration.ofSeconds(2), 20, 200, 1, List.of(), true, false, 0, false, null, 20.6,
+                360);
+    }
+
     /**
      * The bug: a --rate run gated by --max-p99 or --max-error-rate passed (exit 0) while the
      * server took a tenth of the rate: the requests not sent, the slowest part, were left out
@@ -1200,15 +1217,9 @@ class PingCommandTest {
      */
     @Test
     void requestsNotSentAtTheRateFailAGatedRun() {
-        io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(
-                List.of(java.net.URI.create("http://h/")), "t")
-                .withRate(200, Duration.ofSeconds(2)).withConcurrency(2);
-        io.webprobe.ping.PingResult answered = new io.webprobe.ping.PingResult("http://h/", 40, 40,
-                0, new java.util.TreeMap<>(Map.of(200, 40L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1, 1,
-                1, 40, 0, 0, 0, 0.5, 0, 0, 1);
-        io.webprobe.ping.PingSnapshot behind = new io.webprobe.ping.PingSnapshot(
-                List.of(answered), 40, 0, 0, 0, Duration.ofSeconds(2), 20, 200, 1, List.of(),
-                true, false, 0, false, null, 20.6, 360);
+        io.webprobe.ping.PingPlan plan = RATE_200_FOR_2S;
+        io.webprobe.ping.PingResult answered = FORTY_ANSWERED;
+        io.webprobe.ping.PingSnapshot behind = fellBehind(answered);
         PingCommand gated = new PingCommand();
         gated.rate = 200.0;
         gated.maxErrorRate = 1.0;
@@ -1231,15 +1242,9 @@ class PingCommandTest {
      */
     @Test
     void requestsNotSentAtTheRateOfAnUngatedRunAreNamedOnStderr() {
-        io.webprobe.ping.PingPlan plan = io.webprobe.ping.PingPlan.of(
-                List.of(java.net.URI.create("http://h/")), "t")
-                .withRate(200, Duration.ofSeconds(2)).withConcurrency(2);
-        io.webprobe.ping.PingResult answered = new io.webprobe.ping.PingResult("http://h/", 40, 40,
-                0, new java.util.TreeMap<>(Map.of(200, 40L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1, 1,
-                1, 40, 0, 0, 0, 0.5, 0, 0, 1);
-        io.webprobe.ping.PingSnapshot behind = new io.webprobe.ping.PingSnapshot(
-                List.of(answered), 40, 0, 0, 0, Duration.ofSeconds(2), 20, 200, 1, List.of(),
-                true, false, 0, false, null, 20.6, 360);
+        io.webprobe.ping.PingPlan plan = RATE_200_FOR_2S;
+        io.webprobe.ping.PingResult answered = FORTY_ANSWERED;
+        io.webprobe.ping.PingSnapshot behind = fellBehind(answered);
         io.webprobe.ping.PingSnapshot kept = new io.webprobe.ping.PingSnapshot(
                 List.of(answered), 400, 0, 0, 0, Duration.ofSeconds(2), 200, 200, 1, List.of(),
                 true, false, 0, false, null, 200, 0);

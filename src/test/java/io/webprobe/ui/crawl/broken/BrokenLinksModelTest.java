@@ -85,19 +85,7 @@ class BrokenLinksModelTest {
      */
     @Test
     void theListIsReadAndSortedOnTheLaneAndOnlyOnceShown() throws Exception {
-        server.route("/", LocalHttpServer.html(
-                "<a href=/m-b>b</a><a href=/m-c>c</a><a href=/m-a>a</a>"));
-        for (String gone : new String[] {"/m-a", "/m-b", "/m-c"}) {
-            server.route(gone, LocalHttpServer.status(404));
-        }
-        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
-        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-            store.sink().flush().get(10, TimeUnit.SECONDS);
+        try (CrawlStore store = crawlOfThreeBrokenLinks()) {
             try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
                 Thread fxThread = Thread.currentThread();
                 List<String> comparedOn = new CopyOnWriteArrayList<>();
@@ -140,19 +128,7 @@ class BrokenLinksModelTest {
      */
     @Test
     void anOrderChosenWhileTheListIsReadIsTheOrderShown() throws Exception {
-        server.route("/", LocalHttpServer.html(
-                "<a href=/m-b>b</a><a href=/m-c>c</a><a href=/m-a>a</a>"));
-        for (String gone : new String[] {"/m-a", "/m-b", "/m-c"}) {
-            server.route(gone, LocalHttpServer.status(404));
-        }
-        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
-        try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-            store.sink().flush().get(10, TimeUnit.SECONDS);
+        try (CrawlStore store = crawlOfThreeBrokenLinks()) {
             try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
                 java.util.Comparator<io.webprobe.crawl.BrokenLink> byUrl =
                         java.util.Comparator.comparing(io.webprobe.crawl.BrokenLink::linkUrl);
@@ -169,5 +145,23 @@ class BrokenLinksModelTest {
                                 server.url("/m-a"));
             }
         }
+    }
+
+    /** A finished crawl of a home page linking to /m-b, /m-c and /m-a, each a 404. */
+    private CrawlStore crawlOfThreeBrokenLinks() throws Exception {
+        server.route("/", LocalHttpServer.html(
+                "<a href=/m-b>b</a><a href=/m-c>c</a><a href=/m-a>a</a>"));
+        for (String gone : new String[] {"/m-a", "/m-b", "/m-c"}) {
+            server.route(gone, LocalHttpServer.status(404));
+        }
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
+        CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan);
+        CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                Duration.ofSeconds(5)), store.sink()).build();
+        job.start();
+        job.completion().get(30, TimeUnit.SECONDS);
+        job.close();
+        store.sink().flush().get(10, TimeUnit.SECONDS);
+        return store;
     }
 }
