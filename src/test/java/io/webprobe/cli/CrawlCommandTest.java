@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
+import io.webprobe.testsupport.RefusedPort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CrawlCommandTest {
     private final LocalHttpServer server = new LocalHttpServer();
+    private final List<RefusedPort> held = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -38,12 +39,14 @@ class CrawlCommandTest {
     @AfterEach
     void tearDown() {
         server.close();
+        held.forEach(RefusedPort::close);
     }
 
-    private static int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /** A port refusing connections until the test ends (held: see {@link RefusedPort}). */
+    private int closedPort() {
+        RefusedPort closed = RefusedPort.onLoopback();
+        held.add(closed);
+        return closed.port();
     }
 
     private void smallSiteWithoutBrokenLinks() {

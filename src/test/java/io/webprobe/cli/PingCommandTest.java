@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RawServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +39,7 @@ class PingCommandTest {
             + "status,latency_ms,service_ms,bytes,error_class,error_message";
 
     private final LocalHttpServer server = new LocalHttpServer();
+    private final List<RefusedPort> held = new ArrayList<>();
 
     @TempDir
     Path dir;
@@ -44,6 +47,7 @@ class PingCommandTest {
     @AfterEach
     void tearDown() {
         server.close();
+        held.forEach(RefusedPort::close);
     }
 
     private static String firstLine(Path file) throws Exception {
@@ -340,12 +344,9 @@ class PingCommandTest {
 
     @Test
     void oneUrlGivenThreeTimesIsTwoRepeatsAndOneRequestIsSingular() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = closed.getLocalPort();
-        }
-        String down = "http://127.0.0.1:" + closedPort + "/";
+        RefusedPort closed = RefusedPort.onLoopback();
+        held.add(closed);
+        String down = closed.url("/");
 
         CliRun r = run("ping", down, down, down, "--count", "1", "--quiet");
 

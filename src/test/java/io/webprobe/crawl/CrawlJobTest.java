@@ -9,8 +9,8 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
+import io.webprobe.testsupport.RefusedPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -306,10 +306,9 @@ class CrawlJobTest {
 
     @Test
     void unreachableStartHostStopsWithTheStartUrlStillToFetch() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        RefusedPort closed = RefusedPort.onLoopback();
+        toClose.add(closed);
+        int closedPort = closed.port();
         var events = new RecordingCrawlListener();
         job(CrawlPlan.of(URI.create("http://127.0.0.1:" + closedPort + "/"), "t"), events).start();
         CrawlSummary summary = events.awaitFinish();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,13 +100,10 @@ class Http1ProbeTest {
 
     @Test
     void localhostReachesAServerListeningOnTheIPv6LoopbackOnly() throws Exception {
-        LocalHttpServer six;
-        try {
-            six = new LocalHttpServer(InetAddress.getByName("::1"));
-        } catch (RuntimeException e) {
-            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
-            return;
-        }
+        // held refused on 127.0.0.1, which the system resolves localhost to first
+        java.util.Optional<LocalHttpServer> ipv6 = LocalHttpServer.onIpv6LoopbackOnly();
+        org.junit.jupiter.api.Assumptions.assumeTrue(ipv6.isPresent(), "no IPv6 loopback here");
+        LocalHttpServer six = ipv6.get();
         toClose.add(six);
         six.route("/hello", LocalHttpServer.html("<p>six</p>"));
 
@@ -559,10 +557,9 @@ class Http1ProbeTest {
 
     @Test
     void closedPortIsRefused() throws Exception {
-        int port;
-        try (ServerSocket ss = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = ss.getLocalPort();
-        }
+        RefusedPort closed = RefusedPort.forLocalhost();
+        toClose.add(closed);
+        int port = closed.port();
 
         FetchResponse r = probe.fetch(get("http://127.0.0.1:" + port + "/"));
         // localhost: 127.0.0.1 and ::1 both tried, the first refusal reported

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,12 +38,6 @@ class JdkHttpProbeTest {
     private FetchResponse get(String url) {
         return probe.fetch(new FetchRequest(URI.create(url), "GET", TIMEOUT, 1_000_000,
                 FetchRequest.BodyPolicy.HTML));
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Test
@@ -261,7 +254,10 @@ class JdkHttpProbeTest {
 
     @Test
     void closedPortIsRefused() throws Exception {
-        FetchResponse r = get("http://127.0.0.1:" + closedPort() + "/");
+        FetchResponse r;
+        try (RefusedPort closed = RefusedPort.onLoopback()) {
+            r = get(closed.url("/"));
+        }
 
         assertThat(r.error()).isEqualTo(ErrorKind.REFUSED);
         assertThat(r.status()).isZero();

@@ -8,6 +8,7 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Header;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -154,10 +155,9 @@ class PingJobTest {
 
     @Test
     void closedPortIsRefused() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        RefusedPort closed = RefusedPort.onLoopback();
+        toClose.add(closed);
+        int port = closed.port();
         PingResult r = run(plan("http://127.0.0.1:" + port + "/").withCount(3)).results().get(0);
         assertThat(r.errorCounts()).containsEntry(ErrorKind.REFUSED, 3L);
         assertThat(r.failed()).isEqualTo(3);
@@ -495,10 +495,9 @@ class PingJobTest {
 
     @Test
     void aRefusedConnectionIsNotRetriedFasterThanThePaceInADurationRun() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        RefusedPort closed = RefusedPort.onLoopback();
+        toClose.add(closed);
+        int port = closed.port();
         server.route("/", html("ok"));
         for (PingJob.Engine engine : PingJob.Engine.values()) {
             long millis = 400;

@@ -5,11 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -48,6 +51,8 @@ public final class LocalHttpServer implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    /** The port held refused on 127.0.0.1 for a server on ::1 only. */
+    private final RefusedPort twin;
 
     public LocalHttpServer() {
         this(InetAddress.getLoopbackAddress());
@@ -68,6 +73,11 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private LocalHttpServer(InetSocketAddress address) {
+        this(address, RefusedPort.NONE);
+    }
+
+    private LocalHttpServer(InetSocketAddress address, RefusedPort twin) {
+        this.twin = twin;
         try {
             server = HttpServer.create(address, 200);
         } catch (IOException e) {
@@ -77,6 +87,30 @@ public final class LocalHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
+    }
+
+    /**
+     * A server listening on ::1 only, where 127.0.0.1 refuses at its port (held until the
+     * server closes, so no server of the suite's other process can be there): what a browser
+     * reaches at {@code http://localhost:PORT/} only by trying ::1 after 127.0.0.1.
+     *
+     * @return empty when this machine has no IPv6 loopback
+     */
+    public static Optional<LocalHttpServer> onIpv6LoopbackOnly() throws UnknownHostException {
+        InetAddress v6 = InetAddress.getByName("::1");
+        while (true) {
+            RefusedPort v4 = RefusedPort.onLoopback();
+            try {
+                return Optional.of(new LocalHttpServer(new InetSocketAddress(v6, v4.port()), v4));
+            } catch (UncheckedIOException e) {
+                v4.close();
+                if (!(e.getCause() instanceof BindException b) || b.getMessage() == null
+                        || !b.getMessage().contains("in use")) {
+                    return Optional.empty();
+                }
+                // ::1 has that port in use: another one
+            }
+        }
     }
 
     public int port() {
@@ -245,5 +279,6 @@ public final class LocalHttpServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        twin.close();
     }
 }

@@ -25,9 +25,9 @@ import io.webprobe.testsupport.TestSite;
 import io.webprobe.ui.crawl.export.CrawlExporter;
 import io.webprobe.ui.crawl.export.ExportActions;
 import io.webprobe.ui.crawl.table.UrlTableView;
+import io.webprobe.testsupport.RefusedPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +67,7 @@ class CrawlViewModelTest {
     private final LocalHttpServer server = new LocalHttpServer();
     private final List<CountDownLatch> latchesToRelease = new ArrayList<>();
     private VmHarness h;
+    private final List<RefusedPort> held = new ArrayList<>();
     private CrawlViewModel vm;
 
     @BeforeEach
@@ -80,6 +81,7 @@ class CrawlViewModelTest {
         latchesToRelease.forEach(CountDownLatch::countDown);
         h.close();
         server.close();
+        held.forEach(RefusedPort::close);
     }
 
     private boolean start(String url) throws Exception {
@@ -258,11 +260,9 @@ class CrawlViewModelTest {
 
     @Test
     void unreachableStartUrlEndsWithASentenceAndNoBrokenRow() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
-        String url = "http://127.0.0.1:" + closedPort + "/";
+        RefusedPort closed = RefusedPort.onLoopback();
+        held.add(closed);
+        String url = closed.url("/");
         assertThat(start(url)).isTrue();
         awaitCrawlEnd();
 
