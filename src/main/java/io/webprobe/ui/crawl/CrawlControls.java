@@ -135,14 +135,19 @@ final class CrawlControls {
         ping.disableProperty().bind(vm.hasCrawlProperty().not());
 
         Label threadsLabel = new Label("Threads");
+        // centred on its box (the bar's top alignment, for the list's tall text area, put it
+        // a few pixels above the box's text); not stretched to the list's height either
+        HBox threadsBox = new HBox(8, threadsLabel, threads);
+        threadsBox.setAlignment(Pos.CENTER_LEFT);
+        threadsBox.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         // the URL field gives way when the window narrows; these keep their words (they
         // shrank to "…")
-        for (javafx.scene.layout.Region r : List.of(mode, threadsLabel, threads, start, pause,
-                stop, export, ping)) {
+        for (javafx.scene.layout.Region r : List.of(mode, threadsLabel, threads, threadsBox,
+                start, pause, stop, export, ping)) {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, mode, url, listInput, threadsLabel, threads, start, pause,
-                stop, export, ping);
+        HBox bar = new HBox(8, mode, url, listInput, threadsBox, start, pause, stop, export,
+                ping);
         bar.setAlignment(Pos.TOP_LEFT);
 
         Label error = errorLabel("crawlUrlError", vm.urlErrorProperty());
