@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Installed as the default handler by {@link Launcher#main}; threads with their own handler
- * (the FX thread, the engine's pools) hand an out-of-memory error on to it.
+ * (the FX thread, the engine's pools, JavaFX's own: {@link #coverThreadsWithTheirOwnHandler})
+ * hand an out-of-memory error on to it.
  */
 public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(FatalErrors.class);
@@ -35,6 +36,13 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     private final byte[] unexpected;
     private final java.util.concurrent.atomic.AtomicBoolean stopping =
             new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Heap kept aside and let go when the program must stop, so that the log can still take
+     * the failure's details when the heap stays full (another thread still holding what filled
+     * it): without it, the log was left empty.
+     */
+    @SuppressWarnings("unused") // held only to be let go
+    private volatile byte[] reserve;
 
     /**
      * @param err where the sentence goes
@@ -50,6 +58,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
         this.outOfMemory = line(io.webprobe.OutOfMemory.sentence(maxHeapBytes));
         this.unexpected = line("Webprobe stopped because of an unexpected error; the details "
                 + "are in " + logFile + ".");
+        this.reserve = new byte[(int) Math.min(2 << 20, Math.max(0, maxHeapBytes / 64))];
     }
 
     private byte[] line(String sentence) {
@@ -99,6 +108,35 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
         return false;
     }
 
+    /**
+     * Makes every live thread that has a handler of its own hand an out-of-memory error to the
+     * default handler first; its own handler still gets everything else. JavaFX's render
+     * thread has one that prints what it gets and lets the thread die: out of memory there left
+     * a window that no longer painted, and when that handler itself ran out of memory the JVM
+     * printed "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler
+     * in thread "QuantumRenderer-0"" on the terminal, under Webprobe's sentence. Call once the
+     * threads to cover are started (JavaFX's are by {@code Application.start}).
+     */
+    public static void coverThreadsWithTheirOwnHandler() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            Thread.UncaughtExceptionHandler own = t.getUncaughtExceptionHandler();
+            if (own != null && own != t.getThreadGroup() && !(own instanceof OutOfMemoryFirst)) {
+                t.setUncaughtExceptionHandler(new OutOfMemoryFirst(own));
+            }
+        }
+    }
+
+    /** Out of memory to the default handler (made beforehand: there is no memory then). */
+    private record OutOfMemoryFirst(Thread.UncaughtExceptionHandler own)
+            implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (!handOnOutOfMemory(t, e)) {
+                own.uncaughtException(t, e);
+            }
+        }
+    }
+
     @Override
     public void uncaughtException(Thread t, Throwable e) {
         if (isOutOfMemory(e)) {
@@ -111,6 +149,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     }
 
     private void stop(byte[] sentence, Thread t, Throwable e) {
+        reserve = null;
         try {
             if (stopping.compareAndSet(false, true)) { // else another thread is saying why
                 err.write(sentence, 0, sentence.length);

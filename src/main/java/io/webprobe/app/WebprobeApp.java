@@ -32,6 +32,7 @@ public final class WebprobeApp extends Application {
         UiState state = UiState.load(UiState.defaultFile(UserDirs.current()));
         context = show(stage, null, state);
         // not HostServices.showDocument: on Linux it cannot tell when no browser opened
+        FatalErrors.coverThreadsWithTheirOwnHandler();
         installErrorHandler(context);
         Platform.runLater(TestHooks::exhaustHeapIfAsked);
     }

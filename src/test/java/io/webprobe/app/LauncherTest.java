@@ -120,6 +120,48 @@ class LauncherTest {
     }
 
     @Test
+    void aThreadWithItsOwnHandlerHandsOutOfMemoryToTheDefaultOneOnceCovered() throws Exception {
+        // as JavaFX's render thread: its handler prints what it gets and the thread dies
+        List<Throwable> own = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Throwable> fatal = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch covered = new java.util.concurrent.CountDownLatch(1);
+        List<Throwable> toThrow = List.of(new OutOfMemoryError("Java heap space"),
+                new IllegalStateException("a bug"));
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> fatal.add(e));
+        try {
+            List<Thread> renderers = new ArrayList<>();
+            for (Throwable e : toThrow) {
+                Thread renderer = new Thread(() -> {
+                    try {
+                        covered.await();
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                    if (e instanceof Error err) {
+                        throw err;
+                    }
+                    throw (RuntimeException) e;
+                }, "QuantumRenderer-test");
+                renderer.setUncaughtExceptionHandler((t, e2) -> own.add(e2));
+                renderer.start();
+                renderers.add(renderer);
+            }
+
+            FatalErrors.coverThreadsWithTheirOwnHandler();
+            covered.countDown();
+            for (Thread r : renderers) {
+                r.join();
+            }
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+
+        assertThat(fatal).containsExactly(toThrow.get(0));
+        assertThat(own).containsExactly(toThrow.get(1));
+    }
+
+    @Test
     void anyOtherFailureEndsTheProgramOnlyOnTheMainThread() {
         List<Integer> halted = new ArrayList<>();
         FatalErrors fatal = new FatalErrors(print(err), halted::add, Path.of("/l/webprobe.log"),
