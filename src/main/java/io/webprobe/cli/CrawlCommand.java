@@ -8,6 +8,7 @@ import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.export.ExportException;
@@ -315,9 +316,15 @@ public final class CrawlCommand implements Callable<Integer> {
         // one is left whole (one file, its state saved)
         int code;
         try (CtrlC ctrlC = new CtrlC(); store) {
-            if (resumeState != null && !store.info().resumable()) {
+            if (resumeState != null && resumeState.finished()) {
                 summaryOut.println("The crawl in " + resumeFile + " had already finished; "
                         + "nothing was left to fetch.");
+            } else if (resumeState != null && store.info().state() == CrawlState.FINISHED) {
+                // a re-check of a fixed page found links the crawl had never seen
+                summaryOut.println("The crawl in " + resumeFile + " had finished; re-checking "
+                        + "found " + io.webprobe.Words.count(resumeState.toFetch(), "new URL")
+                        + " since, which it crawls now.");
+                summaryOut.flush();
             }
             code = crawl(store, probe, resumeState, site, summaryOut, err, ctrlC);
         } catch (StoreException e) {

@@ -67,12 +67,20 @@ public interface ResumeState {
     boolean sitemapsRead();
 
     /**
-     * Whether the crawl had finished: nothing is left to fetch, and continuing it changes
-     * nothing in the file (its times stay those of the run that finished it).
+     * Whether the crawl had finished and nothing is left to fetch: continuing it changes
+     * nothing in the file (its times stay those of the run that finished it). A finished crawl
+     * that a re-check found new URLs for since is not: it continues with them, as a stopped one
+     * would.
      */
     default boolean finished() {
         return false;
     }
+
+    /**
+     * How many URLs a resume fetches (those not fetched yet, and those to be asked again):
+     * {@link #forEachQueued} hands them over.
+     */
+    long toFetch();
 
     Counts counts();
 

@@ -263,6 +263,15 @@ public final class CrawlReader implements AutoCloseable {
         return count("SELECT COUNT(*) FROM urls WHERE (flags & " + Schema.IN_SITEMAP + ") <> 0");
     }
 
+    /**
+     * How many URLs a resume would fetch: those not fetched yet and those queued to be asked
+     * again. A finished crawl has none, unless a re-check found new URLs since.
+     */
+    public synchronized long toFetch() throws StoreException {
+        return count("SELECT COUNT(*) FROM urls WHERE state = 0 OR (flags & " + Schema.REVISIT
+                + ") <> 0");
+    }
+
     /** URLs with a row that were blocked or skipped, by reason. */
     public synchronized Map<SkipReason, Long> rowSkips() throws StoreException {
         Map<SkipReason, Long> out = new EnumMap<>(SkipReason.class);

@@ -55,7 +55,15 @@ final class StoreResume implements ResumeState {
 
     @Override
     public boolean finished() {
-        return "finished".equals(meta.get("state"));
+        // a finished crawl a re-check found new URLs for since goes on to fetch them
+        return "finished".equals(meta.get("state")) && toFetch() == 0;
+    }
+
+    @Override
+    public long toFetch() {
+        long[] n = {0};
+        run(() -> n[0] = reader.toFetch());
+        return n[0];
     }
 
     @Override

@@ -488,6 +488,55 @@ class CrawlFileCommandsTest {
         assertThat(r.out()).contains(firstSummary);
     }
 
+    /**
+     * The bug: a re-check of a fixed page in a finished crawl stored its new links queued, and
+     * {@code --resume} said "had already finished; nothing was left to fetch" and left them
+     * queued, the file still saying so: they were never crawled. It crawls them now, and what
+     * they lead to, and the crawl is finished again.
+     */
+    @Test
+    void aFinishedCrawlResumedAfterARecheckFoundNewUrlsCrawlsThem() throws Exception {
+        server.route("/", html("<a href=\"/fixme\">fix me</a>"));
+        server.route("/fixme", LocalHttpServer.status(404));
+        Path db = dir.resolve("fixed.webprobe");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
+                .exitCode());
+        server.route("/fixme", html("<title>Fixed</title><a href=\"/new\">new</a>"));
+        server.route("/new", html("<title>New</title><a href=\"/newer\">newer</a>"));
+        server.route("/newer", html("<title>Newer</title>"));
+        try (io.webprobe.store.CrawlStore store = io.webprobe.store.CrawlStore.open(db,
+                io.webprobe.store.CrawlStore.Access.RESUME);
+                io.webprobe.crawl.Recheck recheck = new io.webprobe.crawl.Recheck(store.plan(),
+                        new io.webprobe.http.JdkHttpProbe("t", java.time.Duration.ofSeconds(5)),
+                        store.sink(), java.time.Clock.systemUTC(), store::resumeState)) {
+            long fixme = Long.parseLong(metaRows(db, "SELECT id FROM urls WHERE url = '"
+                    + server.url("/fixme") + "'").get(0));
+            recheck.run(new io.webprobe.crawl.Recheck.Target(fixme, server.url("/fixme"), 1,
+                    server.url("/"), false));
+            store.sink().flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(server.hits("/new")).isZero();
+
+        CliRun r = run("crawl", "--resume", db.toString(), "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith("The crawl in " + db + " had finished; re-checking "
+                + "found 1 new URL since, which it crawls now.");
+        assertThat(server.hits("/new")).isEqualTo(1);
+        assertThat(server.hits("/newer")).isEqualTo(1);
+        assertThat(metaRows(db, "SELECT url || ' ' || status FROM urls WHERE state = 1 "
+                + "ORDER BY id")).containsExactly(server.url("/") + " 200",
+                server.url("/fixme") + " 200", server.url("/new") + " 200",
+                server.url("/newer") + " 200");
+        assertThat(metaRows(db, "SELECT value FROM meta WHERE key = 'state'"))
+                .containsExactly("finished");
+
+        CliRun again = run("crawl", "--resume", db.toString(), "--quiet");
+        assertThat(again.out()).startsWith("The crawl in " + db + " had already finished; "
+                + "nothing was left to fetch.");
+        assertThat(server.hits("/newer")).isEqualTo(1);
+    }
+
     private static java.util.List<String> metaRows(Path db, String sql) throws Exception {
         java.util.List<String> rows = new java.util.ArrayList<>();
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);

@@ -369,6 +369,11 @@ class StoredCrawlTest {
                 }
 
                 @Override
+                public long toFetch() {
+                    return stored.toFetch();
+                }
+
+                @Override
                 public void forEachKnown(KnownUrlConsumer consumer) {
                     reading.countDown(); // a big file: the reading takes a while
                     try {
