@@ -67,6 +67,9 @@ public final class Recheck implements AutoCloseable {
     private final Callable<ResumeState> stored;
     /** Pages read with the crawl's URLs and scope; made on first need. */
     private VisitMaker pages;
+    /** URLs the crawl did not know that the pages re-checked link to, stored queued. */
+    private final java.util.concurrent.atomic.AtomicLong found =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param plan the stored crawl's plan
@@ -121,6 +124,8 @@ public final class Recheck implements AutoCloseable {
                         // as the crawl reads a page: its row and its links now
                         CrawlSink.Visit visit = site.answered(item, r).visit();
                         sink.recheckedPage(visit, redirectKey(visit.result().redirectTo()));
+                        found.addAndGet(visit.discovered().stream()
+                                .filter(n -> n.row() == null).count());
                         return visit.result();
                     }
                     result = rows.row(item, r);
@@ -171,6 +176,14 @@ public final class Recheck implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return "";
         }
+    }
+
+    /**
+     * How many URLs the crawl did not know the pages re-checked so far link to: stored queued,
+     * for a resume to fetch (none while a crawl writes the file).
+     */
+    public long newUrls() {
+        return found.get();
     }
 
     /** The timeout of one re-check (for callers that wait on it). */

@@ -42,9 +42,16 @@ final class CrawlOpening {
      *
      * @param line the status line: the file, how its crawl ended, its time, any notice
      * @param resumeOffer the sentence offering to resume it, or "" when it cannot be resumed
-     *     (it finished, or the file is read-only)
+     *     (it finished with nothing left to fetch, or the file is read-only)
+     * @param action the offer's button: {@link #RESUME}, or {@link #CRAWL_NEW} for a
+     *     finished crawl that re-checks found new URLs for
      */
-    record Said(String line, String resumeOffer) {}
+    record Said(String line, String resumeOffer, String action) {}
+
+    /** The offer's button for a crawl that did not finish. */
+    static final String RESUME = "Resume";
+    /** The offer's button for a finished crawl that re-checks found new URLs for. */
+    static final String CRAWL_NEW = "Crawl them";
 
     private final Tab tab;
     private final CrawlInput input;
@@ -52,6 +59,8 @@ final class CrawlOpening {
     private final RecentCrawls recent;
     private final CrawlViewModel.Services s;
     private final ReadOnlyStringWrapper offer = new ReadOnlyStringWrapper(this, "resumeOffer", "");
+    private final ReadOnlyStringWrapper action = new ReadOnlyStringWrapper(this, "resumeAction",
+            RESUME);
     /** The file opened read-only, its notice and the status line said of it (or null). */
     private Path readOnlyFile;
     private String readOnlyNotice = "";
@@ -139,7 +148,8 @@ final class CrawlOpening {
         CrawlStore store = opened.store();
         tab.show(store);
         recent.remember(store.file());
-        Said said = said(store.file(), store.info(), store.readOnly(), opened.notice());
+        Said said = said(store.file(), store.info(), store.readOnly(), opened.notice(),
+                opened.toFetch());
         live.ended(said.line(), -1);
         readOnlyFile = store.readOnly() ? store.file() : null;
         readOnlyNotice = opened.notice();
@@ -147,8 +157,7 @@ final class CrawlOpening {
         // Resume continues the crawl with the settings in its file, not with the form's: the
         // form shows those, locked, while Resume is offered and while the resumed crawl runs
         if (!said.resumeOffer().isEmpty()) {
-            offer.set(said.resumeOffer());
-            input.showCrawlSettings(store.plan(), s.userAgent());
+            offerAgain(store, said.resumeOffer(), said.action());
         } else {
             input.showOwnSettings();
             if (!opened.notice().isEmpty()) {
@@ -165,16 +174,33 @@ final class CrawlOpening {
      * @param notice the opener's sentence about the file (why it is read-only), or ""
      */
     static Said said(Path file, CrawlInfo info, boolean readOnly, String notice) {
+        return said(file, info, readOnly, notice, 0);
+    }
+
+    /**
+     * As {@link #said(Path, CrawlInfo, boolean, String)}, for a file with {@code toFetch} URLs
+     * a resume would fetch: a finished crawl with some (a re-check found them since) is
+     * offered to crawl them.
+     */
+    static Said said(Path file, CrawlInfo info, boolean readOnly, String notice, long toFetch) {
         // a file still marked running or paused is one whose process died
         String state = info.state() == CrawlState.RUNNING || info.state() == CrawlState.PAUSED
                 ? "interrupted" : info.stateText();
         String line = "Opened " + file.getFileName() + " (" + state + ", "
                 + ProgressFormat.clock(info.elapsed()) + ")"
                 + (notice.isEmpty() ? "." : ". " + notice);
+        if (info.state() == CrawlState.FINISHED && toFetch > 0 && !readOnly) {
+            return new Said(line, "This crawl finished, but re-checking found "
+                    + newUrls(toFetch) + " since that it has not fetched.", CRAWL_NEW);
+        }
         boolean resumable = info.state().resumable() && !readOnly;
         return new Said(line, !resumable ? ""
                 : info.stopReason().isEmpty() ? "This crawl was " + state + " before it finished."
-                : stoppedFor(info.stopReason()));
+                : stoppedFor(info.stopReason()), RESUME);
+    }
+
+    private static String newUrls(long n) {
+        return io.webprobe.Words.count(n, "new URL");
     }
 
     /**
@@ -216,9 +242,34 @@ final class CrawlOpening {
         return offer.getReadOnlyProperty();
     }
 
+    /**
+     * What the offer's button says: "Resume", or "Crawl them" for a finished crawl that
+     * re-checks found new URLs for.
+     */
+    ReadOnlyStringProperty actionProperty() {
+        return action.getReadOnlyProperty();
+    }
+
     /** Whether a resume is offered. */
     boolean offered() {
         return !offer.get().isEmpty();
+    }
+
+    /**
+     * A re-check of the crawl shown (not running) found new URLs: a finished crawl is offered
+     * to crawl them (its own settings shown, locked, as for a resume); an unfinished one is
+     * offered Resume, which fetches them with the rest, unless that offer stands already.
+     */
+    void offerFound(CrawlStore store, io.webprobe.ui.crawl.actions.Rechecker.Found found) {
+        if (store.readOnly()) {
+            return;
+        }
+        if (found.finished()) {
+            offerAgain(store, "Re-checking found " + newUrls(found.toFetch()) + " that this "
+                    + "finished crawl has not fetched.", CRAWL_NEW);
+        } else if (!offered()) {
+            offerAgain(store, "This crawl was stopped before it finished.", RESUME);
+        }
     }
 
     /**
@@ -230,14 +281,15 @@ final class CrawlOpening {
      */
     void offerAfterStop(CrawlStore store, String reason) {
         offerAgain(store, reason == null ? "This crawl was stopped before it finished."
-                : stoppedFor(reason));
+                : stoppedFor(reason), RESUME);
     }
 
     /**
-     * Offers to resume this crawl with this sentence (a resume that did not start is offered
-     * again as it was), its own settings shown, locked.
+     * Offers to resume this crawl with this sentence and button (a resume that did not start
+     * is offered again as it was), its own settings shown, locked.
      */
-    void offerAgain(CrawlStore store, String sentence) {
+    void offerAgain(CrawlStore store, String sentence, String button) {
+        action.set(button);
         offer.set(sentence);
         input.showCrawlSettings(store.plan(), s.userAgent());
     }

@@ -91,11 +91,13 @@ final class CrawlRun {
     /** Continues the crawl shown (it had stopped, or its process died), as the offer says. */
     void resume(OpenCrawl c) {
         String offered = opening.offerProperty().get();
+        String button = opening.actionProperty().get();
         opening.withdraw();
         CrawlStore store = c.store();
         Starting token = starting(shown.generation(), store.plan());
-        token.resumes(store, offered);
-        live.say("Resuming " + store.file().getFileName() + " …");
+        token.resumes(store, offered, button);
+        live.say((button.equals(CrawlOpening.CRAWL_NEW) ? "Crawling the new URLs of "
+                : "Resuming ") + store.file().getFileName() + " …");
         newCrawl = false;
         launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
     }
@@ -112,6 +114,7 @@ final class CrawlRun {
         /** The crawl it resumes and the offer taken, or null for a new crawl. */
         private CrawlStore resumed;
         private String offer = "";
+        private String button = CrawlOpening.RESUME;
 
         Starting(int gen) {
             this.gen = gen;
@@ -151,9 +154,10 @@ final class CrawlRun {
             resumeSignedIn(this);
         }
 
-        void resumes(CrawlStore store, String offered) {
+        void resumes(CrawlStore store, String offered, String action) {
             resumed = store;
             offer = offered;
+            button = action;
         }
     }
 
@@ -209,7 +213,7 @@ final class CrawlRun {
         }
         cancel(token, "Not resumed: " + io.webprobe.http.Urls.hostAndPort(
                 store.plan().startUrl()) + " asks for a sign-in.");
-        opening.offerAgain(store, token.offer);
+        opening.offerAgain(store, token.offer, token.button);
     }
 
     private void failedToStart(Starting token, String message) {

@@ -263,9 +263,15 @@ public final class CrawlView {
      * tabs and the search field, and took the workspace out of its margins.)
      */
     private Node resumeBar() {
-        return offerBar("resume", vm.resumeOfferProperty(),
-                NoteLine.button("resumeButton", "Resume", "Continue this crawl where it "
-                        + "stopped, with its own settings", vm::resume),
+        javafx.scene.control.Button resume = NoteLine.button("resumeButton", "Resume",
+                "", vm::resume);
+        resume.textProperty().bind(vm.resumeActionProperty());
+        resume.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.when(
+                vm.resumeActionProperty().isEqualTo("Resume"))
+                .then("Continue this crawl where it stopped, with its own settings")
+                .otherwise("Continue this crawl from the new URLs, with its own settings; "
+                        + "what it crawled stays"));
+        return offerBar("resume", vm.resumeOfferProperty(), resume,
                 NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
                         + "open for reading", vm::declineResume));
     }

@@ -235,6 +235,14 @@ public final class CrawlViewModel implements AutoCloseable {
         return opening.offerProperty();
     }
 
+    /**
+     * What the offer's button says: "Resume", or "Crawl them" for a finished crawl that
+     * re-checks found new URLs for.
+     */
+    public ReadOnlyStringProperty resumeActionProperty() {
+        return opening.actionProperty();
+    }
+
     /** Whether exports start with a UTF-8 byte-order mark, for Excel (remembered). */
     public BooleanProperty excelFriendlyProperty() {
         return excelFriendly;
@@ -398,7 +406,12 @@ public final class CrawlViewModel implements AutoCloseable {
             if (c == shown.current()) {
                 workspace.rowsChanged();
             }
-        }, live::say, live::say);
+        }, live::say, live::say, found -> {
+            // its pages link to URLs the crawl never fetched: offered to crawl them
+            if (c == shown.current() && !run.running()) {
+                opening.offerFound(c.store(), found);
+            }
+        });
     }
 
     /** Whether a re-check is running. */

@@ -31,6 +31,16 @@ public final class Rechecker {
         Recheck recheck(CrawlStore store, Clock clock) throws StoreException;
     }
 
+    /**
+     * New URLs a re-check found: links of the pages it read again to URLs the crawl did not
+     * know, stored queued for a resume to fetch.
+     *
+     * @param now how many this re-check found
+     * @param toFetch how many URLs the crawl file has to fetch now (these and any before)
+     * @param finished whether its crawl had finished (nothing else was left to fetch)
+     */
+    public record Found(long now, long toFetch, boolean finished) {}
+
     /** How often a long re-check says how far it got. */
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
@@ -78,6 +88,16 @@ public final class Rechecker {
      */
     public void recheck(OpenCrawl crawl, long[] ids, Runnable changed, Consumer<String> done,
             Consumer<String> progress) {
+        recheck(crawl, ids, changed, done, progress, f -> { });
+    }
+
+    /**
+     * As {@link #recheck(OpenCrawl, long[], Runnable, Consumer, Consumer)}, telling
+     * {@code found} (on the FX thread, before {@code done}) when the pages re-checked link to
+     * URLs the crawl did not know.
+     */
+    public void recheck(OpenCrawl crawl, long[] ids, Runnable changed, Consumer<String> done,
+            Consumer<String> progress, Consumer<Found> found) {
         CrawlStore store = crawl.store();
         if (store.readOnly()) {
             done.accept(store.file().getFileName() + " is open read-only, so its URLs cannot "
@@ -87,7 +107,7 @@ public final class Rechecker {
         running.incrementAndGet();
         crawl.tableLane().call(q -> q.urls().rows(ids)).whenCompleteAsync((rows, failure) -> {
             try {
-                run(crawl, rows, failure, changed, done, progress);
+                run(crawl, rows, failure, changed, done, progress, found);
             } finally {
                 if (running.decrementAndGet() == 0) {
                     stopping.set(false);
@@ -98,7 +118,8 @@ public final class Rechecker {
 
     /** The re-check itself, on the background thread. */
     private void run(OpenCrawl crawl, List<UrlQuery.Row> rows, Throwable failure,
-            Runnable changed, Consumer<String> done, Consumer<String> progress) {
+            Runnable changed, Consumer<String> done, Consumer<String> progress,
+            Consumer<Found> found) {
         CrawlStore store = crawl.store();
         if (failure != null) {
             fx.execute(() -> done.accept(failure.getMessage()));
@@ -107,6 +128,8 @@ public final class Rechecker {
         List<CrawlResult> results = new ArrayList<>();
         boolean stopped = false;
         UrlQuery.Row now = null;
+        Found news = null;
+        long newUrls = 0;
         try (Recheck r = factory.recheck(store, Clock.systemUTC())) {
             long lastSaid = System.nanoTime();
             for (UrlQuery.Row row : rows) {
@@ -131,6 +154,10 @@ public final class Rechecker {
                         new long[] {id})).get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
                 now = again.isEmpty() ? null : again.get(0);
             }
+            newUrls = r.newUrls();
+            if (newUrls > 0) {
+                news = found(crawl, newUrls, r.timeout().toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -150,10 +177,34 @@ public final class Rechecker {
                 ? "Re-checked " + results.get(0).url() + ": " + answer(rows.get(0), now,
                         results.get(0)) + "."
                 : String.format(Locale.ROOT, "Re-checked %,d URLs.", results.size());
+        Found told = news;
+        String said = newUrls == 0 ? text : text + " Found " + io.webprobe.Words.count(
+                newUrls, "new URL") + ", not crawled yet.";
         fx.execute(() -> {
             changed.run();
-            done.accept(text);
+            if (told != null) {
+                found.accept(told);
+            }
+            done.accept(said);
         });
+    }
+
+    /**
+     * What a resume of the crawl would fetch now, and whether it had finished: the file's own
+     * word, as a crawl run or resumed in this window left it. Null when the file cannot say
+     * (the re-check's rows are stored all the same).
+     */
+    private static Found found(OpenCrawl crawl, long now, long waitMillis)
+            throws InterruptedException {
+        try {
+            return crawl.tableLane().call(q -> new Found(now, q.reader().toFetch(),
+                    q.reader().infoNow().state() == io.webprobe.crawl.CrawlState.FINISHED))
+                    .get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            log.warn("Re-check: what is left to fetch could not be read", e);
+            return null;
+        }
     }
 
     /**

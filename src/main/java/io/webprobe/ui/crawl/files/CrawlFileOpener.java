@@ -1,5 +1,7 @@
 package io.webprobe.ui.crawl.files;
 
+import io.webprobe.crawl.CrawlState;
+import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import java.nio.file.Path;
@@ -10,14 +12,18 @@ import java.nio.file.Path;
  * resumed), else for reading, with the store's own sentence saying why.
  */
 public final class CrawlFileOpener {
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(CrawlFileOpener.class);
     private CrawlFileOpener() {}
 
     /**
      * An opened crawl file.
      *
      * @param notice "" or the sentence saying it was opened read-only
+     * @param toFetch for a finished crawl opened for writing, the URLs a resume would fetch
+     *     (new ones a re-check found since it finished); 0 otherwise
      */
-    public record Opened(CrawlStore store, String notice) {}
+    public record Opened(CrawlStore store, String notice, long toFetch) {}
 
     /**
      * Opens the file.
@@ -25,8 +31,9 @@ public final class CrawlFileOpener {
      * @throws StoreException with the store's one sentence when it cannot be opened at all
      */
     public static Opened open(Path file) throws StoreException {
+        CrawlStore writable;
         try {
-            return new Opened(CrawlStore.open(file, CrawlStore.Access.RESUME), "");
+            writable = CrawlStore.open(file, CrawlStore.Access.RESUME);
         } catch (StoreException e) {
             // not a crawl, damaged, newer, still being crawled elsewhere: refused for reading
             // too (that sentence is thrown); read-only, or open in another Webprobe whose
@@ -35,7 +42,22 @@ public final class CrawlFileOpener {
             return new Opened(store, e.heldElsewhere()
                     ? "It is open in another running Webprobe, so it was opened here to read "
                             + "only; resume or re-check it there."
-                    : e.getMessage());
+                    : e.getMessage(), 0);
+        }
+        return new Opened(writable, "", toFetch(writable));
+    }
+
+    /** For a finished crawl, the URLs a re-check found since (one look through its URLs). */
+    private static long toFetch(CrawlStore store) {
+        if (store.info().state() != CrawlState.FINISHED) {
+            return 0;
+        }
+        try (CrawlReader reader = store.reader()) {
+            return reader.toFetch();
+        } catch (StoreException e) {
+            // it opened: shown as finished, without the offer, rather than not at all
+            log.warn("Could not count the URLs left to fetch in {}", store.file(), e);
+            return 0;
         }
     }
 }
