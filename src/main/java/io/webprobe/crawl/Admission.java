@@ -26,6 +26,11 @@ final class Admission {
      */
     private final Set<String> siteHosts = ConcurrentHashMap.newKeySet();
     private volatile String startDomain = "";
+    /**
+     * Where the site starts as the crawl settled on it: the start URL, or where its own
+     * redirects led (http to https, to www.); null for a list check.
+     */
+    private volatile URI site;
     /** In-scope URLs given a place in the page budget (queued or done). */
     private final AtomicInteger pages = new AtomicInteger();
     /** Distinct query strings seen per path, for the query-variant trap guard. */
@@ -50,6 +55,7 @@ final class Admission {
             pages.incrementAndGet();
         }
         startDomain = CrawlScope.siteDomain(starts.get(0));
+        site = plan.isList() ? null : starts.get(0);
     }
 
     /**
@@ -57,11 +63,28 @@ final class Admission {
      * each known URL through {@link #restoreKnown}, each counted one through {@link #count}.
      */
     void restore(List<URI> starts, Set<String> hosts) {
+        restore(starts, hosts, null);
+    }
+
+    /**
+     * As {@link #restore(List, Set)}, with where the start URL's own redirects had led
+     * ({@code settled}, null when the file does not say: the start URL).
+     */
+    void restore(List<URI> starts, Set<String> hosts, URI settled) {
         siteHosts.addAll(hosts);
         for (URI start : starts) {
             siteHosts.add(Urls.hostAndPort(start));
         }
         startDomain = CrawlScope.siteDomain(starts.get(0));
+        site = plan.isList() ? null : settled != null ? settled : starts.get(0);
+    }
+
+    /**
+     * Where the site starts as the crawl settled on it: the start URL, or where its own
+     * redirects led; null for a list check.
+     */
+    URI site() {
+        return site;
     }
 
     /** A URL the resumed crawl had taken on: its budget place and its query variant. */
@@ -135,8 +158,15 @@ final class Admission {
         return false;
     }
 
-    /** The start URL redirected here: the site lives on this host too. */
+    /**
+     * The start URL redirected here: the site lives on this host too, and starts here now.
+     *
+     * @return whether the host is new to the site
+     */
     boolean widenTo(URI target) {
+        if (!plan.isList()) {
+            site = target;
+        }
         return siteHosts.add(Urls.hostAndPort(target));
     }
 

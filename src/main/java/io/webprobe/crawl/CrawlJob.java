@@ -221,7 +221,7 @@ public final class CrawlJob implements AutoCloseable {
 
     private void restore(ResumeState state, List<URI> starts) throws InterruptedException {
         time.ranBefore(state.elapsedBefore());
-        admission.restore(starts, state.siteHosts());
+        admission.restore(starts, state.siteHosts(), settledStart(state));
         // the counts first: the progress shows what was crawled while the URLs are read (a
         // crawl of millions takes seconds)
         ResumeState.Counts counts = state.counts();
@@ -235,6 +235,25 @@ public final class CrawlJob implements AutoCloseable {
             frontier.expedite(admission::excludedLater);
         }
         state.forEachQueued(q -> frontier.add(graph.queued(q)));
+    }
+
+    /** Where the resumed crawl's start URL had led, or null when its file does not say. */
+    private static URI settledStart(ResumeState state) {
+        String u = state.startChainEnd();
+        try {
+            return u.isEmpty() ? null : Urls.toUri(u);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Where the site starts as the crawl settled on it: the start URL, or where its own
+     * redirects led (http to https, to www.), as soon as the crawl follows them; null for a
+     * list check. Callable from any thread.
+     */
+    public URI site() {
+        return admission.site();
     }
 
     /** Workers finish their current request, then wait; the crawl's clock stops. */

@@ -63,6 +63,12 @@ public interface ResumeState {
     /** Host[:port] of the site: the start host and where its own redirects led. */
     Set<String> siteHosts();
 
+    /**
+     * The last URL of the start URL's own redirect chain, where the crawl settled on its site
+     * (the start URL itself when it did not redirect), or "" when the file holds none.
+     */
+    String startChainEnd();
+
     /** Whether the sitemaps were already read. */
     boolean sitemapsRead();
 

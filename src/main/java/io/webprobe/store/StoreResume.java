@@ -49,6 +49,15 @@ final class StoreResume implements ResumeState {
     }
 
     @Override
+    public String startChainEnd() {
+        // the chain's URLs are numbered in the order its redirects were followed
+        String[] url = {""};
+        run(() -> reader.query("SELECT url FROM urls WHERE (flags & " + Schema.START_CHAIN
+                + ") <> 0 ORDER BY id DESC LIMIT 1", rs -> url[0] = rs.getString(1)));
+        return url[0];
+    }
+
+    @Override
     public boolean sitemapsRead() {
         return Boolean.parseBoolean(meta.getOrDefault("sitemaps_read", "false"));
     }

@@ -374,6 +374,11 @@ class StoredCrawlTest {
                 }
 
                 @Override
+                public String startChainEnd() {
+                    return stored.startChainEnd();
+                }
+
+                @Override
                 public void forEachKnown(KnownUrlConsumer consumer) {
                     reading.countDown(); // a big file: the reading takes a while
                     try {

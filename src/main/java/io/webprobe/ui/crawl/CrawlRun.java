@@ -273,7 +273,7 @@ final class CrawlRun {
         if (j == null || !running.get()) {
             return;
         }
-        live.update(j.progress(), j.activeFetches());
+        live.update(j.progress(), j.activeFetches(), j.site());
         workspace.grew();
     }
 

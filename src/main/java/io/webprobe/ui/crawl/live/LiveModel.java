@@ -40,7 +40,11 @@ public final class LiveModel {
     static final long WORKERS_EVERY_NANOS = 500_000_000L;
     private long workersShownAt;
     private List<String> workersShown = List.of();
-    /** The running crawl's start URL, or null before the first crawl. */
+    /**
+     * Where the running crawl's site starts: its start URL, or where the start URL's own
+     * redirects led (http to https, to www.) once the crawl followed them; null before the
+     * first crawl.
+     */
     private java.net.URI start;
 
     /** A crawl of this plan starts. */
@@ -57,13 +61,27 @@ public final class LiveModel {
         progressText.set("");
     }
 
-    /** The crawl's start URL (the workers list shows the URLs on its site by their path). */
+    /**
+     * Where the crawl's site starts, as the crawl settled on it (the workers list shows the
+     * URLs on its site by their path).
+     */
     java.net.URI start() {
         return start;
     }
 
     /** A tick: the job's counters and what its workers fetch. */
     public void update(CrawlProgress p, List<ActiveFetch> fetching) {
+        update(p, fetching, null);
+    }
+
+    /**
+     * A tick: the job's counters, what its workers fetch, and where the crawl settled on its
+     * site ({@link io.webprobe.crawl.CrawlJob#site()}; null: as before).
+     */
+    public void update(CrawlProgress p, List<ActiveFetch> fetching, java.net.URI site) {
+        if (site != null) {
+            start = site;
+        }
         rate.add(p.elapsed(), p.crawled());
         long total = progressTotal(p);
         progress.set(total == 0 ? -1 : Math.min(1.0, (double) p.crawled() / total));

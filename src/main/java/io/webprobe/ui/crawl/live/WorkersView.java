@@ -12,8 +12,9 @@ import javafx.scene.control.Tooltip;
 
 /**
  * What each worker is fetching now: one line per worker, with how long it has been at it, and
- * the URL by its path (and query) when it is on the start URL's site, as most are: the host
- * is the same on every line, and a long URL cut in the middle left only "htt…" of it.
+ * the URL by its path (and query) when it is on the site where the crawl settled (the start
+ * URL's, or where its redirects led: http to https, to www.), as most are: the host is the
+ * same on every line, and a long URL cut in the middle left only "htt…" of it.
  */
 public final class WorkersView {
     private final ListView<ActiveFetch> list = new ListView<>();
@@ -55,8 +56,8 @@ public final class WorkersView {
     }
 
     /**
-     * A URL as its line shows it: its path and query when it is on the start URL's site (the
-     * same scheme, host and port), else whole.
+     * A URL as its line shows it: its path and query when it is on the crawl's site as it
+     * settled ({@code start}: the same scheme, host and port), else whole.
      */
     static String shown(URI start, String url) {
         if (start == null || url == null) {

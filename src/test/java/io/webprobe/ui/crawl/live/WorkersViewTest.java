@@ -3,11 +3,16 @@ package io.webprobe.ui.crawl.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.ActiveFetch;
+import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProgress;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.store.CrawlStore;
+import io.webprobe.testsupport.LocalHttpServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -99,13 +104,55 @@ class WorkersViewTest {
         assertThat(WorkersView.shown(null, "http://127.0.0.1/x")).isEqualTo("http://127.0.0.1/x");
     }
 
+    /**
+     * The bug: a start URL that redirects (http to https, to www.) moves the crawl to another
+     * origin, and every line showed the whole URL, as the URLs were not on the start URL's
+     * own. The lines of the site the crawl settled on show their path.
+     */
+    @Test
+    void aStartUrlThatRedirectsShowsTheUrlsWhereTheCrawlSettledByTheirPath() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalHttpServer start = new LocalHttpServer();
+                LocalHttpServer site = new LocalHttpServer()) {
+            start.route("/", LocalHttpServer.redirect(301, site.url("/")));
+            site.route("/", LocalHttpServer.html("<a href=\"/slow/page.html\">slow</a>"));
+            site.route("/slow/page.html", LocalHttpServer.blockUntil(release, arrived,
+                    "<title>Slow</title>"));
+            CrawlPlan plan = CrawlPlan.of(URI.create(start.url("/")), "t");
+            CrawlStore store = CrawlStore.createTemporary(plan);
+            try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t",
+                    Duration.ofSeconds(5)), store.sink()).closing(store).build()) {
+                job.start();
+                assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(job.site()).isEqualTo(URI.create(site.url("/")));
+
+                Object[] seen = shownFor(plan, job.progress(), job.activeFetches(), job.site());
+
+                assertThat((String) seen[0]).as("the line shown").endsWith("  /slow/page.html");
+                assertThat(seen[1]).as("its tooltip").isEqualTo(site.url("/slow/page.html"));
+                release.countDown();
+                job.completion().get(10, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
     /** The first line's text, tooltip, whether a sideways bar shows, and the ellipsis. */
     private Object[] shownFor(String url) throws Exception {
+        return shownFor(CrawlPlan.of(URI.create("http://127.0.0.1:18201/"), "t"),
+                new CrawlProgress(1, 5, 1, 0, Duration.ofSeconds(1), false, false, 0, 0, 0),
+                List.of(new ActiveFetch("crawl-worker-3", url, 0, Duration.ofMillis(200))),
+                null);
+    }
+
+    /** As {@link #shownFor(String)}, for a crawl of this plan at this tick. */
+    private Object[] shownFor(CrawlPlan plan, CrawlProgress p, List<ActiveFetch> fetching,
+            URI site) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            model.started(CrawlPlan.of(URI.create("http://127.0.0.1:18201/"), "t"));
-            model.update(new CrawlProgress(1, 5, 1, 0, Duration.ofSeconds(1), false, false, 0,
-                    0, 0), List.of(new ActiveFetch("crawl-worker-3", url, 0,
-                            Duration.ofMillis(200))));
+            model.started(plan);
+            model.update(p, fetching, site);
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return WaitForAsyncUtils.asyncFx(() -> {
