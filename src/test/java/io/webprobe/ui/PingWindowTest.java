@@ -242,6 +242,43 @@ class PingWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: at the window's smallest size (960×640) in Fixed rate mode, "Skip certificate
+     * checks" was below the settings pane's edge, reached only by scrolling it. Every mode's
+     * settings fit there now, the URL list keeping its three lines.
+     */
+    @Test
+    void atTheSmallestWindowEveryModesSettingsFitWithoutScrolling(FxRobot robot)
+            throws Exception {
+        openPingTab(robot);
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        javafx.scene.control.ComboBox<?> mode = robot.lookup("#pingMode")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".settings-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        for (io.webprobe.ping.PingMode m : io.webprobe.ping.PingMode.values()) {
+            robot.interact(() -> mode.getSelectionModel().select(m.ordinal()));
+            WaitForAsyncUtils.waitForFxEvents();
+            double[] seen = fx(() -> {
+                scroll.getScene().getRoot().applyCss();
+                scroll.getScene().getRoot().layout();
+                return new double[] {scroll.getContent().getLayoutBounds().getHeight(),
+                    scroll.getViewportBounds().getHeight(),
+                    sceneBounds(robot.lookup("#pingInsecure").query()).getMaxY(),
+                    scroll.localToScene(scroll.getLayoutBounds()).getMaxY(),
+                    robot.lookup("#pingTargets").query().getLayoutBounds().getHeight()};
+            });
+            assertThat(seen[0]).as(m.name() + ": the settings' height").isLessThanOrEqualTo(
+                    seen[1]);
+            assertThat(seen[2]).as(m.name() + ": Skip certificate checks' bottom")
+                    .isLessThanOrEqualTo(seen[3]);
+            assertThat(seen[4]).as(m.name() + ": the URL list").isGreaterThanOrEqualTo(60);
+        }
+    }
+
+    /**
      * The bug: at the window's smallest size (960×640) in Fixed rate mode, the Mode box read
      * "Fixed rate (open l…". Each mode's name is read whole there now, and the box stays within
      * the settings pane.

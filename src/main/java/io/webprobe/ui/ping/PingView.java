@@ -203,8 +203,10 @@ public final class PingView {
             settings.addRow(row++, new Label("Concurrency"), concurrency);
             settings.addRow(row++, new Label("Timeout (s)"), timeout);
             settings.add(follow, 0, row++, 2, 1);
-            settings.add(keepAlive, 0, row++, 2, 1);
-            settings.add(http2, 0, row++, 2, 1);
+            // side by side (HTTP/2 needs keep-alive), HTTP/2 in line with the boxes above: a
+            // row less, so Fixed rate's settings fit the smallest window (960×640) without
+            // scrolling, where "Skip certificate checks" was below the pane's edge
+            settings.addRow(row++, keepAlive, http2);
             // beside its label, as the boxes above: a row of its own pushed the status bar
             // out of the smallest window
             settings.addRow(row++, headersLabel, headers);
