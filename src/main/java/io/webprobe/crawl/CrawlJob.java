@@ -221,7 +221,8 @@ public final class CrawlJob implements AutoCloseable {
 
     private void restore(ResumeState state, List<URI> starts) throws InterruptedException {
         time.ranBefore(state.elapsedBefore());
-        admission.restore(starts, state.siteHosts(), settledStart(state));
+        // a list check has no site to settle on: its file is not asked (one look through it)
+        admission.restore(starts, state.siteHosts(), plan.isList() ? null : settledStart(state));
         // the counts first: the progress shows what was crawled while the URLs are read (a
         // crawl of millions takes seconds)
         ResumeState.Counts counts = state.counts();
