@@ -413,9 +413,8 @@ public final class CrawlCommand implements Callable<Integer> {
             if (db != null || resumeFile != null) {
                 // the file keeps no sign-in: the resume is told to give it again
                 String resume = CommandName.get() + " crawl --resume " + store.file()
-                        + SignIn.forResume(user, summary.signInRefused()
-                                && site.headers().stream()
-                                        .noneMatch(h -> h.is("Authorization"))) + ".";
+                        + SignIn.forResume(user, headers, summary.signInRefused(),
+                                summary.signInScheme()) + ".";
                 out.println("The crawl is stored in " + store.file() + (unsaved
                         ? "; once the problem above is solved, continue it with " + resume
                         : summary.stopped() ? "; continue it with " + resume : "."));

@@ -70,12 +70,9 @@ final class CrawlReport {
             err.println("webprobe: " + warning);
         }
         if (summary.failure() != null) {
-            boolean signedIn = site.headers().stream().anyMatch(h -> h.is("Authorization"));
             // the engine's sentence says a sign-in is wanted; the option that gives it is ours
             String advice = !summary.signInRefused() ? ""
-                    : c.user == null && !signedIn ? " Give it with --user NAME:PASSWORD."
-                    : " Check the name and password given with --user"
-                            + (c.user == null ? " (or the header given with -H)." : ".");
+                    : " " + SignIn.remedy(c.user, headerSignIn(c, site), summary.signInScheme());
             err.println("webprobe: " + summary.failure() + advice);
             err.flush();
         }
@@ -84,10 +81,13 @@ final class CrawlReport {
                     summary.startFailure(), c.cacert == null ? "--cacert FILE" : null,
                     "--insecure");
             if (advice == null && summary.startStatus() == 401) {
-                boolean signedIn = site.headers().stream().anyMatch(h -> h.is("Authorization"));
-                advice = !signedIn
-                        ? "The site asks for a sign-in: give it with --user NAME:PASSWORD."
-                        : "The site did not accept the sign-in given.";
+                String remedy = SignIn.remedy(c.user, headerSignIn(c, site),
+                        summary.signInScheme());
+                boolean given = c.user != null || headerSignIn(c, site);
+                advice = !given ? "The site asks for a sign-in: g" + remedy.substring(1)
+                        : "The site did not accept the sign-in given."
+                                + (SignIn.userCannotGive(c.user, summary.signInScheme())
+                                        ? " " + remedy : "");
             }
             err.println("webprobe: " + summary.startFailure()
                     + (advice == null ? "" : " " + advice));
@@ -138,5 +138,10 @@ final class CrawlReport {
         }
         return summary.brokenLinks() > 0 || summary.broken() > 0 ? CrawlCommand.BROKEN
                 : CrawlCommand.OK;
+    }
+
+    /** Whether the sign-in was an Authorization header given with -H (not --user's). */
+    private static boolean headerSignIn(CrawlCommand c, SiteHeaders site) {
+        return c.user == null && site.headers().stream().anyMatch(h -> h.is("Authorization"));
     }
 }

@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import io.webprobe.http.AuthChallenge;
 import io.webprobe.http.Header;
 
 /**
@@ -28,19 +29,70 @@ final class SignIn {
 
     /**
      * What a resume of this crawl needs on its command line besides {@code --resume FILE}: the
-     * crawl file keeps no sign-in (ADR 0022). " --user ann" when this run had one (its
-     * password is asked for again, never printed), " --user NAME:PASSWORD" when the site asked
-     * for one this run was not given, else "".
+     * crawl file keeps no sign-in and no header (ADR 0022). " --user ann" when this run had
+     * one (its password is asked for again, never printed), " -H 'Name: …'" for each header
+     * this run was given (its value, a token or a cookie, never printed), and when the site
+     * asked for a sign-in this run was not given, the option that gives it
+     * ({@link #optionFor}); else "".
      *
      * @param user this run's --user, or null
-     * @param signInAsked whether the site asked for a sign-in this run did not give
+     * @param headers this run's -H values, as typed (already checked)
+     * @param signInAsked whether the site asked for a sign-in (HTTP 401)
+     * @param scheme the scheme the site asked for ("Basic", "Bearer"...), or ""
      */
-    static String forResume(String user, boolean signInAsked) {
+    static String forResume(String user, java.util.List<String> headers, boolean signInAsked,
+            String scheme) {
+        StringBuilder b = new StringBuilder();
         if (user != null) {
             int colon = user.indexOf(':');
-            return " --user " + (colon < 0 ? user : user.substring(0, colon));
+            b.append(" --user ").append(colon < 0 ? user : user.substring(0, colon));
         }
-        return signInAsked ? " --user NAME:PASSWORD" : "";
+        boolean headerSignIn = false;
+        for (String h : headers) {
+            Header header = Header.parse(h);
+            headerSignIn |= header.is("Authorization");
+            b.append(" -H '").append(header.name()).append(": \u2026'");
+        }
+        if (signInAsked && user == null && !headerSignIn) {
+            b.append(' ').append(optionFor(scheme));
+        }
+        return b.toString();
+    }
+
+    /**
+     * The option that gives the sign-in a site asks for with this scheme: "--user
+     * NAME:PASSWORD" for Basic (or when the site named none), else an Authorization header in
+     * that scheme, "-H 'Authorization: Bearer \u2026'", which --user cannot send.
+     */
+    static String optionFor(String scheme) {
+        return AuthChallenge.takesPassword(scheme) ? "--user NAME:PASSWORD"
+                : "-H 'Authorization: " + scheme + " \u2026'";
+    }
+
+    /** Whether --user was given for a site that asks for a sign-in it cannot give (Bearer). */
+    static boolean userCannotGive(String user, String scheme) {
+        return user != null && !AuthChallenge.takesPassword(scheme);
+    }
+
+    /**
+     * What to do about a sign-in the site refused (HTTP 401), one sentence: how to give it
+     * when none was given, else which one to check, or that --user cannot give the scheme the
+     * site asks for.
+     *
+     * @param user this run's --user, or null
+     * @param headerSignIn whether an Authorization header was given with -H
+     * @param scheme the scheme the site asked for ("Basic", "Bearer"...), or ""
+     */
+    static String remedy(String user, boolean headerSignIn, String scheme) {
+        if (user == null && !headerSignIn) {
+            return "Give it with " + optionFor(scheme) + ".";
+        }
+        if (userCannotGive(user, scheme)) {
+            return "The site asks for a " + scheme + " sign-in, which --user cannot give: give "
+                    + "it with " + optionFor(scheme) + ".";
+        }
+        return user != null ? "Check the name and password given with --user."
+                : "Check the Authorization header given with -H.";
     }
 
     private static String password(String name) {

@@ -84,6 +84,8 @@ public final class CrawlJob implements AutoCloseable {
     private volatile String unreached;
     /** Whether {@link #failure} is a resume stopped by the site's 401s (no sign-in kept). */
     private volatile boolean signInRefused;
+    /** The scheme the site's first 401 asked for ("Basic", "Bearer"...), or null. */
+    private volatile String signInScheme;
     /** The plan with what was changed while running (exclude patterns added). */
     private volatile CrawlPlan current;
     private final java.util.concurrent.ConcurrentHashMap<Thread, ActiveFetch> active =
@@ -449,6 +451,10 @@ public final class CrawlJob implements AutoCloseable {
         if (made == null) {
             return; // cancelled by stop(), or asked again later
         }
+        if (made.visit().result().status() == 401 && !item.external && signInScheme == null) {
+            // the command line names the option that gives this kind of sign-in
+            signInScheme = io.webprobe.http.AuthChallenge.scheme(made.visit().headers());
+        }
         if (reach.holdBack(item, made.visit().result())) {
             // a site that has not answered yet: not a result, still to fetch on a resume
             if (reach.givenUp() || stopping) {
@@ -591,7 +597,8 @@ public final class CrawlJob implements AutoCloseable {
                 visitor.warnings(),
                 tally.startError(),
                 tally.startFailure() != null ? tally.startStatus() : 0,
-                signInRefused);
+                signInRefused,
+                signInScheme);
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
             try {

@@ -28,6 +28,9 @@ import java.time.Duration;
  * @param signInRefused whether a resumed crawl stopped because the site's pages answered 401
  *     ({@code failure} says so): the crawl file keeps no sign-in, and none was given again, or
  *     the one given was not accepted (the command line names its option)
+ * @param signInScheme the scheme a 401 of the site asked to be signed in with, from its
+ *     {@code WWW-Authenticate} header ("Basic", "Bearer"...), or "" when none answered 401 or
+ *     named one: the command line names {@code --user} for Basic and {@code -H} otherwise
  */
 public record CrawlSummary(
         boolean stopped,
@@ -43,12 +46,24 @@ public record CrawlSummary(
         java.util.List<String> warnings,
         io.webprobe.http.ErrorKind startError,
         int startStatus,
-        boolean signInRefused) {
+        boolean signInRefused,
+        String signInScheme) {
 
     public CrawlSummary {
+        signInScheme = signInScheme == null ? "" : signInScheme;
         skipped = java.util.Map.copyOf(skipped);
         orphans = java.util.List.copyOf(orphans);
         warnings = java.util.List.copyOf(warnings);
+    }
+
+    /** A summary that names no sign-in scheme. */
+    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
+            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
+            int sitemapUrls, java.util.List<String> orphans, String failure,
+            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
+            int startStatus, boolean signInRefused) {
+        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
+                orphans, failure, warnings, startError, startStatus, signInRefused, "");
     }
 
     /** A summary of a crawl that was not stopped for want of a sign-in. */

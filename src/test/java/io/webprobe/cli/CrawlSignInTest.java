@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,6 +224,73 @@ class CrawlSignInTest {
             assertThat(resumed.out()).contains("continue it with " + io.webprobe.CommandName.get()
                     + " crawl --resume " + db + " --user NAME:PASSWORD.");
         }
+    }
+
+    /**
+     * The crawl file keeps no header either: a crawl given its token with -H was told to
+     * continue with "--resume FILE" alone, and a site asking for a Bearer token was told to
+     * give --user NAME:PASSWORD, which sends a Basic sign-in it does not take. The resume line
+     * and the advice now name the -H headers given (never their values) and the scheme asked.
+     */
+    @Test
+    void theResumeLineNamesTheHeadersGivenAndTheSchemeTheSiteAsksFor() throws Exception {
+        Path db = dir.resolve("api.webprobe");
+        String resume = "continue it with " + io.webprobe.CommandName.get() + " crawl --resume "
+                + db;
+        int port;
+        CliRun first;
+        try (RefusedPort down = RefusedPort.onLoopback()) { // the site is down
+            port = down.port();
+            first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "-H",
+                    "Authorization: Bearer " + TOKEN, "-H", "X-Team: web", "--db", db.toString());
+        }
+        assertEquals(2, first.exitCode(), first.err());
+        assertThat(first.out()).contains(resume + " -H 'Authorization: \u2026' -H 'X-Team: "
+                + "\u2026'.").doesNotContain(TOKEN);
+
+        try (LocalHttpServer up = new LocalHttpServer(port)) {
+            up.route("/", ex -> {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"api\"");
+                LocalHttpServer.send(ex, 401, "text/html", "sign in");
+            });
+            up.route("/robots.txt", ex -> LocalHttpServer.send(ex, 404, "text/plain", ""));
+
+            CliRun none = run("crawl", "--resume", db.toString(), "--quiet");
+            CliRun stale = run("crawl", "--resume", db.toString(), "--quiet", "-H",
+                    "Authorization: Bearer stale");
+            CliRun basic = run("crawl", "--resume", db.toString(), "--quiet", "--user", "ann:pw");
+
+            assertEquals(2, none.exitCode(), none.err());
+            assertThat(none.err()).endsWith("sign-in. Give it with -H 'Authorization: Bearer "
+                    + "\u2026'.\n");
+            assertThat(none.out()).contains(resume + " -H 'Authorization: Bearer \u2026'.");
+            assertEquals(2, stale.exitCode(), stale.err());
+            assertThat(stale.err()).endsWith("sign-in. Check the Authorization header given "
+                    + "with -H.\n");
+            assertThat(stale.out()).contains(resume + " -H 'Authorization: \u2026'.");
+            assertEquals(2, basic.exitCode(), basic.err());
+            assertThat(basic.err()).endsWith("sign-in. The site asks for a Bearer sign-in, which "
+                    + "--user cannot give: give it with -H 'Authorization: Bearer \u2026'.\n");
+        }
+    }
+
+    /** A start URL asking for a token is not answered with --user, which sends a password. */
+    @Test
+    void aStartUrlAskingForABearerTokenSaysToGiveItWithAHeader() {
+        site.route("/", ex -> {
+            ex.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            LocalHttpServer.send(ex, 401, "application/json", "{}");
+        });
+        String start = site.url("/");
+
+        CliRun none = run("crawl", start, "--quiet");
+        CliRun basic = run("crawl", start, "--quiet", "--user", "ann:pw");
+
+        assertPlain(none, "webprobe: The start URL " + start + " answered HTTP 401. The site "
+                + "asks for a sign-in: give it with -H 'Authorization: Bearer \u2026'.\n");
+        assertPlain(basic, "webprobe: The start URL " + start + " answered HTTP 401. The site "
+                + "did not accept the sign-in given. The site asks for a Bearer sign-in, which "
+                + "--user cannot give: give it with -H 'Authorization: Bearer \u2026'.\n");
     }
 
     private static void assertPlain(CliRun r, String err) {
