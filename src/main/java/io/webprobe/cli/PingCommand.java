@@ -18,7 +18,7 @@ import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
 import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
-import io.webprobe.ping.StatusSet;
+import io.webprobe.http.StatusSet;
 import io.webprobe.Words;
 import io.webprobe.ping.TargetList;
 import java.io.IOException;
@@ -397,7 +397,7 @@ public final class PingCommand implements Callable<Integer> {
                 // --warmup given: the user chose what goes before the clock, and nothing else
                 .withClientWarmUp(!spec.commandLine().getParseResult()
                         .hasMatchedOption("--warmup"))
-                .withSuccess(StatusSet.parse(success))
+                .withSuccess(StatusSet.parse("--success", success))
                 .withTls(trust)
                 .withHttp2(http2);
         if (duration != null && count != null) {

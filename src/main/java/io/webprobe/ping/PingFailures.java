@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.StatusSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

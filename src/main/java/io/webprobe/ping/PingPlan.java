@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.Header;
+import io.webprobe.http.StatusSet;
 import io.webprobe.http.TlsTrust;
 import java.net.URI;
 import java.time.Duration;

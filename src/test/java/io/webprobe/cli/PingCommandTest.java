@@ -437,7 +437,8 @@ class PingCommandTest {
                 Arguments.of("header without colon", List.of("ping", "URL", "-H", "nocolon"),
                         "'nocolon' is not a header"),
                 Arguments.of("bad success codes", List.of("ping", "URL", "--success", "abc"),
-                        "'abc' is not a status code"));
+                        "webprobe: --success: 'abc' is not a status code or range such as "
+                        + "200-299."));
     }
 
     @ParameterizedTest(name = "{0}")

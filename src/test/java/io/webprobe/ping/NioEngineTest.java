@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Http1Probe;
+import io.webprobe.http.StatusSet;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RawServer;
 import io.webprobe.testsupport.RefusedPort;

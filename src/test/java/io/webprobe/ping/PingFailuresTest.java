@@ -3,6 +3,7 @@ package io.webprobe.ping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.StatusSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Header;
 import io.webprobe.http.Http1Probe;
+import io.webprobe.http.StatusSet;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RefusedPort;
 import java.net.InetAddress;

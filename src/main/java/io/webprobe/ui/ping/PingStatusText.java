@@ -67,7 +67,7 @@ final class PingStatusText {
      * then " · 1 URL not requested (DNS lookup failed): its row says why" when a URL could not
      * be set up; "" when there is neither.
      */
-    static String failures(PingSnapshot s, io.webprobe.ping.StatusSet success) {
+    static String failures(PingSnapshot s, io.webprobe.http.StatusSet success) {
         String text = io.webprobe.ping.PingFailures.text(
                 s.results().stream().filter(PingResult::hasRate).toList(), success, 3);
         return (text.isEmpty() ? "" : " · failed: " + text) + notRequested(s);

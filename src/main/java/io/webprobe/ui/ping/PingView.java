@@ -549,7 +549,7 @@ public final class PingView {
      */
     static String failures(PingResult r) {
         return r.failed() == 0 ? "" : io.webprobe.ping.PingFailures.text(List.of(r),
-                io.webprobe.ping.StatusSet.DEFAULT, Integer.MAX_VALUE);
+                io.webprobe.http.StatusSet.DEFAULT, Integer.MAX_VALUE);
     }
 
     /** Requests per second; "–" for a URL not requested in the run (it could not be set up). */

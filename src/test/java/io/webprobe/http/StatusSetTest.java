@@ -1,4 +1,4 @@
-package io.webprobe.ping;
+package io.webprobe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +23,11 @@ class StatusSetTest {
             200                 ; 200                             ; 199 201
             100-599             ; 100 200 404 599                 ; 99 600
             '500-599,,404'      ; 404 500 503 599                 ; 200 403 405
-            """)
+            200..=204           ; 200 204                         ; 199 205
+            '200..=204,403,429' ; 200 202 204 403 429             ; 205 401 404 428 430
+            200..300            ; 200 299                         ; 199 300
+            ' 400 ..= 404 '     ; 400 404                         ; 399 405
+                        """)
     void containsExactlyTheListedCodes(String spec, String inside, String outside) {
         StatusSet set = StatusSet.parse(spec);
 
@@ -35,17 +39,22 @@ class StatusSetTest {
     @ParameterizedTest(name = "[{index}] ''{0}''")
     @CsvSource(delimiter = ';', nullValues = "<null>", textBlock = """
             # spec          ; message
-            abc             ; 'abc' is not a status code or range between 100 and 599, like 200-399
-            600             ; '600' is not a status code or range between 100 and 599, like 200-399
-            99              ; '99' is not a status code or range between 100 and 599, like 200-399
-            300-200         ; '300-200' is not a status code or range between 100 and 599, like 200-399
-            200-            ; '200-' is not a status code or range between 100 and 599, like 200-399
-            -200            ; '-200' is not a status code or range between 100 and 599, like 200-399
-            '200-299,x'     ; 'x' is not a status code or range between 100 and 599, like 200-399
-            '200-299,600'   ; '600' is not a status code or range between 100 and 599, like 200-399
-            ''              ; The set of success codes is empty
-            '  '            ; The set of success codes is empty
-            ' , ,'          ; The set of success codes is empty
+            abc             ; 'abc' is not a status code or range such as 200-299
+            600             ; '600' is not a status code or range such as 200-299
+            99              ; '99' is not a status code or range such as 200-299
+            300-200         ; '300-200' is not a status code or range such as 200-299
+            200-            ; '200-' is not a status code or range such as 200-299
+            -200            ; '-200' is not a status code or range such as 200-299
+            '200-299,x'     ; 'x' is not a status code or range such as 200-299
+            '200-299,600'   ; '600' is not a status code or range such as 200-299
+            200..200        ; '200..200' is not a status code or range such as 200-299
+            200..=600       ; '200..=600' is not a status code or range such as 200-299
+            200...300       ; '200...300' is not a status code or range such as 200-299
+            ..=300          ; '..=300' is not a status code or range such as 200-299
+            +403            ; '+403' is not a status code or range such as 200-299
+            ''              ; no status code is given
+            '  '            ; no status code is given
+            ' , ,'          ; no status code is given
             """)
     void malformedSpecIsRejectedWithAPlainMessage(String spec, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -62,6 +71,18 @@ class StatusSetTest {
         assertEquals(List.of(), IntStream.rangeClosed(100, 599)
                 .filter(c -> d.contains(c) != (c >= 200 && c <= 399)).boxed().toList());
         assertEquals("200-399", d.toString());
+    }
+
+    @Test
+    void aSettingsValueIsNamedInOneSentence() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StatusSet.parse("--accept", "200-299,abc"));
+
+        assertEquals("--accept: 'abc' is not a status code or range such as 200-299.",
+                e.getMessage());
+        assertEquals("403,429", StatusSet.parse("--accept", " 403,429 ").toString());
+        assertThat(StatusSet.NONE.isEmpty()).isTrue();
+        assertThat(IntStream.rangeClosed(100, 599).noneMatch(StatusSet.NONE::contains)).isTrue();
     }
 
     @Test
