@@ -20,6 +20,7 @@ import io.webprobe.store.StoreException;
 import io.webprobe.crawl.CrawlProbes;
 import io.webprobe.http.Header;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.StatusSet;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
 import java.io.PrintWriter;
@@ -146,6 +147,14 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--follow-nofollow",
             description = "Follow the links of pages marked nofollow (default: do not).")
     boolean followNofollow;
+
+    @Option(names = "--accept", paramLabel = "CODES",
+            description = "Count these statuses as OK, not broken: codes and ranges separated "
+                    + "by commas, e.g. 403,429 or 400-403 (lychee's 200..=299 too); "
+                    + "repeatable. For a site that answers crawlers 403 or 429. The URLs keep "
+                    + "their status in the CSV; a start URL answering one still cannot be "
+                    + "crawled (default: none; codes below 400 are never broken).")
+    List<String> accept = new ArrayList<>();
 
     @Option(names = "--sitemaps",
             description = "Also crawl the URLs the site's sitemaps list (robots.txt Sitemap "
@@ -457,9 +466,20 @@ public final class CrawlCommand implements Callable<Integer> {
             plan = plan.withMaxPages(maxPages);
         }
         return plan.toBuilder().allowPrivate(allowPrivate).cookies(!noCookies)
+                .accept(acceptedStatuses())
                 .insecure(insecure)
                 .caCertFile(cacert == null ? "" : cacert.toAbsolutePath().toString())
                 .build();
+    }
+
+    /**
+     * The statuses --accept names (all its values), or none.
+     *
+     * @throws IllegalArgumentException with one sentence when a value is not a code or range
+     */
+    StatusSet acceptedStatuses() {
+        return accept.isEmpty() ? StatusSet.NONE
+                : StatusSet.parse("--accept", String.join(",", accept));
     }
 
     /**

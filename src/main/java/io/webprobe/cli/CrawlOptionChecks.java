@@ -64,6 +64,11 @@ final class CrawlOptionChecks {
         if (c.userAgent != null && c.userAgent.chars().anyMatch(ch -> ch < 0x20 || ch >= 0x7f)) {
             return "--user-agent must be printable ASCII text on one line.";
         }
+        try {
+            c.acceptedStatuses();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
         if (c.maxRetries < 0 || c.maxRetries > 10) {
             return "--max-retries must be between 0 and 10.";
         }

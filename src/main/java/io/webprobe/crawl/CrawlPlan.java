@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.StatusSet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,9 @@ import java.util.Objects;
  * @param caCertFile a PEM file of certificates to trust besides the usual authorities, or ""
  * @param siteHeaders request headers for the site's own URLs only (a staging site's sign-in);
  *     not stored in the crawl file, so a plan read from one has none
+ * @param accept status codes that count as OK though they are 4xx/5xx ({@code --accept
+ *     403,429}, as lychee's): such a URL keeps its status but is not broken, nor are the
+ *     links to it; {@link StatusSet#NONE} for none
  */
 public record CrawlPlan(
         URI startUrl,
@@ -58,7 +62,8 @@ public record CrawlPlan(
         boolean cookies,
         boolean insecure,
         String caCertFile,
-        SiteHeaders siteHeaders) {
+        SiteHeaders siteHeaders,
+        StatusSet accept) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -75,6 +80,7 @@ public record CrawlPlan(
         useSitemaps = useSitemaps && list.isEmpty();
         Objects.requireNonNull(caCertFile, "caCertFile");
         Objects.requireNonNull(siteHeaders, "siteHeaders");
+        Objects.requireNonNull(accept, "accept");
         if (!CrawlLimit.THREADS.holds(threads)) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -140,6 +146,7 @@ public record CrawlPlan(
         b.insecure = insecure;
         b.caCertFile = caCertFile;
         b.siteHeaders = siteHeaders;
+        b.accept = accept;
         return b;
     }
 
@@ -192,6 +199,14 @@ public record CrawlPlan(
     }
 
     /** Builds a {@link CrawlPlan}; not thread-safe. */
+    /**
+     * Whether an answer with this status counts as OK by {@link #accept()}: a 4xx or 5xx the
+     * user accepted, which is then not broken.
+     */
+    public boolean accepts(int status) {
+        return status >= 400 && accept.contains(status);
+    }
+
     public static final class Builder {
         private final URI startUrl;
         private final String userAgent;
@@ -212,6 +227,7 @@ public record CrawlPlan(
         private boolean insecure;
         private String caCertFile = "";
         private SiteHeaders siteHeaders = SiteHeaders.NONE;
+        private StatusSet accept = StatusSet.NONE;
 
         private Builder(URI startUrl, String userAgent) {
             this.startUrl = startUrl;
@@ -309,11 +325,16 @@ public record CrawlPlan(
             return this;
         }
 
+        public Builder accept(StatusSet codes) {
+            accept = codes;
+            return this;
+        }
+
         public CrawlPlan build() {
             return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
                     maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
                     useSitemaps, politeness, list, allowPrivate, cookies, insecure, caCertFile,
-                    siteHeaders);
+                    siteHeaders, accept);
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.Objects;
  *     keep the status they answered) or skipped (a trap guard), or null for a normal result
  * @param retries how often the URL was asked again after a 429 or 503 before this result
  * @param retriedStatus the status that made it ask again (429 or 503), or 0
+ * @param accepted whether its 4xx/5xx status is one the crawl was told to accept
+ *     ({@link CrawlPlan#accepts}): it keeps the status, and is not broken
  */
 public record CrawlResult(
         String url,
@@ -48,7 +50,8 @@ public record CrawlResult(
         PageInfo page,
         SkipReason skipped,
         int retries,
-        int retriedStatus)
+        int retriedStatus,
+        boolean accepted)
         implements CrawlEvent {
 
     public CrawlResult {
@@ -72,7 +75,7 @@ public record CrawlResult(
                 .sizeBytes(sizeBytes).responseMillis(responseMillis).title(title).depth(depth)
                 .inlinks(inlinks).outlinks(outlinks).referrer(referrer).redirectTo(redirectTo)
                 .external(external).truncated(truncated).page(page).skipped(skipped)
-                .retries(retries).retriedStatus(retriedStatus);
+                .retries(retries).retriedStatus(retriedStatus).accepted(accepted);
     }
 
     /**
@@ -95,11 +98,20 @@ public record CrawlResult(
 
     /**
      * True for a 4xx/5xx status or a failed request; never for a blocked or skipped URL (a
-     * 429 or a bot wall is the site keeping crawlers out, not a broken link) or a stopped request.
+     * 429 or a bot wall is the site keeping crawlers out, not a broken link), a status the
+     * crawl accepts ({@code --accept}) or a stopped request.
      */
     public boolean isBroken() {
-        return skipped == null
-                && (status >= 400 || (error != null && error != ErrorKind.CANCELLED));
+        return skipped == null && (brokenStatus(status, accepted)
+                || (error != null && error != ErrorKind.CANCELLED));
+    }
+
+    /**
+     * The one rule of a broken status: a 4xx or 5xx the crawl was not told to accept. Its SQL
+     * is {@code io.webprobe.store.Schema#brokenStatus}.
+     */
+    public static boolean brokenStatus(int status, boolean accepted) {
+        return status >= 400 && !accepted;
     }
 
     /**
@@ -115,7 +127,8 @@ public record CrawlResult(
 
     /**
      * What the workspace's Reason column says: why a URL failed, was blocked or skipped (its
-     * sentence), a broken status in its standard words ("Not Found"), or "". Its sort order
+     * sentence), a broken status in its standard words ("Not Found"; "Forbidden (accepted)"
+     * for a status the crawl accepts), or "". Its sort order
      * in the crawl file is {@code io.webprobe.store.UrlField#REASON}, which says the same in
      * SQL.
      */
@@ -123,7 +136,11 @@ public record CrawlResult(
         if (skipped != null || error != null) {
             return errorMessage;
         }
-        return status >= 400 ? io.webprobe.http.StatusPhrases.of(status) : "";
+        if (status < 400) {
+            return "";
+        }
+        String phrase = io.webprobe.http.StatusPhrases.of(status);
+        return accepted ? (phrase + " (accepted)").strip() : phrase;
     }
 
     /**
@@ -158,8 +175,11 @@ public record CrawlResult(
         if (error != null) {
             return Outcome.ERROR;
         }
-        if (status >= 400) {
+        if (brokenStatus(status, accepted)) {
             return Outcome.BROKEN;
+        }
+        if (status >= 400) {
+            return Outcome.OK; // a status the crawl accepts
         }
         if (status >= 300 || !redirectTo.isEmpty()) {
             return Outcome.REDIRECT;
@@ -232,6 +252,7 @@ public record CrawlResult(
         private SkipReason skipped;
         private int retries;
         private int retriedStatus;
+        private boolean accepted;
 
         private Builder(String url) {
             this.url = url;
@@ -330,10 +351,15 @@ public record CrawlResult(
             return this;
         }
 
+        public Builder accepted(boolean a) {
+            accepted = a;
+            return this;
+        }
+
         public CrawlResult build() {
             return new CrawlResult(url, status, error, errorMessage, contentType, sizeBytes,
                     responseMillis, title, depth, inlinks, outlinks, referrer, redirectTo,
-                    external, truncated, page, skipped, retries, retriedStatus);
+                    external, truncated, page, skipped, retries, retriedStatus, accepted);
         }
     }
 }

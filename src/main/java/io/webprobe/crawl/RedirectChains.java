@@ -25,9 +25,18 @@ public final class RedirectChains {
      * @param fetched whether the URL has a result (a queued URL of a stopped crawl has none)
      * @param redirectTo the resolved Location (or meta refresh target), or ""
      * @param redirectId the id of that URL when the crawl took it on, else 0
+     * @param accepted whether its 4xx/5xx status is one the crawl accepts (not broken)
      */
     public record Node(long id, String url, boolean fetched, int status, ErrorKind error,
-            String errorMessage, SkipReason skipped, String redirectTo, long redirectId) {
+            String errorMessage, SkipReason skipped, String redirectTo, long redirectId,
+            boolean accepted) {
+
+        /** A node whose status, if any, the crawl was not told to accept. */
+        public Node(long id, String url, boolean fetched, int status, ErrorKind error,
+                String errorMessage, SkipReason skipped, String redirectTo, long redirectId) {
+            this(id, url, fetched, status, error, errorMessage, skipped, redirectTo, redirectId,
+                    false);
+        }
 
         public Node {
             errorMessage = errorMessage == null ? "" : errorMessage;
@@ -41,8 +50,8 @@ public final class RedirectChains {
 
         /** Broken in itself, as {@link CrawlResult#isBroken()} says. */
         public boolean broken() {
-            return fetched && skipped == null
-                    && (status >= 400 || (error != null && error != ErrorKind.CANCELLED));
+            return fetched && skipped == null && (CrawlResult.brokenStatus(status, accepted)
+                    || (error != null && error != ErrorKind.CANCELLED));
         }
 
         /** The status code, the error label, or "Blocked"/"Skipped", as rows show it. */

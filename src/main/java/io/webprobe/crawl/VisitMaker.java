@@ -68,6 +68,7 @@ final class VisitMaker {
         }
         String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
+                .accepted(plan.accepts(r.status()))
                 .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
         if (!r.hasResponse()) {
@@ -110,6 +111,7 @@ final class VisitMaker {
         // a page served without a type is HTML when it looks like HTML, as browsers sniff it
         String type = MimeSniffing.mediaType(r);
         CrawlResult.Builder row = base(item).status(r.status())
+                .accepted(plan.accepts(r.status()))
                 .contentType(type).sizeBytes(r.sizeBytes())
                 .responseMillis(r.elapsedMillis()).truncated(r.truncated());
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE

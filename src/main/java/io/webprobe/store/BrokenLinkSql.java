@@ -8,8 +8,8 @@ package io.webprobe.store;
 final class BrokenLinkSql {
     private BrokenLinkSql() {}
 
-    static final String IS_BROKEN = "(t.skip_reason IS NULL AND (t.status >= 400 OR "
-            + "(t.error IS NOT NULL AND t.error <> 'CANCELLED')))";
+    static final String IS_BROKEN = "(t.skip_reason IS NULL AND (" + Schema.brokenStatus("t")
+            + " OR (t.error IS NOT NULL AND t.error <> 'CANCELLED')))";
 
     /**
      * The links to broken or redirecting targets, then the invalid hrefs. {@code CROSS JOIN}
@@ -20,7 +20,7 @@ final class BrokenLinkSql {
      */
     static final String BROKEN_LINKS = "SELECT s.seq, 0, l.pos, s.url, t.id, t.url, t.state, "
             + "t.status, t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, "
-            + "l.anchor, l.type "
+            + "t.flags, l.anchor, l.type "
             + "FROM urls t CROSS JOIN links l ON l.target_id = t.id "
             + "JOIN urls s ON s.id = l.source_id "
             + "WHERE l.type <> 'redirect' AND t.state = 1 AND (" + IS_BROKEN
@@ -30,13 +30,13 @@ final class BrokenLinkSql {
             + "AND l.source_id <> l.target_id "
             + "UNION ALL "
             + "SELECT s.seq, 1, i.pos, s.url, 0, i.href, 1, NULL, 'INVALID_URL', i.reason, "
-            + "NULL, NULL, NULL, i.anchor, i.type "
+            + "NULL, NULL, NULL, 0, i.anchor, i.type "
             + "FROM invalid_links i JOIN urls s ON s.id = i.source_id "
             + "UNION ALL "
             // a URL the sitemaps list is linked from them: listed broken, it is their broken link
             + "SELECT t.seq, 2, 0, '" + CrawlReader.SITEMAP_SOURCE + "', t.id, t.url, t.state, t.status, "
-            + "t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, '', "
-            + "'sitemap' FROM urls t WHERE (t.flags & " + Schema.IN_SITEMAP + ") <> 0 "
+            + "t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, t.flags, "
+            + "'', 'sitemap' FROM urls t WHERE (t.flags & " + Schema.IN_SITEMAP + ") <> 0 "
             + "AND t.state = 1 AND (" + IS_BROKEN + " OR t.redirect_to IS NOT NULL) "
             + "ORDER BY 1, 2, 3";
 
@@ -49,8 +49,8 @@ final class BrokenLinkSql {
     static final String LIST_BROKEN_LINKS = BROKEN_LINKS.replace("ORDER BY 1, 2, 3",
             "UNION ALL "
             + "SELECT t.seq, 3, 0, '" + CrawlReader.LIST_SOURCE + "', t.id, t.url, t.state, t.status, "
-            + "t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, '', "
-            + "'list' FROM urls t WHERE t.referrer_id IS NULL "
+            + "t.error, t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, t.flags, "
+            + "'', 'list' FROM urls t WHERE t.referrer_id IS NULL "
             + "AND t.state = 1 AND (" + IS_BROKEN + " OR t.redirect_to IS NOT NULL) "
             + "ORDER BY 1, 2, 3");
 }

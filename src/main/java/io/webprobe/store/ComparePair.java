@@ -54,6 +54,10 @@ public final class ComparePair {
                             ? "stopped at its page limit" : "did not finish",
                     unknown == 1 ? "it is" : "they are"));
         }
+        String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
+        if (accepted != null) {
+            notes.add(accepted);
+        }
         List<String> differ = differences(older.plan(), newer.plan());
         if (!differ.isEmpty()) {
             notes.add("The two crawls were made with different settings (" + String.join("; ",
@@ -77,6 +81,24 @@ public final class ComparePair {
         return olderName + " was crawled after " + newerName + " (" + when.format(older)
                 + " against " + when.format(newer) + "), so what is called added was removed "
                 + "and the other way round: name the older crawl first.";
+    }
+
+    /**
+     * A sentence when the two crawls accept different statuses ({@code --accept}): each crawl's
+     * rows are broken or not by its own, so a link to a URL answering such a status is broken
+     * in one and not in the other, though nothing changed. Else null.
+     */
+    static String accepted(CrawlPlan a, String olderName, CrawlPlan b, String newerName) {
+        if (a.accept().equals(b.accept())) {
+            return null;
+        }
+        return olderName + " accepts " + codes(a) + " and " + newerName + " accepts "
+                + codes(b) + " (--accept: counted as OK, not broken), so a link to a URL "
+                + "answering one of them can be new or fixed though the URL answers as it did.";
+    }
+
+    private static String codes(CrawlPlan p) {
+        return p.accept().isEmpty() ? "no status" : p.accept().toString();
     }
 
     /** The settings that shape what a crawl reaches, named where the two plans differ. */

@@ -100,8 +100,8 @@ public final class CrawlReader implements AutoCloseable {
         io.webprobe.crawl.CrawlPlan plan = plan();
         queryWhile(plan != null && plan.isList() ? BrokenLinkSql.LIST_BROKEN_LINKS : BrokenLinkSql.BROKEN_LINKS, more, rs -> {
             String source = rs.getString(4);
-            String anchor = nullToEmpty(rs.getString(14));
-            String type = rs.getString(15);
+            String anchor = nullToEmpty(rs.getString(15));
+            String type = rs.getString(16);
             RedirectChains.Node target = StoredRows.node(rs, 5);
             if (rs.getInt(2) == 1) {
                 links.accept(new BrokenLink(source, target.url(), 0,

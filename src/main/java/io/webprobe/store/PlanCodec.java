@@ -3,6 +3,7 @@ package io.webprobe.store;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
+import io.webprobe.http.StatusSet;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class PlanCodec {
         m.put(P + "cookies", Boolean.toString(plan.cookies()));
         m.put(P + "insecure", Boolean.toString(plan.insecure()));
         m.put(P + "ca_cert_file", plan.caCertFile());
+        m.put(P + "accept", plan.accept().toString());
         for (int i = 0; i < plan.list().size(); i++) {
             m.put(P + "list." + i, plan.list().get(i).toString());
         }
@@ -116,6 +118,8 @@ final class PlanCodec {
                 .cookies(bool(meta, "cookies", d.cookies()))
                 .insecure(bool(meta, "insecure", d.insecure()))
                 .caCertFile(meta.getOrDefault(P + "ca_cert_file", ""))
+                .accept(meta.getOrDefault(P + "accept", "").isBlank() ? StatusSet.NONE
+                        : StatusSet.parse(meta.get(P + "accept")))
                 .build();
     }
 

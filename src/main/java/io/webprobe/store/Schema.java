@@ -40,6 +40,21 @@ final class Schema {
      * {@code LinkGraph}); cleared by its next result. A resume asks it again.
      */
     static final int REVISIT = 16;
+    /**
+     * A 4xx/5xx status the crawl was told to accept ({@code --accept}): the row keeps its
+     * status and is not broken. Set with each result from the crawl's plan, so a resume and a
+     * re-check apply the same rule; files from before it never have it.
+     */
+    static final int ACCEPTED = 32;
+
+    /**
+     * The one rule of a broken status in SQL ({@link io.webprobe.crawl.CrawlResult#brokenStatus}),
+     * for the row {@code alias} ("u", "t"; "" for none): a 4xx or 5xx not accepted.
+     */
+    static String brokenStatus(String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        return "(" + a + "status >= 400 AND (" + a + "flags & " + ACCEPTED + ") = 0)";
+    }
 
     /**
      * The skip reasons that are blocks (the site kept us out: outcome "blocked", not

@@ -44,7 +44,8 @@ final class StoredRows {
             referrer = "(sitemap)";
         }
         b.referrer(nullToEmpty(referrer)).external((flags & Schema.EXTERNAL) != 0)
-                .truncated((flags & Schema.TRUNCATED) != 0);
+                .truncated((flags & Schema.TRUNCATED) != 0)
+                .accepted((flags & Schema.ACCEPTED) != 0);
         b.page(new PageInfo(nullToEmpty(rs.getString(i++)), nullToEmpty(rs.getString(i++)),
                 nullToEmpty(rs.getString(i++)), rs.getInt(i++), nullToEmpty(rs.getString(i++)),
                 nullToEmpty(rs.getString(i++))));
@@ -56,7 +57,7 @@ final class StoredRows {
     }
 
     static final String NODE_COLUMNS = "t.id, t.url, t.state, t.status, t.error, "
-            + "t.error_message, t.skip_reason, t.redirect_to, t.redirect_id";
+            + "t.error_message, t.skip_reason, t.redirect_to, t.redirect_id, t.flags";
 
     /** A chain node from the columns of {@link #NODE_COLUMNS}, starting at {@code col}. */
     static RedirectChains.Node node(ResultSet rs, int col) throws SQLException {
@@ -69,10 +70,12 @@ final class StoredRows {
         String message = rs.getString(i++);
         String skip = rs.getString(i++);
         String redirectTo = rs.getString(i++);
-        long redirectId = rs.getLong(i);
+        long redirectId = rs.getLong(i++);
+        boolean accepted = (rs.getInt(i) & Schema.ACCEPTED) != 0;
         return new RedirectChains.Node(id, url, fetched, status,
                 error == null ? null : ErrorKind.valueOf(error), message,
-                skip == null ? null : SkipReason.valueOf(skip), redirectTo, redirectId);
+                skip == null ? null : SkipReason.valueOf(skip), redirectTo, redirectId,
+                accepted);
     }
 
     static String nullToEmpty(String s) {

@@ -101,10 +101,10 @@ public final class UrlDetails {
         List<Outlink> read = new ArrayList<>();
         List<RedirectChains.Node> redirecting = new ArrayList<>();
         reader.query("SELECT t.id, t.url, t.state, t.status, t.error, t.skip_reason, l.anchor, "
-                + "l.type, l.nofollow, l.pos, 0, t.redirect_to FROM links l "
+                + "l.type, l.nofollow, l.pos, 0, t.redirect_to, t.flags FROM links l "
                 + "JOIN urls t ON t.id = l.target_id WHERE l.source_id = ? "
                 + "UNION ALL SELECT 0, i.href, 1, 0, 'INVALID_URL', NULL, i.anchor, i.type, 0, "
-                + "i.pos, 1, NULL FROM invalid_links i WHERE i.source_id = ? "
+                + "i.pos, 1, NULL, 0 FROM invalid_links i WHERE i.source_id = ? "
                 + "ORDER BY 10, 11 LIMIT ?", rs -> {
                     boolean fetched = rs.getInt(3) == Schema.DONE;
                     int status = rs.getInt(4);
@@ -114,7 +114,8 @@ public final class UrlDetails {
                     SkipReason why = skip == null ? null : SkipReason.valueOf(skip);
                     String redirectTo = rs.getString(12);
                     RedirectChains.Node n = new RedirectChains.Node(rs.getLong(1),
-                            rs.getString(2), fetched, status, kind, "", why, redirectTo, 0);
+                            rs.getString(2), fetched, status, kind, "", why, redirectTo, 0,
+                            (rs.getInt(13) & Schema.ACCEPTED) != 0);
                     if (fetched && !n.redirectTo().isEmpty() && kind == null) {
                         redirecting.add(n); // broken or not as its chain ends: read below
                     }

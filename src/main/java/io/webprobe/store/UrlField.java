@@ -17,8 +17,9 @@ public enum UrlField {
      * {@link io.webprobe.crawl.CrawlResult#reason()}, in SQL.
      */
     REASON("CASE WHEN u.skip_reason IS NOT NULL OR u.error IS NOT NULL THEN u.error_message "
-            + "WHEN u.status >= 400 THEN " + io.webprobe.http.StatusPhrases.sqlCase("u.status")
-            + " END", false),
+            + "WHEN u.status >= 400 THEN TRIM(COALESCE("
+            + io.webprobe.http.StatusPhrases.sqlCase("u.status") + ", '') || CASE WHEN (u.flags & "
+            + Schema.ACCEPTED + ") <> 0 THEN ' (accepted)' ELSE '' END) END", false),
     CONTENT_TYPE("u.content_type", false),
     /** The size; rows that got no answer (blank in the table) first. */
     SIZE(noAnswerNull("u.size_bytes"), true),
@@ -43,8 +44,8 @@ public enum UrlField {
     /** ok, redirect, broken, error, blocked, skipped. */
     OUTCOME("CASE WHEN u.skip_reason IN " + Schema.BLOCK_REASONS + " THEN 5 "
             + "WHEN u.skip_reason IS NOT NULL THEN 6 WHEN u.error IS NOT NULL THEN 4 "
-            + "WHEN u.status >= 400 THEN 3 WHEN u.status >= 300 OR u.redirect_to IS NOT NULL "
-            + "THEN 2 ELSE 1 END", true),
+            + "WHEN " + Schema.brokenStatus("u") + " THEN 3 WHEN u.status >= 400 THEN 1 "
+            + "WHEN u.status >= 300 OR u.redirect_to IS NOT NULL THEN 2 ELSE 1 END", true),
     RETRIES("u.retries", true),
     TRUNCATED("(u.flags & " + Schema.TRUNCATED + ")", true),
     EXTERNAL("(u.flags & " + Schema.EXTERNAL + ")", true),

@@ -27,8 +27,8 @@ public enum UrlFilter {
      * through other rows): it takes every redirect, and {@link UrlQuery} and
      * {@link OverviewCounts} leave out those {@link CrawlReader#redirectsNotBroken()} names.
      */
-    BROKEN("Broken", "(u.skip_reason IS NULL AND (u.status >= 400 OR (u.error IS NOT NULL "
-            + "AND u.error <> 'CANCELLED')) OR u.redirect_to IS NOT NULL)"),
+    BROKEN("Broken", "(u.skip_reason IS NULL AND (" + Schema.brokenStatus("u")
+            + " OR (u.error IS NOT NULL AND u.error <> 'CANCELLED')) OR u.redirect_to IS NOT NULL)"),
     REDIRECTS("Redirects", "u.redirect_to IS NOT NULL"),
     /** Redirects whose target redirects again. */
     REDIRECT_CHAINS("Redirect chains", "(u.redirect_to IS NOT NULL AND u.redirect_id IN "

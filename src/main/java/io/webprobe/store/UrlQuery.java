@@ -368,14 +368,14 @@ public final class UrlQuery {
     private RedirectChains.Node node(long id) throws StoreException {
         RedirectChains.Node[] n = {null};
         query("SELECT id, url, state, status, error, error_message, skip_reason, redirect_to, "
-                + "redirect_id FROM urls WHERE id = ?", rs -> {
+                + "redirect_id, flags FROM urls WHERE id = ?", rs -> {
                     String error = rs.getString(5);
                     String skip = rs.getString(7);
                     n[0] = new RedirectChains.Node(rs.getLong(1), rs.getString(2),
                             rs.getInt(3) == Schema.DONE, rs.getInt(4),
                             error == null ? null : ErrorKind.valueOf(error), rs.getString(6),
                             skip == null ? null : SkipReason.valueOf(skip), rs.getString(8),
-                            rs.getLong(9));
+                            rs.getLong(9), (rs.getInt(10) & Schema.ACCEPTED) != 0);
                 }, List.of(id));
         return n[0];
     }

@@ -66,14 +66,14 @@ final class WriterStatements {
                 + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
                 + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
                 + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
-                + (Schema.TRUNCATED | Schema.REVISIT) + ") | ? WHERE id = ?");
+                + (Schema.TRUNCATED | Schema.REVISIT | Schema.ACCEPTED) + ") | ? WHERE id = ?");
         recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
                 + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
                 + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
                 + "urls r WHERE r.key = ?), canonical = ?, meta_description = ?, h1 = ?, "
                 + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
                 + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
-                + Schema.TRUNCATED + ") | ? WHERE id = ? AND state = 1");
+                + (Schema.TRUNCATED | Schema.ACCEPTED) + ") | ? WHERE id = ? AND state = 1");
         link = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, target_id, "
                 + "type, anchor, nofollow) VALUES (?, ?, ?, ?, ?, ?)");
         linkChunk = c.prepareStatement("INSERT OR IGNORE INTO links (source_id, pos, "
@@ -166,7 +166,7 @@ final class WriterStatements {
         return i;
     }
 
-    /** Binds canonical to the truncated flag (after the redirect target's id). */
+    /** Binds canonical to the flags (truncated, accepted; after the redirect target's id). */
     private int bindPage(PreparedStatement ps, int first, CrawlResult r, long at)
             throws SQLException {
         PageInfo p = r.page();
@@ -181,7 +181,8 @@ final class WriterStatements {
         ps.setInt(i++, r.retries());
         setIntOrNull(ps, i++, r.retriedStatus());
         ps.setLong(i++, at);
-        ps.setInt(i++, r.truncated() ? Schema.TRUNCATED : 0);
+        ps.setInt(i++, (r.truncated() ? Schema.TRUNCATED : 0)
+                | (r.accepted() ? Schema.ACCEPTED : 0));
         return i;
     }
 

@@ -45,4 +45,22 @@ class ComparePairTest {
         assertThat(ComparePair.order(monday, "a", monday, "b", java.time.ZoneOffset.UTC))
                 .isNull();
     }
+
+    /**
+     * Each crawl's rows are broken or not by the statuses it accepted (--accept): two crawls
+     * that accepted different ones can disagree on a link that did not change, and say so.
+     */
+    @Test
+    void crawlsAcceptingDifferentStatusesAreSaidToDiffer() {
+        CrawlPlan none = excluding();
+        CrawlPlan walled = none.toBuilder().accept(io.webprobe.http.StatusSet.parse("403"))
+                .build();
+
+        assertThat(ComparePair.accepted(none, "a.webprobe", walled, "b.webprobe"))
+                .isEqualTo("a.webprobe accepts no status and b.webprobe accepts 403 (--accept: "
+                        + "counted as OK, not broken), so a link to a URL answering one of them "
+                        + "can be new or fixed though the URL answers as it did.");
+        assertThat(ComparePair.accepted(walled, "a", walled, "b")).isNull();
+        assertThat(ComparePair.accepted(none, "a", none, "b")).isNull();
+    }
 }

@@ -6,6 +6,7 @@ import io.webprobe.crawl.CrawlLimit.Naming;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
+import io.webprobe.http.StatusSet;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -49,6 +50,8 @@ import java.util.regex.PatternSyntaxException;
  *     one); the command line's --insecure
  * @param caCertFile a PEM file of certificates to trust besides the usual authorities, or ""
  *     for none; the command line's --cacert. Not both
+ * @param accept statuses counted as OK though 4xx/5xx, as the command line's --accept takes
+ *     them ("403,429", "400-403"; {@link StatusSet}'s rule), or "" for none
  */
 public record CrawlSettings(
         int threads,
@@ -71,7 +74,8 @@ public record CrawlSettings(
         String userAgent,
         double maxRequestsPerSecond,
         boolean insecure,
-        String caCertFile) {
+        String caCertFile,
+        String accept) {
 
     public static final int MAX_THREADS = (int) CrawlLimit.THREADS.max();
     public static final int MAX_PER_HOST = (int) CrawlLimit.MAX_PER_HOST.max();
@@ -96,7 +100,20 @@ public record CrawlSettings(
             CrawlScope.DEFAULT.maxUrlLength(), CrawlScope.DEFAULT.maxSegmentRepeats(),
             CrawlScope.DEFAULT.maxQueryVariants(), true, false, false, Politeness.ALL_THREADS,
             Politeness.DEFAULT.delay().toMillis(), (int) CrawlPlan.DEFAULT_TIMEOUT.toSeconds(),
-            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "");
+            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "", "");
+
+    /** The settings of a crawl that accepts no 4xx/5xx status. */
+    public CrawlSettings(int threads, boolean subdomains, List<String> include,
+            List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
+            int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
+            boolean followNofollow, boolean useSitemaps, int maxPerHost, long delayMillis,
+            int timeoutSeconds, double maxPageMegabytes, String userAgent,
+            double maxRequestsPerSecond, boolean insecure, String caCertFile) {
+        this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
+                maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
+                useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
+                userAgent, maxRequestsPerSecond, insecure, caCertFile, "");
+    }
 
     /** Settings that check certificates against the usual authorities only. */
     public CrawlSettings(int threads, boolean subdomains, List<String> include,
@@ -150,6 +167,20 @@ public record CrawlSettings(
                 "The certificate file must be one path, without spaces around it.");
         check(!insecure || caCertFile.isEmpty(), "Either trust a certificate file or skip the "
                 + "certificate checks, not both.");
+        accept = accept == null ? "" : accept.strip();
+        accepted(accept); // the command line's --accept rule, named by the field's label
+    }
+
+    /** The label that names {@link #accept()} in the Crawl tab and in its sentences. */
+    public static final String ACCEPT_LABEL = "Accept statuses";
+
+    /**
+     * The statuses {@code accept} names, or none for "".
+     *
+     * @throws IllegalArgumentException with one sentence naming the field
+     */
+    static StatusSet accepted(String accept) {
+        return accept.isBlank() ? StatusSet.NONE : StatusSet.parse(ACCEPT_LABEL, accept);
     }
 
     /** These settings with another choice of trusted certificates. */
@@ -157,7 +188,8 @@ public record CrawlSettings(
         return new CrawlSettings(threads, subdomains, include, exclude, maxDepth, maxPages,
                 checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
                 followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
-                maxPageMegabytes, userAgent, maxRequestsPerSecond, skipChecks, certificateFile);
+                maxPageMegabytes, userAgent, maxRequestsPerSecond, skipChecks, certificateFile,
+                accept);
     }
 
     /** These settings with {@code regex} added to the exclude patterns (unless there already). */
@@ -171,7 +203,7 @@ public record CrawlSettings(
                 maxPages, checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants,
                 respectRobots, followNofollow, useSitemaps, maxPerHost, delayMillis,
                 timeoutSeconds, maxPageMegabytes, userAgent, maxRequestsPerSecond, insecure,
-                caCertFile);
+                caCertFile, accept);
     }
 
     /**
@@ -254,6 +286,7 @@ public record CrawlSettings(
                 .toBuilder()
                 .insecure(insecure)
                 .caCertFile(caCertFile)
+                .accept(accepted(accept))
                 .build();
     }
 
@@ -281,7 +314,7 @@ public record CrawlSettings(
                 Math.min(p.delayBeyondRate().toMillis(), MAX_DELAY_MILLIS), (int) timeout,
                 megabytes, plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
                         : plan.userAgent(), rate(p.maxRequestsPerSecond()), plan.insecure(),
-                plan.caCertFile());
+                plan.caCertFile(), plan.accept().toString());
     }
 
     /** A plan's rate limit within the form's range, or {@link #NO_RATE_LIMIT}. */
@@ -364,6 +397,9 @@ public record CrawlSettings(
         }
         if (!caCertFile.isEmpty()) {
             out.add("trusting " + fileName(caCertFile));
+        }
+        if (!accept.isEmpty()) {
+            out.add("accepting " + accept);
         }
         return out.toString();
     }

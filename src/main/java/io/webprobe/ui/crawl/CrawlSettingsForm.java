@@ -35,7 +35,7 @@ public final class CrawlSettingsForm {
     public enum Field {
         THREADS, INCLUDE, EXCLUDE, MAX_DEPTH, MAX_PAGES, MAX_URL_LENGTH, MAX_SEGMENT_REPEATS,
         MAX_QUERY_VARIANTS, USER_AGENT, MAX_PER_HOST, MAX_REQUESTS_PER_SECOND, DELAY, TIMEOUT,
-        MAX_PAGE_SIZE, CERTIFICATE_FILE
+        MAX_PAGE_SIZE, CERTIFICATE_FILE, ACCEPT
     }
 
     /** A plain decimal as people type it: "10", "0.5", ".5"; no signs, exponents or commas. */
@@ -66,6 +66,7 @@ public final class CrawlSettingsForm {
     private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
+    private final StringProperty accept = new SimpleStringProperty(this, "accept", "");
 
     /** The settings are for a list check (sitemaps are not read then). */
     private final BooleanProperty forList = new SimpleBooleanProperty(this, "forList");
@@ -85,7 +86,7 @@ public final class CrawlSettingsForm {
         Observable[] all = {threads, subdomains, include, exclude, maxDepth, maxPages,
             checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
             followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
-            userAgent, maxRequestsPerSecond, insecure, certificateFile};
+            userAgent, maxRequestsPerSecond, insecure, certificateFile, accept};
         Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
         forList.addListener(o -> edited());
         edited();
@@ -144,6 +145,7 @@ public final class CrawlSettingsForm {
                 : CrawlSettings.plain(s.maxRequestsPerSecond()));
         insecure.set(s.insecure());
         certificateFile.set(s.caCertFile());
+        accept.set(s.accept());
     }
 
     /**
@@ -252,13 +254,22 @@ public final class CrawlSettingsForm {
                 return 0L;
             });
         }
+        String accepted = accept.get().strip();
+        check(bad, () -> {
+            try {
+                CrawlSettings.accepted(accepted);
+            } catch (IllegalArgumentException e) {
+                throw new Invalid(Field.ACCEPT, e.getMessage());
+            }
+            return 0L;
+        });
         if (bad != null && !bad.isEmpty()) {
             return null;
         }
         return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
                 urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
                 useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate, insecure.get(),
-                certificates[0]);
+                certificates[0], accepted);
     }
 
     /** One field's check: its value, or (collecting) 0 with the field added to {@code bad}. */
@@ -470,6 +481,10 @@ public final class CrawlSettingsForm {
     }
 
     /** Blank for the default user agent. */
+    public StringProperty acceptProperty() {
+        return accept;
+    }
+
     public StringProperty userAgentProperty() {
         return userAgent;
     }

@@ -234,8 +234,15 @@ final class CrawlSettingsPane {
                         + ". robots.txt rules are still read for the agent 'webprobe'.");
         HBox agentRow = new HBox(8, label("User agent"), agent);
         agentRow.setAlignment(Pos.CENTER_LEFT);
+        TextField accept = text("crawlAccept", Field.ACCEPT, form.acceptProperty(), "none",
+                "Statuses counted as OK, not broken: codes and ranges separated by commas, "
+                        + "e.g. 403,429 or 400-403, for a site that answers crawlers 403 or "
+                        + "429. Their URLs keep their status. The command line's --accept. "
+                        + "Blank: none.");
+        HBox acceptRow = new HBox(8, label(CrawlSettings.ACCEPT_LABEL), accept);
+        acceptRow.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = grid();
-        grid.addColumn(0, robots, nofollow, sitemaps, agentRow, certificateRows(),
+        grid.addColumn(0, robots, nofollow, sitemaps, agentRow, acceptRow, certificateRows(),
                 insecureBox());
         for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps}) {
             // rows as tall as the text fields' beside them, so the columns line up

@@ -36,6 +36,7 @@ final class SettingsMemory {
         m.putDouble(P + "maxRequestsPerSecond", s.maxRequestsPerSecond());
         m.putBoolean(P + "insecure", s.insecure());
         m.putString(P + "caCertFile", s.caCertFile());
+        m.putString(P + "accept", s.accept());
         m.putBoolean(P + "saved", true);
     }
 
@@ -67,7 +68,8 @@ final class SettingsMemory {
                     m.getString(P + "userAgent", d.userAgent()),
                     m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond()),
                     m.getBoolean(P + "insecure", d.insecure()),
-                    m.getString(P + "caCertFile", d.caCertFile())));
+                    m.getString(P + "caCertFile", d.caCertFile()),
+                    m.getString(P + "accept", d.accept())));
         } catch (IllegalArgumentException e) { // NumberFormatException too
             return Optional.empty();
         }

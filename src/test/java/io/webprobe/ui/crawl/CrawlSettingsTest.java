@@ -471,6 +471,35 @@ class CrawlSettingsTest {
                 agent, rate);
     }
 
+    /**
+     * The command line's --accept as a setting: one rule (StatusSet) for both, its sentence
+     * naming the field; it reaches the plan, the summary, memory, and back from a stored crawl.
+     */
+    @Test
+    void acceptedStatusesReachThePlanAndAreRememberedAndABadOneIsNamed() {
+        form.acceptProperty().set(" 403, 429 ");
+        assertThat(plan().accept().toString()).isEqualTo("403, 429");
+        assertThat(plan().accepts(403)).isTrue();
+        assertThat(plan().accepts(404)).isFalse();
+        assertThat(form.changesProperty().get()).isEqualTo("accepting 403, 429");
+
+        CrawlSettings chosen = form.read().orElseThrow();
+        UiState memory = UiState.inMemory();
+        SettingsMemory.save(memory, chosen);
+        assertThat(SettingsMemory.load(memory).orElseThrow().accept()).isEqualTo("403, 429");
+        assertThat(CrawlSettings.of(plan(), "ua").accept()).isEqualTo("403, 429");
+
+        form.acceptProperty().set("403,abc");
+        assertThat(form.read()).isEmpty();
+        assertThat(form.errorProperty().get()).isEqualTo("Accept statuses: 'abc' is not a "
+                + "status code or range such as 200-299.");
+        assertThat(form.errorFieldProperty().get()).isEqualTo(Field.ACCEPT);
+        assertThat(form.acceptProperty().get()).isEqualTo("403,abc");
+
+        form.acceptProperty().set("");
+        assertThat(plan().accept().isEmpty()).isTrue();
+    }
+
     @Test
     void certificateChoicesReachThePlanAndTheSummaryAndAreRemembered() throws Exception {
         Path pem = Files.createTempFile("webprobe-test-", ".pem");
