@@ -53,7 +53,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Crawl every page of a site and report broken links.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot walls)",
+            "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot "
+                    + "walls; nor do the statuses given to --accept)",
             "1:broken links found",
             "2:bad arguments, start URL not fetchable, crawl file or CSV not written",
             "129:stopped by SIGHUP, the terminal closed (what was crawled is reported and "
@@ -90,7 +91,7 @@ public final class CrawlCommand implements Callable<Integer> {
     Path resumeFile;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
-            description = "Worker threads (default: ${DEFAULT-VALUE}).")
+            description = "Worker threads, 1 to 256 (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--max-depth", paramLabel = "D",
@@ -109,8 +110,8 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
             converter = DurationConverter.class,
-            description = "Give up connecting after this; at most --timeout "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Give up connecting after this, seconds or with a unit; at most "
+                    + "--timeout (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
     @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "10MB",
@@ -134,7 +135,8 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",
             description = "Sign in to the site with HTTP basic authentication (a staging "
                     + "site's password), on its own URLs only and never stored: give it again "
-                    + "with --resume. " + SignIn.PASSWORD_HELP)
+                    + "with --resume. " + SignIn.PASSWORD_HELP + " A site asking for a token "
+                    + "takes it with -H 'Authorization: Bearer TOKEN' instead.")
     String user;
 
     @Option(names = "--no-external", description = "Do not check links to other hosts.")
@@ -150,10 +152,11 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--accept", paramLabel = "CODES",
             description = "Count these statuses as OK, not broken: codes and ranges separated "
-                    + "by commas, e.g. 403,429 or 400-403 (lychee's 200..=299 too); "
-                    + "repeatable. For a site that answers crawlers 403 or 429. The URLs keep "
+                    + "by commas, e.g. 403 or 401,403,410 or 400-403 (lychee's 400..=403 "
+                    + "too); repeatable. For a site that answers crawlers 403. The URLs keep "
                     + "their status in the CSV; a start URL answering one still cannot be "
-                    + "crawled (default: none; codes below 400 are never broken).")
+                    + "crawled (default: none; codes below 400, and the 429s a site keeps "
+                    + "answering, which are blocked, are never broken).")
     List<String> accept = new ArrayList<>();
 
     @Option(names = "--sitemaps",
@@ -235,8 +238,8 @@ public final class CrawlCommand implements Callable<Integer> {
     Duration maxCrawlDelay;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
-            description = "Ask again this often after a 429 or 503, waiting as Retry-After "
-                    + "says (else 1 s, 2 s, 4 s...) (default: ${DEFAULT-VALUE}).")
+            description = "Ask again this often after a 429 or 503, 0 to 10, waiting as "
+                    + "Retry-After says (else 1 s, 2 s, 4 s...) (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
     @Option(names = "--max-retry-after", paramLabel = "SECONDS", defaultValue = "60",

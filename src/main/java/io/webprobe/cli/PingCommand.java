@@ -133,7 +133,9 @@ public final class PingCommand implements Callable<Integer> {
     boolean followRedirects;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
-            description = "Extra request header; repeatable.")
+            description = "A request header sent with every request (a token, a cookie); "
+                    + "repeatable. With --follow-redirects it goes on only to redirects that "
+                    + "stay on the URL's host, port and scheme (or move up to https).")
     List<String> headers = new ArrayList<>();
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",
@@ -174,7 +176,10 @@ public final class PingCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--success", paramLabel = "CODES", defaultValue = "200-399",
-            description = "Status codes counted as OK (default: ${DEFAULT-VALUE}).")
+            description = "The statuses that are a successful response: codes and ranges "
+                    + "separated by commas, e.g. 200-299,304 (lychee's 200..=299 too) "
+                    + "(default: ${DEFAULT-VALUE}). Any other status is a failed request, in "
+                    + "the table's ok and failed columns, --max-error-rate and the exit code.")
     String success;
 
     @Option(names = "--csv", paramLabel = "FILE",
@@ -183,8 +188,8 @@ public final class PingCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--requests-csv", paramLabel = "FILE",
-            description = "Stream every request (time, status, latency, error) here; - is "
-                    + "standard output.")
+            description = "Stream every request (time, status, latency, error) here (- for "
+                    + "standard output; the table then goes to stderr).")
     Path requestsCsv;
 
     @Option(names = "--excel", description = CrawlCsvOptions.EXCEL)

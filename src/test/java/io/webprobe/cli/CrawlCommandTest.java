@@ -118,6 +118,34 @@ class CrawlCommandTest {
                 + "robots.txt blocks included (default: no limit).");
     }
 
+    /**
+     * The help as a new user reads it: the ranges --threads and --max-retries refuse beyond
+     * were not named, --connect-timeout did not say it takes a unit as --timeout does, --user
+     * did not say what a site asking for a token takes, and exit 0 did not say that --accept's
+     * statuses never count.
+     */
+    @Test
+    void theHelpNamesTheRangesUnitsAndOptionsTheCommandTakes() {
+        String help = run("crawl", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--threads=N Worker threads, 1 to 256 (default: 8).",
+                "--max-retries=N Ask again this often after a 429 or 503, 0 to 10,",
+                "--connect-timeout=SECONDS Give up connecting after this, seconds or with a "
+                        + "unit; at most --timeout (default: 10).",
+                "A site asking for a token takes it with -H 'Authorization: Bearer TOKEN' "
+                        + "instead.",
+                "bot walls; nor do the statuses given to --accept)",
+                "--accept=CODES Count these statuses as OK, not broken:");
+        // the ranges said are the ones refused, and the unit is taken
+        assertThat(run("crawl", server.url("/"), "--threads", "257").err())
+                .isEqualTo("webprobe: --threads must be between 1 and 256.\n");
+        assertThat(run("crawl", server.url("/"), "--max-retries", "11").err())
+                .isEqualTo("webprobe: --max-retries must be between 0 and 10.\n");
+        server.route("/", html("<title>Home</title>"));
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--connect-timeout", "2s")
+                .exitCode());
+    }
+
     @Test
     void theHelpDocumentsEveryExitCodeAStopCanEndWith() {
         CliRun help = run("crawl", "--help");

@@ -205,6 +205,34 @@ class PingCommandTest {
                 "--warmup 0 sends none, so only the counted requests reach the URLs.");
     }
 
+    /**
+     * --success said only "Status codes counted as OK": not how to write them nor what they
+     * decide; --requests-csv did not say the table moves to stderr when it takes standard
+     * output, as --csv said; -H did not say where it goes with --follow-redirects.
+     */
+    @Test
+    void theHelpSaysWhatSuccessTakesAndDecidesAndWhereTheTableGoes() {
+        String help = run("ping", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(help).contains("--success=CODES The statuses that are a successful "
+                + "response: codes and ranges separated by commas, e.g. 200-299,304 (lychee's "
+                + "200..=299 too) (default: 200-399). Any other status is a failed request, in "
+                + "the table's ok and failed columns, --max-error-rate and the exit code.",
+                "--requests-csv=FILE Stream every request (time, status, latency, error) here "
+                        + "(- for standard output; the table then goes to stderr).",
+                "With --follow-redirects it goes on only to redirects that stay on the URL's "
+                        + "host, port and scheme (or move up to https).");
+        // as it says: a 301 outside 200..=299 is a failed request, and fails the run
+        server.route("/moved", LocalHttpServer.redirect(301, "/"));
+        CliRun r = run("ping", server.url("/moved"), "--count", "2", "--warmup", "0",
+                "--success", "200..=299", "--requests-csv", "-");
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).startsWith("seq,url,");
+        assertThat(r.err()).containsPattern("(?m)^" + java.util.regex.Pattern.quote(
+                server.url("/moved")) + " +2 +0 +2 +301\u00d72")
+                .contains("FAIL: no successful response from " + server.url("/moved"));
+    }
+
     /** --excel: both CSV files start with a UTF-8 byte-order mark, standard output none. */
     @Test
     void excelStartsBothCsvFilesWithAByteOrderMark() throws Exception {
