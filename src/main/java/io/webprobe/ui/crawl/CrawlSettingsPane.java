@@ -236,8 +236,8 @@ final class CrawlSettingsPane {
         agentRow.setAlignment(Pos.CENTER_LEFT);
         TextField accept = text("crawlAccept", Field.ACCEPT, form.acceptProperty(), "none",
                 "Statuses counted as OK, not broken: codes and ranges separated by commas, "
-                        + "e.g. 403,429 or 400-403, for a site that answers crawlers 403 or "
-                        + "429. Their URLs keep their status. The command line's --accept. "
+                        + "e.g. 403 or 401,403,410 or 400-403, for a site that answers crawlers "
+                        + "403. Their URLs keep their status. The command line's --accept. "
                         + "Blank: none.");
         HBox acceptRow = new HBox(8, label(CrawlSettings.ACCEPT_LABEL), accept);
         acceptRow.setAlignment(Pos.CENTER_LEFT);
