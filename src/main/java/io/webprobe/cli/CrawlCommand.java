@@ -160,8 +160,9 @@ public final class CrawlCommand implements Callable<Integer> {
     List<String> accept = new ArrayList<>();
 
     @Option(names = "--sitemaps",
-            description = "Also crawl the URLs the site's sitemaps list (robots.txt Sitemap "
-                    + "lines, else /sitemap.xml) and report those no page links to.")
+            description = "Also crawl the URLs listed in the site's sitemaps (the Sitemap lines "
+                    + "of its robots.txt, else /sitemap.xml) and report those no page links "
+                    + "to.")
     boolean sitemaps;
 
     @Option(names = "--no-cookies",
@@ -182,9 +183,10 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--allow-private",
             description = "Also request links to private, loopback and link-local addresses "
-                    + "(192.168.x.x, 10.x.x.x, 127.x.x.x, 169.254.x.x...) when the start URL is a "
-                    + "public site (default: they are listed as blocked; a crawl that starts on "
-                    + "such an address requests them anyway).")
+                    + "(such as 192.168.0.0/16, 10.0.0.0/8, 127.0.0.0/8 and 169.254.0.0/16) "
+                    + "when the start URL is a public site (default: they are listed as "
+                    + "blocked; a crawl that starts on such an address requests them "
+                    + "anyway).")
     boolean allowPrivate;
 
     @Option(names = "--subdomains",

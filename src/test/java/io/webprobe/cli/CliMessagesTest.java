@@ -36,6 +36,20 @@ class CliMessagesTest {
         }
     }
 
+    /**
+     * picocli wraps a description where the JDK's line breaks allow, after a dot among them:
+     * "(robots." then "txt Sitemap lines", "127.x." then "x.x" read as two words cut apart.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"crawl", "ping", "export", "compare", "selfcheck"})
+    void noHelpLineBreaksAWordAtADot(String command) {
+        String help = run(command, "--help").out();
+
+        assertThat(java.util.regex.Pattern.compile("[A-Za-z0-9]\\.\\n\\s+[a-z0-9]\\S*")
+                .matcher(help).results().map(java.util.regex.MatchResult::group).toList())
+                .isEmpty();
+    }
+
     /** The usage line says what the user types: ./run.sh from a clone, webprobe installed. */
     @ParameterizedTest
     @ValueSource(strings = {"crawl", "ping", "export", "compare"})
