@@ -4,7 +4,10 @@ import io.webprobe.http.ErrorKind;
 
 /**
  * A link from a crawled page to a URL that is broken (4xx, 5xx, failed request or an invalid
- * URL). One per source page and target. Immutable.
+ * URL), one per source page and target; or, when the crawl checks anchors, a link to a page of
+ * the site that answered but lacks the anchor the link's fragment names (a missing anchor: the
+ * page is not broken, its status is the page's own), one per source page, target and
+ * fragment. Immutable.
  *
  * @param sourceUrl the page containing the link
  * @param linkUrl the resolved link target (or the raw href when it is not a valid URL)
@@ -18,6 +21,8 @@ import io.webprobe.http.ErrorKind;
  *     chain ("" for an href that is not a URL)
  * @param redirectChain the target's redirect chain when it redirects
  *     ({@code http://s/go [301] → http://s/gone [404]}), else ""
+ * @param missingAnchor the fragment (without "#", as the URL holds it) a missing anchor's link
+ *     names, else ""
  */
 public record BrokenLink(
         String sourceUrl,
@@ -28,8 +33,31 @@ public record BrokenLink(
         String anchorText,
         String linkType,
         String finalUrl,
-        String redirectChain)
+        String redirectChain,
+        String missingAnchor)
         implements CrawlEvent {
+
+    public BrokenLink {
+        missingAnchor = missingAnchor == null ? "" : missingAnchor;
+    }
+
+    /** A link to a broken URL (not a missing anchor). */
+    public BrokenLink(String sourceUrl, String linkUrl, int status, ErrorKind error,
+            String errorMessage, String anchorText, String linkType, String finalUrl,
+            String redirectChain) {
+        this(sourceUrl, linkUrl, status, error, errorMessage, anchorText, linkType, finalUrl,
+                redirectChain, "");
+    }
+
+    /** Whether this is a link to an anchor its page lacks, rather than to a broken URL. */
+    public boolean isMissingAnchor() {
+        return !missingAnchor.isEmpty();
+    }
+
+    /** What is wrong, for a missing anchor: {@code missing anchor #x}; else "". */
+    public String problem() {
+        return isMissingAnchor() ? "missing anchor #" + missingAnchor : "";
+    }
 
     /** The status code as text, or the error label when there was no response. */
     public String statusText() {

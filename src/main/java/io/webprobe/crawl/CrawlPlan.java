@@ -42,6 +42,10 @@ import java.util.Objects;
  * @param accept status codes that count as OK though they are 4xx/5xx ({@code --accept
  *     403,429}, as lychee's): such a URL keeps its status but is not broken, nor are the
  *     links to it; {@link StatusSet#NONE} for none
+ * @param checkAnchors also check the fragments of the site's links ({@code page.html#part}):
+ *     the anchors each page of the site defines are recorded, and a link to one its page
+ *     lacks is reported ({@link Anchors}); off by default, as in lychee; always false for a
+ *     list check, which reads no links
  */
 public record CrawlPlan(
         URI startUrl,
@@ -63,7 +67,8 @@ public record CrawlPlan(
         boolean insecure,
         String caCertFile,
         SiteHeaders siteHeaders,
-        StatusSet accept) {
+        StatusSet accept,
+        boolean checkAnchors) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     public static final int DEFAULT_THREADS = 8;
@@ -78,6 +83,7 @@ public record CrawlPlan(
         Objects.requireNonNull(politeness, "politeness");
         list = List.copyOf(list);
         useSitemaps = useSitemaps && list.isEmpty();
+        checkAnchors = checkAnchors && list.isEmpty();
         Objects.requireNonNull(caCertFile, "caCertFile");
         Objects.requireNonNull(siteHeaders, "siteHeaders");
         Objects.requireNonNull(accept, "accept");
@@ -147,6 +153,7 @@ public record CrawlPlan(
         b.caCertFile = caCertFile;
         b.siteHeaders = siteHeaders;
         b.accept = accept;
+        b.checkAnchors = checkAnchors;
         return b;
     }
 
@@ -184,6 +191,10 @@ public record CrawlPlan(
 
     public CrawlPlan withSitemaps(boolean u) {
         return toBuilder().useSitemaps(u).build();
+    }
+
+    public CrawlPlan withCheckAnchors(boolean c) {
+        return toBuilder().checkAnchors(c).build();
     }
 
     public CrawlPlan withPoliteness(Politeness p) {
@@ -228,6 +239,7 @@ public record CrawlPlan(
         private String caCertFile = "";
         private SiteHeaders siteHeaders = SiteHeaders.NONE;
         private StatusSet accept = StatusSet.NONE;
+        private boolean checkAnchors;
 
         private Builder(URI startUrl, String userAgent) {
             this.startUrl = startUrl;
@@ -330,11 +342,17 @@ public record CrawlPlan(
             return this;
         }
 
+        /** See {@link CrawlPlan#checkAnchors()}. */
+        public Builder checkAnchors(boolean c) {
+            checkAnchors = c;
+            return this;
+        }
+
         public CrawlPlan build() {
             return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
                     maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
                     useSitemaps, politeness, list, allowPrivate, cookies, insecure, caCertFile,
-                    siteHeaders, accept);
+                    siteHeaders, accept, checkAnchors);
         }
     }
 }

@@ -66,17 +66,56 @@ public interface CrawlSink {
      * @param invalid hrefs that are not URLs, in page order
      * @param revisit the URL was fetched before (a cookie set since made the crawl ask again):
      *     this visit replaces the earlier one, links included
+     * @param anchors the anchors the page defines, or null when they were not read (no page
+     *     of the site answering 200 HTML, or anchors not checked)
+     * @param fragments the fragments its links name, when anchors are checked
      */
     record Visit(long id, CrawlResult result, List<Header> headers, long redirectTargetId,
             List<NewUrl> discovered, List<LinkRow> links, List<InvalidHref> invalid,
-            boolean revisit) {
+            boolean revisit, PageAnchors anchors, List<FragmentLink> fragments) {
         public Visit {
             headers = List.copyOf(headers);
             discovered = List.copyOf(discovered);
             links = List.copyOf(links);
             invalid = List.copyOf(invalid);
+            fragments = List.copyOf(fragments);
+        }
+
+        /** A visit without anchors: a page whose anchors are not checked, or no page. */
+        public Visit(long id, CrawlResult result, List<Header> headers, long redirectTargetId,
+                List<NewUrl> discovered, List<LinkRow> links, List<InvalidHref> invalid,
+                boolean revisit) {
+            this(id, result, headers, redirectTargetId, discovered, links, invalid, revisit,
+                    null, List.of());
         }
     }
+
+    /**
+     * The anchors a page of the site answering 200 with HTML defines, when the crawl checks
+     * anchors ({@link CrawlPlan#checkAnchors()}).
+     *
+     * @param names every {@code id} and {@code <a name>} of the page, each once; empty when
+     *     {@code cut}
+     * @param cut the page defines more than the crawl keeps ({@code Anchors#MAX_NAMES}): no
+     *     fragment to it is judged
+     */
+    record PageAnchors(List<String> names, boolean cut) {
+        public PageAnchors {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * A fragment a page's link names ({@code <a href="/guide#setup">}), to be judged against
+     * the anchors its target defines. One per page, target and fragment; the empty fragment
+     * and {@code #top} are never listed (they always exist).
+     *
+     * @param targetId the linked URL's id (the page itself for {@code href="#x"})
+     * @param fragment the fragment as the URL holds it, without "#" ({@code caf%C3%A9})
+     * @param decoded the fragment percent-decoded ({@code café}), or null when the same
+     * @param anchor the text of the first link naming it, or ""
+     */
+    record FragmentLink(long targetId, String fragment, String decoded, String anchor) {}
 
     /**
      * What the crawl file knows at the end, computed from everything stored.

@@ -69,22 +69,33 @@ final class LargePage {
     /** Characters of such a link's or H1's text kept. */
     static final int TEXT_CAP = 64 * 1024;
 
-    private LargePage(Document doc, String pageUrl, TokenBoundingReader input) {
+    /** Whether the page's anchors and fragments are gathered ({@link Anchors}). */
+    private final boolean anchors;
+
+    private LargePage(Document doc, String pageUrl, TokenBoundingReader input,
+            boolean anchors) {
         this.doc = doc;
         this.pageUrl = pageUrl;
         this.input = input;
+        this.anchors = anchors;
     }
 
     static Page extract(ResponseBody html, Charset headerCharset, String pageUrl) {
         return extract(html, headerCharset, pageUrl, doc -> { });
     }
 
-    /**
-     * As {@link #extract(ResponseBody, Charset, String)}, showing {@code held} the document as it
-     * stands after each element is read (tests look at how much of the page it holds).
-     */
     static Page extract(ResponseBody html, Charset headerCharset, String pageUrl,
             Consumer<Document> held) {
+        return extract(html, headerCharset, pageUrl, false, held);
+    }
+
+    /**
+     * As {@link #extract(ResponseBody, Charset, String)}, gathering the page's anchors when
+     * {@code anchors}, showing {@code held} the document as it stands after each element is
+     * read (tests look at how much of the page it holds).
+     */
+    static Page extract(ResponseBody html, Charset headerCharset, String pageUrl,
+            boolean anchors, Consumer<Document> held) {
         byte[] head = html.head(HtmlCharset.PROBE_BYTES);
         int bom = HtmlCharset.bomLength(head);
         Charset cs = HtmlCharset.of(head, bom, headerCharset);
@@ -97,7 +108,7 @@ final class LargePage {
         TokenBoundingReader reader = new TokenBoundingReader(new InputStreamReader(in, cs));
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
             parser.parse(reader, pageUrl);
-            LargePage page = new LargePage(parser.document(), pageUrl, reader);
+            LargePage page = new LargePage(parser.document(), pageUrl, reader, anchors);
             Iterator<Element> it = parser.iterator();
             while (it.hasNext()) {
                 page.ended(it.next());
@@ -163,7 +174,7 @@ final class LargePage {
     /** The facts, started (with the base URL the head gives, root and head walked) if new. */
     private PageFacts facts() {
         if (facts == null) {
-            facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))));
+            facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))), anchors);
             Element root = doc.firstElementChild();
             if (root != null) {
                 facts.visit(root);

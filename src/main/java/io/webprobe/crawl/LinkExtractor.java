@@ -117,9 +117,16 @@ final class LinkExtractor {
      *
      * @param refresh the target of a meta refresh, or null
      * @param info canonical, description, h1, word count and robots directives
+     * @param anchors the anchors the page defines and its links' fragments, or null when
+     *     they were not asked for
      */
     record Page(String title, List<Link> links, List<InvalidLink> invalid, Link refresh,
-            PageInfo info) {}
+            PageInfo info, Anchors anchors) {
+        Page(String title, List<Link> links, List<InvalidLink> invalid, Link refresh,
+                PageInfo info) {
+            this(title, links, invalid, refresh, info, null);
+        }
+    }
 
     /**
      * Pages larger than this are parsed as a stream ({@link LargePage}), their elements dropped
@@ -135,17 +142,31 @@ final class LinkExtractor {
      *     browser resolves them)
      */
     Page extract(ResponseBody html, Charset headerCharset, String pageUrl) {
-        return html.length() > STREAM_ABOVE ? LargePage.extract(html, headerCharset, pageUrl)
-                : extractWhole(html.bytes(), headerCharset, pageUrl);
+        return extract(html, headerCharset, pageUrl, false);
+    }
+
+    /**
+     * As {@link #extract(ResponseBody, Charset, String)}, gathering the page's anchors and its
+     * links' fragments too when {@code anchors} ({@link Page#anchors()}).
+     */
+    Page extract(ResponseBody html, Charset headerCharset, String pageUrl, boolean anchors) {
+        return html.length() > STREAM_ABOVE
+                ? LargePage.extract(html, headerCharset, pageUrl, anchors, doc -> { })
+                : extractWhole(html.bytes(), headerCharset, pageUrl, anchors);
     }
 
     /** The page parsed as one document (every page up to {@link #STREAM_ABOVE}). */
     Page extractWhole(byte[] html, Charset headerCharset, String pageUrl) {
+        return extractWhole(html, headerCharset, pageUrl, false);
+    }
+
+    /** As {@link #extractWhole(byte[], Charset, String)}, with anchors when asked. */
+    Page extractWhole(byte[] html, Charset headerCharset, String pageUrl, boolean anchors) {
         // decoded in one go (the JDK's intrinsic decoders) rather than through a Reader
         int bom = HtmlCharset.bomLength(html);
         Charset cs = HtmlCharset.of(html, bom, headerCharset);
         Document doc = Jsoup.parse(new String(html, bom, html.length - bom, cs), pageUrl);
-        PageFacts facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))));
+        PageFacts facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))), anchors);
         Element body = doc.body();
         WordCounter words = new WordCounter();
         // one walk of the document, in document order: every element's facts, and the words

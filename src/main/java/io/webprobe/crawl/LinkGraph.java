@@ -218,11 +218,15 @@ final class LinkGraph {
             this.fromHops = hopsTo.of(from);
         }
 
-        /** A link of the page (a, img, css…). */
-        void link(LinkExtractor.Link link, String anchor, boolean nofollow) {
+        /**
+         * A link of the page (a, img, css…).
+         *
+         * @return the target's id, or 0 when it is not taken on (out of the crawl's limits)
+         */
+        long link(LinkExtractor.Link link, String anchor, boolean nofollow) {
             WebUrl u = link.url();
             boolean external = !admission.inScope(u.host(), u.port());
-            add(link::uri, link.requestUrl(), link.key(), external, anchor, link.type(), nofollow,
+            return add(link::uri, link.requestUrl(), link.key(), external, anchor, link.type(), nofollow,
                     false);
         }
 

@@ -23,6 +23,8 @@ import org.jsoup.nodes.Element;
  */
 final class PageFacts {
     private final Collector c;
+    /** The page's anchors and its links' fragments, or null when anchors are not checked. */
+    private final Anchors anchors;
     private Link refresh;
     private String canonical;
     private String description;
@@ -31,7 +33,13 @@ final class PageFacts {
     private String googlebot;
 
     PageFacts(Collector c) {
+        this(c, false);
+    }
+
+    /** @param anchors whether to gather the page's anchors and fragments ({@link Anchors}) */
+    PageFacts(Collector c, boolean anchors) {
         this.c = c;
+        this.anchors = anchors ? new Anchors() : null;
     }
 
     /** Takes what this element says (not its descendants: they are visited on their own). */
@@ -49,10 +57,15 @@ final class PageFacts {
         switch (tag) {
             case "a", "area" -> {
                 String type = hasRel(el, "nofollow") ? tag + " nofollow" : tag;
-                if (text == null) {
-                    c.add(el.attr("href"), el, type, el.hasAttr("href"));
-                } else {
-                    c.add(el.attr("href"), text, type, el.hasAttr("href"));
+                Link link = text == null ? c.add(el.attr("href"), el, type, el.hasAttr("href"))
+                        : c.add(el.attr("href"), text, type, el.hasAttr("href"));
+                if (anchors != null) {
+                    if (tag.equals("a")) {
+                        anchors.name(el.attr("name"));
+                    }
+                    if (link != null) {
+                        fragment(el, link, text);
+                    }
                 }
             }
             case "link" -> {
@@ -112,6 +125,27 @@ final class PageFacts {
                 c.add(u, "", "css", true);
             }
         }
+        if (anchors != null) {
+            anchors.name(el.attr("id"));
+        }
+    }
+
+    /** The fragment of a link's href, if it has one, as the URL parser leaves it. */
+    private void fragment(Element el, Link link, String text) {
+        String href = el.attr("href");
+        if (href.indexOf('#') < 0) {
+            return;
+        }
+        String fragment;
+        try {
+            fragment = io.webprobe.http.WebUrl.parse(href.strip(), c.base).fragment();
+        } catch (io.webprobe.http.WebUrlException e) {
+            return; // the link itself parsed (as a whole): nothing to judge here
+        }
+        if (fragment != null) {
+            anchors.fragment(link.key(), fragment,
+                    () -> text != null ? text : anchorText(el));
+        }
     }
 
     /** Directives so far with one more tag's content, lower case, joined with ", ". */
@@ -130,6 +164,6 @@ final class PageFacts {
                 description == null ? "" : description, h1 == null ? "" : h1,
                 words, meta, "");
         return new Page(title.strip(), List.copyOf(c.links.values()), List.copyOf(c.invalid),
-                refresh, info);
+                refresh, info, anchors);
     }
 }

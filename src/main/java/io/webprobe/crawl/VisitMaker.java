@@ -34,6 +34,15 @@ final class VisitMaker {
 
     /** Parses a page within the memory budget. */
     private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css) {
+        return parse(item, r, css, false);
+    }
+
+    /**
+     * Parses a page within the memory budget, gathering its anchors and its links' fragments
+     * too when {@code anchors}.
+     */
+    private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css,
+            boolean anchors) {
         int taken;
         try {
             taken = budget.acquire((int) Math.min(Integer.MAX_VALUE, r.body().length()));
@@ -45,7 +54,7 @@ final class VisitMaker {
             return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
                     item.url)
                     : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
-                            item.url);
+                            item.url, anchors);
         } finally {
             budget.release(taken);
         }
@@ -135,18 +144,33 @@ final class VisitMaker {
         }
         LinkExtractor.Page page = null;
         int outlinks = 0;
+        CrawlSink.PageAnchors anchors = null;
+        List<CrawlSink.FragmentLink> fragments = List.of();
         if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
-            page = parse(item, r, false);
+            page = parse(item, r, false, plan.checkAnchors());
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title());
             outlinks = page.links().size();
+            if (page.anchors() != null && r.status() == 200) {
+                anchors = new CrawlSink.PageAnchors(page.anchors().names(),
+                        page.anchors().cut());
+            }
             // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
             // followed, unless the plan says otherwise
             // so are the links of every page of a list check: it checks the list, nothing more
             if (!plan.isList() && (plan.followNofollow() || !info.nofollow())) {
+                java.util.Map<String, Long> ids = page.anchors() == null ? null
+                        : new java.util.HashMap<>();
                 for (LinkExtractor.Link link : page.links()) {
-                    links.link(link, link.anchorText(), link.type().endsWith(" nofollow"));
+                    long id = links.link(link, link.anchorText(),
+                            link.type().endsWith(" nofollow"));
+                    if (ids != null && id > 0) {
+                        ids.put(link.key(), id);
+                    }
+                }
+                if (ids != null) {
+                    fragments = fragments(page.anchors(), ids);
                 }
                 for (LinkExtractor.InvalidLink bad : page.invalid()) {
                     invalid.add(invalidHref(bad));
@@ -182,8 +206,23 @@ final class VisitMaker {
         row.outlinks(outlinks);
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
-                links.discovered(), links.links(), invalid, item.revisit);
+                links.discovered(), links.links(), invalid, item.revisit, anchors, fragments);
         return new Made(visit, links.toQueue(), links.skippedRows());
+    }
+
+    /** The fragments a page's links name, to the targets the crawl took on. */
+    private static List<CrawlSink.FragmentLink> fragments(Anchors anchors,
+            java.util.Map<String, Long> ids) {
+        List<CrawlSink.FragmentLink> out = new ArrayList<>();
+        for (Anchors.Ref ref : anchors.fragments()) {
+            Long id = ids.get(ref.key());
+            if (id != null) {
+                String decoded = Anchors.decode(ref.fragment());
+                out.add(new CrawlSink.FragmentLink(id, ref.fragment(),
+                        decoded.equals(ref.fragment()) ? null : decoded, ref.anchorText()));
+            }
+        }
+        return out;
     }
 
     /**

@@ -124,6 +124,58 @@ public final class CrawlReader implements AutoCloseable {
 
 
     /**
+     * Whether this crawl checked its links' fragments ({@code --check-anchors}): its plan says
+     * so and the file has the tables it needs.
+     */
+    public synchronized boolean checkedAnchors() throws StoreException {
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        if (plan == null || !plan.checkAnchors()) {
+            return false;
+        }
+        try {
+            return Schema.hasAnchors(conn);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+    }
+
+    /**
+     * Every missing anchor ({@link BrokenLink#isMissingAnchor()}): a link whose fragment names
+     * an anchor its target page, a page of the site that answered 200 with HTML, does not
+     * define ({@link AnchorSql}); none when the crawl did not check anchors. In the order the
+     * linking pages finished. Its status is the page's own; it is no broken link.
+     */
+    public synchronized void forEachMissingAnchor(Consumer<? super BrokenLink> links)
+            throws StoreException {
+        forEachMissingAnchor(links, () -> true);
+    }
+
+    /** The first {@code limit} of {@link #forEachMissingAnchor}. */
+    public synchronized List<BrokenLink> firstMissingAnchors(int limit) throws StoreException {
+        List<BrokenLink> out = new ArrayList<>();
+        forEachMissingAnchor(out::add, () -> out.size() < limit);
+        return out;
+    }
+
+    /** How many missing anchors the crawl found (0 when it did not check anchors). */
+    public synchronized long missingAnchorCount() throws StoreException {
+        return checkedAnchors() ? count(AnchorSql.COUNT) : 0;
+    }
+
+    private void forEachMissingAnchor(Consumer<? super BrokenLink> links, BooleanSupplier more)
+            throws StoreException {
+        if (!checkedAnchors()) {
+            return;
+        }
+        queryWhile(AnchorSql.MISSING, more, rs -> {
+            String target = rs.getString(2);
+            String fragment = rs.getString(4);
+            links.accept(new BrokenLink(rs.getString(1), target + "#" + fragment, rs.getInt(3),
+                    null, "", nullToEmpty(rs.getString(5)), "a", target, "", fragment));
+        });
+    }
+
+    /**
      * Whether this crawl shows that a broken link of another crawl of the site is gone
      * ({@link CrawlEvidence#showsGone}).
      */

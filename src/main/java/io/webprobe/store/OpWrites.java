@@ -1,6 +1,8 @@
 package io.webprobe.store;
 
+import io.webprobe.crawl.CrawlSink.FragmentLink;
 import io.webprobe.crawl.CrawlSink.InvalidHref;
+import io.webprobe.crawl.CrawlSink.PageAnchors;
 import io.webprobe.crawl.CrawlSink.LinkRow;
 import io.webprobe.crawl.CrawlSink.NewUrl;
 import io.webprobe.crawl.CrawlSink.Visit;
@@ -120,6 +122,25 @@ final class OpWrites {
         }
         if (!v.headers().isEmpty()) {
             st.headers(v.id(), v.headers());
+        }
+        anchors(v);
+    }
+
+    /**
+     * The anchors a page defines (none kept when it defines too many: the flag says so) and
+     * the fragments its links name, when the crawl checks anchors.
+     */
+    private void anchors(Visit v) throws SQLException {
+        PageAnchors a = v.anchors();
+        if (a != null) {
+            st.flag(v.id(), Schema.ANCHORS_LISTED | (a.cut() ? Schema.ANCHORS_CUT : 0));
+            for (String name : a.names()) {
+                st.anchor(v.id(), name);
+            }
+        }
+        int pos = 0;
+        for (FragmentLink f : v.fragments()) {
+            st.fragment(v.id(), pos++, f);
         }
     }
 }

@@ -37,6 +37,7 @@ final class PlanCodec {
         m.put(P + "respect_robots", Boolean.toString(plan.respectRobots()));
         m.put(P + "follow_nofollow", Boolean.toString(plan.followNofollow()));
         m.put(P + "use_sitemaps", Boolean.toString(plan.useSitemaps()));
+        m.put(P + "check_anchors", Boolean.toString(plan.checkAnchors()));
         CrawlScope s = plan.scope();
         m.put(P + "subdomains", Boolean.toString(s.subdomains()));
         putPatterns(m, P + "include.", s.include());
@@ -112,6 +113,7 @@ final class PlanCodec {
                 .respectRobots(bool(meta, "respect_robots", d.respectRobots()))
                 .followNofollow(bool(meta, "follow_nofollow", d.followNofollow()))
                 .useSitemaps(bool(meta, "use_sitemaps", d.useSitemaps()))
+                .checkAnchors(bool(meta, "check_anchors", d.checkAnchors()))
                 .politeness(politeness)
                 .list(list)
                 .allowPrivate(bool(meta, "allow_private", d.allowPrivate()))

@@ -57,6 +57,14 @@ final class Schema {
     }
 
     /**
+     * A page of the site that answered 200 with HTML in a crawl that checks anchors: its
+     * anchors are in {@code anchors}, and fragments of links to it are judged.
+     */
+    static final int ANCHORS_LISTED = 64;
+    /** Such a page defining more anchors than are kept: fragments to it are not judged. */
+    static final int ANCHORS_CUT = 128;
+
+    /**
      * The skip reasons that are blocks (the site kept us out: outcome "blocked", not
      * "skipped"), as an SQL list: {@link io.webprobe.crawl.SkipReason#isBlock()}'s rule.
      */
@@ -144,6 +152,31 @@ final class Schema {
         )""",
     };
 
+    /**
+     * Tables added after the first files were made, which a file may lack: a file made before
+     * them is read as one whose crawl did not check anchors, and gets them (empty) when it is
+     * next opened for writing. Older Webprobes read and resume files that have them, and
+     * leave them alone.
+     */
+    private static final String[] OPTIONAL_TABLES = {
+        """
+        CREATE TABLE IF NOT EXISTS anchors (
+          url_id INTEGER NOT NULL,
+          name   TEXT NOT NULL,
+          PRIMARY KEY (url_id, name)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS link_fragments (
+          source_id INTEGER NOT NULL,
+          target_id INTEGER NOT NULL,
+          fragment  TEXT NOT NULL,
+          decoded   TEXT,
+          anchor    TEXT,
+          pos       INTEGER NOT NULL,
+          PRIMARY KEY (source_id, target_id, fragment)
+        ) WITHOUT ROWID""",
+    };
+
     /** Each table's columns, as the statements above create them. */
     private static final Map<String, List<String>> COLUMNS = columns();
 
@@ -208,8 +241,24 @@ final class Schema {
             for (String ddl : TABLES) {
                 st.execute(ddl);
             }
+            addOptional(c);
             st.execute("PRAGMA application_id = " + APPLICATION_ID);
             st.execute("PRAGMA user_version = " + VERSION);
         }
+    }
+
+    /** Adds the {@link #OPTIONAL_TABLES} a file lacks (a file opened for writing). */
+    static void addOptional(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String ddl : OPTIONAL_TABLES) {
+                st.execute(ddl);
+            }
+        }
+    }
+
+    /** Whether the file has the anchor tables (made or opened for writing since they exist). */
+    static boolean hasAnchors(Connection c) throws SQLException {
+        return Sql.longValue(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                + "AND name IN ('anchors', 'link_fragments')") == 2;
     }
 }

@@ -193,6 +193,7 @@ final class StoreOpener {
             OwnerLock lock = null;
             if (!readOnly) {
                 lock = takeLock(file, abs, c, clock);
+                Schema.addOptional(c); // a file from before them gets the newer tables
                 meta.put("lock", lock.encode());
                 meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             }

@@ -1,6 +1,7 @@
 package io.webprobe.store;
 
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSink.FragmentLink;
 import io.webprobe.crawl.CrawlSink.InvalidHref;
 import io.webprobe.crawl.CrawlSink.LinkRow;
 import io.webprobe.crawl.CrawlSink.NewUrl;
@@ -51,6 +52,8 @@ final class WriterStatements {
     private final PreparedStatement uncounted;
     private final PreparedStatement spill;
     private final PreparedStatement unspill;
+    private final PreparedStatement anchor;
+    private final PreparedStatement fragment;
     private final List<PreparedStatement> order;
     private final Map<PreparedStatement, Boolean> pending = new HashMap<>();
     private final PreparedStatement linkChunk;
@@ -66,7 +69,8 @@ final class WriterStatements {
                 + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
                 + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
                 + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
-                + (Schema.TRUNCATED | Schema.REVISIT | Schema.ACCEPTED) + ") | ? WHERE id = ?");
+                + (Schema.TRUNCATED | Schema.REVISIT | Schema.ACCEPTED | Schema.ANCHORS_LISTED
+                        | Schema.ANCHORS_CUT) + ") | ? WHERE id = ?");
         recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
                 + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
                 + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
@@ -91,9 +95,13 @@ final class WriterStatements {
         uncounted = c.prepareStatement("DELETE FROM skips WHERE key = ?");
         spill = c.prepareStatement("INSERT OR REPLACE INTO spill (chunk, items) VALUES (?, ?)");
         unspill = c.prepareStatement("DELETE FROM spill WHERE chunk = ?");
+        anchor = c.prepareStatement("INSERT OR IGNORE INTO anchors (url_id, name) "
+                + "VALUES (?, ?)");
+        fragment = c.prepareStatement("INSERT OR IGNORE INTO link_fragments (source_id, "
+                + "target_id, fragment, decoded, anchor, pos) VALUES (?, ?, ?, ?, ?, ?)");
         // rows before what refers to them; deletes after inserts
         order = List.of(newUrl, result, recheck, link, inlinks, invalid, headers, flag, meta,
-                counted, uncounted, spill, unspill);
+                counted, uncounted, spill, unspill, anchor, fragment);
         seq = Sql.longValue(c, "SELECT COALESCE(MAX(seq), 0) FROM urls");
         try (var s = c.createStatement(); var rs = s.executeQuery("SELECT id FROM urls")) {
             while (rs.next()) {
@@ -255,6 +263,24 @@ final class WriterStatements {
         return sb.toString();
     }
 
+    /** An anchor (an id, an a element's name) a page defines. */
+    void anchor(long id, String name) throws SQLException {
+        anchor.setLong(1, id);
+        anchor.setString(2, name);
+        add(anchor);
+    }
+
+    /** A fragment a page's link names, the {@code pos}-th of the page. */
+    void fragment(long source, int pos, FragmentLink f) throws SQLException {
+        fragment.setLong(1, source);
+        fragment.setLong(2, f.targetId());
+        fragment.setString(3, f.fragment());
+        fragment.setString(4, f.decoded());
+        fragment.setString(5, emptyToNull(f.anchor()));
+        fragment.setInt(6, pos);
+        add(fragment);
+    }
+
     void flag(long id, int bit) throws SQLException {
         flag.setInt(1, bit);
         flag.setLong(2, id);
@@ -316,15 +342,25 @@ final class WriterStatements {
         }
     }
 
-    /** Removes a page's links (and the inlinks they gave) at once, not batched. */
+    /**
+     * Removes a page's links (and the inlinks they gave), its anchors and its links' fragments
+     * at once, not batched.
+     */
     void forgetLinksOf(long source) throws SQLException {
         try (PreparedStatement down = conn.prepareStatement("UPDATE urls SET inlinks = "
                 + "inlinks - 1 WHERE id IN (SELECT target_id FROM links WHERE source_id = ?)");
                 PreparedStatement links = conn.prepareStatement(
                         "DELETE FROM links WHERE source_id = ?");
                 PreparedStatement bad = conn.prepareStatement(
-                        "DELETE FROM invalid_links WHERE source_id = ?")) {
-            for (PreparedStatement s : List.of(down, links, bad)) {
+                        "DELETE FROM invalid_links WHERE source_id = ?");
+                PreparedStatement names = conn.prepareStatement(
+                        "DELETE FROM anchors WHERE url_id = ?");
+                PreparedStatement fragments = conn.prepareStatement(
+                        "DELETE FROM link_fragments WHERE source_id = ?");
+                PreparedStatement unlisted = conn.prepareStatement("UPDATE urls SET flags = "
+                        + "flags & ~" + (Schema.ANCHORS_LISTED | Schema.ANCHORS_CUT)
+                        + " WHERE id = ?")) {
+            for (PreparedStatement s : List.of(down, links, bad, names, fragments, unlisted)) {
                 s.setLong(1, source);
                 s.executeUpdate();
             }
