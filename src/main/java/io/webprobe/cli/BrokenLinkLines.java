@@ -22,8 +22,14 @@ final class BrokenLinkLines {
 
     private BrokenLinkLines() {}
 
-    /** A crawl's broken link, as {@link CrawlReader#forEachBrokenLink} reads it. */
+    /**
+     * A crawl's broken link, as {@link CrawlReader#forEachBrokenLink} reads it, or a missing
+     * anchor ({@code http://s/b#x (missing anchor #x) on http://s/a}: its page answered).
+     */
     static String line(BrokenLink l) {
+        if (l.isMissingAnchor()) {
+            return line(l.linkUrl(), l.problem(), l.sourceUrl());
+        }
         String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
         if (l.status() > 0 && l.status() < 400 && l.error() != null
                 && !l.errorMessage().isEmpty()) {

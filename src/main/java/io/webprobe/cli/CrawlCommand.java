@@ -165,6 +165,13 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "to.")
     boolean sitemaps;
 
+    @Option(names = "--check-anchors",
+            description = "Also check the fragments of links to the site's pages "
+                    + "(page.html#part): a link to an anchor (id or a name) its page lacks is "
+                    + "reported as a missing anchor and fails the run (exit code 1), as "
+                    + "lychee's --include-fragments does (default: fragments are not checked).")
+    boolean checkAnchors;
+
     @Option(names = "--no-cookies",
             description = "Do not keep the cookies the site sets (default: kept for the crawl "
                     + "and sent back, as a browser does, so consent gates and session checks "
@@ -412,10 +419,16 @@ public final class CrawlCommand implements Callable<Integer> {
                     err.println("webprobe: " + e.getMessage());
                 }
             }
-            int code = CrawlReport.report(this, summary, saved, site, out, err);
+            boolean judged = store.plan().checkAnchors() && summary.failure() == null
+                    && summary.startFailure() == null;
+            long missing = judged ? CrawlReport.missingAnchors(store, err) : -1;
+            int code = CrawlReport.report(this, summary, saved, site, missing, out, err);
             if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
                     && summary.startFailure() == null) {
                 CrawlReport.listBrokenLinks(this, store, summary.brokenLinks(), out, err);
+            }
+            if (!quiet && missing > 0) {
+                CrawlReport.listMissingAnchors(this, store, missing, out, err);
             }
             int exported = export(store, err, ctrlC);
             if (keepCrawl && db == null && resumeFile == null) {
@@ -450,6 +463,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 .withRespectRobots(!ignoreRobots)
                 .withFollowNofollow(followNofollow)
                 .withSitemaps(sitemaps)
+                .withCheckAnchors(checkAnchors)
                 .withPoliteness(Politeness.DEFAULT
                         .withMaxPerHost(maxPerHost)
                         .withRate(Duration.ofMillis(delayMs), maxRps == null

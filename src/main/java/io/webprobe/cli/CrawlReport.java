@@ -60,12 +60,46 @@ final class CrawlReport {
     }
 
     /**
+     * How many missing anchors the crawl file holds ({@code --check-anchors}); -1 when it
+     * cannot be read (said on stderr: the summary and the CSVs still stand).
+     */
+    static long missingAnchors(CrawlStore store, PrintWriter err) {
+        try (CrawlReader reader = store.reader()) {
+            return reader.missingAnchorCount();
+        } catch (StoreException e) {
+            err.println("webprobe: " + e.getMessage());
+            err.flush();
+            return -1;
+        }
+    }
+
+    /** Lists the first missing anchors after the summary, each with the page that holds it. */
+    static void listMissingAnchors(CrawlCommand c, CrawlStore store, long total,
+            PrintWriter out, PrintWriter err) {
+        List<String> lines = new ArrayList<>();
+        try (CrawlReader reader = store.reader()) {
+            for (io.webprobe.crawl.BrokenLink l
+                    : reader.firstMissingAnchors(BrokenLinkLines.SHOWN)) {
+                lines.add(BrokenLinkLines.line(l));
+            }
+        } catch (StoreException e) {
+            err.println("webprobe: " + e.getMessage());
+            err.flush();
+            return;
+        }
+        BrokenLinkLines.print(out, "Missing anchors", lines, total, "--broken-csv",
+                c.files.brokenCsv);
+    }
+
+    /**
      * Prints the summary; the exit code.
      *
      * @param saved the URLs the crawl file holds when it could not take them all, else -1
+     * @param missingAnchors the links to anchors their pages lack, when the crawl checked
+     *     anchors; else -1
      */
     static int report(CrawlCommand c, CrawlSummary summary, long saved, SiteHeaders site,
-            PrintWriter out, PrintWriter err) {
+            long missingAnchors, PrintWriter out, PrintWriter err) {
         for (String warning : summary.warnings()) {
             err.println("webprobe: " + warning);
         }
@@ -101,7 +135,9 @@ final class CrawlReport {
                         : Words.count(summary.crawled(), "URL"),
                 summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
                 Words.count(summary.broken(), "broken URL"),
-                Words.count(summary.brokenLinks(), "broken link")));
+                Words.count(summary.brokenLinks(), "broken link")
+                        + (missingAnchors < 0 ? ""
+                                : ", " + Words.count(missingAnchors, "missing anchor"))));
         if (c.sitemaps && summary.stopped()) {
             out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "
                     + "are not reported for a stopped crawl.",
@@ -136,8 +172,9 @@ final class CrawlReport {
         if (summary.failure() != null) {
             return CrawlCommand.FAILED;
         }
-        return summary.brokenLinks() > 0 || summary.broken() > 0 ? CrawlCommand.BROKEN
-                : CrawlCommand.OK;
+        // a missing anchor fails the run when anchors were checked, as in lychee
+        return summary.brokenLinks() > 0 || summary.broken() > 0 || missingAnchors > 0
+                ? CrawlCommand.BROKEN : CrawlCommand.OK;
     }
 
     /** Whether the sign-in was an Authorization header given with -H (not --user's). */

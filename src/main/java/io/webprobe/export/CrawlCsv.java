@@ -72,6 +72,20 @@ public final class CrawlCsv {
             new Column<>("redirect_chain", BrokenLink::redirectChain));
 
     /**
+     * {@link #BROKEN_LINKS} of a crawl that checked anchors: the same columns, then
+     * {@code problem} ({@code missing anchor #x} on a missing anchor's line, whose status is
+     * its page's own; empty on a broken link's). A crawl without anchor checks keeps the file
+     * as it was.
+     */
+    public static final List<Column<BrokenLink>> BROKEN_LINKS_AND_ANCHORS = withProblem();
+
+    private static List<Column<BrokenLink>> withProblem() {
+        List<Column<BrokenLink>> columns = new ArrayList<>(BROKEN_LINKS);
+        columns.add(new Column<>("problem", BrokenLink::problem));
+        return List.copyOf(columns);
+    }
+
+    /**
      * Orphans: sitemap URLs no crawled page links to, one line each, with what fetching them
      * gave (use {@link #orphanRows} to pick the rows).
      */

@@ -30,8 +30,23 @@ public final class CrawlExport {
             }
         }
         if (broken != null) {
-            RowSource<BrokenLink> rows = reader::forEachBrokenLink;
-            batch.add(broken, CrawlCsv.BROKEN_LINKS, rows);
+            boolean anchors;
+            try {
+                anchors = reader.checkedAnchors();
+            } catch (io.webprobe.store.StoreException e) {
+                throw new ExportException(broken, e.getMessage() + " Nothing was changed.", e);
+            }
+            if (anchors) {
+                // the missing anchors after the broken links, with a column saying which is which
+                RowSource<BrokenLink> rows = sink -> {
+                    reader.forEachBrokenLink(sink);
+                    reader.forEachMissingAnchor(sink);
+                };
+                batch.add(broken, CrawlCsv.BROKEN_LINKS_AND_ANCHORS, rows);
+            } else {
+                RowSource<BrokenLink> rows = reader::forEachBrokenLink;
+                batch.add(broken, CrawlCsv.BROKEN_LINKS, rows);
+            }
         }
         if (orphans != null) {
             RowSource<CrawlResult> rows = sink -> reader.orphanRows().forEach(sink);
