@@ -157,6 +157,16 @@ public final class CrawlReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Every broken link, then every missing anchor (the Broken links tab's list: for small
+     * crawls, tests, and a list shown whole).
+     */
+    public synchronized List<BrokenLink> brokenLinksAndMissingAnchors() throws StoreException {
+        List<BrokenLink> out = brokenLinks();
+        forEachMissingAnchor(out::add);
+        return out;
+    }
+
     /** How many missing anchors the crawl found (0 when it did not check anchors). */
     public synchronized long missingAnchorCount() throws StoreException {
         return checkedAnchors() ? count(AnchorSql.COUNT) : 0;

@@ -52,6 +52,9 @@ import java.util.regex.PatternSyntaxException;
  *     for none; the command line's --cacert. Not both
  * @param accept statuses counted as OK though 4xx/5xx, as the command line's --accept takes
  *     them ("403,429", "400-403"; {@link StatusSet}'s rule), or "" for none
+ * @param checkAnchors check the fragments of links to the site's pages and report the missing
+ *     anchors; the command line's --check-anchors. Not for a list, which reads no links
+ *     ({@link CrawlPlan#checkAnchors()})
  */
 public record CrawlSettings(
         int threads,
@@ -75,7 +78,8 @@ public record CrawlSettings(
         double maxRequestsPerSecond,
         boolean insecure,
         String caCertFile,
-        String accept) {
+        String accept,
+        boolean checkAnchors) {
 
     public static final int MAX_THREADS = (int) CrawlLimit.THREADS.max();
     public static final int MAX_PER_HOST = (int) CrawlLimit.MAX_PER_HOST.max();
@@ -100,9 +104,9 @@ public record CrawlSettings(
             CrawlScope.DEFAULT.maxUrlLength(), CrawlScope.DEFAULT.maxSegmentRepeats(),
             CrawlScope.DEFAULT.maxQueryVariants(), true, false, false, Politeness.ALL_THREADS,
             Politeness.DEFAULT.delay().toMillis(), (int) CrawlPlan.DEFAULT_TIMEOUT.toSeconds(),
-            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "", "");
+            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "", "", false);
 
-    /** The settings of a crawl that accepts no 4xx/5xx status. */
+    /** The settings of a crawl that accepts no 4xx/5xx status and leaves fragments unchecked. */
     public CrawlSettings(int threads, boolean subdomains, List<String> include,
             List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
             int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
@@ -112,7 +116,7 @@ public record CrawlSettings(
         this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
                 maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
                 useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
-                userAgent, maxRequestsPerSecond, insecure, caCertFile, "");
+                userAgent, maxRequestsPerSecond, insecure, caCertFile, "", false);
     }
 
     /** Settings that check certificates against the usual authorities only. */
@@ -189,7 +193,7 @@ public record CrawlSettings(
                 checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
                 followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
                 maxPageMegabytes, userAgent, maxRequestsPerSecond, skipChecks, certificateFile,
-                accept);
+                accept, checkAnchors);
     }
 
     /** These settings with {@code regex} added to the exclude patterns (unless there already). */
@@ -203,7 +207,7 @@ public record CrawlSettings(
                 maxPages, checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants,
                 respectRobots, followNofollow, useSitemaps, maxPerHost, delayMillis,
                 timeoutSeconds, maxPageMegabytes, userAgent, maxRequestsPerSecond, insecure,
-                caCertFile, accept);
+                caCertFile, accept, checkAnchors);
     }
 
     /**
@@ -273,6 +277,7 @@ public record CrawlSettings(
                 .withRespectRobots(respectRobots)
                 .withFollowNofollow(followNofollow)
                 .withSitemaps(useSitemaps)
+                .withCheckAnchors(checkAnchors)
                 .withScope(CrawlScope.DEFAULT
                         .withSubdomains(subdomains)
                         .withInclude(compile(include, "Include"))
@@ -314,7 +319,8 @@ public record CrawlSettings(
                 Math.min(p.delayBeyondRate().toMillis(), MAX_DELAY_MILLIS), (int) timeout,
                 megabytes, plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
                         : plan.userAgent(), rate(p.maxRequestsPerSecond()), plan.insecure(),
-                plan.caCertFile(), plan.accept().toString());
+                plan.caCertFile(), plan.accept().toString(),
+                plan.checkAnchors());
     }
 
     /** A plan's rate limit within the form's range, or {@link #NO_RATE_LIMIT}. */
@@ -337,9 +343,9 @@ public record CrawlSettings(
     }
 
     /**
-     * As {@link #changes()}, for a list check when {@code forList}: sitemaps ticked are named
-     * as not read then (a list check fetches its URLs and nothing else, {@link
-     * CrawlPlan#useSitemaps()}).
+     * As {@link #changes()}, for a list check when {@code forList}: sitemaps and anchors ticked
+     * are named as not read then (a list check fetches its URLs and nothing else, {@link
+     * CrawlPlan#useSitemaps()}, {@link CrawlPlan#checkAnchors()}).
      */
     public String changes(boolean forList) {
         StringJoiner out = new StringJoiner(" · ");
@@ -373,6 +379,9 @@ public record CrawlSettings(
         }
         if (useSitemaps) {
             out.add(forList ? "sitemaps not read for a list" : "sitemaps");
+        }
+        if (checkAnchors) {
+            out.add(forList ? "anchors not checked for a list" : "checking anchors");
         }
         if (maxPerHost != DEFAULT.maxPerHost) {
             out.add(maxPerHost + " per host");

@@ -55,6 +55,7 @@ public final class CrawlSettingsForm {
     private final BooleanProperty respectRobots = new SimpleBooleanProperty(this, "respectRobots");
     private final BooleanProperty followNofollow = new SimpleBooleanProperty(this, "followNofollow");
     private final BooleanProperty useSitemaps = new SimpleBooleanProperty(this, "useSitemaps");
+    private final BooleanProperty checkAnchors = new SimpleBooleanProperty(this, "checkAnchors");
     private final StringProperty maxPerHost = new SimpleStringProperty(this, "maxPerHost", "");
     private final StringProperty delayMillis = new SimpleStringProperty(this, "delayMillis", "");
     private final StringProperty timeoutSeconds = new SimpleStringProperty(this, "timeoutSeconds", "");
@@ -86,7 +87,8 @@ public final class CrawlSettingsForm {
         Observable[] all = {threads, subdomains, include, exclude, maxDepth, maxPages,
             checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
             followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
-            userAgent, maxRequestsPerSecond, insecure, certificateFile, accept};
+            userAgent, maxRequestsPerSecond, insecure, certificateFile, accept,
+            checkAnchors};
         Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
         forList.addListener(o -> edited());
         edited();
@@ -136,6 +138,7 @@ public final class CrawlSettingsForm {
         respectRobots.set(s.respectRobots());
         followNofollow.set(s.followNofollow());
         useSitemaps.set(s.useSitemaps());
+        checkAnchors.set(s.checkAnchors());
         maxPerHost.set(s.maxPerHost() == 0 ? "" : Integer.toString(s.maxPerHost()));
         delayMillis.set(Long.toString(s.delayMillis()));
         timeoutSeconds.set(Integer.toString(s.timeoutSeconds()));
@@ -269,7 +272,7 @@ public final class CrawlSettingsForm {
         return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
                 urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
                 useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate, insecure.get(),
-                certificates[0], accepted);
+                certificates[0], accepted, checkAnchors.get());
     }
 
     /** One field's check: its value, or (collecting) 0 with the field added to {@code bad}. */
@@ -458,6 +461,10 @@ public final class CrawlSettingsForm {
 
     public BooleanProperty useSitemapsProperty() {
         return useSitemaps;
+    }
+
+    public BooleanProperty checkAnchorsProperty() {
+        return checkAnchors;
     }
 
     /** Blank or 0 for as many as there are threads. */

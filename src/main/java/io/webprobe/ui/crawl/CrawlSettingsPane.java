@@ -228,6 +228,11 @@ final class CrawlSettingsPane {
                         + "links to. Not for a list, which checks its URLs only.");
         // a list check reads no sitemaps (CrawlPlan): the box cannot say otherwise then
         sitemaps.disableProperty().bind(form.forListProperty());
+        CheckBox anchors = check("crawlCheckAnchors", "Check anchors (#fragments)",
+                form.checkAnchorsProperty(), "Also check that each link's #fragment names an "
+                        + "anchor (an id or a name) on the site's page it leads to; a missing "
+                        + "one is listed under Broken links. Not for a list.");
+        anchors.disableProperty().bind(form.forListProperty());
         TextField agent = text("crawlUserAgent", Field.USER_AGENT, form.userAgentProperty(),
                 Version.userAgent(), "The User-Agent header sent with every request "
                         + "(printable ASCII, one line). Blank: " + Version.userAgent()
@@ -242,9 +247,10 @@ final class CrawlSettingsPane {
         HBox acceptRow = new HBox(8, label(CrawlSettings.ACCEPT_LABEL), accept);
         acceptRow.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = grid();
-        grid.addColumn(0, robots, nofollow, sitemaps, agentRow, acceptRow, certificateRows(),
+        grid.addColumn(0, robots, nofollow, sitemaps, anchors, agentRow, acceptRow,
+                certificateRows(),
                 insecureBox());
-        for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps}) {
+        for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps, anchors}) {
             // rows as tall as the text fields' beside them, so the columns line up
             c.minHeightProperty().bind(rowHeight.heightProperty());
         }

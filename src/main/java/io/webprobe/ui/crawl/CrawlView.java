@@ -242,7 +242,8 @@ public final class CrawlView {
         if (b == null) {
             vm.details().show(0);
         } else {
-            vm.details().showUrl(b.linkUrl());
+            // a missing anchor's page answered: its details are the page's (no URL has "#x")
+            vm.details().showUrl(b.isMissingAnchor() ? b.finalUrl() : b.linkUrl());
         }
     }
 

@@ -37,6 +37,7 @@ final class SettingsMemory {
         m.putBoolean(P + "insecure", s.insecure());
         m.putString(P + "caCertFile", s.caCertFile());
         m.putString(P + "accept", s.accept());
+        m.putBoolean(P + "checkAnchors", s.checkAnchors());
         m.putBoolean(P + "saved", true);
     }
 
@@ -69,7 +70,9 @@ final class SettingsMemory {
                     m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond()),
                     m.getBoolean(P + "insecure", d.insecure()),
                     m.getString(P + "caCertFile", d.caCertFile()),
-                    m.getString(P + "accept", d.accept())));
+                    m.getString(P + "accept", d.accept()),
+
+                    m.getBoolean(P + "checkAnchors", d.checkAnchors())));
         } catch (IllegalArgumentException e) { // NumberFormatException too
             return Optional.empty();
         }

@@ -531,6 +531,27 @@ class CrawlSettingsTest {
     }
 
     @Test
+    void checkingAnchorsReachesThePlanTheSummaryAndIsRememberedButNotForAList() {
+        assertThat(plan().checkAnchors()).isFalse(); // off by default, as on the command line
+
+        form.checkAnchorsProperty().set(true);
+
+        assertThat(plan().checkAnchors()).isTrue();
+        assertThat(form.changesProperty().get()).isEqualTo("checking anchors");
+        CrawlSettings chosen = form.read().orElseThrow();
+        UiState memory = UiState.inMemory();
+        SettingsMemory.save(memory, chosen);
+        assertThat(SettingsMemory.load(memory)).contains(chosen);
+        // a stored crawl's settings show it as it was made
+        assertThat(CrawlSettings.of(plan(), "ua").checkAnchors()).isTrue();
+        // a list reads no links: the plan leaves it out, and the summary says so
+        form.forListProperty().set(true);
+        assertThat(form.changesProperty().get()).isEqualTo("anchors not checked for a list");
+        assertThat(chosen.toPlan(START, "ua").toBuilder().list(List.of(START)).build()
+                .checkAnchors()).isFalse();
+    }
+
+    @Test
     void aCertificateFileIsKeptAsAnAbsolutePathAndNotLookedForHere() {
         // whether the file is there is said when the crawl starts, off the FX thread
         form.certificateFileProperty().set("certs/no-such-webprobe.pem");

@@ -12,7 +12,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Broken links view's list: every broken link of the crawl file (each on the page holding
- * it, through redirect chains), read, sorted and searched on the stats lane when the list is
+ * it, through redirect chains), then, for a crawl that checked anchors, every missing anchor,
+ * read, sorted and searched on the stats lane when the list is
  * on screen: when a crawl is opened or ends, again when due while a crawl runs, sorted again
  * there when the user sorts the table, and searched again there when the search changes (a
  * search of tens of thousands of links, each URL decoded for people, took the FX thread
@@ -76,6 +77,7 @@ public final class BrokenLinksModel {
         counted = new PacedRead<>("broken-count", () -> q -> {
             long[] n = {0};
             q.reader().forEachBrokenLink(l -> n[0]++);
+            n[0] += q.reader().missingAnchorCount();
             return n[0];
         }, n -> {
             if (stale.get()) { // a full read since has the list and its count
@@ -97,7 +99,7 @@ public final class BrokenLinksModel {
         List<BrokenLink> last = sortOnly ? all : null;
         sortOnly = false;
         return q -> found(last != null ? new java.util.ArrayList<>(last)
-                : q.reader().brokenLinks(), c, p);
+                : q.reader().brokenLinksAndMissingAnchors(), c, p);
     }
 
     private static Found found(List<BrokenLink> list, java.util.Comparator<BrokenLink> c,

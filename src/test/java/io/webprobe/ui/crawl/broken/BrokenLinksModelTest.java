@@ -78,6 +78,43 @@ class BrokenLinksModelTest {
     }
 
     /**
+     * With anchors checked, a link to an anchor its page lacks is on the tab after the broken
+     * links, its status the page's 200 with the anchor named, and counted in its title.
+     */
+    @Test
+    void aMissingAnchorIsListedAfterTheBrokenLinksWithItsPagesStatus() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"
+                + "<a href=\"/guide#setup\">ok</a><a href=\"/guide#install\">install</a>"));
+        server.route("/missing", LocalHttpServer.status(404));
+        server.route("/guide", LocalHttpServer.html("<h2 id=setup>Setup</h2>"));
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test")
+                .withCheckAnchors(true);
+        try (CrawlStore store = CrawlStore.create(dir.resolve("a.webprobe"), plan)) {
+            try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
+                    Duration.ofSeconds(5)), store.sink()).build()) {
+                job.start();
+                job.completion().get(30, TimeUnit.SECONDS);
+            }
+            store.sink().flush().get();
+            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+                BrokenLinksModel m = new BrokenLinksModel(clock::get);
+                m.activeProperty().set(true);
+                m.attach(lane);
+                settle(m, () -> !m.readingProperty().get() && !m.links().isEmpty());
+
+                assertThat(m.titleProperty().get()).isEqualTo("Broken links (2)");
+                assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl,
+                        BrokenLinkText::statusText).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(server.url("/missing"),
+                                        "404 Not Found"),
+                                org.assertj.core.groups.Tuple.tuple(
+                                        server.url("/guide#install"),
+                                        "200 OK, missing anchor #install"));
+            }
+        }
+    }
+
+    /**
      * The bug: opening a crawl read every broken link and the view sorted them on the FX
      * thread, even with the tab not shown. Now hidden, only the count is read; shown, the
      * links are read and sorted on the lane, and a new order is sorted there too: the FX
