@@ -88,6 +88,14 @@ public interface CrawlSink {
             this(id, result, headers, redirectTargetId, discovered, links, invalid, revisit,
                     null, List.of());
         }
+
+        /**
+         * The rows its anchors and fragments add: counted in the store's queue like its
+         * links, so pages of thousands of ids wait for room as pages of thousands of links do.
+         */
+        public int anchorRows() {
+            return (anchors == null ? 0 : anchors.names().size()) + fragments.size();
+        }
     }
 
     /**

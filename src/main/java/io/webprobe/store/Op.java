@@ -31,7 +31,8 @@ sealed interface Op {
     record Visited(Visit visit, long at) implements Op {
         @Override
         public int rows() {
-            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size();
+            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size()
+                    + visit.anchorRows();
         }
     }
 
@@ -47,7 +48,8 @@ sealed interface Op {
     record RecheckedPage(Visit visit, String redirectKey, long at) implements Op {
         @Override
         public int rows() {
-            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size();
+            return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size()
+                    + visit.anchorRows();
         }
     }
 

@@ -242,6 +242,23 @@ class AnchorCheckTest {
         }
     }
 
+    @Test
+    void aPagesAnchorsTakeRoomInTheWritersQueueAsItsLinksDo() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            names.add("n" + i);
+        }
+        io.webprobe.crawl.CrawlSink.Visit v = new io.webprobe.crawl.CrawlSink.Visit(1,
+                io.webprobe.crawl.CrawlResult.builder(server.url("/")).status(200).build(),
+                List.of(), 0, List.of(), List.of(), List.of(), false,
+                new io.webprobe.crawl.CrawlSink.PageAnchors(names, false),
+                List.of(new io.webprobe.crawl.CrawlSink.FragmentLink(1, "x", null, "")));
+
+        // without it, queued pages of 50,000 ids each were weighed as two rows
+        assertThat(new Op.Visited(v, 0).rows()).isEqualTo(2 + 5_000 + 1);
+        assertThat(new Op.RecheckedPage(v, null, 0).rows()).isEqualTo(2 + 5_000 + 1);
+    }
+
     private static long count(Connection c, String sql) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
