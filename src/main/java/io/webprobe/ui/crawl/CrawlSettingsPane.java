@@ -213,7 +213,12 @@ final class CrawlSettingsPane {
         grid.addRow(2, label("Max query variants"), number("crawlMaxQueryVariants",
                 Field.MAX_QUERY_VARIANTS, form.maxQueryVariantsProperty(), "",
                 "Skip a path's query strings beyond this many, like an endless calendar"));
-        return group("Trap guards", grid);
+        // the certificates under the trap guards' three rows: under Robots & links (with the
+        // anchors box and Accept statuses) they made that group nine rows tall, and the open
+        // settings scrolled in a window of the default size
+        GridPane certificates = grid();
+        certificates.addColumn(0, certificateRows(), insecureBox());
+        return new VBox(12, group("Trap guards", grid), group("Certificates", certificates));
     }
 
     private Region robotsAndLinks() {
@@ -247,9 +252,7 @@ final class CrawlSettingsPane {
         HBox acceptRow = new HBox(8, label(CrawlSettings.ACCEPT_LABEL), accept);
         acceptRow.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = grid();
-        grid.addColumn(0, robots, nofollow, sitemaps, anchors, agentRow, acceptRow,
-                certificateRows(),
-                insecureBox());
+        grid.addColumn(0, robots, nofollow, sitemaps, anchors, agentRow, acceptRow);
         for (CheckBox c : new CheckBox[] {robots, nofollow, sitemaps, anchors}) {
             // rows as tall as the text fields' beside them, so the columns line up
             c.minHeightProperty().bind(rowHeight.heightProperty());
