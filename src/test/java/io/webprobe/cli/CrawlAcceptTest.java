@@ -124,16 +124,13 @@ class CrawlAcceptTest {
     @Test
     void aResumeAcceptsWhatTheCrawlWasStartedWith() throws Exception {
         Path db = dir.resolve("resumed.webprobe");
-        int port;
-        CliRun first;
-        try (RefusedPort down = RefusedPort.onLoopback()) { // the site is down
-            port = down.port();
-            first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "--accept", "403",
-                    "--db", db.toString());
-        }
+        RefusedPort down = RefusedPort.onLoopback(); // the site is down until upAt(down)
+        int port = down.port();
+        CliRun first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "--accept", "403",
+                "--db", db.toString());
         assertEquals(2, first.exitCode(), first.err());
 
-        try (LocalHttpServer up = new LocalHttpServer(port)) {
+        try (down; LocalHttpServer up = LocalHttpServer.upAt(down)) {
             walledSite(up);
             up.route("/missing", LocalHttpServer.html("<title>Back</title>"));
             up.route("/retired", LocalHttpServer.html("<title>Back</title>"));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.testsupport.TestSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -558,8 +559,8 @@ class CrawlFileCommandsTest {
     @Test
     void aStartUrlThatCouldNotBeReachedLeavesACrawlThatResumesOnceTheSiteIsUp()
             throws Exception {
-        int port = server.port();
-        server.close(); // the site is down
+        RefusedPort siteDown = server.goDown(); // the site is down: its port refuses
+        int port = siteDown.port();
         String start = "http://127.0.0.1:" + port + "/";
         Path db = dir.resolve("chk.webprobe");
 
@@ -571,7 +572,7 @@ class CrawlFileCommandsTest {
         assertThat(down.out()).isEqualTo("The crawl is stored in " + db + "; continue it with "
                 + io.webprobe.CommandName.get() + " crawl --resume " + db + ".\n");
 
-        try (LocalHttpServer up = new LocalHttpServer(port)) {
+        try (siteDown; LocalHttpServer up = LocalHttpServer.upAt(siteDown)) {
             up.route("/", html("<a href=\"/a\">a</a>"));
             up.route("/a", html("a"));
 

@@ -145,13 +145,14 @@ class CrawlSignInTest {
     /** The file keeps no sign-in, so a resume is given it again, and works with it. */
     @Test
     void aResumeIsGivenTheSignInAgain() throws Exception {
-        int port = site.port();
-        site.close(); // the site is down: the crawl stops with its start URL still to fetch
+        // the site is down (its port refuses): the crawl stops with its start URL still to fetch
+        RefusedPort siteDown = site.goDown();
+        int port = siteDown.port();
         Path db = dir.resolve("staging.webprobe");
         assertEquals(2, run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "--user",
                 "ann:" + PASSWORD, "--db", db.toString()).exitCode());
 
-        try (LocalHttpServer up = new LocalHttpServer(port)) {
+        try (siteDown; LocalHttpServer up = LocalHttpServer.upAt(siteDown)) {
             up.route("/", signedIn(LocalHttpServer.html("<a href=\"/a\">a</a>")));
             up.route("/a", signedIn(LocalHttpServer.html("a")));
 
@@ -196,8 +197,10 @@ class CrawlSignInTest {
      */
     @Test
     void aResumeStoppedForWantOfTheSignInNamesTheOptionThatGivesIt() throws Exception {
-        int port = site.port();
-        site.close(); // the site is down: the first crawl stops, resumable, with nothing done
+        // the site is down (its port refuses): the first crawl stops, resumable, with nothing
+        // done
+        RefusedPort siteDown = site.goDown();
+        int port = siteDown.port();
         String start = "http://127.0.0.1:" + port + "/";
         Path db = dir.resolve("staging.webprobe");
         CliRun first = run("crawl", start, "--quiet", "--user", "ann:" + PASSWORD, "--db",
@@ -207,7 +210,7 @@ class CrawlSignInTest {
         assertThat(first.out()).contains("continue it with " + io.webprobe.CommandName.get()
                 + " crawl --resume " + db + " --user ann.").doesNotContain(PASSWORD);
 
-        try (LocalHttpServer up = new LocalHttpServer(port)) {
+        try (siteDown; LocalHttpServer up = LocalHttpServer.upAt(siteDown)) {
             up.route("/", ex -> {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
                 LocalHttpServer.send(ex, 401, "text/html", "sign in");
@@ -237,18 +240,15 @@ class CrawlSignInTest {
         Path db = dir.resolve("api.webprobe");
         String resume = "continue it with " + io.webprobe.CommandName.get() + " crawl --resume "
                 + db;
-        int port;
-        CliRun first;
-        try (RefusedPort down = RefusedPort.onLoopback()) { // the site is down
-            port = down.port();
-            first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "-H",
-                    "Authorization: Bearer " + TOKEN, "-H", "X-Team: web", "--db", db.toString());
-        }
+        RefusedPort down = RefusedPort.onLoopback(); // the site is down until upAt(down)
+        int port = down.port();
+        CliRun first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "-H",
+                "Authorization: Bearer " + TOKEN, "-H", "X-Team: web", "--db", db.toString());
         assertEquals(2, first.exitCode(), first.err());
         assertThat(first.out()).contains(resume + " -H 'Authorization: \u2026' -H 'X-Team: "
                 + "\u2026'.").doesNotContain(TOKEN);
 
-        try (LocalHttpServer up = new LocalHttpServer(port)) {
+        try (down; LocalHttpServer up = LocalHttpServer.upAt(down)) {
             up.route("/", ex -> {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"api\"");
                 LocalHttpServer.send(ex, 401, "text/html", "sign in");

@@ -18,6 +18,7 @@ import io.webprobe.http.Http1Probe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RawServer;
+import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.testsupport.TestSite;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -208,9 +209,9 @@ class StoredCrawlTest {
         new TestSite(server, 60);
         Path file = dir.resolve("down.webprobe");
         List<CrawlResult> before = crawlStoppedAt(file, "/page/20.html", "21.html");
-        server.close(); // the site is down: every connection is refused
-
-        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+        // the site is down: every connection is refused
+        try (RefusedPort siteDown = server.goDown();
+                CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
             CrawlSummary summary = run(CrawlJob.builder(store.plan(),
                     new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
                     .resume(store.resumeState()));
@@ -242,34 +243,32 @@ class StoredCrawlTest {
         TestSite site = new TestSite(server, 60);
         Path file = dir.resolve("signin.webprobe");
         List<CrawlResult> before = crawlStoppedAt(file, "/page/20.html", "21.html");
-        int port = server.port();
-        server.close();
+        // the site now asks for a sign-in everywhere: the same server, answering 401 (closing
+        // it and binding a new one at its port let the suite's other process take the port
+        // in between)
+        LocalHttpServer.Route refuse = ex -> {
+            ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
+            LocalHttpServer.send(ex, 401, "text/html", "sign in");
+        };
+        for (String path : site.paths()) {
+            server.route(path, refuse);
+        }
+        server.route("/page/21.html", refuse);
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            CrawlSummary summary = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
 
-        try (LocalHttpServer locked = new LocalHttpServer(port)) {
-            LocalHttpServer.Route refuse = ex -> {
-                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"staging\"");
-                LocalHttpServer.send(ex, 401, "text/html", "sign in");
-            };
-            for (String path : site.paths()) {
-                locked.route(path, refuse);
-            }
-            locked.route("/page/21.html", refuse);
-            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
-                CrawlSummary summary = run(CrawlJob.builder(store.plan(),
-                        new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
-                        .resume(store.resumeState()));
-
-                assertThat(summary.failure()).isEqualTo("The site asks for a sign-in (HTTP "
-                        + "401), which a crawl file does not keep, so the resumed crawl stopped "
-                        + "without marking anything broken; resume it again with the site's "
-                        + "sign-in.");
-                assertThat(summary.stopped()).isTrue();
-                try (CrawlReader reader = store.reader()) {
-                    assertThat(reader.results()).extracting(CrawlResult::url)
-                            .containsExactlyElementsOf(before.stream().map(CrawlResult::url)
-                                    .toList());
-                    assertThat(reader.results()).noneMatch(r -> r.status() == 401);
-                }
+            assertThat(summary.failure()).isEqualTo("The site asks for a sign-in (HTTP "
+                    + "401), which a crawl file does not keep, so the resumed crawl stopped "
+                    + "without marking anything broken; resume it again with the site's "
+                    + "sign-in.");
+            assertThat(summary.stopped()).isTrue();
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).extracting(CrawlResult::url)
+                        .containsExactlyElementsOf(before.stream().map(CrawlResult::url)
+                                .toList());
+                assertThat(reader.results()).noneMatch(r -> r.status() == 401);
             }
         }
         try (CrawlStore again = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
@@ -282,8 +281,8 @@ class StoredCrawlTest {
     @Test
     void aFreshCrawlWhoseStartUrlCannotBeReachedIsLeftToResumeOnceTheSiteAnswers()
             throws Exception {
-        int port = server.port();
-        server.close(); // the site is down before the crawl starts
+        RefusedPort siteDown = server.goDown(); // the site is down before the crawl starts
+        int port = siteDown.port();
         String start = "http://127.0.0.1:" + port + "/";
         CrawlPlan plan = CrawlPlan.of(URI.create(start), "Webprobe/test").withThreads(4);
         Path file = dir.resolve("first.webprobe");
@@ -308,7 +307,7 @@ class StoredCrawlTest {
                     .isEqualTo("Could not fetch " + start + ": connection refused.");
         }
 
-        try (LocalHttpServer up = new LocalHttpServer(port);
+        try (siteDown; LocalHttpServer up = LocalHttpServer.upAt(siteDown);
                 CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
             TestSite site = new TestSite(up, 10);
             CrawlSummary resumed = run(CrawlJob.builder(store.plan(),

@@ -64,12 +64,16 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     /**
-     * A server on 127.0.0.1 at a port a test freed (a site that comes back up).
+     * The site comes back up: a server on 127.0.0.1 at the port {@code down} held refused
+     * since {@link #goDown()} (or {@link RefusedPort#onLoopback()}). The hold is let go just
+     * before the bind, so no other server or connection can have taken the number meanwhile.
      *
-     * @throws UncheckedIOException when the port was taken meanwhile
+     * @throws UncheckedIOException when the port was taken in that instant
      */
-    public LocalHttpServer(int port) {
-        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    public static LocalHttpServer upAt(RefusedPort down) {
+        down.close();
+        return new LocalHttpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                down.port()));
     }
 
     private LocalHttpServer(InetSocketAddress address) {
@@ -280,5 +284,17 @@ public final class LocalHttpServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         twin.close();
+    }
+
+    /**
+     * The site goes down: closes the server and holds its port refused (a
+     * {@link RefusedPort}) until the hold is closed or {@link #upAt} brings a server back
+     * there. Closing the server alone and using the number let the suite's other process bind
+     * it, or take it for a connection, while the test still expected a refusal there.
+     */
+    public RefusedPort goDown() {
+        int port = port();
+        close();
+        return RefusedPort.afterServerAt(port);
     }
 }

@@ -72,6 +72,31 @@ public final class RefusedPort implements AutoCloseable {
         throw new IllegalStateException("no port free on both 127.0.0.1 and ::1");
     }
 
+    /**
+     * The port on 127.0.0.1 a server of this test just closed. Its closed connections may
+     * still hold the port (TIME_WAIT), beside which only a socket with SO_REUSEADDR can bind;
+     * held so, it still refuses every connection, the system still gives it to no other
+     * socket binding port 0 or connecting out, and only a bind naming the number explicitly
+     * (none but {@link LocalHttpServer#upAt}) could share it.
+     *
+     * @throws UncheckedIOException when something else listens there already
+     */
+    static RefusedPort afterServerAt(int port) {
+        Socket s = new Socket();
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // never connected
+            }
+            throw new UncheckedIOException(e);
+        }
+        return new RefusedPort(List.of(s));
+    }
+
     /** The port number. */
     public int port() {
         return port;
