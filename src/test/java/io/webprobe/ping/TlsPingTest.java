@@ -47,6 +47,14 @@ class TlsPingTest {
     static RawServer server;
     static RawServer wrongName;
 
+    /**
+     * The probes' connect timeout and the requests' deadline: no test here is about either,
+     * and the first TLS handshakes of a process on a loaded machine took longer than the 2 s
+     * and 5 s these were (a test run first met CONNECT_TIMEOUT where it checks for
+     * TLS_CERTIFICATE).
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     @BeforeAll
@@ -81,7 +89,7 @@ class TlsPingTest {
     private PingSnapshot run(PingPlan plan, PingJob.Engine engine, PingListener listener)
             throws Exception {
         PingJob job = new PingJob(plan, engine, new Http1Probe("Webprobe/test",
-                Duration.ofSeconds(2), plan.tls()), listener);
+                PATIENCE, plan.tls()), listener);
         toClose.add(job);
         job.start();
         PingSnapshot s = job.completion().get(60, TimeUnit.SECONDS);
@@ -138,9 +146,9 @@ class TlsPingTest {
                 }
             }
             // the crawl's https client (java.net.http) trusts through the same TlsTrust
-            try (HttpProbe jdk = new JdkHttpProbe("t", Duration.ofSeconds(2), cacert(expired))) {
+            try (HttpProbe jdk = new JdkHttpProbe("t", PATIENCE, cacert(expired))) {
                 FetchResponse r = jdk.fetch(new FetchRequest(URI.create(old.url("/")), "GET",
-                        Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER));
+                        PATIENCE, 1000, FetchRequest.BodyPolicy.NEVER));
                 assertThat(r.error()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
                 assertThat(r.errorMessage()).isEqualTo("The site's certificate has expired");
             }
@@ -290,10 +298,10 @@ class TlsPingTest {
                         "The TLS handshake failed: the server did not answer in TLS (is the"
                                 + " port serving plain http?)");
             }
-            try (HttpProbe jdk = new JdkHttpProbe("t", Duration.ofSeconds(2), trust)) {
+            try (HttpProbe jdk = new JdkHttpProbe("t", PATIENCE, trust)) {
                 for (Map.Entry<String, ErrorKind> e : expected.entrySet()) {
                     FetchResponse r = jdk.fetch(new FetchRequest(URI.create(e.getKey()), "GET",
-                            Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER));
+                            PATIENCE, 1000, FetchRequest.BodyPolicy.NEVER));
                     assertThat(r.error()).as(e.getKey()).isEqualTo(e.getValue());
                 }
             }
@@ -380,17 +388,17 @@ class TlsPingTest {
     @Test
     void theCrawlClientTrustsWhatItIsToldPerClient() throws Exception {
         FetchRequest get = new FetchRequest(URI.create(server.url("/")), "GET",
-                Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER);
-        try (HttpProbe insecure = new JdkHttpProbe("t", Duration.ofSeconds(2), TlsTrust.insecure());
-                HttpProbe trusting = new JdkHttpProbe("t", Duration.ofSeconds(2), cacert(loopback));
-                HttpProbe defaults = new JdkHttpProbe("t", Duration.ofSeconds(2))) {
+                PATIENCE, 1000, FetchRequest.BodyPolicy.NEVER);
+        try (HttpProbe insecure = new JdkHttpProbe("t", PATIENCE, TlsTrust.insecure());
+                HttpProbe trusting = new JdkHttpProbe("t", PATIENCE, cacert(loopback));
+                HttpProbe defaults = new JdkHttpProbe("t", PATIENCE)) {
             assertThat(insecure.fetch(get).status()).isEqualTo(200);
             assertThat(trusting.fetch(get).status()).isEqualTo(200);
             FetchResponse refused = defaults.fetch(get);
             assertThat(refused.error()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
             // the insecure client did not switch checking off for the others
             assertThat(insecure.fetch(new FetchRequest(URI.create(wrongName.url("/")), "GET",
-                    Duration.ofSeconds(5), 1000, FetchRequest.BodyPolicy.NEVER)).status()).isEqualTo(200);
+                    PATIENCE, 1000, FetchRequest.BodyPolicy.NEVER)).status()).isEqualTo(200);
             assertThat(defaults.fetch(get).error()).isEqualTo(ErrorKind.TLS_CERTIFICATE);
         }
         assertThat(ErrorClassifier.trustAdvice(ErrorKind.TLS_CERTIFICATE)).isEqualTo(
