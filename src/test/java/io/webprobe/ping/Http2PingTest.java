@@ -44,6 +44,20 @@ class Http2PingTest {
         cert = SelfSignedCertificate.create(dir, "loopback", "ip:127.0.0.1");
         h2 = Http2TestServer.offeringHttp2(cert.serverContext());
         h1 = Http2TestServer.http1Only(cert.serverContext());
+        // A run waits 2 s at most for its opening request (WorkerWarmUp.OPENING_WAIT_MILLIS)
+        // before its own requests open connections of their own. The process's first TLS and
+        // HTTP/2 connection loads and links the classes of both ends, which on a loaded
+        // machine took longer (a test run first counted 9 connections, not 1): done once
+        // here, untimed, so that a test's opening waits for a connection only.
+        try (Http2Clients warm = new Http2Clients("t", Duration.ofSeconds(60),
+                TlsTrust.fromPemFile(cert.pem()), 1)) {
+            for (Http2TestServer server : List.of(h2, h1)) {
+                assertThat(warm.fetch(new io.webprobe.http.FetchRequest(
+                        URI.create(server.url("/jvm-warm-up")), "GET", Duration.ofSeconds(60),
+                        1_000, io.webprobe.http.FetchRequest.BodyPolicy.NEVER)).status())
+                        .isEqualTo(200);
+            }
+        }
     }
 
     @AfterAll
@@ -250,8 +264,12 @@ class Http2PingTest {
 
         assertThat(s.results()).allSatisfy(r -> assertThat(r.failed()).isGreaterThan(0));
         assertThat(s.results().get(0).errorCounts()).containsOnly(Map.entry(ErrorKind.CLOSED, 2L));
-        // the opening request and the run's two, each sent twice and no more
-        assertThat(h2.requests("/always")).isEqualTo(2 * (1 + 2));
+        // the opening request and the run's two, each sent twice and no more; a try can
+        // also go out on the connection the server just closed, before java.net.http has
+        // noticed (a loaded machine's run saw 5): it never reaches the server, and the probe's
+        // one resend (JdkHttpProbe.resendDropped) is then the only one the server sees. So
+        // each of the three reached it once or twice, never more
+        assertThat(h2.requests("/always")).isBetween(1L + 2, 2L * (1 + 2));
         assertThat(s.results().get(1).failed()).isEqualTo(1);
         assertThat(h2.requests("/cut")).isEqualTo(2); // the cut answer was not asked again
     }
