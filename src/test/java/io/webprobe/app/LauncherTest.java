@@ -2,6 +2,7 @@ package io.webprobe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.testsupport.RefusedPort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +37,8 @@ class LauncherTest {
         PrintStream latin1 = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         assertThat(Launcher.charset(latin1)).isEqualTo(StandardCharsets.ISO_8859_1);
 
-        int port; // a port nothing listens on: the table names the refusal "Connection refused×1"
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        // a port nothing listens on: the table names the refusal "Connection refused×1"
+        int port = RefusedPort.heldForTheRun();
         String url = "http://127.0.0.1:" + port + "/";
         int code = Launcher.run(new String[] {"ping", url, "-n", "1", "-q"},
                 ascii, new PrintStream(err, true, StandardCharsets.US_ASCII), Map.of());

@@ -64,11 +64,7 @@ class CrawlFileCommandsTest {
      */
     @Test
     void whatIsNotKnownIsAnEmptyFieldInTheCrawlsCsvAndInItsExport() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort(); // nothing listens there once it is closed
-        }
+        int closed = RefusedPort.heldForTheRun(); // held refusing until the run ends
         String refused = "http://127.0.0.1:" + closed + "/";
         server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
                 "User-agent: *\nDisallow: /private\n"));
@@ -748,11 +744,7 @@ class CrawlFileCommandsTest {
 
     @Test
     void aBrokenLinkTheNewCrawlLeftOutOrDidNotCheckIsNotCalledFixed() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = RefusedPort.heldForTheRun();
         String elsewhere = "http://127.0.0.1:" + closed + "/nothing";
         server.route("/", html("<title>Home</title><a href=\"/missing\">m</a>"
                 + "<a href=\"" + elsewhere + "\">x</a>"));

@@ -879,11 +879,7 @@ class PingCommandTest {
     @Test
     void aUrlWithoutAnySuccessFailsTheRunUnlessAnErrorRateIsGiven() throws Exception {
         server.route("/up", html("up"));
-        String down;
-        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            down = "http://127.0.0.1:" + closed.getLocalPort() + "/";
-        }
+        String down = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
 
         CliRun strict = run("ping", server.url("/up"), down, "--count", "2", "--quiet");
         assertEquals(1, strict.exitCode(), strict.err());

@@ -37,6 +37,20 @@ public final class RefusedPort implements AutoCloseable {
         this.port = port;
     }
 
+    /** Ports held until the test process ends (see {@link #heldForTheRun}). */
+    private static final List<RefusedPort> FOR_THE_RUN =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * A port on 127.0.0.1 that refuses until the test process ends, for a test with nowhere to
+     * close it: a few held ports cost nothing, and the list keeps them from being collected.
+     */
+    public static int heldForTheRun() {
+        RefusedPort p = onLoopback();
+        FOR_THE_RUN.add(p);
+        return p.port();
+    }
+
     /** A port on 127.0.0.1 that refuses. */
     public static RefusedPort onLoopback() {
         try {

@@ -7,6 +7,7 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.Header;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -66,11 +67,7 @@ class SignInCheckTest {
 
     @Test
     void aSiteThatDoesNotAnswerIsNoSignInToAskFor() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = RefusedPort.heldForTheRun();
         assertThat(status("http://127.0.0.1:" + port + "/", SiteHeaders.NONE)).isZero();
     }
 }

@@ -22,6 +22,7 @@ import io.webprobe.ping.PingSnapshot;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.testsupport.SelfSignedCertificate;
 import io.webprobe.testsupport.StubProbe;
 import java.net.InetAddress;
@@ -638,11 +639,7 @@ class PingViewModelTest {
     @Test
     void theFinalStatusSaysWhatTheFailedRequestsWere() throws Exception {
         server.route("/gone", LocalHttpServer.status(503));
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-                InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = RefusedPort.heldForTheRun();
 
         assertThat(start("http://127.0.0.1:" + closed + "/\n" + server.url("/gone"))).isTrue();
         awaitEnd();

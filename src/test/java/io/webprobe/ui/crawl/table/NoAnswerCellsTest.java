@@ -12,6 +12,7 @@ import io.webprobe.store.CrawlStats;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,11 +56,7 @@ class NoAnswerCellsTest {
 
     @Test
     void theResponseTimeChartLeavesOutUrlsThatGotNoAnswer() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = RefusedPort.heldForTheRun();
         server.route("/", LocalHttpServer.html("<a href=\"http://127.0.0.1:" + closed
                 + "/x\">x</a><a href=\"/a\">a</a>"));
         server.route("/a", LocalHttpServer.html("a"));
