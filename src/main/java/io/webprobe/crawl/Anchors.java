@@ -1,7 +1,6 @@
 package io.webprobe.crawl;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import io.webprobe.http.WebUrl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -100,40 +99,11 @@ final class Anchors {
     }
 
     /**
-     * The fragment percent-decoded and read as UTF-8, as a browser decodes it (URL Standard's
-     * percent-decode, then UTF-8 decode without BOM: a "%" not followed by two hex digits stays
-     * as it is, bytes that are not UTF-8 become U+FFFD).
+     * The fragment percent-decoded and read as UTF-8, as a browser decodes it
+     * ({@link WebUrl#percentDecode}: a "%" not followed by two hex digits stays as it is, bytes
+     * that are not UTF-8 become U+FFFD).
      */
     static String decode(String fragment) {
-        if (fragment.indexOf('%') < 0) {
-            return fragment;
-        }
-        byte[] bytes = fragment.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            int hi = i + 2 < bytes.length ? hex(bytes[i + 1]) : -1;
-            int lo = hi >= 0 ? hex(bytes[i + 2]) : -1;
-            if (b == '%' && lo >= 0) {
-                out.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                out.write(b);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
+        return WebUrl.percentDecode(fragment);
     }
 }

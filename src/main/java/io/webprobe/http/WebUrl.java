@@ -62,6 +62,16 @@ public final class WebUrl {
         return new WebUrlParser(input, base).parse();
     }
 
+    /**
+     * The URL Standard's percent-decode of a string, then UTF-8 decode without BOM: each
+     * {@code %} with two hex digits is a byte, any other {@code %} stays, bytes that are not
+     * UTF-8 become U+FFFD ({@code caf%C3%A9} is {@code café}), as a browser decodes a
+     * fragment to find the element it names.
+     */
+    public static String percentDecode(String s) {
+        return s.indexOf('%') < 0 ? s : PercentEncoding.decodeToString(s, 0, s.length());
+    }
+
     /** "http" or "https". */
     public String scheme() {
         return href.substring(0, schemeEnd);
