@@ -22,10 +22,18 @@ final class LatencyStore {
     private int n;
     private boolean sorted = true;
     private Histogram histogram;
+    /** Running mean and sum of squared deviations (Welford): exact, and O(1) to read. */
+    private double mean;
+    private double squares;
+    private long counted;
 
     /** Records one value in µs (at least 1). */
     void record(long micros) {
         long v = Math.max(1, micros);
+        counted++;
+        double d = v - mean;
+        mean += d / counted;
+        squares += d * (v - mean);
         if (histogram != null) {
             histogram.recordValue(v);
             return;
@@ -58,29 +66,14 @@ final class LatencyStore {
         return histogram != null ? histogram.getMaxValue() : sortedExact()[n - 1];
     }
 
+    /** The mean of the values recorded, exact (not the histogram's bucketed one). */
     double mean() {
-        if (histogram != null) {
-            return histogram.getMean();
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += exact[i];
-        }
-        return sum / n;
+        return mean;
     }
 
-    /** Population standard deviation, as HdrHistogram computes it. */
+    /** Population standard deviation of the values recorded, exact. */
     double stdDeviation() {
-        if (histogram != null) {
-            return histogram.getStdDeviation();
-        }
-        double mean = mean();
-        double sq = 0;
-        for (int i = 0; i < n; i++) {
-            double d = exact[i] - mean;
-            sq += d * d;
-        }
-        return Math.sqrt(sq / n);
+        return counted == 0 ? 0 : Math.sqrt(squares / counted);
     }
 
     /** The value at percentile p (0 to 100); call only when {@link #count()} is positive. */

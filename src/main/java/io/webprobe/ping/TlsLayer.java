@@ -32,6 +32,8 @@ final class TlsLayer {
     /** Decrypted bytes of a handshake-time unwrap (normally none). */
     private final ByteBuffer scratch;
     private boolean closed;
+    /** The handshake status the last unwrap left (read without asking the engine again). */
+    private HandshakeStatus afterLastUnwrap = HandshakeStatus.NOT_HANDSHAKING;
 
     /**
      * A layer over a new engine, its handshake begun. A TLS library that fails to make or start
@@ -162,7 +164,11 @@ final class TlsLayer {
 
     /** Post-handshake messages (key update, renegotiation): answered on the spot. */
     private void afterUnwrap(SocketChannel ch) throws IOException {
-        HandshakeStatus hs = engine.getHandshakeStatus();
+        HandshakeStatus hs = afterLastUnwrap;
+        if (hs == HandshakeStatus.NOT_HANDSHAKING || hs == HandshakeStatus.FINISHED) {
+            return; // application data, the normal case: no call into the engine
+        }
+        hs = engine.getHandshakeStatus();
         if (hs == HandshakeStatus.NEED_TASK) {
             runTasks();
             hs = engine.getHandshakeStatus();
@@ -191,6 +197,7 @@ final class TlsLayer {
         } finally {
             netIn.compact();
         }
+        afterLastUnwrap = r.getHandshakeStatus();
         switch (r.getStatus()) {
             case OK -> {
                 return true;
