@@ -84,7 +84,8 @@ public interface ResumeState {
 
     /**
      * How many URLs a resume fetches (those not fetched yet, and those to be asked again):
-     * {@link #forEachQueued} hands them over.
+     * {@link #forEachQueued} hands them over. The file's figure when first asked, which
+     * {@link #finished()} uses too: asked again, it is not counted again.
      */
     long toFetch();
 

@@ -103,6 +103,39 @@ class CrawlStoreTest {
         assertThat(opener.isAlive()).isFalse();
     }
 
+    /**
+     * A finished crawl that a re-check found new URLs for: what a resume has to fetch is
+     * counted once per resume (each count scans every row; crawl --resume asked three times,
+     * 0.3 s a million rows), however often the command line and the job ask; the next resume
+     * counts again.
+     */
+    @Test
+    void aResumeCountsTheUrlsLeftToFetchOnce() throws Exception {
+        Path file = dir.resolve("rechecked.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.sink().discovered(List.of(queued(1), queued(2)));
+            store.sink().state(CrawlState.FINISHED, Duration.ofSeconds(3));
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            io.webprobe.crawl.ResumeState resume = store.resumeState();
+            assertThat(resume.finished()).isFalse();
+            assertThat(resume.toFetch()).isEqualTo(2);
+
+            store.sink().discovered(List.of(queued(3))); // as the resumed crawl goes on
+            store.sink().flush().get(30, TimeUnit.SECONDS);
+
+            assertThat(resume.toFetch()).isEqualTo(2); // not counted again
+            assertThat(resume.finished()).isFalse();
+            assertThat(store.resumeState().toFetch()).isEqualTo(3);
+        }
+    }
+
+    private static io.webprobe.crawl.CrawlSink.NewUrl queued(long id) {
+        String url = "http://127.0.0.1:8080/docs/" + id;
+        return new io.webprobe.crawl.CrawlSink.NewUrl(id, url, url, 1, 0, false, false, false,
+                null);
+    }
+
     @Test
     void aCrawlResumedInTheSameWindowStartsFromWhatItsLastRunWrote() throws Exception {
         // the GUI keeps the file open: Stop, then Resume, reads where the crawl stood then,
