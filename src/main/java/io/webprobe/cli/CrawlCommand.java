@@ -56,7 +56,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot "
                     + "walls; nor do the statuses given to --accept)",
             "1:broken links found",
-            "2:bad arguments, start URL not fetchable, crawl file or CSV not written",
+            "2:bad arguments, start URL not fetchable (or answering a 4xx/5xx not given to "
+                    + "--accept), crawl file or CSV not written",
             "129:stopped by SIGHUP, the terminal closed (what was crawled is reported and "
                     + "written)",
             "130:stopped by Ctrl-C (likewise)",
@@ -154,8 +155,9 @@ public final class CrawlCommand implements Callable<Integer> {
             description = "Count these statuses as OK, not broken: codes and ranges separated "
                     + "by commas, e.g. 403 or 401,403,410 or 400-403 (lychee's 400..=403 "
                     + "too); repeatable. For a site that answers crawlers 403. The URLs keep "
-                    + "their status in the CSV; a start URL answering one still cannot be "
-                    + "crawled (default: none; codes below 400, and the 429s a site keeps "
+                    + "their status in the CSV, and the summary counts them apart; a start "
+                    + "URL answering one is not a failure, but has no links to follow "
+                    + "(default: none; codes below 400, and the 429s a site keeps "
                     + "answering, which are blocked, are never broken).")
     List<String> accept = new ArrayList<>();
 

@@ -138,6 +138,9 @@ final class CrawlReport {
                 Words.count(summary.brokenLinks(), "broken link")
                         + (missingAnchors < 0 ? ""
                                 : ", " + Words.count(missingAnchors, "missing anchor"))));
+        if (summary.startNote() != null) {
+            out.println(summary.startNote()); // the start answered a status the user accepted
+        }
         if (c.sitemaps && summary.stopped()) {
             out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "
                     + "are not reported for a stopped crawl.",
@@ -162,6 +165,10 @@ final class CrawlReport {
             out.println(String.format(Locale.ROOT,
                     "Blocked (not counted as broken): %s (%s).", Words.count(blocked, "URL"),
                     summary.reasons(SkipReason::isBlock)));
+        }
+        if (summary.acceptedTotal() > 0) {
+            out.println(String.format(Locale.ROOT, "Accepted (not counted as broken): %s (%s).",
+                    Words.count(summary.acceptedTotal(), "URL"), summary.acceptedStatuses()));
         }
         if (summary.skippedTotal() - blocked > 0) {
             out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",

@@ -598,7 +598,9 @@ public final class CrawlJob implements AutoCloseable {
                 tally.startError(),
                 tally.startFailure() != null ? tally.startStatus() : 0,
                 signInRefused,
-                signInScheme);
+                signInScheme,
+                c.accepted(),
+                tally.startNote());
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
             try {

@@ -136,13 +136,24 @@ public interface CrawlSink {
      * @param orphans sitemap URLs that no page links to (not counting the start chain)
      * @param startProblem a plain sentence when the start URL's redirects end in a loop or go
      *     on too long, else null
+     * @param accepted URLs that answered a status the crawl accepts ({@code --accept}), by
+     *     that status
      */
     record Conclusion(long brokenLinks, long brokenRedirects, Map<SkipReason, Long> rowSkips,
             long sitemapUrls,
-            List<String> orphans, String startProblem) {
+            List<String> orphans, String startProblem, Map<Integer, Long> accepted) {
         public Conclusion {
             rowSkips = Map.copyOf(rowSkips);
             orphans = List.copyOf(orphans);
+            accepted = Map.copyOf(accepted);
+        }
+
+        /** A conclusion of a crawl whose file holds no accepted status. */
+        public Conclusion(long brokenLinks, long brokenRedirects,
+                Map<SkipReason, Long> rowSkips, long sitemapUrls, List<String> orphans,
+                String startProblem) {
+            this(brokenLinks, brokenRedirects, rowSkips, sitemapUrls, orphans, startProblem,
+                    Map.of());
         }
     }
 

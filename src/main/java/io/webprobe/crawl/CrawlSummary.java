@@ -31,6 +31,10 @@ import java.time.Duration;
  * @param signInScheme the scheme a 401 of the site asked to be signed in with, from its
  *     {@code WWW-Authenticate} header ("Basic", "Bearer"...), or "" when none answered 401 or
  *     named one: the command line names {@code --user} for Basic and {@code -H} otherwise
+ * @param accepted URLs that answered a 4xx/5xx the crawl accepts ({@code --accept}), by that
+ *     status: not broken, and not counted in {@code broken}
+ * @param startNote a plain sentence when the start URL answered a status the crawl accepts
+ *     (not a failure, but there was nothing to follow), else null
  */
 public record CrawlSummary(
         boolean stopped,
@@ -47,13 +51,27 @@ public record CrawlSummary(
         io.webprobe.http.ErrorKind startError,
         int startStatus,
         boolean signInRefused,
-        String signInScheme) {
+        String signInScheme,
+        java.util.Map<Integer, Long> accepted,
+        String startNote) {
 
     public CrawlSummary {
         signInScheme = signInScheme == null ? "" : signInScheme;
         skipped = java.util.Map.copyOf(skipped);
         orphans = java.util.List.copyOf(orphans);
         warnings = java.util.List.copyOf(warnings);
+        accepted = java.util.Map.copyOf(accepted);
+    }
+
+    /** A summary of a crawl that accepted no status it met. */
+    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
+            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
+            int sitemapUrls, java.util.List<String> orphans, String failure,
+            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
+            int startStatus, boolean signInRefused, String signInScheme) {
+        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
+                orphans, failure, warnings, startError, startStatus, signInRefused, signInScheme,
+                java.util.Map.of(), null);
     }
 
     /** A summary that names no sign-in scheme. */
@@ -132,6 +150,22 @@ public record CrawlSummary(
                     why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1));
         }
         return String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n, reasons(chosen));
+    }
+
+    /** URLs that answered a status the crawl accepts. */
+    public long acceptedTotal() {
+        return accepted.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * "HTTP 403: 12; HTTP 410: 1": the accepted statuses met, each with its count, in number
+     * order (as {@link #reasons} says the blocked ones).
+     */
+    public String acceptedStatuses() {
+        java.util.StringJoiner which = new java.util.StringJoiner("; ");
+        new java.util.TreeMap<>(accepted).forEach((status, n) -> which.add(String.format(
+                java.util.Locale.ROOT, "HTTP %d: %,d", status, n)));
+        return which.toString();
     }
 
     /** Pages per second over the whole crawl. */

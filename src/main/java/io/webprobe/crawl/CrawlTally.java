@@ -24,6 +24,8 @@ final class CrawlTally {
     private volatile String startFailure;
     private volatile ErrorKind startError;
     private volatile int startStatus;
+    /** What the crawl says of a start URL that answered a status it accepts, or null. */
+    private volatile String startNote;
 
     /** The start URL as the crawl was given it (its first item's URL). */
     private final String start;
@@ -62,7 +64,7 @@ final class CrawlTally {
         if (result.skipped() != null) {
             blocked.incrementAndGet();
             if (start) {
-                startFailure = StartFailure.of(this.start, item.url, 0, null,
+                startFailure = StartFailure.of(this.start, item.url, 0, false, null,
                         result.errorMessage(), result.skipped());
             }
             return;
@@ -90,11 +92,13 @@ final class CrawlTally {
         if (r.error() != null) {
             startError = r.error();
         }
-        String said = StartFailure.of(start, r.url(), r.status(), r.error(), r.errorMessage(),
-                null);
+        String said = StartFailure.of(start, r.url(), r.status(), r.accepted(), r.error(),
+                r.errorMessage(), null);
         if (said != null) {
             startStatus = r.status();
             startFailure = said;
+        } else if (r.accepted()) {
+            startNote = StartFailure.accepted(start, r.url(), r.status());
         }
     }
 
@@ -147,12 +151,20 @@ final class CrawlTally {
         return startFailure;
     }
 
-    /** The start URL's error class when it could not be fetched, or null. */
+    /**
+     * The sentence for a start URL that answered a status the crawl accepts (not a failure;
+     * nothing to follow), or null.
+     */
+    String startNote() {
+        return startNote;
+    }
+
     /** The HTTP status behind {@link #startFailure()}, 0 when none. */
     int startStatus() {
         return startStatus;
     }
 
+    /** The start URL's error class when it could not be fetched, or null. */
     ErrorKind startError() {
         return startError;
     }

@@ -16,9 +16,11 @@ public final class StartFailure {
      * start URL in an earlier run.
      *
      * @param start the start URL as the crawl was given it
+     * @param accepted whether {@code status} is one the crawl accepts ({@code --accept}): not
+     *     a failure, which {@link #accepted} says instead
      */
-    public static String of(String start, String url, int status, ErrorKind error,
-            String errorMessage, SkipReason skipped) {
+    public static String of(String start, String url, int status, boolean accepted,
+            ErrorKind error, String errorMessage, SkipReason skipped) {
         String message = errorMessage == null ? "" : errorMessage;
         if (skipped != null) {
             if (!skipped.isBlock()) {
@@ -43,11 +45,21 @@ public final class StartFailure {
                     : String.format(Locale.ROOT, "Could not fetch %s: %s.", shownStart(url),
                             why);
         }
-        if (status >= 400) {
+        if (CrawlResult.brokenStatus(status, accepted)) {
             return String.format(Locale.ROOT, "%s answered HTTP %d.", theStartUrl(start, url),
                     status);
         }
         return null;
+    }
+
+    /**
+     * The one sentence for a start URL whose redirects (if any) led to {@code url}, which
+     * answered {@code status}, a 4xx/5xx the crawl accepts ({@code --accept}): not a failure,
+     * but the crawl ends there, as only a page answering 2xx has its links followed.
+     */
+    public static String accepted(String start, String url, int status) {
+        return String.format(Locale.ROOT, "%s answered HTTP %d, a status this crawl accepts: "
+                + "not broken, but with no links to follow.", theStartUrl(start, url), status);
     }
 
     /**

@@ -351,12 +351,29 @@ public final class CrawlReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * URLs that answered a status the crawl accepts ({@code --accept}), by that status, in
+     * number order; none without a read (and no scan of the rows) when it accepts none.
+     */
+    public synchronized Map<Integer, Long> acceptedByStatus() throws StoreException {
+        Map<Integer, Long> out = new java.util.TreeMap<>();
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        if (plan == null || plan.accept().isEmpty()) {
+            return out;
+        }
+        // a blocked row (a bot wall's 403) is counted among the blocked, never here too
+        query("SELECT status, COUNT(*) FROM urls WHERE state = 1 AND skip_reason IS NULL AND "
+                + "(flags & " + Schema.ACCEPTED + ") <> 0 GROUP BY status",
+                rs -> out.put(rs.getInt(1), rs.getLong(2)));
+        return out;
+    }
+
     /** Everything the end of a crawl reports that only the whole file can say. */
     synchronized CrawlSink.Conclusion conclusion() throws StoreException {
         long[] broken = {0};
         forEachBrokenLink(l -> broken[0]++);
         return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
-                rowSkips(), sitemapUrls(), orphans(), startProblem());
+                rowSkips(), sitemapUrls(), orphans(), startProblem(), acceptedByStatus());
     }
 
     /**
@@ -373,7 +390,8 @@ public final class CrawlReader implements AutoCloseable {
             // hop, which redirects further), not the whole chain's text
             RedirectChains.Node end = start.last();
             return io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(), end.url(),
-                    end.status(), io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS, "", null);
+                    end.status(), false, io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS, "",
+                    null);
         }
         if (start != null && start.failsInItself()) {
             return "The start URL " + io.webprobe.http.UrlSyntax.shortened(
@@ -387,7 +405,7 @@ public final class CrawlReader implements AutoCloseable {
         }
         RedirectChains.Node end = start.last();
         return io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(), end.url(),
-                end.status(), end.error(), end.errorMessage(), end.skipped());
+                end.status(), end.accepted(), end.error(), end.errorMessage(), end.skipped());
     }
 
     /**

@@ -69,6 +69,10 @@ class CrawlAcceptTest {
         assertEquals(1, accepting.exitCode(), accepting.err());
         assertThat(accepting.out()).contains("1 broken URL, 1 broken link.")
                 .contains("/missing (HTTP 404)").doesNotContain("/members", "/retired");
+        // the summary counts them apart, as it counts the blocked ones
+        assertThat(accepting.out()).contains("\nAccepted (not counted as broken): 2 URLs "
+                + "(HTTP 403: 1; HTTP 410: 1).\n");
+        assertThat(strict.out()).doesNotContain("Accepted");
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith(site.url("/members") + ",403,")
                 .contains(",ok,"));
@@ -142,7 +146,41 @@ class CrawlAcceptTest {
             assertThat(again.err()).isEqualTo("webprobe: --resume continues the crawl with the "
                     + "settings it was started with; leave out --accept.\n");
             assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
-            assertThat(resumed.out()).contains("Crawled 5 URLs").contains("0 broken URLs");
+            assertThat(resumed.out()).contains("Crawled 5 URLs").contains("0 broken URLs")
+                    .contains("Accepted (not counted as broken): 1 URL (HTTP 403: 1).");
         }
+    }
+
+    /**
+     * The bug: a start URL answering a status the user accepted ended the crawl as a start
+     * that failed, exit 2. It is no failure: only a page answering 2xx has its links followed,
+     * so the crawl ends there, exit 0, and says so in one sentence (the app's words too).
+     */
+    @Test
+    void aStartUrlAnsweringAnAcceptedStatusIsNotAFailure() {
+        site.route("/", LocalHttpServer.respond(403, "text/html",
+                "<title>No</title><a href=\"/inside\">in</a>"));
+        site.route("/moved", LocalHttpServer.redirect(301, "/"));
+        site.route("/inside", LocalHttpServer.html("<title>Inside</title>"));
+        site.route("/robots.txt", LocalHttpServer.respond(404, "text/plain", ""));
+
+        CliRun strict = run("crawl", site.url("/"));
+        CliRun accepting = run("crawl", site.url("/"), "--accept", "403");
+        CliRun redirected = run("crawl", site.url("/moved"), "--accept", "400-403");
+
+        assertEquals(2, strict.exitCode(), strict.err());
+        assertThat(strict.err()).isEqualTo("webprobe: The start URL " + site.url("/")
+                + " answered HTTP 403.\n");
+        assertEquals(0, accepting.exitCode(), accepting.err());
+        assertThat(accepting.err()).isEmpty();
+        assertThat(accepting.out()).startsWith("Crawled 1 URL in ").contains("0 broken URLs")
+                .contains("\nThe start URL " + site.url("/") + " answered HTTP 403, a status "
+                        + "this crawl accepts: not broken, but with no links to follow.\n")
+                .contains("\nAccepted (not counted as broken): 1 URL (HTTP 403: 1).\n");
+        assertEquals(0, redirected.exitCode(), redirected.err());
+        assertThat(redirected.out()).contains("\nThe start URL " + site.url("/moved")
+                + " redirects to " + site.url("/") + ", which answered HTTP 403, a status this "
+                + "crawl accepts: not broken, but with no links to follow.\n");
+        assertEquals(0, site.hits("/inside"));
     }
 }

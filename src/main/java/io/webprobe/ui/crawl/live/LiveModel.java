@@ -101,9 +101,10 @@ public final class LiveModel {
 
     /**
      * The crawl ended. The final line says what stopped it (its file could not be written,
-     * its start URL got no answer, with how to get past an untrusted certificate), or else its
-     * last figures as the command line prints them; a stopped crawl's progress stays at the
-     * part of the discovered URLs it crawled.
+     * its start URL got no answer, with how to get past an untrusted certificate), that its
+     * start URL answered a status it accepts (so nothing was followed), or else its last
+     * figures as the command line prints them, with the URLs whose status it accepted; a
+     * stopped crawl's progress stays at the part of the discovered URLs it crawled.
      *
      * @param p the job's figures at its end
      * @param orphans whether the crawl counted orphans (a sitemap crawl that ran to its end):
@@ -117,8 +118,16 @@ public final class LiveModel {
             String advice = ErrorClassifier.trustRemedy(summary.startError(),
                     "Settings › Trust certificate", "Settings › Skip certificate checks");
             text = summary.startFailure() + (advice == null ? "" : " " + advice);
+        } else if (summary.startNote() != null && summary.crawled() <= 1) {
+            // its one row is the whole crawl, which a sentence says better than figures (with
+            // sitemaps read after it, their URLs were crawled: the figures say more then)
+            text = summary.startNote();
         } else {
             text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
+            if (summary.acceptedTotal() > 0) {
+                text += String.format(Locale.ROOT, " · %,d accepted (%s)",
+                        summary.acceptedTotal(), summary.acceptedStatuses());
+            }
             String left = summary.notCrawledByChoice();
             if (left != null) {
                 text += " · " + left;

@@ -173,6 +173,40 @@ class LiveModelTest {
                 + ProgressFormat.line(END) + " · 482 not crawled: page limit reached");
     }
 
+    /** As the command line's summary, the end counts the URLs whose status was accepted. */
+    @Test
+    void theUrlsWhoseStatusWasAcceptedAreCountedAtTheEnd() {
+        CrawlSummary summary = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
+                Map.of(SkipReason.MAX_PAGES, 7L), 0, List.of(), null, List.of(), null, 0, false,
+                "", Map.of(410, 1L, 403, 1_200L), null);
+        assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
+                + ProgressFormat.line(END) + " · 1,201 accepted (HTTP 403: 1,200; HTTP 410: 1)"
+                + " · 7 not crawled: page limit reached");
+    }
+
+    /**
+     * A start URL that answered a status the user accepted is no failure: the line says so
+     * in the command line's sentence, and the bar is full.
+     */
+    @Test
+    void aStartUrlAnsweringAnAcceptedStatusSaysSo() {
+        String note = "The start URL http://127.0.0.1:1/ answered HTTP 403, a status this crawl "
+                + "accepts: not broken, but with no links to follow.";
+        CrawlSummary summary = new CrawlSummary(false, 1, 0, 0, Duration.ofSeconds(1), null,
+                Map.of(), 0, List.of(), null, List.of(), null, 0, false, "", Map.of(403, 1L),
+                note);
+        LiveModel m = ended(summary, false);
+        assertThat(m.statusProperty().get()).isEqualTo(note);
+        assertThat(m.progressProperty().get()).isEqualTo(1.0);
+
+        // its sitemaps were read after it, and their URLs crawled: the figures say more
+        CrawlSummary onWithSitemaps = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9),
+                null, Map.of(), 0, List.of(), null, List.of(), null, 0, false, "",
+                Map.of(403, 1L), note);
+        assertThat(ended(onWithSitemaps, false).statusProperty().get()).isEqualTo("Finished: "
+                + ProgressFormat.line(END) + " · 1 accepted (HTTP 403: 1)");
+    }
+
     /** A sitemap crawl of a site without a sitemap says so, not "0 orphans". */
     @Test
     void noSitemapFoundIsSaidInsteadOfNoOrphans() {
