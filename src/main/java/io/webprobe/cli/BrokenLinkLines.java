@@ -24,11 +24,14 @@ final class BrokenLinkLines {
 
     /**
      * A crawl's broken link, as {@link CrawlReader#forEachBrokenLink} reads it, or a missing
-     * anchor ({@code http://s/b#x (missing anchor #x) on http://s/a}: its page answered).
+     * anchor ({@code http://s/b#x (missing anchor #x) on http://s/a}: its page answered; {@code
+     * http://s/old#x (redirects to http://s/new: missing anchor #x) on http://s/a} when it was
+     * looked for where the link's redirects end).
      */
     static String line(BrokenLink l) {
         if (l.isMissingAnchor()) {
-            return line(l.linkUrl(), l.problem(), l.sourceUrl());
+            return line(l.linkUrl(), (l.anchorAfterRedirect() ? "redirects to "
+                    + shown(l.finalUrl()) + ": " : "") + l.problem(), l.sourceUrl());
         }
         String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
         if (l.status() > 0 && l.status() < 400 && l.error() != null

@@ -91,6 +91,21 @@ final class Anchors {
     }
 
     /**
+     * The fragment of a redirect's Location, as a link of the redirecting URL to its target:
+     * judged in place of the fragments of the links into the redirect, which a browser drops
+     * for it (Fetch). Stored with an empty fragment when it always finds its place, or is too
+     * long to judge: it still replaces theirs, and is not judged.
+     */
+    static CrawlSink.FragmentLink ofLocation(long targetId, String fragment) {
+        if (alwaysFound(fragment) || fragment.length() > MAX_LENGTH) {
+            return new CrawlSink.FragmentLink(targetId, "", null, "");
+        }
+        String decoded = decode(fragment);
+        return new CrawlSink.FragmentLink(targetId, fragment,
+                decoded.equals(fragment) ? null : decoded, "");
+    }
+
+    /**
      * Whether a fragment finds its place on any HTML page: the empty one and {@code top} (ASCII
      * case-insensitive, after percent-decoding) are the top of the page.
      */

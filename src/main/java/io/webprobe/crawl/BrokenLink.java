@@ -54,6 +54,14 @@ public record BrokenLink(
         return !missingAnchor.isEmpty();
     }
 
+    /**
+     * Whether a missing anchor was looked for on the page the link's redirects end at
+     * ({@link #finalUrl}), where a browser carries the fragment (Fetch), not on its target.
+     */
+    public boolean anchorAfterRedirect() {
+        return isMissingAnchor() && !redirectChain.isEmpty();
+    }
+
     /** What is wrong, for a missing anchor: {@code missing anchor #x}; else "". */
     public String problem() {
         return isMissingAnchor() ? "missing anchor #" + missingAnchor : "";

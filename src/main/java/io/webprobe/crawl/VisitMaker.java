@@ -132,8 +132,10 @@ final class VisitMaker {
             // the browser stays on the page; the refresh is a malformed link of it
             invalid.add(invalidHref(refreshing.invalid()));
         }
+        List<CrawlSink.FragmentLink> fragments = List.of();
         if (r.isRedirect()) {
             redirectId = redirect(item, r.location(), "redirect", links, row, setsCookie(r));
+            fragments = locationFragment(item, r.location(), redirectId);
         } else if (movedWithoutLocation(r)) {
             row.error(ErrorKind.INVALID_URL, NO_LOCATION);
         } else if (headerRefresh != null) {
@@ -145,7 +147,6 @@ final class VisitMaker {
         LinkExtractor.Page page = null;
         int outlinks = 0;
         CrawlSink.PageAnchors anchors = null;
-        List<CrawlSink.FragmentLink> fragments = List.of();
         if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
             page = parse(item, r, false, plan.checkAnchors());
@@ -208,6 +209,27 @@ final class VisitMaker {
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
                 links.discovered(), links.links(), invalid, item.revisit, anchors, fragments);
         return new Made(visit, links.toQueue(), links.skippedRows());
+    }
+
+    /**
+     * The fragment a redirect's Location names ({@code Location: /new#part}), when anchors are
+     * checked: a browser takes it in place of the fragment of the link that led here, so it is
+     * judged as a link of the redirecting URL ({@link Anchors#ofLocation}). None when the
+     * Location has no fragment or the redirect is not followed.
+     */
+    private List<CrawlSink.FragmentLink> locationFragment(QueueItem item, String location,
+            long targetId) {
+        if (!plan.checkAnchors() || item.external || targetId <= 0 || location.indexOf('#') < 0) {
+            return List.of();
+        }
+        String fragment;
+        try {
+            fragment = io.webprobe.http.WebUrl.parse(location.strip(),
+                    io.webprobe.http.WebUrl.parse(item.url)).fragment();
+        } catch (io.webprobe.http.WebUrlException e) {
+            return List.of(); // the redirect itself was resolved: nothing to judge here
+        }
+        return fragment == null ? List.of() : List.of(Anchors.ofLocation(targetId, fragment));
     }
 
     /** The fragments a page's links name, to the targets the crawl took on. */

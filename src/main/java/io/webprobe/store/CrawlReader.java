@@ -177,11 +177,20 @@ public final class CrawlReader implements AutoCloseable {
         if (!checkedAnchors()) {
             return;
         }
+        // the chains of the links judged past their redirects, as the broken links read them
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
         queryWhile(AnchorSql.MISSING, more, rs -> {
-            String target = rs.getString(2);
+            String page = rs.getString(2);
             String fragment = rs.getString(4);
-            links.accept(new BrokenLink(rs.getString(1), target + "#" + fragment, rs.getInt(3),
-                    null, "", nullToEmpty(rs.getString(5)), "a", target, "", fragment));
+            String linked = rs.getString(6); // the link's target when it redirected to the page
+            String chain = "";
+            if (linked != null) {
+                RedirectChains.Node first = graph.get(rs.getLong(7));
+                chain = first == null ? "" : RedirectChains.follow(first, graph::get).text();
+            }
+            links.accept(new BrokenLink(rs.getString(1),
+                    (linked == null ? page : linked) + "#" + fragment, rs.getInt(3), null, "",
+                    nullToEmpty(rs.getString(5)), "a", page, chain, fragment));
         });
     }
 

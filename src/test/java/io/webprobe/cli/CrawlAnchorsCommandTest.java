@@ -66,6 +66,28 @@ class CrawlAnchorsCommandTest {
     }
 
     @Test
+    void aLinkIntoARedirectIsJudgedOnItsEndAndSaysSo() throws Exception {
+        server.route("/", html("<a href=\"/old.html#install\">old</a>"));
+        server.route("/old.html", LocalHttpServer.redirect(301, "/guide.html"));
+        server.route("/guide.html", html("<h2 id=\"setup\">Setup</h2>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--check-anchors", "--broken-csv",
+                broken.toString());
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("0 broken URLs, 0 broken links, 1 missing anchor.")
+                .contains("Missing anchors:\n  " + server.url("/old.html#install")
+                        + " (redirects to " + server.url("/guide.html")
+                        + ": missing anchor #install) on " + server.url("/"));
+        assertThat(Files.readString(broken, StandardCharsets.UTF_8).lines().toList())
+                .contains(server.url("/") + "," + server.url("/old.html#install")
+                        + ",200,,old,a," + server.url("/guide.html") + ","
+                        + server.url("/old.html") + " [301] → " + server.url("/guide.html")
+                        + " [200],missing anchor #install");
+    }
+
+    @Test
     void missingAnchorsAloneFailTheRunOnlyWhenChecked() throws Exception {
         site("");
         Path broken = dir.resolve("broken.csv");

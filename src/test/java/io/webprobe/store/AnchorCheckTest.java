@@ -128,13 +128,60 @@ class AnchorCheckTest {
                 "/ -> /guide.html#SETUP (missing anchor #SETUP, 200, 'setup upper')",
                 "/ -> /guide.html#install (missing anchor #install, 200, 'install missing')",
                 "/ -> /guide.html#%zz (missing anchor #%zz, 200, 'stray percent')",
-                "/ -> /guide.html#%E2%82 (missing anchor #%E2%82, 200, 'not utf-8')");
+                "/ -> /guide.html#%E2%82 (missing anchor #%E2%82, 200, 'not utf-8')",
+                // judged on the page the redirect leads to, as a browser carries it over
+                "/ -> /moved.html#x (missing anchor #x, 200, 'moved')");
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
             // a missing anchor is no broken link: the 404 is the only one
             assertThat(reader.brokenLinks()).extracting(BrokenLink::linkUrl)
                     .containsExactly(server.url("/gone.html"));
             assertThat(reader.checkedAnchors()).isTrue();
+        }
+    }
+
+    @Test
+    void aLinkIntoRedirectsIsJudgedOnThePageTheyEndAtAsABrowserCarriesItsFragment()
+            throws Exception {
+        server.route("/", html("<a href=\"/old.html#setup\">found past two hops</a>"
+                + "<a href=\"/old.html#nowhere\">missing past two hops</a>"
+                + "<a href=\"/moved.html#nowhere\">the Location's fragment instead</a>"
+                + "<a href=\"/to-top.html#nowhere\">the Location's #top instead</a>"
+                + "<a href=\"/to-gone.html#nowhere\">a broken chain</a>"
+                + "<a href=\"/loop-a.html#nowhere\">a loop</a>"
+                + "<a href=\"/meta.html#nowhere\">a meta refresh's page</a>"));
+        server.route("/old.html", LocalHttpServer.redirect(301, "/mid.html"));
+        server.route("/mid.html", LocalHttpServer.redirect(302, "/guide.html"));
+        server.route("/moved.html", LocalHttpServer.redirect(301, "/mid.html#install"));
+        server.route("/to-top.html", LocalHttpServer.redirect(301, "/guide.html#top"));
+        server.route("/to-gone.html", LocalHttpServer.redirect(301, "/gone.html"));
+        server.route("/loop-a.html", LocalHttpServer.redirect(301, "/loop-b.html"));
+        server.route("/loop-b.html", LocalHttpServer.redirect(301, "/loop-a.html"));
+        server.route("/meta.html", html("<meta http-equiv=\"refresh\" content=\"0; "
+                + "url=/guide.html\"><p id=\"here\"></p>"));
+        server.route("/guide.html", html("<h2 id=\"setup\">Setup</h2>"));
+
+        Path file = crawl("redirects.webprobe", plan(true));
+
+        assertThat(missing(file)).containsExactly(
+                "/ -> /old.html#nowhere (missing anchor #nowhere, 200, 'missing past two hops')",
+                "/ -> /meta.html#nowhere (missing anchor #nowhere, 200, "
+                        + "'a meta refresh's page')",
+                // judged once, as the redirect's own link, carried on over /mid.html
+                "/moved.html -> /mid.html#install (missing anchor #install, 200, '')");
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = store.reader()) {
+            List<BrokenLink> found = reader.firstMissingAnchors(10);
+            BrokenLink old = found.get(0);
+            assertThat(old.finalUrl()).isEqualTo(server.url("/guide.html"));
+            assertThat(old.redirectChain()).isEqualTo(server.url("/old.html") + " [301] → "
+                    + server.url("/mid.html") + " [302] → " + server.url("/guide.html")
+                    + " [200]");
+            assertThat(found.get(1).redirectChain()).isEmpty();
+            // the broken chain and the loop are broken links, and only that
+            assertThat(reader.brokenLinks()).extracting(BrokenLink::linkUrl)
+                    .containsExactlyInAnyOrder(server.url("/to-gone.html"),
+                            server.url("/loop-a.html"));
         }
     }
 

@@ -24,12 +24,15 @@ public final class BrokenLinkText {
      * failure ("Redirect loop", the table's Status) rather than the last hop's 3xx; for a 3xx
      * broken otherwise (no Location, a Location that is not a URL), why (the table's Reason,
      * "Redirect without a Location: …") rather than the kind of error ("Invalid URL"); for a
-     * missing anchor, its page's status and the anchor ("200 OK, missing anchor #setup").
+     * missing anchor, its page's status and the anchor ("200 OK, missing anchor #setup"; "200
+     * OK after redirect, missing anchor #setup" when it was looked for where the link's
+     * redirects end).
      */
     public static String statusText(BrokenLink b) {
         if (b.isMissingAnchor()) {
             // the page answered: its status, and what is wrong with the link
-            return StatusPhrases.withPhrase(b.status(), b.statusText()) + ", " + b.problem();
+            return StatusPhrases.withPhrase(b.status(), b.statusText())
+                    + (b.anchorAfterRedirect() ? " after redirect" : "") + ", " + b.problem();
         }
         if (b.error() != null && b.status() >= 300 && b.status() < 400) {
             boolean chainFails = b.error() == ErrorKind.REDIRECT_LOOP
