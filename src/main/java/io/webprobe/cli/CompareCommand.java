@@ -26,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code webprobe compare OLD NEW}: what changed between two crawls of one site. Exit 1 when
- * the new crawl has broken links the old one did not, or its start URL fails where the old
- * one's did not, so it can gate a release.
+ * the new crawl has broken links the old one did not (or missing anchors, when both checked
+ * anchors), or its start URL fails where the old one's did not, so it can gate a release.
  */
 @Command(
         name = "compare",
@@ -35,12 +35,15 @@ import picocli.CommandLine.Model.CommandSpec;
         versionProvider = WebprobeCli.VersionProvider.class,
         sortOptions = false,
         description = "Compare two crawls of one site: URLs added and removed, status, redirect, "
-                + "title, canonical and indexability changes, new and fixed broken links.",
+                + "title, canonical and indexability changes, new and fixed broken links, and "
+                + "new and fixed missing anchors when both crawls were made with "
+                + "--check-anchors.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no new broken links",
-            "1:the new crawl has broken links the old one did not, or its start URL fails "
-                    + "where the old one's did not",
+            "0:no new broken links (nor new missing anchors)",
+            "1:the new crawl has broken links the old one did not, missing anchors the old "
+                    + "one did not (both crawls checked anchors), or its start URL fails where "
+                    + "the old one's did not",
             "2:bad arguments, a crawl file that cannot be opened, or the CSV not written"
         })
 public final class CompareCommand implements Callable<Integer> {
@@ -86,6 +89,7 @@ public final class CompareCommand implements Callable<Integer> {
             CrawlDiff.Counts[] counts = new CrawlDiff.Counts[1];
             // the first new broken links, listed after the summary: a failing gate says what
             List<String> newBroken = new ArrayList<>();
+            List<String> newAnchors = new ArrayList<>();
             Consumer<CrawlDiff.Row> firstBroken = r -> {
                 if (r.change() == CrawlDiff.Change.NEW_BROKEN_LINK
                         && newBroken.size() < BrokenLinkLines.SHOWN) {
@@ -93,11 +97,15 @@ public final class CompareCommand implements Callable<Integer> {
                     newBroken.add(BrokenLinkLines.line(r.url(), status.chars()
                             .allMatch(Character::isDigit) && !status.isEmpty()
                                     ? "HTTP " + status : status, r.sourceUrl()));
+                } else if (r.change() == CrawlDiff.Change.NEW_MISSING_ANCHOR
+                        && newAnchors.size() < BrokenLinkLines.SHOWN) {
+                    newAnchors.add(BrokenLinkLines.line(r.url(), r.newValue(), r.sourceUrl()));
                 }
             };
             if (csv != null) {
                 RowSource<CrawlDiff.Row> rows = sink -> {
                     newBroken.clear();
+                    newAnchors.clear();
                     counts[0] = CrawlDiff.compare(ra, rb, r -> {
                         firstBroken.accept(r);
                         sink.accept(r);
@@ -119,9 +127,14 @@ public final class CompareCommand implements Callable<Integer> {
             }
             BrokenLinkLines.print(out, "New broken links", newBroken,
                     counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK), "--csv", csv);
+            BrokenLinkLines.print(out, "New missing anchors", newAnchors,
+                    counts[0].of(CrawlDiff.Change.NEW_MISSING_ANCHOR), "--csv", csv);
             out.flush();
-            return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0 || startFailure != null
-                    ? CrawlCommand.BROKEN : CrawlCommand.OK;
+            // as lychee fails on missing fragments when told to check them: a new missing
+            // anchor is only counted when both crawls checked anchors
+            return counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK) > 0
+                    || counts[0].of(CrawlDiff.Change.NEW_MISSING_ANCHOR) > 0
+                    || startFailure != null ? CrawlCommand.BROKEN : CrawlCommand.OK;
         } catch (StoreException | ExportException e) {
             return fail(err, e.getMessage());
         }

@@ -54,6 +54,8 @@ public final class ComparePair {
                             ? "stopped at its page limit" : "did not finish",
                     unknown == 1 ? "it is" : "they are"));
         }
+        anchors(counts, olderName, newerName, older.info().state() == CrawlState.FINISHED,
+                notes);
         String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
         if (accepted != null) {
             notes.add(accepted);
@@ -65,6 +67,39 @@ public final class ComparePair {
                     + "or removed, and links it left out are not called fixed.");
         }
         return notes;
+    }
+
+    /**
+     * Sentences on missing anchors compare cannot judge: those of a crawl whose counterpart did
+     * not check anchors (none is called new, or fixed), and those on pages or to pages an older
+     * crawl cut short did not read.
+     */
+    static void anchors(CrawlDiff.Counts counts, String olderName, String newerName,
+            boolean olderFinished, List<String> notes) {
+        if (counts.newerCheckedAnchors() && !counts.olderCheckedAnchors()) {
+            notes.add(olderName + " did not check anchors (--check-anchors), so "
+                    + missing(counts.newerMissingAnchors(), newerName)
+                    + " not compared: none is called new.");
+        } else if (counts.olderCheckedAnchors() && !counts.newerCheckedAnchors()) {
+            notes.add(newerName + " did not check anchors (--check-anchors), so "
+                    + missing(counts.olderMissingAnchors(), olderName)
+                    + " not compared: none is called fixed.");
+        }
+        long unknown = counts.unknownAnchors();
+        if (unknown > 0) {
+            notes.add(String.format(java.util.Locale.ROOT, "%,d missing %s of %s %s on pages "
+                    + "or to pages %s did not read (it %s), so %s not counted as new.",
+                    unknown, unknown == 1 ? "anchor" : "anchors", newerName,
+                    unknown == 1 ? "is" : "are", olderName, olderFinished
+                            ? "stopped at its page limit" : "did not finish",
+                    unknown == 1 ? "it is" : "they are"));
+        }
+    }
+
+    /** "the 3 missing anchors of b.webprobe are", "the 1 missing anchor of b.webprobe is". */
+    private static String missing(long n, String name) {
+        return n == 0 ? "missing anchors are" : "the " + io.webprobe.Words.count(n,
+                "missing anchor") + " of " + name + (n == 1 ? " is" : " are");
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * new and broken links that were fixed (only where the new crawl fetched the link's page again,
  * still a page answering 2xx, and its target too if the page still holds it: a page the new
  * crawl did not reach fixes nothing, and a link gone with its page, which now fails or
- * redirects, is not fixed: the page's own status change is the news). URLs are matched by their dedup key. Both crawls are
+ * redirects, is not fixed: the page's own status change is the news); missing anchors likewise,
+ * new and fixed, when both crawls checked anchors. URLs are matched by their dedup key. Both crawls are
  * read in key order side by side, so memory does not grow with the number of URLs (only with
  * the broken links of the two crawls).
  *
@@ -36,7 +37,7 @@ public final class CrawlDiff {
     /** A kind of change. */
     public enum Change {
         ADDED, REMOVED, STATUS, REDIRECT, TITLE, CANONICAL, INDEXABLE, NEW_BROKEN_LINK,
-        FIXED_BROKEN_LINK;
+        FIXED_BROKEN_LINK, NEW_MISSING_ANCHOR, FIXED_MISSING_ANCHOR;
 
         /** Lower case with underscores, as the CSV writes it. */
         public String label() {
@@ -47,10 +48,11 @@ public final class CrawlDiff {
     /**
      * One change.
      *
-     * @param url the URL (for a broken link: the link's target)
+     * @param url the URL (for a broken link: the link's target; for a missing anchor: the
+     *     link's target with its fragment)
      * @param oldValue the value in the old crawl ("" when it had none)
-     * @param newValue the value in the new crawl
-     * @param sourceUrl for a broken link, the page holding it; else ""
+     * @param newValue the value in the new crawl (for a missing anchor: "missing anchor #x")
+     * @param sourceUrl for a broken link or a missing anchor, the page holding it; else ""
      */
     public record Row(Change change, String url, String oldValue, String newValue,
             String sourceUrl) {}
@@ -62,6 +64,39 @@ public final class CrawlDiff {
         private long unknownBroken;
         private boolean olderLimited;
         private boolean newerLimited;
+        private long unknownAnchors;
+        private boolean olderCheckedAnchors;
+        private boolean newerCheckedAnchors;
+        private long newerMissingAnchors;
+        private long olderMissingAnchors;
+
+        /**
+         * Missing anchors of the newer crawl that are not in the older one, but on a page or
+         * to a page the older crawl did not read, when it was cut short: not counted as new.
+         */
+        public long unknownAnchors() {
+            return unknownAnchors;
+        }
+
+        /** Whether the older crawl checked anchors ({@code --check-anchors}). */
+        public boolean olderCheckedAnchors() {
+            return olderCheckedAnchors;
+        }
+
+        /** Whether the newer crawl checked anchors. */
+        public boolean newerCheckedAnchors() {
+            return newerCheckedAnchors;
+        }
+
+        /** How many missing anchors the newer crawl has (0 when it did not check them). */
+        public long newerMissingAnchors() {
+            return newerMissingAnchors;
+        }
+
+        /** How many missing anchors the older crawl has (0 when it did not check them). */
+        public long olderMissingAnchors() {
+            return olderMissingAnchors;
+        }
 
         /**
          * A sentence when the newer crawl's start URL fails (broken, a failing redirect chain,
@@ -114,6 +149,9 @@ public final class CrawlDiff {
             part(parts, Change.INDEXABLE, "indexability change", "indexability changes");
             part(parts, Change.NEW_BROKEN_LINK, "new broken link", "new broken links");
             part(parts, Change.FIXED_BROKEN_LINK, "fixed broken link", "fixed broken links");
+            part(parts, Change.NEW_MISSING_ANCHOR, "new missing anchor", "new missing anchors");
+            part(parts, Change.FIXED_MISSING_ANCHOR, "fixed missing anchor",
+                    "fixed missing anchors");
             return parts.isEmpty() ? "no changes" : String.join(", ", parts);
         }
 
@@ -129,8 +167,8 @@ public final class CrawlDiff {
 
     /**
      * Compares two stored crawls, handing each change to {@code out}: URL changes in key
-     * order, then new broken links, then fixed ones (each by link target, then by the page
-     * holding the link).
+     * order, then new broken links, then fixed ones, then new and fixed missing anchors (each
+     * by link target, then by the page holding the link).
      *
      * @return how many changes of each kind
      */
@@ -216,7 +254,59 @@ public final class CrawlDiff {
         }
         fixed.sort(BY_LINK);
         fixed.forEach(counting);
+        anchors(older, newer, counts, counting);
         return counts;
+    }
+
+    /**
+     * New and fixed missing anchors, as new and fixed broken links are found, when both crawls
+     * checked anchors: a crawl that did not says nothing of them (the counts say which did).
+     */
+    private static void anchors(CrawlReader older, CrawlReader newer, Counts counts,
+            Consumer<Row> out) throws StoreException {
+        counts.olderCheckedAnchors = older.checkedAnchors();
+        counts.newerCheckedAnchors = newer.checkedAnchors();
+        counts.olderMissingAnchors = older.missingAnchorCount();
+        counts.newerMissingAnchors = newer.missingAnchorCount();
+        if (!counts.olderCheckedAnchors || !counts.newerCheckedAnchors) {
+            return;
+        }
+        Set<String> oldMissing = new HashSet<>();
+        older.forEachMissingAnchor(l -> oldMissing.add(pair(l)));
+        Set<String> newMissing = new HashSet<>();
+        List<BrokenLink> notInOld = new ArrayList<>();
+        newer.forEachMissingAnchor(l -> {
+            if (newMissing.add(pair(l)) && !oldMissing.contains(pair(l))) {
+                notInOld.add(l);
+            }
+        });
+        boolean oldCut = older.cutShort();
+        List<Row> fresh = new ArrayList<>();
+        for (BrokenLink l : notInOld) {
+            if (!oldCut || older.couldShowAnchor(l)) {
+                fresh.add(new Row(Change.NEW_MISSING_ANCHOR, l.linkUrl(), "", l.problem(),
+                        l.sourceUrl()));
+            } else {
+                counts.unknownAnchors++;
+            }
+        }
+        fresh.sort(BY_LINK);
+        fresh.forEach(out);
+        List<BrokenLink> gone = new ArrayList<>();
+        older.forEachMissingAnchor(l -> {
+            if (!newMissing.contains(pair(l)) && oldMissing.remove(pair(l))) {
+                gone.add(l);
+            }
+        });
+        List<Row> fixed = new ArrayList<>();
+        for (BrokenLink l : gone) {
+            if (newer.showsAnchorGone(l)) {
+                fixed.add(new Row(Change.FIXED_MISSING_ANCHOR, l.linkUrl(), l.problem(), "",
+                        l.sourceUrl()));
+            }
+        }
+        fixed.sort(BY_LINK);
+        fixed.forEach(out);
     }
 
     /** Why the newer crawl's start URL fails when the older one's did not, or null. */

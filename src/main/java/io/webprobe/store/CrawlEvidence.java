@@ -85,6 +85,54 @@ final class CrawlEvidence {
     }
 
     /**
+     * Whether this crawl would show a missing anchor of another crawl of the site, were it
+     * missing here: it read the links of the link's page (with their fragments: the caller
+     * knows this crawl checked anchors), and it read for anchors the page the link was judged
+     * on there ({@link BrokenLink#finalUrl}). A page or a target a page limit or a stop left
+     * unread says nothing.
+     */
+    boolean couldShowAnchor(BrokenLink l) throws StoreException {
+        long[] source = fetched(l.sourceUrl());
+        return source != null && linksRead(source[0]) && judgesAnchorsOn(l.finalUrl());
+    }
+
+    /**
+     * Whether this crawl shows that a missing anchor of another crawl of the site is gone: it
+     * read the links of the link's page again, and the page no longer links to that fragment
+     * of the target, or it does and the page the link was judged on was read for anchors here
+     * too (so the anchor is there, as the caller knows it is not missing here).
+     */
+    boolean showsAnchorGone(BrokenLink l) throws StoreException {
+        long[] source = fetched(l.sourceUrl());
+        if (source == null || !linksRead(source[0])) {
+            return false;
+        }
+        String link = l.linkUrl();
+        String target = link.substring(0, link.length() - l.missingAnchor().length() - 1);
+        boolean[] holds = {false};
+        reader.query("SELECT 1 FROM link_fragments f JOIN urls t ON t.id = f.target_id "
+                + "WHERE f.source_id = ? AND t.url = ? AND f.fragment = ? LIMIT 1",
+                rs -> holds[0] = true, source[0], target, l.missingAnchor());
+        return !holds[0] || judgesAnchorsOn(l.finalUrl());
+    }
+
+    /**
+     * Whether this crawl judges fragments on this URL: a page of the site it read for anchors,
+     * answering 200, that defines no more anchors than are kept ({@link AnchorSql}'s rule).
+     */
+    private boolean judgesAnchorsOn(String url) throws StoreException {
+        long[] id = fetched(url);
+        if (id == null) {
+            return false;
+        }
+        boolean[] judged = {false};
+        reader.query("SELECT 1 FROM urls WHERE id = ? AND state = 1 AND status = 200 "
+                + "AND (flags & " + (Schema.ANCHORS_LISTED | Schema.ANCHORS_CUT) + ") = "
+                + Schema.ANCHORS_LISTED, rs -> judged[0] = true, id[0]);
+        return judged[0];
+    }
+
+    /**
      * Whether this crawl may have left part of the site unfetched: it did not finish, or
      * its page limit left URLs out.
      */

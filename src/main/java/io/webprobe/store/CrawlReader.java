@@ -210,6 +210,22 @@ public final class CrawlReader implements AutoCloseable {
         return evidence().couldShow(l);
     }
 
+    /**
+     * Whether this crawl would show a missing anchor of another crawl of the site, were it
+     * missing here ({@link CrawlEvidence#couldShowAnchor}).
+     */
+    synchronized boolean couldShowAnchor(BrokenLink l) throws StoreException {
+        return evidence().couldShowAnchor(l);
+    }
+
+    /**
+     * Whether this crawl shows that a missing anchor of another crawl of the site is gone
+     * ({@link CrawlEvidence#showsAnchorGone}).
+     */
+    synchronized boolean showsAnchorGone(BrokenLink l) throws StoreException {
+        return evidence().showsAnchorGone(l);
+    }
+
     /** Whether this crawl may have left part of the site unfetched ({@link CrawlEvidence}). */
     synchronized boolean cutShort() throws StoreException {
         return evidence().cutShort();
