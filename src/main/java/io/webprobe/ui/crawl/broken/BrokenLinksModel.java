@@ -36,19 +36,22 @@ public final class BrokenLinksModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     /**
-     * The tab's title: "Broken links (12)", "(…)" until the first read of a crawl is in; kept
+     * The tab's title: "Broken links (12)", with "· missing anchors (3)" after it when the crawl
+     * checked anchors and some are missing, "(…)" until the first read of a crawl is in; kept
      * up to date while a crawl runs, shown or not.
      */
     private final javafx.beans.property.ReadOnlyStringWrapper title =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "title", "Broken links (0)");
     /** How many broken links the last read found; -1 before the first read of a crawl. */
     private long count;
+    /** How many missing anchors it found (0 when the crawl did not check anchors). */
+    private long anchors;
     private final PacedRead<Found> read;
     /**
      * While a crawl runs and the list is not on screen, its count alone (for the tab's title,
      * which the overview's Broken count is read beside): no list to build and show.
      */
-    private final PacedRead<Long> counted;
+    private final PacedRead<long[]> counted;
     /** True while {@link #links} is being replaced by a new read. */
     private boolean replacing;
     private Runnable onReplaced = () -> { };
@@ -75,13 +78,13 @@ public final class BrokenLinksModel {
                 m -> reading.set(false), nanoTime);
         search.addListener((o, was, now) -> searched());
         counted = new PacedRead<>("broken-count", () -> q -> {
-            long[] n = {0};
+            long[] n = {0, q.reader().missingAnchorCount()};
             q.reader().forEachBrokenLink(l -> n[0]++);
-            n[0] += q.reader().missingAnchorCount();
-            return n[0];
+            return n;
         }, n -> {
             if (stale.get()) { // a full read since has the list and its count
-                count = n;
+                count = n[0];
+                anchors = n[1];
                 reading.set(read.busy());
                 sayTitle();
             }
@@ -175,7 +178,8 @@ public final class BrokenLinksModel {
 
     private void apply(Found f) {
         all = f.all();
-        count = all.size();
+        anchors = all.stream().filter(BrokenLink::isMissingAnchor).count();
+        count = all.size() - anchors;
         total.set(all.size());
         stale.set(false);
         sayTitle();
@@ -215,7 +219,10 @@ public final class BrokenLinksModel {
         return stale.getReadOnlyProperty();
     }
 
-    /** "Broken links (12)", or "Broken links (…)" while the crawl's are being found. */
+    /**
+     * "Broken links (12)", "Broken links (12) · missing anchors (3)", or "Broken links (…)"
+     * while the crawl's are being found.
+     */
     public javafx.beans.property.ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -229,22 +236,39 @@ public final class BrokenLinksModel {
     }
 
     private final javafx.beans.property.ReadOnlyStringWrapper tip =
-            new javafx.beans.property.ReadOnlyStringWrapper(this, "tip", tip(-1));
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "tip", tip(-1, 0));
 
-    static String tip(long count) {
+    /**
+     * The tab's title for these counts (a count below 0: not read yet): the broken links and
+     * the missing anchors apart, since the overview's Broken and the exit code count them
+     * apart too, and the anchors only when there are some.
+     */
+    static String title(long broken, long anchors, boolean reading) {
+        if (broken < 0) {
+            return reading ? "Broken links (…)" : "Broken links";
+        }
+        String links = String.format(java.util.Locale.ROOT, "Broken links (%,d)", broken);
+        return anchors <= 0 ? links : links + String.format(java.util.Locale.ROOT,
+                " · missing anchors (%,d)", anchors);
+    }
+
+    static String tip(long count, long anchors) {
         return (count < 0 ? "Links on the crawled pages that lead to a broken URL"
                 : io.webprobe.Words.count(count, "link", "links") + " on the crawled pages "
                         + (count == 1 ? "leads" : "lead") + " to a broken URL")
                 + ", each counted once per page holding it. The Overview's Broken and the "
                 + "status bar count broken URLs instead: a URL linked from several pages is one "
                 + "URL but several links, and each URL of a redirect loop counts, though the "
-                + "links lead only to its first.";
+                + "links lead only to its first."
+                + (anchors <= 0 ? "" : " " + io.webprobe.Words.count(anchors, "link", "links")
+                        + " name" + (anchors == 1 ? "s" : "") + " an anchor (#fragment) "
+                        + "the page " + (anchors == 1 ? "it leads" : "they lead")
+                        + " to lacks: missing anchors, counted apart, listed after them.");
     }
 
     private void sayTitle() {
-        title.set(count < 0 ? (reading.get() ? "Broken links (…)" : "Broken links")
-                : String.format(java.util.Locale.ROOT, "Broken links (%,d)", count));
-        tip.set(tip(count));
+        title.set(title(count, anchors, reading.get()));
+        tip.set(tip(count, anchors));
     }
 
     public ObservableList<BrokenLink> links() {

@@ -48,6 +48,17 @@ class BrokenLinksModelTest {
     }
 
     @Test
+    void theTitleCountsBrokenLinksAndMissingAnchorsApart() {
+        assertThat(BrokenLinksModel.title(12, 0, false)).isEqualTo("Broken links (12)");
+        assertThat(BrokenLinksModel.title(1_234, 3, false))
+                .isEqualTo("Broken links (1,234) · missing anchors (3)");
+        assertThat(BrokenLinksModel.title(0, 2, false))
+                .isEqualTo("Broken links (0) · missing anchors (2)");
+        assertThat(BrokenLinksModel.title(-1, 0, true)).isEqualTo("Broken links (…)");
+        assertThat(BrokenLinksModel.title(-1, 0, false)).isEqualTo("Broken links");
+    }
+
+    @Test
     void theTabKeepsItsCountWhileACrawlRunsWithTheListNotShown() throws Exception {
         server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"));
         server.route("/missing", LocalHttpServer.status(404));
@@ -79,7 +90,8 @@ class BrokenLinksModelTest {
 
     /**
      * With anchors checked, a link to an anchor its page lacks is on the tab after the broken
-     * links, its status the page's 200 with the anchor named, and counted in its title.
+     * links, its status the page's 200 with the anchor named, and counted apart in its title
+     * (it counted both as broken links), whether the list is shown or only counted.
      */
     @Test
     void aMissingAnchorIsListedAfterTheBrokenLinksWithItsPagesStatus() throws Exception {
@@ -97,12 +109,23 @@ class BrokenLinksModelTest {
             }
             store.sink().flush().get();
             try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+                BrokenLinksModel hidden = new BrokenLinksModel(clock::get);
+                hidden.attach(lane); // the tab not shown: counted only
+                settle(hidden, () -> !hidden.readingProperty().get());
+                assertThat(hidden.titleProperty().get())
+                        .isEqualTo("Broken links (1) · missing anchors (1)");
+                assertThat(hidden.tipProperty().get()).startsWith("1 link on the crawled pages "
+                        + "leads to a broken URL").endsWith(" 1 link names an anchor "
+                        + "(#fragment) the page it leads to lacks: missing anchors, counted "
+                        + "apart, listed after them.");
+
                 BrokenLinksModel m = new BrokenLinksModel(clock::get);
                 m.activeProperty().set(true);
                 m.attach(lane);
                 settle(m, () -> !m.readingProperty().get() && !m.links().isEmpty());
 
-                assertThat(m.titleProperty().get()).isEqualTo("Broken links (2)");
+                assertThat(m.titleProperty().get())
+                        .isEqualTo("Broken links (1) · missing anchors (1)");
                 assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl,
                         BrokenLinkText::statusText).containsExactly(
                                 org.assertj.core.groups.Tuple.tuple(server.url("/missing"),
