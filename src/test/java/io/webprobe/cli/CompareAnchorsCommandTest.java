@@ -101,6 +101,23 @@ class CompareAnchorsCommandTest {
     }
 
     @Test
+    void anOlderCrawlCutShortCallsNewOnlyWhatItCouldHaveSeen() {
+        site("<h2 id=\"setup\">Setup</h2><h2 id=\"faq\">FAQ</h2>");
+        Path before = dir.resolve("before.webprobe");
+        CliRun capped = run("crawl", server.url("/"), "--quiet", "--check-anchors",
+                "--max-pages", "1", "--db", before.toString()); // the guide is not read
+        assertThat(capped.exitCode()).as(capped.out() + capped.err()).isIn(0, 1);
+        Path after = crawl("after.webprobe", true);
+
+        CliRun r = run("compare", before.toString(), after.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).doesNotContain("new missing anchor").contains("Note: 1 missing "
+                + "anchor of " + after + " is on pages or to pages " + before + " did not "
+                + "read (it stopped at its page limit), so it is not counted as new.");
+    }
+
+    @Test
     void theSameMissingAnchorsInBothCrawlsAreNoNews() {
         site("<h2 id=\"setup\">Setup</h2>");
         Path before = crawl("before.webprobe", true);
