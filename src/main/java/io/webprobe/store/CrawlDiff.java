@@ -209,53 +209,110 @@ public final class CrawlDiff {
         counts.startFailure = startFailure(older, newer);
         counts.olderLimited = older.leftOutByPageLimit();
         counts.newerLimited = newer.leftOutByPageLimit();
-        Set<String> oldBroken = new HashSet<>();
-        older.forEachBrokenLink(l -> oldBroken.add(pair(l)));
-        Set<String> stillBroken = new HashSet<>();
+        counts.unknownBroken = newAndFixed(older, newer, new Links() {
+            @Override
+            public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
+                r.forEachBrokenLink(out);
+            }
+
+            @Override
+            public boolean couldShow(CrawlReader r, BrokenLink l) throws StoreException {
+                return r.couldShow(l);
+            }
+
+            @Override
+            public boolean showsGone(CrawlReader r, BrokenLink l) throws StoreException {
+                String key = UrlQuery.keyOf(l.sourceUrl());
+                boolean withItsPage = pagesGone.contains(l.sourceUrl())
+                        || key != null && pagesGone.contains(key);
+                return !withItsPage && r.showsGone(l);
+            }
+
+            @Override
+            public Row fresh(BrokenLink l) {
+                return new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
+                        l.sourceUrl());
+            }
+
+            @Override
+            public Row fixed(BrokenLink l) {
+                return new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(), "",
+                        l.sourceUrl());
+            }
+        }, counting);
+        anchors(older, newer, counts, counting);
+        return counts;
+    }
+
+    /**
+     * A kind of link problem compare reports new and fixed (broken links, missing anchors):
+     * how a crawl lists them, how the other crawl is asked about one, and its rows.
+     */
+    private interface Links {
+        void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException;
+
+        /** Whether the older crawl would show it, were it there ({@link CrawlEvidence}). */
+        boolean couldShow(CrawlReader older, BrokenLink l) throws StoreException;
+
+        /** Whether the newer crawl shows it gone ({@link CrawlEvidence}). */
+        boolean showsGone(CrawlReader newer, BrokenLink l) throws StoreException;
+
+        Row fresh(BrokenLink l);
+
+        Row fixed(BrokenLink l);
+    }
+
+    /**
+     * Hands out the links of a kind that are new in the newer crawl, then those fixed, each
+     * sorted by target then page (the crawl file hands them out in crawl order, which reads
+     * as no order at all).
+     *
+     * @return how many of the newer crawl's are not known to be new: on pages or to targets an
+     *     older crawl cut short did not fetch
+     */
+    private static long newAndFixed(CrawlReader older, CrawlReader newer, Links kind,
+            Consumer<Row> out) throws StoreException {
+        Set<String> oldOnes = new HashSet<>();
+        kind.forEach(older, l -> oldOnes.add(pair(l)));
+        Set<String> still = new HashSet<>();
         List<BrokenLink> notInOld = new ArrayList<>();
-        newer.forEachBrokenLink(l -> {
+        kind.forEach(newer, l -> {
             String p = pair(l);
-            if (oldBroken.contains(p)) {
-                stillBroken.add(p);
-            } else if (stillBroken.add(p)) {
+            if (oldOnes.contains(p)) {
+                still.add(p);
+            } else if (still.add(p)) {
                 notInOld.add(l);
             }
         });
         // an older crawl cut short says nothing of the pages or targets it did not fetch: a
         // page limit cuts a level anywhere, so two crawls of an unchanged site differ there
         boolean oldCut = older.cutShort();
+        long unknown = 0;
         List<Row> fresh = new ArrayList<>();
         for (BrokenLink l : notInOld) {
-            if (!oldCut || older.couldShow(l)) {
-                fresh.add(new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
-                        l.sourceUrl()));
+            if (!oldCut || kind.couldShow(older, l)) {
+                fresh.add(kind.fresh(l));
             } else {
-                counts.unknownBroken++;
+                unknown++;
             }
         }
-        // the crawl file hands them out in crawl order, which reads as no order at all
         fresh.sort(BY_LINK);
-        fresh.forEach(counting);
-        List<BrokenLink> gone = new ArrayList<>(); // not broken in the new crawl
-        older.forEachBrokenLink(l -> {
-            if (!stillBroken.contains(pair(l)) && oldBroken.remove(pair(l))) {
+        fresh.forEach(out);
+        List<BrokenLink> gone = new ArrayList<>(); // not in the new crawl
+        kind.forEach(older, l -> {
+            if (!still.contains(pair(l)) && oldOnes.remove(pair(l))) {
                 gone.add(l);
             }
         });
         List<Row> fixed = new ArrayList<>();
         for (BrokenLink l : gone) {
-            String key = UrlQuery.keyOf(l.sourceUrl());
-            boolean withItsPage = pagesGone.contains(l.sourceUrl())
-                    || key != null && pagesGone.contains(key);
-            if (!withItsPage && newer.showsGone(l)) {
-                fixed.add(new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
-                        "", l.sourceUrl()));
+            if (kind.showsGone(newer, l)) {
+                fixed.add(kind.fixed(l));
             }
         }
         fixed.sort(BY_LINK);
-        fixed.forEach(counting);
-        anchors(older, newer, counts, counting);
-        return counts;
+        fixed.forEach(out);
+        return unknown;
     }
 
     /**
@@ -271,42 +328,34 @@ public final class CrawlDiff {
         if (!counts.olderCheckedAnchors || !counts.newerCheckedAnchors) {
             return;
         }
-        Set<String> oldMissing = new HashSet<>();
-        older.forEachMissingAnchor(l -> oldMissing.add(pair(l)));
-        Set<String> newMissing = new HashSet<>();
-        List<BrokenLink> notInOld = new ArrayList<>();
-        newer.forEachMissingAnchor(l -> {
-            if (newMissing.add(pair(l)) && !oldMissing.contains(pair(l))) {
-                notInOld.add(l);
+        counts.unknownAnchors = newAndFixed(older, newer, new Links() {
+            @Override
+            public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
+                r.forEachMissingAnchor(out);
             }
-        });
-        boolean oldCut = older.cutShort();
-        List<Row> fresh = new ArrayList<>();
-        for (BrokenLink l : notInOld) {
-            if (!oldCut || older.couldShowAnchor(l)) {
-                fresh.add(new Row(Change.NEW_MISSING_ANCHOR, l.linkUrl(), "", l.problem(),
-                        l.sourceUrl()));
-            } else {
-                counts.unknownAnchors++;
+
+            @Override
+            public boolean couldShow(CrawlReader r, BrokenLink l) throws StoreException {
+                return r.couldShowAnchor(l);
             }
-        }
-        fresh.sort(BY_LINK);
-        fresh.forEach(out);
-        List<BrokenLink> gone = new ArrayList<>();
-        older.forEachMissingAnchor(l -> {
-            if (!newMissing.contains(pair(l)) && oldMissing.remove(pair(l))) {
-                gone.add(l);
+
+            @Override
+            public boolean showsGone(CrawlReader r, BrokenLink l) throws StoreException {
+                return r.showsAnchorGone(l);
             }
-        });
-        List<Row> fixed = new ArrayList<>();
-        for (BrokenLink l : gone) {
-            if (newer.showsAnchorGone(l)) {
-                fixed.add(new Row(Change.FIXED_MISSING_ANCHOR, l.linkUrl(), l.problem(), "",
-                        l.sourceUrl()));
+
+            @Override
+            public Row fresh(BrokenLink l) {
+                return new Row(Change.NEW_MISSING_ANCHOR, l.linkUrl(), "", l.problem(),
+                        l.sourceUrl());
             }
-        }
-        fixed.sort(BY_LINK);
-        fixed.forEach(out);
+
+            @Override
+            public Row fixed(BrokenLink l) {
+                return new Row(Change.FIXED_MISSING_ANCHOR, l.linkUrl(), l.problem(), "",
+                        l.sourceUrl());
+            }
+        }, out);
     }
 
     /** Why the newer crawl's start URL fails when the older one's did not, or null. */
