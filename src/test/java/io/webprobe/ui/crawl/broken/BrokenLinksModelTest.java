@@ -96,8 +96,10 @@ class BrokenLinksModelTest {
     @Test
     void aMissingAnchorIsListedAfterTheBrokenLinksWithItsPagesStatus() throws Exception {
         server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"
-                + "<a href=\"/guide#setup\">ok</a><a href=\"/guide#install\">install</a>"));
+                + "<a href=\"/guide#setup\">ok</a><a href=\"/guide#install\">install</a>"
+                + "<a href=\"/old#install\">old</a>"));
         server.route("/missing", LocalHttpServer.status(404));
+        server.route("/old", LocalHttpServer.redirect(301, "/guide"));
         server.route("/guide", LocalHttpServer.html("<h2 id=setup>Setup</h2>"));
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test")
                 .withCheckAnchors(true);
@@ -113,10 +115,10 @@ class BrokenLinksModelTest {
                 hidden.attach(lane); // the tab not shown: counted only
                 settle(hidden, () -> !hidden.readingProperty().get());
                 assertThat(hidden.titleProperty().get())
-                        .isEqualTo("Broken links (1) · missing anchors (1)");
+                        .isEqualTo("Broken links (1) · missing anchors (2)");
                 assertThat(hidden.tipProperty().get()).startsWith("1 link on the crawled pages "
-                        + "leads to a broken URL").endsWith(" 1 link names an anchor "
-                        + "(#fragment) the page it leads to lacks: missing anchors, counted "
+                        + "leads to a broken URL").endsWith(" 2 links name an anchor "
+                        + "(#fragment) the page they lead to lacks: missing anchors, counted "
                         + "apart, listed after them.");
 
                 BrokenLinksModel m = new BrokenLinksModel(clock::get);
@@ -125,14 +127,18 @@ class BrokenLinksModelTest {
                 settle(m, () -> !m.readingProperty().get() && !m.links().isEmpty());
 
                 assertThat(m.titleProperty().get())
-                        .isEqualTo("Broken links (1) · missing anchors (1)");
+                        .isEqualTo("Broken links (1) · missing anchors (2)");
                 assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl,
                         BrokenLinkText::statusText).containsExactly(
                                 org.assertj.core.groups.Tuple.tuple(server.url("/missing"),
                                         "404 Not Found"),
                                 org.assertj.core.groups.Tuple.tuple(
                                         server.url("/guide#install"),
-                                        "200 OK, missing anchor #install"));
+                                        "200 OK, missing anchor #install"),
+                                // looked for where the redirect ends, and said so
+                                org.assertj.core.groups.Tuple.tuple(
+                                        server.url("/old#install"),
+                                        "200 OK after redirect, missing anchor #install"));
             }
         }
     }
