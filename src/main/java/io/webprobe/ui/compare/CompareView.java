@@ -102,8 +102,8 @@ public final class CompareView {
         empty.textProperty().bind(model.emptyTextProperty());
         table.setPlaceholder(empty);
         table.getColumns().addAll(List.of(
-                col("Change", 150, r -> name(r.change())),
-                col("URL", 380, CrawlDiff.Row::url),
+                col("Change", 175, r -> name(r.change())), // "Fixed missing anchor" whole
+                col("URL", 355, CrawlDiff.Row::url),
                 col("Old", 200, r -> shown(r, r.oldValue())),
                 col("New", 200, r -> shown(r, r.newValue())),
                 col("Source page", 300, CrawlDiff.Row::sourceUrl)));
