@@ -176,7 +176,8 @@ final class NioLoop implements Runnable {
         } else if (s.selectNow(dispatch) == 0) {
             // Under a millisecond to the next start. With nothing in flight there is nothing to
             // time: sleep it out. Otherwise poll the sockets every step meanwhile.
-            LockSupport.parkNanos(this, inFlight == 0 ? timeoutNanos : Math.min(timeoutNanos, STEP_NANOS));
+            LockSupport.parkNanos(this,
+                    inFlight == 0 ? timeoutNanos : Math.min(timeoutNanos, STEP_NANOS));
         }
     }
 

@@ -32,8 +32,9 @@ import javax.net.ssl.SSLEngine;
  *
  * <p>TLS handshakes are gated per endpoint ({@link #handshakeGate}): the first connection to
  * an https endpoint handshakes alone, and the others wait until its first answer is in (on TLS
- * 1.3 the session ticket comes just before), so that they resume its TLS session (an abbreviated handshake: no key exchange or certificate check on
- * TLS 1.2, no certificate check on 1.3) instead of fifty full handshakes at once. Thread-safe.
+ * 1.3 the session ticket comes just before), so that they resume its TLS session (an
+ * abbreviated handshake: no key exchange or certificate check on TLS 1.2, no certificate check
+ * on 1.3) instead of fifty full handshakes at once. Thread-safe.
  */
 final class NioTargets {
     private static final String[] ALPN = {"http/1.1"};
@@ -252,8 +253,8 @@ final class NioTargets {
     }
 
     /**
-     * The endpoint's first connection got its first answer, or failed (then then the others need not wait for
-     * a session that will not come, and handshake in parallel).
+     * The endpoint's first connection got its first answer, or failed (then the others need not
+     * wait for a session that will not come, and handshake in parallel).
      */
     void handshakeEnded(int t) {
         gates.set(targets.get(t).endpoint(), GATE_OPEN);

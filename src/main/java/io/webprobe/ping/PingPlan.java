@@ -84,7 +84,8 @@ public record PingPlan(
             throw new IllegalArgumentException("There are no URLs to ping");
         }
         for (Map.Entry<URI, String> t : requestTargets.entrySet()) {
-            if (!targets.contains(t.getKey()) || !io.webprobe.http.FetchRequest.isTarget(t.getValue())) {
+            if (!targets.contains(t.getKey())
+                    || !io.webprobe.http.FetchRequest.isTarget(t.getValue())) {
                 throw new IllegalArgumentException("A request target must be a path for one of "
                         + "the URLs, was " + t.getValue() + " for " + t.getKey());
             }

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>Request {@code i} goes to target {@code i % targets}; the first {@code warmup} rounds are
  * warm-up, and the measurement (its elapsed time, its duration) begins after them: when the
  * first counted request is claimed in a closed loop, at the first counted request's intended
- * start in an open loop. Engines take request numbers with {@link #claim()}, read time from {@link #now()}
- * (a {@link LongSupplier} of nanoseconds: {@link System#nanoTime()} in use, a manual clock in
- * the scheduling tests) and report every finished request through {@link #record}, which puts
+ * start in an open loop. Engines take request numbers with {@link #claim()}, read time from
+ * {@link #now()} (a {@link LongSupplier} of nanoseconds: {@link System#nanoTime()} in use, a
+ * manual clock in the scheduling tests) and report every finished request through {@link #record}, which puts
  * it in the calling thread's {@link RecordRing} and hands it to the listener.
  *
  * <p>Thread-safe: {@link #claim()} and {@link #record} are called concurrently by the engine's

@@ -153,7 +153,8 @@ final class PingStats {
             if (run.skipped(ti) != null) {
                 notRequested += t.counted();
             }
-            double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget) : timeProgress;
+            double p = perTarget > 0 ? Math.min(1, (double) t.completed() / perTarget)
+                    : timeProgress;
             if (finished && !stopping || run.skipped(ti) != null && t.completed() > 0) {
                 p = 1;
             }

@@ -77,7 +77,8 @@ final class TlsLayer {
         try {
             return handshakeSteps(ch);
         } catch (SSLException e) {
-            throw ClientCertificateRequests.handshakeFailure(engine, e); // a client certificate asked: said so
+            // a client certificate asked for: said so
+            throw ClientCertificateRequests.handshakeFailure(engine, e);
         }
     }
 
