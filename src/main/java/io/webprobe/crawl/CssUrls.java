@@ -19,10 +19,24 @@ import java.util.regex.Pattern;
  * memory at once. Stateless.
  */
 final class CssUrls {
-    private static final Pattern URL = Pattern.compile(
-            "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\\s'\"]*))\\s*\\)", Pattern.CASE_INSENSITIVE);
+    /**
+     * A CSS escape: a backslash and up to six hex digits with the one white space that may
+     * end them, or a backslash and any other character (a newline too: a line continued in a
+     * string). Runs without one are matched possessively, so a long {@code data:} URL is one
+     * step of the regex, not one per character.
+     */
+    private static final String ESCAPE = "\\\\(?:[0-9a-fA-F]{1,6}\\s?|[\\s\\S])";
+    private static final String DOUBLE_QUOTED =
+            "\"([^\"\\\\]*+(?:" + ESCAPE + "[^\"\\\\]*+)*+)\"";
+    private static final String SINGLE_QUOTED =
+            "'([^'\\\\]*+(?:" + ESCAPE + "[^'\\\\]*+)*+)'";
+    private static final String UNQUOTED =
+            "([^)\\s'\"\\\\]*+(?:" + ESCAPE + "[^)\\s'\"\\\\]*+)*+)";
+    private static final Pattern URL = Pattern.compile("url\\(\\s*(?:" + DOUBLE_QUOTED + "|"
+            + SINGLE_QUOTED + "|" + UNQUOTED + ")\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern IMPORT = Pattern.compile(
-            "@import\\s+(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
+            "@import\\s+(?:" + DOUBLE_QUOTED + "|" + SINGLE_QUOTED + ")",
+            Pattern.CASE_INSENSITIVE);
     /** Characters of CSS (comments left out) read for URLs at once. */
     static final int PIECE = 256 * 1024;
     /**
@@ -102,12 +116,66 @@ final class CssUrls {
             for (int g = 1; g <= m.groupCount(); g++) {
                 String v = m.group(g);
                 if (v != null) {
-                    if (!v.isBlank()) {
-                        out.accept(v.strip());
+                    String url = unescape(v).strip();
+                    if (!url.isEmpty()) {
+                        out.accept(url);
                     }
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * The text of a CSS string or URL with its escapes read (CSS Syntax, "consume an escaped
+     * code point"): {@code \\29 } is ')', {@code \\'} is '\'', a backslash before a newline
+     * continues the line, and a code point of 0, a surrogate or past U+10FFFF is U+FFFD.
+     */
+    static String unescape(String v) {
+        int slash = v.indexOf('\\');
+        if (slash < 0) {
+            return v;
+        }
+        StringBuilder out = new StringBuilder(v.length()).append(v, 0, slash);
+        for (int i = slash; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\\' || i + 1 == v.length()) {
+                if (c != '\\') {
+                    out.append(c); // a backslash that ends the text is dropped
+                }
+                continue;
+            }
+            char next = v.charAt(++i);
+            if (next == '\n' || next == '\r' || next == '\f') {
+                if (next == '\r' && i + 1 < v.length() && v.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                continue; // a line continued
+            }
+            int end = i;
+            while (end < v.length() && end - i < 6 && isHexDigit(v.charAt(end))) {
+                end++;
+            }
+            if (end == i) {
+                out.append(next);
+                continue;
+            }
+            int cp = Integer.parseInt(v, i, end, 16);
+            boolean valid = cp != 0 && cp <= Character.MAX_CODE_POINT
+                    && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+            out.appendCodePoint(valid ? cp : 0xFFFD);
+            i = end - 1;
+            if (end < v.length() && " \t\n\r\f".indexOf(v.charAt(end)) >= 0) {
+                i++; // the one white space that ends the hex digits
+                if (v.charAt(end) == '\r' && end + 1 < v.length() && v.charAt(end + 1) == '\n') {
+                    i++;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

@@ -28,6 +28,25 @@ class CssUrlsTest {
         assertThat(CssUrls.urls(".a{b:url(a.png)} /* .b{b:url(b.png)}")).containsExactly("a.png");
     }
 
+    /**
+     * CSS escapes are read as a browser reads them (CSS Syntax, "consume an escaped code
+     * point"): {@code url("a\\29 b.png")} asks for {@code a)b.png}, where the backslash was
+     * taken for a path's '/' and the space kept ({@code a/29%20b.png}).
+     */
+    @Test
+    void escapesAreDecodedAsABrowserDecodesThem() {
+        assertThat(CssUrls.urls("""
+                .a { background: url("esc\\29 aped.png") }
+                .b { background: url('it\\'s.png') url("say\\"hi\\".png") }
+                .c { background: url(sp\\ ace.png) url(paren\\).png) url(\\41 B.png) }
+                .d { background: url("line\\
+                continued.png") url("big\\10FFFF.png") url("zero\\0.png") }
+                @import "imp\\6F rt.css";
+                """)).containsExactly("esc)aped.png", "it's.png", "say\"hi\".png",
+                        "sp ace.png", "paren).png", "AB.png", "linecontinued.png",
+                        "big\uDBFF\uDFFF.png", "zero\uFFFD.png", "import.css");
+    }
+
     /** A reader that hands out at most {@code most} characters per read. */
     private static Reader trickling(String s, int most) {
         return new StringReader(s) {
