@@ -34,6 +34,11 @@ final class BrokenLinkLines {
                     + shown(l.finalUrl()) + ": " : "") + l.problem(), l.sourceUrl());
         }
         String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
+        if (l.status() <= 0 && l.error() == ErrorKind.IO && !l.errorMessage().isEmpty()) {
+            // "I/O error" is any other failure: what the server did wrong says more
+            // (invalid Content-Length: abc), as the CSV and a failing start URL say it
+            what = reason(l.errorMessage());
+        }
         if (l.status() > 0 && l.status() < 400 && l.error() != null
                 && !l.errorMessage().isEmpty()) {
             // a 200 or a 301 is broken for a reason the status does not tell (a body labelled

@@ -679,6 +679,35 @@ class CrawlCommandTest {
     }
 
     /**
+     * Found by a tester beside linkchecker: a link whose server answered what is not HTTP (a
+     * Content-Length that is not a number) was listed as "(I/O error)", which says neither
+     * what went wrong nor that it was the server's fault; the CSV had the reason. The line
+     * now gives it, as the message for a start URL that fails so does.
+     */
+    @Test
+    void aLinkWhoseServerAnswersBrokenHttpIsListedWithTheReason() throws Exception {
+        String page = "<title>Home</title><a href=\"/x\">x</a>";
+        try (io.webprobe.testsupport.RawServer site = new io.webprobe.testsupport.RawServer(
+                (s, raw) -> {
+                    for (String head; (head = raw.readHead(s)) != null; ) {
+                        String answer = head.startsWith("GET / ")
+                                ? "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                                        + "Content-Length: " + page.length() + "\r\n\r\n" + page
+                                : head.startsWith("GET /robots.txt ")
+                                ? "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                                : "HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\nok";
+                        s.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                    }
+                })) {
+            CliRun r = run("crawl", site.url("/"), "--threads", "1");
+
+            assertEquals(1, r.exitCode(), r.err());
+            assertThat(r.out()).contains("Broken links:\n  " + site.url("/x")
+                    + " (invalid Content-Length: abc) on " + site.url("/") + "\n");
+        }
+    }
+
+    /**
      * Found by a tester: {@code --exclude ''} (a CI script's unset variable) matched every URL,
      * so the crawl fetched the start page only and exited 0. A blank pattern is refused, for
      * --include too, before any request.
