@@ -236,7 +236,7 @@ public final class CrawlReader implements AutoCloseable {
         return evidence().leftOutByPageLimit();
     }
 
-    private CrawlEvidence evidence() {
+    CrawlEvidence evidence() {
         if (evidence == null) {
             evidence = new CrawlEvidence(this);
         }
