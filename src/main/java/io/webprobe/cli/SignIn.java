@@ -23,7 +23,9 @@ final class SignIn {
     static Header header(String user) {
         int colon = user.indexOf(':');
         String name = colon < 0 ? user : user.substring(0, colon);
-        String password = colon >= 0 ? user.substring(colon + 1) : password(name);
+        // an empty name is refused (by basicSignIn) before a password is asked for it
+        String password = colon >= 0 || name.isEmpty() ? user.substring(colon + 1)
+                : password(name);
         return Header.basicSignIn(name, password);
     }
 

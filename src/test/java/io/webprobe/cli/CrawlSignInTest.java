@@ -182,6 +182,10 @@ class CrawlSignInTest {
                         + "header.\n");
         assertPlain(run("crawl", start, "--user", ":x"),
                 "webprobe: The user name is empty; give it as NAME:PASSWORD.\n");
+        // found by a tester: an empty --user (a CI script's unset variable) was asked a
+        // password for, then named with a double space ("--user  needs a password")
+        assertPlain(run("crawl", start, "--user", ""),
+                "webprobe: The user name is empty; give it as NAME:PASSWORD.\n");
         // no terminal to ask on here, and no WEBPROBE_PASSWORD in the test's environment
         if (System.getenv("WEBPROBE_PASSWORD") == null) {
             assertPlain(run("crawl", start, "--user", "ann"), "webprobe: --user ann needs a "
