@@ -101,6 +101,32 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: in a window of the default size (1200×760, a title bar of ~25 px included) the
+     * open settings had 210 px and scrolled by about one row. Here the scene is 1200×720, as
+     * under a title bar of 40 px.
+     */
+    @Test
+    void openSettingsInAWindowOfTheDefaultSizeNeedNoScrollBar(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(720);
+        });
+        openSettings(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ScrollPane scroll = fx(() -> (ScrollPane) settings(robot).getContent());
+        assertThat(fx(() -> scroll.getContent().getLayoutBounds().getHeight()))
+                .as("the settings' height within their room")
+                .isLessThanOrEqualTo(fx(() -> scroll.getViewportBounds().getHeight()));
+        assertThat(fx(() -> sceneBounds(robot.lookup("#crawlSettingsDefaults").query())
+                .getMaxY())).as("the lowest control in view")
+                .isLessThanOrEqualTo(fx(() -> sceneBounds(scroll).getMaxY()));
+        TableView<?> table = robot.lookup("#crawlTable").queryAs(TableView.class);
+        assertThat(fx(() -> sceneBounds(table).getMaxY()))
+                .isLessThanOrEqualTo(fx(() -> stage.getScene().getHeight()));
+    }
+
+    /**
      * The bug: in a wide window the open settings (four groups on one line) still took 40 % of
      * the window, ~150 px of it empty below the fields, the table pushed down: the flow pane
      * was asked its height as if it wrapped at 400 px.

@@ -44,6 +44,8 @@ final class CrawlSettingsPane {
     /** Between the groups; no wider, or the four no longer fit side by side at 1200 px. */
     private static final double GAP = 20;
     private static final double MIN_SCOPE_WIDTH = 330;
+    /** The height the open settings leave below them at least: the table's and the rest. */
+    private static final double BELOW = 500;
     private final CrawlSettingsForm form;
     private final DialogService dialogs;
     private final TitledPane pane = new TitledPane();
@@ -101,7 +103,7 @@ final class CrawlSettingsPane {
                 content.widthProperty(), content.insetsProperty()));
         scope.setMinWidth(MIN_SCOPE_WIDTH);
         content.getChildren().addAll(others);
-        content.setPadding(new Insets(8, 10, 10, 10));
+        content.setPadding(new Insets(6, 10, 8, 10));
         // The regex boxes take the width the other groups leave; labels and numbers keep
         // theirs. In a narrow window the groups wrap onto a second line instead of clipping.
         scope.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
@@ -124,9 +126,11 @@ final class CrawlSettingsPane {
         pane.sceneProperty().addListener((o, was, scene) -> {
             scroll.maxHeightProperty().unbind();
             if (scene != null) {
-                // and leave the table room for eight rows (CrawlView.TABLE_MIN_HEIGHT)
+                // and leave the table room for eight rows (CrawlView.TABLE_MIN_HEIGHT); the
+                // details pane gives way first. (With 520 px kept below, 210 px in a window of
+                // the default size under a title bar, the settings scrolled by a row.)
                 scroll.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
-                        100, Math.min(scene.getHeight() * 0.4, scene.getHeight() - 520)),
+                        100, Math.min(scene.getHeight() * 0.4, scene.getHeight() - BELOW)),
                         scene.heightProperty()));
             }
         });
@@ -217,8 +221,8 @@ final class CrawlSettingsPane {
         // anchors box and Accept statuses) they made that group nine rows tall, and the open
         // settings scrolled in a window of the default size
         GridPane certificates = grid();
-        certificates.addColumn(0, certificateRows(), insecureBox());
-        return new VBox(12, group("Trap guards", grid), group("Certificates", certificates));
+        certificates.addColumn(0, certificateRow(), insecureBox());
+        return new VBox(12, group("Trap guards", grid), group("Trust certificate", certificates));
     }
 
     private Region robotsAndLinks() {
@@ -261,29 +265,30 @@ final class CrawlSettingsPane {
     }
 
     /**
-     * --cacert: a PEM file trusted besides the usual authorities, typed or chosen. The title
-     * and the button on one line, the path under them: one row of three would widen the group,
-     * and the four groups no longer fit side by side at 1200 px.
+     * --cacert: a PEM file trusted besides the usual authorities, typed or chosen, on one line
+     * under the group's title, which names it as messages do ("Settings › Trust certificate"):
+     * with a title line of its own under "Certificates" the trap guards' column was the
+     * settings' tallest, and they scrolled in a window of the default size. (A label on the
+     * line would leave the path 40 px.)
      */
-    private VBox certificateRows() {
+    private HBox certificateRow() {
         TextField file = text("crawlCaCertFile", Field.CERTIFICATE_FILE,
                 form.certificateFileProperty(), "none",
                 "A PEM file of certificates to trust besides the usual authorities: a staging "
                         + "or intranet site's self-signed certificate, or its private "
                         + "authority's. Host names are still checked.");
-        file.setPrefColumnCount(2); // as wide as the group, no wider
+        file.setPrefColumnCount(2); // as wide as the group leaves, no wider
         Button choose = new Button("Choose…");
         choose.setId("crawlCaCertChoose");
         choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setTooltip(new Tooltip("Choose a certificate file to trust"));
         choose.setOnAction(e -> dialogs.chooseCertificateFile("Certificate file to trust")
                 .ifPresent(p -> form.certificateFileProperty().set(p.toString())));
         file.disableProperty().bind(form.insecureProperty());
         choose.disableProperty().bind(form.insecureProperty());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox title = new HBox(8, label("Trust certificate"), gap, choose);
-        title.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, title, file);
+        HBox row = new HBox(8, file, choose);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** --insecure. */
