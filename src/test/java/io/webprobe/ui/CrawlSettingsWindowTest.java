@@ -127,6 +127,28 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: open settings in a narrow window (the groups on two lines) kept that height
+     * when the window was made wide, an empty band below the fields until they were closed
+     * and opened again.
+     */
+    @Test
+    void openSettingsTakeTheirNewHeightWhenTheWindowWidens(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(1000);
+        });
+        openSettings(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.setWidth(1600));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        waiting(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fx(() ->
+                sceneBounds(settings(robot)).getMaxY())).as("no empty band below the fields")
+                .isLessThan(fx(() -> sceneBounds(robot.lookup("#crawlSettingsDefaults")
+                        .query()).getMaxY()) + 30));
+    }
+
+    /**
      * The bug: in a wide window the open settings (four groups on one line) still took 40 % of
      * the window, ~150 px of it empty below the fields, the table pushed down: the flow pane
      * was asked its height as if it wrapped at 400 px.

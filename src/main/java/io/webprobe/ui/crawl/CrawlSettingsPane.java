@@ -6,6 +6,7 @@ import io.webprobe.ui.common.NoteLine;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
@@ -101,6 +102,12 @@ final class CrawlSettingsPane {
                 () -> Math.max(0, content.getWidth() - content.getInsets().getLeft()
                         - content.getInsets().getRight()),
                 content.widthProperty(), content.insetsProperty()));
+        // The new wrap length reaches the flow pane while the scroll pane lays it out, when a
+        // child's request for a new layout stops there: made wider with the settings open, the
+        // window kept the height of their old lines, an empty band below the fields until they
+        // were closed and opened again. Asked once more after that layout, they take it.
+        content.widthProperty().addListener((o, was, now) ->
+                Platform.runLater(content::requestLayout));
         scope.setMinWidth(MIN_SCOPE_WIDTH);
         content.getChildren().addAll(others);
         content.setPadding(new Insets(6, 10, 8, 10));
