@@ -50,6 +50,8 @@ final class CrawlOpening {
 
     /** The offer's button for a crawl that did not finish. */
     static final String RESUME = "Resume";
+    /** The offer for a crawl the user stopped. */
+    private static final String STOPPED = "This crawl was stopped before it finished.";
     /** The offer's button for a finished crawl that re-checks found new URLs for. */
     static final String CRAWL_NEW = "Crawl them";
 
@@ -61,6 +63,12 @@ final class CrawlOpening {
     private final ReadOnlyStringWrapper offer = new ReadOnlyStringWrapper(this, "resumeOffer", "");
     private final ReadOnlyStringWrapper action = new ReadOnlyStringWrapper(this, "resumeAction",
             RESUME);
+    /**
+     * The crawl last offered Resume and the offer's sentence (how it ended: interrupted,
+     * stopped, or why), said again when a re-check after a decline offers it once more.
+     */
+    private CrawlStore resumeOffered;
+    private String resumeSentence = "";
     /** The file opened read-only, its notice and the status line said of it (or null). */
     private Path readOnlyFile;
     private String readOnlyNotice = "";
@@ -268,7 +276,8 @@ final class CrawlOpening {
             offerAgain(store, "Re-checking found " + newUrls(found.toFetch()) + " that this "
                     + "finished crawl has not fetched.", CRAWL_NEW);
         } else if (!offered()) {
-            offerAgain(store, "This crawl was stopped before it finished.", RESUME);
+            // as the offer declined said it: an interrupted crawl was not "stopped"
+            offerAgain(store, store == resumeOffered ? resumeSentence : STOPPED, RESUME);
         }
     }
 
@@ -280,7 +289,7 @@ final class CrawlOpening {
      *     answer), or null
      */
     void offerAfterStop(CrawlStore store, String reason) {
-        offerAgain(store, reason == null ? "This crawl was stopped before it finished."
+        offerAgain(store, reason == null ? STOPPED
                 : stoppedFor(reason), RESUME);
     }
 
@@ -289,6 +298,10 @@ final class CrawlOpening {
      * is offered again as it was), its own settings shown, locked.
      */
     void offerAgain(CrawlStore store, String sentence, String button) {
+        if (RESUME.equals(button)) {
+            resumeOffered = store;
+            resumeSentence = sentence;
+        }
         action.set(button);
         offer.set(sentence);
         input.showCrawlSettings(store.plan(), s.userAgent());

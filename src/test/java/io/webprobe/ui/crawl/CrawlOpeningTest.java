@@ -10,6 +10,7 @@ import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.ui.common.UiState;
+import io.webprobe.ui.crawl.actions.Rechecker;
 import io.webprobe.ui.crawl.files.RecentCrawls;
 import io.webprobe.ui.crawl.live.LiveModel;
 import java.net.URI;
@@ -142,6 +143,32 @@ class CrawlOpeningTest {
         assertThat(opening.offerProperty().get()).isEmpty();
         assertThat(input.crawlSettingsShown().get()).isFalse();
         assertThat(input.settings().threadsProperty().get()).as("the user's").isEqualTo(7);
+    }
+
+    /**
+     * The bug: declined, an interrupted crawl's offer came back after a re-check that found
+     * new URLs calling the crawl "stopped". It says again what the declined offer said.
+     */
+    @Test
+    void aRecheckAfterADeclineOffersResumeInTheWordsOfTheOfferDeclined() throws Exception {
+        done(opening.open(unfinishedCrawl("earlier.webprobe")));
+        CrawlStore store = shown.getFirst();
+        opening.decline();
+
+        opening.offerFound(store, new Rechecker.Found(2, 5, false));
+
+        assertThat(opening.offerProperty().get())
+                .isEqualTo("This crawl was interrupted before it finished.");
+        assertThat(opening.actionProperty().get()).isEqualTo("Resume");
+        assertThat(input.crawlSettingsShown().get()).isTrue();
+
+        // one the user stopped here is still "stopped"
+        opening.decline();
+        opening.offerAfterStop(store, null);
+        opening.decline();
+        opening.offerFound(store, new Rechecker.Found(1, 5, false));
+        assertThat(opening.offerProperty().get())
+                .isEqualTo("This crawl was stopped before it finished.");
     }
 
     @Test
