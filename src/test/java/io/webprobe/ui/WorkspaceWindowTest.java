@@ -256,6 +256,9 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> crawlTable.getContextMenu().getItems().stream()
                 .filter(i -> "menuCopyRow".equals(i.getId())).findFirst().orElseThrow()
                 .getText())).isEqualTo("Copy 2 rows");
+        assertThat(fx(() -> crawlTable.getContextMenu().getItems().stream()
+                .filter(i -> "menuPing".equals(i.getId())).findFirst().orElseThrow()
+                .getText())).isEqualTo("Ping 2 URLs");
         robot.clickOn("#menuCopyRow");
         waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 3);
         assertThat(clipboard.get(2).lines().findFirst().orElseThrow()).startsWith("URL\tStatus");

@@ -24,7 +24,7 @@ public final class UrlMenus {
         MenuItem recheck = item("menuRecheck", "Re-check", () -> actions.recheck(s));
         MenuItem exclude = item("menuExclude", "Exclude this path from the crawl",
                 () -> actions.excludePath(s));
-        MenuItem ping = item("menuPing", "Ping these", () -> actions.ping(s));
+        MenuItem ping = item("menuPing", "Ping URL", () -> actions.ping(s));
         ContextMenu menu = new ContextMenu(open, copy, row, inlinks, new SeparatorMenuItem(),
                 recheck, exclude, ping);
         if (details != null) {
@@ -36,6 +36,8 @@ public final class UrlMenus {
             row.setText(n > 1 ? String.format(Locale.ROOT, "Copy %,d rows", n) : "Copy row");
             recheck.setText(n > 1 ? String.format(Locale.ROOT, "Re-check %,d URLs", n)
                     : "Re-check");
+            // as the others count; "Ping these" for one row read as several
+            ping.setText(n > 1 ? String.format(Locale.ROOT, "Ping %,d URLs", n) : "Ping URL");
             Optional<PathExclusion> ex = PathExclusion.of(s.firstUrlNow());
             exclude.setText(ex.map(p -> "Exclude " + p.path() + " from the crawl")
                     .orElse("Exclude this path from the crawl"));
