@@ -5,6 +5,8 @@ import io.webprobe.ping.LatencyPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -14,8 +16,10 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 
 /**
  * The Ping tab's two charts, side by side: p50 and p99 per second of the run, all URLs
@@ -57,7 +61,11 @@ final class PingCharts {
         line.setCreateSymbols(false);
         newLines();
         vm.series().addListener((ListChangeListener<LatencyPoint>) this::mirror);
-        node = growing(line, histogram());
+        node = growing(
+                noted(line, "pingChartEmpty", "The p50 and p99 of each second of a test show "
+                        + "here while it runs.", Bindings.isEmpty(vm.series())),
+                noted(histogram(), "pingHistogramEmpty", "The response times of the URL "
+                        + "selected in the table show here.", Bindings.isEmpty(vm.histogram())));
     }
 
     Node node() {
@@ -174,6 +182,22 @@ final class PingCharts {
             bx.setLabel(caption(bins));
         });
         return bars;
+    }
+
+    /**
+     * A chart with a sentence over it while it has nothing to draw: empty, its axes showed
+     * made-up ranges (0 to 125 ms over 10 s; 0 to 1 response) as if measured.
+     */
+    private static StackPane noted(Node chart, String id, String text,
+            ObservableBooleanValue empty) {
+        Label note = new Label(text);
+        note.setId(id);
+        note.setWrapText(true);
+        note.setMaxWidth(260);
+        note.setMouseTransparent(true);
+        note.getStyleClass().add("chart-empty-note");
+        note.visibleProperty().bind(empty);
+        return new StackPane(chart, note);
     }
 
     private static HBox growing(Node... nodes) {

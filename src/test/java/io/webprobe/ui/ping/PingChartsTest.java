@@ -56,6 +56,32 @@ class PingChartsTest {
         timer.shutdownNow();
     }
 
+    /**
+     * The bug: before a test the charts' axes showed made-up ranges (0 to 125 ms over 10 s, 0
+     * to 1 response) as if measured. Each says what it will show instead, until it has data.
+     */
+    @Test
+    void emptyChartsSayWhatTheyWillShowUntilTheyHaveData(FxRobot robot) {
+        javafx.scene.Node lineNote = robot.lookup("#pingChartEmpty").query();
+        javafx.scene.Node barsNote = robot.lookup("#pingHistogramEmpty").query();
+        assertThat(lineNote.isVisible()).isTrue();
+        assertThat(barsNote.isVisible()).isTrue();
+
+        robot.interact(() -> vm.series().add(new LatencyPoint(1, 2, 3, 10)));
+        assertThat(lineNote.isVisible()).isFalse();
+        assertThat(barsNote.isVisible()).as("no URL selected yet").isTrue();
+
+        robot.interact(() -> vm.histogram().setAll(List.of(new LatencyBin(1, 2, 5))));
+        assertThat(barsNote.isVisible()).isFalse();
+
+        robot.interact(() -> {
+            vm.series().clear();
+            vm.histogram().clear();
+        });
+        assertThat(lineNote.isVisible()).as("a new run").isTrue();
+        assertThat(barsNote.isVisible()).isTrue();
+    }
+
     @Test
     void histogramsOfAnyShapeAndASlidingSeriesNeverThrow(FxRobot robot) {
         Random rnd = new Random(3);
