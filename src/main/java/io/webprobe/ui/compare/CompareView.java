@@ -63,6 +63,9 @@ public final class CompareView {
         kind.valueProperty().bindBidirectional(model.kindProperty());
         Function<CrawlDiff.Change, String> label = c -> {
             Map<CrawlDiff.Change, Long> counts = model.countsProperty().get();
+            if (counts.isEmpty()) { // nothing compared yet (a compare counts every kind)
+                return c == null ? "Every change" : name(c);
+            }
             if (c == null) {
                 return String.format(Locale.ROOT, "Every change (%,d)", model.rows().size());
             }

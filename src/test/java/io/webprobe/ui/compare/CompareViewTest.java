@@ -58,6 +58,22 @@ class CompareViewTest {
         assertThat(longNames).isEqualTo(shortNames);
     }
 
+    /**
+     * The bug: before anything was compared the kinds read "Every change (0)", "Added (0)", as
+     * if two crawls had been found the same.
+     */
+    @Test
+    void theKindsHaveNoCountsBeforeACompare() throws Exception {
+        String shown = WaitForAsyncUtils.asyncFx(() -> {
+            view.root().applyCss();
+            ((Parent) view.root()).layout();
+            return ((javafx.scene.control.ComboBox<?>) view.root().lookup("#compareKind"))
+                    .getButtonCell().getText();
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown).isEqualTo("Every change");
+    }
+
     /** The text a labelled node shows, after any ellipsis. */
     private static String shownText(javafx.scene.Node labelled) {
         return ((javafx.scene.text.Text) labelled.lookup(".text")).getText();
