@@ -62,10 +62,11 @@ final class PingCharts {
         newLines();
         vm.series().addListener((ListChangeListener<LatencyPoint>) this::mirror);
         node = growing(
-                noted(line, "pingChartEmpty", "The p50 and p99 of each second of a test show "
-                        + "here while it runs.", Bindings.isEmpty(vm.series())),
+                noted(line, "pingChartEmpty", "The p50 and p99 of each second appear here "
+                        + "while the test runs.", Bindings.isEmpty(vm.series())),
                 noted(histogram(), "pingHistogramEmpty", "The response times of the URL "
-                        + "selected in the table show here.", Bindings.isEmpty(vm.histogram())));
+                        + "selected in the table appear here.",
+                        Bindings.isEmpty(vm.histogram())));
     }
 
     Node node() {
