@@ -127,6 +127,42 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: with the settings open and Resume offered (a line above the workspace), the
+     * workspace was pushed down over the status bar, out of the window.
+     */
+    @Test
+    void openSettingsLeaveRoomForTheResumeOfferAndTheStatusBar(FxRobot robot)
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        robot.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(720);
+        });
+        openSettings(robot);
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        robot.clickOn("#crawlStop");
+        waitForCrawlEnd(robot);
+        release.countDown();
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#resumeBar").query()
+                .isVisible()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneHeight = fx(() -> stage.getScene().getHeight());
+        javafx.geometry.Bounds status = fx(() -> sceneBounds(robot.lookup("#crawlStatus")
+                .query()));
+        assertThat(status.getMaxY()).as("the status bar in the window")
+                .isLessThanOrEqualTo(sceneHeight + 1);
+        assertThat(fx(() -> sceneBounds(robot.lookup("#crawlTable").query()).getMaxY()))
+                .as("the workspace above the status bar")
+                .isLessThanOrEqualTo(status.getMinY() + 1);
+        assertThat(fx(() -> robot.lookup("#crawlTable").query().getLayoutBounds()
+                .getHeight())).isGreaterThan(100);
+    }
+
+    /**
      * The bug: open settings in a narrow window (the groups on two lines) kept that height
      * when the window was made wide, an empty band below the fields until they were closed
      * and opened again.

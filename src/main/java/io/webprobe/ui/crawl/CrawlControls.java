@@ -6,6 +6,7 @@ import io.webprobe.ui.listcheck.ListInputView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,8 +45,12 @@ final class CrawlControls {
         void selection();
     }
 
+    /**
+     * @param offers the height the offers above the workspace take while they show (the open
+     *     settings leave it to them)
+     */
     CrawlControls(CrawlViewModel vm, DialogService dialogs, Exports exports, Runnable pingThese,
-            ObjectProperty<Integer> threadsValue) {
+            ObjectProperty<Integer> threadsValue, ObservableDoubleValue offers) {
         ToggleButton site = new ToggleButton("Site");
         site.setId("modeSite");
         site.setTooltip(new Tooltip("Crawl a site from its start URL, following its links"));
@@ -156,7 +161,7 @@ final class CrawlControls {
 
         Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
                 vm.crawlSettingsShownProperty(), vm::declineResume, vm.runningProperty(),
-                dialogs).root();
+                offers, dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");

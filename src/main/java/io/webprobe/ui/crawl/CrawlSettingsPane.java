@@ -13,6 +13,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -60,10 +61,12 @@ final class CrawlSettingsPane {
      * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume
      * @param useMine shows the user's own settings instead of the crawl's
      * @param running whether a crawl runs (the resumed one: the way back waits for its end)
+     * @param offers the height the offers above the workspace (Resume, the interrupted crawl)
+     *     take while they show: the open settings leave it to them
      */
     CrawlSettingsPane(CrawlSettingsForm form, ObservableBooleanValue locked,
             ReadOnlyBooleanProperty crawlsOwn, Runnable useMine, ObservableBooleanValue running,
-            DialogService dialogs) {
+            ObservableDoubleValue offers, DialogService dialogs) {
         this.form = form;
         this.dialogs = dialogs;
         pane.setId("crawlSettings");
@@ -135,10 +138,13 @@ final class CrawlSettingsPane {
             if (scene != null) {
                 // and leave the table room for eight rows (CrawlView.TABLE_MIN_HEIGHT); the
                 // details pane gives way first. (With 520 px kept below, 210 px in a window of
-                // the default size under a title bar, the settings scrolled by a row.)
+                // the default size under a title bar, the settings scrolled by a row.) An
+                // offer's line is left its room too: with Resume offered the workspace was
+                // pushed down over the status bar.
                 scroll.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
-                        100, Math.min(scene.getHeight() * 0.4, scene.getHeight() - BELOW)),
-                        scene.heightProperty()));
+                        100, Math.min(scene.getHeight() * 0.4,
+                                scene.getHeight() - BELOW - offers.get())),
+                        scene.heightProperty(), offers));
             }
         });
         pane.setContent(scroll);

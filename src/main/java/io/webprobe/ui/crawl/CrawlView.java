@@ -26,7 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -95,6 +98,8 @@ public final class CrawlView {
     /** The threads spinner's two-way link to the settings (kept: bindings hold it weakly). */
     private final ObjectProperty<Integer> threadsValue;
     private Consumer<List<String>> onPingThese = urls -> { };
+    /** The height the offers above the workspace take (the open settings leave it). */
+    private final DoubleProperty offers = new SimpleDoubleProperty(this, "offers");
 
     public CrawlView(CrawlViewModel vm, Deps deps) {
         this.vm = vm;
@@ -123,10 +128,13 @@ public final class CrawlView {
             public void selection() {
                 exportSelection();
             }
-        }, this::pingThese, threadsValue);
+        }, this::pingThese, threadsValue, offers);
         root.setTop(controls.root());
         Node center = center();
-        VBox middle = new VBox(interruptedBar(), resumeBar(), center);
+        Region interrupted = interruptedBar();
+        Region resume = resumeBar();
+        offers.bind(Bindings.add(shownHeight(interrupted), shownHeight(resume)));
+        VBox middle = new VBox(interrupted, resume, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox.setMargin(center, new Insets(0, 10, 0, 10));
         root.setCenter(middle);
@@ -263,7 +271,7 @@ public final class CrawlView {
      * room only while there is an offer. (An overlay sliding over the workspace covered the
      * tabs and the search field, and took the workspace out of its margins.)
      */
-    private Node resumeBar() {
+    private Region resumeBar() {
         javafx.scene.control.Button resume = NoteLine.button("resumeButton", "Resume",
                 "", vm::resume);
         resume.textProperty().bind(vm.resumeActionProperty());
@@ -278,7 +286,7 @@ public final class CrawlView {
     }
 
     /** Said once the window opens when the last crawl was interrupted (a crash, a kill). */
-    private Node interruptedBar() {
+    private Region interruptedBar() {
         return offerBar("interrupted", vm.interruptedHintProperty(),
                 NoteLine.button("interruptedOpen", "Open it", "Open the interrupted crawl; "
                         + "Resume then continues it where it was", vm::openInterrupted),
@@ -286,8 +294,15 @@ public final class CrawlView {
                         + "in File › Recent crawls", vm::dismissInterrupted));
     }
 
+    /** The height a line above the workspace takes with its margin, 0 while it is hidden. */
+    private static DoubleBinding shownHeight(Region bar) {
+        return Bindings.createDoubleBinding(() -> bar.isManaged() ? bar.getHeight()
+                + VBox.getMargin(bar).getTop() + VBox.getMargin(bar).getBottom() : 0,
+                bar.managedProperty(), bar.heightProperty());
+    }
+
     /** A line above the workspace saying {@code sentence}, shown while it is not empty. */
-    private static Node offerBar(String id, javafx.beans.value.ObservableStringValue sentence,
+    private static Region offerBar(String id, javafx.beans.value.ObservableStringValue sentence,
             javafx.scene.control.Button... buttons) {
         Label text = new Label();
         text.setId(id + "Text");
