@@ -127,6 +127,30 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: a list's box is ~100 px taller than a URL's; with it and the settings open the
+     * workspace was pushed down over the status bar, out of the window.
+     */
+    @Test
+    void openSettingsUnderAListLeaveRoomForTheStatusBar(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(720);
+        });
+        robot.clickOn("#modeList");
+        openSettings(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneHeight = fx(() -> stage.getScene().getHeight());
+        javafx.geometry.Bounds status = fx(() -> sceneBounds(robot.lookup("#crawlStatus")
+                .query()));
+        assertThat(status.getMaxY()).as("the status bar in the window")
+                .isLessThanOrEqualTo(sceneHeight + 1);
+        assertThat(fx(() -> sceneBounds(robot.lookup("#crawlTable").query()).getMaxY()))
+                .as("the workspace above the status bar")
+                .isLessThanOrEqualTo(status.getMinY() + 1);
+    }
+
+    /**
      * The bug: with the settings open and Resume offered (a line above the workspace), the
      * workspace was pushed down over the status bar, out of the window.
      */

@@ -5,6 +5,9 @@ import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.listcheck.ListInputView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
@@ -24,6 +27,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 
@@ -35,6 +39,8 @@ import org.controlsfx.control.SegmentedButton;
 final class CrawlControls {
     private final VBox root;
     private final TextField urlField;
+    /** The height under the settings that the lines coming and going there take. */
+    private final DoubleProperty below = new SimpleDoubleProperty(this, "below");
 
     /** What the Export button's items do. */
     interface Exports {
@@ -161,7 +167,7 @@ final class CrawlControls {
 
         Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
                 vm.crawlSettingsShownProperty(), vm::declineResume, vm.runningProperty(),
-                offers, dialogs).root();
+                below, dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");
@@ -180,11 +186,20 @@ final class CrawlControls {
         // the settings' error under them: over them, its line coming and going (a Start, a
         // field fixed) moved every field 22 px, and a click meant for one landed in another
         root = new VBox(6, bar, error, settings, settingsError, progress);
+        below.bind(Bindings.add(offers, Bindings.add(shownHeight(settingsError),
+                shownHeight(progress))));
         root.setPadding(new Insets(10, 10, 6, 10));
     }
 
     Node root() {
         return root;
+    }
+
+    /** A line's height with the gap above it, 0 while it is hidden. */
+    private DoubleBinding shownHeight(Region line) {
+        return Bindings.createDoubleBinding(() -> line.isManaged()
+                ? line.getHeight() + root.getSpacing() : 0,
+                line.managedProperty(), line.heightProperty());
     }
 
     /** The start URL field (Ctrl+L focuses it). */

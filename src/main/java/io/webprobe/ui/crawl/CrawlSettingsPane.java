@@ -46,8 +46,12 @@ final class CrawlSettingsPane {
     /** Between the groups; no wider, or the four no longer fit side by side at 1200 px. */
     private static final double GAP = 20;
     private static final double MIN_SCOPE_WIDTH = 330;
-    /** The height the open settings leave below them at least: the table's and the rest. */
-    private static final double BELOW = 500;
+    /**
+     * The height the open settings leave below them at least, besides the lines there that
+     * come and go: the workspace's least height (the table's eight rows), the status bar and
+     * the gaps between (measured: 352 px).
+     */
+    private static final double BELOW = 352;
     private final CrawlSettingsForm form;
     private final DialogService dialogs;
     private final TitledPane pane = new TitledPane();
@@ -61,12 +65,13 @@ final class CrawlSettingsPane {
      * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume
      * @param useMine shows the user's own settings instead of the crawl's
      * @param running whether a crawl runs (the resumed one: the way back waits for its end)
-     * @param offers the height the offers above the workspace (Resume, the interrupted crawl)
-     *     take while they show: the open settings leave it to them
+     * @param below the height the lines under the settings that come and go take while they
+     *     show (the settings' error, the progress bar, the offers above the workspace): the
+     *     open settings leave it to them
      */
     CrawlSettingsPane(CrawlSettingsForm form, ObservableBooleanValue locked,
             ReadOnlyBooleanProperty crawlsOwn, Runnable useMine, ObservableBooleanValue running,
-            ObservableDoubleValue offers, DialogService dialogs) {
+            ObservableDoubleValue below, DialogService dialogs) {
         this.form = form;
         this.dialogs = dialogs;
         pane.setId("crawlSettings");
@@ -136,15 +141,18 @@ final class CrawlSettingsPane {
         pane.sceneProperty().addListener((o, was, scene) -> {
             scroll.maxHeightProperty().unbind();
             if (scene != null) {
-                // and leave the table room for eight rows (CrawlView.TABLE_MIN_HEIGHT); the
-                // details pane gives way first. (With 520 px kept below, 210 px in a window of
-                // the default size under a title bar, the settings scrolled by a row.) An
-                // offer's line is left its room too: with Resume offered the workspace was
-                // pushed down over the status bar.
+                // and leave the table room for eight rows (CrawlView.TABLE_MIN_HEIGHT) under
+                // whatever lies above them (a list's box is 100 px taller than a URL's) and
+                // the lines below them; the details pane gives way first. (With 520 px kept
+                // below whatever lay above, 210 px in a window of the default size under a
+                // title bar, the settings scrolled by a row; with a list's box or the Resume
+                // offer shown the workspace was pushed down over the status bar.)
                 scroll.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(
-                        100, Math.min(scene.getHeight() * 0.4,
-                                scene.getHeight() - BELOW - offers.get())),
-                        scene.heightProperty(), offers));
+                        100, Math.min(scene.getHeight() * 0.4, scene.getHeight()
+                                // (read through the transform, or it is not watched again)
+                                - scroll.getLocalToSceneTransform().getTy() - below.get()
+                                - BELOW)),
+                        scene.heightProperty(), scroll.localToSceneTransformProperty(), below));
             }
         });
         pane.setContent(scroll);
