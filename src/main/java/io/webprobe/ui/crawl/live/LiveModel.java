@@ -28,7 +28,7 @@ public final class LiveModel {
     static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Type a start URL and press Start.");
+            "Type a start URL (or, in List mode, the URLs to check) and press Start.");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this,
             "progressText", "");

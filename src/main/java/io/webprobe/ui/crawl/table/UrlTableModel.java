@@ -70,8 +70,8 @@ public final class UrlTableModel {
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             NO_CRAWL);
     /** What an empty table says while no crawl is shown. */
-    public static final String NO_CRAWL = "No URLs yet: enter a start URL and press Start, or "
-            + "open a crawl (File › Open crawl…).";
+    public static final String NO_CRAWL = "No URLs yet: enter a start URL (or, in List mode, "
+            + "the URLs to check) and press Start, or open a crawl (File › Open crawl…).";
     private final LongSupplier nanoTime;
 
     private UrlField sortField = UrlField.SEQ;
