@@ -424,7 +424,8 @@ public final class CrawlCommand implements Callable<Integer> {
             boolean judged = store.plan().checkAnchors() && summary.failure() == null
                     && summary.startFailure() == null;
             long missing = judged ? CrawlReport.missingAnchors(store, err) : -1;
-            int code = CrawlReport.report(this, summary, saved, site, missing, out, err);
+            int code = CrawlReport.report(this, summary, saved, site, missing,
+                    plan.maxBodyBytes(), out, err);
             if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
                     && summary.startFailure() == null) {
                 CrawlReport.listBrokenLinks(this, store, summary.brokenLinks(), out, err);

@@ -97,9 +97,11 @@ final class CrawlReport {
      * @param saved the URLs the crawl file holds when it could not take them all, else -1
      * @param missingAnchors the links to anchors their pages lack, when the crawl checked
      *     anchors; else -1
+     * @param maxSize the crawl's download cap in bytes ({@code --max-size}, or the one a
+     *     resumed crawl was started with)
      */
     static int report(CrawlCommand c, CrawlSummary summary, long saved, SiteHeaders site,
-            long missingAnchors, PrintWriter out, PrintWriter err) {
+            long missingAnchors, long maxSize, PrintWriter out, PrintWriter err) {
         for (String warning : summary.warnings()) {
             err.println("webprobe: " + warning);
         }
@@ -169,6 +171,12 @@ final class CrawlReport {
         if (summary.acceptedTotal() > 0) {
             out.println(String.format(Locale.ROOT, "Accepted (not counted as broken): %s (%s).",
                     Words.count(summary.acceptedTotal(), "URL"), summary.acceptedStatuses()));
+        }
+        if (summary.cut() > 0) {
+            // the CSV's truncated column says it row by row; a link past the cut is not seen
+            out.println(String.format(Locale.ROOT, "Cut at --max-size (%s): %s; links past the "
+                    + "cut were not read (raise --max-size to read them).",
+                    SizeConverter.text(maxSize), Words.count(summary.cut(), "page")));
         }
         if (summary.skippedTotal() - blocked > 0) {
             out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",

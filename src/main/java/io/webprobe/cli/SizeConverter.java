@@ -31,4 +31,17 @@ final class SizeConverter implements ITypeConverter<Long> {
         }
         return Math.round(bytes);
     }
+
+    /** "10 MB", "1.5 KB", "100 bytes": a size as {@code --max-size} takes it (1 KB = 1024). */
+    static String text(long bytes) {
+        String[] units = {"GB", "MB", "KB"};
+        for (int i = 0; i < units.length; i++) {
+            double unit = Math.pow(1024, units.length - i);
+            if (bytes >= unit) {
+                String n = String.format(Locale.ROOT, "%.1f", bytes / unit);
+                return (n.endsWith(".0") ? n.substring(0, n.length() - 2) : n) + " " + units[i];
+            }
+        }
+        return io.webprobe.Words.count(bytes, "byte");
+    }
 }

@@ -600,7 +600,8 @@ public final class CrawlJob implements AutoCloseable {
                 signInRefused,
                 signInScheme,
                 c.accepted(),
-                tally.startNote());
+                tally.startNote(),
+                c.cut());
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
             try {

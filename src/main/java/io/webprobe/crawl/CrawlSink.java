@@ -138,10 +138,12 @@ public interface CrawlSink {
      *     on too long, else null
      * @param accepted URLs that answered a status the crawl accepts ({@code --accept}), by
      *     that status
+     * @param cut the site's pages cut at the download cap, whose links past the cut were
+     *     not read
      */
     record Conclusion(long brokenLinks, long brokenRedirects, Map<SkipReason, Long> rowSkips,
             long sitemapUrls,
-            List<String> orphans, String startProblem, Map<Integer, Long> accepted) {
+            List<String> orphans, String startProblem, Map<Integer, Long> accepted, long cut) {
         public Conclusion {
             rowSkips = Map.copyOf(rowSkips);
             orphans = List.copyOf(orphans);
@@ -153,7 +155,7 @@ public interface CrawlSink {
                 Map<SkipReason, Long> rowSkips, long sitemapUrls, List<String> orphans,
                 String startProblem) {
             this(brokenLinks, brokenRedirects, rowSkips, sitemapUrls, orphans, startProblem,
-                    Map.of());
+                    Map.of(), 0);
         }
     }
 

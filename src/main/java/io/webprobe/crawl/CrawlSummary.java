@@ -35,6 +35,8 @@ import java.time.Duration;
  *     status: not broken, and not counted in {@code broken}
  * @param startNote a plain sentence when the start URL answered a status the crawl accepts
  *     (not a failure, but there was nothing to follow), else null
+ * @param cut the site's pages cut at the download cap (the plan's {@code maxBodyBytes}):
+ *     their links past the cut were not read
  */
 public record CrawlSummary(
         boolean stopped,
@@ -53,7 +55,8 @@ public record CrawlSummary(
         boolean signInRefused,
         String signInScheme,
         java.util.Map<Integer, Long> accepted,
-        String startNote) {
+        String startNote,
+        long cut) {
 
     public CrawlSummary {
         signInScheme = signInScheme == null ? "" : signInScheme;
@@ -61,6 +64,18 @@ public record CrawlSummary(
         orphans = java.util.List.copyOf(orphans);
         warnings = java.util.List.copyOf(warnings);
         accepted = java.util.Map.copyOf(accepted);
+    }
+
+    /** A summary of a crawl that cut no page at the download cap. */
+    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
+            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
+            int sitemapUrls, java.util.List<String> orphans, String failure,
+            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
+            int startStatus, boolean signInRefused, String signInScheme,
+            java.util.Map<Integer, Long> accepted, String startNote) {
+        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
+                orphans, failure, warnings, startError, startStatus, signInRefused, signInScheme,
+                accepted, startNote, 0);
     }
 
     /** A summary of a crawl that accepted no status it met. */
@@ -71,7 +86,7 @@ public record CrawlSummary(
             int startStatus, boolean signInRefused, String signInScheme) {
         this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
                 orphans, failure, warnings, startError, startStatus, signInRefused, signInScheme,
-                java.util.Map.of(), null);
+                java.util.Map.of(), null, 0);
     }
 
     /** A summary that names no sign-in scheme. */

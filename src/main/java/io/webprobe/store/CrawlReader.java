@@ -398,7 +398,19 @@ public final class CrawlReader implements AutoCloseable {
         long[] broken = {0};
         forEachBrokenLink(l -> broken[0]++);
         return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
-                rowSkips(), sitemapUrls(), orphans(), startProblem(), acceptedByStatus());
+                rowSkips(), sitemapUrls(), orphans(), startProblem(), acceptedByStatus(),
+                cutPages());
+    }
+
+    /**
+     * The site's pages and stylesheets cut at the download cap ({@code --max-size}): read for
+     * links only up to the cut, so links past it were never seen.
+     */
+    public synchronized long cutPages() throws StoreException {
+        return count("SELECT COUNT(*) FROM urls u WHERE u.state = 1 AND (u.flags & "
+                + (Schema.TRUNCATED | Schema.EXTERNAL) + ") = " + Schema.TRUNCATED
+                + " AND u.status BETWEEN 200 AND 299 AND (" + UrlFilter.HTML_SQL
+                + " OR u.content_type = 'text/css')");
     }
 
     /**

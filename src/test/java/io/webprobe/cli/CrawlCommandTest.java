@@ -410,6 +410,34 @@ class CrawlCommandTest {
         assertEquals(0, server.hits("/after"));
     }
 
+    /**
+     * The bug: a page cut at --max-size had its links past the cut left unread, and only the
+     * CSV's truncated column said so; the summary said nothing. It counts those pages (not a
+     * big image, whose cut hides no link), and a resume of the finished crawl says it again.
+     */
+    @Test
+    void theSummaryCountsThePagesCutAtMaxSize() throws Exception {
+        String big = "<title>Big</title>" + "x".repeat(4000) + "<a href=\"/after\">after</a>";
+        server.route("/", html("<title>Home</title><a href=\"/big\">b</a>"
+                + "<img src=\"/photo.png\">"));
+        server.route("/big", html(big));
+        server.route("/photo.png", ex -> LocalHttpServer.send(ex, 200, "image/png",
+                "p".repeat(4000)));
+        server.route("/after", html("<title>After</title>"));
+        Path db = dir.resolve("cut.webprobe");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--max-size", "1.5KB",
+                "--db", db.toString());
+        CliRun again = run("crawl", "--resume", db.toString(), "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.out()).contains("\nCut at --max-size (1.5 KB): 1 page; links past the cut "
+                + "were not read (raise --max-size to read them).\n");
+        assertEquals(0, server.hits("/after"));
+        assertEquals(0, again.exitCode(), again.err());
+        assertThat(again.out()).contains("\nCut at --max-size (1.5 KB): 1 page;");
+    }
+
     @Test
     void badSizeAndUserAgentExitTwo() {
         smallSiteWithoutBrokenLinks();

@@ -103,7 +103,8 @@ public final class LiveModel {
      * The crawl ended. The final line says what stopped it (its file could not be written,
      * its start URL got no answer, with how to get past an untrusted certificate), that its
      * start URL answered a status it accepts (so nothing was followed), or else its last
-     * figures as the command line prints them, with the URLs whose status it accepted; a
+     * figures as the command line prints them, with the URLs whose status it accepted and
+     * the pages cut at the size cap (their links past the cut not read); a
      * stopped crawl's progress stays at the part of the discovered URLs it crawled.
      *
      * @param p the job's figures at its end
@@ -127,6 +128,11 @@ public final class LiveModel {
             if (summary.acceptedTotal() > 0) {
                 text += String.format(Locale.ROOT, " · %,d accepted (%s)",
                         summary.acceptedTotal(), summary.acceptedStatuses());
+            }
+            if (summary.cut() > 0) {
+                // the Cut column says it row by row; a link past the cut was never seen
+                text += " · " + Words.count(summary.cut(), "page")
+                        + " cut at Max page size (links past the cut not read)";
             }
             String left = summary.notCrawledByChoice();
             if (left != null) {

@@ -185,6 +185,20 @@ class LiveModelTest {
     }
 
     /**
+     * The bug: a page cut at the size cap had its links past the cut left unread, and the
+     * end said nothing of it. It counts those pages, as the command line's summary does.
+     */
+    @Test
+    void thePagesCutAtTheSizeCapAreCountedAtTheEnd() {
+        CrawlSummary summary = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
+                Map.of(), 0, List.of(), null, List.of(), null, 0, false, "", Map.of(403, 2L),
+                null, 3);
+        assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
+                + ProgressFormat.line(END) + " · 2 accepted (HTTP 403: 2)"
+                + " · 3 pages cut at Max page size (links past the cut not read)");
+    }
+
+    /**
      * A start URL that answered a status the user accepted is no failure: the line says so
      * in the command line's sentence, and the bar is full.
      */
