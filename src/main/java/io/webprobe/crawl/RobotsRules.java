@@ -149,9 +149,8 @@ final class RobotsRules {
             }
             if (cutOff && attempt >= retryDelays.size()) {
                 return new HostRules(new SimpleRobotRules(RobotRulesMode.ALLOW_NONE),
-                        "robots.txt could not be read (HTTP " + cut + ", but the "
-                                + "connection broke before the whole file arrived), so the "
-                                + "site is treated as disallowed");
+                        "robots.txt could not be read (HTTP " + cut + ", but "
+                                + brokenOff(r) + "), so the site is treated as disallowed");
             }
             if (!cutOff && status == 0
                     && (unreachable(r.error()) || attempt >= retryDelays.size())) {
@@ -168,6 +167,17 @@ final class RobotsRules {
             // A server error may be temporary: wait (interruptibly) and ask again.
             new CountDownLatch(1).await(retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * What went wrong after the status line: what the server's answer had wrong, as the error
+     * classifier says it ("invalid Content-Length: abc"), or else that the connection broke.
+     */
+    private static String brokenOff(FetchResponse r) {
+        String why = r.errorMessage() == null ? "" : r.errorMessage().strip();
+        // a malformed answer is an I/O error with the reason; a break is CLOSED or RESET
+        return r.error() == ErrorKind.IO && !why.isEmpty() ? CrawlTally.lowerFirst(why)
+                : "the connection broke before the whole file arrived";
     }
 
     /**

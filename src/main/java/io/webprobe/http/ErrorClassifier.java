@@ -269,6 +269,14 @@ public final class ErrorClassifier {
         if (t instanceof ProtocolException) {
             return new Classified(ErrorKind.IO, text(t));
         }
+        if (t instanceof InvalidResponseException) {
+            return new Classified(ErrorKind.IO, t.getMessage());
+        }
+        if (t instanceof IOException && JDK_BODY_SHORT.matcher(text(t)).find()) {
+            // java.net.http's words for a body that broke off before its Content-Length (its
+            // connection reset, say): the connection broke, as Http1ResponseParser says it
+            return new Classified(ErrorKind.CLOSED, CLOSED_IN_BODY);
+        }
         if (t instanceof SocketException && !(t instanceof ConnectException)) {
             return RESET;
         }
@@ -327,6 +335,10 @@ public final class ErrorClassifier {
      */
     private static final Pattern JDK_HEADERS_TOO_LARGE = Pattern.compile(
             "^(?:Header size too big|Size exceeds MAX_HEADERS_LIST_SIZE): \\d+ > (\\d+)");
+
+    /** java.net.http's message for a body cut short of its Content-Length. */
+    private static final Pattern JDK_BODY_SHORT =
+            Pattern.compile("^fixed content-length: \\d+, bytes received: \\d+");
 
     /**
      * The sentence of a response whose headers are beyond what the client reads, in words a
@@ -469,6 +481,19 @@ public final class ErrorClassifier {
         private static final long serialVersionUID = 1L;
 
         ServerClosedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The server's answer is not valid HTTP where a body handler of java.net.http reads it
+     * (its Content-Length); the message says what is wrong as {@link Http1ResponseParser}
+     * says it ("Invalid Content-Length: abc"). Unchecked: a body handler cannot throw others.
+     */
+    static final class InvalidResponseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidResponseException(String message) {
             super(message);
         }
     }

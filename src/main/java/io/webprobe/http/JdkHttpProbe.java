@@ -175,8 +175,7 @@ public final class JdkHttpProbe implements HttpProbe {
                                 }
                                 boolean keep = request.keepBody().keep(info.statusCode(), ct);
                                 return new CappedBodySubscriber(request.maxBodyBytes(), keep,
-                                        info.headers().firstValueAsLong("Content-Length")
-                                                .orElse(-1));
+                                        contentLength(info.headers()));
                             });
             try {
                 return answer(uri, request, head, start,
@@ -282,5 +281,22 @@ public final class JdkHttpProbe implements HttpProbe {
     @Override
     public void close() {
         client.shutdownNow();
+    }
+
+    /**
+     * The response's Content-Length, or -1 without one. One that is not a number is the
+     * server's error, said as such ("Invalid Content-Length: abc"), not a parser's exception.
+     */
+    private static long contentLength(java.net.http.HttpHeaders headers) {
+        String value = headers.firstValue("Content-Length").orElse(null);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ErrorClassifier.InvalidResponseException("Invalid Content-Length: "
+                    + (value.isBlank() ? "(empty)" : value));
+        }
     }
 }

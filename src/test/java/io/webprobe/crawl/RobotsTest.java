@@ -263,6 +263,51 @@ class RobotsTest {
         }
     }
 
+    /**
+     * The bug: a robots.txt answering 200 with {@code Content-Length: abc} was refused as
+     * "the connection broke before the whole file arrived", which it did not: the server's
+     * answer was malformed. It is still read like a server error (asked again, then the site
+     * treated as disallowed), but the sentence gives what was wrong. Over both clients.
+     */
+    @Test
+    void robotsWithAnInvalidContentLengthSaysSoNotThatTheConnectionBroke() throws Exception {
+        for (boolean jdk : new boolean[] {false, true}) {
+            var pagesAsked = new java.util.concurrent.atomic.AtomicInteger();
+            try (RawServer raw = new RawServer((s, srv) -> {
+                for (String head; (head = srv.readHead(s)) != null; ) {
+                    var out = s.getOutputStream();
+                    if (head.startsWith("GET /robots.txt ")) {
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                + "Content-Length: abc\r\n\r\nUser-agent: *\nAllow: /\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.flush();
+                        return;
+                    }
+                    pagesAsked.incrementAndGet();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+                            + "Content-Length: 2\r\n\r\nok")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            })) {
+                CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "Webprobe/test");
+                HttpProbe probe = jdk
+                        ? new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5))
+                        : new CrawlHttpProbe(new Http1Probe("Webprobe/test",
+                                Duration.ofSeconds(5)), () -> null);
+                var events = crawl(plan, probe);
+                String as = jdk ? "java.net.http" : "HTTP/1.1 client";
+
+                assertThat(pagesAsked.get()).as(as).isZero();
+                CrawlResult start = events.results().get(0);
+                assertThat(start.outcome()).as(as).isEqualTo(Outcome.BLOCKED);
+                assertThat(start.errorMessage()).as(as).isEqualTo(
+                        "robots.txt could not be read (HTTP 200, but invalid "
+                                + "Content-Length: abc), so the site is treated as disallowed");
+            }
+        }
+    }
+
     @Test
     void tooManyRequestsForRobotsIsRetriedLikeAServerErrorNotReadAsAMissingFile()
             throws Exception {
