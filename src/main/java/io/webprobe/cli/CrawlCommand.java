@@ -292,7 +292,7 @@ public final class CrawlCommand implements Callable<Integer> {
         try {
             site = siteHeaders();
         } catch (IllegalArgumentException e) {
-            return fail(err, e.getMessage());
+            return fail(err, WebprobeCli.sentence(e.getMessage())); // Header.parse adds no "."
         }
         try {
             if (resumeFile != null) {

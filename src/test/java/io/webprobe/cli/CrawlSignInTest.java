@@ -176,7 +176,7 @@ class CrawlSignInTest {
                 + "with the user agent setting (--user-agent), which every request sends, not "
                 + "as a header.\n");
         assertPlain(run("crawl", start, "-H", "no colon"), "webprobe: 'no colon' is not a "
-                + "header; write it as 'Name: value'\n");
+                + "header; write it as 'Name: value'.\n");
         assertPlain(run("crawl", start, "--user", "ann:x", "-H", "Authorization: Bearer t"),
                 "webprobe: Give one sign-in: a user and password, or one Authorization "
                         + "header.\n");
