@@ -130,12 +130,14 @@ final class CrawlReport {
             err.flush();
             return CrawlCommand.FAILED;
         }
-        out.println(String.format(Locale.ROOT, "%s %s in %.1f s (%.1f pages/s): %s, %s.",
+        // the time as ping's summary says it: "0.0 s (255.7 pages/s)" read as a contradiction
+        out.println(String.format(Locale.ROOT, "%s %s in %s (%s pages/s): %s, %s.",
                 summary.stopped() || saved >= 0 ? "Stopped after" : "Crawled",
                 saved >= 0 ? String.format(Locale.ROOT, "%s fetched, %,d saved,",
                         Words.count(summary.crawled(), "URL"), saved)
                         : Words.count(summary.crawled(), "URL"),
-                summary.elapsed().toMillis() / 1000.0, summary.pagesPerSecond(),
+                SummaryTable.duration(summary.elapsed()),
+                SummaryTable.rate(summary.pagesPerSecond()),
                 Words.count(summary.broken(), "broken URL"),
                 Words.count(summary.brokenLinks(), "broken link")
                         + (missingAnchors < 0 ? ""

@@ -548,8 +548,8 @@ class CrawlFileCommandsTest {
     /** "Crawled N URLs in T s (R pages/s)" as the crawl file's own times give it. */
     private static String summaryLine(Path db) throws Exception {
         java.util.List<String> ms = metaRows(db, "SELECT value FROM meta WHERE key = 'elapsed_ms'");
-        double seconds = Long.parseLong(ms.get(0)) / 1000.0;
-        return String.format(java.util.Locale.ROOT, "Crawled 2 URLs in %.1f s", seconds);
+        return "Crawled 2 URLs in " + SummaryTable.duration(
+                java.time.Duration.ofMillis(Long.parseLong(ms.get(0))));
     }
 
     @Test
