@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param url the requested URL
  * @param status the HTTP status, or 0 when the request failed
  * @param error why the request failed, or null
- * @param errorMessage plain explanation of the error, or ""
+ * @param errorMessage plain explanation of the error, or ""; without an error (and not
+ *     skipped), why the links of a page that answered were not read (a body in a coding
+ *     Webprobe cannot decode), which does not make it broken
  * @param contentType the media type without parameters, or ""
  * @param sizeBytes body size in bytes (as downloaded)
  * @param responseMillis request time until the end of the body, or until the request failed,
@@ -133,8 +135,8 @@ public record CrawlResult(
      * SQL.
      */
     public String reason() {
-        if (skipped != null || error != null) {
-            return errorMessage;
+        if (skipped != null || error != null || !errorMessage.isEmpty()) {
+            return errorMessage; // the last: a page whose links could not be read says why
         }
         if (status < 400) {
             return "";

@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.ContentDecoding;
 import io.webprobe.http.ContentTypes;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchResponse;
@@ -30,6 +31,26 @@ final class VisitMaker {
         this.plan = plan;
         this.graph = graph;
         this.budget = budget;
+    }
+
+    /**
+     * Whether a page or stylesheet of the site is not read for links because its body came in
+     * a coding Webprobe never asked for and cannot decode (br): its row keeps its status (a
+     * browser that asks for br shows it, so it is not broken) and says why its links were
+     * not read, where it would otherwise be read as garbage with no link in it.
+     */
+    private static boolean notRead(QueueItem item, FetchResponse r, String type,
+            CrawlResult.Builder row) {
+        if (item.external || r.body() == null || r.status() >= 300
+                || !ContentTypes.isHtml(type) && !ContentTypes.isCss(type)) {
+            return false;
+        }
+        String why = ContentDecoding.notDecodable(r.header("content-encoding"));
+        if (why == null) {
+            return false;
+        }
+        row.message(why);
+        return true;
     }
 
     /** Parses a page within the memory budget. */
@@ -93,7 +114,9 @@ final class VisitMaker {
         } else if (headerRefresh != null) {
             redirectNotFollowed(item, headerRefresh.requestUrl(), row);
         }
-        if (!item.external && r.body() != null && r.status() < 300
+        if (notRead(item, r, type, row)) {
+            // its body is in a coding Webprobe cannot decode: said on the row, not parsed
+        } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
             LinkExtractor.Page page = parse(item, r, false);
             info = page.info().withRobotsHeader(r.robotsTag());
@@ -147,7 +170,9 @@ final class VisitMaker {
         LinkExtractor.Page page = null;
         int outlinks = 0;
         CrawlSink.PageAnchors anchors = null;
-        if (!item.external && r.body() != null && r.status() < 300
+        if (notRead(item, r, type, row)) {
+            // its body is in a coding Webprobe cannot decode: said on the row, not parsed
+        } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
             page = parse(item, r, false, plan.checkAnchors());
             info = page.info().withRobotsHeader(r.robotsTag());

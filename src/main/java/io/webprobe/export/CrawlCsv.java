@@ -103,8 +103,15 @@ public final class CrawlCsv {
                         ? Outcome.ERROR.label() : r.outcome().label()));
     }
 
+    /**
+     * "KIND: message" for a failure; for a page that answered but whose links could not be
+     * read (its outcome stays ok), the sentence alone, no kind; else "".
+     */
     private static String errorText(CrawlResult r) {
-        return r.error() == null ? "" : errorText(r.error(), r.errorMessage());
+        if (r.error() == null) {
+            return r.skipped() == null ? r.errorMessage() : "";
+        }
+        return errorText(r.error(), r.errorMessage());
     }
 
     private static String errorText(io.webprobe.http.ErrorKind kind, String message) {

@@ -76,6 +76,25 @@ public final class ContentDecoding {
                 ? new Decoded(d.body(), d.truncated()) : d;
     }
 
+    /**
+     * Why a body sent with this Content-Encoding cannot be read, or null when it can: no
+     * coding, identity, or one {@link #decode} decodes. Another (br, zstd, compress) is one
+     * Webprobe never asked for ({@link #ACCEPTED}); a browser that asked for it shows the
+     * page, so the page is not broken, but its links cannot be read.
+     */
+    public static String notDecodable(String contentEncoding) {
+        String enc = contentEncoding == null ? ""
+                : contentEncoding.strip().toLowerCase(Locale.ROOT);
+        if (enc.isEmpty() || enc.equals("identity") || enc.equals("gzip")
+                || enc.equals("x-gzip") || enc.equals("deflate")) {
+            return null;
+        }
+        String shown = contentEncoding.strip();
+        return "The server sent this page compressed as " + (shown.length() > 40
+                ? shown.substring(0, 40) + "…" : shown) + ", which Webprobe did not ask "
+                + "for and cannot decode, so its links were not read";
+    }
+
     private static Decoded notDecoded(String encoding) {
         String name = encoding.equals("deflate") ? "deflate" : "gzip";
         return new Decoded(ResponseBody.EMPTY, false, "The server says the body is compressed "

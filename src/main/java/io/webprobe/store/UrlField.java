@@ -16,7 +16,8 @@ public enum UrlField {
      * Why a URL failed, was blocked or skipped, or a broken status's phrase: the text of
      * {@link io.webprobe.crawl.CrawlResult#reason()}, in SQL.
      */
-    REASON("CASE WHEN u.skip_reason IS NOT NULL OR u.error IS NOT NULL THEN u.error_message "
+    REASON("CASE WHEN u.skip_reason IS NOT NULL OR u.error IS NOT NULL "
+            + "OR u.error_message IS NOT NULL THEN u.error_message "
             + "WHEN u.status >= 400 THEN TRIM(COALESCE("
             + io.webprobe.http.StatusPhrases.sqlCase("u.status") + ", '') || CASE WHEN (u.flags & "
             + Schema.ACCEPTED + ") <> 0 THEN ' (accepted)' ELSE '' END) END", false),

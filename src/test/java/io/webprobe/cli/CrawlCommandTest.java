@@ -411,6 +411,39 @@ class CrawlCommandTest {
     }
 
     /**
+     * The bug: a page sent with Content-Encoding: br (which Webprobe never asks for and cannot
+     * decode) was recorded as ok, its body read as garbage and its links silently lost. It
+     * keeps its status and outcome (a browser asking for br shows it: not broken), and its row
+     * says why its links were not read; the body is not parsed.
+     */
+    @Test
+    void aPageInACodingWebprobeCannotDecodeSaysItsLinksWereNotRead() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/packed\">p</a>"));
+        server.route("/packed", ex -> {
+            ex.getResponseHeaders().add("Content-Encoding", "br");
+            // not br at all: were it read as it came, /after would be asked for
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/after\">after</a>");
+        });
+        server.route("/after", html("<title>After</title>"));
+        Path csv = dir.resolve("pages.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--csv", csv.toString());
+
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertThat(r.out()).contains("0 broken URLs, 0 broken links.");
+        assertEquals(0, server.hits("/after"));
+        List<String[]> rows = readCsv(csv);
+        List<String> header = List.of(rows.get(0));
+        String[] packed = rows.stream().filter(l -> l[0].equals(server.url("/packed")))
+                .findFirst().orElseThrow();
+        assertThat(packed[header.indexOf("status")]).isEqualTo("200");
+        assertThat(packed[header.indexOf("outcome")]).isEqualTo("ok");
+        assertThat(packed[header.indexOf("error")]).isEqualTo("The server sent this page "
+                + "compressed as br, which Webprobe did not ask for and cannot decode, so its "
+                + "links were not read");
+    }
+
+    /**
      * The bug: a page cut at --max-size had its links past the cut left unread, and only the
      * CSV's truncated column said so; the summary said nothing. It counts those pages (not a
      * big image, whose cut hides no link), and a resume of the finished crawl says it again.

@@ -140,4 +140,14 @@ class ContentDecodingTest {
             assertThat(r.truncated()).isFalse();
         }
     }
+
+    /** Only a coding Webprobe never asks for is one it cannot read (the crawl says so). */
+    @Test
+    void onlyACodingNeverAskedForIsNotDecodable() {
+        for (String readable : new String[] {"", " gzip ", "X-GZIP", "deflate", "identity"}) {
+            assertThat(ContentDecoding.notDecodable(readable)).as(readable).isNull();
+        }
+        assertThat(ContentDecoding.notDecodable("br"))
+                .contains("compressed as br,").contains("its links were not read");
+    }
 }
