@@ -14,7 +14,8 @@ import java.util.Objects;
  *     skipped), why the links of a page that answered were not read (a body in a coding
  *     Webprobe cannot decode), which does not make it broken
  * @param contentType the media type without parameters, or ""
- * @param sizeBytes body size in bytes (as downloaded)
+ * @param sizeBytes body size in bytes (as downloaded); -1 when not known (a HEAD answered
+ *     without a Content-Length)
  * @param responseMillis request time until the end of the body, or until the request failed,
  *     in ms
  * @param title the HTML title, or ""
@@ -162,6 +163,14 @@ public record CrawlResult(
      */
     public boolean answered() {
         return requested() && (status > 0 || error == null);
+    }
+
+    /**
+     * Whether its body size is known: it answered, and not to a HEAD without a
+     * Content-Length. The URL table leaves an unknown size blank and the CSVs leave it empty.
+     */
+    public boolean sizeKnown() {
+        return answered() && sizeBytes >= 0;
     }
 
     /** A copy with another inlink count. */

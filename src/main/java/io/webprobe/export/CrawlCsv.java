@@ -28,7 +28,7 @@ public final class CrawlCsv {
                 new Column<>("status", r -> r.status() > 0 ? Integer.toString(r.status()) : ""),
                 new Column<>("content_type", CrawlResult::contentType),
                 // empty when not known (never asked, or no answer), as the URL table is blank
-                new Column<>("size_bytes", r -> r.answered() ? r.sizeBytes() : null),
+                new Column<>("size_bytes", r -> r.sizeKnown() ? r.sizeBytes() : null),
                 new Column<>("response_ms", r -> r.requested() ? r.responseMillis() : null),
                 new Column<>("title", CrawlResult::title),
                 new Column<>("depth", CrawlResult::depth),

@@ -272,6 +272,13 @@ public final class ErrorClassifier {
         if (t instanceof InvalidResponseException) {
             return new Classified(ErrorKind.IO, t.getMessage());
         }
+        if (t instanceof NumberFormatException && jdkContentLength(t)) {
+            // java.net.http's own reading of a HEAD's Content-Length lets Long.parseLong's
+            // exception out: said as Http1ResponseParser says it
+            Matcher bad = JDK_BAD_NUMBER.matcher(String.valueOf(t.getMessage()));
+            return new Classified(ErrorKind.IO,
+                    "Invalid Content-Length: " + (bad.find() ? bad.group(1) : "(empty)"));
+        }
         if (t instanceof IOException && JDK_BODY_SHORT.matcher(text(t)).find()) {
             // java.net.http's words for a body that broke off before its Content-Length (its
             // connection reset, say): the connection broke, as Http1ResponseParser says it
@@ -335,6 +342,20 @@ public final class ErrorClassifier {
      */
     private static final Pattern JDK_HEADERS_TOO_LARGE = Pattern.compile(
             "^(?:Header size too big|Size exceeds MAX_HEADERS_LIST_SIZE): \\d+ > (\\d+)");
+
+    /** Long.parseLong's message: {@code For input string: "abc"} (perhaps with a radix). */
+    private static final Pattern JDK_BAD_NUMBER = Pattern.compile("^For input string: \"(.*)\"");
+
+    /** Whether java.net.http threw {@code number} reading a response's Content-Length. */
+    private static boolean jdkContentLength(Throwable number) {
+        for (StackTraceElement e : number.getStackTrace()) {
+            if (e.getClassName().equals("jdk.internal.net.http.Http1Response")
+                    && e.getMethodName().equals("readBody")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** java.net.http's message for a body cut short of its Content-Length. */
     private static final Pattern JDK_BODY_SHORT =

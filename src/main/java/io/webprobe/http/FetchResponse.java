@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param location the Location header, or null; raw bytes in it that are valid UTF-8 are
  *     read as UTF-8, as browsers read them ({@link #headerText})
  * @param sizeBytes body bytes as downloaded (before content decoding); for HEAD, the announced
- *     Content-Length
+ *     Content-Length, or -1 when none is (chunked, compressed) or it is not a number
  * @param body the body (decoded) when the request's body policy kept it, else null
  * @param truncated true when the body was cut at the size cap
  * @param elapsedMillis time from sending the request to the end of the body, or to the failure,

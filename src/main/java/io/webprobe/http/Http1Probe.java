@@ -146,11 +146,12 @@ public final class Http1Probe implements HttpProbe {
                 r.headers(), r.version());
     }
 
-    private static long announcedLength(String value) {
+    /** A HEAD's announced Content-Length; -1 (unknown) without one, or one not a number. */
+    static long announcedLength(String value) {
         try {
-            return value.isEmpty() ? 0 : Math.max(0, Long.parseLong(value.strip()));
+            return value.isEmpty() ? -1 : Math.max(-1, Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {
-            return 0;
+            return -1;
         }
     }
 

@@ -237,7 +237,9 @@ public final class JdkHttpProbe implements HttpProbe {
             undecodable = decoded.failure();
         }
         if (head) {
-            size = response.headers().firstValueAsLong("Content-Length").orElse(0);
+            // Long.parseLong's exception for 'abc' once escaped from here; unknown is -1
+            size = Http1Probe.announcedLength(
+                    response.headers().firstValue("Content-Length").orElse(""));
         }
         return new FetchResponse(
                 uri,

@@ -34,7 +34,9 @@ final class StoredRows {
         } else {
             b.message(message);
         }
-        b.contentType(nullToEmpty(rs.getString(i++))).sizeBytes(rs.getLong(i++))
+        b.contentType(nullToEmpty(rs.getString(i++)));
+        long size = rs.getLong(i++);
+        b.sizeBytes(rs.wasNull() ? -1 : size) // NULL: not known (a HEAD without a length)
                 .responseMillis(rs.getLong(i++)).title(nullToEmpty(rs.getString(i++)))
                 .depth(rs.getInt(i++)).inlinks(rs.getInt(i++)).outlinks(rs.getInt(i++));
         String referrer = rs.getString(i++);

@@ -166,7 +166,11 @@ final class WriterStatements {
         ps.setString(i++, r.error() == null ? null : r.error().name());
         ps.setString(i++, emptyToNull(r.errorMessage()));
         ps.setString(i++, emptyToNull(r.contentType()));
-        ps.setLong(i++, r.sizeBytes());
+        if (r.sizeBytes() >= 0) {
+            ps.setLong(i++, r.sizeBytes());
+        } else {
+            ps.setNull(i++, java.sql.Types.INTEGER); // not known (a HEAD without a length)
+        }
         ps.setLong(i++, r.responseMillis());
         ps.setString(i++, emptyToNull(r.title()));
         ps.setInt(i++, r.outlinks());

@@ -411,6 +411,34 @@ class CrawlCommandTest {
     }
 
     /**
+     * The bug: an external URL checked with HEAD, whose server sent no Content-Length
+     * (chunked, as a gzip'd answer is), had size_bytes 0, a size it never said; now empty, as
+     * for any size not known. One that says its length keeps it.
+     */
+    @Test
+    void anExternalHeadWithoutALengthHasNoSizeNotZero() throws Exception {
+        try (var unsized = io.webprobe.testsupport.RawServer.answering("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
+                var sized = io.webprobe.testsupport.RawServer.answering("HTTP/1.1 200 OK\r\n"
+                        + "Content-Type: text/html\r\nContent-Length: 4242\r\n\r\n")) {
+            server.route("/", html("<a href=\"" + unsized.url("/u") + "\">u</a><a href=\""
+                    + sized.url("/s") + "\">s</a>"));
+            Path csv = dir.resolve("pages.csv");
+
+            CliRun r = run("crawl", server.url("/"), "--quiet", "--csv", csv.toString());
+
+            assertEquals(0, r.exitCode(), r.err() + r.out());
+            List<String[]> rows = readCsv(csv);
+            int size = List.of(rows.get(0)).indexOf("size_bytes");
+            Map<String, String> sizes = rows.stream().skip(1)
+                    .collect(Collectors.toMap(l -> l[0], l -> l[size]));
+            assertThat(sizes).containsEntry(unsized.url("/u"), "")
+                    .containsEntry(sized.url("/s"), "4242");
+            assertThat(unsized.requests()).allMatch(h -> h.startsWith("HEAD "));
+        }
+    }
+
+    /**
      * The bug: a page sent with Content-Encoding: br (which Webprobe never asks for and cannot
      * decode) was recorded as ok, its body read as garbage and its links silently lost. It
      * keeps its status and outcome (a browser asking for br shows it: not broken), and its row

@@ -149,6 +149,31 @@ class JdkHttpProbeTest {
         assertThat(r.sizeBytes()).isEqualTo(4242);
     }
 
+    /**
+     * A HEAD without a Content-Length (chunked) has no known size, -1, not 0. One whose
+     * Content-Length is not a number fails as the HTTP/1.1 client fails it, not with
+     * java.net.http's parser exception ("Unexpected failure: For input string: "abc"").
+     */
+    @Test
+    void headWithoutAUsableContentLengthHasNoKnownSize() throws Exception {
+        try (var raw = io.webprobe.testsupport.RawServer.answering("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n")) {
+            FetchResponse r = probe.fetch(new FetchRequest(URI.create(raw.url("/h")),
+                    "HEAD", TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.NEVER));
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.sizeBytes()).isEqualTo(-1);
+        }
+        try (var raw = io.webprobe.testsupport.RawServer.answering("HTTP/1.1 200 OK\r\n"
+                + "Content-Type: text/html\r\nContent-Length: abc\r\n\r\n")) {
+            FetchResponse r = probe.fetch(new FetchRequest(URI.create(raw.url("/h")),
+                    "HEAD", TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.NEVER));
+
+            assertThat(r.error()).isEqualTo(ErrorKind.IO);
+            assertThat(r.errorMessage()).isEqualTo("Invalid Content-Length: abc");
+        }
+    }
+
     @Test
     void redirectIsReportedNotFollowed() {
         server.route("/redirect", redirect(301, "/hello"));

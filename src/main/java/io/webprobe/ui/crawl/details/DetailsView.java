@@ -192,7 +192,7 @@ public final class DetailsView {
                 c.page().metaDescription(), c.page().h1(), c.page().canonical(),
                 String.format(Locale.ROOT, "%,d", c.page().wordCount()), c.page().robotsText(),
                 Indexability.of(c), c.contentType(),
-                String.format(Locale.ROOT, "%,d bytes", c.sizeBytes())};
+                c.sizeKnown() ? String.format(Locale.ROOT, "%,d bytes", c.sizeBytes()) : ""};
             for (int i = 0; i < names.length; i++) {
                 values[i].setText(v[i] == null ? "" : v[i]);
             }

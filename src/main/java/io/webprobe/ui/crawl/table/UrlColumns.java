@@ -31,7 +31,7 @@ public final class UrlColumns {
             col("type", "Type", "content_type", 100, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
             col("size", "Size", "size_bytes", 75, true, UrlField.SIZE, Kind.SIZE,
-                    r -> r.answered() ? r.sizeBytes() : null, "Bytes downloaded")
+                    r -> r.sizeKnown() ? r.sizeBytes() : null, "Bytes downloaded")
                     .blankWithoutAnswer(),
             col("time", "Time (ms)", "response_ms", 85, true, UrlField.RESPONSE_MS, Kind.NUMBER,
                     r -> r.requested() ? r.responseMillis() : null,
