@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import javax.net.ssl.SSLContext;
  * A self-signed server certificate made for a test, in this process (no file is shipped and
  * no keytool is started): its key store for a loopback TLS server and its PEM file for a
  * client to trust. Built in DER (RFC 5280: version 3, one subject alternative name
- * extension, ECDSA P-256 with SHA-256).
+ * extension, ECDSA P-256 with SHA-256). {@link #certifyCa} and {@link #certifyServer} make
+ * the certificates of a test's own certificate authority the same way.
  *
  * @param keyStore the PKCS12 key store (password {@link #PASSWORD})
  * @param pem the certificate alone, PEM-encoded
@@ -90,56 +92,99 @@ public record SelfSignedCertificate(Path keyStore, Path pem) {
      */
     public static SelfSignedCertificate forDnsNames(Path dir, String name, String... dnsNames)
             throws IOException, GeneralSecurityException {
-        ByteArrayOutputStream names = new ByteArrayOutputStream();
-        for (String dns : dnsNames) {
-            names.writeBytes(der(0x82, dns.getBytes(StandardCharsets.US_ASCII)));
-        }
         Instant now = Instant.now();
-        return build(dir, name, names.toByteArray(), now.minus(Duration.ofDays(1)),
+        return build(dir, name, dnsNames(dnsNames), now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(1)));
     }
 
     private static SelfSignedCertificate build(Path dir, String name, byte[] generalNames,
             Instant notBefore, Instant notAfter) throws IOException, GeneralSecurityException {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair pair = g.generateKeyPair();
-        byte[] ecdsaSha256 = der(0x30, der(0x06, bytes(0x2A, 0x86, 0x48, 0xCE, 0x3D, 4, 3, 2)));
-        byte[] cn = der(0x30, der(0x31, der(0x30, der(0x06, bytes(0x55, 4, 3)),
-                der(0x0C, name.getBytes(StandardCharsets.UTF_8)))));
-        DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
-                .withZone(ZoneOffset.UTC);
-        byte[] validity = der(0x30,
-                der(0x17, utc.format(notBefore).getBytes(StandardCharsets.US_ASCII)),
-                der(0x17, utc.format(notAfter).getBytes(StandardCharsets.US_ASCII)));
-        byte[] san = der(0x30, der(0x06, bytes(0x55, 0x1D, 0x11)),
-                der(0x04, der(0x30, generalNames)));
-        byte[] serial = der(0x02, bytes(1, SERIALS.getAndIncrement() & 0x7F));
-        byte[] tbs = der(0x30, der(0xA0, der(0x02, bytes(2))), serial, ecdsaSha256, cn,
-                validity, cn, pair.getPublic().getEncoded(), der(0xA3, der(0x30, san)));
-        Signature signer = Signature.getInstance("SHA256withECDSA");
-        signer.initSign(pair.getPrivate());
-        signer.update(tbs);
-        byte[] signature = signer.sign();
-        byte[] bitString = new byte[signature.length + 1]; // no unused bits
-        System.arraycopy(signature, 0, bitString, 1, signature.length);
-        byte[] encoded = der(0x30, tbs, ecdsaSha256, der(0x03, bitString));
-        Certificate cert = CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(encoded));
+        Party self = Party.create(name);
+        X509Certificate cert = sign(self, self, notBefore, notAfter,
+                subjectAltNames(generalNames));
 
         Path ks = dir.resolve(name + ".p12");
         Path pem = dir.resolve(name + ".pem");
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("server", pair.getPrivate(), PASSWORD.toCharArray(),
+        store.setKeyEntry("server", self.keys().getPrivate(), PASSWORD.toCharArray(),
                 new Certificate[] {cert});
         try (OutputStream out = Files.newOutputStream(ks)) {
             store.store(out, PASSWORD.toCharArray());
         }
         Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(encoded)
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(cert.getEncoded())
                 + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
         return new SelfSignedCertificate(ks, pem);
+    }
+
+    /** A key pair (ECDSA P-256) and the common name it is certified under. */
+    public record Party(String name, KeyPair keys) {
+        public static Party create(String name) throws GeneralSecurityException {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return new Party(name, g.generateKeyPair());
+        }
+    }
+
+    /**
+     * A certificate authority's certificate (basic constraints, critical, cA true) for
+     * {@code subject}'s key, signed by {@code issuer}'s: itself for a root.
+     */
+    public static X509Certificate certifyCa(Party subject, Party issuer, Instant notBefore,
+            Instant notAfter) throws GeneralSecurityException {
+        byte[] basicConstraints = der(0x30, der(0x06, bytes(0x55, 0x1D, 0x13)),
+                der(0x01, bytes(0xFF)), der(0x04, der(0x30, der(0x01, bytes(0xFF)))));
+        return sign(subject, issuer, notBefore, notAfter, basicConstraints);
+    }
+
+    /** A server's certificate for {@code subject}'s key and DNS names, signed by {@code issuer}. */
+    public static X509Certificate certifyServer(Party subject, Party issuer, Instant notBefore,
+            Instant notAfter, String... dnsNames) throws GeneralSecurityException {
+        return sign(subject, issuer, notBefore, notAfter, subjectAltNames(dnsNames(dnsNames)));
+    }
+
+    /** The general names (RFC 5280) of these DNS names, concatenated. */
+    private static byte[] dnsNames(String... dnsNames) {
+        ByteArrayOutputStream names = new ByteArrayOutputStream();
+        for (String dns : dnsNames) {
+            names.writeBytes(der(0x82, dns.getBytes(StandardCharsets.US_ASCII)));
+        }
+        return names.toByteArray();
+    }
+
+    /** The subject alternative name extension holding these general names. */
+    private static byte[] subjectAltNames(byte[] generalNames) {
+        return der(0x30, der(0x06, bytes(0x55, 0x1D, 0x11)), der(0x04, der(0x30, generalNames)));
+    }
+
+    /** Version 3, ECDSA with SHA-256, the one extension given (DER, with its OID). */
+    private static X509Certificate sign(Party subject, Party issuer, Instant notBefore,
+            Instant notAfter, byte[] extension) throws GeneralSecurityException {
+        byte[] ecdsaSha256 = der(0x30, der(0x06, bytes(0x2A, 0x86, 0x48, 0xCE, 0x3D, 4, 3, 2)));
+        DateTimeFormatter utc = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
+                .withZone(ZoneOffset.UTC);
+        byte[] validity = der(0x30,
+                der(0x17, utc.format(notBefore).getBytes(StandardCharsets.US_ASCII)),
+                der(0x17, utc.format(notAfter).getBytes(StandardCharsets.US_ASCII)));
+        byte[] serial = der(0x02, bytes(1, SERIALS.getAndIncrement() & 0x7F));
+        byte[] tbs = der(0x30, der(0xA0, der(0x02, bytes(2))), serial, ecdsaSha256,
+                commonName(issuer.name()), validity, commonName(subject.name()),
+                subject.keys().getPublic().getEncoded(), der(0xA3, der(0x30, extension)));
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(issuer.keys().getPrivate());
+        signer.update(tbs);
+        byte[] signature = signer.sign();
+        byte[] bitString = new byte[signature.length + 1]; // no unused bits
+        System.arraycopy(signature, 0, bitString, 1, signature.length);
+        byte[] encoded = der(0x30, tbs, ecdsaSha256, der(0x03, bitString));
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(encoded));
+    }
+
+    private static byte[] commonName(String name) {
+        return der(0x30, der(0x31, der(0x30, der(0x06, bytes(0x55, 4, 3)),
+                der(0x0C, name.getBytes(StandardCharsets.UTF_8)))));
     }
 
     private static final AtomicInteger SERIALS = new AtomicInteger(1);
