@@ -69,6 +69,14 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicBoolean ended = new AtomicBoolean();
     /** A resumed crawl's page that could not connect is asked again after this. */
     private static final Duration RETRY_UNREACHED = Duration.ofSeconds(1);
+    /**
+     * Tests of the command line, which cannot reach the {@link Builder}, shorten the two waits
+     * above (robots.txt's retries and {@link #RETRY_UNREACHED}) to this many milliseconds
+     * with this system property, read for each job; unset, as for users, they are as above.
+     */
+    public static final String TEST_RETRY_WAIT_MS = "webprobe.test.retryWaitMs";
+    /** {@link #RETRY_UNREACHED}, or the test's wait. */
+    private final Duration retryUnreached;
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
     /**
@@ -130,6 +138,7 @@ public final class CrawlJob implements AutoCloseable {
                 }, b.startLog,
                 new Frontier.Levels<>(QueueItem::level, b.levelPatience.toNanos()));
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
+        this.retryUnreached = Objects.requireNonNullElse(testRetryWait(), RETRY_UNREACHED);
         this.graph = new LinkGraph(plan, admission, sink);
         this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
         this.visitor = new UrlVisitor(plan,
@@ -471,7 +480,7 @@ public final class CrawlJob implements AutoCloseable {
             } else {
                 item.awaitingRetry = true;
                 tally.retryQueued();
-                if (!frontier.retryLater(item, RETRY_UNREACHED.toNanos())) {
+                if (!frontier.retryLater(item, retryUnreached.toNanos())) {
                     tally.unvisited(); // stopped meanwhile: fetched again on the next resume
                 }
             }
@@ -612,6 +621,19 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
+    /** The wait {@value #TEST_RETRY_WAIT_MS} asks for, or null (always, outside tests). */
+    private static Duration testRetryWait() {
+        Long ms = Long.getLong(TEST_RETRY_WAIT_MS);
+        return ms == null ? null : Duration.ofMillis(ms);
+    }
+
+    /** {@link #ROBOTS_RETRY_DELAYS}, or as many of the test's wait. */
+    private static List<Duration> defaultRobotsRetryDelays() {
+        Duration wait = testRetryWait();
+        return wait == null ? ROBOTS_RETRY_DELAYS
+                : java.util.Collections.nCopies(ROBOTS_RETRY_DELAYS.size(), wait);
+    }
+
     /** Builds a {@link CrawlJob}; every setting but the plan, probe and sink is optional. */
     public static final class Builder {
         private final CrawlPlan plan;
@@ -621,7 +643,7 @@ public final class CrawlJob implements AutoCloseable {
         private ResumeState resume;
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.SYSTEM;
-        private List<Duration> robotsRetryDelays = ROBOTS_RETRY_DELAYS;
+        private List<Duration> robotsRetryDelays = defaultRobotsRetryDelays();
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
         private Frontier.StartLog<QueueItem> startLog;
         private Duration levelPatience = Frontier.Levels.PATIENCE;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with -H headers; the sign-in and headers go to the site's own URLs only, never to the other
  * hosts its links are checked on, and never into the crawl file.
  */
+@ExtendWith(ShortRetryWaits.class)
 class CrawlSignInTest {
     private static final String PASSWORD = "pässwörd-7781";
     private static final String TOKEN = "staging-token-99321";

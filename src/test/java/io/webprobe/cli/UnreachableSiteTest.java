@@ -9,11 +9,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A site that cannot be reached is reported as such, not as a robots.txt block: the start URL's
  * real failure in one plain sentence.
  */
+@ExtendWith(ShortRetryWaits.class)
 class UnreachableSiteTest {
 
     @Test
