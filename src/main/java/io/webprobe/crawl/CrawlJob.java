@@ -39,9 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class CrawlJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlJob.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    /** Waits before asking again for a robots.txt that answered 5xx. */
-    static final List<Duration> ROBOTS_RETRY_DELAYS =
-            List.of(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private final CrawlPlan plan;
     private final HttpProbe probe;
@@ -68,15 +65,7 @@ public final class CrawlJob implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     /** A resumed crawl's page that could not connect is asked again after this. */
-    private static final Duration RETRY_UNREACHED = Duration.ofSeconds(1);
-    /**
-     * Tests of the command line, which cannot reach the {@link Builder}, shorten the two waits
-     * above (robots.txt's retries and {@link #RETRY_UNREACHED}) to this many milliseconds
-     * with this system property, read for each job; unset, as for users, they are as above.
-     */
-    public static final String TEST_RETRY_WAIT_MS = "webprobe.test.retryWaitMs";
-    /** {@link #RETRY_UNREACHED}, or the test's wait. */
-    private final Duration retryUnreached;
+    private final Duration retryUnreached = RetryWaits.unreached();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
     private volatile boolean stopping;
     /**
@@ -138,7 +127,6 @@ public final class CrawlJob implements AutoCloseable {
                 }, b.startLog,
                 new Frontier.Levels<>(QueueItem::level, b.levelPatience.toNanos()));
         this.robots = new RobotsRules(probe, plan.timeout(), b.robotsRetryDelays);
-        this.retryUnreached = Objects.requireNonNullElse(testRetryWait(), RETRY_UNREACHED);
         this.graph = new LinkGraph(plan, admission, sink);
         this.visits = new VisitMaker(plan, graph, ParseBudget.forHeap());
         this.visitor = new UrlVisitor(plan,
@@ -621,19 +609,6 @@ public final class CrawlJob implements AutoCloseable {
         }
     }
 
-    /** The wait {@value #TEST_RETRY_WAIT_MS} asks for, or null (always, outside tests). */
-    private static Duration testRetryWait() {
-        Long ms = Long.getLong(TEST_RETRY_WAIT_MS);
-        return ms == null ? null : Duration.ofMillis(ms);
-    }
-
-    /** {@link #ROBOTS_RETRY_DELAYS}, or as many of the test's wait. */
-    private static List<Duration> defaultRobotsRetryDelays() {
-        Duration wait = testRetryWait();
-        return wait == null ? ROBOTS_RETRY_DELAYS
-                : java.util.Collections.nCopies(ROBOTS_RETRY_DELAYS.size(), wait);
-    }
-
     /** Builds a {@link CrawlJob}; every setting but the plan, probe and sink is optional. */
     public static final class Builder {
         private final CrawlPlan plan;
@@ -643,7 +618,7 @@ public final class CrawlJob implements AutoCloseable {
         private ResumeState resume;
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.SYSTEM;
-        private List<Duration> robotsRetryDelays = defaultRobotsRetryDelays();
+        private List<Duration> robotsRetryDelays = RetryWaits.robots();
         private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
         private Frontier.StartLog<QueueItem> startLog;
         private Duration levelPatience = Frontier.Levels.PATIENCE;

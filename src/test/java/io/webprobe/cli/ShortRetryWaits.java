@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * what the crawl says after them, not how long it waited.
  */
 final class ShortRetryWaits implements BeforeAllCallback, AfterAllCallback {
-    private static final String PROPERTY = io.webprobe.crawl.CrawlJob.TEST_RETRY_WAIT_MS;
+    private static final String PROPERTY = io.webprobe.crawl.RetryWaits.TEST_PROPERTY;
 
     @Override
     public void beforeAll(ExtensionContext context) {
