@@ -46,12 +46,22 @@ public final class CrawlDiff {
     }
 
     /**
+     * The new value of a fixed broken link or missing anchor whose page, fetched again, no
+     * longer holds the link (a blank said nothing of why it was fixed).
+     */
+    public static final String LINK_REMOVED = "link removed";
+    /** The new value of a fixed missing anchor whose page still links to it. */
+    public static final String ANCHOR_FOUND = "anchor found";
+
+    /**
      * One change.
      *
      * @param url the URL (for a broken link: the link's target; for a missing anchor: the
      *     link's target with its fragment)
      * @param oldValue the value in the old crawl ("" when it had none)
-     * @param newValue the value in the new crawl (for a missing anchor: "missing anchor #x")
+     * @param newValue the value in the new crawl (for a missing anchor: "missing anchor #x";
+     *     for a fixed broken link: its target's status, or {@link #LINK_REMOVED}; for a fixed
+     *     missing anchor: {@link #ANCHOR_FOUND} or {@link #LINK_REMOVED})
      * @param sourceUrl for a broken link or a missing anchor, the page holding it; else ""
      */
     public record Row(Change change, String url, String oldValue, String newValue,
@@ -235,9 +245,9 @@ public final class CrawlDiff {
             }
 
             @Override
-            public Row fixed(BrokenLink l) {
-                return new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(), "",
-                        l.sourceUrl());
+            public Row fixed(CrawlReader r, BrokenLink l) throws StoreException {
+                return new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
+                        r.fixedAs(l), l.sourceUrl());
             }
         }, counting);
         anchors(older, newer, counts, counting);
@@ -259,7 +269,8 @@ public final class CrawlDiff {
 
         Row fresh(BrokenLink l);
 
-        Row fixed(BrokenLink l);
+        /** A row of one the newer crawl shows gone, with what it is there. */
+        Row fixed(CrawlReader newer, BrokenLink l) throws StoreException;
     }
 
     /**
@@ -307,7 +318,7 @@ public final class CrawlDiff {
         List<Row> fixed = new ArrayList<>();
         for (BrokenLink l : gone) {
             if (kind.showsGone(newer, l)) {
-                fixed.add(kind.fixed(l));
+                fixed.add(kind.fixed(newer, l));
             }
         }
         fixed.sort(BY_LINK);
@@ -351,9 +362,9 @@ public final class CrawlDiff {
             }
 
             @Override
-            public Row fixed(BrokenLink l) {
-                return new Row(Change.FIXED_MISSING_ANCHOR, l.linkUrl(), l.problem(), "",
-                        l.sourceUrl());
+            public Row fixed(CrawlReader r, BrokenLink l) throws StoreException {
+                return new Row(Change.FIXED_MISSING_ANCHOR, l.linkUrl(), l.problem(),
+                        r.fixedAnchorAs(l), l.sourceUrl());
             }
         }, out);
     }

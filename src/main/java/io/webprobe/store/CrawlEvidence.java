@@ -54,6 +54,24 @@ final class CrawlEvidence {
         return target == 0 && linksRead(source[0]) && keepsLinksTo(l.linkUrl());
     }
 
+    /**
+     * What a broken link of another crawl that this crawl shows gone ({@link #showsGone}) is
+     * here: {@link CrawlDiff#LINK_REMOVED} when its page no longer holds it, else its target's
+     * status here ("200").
+     */
+    String fixedAs(BrokenLink l) throws StoreException {
+        long[] source = fetched(l.sourceUrl());
+        long target = source == null || l.error() == ErrorKind.INVALID_URL ? 0
+                : linkRow(source[0], l.linkUrl());
+        if (target == 0) {
+            return CrawlDiff.LINK_REMOVED;
+        }
+        String[] status = {""};
+        reader.query("SELECT status FROM urls WHERE id = ?",
+                rs -> status[0] = Integer.toString(rs.getInt(1)), target);
+        return status[0];
+    }
+
     /** The id of the URL a page's link row leads to, or 0 when the page kept no such row. */
     private long linkRow(long sourceId, String url) throws StoreException {
         long[] target = {0};
@@ -110,13 +128,29 @@ final class CrawlEvidence {
         if (source == null || !linksRead(source[0])) {
             return false;
         }
+        return !holdsFragment(source[0], l) || judgesAnchorsOn(l.finalUrl());
+    }
+
+    /**
+     * What a missing anchor of another crawl that this crawl shows gone ({@link
+     * #showsAnchorGone}) is here: {@link CrawlDiff#LINK_REMOVED} when its page no longer links
+     * to that fragment, else {@link CrawlDiff#ANCHOR_FOUND}.
+     */
+    String fixedAnchorAs(BrokenLink l) throws StoreException {
+        long[] source = fetched(l.sourceUrl());
+        return source != null && holdsFragment(source[0], l) ? CrawlDiff.ANCHOR_FOUND
+                : CrawlDiff.LINK_REMOVED;
+    }
+
+    /** Whether the page {@code sourceId} links to the missing anchor's fragment of its target. */
+    private boolean holdsFragment(long sourceId, BrokenLink l) throws StoreException {
         String link = l.linkUrl();
         String target = link.substring(0, link.length() - l.missingAnchor().length() - 1);
         boolean[] holds = {false};
         reader.query("SELECT 1 FROM link_fragments f JOIN urls t ON t.id = f.target_id "
                 + "WHERE f.source_id = ? AND t.url = ? AND f.fragment = ? LIMIT 1",
-                rs -> holds[0] = true, source[0], target, l.missingAnchor());
-        return !holds[0] || judgesAnchorsOn(l.finalUrl());
+                rs -> holds[0] = true, sourceId, target, l.missingAnchor());
+        return holds[0];
     }
 
     /**

@@ -226,6 +226,19 @@ public final class CrawlReader implements AutoCloseable {
         return evidence().showsAnchorGone(l);
     }
 
+    /** What a broken link this crawl shows gone is here ({@link CrawlEvidence#fixedAs}). */
+    synchronized String fixedAs(BrokenLink l) throws StoreException {
+        return evidence().fixedAs(l);
+    }
+
+    /**
+     * What a missing anchor this crawl shows gone is here ({@link
+     * CrawlEvidence#fixedAnchorAs}).
+     */
+    synchronized String fixedAnchorAs(BrokenLink l) throws StoreException {
+        return evidence().fixedAnchorAs(l);
+    }
+
     /** Whether this crawl may have left part of the site unfetched ({@link CrawlEvidence}). */
     synchronized boolean cutShort() throws StoreException {
         return evidence().cutShort();

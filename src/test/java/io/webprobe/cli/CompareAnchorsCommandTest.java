@@ -71,7 +71,7 @@ class CompareAnchorsCommandTest {
                 "new_missing_anchor|" + server.url("/old.html#faq") + "||missing anchor #faq|"
                         + server.url("/"),
                 "fixed_missing_anchor|" + server.url("/guide.html#install")
-                        + "|missing anchor #install||" + server.url("/"));
+                        + "|missing anchor #install|anchor found|" + server.url("/"));
 
         // the other way round: fixed ones only, and the gate passes
         CliRun back = run("compare", after.toString(), before.toString());

@@ -629,7 +629,7 @@ class CrawlFileCommandsTest {
                 "redirect|" + server.url("/old") + "|" + server.url("/a") + "|"
                         + server.url("/c") + "|",
                 "new_broken_link|" + server.url("/b") + "||404|" + server.url("/"),
-                "fixed_broken_link|" + server.url("/fixed") + "|404||" + server.url("/"));
+                "fixed_broken_link|" + server.url("/fixed") + "|404|200|" + server.url("/"));
 
         assertThat(lines).noneMatch(l -> l.startsWith("title|" + server.url("/b")))
                 .noneMatch(l -> l.startsWith("indexable|" + server.url("/b")))

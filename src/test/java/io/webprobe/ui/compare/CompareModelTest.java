@@ -102,6 +102,34 @@ class CompareModelTest {
     }
 
     /**
+     * The bug: a fixed broken link's New was blank, whether its page dropped the link or its
+     * target answers now. It says which, as the CSV does.
+     */
+    @Test
+    void aFixedBrokenLinkSaysWhetherItsLinkWasRemovedOrItsTargetAnswers() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        server.route("/gone", html("<title>Back</title>ok")); // answers now
+        server.route("/c", html("<title>Charlie</title>no links")); // its link to /err dropped
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(before);
+            m.newFileProperty().set(after);
+        });
+
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        assertThat(fx.on(() -> List.copyOf(m.rows())))
+                .filteredOn(r -> r.change() == CrawlDiff.Change.FIXED_BROKEN_LINK)
+                .extracting(CrawlDiff.Row::url, CrawlDiff.Row::oldValue, CrawlDiff.Row::newValue)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(server.url("/err"), "500",
+                                "link removed"),
+                        org.assertj.core.groups.Tuple.tuple(server.url("/gone"), "410", "200"));
+    }
+
+    /**
      * The changes shown belong to the pair compared. The bug: after another file was chosen the
      * table still showed the last pair's changes under the new names, and Export wrote them;
      * and a compare still running when another file was chosen showed its result for the new
