@@ -19,6 +19,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -475,6 +476,37 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(java.nio.file.Files.readAllLines(csv).get(0))
                 .isEqualTo("change,url,old,new,source_url");
         assertThat(dialogs.details).contains("chooseSaveFile: Export changes as CSV");
+    }
+
+    /**
+     * The bug: below the charts, which select no URL, the details pane kept 38% of the height
+     * to say "Select a URL to see its details.". The charts take its room; the URLs tab gets
+     * it back where it was.
+     */
+    @Test
+    void theChartsTakeTheEmptyDetailsPanesRoomAndTheUrlsTabGivesItBack(FxRobot robot)
+            throws Exception {
+        Node details = robot.lookup("#details").query();
+        double top = fx(() -> details.localToScene(details.getLayoutBounds()).getMinY());
+
+        robot.clickOn("Charts");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(details::getScene)).isNull();
+        Node charts = robot.lookup("#charts").query();
+        assertThat(fx(() -> charts.localToScene(charts.getLayoutBounds()).getMaxY()))
+                .isGreaterThan(top + 100);
+
+        TabPane tabs = fx(() -> (TabPane) robot.lookup(".tab-pane").queryAll().stream()
+                .filter(t -> ((TabPane) t).getTabs().stream()
+                        .anyMatch(tab -> "chartsTab".equals(tab.getId())))
+                .findFirst().orElseThrow());
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(details::getScene)).isNotNull();
+        assertThat(fx(() -> details.localToScene(details.getLayoutBounds()).getMinY()))
+                .isCloseTo(top, org.assertj.core.api.Assertions.within(2.0));
     }
 
     @Test

@@ -17,17 +17,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 
 /**
- * The Charts view: status codes, a response-time histogram and pages per depth, as bar charts
- * over the {@link ChartsModel}'s points (updated in place, without animation: a live crawl
- * moves the bars a few times a second).
+ * The Charts view: status codes, a response-time histogram and pages per depth, as bar charts over
+ * the {@link ChartsModel}'s points (updated in place, without animation: a live crawl moves the
+ * bars a few times a second).
  *
- * <p>The three charts stand side by side, since the tab is wide and short (it shares its
- * height with the details pane). Statuses and response times are horizontal bars, their names
- * on the left: a name ("Connection refused", "500 ms–1 s") always reads across, however many
- * there are. As columns, JavaFX's category axis stood names that did not fit on end (and
- * they took the chart's height) or, for the eight time buckets, ran them into each other.
- * Depths ("0", "1", "2"…) are short and stay columns. The titles name what is counted, so
- * the axes carry no labels (a squeezed "URLs" showed as "U...").
+ * <p>The three charts stand side by side, since the tab is wide and not tall (at the smallest
+ * window its height is a few hundred pixels). Statuses and response times are horizontal bars,
+ * their names on the left: a name ("Connection refused", "500 ms–1 s") always reads across,
+ * however many there are. As columns, JavaFX's category axis stood names that did not fit on end
+ * (and they took the chart's height) or, for the eight time buckets, ran them into each other.
+ * Depths ("0", "1", "2"…) are short and stay columns. The titles name what is counted, so the axes
+ * carry no labels (a squeezed "URLs" showed as "U...").
  */
 public final class ChartsView {
     private final GridPane root = new GridPane();

@@ -53,10 +53,11 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
- * The Crawl tab: the controls on top; the overview and the workers on the left; the URL
- * table (with its search), the broken links and the charts in the middle over the details
- * pane; the status bar below. Only binds to {@link CrawlViewModel} and its parts and wires the
- * menus and keys; holds no state of its own but the layout it remembers.
+ * The Crawl tab: the controls on top; the overview and the workers on the left; the URL table
+ * (with its search) and the broken links in the middle over the details pane, and the charts in
+ * their place (the whole height: they select no URL); the status bar below. Only binds to {@link
+ * CrawlViewModel} and its parts and wires the menus and keys; holds no state of its own but the
+ * layout it remembers.
  */
 public final class CrawlView {
     /** What the view needs besides its view model. */
@@ -84,6 +85,9 @@ public final class CrawlView {
      * header and the sideways scroll bar (about 110 px), and eight rows of 24 px.
      */
     static final double TABLE_MIN_HEIGHT = 8 * 24 + 110;
+    /** Where the divider between the tabs and the details pane is remembered. */
+    private static final String DETAILS_DIVIDER = "crawl.divider.details";
+    private static final double DETAILS_DIVIDER_DEFAULT = 0.62;
     /**
      * Where the table's count (and the overview's) comes from, and why it is not the status
      * bar's while a crawl runs.
@@ -211,6 +215,9 @@ public final class CrawlView {
         tabs.getTabs().addAll(urlsTab, brokenTab, chartsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            // a click on a chart selects no URL: the details pane, which said only "Select a
+            // URL to see its details." below them, gives the charts its room
+            showDetailsPane(now != chartsTab);
             if (now == urlsTab) {
                 vm.details().show(vm.table().currentIdProperty().get());
             } else if (now == brokenTab) {
@@ -237,12 +244,30 @@ public final class CrawlView {
         ((javafx.scene.layout.Region) details.root()).setMinSize(0, 0);
         overview.root().setMinSize(0, 0);
         workers.setMinSize(0, 0);
-        remember(workspace, "crawl.divider.details", 0.62);
+        remember(workspace, DETAILS_DIVIDER, DETAILS_DIVIDER_DEFAULT);
         table.setOnOpen(this::openDetails);
 
         SplitPane split = new SplitPane(left, workspace);
         remember(split, "crawl.divider.overview", 0.2);
         return split;
+    }
+
+    /**
+     * Puts the details pane under the tabs, where the user last left its divider, or takes it
+     * out (the Charts tab then has the whole height).
+     */
+    private void showDetailsPane(boolean show) {
+        Node pane = details.root();
+        if (show == workspace.getItems().contains(pane)) {
+            return;
+        }
+        if (show) {
+            workspace.getItems().add(pane);
+            workspace.setDividerPositions(deps.memory().getDouble(DETAILS_DIVIDER,
+                    DETAILS_DIVIDER_DEFAULT));
+        } else {
+            workspace.getItems().remove(pane);
+        }
     }
 
     private void showBrokenDetails() {
@@ -260,8 +285,9 @@ public final class CrawlView {
      * user had pushed it down out of sight.
      */
     private void openDetails() {
-        if (workspace.getDividerPositions()[0] > 0.9) {
-            workspace.setDividerPositions(0.62);
+        if (workspace.getDividerPositions().length > 0
+                && workspace.getDividerPositions()[0] > 0.9) {
+            workspace.setDividerPositions(DETAILS_DIVIDER_DEFAULT);
         }
         details.showInlinks();
     }
@@ -341,8 +367,12 @@ public final class CrawlView {
         };
         split.widthProperty().addListener(resized);
         split.heightProperty().addListener(resized);
-        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e ->
-                deps.memory().putDouble(key, split.getDividerPositions()[0]));
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            // the workspace has no divider while the Charts tab hides the details pane
+            if (split.getDividerPositions().length > 0) {
+                deps.memory().putDouble(key, split.getDividerPositions()[0]);
+            }
+        });
     }
 
     // == menus and keys ==
