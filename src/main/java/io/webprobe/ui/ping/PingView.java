@@ -47,10 +47,10 @@ public final class PingView {
         this.vm = vm;
         root.setLeft(sidePanel());
         root.setCenter(results());
-        // a finished run's sentence wraps, as the Compare tab's does: cut to one line it read
-        // "…still waiting for an answer when the time ra..." at 1,000 px (it is also kept,
-        // whole, above the table: results())
-        root.setBottom(StatusLine.wrapping("pingStatus", vm.statusProperty()));
+        // the run's one status line, live while it runs, as the Crawl tab's; its end wraps, as
+        // the Compare tab's does: cut to one line it read "…still waiting for an answer when
+        // the time ra..." at 1,000 px; under a message that follows it (an export's) it stays
+        root.setBottom(StatusLine.wrapping("pingStatus", vm.statusLineProperty()));
     }
 
     public Node root() {
@@ -306,43 +306,9 @@ public final class PingView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox box = new VBox(6, progress, summary(), split);
+        VBox box = new VBox(6, progress, split);
         box.setPadding(new Insets(10, 10, 6, 0));
         return box;
-    }
-
-    /**
-     * The last run's end ("Finished: 419 sent · 167 failed · …") over the table, kept when the
-     * status bar moves on (an export's message replaced it there). It wraps: cut to one line,
-     * a fixed-rate run's sentence ended "…when the time ra..." even at 1,600 px. Its line is
-     * kept while empty, so nothing moves when a one-line sentence fills it.
-     */
-    private Node summary() {
-        // as tall as its lines at the width it gets, one line's height when empty too
-        Label summary = new Label() {
-            @Override
-            protected double computePrefHeight(double width) {
-                return Math.max(getFont().getSize() * 1.4, super.computePrefHeight(width));
-            }
-
-            @Override
-            protected double computeMinHeight(double width) {
-                return computePrefHeight(width); // never squeezed back to one cut line
-            }
-        };
-        summary.setId("pingSummary");
-        summary.textProperty().bind(vm.summaryProperty());
-        summary.setMaxWidth(Double.MAX_VALUE);
-        summary.setMinWidth(0);
-        summary.setWrapText(true);
-        Tooltip whole = new Tooltip();
-        whole.setWrapText(true);
-        whole.setMaxWidth(640);
-        whole.setShowDuration(javafx.util.Duration.seconds(30));
-        whole.textProperty().bind(vm.summaryProperty());
-        summary.tooltipProperty().bind(Bindings.when(vm.summaryProperty().isEmpty())
-                .then((Tooltip) null).otherwise(whole));
-        return summary;
     }
 
     private TableView<PingRow> table() {

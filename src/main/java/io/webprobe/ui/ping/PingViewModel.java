@@ -25,6 +25,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -101,6 +104,14 @@ public final class PingViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper status =
             new ReadOnlyStringWrapper(this, "status", "Enter URLs, one per line, and press Start.");
+    /**
+     * The status bar's text: the status, and under a message that followed a run's end (an
+     * export's, "No test started…", a list loaded) that end, since the table still shows
+     * that run. (It was also on a line of its own above the table: the same sentence twice.)
+     */
+    private final StringBinding statusLine = Bindings.createStringBinding(() ->
+            summary.get().isEmpty() || summary.get().equals(status.get()) ? status.get()
+                    : status.get() + "\n" + summary.get(), status, summary);
     private final ReadOnlyStringWrapper histogramTitle =
             new ReadOnlyStringWrapper(this, "histogramTitle", "Latency distribution");
     private final StringProperty selectedUrl = new SimpleStringProperty(this, "selectedUrl");
@@ -212,6 +223,8 @@ public final class PingViewModel implements AutoCloseable {
     }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** What the status bar says ({@link #statusLine}). */
+    public StringExpression statusLineProperty() { return statusLine; }
     public ReadOnlyStringProperty histogramTitleProperty() { return histogramTitle.getReadOnlyProperty(); }
     /** The URL whose latency histogram is shown; set from the table's selection. */
     public StringProperty selectedUrlProperty() { return selectedUrl; }
