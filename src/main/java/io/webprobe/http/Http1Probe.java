@@ -146,13 +146,12 @@ public final class Http1Probe implements HttpProbe {
                 r.headers(), r.version());
     }
 
-    /** A HEAD's announced Content-Length; -1 (unknown) without one, or one not a number. */
+    /**
+     * A HEAD's announced Content-Length, read by the codec's rule; -1 (unknown) without one or
+     * with one that is not a length.
+     */
     static long announcedLength(String value) {
-        try {
-            return value.isEmpty() ? -1 : Math.max(-1, Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return value == null || value.isEmpty() ? -1 : Http1ResponseParser.contentLength(value);
     }
 
     private static boolean isStale(IOException e) {

@@ -286,19 +286,20 @@ public final class JdkHttpProbe implements HttpProbe {
     }
 
     /**
-     * The response's Content-Length, or -1 without one. One that is not a number is the
-     * server's error, said as such ("Invalid Content-Length: abc"), not a parser's exception.
+     * The response's Content-Length, or -1 without one, read by the codec's rule (so "+5" or
+     * "-1" is the server's error here as on the HTTP/1.1 engines), said as such ("Invalid
+     * Content-Length: abc"), not as a parser's exception.
      */
     private static long contentLength(java.net.http.HttpHeaders headers) {
         String value = headers.firstValue("Content-Length").orElse(null);
         if (value == null) {
             return -1;
         }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
+        long n = Http1ResponseParser.contentLength(value);
+        if (n < 0) {
             throw new ErrorClassifier.InvalidResponseException("Invalid Content-Length: "
                     + (value.isBlank() ? "(empty)" : value));
         }
+        return n;
     }
 }

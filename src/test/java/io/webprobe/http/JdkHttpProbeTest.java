@@ -174,6 +174,30 @@ class JdkHttpProbeTest {
         }
     }
 
+    /**
+     * A Content-Length is read by the codec's one rule on every engine: "+5" is a number to
+     * Long.parseLong but not a length (RFC 9110), so a GET fails as the HTTP/1.1 engines fail
+     * it, and a HEAD's size is unknown.
+     */
+    @Test
+    void aSignedContentLengthIsTheServersErrorAsOnTheHttp1Engines() throws Exception {
+        String answer = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: +5\r\n"
+                + "\r\nhello";
+        try (var raw = io.webprobe.testsupport.RawServer.answering(answer)) {
+            FetchResponse r = get(raw.url("/plus"));
+
+            assertThat(r.error()).isEqualTo(ErrorKind.IO);
+            assertThat(r.errorMessage()).isEqualTo("Invalid Content-Length: +5");
+        }
+        try (var raw = io.webprobe.testsupport.RawServer.answering(answer)) {
+            FetchResponse r = probe.fetch(new FetchRequest(URI.create(raw.url("/h")),
+                    "HEAD", TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.NEVER));
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.sizeBytes()).isEqualTo(-1);
+        }
+    }
+
     @Test
     void redirectIsReportedNotFollowed() {
         server.route("/redirect", redirect(301, "/hello"));
