@@ -146,6 +146,9 @@ final class SelectionKeeper implements UrlTableModel.IdsListener {
                 } else {
                     keepTop(flow, topId == 0 ? -1 : items.indexOf(topId));
                 }
+                // the flow's cells where it now scrolled, not at the next pulse: a second change
+                // before that pulse reads its top row from them (a busy machine read row 0)
+                table.layout();
             }
         } finally {
             applying = false;
