@@ -2,6 +2,7 @@ package io.webprobe.ui;
 
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -374,6 +375,20 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(dialogs.calls).doesNotContain("showError");
     }
 
+    /**
+     * The node takes its own height in the window, inside it: a ProgressBar squeezed to 0 px by
+     * the table below was "visible" and never seen.
+     */
+    private static void assertShown(javafx.scene.layout.Region node) throws Exception {
+        // its preferred height, snapped to whole pixels
+        assertThat(fx(node::getHeight)).isGreaterThan(0)
+                .isCloseTo(fx(() -> node.prefHeight(node.getWidth())), offset(1.0));
+        Bounds inScene = fx(() -> node.localToScene(node.getLayoutBounds()));
+        double sceneHeight = fx(() -> node.getScene().getHeight());
+        assertThat(inScene.getMinY()).isGreaterThanOrEqualTo(0);
+        assertThat(inScene.getMaxY()).isLessThanOrEqualTo(sceneHeight);
+    }
+
     // == a run ==
 
     @Test
@@ -402,6 +417,12 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#pingTargets", TextArea.class).isDisabled())).isTrue();
         assertThat(fx(() -> pingTable(robot).getItems().stream().map(PingRow::url).toList()))
                 .containsExactly(server.url("/a"), server.url("/held"));
+        // the bar shows while it runs, and moves: /a's ten are answered, /held's wait
+        ProgressBar bar = node(robot, "#pingProgress", ProgressBar.class);
+        assertThat(fx(bar::isVisible)).isTrue();
+        assertShown(bar);
+        waiting(RUN_WAIT).until(() -> fx(bar::getProgress) > 0);
+        assertThat(fx(bar::getProgress)).isLessThan(1.0);
 
         release.countDown();
         waiting(RUN_WAIT).until(() -> !fx(start::isDisabled));
@@ -414,8 +435,8 @@ class PingWindowTest extends MainWindowTestBase {
             assertEquals(10, r.ok());
         });
         assertThat(pingStatus(robot)).startsWith("Finished: 20 sent · 0 failed");
-        assertEquals(1.0, fx(() -> node(robot, "#pingProgress",
-                ProgressBar.class).getProgress()));
+        assertEquals(1.0, fx(bar::getProgress));
+        assertShown(bar); // and stays, full, after
         assertEquals(10, server.hits("/a"));
     }
 

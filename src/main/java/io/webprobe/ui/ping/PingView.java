@@ -300,7 +300,14 @@ public final class PingView {
         progress.setId("pingProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.runningProperty().or(vm.progressProperty().greaterThan(0)));
+        progress.visibleProperty().bind(vm.runningProperty()
+                .or(vm.progressProperty().greaterThan(0)));
+        // a ProgressBar's minimum height is 0, and the VBox gives the split pane below (whose
+        // preferred height is more than the tab has) its room first: the bar, "visible", was
+        // squeezed to 0 px and never seen, during a run or after
+        progress.setMinHeight(Region.USE_PREF_SIZE);
+        // its room is kept while it is hidden (before the first run), unlike the Crawl tab's:
+        // the table does not move when a run starts (PingColumnsWindowTest)
 
         SplitPane split = new SplitPane(table(), new PingCharts(vm).node());
         split.setOrientation(Orientation.VERTICAL);
