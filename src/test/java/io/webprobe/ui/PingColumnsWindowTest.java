@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.ping.PingMode;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.ui.ping.PingRow;
 import java.time.Duration;
 import java.util.List;
@@ -121,11 +122,13 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         double loadY = fx(() -> sceneBounds(load).getMinY());
         double tableY = fx(() -> sceneBounds(table(robot)).getMinY());
         TextArea targets = node(robot, "#pingTargets", TextArea.class);
-        robot.interact(() -> targets.setText(server.url("/a") + "\nnot a url\n"
-                + "http://127.0.0.1:1/refused-so-the-summary-names-its-failures"));
-        robot.interact(() -> node(robot, "#pingStart", Button.class).fire());
         Button start = node(robot, "#pingStart", Button.class);
-        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            robot.interact(() -> targets.setText(server.url("/a") + "\nnot a url\n"
+                    + refused.url("/refused-so-the-summary-names-its-failures")));
+            robot.interact(() -> node(robot, "#pingStart", Button.class).fire());
+            waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        }
         WaitForAsyncUtils.waitForFxEvents();
 
         String end = fx(bar::getText);
