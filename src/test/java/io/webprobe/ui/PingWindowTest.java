@@ -437,6 +437,15 @@ class PingWindowTest extends MainWindowTestBase {
         assertThat(pingStatus(robot)).startsWith("Finished: 20 sent · 0 failed");
         assertEquals(1.0, fx(bar::getProgress));
         assertShown(bar); // and stays, full, after
+        // the selected URL's histogram is drawn (its chart was left needing a layout under a
+        // laid-out parent: bars 0 px high, the old axis title, until another row was clicked)
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> histogram = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        assertThat(fx(histogram::isNeedsLayout)).isFalse();
+        assertThat(fx(() -> histogram.getData().get(0).getData().stream()
+                .mapToDouble(d -> ((javafx.scene.layout.Region) d.getNode()).getHeight()).sum()))
+                .isGreaterThan(0);
         assertEquals(10, server.hits("/a"));
     }
 
