@@ -137,16 +137,19 @@ public final class JdkHttpProbe implements HttpProbe {
             // request.target() is not sent: java.net.http sends only what a URI holds, so a
             // "%" not followed by two hex digits, which a browser sends as it is, goes as %25
             // (Http1Probe, the crawl's plain-http client, sends the browser's bytes)
-            HttpRequest.Builder builder =
-                    HttpRequest.newBuilder(uri)
-                            .method(request.method(), HttpRequest.BodyPublishers.noBody())
-                            .version(
-                                    uri.getScheme().equalsIgnoreCase("https")
-                                            ? HttpClient.Version.HTTP_2
-                                            : HttpClient.Version.HTTP_1_1)
-                            .timeout(request.timeout())
-                            .header("User-Agent", userAgent)
-                            .header("Accept", browserHeaders ? CrawlHttpProbe.ACCEPT : "*/*");
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+            // GET() and HEAD(), not method(m, noBody()), which sent "Content-Length: 0"
+            // with a request that has no content (RFC 9110 8.6: SHOULD NOT)
+            switch (request.method()) {
+                case "GET" -> builder.GET();
+                case "HEAD" -> builder.HEAD();
+                default -> builder.method(request.method(), HttpRequest.BodyPublishers.noBody());
+            }
+            builder.version(uri.getScheme().equalsIgnoreCase("https")
+                            ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .timeout(request.timeout())
+                    .header("User-Agent", userAgent)
+                    .header("Accept", browserHeaders ? CrawlHttpProbe.ACCEPT : "*/*");
             if (browserHeaders) {
                 builder.header("Accept-Encoding", ContentDecoding.ACCEPTED);
             }

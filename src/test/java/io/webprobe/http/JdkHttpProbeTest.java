@@ -116,6 +116,27 @@ class JdkHttpProbeTest {
     }
 
     @Test
+    void aGetOrHeadSendsNoContentLength() {
+        // RFC 9110 8.6: a request without content whose method expects none SHOULD NOT send
+        // Content-Length; browsers, curl and hey send none (java.net.http sent "0" when built
+        // with method(m, noBody()) instead of GET() / HEAD())
+        Queue<String> lengths = new ConcurrentLinkedQueue<>();
+        server.route("/hello", ex -> {
+            lengths.add(ex.getRequestMethod() + " "
+                    + ex.getRequestHeaders().getFirst("Content-Length"));
+            html(PAGE).handle(ex);
+        });
+
+        for (String method : new String[] {"GET", "HEAD"}) {
+            FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/hello")),
+                    method, TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.HTML));
+            assertThat(r.status()).isEqualTo(200);
+        }
+
+        assertThat(lengths).containsExactly("GET null", "HEAD null");
+    }
+
+    @Test
     void headSendsHeadAndReturnsStatusWithoutABody() {
         Queue<String> methods = new ConcurrentLinkedQueue<>();
         server.route("/hello", ex -> {
