@@ -292,9 +292,12 @@ public final class ErrorClassifier {
                 || msg.contains("reset")
                 || msg.contains("closed")
                 || msg.contains("broken pipe")
-                || msg.contains("received no bytes")) {
-            // the client library's wording ("header parser received no bytes") is not for users,
-            // nor the kernel's ("Broken pipe": the request written to a socket the server closed)
+                || msg.contains("received no bytes")
+                || msg.contains("not processed by peer")) {
+            // the client library's wording ("header parser received no bytes"; "request not
+            // processed by peer", an HTTP/2 stream a GOAWAY left out, nginx's keepalive_requests)
+            // is not for users, nor the kernel's ("Broken pipe": the request written to a
+            // socket the server closed)
             return msg.contains("reset") ? RESET : CLOSED_UNANSWERED;
         }
         if (t instanceof InterruptedIOException) {

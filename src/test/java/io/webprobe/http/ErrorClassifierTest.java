@@ -27,6 +27,10 @@ class ErrorClassifierTest {
                     new EOFException("EOF reached while reading")),
             new IOException("HTTP/1.1 header parser received no bytes"),
             new IOException("Connection closed"),
+            // java.net.http's words for a stream an HTTP/2 server's GOAWAY left unprocessed
+            // (nginx's keepalive_requests), after its own one retry was dropped too
+            new IOException("request not processed by peer"),
+            new ExecutionException(new IOException("request not processed by peer")),
         }) {
             ErrorClassifier.Classified c = ErrorClassifier.classify(t);
             assertThat(c.kind()).as(t.toString()).isEqualTo(ErrorKind.CLOSED);
