@@ -377,89 +377,49 @@ public final class Http1ResponseParser {
 
     /** One Content-Length field: a comma-separated list of equal digit strings. */
     private void contentLength(byte[] b, int from, int to) {
-        long n = lengthOf(b, from, to);
-        if (badContentLength != null) {
-            return; // the first problem is the one said
-        }
-        if (n == INVALID) {
-            badContentLength = "Invalid Content-Length: "
-                    + (from == to ? "(empty)" : text(b, from, to));
-        } else if (n == UNEQUAL || contentLength >= 0 && n != contentLength) {
-            badContentLength = "The response has two different Content-Length values ("
-                    + unequalValues(b, from, to, contentLength) + ")";
-        } else {
-            contentLength = n;
-        }
+        int p = from;
+        do {
+            int comma = p;
+            while (comma < to && b[comma] != ',') {
+                comma++;
+            }
+            int s = p;
+            int e = comma;
+            while (s < e && isSpace(b[s])) {
+                s++;
+            }
+            while (e > s && isSpace(b[e - 1])) {
+                e--;
+            }
+            long n = digits(b, s, e, 10);
+            if (n < 0) {
+                badContentLength = badContentLength != null ? badContentLength
+                        : "Invalid Content-Length: " + (from == to ? "(empty)" : text(b, from, to));
+            } else if (contentLength >= 0 && n != contentLength) {
+                badContentLength = badContentLength != null ? badContentLength
+                        : "The response has two different Content-Length values ("
+                                + contentLength + " and " + n + ")";
+            } else {
+                contentLength = n;
+            }
+            p = comma + 1;
+        } while (p <= to);
     }
 
     /**
-     * The length a Content-Length value gives, by the one rule every engine uses: a
-     * comma-separated list of equal digit strings (RFC 9110 8.6; no sign, no other text).
+     * The length a Content-Length value gives, by the codec's one rule (above: a
+     * comma-separated list of equal digit strings, RFC 9110 8.6; no sign, no other text), for
+     * the engines that do not frame their responses with this parser.
      *
      * @return the length, or -1 when the value is empty, not such a list, or lists different
      *     lengths (the caller decides whether that is unknown or the server's error)
      */
     public static long contentLength(String value) {
+        Http1ResponseParser one = new Http1ResponseParser();
+        one.contentLength = -1;
         byte[] b = value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return Math.max(-1, lengthOf(b, 0, b.length));
-    }
-
-    private static final long INVALID = -1;
-    private static final long UNEQUAL = -2;
-
-    /** The length b[from..to) gives, {@link #INVALID} or {@link #UNEQUAL}. */
-    private static long lengthOf(byte[] b, int from, int to) {
-        long length = -1;
-        int p = from;
-        do {
-            int comma = p;
-            while (comma < to && b[comma] != ',') {
-                comma++;
-            }
-            long n = digits(b, p, comma);
-            if (n < 0) {
-                return INVALID;
-            }
-            if (length >= 0 && n != length) {
-                return UNEQUAL;
-            }
-            length = n;
-            p = comma + 1;
-        } while (p <= to);
-        return length;
-    }
-
-    /** "5 and 6": the first two different lengths of a field (and one seen before it). */
-    private static String unequalValues(byte[] b, int from, int to, long before) {
-        long first = before;
-        int p = from;
-        do {
-            int comma = p;
-            while (comma < to && b[comma] != ',') {
-                comma++;
-            }
-            long n = digits(b, p, comma);
-            if (first < 0) {
-                first = n;
-            } else if (n != first) {
-                return first + " and " + n;
-            }
-            p = comma + 1;
-        } while (p <= to);
-        return Long.toString(first);
-    }
-
-    /** The digit string b[from..to) with spaces around it, or -1. */
-    private static long digits(byte[] b, int from, int to) {
-        int s = from;
-        int e = to;
-        while (s < e && isSpace(b[s])) {
-            s++;
-        }
-        while (e > s && isSpace(b[e - 1])) {
-            e--;
-        }
-        return digits(b, s, e, 10);
+        one.contentLength(b, 0, b.length);
+        return one.badContentLength != null ? -1 : one.contentLength;
     }
 
     private void endOfHead() throws IOException {

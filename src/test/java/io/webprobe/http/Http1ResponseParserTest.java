@@ -296,6 +296,24 @@ class Http1ResponseParserTest {
                 + (extra > 0 ? " extra=" + extra : "");
     }
 
+    /** The rule the other engines read a Content-Length value by is the framing's own. */
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            5        | 5
+            " 7 "    | 7
+            "5, 5"   | 5
+            0        | 0
+            +5       | -1
+            -1       | -1
+            "5, 6"   | -1
+            abc      | -1
+            0x10     | -1
+            ""       | -1
+            """)
+    void aContentLengthValueIsReadAsTheFramingReadsIt(String value, long length) {
+        assertThat(Http1ResponseParser.contentLength(value)).isEqualTo(length);
+    }
+
     private static String unescape(String s) {
         return s.replace("\\r", "\r").replace("\\n", "\n");
     }
