@@ -534,6 +534,9 @@ public final class PingCommand implements Callable<Integer> {
                     trim(rate), s.achievedRate()));
         }
         for (PingResult r : s.results()) {
+            if (s.stopped() && r.sent() == 0) {
+                continue; // the stop ended it before any answer, not the URL (Ctrl-C: 130)
+            }
             if (maxErrorRate == null && r.ok() == 0) {
                 out.add(String.format(Locale.ROOT, "no successful response from %s (%s)",
                         r.url(), r.sent() == 0 ? "no request finished"

@@ -1229,6 +1229,31 @@ class PingCommandTest {
                     new java.util.TreeMap<>(Map.of(200, 40L)), Map.of(), 1, 1, 0, 1, 1, 1, 1, 1,
                     1, 1, 40, 0, 0, 0, 0.5, 0, 0, 1);
 
+    /**
+     * A run stopped (Ctrl-C) before any request to a URL finished does not also fail that URL:
+     * the stop ended it, and the exit code (130) says so; a URL whose requests finished without
+     * one success still fails, stopped or not.
+     */
+    @Test
+    void aUrlTheStopLeftWithoutAnyFinishedRequestIsNoBreach() {
+        io.webprobe.ping.PingResult none = new io.webprobe.ping.PingResult("http://h/slow", 0,
+                0, 0, new java.util.TreeMap<>(), Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0);
+        PingCommand c = new PingCommand();
+        c.maxP99 = 100.0;
+
+        assertThat(c.thresholdBreaches(snapshot(none, true))).isEmpty();
+        assertThat(c.thresholdBreaches(snapshot(none, false))).containsExactly(
+                "no successful response from http://h/slow (no request finished)",
+                "p99 of http://h/slow could not be measured: no request finished");
+    }
+
+    private static io.webprobe.ping.PingSnapshot snapshot(io.webprobe.ping.PingResult r,
+            boolean stopped) {
+        return new io.webprobe.ping.PingSnapshot(List.of(r), 0, 0, 0, 0, Duration.ofSeconds(2),
+                0, 0, 1, List.of(), true, stopped, 0, false, null, 0, 0);
+    }
+
     /** That run fallen behind: 20.6 req/s achieved, 360 requests not sent. */
     private static io.webprobe.ping.PingSnapshot fellBehind(io.webprobe.ping.PingResult r) {
         return new io.webprobe.ping.PingSnapshot(List.of(r), 40, 0, 0, 0,
