@@ -321,7 +321,8 @@ public final class PingView {
     private TableView<PingRow> table() {
         TableView<PingRow> table = new TableView<>(vm.rows());
         table.setId("pingTable");
-        table.setPlaceholder(new Label("Results appear here, one row per URL, while the test runs."));
+        table.setPlaceholder(
+                new Label("Results appear here, one row per URL, while the test runs."));
         TableColumn<PingRow, Double> progressCol = new TableColumn<>("Progress");
         progressCol.setPrefWidth(70);
         // the bar above the table shows the run's; a URL's own is in the column chooser
@@ -405,7 +406,8 @@ public final class PingView {
     /** The URL column's least width (it fills the room the other columns leave). */
     static final double URL_WIDTH = 200;
 
-    private static TableColumn<PingRow, String> text(String title, double width, Function<PingResult, String> f) {
+    private static TableColumn<PingRow, String> text(String title, double width,
+            Function<PingResult, String> f) {
         TableColumn<PingRow, String> c = new TableColumn<>(title);
         c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
@@ -536,7 +538,8 @@ public final class PingView {
     }
 
     /** Milliseconds as {@link #millisText} says them; "–" while no response was measured. */
-    private static TableColumn<PingRow, Number> millis(String title, ToDoubleFunction<PingResult> f) {
+    private static TableColumn<PingRow, Number> millis(String title,
+            ToDoubleFunction<PingResult> f) {
         TableColumn<PingRow, Number> c = new TableColumn<>(title);
         c.setPrefWidth(62); // "9,999.99" in most fonts; wider when a figure needs it (fitted())
         c.setCellValueFactory(cell -> map(cell.getValue(),
@@ -555,15 +558,17 @@ public final class PingView {
         return String.format(Locale.ROOT, "%,.2f", ms);
     }
 
-    private static javafx.scene.control.TableCell<PingRow, Number> formatted(Function<Number, String> fmt) {
-        javafx.scene.control.TableCell<PingRow, Number> cell = new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Number item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "–" : fmt.apply(item));
-                fitted(this);
-            }
-        };
+    private static javafx.scene.control.TableCell<PingRow, Number> formatted(
+            Function<Number, String> fmt) {
+        javafx.scene.control.TableCell<PingRow, Number> cell =
+                new javafx.scene.control.TableCell<>() {
+                    @Override
+                    protected void updateItem(Number item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty ? null : item == null ? "–" : fmt.apply(item));
+                        fitted(this);
+                    }
+                };
         return rightAligned(cell);
     }
 
