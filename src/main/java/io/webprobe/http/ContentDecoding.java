@@ -45,8 +45,7 @@ public final class ContentDecoding {
      */
     public static Decoded decode(ResponseBody body, String contentEncoding, long cap) {
         String enc = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        if (!enc.equals("gzip") && !enc.equals("x-gzip") && !enc.equals("deflate")
-                || body.length() == 0) {
+        if (!decodes(enc) || body.length() == 0) {
             return new Decoded(body, false);
         }
         try (body) {
@@ -85,14 +84,18 @@ public final class ContentDecoding {
     public static String notDecodable(String contentEncoding) {
         String enc = contentEncoding == null ? ""
                 : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        if (enc.isEmpty() || enc.equals("identity") || enc.equals("gzip")
-                || enc.equals("x-gzip") || enc.equals("deflate")) {
+        if (enc.isEmpty() || enc.equals("identity") || decodes(enc)) {
             return null;
         }
         String shown = contentEncoding.strip();
         return "The server sent this page compressed as " + (shown.length() > 40
                 ? shown.substring(0, 40) + "…" : shown) + ", which Webprobe did not ask "
                 + "for and cannot decode, so its links were not read";
+    }
+
+    /** Whether {@link #decode} decodes this coding (lower case, stripped). */
+    private static boolean decodes(String enc) {
+        return enc.equals("gzip") || enc.equals("x-gzip") || enc.equals("deflate");
     }
 
     private static Decoded notDecoded(String encoding) {
