@@ -580,25 +580,22 @@ public final class CrawlJob implements AutoCloseable {
         String startProblem = tally.startFailure() != null ? tally.startFailure()
                 : c.startProblem();
         boolean stopped = stopping && !alreadyFinished;
-        CrawlSummary summary = new CrawlSummary(
-                stopped,
-                tally.crawled(),
-                tally.broken(),
-                c.brokenLinks(),
-                elapsed,
-                startProblem,
-                skipped,
-                (int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
-                stopped ? List.of() : c.orphans(), // unfetched pages may link to them
-                failure,
-                visitor.warnings(),
-                tally.startError(),
-                tally.startFailure() != null ? tally.startStatus() : 0,
-                signInRefused,
-                signInScheme,
-                c.accepted(),
-                tally.startNote(),
-                c.cut());
+        CrawlSummary summary = CrawlSummary.builder()
+                .stopped(stopped)
+                .counts(tally.crawled(), tally.broken(), c.brokenLinks())
+                .elapsed(elapsed)
+                .startFailure(startProblem, tally.startError(),
+                        tally.startFailure() != null ? tally.startStatus() : 0)
+                .skipped(skipped)
+                .sitemaps((int) Math.min(Integer.MAX_VALUE, c.sitemapUrls()),
+                        stopped ? List.of() : c.orphans()) // unfetched pages may link to them
+                .failure(failure)
+                .warnings(visitor.warnings())
+                .signIn(signInRefused, signInScheme)
+                .accepted(c.accepted())
+                .startNote(tally.startNote())
+                .cut(c.cut())
+                .build();
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told
             try {

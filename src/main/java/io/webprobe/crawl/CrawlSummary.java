@@ -66,56 +66,110 @@ public record CrawlSummary(
         accepted = java.util.Map.copyOf(accepted);
     }
 
-    /** A summary of a crawl that cut no page at the download cap. */
-    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
-            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
-            int sitemapUrls, java.util.List<String> orphans, String failure,
-            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
-            int startStatus, boolean signInRefused, String signInScheme,
-            java.util.Map<Integer, Long> accepted, String startNote) {
-        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
-                orphans, failure, warnings, startError, startStatus, signInRefused, signInScheme,
-                accepted, startNote, 0);
+    /** A summary built field by field; every field not set is empty, zero or null. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A summary of a crawl that accepted no status it met. */
-    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
-            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
-            int sitemapUrls, java.util.List<String> orphans, String failure,
-            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
-            int startStatus, boolean signInRefused, String signInScheme) {
-        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
-                orphans, failure, warnings, startError, startStatus, signInRefused, signInScheme,
-                java.util.Map.of(), null, 0);
-    }
+    /** Builds a {@link CrawlSummary}; see the record's components for what each one means. */
+    public static final class Builder {
+        private boolean stopped;
+        private long crawled;
+        private long broken;
+        private long brokenLinks;
+        private Duration elapsed = Duration.ZERO;
+        private String startFailure;
+        private java.util.Map<SkipReason, Long> skipped = java.util.Map.of();
+        private int sitemapUrls;
+        private java.util.List<String> orphans = java.util.List.of();
+        private String failure;
+        private java.util.List<String> warnings = java.util.List.of();
+        private io.webprobe.http.ErrorKind startError;
+        private int startStatus;
+        private boolean signInRefused;
+        private String signInScheme = "";
+        private java.util.Map<Integer, Long> accepted = java.util.Map.of();
+        private String startNote;
+        private long cut;
 
-    /** A summary that names no sign-in scheme. */
-    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
-            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
-            int sitemapUrls, java.util.List<String> orphans, String failure,
-            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
-            int startStatus, boolean signInRefused) {
-        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
-                orphans, failure, warnings, startError, startStatus, signInRefused, "");
-    }
+        private Builder() {}
 
-    /** A summary of a crawl that was not stopped for want of a sign-in. */
-    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
-            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
-            int sitemapUrls, java.util.List<String> orphans, String failure,
-            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError,
-            int startStatus) {
-        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
-                orphans, failure, warnings, startError, startStatus, false);
-    }
+        public Builder stopped(boolean v) {
+            stopped = v;
+            return this;
+        }
 
-    /** A summary without a start status. */
-    public CrawlSummary(boolean stopped, long crawled, long broken, long brokenLinks,
-            Duration elapsed, String startFailure, java.util.Map<SkipReason, Long> skipped,
-            int sitemapUrls, java.util.List<String> orphans, String failure,
-            java.util.List<String> warnings, io.webprobe.http.ErrorKind startError) {
-        this(stopped, crawled, broken, brokenLinks, elapsed, startFailure, skipped, sitemapUrls,
-                orphans, failure, warnings, startError, 0);
+        /** URLs crawled, broken URLs among them, and broken links found. */
+        public Builder counts(long crawledUrls, long brokenUrls, long links) {
+            crawled = crawledUrls;
+            broken = brokenUrls;
+            brokenLinks = links;
+            return this;
+        }
+
+        public Builder elapsed(Duration v) {
+            elapsed = v;
+            return this;
+        }
+
+        /** Why the start URL could not be fetched, with the failure or status behind it. */
+        public Builder startFailure(String sentence, io.webprobe.http.ErrorKind error,
+                int status) {
+            startFailure = sentence;
+            startError = error;
+            startStatus = status;
+            return this;
+        }
+
+        public Builder skipped(java.util.Map<SkipReason, Long> v) {
+            skipped = v;
+            return this;
+        }
+
+        /** The sitemaps' count of the site's URLs, and those no crawled page links to. */
+        public Builder sitemaps(int urls, java.util.List<String> orphanUrls) {
+            sitemapUrls = urls;
+            orphans = orphanUrls;
+            return this;
+        }
+
+        public Builder failure(String v) {
+            failure = v;
+            return this;
+        }
+
+        public Builder warnings(java.util.List<String> v) {
+            warnings = v;
+            return this;
+        }
+
+        /** The site's pages answered 401 on resume, and the scheme it asked for ("" if none). */
+        public Builder signIn(boolean refused, String scheme) {
+            signInRefused = refused;
+            signInScheme = scheme;
+            return this;
+        }
+
+        public Builder accepted(java.util.Map<Integer, Long> v) {
+            accepted = v;
+            return this;
+        }
+
+        public Builder startNote(String v) {
+            startNote = v;
+            return this;
+        }
+
+        public Builder cut(long v) {
+            cut = v;
+            return this;
+        }
+
+        public CrawlSummary build() {
+            return new CrawlSummary(stopped, crawled, broken, brokenLinks, elapsed, startFailure,
+                    skipped, sitemapUrls, orphans, failure, warnings, startError, startStatus,
+                    signInRefused, signInScheme, accepted, startNote, cut);
+        }
     }
 
     /** All URLs not crawled: skipped by a limit or guard, and blocked by the site. */

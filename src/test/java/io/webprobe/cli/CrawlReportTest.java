@@ -7,8 +7,6 @@ import io.webprobe.crawl.SiteHeaders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The end-of-crawl summary's words, from a summary made here (no crawl). */
@@ -22,8 +20,7 @@ class CrawlReportTest {
     }
 
     private static CrawlSummary crawled(long urls, Duration elapsed, long cut) {
-        return new CrawlSummary(false, urls, 0, 0, elapsed, null, Map.of(), 0, List.of(), null,
-                List.of(), null, 0, false, "", Map.of(), null, cut);
+        return CrawlSummary.builder().counts(urls, 0, 0).elapsed(elapsed).cut(cut).build();
     }
 
     /**

@@ -84,9 +84,10 @@ class LiveModelTest {
 
     private static CrawlSummary summary(boolean stopped, String startFailure, ErrorKind startError,
             String failure) {
-        return new CrawlSummary(stopped, 40, 3, 5, Duration.ofSeconds(9), startFailure, Map.of(),
-                2, List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b"), failure, List.of(),
-                startError);
+        return CrawlSummary.builder().stopped(stopped).counts(40, 3, 5)
+                .elapsed(Duration.ofSeconds(9)).startFailure(startFailure, startError, 0)
+                .sitemaps(2, List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b"))
+                .failure(failure).build();
     }
 
     private static LiveModel ended(CrawlSummary summary, boolean orphans) {
@@ -151,10 +152,11 @@ class LiveModelTest {
      */
     @Test
     void urlsLeftOutByTheChosenLimitsAreSaidAtTheEnd() {
-        CrawlSummary summary = new CrawlSummary(false, 5, 0, 0, Duration.ofSeconds(1), null,
-                Map.of(SkipReason.MAX_PAGES, 89L, SkipReason.EXCLUDED, 1_200L,
-                        SkipReason.ROBOTS, 4L, SkipReason.URL_TOO_LONG, 2L),
-                0, List.of(), null, List.of(), null);
+        CrawlSummary summary = CrawlSummary.builder().counts(5, 0, 0)
+                .elapsed(Duration.ofSeconds(1))
+                .skipped(Map.of(SkipReason.MAX_PAGES, 89L, SkipReason.EXCLUDED, 1_200L,
+                        SkipReason.ROBOTS, 4L, SkipReason.URL_TOO_LONG, 2L))
+                .build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
                 + ProgressFormat.line(END) + " · 1,289 not crawled (Page limit reached: 89; "
                 + "Matches an exclude pattern: 1,200)");
@@ -166,9 +168,9 @@ class LiveModelTest {
      */
     @Test
     void oneReasonSaysItsNumberOnce() {
-        CrawlSummary summary = new CrawlSummary(false, 150, 0, 0, Duration.ofSeconds(1), null,
-                Map.of(SkipReason.MAX_PAGES, 482L, SkipReason.ROBOTS, 4L), 0, List.of(), null,
-                List.of(), null);
+        CrawlSummary summary = CrawlSummary.builder().counts(150, 0, 0)
+                .elapsed(Duration.ofSeconds(1))
+                .skipped(Map.of(SkipReason.MAX_PAGES, 482L, SkipReason.ROBOTS, 4L)).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
                 + ProgressFormat.line(END) + " · 482 not crawled: page limit reached");
     }
@@ -176,9 +178,9 @@ class LiveModelTest {
     /** As the command line's summary, the end counts the URLs whose status was accepted. */
     @Test
     void theUrlsWhoseStatusWasAcceptedAreCountedAtTheEnd() {
-        CrawlSummary summary = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
-                Map.of(SkipReason.MAX_PAGES, 7L), 0, List.of(), null, List.of(), null, 0, false,
-                "", Map.of(410, 1L, 403, 1_200L), null);
+        CrawlSummary summary = CrawlSummary.builder().counts(40, 3, 5)
+                .elapsed(Duration.ofSeconds(9)).skipped(Map.of(SkipReason.MAX_PAGES, 7L))
+                .accepted(Map.of(410, 1L, 403, 1_200L)).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
                 + ProgressFormat.line(END) + " · 1,201 accepted (HTTP 403: 1,200; HTTP 410: 1)"
                 + " · 7 not crawled: page limit reached");
@@ -190,9 +192,8 @@ class LiveModelTest {
      */
     @Test
     void thePagesCutAtTheSizeCapAreCountedAtTheEnd() {
-        CrawlSummary summary = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
-                Map.of(), 0, List.of(), null, List.of(), null, 0, false, "", Map.of(403, 2L),
-                null, 3);
+        CrawlSummary summary = CrawlSummary.builder().counts(40, 3, 5)
+                .elapsed(Duration.ofSeconds(9)).accepted(Map.of(403, 2L)).cut(3).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
                 + ProgressFormat.line(END) + " · 2 accepted (HTTP 403: 2)"
                 + " · 3 pages cut at Max page size (links past the cut not read)");
@@ -206,17 +207,17 @@ class LiveModelTest {
     void aStartUrlAnsweringAnAcceptedStatusSaysSo() {
         String note = "The start URL http://127.0.0.1:1/ answered HTTP 403, a status this crawl "
                 + "accepts: not broken, but with no links to follow.";
-        CrawlSummary summary = new CrawlSummary(false, 1, 0, 0, Duration.ofSeconds(1), null,
-                Map.of(), 0, List.of(), null, List.of(), null, 0, false, "", Map.of(403, 1L),
-                note);
+        CrawlSummary summary = CrawlSummary.builder().counts(1, 0, 0)
+                .elapsed(Duration.ofSeconds(1)).accepted(Map.of(403, 1L)).startNote(note)
+                .build();
         LiveModel m = ended(summary, false);
         assertThat(m.statusProperty().get()).isEqualTo(note);
         assertThat(m.progressProperty().get()).isEqualTo(1.0);
 
         // its sitemaps were read after it, and their URLs crawled: the figures say more
-        CrawlSummary onWithSitemaps = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9),
-                null, Map.of(), 0, List.of(), null, List.of(), null, 0, false, "",
-                Map.of(403, 1L), note);
+        CrawlSummary onWithSitemaps = CrawlSummary.builder().counts(40, 3, 5)
+                .elapsed(Duration.ofSeconds(9)).accepted(Map.of(403, 1L)).startNote(note)
+                .build();
         assertThat(ended(onWithSitemaps, false).statusProperty().get()).isEqualTo("Finished: "
                 + ProgressFormat.line(END) + " · 1 accepted (HTTP 403: 1)");
     }
@@ -224,8 +225,8 @@ class LiveModelTest {
     /** A sitemap crawl of a site without a sitemap says so, not "0 orphans". */
     @Test
     void noSitemapFoundIsSaidInsteadOfNoOrphans() {
-        CrawlSummary none = new CrawlSummary(false, 40, 3, 5, Duration.ofSeconds(9), null,
-                Map.of(), 0, List.of(), null, List.of(), null);
+        CrawlSummary none = CrawlSummary.builder().counts(40, 3, 5)
+                .elapsed(Duration.ofSeconds(9)).build();
         assertThat(ended(none, true).statusProperty().get()).isEqualTo("Finished: "
                 + ProgressFormat.line(END) + " · no sitemap found (or it lists no URL of the site), so "
                 + "no orphans");
