@@ -91,7 +91,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "settings it was started with: finished URLs are not fetched again.")
     Path resumeFile;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + CrawlPlan.DEFAULT_THREADS,
             description = "Worker threads, 1 to 256 (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -104,7 +104,8 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "included (default: no limit).")
     Integer maxPages;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            defaultValue = "" + CrawlPlan.DEFAULT_TIMEOUT_SECONDS,
             converter = DurationConverter.class,
             description = "Per-request timeout, seconds or with a unit (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -115,7 +116,8 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "--timeout (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "10MB",
+    @Option(names = "--max-size", paramLabel = "SIZE",
+            defaultValue = CrawlPlan.DEFAULT_MAX_BODY_MEGABYTES + "MB",
             converter = SizeConverter.class,
             description = "Download at most this much of each page, e.g. 500KB or 50MB; a "
                     + "longer page is marked truncated. Beyond 2 MB a page waits in a temporary "
@@ -212,26 +214,30 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "the whole URL (repeatable).")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--max-url-length", paramLabel = "N", defaultValue = "2000",
+    @Option(names = "--max-url-length", paramLabel = "N",
+            defaultValue = "" + CrawlScope.DEFAULT_MAX_URL_LENGTH,
             description = "Skip longer URLs as likely traps (default: ${DEFAULT-VALUE}).")
     int maxUrlLength;
 
-    @Option(names = "--max-segment-repeats", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--max-segment-repeats", paramLabel = "N",
+            defaultValue = "" + CrawlScope.DEFAULT_MAX_SEGMENT_REPEATS,
             description = "Skip paths repeating a segment more often, like /a/b/a/b/a/b "
                     + "(default: ${DEFAULT-VALUE}).")
     int maxSegmentRepeats;
 
-    @Option(names = "--max-query-variants", paramLabel = "N", defaultValue = "200",
+    @Option(names = "--max-query-variants", paramLabel = "N",
+            defaultValue = "" + CrawlScope.DEFAULT_MAX_QUERY_VARIANTS,
             description = "Skip a path's query strings beyond this many, like an endless "
                     + "calendar (default: ${DEFAULT-VALUE}).")
     int maxQueryVariants;
 
-    @Option(names = "--max-per-host", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--max-per-host", paramLabel = "N", defaultValue = "" + Politeness.ALL_THREADS,
             description = "At most N requests in flight to one host (default: ${DEFAULT-VALUE} "
                     + "= as many as --threads).")
     int maxPerHost;
 
-    @Option(names = "--delay-ms", paramLabel = "MS", defaultValue = "0",
+    @Option(names = "--delay-ms", paramLabel = "MS",
+            defaultValue = "" + Politeness.DEFAULT_DELAY_MILLIS,
             description = "Wait at least MS milliseconds between the starts of two requests "
                     + "to one host (default: ${DEFAULT-VALUE}).")
     long delayMs;
@@ -242,18 +248,21 @@ public final class CrawlCommand implements Callable<Integer> {
                     + "applies) (default: no limit).")
     Double maxRps;
 
-    @Option(names = "--max-crawl-delay", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(names = "--max-crawl-delay", paramLabel = "SECONDS",
+            defaultValue = "" + Politeness.DEFAULT_MAX_CRAWL_DELAY_SECONDS,
             converter = DurationConverter.OrZero.class,
             description = "Honour a robots.txt Crawl-delay up to this, cutting a longer one "
                     + "to it; 0 ignores Crawl-delay (default: ${DEFAULT-VALUE}).")
     Duration maxCrawlDelay;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--max-retries", paramLabel = "N",
+            defaultValue = "" + Politeness.DEFAULT_MAX_RETRIES,
             description = "Ask again this often after a 429 or 503, 0 to 10, waiting as "
                     + "Retry-After says (else 1 s, 2 s, 4 s...) (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
-    @Option(names = "--max-retry-after", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--max-retry-after", paramLabel = "SECONDS",
+            defaultValue = "" + Politeness.DEFAULT_MAX_RETRY_AFTER_SECONDS,
             converter = DurationConverter.OrZero.class,
             description = "Do not wait longer than this for a Retry-After; report the URL "
                     + "as rate-limited instead (default: ${DEFAULT-VALUE}).")

@@ -71,9 +71,12 @@ public record CrawlPlan(
         boolean checkAnchors) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
+    // the defaults as constants, so the command line's options can name them too
     public static final int DEFAULT_THREADS = 8;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
-    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    public static final int DEFAULT_TIMEOUT_SECONDS = 15;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
+    public static final int DEFAULT_MAX_BODY_MEGABYTES = 10;
+    public static final long DEFAULT_MAX_BODY_BYTES = DEFAULT_MAX_BODY_MEGABYTES * 1024L * 1024;
 
     public CrawlPlan {
         Objects.requireNonNull(startUrl, "startUrl");

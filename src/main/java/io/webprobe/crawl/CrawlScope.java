@@ -28,7 +28,12 @@ public record CrawlScope(
         int maxSegmentRepeats,
         int maxQueryVariants) {
 
-    public static final CrawlScope DEFAULT = new CrawlScope(false, List.of(), List.of(), 2000, 2, 200);
+    // the defaults as constants, so the command line's options can name them too
+    public static final int DEFAULT_MAX_URL_LENGTH = 2000;
+    public static final int DEFAULT_MAX_SEGMENT_REPEATS = 2;
+    public static final int DEFAULT_MAX_QUERY_VARIANTS = 200;
+    public static final CrawlScope DEFAULT = new CrawlScope(false, List.of(), List.of(),
+            DEFAULT_MAX_URL_LENGTH, DEFAULT_MAX_SEGMENT_REPEATS, DEFAULT_MAX_QUERY_VARIANTS);
 
     public CrawlScope {
         include = List.copyOf(include);

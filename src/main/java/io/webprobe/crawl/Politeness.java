@@ -36,13 +36,20 @@ public record Politeness(
     public static final int ALL_THREADS = 0;
     /** {@link #maxRequestsPerSecond()} when only the delay paces a host. */
     public static final double NO_RATE_LIMIT = 0;
-    public static final Duration DEFAULT_MAX_CRAWL_DELAY = Duration.ofSeconds(10);
+    // the defaults as constants, so the command line's options can name them too
+    public static final long DEFAULT_DELAY_MILLIS = 0;
+    public static final int DEFAULT_MAX_CRAWL_DELAY_SECONDS = 10;
+    public static final Duration DEFAULT_MAX_CRAWL_DELAY =
+            Duration.ofSeconds(DEFAULT_MAX_CRAWL_DELAY_SECONDS);
     public static final int DEFAULT_MAX_RETRIES = 3;
-    public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    public static final int DEFAULT_MAX_RETRY_AFTER_SECONDS = 60;
+    public static final Duration DEFAULT_MAX_RETRY_AFTER =
+            Duration.ofSeconds(DEFAULT_MAX_RETRY_AFTER_SECONDS);
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
     /** No per-host limit, no delay; Crawl-delay up to 10 s; 3 retries; Retry-After up to 60 s. */
-    public static final Politeness DEFAULT = new Politeness(ALL_THREADS, Duration.ZERO,
+    public static final Politeness DEFAULT = new Politeness(ALL_THREADS,
+            Duration.ofMillis(DEFAULT_DELAY_MILLIS),
             DEFAULT_MAX_CRAWL_DELAY, DEFAULT_MAX_RETRIES, DEFAULT_MAX_RETRY_AFTER,
             DEFAULT_RETRY_BACKOFF, NO_RATE_LIMIT);
 

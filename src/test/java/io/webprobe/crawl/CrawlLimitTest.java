@@ -50,25 +50,15 @@ class CrawlLimitTest {
 
     @Test
     void theCrawlTabsSettingsRefuseWhatTheCommandLineRefusesWithTheSameRule() {
-        CrawlSettings d = CrawlSettings.DEFAULT;
         record Case(CrawlLimit limit, Runnable make) { }
         List<Case> cases = List.of(
-                new Case(CrawlLimit.THREADS, () -> new CrawlSettings(257, false, List.of(),
-                        List.of(), d.maxDepth(), d.maxPages(), true, d.maxUrlLength(),
-                        d.maxSegmentRepeats(), d.maxQueryVariants(), true, false, false,
-                        d.maxPerHost(), d.delayMillis(), d.timeoutSeconds())),
-                new Case(CrawlLimit.MAX_URL_LENGTH, () -> new CrawlSettings(d.threads(), false,
-                        List.of(), List.of(), d.maxDepth(), d.maxPages(), true, 9,
-                        d.maxSegmentRepeats(), d.maxQueryVariants(), true, false, false,
-                        d.maxPerHost(), d.delayMillis(), d.timeoutSeconds())),
-                new Case(CrawlLimit.MAX_PER_HOST, () -> new CrawlSettings(d.threads(), false,
-                        List.of(), List.of(), d.maxDepth(), d.maxPages(), true, d.maxUrlLength(),
-                        d.maxSegmentRepeats(), d.maxQueryVariants(), true, false, false, 257,
-                        d.delayMillis(), d.timeoutSeconds())),
-                new Case(CrawlLimit.DELAY_MILLIS, () -> new CrawlSettings(d.threads(), false,
-                        List.of(), List.of(), d.maxDepth(), d.maxPages(), true, d.maxUrlLength(),
-                        d.maxSegmentRepeats(), d.maxQueryVariants(), true, false, false,
-                        d.maxPerHost(), 3_600_001, d.timeoutSeconds())));
+                new Case(CrawlLimit.THREADS, () -> CrawlSettings.builder().threads(257).build()),
+                new Case(CrawlLimit.MAX_URL_LENGTH,
+                        () -> CrawlSettings.builder().maxUrlLength(9).build()),
+                new Case(CrawlLimit.MAX_PER_HOST,
+                        () -> CrawlSettings.builder().maxPerHost(257).build()),
+                new Case(CrawlLimit.DELAY_MILLIS,
+                        () -> CrawlSettings.builder().delayMillis(3_600_001).build()));
         for (Case c : cases) {
             assertThatThrownBy(c.make()::run).hasMessage(c.limit().rule(Naming.LABEL));
         }

@@ -21,7 +21,8 @@ import java.util.regex.PatternSyntaxException;
  * Everything the Crawl tab lets the user choose besides the start URL. Immutable and always
  * valid: the constructor rejects a bad value with a plain sentence ({@link
  * IllegalArgumentException#getMessage()}), so a copy read back from disk is checked as the form
- * is. Plain values only (regexes as text), so it can be remembered between runs.
+ * is. Plain values only (regexes as text), so it can be remembered between runs. Made with
+ * {@link #builder()} (each value named, the rest the defaults) or {@link #toBuilder()}.
  *
  * @param threads worker threads, 1 to 256
  * @param subdomains crawl every subdomain of the start domain
@@ -98,51 +99,11 @@ public record CrawlSettings(
     public static final double DEFAULT_PAGE_MEGABYTES =
             CrawlPlan.DEFAULT_MAX_BODY_BYTES / BYTES_PER_MEGABYTE;
 
-    /** The engine's defaults, as the command line has them. */
-    public static final CrawlSettings DEFAULT = new CrawlSettings(CrawlPlan.DEFAULT_THREADS, false,
-            List.of(), List.of(), CrawlPlan.UNLIMITED, CrawlPlan.UNLIMITED, true,
-            CrawlScope.DEFAULT.maxUrlLength(), CrawlScope.DEFAULT.maxSegmentRepeats(),
-            CrawlScope.DEFAULT.maxQueryVariants(), true, false, false, Politeness.ALL_THREADS,
-            Politeness.DEFAULT.delay().toMillis(), (int) CrawlPlan.DEFAULT_TIMEOUT.toSeconds(),
-            DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "", "", false);
-
-    /** The settings of a crawl that accepts no 4xx/5xx status and leaves fragments unchecked. */
-    public CrawlSettings(int threads, boolean subdomains, List<String> include,
-            List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
-            int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
-            boolean followNofollow, boolean useSitemaps, int maxPerHost, long delayMillis,
-            int timeoutSeconds, double maxPageMegabytes, String userAgent,
-            double maxRequestsPerSecond, boolean insecure, String caCertFile) {
-        this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
-                maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
-                useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
-                userAgent, maxRequestsPerSecond, insecure, caCertFile, "", false);
-    }
-
-    /** Settings that check certificates against the usual authorities only. */
-    public CrawlSettings(int threads, boolean subdomains, List<String> include,
-            List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
-            int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
-            boolean followNofollow, boolean useSitemaps, int maxPerHost, long delayMillis,
-            int timeoutSeconds, double maxPageMegabytes, String userAgent,
-            double maxRequestsPerSecond) {
-        this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
-                maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
-                useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
-                userAgent, maxRequestsPerSecond, false, "");
-    }
-
-    /** Settings with the default page size cap, user agent and no rate limit. */
-    public CrawlSettings(int threads, boolean subdomains, List<String> include,
-            List<String> exclude, int maxDepth, int maxPages, boolean checkExternal,
-            int maxUrlLength, int maxSegmentRepeats, int maxQueryVariants, boolean respectRobots,
-            boolean followNofollow, boolean useSitemaps, int maxPerHost, long delayMillis,
-            int timeoutSeconds) {
-        this(threads, subdomains, include, exclude, maxDepth, maxPages, checkExternal,
-                maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots, followNofollow,
-                useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
-                DEFAULT_PAGE_MEGABYTES, DEFAULT_USER_AGENT, NO_RATE_LIMIT, false, "");
-    }
+    /**
+     * The engine's defaults, as the command line has them: what {@link #builder()} starts
+     * from.
+     */
+    public static final CrawlSettings DEFAULT = builder().build();
 
     public CrawlSettings {
         include = List.copyOf(include);
@@ -187,13 +148,201 @@ public record CrawlSettings(
         return accept.isBlank() ? StatusSet.NONE : StatusSet.parse(ACCEPT_LABEL, accept);
     }
 
-    /** These settings with another choice of trusted certificates. */
-    public CrawlSettings withTrust(boolean skipChecks, String certificateFile) {
-        return new CrawlSettings(threads, subdomains, include, exclude, maxDepth, maxPages,
-                checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
-                followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds,
-                maxPageMegabytes, userAgent, maxRequestsPerSecond, skipChecks, certificateFile,
-                accept, checkAnchors);
+    /**
+     * Settings built field by field, each named; every field not set has its default ({@link
+     * #DEFAULT}: the engine's, as the command line has them). {@link Builder#build()} checks
+     * them as the constructor does.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to derive a variant from them. */
+    public Builder toBuilder() {
+        return builder()
+                .threads(threads)
+                .subdomains(subdomains)
+                .include(include)
+                .exclude(exclude)
+                .maxDepth(maxDepth)
+                .maxPages(maxPages)
+                .checkExternal(checkExternal)
+                .maxUrlLength(maxUrlLength)
+                .maxSegmentRepeats(maxSegmentRepeats)
+                .maxQueryVariants(maxQueryVariants)
+                .respectRobots(respectRobots)
+                .followNofollow(followNofollow)
+                .useSitemaps(useSitemaps)
+                .maxPerHost(maxPerHost)
+                .delayMillis(delayMillis)
+                .timeoutSeconds(timeoutSeconds)
+                .maxPageMegabytes(maxPageMegabytes)
+                .userAgent(userAgent)
+                .maxRequestsPerSecond(maxRequestsPerSecond)
+                .insecure(insecure)
+                .caCertFile(caCertFile)
+                .accept(accept)
+                .checkAnchors(checkAnchors);
+    }
+
+    /**
+     * Builds {@link CrawlSettings}; see the record's components for what each one means and
+     * the range it takes. Starts from the defaults, said here once.
+     */
+    public static final class Builder {
+        private int threads = CrawlPlan.DEFAULT_THREADS;
+        private boolean subdomains;
+        private List<String> include = List.of();
+        private List<String> exclude = List.of();
+        private int maxDepth = CrawlPlan.UNLIMITED;
+        private int maxPages = CrawlPlan.UNLIMITED;
+        private boolean checkExternal = true;
+        private int maxUrlLength = CrawlScope.DEFAULT_MAX_URL_LENGTH;
+        private int maxSegmentRepeats = CrawlScope.DEFAULT_MAX_SEGMENT_REPEATS;
+        private int maxQueryVariants = CrawlScope.DEFAULT_MAX_QUERY_VARIANTS;
+        private boolean respectRobots = true;
+        private boolean followNofollow;
+        private boolean useSitemaps;
+        private int maxPerHost = Politeness.ALL_THREADS;
+        private long delayMillis = Politeness.DEFAULT_DELAY_MILLIS;
+        private int timeoutSeconds = CrawlPlan.DEFAULT_TIMEOUT_SECONDS;
+        private double maxPageMegabytes = DEFAULT_PAGE_MEGABYTES;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private double maxRequestsPerSecond = NO_RATE_LIMIT;
+        private boolean insecure;
+        private String caCertFile = "";
+        private String accept = "";
+        private boolean checkAnchors;
+
+        private Builder() {}
+
+        public Builder threads(int v) {
+            threads = v;
+            return this;
+        }
+
+        public Builder subdomains(boolean v) {
+            subdomains = v;
+            return this;
+        }
+
+        public Builder include(List<String> v) {
+            include = v;
+            return this;
+        }
+
+        public Builder exclude(List<String> v) {
+            exclude = v;
+            return this;
+        }
+
+        public Builder maxDepth(int v) {
+            maxDepth = v;
+            return this;
+        }
+
+        public Builder maxPages(int v) {
+            maxPages = v;
+            return this;
+        }
+
+        public Builder checkExternal(boolean v) {
+            checkExternal = v;
+            return this;
+        }
+
+        public Builder maxUrlLength(int v) {
+            maxUrlLength = v;
+            return this;
+        }
+
+        public Builder maxSegmentRepeats(int v) {
+            maxSegmentRepeats = v;
+            return this;
+        }
+
+        public Builder maxQueryVariants(int v) {
+            maxQueryVariants = v;
+            return this;
+        }
+
+        public Builder respectRobots(boolean v) {
+            respectRobots = v;
+            return this;
+        }
+
+        public Builder followNofollow(boolean v) {
+            followNofollow = v;
+            return this;
+        }
+
+        public Builder useSitemaps(boolean v) {
+            useSitemaps = v;
+            return this;
+        }
+
+        public Builder maxPerHost(int v) {
+            maxPerHost = v;
+            return this;
+        }
+
+        public Builder delayMillis(long v) {
+            delayMillis = v;
+            return this;
+        }
+
+        public Builder timeoutSeconds(int v) {
+            timeoutSeconds = v;
+            return this;
+        }
+
+        public Builder maxPageMegabytes(double v) {
+            maxPageMegabytes = v;
+            return this;
+        }
+
+        public Builder userAgent(String v) {
+            userAgent = v;
+            return this;
+        }
+
+        public Builder maxRequestsPerSecond(double v) {
+            maxRequestsPerSecond = v;
+            return this;
+        }
+
+        public Builder insecure(boolean v) {
+            insecure = v;
+            return this;
+        }
+
+        public Builder caCertFile(String v) {
+            caCertFile = v;
+            return this;
+        }
+
+        public Builder accept(String v) {
+            accept = v;
+            return this;
+        }
+
+        public Builder checkAnchors(boolean v) {
+            checkAnchors = v;
+            return this;
+        }
+
+        /**
+         * The settings.
+         *
+         * @throws IllegalArgumentException with a plain sentence naming the first bad value
+         */
+        public CrawlSettings build() {
+            return new CrawlSettings(threads, subdomains, include, exclude, maxDepth, maxPages,
+                    checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants,
+                    respectRobots, followNofollow, useSitemaps, maxPerHost, delayMillis,
+                    timeoutSeconds, maxPageMegabytes, userAgent, maxRequestsPerSecond, insecure,
+                    caCertFile, accept, checkAnchors);
+        }
     }
 
     /** These settings with {@code regex} added to the exclude patterns (unless there already). */
@@ -201,13 +350,9 @@ public record CrawlSettings(
         if (exclude.contains(regex)) {
             return this;
         }
-        List<String> more = new java.util.ArrayList<>(exclude);
+        List<String> more = new ArrayList<>(exclude);
         more.add(regex);
-        return new CrawlSettings(threads, subdomains, include, List.copyOf(more), maxDepth,
-                maxPages, checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants,
-                respectRobots, followNofollow, useSitemaps, maxPerHost, delayMillis,
-                timeoutSeconds, maxPageMegabytes, userAgent, maxRequestsPerSecond, insecure,
-                caCertFile, accept, checkAnchors);
+        return toBuilder().exclude(more).build();
     }
 
     /**
@@ -311,16 +456,32 @@ public record CrawlSettings(
         long timeout = Math.max(1, Math.min(MAX_TIMEOUT_SECONDS, plan.timeout().toSeconds()));
         double megabytes = Math.max(MIN_PAGE_MEGABYTES, Math.min(MAX_PAGE_MEGABYTES,
                 plan.maxBodyBytes() / BYTES_PER_MEGABYTE));
-        return new CrawlSettings(plan.threads(), scope.subdomains(), patterns(scope.include()),
-                patterns(scope.exclude()), plan.maxDepth(), plan.maxPages(),
-                plan.checkExternal(), scope.maxUrlLength(), scope.maxSegmentRepeats(),
-                scope.maxQueryVariants(), plan.respectRobots(), plan.followNofollow(),
-                plan.useSitemaps(), Math.min(p.maxPerHost(), MAX_PER_HOST),
-                Math.min(p.delayBeyondRate().toMillis(), MAX_DELAY_MILLIS), (int) timeout,
-                megabytes, plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
-                        : plan.userAgent(), rate(p.maxRequestsPerSecond()), plan.insecure(),
-                plan.caCertFile(), plan.accept().toString(),
-                plan.checkAnchors());
+        return builder()
+                .threads(plan.threads())
+                .subdomains(scope.subdomains())
+                .include(patterns(scope.include()))
+                .exclude(patterns(scope.exclude()))
+                .maxDepth(plan.maxDepth())
+                .maxPages(plan.maxPages())
+                .checkExternal(plan.checkExternal())
+                .maxUrlLength(scope.maxUrlLength())
+                .maxSegmentRepeats(scope.maxSegmentRepeats())
+                .maxQueryVariants(scope.maxQueryVariants())
+                .respectRobots(plan.respectRobots())
+                .followNofollow(plan.followNofollow())
+                .useSitemaps(plan.useSitemaps())
+                .maxPerHost(Math.min(p.maxPerHost(), MAX_PER_HOST))
+                .delayMillis(Math.min(p.delayBeyondRate().toMillis(), MAX_DELAY_MILLIS))
+                .timeoutSeconds((int) timeout)
+                .maxPageMegabytes(megabytes)
+                .userAgent(plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
+                        : plan.userAgent())
+                .maxRequestsPerSecond(rate(p.maxRequestsPerSecond()))
+                .insecure(plan.insecure())
+                .caCertFile(plan.caCertFile())
+                .accept(plan.accept().toString())
+                .checkAnchors(plan.checkAnchors())
+                .build();
     }
 
     /** A plan's rate limit within the form's range, or {@link #NO_RATE_LIMIT}. */

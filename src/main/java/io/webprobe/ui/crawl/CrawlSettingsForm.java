@@ -269,10 +269,31 @@ public final class CrawlSettingsForm {
         if (bad != null && !bad.isEmpty()) {
             return null;
         }
-        return new CrawlSettings(t, subdomains.get(), inc, exc, depth, pages, checkExternal.get(),
-                urlLength, repeats, variants, respectRobots.get(), followNofollow.get(),
-                useSitemaps.get(), perHost, delay, timeout, pageSize, agent, rate, insecure.get(),
-                certificates[0], accepted, checkAnchors.get());
+        return CrawlSettings.builder()
+                .threads(t)
+                .subdomains(subdomains.get())
+                .include(inc)
+                .exclude(exc)
+                .maxDepth(depth)
+                .maxPages(pages)
+                .checkExternal(checkExternal.get())
+                .maxUrlLength(urlLength)
+                .maxSegmentRepeats(repeats)
+                .maxQueryVariants(variants)
+                .respectRobots(respectRobots.get())
+                .followNofollow(followNofollow.get())
+                .useSitemaps(useSitemaps.get())
+                .maxPerHost(perHost)
+                .delayMillis(delay)
+                .timeoutSeconds(timeout)
+                .maxPageMegabytes(pageSize)
+                .userAgent(agent)
+                .maxRequestsPerSecond(rate)
+                .insecure(insecure.get())
+                .caCertFile(certificates[0])
+                .accept(accepted)
+                .checkAnchors(checkAnchors.get())
+                .build();
     }
 
     /** One field's check: its value, or (collecting) 0 with the field added to {@code bad}. */

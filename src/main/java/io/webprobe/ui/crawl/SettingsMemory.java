@@ -48,31 +48,33 @@ final class SettingsMemory {
         }
         CrawlSettings d = CrawlSettings.DEFAULT;
         try {
-            return Optional.of(new CrawlSettings(
-                    integer(m, "threads", d.threads()),
-                    m.getBoolean(P + "subdomains", d.subdomains()),
-                    list(m, "include"),
-                    list(m, "exclude"),
-                    integer(m, "maxDepth", d.maxDepth()),
-                    integer(m, "maxPages", d.maxPages()),
-                    m.getBoolean(P + "checkExternal", d.checkExternal()),
-                    integer(m, "maxUrlLength", d.maxUrlLength()),
-                    integer(m, "maxSegmentRepeats", d.maxSegmentRepeats()),
-                    integer(m, "maxQueryVariants", d.maxQueryVariants()),
-                    m.getBoolean(P + "respectRobots", d.respectRobots()),
-                    m.getBoolean(P + "followNofollow", d.followNofollow()),
-                    m.getBoolean(P + "useSitemaps", d.useSitemaps()),
-                    integer(m, "maxPerHost", d.maxPerHost()),
-                    Long.parseLong(m.getString(P + "delayMillis", Long.toString(d.delayMillis()))),
-                    integer(m, "timeoutSeconds", d.timeoutSeconds()),
-                    m.getDouble(P + "maxPageMegabytes", d.maxPageMegabytes()),
-                    m.getString(P + "userAgent", d.userAgent()),
-                    m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond()),
-                    m.getBoolean(P + "insecure", d.insecure()),
-                    m.getString(P + "caCertFile", d.caCertFile()),
-                    m.getString(P + "accept", d.accept()),
-
-                    m.getBoolean(P + "checkAnchors", d.checkAnchors())));
+            return Optional.of(CrawlSettings.builder()
+                    .threads(integer(m, "threads", d.threads()))
+                    .subdomains(m.getBoolean(P + "subdomains", d.subdomains()))
+                    .include(list(m, "include"))
+                    .exclude(list(m, "exclude"))
+                    .maxDepth(integer(m, "maxDepth", d.maxDepth()))
+                    .maxPages(integer(m, "maxPages", d.maxPages()))
+                    .checkExternal(m.getBoolean(P + "checkExternal", d.checkExternal()))
+                    .maxUrlLength(integer(m, "maxUrlLength", d.maxUrlLength()))
+                    .maxSegmentRepeats(integer(m, "maxSegmentRepeats", d.maxSegmentRepeats()))
+                    .maxQueryVariants(integer(m, "maxQueryVariants", d.maxQueryVariants()))
+                    .respectRobots(m.getBoolean(P + "respectRobots", d.respectRobots()))
+                    .followNofollow(m.getBoolean(P + "followNofollow", d.followNofollow()))
+                    .useSitemaps(m.getBoolean(P + "useSitemaps", d.useSitemaps()))
+                    .maxPerHost(integer(m, "maxPerHost", d.maxPerHost()))
+                    .delayMillis(Long.parseLong(
+                            m.getString(P + "delayMillis", Long.toString(d.delayMillis()))))
+                    .timeoutSeconds(integer(m, "timeoutSeconds", d.timeoutSeconds()))
+                    .maxPageMegabytes(m.getDouble(P + "maxPageMegabytes", d.maxPageMegabytes()))
+                    .userAgent(m.getString(P + "userAgent", d.userAgent()))
+                    .maxRequestsPerSecond(
+                            m.getDouble(P + "maxRequestsPerSecond", d.maxRequestsPerSecond()))
+                    .insecure(m.getBoolean(P + "insecure", d.insecure()))
+                    .caCertFile(m.getString(P + "caCertFile", d.caCertFile()))
+                    .accept(m.getString(P + "accept", d.accept()))
+                    .checkAnchors(m.getBoolean(P + "checkAnchors", d.checkAnchors()))
+                    .build());
         } catch (IllegalArgumentException e) { // NumberFormatException too
             return Optional.empty();
         }

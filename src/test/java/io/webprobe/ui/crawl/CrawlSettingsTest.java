@@ -418,8 +418,24 @@ class CrawlSettingsTest {
 
     @Test
     void loadShowsSettingsThatReadBackTheSame() {
-        CrawlSettings s = new CrawlSettings(5, true, List.of("/a/", "b+"), List.of("\\.pdf$"), 0,
-                10, false, 500, 3, 50, false, true, true, 4, 1000, 60);
+        CrawlSettings s = CrawlSettings.builder()
+                .threads(5)
+                .subdomains(true)
+                .include(List.of("/a/", "b+"))
+                .exclude(List.of("\\.pdf$"))
+                .maxDepth(0)
+                .maxPages(10)
+                .checkExternal(false)
+                .maxUrlLength(500)
+                .maxSegmentRepeats(3)
+                .maxQueryVariants(50)
+                .respectRobots(false)
+                .followNofollow(true)
+                .useSitemaps(true)
+                .maxPerHost(4)
+                .delayMillis(1000)
+                .timeoutSeconds(60)
+                .build();
 
         form.load(s);
 
@@ -430,10 +446,42 @@ class CrawlSettingsTest {
     }
 
     @Test
+    void theBuilderStartsFromTheDefaultsAndToBuilderKeepsEveryValue() {
+        assertThat(CrawlSettings.builder().build()).isEqualTo(CrawlSettings.DEFAULT);
+        CrawlSettings none = CrawlSettings.builder() // every value other than its default
+                .threads(3).subdomains(true).include(List.of("/a/")).exclude(List.of("/b/"))
+                .maxDepth(2).maxPages(40).checkExternal(false).maxUrlLength(300)
+                .maxSegmentRepeats(4).maxQueryVariants(9).respectRobots(false)
+                .followNofollow(true).useSitemaps(true).maxPerHost(2).delayMillis(250)
+                .timeoutSeconds(30).maxPageMegabytes(0.5).userAgent("Bot/1")
+                .maxRequestsPerSecond(1.5).insecure(false).caCertFile("/c.pem")
+                .accept("403").checkAnchors(true).build();
+        CrawlSettings d = CrawlSettings.DEFAULT;
+        for (var c : CrawlSettings.class.getRecordComponents()) {
+            if (!c.getName().equals("insecure")) { // not beside a certificate file
+                assertThat(value(c, none)).as(c.getName()).isNotEqualTo(value(c, d));
+            }
+        }
+
+        assertThat(none.toBuilder().build()).isEqualTo(none);
+        assertThat(d.toBuilder().insecure(true).build().insecure()).isTrue();
+    }
+
+    private static Object value(java.lang.reflect.RecordComponent c, CrawlSettings s) {
+        try {
+            return c.getAccessor().invoke(s);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void loadShowsThePageSizeUserAgentAndRateAsTyped() {
-        CrawlSettings s = new CrawlSettings(8, false, List.of(), List.of(), CrawlPlan.UNLIMITED,
-                CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false, 0, 0, 15, 0.25,
-                "MyBot/2.0", 2.5);
+        CrawlSettings s = CrawlSettings.builder()
+                .maxPageMegabytes(0.25)
+                .userAgent("MyBot/2.0")
+                .maxRequestsPerSecond(2.5)
+                .build();
 
         form.load(s);
 
@@ -466,9 +514,11 @@ class CrawlSettingsTest {
     }
 
     private static CrawlSettings withNew(double megabytes, String agent, double rate) {
-        return new CrawlSettings(8, false, List.of(), List.of(), CrawlPlan.UNLIMITED,
-                CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false, 0, 0, 15, megabytes,
-                agent, rate);
+        return CrawlSettings.builder()
+                .maxPageMegabytes(megabytes)
+                .userAgent(agent)
+                .maxRequestsPerSecond(rate)
+                .build();
     }
 
     /**
@@ -519,7 +569,8 @@ class CrawlSettingsTest {
             UiState memory = UiState.inMemory();
             SettingsMemory.save(memory, chosen);
             assertThat(SettingsMemory.load(memory)).contains(chosen);
-            SettingsMemory.save(memory, chosen.withTrust(false, pem.toString()));
+            SettingsMemory.save(memory, chosen.toBuilder()
+                    .insecure(false).caCertFile(pem.toString()).build());
             assertThat(SettingsMemory.load(memory).orElseThrow().caCertFile())
                     .isEqualTo(pem.toString());
             form.load(SettingsMemory.load(memory).orElseThrow());
@@ -560,21 +611,18 @@ class CrawlSettingsTest {
         assertThat(plan().caCertFile())
                 .isEqualTo(Path.of("certs/no-such-webprobe.pem").toAbsolutePath().toString());
         assertThat(form.errorProperty().get()).isEmpty();
-        assertThatThrownBy(() -> CrawlSettings.DEFAULT.withTrust(true, "/a.pem"))
+        assertThatThrownBy(() -> CrawlSettings.builder().insecure(true).caCertFile("/a.pem")
+                .build())
                 .hasMessage("Either trust a certificate file or skip the certificate checks, "
                         + "not both.");
     }
 
     @Test
     void settingsLoadedFromElsewhereAreCheckedToo() {
-        assertThatThrownBy(() -> new CrawlSettings(8, false, List.of("[a"), List.of(),
-                CrawlPlan.UNLIMITED, CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false,
-                0, 0, 15))
+        assertThatThrownBy(() -> CrawlSettings.builder().include(List.of("[a")).build())
                 .hasMessage("Include pattern \"[a\" is not a valid regular expression: unclosed "
                         + "character class.");
-        assertThatThrownBy(() -> new CrawlSettings(8, false, List.of(), List.of(),
-                CrawlPlan.UNLIMITED, CrawlPlan.UNLIMITED, true, 2000, 2, 200, true, false, false,
-                0, 0, 0))
+        assertThatThrownBy(() -> CrawlSettings.builder().timeoutSeconds(0).build())
                 .hasMessage("Timeout must be between 1 and 600 seconds.");
     }
 }
