@@ -5,11 +5,9 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.Urls;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,7 +87,7 @@ public final class CrawlJob implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
 
 
-    private CrawlJob(Builder b) {
+    CrawlJob(CrawlJobBuilder b) {
         this.plan = b.plan;
         this.current = b.plan;
         // the site's sign-in goes to its own URLs only (the scope as it widens after the start
@@ -145,8 +143,8 @@ public final class CrawlJob implements AutoCloseable {
      * @param probe the HTTP backend; the job closes it when it stops or closes
      * @param sink where the crawl is kept; the caller closes it after the job
      */
-    public static Builder builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
-        return new Builder(plan, probe, sink);
+    public static CrawlJobBuilder builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
+        return new CrawlJobBuilder(plan, probe, sink);
     }
 
     public CrawlPlan plan() {
@@ -603,101 +601,6 @@ public final class CrawlJob implements AutoCloseable {
             } finally {
                 completion.complete(summary);
             }
-        }
-    }
-
-    /** Builds a {@link CrawlJob}; every setting but the plan, probe and sink is optional. */
-    public static final class Builder {
-        private final CrawlPlan plan;
-        private final HttpProbe probe;
-        private final CrawlSink sink;
-        private CrawlListener listener = CrawlListener.NONE;
-        private ResumeState resume;
-        private Clock clock = Clock.systemUTC();
-        private Ticker ticker = Ticker.SYSTEM;
-        private List<Duration> robotsRetryDelays = RetryWaits.robots();
-        private Frontier.Limits frontierLimits = Frontier.Limits.DEFAULT;
-        private Frontier.StartLog<QueueItem> startLog;
-        private Duration levelPatience = Frontier.Levels.PATIENCE;
-        private final List<AutoCloseable> owned = new java.util.ArrayList<>();
-        private AddressGuard.Resolver resolver = AddressGuard.SYSTEM;
-        private AddressGuard.Privacy privacy = AddressGuard.STANDARD;
-
-        private Builder(CrawlPlan plan, HttpProbe probe, CrawlSink sink) {
-            this.plan = Objects.requireNonNull(plan, "plan");
-            this.probe = Objects.requireNonNull(probe, "probe");
-            this.sink = Objects.requireNonNull(sink, "sink");
-        }
-
-        /** Receives events on worker threads (default: none). */
-        public Builder listener(CrawlListener l) {
-            listener = Objects.requireNonNull(l);
-            return this;
-        }
-
-        /** Continues a crawl that stopped, from what its crawl file holds. */
-        public Builder resume(ResumeState state) {
-            resume = state;
-            return this;
-        }
-
-        /** The wall clock (Retry-After dates); default: the system's. */
-        public Builder clock(Clock c) {
-            clock = Objects.requireNonNull(c);
-            return this;
-        }
-
-        /** The monotonic clock of per-host gaps and waits; default: the system's. */
-        public Builder ticker(Ticker t) {
-            ticker = Objects.requireNonNull(t);
-            return this;
-        }
-
-        /** Waits between robots.txt retries after a 5xx (tests use short ones). */
-        Builder robotsRetryDelays(List<Duration> delays) {
-            robotsRetryDelays = List.copyOf(delays);
-            return this;
-        }
-
-        /** How many queued URLs stay in memory. */
-        Builder frontierLimits(Frontier.Limits limits) {
-            frontierLimits = limits;
-            return this;
-        }
-
-        /**
-         * How long a shallower page in flight holds deeper ones from taking on their links
-         * (default {@link Frontier.Levels#PATIENCE}; tests on a busy machine give more).
-         */
-        Builder levelPatience(Duration patience) {
-            levelPatience = patience;
-            return this;
-        }
-
-        /** How host names resolve and which addresses are private (tests give their own). */
-        Builder addresses(AddressGuard.Resolver r, AddressGuard.Privacy p) {
-            resolver = r;
-            privacy = p;
-            return this;
-        }
-
-        /**
-         * Told of every URL the frontier hands out and the ticker time it used (tests check
-         * per-host spacing with it); default: none.
-         */
-        Builder startLog(Frontier.StartLog<QueueItem> log) {
-            startLog = log;
-            return this;
-        }
-
-        /** Something the job closes after its workers end (the sink's store, say). */
-        public Builder closing(AutoCloseable resource) {
-            owned.add(Objects.requireNonNull(resource));
-            return this;
-        }
-
-        public CrawlJob build() {
-            return new CrawlJob(this);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The crawl's fixed waits before asking again: a robots.txt that answered 5xx, and a resumed
  * crawl's page that could not connect. Tests of the command line, which cannot reach
- * {@link CrawlJob.Builder}, shorten both to {@value #TEST_PROPERTY} milliseconds with that
+ * {@link CrawlJobBuilder}, shorten both to {@value #TEST_PROPERTY} milliseconds with that
  * system property, read for each job; unset, as it always is for users, they are as below.
  */
 public final class RetryWaits {

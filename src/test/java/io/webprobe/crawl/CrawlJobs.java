@@ -5,7 +5,7 @@ public final class CrawlJobs {
     private CrawlJobs() {}
 
     /** Keeps at most these many queued URLs in memory (the rest goes to the crawl file). */
-    public static CrawlJob.Builder withFrontierLimits(CrawlJob.Builder b, int perHost, int total,
+    public static CrawlJobBuilder withFrontierLimits(CrawlJobBuilder b, int perHost, int total,
             int chunk) {
         return b.frontierLimits(new Frontier.Limits(perHost, total, chunk));
     }
@@ -16,7 +16,7 @@ public final class CrawlJobs {
     }
 
     /** Resolves host names with {@code resolver} (a test can hold a lookup with it). */
-    public static CrawlJob.Builder withResolver(CrawlJob.Builder b, HostResolver resolver) {
+    public static CrawlJobBuilder withResolver(CrawlJobBuilder b, HostResolver resolver) {
         return b.addresses(resolver::resolve, AddressGuard.STANDARD);
     }
 }

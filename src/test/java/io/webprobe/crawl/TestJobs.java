@@ -21,7 +21,7 @@ final class TestJobs {
     }
 
     /** A builder whose sink is a temporary crawl file, read back by a recording listener. */
-    static CrawlJob.Builder builder(CrawlPlan plan, HttpProbe probe, CrawlListener listener) {
+    static CrawlJobBuilder builder(CrawlPlan plan, HttpProbe probe, CrawlListener listener) {
         CrawlStore store;
         try {
             store = CrawlStore.createTemporary(plan);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlJobBuilder;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.http.JdkHttpProbe;
@@ -48,7 +49,7 @@ class AnchorCheckTest {
                 .withCheckAnchors(anchors);
     }
 
-    private static CrawlSummary crawl(CrawlStore store, CrawlJob.Builder builder)
+    private static CrawlSummary crawl(CrawlStore store, CrawlJobBuilder builder)
             throws Exception {
         try (CrawlJob job = builder.build()) {
             job.start();

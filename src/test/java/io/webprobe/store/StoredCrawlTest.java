@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlJobBuilder;
 import io.webprobe.crawl.CrawlJobs;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
@@ -59,7 +60,7 @@ class StoredCrawlTest {
     }
 
     /** Runs a job to its end and returns the summary. */
-    private static CrawlSummary run(CrawlJob.Builder builder) throws Exception {
+    private static CrawlSummary run(CrawlJobBuilder builder) throws Exception {
         CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
         try (CrawlJob job = builder.listener(new CrawlListener() {
             @Override

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlJobBuilder;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
@@ -59,7 +60,7 @@ final class VmHarness implements AutoCloseable {
     final List<CrawlStore> stores = new CopyOnWriteArrayList<>();
     final Path crawlsDir;
     /** What a test changes in each job the view model asks for (nothing by default). */
-    volatile java.util.function.UnaryOperator<CrawlJob.Builder> jobs = b -> b;
+    volatile java.util.function.UnaryOperator<CrawlJobBuilder> jobs = b -> b;
     /**
      * The probe of each job: by default java.net.http without a certificate choice; a test of
      * the certificate settings sets {@link CrawlProbes#forPlan}, as the app wires it.
