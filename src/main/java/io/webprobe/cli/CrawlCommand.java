@@ -132,7 +132,7 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
             description = "A request header for the site's own URLs (a session cookie, a "
                     + "token); repeatable. Never sent to other hosts, never stored in the crawl "
-                    + "file: give it again with --resume.")
+                    + "file: give it again with --resume. " + SignIn.HEADER_REMOVES)
     List<String> headers = new ArrayList<>();
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",

@@ -135,7 +135,8 @@ public final class PingCommand implements Callable<Integer> {
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
             description = "A request header sent with every request (a token, a cookie); "
                     + "repeatable. With --follow-redirects it goes on only to redirects that "
-                    + "stay on the URL's host, port and scheme (or move up to https).")
+                    + "stay on the URL's host, port and scheme (or move up to https). "
+                    + SignIn.HEADER_REMOVES)
     List<String> headers = new ArrayList<>();
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",

@@ -11,6 +11,10 @@ import io.webprobe.http.Header;
 final class SignIn {
     static final String PASSWORD_HELP = "Without :PASSWORD, the password is read from the "
             + "WEBPROBE_PASSWORD environment variable, or asked for on the terminal.";
+    /** -H with an empty value, for crawl and ping alike ({@code Header.sent}). */
+    static final String HEADER_REMOVES = "A name with no value, -H 'Accept:', sends no such "
+            + "header, not even the one Webprobe sends by default (User-Agent, Accept...), as "
+            + "curl does; the Host header is always sent.";
 
     private SignIn() {}
 
@@ -53,7 +57,8 @@ final class SignIn {
         for (String h : headers) {
             Header header = Header.parse(h);
             headerSignIn |= header.is("Authorization");
-            b.append(" -H '").append(header.name()).append(": \u2026'");
+            b.append(" -H '").append(header.name())
+                    .append(header.removes() ? ":'" : ": \u2026'");
         }
         if (signInAsked && user == null && !headerSignIn) {
             b.append(' ').append(optionFor(scheme));

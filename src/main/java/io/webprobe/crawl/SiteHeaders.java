@@ -42,10 +42,15 @@ public final class SiteHeaders {
     /**
      * Why these headers cannot be sent, one sentence, or null when they can: a header the
      * crawl sets itself, the User-Agent (a setting of its own, sent to every host), or two
-     * sign-ins.
+     * sign-ins. One given with an empty value is never a problem: it sends nothing, and takes
+     * away the default of its name ({@link Header#sent}), the User-Agent and Accept-Encoding
+     * too (not Host).
      */
     public static String problem(List<Header> headers) {
         for (Header h : headers) {
+            if (h.removes()) {
+                continue;
+            }
             for (String own : OWN) {
                 if (h.is(own)) {
                     return "The " + own + " header is set by Webprobe itself for each request, "

@@ -106,7 +106,7 @@ public final class CrawlHttpProbe implements HttpProbe {
         int first = -1;
         int count = 0;
         for (int i = 0; i < headers.size(); i++) {
-            if (headers.get(i).is("Cookie")) {
+            if (headers.get(i).is("Cookie") && !headers.get(i).removes()) {
                 first = first < 0 ? i : first;
                 count++;
             }
@@ -126,7 +126,9 @@ public final class CrawlHttpProbe implements HttpProbe {
         List<Header> out = new ArrayList<>(headers.size());
         for (Header h : headers) {
             if (h.is("Cookie")) {
-                joined.append(joined.isEmpty() ? "" : "; ").append(h.value());
+                if (!h.removes()) {
+                    joined.append(joined.isEmpty() ? "" : "; ").append(h.value());
+                }
             } else {
                 out.add(h);
             }

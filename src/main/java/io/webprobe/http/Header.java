@@ -1,5 +1,7 @@
 package io.webprobe.http;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -61,9 +63,47 @@ public record Header(String name, String value) {
         return new Header("Authorization", "Basic " + token);
     }
 
+    /**
+     * The header lines of a request, the one rule for every engine: each default the engine
+     * sends ({@code Host}, {@code User-Agent}, {@code Accept}...) unless a given header has its
+     * name, then the given headers, except those given with an empty value ({@link #removes}),
+     * which are not sent and only take the default of their name away, as curl reads
+     * {@code -H 'Accept:'}. {@code Host} is the exception: an empty one leaves the default Host,
+     * which HTTP/1.1 requires (curl then sends none, and servers answer 400).
+     *
+     * @param defaults the engine's own headers, in order
+     * @param given the caller's headers (the user's {@code -H}), in order
+     */
+    public static List<Header> sent(List<Header> defaults, List<Header> given) {
+        List<Header> out = new ArrayList<>(defaults.size() + given.size());
+        for (Header d : defaults) {
+            boolean replaced = false;
+            for (Header g : given) {
+                replaced |= g.is(d.name()) && !(g.removes() && g.is("Host"));
+            }
+            if (!replaced) {
+                out.add(d);
+            }
+        }
+        for (Header g : given) {
+            if (!g.removes()) {
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True for a header given with an empty value ({@code -H 'Accept:'}): it is not sent, and
+     * the header the engine sends of that name by default is left out too ({@link #sent}).
+     */
+    public boolean removes() {
+        return value.isEmpty();
+    }
+
     /** Why these headers sign in more than once, or null: one sign-in per request. */
-    public static String signInProblem(java.util.List<Header> headers) {
-        return headers.stream().filter(h -> h.is("Authorization")).count() > 1
+    public static String signInProblem(List<Header> headers) {
+        return headers.stream().filter(h -> h.is("Authorization") && !h.removes()).count() > 1
                 ? "Give one sign-in: a user and password, or one Authorization header." : null;
     }
 

@@ -2,6 +2,7 @@ package io.webprobe.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * not the scheme's default, per {@link Urls#hostAndPort}), {@code User-Agent} and
  * {@code Accept} unless the caller's headers replace them, {@code Connection: close} when
  * keep-alive is off (a caller's own {@code Connection} header is then left out), then the
- * caller's headers. Stateless.
+ * caller's headers, by {@link Header#sent} (one given with an empty value is not sent, and
+ * takes its default away). Stateless.
  */
 public final class Http1RequestEncoder {
     private Http1RequestEncoder() {}
@@ -43,31 +45,20 @@ public final class Http1RequestEncoder {
                 path = path + "?" + uri.getRawQuery();
             }
         }
+        List<Header> defaults = new ArrayList<>(4);
+        defaults.add(new Header("Host", Urls.hostAndPort(uri)));
+        defaults.add(new Header("User-Agent", userAgent));
+        defaults.add(new Header("Accept", "*/*"));
+        if (!keepAlive) {
+            defaults.add(new Header("Connection", "close"));
+            headers = headers.stream().filter(h -> !h.is("Connection")).toList();
+        }
         StringBuilder sb = new StringBuilder(160);
         sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-        appendUnlessOverridden(sb, headers, "Host", Urls.hostAndPort(uri));
-        appendUnlessOverridden(sb, headers, "User-Agent", userAgent);
-        appendUnlessOverridden(sb, headers, "Accept", "*/*");
-        if (!keepAlive) {
-            sb.append("Connection: close\r\n");
-        }
-        for (Header h : headers) {
-            if (!keepAlive && h.is("Connection")) {
-                continue;
-            }
+        for (Header h : Header.sent(defaults, headers)) {
             sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
         }
         sb.append("\r\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void appendUnlessOverridden(StringBuilder sb, List<Header> headers,
-            String name, String value) {
-        for (Header h : headers) {
-            if (h.is(name)) {
-                return;
-            }
-        }
-        sb.append(name).append(": ").append(value).append("\r\n");
     }
 }

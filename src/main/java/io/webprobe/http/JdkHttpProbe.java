@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -147,16 +148,24 @@ public final class JdkHttpProbe implements HttpProbe {
             }
             builder.version(uri.getScheme().equalsIgnoreCase("https")
                             ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .timeout(request.timeout())
-                    .header("User-Agent", userAgent)
-                    .header("Accept", browserHeaders ? CrawlHttpProbe.ACCEPT : "*/*");
+                    .timeout(request.timeout());
+            List<Header> defaults = new ArrayList<>(3);
+            defaults.add(new Header("User-Agent", userAgent));
+            defaults.add(new Header("Accept", browserHeaders ? CrawlHttpProbe.ACCEPT : "*/*"));
             if (browserHeaders) {
-                builder.header("Accept-Encoding", ContentDecoding.ACCEPTED);
+                defaults.add(new Header("Accept-Encoding", ContentDecoding.ACCEPTED));
             }
-            for (Header h : request.headers()) {
-                if (!RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT))) {
-                    builder.setHeader(h.name(), h.value());
-                }
+            List<Header> given = request.headers().stream()
+                    .filter(h -> !RESTRICTED.contains(h.name().toLowerCase(Locale.ROOT)))
+                    .toList();
+            List<Header> sent = Header.sent(defaults, given);
+            for (Header h : sent) {
+                builder.setHeader(h.name(), h.value());
+            }
+            if (sent.stream().noneMatch(h -> h.is("User-Agent"))) {
+                // a User-Agent taken away: java.net.http would send its own
+                // (Java-http-client/25), so it goes empty, the nearest it allows
+                builder.setHeader("User-Agent", "");
             }
             httpRequest = builder.build();
         } catch (IllegalArgumentException e) {

@@ -116,6 +116,9 @@ public record PingPlan(
             throw new InvalidSetting(Setting.WARMUP, "cannot be negative");
         }
         for (Header h : headers) {
+            if (h.removes()) {
+                continue; // sends nothing (Header.sent), a connection header neither
+            }
             for (String framing : new String[] {"Content-Length", "Transfer-Encoding", "TE",
                 "Trailer", "Upgrade"}) {
                 if (h.is(framing)) {
@@ -128,10 +131,11 @@ public record PingPlan(
                         + "for a new connection per request, turn keep-alive off (--no-keepalive)");
             }
         }
-        if (headers.stream().filter(h -> h.is("Host")).count() > 1) {
+        if (headers.stream().filter(h -> h.is("Host") && !h.removes()).count() > 1) {
             throw new IllegalArgumentException("The Host header can be given only once");
         }
-        if (http2 && headers.stream().anyMatch(h -> h.is("Host") || h.is("Connection"))) {
+        if (http2 && headers.stream().anyMatch(h -> !h.removes()
+                && (h.is("Host") || h.is("Connection")))) {
             throw new IllegalArgumentException("HTTP/2 sets the Host and Connection headers "
                     + "itself, so they cannot be given with it");
         }

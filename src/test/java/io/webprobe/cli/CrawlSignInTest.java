@@ -198,6 +198,30 @@ class CrawlSignInTest {
     }
 
     /**
+     * As curl: -H 'Name:' with no value sends no such header, not even the crawl's own
+     * (User-Agent, Accept-Encoding); an empty Host leaves the crawl's Host. -H 'Host:' was
+     * refused as a header Webprobe sets, and -H 'X-Token:' sent "X-Token: ".
+     */
+    @Test
+    void aHeaderGivenWithNoValueIsNotSentNorItsDefault() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        site.route("/", ex -> {
+            var h = ex.getRequestHeaders();
+            heard.add(h.getFirst("Host") + "|" + h.getFirst("User-Agent") + "|"
+                    + h.getFirst("Accept-Encoding") + "|" + h.getFirst("X-Token") + "|"
+                    + h.getFirst("Accept"));
+            LocalHttpServer.send(ex, 200, "text/html", "<title>Home</title>");
+        });
+
+        CliRun r = run("crawl", site.url("/"), "--quiet", "--ignore-robots", "-H", "Host:",
+                "-H", "User-Agent:", "-H", "Accept-Encoding:", "-H", "X-Token:");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(heard).containsExactly(site.url("/").replaceAll("^http://|/$", "")
+                + "|null|null|null|" + io.webprobe.http.CrawlHttpProbe.ACCEPT);
+    }
+
+    /**
      * The crawl file keeps no sign-in: a resume not given it again meets the site's 401s and
      * stops; the sentence said to resume "with the site's sign-in" but not with which option.
      */

@@ -705,6 +705,28 @@ class PingCommandTest {
         assertThat(tableRow(r.out(), server.url("/old"))).matches("3\\s+3\\s+0\\s+200×3\\s+.*");
     }
 
+    /**
+     * As curl: -H 'Name:' with no value sends no such header, not even the one Webprobe sends
+     * by default; an empty Host leaves the URL's (it sent "Host: ", which servers answer 400).
+     */
+    @Test
+    void aHeaderGivenWithNoValueIsNotSentNorItsDefault() {
+        ConcurrentLinkedQueue<String> heard = new ConcurrentLinkedQueue<>();
+        server.route("/h", ex -> {
+            var h = ex.getRequestHeaders();
+            heard.add(h.getFirst("Host") + "|" + h.getFirst("User-Agent") + "|"
+                    + h.getFirst("Accept") + "|" + h.getFirst("X-A"));
+            LocalHttpServer.send(ex, 200, "text/plain", "ok");
+        });
+
+        CliRun r = run("ping", server.url("/h"), "--count", "2", "--concurrency", "1",
+                "--quiet", "-H", "Host:", "-H", "User-Agent:", "-H", "X-A:", "-H", "Accept: a/b");
+
+        assertEquals(0, r.exitCode(), r.err());
+        String host = server.url("/").replaceAll("^http://|/$", "");
+        assertThat(heard).containsExactly(host + "|null|a/b|null", host + "|null|a/b|null");
+    }
+
     /** As curl: a redirect to another origin takes neither the sign-in nor the headers. */
     @Test
     void aRedirectToAnotherOriginTakesNoSignInOrHeaders() {

@@ -52,4 +52,19 @@ class Http1RequestEncoderTest {
         assertThat(head).isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nAccept: */*\r\n"
                 + "Connection: close\r\nuser-agent: Mine\r\nX-A: b\r\n\r\n");
     }
+
+    /**
+     * As curl reads -H 'Name:': a header given with no value is not sent and takes the default
+     * of its name away; an empty Host leaves the default Host (it sent "Host: " before).
+     */
+    @Test
+    void aHeaderGivenEmptyIsNotSentAndTakesItsDefaultAwayButNotTheHost() {
+        String head = encode("http://h:81/", "GET", List.of(Header.parse("Host:"),
+                Header.parse("User-Agent:"), Header.parse("X-A:"), new Header("X-B", "1")), true);
+        assertThat(head).isEqualTo("GET / HTTP/1.1\r\nHost: h:81\r\nAccept: */*\r\n"
+                + "X-B: 1\r\n\r\n");
+        assertThat(encode("http://h/", "GET", List.of(Header.parse("accept :  ")), false))
+                .isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nUser-Agent: UA/1\r\n"
+                        + "Connection: close\r\n\r\n");
+    }
 }

@@ -136,6 +136,29 @@ class JdkHttpProbeTest {
         assertThat(lengths).containsExactly("GET null", "HEAD null");
     }
 
+    /**
+     * A header given with no value takes the default of its name away (-H 'Accept:', as curl);
+     * a User-Agent taken away goes empty, as java.net.http would send its own instead.
+     */
+    @Test
+    void aHeaderGivenEmptyTakesItsDefaultAwayAndTheUserAgentGoesEmpty() {
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        server.route("/hello", ex -> {
+            seen.add(ex.getRequestHeaders().getFirst("User-Agent") + "|"
+                    + ex.getRequestHeaders().getFirst("Accept") + "|"
+                    + ex.getRequestHeaders().getFirst("X-A"));
+            html(PAGE).handle(ex);
+        });
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/hello")),
+                "GET", TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.HTML).withHeaders(
+                java.util.List.of(Header.parse("User-Agent:"), Header.parse("Accept:"),
+                        Header.parse("X-A:"))));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(seen).containsExactly("|null|null");
+    }
+
     @Test
     void headSendsHeadAndReturnsStatusWithoutABody() {
         Queue<String> methods = new ConcurrentLinkedQueue<>();

@@ -257,8 +257,9 @@ public final class PingView {
         box.setPrefWidth(120); // the spinners' width: the column stays as it was
         box.setWrapText(false);
         box.setTooltip(new Tooltip("Request headers sent with every request (a token, a "
-                + "cookie), as ping -H does: one 'Name: value' per line. Kept while the "
-                + "window is open, never saved."));
+                + "cookie), as ping -H does: one 'Name: value' per line; 'Name:' with no "
+                + "value leaves that header out, as curl does (Accept:, User-Agent:). Kept "
+                + "while the window is open, never saved."));
         box.textProperty().bindBidirectional(vm.headersProperty());
         return box;
     }
