@@ -21,7 +21,10 @@ import java.util.Map;
  *       {@code ~/Library/Application Support/Webprobe} on macOS; {@code %APPDATA%\Webprobe} on
  *       Windows;
  *   <li>cache: {@code $XDG_CACHE_HOME/webprobe}, else {@code ~/.cache/webprobe} (Linux);
- *   <li>log: {@code $WEBPROBE_LOG_DIR}, else {@code ~/.webprobe}.
+ *   <li>log: {@code $WEBPROBE_LOG_DIR}, else {@code $XDG_STATE_HOME/webprobe}, else
+ *       {@code ~/.local/state/webprobe} on Linux (logs are state, by the XDG spec);
+ *       {@code ~/Library/Logs/Webprobe} on macOS; {@code %LOCALAPPDATA%\Webprobe\logs} on
+ *       Windows. (Before, {@code ~/.webprobe} everywhere.)
  * </ul>
  *
  * A relative {@code XDG_*} folder is ignored, as the XDG Base Directory spec says.
@@ -85,7 +88,21 @@ public record UserDirs(Map<String, String> env, String osName, String userHome) 
     /** The folder of {@code webprobe.log}. */
     public Path logs() {
         String dir = env.get("WEBPROBE_LOG_DIR");
-        return isSet(dir) ? Path.of(dir) : home().resolve(".webprobe");
+        if (isSet(dir)) {
+            return Path.of(dir);
+        }
+        if (windows()) {
+            return data().resolve("logs");
+        }
+        if (mac()) {
+            return home().resolve("Library").resolve("Logs").resolve("Webprobe");
+        }
+        return xdg("XDG_STATE_HOME", ".local/state");
+    }
+
+    /** Webprobe's log, {@code webprobe.log} in {@link #logs()}. */
+    public Path logFile() {
+        return logs().resolve("webprobe.log");
     }
 
     private Path macSupport() {

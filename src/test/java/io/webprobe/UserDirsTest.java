@@ -15,7 +15,8 @@ class UserDirsTest {
         assertThat(d.data()).isEqualTo(Path.of("/tmp/x/.local/share/webprobe"));
         assertThat(d.config()).isEqualTo(Path.of("/tmp/x/.config/webprobe"));
         assertThat(d.cache()).isEqualTo(Path.of("/tmp/x/.cache/webprobe"));
-        assertThat(d.logs()).isEqualTo(Path.of("/tmp/x/.webprobe"));
+        assertThat(d.logs()).isEqualTo(Path.of("/tmp/x/.local/state/webprobe"));
+        assertThat(d.logFile()).isEqualTo(Path.of("/tmp/x/.local/state/webprobe/webprobe.log"));
     }
 
     @Test
@@ -27,17 +28,23 @@ class UserDirsTest {
         assertThat(d.config()).isEqualTo(Path.of("/cfg/webprobe"));
         assertThat(d.cache()).isEqualTo(Path.of("/cache/webprobe"));
         assertThat(d.logs()).isEqualTo(Path.of("/var/log/wp"));
+        // the log folder: WEBPROBE_LOG_DIR, else the XDG state folder (logs are state)
+        assertThat(new UserDirs(Map.of("HOME", "/tmp/x", "XDG_STATE_HOME", "/state"), "Linux",
+                "/root").logs()).isEqualTo(Path.of("/state/webprobe"));
+        assertThat(new UserDirs(Map.of("XDG_STATE_HOME", "/state", "WEBPROBE_LOG_DIR",
+                "/var/log/wp"), "Linux", "/root").logs()).isEqualTo(Path.of("/var/log/wp"));
     }
 
     @Test
     void aHomeOrXdgFolderThatIsBlankOrRelativeIsIgnored() {
         for (String bad : new String[] {"", "  ", "relative/home"}) {
             UserDirs d = new UserDirs(Map.of("HOME", bad, "XDG_DATA_HOME", bad,
-                    "XDG_CONFIG_HOME", bad, "WEBPROBE_LOG_DIR", ""), "Linux", "/home/ann");
+                    "XDG_CONFIG_HOME", bad, "XDG_STATE_HOME", bad, "WEBPROBE_LOG_DIR", ""),
+                    "Linux", "/home/ann");
             assertThat(d.home()).as(bad).isEqualTo(Path.of("/home/ann"));
             assertThat(d.data()).as(bad).isEqualTo(Path.of("/home/ann/.local/share/webprobe"));
             assertThat(d.config()).as(bad).isEqualTo(Path.of("/home/ann/.config/webprobe"));
-            assertThat(d.logs()).as(bad).isEqualTo(Path.of("/home/ann/.webprobe"));
+            assertThat(d.logs()).as(bad).isEqualTo(Path.of("/home/ann/.local/state/webprobe"));
         }
         assertThat(new UserDirs(Map.of(), "Linux", "/home/ann").data())
                 .isEqualTo(Path.of("/home/ann/.local/share/webprobe"));
@@ -48,7 +55,9 @@ class UserDirsTest {
         UserDirs mac = new UserDirs(Map.of("HOME", "/Users/x"), "Mac OS X", "/Users/ann");
         assertThat(mac.data()).isEqualTo(Path.of("/Users/x/Library/Application Support/Webprobe"));
         assertThat(mac.config()).isEqualTo(mac.data());
-        assertThat(mac.logs()).isEqualTo(Path.of("/Users/x/.webprobe"));
+        assertThat(mac.logs()).isEqualTo(Path.of("/Users/x/Library/Logs/Webprobe"));
+        assertThat(new UserDirs(Map.of("HOME", "/Users/x", "XDG_STATE_HOME", "/s"), "Mac OS X",
+                "/Users/ann").logs()).isEqualTo(Path.of("/Users/x/Library/Logs/Webprobe"));
 
         // HOME on Windows is usually a Unix shell's (Git Bash, Cygwin)
         UserDirs win = new UserDirs(Map.of("HOME", "/home/ann"), "Windows 11", "C:\\Users\\ann");
@@ -56,6 +65,10 @@ class UserDirsTest {
         assertThat(new UserDirs(Map.of("LOCALAPPDATA", "/c/AppData/Local", "APPDATA",
                 "/c/AppData/Roaming"), "Windows 11", "/c/Users/ann").config())
                 .isEqualTo(Path.of("/c/AppData/Roaming/Webprobe"));
+        assertThat(new UserDirs(Map.of("LOCALAPPDATA", "/c/AppData/Local"), "Windows 11",
+                "/c/Users/ann").logs()).isEqualTo(Path.of("/c/AppData/Local/Webprobe/logs"));
+        assertThat(new UserDirs(Map.of(), "Windows 11", "/c/Users/ann").logs())
+                .isEqualTo(Path.of("/c/Users/ann/AppData/Local/Webprobe/logs"));
     }
 
     @Test

@@ -73,11 +73,11 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     }
 
     /**
-     * Where the log goes ({@link LogSetup}): WEBPROBE_LOG_DIR or ~/.webprobe
-     * ({@link UserDirs#logs()}).
+     * Where the log goes ({@link LogSetup}): WEBPROBE_LOG_DIR, else the system's folder for
+     * logs ({@link UserDirs#logs()}).
      */
     static Path logFile(Map<String, String> env) {
-        return UserDirs.of(env).logs().resolve("webprobe.log");
+        return UserDirs.of(env).logFile();
     }
 
     /** True when {@code e} or one of its causes is an {@link OutOfMemoryError}. */

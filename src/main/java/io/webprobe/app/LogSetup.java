@@ -18,9 +18,10 @@ import java.nio.file.Path;
 /**
  * Webprobe's logging, set up in code (found by logback through {@code META-INF/services}):
  * users see plain sentences, and the details (stack traces) go only to
- * {@code webprobe.log} in {@code $WEBPROBE_LOG_DIR}, else {@code ~/.webprobe}, 5 MB at most,
- * with three older files kept. Reading the same from an XML file took logback ~60 ms of every
- * start (~200 ms without the start-up cache).
+ * {@code webprobe.log} in {@code $WEBPROBE_LOG_DIR}, else the system's folder for logs
+ * ({@link io.webprobe.UserDirs#logs()}), 5 MB at most, with three older files kept. Reading
+ * the same from an XML file took logback ~60 ms of every start (~200 ms without the start-up
+ * cache).
  *
  * <p>Where a {@code logback-test.xml} is on the class path (the tests) or
  * {@code -Dlogback.configurationFile} names a file, logback's own reading of it is left to

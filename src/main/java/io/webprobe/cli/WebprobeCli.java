@@ -254,7 +254,7 @@ public final class WebprobeCli implements Runnable {
         org.slf4j.LoggerFactory.getLogger(WebprobeCli.class)
                 .error("Unexpected failure in {}", cl.getCommandName(), e);
         cl.getErr().println("webprobe: Something went wrong inside Webprobe; the details are in "
-                + "its log (~/.webprobe/webprobe.log).");
+                + "its log (" + io.webprobe.UserDirs.current().logFile() + ").");
         cl.getErr().flush();
         return 2;
     }

@@ -358,7 +358,7 @@ final class PingRun {
                 : t instanceof OutOfFiles
                 ? OUT_OF_FILES
                 : "The ping stopped because of an internal error; the details are in Webprobe's"
-                        + " log (~/.webprobe/webprobe.log).";
+                        + " log (" + io.webprobe.UserDirs.current().logFile() + ").";
         if (t instanceof OutOfFiles) {
             failure.compareAndSet(null, sentence); // nothing for the log: the sentence says it
         } else if (failure.compareAndSet(null, sentence)) {

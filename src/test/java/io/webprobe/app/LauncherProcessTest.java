@@ -70,10 +70,10 @@ class LauncherProcessTest {
         java.nio.file.Files.createDirectories(home);
         assertThat(Path.of(System.getProperty("user.home"))).isNotEqualTo(home);
         ChildJvm.Result r = new ChildJvm(dir).env("HOME", home.toString())
-                .env("WEBPROBE_LOG_DIR", "").env("XDG_CACHE_HOME", "")
+                .env("WEBPROBE_LOG_DIR", "").env("XDG_CACHE_HOME", "").env("XDG_STATE_HOME", "")
                 .runClass(GATE, "--version");
         assertThat(r.exitCode()).isZero();
-        assertThat(home.resolve(".webprobe/webprobe.log")).exists();
+        assertThat(home.resolve(".local/state/webprobe/webprobe.log")).exists();
         assertThat(home.resolve(".cache/webprobe")).isDirectory();
     }
 

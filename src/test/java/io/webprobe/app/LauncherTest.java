@@ -181,7 +181,7 @@ class LauncherTest {
         assertThat(FatalErrors.logFile(Map.of("WEBPROBE_LOG_DIR", "/var/tmp/wp")))
                 .isEqualTo(Path.of("/var/tmp/wp/webprobe.log"));
         assertThat(FatalErrors.logFile(Map.of())).isEqualTo(
-                Path.of(System.getProperty("user.home"), ".webprobe", "webprobe.log"));
+                io.webprobe.UserDirs.of(Map.of()).logs().resolve("webprobe.log"));
     }
 
     private static PrintStream print(ByteArrayOutputStream b) {

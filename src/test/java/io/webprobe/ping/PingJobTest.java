@@ -531,7 +531,8 @@ class PingJobTest {
             job.start();
             PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
             assertThat(s.failure()).as("%s", engine).isEqualTo("The ping stopped because of an"
-                    + " internal error; the details are in Webprobe's log (~/.webprobe/webprobe.log).");
+                    + " internal error; the details are in Webprobe's log ("
+                    + io.webprobe.UserDirs.current().logFile() + ").");
             assertThat(s.finished()).isTrue();
         }
     }
