@@ -100,8 +100,9 @@ final class SummaryTable {
         if (plan.mode() == PingMode.RATE) {
             String notSent = s.notSent() == 0 ? "" : " " + Words.count(s.notSent(),
                     "request was", "requests were") + " not sent: " + plan.waitingConnections()
-                    + " was still waiting for an earlier answer when the time ran out (a higher "
-                    + "--concurrency keeps the rate).";
+                    + " was still waiting for an earlier answer when the "
+                    + (s.stopped() ? "run was stopped" : "time ran out")
+                    + " (a higher --concurrency keeps the rate).";
             return String.format(Locale.ROOT,
                     "Open loop: target %s req/s, achieved %s req/s; latency is measured "
                             + "from each request's intended start; %s sent more than 1 ms late.",

@@ -48,8 +48,8 @@ import java.util.function.Function;
  * @param inFlight requests sent and not finished yet (0 once the run has ended: a stop abandons
  *     them uncounted)
  * @param notSent open loop, a finished run: this URL's requests the schedule had before the
- *     end that were never sent, because its requests before them still waited for answers
- *     ({@link PingSnapshot#notSent()} is their sum); 0 otherwise
+ *     end (or the stop) that were never sent, because its requests before them still waited
+ *     for answers ({@link PingSnapshot#notSent()} is their sum); 0 otherwise
  */
 public record PingResult(
         String url,

@@ -66,6 +66,13 @@ final class PingRun {
     /** Open loop: the latest send of a counted request (clock). */
     private final LongAccumulator lastSend = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private volatile boolean stopping;
+    /**
+     * When {@link #stop} was called (clock), for an open loop's {@link #notSent}; meaningful
+     * only when {@link #stopAsked}.
+     */
+    private volatile long stopNanos;
+    /** Whether the run was stopped by {@link #stop} (not ended by a failure). */
+    private volatile boolean stopAsked;
     private volatile boolean started;
     private volatile long startNanos;
     private volatile long startEpochMillis;
@@ -196,7 +203,8 @@ final class PingRun {
     /**
      * Open loop: counted requests the schedule had before the end that were never sent, because
      * the requests before them were still waiting for answers when the duration ran out (the
-     * server was slower than rate ÷ concurrency allows); 0 in a closed loop or a stopped run.
+     * server was slower than rate ÷ concurrency allows), or, for a run stopped ({@link #stop}),
+     * when it was stopped: those due before the stop; 0 in a closed loop or a failed run.
      */
     long notSent() {
         long slots = slots();
@@ -234,12 +242,16 @@ final class PingRun {
         return slots / n + (t < slots % n ? 1 : 0);
     }
 
-    /** Open loop: the requests the schedule had before the end; 0 when none are owed. */
+    /**
+     * Open loop: the requests the schedule had before the end, or before the stop when it came
+     * first; 0 when none are owed (a failed run's figures are incomplete anyway).
+     */
     private long slots() {
-        if (nanosPerRequest == 0 || stopping || !started) {
+        if (nanosPerRequest == 0 || stopping && !stopAsked || !started) {
             return 0;
         }
-        long slots = (long) Math.ceil((endNanos - startNanos) / nanosPerRequest);
+        long end = stopAsked && stopNanos - endNanos < 0 ? stopNanos : endNanos;
+        long slots = (long) Math.ceil(Math.max(0, end - startNanos) / nanosPerRequest);
         return total >= 0 ? Math.min(slots, total) : slots;
     }
 
@@ -341,6 +353,10 @@ final class PingRun {
 
     /** From now on nothing is claimed and nothing more is recorded. */
     void stop() {
+        if (!stopping) {
+            stopNanos = now();
+            stopAsked = true;
+        }
         stopping = true;
     }
 

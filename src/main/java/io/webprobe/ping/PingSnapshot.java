@@ -34,6 +34,7 @@ import java.util.List;
  *     start to the last send plus one interval (the rate kept); 0 in a closed loop
  * @param notSent open loop, final snapshot: requests the schedule had before the end that were
  *     never sent, because those before them still waited for answers when the time ran out
+ *     (a stopped run: the requests due before the stop)
  * @param certificateWhy the sentence of the first request failed for an untrusted certificate
  *     ({@link ErrorKind#TLS_CERTIFICATE}: not trusted, expired, not valid yet), or null
  */

@@ -68,6 +68,12 @@ class SummaryTableTest {
                 + "rate).");
         assertThat(SummaryTable.modeLine(PLAN.withRate(100, Duration.ofSeconds(1)), fellBehind))
                 .contains(" not sent: every connection was still waiting");
+        // stopped (Ctrl-C) behind its schedule: the requests due before the stop
+        PingSnapshot stopped = new PingSnapshot(List.of(), 60, 0, 0, 0, Duration.ofSeconds(1),
+                60, 100, 1, List.of(), true, true, 0, false, null, 60, 40);
+        assertThat(SummaryTable.modeLine(two, stopped)).endsWith(" was still waiting for an "
+                + "earlier answer when the run was stopped (a higher --concurrency keeps the "
+                + "rate).");
     }
 
     @Test

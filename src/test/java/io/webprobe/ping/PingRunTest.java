@@ -218,15 +218,13 @@ class PingRunTest {
         assertThat(s.series().get(0).atSeconds()).isEqualTo(51.0);
     }
 
-    @Test
-    void openLoopBehindItsScheduleStopsAtTheEndAndCountsWhatItDidNotSend() {
-        PingPlan plan = plan("http://a/").withRate(40, Duration.ofSeconds(1));
-        PingStats stats = new PingStats(plan);
-        PingRun run = started(plan, stats);
+    /**
+     * One connection, a server taking 200 ms: each of requests 0 to 4 goes out when the last
+     * ended; the clock is then 1 s past the start.
+     */
+    private void fiveAnswersOf200Ms(PingRun run) {
         RecordRing ring = run.newRing(false);
-        long t0 = run.startNanos();
-        // one connection, a server taking 200 ms: each request goes out when the last ended
-        long send = t0;
+        long send = run.startNanos();
         for (int k = 0; k < 5; k++) {
             long i = run.claim();
             assertThat(i).isEqualTo(k);
@@ -234,6 +232,14 @@ class PingRunTest {
             run.record(ring, i, run.intendedStart(i), send, clock.get(), 200, null, "", 2, 0);
             send = clock.get();
         }
+    }
+
+    @Test
+    void openLoopBehindItsScheduleStopsAtTheEndAndCountsWhatItDidNotSend() {
+        PingPlan plan = plan("http://a/").withRate(40, Duration.ofSeconds(1));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        fiveAnswersOf200Ms(run);
         // 1 s has passed: request 5 was due at +125 ms, but the time is over
         assertThat(run.claim()).isEqualTo(-1);
         PingSnapshot s = stats.snapshot(run, true, clock.get());
@@ -244,6 +250,43 @@ class PingRunTest {
         assertThat(s.achievedRate()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(s.results().get(0).requestsPerSecond())
                 .isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /**
+     * A stop (Ctrl-C, SIGTERM, the Stop button) counts what the schedule had before it and did
+     * not send, as the end of the duration does: a --rate 100 run against a 50 ms server on 3
+     * connections, stopped after 2.25 s, said "0 not sent" where its duration's end said 96.
+     */
+    @Test
+    void openLoopBehindItsScheduleStoppedCountsWhatWasDueBeforeTheStop() {
+        PingPlan plan = plan("http://a/").withRate(40, Duration.ofSeconds(10));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        fiveAnswersOf200Ms(run);
+        // stopped at +1 s: requests 0 to 39 were due (every 25 ms), 5 were sent
+        run.stop();
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        assertThat(s.stopped()).isTrue();
+        assertThat(s.notSent()).isEqualTo(35);
+        assertThat(s.results().get(0).notSent()).isEqualTo(35);
+    }
+
+    @Test
+    void openLoopOnScheduleStoppedHasSentEverythingDue() {
+        PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(60));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        for (int k = 0; k < 5; k++) { // on time; the connection has claimed the next one
+            long i = run.claim();
+            long at = run.intendedStart(i);
+            clock.set(at);
+            run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
+        }
+        run.claim(); // request 5, due at +500 ms, waits for its time
+        clock.set(run.intendedStart(5) - MS);
+        run.stop();
+        assertThat(stats.snapshot(run, true, clock.get()).notSent()).isZero();
     }
 
     @Test

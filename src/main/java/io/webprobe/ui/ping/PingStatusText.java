@@ -59,7 +59,8 @@ final class PingStatusText {
                 ? "all to " + behind.get(0).url() + ", as " + oneUrlWaits
                 : whoWaits;
         return String.format(Locale.ROOT, " · %,d not sent: %s was still waiting for an answer "
-                + "when the time ran out (more Concurrency keeps the rate)", s.notSent(), who);
+                + "when the %s (more Concurrency keeps the rate)", s.notSent(), who,
+                s.stopped() ? "run was stopped" : "time ran out");
     }
 
     /**

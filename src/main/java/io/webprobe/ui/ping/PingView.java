@@ -461,8 +461,8 @@ public final class PingView {
 
     /**
      * Open loop: the URL's requests never sent, because its requests before them still waited
-     * for answers when the time ran out; 0 as the other counts say none (a blank beside 9, 11
-     * and 14 read as a figure missing).
+     * for answers when the time ran out (or the run was stopped); 0 as the other counts say
+     * none (a blank beside 9, 11 and 14 read as a figure missing).
      */
     private static TableColumn<PingRow, Number> notSent() {
         TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);

@@ -169,6 +169,11 @@ class PingViewModelTest {
         assertThat(PingStatusText.statusLine(fellBehind)).contains(" · 3 not sent: every "
                 + "connection was still waiting for an answer when the time ran out (more "
                 + "Concurrency keeps the rate)");
+        // Stop pressed behind the schedule: the requests due before it
+        PingSnapshot stopped = new PingSnapshot(List.of(), 1197, 0, 12, 0, Duration.ofSeconds(4),
+                299.2, 300, 1.0, List.of(), true, true, 0, false, null, 299.2, 3);
+        assertThat(PingStatusText.statusLine(stopped)).contains(" · 3 not sent: every "
+                + "connection was still waiting for an answer when the run was stopped");
     }
 
     /**
