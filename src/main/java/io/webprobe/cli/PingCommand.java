@@ -486,11 +486,13 @@ public final class PingCommand implements Callable<Integer> {
             // not a failure without a gate, as wrk2, oha and k6 (dropped_iterations) count
             // such requests and exit 0; but said where a script's log sees it (the table's
             // line may be on stdout, piped away), with the way to make it one
+            // a stopped run's exit code is the stop's (130, 143), whatever the figures
             err.println(String.format(Locale.ROOT, "webprobe: warning: %s not sent at --rate "
                     + "%s (achieved %s req/s), so the figures leave out load the server did not "
-                    + "take; the exit code does not count them unless --max-p99 or "
-                    + "--max-error-rate is given.", Words.count(last.notSent(), "request was",
-                            "requests were"), trim(rate), SummaryTable.rate(last.achievedRate())));
+                    + "take%s", Words.count(last.notSent(), "request was", "requests were"),
+                    trim(rate), SummaryTable.rate(last.achievedRate()), last.stopped() ? "."
+                            : "; the exit code does not count them unless --max-p99 or "
+                                    + "--max-error-rate is given."));
         }
         if (last.tlsFailure() != null) { // "TLS handshake failed×5" alone did not say why
             err.println("webprobe: " + ErrorClassifier.trustAdvice(last.tlsFailure(),

@@ -1333,6 +1333,16 @@ class PingCommandTest {
                 + "sent at --rate 200 (achieved 20.6 req/s), so the figures leave out load the "
                 + "server did not take; the exit code does not count them unless --max-p99 or "
                 + "--max-error-rate is given.");
+        // stopped (Ctrl-C: exit 130 whatever the figures), the exit code is not its to explain
+        io.webprobe.ping.PingSnapshot stopped = new io.webprobe.ping.PingSnapshot(
+                List.of(answered), 40, 0, 0, 0, Duration.ofSeconds(2), 20, 200, 1, List.of(),
+                true, true, 0, false, null, 20.6, 360);
+        java.io.StringWriter stopErr = new java.io.StringWriter();
+        ungated.report(plan, stopped, 0, null, new java.io.PrintWriter(
+                new java.io.StringWriter()), new java.io.PrintWriter(stopErr, true));
+        assertThat(stopErr.toString().strip()).isEqualTo("webprobe: warning: 360 requests were "
+                + "not sent at --rate 200 (achieved 20.6 req/s), so the figures leave out load "
+                + "the server did not take.");
         java.io.StringWriter none = new java.io.StringWriter();
         assertEquals(0, ungated.report(plan, kept, 0, null, new java.io.PrintWriter(
                 new java.io.StringWriter()), new java.io.PrintWriter(none, true)));
