@@ -82,7 +82,8 @@ public final class ChartsModel {
         }
     }
 
-    private void apply(CrawlStats.Stats s) {
+    /** Sets the points to these figures (package-private for the view's tests). */
+    void apply(CrawlStats.Stats s) {
         stale = false;
         Map<String, Number> byStatus = new LinkedHashMap<>();
         s.statuses().entrySet().stream()
@@ -100,7 +101,11 @@ public final class ChartsModel {
         update(depths, byDepth);
     }
 
-    /** "<50", "50–100"…, "500 ms–1 s", "2 s–5 s", "≥5 s": short, so they fit under a bar unrotated (the axis says ms). */
+    /**
+     * "<50", "50–100"…, "500–1,000", "≥5,000": every bound in milliseconds, as the chart's title
+     * says ("Response time (ms)"). Bounds of whole seconds once read "500 ms–1 s" and "≥5 s" under
+     * that title, two units on one axis.
+     */
     static String bucketLabel(List<Long> bounds, int i) {
         if (i == 0) {
             return "<" + ms(bounds.get(0));
@@ -108,16 +113,12 @@ public final class ChartsModel {
         if (i == bounds.size()) {
             return "≥" + ms(bounds.get(i - 1));
         }
-        String low = ms(bounds.get(i - 1));
-        String high = ms(bounds.get(i));
-        // one unit each side: "500 ms–1 s", not "500–1 s" (read as 500 seconds)
-        boolean mixed = high.endsWith(" s") && !low.endsWith(" s");
-        return low + (mixed ? " ms" : "") + "–" + high;
+        return ms(bounds.get(i - 1)) + "–" + ms(bounds.get(i));
     }
 
-    /** 50 → "50", 1000 → "1 s", 500 → "500". */
+    /** 50 → "50", 1000 → "1,000", grouped as the bars' counts are. */
     private static String ms(long v) {
-        return v >= 1000 && v % 1000 == 0 ? (v / 1000) + " s" : Long.toString(v);
+        return String.format(Locale.ROOT, "%,d", v);
     }
 
     /** Status codes first in number order, then errors and "Blocked"/"Skipped" by name. */

@@ -23,7 +23,7 @@ import javafx.scene.layout.RowConstraints;
  *
  * <p>The three charts stand side by side, since the tab is wide and not tall (at the smallest
  * window its height is a few hundred pixels). Statuses and response times are horizontal bars,
- * their names on the left: a name ("Connection refused", "500 ms–1 s") always reads across,
+ * their names on the left: a name ("Connection refused", "1,000–2,000") always reads across,
  * however many there are. As columns, JavaFX's category axis stood names that did not fit on end
  * (and they took the chart's height) or, for the eight time buckets, ran them into each other.
  * Depths ("0", "1", "2"…) are short and stay columns. The titles name what is counted, so the axes

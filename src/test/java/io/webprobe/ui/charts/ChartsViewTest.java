@@ -111,4 +111,27 @@ class ChartsViewTest {
         }).get(10, TimeUnit.SECONDS);
         assertThat(uppers).isNotEmpty().containsOnly(1.0);
     }
+
+    /**
+     * The response-time chart says one unit, its title's: every bucket on its axis is a range of
+     * plain milliseconds. It once read "500 ms–1 s", "1 s–2 s" and "≥5 s" under "(ms)".
+     */
+    @Test
+    void theResponseTimeAxisSaysMillisecondsOnly() throws Exception {
+        List<Long> buckets = List.of(1_900L, 60L, 20L, 9L, 5L, 3L, 2L, 1L);
+        List<String> shown = WaitForAsyncUtils.asyncFx(() -> {
+            model.apply(new io.webprobe.store.CrawlStats.Stats(java.util.Map.of("200", 2_000L),
+                    buckets, java.util.Map.of(0, 2_000L)));
+            view.root().applyCss();
+            view.root().layout();
+            javafx.scene.chart.BarChart<?, ?> times =
+                    (javafx.scene.chart.BarChart<?, ?>) view.root().lookup("#chartTimes");
+            assertThat(times.getTitle()).isEqualTo("Response time (ms)");
+            return times.getYAxis().getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).toList();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(shown).containsExactlyInAnyOrder("<50", "50–100", "100–200", "200–500",
+                "500–1,000", "1,000–2,000", "2,000–5,000", "≥5,000");
+    }
 }
