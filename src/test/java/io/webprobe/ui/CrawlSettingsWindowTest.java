@@ -187,6 +187,54 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: in a window of the default size, the open settings of a stopped crawl (its own,
+     * with their note and "Use my settings") scrolled while Resume was offered: the offer, a
+     * line of its own above the workspace, took ~50 px. It shares the progress bar's line now.
+     */
+    @Test
+    void openSettingsOfAStoppedCrawlNeedNoScrollBarBesideTheResumeOffer(FxRobot robot)
+            throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/", html("<a href=\"/slow\">slow</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        robot.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(720);
+        });
+        enterUrlAndStart(robot, server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        robot.clickOn("#crawlStop");
+        waitForCrawlEnd(robot);
+        release.countDown();
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> robot.lookup("#resumeBar").query()
+                .isVisible()));
+        openSettings(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ScrollPane scroll = fx(() -> (ScrollPane) settings(robot).getContent());
+        assertThat(fx(() -> settings(robot).getText())).startsWith("Settings of this crawl");
+        assertThat(fx(() -> robot.lookup("#crawlSettingsOwnNote").query().getParent()
+                .isVisible())).as("the note's line given to the fields: the offer says it")
+                .isFalse();
+        assertThat(fx(() -> robot.lookup("#resumeText").queryAs(Label.class).getText()))
+                .isEqualTo("This crawl was stopped before it finished. The settings above are "
+                        + "its own, kept by Resume; Not now brings back yours.");
+        assertThat(fx(() -> scroll.getContent().getLayoutBounds().getHeight()))
+                .as("the settings' height within their room")
+                .isLessThanOrEqualTo(fx(() -> scroll.getViewportBounds().getHeight()));
+        assertThat(fx(() -> sceneBounds(robot.lookup("#crawlSettingsDefaults").query())
+                .getMaxY())).as("the lowest control in view")
+                .isLessThanOrEqualTo(fx(() -> sceneBounds(scroll).getMaxY()));
+        javafx.geometry.Bounds status = fx(() -> sceneBounds(robot.lookup("#crawlStatus")
+                .query()));
+        assertThat(fx(() -> sceneBounds(robot.lookup("#resumeButton").query()).getMaxY()))
+                .as("Resume in view").isLessThanOrEqualTo(status.getMinY());
+        assertThat(fx(() -> sceneBounds(robot.lookup("#crawlTable").query()).getMaxY()))
+                .as("the workspace above the status bar")
+                .isLessThanOrEqualTo(status.getMinY() + 1);
+    }
+
+    /**
      * The bug: open settings in a narrow window (the groups on two lines) kept that height
      * when the window was made wide, an empty band below the fields until they were closed
      * and opened again.

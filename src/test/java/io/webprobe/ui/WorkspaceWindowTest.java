@@ -364,7 +364,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         restartApp();
         assertThat(fx(() -> pagesTable(robot).getItems().size())).isZero();
         robot.interact(() -> {
-            stage.setWidth(960); // the smallest window: the offer still has a line of its own
+            stage.setWidth(960); // the smallest window: the offer still fits, above the workspace
             stage.setHeight(640);
         });
 
@@ -394,8 +394,10 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> depth.getText())).isEqualTo("5");
         assertThat(fx(() -> depth.isDisabled())).isTrue();
         assertThat(fx(() -> robot.lookup("#crawlThreads").query().isDisabled())).isTrue();
-        assertThat(fx(() -> robot.lookup("#crawlSettingsUseMine").query().isDisabled()))
-                .as("the way back to the user's settings, until a resumed crawl runs").isFalse();
+        assertThat(fx(() -> robot.lookup("#resumeDismiss").query().isVisible()
+                && !robot.lookup("#resumeDismiss").query().isDisabled()))
+                .as("the way back to the user's settings (Not now), while Resume is offered")
+                .isTrue();
 
         robot.clickOn(resume);
         waitForCrawlEnd(robot);

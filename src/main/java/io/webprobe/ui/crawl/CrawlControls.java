@@ -4,11 +4,13 @@ import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.listcheck.ListInputView;
 import java.util.List;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -23,6 +25,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -41,6 +44,9 @@ final class CrawlControls {
     private final TextField urlField;
     /** The height under the settings that the lines coming and going there take. */
     private final DoubleProperty below = new SimpleDoubleProperty(this, "below");
+    private final TitledPane settings;
+    /** The progress bar, and beside it the offer to resume while there is one. */
+    private final HBox progressLine;
 
     /** What the Export button's items do. */
     interface Exports {
@@ -165,9 +171,9 @@ final class CrawlControls {
         Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
         settingsError.setWrapText(true);
 
-        Node settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
-                vm.crawlSettingsShownProperty(), vm::declineResume, vm.runningProperty(),
-                below, dialogs).root();
+        settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
+                vm.crawlSettingsShownProperty(), vm.resumeOfferProperty().isNotEmpty(),
+                vm::declineResume, vm.runningProperty(), below, dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");
@@ -176,6 +182,13 @@ final class CrawlControls {
         progress.visibleProperty().bind(vm.runningProperty()
                 .or(vm.progressProperty().greaterThan(0)));
         progress.managedProperty().bind(progress.visibleProperty());
+        progress.setMinWidth(100);
+        progress.setMaxHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        progressLine = new HBox(8, progress);
+        progressLine.setId("crawlProgressLine");
+        progressLine.setAlignment(Pos.CENTER_LEFT);
+        showWhileAnyIs(progressLine);
         // what the bar measures, with the status bar's crawled count (a bar without words
         // beside the status bar's count and the table's left a user to guess)
         Tooltip progressTip = new Tooltip();
@@ -185,14 +198,41 @@ final class CrawlControls {
 
         // the settings' error under them: over them, its line coming and going (a Start, a
         // field fixed) moved every field 22 px, and a click meant for one landed in another
-        root = new VBox(6, bar, error, settings, settingsError, progress);
+        root = new VBox(6, bar, error, settings, settingsError, progressLine);
         below.bind(Bindings.add(offers, Bindings.add(shownHeight(settingsError),
-                shownHeight(progress))));
+                shownHeight(progressLine))));
         root.setPadding(new Insets(10, 10, 6, 10));
     }
 
     Node root() {
         return root;
+    }
+
+    /**
+     * Puts {@code offer} (the offer to resume) on the progress bar's line, at its right: a
+     * line of its own above the workspace, it took ~45 px, and the open settings of a stopped
+     * crawl scrolled in a window of the default size.
+     */
+    void besideProgress(Region offer) {
+        HBox.setHgrow(offer, Priority.SOMETIMES);
+        progressLine.getChildren().add(offer);
+        showWhileAnyIs(progressLine);
+    }
+
+    /** Whether the settings are open. */
+    ReadOnlyBooleanProperty settingsOpenProperty() {
+        return settings.expandedProperty();
+    }
+
+    /** Shows (and lays out) {@code line} while any of its children shows. */
+    private static void showWhileAnyIs(HBox line) {
+        line.visibleProperty().unbind();
+        BooleanExpression any = Bindings.createBooleanBinding(() -> false);
+        for (Node n : line.getChildren()) {
+            any = any.or(n.visibleProperty());
+        }
+        line.visibleProperty().bind(any);
+        line.managedProperty().bind(line.visibleProperty());
     }
 
     /** A line's height with the gap above it, 0 while it is hidden. */

@@ -63,6 +63,9 @@ final class CrawlSettingsPane {
      * @param locked whether the settings cannot be edited (a crawl runs, or they are an opened
      *     crawl's own)
      * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume
+     * @param offered whether Resume is offered: the offer, on the progress bar's line, then
+     *     says what the note over the settings would (they are its own, and "Not now" brings
+     *     back the user's), and the note gives its line to the fields
      * @param useMine shows the user's own settings instead of the crawl's
      * @param running whether a crawl runs (the resumed one: the way back waits for its end)
      * @param below the height the lines under the settings that come and go take while they
@@ -70,7 +73,8 @@ final class CrawlSettingsPane {
      *     open settings leave it to them
      */
     CrawlSettingsPane(CrawlSettingsForm form, ObservableBooleanValue locked,
-            ReadOnlyBooleanProperty crawlsOwn, Runnable useMine, ObservableBooleanValue running,
+            ReadOnlyBooleanProperty crawlsOwn, ObservableBooleanValue offered, Runnable useMine,
+            ObservableBooleanValue running,
             ObservableDoubleValue below, DialogService dialogs) {
         this.form = form;
         this.dialogs = dialogs;
@@ -134,7 +138,8 @@ final class CrawlSettingsPane {
         // In a short window the open settings scroll within at most 40 % of its height
         // instead of pushing the resume offer and the workspace out of view.
         ScrollPane scroll = new ScrollPane(
-                new VBox(crawlsOwnNote(crawlsOwn, useMine, running), content));
+                new VBox(crawlsOwnNote(crawlsOwn.and(Bindings.not(offered)), useMine, running),
+                        content));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");
@@ -171,7 +176,7 @@ final class CrawlSettingsPane {
      * Over an opened crawl's settings: whose they are, why they cannot be changed, and the way
      * back to the user's own (not disabled with the settings).
      */
-    private static Region crawlsOwnNote(ReadOnlyBooleanProperty crawlsOwn, Runnable useMine,
+    private static Region crawlsOwnNote(ObservableBooleanValue crawlsOwn, Runnable useMine,
             ObservableBooleanValue running) {
         Label text = new Label();
         text.textProperty().bind(Bindings.when(running)

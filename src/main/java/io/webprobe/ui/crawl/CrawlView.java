@@ -136,9 +136,9 @@ public final class CrawlView {
         root.setTop(controls.root());
         Node center = center();
         Region interrupted = interruptedBar();
-        Region resume = resumeBar();
-        offers.bind(Bindings.add(shownHeight(interrupted), shownHeight(resume)));
-        VBox middle = new VBox(interrupted, resume, center);
+        controls.besideProgress(resumeBar(controls.settingsOpenProperty()));
+        offers.bind(shownHeight(interrupted));
+        VBox middle = new VBox(interrupted, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox.setMargin(center, new Insets(0, 10, 0, 10));
         root.setCenter(middle);
@@ -293,11 +293,14 @@ public final class CrawlView {
     }
 
     /**
-     * The offer to resume an unfinished crawl: a line of its own above the workspace, taking
+     * The offer to resume an unfinished crawl: on the progress bar's line, at its right, taking
      * room only while there is an offer. (An overlay sliding over the workspace covered the
-     * tabs and the search field, and took the workspace out of its margins.)
+     * tabs and the search field, and took the workspace out of its margins; a line of its own
+     * above the workspace took ~45 px, and the open settings scrolled in a window of the
+     * default size.) With the settings open it also says what the note over them would: they
+     * are the crawl's own, and "Not now" brings back the user's.
      */
-    private Region resumeBar() {
+    private Region resumeBar(javafx.beans.value.ObservableBooleanValue settingsOpen) {
         javafx.scene.control.Button resume = NoteLine.button("resumeButton", "Resume",
                 "", vm::resume);
         resume.textProperty().bind(vm.resumeActionProperty());
@@ -306,18 +309,31 @@ public final class CrawlView {
                 .then("Continue this crawl where it stopped, with its own settings")
                 .otherwise("Continue this crawl from the new URLs, with its own settings; "
                         + "what it crawled stays"));
-        return offerBar("resume", vm.resumeOfferProperty(), resume,
-                NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
-                        + "open for reading", vm::declineResume));
+        javafx.beans.binding.StringExpression sentence = javafx.beans.binding.Bindings.when(
+                javafx.beans.binding.Bindings.createBooleanBinding(settingsOpen::get,
+                        settingsOpen).and(vm.crawlSettingsShownProperty()))
+                .then(javafx.beans.binding.Bindings.concat(vm.resumeOfferProperty(),
+                        " The settings above are its own, kept by ", vm.resumeActionProperty(),
+                        "; Not now brings back yours."))
+                .otherwise(vm.resumeOfferProperty());
+        Region bar = offerBar("resume", vm.resumeOfferProperty(), sentence, resume,
+                NoteLine.button("resumeDismiss", "Not now", "Hide this offer and show your "
+                        + "own settings again; the crawl stays open for reading",
+                        vm::declineResume));
+        bar.getStyleClass().add("compact");
+        return bar;
     }
 
     /** Said once the window opens when the last crawl was interrupted (a crash, a kill). */
     private Region interruptedBar() {
-        return offerBar("interrupted", vm.interruptedHintProperty(),
+        Region bar = offerBar("interrupted", vm.interruptedHintProperty(),
+                vm.interruptedHintProperty(),
                 NoteLine.button("interruptedOpen", "Open it", "Open the interrupted crawl; "
                         + "Resume then continues it where it was", vm::openInterrupted),
                 NoteLine.button("interruptedDismiss", "Not now", "Hide this; the crawl stays "
                         + "in File › Recent crawls", vm::dismissInterrupted));
+        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
+        return bar;
     }
 
     /** The height a line above the workspace takes with its margin, 0 while it is hidden. */
@@ -327,17 +343,16 @@ public final class CrawlView {
                 bar.managedProperty(), bar.heightProperty());
     }
 
-    /** A line above the workspace saying {@code sentence}, shown while it is not empty. */
-    private static Region offerBar(String id, javafx.beans.value.ObservableStringValue sentence,
+    /** An offer saying {@code sentence}, shown while {@code offer} is not empty. */
+    private static Region offerBar(String id, javafx.beans.value.ObservableStringValue offer,
+            javafx.beans.value.ObservableStringValue sentence,
             javafx.scene.control.Button... buttons) {
         Label text = new Label();
         text.setId(id + "Text");
         text.textProperty().bind(sentence);
-        HBox bar = NoteLine.of(text, javafx.beans.binding.Bindings.isNotEmpty(sentence),
-                buttons);
+        HBox bar = NoteLine.of(text, javafx.beans.binding.Bindings.isNotEmpty(offer), buttons);
         bar.setId(id + "Bar");
         bar.getStyleClass().add("resume-bar");
-        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
         return bar;
     }
 
