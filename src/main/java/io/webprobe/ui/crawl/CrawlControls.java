@@ -172,8 +172,7 @@ final class CrawlControls {
         settingsError.setWrapText(true);
 
         settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
-                vm.crawlSettingsShownProperty(), vm.resumeOfferProperty().isNotEmpty(),
-                vm::declineResume, vm.runningProperty(), below, dialogs).root();
+                vm.crawlSettingsShownProperty(), vm.runningProperty(), below, dialogs).root();
 
         ProgressBar progress = new ProgressBar();
         progress.setId("crawlProgress");

@@ -2,7 +2,6 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.Version;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.NoteLine;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
@@ -62,19 +61,15 @@ final class CrawlSettingsPane {
     /**
      * @param locked whether the settings cannot be edited (a crawl runs, or they are an opened
      *     crawl's own)
-     * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume
-     * @param offered whether Resume is offered: the offer, on the progress bar's line, then
-     *     says what the note over the settings would (they are its own, and "Not now" brings
-     *     back the user's), and the note gives its line to the fields
-     * @param useMine shows the user's own settings instead of the crawl's
-     * @param running whether a crawl runs (the resumed one: the way back waits for its end)
+     * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume (the
+     *     title says so, and the offer to resume what that means while the settings are open)
+     * @param running whether a crawl runs (the resumed one, while they are its own)
      * @param below the height the lines under the settings that come and go take while they
      *     show (the settings' error, the progress bar, the offers above the workspace): the
      *     open settings leave it to them
      */
     CrawlSettingsPane(CrawlSettingsForm form, ObservableBooleanValue locked,
-            ReadOnlyBooleanProperty crawlsOwn, ObservableBooleanValue offered, Runnable useMine,
-            ObservableBooleanValue running,
+            ReadOnlyBooleanProperty crawlsOwn, ObservableBooleanValue running,
             ObservableDoubleValue below, DialogService dialogs) {
         this.form = form;
         this.dialogs = dialogs;
@@ -82,8 +77,13 @@ final class CrawlSettingsPane {
         pane.setExpanded(false);
         // no slide: the table below would resize for a third of a second on every click
         pane.setAnimated(false);
+        // what a note over the fields said, a line (34 px) that made the open settings scroll
+        // in a window of the default size
         StringExpression title = Bindings.when(crawlsOwn)
-                .then("Settings of this crawl (kept when it resumes)")
+                .then(Bindings.when(running)
+                        .then("Settings of this crawl (it runs with them; yours come back "
+                                + "when it ends)")
+                        .otherwise("Settings of this crawl (kept when it resumes)"))
                 .otherwise("Settings");
         pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
                 .then(title)
@@ -137,9 +137,7 @@ final class CrawlSettingsPane {
         content.disableProperty().bind(locked);
         // In a short window the open settings scroll within at most 40 % of its height
         // instead of pushing the resume offer and the workspace out of view.
-        ScrollPane scroll = new ScrollPane(
-                new VBox(crawlsOwnNote(crawlsOwn.and(Bindings.not(offered)), useMine, running),
-                        content));
+        ScrollPane scroll = new ScrollPane(new VBox(content));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("settings-scroll");
@@ -170,28 +168,6 @@ final class CrawlSettingsPane {
 
     TitledPane root() {
         return pane;
-    }
-
-    /**
-     * Over an opened crawl's settings: whose they are, why they cannot be changed, and the way
-     * back to the user's own (not disabled with the settings).
-     */
-    private static Region crawlsOwnNote(ObservableBooleanValue crawlsOwn, Runnable useMine,
-            ObservableBooleanValue running) {
-        Label text = new Label();
-        text.textProperty().bind(Bindings.when(running)
-                .then("These are the settings this crawl was made with, and the resumed "
-                        + "crawl runs with them; yours come back when it ends.")
-                .otherwise("These are the settings this crawl was made with. Resume "
-                        + "continues it with them, so they cannot be changed here; Start begins "
-                        + "a new crawl with them."));
-        text.setId("crawlSettingsOwnNote");
-        Button mine = NoteLine.button("crawlSettingsUseMine", "Use my settings", "Show your own "
-                + "settings for a new crawl (the offer to resume is withdrawn)", useMine);
-        mine.disableProperty().bind(running);
-        HBox note = NoteLine.of(text, crawlsOwn, mine);
-        note.setPadding(new Insets(8, 10, 0, 10));
-        return note;
     }
 
     private Region scope() {
