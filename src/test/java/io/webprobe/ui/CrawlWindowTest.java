@@ -371,6 +371,27 @@ class CrawlWindowTest extends MainWindowTestBase {
         waiting(CRAWL_WAIT).until(() -> status(robot).startsWith("Stopped"));
     }
 
+    /**
+     * The bug: a new window had the focus on the Crawl tab's header, and a start URL typed at
+     * once went nowhere. It opens in the start URL field now, and Ctrl+L goes back there.
+     */
+    @Test
+    void aNewWindowTakesTheStartUrlTypedAtOnceAndCtrlLGoesBackToIt(FxRobot robot)
+            throws Exception {
+        new TestSite(server, PAGES);
+        release.countDown(); // nothing held in this test
+        TextField url = node(robot, "#crawlUrl", TextField.class);
+        waiting(CRAWL_WAIT).until(() -> fx(url::isFocused));
+        robot.write(server.url("/")).type(KeyCode.ENTER);
+        waitForCrawlEnd(robot);
+        assertThat(status(robot)).startsWith("Finished");
+
+        robot.clickOn("#crawlSearch");
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        assertThat(fx(url::isFocused)).isTrue();
+        assertThat(fx(url::getSelectedText)).isEqualTo(server.url("/"));
+    }
+
     /** The bug: back from the Compare tab by a click on its header, Esc stopped nothing. */
     @Test
     void escapeStopsTheCrawlWithTheFocusOnTheTabHeader(FxRobot robot) throws Exception {

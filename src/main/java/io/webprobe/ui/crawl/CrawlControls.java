@@ -241,7 +241,7 @@ final class CrawlControls {
                 line.managedProperty(), line.heightProperty());
     }
 
-    /** The start URL field (Ctrl+L focuses it). */
+    /** The start URL field (the editor of its drop-down of recent start URLs). */
     TextField urlField() {
         return urlField;
     }

@@ -70,6 +70,8 @@ public final class CrawlView {
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C,
             KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FOCUS_URL = new KeyCodeCombination(KeyCode.L,
+            KeyCombination.SHORTCUT_DOWN);
 
     private final CrawlViewModel vm;
     private final Deps deps;
@@ -104,6 +106,8 @@ public final class CrawlView {
     private Consumer<List<String>> onPingThese = urls -> { };
     /** The height the offers above the workspace take (the open settings leave it). */
     private final DoubleProperty offers = new SimpleDoubleProperty(this, "offers");
+    /** The start URL field (Ctrl+L, and a new window, focus it). */
+    private final TextField urlField;
 
     public CrawlView(CrawlViewModel vm, Deps deps) {
         this.vm = vm;
@@ -134,6 +138,7 @@ public final class CrawlView {
             }
         }, this::pingThese, threadsValue, offers);
         root.setTop(controls.root());
+        urlField = controls.urlField();
         Node center = center();
         Region interrupted = interruptedBar();
         controls.besideProgress(resumeBar(controls.settingsOpenProperty()));
@@ -427,14 +432,18 @@ public final class CrawlView {
     }
 
     /**
-     * The tab's keys (Ctrl+Enter starts, Ctrl+F searches, Esc stops), for a key pressed inside
-     * the tab or, while the tab is shown, on its tab header (the main window forwards those).
+     * The tab's keys (Ctrl+Enter starts, Ctrl+L goes to the start URL, Ctrl+F searches, Esc
+     * stops), for a key pressed inside the tab or, while the tab is shown, on its tab header
+     * (the main window forwards those).
      */
     public void handleKey(KeyEvent e) {
         if (START.match(e)) {
             // as a click on Start does, the box being typed in commits (or reverts) first
             Spinners.commitFocused(root.getScene());
             vm.start();
+            e.consume();
+        } else if (FOCUS_URL.match(e)) {
+            focusStartUrl();
             e.consume();
         } else if (SEARCH.match(e)) {
             // the search of the tab shown: the broken links' own, else the URLs'
@@ -495,6 +504,17 @@ public final class CrawlView {
     }
 
     /** File › Open crawl…: asks for a crawl file and shows it. */
+    /**
+     * Puts the focus in the start URL field, its text selected, as a browser's Ctrl+L does
+     * (in List mode, where the field is hidden, nothing happens).
+     */
+    public void focusStartUrl() {
+        if (urlField.isVisible() && !urlField.isDisabled()) {
+            urlField.requestFocus();
+            urlField.selectAll();
+        }
+    }
+
     public void openCrawl() {
         vm.openCrawl();
     }

@@ -45,6 +45,23 @@ public final class MainView {
                 crawl.handleKey(e);
             }
         });
+        // a new window opens with the focus in the start URL field, as a browser's address
+        // bar: a URL typed at once went nowhere (the Crawl tab's header had the focus)
+        javafx.beans.value.ObservableValue<Boolean> shown = root.sceneProperty()
+                .flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty);
+        shown.addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o,
+                    Boolean was, Boolean now) {
+                if (Boolean.TRUE.equals(now)) {
+                    shown.removeListener(this);
+                    if (tabs.getSelectionModel().getSelectedItem() == crawlTab) {
+                        crawl.focusStartUrl();
+                    }
+                }
+            }
+        });
         crawl.setOnPingThese(urls -> {
             if (ping.setTargets(urls)) { // cancelled: the user stays where they were
                 tabs.getSelectionModel().select(pingTab);
