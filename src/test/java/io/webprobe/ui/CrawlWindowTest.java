@@ -392,6 +392,25 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(fx(url::getSelectedText)).isEqualTo(server.url("/"));
     }
 
+    /**
+     * The bug: Tab stopped on the status bar, which has nothing to do and shows no focus: after
+     * the URL table, or the Charts tab's header, a Tab seemed to go nowhere.
+     */
+    @Test
+    void tabNeverStopsOnAStatusBar(FxRobot robot) throws Exception {
+        release.countDown(); // nothing held in this test
+        for (String tab : List.of("Crawl", "Ping", "Compare")) {
+            robot.clickOn(tab);
+            for (int i = 0; i < 40; i++) {
+                robot.type(KeyCode.TAB);
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.Node focused = fx(() -> stage.getScene().getFocusOwner());
+                assertThat(focused).as("Tab %d on the %s tab", i + 1, tab)
+                        .isNotInstanceOf(org.controlsfx.control.StatusBar.class);
+            }
+        }
+    }
+
     /** The bug: back from the Compare tab by a click on its header, Esc stopped nothing. */
     @Test
     void escapeStopsTheCrawlWithTheFocusOnTheTabHeader(FxRobot robot) throws Exception {

@@ -33,6 +33,9 @@ public final class StatusLine {
 
     private static StatusBar withText(StatusBar bar, String id, ObservableValue<String> text) {
         bar.setId(id);
+        // nothing to do there, and no mark of the focus: Tab stopped on it unseen, after the
+        // URL table and the Charts tab
+        bar.setFocusTraversable(false);
         bar.textProperty().bind(text);
         Tooltip whole = new Tooltip();
         whole.setWrapText(true);
