@@ -411,6 +411,27 @@ class CrawlWindowTest extends MainWindowTestBase {
         }
     }
 
+    /**
+     * The bug: the empty URL table's sentence stood on one line, wider than the table in a
+     * small window: both its ends were cut off. It wraps, whole, inside the table.
+     */
+    @Test
+    void theEmptyTablesSentenceIsWholeInASmallWindow(FxRobot robot) throws Exception {
+        release.countDown(); // nothing held in this test
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label empty = node(robot, "#crawlTableEmpty", Label.class);
+        javafx.scene.text.Text shown = fx(() -> (javafx.scene.text.Text) empty.lookup(".text"));
+        assertThat(fx(shown::getText)).startsWith("No URLs yet").isEqualTo(fx(empty::getText));
+        javafx.geometry.Bounds table = fx(() -> sceneBounds(pagesTable(robot)));
+        javafx.geometry.Bounds text = fx(() -> sceneBounds(shown));
+        assertThat(text.getMinX()).isGreaterThanOrEqualTo(table.getMinX());
+        assertThat(text.getMaxX()).isLessThanOrEqualTo(table.getMaxX());
+    }
+
     /** The bug: back from the Compare tab by a click on its header, Esc stopped nothing. */
     @Test
     void escapeStopsTheCrawlWithTheFocusOnTheTabHeader(FxRobot robot) throws Exception {
