@@ -531,6 +531,30 @@ class PingWindowTest extends MainWindowTestBase {
         assertEquals(hits, server.hits("/h"));
     }
 
+    /**
+     * The bug: the Ping tab had no keys of its own. Ctrl+Enter starts, in the list of URLs
+     * too (where Enter is a new line), and Esc stops, as on the Crawl tab; from the tab's
+     * header as well.
+     */
+    @Test
+    void ctrlEnterStartsATestAndEscStopsIt(FxRobot robot) throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
+        openPingTab(robot);
+        robot.clickOn("#pingTargets").write(server.url("/held"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(fx(() -> node(robot, "#pingTargets", TextArea.class).getText()))
+                .as("no new line typed").isEqualTo(server.url("/held"));
+
+        openPingTab(robot); // the focus on the tab's header
+        robot.type(KeyCode.ESCAPE);
+
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(Duration.ofSeconds(10)).until(() -> !fx(start::isDisabled));
+        assertThat(pingStatus(robot)).startsWith("Stopped");
+    }
+
     @Test
     void stopButtonEndsARunningTest(FxRobot robot) throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);

@@ -38,11 +38,14 @@ public final class MainView {
         compareTab.setId("compareTab");
         TabPane tabs = new TabPane(crawlTab, pingTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        // a click on the Crawl tab's header leaves the focus there, outside the tab: its keys
-        // (Esc stops, Ctrl+Enter starts, Ctrl+F searches) work from there too
+        // a click on a tab's header leaves the focus there, outside the tab: its keys (Esc
+        // stops, Ctrl+Enter starts; the Crawl tab's Ctrl+F searches) work from there too
         tabs.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() == tabs && tabs.getSelectionModel().getSelectedItem() == crawlTab) {
                 crawl.handleKey(e);
+            } else if (e.getTarget() == tabs
+                    && tabs.getSelectionModel().getSelectedItem() == pingTab) {
+                ping.handleKey(e);
             }
         });
         // a new window opens with the focus in the start URL field, as a browser's address

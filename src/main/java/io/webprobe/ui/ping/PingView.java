@@ -40,11 +40,15 @@ import javafx.util.StringConverter;
  * bar. Only binds to {@link PingViewModel}.
  */
 public final class PingView {
+    private static final javafx.scene.input.KeyCombination START =
+            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private final PingViewModel vm;
     private final BorderPane root = new BorderPane();
 
     public PingView(PingViewModel vm) {
         this.vm = vm;
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::handleKey);
         root.setLeft(sidePanel());
         root.setCenter(results());
         // the run's one status line, live while it runs, as the Crawl tab's; its end wraps, as
@@ -55,6 +59,27 @@ public final class PingView {
 
     public Node root() {
         return root;
+    }
+
+    /**
+     * The tab's keys, as the Crawl tab's: Ctrl+Enter starts (Enter is a new line in the list
+     * of URLs), Esc stops a running test; for a key pressed inside the tab or, while the tab is
+     * shown, on its tab header (the main window forwards those). The tab had none: from the
+     * keyboard a test was started by tabbing to Start, and Esc stopped nothing.
+     */
+    public void handleKey(javafx.scene.input.KeyEvent e) {
+        if (START.match(e)) {
+            if (!vm.runningProperty().get()) {
+                // as a click on Start does, the box being typed in commits (or reverts) first
+                io.webprobe.ui.common.Spinners.commitFocused(root.getScene());
+                vm.start();
+            }
+            e.consume();
+        } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                && vm.runningProperty().get()) {
+            vm.stop();
+            e.consume();
+        }
     }
 
     /**
@@ -219,8 +244,10 @@ public final class PingView {
         settings.disableProperty().bind(vm.runningProperty());
 
         Button start = button("pingStart", "Start", vm::start);
+        start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));
         start.disableProperty().bind(vm.runningProperty());
         Button stop = button("pingStop", "Stop", vm::stop);
+        stop.setTooltip(new Tooltip("Stop (Esc)"));
         stop.disableProperty().bind(vm.runningProperty().not());
         Button export = button("pingExport", "Export CSV…", vm::exportCsv);
         export.disableProperty().bind(vm.exportableProperty().not());
