@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.Encodings;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -8,8 +9,9 @@ import java.util.Locale;
  * The charset a page is decoded with, found as jsoup finds it but without parsing anything: a
  * byte order mark, else the charset the response header gave, else a {@code <meta charset>}
  * or {@code <meta http-equiv=Content-Type content="...; charset=...">} in the first 5 KB
- * (outside comments). A declared UTF-16 is read as UTF-8, as the HTML standard says (a page
- * that could declare it in ASCII is not UTF-16). A charset this JVM does not know
+ * (outside comments), each named as a browser reads its name ({@link Encodings#forLabel}:
+ * "iso-8859-1" is windows-1252). A declared UTF-16 is read as UTF-8, as the HTML standard says
+ * (a page that could declare it in ASCII is not UTF-16). A charset this JVM does not know
  * ({@code bogus-charset}) declares nothing.
  *
  * <p>A page that declares nothing is read as browsers read it (the HTML standard's encoding
@@ -164,16 +166,12 @@ final class HtmlCharset {
     }
 
     private static Charset named(String name) {
-        try {
-            if (!Charset.isSupported(name)) {
-                return null;
-            }
-            Charset cs = Charset.forName(name);
-            String n = cs.name().toUpperCase(Locale.ROOT);
-            return n.startsWith("UTF-16") ? StandardCharsets.UTF_8 : cs;
-        } catch (IllegalArgumentException e) {
-            return null; // an illegal name
+        Charset cs = Encodings.forLabel(name);
+        if (cs == null) {
+            return null;
         }
+        return cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")
+                ? StandardCharsets.UTF_8 : cs;
     }
 
     private static boolean isNameByte(byte c) {

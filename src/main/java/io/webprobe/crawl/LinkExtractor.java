@@ -222,11 +222,11 @@ final class LinkExtractor {
         if (head.startsWith("@charset \"")) {
             int end = head.indexOf('"', 10);
             if (end > 10) {
-                try {
-                    return Charset.forName(head.substring(10, end));
-                } catch (IllegalArgumentException e) {
-                    // unknown: UTF-8, as browsers fall back
+                Charset cs = io.webprobe.http.Encodings.forLabel(head.substring(10, end));
+                if (cs != null) {
+                    return cs;
                 }
+                // unknown: UTF-8, as browsers fall back
             }
         }
         return java.nio.charset.StandardCharsets.UTF_8;

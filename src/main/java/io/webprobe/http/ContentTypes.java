@@ -1,8 +1,6 @@
 package io.webprobe.http;
 
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 
 /** Small helpers for Content-Type header values. Stateless and thread-safe. */
@@ -30,7 +28,10 @@ public final class ContentTypes {
         return mediaType(contentType).equals("text/css");
     }
 
-    /** The charset parameter if present and known to this JVM, else null. */
+    /**
+     * The charset parameter if present and known to this JVM, else null; as a browser reads
+     * it ({@link Encodings#forLabel}: "iso-8859-1" is windows-1252).
+     */
     public static Charset charset(String contentType) {
         if (contentType == null) {
             return null;
@@ -39,11 +40,7 @@ public final class ContentTypes {
             String p = part.strip();
             if (p.regionMatches(true, 0, "charset=", 0, 8)) {
                 String name = p.substring(8).strip().replace("\"", "").replace("'", "");
-                try {
-                    return Charset.forName(name);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return null;
-                }
+                return Encodings.forLabel(name);
             }
         }
         return null;

@@ -2,6 +2,7 @@ package io.webprobe.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.http.Encodings;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,34 @@ class HtmlCharsetTest {
     };
 
     @Test
-    void findsTheCharsetJsoupFindsWithoutParsing() throws Exception {
+    void findsTheCharsetJsoupFindsWithoutParsingNamedAsBrowsersNameIt() throws Exception {
         for (String page : PAGES) {
             byte[] bytes = page.getBytes(StandardCharsets.US_ASCII);
             Charset jsoup = Jsoup.parse(new ByteArrayInputStream(bytes), null, "").charset();
-            assertThat(HtmlCharset.of(bytes, 0, null)).as(page).isEqualTo(jsoup);
+            assertThat(HtmlCharset.of(bytes, 0, null)).as(page)
+                    .isEqualTo(Encodings.forLabel(jsoup.name()));
         }
+    }
+
+    @Test
+    void aLabelNamesTheEncodingBrowsersDecodeWith() {
+        // the Encoding Standard's supersets: what a browser shows for these bytes
+        assertThat(declared("iso-8859-1")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(declared("US-ASCII")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(declared("latin1")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(declared("iso-8859-9")).isEqualTo(Charset.forName("windows-1254"));
+        assertThat(declared("gb2312")).isEqualTo(Charset.forName("GBK"));
+        assertThat(declared("Shift_JIS")).isEqualTo(Charset.forName("windows-31j"));
+        assertThat(declared("euc-kr")).isEqualTo(Charset.forName("x-windows-949"));
+        // the others are themselves
+        assertThat(declared("iso-8859-2")).isEqualTo(Charset.forName("ISO-8859-2"));
+        assertThat(declared("koi8-r")).isEqualTo(Charset.forName("KOI8-R"));
+        assertThat(declared("euc-jp")).isEqualTo(Charset.forName("EUC-JP"));
+    }
+
+    private static Charset declared(String label) {
+        byte[] page = ("<meta charset=\"" + label + "\">").getBytes(StandardCharsets.US_ASCII);
+        return HtmlCharset.of(page, 0, null);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.testsupport.LocalHttpServer;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages in a legacy encoding (windows-1252, Shift_JIS...), crawled from a real loopback server:
+ * their text is decoded as a browser decodes it (the WHATWG Encoding Standard's labels).
+ */
+class LegacyEncodingPagesTest {
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+    
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    /** Answers 200 with these bytes and this Content-Type. */
+    private static LocalHttpServer.Route bytes(String contentType, byte[] body) {
+        return ex -> {
+            ex.getResponseHeaders().add("Content-Type", contentType);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        };
+    }
+
+    private Map<String, CrawlResult> crawl() throws Exception {
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
+        try (CrawlJob job = TestJobs.job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+        return events.results().stream()
+                .collect(Collectors.toMap(CrawlResult::url, Function.identity()));
+    }
+
+    @Test
+    void latin1AndAsciiPagesAreReadAsWindows1252AsBrowsersReadThem() throws Exception {
+        // "iso-8859-1", "latin1" and "us-ascii" are labels of windows-1252 in the Encoding
+        // Standard: 0x93 and 0x94 are curly quotes there, not C1 controls
+        String page = "<title>\u201cQuoted\u201d</title><a href=\"/\u201cq\u201d.html\">q</a>";
+        server.route("/", html("<a href=\"/meta\">m</a><a href=\"/header\">h</a>"
+                + "<a href=\"/ascii\">a</a>"));
+        server.route("/meta", bytes("text/html",
+                ("<meta charset=\"ISO-8859-1\">" + page).getBytes(CP1252)));
+        server.route("/header", bytes("text/html; charset=latin1", page.getBytes(CP1252)));
+        server.route("/ascii", bytes("text/html; charset=us-ascii", page.getBytes(CP1252)));
+        server.route("/%E2%80%9Cq%E2%80%9D.html", html("<title>Q</title>"));
+
+        Map<String, CrawlResult> rows = crawl();
+
+        for (String p : new String[] {"/meta", "/header", "/ascii"}) {
+            assertThat(rows.get(server.url(p)).title()).as(p).isEqualTo("\u201cQuoted\u201d");
+        }
+        assertThat(rows.get(server.url("/%E2%80%9Cq%E2%80%9D.html")).status()).isEqualTo(200);
+        assertThat(server.allHits().keySet()).noneMatch(k -> k.contains("%C2%93"));
+    }
+}
