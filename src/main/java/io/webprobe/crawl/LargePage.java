@@ -52,6 +52,8 @@ import org.jsoup.select.NodeVisitor;
 final class LargePage {
     private final Document doc;
     private final String pageUrl;
+    /** The page's encoding, its links' queries are encoded in. */
+    private final Charset encoding;
     private final WordCounter words = new WordCounter();
     /** Open elements whose start the word count has seen (their content is being counted). */
     private final Set<Element> started = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -72,10 +74,11 @@ final class LargePage {
     /** Whether the page's anchors and fragments are gathered ({@link Anchors}). */
     private final boolean anchors;
 
-    private LargePage(Document doc, String pageUrl, TokenBoundingReader input,
-            boolean anchors) {
+    private LargePage(Document doc, String pageUrl, Charset encoding,
+            TokenBoundingReader input, boolean anchors) {
         this.doc = doc;
         this.pageUrl = pageUrl;
+        this.encoding = encoding;
         this.input = input;
         this.anchors = anchors;
     }
@@ -108,7 +111,7 @@ final class LargePage {
         TokenBoundingReader reader = new TokenBoundingReader(new InputStreamReader(in, cs));
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
             parser.parse(reader, pageUrl);
-            LargePage page = new LargePage(parser.document(), pageUrl, reader, anchors);
+            LargePage page = new LargePage(parser.document(), pageUrl, cs, reader, anchors);
             Iterator<Element> it = parser.iterator();
             while (it.hasNext()) {
                 page.ended(it.next());
@@ -174,7 +177,8 @@ final class LargePage {
     /** The facts, started (with the base URL the head gives, root and head walked) if new. */
     private PageFacts facts() {
         if (facts == null) {
-            facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))), anchors);
+            facts = new PageFacts(
+                    new Collector(baseOf(doc, webUrl(pageUrl), encoding), encoding), anchors);
             Element root = doc.firstElementChild();
             if (root != null) {
                 facts.visit(root);

@@ -46,7 +46,9 @@ import org.jsoup.select.QueryParser;
  * links. Everything else is resolved as the browser resolves it, whatever the author meant:
  * {@code http:x} and {@code http:/x} on an http page are relative to it, {@code https:/x} is
  * {@code https://x/}, {@code http//x} is a path (the checks on a typed URL, {@code UrlSyntax},
- * are for what a user types, not for links). Stateless and thread-safe.
+ * are for what a user types, not for links). On a page in a legacy encoding (windows-1252,
+ * Shift_JIS...) a link's query is encoded in that encoding, as a browser sends it, but for a
+ * CSS {@code url()}, always UTF-8. Stateless and thread-safe.
  */
 final class LinkExtractor {
     private static final Pattern REFRESH_URL = Pattern.compile(
@@ -166,7 +168,8 @@ final class LinkExtractor {
         int bom = HtmlCharset.bomLength(html);
         Charset cs = HtmlCharset.of(html, bom, headerCharset);
         Document doc = Jsoup.parse(new String(html, bom, html.length - bom, cs), pageUrl);
-        PageFacts facts = new PageFacts(new Collector(baseOf(doc, webUrl(pageUrl))), anchors);
+        PageFacts facts = new PageFacts(
+                new Collector(baseOf(doc, webUrl(pageUrl), cs), cs), anchors);
         Element body = doc.body();
         WordCounter words = new WordCounter();
         // one walk of the document, in document order: every element's facts, and the words
@@ -204,7 +207,7 @@ final class LinkExtractor {
      */
     Page extractCss(ResponseBody css, Charset headerCharset, String sheetUrl) {
         Charset cs = headerCharset != null ? headerCharset : cssCharset(css.head(64));
-        Collector c = new Collector(webUrl(sheetUrl));
+        Collector c = new Collector(webUrl(sheetUrl), null);
         try (Reader text = new InputStreamReader(new BufferedInputStream(css.open(), 64 * 1024),
                 cs)) {
             CssUrls.urls(text, u -> c.add(u, "", "css-url", true));
@@ -251,7 +254,7 @@ final class LinkExtractor {
      * {@code refresh-header}).
      */
     static HeaderRefresh refreshHeader(String value, String url) {
-        Collector c = new Collector(webUrl(url));
+        Collector c = new Collector(webUrl(url), null);
         Link target = c.refresh(value, "refresh-header");
         return new HeaderRefresh(target, c.invalid.isEmpty() ? null : c.invalid.getFirst());
     }
@@ -269,7 +272,7 @@ final class LinkExtractor {
         if (target == null) {
             return HeaderRefresh.NONE;
         }
-        Collector c = new Collector(webUrl(url));
+        Collector c = new Collector(webUrl(url), null);
         Link link = c.add(target, "", "canonical-header", true);
         if (link == null && c.invalid.isEmpty()) {
             return HeaderRefresh.NONE; // another scheme (mailto:, ftp:): no canonical of ours
@@ -282,10 +285,17 @@ final class LinkExtractor {
         final WebUrl base;
         final Map<String, Link> links = new LinkedHashMap<>();
         final List<InvalidLink> invalid = new ArrayList<>();
+        /** The document's encoding, the queries of its links are encoded in; null: UTF-8. */
+        private final Charset encoding;
         private final Map<String, Parsed> parsed = new java.util.HashMap<>();
 
-        Collector(WebUrl base) {
+        /**
+         * @param encoding the page's encoding (its links' queries are encoded in it, as a
+         *     browser does), or null for UTF-8 (a stylesheet's, a response header's)
+         */
+        Collector(WebUrl base, Charset encoding) {
             this.base = base;
+            this.encoding = io.webprobe.http.Encodings.forUrls(encoding);
         }
 
         /** Adds the link (when present and valid) and returns it, else null. */
@@ -307,6 +317,23 @@ final class LinkExtractor {
                 links.putIfAbsent(link.key(), link);
             }
             return link;
+        }
+
+        /**
+         * Adds a {@code url()} of a style attribute or a {@code <style>} block (type css): CSS
+         * encodes its URLs in UTF-8 whatever the page's encoding.
+         */
+        void addCss(String raw) {
+            if (encoding == null) {
+                add(raw, "", null, "css");
+                return;
+            }
+            Collector utf8 = new Collector(base, null);
+            Link link = utf8.toLink(raw, "", null, "css");
+            invalid.addAll(utf8.invalid);
+            if (link != null) {
+                links.putIfAbsent(link.key(), link);
+            }
         }
 
         void srcset(Element el, String anchor) {
@@ -362,7 +389,7 @@ final class LinkExtractor {
         private Parsed parse(String href, String anchor, Element anchorOf, String type) {
             WebUrl url;
             try {
-                url = WebUrl.parse(href, base).withoutFragment();
+                url = WebUrl.parse(href, base, encoding).withoutFragment();
             } catch (WebUrlException e) {
                 if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
                     return NOT_HTTP;
@@ -443,13 +470,14 @@ final class LinkExtractor {
         }
     }
 
-    static WebUrl baseOf(Document doc, WebUrl pageUrl) {
+    /** The page's {@code <base href>}, in its encoding, else its URL. */
+    static WebUrl baseOf(Document doc, WebUrl pageUrl, Charset encoding) {
         Element base = doc.selectFirst(BASE_WITH_HREF);
         if (base == null) {
             return pageUrl;
         }
         try {
-            return WebUrl.parse(base.attr("href"), pageUrl);
+            return WebUrl.parse(base.attr("href"), pageUrl, encoding);
         } catch (WebUrlException e) {
             return pageUrl;
         }

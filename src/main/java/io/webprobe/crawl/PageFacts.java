@@ -101,7 +101,7 @@ final class PageFacts {
             case "object" -> c.add(el.attr("data"), "", "object", el.hasAttr("data"));
             case "style" -> {
                 for (String u : CssUrls.urls(el.data())) {
-                    c.add(u, "", "css", true);
+                    c.addCss(u);
                 }
             }
             case "meta" -> {
@@ -122,7 +122,7 @@ final class PageFacts {
         }
         if (el.hasAttr("style")) {
             for (String u : CssUrls.urls(el.attr("style"))) {
-                c.add(u, "", "css", true);
+                c.addCss(u);
             }
         }
         if (anchors != null) {

@@ -49,12 +49,14 @@ public final class Encodings {
 
     /**
      * The encoding a page's links are encoded in (the standard's "get an output encoding"):
-     * the page's, but UTF-8 for UTF-16, which a URL cannot hold. Null for UTF-8, which needs
-     * no encoder.
+     * the page's, but UTF-8 for UTF-16, which a URL cannot hold, and for an encoding the JVM
+     * only decodes (ISO-2022-CN, the standard's "replacement"). Null for UTF-8, which needs no
+     * encoder.
      */
     public static Charset forUrls(Charset pageEncoding) {
         if (pageEncoding == null || pageEncoding.equals(StandardCharsets.UTF_8)
-                || pageEncoding.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")) {
+                || pageEncoding.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")
+                || !pageEncoding.canEncode()) {
             return null;
         }
         return pageEncoding;

@@ -1,5 +1,11 @@
 package io.webprobe.http;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,8 +13,9 @@ import java.nio.charset.StandardCharsets;
  * and the encoding and decoding the URL parser and the dedup key need. A set is a pair of
  * 64-bit masks over the ASCII code points; every code point above U+007E is in every set and
  * is written as the percent-encoded bytes of its UTF-8 form (an unpaired surrogate as U+FFFD,
- * as a browser does when it turns the string into a USVString). Nothing here allocates per
- * character. Stateless and thread-safe.
+ * as a browser does when it turns the string into a USVString), or of its form in a page's
+ * legacy encoding for a query ({@link #appendEncoded(StringBuilder, String, Charset,
+ * EncodeSet)}). Nothing here allocates per character. Stateless and thread-safe.
  */
 final class PercentEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -82,6 +89,49 @@ final class PercentEncoding {
         }
         appendUtf8(out, cp);
         return next;
+    }
+
+    /**
+     * Appends {@code s} encoded in {@code encoding}, each byte as the ASCII character it is
+     * unless that is in {@code set}, else as "%XX"; a code point the encoding lacks as the
+     * percent-encoded HTML character reference ("%26%23256%3B" for U+0100 in windows-1252), an
+     * unpaired surrogate as U+FFFD's: the standard's "percent-encode after encoding".
+     */
+    static void appendEncoded(StringBuilder out, String s, Charset encoding, EncodeSet set) {
+        CharsetEncoder encoder = encoding.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer in = CharBuffer.wrap(s);
+        ByteBuffer bytes = ByteBuffer.allocate(Math.max(16, s.length() * 4));
+        while (true) {
+            CoderResult r = encoder.encode(in, bytes, true);
+            appendBytes(out, bytes, set);
+            if (r.isError()) {
+                int cp = r.isMalformed() ? 0xFFFD : Character.codePointAt(in, 0);
+                out.append("%26%23").append(cp).append("%3B");
+                in.position(in.position() + r.length());
+            } else if (r.isUnderflow()) {
+                while (encoder.flush(bytes).isOverflow()) {
+                    appendBytes(out, bytes, set);
+                }
+                appendBytes(out, bytes, set);
+                return;
+            }
+        }
+    }
+
+    /** Appends and clears the bytes written to {@code bytes}. */
+    private static void appendBytes(StringBuilder out, ByteBuffer bytes, EncodeSet set) {
+        bytes.flip();
+        while (bytes.hasRemaining()) {
+            int b = bytes.get() & 0xFF;
+            if (b < 0x80 && !set.contains((char) b)) {
+                out.append((char) b);
+            } else {
+                appendByte(out, b);
+            }
+        }
+        bytes.clear();
     }
 
     /** Appends the UTF-8 bytes of a code point, each as "%XX". */

@@ -2,6 +2,7 @@ package io.webprobe.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 
 /**
  * An http or https URL as a browser parses it: the URL record of the WHATWG URL Standard
@@ -60,6 +61,19 @@ public final class WebUrl {
      */
     public static WebUrl parse(String input, WebUrl base) throws WebUrlException {
         return new WebUrlParser(input, base).parse();
+    }
+
+    /**
+     * As {@link #parse(String, WebUrl)}, for a URL written in a document in {@code encoding}
+     * (an HTML page's href, src, srcset, base or refresh, not a stylesheet's url(), which is
+     * always UTF-8): as a browser does, the query is encoded in the document's encoding
+     * ({@code ?q=café} on a windows-1252 page is {@code ?q=caf%E9}, a character it lacks is
+     * sent as its HTML character reference, {@code %26%23256%3B}), the path in UTF-8
+     * whatever the encoding. Null, UTF-8 and UTF-16 encode the query in UTF-8.
+     */
+    public static WebUrl parse(String input, WebUrl base, Charset encoding)
+            throws WebUrlException {
+        return new WebUrlParser(input, base, encoding).parse();
     }
 
     /**

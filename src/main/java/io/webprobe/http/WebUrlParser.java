@@ -2,6 +2,7 @@ package io.webprobe.http;
 
 import io.webprobe.http.PercentEncoding.EncodeSet;
 import io.webprobe.http.WebUrlException.Problem;
+import java.nio.charset.Charset;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,8 @@ final class WebUrlParser {
     private final String in;
     private final int len;
     private final WebUrl base;
+    /** The query's encoding when not UTF-8 ({@link Encodings#forUrls}), else null. */
+    private final Charset encoding;
     private final StringBuilder out;
     private boolean https;
     private int hostStart;
@@ -34,9 +37,18 @@ final class WebUrlParser {
     private int segmentStart;
 
     WebUrlParser(String input, WebUrl base) {
+        this(input, base, null);
+    }
+
+    /**
+     * @param encoding the encoding of the document the input is in, or null for UTF-8: the
+     *     query is encoded in it (the standard's "encoding-parsing a URL" of the HTML standard)
+     */
+    WebUrlParser(String input, WebUrl base, Charset encoding) {
         this.in = clean(input);
         this.len = in.length();
         this.base = base;
+        this.encoding = Encodings.forUrls(encoding);
         this.out = new StringBuilder(len + 16 + (base == null ? 0 : base.href().length()));
     }
 
@@ -350,13 +362,30 @@ final class WebUrlParser {
     private void query(int p) {
         queryStart = out.length();
         out.append('?');
-        for (int i = p; i < len; ) {
-            if (in.charAt(i) == '#') {
-                fragment(i + 1);
-                return;
-            }
-            i = PercentEncoding.appendEncoded(out, in, i, PercentEncoding.SPECIAL_QUERY);
+        int end = in.indexOf('#', p);
+        if (end < 0) {
+            end = len;
         }
+        if (encoding != null && !isAscii(p, end)) {
+            PercentEncoding.appendEncoded(out, in.substring(p, end), encoding,
+                    PercentEncoding.SPECIAL_QUERY);
+        } else {
+            for (int i = p; i < end; ) {
+                i = PercentEncoding.appendEncoded(out, in, i, PercentEncoding.SPECIAL_QUERY);
+            }
+        }
+        if (end < len) {
+            fragment(end + 1);
+        }
+    }
+
+    private boolean isAscii(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (in.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The fragment state from {@code p} (the "#" is written here). */

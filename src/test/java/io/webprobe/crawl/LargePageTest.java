@@ -73,9 +73,12 @@ class LargePageTest {
     @Test
     void aStreamedPageIsDecodedInTheCharsetItDeclares() {
         Charset cp1251 = Charset.forName("windows-1251");
-        byte[] html = bigPage("<meta charset=\"windows-1251\"><title>Привет</title>", cp1251);
+        byte[] html = bigPage("<meta charset=\"windows-1251\"><title>Привет</title>"
+                + "<link rel=\"alternate\" href=\"/\u043c?q=\u043c\">", cp1251);
         LinkExtractor.Page page = extractor.extract(ResponseBody.of(html), null, PAGE);
         assertThat(page.title()).isEqualTo("Привет");
+        // a link's query in the page's encoding, its path in UTF-8, as for a small page
+        assertThat(links(page)).contains("http://site.test/%D0%BC?q=%EC alternate []");
 
         byte[] body = bigPage("<title>Café</title>", StandardCharsets.UTF_8);
         byte[] bom = new byte[body.length + 3];

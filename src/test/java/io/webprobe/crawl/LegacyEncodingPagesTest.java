@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pages in a legacy encoding (windows-1252, Shift_JIS...), crawled from a real loopback server:
- * their text is decoded as a browser decodes it (the WHATWG Encoding Standard's labels).
+ * their text is decoded as a browser decodes it (the WHATWG Encoding Standard's labels), and
+ * their links are requested as a browser requests them (the query of a link on such a page is
+ * encoded in the page's encoding; the path is always UTF-8).
  */
 class LegacyEncodingPagesTest {
     private static final Charset CP1252 = Charset.forName("windows-1252");
-    
+    private static final Charset SJIS = Charset.forName("Shift_JIS");
+
     private final LocalHttpServer server = new LocalHttpServer();
 
     @AfterEach
@@ -69,5 +72,31 @@ class LegacyEncodingPagesTest {
         }
         assertThat(rows.get(server.url("/%E2%80%9Cq%E2%80%9D.html")).status()).isEqualTo(200);
         assertThat(server.allHits().keySet()).noneMatch(k -> k.contains("%C2%93"));
+    }
+
+    @Test
+    void aLinksQueryIsEncodedInItsPagesEncodingAndItsPathInUtf8() throws Exception {
+        server.route("/", html("<a href=\"/cp1252\">c</a><a href=\"/sjis\">s</a>"));
+        server.route("/cp1252", bytes("text/html; charset=windows-1252",
+                ("<a href=\"caf\u00e9.html?q=caf\u00e9\">c</a>"
+                        // not in windows-1252: sent as the HTML character reference...
+                        + "<a href=\"/s?q=&#256;\">a</a>"
+                        // ...but a style's url() is always UTF-8, whatever the page's encoding
+                        + "<div style=\"background:url('/bg?q=\u00e9')\"></div>"
+                        + "<meta http-equiv=refresh content=\"5; url=/r?q=\u00e9\">")
+                        .getBytes(CP1252)));
+        server.route("/sjis", bytes("text/html",
+                ("<meta charset=\"Shift_JIS\"><a href=\"/\u65e5\u672c?q=\u6771\u4eac\">j</a>")
+                        .getBytes(SJIS)));
+
+        Map<String, CrawlResult> rows = crawl();
+
+        assertThat(server.hits("/caf%C3%A9.html?q=caf%E9")).isEqualTo(1);
+        assertThat(server.hits("/s?q=%26%23256%3B")).isEqualTo(1);
+        assertThat(server.hits("/bg?q=%C3%A9")).isEqualTo(1);
+        assertThat(server.hits("/r?q=%E9")).isEqualTo(1);
+        assertThat(server.hits("/%E6%97%A5%E6%9C%AC?q=%93%8C%8B%9E")).isEqualTo(1);
+        assertThat(rows).containsKey(server.url("/caf%C3%A9.html?q=caf%E9"));
+        assertThat(rows).containsKey(server.url("/%E6%97%A5%E6%9C%AC?q=%93%8C%8B%9E"));
     }
 }

@@ -230,4 +230,22 @@ class WebUrlTest {
         assertEquals(parse("http://h/b").hashCode(), parse("HTTP://H/./b").hashCode());
         assertThat(parse("http://h/b")).isNotEqualTo(parse("http://h/b#"));
     }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '§', textBlock = """
+            /caf\u00e9?q=caf\u00e9#caf\u00e9 § windows-1252 § /caf%C3%A9?q=caf%E9#caf%C3%A9
+            ?q=\u0100\u20ac        § windows-1252 § /dir/page.html?q=%26%23256%3B%80
+            ?q=\u65e5\u672c        § Shift_JIS    § /dir/page.html?q=%93%FA%96{
+            ?q='\u00e9 x           § ISO-8859-2   § /dir/page.html?q=%27%E9%20x
+            ?q=\u00e9              § UTF-16LE     § /dir/page.html?q=%C3%A9
+            ?q=\u00e9              § UTF-8        § /dir/page.html?q=%C3%A9
+            ?q=\u00e9              § ISO-2022-CN  § /dir/page.html?q=%C3%A9
+            ?q=a\ud800b            § windows-1252 § /dir/page.html?q=a%26%2365533%3Bb
+            """)
+    void aQueryIsEncodedInTheEncodingOfTheDocumentItIsWrittenIn(String href, String encoding,
+            String expected) throws Exception {
+        // the second byte of \u672c in Shift_JIS is "{", which a query holds as it is
+        assertEquals("http://example.com" + expected,
+                WebUrl.parse(href, PAGE, java.nio.charset.Charset.forName(encoding)).href());
+    }
 }
