@@ -38,7 +38,11 @@ import org.jsoup.select.QueryParser;
  * in {@code picture}); {@code script} src; {@code link} href (stylesheet, icon, canonical,
  * alternate... but not dns-prefetch or preconnect hints); {@code iframe}/{@code frame} src;
  * {@code video}/{@code audio}/{@code source}/{@code track} src and {@code poster};
- * {@code object} data; {@code embed} src; {@code url(...)} in style attributes and
+ * {@code object} data; {@code embed} src; the {@code background} of {@code body}, {@code table},
+ * {@code td} and {@code th}; {@code input type=image} src; SVG {@code use} and {@code image}
+ * href (or xlink:href), but not {@code use href="#id"}, which is the page's own; not a
+ * {@code cite}, {@code longdesc} or form {@code action}, which no browser loads;
+ * {@code url(...)} in style attributes and
  * {@code <style>} blocks; {@code <meta http-equiv=refresh>}, returned apart as the page's
  * redirect. Links inside HTML comments are not links (the parser never sees them as elements).
  * Non-HTTP schemes (mailto:, tel:, javascript:, data:, ftp:...) are skipped, not reported;

@@ -99,6 +99,16 @@ final class PageFacts {
             case "script", "iframe", "frame", "embed", "track" ->
                     c.add(el.attr("src"), "", tag, el.hasAttr("src"));
             case "object" -> c.add(el.attr("data"), "", "object", el.hasAttr("data"));
+            // what a browser still loads: a legacy background, an image button
+            case "body", "table", "td", "th" ->
+                    c.add(el.attr("background"), "", "background", el.hasAttr("background"));
+            case "input" -> c.add(el.attr("src"), "", "input",
+                    el.hasAttr("src") && el.attr("type").equalsIgnoreCase("image"));
+            case "use", "image" -> { // SVG's: href, else the xlink:href SVG 2 replaced
+                String href = el.hasAttr("href") ? el.attr("href") : el.attr("xlink:href");
+                // a symbol of the page itself (<use href="#icon">) is no request
+                c.add(href, "", tag, !href.isBlank() && !href.strip().startsWith("#"));
+            }
             case "style" -> {
                 for (String u : CssUrls.urls(el.data())) {
                     c.addCss(u);

@@ -59,6 +59,11 @@ class LinkExtractorTest {
             <a href="http://My_Site.test:8080/p">u</a>        § http://my_site.test:8080/p a
             <base href="/other/"><a href="y.html">y</a>       § http://site.test/other/y.html a
             <base target="_blank"><a href="y.html">y</a>      § http://site.test/dir/y.html a
+            <body background="b.png"><table background="t.png"><tr><th background="h.png"><td background="d.png"> § http://site.test/dir/b.png background | http://site.test/dir/t.png background | http://site.test/dir/h.png background | http://site.test/dir/d.png background
+            <input type="IMAGE" src="go.png"><input type="text" src="no.png"> § http://site.test/dir/go.png input
+            <svg><use xlink:href="/sprite.svg#i"></use><use href="/s2.svg#j" xlink:href="/old.svg#j"></use></svg> § http://site.test/sprite.svg use | http://site.test/s2.svg use
+            <svg><use href="#inline"></use><image href="pic.png"/><image xlink:href="old.png"/></svg> § http://site.test/dir/pic.png image | http://site.test/dir/old.png image
+            <blockquote cite="/c"></blockquote><form action="/f"></form><img longdesc="/l"> § ''
             """)
     void findsEveryUrlBearingElement(String html, String expected) {
         String decoded = html.replace("\\u00e9", "é").replace("\\u00fc", "ü");
