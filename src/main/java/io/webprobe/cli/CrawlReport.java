@@ -150,9 +150,11 @@ final class CrawlReport {
                     + "are not reported for a stopped crawl.",
                     Words.count(summary.sitemapUrls(), "URL")));
         } else if (c.sitemaps && summary.sitemapUrls() == 0) {
-            // "0 of them no crawled page links to" read as every sitemap URL being linked
-            out.println("No sitemap was found (or the sitemaps list no URL of the site), so "
-                    + "there are no orphans to report.");
+            // "0 of them no crawled page links to" read as every sitemap URL being linked;
+            // "not found" alone would belie the warning about a sitemap that is there but
+            // could not be read
+            out.println("No sitemap was found or could be read, or the sitemaps list no URL "
+                    + "of the site, so there are no orphans to report.");
         } else if (c.sitemaps) {
             out.println(String.format(Locale.ROOT,
                     "Sitemaps list %s of the site; %,d of them no crawled page links to%s",

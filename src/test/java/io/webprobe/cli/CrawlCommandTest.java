@@ -677,8 +677,30 @@ class CrawlCommandTest {
         CliRun r = run("crawl", server.url("/"), "--quiet", "--sitemaps");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertThat(r.out()).contains("No sitemap was found (or the sitemaps list no URL of the "
-                + "site), so there are no orphans to report.").doesNotContain("Sitemaps list");
+        assertThat(r.out()).contains("No sitemap was found or could be read, or the sitemaps "
+                + "list no URL of the site, so there are no orphans to report.")
+                .doesNotContain("Sitemaps list");
+    }
+
+    /**
+     * A sitemap that is there but cannot be read is not "not found": the closing line says
+     * either may be, under the warning that named it.
+     */
+    @Test
+    void aSitemapCrawlWhoseSitemapCannotBeReadDoesNotSayNoneWasFound() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+        // a raw "&" in a loc: not XML
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                        + server.url("/?a=1&b=2") + "</loc></url></urlset>"));
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--sitemaps");
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.err()).contains("The sitemap " + server.url("/sitemap.xml")
+                + " could not be read: it is not a valid XML or text sitemap");
+        assertThat(r.out()).doesNotContain("No sitemap was found (")
+                .contains("No sitemap was found or could be read");
     }
 
     /**
