@@ -366,7 +366,7 @@ final class LinkExtractor {
          * seen before on the page is not parsed again; a target seen before gets no anchor.
          */
         private Link toLink(String raw, String anchor, Element anchorOf, String type) {
-            String href = raw.strip();
+            String href = WebUrl.trim(raw); // not strip(): U+3000 is part of a URL
             if (href.isEmpty() && (type.equals("a") || type.equals("area"))) {
                 return null; // href="" is the page itself: not a link worth checking
             }

@@ -107,7 +107,8 @@ final class PageFacts {
             case "use", "image" -> { // SVG's: href, else the xlink:href SVG 2 replaced
                 String href = el.hasAttr("href") ? el.attr("href") : el.attr("xlink:href");
                 // a symbol of the page itself (<use href="#icon">) is no request
-                c.add(href, "", tag, !href.isBlank() && !href.strip().startsWith("#"));
+                String url = io.webprobe.http.WebUrl.trim(href);
+                c.add(href, "", tag, !url.isEmpty() && !url.startsWith("#"));
             }
             case "style" -> {
                 for (String u : CssUrls.urls(el.data())) {
@@ -148,7 +149,7 @@ final class PageFacts {
         }
         String fragment;
         try {
-            fragment = io.webprobe.http.WebUrl.parse(href.strip(), c.base).fragment();
+            fragment = io.webprobe.http.WebUrl.parse(href, c.base).fragment();
         } catch (io.webprobe.http.WebUrlException e) {
             return; // the link itself parsed (as a whole): nothing to judge here
         }

@@ -77,6 +77,15 @@ public final class WebUrl {
     }
 
     /**
+     * What the parser reads of an href: without the C0 controls and spaces around it and
+     * without any tab or newline, as a browser ignores them; any other space (U+3000, U+00A0)
+     * is part of the URL, as in a browser. Returns the input itself when there is none.
+     */
+    public static String trim(String input) {
+        return WebUrlParser.clean(input);
+    }
+
+    /**
      * The URL Standard's percent-decode of a string, then UTF-8 decode without BOM: each
      * {@code %} with two hex digits is a byte, any other {@code %} stays, bytes that are not
      * UTF-8 become U+FFFD ({@code caf%C3%A9} is {@code café}), as a browser decodes a

@@ -134,6 +134,18 @@ class LinkExtractorTest {
     }
 
     @Test
+    void anHrefLosesOnlyTheSpacesAndControlsABrowserStripsFromIt() {
+        // a browser strips C0 controls and ASCII spaces around a URL, not U+3000 (an
+        // ideographic space typed by mistake) nor U+2003: it requests them, encoded
+        assertEquals("http://site.test/dir/x.html%E3%80%80 a"
+                + " | http://site.test/dir/%E2%80%83y%E2%80%83 a | http://site.test/dir/z a"
+                + " | http://site.test/dir/%E3%80%80 a",
+                links("<a href=\"x.html\u3000\">x</a><a href=\"\u2003y\u2003\">y</a>"
+                        + "<a href=\" \tz\n\">z</a><a href=\"\u3000\">w</a>"
+                        + "<a href=\" \n\">self</a>"));
+    }
+
+    @Test
     void imageLinkTakesTheAltTextAsAnchorAndTitleIsTrimmed() {
         LinkExtractor.Page page = extract(
                 "<title>  Hello  </title><a href=\"/x\"><img src=\"/i.png\" alt=\" Logo \"></a>");
