@@ -44,6 +44,14 @@ class HtmlCharsetTest {
         assertThat(declared("gb2312")).isEqualTo(Charset.forName("GBK"));
         assertThat(declared("Shift_JIS")).isEqualTo(Charset.forName("windows-31j"));
         assertThat(declared("euc-kr")).isEqualTo(Charset.forName("x-windows-949"));
+        // labels the JVM does not know, named as the standard names them
+        assertThat(declared("iso-8859-8-i")).isEqualTo(Charset.forName("ISO-8859-8"));
+        assertThat(declared("gb_2312")).isEqualTo(Charset.forName("GBK"));
+        assertThat(declared("x-cp1251")).isEqualTo(Charset.forName("windows-1251"));
+        assertThat(declared("macintosh")).isEqualTo(Charset.forName("x-MacRoman"));
+        assertThat(declared("iso88591")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(declared("iso885915")).isEqualTo(Charset.forName("ISO-8859-15"));
+        assertThat(declared("x-user-defined")).isEqualTo(StandardCharsets.UTF_8); // none: ASCII
         // the others are themselves
         assertThat(declared("iso-8859-2")).isEqualTo(Charset.forName("ISO-8859-2"));
         assertThat(declared("koi8-r")).isEqualTo(Charset.forName("KOI8-R"));
