@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -55,9 +53,6 @@ import org.jsoup.select.QueryParser;
  * CSS {@code url()}, always UTF-8. Stateless and thread-safe.
  */
 final class LinkExtractor {
-    private static final Pattern REFRESH_URL = Pattern.compile(
-            "^\\s*[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?(['\"]?)(.*?)\\1\\s*$",
-            Pattern.CASE_INSENSITIVE);
     private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");
     private static final Evaluator BASE_WITH_HREF = QueryParser.parse("base[href]");
 
@@ -354,11 +349,8 @@ final class LinkExtractor {
 
         /** The target of a refresh ("5; url=/next"), or null for a plain reload. */
         Link refresh(String content, String type) {
-            Matcher m = REFRESH_URL.matcher(content);
-            if (!m.matches() || m.group(2).isBlank()) {
-                return null; // a plain reload ("5") is not a link
-            }
-            return toLink(m.group(2), "", null, type);
+            String url = refreshUrl(content);
+            return url == null || url.isBlank() ? null : toLink(url, "", null, type);
         }
 
         /**
@@ -414,6 +406,68 @@ final class LinkExtractor {
         private static String anchor(String anchor, Element anchorOf) {
             return anchor != null ? anchor : anchorOf == null ? "" : anchorText(anchorOf);
         }
+    }
+
+    /**
+     * The URL a refresh's content names, read as the HTML standard's "shared declarative
+     * refresh steps" read it, or null when a browser ignores the refresh (no delay first,
+     * "/next" alone; a delay followed by something else than ";", "," or a space) or only
+     * reloads the page ("30"). After the delay and its separator, an optional "url=" and an
+     * optional quote; with a quote, the URL ends at the next one ("'/a' junk" is /a).
+     */
+    static String refreshUrl(String content) {
+        int n = content.length();
+        int i = skipSpaces(content, 0);
+        int digits = i;
+        while (i < n && content.charAt(i) >= '0' && content.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits && (i >= n || content.charAt(i) != '.')) {
+            return null; // no delay: the browser ignores the whole refresh
+        }
+        while (i < n && (content.charAt(i) == '.'
+                || content.charAt(i) >= '0' && content.charAt(i) <= '9')) {
+            i++;
+        }
+        if (i >= n) {
+            return null; // a plain reload
+        }
+        char c = content.charAt(i);
+        if (c != ';' && c != ',' && !isHtmlSpace(c)) {
+            return null;
+        }
+        i = skipSpaces(content, i);
+        if (i < n && (content.charAt(i) == ';' || content.charAt(i) == ',')) {
+            i++;
+        }
+        i = skipSpaces(content, i);
+        if (i >= n) {
+            return null;
+        }
+        int urlStart = i;
+        if (content.regionMatches(true, i, "url", 0, 3)) {
+            int j = skipSpaces(content, i + 3);
+            if (j < n && content.charAt(j) == '=') {
+                urlStart = skipSpaces(content, j + 1);
+            }
+        }
+        if (urlStart < n && (content.charAt(urlStart) == '\'' || content.charAt(urlStart) == '"')) {
+            int close = content.indexOf(content.charAt(urlStart), urlStart + 1);
+            return content.substring(urlStart + 1, close < 0 ? n : close);
+        }
+        return content.substring(urlStart);
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && isHtmlSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** ASCII whitespace, as the HTML standard has it (no vertical tab). */
+    private static boolean isHtmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     /** An href of the page, parsed once: its URL and dedup key. */

@@ -96,6 +96,11 @@ class LinkExtractorTest {
             0;URL='next.html'            § http://site.test/dir/next.html
             3, url="http://o.test/x"     § http://o.test/x
             0; /plain                    § http://site.test/plain
+            5 url=/spaced                § http://site.test/spaced
+            .5;url = 'q.html' junk       § http://site.test/dir/q.html
+            0; url="/unclosed            § http://site.test/unclosed
+            0; uri.html                  § http://site.test/dir/uri.html
+            0; url=/a b                  § http://site.test/a%20b
             """)
     void metaRefreshIsThePagesRedirect(String content, String expected) {
         LinkExtractor.Page page = extract("<meta http-equiv=\"Refresh\" content=\""
@@ -131,6 +136,21 @@ class LinkExtractorTest {
     @Test
     void metaRefreshWithoutUrlIsNotALink() {
         assertNull(extract("<meta http-equiv=refresh content=\"30\">").refresh());
+    }
+
+    /** What a browser ignores: no delay first, or the delay not followed by ; , or a space. */
+    @ParameterizedTest(name = "content={0}")
+    @CsvSource(delimiter = '§', textBlock = """
+            /no-delay.html
+            https://other.test/
+            -1; url=/negative
+            5x; url=/glued
+            ''
+            """)
+    void aRefreshABrowserIgnoresIsNotARedirect(String content) {
+        assertNull(extract("<meta http-equiv=refresh content=\"" + content + "\">").refresh());
+        assertEquals(List.of(), extract("<meta http-equiv=refresh content=\"" + content + "\">")
+                .links());
     }
 
     @Test
