@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * grows with the number of URLs (a few hundred bytes each), not with the number of requests.
  *
  * <p>Thread-safe. {@link #latest()} is a snapshot made four times a second by the statistics
- * thread; listeners run on the engine's threads (loop or worker threads). An unexpected failure
+ * thread; listeners run on the engine's threads (loop or worker threads), {@code onFinished}
+ * on the statistics thread instead when an open loop waited for its duration's end or was
+ * stopped while it waited ({@link #endWhenDue}). An unexpected failure
  * of an engine thread or of the statistics thread ends the run; its final snapshot says why
  * ({@link PingSnapshot#failure()}).
  */
@@ -141,19 +143,21 @@ public final class PingJob implements AutoCloseable {
         this.stats = new PingStats(plan);
         this.run = new PingRun(plan, listener, clock, stats);
         this.engine = newEngine(engine);
-        this.statsTimer = Executors.newSingleThreadScheduledExecutor(statsThread);
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, statsThread);
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.statsTimer = timer;
         this.latest = stats.snapshot(run, false, 0);
     }
 
     private PingEngine newEngine(Engine engine) {
         if (engine == Engine.EVENT_LOOPS) {
             try {
-                return new NioEngine(run, this::finish);
+                return new NioEngine(run, this::engineDone);
             } catch (IOException e) {
                 log.warn("No event loop for the ping ({}); using worker threads", e.toString());
             }
         }
-        return new ThreadEngine(run, probe, this::finish);
+        return new ThreadEngine(run, probe, this::engineDone);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -253,6 +257,39 @@ public final class PingJob implements AutoCloseable {
         engine.start();
     }
 
+    /** Whether the engine's threads have all ended ({@link #engineDone}). */
+    private volatile boolean engineEnded;
+
+    /** The engine's last thread ends: the run ends now, or at its duration's end. */
+    private void engineDone() {
+        engineEnded = true;
+        endWhenDue();
+    }
+
+    /**
+     * Ends the run, unless it is an open loop for a duration whose engine ran out of requests
+     * before its end ({@link PingRun#untilEnd}): then this runs again on the statistics thread
+     * when the time left has passed, and ends it once its clock has reached the end or the run
+     * was stopped ({@link #stop} ends it at once).
+     */
+    private void endWhenDue() {
+        long left = run.untilEnd(run.now());
+        if (left <= 0) {
+            finish();
+            return;
+        }
+        try {
+            statsTimer.schedule(this::endWhenDue, left, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            finish(); // ended meanwhile (a no-op) or closed: it ends now
+        }
+    }
+
+    /** Whether the engine's threads have all ended (tests). */
+    boolean engineEnded() {
+        return engineEnded;
+    }
+
     /** Whether the requests go through the event-loop engine (tests). */
     boolean usesEventLoops() {
         return engine() == Engine.EVENT_LOOPS;
@@ -263,6 +300,15 @@ public final class PingJob implements AutoCloseable {
         run.stop();
         engine.stop();
         probe.close();
+        if (engineEnded) {
+            // an open loop waiting for its duration's end (endWhenDue): it ends now, on the
+            // statistics thread as it would have
+            try {
+                statsTimer.execute(this::finish);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                finish();
+            }
+        }
     }
 
     /** Completes with the final snapshot when the run ends (finished, stopped or failed). */
@@ -305,7 +351,9 @@ public final class PingJob implements AutoCloseable {
             return;
         }
         endNanos = run.now();
-        statsTimer.shutdownNow();
+        // not shutdownNow(): this may run on the statistics thread (endWhenDue), which must
+        // not interrupt itself before the listener; ticks and a pending end are dropped
+        statsTimer.shutdown();
         PingSnapshot last;
         try {
             last = stats.snapshot(run, true, endNanos);
@@ -343,8 +391,8 @@ public final class PingJob implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            if (!started.get()) {
-                finish();
+            if (!started.get() || engineEnded) {
+                finish(); // never started, or stop()'s end dropped by shutdownNow() above
             }
         }
     }

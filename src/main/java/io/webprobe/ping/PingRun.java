@@ -557,6 +557,21 @@ final class PingRun {
         return plan.mode() != PingMode.COUNT && now - endNanos >= 0;
     }
 
+    /**
+     * Nanoseconds from {@code now} to the end of an open loop for a duration that has sent all
+     * it will before it (its last request was due before the end: {@code --rate 0.5 -d 3s}
+     * sends at 0 and 2 s), or 0 when the run ends when its engine does: it lasts its duration,
+     * as wrk2's and oha's do, and its rates are over it. A closed loop, a count sent, a stop,
+     * a failure or no URL that could be set up: 0.
+     */
+    long untilEnd(long now) {
+        if (plan.mode() != PingMode.RATE || skippedCount == targets.size()
+                || sendingDone(now)) {
+            return 0;
+        }
+        return Math.max(0, endNanos - now);
+    }
+
     private boolean allClaimed() {
         if (rounds == null) {
             return sequence.get() >= total;

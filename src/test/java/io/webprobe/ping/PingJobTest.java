@@ -3,6 +3,7 @@ package io.webprobe.ping;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Header;
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PingJobTest {
     private final LocalHttpServer server = new LocalHttpServer();
@@ -110,6 +113,54 @@ class PingJobTest {
         assertThat(open.requestsPerSecond()).isBetween(1.0, 101.0);
         assertThat(plan("/").withRate(1, Duration.ofSeconds(1)).closedLoop()).isFalse();
         assertThat(plan("/").withCount(1).closedLoop()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PingJob.Engine.class)
+    void anOpenLoopForADurationLastsItsDurationAfterItsLastRequest(PingJob.Engine engine)
+            throws Exception {
+        // "--rate 0.5 -d 3s" reported "in 2.01 s": its last request was due at 2 s, and the
+        // run ended with that answer; wrk2 and oha run for the duration. Here 10 req/s for
+        // 100 ms (one request, due at the start) against a clock that stands still
+        server.route("/", html("ok"));
+        AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
+        PingJob job = new PingJob(plan("/").withRate(10, Duration.ofMillis(100))
+                .withClientWarmUp(false), engine,
+                new Http1Probe("Webprobe/test", Duration.ofSeconds(2)), PingListener.NONE,
+                clock::get);
+        toClose.add(job);
+        job.start();
+        await().atMost(Duration.ofSeconds(30)).until(job::engineEnded);
+
+        assertThat(job.completion()).isNotDone(); // 100 ms to go
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+        PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+        assertThat(s.elapsed()).isEqualTo(Duration.ofMillis(100));
+        assertThat(s.sent()).isEqualTo(1);
+        assertThat(s.notSent()).isZero();
+        assertThat(s.requestsPerSecond()).isEqualTo(10.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PingJob.Engine.class)
+    void aStopWhileAnOpenLoopWaitsForItsEndEndsTheRunAtOnce(PingJob.Engine engine)
+            throws Exception {
+        server.route("/", html("ok"));
+        AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
+        PingJob job = new PingJob(plan("/").withRate(10, Duration.ofMillis(100))
+                .withClientWarmUp(false), engine,
+                new Http1Probe("Webprobe/test", Duration.ofSeconds(2)), PingListener.NONE,
+                clock::get);
+        toClose.add(job);
+        job.start();
+        await().atMost(Duration.ofSeconds(30)).until(job::engineEnded);
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(40));
+        job.stop();
+
+        PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+        assertThat(s.stopped()).isTrue();
+        assertThat(s.elapsed()).isEqualTo(Duration.ofMillis(40));
+        assertThat(s.sent()).isEqualTo(1);
     }
 
     @Test
