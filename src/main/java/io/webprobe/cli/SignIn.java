@@ -14,7 +14,8 @@ final class SignIn {
     /** -H with an empty value, for crawl and ping alike ({@code Header.sent}). */
     static final String HEADER_REMOVES = "A name with no value, -H 'Accept:', sends no such "
             + "header, not even the one Webprobe sends by default (User-Agent, Accept...), as "
-            + "curl does; the Host header is always sent.";
+            + "curl does; the Host header is always sent. -H 'Name;' sends it with an empty "
+            + "value.";
 
     private SignIn() {}
 
@@ -58,7 +59,8 @@ final class SignIn {
             Header header = Header.parse(h);
             headerSignIn |= header.is("Authorization");
             b.append(" -H '").append(header.name())
-                    .append(header.removes() ? ":'" : ": \u2026'");
+                    .append(header.removes() ? ":'" : header.value().isEmpty() ? ";'"
+                            : ": \u2026'");
         }
         if (signInAsked && user == null && !headerSignIn) {
             b.append(' ').append(optionFor(scheme));

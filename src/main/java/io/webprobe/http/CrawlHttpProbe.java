@@ -126,7 +126,7 @@ public final class CrawlHttpProbe implements HttpProbe {
         List<Header> out = new ArrayList<>(headers.size());
         for (Header h : headers) {
             if (h.is("Cookie")) {
-                if (!h.removes()) {
+                if (!h.value().isEmpty()) { // an empty one (-H 'Cookie;') adds no cookie
                     joined.append(joined.isEmpty() ? "" : "; ").append(h.value());
                 }
             } else {

@@ -10,11 +10,17 @@ import java.util.Objects;
  *
  * @param name the field name (token characters only)
  * @param value the field value (no CR or LF)
+ * @param removes whether it is not sent and only takes the default of its name away ({@link
+ *     #sent}): given with no value, {@code -H 'Accept:'}; one given as {@code -H 'Accept;'} is
+ *     sent with an empty value instead, as curl reads them
  */
-public record Header(String name, String value) {
+public record Header(String name, String value, boolean removes) {
     public Header {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
+        if (removes && !value.isEmpty()) {
+            throw new IllegalArgumentException("Header " + name + " removes with a value");
+        }
         if (name.isEmpty() || !name.chars().allMatch(Header::isTokenChar)) {
             throw new IllegalArgumentException("'" + UrlSyntax.shortened(name)
                     + "' is not a valid header name");
@@ -25,12 +31,26 @@ public record Header(String name, String value) {
     }
 
     /**
-     * Parses "Name: value" as typed on a command line.
+     * A header with this value; an empty value takes the header away ({@link #removes()}), as
+     * {@code -H 'Name:'} does.
+     */
+    public Header(String name, String value) {
+        this(name, value, value != null && value.isEmpty());
+    }
+
+    /**
+     * Parses a header as typed on a command line, the one rule for {@code -H} and the Ping
+     * tab's Headers box, as curl reads them: "Name: value"; "Name:" with no value, which takes
+     * the header away ({@link #removes()}); "Name;", which sends it with an empty value.
      *
      * @throws IllegalArgumentException with a plain message when malformed
      */
     public static Header parse(String line) {
         int colon = line.indexOf(':');
+        String bare = line.strip();
+        if (colon < 0 && bare.length() > 1 && bare.endsWith(";")) {
+            return new Header(bare.substring(0, bare.length() - 1).strip(), "", false);
+        }
         if (colon <= 0) {
             throw new IllegalArgumentException(
                     "'" + UrlSyntax.shortened(line) + "' is not a header; write it as "
@@ -66,7 +86,7 @@ public record Header(String name, String value) {
     /**
      * The header lines of a request, the one rule for every engine: each default the engine
      * sends ({@code Host}, {@code User-Agent}, {@code Accept}...) unless a given header has its
-     * name, then the given headers, except those given with an empty value ({@link #removes}),
+     * name, then the given headers, except those given with no value ({@link #removes}),
      * which are not sent and only take the default of their name away, as curl reads
      * {@code -H 'Accept:'}. {@code Host} is the exception: an empty one leaves the default Host,
      * which HTTP/1.1 requires (curl then sends none, and servers answer 400).
@@ -91,14 +111,6 @@ public record Header(String name, String value) {
             }
         }
         return out;
-    }
-
-    /**
-     * True for a header given with an empty value ({@code -H 'Accept:'}): it is not sent, and
-     * the header the engine sends of that name by default is left out too ({@link #sent}).
-     */
-    public boolean removes() {
-        return value.isEmpty();
     }
 
     /** Why these headers sign in more than once, or null: one sign-in per request. */

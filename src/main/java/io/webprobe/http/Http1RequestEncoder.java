@@ -56,7 +56,9 @@ public final class Http1RequestEncoder {
         StringBuilder sb = new StringBuilder(160);
         sb.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         for (Header h : Header.sent(defaults, headers)) {
-            sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
+            // an empty one as curl sends -H 'Name;': "Name:"
+            sb.append(h.name()).append(h.value().isEmpty() ? ":" : ": ").append(h.value())
+                    .append("\r\n");
         }
         sb.append("\r\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -221,6 +221,21 @@ class CrawlSignInTest {
                 + "|null|null|null|" + io.webprobe.http.CrawlHttpProbe.ACCEPT);
     }
 
+    /** As curl: -H 'Name;' sends the header with an empty value. */
+    @Test
+    void aHeaderGivenWithASemicolonIsSentEmpty() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        site.route("/", ex -> {
+            heard.add("[" + ex.getRequestHeaders().getFirst("X-Token") + "]");
+            LocalHttpServer.send(ex, 200, "text/html", "<title>Home</title>");
+        });
+
+        CliRun r = run("crawl", site.url("/"), "--quiet", "--ignore-robots", "-H", "X-Token;");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(heard).containsExactly("[]");
+    }
+
     /**
      * The crawl file keeps no sign-in: a resume not given it again meets the site's 401s and
      * stops; the sentence said to resume "with the site's sign-in" but not with which option.

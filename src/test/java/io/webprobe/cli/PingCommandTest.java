@@ -727,6 +727,23 @@ class PingCommandTest {
         assertThat(heard).containsExactly(host + "|null|a/b|null", host + "|null|a/b|null");
     }
 
+    /** As curl: -H 'Name;' sends the header with an empty value, in place of the default. */
+    @Test
+    void aHeaderGivenWithASemicolonIsSentEmpty() {
+        ConcurrentLinkedQueue<String> heard = new ConcurrentLinkedQueue<>();
+        server.route("/h", ex -> {
+            var h = ex.getRequestHeaders();
+            heard.add("[" + h.getFirst("Accept") + "][" + h.getFirst("X-A") + "]");
+            LocalHttpServer.send(ex, 200, "text/plain", "ok");
+        });
+
+        CliRun r = run("ping", server.url("/h"), "--count", "1", "--concurrency", "1",
+                "--quiet", "-H", "Accept;", "-H", "X-A;");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(heard).containsExactly("[][]");
+    }
+
     /** As curl: a redirect to another origin takes neither the sign-in nor the headers. */
     @Test
     void aRedirectToAnotherOriginTakesNoSignInOrHeaders() {

@@ -67,4 +67,16 @@ class Http1RequestEncoderTest {
                 .isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nUser-Agent: UA/1\r\n"
                         + "Connection: close\r\n\r\n");
     }
+
+    /**
+     * As curl reads -H 'Name;': the header is sent with an empty value ("Name:", as curl sends
+     * it), in place of the default of its name; spaces around the name are dropped.
+     */
+    @Test
+    void aHeaderGivenWithASemicolonIsSentEmpty() {
+        assertThat(encode("http://h/", "GET", List.of(Header.parse("X-A;"),
+                Header.parse(" Accept ; ")), true))
+                .isEqualTo("GET / HTTP/1.1\r\nHost: h\r\nUser-Agent: UA/1\r\nX-A:\r\n"
+                        + "Accept:\r\n\r\n");
+    }
 }

@@ -159,6 +159,24 @@ class JdkHttpProbeTest {
         assertThat(seen).containsExactly("|null|null");
     }
 
+    /** A header given as -H 'Name;' goes out with an empty value, as curl sends it. */
+    @Test
+    void aHeaderGivenWithASemicolonIsSentEmpty() {
+        Queue<String> seen = new ConcurrentLinkedQueue<>();
+        server.route("/hello", ex -> {
+            seen.add("[" + ex.getRequestHeaders().getFirst("Accept") + "]["
+                    + ex.getRequestHeaders().getFirst("X-A") + "]");
+            html(PAGE).handle(ex);
+        });
+
+        FetchResponse r = probe.fetch(new FetchRequest(URI.create(server.url("/hello")),
+                "GET", TIMEOUT, 1_000_000, FetchRequest.BodyPolicy.HTML).withHeaders(
+                java.util.List.of(Header.parse("Accept;"), Header.parse("X-A;"))));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(seen).containsExactly("[][]");
+    }
+
     @Test
     void headSendsHeadAndReturnsStatusWithoutABody() {
         Queue<String> methods = new ConcurrentLinkedQueue<>();

@@ -285,7 +285,8 @@ public final class PingView {
         box.setWrapText(false);
         box.setTooltip(new Tooltip("Request headers sent with every request (a token, a "
                 + "cookie), as ping -H does: one 'Name: value' per line; 'Name:' with no "
-                + "value leaves that header out, as curl does (Accept:, User-Agent:). Kept "
+                + "value leaves that header out, as curl does (Accept:, User-Agent:), and "
+                + "'Name;' sends it with an empty value. Kept "
                 + "while the window is open, never saved."));
         box.textProperty().bindBidirectional(vm.headersProperty());
         return box;
