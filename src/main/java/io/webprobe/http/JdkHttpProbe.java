@@ -173,7 +173,7 @@ public final class JdkHttpProbe implements HttpProbe {
         }
         boolean head = request.method().equals("HEAD");
         long deadline = start + request.timeout().toNanos();
-        for (boolean again = true; ; again = false) {
+        for (boolean mayResend = true; ; ) {
             AtomicBoolean answered = new AtomicBoolean();
             CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> future =
                     client.sendAsync(
@@ -205,20 +205,43 @@ public final class JdkHttpProbe implements HttpProbe {
                 ErrorClassifier.Classified c = answered.get()
                         ? ErrorClassifier.afterHeaders(ErrorClassifier.classify(e))
                         : ErrorClassifier.classify(e);
-                if (again && resendDropped && c.kind().dropped() && !answered.get()
-                        && !connecting(e) && deadline - System.nanoTime() > 0) {
+                boolean unprocessed = notProcessed(e);
+                if (resendDropped && (unprocessed || mayResend && c.kind().dropped())
+                        && !answered.get() && !connecting(e)
+                        && deadline - System.nanoTime() > 0) {
                     // The connection closed under the request before any answer: a server
                     // ending an HTTP/2 connection after its request limit (GOAWAY; nginx's
                     // keepalive_requests, 1,000 by default) drops the streams that crossed its
-                    // goodbye, and java.net.http fails them instead of sending them again. A
-                    // GET or HEAD that got no answer is sent once more, as browsers, hey and
-                    // oha do (and as the ping's own HTTP/1.1 client does on a kept-alive
-                    // socket); the time taken counts from the first try.
+                    // goodbye. One it says it did not process (its GOAWAY's last-stream-id is
+                    // below the stream, or REFUSED_STREAM) java.net.http resends once, then
+                    // fails: it is sent again on a new connection as often as it takes within
+                    // its timeout, as Go's client does (at 50 requests a connection one was
+                    // dropped twice now and then, and failed). One dropped without a word may
+                    // have been processed: a GET or HEAD that got no answer is sent once more,
+                    // as browsers, hey and oha do (and as the ping's own HTTP/1.1 client does
+                    // on a kept-alive socket). One answered is never sent again. The time
+                    // taken counts from the first try.
+                    mayResend &= unprocessed;
                     continue;
                 }
                 return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             }
         }
+    }
+
+    /**
+     * Whether the server said it did not process the request: java.net.http's failure for a
+     * stream above a GOAWAY's last-stream-id or refused with REFUSED_STREAM (RFC 9113 8.7),
+     * which may be sent again on another connection.
+     */
+    private static boolean notProcessed(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.io.IOException && "request not processed by peer"
+                    .equals(c.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure came while connecting (a reset there is the server's refusal). */

@@ -251,6 +251,31 @@ class Http2PingTest {
         assertThat(h2.connections() - before).isEqualTo(2);
     }
 
+    /**
+     * A request a GOAWAY says was not processed (its stream above the last-stream-id) is sent
+     * again on a new connection as often as it takes within its timeout: nginx's
+     * keepalive_requests over HTTP/2 dropped one twice now and then (java.net.http resends it
+     * once, the probe did once more), and it failed, where Go's client asks again.
+     */
+    @Test
+    void aRequestAGoAwayLeftUnprocessedIsSentAgainUntilItIsAnswered() throws Exception {
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        h2.goAwayUnprocessed("/unprocessed", 5);
+        int before = h2.connections();
+
+        io.webprobe.http.FetchResponse r;
+        try (Http2Clients probe = new Http2Clients("t", Duration.ofSeconds(10), trust, 1)) {
+            r = probe.fetch(new io.webprobe.http.FetchRequest(
+                    URI.create(h2.url("/unprocessed")), "GET", Duration.ofSeconds(30), 1_000,
+                    io.webprobe.http.FetchRequest.BodyPolicy.NEVER));
+        }
+
+        assertThat(r.error()).isNull();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(h2.requests("/unprocessed")).isEqualTo(6);
+        assertThat(h2.connections() - before).isEqualTo(6);
+    }
+
     @Test
     void aRequestDroppedTwiceOrAfterItsAnswerBeganIsAFailureAndNotSentAgain() throws Exception {
         TlsTrust trust = TlsTrust.fromPemFile(cert.pem());

@@ -44,6 +44,8 @@ public final class Http2TestServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     /** Paths whose n-th request (counted as in byPath) is dropped, and how. */
     private final Map<String, long[]> drops = new ConcurrentHashMap<>();
+    /** Paths whose first requests are left unprocessed by a GOAWAY: how many are left. */
+    private final Map<String, AtomicLong> goAways = new ConcurrentHashMap<>();
 
     private Http2TestServer(SSLContext tls, boolean offerHttp2) throws Exception {
         server = new Server();
@@ -80,6 +82,11 @@ public final class Http2TestServer implements AutoCloseable {
                         k -> new AtomicLong()).incrementAndGet();
                 String path = Request.getPathInContext(request);
                 long nth = byPath.computeIfAbsent(path, k -> new AtomicLong()).incrementAndGet();
+                AtomicLong goAway = goAways.get(path);
+                if (goAway != null && goAway.getAndDecrement() > 0) {
+                    goAwayUnprocessed(request);
+                    return true; // never answered: the client asks elsewhere
+                }
                 long[] drop = drops.get(path);
                 if (drop != null && (drop[0] == nth || drop[0] == 0)) {
                     dropConnection(request, response, callback, drop[1] == 1);
@@ -148,6 +155,23 @@ public final class Http2TestServer implements AutoCloseable {
      */
     public void drop(String path, long nth, boolean afterHead) {
         drops.put(path, new long[] {nth, afterHead ? 1 : 0});
+    }
+
+    /**
+     * Ends the connection of each of the next {@code n} requests to a path with a GOAWAY that
+     * says no stream on it was processed (last-stream-id 0, as a server going away before it
+     * read them), and leaves the request unanswered: a client may send it again on a new
+     * connection (RFC 9113 6.8). The connection stays open, idle, until the client closes it.
+     */
+    public void goAwayUnprocessed(String path, long n) {
+        goAways.put(path, new AtomicLong(n));
+    }
+
+    private static void goAwayUnprocessed(Request request) {
+        var connection = (org.eclipse.jetty.http2.HTTP2Connection)
+                request.getConnectionMetaData().getConnection();
+        connection.getSession().goAway(new org.eclipse.jetty.http2.frames.GoAwayFrame(0,
+                org.eclipse.jetty.http2.ErrorCode.NO_ERROR.code, null), Callback.NOOP);
     }
 
     private static void dropConnection(Request request, Response response, Callback callback,
