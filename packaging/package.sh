@@ -76,6 +76,29 @@ done
   --jlink-options "--strip-debug --no-man-pages --no-header-files" \
   "${java_options[@]}"
 
+# The start-up cache, as ./run.sh makes one (docs/decisions/0025): the classes a self-check
+# loads, linked and profiled, learnt by the image's own runtime (a cache is only read by the
+# JVM that wrote it). The JVM finds the jar again where the image is moved to (/opt/webprobe).
+# Both launchers read it; without it (a JDK before 25, a self-check that failed) they run
+# without, as before, only slower to start.
+jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JDK/release" 2>/dev/null | head -1)
+if [ "${jdk_major:-0}" -ge 25 ]; then
+  step "Preparing the start-up cache (a self-check on loopback)..."
+  cache="$DIST/$NAME/lib/app/webprobe.aot"
+  if "$DIST/$NAME/lib/runtime/bin/java" "${JVM_OPTIONS[@]}" -XX:AOTCacheOutput="$cache" \
+      -jar "$PWD/$DIST/$NAME/lib/app/$jar_name" selfcheck > "$WORK/startup-cache.log" 2>&1 \
+      && [ -f "$cache" ]; then
+    # (bin/webprobe adds the same options when it finds the file)
+    for o in '-XX:AOTCache=$APPDIR/webprobe.aot' -Xlog:aot=off -Xlog:cds=off; do
+      echo "java-options=$o" >> "$DIST/$NAME/lib/app/$NAME.cfg"
+    done
+  else
+    rm -f "$cache"
+    say "The start-up cache could not be made ($WORK/startup-cache.log says why);" \
+      "Webprobe works without it, only slower to start."
+  fi
+fi
+
 # bin/webprobe: the command line, with WEBPROBE_JAVA_OPTS (the native launcher cannot read it)
 sed -e "s|@JAVA_OPTIONS@|${JVM_OPTIONS[*]} -Dwebprobe.command=webprobe|" -e "s|@JAR@|$jar_name|" \
   -e "s|@WINDOW_OPTIONS@|${WEBPROBE_WINDOW_OPTIONS:-}|" \

@@ -1,0 +1,83 @@
+package io.webprobe.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installed {@code webprobe} command (packaging/linux/webprobe, filled in as package.sh
+ * does) in an app image whose runtime is a fake {@code java} that prints its arguments: which
+ * options it hands the JVM.
+ */
+class InstalledCommandTest {
+    @TempDir
+    Path dir;
+    private Path app;
+
+    @BeforeEach
+    void appImage() throws IOException {
+        app = dir.resolve("an app"); // a space: the cache's path is one argument
+        Path bin = Files.createDirectories(app.resolve("bin"));
+        Files.createDirectories(app.resolve("lib/app"));
+        String command = Files.readString(Path.of("packaging/linux/webprobe"))
+                .replace("@JAVA_OPTIONS@", "-Xmx1g -Dwebprobe.command=webprobe")
+                .replace("@WINDOW_OPTIONS@", "-Xms256m")
+                .replace("@CRAWL_OPTIONS@", "-XX:+UseSerialGC -Xmx160m")
+                .replace("@JAR@", "webprobe.jar")
+                .replace("# @JAVA_OPTION_RULES@",
+                        Files.readString(Path.of("packaging/java-options.sh")));
+        executable(bin.resolve("webprobe"), command);
+        executable(Files.createDirectories(app.resolve("lib/runtime/bin")).resolve("java"),
+                "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+    }
+
+    @Test
+    void theStartUpCachePackageMadeIsHandedToJavaBeforeTheUsersOptions() throws Exception {
+        Path cache = Files.writeString(app.resolve("lib/app/webprobe.aot"), "");
+
+        List<String> args = run("WEBPROBE_JAVA_OPTS=-Xlog:aot", "crawl", "http://127.0.0.1/");
+
+        assertThat(args).containsSubsequence("-XX:AOTCache=" + cache, "-Xlog:aot=off",
+                "-Xlog:cds=off", "-Xlog:aot", "-jar", app + "/lib/app/webprobe.jar", "crawl");
+    }
+
+    @Test
+    void withoutACacheJavaIsToldOfNone() throws Exception {
+        List<String> args = run(null, "crawl", "http://127.0.0.1/");
+
+        assertThat(args).contains("-XX:+UseSerialGC", "-jar")
+                .noneMatch(a -> a.startsWith("-XX:AOTCache") || a.startsWith("-Xlog:"));
+    }
+
+    /** The command's arguments to java, one an element. */
+    private List<String> run(String env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh",
+                app.resolve("bin/webprobe").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("WEBPROBE_JAVA_OPTS");
+        if (env != null) {
+            pb.environment().put(env.substring(0, env.indexOf('=')),
+                    env.substring(env.indexOf('=') + 1));
+        }
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out.lines().toList();
+    }
+
+    private static void executable(Path file, String body) throws IOException {
+        Files.writeString(file, body);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
