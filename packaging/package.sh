@@ -124,8 +124,10 @@ dpkg-deb -R "$deb" "$tree"
 mkdir -p "$tree/usr/bin" "$tree/usr/share/applications"
 ln -s /opt/webprobe/bin/webprobe "$tree/usr/bin/webprobe"
 install -m 644 packaging/linux/webprobe.desktop "$tree/usr/share/applications/webprobe.desktop"
-for s in 16 32 64 128 256 512; do
-  install -D -m 644 "icons/webprobe-$s.png" "$tree/usr/share/icons/hicolor/${s}x${s}/apps/webprobe.png"
+# every size icons/ has (48x48 is the one the icon theme spec asks of every app)
+for png in icons/webprobe-*.png; do
+  s=${png#icons/webprobe-}; s=${s%.png}
+  install -D -m 644 "$png" "$tree/usr/share/icons/hicolor/${s}x${s}/apps/webprobe.png"
 done
 install -D -m 644 icons/webprobe.svg "$tree/usr/share/icons/hicolor/scalable/apps/webprobe.svg"
 sed -i "s/^Installed-Size: .*/Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)/" \
