@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         name = "webprobe",
         mixinStandardHelpOptions = true,
         versionProvider = WebprobeCli.VersionProvider.class,
-        description = "Crawl a site for broken links, or ping URLs for latency.")
+        description = {"Crawl a site for broken links, or ping URLs for latency.",
+                "Without a command, it opens the window."})
 public final class WebprobeCli implements Runnable {
     /**
      * The subcommands, in the order the help lists them. Added by hand rather than in the
@@ -45,6 +46,19 @@ public final class WebprobeCli implements Runnable {
 
     /** Runs the command line with the given output streams and returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && args[0].equals("help")) {
+            // as ./run.sh help; "help crawl" is "crawl --help"
+            String[] asked = java.util.Arrays.copyOf(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), args.length);
+            asked[args.length - 1] = "--help";
+            args = asked;
+        }
+        String unknown = unknownCommand(args);
+        if (unknown != null) {
+            err.println("webprobe: " + unknown);
+            err.flush();
+            return 2;
+        }
         CommandLine cl = new CommandLine(new WebprobeCli());
         // the usage lines say what the user types: "./run.sh crawl" from a clone, "webprobe
         // crawl" when installed
@@ -78,6 +92,24 @@ public final class WebprobeCli implements Runnable {
             return 2;
         }
         return code;
+    }
+
+    /**
+     * The first argument when it is neither an option nor a command, in one sentence (picocli
+     * said 'Unexpected "crawll": this is more than the command takes'); null otherwise. A URL
+     * there is told the commands that take one.
+     */
+    static String unknownCommand(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-") || COMMANDS.containsKey(args[0])) {
+            return null;
+        }
+        String command = CommandName.get();
+        if (args[0].contains("://")) {
+            return "'" + args[0] + "' is not a command: to crawl that site, run " + command
+                    + " crawl " + args[0] + "; to measure how fast it answers, " + command
+                    + " ping " + args[0] + ".";
+        }
+        return "Unknown command '" + args[0] + "'; " + command + " --help lists the commands.";
     }
 
     /**

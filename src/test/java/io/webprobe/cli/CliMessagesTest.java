@@ -36,6 +36,31 @@ class CliMessagesTest {
         }
     }
 
+    /** As ./run.sh help: the installed command's "help" is --help, "help crawl" crawl's. */
+    @Test
+    void helpAsACommandIsTheHelpAndTheHelpSaysWhatNoCommandDoes() {
+        CliRun help = run("help");
+        CliRun crawl = run("help", "crawl");
+
+        assertEquals(0, help.exitCode());
+        assertThat(help.out()).isEqualTo(run("--help").out())
+                .contains("Without a command, it opens the window.");
+        assertEquals(0, crawl.exitCode());
+        assertThat(crawl.out()).isEqualTo(run("crawl", "--help").out());
+    }
+
+    @Test
+    void anUnknownCommandIsNamedAsOneAndAUrlIsToldTheCommandsThatTakeOne() {
+        // picocli's words were 'Unexpected "crawll": this is more than the command takes'
+        CliRun.assertPlainError(run("crawll", "http://127.0.0.1/"),
+                "Unknown command 'crawll'; webprobe --help lists the commands.");
+        CliRun.assertPlainError(run("help", "bogus"),
+                "Unknown command 'bogus'; webprobe --help lists the commands.");
+        CliRun.assertPlainError(run("http://127.0.0.1/"), "'http://127.0.0.1/' is not a "
+                + "command: to crawl that site, run webprobe crawl http://127.0.0.1/; to "
+                + "measure how fast it answers, webprobe ping http://127.0.0.1/.");
+    }
+
     /**
      * picocli wraps a description where the JDK's line breaks allow, after a dot among them:
      * "(robots." then "txt Sitemap lines", "127.x." then "x.x" read as two words cut apart.
