@@ -31,11 +31,11 @@ public record Header(String name, String value, boolean removes) {
     }
 
     /**
-     * A header with this value; an empty value takes the header away ({@link #removes()}), as
-     * {@code -H 'Name:'} does.
+     * A header sent with this value, an empty one too (a response's header, an engine's
+     * default); only {@link #parse} makes one that takes a header away ({@link #removes()}).
      */
     public Header(String name, String value) {
-        this(name, value, value != null && value.isEmpty());
+        this(name, value, false);
     }
 
     /**
@@ -56,7 +56,8 @@ public record Header(String name, String value, boolean removes) {
                     "'" + UrlSyntax.shortened(line) + "' is not a header; write it as "
                             + "'Name: value'");
         }
-        return new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        String value = line.substring(colon + 1).strip();
+        return new Header(line.substring(0, colon).strip(), value, value.isEmpty());
     }
 
     /**
