@@ -43,6 +43,16 @@ public final class BrokenLinkText {
         return StatusPhrases.withPhrase(b.status(), b.statusText());
     }
 
+    /**
+     * Where the link's redirects end, for the Ends at column: {@link BrokenLink#finalUrl} when
+     * the link redirects somewhere else, else "" (the link itself, or a missing anchor's page
+     * without its fragment, said again).
+     */
+    static String endsAt(BrokenLink b) {
+        return b.redirectChain().isEmpty() || b.finalUrl().equals(b.linkUrl()) ? ""
+                : b.finalUrl();
+    }
+
     /** The links whose URL, page, status, anchor text or end holds the text (any case). */
     static Predicate<BrokenLink> matching(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);

@@ -78,7 +78,9 @@ public final class BrokenLinksView {
                 col("Source page", 300, BrokenLink::sourceUrl, true),
                 col("Anchor text", 160, BrokenLink::anchorText, false),
                 col("Type", 60, BrokenLink::linkType, false),
-                col("Ends at", 230, BrokenLink::finalUrl, true)));
+                // empty without a redirect, as Screaming Frog's "Redirect URL" (it repeated the
+                // Link URL on every row); the CSV's final_url still has it on each
+                col("Ends at", 230, BrokenLinkText::endsAt, true)));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<BrokenLink>) c -> {
                     if (!model.replacing() && !restoring) {

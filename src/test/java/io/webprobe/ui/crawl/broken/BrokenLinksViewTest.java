@@ -92,7 +92,12 @@ class BrokenLinksViewTest {
         for (int i = 0; i < 30; i++) {
             page.append("<a href=/gone").append(i).append(">link ").append(i).append("</a>");
         }
-        server.route("/", LocalHttpServer.html(page.toString()));
+        return crawled(dir, page.toString(), 30);
+    }
+
+    /** A crawl of {@code page} (at /, its routes set) with {@code broken} broken links. */
+    private ReaderLane crawled(Path dir, String page, int broken) throws Exception {
+        server.route("/", LocalHttpServer.html(page));
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
         store = CrawlStore.create(dir.resolve("c.webprobe"), plan);
         try (CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
@@ -108,7 +113,7 @@ class BrokenLinksViewTest {
             return null;
         });
         awaitRead();
-        assertThat(fx(() -> model.links().size())).isEqualTo(30);
+        assertThat(fx(() -> model.links().size())).isEqualTo(broken);
         return lane;
     }
 
@@ -158,6 +163,41 @@ class BrokenLinksViewTest {
         awaitRead();
         assertThat(fx(() -> view.table().getItems().size())).isEqualTo(30);
         assertThat(countText()).isEqualTo("30 broken links");
+    }
+
+    /**
+     * The Ends at column names where a link's redirects end, and is empty for a link without
+     * one: it repeated the Link URL on every row. The CSV's final_url (read from the store, not
+     * the table) still names it on each.
+     */
+    @Test
+    void endsAtIsEmptyWithoutARedirect(@TempDir Path dir) throws Exception {
+        server.route("/old", LocalHttpServer.redirect(301, "/moved"));
+        crawled(dir, "<a href=/gone>gone</a><a href=/old>old</a>", 2);
+        java.util.Map<String, String> endsAt = fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableColumn<BrokenLink, String> col =
+                    (javafx.scene.control.TableColumn<BrokenLink, String>)
+                            view.table().getColumns().get(5);
+            assertThat(col.getText()).isEqualTo("Ends at");
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            for (int i = 0; i < view.table().getItems().size(); i++) {
+                out.put(view.table().getItems().get(i).linkUrl(), col.getCellData(i));
+            }
+            return out;
+        });
+        assertThat(endsAt).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                server.url("/gone"), "", server.url("/old"), server.url("/moved")));
+        io.webprobe.export.Column<BrokenLink> finalUrl = io.webprobe.export.CrawlCsv
+                .BROKEN_LINKS.stream().filter(c -> c.header().equals("final_url"))
+                .findFirst().orElseThrow();
+        List<String> csv = new ArrayList<>();
+        try (var reader = store.reader()) {
+            reader.forEachBrokenLink(l -> csv.add(l.linkUrl() + " " + finalUrl.cell(l)));
+        }
+        assertThat(csv).containsExactlyInAnyOrder(
+                server.url("/gone") + " " + server.url("/gone"),
+                server.url("/old") + " " + server.url("/moved"));
     }
 
     /**
