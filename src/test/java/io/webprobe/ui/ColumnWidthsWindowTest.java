@@ -141,4 +141,23 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
             }
         }
     }
+
+    /**
+     * At the default window size (1,200 px) the Crawl table's eight default columns fit and
+     * the URLs get the room: Depth was behind the sideways scroll and the URLs were cut at
+     * 270 px beside a Reason column 130 px wide, empty on most rows.
+     */
+    @Test
+    void theCrawlTablesDefaultColumnsFitTheDefaultWindow(FxRobot robot) throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        resize(robot, io.webprobe.ui.common.WindowPlacement.DEFAULT_WIDTH);
+        Map<String, Double> widths = widths(table);
+        double room = fx(table::getWidth);
+        assertThat(widths).containsKeys("URL", "Reason", "Title", "Depth");
+        assertThat(sum(widths)).as("every default column shows: %s", widths)
+                .isLessThanOrEqualTo(room);
+        assertThat(widths.get("URL")).as("the URLs get the room: %s", widths)
+                .isGreaterThan(UrlColumns.byKey("url").orElseThrow().width());
+        assertThat(widths.get("Reason")).isLessThan(widths.get("URL") / 3);
+    }
 }

@@ -9,11 +9,13 @@ import java.util.Optional;
 
 /**
  * Every column the crawl engine fills, in their default order: the first eight shown, URL to
- * Depth, narrow enough together to fit the table of a 1,300 px window (twelve were shown, and
- * Title was behind the sideways scroll there), the URL column taking any room left (wider
- * windows show longer URLs); the rest (inlinks, outlinks, referrer, redirect target, which
- * the details pane also shows…) offered by the column chooser. One list for the table, its
- * layout memory and the export of visible columns.
+ * Depth, narrow enough together to fit the table of the default 1,200 px window (twelve were
+ * shown, and Title was behind the sideways scroll at 1,300 px; then at 1,200 Depth was, the
+ * URLs cut at 270 px beside a Reason column 130 px wide and mostly empty: Reason, Type and
+ * Title are narrower, their cut texts whole in the tooltip), the URL column taking any room
+ * left (wider windows show longer URLs); the rest (inlinks, outlinks, referrer, redirect
+ * target, which the details pane also shows…) offered by the column chooser. One list for the
+ * table, its layout memory and the export of visible columns.
  */
 public final class UrlColumns {
     private UrlColumns() {}
@@ -25,10 +27,10 @@ public final class UrlColumns {
             rowCol("status", "Status", "status", 80, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
                     "HTTP status, or why there was none (a redirect loop, too many redirects)"),
-            rowCol("reason", "Reason", "reason", 130, true, UrlField.REASON, Kind.LONG_TEXT,
+            rowCol("reason", "Reason", "reason", 75, true, UrlField.REASON, Kind.LONG_TEXT,
                     UrlQuery.Row::reason,
                     "Why a URL was blocked, skipped or failed (a broken status in words)"),
-            col("type", "Type", "content_type", 100, true, UrlField.CONTENT_TYPE, Kind.TEXT,
+            col("type", "Type", "content_type", 85, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
             col("size", "Size", "size_bytes", 75, true, UrlField.SIZE, Kind.SIZE,
                     r -> r.sizeKnown() ? r.sizeBytes() : null, "Bytes downloaded")
@@ -38,7 +40,7 @@ public final class UrlColumns {
                     "Time to the end of the response, ms (blank for a request that got no "
                             + "answer; the CSV has the time until it failed)")
                     .blankWithoutAnswer(),
-            col("title", "Title", "title", 180, true, UrlField.TITLE, Kind.LONG_TEXT,
+            col("title", "Title", "title", 130, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
             col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
                     CrawlResult::depth, "Links from the start page"),
