@@ -32,6 +32,7 @@ final class BarCount {
         Runnable place = () -> place(bar, label, across);
         bar.widthProperty().addListener(o -> place.run());
         bar.heightProperty().addListener(o -> place.run());
+        bar.layoutYProperty().addListener(o -> place.run()); // the room above it
         label.textProperty().addListener(o -> place.run());
         place.run();
     }
@@ -50,11 +51,16 @@ final class BarCount {
             label.relocate(inside ? bar.getWidth() - w - GAP : bar.getWidth() + GAP,
                     (bar.getHeight() - h) / 2);
         } else {
-            // a column too narrow for its count still shows it at its top, on a light ground
-            // (above the tallest one, it would be cut off by the chart's edge)
+            // a column too narrow for its count has it above, where the plot has room (a
+            // column's top is its place in the plot), else beside its top: on the column, on a
+            // light ground, it read as a pale band under the column's edge
             boolean tall = bar.getHeight() >= h + 2 * GAP;
             inside = tall && bar.getWidth() >= w + 2;
-            label.relocate((bar.getWidth() - w) / 2, tall ? GAP : -h - GAP);
+            if (inside || bar.getLayoutY() >= h + GAP) {
+                label.relocate((bar.getWidth() - w) / 2, inside ? GAP : -h - GAP);
+            } else {
+                label.relocate(bar.getWidth() + GAP, GAP);
+            }
         }
         label.pseudoClassStateChanged(INSIDE, inside);
     }
