@@ -82,6 +82,42 @@ class PingChartsTest {
         assertThat(barsNote.isVisible()).isTrue();
     }
 
+    /**
+     * The bug: in a 1024 × 700 window the empty latency chart's sentence, centred on the whole
+     * chart, covered its axis's "50". Each sentence lies on its chart's plot, whole.
+     */
+    @Test
+    void anEmptyChartsSentenceLiesOnItsPlotAtA1024PixelWindow(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        for (String[] ids : new String[][] {{"#pingChartEmpty", "#pingChart"},
+                {"#pingHistogramEmpty", "#pingHistogram"}}) {
+            javafx.scene.control.Label note = robot.lookup(ids[0]).queryAs(
+                    javafx.scene.control.Label.class);
+            javafx.scene.Node chart = robot.lookup(ids[1]).query();
+            List<javafx.geometry.Bounds> b = new ArrayList<>();
+            robot.interact(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+                b.add(note.localToScene(note.getLayoutBounds()));
+                b.add(plot.localToScene(plot.getLayoutBounds()));
+                javafx.scene.text.Text t = new javafx.scene.text.Text(note.getText());
+                t.setFont(note.getFont());
+                t.setWrappingWidth(note.getWidth() - note.snappedLeftInset()
+                        - note.snappedRightInset());
+                b.add(t.getLayoutBounds());
+            });
+            javafx.geometry.Bounds on = b.get(0);
+            javafx.geometry.Bounds plot = b.get(1);
+            assertThat(plot.contains(on)).as("%s %s on its plot %s", ids[0], on, plot).isTrue();
+            assertThat(b.get(2).getHeight()).as("%s whole", ids[0])
+                    .isLessThanOrEqualTo(on.getHeight() + 0.5);
+        }
+    }
+
     @Test
     void histogramsOfAnyShapeAndASlidingSeriesNeverThrow(FxRobot robot) {
         Random rnd = new Random(3);
