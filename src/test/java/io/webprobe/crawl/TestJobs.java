@@ -20,6 +20,17 @@ final class TestJobs {
         }
     }
 
+    /** Crawls the plan to its end; its results by URL. */
+    static java.util.Map<String, CrawlResult> resultsByUrl(CrawlPlan plan) throws Exception {
+        var events = new RecordingCrawlListener();
+        try (CrawlJob job = job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+        return events.results().stream().collect(java.util.stream.Collectors.toMap(
+                CrawlResult::url, java.util.function.Function.identity()));
+    }
+
     /** A builder whose sink is a temporary crawl file, read back by a recording listener. */
     static CrawlJobBuilder builder(CrawlPlan plan, HttpProbe probe, CrawlListener listener) {
         CrawlStore store;

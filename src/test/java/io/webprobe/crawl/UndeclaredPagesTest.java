@@ -1,16 +1,14 @@
 package io.webprobe.crawl;
 
+import static io.webprobe.testsupport.LocalHttpServer.bytes;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.testsupport.LocalHttpServer;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,28 +26,9 @@ class UndeclaredPagesTest {
         server.close();
     }
 
-    /** Answers 200 with these bytes and this Content-Type (none when null). */
-    private static LocalHttpServer.Route bytes(String contentType, byte[] body) {
-        return ex -> {
-            if (contentType != null) {
-                ex.getResponseHeaders().add("Content-Type", contentType);
-            }
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        };
-    }
 
     private Map<String, CrawlResult> crawl() throws Exception {
-        var events = new RecordingCrawlListener();
-        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
-        try (CrawlJob job = TestJobs.job(plan, events)) {
-            job.start();
-            events.awaitFinish();
-        }
-        return events.results().stream()
-                .collect(Collectors.toMap(CrawlResult::url, Function.identity()));
+        return TestJobs.resultsByUrl(CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test"));
     }
 
     @Test

@@ -200,6 +200,19 @@ public final class LocalHttpServer implements AutoCloseable {
         return ex -> send(ex, 200, "text/html; charset=utf-8", body);
     }
 
+    /** Answers 200 with these bytes and this Content-Type (none when null). */
+    public static Route bytes(String contentType, byte[] body) {
+        return ex -> {
+            if (contentType != null) {
+                ex.getResponseHeaders().add("Content-Type", contentType);
+            }
+            ex.sendResponseHeaders(200, body.length);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        };
+    }
+
     public static Route status(int code) {
         return ex -> send(ex, code, "text/html", "<html><title>" + code + "</title></html>");
     }
