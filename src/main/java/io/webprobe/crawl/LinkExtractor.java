@@ -359,8 +359,11 @@ final class LinkExtractor {
          */
         private Link toLink(String raw, String anchor, Element anchorOf, String type) {
             String href = WebUrl.trim(raw); // not strip(): U+3000 is part of a URL
-            if (href.isEmpty() && (type.equals("a") || type.equals("area"))) {
-                return null; // href="" is the page itself: not a link worth checking
+            if (href.isEmpty()) {
+                // href="" is the page itself, not a link worth checking; an empty src or href
+                // of a resource (img, script, stylesheet, frame, media) fetches nothing in a
+                // browser: no request at all
+                return null;
             }
             Parsed p = parsed.get(href);
             if (p == null) {

@@ -220,4 +220,15 @@ class LinkExtractorTest {
             assertEquals(expected, extract(c[0]).info().wordCount(), "as text() reads " + c[0]);
         }
     }
+
+    @Test
+    void anEmptyResourceUrlIsNoRequestAsInABrowser() {
+        // img, script, link, iframe, video, embed, input type=image with src="" (or only
+        // spaces) fetch nothing in a browser (an error event, or about:blank for a frame), so
+        // they are no link of the page to itself; a real one beside them still is
+        assertEquals("http://site.test/dir/x.png img", links("<img src=\"\"><img src=\"  \">"
+                + "<script src=\"\"></script><link rel=stylesheet href=\"\">"
+                + "<iframe src=\"\"></iframe><video src=\"\"></video><embed src=\"\">"
+                + "<input type=image src=\"\"><img src=\"x.png\">"));
+    }
 }
