@@ -116,7 +116,7 @@ final class CssUrls {
             for (int g = 1; g <= m.groupCount(); g++) {
                 String v = m.group(g);
                 if (v != null) {
-                    String url = unescape(v).strip();
+                    String url = io.webprobe.http.WebUrl.trim(unescape(v)); // not strip(): U+3000
                     if (!url.isEmpty()) {
                         out.accept(url);
                     }

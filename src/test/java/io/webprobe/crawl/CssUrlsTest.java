@@ -47,6 +47,16 @@ class CssUrlsTest {
                         "big\uDBFF\uDFFF.png", "zero\uFFFD.png", "import.css");
     }
 
+    /**
+     * Only CSS's whitespace (and the URL parser's C0 controls and space) is trimmed: an
+     * ideographic space (U+3000) at a URL's end is part of it, as a browser requests it.
+     */
+    @Test
+    void aUnicodeSpaceAtAUrlsEndIsKept() {
+        assertThat(CssUrls.urls(".a { background: url(\"wide\u3000\") url( \tpad.png\n ) }"))
+                .containsExactly("wide\u3000", "pad.png");
+    }
+
     /** A reader that hands out at most {@code most} characters per read. */
     private static Reader trickling(String s, int most) {
         return new StringReader(s) {
