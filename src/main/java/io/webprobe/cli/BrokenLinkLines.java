@@ -50,8 +50,7 @@ final class BrokenLinkLines {
             what = "redirect loop: " + String.join(" → ", chainUrls(l.redirectChain()));
         } else if (l.error() == ErrorKind.TOO_MANY_REDIRECTS) {
             what = "too many redirects: gave up at " + shown(l.finalUrl());
-        } else if (!l.redirectChain().isEmpty() && !l.finalUrl().isEmpty()
-                && !l.finalUrl().equals(l.linkUrl())) {
+        } else if (l.redirectsElsewhere()) {
             what = "redirects to " + shown(l.finalUrl()) + ": " + what;
         }
         return line(l.linkUrl(), what, l.sourceUrl());

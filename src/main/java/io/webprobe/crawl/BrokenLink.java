@@ -62,6 +62,15 @@ public record BrokenLink(
         return isMissingAnchor() && !redirectChain.isEmpty();
     }
 
+    /**
+     * Whether the link's redirects end at another URL ({@link #finalUrl}): what the CLI's line
+     * ("redirects to …") and the Broken links tab's "Ends at" show, never for a link without
+     * redirects.
+     */
+    public boolean redirectsElsewhere() {
+        return !redirectChain.isEmpty() && !finalUrl.isEmpty() && !finalUrl.equals(linkUrl);
+    }
+
     /** What is wrong, for a missing anchor: {@code missing anchor #x}; else "". */
     public String problem() {
         return isMissingAnchor() ? "missing anchor #" + missingAnchor : "";

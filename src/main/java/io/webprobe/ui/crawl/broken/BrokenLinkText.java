@@ -49,8 +49,7 @@ public final class BrokenLinkText {
      * without its fragment, said again).
      */
     static String endsAt(BrokenLink b) {
-        return b.redirectChain().isEmpty() || b.finalUrl().equals(b.linkUrl()) ? ""
-                : b.finalUrl();
+        return b.redirectsElsewhere() ? b.finalUrl() : "";
     }
 
     /** The links whose URL, page, status, anchor text or end holds the text (any case). */
