@@ -176,4 +176,40 @@ class ChartsViewTest {
         assertThat(shown).containsExactlyInAnyOrder("<50", "50–100", "100–200", "200–500",
                 "500–1,000", "1,000–2,000", "2,000–5,000", "≥5,000");
     }
+
+    /**
+     * A depth bar takes most of its level's room. Seen on a crawl 19 levels deep at 1200 px:
+     * each level had ~12 px and each bar was drawn 1 px wide (JavaFX took a category gap and
+     * two bar gaps off the room, and a bar that came out at 0 px or less was drawn 1 px).
+     */
+    @Test
+    void depthBarsTakeMostOfTheirLevelsRoom() throws Exception {
+        for (int levels : new int[] {1, 19, 100}) {
+            List<double[]> bars = WaitForAsyncUtils.asyncFx(() -> {
+                List<XYChart.Data<String, Number>> points = new java.util.ArrayList<>();
+                for (int d = 0; d < levels; d++) {
+                    points.add(new XYChart.Data<>(Integer.toString(d), 1 + d % 7));
+                }
+                model.depths().setAll(points);
+                view.root().getScene().getWindow().setWidth(1200);
+                for (int i = 0; i < 3; i++) { // the gap follows the room on the next pass
+                    view.root().applyCss();
+                    view.root().layout();
+                }
+                javafx.scene.chart.BarChart<?, ?> chart = (javafx.scene.chart.BarChart<?, ?>)
+                        view.root().lookup("#chartDepths");
+                double room = ((javafx.scene.chart.CategoryAxis) chart.getXAxis())
+                        .getCategorySpacing();
+                return chart.lookupAll(".chart-bar").stream()
+                        .filter(n -> n instanceof javafx.scene.layout.StackPane) // not the legend
+                        .map(n -> new double[] {n.getLayoutBounds().getWidth(), room})
+                        .toList();
+            }).get(10, TimeUnit.SECONDS);
+            assertThat(bars).as("%s levels", levels).hasSize(levels);
+            for (double[] bar : bars) {
+                assertThat(bar[0]).as("bar width of a %s px level, %s levels", bar[1], levels)
+                        .isGreaterThanOrEqualTo(0.6 * bar[1]);
+            }
+        }
+    }
 }
