@@ -119,10 +119,10 @@ public final class ChartsView {
     /**
      * A bar chart of one series whose bars take {@link #BAR_SHARE} of their category's room,
      * however many categories share the axis, up to {@link #MAX_BAR} px (a crawl's only
-     * status, 200, was a slab filling most of its chart). JavaFX's own takes a fixed category gap and two
-     * bar gaps (4 px each by default) off each category's room and draws a bar that comes out
-     * at 0 px or less 1 px wide: on a crawl 19 levels deep, ~12 px a level, every depth bar
-     * was 1 px wide.
+     * status, 200, was a slab filling most of its chart). JavaFX's own takes a fixed category
+     * gap and two bar gaps (4 px each by default) off each category's room and draws a bar
+     * that comes out at 0 px or less 1 px wide: on a crawl 19 levels deep, ~12 px a level,
+     * every depth bar was 1 px wide.
      */
     private static final class RoomyBarChart<X, Y> extends BarChart<X, Y> {
         private static final double BAR_SHARE = 0.8;

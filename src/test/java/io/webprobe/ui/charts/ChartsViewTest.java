@@ -178,9 +178,10 @@ class ChartsViewTest {
     }
 
     /**
-     * A depth bar takes most of its level's room, or 40 px when the room is wide. Seen on a crawl 19 levels deep at 1200 px:
-     * each level had ~12 px and each bar was drawn 1 px wide (JavaFX took a category gap and
-     * two bar gaps off the room, and a bar that came out at 0 px or less was drawn 1 px).
+     * A depth bar takes most of its level's room, or 40 px when the room is wide. Seen on a
+     * crawl 19 levels deep at 1200 px: each level had ~12 px and each bar was drawn 1 px wide
+     * (JavaFX took a category gap and two bar gaps off the room, and a bar that came out at
+     * 0 px or less was drawn 1 px).
      */
     @Test
     void depthBarsTakeMostOfTheirLevelsRoom() throws Exception {
