@@ -41,6 +41,24 @@ public final class ErrorClassifier {
     /** A classified failure: its kind and a plain sentence for the user. */
     public record Classified(ErrorKind kind, String message) {}
 
+    /** java.net.http's words for an HTTP/2 stream the server said it did not process. */
+    private static final String NOT_PROCESSED = "not processed by peer";
+
+    /**
+     * Whether the server said it did not process the request: java.net.http's failure for a
+     * stream above a GOAWAY's last-stream-id or refused with REFUSED_STREAM (RFC 9113 8.7),
+     * which may be sent again on another connection.
+     */
+    static boolean notProcessed(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof IOException && c.getMessage() != null
+                    && c.getMessage().toLowerCase(Locale.ROOT).contains(NOT_PROCESSED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Classified DNS =
             new Classified(ErrorKind.DNS, "Host name could not be resolved");
     private static final Classified CONNECT_TIMEOUT =
@@ -293,7 +311,7 @@ public final class ErrorClassifier {
                 || msg.contains("closed")
                 || msg.contains("broken pipe")
                 || msg.contains("received no bytes")
-                || msg.contains("not processed by peer")) {
+                || msg.contains(NOT_PROCESSED)) {
             // the client library's wording ("header parser received no bytes"; "request not
             // processed by peer", an HTTP/2 stream a GOAWAY left out, nginx's keepalive_requests)
             // is not for users, nor the kernel's ("Broken pipe": the request written to a

@@ -205,7 +205,7 @@ public final class JdkHttpProbe implements HttpProbe {
                 ErrorClassifier.Classified c = answered.get()
                         ? ErrorClassifier.afterHeaders(ErrorClassifier.classify(e))
                         : ErrorClassifier.classify(e);
-                boolean unprocessed = notProcessed(e);
+                boolean unprocessed = ErrorClassifier.notProcessed(e);
                 if (resendDropped && (unprocessed || mayResend && c.kind().dropped())
                         && !answered.get() && !connecting(e)
                         && deadline - System.nanoTime() > 0) {
@@ -227,21 +227,6 @@ public final class JdkHttpProbe implements HttpProbe {
                 return FetchResponse.failed(uri, c.kind(), c.message(), millisSince(start));
             }
         }
-    }
-
-    /**
-     * Whether the server said it did not process the request: java.net.http's failure for a
-     * stream above a GOAWAY's last-stream-id or refused with REFUSED_STREAM (RFC 9113 8.7),
-     * which may be sent again on another connection.
-     */
-    private static boolean notProcessed(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof java.io.IOException && "request not processed by peer"
-                    .equals(c.getMessage())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the failure came while connecting (a reset there is the server's refusal). */
