@@ -176,6 +176,9 @@ class UrlQueryTest {
     @Test
     void aUrlWithoutAnAnswerSortsBelowTheSlowestAnswerByTimeAndSize(@TempDir Path own)
             throws Exception {
+        // long enough that only /hangs times out on a loaded machine (at 300 ms /a once did too,
+        // with both cores busy, and sorted last in its stead)
+        java.time.Duration timeout = java.time.Duration.ofSeconds(2);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try (LocalHttpServer s = new LocalHttpServer()) {
             s.route("/", LocalHttpServer.html("<a href=\"/hangs\">h</a><a href=\"/a\">a</a>"));
@@ -184,12 +187,12 @@ class UrlQueryTest {
             s.route("/a", LocalHttpServer.html("<title>A</title>"));
             io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
                     java.net.URI.create(s.url("/")), "Webprobe/test").threads(2)
-                    .timeout(java.time.Duration.ofMillis(300)).build();
+                    .timeout(timeout).build();
             Path file = own.resolve("hang.webprobe");
             try (CrawlStore st = CrawlStore.create(file, plan)) {
                 io.webprobe.crawl.CrawlJob job = io.webprobe.crawl.CrawlJob.builder(plan,
                         new io.webprobe.http.JdkHttpProbe("Webprobe/test",
-                                java.time.Duration.ofMillis(300)), st.sink()).build();
+                                timeout), st.sink()).build();
                 job.start();
                 job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 job.close();
