@@ -115,15 +115,13 @@ class PingJobTest {
         assertThat(plan("/").withCount(1).closedLoop()).isTrue();
     }
 
-    @ParameterizedTest
-    @EnumSource(PingJob.Engine.class)
-    void anOpenLoopForADurationLastsItsDurationAfterItsLastRequest(PingJob.Engine engine)
+    /**
+     * A started run of 10 req/s for 100 ms on this clock (one request, due at the start), once
+     * its engine has sent and had the answer: the run waits for its duration's end.
+     */
+    private PingJob openLoopPastItsLastRequest(PingJob.Engine engine, AtomicLong clock)
             throws Exception {
-        // "--rate 0.5 -d 3s" reported "in 2.01 s": its last request was due at 2 s, and the
-        // run ended with that answer; wrk2 and oha run for the duration. Here 10 req/s for
-        // 100 ms (one request, due at the start) against a clock that stands still
         server.route("/", html("ok"));
-        AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
         PingJob job = new PingJob(plan("/").withRate(10, Duration.ofMillis(100))
                 .withClientWarmUp(false), engine,
                 new Http1Probe("Webprobe/test", Duration.ofSeconds(2)), PingListener.NONE,
@@ -131,6 +129,18 @@ class PingJobTest {
         toClose.add(job);
         job.start();
         await().atMost(Duration.ofSeconds(30)).until(job::engineEnded);
+        return job;
+    }
+
+    @ParameterizedTest
+    @EnumSource(PingJob.Engine.class)
+    void anOpenLoopForADurationLastsItsDurationAfterItsLastRequest(PingJob.Engine engine)
+            throws Exception {
+        // "--rate 0.5 -d 3s" reported "in 2.01 s": its last request was due at 2 s, and the
+        // run ended with that answer; wrk2 and oha run for the duration. Here 10 req/s for
+        // 100 ms (one request, due at the start) against a clock that stands still
+        AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
+        PingJob job = openLoopPastItsLastRequest(engine, clock);
 
         assertThat(job.completion()).isNotDone(); // 100 ms to go
         clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
@@ -145,15 +155,8 @@ class PingJobTest {
     @EnumSource(PingJob.Engine.class)
     void aStopWhileAnOpenLoopWaitsForItsEndEndsTheRunAtOnce(PingJob.Engine engine)
             throws Exception {
-        server.route("/", html("ok"));
         AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
-        PingJob job = new PingJob(plan("/").withRate(10, Duration.ofMillis(100))
-                .withClientWarmUp(false), engine,
-                new Http1Probe("Webprobe/test", Duration.ofSeconds(2)), PingListener.NONE,
-                clock::get);
-        toClose.add(job);
-        job.start();
-        await().atMost(Duration.ofSeconds(30)).until(job::engineEnded);
+        PingJob job = openLoopPastItsLastRequest(engine, clock);
         clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(40));
         job.stop();
 
