@@ -284,5 +284,8 @@ case "$cmd" in
   help|-h|--help) usage ;;
   # as every command's own --version, and the installed webprobe command's
   -V|--version) build_if_needed; run_java --version ;;
+  # the sentences of WebprobeCli.unknownCommand, said here without starting a JVM
+  *://*) echo "webprobe: '$cmd' is not a command: to crawl that site, run ./run.sh crawl $cmd;" \
+      "to measure how fast it answers, ./run.sh ping $cmd." >&2; exit 2 ;;
   *) echo "webprobe: Unknown command '$cmd'; ./run.sh help lists the commands." >&2; exit 2 ;;
 esac

@@ -100,6 +100,20 @@ class RunShTest {
         assertThat(r.exitCode()).isEqualTo(2);
     }
 
+    /** A URL where the command goes is told the two commands that take one. */
+    @Test
+    void aUrlInPlaceOfTheCommandIsToldCrawlAndPing() throws Exception {
+        Path checkout = builtCheckout();
+
+        Result r = runIn(checkout, Map.of(), "http://127.0.0.1:1/");
+
+        assertThat(r.stderr()).containsExactly("webprobe: 'http://127.0.0.1:1/' is not a "
+                + "command: to crawl that site, run ./run.sh crawl http://127.0.0.1:1/; to "
+                + "measure how fast it answers, ./run.sh ping http://127.0.0.1:1/.");
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.exitCode()).isEqualTo(2);
+    }
+
     /** As each command's --version does, and the installed webprobe command's. */
     @Test
     void theVersionIsAskedOfTheProgram() throws Exception {
