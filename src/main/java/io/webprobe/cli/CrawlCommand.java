@@ -55,7 +55,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
             "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot "
                     + "walls; nor do the statuses given to --accept)",
-            "1:broken links found",
+            "1:broken links found (or, with --check-anchors, missing anchors)",
             "2:bad arguments, start URL not fetchable (or answering a 4xx/5xx not given to "
                     + "--accept), crawl file or CSV not written",
             "129:stopped by SIGHUP, the terminal closed (what was crawled is reported and "

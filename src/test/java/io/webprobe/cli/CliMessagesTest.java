@@ -36,6 +36,16 @@ class CliMessagesTest {
         }
     }
 
+    /** A run with only missing anchors exits 1 (CrawlAnchorsCommandTest): the help says so. */
+    @Test
+    void crawlsHelpSaysMissingAnchorsExitOne() {
+        String help = run("crawl", "--help").out();
+        String codes = help.substring(help.indexOf("Exit codes")).replaceAll("\\s+", " ");
+
+        assertThat(codes).contains(" 1 broken links found (or, with --check-anchors, missing "
+                + "anchors) ");
+    }
+
     /** As ./run.sh help: the installed command's "help" is --help, "help crawl" crawl's. */
     @Test
     void helpAsACommandIsTheHelpAndTheHelpSaysWhatNoCommandDoes() {
