@@ -57,7 +57,7 @@ final class BrokenLinkLines {
     }
 
     /** A stored plain message inside a line: "The server says…" as "the server says…". */
-    private static String reason(String message) {
+    static String reason(String message) {
         String m = message.strip();
         if (m.endsWith(".")) {
             m = m.substring(0, m.length() - 1);

@@ -8,6 +8,7 @@ import io.webprobe.export.ExportException;
 import io.webprobe.export.PingCsv;
 import io.webprobe.export.RequestLogWriter;
 import io.webprobe.http.ErrorClassifier;
+import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Header;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
@@ -319,6 +320,9 @@ public final class PingCommand implements Callable<Integer> {
                 // its row shows one failed request: say that it was all it got, and why
                 err.println("webprobe: note: " + note);
             }
+            for (String note : ioErrorNotes(job, last)) {
+                err.println("webprobe: note: " + note);
+            }
             err.flush();
             return code;
         }
@@ -523,6 +527,25 @@ public final class PingCommand implements Callable<Integer> {
             return FAILED;
         }
         return breaches.isEmpty() ? OK : THRESHOLD;
+    }
+
+    /**
+     * For each URL with {@link ErrorKind#IO} failures, what the first of them was: the table's
+     * "I/O error×3" is any failure the other kinds do not name (bytes that are not HTTP, too
+     * many header fields), where hey says "malformed HTTP response".
+     */
+    private static List<String> ioErrorNotes(PingJob job, PingSnapshot last) {
+        List<String> out = new ArrayList<>();
+        for (int t = 0; t < last.results().size(); t++) {
+            PingResult r = last.results().get(t);
+            Long n = r.errorCounts().get(ErrorKind.IO);
+            String why = job.firstIoError(t);
+            if (n != null && why != null) {
+                out.add(String.format(Locale.ROOT, "%s: %s×%,d, the first: %s.", r.url(),
+                        ErrorKind.IO.label(), n, BrokenLinkLines.reason(why)));
+            }
+        }
+        return out;
     }
 
     List<String> thresholdBreaches(PingSnapshot s) {

@@ -213,6 +213,17 @@ public final class PingJob implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Why the first of target {@code t}'s counted requests that failed with an {@link
+     * io.webprobe.http.ErrorKind#IO} error failed (a plain sentence: "The server did not answer
+     * with HTTP/1.x: hello there"), or null when none did; {@code t} is the URL's place in the
+     * plan, as in the snapshot's results.
+     */
+    public String firstIoError(int t) {
+        // a URL not requested has its one failure said by notRequested()
+        return run.started() && run.skipped(t) == null ? run.ioWhy(t) : null;
+    }
+
     /** The engine the requests go through. */
     public Engine engine() {
         return engine instanceof NioEngine ? Engine.EVENT_LOOPS : Engine.WORKERS;

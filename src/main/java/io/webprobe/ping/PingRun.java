@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
@@ -59,6 +60,8 @@ final class PingRun {
     private final AtomicReference<String> failure = new AtomicReference<>();
     /** The sentence of the first request failed for an untrusted certificate. */
     private final AtomicReference<String> certificateWhy = new AtomicReference<>();
+    /** Per target, the sentence of its first counted {@link ErrorKind#IO} failure, or null. */
+    private final AtomicReferenceArray<String> ioWhy;
     private final long total;
     private final double nanosPerRequest;
     /** Warm-up requests, all targets: the requests numbered below this. */
@@ -106,6 +109,7 @@ final class PingRun {
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
+        this.ioWhy = new AtomicReferenceArray<>(targets.size());
         this.sentBy = new LongAdder[targets.size()];
         this.claimedBy = new LongAdder[targets.size()];
         for (int t = 0; t < sentBy.length; t++) {
@@ -415,6 +419,15 @@ final class PingRun {
         return certificateWhy.get();
     }
 
+    /**
+     * Why target {@code t}'s first counted request failed with an {@link ErrorKind#IO} error
+     * ("The server did not answer with HTTP/1.x: …"), or null: "I/O error" is any failure the
+     * other kinds do not name, and says nothing of what the server did wrong.
+     */
+    String ioWhy(int t) {
+        return ioWhy.get(t);
+    }
+
     /** Why an engine failed (a plain sentence), or null. */
     String failure() {
         return failure.get();
@@ -636,6 +649,10 @@ final class PingRun {
         }
         int t = targetIndex(i);
         boolean warmup = i / targets.size() < plan.warmup();
+        if (error == ErrorKind.IO && !warmup && message != null && !message.isEmpty()
+                && ioWhy.get(t) == null) {
+            ioWhy.compareAndSet(t, null, message);
+        }
         long serviceNanos = done - send;
         long responseNanos = intended >= 0 ? done - intended : serviceNanos;
         boolean late = intended >= 0 && send - intended > LATE_NANOS;

@@ -385,6 +385,26 @@ class PingCommandTest {
                 + " (1 request: Connection refused×1)");
     }
 
+    /**
+     * A server answering with bytes that are not HTTP was "I/O error×3" in the table and the
+     * FAIL line, nothing more (hey names it "malformed HTTP response"): a note after the table
+     * gives the reason, the first one each URL had, as the per-request CSV has it.
+     */
+    @Test
+    void aUrlsIoErrorsAreNamedWithTheirReasonAfterTheTable() throws Exception {
+        server.route("/ok", html("ok"));
+        try (RawServer junk = RawServer.answeringOnce("hello there\r\n\r\n")) {
+            CliRun r = run("ping", junk.url("/"), server.url("/ok"), "--count", "3",
+                    "--concurrency", "2", "--quiet");
+
+            assertEquals(1, r.exitCode(), r.err());
+            assertThat(r.out()).contains("FAIL: no successful response from " + junk.url("/")
+                    + " (3 requests: I/O error×3)");
+            assertThat(r.err()).isEqualTo("webprobe: note: " + junk.url("/") + ": I/O error×3,"
+                    + " the first: the server did not answer with HTTP/1.x: hello there.\n");
+        }
+    }
+
     @Test
     void requestsWithoutAnAnswerCountAgainstMaxP99() throws Exception {
         // every other request is answered at once, the others with bytes that are not HTTP
