@@ -66,10 +66,11 @@ final class SummaryTable {
         }
         out.println();
         // the rates are over the sending time: the wait for the last answers after a duration
-        // is said apart, and an open loop's one rate is the achieved one of the mode line
+        // (a closed loop's or an open loop's, which sends nothing after it either) is said
+        // apart, and an open loop's one rate is the achieved one of the mode line
         java.time.Duration sending = s.elapsed();
         java.time.Duration drain = java.time.Duration.ZERO;
-        if (plan.mode() == PingMode.DURATION && s.elapsed().compareTo(plan.duration()) > 0) {
+        if (plan.mode() != PingMode.COUNT && s.elapsed().compareTo(plan.duration()) > 0) {
             sending = plan.duration();
             drain = s.elapsed().minus(plan.duration());
         }

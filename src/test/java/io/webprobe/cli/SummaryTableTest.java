@@ -40,6 +40,20 @@ class SummaryTableTest {
     }
 
     @Test
+    void anOpenLoopsWaitForRequestsInFlightAfterItsDurationIsSaidApartToo() {
+        // --rate 100 -d 2s against a server that stalled across the end: the requests in
+        // flight were answered 0.54 s after the duration, when no request was being sent;
+        // wrk2 and oha say "in 2.00s" there
+        PingPlan plan = PLAN.withRate(100, Duration.ofSeconds(2)).withConcurrency(10);
+
+        List<String> lines = printed(plan, finished(164, 0, Duration.ofMillis(2540), 82, 82));
+
+        assertThat(lines).contains("Sent 164 requests in 2.00 s, 0 failed.",
+                "After the duration, the run waited 0.54 s for the requests still in flight "
+                        + "(not part of the rates).");
+    }
+
+    @Test
     void aClosedLoopCountsOnlyTheConnectionsItsRequestsUse() {
         PingSnapshot s = finished(3, 0, Duration.ofMillis(10), 300, 300);
         // ping -n 3 with the default 10 connections opens 3
