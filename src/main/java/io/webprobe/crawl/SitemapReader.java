@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads XML and text sitemaps (and sitemap index files, plain or gzip) with crawler-commons'
  * parser, fetching through the crawl's probe. Bounded: at most {@link #MAX_SITEMAPS} files and
- * {@code maxUrls} URLs. A sitemap that cannot be fetched or parsed is skipped (and logged).
+ * {@code maxUrls} URLs. A sitemap that cannot be fetched or parsed is skipped, logged and named
+ * in a sentence ({@link SitemapFault}).
  * One call at a time.
  */
 final class SitemapReader {
@@ -111,26 +112,13 @@ final class SitemapReader {
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             log.info("Sitemap {} not read: {}", mapUrl, e.getMessage());
             problems.add("The sitemap " + mapUrl + " could not be read: "
-                    + (r != null && declaresDoctype(r.body())
-                            ? "it has a DOCTYPE declaration, which Webprobe does not read in XML "
-                                    + "for safety (entities), so its URLs were not crawled."
-                            : "it is not a valid XML or text sitemap, so its URLs were not "
-                                    + "crawled."));
+                    + SitemapFault.reason(r == null ? null : r.body()));
             return null;
         } finally {
             if (r != null) {
                 r.release();
             }
         }
-    }
-
-    /** Whether the start of a body declares a DOCTYPE. */
-    private static boolean declaresDoctype(io.webprobe.http.ResponseBody body) {
-        if (body == null) {
-            return false;
-        }
-        String head = new String(body.head(4096), java.nio.charset.StandardCharsets.ISO_8859_1);
-        return head.toUpperCase(java.util.Locale.ROOT).contains("<!DOCTYPE");
     }
 
     private static String lowerFirst(String s) {

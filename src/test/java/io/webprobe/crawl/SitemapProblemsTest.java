@@ -52,6 +52,39 @@ class SitemapProblemsTest {
     }
 
     @Test
+    void aRawAmpersandIsNamedWithItsLineAsSearchEnginesRefuseTheSitemapToo() throws Exception {
+        // invalid XML, common in hand-made sitemaps: crawler-commons (lenient or not) and
+        // browsers' XML parsers stop at it, so its URLs are not crawled, but the sentence says
+        // what to fix and where; a sitemap broken otherwise keeps the general sentence
+        server.route("/", html("home"));
+        server.route("/robots.txt", respond(200, "text/plain",
+                "Sitemap: " + server.url("/amp.xml") + "\nSitemap: " + server.url("/cut.xml")
+                        + "\n"));
+        server.route("/amp.xml", respond(200, "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <!-- a & in a comment is fine --><url><loc><![CDATA[/c?a=1&b=2]]></loc></url>
+                <url><loc>%s?a=1&amp;b=2</loc></url>
+                <url><loc>%s?a=1&b=2</loc></url>
+                </urlset>
+                """.formatted(server.url("/p"), server.url("/q"))));
+        server.route("/cut.xml", respond(200, "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s?a=1&b=2</loc>
+                """.formatted(server.url("/r")).replace("&", "&amp;")));
+
+        CrawlSummary summary = crawl();
+
+        assertThat(summary.warnings()).containsExactly(
+                "The sitemap " + server.url("/amp.xml") + " could not be read: line 5 has an &"
+                        + " not written as &amp;, as XML requires, so its URLs were not crawled.",
+                "The sitemap " + server.url("/cut.xml") + " could not be read: it is not a "
+                        + "valid XML or text sitemap, so its URLs were not crawled.");
+        assertThat(summary.sitemapUrls()).isZero();
+    }
+
+    @Test
     void aMissingDefaultSitemapIsNotWorthAWord() throws Exception {
         server.route("/", html("home"));
 
