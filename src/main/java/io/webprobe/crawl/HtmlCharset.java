@@ -11,8 +11,9 @@ import java.util.Locale;
  * or {@code <meta http-equiv=Content-Type content="...; charset=...">} in the first 5 KB
  * (outside comments), each named as a browser reads its name ({@link Encodings#forLabel}:
  * "iso-8859-1" is windows-1252). A declared UTF-16 is read as UTF-8, as the HTML standard says
- * (a page that could declare it in ASCII is not UTF-16). A charset this JVM does not know
- * ({@code bogus-charset}) declares nothing.
+ * (a page that could declare it in ASCII is not UTF-16), and a declared x-user-defined as
+ * windows-1252 (its prescan's rule; a header's x-user-defined stays). A charset this JVM does
+ * not know ({@code bogus-charset}) declares nothing.
  *
  * <p>A page that declares nothing is read as browsers read it (the HTML standard's encoding
  * sniffing, whose fallback is windows-1252 for most of the world): as UTF-8 when its bytes are
@@ -165,13 +166,17 @@ final class HtmlCharset {
         return null;
     }
 
+    /**
+     * The charset a meta names, as the HTML standard's prescan takes it: UTF-16 is UTF-8 and
+     * x-user-defined windows-1252 (only a Content-Type header can give x-user-defined).
+     */
     private static Charset named(String name) {
         Charset cs = Encodings.forLabel(name);
         if (cs == null) {
             return null;
         }
-        return cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16")
-                ? StandardCharsets.UTF_8 : cs;
+        return cs.name().toUpperCase(Locale.ROOT).startsWith("UTF-16") ? StandardCharsets.UTF_8
+                : Encodings.isUserDefined(cs) ? FALLBACK : cs;
     }
 
     private static boolean isNameByte(byte c) {

@@ -16,7 +16,8 @@ import java.util.Map;
  * is a curly quote, not a C1 control), "iso-8859-9" is windows-1254, "tis-620" windows-874,
  * "gb2312" GBK, "euc-kr" windows-949, "shift_jis" windows-31j and "big5" Big5-HKSCS. The
  * standard's labels the JVM does not know ("iso-8859-8-i", "gb_2312", "macintosh") name the
- * JVM's charset of their encoding. Stateless.
+ * JVM's charset of their encoding, and those of an encoding the JVM lacks (iso-8859-10,
+ * iso-8859-14, x-user-defined) name Webprobe's own charset of it. Stateless.
  */
 public final class Encodings {
     /** A JVM charset's canonical name, upper case, to the one the standard decodes as. */
@@ -73,11 +74,37 @@ public final class Encodings {
             Map.entry("x-mac-cyrillic", "x-MacCyrillic"),
             Map.entry("x-mac-ukrainian", "x-MacCyrillic"));
 
+    /**
+     * The standard's single-byte encodings the JVM lacks, by each of their labels: Nordic and
+     * Celtic Latin, and x-user-defined ({@link SingleByteCharset}).
+     */
+    private static final Map<String, Charset> OWN = Map.ofEntries(
+            Map.entry("csisolatin6", SingleByteCharset.ISO_8859_10),
+            Map.entry("iso-8859-10", SingleByteCharset.ISO_8859_10),
+            Map.entry("iso-ir-157", SingleByteCharset.ISO_8859_10),
+            Map.entry("iso8859-10", SingleByteCharset.ISO_8859_10),
+            Map.entry("iso885910", SingleByteCharset.ISO_8859_10),
+            Map.entry("l6", SingleByteCharset.ISO_8859_10),
+            Map.entry("latin6", SingleByteCharset.ISO_8859_10),
+            Map.entry("iso-8859-14", SingleByteCharset.ISO_8859_14),
+            Map.entry("iso8859-14", SingleByteCharset.ISO_8859_14),
+            Map.entry("iso885914", SingleByteCharset.ISO_8859_14),
+            Map.entry("x-user-defined", SingleByteCharset.X_USER_DEFINED));
+
     private Encodings() {}
+
+    /** Whether a charset is the standard's x-user-defined (which an HTML meta cannot name). */
+    public static boolean isUserDefined(Charset cs) {
+        return cs == SingleByteCharset.X_USER_DEFINED;
+    }
 
     /** The charset a label names, as a browser decodes it; null when the JVM knows no such. */
     public static Charset forLabel(String label) {
         String name = label.strip().toLowerCase(Locale.ROOT);
+        Charset own = OWN.get(name);
+        if (own != null) {
+            return own;
+        }
         name = LABELS.getOrDefault(name, name);
         if (name.startsWith("iso8859") && name.length() > 7 && name.charAt(7) != '-') {
             name = "iso-8859-" + name.substring(7); // iso88592, iso885915: the standard's too

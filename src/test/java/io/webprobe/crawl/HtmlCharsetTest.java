@@ -51,7 +51,16 @@ class HtmlCharsetTest {
         assertThat(declared("macintosh")).isEqualTo(Charset.forName("x-MacRoman"));
         assertThat(declared("iso88591")).isEqualTo(Charset.forName("windows-1252"));
         assertThat(declared("iso885915")).isEqualTo(Charset.forName("ISO-8859-15"));
-        assertThat(declared("x-user-defined")).isEqualTo(StandardCharsets.UTF_8); // none: ASCII
+        // the HTML standard's prescan reads a meta's x-user-defined as windows-1252; a header's
+        // stays x-user-defined (0x80-0xFF as U+F780-U+F7FF)
+        assertThat(declared("x-user-defined")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(HtmlCharset.of(new byte[] {'x'}, 0, Encodings.forLabel("x-user-defined"))
+                .decode(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xE9})).toString())
+                .isEqualTo("\uF7E9");
+        assertThat(declared("latin6").decode(java.nio.ByteBuffer.wrap(new byte[] {(byte) 0xBD}))
+                .toString()).isEqualTo("\u2015");
+        assertThat(declared("iso-8859-14").decode(java.nio.ByteBuffer.wrap(
+                new byte[] {(byte) 0xD0})).toString()).isEqualTo("\u0174");
         // the others are themselves
         assertThat(declared("iso-8859-2")).isEqualTo(Charset.forName("ISO-8859-2"));
         assertThat(declared("koi8-r")).isEqualTo(Charset.forName("KOI8-R"));

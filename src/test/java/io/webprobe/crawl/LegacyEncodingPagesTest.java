@@ -56,6 +56,33 @@ class LegacyEncodingPagesTest {
     }
 
     @Test
+    void theStandardsEncodingsTheJdkLacksAreReadAndTheirQueriesSentInThem() throws Exception {
+        // iso-8859-10 (Nordic), iso-8859-14 (Celtic), x-user-defined: labels every browser
+        // knows; unknown here they fell back to UTF-8 or windows-1252 and read the wrong text
+        server.route("/", html("<a href=\"/nordic\">n</a><a href=\"/celtic\">c</a>"
+                + "<a href=\"/user\">u</a>"));
+        byte[] nordic = "<title>Tromsx</title><a href=\"/n?q=x\">n</a>"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        nordic[12] = (byte) 0xF8; // ø
+        nordic[35] = (byte) 0xBB; // ŧ
+        server.route("/nordic", bytes("text/html; charset=latin6", nordic));
+        byte[] celtic = "<meta charset=iso-8859-14><title>xales</title>"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        celtic[33] = (byte) 0xD0; // Ŵ
+        server.route("/celtic", bytes("text/html", celtic));
+        byte[] user = "<title>x</title>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        user[7] = (byte) 0x80;
+        server.route("/user", bytes("text/html; charset=x-user-defined", user));
+
+        Map<String, CrawlResult> rows = crawl();
+
+        assertThat(rows.get(server.url("/nordic")).title()).isEqualTo("Troms\u00f8");
+        assertThat(server.hits("/n?q=%BB")).isEqualTo(1);
+        assertThat(rows.get(server.url("/celtic")).title()).isEqualTo("\u0174ales");
+        assertThat(rows.get(server.url("/user")).title()).isEqualTo("\uF780");
+    }
+
+    @Test
     void aLinksQueryIsEncodedInItsPagesEncodingAndItsPathInUtf8() throws Exception {
         server.route("/", html("<a href=\"/cp1252\">c</a><a href=\"/sjis\">s</a>"));
         server.route("/cp1252", bytes("text/html; charset=windows-1252",
