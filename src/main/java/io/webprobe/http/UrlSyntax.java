@@ -267,12 +267,18 @@ public final class UrlSyntax {
      * characters outside ASCII are decoded, and not those a browser keeps escaped so that an
      * address cannot mislead: spaces, control and invisible (format) characters, unassigned
      * and private-use code points, and look-alikes of "/" and "\". Escaped ASCII ({@code %20},
-     * {@code %2F}), bytes that are not UTF-8 and the host are left as they are. For display
-     * only: a request, a copy, a file or an export keeps the URL itself. Null for null.
+     * {@code %2F}) and bytes that are not UTF-8 are left as they are. An internationalised
+     * host is shown in its letters, {@code xn--mller-kva.example} as {@code müller.example},
+     * unless it could mislead ({@link IdnDisplay}). For display only: a request, a copy, a
+     * file or an export keeps the URL itself. Null for null.
      */
     public static String forPeople(String url) {
-        if (url == null || url.indexOf('%') < 0) {
-            return url == null ? null : asBrowserShows(url);
+        if (url == null) {
+            return null;
+        }
+        url = IdnDisplay.inUrl(url);
+        if (url.indexOf('%') < 0) {
+            return asBrowserShows(url);
         }
         StringBuilder out = new StringBuilder(url.length());
         int i = 0;

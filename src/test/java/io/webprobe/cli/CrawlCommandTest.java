@@ -746,6 +746,27 @@ class CrawlCommandTest {
                 .contains("  … and 5 more; " + broken + " lists them all");
     }
 
+    /**
+     * An internationalised host is shown in its letters, as browsers show it, in the lines for
+     * people; the CSV keeps the URL as requested ({@code xn--mller-kva}), for machines.
+     */
+    @Test
+    void anInternationalHostIsShownInItsLettersAndWrittenInTheCsvAsRequested() throws Exception {
+        int port = java.net.URI.create(server.url("/")).getPort();
+        String site = "http://xn--mller-kva.localhost:" + port; // a name under localhost
+        server.route("/", html("<title>Home</title><a href=\"http://müller.localhost:" + port
+                + "/gone\">g</a>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun r = run("crawl", site + "/", "--no-external", "--broken-csv", broken.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("Broken links:\n  http://müller.localhost:" + port
+                + "/gone (HTTP 404) on http://müller.localhost:" + port + "/\n");
+        assertThat(java.nio.file.Files.readString(broken))
+                .contains(site + "/," + site + "/gone,404");
+    }
+
     /** A loop is not an ordinary redirect: the line says so and names its URLs, as the CSV does. */
     @Test
     void aLinkIntoARedirectLoopIsListedAsALoop() throws Exception {

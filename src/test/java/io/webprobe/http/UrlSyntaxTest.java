@@ -231,9 +231,39 @@ class UrlSyntaxTest {
             http://s/a%C2%A0b                       | http://s/a%C2%A0b
             http://s/a%E2%88%95b                    | http://s/a%E2%88%95b
             http://s/a%EF%BC%8Fb                    | http://s/a%EF%BC%8Fb
-            http://xn--caf-dma.example/             | http://xn--caf-dma.example/
+            http://xn--caf-dma.example/             | http://café.example/
             """)
     void aUrlIsShownToPeopleWithItsLettersDecoded(String url, String shown) {
+        org.junit.jupiter.api.Assertions.assertEquals(shown, UrlSyntax.forPeople(url));
+    }
+
+    /**
+     * An internationalised host as browsers show it: in its letters when each label keeps to
+     * one script or a usual mix (UTS #39's moderately restrictive profile, Firefox's default;
+     * cases from Firefox's test_idn_urls.js), else in its ASCII form, as a spoof may hide there.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            http://xn--mller-kva.example/a%C3%A9          | http://müller.example/aé
+            http://u:p@xn--mnchen-3ya.de:8080/?q=1#x      | http://u:p@münchen.de:8080/?q=1#x
+            https://xn--hxa3ahjw4a.gr/                    | https://πλάτων.gr/
+            https://xn--lsa83dealbred.xn--p1ai/           | https://толсто́й.рф/
+            https://xn--80aealotwbjpid2k.xn--p1ai/        | https://правительство.рф/
+            https://xn--08j4gylj12hz80b0uhfup.jp/         | https://乾燥肌・石けん.jp/
+            https://www.xn--wgv71a119e.jp                 | https://www.日本語.jp
+            https://xn--war-and--b9g3b7b3h.example/       | https://xn--war-and--b9g3b7b3h.example/
+            https://xn--paypl-7ve.com/                    | https://xn--paypl-7ve.com/
+            https://xn--80ak6aa92e.com/                   | https://xn--80ak6aa92e.com/
+            https://xn--80ak6aa92e.xn--p1ai/              | https://аррӏе.рф/
+            https://xn--f9dt7l.example/                   | https://xn--f9dt7l.example/
+            https://xn--iny-zx5a.example/                 | https://xn--iny-zx5a.example/
+            https://xn--gruzere-ogea.example/             | https://xn--gruzere-ogea.example/
+            https://xn--mller-kva.xn--iny-zx5a.de/        | https://xn--mller-kva.xn--iny-zx5a.de/
+            https://xn--zz.example/                       | https://xn--zz.example/
+            https://xn--.example/                         | https://xn--.example/
+            https://s/xn--mller-kva                       | https://s/xn--mller-kva
+            """)
+    void anInternationalHostIsShownInItsLettersUnlessItCouldMislead(String url, String shown) {
         org.junit.jupiter.api.Assertions.assertEquals(shown, UrlSyntax.forPeople(url));
     }
 }
