@@ -3,7 +3,6 @@ package io.webprobe.http;
 import java.lang.Character.UnicodeScript;
 import java.text.Normalizer;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -51,8 +50,8 @@ final class IdnDisplay {
      */
     static String inUrl(String url) {
         int scheme = url.indexOf("://");
-        if (scheme <= 0 || url.toLowerCase(Locale.ROOT).indexOf("xn--", scheme) < 0) {
-            return url;
+        if (scheme <= 0 || !holdsAce(url, scheme)) {
+            return url; // the usual case, for every cell of a table: no allocation
         }
         int start = scheme + 3;
         int end = start;
@@ -67,6 +66,16 @@ final class IdnDisplay {
         String shown = host(host);
         return shown.equals(host) ? url
                 : url.substring(0, hostStart) + shown + url.substring(hostEnd);
+    }
+
+    /** Whether "xn--", in any case, stands in the URL from {@code from}. */
+    private static boolean holdsAce(String url, int from) {
+        for (int i = url.indexOf('-', from); i >= 0; i = url.indexOf('-', i + 1)) {
+            if (i >= from + 3 && url.regionMatches(true, i - 3, "xn--", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A host as people are shown it: its labels' letters, or itself. */
