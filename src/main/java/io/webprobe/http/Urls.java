@@ -36,6 +36,25 @@ public final class Urls {
         return b == null ? null : b.toString();
     }
 
+    /**
+     * Text as it appears in a stored host when it is a host or a whole label with letters
+     * beyond ASCII ({@code Müller.example} as {@code xn--mller-kva.example}, as the URL parser
+     * writes it); null otherwise. For searching by a host as {@link UrlSyntax#forPeople}
+     * shows it.
+     */
+    public static String asInHosts(String text) {
+        if (text.isEmpty() || text.chars().allMatch(c -> c < 0x80)) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            HostParser.parse(text, 0, text.length(), out);
+        } catch (WebUrlException e) {
+            return null; // not a host: "a b/ü"
+        }
+        return out.toString();
+    }
+
     private Urls() {}
 
     /**

@@ -431,22 +431,30 @@ public final class UrlQuery {
     private static void appendSearch(StringBuilder sql, List<Object> args, String search) {
         if (!search.isEmpty()) {
             String p = WorkspaceSql.containsPattern(search);
-            String encoded = asInUrls(search);
             // URLs are stored as sent, percent-encoded: "ünicode" or "with space" typed in the
-            // search are found in them as %C3%BCnicode and with%20space
-            sql.append(" AND (u.url LIKE ? ESCAPE '\\' OR u.title LIKE ? ESCAPE '\\'"
-                    + (encoded == null ? "" : " OR u.url LIKE ? ESCAPE '\\'") + ")");
+            // search are found in them as %C3%BCnicode and with%20space, and a host shown as
+            // "müller.example" as xn--mller-kva.example
+            sql.append(" AND (u.url LIKE ? ESCAPE '\\' OR u.title LIKE ? ESCAPE '\\'");
             args.add(p);
             args.add(p);
-            if (encoded != null) {
-                args.add(WorkspaceSql.containsPattern(encoded));
+            for (String form : new String[] {asInUrls(search), asInHosts(search)}) {
+                if (form != null) {
+                    sql.append(" OR u.url LIKE ? ESCAPE '\\'");
+                    args.add(WorkspaceSql.containsPattern(form));
+                }
             }
+            sql.append(")");
         }
     }
 
     /** Search text as stored URLs hold it ({@link io.webprobe.http.Urls#asInUrls}). */
     static String asInUrls(String text) {
         return io.webprobe.http.Urls.asInUrls(text);
+    }
+
+    /** Search text as stored hosts hold it ({@link io.webprobe.http.Urls#asInHosts}). */
+    static String asInHosts(String text) {
+        return io.webprobe.http.Urls.asInHosts(text);
     }
 
     private void query(String sql, CrawlReader.Row row, List<Object> args)
