@@ -11,7 +11,8 @@ import java.util.Set;
  * Chrome keeps a whole host in Punycode for one doubtful label. A label could mislead unless,
  * as in the "moderately restrictive" profile of Unicode's UTS #39 (Firefox's default; Chrome's
  * rules are close to it): it is well-formed Punycode and NFC; it holds letters, digits, marks
- * and hyphens only ({@code i♥ny} does not); no mark twice in a row; its scripts are of those
+ * and hyphens only ({@code i♥ny} does not); no mark twice in a row, nor a script's own mark on
+ * another script's letter, nor an accent on a dotless i; its scripts are of those
  * recommended for identifiers (not Cherokee...) and one alone or a usual mix (Latin with Han
  * and kana, with Han and Bopomofo, with Han and Hangul, or with one other script but Cyrillic
  * and Greek: {@code paypаl} with a Cyrillic "а" mixes Latin and Cyrillic); and it is not all
@@ -39,6 +40,12 @@ final class IdnDisplay {
             UnicodeScript.HAN, UnicodeScript.HANGUL);
     /** Cyrillic small letters that look like Latin ones: а с ԁ е һ і ј ӏ о р ԛ ѕ ԝ х у ү ѵ. */
     private static final String LATIN_LOOKING = "асԁеһіјӏорԛѕԝхуүѵ";
+    /** The blocks of accents for any script's letters. */
+    private static final Set<Character.UnicodeBlock> GENERAL_MARKS = Set.of(
+            Character.UnicodeBlock.COMBINING_DIACRITICAL_MARKS,
+            Character.UnicodeBlock.COMBINING_DIACRITICAL_MARKS_EXTENDED,
+            Character.UnicodeBlock.COMBINING_DIACRITICAL_MARKS_SUPPLEMENT,
+            Character.UnicodeBlock.COMBINING_HALF_MARKS);
     /** Katakana middle dot, which Japanese names hold (Common, and no letter). */
     private static final int MIDDLE_DOT = 0x30FB;
 
@@ -98,6 +105,27 @@ final class IdnDisplay {
         return String.join(".", shown);
     }
 
+    /**
+     * Whether a mark may stand on its base: one of a script's own (an Arabic or Hebrew vowel
+     * sign) on a letter of that script (not "goo\u0650gle") or a digit, a general accent on any
+     * letter but a dotless i or j ("na\u0131\u0308ve" would read as "naïve").
+     */
+    private static boolean fits(int mark, int base) {
+        if (base < 0) {
+            return false;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(mark);
+        if (GENERAL_MARKS.contains(block)) {
+            return base != 0x0131 && base != 0x0237;
+        }
+        UnicodeScript script = UnicodeScript.of(mark);
+        if (script == UnicodeScript.INHERITED || script == UnicodeScript.COMMON) {
+            return block == Character.UnicodeBlock.of(base); // an Arabic vowel sign
+        }
+        UnicodeScript baseScript = UnicodeScript.of(base);
+        return script == baseScript || baseScript == UnicodeScript.COMMON; // "5াব" is Bengali
+    }
+
     /** Whether a decoded label shows what it is (the class comment's rules). */
     static boolean safe(String label, String tld) {
         if (!Normalizer.isNormalized(label, Normalizer.Form.NFC)) {
@@ -105,6 +133,7 @@ final class IdnDisplay {
         }
         Set<UnicodeScript> scripts = EnumSet.noneOf(UnicodeScript.class);
         int previous = -1;
+        int base = -1;
         for (int i = 0; i < label.length(); ) {
             int cp = label.codePointAt(i);
             i += Character.charCount(cp);
@@ -112,10 +141,11 @@ final class IdnDisplay {
             boolean mark = type == Character.NON_SPACING_MARK
                     || type == Character.COMBINING_SPACING_MARK;
             if (!(Character.isLetterOrDigit(cp) || mark || cp == '-' || cp == MIDDLE_DOT)
-                    || mark && cp == previous) {
+                    || mark && (cp == previous || !fits(cp, base))) {
                 return false;
             }
             previous = cp;
+            base = mark ? base : cp;
             UnicodeScript script = UnicodeScript.of(cp);
             if (!RECOMMENDED.contains(script)) {
                 return false;

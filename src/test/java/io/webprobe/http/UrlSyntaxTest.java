@@ -258,6 +258,12 @@ class UrlSyntaxTest {
             https://xn--f9dt7l.example/                   | https://xn--f9dt7l.example/
             https://xn--iny-zx5a.example/                 | https://xn--iny-zx5a.example/
             https://xn--gruzere-ogea.example/             | https://xn--gruzere-ogea.example/
+            https://xn--google-yri.com/                   | https://xn--google-yri.com/
+            https://xn--google-rvh.com/                   | https://xn--google-rvh.com/
+            https://xn--nave-mza04z.com/                  | https://xn--nave-mza04z.com/
+            https://xn--nave-6pa.com/                     | https://naïve.com/
+            https://xn--5-h3d7c.com/                      | https://5াব.com/
+            https://xn--qck1c2d4a9266lkmzb.com/           | https://xn--qck1c2d4a9266lkmzb.com/
             https://xn--mller-kva.xn--iny-zx5a.de/        | https://xn--mller-kva.xn--iny-zx5a.de/
             https://xn--zz.example/                       | https://xn--zz.example/
             https://xn--.example/                         | https://xn--.example/
