@@ -334,16 +334,32 @@ public final class CompareModel {
     private void refilter() {
         CrawlDiff.Change k = kind.get();
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        // URLs are stored percent-encoded: "ünicode" typed is found in them as %C3%BCnicode,
-        // as in the crawl's URL table
+        shown.setPredicate(r -> (k == null || r.change() == k) && matches(r, q));
+    }
+
+    /**
+     * Whether a change holds the lower-cased search text: in its URLs as stored
+     * (percent-encoded: "ünicode" typed is found in them as %C3%BCnicode, as in the crawl's
+     * URL table), as the table shows them (an international host in its letters), or in its
+     * values.
+     */
+    static boolean matches(CrawlDiff.Row r, String q) {
+        if (q.isEmpty()) {
+            return true;
+        }
         String asEncoded = io.webprobe.http.Urls.asInUrls(q);
         String e = asEncoded == null ? q : asEncoded.toLowerCase(Locale.ROOT);
-        shown.setPredicate(r -> (k == null || r.change() == k) && (q.isEmpty()
-                || r.url().toLowerCase(Locale.ROOT).contains(q)
-                || r.sourceUrl().toLowerCase(Locale.ROOT).contains(q)
-                || r.url().toLowerCase(Locale.ROOT).contains(e)
-                || r.sourceUrl().toLowerCase(Locale.ROOT).contains(e)
-                || r.oldValue().toLowerCase(Locale.ROOT).contains(q)
-                || r.newValue().toLowerCase(Locale.ROOT).contains(q)));
+        for (String url : new String[] {r.url(), r.sourceUrl()}) {
+            if (url == null) {
+                continue;
+            }
+            String stored = url.toLowerCase(Locale.ROOT);
+            if (stored.contains(q) || stored.contains(e)
+                    || CompareView.forPeople(url).toLowerCase(Locale.ROOT).contains(q)) {
+                return true;
+            }
+        }
+        return (r.oldValue() != null && r.oldValue().toLowerCase(Locale.ROOT).contains(q))
+                || (r.newValue() != null && r.newValue().toLowerCase(Locale.ROOT).contains(q));
     }
 }

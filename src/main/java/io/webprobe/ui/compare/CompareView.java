@@ -106,10 +106,10 @@ public final class CompareView {
         table.setPlaceholder(empty);
         table.getColumns().addAll(List.of(
                 col("Change", 175, r -> name(r.change())), // "Fixed missing anchor" whole
-                col("URL", 355, CrawlDiff.Row::url),
+                col("URL", 355, r -> forPeople(r.url())),
                 col("Old", 200, r -> shown(r, r.oldValue())),
                 col("New", 200, r -> shown(r, r.newValue())),
-                col("Source page", 300, CrawlDiff.Row::sourceUrl)));
+                col("Source page", 300, r -> forPeople(r.sourceUrl()))));
         // a crawl that did not finish, or limits that differ: said beside the counts, whole
         Label notes = new Label();
         notes.setId("compareNotes");
@@ -154,7 +154,15 @@ public final class CompareView {
         if (r.change() == CrawlDiff.Change.INDEXABLE && value != null) {
             return Boolean.parseBoolean(value) ? "Yes" : "No";
         }
+        if (r.change() == CrawlDiff.Change.REDIRECT || r.change() == CrawlDiff.Change.CANONICAL) {
+            return forPeople(value);
+        }
         return value;
+    }
+
+    /** A URL as the crawl's tables show it (/café/, müller.example); "" stays "". */
+    static String forPeople(String url) {
+        return url == null || url.isEmpty() ? url : io.webprobe.http.UrlSyntax.forPeople(url);
     }
 
     /** "Status change", "New broken link"… */

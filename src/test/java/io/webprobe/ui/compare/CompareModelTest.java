@@ -261,6 +261,33 @@ class CompareModelTest {
         assertThat(CompareView.shown(title, title.newValue())).isNull();
     }
 
+    /**
+     * The bug: the crawl's tables show an international host in its letters and /café/
+     * decoded, the Compare tab showed xn--mller-kva and %C3%A9, and "müller" found nothing.
+     */
+    @Test
+    void urlsAreShownAndFoundAsTheCrawlsTablesShowThem() {
+        CrawlDiff.Row redirect = new CrawlDiff.Row(CrawlDiff.Change.REDIRECT,
+                "http://xn--mller-kva.example/caf%C3%A9/", "http://xn--mller-kva.example/a",
+                "http://xn--mller-kva.example/b", "");
+        CrawlDiff.Row broken = new CrawlDiff.Row(CrawlDiff.Change.NEW_BROKEN_LINK,
+                "http://other.example/gone", "", "404", "http://xn--mller-kva.example/from");
+
+        assertThat(CompareView.forPeople(redirect.url()))
+                .isEqualTo("http://m\u00fcller.example/caf\u00e9/");
+        assertThat(CompareView.shown(redirect, redirect.newValue()))
+                .isEqualTo("http://m\u00fcller.example/b");
+        assertThat(CompareView.forPeople(broken.sourceUrl()))
+                .isEqualTo("http://m\u00fcller.example/from");
+        assertThat(CompareView.forPeople("")).isEmpty();
+        assertThat(CompareModel.matches(redirect, "m\u00fcller")).isTrue();
+        assertThat(CompareModel.matches(broken, "m\u00fcller.example/from")).isTrue();
+        assertThat(CompareModel.matches(redirect, "caf\u00e9/")).isTrue();
+        assertThat(CompareModel.matches(broken, "404")).isTrue();
+        assertThat(CompareModel.matches(broken, "m\u00fcller.example/caf")).isFalse();
+        assertThat(CompareModel.matches(broken, "")).isTrue();
+    }
+
     @Test
     void aFileThatIsNotACrawlIsNamedInOneSentence() throws Exception {
         Path junk = dir.resolve("junk.webprobe");
