@@ -2,6 +2,8 @@ package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.HttpVersion;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -162,6 +164,23 @@ public record PingResult(
     /** As {@link #errorCountsLabelled(boolean)}, each kind in {@code label}'s words. */
     public String errorCountsLabelled(boolean grouped, Function<ErrorKind, String> label) {
         return countsText(errorCounts, label, grouped, ", ");
+    }
+
+    /**
+     * The errors, the most frequent first (ties in kind order), each its count and then its
+     * words: "10 Connection refused", "2 Timeout"; the count first, where a cell cut short
+     * still shows it; counts with thousands separators.
+     */
+    public List<String> errorsMostFirst(Function<ErrorKind, String> label) {
+        List<Map.Entry<ErrorKind, Long>> sorted = new ArrayList<>(errorCounts.entrySet());
+        sorted.sort((a, b) -> Long.compare(b.getValue(), a.getValue())); // stable
+        return sorted.stream().map(e -> String.format(Locale.ROOT, "%,d", e.getValue()) + " "
+                + label.apply(e.getKey())).toList();
+    }
+
+    /** The failed connections and requests, of every kind ({@link #errorCounts}'s sum). */
+    public long errors() {
+        return errorCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /**

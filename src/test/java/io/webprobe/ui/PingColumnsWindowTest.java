@@ -247,4 +247,48 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         }
         assertThat(cells.get("Bytes")).hasSize(2).anyMatch(t -> t.length() >= "600,000".length());
     }
+
+    /**
+     * The bug: the Errors cell of a URL refused 10 times read "Connection refus..." at the
+     * default width, its count cut off ("Connection refused×10"). Now the count comes first
+     * and the words fit whole; hovering lists every kind; the table still fits the window.
+     */
+    @Test
+    void aRefusedUrlsErrorsAreReadWholeWithTheirCountAtTheDefaultWidth(FxRobot robot)
+            throws Exception {
+        server.route("/a", html("a"));
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(760);
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            robot.interact(() -> {
+                robot.lookup("#pingCount").queryAs(javafx.scene.control.Spinner.class)
+                        .getValueFactory().setValue(10);
+                node(robot, "#pingTargets", TextArea.class).setText(
+                        refused.url("/refused") + "\n" + server.url("/a"));
+                start.fire();
+            });
+            waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.TableCell<?, ?> cell = fx(() -> table(robot)
+                .lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null
+                        && "Errors".equals(c.getTableColumn().getText())
+                        && c.getText() != null && !c.getText().isEmpty())
+                .findFirst().orElseThrow());
+        assertThat(fx(cell::getText)).isEqualTo("10 Connection refused");
+        assertThat(fx(() -> shown(cell))).as("shown whole").isEqualTo("10 Connection refused");
+        assertThat(fx(() -> cell.getTooltip().getText())).isEqualTo("10 Connection refused");
+        var sideways = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .findFirst().orElseThrow());
+        assertThat(fx(sideways::isVisible)).as("the table scrolls sideways").isFalse();
+    }
 }

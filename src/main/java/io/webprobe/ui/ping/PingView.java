@@ -270,7 +270,10 @@ public final class PingView {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         buttons.setPadding(new Insets(0, 10, 10, 10));
         VBox side = new VBox(8, scroll, buttons);
-        side.setPrefWidth(330);
+        // 312 px, not 330: the 18 px let the table's Errors column hold "10 Connection
+        // refused" whole (ErrorsColumn) beside a 200 px URL column and the vertical scroll
+        // bar's place at the default 1,200 px
+        side.setPrefWidth(312);
         side.setMinWidth(280);
         return side;
     }
@@ -401,7 +404,7 @@ public final class PingView {
                 latency,
                 width(rate(), 60),
                 tipped(text("Codes", 66, PingResult::statusCountsText)),
-                tipped(text("Errors", 136, vm::errorsOf)),
+                ErrorsColumn.create(vm::errorsOf),
                 hidden(width(count("Bytes", PingResult::bytes), 76)),
                 protocol));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab

@@ -459,9 +459,12 @@ public final class PingViewModel implements AutoCloseable {
     /** The failures' words of the run shown (an expired certificate said so). FX thread. */
     private java.util.function.Function<ErrorKind, String> errorLabel = ErrorKind::label;
 
-    /** A row's Errors cell: its failures by kind, in the words of the run's own sentences. */
-    public String errorsOf(io.webprobe.ping.PingResult r) {
-        return r.errorCountsLabelled(false, errorLabel);
+    /**
+     * A row's Errors cell: its failures by kind, the most frequent first, in the words of the
+     * run's own sentences ("10 Connection refused").
+     */
+    public java.util.List<String> errorsOf(io.webprobe.ping.PingResult r) {
+        return r.errorsMostFirst(errorLabel);
     }
 
     private void apply(Update u) {

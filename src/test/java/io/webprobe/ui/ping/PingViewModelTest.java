@@ -754,7 +754,8 @@ class PingViewModelTest {
 
             assertThat(status()).contains("The site's certificate has expired.");
             io.webprobe.ping.PingResult row = results().get(0);
-            assertThat(fx.on(() -> vm.errorsOf(row))).isEqualTo("Expired certificate×2");
+            assertThat(fx.on(() -> vm.errorsOf(row)))
+                    .containsExactly("2 Expired certificate");
         } finally {
             https.stop(0);
         }
