@@ -160,4 +160,30 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
                 .isGreaterThan(UrlColumns.byKey("url").orElseThrow().width());
         assertThat(widths.get("Reason")).isLessThan(widths.get("URL") / 3);
     }
+
+    /**
+     * The bug: at a 1,024 px window the Crawl table scrolled sideways from the start, Depth
+     * out of sight and Title cut, the URL column keeping 270 px. The eight default columns
+     * fit at 1,024 and 1,200 px, beside the vertical scroll bar's place, the URLs taking
+     * what is left.
+     */
+    @Test
+    void theCrawlTablesDefaultColumnsFitA1024PixelWindowToo(FxRobot robot) throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        for (double window : new double[] {1024, 1200}) {
+            resize(robot, window);
+            Map<String, Double> widths = widths(table);
+            double room = fx(table::getWidth);
+            double bar = fx(() -> table.lookupAll(".scroll-bar").stream()
+                    .map(n -> (javafx.scene.control.ScrollBar) n)
+                    .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                    .mapToDouble(b -> b.prefWidth(-1)).max().orElseThrow());
+            assertThat(widths).as("at %s px", window).containsOnlyKeys("URL", "Status",
+                    "Reason", "Type", "Size", "Time (ms)", "Title", "Depth");
+            assertThat(sum(widths)).as("at %s px: %s in %s", window, widths, room)
+                    .isLessThanOrEqualTo(room - bar).isGreaterThan(room - bar - 30);
+            assertThat(widths.get("URL")).as("at %s px", window)
+                    .isGreaterThanOrEqualTo(UrlColumns.byKey("url").orElseThrow().width());
+        }
+    }
 }

@@ -13,7 +13,10 @@ import java.util.Optional;
  * shown, and Title was behind the sideways scroll at 1,300 px; then at 1,200 Depth was, the
  * URLs cut at 270 px beside a Reason column 130 px wide and mostly empty: Reason, Type and
  * Title are narrower, their cut texts whole in the tooltip), the URL column taking any room
- * left (wider windows show longer URLs); the rest (inlinks, outlinks, referrer, redirect
+ * left (wider windows show longer URLs): its own width is only its least, 160 px, so that the
+ * eight fit a 1,024 px window too (at 270 Depth was behind the sideways scroll there; under
+ * Openbox the other seven take 602 px there, their headers' least widths being more than
+ * their own, and the URLs get 179 px); the rest (inlinks, outlinks, referrer, redirect
  * target, which the details pane also shows…) offered by the column chooser. One list for the
  * table, its layout memory and the export of visible columns.
  */
@@ -22,7 +25,7 @@ public final class UrlColumns {
 
     /** Every column. */
     public static final List<UrlColumn> ALL = List.of(
-            col("url", "URL", "url", 270, true, UrlField.URL, Kind.URL, r -> r.url(),
+            col("url", "URL", "url", 160, true, UrlField.URL, Kind.URL, r -> r.url(),
                     "The URL as requested"),
             rowCol("status", "Status", "status", 80, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
