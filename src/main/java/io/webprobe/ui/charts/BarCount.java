@@ -17,22 +17,20 @@ final class BarCount {
     private BarCount() {}
 
     /**
-     * Adds the count's label to a bar node of a bar chart, kept up to date.
-     *
-     * @param across whether the bars lie across (the count at the right end) or stand (on top)
+     * Adds the count's label to a bar node of a bar chart whose bars lie across (the count
+     * at the bar's right end), kept up to date.
      */
     static <X, Y> void attach(StackPane bar, XYChart.Data<X, Y> d,
-            Function<XYChart.Data<X, Y>, Object> count, boolean across) {
+            Function<XYChart.Data<X, Y>, Object> count) {
         Label label = new Label();
         label.getStyleClass().add("bar-count");
         label.setManaged(false); // placed by hand, past the bar's end when it does not fit
         label.textProperty().bind(Bindings.createStringBinding(() -> text(count.apply(d)),
                 d.XValueProperty(), d.YValueProperty()));
         bar.getChildren().add(label);
-        Runnable place = () -> place(bar, label, across);
+        Runnable place = () -> place(bar, label);
         bar.widthProperty().addListener(o -> place.run());
         bar.heightProperty().addListener(o -> place.run());
-        bar.layoutYProperty().addListener(o -> place.run()); // the room above it
         label.textProperty().addListener(o -> place.run());
         place.run();
     }
@@ -41,27 +39,13 @@ final class BarCount {
         return count instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : "";
     }
 
-    private static void place(StackPane bar, Label label, boolean across) {
+    private static void place(StackPane bar, Label label) {
         label.autosize();
         double w = label.getWidth();
         double h = label.getHeight();
-        boolean inside;
-        if (across) {
-            inside = bar.getWidth() >= w + 2 * GAP;
-            label.relocate(inside ? bar.getWidth() - w - GAP : bar.getWidth() + GAP,
-                    (bar.getHeight() - h) / 2);
-        } else {
-            // a column too narrow for its count has it above, where the plot has room (a
-            // column's top is its place in the plot), else beside its top: on the column, on a
-            // light ground, it read as a pale band under the column's edge
-            boolean tall = bar.getHeight() >= h + 2 * GAP;
-            inside = tall && bar.getWidth() >= w + 2;
-            if (inside || bar.getLayoutY() >= h + GAP) {
-                label.relocate((bar.getWidth() - w) / 2, inside ? GAP : -h - GAP);
-            } else {
-                label.relocate(bar.getWidth() + GAP, GAP);
-            }
-        }
+        boolean inside = bar.getWidth() >= w + 2 * GAP;
+        label.relocate(inside ? bar.getWidth() - w - GAP : bar.getWidth() + GAP,
+                (bar.getHeight() - h) / 2);
         label.pseudoClassStateChanged(INSIDE, inside);
     }
 

@@ -96,9 +96,7 @@ public final class ChartsModel {
             byTime.put(bucketLabel(bounds, i), s.timeBuckets().get(i));
         }
         update(times, byTime);
-        Map<String, Number> byDepth = new LinkedHashMap<>();
-        s.depths().forEach((d, n) -> byDepth.put(Integer.toString(d), n));
-        update(depths, byDepth);
+        update(depths, DepthGroups.of(s.depths()));
     }
 
     /**

@@ -22,12 +22,14 @@ import javafx.scene.layout.RowConstraints;
  * bars a few times a second).
  *
  * <p>The three charts stand side by side, since the tab is wide and not tall (at the smallest
- * window its height is a few hundred pixels). Statuses and response times are horizontal bars,
- * their names on the left: a name ("Connection refused", "1,000–2,000") always reads across,
- * however many there are. As columns, JavaFX's category axis stood names that did not fit on end
- * (and they took the chart's height) or, for the eight time buckets, ran them into each other.
- * Depths ("0", "1", "2"…) are short and stay columns. The titles name what is counted, so the axes
- * carry no labels (a squeezed "URLs" showed as "U...").
+ * window its height is a few hundred pixels). All three are horizontal bars, their names on the
+ * left: a name ("Connection refused", "1,000–2,000", "90–99") always reads across, however many
+ * there are. As columns, JavaFX's category axis stood names that did not fit on end (and they
+ * took the chart's height) or, for the eight time buckets, ran them into each other; the depths
+ * were columns too, until a chain 100 levels deep made 100 columns 2 px wide in a solid block,
+ * their counts piled over each other and their names on end: now the levels are grouped
+ * ({@link DepthGroups}, "0–9", "10–19"…) and read across like the others. The titles name what
+ * is counted, so the axes carry no labels (a squeezed "URLs" showed as "U...").
  */
 public final class ChartsView {
     private final GridPane root = new GridPane();
@@ -38,7 +40,7 @@ public final class ChartsView {
         root.setHgap(8);
         root.add(horizontal("chartStatuses", "URLs by status", model.statuses()), 0, 0);
         root.add(horizontal("chartTimes", "Response time (ms)", model.times()), 1, 0);
-        root.add(columns("chartDepths", "URLs by depth", model.depths()), 2, 0);
+        root.add(horizontal("chartDepths", "URLs by depth", model.depths()), 2, 0);
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / 3);
@@ -62,20 +64,7 @@ public final class ChartsView {
         BarChart<Number, String> chart = new RoomyBarChart<>(CountAxis.create(null), names);
         XYChart.Series<Number, String> series = new XYChart.Series<>(across(points));
         chart.setData(FXCollections.observableArrayList(List.of(series)));
-        labelBars(series.getData(), d -> d.getXValue(), true);
-        return styled(chart, id, title);
-    }
-
-    /** Columns: the names along the bottom, unrotated (short ones). */
-    private static BarChart<String, Number> columns(String id, String title,
-            ObservableList<XYChart.Data<String, Number>> points) {
-        CategoryAxis names = new CategoryAxis();
-        names.setTickLabelRotation(0);
-        names.setAutoRanging(true);
-        BarChart<String, Number> chart = new RoomyBarChart<>(names, CountAxis.create(null));
-        XYChart.Series<String, Number> series = new XYChart.Series<>(points);
-        chart.setData(FXCollections.observableArrayList(List.of(series)));
-        labelBars(series.getData(), d -> d.getYValue(), false);
+        labelBars(series.getData(), d -> d.getXValue());
         return styled(chart, id, title);
     }
 
@@ -84,11 +73,11 @@ public final class ChartsView {
      * a linear scale 10 404s beside 30,012 200s is a bar too thin to see.
      */
     private static <X, Y> void labelBars(ObservableList<XYChart.Data<X, Y>> data,
-            java.util.function.Function<XYChart.Data<X, Y>, Object> count, boolean across) {
+            java.util.function.Function<XYChart.Data<X, Y>, Object> count) {
         java.util.function.BiConsumer<XYChart.Data<X, Y>, javafx.scene.Node> onNode = (d, node) -> {
             if (node instanceof javafx.scene.layout.StackPane bar
                     && bar.lookup(".bar-count") == null) {
-                BarCount.attach(bar, d, count, across);
+                BarCount.attach(bar, d, count);
             }
         };
         // the chart may have made the bar before this is told of the point

@@ -55,12 +55,12 @@ class ChartsViewTest {
     }
 
     /**
-     * A column too narrow for its count has it above itself, or beside its top when the plot
-     * has no room above, never on the column: on it, on a light ground, the count read as a
-     * pale band under the column's top (a crawl 19 levels deep, 56 URLs at depth 1).
+     * A bar too short for its count has it past its end, never on the bar: on it, on a light
+     * ground, the count read as a pale band (a crawl 19 levels deep, 56 URLs at depth 1, when
+     * the depths were columns).
      */
     @Test
-    void aNarrowColumnsCountIsOffItAndInsideThePlot() throws Exception {
+    void aShortBarsCountIsOffItAndInsideThePlot() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             List<XYChart.Data<String, Number>> depths = new java.util.ArrayList<>();
             for (int d = 0; d < 19; d++) {
@@ -81,6 +81,7 @@ class ChartsViewTest {
                 javafx.scene.layout.Region bar = (javafx.scene.layout.Region) l.getParent();
                 javafx.geometry.Bounds on = l.localToScene(l.getLayoutBounds());
                 javafx.geometry.Bounds column = bar.localToScene(bar.getLayoutBounds());
+                // (the bar: "column" from when the depths stood)
                 boolean inside = l.getPseudoClassStates().stream()
                         .anyMatch(p -> p.getPseudoClassName().equals("inside"));
                 if (!inside && on.intersects(column)) {
@@ -181,7 +182,7 @@ class ChartsViewTest {
      * A depth bar takes most of its level's room, or 40 px when the room is wide. Seen on a
      * crawl 19 levels deep at 1200 px: each level had ~12 px and each bar was drawn 1 px wide
      * (JavaFX took a category gap and two bar gaps off the room, and a bar that came out at
-     * 0 px or less was drawn 1 px).
+     * 0 px or less was drawn 1 px). The bars lie across now: their thickness is their height.
      */
     @Test
     void depthBarsTakeMostOfTheirLevelsRoom() throws Exception {
@@ -199,11 +200,11 @@ class ChartsViewTest {
                 }
                 javafx.scene.chart.BarChart<?, ?> chart = (javafx.scene.chart.BarChart<?, ?>)
                         view.root().lookup("#chartDepths");
-                double room = ((javafx.scene.chart.CategoryAxis) chart.getXAxis())
+                double room = ((javafx.scene.chart.CategoryAxis) chart.getYAxis())
                         .getCategorySpacing();
                 return chart.lookupAll(".chart-bar").stream()
                         .filter(n -> n instanceof javafx.scene.layout.StackPane) // not the legend
-                        .map(n -> new double[] {n.getLayoutBounds().getWidth(), room})
+                        .map(n -> new double[] {n.getLayoutBounds().getHeight(), room})
                         .toList();
             }).get(10, TimeUnit.SECONDS);
             assertThat(bars).as("%s levels", levels).hasSize(levels);
@@ -213,5 +214,49 @@ class ChartsViewTest {
                         .isLessThanOrEqualTo(41);
             }
         }
+    }
+    /**
+     * The bug: a chain 100 levels deep (101 with the start page) made 100 columns 2 px wide,
+     * touching, their counts written over each other. Its levels come in 11 groups of ten,
+     * each bar apart from the next, each count whole and clear of the others.
+     */
+    @Test
+    void aHundredLevelsReadAsElevenGroupsWithTheirCountsApart() throws Exception {
+        java.util.Map<Integer, Long> chain = new java.util.TreeMap<>();
+        for (int d = 0; d <= 100; d++) {
+            chain.put(d, 1L);
+        }
+        List<String> wrong = WaitForAsyncUtils.asyncFx(() -> {
+            model.apply(new io.webprobe.store.CrawlStats.Stats(java.util.Map.of("200", 101L),
+                    List.of(101L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), chain));
+            for (int i = 0; i < 3; i++) {
+                view.root().applyCss();
+                view.root().layout();
+            }
+            javafx.scene.Node chart = view.root().lookup("#chartDepths");
+            List<javafx.geometry.Bounds> bars = chart.lookupAll(".chart-bar").stream()
+                    .filter(n -> n instanceof javafx.scene.layout.StackPane)
+                    .map(n -> n.localToScene(n.getLayoutBounds())).toList();
+            List<javafx.geometry.Bounds> counts = chart.lookupAll(".bar-count").stream()
+                    .map(n -> n.localToScene(n.getLayoutBounds())).toList();
+            List<String> out = new java.util.ArrayList<>();
+            for (int i = 0; i < bars.size(); i++) {
+                for (int j = i + 1; j < bars.size(); j++) {
+                    if (bars.get(i).intersects(bars.get(j))) {
+                        out.add("bars touch: " + bars.get(i) + " " + bars.get(j));
+                    }
+                    if (counts.get(i).intersects(counts.get(j))) {
+                        out.add("counts overlap: " + counts.get(i) + " " + counts.get(j));
+                    }
+                }
+            }
+            return out;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> model.depths().stream()
+                .map(XYChart.Data::getXValue).toList()).get(10, TimeUnit.SECONDS))
+                .containsExactly("0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69",
+                        "70–79", "80–89", "90–99", "100");
+        assertThat(counts()).filteredOn("10"::equals).hasSize(10);
+        assertThat(wrong).isEmpty();
     }
 }
