@@ -12,8 +12,8 @@ import javafx.stage.WindowEvent;
 /**
  * A stage that opens where it was closed: {@link #restore} sizes and places it before it is
  * shown (see {@link WindowPlacement}), then follows its normal (not maximised) bounds, and
- * puts them and the maximised state into a {@link UiState} as they change (and {@link #save}
- * once more) under
+ * puts them and the maximised state into a {@link UiState} as they change, the bounds once
+ * they hold still (and {@link #save} once more) under
  * {@code PREFIX.x}, {@code .y}, {@code .width}, {@code .height} and {@code .maximized}.
  *
  * <p>Two JavaFX 21 bugs on Linux are worked around (seen under Openbox; fixed in later JavaFX):
@@ -21,9 +21,21 @@ import javafx.stage.WindowEvent;
  * (JDK-8316423), so the size is set on the stage and asked for again once shown; and
  * un-maximising returns nearly to the screen's size, so the bounds from before maximising are
  * put back. Call {@link #restore} once per stage.
+ *
+ * <p>Bounds count once they have held still for {@link #SETTLE} with the window neither
+ * maximised, iconified nor full screen. The window manager reports passing bounds while a
+ * window is shown, maximised or un-maximised (seen under Openbox: the maximised size with the
+ * maximised state already off, then {@code 0,0} at 1200×760, then where it was, all within
+ * 6 ms; at the first show 200×200 and the minimum size): each was put into the state as it came,
+ * and a close at the wrong moment opened the next start at {@code 0,0}.
  */
 public final class RememberedWindow {
+    /** How long bounds must hold still to be the window's (the passing ones last ~20 ms). */
+    static final javafx.util.Duration SETTLE = javafx.util.Duration.millis(300);
+
     private final Stage stage;
+    private final javafx.animation.PauseTransition settling =
+            new javafx.animation.PauseTransition(SETTLE);
     private final UiState state;
     private final String prefix;
     private Rectangle2D normal;
@@ -80,9 +92,11 @@ public final class RememberedWindow {
             }
         };
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, onFirstShow);
+        settling.setOnFinished(e -> settled());
         stage.maximizedProperty().addListener((o, was, now) -> {
             state.putBoolean(prefix + ".maximized", now);
             if (now) {
+                settling.stop(); // the bounds on the way there are not the normal ones
                 beforeMaximize = normal;
             } else if (beforeMaximize != null) {
                 // JavaFX 21 on Linux un-maximises to nearly the screen's size (seen under
@@ -134,8 +148,14 @@ public final class RememberedWindow {
         stage.setHeight(r.getHeight());
     }
 
+    /** Bounds changed: they are the window's once they hold still ({@link #SETTLE}). */
     private void follow() {
-        if (stage.isMaximized() || stage.isIconified() || stage.isFullScreen()) {
+        settling.playFromStart();
+    }
+
+    private void settled() {
+        if (stage.isMaximized() || stage.isIconified() || stage.isFullScreen()
+                || !stage.isShowing()) {
             return;
         }
         double w = stage.getWidth();
