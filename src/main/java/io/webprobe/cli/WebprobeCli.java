@@ -94,6 +94,13 @@ public final class WebprobeCli implements Runnable {
         return code;
     }
 
+    /** The command line with every command, as {@code --help} lists them (the man page's). */
+    static CommandLine everyCommand() {
+        CommandLine cl = new CommandLine(new WebprobeCli());
+        COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        return cl;
+    }
+
     /**
      * The first argument when it is neither an option nor a command, in one sentence (picocli
      * said 'Unexpected "crawll": this is more than the command takes'); null otherwise. A URL
