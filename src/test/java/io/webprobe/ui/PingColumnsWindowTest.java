@@ -291,4 +291,28 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .findFirst().orElseThrow());
         assertThat(fx(sideways::isVisible)).as("the table scrolls sideways").isFalse();
     }
+
+    /**
+     * The bug: typed URLs wider than the list left it scrolled to the caret once the typing
+     * was done, so every line read cut at its start ("tp://127.0.0.1:18100/...").
+     */
+    @Test
+    void theUrlListShowsItsLinesFromTheirStartOnceLeft(FxRobot robot) throws Exception {
+        openPing(robot);
+        TextArea targets = node(robot, "#pingTargets", TextArea.class);
+        String wide = "http://127.0.0.1:18100/section-1/section-2/section-3/page-1.html";
+        robot.clickOn(targets);
+        robot.interact(() -> {
+            targets.setText(wide + "\n" + wide);
+            targets.end();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(targets::getScrollLeft)).as("scrolled to the caret while typed in")
+                .isGreaterThan(0);
+
+        robot.interact(() -> robot.lookup("#pingCount").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(targets::getScrollLeft)).isZero();
+    }
 }

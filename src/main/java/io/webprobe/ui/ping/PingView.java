@@ -109,6 +109,13 @@ public final class PingView {
         urls.textProperty().bindBidirectional(vm.targetsProperty());
         urls.setPrefRowCount(8);
         urls.disableProperty().bind(vm.runningProperty());
+        // a line wider than the list scrolled it sideways to the caret, and every line then
+        // showed cut at its start ("tp://127.0.0.1..."): shown from the left but while typed in
+        urls.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                urls.setScrollLeft(0);
+            }
+        });
         VBox.setVgrow(urls, Priority.ALWAYS);
 
         Label problems = new Label();
