@@ -197,13 +197,14 @@ public final class PingCommand implements Callable<Integer> {
     @Option(names = "--excel", description = CrawlCsvOptions.EXCEL)
     boolean excel;
 
-    @Option(names = "--max-p99", paramLabel = "MS",
-            description = "Fail (exit 1) when a URL's p99 latency is above MS milliseconds, "
-                    + "counting every request: one that got no answer (a timeout, a failed "
-                    + "connection) counts as slower than MS, so more than 1 %% of them fails "
-                    + "the run. The table's percentiles are over the answers only. With "
-                    + "--rate, requests the schedule could not send fail it too.")
-    Double maxP99;
+    @Option(names = "--max-p99", paramLabel = "TIME", converter = DurationConverter.Millis.class,
+            description = "Fail (exit 1) when a URL's p99 latency is above TIME (50ms, 0.5s; "
+                    + "a plain number is milliseconds), counting every request: one that got "
+                    + "no answer (a timeout, a failed connection) counts as slower than TIME, "
+                    + "so more than 1 %% of them fails the run. The table's percentiles are "
+                    + "over the answers only. With --rate, requests the schedule could not "
+                    + "send fail it too.")
+    Duration maxP99;
 
     @Option(names = "--max-error-rate", paramLabel = "PERCENT",
             description = "Fail (exit 1) when more than PERCENT %% of a URL's requests fail. "
@@ -337,9 +338,8 @@ public final class PingCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-error-rate is a percentage from 0 to 100, "
                     + "not " + trim(maxErrorRate));
         }
-        if (maxP99 != null && !(maxP99 > 0)) {
-            throw new IllegalArgumentException("--max-p99 is a time in milliseconds above 0, not "
-                    + trim(maxP99));
+        if (maxP99 != null && maxP99.isZero()) {
+            throw new IllegalArgumentException("--max-p99 is a time above 0, not 0");
         }
         Set<URI> targets = new LinkedHashSet<>();
         Set<URI> sent = new java.util.HashSet<>(); // without the fragment, never sent
@@ -577,13 +577,13 @@ public final class PingCommand implements Callable<Integer> {
                 } else if (r.p99AllMillis() == Double.POSITIVE_INFINITY) {
                     out.add(String.format(Locale.ROOT,
                             "p99 of %s is above --max-p99 %s: %,d of %,d requests got no answer",
-                            r.url(), trim(maxP99), r.unanswered(), r.sent()));
-                } else if (r.p99AllMillis() > maxP99) {
+                            r.url(), trim(maxP99Millis()), r.unanswered(), r.sent()));
+                } else if (r.p99AllMillis() > maxP99Millis()) {
                     out.add(String.format(Locale.ROOT, "p99 of %s is %.2f ms, above --max-p99 %s%s",
-                            r.url(), r.p99AllMillis(), trim(maxP99), r.unanswered() == 0 ? ""
-                                    : String.format(Locale.ROOT, " (counting the %s that got no "
-                                            + "answer as slower)", Words.count(r.unanswered(),
-                                                    "request"))));
+                            r.url(), r.p99AllMillis(), trim(maxP99Millis()),
+                            r.unanswered() == 0 ? "" : String.format(Locale.ROOT,
+                                    " (counting the %s that got no answer as slower)",
+                                    Words.count(r.unanswered(), "request"))));
                 }
             }
             if (maxErrorRate != null && r.errorRatePercent() > maxErrorRate) {
@@ -593,6 +593,11 @@ public final class PingCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** --max-p99 in milliseconds, as the FAIL lines say it (a plain number is those). */
+    private double maxP99Millis() {
+        return maxP99.toNanos() / 1e6;
     }
 
     /** "Connection refused×3, 503×2", as the table writes them. */

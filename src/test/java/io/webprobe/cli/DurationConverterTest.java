@@ -37,4 +37,17 @@ class DurationConverterTest {
         assertThatThrownBy(() -> converter.convert("0s")).hasMessage("'0s' must be at least 1 ms (0.001 s)");
         assertThat(new DurationConverter.OrZero().convert("0")).isEqualTo(Duration.ZERO);
     }
+
+    @Test
+    void aLatencyReadsAPlainNumberAsMillisecondsAndTheSameUnits() {
+        DurationConverter.Millis latency = new DurationConverter.Millis();
+        assertThat(latency.convert("50")).isEqualTo(Duration.ofMillis(50));
+        assertThat(latency.convert("50ms")).isEqualTo(Duration.ofMillis(50));
+        assertThat(latency.convert("0.5s")).isEqualTo(Duration.ofMillis(500));
+        assertThat(latency.convert("0.25")).isEqualTo(Duration.ofNanos(250_000));
+        assertThat(latency.convert("1s500ms")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(latency.convert("0")).isEqualTo(Duration.ZERO); // the option refuses it
+        assertThatThrownBy(() -> latency.convert("50us")).hasMessage("'50us' is not a duration; "
+                + "use milliseconds (50) or units (50ms, 1.5s)");
+    }
 }

@@ -305,6 +305,42 @@ class PingCommandTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /**
+     * Found by an exploratory pass: "--max-p99 50ms" was refused ("'50ms' is not one"), though
+     * --timeout and --duration take units. A plain number stays milliseconds.
+     */
+    @Test
+    void maxP99TakesAUnitAndAPlainNumberIsMilliseconds() {
+        server.route("/slow", LocalHttpServer.delayed(Duration.ofMillis(50), "slow"));
+        String failLine = "(?m)^FAIL: p99 of " + Pattern.quote(server.url("/slow"))
+                + " is [0-9.]+ ms, above --max-p99 ";
+
+        CliRun ms = run("ping", server.url("/slow"), "--count", "2", "--quiet",
+                "--max-p99", "1ms");
+        CliRun seconds = run("ping", server.url("/slow"), "--count", "2", "--quiet",
+                "--max-p99", "0.002s");
+        CliRun generous = run("ping", server.url("/slow"), "--count", "2", "--quiet",
+                "--max-p99", "1h");
+
+        assertEquals(1, ms.exitCode(), ms.err());
+        assertThat(ms.out()).containsPattern(failLine + "1$");
+        assertEquals(1, seconds.exitCode(), seconds.err());
+        assertThat(seconds.out()).containsPattern(failLine + "2$");
+        assertEquals(0, generous.exitCode(), generous.err());
+        assertThat(generous.out()).doesNotContain("FAIL");
+    }
+
+    @Test
+    void maxP99RefusesWhatIsNotATimeInOneSentence() {
+        CliRun unit = run("ping", server.url("/"), "--max-p99", "50us");
+        CliRun zero = run("ping", server.url("/"), "--max-p99", "0ms");
+
+        assertThat(unit.exitCode()).isEqualTo(2);
+        assertThat(unit.err()).startsWith("webprobe: --max-p99: '50us' is not a duration; use "
+                + "milliseconds (50) or units (50ms, 1.5s).");
+        CliRun.assertPlainError(zero, "--max-p99 is a time above 0, not 0.");
+    }
+
     @Test
     void anEmptyStandardInputIsNamedSo() {
         java.io.InputStream stdin = System.in;
@@ -1299,7 +1335,7 @@ class PingCommandTest {
                 0, 0, new java.util.TreeMap<>(), Map.of(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 0, 0, 0, 0, 0, 0);
         PingCommand c = new PingCommand();
-        c.maxP99 = 100.0;
+        c.maxP99 = Duration.ofMillis(100);
 
         assertThat(c.thresholdBreaches(snapshot(none, true))).isEmpty();
         assertThat(c.thresholdBreaches(snapshot(none, false))).containsExactly(
