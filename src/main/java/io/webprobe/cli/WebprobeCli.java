@@ -165,20 +165,37 @@ public final class WebprobeCli implements Runnable {
     }
 
     /**
-     * A mistyped option or value: one line naming the problem and where the options are
-     * listed, instead of picocli's default of the message followed by the whole usage text.
+     * A mistyped option or value: one line naming the problem (and, where {@link #pointsToHelp}
+     * says so, where the options are listed), instead of picocli's default of the message
+     * followed by the whole usage text.
      */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        String message = plainArgumentMessage(e.getMessage().strip(),
-                cl.getParent() == null ? null : cl.getCommandName());
-        String command = cl.getParent() == null
-                ? CommandName.get() + " --help"
-                : CommandName.get() + " " + cl.getCommandName() + " --help";
-        cl.getErr().println("webprobe: " + sentence(message) + " Run " + command
-                + " to see every option.");
+        String message = sentence(plainArgumentMessage(e.getMessage().strip(),
+                cl.getParent() == null ? null : cl.getCommandName()));
+        if (pointsToHelp(e)) {
+            String command = cl.getParent() == null
+                    ? CommandName.get() + " --help"
+                    : CommandName.get() + " " + cl.getCommandName() + " --help";
+            message += " Run " + command + " to see every option.";
+        }
+        cl.getErr().println("webprobe: " + message);
         cl.getErr().flush();
         return 2;
+    }
+
+    /**
+     * Whether an argument error ends with the pointer to the command's --help: only where its
+     * sentence cannot say what to type, as for an unknown option, an argument more than the
+     * command takes, or a value or argument missing. A value refused (not a number, too big,
+     * not a duration) or an option given twice is named with what the option takes and ends
+     * there, as the commands' own checks of their values always have ("--delay-ms must be
+     * between 0 and 3,600,000 ms (an hour).").
+     */
+    static boolean pointsToHelp(CommandLine.ParameterException e) {
+        return e instanceof CommandLine.UnmatchedArgumentException
+                || e instanceof CommandLine.MissingParameterException
+                || e instanceof CommandLine.MaxValuesExceededException;
     }
 
     private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
