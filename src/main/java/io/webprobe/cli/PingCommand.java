@@ -532,7 +532,7 @@ public final class PingCommand implements Callable<Integer> {
     /**
      * For each URL with {@link ErrorKind#IO} failures, what the first of them was: the table's
      * "I/O error×3" is any failure the other kinds do not name (bytes that are not HTTP, too
-     * many header fields), where hey says "malformed HTTP response".
+     * large a head), where hey says "malformed HTTP response".
      */
     private static List<String> ioErrorNotes(PingJob job, PingSnapshot last) {
         List<String> out = new ArrayList<>();

@@ -289,6 +289,27 @@ class PingCommandTest {
         assertEquals(5, requests.stream().filter(l -> l[1].equals(server.url("/a"))).count());
     }
 
+    /**
+     * Found by an exploratory pass: a response with 201 header fields was "I/O error×3" in
+     * both HTTP/1.1 engines (the event loops, and --follow-redirects' blocking one), where
+     * hey, curl and java.net.http read it.
+     */
+    @Test
+    void aResponseWithManyHeaderFieldsIsReadByBothEngines() throws Exception {
+        try (RawServer raw = RawServer.answering("HTTP/1.1 200 OK\r\n"
+                + "X-Field: f\r\n".repeat(500) + "Content-Length: 2\r\n\r\nok")) {
+            CliRun loops = run("ping", raw.url("/"), "--count", "3", "--quiet");
+            CliRun blocking = run("ping", raw.url("/"), "--count", "3", "--quiet",
+                    "--follow-redirects", "--warmup", "0");
+
+            for (CliRun r : List.of(loops, blocking)) {
+                assertEquals(0, r.exitCode(), r.out() + r.err());
+                assertThat(tableRow(r.out(), raw.url("/"))).matches("3\\s+3\\s+0\\s+200×3\\s+.*");
+                assertThat(r.err()).isEmpty();
+            }
+        }
+    }
+
     // == thresholds ==
 
     @Test

@@ -98,6 +98,32 @@ class Http1ProbeTest {
                 huge.errorMessage());
     }
 
+    /**
+     * Found by an exploratory pass: 201 header fields were "I/O error" (a count limit of 200),
+     * where curl, hey and java.net.http read them; the head is limited by its size alone, as
+     * Chrome, curl and Go's client limit it, however many fields make it up.
+     */
+    @Test
+    void manyHeaderFieldsAreReadAndOnlyTheirSizeIsLimited() throws IOException {
+        String fields = "X-Field: f\r\n".repeat(1_000);
+        String tiny = "a:b\r\n".repeat(Http1ResponseParser.MAX_HEAD / 5 + 1);
+        RawServer s = raw(c -> {
+            for (String head; (head = c.readHead()) != null; ) {
+                c.write("HTTP/1.1 200 OK\r\n" + (head.startsWith("GET /tiny ") ? tiny : fields)
+                        + "Content-Length: 2\r\n\r\nok");
+            }
+        });
+
+        FetchResponse many = probe.fetch(get(s.url("/many")));
+        FetchResponse overSize = probe.fetch(get(s.url("/tiny")));
+
+        assertOk(many, 200);
+        assertThat(many.headers()).filteredOn(h -> h.name().equals("x-field")).hasSize(1_000);
+        assertEquals("ok", body(many));
+        assertEquals(ErrorKind.IO, overSize.error());
+        assertEquals(Http1ResponseParser.HEADERS_TOO_LARGE, overSize.errorMessage());
+    }
+
     @Test
     void localhostReachesAServerListeningOnTheIPv6LoopbackOnly() throws Exception {
         // held refused on 127.0.0.1, which the system resolves localhost to first
