@@ -71,6 +71,7 @@ public final class WebprobeCli implements Runnable {
         }
         // after the subcommands: picocli hands these settings down to those it has now
         cl.setExitCodeExceptionMapper(e -> 2);
+        cl.registerConverter(java.nio.file.Path.class, new FileNameConverter());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(WebprobeCli::badArguments);
@@ -295,7 +296,9 @@ public final class WebprobeCli implements Runnable {
         }
         m = INVALID_VALUE.matcher(message);
         if (m.matches()) {
-            return (m.group(1) != null ? m.group(1) : m.group(2)) + ": " + m.group(3);
+            String option = m.group(1) != null ? m.group(1) : m.group(2);
+            return option + (m.group(3).equals(FileNameConverter.EMPTY) ? " " : ": ")
+                    + m.group(3);
         }
         return message;
     }

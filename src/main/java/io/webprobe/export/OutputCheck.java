@@ -126,9 +126,6 @@ public final class OutputCheck {
                 }
                 continue;
             }
-            if (o.path().toString().isEmpty()) {
-                return o.option() + " was given an empty name; give a file name.";
-            }
             Path abs = o.path().toAbsolutePath().normalize();
             Path real = realFile(o.path());
             Output other = seen.put(real, o);

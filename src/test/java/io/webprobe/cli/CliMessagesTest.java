@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.Version;
+import io.webprobe.testsupport.RefusedPort;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -290,5 +291,38 @@ class CliMessagesTest {
                 + "given; give the URLs to ping, or --file with a list of URLs.");
         CliRun.assertPlainError(run("crawl", "", "--quiet"), "Give the start URL, e.g. webprobe "
                 + "crawl https://example.com/ (or --resume FILE to continue a stored crawl).");
+    }
+
+    /**
+     * Found by a tester: an empty file name (an unset variable, {@code --file "$LIST"}) was
+     * taken for the current folder: "webprobe:  is a folder, not a crawl file.", "Could not
+     * read : it is a folder, not a file.", and crawl's --cacert named the folder. Every file
+     * the command line takes, read or written, is told the same sentence naming it.
+     */
+    @Test
+    void anEmptyFileNameIsSaidToBeEmptyForEveryFileArgument() {
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        String[][] runs = {
+            {"--file", "ping", "--file", "", "-n", "1"},
+            {"--cacert", "ping", url, "-n", "1", "--cacert", ""},
+            {"--csv", "ping", url, "-n", "1", "--csv", ""},
+            {"--requests-csv", "ping", url, "-n", "1", "--requests-csv", ""},
+            {"--cacert", "crawl", url, "--cacert", ""},
+            {"--resume", "crawl", "--resume", ""},
+            {"--db", "crawl", url, "--db", ""},
+            {"--csv", "crawl", url, "--csv", ""},
+            {"--broken-csv", "crawl", url, "--broken-csv", ""},
+            {"--orphans-csv", "crawl", url, "--sitemaps", "--orphans-csv", ""},
+            {"FILE", "export", "", "--csv", "x.csv"},
+            {"--csv", "export", "a.webprobe", "--csv", ""},
+            {"OLD", "compare", "", "b.webprobe"},
+            {"NEW", "compare", "a.webprobe", ""},
+            {"--csv", "compare", "a.webprobe", "b.webprobe", "--csv", ""},
+        };
+        for (String[] r : runs) {
+            String[] args = java.util.Arrays.copyOfRange(r, 1, r.length);
+            CliRun.assertPlainError(run(args), r[0] + " was given an empty name; give a file "
+                    + "name. Run webprobe " + args[0] + " --help to see every option.");
+        }
     }
 }
