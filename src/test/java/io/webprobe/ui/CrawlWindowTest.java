@@ -223,6 +223,29 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(server.totalRequests()).isZero();
     }
 
+    /**
+     * Found by a tester: the refusal of an address with a user name in it is a long sentence,
+     * and in the window's default width it ended "…sign in with --user on the command line
+     * (the a…": the part that speaks to the window's user was cut off. The sentence wraps.
+     */
+    @Test
+    void aLongUrlErrorIsShownWholeNotCutOff(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.setWidth(1000));
+        robot.clickOn("#crawlUrl").write("http://user@127.0.0.1:" + server.port() + "/")
+                .type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label error = node(robot, "#crawlUrlError", Label.class);
+        String message = fx(error::getText);
+        assertThat(message).endsWith("(the app asks when the site does).");
+        String shown = fx(() -> error.lookupAll(".text").stream()
+                .filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText())
+                .collect(Collectors.joining()));
+        assertThat(shown).isEqualTo(message);
+        assertThat(server.totalRequests()).isZero();
+    }
+
     @Test
     void aHostAndPortWithoutSchemeIsCrawledAsHttp(FxRobot robot) throws Exception {
         server.route("/", LocalHttpServer.html("home"));

@@ -169,7 +169,6 @@ final class CrawlControls {
 
         Label error = errorLabel("crawlUrlError", vm.urlErrorProperty());
         Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
-        settingsError.setWrapText(true);
 
         settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
                 vm.crawlSettingsShownProperty(), vm.runningProperty(), below, dialogs).root();
@@ -246,10 +245,14 @@ final class CrawlControls {
         return urlField;
     }
 
-    /** A red sentence under the URL bar, shown (and taking room) only while there is one. */
+    /**
+     * A red sentence under the URL bar, shown (and taking room) only while there is one; a
+     * long one wraps (one cut at the window's edge lost its end, what it asked of the user).
+     */
     private static Label errorLabel(String id, ObservableStringValue text) {
         Label label = new Label();
         label.setId(id);
+        label.setWrapText(true);
         label.getStyleClass().add("field-error");
         label.textProperty().bind(text);
         label.visibleProperty().bind(Bindings.isNotEmpty(text));
