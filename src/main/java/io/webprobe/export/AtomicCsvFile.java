@@ -280,6 +280,14 @@ public final class AtomicCsvFile implements AutoCloseable {
             throw new ExportException(target, "Could not write " + target + ": it is a "
                     + "folder. Nothing was changed.", null);
         }
+        // a crawl (or any SQLite file) chosen by a slip, which the window's save dialog only
+        // asks "Replace?" of: refused here, where every export replaces its file
+        String database = io.webprobe.store.SqliteHeader.kind(file);
+        if (database != null) {
+            throw new ExportException(target, "Could not write " + target + ": it is "
+                    + database + ", which Webprobe never overwrites; choose another name. "
+                    + "Nothing was changed.", null);
+        }
         return dir.resolve("." + file.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
     }

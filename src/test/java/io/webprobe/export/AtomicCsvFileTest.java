@@ -45,6 +45,32 @@ class AtomicCsvFileTest {
         }
     }
 
+    /**
+     * A SQLite file (a crawl, another program's database, a -wal) is never replaced by a CSV,
+     * whoever names it: the window's save dialog asked only "Replace?", and a crawl was lost.
+     */
+    @Test
+    void aSqliteFileIsNeverReplacedByWritingOrCopying() throws Exception {
+        byte[] database = new byte[100];
+        System.arraycopy("SQLite format 3\0".getBytes(StandardCharsets.US_ASCII), 0, database,
+                0, 16);
+        Path db = dir.resolve("notes.db");
+        Files.write(db, database);
+        Path log = dir.resolve("log.tmp");
+        Files.writeString(log, "seq\n1\n");
+        String refused = "Could not write " + db + ": it is a SQLite database, which Webprobe "
+                + "never overwrites; choose another name. Nothing was changed.";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> AtomicCsvFile.create(db, new String[] {"a"}))
+                .isInstanceOf(ExportException.class).hasMessage(refused);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AtomicCsvFile.copy(log, db))
+                .isInstanceOf(ExportException.class).hasMessage(refused);
+
+        assertThat(Files.readAllBytes(db)).isEqualTo(database);
+        assertThat(files()).containsExactlyInAnyOrder("notes.db", "log.tmp");
+    }
+
     @Test
     void aSymbolicLinkStaysALinkAndTheFileItNamesIsReplaced() throws Exception {
         Path real = dir.resolve("real.csv");

@@ -102,6 +102,41 @@ class CompareModelTest {
     }
 
     /**
+     * Found by a tester: the window's exports replaced whatever file the save dialog was given
+     * (the dialog asks "Replace?" of any file), so a crawl chosen by a slip was overwritten
+     * with CSV and lost, which the command line refuses. The crawl file is left as it was.
+     */
+    @Test
+    void anExportOntoACrawlFileIsRefusedAndTheCrawlKept() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        server.route("/gone", html("<title>Back</title>ok")); // one change to export
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        Path kept = site.crawlInto(dir.resolve("kept.webprobe"));
+        byte[] crawl = Files.readAllBytes(kept);
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        dialogs.crawlAnswers.add(before);
+        dialogs.crawlAnswers.add(after);
+        fx.on(() -> {
+            m.choose(true, dir);
+            m.choose(false, dir);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        dialogs.saveAnswer = Optional.of(kept);
+        fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
+
+        assertThat(Files.readAllBytes(kept)).isEqualTo(crawl);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("Could not write " + kept
+                + ": it is a Webprobe crawl file, which Webprobe never overwrites; choose "
+                + "another name. Nothing was changed.");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    /**
      * The bug: a fixed broken link's New was blank, whether its page dropped the link or its
      * target answers now. It says which, as the CSV does.
      */
