@@ -11,6 +11,26 @@ public interface DialogService {
     /** Asks where to save a CSV file; empty when the user cancels. */
     Optional<Path> chooseSaveFile(String title, String suggestedName);
 
+    /**
+     * The CSV file an export writes: {@link #chooseSaveFile}'s answer, ".csv" added when the
+     * name has none. The save dialog asks before replacing only the name typed ("changes"), so
+     * when the name so made (changes.csv) is an existing file this asks too; empty when the
+     * user cancels either.
+     */
+    default Optional<Path> chooseCsvFile(String title, String suggestedName) {
+        Optional<Path> chosen = chooseSaveFile(title, suggestedName);
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        Path file = ExportPaths.withCsvExtension(chosen.get());
+        if (!file.equals(chosen.get()) && java.nio.file.Files.exists(file)
+                && !confirm("Replace file", file.getFileName() + " already exists. Replace it?",
+                        "Replace")) {
+            return Optional.empty();
+        }
+        return Optional.of(file);
+    }
+
     /** Asks which file to open; empty when the user cancels (or there is no window). */
     default Optional<Path> chooseOpenFile(String title) {
         return Optional.empty();

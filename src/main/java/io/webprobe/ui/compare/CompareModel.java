@@ -10,7 +10,6 @@ import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.ExportPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -294,12 +293,12 @@ public final class CompareModel {
             done.complete(null);
             return done;
         }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export changes as CSV", "changes.csv");
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export changes as CSV", "changes.csv");
         if (chosen.isEmpty()) {
             done.complete(null);
             return done;
         }
-        Path file = ExportPaths.withCsvExtension(chosen.get());
+        Path file = chosen.get();
         List<CrawlDiff.Row> list = List.copyOf(shown);
         background.execute(() -> {
             try {

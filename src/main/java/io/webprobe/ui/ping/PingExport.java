@@ -48,12 +48,12 @@ final class PingExport {
             done.complete(null);
             return done;
         }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export ping results as CSV", "ping.csv");
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export ping results as CSV", "ping.csv");
         if (chosen.isEmpty()) {
             done.complete(null);
             return done;
         }
-        Path summaryFile = ExportPaths.withCsvExtension(chosen.get());
+        Path summaryFile = chosen.get();
         Path requestsFile = ExportPaths.companion(summaryFile, "-requests");
         status.accept("Exporting…");
         logReady.thenAcceptAsync(log -> {

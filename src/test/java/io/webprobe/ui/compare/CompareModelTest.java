@@ -102,6 +102,39 @@ class CompareModelTest {
     }
 
     /**
+     * Found by a tester: a name typed without ".csv" ("changes") is written as changes.csv,
+     * and the save dialog, which asks before replacing only the name typed, never asked: an
+     * earlier changes.csv was replaced without a word. It is asked about now.
+     */
+    @Test
+    void aNameWithoutExtensionAsksBeforeReplacingTheCsvFileItBecomes() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        server.route("/gone", html("<title>Back</title>ok")); // one change to export
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        Path earlier = dir.resolve("changes.csv");
+        Files.writeString(earlier, "last week's\n");
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        dialogs.crawlAnswers.add(before);
+        dialogs.crawlAnswers.add(after);
+        fx.on(() -> {
+            m.choose(true, dir);
+            m.choose(false, dir);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        dialogs.saveAnswer = Optional.of(dir.resolve("changes"));
+
+        dialogs.confirmAnswer = false;
+        fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
+        assertThat(dialogs.details).contains("confirm: changes.csv already exists. Replace it?");
+        assertThat(Files.readString(earlier)).isEqualTo("last week's\n");
+
+        dialogs.confirmAnswer = true;
+        fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
+        assertThat(Files.readString(earlier)).startsWith("change,url,old,new,source_url");
+    }
+
+    /**
      * Found by a tester: the window's exports replaced whatever file the save dialog was given
      * (the dialog asks "Replace?" of any file), so a crawl chosen by a slip was overwritten
      * with CSV and lost, which the command line refuses. The crawl file is left as it was.

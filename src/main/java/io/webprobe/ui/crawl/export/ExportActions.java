@@ -47,11 +47,11 @@ public final class ExportActions {
         if (store.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export crawl as CSV", "crawl.csv");
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export crawl as CSV", "crawl.csv");
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Path pages = ExportPaths.withCsvExtension(chosen.get());
+        Path pages = chosen.get();
         Path broken = ExportPaths.companion(pages, "-broken-links");
         Path orphans = vm.overview().showOrphansProperty().get()
                 ? ExportPaths.companion(pages, "-orphans") : null;
@@ -66,13 +66,13 @@ public final class ExportActions {
         if (store.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export this view as CSV", "view.csv");
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export this view as CSV", "view.csv");
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         vm.say("Exporting…");
         return report(exporter.view(store.get(), vm.table().request(),
-                ExportPaths.withCsvExtension(chosen.get()), columns,
+                chosen.get(), columns,
                 vm.excelFriendlyProperty().get()));
     }
 
@@ -87,14 +87,14 @@ public final class ExportActions {
             dialogs.showInfo("Export selected URLs", "Select the URLs to export first.");
             return CompletableFuture.completedFuture(null);
         }
-        Optional<Path> chosen = dialogs.chooseSaveFile("Export selected URLs as CSV",
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export selected URLs as CSV",
                 "selection.csv");
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         vm.say("Exporting…");
         return report(exporter.selection(store.get(), ids,
-                ExportPaths.withCsvExtension(chosen.get()), columns,
+                chosen.get(), columns,
                 vm.excelFriendlyProperty().get()));
     }
 
