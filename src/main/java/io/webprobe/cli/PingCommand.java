@@ -359,8 +359,8 @@ public final class PingCommand implements Callable<Integer> {
                 }
                 given++;
             } catch (UrlSyntax.InvalidUrlException e) {
-                throw new IllegalArgumentException("'" + UrlSyntax.shortened(u) + "': "
-                        + e.getMessage());
+                throw new IllegalArgumentException((namesIt(e.getMessage(), u) ? ""
+                        : "'" + UrlSyntax.shortened(u) + "': ") + e.getMessage());
             }
         }
         int duplicates = given - targets.size();
@@ -433,6 +433,14 @@ public final class PingCommand implements Callable<Integer> {
     }
 
     /** The file's URLs ({@code -}: standard input); each bad line is named on stderr and skipped. */
+    /**
+     * Whether a bad URL's reason names it already (as "... javascript:alert(1) is not one."
+     * does), so that the line says it once, not twice.
+     */
+    static boolean namesIt(String reason, String url) {
+        return reason.contains(UrlSyntax.shortened(url));
+    }
+
     private TargetList urlsFromFile(PrintWriter err) throws IOException {
         boolean stdin = file.toString().equals("-");
         // warnings name standard input in words, not as "-"
@@ -453,8 +461,9 @@ public final class PingCommand implements Callable<Integer> {
         List<TargetList.Problem> bad = list.problems();
         for (int i = 0; i < bad.size() && i < BAD_LINES_SHOWN; i++) {
             TargetList.Problem p = bad.get(i);
-            err.println("webprobe: warning: " + name + " line " + p.line() + " skipped ('"
-                    + UrlSyntax.shortened(p.text()) + "'): " + p.reason());
+            err.println("webprobe: warning: " + name + " line " + p.line() + " skipped"
+                    + (namesIt(p.reason(), p.text()) ? ""
+                            : " ('" + UrlSyntax.shortened(p.text()) + "')") + ": " + p.reason());
         }
         if (bad.size() > BAD_LINES_SHOWN) {
             err.println("webprobe: warning: " + Words.count(bad.size() - BAD_LINES_SHOWN,

@@ -607,6 +607,28 @@ class PingCommandTest {
         assertEquals(0, server.hits("/caf%EF%BF%BD"));
     }
 
+    /**
+     * The bug: "'javascript:alert(1)': Only http:// and https:// addresses can be checked;
+     * javascript:alert(1) is not one." named the URL twice, given or in a file.
+     */
+    @Test
+    void aBadUrlWhoseReasonNamesItIsNamedOnce() throws Exception {
+        Path file = dir.resolve("urls.txt");
+        server.route("/", html("ok"));
+        Files.writeString(file, "javascript:alert(1)\n" + server.url("/") + "\n");
+
+        CliRun given = run("ping", "javascript:alert(1)");
+        CliRun listed = run("ping", "--file", file.toString(), "--count", "1", "--quiet");
+
+        assertEquals(2, given.exitCode());
+        assertThat(given.err().strip()).isEqualTo("webprobe: Only http:// and https:// "
+                + "addresses can be checked; javascript:alert(1) is not one.");
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertThat(listed.err().lines().toList()).containsExactly("webprobe: warning: " + file
+                + " line 1 skipped: Only http:// and https:// addresses can be checked; "
+                + "javascript:alert(1) is not one.");
+    }
+
     /** A program or an image is no list: refused in one sentence, its lines not named. */
     @Test
     void aBinaryFileIsRefusedAsNotATextListOfUrls() throws Exception {
