@@ -42,13 +42,29 @@ class RememberedBoundsWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(10)).until(() -> java.util.Arrays.equals(remembered(), held));
 
         fx(() -> {
-            stage.setX(0); // as the window manager reports it on the way
+            stage.setMaximized(true);
+            stage.setMaximized(false);
+            stage.setX(0); // as the window manager reports it on the way back
             stage.setY(0);
             context.close(); // Alt+F4 at that moment
             context = null;
             return null;
         });
         assertThat(remembered()).containsExactly(held);
+    }
+
+    /** Moved, then closed before the bounds held still: opens where it was closed. */
+    @Test
+    void aMoveJustBeforeTheCloseIsKept(FxRobot robot) throws Exception {
+        double[] moved = fx(() -> {
+            stage.setX(stage.getX() + 30);
+            stage.setY(stage.getY() + 20);
+            double[] at = {stage.getX(), stage.getY()};
+            context.close();
+            context = null;
+            return at;
+        });
+        assertThat(remembered()).containsExactly(moved);
     }
 
     @Test

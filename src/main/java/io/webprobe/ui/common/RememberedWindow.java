@@ -42,6 +42,8 @@ public final class RememberedWindow {
     private Rectangle2D beforeMaximize;
     private double minWidth;
     private double minHeight;
+    /** Whether the window was maximised or un-maximised since bounds last held still. */
+    private boolean maximizing;
 
     /**
      * @param stage the window, not yet shown
@@ -95,6 +97,7 @@ public final class RememberedWindow {
         settling.setOnFinished(e -> settled());
         stage.maximizedProperty().addListener((o, was, now) -> {
             state.putBoolean(prefix + ".maximized", now);
+            maximizing = true;
             if (now) {
                 settling.stop(); // the bounds on the way there are not the normal ones
                 beforeMaximize = normal;
@@ -130,8 +133,16 @@ public final class RememberedWindow {
         return normal;
     }
 
-    /** Writes the normal bounds and the maximised state into the {@link UiState}. */
+    /**
+     * Writes the normal bounds and the maximised state into the {@link UiState}. Bounds that
+     * have not yet held still count too, unless the window was just maximised or un-maximised
+     * (then they may be passing ones): moved and closed at once, it opens where it was closed.
+     */
     public void save() {
+        if (settling.getStatus() == javafx.animation.Animation.Status.RUNNING && !maximizing) {
+            settling.stop();
+            capture();
+        }
         if (normal != null) {
             state.putDouble(prefix + ".x", normal.getMinX());
             state.putDouble(prefix + ".y", normal.getMinY());
@@ -154,18 +165,31 @@ public final class RememberedWindow {
     }
 
     private void settled() {
+        maximizing = false;
+        if (capture()) {
+            // into the state as it changes, which writes it soon: a kill keeps it too
+            save();
+        }
+    }
+
+    /**
+     * Takes the stage's bounds as its normal ones if it is shown neither maximised, iconified
+     * nor full screen, at no less than its least size (the 200×200 of a first show is not).
+     */
+    private boolean capture() {
         if (stage.isMaximized() || stage.isIconified() || stage.isFullScreen()
                 || !stage.isShowing()) {
-            return;
+            return false;
         }
         double w = stage.getWidth();
         double h = stage.getHeight();
         if (Double.isFinite(w) && Double.isFinite(h) && w > 0 && h > 0
+                && w >= stage.getMinWidth() && h >= stage.getMinHeight()
                 && Double.isFinite(stage.getX()) && Double.isFinite(stage.getY())) {
             normal = new Rectangle2D(stage.getX(), stage.getY(), w, h);
-            // into the state as it changes, which writes it soon: a kill keeps it too
-            save();
+            return true;
         }
+        return false;
     }
 
     private Optional<Rectangle2D> remembered() {

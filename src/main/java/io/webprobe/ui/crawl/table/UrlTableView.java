@@ -179,8 +179,11 @@ public final class UrlTableView {
         double end = start + c.getWidth();
         double view = shownWidth(flow);
         // the flow's sideways range follows its rows' new width, which one layout pass has not
-        // always measured yet (one pass or two, seen either way for the same change)
-        for (int pass = 0; pass < 3 && hbar.getMax() < content - view - 1; pass++) {
+        // always measured yet (one pass or two, seen either way for the same change); when the
+        // URL column gave its filled width back, the rows first measured as fitting and the
+        // sideways bar stayed hidden, the new column out of reach
+        for (int pass = 0; pass < 3 && (hbar.getMax() < content - view - 1
+                || content > view && !hbar.isVisible()); pass++) {
             flow.requestLayout();
             table.layout();
         }

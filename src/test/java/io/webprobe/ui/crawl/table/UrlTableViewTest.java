@@ -388,8 +388,9 @@ class UrlTableViewTest {
     @Test
     void aColumnTurnedOnInTheChooserIsScrolledIntoView() throws Exception {
         show(range(1, 50));
-        // each past the right edge: the default columns leave just Inlinks' 70 px in a 960 px
-        // table, so wider ones (Referrer, then Canonical after it) and the last (External)
+        // each past the right edge: in a 960 px table the URL column fills the room the
+        // default columns leave and gives it back (down to its own 160 px) to a column turned
+        // on, so wider ones (Referrer, then Canonical after it) and the last (External)
         for (String key : new String[] {"referrer", "canonical", "external"}) {
             javafx.scene.control.TableColumn<UrlItem, ?> col = fx(() -> view.table()
                     .getColumns().stream().filter(c -> key.equals(c.getUserData()))
@@ -418,7 +419,7 @@ class UrlTableViewTest {
             double end = seen[1];
             double scrolled = seen[2];
             double shown = seen[3];
-            assertThat(seen[4]).as("the columns are wider than the table (the case of the bug)")
+            assertThat(seen[4]).as(key + ": the columns are wider than the table (the case of the bug)")
                     .isEqualTo(1);
             assertThat(end).as(key + " was past the right edge").isGreaterThan(shown);
             assertThat(start).as(key + "'s left edge shows").isGreaterThanOrEqualTo(scrolled);
