@@ -554,7 +554,9 @@ class PingWindowTest extends MainWindowTestBase {
         CountDownLatch arrived = new CountDownLatch(1);
         server.route("/held", LocalHttpServer.blockUntil(release, arrived, "held"));
         openPingTab(robot);
-        robot.clickOn("#pingTargets").write(server.url("/held"));
+        setTargets(robot, server.url("/held"));
+        robot.clickOn("#pingTargets");
+        robot.interact(() -> node(robot, "#pingTargets", TextArea.class).end());
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(fx(() -> node(robot, "#pingTargets", TextArea.class).getText()))
