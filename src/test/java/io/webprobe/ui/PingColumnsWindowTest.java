@@ -7,6 +7,7 @@ import io.webprobe.ping.PingMode;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.ui.ping.PingRow;
+import io.webprobe.ui.ping.PingView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -290,6 +291,65 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
                 .findFirst().orElseThrow());
         assertThat(fx(sideways::isVisible)).as("the table scrolls sideways").isFalse();
+    }
+
+    /** Whether the Ping table scrolls sideways. */
+    private static boolean scrollsSideways(FxRobot robot) throws Exception {
+        return fx(() -> table(robot).lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .findFirst().orElseThrow().isVisible());
+    }
+
+    /** A fixed-rate run of 1 s at 20 req/s of the URLs given, at a 1,200 px window. */
+    private void fixedRateRunAtTheDefaultWidth(FxRobot robot, String urls) throws Exception {
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(1200);
+            stage.setHeight(760);
+        });
+        @SuppressWarnings("unchecked")
+        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        robot.interact(() -> {
+            mode.setValue(PingMode.RATE);
+            robot.lookup("#pingRate").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(20.0);
+            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(1);
+            node(robot, "#pingTargets", TextArea.class).setText(urls);
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.interact(start::fire);
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The bug: in Fixed rate mode at the default 1,200 px, the Not sent column (74 px) put
+     * Errors behind the sideways scroll. The URLs give it their room, and take it back in the
+     * other modes.
+     */
+    @Test
+    void theDefaultColumnsFitTheDefaultWindowInFixedRateModeToo(FxRobot robot)
+            throws Exception {
+        server.route("/a", html("a"));
+        server.route("/section-1/page-1.html", html("p"));
+        fixedRateRunAtTheDefaultWidth(robot, server.url("/a") + "\n"
+                + server.url("/section-1/page-1.html"));
+
+        assertThat(shownColumns(robot)).contains("Not sent", "Errors");
+        assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
+        TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
+        assertThat(fx(url::getText)).isEqualTo("URL");
+        assertThat(fx(url::getWidth)).isLessThan(PingView.URL_WIDTH);
+
+        @SuppressWarnings("unchecked")
+        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        robot.interact(() -> mode.setValue(PingMode.COUNT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownColumns(robot)).doesNotContain("Not sent");
+        assertThat(fx(url::getWidth)).isGreaterThanOrEqualTo(PingView.URL_WIDTH);
+        assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
     }
 
     /**

@@ -72,6 +72,15 @@ public final class FillColumn<S> {
         onUserSized = action;
     }
 
+    /**
+     * Changes the column's least width (its default): the width it keeps when the other shown
+     * columns leave less room, the table scrolling sideways then.
+     */
+    public void setLeastWidth(double width) {
+        base = width;
+        fit();
+    }
+
     /** Whether the column's present width came from filling, not from the user. */
     public boolean fitting() {
         return fitting;

@@ -417,11 +417,14 @@ public final class PingView {
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         // the URLs take the room the figures leave: at every window size the column stayed
         // 144 px, its rows "http://12...0.1:8765/", with empty space beside the last column
-        io.webprobe.ui.common.FillColumn.install(table, url);
+        var fill = io.webprobe.ui.common.FillColumn.install(table, url);
         // shown in Fixed rate mode, the only one that can leave requests unsent, from before
         // the run on: shown only when a run ended with some, it pushed Errors out of sight
-        // then (not bound: the chooser still shows or hides it)
+        // then (not bound: the chooser still shows or hides it). The URLs give it their room:
+        // at the default 1,200 px its 74 px put Errors behind the sideways scroll
         notSent.setVisible(vm.modeProperty().get() == PingMode.RATE);
+        fill.setLeastWidth(urlLeastWidth(notSent));
+        notSent.visibleProperty().addListener(o -> fill.setLeastWidth(urlLeastWidth(notSent)));
         vm.modeProperty().addListener((o, was, now) -> notSent.setVisible(now == PingMode.RATE));
         // the same for Protocol, which says something only when HTTP/2 is asked for (without
         // it every row reads HTTP/1.1): its 74 px go to the URLs, 110 px wide at 1,300 px
@@ -447,7 +450,12 @@ public final class PingView {
     }
 
     /** The URL column's least width (it fills the room the other columns leave). */
-    static final double URL_WIDTH = 200;
+    public static final double URL_WIDTH = 200;
+
+    /** The URL column's least width beside Not sent, shown or not. */
+    private static double urlLeastWidth(TableColumn<PingRow, Number> notSent) {
+        return notSent.isVisible() ? URL_WIDTH - notSent.getPrefWidth() : URL_WIDTH;
+    }
 
     private static TableColumn<PingRow, String> text(String title, double width,
             Function<PingResult, String> f) {
