@@ -353,6 +353,28 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: at the default 1,200 px the latency histogram's title read "Latency
+     * distribution: http://127.0.0.1:1810...", the page it was about cut off. The URL has a
+     * line of its own, one of a single site's URLs its path, whole; the whole URL is in the
+     * title's tooltip.
+     */
+    @Test
+    void theHistogramTitleNamesTheSelectedUrlReadably(FxRobot robot) throws Exception {
+        server.route("/a", html("a"));
+        String page = "/section-1/section-2/page-1.html";
+        server.route(page, html("p"));
+        fixedRateRunAtTheDefaultWidth(robot, server.url("/a") + "\n" + server.url(page));
+
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = fx(() -> (Label) robot.lookup("#pingHistogram").query()
+                .lookup(".chart-title"));
+        assertThat(fx(title::getText)).isEqualTo("Latency distribution\n" + page);
+        assertThat(fx(() -> shown(title))).as("shown whole").isEqualTo(fx(title::getText));
+        assertThat(fx(() -> title.getTooltip().getText())).isEqualTo(server.url(page));
+    }
+
+    /**
      * The bug: typed URLs wider than the list left it scrolled to the caret once the typing
      * was done, so every line read cut at its start ("tp://127.0.0.1:18100/...").
      */

@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -56,7 +59,8 @@ final class PingCharts {
         y.setLabel("Latency (ms)");
         line = new LineChart<>(seconds, y);
         line.setId("pingChart");
-        line.setTitle("Latency per second, all URLs");
+        // two lines, as the histogram's beside it (its URL on the second): the plots line up
+        line.setTitle("Latency per second\nall URLs");
         line.setAnimated(false);
         line.setCreateSymbols(false);
         newLines();
@@ -164,6 +168,15 @@ final class PingCharts {
         BarChart<String, Number> bars = new BarChart<>(bx, by);
         bars.setId("pingHistogram");
         bars.titleProperty().bind(vm.histogramTitleProperty());
+        // a URL too long for the chart's half of the window is cut in the middle, where a
+        // site's URLs differ at their end, and is whole in the title's tooltip
+        if (bars.lookup(".chart-title") instanceof Label title) {
+            title.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(vm.selectedUrlProperty()
+                    .map(UrlSyntax::forPeople));
+            title.tooltipProperty().bind(vm.selectedUrlProperty().map(u -> tip));
+        }
         bars.setAnimated(false);
         bars.setLegendVisible(false);
         bars.setBarGap(0);

@@ -16,6 +16,7 @@ import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.SiteUrls;
 import io.webprobe.ui.common.UiBatcher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public final class PingViewModel implements AutoCloseable {
             summary.get().isEmpty() || summary.get().equals(status.get()) ? status.get()
                     : status.get() + "\n" + summary.get(), status, summary);
     private final ReadOnlyStringWrapper histogramTitle =
-            new ReadOnlyStringWrapper(this, "histogramTitle", "Latency distribution");
+            new ReadOnlyStringWrapper(this, "histogramTitle", HISTOGRAM_TITLE + "no URL selected");
     private final StringProperty selectedUrl = new SimpleStringProperty(this, "selectedUrl");
     private final ObservableList<PingRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LatencyPoint> series = FXCollections.observableArrayList();
@@ -162,12 +163,36 @@ public final class PingViewModel implements AutoCloseable {
         selectedUrl.addListener((o, a, b) -> {
             selectedUrlForTimer = b;
             histogram.clear();
-            histogramTitle.set(b == null ? "Latency distribution" : "Latency distribution: "
-                    + io.webprobe.http.UrlSyntax.forPeople(b));
+            histogramTitle.set(HISTOGRAM_TITLE + (b == null ? "no URL selected"
+                    : histogramUrl(b)));
             if (b != null && !running.get()) {
                 readHistogram(b);
             }
         });
+    }
+
+    /**
+     * The histogram's title over the URL it is of, on a line of its own: after "Latency
+     * distribution: ", in the half of the window the chart has, it read "Latency
+     * distribution: http://127.0.0.1:1810..." at 1,200 px.
+     */
+    static final String HISTOGRAM_TITLE = "Latency distribution\n";
+
+    /**
+     * The selected URL as the histogram's title names it: by its path and query when every
+     * URL in the table is on its site, as in a test of one site's pages, else whole. The title
+     * cuts it in the middle when it is still too long and holds it whole in its tooltip.
+     */
+    private String histogramUrl(String url) {
+        java.net.URI site;
+        try {
+            site = io.webprobe.http.Urls.toUri(url);
+        } catch (IllegalArgumentException e) {
+            site = null;
+        }
+        java.net.URI s = site;
+        boolean oneSite = rows.stream().allMatch(r -> SiteUrls.onSite(s, r.url()));
+        return io.webprobe.http.UrlSyntax.forPeople(oneSite ? SiteUrls.shown(s, url) : url);
     }
 
     /** Reads a URL's histogram off the FX thread and shows it if the URL is still selected. */

@@ -951,13 +951,29 @@ class PingViewModelTest {
         for (int i = 1; i < bins.size(); i++) {
             assertEquals(bins.get(i - 1).toMillis(), bins.get(i).fromMillis(), 1e-9);
         }
-        assertEquals("Latency distribution: " + server.url("/spread"),
+        // every URL on one site: the path names it, on a line of its own (the whole URL was
+        // cut in the chart's half of the window: "Latency distribution: http://127.0.0.1:1810...")
+        assertEquals("Latency distribution\n/spread",
                 fx.on(() -> vm.histogramTitleProperty().get()));
 
         fx.on(() -> vm.selectedUrlProperty().set(server.url("/fast")));
         waiting(Duration.ofSeconds(10)).until(() -> fx.on(() -> vm.histogram().stream()
                 .mapToLong(LatencyBin::count).sum()) >= 60);
-        assertEquals("Latency distribution: " + server.url("/fast"),
+        assertEquals("Latency distribution\n/fast",
+                fx.on(() -> vm.histogramTitleProperty().get()));
+    }
+
+    /** URLs of two sites: the title names the selected one whole, its host told apart. */
+    @Test
+    void theHistogramTitleNamesAUrlWholeWhenTheUrlsAreOfSeveralSites() throws Exception {
+        server.route("/a", html("a"));
+        fx.on(() -> vm.countProperty().set(2));
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            assertThat(start(server.url("/a") + "\n" + refused.url("/b"))).isTrue();
+            awaitEnd();
+        }
+        fx.on(() -> vm.selectedUrlProperty().set(server.url("/a")));
+        assertEquals("Latency distribution\n" + server.url("/a"),
                 fx.on(() -> vm.histogramTitleProperty().get()));
     }
 

@@ -1,8 +1,7 @@
 package io.webprobe.ui.crawl.live;
 
 import io.webprobe.crawl.ActiveFetch;
-import io.webprobe.http.Urls;
-import java.net.URI;
+import io.webprobe.ui.common.SiteUrls;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -48,39 +47,11 @@ public final class WorkersView {
                         f.worker().replace("crawl-worker-", "#"),
                         f.running().toMillis() / 1000.0));
                 setGraphic(none ? null : who);
-                setText(none ? null : shown(model.start(), f.url()));
+                setText(none ? null : SiteUrls.shown(model.start(), f.url()));
                 tip.setText(empty || f == null ? null : f.url());
                 setTooltip(empty || f == null ? null : tip);
             }
         });
-    }
-
-    /**
-     * A URL as its line shows it: its path and query when it is on the crawl's site as it
-     * settled ({@code start}: the same scheme, host and port), else whole.
-     */
-    static String shown(URI start, String url) {
-        if (start == null || url == null) {
-            return url;
-        }
-        try {
-            URI u = Urls.toUri(url);
-            if (u.getScheme() == null || start.getScheme() == null
-                    || !u.getScheme().equalsIgnoreCase(start.getScheme())
-                    || Urls.host(u).isEmpty()
-                    || !Urls.hostAndPort(u).equals(Urls.hostAndPort(start))) {
-                return url;
-            }
-        } catch (IllegalArgumentException e) {
-            return url; // no URL as the crawl writes them: shown as it is
-        }
-        int authority = url.indexOf("://") + 3;
-        int end = authority;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        String rest = url.substring(end);
-        return rest.isEmpty() || rest.charAt(0) != '/' ? "/" + rest : rest;
     }
 
     public ListView<ActiveFetch> root() {

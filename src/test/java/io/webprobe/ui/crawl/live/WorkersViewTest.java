@@ -9,6 +9,7 @@ import io.webprobe.crawl.CrawlProgress;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.ui.common.SiteUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -86,22 +87,22 @@ class WorkersViewTest {
     @Test
     void theRuleOfAUrlOnTheStartSite() {
         URI start = URI.create("http://127.0.0.1:18201/start/");
-        assertThat(WorkersView.shown(start, "http://127.0.0.1:18201/a/b?q=1&r=2"))
+        assertThat(SiteUrls.shown(start, "http://127.0.0.1:18201/a/b?q=1&r=2"))
                 .isEqualTo("/a/b?q=1&r=2");
-        assertThat(WorkersView.shown(start, "http://127.0.0.1:18201")).isEqualTo("/");
-        assertThat(WorkersView.shown(start, "http://127.0.0.1:18201?q")).isEqualTo("/?q");
-        assertThat(WorkersView.shown(start, "HTTP://127.0.0.1:18201/x")).isEqualTo("/x");
+        assertThat(SiteUrls.shown(start, "http://127.0.0.1:18201")).isEqualTo("/");
+        assertThat(SiteUrls.shown(start, "http://127.0.0.1:18201?q")).isEqualTo("/?q");
+        assertThat(SiteUrls.shown(start, "HTTP://127.0.0.1:18201/x")).isEqualTo("/x");
         // another port, scheme or host: whole
-        assertThat(WorkersView.shown(start, "http://127.0.0.1:18202/x"))
+        assertThat(SiteUrls.shown(start, "http://127.0.0.1:18202/x"))
                 .isEqualTo("http://127.0.0.1:18202/x");
-        assertThat(WorkersView.shown(start, "https://127.0.0.1:18201/x"))
+        assertThat(SiteUrls.shown(start, "https://127.0.0.1:18201/x"))
                 .isEqualTo("https://127.0.0.1:18201/x");
-        assertThat(WorkersView.shown(start, "http://127.0.0.2:18201/x"))
+        assertThat(SiteUrls.shown(start, "http://127.0.0.2:18201/x"))
                 .isEqualTo("http://127.0.0.2:18201/x");
         // the default port written or not is one site
-        assertThat(WorkersView.shown(URI.create("http://127.0.0.1/"), "http://127.0.0.1:80/x"))
+        assertThat(SiteUrls.shown(URI.create("http://127.0.0.1/"), "http://127.0.0.1:80/x"))
                 .isEqualTo("/x");
-        assertThat(WorkersView.shown(null, "http://127.0.0.1/x")).isEqualTo("http://127.0.0.1/x");
+        assertThat(SiteUrls.shown(null, "http://127.0.0.1/x")).isEqualTo("http://127.0.0.1/x");
     }
 
     /**
