@@ -162,28 +162,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         String big = "x".repeat(600_000);
         // one connection each, an answer in 0.6 s: most of /slow's requests are never sent
         server.route("/slow", LocalHttpServer.delayed(Duration.ofMillis(600), big));
-        openPing(robot);
-        robot.interact(() -> {
-            stage.setWidth(1000);
-            stage.setHeight(800);
-        });
-        @SuppressWarnings("unchecked")
-        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
-        robot.interact(() -> {
-            mode.setValue(PingMode.RATE);
-            robot.lookup("#pingRate").queryAs(javafx.scene.control.Spinner.class)
-                    .getValueFactory().setValue(20.0);
-            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
-                    .getValueFactory().setValue(1);
-            robot.lookup("#pingConcurrency").queryAs(javafx.scene.control.Spinner.class)
-                    .getValueFactory().setValue(2);
-            node(robot, "#pingTargets", TextArea.class).setText(server.url("/fast") + "\n"
-                    + server.url("/slow"));
-        });
-        Button start = node(robot, "#pingStart", Button.class);
-        robot.interact(start::fire);
-        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
-        WaitForAsyncUtils.waitForFxEvents();
+        fixedRateRun(robot, 1000, 800, server.url("/fast") + "\n" + server.url("/slow"));
         WaitForAsyncUtils.waitForFxEvents(); // a column widened to its figures lays out again
     }
 
@@ -286,11 +265,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         assertThat(fx(cell::getText)).isEqualTo("10 Connection refused");
         assertThat(fx(() -> shown(cell))).as("shown whole").isEqualTo("10 Connection refused");
         assertThat(fx(() -> cell.getTooltip().getText())).isEqualTo("10 Connection refused");
-        var sideways = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
-                .map(n -> (javafx.scene.control.ScrollBar) n)
-                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
-                .findFirst().orElseThrow());
-        assertThat(fx(sideways::isVisible)).as("the table scrolls sideways").isFalse();
+        assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
     }
 
     /** Whether the Ping table scrolls sideways. */
@@ -301,12 +276,16 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .findFirst().orElseThrow().isVisible());
     }
 
-    /** A fixed-rate run of 1 s at 20 req/s of the URLs given, at a 1,200 px window. */
-    private void fixedRateRunAtTheDefaultWidth(FxRobot robot, String urls) throws Exception {
+    /**
+     * A fixed-rate run of 1 s at 20 req/s of the URLs given, 2 connections, in a window of the
+     * size given; returns when it has ended.
+     */
+    private void fixedRateRun(FxRobot robot, double width, double height, String urls)
+            throws Exception {
         openPing(robot);
         robot.interact(() -> {
-            stage.setWidth(1200);
-            stage.setHeight(760);
+            stage.setWidth(width);
+            stage.setHeight(height);
         });
         @SuppressWarnings("unchecked")
         ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
@@ -316,6 +295,8 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                     .getValueFactory().setValue(20.0);
             robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
                     .getValueFactory().setValue(1);
+            robot.lookup("#pingConcurrency").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(2);
             node(robot, "#pingTargets", TextArea.class).setText(urls);
         });
         Button start = node(robot, "#pingStart", Button.class);
@@ -334,7 +315,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             throws Exception {
         server.route("/a", html("a"));
         server.route("/section-1/page-1.html", html("p"));
-        fixedRateRunAtTheDefaultWidth(robot, server.url("/a") + "\n"
+        fixedRateRun(robot, 1200, 760, server.url("/a") + "\n"
                 + server.url("/section-1/page-1.html"));
 
         assertThat(shownColumns(robot)).contains("Not sent", "Errors");
@@ -363,7 +344,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         server.route("/a", html("a"));
         String page = "/section-1/section-2/page-1.html";
         server.route(page, html("p"));
-        fixedRateRunAtTheDefaultWidth(robot, server.url("/a") + "\n" + server.url(page));
+        fixedRateRun(robot, 1200, 760, server.url("/a") + "\n" + server.url(page));
 
         robot.interact(() -> table(robot).getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();
