@@ -378,4 +378,28 @@ class PingColumnsWindowTest extends MainWindowTestBase {
 
         assertThat(fx(targets::getScrollLeft)).isZero();
     }
+
+    /**
+     * The bug: Tab in the URL list typed a tab character, so a keyboard user Tabbing through
+     * the Ping tab never left it.
+     */
+    @Test
+    void tabLeavesTheUrlListAndShiftTabComesBack(FxRobot robot) throws Exception {
+        openPing(robot);
+        TextArea targets = node(robot, "#pingTargets", TextArea.class);
+        robot.clickOn(targets);
+        robot.interact(() -> targets.setText("http://127.0.0.1:18100/"));
+
+        robot.type(javafx.scene.input.KeyCode.TAB);
+
+        assertThat(fx(() -> targets.getText())).isEqualTo("http://127.0.0.1:18100/");
+        javafx.scene.Node next = fx(() -> targets.getScene().getFocusOwner());
+        assertThat(next).isNotSameAs(targets);
+
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+
+        assertThat(fx(() -> targets.getScene().getFocusOwner())).isSameAs(targets);
+        assertThat(fx(() -> targets.getText())).doesNotContain("\t");
+    }
 }

@@ -370,7 +370,8 @@ final class CrawlSettingsPane {
 
     private static TextArea regexArea(String id, StringProperty text, String prompt,
             String tip) {
-        TextArea area = bound(new TextArea(), id, text, prompt, tip);
+        TextArea area = bound(io.webprobe.ui.common.TabKey.movesFocus(new TextArea()), id, text,
+                prompt, tip);
         area.setPrefRowCount(2);
         area.setPrefColumnCount(14);
         area.setMinWidth(100);

@@ -19,7 +19,7 @@ public final class ListInputView {
      */
     public ListInputView(ListInputModel model, DialogService dialogs,
             javafx.beans.value.ObservableBooleanValue disabled) {
-        TextArea text = new TextArea();
+        TextArea text = io.webprobe.ui.common.TabKey.movesFocus(new TextArea());
         text.setId("listInput");
         // one line: a prompt's line breaks are dropped (it read "…example.com/example.com/about#…")
         text.setPromptText("One URL per line, like https://example.com/about; # starts a comment");

@@ -103,7 +103,7 @@ public final class PingView {
     }
 
     private Node sidePanel() {
-        TextArea urls = new TextArea();
+        TextArea urls = io.webprobe.ui.common.TabKey.movesFocus(new TextArea());
         urls.setId("pingTargets");
         urls.setPromptText("One URL per line; # starts a comment");
         urls.textProperty().bindBidirectional(vm.targetsProperty());
@@ -287,7 +287,7 @@ public final class PingView {
 
     /** -H: extra request headers, "Name: value" one per line. */
     private TextArea headersBox() {
-        TextArea box = new TextArea();
+        TextArea box = io.webprobe.ui.common.TabKey.movesFocus(new TextArea());
         box.setId("pingHeaders");
         box.setPromptText("Name: value");
         box.setPrefRowCount(2);

@@ -111,7 +111,7 @@ public final class DetailsView {
         Tab chainTab = new Tab("Redirect chain", chainBox);
         chainTab.setId("chainTab");
 
-        TextArea headers = new TextArea();
+        TextArea headers = io.webprobe.ui.common.TabKey.movesFocus(new TextArea());
         headers.setId("headersText");
         headers.setEditable(false);
         headers.getStyleClass().add("monospace");
