@@ -101,19 +101,11 @@ class CompareModelTest {
                 "Exported 1 change to changes.csv.");
     }
 
-    /**
-     * Found by a tester: a name typed without ".csv" ("changes") is written as changes.csv,
-     * and the save dialog, which asks before replacing only the name typed, never asked: an
-     * earlier changes.csv was replaced without a word. It is asked about now.
-     */
-    @Test
-    void aNameWithoutExtensionAsksBeforeReplacingTheCsvFileItBecomes() throws Exception {
-        WorkspaceSite site = new WorkspaceSite(server);
+    /** Two crawls of {@code site}, one page added between them, compared in a new model. */
+    private CompareModel comparedWithOneChange(WorkspaceSite site) throws Exception {
         Path before = site.crawlInto(dir.resolve("before.webprobe"));
         server.route("/gone", html("<title>Back</title>ok")); // one change to export
         Path after = site.crawlInto(dir.resolve("after.webprobe"));
-        Path earlier = dir.resolve("changes.csv");
-        Files.writeString(earlier, "last week's\n");
         CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
         dialogs.crawlAnswers.add(before);
         dialogs.crawlAnswers.add(after);
@@ -122,6 +114,19 @@ class CompareModelTest {
             m.choose(false, dir);
         });
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        return m;
+    }
+
+    /**
+     * Found by a tester: a name typed without ".csv" ("changes") is written as changes.csv,
+     * and the save dialog, which asks before replacing only the name typed, never asked: an
+     * earlier changes.csv was replaced without a word. It is asked about now.
+     */
+    @Test
+    void aNameWithoutExtensionAsksBeforeReplacingTheCsvFileItBecomes() throws Exception {
+        CompareModel m = comparedWithOneChange(new WorkspaceSite(server));
+        Path earlier = dir.resolve("changes.csv");
+        Files.writeString(earlier, "last week's\n");
         dialogs.saveAnswer = Optional.of(dir.resolve("changes"));
 
         dialogs.confirmAnswer = false;
@@ -142,19 +147,9 @@ class CompareModelTest {
     @Test
     void anExportOntoACrawlFileIsRefusedAndTheCrawlKept() throws Exception {
         WorkspaceSite site = new WorkspaceSite(server);
-        Path before = site.crawlInto(dir.resolve("before.webprobe"));
-        server.route("/gone", html("<title>Back</title>ok")); // one change to export
-        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        CompareModel m = comparedWithOneChange(site);
         Path kept = site.crawlInto(dir.resolve("kept.webprobe"));
         byte[] crawl = Files.readAllBytes(kept);
-        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
-        dialogs.crawlAnswers.add(before);
-        dialogs.crawlAnswers.add(after);
-        fx.on(() -> {
-            m.choose(true, dir);
-            m.choose(false, dir);
-        });
-        fx.on(m::compare).get(20, TimeUnit.SECONDS);
 
         dialogs.saveAnswer = Optional.of(kept);
         fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
