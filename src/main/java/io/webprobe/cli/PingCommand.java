@@ -432,7 +432,6 @@ public final class PingCommand implements Callable<Integer> {
         return plan;
     }
 
-    /** The file's URLs ({@code -}: standard input); each bad line is named on stderr and skipped. */
     /**
      * Whether a bad URL's reason names it already (as "... javascript:alert(1) is not one."
      * does), so that the line says it once, not twice.
@@ -441,6 +440,7 @@ public final class PingCommand implements Callable<Integer> {
         return reason.contains(UrlSyntax.shortened(url));
     }
 
+    /** The file's URLs ({@code -}: standard input); each bad line is named on stderr and skipped. */
     private TargetList urlsFromFile(PrintWriter err) throws IOException {
         boolean stdin = file.toString().equals("-");
         // warnings name standard input in words, not as "-"
