@@ -333,21 +333,28 @@ public final class CompareModel {
     private void refilter() {
         CrawlDiff.Change k = kind.get();
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        shown.setPredicate(r -> (k == null || r.change() == k) && matches(r, q));
+        String e = asStored(q);
+        shown.setPredicate(r -> (k == null || r.change() == k) && matches(r, q, e));
     }
 
     /**
-     * Whether a change holds the lower-cased search text: in its URLs as stored
-     * (percent-encoded: "ünicode" typed is found in them as %C3%BCnicode, as in the crawl's
-     * URL table), as the table shows them (an international host in its letters), or in its
+     * Lower-cased search text as stored URLs hold it: percent-encoded ("ünicode" typed is found
+     * in them as %c3%bcnicode).
+     */
+    static String asStored(String q) {
+        String asEncoded = io.webprobe.http.Urls.asInUrls(q);
+        return asEncoded == null ? q : asEncoded.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a change holds the lower-cased search text {@code q}: in its URLs as stored, or
+     * as {@code e} ({@link #asStored}, as in the crawl's URL table), or as the table shows them (an international host in its letters), or in its
      * values.
      */
-    static boolean matches(CrawlDiff.Row r, String q) {
+    static boolean matches(CrawlDiff.Row r, String q, String e) {
         if (q.isEmpty()) {
             return true;
         }
-        String asEncoded = io.webprobe.http.Urls.asInUrls(q);
-        String e = asEncoded == null ? q : asEncoded.toLowerCase(Locale.ROOT);
         for (String url : new String[] {r.url(), r.sourceUrl()}) {
             if (url == null) {
                 continue;
