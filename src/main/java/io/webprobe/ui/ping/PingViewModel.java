@@ -21,6 +21,7 @@ import io.webprobe.ui.common.UiBatcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -177,6 +178,8 @@ public final class PingViewModel implements AutoCloseable {
      * distribution: http://127.0.0.1:1810..." at 1,200 px.
      */
     static final String HISTOGRAM_TITLE = "Latency distribution\n";
+    /** The site every row's URL is on, empty if they are on several; null: not yet known. */
+    private Optional<java.net.URI> rowsSite;
 
     /**
      * The selected URL as the histogram's title names it: by its path and query when every
@@ -184,15 +187,21 @@ public final class PingViewModel implements AutoCloseable {
      * cuts it in the middle when it is still too long and holds it whole in its tooltip.
      */
     private String histogramUrl(String url) {
-        java.net.URI site;
-        try {
-            site = io.webprobe.http.Urls.toUri(url);
-        } catch (IllegalArgumentException e) {
-            site = null;
+        if (rowsSite == null) { // the rows' one site, looked for once per list of rows
+            rowsSite = Optional.empty();
+            if (!rows.isEmpty()) {
+                try {
+                    java.net.URI s = io.webprobe.http.Urls.toUri(rows.get(0).url());
+                    if (rows.stream().allMatch(r -> SiteUrls.onSite(s, r.url()))) {
+                        rowsSite = Optional.of(s);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // not a URL as the engine writes them: every URL named whole
+                }
+            }
         }
-        java.net.URI s = site;
-        boolean oneSite = rows.stream().allMatch(r -> SiteUrls.onSite(s, r.url()));
-        return io.webprobe.http.UrlSyntax.forPeople(oneSite ? SiteUrls.shown(s, url) : url);
+        return io.webprobe.http.UrlSyntax.forPeople(rowsSite.isPresent()
+                ? SiteUrls.shown(rowsSite.get(), url) : url);
     }
 
     /** Reads a URL's histogram off the FX thread and shows it if the URL is still selected. */
@@ -315,6 +324,7 @@ public final class PingViewModel implements AutoCloseable {
         shownFinal = false;
         stopAsked = false;
         rows.setAll(list.urls().stream().map(u -> new PingRow(u.toString())).toList());
+        rowsSite = null;
         exportable.set(false);
         series.clear();
         histogram.clear();
