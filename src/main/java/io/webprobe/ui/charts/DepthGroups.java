@@ -5,15 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The depth chart's columns: one per depth while there are at most {@link #MOST} of them,
+ * The depth chart's bars: one per depth while there are at most {@link #MOST} of them,
  * else the depths in groups of 2, 5, 10, 20, 50… ("0–9", "10–19"…), as few as fit in
  * {@link #MOST}. A deep chain of 100 levels made 100 columns 2 px wide in the chart's third of
- * the tab, their counts written over each other; grouped, its 11 columns of "10" read as what
+ * the tab, their counts written over each other; grouped, its 11 bars of "10" read as what
  * they are, ten pages a group, where showing only the counts that fit would have left bars
  * without any. Pure arithmetic, tested without a display.
  */
 final class DepthGroups {
-    /** At most this many columns: ~25 px each, a count and a "90–99" under it, at 1,024 px. */
+    /** At most this many bars: each a line's height and more, at the smallest window. */
     static final int MOST = 12;
 
     private DepthGroups() {}
