@@ -2,25 +2,31 @@ package io.webprobe.ui.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView.TableViewSelectionModel;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import javafx.beans.property.SimpleObjectProperty;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -114,26 +120,48 @@ class RowSelectionModelTest {
         assertThat(s[0]).isEqualTo(s[1]);
     }
 
+    /**
+     * Row {@code index} of a table as drawn: the cell showing it, visible and inside the scene
+     * (the order of a table's cells in the scene graph is not the order of their rows, and a
+     * cell may be kept aside, invisible; under load the first layout may come late).
+     */
+    private static Node row(TableView<Integer> t, int index) throws Exception {
+        AtomicReference<Node> found = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            found.set(fx(() -> t.lookupAll(".table-row-cell").stream()
+                    .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index
+                            && r.getItem() != null && r.isVisible() && inScene(r))
+                    .findFirst().orElse(null)));
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    private static boolean inScene(Node n) {
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        Scene s = n.getScene();
+        return s != null && b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= s.getWidth()
+                && b.getMaxY() <= s.getHeight() && b.getHeight() > 0;
+    }
+
     /** Clicks, Shift and Ctrl clicks, arrows and Ctrl+A, by the user, on both tables. */
     @Test
     void theMouseAndTheKeysSelectWhatTheySelectInJavaFxsOwnModel(FxRobot robot) throws Exception {
         for (TableView<Integer> t : List.of(ours, theirs)) {
-            String id = "#" + t.getId();
-            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(3).queryAs(javafx.scene.Node.class));
+            robot.clickOn(row(t, 3));
             robot.press(KeyCode.SHIFT);
-            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(6).queryAs(javafx.scene.Node.class));
+            robot.clickOn(row(t, 6));
             robot.release(KeyCode.SHIFT);
             robot.press(KeyCode.CONTROL);
-            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(10).queryAs(javafx.scene.Node.class));
-            robot.clickOn(robot.lookup(id + " .table-row-cell").nth(4).queryAs(javafx.scene.Node.class));
+            robot.clickOn(row(t, 10));
+            robot.clickOn(row(t, 4));
             robot.release(KeyCode.CONTROL);
         }
         assertThat(selected(ours)).containsExactly(3, 5, 6, 10);
         assertSame();
 
         for (TableView<Integer> t : List.of(ours, theirs)) {
-            robot.clickOn(robot.lookup("#" + t.getId() + " .table-row-cell").nth(8)
-                    .queryAs(javafx.scene.Node.class));
+            robot.clickOn(row(t, 8));
             robot.type(KeyCode.DOWN);
             robot.press(KeyCode.SHIFT).type(KeyCode.DOWN, KeyCode.DOWN, KeyCode.DOWN)
                     .type(KeyCode.UP).release(KeyCode.SHIFT);
@@ -142,8 +170,7 @@ class RowSelectionModelTest {
         assertSame();
 
         for (TableView<Integer> t : List.of(ours, theirs)) {
-            robot.clickOn(robot.lookup("#" + t.getId() + " .table-row-cell").nth(2)
-                    .queryAs(javafx.scene.Node.class));
+            robot.clickOn(row(t, 2));
             robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         }
         assertThat(selected(ours)).hasSize(100);
@@ -151,8 +178,7 @@ class RowSelectionModelTest {
 
         // a Shift+arrow after Ctrl+A: the rows outside the new range are cleared one by one
         for (TableView<Integer> t : List.of(ours, theirs)) {
-            robot.clickOn(robot.lookup("#" + t.getId() + " .table-row-cell").nth(1)
-                    .queryAs(javafx.scene.Node.class));
+            robot.clickOn(row(t, 1));
             robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
             robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
         }
