@@ -85,6 +85,32 @@ class SitemapProblemsTest {
     }
 
     @Test
+    void anHtmlEntityIsNamedWithItsLineAsXmlDefinesOnlyFive() throws Exception {
+        // &nbsp; or &eacute; copied from a page: XML defines only &amp; &lt; &gt; &quot;
+        // &apos;, so the sitemap is not well-formed, and the sentence names the entity, its
+        // line and what to write instead; numeric references and the five are fine
+        server.route("/", html("home"));
+        server.route("/robots.txt", respond(200, "text/plain",
+                "Sitemap: " + server.url("/nbsp.xml") + "\n"));
+        server.route("/nbsp.xml", respond(200, "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                <url><loc>%s?a=&lt;&#160;&#xA0;&apos;</loc></url>
+                <url><loc>%s</loc><!-- &nbsp; in a comment is fine --></url>
+                <url><loc>%s?q=caf&eacute;&nbsp;au&nbsp;lait</loc></url>
+                </urlset>
+                """.formatted(server.url("/p"), server.url("/q"), server.url("/r"))));
+
+        CrawlSummary summary = crawl();
+
+        assertThat(summary.warnings()).containsExactly(
+                "The sitemap " + server.url("/nbsp.xml") + " could not be read: line 5 has "
+                        + "&eacute;, which XML does not define (write the character itself or "
+                        + "&#233;), so its URLs were not crawled.");
+        assertThat(summary.sitemapUrls()).isZero();
+    }
+
+    @Test
     void aMissingDefaultSitemapIsNotWorthAWord() throws Exception {
         server.route("/", html("home"));
 
