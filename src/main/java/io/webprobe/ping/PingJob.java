@@ -221,7 +221,7 @@ public final class PingJob implements AutoCloseable {
      */
     public String firstIoError(int t) {
         // a URL not requested has its one failure said by notRequested()
-        return run.started() && run.skipped(t) == null ? run.ioWhy(t) : null;
+        return run.started() && run.skipped(t) == null ? run.failures().ioWhy(t) : null;
     }
 
     /** The engine the requests go through. */
@@ -386,7 +386,7 @@ public final class PingJob implements AutoCloseable {
     /** A final snapshot when even building one failed: no figures, only the failure. */
     private PingSnapshot emptyFinal() {
         return new PingSnapshot(List.of(), 0, 0, 0, 0, Duration.ZERO, 0, 0, 0, List.of(), true,
-                true, 0, false, run.failure(), 0, 0);
+                true, 0, false, run.failures().failure(), 0, 0);
     }
 
     /** Stops if running and waits (bounded) for every thread of the job to end. */

@@ -7,13 +7,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link PingJob} and its {@link PingEngine} share while a run lasts: the plan, the
@@ -31,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * threads; {@link #start}, {@link #stop} and {@link #fail} by the job or an engine.
  */
 final class PingRun {
-    private static final Logger log = LoggerFactory.getLogger(PingRun.class);
     /** An open-loop request sent later than this after its intended start counts as late. */
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -57,11 +52,7 @@ final class PingRun {
     private final LongAdder[] claimedBy;
     /** Counted requests put on the wire, per target (warm-up rounds left out). */
     private final LongAdder[] sentBy;
-    private final AtomicReference<String> failure = new AtomicReference<>();
-    /** The sentence of the first request failed for an untrusted certificate. */
-    private final AtomicReference<String> certificateWhy = new AtomicReference<>();
-    /** Per target, the sentence of its first counted {@link ErrorKind#IO} failure, or null. */
-    private final AtomicReferenceArray<String> ioWhy;
+    private final RunFailures failures;
     private final long total;
     private final double nanosPerRequest;
     /** Warm-up requests, all targets: the requests numbered below this. */
@@ -109,7 +100,7 @@ final class PingRun {
         this.total = plan.totalRequests();
         this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
-        this.ioWhy = new AtomicReferenceArray<>(targets.size());
+        this.failures = new RunFailures(targets.size());
         this.sentBy = new LongAdder[targets.size()];
         this.claimedBy = new LongAdder[targets.size()];
         for (int t = 0; t < sentBy.length; t++) {
@@ -373,64 +364,13 @@ final class PingRun {
      * (the details go to the log). The first failure wins.
      */
     void fail(Throwable t) {
-        String sentence = t instanceof OutOfMemoryError
-                ? io.webprobe.OutOfMemory.SENTENCE
-                : t instanceof OutOfFiles
-                ? OUT_OF_FILES
-                : "The ping stopped because of an internal error; the details are in Webprobe's"
-                        + " log (" + io.webprobe.UserDirs.current().logFile() + ").";
-        if (t instanceof OutOfFiles) {
-            failure.compareAndSet(null, sentence); // nothing for the log: the sentence says it
-        } else if (failure.compareAndSet(null, sentence)) {
-            try {
-                log.error("Ping engine failure in {}", Thread.currentThread().getName(), t);
-            } catch (Throwable ignored) {
-                // out of memory while logging: the sentence is what matters
-            }
-        }
+        failures.fail(t);
         stopping = true;
     }
 
-    /**
-     * The run's end when Webprobe ran out of file descriptors mid-run: the requests' own
-     * sentence ({@link ErrorClassifier#OUT_OF_FILES}); {@link PingSnapshot#failure(String)}
-     * names the caller's setting in it.
-     */
-    static final String OUT_OF_FILES = ErrorClassifier.OUT_OF_FILES + ".";
-
-    /**
-     * Thrown by {@link #record} on the engine's thread when a request failed because this
-     * process has no file descriptor left; the engine's failure path ends the run with {@link
-     * #OUT_OF_FILES} ({@link #fail}).
-     */
-    static final class OutOfFiles extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        OutOfFiles() {
-            super(OUT_OF_FILES, null, false, false);
-        }
-    }
-
-    /**
-     * Why the first request refused for its certificate was refused ("The site's certificate
-     * has expired"), or null: the advice after the run follows it.
-     */
-    String certificateWhy() {
-        return certificateWhy.get();
-    }
-
-    /**
-     * Why target {@code t}'s first counted request failed with an {@link ErrorKind#IO} error
-     * ("The server did not answer with HTTP/1.x: …"), or null: "I/O error" is any failure the
-     * other kinds do not name, and says nothing of what the server did wrong.
-     */
-    String ioWhy(int t) {
-        return ioWhy.get(t);
-    }
-
-    /** Why an engine failed (a plain sentence), or null. */
-    String failure() {
-        return failure.get();
+    /** What went wrong in the run, in sentences. */
+    RunFailures failures() {
+        return failures;
     }
 
     /**
@@ -639,20 +579,9 @@ final class PingRun {
         if (error == ErrorKind.CANCELLED || stopping) {
             return;
         }
-        if (error == ErrorKind.IO && ErrorClassifier.OUT_OF_FILES.equals(message)) {
-            // Webprobe's own limit, not the server's failure: the run ends, said in one
-            // sentence, rather than counting the server thousands of failed requests
-            throw new OutOfFiles();
-        }
-        if (error == ErrorKind.TLS_CERTIFICATE && certificateWhy.get() == null) {
-            certificateWhy.compareAndSet(null, message);
-        }
         int t = targetIndex(i);
         boolean warmup = i / targets.size() < plan.warmup();
-        if (error == ErrorKind.IO && !warmup && message != null && !message.isEmpty()
-                && ioWhy.get(t) == null) {
-            ioWhy.compareAndSet(t, null, message);
-        }
+        failures.note(t, warmup, error, message); // out of files: throws, the run ends
         long serviceNanos = done - send;
         long responseNanos = intended >= 0 ? done - intended : serviceNanos;
         boolean late = intended >= 0 && send - intended > LATE_NANOS;

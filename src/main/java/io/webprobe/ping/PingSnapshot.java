@@ -106,7 +106,7 @@ public record PingSnapshot(
      * @param connections e.g. "--concurrency", or the desktop app's "Settings › Concurrency"
      */
     public String failure(String connections) {
-        return PingRun.OUT_OF_FILES.equals(failure)
+        return RunFailures.OUT_OF_FILES.equals(failure)
                 ? ErrorClassifier.outOfFiles(connections) + "." : failure;
     }
 

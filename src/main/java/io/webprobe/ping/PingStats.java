@@ -187,8 +187,8 @@ final class PingStats {
                 sending > 0 ? requested / sending : 0,
                 plan.mode() == PingMode.RATE ? plan.rate() : 0,
                 progress, new ArrayList<>(series), finished, finished && stopping,
-                inFlight, draining, run.failure(), run.achievedRate(requested, now),
-                finished ? run.notSent() : 0, run.certificateWhy());
+                inFlight, draining, run.failures().failure(), run.achievedRate(requested, now),
+                finished ? run.notSent() : 0, run.failures().certificateWhy());
     }
 
     /**

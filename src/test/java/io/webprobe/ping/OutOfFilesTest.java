@@ -31,7 +31,7 @@ class OutOfFilesTest {
                 PingListener.NONE)) {
             job.start();
             PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
-            assertThat(s.failure()).isEqualTo(PingRun.OUT_OF_FILES);
+            assertThat(s.failure()).isEqualTo(RunFailures.OUT_OF_FILES);
             assertThat(s.failed()).isZero(); // not the server's failures
             // the requests' own sentence, naming the setting the way the caller offers it
             assertThat(s.failure()).isEqualTo(ErrorClassifier.OUT_OF_FILES + ".");
@@ -58,7 +58,7 @@ class OutOfFilesTest {
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the child ended").isTrue();
             String said = Files.readString(out, StandardCharsets.UTF_8);
             assertThat(said).as(Files.readString(err, StandardCharsets.UTF_8))
-                    .contains("failure: " + PingRun.OUT_OF_FILES);
+                    .contains("failure: " + RunFailures.OUT_OF_FILES);
             assertThat(Files.readString(err, StandardCharsets.UTF_8))
                     .doesNotContain("Too many open files");
         }
@@ -70,7 +70,7 @@ class OutOfFilesTest {
             // loaded while files are left: the test's classes are files of their own (the
             // jar Webprobe runs from is open already)
             ErrorClassifier.classify(new java.net.SocketException("Too many open files"));
-            new PingRun.OutOfFiles().getMessage();
+            new RunFailures.OutOfFiles().getMessage();
             PingPlan plan = PingPlan.of(List.of(URI.create(args[0])), "t")
                     .withConcurrency(300).withCount(3000).withTimeout(Duration.ofSeconds(10));
             try (PingJob job = new PingJob(plan, PingListener.NONE)) {
