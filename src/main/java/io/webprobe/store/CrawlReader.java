@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * Exports, the workspace, resume and compare all read through here, so each reads the same
  * truth. One connection of its own; one thread at a time (methods are synchronized). Close it
  * when done. Its parts: {@link BrokenLinkSql} (the query for broken links), {@link StoredRows}
- * (a row as a result or a chain's node) and {@link CrawlEvidence} (what compare asks of it).
+ * (a row as a result or a chain's node), {@link CrawlEvidence} (what compare asks of it) and
+ * {@link StoredConclusion} (what the end of a crawl says, the start URL's failure among it).
  */
 public final class CrawlReader implements AutoCloseable {
     private static final String RESULT_FROM = " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id ";
@@ -328,7 +329,7 @@ public final class CrawlReader implements AutoCloseable {
      * The graph's URLs not broken in themselves whose chain fails ({@code failing}) or does
      * not ({@code !failing}).
      */
-    private java.util.BitSet redirectsBroken(boolean failing) throws StoreException {
+    java.util.BitSet redirectsBroken(boolean failing) throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
         java.util.BitSet out = new java.util.BitSet();
         for (RedirectChains.Node n : graph.values()) {
@@ -389,84 +390,18 @@ public final class CrawlReader implements AutoCloseable {
         return out;
     }
 
-    /**
-     * URLs that answered a status the crawl accepts ({@code --accept}), by that status, in
-     * number order; none without a read (and no scan of the rows) when it accepts none.
-     */
-    public synchronized Map<Integer, Long> acceptedByStatus() throws StoreException {
-        Map<Integer, Long> out = new java.util.TreeMap<>();
-        io.webprobe.crawl.CrawlPlan plan = plan();
-        if (plan == null || plan.accept().isEmpty()) {
-            return out;
-        }
-        // a blocked row (a bot wall's 403) is counted among the blocked, never here too
-        query("SELECT status, COUNT(*) FROM urls WHERE state = 1 AND skip_reason IS NULL AND "
-                + "(flags & " + Schema.ACCEPTED + ") <> 0 GROUP BY status",
-                rs -> out.put(rs.getInt(1), rs.getLong(2)));
-        return out;
-    }
-
     /** Everything the end of a crawl reports that only the whole file can say. */
     synchronized CrawlSink.Conclusion conclusion() throws StoreException {
-        long[] broken = {0};
-        forEachBrokenLink(l -> broken[0]++);
-        return new CrawlSink.Conclusion(broken[0], redirectsBroken(true).cardinality(),
-                rowSkips(), sitemapUrls(), orphans(), startProblem(), acceptedByStatus(),
-                cutPages());
+        return StoredConclusion.of(this);
     }
 
     /**
-     * The site's pages and stylesheets cut at the download cap ({@code --max-size}): read for
-     * links only up to the cut, so links past it were never seen.
-     */
-    public synchronized long cutPages() throws StoreException {
-        return count("SELECT COUNT(*) FROM urls u WHERE u.state = 1 AND (u.flags & "
-                + (Schema.TRUNCATED | Schema.EXTERNAL) + ") = " + Schema.TRUNCATED
-                + " AND u.status BETWEEN 200 AND 299 AND (" + UrlFilter.HTML_SQL
-                + " OR u.content_type = 'text/css')");
-    }
-
-    /**
-     * The sentence for a start URL that gave nothing to crawl, as the crawl says it (its
-     * redirects in a loop or too many, or ending at a URL that failed or was blocked; too many
-     * in {@link io.webprobe.crawl.StartFailure}'s words, as a new crawl says it), or null
+     * The sentence for a start URL that gave nothing to crawl, as the crawl says it, or null
      * when it did not fail: for a resumed crawl that fetched it in an earlier run, and for
-     * compare.
+     * compare ({@link StoredConclusion#startProblem}).
      */
     public synchronized String startProblem() throws StoreException {
-        RedirectChains.Chain start = chainOf(1); // the start URL is the first row
-        if (start != null && start.error() == io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS) {
-            // the crawl's own sentence, from where it stopped following (the chain's last
-            // hop, which redirects further), not the whole chain's text
-            RedirectChains.Node end = start.last();
-            return io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(), end.url(),
-                    end.status(), false, io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS, "",
-                    null);
-        }
-        if (start != null && start.failsInItself()) {
-            return "The start URL " + io.webprobe.http.UrlSyntax.shortened(
-                    io.webprobe.http.UrlSyntax.asBrowserShows(start.hops().get(0).url()))
-                    + " cannot be crawled: "
-                    + lowerFirst(start.problem()) + ".";
-        }
-        io.webprobe.crawl.CrawlPlan plan = plan();
-        if (start == null || plan == null || plan.isList() || !onStartChain(start.last().id())) {
-            return null;
-        }
-        RedirectChains.Node end = start.last();
-        return io.webprobe.crawl.StartFailure.of(start.hops().get(0).url(), end.url(),
-                end.status(), end.accepted(), end.error(), end.errorMessage(), end.skipped());
-    }
-
-    /**
-     * Whether the URL is the start URL or one its redirects led to, fetched: not a page a
-     * start page's meta refresh leads to when that page was read as a page of links.
-     */
-    private boolean onStartChain(long id) throws StoreException {
-        boolean[] on = {false};
-        query("SELECT flags, state FROM urls WHERE id = ?", rs -> on[0] =
-                (rs.getInt(1) & Schema.START_CHAIN) != 0 && rs.getInt(2) == Schema.DONE, id);
-        return on[0];
+        return StoredConclusion.startProblem(this);
     }
 
     /** How many URLs are finished, queued, and broken (for summaries of a stored crawl). */
@@ -595,7 +530,7 @@ public final class CrawlReader implements AutoCloseable {
         }
     }
 
-    private long count(String sql) throws StoreException {
+    long count(String sql) throws StoreException {
         long[] n = {0};
         query(sql, rs -> n[0] = rs.getLong(1));
         return n[0];
@@ -603,9 +538,5 @@ public final class CrawlReader implements AutoCloseable {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }
