@@ -4,7 +4,6 @@ import static io.webprobe.crawl.LinkExtractor.baseOf;
 import static io.webprobe.crawl.LinkExtractor.collapseSpaces;
 import static io.webprobe.crawl.LinkExtractor.webUrl;
 
-import io.webprobe.crawl.LinkExtractor.Collector;
 import io.webprobe.crawl.LinkExtractor.Page;
 import io.webprobe.crawl.LinkExtractor.WordCounter;
 import io.webprobe.http.ResponseBody;
@@ -177,8 +176,8 @@ final class LargePage {
     /** The facts, started (with the base URL the head gives, root and head walked) if new. */
     private PageFacts facts() {
         if (facts == null) {
-            facts = new PageFacts(
-                    new Collector(baseOf(doc, webUrl(pageUrl), encoding), encoding), anchors);
+            facts = new PageFacts(new LinkCollector(
+                    baseOf(doc, webUrl(pageUrl), encoding), encoding), anchors);
             Element root = doc.firstElementChild();
             if (root != null) {
                 facts.visit(root);

@@ -6,7 +6,6 @@ import static io.webprobe.crawl.LinkExtractor.hasRel;
 import static io.webprobe.crawl.LinkExtractor.isHint;
 import static io.webprobe.crawl.LinkExtractor.linkType;
 
-import io.webprobe.crawl.LinkExtractor.Collector;
 import io.webprobe.crawl.LinkExtractor.Link;
 import io.webprobe.crawl.LinkExtractor.Page;
 import java.util.List;
@@ -15,14 +14,15 @@ import org.jsoup.nodes.Element;
 
 /**
  * What {@link LinkExtractor} learns from a page's elements, one element at a time: its links
- * (through the {@link Collector}), the first canonical, description, H1 and meta refresh, and
- * the robots directives of every robots meta tag (joined with ", "; those of googlebot meta tags
- * follow as a line of their own, {@code "googlebot: …"}, see {@link PageInfo#metaRobots()}).
+ * (through a {@link LinkCollector}), the first canonical, description, H1 and meta refresh,
+ * and the robots directives of every robots meta tag (joined with ", "; those of googlebot
+ * meta tags follow as a line of their own, {@code "googlebot: …"}, see {@link
+ * PageInfo#metaRobots()}).
  * Fed by a walk of a whole document or by a stream of a large one. Not thread-safe; one per
  * page.
  */
 final class PageFacts {
-    private final Collector c;
+    private final LinkCollector c;
     /** The page's anchors and its links' fragments, or null when anchors are not checked. */
     private final Anchors anchors;
     private Link refresh;
@@ -32,12 +32,12 @@ final class PageFacts {
     private String robots;
     private String googlebot;
 
-    PageFacts(Collector c) {
+    PageFacts(LinkCollector c) {
         this(c, false);
     }
 
     /** @param anchors whether to gather the page's anchors and fragments ({@link Anchors}) */
-    PageFacts(Collector c, boolean anchors) {
+    PageFacts(LinkCollector c, boolean anchors) {
         this.c = c;
         this.anchors = anchors ? new Anchors() : null;
     }

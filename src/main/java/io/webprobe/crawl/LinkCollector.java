@@ -1,0 +1,221 @@
+package io.webprobe.crawl;
+
+import io.webprobe.crawl.LinkExtractor.InvalidLink;
+import io.webprobe.crawl.LinkExtractor.Link;
+import io.webprobe.http.Urls;
+import io.webprobe.http.WebUrl;
+import io.webprobe.http.WebUrlException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+
+/**
+ * Gathers a page's links, deduplicated by key: each href resolved against the page's base as
+ * a browser resolves it ({@link WebUrl}), in the page's encoding, into a {@link Link}, or
+ * recorded as an {@link InvalidLink}; other schemes skipped. {@link LinkExtractor} and {@link
+ * LargePage} feed it the hrefs of a page, a stylesheet or a response header. Not thread-safe;
+ * one per page.
+ */
+final class LinkCollector {
+    final WebUrl base;
+    final Map<String, Link> links = new LinkedHashMap<>();
+    final List<InvalidLink> invalid = new ArrayList<>();
+    /** The document's encoding, the queries of its links are encoded in; null: UTF-8. */
+    private final Charset encoding;
+    private final Map<String, Parsed> parsed = new java.util.HashMap<>();
+
+    /**
+     * @param encoding the page's encoding (its links' queries are encoded in it, as a
+     *     browser does), or null for UTF-8 (a stylesheet's, a response header's)
+     */
+    LinkCollector(WebUrl base, Charset encoding) {
+        this.base = base;
+        this.encoding = io.webprobe.http.Encodings.forUrls(encoding);
+    }
+
+    /** Adds the link (when present and valid) and returns it, else null. */
+    Link add(String raw, String anchor, String type, boolean present) {
+        return present ? add(raw, anchor, null, type) : null;
+    }
+
+    /**
+     * Adds a link whose anchor text is read from {@code anchorOf} only when the target is
+     * new on this page (most repeated links need none).
+     */
+    Link add(String raw, Element anchorOf, String type, boolean present) {
+        return present ? add(raw, null, anchorOf, type) : null;
+    }
+
+    private Link add(String raw, String anchor, Element anchorOf, String type) {
+        Link link = toLink(raw, anchor, anchorOf, type);
+        if (link != null) {
+            links.putIfAbsent(link.key(), link);
+        }
+        return link;
+    }
+
+    /**
+     * Adds a {@code url()} of a style attribute or a {@code <style>} block (type css): CSS
+     * encodes its URLs in UTF-8 whatever the page's encoding.
+     */
+    void addCss(String raw) {
+        if (encoding == null) {
+            add(raw, "", null, "css");
+            return;
+        }
+        LinkCollector utf8 = new LinkCollector(base, null);
+        Link link = utf8.toLink(raw, "", null, "css");
+        invalid.addAll(utf8.invalid);
+        if (link != null) {
+            links.putIfAbsent(link.key(), link);
+        }
+    }
+
+    void srcset(Element el, String anchor) {
+        if (el.hasAttr("srcset")) {
+            for (String u : Srcset.urls(el.attr("srcset"))) {
+                add(u, anchor, "srcset", true);
+            }
+        }
+    }
+
+    Link refresh(String content) {
+        return refresh(content, "meta-refresh");
+    }
+
+    /** The target of a refresh ("5; url=/next"), or null for a plain reload. */
+    Link refresh(String content, String type) {
+        String url = refreshUrl(content);
+        return url == null || url.isBlank() ? null : toLink(url, "", null, type);
+    }
+
+    /**
+     * The link, or null when skipped (other scheme) or invalid (then recorded). An href
+     * seen before on the page is not parsed again; a target seen before gets no anchor.
+     */
+    private Link toLink(String raw, String anchor, Element anchorOf, String type) {
+        String href = WebUrl.trim(raw); // not strip(): U+3000 is part of a URL
+        if (href.isEmpty()) {
+            // href="" is the page itself, not a link worth checking; an empty src or href
+            // of a resource (img, script, stylesheet, frame, media) fetches nothing in a
+            // browser: no request at all
+            return null;
+        }
+        Parsed p = parsed.get(href);
+        if (p == null) {
+            p = parse(href, anchor, anchorOf, type);
+            if (p == null) {
+                return null; // invalid: recorded, and recorded again if seen again
+            }
+            if (parsed.size() < MAX_PARSED) {
+                parsed.put(href, p);
+            }
+        }
+        if (p == NOT_HTTP) {
+            return null; // mailto:, tel:, javascript:, data:, ftp: are not checked
+        }
+        if (links.containsKey(p.key())) {
+            return new Link(p.url(), p.key(), "", type); // dropped by add: no text needed
+        }
+        return new Link(p.url(), p.key(), anchor(anchor, anchorOf), type);
+    }
+
+    /** The parsed href, {@link #NOT_HTTP}, or null when invalid (then recorded). */
+    private Parsed parse(String href, String anchor, Element anchorOf, String type) {
+        WebUrl url;
+        try {
+            url = WebUrl.parse(href, base, encoding).withoutFragment();
+        } catch (WebUrlException e) {
+            if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
+                return NOT_HTTP;
+            }
+            invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
+                    + e.getMessage(), type));
+            return null;
+        }
+        if (!Urls.isRequestableHost(url.host())) {
+            // a name no DNS lookup is made for ("a!b.test"); "a_b.test" is requested
+            invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
+                    + "the host name " + url.host() + " cannot be requested", type));
+            return null;
+        }
+        return new Parsed(url, url.key());
+    }
+
+    private static String anchor(String anchor, Element anchorOf) {
+        return anchor != null ? anchor : anchorOf == null ? "" : LinkExtractor.anchorText(anchorOf);
+    }
+
+    /**
+     * The URL a refresh's content names, read as the HTML standard's "shared declarative
+     * refresh steps" read it, or null when a browser ignores the refresh (no delay first,
+     * "/next" alone; a delay followed by something else than ";", "," or a space) or only
+     * reloads the page ("30"). After the delay and its separator, an optional "url=" and an
+     * optional quote; with a quote, the URL ends at the next one ("'/a' junk" is /a).
+     */
+    static String refreshUrl(String content) {
+        int n = content.length();
+        int i = skipSpaces(content, 0);
+        int digits = i;
+        while (i < n && content.charAt(i) >= '0' && content.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits && (i >= n || content.charAt(i) != '.')) {
+            return null; // no delay: the browser ignores the whole refresh
+        }
+        while (i < n && (content.charAt(i) == '.'
+                || content.charAt(i) >= '0' && content.charAt(i) <= '9')) {
+            i++;
+        }
+        if (i >= n) {
+            return null; // a plain reload
+        }
+        char c = content.charAt(i);
+        if (c != ';' && c != ',' && !isHtmlSpace(c)) {
+            return null;
+        }
+        i = skipSpaces(content, i);
+        if (i < n && (content.charAt(i) == ';' || content.charAt(i) == ',')) {
+            i++;
+        }
+        i = skipSpaces(content, i);
+        if (i >= n) {
+            return null;
+        }
+        int urlStart = i;
+        if (content.regionMatches(true, i, "url", 0, 3)) {
+            int j = skipSpaces(content, i + 3);
+            if (j < n && content.charAt(j) == '=') {
+                urlStart = skipSpaces(content, j + 1);
+            }
+        }
+        if (urlStart < n && (content.charAt(urlStart) == '\'' || content.charAt(urlStart) == '"')) {
+            int close = content.indexOf(content.charAt(urlStart), urlStart + 1);
+            return content.substring(urlStart + 1, close < 0 ? n : close);
+        }
+        return content.substring(urlStart);
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && isHtmlSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** ASCII whitespace, as the HTML standard has it (no vertical tab). */
+    private static boolean isHtmlSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    /** An href of the page, parsed once: its URL and dedup key. */
+    private record Parsed(WebUrl url, String key) {}
+
+    /** An href of another scheme. */
+    private static final Parsed NOT_HTTP = new Parsed(null, "");
+    /** Distinct hrefs of one page remembered at most (a page of a million links). */
+    private static final int MAX_PARSED = 10_000;
+}
