@@ -326,25 +326,13 @@ public final class Http1ResponseParser {
         if (isSpace(b[from])) {
             return; // an obsolete folded continuation line: nothing that frames the body
         }
-        int colon = from;
-        while (colon < to && b[colon] != ':') {
-            colon++;
-        }
+        int colon = indexOf(b, from, to, (byte) ':');
         if (colon == to || colon == from) {
             return; // tolerate junk lines, as browsers do
         }
-        int nameEnd = colon;
-        while (nameEnd > from && isSpace(b[nameEnd - 1])) {
-            nameEnd--;
-        }
-        int v = colon + 1;
-        int vEnd = to;
-        while (v < vEnd && isSpace(b[v])) {
-            v++;
-        }
-        while (vEnd > v && isSpace(b[vEnd - 1])) {
-            vEnd--;
-        }
+        int nameEnd = trimEnd(b, from, colon);
+        int v = skipSpaces(b, colon + 1, to);
+        int vEnd = trimEnd(b, v, to);
         if (nameIs(b, from, nameEnd, CONTENT_LENGTH)) {
             contentLength(b, v, vEnd);
         } else if (nameIs(b, from, nameEnd, TRANSFER_ENCODING)) {
@@ -372,19 +360,9 @@ public final class Http1ResponseParser {
     private void contentLength(byte[] b, int from, int to) {
         int p = from;
         do {
-            int comma = p;
-            while (comma < to && b[comma] != ',') {
-                comma++;
-            }
-            int s = p;
-            int e = comma;
-            while (s < e && isSpace(b[s])) {
-                s++;
-            }
-            while (e > s && isSpace(b[e - 1])) {
-                e--;
-            }
-            long n = digits(b, s, e, 10);
+            int comma = indexOf(b, p, to, (byte) ',');
+            int s = skipSpaces(b, p, comma);
+            long n = digits(b, s, trimEnd(b, s, comma), 10);
             if (n < 0) {
                 badContentLength = badContentLength != null ? badContentLength
                         : "Invalid Content-Length: " + (from == to ? "(empty)" : text(b, from, to));
@@ -458,19 +436,9 @@ public final class Http1ResponseParser {
     }
 
     private void chunkSize(byte[] b, int from, int to) throws IOException {
-        int end = from;
-        while (end < to && b[end] != ';') {
-            end++; // chunk extensions are ignored
-        }
-        int s = from;
-        while (s < end && isSpace(b[s])) {
-            s++;
-        }
-        int e = end;
-        while (e > s && isSpace(b[e - 1])) {
-            e--;
-        }
-        long size = digits(b, s, e, 16);
+        int end = indexOf(b, from, to, (byte) ';'); // chunk extensions are ignored
+        int s = skipSpaces(b, from, end);
+        long size = digits(b, s, trimEnd(b, s, end), 16);
         if (size < 0) {
             throw new ProtocolException("Invalid chunk size: " + text(b, from, to));
         }
@@ -586,6 +554,30 @@ public final class Http1ResponseParser {
         return c == ' ' || c == '\t';
     }
 
+    /** The first index of b[from..to) past its leading spaces and tabs (HTTP's OWS), or to. */
+    private static int skipSpaces(byte[] b, int from, int to) {
+        while (from < to && isSpace(b[from])) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The end of b[from..to) before its trailing spaces and tabs, at least from. */
+    private static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && isSpace(b[to - 1])) {
+            to--;
+        }
+        return to;
+    }
+
+    /** The index of the first {@code c} in b[from..to), or to. */
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        while (from < to && b[from] != c) {
+            from++;
+        }
+        return from;
+    }
+
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
@@ -623,19 +615,9 @@ public final class Http1ResponseParser {
     private static boolean contains(byte[] b, int from, int to, byte[] lower) {
         int p = from;
         while (p < to) {
-            int comma = p;
-            while (comma < to && b[comma] != ',') {
-                comma++;
-            }
-            int s = p;
-            int e = comma;
-            while (s < e && isSpace(b[s])) {
-                s++;
-            }
-            while (e > s && isSpace(b[e - 1])) {
-                e--;
-            }
-            if (nameIs(b, s, e, lower)) {
+            int comma = indexOf(b, p, to, (byte) ',');
+            int s = skipSpaces(b, p, comma);
+            if (nameIs(b, s, trimEnd(b, s, comma), lower)) {
                 return true;
             }
             p = comma + 1;
@@ -645,23 +627,13 @@ public final class Http1ResponseParser {
 
     /** Whether the last token of the comma-separated list b[from..to) is {@code lower}. */
     private static boolean lastTokenIs(byte[] b, int from, int to, byte[] lower) {
-        int e = to;
-        int s = e;
+        int s = to;
         while (s > from && b[s - 1] != ',') {
             s--;
         }
-        while (s < e && isSpace(b[s])) {
-            s++;
-        }
-        int semi = s;
-        while (semi < e && b[semi] != ';') {
-            semi++; // transfer-coding parameters
-        }
-        e = semi;
-        while (e > s && isSpace(b[e - 1])) {
-            e--;
-        }
-        return nameIs(b, s, e, lower);
+        s = skipSpaces(b, s, to);
+        int semi = indexOf(b, s, to, (byte) ';'); // transfer-coding parameters
+        return nameIs(b, s, trimEnd(b, s, semi), lower);
     }
 
     private static boolean startsWith(byte[] b, int from, int to, String prefix) {
