@@ -97,10 +97,7 @@ final class VisitMaker {
                     .build();
         }
         String type = MimeSniffing.mediaType(r);
-        CrawlResult.Builder row = base(item).status(r.status())
-                .accepted(plan.accepts(r.status()))
-                .contentType(type).sizeBytes(r.sizeBytes())
-                .responseMillis(r.elapsedMillis()).truncated(r.truncated());
+        CrawlResult.Builder row = responseRow(item, r, type);
         if (!r.hasResponse()) {
             return row.error(r.error(), r.errorMessage()).build(); // a body that cannot be read
         }
@@ -142,10 +139,7 @@ final class VisitMaker {
         List<CrawlSink.InvalidHref> invalid = new ArrayList<>();
         // a page served without a type is HTML when it looks like HTML, as browsers sniff it
         String type = MimeSniffing.mediaType(r);
-        CrawlResult.Builder row = base(item).status(r.status())
-                .accepted(plan.accepts(r.status()))
-                .contentType(type).sizeBytes(r.sizeBytes())
-                .responseMillis(r.elapsedMillis()).truncated(r.truncated());
+        CrawlResult.Builder row = responseRow(item, r, type);
         PageInfo info = r.robotsTag().isEmpty() ? PageInfo.NONE
                 : PageInfo.NONE.withRobotsHeader(r.robotsTag());
         long redirectId = 0;
@@ -320,6 +314,17 @@ final class VisitMaker {
         }
         return Made.alone(new CrawlSink.Visit(item.id, row.build(), headers, 0, List.of(),
                 List.of(), List.of(), item.revisit));
+    }
+
+    /**
+     * The row of a URL that answered, begun: its status (accepted or not), its type as
+     * sniffed ({@code type}), its size, time and whether its body was cut.
+     */
+    private CrawlResult.Builder responseRow(QueueItem item, FetchResponse r, String type) {
+        return base(item).status(r.status())
+                .accepted(plan.accepts(r.status()))
+                .contentType(type).sizeBytes(r.sizeBytes())
+                .responseMillis(r.elapsedMillis()).truncated(r.truncated());
     }
 
     /** A queued URL left out after all (an exclude pattern added while the crawl ran). */
