@@ -240,23 +240,12 @@ public final class UrlQuery {
     /** The rows of these ids, in the order given; ids the file does not hold are left out. */
     public List<Row> rows(long[] ids) throws StoreException {
         Map<Long, Row> byId = new HashMap<>();
-        for (int from = 0; from < ids.length; from += 500) {
-            int to = Math.min(ids.length, from + 500);
-            StringBuilder sql = new StringBuilder("SELECT u.id, u.seq, ")
-                    .append(StoredRows.RESULT_COLUMNS)
-                    .append(" FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id WHERE u.id IN (");
-            List<Object> args = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                sql.append(i == from ? "?" : ", ?");
-                args.add(ids[i]);
-            }
-            sql.append(')');
-            query(sql.toString(), rs -> {
-                long id = rs.getLong(1);
-                CrawlResult result = StoredRows.result(rs, 3);
-                byId.put(id, new Row(id, rs.getLong(2), result, ""));
-            }, args);
-        }
+        queryIds("SELECT u.id, u.seq, " + StoredRows.RESULT_COLUMNS
+                + " FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id WHERE u.id", ids, rs -> {
+                    long id = rs.getLong(1);
+                    CrawlResult result = StoredRows.result(rs, 3);
+                    byId.put(id, new Row(id, rs.getLong(2), result, ""));
+                });
         List<Row> out = new ArrayList<>(byId.size());
         for (long id : ids) {
             Row row = byId.get(id);
@@ -276,17 +265,8 @@ public final class UrlQuery {
     /** The URLs of these ids, in the order given (unknown ids left out). */
     public List<String> urls(long[] ids) throws StoreException {
         Map<Long, String> byId = new HashMap<>();
-        for (int from = 0; from < ids.length; from += 500) {
-            int to = Math.min(ids.length, from + 500);
-            StringBuilder sql = new StringBuilder("SELECT id, url FROM urls WHERE id IN (");
-            List<Object> args = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                sql.append(i == from ? "?" : ", ?");
-                args.add(ids[i]);
-            }
-            sql.append(')');
-            query(sql.toString(), rs -> byId.put(rs.getLong(1), rs.getString(2)), args);
-        }
+        queryIds("SELECT id, url FROM urls WHERE id", ids,
+                rs -> byId.put(rs.getLong(1), rs.getString(2)));
         List<String> out = new ArrayList<>(byId.size());
         for (long id : ids) {
             String u = byId.get(id);
@@ -455,6 +435,25 @@ public final class UrlQuery {
     /** Search text as stored hosts hold it ({@link io.webprobe.http.Urls#asInHosts}). */
     static String asInHosts(String text) {
         return io.webprobe.http.Urls.asInHosts(text);
+    }
+
+    /**
+     * Runs {@code selectWhereId} followed by " IN (?, ...)" over the ids, 500 to a statement,
+     * each row to {@code row}.
+     */
+    private void queryIds(String selectWhereId, long[] ids, CrawlReader.Row row)
+            throws StoreException {
+        for (int from = 0; from < ids.length; from += 500) {
+            int to = Math.min(ids.length, from + 500);
+            StringBuilder sql = new StringBuilder(selectWhereId).append(" IN (");
+            List<Object> args = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "?" : ", ?");
+                args.add(ids[i]);
+            }
+            sql.append(')');
+            query(sql.toString(), row, args);
+        }
     }
 
     private void query(String sql, CrawlReader.Row row, List<Object> args)
