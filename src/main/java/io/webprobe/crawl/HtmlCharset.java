@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.AsciiBytes;
 import io.webprobe.http.Encodings;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,8 @@ final class HtmlCharset {
             if (lt < 0) {
                 return null;
             }
-            if (startsWith(b, lt, end, "<!--")) {
-                int close = indexOf(b, "-->", lt + 4, end);
+            if (AsciiBytes.startsWith(b, lt, end, "<!--")) {
+                int close = AsciiBytes.indexOf(b, "-->", lt + 4, end);
                 if (close < 0) {
                     return null;
                 }
@@ -195,27 +196,6 @@ final class HtmlCharset {
             }
         }
         return -1;
-    }
-
-    private static int indexOf(byte[] b, String s, int from, int to) {
-        for (int i = from; i + s.length() <= to; i++) {
-            if (startsWith(b, i, to, s)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean startsWith(byte[] b, int at, int to, String s) {
-        if (at + s.length() > to) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (b[at + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean startsWithIgnoreCase(byte[] b, int at, int to, String lower) {

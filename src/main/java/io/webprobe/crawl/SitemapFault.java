@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.AsciiBytes;
 import io.webprobe.http.ResponseBody;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -73,11 +74,11 @@ final class SitemapFault {
             if (c == '\n') {
                 line++;
             } else if (c == '<') {
-                String close = startsWith(xml, i, "<!--") ? "-->"
-                        : startsWith(xml, i, "<![CDATA[") ? "]]>"
-                        : startsWith(xml, i, "<?") ? "?>" : null;
+                String close = AsciiBytes.startsWith(xml, i, xml.length, "<!--") ? "-->"
+                        : AsciiBytes.startsWith(xml, i, xml.length, "<![CDATA[") ? "]]>"
+                        : AsciiBytes.startsWith(xml, i, xml.length, "<?") ? "?>" : null;
                 if (close != null) {
-                    int end = indexOf(xml, close, i + 2);
+                    int end = AsciiBytes.indexOf(xml, close, i + 2, xml.length);
                     int to = end < 0 ? xml.length : end + close.length();
                     for (int j = i; j < to; j++) {
                         line += xml[j] == '\n' ? 1 : 0;
@@ -120,26 +121,5 @@ final class SitemapFault {
             i++;
         }
         return i > name && i < b.length && b[i] == ';' ? i : -1;
-    }
-
-    private static boolean startsWith(byte[] b, int at, String s) {
-        if (at + s.length() > b.length) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (b[at + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] b, String s, int from) {
-        for (int i = from; i + s.length() <= b.length; i++) {
-            if (startsWith(b, i, s)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

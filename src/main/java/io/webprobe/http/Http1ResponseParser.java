@@ -297,10 +297,10 @@ public final class Http1ResponseParser {
 
     /** {@code HTTP/1.x SP 3DIGIT [SP reason]}. */
     private void statusLine(byte[] b, int from, int to) throws IOException {
-        if (to - from < 5 || !startsWith(b, from, to, "HTTP/")) {
+        if (to - from < 5 || !AsciiBytes.startsWith(b, from, to, "HTTP/")) {
             throw new ProtocolException("The server did not answer with HTTP/1.x: " + text(b, from, to));
         }
-        if (to - from < 8 || !startsWith(b, from, to, "HTTP/1.") || !isDigit(b[from + 7])) {
+        if (to - from < 8 || !AsciiBytes.startsWith(b, from, to, "HTTP/1.") || !isDigit(b[from + 7])) {
             throw new ProtocolException("The server did not answer with HTTP/1.x: " + text(b, from, to));
         }
         int c = from + 8;
@@ -634,18 +634,6 @@ public final class Http1ResponseParser {
         s = skipSpaces(b, s, to);
         int semi = indexOf(b, s, to, (byte) ';'); // transfer-coding parameters
         return nameIs(b, s, trimEnd(b, s, semi), lower);
-    }
-
-    private static boolean startsWith(byte[] b, int from, int to, String prefix) {
-        if (to - from < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (b[from + i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** For error messages: the text, cut at 80 characters. */
