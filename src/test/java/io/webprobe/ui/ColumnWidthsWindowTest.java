@@ -3,6 +3,7 @@ package io.webprobe.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.webprobe.app.WebprobeApp;
 import io.webprobe.ui.crawl.table.UrlColumns;
 import io.webprobe.ui.crawl.table.UrlItem;
 import io.webprobe.ui.ping.PingRow;
@@ -163,14 +164,15 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
 
     /**
      * The bug: at a 1,024 px window the Crawl table scrolled sideways from the start, Depth
-     * out of sight and Title cut, the URL column keeping 270 px. The eight default columns
-     * fit at 1,024 and 1,200 px, beside the vertical scroll bar's place, the URLs taking
+     * out of sight and Title cut, the URL column keeping 270 px; then at the window's least
+     * width (960 px) Depth was behind the sideways scroll again. The eight default columns
+     * fit from the least width up, beside the vertical scroll bar's place, the URLs taking
      * what is left.
      */
     @Test
-    void theCrawlTablesDefaultColumnsFitA1024PixelWindowToo(FxRobot robot) throws Exception {
+    void theCrawlTablesDefaultColumnsFitFromTheLeastWindowUp(FxRobot robot) throws Exception {
         TableView<UrlItem> table = pagesTable(robot);
-        for (double window : new double[] {1024, 1200}) {
+        for (double window : new double[] {WebprobeApp.MIN_WIDTH, 1024, 1200, 1280, 1600}) {
             resize(robot, window);
             Map<String, Double> widths = widths(table);
             double room = fx(table::getWidth);

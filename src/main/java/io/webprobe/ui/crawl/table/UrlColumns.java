@@ -16,8 +16,12 @@ import java.util.Optional;
  * left (wider windows show longer URLs): its own width is only its least, 160 px, so that the
  * eight fit a 1,024 px window too (at 270 Depth was behind the sideways scroll there; under
  * Openbox the other seven take 602 px there, their headers' least widths being more than
- * their own, and the URLs get 179 px); the rest (inlinks, outlinks, referrer, redirect
- * target, which the details pane also shows…) offered by the column chooser. One list for the
+ * their own, and the URLs get 179 px); and at the window's least width, 960 px, whose table
+ * has 733 px beside the rows' scroll bar: the seven took 604 there, Depth behind the sideways
+ * scroll, so Status, Reason, Type, Size and Title gave 45 px (559, the URLs at 160 and 14 px
+ * to spare; the cut texts of Status, Reason and Title are whole in their tooltips). The rest
+ * (inlinks, outlinks, referrer, redirect target, which the details pane also shows…) are
+ * offered by the column chooser, and a table showing them scrolls sideways. One list for the
  * table, its layout memory and the export of visible columns.
  */
 public final class UrlColumns {
@@ -27,15 +31,15 @@ public final class UrlColumns {
     public static final List<UrlColumn> ALL = List.of(
             col("url", "URL", "url", 160, true, UrlField.URL, Kind.URL, r -> r.url(),
                     "The URL as requested"),
-            rowCol("status", "Status", "status", 80, true, UrlField.STATUS, Kind.LONG_TEXT,
+            rowCol("status", "Status", "status", 65, true, UrlField.STATUS, Kind.LONG_TEXT,
                     UrlQuery.Row::statusText,
                     "HTTP status, or why there was none (a redirect loop, too many redirects)"),
-            rowCol("reason", "Reason", "reason", 75, true, UrlField.REASON, Kind.LONG_TEXT,
+            rowCol("reason", "Reason", "reason", 65, true, UrlField.REASON, Kind.LONG_TEXT,
                     UrlQuery.Row::reason,
                     "Why a URL was blocked, skipped or failed (a broken status in words)"),
-            col("type", "Type", "content_type", 85, true, UrlField.CONTENT_TYPE, Kind.TEXT,
+            col("type", "Type", "content_type", 80, true, UrlField.CONTENT_TYPE, Kind.TEXT,
                     CrawlResult::contentType, "Media type"),
-            col("size", "Size", "size_bytes", 75, true, UrlField.SIZE, Kind.SIZE,
+            col("size", "Size", "size_bytes", 70, true, UrlField.SIZE, Kind.SIZE,
                     r -> r.sizeKnown() ? r.sizeBytes() : null, "Bytes downloaded")
                     .blankWithoutAnswer(),
             col("time", "Time (ms)", "response_ms", 85, true, UrlField.RESPONSE_MS, Kind.NUMBER,
@@ -43,7 +47,7 @@ public final class UrlColumns {
                     "Time to the end of the response, ms (blank for a request that got no "
                             + "answer; the CSV has the time until it failed)")
                     .blankWithoutAnswer(),
-            col("title", "Title", "title", 130, true, UrlField.TITLE, Kind.LONG_TEXT,
+            col("title", "Title", "title", 120, true, UrlField.TITLE, Kind.LONG_TEXT,
                     CrawlResult::title, "The page's title"),
             col("depth", "Depth", "depth", 55, true, UrlField.DEPTH, Kind.NUMBER,
                     CrawlResult::depth, "Links from the start page"),
