@@ -13,9 +13,8 @@ import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlFiles;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.store.NewCrawlFile;
 import io.webprobe.store.StoreException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -126,16 +125,9 @@ public final class AppContext implements AutoCloseable {
         this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
         CrawlJobFactory jobs = new CrawlJobFactory() {
             @Override
-            public CrawlStore newStore(CrawlPlan plan) throws StoreException {
-                Path folder = crawlsFolder;
-                try {
-                    Files.createDirectories(folder);
-                } catch (IOException e) {
-                    throw new StoreException("Cannot create the folder for crawl files, "
-                            + folder + ": " + io.webprobe.FileErrors.why(e) + ".", e);
-                }
-                return CrawlStore.create(CrawlFiles.newFile(folder, plan.startUrl(),
-                        Instant.now(), ZoneId.systemDefault()), plan);
+            public NewCrawlFile newStore(CrawlPlan plan) throws StoreException {
+                return CrawlFiles.createNew(crawlsFolder, plan, Instant.now(),
+                        ZoneId.systemDefault());
             }
 
             @Override
@@ -195,7 +187,8 @@ public final class AppContext implements AutoCloseable {
 
     /**
      * Whether the app may close now: at once when nothing runs, else when the user says so (a
-     * crawl stops, kept in its file to resume; a ping test's results would be lost).
+     * crawl stops, kept in its file to resume, or lost with its temporary file; a ping test's
+     * results would be lost).
      */
     boolean mayQuit() {
         boolean crawl = crawlViewModel.runningProperty().get();
@@ -205,8 +198,11 @@ public final class AppContext implements AutoCloseable {
         }
         String what = crawl && ping ? "A crawl and a ping test are running."
                 : crawl ? "A crawl is running." : "A ping test is running.";
-        String crawlFate = crawl ? " Quitting stops the crawl; it is kept, and File › Recent "
-                + "crawls opens it again to resume it." : "";
+        String crawlFate = !crawl ? ""
+                : crawlViewModel.shownCrawlNotKept() ? " Quitting stops the crawl, and it is "
+                        + "lost: it is in a temporary file, deleted as Webprobe closes."
+                : " Quitting stops the crawl; it is kept, and File › Recent crawls opens it "
+                        + "again to resume it.";
         String pingFate = ping ? " The ping test's results are lost unless you export them "
                 + "first." : "";
         return dialogs.confirm("Quit Webprobe", what + crawlFate + pingFate, "Quit");

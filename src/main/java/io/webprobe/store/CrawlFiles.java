@@ -1,7 +1,10 @@
 package io.webprobe.store;
 
+import io.webprobe.FileErrors;
 import io.webprobe.UserDirs;
+import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.http.Urls;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +43,48 @@ public final class CrawlFiles {
         }
         return UserDirs.current().data().resolve("crawls");
     }
+
+    /**
+     * A crawl file for a new crawl in {@code folder} (made if missing), or, when the folder
+     * cannot take one (it cannot be made, a file is in its way, it cannot be written), one in
+     * the temporary folder, deleted when closed, with the sentence saying so: the folder is
+     * the app's choice, not the user's, so the crawl runs anyway, as the command line's does
+     * without --db, and is said not to be kept (docs/decisions/0027-b). A file the user names
+     * (--db) that cannot be written is refused instead, before any work.
+     *
+     * @throws StoreException when the temporary file cannot be made either
+     */
+    public static NewCrawlFile createNew(Path folder, CrawlPlan plan, Instant now, ZoneId zone)
+            throws StoreException {
+        return createNew(folder, plan, now, zone,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static NewCrawlFile createNew(Path folder, CrawlPlan plan, Instant now, ZoneId zone,
+            Path tempFolder) throws StoreException {
+        String why;
+        try {
+            Files.createDirectories(folder);
+            return NewCrawlFile.kept(CrawlStore.create(newFile(folder, plan.startUrl(), now,
+                    zone), plan));
+        } catch (IOException e) {
+            why = FileErrors.why(e);
+        } catch (StoreException e) {
+            why = e.reason() != null ? e.reason() : "its crawl file could not be made";
+        }
+        String cannot = "Crawls cannot be saved in " + folder + ": " + why + ".";
+        CrawlStore temporary;
+        try {
+            temporary = CrawlStore.createTemporary(plan, tempFolder);
+        } catch (StoreException e) {
+            throw new StoreException(cannot + " " + e.getMessage(), e);
+        }
+        return new NewCrawlFile(temporary, cannot + " " + NOT_KEPT);
+    }
+
+    /** What the app says of a crawl in a temporary file, after why (see {@link #createNew}). */
+    public static final String NOT_KEPT = "This crawl is kept in a temporary file until you "
+            + "close it or start another; Export CSV keeps its results.";
 
     /**
      * A new file name in {@code folder} for a crawl of {@code start} begun at {@code now}

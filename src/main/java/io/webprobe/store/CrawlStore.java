@@ -198,6 +198,11 @@ public final class CrawlStore implements AutoCloseable {
         return readOnly;
     }
 
+    /** Whether the file is deleted when closed (not kept: no place to keep it was given). */
+    public synchronized boolean temporary() {
+        return temporary;
+    }
+
     /**
      * Where the crawl writes: the file's one writer, started on the first call.
      *

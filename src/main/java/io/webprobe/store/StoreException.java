@@ -9,6 +9,8 @@ public final class StoreException extends Exception {
 
     /** Whether the file was refused because another running process writes it. */
     private boolean heldElsewhere;
+    /** Why, as the end of a sentence ("permission was denied"), or null. */
+    private String reason;
 
     public StoreException(String message) {
         super(message);
@@ -28,5 +30,20 @@ public final class StoreException extends Exception {
 
     public StoreException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * A refusal whose why ({@code reason}: "permission was denied", no full stop) another
+     * sentence may say again, such as the one for a crawls folder that cannot be written.
+     */
+    static StoreException because(String message, String reason, Throwable cause) {
+        StoreException e = new StoreException(message, cause);
+        e.reason = reason;
+        return e;
+    }
+
+    /** Why, as the end of a sentence ("permission was denied"), or null when not known. */
+    public String reason() {
+        return reason;
     }
 }

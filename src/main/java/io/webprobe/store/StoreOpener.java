@@ -45,8 +45,8 @@ final class StoreOpener {
         }
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new StoreException("Cannot create the crawl file " + file + ": its folder "
-                    + "does not exist.");
+            throw StoreException.because("Cannot create the crawl file " + file + ": its folder "
+                    + "does not exist.", "the folder does not exist", null);
         }
         try {
             // the name is taken atomically before SQLite opens it, so of two crawls started
@@ -55,8 +55,9 @@ final class StoreOpener {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw alreadyExists(file);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the crawl file " + file + ": "
-                    + io.webprobe.FileErrors.why(e) + ".", e);
+            String why = io.webprobe.FileErrors.why(e);
+            throw StoreException.because("Cannot create the crawl file " + file + ": " + why
+                    + ".", why, e);
         }
         Connection c = null;
         try {
@@ -94,8 +95,9 @@ final class StoreOpener {
         } catch (SQLException e) {
             closeQuietly(c);
             deleteFiles(abs);
-            throw new StoreException("Cannot create the crawl file " + file + ": "
-                    + SqlErrors.why(e) + ".", e);
+            String why = SqlErrors.why(e);
+            throw StoreException.because("Cannot create the crawl file " + file + ": " + why
+                    + ".", why, e);
         }
     }
 

@@ -571,6 +571,66 @@ class CrawlStoreTest {
     }
 
     @Test
+    void aNewCrawlGoesInTheCrawlsFolderMadeWhenMissing() throws Exception {
+        Path folder = dir.resolve("data/webprobe/crawls");
+        NewCrawlFile made = CrawlFiles.createNew(folder, plan(), Instant.now(),
+                java.time.ZoneOffset.UTC, dir.resolve("tmp"));
+        try (CrawlStore store = made.store()) {
+            assertThat(made.notKept()).isNull();
+            assertThat(store.temporary()).isFalse();
+            assertThat(store.file().getParent()).isEqualTo(folder.toAbsolutePath());
+        }
+    }
+
+    /**
+     * The bug: with a file where the crawls folder should be the window refused to crawl. The
+     * crawl runs in a temporary file, and one sentence says why it is not kept.
+     */
+    @Test
+    void aCrawlsFolderThatCannotBeMadeGivesATemporaryFileAndSaysWhy() throws Exception {
+        Path folder = dir.resolve("crawls");
+        Files.writeString(folder, "not a folder");
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        NewCrawlFile made = CrawlFiles.createNew(folder, plan(), Instant.now(),
+                java.time.ZoneOffset.UTC, tmp);
+        Path file;
+        try (CrawlStore store = made.store()) {
+            file = store.file();
+            assertThat(store.temporary()).isTrue();
+            assertThat(file.getParent()).isEqualTo(tmp.toAbsolutePath());
+            assertThat(made.notKept()).isEqualTo("Crawls cannot be saved in " + folder
+                    + ": a file of that name is in the way. This crawl is kept in a temporary "
+                    + "file until you close it or start another; Export CSV keeps its results.");
+        }
+        assertThat(file).doesNotExist();
+        assertThat(folder).isRegularFile().hasContent("not a folder");
+    }
+
+    @Test
+    void aCrawlsFolderInsideAFileSaysSoInWords() throws Exception {
+        Path file = Files.writeString(dir.resolve("data"), "x");
+        Path folder = file.resolve("webprobe/crawls");
+        NewCrawlFile made = CrawlFiles.createNew(folder, plan(), Instant.now(),
+                java.time.ZoneOffset.UTC, Files.createDirectory(dir.resolve("tmp")));
+        try (CrawlStore store = made.store()) {
+            assertThat(store.temporary()).isTrue();
+            assertThat(made.notKept()).startsWith("Crawls cannot be saved in " + folder + ": ")
+                    .doesNotContain("Exception").doesNotContain("..");
+        }
+    }
+
+    @Test
+    void withNoTemporaryFolderEitherTheCrawlIsRefusedNamingBoth() throws Exception {
+        Path folder = Files.writeString(dir.resolve("crawls"), "x");
+        Path tmp = dir.resolve("no-tmp");
+        assertThatThrownBy(() -> CrawlFiles.createNew(folder, plan(), Instant.now(),
+                java.time.ZoneOffset.UTC, tmp)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("Crawls cannot be saved in " + folder + ": a file of "
+                        + "that name is in the way. Could not create a temporary crawl file in "
+                        + tmp + ": ");
+    }
+
+    @Test
     void theCrawlsFolderFollowsEachPlatformsConvention() {
         assertThat(CrawlFiles.defaultFolder(java.util.Map.of(), "Linux", "/home/ann"))
                 .isEqualTo(Path.of("/home/ann/.local/share/webprobe/crawls"));

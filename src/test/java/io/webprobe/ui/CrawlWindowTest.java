@@ -595,22 +595,6 @@ class CrawlWindowTest extends MainWindowTestBase {
         }
     }
 
-    @Test
-    void aCrawlsFolderThatCannotBeMadeIsSaidInOneSentenceAndNothingStarts(FxRobot robot)
-            throws Exception {
-        new TestSite(server, 3);
-        Files.writeString(tempDir.resolve("crawls"), "a file where the folder should be");
-
-        enterUrlAndStart(robot, server.url("/"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.calls.contains("showError"));
-
-        assertThat(dialogs.details).containsExactly("showError: Cannot create the folder for "
-                + "crawl files, " + tempDir.resolve("crawls") + ": a file of that name is in "
-                + "the way.");
-        assertThat(server.totalRequests()).isZero();
-        assertThat(uncaught).isEmpty();
-    }
-
     // == compare ==
 
     @Test

@@ -7,6 +7,7 @@ import io.webprobe.crawl.Recheck;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.store.NewCrawlFile;
 import io.webprobe.store.StoreException;
 import java.time.Clock;
 
@@ -15,8 +16,11 @@ import java.time.Clock;
  * backend in, tests may wire others.
  */
 public interface CrawlJobFactory {
-    /** A new crawl file for a crawl of this plan. */
-    CrawlStore newStore(CrawlPlan plan) throws StoreException;
+    /**
+     * A new crawl file for a crawl of this plan: in the crawls folder, or, when that cannot
+     * take it, a temporary one with the sentence saying it is not kept.
+     */
+    NewCrawlFile newStore(CrawlPlan plan) throws StoreException;
 
     /**
      * A job writing to the store.

@@ -8,6 +8,7 @@ import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.store.NewCrawlFile;
 import io.webprobe.store.StoreException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ final class CrawlLauncher {
         /**
          * The crawl file and the job exist.
          *
+         * @param notKept null, or, for a new crawl the crawls folder could not take, the
+         *     sentence saying that its file is temporary and why
          * @return whether to start the job; when false the job (and the file, if it is not
          *     shown) is the caller's to close
          */
-        boolean made(CrawlStore store, CrawlJob job);
+        boolean made(CrawlStore store, CrawlJob job, String notKept);
 
         /** Nothing runs: the sentence saying why. */
         void failed(String why);
@@ -70,14 +73,15 @@ final class CrawlLauncher {
                 fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;
             }
-            CrawlStore store;
+            NewCrawlFile made;
             try {
-                store = jobs.newStore(plan);
+                made = jobs.newStore(plan);
             } catch (StoreException | RuntimeException e) {
                 // said either way: left unsaid, the tab would show "starting" until Stop
                 fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;
             }
+            CrawlStore store = made.store();
             CrawlJob j;
             try {
                 j = jobs.job(store, null, listener, signIn);
@@ -86,7 +90,7 @@ final class CrawlLauncher {
                 fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;
             }
-            handOver(store, j, then);
+            handOver(store, j, made.notKept(), then);
         });
     }
 
@@ -110,13 +114,13 @@ final class CrawlLauncher {
                 fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;
             }
-            handOver(store, j, then);
+            handOver(store, j, null, then);
         });
     }
 
-    private void handOver(CrawlStore store, CrawlJob j, Handover then) {
+    private void handOver(CrawlStore store, CrawlJob j, String notKept, Handover then) {
         fx.execute(() -> {
-            if (then.made(store, j)) {
+            if (then.made(store, j, notKept)) {
                 // not on the FX thread: starting looks up the start host (is it private?),
                 // which a slow name server can make take seconds
                 background.execute(j::start);

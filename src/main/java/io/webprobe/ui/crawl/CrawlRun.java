@@ -140,8 +140,8 @@ final class CrawlRun {
         }
 
         @Override
-        public boolean made(CrawlStore store, CrawlJob job) {
-            return started(this, store, job);
+        public boolean made(CrawlStore store, CrawlJob job, String notKept) {
+            return started(this, store, job, notKept);
         }
 
         @Override
@@ -172,7 +172,7 @@ final class CrawlRun {
     }
 
     /** On the FX thread: the job exists; shows its crawl. False when it was cancelled. */
-    private boolean started(Starting token, CrawlStore store, CrawlJob job) {
+    private boolean started(Starting token, CrawlStore store, CrawlJob job, String notKept) {
         OpenCrawl crawl = shown.current();
         if (token != starting || token.cancelled) {
             // whether the file is shown is the FX thread's to say, before the hand-off
@@ -190,8 +190,12 @@ final class CrawlRun {
         }
         starting = null;
         shown.current().setJob(job);
-        // first in File > Recent crawls from its start: a window closed mid-crawl keeps it there
-        recent.remember(store.file());
+        if (notKept != null) {
+            shown.sayNotKept(notKept); // a temporary file: nothing to offer again later
+        } else if (!store.temporary()) {
+            // first in File > Recent crawls from its start: a window closed mid-crawl keeps it
+            recent.remember(store.file());
+        }
         return true;
     }
 
@@ -315,7 +319,9 @@ final class CrawlRun {
         workspace.ended(orphans);
         c.setJob(null);
         s.background().execute(j::close);
-        recent.remember(c.store().file());
+        if (!c.store().temporary()) {
+            recent.remember(c.store().file());
+        }
         // stopped before it finished (by the user, or because its start URL did not answer):
         // Resume continues it, as after opening it later. Not after its file failed (a full
         // disk): this store's writer is spent, so the crawl is resumed by opening its file

@@ -141,9 +141,10 @@ public final class CrawlView {
         urlField = controls.urlField();
         Node center = center();
         Region interrupted = interruptedBar();
+        Region notKept = notKeptBar();
         controls.besideProgress(resumeBar(controls.settingsOpenProperty()));
-        offers.bind(shownHeight(interrupted));
-        VBox middle = new VBox(interrupted, center);
+        offers.bind(shownHeight(interrupted).add(shownHeight(notKept)));
+        VBox middle = new VBox(interrupted, notKept, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox.setMargin(center, new Insets(0, 10, 0, 10));
         root.setCenter(middle);
@@ -337,6 +338,18 @@ public final class CrawlView {
                         + "Resume then continues it where it was", vm::openInterrupted),
                 NoteLine.button("interruptedDismiss", "Not now", "Hide this; the crawl stays "
                         + "in File › Recent crawls", vm::dismissInterrupted));
+        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
+        return bar;
+    }
+
+    /**
+     * Said while the crawl shown is in a temporary file because the crawls folder cannot take
+     * crawl files: why, and that it is not kept.
+     */
+    private Region notKeptBar() {
+        Region bar = offerBar("notKept", vm.notKeptProperty(), vm.notKeptProperty(),
+                NoteLine.button("notKeptDismiss", "Hide", "Hide this; the crawl is still not "
+                        + "kept", vm::dismissNotKept));
         VBox.setMargin(bar, new Insets(0, 10, 6, 10));
         return bar;
     }

@@ -356,6 +356,24 @@ public final class CrawlViewModel implements AutoCloseable {
         interrupted.withdraw();
     }
 
+    /**
+     * A sentence while the crawl shown is in a temporary file because the crawls folder cannot
+     * take crawl files (why, and that it is deleted when closed); "" otherwise or once hidden.
+     */
+    public ReadOnlyStringProperty notKeptProperty() {
+        return shown.notKeptProperty();
+    }
+
+    /** Hides the sentence of {@link #notKeptProperty()}. */
+    public void dismissNotKept() {
+        shown.hideNotKept();
+    }
+
+    /** Whether the crawl shown is in a temporary file, deleted when it is closed. */
+    public boolean shownCrawlNotKept() {
+        return shown.shownNotKept();
+    }
+
     /** Asks for a crawl file and opens it. */
     public CompletableFuture<Void> openCrawl() {
         return opening.open();

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,8 @@ final class ShownCrawl {
     private final Told told;
     private final ReadOnlyBooleanWrapper hasCrawl = new ReadOnlyBooleanWrapper(this, "hasCrawl");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    /** Why the crawl shown is in a temporary file, not kept; "" for a kept one or once hidden. */
+    private final ReadOnlyStringWrapper notKept = new ReadOnlyStringWrapper(this, "notKept", "");
 
     private OpenCrawl crawl;
     /** Watches a crawl file opened read-only for another Webprobe's changes, or null. */
@@ -78,6 +82,29 @@ final class ShownCrawl {
     /** The crawl file shown, or null. */
     ReadOnlyObjectProperty<Path> fileProperty() {
         return file.getReadOnlyProperty();
+    }
+
+    /**
+     * The sentence saying that the crawl shown is in a temporary file, deleted when it is
+     * closed, and why (the crawls folder cannot take it); "" otherwise, or once hidden.
+     */
+    ReadOnlyStringProperty notKeptProperty() {
+        return notKept.getReadOnlyProperty();
+    }
+
+    /** Says, until the crawl shown is closed, that it is not kept and why. */
+    void sayNotKept(String sentence) {
+        notKept.set(sentence);
+    }
+
+    /** The user read it: the sentence is hidden (the crawl is still not kept). */
+    void hideNotKept() {
+        notKept.set("");
+    }
+
+    /** Whether the crawl shown is in a temporary file, deleted when it is closed. */
+    boolean shownNotKept() {
+        return crawl != null && crawl.store().temporary();
     }
 
     /** The generation of the crawl shown (or about to be). */
@@ -160,6 +187,7 @@ final class ShownCrawl {
             c.close(s.background(), gone == null ? () -> { } : () -> delete(gone));
             hasCrawl.set(false);
             file.set(null);
+            notKept.set("");
             workspace.detach();
         }
     }

@@ -52,10 +52,10 @@ class CrawlLauncherTest {
 
     private final CrawlLauncher launcher = new CrawlLauncher(new CrawlJobFactory() {
         @Override
-        public CrawlStore newStore(CrawlPlan plan) throws StoreException {
+        public io.webprobe.store.NewCrawlFile newStore(CrawlPlan plan) throws StoreException {
             CrawlStore s = stores.make(plan);
             storesMade.add(s);
-            return s;
+            return io.webprobe.store.NewCrawlFile.kept(s);
         }
 
         @Override
@@ -80,7 +80,7 @@ class CrawlLauncherTest {
     private boolean take = true;
     private final CrawlLauncher.Handover then = new CrawlLauncher.Handover() {
         @Override
-        public boolean made(CrawlStore store, CrawlJob job) {
+        public boolean made(CrawlStore store, CrawlJob job, String notKept) {
             handedOver.add(job);
             return take;
         }

@@ -15,6 +15,7 @@ import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.store.NewCrawlFile;
 import io.webprobe.store.StoreException;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.testsupport.FakeDialogs;
@@ -86,11 +87,11 @@ final class VmHarness implements AutoCloseable {
 
     final CrawlJobFactory factory = new CrawlJobFactory() {
         @Override
-        public CrawlStore newStore(CrawlPlan plan) throws StoreException {
+        public NewCrawlFile newStore(CrawlPlan plan) throws StoreException {
             CrawlStore store = CrawlStore.create(crawlsDir.resolve("crawl-" + stores.size()
                     + CrawlStore.EXTENSION), plan);
             stores.add(store);
-            return store;
+            return NewCrawlFile.kept(store);
         }
 
         @Override
