@@ -49,7 +49,7 @@ public final class CrawlFiles {
      * cannot take one (it cannot be made, a file is in its way, it cannot be written), one in
      * the temporary folder, deleted when closed, with the sentence saying so: the folder is
      * the app's choice, not the user's, so the crawl runs anyway, as the command line's does
-     * without --db, and is said not to be kept (docs/decisions/0027-b). A file the user names
+     * without --db, and is said not to be kept (docs/decisions/0027). A file the user names
      * (--db) that cannot be written is refused instead, before any work.
      *
      * @throws StoreException when the temporary file cannot be made either

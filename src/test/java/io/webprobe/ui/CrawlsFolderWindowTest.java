@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A crawls folder that cannot take crawl files (here a file stands where it should be): the
  * crawl runs anyway, in a temporary file, and a line above the workspace says in one sentence
- * why it is not kept (docs/decisions/0027-b).
+ * why it is not kept (docs/decisions/0027).
  */
 class CrawlsFolderWindowTest extends MainWindowTestBase {
     private Path folder;
