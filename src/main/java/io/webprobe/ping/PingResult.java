@@ -266,8 +266,11 @@ public record PingResult(
         if (r == 0 || r >= 1 || Double.isNaN(r) || Double.isInfinite(r)) {
             return String.format(Locale.ROOT, grouped ? "%,.1f" : "%.1f", r);
         }
-        return new java.math.BigDecimal(r).round(new java.math.MathContext(3))
-                .stripTrailingZeros().toPlainString();
+        java.math.BigDecimal three = new java.math.BigDecimal(r)
+                .round(new java.math.MathContext(3));
+        // 0.9996 rounds up to 1.00, which is written as from 1 up ("1.0"), not "1"
+        return three.compareTo(java.math.BigDecimal.ONE) >= 0 ? "1.0"
+                : three.stripTrailingZeros().toPlainString();
     }
 
     static String ms(double v) {

@@ -167,4 +167,17 @@ class SummaryTableTest {
         assertThat(io.webprobe.ping.PingResult.rateText(1234.56, false)).isEqualTo("1234.6");
         assertThat(io.webprobe.ping.PingResult.rateText(1234.56, true)).isEqualTo("1,234.6");
     }
+
+    /**
+     * The bug: a rate just under 1 req/s (a URL that timed out 3 times in a 3 s run, rated
+     * over 3.003 s) rounded to three digits, 1.00, and lost its zeros: "1" in a column of
+     * "100.0", where the rule writes a rate from 1 up with one decimal.
+     */
+    @Test
+    void aRateJustUnderOneThatRoundsToOneIsWrittenAsOne() {
+        assertThat(io.webprobe.ping.PingResult.rateText(0.9996, true)).isEqualTo("1.0");
+        assertThat(io.webprobe.ping.PingResult.rateText(0.99999, false)).isEqualTo("1.0");
+        assertThat(io.webprobe.ping.PingResult.rateText(0.9994, true)).isEqualTo("0.999");
+        assertThat(io.webprobe.ping.PingResult.rateText(0.5, true)).isEqualTo("0.5");
+    }
 }
