@@ -124,10 +124,10 @@ final class PingReport {
             // the requests the schedule had but could not send are the load the server did
             // not take, and their latency the slowest: the figures held to the limits leave
             // them out, so they cannot pass
-            out.add(String.format(Locale.ROOT, "%s not sent at --rate %s (achieved %.1f "
+            out.add(String.format(Locale.ROOT, "%s not sent at --rate %s (achieved %s "
                     + "req/s): the latency and error figures leave out the load the server "
                     + "did not take", Words.count(s.notSent(), "request was", "requests were"),
-                    trim(c.rate), s.achievedRate()));
+                    trim(c.rate), SummaryTable.rate(s.achievedRate())));
         }
         for (PingResult r : s.results()) {
             if (s.stopped() && r.sent() == 0) {

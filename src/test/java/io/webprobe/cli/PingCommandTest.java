@@ -1425,6 +1425,30 @@ class PingCommandTest {
     }
 
     /**
+     * The bug: the FAIL line of a gated --rate run that fell behind wrote the achieved rate
+     * with a rule of its own ("achieved 31982.0 req/s", "achieved 0.0 req/s"), where the
+     * warning above it, the table and the summary write "31,982.0" and "0.0333".
+     */
+    @Test
+    void theFailLineWritesTheAchievedRateAsEveryOtherRateIsWritten() {
+        PingCommand gated = new PingCommand();
+        gated.rate = 50_000.0;
+        gated.maxP99 = Duration.ofMillis(50);
+
+        assertThat(gated.thresholdBreaches(achieving(31_982.0))).first().asString()
+                .contains("(achieved 31,982.0 req/s)");
+        assertThat(gated.thresholdBreaches(achieving(2 / 60.0))).first().asString()
+                .contains("(achieved 0.0333 req/s)");
+    }
+
+    /** A --rate run of FORTY_ANSWERED that achieved this rate and left 360 requests unsent. */
+    private static io.webprobe.ping.PingSnapshot achieving(double achieved) {
+        return new io.webprobe.ping.PingSnapshot(List.of(FORTY_ANSWERED), 40, 0, 0, 0,
+                Duration.ofSeconds(2), achieved, 50_000, 1, List.of(), true, false, 0, false,
+                null, achieved, 360);
+    }
+
+    /**
      * Without a threshold a --rate run that fell behind exits 0, as wrk2, oha and k6 do, but
      * its requests not sent are named on stderr: the table's line saying so went to stdout,
      * where a script piping it away never saw it.
