@@ -53,27 +53,40 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
      * standard input) reads through here; the Ping tab's Load decodes the same way.
      */
     public static TargetList parse(byte[] utf8) {
-        return parse(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+        return parse(text(utf8));
+    }
+
+    /**
+     * A list file's text, without its byte-order mark: UTF-8, or UTF-16 when the file starts
+     * with its mark, as Windows PowerShell's {@code > urls.txt} and Notepad's "Unicode" save
+     * one (read as UTF-8, its NUL bytes made it no text at all). The CLI's {@code --file}, the
+     * Ping tab's Load and the crawl's list Load read files through here.
+     */
+    public static String text(byte[] bytes) {
+        java.nio.charset.Charset utf16 = bytes.length < 2 ? null
+                : bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                        ? java.nio.charset.StandardCharsets.UTF_16LE
+                : bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF
+                        ? java.nio.charset.StandardCharsets.UTF_16BE
+                : null;
+        String text = new String(bytes,
+                utf16 != null ? utf16 : java.nio.charset.StandardCharsets.UTF_8);
+        // the mark is no part of the text (a list loaded into the app's box shows none)
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
      * Whether a file's bytes are not a text at all (a program, an image), so it is refused as a
-     * whole rather than line by line: they hold a NUL byte, which no text list of URLs does,
+     * whole rather than line by line: they hold a NUL, which no text list of URLs does,
      * and give no URL. The CLI's {@code --file} refuses such a file and the Ping tab's Load
      * keeps its list, both in one sentence.
      *
      * @param list what {@link #parse} made of the bytes
      */
     public static boolean notText(byte[] bytes, TargetList list) {
-        if (!list.urls().isEmpty()) {
-            return false;
-        }
-        for (byte b : bytes) {
-            if (b == 0) {
-                return true;
-            }
-        }
-        return false;
+        // a NUL character of the text, not a NUL byte: UTF-16 text has a NUL in every
+        // ASCII character
+        return list.urls().isEmpty() && text(bytes).indexOf('\0') >= 0;
     }
 
     public static TargetList parse(String text) {

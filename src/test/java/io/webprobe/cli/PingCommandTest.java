@@ -646,6 +646,24 @@ class PingCommandTest {
         assertEquals(0, server.totalRequests());
     }
 
+    /**
+     * The bug: a list saved by Windows PowerShell ({@code > urls.txt} writes UTF-16 with a
+     * byte-order mark) was refused, "is not a text list of URLs", and nothing was pinged.
+     */
+    @Test
+    void aListSavedAsUtf16IsPinged() throws Exception {
+        server.route("/", html("ok"));
+        Path file = dir.resolve("urls.txt");
+        Files.write(file, ("\uFEFF" + server.url("/") + "\r\n").getBytes(
+                StandardCharsets.UTF_16LE));
+
+        CliRun r = run("ping", "--file", file.toString(), "--count", "1", "--quiet");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        assertEquals(1, server.hits("/"));
+    }
+
     /** A NUL line in a list is a bad line, said as one: not "enter an address". */
     @Test
     void aLineOfANulByteIsSkippedAsNotText() throws Exception {

@@ -156,4 +156,30 @@ class TargetListTest {
             assertThat(p.reason()).isEqualTo(TargetList.NOT_UTF8);
         });
     }
+
+    /**
+     * The bug: a list saved as UTF-16 with its byte-order mark (Windows PowerShell's
+     * {@code > urls.txt}, Notepad's "Unicode") was read as UTF-8, its NUL bytes made it
+     * "not a text list of URLs", and no URL in it was pinged. As a text editor does, the mark
+     * says the encoding.
+     */
+    @Test
+    void aListInUtf16WithItsByteOrderMarkIsReadAsText() {
+        String list = "\uFEFFhttp://x.test/caf\u00E9\r\n# note\r\nhttp://y.test/\r\n";
+        for (java.nio.charset.Charset utf16 : java.util.List.of(
+                java.nio.charset.StandardCharsets.UTF_16LE,
+                java.nio.charset.StandardCharsets.UTF_16BE)) {
+            byte[] bytes = list.getBytes(utf16);
+            TargetList l = TargetList.parse(bytes);
+            // the URLs of the same text read from UTF-8, the accent and all
+            assertThat(l.urls()).as(utf16.name()).hasSize(2)
+                    .isEqualTo(TargetList.parse(list).urls());
+            assertThat(l.problems()).as(utf16.name()).isEmpty();
+            assertThat(TargetList.notText(bytes, l)).as(utf16.name()).isFalse();
+            // one with no URL is a text of other things, not a program
+            byte[] words = "\uFEFFnot a url\r\n".getBytes(utf16);
+            assertThat(TargetList.notText(words, TargetList.parse(words))).as(utf16.name())
+                    .isFalse();
+        }
+    }
 }

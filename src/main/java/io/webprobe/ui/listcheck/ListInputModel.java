@@ -5,7 +5,6 @@ import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.TargetProblems;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +81,8 @@ public final class ListInputModel {
     }
 
     /**
-     * Reads the list from a file (UTF-8) on a background thread.
+     * Reads the list from a file (UTF-8, or UTF-16 after its byte-order mark) on a background
+     * thread.
      *
      * @return completes on the FX executor once the text is set or the failure said
      */
@@ -92,7 +92,7 @@ public final class ListInputModel {
             try {
                 // as the Ping tab and ping --file read a list: a line that is not UTF-8 is a
                 // bad line, named and skipped (TargetList), not a reason to refuse the file
-                String s = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                String s = TargetList.text(Files.readAllBytes(file));
                 fx.execute(() -> {
                     text.set(s);
                     done.complete(null);

@@ -1,15 +1,15 @@
 package io.webprobe.ui.ping;
 
 import io.webprobe.ping.TargetList;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * What Load from file… makes of a file: the text for the URL list (cut after its {@code max}th
  * URL line) and the status sentence; or, when the file holds no URL at all (a binary file, an
  * empty one, a text of other things), no text, the list kept, and one sentence why. The file's
- * bytes are read as UTF-8 and its lines judged by {@link TargetList}'s rule, as the command
- * line's {@code --file} reads them. Made off the FX thread. Immutable.
+ * bytes are read as UTF-8 (UTF-16 after its byte-order mark) and its lines judged by
+ * {@link TargetList}'s rule, as the command line's {@code --file} reads them. Made off the FX
+ * thread. Immutable.
  *
  * @param text the new list, or null to keep the current one
  * @param status the sentence for the status line
@@ -28,8 +28,7 @@ record LoadedTargets(String text, String status, TargetList list) {
      * @param max most URL lines taken ({@link PingTargets#MAX_LIST_URLS})
      */
     static LoadedTargets of(String name, byte[] bytes, int max) {
-        TargetList.Cut cut = TargetList.firstUrlLines(new String(bytes, StandardCharsets.UTF_8),
-                max);
+        TargetList.Cut cut = TargetList.firstUrlLines(TargetList.text(bytes), max);
         TargetList list = TargetList.parse(cut.text());
         if (list.urls().isEmpty()) {
             return new LoadedTargets(null, name + " holds no URLs" + why(bytes, list)

@@ -33,4 +33,18 @@ class ListInputModelTest {
         assertThat(m.summaryProperty().get()).isEqualTo("1 URL");
         assertThat(m.skippedProperty().get()).isEmpty();
     }
+
+    /** A list saved as UTF-16 with its byte-order mark (Windows PowerShell's > file) loads. */
+    @Test
+    void aListSavedAsUtf16Loads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ListInputModel m = new ListInputModel(Runnable::run, Runnable::run);
+        java.nio.file.Path file = dir.resolve("urls.txt");
+        java.nio.file.Files.write(file, "\uFEFFhttp://127.0.0.1:1/a\r\nhttp://127.0.0.1:1/b\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        m.load(file).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(m.summaryProperty().get()).isEqualTo("2 URLs");
+    }
 }

@@ -408,6 +408,21 @@ class PingViewModelTest {
         assertThat(dialogs.calls).containsExactly("chooseOpenFile");
     }
 
+    /** A list saved as UTF-16 with its byte-order mark (Windows PowerShell's > file) loads. */
+    @Test
+    void aListSavedAsUtf16Loads() throws Exception {
+        Path file = tempDir.resolve("urls.txt");
+        Files.write(file, "\uFEFFhttp://127.0.0.1:1/a\r\nhttp://127.0.0.1:1/b\r\n".getBytes(
+                java.nio.charset.StandardCharsets.UTF_16LE));
+        dialogs.openAnswer = Optional.of(file);
+
+        fx.on(() -> vm.loadTargetsFromFile()).get(10, TimeUnit.SECONDS);
+
+        assertEquals("Loaded 2 URLs from urls.txt.", status());
+        assertThat(fx.on(() -> vm.targetsProperty().get()).lines().toList())
+                .containsExactly("http://127.0.0.1:1/a", "http://127.0.0.1:1/b");
+    }
+
     /**
      * The tester's binary file: the typed list was replaced by its garbage, a red line per bad
      * line was shown under it and the status said "Loaded 0 URLs". A file that holds no URL
