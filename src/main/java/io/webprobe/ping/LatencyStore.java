@@ -8,7 +8,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * The response times of one URL, sized to what it holds: up to {@value #EXACT_MAX} values are
  * kept exactly (a few bytes per request, so ten thousand URLs of ten requests each cost little),
  * beyond that they move into an HdrHistogram (µs, 3 significant digits, grown to the range of
- * values seen), whose size no longer depends on the number of requests. Percentiles follow
+ * values seen), whose size no longer depends on the number of requests; the min and max stay
+ * exact, and bound the percentiles. Percentiles follow
  * HdrHistogram's definition either way: the smallest value with at least p % of the values at
  * or below it.
  *
@@ -26,11 +27,16 @@ final class LatencyStore {
     private double mean;
     private double squares;
     private long counted;
+    /** The smallest and largest values recorded, exact (the histogram's are bucket ends). */
+    private long min = Long.MAX_VALUE;
+    private long max;
 
     /** Records one value in µs (at least 1). */
     void record(long micros) {
         long v = Math.max(1, micros);
         counted++;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
         double d = v - mean;
         mean += d / counted;
         squares += d * (v - mean);
@@ -59,11 +65,11 @@ final class LatencyStore {
     }
 
     long min() {
-        return histogram != null ? histogram.getMinValue() : sortedExact()[0];
+        return min;
     }
 
     long max() {
-        return histogram != null ? histogram.getMaxValue() : sortedExact()[n - 1];
+        return max;
     }
 
     /** The mean of the values recorded, exact (not the histogram's bucketed one). */
@@ -79,7 +85,8 @@ final class LatencyStore {
     /** The value at percentile p (0 to 100); call only when {@link #count()} is positive. */
     long percentile(double p) {
         if (histogram != null) {
-            return histogram.getValueAtPercentile(p);
+            // a bucket's end may lie past the values recorded: p100 is the max, as hey says it
+            return Math.max(min, Math.min(max, histogram.getValueAtPercentile(p)));
         }
         long[] s = sortedExact();
         int rank = (int) Math.ceil(p / 100.0 * n);

@@ -46,4 +46,26 @@ class LatencyStoreTest {
     void nothingRecordedHasNoSpread() {
         assertThat(new LatencyStore().stdDeviation()).isZero();
     }
+
+    /**
+     * The bug: past 256 values the min and max were the histogram's bucket ends, so a run's
+     * summary said max 1427.455 ms and min 28.224 ms where its --requests-csv held no request
+     * over 1426.709 ms nor under 28.233 ms, as hey and oha would say. They are exact now, and
+     * no percentile lies outside them.
+     */
+    @Test
+    void minAndMaxAreTheValuesRecordedPastTheHistogramToo() {
+        LatencyStore s = new LatencyStore();
+        s.record(28_233);
+        for (int i = 0; i < 300; i++) {
+            s.record(60_000 + i * 37L);
+        }
+        s.record(1_426_709);
+
+        assertThat(s.count()).isEqualTo(302);
+        assertThat(s.min()).isEqualTo(28_233);
+        assertThat(s.max()).isEqualTo(1_426_709);
+        assertThat(s.percentile(100)).isEqualTo(1_426_709);
+        assertThat(s.valueAtRank(302)).isEqualTo(1_426_709);
+    }
 }
