@@ -80,6 +80,12 @@ final class PingRun {
     private final ErrorClassifier.Classified[] skipped;
     private int skippedCount;
     /**
+     * The targets requested (not {@linkplain #skip skipped}), in order: with {@link #rounds},
+     * connection {@code slot} keeps to {@code requested[slot % length]}, so a URL that cannot
+     * be set up leaves its share of the connections to the others. Set by {@link #start}.
+     */
+    private int[] requested;
+    /**
      * A closed loop for a duration with more URLs than connections (one sequence): per target,
      * the clock before which its turns are passed over ({@link #pauseAfter}); null otherwise.
      */
@@ -129,6 +135,8 @@ final class PingRun {
 
     /** Sets the clock origin; called once, before the engine starts. */
     void start(long nanos, long epochMillis) {
+        requested = java.util.stream.IntStream.range(0, targets.size())
+                .filter(t -> skipped[t] == null).toArray();
         startEpochMillis = epochMillis;
         startNanos = nanos;
         if (warmupRequests == 0) {
@@ -421,9 +429,9 @@ final class PingRun {
     /**
      * The next request for the connection (or worker) numbered {@code slot} (0 to concurrency -
      * 1), or -1 when it has no more to send. With no more URLs than connections the slot keeps
-     * to URL {@code slot % URLs} and its request numbers are that URL's rounds ({@code round *
-     * URLs + URL}, the numbers {@link #claim()} would give it, so an open loop's schedule is the
-     * same); else this is {@link #claim()}.
+     * to URL {@code slot % URLs} (of the URLs requested: {@link #requested}) and its request
+     * numbers are that URL's rounds ({@code round * URLs + URL}, the numbers {@link #claim()}
+     * would give it, so an open loop's schedule is the same); else this is {@link #claim()}.
      */
     long claim(int slot) {
         if (rounds == null) {
@@ -435,10 +443,10 @@ final class PingRun {
         if (plan.mode() == PingMode.DURATION && now() - endNanos >= 0) {
             return -1;
         }
-        int t = slot % targets.size();
-        if (skippedCount > 0 && skipped[t] != null) {
-            return -1; // its one failure is recorded apart (recordSkipped)
+        if (requested.length == 0) {
+            return -1; // every URL's one failure is recorded apart (recordSkipped)
         }
+        int t = requested[slot % requested.length];
         long round = rounds.getAndIncrement(t);
         if (total >= 0 && round >= total / targets.size()) {
             return -1;
