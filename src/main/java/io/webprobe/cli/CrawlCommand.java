@@ -287,7 +287,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (db != null) {
             outputs.add("--db", db).crawlFile("--db", db);
         }
-        outputs.crawlFile("--resume", resumeFile);
+        outputs.crawlFile("--resume", resumeFile).input("--cacert", cacert);
         String outputProblem = outputs.problem();
         if (outputProblem != null) {
             return fail(err, outputProblem);

@@ -236,7 +236,9 @@ public final class PingCommand implements Callable<Integer> {
     private int run(PrintWriter err) throws InterruptedException {
         OutputCheck outputs = new OutputCheck(true).stdoutClosed(StdStreams.stdoutClosed())
                 .add("--csv", csv)
-                .add("--requests-csv", requestsCsv);
+                .add("--requests-csv", requestsCsv)
+                .input("--file", file)
+                .input("--cacert", cacert);
         String outputProblem = outputs.problem();
         if (outputProblem != null) {
             err.println("webprobe: " + outputProblem);

@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * path: each folder exists and takes new files (tried for real, with a block written, so a full
  * disk is found before the work, not after), no target is a folder or an
  * existing file that cannot be replaced, none is an existing crawl file or other SQLite
- * database (a slip of the tab key must not destroy a crawl), no file is named twice, and
+ * database (a slip of the tab key must not destroy a crawl) or a file the command reads, no
+ * file is named twice, and
  * {@code -} (standard output) is used at most once and only where the caller allows it. A
  * device or a pipe ({@code /dev/null}) only needs to be writable. Not thread-safe; use once.
  */
@@ -42,6 +43,8 @@ public final class OutputCheck {
     private final List<Output> outputs = new ArrayList<>();
     /** Crawl files in use (read, resumed or written), each with its SQLite side files. */
     private final List<Output> crawlFiles = new ArrayList<>();
+    /** Other files the command reads (a list of URLs, a certificate): never an output. */
+    private final List<Output> inputs = new ArrayList<>();
     private final boolean stdoutAllowed;
     private final ProbeWriter probeWriter;
     private final WriteAccess writeAccess;
@@ -93,6 +96,18 @@ public final class OutputCheck {
     }
 
     /**
+     * Adds a file the command reads ({@code option} names it, e.g. "--file"): an output naming
+     * it would write over it once the work is done (ping --file urls.txt --csv urls.txt lost
+     * the list). Ignored when null or {@code -} (standard input).
+     */
+    public OutputCheck input(String option, Path file) {
+        if (file != null && !file.toString().equals("-")) {
+            inputs.add(new Output(option, file));
+        }
+        return this;
+    }
+
+    /**
      * Says that the process's standard output is closed (it was started with {@code >&-}), so
      * {@code -} has nowhere to go and is refused.
      */
@@ -138,6 +153,12 @@ public final class OutputCheck {
             String clash = clashWithCrawlFile(o);
             if (clash != null) {
                 return clash;
+            }
+            for (Output in : inputs) {
+                if (realFile(in.path()).equals(real)) {
+                    return o.option() + " " + o.path() + " is the file given to " + in.option()
+                            + "; give the output another name.";
+                }
             }
             String database = isCrawlFileInUse(o) ? null : SqliteHeader.kind(o.path());
             if (database != null) {

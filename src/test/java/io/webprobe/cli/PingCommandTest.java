@@ -664,6 +664,31 @@ class PingCommandTest {
         assertEquals(1, server.hits("/"));
     }
 
+    /**
+     * The bug: {@code --file urls.txt --csv urls.txt} (a slip of the tab key) pinged the list
+     * and then wrote the CSV over it; the list was gone. A file the ping reads (its --file, its
+     * --cacert) is refused as an output before anything is sent, and left as it was.
+     */
+    @Test
+    void anOutputNamingAFileThePingReadsIsRefusedAndTheFileKept() throws Exception {
+        server.route("/", html("ok"));
+        Path list = dir.resolve("urls.txt");
+        String urls = server.url("/") + "\n";
+        Files.writeString(list, urls);
+
+        CliRun csv = run("ping", "--file", list.toString(), "--count", "1", "--csv",
+                list.toString());
+        CliRun requests = run("ping", "--file", list.toString(), "--count", "1",
+                "--requests-csv", dir.resolve(".").resolve("urls.txt").toString());
+
+        CliRun.assertPlainError(csv, "--csv " + list + " is the file given to --file; give the "
+                + "output another name.");
+        assertEquals(2, requests.exitCode());
+        assertThat(requests.err()).contains("is the file given to --file");
+        assertEquals(urls, Files.readString(list));
+        assertEquals(0, server.totalRequests());
+    }
+
     /** A NUL line in a list is a bad line, said as one: not "enter an address". */
     @Test
     void aLineOfANulByteIsSkippedAsNotText() throws Exception {
