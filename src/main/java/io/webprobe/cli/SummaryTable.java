@@ -100,7 +100,8 @@ final class SummaryTable {
     static String modeLine(PingPlan plan, PingSnapshot s) {
         if (plan.mode() == PingMode.RATE) {
             String notSent = s.notSent() == 0 ? "" : " " + Words.count(s.notSent(),
-                    "request was", "requests were") + " not sent: " + plan.waitingConnections()
+                    "request was", "requests were") + " not sent: "
+                    + plan.waitingConnections(s.notRequested())
                     + " was still waiting for an earlier answer when the "
                     + (s.stopped() ? "run was stopped" : "time ran out")
                     + " (a higher --concurrency keeps the rate).";

@@ -331,29 +331,40 @@ public record PingPlan(
     /**
      * Which connections were all busy when an open loop could not send on time: "every
      * connection", or with {@link #connectionsPerUrl} "every connection to their URL (5 of the
-     * 10 each)".
+     * 10 each)", counted among the URLs requested ({@code notRequested} could not be set up:
+     * their connections went to the others).
      */
-    public String waitingConnections() {
-        if (!connectionsPerUrl()) {
+    public String waitingConnections(long notRequested) {
+        int urls = requestedUrls(notRequested);
+        if (urls < 2) {
             return "every connection";
         }
-        return "every connection to their URL (" + connectionsOfEachUrl() + " of the "
+        return "every connection to their URL (" + connectionsOfEachUrl(urls) + " of the "
                 + concurrency + " each)";
     }
 
     /**
-     * As {@link #waitingConnections()}, when the requests not sent were all one URL's: "every
+     * As {@link #waitingConnections}, when the requests not sent were all one URL's: "every
      * connection to it (3-4 of the 10)", or "every connection" when the URLs share them.
      */
-    public String waitingConnectionsOfOneUrl() {
-        return connectionsPerUrl() ? "every connection to it (" + connectionsOfEachUrl()
-                + " of the " + concurrency + ")" : "every connection";
+    public String waitingConnectionsOfOneUrl(long notRequested) {
+        int urls = requestedUrls(notRequested);
+        return urls < 2 ? "every connection" : "every connection to it ("
+                + connectionsOfEachUrl(urls) + " of the " + concurrency + ")";
     }
 
-    /** With {@link #connectionsPerUrl}: how many each URL has, "5" or "3-4". */
-    private String connectionsOfEachUrl() {
-        int few = concurrency / targets.size();
-        int many = (concurrency + targets.size() - 1) / targets.size();
+    /**
+     * With {@link #connectionsPerUrl}, how many URLs share the connections ({@code notRequested}
+     * of them left out); 1 when each connection takes whichever URL comes next.
+     */
+    private int requestedUrls(long notRequested) {
+        return connectionsPerUrl() ? (int) Math.max(1, targets.size() - notRequested) : 1;
+    }
+
+    /** With {@link #connectionsPerUrl}: how many each of {@code urls} URLs has, "5" or "3-4". */
+    private String connectionsOfEachUrl(int urls) {
+        int few = concurrency / urls;
+        int many = (concurrency + urls - 1) / urls;
         return few == many ? few + "" : few + "-" + many;
     }
 

@@ -50,15 +50,33 @@ class PingPlanTest {
     void theConnectionsAreSplitAmongTheUrlsWhenThereAreEnoughOfThem() {
         List<URI> three = List.of(URI.create("http://a/"), URI.create("http://b/"),
                 URI.create("http://c/"));
-        assertThat(PingPlan.of(three.subList(0, 1), "t").waitingConnections())
+        assertThat(PingPlan.of(three.subList(0, 1), "t").waitingConnections(0))
                 .isEqualTo("every connection");
-        assertThat(PingPlan.of(three, "t").withConcurrency(10).waitingConnections())
+        assertThat(PingPlan.of(three, "t").withConcurrency(10).waitingConnections(0))
                 .isEqualTo("every connection to their URL (3-4 of the 10 each)");
-        assertThat(PingPlan.of(three, "t").withConcurrency(3).waitingConnections())
+        assertThat(PingPlan.of(three, "t").withConcurrency(3).waitingConnections(0))
                 .isEqualTo("every connection to their URL (1 of the 3 each)");
         // more URLs than connections: every connection takes whichever URL comes next
         assertThat(PingPlan.of(three, "t").withConcurrency(2).connectionsPerUrl()).isFalse();
-        assertThat(PingPlan.of(three, "t").withConcurrency(2).waitingConnections())
+        assertThat(PingPlan.of(three, "t").withConcurrency(2).waitingConnections(0))
                 .isEqualTo("every connection");
+    }
+
+    /**
+     * A URL not requested (its host name unknown) leaves its connections to the others
+     * (PingRun.claim), and the sentence on requests not sent counts them so: 5 of the 10 for
+     * the two URLs of three requested, not 3-4.
+     */
+    @Test
+    void theConnectionsOfAUrlNotRequestedAreCountedWithTheOthers() {
+        List<URI> three = List.of(URI.create("http://a/"), URI.create("http://b.invalid/"),
+                URI.create("http://c/"));
+        PingPlan plan = PingPlan.of(three, "t").withConcurrency(10);
+        assertThat(plan.waitingConnections(1))
+                .isEqualTo("every connection to their URL (5 of the 10 each)");
+        assertThat(plan.waitingConnectionsOfOneUrl(1)).isEqualTo("every connection to it (5 of "
+                + "the 10)");
+        assertThat(plan.waitingConnections(2)).isEqualTo("every connection");
+        assertThat(plan.waitingConnectionsOfOneUrl(2)).isEqualTo("every connection");
     }
 }

@@ -32,8 +32,8 @@ final class PingStatusText {
     }
 
     /**
-     * @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections()} of the run
-     * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl()}
+     * @param whoWaits {@link io.webprobe.ping.PingPlan#waitingConnections} of the run
+     * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl}
      */
     static String statusLine(PingSnapshot s, String whoWaits, String oneUrlWaits) {
         String rateText = PingResult.rateText(s.requestsPerSecond(), true) + " req/s"

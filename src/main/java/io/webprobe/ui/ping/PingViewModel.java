@@ -555,8 +555,9 @@ public final class PingViewModel implements AutoCloseable {
             dialogs.showError("Ping failed", why + " The figures shown are incomplete.");
         } else {
             status.set((last.stopped() ? "Stopped: " : "Finished: ")
-                    + PingStatusText.statusLine(last, job.plan().waitingConnections(),
-                            job.plan().waitingConnectionsOfOneUrl())
+                    + PingStatusText.statusLine(last,
+                            job.plan().waitingConnections(last.notRequested()),
+                            job.plan().waitingConnectionsOfOneUrl(last.notRequested()))
                     + PingStatusText.failures(last, job.plan().success())
                     + PingStatusText.beforeClock(job.requestsBeforeClock())
                     + PingStatusText.trustAdvice(last, trust));
