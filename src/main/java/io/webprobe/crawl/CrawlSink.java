@@ -74,7 +74,7 @@ public interface CrawlSink {
             List<NewUrl> discovered, List<LinkRow> links, List<InvalidHref> invalid,
             boolean revisit, PageAnchors anchors, List<FragmentLink> fragments) {
         public Visit {
-            headers = List.copyOf(headers);
+            headers = io.webprobe.http.ResponseHeaders.of(headers); // one text, not a copy
             discovered = List.copyOf(discovered);
             links = List.copyOf(links);
             invalid = List.copyOf(invalid);

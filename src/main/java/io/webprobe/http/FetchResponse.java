@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param errorMessage a short plain explanation of the error, or ""
  * @param robotsTag the X-Robots-Tag header lines joined with " | ", or ""
  * @param headers the response header fields (names in lower case), empty when not kept; their
- *     values as received, one char per byte ({@link #header} reads them as a browser does)
+ *     values as received, one char per byte ({@link #header} reads them as a browser does);
+ *     held as one text ({@link ResponseHeaders}), whatever list is given
  * @param version the HTTP version the response came over ({@link HttpVersion#HTTP_1_1} when
  *     no response arrived)
  */
@@ -54,7 +55,7 @@ public record FetchResponse(
         location = location == null ? null : headerText(location);
         errorMessage = errorMessage == null ? "" : errorMessage;
         robotsTag = robotsTag == null ? "" : robotsTag;
-        headers = headers == null ? List.of() : List.copyOf(headers);
+        headers = ResponseHeaders.of(headers);
     }
 
     /** A response over HTTP/1.1 (or a failure). */
@@ -86,23 +87,13 @@ public record FetchResponse(
      * same for every field (a Refresh header's URL as a Location's).
      */
     public String header(String name) {
-        for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(name)) {
-                return headerText(h.value());
-            }
-        }
-        return "";
+        return headerText(ResponseHeaders.of(headers).first(name));
     }
 
     /** Every value of a response header field (any case), in order, read as {@link #header}. */
     public List<String> headerValues(String name) {
-        List<String> values = new java.util.ArrayList<>(1);
-        for (Header h : headers) {
-            if (h.name().equalsIgnoreCase(name)) {
-                values.add(headerText(h.value()));
-            }
-        }
-        return values;
+        return ResponseHeaders.of(headers).all(name).stream().map(FetchResponse::headerText)
+                .toList();
     }
 
     /**

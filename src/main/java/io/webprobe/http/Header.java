@@ -125,7 +125,8 @@ public record Header(String name, String value, boolean removes) {
         return name.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT));
     }
 
-    private static boolean isTokenChar(int c) {
+    /** Whether a field name may hold this character (an RFC 9110 token character). */
+    static boolean isTokenChar(int c) {
         return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 }

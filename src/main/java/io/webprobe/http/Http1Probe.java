@@ -134,16 +134,10 @@ public final class Http1Probe implements HttpProbe {
         if (isHead) {
             size = announcedLength(r.header("content-length"));
         }
-        StringBuilder robots = new StringBuilder();
-        for (Header h : r.headers()) {
-            if (h.name().equals("x-robots-tag")) {
-                robots.append(robots.isEmpty() ? "" : " | ").append(h.value());
-            }
-        }
         return new FetchResponse(uri, r.status(), r.contentType(),
                 location.isEmpty() ? null : location, size, body, truncated, millisSince(start),
-                undecodable == null ? null : ErrorKind.IO, undecodable, robots.toString(),
-                r.headers(), r.version());
+                undecodable == null ? null : ErrorKind.IO, undecodable,
+                String.join(" | ", r.headers().all("x-robots-tag")), r.headers(), r.version());
     }
 
     /**

@@ -4,10 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The one HTTP/1.x response parser, incremental, used by every HTTP/1.1 engine: the ping event
@@ -88,7 +85,10 @@ public final class Http1ResponseParser {
     private boolean truncated;
     private boolean anyByte;
     private String contentType = "";
-    private final List<Header> headers = new ArrayList<>();
+    /** The fields of the head being read, kept on request. */
+    private final ResponseHeaders.Builder fields = new ResponseHeaders.Builder();
+    /** The kept fields of the head read, once asked for; null before. */
+    private ResponseHeaders headers;
     /** The kept body, or null when the body is not kept (or was handed over). */
     private BodyBuffer body;
     /** A line split between reads: lineBuf[0..lineLen). */
@@ -145,9 +145,8 @@ public final class Http1ResponseParser {
         http10 = false;
         headBytes = 0;
         contentType = "";
-        if (!headers.isEmpty()) {
-            headers.clear();
-        }
+        fields.clear();
+        headers = null;
     }
 
     /**
@@ -345,14 +344,7 @@ public final class Http1ResponseParser {
             contentType = new String(b, v, vEnd - v, StandardCharsets.ISO_8859_1);
         }
         if (keepHeaders) {
-            try {
-                headers.add(new Header(
-                        new String(b, from, nameEnd - from, StandardCharsets.ISO_8859_1)
-                                .toLowerCase(Locale.ROOT),
-                        new String(b, v, vEnd - v, StandardCharsets.ISO_8859_1)));
-            } catch (IllegalArgumentException e) {
-                // a field name with characters HTTP does not allow: nothing we read
-            }
+            fields.add(b, from, nameEnd, v, vEnd);
         }
     }
 
@@ -507,19 +499,20 @@ public final class Http1ResponseParser {
         return close;
     }
 
-    /** The final response's header fields, names in lower case (kept only on request). */
-    public List<Header> headers() {
-        return List.copyOf(headers);
+    /**
+     * The final response's header fields, names in lower case (kept only on request; a field
+     * whose name holds a character HTTP does not allow is not: nothing a browser reads).
+     */
+    public ResponseHeaders headers() {
+        if (headers == null) {
+            headers = fields.build();
+        }
+        return headers;
     }
 
     /** The first value of a kept header field, or "" (kept only on request). */
     public String header(String lowerCaseName) {
-        for (Header h : headers) {
-            if (h.name().equals(lowerCaseName)) {
-                return h.value();
-            }
-        }
-        return "";
+        return headers().first(lowerCaseName);
     }
 
     /** The Content-Type field, or "" (read only when header fields are kept). */

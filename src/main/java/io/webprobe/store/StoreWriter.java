@@ -5,6 +5,7 @@ import io.webprobe.crawl.CrawlSink;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.SkipReason;
 import io.webprobe.http.Header;
+import io.webprobe.http.ResponseHeaders;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,6 +79,11 @@ final class StoreWriter implements CrawlSink {
     /** Rows bound to the statements before they are run (inside the open transaction). */
     static final int EXECUTE_ROWS = 1_000;
     static final int CAPACITY_ROWS = 200_000;
+    /**
+     * The heap a queued row is reckoned to hold (a link with its target's description), and
+     * the chars of header text a queued write counts as one row for.
+     */
+    static final int ROW_BYTES = 400;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     /**
      * How often the links counted since are added to the URLs' inlinks: each URL touched is
@@ -101,11 +107,11 @@ final class StoreWriter implements CrawlSink {
     record Tuning(int capacityRows, Duration batchTime, Duration inlinksTime,
             Runnable beforeWrite) {
         /**
-         * The queue sized to the heap: an eighth of it, at about 400 bytes a queued row (a
-         * link with its target's description), between 20,000 and {@link #CAPACITY_ROWS}.
+         * The queue sized to the heap: an eighth of it, at about {@link #ROW_BYTES} a queued
+         * row, between 20,000 and {@link #CAPACITY_ROWS}.
          */
         static final Tuning DEFAULT = new Tuning((int) Math.max(20_000, Math.min(CAPACITY_ROWS,
-                Runtime.getRuntime().maxMemory() / 8 / 400)), BATCH_TIME, INLINKS_TIME,
+                Runtime.getRuntime().maxMemory() / 8 / ROW_BYTES)), BATCH_TIME, INLINKS_TIME,
                 () -> { });
 
         Tuning(int capacityRows, Runnable beforeWrite) {
@@ -261,7 +267,8 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void rechecked(long id, CrawlResult result, List<Header> headers, String redirectKey)
             throws InterruptedException {
-        submit(new Rechecked(id, result, List.copyOf(headers), redirectKey, clock.millis()));
+        submit(new Rechecked(id, result, ResponseHeaders.of(headers), redirectKey,
+                clock.millis()));
     }
 
     @Override

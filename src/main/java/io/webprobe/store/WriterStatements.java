@@ -7,6 +7,7 @@ import io.webprobe.crawl.CrawlSink.LinkRow;
 import io.webprobe.crawl.CrawlSink.NewUrl;
 import io.webprobe.crawl.PageInfo;
 import io.webprobe.http.Header;
+import io.webprobe.http.ResponseHeaders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -253,18 +254,11 @@ final class WriterStatements {
         add(invalid);
     }
 
+    /** A URL's response header fields, a line {@code name: value} each. */
     void headers(long id, List<Header> fields) throws SQLException {
         headers.setLong(1, id);
-        headers.setString(2, headerText(fields));
+        headers.setString(2, ResponseHeaders.of(fields).text());
         add(headers);
-    }
-
-    private static String headerText(List<Header> headers) {
-        StringBuilder sb = new StringBuilder();
-        for (Header h : headers) {
-            sb.append(h.name()).append(": ").append(h.value()).append('\n');
-        }
-        return sb.toString();
     }
 
     /** An anchor (an id, an a element's name) a page defines. */

@@ -119,6 +119,9 @@ class Http1ProbeTest {
 
         assertOk(many, 200);
         assertThat(many.headers()).filteredOn(h -> h.name().equals("x-field")).hasSize(1_000);
+        // held as one text of about the head's bytes, not an object per field
+        assertThat(many.headers()).isInstanceOfSatisfying(ResponseHeaders.class,
+                h -> assertThat(h.heldBytes()).isLessThan(2L * fields.length()));
         assertEquals("ok", body(many));
         assertEquals(ErrorKind.IO, overSize.error());
         assertEquals(Http1ResponseParser.HEADERS_TOO_LARGE, overSize.errorMessage());

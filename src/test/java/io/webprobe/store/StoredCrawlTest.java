@@ -15,8 +15,10 @@ import io.webprobe.crawl.CrawlSink;
 import io.webprobe.crawl.SkipReason;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.http.Header;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.ResponseHeaders;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RawServer;
 import io.webprobe.testsupport.RefusedPort;
@@ -1078,6 +1080,80 @@ class StoredCrawlTest {
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
             assertThat(store.info().state()).isEqualTo(CrawlState.PAUSED);
         }
+    }
+
+    /**
+     * A server answering every page with a head of 30,000 tiny fields (150,000 chars as
+     * stored): while the disk is stalled the queue holds about its room's worth of header
+     * text ({@link StoreWriter#ROW_BYTES} a row), a handful of such visits, not the ~1,000 a
+     * room of 2,000 rows held when a visit counted two rows whatever its headers.
+     */
+    @Test
+    void aStoreThatFallsBehindHoldsHeadsOfManyFieldsWithinItsRoom() throws Exception {
+        int capacity = 2_000;
+        List<Header> head = ResponseHeaders.of(
+                java.util.Collections.nCopies(30_000, new Header("a", "b")));
+        long headChars = ResponseHeaders.of(head).text().length();
+        assertThat(new CrawlSink.Visit(1, CrawlResult.builder(server.url("/")).build(), head, 0,
+                List.of(), List.of(), List.of(), false).headers()).isSameAs(head); // no copy
+        CountDownLatch diskBack = new CountDownLatch(1);
+        AtomicInteger writes = new AtomicInteger();
+        AtomicInteger handed = new AtomicInteger();
+        Path file = dir.resolve("heads.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.tune(new StoreWriter.Tuning(capacity, () -> {
+                if (writes.getAndIncrement() == 0) {
+                    try {
+                        diskBack.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
+            CrawlSink sink = store.sink();
+            List<CrawlSink.NewUrl> urls = new ArrayList<>();
+            for (int i = 1; i <= 200; i++) {
+                urls.add(new CrawlSink.NewUrl(i, "k" + i, server.url("/" + i), 1, 0, false,
+                        false, false, null));
+            }
+            sink.discovered(urls);
+            Thread worker = Thread.ofPlatform().name("heads-worker").start(() -> {
+                try {
+                    for (int i = 1; i <= 200; i++) {
+                        sink.visited(new CrawlSink.Visit(i, CrawlResult.builder(
+                                server.url("/" + i)).status(200).build(), head, 0, List.of(),
+                                List.of(), List.of(), false));
+                        handed.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> writes.get() == 1
+                        && waitsForRoom(worker));
+                assertThat(handed.get() * headChars)
+                        .isLessThanOrEqualTo(capacity * StoreWriter.ROW_BYTES + headChars);
+            } finally {
+                diskBack.countDown();
+            }
+            worker.join(Duration.ofSeconds(60));
+            assertThat(handed.get()).isEqualTo(200);
+            sink.flush().get(30, TimeUnit.SECONDS);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var rows = c.createStatement().executeQuery(
+                        "SELECT count(*), min(fields), max(fields) FROM headers")) {
+            assertThat(rows.getInt(1)).isEqualTo(200);
+            assertThat(rows.getString(2)).isEqualTo("a: b\n".repeat(30_000))
+                    .isEqualTo(rows.getString(3));
+        }
+    }
+
+    /** Whether the thread waits for room in the store's queue. */
+    private static boolean waitsForRoom(Thread t) {
+        return t.getState() == Thread.State.WAITING && java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().equals(WriteQueue.class.getName()));
     }
 
     @Test
