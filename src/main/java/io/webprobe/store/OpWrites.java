@@ -29,12 +29,35 @@ final class OpWrites {
     private final WriterStatements st;
     /** Links to each URL added since the counts were last written. */
     private final InlinkWrites inlinks;
+    /** Rows of one write bound at most before they are run. */
+    private final int executeRows;
+    /** Run before bound rows go to SQLite ({@link StoreWriter.Tuning#beforeWrite()}). */
+    private final Runnable beforeWrite;
+    /** Rows of the write being applied bound since its rows last ran. */
+    private int bound;
     /** A crawl ended in the transaction being built. */
     private boolean endedCrawl;
 
-    OpWrites(WriterStatements st, InlinkWrites inlinks) {
+    /**
+     * @param executeRows the rows of one write bound at most before they are run (a page of
+     *     200,000 new links, or a sitemap of 50,000 URLs, is run in pieces: bound whole, its
+     *     rows' values, boxed by the driver, held ~25 MB more)
+     * @param beforeWrite run each time bound rows go to SQLite
+     */
+    OpWrites(WriterStatements st, InlinkWrites inlinks, int executeRows, Runnable beforeWrite) {
         this.st = st;
         this.inlinks = inlinks;
+        this.executeRows = executeRows;
+        this.beforeWrite = beforeWrite;
+    }
+
+    /** One more row of the write bound: the rows bound run once there are enough. */
+    private void bound() throws SQLException {
+        if (++bound >= executeRows) {
+            bound = 0;
+            beforeWrite.run();
+            st.executeAll(); // still in the write's transaction: it is applied whole or not
+        }
     }
 
     /** Whether a crawl ended in the transaction just committed; asking forgets it. */
@@ -45,10 +68,12 @@ final class OpWrites {
     }
 
     void apply(Op op) throws SQLException {
+        bound = 0;
         switch (op) {
             case Discovered d -> {
                 for (NewUrl u : d.urls()) {
                     st.newUrl(u, d.at());
+                    bound();
                 }
             }
             case Visited v -> visited(v.visit(), v.at());
@@ -85,6 +110,7 @@ final class OpWrites {
         }
         for (NewUrl u : v.discovered()) {
             st.newUrl(u, at);
+            bound();
         }
         st.result(v.id(), v.result(), v.redirectTargetId(), at);
         links(v, at);
@@ -101,6 +127,7 @@ final class OpWrites {
         st.forgetLinksOf(v.id());
         for (NewUrl u : v.discovered()) {
             st.newUrl(u, p.at());
+            bound();
         }
         st.recheck(v.id(), v.result(), p.redirectKey(), p.at());
         links(v, p.at());
@@ -115,6 +142,7 @@ final class OpWrites {
             }
             st.link(v.id(), pos++, l);
             inlinks.add(l.targetId());
+            bound();
         }
         pos = 0;
         for (InvalidHref bad : v.invalid()) {

@@ -181,7 +181,7 @@ final class StoreWriter implements CrawlSink {
         this.siteHosts.addAll(knownSiteHosts);
         conn.setAutoCommit(false);
         this.st = new WriterStatements(conn);
-        this.writes = new OpWrites(st, inlinks);
+        this.writes = new OpWrites(st, inlinks, executeRows, beforeWrite);
         this.lastChunk = new AtomicLong(Sql.longValue(conn,
                 "SELECT COALESCE(MAX(chunk), 0) FROM spill"));
         this.warnings.set(Sql.longValue(conn,

@@ -1150,6 +1150,47 @@ class StoredCrawlTest {
         }
     }
 
+    /**
+     * A page of 5,000 links to URLs not seen before (10,000 rows: a new URL and a link each)
+     * is run in pieces of {@link StoreWriter#EXECUTE_ROWS} rows within its transaction, not
+     * bound whole first: a page of 200,000 such links held ~25 MB more of the driver's boxed
+     * values at once (docs/benchmarks.md).
+     */
+    @Test
+    void aPageOfManyNewLinksIsWrittenInPiecesAndWhole() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        Path file = dir.resolve("many-links.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            store.tune(new StoreWriter.Tuning(50_000, Duration.ofHours(1),
+                    writes::incrementAndGet));
+            CrawlSink sink = store.sink();
+            sink.discovered(List.of(new CrawlSink.NewUrl(1, "k1", server.url("/"), 0, 0, false,
+                    false, false, null)));
+            List<CrawlSink.NewUrl> found = new ArrayList<>();
+            List<CrawlSink.LinkRow> links = new ArrayList<>();
+            for (int i = 2; i <= 5_001; i++) {
+                CrawlSink.NewUrl u = new CrawlSink.NewUrl(i, "k" + i, server.url("/" + i), 1, 1,
+                        false, false, false, null);
+                found.add(u);
+                links.add(new CrawlSink.LinkRow(i, "a", "link " + i, false, null));
+            }
+            sink.flush().get(30, TimeUnit.SECONDS);
+            int before = writes.get();
+            sink.visited(new CrawlSink.Visit(1, CrawlResult.builder(server.url("/")).status(200)
+                    .build(), List.of(), 0, found, links, List.of(), false));
+            sink.flush().get(30, TimeUnit.SECONDS);
+            assertThat(writes.get() - before).isGreaterThanOrEqualTo(10);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var rows = c.createStatement().executeQuery("SELECT (SELECT count(*) FROM urls),"
+                        + " (SELECT count(*) FROM links WHERE source_id = 1),"
+                        + " (SELECT sum(inlinks) FROM urls)")) {
+            assertThat(rows.getInt(1)).isEqualTo(5_001);
+            assertThat(rows.getInt(2)).isEqualTo(5_000);
+            assertThat(rows.getInt(3)).isEqualTo(5_000);
+        }
+    }
+
     /** Whether the thread waits for room in the store's queue. */
     private static boolean waitsForRoom(Thread t) {
         return t.getState() == Thread.State.WAITING && java.util.Arrays.stream(t.getStackTrace())
