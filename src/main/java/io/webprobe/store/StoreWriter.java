@@ -81,7 +81,7 @@ final class StoreWriter implements CrawlSink {
     static final int CAPACITY_ROWS = 200_000;
     /**
      * The heap a queued row is reckoned to hold (a link with its target's description), and
-     * the chars of header text a queued write counts as one row for.
+     * the bytes of header fields a queued write counts as one row for.
      */
     static final int ROW_BYTES = 400;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);

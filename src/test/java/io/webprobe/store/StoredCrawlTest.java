@@ -1085,7 +1085,7 @@ class StoredCrawlTest {
     /**
      * A server answering every page with a head of 30,000 tiny fields (150,000 chars as
      * stored): while the disk is stalled the queue holds about its room's worth of header
-     * text ({@link StoreWriter#ROW_BYTES} a row), a handful of such visits, not the ~1,000 a
+     * fields ({@link StoreWriter#ROW_BYTES} a row), a handful of such visits, not the ~1,000 a
      * room of 2,000 rows held when a visit counted two rows whatever its headers.
      */
     @Test
@@ -1093,7 +1093,7 @@ class StoredCrawlTest {
         int capacity = 2_000;
         List<Header> head = ResponseHeaders.of(
                 java.util.Collections.nCopies(30_000, new Header("a", "b")));
-        long headChars = ResponseHeaders.of(head).text().length();
+        long headBytes = ResponseHeaders.of(head).heldBytes();
         assertThat(new CrawlSink.Visit(1, CrawlResult.builder(server.url("/")).build(), head, 0,
                 List.of(), List.of(), List.of(), false).headers()).isSameAs(head); // no copy
         CountDownLatch diskBack = new CountDownLatch(1);
@@ -1132,8 +1132,8 @@ class StoredCrawlTest {
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> writes.get() == 1
                         && waitsForRoom(worker));
-                assertThat(handed.get() * headChars)
-                        .isLessThanOrEqualTo(capacity * StoreWriter.ROW_BYTES + headChars);
+                assertThat(handed.get() * headBytes)
+                        .isLessThanOrEqualTo(capacity * StoreWriter.ROW_BYTES + headBytes);
             } finally {
                 diskBack.countDown();
             }
