@@ -7,38 +7,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
- * What a run's failed requests were, over all its URLs, in words: "Connection refused×10,
- * 503×2". For a status line, where the table's Codes and Errors columns may be out of sight.
+ * What failed requests were, in words, each kind's count first and the most frequent first:
+ * "10 Connection refused, 2 HTTP 503", as oha's error distribution puts the count first. One
+ * wording for the Ping table's Errors cells ({@link PingResult#errorsMostFirst}) and for a
+ * status line over all a run's URLs, where the Codes and Errors columns may be out of sight.
  */
 public final class PingFailures {
     private PingFailures() {}
 
     /**
-     * The failures' kinds, the most frequent first ({@code most} of them, then "…"); a status
-     * outside {@code success} is a failure too; "" when nothing failed.
+     * The failures' kinds over {@code results}, the most frequent first ({@code most} of them,
+     * then "…"); a status outside {@code success} is a failure too ("2 HTTP 503"); each error
+     * kind in {@code label}'s words; "" when nothing failed.
      */
-    public static String text(List<PingResult> results, StatusSet success, int most) {
+    public static String text(List<PingResult> results, StatusSet success, int most,
+            Function<ErrorKind, String> label) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (PingResult r : results) {
-            for (Map.Entry<ErrorKind, Long> e : r.errorCounts().entrySet()) {
-                counts.merge(e.getKey().label(), e.getValue(), Long::sum);
-            }
-            for (Map.Entry<Integer, Long> e : r.statusCounts().entrySet()) {
-                if (!success.contains(e.getKey())) {
-                    counts.merge(Integer.toString(e.getKey()), e.getValue(), Long::sum);
+            r.errorCounts().forEach((kind, n) -> counts.merge(label.apply(kind), n, Long::sum));
+            r.statusCounts().forEach((status, n) -> {
+                if (!success.contains(status)) {
+                    counts.merge("HTTP " + status, n, Long::sum);
                 }
-            }
+            });
         }
+        List<String> kinds = mostFirst(counts);
+        String shown = String.join(", ", kinds.subList(0, Math.min(most, kinds.size())));
+        return kinds.size() > most ? shown + ", …" : shown;
+    }
+
+    /**
+     * Each kind its count, with thousands separators, and then its words ("10 Connection
+     * refused"), the most frequent first (ties in {@code counts}' order).
+     */
+    static List<String> mostFirst(Map<String, Long> counts) {
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
-        sorted.sort((a, b) -> Long.compare(b.getValue(), a.getValue())); // stable: ties in order
-        StringJoiner j = new StringJoiner(", ");
-        for (int i = 0; i < sorted.size() && i < most; i++) {
-            j.add(sorted.get(i).getKey() + "×"
-                    + String.format(Locale.ROOT, "%,d", sorted.get(i).getValue()));
-        }
-        return sorted.size() > most ? j + ", …" : j.toString();
+        sorted.sort((a, b) -> Long.compare(b.getValue(), a.getValue())); // stable
+        return sorted.stream().map(e -> String.format(Locale.ROOT, "%,d", e.getValue()) + " "
+                + e.getKey()).toList();
     }
 }

@@ -2,7 +2,6 @@ package io.webprobe.ping;
 
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.HttpVersion;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,10 +171,9 @@ public record PingResult(
      * still shows it; counts with thousands separators.
      */
     public List<String> errorsMostFirst(Function<ErrorKind, String> label) {
-        List<Map.Entry<ErrorKind, Long>> sorted = new ArrayList<>(errorCounts.entrySet());
-        sorted.sort((a, b) -> Long.compare(b.getValue(), a.getValue())); // stable
-        return sorted.stream().map(e -> String.format(Locale.ROOT, "%,d", e.getValue()) + " "
-                + label.apply(e.getKey())).toList();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        errorCounts.forEach((kind, n) -> counts.merge(label.apply(kind), n, Long::sum));
+        return PingFailures.mostFirst(counts);
     }
 
     /** The failed connections and requests, of every kind ({@link #errorCounts}'s sum). */

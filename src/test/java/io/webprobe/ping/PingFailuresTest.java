@@ -24,14 +24,19 @@ class PingFailuresTest {
                 result("http://127.0.0.1/b", Map.of(), Map.of(ErrorKind.REFUSED, 1_500L)),
                 result("http://127.0.0.1/c", Map.of(503, 1L, 404, 1L), Map.of()));
 
-        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 3))
-                .isEqualTo("Connection refused×1,500, 503×3, Timeout×1, …");
-        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 4))
-                .isEqualTo("Connection refused×1,500, 503×3, Timeout×1, 404×1");
+        // the count first, as the table's Errors cells say it
+        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 3, ErrorKind::label))
+                .isEqualTo("1,500 Connection refused, 3 HTTP 503, 1 Timeout, …");
+        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 4, ErrorKind::label))
+                .isEqualTo("1,500 Connection refused, 3 HTTP 503, 1 Timeout, 1 HTTP 404");
         // a status the run counts as OK is no failure
-        assertThat(PingFailures.text(results, StatusSet.parse("200-599"), 4))
-                .isEqualTo("Connection refused×1,500, Timeout×1");
+        assertThat(PingFailures.text(results, StatusSet.parse("200-599"), 4, ErrorKind::label))
+                .isEqualTo("1,500 Connection refused, 1 Timeout");
         assertThat(PingFailures.text(List.of(result("http://127.0.0.1/",
-                Map.of(200, 3L), Map.of())), StatusSet.DEFAULT, 3)).isEmpty();
+                Map.of(200, 3L), Map.of())), StatusSet.DEFAULT, 3, ErrorKind::label)).isEmpty();
+        // in the words given (a run's own: an expired certificate said so), kinds said
+        // alike counted as one
+        assertThat(PingFailures.text(results, StatusSet.DEFAULT, 1, k -> "failed"))
+                .isEqualTo("1,501 failed, …");
     }
 }

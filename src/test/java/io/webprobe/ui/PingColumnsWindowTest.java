@@ -266,6 +266,10 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> shown(cell))).as("shown whole").isEqualTo("10 Connection refused");
         assertThat(fx(() -> cell.getTooltip().getText())).isEqualTo("10 Connection refused");
         assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
+        // the status bar says them in the cell's words, the count first: it said
+        // "failed: Connection refused×10" under "10 Connection refused"
+        var bar = node(robot, "#pingStatus", org.controlsfx.control.StatusBar.class);
+        assertThat(fx(bar::getText)).contains(" · failed: 10 Connection refused");
     }
 
     /** Whether the Ping table scrolls sideways. */

@@ -64,14 +64,24 @@ final class PingStatusText {
     }
 
     /**
-     * " · failed: Connection refused×10, 503×2" (three kinds at most) of the requests sent,
-     * then " · 1 URL not requested (DNS lookup failed): its row says why" when a URL could not
-     * be set up; "" when there is neither.
+     * " · failed: 10 Connection refused, 2 HTTP 503" (three kinds at most) of the requests
+     * sent, in the Errors cells' words, then " · 1 URL not requested (DNS lookup failed): its
+     * row says why" when a URL could not be set up; "" when there is neither.
      */
     static String failures(PingSnapshot s, io.webprobe.http.StatusSet success) {
         String text = io.webprobe.ping.PingFailures.text(
-                s.results().stream().filter(PingResult::hasRate).toList(), success, 3);
+                s.results().stream().filter(PingResult::hasRate).toList(), success, 3,
+                s::errorLabel);
         return (text.isEmpty() ? "" : " · failed: " + text) + notRequested(s);
+    }
+
+    /**
+     * "8 Connection refused, 2 HTTP 503": what a row's failed requests were (the Ping tab's
+     * runs count 200-399 as OK), each kind in {@code label}'s words, or "".
+     */
+    static String failures(PingResult r, java.util.function.Function<ErrorKind, String> label) {
+        return r.failed() == 0 ? "" : io.webprobe.ping.PingFailures.text(List.of(r),
+                io.webprobe.http.StatusSet.DEFAULT, Integer.MAX_VALUE, label);
     }
 
     /**

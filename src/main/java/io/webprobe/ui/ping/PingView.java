@@ -539,7 +539,7 @@ public final class PingView {
      * Failed requests; hovering a count says what they were (the Codes and Errors columns are
      * past the percentiles, out of sight at the window's first size).
      */
-    private static TableColumn<PingRow, Number> failed() {
+    private TableColumn<PingRow, Number> failed() {
         TableColumn<PingRow, Number> c = count("Failed", PingResult::failed);
         c.setCellFactory(col -> rightAligned(new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
@@ -548,7 +548,7 @@ public final class PingView {
                 // read as it opens: the cell redraws only when its count changes
                 tip.setOnShowing(e -> {
                     PingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                    tip.setText(row == null ? "" : failures(row.result()));
+                    tip.setText(row == null ? "" : vm.failuresOf(row.result()));
                 });
             }
 
@@ -567,15 +567,6 @@ public final class PingView {
             }
         }));
         return c;
-    }
-
-    /**
-     * "Connection refused×8, 503×2": what a row's failed requests were (the Ping tab's runs
-     * count 200-399 as OK), or "".
-     */
-    static String failures(PingResult r) {
-        return r.failed() == 0 ? "" : io.webprobe.ping.PingFailures.text(List.of(r),
-                io.webprobe.http.StatusSet.DEFAULT, Integer.MAX_VALUE);
     }
 
     /** Requests per second; "–" for a URL not requested in the run (it could not be set up). */

@@ -502,6 +502,14 @@ public final class PingViewModel implements AutoCloseable {
         return r.errorsMostFirst(errorLabel);
     }
 
+    /**
+     * A row's Failed cell's tooltip: its failed requests' kinds, errors and statuses, in the
+     * Errors cells' words ("8 Connection refused, 2 HTTP 503"), or "".
+     */
+    String failuresOf(io.webprobe.ping.PingResult r) {
+        return PingStatusText.failures(r, errorLabel);
+    }
+
     private void apply(Update u) {
         PingSnapshot s = u.snapshot();
         if (shownFinal) {

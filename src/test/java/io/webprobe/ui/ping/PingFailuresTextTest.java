@@ -30,17 +30,18 @@ class PingFailuresTextTest {
         assertThat(r.errorCountsLabelled(true))
                 .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
         assertThat(io.webprobe.export.PingCsv.errorCounts(r)).isEqualTo("REFUSED:1200 TLS:3");
-        assertThat(PingView.failures(r))
-                .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
+        assertThat(PingStatusText.failures(r, ErrorKind::label))
+                .isEqualTo("1,200 Connection refused, 3 TLS handshake failed");
     }
 
     @Test
     void failuresNameOnlyWhatFailedAndNothingWhenNoneFailed() {
         // only what failed: the answers that counted as OK are not failures
-        assertThat(PingView.failures(result(2, Map.of(200, 8L, 503, 2L), Map.of())))
-                .isEqualTo("503×2");
-        assertThat(PingView.failures(result(3, Map.of(200, 8L),
-                Map.of(ErrorKind.TIMEOUT, 3L)))).isEqualTo("Timeout×3");
-        assertThat(PingView.failures(result(0, Map.of(200, 8L), Map.of()))).isEmpty();
+        assertThat(PingStatusText.failures(result(2, Map.of(200, 8L, 503, 2L), Map.of()),
+                ErrorKind::label)).isEqualTo("2 HTTP 503");
+        assertThat(PingStatusText.failures(result(3, Map.of(200, 8L),
+                Map.of(ErrorKind.TIMEOUT, 3L)), ErrorKind::label)).isEqualTo("3 Timeout");
+        assertThat(PingStatusText.failures(result(0, Map.of(200, 8L), Map.of()),
+                ErrorKind::label)).isEmpty();
     }
 }

@@ -665,7 +665,7 @@ class PingViewModelTest {
         awaitEnd();
 
         assertThat(status()).startsWith("Finished: 20 sent · 20 failed · ")
-                .contains(" · failed: Connection refused×10, 503×10");
+                .contains(" · failed: 10 Connection refused, 10 HTTP 503");
     }
 
     /**
