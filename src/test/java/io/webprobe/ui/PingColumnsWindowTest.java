@@ -11,6 +11,7 @@ import io.webprobe.ui.ping.PingView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -229,14 +230,16 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
-     * The bug: the Errors cell of a URL refused 10 times read "Connection refus..." at the
-     * default width, its count cut off ("Connection refused×10"). Now the count comes first
-     * and the words fit whole; hovering lists every kind; the table still fits the window.
+     * The bugs: the Errors cell of a URL refused 10 times read "Connection refus..." at the
+     * default width, its count cut off ("Connection refused×10"); the Codes cell (66 px) of a
+     * URL answered 200 and 503 read "200×5 5...". Now the count comes first and the words fit
+     * whole, the codes too; hovering lists every kind; the table still fits the window.
      */
     @Test
-    void aRefusedUrlsErrorsAreReadWholeWithTheirCountAtTheDefaultWidth(FxRobot robot)
-            throws Exception {
-        server.route("/a", html("a"));
+    void aUrlsErrorsAndCodesAreReadWholeAtTheDefaultWidth(FxRobot robot) throws Exception {
+        AtomicInteger n = new AtomicInteger(); // every other answer a 503
+        server.route("/mixed", ex -> (n.getAndIncrement() % 2 == 0
+                ? LocalHttpServer.status(503) : html("a")).handle(ex));
         openPing(robot);
         robot.interact(() -> {
             stage.setWidth(1200);
@@ -248,28 +251,42 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 robot.lookup("#pingCount").queryAs(javafx.scene.control.Spinner.class)
                         .getValueFactory().setValue(10);
                 node(robot, "#pingTargets", TextArea.class).setText(
-                        refused.url("/refused") + "\n" + server.url("/a"));
+                        refused.url("/refused") + "\n" + server.url("/mixed"));
                 start.fire();
             });
             waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
         }
         WaitForAsyncUtils.waitForFxEvents();
 
-        javafx.scene.control.TableCell<?, ?> cell = fx(() -> table(robot)
-                .lookupAll(".table-cell").stream()
-                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
-                .filter(c -> c.getTableColumn() != null
-                        && "Errors".equals(c.getTableColumn().getText())
-                        && c.getText() != null && !c.getText().isEmpty())
-                .findFirst().orElseThrow());
+        javafx.scene.control.TableCell<?, ?> cell = cellOf(robot, "Errors");
         assertThat(fx(cell::getText)).isEqualTo("10 Connection refused");
         assertThat(fx(() -> shown(cell))).as("shown whole").isEqualTo("10 Connection refused");
         assertThat(fx(() -> cell.getTooltip().getText())).isEqualTo("10 Connection refused");
+        javafx.scene.control.TableCell<?, ?> codes = cellOf(robot, "Codes");
+        assertThat(fx(codes::getText)).matches("200×\\d+ 503×\\d+");
+        assertThat(fx(() -> shown(codes))).as("shown whole").isEqualTo(fx(codes::getText));
         assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_WIDTH);
         // the status bar says them in the cell's words, the count first: it said
         // "failed: Connection refused×10" under "10 Connection refused"
         var bar = node(robot, "#pingStatus", org.controlsfx.control.StatusBar.class);
         assertThat(fx(bar::getText)).contains(" · failed: 10 Connection refused");
+    }
+
+    /** The first cell of the column titled {@code column} that has a text, once drawn. */
+    private javafx.scene.control.TableCell<?, ?> cellOf(FxRobot robot, String column)
+            throws Exception {
+        java.util.concurrent.Callable<java.util.Optional<javafx.scene.control.TableCell<?, ?>>>
+                find = () -> fx(() -> table(robot).lookupAll(".table-cell").stream()
+                        .<javafx.scene.control.TableCell<?, ?>>map(
+                                n -> (javafx.scene.control.TableCell<?, ?>) n)
+                        .filter(c -> c.getTableColumn() != null
+                                && column.equals(c.getTableColumn().getText())
+                                && c.getText() != null && !c.getText().isEmpty())
+                        .findFirst());
+        waiting(Duration.ofSeconds(10)).until(() -> find.call().isPresent());
+        return find.call().orElseThrow();
     }
 
     /** Whether the Ping table scrolls sideways. */
@@ -310,29 +327,50 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
-     * The bug: in Fixed rate mode at the default 1,200 px, the Not sent column (74 px) put
-     * Errors behind the sideways scroll. The URLs give it their room, and take it back in the
-     * other modes.
+     * The bugs: in Fixed rate mode at the default 1,200 px, the Not sent column (74 px) put
+     * Errors behind the sideways scroll; then the URLs gave it their room, 126 px at 1,200 and
+     * 1,280 px ("http://1...e-1.html"), and with HTTP/2 asked for too the table still scrolled
+     * sideways at 1,200 px, Protocol's header reading "HT". The URLs keep a readable width in
+     * every mode, and the default columns fit from 1,200 px up.
      */
     @Test
-    void theDefaultColumnsFitTheDefaultWindowInFixedRateModeToo(FxRobot robot)
+    void fixedRateAndHttp2KeepTheUrlsReadableWithoutASidewaysScroll(FxRobot robot)
             throws Exception {
         server.route("/a", html("a"));
         server.route("/section-1/page-1.html", html("p"));
-        fixedRateRun(robot, 1200, 760, server.url("/a") + "\n"
-                + server.url("/section-1/page-1.html"));
+        for (int width : new int[] {1200, 1280}) {
+            robot.interact(() -> context.pingViewModel().http2Property().set(true));
+            try (RefusedPort refused = RefusedPort.onLoopback()) {
+                fixedRateRun(robot, width, 760, server.url("/a") + "\n"
+                        + server.url("/section-1/page-1.html") + "\n" + refused.url("/r"));
+            }
 
-        assertThat(shownColumns(robot)).contains("Not sent", "Errors");
-        assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
-        TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
-        assertThat(fx(url::getText)).isEqualTo("URL");
-        assertThat(fx(url::getWidth)).isLessThan(PingView.URL_WIDTH);
+            assertThat(shownColumns(robot)).as("%d px", width)
+                    .contains("Not sent", "Protocol", "Codes", "Errors");
+            assertThat(scrollsSideways(robot)).as("scrolls sideways at %d px", width).isFalse();
+            // nor once more rows bring the vertical scroll bar
+            double scrollBar = 20;
+            assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
+                    .mapToDouble(TableColumn::getWidth).sum())).as("%d px", width)
+                    .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
+            TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
+            assertThat(fx(url::getText)).isEqualTo("URL");
+            assertThat(fx(url::getWidth)).as("the URLs at %d px", width)
+                    .isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+            // a cut Errors cell still shows its count
+            javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
+            assertThat(fx(() -> shown(errors))).matches("\\d+ Conn.*");
+        }
 
         @SuppressWarnings("unchecked")
         ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
-        robot.interact(() -> mode.setValue(PingMode.COUNT));
+        robot.interact(() -> {
+            mode.setValue(PingMode.COUNT);
+            context.pingViewModel().http2Property().set(false);
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(shownColumns(robot)).doesNotContain("Not sent");
+        assertThat(shownColumns(robot)).doesNotContain("Not sent", "Protocol");
+        TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
         assertThat(fx(url::getWidth)).isGreaterThanOrEqualTo(PingView.URL_WIDTH);
         assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
     }

@@ -1,7 +1,9 @@
 package io.webprobe.ui.common;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -15,23 +17,31 @@ import javafx.scene.control.TableView;
  * own width (its default, or what the user chose) or as the room the other shown columns leave,
  * whichever is more, so it grows with the window while the other columns keep their widths and
  * the table still scrolls sideways when they do not fit. Once the user sets that column's
- * width (drags its border) the width is theirs and is no longer changed. FX thread only.
+ * width (drags its border) the width is theirs and is no longer changed. Columns whose text
+ * varies ({@link #share}) may take some of that room for their content, down to the column's
+ * least width, never making the table scroll sideways. FX thread only.
  */
 public final class FillColumn<S> {
     private final TableView<S> table;
     private final TableColumn<S, ?> column;
     private double base;
+    /** The column's first width, kept before the shared columns' content widens them. */
+    private final double own;
     private boolean userSized;
     private boolean fitting;
     private Runnable onUserSized = () -> { };
     private final List<TableColumn<S, ?>> watched = new ArrayList<>();
     private final InvalidationListener refit = o -> fit();
     private ScrollBar vbar;
+    /** The columns that share the room ({@link #share}). */
+    private final Map<TableColumn<S, ?>, Share> shared = new LinkedHashMap<>();
+    private boolean refitQueued;
 
     private FillColumn(TableView<S> table, TableColumn<S, ?> column) {
         this.table = table;
         this.column = column;
         this.base = column.getPrefWidth();
+        this.own = base;
     }
 
     /**
@@ -78,6 +88,53 @@ public final class FillColumn<S> {
      */
     public void setLeastWidth(double width) {
         base = width;
+        fit();
+    }
+
+    /**
+     * Lets {@code other} be as wide as its own width or as its content wants ({@link #want}),
+     * whichever is more, out of the room this column has beyond its own least width: this
+     * column gives way first, then {@code other} down to {@code least}, where a text too wide
+     * is cut. The shared columns get their own widths first, then this column its first
+     * width, then the shared columns what their content wants beyond, in the order shared.
+     * Once the user sets {@code other}'s width it is theirs, as any other column's.
+     */
+    public void share(TableColumn<S, ?> other, double least) {
+        Share share = new Share(least, other.getPrefWidth());
+        shared.put(other, share);
+        other.widthProperty().addListener((o, was, now) -> {
+            if (!fitting && shared.get(other) == share
+                    && Math.abs(now.doubleValue() - share.given) >= 1) {
+                shared.remove(other); // a drag on its border: the user's width from now on
+                fit();
+            }
+        });
+        fit();
+    }
+
+    /**
+     * Says a shared column's content needs {@code width} (a cell's text and padding): the
+     * column widens to the widest asked for, as far as there is room. Called from a cell's
+     * update, while the table lays out: the fit comes after.
+     */
+    public void want(TableColumn<S, ?> other, double width) {
+        Share share = shared.get(other);
+        if (share == null || width <= share.wanted) {
+            return;
+        }
+        share.wanted = width;
+        if (!refitQueued) {
+            refitQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                refitQueued = false;
+                fit();
+            });
+        }
+    }
+
+    /** Forgets what the shared columns' content wanted (new rows): back to their own width. */
+    public void forgetWants() {
+        shared.values().forEach(share -> share.wanted = share.own);
         fit();
     }
 
@@ -130,19 +187,66 @@ public final class FillColumn<S> {
         boolean barPlace = vbar != null && (vbar.isVisible() || table.isTableMenuButtonVisible());
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                 - (barPlace ? Math.max(vbar.getWidth(), vbar.prefWidth(-1)) : 0) - 1;
+        List<TableColumn<S, ?>> sharing = new ArrayList<>();
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
-            if (c != column) {
+            if (shared.containsKey(c)) {
+                sharing.add(c);
+                room -= shared.get(c).least;
+            } else if (c != column) {
                 room -= c.getWidth();
             }
         }
-        double wanted = Math.floor(Math.max(base, room));
-        if (Math.abs(wanted - column.getWidth()) >= 1) {
-            fitting = true;
-            try {
-                column.setPrefWidth(wanted);
-            } finally {
-                fitting = false;
+        fitting = true;
+        try {
+            // their own widths first, then this column its own, then their contents beyond
+            for (Share share : shares(sharing)) {
+                share.given = share.least;
             }
+            double spare = room - base;
+            for (boolean beyondOwn : new boolean[] {false, true}) {
+                for (Share share : shares(sharing)) {
+                    double upTo = beyondOwn ? share.wanted : Math.min(share.wanted, share.own);
+                    double extra = Math.floor(Math.max(0, Math.min(upTo - share.given, spare)));
+                    spare -= extra;
+                    room -= extra;
+                    share.given += extra;
+                }
+                // this column's first width before any content's wants beyond their own
+                spare -= Math.max(0, Math.min(own - base, spare));
+            }
+            for (TableColumn<S, ?> c : sharing) {
+                if (Math.abs(shared.get(c).given - c.getWidth()) >= 1) {
+                    c.setPrefWidth(shared.get(c).given);
+                }
+            }
+            double wanted = Math.floor(Math.max(base, room));
+            if (Math.abs(wanted - column.getWidth()) >= 1) {
+                column.setPrefWidth(wanted);
+            }
+        } finally {
+            fitting = false;
+        }
+    }
+
+    private List<Share> shares(List<TableColumn<S, ?>> columns) {
+        return columns.stream().map(shared::get).toList();
+    }
+
+    /**
+     * A shared column's least width, its own (its width before any content), the width it
+     * wants (its own or its content's) and the width it was given.
+     */
+    private static final class Share {
+        final double least;
+        final double own;
+        double wanted;
+        double given;
+
+        Share(double least, double own) {
+            this.least = Math.min(least, own);
+            this.own = own;
+            this.wanted = own;
+            this.given = own;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.webprobe.ui.ping;
 import io.webprobe.ping.PingResult;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.OverrunStyle;
@@ -20,18 +21,26 @@ import javafx.scene.control.Tooltip;
 final class ErrorsColumn {
     /**
      * "10 Connection refused" whole (148 px of text in the 13 px system font, and the cell's
-     * 3.2 px insets each side); at 1,200 px the URL column keeps its 200 px beside it.
+     * 3.2 px insets each side), wider for a longer text, as far as the URLs can give it room:
+     * at 1,200 px in the default mode they keep more than their 200 px beside it.
      */
     static final double WIDTH = 156;
+
+    /**
+     * The width it gives way to when the URLs have no more room (beside Fixed rate's Not sent
+     * and HTTP/2's Protocol at 1,200 px): "300 Connec…", the count and a word's start.
+     */
+    static final double LEAST_WIDTH = 92;
 
     private ErrorsColumn() {}
 
     /**
      * @param errors a result's errors in the words of the run shown, the most frequent first
      *     ({@link PingResult#errorsMostFirst}); FX thread
+     * @param drawn told of each cell once its text is set (to widen the column to it)
      */
     static TableColumn<PingRow, PingResult> create(
-            Function<PingResult, List<String>> errors) {
+            Function<PingResult, List<String>> errors, Consumer<TableCell<PingRow, ?>> drawn) {
         TableColumn<PingRow, PingResult> c = new TableColumn<>("Errors");
         c.setPrefWidth(WIDTH);
         c.setCellValueFactory(cell -> Bindings.createObjectBinding(
@@ -51,6 +60,7 @@ final class ErrorsColumn {
                 setText(kinds.isEmpty() ? null : String.join(", ", kinds));
                 tip.setText(String.join("\n", kinds));
                 setTooltip(kinds.isEmpty() ? null : tip);
+                drawn.accept(this);
             }
         });
         return c;

@@ -391,13 +391,24 @@ public final class PingView {
         // timeouts' "600,000" needs) wait in the chooser too, and Errors holds "Connection
         // refused" (136 px)
         TableColumn<PingRow, Number> notSent = notSent();
-        // the URLs at least 200 px: at 130 two pages of one site read "http://1...iew.html" and
-        // "http://1...ods.html" beside Sent, OK and Failed saying "10" in 62 px each; the
-        // 62 px of p95 (in the column chooser, as the command line's table has no p95 either)
-        // pay for it, so at 1,200 px the figures still show through Errors
+        // the URLs 200 px at first and URL_LEAST_WIDTH at least, in every mode: at 130 two
+        // pages of one site read "http://1...iew.html" and "http://1...ods.html" beside Sent,
+        // OK and Failed saying "10" in 62 px each; the 62 px of p95 (in the column chooser, as
+        // the command line's table has no p95 either) pay for it, and OK's (Sent less Failed;
+        // oha and JMeter's summary give the failures alone): Fixed rate's Not sent and HTTP/2's
+        // Protocol made them 126 px at 1,280 px, and the table scrolled sideways at 1,200 px
         TableColumn<PingRow, String> url = urlColumn(text("URL", URL_WIDTH, r -> r.url()));
-        TableColumn<PingRow, String> protocol = tipped(text("Protocol", 74,
+        // its bold header whole (61 px) and "HTTP/1.1" (59 px and the cell's 7)
+        TableColumn<PingRow, String> protocol = tipped(text("Protocol", 68,
                 PingResult::protocol));
+        // the codes and errors as wide as their text ("200×9 503×1" read "200×9 5..." in
+        // 66 px) as far as the URLs can give them room, down to URL_LEAST_WIDTH; one code
+        // whole at least ("200×1000", 69 px and the cell's 7)
+        TableColumn<PingRow, String> codes = tipped(text("Codes", 76,
+                PingResult::statusCountsText), javafx.scene.control.OverrunStyle.ELLIPSIS,
+                s -> s, this::wantsRoom);
+        TableColumn<PingRow, PingResult> errors = ErrorsColumn.create(vm::errorsOf,
+                this::wantsRoom);
         url.setId("pingUrlColumn");
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 url,
@@ -405,29 +416,29 @@ public final class PingView {
                 // Sent: in flight included, as the status says
                 // widths for 6-digit counts ("999,999")
                 width(count("Sent", PingResult::requestsSent), 62),
-                width(count("OK", PingResult::ok), 62),
+                hidden(width(count("OK", PingResult::ok), 62)),
                 width(failed(), 62),
                 notSent,
                 latency,
                 width(rate(), 60),
-                tipped(text("Codes", 66, PingResult::statusCountsText)),
-                ErrorsColumn.create(vm::errorsOf),
+                codes,
+                errors,
                 hidden(width(count("Bytes", PingResult::bytes), 76)),
                 protocol));
         table.setTableMenuButtonVisible(true); // the column chooser, as in the Crawl tab
         // the URLs take the room the figures leave: at every window size the column stayed
         // 144 px, its rows "http://12...0.1:8765/", with empty space beside the last column
-        var fill = io.webprobe.ui.common.FillColumn.install(table, url);
+        fill = io.webprobe.ui.common.FillColumn.install(table, url);
+        fill.setLeastWidth(URL_LEAST_WIDTH);
+        fill.share(codes, codes.getPrefWidth());
+        fill.share(errors, ErrorsColumn.LEAST_WIDTH);
         // shown in Fixed rate mode, the only one that can leave requests unsent, from before
         // the run on: shown only when a run ended with some, it pushed Errors out of sight
-        // then (not bound: the chooser still shows or hides it). The URLs give it their room:
-        // at the default 1,200 px its 74 px put Errors behind the sideways scroll
+        // then (not bound: the chooser still shows or hides it)
         notSent.setVisible(vm.modeProperty().get() == PingMode.RATE);
-        fill.setLeastWidth(urlLeastWidth(notSent));
-        notSent.visibleProperty().addListener(o -> fill.setLeastWidth(urlLeastWidth(notSent)));
         vm.modeProperty().addListener((o, was, now) -> notSent.setVisible(now == PingMode.RATE));
         // the same for Protocol, which says something only when HTTP/2 is asked for (without
-        // it every row reads HTTP/1.1): its 74 px go to the URLs, 110 px wide at 1,300 px
+        // it every row reads HTTP/1.1): its 68 px go to the URLs
         protocol.setVisible(vm.http2Property().get());
         vm.http2Property().addListener((o, was, now) -> protocol.setVisible(now));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -440,22 +451,34 @@ public final class PingView {
         vm.runningProperty().addListener((o, was, now) -> {
             if (now) {
                 table.scrollToColumnIndex(0);
+                fill.forgetWants(); // the last run's codes and errors give their room back
             }
         });
         return table;
+    }
+
+    /** Fills the table's room with the URLs, sharing it with the codes and errors. */
+    private io.webprobe.ui.common.FillColumn<PingRow> fill;
+
+    /** Tells the table's room what a Codes or Errors cell's text needs. */
+    private void wantsRoom(javafx.scene.control.TableCell<PingRow, ?> cell) {
+        if (fill != null && cell.getTableColumn() != null) {
+            fill.want(cell.getTableColumn(), CellWidths.needed(cell));
+        }
     }
 
     private static <T> ObservableValue<T> map(PingRow row, Function<PingResult, T> f) {
         return Bindings.createObjectBinding(() -> f.apply(row.result()), row.resultProperty());
     }
 
-    /** The URL column's least width (it fills the room the other columns leave). */
+    /** The URL column's first width (it fills the room the other columns leave). */
     public static final double URL_WIDTH = 200;
 
-    /** The URL column's least width beside Not sent, shown or not. */
-    private static double urlLeastWidth(TableColumn<PingRow, Number> notSent) {
-        return notSent.isVisible() ? URL_WIDTH - notSent.getPrefWidth() : URL_WIDTH;
-    }
+    /**
+     * The URL column's least width in every mode: "http://127.0.0.1:8080/" and a page's name
+     * beside it; the codes and errors give way below it, or the table scrolls sideways.
+     */
+    public static final double URL_LEAST_WIDTH = 180;
 
     private static TableColumn<PingRow, String> text(String title, double width,
             Function<PingResult, String> f) {
@@ -473,7 +496,7 @@ public final class PingView {
     private static TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
         // as an address bar shows it: /café/, not /caf%C3%A9/ (the export keeps the URL)
         return tipped(c, javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS,
-                io.webprobe.http.UrlSyntax::forPeople);
+                io.webprobe.http.UrlSyntax::forPeople, cell -> { });
     }
 
     /** A column the column chooser (+) shows; hidden at first. */
@@ -484,12 +507,16 @@ public final class PingView {
 
     /** Text cut short by the column's width is whole in the cell's tooltip. */
     private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
-        return tipped(c, javafx.scene.control.OverrunStyle.ELLIPSIS, s -> s);
+        return tipped(c, javafx.scene.control.OverrunStyle.ELLIPSIS, s -> s, cell -> { });
     }
 
-    /** As {@link #tipped(TableColumn)}, cut short in the given way. */
+    /**
+     * As {@link #tipped(TableColumn)}, cut short in the given way; {@code drawn} is told of
+     * each cell once its text is set.
+     */
     private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c,
-            javafx.scene.control.OverrunStyle overrun, Function<String, String> shown) {
+            javafx.scene.control.OverrunStyle overrun, Function<String, String> shown,
+            java.util.function.Consumer<javafx.scene.control.TableCell<PingRow, ?>> drawn) {
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
@@ -504,6 +531,7 @@ public final class PingView {
                 setText(empty ? null : item);
                 tip.setText(item);
                 setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+                drawn.accept(this);
             }
         });
         return c;
@@ -517,7 +545,7 @@ public final class PingView {
     private static TableColumn<PingRow, Number> notSent() {
         TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
         c.setId("pingNotSent");
-        c.setPrefWidth(74); // its bold header whole
+        c.setPrefWidth(68); // its bold header whole (63 px)
         return c;
     }
 
@@ -563,7 +591,7 @@ public final class PingView {
                 }
                 setText(String.format(Locale.ROOT, "%,d", item.longValue()));
                 setTooltip(item.longValue() == 0 ? null : tip);
-                fitted(this);
+                CellWidths.fitted(this);
             }
         }));
         return c;
@@ -608,38 +636,10 @@ public final class PingView {
                     protected void updateItem(Number item, boolean empty) {
                         super.updateItem(item, empty);
                         setText(empty ? null : item == null ? "–" : fmt.apply(item));
-                        fitted(this);
+                        CellWidths.fitted(this);
                     }
                 };
         return rightAligned(cell);
-    }
-
-    /** Measures a figure's width in its cell's font (FX thread only, as the cells are). */
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
-
-    /**
-     * Widens the cell's column to its figure when the column is too narrow for it (Bytes read
-     * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes.
-     */
-    private static void fitted(javafx.scene.control.TableCell<PingRow, ?> cell) {
-        TableColumn<PingRow, ?> column = cell.getTableColumn();
-        String text = cell.getText();
-        if (column == null || text == null || text.isEmpty()) {
-            return;
-        }
-        MEASURE.setFont(cell.getFont());
-        MEASURE.setText(text);
-        // the cell's padding and border (0.17 em each side and a pixel), before its CSS too
-        double padding = Math.max(6, cell.snappedLeftInset() + cell.snappedRightInset() + 1);
-        double needed = Math.ceil(MEASURE.getLayoutBounds().getWidth() + padding);
-        if (needed > column.getWidth() && needed > column.getPrefWidth()) {
-            // not while the table lays out its cells (this is called from that)
-            javafx.application.Platform.runLater(() -> {
-                if (needed > column.getPrefWidth()) {
-                    column.setPrefWidth(needed);
-                }
-            });
-        }
     }
 
     private static <C extends javafx.scene.control.TableCell<PingRow, Number>> C rightAligned(
