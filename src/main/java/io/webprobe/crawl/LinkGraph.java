@@ -116,14 +116,15 @@ final class LinkGraph {
      *
      * @return the new URLs to queue
      */
-    List<QueueItem> sitemapUrls(List<URI> listed) throws InterruptedException {
+    List<QueueItem> sitemapUrls(List<WebUrl> listed) throws InterruptedException {
         List<CrawlSink.NewUrl> found = new ArrayList<>();
         List<QueueItem> queue = new ArrayList<>();
-        for (URI uri : listed) {
+        for (WebUrl url : listed) {
+            URI uri = url.toUri();
             if (!admission.inScope(uri)) {
                 continue; // a sitemap lists its own site; others are not ours to crawl
             }
-            String key = Urls.key(uri);
+            String key = url.key();
             long known = ids.get(key);
             if (known != CompactKeyMap.ABSENT) {
                 sink.listedInSitemap(known);
@@ -146,8 +147,8 @@ final class LinkGraph {
             if (admission.reached(key)) {
                 sink.uncounted(key);
             }
-            QueueItem item = item(id, uri, uri.toString(), 1, 0, SITEMAP_REFERRER, false, false,
-                    0);
+            QueueItem item = item(id, uri, url.requestUrl(), 1, 0, SITEMAP_REFERRER, false,
+                    false, 0);
             found.add(new CrawlSink.NewUrl(id, key, item.url, 1, 0, false, false, true, null));
             queue.add(item);
         }

@@ -10,16 +10,19 @@ import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.Urls;
+import io.webprobe.http.WebUrl;
+import io.webprobe.http.WebUrlException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,20 +48,34 @@ final class SitemapReader {
     SitemapReader(HttpProbe probe, Duration timeout) {
         this.probe = probe;
         this.timeout = timeout;
+        // the parser drops a URL it finds invalid (one with a space) without a word: each <loc>
+        // is first written as a browser writes it, so only what no browser can open is dropped
+        parser.setURLFilter(SitemapReader::asBrowserWritesIt);
+    }
+
+    /** A sitemap's {@code <loc>} as a browser writes that URL, or null when it is none. */
+    static String asBrowserWritesIt(String loc) {
+        try {
+            return WebUrl.parse(loc).requestUrl();
+        } catch (WebUrlException e) {
+            return null;
+        }
     }
 
     /**
-     * The page URLs the sitemaps list, in order, without duplicates.
+     * The page URLs the sitemaps list, in order, without duplicates (by {@link WebUrl#key()}),
+     * each read as a browser reads it: a sitemap that lists {@code /café} or {@code /my page}
+     * as written, not percent-encoded, means {@code /caf%C3%A9} and {@code /my%20page}.
      *
      * @param named the sitemaps robots.txt names (a missing one is worth a word; a missing
      *     default {@code /sitemap.xml} is not)
      */
-    List<URI> read(List<String> sitemapUrls, int maxUrls, boolean named) {
+    List<WebUrl> read(List<String> sitemapUrls, int maxUrls, boolean named) {
         Deque<String> todo = new ArrayDeque<>(sitemapUrls);
         Set<String> seenMaps = new HashSet<>();
         // a sitemap robots.txt names, or an index lists, is expected to be there
         Set<String> expected = named ? new HashSet<>(sitemapUrls) : new HashSet<>();
-        Set<URI> urls = new java.util.LinkedHashSet<>();
+        Map<String, WebUrl> urls = new LinkedHashMap<>();
         while (!todo.isEmpty() && seenMaps.size() < MAX_SITEMAPS && urls.size() < maxUrls
                 && !Thread.currentThread().isInterrupted()) {
             String mapUrl = todo.poll();
@@ -77,14 +94,15 @@ final class SitemapReader {
                         break;
                     }
                     try {
-                        urls.add(u.getUrl().toURI());
-                    } catch (URISyntaxException e) {
+                        WebUrl url = WebUrl.parse(u.getUrl().toString());
+                        urls.putIfAbsent(url.key(), url);
+                    } catch (WebUrlException e) {
                         log.debug("Sitemap {} lists an invalid URL {}", mapUrl, u.getUrl());
                     }
                 }
             }
         }
-        return new ArrayList<>(urls);
+        return new ArrayList<>(urls.values());
     }
 
     /** Plain sentences about sitemaps that could not be read, in the order met. */

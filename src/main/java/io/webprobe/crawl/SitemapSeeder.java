@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.WebUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class SitemapSeeder {
         if (maps.isEmpty()) {
             maps.add(SitemapReader.defaultFor(site));
         }
-        List<URI> listed = reader.read(maps, maxUrls, named);
+        List<WebUrl> listed = reader.read(maps, maxUrls, named);
         return graph.sitemapUrls(listed);
     }
 

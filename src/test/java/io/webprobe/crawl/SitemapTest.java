@@ -153,4 +153,26 @@ class SitemapTest {
                 events);
         assertThat(summary.orphans()).containsExactly(server.url("/lonely"));
     }
+
+    @Test
+    void aSitemapUrlIsRequestedAsABrowserWritesIt() throws Exception {
+        // sitemaps often list a page with its letters as they are (café, a space) rather than
+        // percent-encoded: a browser sends /caf%C3%A9 and /my%20page; Webprobe sent the UTF-8
+        // bytes of "é" raw on the request line (a 404 on servers that read them as Latin-1) and
+        // dropped the URL with a space without a word
+        server.route("/", html("home"));
+        server.route("/caf%C3%A9", html("café"));
+        server.route("/my%20page", html("a page"));
+        server.route("/sitemap.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                urlset("/", "/café", "/my page")));
+        var events = new RecordingCrawlListener();
+        CrawlSummary summary = crawl(CrawlPlan.of(URI.create(server.url("/")), "t")
+                .withSitemaps(true), events);
+
+        assertThat(server.hits("/caf%C3%A9")).isEqualTo(1);
+        assertThat(server.hits("/my%20page")).isEqualTo(1);
+        assertThat(summary.orphans()).containsExactlyInAnyOrder(server.url("/caf%C3%A9"),
+                server.url("/my%20page"));
+        assertThat(events.results()).filteredOn(r -> r.status() != 200).isEmpty();
+    }
 }
