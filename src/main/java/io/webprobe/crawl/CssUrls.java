@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The URLs a piece of CSS refers to: {@code url(...)} (quoted or not) and
- * {@code @import "..."}. Comments are left out (an unterminated one runs to the end, as
- * browsers read it). {@code data:} URLs are left to the caller (they are skipped like any
+ * The URLs a piece of CSS refers to: {@code url(...)} (quoted or not),
+ * {@code @import "..."} and the strings of an {@code image-set(...)}. Comments are left out
+ * (an unterminated one runs to the end, as browsers read it). {@code data:} URLs are left to the caller (they are skipped like any
  * non-HTTP scheme). A stylesheet of any size is read as a stream, in pieces that end after a
  * {@code }} (no URL spans one), so it never needs more than about {@value #PIECE} characters of
  * memory at once. Stateless.
@@ -34,9 +34,14 @@ final class CssUrls {
             "([^)\\s'\"\\\\]*+(?:" + ESCAPE + "[^)\\s'\"\\\\]*+)*+)";
     private static final Pattern URL = Pattern.compile("url\\(\\s*(?:" + DOUBLE_QUOTED + "|"
             + SINGLE_QUOTED + "|" + UNQUOTED + ")\\s*\\)", Pattern.CASE_INSENSITIVE);
+    /** No space is needed after the at-keyword: minifiers write {@code @import"a.css"}. */
     private static final Pattern IMPORT = Pattern.compile(
-            "@import\\s+(?:" + DOUBLE_QUOTED + "|" + SINGLE_QUOTED + ")",
+            "@import\\s*(?:" + DOUBLE_QUOTED + "|" + SINGLE_QUOTED + ")",
             Pattern.CASE_INSENSITIVE);
+    /** Where an {@code image-set()}'s arguments start: its strings are URLs. */
+    private static final Pattern IMAGE_SET = Pattern.compile(
+            "(?<![\\w-])(?:-webkit-)?image-set\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STRING = Pattern.compile(DOUBLE_QUOTED + "|" + SINGLE_QUOTED);
     /** Characters of CSS (comments left out) read for URLs at once. */
     static final int PIECE = 256 * 1024;
     /**
@@ -109,19 +114,56 @@ final class CssUrls {
     private static void collect(String text, Consumer<String> out) {
         collect(URL.matcher(text), out);
         collect(IMPORT.matcher(text), out);
+        imageSets(text, out);
+    }
+
+    /**
+     * The strings of each {@code image-set()} (its {@code url()}s are found as any other):
+     * those among its own arguments, not those of a function in it ({@code type("image/avif")}).
+     */
+    private static void imageSets(String text, Consumer<String> out) {
+        Matcher set = IMAGE_SET.matcher(text);
+        Matcher string = STRING.matcher(text);
+        int from = 0;
+        while (from < text.length() && set.find(from)) {
+            int depth = 0;
+            int i = set.end();
+            for (; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\'') {
+                    if (!string.region(i, text.length()).lookingAt()) {
+                        break; // an unclosed string: the rest is no image-set
+                    }
+                    if (depth == 0) {
+                        emit(string, out);
+                    }
+                    i = string.end() - 1;
+                } else if (c == '(') {
+                    depth++;
+                } else if (c == ')' && depth-- == 0) {
+                    break;
+                }
+            }
+            from = i + 1;
+        }
     }
 
     private static void collect(Matcher m, Consumer<String> out) {
         while (m.find()) {
-            for (int g = 1; g <= m.groupCount(); g++) {
-                String v = m.group(g);
-                if (v != null) {
-                    String url = io.webprobe.http.WebUrl.trim(unescape(v)); // not strip(): U+3000
-                    if (!url.isEmpty()) {
-                        out.accept(url);
-                    }
-                    break;
+            emit(m, out);
+        }
+    }
+
+    /** The URL a match's first group that matched holds, unless it is empty. */
+    private static void emit(Matcher m, Consumer<String> out) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            String v = m.group(g);
+            if (v != null) {
+                String url = io.webprobe.http.WebUrl.trim(unescape(v)); // not strip(): U+3000
+                if (!url.isEmpty()) {
+                    out.accept(url);
                 }
+                return;
             }
         }
     }

@@ -48,6 +48,31 @@ class CssUrlsTest {
     }
 
     /**
+     * A minifier writes {@code @import"a.css";} (esbuild does): CSS needs no space after the
+     * at-keyword, and browsers load it; it was missed, the space being required.
+     */
+    @Test
+    void anImportWithNoSpaceBeforeItsStringIsAnImport() {
+        assertThat(CssUrls.urls("@import\"a.css\";@import'b.css' screen;.x{color:red}"))
+                .containsExactly("a.css", "b.css");
+    }
+
+    /**
+     * In {@code image-set()} (and {@code -webkit-image-set()}) a string is a URL, as a
+     * {@code url()} is (CSS Images 4; every current browser): it was missed. The string of a
+     * {@code type()} in it is a MIME type, no URL.
+     */
+    @Test
+    void theStringsOfAnImageSetAreUrls() {
+        assertThat(CssUrls.urls("""
+                .a { background-image: image-set("a.avif" type("image/avif") 1x, 'a.jpg' 2x); }
+                .b { background: -webkit-image-set(url(b1.png) 1x, "b2.png" 2x) }
+                .c { content: "c.png" } .d { background: IMAGE-SET( "d\\2e png" 1x ) }
+                """)).containsExactlyInAnyOrder("a.avif", "a.jpg", "b1.png", "b2.png",
+                        "d.png");
+    }
+
+    /**
      * Only CSS's whitespace (and the URL parser's C0 controls and space) is trimmed: an
      * ideographic space (U+3000) at a URL's end is part of it, as a browser requests it.
      */
