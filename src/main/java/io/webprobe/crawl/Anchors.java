@@ -64,7 +64,8 @@ final class Anchors {
      *
      * @param text the link's text, asked for only when the pair is new on the page
      */
-    void fragment(String key, String fragment, Supplier<String> text) {
+    void fragment(String key, String rawFragment, Supplier<String> text) {
+        String fragment = withoutDirective(rawFragment);
         if (fragments.size() >= MAX_FRAGMENTS || fragment.length() > MAX_LENGTH
                 || alwaysFound(fragment)) {
             return;
@@ -96,13 +97,25 @@ final class Anchors {
      * for it (Fetch). Stored with an empty fragment when it always finds its place, or is too
      * long to judge: it still replaces theirs, and is not judged.
      */
-    static CrawlSink.FragmentLink ofLocation(long targetId, String fragment) {
+    static CrawlSink.FragmentLink ofLocation(long targetId, String rawFragment) {
+        String fragment = withoutDirective(rawFragment);
         if (alwaysFound(fragment) || fragment.length() > MAX_LENGTH) {
             return new CrawlSink.FragmentLink(targetId, "", null, "");
         }
         String decoded = decode(fragment);
         return new CrawlSink.FragmentLink(targetId, fragment,
                 decoded.equals(fragment) ? null : decoded, "");
+    }
+
+    /**
+     * The fragment without its fragment directive: what follows {@code :~:} (a text fragment,
+     * {@code #:~:text=Setup}) is taken off it by the browser before it looks for the element
+     * the fragment names (URL Fragment Text Directives, in every current browser), so
+     * {@code #:~:text=x} is the top of the page and {@code #setup:~:text=x} is {@code #setup}.
+     */
+    static String withoutDirective(String fragment) {
+        int directive = fragment.indexOf(":~:");
+        return directive < 0 ? fragment : fragment.substring(0, directive);
     }
 
     /**

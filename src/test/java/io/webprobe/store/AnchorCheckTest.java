@@ -186,6 +186,28 @@ class AnchorCheckTest {
         }
     }
 
+    /**
+     * A text fragment ({@code #:~:text=Setup}, a fragment directive: every current browser)
+     * is no anchor: the browser takes it off the fragment before it looks for the element, so
+     * {@code #:~:text=x} is the top of the page and {@code #setup:~:text=x} is {@code #setup}.
+     * Each was reported as a missing anchor.
+     */
+    @Test
+    void aTextFragmentIsNoAnchorAndWhatPrecedesItIsJudgedAlone() throws Exception {
+        server.route("/", html("<a href=\"/guide.html#:~:text=Setup\">text only</a>"
+                + "<a href=\"/guide.html#setup:~:text=Setup\">anchor and text</a>"
+                + "<a href=\"/guide.html#nowhere:~:text=Setup\">missing and text</a>"
+                + "<a href=\"/moved.html#nowhere\">the Location's text fragment</a>"));
+        server.route("/guide.html", html("<h2 id=\"setup\">Setup</h2>"));
+        server.route("/moved.html", LocalHttpServer.redirect(301,
+                "/guide.html#:~:text=Setup"));
+
+        Path file = crawl("text.webprobe", plan(true));
+
+        assertThat(missing(file)).containsExactly(
+                "/ -> /guide.html#nowhere (missing anchor #nowhere, 200, 'missing and text')");
+    }
+
     @Test
     void withoutTheCheckNothingIsRecordedOrJudged() throws Exception {
         site();
