@@ -75,8 +75,13 @@ final class LinkCollector {
     }
 
     void srcset(Element el, String anchor) {
-        if (el.hasAttr("srcset")) {
-            for (String u : Srcset.urls(el.attr("srcset"))) {
+        srcset(el, "srcset", anchor);
+    }
+
+    /** The candidates of a srcset-like attribute ({@code imagesrcset} of a preload). */
+    void srcset(Element el, String attribute, String anchor) {
+        if (el.hasAttr(attribute)) {
+            for (String u : Srcset.urls(el.attr(attribute))) {
                 add(u, anchor, "srcset", true);
             }
         }

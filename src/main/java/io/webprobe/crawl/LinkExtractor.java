@@ -28,9 +28,10 @@ import org.jsoup.select.QueryParser;
  * fragments removed, one entry per distinct target (the first occurrence in document order
  * wins, with its anchor text and link type).
  *
- * <p>Covered: {@code a}/{@code area} href; {@code img} src and srcset (and {@code source srcset}
- * in {@code picture}); {@code script} src; {@code link} href (stylesheet, icon, canonical,
- * alternate... but not dns-prefetch or preconnect hints); {@code iframe}/{@code frame} src;
+ * <p>Covered: {@code a}/{@code area} href (an SVG {@code a}'s xlink:href too); {@code img} src
+ * and srcset (and {@code source srcset} in {@code picture}); {@code script} src; {@code link}
+ * href (stylesheet, icon, canonical, alternate... but not dns-prefetch or preconnect hints)
+ * and a preload's imagesrcset; {@code iframe}/{@code frame} src;
  * {@code video}/{@code audio}/{@code source}/{@code track} src and {@code poster};
  * {@code object} data; {@code embed} src; the {@code background} of {@code body}, {@code table},
  * {@code td} and {@code th}; {@code input type=image} src; SVG {@code use} and {@code image}

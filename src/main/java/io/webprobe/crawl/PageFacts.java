@@ -11,6 +11,7 @@ import io.webprobe.crawl.LinkExtractor.Page;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * What {@link LinkExtractor} learns from a page's elements, one element at a time: its links
@@ -57,8 +58,9 @@ final class PageFacts {
         switch (tag) {
             case "a", "area" -> {
                 String type = hasRel(el, "nofollow") ? tag + " nofollow" : tag;
-                Link link = text == null ? c.add(el.attr("href"), el, type, el.hasAttr("href"))
-                        : c.add(el.attr("href"), text, type, el.hasAttr("href"));
+                String attr = hrefOf(el);
+                Link link = text == null ? c.add(el.attr(attr), el, type, el.hasAttr(attr))
+                        : c.add(el.attr(attr), text, type, el.hasAttr(attr));
                 if (anchors != null) {
                     if (tag.equals("a")) {
                         anchors.name(el.attr("name"));
@@ -75,6 +77,8 @@ final class PageFacts {
                     if (type.equals("canonical") && canonical == null && link != null) {
                         canonical = link.requestUrl();
                     }
+                    // <link rel=preload as=image imagesrcset>: the browser loads one of these
+                    c.srcset(el, "imagesrcset", "");
                 }
             }
             case "h1" -> {
@@ -143,7 +147,7 @@ final class PageFacts {
 
     /** The fragment of a link's href, if it has one, as the URL parser leaves it. */
     private void fragment(Element el, Link link, String text) {
-        String href = el.attr("href");
+        String href = el.attr(hrefOf(el));
         if (href.indexOf('#') < 0) {
             return;
         }
@@ -176,5 +180,15 @@ final class PageFacts {
                 words, meta, "");
         return new Page(title.strip(), List.copyOf(c.links.values()), List.copyOf(c.invalid),
                 refresh, info, anchors);
+    }
+
+    /**
+     * The attribute that holds a link's URL: {@code href}, but for an SVG {@code <a>} that has
+     * none, the {@code xlink:href} of SVG 1.1, which browsers still follow (an HTML
+     * {@code <a>} has no such attribute).
+     */
+    private static String hrefOf(Element el) {
+        return !el.hasAttr("href") && el.hasAttr("xlink:href")
+                && Parser.NamespaceSvg.equals(el.tag().namespace()) ? "xlink:href" : "href";
     }
 }

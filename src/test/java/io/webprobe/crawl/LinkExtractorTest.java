@@ -64,6 +64,9 @@ class LinkExtractorTest {
             <svg><use xlink:href="/sprite.svg#i"></use><use href="/s2.svg#j" xlink:href="/old.svg#j"></use></svg> § http://site.test/sprite.svg use | http://site.test/s2.svg use
             <svg><use href="#inline"></use><image href="pic.png"/><image xlink:href="old.png"/></svg> § http://site.test/dir/pic.png image | http://site.test/dir/old.png image
             <blockquote cite="/c"></blockquote><form action="/f"></form><img longdesc="/l"> § ''
+            <svg><a xlink:href="/old-link.html"><text>o</text></a><a href="/new.html" xlink:href="/no.html"><text>n</text></a></svg> § http://site.test/old-link.html a | http://site.test/new.html a
+            <a xlink:href="/html-a-ignores-it.html">h</a>     § ''
+            <link rel="preload" as="image" href="/fallback.png" imagesrcset="/p1.png 1x, /p2.png 2x"> § http://site.test/fallback.png link | http://site.test/p1.png srcset | http://site.test/p2.png srcset
             """)
     void findsEveryUrlBearingElement(String html, String expected) {
         String decoded = html.replace("\\u00e9", "é").replace("\\u00fc", "ü");
