@@ -2,6 +2,8 @@ package io.webprobe.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
@@ -36,22 +38,64 @@ public final class ContentDecoding {
     private static final int BUFFER = 16 * 1024;
 
     /**
-     * Decodes {@code body} per its Content-Encoding; returns it unchanged for identity or an
-     * encoding we do not know (we never ask for those), and for an empty body. A stream that
+     * Decodes {@code body} per its Content-Encoding, as Chrome reads that header: a coding it
+     * does not know ("none", "utf-8", "identity"...) anywhere in the list means the body is
+     * read as it came; known codings applied one over another ("gzip, gzip") are undone in
+     * turn, the last first. A body in a coding Webprobe never asks for (br, zstd) is returned
+     * unchanged ({@link #notDecodable} says so), and so is an empty body. A stream that
      * ends early keeps what decoded, not marked truncated: that is only for a body cut at the
-     * cap (the decoded one here; a download cut at it is marked by the probe). A body that is not in the encoding it is labelled with (not gzip at
-     * all, or corrupt data) is a failure, as browsers fail it (a content decoding error), with
-     * an empty body. A body decoded into a new one is closed.
+     * cap (the decoded one here; a download cut at it is marked by the probe). A body that is
+     * not in the encoding it is labelled with (not gzip at all, or corrupt data) is a failure,
+     * as browsers fail it (a content decoding error), with an empty body. A body decoded into
+     * a new one is closed.
      */
     public static Decoded decode(ResponseBody body, String contentEncoding, long cap) {
-        String enc = contentEncoding == null ? "" : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        if (!decodes(enc) || body.length() == 0) {
+        List<String> codings = codings(contentEncoding);
+        if (body.length() == 0 || !codings.stream().allMatch(ContentDecoding::decodes)) {
+            return new Decoded(body, false);
+        }
+        boolean truncated = false;
+        for (int i = codings.size() - 1; i >= 0; i--) {
+            Decoded d = decodeOne(body, codings.get(i), cap);
+            if (d.failure() != null) {
+                return d;
+            }
+            body = d.body();
+            truncated |= d.truncated();
+        }
+        return new Decoded(body, truncated);
+    }
+
+    /**
+     * The codings a Content-Encoding lists, in the order they were applied, lower case; none
+     * when the body is to be read as it came: no coding, or one that Chrome does not know
+     * (it then shows the body as it came, whatever the others say).
+     */
+    private static List<String> codings(String contentEncoding) {
+        List<String> out = new ArrayList<>();
+        for (String part : (contentEncoding == null ? "" : contentEncoding).split(",")) {
+            String coding = part.strip().toLowerCase(Locale.ROOT);
+            if (coding.isEmpty()) {
+                continue;
+            }
+            if (!decodes(coding) && !coding.equals("br") && !coding.equals("zstd")) {
+                return List.of();
+            }
+            out.add(coding);
+        }
+        return out;
+    }
+
+    /** Undoes one coding that {@link #decodes} names; closes {@code body}. */
+    private static Decoded decodeOne(ResponseBody body, String enc, long cap) {
+        if (body.length() == 0) {
             return new Decoded(body, false);
         }
         try (body) {
             InputStream in;
             try {
-                in = enc.equals("deflate") ? inflating(body) : new GZIPInputStream(body.open(), BUFFER);
+                in = enc.equals("deflate") ? inflating(body)
+                        : new GZIPInputStream(body.open(), BUFFER);
             } catch (ZipException e) {
                 return notDecoded(enc); // not a gzip header
             } catch (IOException e) {
@@ -77,14 +121,12 @@ public final class ContentDecoding {
 
     /**
      * Why a body sent with this Content-Encoding cannot be read, or null when it can: no
-     * coding, identity, or one {@link #decode} decodes. Another (br, zstd, compress) is one
+     * coding, one read as it came, or codings {@link #decode} undoes. Another (br, zstd) is one
      * Webprobe never asked for ({@link #ACCEPTED}); a browser that asked for it shows the
      * page, so the page is not broken, but its links cannot be read.
      */
     public static String notDecodable(String contentEncoding) {
-        String enc = contentEncoding == null ? ""
-                : contentEncoding.strip().toLowerCase(Locale.ROOT);
-        if (enc.isEmpty() || enc.equals("identity") || decodes(enc)) {
+        if (codings(contentEncoding).stream().allMatch(ContentDecoding::decodes)) {
             return null;
         }
         String shown = contentEncoding.strip();

@@ -150,4 +150,29 @@ class ContentDecodingTest {
         assertThat(ContentDecoding.notDecodable("br"))
                 .contains("compressed as br,").contains("its links were not read");
     }
+
+    /**
+     * As Chrome reads a Content-Encoding (URLRequestHttpJob): a coding it does not know
+     * ("none", "utf-8", "x-weird", which servers do send; "identity" alike) anywhere in the
+     * list means the body is shown as it came, and known codings applied one over another
+     * ("gzip, gzip") are undone in turn, the last first. Webprobe read neither, and said that
+     * such a page was compressed in a way it had not asked for.
+     */
+    @Test
+    void anUnknownCodingIsReadAsItCameAndCodingsInTurnAreUndoneInTurn() throws IOException {
+        for (String unknown : new String[] {"none", "UTF-8", "x-weird", "identity, gzip",
+                "gzip, none"}) {
+            assertThat(ContentDecoding.notDecodable(unknown)).as(unknown).isNull();
+            assertThat(ContentDecoding.decode(ResponseBody.of(PAGE), unknown, 1 << 20).body()
+                    .bytes()).as(unknown).isEqualTo(PAGE);
+        }
+        assertThat(ContentDecoding.notDecodable("gzip, gzip")).isNull();
+        assertThat(ContentDecoding.decode(ResponseBody.of(gzip(gzip(PAGE))), "gzip, gzip",
+                1 << 20).body().bytes()).isEqualTo(PAGE);
+        assertThat(ContentDecoding.decode(ResponseBody.of(gzip(deflate(PAGE, false))),
+                "deflate,GZIP", 1 << 20).body().bytes()).isEqualTo(PAGE);
+        // a known coding Webprobe does not decode, wherever it is in the list, is still one
+        assertThat(ContentDecoding.notDecodable("gzip, br")).contains("compressed as gzip, br,");
+        assertThat(ContentDecoding.notDecodable("zstd")).contains("compressed as zstd,");
+    }
 }
