@@ -45,7 +45,8 @@ final class VisitMaker {
                 || !ContentTypes.isHtml(type) && !ContentTypes.isCss(type)) {
             return false;
         }
-        String why = ContentDecoding.notDecodable(r.header("content-encoding"));
+        String why = ContentDecoding.notDecodable(
+                ContentDecoding.contentEncoding(r.headerValues("content-encoding")));
         if (why == null) {
             return false;
         }

@@ -32,6 +32,14 @@ public final class ContentDecoding {
         }
     }
 
+    /**
+     * The Content-Encoding of a response with these fields (in order): one list, as HTTP reads
+     * a field sent more than once (a proxy adding its gzip to the application's).
+     */
+    public static String contentEncoding(List<String> fields) {
+        return String.join(", ", fields);
+    }
+
     /** The encodings we ask servers for. */
     public static final String ACCEPTED = "gzip, deflate";
 

@@ -9,6 +9,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,7 +121,13 @@ public final class Http1Probe implements HttpProbe {
             FetchRequest request, long start) {
         boolean truncated = r.truncated();
         ResponseBody body = r.body();
-        String encoding = r.header("content-encoding");
+        List<String> codings = new ArrayList<>(1);
+        for (Header h : r.headers()) {
+            if (h.name().equals("content-encoding")) {
+                codings.add(h.value());
+            }
+        }
+        String encoding = ContentDecoding.contentEncoding(codings);
         String location = r.header("location");
         String undecodable = null;
         if (body != null && !encoding.isEmpty()) {

@@ -249,7 +249,8 @@ public final class JdkHttpProbe implements HttpProbe {
         if (bytes != null) {
             // size stays what was downloaded; the cap applies to the decoded body too
             ContentDecoding.Decoded decoded = ContentDecoding.decodeResponse(bytes,
-                    response.headers().firstValue("Content-Encoding").orElse(""),
+                    ContentDecoding.contentEncoding(
+                            response.headers().allValues("Content-Encoding")),
                     request.maxBodyBytes(), response.statusCode(),
                     response.headers().firstValue("Location").orElse(null));
             bytes = decoded.body();

@@ -350,6 +350,30 @@ class Http1ProbeTest {
         }
     }
 
+    /**
+     * Codings in two Content-Encoding fields are one list (RFC 9110), as Chrome reads them: a
+     * body gzipped twice, once by the application and once by a proxy that added its own
+     * field, is undone twice. Only the first field was read: the body stayed gzip.
+     */
+    @Test
+    void codingsInTwoFieldsAreUndoneInTurn() throws IOException {
+        byte[] page = "<a href=/x>x</a>".getBytes(StandardCharsets.US_ASCII);
+        String twice = new String(ContentDecodingTest.gzip(ContentDecodingTest.gzip(page)),
+                StandardCharsets.ISO_8859_1);
+        RawServer s = raw(c -> {
+            c.readHead();
+            c.write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
+                    + "Content-Encoding: gzip\r\nContent-Length: " + twice.length()
+                    + "\r\nConnection: close\r\n\r\n" + twice);
+        });
+
+        FetchResponse r = probe.fetch(get(s.url("/twice")));
+
+        assertOk(r, 200);
+        assertThat(r.body().bytes()).isEqualTo(page);
+        r.release();
+    }
+
     // == connections ==
 
     @Test
