@@ -803,11 +803,16 @@ class StoredCrawlTest {
         AtomicInteger writes = new AtomicInteger();
         CrawlSummary summary;
         long saved;
+        // the site answers 10 requests, then waits for the first write to reach the file;
+        // the write after it fails, as a disk that filled up would: mid-way whatever the
+        // load (a fixed "fourth write" let a busy machine's writer store all in three)
+        CountDownLatch firstWrite = new CountDownLatch(1);
+        server.holdAfter(10, firstWrite);
         try (CrawlStore store = CrawlStore.create(file, plan())) {
-            // the fourth transaction fails, as a disk that filled up would
             store.tune(new StoreWriter.Tuning(StoreWriter.Tuning.DEFAULT.capacityRows(),
                     Duration.ofMillis(10), () -> {
-                        if (writes.incrementAndGet() > 3) {
+                        firstWrite.countDown();
+                        if (writes.incrementAndGet() > 1) {
                             throw new IllegalStateException("no room");
                         }
                     }));
