@@ -496,7 +496,7 @@ public final class CrawlCommand implements Callable<Integer> {
         if (maxPages != null) {
             plan = plan.withMaxPages(maxPages);
         }
-        return plan.toBuilder().allowPrivate(allowPrivate).cookies(!noCookies)
+        return plan.toBuilder().typedAs(url).allowPrivate(allowPrivate).cookies(!noCookies)
                 .accept(acceptedStatuses())
                 .insecure(insecure)
                 .caCertFile(cacert == null ? "" : cacert.toAbsolutePath().toString())

@@ -107,7 +107,7 @@ public final class CrawlJob implements AutoCloseable {
         this.resolver = b.resolver;
         this.privacy = b.privacy;
         this.tally = new CrawlTally(plan.isList(), plan.isList() ? ""
-                : Urls.withoutFragment(plan.startUrl()).toString());
+                : plan.startRequestUrls().get(0));
         this.reach = SiteReach.fresh(plan.isList());
         this.time = new RunTime(ticker);
         Politeness p = plan.politeness();
@@ -166,10 +166,9 @@ public final class CrawlJob implements AutoCloseable {
         visitor.guard(AddressGuard.forStart(Urls.host(plan.startUrl()), plan.allowPrivate(),
                 resolver, privacy));
         try {
-            List<URI> starts = new java.util.ArrayList<>();
-            for (URI u : plan.isList() ? plan.list() : List.of(plan.startUrl())) {
-                starts.add(Urls.withoutFragment(u));
-            }
+            // asked as typed, as a browser asks them (/100%.html, not its URI's /100%25.html)
+            List<String> asked = plan.startRequestUrls();
+            List<URI> starts = asked.stream().map(Urls::toUri).toList();
             // a file that holds no URL at all (its first write failed, a full disk say) had
             // its start URLs in flight: the crawl starts over, its time kept
             boolean nothingStored = resumeFrom != null && resumeFrom.lastId() == 0;
@@ -178,7 +177,7 @@ public final class CrawlJob implements AutoCloseable {
             }
             if (resumeFrom == null || nothingStored) {
                 admission.start(starts);
-                for (QueueItem item : graph.start(starts)) {
+                for (QueueItem item : graph.start(asked)) {
                     frontier.add(item);
                 }
             } else {

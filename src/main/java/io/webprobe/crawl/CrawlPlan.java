@@ -1,9 +1,12 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.StatusSet;
+import io.webprobe.http.UrlSyntax;
+import io.webprobe.http.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,6 +49,11 @@ import java.util.Objects;
  *     the anchors each page of the site defines are recorded, and a link to one its page
  *     lacks is reported ({@link Anchors}); off by default, as in lychee; always false for a
  *     list check, which reads no links
+ * @param requestTargets for a start or list URL typed with what its URI cannot say as a
+ *     browser sends it (a "%" not followed by two hex digits: {@code /100%.html}, which the
+ *     URI holds as {@code /100%25.html}), the path and query as typed ({@link
+ *     UrlSyntax#requestTarget}): the URL is asked and shown so ({@link #requestUrl}), as the
+ *     same URL found as a link is; keyed by the URI as given (fragment and all)
  */
 public record CrawlPlan(
         URI startUrl,
@@ -68,7 +76,8 @@ public record CrawlPlan(
         String caCertFile,
         SiteHeaders siteHeaders,
         StatusSet accept,
-        boolean checkAnchors) {
+        boolean checkAnchors,
+        Map<URI, String> requestTargets) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
     // the defaults as constants, so the command line's options can name them too
@@ -90,6 +99,7 @@ public record CrawlPlan(
         Objects.requireNonNull(caCertFile, "caCertFile");
         Objects.requireNonNull(siteHeaders, "siteHeaders");
         Objects.requireNonNull(accept, "accept");
+        requestTargets = Map.copyOf(requestTargets);
         if (!CrawlLimit.THREADS.holds(threads)) {
             throw new IllegalArgumentException("threads must be 1 to 256, was " + threads);
         }
@@ -130,6 +140,29 @@ public record CrawlPlan(
         return new Builder(startUrl, userAgent);
     }
 
+    /**
+     * A start or list URL as the crawl asks and shows it ({@link
+     * io.webprobe.http.WebUrl#requestUrl()}'s form, as for a link): its URI's text, with the
+     * path and query as typed when {@link #requestTargets} has them.
+     */
+    public String requestUrl(URI url) {
+        return Urls.withRequestTarget(url, requestTargets.get(url));
+    }
+
+    /**
+     * The URLs the crawl starts from (its start URL, or the list's), as it asks them: {@link
+     * #requestUrl}, without the fragment, which is never sent.
+     */
+    public List<String> startRequestUrls() {
+        List<String> out = new java.util.ArrayList<>();
+        for (URI u : isList() ? list : List.of(startUrl)) {
+            String s = requestUrl(u);
+            int hash = s.indexOf('#'); // none in the host, nor raw in the path or the query
+            out.add(hash < 0 ? s : s.substring(0, hash));
+        }
+        return out;
+    }
+
     /** Whether this is a list check rather than a crawl. */
     public boolean isList() {
         return !list.isEmpty();
@@ -157,6 +190,7 @@ public record CrawlPlan(
         b.siteHeaders = siteHeaders;
         b.accept = accept;
         b.checkAnchors = checkAnchors;
+        b.requestTargets = requestTargets;
         return b;
     }
 
@@ -243,6 +277,7 @@ public record CrawlPlan(
         private SiteHeaders siteHeaders = SiteHeaders.NONE;
         private StatusSet accept = StatusSet.NONE;
         private boolean checkAnchors;
+        private Map<URI, String> requestTargets = Map.of();
 
         private Builder(URI startUrl, String userAgent) {
             this.startUrl = startUrl;
@@ -351,11 +386,26 @@ public record CrawlPlan(
             return this;
         }
 
+        /** See {@link CrawlPlan#requestTargets()}. */
+        public Builder requestTargets(Map<URI, String> targets) {
+            requestTargets = targets;
+            return this;
+        }
+
+        /**
+         * The start URL as the user typed it, for its {@link CrawlPlan#requestTargets() request
+         * target}: {@code startUrl} must be what {@link UrlSyntax#parseUserUrl} made of it.
+         */
+        public Builder typedAs(String input) {
+            String target = UrlSyntax.requestTarget(input);
+            return requestTargets(target == null ? Map.of() : Map.of(startUrl, target));
+        }
+
         public CrawlPlan build() {
             return new CrawlPlan(startUrl, threads, maxDepth, maxPages, timeout, userAgent,
                     maxBodyBytes, checkExternal, scope, respectRobots, followNofollow,
                     useSitemaps, politeness, list, allowPrivate, cookies, insecure, caCertFile,
-                    siteHeaders, accept, checkAnchors);
+                    siteHeaders, accept, checkAnchors, requestTargets);
         }
     }
 }

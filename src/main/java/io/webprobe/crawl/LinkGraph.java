@@ -50,17 +50,20 @@ final class LinkGraph {
     /**
      * Takes the start URLs on (the start URL of a crawl, the URLs of a list check), from URL 1,
      * queued at depth 0; a URL listed twice is taken once.
+     *
+     * @param starts the URLs in the crawl's form ({@link CrawlPlan#startRequestUrls()})
      */
-    List<QueueItem> start(List<URI> starts) throws InterruptedException {
+    List<QueueItem> start(List<String> starts) throws InterruptedException {
         List<CrawlSink.NewUrl> found = new ArrayList<>();
         List<QueueItem> queue = new ArrayList<>();
-        for (URI start : starts) {
+        for (String asked : starts) {
+            URI start = Urls.toUri(asked);
             String key = Urls.key(start);
             long id = lastId.incrementAndGet();
             if (ids.putIfAbsent(key, id) != CompactKeyMap.ABSENT) {
                 continue;
             }
-            QueueItem item = item(id, start, start.toString(), 0, 0, "", false, true, 0);
+            QueueItem item = item(id, start, asked, 0, 0, "", false, true, 0);
             found.add(new CrawlSink.NewUrl(id, key, item.url, 0, 0, false, true, false, null));
             queue.add(item);
         }

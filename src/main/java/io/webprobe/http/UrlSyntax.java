@@ -46,6 +46,15 @@ public final class UrlSyntax {
         }
     }
 
+    /**
+     * What a user typed as the crawl asks and shows it ({@link WebUrl#requestUrl()}'s form, as
+     * for a link): {@link #parseUserUrl}'s URI with the path and query of {@link
+     * #requestTarget}, so {@code /100%.html} stays so. The fragment is kept.
+     */
+    public static String asRequested(String input) throws InvalidUrlException {
+        return Urls.withRequestTarget(parseUserUrl(input), requestTarget(input));
+    }
+
     /** What {@link #parseUserUrl} returns, as a {@link WebUrl} with a requestable host. */
     private static WebUrl parse(String input) throws InvalidUrlException {
         if (input != null && hasControl(input)) {

@@ -159,6 +159,21 @@ public final class Urls {
         return FetchRequest.isTarget(target) ? target : null;
     }
 
+    /**
+     * A URL in the crawl's form ({@link WebUrl#requestUrl()}) from its URI and the request
+     * target a browser sends for it ({@link UrlSyntax#requestTarget}, null when the URI says
+     * it): the URI's text with that path and query, its fragment kept. The inverse of {@link
+     * #toUri(String)} and {@link #requestTarget(String)}.
+     */
+    public static String withRequestTarget(URI uri, String target) {
+        String s = uri.toString();
+        if (target == null) {
+            return s;
+        }
+        String fragment = uri.getRawFragment();
+        return s.substring(0, pathStart(s)) + target + (fragment == null ? "" : "#" + fragment);
+    }
+
     /** Where the authority ends (the path starts): after "://" and the host; 0 without. */
     private static int pathStart(String url) {
         int scheme = url.indexOf("://");

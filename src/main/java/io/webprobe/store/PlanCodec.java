@@ -4,9 +4,11 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
 import io.webprobe.http.StatusSet;
+import io.webprobe.http.Urls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ final class PlanCodec {
 
     static Map<String, String> encode(CrawlPlan plan) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(P + "start_url", plan.startUrl().toString());
+        // as asked: a URL typed with a stray "%" keeps it (CrawlPlan#requestTargets)
+        m.put(P + "start_url", plan.requestUrl(plan.startUrl()));
         m.put(P + "threads", Integer.toString(plan.threads()));
         m.put(P + "max_depth", Integer.toString(plan.maxDepth()));
         m.put(P + "max_pages", Integer.toString(plan.maxPages()));
@@ -62,7 +65,7 @@ final class PlanCodec {
         m.put(P + "ca_cert_file", plan.caCertFile());
         m.put(P + "accept", plan.accept().toString());
         for (int i = 0; i < plan.list().size(); i++) {
-            m.put(P + "list." + i, plan.list().get(i).toString());
+            m.put(P + "list." + i, plan.requestUrl(plan.list().get(i)));
         }
         return m;
     }
@@ -75,7 +78,8 @@ final class PlanCodec {
         if (start == null) {
             throw new IllegalArgumentException("the crawl file has no start URL");
         }
-        CrawlPlan d = CrawlPlan.of(URI.create(start), meta.getOrDefault(P + "user_agent",
+        Map<URI, String> targets = new HashMap<>();
+        CrawlPlan d = CrawlPlan.of(asked(start, targets), meta.getOrDefault(P + "user_agent",
                 "Webprobe"));
         CrawlScope ds = d.scope();
         Politeness dp = d.politeness();
@@ -99,7 +103,7 @@ final class PlanCodec {
                         : dp.maxRequestsPerSecond());
         List<URI> list = new ArrayList<>();
         for (int i = 0; meta.containsKey(P + "list." + i); i++) {
-            list.add(URI.create(meta.get(P + "list." + i)));
+            list.add(asked(meta.get(P + "list." + i), targets));
         }
         return d.toBuilder()
                 .threads(integer(meta, "threads", d.threads()))
@@ -116,6 +120,7 @@ final class PlanCodec {
                 .checkAnchors(bool(meta, "check_anchors", d.checkAnchors()))
                 .politeness(politeness)
                 .list(list)
+                .requestTargets(targets)
                 .allowPrivate(bool(meta, "allow_private", d.allowPrivate()))
                 .cookies(bool(meta, "cookies", d.cookies()))
                 .insecure(bool(meta, "insecure", d.insecure()))
@@ -123,6 +128,20 @@ final class PlanCodec {
                 .accept(meta.getOrDefault(P + "accept", "").isBlank() ? StatusSet.NONE
                         : StatusSet.parse(meta.get(P + "accept")))
                 .build();
+    }
+
+    /**
+     * The URI of a start or list URL as stored (the crawl's form, {@link
+     * CrawlPlan#requestUrl}), its request target put in {@code targets} when the URI cannot
+     * say it.
+     */
+    private static URI asked(String url, Map<URI, String> targets) {
+        URI uri = Urls.toUri(url);
+        String target = Urls.requestTarget(url);
+        if (target != null) {
+            targets.put(uri, target);
+        }
+        return uri;
     }
 
     private static void putPatterns(Map<String, String> m, String prefix, List<Pattern> ps) {

@@ -168,6 +168,30 @@ class PingCommandTest {
     }
 
     /**
+     * A URL typed with a stray "%" is asked as a browser asks it, by the rule the crawl's start
+     * and list URLs follow (UrlSyntax#requestTarget), given as an argument or in --file, and
+     * shown so.
+     */
+    @Test
+    void urlsTypedWithAStrayPercentAreAskedAndShownAsTyped() throws Exception {
+        try (RawServer raw = RawServer.answering(
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+            Path list = dir.resolve("urls.txt");
+            Files.writeString(list, raw.url("/b%zz?q=5%") + "\n");
+
+            CliRun r = run("ping", raw.url("/100%.html"), "--file", list.toString(), "--count",
+                    "1", "--warmup", "0", "--quiet");
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .containsExactlyInAnyOrder("GET /100%.html HTTP/1.1",
+                            "GET /b%zz?q=5% HTTP/1.1");
+            assertThat(r.out()).contains(raw.url("/100%.html"), raw.url("/b%zz?q=5%"))
+                    .doesNotContain("%25");
+        }
+    }
+
+    /**
      * Users of oha and hey expect -n to be what reaches the server (a metered or rate-limited
      * endpoint): the workers' warm-up is said, bounded to a few per connection, and --warmup
      * given explicitly replaces it (0: nothing before the clock).

@@ -4,6 +4,7 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.UrlSyntax;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RawServer;
 import java.net.URI;
@@ -108,6 +109,59 @@ class BrowserUrlsCrawlTest {
                             "/100%?p=5% 200 ", "/dir%zz/page.html 200 ", "/go 301 /b%zz",
                             "/b%zz 200 ", "/refresh%zz 200 ", "/dir%zz/next.html 200 ");
             assertThat(events.broken).isEmpty();
+        }
+    }
+
+    /**
+     * Found by a tester: a start URL typed with a stray "%" ({@code /100%.html}) was requested
+     * as {@code /100%25.html} (its java.net.URI) and came out 404, while the same URL as a link
+     * was asked as written. Typed start URLs and list URLs go by the browser's rule too: asked,
+     * shown and deduplicated as the link to them.
+     */
+    @Test
+    void aTypedStartOrListUrlWithAStrayPercentIsRequestedAsTheBrowserSendsIt() throws Exception {
+        Map<String, String> site = Map.of(
+                "/100%.html", "<a href=\"/100%.html\">itself</a> <a href=\"/a%zz\">a</a>",
+                "/a%zz", "a", "/b%25zz", "typed escaped: another path");
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String page = site.get(target);
+                socket.getOutputStream().write((page == null
+                        ? "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                        : page(page)).getBytes(StandardCharsets.ISO_8859_1));
+            }
+        })) {
+            String typed = raw.url("/100%.html");
+            var events = new RecordingCrawlListener();
+            CrawlPlan plan = CrawlPlan.builder(UrlSyntax.parseUserUrl(typed), "t")
+                    .typedAs(typed).respectRobots(false).build();
+            try (CrawlJob job = TestJobs.job(plan, events)) {
+                job.start();
+                events.awaitFinish();
+            }
+
+            assertThat(requestLines(raw)).containsExactlyInAnyOrder(
+                    "GET /100%.html HTTP/1.1", "GET /a%zz HTTP/1.1");
+            assertThat(events.stored()).extracting(r -> r.url() + " " + r.status())
+                    .containsExactlyInAnyOrder(typed + " 200", raw.url("/a%zz") + " 200");
+
+            raw.requests().clear();
+            var list = io.webprobe.ping.TargetList.parse(typed + "\n" + raw.url("/b%25zz")
+                    + "\n" + raw.url("/a%zz#part"));
+            var listed = new RecordingCrawlListener();
+            CrawlPlan listPlan = CrawlPlan.builder(list.urls().get(0), "t").list(list.urls())
+                    .requestTargets(list.requestTargets()).respectRobots(false).build();
+            try (CrawlJob job = TestJobs.job(listPlan, listed)) {
+                job.start();
+                listed.awaitFinish();
+            }
+
+            assertThat(requestLines(raw)).containsExactlyInAnyOrder("GET /100%.html HTTP/1.1",
+                    "GET /b%25zz HTTP/1.1", "GET /a%zz HTTP/1.1");
+            assertThat(listed.stored()).extracting(r -> r.url() + " " + r.status())
+                    .containsExactlyInAnyOrder(typed + " 200", raw.url("/b%25zz") + " 200",
+                            raw.url("/a%zz") + " 200");
         }
     }
 

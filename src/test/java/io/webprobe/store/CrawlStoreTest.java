@@ -78,6 +78,36 @@ class CrawlStoreTest {
         }
     }
 
+    /**
+     * A start or list URL typed with a stray "%" is kept as asked ({@code /100%.html}), so a
+     * resumed crawl asks it so again; an older file's {@code /100%25.html} reads as before.
+     */
+    @Test
+    void aCrawlFileKeepsStartAndListUrlsAsAsked() throws Exception {
+        String typed = "http://127.0.0.1:8080/100%.html#top";
+        CrawlPlan crawl = CrawlPlan.builder(io.webprobe.http.UrlSyntax.parseUserUrl(typed), "t")
+                .typedAs(typed).build();
+        var list = io.webprobe.ping.TargetList.parse(
+                "127.0.0.1:8080/a%zz\n127.0.0.1:8080/b%25zz\n127.0.0.1:8080/c|d");
+        CrawlPlan check = CrawlPlan.builder(list.urls().get(0), "t").list(list.urls())
+                .requestTargets(list.requestTargets()).build();
+
+        for (CrawlPlan plan : List.of(crawl, check)) {
+            Path file = dir.resolve(plan.isList() + ".webprobe");
+            CrawlStore.create(file, plan).close();
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+                assertThat(store.plan()).isEqualTo(plan);
+            }
+        }
+        assertThat(crawl.startRequestUrls()).containsExactly("http://127.0.0.1:8080/100%.html");
+        assertThat(crawl.startUrl()).hasToString("http://127.0.0.1:8080/100%25.html#top");
+        assertThat(check.startRequestUrls()).containsExactly("http://127.0.0.1:8080/a%zz",
+                "http://127.0.0.1:8080/b%25zz", "http://127.0.0.1:8080/c|d");
+        assertThat(PlanCodec.decode(java.util.Map.of("plan.start_url",
+                "http://127.0.0.1:8080/100%25.html")).startRequestUrls())
+                .containsExactly("http://127.0.0.1:8080/100%25.html");
+    }
+
     @Test
     void theWriterRunsAtTheNormalPriorityWhicheverThreadOpenedTheFile() throws Exception {
         Path file = dir.resolve("low.webprobe");

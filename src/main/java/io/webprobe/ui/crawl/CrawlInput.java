@@ -110,14 +110,14 @@ final class CrawlInput {
         URI start = null;
         CrawlSettings chosen;
         if (mode.get() == CrawlMode.LIST) {
-            Optional<List<URI>> urls = list.urls();
+            Optional<io.webprobe.ping.TargetList> urls = list.urls();
             Optional<CrawlSettings> read = urls.isPresent() ? settings.read() : Optional.empty();
             if (urls.isEmpty() || read.isEmpty()) {
                 return Optional.empty();
             }
             chosen = read.get();
-            plan = chosen.toPlan(urls.get().get(0), userAgent).toBuilder()
-                    .list(urls.get()).build();
+            plan = chosen.toPlan(urls.get().urls().get(0), userAgent).toBuilder()
+                    .list(urls.get().urls()).requestTargets(urls.get().requestTargets()).build();
         } else {
             try {
                 start = UrlSyntax.parseUserUrl(url.get());
@@ -130,19 +130,19 @@ final class CrawlInput {
                 return Optional.empty();
             }
             chosen = read.get();
-            plan = chosen.toPlan(start, userAgent);
+            plan = chosen.toPlan(start, userAgent).toBuilder().typedAs(url.get()).build();
         }
         urlError.set("");
         SettingsMemory.save(memory, chosen);
         if (start != null) {
             // as the crawl starts it, so "127.0.0.1:8081" and "http://127.0.0.1:8081/" are one
             // entry; the field keeps what was typed
-            remember(plan.startUrl().toString());
+            remember(plan.requestUrl(plan.startUrl()));
         }
         return Optional.of(new Planned(plan, plan.isList()
                 ? "Checking " + Words.count(plan.list().size(), "URL")
                         + (chosen.useSitemaps() ? " (a list reads no sitemaps)" : "")
-                : "Starting " + start));
+                : "Starting " + plan.requestUrl(start)));
     }
 
     /**
@@ -168,7 +168,7 @@ final class CrawlInput {
         java.util.LinkedHashSet<String> urls = new java.util.LinkedHashSet<>();
         for (String u : remembered) {
             try {
-                urls.add(UrlSyntax.parseUserUrl(u).toString());
+                urls.add(UrlSyntax.asRequested(u));
             } catch (UrlSyntax.InvalidUrlException e) {
                 urls.add(u);
             }
@@ -241,7 +241,7 @@ final class CrawlInput {
         if (plan.isList()) {
             mode.set(CrawlMode.LIST);
         } else {
-            url.set(plan.startUrl().toString());
+            url.set(plan.requestUrl(plan.startUrl()));
         }
     }
 }

@@ -51,8 +51,11 @@ final class SignInCheck {
         URI uri = start;
         for (int hop = 0; hop <= MAX_HOPS; hop++) {
             // only hops the sign-in may reach are followed (SignInReach, the crawl's rule too)
+            // the start URL asked as the crawl asks it (as typed: /100%.html, not /100%25.html)
             FetchResponse r = probe.fetch(new FetchRequest(uri, "GET", plan.timeout(), 0,
-                    FetchRequest.BodyPolicy.NEVER, signIn.headers(), false));
+                    FetchRequest.BodyPolicy.NEVER, signIn.headers(), false).withTarget(
+                            hop == 0 ? Urls.requestTarget(plan.startRequestUrls().get(0))
+                                    : null));
             try {
                 if (!r.hasResponse()) {
                     return 0;

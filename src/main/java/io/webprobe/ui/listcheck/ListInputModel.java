@@ -4,7 +4,6 @@ import io.webprobe.Words;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.TargetProblems;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,8 +67,11 @@ public final class ListInputModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The URLs to check, or empty (with {@link #errorProperty()} set) when there are none. */
-    public Optional<List<URI>> urls() {
+    /**
+     * The URLs to check (with the request targets of those typed with a stray "%"), or empty
+     * (with {@link #errorProperty()} set) when there are none.
+     */
+    public Optional<TargetList> urls() {
         TargetList list = TargetList.parse(text.get());
         if (list.urls().isEmpty()) {
             error.set(list.problems().isEmpty() ? "Paste at least one URL, one per line."
@@ -77,7 +79,7 @@ public final class ListInputModel {
             return Optional.empty();
         }
         error.set("");
-        return Optional.of(list.urls());
+        return Optional.of(list);
     }
 
     /**

@@ -63,7 +63,8 @@ public final class RecentCrawls {
         }
         String host = "";
         try {
-            java.net.URI u = java.net.URI.create(g.startUrl());
+            // as the crawl keeps it: a "%" typed without two hex digits after it stays so
+            java.net.URI u = io.webprobe.http.Urls.toUri(g.startUrl());
             host = u.getHost() == null ? "" : u.getPort() < 0 ? u.getHost()
                     : u.getHost() + ":" + u.getPort();
         } catch (IllegalArgumentException e) {
