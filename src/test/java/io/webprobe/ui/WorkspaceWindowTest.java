@@ -625,6 +625,42 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertColumnsFit(robot, "#compareTable");
     }
 
+    /**
+     * The bug: at the smallest window the overview scrolled sideways once its Issues group
+     * was shown, as "Non-indexable pages" and its count were wider than the pane; the counts
+     * were then behind the pane's edge. A name too long for the pane is shortened now and
+     * every count stays in sight.
+     */
+    @Test
+    void atTheSmallestWindowTheOverviewFitsItsPaneWithItsCountsInSight(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#overview")
+                .queryAs(javafx.scene.control.TreeView.class);
+        robot.interact(() -> tree.scrollTo(tree.getExpandedItemCount() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> tree.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                        && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .anyMatch(Node::isVisible))).as("the overview scrolls sideways").isFalse();
+        double right = fx(() -> sceneBounds(tree).getMaxX());
+        List<Label> counts = fx(() -> tree.lookupAll(".overview-count").stream()
+                .filter(Node::isVisible).map(n -> (Label) n).toList());
+        assertThat(counts).isNotEmpty();
+        for (Label c : counts) {
+            assertThat(fx(() -> sceneBounds(c).getMaxX())).as("count %s in sight",
+                    fx(c::getText)).isLessThanOrEqualTo(right);
+            assertThat(fx(() -> c.getWidth())).as("count %s whole", fx(c::getText))
+                    .isGreaterThanOrEqualTo(fx(() -> c.prefWidth(-1)));
+        }
+    }
+
     private void assertInsideWithoutSidewaysScroll(FxRobot robot, String id)
             throws Exception {
         WaitForAsyncUtils.waitForFxEvents();

@@ -112,6 +112,12 @@ public final class OverviewView {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             count.getStyleClass().add("overview-count");
+            // the count stays whole; a name too long for the pane is shortened ("Non-indexable
+            // pa…" at 960 px) rather than the tree scrolling sideways, which put the counts
+            // behind the pane's edge. No width of its own: the tree gives each cell its width
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(0);
+            setPrefWidth(0);
             line = new HBox(6, name, gap, count);
             line.setAlignment(Pos.CENTER_LEFT);
         }
