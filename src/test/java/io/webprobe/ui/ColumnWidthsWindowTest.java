@@ -94,14 +94,51 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
         Map<String, Double> at1600 = widths(table);
         double grown = fx(table::getWidth) - room; // the overview beside it takes a share
         assertThat(grown).isGreaterThan(150);
-        assertThat(at1600.get("URL") - at1300.get("URL")).isCloseTo(grown, within(2.0));
+        // the URLs take two thirds of the growth, the titles the third (at 1,600 px Title
+        // stayed 120 px, its titles cut, beside a URL column of 680 px, mostly empty)
+        double urlGrew = at1600.get("URL") - at1300.get("URL");
+        double titleGrew = at1600.get("Title") - at1300.get("Title");
+        assertThat(urlGrew + titleGrew).isCloseTo(grown, within(2.0));
+        assertThat(titleGrew).isCloseTo(grown / 3, within(2.0));
         for (String other : at1300.keySet()) {
-            if (!other.equals("URL")) {
+            if (!other.equals("URL") && !other.equals("Title")) {
                 assertThat(at1600.get(other)).as(other).isEqualTo(at1300.get(other));
             }
         }
         // a width from the window's size is not remembered as the user's
         assertThat(memory.getDouble("crawl.columns.width.url", -1)).isEqualTo(-1);
+        assertThat(memory.getDouble("crawl.columns.width.title", -1)).isEqualTo(-1);
+    }
+
+    /**
+     * Title shares the spare width until the user drags its border: then its width is theirs
+     * and remembered, and the URLs take the rest.
+     */
+    @Test
+    void aTitleWidthTheUserDraggedStaysTheirsAndTheUrlsTakeTheRest(FxRobot robot)
+            throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        resize(robot, 1300);
+        TableColumn<UrlItem, ?> title = fx(() -> table.getVisibleLeafColumns().stream()
+                .filter(c -> "Title".equals(c.getText())).findFirst().orElseThrow());
+        double dragged = fx(() -> {
+            table.resizeColumn(title, 40); // what a drag on its border does
+            return title.getWidth();
+        });
+        double urlBefore = widths(table).get("URL");
+        double room = fx(table::getWidth);
+        resize(robot, 1600);
+        assertThat(fx(title::getWidth)).isEqualTo(dragged);
+        assertThat(widths(table).get("URL") - urlBefore)
+                .isCloseTo(fx(table::getWidth) - room, within(2.0));
+        assertThat(memory.getDouble("crawl.columns.width.title", -1)).isEqualTo(dragged);
+
+        restartApp();
+        resize(robot, 1500);
+        TableView<UrlItem> again = pagesTable(robot);
+        assertThat(fx(() -> again.getVisibleLeafColumns().stream()
+                .filter(c -> "Title".equals(c.getText())).findFirst().orElseThrow()
+                .getWidth())).isEqualTo(dragged);
     }
 
     @Test

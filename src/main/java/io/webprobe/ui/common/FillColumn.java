@@ -19,7 +19,9 @@ import javafx.scene.control.TableView;
  * the table still scrolls sideways when they do not fit. Once the user sets that column's
  * width (drags its border) the width is theirs and is no longer changed. Columns whose text
  * varies ({@link #share}) may take some of that room for their content, down to the column's
- * least width, never making the table scroll sideways. FX thread only.
+ * least width, never making the table scroll sideways. One more column may take a part of the
+ * spare width ({@link #split}: the Crawl table's titles) until the user sets its width. FX
+ * thread only.
  */
 public final class FillColumn<S> {
     private final TableView<S> table;
@@ -36,6 +38,12 @@ public final class FillColumn<S> {
     /** The columns that share the room ({@link #share}). */
     private final Map<TableColumn<S, ?>, Share> shared = new LinkedHashMap<>();
     private boolean refitQueued;
+    /** The column taking a part of the spare width ({@link #split}), or null. */
+    private TableColumn<S, ?> splitter;
+    private double splitterBase;
+    private double splitterPart;
+    private boolean splitterUserSized;
+    private Runnable onSplitterUserSized = () -> { };
 
     private FillColumn(TableView<S> table, TableColumn<S, ?> column) {
         this.table = table;
@@ -138,6 +146,48 @@ public final class FillColumn<S> {
         fit();
     }
 
+    /**
+     * Gives {@code other} the part {@code part} (0 to 1) of the spare width above the two
+     * columns' least widths (their present preferred widths), this column the rest, until the
+     * user drags {@code other}'s border; then this column takes all the spare width again.
+     * Once only, before the table is shown.
+     */
+    public void split(TableColumn<S, ?> other, double part) {
+        splitter = other;
+        splitterBase = other.getPrefWidth();
+        splitterPart = part;
+        // its changes come here alone (not to the refit of the other columns): a drag on its
+        // border makes its width the user's before the rest is fitted around it
+        other.widthProperty().removeListener(refit);
+        watched.remove(other);
+        other.widthProperty().addListener((o, was, now) -> {
+            if (fitting) {
+                return;
+            }
+            if (!splitterUserSized && splitter.isVisible()) {
+                splitterUserSized = true;
+                onSplitterUserSized.run();
+            }
+            fit();
+        });
+        fit();
+    }
+
+    /** Whether the user has dragged the splitting column's border (it no longer splits). */
+    public boolean splitterUserSized() {
+        return splitterUserSized;
+    }
+
+    /** The splitting column keeps the width it has (a width the user chose before). */
+    public void keepSplitterUserWidth() {
+        splitterUserSized = true;
+    }
+
+    /** Told once the user drags the splitting column's border. */
+    public void setOnSplitterUserSized(Runnable action) {
+        onSplitterUserSized = action;
+    }
+
     /** Whether the column's present width came from filling, not from the user. */
     public boolean fitting() {
         return fitting;
@@ -149,7 +199,7 @@ public final class FillColumn<S> {
         }
         watched.clear();
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
-            if (c != column) {
+            if (c != column && c != splitter) {
                 c.widthProperty().addListener(refit);
                 watched.add(c);
             }
@@ -187,11 +237,15 @@ public final class FillColumn<S> {
         boolean barPlace = vbar != null && (vbar.isVisible() || table.isTableMenuButtonVisible());
         double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset()
                 - (barPlace ? Math.max(vbar.getWidth(), vbar.prefWidth(-1)) : 0) - 1;
+        boolean splitting = splitter != null && !splitterUserSized && splitter.isVisible()
+                && table.getVisibleLeafColumns().contains(splitter);
         List<TableColumn<S, ?>> sharing = new ArrayList<>();
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
             if (shared.containsKey(c)) {
                 sharing.add(c);
                 room -= shared.get(c).least;
+            } else if (splitting && c == splitter) {
+                room -= splitterBase;
             } else if (c != column) {
                 room -= c.getWidth();
             }
@@ -217,6 +271,13 @@ public final class FillColumn<S> {
             for (TableColumn<S, ?> c : sharing) {
                 if (Math.abs(shared.get(c).given - c.getWidth()) >= 1) {
                     c.setPrefWidth(shared.get(c).given);
+                }
+            }
+            if (splitting) {
+                double part = Math.floor(Math.max(0, room - base) * splitterPart);
+                room -= part;
+                if (Math.abs(splitterBase + part - splitter.getWidth()) >= 1) {
+                    splitter.setPrefWidth(splitterBase + part);
                 }
             }
             double wanted = Math.floor(Math.max(base, room));

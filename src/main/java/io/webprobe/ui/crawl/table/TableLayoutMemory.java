@@ -31,6 +31,16 @@ public final class TableLayoutMemory {
      */
     public static <S> void apply(TableView<S> table, UiState memory, String prefix,
             String fillKey) {
+        apply(table, memory, prefix, fillKey, null, 0);
+    }
+
+    /**
+     * As {@link #apply(TableView, UiState, String, String)}, the column keyed {@code shareKey}
+     * taking the part {@code part} of the spare width ({@link FillColumn#split}) until the user
+     * sets its width, which is then kept and remembered as the filling column's is.
+     */
+    public static <S> void apply(TableView<S> table, UiState memory, String prefix,
+            String fillKey, String shareKey, double part) {
         Map<String, TableColumn<S, ?>> byKey = new HashMap<>();
         for (TableColumn<S, ?> c : table.getColumns()) {
             byKey.put(key(c), c);
@@ -74,6 +84,13 @@ public final class TableLayoutMemory {
                 fill.keepUserWidth();
             }
         }
+        TableColumn<S, ?> shareColumn = fill == null ? null : byKey.get(shareKey);
+        if (shareColumn != null) {
+            if (memory.getDouble(prefix + ".width." + shareKey, -1) > 10) {
+                fill.keepSplitterUserWidth(); // first: the width remembered is not refitted
+            }
+            fill.split(shareColumn, part);
+        }
         FillColumn<S> filled = fill;
         Runnable save = () -> {
             List<String> keys = new ArrayList<>();
@@ -91,8 +108,10 @@ public final class TableLayoutMemory {
         for (TableColumn<S, ?> c : table.getColumns()) {
             c.visibleProperty().addListener((o, was, now) -> save.run());
             boolean fills = c == fillColumn;
+            boolean shares = c == shareColumn;
             c.widthProperty().addListener((o, was, now) -> {
-                if (now.doubleValue() > 10 && (!fills || filled.userSized())) {
+                if (now.doubleValue() > 10 && (!fills || filled.userSized())
+                        && (!shares || filled.splitterUserSized())) {
                     memory.putDouble(prefix + ".width." + key(c), now.doubleValue());
                 }
             });

@@ -74,7 +74,9 @@ public final class UrlTableView {
             return true;
         });
         table.setRowFactory(t -> new UrlRow());
-        TableLayoutMemory.apply(table, memory, memoryKey, "url"); // the URLs take the spare width
+        // the URLs take two thirds of the spare width, the titles the third (at 1,600 px the
+        // titles were cut at 120 px beside 680 px of URL column, mostly empty)
+        TableLayoutMemory.apply(table, memory, memoryKey, "url", "title", 1.0 / 3);
         // a column the user turns on (the chooser, +) takes its place among the others, often
         // past the right edge when they fill the table: it is scrolled into view, once laid out
         for (TableColumn<UrlItem, ?> c : table.getColumns()) {
