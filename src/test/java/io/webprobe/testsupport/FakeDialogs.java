@@ -29,8 +29,12 @@ public final class FakeDialogs implements DialogService {
         details.add(kind + ": " + text);
     }
 
+    /** The name the last save dialog suggested. */
+    public volatile String suggestedName;
+
     @Override
     public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        this.suggestedName = suggestedName;
         record("chooseSaveFile", title);
         return saveAnswer;
     }

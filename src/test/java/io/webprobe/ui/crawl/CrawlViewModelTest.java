@@ -347,6 +347,11 @@ class CrawlViewModelTest {
         assertThat(exportedInlinks).isEqualTo(rowInlinks());
         assertThat(status()).startsWith("Exported " + rowCount + " URLs to crawl.csv");
         assertThat(h.dialogs.calls).containsExactly("chooseSaveFile");
+        // the crawl's own name (host and time), not "crawl.csv" for every crawl: a second
+        // crawl's export into the same folder replaced the first's
+        String crawlFile = h.vm.crawl().store().file().getFileName().toString();
+        assertThat(h.dialogs.suggestedName).isEqualTo(
+                crawlFile.substring(0, crawlFile.length() - ".webprobe".length()) + ".csv");
         try (Stream<Path> files = Files.list(tempDir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .as("no temporary files left behind")

@@ -47,7 +47,8 @@ public final class ExportActions {
         if (store.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<Path> chosen = dialogs.chooseCsvFile("Export crawl as CSV", "crawl.csv");
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export crawl as CSV",
+                ExportPaths.suggestedName(store.get().file(), ""));
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -66,7 +67,8 @@ public final class ExportActions {
         if (store.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        Optional<Path> chosen = dialogs.chooseCsvFile("Export this view as CSV", "view.csv");
+        Optional<Path> chosen = dialogs.chooseCsvFile("Export this view as CSV",
+                ExportPaths.suggestedName(store.get().file(), "-view"));
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -88,7 +90,7 @@ public final class ExportActions {
             return CompletableFuture.completedFuture(null);
         }
         Optional<Path> chosen = dialogs.chooseCsvFile("Export selected URLs as CSV",
-                "selection.csv");
+                ExportPaths.suggestedName(store.get().file(), "-selection"));
         if (chosen.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
