@@ -1,6 +1,7 @@
 package io.webprobe.ui.compare;
 
 import io.webprobe.store.CrawlDiff;
+import io.webprobe.ui.common.UrlCells;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -106,10 +107,12 @@ public final class CompareView {
         table.setPlaceholder(empty);
         table.getColumns().addAll(List.of(
                 col("Change", 175, r -> name(r.change())), // "Fixed missing anchor" whole
-                col("URL", 355, r -> forPeople(r.url())),
+                // cut in the middle, as in the Crawl tab: at 960 px twenty rows of new broken
+                // links all read "…/section-9/page-…", and their source pages alike
+                UrlCells.column(col("URL", 355, CrawlDiff.Row::url)),
                 col("Old", 200, r -> shown(r, r.oldValue())),
                 col("New", 200, r -> shown(r, r.newValue())),
-                col("Source page", 300, r -> forPeople(r.sourceUrl()))));
+                UrlCells.column(col("Source page", 300, CrawlDiff.Row::sourceUrl))));
         // a crawl that did not finish, or limits that differ: said beside the counts, whole
         Label notes = new Label();
         notes.setId("compareNotes");

@@ -109,6 +109,41 @@ class CompareViewTest {
         assertThat(shown).isEqualTo(name);
     }
 
+    /**
+     * The bug: at the least window (960 px) the URL and Source page cells were cut at their
+     * end ("http://127.0.0.1:18700/section-9/page-…"), so twenty rows of new broken links
+     * read alike and their source pages too. They are cut in the middle now, as in the Crawl
+     * tab: the page's name stays.
+     */
+    @Test
+    void atTheLeastWindowTheUrlsKeepTheirEnds() throws Exception {
+        String url = "http://127.0.0.1:18700/section-9/a-longer-path/page-269.html";
+        String source = "http://127.0.0.1:18700/section-17/a-longer-path/page-177.html";
+        WaitForAsyncUtils.asyncFx(() -> ((Stage) view.root().getScene().getWindow())
+                .setWidth(960)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Map<String, String> shown = WaitForAsyncUtils.asyncFx(() -> {
+            model.rows().setAll(new io.webprobe.store.CrawlDiff.Row(
+                    io.webprobe.store.CrawlDiff.Change.NEW_BROKEN_LINK, url, null, "404",
+                    source));
+            view.root().applyCss();
+            ((Parent) view.root()).layout();
+            java.util.Map<String, String> texts = new java.util.HashMap<>();
+            for (javafx.scene.Node n : view.root().lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getItem() != null
+                        && c.getTableColumn() != null) {
+                    texts.put(c.getTableColumn().getText(), shownText(c));
+                }
+            }
+            return texts;
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown.get("URL")).as("cut: %s", shown).isNotEqualTo(url)
+                .endsWith("page-269.html");
+        assertThat(shown.get("Source page")).as("cut: %s", shown).isNotEqualTo(source)
+                .endsWith("page-177.html");
+    }
+
     /** The bug: the summary in the status bar was cut ("10 indexability chang…"). */
     @Test
     void aLongSummaryWrapsInTheStatusBar() throws Exception {

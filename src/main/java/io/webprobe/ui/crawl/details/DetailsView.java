@@ -4,6 +4,7 @@ import io.webprobe.crawl.RedirectChains;
 import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.common.RowSelectionModel;
+import io.webprobe.ui.common.UrlCells;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ public final class DetailsView {
         inlinks.setPlaceholder(new Label("No page links here."));
         RowSelectionModel.install(inlinks); // many rows selected stay quick
         inlinks.getColumns().addAll(List.of(
-                urlCol(col("From", 420, UrlDetails.Inlink::sourceUrl)),
+                UrlCells.column(col("From", 420, UrlDetails.Inlink::sourceUrl)),
                 col("Anchor text", 240, UrlDetails.Inlink::anchor),
                 col("Type", 90, UrlDetails.Inlink::type),
                 col("Nofollow", 75, l -> l.nofollow() ? "Yes" : "")));
@@ -64,7 +65,7 @@ public final class DetailsView {
         outlinks.setPlaceholder(new Label("No links on this URL."));
         RowSelectionModel.install(outlinks); // many rows selected stay quick
         outlinks.getColumns().addAll(List.of(
-                urlCol(col("To", 420, UrlDetails.Outlink::url)),
+                UrlCells.column(col("To", 420, UrlDetails.Outlink::url)),
                 statusCol(col("Status", 80, UrlDetails.Outlink::status)),
                 col("Anchor text", 240, UrlDetails.Outlink::anchor),
                 col("Type", 90, UrlDetails.Outlink::type),
@@ -95,9 +96,9 @@ public final class DetailsView {
         step.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
                 Integer.toString(chain.getItems().indexOf(f.getValue()) + 1)));
         chain.getColumns().addAll(List.of(step,
-                urlCol(col("URL", 520, RedirectChains.Node::url)),
+                UrlCells.column(col("URL", 520, RedirectChains.Node::url)),
                 col("Status", 100, RedirectChains.Node::statusText),
-                urlCol(col("Redirects to", 300, RedirectChains.Node::redirectTo))));
+                UrlCells.column(col("Redirects to", 300, RedirectChains.Node::redirectTo))));
         Label chainProblem = new Label();
         chainProblem.setId("chainProblem");
         chainProblem.getStyleClass().add("field-error");
@@ -224,32 +225,6 @@ public final class DetailsView {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
-    }
-
-    /**
-     * A column of URLs shown as an address bar shows them ({@code /café/}, not
-     * {@code /caf%C3%A9/}), cut short in the middle, the whole URL in the tooltip; its cells'
-     * data (a copy) stays the URL itself.
-     */
-    static <S> TableColumn<S, String> urlCol(TableColumn<S, String> c) {
-        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            {
-                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                String shown = empty || item == null ? null
-                        : io.webprobe.http.UrlSyntax.forPeople(item);
-                setText(shown);
-                tip.setText(shown);
-                setTooltip(shown == null || shown.isEmpty() ? null : tip);
-            }
-        });
-        return c;
     }
 
     /**
