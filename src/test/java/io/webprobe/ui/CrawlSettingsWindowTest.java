@@ -98,6 +98,8 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
         TableView<?> table = robot.lookup("#crawlTable").queryAs(TableView.class);
         assertThat(fx(table::getHeight)).isGreaterThan(60);
         assertThat(fx(() -> sceneBounds(table).getMaxY())).isLessThanOrEqualTo(sceneHeight);
+        assertThat(fx(() -> sceneBounds(robot.lookup("#crawlStatus").query()).getMaxY()))
+                .as("the status bar in the window").isLessThanOrEqualTo(sceneHeight);
     }
 
     /**

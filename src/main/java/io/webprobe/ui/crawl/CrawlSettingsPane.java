@@ -158,6 +158,13 @@ final class CrawlSettingsPane {
                         scene.heightProperty(), scroll.localToSceneTransformProperty(), below));
             }
         });
+        // That room follows where the settings lie, so it changes while the controls above the
+        // workspace lay them out, when a request for a new layout stops short of that box: it
+        // and the tab kept the heights they had measured with the old room as their least (at
+        // 960×640 a room 18 px taller, the status bar pushed 13 px below the window). Asked
+        // once more after that layout, they measure again.
+        scroll.maxHeightProperty().addListener((o, was, now) ->
+                Platform.runLater(pane::requestLayout));
         pane.setContent(scroll);
 
         form.errorFieldProperty().addListener((o, was, now) -> showError(was, now));
