@@ -170,8 +170,12 @@ public final class AppContext implements AutoCloseable {
                         background, Platform::runLater),
                 new ExportActions(crawlViewModel, new CrawlExporter(background), this.dialogs,
                         Platform::runLater)));
-        CompareView compare = new CompareView(new CompareModel(background, Platform::runLater,
-                this.dialogs), () -> crawlsFolder);
+        CompareModel compareModel = new CompareModel(background, Platform::runLater,
+                this.dialogs);
+        // its choosers list the crawls File › Recent crawls lists
+        compareModel.knowCrawls(crawlViewModel.recentCrawls().files(),
+                crawlViewModel.recentCrawls()::glance);
+        CompareView compare = new CompareView(compareModel, () -> crawlsFolder);
         mainView = new MainView(crawlView, new PingView(pingViewModel), compare, this.dialogs,
                 Version.get(), () -> {
                     if (mayQuit()) {

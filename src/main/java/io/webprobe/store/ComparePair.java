@@ -21,10 +21,18 @@ public final class ComparePair {
      */
     public static String refusal(CrawlStore older, String olderName, CrawlStore newer,
             String newerName) {
-        String a = Urls.hostAndPort(older.plan().startUrl());
-        String b = Urls.hostAndPort(newer.plan().startUrl());
+        String a = site(older.plan().startUrl());
+        String b = site(newer.plan().startUrl());
         return a.equals(b) ? null : olderName + " is a crawl of " + a + " but " + newerName
                 + " is of " + b + "; compare needs two crawls of the same site.";
+    }
+
+    /**
+     * The site a crawl is of, as compare judges two crawls to be of one site: its start URL's
+     * host, and its port when not the scheme's.
+     */
+    public static String site(java.net.URI startUrl) {
+        return Urls.hostAndPort(startUrl);
     }
 
     /**

@@ -152,8 +152,9 @@ public final class CrawlStore implements AutoCloseable {
      * @param state "finished", "stopped", "running" (in a running Webprobe), "paused", or
      *     "interrupted" (its process ended while it ran)
      * @param urls how many URLs it finished
+     * @param createdAt when the file was made (its crawl began), or null when unknown
      */
-    public record Glance(String startUrl, String state, long urls) {}
+    public record Glance(String startUrl, String state, long urls, Instant createdAt) {}
 
     /**
      * What File › Recent crawls says of a crawl file besides its name: read over a read-only
@@ -167,12 +168,21 @@ public final class CrawlStore implements AutoCloseable {
         }
         try (Connection c = StoreOpener.connect(file, true)) {
             Map<String, String> meta = StoreLocks.metaRows(c, "state", "lock",
-                    StoreLocks.LOCK_FILE, "plan.start_url");
+                    StoreLocks.LOCK_FILE, "plan.start_url", "created_at");
             long urls = Sql.longValue(c, "SELECT COUNT(seq) FROM urls");
             String state = StoreLocks.endedWhileRunning(meta, file, Instant.now())
                     ? "interrupted"
                     : meta.getOrDefault("state", CrawlState.STOPPED.label());
-            return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls);
+            String created = meta.get("created_at");
+            Instant at = null;
+            if (created != null) {
+                try {
+                    at = Instant.ofEpochMilli(Long.parseLong(created));
+                } catch (NumberFormatException e) {
+                    at = null; // not known: listed after those known
+                }
+            }
+            return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls, at);
         } catch (SQLException e) {
             return null; // not a crawl, or damaged: opening it says so
         }

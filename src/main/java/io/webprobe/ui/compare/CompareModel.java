@@ -170,6 +170,91 @@ public final class CompareModel {
         return running.getReadOnlyProperty();
     }
 
+    /**
+     * A crawl the app knows (File › Recent crawls), as the choosers list it.
+     *
+     * @param label "example.com · 2026-12-06 14:05 · finished · 1,234 URLs", or the file's
+     *     name when it cannot be read as a crawl
+     * @param site the site it is of, as compare judges it, or "" when unknown
+     * @param createdAt when it was made, or null when unknown
+     * @param running whether it is still being crawled
+     */
+    public record Known(Path file, String label, String site, java.time.Instant createdAt,
+            boolean running) {}
+
+    private final ObservableList<Known> known = FXCollections.observableArrayList();
+
+    /** The crawls the app knows, newest first (those of unknown age last). */
+    public ObservableList<Known> known() {
+        return known;
+    }
+
+    /**
+     * Lists the crawls the app knows from now on: those of {@code files}, each read with
+     * {@code glance} (null for a file that is no crawl) when the list changes.
+     */
+    public void knowCrawls(ObservableList<Path> files,
+            java.util.function.Function<Path, CrawlStore.Glance> glance) {
+        Runnable list = () -> {
+            List<Known> all = new ArrayList<>();
+            for (Path p : files) {
+                all.add(known(p, glance.apply(p), java.time.ZoneId.systemDefault()));
+            }
+            all.sort(java.util.Comparator.comparing(Known::createdAt,
+                    java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+            known.setAll(all);
+        };
+        files.addListener((javafx.collections.ListChangeListener<Path>) c -> list.run());
+        list.run();
+    }
+
+    static Known known(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
+        if (g == null) {
+            return new Known(file, file.getFileName().toString(), "", null, false);
+        }
+        String site = "";
+        try {
+            site = ComparePair.site(io.webprobe.http.Urls.toUri(g.startUrl()));
+        } catch (IllegalArgumentException e) {
+            site = ""; // no URL to judge by: never chosen for the user
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(site.isEmpty() ? file.getFileName().toString() : site);
+        if (g.createdAt() != null) {
+            parts.add(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
+                    Locale.ROOT).withZone(zone).format(g.createdAt()));
+        }
+        parts.add(g.state());
+        parts.add(io.webprobe.Words.count(g.urls(), "URL"));
+        return new Known(file, String.join(" · ", parts), site, g.createdAt(),
+                "running".equals(g.state()));
+    }
+
+    /**
+     * The tab opens: with no crawl chosen, the two newest crawls known, when both are of one
+     * site and neither is still being crawled, are chosen as the older and the newer (not
+     * compared: that may take a while).
+     */
+    public void opened() {
+        if (oldFile.get() != null || newFile.get() != null || known.size() < 2) {
+            return;
+        }
+        Known newer = known.get(0);
+        Known older = known.get(1);
+        if (newer.site().isEmpty() || !newer.site().equals(older.site())
+                || newer.createdAt() == null || older.createdAt() == null
+                || newer.running() || older.running()) {
+            return;
+        }
+        oldFile.set(older.file());
+        newFile.set(newer.file());
+    }
+
+    /** A crawl picked from those known, as the older or the newer. */
+    public void pick(boolean older, Path file) {
+        (older ? oldFile : newFile).set(file);
+    }
+
     /** Asks for a crawl file (the older one, or the newer). */
     public void choose(boolean older, Path folder) {
         dialogs.chooseCrawlFile(older ? "The older crawl" : "The newer crawl", folder)

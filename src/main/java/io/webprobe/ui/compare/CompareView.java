@@ -3,6 +3,7 @@ package io.webprobe.ui.compare;
 import io.webprobe.store.CrawlDiff;
 import io.webprobe.ui.common.UrlCells;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -47,10 +51,8 @@ public final class CompareView {
         root.setId("compareView");
         Label older = fileLabel("compareOld", model.oldFileProperty(), "(no crawl chosen)");
         Label newer = fileLabel("compareNew", model.newFileProperty(), "(no crawl chosen)");
-        Button chooseOld = button("compareChooseOld", "Older crawl…",
-                () -> model.choose(true, folder.get()));
-        Button chooseNew = button("compareChooseNew", "Newer crawl…",
-                () -> model.choose(false, folder.get()));
+        SplitMenuButton chooseOld = chooser("compareChooseOld", "Older…", true, folder);
+        SplitMenuButton chooseNew = chooser("compareChooseNew", "Newer…", false, folder);
         Button run = button("compareRun", "Compare", model::compare);
         run.disableProperty().bind(model.runningProperty()
                 .or(model.oldFileProperty().isNull()).or(model.newFileProperty().isNull()));
@@ -137,6 +139,46 @@ public final class CompareView {
 
     public Node root() {
         return root;
+    }
+
+    /** The tab opens: see {@link CompareModel#opened()}. */
+    public void opened() {
+        model.opened();
+    }
+
+    /**
+     * A chooser: a click asks for a file, as before; its arrow lists the crawls the app knows,
+     * newest first, and "Other file…".
+     */
+    private SplitMenuButton chooser(String id, String text, boolean older,
+            Supplier<Path> folder) {
+        SplitMenuButton b = new SplitMenuButton();
+        b.setText(text);
+        b.setId(id);
+        b.setOnAction(e -> model.choose(older, folder.get()));
+        Runnable fill = () -> {
+            List<MenuItem> items = new ArrayList<>();
+            for (CompareModel.Known k : model.known()) {
+                MenuItem item = new MenuItem(k.label());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> model.pick(older, k.file()));
+                items.add(item);
+            }
+            if (items.isEmpty()) {
+                MenuItem none = new MenuItem("(no recent crawls)");
+                none.setDisable(true);
+                items.add(none);
+            }
+            items.add(new SeparatorMenuItem());
+            MenuItem other = new MenuItem("Other file…");
+            other.setOnAction(e -> model.choose(older, folder.get()));
+            items.add(other);
+            b.getItems().setAll(items);
+        };
+        model.known().addListener((javafx.collections.ListChangeListener<CompareModel.Known>)
+                c -> fill.run());
+        fill.run();
+        return b;
     }
 
     /**

@@ -36,6 +36,12 @@ public final class MainView {
         pingTab.setId("pingTab");
         Tab compareTab = new Tab("Compare", compare.root());
         compareTab.setId("compareTab");
+        // with none chosen, the two newest crawls of one site are chosen as it opens
+        compareTab.setOnSelectionChanged(e -> {
+            if (compareTab.isSelected()) {
+                compare.opened();
+            }
+        });
         TabPane tabs = new TabPane(crawlTab, pingTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // a click on a tab's header leaves the focus there, outside the tab: its keys (Esc

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.Urls;
 import io.webprobe.store.CrawlDiff;
+import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
@@ -99,6 +100,63 @@ class CompareModelTest {
         fx.on(() -> m.export(false)).get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
                 "Exported 1 change to changes.csv.");
+    }
+
+    /**
+     * The want: right after two crawls of one site the user had to find both files with file
+     * dialogs. The crawls the app knows (File › Recent crawls) are listed newest first, and
+     * when the tab opens with none chosen and the two newest are of one site, they are chosen
+     * as the older and the newer crawl, not compared until Compare is pressed.
+     */
+    @Test
+    void theTwoNewestKnownCrawlsOfOneSiteAreChosenWhenTheTabOpens() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        javafx.collections.ObservableList<Path> known =
+                javafx.collections.FXCollections.observableArrayList();
+        fx.on(() -> {
+            m.knowCrawls(known, CrawlStore::glance);
+            known.setAll(before, after, dir.resolve("gone.webprobe")); // as File › Recent
+        });
+
+        List<CompareModel.Known> listed = fx.on(() -> List.copyOf(m.known()));
+        assertThat(listed).extracting(CompareModel.Known::file).containsExactly(after, before,
+                dir.resolve("gone.webprobe"));
+        String host = Urls.hostAndPort(java.net.URI.create(server.url("/")));
+        assertThat(listed.get(0).label()).matches(java.util.regex.Pattern.quote(host)
+                + " · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · finished · \\d+ URLs");
+        assertThat(listed.get(2).label()).isEqualTo("gone.webprobe");
+
+        fx.on(m::opened);
+        assertThat(fx.on(() -> m.oldFileProperty().get())).isEqualTo(before);
+        assertThat(fx.on(() -> m.newFileProperty().get())).isEqualTo(after);
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                "Press Compare to compare before.webprobe with after.webprobe.");
+
+        // one chosen by the user stays chosen when the tab opens again
+        fx.on(() -> m.pick(false, m.known().get(2).file()));
+        fx.on(m::opened);
+        assertThat(fx.on(() -> m.newFileProperty().get())).isEqualTo(dir.resolve("gone.webprobe"));
+    }
+
+    /** Crawls of two sites are listed, but none is chosen for the user. */
+    @Test
+    void theNewestKnownCrawlsOfTwoSitesAreNotChosen() throws Exception {
+        Path one = new WorkspaceSite(server).crawlInto(dir.resolve("one.webprobe"));
+        try (LocalHttpServer other = new LocalHttpServer()) {
+            Path two = new WorkspaceSite(other).crawlInto(dir.resolve("two.webprobe"));
+            CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+            fx.on(() -> {
+                m.knowCrawls(javafx.collections.FXCollections.observableArrayList(one, two),
+                        CrawlStore::glance);
+                m.opened();
+            });
+            assertThat(fx.on(() -> m.known().size())).isEqualTo(2);
+            assertThat(fx.on(() -> m.oldFileProperty().get())).isNull();
+            assertThat(fx.on(() -> m.newFileProperty().get())).isNull();
+        }
     }
 
     /** Two crawls of {@code site}, one page added between them, compared in a new model. */

@@ -74,6 +74,33 @@ class CompareViewTest {
         assertThat(shown).isEqualTo("Every change");
     }
 
+    /**
+     * The want: the crawls the app knows are picked from each chooser's menu, newest first,
+     * the file dialog still there as "Other file…".
+     */
+    @Test
+    void eachChooserListsTheKnownCrawlsNewestFirst() throws Exception {
+        java.time.Instant early = java.time.Instant.parse("2026-12-06T10:00:00Z");
+        Path a = Path.of("a.webprobe");
+        Path b = Path.of("b.webprobe");
+        java.util.List<String> items = WaitForAsyncUtils.asyncFx(() -> {
+            model.knowCrawls(javafx.collections.FXCollections.observableArrayList(a, b),
+                    p -> new io.webprobe.store.CrawlStore.Glance("http://example.com/",
+                            "finished", 3, p == a ? early : early.plusSeconds(3600)));
+            var menu = (javafx.scene.control.SplitMenuButton) view.root()
+                    .lookup("#compareChooseOld");
+            menu.getItems().get(1).fire(); // the older of the two
+            return menu.getItems().stream().map(i -> String.valueOf(i.getText())).toList();
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(items).hasSize(4);
+        assertThat(items.get(0)).startsWith("example.com · 2026-12-06 ").endsWith(
+                " · finished · 3 URLs");
+        assertThat(items.get(3)).isEqualTo("Other file…");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> model.oldFileProperty().get())
+                .get(10, TimeUnit.SECONDS)).isEqualTo(a);
+    }
+
     /** The text a labelled node shows, after any ellipsis. */
     private static String shownText(javafx.scene.Node labelled) {
         return ((javafx.scene.text.Text) labelled.lookup(".text")).getText();

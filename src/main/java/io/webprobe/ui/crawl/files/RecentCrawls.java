@@ -32,6 +32,8 @@ public final class RecentCrawls {
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     /** What each file listed holds, read with the list (FX thread). */
     private java.util.Map<Path, String> about = java.util.Map.of();
+    /** Each file listed as read with the list (FX thread); absent when not a crawl. */
+    private java.util.Map<Path, CrawlStore.Glance> glances = java.util.Map.of();
     /** Closed with its window: a listing still under way is dropped (its threads are gone). */
     private volatile boolean closed;
 
@@ -54,6 +56,11 @@ public final class RecentCrawls {
      */
     public String about(Path file) {
         return about.getOrDefault(file, "");
+    }
+
+    /** A listed file as read when it was listed, or null when it could not be read. */
+    public CrawlStore.Glance glance(Path file) {
+        return glances.get(file);
     }
 
     /** "example.com · finished · 1,234 URLs" for a file at a glance. */
@@ -161,13 +168,19 @@ public final class RecentCrawls {
             List<Path> copy = List.copyOf(list);
             // read-only, a few rows each: a file another Webprobe crawls into is not disturbed
             java.util.Map<Path, String> read = new java.util.HashMap<>();
+            java.util.Map<Path, CrawlStore.Glance> seen = new java.util.HashMap<>();
             for (Path p : copy) {
-                read.put(p, about(CrawlStore.glance(p)));
+                CrawlStore.Glance g = CrawlStore.glance(p);
+                read.put(p, about(g));
+                if (g != null) {
+                    seen.put(p, g);
+                }
             }
             fx.execute(() -> {
                 // an older listing that ends last (a slow folder, two crawls' ends) is not shown
                 if (!closed && n == listings) {
                     about = read;
+                    glances = seen;
                     files.setAll(copy);
                 }
             });
