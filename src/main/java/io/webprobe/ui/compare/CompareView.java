@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -158,8 +159,11 @@ public final class CompareView {
         b.setOnAction(e -> model.choose(older, folder.get()));
         Runnable fill = () -> {
             List<MenuItem> items = new ArrayList<>();
+            Path chosen = (older ? model.oldFileProperty() : model.newFileProperty()).get();
             for (CompareModel.Known k : model.known()) {
-                MenuItem item = new MenuItem(k.label());
+                // the one chosen is ticked: two crawls of a site read alike but for the time
+                CheckMenuItem item = new CheckMenuItem(k.label());
+                item.setSelected(k.file().equals(chosen));
                 item.setMnemonicParsing(false);
                 item.setOnAction(e -> model.pick(older, k.file()));
                 items.add(item);
@@ -177,6 +181,7 @@ public final class CompareView {
         };
         model.known().addListener((javafx.collections.ListChangeListener<CompareModel.Known>)
                 c -> fill.run());
+        (older ? model.oldFileProperty() : model.newFileProperty()).addListener(o -> fill.run());
         fill.run();
         return b;
     }

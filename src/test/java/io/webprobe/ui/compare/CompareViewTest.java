@@ -90,12 +90,16 @@ class CompareViewTest {
             var menu = (javafx.scene.control.SplitMenuButton) view.root()
                     .lookup("#compareChooseOld");
             menu.getItems().get(1).fire(); // the older of the two
-            return menu.getItems().stream().map(i -> String.valueOf(i.getText())).toList();
+            // the one chosen is ticked
+            return menu.getItems().stream().map(i -> (i instanceof
+                    javafx.scene.control.CheckMenuItem c && c.isSelected() ? "✓ " : "")
+                    + i.getText()).toList();
         }).get(10, TimeUnit.SECONDS);
 
         assertThat(items).hasSize(4);
         assertThat(items.get(0)).startsWith("example.com · 2026-12-06 ").endsWith(
                 " · finished · 3 URLs");
+        assertThat(items.get(1)).startsWith("✓ example.com · 2026-12-06 ");
         assertThat(items.get(3)).isEqualTo("Other file…");
         assertThat(WaitForAsyncUtils.asyncFx(() -> model.oldFileProperty().get())
                 .get(10, TimeUnit.SECONDS)).isEqualTo(a);
