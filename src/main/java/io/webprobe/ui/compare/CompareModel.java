@@ -66,6 +66,8 @@ public final class CompareModel {
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             CHOOSE);
     static final String CHOOSE = "Choose two crawls of one site and press Compare.";
+    /** Both chosen, not yet compared. */
+    static final String PRESS = "Press Compare to see what changed between the two crawls.";
     /** What the last compare found to say when it found nothing (null before one). */
     private String nothingFound;
     /**
@@ -407,7 +409,9 @@ public final class CompareModel {
     }
 
     private void sayEmpty() {
-        emptyText.set(nothingFound == null ? CHOOSE : rows.isEmpty() ? nothingFound
+        boolean both = oldFile.get() != null && newFile.get() != null;
+        emptyText.set(nothingFound == null ? (both ? PRESS : CHOOSE)
+                : rows.isEmpty() ? nothingFound
                 : "No change matches this filter.");
     }
 

@@ -276,7 +276,9 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.shown().size())).isZero();
         assertThat(fx.on(() -> m.countsProperty().get().values().stream()
                 .mapToLong(Long::longValue).sum())).isZero();
-        assertThat(fx.on(() -> m.emptyTextProperty().get())).isEqualTo(CompareModel.CHOOSE);
+        // both chosen: the empty table says what comes next, not "Choose two crawls"
+        assertThat(fx.on(() -> m.emptyTextProperty().get()))
+                .isEqualTo("Press Compare to see what changed between the two crawls.");
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
                 "Press Compare to compare third.webprobe with after.webprobe.");
 
