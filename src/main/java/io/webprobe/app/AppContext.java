@@ -122,7 +122,7 @@ public final class AppContext implements AutoCloseable {
         uiState.saveWhenChanged(stateWriter, STATE_WRITE_DELAY);
         background = Executors.newFixedThreadPool(2, NamedThreads.daemon("ui-io-"));
         background.execute(io.webprobe.store.SqliteDriver::preload);
-        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage);
+        this.dialogs = dialogs != null ? dialogs : new FxDialogService(() -> stage, uiState);
         CrawlJobFactory jobs = new CrawlJobFactory() {
             @Override
             public NewCrawlFile newStore(CrawlPlan plan) throws StoreException {

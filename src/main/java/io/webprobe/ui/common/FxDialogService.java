@@ -15,10 +15,15 @@ import javafx.stage.Window;
  */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
-    private File lastFolder;
+    private final LastFolder lastFolder;
 
-    public FxDialogService(Supplier<Window> owner) {
+    /**
+     * @param owner the window the dialogs belong to
+     * @param memory where the folder the dialogs last used is kept across starts
+     */
+    public FxDialogService(Supplier<Window> owner, UiState memory) {
         this.owner = owner;
+        this.lastFolder = new LastFolder(memory);
     }
 
     @Override
@@ -27,22 +32,23 @@ public final class FxDialogService implements DialogService {
         chooser.setTitle(title);
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            chooser.setInitialDirectory(lastFolder);
+        File folder = lastFolder.get();
+        if (folder != null) {
+            chooser.setInitialDirectory(folder);
         }
         File f = chooser.showSaveDialog(owner.get());
         if (f == null) {
             return Optional.empty();
         }
-        lastFolder = f.getParentFile();
+        lastFolder.chose(f);
         return Optional.of(f.toPath());
     }
 
     @Override
     public Optional<Path> chooseOpenFile(String title) {
-        Optional<Path> f = open(title, lastFolder, new FileChooser.ExtensionFilter(
+        Optional<Path> f = open(title, lastFolder.get(), new FileChooser.ExtensionFilter(
                 "Text and CSV files", "*.txt", "*.csv", "*.list"));
-        f.ifPresent(p -> lastFolder = p.toFile().getParentFile());
+        f.ifPresent(p -> lastFolder.chose(p.toFile()));
         return f;
     }
 
