@@ -55,7 +55,7 @@ public final class DetailsView {
                 UrlCells.column(col("From", 420, UrlDetails.Inlink::sourceUrl)),
                 col("Anchor text", 240, UrlDetails.Inlink::anchor),
                 col("Type", 90, UrlDetails.Inlink::type),
-                col("Nofollow", 75, l -> l.nofollow() ? "Yes" : "")));
+                col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
         inlinksTab.textProperty().bind(model.inlinksTextProperty());
         inlinksTab.setContent(inlinks);
         inlinksTab.setId("inlinksTab");
@@ -69,7 +69,7 @@ public final class DetailsView {
                 statusCol(col("Status", 80, UrlDetails.Outlink::status)),
                 col("Anchor text", 240, UrlDetails.Outlink::anchor),
                 col("Type", 90, UrlDetails.Outlink::type),
-                col("Nofollow", 75, l -> l.nofollow() ? "Yes" : "")));
+                col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
         outlinks.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(UrlDetails.Outlink o, boolean empty) {
@@ -241,7 +241,9 @@ public final class DetailsView {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
+        // a short column keeps its header whole (sorted too: "Nofol..." at 960 px); the wide
+        // ones (URLs, anchor texts) give the room
+        c.setMinWidth(Math.min(width, 100));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return c;
     }

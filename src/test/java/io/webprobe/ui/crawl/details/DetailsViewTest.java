@@ -25,7 +25,7 @@ class DetailsViewTest {
     @Start
     void start(Stage stage) {
         view = new DetailsView(new DetailsModel());
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 600, 300));
+        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 700, 300));
         stage.show();
     }
 
@@ -62,5 +62,58 @@ class DetailsViewTest {
         }).get(10, TimeUnit.SECONDS);
         assertThat(shown).containsExactly("99", "301 Moved Permanently → 404 Not Found",
                 "404 Not Found", "500 Internal Server Error", "1000", "Connection refused");
+    }
+
+    /**
+     * Seen at 960 px: the links tables' "Nofollow" header read "Nofol…" (the columns share the
+     * pane's width, the last one squeezed first). Every header of the Inlinks and Outlinks
+     * tables says its words whole, sorted by it, in a pane as narrow as at the window's least
+     * width (~700 px); the URLs and anchor texts give the room.
+     */
+    @Test
+    void theLinksTablesHeadersAreWholeSortedByThem() throws Exception {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            boolean in = t == 0;
+            javafx.scene.control.TableView<?> table = WaitForAsyncUtils.asyncFx(() -> {
+                TabPane tabs = (TabPane) view.root().lookup(".tab-pane");
+                tabs.visibleProperty().unbind(); // shown as with a URL selected
+                tabs.setVisible(true);
+                var shown = in ? view.inlinksTable() : view.outlinksTable();
+                tabs.getSelectionModel().select(tabs.getTabs().stream()
+                        .filter(tab -> tab.getContent() == shown).findFirst().orElseThrow());
+                return shown;
+            }).get(10, TimeUnit.SECONDS);
+            int n = WaitForAsyncUtils.asyncFx(() -> table.getColumns().size())
+                    .get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < n; i++) {
+                int at = i;
+                String[] words = WaitForAsyncUtils.asyncFx(() -> {
+                    var c = table.getColumns().get(at);
+                    sortBy(table, at);
+                    return new String[] {c.getText()};
+                }).get(10, TimeUnit.SECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+                String shown = WaitForAsyncUtils.asyncFx(() -> {
+                    for (javafx.scene.Node h : table.lookupAll(".column-header")) {
+                        if (h instanceof javafx.scene.control.skin.TableColumnHeader header
+                                && header.getTableColumn() == table.getColumns().get(at)
+                                && header.lookup(".label") instanceof Label l) {
+                            return ((javafx.scene.text.Text) l.lookup(".text")).getText();
+                        }
+                    }
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+                if (!words[0].equals(shown)) {
+                    cut.add((in ? "Inlinks " : "Outlinks ") + words[0] + " shown as " + shown);
+                }
+            }
+        }
+        assertThat(cut).as("headers cut, each sorted, at 700 px").isEmpty();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortBy(javafx.scene.control.TableView table, int column) {
+        table.getSortOrder().setAll(java.util.List.of(table.getColumns().get(column)));
     }
 }
