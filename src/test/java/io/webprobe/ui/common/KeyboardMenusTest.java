@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,8 +42,7 @@ class KeyboardMenusTest {
         menu.setOnShowing(e -> shownTimes++); // filled as for a right click
         table.setContextMenu(menu);
         KeyboardMenus.install(table);
-        stage.setScene(new Scene(table, 400, 300));
-        stage.show();
+        FxStages.show(stage, new Scene(table, 400, 300));
     }
 
     private <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {

@@ -27,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.awaitility.Awaitility;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -51,8 +52,7 @@ class RowSelectionModelTest {
         RowSelectionModel.install(ours);
         theirs = table("theirs");
         theirs.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        stage.setScene(new Scene(new HBox(ours, theirs), 600, 500));
-        stage.show();
+        FxStages.show(stage, new Scene(new HBox(ours, theirs), 600, 500));
     }
 
     private static TableView<Integer> table(String id) {

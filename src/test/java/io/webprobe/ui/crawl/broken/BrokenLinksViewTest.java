@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,8 +62,7 @@ class BrokenLinksViewTest {
     void start(Stage stage) {
         model = new BrokenLinksModel(System::nanoTime);
         view = new BrokenLinksView(model);
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 800, 600));
-        stage.show();
+        FxStages.show(stage, new Scene((javafx.scene.Parent) view.root(), 800, 600));
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -25,8 +26,7 @@ class DetailsViewTest {
     @Start
     void start(Stage stage) {
         view = new DetailsView(new DetailsModel());
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 700, 300));
-        stage.show();
+        FxStages.show(stage, new Scene((javafx.scene.Parent) view.root(), 700, 300));
     }
 
     @Test

@@ -21,6 +21,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -47,12 +48,7 @@ class WorkersViewTest {
     void start(Stage stage) {
         model = new LiveModel();
         view = new WorkersView(model);
-        stage.setScene(new Scene(view.root(), 230, 160));
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setWidth(230);
-        stage.setHeight(160);
-        stage.show();
+        FxStages.show(stage, new Scene(view.root(), 230, 160));
     }
 
     @Test

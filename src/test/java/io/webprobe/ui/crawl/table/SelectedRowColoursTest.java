@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,8 +66,7 @@ class SelectedRowColoursTest {
         Scene scene = new Scene(new VBox(other, table), 400, 300);
         scene.getStylesheets().add(getClass().getResource("/io/webprobe/ui/webprobe.css")
                 .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        FxStages.show(stage, scene);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
