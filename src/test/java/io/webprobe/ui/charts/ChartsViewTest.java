@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,8 +28,7 @@ class ChartsViewTest {
     void start(Stage stage) {
         model = new ChartsModel(System::nanoTime);
         view = new ChartsView(model);
-        stage.setScene(new Scene(view.root(), 900, 300));
-        stage.show();
+        FxStages.show(stage, new Scene(view.root(), 900, 300));
     }
 
     private List<String> counts() throws Exception {

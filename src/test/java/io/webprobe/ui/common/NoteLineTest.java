@@ -13,6 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,12 +44,7 @@ class NoteLineTest {
         workspace.setMinHeight(300);
         VBox middle = new VBox(line, workspace);
         VBox.setVgrow(workspace, Priority.ALWAYS);
-        stage.setScene(new Scene(middle, 700, 500));
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setWidth(700);
-        stage.setHeight(500);
-        stage.show();
+        FxStages.show(stage, new Scene(middle, 700, 500));
     }
 
     @Test

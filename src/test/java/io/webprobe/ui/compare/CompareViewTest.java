@@ -9,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,13 +29,8 @@ class CompareViewTest {
     void start(Stage stage) {
         model = new CompareModel(Runnable::run, Runnable::run, new FakeDialogs());
         view = new CompareView(model, () -> Path.of("."));
-        stage.setScene(new Scene((Parent) view.root(), 1300, 600));
         // the shared stage keeps the size an earlier test gave it
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setWidth(1300);
-        stage.setHeight(600);
-        stage.show();
+        FxStages.show(stage, new Scene((Parent) view.root(), 1300, 600));
     }
 
     private double compareButtonX(Path older, Path newer) throws Exception {

@@ -19,6 +19,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,9 +47,8 @@ class PingChartsTest {
         }, Platform::runLater, timer, Runnable::run, new CsvExporter(), new FakeDialogs(),
                 "t", Duration.ofMillis(50));
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(new PingView(vm).root()),
+        FxStages.show(stage, new Scene(new javafx.scene.layout.StackPane(new PingView(vm).root()),
                 1200, 800));
-        stage.show();
     }
 
     @AfterEach

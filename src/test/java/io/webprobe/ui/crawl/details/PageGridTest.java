@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,12 +37,7 @@ class PageGridTest {
     void start(Stage stage) {
         model = new DetailsModel();
         view = new DetailsView(model);
-        stage.setScene(new Scene((javafx.scene.Parent) view.root(), 480, 360));
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setWidth(480);
-        stage.setHeight(360);
-        stage.show();
+        FxStages.show(stage, new Scene((javafx.scene.Parent) view.root(), 480, 360));
     }
 
     /** What the label shows of its text (its text, or a part and "…"). */

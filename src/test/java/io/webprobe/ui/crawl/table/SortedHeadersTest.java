@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,12 +33,7 @@ class SortedHeadersTest {
         view = new UrlTableView(new UrlTableModel(Runnable::run), UiState.inMemory(),
                 "test.columns");
         view.table().getColumns().forEach(c -> c.setVisible(true));
-        stage.setScene(new Scene(view.table(), 1200, 400));
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setWidth(1200);
-        stage.setHeight(400);
-        stage.show();
+        FxStages.show(stage, new Scene(view.table(), 1200, 400));
     }
 
     @Test

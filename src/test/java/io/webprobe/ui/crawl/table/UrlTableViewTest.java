@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
+import io.webprobe.testsupport.FxStages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -29,16 +30,11 @@ class UrlTableViewTest {
     void start(Stage stage) {
         model = new UrlTableModel(Runnable::run);
         view = new UrlTableView(model, UiState.inMemory(), "test.columns");
-        stage.setScene(new Scene(view.table(), 960, 640));
         // the shared stage keeps the size and the minimum size an earlier test gave it; these
         // figures are for the main window's smallest size (at 960×640 and 1070×700 the flow
         // over a million rows kept the row above the top one, wholly scrolled off, as its
         // first cell)
-        stage.setMinWidth(0);
-        stage.setMinHeight(0);
-        stage.setWidth(960);
-        stage.setHeight(640);
-        stage.show();
+        FxStages.show(stage, new Scene(view.table(), 960, 640));
     }
 
     private static long[] range(long from, int n) {
