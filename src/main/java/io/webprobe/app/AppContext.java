@@ -12,6 +12,7 @@ import io.webprobe.http.TlsTrust;
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlFiles;
+import io.webprobe.ui.crawl.files.CrawlsFolder;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.NewCrawlFile;
 import io.webprobe.store.StoreException;
@@ -59,7 +60,7 @@ public final class AppContext implements AutoCloseable {
     /** How long after a change the UI state is written (changes meanwhile go with it). */
     static final java.time.Duration STATE_WRITE_DELAY = java.time.Duration.ofMillis(500);
 
-    private final Path crawlsFolder;
+    private final CrawlsFolder crawlsFolder;
     private final ScheduledExecutorService uiTimer;
     /** Writes the UI state a moment after it changes, off the FX thread. */
     private final ScheduledExecutorService stateWriter;
@@ -105,13 +106,14 @@ public final class AppContext implements AutoCloseable {
      * @param stage the main window (owner of dialogs)
      * @param dialogs the dialogs to use, or null for real JavaFX dialogs
      * @param uiState what the UI remembers between launches; saved by {@link #close()}
-     * @param crawlsFolder where new crawl files go
+     * @param crawlsFolder where new crawl files go unless the user chose another folder
      * @param clipboard where Copy puts text
      */
     public AppContext(Stage stage, DialogService dialogs, UiState uiState, Path crawlsFolder,
             ClipboardService clipboard) {
-        this.crawlsFolder = crawlsFolder;
         this.uiState = uiState;
+        // the folder given, unless the user chose another (File › Crawls folder…)
+        this.crawlsFolder = new CrawlsFolder(uiState, crawlsFolder);
         this.window = new RememberedWindow(stage, uiState, WebprobeApp.WINDOW_KEY);
         window.setMinimumSize(WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
         uiTimer = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-batcher-"));
@@ -126,8 +128,8 @@ public final class AppContext implements AutoCloseable {
         CrawlJobFactory jobs = new CrawlJobFactory() {
             @Override
             public NewCrawlFile newStore(CrawlPlan plan) throws StoreException {
-                return CrawlFiles.createNew(crawlsFolder, plan, Instant.now(),
-                        ZoneId.systemDefault());
+                return CrawlFiles.createNew(AppContext.this.crawlsFolder.get(), plan,
+                        Instant.now(), ZoneId.systemDefault());
             }
 
             @Override
@@ -159,7 +161,7 @@ public final class AppContext implements AutoCloseable {
             }
         };
         crawlViewModel = new CrawlViewModel(jobs, new CrawlViewModel.Services(Platform::runLater,
-                uiTimer, background, this.dialogs, uiState, crawlsFolder, Version.userAgent(),
+                uiTimer, background, this.dialogs, uiState, this.crawlsFolder, Version.userAgent(),
                 UiBatcher.DEFAULT_PERIOD, System::nanoTime));
         PingJobFactory pings = PingJob::new; // its probe follows the plan's trust
         pingViewModel = new PingViewModel(pings, Platform::runLater, uiTimer, background,
@@ -175,7 +177,7 @@ public final class AppContext implements AutoCloseable {
         // its choosers list the crawls File › Recent crawls lists
         compareModel.knowCrawls(crawlViewModel.recentCrawls().files(),
                 crawlViewModel.recentCrawls()::glance);
-        CompareView compare = new CompareView(compareModel, () -> crawlsFolder);
+        CompareView compare = new CompareView(compareModel, this.crawlsFolder);
         mainView = new MainView(crawlView, new PingView(pingViewModel), compare, this.dialogs,
                 Version.get(), () -> {
                     if (mayQuit()) {

@@ -51,6 +51,16 @@ public final class FakeDialogs implements DialogService {
         return Optional.ofNullable(crawlAnswers.poll());
     }
 
+    /** Answers to {@link #chooseFolder}, one per call; none left: cancelled. */
+    public final java.util.Deque<Path> folderAnswers =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    @Override
+    public Optional<Path> chooseFolder(String title, Path folder) {
+        record("chooseFolder", title + " (from " + folder + ")");
+        return Optional.ofNullable(folderAnswers.poll());
+    }
+
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
         record("confirm", message);

@@ -2,6 +2,7 @@ package io.webprobe.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.LocalHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A crawls folder that cannot take crawl files (here a file stands where it should be): the
  * crawl runs anyway, in a temporary file, and a line above the workspace says in one sentence
- * why it is not kept (docs/decisions/0027).
+ * why it is not kept (docs/decisions/0027); File › Crawls folder… picks another, and the next
+ * crawl is kept there, after a restart too.
  */
 class CrawlsFolderWindowTest extends MainWindowTestBase {
     private Path folder;
@@ -54,7 +56,8 @@ class CrawlsFolderWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> robot.lookup("#notKeptText").queryAs(Label.class).getText()))
                 .isEqualTo("Crawls cannot be saved in " + folder + ": a file of that name is "
                         + "in the way. This crawl is kept in a temporary file until you close "
-                        + "it or start another; Export CSV keeps its results.");
+                        + "it or start another; Export CSV keeps its results. File › Crawls "
+                        + "folder… picks another folder.");
         Path first = fx(() -> vm().fileProperty().get());
         assertThat(first).exists();
         assertThat(first.getParent()).isNotEqualTo(folder);
@@ -91,5 +94,36 @@ class CrawlsFolderWindowTest extends MainWindowTestBase {
                 + "stops the crawl, and it is lost: it is in a temporary file, deleted as "
                 + "Webprobe closes.");
         assertThat(fx(() -> vm().runningProperty().get())).isTrue();
+    }
+
+    @Test
+    void anotherFolderChosenFromTheFileMenuKeepsTheNextCrawlsAcrossARestart(FxRobot robot)
+            throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"/a\">a</a>"));
+        server.route("/a", LocalHttpServer.html("a"));
+        Path mine = tempDir.resolve("my crawls");
+        dialogs.folderAnswers.add(mine);
+
+        robot.clickOn("File").clickOn("#menuCrawlsFolder");
+        waiting(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.isDirectory(mine));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.details).containsExactly("choose: New crawls are saved in " + folder
+                + ". Crawls saved before stay where they are.",
+                "chooseFolder: Where new crawls are saved (from " + folder + ")");
+
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        Path kept = fx(() -> vm().fileProperty().get());
+        assertThat(kept.getParent()).isEqualTo(mine);
+        assertThat(fx(() -> robot.lookup("#notKeptBar").query().isVisible())).isFalse();
+        assertThat(fx(() -> vm().recentCrawls().files())).contains(kept);
+
+        restartApp();
+        dialogs.choiceAnswer = FakeDialogs.CANCEL;
+        robot.clickOn("File").clickOn("#menuCrawlsFolder");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.details).last().isEqualTo("choose: New crawls are saved in " + mine
+                + ". Crawls saved before stay where they are.");
+        assertThat(dialogs.calls).doesNotContain("showError");
     }
 }

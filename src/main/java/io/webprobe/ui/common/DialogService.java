@@ -50,6 +50,14 @@ public interface DialogService {
     }
 
     /**
+     * Asks for a folder, starting in {@code folder} (or the nearest folder above it that
+     * exists); empty when the user cancels.
+     */
+    default Optional<Path> chooseFolder(String title, Path folder) {
+        return Optional.empty();
+    }
+
+    /**
      * Asks the user to confirm something that cannot be undone in one click (quitting during a
      * crawl): true when {@code confirmLabel} is chosen, false when cancelled.
      */

@@ -64,6 +64,21 @@ public final class FxDialogService implements DialogService {
                 new FileChooser.ExtensionFilter("Webprobe crawls", "*.webprobe"));
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title, Path folder) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        for (Path p = folder == null ? null : folder.toAbsolutePath(); p != null;
+                p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                chooser.setInitialDirectory(p.toFile());
+                break;
+            }
+        }
+        File f = chooser.showDialog(owner.get());
+        return f == null ? Optional.empty() : Optional.of(f.toPath());
+    }
+
     /** An open dialog for files of one kind (or any), starting in {@code folder} if it is one. */
     private Optional<Path> open(String title, File folder, FileChooser.ExtensionFilter kind) {
         FileChooser chooser = new FileChooser();

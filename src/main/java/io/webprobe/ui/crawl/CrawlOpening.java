@@ -95,7 +95,8 @@ final class CrawlOpening {
         if (tab.running()) {
             return refuseWhileRunning();
         }
-        Optional<Path> chosen = s.dialogs().chooseCrawlFile("Open crawl", s.crawlsFolder());
+        Optional<Path> chosen = s.dialogs().chooseCrawlFile("Open crawl",
+                s.crawlsFolder().get());
         return chosen.map(this::open).orElse(CompletableFuture.completedFuture(null));
     }
 

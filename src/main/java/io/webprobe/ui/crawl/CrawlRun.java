@@ -191,7 +191,8 @@ final class CrawlRun {
         starting = null;
         shown.current().setJob(job);
         if (notKept != null) {
-            shown.sayNotKept(notKept); // a temporary file: nothing to offer again later
+            // a temporary file: nothing to offer again later
+            shown.sayNotKept(notKept + " File › Crawls folder… picks another folder.");
         } else if (!store.temporary()) {
             // first in File > Recent crawls from its start: a window closed mid-crawl keeps it
             recent.remember(store.file());

@@ -532,6 +532,11 @@ public final class CrawlView {
         vm.openCrawl();
     }
 
+    /** File › Crawls folder…: where new crawls are saved. */
+    public void chooseCrawlsFolder() {
+        vm.chooseCrawlsFolder();
+    }
+
     /** Shows a crawl file (File › Recent crawls). */
     public void openCrawl(java.nio.file.Path file) {
         vm.openCrawl(file);

@@ -10,6 +10,8 @@ import io.webprobe.ui.crawl.actions.PathExclusion;
 import io.webprobe.ui.crawl.actions.Rechecker;
 import io.webprobe.ui.crawl.broken.BrokenLinksModel;
 import io.webprobe.ui.crawl.details.DetailsModel;
+import io.webprobe.ui.crawl.files.CrawlsFolder;
+import io.webprobe.ui.crawl.files.CrawlsFolderChoice;
 import io.webprobe.ui.crawl.files.InterruptedHint;
 import io.webprobe.ui.crawl.files.RecentCrawls;
 import io.webprobe.ui.crawl.live.LiveModel;
@@ -64,7 +66,7 @@ public final class CrawlViewModel implements AutoCloseable {
 
     /** What the app provides besides the crawl jobs. */
     public record Services(Executor fx, ScheduledExecutorService timer, Executor background,
-            DialogService dialogs, UiState memory, Path crawlsFolder, String userAgent,
+            DialogService dialogs, UiState memory, CrawlsFolder crawlsFolder, String userAgent,
             Duration tick, LongSupplier nanoTime) {}
 
     private final Services s;
@@ -274,6 +276,12 @@ public final class CrawlViewModel implements AutoCloseable {
 
     public RecentCrawls recentCrawls() {
         return recentFiles;
+    }
+
+    /** File › Crawls folder…: says where new crawls go and lets the user pick another. */
+    public void chooseCrawlsFolder() {
+        new CrawlsFolderChoice(s.crawlsFolder(), s.dialogs(), s.background(), s.fx(),
+                recentFiles::refresh).ask();
     }
 
     /** The crawl shown, or null. */

@@ -109,6 +109,10 @@ public final class MainView {
         crawl.recentCrawls().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
 
+        MenuItem folder = new MenuItem("Crawls folder…");
+        folder.setId("menuCrawlsFolder");
+        folder.setOnAction(e -> crawl.chooseCrawlsFolder());
+
         MenuItem export = new MenuItem("Export CSV…");
         export.setId("menuExport");
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
@@ -146,7 +150,7 @@ public final class MainView {
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quitItem.setOnAction(e -> quit.run());
-        Menu file = new Menu("File", null, open, recent, new SeparatorMenuItem(), export,
+        Menu file = new Menu("File", null, open, recent, folder, new SeparatorMenuItem(), export,
                 exportView, exportSelection, new SeparatorMenuItem(), quitItem);
 
         MenuItem about = new MenuItem("About Webprobe");

@@ -11,6 +11,7 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.Rechecker;
+import io.webprobe.ui.crawl.files.CrawlsFolder;
 import io.webprobe.ui.crawl.files.RecentCrawls;
 import io.webprobe.ui.crawl.live.LiveModel;
 import java.net.URI;
@@ -53,7 +54,8 @@ class CrawlOpeningTest {
         input = new CrawlInput(memory, NOW, NOW);
         input.settings().threadsProperty().set(7);
         CrawlViewModel.Services s = new CrawlViewModel.Services(NOW, null, NOW, dialogs, memory,
-                dir, "Webprobe/test", Duration.ofMillis(20), System::nanoTime);
+                new CrawlsFolder(memory, dir), "Webprobe/test", Duration.ofMillis(20),
+                System::nanoTime);
         opening = new CrawlOpening(new CrawlOpening.Tab() {
             @Override
             public boolean running() {

@@ -130,7 +130,8 @@ final class VmHarness implements AutoCloseable {
         this.crawlsDir = crawlsDir;
         this.memory = memory;
         this.vm = fx.on(() -> new CrawlViewModel(factory, new CrawlViewModel.Services(fx, timer,
-                io, dialogs, memory, crawlsDir, "Webprobe/test", TICK, this::nanoTime)));
+                io, dialogs, memory, new io.webprobe.ui.crawl.files.CrawlsFolder(memory, crawlsDir),
+                "Webprobe/test", TICK, this::nanoTime)));
     }
 
     private long nanoTime() {

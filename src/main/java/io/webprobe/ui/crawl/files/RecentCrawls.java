@@ -26,7 +26,7 @@ public final class RecentCrawls {
     static final int LIMIT = 12;
 
     private final UiState memory;
-    private final Path folder;
+    private final java.util.function.Supplier<Path> folder;
     private final Executor background;
     private final Executor fx;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
@@ -38,6 +38,15 @@ public final class RecentCrawls {
     private volatile boolean closed;
 
     public RecentCrawls(UiState memory, Path folder, Executor background, Executor fx) {
+        this(memory, () -> folder, background, fx);
+    }
+
+    /**
+     * @param folder the crawls folder as it is now (the user may choose another: {@link
+     *     #refresh} then lists it)
+     */
+    public RecentCrawls(UiState memory, java.util.function.Supplier<Path> folder,
+            Executor background, Executor fx) {
         this.memory = memory;
         this.folder = folder;
         this.background = background;
@@ -83,7 +92,7 @@ public final class RecentCrawls {
 
     /** The crawls folder. */
     public Path folder() {
-        return folder;
+        return folder.get();
     }
 
     /** A file was opened or crawled into: it goes first. */
@@ -163,7 +172,7 @@ public final class RecentCrawls {
                     all.add(p);
                 }
             }
-            all.addAll(newestIn(folder, LIMIT));
+            all.addAll(newestIn(folder.get(), LIMIT));
             List<Path> list = new ArrayList<>(all).subList(0, Math.min(all.size(), LIMIT));
             List<Path> copy = List.copyOf(list);
             // read-only, a few rows each: a file another Webprobe crawls into is not disturbed
