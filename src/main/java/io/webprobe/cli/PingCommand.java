@@ -355,6 +355,13 @@ public final class PingCommand implements Callable<Integer> {
                 }
                 given++;
             } catch (UrlSyntax.InvalidUrlException e) {
+                java.nio.file.Path here = UrlSyntax.localPath(u);
+                if (here != null && java.nio.file.Files.isRegularFile(here)) {
+                    // ./urls.txt: a list meant for --file
+                    throw new IllegalArgumentException(UrlSyntax.shortened(u) + " is a file on "
+                            + "this computer, not a web address; to ping the URLs it lists, use "
+                            + "--file " + UrlSyntax.shortened(u) + ".");
+                }
                 throw new IllegalArgumentException((namesIt(e.getMessage(), u) ? ""
                         : "'" + UrlSyntax.shortened(u) + "': ") + e.getMessage());
             }

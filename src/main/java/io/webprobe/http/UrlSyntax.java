@@ -100,9 +100,17 @@ public final class UrlSyntax {
      * @throws InvalidUrlException when it is neither
      */
     private static String withScheme(String s) throws InvalidUrlException {
+        if (localPath(s) != null) {
+            throw new InvalidUrlException("That is a file or folder on this computer, not a web "
+                    + "address: serve it " + SERVE_IT);
+        }
         int colon = schemeEnd(s);
         if (colon > 0) {
             String scheme = s.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (scheme.equals("file")) {
+                throw new InvalidUrlException("Files on this computer (file://) cannot be "
+                        + "checked: serve their folder " + SERVE_IT);
+            }
             int slashes = 0;
             while (colon + 1 + slashes < s.length() && isSlash(s.charAt(colon + 1 + slashes))) {
                 slashes++;
@@ -150,6 +158,47 @@ public final class UrlSyntax {
         }
         throw new InvalidUrlException("This is not a web address: it needs a host name such as "
                 + "example.com, or to start with http:// or https://.");
+    }
+
+    /** What to do instead of giving a file: the end of a sentence. */
+    private static final String SERVE_IT = "with a local web server and give its address, "
+            + "such as http://localhost:8000/.";
+
+    /**
+     * Whether the text typed is written as a path on this computer: {@code
+     * /srv/site/index.html}, {@code ./public}, {@code ~/site}, {@code C:\site} (not {@code
+     * //host/}, a link without its scheme).
+     */
+    static boolean looksLikeLocalPath(String s) {
+        if (s.startsWith("//") || s.startsWith("\\\\")) {
+            return false;
+        }
+        return s.startsWith("/") || s.startsWith("./") || s.startsWith("../")
+                || s.startsWith(".\\") || s.startsWith("~/") || s.equals("~") || s.equals(".")
+                || (s.length() >= 3 && Character.isLetter(s.charAt(0)) && s.charAt(1) == ':'
+                        && (s.charAt(2) == '\\' || s.charAt(2) == '/')
+                        && !s.startsWith("//", 2));
+    }
+
+    /**
+     * The file or folder that text typed as an address names on this computer ({@link
+     * #looksLikeLocalPath}, {@code ~} the home folder), or null when it is not written as a
+     * path or names nothing here: only then is it called a file, since {@code /about} in a
+     * list of URLs is more likely a link without its site.
+     */
+    public static java.nio.file.Path localPath(String s) {
+        if (s == null || !looksLikeLocalPath(s.strip())) {
+            return null;
+        }
+        String typed = s.strip();
+        try {
+            String home = System.getProperty("user.home", "");
+            java.nio.file.Path p = java.nio.file.Path.of(typed.equals("~") ? home
+                    : typed.startsWith("~/") ? home + typed.substring(1) : typed);
+            return java.nio.file.Files.exists(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException | SecurityException e) {
+            return null;
+        }
     }
 
     /** One sentence for a parse failure of {@code candidate}. */

@@ -653,6 +653,26 @@ class PingCommandTest {
                 + "javascript:alert(1) is not one.");
     }
 
+    /** The mistake: a list of URLs given where a URL goes, instead of with --file. */
+    @Test
+    void aFileGivenAsAUrlPointsToFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("urls.txt"), server.url("/") + "\n");
+
+        CliRun given = run("ping", file.toString());
+        CliRun page = run("ping", "file://" + file);
+
+        assertEquals(2, given.exitCode());
+        assertThat(given.err().strip()).isEqualTo("webprobe: " + file + " is a file on this "
+                + "computer, not a web address; to ping the URLs it lists, use --file " + file
+                + ".");
+        assertEquals(2, page.exitCode());
+        assertThat(page.err().strip()).isEqualTo("webprobe: 'file://" + file + "': Files on "
+                + "this computer (file://) "
+                + "cannot be checked: serve their folder with a local web server and give its "
+                + "address, such as http://localhost:8000/.");
+        assertEquals(0, server.hits("/"));
+    }
+
     /** A program or an image is no list: refused in one sentence, its lines not named. */
     @Test
     void aBinaryFileIsRefusedAsNotATextListOfUrls() throws Exception {

@@ -87,6 +87,13 @@ class UrlSyntaxTest {
             'not a url'              | This is not a web address: it has spaces and does not start with a host name such as example.com or with http://.
             nope                     | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
             a@example.com            | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
+            file:///srv/site/a.html  | Files on this computer (file://) cannot be checked: serve their folder with a local web server and give its address, such as http://localhost:8000/.
+            FILE://localhost/x.html  | Files on this computer (file://) cannot be checked: serve their folder with a local web server and give its address, such as http://localhost:8000/.
+            /                        | That is a file or folder on this computer, not a web address: serve it with a local web server and give its address, such as http://localhost:8000/.
+            /tmp                     | That is a file or folder on this computer, not a web address: serve it with a local web server and give its address, such as http://localhost:8000/.
+            .                        | That is a file or folder on this computer, not a web address: serve it with a local web server and give its address, such as http://localhost:8000/.
+            /no/such/webprobe/page   | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
+            //example.com/a          | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
             http://exa[mple.com/     | The host name exa[mple.com contains "[", which no host name can have.
             http://a!b.example/      | The host name a!b.example cannot be used: host names have only letters, digits, hyphens, underscores and dots.
             http://256.1.1.1/        | The host 256.1.1.1 is not a valid IP address: that is four numbers from 0 to 255, such as 192.168.0.1.
