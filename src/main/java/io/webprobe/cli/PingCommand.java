@@ -325,6 +325,15 @@ public final class PingCommand implements Callable<Integer> {
         }
     }
 
+    /** Whether {@code typed} names a regular file in the working folder. */
+    private static boolean isFileHere(String typed) {
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(typed));
+        } catch (java.nio.file.InvalidPathException | SecurityException e) {
+            return false;
+        }
+    }
+
     private PingPlan plan(PrintWriter err) throws IOException, TlsTrust.TrustException {
         if (file != null && file.toString().equals("-") && StdStreams.stdinClosed()) {
             throw new IllegalArgumentException("Standard input is closed, so --file - has "
@@ -348,6 +357,13 @@ public final class PingCommand implements Callable<Integer> {
             }
             try {
                 URI parsedUrl = UrlSyntax.parseUserUrl(u);
+                if (!u.contains("://") && isFileHere(u)) {
+                    // urls.txt: a host name to the URL rule, but likely a list meant for --file
+                    err.println("webprobe: note: " + UrlSyntax.shortened(u) + " is read as the "
+                            + "address " + UrlSyntax.shortened(parsedUrl.toString())
+                            + "; to ping the URLs the file " + UrlSyntax.shortened(u)
+                            + " lists, use --file " + UrlSyntax.shortened(u) + ".");
+                }
                 if (sent.add(io.webprobe.http.Urls.withoutFragment(parsedUrl))
                         && targets.add(parsedUrl)
                         && UrlSyntax.requestTarget(u) instanceof String t) {

@@ -673,6 +673,31 @@ class PingCommandTest {
         assertEquals(0, server.hits("/"));
     }
 
+    /**
+     * A bare file name is a host name to the URL rule (urls.txt, as a browser's address bar
+     * takes it), so it is pinged, but the note says what was more likely meant.
+     */
+    @Test
+    void aFileNamedLikeAHostIsPingedWithANoteAboutFile() throws Exception {
+        // in the working folder, where a name typed alone is looked for (.gitignore has it)
+        String name = "webprobe-test-" + java.util.UUID.randomUUID() + ".txt";
+        Path here = Path.of(name);
+        Files.writeString(here, server.url("/") + "\n");
+        CliRun run;
+        try {
+            // a --file that is missing ends the run after the note, before any name lookup
+            run = run("ping", name, "--file", dir.resolve("missing.txt").toString());
+        } finally {
+            Files.deleteIfExists(here);
+        }
+
+        assertThat(run.err().lines().toList()).contains("webprobe: note: " + name + " is read "
+                + "as the address http://" + name + "/; to ping the URLs the file " + name
+                + " lists, use --file " + name + ".");
+        assertEquals(2, run.exitCode());
+        assertEquals(0, server.hits("/"));
+    }
+
     /** A program or an image is no list: refused in one sentence, its lines not named. */
     @Test
     void aBinaryFileIsRefusedAsNotATextListOfUrls() throws Exception {
