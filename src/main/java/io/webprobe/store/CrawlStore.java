@@ -47,6 +47,15 @@ public final class CrawlStore implements AutoCloseable {
          * refused.
          */
         READ_BESIDE_OWN,
+        /**
+         * To look at it in a window that may go on to write it (resume its crawl, re-check its
+         * URLs): refused as {@link #RESUME} is (a read-only file or folder, another running
+         * Webprobe's), but nothing is written, and no lock taken, until the first write asks
+         * for it ({@link #sink()}, {@link #resumeState()}); a file only looked at is left as
+         * it was, its bytes and its time. Another Webprobe may resume it meanwhile: the first
+         * write is then refused with the lock's sentence.
+         */
+        LOOK_THEN_WRITE,
         /** To continue its crawl. */
         RESUME
     }
@@ -58,9 +67,10 @@ public final class CrawlStore implements AutoCloseable {
     private final boolean readOnly;
     private final Clock clock;
     private final CrawlInfo info;
-    private final Map<String, String> meta;
-    private final Connection writeConnection;
-    private final OwnerLock lock;
+    private Map<String, String> meta;
+    /** The writer's connection: null until the first write of a file looked at. */
+    private Connection writeConnection;
+    private OwnerLock lock;
     private StoreWriter writer;
     private StoreWriter.Tuning tuning = StoreWriter.Tuning.DEFAULT;
     private CrawlReader internalReader;
@@ -225,6 +235,7 @@ public final class CrawlStore implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the crawl file is closed");
         }
+        beginWriting();
         if (writer == null) {
             CrawlReader reads = internalReader();
             try {
@@ -306,10 +317,49 @@ public final class CrawlStore implements AutoCloseable {
         if (readOnly) {
             throw new IllegalStateException("the crawl file was opened read-only");
         }
+        beginWriting();
         // read now, not when the file was opened: a crawl stopped and resumed in one window
         // continues from what its last run wrote (its time, its site's hosts, its sitemaps)
         CrawlReader reads = internalReader();
         return new StoreResume(reads, reads.meta());
+    }
+
+    /**
+     * Whether this process writes the file: it was created or opened to resume, or, opened
+     * with {@link Access#LOOK_THEN_WRITE}, a write has taken its lock since. A file only looked
+     * at is not written: another Webprobe may write it meanwhile.
+     */
+    public synchronized boolean writing() {
+        return writeConnection != null;
+    }
+
+    /**
+     * Before the first write of a file opened with {@link Access#LOOK_THEN_WRITE}: takes its
+     * lock, as opening it to resume does, and reads its meta rows again (another Webprobe may
+     * have written it since it was opened).
+     *
+     * @throws StoreException when another running Webprobe holds it, or it cannot be written
+     */
+    private void beginWriting() throws StoreException {
+        if (writeConnection != null) {
+            return;
+        }
+        Connection c = null;
+        try {
+            c = StoreOpener.connect(file, false);
+            OwnerLock mine = StoreLocks.takeLock(file, file, c, clock);
+            Schema.addOptional(c); // a file from before them gets the newer tables
+            meta = Sql.meta(c);
+            lock = mine;
+            writeConnection = c;
+        } catch (SQLException e) {
+            CrawlFileChecks.closeQuietly(c);
+            throw new StoreException("Cannot write to " + file + ": " + SqlErrors.why(e) + ".",
+                    e);
+        } catch (StoreException | RuntimeException e) {
+            CrawlFileChecks.closeQuietly(c);
+            throw e;
+        }
     }
 
     /** A new reader with its own connection; the caller closes it. */

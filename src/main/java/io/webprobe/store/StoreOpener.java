@@ -104,7 +104,10 @@ final class StoreOpener {
     static CrawlStore open(Path file, CrawlStore.Access access, Clock clock) throws StoreException {
         Path abs = file.toAbsolutePath();
         checkLooksLikeSqlite(file, abs);
-        boolean readOnly = access != CrawlStore.Access.RESUME;
+        boolean readOnly = access == CrawlStore.Access.READ_ONLY
+                || access == CrawlStore.Access.READ_BESIDE_OWN;
+        // opened to look at, written (and locked) only once a resume or a re-check asks
+        boolean deferred = access == CrawlStore.Access.LOOK_THEN_WRITE;
         if (!readOnly && !writable(abs)) {
             throw new StoreException(file + " is read-only, so it can be opened to look at "
                     + "or export, but not resumed.");
@@ -131,7 +134,7 @@ final class StoreOpener {
         ReadSource source = readOnly ? ReadSource.of(file, abs) : ReadSource.inPlace(abs);
         Connection c = null;
         try {
-            c = readOnly ? source.connect() : connect(abs, false);
+            c = readOnly || deferred ? source.connect() : connect(abs, false);
             if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
                 boolean empty = Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0;
                 if (empty && !walWasThere && !source.copied()) {
@@ -193,15 +196,16 @@ final class StoreOpener {
             // read before this process takes the lock: a dead owner's crawl says "interrupted"
             CrawlInfo info = CrawlInfo.read(abs, meta, readOnly);
             OwnerLock lock = null;
-            if (!readOnly) {
+            if (!readOnly && !deferred) {
                 lock = takeLock(file, abs, c, clock);
                 Schema.addOptional(c); // a file from before them gets the newer tables
                 meta.put("lock", lock.encode());
                 meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             }
+            boolean writes = !readOnly && !deferred;
             CrawlStore store = new CrawlStore(abs, source, false, readOnly, clock, meta,
-                    readOnly ? null : c, lock, info);
-            if (readOnly) {
+                    writes ? c : null, lock, info);
+            if (!writes) {
                 c.close();
             }
             return store;

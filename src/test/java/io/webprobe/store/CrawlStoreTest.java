@@ -486,6 +486,7 @@ class CrawlStoreTest {
             for (CrawlStore.Access a : CrawlStore.Access.values()) {
                 assertThatThrownBy(() -> CrawlStore.open(file, a)).as(a.name())
                         .hasMessage(a == CrawlStore.Access.RESUME
+                                        || a == CrawlStore.Access.LOOK_THEN_WRITE
                                 ? file + " is open in another running Webprobe (process "
                                         + other.pid() + "); stop its crawl or close it "
                                         + "there first."

@@ -160,7 +160,8 @@ final class CrawlOpening {
         Said said = said(store.file(), store.info(), store.readOnly(), opened.notice(),
                 opened.toFetch());
         live.ended(said.line(), -1);
-        readOnlyFile = store.readOnly() ? store.file() : null;
+        // followed while another Webprobe may write it: until this window writes it itself
+        readOnlyFile = store.writing() ? null : store.file();
         readOnlyNotice = opened.notice();
         readOnlyLine = said.line();
         // Resume continues the crawl with the settings in its file, not with the form's: the

@@ -55,7 +55,10 @@ final class ShownCrawl {
     private final ReadOnlyStringWrapper notKept = new ReadOnlyStringWrapper(this, "notKept", "");
 
     private OpenCrawl crawl;
-    /** Watches a crawl file opened read-only for another Webprobe's changes, or null. */
+    /**
+     * Watches a crawl file this window does not write (yet) for another Webprobe's changes, or
+     * null.
+     */
     private ChangeWatch watch;
     /** Which crawl late messages belong to; those of an earlier one are dropped. */
     private int generation;
@@ -132,9 +135,11 @@ final class ShownCrawl {
         close();
         generation = gen;
         crawl = new OpenCrawl(store, s.fx());
-        if (store.readOnly()) {
-            // another Webprobe may write it (resume it, finish it): this window follows. First,
-            // so that its first look at the file is before the workspace's first reads
+        if (!store.writing()) {
+            // opened to look at (read-only, or written only once a resume or a re-check here
+            // asks): another Webprobe may write it meanwhile (resume it, finish it), and this
+            // window follows. First, so that its first look at the file is before the
+            // workspace's first reads
             OpenCrawl c = crawl;
             watch = new ChangeWatch(c.countsLane(), s.timer(), s.fx(), WATCH_EVERY,
                     workspace::reading, info -> changedElsewhere(c, info));
@@ -154,6 +159,15 @@ final class ShownCrawl {
      */
     private void changedElsewhere(OpenCrawl c, CrawlInfo info) {
         if (c != crawl) {
+            return;
+        }
+        if (c.store().writing()) {
+            // this window writes it now (a resume, a re-check): the change seen is its own,
+            // and no other Webprobe can write it while it holds the lock
+            if (watch != null) {
+                watch.close();
+                watch = null;
+            }
             return;
         }
         workspace.changedElsewhere(info.plan().useSitemaps()

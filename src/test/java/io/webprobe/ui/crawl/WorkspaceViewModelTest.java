@@ -984,6 +984,50 @@ class WorkspaceViewModelTest {
         }
     }
 
+    /**
+     * A window that only looks at a crawl holds no lock (looking writes nothing), so another
+     * window may resume it: the first follows it, and its own Resume is then refused in one
+     * sentence while the other holds the file.
+     */
+    @Test
+    void aFileLookedAtHereFollowsAnotherWindowThatResumesItAndCannotResumeItToo()
+            throws Exception {
+        stoppedWhileSlow();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close();
+        release.countDown();
+
+        VmHarness b = new VmHarness(tempDir.resolve("b"), UiState.inMemory());
+        try {
+            done(b.on(() -> b.vm.openCrawl(file)));
+            b.awaitSettled();
+            assertThat(b.on(() -> b.vm.resumeOfferProperty().get())).isNotEmpty();
+            long before = b.on(() -> b.vm.overview().count(UrlFilter.ALL));
+
+            h = new VmHarness(crawlsDir, memory);
+            vm = h.vm;
+            done(h.on(() -> vm.openCrawl(file)));
+            h.awaitSettled();
+            CountDownLatch hold = new CountDownLatch(1);
+            server.route("/b", LocalHttpServer.blockUntil(hold, new CountDownLatch(1), "b"));
+            h.run(vm::resume);
+            await(() -> b.status().contains("(running in another Webprobe, "));
+
+            b.run(b.vm::resume);
+            await(() -> b.dialogs.details.stream().anyMatch(d -> d.startsWith("showError: ")
+                    && d.contains(" is open in another running Webprobe (process ")));
+            hold.countDown();
+            h.awaitCrawlEnd();
+            int after = h.rows().size();
+            assertThat(after).isGreaterThan((int) before);
+            // the refusal stays on its status line; what it shows follows the file
+            await(() -> b.on(() -> b.vm.overview().count(UrlFilter.ALL) == after
+                    && b.vm.table().countProperty().get() == after));
+        } finally {
+            b.close();
+        }
+    }
+
     // == remembered ==
 
     @Test

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 
 /**
  * Opens a crawl file for the workspace, off the FX thread (opening checks the whole file):
- * for writing when it can be written (so its URLs can be re-checked and an unfinished crawl
- * resumed), else for reading, with the store's own sentence saying why.
+ * to look at and write once asked when it can be written (so its URLs can be re-checked and an
+ * unfinished crawl resumed; nothing is written, and no lock taken, until then:
+ * {@link CrawlStore.Access#LOOK_THEN_WRITE}), else for reading, with the store's own sentence
+ * saying why.
  */
 public final class CrawlFileOpener {
     private static final org.slf4j.Logger log =
@@ -33,7 +35,7 @@ public final class CrawlFileOpener {
     public static Opened open(Path file) throws StoreException {
         CrawlStore writable;
         try {
-            writable = CrawlStore.open(file, CrawlStore.Access.RESUME);
+            writable = CrawlStore.open(file, CrawlStore.Access.LOOK_THEN_WRITE);
         } catch (StoreException e) {
             // not a crawl, damaged, newer, still being crawled elsewhere: refused for reading
             // too (that sentence is thrown); read-only, or open in another Webprobe whose
