@@ -363,6 +363,7 @@ public final class CrawlCommand implements Callable<Integer> {
             code = fail(err, e.getMessage());
         }
         if (kept != null) {
+            kept = store.keptAt(); // renamed when closed: no longer a temporary crawl's name
             CrawlReport.tellKept(this, err); // once the file is closed: whether its -wal file is left is known
         }
         return code;

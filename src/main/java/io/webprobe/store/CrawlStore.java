@@ -75,6 +75,8 @@ public final class CrawlStore implements AutoCloseable {
     private StoreWriter.Tuning tuning = StoreWriter.Tuning.DEFAULT;
     private CrawlReader internalReader;
     private boolean closed;
+    /** The name a temporary file kept is renamed to when closed, or null. */
+    private Path keptAt;
 
     CrawlStore(Path file, ReadSource source, boolean temporary, boolean readOnly, Clock clock,
             Map<String, String> meta, Connection writeConnection, OwnerLock lock, CrawlInfo info) {
@@ -105,11 +107,16 @@ public final class CrawlStore implements AutoCloseable {
         return createTemporary(plan, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** A crawl file in {@code folder}, deleted when closed. */
+    /**
+     * A crawl file in {@code folder}, deleted when closed. First removes the temporary crawl
+     * files there whose process was killed ({@link TemporaryCrawls}).
+     */
     static CrawlStore createTemporary(CrawlPlan plan, Path folder) throws StoreException {
         Path tmp;
         try {
-            tmp = Files.createTempFile(folder, "webprobe-crawl-", EXTENSION);
+            tmp = Files.createTempFile(folder, TemporaryCrawls.PREFIX, EXTENSION);
+            // whose leftovers are ours: the owner of the file just made
+            TemporaryCrawls.removeLeftovers(folder, Files.getOwner(tmp), Instant.now());
             Files.delete(tmp); // created again by SQLite below
         } catch (IOException e) {
             // the JDK's message is only the path of the file it tried, a random name
@@ -380,10 +387,23 @@ public final class CrawlStore implements AutoCloseable {
 
     /**
      * Keeps a temporary crawl file when closed, as a file of its own (its CSVs could not be
-     * written: the crawl must not be lost with them).
+     * written: the crawl must not be lost with them): once closed it is renamed to a name of
+     * its own ({@link #keptAt()}), which is not a temporary crawl's, so that the next
+     * temporary crawl never removes it as one left by a killed process.
      */
     public synchronized void keep() {
-        temporary = false;
+        if (temporary) {
+            temporary = false;
+            keptAt = TemporaryCrawls.keptName(file, info);
+        }
+    }
+
+    /**
+     * Where a temporary crawl file kept ({@link #keep()}) is once closed: its new name, or its
+     * temporary one when it could not be renamed; {@link #file()} for any other file.
+     */
+    public synchronized Path keptAt() {
+        return keptAt != null && closed ? keptAt : file;
     }
 
     /**
@@ -419,6 +439,8 @@ public final class CrawlStore implements AutoCloseable {
         }
         if (temporary) {
             CrawlFileChecks.deleteFiles(file);
+        } else if (keptAt != null) {
+            keptAt = TemporaryCrawls.rename(file, keptAt);
         }
         source.discard();
     }

@@ -100,6 +100,31 @@ class CrashResumeTest {
         assertThat(crawlFiles(tmp)).isEmpty();
     }
 
+    /**
+     * A crawl without --db killed with kill -9 leaves its temporary file (and its -wal and
+     * -shm) in the temporary folder, which nothing removed: the next crawl without --db does.
+     */
+    @Test
+    void aTemporaryCrawlFileLeftByAKillIsRemovedByTheNextCrawl() throws Exception {
+        new TestSite(server, 250);
+        CountDownLatch release = new CountDownLatch(1);
+        server.holdAfter(40, release);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        child = startCrawl(tmp, server.url("/"));
+        Path db = await().atMost(Duration.ofSeconds(60)).until(() -> crawlFiles(tmp).stream()
+                .filter(f -> f.getFileName().toString().endsWith(".webprobe")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> doneRows(db) >= 40 - 1 - 2);
+        child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook deletes the file
+        release.countDown();
+        assertThat(crawlFiles(tmp)).contains(db);
+
+        child = startCrawl(tmp, server.url("/"), "--max-pages", "1");
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertEquals(0, child.exitValue(), Files.readString(dir.resolve("child.log")));
+        assertThat(crawlFiles(tmp)).isEmpty();
+    }
+
     @Test
     void aCrawlEndedBySigtermIsSavedWholeAndCanBeResumed() throws Exception {
         new TestSite(server, 250);
