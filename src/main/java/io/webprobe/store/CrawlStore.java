@@ -71,6 +71,8 @@ public final class CrawlStore implements AutoCloseable {
     /** The writer's connection: null until the first write of a file looked at. */
     private Connection writeConnection;
     private OwnerLock lock;
+    /** Whether {@link #writeConnection} is set (read without the lock). */
+    private volatile boolean writing;
     private StoreWriter writer;
     private StoreWriter.Tuning tuning = StoreWriter.Tuning.DEFAULT;
     private CrawlReader internalReader;
@@ -87,6 +89,7 @@ public final class CrawlStore implements AutoCloseable {
         this.clock = clock;
         this.meta = meta;
         this.writeConnection = writeConnection;
+        this.writing = writeConnection != null;
         this.lock = lock;
         this.info = info;
     }
@@ -336,8 +339,8 @@ public final class CrawlStore implements AutoCloseable {
      * with {@link Access#LOOK_THEN_WRITE}, a write has taken its lock since. A file only looked
      * at is not written: another Webprobe may write it meanwhile.
      */
-    public synchronized boolean writing() {
-        return writeConnection != null;
+    public boolean writing() {
+        return writing; // not synchronized: the FX thread asks while a first write may wait
     }
 
     /**
@@ -359,6 +362,7 @@ public final class CrawlStore implements AutoCloseable {
             meta = Sql.meta(c);
             lock = mine;
             writeConnection = c;
+            writing = true;
         } catch (SQLException e) {
             CrawlFileChecks.closeQuietly(c);
             throw new StoreException("Cannot write to " + file + ": " + SqlErrors.why(e) + ".",
