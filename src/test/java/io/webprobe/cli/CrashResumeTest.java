@@ -82,19 +82,26 @@ class CrashResumeTest {
         assertEquals(143, child.exitValue(), Files.readString(dir.resolve("child.log")));
     }
 
-    @Test
-    void aCrawlEndedBySigtermLeavesNoTemporaryFileBehind() throws Exception {
+    /**
+     * Starts a crawl without --db of a site of 250 pages that stands still after 40 requests
+     * (until {@code release}), with {@code tmp} as its temporary folder; its temporary file.
+     */
+    private Path temporaryCrawl(Path tmp, CountDownLatch release) throws Exception {
         new TestSite(server, 250);
-        CountDownLatch release = new CountDownLatch(1);
         server.holdAfter(40, release);
-        Path tmp = Files.createDirectory(dir.resolve("tmp"));
-
         child = startCrawl(tmp, server.url("/"));
         // the file's name, once listed: the temporary file is made, deleted and made again
         // by SQLite, so a second listing could fall between the two
-        Path db = await().atMost(Duration.ofSeconds(60)).until(() -> crawlFiles(tmp).stream()
+        return await().atMost(Duration.ofSeconds(60)).until(() -> crawlFiles(tmp).stream()
                 .filter(f -> f.getFileName().toString().endsWith(".webprobe")).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
+    }
+
+    @Test
+    void aCrawlEndedBySigtermLeavesNoTemporaryFileBehind() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Path db = temporaryCrawl(tmp, release);
         terminateMidWay(db, 40, release);
 
         assertThat(crawlFiles(tmp)).isEmpty();
@@ -106,14 +113,9 @@ class CrashResumeTest {
      */
     @Test
     void aTemporaryCrawlFileLeftByAKillIsRemovedByTheNextCrawl() throws Exception {
-        new TestSite(server, 250);
         CountDownLatch release = new CountDownLatch(1);
-        server.holdAfter(40, release);
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        child = startCrawl(tmp, server.url("/"));
-        Path db = await().atMost(Duration.ofSeconds(60)).until(() -> crawlFiles(tmp).stream()
-                .filter(f -> f.getFileName().toString().endsWith(".webprobe")).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        Path db = temporaryCrawl(tmp, release);
         await().atMost(Duration.ofSeconds(60)).until(() -> doneRows(db) >= 40 - 1 - 2);
         child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook deletes the file
         release.countDown();
