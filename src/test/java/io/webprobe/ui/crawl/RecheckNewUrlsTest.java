@@ -3,11 +3,16 @@ package io.webprobe.ui.crawl;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static io.webprobe.ui.crawl.VmHarness.done;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.common.UiState;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +118,31 @@ class RecheckNewUrlsTest {
         h.awaitCrawlEnd();
         assertThat(h.status()).startsWith("Finished");
         assertThat(server.hits("/newer")).isEqualTo(1);
+    }
+
+    /**
+     * A finished crawl opened to look at is not written until a re-check asks: then it takes
+     * the file (another open of it is refused) and writes the result.
+     */
+    @Test
+    void aCrawlOpenedToLookAtIsWrittenOnlyOnceARecheckAsks() throws Exception {
+        crawlThenFix();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close();
+        FileTime old = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        Files.setLastModifiedTime(file, old);
+
+        open();
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+
+        recheck("/fixme");
+
+        assertThat(h.status()).startsWith("Re-checked " + server.url("/fixme") + ": 200");
+        assertThat(Files.getLastModifiedTime(file)).isNotEqualTo(old);
+        assertThatThrownBy(() -> CrawlStore.open(file, CrawlStore.Access.RESUME))
+                .hasMessage(file + " is open in this Webprobe already; close it there first.");
     }
 
     /** A re-check that finds nothing new leaves a finished crawl as it was: no offer. */
