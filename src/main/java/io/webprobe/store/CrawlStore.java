@@ -77,6 +77,11 @@ public final class CrawlStore implements AutoCloseable {
     private StoreWriter.Tuning tuning = StoreWriter.Tuning.DEFAULT;
     private CrawlReader internalReader;
     private boolean closed;
+    /**
+     * Whether closing removes the {@code -wal} and {@code -shm} that reading made beside a file
+     * in WAL mode that had none: a file only read is left as it was found.
+     */
+    private boolean removeSideFiles;
     /** The name a temporary file kept is renamed to when closed, or null. */
     private Path keptAt;
 
@@ -410,6 +415,27 @@ public final class CrawlStore implements AutoCloseable {
         return keptAt != null && closed ? keptAt : file;
     }
 
+    /** See {@link #removeSideFiles}: set when it is opened. */
+    synchronized void removeSideFilesWhenClosed() {
+        removeSideFiles = true;
+    }
+
+    /**
+     * Removes the {@code -wal} and {@code -shm} that reading made beside a file in WAL mode
+     * that had none (a crawl whose last close could not switch it back to one file, a copy):
+     * SQLite removes them when the last connection that may write closes, and a read-only one
+     * may not. So one such connection reads a row and closes, once every reader is closed;
+     * nothing is written to the file (its write-ahead log is empty). When another process has
+     * the file open this is not the last connection, and SQLite leaves them to it.
+     */
+    private void removeSideFilesMadeByReading() {
+        try (Connection c = StoreOpener.connect(file, false)) {
+            Sql.longValue(c, "SELECT count(*) FROM sqlite_master");
+        } catch (SQLException e) {
+            log.info("Could not remove the -wal and -shm beside {}: {}", file, e.getMessage());
+        }
+    }
+
     /**
      * Finishes writing (everything queued is stored), releases the lock, and leaves the file as
      * one self-contained database. A temporary file is deleted.
@@ -445,6 +471,9 @@ public final class CrawlStore implements AutoCloseable {
             CrawlFileChecks.deleteFiles(file);
         } else if (keptAt != null) {
             keptAt = TemporaryCrawls.rename(file, keptAt);
+        }
+        if (removeSideFiles && writeConnection == null) {
+            removeSideFilesMadeByReading();
         }
         source.discard();
     }

@@ -207,6 +207,10 @@ final class StoreOpener {
                     writes ? c : null, lock, info);
             if (!writes) {
                 c.close();
+                if (walMode && !walWasThere && !shmWasThere && !source.copied()
+                        && source.mayWrite()) {
+                    store.removeSideFilesWhenClosed(); // this open made them
+                }
             }
             return store;
         } catch (SQLException e) {

@@ -153,6 +153,33 @@ class CrawlFileOpenerTest {
         assertThat(Files.getLastModifiedTime(wal(copy))).isEqualTo(old);
     }
 
+    /**
+     * A finished crawl left in WAL mode (its last close could not switch it back to one file,
+     * or it was copied so) gets a -wal and a -shm beside it when read: looked at and closed,
+     * they go again, and the file itself is left as it was.
+     */
+    @Test
+    void aFinishedCrawlInWalModeLookedAtLeavesNothingBesideIt() throws Exception {
+        Path file = new WorkspaceSite(server).crawlInto(dir.resolve("site.webprobe"));
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                var st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = WAL");
+        }
+        assertThat(filesIn(dir)).containsExactly(file);
+        FileTime old = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        Files.setLastModifiedTime(file, old);
+        String bytes = digest(file);
+
+        OpenCrawl crawl = new OpenCrawl(CrawlFileOpener.open(file).store(), Runnable::run);
+        assertThat(crawl.tableLane().call(q -> q.reader().results()).get(10, TimeUnit.SECONDS))
+                .hasSize(WorkspaceSite.PATHS.size());
+        crawl.close(Runnable::run);
+
+        assertThat(filesIn(dir)).containsExactly(file);
+        assertThat(digest(file)).isEqualTo(bytes);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
+    }
+
     private Path stopped() throws Exception {
         Path file = dir.resolve("stopped.webprobe");
         try (CrawlStore store = CrawlStore.create(file,
