@@ -150,6 +150,16 @@ final class CrawlFileChecks {
         return file.resolveSibling(file.getFileName() + "-wal");
     }
 
+    /**
+     * Whether a file is in WAL mode with neither its {@code -wal} nor its {@code -shm} beside
+     * it: reading it makes them, and a read-only connection leaves them (see
+     * {@link StoreOpener#connectToGlance}).
+     */
+    static boolean walWithoutSideFiles(Path file) {
+        return SqliteHeader.walMode(file) && !Files.exists(walOf(file))
+                && !Files.exists(shmOf(file));
+    }
+
     static boolean isEmptyOrMissing(Path file) {
         try {
             return !Files.exists(file) || Files.size(file) == 0;

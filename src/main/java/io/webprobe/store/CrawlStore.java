@@ -191,7 +191,7 @@ public final class CrawlStore implements AutoCloseable {
         if (!SqliteHeader.isDatabase(file)) {
             return null;
         }
-        try (Connection c = StoreOpener.connect(file, true)) {
+        try (Connection c = StoreOpener.connectToGlance(file)) {
             Map<String, String> meta = StoreLocks.metaRows(c, "state", "lock",
                     StoreLocks.LOCK_FILE, "plan.start_url", "created_at");
             long urls = Sql.longValue(c, "SELECT COUNT(seq) FROM urls");

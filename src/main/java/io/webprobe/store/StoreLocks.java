@@ -175,7 +175,7 @@ final class StoreLocks {
         if (!SqliteHeader.isDatabase(file)) {
             return false;
         }
-        try (Connection c = StoreOpener.connect(file, true)) {
+        try (Connection c = StoreOpener.connectToGlance(file)) {
             return endedWhileRunning(metaRows(c, "state", "lock", LOCK_FILE), file,
                     Instant.now());
         } catch (SQLException e) {

@@ -123,6 +123,7 @@ final class StoreOpener {
         boolean walMissing = walMode && isEmptyOrMissing(walOf(abs));
         boolean walWasThere = Files.exists(walOf(abs));
         boolean shmWasThere = Files.exists(shmOf(abs));
+        boolean sideFilesMade = walWithoutSideFiles(abs); // by reading it
         if (walMode && walWasThere) {
             // asked over a read-only connection: closing a writing one would remove the -wal
             // and -shm, and with them what tells this file from a copy made without them
@@ -207,8 +208,7 @@ final class StoreOpener {
                     writes ? c : null, lock, info);
             if (!writes) {
                 c.close();
-                if (walMode && !walWasThere && !shmWasThere && !source.copied()
-                        && source.mayWrite()) {
+                if (sideFilesMade && !source.copied() && source.mayWrite()) {
                     store.removeSideFilesWhenClosed(); // this open made them
                 }
             }
@@ -248,6 +248,17 @@ final class StoreOpener {
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
         cfg.setCacheSize(-2_000);
         return cfg.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+    }
+
+    /**
+     * A connection to read a few rows of a crawl file and close (File › Recent crawls, the
+     * interrupted-crawl hint): read-only, but for a file in WAL mode with neither {@code -wal}
+     * nor {@code -shm} beside it, which a read-only connection would leave there. SQLite
+     * removes them as the last connection that may write closes, so that one may, and only
+     * reads: the file is left as it was found (its write-ahead log is empty).
+     */
+    static Connection connectToGlance(Path file) throws SQLException {
+        return connect(file, !walWithoutSideFiles(file));
     }
 
     static Connection connect(Path file, boolean readOnly) throws SQLException {

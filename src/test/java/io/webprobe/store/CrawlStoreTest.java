@@ -10,6 +10,7 @@ import io.webprobe.crawl.Politeness;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -48,6 +49,32 @@ class CrawlStoreTest {
             store.sink().state(CrawlState.STOPPED, Duration.ofSeconds(7));
         }
         return file;
+    }
+
+    /**
+     * File › Recent crawls and the interrupted-crawl hint glance at the crawls folder's files:
+     * one left in WAL mode without its side files (its last close could not switch it back to
+     * one file) keeps neither its bytes' time changed nor a -wal or -shm made beside it.
+     */
+    @Test
+    void aGlanceAtAFileInWalModeLeavesItAsItWas() throws Exception {
+        Path file = stored();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+        }
+        FileTime old = FileTime.from(Instant.parse("2026-01-02T03:04:05Z"));
+        Files.setLastModifiedTime(file, old);
+        String before = digest(file);
+
+        assertThat(CrawlStore.glance(file).state()).isEqualTo("stopped");
+        assertThat(CrawlStore.interrupted(file)).isFalse();
+
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).containsExactly(file);
+        }
+        assertThat(digest(file)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(old);
     }
 
     private static String digest(Path file) throws Exception {
