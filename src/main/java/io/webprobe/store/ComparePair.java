@@ -119,12 +119,23 @@ public final class ComparePair {
         if (older == null || newer == null || !older.isAfter(newer)) {
             return null;
         }
-        var when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
-                java.util.Locale.ROOT).withZone(zone);
-        return olderName + " was crawled after " + newerName + " (" + when.format(older)
-                + " against " + when.format(newer) + "), so what is called added was removed "
+        return olderName + " was crawled after " + newerName + " (" + when(older, zone)
+                + " against " + when(newer, zone) + "), so what is called added was removed "
                 + "and the other way round: name the older crawl first.";
     }
+
+    /**
+     * When a crawl was made, as compare names it (the Compare tab's choosers, the sentence of
+     * {@link #order}): "2026-12-06 14:05:07". To the second: two crawls started in the same
+     * minute (a crawl stopped at once and started again) read alike to the minute.
+     */
+    public static String when(java.time.Instant made, java.time.ZoneId zone) {
+        return WHEN.withZone(zone).format(made);
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
+                    java.util.Locale.ROOT);
 
     /**
      * A sentence when the two crawls accept different statuses ({@code --accept}): each crawl's

@@ -38,12 +38,17 @@ class ComparePairTest {
         java.time.Instant friday = java.time.Instant.parse("2026-12-04T17:40:00Z");
         assertThat(ComparePair.order(friday, "b.webprobe", monday, "a.webprobe",
                 java.time.ZoneOffset.UTC)).isEqualTo("b.webprobe was crawled after a.webprobe "
-                        + "(2026-12-04 17:40 against 2026-11-30 09:15), so what is called added "
+                        + "(2026-12-04 17:40:00 against 2026-11-30 09:15:00), so what is called "
+                        + "added "
                         + "was removed and the other way round: name the older crawl first.");
         assertThat(ComparePair.order(monday, "a.webprobe", friday, "b.webprobe",
                 java.time.ZoneOffset.UTC)).isNull();
         assertThat(ComparePair.order(monday, "a", monday, "b", java.time.ZoneOffset.UTC))
                 .isNull();
+        // named the wrong way round within one minute: the seconds tell them apart
+        assertThat(ComparePair.order(monday.plusSeconds(30), "b", monday, "a",
+                java.time.ZoneOffset.UTC)).startsWith("b was crawled after a "
+                        + "(2026-11-30 09:15:30 against 2026-11-30 09:15:00)");
     }
 
     /**

@@ -175,7 +175,7 @@ public final class CompareModel {
     /**
      * A crawl the app knows (File › Recent crawls), as the choosers list it.
      *
-     * @param label "example.com · 2026-12-06 14:05 · finished · 1,234 URLs", or the file's
+     * @param label "example.com · 2026-12-06 14:05:07 · finished · 1,234 URLs", or the file's
      *     name when it cannot be read as a crawl
      * @param site the site it is of, as compare judges it, or "" when unknown
      * @param createdAt when it was made, or null when unknown
@@ -223,8 +223,7 @@ public final class CompareModel {
         List<String> parts = new ArrayList<>();
         parts.add(site.isEmpty() ? file.getFileName().toString() : site);
         if (g.createdAt() != null) {
-            parts.add(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
-                    Locale.ROOT).withZone(zone).format(g.createdAt()));
+            parts.add(ComparePair.when(g.createdAt(), zone));
         }
         parts.add(g.state());
         parts.add(io.webprobe.Words.count(g.urls(), "URL"));

@@ -126,7 +126,7 @@ class CompareModelTest {
                 dir.resolve("gone.webprobe"));
         String host = Urls.hostAndPort(java.net.URI.create(server.url("/")));
         assertThat(listed.get(0).label()).matches(java.util.regex.Pattern.quote(host)
-                + " · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · finished · \\d+ URLs");
+                + " · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} · finished · \\d+ URLs");
         assertThat(listed.get(2).label()).isEqualTo("gone.webprobe");
 
         fx.on(m::opened);
@@ -139,6 +139,26 @@ class CompareModelTest {
         fx.on(() -> m.pick(false, m.known().get(2).file()));
         fx.on(m::opened);
         assertThat(fx.on(() -> m.newFileProperty().get())).isEqualTo(dir.resolve("gone.webprobe"));
+    }
+
+    /**
+     * The bug: two crawls started in the same minute (one stopped at once and started again)
+     * read alike in the Older… and Newer… menus, "… · 2026-12-07 06:40 · stopped · …": the
+     * time is given to the second.
+     */
+    @Test
+    void twoCrawlsOfOneMinuteAreToldApartByTheirSeconds() {
+        java.time.Instant first = java.time.Instant.parse("2026-12-07T06:40:05Z");
+        java.time.Instant second = first.plusSeconds(42);
+        String url = "http://127.0.0.1:18100/";
+        CompareModel.Known a = CompareModel.known(dir.resolve("a.webprobe"),
+                new CrawlStore.Glance(url, "stopped", 3, first), java.time.ZoneOffset.UTC);
+        CompareModel.Known b = CompareModel.known(dir.resolve("b.webprobe"),
+                new CrawlStore.Glance(url, "finished", 1234, second), java.time.ZoneOffset.UTC);
+        assertThat(a.label())
+                .isEqualTo("127.0.0.1:18100 · 2026-12-07 06:40:05 · stopped · 3 URLs");
+        assertThat(b.label())
+                .isEqualTo("127.0.0.1:18100 · 2026-12-07 06:40:47 · finished · 1,234 URLs");
     }
 
     /** Crawls of two sites are listed, but none is chosen for the user. */
