@@ -134,8 +134,8 @@ public final class AppContext implements AutoCloseable {
 
             @Override
             public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener,
-                    SiteHeaders signIn) throws StoreException {
-                CrawlPlan plan = store.plan().withSiteHeaders(signIn);
+                    SiteHeaders signIn, int threads) throws StoreException {
+                CrawlPlan plan = store.plan().withSiteHeaders(signIn).withThreads(threads);
                 HttpProbe probe;
                 try {
                     probe = CrawlProbes.forPlan(plan);

@@ -114,7 +114,9 @@ final class CrawlControls {
         threads.getTooltip().setText("Worker threads: how many requests run at once. "
                 + threads.getTooltip().getText());
         threads.getValueFactory().valueProperty().bindBidirectional(threadsValue);
-        threads.disableProperty().bind(vm.settingsLockedProperty());
+        // locked only while a crawl runs: after Stop, a resume runs with the threads shown
+        // (CrawlRun.resume), though the other settings shown are the crawl's own, locked
+        threads.disableProperty().bind(vm.runningProperty());
 
         Button start = button("crawlStart", "Start", vm::start);
         start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));

@@ -28,9 +28,12 @@ public interface CrawlJobFactory {
      * @param resume where a stopped crawl stood, or null for a new crawl
      * @param signIn what the site's own URLs are sent besides (a sign-in the crawl file does
      *     not keep)
+     * @param threads the worker threads it runs with: the plan's for a new crawl; for a
+     *     resumed one those the Threads setting shows, which may differ from the file's (how
+     *     fast it crawls, not what)
      */
     CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener,
-            SiteHeaders signIn) throws StoreException;
+            SiteHeaders signIn, int threads) throws StoreException;
 
     /**
      * Fetches URLs of the store's crawl again, writing through its sink.

@@ -84,7 +84,7 @@ final class CrawlLauncher {
             CrawlStore store = made.store();
             CrawlJob j;
             try {
-                j = jobs.job(store, null, listener, signIn);
+                j = jobs.job(store, null, listener, signIn, plan.threads());
             } catch (StoreException | RuntimeException e) {
                 store.close();
                 fx.execute(() -> then.failed(whyNotStarted(e)));
@@ -95,11 +95,13 @@ final class CrawlLauncher {
     }
 
     /**
-     * Makes a job that continues the crawl in this file (it stopped, or its process died).
-     * First asks its start URL whether the site wants a sign-in (the file keeps none, and a
-     * resumed crawl does not fetch its start URL again): a 401 is handed over instead.
+     * Makes a job that continues the crawl in this file (it stopped, or its process died),
+     * with its own settings but {@code threads} worker threads. First asks its start URL
+     * whether the site wants a sign-in (the file keeps none, and a resumed crawl does not
+     * fetch its start URL again): a 401 is handed over instead.
      */
-    void resume(CrawlStore store, SiteHeaders signIn, CrawlListener listener, Handover then) {
+    void resume(CrawlStore store, SiteHeaders signIn, int threads, CrawlListener listener,
+            Handover then) {
         // reading where it stood and restoring its queue read the file: not on the FX thread
         background.execute(() -> {
             if (jobs.startStatus(store.plan(), signIn) == 401) {
@@ -109,7 +111,7 @@ final class CrawlLauncher {
             CrawlJob j;
             try {
                 ResumeState state = store.resumeState();
-                j = jobs.job(store, state, listener, signIn);
+                j = jobs.job(store, state, listener, signIn, threads);
             } catch (StoreException | RuntimeException e) {
                 fx.execute(() -> then.failed(whyNotStarted(e)));
                 return;

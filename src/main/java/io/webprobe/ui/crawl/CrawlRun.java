@@ -88,18 +88,23 @@ final class CrawlRun {
         launcher.launch(plan, signIn.forPlan(plan), token.listener(), token);
     }
 
-    /** Continues the crawl shown (it had stopped, or its process died), as the offer says. */
+    /**
+     * Continues the crawl shown (it had stopped, or its process died), as the offer says: with
+     * its own settings, but the worker threads the Threads setting shows, which stays editable
+     * once a crawl has stopped (fewer to spare a slow site, more for a fast one).
+     */
     void resume(OpenCrawl c) {
         String offered = opening.offerProperty().get();
         String button = opening.actionProperty().get();
         opening.withdraw();
         CrawlStore store = c.store();
-        Starting token = starting(shown.generation(), store.plan());
-        token.resumes(store, offered, button);
+        int threads = input.settings().threadsProperty().get();
+        Starting token = starting(shown.generation(), store.plan().withThreads(threads));
+        token.resumes(store, offered, button, threads);
         live.say((button.equals(CrawlOpening.CRAWL_NEW) ? "Crawling the new URLs of "
                 : "Resuming ") + store.file().getFileName() + " …");
         newCrawl = false;
-        launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
+        launcher.resume(store, signIn.forPlan(store.plan()), threads, token.listener(), token);
     }
 
     /**
@@ -115,6 +120,8 @@ final class CrawlRun {
         private CrawlStore resumed;
         private String offer = "";
         private String button = CrawlOpening.RESUME;
+        /** The worker threads it resumes with. */
+        private int threads;
 
         Starting(int gen) {
             this.gen = gen;
@@ -154,10 +161,11 @@ final class CrawlRun {
             resumeSignedIn(this);
         }
 
-        void resumes(CrawlStore store, String offered, String action) {
+        void resumes(CrawlStore store, String offered, String action, int workers) {
             resumed = store;
             offer = offered;
             button = action;
+            threads = workers;
         }
     }
 
@@ -213,7 +221,8 @@ final class CrawlRun {
         CrawlStore store = token.resumed;
         if (signIn.ask(store.plan(), "Sign in and resume")) {
             live.say("Resuming " + store.file().getFileName() + " signed in …");
-            launcher.resume(store, signIn.forPlan(store.plan()), token.listener(), token);
+            launcher.resume(store, signIn.forPlan(store.plan()), token.threads,
+                    token.listener(), token);
             return;
         }
         cancel(token, "Not resumed: " + io.webprobe.http.Urls.hostAndPort(

@@ -312,9 +312,10 @@ public final class CrawlView {
         resume.textProperty().bind(vm.resumeActionProperty());
         resume.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.when(
                 vm.resumeActionProperty().isEqualTo("Resume"))
-                .then("Continue this crawl where it stopped, with its own settings")
-                .otherwise("Continue this crawl from the new URLs, with its own settings; "
-                        + "what it crawled stays"));
+                .then("Continue this crawl where it stopped, with its own settings and the "
+                        + "threads shown")
+                .otherwise("Continue this crawl from the new URLs, with its own settings and "
+                        + "the threads shown; what it crawled stays"));
         javafx.beans.binding.StringExpression sentence = javafx.beans.binding.Bindings.when(
                 javafx.beans.binding.Bindings.createBooleanBinding(settingsOpen::get,
                         settingsOpen).and(vm.crawlSettingsShownProperty()))

@@ -60,7 +60,7 @@ class CrawlLauncherTest {
 
         @Override
         public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener l,
-                io.webprobe.crawl.SiteHeaders signIn) throws StoreException {
+                io.webprobe.crawl.SiteHeaders signIn, int threads) throws StoreException {
             resumes.add(resume);
             CrawlJob j = jobs.make(store, resume, l);
             jobsMade.add(j);
@@ -224,7 +224,7 @@ class CrawlLauncherTest {
     void aResumedCrawlsJobCarriesOnFromItsFileAndIsStartedInTheBackground() throws Exception {
         CrawlStore store = stores.make(PLAN);
         storesMade.add(store);
-        launcher.resume(store, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
+        launcher.resume(store, io.webprobe.crawl.SiteHeaders.NONE, 8, listener, then);
         assertThat(jobsMade).isEmpty();
 
         runAll(background);
@@ -242,7 +242,7 @@ class CrawlLauncherTest {
         jobs = (s, resume, l) -> {
             throw new StoreException("The crawl file is damaged.");
         };
-        launcher.resume(store, io.webprobe.crawl.SiteHeaders.NONE, listener, then);
+        launcher.resume(store, io.webprobe.crawl.SiteHeaders.NONE, 8, listener, then);
         runAll(background);
         runAll(fx);
 

@@ -96,8 +96,8 @@ final class VmHarness implements AutoCloseable {
 
         @Override
         public CrawlJob job(CrawlStore store, ResumeState resume, CrawlListener listener,
-                io.webprobe.crawl.SiteHeaders signIn) throws StoreException {
-            CrawlPlan plan = store.plan().withSiteHeaders(signIn);
+                io.webprobe.crawl.SiteHeaders signIn, int threads) throws StoreException {
+            CrawlPlan plan = store.plan().withSiteHeaders(signIn).withThreads(threads);
             jobsCreated.incrementAndGet();
             plans.add(plan);
             // as the app wires it: the plan's user agent is the one sent, a certificate file

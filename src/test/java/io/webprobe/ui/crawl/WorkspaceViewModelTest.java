@@ -771,6 +771,40 @@ class WorkspaceViewModelTest {
     }
 
     /**
+     * The bug: after Stop the Threads setting stayed locked until the offer to resume was
+     * answered (Resume or Not now), though it says how fast a crawl goes, not what it covers.
+     * A stopped crawl resumes with the threads shown then, its other settings its own.
+     */
+    @Test
+    void aStoppedCrawlResumesWithTheThreadsShownAndItsOwnOtherSettings() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        slowSite(arrived);
+        open();
+        h.run(() -> {
+            vm.threadsProperty().set(1); // "/a" waits behind "/slow": it is left for Resume
+            vm.settings().maxDepthProperty().set("4");
+        });
+        h.start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        h.awaitCrawlEnd();
+        release.countDown();
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isNotEmpty();
+        assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
+
+        h.run(() -> vm.threadsProperty().set(3));
+        h.run(vm::resume);
+        h.awaitCrawlEnd();
+
+        assertThat(h.status()).startsWith("Finished");
+        assertThat(h.plans).hasSize(2).last().satisfies(plan -> {
+            assertThat(plan.threads()).isEqualTo(3);
+            assertThat(plan.maxDepth()).isEqualTo(4);
+        });
+        assertThat(h.plans.get(0).threads()).isEqualTo(1);
+    }
+
+    /**
      * The bug: after opening an unfinished crawl the Settings showed the user's settings (or
      * the defaults), while Resume continues the crawl with the settings in its file. They show
      * the crawl's own now, locked, until the offer is declined, and the user's are kept.
