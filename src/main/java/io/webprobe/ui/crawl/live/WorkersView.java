@@ -13,10 +13,21 @@ import javafx.scene.control.Tooltip;
  * What each worker is fetching now: one line per worker, with how long it has been at it, and
  * the URL by its path (and query) when it is on the site where the crawl settled (the start
  * URL's, or where its redirects led: http to https, to www.), as most are: the host is the
- * same on every line, and a long URL cut in the middle left only "htt…" of it.
+ * same on every line, and a long URL cut in the middle left only "htt…" of it. In a list
+ * narrower than {@link #NUMBERED_WIDTH} (the window's least width, 960 px, gives it 185) the
+ * worker's number is left out, its time kept: the URL gets the room.
  */
 public final class WorkersView {
+    /**
+     * The least width of a list whose lines name their worker ("#3  0.7 s  /path"): at 185 px
+     * the number's 22 px left a path of 12 letters, "/arti…e=104"; from 1,280 px up the list is
+     * about 250 px wide.
+     */
+    static final double NUMBERED_WIDTH = 220;
+
     private final ListView<ActiveFetch> list = new ListView<>();
+    /** Whether the lines leave out the worker's number (a narrow list). */
+    private boolean unnumbered;
 
     public WorkersView(LiveModel model) {
         list.setId("workers");
@@ -43,13 +54,21 @@ public final class WorkersView {
             protected void updateItem(ActiveFetch f, boolean empty) {
                 super.updateItem(f, empty);
                 boolean none = empty || f == null;
-                who.setText(none ? null : String.format(Locale.ROOT, "%s  %.1f s",
-                        f.worker().replace("crawl-worker-", "#"),
-                        f.running().toMillis() / 1000.0));
+                String time = none ? null : String.format(Locale.ROOT, "%.1f s",
+                        f.running().toMillis() / 1000.0);
+                who.setText(none || unnumbered ? time
+                        : f.worker().replace("crawl-worker-", "#") + "  " + time);
                 setGraphic(none ? null : who);
                 setText(none ? null : SiteUrls.shown(model.start(), f.url()));
                 tip.setText(empty || f == null ? null : f.url());
                 setTooltip(empty || f == null ? null : tip);
+            }
+        });
+        list.widthProperty().addListener((o, was, now) -> {
+            boolean narrow = now.doubleValue() < NUMBERED_WIDTH;
+            if (narrow != unnumbered) {
+                unnumbered = narrow;
+                list.refresh();
             }
         });
     }

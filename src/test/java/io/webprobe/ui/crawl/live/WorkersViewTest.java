@@ -70,14 +70,44 @@ class WorkersViewTest {
         assertThat(seen[1]).as("its tooltip").isEqualTo(other);
     }
 
-    /** In a narrow list a short path keeps its start; the worker and time are never cut. */
+    /**
+     * In a narrow list a short path keeps its start; the time is never cut, and the worker's
+     * number is left out (below).
+     */
     @Test
-    void theWorkerAndItsTimeAreNeverCutOnlyTheUrl() throws Exception {
+    void theTimeIsNeverCutOnlyTheUrl() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> view.root().getScene().getWindow().setWidth(170))
                 .get(10, TimeUnit.SECONDS);
         Object[] seen = shownFor("http://127.0.0.1:18201/section-2/page-7.html");
-        assertThat((String) seen[0]).as("the line shown").startsWith("#3  0.2 s  /sec")
+        assertThat((String) seen[0]).as("the line shown").startsWith("0.2 s  /sec")
                 .contains((String) seen[3]).endsWith(".html");
+    }
+
+    /**
+     * The bug: at the window's least width (960 px) the list is 185 px wide and its lines read
+     * "#4  0.6 s  /arti…e=104", twelve letters of the path. There the worker's number is left
+     * out, the path gets its room, and a list as wide as from 1,280 px up keeps the number.
+     */
+    @Test
+    void aNarrowListLeavesOutTheWorkersNumberForTheUrl() throws Exception {
+        setWidth(185);
+        Object[] narrow = shownFor(URL);
+        assertThat((String) narrow[0]).as("the line shown at 185 px").startsWith("0.2 s  /a-v")
+                .contains((String) narrow[3]).endsWith(".html").doesNotContain("#3");
+        String path = ((String) narrow[0]).substring("0.2 s  ".length());
+        assertThat(path.length()).as("the path's letters shown, with the ellipsis")
+                .isGreaterThanOrEqualTo(16);
+
+        setWidth(250);
+        Object[] wide = shownFor(URL);
+        assertThat((String) wide[0]).as("the line shown at 250 px").startsWith("#3  0.2 s  /a-v")
+                .endsWith(".html");
+    }
+
+    private void setWidth(double width) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.root().getScene().getWindow().setWidth(width))
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
