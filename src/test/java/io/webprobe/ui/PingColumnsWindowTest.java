@@ -289,6 +289,71 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         return find.call().orElseThrow();
     }
 
+    /** The Codes cell of the row of {@code url}, once drawn with a text. */
+    private javafx.scene.control.TableCell<?, ?> codesCellOf(FxRobot robot, String url)
+            throws Exception {
+        java.util.concurrent.Callable<java.util.Optional<javafx.scene.control.TableCell<?, ?>>>
+                find = () -> fx(() -> table(robot).lookupAll(".table-cell").stream()
+                        .<javafx.scene.control.TableCell<?, ?>>map(
+                                n -> (javafx.scene.control.TableCell<?, ?>) n)
+                        .filter(c -> c.getTableColumn() != null
+                                && "Codes".equals(c.getTableColumn().getText())
+                                && c.getTableRow() != null
+                                && c.getTableRow().getItem() instanceof PingRow r
+                                && r.url().equals(url)
+                                && c.getText() != null && !c.getText().isEmpty())
+                        .findFirst());
+        waiting(Duration.ofSeconds(10)).until(() -> find.call().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        return find.call().orElseThrow();
+    }
+
+    /**
+     * The bug: at the window's least width (960 px) the table scrolled sideways with its
+     * default columns, Errors behind the scroll (they took 732 px of 636). They fit there now,
+     * beside the vertical scroll bar's place, the URLs at their least width at worst, a cut
+     * Errors cell still showing its count.
+     */
+    @Test
+    void theDefaultColumnsFitTheLeastWindow(FxRobot robot) throws Exception {
+        server.route("/a", html("a"));
+        server.route("/section-1/page-1.html", html("p"));
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
+            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            robot.interact(() -> {
+                robot.lookup("#pingCount").queryAs(javafx.scene.control.Spinner.class)
+                        .getValueFactory().setValue(10);
+                node(robot, "#pingTargets", TextArea.class).setText(server.url("/a") + "\n"
+                        + server.url("/section-1/page-1.html") + "\n"
+                        + server.url("/missing") + "\n" + refused.url("/r"));
+                start.fire();
+            });
+            waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shownColumns(robot)).containsExactly("URL", "Sent", "Failed", "p50", "p99",
+                "Max", "Req/s", "Codes", "Errors");
+        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px").isFalse();
+        // nor once more rows bring the vertical scroll bar
+        double scrollBar = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .mapToDouble(b -> b.prefWidth(-1)).max().orElseThrow());
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth).sum()))
+                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+        javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
+        assertThat(fx(() -> shown(errors))).as("its count whole").matches("10 C.*");
+    }
+
     /** Whether the Ping table scrolls sideways. */
     private static boolean scrollsSideways(FxRobot robot) throws Exception {
         return fx(() -> table(robot).lookupAll(".scroll-bar").stream()
@@ -338,11 +403,18 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             throws Exception {
         server.route("/a", html("a"));
         server.route("/section-1/page-1.html", html("p"));
+        AtomicInteger n = new AtomicInteger(); // four codes in turn
+        int[] codes = {200, 404, 500, 503};
+        server.route("/mixed", ex -> {
+            int code = codes[n.getAndIncrement() % codes.length];
+            (code == 200 ? html("m") : LocalHttpServer.status(code)).handle(ex);
+        });
         for (int width : new int[] {1200, 1280}) {
             robot.interact(() -> context.pingViewModel().http2Property().set(true));
             try (RefusedPort refused = RefusedPort.onLoopback()) {
                 fixedRateRun(robot, width, 760, server.url("/a") + "\n"
-                        + server.url("/section-1/page-1.html") + "\n" + refused.url("/r"));
+                        + server.url("/section-1/page-1.html") + "\n" + refused.url("/r")
+                        + "\n" + server.url("/mixed"));
             }
 
             assertThat(shownColumns(robot)).as("%d px", width)
@@ -360,6 +432,18 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             // a cut Errors cell still shows its count
             javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
             assertThat(fx(() -> shown(errors))).matches("\\d+ Conn.*");
+            // the bug: the four codes of /mixed read "200×3...", three of them gone without a
+            // sign; now the codes that fit, whole, and how many more
+            javafx.scene.control.TableCell<?, ?> mixed = codesCellOf(robot, server.url("/mixed"));
+            String said = fx(() -> mixed.getText());
+            assertThat(fx(() -> shown(mixed))).as("shown whole at %d px", width).isEqualTo(said);
+            assertThat(said).as("at %d px", width).satisfiesAnyOf(
+                    s -> assertThat(s).matches("200×\\d+ 404×\\d+ 500×\\d+ 503×\\d+"),
+                    s -> assertThat(s).matches("200×\\d+( 404×\\d+)?( 500×\\d+)? \\+\\d")
+                            .endsWith(" +" + (5 - s.split(" ").length)),
+                    s -> assertThat(s).matches("200×\\d+…"));
+            assertThat(fx(() -> mixed.getTooltip().getText()))
+                    .matches("200×\\d+ 404×\\d+ 500×\\d+ 503×\\d+");
         }
 
         @SuppressWarnings("unchecked")

@@ -20,15 +20,24 @@ final class CellWidths {
      * 0 for a cell with no text.
      */
     static double needed(TableCell<PingRow, ?> cell) {
-        String text = cell.getText();
+        return needed(cell, cell.getText());
+    }
+
+    /** As {@link #needed(TableCell)}, for {@code text} in the cell (its text or another). */
+    static double needed(TableCell<PingRow, ?> cell, String text) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        MEASURE.setFont(cell.getFont());
-        MEASURE.setText(text);
         // the cell's padding and border (0.17 em each side and a pixel), before its CSS too
         double padding = Math.max(6, cell.snappedLeftInset() + cell.snappedRightInset() + 1);
-        return Math.ceil(MEASURE.getLayoutBounds().getWidth() + padding);
+        return Math.ceil(textWidth(cell.getFont(), text) + padding);
+    }
+
+    /** The width of {@code text} in {@code font}. */
+    static double textWidth(javafx.scene.text.Font font, String text) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 
     /**

@@ -28,9 +28,10 @@ final class ErrorsColumn {
 
     /**
      * The width it gives way to when the URLs have no more room (beside Fixed rate's Not sent
-     * and HTTP/2's Protocol at 1,200 px): "300 Connec…", the count and a word's start.
+     * and HTTP/2's Protocol at 1,200 px, the default columns at 960 px): "10 Co…", the count
+     * and a word's start (the Failed count's tooltip and the status bar say them whole).
      */
-    static final double LEAST_WIDTH = 92;
+    static final double LEAST_WIDTH = 52;
 
     private ErrorsColumn() {}
 

@@ -277,10 +277,11 @@ public final class PingView {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         buttons.setPadding(new Insets(0, 10, 10, 10));
         VBox side = new VBox(8, scroll, buttons);
-        // 312 px, not 330: the 18 px let the table's Errors column hold "10 Connection
+        // 300 px, not 330: the 30 px let the table's Errors column hold "10 Connection
         // refused" whole (ErrorsColumn) beside a 200 px URL column and the vertical scroll
-        // bar's place at the default 1,200 px
-        side.setPrefWidth(312);
+        // bar's place at the default 1,200 px, and the default columns fit at 960 px; the
+        // settings need 297 (Mode's "Requests per URL" beside "Trust certificate")
+        side.setPrefWidth(300);
         side.setMinWidth(280);
         return side;
     }
@@ -396,17 +397,21 @@ public final class PingView {
         // OK and Failed saying "10" in 62 px each; the 62 px of p95 (in the column chooser, as
         // the command line's table has no p95 either) pay for it, and OK's (Sent less Failed;
         // oha and JMeter's summary give the failures alone): Fixed rate's Not sent and HTTP/2's
-        // Protocol made them 126 px at 1,280 px, and the table scrolled sideways at 1,200 px
+        // Protocol made them 126 px at 1,280 px, and the table scrolled sideways at 1,200 px.
+        // At the window's least width, 960 px, it did with the default columns: the URLs give
+        // way to 160 px there, as the Crawl table's, the figures are narrower (FIGURE_WIDTH)
         TableColumn<PingRow, String> url = urlColumn(text("URL", URL_WIDTH, r -> r.url()));
         // its bold header whole (61 px) and "HTTP/1.1" (59 px and the cell's 7)
         TableColumn<PingRow, String> protocol = tipped(text("Protocol", 68,
                 PingResult::protocol));
         // the codes and errors as wide as their text ("200×9 503×1" read "200×9 5..." in
         // 66 px) as far as the URLs can give them room, down to URL_LEAST_WIDTH; one code
-        // whole at least ("200×1000", 69 px and the cell's 7)
-        TableColumn<PingRow, String> codes = tipped(text("Codes", 76,
-                PingResult::statusCountsText), javafx.scene.control.OverrunStyle.ELLIPSIS,
-                s -> s, this::wantsRoom);
+        // whole at least, and the codes that fit whole with a count of the rest (CodesColumn)
+        TableColumn<PingRow, String> codes = CodesColumn.create((cell, text) -> {
+            if (fill != null && cell.getTableColumn() != null) {
+                fill.want(cell.getTableColumn(), CellWidths.needed(cell, text));
+            }
+        });
         TableColumn<PingRow, PingResult> errors = ErrorsColumn.create(vm::errorsOf,
                 this::wantsRoom);
         url.setId("pingUrlColumn");
@@ -415,12 +420,13 @@ public final class PingView {
                 progressCol,
                 // Sent: in flight included, as the status says
                 // widths for 6-digit counts ("999,999")
-                width(count("Sent", PingResult::requestsSent), 62),
-                hidden(width(count("OK", PingResult::ok), 62)),
-                width(failed(), 62),
+                width(count("Sent", PingResult::requestsSent), FIGURE_WIDTH),
+                hidden(width(count("OK", PingResult::ok), FIGURE_WIDTH)),
+                width(failed(), FIGURE_WIDTH),
                 notSent,
                 latency,
-                width(rate(), 60),
+                // its bold header whole (38 px); "1,089.9" widens it (fitted())
+                width(rate(), 52),
                 codes,
                 errors,
                 hidden(width(count("Bytes", PingResult::bytes), 76)),
@@ -430,7 +436,7 @@ public final class PingView {
         // 144 px, its rows "http://12...0.1:8765/", with empty space beside the last column
         fill = io.webprobe.ui.common.FillColumn.install(table, url);
         fill.setLeastWidth(URL_LEAST_WIDTH);
-        fill.share(codes, codes.getPrefWidth());
+        fill.share(codes, CodesColumn.LEAST_WIDTH);
         fill.share(errors, ErrorsColumn.LEAST_WIDTH);
         // shown in Fixed rate mode, the only one that can leave requests unsent, from before
         // the run on: shown only when a run ended with some, it pushed Errors out of sight
@@ -475,10 +481,22 @@ public final class PingView {
     public static final double URL_WIDTH = 200;
 
     /**
-     * The URL column's least width in every mode: "http://127.0.0.1:8080/" and a page's name
-     * beside it; the codes and errors give way below it, or the table scrolls sideways.
+     * The URL column's least width in every mode: "http://127.0.0.1:18201/" whole (at 156 it
+     * read "http://127…0.1:18201/"), as the Crawl table's; the codes and errors give way below
+     * it, or the table scrolls sideways.
      */
-    public static final double URL_LEAST_WIDTH = 180;
+    public static final double URL_LEAST_WIDTH = 160;
+
+    /**
+     * The own width of the counts' and figures' columns (Sent, Failed, the percentiles):
+     * "999,999" and "600,000" (a timeout's latency, 54 px in the headless tests' font and the
+     * cell's 6) whole, their headers too; a column widens to a figure wider ("1,515.46":
+     * fitted()). At 62 px (Req/s 60, the URLs' least 180 px, Codes' 76, Errors' 92) the
+     * default columns took 732 px at the window's least width, 960 px, where the table has
+     * 631 beside the vertical scroll bar's place: Errors was behind the sideways scroll. Now
+     * 628 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 52).
+     */
+    static final double FIGURE_WIDTH = 60;
 
     private static TableColumn<PingRow, String> text(String title, double width,
             Function<PingResult, String> f) {
@@ -611,7 +629,7 @@ public final class PingView {
     private static TableColumn<PingRow, Number> millis(String title,
             ToDoubleFunction<PingResult> f) {
         TableColumn<PingRow, Number> c = new TableColumn<>(title);
-        c.setPrefWidth(62); // "9,999.99" in most fonts; wider when a figure needs it (fitted())
+        c.setPrefWidth(FIGURE_WIDTH); // wider when a figure needs it (fitted())
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
         c.setCellFactory(col -> formatted(n -> millisText(n.doubleValue())));
