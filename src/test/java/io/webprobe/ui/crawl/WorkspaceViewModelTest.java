@@ -672,10 +672,16 @@ class WorkspaceViewModelTest {
 
     /** A crawl of the slow site on one thread, stopped while "/slow" is in flight. */
     private void stoppedWhileSlow() throws Exception {
+        stoppedWhileSlow(() -> { });
+    }
+
+    /** As {@link #stoppedWhileSlow()}, with other settings {@code set} on the FX thread. */
+    private void stoppedWhileSlow(Runnable set) throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
         slowSite(arrived);
         open();
         h.run(() -> vm.threadsProperty().set(1)); // "/a" waits behind "/slow"
+        h.run(set);
         h.start(server.url("/"));
         assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
         h.run(vm::stop);
@@ -777,17 +783,7 @@ class WorkspaceViewModelTest {
      */
     @Test
     void aStoppedCrawlResumesWithTheThreadsShownAndItsOwnOtherSettings() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        slowSite(arrived);
-        open();
-        h.run(() -> {
-            vm.threadsProperty().set(1); // "/a" waits behind "/slow": it is left for Resume
-            vm.settings().maxDepthProperty().set("4");
-        });
-        h.start(server.url("/"));
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-        h.run(vm::stop);
-        h.awaitCrawlEnd();
+        stoppedWhileSlow(() -> vm.settings().maxDepthProperty().set("4"));
         release.countDown();
         assertThat(h.on(() -> vm.resumeOfferProperty().get())).isNotEmpty();
         assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
