@@ -280,8 +280,19 @@ public final class PingView {
         // 300 px, not 330: the 30 px let the table's Errors column hold "10 Connection
         // refused" whole (ErrorsColumn) beside a 200 px URL column and the vertical scroll
         // bar's place at the default 1,200 px, and the default columns fit at 960 px; the
-        // settings need 297 (Mode's "Requests per URL" beside "Trust certificate")
-        side.setPrefWidth(300);
+        // settings need 297 (Mode's "Requests per URL" beside "Trust certificate"), and the
+        // scroll bar's width besides while they scroll (at 960×640 after a Fixed rate run,
+        // whose summary takes two lines of the status bar, "HTTP/2 (https UR..." was cut)
+        side.setPrefWidth(SIDE_WIDTH);
+        scroll.skinProperty().addListener((o, was, now) -> {
+            for (javafx.scene.Node n : scroll.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == Orientation.VERTICAL) {
+                    bar.visibleProperty().addListener((ov, hid, shown) -> side.setPrefWidth(
+                            SIDE_WIDTH + (shown ? bar.prefWidth(-1) : 0)));
+                }
+            }
+        });
         side.setMinWidth(280);
         return side;
     }
@@ -476,6 +487,9 @@ public final class PingView {
     private static <T> ObservableValue<T> map(PingRow row, Function<PingResult, T> f) {
         return Bindings.createObjectBinding(() -> f.apply(row.result()), row.resultProperty());
     }
+
+    /** The settings' width beside the table, while they do not scroll. */
+    private static final double SIDE_WIDTH = 300;
 
     /** The URL column's first width (it fills the room the other columns leave). */
     public static final double URL_WIDTH = 200;
