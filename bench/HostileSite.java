@@ -18,10 +18,16 @@ import java.util.concurrent.Executors;
  *   java bench/HostileSite.java PORT heads FIELDS PAGES  # every page's head FIELDS x "a: b"
  *   java bench/HostileSite.java PORT links N             # / links /links: N new links
  *   java bench/HostileSite.java PORT big MB              # / links /big: an MB page of text
+ *   java bench/HostileSite.java PORT many N MB KIND      # / links /m/0../m/N-1: MB each
  * </pre>
  * then {@code ./run.sh crawl http://127.0.0.1:PORT/} with {@code WEBPROBE_JAVA_OPTS=-Xlog:gc}
  * (and {@code --max-depth=1} or {@code --max-size=...} as the figures say). In {@code heads}
- * mode page {@code /p/N} links to {@code /p/8N+1} to {@code /p/8N+8} below PAGES.
+ * mode page {@code /p/N} links to {@code /p/8N+1} to {@code /p/8N+8} below PAGES. In {@code
+ * many} mode each of the N pages is MB MB (say the {@code --max-size}) of distinct links, of
+ * one KIND: {@code a} ({@code <a href=/p/K/I>}, ~22 bytes a link), {@code text} (the same
+ * with 2,000 characters of anchor text each), {@code srcset} ({@code <img srcset>} of 20
+ * candidates each) or {@code css} (a stylesheet's {@code url()}s, the page linking it);
+ * every other path is a short 404.
  */
 public final class HostileSite {
     private static final byte[] CRLF = {'\r', '\n'};
@@ -32,7 +38,9 @@ public final class HostileSite {
             case "heads" -> heads(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "links" -> page(port, "/links", links(Integer.parseInt(args[2])));
             case "big" -> page(port, "/big", big(Integer.parseInt(args[2])));
-            default -> throw new IllegalArgumentException("heads, links or big");
+            case "many" -> many(port, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args[4]);
+            default -> throw new IllegalArgumentException("heads, links, big or many");
         }
     }
 
@@ -104,6 +112,81 @@ public final class HostileSite {
                 sb.append(" <a href=\"/b/").append(n / 50).append("\">more</a>");
             }
             sb.append("</p>\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code n} pages of {@code mb} MB of distinct links each (see the class comment). */
+    private static void many(int port, int n, int mb, String kind) throws IOException {
+        byte[][] pages = new byte[n][];
+        for (int k = 0; k < n; k++) {
+            pages[k] = manyLinks(k, mb << 20, kind);
+        }
+        StringBuilder h = new StringBuilder("<html><body>");
+        for (int k = 0; k < n; k++) {
+            h.append("<a href=/m/").append(k).append(">").append(k).append("</a>\n");
+        }
+        byte[] home = h.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+        boolean css = kind.equals("css");
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
+        server.createContext("/", ex -> {
+            String p = ex.getRequestURI().getPath();
+            byte[] b = "no".getBytes(StandardCharsets.UTF_8);
+            String type = "text/plain";
+            int status = 404;
+            if (p.equals("/")) {
+                b = home;
+                type = "text/html; charset=utf-8";
+                status = 200;
+            } else if (p.startsWith("/m/") && p.length() > 3) {
+                String rest = p.substring(3);
+                boolean sheet = css && rest.endsWith(".css");
+                int k = Integer.parseInt(sheet ? rest.substring(0, rest.length() - 4) : rest);
+                status = 200;
+                if (css && !sheet) {
+                    b = ("<html><head><link rel=stylesheet href=/m/" + k + ".css></head></html>")
+                            .getBytes(StandardCharsets.UTF_8);
+                    type = "text/html; charset=utf-8";
+                } else {
+                    b = pages[k];
+                    type = sheet ? "text/css" : "text/html; charset=utf-8";
+                }
+            }
+            ex.getResponseHeaders().add("Content-Type", type);
+            ex.sendResponseHeaders(status, b.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(b);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+    }
+
+    /** A page (or stylesheet) of {@code bytes} of links distinct to page {@code k}. */
+    private static byte[] manyLinks(int k, int bytes, String kind) {
+        StringBuilder sb = new StringBuilder(bytes + 4096);
+        sb.append(kind.equals("css") ? "" : "<!doctype html><title>many</title><body>\n");
+        String text = "t".repeat(2000);
+        for (int i = 0; sb.length() < bytes - 1000; i++) {
+            switch (kind) {
+                case "a" -> sb.append("<a href=/p/").append(k).append('/').append(i)
+                        .append(">\n");
+                case "text" -> sb.append("<a href=/p/").append(k).append('/').append(i)
+                        .append('>').append(text).append(i).append("</a>\n");
+                case "srcset" -> {
+                    sb.append("<img srcset=\"");
+                    for (int c = 0; c < 20; c++) {
+                        sb.append(c == 0 ? "" : ",").append("/p/").append(k).append('/')
+                                .append(i).append('/').append(c).append(" ").append(c + 1)
+                                .append('x');
+                    }
+                    sb.append("\">\n");
+                }
+                case "css" -> sb.append("a{background:url(/p/").append(k).append('/')
+                        .append(i).append(")}\n");
+                default -> throw new IllegalArgumentException("a, text, srcset or css");
+            }
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,7 +1,9 @@
 # Sourced by the bench scripts: a private nginx on loopback serving one folder.
 
-# A free loopback port.
+# A free loopback port, or BENCH_PORT when set (a machine shared by several runs, each given
+# ports of its own).
 free_port() {
+  if [ -n "${BENCH_PORT:-}" ]; then echo "$BENCH_PORT"; return 0; fi
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
