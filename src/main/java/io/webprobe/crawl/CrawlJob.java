@@ -133,7 +133,7 @@ public final class CrawlJob implements AutoCloseable {
                 new Fetcher(probe, plan.timeout(), plan.maxBodyBytes(), () -> stopping, ticker),
                 new ResponseClassifier(p, b.clock), visits,
                 new SitemapSeeder(robots, probe, plan.timeout(), graph, plan.maxPages()),
-                frontier, tally, sink, () -> stopping);
+                frontier, tally, sink, () -> stopping, this::part);
         this.workers = Executors.newFixedThreadPool(plan.threads(), workerThreads);
     }
 
@@ -489,6 +489,20 @@ public final class CrawlJob implements AutoCloseable {
         }
         if (sink.failure() != null) {
             stop(); // the crawl file cannot be written: going on would lose what is fetched
+        }
+    }
+
+    /**
+     * Part of a page's links, read ahead of its visit (a page of thousands of links): written,
+     * then its new URLs queued, as a whole visit's are ({@link #process}).
+     */
+    private void part(QueueItem page, LinkGraph.Part part) throws InterruptedException {
+        sink.visitedPart(page.id, part.discovered(), part.links());
+        for (QueueItem found : part.toQueue()) {
+            frontier.add(found);
+        }
+        for (CrawlResult skipped : part.skippedRows()) {
+            listener.onResult(skipped);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Writes are applied in the order they are made. Each write is one unit: after a crash,
  * a {@link Visit} is either wholly kept (its row, the URLs it discovered and its links) or
- * wholly lost. Implementations are thread-safe; workers call them concurrently. A write
+ * wholly lost; a page of thousands of links comes in parts ahead of its visit
+ * ({@link #visitedPart}), each a unit of its own. Implementations are thread-safe; workers call them concurrently. A write
  * normally returns at once; when the disk falls behind it blocks until there is room
  * (backpressure), and nothing is dropped.
  */
@@ -167,6 +168,24 @@ public interface CrawlSink {
 
     /** A URL finished. Blocks while the store is full (backpressure). */
     void visited(Visit visit) throws InterruptedException;
+
+    /**
+     * Part of a page's links (and the URLs first found among them), written ahead of its
+     * {@link #visited visit}, which then holds only the links after them: a page of thousands
+     * of links hands them over as they are read ({@code LinkCollector#SLICE} at a time), so
+     * that memory holds a slice of them, not the page's all. The parts and the visit are one
+     * unit no longer: a crawl stopped or killed between them leaves the parts' links stored
+     * and the page queued, and the page's next visit replaces them. Blocks while the store is
+     * full (backpressure).
+     *
+     * @param id the page's id
+     * @param discovered URLs first seen in this part
+     * @param links the part's links, in page order, after those of the parts before
+     */
+    default void visitedPart(long id, List<NewUrl> discovered, List<LinkRow> links)
+            throws InterruptedException {
+        throw new UnsupportedOperationException("this store takes no visit in parts");
+    }
 
     /** A URL already known is listed by the site's sitemaps too. */
     void listedInSitemap(long id);

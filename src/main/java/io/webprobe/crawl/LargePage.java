@@ -73,8 +73,12 @@ final class LargePage {
     /** Whether the page's anchors and fragments are gathered ({@link Anchors}). */
     private final boolean anchors;
 
+    /** Where the links go a slice at a time, or null. */
+    private final LinkExtractor.Slices slices;
+
     private LargePage(Document doc, String pageUrl, Charset encoding,
-            TokenBoundingReader input, boolean anchors) {
+            TokenBoundingReader input, boolean anchors, LinkExtractor.Slices slices) {
+        this.slices = slices;
         this.doc = doc;
         this.pageUrl = pageUrl;
         this.encoding = encoding;
@@ -98,6 +102,12 @@ final class LargePage {
      */
     static Page extract(ResponseBody html, Charset headerCharset, String pageUrl,
             boolean anchors, Consumer<Document> held) {
+        return extract(html, headerCharset, pageUrl, anchors, null, held);
+    }
+
+    /** As above, handing the links to {@code slices} a slice at a time (null: all kept). */
+    static Page extract(ResponseBody html, Charset headerCharset, String pageUrl,
+            boolean anchors, LinkExtractor.Slices slices, Consumer<Document> held) {
         byte[] head = html.head(HtmlCharset.PROBE_BYTES);
         int bom = HtmlCharset.bomLength(head);
         Charset cs = HtmlCharset.of(head, bom, headerCharset);
@@ -110,7 +120,8 @@ final class LargePage {
         TokenBoundingReader reader = new TokenBoundingReader(new InputStreamReader(in, cs));
         try (StreamParser parser = new StreamParser(Parser.htmlParser())) {
             parser.parse(reader, pageUrl);
-            LargePage page = new LargePage(parser.document(), pageUrl, cs, reader, anchors);
+            LargePage page = new LargePage(parser.document(), pageUrl, cs, reader, anchors,
+                    slices);
             Iterator<Element> it = parser.iterator();
             while (it.hasNext()) {
                 page.ended(it.next());
@@ -177,7 +188,7 @@ final class LargePage {
     private PageFacts facts() {
         if (facts == null) {
             facts = new PageFacts(new LinkCollector(
-                    baseOf(doc, webUrl(pageUrl), encoding), encoding), anchors);
+                    baseOf(doc, webUrl(pageUrl), encoding), encoding), anchors, slices);
             Element root = doc.firstElementChild();
             if (root != null) {
                 facts.visit(root);

@@ -18,6 +18,11 @@ import org.jsoup.nodes.Element;
  * recorded as an {@link InvalidLink}; other schemes skipped. {@link LinkExtractor} and {@link
  * LargePage} feed it the hrefs of a page, a stylesheet or a response header. Not thread-safe;
  * one per page.
+ *
+ * <p>Given a {@link Slices}, it hands the links over every {@link #SLICE} distinct ones (or
+ * {@link #SLICE_CHARS} characters of them) and forgets them, so that a page of a million links never holds them all: the taker dedups
+ * across slices (by the targets' ids, {@code LinkGraph.PageLinks}). What is left at the end is
+ * the page's last slice ({@link #links}).
  */
 final class LinkCollector {
     final WebUrl base;
@@ -26,6 +31,25 @@ final class LinkCollector {
     /** The document's encoding, the queries of its links are encoded in; null: UTF-8. */
     private final Charset encoding;
     private final Map<String, Parsed> parsed = new java.util.HashMap<>();
+    /** Where the links go every {@link #SLICE}, or null: all kept to the end. */
+    private Slices slices;
+    /** Whether a slice was handed over. */
+    private boolean sliced;
+
+    /** Takes a page's links a slice at a time, in page order. */
+    interface Slices {
+        void take(List<Link> slice);
+    }
+
+    /** Distinct links gathered at most before they are handed over as a slice. */
+    static final int SLICE = 2_000;
+    /**
+     * Characters of URLs and link texts a slice holds at most: a page of links with long
+     * texts (a few KB each) hands them over sooner, so a slice holds ~1 MB, not ~10.
+     */
+    static final int SLICE_CHARS = 512 * 1024;
+    /** Characters of the links gathered since the last slice. */
+    private int sliceChars;
 
     /**
      * @param encoding the page's encoding (its links' queries are encoded in it, as a
@@ -34,6 +58,31 @@ final class LinkCollector {
     LinkCollector(WebUrl base, Charset encoding) {
         this.base = base;
         this.encoding = io.webprobe.http.Encodings.forUrls(encoding);
+    }
+
+    /** Hands the links over every {@link #SLICE} distinct ones (null: never). */
+    LinkCollector slicedTo(Slices to) {
+        this.slices = to;
+        return this;
+    }
+
+    /** Whether some of the page's links were handed over as slices already. */
+    boolean sliced() {
+        return sliced;
+    }
+
+    private void put(Link link) {
+        if (links.putIfAbsent(link.key(), link) != null || slices == null) {
+            return;
+        }
+        sliceChars += link.key().length() + link.anchorText().length();
+        if (links.size() >= SLICE || sliceChars >= SLICE_CHARS) {
+            List<Link> slice = List.copyOf(links.values());
+            links.clear();
+            sliceChars = 0;
+            sliced = true;
+            slices.take(slice);
+        }
     }
 
     /** Adds the link (when present and valid) and returns it, else null. */
@@ -52,7 +101,7 @@ final class LinkCollector {
     private Link add(String raw, String anchor, Element anchorOf, String type) {
         Link link = toLink(raw, anchor, anchorOf, type);
         if (link != null) {
-            links.putIfAbsent(link.key(), link);
+            put(link);
         }
         return link;
     }
@@ -70,7 +119,7 @@ final class LinkCollector {
         Link link = utf8.toLink(raw, "", null, "css");
         invalid.addAll(utf8.invalid);
         if (link != null) {
-            links.putIfAbsent(link.key(), link);
+            put(link);
         }
     }
 

@@ -104,6 +104,15 @@ final class LinkExtractor {
         }
     }
 
+    /**
+     * Takes a large page's links a slice at a time ({@link LinkCollector#SLICE}), in page
+     * order, with what the page has said of itself so far (its robots directives): the page's
+     * {@link Page#links()} are then only those after the last slice.
+     */
+    interface Slices {
+        void take(List<Link> slice, PageInfo soFar);
+    }
+
     /** An href that could not be made into a URL. */
     record InvalidLink(String href, String anchorText, String reason, String type) {}
 
@@ -145,9 +154,18 @@ final class LinkExtractor {
      * links' fragments too when {@code anchors} ({@link Page#anchors()}).
      */
     Page extract(ResponseBody html, Charset headerCharset, String pageUrl, boolean anchors) {
+        return extract(html, headerCharset, pageUrl, anchors, null);
+    }
+
+    /**
+     * As {@link #extract(ResponseBody, Charset, String, boolean)}, handing the links to
+     * {@code slices} a slice at a time (null: all in the page).
+     */
+    Page extract(ResponseBody html, Charset headerCharset, String pageUrl, boolean anchors,
+            Slices slices) {
         return html.length() > STREAM_ABOVE
-                ? LargePage.extract(html, headerCharset, pageUrl, anchors, doc -> { })
-                : extractWhole(html.bytes(), headerCharset, pageUrl, anchors);
+                ? LargePage.extract(html, headerCharset, pageUrl, anchors, slices, doc -> { })
+                : extractWhole(html.bytes(), headerCharset, pageUrl, anchors, slices);
     }
 
     /** The page parsed as one document (every page up to {@link #STREAM_ABOVE}). */
@@ -157,12 +175,17 @@ final class LinkExtractor {
 
     /** As {@link #extractWhole(byte[], Charset, String)}, with anchors when asked. */
     Page extractWhole(byte[] html, Charset headerCharset, String pageUrl, boolean anchors) {
+        return extractWhole(html, headerCharset, pageUrl, anchors, null);
+    }
+
+    private Page extractWhole(byte[] html, Charset headerCharset, String pageUrl,
+            boolean anchors, Slices slices) {
         // decoded in one go (the JDK's intrinsic decoders) rather than through a Reader
         int bom = HtmlCharset.bomLength(html);
         Charset cs = HtmlCharset.of(html, bom, headerCharset);
         Document doc = Jsoup.parse(new String(html, bom, html.length - bom, cs), pageUrl);
         PageFacts facts = new PageFacts(
-                new LinkCollector(baseOf(doc, webUrl(pageUrl), cs), cs), anchors);
+                new LinkCollector(baseOf(doc, webUrl(pageUrl), cs), cs), anchors, slices);
         Element body = doc.body();
         WordCounter words = new WordCounter();
         // one walk of the document, in document order: every element's facts, and the words
@@ -199,8 +222,14 @@ final class LinkExtractor {
      * ({@link CssUrls}), whatever its size.
      */
     Page extractCss(ResponseBody css, Charset headerCharset, String sheetUrl) {
+        return extractCss(css, headerCharset, sheetUrl, null);
+    }
+
+    /** As above, handing the links to {@code slices} a slice at a time (null: all kept). */
+    Page extractCss(ResponseBody css, Charset headerCharset, String sheetUrl, Slices slices) {
         Charset cs = headerCharset != null ? headerCharset : cssCharset(css.head(64));
-        LinkCollector c = new LinkCollector(webUrl(sheetUrl), null);
+        LinkCollector c = new LinkCollector(webUrl(sheetUrl), null)
+                .slicedTo(slices == null ? null : slice -> slices.take(slice, PageInfo.NONE));
         try (Reader text = new InputStreamReader(new BufferedInputStream(css.open(), 64 * 1024),
                 cs)) {
             CssUrls.urls(text, u -> c.add(u, "", "css-url", true));

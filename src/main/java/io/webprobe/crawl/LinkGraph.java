@@ -204,9 +204,25 @@ final class LinkGraph {
                 startChain, hops);
     }
 
+    /**
+     * Part of a page's links handed over ahead of its visit ({@link CrawlSink#visitedPart}):
+     * its links, the URLs first found among them, those to queue once the part is written,
+     * and the trap-guard rows among the new URLs.
+     */
+    record Part(List<CrawlSink.NewUrl> discovered, List<CrawlSink.LinkRow> links,
+            List<QueueItem> toQueue, List<CrawlResult> skippedRows) {}
+
     /** The links of one page, in page order. Not thread-safe: one per page, one worker. */
     final class PageLinks {
         private final QueueItem from;
+        /**
+         * The ids this page has a link row to, once its links come in parts ({@link
+         * #takePart}): the page's links are then deduplicated by target here, not by key in
+         * one map of them all; null before.
+         */
+        private java.util.BitSet linked;
+        /** Link rows handed over in parts. */
+        private int handedOver;
         private final List<CrawlSink.NewUrl> discovered = new ArrayList<>();
         private final List<CrawlSink.LinkRow> links = new ArrayList<>();
         private final List<QueueItem> toQueue = new ArrayList<>();
@@ -281,7 +297,7 @@ final class LinkGraph {
          * leads to: a broken target is a broken link, not a start URL that failed).
          */
         private boolean continuesStartChain(boolean external) {
-            return from.startChain && !external && links.isEmpty();
+            return from.startChain && !external && links.isEmpty() && handedOver == 0;
         }
 
         /**
@@ -305,6 +321,9 @@ final class LinkGraph {
             String key = Urls.key(target);
             long known = ids.get(key);
             if (known != CompactKeyMap.ABSENT) {
+                if (linked != null && linked.get(Math.toIntExact(known))) {
+                    return known; // linked in a part handed over already
+                }
                 for (CrawlSink.LinkRow l : links) {
                     if (l.targetId() == known) {
                         return known; // the page links there too: one link row per target
@@ -345,8 +364,49 @@ final class LinkGraph {
                 asFound = new CrawlSink.NewUrl(id, key, url, depth, from.id, external, chain,
                         false, null);
             }
+            if (linked != null) {
+                int bit = Math.toIntExact(id);
+                if (linked.get(bit)) {
+                    return id; // linked before on this page, in an earlier part
+                }
+                linked.set(bit);
+            }
             links.add(new CrawlSink.LinkRow(id, type, anchor, nofollow, asFound));
             return id;
+        }
+
+        /** Link rows of the page so far, those handed over in parts included. */
+        int linkRows() {
+            return handedOver + links.size();
+        }
+
+        /** Whether a part of the page handed over already links to the URL of this key. */
+        boolean linkedInParts(String key) {
+            if (linked == null) {
+                return false;
+            }
+            long id = ids.get(key);
+            return id != CompactKeyMap.ABSENT && linked.get(Math.toIntExact(id));
+        }
+
+        /**
+         * Hands over what was gathered since the last part and forgets it: from now on the
+         * page's links are deduplicated by target id.
+         */
+        Part takePart() {
+            if (linked == null) {
+                linked = new java.util.BitSet();
+                for (CrawlSink.LinkRow l : links) {
+                    linked.set(Math.toIntExact(l.targetId()));
+                }
+            }
+            Part part = new Part(List.copyOf(discovered), List.copyOf(links),
+                    List.copyOf(toQueue), skippedRows());
+            handedOver += links.size();
+            discovered.clear();
+            links.clear();
+            toQueue.clear();
+            return part;
         }
 
         /** A URL not known yet: queued, a trap row, or counted; returns its id or 0. */

@@ -39,7 +39,15 @@ final class PageFacts {
 
     /** @param anchors whether to gather the page's anchors and fragments ({@link Anchors}) */
     PageFacts(LinkCollector c, boolean anchors) {
-        this.c = c;
+        this(c, anchors, null);
+    }
+
+    /**
+     * @param slices where the page's links go a slice at a time, with what the page said of
+     *     itself so far (its robots directives), or null to keep them all
+     */
+    PageFacts(LinkCollector c, boolean anchors, LinkExtractor.Slices slices) {
+        this.c = slices == null ? c : c.slicedTo(slice -> slices.take(slice, info(0)));
         this.anchors = anchors ? new Anchors() : null;
     }
 
@@ -171,15 +179,19 @@ final class PageFacts {
 
     /** The page, given its title and word count. */
     Page page(String title, int words) {
+        return new Page(title.strip(), List.copyOf(c.links.values()), List.copyOf(c.invalid),
+                refresh, info(words), anchors);
+    }
+
+    /** What the page has said of itself so far, given its word count. */
+    private PageInfo info(int words) {
         String meta = robots == null ? "" : robots;
         if (googlebot != null && !googlebot.isEmpty()) {
             meta = (meta.isEmpty() ? "" : meta + " | ") + PageInfo.GOOGLEBOT + ": " + googlebot;
         }
-        PageInfo info = new PageInfo(canonical == null ? "" : canonical,
+        return new PageInfo(canonical == null ? "" : canonical,
                 description == null ? "" : description, h1 == null ? "" : h1,
                 words, meta, "");
-        return new Page(title.strip(), List.copyOf(c.links.values()), List.copyOf(c.invalid),
-                refresh, info, anchors);
     }
 
     /**

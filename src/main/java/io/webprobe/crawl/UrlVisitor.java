@@ -27,6 +27,8 @@ final class UrlVisitor {
     private final CrawlTally tally;
     private final CrawlSink sink;
     private final BooleanSupplier stopping;
+    /** Where a page of thousands of links hands them over as they are read. */
+    private final VisitMaker.Parts parts;
     /** Decided at start (it resolves the start host). */
     private volatile AddressGuard guard = AddressGuard.OFF;
     private final AtomicBoolean sitemapsRead = new AtomicBoolean();
@@ -36,7 +38,8 @@ final class UrlVisitor {
     UrlVisitor(CrawlPlan plan, RobotsGate robotsGate, Fetcher fetcher,
             ResponseClassifier classifier, VisitMaker visits, SitemapSeeder sitemaps,
             Frontier<QueueItem> frontier, CrawlTally tally, CrawlSink sink,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, VisitMaker.Parts parts) {
+        this.parts = parts;
         this.plan = plan;
         this.robotsGate = robotsGate;
         this.fetcher = fetcher;
@@ -116,7 +119,7 @@ final class UrlVisitor {
                 // its links are taken on once every shallower page has taken on its own: a URL
                 // gets the depth of the shortest way to it, as Screaming Frog counts clicks
                 frontier.awaitShallower(item);
-                VisitMaker.Made made = visits.answered(item, response);
+                VisitMaker.Made made = visits.answered(item, response, parts);
                 readSitemapsAfter(item, made.visit().result(), made);
                 yield made;
             }

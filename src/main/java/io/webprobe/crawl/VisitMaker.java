@@ -65,6 +65,12 @@ final class VisitMaker {
      */
     private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css,
             boolean anchors) {
+        return parse(item, r, css, anchors, null);
+    }
+
+    /** As above, handing the page's links to {@code slices} as they are read (null: not). */
+    private LinkExtractor.Page parse(QueueItem item, FetchResponse r, boolean css,
+            boolean anchors, LinkExtractor.Slices slices) {
         int taken;
         try {
             taken = budget.acquire((int) Math.min(Integer.MAX_VALUE, r.body().length()));
@@ -74,12 +80,95 @@ final class VisitMaker {
         }
         try {
             return css ? extractor.extractCss(r.body(), ContentTypes.charset(r.contentType()),
-                    item.url)
+                    item.url, slices)
                     : extractor.extract(r.body(), ContentTypes.charset(r.contentType()),
-                            item.url, anchors);
+                            item.url, anchors, slices);
         } finally {
             budget.release(taken);
         }
+    }
+
+    /**
+     * Takes the parts of a page's visit written ahead of it ({@link CrawlSink#visitedPart}):
+     * writes them, then queues their new URLs.
+     */
+    interface Parts {
+        void take(QueueItem page, LinkGraph.Part part) throws InterruptedException;
+    }
+
+    /**
+     * Takes a page's links a slice at a time as the page is read: each slice is linked (and
+     * its new URLs taken on) and handed to {@link Parts} at once, so a page of a million links
+     * holds a slice of them, not all, whatever its size. The slices are followed as far as
+     * the page has said so far: a robots meta tag saying nofollow after its first slices
+     * stops the rest only.
+     */
+    private final class Slicer implements LinkExtractor.Slices {
+        private final QueueItem item;
+        private final LinkGraph.PageLinks links;
+        private final Parts parts;
+        private final String robotsHeader;
+        /** Link keys to their targets' ids, for the fragments, or null (anchors unchecked). */
+        private final java.util.Map<String, Long> ids;
+        /**
+         * Distinct links of the slices (one not taken on, out of the crawl's limits, once per
+         * slice it is in).
+         */
+        int outlinks;
+        boolean sliced;
+
+        Slicer(QueueItem item, LinkGraph.PageLinks links, Parts parts, String robotsHeader,
+                java.util.Map<String, Long> ids) {
+            this.item = item;
+            this.links = links;
+            this.parts = parts;
+            this.robotsHeader = robotsHeader;
+            this.ids = ids;
+        }
+
+        @Override
+        public void take(List<LinkExtractor.Link> slice, PageInfo soFar) {
+            sliced = true;
+            if (!follows(soFar.withRobotsHeader(robotsHeader))) {
+                outlinks += slice.size();
+                return;
+            }
+            int rows = links.linkRows();
+            outlinks += link(slice);
+            if (links.linkRows() == rows) {
+                return; // links of parts before, or left out: nothing to write
+            }
+            try {
+                parts.take(item, links.takePart());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: the visit is not recorded
+                throw new IllegalStateException("stopped while writing the links of "
+                        + item.url, e);
+            }
+        }
+
+        /** Links these links of the page; returns how many were new to it. */
+        int link(List<LinkExtractor.Link> some) {
+            int before = links.linkRows();
+            int left = 0;
+            for (LinkExtractor.Link link : some) {
+                long id = links.link(link, link.anchorText(), link.type().endsWith(" nofollow"));
+                if (id <= 0) {
+                    left++;
+                } else if (ids != null) {
+                    ids.put(link.key(), id);
+                }
+            }
+            return links.linkRows() - before + left;
+        }
+    }
+
+    /** Whether the links of a page saying this of itself are followed. */
+    private boolean follows(PageInfo info) {
+        // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
+        // followed, unless the plan says otherwise
+        // so are the links of every page of a list check: it checks the list, nothing more
+        return !plan.isList() && (plan.followNofollow() || !info.nofollow());
     }
 
     /** A visit together with the URLs it found, to queue once the visit is written. */
@@ -133,6 +222,15 @@ final class VisitMaker {
 
     /** A URL that answered (or failed): its row, and its links when it is a page of the site. */
     Made answered(QueueItem item, FetchResponse r) {
+        return answered(item, r, null);
+    }
+
+    /**
+     * As {@link #answered(QueueItem, FetchResponse)}, a page of more than {@link
+     * LinkCollector#SLICE} links handing them to {@code parts} as they are read (null: all in
+     * the visit).
+     */
+    Made answered(QueueItem item, FetchResponse r, Parts parts) {
         if (!r.hasResponse()) {
             return r.status() == 0 ? failed(item, r) : unreadable(item, r);
         }
@@ -169,25 +267,29 @@ final class VisitMaker {
             // its body is in a coding Webprobe cannot decode: said on the row, not parsed
         } else if (!item.external && r.body() != null && r.status() < 300
                 && ContentTypes.isHtml(type)) {
-            page = parse(item, r, false, plan.checkAnchors());
+            java.util.Map<String, Long> ids = plan.checkAnchors() ? new java.util.HashMap<>()
+                    : null;
+            Slicer slicer = parts == null ? null
+                    : new Slicer(item, links, parts, r.robotsTag(), ids);
+            page = parse(item, r, false, plan.checkAnchors(), slicer);
             info = page.info().withRobotsHeader(r.robotsTag());
             row.title(page.title());
-            outlinks = page.links().size();
+            boolean sliced = slicer != null && slicer.sliced;
+            outlinks = sliced ? slicer.outlinks : page.links().size();
             if (page.anchors() != null && r.status() == 200) {
                 anchors = new CrawlSink.PageAnchors(page.anchors().names(),
                         page.anchors().cut());
             }
-            // a nofollow page (meta robots or X-Robots-Tag) is read but its links are not
-            // followed, unless the plan says otherwise
-            // so are the links of every page of a list check: it checks the list, nothing more
-            if (!plan.isList() && (plan.followNofollow() || !info.nofollow())) {
-                java.util.Map<String, Long> ids = page.anchors() == null ? null
-                        : new java.util.HashMap<>();
-                for (LinkExtractor.Link link : page.links()) {
-                    long id = links.link(link, link.anchorText(),
-                            link.type().endsWith(" nofollow"));
-                    if (ids != null && id > 0) {
-                        ids.put(link.key(), id);
+            if (follows(info)) {
+                if (sliced) {
+                    outlinks += slicer.link(page.links());
+                } else {
+                    for (LinkExtractor.Link link : page.links()) {
+                        long id = links.link(link, link.anchorText(),
+                                link.type().endsWith(" nofollow"));
+                        if (ids != null && id > 0) {
+                            ids.put(link.key(), id);
+                        }
                     }
                 }
                 if (ids != null) {
@@ -196,6 +298,8 @@ final class VisitMaker {
                 for (LinkExtractor.InvalidLink bad : page.invalid()) {
                     invalid.add(invalidHref(bad));
                 }
+            } else if (sliced) {
+                outlinks += page.links().size();
             }
             LinkExtractor.Link refresh = refreshElsewhere(item, page);
             if (refresh != null && headerRefresh == null) {
@@ -206,10 +310,15 @@ final class VisitMaker {
         } else if (!item.external && !plan.isList() && r.body() != null && r.status() < 300
                 && ContentTypes.isCss(type)) {
             // a stylesheet of the site: its fonts, background images and imports are links
-            LinkExtractor.Page sheet = parse(item, r, true);
-            outlinks = sheet.links().size();
-            for (LinkExtractor.Link link : sheet.links()) {
-                links.link(link, "", false);
+            Slicer slicer = parts == null ? null : new Slicer(item, links, parts, "", null);
+            LinkExtractor.Page sheet = parse(item, r, true, false, slicer);
+            if (slicer != null && slicer.sliced) {
+                outlinks = slicer.outlinks + slicer.link(sheet.links());
+            } else {
+                outlinks = sheet.links().size();
+                for (LinkExtractor.Link link : sheet.links()) {
+                    links.link(link, "", false);
+                }
             }
             for (LinkExtractor.InvalidLink bad : sheet.invalid()) {
                 invalid.add(new CrawlSink.InvalidHref(bad.href(), "", bad.type(), bad.reason()));
@@ -285,7 +394,8 @@ final class VisitMaker {
             return 0;
         }
         LinkExtractor.Link target = canonical.target();
-        if (page != null && page.links().stream().anyMatch(l -> l.key().equals(target.key()))) {
+        if (page != null && (page.links().stream().anyMatch(l -> l.key().equals(target.key()))
+                || links.linkedInParts(target.key()))) {
             return 0;
         }
         links.link(target, "", false);

@@ -1,6 +1,7 @@
 package io.webprobe.store;
 
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlSink.LinkRow;
 import io.webprobe.crawl.CrawlSink.NewUrl;
 import io.webprobe.crawl.CrawlSink.Visit;
 import io.webprobe.http.Header;
@@ -25,7 +26,20 @@ sealed interface Op {
     /** A visit's rows: its result and headers, its links, new URLs, anchors. */
     private static int visitRows(Visit visit) {
         return 2 + visit.discovered().size() + visit.links().size() + visit.invalid().size()
-                + visit.anchorRows() + headerRows(visit.headers());
+                + visit.anchorRows() + headerRows(visit.headers()) + textRows(visit.links());
+    }
+
+    /**
+     * The rows long link texts count as beyond their links' own: a row per
+     * {@link StoreWriter#ROW_BYTES} characters, so the queue holds as much heap in links of
+     * 5 KB of text each as in plain links, not ten times more.
+     */
+    private static int textRows(List<LinkRow> links) {
+        long chars = 0;
+        for (LinkRow l : links) {
+            chars += l.anchor() == null ? 0 : l.anchor().length();
+        }
+        return (int) Math.min(Integer.MAX_VALUE, chars / StoreWriter.ROW_BYTES);
     }
 
     /**
@@ -49,6 +63,15 @@ sealed interface Op {
         @Override
         public int rows() {
             return visitRows(visit);
+        }
+    }
+
+    /** Part of a page's links, written ahead of its visit ({@code CrawlSink#visitedPart}). */
+    record VisitedPart(long id, List<NewUrl> discovered, List<LinkRow> links, long at)
+            implements Op {
+        @Override
+        public int rows() {
+            return 1 + discovered.size() + links.size() + textRows(links);
         }
     }
 

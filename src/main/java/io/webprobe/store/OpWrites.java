@@ -19,7 +19,10 @@ import io.webprobe.store.Op.Spill;
 import io.webprobe.store.Op.Stop;
 import io.webprobe.store.Op.Unspilled;
 import io.webprobe.store.Op.Visited;
+import io.webprobe.store.Op.VisitedPart;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Each write of the crawl as the rows it binds to the writer's statements, in the open
@@ -37,6 +40,8 @@ final class OpWrites {
     private int bound;
     /** A crawl ended in the transaction being built. */
     private boolean endedCrawl;
+    /** The next link position of each page whose links came in parts, until its visit. */
+    private final Map<Long, Integer> partsAt = new HashMap<>();
 
     /**
      * @param executeRows the rows of one write bound at most before they are run (a page of
@@ -77,6 +82,7 @@ final class OpWrites {
                 }
             }
             case Visited v -> visited(v.visit(), v.at());
+            case VisitedPart p -> visitedPart(p);
             case Listed l -> st.flag(l.id(), Schema.IN_SITEMAP);
             case Revisiting r -> st.flag(r.id(), Schema.REVISIT);
             case Rechecked r -> {
@@ -102,9 +108,11 @@ final class OpWrites {
     }
 
     private void visited(Visit v, long at) throws SQLException {
-        if (v.revisit()) {
-            // the earlier visit's links go first: everything batched so far is written, then
-            // they are removed (and the inlinks they gave taken back) before the new ones
+        Integer pos = partsAt.remove(v.id());
+        if (pos == null && (v.revisit() || st.takePartial(v.id()))) {
+            // the earlier visit's links go first (or those an earlier run wrote in parts
+            // before it stopped): everything batched so far is written, then they are removed
+            // (and the inlinks they gave taken back) before the new ones
             st.executeAll();
             st.forgetLinksOf(v.id());
         }
@@ -113,7 +121,32 @@ final class OpWrites {
             bound();
         }
         st.result(v.id(), v.result(), v.redirectTargetId(), at);
-        links(v, at);
+        links(v, pos == null ? 0 : pos, at);
+    }
+
+    /**
+     * Part of a page's links ahead of its visit. The first part removes what earlier ones
+     * left (a revisit's, or those of a run stopped midway) and marks the page's links as
+     * partial until its result is written; the links go on at the position the last ended.
+     */
+    private void visitedPart(VisitedPart p) throws SQLException {
+        Integer pos = partsAt.get(p.id());
+        if (pos == null) {
+            st.takePartial(p.id());
+            st.executeAll();
+            st.forgetLinksOf(p.id());
+            st.flag(p.id(), Schema.LINKS_PARTIAL);
+            st.executeAll(); // before the result that clears it, should that come in this batch
+            pos = 0;
+        }
+        for (NewUrl u : p.discovered()) {
+            st.newUrl(u, p.at());
+            bound();
+        }
+        for (LinkRow l : p.links()) {
+            link(p.id(), pos++, l, p.at());
+        }
+        partsAt.put(p.id(), pos);
     }
 
     /**
@@ -130,19 +163,16 @@ final class OpWrites {
             bound();
         }
         st.recheck(v.id(), v.result(), p.redirectKey(), p.at());
-        links(v, p.at());
+        links(v, 0, p.at());
     }
 
-    /** A visit's links, malformed hrefs and header fields. */
-    private void links(Visit v, long at) throws SQLException {
-        int pos = 0;
+    /**
+     * A visit's links (from position {@code pos}: its parts wrote those before), malformed
+     * hrefs and header fields.
+     */
+    private void links(Visit v, int pos, long at) throws SQLException {
         for (LinkRow l : v.links()) {
-            if (l.target() != null && !st.isKnown(l.targetId())) {
-                st.newUrl(l.target(), at); // its own page's visit is not stored yet
-            }
-            st.link(v.id(), pos++, l);
-            inlinks.add(l.targetId());
-            bound();
+            link(v.id(), pos++, l, at);
         }
         pos = 0;
         for (InvalidHref bad : v.invalid()) {
@@ -152,6 +182,15 @@ final class OpWrites {
             st.headers(v.id(), v.headers());
         }
         anchors(v);
+    }
+
+    private void link(long source, int pos, LinkRow l, long at) throws SQLException {
+        if (l.target() != null && !st.isKnown(l.targetId())) {
+            st.newUrl(l.target(), at); // its own page's visit is not stored yet
+        }
+        st.link(source, pos, l);
+        inlinks.add(l.targetId());
+        bound();
     }
 
     /**

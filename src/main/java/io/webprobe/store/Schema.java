@@ -63,6 +63,13 @@ final class Schema {
     static final int ANCHORS_LISTED = 64;
     /** Such a page defining more anchors than are kept: fragments to it are not judged. */
     static final int ANCHORS_CUT = 128;
+    /**
+     * A page whose links are being written in parts ahead of its visit (a page of thousands
+     * of links, {@code CrawlSink#visitedPart}); cleared by its result. Left set by a crawl
+     * stopped or killed midway: the page is still queued, and its next visit replaces what
+     * its parts wrote.
+     */
+    static final int LINKS_PARTIAL = 256;
 
     /**
      * The skip reasons that are blocks (the site kept us out: outcome "blocked", not

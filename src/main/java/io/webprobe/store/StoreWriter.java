@@ -221,6 +221,13 @@ final class StoreWriter implements CrawlSink {
     }
 
     @Override
+    public void visitedPart(long id, List<NewUrl> discovered, List<CrawlSink.LinkRow> links)
+            throws InterruptedException {
+        submit(new Op.VisitedPart(id, List.copyOf(discovered), List.copyOf(links),
+                clock.millis()));
+    }
+
+    @Override
     public void listedInSitemap(long id) {
         queue.put(new Listed(id));
     }

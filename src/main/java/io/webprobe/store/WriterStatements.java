@@ -35,6 +35,8 @@ final class WriterStatements {
     private final Connection conn;
     /** The ids of the URLs the file holds (or this transaction inserts). */
     private final BitSet known = new BitSet();
+    /** Pages left with part of their links by an earlier run ({@link Schema#LINKS_PARTIAL}). */
+    private final java.util.Set<Long> partial = new java.util.HashSet<>();
     /** The lowest URL id inserted since {@link #takeFirstNew()}. */
     private long firstNew = Long.MAX_VALUE;
     /** The completion order of the last result written. */
@@ -71,7 +73,7 @@ final class WriterStatements {
                 + "word_count = ?, meta_robots = ?, robots_header = ?, skip_reason = ?, "
                 + "retries = ?, retry_status = ?, fetched_at = ?, flags = (flags & ~"
                 + (Schema.TRUNCATED | Schema.REVISIT | Schema.ACCEPTED | Schema.ANCHORS_LISTED
-                        | Schema.ANCHORS_CUT) + ") | ? WHERE id = ?");
+                        | Schema.ANCHORS_CUT | Schema.LINKS_PARTIAL) + ") | ? WHERE id = ?");
         recheck = c.prepareStatement("UPDATE urls SET status = ?, error = ?, "
                 + "error_message = ?, content_type = ?, size_bytes = ?, response_ms = ?, "
                 + "title = ?, outlinks = ?, redirect_to = ?, redirect_id = (SELECT r.id FROM "
@@ -104,11 +106,23 @@ final class WriterStatements {
         order = List.of(newUrl, result, recheck, link, inlinks, invalid, headers, flag, meta,
                 counted, uncounted, spill, unspill, anchor, fragment);
         seq = Sql.longValue(c, "SELECT COALESCE(MAX(seq), 0) FROM urls");
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT id FROM urls")) {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery("SELECT id, flags FROM urls")) {
             while (rs.next()) {
                 known.set(Math.toIntExact(rs.getLong(1)));
+                if ((rs.getInt(2) & Schema.LINKS_PARTIAL) != 0) {
+                    partial.add(rs.getLong(1));
+                }
             }
         }
+    }
+
+    /**
+     * Whether the file holds links of this page written in parts by an earlier run that did
+     * not write its visit (it stopped midway); asking forgets it.
+     */
+    boolean takePartial(long id) {
+        return !partial.isEmpty() && partial.remove(id);
     }
 
     /** Whether the file holds this URL id, or this transaction inserts it. */
