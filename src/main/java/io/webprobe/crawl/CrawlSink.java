@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>Writes are applied in the order they are made. Each write is one unit: after a crash,
  * a {@link Visit} is either wholly kept (its row, the URLs it discovered and its links) or
  * wholly lost; a page of thousands of links comes in parts ahead of its visit
- * ({@link #visitedPart}), each a unit of its own. Implementations are thread-safe; workers call them concurrently. A write
- * normally returns at once; when the disk falls behind it blocks until there is room
- * (backpressure), and nothing is dropped.
+ * ({@link #visitedPart}), each a unit of its own. Implementations are thread-safe; workers
+ * call them concurrently. A write normally returns at once; when the disk falls behind it
+ * blocks until there is room (backpressure), and nothing is dropped.
  */
 public interface CrawlSink {
 

@@ -20,9 +20,9 @@ import org.jsoup.nodes.Element;
  * one per page.
  *
  * <p>Given a {@link Slices}, it hands the links over every {@link #SLICE} distinct ones (or
- * {@link #SLICE_CHARS} characters of them) and forgets them, so that a page of a million links never holds them all: the taker dedups
- * across slices (by the targets' ids, {@code LinkGraph.PageLinks}). What is left at the end is
- * the page's last slice ({@link #links}).
+ * {@link #SLICE_CHARS} characters of them) and forgets them, so that a page of a million
+ * links never holds them all: the taker dedups across slices (by the targets' ids, {@code
+ * LinkGraph.PageLinks}). What is left at the end is the page's last slice ({@link #links}).
  */
 final class LinkCollector {
     final WebUrl base;
