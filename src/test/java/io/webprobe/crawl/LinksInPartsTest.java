@@ -4,11 +4,14 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.ResponseBody;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.LocalHttpServer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A page of thousands of links hands them to the store a slice at a time as it is read
@@ -87,5 +92,35 @@ class LinksInPartsTest {
                 .map(BrokenLink::linkUrl).toList();
         assertThat(linked).hasSize(distinct).doesNotHaveDuplicates()
                 .contains(server.url("/t/0"), server.url("/t/" + (distinct - 1)));
+    }
+
+    /**
+     * Links with long texts are handed over in slices of about {@link
+     * LinkCollector#SLICE_CHARS} characters, not {@link LinkCollector#SLICE} links: a page
+     * parsed whole, and one above the size read as a stream.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {600, 1_200})
+    void slicesOfLinksWithLongTextsAreBoundedByTheirCharacters(int links) {
+        String text = "t".repeat(2_000);
+        StringBuilder html = new StringBuilder("<html><body>\n");
+        for (int i = 0; i < links; i++) {
+            html.append("<a href=/t/").append(i).append('>').append(text).append("</a>\n");
+        }
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+        List<Integer> chars = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        LinkExtractor.Page page = new LinkExtractor().extract(ResponseBody.of(bytes),
+                StandardCharsets.UTF_8, "http://127.0.0.1:1/", false, (slice, soFar) -> {
+                    sizes.add(slice.size());
+                    chars.add(slice.stream().mapToInt(l -> l.key().length()
+                            + l.anchorText().length()).sum());
+                });
+
+        assertThat(bytes.length > LinkExtractor.STREAM_ABOVE).isEqualTo(links > 1_000);
+        assertThat(chars).hasSizeGreaterThan(1).allSatisfy(n -> assertThat(n)
+                .isBetween(LinkCollector.SLICE_CHARS, LinkCollector.SLICE_CHARS + 2_100));
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum() + page.links().size())
+                .isEqualTo(links);
     }
 }

@@ -123,4 +123,15 @@ class VisitPartsTest {
         }
         assertThat(page1(file)).containsExactly("0:3", "1:2", "state 1 inlinks 2");
     }
+
+    /** The store's queue counts a link's long text as rows, as it counts header bytes. */
+    @Test
+    void longLinkTextsTakeRoomInTheQueueAsRows() {
+        String text = "t".repeat(StoreWriter.ROW_BYTES * 10);
+        List<LinkRow> links = List.of(new LinkRow(2, "a", text, false, null),
+                new LinkRow(3, "a", "", false, null));
+
+        assertThat(new Op.VisitedPart(1, List.of(), links, 0).rows()).isEqualTo(1 + 2 + 10);
+        assertThat(new Op.Visited(visit(List.of(), links), 0).rows()).isEqualTo(2 + 2 + 10);
+    }
 }
