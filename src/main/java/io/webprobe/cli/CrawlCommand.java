@@ -92,7 +92,8 @@ public final class CrawlCommand implements Callable<Integer> {
     Path resumeFile;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + CrawlPlan.DEFAULT_THREADS,
-            description = "Worker threads, 1 to 256 (default: ${DEFAULT-VALUE}).")
+            description = "Worker threads, 1 to 256 (default: ${DEFAULT-VALUE}; with --resume, "
+                    + "the number the crawl was started with).")
     int threads;
 
     @Option(names = "--max-depth", paramLabel = "D",
@@ -398,6 +399,10 @@ public final class CrawlCommand implements Callable<Integer> {
             throws InterruptedException, StoreException {
         // the file keeps no sign-in: this run's is added to the plan read from it
         CrawlPlan plan = store.plan().withSiteHeaders(site);
+        if (resumeFile != null && spec.commandLine().getParseResult()
+                .hasMatchedOption("--threads")) {
+            plan = plan.withThreads(threads); // as the window's Resume takes the threads shown
+        }
         if (plan.insecure()) {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
                     + "between you and the site could answer in its place.");

@@ -33,12 +33,15 @@ final class CrawlOptionChecks {
                         + "leave out " + name + ".";
             }
         }
+        if (c.spec.commandLine().getParseResult().hasMatchedOption("--threads")) {
+            return CrawlLimit.THREADS.problem(c.threads, OPTION);
+        }
         return null;
     }
 
     private static final java.util.Set<String> RESUME_OPTIONS = java.util.Set.of("--resume",
             "--csv", "--broken-csv", "--orphans-csv", "--excel", "--quiet", "--connect-timeout",
-            "--header", "--user");
+            "--header", "--user", "--threads");
 
     /**
      * The first problem with the options of a new crawl (a value out of range, two that

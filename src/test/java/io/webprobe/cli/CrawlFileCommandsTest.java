@@ -384,9 +384,11 @@ class CrawlFileCommandsTest {
                 notes + " is not a Webprobe crawl file.");
         assertPlainError(run("crawl", "http://127.0.0.1:1/", "--resume", notes.toString()),
                 "--resume continues the crawl stored in the file; leave out the URL.");
-        assertPlainError(run("crawl", "--resume", notes.toString(), "--threads", "3"),
+        assertPlainError(run("crawl", "--resume", notes.toString(), "--max-depth", "3"),
                 "--resume continues the crawl with the settings it was started with; leave out "
-                        + "--threads.");
+                        + "--max-depth.");
+        assertPlainError(run("crawl", "--resume", notes.toString(), "--threads", "0"),
+                "--threads must be between 1 and 256.");
         assertPlainError(run("crawl", "--resume", dir.resolve("nope.webprobe").toString()),
                 "There is no crawl file at " + dir.resolve("nope.webprobe") + ".");
         // export names the file first too, before asking what to write from it
@@ -928,6 +930,38 @@ class CrawlFileCommandsTest {
 
         assertEquals(1, r.exitCode(), r.err()); // the test site has broken links
         assertThat(readCsv(pages)).hasSize(site.paths().size() + 1);
+    }
+
+    /** As the window's Resume: the threads may change when a crawl is resumed. */
+    @Test
+    void aCrawlResumedWithThreadsRunsWithThatMany() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic
+                .AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic
+                .AtomicInteger();
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            links.append("<a href=\"/p").append(i).append("\">p</a>");
+            server.route("/p" + i, ex -> {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    LocalHttpServer.send(ex, 200, "text/html", "p");
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        }
+        server.route("/", html(links.toString()));
+        Path db = dir.resolve("eight.webprobe");
+        // a crawl started with 8 threads that saved no URL yet (as a kill at its start leaves)
+        io.webprobe.store.CrawlStore.create(db, io.webprobe.crawl.CrawlPlan.of(
+                java.net.URI.create(server.url("/")), "test").withThreads(8)).close();
+
+        CliRun r = run("crawl", "--resume", db.toString(), "--quiet", "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(31, server.totalRequests() - server.hits("/robots.txt"));
+        assertThat(most).as("requests at once").hasValue(1);
     }
 
     /** Found by a user: a site whose home page now fails passed the gate with exit 0. */
