@@ -78,7 +78,7 @@ class CrawlWindowTest extends MainWindowTestBase {
                 .containsExactly("File", "Help");
         assertThat(fx(() -> menus.getMenus().get(0).getItems().stream().map(MenuItem::getText)
                 .filter(t -> t != null).toList())).containsExactly("Open crawl…",
-                        "Recent crawls", "Export CSV…", "Export this view (columns shown)…",
+                        "Recent crawls", "Crawls folder…", "Export CSV…", "Export this view (columns shown)…",
                         "Export selected URLs (columns shown)…", "Quit");
 
         Button start = node(robot, "#crawlStart", Button.class);

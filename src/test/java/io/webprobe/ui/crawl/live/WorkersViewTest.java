@@ -181,23 +181,39 @@ class WorkersViewTest {
             model.started(plan);
             model.update(p, fetching, site);
         }).get(10, TimeUnit.SECONDS);
+        // the list's cells and their text come with a layout pulse, which a busy machine may
+        // not have run by the time the FX queue is empty
         WaitForAsyncUtils.waitForFxEvents();
-        return WaitForAsyncUtils.asyncFx(() -> {
-            ListCell<?> cell = view.root().lookupAll(".list-cell").stream()
-                    .map(n -> (ListCell<?>) n).filter(c -> c.getItem() != null)
-                    .findFirst().orElseThrow();
-            boolean sideways = view.root().lookupAll(".scroll-bar").stream()
-                    .anyMatch(n -> n instanceof ScrollBar b
-                            && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible());
-            // the line as drawn: the worker and time (a label beside the URL), then the URL
-            String who = cell.getGraphic() instanceof javafx.scene.control.Label l
-                    ? l.getText() : null;
-            String text = cell.lookupAll(".text").stream()
-                    .filter(n -> n instanceof Text t && !t.getText().equals(who))
-                    .map(n -> ((Text) n).getText()).findFirst().orElseThrow();
-            return new Object[] {who == null ? text : who + "  " + text,
-                cell.getTooltip() == null ? null : cell.getTooltip().getText(), sideways,
-                cell.getEllipsisString()};
-        }).get(10, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicReference<Object[]> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            seen.set(WaitForAsyncUtils.asyncFx(this::firstLineDrawn).get());
+            return seen.get() != null;
+        });
+        return seen.get();
+    }
+
+    /** {@link #shownFor}'s figures for the first line, or null until it is drawn (FX thread). */
+    private Object[] firstLineDrawn() {
+        ListCell<?> cell = view.root().lookupAll(".list-cell").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> c.getItem() != null).findFirst().orElse(null);
+        if (cell == null) {
+            return null;
+        }
+        boolean sideways = view.root().lookupAll(".scroll-bar").stream()
+                .anyMatch(n -> n instanceof ScrollBar b
+                        && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible());
+        // the line as drawn: the worker and time (a label beside the URL), then the URL
+        String who = cell.getGraphic() instanceof javafx.scene.control.Label l
+                ? l.getText() : null;
+        String text = cell.lookupAll(".text").stream()
+                .filter(n -> n instanceof Text t && !t.getText().equals(who))
+                .map(n -> ((Text) n).getText()).findFirst().orElse(null);
+        if (text == null) {
+            return null;
+        }
+        return new Object[] {who == null ? text : who + "  " + text,
+            cell.getTooltip() == null ? null : cell.getTooltip().getText(), sideways,
+            cell.getEllipsisString()};
     }
 }
