@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.ShortTimeoutProbe;
 import io.webprobe.testsupport.TestSite;
 import io.webprobe.testsupport.RefusedPort;
 import java.io.IOException;
@@ -374,10 +375,17 @@ class CrawlJobTest {
         server.route("/fast", html("fast"));
         try {
             var events = new RecordingCrawlListener();
-            // /slow is held until the test ends, so it times out whatever the timeout; the
-            // other requests (robots.txt, "/", /fast) must each be answered within it, which on
-            // loopback takes milliseconds: 2 s leaves a loaded machine a wide margin
-            job(plan("/").withTimeout(Duration.ofSeconds(2)), events).start();
+            // /slow is held until the test ends and has a short timeout of its own: it times
+            // out whatever the load, and the other requests (robots.txt, "/", /fast) keep the
+            // crawl's, so that none of them times out on a loaded machine
+            CrawlPlan plan = plan("/");
+            ShortTimeoutProbe probe = ShortTimeoutProbe.forPath(
+                    CrawlProbes.forPlan(plan, Duration.ofSeconds(5)), "/slow",
+                    Duration.ofMillis(300));
+            CrawlJob job = TestJobs.builder(plan, probe, events).build();
+            toClose.add(job);
+            toClose.add(probe);
+            job.start();
             events.awaitFinish();
             Map<String, CrawlResult> results = byUrl(events.results());
             assertThat(results.get(server.url("/slow")).error()).isEqualTo(ErrorKind.TIMEOUT);

@@ -4,14 +4,17 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.FetchRequest;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.LocalHttpServer.Arrival;
+import io.webprobe.testsupport.ShortTimeoutProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,12 @@ class ExternalLinkCheckTest {
             CrawlSummary summary) {}
 
     private Crawl crawl(Duration timeout, String... externalPaths) throws Exception {
+        return crawl(timeout, r -> false, externalPaths);
+    }
+
+    /** A crawl whose requests that {@code held} accepts have a timeout of 300 ms instead. */
+    private Crawl crawl(Duration timeout, Predicate<FetchRequest> held, String... externalPaths)
+            throws Exception {
         StringBuilder home = new StringBuilder("<title>Home</title><a href=\"/inner\">inner</a>");
         for (String p : externalPaths) {
             home.append("<a href=\"").append(other.url(p)).append("\">").append(p).append("</a>");
@@ -56,7 +65,9 @@ class ExternalLinkCheckTest {
         var events = new RecordingCrawlListener();
         CrawlPlan plan = CrawlPlan.of(URI.create(site.url("/")), "Webprobe/test")
                 .withTimeout(timeout);
-        try (CrawlJob job = TestJobs.job(plan, events)) {
+        ShortTimeoutProbe probe = new ShortTimeoutProbe(
+                CrawlProbes.forPlan(plan, Duration.ofSeconds(5)), held, Duration.ofMillis(300));
+        try (probe; CrawlJob job = TestJobs.builder(plan, probe, events).build()) {
             job.start();
             CrawlSummary summary = events.awaitFinish();
             return new Crawl(events.results().stream().collect(
@@ -112,9 +123,10 @@ class ExternalLinkCheckTest {
         });
         site.route("/inner", html("<title>inner</title>"));
 
-        // the HEAD is held until the test ends, so it times out whatever the timeout; every
-        // other request is answered on loopback in milliseconds: 2 s is a wide margin
-        Crawl crawl = crawl(Duration.ofSeconds(2), "/hang");
+        // the HEAD is held until the test ends and has a short timeout of its own, so it times
+        // out whatever the load; every other request keeps the crawl's 5 s
+        Crawl crawl = crawl(Duration.ofSeconds(5), r -> r.method().equals("HEAD")
+                && r.uri().getPath().equals("/hang"), "/hang");
 
         CrawlResult hang = crawl.rows().get(other.url("/hang"));
         assertThat(hang.error()).isNull();

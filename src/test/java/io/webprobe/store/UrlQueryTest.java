@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.ShortTimeoutProbe;
 import io.webprobe.testsupport.WorkspaceSite;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -184,9 +185,6 @@ class UrlQueryTest {
     @Test
     void aUrlWithoutAnAnswerSortsBelowTheSlowestAnswerByTimeAndSize(@TempDir Path own)
             throws Exception {
-        // long enough that only /hangs times out on a loaded machine (at 300 ms /a once did too,
-        // with both cores busy, and sorted last in its stead)
-        java.time.Duration timeout = java.time.Duration.ofSeconds(2);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try (LocalHttpServer s = new LocalHttpServer()) {
             s.route("/", LocalHttpServer.html("<a href=\"/hangs\">h</a><a href=\"/a\">a</a>"));
@@ -194,13 +192,17 @@ class UrlQueryTest {
                     new java.util.concurrent.CountDownLatch(1), "late"));
             s.route("/a", LocalHttpServer.html("<title>A</title>"));
             io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
-                    java.net.URI.create(s.url("/")), "Webprobe/test").threads(2)
-                    .timeout(timeout).build();
+                    java.net.URI.create(s.url("/")), "Webprobe/test").threads(2).build();
             Path file = own.resolve("hang.webprobe");
-            try (CrawlStore st = CrawlStore.create(file, plan)) {
-                io.webprobe.crawl.CrawlJob job = io.webprobe.crawl.CrawlJob.builder(plan,
-                        new io.webprobe.http.JdkHttpProbe("Webprobe/test",
-                                timeout), st.sink()).build();
+            // only /hangs has a short timeout: with 300 ms for the whole crawl /a once timed out
+            // too on a loaded machine, and sorted last in its stead
+            try (CrawlStore st = CrawlStore.create(file, plan);
+                    ShortTimeoutProbe probe = ShortTimeoutProbe.forPath(
+                            new io.webprobe.http.JdkHttpProbe("Webprobe/test",
+                                    java.time.Duration.ofSeconds(5)), "/hangs",
+                            java.time.Duration.ofMillis(300))) {
+                io.webprobe.crawl.CrawlJob job = io.webprobe.crawl.CrawlJob.builder(plan, probe,
+                        st.sink()).build();
                 job.start();
                 job.completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 job.close();
