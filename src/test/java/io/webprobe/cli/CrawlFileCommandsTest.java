@@ -944,11 +944,9 @@ class CrawlFileCommandsTest {
             links.append("<a href=\"/p").append(i).append("\">p</a>");
             server.route("/p" + i, ex -> {
                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                try {
-                    LocalHttpServer.send(ex, 200, "text/html", "p");
-                } finally {
-                    inFlight.decrementAndGet();
-                }
+                // before the answer goes: one worker's next request can only come after it
+                inFlight.decrementAndGet();
+                LocalHttpServer.send(ex, 200, "text/html", "p");
             });
         }
         server.route("/", html(links.toString()));

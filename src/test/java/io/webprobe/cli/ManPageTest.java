@@ -58,7 +58,7 @@ class ManPageTest {
         assertThat(Files.readString(err)).isEmpty();
         assertThat(p.exitValue()).isZero();
         assertThat(shown).contains("WEBPROBE(1)", "webprobe crawl [URL]",
-                "--threads=N", "Worker threads, 1 to 256 (default: 8).", "WEBPROBE_JAVA_OPTS")
+                "--threads=N", "Worker threads, 1 to 256 (default: 8;", "WEBPROBE_JAVA_OPTS")
                 .doesNotContain("${DEFAULT-VALUE}", "%n");
         // the crawl's exit codes, as crawl --help lists them
         assertThat(shown).containsPattern("\\n {7}130 +stopped by Ctrl-C");

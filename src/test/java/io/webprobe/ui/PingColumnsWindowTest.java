@@ -216,12 +216,21 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                                             .isIn("URL", "Codes", "Errors"));
                     byColumn.computeIfAbsent(c.getTableColumn().getText(),
                             k -> new java.util.ArrayList<>()).add(c.getText());
+                    if (c.getTableColumn().getText().equals("Not sent")) {
+                        // the figure its URL had, a URL with none saying 0 (it was blank)
+                        PingRow row = (PingRow) c.getTableRow().getItem();
+                        byColumn.computeIfAbsent("Not sent, had", k -> new java.util.ArrayList<>())
+                                .add(String.format(java.util.Locale.ROOT, "%,d",
+                                        row.result().notSent()));
+                    }
                 }
             }
             return byColumn;
         });
-        assertThat(cells.get("Not sent")).hasSize(2).contains("0")
-                .allMatch(t -> t.matches("[\\d,]+"));
+        // /fast's figure is 0 unless a busy machine kept even its answers past their turn
+        // (seen at load 20: 4 of its 10 not sent), so each cell is checked against its URL
+        assertThat(cells.get("Not sent")).hasSize(2).allMatch(t -> t.matches("[\\d,]+"))
+                .containsExactlyInAnyOrderElementsOf(cells.get("Not sent, had"));
         for (String c : List.of("p50", "p90", "p99", "Max")) {
             assertThat(cells.get(c)).as(c).hasSize(2)
                     .allMatch(t -> t.matches("\\d{1,3}(,\\d{3})*\\.\\d\\d"));
