@@ -150,17 +150,27 @@ final class VisitMaker {
         /** Links these links of the page; returns how many were new to it. */
         int link(List<LinkExtractor.Link> some) {
             int before = links.linkRows();
-            int left = 0;
-            for (LinkExtractor.Link link : some) {
-                long id = links.link(link, link.anchorText(), link.type().endsWith(" nofollow"));
-                if (id <= 0) {
-                    left++;
-                } else if (ids != null) {
-                    ids.put(link.key(), id);
-                }
-            }
+            int left = linkEach(links, some, ids);
             return links.linkRows() - before + left;
         }
+    }
+
+    /**
+     * Links {@code some} of a page's links, noting each one's target id in {@code ids} (null:
+     * not); returns how many were left out (out of the crawl's limits).
+     */
+    private static int linkEach(LinkGraph.PageLinks links, List<LinkExtractor.Link> some,
+            java.util.Map<String, Long> ids) {
+        int left = 0;
+        for (LinkExtractor.Link link : some) {
+            long id = links.link(link, link.anchorText(), link.type().endsWith(" nofollow"));
+            if (id <= 0) {
+                left++;
+            } else if (ids != null) {
+                ids.put(link.key(), id);
+            }
+        }
+        return left;
     }
 
     /** Whether the links of a page saying this of itself are followed. */
@@ -284,13 +294,7 @@ final class VisitMaker {
                 if (sliced) {
                     outlinks += slicer.link(page.links());
                 } else {
-                    for (LinkExtractor.Link link : page.links()) {
-                        long id = links.link(link, link.anchorText(),
-                                link.type().endsWith(" nofollow"));
-                        if (ids != null && id > 0) {
-                            ids.put(link.key(), id);
-                        }
-                    }
+                    linkEach(links, page.links(), ids);
                 }
                 if (ids != null) {
                     fragments = fragments(page.anchors(), ids);
@@ -316,9 +320,7 @@ final class VisitMaker {
                 outlinks = slicer.outlinks + slicer.link(sheet.links());
             } else {
                 outlinks = sheet.links().size();
-                for (LinkExtractor.Link link : sheet.links()) {
-                    links.link(link, "", false);
-                }
+                linkEach(links, sheet.links(), null); // no text, never nofollow
             }
             for (LinkExtractor.InvalidLink bad : sheet.invalid()) {
                 invalid.add(new CrawlSink.InvalidHref(bad.href(), "", bad.type(), bad.reason()));

@@ -123,7 +123,7 @@ final class StoreOpener {
         boolean walMissing = walMode && isEmptyOrMissing(walOf(abs));
         boolean walWasThere = Files.exists(walOf(abs));
         boolean shmWasThere = Files.exists(shmOf(abs));
-        boolean sideFilesMade = walWithoutSideFiles(abs); // by reading it
+        boolean sideFilesMade = walMode && !walWasThere && !shmWasThere; // by reading it
         if (walMode && walWasThere) {
             // asked over a read-only connection: closing a writing one would remove the -wal
             // and -shm, and with them what tells this file from a copy made without them

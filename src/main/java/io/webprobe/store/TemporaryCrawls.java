@@ -49,7 +49,7 @@ final class TemporaryCrawls {
             for (Path file : files) {
                 // a killed writer always leaves its -wal (closing removes it): a file without
                 // one was closed, so its lock row is gone, and it is not opened to ask
-                if (Files.exists(sibling(file, "-wal")) && ownedBy(file, me)
+                if (Files.exists(CrawlFileChecks.walOf(file)) && ownedBy(file, me)
                         && abandoned(file, now)) {
                     CrawlFileChecks.deleteFiles(file);
                     if (!Files.exists(file)) {
