@@ -15,12 +15,14 @@ import java.util.function.Supplier;
  * no futures), {@code https://} through {@link JdkHttpProbe} (HTTP/2 where the server offers
  * it, one connection per host for every worker). Both send the same {@code Accept} and
  * {@code Accept-Encoding}, keep cookies in one jar when given one, and hold the
- * {@link HttpProbe} contract, so a crawl's results do not depend on which one answered. One
- * difference is left: a link's "%" not followed by two hex digits goes as a browser sends it
- * over http ({@link FetchRequest#target()}), as {@code %25} over https, since java.net.http
- * sends only what a {@link URI} holds. An https URL whose host name {@link URI} does not read
- * ({@code https://a_b.example/}, which java.net.http refuses) goes through {@link Http1Probe}
- * too, over TLS, and without the cookie jar, which cannot file its cookies. Thread-safe.
+ * {@link HttpProbe} contract, so a crawl's results do not depend on which one answered. Two
+ * kinds of https request java.net.http cannot make as a browser does go through
+ * {@link Http1Probe} too, over TLS with the same trust, over HTTP/1.1: one whose request
+ * target its {@link URI} does not hold ({@link FetchRequest#targetBeyondUri()}: a "%" not
+ * followed by two hex digits, {@code /a%zz}, which java.net.http would send as {@code %25},
+ * asking the server for another URL), with the cookie jar as any request; and one whose host
+ * name {@link URI} does not read ({@code https://a_b.example/}, which java.net.http refuses),
+ * without the cookie jar, which cannot file its cookies. Thread-safe.
  */
 public final class CrawlHttpProbe implements HttpProbe {
     /** The Accept header every crawl request carries, as browsers send for a page. */
@@ -59,9 +61,11 @@ public final class CrawlHttpProbe implements HttpProbe {
 
     @Override
     public FetchResponse fetch(FetchRequest request) {
-        // java.net.http cannot request a host URI does not read (a_b.example): ours can
-        boolean jdkCan = request.uri().getHost() != null;
-        if (!"http".equalsIgnoreCase(request.uri().getScheme()) && jdkCan) {
+        // java.net.http cannot request a host URI does not read (a_b.example), nor send
+        // bytes the URI does not hold (/a%zz goes as /a%25zz): ours can
+        boolean hostRead = request.uri().getHost() != null;
+        if (!"http".equalsIgnoreCase(request.uri().getScheme()) && hostRead
+                && !request.targetBeyondUri()) {
             JdkHttpProbe s = secure();
             if (s == null) {
                 ErrorClassifier.Classified c = ErrorClassifier.cancelled();
@@ -71,7 +75,7 @@ public final class CrawlHttpProbe implements HttpProbe {
         }
         List<Header> headers = withDefaults(request.headers());
         // java.net's cookie jar files cookies under the URI's host: none for a_b.example
-        boolean jar = cookies != null && jdkCan;
+        boolean jar = cookies != null && hostRead;
         headers = oneCookieHeader(jar ? cookiesFor(request.uri()) : List.of(), headers);
         FetchResponse response = plain.fetch(request.withHeaders(headers));
         if (jar) {

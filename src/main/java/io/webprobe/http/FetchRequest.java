@@ -21,7 +21,8 @@ import java.util.Objects;
  *     for the URI's: a browser's bytes a {@link URI} cannot hold, a "%" not followed by two
  *     hex digits ({@link Urls#requestTarget(String)}). Only {@link Http1Probe} sends it;
  *     java.net.http sends what a URI holds, so {@link JdkHttpProbe} sends the URI's
- *     ({@code %25} for that "%").
+ *     ({@code %25} for that "%"), and {@link CrawlHttpProbe} sends such a request through
+ *     {@link Http1Probe} whatever its scheme ({@link #targetBeyondUri()}).
  */
 public record FetchRequest(
         URI uri,
@@ -91,6 +92,25 @@ public record FetchRequest(
     public FetchRequest withTarget(String t) {
         return new FetchRequest(uri, method, timeout, maxBodyBytes, keepBody, headers, keepAlive,
                 t);
+    }
+
+    /**
+     * Whether this request sends a request target its URI does not hold ({@link #target()}
+     * other than {@link #uriTarget(URI)}): only {@link Http1Probe} can send it, since
+     * java.net.http puts the URI's own path and query on the wire.
+     */
+    public boolean targetBeyondUri() {
+        return target != null && !target.equals(uriTarget(uri));
+    }
+
+    /**
+     * The request target a URI gives, as a request line carries it: its raw path ("/" when
+     * empty) and raw query.
+     */
+    public static String uriTarget(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty()
+                ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /**

@@ -38,13 +38,7 @@ public final class Http1RequestEncoder {
      */
     public static byte[] encode(URI uri, String target, String method, List<Header> headers,
             boolean keepAlive, String userAgent) {
-        String path = target;
-        if (path == null) {
-            path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            if (uri.getRawQuery() != null) {
-                path = path + "?" + uri.getRawQuery();
-            }
-        }
+        String path = target == null ? FetchRequest.uriTarget(uri) : target;
         List<Header> defaults = new ArrayList<>(4);
         defaults.add(new Header("Host", Urls.hostAndPort(uri)));
         defaults.add(new Header("User-Agent", userAgent));

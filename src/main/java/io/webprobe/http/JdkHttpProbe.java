@@ -137,7 +137,8 @@ public final class JdkHttpProbe implements HttpProbe {
         try {
             // request.target() is not sent: java.net.http sends only what a URI holds, so a
             // "%" not followed by two hex digits, which a browser sends as it is, goes as %25
-            // (Http1Probe, the crawl's plain-http client, sends the browser's bytes)
+            // (Http1Probe sends the browser's bytes: CrawlHttpProbe sends such a request
+            // there, http or https)
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
             // GET() and HEAD(), not method(m, noBody()), which sent "Content-Length: 0"
             // with a request that has no content (RFC 9110 8.6: SHOULD NOT)

@@ -7,12 +7,15 @@ import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RawServer;
+import io.webprobe.testsupport.SelfSignedCertificate;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * come out broken, and two spellings of one URL are fetched once.
  */
 class BrowserUrlsCrawlTest {
+    @TempDir
+    static Path certDir;
+    private static SelfSignedCertificate cert;
+
     private final LocalHttpServer server = new LocalHttpServer();
 
     @AfterEach
@@ -71,8 +78,14 @@ class BrowserUrlsCrawlTest {
         assertThat(server.allHits().keySet()).doesNotContain("/docs/page.html", "/lo%0Ang");
     }
 
-    @Test
-    void aStrayPercentIsSentAndShownAsTheBrowserHasItOverPlainHttp() throws Exception {
+    /**
+     * Over https too: java.net.http (the https client) can send only what a URI holds, so a
+     * stray "%" went as %25 and such a link came out 404 here; those requests now go through
+     * the crawl's own HTTP/1.1 client over TLS, and the others still through java.net.http.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aStrayPercentIsSentAndShownAsTheBrowserHasIt(boolean https) throws Exception {
         // answers by the exact bytes of the request target, as a server that takes the path
         // as it comes does; /a%25zz is another path to it, so it is not found
         Map<String, String> site = Map.of(
@@ -94,8 +107,8 @@ class BrowserUrlsCrawlTest {
                                 + page.length() + "\r\n\r\n" + page;
                 socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
             }
-        })) {
-            var events = crawl(raw, false);
+        }, https ? cert().serverContext() : null)) {
+            var events = https ? crawlTrusting(raw) : crawl(raw, false);
 
             assertThat(requestLines(raw))
                     .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /a%zz HTTP/1.1",
@@ -109,6 +122,13 @@ class BrowserUrlsCrawlTest {
                             "/100%?p=5% 200 ", "/dir%zz/page.html 200 ", "/go 301 /b%zz",
                             "/b%zz 200 ", "/refresh%zz 200 ", "/dir%zz/next.html 200 ");
             assertThat(events.broken).isEmpty();
+            if (https) { // the two without a stray "%" went through java.net.http
+                assertThat(raw.requests()).filteredOn(h -> !h.startsWith("GET / ")
+                        && !h.startsWith("GET /go ")).allMatch(BrowserUrlsCrawlTest::ours);
+                assertThat(raw.requests()).filteredOn(h -> h.startsWith("GET / ")
+                        || h.startsWith("GET /go ")).hasSize(2).noneMatch(
+                                BrowserUrlsCrawlTest::ours);
+            }
         }
     }
 
@@ -169,10 +189,12 @@ class BrowserUrlsCrawlTest {
      * What java.net.URI refuses but WHATWG leaves as it is ({@code | ^} in the path,
      * {@code ` { } | ^} in the query, brackets in the path) is requested and shown as the
      * browser has it over plain http, not percent-encoded: a server that routes by the exact
-     * bytes finds them.
+     * bytes finds them; over https too.
      */
-    @Test
-    void charactersUriRefusesAreSentAndShownAsTheBrowserHasThem() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void charactersUriRefusesAreSentAndShownAsTheBrowserHasThem(boolean https)
+            throws Exception {
         Map<String, String> site = Map.of(
                 "/", """
                         <a href="/dir/a|b^c">path</a> <a href="/dir/p?q=`{}|^">query</a>
@@ -188,8 +210,8 @@ class BrowserUrlsCrawlTest {
                         : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
                 socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
             }
-        })) {
-            var events = crawl(raw, false);
+        }, https ? cert().serverContext() : null)) {
+            var events = https ? crawlTrusting(raw) : crawl(raw, false);
 
             assertThat(requestLines(raw))
                     .containsExactlyInAnyOrder("GET / HTTP/1.1", "GET /dir/a|b^c HTTP/1.1",
@@ -290,6 +312,36 @@ class BrowserUrlsCrawlTest {
     }
 
     /** The request lines the raw server received ("GET /a HTTP/1.1"). */
+    /** A certificate for 127.0.0.1, made once for the class. */
+    private static SelfSignedCertificate cert() throws Exception {
+        if (cert == null) {
+            cert = SelfSignedCertificate.create(certDir, "loopback", "ip:127.0.0.1");
+        }
+        return cert;
+    }
+
+    /** Crawls the https site with the client a user's crawl gets, trusting {@link #cert()}. */
+    private static RecordingCrawlListener crawlTrusting(RawServer raw) throws Exception {
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(raw.url("/")), "t").toBuilder()
+                .caCertFile(cert().pem().toString()).respectRobots(false).useSitemaps(false)
+                .build();
+        try (CrawlJob job = TestJobs.job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+        return events;
+    }
+
+    /**
+     * Whether a request head is the crawl's own HTTP/1.1 client's (Host, then User-Agent, as
+     * its encoder writes them), not java.net.http's (which writes User-Agent after Accept).
+     */
+    private static boolean ours(String head) {
+        String[] lines = head.split("\r\n");
+        return lines[1].startsWith("Host: ") && lines[2].startsWith("User-Agent: ");
+    }
+
     private static java.util.List<String> requestLines(RawServer raw) {
         return raw.requests().stream().map(h -> h.substring(0, h.indexOf("\r\n"))).toList();
     }

@@ -2,11 +2,15 @@ package io.webprobe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.testsupport.Http2TestServer;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RawServer;
+import io.webprobe.testsupport.SelfSignedCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The crawler's probe: plain http through the blocking client, as the JDK's client would. */
 class CrawlHttpProbeTest {
@@ -30,6 +35,9 @@ class CrawlHttpProbeTest {
         probe.close();
         server.close();
     }
+
+    @TempDir
+    Path dir;
 
     private static FetchRequest get(String url, List<Header> headers) {
         return new FetchRequest(URI.create(url), "GET", Duration.ofSeconds(30), 1 << 20,
@@ -137,5 +145,65 @@ class CrawlHttpProbeTest {
         } finally {
             release.countDown();
         }
+    }
+
+    /**
+     * An https request whose request target its URI cannot hold (a stray "%": the URI has
+     * /a%25zz, a browser sends /a%zz) went through java.net.http as /a%25zz, another URL to
+     * the server. It goes through the HTTP/1.1 client as the browser's bytes, over TLS with
+     * the same trust and the cookies the site set over java.net.http; a request the URI says
+     * as it is still goes over java.net.http, HTTP/2 where the server offers it.
+     */
+    @Test
+    void anHttpsTargetItsUriCannotHoldIsSentAsTheBrowserSendsItNormalOnesOverHttp2()
+            throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "loopback",
+                "ip:127.0.0.1");
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        java.net.CookieManager jar = JdkHttpProbe.newCookieJar();
+        String ok = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 2\r\n\r\nok";
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                socket.getOutputStream().write((head.startsWith("GET /gate ")
+                        ? "HTTP/1.1 200 OK\r\nSet-Cookie: session=42; Path=/; Secure\r\n"
+                                + "Content-Length: 0\r\n\r\n"
+                        : ok).getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }, cert.serverContext());
+                Http2TestServer h2 = Http2TestServer.offeringHttp2(cert.serverContext());
+                CrawlHttpProbe tls = new CrawlHttpProbe(
+                        new Http1Probe("Webprobe/test", Duration.ofSeconds(5), trust),
+                        jar,
+                        () -> new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5), trust,
+                                jar))) {
+            // wired as CrawlProbes wires it: one jar for both clients
+            assertThat(tls.fetch(get(raw.url("/gate"), List.of())).status()).isEqualTo(200);
+            FetchResponse stray = tls.fetch(get(raw.url("/a%25zz"), List.of())
+                    .withTarget("/a%zz"));
+            FetchResponse end = tls.fetch(get(raw.url("/100%25"), List.of())
+                    .withTarget("/100%"));
+            FetchResponse normal = tls.fetch(get(h2.url("/plain"), List.of()));
+
+            assertThat(stray.status()).isEqualTo(200);
+            assertThat(end.status()).isEqualTo(200);
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .containsExactly("GET /gate HTTP/1.1", "GET /a%zz HTTP/1.1",
+                            "GET /100% HTTP/1.1");
+            assertThat(raw.requests()).filteredOn(h -> !h.startsWith("GET /gate "))
+                    .hasSize(2).allSatisfy(h -> assertThat(h).contains("\r\nCookie: session=42\r\n")
+                            .contains("\r\nAccept: " + CrawlHttpProbe.ACCEPT + "\r\n"));
+            assertThat(normal.status()).isEqualTo(200);
+            assertThat(h2.requestsByProtocol()).isEqualTo(Map.of("HTTP/2.0", 1L));
+        }
+    }
+
+    /** A target the URI says as it is is no reason to leave java.net.http. */
+    @Test
+    void aTargetEqualToTheUrisOwnIsNotBeyondIt() {
+        FetchRequest r = get("https://127.0.0.1:1/a%25zz?q=1", List.of());
+        assertThat(r.withTarget("/a%25zz?q=1").targetBeyondUri()).isFalse();
+        assertThat(r.withTarget(null).targetBeyondUri()).isFalse();
+        assertThat(r.withTarget("/a%zz?q=1").targetBeyondUri()).isTrue();
+        assertThat(FetchRequest.uriTarget(URI.create("https://h"))).isEqualTo("/");
     }
 }
