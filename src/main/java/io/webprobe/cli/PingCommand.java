@@ -259,6 +259,10 @@ public final class PingCommand implements Callable<Integer> {
             err.flush();
             return FAILED;
         }
+        if (plan.overHttp1Note() instanceof String note) {
+            err.println("webprobe: note: " + note);
+            err.flush();
+        }
         if (insecure) {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
                     + "between you and the site could answer in its place.");

@@ -100,6 +100,14 @@ public record FetchRequest(
      * java.net.http puts the URI's own path and query on the wire.
      */
     public boolean targetBeyondUri() {
+        return targetBeyondUri(uri, target);
+    }
+
+    /**
+     * Whether {@code target} (null: none) is a request target the URI does not hold, which
+     * only {@link Http1Probe} can send ({@link #targetBeyondUri()}).
+     */
+    public static boolean targetBeyondUri(URI uri, String target) {
         return target != null && !target.equals(uriTarget(uri));
     }
 

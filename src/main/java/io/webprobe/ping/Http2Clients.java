@@ -15,7 +15,11 @@ import java.time.Duration;
  * client keeps one HTTP/2 connection per server and fails the streams beyond the server's limit
  * ({@code SETTINGS_MAX_CONCURRENT_STREAMS}: 128 in nginx and Jetty, about 100 at many CDNs)
  * instead of opening a second connection, so a run above that concurrency needs more clients,
- * as oha and h2load open more connections. Thread-safe.
+ * as oha and h2load open more connections. A request java.net.http cannot make as it was
+ * typed goes over HTTP/1.1 ({@link Http1Probe}), as the crawl's does: to a host name it
+ * refuses ({@code a_b.example}), or with a request target its URI does not hold (a stray "%",
+ * which it would send as {@code %25}: another URL; {@link PingPlan#overHttp1Note()} says so).
+ * Thread-safe.
  */
 final class Http2Clients implements HttpProbe {
     /** Requests in flight on one client (one connection per server) at most. */
@@ -51,9 +55,10 @@ final class Http2Clients implements HttpProbe {
 
     @Override
     public FetchResponse fetch(FetchRequest request) {
-        if (request.uri().getHost() == null) {
+        if (request.uri().getHost() == null || request.targetBeyondUri()) {
             // a host name java.net.http refuses (an underscore: a_b.example), which browsers
-            // request: over HTTP/1.1, as the crawl does, rather than failing every request
+            // request, or a path it would send otherwise (/a%zz as /a%25zz): over HTTP/1.1,
+            // as the crawl does, rather than failing or asking for another URL
             Http1Probe h1 = http1();
             if (h1 == null) { // the run is being stopped
                 ErrorClassifier.Classified c = ErrorClassifier.cancelled();

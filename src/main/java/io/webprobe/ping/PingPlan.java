@@ -33,7 +33,8 @@ import java.util.Objects;
  * @param requestTargets for a target whose URL as typed has a "%" not followed by two hex
  *     digits ({@code /100%}), which a URI holds only as "%25": the path and query to send as a
  *     browser sends them ({@link io.webprobe.http.UrlSyntax#requestTarget}); Webprobe's own
- *     HTTP/1.1 clients send it, HTTP/2 (java.net.http) sends the URI's
+ *     HTTP/1.1 clients send it, so with HTTP/2 (java.net.http, which would send the URI's)
+ *     such an https URL goes over HTTP/1.1 ({@link #overHttp1Note()})
  * @param clientWarmUp whether a run on the workers (HTTP/2, redirects followed) opens its
  *     connections and warms its client up with unmeasured requests to the targets before the
  *     clock ({@link WorkerWarmUp}, ADR 0017); true by default, false when the user chose the
@@ -309,6 +310,32 @@ public record PingPlan(
         String t = requestTargets.get(target);
         return t == null ? target.toString()
                 : target.getScheme() + "://" + target.getRawAuthority() + t;
+    }
+
+    /**
+     * With HTTP/2, one sentence naming the https URLs pinged over HTTP/1.1 instead because
+     * their path as typed is one java.net.http cannot send ({@code /a%zz} would go as
+     * {@code /a%25zz}, another URL to the server: {@link #requestTargets}), or null when there
+     * are none. Said once, before the run (command line) or with its end (Ping tab).
+     */
+    public String overHttp1Note() {
+        if (!http2) {
+            return null;
+        }
+        List<URI> those = targets.stream().filter(u -> "https".equalsIgnoreCase(u.getScheme())
+                && io.webprobe.http.FetchRequest.targetBeyondUri(u, requestTargets.get(u)))
+                .toList();
+        if (those.isEmpty()) {
+            return null;
+        }
+        URI first = those.get(0);
+        boolean one = those.size() == 1;
+        return shown(first) + (one ? " is" : " and " + io.webprobe.Words.count(
+                those.size() - 1, "other URL") + " are") + " pinged over HTTP/1.1, not HTTP/2: "
+                + "Java's HTTP/2 client cannot send " + (one ? "its path" : "their paths")
+                + " as typed (" + requestTargets.get(first) + " would go as "
+                + io.webprobe.http.FetchRequest.uriTarget(first)
+                + ", another URL to the server).";
     }
 
     /** Requests in total, or -1 when the run is bounded by time only. */

@@ -1409,6 +1409,30 @@ class PingCommandTest {
         }
     }
 
+    /**
+     * With --http2, a URL typed with a stray "%" goes over HTTP/1.1 as typed (java.net.http
+     * would ask for /a%25zz, another URL), and one note says so before the run.
+     */
+    @Test
+    void http2SaysOnceThatAUrlItCannotSendAsTypedGoesOverHttp1() throws Exception {
+        io.webprobe.testsupport.SelfSignedCertificate cert =
+                io.webprobe.testsupport.SelfSignedCertificate.create(dir, "h2", "ip:127.0.0.1");
+        try (var raw = io.webprobe.testsupport.RawServer.answeringTls(
+                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", cert.serverContext())) {
+            CliRun r = run("ping", raw.url("/100%"), "--http2", "--cacert",
+                    cert.pem().toString(), "--count", "3", "--quiet");
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertThat(r.err()).isEqualTo("webprobe: note: " + raw.url("/100%") + " is pinged "
+                    + "over HTTP/1.1, not HTTP/2: Java's HTTP/2 client cannot send its path as "
+                    + "typed (/100% would go as /100%25, another URL to the server)."
+                    + System.lineSeparator());
+            assertThat(tableRow(r.out(), raw.url("/100%"))).startsWith("3 ")
+                    .endsWith(" HTTP/1.1");
+            assertThat(raw.requests()).isNotEmpty().allMatch(h -> h.startsWith("GET /100% "));
+        }
+    }
+
     @Test
     void http2WithoutKeepAliveIsRefusedInOneSentence() {
         CliRun r = run("ping", server.url("/"), "--http2", "--no-keepalive");

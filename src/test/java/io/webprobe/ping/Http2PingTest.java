@@ -7,6 +7,7 @@ import io.webprobe.http.ErrorKind;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.testsupport.Http2TestServer;
+import io.webprobe.testsupport.RawServer;
 import io.webprobe.testsupport.SelfSignedCertificate;
 import java.net.URI;
 import java.nio.file.Path;
@@ -371,5 +372,40 @@ class Http2PingTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(PingJob.probeFor(http2)).isInstanceOf(Http2Clients.class);
         assertThat(PingJob.probeFor(base)).isInstanceOf(Http1Probe.class);
+    }
+
+    /**
+     * A URL typed with a stray "%" went through java.net.http with --http2, which sends only
+     * what a URI holds: the server was asked /a%25zz, another URL (a 404 here), without a
+     * word. It goes over HTTP/1.1 as typed, as the crawl sends it, and a note says so once;
+     * the other URL of the run still goes over HTTP/2.
+     */
+    @Test
+    void aUrlHttp2CannotSendAsTypedGoesOverHttp1AsTypedAndANoteSaysSo() throws Exception {
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                socket.getOutputStream().write((head.startsWith("GET /a%zz ")
+                        ? "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                        : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }, cert.serverContext())) {
+            URI stray = URI.create(raw.url("/a%25zz"));
+            PingPlan plan = plan(trust, stray.toString(), h2.url("/typed-plain"))
+                    .withRequestTargets(Map.of(stray, "/a%zz")).withHttp2(true)
+                    .withCount(5).withConcurrency(2);
+
+            PingSnapshot s = run(plan);
+
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×5");
+            assertThat(s.results().get(0).protocol()).isEqualTo("HTTP/1.1");
+            assertThat(s.results().get(1).protocol()).isEqualTo("HTTP/2");
+            assertThat(raw.requests()).isNotEmpty().allMatch(h -> h.startsWith("GET /a%zz "));
+            assertThat(plan.overHttp1Note()).isEqualTo(raw.url("/a%zz") + " is pinged over "
+                    + "HTTP/1.1, not HTTP/2: Java's HTTP/2 client cannot send its path as typed"
+                    + " (/a%zz would go as /a%25zz, another URL to the server).");
+            assertThat(plan.withHttp2(false).overHttp1Note()).isNull();
+        }
     }
 }

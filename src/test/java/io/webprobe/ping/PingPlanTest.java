@@ -79,4 +79,27 @@ class PingPlanTest {
         assertThat(plan.waitingConnections(2)).isEqualTo("every connection");
         assertThat(plan.waitingConnectionsOfOneUrl(2)).isEqualTo("every connection");
     }
+
+    /**
+     * With HTTP/2, the https URLs whose path java.net.http would change are named once: the
+     * first, and how many more; http URLs (HTTP/1.1 anyway) and plain paths are not.
+     */
+    @Test
+    void http2NamesTheHttpsUrlsThatGoOverHttp1AsTyped() {
+        URI a = URI.create("https://127.0.0.1:9/a%25zz");
+        URI b = URI.create("https://127.0.0.1:9/100%25");
+        URI c = URI.create("https://127.0.0.1:9/c%25zz");
+        URI plain = URI.create("http://127.0.0.1:9/p%25zz");
+        URI normal = URI.create("https://127.0.0.1:9/n");
+        PingPlan p = PingPlan.of(List.of(plain, a, normal, b, c), "t").withRequestTargets(
+                java.util.Map.of(plain, "/p%zz", a, "/a%zz", b, "/100%", c, "/c%zz"));
+
+        assertThat(p.overHttp1Note()).isNull();
+        assertThat(p.withHttp2(true).overHttp1Note()).isEqualTo("https://127.0.0.1:9/a%zz and "
+                + "2 other URLs are pinged over HTTP/1.1, not HTTP/2: Java's HTTP/2 client "
+                + "cannot send their paths as typed (/a%zz would go as /a%25zz, another URL to "
+                + "the server).");
+        assertThat(PingPlan.of(List.of(plain, normal), "t").withHttp2(true)
+                .withRequestTargets(java.util.Map.of(plain, "/p%zz")).overHttp1Note()).isNull();
+    }
 }

@@ -100,6 +100,15 @@ final class PingStatusText {
                 + (n == 1 ? "its row says why" : "their rows say why");
     }
 
+    /**
+     * " · " and which https URLs went over HTTP/1.1 although HTTP/2 was asked, and why
+     * ({@link io.webprobe.ping.PingPlan#overHttp1Note()}), or "".
+     */
+    static String overHttp1(io.webprobe.ping.PingPlan plan) {
+        String note = plan.overHttp1Note();
+        return note == null ? "" : " · " + note.substring(0, note.length() - 1);
+    }
+
     /** The requests the workers' opening and warm-up sent before the clock, if any. */
     static String beforeClock(long requests) {
         return requests == 0 ? "" : String.format(Locale.ROOT,

@@ -568,7 +568,8 @@ public final class PingViewModel implements AutoCloseable {
                             job.plan().waitingConnectionsOfOneUrl(last.notRequested()))
                     + PingStatusText.failures(last, job.plan().success())
                     + PingStatusText.beforeClock(job.requestsBeforeClock())
-                    + PingStatusText.trustAdvice(last, trust));
+                    + PingStatusText.trustAdvice(last, trust)
+                    + PingStatusText.overHttp1(job.plan()));
         }
         summary.set(status.get());
         PingJob j = job;

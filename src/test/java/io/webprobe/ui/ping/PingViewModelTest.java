@@ -1083,6 +1083,41 @@ class PingViewModelTest {
     }
 
     /**
+     * With HTTP/2, a URL typed with a stray "%" goes over HTTP/1.1 as typed (java.net.http
+     * would ask for /a%25zz, another URL): its row says HTTP/1.1, the end's status says why.
+     */
+    @Test
+    void http2SendsAUrlItCannotSendAsTypedOverHttp1AndTheEndSaysWhy() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "stray",
+                "ip:127.0.0.1");
+        try (var raw = io.webprobe.testsupport.RawServer.answeringTls(
+                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", cert.serverContext())) {
+            fx.on(() -> {
+                vm.http2Property().set(true);
+                vm.countProperty().set(2);
+                vm.certificateFileProperty().set(cert.pem().toString());
+            });
+            // the HTTP/2 probe a real run of this plan gets (this class's jobs use a plain one)
+            probe = io.webprobe.ping.PingJob.probeFor(io.webprobe.ping.PingPlan.of(
+                    List.of(java.net.URI.create(raw.url("/"))), "Webprobe/test").withHttp2(true)
+                    .withTls(io.webprobe.http.TlsTrust.fromPemFile(cert.pem())));
+
+            assertThat(start(raw.url("/a%zz"))).isTrue();
+            awaitEnd();
+
+            assertThat(results()).singleElement().satisfies(r -> {
+                assertEquals("200×2", r.statusCountsText());
+                assertEquals("HTTP/1.1", r.protocol());
+            });
+            assertThat(raw.requests()).isNotEmpty().allMatch(h -> h.startsWith("GET /a%zz "));
+            assertThat(status()).startsWith("Finished: 2 sent · 0 failed").endsWith(" · "
+                    + raw.url("/a%zz") + " is pinged over HTTP/1.1, not HTTP/2: Java's HTTP/2 "
+                    + "client cannot send its path as typed (/a%zz would go as /a%25zz, "
+                    + "another URL to the server)");
+        }
+    }
+
+    /**
      * The tester's URL answering in 8 s, 3 requests: the status read "0 sent · … · Sending
      * done; waiting for 3 requests in flight" and the row "Sent 0". Requests in flight are
      * sent: the row, the status and what it waits for agree.
