@@ -206,4 +206,52 @@ class CrawlHttpProbeTest {
         assertThat(r.withTarget("/a%zz?q=1").targetBeyondUri()).isTrue();
         assertThat(FetchRequest.uriTarget(URI.create("https://h"))).isEqualTo("/");
     }
+
+    /**
+     * README said an https crawl's requests go to the system's first address only: a dev
+     * server listening on ::1 only was reached at http://localhost:PORT/ but refused at
+     * https://localhost:PORT/, since java.net.http does not try the next address. A request
+     * refused there goes through the HTTP/1.1 client, which tries ::1, with the cookie jar;
+     * a refusal at every address is reported as before.
+     */
+    @Test
+    void anHttpsRequestRefusedAtTheFirstAddressReachesTheNextAsABrowserDoes() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "localhost",
+                "dns:localhost");
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        java.net.CookieManager jar = JdkHttpProbe.newCookieJar();
+        java.util.Optional<RawServer> six = RawServer.onIpv6LoopbackOnly((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                socket.getOutputStream().write((head.startsWith("GET /gate ")
+                        ? "HTTP/1.1 200 OK\r\nSet-Cookie: s=1; Path=/\r\n"
+                                + "Content-Length: 0\r\n\r\n"
+                        : "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 3"
+                                + "\r\n\r\nsix")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }, cert.serverContext());
+        org.junit.jupiter.api.Assumptions.assumeTrue(six.isPresent(), "no IPv6 loopback here");
+        try (RawServer raw = six.get();
+                io.webprobe.testsupport.RefusedPort nowhere =
+                        io.webprobe.testsupport.RefusedPort.forLocalhost();
+                CrawlHttpProbe tls = new CrawlHttpProbe(
+                        new Http1Probe("Webprobe/test", Duration.ofSeconds(5), trust), jar,
+                        () -> new JdkHttpProbe("Webprobe/test", Duration.ofSeconds(5), trust,
+                                jar))) {
+            String site = "https://localhost:" + raw.port();
+
+            FetchResponse gate = tls.fetch(get(site + "/gate", List.of()));
+            FetchResponse page = tls.fetch(get(site + "/page", List.of()));
+            FetchResponse refused = tls.fetch(get("https://localhost:" + nowhere.port() + "/",
+                    List.of()));
+
+            assertThat(gate.status()).isEqualTo(200);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(new String(page.body().bytes(), StandardCharsets.UTF_8)).isEqualTo("six");
+            assertThat(raw.requests()).extracting(h -> h.substring(0, h.indexOf("\r\n")))
+                    .containsExactly("GET /gate HTTP/1.1", "GET /page HTTP/1.1");
+            assertThat(raw.requests()).last().asString().contains("\r\nCookie: s=1\r\n");
+            assertThat(refused.error()).isEqualTo(ErrorKind.REFUSED);
+        }
+    }
 }

@@ -32,6 +32,8 @@ public final class RawServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> requests = new ConcurrentLinkedQueue<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** The port held refused on 127.0.0.1 for a server on ::1 only. */
+    private final RefusedPort twin;
 
     public RawServer(Handler handler) throws IOException {
         this(handler, null);
@@ -42,12 +44,45 @@ public final class RawServer implements AutoCloseable {
      * handshake, so {@link #connections()} counts handshakes too).
      */
     public RawServer(Handler handler, javax.net.ssl.SSLContext tls) throws IOException {
+        this(handler, tls, InetAddress.getLoopbackAddress(), 0, RefusedPort.NONE);
+    }
+
+    private RawServer(Handler handler, javax.net.ssl.SSLContext tls, InetAddress address,
+            int port, RefusedPort twin) throws IOException {
         this.listener = tls == null
-                ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
-                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ? new ServerSocket(port, 50, address)
+                : tls.getServerSocketFactory().createServerSocket(port, 50, address);
         this.handler = handler;
         this.scheme = tls == null ? "http" : "https";
+        this.twin = twin;
         Thread.ofPlatform().daemon().name("raw-accept").start(this::acceptLoop);
+    }
+
+    /**
+     * A server listening on ::1 only, where 127.0.0.1 refuses at its port (held until the
+     * server closes), as {@link LocalHttpServer#onIpv6LoopbackOnly()}: what a browser reaches
+     * at {@code https://localhost:PORT/} only by trying ::1 after 127.0.0.1.
+     *
+     * @return empty when this machine has no IPv6 loopback
+     */
+    public static java.util.Optional<RawServer> onIpv6LoopbackOnly(Handler handler,
+            javax.net.ssl.SSLContext tls) throws IOException {
+        InetAddress v6 = InetAddress.getByName("::1");
+        while (true) {
+            RefusedPort v4 = RefusedPort.onLoopback();
+            try {
+                return java.util.Optional.of(new RawServer(handler, tls, v6, v4.port(), v4));
+            } catch (java.net.BindException b) {
+                v4.close();
+                if (b.getMessage() == null || !b.getMessage().contains("in use")) {
+                    return java.util.Optional.empty();
+                }
+                // ::1 has that port in use: another one
+            } catch (java.net.SocketException e) {
+                v4.close();
+                return java.util.Optional.empty(); // no IPv6 here
+            }
+        }
     }
 
     /** Answers every request on a connection with the same bytes, over TLS. */
@@ -145,6 +180,7 @@ public final class RawServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
+        twin.close();
         for (Socket s : open) {
             s.close();
         }
