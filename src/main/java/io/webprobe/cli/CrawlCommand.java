@@ -93,7 +93,7 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + CrawlPlan.DEFAULT_THREADS,
             description = "Worker threads, 1 to 256 (default: ${DEFAULT-VALUE}; with --resume, "
-                    + "the number the crawl was started with).")
+                    + "the number the crawl last ran with).")
     int threads;
 
     @Option(names = "--max-depth", paramLabel = "D",

@@ -184,6 +184,11 @@ public final class CrawlJob implements AutoCloseable {
                 restore(resumeFrom, starts);
                 reach = SiteReach.resumed(!plan.siteHeaders().isEmpty());
             }
+            if (resumeFrom != null) {
+                // a resume may run with other threads (--threads, the window's Threads): the
+                // file says what its crawl runs with now, for a later look, resume or Settings
+                sink.planChanged(current);
+            }
             if (!alreadyFinished) { // a finished crawl continued keeps its times as they are
                 sink.started();
                 if (resumeFrom != null) {

@@ -129,7 +129,7 @@ class CrawlCommandTest {
         String help = run("crawl", "--help").out().replaceAll("\\s+", " ");
 
         assertThat(help).contains("--threads=N Worker threads, 1 to 256 (default: 8; with "
-                + "--resume, the number the crawl was started with).",
+                + "--resume, the number the crawl last ran with).",
                 "--max-retries=N Ask again this often after a 429 or 503, 0 to 10,",
                 "--connect-timeout=SECONDS Give up connecting after this, seconds or with a "
                         + "unit; at most --timeout (default: 10).",

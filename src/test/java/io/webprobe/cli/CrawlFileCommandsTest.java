@@ -960,6 +960,11 @@ class CrawlFileCommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(31, server.totalRequests() - server.hits("/robots.txt"));
         assertThat(most).as("requests at once").hasValue(1);
+        // the file says so: a later resume, or a window opening it, runs with 1 too
+        try (var stored = io.webprobe.store.CrawlStore.open(db,
+                io.webprobe.store.CrawlStore.Access.READ_ONLY)) {
+            assertEquals(1, stored.plan().threads());
+        }
     }
 
     /** Found by a user: a site whose home page now fails passed the gate with exit 0. */

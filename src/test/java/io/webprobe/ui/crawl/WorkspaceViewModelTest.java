@@ -5,6 +5,7 @@ import static io.webprobe.ui.crawl.VmHarness.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.store.CrawlStore;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.store.UrlDetails;
@@ -798,6 +799,12 @@ class WorkspaceViewModelTest {
             assertThat(plan.maxDepth()).isEqualTo(4);
         });
         assertThat(h.plans.get(0).threads()).isEqualTo(1);
+        // the file keeps the threads it ran with last: a later look or resume takes 3
+        Path file = h.on(() -> vm.fileProperty().get());
+        try (CrawlStore stored = CrawlStore.open(file, CrawlStore.Access.READ_BESIDE_OWN)) {
+            assertThat(stored.plan().threads()).isEqualTo(3);
+            assertThat(stored.plan().maxDepth()).isEqualTo(4);
+        }
     }
 
     /**
