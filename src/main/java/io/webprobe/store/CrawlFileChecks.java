@@ -98,12 +98,16 @@ final class CrawlFileChecks {
             return null;
         }
         try (Connection c = StoreOpener.connect(abs, true)) {
-            return Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID
-                    && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0
-                    ? leftover(file, abs) : null;
+            return nothingCommitted(c) ? leftover(file, abs) : null;
         } catch (SQLException e) {
             return null;
         }
+    }
+
+    /** Whether nothing was ever committed to the database {@code c} reads: no table, no mark. */
+    static boolean nothingCommitted(Connection c) throws SQLException {
+        return Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID
+                && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0;
     }
 
     /** "F holds no crawl: its crawl was stopped before it began. Delete it (and F-wal) ...". */

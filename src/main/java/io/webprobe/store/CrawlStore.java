@@ -122,9 +122,11 @@ public final class CrawlStore implements AutoCloseable {
     static CrawlStore createTemporary(CrawlPlan plan, Path folder) throws StoreException {
         Path tmp;
         try {
-            tmp = Files.createTempFile(folder, TemporaryCrawls.PREFIX, EXTENSION);
+            // named after this process, which a file killed before its first commit cannot say
+            tmp = Files.createTempFile(folder, TemporaryCrawls.namePrefix(TemporaryCrawls.PREFIX),
+                    EXTENSION);
             // whose leftovers are ours: the owner of the file just made
-            TemporaryCrawls.removeLeftovers(folder, Files.getOwner(tmp), Instant.now());
+            TemporaryCrawls.removeLeftoversBeside(tmp);
             Files.delete(tmp); // created again by SQLite below
         } catch (IOException e) {
             // the JDK's message is only the path of the file it tried, a random name

@@ -52,6 +52,37 @@ record OwnerLock(long pid, long started, String host, long beat) {
         }
     }
 
+    /**
+     * The owner as a temporary file's name carries it ({@code PID_START_HOST}, the host as a
+     * hash of its name): a file killed before its first commit has no lock row to say whose it
+     * was ({@link TemporaryCrawls}).
+     */
+    String nameTag() {
+        return pid + "_" + started + "_" + hostHash(host);
+    }
+
+    /**
+     * The owner a {@link #nameTag} names, or empty when it is none; one of another host is
+     * never {@link #onThisHost}.
+     */
+    static Optional<OwnerLock> fromNameTag(String tag) {
+        String[] p = tag.split("_", -1);
+        if (p.length != 3) {
+            return Optional.empty();
+        }
+        try {
+            String host = p[2].equals(hostHash(hostName())) ? hostName() : "#" + p[2];
+            return Optional.of(new OwnerLock(Long.parseLong(p[0]), Long.parseLong(p[1]), host,
+                    0));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String hostHash(String host) {
+        return Integer.toHexString(host.hashCode());
+    }
+
     /** Whether this lock's owner is this very process. */
     boolean isSelf() {
         OwnerLock me = self(Instant.EPOCH);

@@ -55,7 +55,10 @@ final class ReadSource {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("webprobe-read-");
+            // named after this process: a kill leaves the folder, the next copy removes it
+            dir = Files.createTempDirectory(TemporaryCrawls.namePrefix(
+                    TemporaryCrawls.READ_PREFIX));
+            TemporaryCrawls.removeLeftoversBeside(dir);
             Path copy = dir.resolve(abs.getFileName());
             Files.copy(abs, copy);
             Files.copy(wal, CrawlFileChecks.walOf(copy));
@@ -100,7 +103,8 @@ final class ReadSource {
         p.toFile().setWritable(true, true);
     }
 
-    private static void delete(Path dir) {
+    /** Removes a copy's folder and the files in it (not a folder in it: none is made). */
+    static void delete(Path dir) {
         if (dir == null) {
             return;
         }

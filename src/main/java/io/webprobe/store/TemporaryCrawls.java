@@ -3,6 +3,7 @@ package io.webprobe.store;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
@@ -15,48 +16,86 @@ import org.slf4j.LoggerFactory;
 /**
  * The crawl files made in the temporary folder ({@link CrawlStore#createTemporary}: the
  * command line's without {@code --db}, the app's when its crawls folder cannot be written),
- * named {@code webprobe-crawl-*.webprobe} and deleted when closed. A process killed (or a
- * power cut) leaves its file, with its {@code -wal} and {@code -shm}, for ever: the next
- * temporary crawl removes such leftovers.
+ * named {@code webprobe-crawl-*.webprobe} and deleted when closed, and the folders
+ * {@code webprobe-read-*} in which {@link ReadSource} copies a crawl file it cannot read where
+ * it is, removed when it is closed. A process killed (or a power cut, an out-of-memory halt,
+ * Ctrl-C during {@code export} or {@code compare}, which end without closing) leaves them for
+ * ever: the next temporary crawl, and the next read copy, remove such leftovers (ADR 0028).
  *
- * <p>A leftover is removed only when its lock row ({@link OwnerLock}) names a process of this
- * machine that no longer runs: a file another running Webprobe writes is held by a live
- * process, and a file closed normally has no lock row. A crawl kept on purpose (its CSV files
- * could not be written) is renamed when closed ({@link #keptName}), so it is not one of these
- * names; one kept by an older Webprobe under its temporary name was closed, so it has no lock
- * row. A file that cannot be read as a crawl (one being made at this moment, whose first
- * commit is still to come; another user's) is left alone, as is one of another user.
+ * <p>A leftover is removed only when it is this user's and the process that made it is gone:
+ * a crawl file whose lock row ({@link OwnerLock}) names a process of this machine that no
+ * longer runs; a crawl file killed before its first commit (empty, or a database in which
+ * nothing was committed, with or without its {@code -wal}), which has no lock row, and a read
+ * copy's folder, when their names carry ({@link OwnerLock#nameTag}) a process of this machine
+ * that no longer runs. A file another running Webprobe writes is held by a live process, and a
+ * file closed normally has no lock row. A crawl kept on purpose (its CSV files could not be
+ * written) is renamed when closed ({@link #keptName}), so it is not one of these names; one
+ * kept by an older Webprobe under its temporary name was closed, so it has no lock row. A
+ * file that cannot be read as a crawl, a name without its maker's (made by an older
+ * Webprobe), and another user's or machine's are left alone. Links are never followed.
  */
 final class TemporaryCrawls {
     private static final Logger log = LoggerFactory.getLogger(TemporaryCrawls.class);
     /** How a temporary crawl file's name begins. */
     static final String PREFIX = "webprobe-crawl-";
+    /** How the name of a folder holding a read copy ({@link ReadSource}) begins. */
+    static final String READ_PREFIX = "webprobe-read-";
 
     private TemporaryCrawls() {}
 
     /**
-     * Removes from {@code folder} the temporary crawl files of {@code me} whose process ended
-     * without closing them (see the class comment). One listing of the folder, and a read of
-     * two meta rows of each such file with a {@code -wal} beside it (a killed writer's always
-     * has one; a closed one's has none); a failure is logged and leaves the file.
+     * The start of a temporary name of this process: {@code prefix}, the process's
+     * {@link OwnerLock#nameTag}, and "-" before the random part the JDK adds.
+     */
+    static String namePrefix(String prefix) {
+        return prefix + OwnerLock.self(Instant.now()).nameTag() + "-";
+    }
+
+    /**
+     * Removes the leftovers beside {@code made}, a temporary file or folder this process has
+     * just made: their owner is its owner. Never fails: a failure is logged.
+     */
+    static void removeLeftoversBeside(Path made) {
+        try {
+            removeLeftovers(made.getParent(), Files.getOwner(made, LinkOption.NOFOLLOW_LINKS),
+                    Instant.now());
+        } catch (IOException | RuntimeException e) {
+            log.info("Could not look for temporary crawl files left beside {}: {}", made,
+                    e.toString());
+        }
+    }
+
+    /**
+     * Removes from {@code folder} the temporary crawl files and read copies of {@code me} whose
+     * process ended without closing them (see the class comment). One listing of the folder;
+     * a read of two meta rows of each crawl file with a {@code -wal} beside it (a killed
+     * writer's always has one; a closed one's has none), and of each whose name names a gone
+     * process; a failure is logged and leaves the file.
      *
      * @return how many were removed
      */
     static int removeLeftovers(Path folder, UserPrincipal me, Instant now) {
         int removed = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
-                PREFIX + "*" + CrawlStore.EXTENSION)) {
+                "webprobe-{crawl,read}-*")) {
             for (Path file : files) {
-                // a killed writer always leaves its -wal (closing removes it): a file without
-                // one was closed, so its lock row is gone, and it is not opened to ask
-                if (Files.exists(CrawlFileChecks.walOf(file)) && ownedBy(file, me)
-                        && abandoned(file, now)) {
-                    CrawlFileChecks.deleteFiles(file);
-                    if (!Files.exists(file)) {
-                        removed++;
-                        log.info("Removed {}, a temporary crawl file left by a Webprobe that "
-                                + "was killed", file);
+                String name = file.getFileName().toString();
+                boolean gone;
+                if (name.startsWith(PREFIX) && name.endsWith(CrawlStore.EXTENSION)) {
+                    gone = ownedBy(file, me, false) && killedCrawl(file, name, now);
+                    if (gone) {
+                        CrawlFileChecks.deleteFiles(file);
                     }
+                } else {
+                    gone = name.startsWith(READ_PREFIX) && ownedBy(file, me, true)
+                            && makerGone(name, READ_PREFIX, now);
+                    if (gone) {
+                        ReadSource.delete(file);
+                    }
+                }
+                if (gone && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    removed++;
+                    log.info("Removed {}, left by a Webprobe that was killed", file);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -66,11 +105,64 @@ final class TemporaryCrawls {
         return removed;
     }
 
-    private static boolean ownedBy(Path file, UserPrincipal me) {
+    /**
+     * Whether the temporary crawl file was left by a killed process: its lock row says so
+     * (read only when a {@code -wal} is beside it: closing removes it, with the row), or it
+     * holds nothing and its name names a process that is gone.
+     */
+    private static boolean killedCrawl(Path file, String name, Instant now) {
+        // a killed writer always leaves its -wal (closing removes it): a file without one was
+        // closed, so its lock row is gone, and it is not opened to ask
+        if (Files.exists(CrawlFileChecks.walOf(file)) && abandoned(file, now)) {
+            return true;
+        }
+        return makerGone(name, PREFIX, now) && holdsNothing(file);
+    }
+
+    /** Whether this user owns it, a regular file (or a folder), not a link to one. */
+    private static boolean ownedBy(Path file, UserPrincipal me, boolean folder) {
         try {
-            return Files.isRegularFile(file) && Files.getOwner(file).equals(me);
+            return (folder ? Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                    : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                    && Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(me);
         } catch (IOException | UnsupportedOperationException e) {
             return false;
+        }
+    }
+
+    /**
+     * Whether the name ({@code prefix}, a {@link OwnerLock#nameTag}, "-"…) names a process of
+     * this machine that no longer runs; false for a name without one.
+     */
+    static boolean makerGone(String name, String prefix, Instant now) {
+        String rest = name.substring(prefix.length());
+        int end = rest.indexOf('-');
+        return end > 0 && OwnerLock.fromNameTag(rest.substring(0, end))
+                .filter(OwnerLock::onThisHost)
+                .map(owner -> !owner.ownerAlive(now))
+                .orElse(false);
+    }
+
+    /**
+     * Whether the file holds nothing: empty, or a database in which nothing was committed (a
+     * crawl killed before its first commit; with or without its {@code -wal}). Read as a
+     * glance is, so that reading leaves no {@code -wal} or {@code -shm} beside a file kept.
+     */
+    static boolean holdsNothing(Path file) {
+        try {
+            if (Files.size(file) == 0) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        if (!SqliteHeader.isDatabase(file)) {
+            return false;
+        }
+        try (Connection c = StoreOpener.connectToGlance(file)) {
+            return CrawlFileChecks.nothingCommitted(c);
+        } catch (SQLException e) {
+            return false; // not ours to judge
         }
     }
 
