@@ -52,8 +52,9 @@ public final class CrawlStore implements AutoCloseable {
          * URLs): refused as {@link #RESUME} is (a read-only file or folder, another running
          * Webprobe's), but nothing is written, and no lock taken, until the first write asks
          * for it ({@link #sink()}, {@link #resumeState()}); a file only looked at is left as
-         * it was, its bytes and its time. Another Webprobe may resume it meanwhile: the first
-         * write is then refused with the lock's sentence.
+         * it was, its bytes and its time (the inlinks a killed crawl had not written are
+         * counted by each reader for itself: {@link InlinkRecount}). Another Webprobe may
+         * resume it meanwhile: the first write is then refused with the lock's sentence.
          */
         LOOK_THEN_WRITE,
         /** To continue its crawl. */
@@ -380,11 +381,20 @@ public final class CrawlStore implements AutoCloseable {
         }
     }
 
-    /** A new reader with its own connection; the caller closes it. */
+    /**
+     * A new reader with its own connection; the caller closes it. For a crawl whose writer was
+     * killed before it wrote every inlink count, the reader counts them again for itself
+     * ({@link InlinkRecount}: a pass over the links, without writing the file), so call it off
+     * the FX thread.
+     */
     public CrawlReader reader() throws StoreException {
+        Connection c = null;
         try {
-            return new CrawlReader(file, source.connect());
+            c = source.connect();
+            InlinkRecount.ifPending(c, file, clock.instant()); // whose lock row is the file's
+            return new CrawlReader(file, c);
         } catch (SQLException e) {
+            CrawlFileChecks.closeQuietly(c);
             throw SqlErrors.readFailure(file, e);
         }
     }

@@ -71,13 +71,21 @@ final class StoreLocks {
     }
 
     /**
+     * Every URL's inlinks as the links count them ({@code target_id}, {@code n}): one pass over
+     * the target index. Written into the file by {@link #recountInlinks}, or kept beside it by a
+     * reader ({@link InlinkRecount}).
+     */
+    static final String LINKS_PER_TARGET = "SELECT target_id, COUNT(*) AS n FROM main.links "
+            + "GROUP BY target_id";
+
+    /**
      * Counts every URL's inlinks again from the links (one pass over the target index), for a
      * file whose writer was killed between two writes of the counts.
      */
     static void recountInlinks(Connection c) throws SQLException {
         Sql.exec(c, "UPDATE urls SET inlinks = 0 WHERE inlinks <> 0");
-        Sql.exec(c, "UPDATE urls SET inlinks = t.n FROM (SELECT target_id, COUNT(*) AS n "
-                + "FROM links GROUP BY target_id) AS t WHERE urls.id = t.target_id");
+        Sql.exec(c, "UPDATE urls SET inlinks = t.n FROM (" + LINKS_PER_TARGET + ") AS t "
+                + "WHERE urls.id = t.target_id");
         Sql.exec(c, "INSERT OR REPLACE INTO meta (key, value) VALUES ('"
                 + StoreWriter.INLINKS_PENDING + "', '0')");
     }

@@ -190,9 +190,12 @@ final class StoreOpener {
                             + "crawl has finished or been stopped.");
                 }
             }
-            if (readOnly && !ownerAlive && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
+            // export and compare on the command line write them (a window, Compare's too, only
+            // looks: its readers count them for themselves, InlinkRecount)
+            if (access == CrawlStore.Access.READ_ONLY && !ownerAlive
+                    && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
                     && source.mayWrite() && (source.copied() || writable(abs))) {
-                countInlinksLeftByAKill(source.path(), clock); // exports and compares read them
+                countInlinksLeftByAKill(source.path(), clock);
             }
             // read before this process takes the lock: a dead owner's crawl says "interrupted"
             CrawlInfo info = CrawlInfo.read(abs, meta, readOnly);

@@ -889,9 +889,11 @@ class StoredCrawlTest {
         });
     }
 
-    @Test
-    void inlinksNotYetWrittenWhenTheProcessDiedAreCountedAgainWhenTheFileIsOpened() throws Exception {
-        Path killed = dir.resolve("killed.webprobe");
+    /**
+     * A crawl file as a kill -9 leaves it while inlinks of URLs already stored are not written
+     * yet: its lock row names a process that is gone.
+     */
+    private void killedWithInlinksPending(Path killed) throws Exception {
         // the inlinks of URLs already stored written only at the end (or in an hour)
         whileHeldAtPage40(dir.resolve("crawl.webprobe"), Duration.ofHours(1), (job, look) -> {
             // the file as a kill -9 would leave it now: what is committed, nothing more
@@ -912,6 +914,12 @@ class StoredCrawlTest {
             assertThat(Sql.longValue(c, "SELECT SUM(inlinks) FROM urls"))
                     .isLessThan(Sql.longValue(c, "SELECT COUNT(*) FROM links"));
         }
+    }
+
+    @Test
+    void inlinksNotYetWrittenWhenTheProcessDiedAreCountedAgainWhenTheFileIsOpened() throws Exception {
+        Path killed = dir.resolve("killed.webprobe");
+        killedWithInlinksPending(killed);
 
         // opened to read (an export, a compare) or to resume, the counts are made whole
         Path looked = dir.resolve("looked-at.webprobe");
@@ -924,6 +932,112 @@ class StoredCrawlTest {
         }
         for (Path file : List.of(looked, killed)) {
             assertInlinksMatchTheLinks(file);
+        }
+    }
+
+    /**
+     * The bug: a window only looking at a killed crawl writes nothing to it (since the last
+     * session), so the inlinks its writer had not written yet (those of its last seconds)
+     * showed too low until it was resumed: in the table, its sort, filters that use them
+     * (Orphans) and the details. Its readers count them again for themselves now, and the file
+     * is left as it was, its bytes and its time.
+     */
+    @Test
+    void aKilledCrawlLookedAtShowsItsInlinksAsAResumeCountsThemAndIsLeftAsItWas()
+            throws Exception {
+        Path killed = dir.resolve("killed.webprobe");
+        killedWithInlinksPending(killed);
+        // the same crawl with its counts written, as a resume writes them
+        Path counted = dir.resolve("counted.webprobe");
+        java.nio.file.Files.copy(killed, counted);
+        CrawlStore.open(counted, CrawlStore.Access.RESUME).close();
+        assertInlinksMatchTheLinks(counted);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.parse("2026-01-02T03:04:05Z"));
+        java.nio.file.Files.setLastModifiedTime(killed, old);
+        byte[] bytes = java.nio.file.Files.readAllBytes(killed);
+
+        Seen clean;
+        try (CrawlStore store = CrawlStore.open(counted, CrawlStore.Access.READ_ONLY)) {
+            clean = seen(store);
+        }
+        Seen looked;
+        try (CrawlStore store = CrawlStore.open(killed, CrawlStore.Access.LOOK_THEN_WRITE)) {
+            assertThat(store.info().interrupted()).isTrue();
+            looked = seen(store);
+        }
+
+        assertThat(looked.inlinks()).isEqualTo(clean.inlinks());
+        assertThat(looked.byInlinks()).containsExactly(clean.byInlinks());
+        assertThat(looked.unlinked()).isEqualTo(clean.unlinked());
+        assertThat(looked.details()).isEqualTo(clean.details());
+        assertThat(java.nio.file.Files.readAllBytes(killed)).isEqualTo(bytes);
+        assertThat(java.nio.file.Files.getLastModifiedTime(killed)).isEqualTo(old);
+        try (var beside = java.nio.file.Files.list(dir)) {
+            assertThat(beside.filter(p -> p.getFileName().toString().startsWith("killed")))
+                    .containsExactly(killed);
+        }
+        // which the file itself does not hold: some finished URLs' counts are still behind
+        Map<String, Integer> stored = new java.util.HashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + killed);
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT url, inlinks FROM urls WHERE state = 1")) {
+            while (rs.next()) {
+                stored.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(stored).hasSameSizeAs(clean.inlinks()).isNotEqualTo(clean.inlinks());
+    }
+
+    /**
+     * A reader that counted a killed crawl's inlinks for itself follows the file once it is
+     * written: resumed (in this window, or another), its counts are the file's again, not
+     * those it counted before the crawl went on.
+     */
+    @Test
+    void aReaderOfAKilledCrawlReadsTheFilesCountsOnceItIsResumed() throws Exception {
+        Path killed = dir.resolve("killed.webprobe");
+        killedWithInlinksPending(killed);
+        try (CrawlStore store = CrawlStore.open(killed, CrawlStore.Access.LOOK_THEN_WRITE);
+                CrawlReader early = store.reader()) {
+            long before = early.results().size();
+            CrawlSummary summary = run(CrawlJob.builder(plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            assertThat(summary.failure()).isNull();
+
+            List<CrawlResult> now = early.results();
+            assertThat(now).hasSizeGreaterThan((int) before);
+            long[] wrong = {-1};
+            early.query("SELECT COUNT(*) FROM urls u WHERE u.inlinks <> "
+                    + "(SELECT COUNT(*) FROM links l WHERE l.target_id = u.id)",
+                    rs -> wrong[0] = rs.getLong(1));
+            assertThat(wrong[0]).isZero();
+        }
+        assertInlinksMatchTheLinks(killed);
+    }
+
+    /** What a window reads of a crawl's inlinks. */
+    private record Seen(Map<String, Integer> inlinks, long[] byInlinks, long unlinked,
+            Map<Long, Integer> details) {}
+
+    private static Seen seen(CrawlStore store) throws Exception {
+        try (CrawlReader reader = store.reader()) {
+            Map<String, Integer> inlinks = reader.results().stream().collect(
+                    Collectors.toMap(CrawlResult::url, CrawlResult::inlinks));
+            UrlQuery q = new UrlQuery(reader);
+            long[] byInlinks = q.ids(new UrlQuery.Request(UrlFilter.ALL, "", UrlField.INLINKS,
+                    true)).ids();
+            long[] unlinked = {0};
+            // as Orphans asks: no page links here
+            reader.query("SELECT COUNT(*) FROM urls u WHERE u.inlinks = 0",
+                    rs -> unlinked[0] = rs.getLong(1));
+            UrlDetails details = new UrlDetails(reader);
+            Map<Long, Integer> shown = new java.util.HashMap<>();
+            for (long id : java.util.Arrays.copyOf(byInlinks, 10)) {
+                shown.put(id, details.of(id, 10).row().result().inlinks());
+            }
+            return new Seen(inlinks, byInlinks, unlinked[0], shown);
         }
     }
 
