@@ -1,5 +1,6 @@
 package io.webprobe;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
@@ -8,10 +9,35 @@ import java.util.Locale;
  * wording, so the advice is the same everywhere.
  */
 public final class OutOfMemory {
+    /**
+     * The heap this process may use, in bytes: the limit it was started with (-Xmx, in
+     * WEBPROBE_JAVA_OPTS say), or the JVM's own choice without one. Read once, ahead.
+     */
+    public static final long HEAP_LIMIT = heapLimit();
+
     /** The sentence for this process's heap, composed ahead: there may be no memory later. */
-    public static final String SENTENCE = sentence(Runtime.getRuntime().maxMemory());
+    public static final String SENTENCE = sentence(HEAP_LIMIT);
 
     private OutOfMemory() {}
+
+    /**
+     * The JVM's MaxHeapSize, the -Xmx it was given; else {@code Runtime.maxMemory()}, which can
+     * be less: under the serial collector it leaves out a survivor space, and the sentence said
+     * "it may use 155 MB" for -Xmx160m, a figure the user never set.
+     */
+    private static long heapLimit() {
+        try {
+            long set = Long.parseLong(ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("MaxHeapSize").getValue());
+            if (set > 0) {
+                return set;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // not a HotSpot JVM, or a runtime without jdk.management: Java's own figure
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
 
     /** "Webprobe ran out of memory (it may use 256 MB); give it more with ...". */
     public static String sentence(long maxHeapBytes) {

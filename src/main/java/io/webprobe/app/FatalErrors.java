@@ -48,7 +48,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
      * @param err where the sentence goes
      * @param halt ends the process with a code ({@code Runtime.getRuntime()::halt})
      * @param logFile the log file the sentence points at
-     * @param maxHeapBytes the heap limit, {@code Runtime.maxMemory()}
+     * @param maxHeapBytes the heap limit ({@link io.webprobe.OutOfMemory#HEAP_LIMIT})
      */
     public FatalErrors(PrintStream err, IntConsumer halt, Path logFile, long maxHeapBytes) {
         this.err = err;
@@ -69,7 +69,7 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
     public static void install(PrintStream err) {
         Thread.setDefaultUncaughtExceptionHandler(new FatalErrors(err,
                 Runtime.getRuntime()::halt, logFile(System.getenv()),
-                Runtime.getRuntime().maxMemory()));
+                io.webprobe.OutOfMemory.HEAP_LIMIT));
     }
 
     /**

@@ -546,7 +546,7 @@ public final class CrawlJob implements AutoCloseable {
         if (failure == null) {
             failure = e instanceof OutOfMemoryError && item != null
                     ? io.webprobe.OutOfMemory.crawlStoppedOn(item.url,
-                            Runtime.getRuntime().maxMemory())
+                            io.webprobe.OutOfMemory.HEAP_LIMIT)
                     : e instanceof OutOfMemoryError ? io.webprobe.OutOfMemory.SENTENCE
                     : "Webprobe failed" + where + ", so the crawl stopped there (the details"
                     + " are in its log).";

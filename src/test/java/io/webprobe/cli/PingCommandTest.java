@@ -1360,7 +1360,7 @@ class PingCommandTest {
 
         // the one wording, with this JVM's heap limit
         CliRun.assertPlainError(r, io.webprobe.OutOfMemory.sentence(
-                Runtime.getRuntime().maxMemory()));
+                io.webprobe.OutOfMemory.HEAP_LIMIT));
         assertThat(r.err()).startsWith("webprobe: Webprobe ran out of memory (it may use ")
                 .contains("; give it more with WEBPROBE_JAVA_OPTS, for example "
                         + "WEBPROBE_JAVA_OPTS=-Xmx");

@@ -719,7 +719,7 @@ class StoredCrawlTest {
         assertThat(failed.stopped()).isTrue();
         assertThat(failed.crawled()).isEqualTo(2);
         assertThat(failed.failure()).isEqualTo(io.webprobe.OutOfMemory.crawlStoppedOn(last,
-                Runtime.getRuntime().maxMemory()));
+                io.webprobe.OutOfMemory.HEAP_LIMIT));
         assertThat(failed.failure()).startsWith("Webprobe ran out of memory on " + last
                 + " (it may use ").contains(" MB), so the crawl stopped there; give it more "
                 + "with WEBPROBE_JAVA_OPTS, for example WEBPROBE_JAVA_OPTS=-Xmx");
