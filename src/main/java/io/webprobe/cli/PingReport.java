@@ -8,6 +8,8 @@ import io.webprobe.export.RequestLogWriter;
 import io.webprobe.export.RowSource;
 import io.webprobe.http.ErrorClassifier;
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.StatusSet;
+import io.webprobe.ping.PingFailures;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingPlan;
 import io.webprobe.ping.PingResult;
@@ -62,7 +64,7 @@ final class PingReport {
                             : "; the exit code does not count them unless --max-p99 or "
                                     + "--max-error-rate is given."));
         }
-        if (last.tlsFailure() != null) { // "TLS handshake failed×5" alone did not say why
+        if (last.tlsFailure() != null) { // "5 TLS handshake failed" alone did not say why
             err.println("webprobe: " + ErrorClassifier.trustAdvice(last.tlsFailure(),
                     last.certificateWhy(), c.cacert == null ? "--cacert FILE" : null,
                     "--insecure"));
@@ -96,7 +98,7 @@ final class PingReport {
 
     /**
      * For each URL with {@link ErrorKind#IO} failures, what the first of them was: the table's
-     * "I/O error×3" is any failure the other kinds do not name (bytes that are not HTTP, too
+     * "3 I/O error" is any failure the other kinds do not name (bytes that are not HTTP, too
      * large a head), where hey says "malformed HTTP response".
      */
     static List<String> ioErrorNotes(PingJob job, PingSnapshot last) {
@@ -106,8 +108,8 @@ final class PingReport {
             Long n = r.errorCounts().get(ErrorKind.IO);
             String why = job.firstIoError(t);
             if (n != null && why != null) {
-                out.add(String.format(Locale.ROOT, "%s: %s×%,d, the first: %s.", r.url(),
-                        ErrorKind.IO.label(), n, BrokenLinkLines.reason(why)));
+                out.add(r.url() + ": " + PingFailures.counted(n, ErrorKind.IO.label())
+                        + ", the first: " + BrokenLinkLines.reason(why) + ".");
             }
         }
         return out;
@@ -170,9 +172,12 @@ final class PingReport {
         return c.maxP99.toNanos() / 1e6;
     }
 
-    /** "Connection refused×3, 503×2", as the table writes them. */
+    /**
+     * "3 Connection refused, 2 HTTP 503": every outcome of a URL without a successful response,
+     * in the table's words, the most frequent first.
+     */
     private static String outcomes(PingResult r, PingSnapshot s) {
-        return r.outcomesLabelled(true, s::errorLabel);
+        return PingFailures.text(List.of(r), StatusSet.NONE, Integer.MAX_VALUE, s::errorLabel);
     }
 
     /** A number as the user would type it: 5, not 5.0; 2.5 as it is. */

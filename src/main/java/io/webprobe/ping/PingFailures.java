@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * What failed requests were, in words, each kind's count first and the most frequent first:
  * "10 Connection refused, 2 HTTP 503", as oha's error distribution puts the count first. One
- * wording for the Ping table's Errors cells ({@link PingResult#errorsMostFirst}) and for a
- * status line over all a run's URLs, where the Codes and Errors columns may be out of sight.
+ * wording for the Ping table's Errors cells ({@link PingResult#errorsMostFirst}), the command
+ * line's errors column, FAIL lines and notes (it wrote "Connection refused×10" there), and for
+ * a status line over all a run's URLs, where the Codes and Errors columns may be out of sight.
  */
 public final class PingFailures {
     private PingFailures() {}
@@ -46,7 +47,11 @@ public final class PingFailures {
     static List<String> mostFirst(Map<String, Long> counts) {
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort((a, b) -> Long.compare(b.getValue(), a.getValue())); // stable
-        return sorted.stream().map(e -> String.format(Locale.ROOT, "%,d", e.getValue()) + " "
-                + e.getKey()).toList();
+        return sorted.stream().map(e -> counted(e.getValue(), e.getKey())).toList();
+    }
+
+    /** "10 Connection refused": a kind's count, with thousands separators, and its words. */
+    public static String counted(long count, String words) {
+        return String.format(Locale.ROOT, "%,d %s", count, words);
     }
 }

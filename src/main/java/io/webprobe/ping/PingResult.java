@@ -149,20 +149,7 @@ public record PingResult(
      * ("200×45,738"), as a table's other count columns show them.
      */
     public String statusCountsText(boolean grouped) {
-        return countsText(statusCounts, String::valueOf, grouped);
-    }
-
-    /**
-     * The errors in words, for a table: "Timeout×2, Connection refused×1"; {@code grouped} as
-     * in {@link #statusCountsText(boolean)}.
-     */
-    public String errorCountsLabelled(boolean grouped) {
-        return errorCountsLabelled(grouped, ErrorKind::label);
-    }
-
-    /** As {@link #errorCountsLabelled(boolean)}, each kind in {@code label}'s words. */
-    public String errorCountsLabelled(boolean grouped, Function<ErrorKind, String> label) {
-        return countsText(errorCounts, label, grouped, ", ");
+        return countsText(statusCounts, grouped);
     }
 
     /**
@@ -176,36 +163,27 @@ public record PingResult(
         return PingFailures.mostFirst(counts);
     }
 
+    /**
+     * {@link #errorsMostFirst} on one line, "10 Connection refused, 2 Timeout", as the Ping
+     * tab's Errors cells and the command line's errors column write them; "" when none.
+     */
+    public String errorsText(Function<ErrorKind, String> label) {
+        return joined(errorsMostFirst(label));
+    }
+
+    /** {@link #errorsMostFirst}'s kinds on one line, as {@link #errorsText} joins them. */
+    public static String joined(List<String> errors) {
+        return String.join(", ", errors);
+    }
+
     /** The failed connections and requests, of every kind ({@link #errorCounts}'s sum). */
     public long errors() {
         return errorCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /**
-     * The errors in words, then the statuses, as the tables write each: "Connection refused×3,
-     * 503×2"; {@code grouped} as in {@link #statusCountsText(boolean)}.
-     */
-    public String outcomesLabelled(boolean grouped) {
-        return outcomesLabelled(grouped, ErrorKind::label);
-    }
-
-    /** As {@link #outcomesLabelled(boolean)}, each error kind in {@code label}'s words. */
-    public String outcomesLabelled(boolean grouped, Function<ErrorKind, String> label) {
-        String errors = errorCountsLabelled(grouped, label);
-        String statuses = countsText(statusCounts, String::valueOf, grouped, ", ");
-        return errors.isEmpty() ? statuses : statuses.isEmpty() ? errors
-                : errors + ", " + statuses;
-    }
-
-    private static <K> String countsText(Map<K, Long> counts, Function<K, String> name,
-            boolean grouped) {
-        return countsText(counts, name, grouped, " ");
-    }
-
-    private static <K> String countsText(Map<K, Long> counts, Function<K, String> name,
-            boolean grouped, String separator) {
-        StringJoiner j = new StringJoiner(separator);
-        counts.forEach((k, n) -> j.add(name.apply(k) + "×"
+    private static String countsText(Map<Integer, Long> counts, boolean grouped) {
+        StringJoiner j = new StringJoiner(" ");
+        counts.forEach((k, n) -> j.add(k + "×"
                 + (grouped ? String.format(Locale.ROOT, "%,d", n) : String.valueOf(n))));
         return j.toString();
     }

@@ -102,7 +102,7 @@ class SummaryTableTest {
                 0);
 
         assertThat(printed(PLAN, s).get(1)).contains(" 57,080 ", " 200×45,738 503×2 ",
-                " Timeout×11,340 ");
+                " 11,340 Timeout ");
         // the CSV keeps the plain numbers, in ASCII: code:count, as vegeta writes them
         assertThat(io.webprobe.export.PingCsv.statusCounts(r)).isEqualTo("200:45738 503:2");
         assertThat(io.webprobe.export.PingCsv.errorCounts(r)).isEqualTo("TIMEOUT:11340");

@@ -14,7 +14,8 @@ import javafx.scene.control.Tooltip;
 /**
  * The Ping table's Errors column: a URL's failures, the most frequent first, each its count
  * and then its words ("10 Connection refused, 2 Timeout"), as oha's error distribution puts
- * the count first. A cell too narrow cuts the words' end, never the count: at the default
+ * the count first, and as the command line's errors column writes them ({@link
+ * PingResult#errorsText}). A cell too narrow cuts the words' end, never the count: at the default
  * width "Connection refused×10" read "Connection refus…" and the count was lost. Hovering
  * lists every kind, one a line; a sort puts the most errors first or last.
  */
@@ -58,7 +59,7 @@ final class ErrorsColumn {
             protected void updateItem(PingResult r, boolean empty) {
                 super.updateItem(r, empty);
                 List<String> kinds = empty || r == null ? List.of() : errors.apply(r);
-                setText(kinds.isEmpty() ? null : String.join(", ", kinds));
+                setText(kinds.isEmpty() ? null : PingResult.joined(kinds));
                 tip.setText(String.join("\n", kinds));
                 setTooltip(kinds.isEmpty() ? null : tip);
                 drawn.accept(this);

@@ -27,11 +27,23 @@ class PingFailuresTextTest {
         errors.put(ErrorKind.TLS, 3L);
         PingResult r = result(1_203, Map.of(), errors);
 
-        assertThat(r.errorCountsLabelled(true))
-                .isEqualTo("Connection refused×1,200, TLS handshake failed×3");
+        // one wording for the window's Errors cells and the command line's errors column
+        assertThat(r.errorsText(ErrorKind::label))
+                .isEqualTo("1,200 Connection refused, 3 TLS handshake failed");
         assertThat(io.webprobe.export.PingCsv.errorCounts(r)).isEqualTo("REFUSED:1200 TLS:3");
         assertThat(PingStatusText.failures(r, ErrorKind::label))
                 .isEqualTo("1,200 Connection refused, 3 TLS handshake failed");
+    }
+
+    @Test
+    void theMostFrequentErrorComesFirst() {
+        Map<ErrorKind, Long> errors = new LinkedHashMap<>();
+        errors.put(ErrorKind.TIMEOUT, 2L);
+        errors.put(ErrorKind.REFUSED, 10L);
+        PingResult r = result(12, Map.of(), errors);
+
+        assertThat(r.errorsText(ErrorKind::label)).isEqualTo("10 Connection refused, 2 Timeout");
+        assertThat(result(0, Map.of(200, 8L), Map.of()).errorsText(ErrorKind::label)).isEmpty();
     }
 
     @Test
