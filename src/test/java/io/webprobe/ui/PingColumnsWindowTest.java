@@ -320,10 +320,12 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
-     * The bug: at the window's least width (960 px) the table scrolled sideways with its
-     * default columns, Errors behind the scroll (they took 732 px of 636). They fit there now,
-     * beside the vertical scroll bar's place, the URLs at their least width at worst, a cut
-     * Errors cell still showing its count.
+     * The bugs: at the window's least width (960 px) the table scrolled sideways with its
+     * default columns, Errors behind the scroll (they took 732 px of 636); then it did in Fixed
+     * rate mode with HTTP/2 asked for, Not sent and Protocol shown (764 px of 631). They fit
+     * there now in both, beside the vertical scroll bar's place, the URLs at their least width
+     * at worst, a cut Errors cell still showing its count; the figures give way as far as
+     * their titles and figures allow, every title and figure whole.
      */
     @Test
     void theDefaultColumnsFitTheLeastWindow(FxRobot robot) throws Exception {
@@ -363,6 +365,38 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
         javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
         assertThat(fx(() -> shown(errors))).as("its count whole").matches("10 C.*");
+
+        // Fixed rate, HTTP/2 asked for: Not sent and Protocol too
+        robot.interact(() -> context.pingViewModel().http2Property().set(true));
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            fixedRateRun(robot, io.webprobe.app.WebprobeApp.MIN_WIDTH,
+                    io.webprobe.app.WebprobeApp.MIN_HEIGHT, server.url("/a") + "\n"
+                            + server.url("/section-1/page-1.html") + "\n"
+                            + server.url("/missing") + "\n" + refused.url("/r"));
+        }
+        // Req/s in the chooser: a URL's share of the rate asked for, less its Not sent
+        assertThat(shownColumns(robot)).containsExactly("URL", "Sent", "Failed", "Not sent",
+                "p50", "p99", "Max", "Codes", "Errors", "Protocol");
+        String widths = fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .map(c -> c.getText() + " " + c.getWidth()).toList() + " in "
+                + table(robot).getWidth());
+        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px in Fixed rate mode "
+                + "with HTTP/2: %s", widths).isFalse();
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth).sum())).as(widths)
+                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+        // every title whole (Not sent on two lines), every figure whole
+        List<String> titles = fx(() -> table(robot).lookupAll(".column-header > .label")
+                .stream().map(n -> shown((Label) n)).filter(t -> !t.isEmpty()).toList());
+        assertThat(titles).as(widths).contains("Not sent", "Latency (ms)", "Protocol")
+                .noneMatch(t -> t.endsWith("…") || t.endsWith("..."));
+        for (String column : List.of("Sent", "Failed", "Not sent", "p50", "p99", "Max")) {
+            javafx.scene.control.TableCell<?, ?> cell = cellOf(robot, column);
+            assertThat(fx(() -> shown(cell))).as("%s: %s", column, widths)
+                    .isEqualTo(fx(cell::getText));
+        }
     }
 
     /** Whether the Ping table scrolls sideways. */

@@ -19,7 +19,9 @@ import javafx.scene.control.TableView;
  * the table still scrolls sideways when they do not fit. Once the user sets that column's
  * width (drags its border) the width is theirs and is no longer changed. Columns whose text
  * varies ({@link #share}) may take some of that room for their content, down to the column's
- * least width, never making the table scroll sideways. One more column may take a part of the
+ * least width, never making the table scroll sideways; columns of figures ({@link
+ * #shareDownToContent}) give way too, down to their header and their widest figure, never
+ * cutting either. One more column may take a part of the
  * spare width ({@link #split}: the Crawl table's titles) until the user sets its width. FX
  * thread only.
  */
@@ -58,6 +60,7 @@ public final class FillColumn<S> {
      */
     public static <S> FillColumn<S> install(TableView<S> table, TableColumn<S, ?> column) {
         FillColumn<S> f = new FillColumn<>(table, column);
+        table.getProperties().put(FillColumn.class, f);
         // any other change of its width is the user's (a drag on its border, a double-click
         // that fits it to its content): theirs from now on
         column.widthProperty().addListener((o, was, now) -> {
@@ -73,6 +76,12 @@ public final class FillColumn<S> {
         f.watchColumns();
         f.watchScrollBar();
         return f;
+    }
+
+    /** The filling installed on {@code table}, or null. */
+    @SuppressWarnings("unchecked")
+    public static <S> FillColumn<S> of(TableView<S> table) {
+        return (FillColumn<S>) table.getProperties().get(FillColumn.class);
     }
 
     /** Whether the user has dragged the column's border (its width is no longer changed). */
@@ -121,6 +130,33 @@ public final class FillColumn<S> {
     }
 
     /**
+     * Lets {@code other}, a column of figures, give way when the room is short: it keeps its own
+     * width (its present one) while there is room, and gives way, after this column has come
+     * down to its least width, as far as its header and its widest figure ({@link #want}) allow,
+     * never cutting either. Its own width comes before the other shared columns' ({@link
+     * #share}) when those are shared after it. Once the user sets its width it is theirs.
+     */
+    public void shareDownToContent(TableColumn<S, ?> other) {
+        Share share = new Share(0, other.getPrefWidth());
+        share.toContent = true;
+        share.wanted = 0;
+        shared.put(other, share);
+        other.widthProperty().addListener((o, was, now) -> {
+            if (!fitting && shared.get(other) == share
+                    && Math.abs(now.doubleValue() - share.given) >= 1) {
+                shared.remove(other); // a drag on its border: the user's width from now on
+                fit();
+            }
+        });
+        fit();
+    }
+
+    /** Whether {@code other} is shared ({@link #share}, {@link #shareDownToContent}). */
+    public boolean shares(TableColumn<S, ?> other) {
+        return shared.containsKey(other);
+    }
+
+    /**
      * Says a shared column's content needs {@code width} (a cell's text and padding): the
      * column widens to the widest asked for, as far as there is room. Called from a cell's
      * update, while the table lays out: the fit comes after.
@@ -142,7 +178,7 @@ public final class FillColumn<S> {
 
     /** Forgets what the shared columns' content wanted (new rows): back to their own width. */
     public void forgetWants() {
-        shared.values().forEach(share -> share.wanted = share.own);
+        shared.values().forEach(share -> share.wanted = share.toContent ? 0 : share.own);
         fit();
     }
 
@@ -242,8 +278,12 @@ public final class FillColumn<S> {
         List<TableColumn<S, ?>> sharing = new ArrayList<>();
         for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
             if (shared.containsKey(c)) {
+                Share share = shared.get(c);
+                if (share.toContent) {
+                    share.header = headerWidth(c);
+                }
                 sharing.add(c);
-                room -= shared.get(c).least;
+                room -= share.floor();
             } else if (splitting && c == splitter) {
                 room -= splitterBase;
             } else if (c != column) {
@@ -254,12 +294,13 @@ public final class FillColumn<S> {
         try {
             // their own widths first, then this column its own, then their contents beyond
             for (Share share : shares(sharing)) {
-                share.given = share.least;
+                share.given = share.floor();
             }
             double spare = room - base;
             for (boolean beyondOwn : new boolean[] {false, true}) {
                 for (Share share : shares(sharing)) {
-                    double upTo = beyondOwn ? share.wanted : Math.min(share.wanted, share.own);
+                    double upTo = share.toContent ? share.own
+                            : beyondOwn ? share.wanted : Math.min(share.wanted, share.own);
                     double extra = Math.floor(Math.max(0, Math.min(upTo - share.given, spare)));
                     spare -= extra;
                     room -= extra;
@@ -289,6 +330,59 @@ public final class FillColumn<S> {
         }
     }
 
+    /**
+     * The width {@code c}'s header needs for its title whole (its label's and its own padding),
+     * once the table has its headers; 0 before.
+     */
+    private double headerWidth(TableColumn<S, ?> c) {
+        double own = titleWidth(c);
+        // a group's title over its shown columns: its share of it, if more (the Ping table's
+        // "Latency (ms)" read "Latency (..." over p50, p99 and Max at their least)
+        TableColumn<S, ?> group = c.getParentColumn() instanceof TableColumn<S, ?> g ? g : null;
+        if (group != null) {
+            long shown = group.getColumns().stream().filter(TableColumn::isVisible).count();
+            own = Math.max(own, Math.ceil(titleWidth(group) / Math.max(1, shown)));
+        }
+        return own;
+    }
+
+    /**
+     * The width {@code c}'s own header needs for its title (its label's and its own padding):
+     * the whole title, or its longest word where the title may take two lines; 0 before the
+     * table has its headers.
+     */
+    private double titleWidth(TableColumn<S, ?> c) {
+        for (Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h
+                    && h.getTableColumn() == c) {
+                for (Node child : h.getChildrenUnmodifiable()) {
+                    if (child instanceof javafx.scene.control.Label label) {
+                        double text = label.prefWidth(-1);
+                        if (label.isWrapText()) {
+                            text = label.snappedLeftInset() + label.snappedRightInset();
+                            for (String word : label.getText().split(" ")) {
+                                text = Math.max(text, label.snappedLeftInset()
+                                        + label.snappedRightInset()
+                                        + textWidth(label.getFont(), word));
+                            }
+                        }
+                        return Math.ceil(text + h.snappedLeftInset() + h.snappedRightInset());
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Measures a title's word in its font. */
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    private static double textWidth(javafx.scene.text.Font font, String text) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
     private List<Share> shares(List<TableColumn<S, ?>> columns) {
         return columns.stream().map(shared::get).toList();
     }
@@ -302,12 +396,24 @@ public final class FillColumn<S> {
         final double own;
         double wanted;
         double given;
+        /** A column of figures ({@link #shareDownToContent}): its content is never cut. */
+        boolean toContent;
+        /** Its header's width, measured at each fit ({@link #toContent} only). */
+        double header;
 
         Share(double least, double own) {
             this.least = Math.min(least, own);
             this.own = own;
             this.wanted = own;
             this.given = own;
+        }
+
+        /**
+         * The least it is given: a figures' column its header and widest figure whole (its own
+         * width until its header is there to measure).
+         */
+        double floor() {
+            return !toContent ? least : Math.max(header > 0 ? header : own, wanted);
         }
     }
 }

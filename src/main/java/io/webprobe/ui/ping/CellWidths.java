@@ -42,11 +42,18 @@ final class CellWidths {
 
     /**
      * Widens the cell's column to its figure when the column is too narrow for it (Bytes read
-     * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes.
+     * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes. A
+     * column that gives way when the room is short is told its figure's width instead.
      */
     static void fitted(TableCell<PingRow, ?> cell) {
         TableColumn<PingRow, ?> column = cell.getTableColumn();
         double needed = needed(cell);
+        io.webprobe.ui.common.FillColumn<PingRow> fill = cell.getTableView() == null ? null
+                : io.webprobe.ui.common.FillColumn.of(cell.getTableView());
+        if (column != null && fill != null && fill.shares(column)) {
+            fill.want(column, needed); // it gives way down to its figures (PingView)
+            return;
+        }
         if (column != null && needed > column.getWidth() && needed > column.getPrefWidth()) {
             // not while the table lays out its cells (this is called from that)
             javafx.application.Platform.runLater(() -> {

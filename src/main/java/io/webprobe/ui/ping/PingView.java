@@ -131,7 +131,11 @@ public final class PingView {
         // never squeezed below its text (the list above gives way): at the window's first
         // size, and with Fixed rate's extra row, the last reason was cut ("Only http:// ...")
         problems.setMinHeight(Region.USE_PREF_SIZE);
-        urls.setMinHeight(60); // three lines of the list stay
+        // two lines of the list stay, three while there is room: with three at least (60 px),
+        // a run's summary on two lines of the status bar (at 960×640 after a Fixed rate run)
+        // made the settings scroll, their scroll bar took 15 px from the table, and the table
+        // scrolled sideways
+        urls.setMinHeight(44);
         Tooltip problemsTip = new Tooltip();
         problemsTip.setWrapText(true);
         problemsTip.setMaxWidth(500);
@@ -403,6 +407,8 @@ public final class PingView {
         // timeouts' "600,000" needs) wait in the chooser too, and Errors holds "Connection
         // refused" (136 px)
         TableColumn<PingRow, Number> notSent = notSent();
+        // its bold header whole (38 px); "1,089.9" widens it (fitted())
+        TableColumn<PingRow, Number> reqs = width(rate(), 52);
         // the URLs 200 px at first and URL_LEAST_WIDTH at least, in every mode: at 130 two
         // pages of one site read "http://1...iew.html" and "http://1...ods.html" beside Sent,
         // OK and Failed saying "10" in 62 px each; the 62 px of p95 (in the column chooser, as
@@ -436,8 +442,7 @@ public final class PingView {
                 width(failed(), FIGURE_WIDTH),
                 notSent,
                 latency,
-                // its bold header whole (38 px); "1,089.9" widens it (fitted())
-                width(rate(), 52),
+                reqs,
                 codes,
                 errors,
                 hidden(width(count("Bytes", PingResult::bytes), 76)),
@@ -449,11 +454,26 @@ public final class PingView {
         fill.setLeastWidth(URL_LEAST_WIDTH);
         fill.share(codes, CodesColumn.LEAST_WIDTH);
         fill.share(errors, ErrorsColumn.LEAST_WIDTH);
+        // the figures keep their own widths while there is room, and give way, once the URLs
+        // are at their least, as far as their headers and widest figures allow: at the
+        // window's least width, 960 px, Fixed rate's Not sent and HTTP/2's Protocol made the
+        // default columns 764 px of 631, and the table scrolled sideways
+        table.getColumns().stream()
+                .flatMap(c -> c.getColumns().isEmpty() ? java.util.stream.Stream.of(c)
+                        : c.getColumns().stream())
+                .filter(c -> !List.of(url, progressCol, codes, errors, protocol).contains(c))
+                .forEach(fill::shareDownToContent);
         // shown in Fixed rate mode, the only one that can leave requests unsent, from before
         // the run on: shown only when a run ended with some, it pushed Errors out of sight
         // then (not bound: the chooser still shows or hides it)
         notSent.setVisible(vm.modeProperty().get() == PingMode.RATE);
         vm.modeProperty().addListener((o, was, now) -> notSent.setVisible(now == PingMode.RATE));
+        // and Req/s in the chooser then: a URL's rate is its share of the rate asked for, less
+        // what Not sent counts (the status bar says the run's against its target); at the
+        // window's least width, 960 px, the default columns did not fit with it beside Not sent
+        // and HTTP/2's Protocol, even with the figures at their titles' widths
+        reqs.setVisible(vm.modeProperty().get() != PingMode.RATE);
+        vm.modeProperty().addListener((o, was, now) -> reqs.setVisible(now != PingMode.RATE));
         // the same for Protocol, which says something only when HTTP/2 is asked for (without
         // it every row reads HTTP/1.1): its 68 px go to the URLs
         protocol.setVisible(vm.http2Property().get());
@@ -508,7 +528,9 @@ public final class PingView {
      * fitted()). At 62 px (Req/s 60, the URLs' least 180 px, Codes' 76, Errors' 92) the
      * default columns took 732 px at the window's least width, 960 px, where the table has
      * 631 beside the vertical scroll bar's place: Errors was behind the sideways scroll. Now
-     * 628 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 52).
+     * 628 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 52). Where even
+     * that is too much (Fixed rate's Not sent and HTTP/2's Protocol at 960 px), a figures'
+     * column gives way to its title and widest figure (FillColumn.shareDownToContent).
      */
     static final double FIGURE_WIDTH = 60;
 
@@ -578,6 +600,7 @@ public final class PingView {
         TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
         c.setId("pingNotSent");
         c.setPrefWidth(68); // its bold header whole (63 px)
+        c.getStyleClass().add("two-lines"); // "Not / sent" when it gives way
         return c;
     }
 
