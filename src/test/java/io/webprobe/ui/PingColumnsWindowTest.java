@@ -3,6 +3,7 @@ package io.webprobe.ui;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.ping.LatencyPoint;
 import io.webprobe.ping.PingMode;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RefusedPort;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -527,6 +529,47 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         assertThat(fx(title::getText)).isEqualTo("Latency distribution\n" + page);
         assertThat(fx(() -> shown(title))).as("shown whole").isEqualTo(fx(title::getText));
         assertThat(fx(() -> title.getTooltip().getText())).isEqualTo(server.url(page));
+    }
+
+    /**
+     * The bugs, at the window's least size (960×640): the time axis of a run under a second read
+     * "0.10.20.30.4", its ten labels run together; the chart hid its legend (below the plot,
+     * it left too little of it), p50 and p99 told apart by colour alone; "Latency (ms)" read
+     * "Latency (..." up the plot's side.
+     */
+    @Test
+    void theLatencyChartIsReadableInTheLeastWindow(FxRobot robot) {
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
+            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
+        });
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
+        javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) line.getXAxis();
+        robot.interact(() -> context.pingViewModel().series().setAll(List.of(
+                new LatencyPoint(0.2, 4, 6, 10), new LatencyPoint(0.8, 4, 6, 10))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> {
+            List<javafx.geometry.Bounds> labels = x.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.text.Text t && t.isVisible()
+                            && !t.getText().isEmpty())
+                    .map(n -> n.localToScene(n.getBoundsInLocal()))
+                    .sorted(java.util.Comparator.comparingDouble(
+                            javafx.geometry.Bounds::getMinX))
+                    .toList();
+            assertThat(labels).hasSizeGreaterThan(2);
+            for (int i = 1; i < labels.size(); i++) {
+                assertThat(labels.get(i).getMinX()).as("label %d apart from the one before", i)
+                        .isGreaterThan(labels.get(i - 1).getMaxX());
+            }
+            assertThat(line.lookup(".chart-legend").isVisible()).as("the legend").isTrue();
+            javafx.scene.control.Label yTitle = (javafx.scene.control.Label) line.getYAxis()
+                    .lookup(".axis-label");
+            assertThat(yTitle.lookup(".text") instanceof javafx.scene.text.Text t ? t.getText()
+                    : "").as("the latency axis's title, whole").isEqualTo(yTitle.getText());
+        });
     }
 
     /**

@@ -41,6 +41,8 @@ final class PingCharts {
         this.vm = vm;
         seconds.setLabel("Seconds");
         seconds.setAutoRanging(false); // fitted below: a run of 10 ms has one point, at 0.01 s
+        // its steps as many as its width has room for
+        seconds.widthProperty().addListener(o -> fitSeconds(seconds, vm.series()));
         // the axis always marks its upper bound too, which is off the steps' grid (a 17 s run:
         // 0, 2 … 16 and 17): its label sat on the one before ("16" over "17"), so it has none
         NumberAxis.DefaultFormatter plain = new NumberAxis.DefaultFormatter(seconds);
@@ -56,13 +58,18 @@ final class PingCharts {
             }
         });
         NumberAxis y = new NumberAxis();
-        y.setLabel("Latency (ms)");
+        // the title says it is latency: "Latency (ms)" read "Latency (..." up the plot's side
+        // at 960×640
+        y.setLabel("ms");
         line = new LineChart<>(seconds, y);
         line.setId("pingChart");
         // two lines, as the histogram's beside it (its URL on the second): the plots line up
         line.setTitle("Latency per second\nall URLs");
         line.setAnimated(false);
         line.setCreateSymbols(false);
+        // which line is which beside the plot: below it, the chart hid its legend at 960×640
+        // (less than 150 px of plot would have been left), p50 and p99 told apart by colour
+        line.setLegendSide(javafx.geometry.Side.RIGHT);
         newLines();
         vm.series().addListener((ListChangeListener<LatencyPoint>) this::mirror);
         node = growing(
@@ -126,7 +133,8 @@ final class PingCharts {
     /**
      * The time axis over the points shown: from 0 (or, once the window slides, the first
      * point's whole second) to the last point's, at least one second wide, in steps of 1, 2 or
-     * 5 times a power of ten (at most ten of them).
+     * 5 times a power of ten: at most ten of them, and no more than the axis has room for
+     * with their labels apart (at 960×640 a run of under a second read "0.10.20.30.4").
      */
     private static void fitSeconds(NumberAxis x, List<LatencyPoint> points) {
         double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
@@ -135,9 +143,19 @@ final class PingCharts {
         }
         double hi = points.isEmpty() ? 10
                 : Math.max(lo + 1, Math.ceil(points.get(points.size() - 1).atSeconds()));
-        double step = Math.pow(10, Math.floor(Math.log10((hi - lo) / 10)));
+        int most = 10;
+        if (x.getWidth() > 0) {
+            // the widest label ("0.1", "3,700") and a gap of its height
+            String widest = hi - lo < 10 ? String.format(java.util.Locale.ROOT, "%.1f", hi)
+                    : String.format(java.util.Locale.ROOT, "%,d", (long) hi);
+            javafx.scene.text.Text t = new javafx.scene.text.Text(widest);
+            t.setFont(x.getTickLabelFont());
+            double each = t.getLayoutBounds().getWidth() + t.getLayoutBounds().getHeight();
+            most = (int) Math.max(1, Math.min(10, Math.floor(x.getWidth() / each)));
+        }
+        double step = Math.pow(10, Math.floor(Math.log10((hi - lo) / most)));
         for (double m : new double[] {1, 2, 5, 10}) {
-            if ((hi - lo) / (step * m) <= 10) {
+            if ((hi - lo) / (step * m) <= most) {
                 step *= m;
                 break;
             }

@@ -186,8 +186,10 @@ class PingChartsTest {
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(3601, 4, 6, 10),
                 new LatencyPoint(3650, 4, 6, 10), new LatencyPoint(3700, 4, 6, 10))));
         robot.interact(() -> assertThat(line.getCreateSymbols()).isFalse());
+        // in steps its width has room for with labels of four digits ("3,700"): of 20 s at
+        // 1,200 px, beside the legend
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
-                x.getTickUnit())).containsExactly(3601.0, 3700.0, 10.0));
+                x.getTickUnit())).containsExactly(3601.0, 3700.0, 20.0));
         assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
     }
 
