@@ -113,11 +113,14 @@ public final class FillColumn<S> {
      * whichever is more, out of the room this column has beyond its own least width: this
      * column gives way first, then {@code other} down to {@code least}, where a text too wide
      * is cut. The shared columns get their own widths first, then this column its first
-     * width, then the shared columns what their content wants beyond, in the order shared.
+     * width, then the shared columns what their content wants beyond, in the table's order.
      * Once the user sets {@code other}'s width it is theirs, as any other column's.
      */
     public void share(TableColumn<S, ?> other, double least) {
-        Share share = new Share(least, other.getPrefWidth());
+        share(other, new Share(least, other.getPrefWidth()));
+    }
+
+    private void share(TableColumn<S, ?> other, Share share) {
         shared.put(other, share);
         other.widthProperty().addListener((o, was, now) -> {
             if (!fitting && shared.get(other) == share
@@ -133,22 +136,15 @@ public final class FillColumn<S> {
      * Lets {@code other}, a column of figures, give way when the room is short: it keeps its own
      * width (its present one) while there is room, and gives way, after this column has come
      * down to its least width, as far as its header and its widest figure ({@link #want}) allow,
-     * never cutting either. Its own width comes before the other shared columns' ({@link
-     * #share}) when those are shared after it. Once the user sets its width it is theirs.
+     * never cutting either. The shared columns get their own widths in the table's order: the
+     * figures before the codes and errors, which follow them. Once the user sets its width it
+     * is theirs.
      */
     public void shareDownToContent(TableColumn<S, ?> other) {
         Share share = new Share(0, other.getPrefWidth());
         share.toContent = true;
         share.wanted = 0;
-        shared.put(other, share);
-        other.widthProperty().addListener((o, was, now) -> {
-            if (!fitting && shared.get(other) == share
-                    && Math.abs(now.doubleValue() - share.given) >= 1) {
-                shared.remove(other); // a drag on its border: the user's width from now on
-                fit();
-            }
-        });
-        fit();
+        share(other, share);
     }
 
     /** Whether {@code other} is shared ({@link #share}, {@link #shareDownToContent}). */
