@@ -1,8 +1,8 @@
 package io.webprobe.ui.ping;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.OverrunStyle;
@@ -76,21 +76,30 @@ final class CodesColumn {
     /**
      * {@code codes} ("200×25 404×8 503×9") whole when it {@code fits}, else its first codes
      * that fit with the count of the rest ("200×25 +2"); when only the first code fits, that
-     * code and an ellipsis ("200×25…": the cell's own cut took the count, "200×…"); else the
-     * first code and the count of the rest, and a single code as it is, for the cell to cut.
+     * code and an ellipsis ("200×25…": the cell's own cut took the count, "200×…"); when not
+     * even that, the codes without their counts, as many as fit ("200 404 503", "200 +2"; a
+     * run of thousands read "200×…" at the column's least width, 960 px); else the first code
+     * and the count of the rest, and a single code as it is, for the cell to cut.
      */
     static String fitting(String codes, Predicate<String> fits) {
-        String[] parts = codes.split(" ");
-        if (parts.length == 1 || fits.test(codes)) {
+        if (fits.test(codes)) {
             return codes;
         }
-        Function<Integer, String> firstOf = k -> String.join(" ", Arrays.copyOf(parts, k))
-                + " +" + (parts.length - k);
-        for (int k = parts.length - 1; k >= 1; k--) {
-            if (fits.test(firstOf.apply(k))) {
-                return firstOf.apply(k);
+        String[] parts = codes.split(" ");
+        String[] bare = Arrays.stream(parts).map(p -> p.substring(0, p.indexOf('×')))
+                .toArray(String[]::new);
+        for (String[] each : List.of(parts, bare)) {
+            for (int k = each.length; k >= 1; k--) {
+                String shown = String.join(" ", Arrays.copyOf(each, k))
+                        + (k < each.length ? " +" + (each.length - k) : "");
+                if (fits.test(shown)) {
+                    return shown;
+                }
+            }
+            if (each == parts && parts.length > 1 && fits.test(parts[0] + "…")) {
+                return parts[0] + "…";
             }
         }
-        return fits.test(parts[0] + "…") ? parts[0] + "…" : firstOf.apply(1);
+        return parts.length == 1 ? codes : parts[0] + " +" + (parts.length - 1);
     }
 }

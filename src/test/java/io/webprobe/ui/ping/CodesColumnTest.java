@@ -21,7 +21,7 @@ class CodesColumnTest {
     @Test
     void codesThatFitAreShownWhole() {
         assertThat(CodesColumn.fitting(FOUR, upTo(FOUR.length()))).isEqualTo(FOUR);
-        assertThat(CodesColumn.fitting("200×10", upTo(3))).as("a single code, cut by the cell")
+        assertThat(CodesColumn.fitting("200×10", upTo(2))).as("a single code, cut by the cell")
                 .isEqualTo("200×10");
     }
 
@@ -39,5 +39,21 @@ class CodesColumnTest {
                 .isEqualTo("200×25…");
         // too narrow even for that: the first code and the count, for the cell to cut
         assertThat(CodesColumn.fitting(FOUR, upTo(5))).isEqualTo("200×25 +3");
+    }
+
+    /**
+     * The bug: at the window's least width (960 px) a run of thousands of requests read
+     * "200×…" in every Codes cell, the cell's own cut taking the count and leaving nothing
+     * said. Too narrow for a code and its count, the codes are shown without their counts
+     * (hovering gives them).
+     */
+    @Test
+    void tooNarrowForACountTheCodesAreShownBare() {
+        assertThat(CodesColumn.fitting("200×1,728", upTo(8))).isEqualTo("200");
+        assertThat(CodesColumn.fitting("200×1,473 404×5", upTo(9))).isEqualTo("200 404");
+        assertThat(CodesColumn.fitting("200×1,473 404×5 500×1 503×2", upTo(9)))
+                .isEqualTo("200 +3");
+        assertThat(CodesColumn.fitting("200×1,473 404×5 500×1 503×2", upTo(11)))
+                .isEqualTo("200×1,473…");
     }
 }
