@@ -118,6 +118,11 @@ class StorageDocQueriesTest {
             // every page linking to a 404, with the link text
             assertThat(rows(c, query(queries, "t.status = 404")))
                     .containsExactly("/ | /gone | gone", "/b | /gone | gone from b");
+            // the slowest HTML answers of the site: the 404's page among them, neither the
+            // redirects nor the URL robots.txt kept out
+            assertThat(rows(c, query(queries, "response_ms DESC")).stream()
+                    .map(r -> r.substring(0, r.indexOf(" | "))))
+                    .containsExactlyInAnyOrder("/", "/a", "/b", "/gone");
             // status codes and how many URLs answered each, one not fetched by why
             assertThat(rows(c, query(queries, "AS answer")))
                     .contains("200 | 3", "404 | 1", "302 | 1", "301 | 1", "ROBOTS | 1");
