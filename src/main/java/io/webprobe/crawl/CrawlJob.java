@@ -576,7 +576,15 @@ public final class CrawlJob implements AutoCloseable {
                 }
                 sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
             }
-            c = sink.conclude();
+            try {
+                c = sink.conclude();
+            } catch (InterruptedException e) {
+                // stop() wakes the frontier before it interrupts the pool: the last worker
+                // may be here already when its interrupt lands. Read once more (a second
+                // interrupt, close() giving up on a stalled disk, ends the wait)
+                wasInterrupted = true;
+                c = sink.conclude();
+            }
         } catch (InterruptedException e) {
             wasInterrupted = true;
             c = new CrawlSink.Conclusion(0, 0, Map.of(), 0, List.of(), null);
