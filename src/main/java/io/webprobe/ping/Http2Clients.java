@@ -15,8 +15,9 @@ import java.time.Duration;
  * client keeps one HTTP/2 connection per server and fails the streams beyond the server's limit
  * ({@code SETTINGS_MAX_CONCURRENT_STREAMS}: 128 in nginx and Jetty, about 100 at many CDNs)
  * instead of opening a second connection, so a run above that concurrency needs more clients,
- * as oha and h2load open more connections. A request java.net.http cannot make as it was
- * typed goes over HTTP/1.1 ({@link Http1Probe}), as the crawl's does: to a host name it
+ * as oha and h2load open more connections. An {@code http://} URL goes over HTTP/1.1
+ * ({@link Http1Probe}, our own client, as without HTTP/2), and so does a request
+ * java.net.http cannot make as it was typed, as the crawl's does: to a host name it
  * refuses ({@code a_b.example}), or with a request target its URI does not hold (a stray "%",
  * which it would send as {@code %25}: another URL; {@link PingPlan#overHttp1Note()} says so).
  * Thread-safe.
@@ -31,7 +32,7 @@ final class Http2Clients implements HttpProbe {
     private final String userAgent;
     private final Duration connectTimeout;
     private final TlsTrust trust;
-    /** For the hosts java.net.http refuses; made on first use. Guarded by this. */
+    /** For http:// and what java.net.http cannot send; made on first use. Guarded by this. */
     private Http1Probe http1;
     /** close() was called: no HTTP/1.1 client is made any more. */
     private boolean closed;
@@ -55,10 +56,13 @@ final class Http2Clients implements HttpProbe {
 
     @Override
     public FetchResponse fetch(FetchRequest request) {
-        if (request.uri().getHost() == null || request.targetBeyondUri()) {
-            // a host name java.net.http refuses (an underscore: a_b.example), which browsers
-            // request, or a path it would send otherwise (/a%zz as /a%25zz): over HTTP/1.1,
-            // as the crawl does, rather than failing or asking for another URL
+        if (!"https".equalsIgnoreCase(request.uri().getScheme())
+                || request.uri().getHost() == null || request.targetBeyondUri()) {
+            // an http:// URL, which stays on HTTP/1.1 (java.net.http would add an h2c upgrade
+            // offer to each request, and time its own hand-offs); a host name java.net.http
+            // refuses (an underscore: a_b.example), which browsers request; or a path it would
+            // send otherwise (/a%zz as /a%25zz): over HTTP/1.1, as the crawl does, rather than
+            // failing or asking for another URL
             Http1Probe h1 = http1();
             if (h1 == null) { // the run is being stopped
                 ErrorClassifier.Classified c = ErrorClassifier.cancelled();
