@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.export.ExportBatch;
 import io.webprobe.http.ErrorKind;
@@ -7,14 +8,19 @@ import io.webprobe.http.UrlSyntax;
 import io.webprobe.store.CrawlReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The first broken links, printed after a summary so that a failing gate says what failed, as
  * lychee and wget --spider do: one line each, the link, what it answered and the page that
  * holds it ({@code http://s/gone (HTTP 404) on http://s/a}), then how many more there are and which
- * file lists them all.
+ * file lists them all. A crawl's list ({@link Grouped}) gives each broken URL one line, with
+ * how many other pages link to it, as linkchecker names each broken URL once.
  */
 final class BrokenLinkLines {
     /** At most this many are listed; the CSV has them all. */
@@ -107,13 +113,88 @@ final class BrokenLinkLines {
         out.println(heading + ":");
         lines.forEach(out::println);
         if (total > lines.size()) {
-            String all = file == null ? option + " FILE lists them all"
-                    : file.equals(ExportBatch.STDOUT) ? "the CSV on standard output lists them all"
-                    : file + " lists them all";
             out.println(String.format(Locale.ROOT, "  … and %,d more; %s",
-                    total - lines.size(), all));
+                    total - lines.size(), listsAll(option, file)));
         }
         out.flush();
+    }
+
+    /**
+     * The first {@link #SHOWN} URLs of a crawl's broken links (or missing anchors), read in
+     * their order, one line each: its first page, then how many other pages link to it ({@code
+     * http://s/style.css (HTTP 404) on http://s/ and 219 other pages}). A broken stylesheet in a
+     * site's template is linked from every page: listed link by link, the 20 lines named it 20
+     * times and hid every other broken URL (on SQLAlchemy's documentation, 2 of its 3). The links
+     * come in page order, a page's links together, so a page is counted once per URL.
+     */
+    static final class Grouped implements Consumer<BrokenLink> {
+        private final Map<String, Group> groups = new LinkedHashMap<>();
+        /** The links of the URLs listed. */
+        private long listed;
+
+        @Override
+        public void accept(BrokenLink l) {
+            Group g = groups.get(l.linkUrl());
+            if (g == null) {
+                if (groups.size() >= SHOWN) {
+                    return;
+                }
+                groups.put(l.linkUrl(), new Group(line(l), l.sourceUrl()));
+            } else if (!l.sourceUrl().equals(g.lastSource)) {
+                g.otherPages++;
+                g.lastSource = l.sourceUrl();
+            }
+            listed++;
+        }
+
+        /**
+         * Prints the heading, one line per URL, and what was left out: the links to URLs not
+         * listed, else the other pages of those listed.
+         *
+         * @param total how many links there are in all
+         */
+        void print(PrintWriter out, String heading, long total, String option, Path file) {
+            List<String> lines = new ArrayList<>();
+            boolean folded = false;
+            for (Group g : groups.values()) {
+                folded |= g.otherPages > 0;
+                lines.add(g.otherPages == 0 ? g.line
+                        : g.line + " and " + Words.count(g.otherPages, "other page"));
+            }
+            if (lines.isEmpty()) {
+                return;
+            }
+            out.println(heading + ":");
+            lines.forEach(out::println);
+            if (total > listed) {
+                out.println(String.format(Locale.ROOT, "  … and %s to other URLs; %s",
+                        Words.count(total - listed, "more link"), listsAll(option, file)));
+            } else if (folded) {
+                out.println("  " + where(option, file) + " lists the other pages");
+            }
+            out.flush();
+        }
+
+        private static final class Group {
+            final String line;
+            String lastSource;
+            long otherPages;
+
+            Group(String line, String source) {
+                this.line = line;
+                this.lastSource = source;
+            }
+        }
+    }
+
+    /** Which file lists every link: "--broken-csv FILE lists them all", or the file given. */
+    private static String listsAll(String option, Path file) {
+        return where(option, file) + " lists them all";
+    }
+
+    private static String where(String option, Path file) {
+        return file == null ? option + " FILE"
+                : file.equals(ExportBatch.STDOUT) ? "the CSV on standard output" : file.toString();
     }
 
     private static String shown(String url) {

@@ -10,8 +10,6 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,23 +38,21 @@ final class CrawlReport {
     }
 
     /**
-     * Lists the first broken links after the summary, each with the page that holds it, so a
-     * failing gate says what failed; the broken-links CSV has them all.
+     * Lists the first broken URLs after the summary, each with the first page that links to it
+     * and how many others do, so a failing gate says what failed; the broken-links CSV has
+     * every link. Reads every broken link, as that CSV does.
      */
     static void listBrokenLinks(CrawlCommand c, CrawlStore store, long total, PrintWriter out,
             PrintWriter err) {
-        List<String> lines = new ArrayList<>();
+        BrokenLinkLines.Grouped lines = new BrokenLinkLines.Grouped();
         try (CrawlReader reader = store.reader()) {
-            for (io.webprobe.crawl.BrokenLink l : reader.firstBrokenLinks(BrokenLinkLines.SHOWN)) {
-                lines.add(BrokenLinkLines.line(l));
-            }
+            reader.forEachBrokenLink(lines);
         } catch (StoreException e) {
             err.println("webprobe: " + e.getMessage()); // the summary and the CSVs still stand
             err.flush();
             return;
         }
-        BrokenLinkLines.print(out, "Broken links", lines, total, "--broken-csv",
-                c.files.brokenCsv);
+        lines.print(out, "Broken links", total, "--broken-csv", c.files.brokenCsv);
     }
 
     /**
@@ -73,22 +69,21 @@ final class CrawlReport {
         }
     }
 
-    /** Lists the first missing anchors after the summary, each with the page that holds it. */
+    /**
+     * Lists the first missing anchors after the summary, each with the first page that links to
+     * it and how many others do.
+     */
     static void listMissingAnchors(CrawlCommand c, CrawlStore store, long total,
             PrintWriter out, PrintWriter err) {
-        List<String> lines = new ArrayList<>();
+        BrokenLinkLines.Grouped lines = new BrokenLinkLines.Grouped();
         try (CrawlReader reader = store.reader()) {
-            for (io.webprobe.crawl.BrokenLink l
-                    : reader.firstMissingAnchors(BrokenLinkLines.SHOWN)) {
-                lines.add(BrokenLinkLines.line(l));
-            }
+            reader.forEachMissingAnchor(lines);
         } catch (StoreException e) {
             err.println("webprobe: " + e.getMessage());
             err.flush();
             return;
         }
-        BrokenLinkLines.print(out, "Missing anchors", lines, total, "--broken-csv",
-                c.files.brokenCsv);
+        lines.print(out, "Missing anchors", total, "--broken-csv", c.files.brokenCsv);
     }
 
     /**

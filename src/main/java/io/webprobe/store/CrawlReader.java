@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -81,25 +80,11 @@ public final class CrawlReader implements AutoCloseable {
      */
     public synchronized void forEachBrokenLink(Consumer<? super BrokenLink> links)
             throws StoreException {
-        forEachBrokenLink(links, () -> true);
-    }
-
-    /**
-     * The first {@code limit} links of {@link #forEachBrokenLink}, in its order, without reading
-     * the rest (the command line's summary lists a few; the CSV has them all).
-     */
-    public synchronized List<BrokenLink> firstBrokenLinks(int limit) throws StoreException {
-        List<BrokenLink> out = new ArrayList<>();
-        forEachBrokenLink(out::add, () -> out.size() < limit);
-        return out;
-    }
-
-    /** {@link #forEachBrokenLink}, for as long as {@code more} says. */
-    private void forEachBrokenLink(Consumer<? super BrokenLink> links, BooleanSupplier more)
-            throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();
         io.webprobe.crawl.CrawlPlan plan = plan();
-        queryWhile(plan != null && plan.isList() ? BrokenLinkSql.LIST_BROKEN_LINKS : BrokenLinkSql.BROKEN_LINKS, more, rs -> {
+        String sql = plan != null && plan.isList() ? BrokenLinkSql.LIST_BROKEN_LINKS
+                : BrokenLinkSql.BROKEN_LINKS;
+        query(sql, rs -> {
             String source = rs.getString(4);
             String anchor = nullToEmpty(rs.getString(15));
             String type = rs.getString(16);
@@ -148,14 +133,24 @@ public final class CrawlReader implements AutoCloseable {
      */
     public synchronized void forEachMissingAnchor(Consumer<? super BrokenLink> links)
             throws StoreException {
-        forEachMissingAnchor(links, () -> true);
-    }
-
-    /** The first {@code limit} of {@link #forEachMissingAnchor}. */
-    public synchronized List<BrokenLink> firstMissingAnchors(int limit) throws StoreException {
-        List<BrokenLink> out = new ArrayList<>();
-        forEachMissingAnchor(out::add, () -> out.size() < limit);
-        return out;
+        if (!checkedAnchors()) {
+            return;
+        }
+        // the chains of the links judged past their redirects, as the broken links read them
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
+        query(AnchorSql.MISSING, rs -> {
+            String page = rs.getString(2);
+            String fragment = rs.getString(4);
+            String linked = rs.getString(6); // the link's target when it redirected to the page
+            String chain = "";
+            if (linked != null) {
+                RedirectChains.Node first = graph.get(rs.getLong(7));
+                chain = first == null ? "" : RedirectChains.follow(first, graph::get).text();
+            }
+            links.accept(new BrokenLink(rs.getString(1),
+                    (linked == null ? page : linked) + "#" + fragment, rs.getInt(3), null, "",
+                    nullToEmpty(rs.getString(5)), "a", page, chain, fragment));
+        });
     }
 
     /**
@@ -171,28 +166,6 @@ public final class CrawlReader implements AutoCloseable {
     /** How many missing anchors the crawl found (0 when it did not check anchors). */
     public synchronized long missingAnchorCount() throws StoreException {
         return checkedAnchors() ? count(AnchorSql.COUNT) : 0;
-    }
-
-    private void forEachMissingAnchor(Consumer<? super BrokenLink> links, BooleanSupplier more)
-            throws StoreException {
-        if (!checkedAnchors()) {
-            return;
-        }
-        // the chains of the links judged past their redirects, as the broken links read them
-        Map<Long, RedirectChains.Node> graph = redirectGraph();
-        queryWhile(AnchorSql.MISSING, more, rs -> {
-            String page = rs.getString(2);
-            String fragment = rs.getString(4);
-            String linked = rs.getString(6); // the link's target when it redirected to the page
-            String chain = "";
-            if (linked != null) {
-                RedirectChains.Node first = graph.get(rs.getLong(7));
-                chain = first == null ? "" : RedirectChains.follow(first, graph::get).text();
-            }
-            links.accept(new BrokenLink(rs.getString(1),
-                    (linked == null ? page : linked) + "#" + fragment, rs.getInt(3), null, "",
-                    nullToEmpty(rs.getString(5)), "a", page, chain, fragment));
-        });
     }
 
     /**
@@ -503,13 +476,8 @@ public final class CrawlReader implements AutoCloseable {
     }
 
     void query(String sql, Row row) throws StoreException {
-        queryWhile(sql, () -> true, row);
-    }
-
-    /** {@link #query(String, Row)}, reading rows only while {@code more} says so. */
-    private void queryWhile(String sql, BooleanSupplier more, Row row) throws StoreException {
         try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (more.getAsBoolean() && rs.next()) {
+            while (rs.next()) {
                 row.accept(rs);
             }
         } catch (SQLException e) {

@@ -65,6 +65,24 @@ class CrawlAnchorsCommandTest {
         assertThat(Files.readString(again, StandardCharsets.UTF_8)).isEqualTo(csv);
     }
 
+    /** A missing anchor many pages link to gets one line, as a broken URL does. */
+    @Test
+    void aMissingAnchorIsListedOnceWithHowManyOtherPagesLinkToIt() throws Exception {
+        site("<a href=\"/a\">a</a><a href=\"/b\">b</a>");
+        server.route("/a", html("<a href=\"/guide.html#install\">install</a>"));
+        server.route("/b", html("<a href=\"/guide.html#install\">install</a>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--check-anchors", "--threads", "1",
+                "--broken-csv", broken.toString());
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("3 missing anchors.\nMissing anchors:\n  "
+                + server.url("/guide.html#install") + " (missing anchor #install) on "
+                + server.url("/") + " and 2 other pages\n  " + broken
+                + " lists the other pages\n");
+    }
+
     @Test
     void aLinkIntoARedirectIsJudgedOnItsEndAndSaysSo() throws Exception {
         server.route("/", html("<a href=\"/old.html#install\">old</a>"));

@@ -731,8 +731,8 @@ class CrawlCommandTest {
         assertThat(lines[3]).isEqualTo("  " + server.url("/missing/0") + " (HTTP 404) on "
                 + server.url("/"));
         assertThat(lines).hasSize(2 + BrokenLinkLines.SHOWN + 1);
-        assertThat(lines[lines.length - 1])
-                .isEqualTo("  … and 5 more; --broken-csv FILE lists them all");
+        assertThat(lines[lines.length - 1]).isEqualTo(
+                "  … and 5 more links to other URLs; --broken-csv FILE lists them all");
 
         // --quiet leaves the list out; with the pages CSV on standard output the list goes
         // with the summary, to stderr, and names the file the user gave
@@ -744,7 +744,37 @@ class CrawlCommandTest {
         assertEquals(1, piped.exitCode(), piped.err());
         assertThat(piped.out()).doesNotContain("Broken links", "… and");
         assertThat(piped.err()).contains("\nBroken links:\n  " + server.url("/go"))
-                .contains("  … and 5 more; " + broken + " lists them all");
+                .contains("  … and 5 more links to other URLs; " + broken + " lists them all");
+    }
+
+    /**
+     * A broken URL that many pages link to (a stylesheet in the site's template) gets one line,
+     * with how many other pages link to it, so the list names every broken URL up to its
+     * limit: link by link, the first 20 lines named the stylesheet 20 times and hid the rest.
+     */
+    @Test
+    void eachBrokenUrlIsListedOnceWithHowManyOtherPagesLinkToIt() throws Exception {
+        String theme = "<link rel=\"stylesheet\" href=\"/theme.css\">";
+        StringBuilder home = new StringBuilder("<title>Home</title>" + theme);
+        for (int i = 0; i < 25; i++) {
+            home.append("<a href=\"/p/").append(i).append("\">p</a>");
+            server.route("/p/" + i, html("<title>P" + i + "</title>" + theme
+                    + "<a href=\"/\">home</a>"));
+        }
+        server.route("/", html(home + "<a href=\"/gone\">gone</a>"));
+        server.route("/p/7", html("<title>P7</title>" + theme + "<img src=\"/logo.png\">"));
+
+        CliRun r = run("crawl", server.url("/"), "--threads", "1", "--no-external");
+
+        assertEquals(1, r.exitCode(), r.err());
+        String[] lines = r.out().split("\n");
+        assertThat(lines[0]).endsWith("3 broken URLs, 28 broken links.");
+        assertThat(lines).containsExactly(lines[0], "Broken links:",
+                "  " + server.url("/theme.css") + " (HTTP 404) on " + server.url("/")
+                        + " and 25 other pages",
+                "  " + server.url("/gone") + " (HTTP 404) on " + server.url("/"),
+                "  " + server.url("/logo.png") + " (HTTP 404) on " + server.url("/p/7"),
+                "  --broken-csv FILE lists the other pages");
     }
 
     /**

@@ -172,7 +172,8 @@ class AnchorCheckTest {
                 "/moved.html -> /mid.html#install (missing anchor #install, 200, '')");
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
-            List<BrokenLink> found = reader.firstMissingAnchors(10);
+            List<BrokenLink> found = new ArrayList<>();
+            reader.forEachMissingAnchor(found::add);
             BrokenLink old = found.get(0);
             assertThat(old.finalUrl()).isEqualTo(server.url("/guide.html"));
             assertThat(old.redirectChain()).isEqualTo(server.url("/old.html") + " [301] → "
