@@ -207,7 +207,8 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Crawl only site URLs matching one of these anywhere in the whole "
-                    + "URL, e.g. /docs/ or '^https?://[^/]+/docs/' (repeatable).")
+                    + "URL (repeatable): /docs/ takes any URL with /docs/ in it, and "
+                    + "'^https?://[^/]+/docs/' only those whose path starts with it.")
     List<String> include = new ArrayList<>();
 
     @Option(names = "--exclude", paramLabel = "REGEX",
