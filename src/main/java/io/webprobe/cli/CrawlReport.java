@@ -163,9 +163,8 @@ final class CrawlReport {
         }
         long blocked = summary.blockedTotal();
         if (blocked > 0) {
-            out.println(String.format(Locale.ROOT,
-                    "Blocked (not counted as broken): %s (%s).", Words.count(blocked, "URL"),
-                    summary.reasons(SkipReason::isBlock)));
+            out.println("Blocked (not counted as broken): " + Words.count(blocked, "URL")
+                    + why(summary, SkipReason::isBlock));
         }
         if (summary.acceptedTotal() > 0) {
             out.println(String.format(Locale.ROOT, "Accepted (not counted as broken): %s (%s).",
@@ -178,9 +177,8 @@ final class CrawlReport {
                     SizeConverter.text(maxSize), Words.count(summary.cut(), "page")));
         }
         if (summary.skippedTotal() - blocked > 0) {
-            out.println(String.format(Locale.ROOT, "Not crawled: %s (%s).",
-                    Words.count(summary.skippedTotal() - blocked, "URL"),
-                    summary.reasons(r -> !r.isBlock())));
+            out.println("Not crawled: " + Words.count(summary.skippedTotal() - blocked, "URL")
+                    + why(summary, r -> !r.isBlock()));
         }
         out.flush();
         if (summary.failure() != null) {
@@ -189,6 +187,17 @@ final class CrawlReport {
         // a missing anchor fails the run when anchors were checked, as in lychee
         return summary.brokenLinks() > 0 || summary.broken() > 0 || missingAnchors > 0
                 ? CrawlCommand.BROKEN : CrawlCommand.OK;
+    }
+
+    /**
+     * Why the URLs just counted were left out, to end the line: ", deeper than the depth
+     * limit." for one reason (the number said once), " (Blocked by robots.txt: 1; Rate limited:
+     * 1)." for several.
+     */
+    private static String why(CrawlSummary summary,
+            java.util.function.Predicate<SkipReason> which) {
+        String one = summary.onlyReason(which);
+        return one != null ? ", " + one + "." : " (" + summary.reasons(which) + ").";
     }
 
     /** Whether the sign-in was an Authorization header given with -H (not --user's). */

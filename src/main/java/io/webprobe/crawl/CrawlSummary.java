@@ -200,6 +200,15 @@ public record CrawlSummary(
     }
 
     /**
+     * The one reason {@code which} takes that URLs had, in a sentence ("page limit reached"),
+     * for a line that says their number once; null when there are several, or none.
+     */
+    public String onlyReason(java.util.function.Predicate<SkipReason> which) {
+        var had = skipped.keySet().stream().filter(which).toList();
+        return had.size() == 1 ? had.getFirst().inSentence() : null;
+    }
+
+    /**
      * The URLs left out by the limits and patterns the user chose, which get no row of their
      * own (a crawl cut at its page limit looks finished otherwise): "89 not crawled: page
      * limit reached" (one reason: the number said once, not "89 not crawled (Page limit
@@ -208,17 +217,14 @@ public record CrawlSummary(
      */
     public String notCrawledByChoice() {
         java.util.function.Predicate<SkipReason> chosen = r -> !r.isBlock() && !r.reportAsRow();
-        var which = skipped.entrySet().stream().filter(e -> chosen.test(e.getKey())).toList();
-        long n = which.stream().mapToLong(java.util.Map.Entry::getValue).sum();
+        long n = skipped.entrySet().stream().filter(e -> chosen.test(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
         if (n == 0) {
             return null;
         }
-        if (which.size() == 1) {
-            String why = which.getFirst().getKey().label();
-            return String.format(java.util.Locale.ROOT, "%,d not crawled: %s", n,
-                    why.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + why.substring(1));
-        }
-        return String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n, reasons(chosen));
+        String one = onlyReason(chosen);
+        return one != null ? String.format(java.util.Locale.ROOT, "%,d not crawled: %s", n, one)
+                : String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n, reasons(chosen));
     }
 
     /** URLs that answered a status the crawl accepts. */

@@ -41,6 +41,15 @@ public enum SkipReason {
         return label;
     }
 
+    /**
+     * The label inside a sentence: "page limit reached", "blocked by robots.txt"; "URL longer
+     * than the limit…" keeps its capitals.
+     */
+    public String inSentence() {
+        return Character.isUpperCase(label.charAt(1)) ? label
+                : Character.toLowerCase(label.charAt(0)) + label.substring(1);
+    }
+
     /** Whether the site asked not to be crawled here (outcome "blocked", not "skipped"). */
     public boolean isBlock() {
         return this == ROBOTS || this == RATE_LIMITED || this == BOT_WALL

@@ -361,6 +361,24 @@ class CrawlCommandTest {
         assertThat(server.totalRequests()).isZero();
     }
 
+    /**
+     * URLs left out for one reason say their number once, as the window's status line does
+     * ("Not crawled: 2 URLs (Deeper than the depth limit: 2)." said it twice); a label
+     * starting with an acronym keeps it.
+     */
+    @Test
+    void urlsNotCrawledForOneReasonSayTheirNumberOnce() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"/b\">b</a>"
+                + "<a href=\"/" + "x".repeat(40) + "\">long</a>"));
+
+        CliRun deep = run("crawl", server.url("/"), "--max-depth", "0");
+        CliRun longUrl = run("crawl", server.url("/"), "--max-url-length", "40");
+
+        assertThat(deep.out()).contains("\nNot crawled: 3 URLs, deeper than the depth limit.\n");
+        assertThat(longUrl.out()).contains("\nNot crawled: 1 URL, URL longer than the limit "
+                + "(likely a crawler trap).\n");
+    }
+
     @Test
     void blockedUrlsAreSummarisedApartFromSkippedOnesAndExitZero() throws Exception {
         server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
@@ -378,8 +396,9 @@ class CrawlCommandTest {
         assertThat(r.out()).contains("0 broken URLs, 0 broken links.")
                 .contains("Blocked (not counted as broken): 2 URLs (Blocked by robots.txt: 1; "
                         + "Rate limited: 1).")
-                .contains("Not crawled: 1 URL (Repeating path segments (likely a crawler "
-                        + "trap): 1).");
+                // one reason: its number said once, as the window's status line says it
+                .contains("Not crawled: 1 URL, repeating path segments (likely a crawler "
+                        + "trap).\n");
         assertEquals(1, server.hits("/limited"));
         assertEquals(0, server.hits("/private"));
     }
