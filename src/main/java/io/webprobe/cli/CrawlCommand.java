@@ -442,6 +442,10 @@ public final class CrawlCommand implements Callable<Integer> {
             long missing = judged ? CrawlReport.missingAnchors(store, err) : -1;
             int code = CrawlReport.report(this, summary, saved, site, missing,
                     plan.maxBodyBytes(), out, err);
+            if (summary.brokenLinks() > 0 && summary.failure() == null
+                    && summary.startFailure() == null && plan.checkExternal()) {
+                CrawlReport.noteOffline(store, out, err);
+            }
             if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
                     && summary.startFailure() == null) {
                 CrawlReport.listBrokenLinks(this, store, summary.brokenLinks(), out, err);

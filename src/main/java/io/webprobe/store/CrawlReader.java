@@ -163,6 +163,29 @@ public final class CrawlReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The other sites whose URLs the crawl requested, by host (and port), and how many of
+     * them never had their name looked up: every URL of theirs failed with {@link
+     * ErrorKind#DNS}.
+     */
+    public record OtherSites(long hosts, long unresolved) {}
+
+    /** {@link OtherSites}: the hosts of the external URLs requested (not blocked or skipped). */
+    public synchronized OtherSites otherSites() throws StoreException {
+        long[] n = {0, 0};
+        // a stored URL is scheme://host[:port]/path...: its host runs to the first / after ://
+        String host = "substr(url, instr(url, '://') + 3, "
+                + "instr(substr(url, instr(url, '://') + 3) || '/', '/') - 1)";
+        query("SELECT COUNT(*), COALESCE(SUM(dns), 0) FROM (SELECT MIN(COALESCE(error, '') = '"
+                + ErrorKind.DNS.name() + "') AS dns FROM urls WHERE (flags & " + Schema.EXTERNAL
+                + ") <> 0 AND state = " + Schema.DONE + " AND skip_reason IS NULL GROUP BY "
+                + host + ")", rs -> {
+                    n[0] = rs.getLong(1);
+                    n[1] = rs.getLong(2);
+                });
+        return new OtherSites(n[0], n[1]);
+    }
+
     /** How many missing anchors the crawl found (0 when it did not check anchors). */
     public synchronized long missingAnchorCount() throws StoreException {
         return checkedAnchors() ? count(AnchorSql.COUNT) : 0;

@@ -362,6 +362,37 @@ class CrawlCommandTest {
     }
 
     /**
+     * A computer offline fails every link to another site with "DNS lookup failed": with
+     * several other sites and none found, the summary says what that may mean. One other site
+     * answering (a second server on loopback) shows the computer is online: nothing is said.
+     */
+    @Test
+    void noOtherSiteFoundSaysTheComputerMayBeOffline() throws Exception {
+        String dead = "<a href=\"http://a.invalid/\">a</a><a href=\"http://b.invalid/x\">b</a>"
+                + "<a href=\"http://b.invalid/y\">b</a><a href=\"http://c.invalid/\">c</a>";
+        server.route("/", html("<title>Home</title>" + dead));
+
+        CliRun offline = run("crawl", server.url("/"), "--quiet");
+
+        assertEquals(1, offline.exitCode(), offline.err());
+        assertThat(offline.out()).contains("4 broken links.\nNote: the names of the 3 other "
+                + "sites linked to could not be looked up, so their links count as broken; if "
+                + "this computer is offline, crawl again once it is online, or with "
+                + "--no-external.\n");
+        try (LocalHttpServer other = new LocalHttpServer()) {
+            other.route("/", html("<title>Other</title>"));
+            server.route("/", html("<title>Home</title>" + dead + "<a href=\"" + other.url("/")
+                    + "\">other</a>"));
+
+            CliRun online = run("crawl", server.url("/"), "--quiet");
+
+            assertEquals(1, online.exitCode(), online.err());
+            assertThat(online.out()).contains("4 broken links.").doesNotContain("Note:");
+            assertEquals(1, other.hits("/"));
+        }
+    }
+
+    /**
      * URLs left out for one reason say their number once, as the window's status line does
      * ("Not crawled: 2 URLs (Deeper than the depth limit: 2)." said it twice); a label
      * starting with an acronym keeps it.
