@@ -818,6 +818,26 @@ class CrawlViewModelTest {
                 + "site-broken-links.csv and 1 orphan to site-orphans.csv.");
     }
 
+    /**
+     * The export says what the broken links file holds: the missing anchors after the broken
+     * links, when the crawl checked anchors ("0 broken links" was said of a file with them).
+     */
+    @Test
+    void exportingACrawlThatCheckedAnchorsCountsTheMissingAnchorsToo() throws Exception {
+        server.route("/", html("<a href=\"/page#gone\">a</a><a href=\"/missing\">m</a>"));
+        server.route("/page", html("<title>Page</title><h2 id=\"here\">Here</h2>"));
+        h.run(() -> vm.settings().checkAnchorsProperty().set(true));
+        start(server.url("/"));
+        awaitCrawlEnd();
+        h.dialogs.saveAnswer = Optional.of(tempDir.resolve("site.csv"));
+
+        done(h.on(() -> exports().exportAll()));
+
+        assertThat(readCsv(tempDir.resolve("site-broken-links.csv"))).hasSize(1 + 2);
+        assertThat(status()).isEqualTo("Exported 3 URLs to site.csv and 1 broken link (and 1 "
+                + "missing anchor) to site-broken-links.csv.");
+    }
+
     @Test
     void withoutSitemapsThereAreNoOrphans() throws Exception {
         sitemapSite();

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -48,20 +47,23 @@ public final class CrawlExporter {
         return CompletableFuture.supplyAsync(() -> {
             try (CrawlReader reader = store.reader()) {
                 CrawlReader.Counts counts = reader.counts();
-                long brokenLinks = reader.brokenLinks().size();
+                // counted as they are read, not held in a list: a stylesheet gone from every
+                // page of a site of a million pages is a million broken links
+                long[] brokenLinks = {0};
+                reader.forEachBrokenLink(l -> brokenLinks[0]++);
+                // the broken links file holds them after the broken links
+                String anchors = reader.checkedAnchors() ? " (and " + Words.count(
+                        reader.missingAnchorCount(), "missing anchor") + ")" : "";
                 long orphanRows = orphans == null ? 0 : reader.orphanRows().size();
                 CrawlExport.write(reader, pages, broken, orphans, new ExportBatch(null, bom));
                 long rows = counts.crawled() + counts.blocked() + counts.skippedRows();
-                if (orphans == null) {
-                    return String.format(Locale.ROOT, "Exported %,d URLs to %s and %,d broken "
-                            + "links to %s.", rows, pages.getFileName(), brokenLinks,
-                            broken.getFileName());
-                }
-                return String.format(Locale.ROOT, "Exported %s to %s, %s to %s and %s to %s.",
-                        Words.count(rows, "URL"), pages.getFileName(),
-                        Words.count(brokenLinks, "broken link"), broken.getFileName(),
-                        Words.count(orphanRows, "orphan"),
-                        orphans.getFileName());
+                String urls = Words.count(rows, "URL") + " to " + pages.getFileName();
+                String links = Words.count(brokenLinks[0], "broken link") + anchors + " to "
+                        + broken.getFileName();
+                return orphans == null ? "Exported " + urls + " and " + links + "."
+                        : "Exported " + urls + ", " + links + " and "
+                                + Words.count(orphanRows, "orphan") + " to "
+                                + orphans.getFileName() + ".";
             } catch (StoreException e) {
                 throw new java.util.concurrent.CompletionException(
                         new ExportException(pages, e.getMessage() + " Nothing was changed.", e));
