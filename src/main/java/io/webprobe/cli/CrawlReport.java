@@ -86,14 +86,11 @@ final class CrawlReport {
         lines.print(out, "Missing anchors", total, "--broken-csv", c.files.brokenCsv);
     }
 
-    /** Other sites, none of whose names could be looked up, that make a computer offline. */
-    static final int OFFLINE_HOSTS = 3;
-
     /**
-     * Says when the names of none of the other sites linked to could be looked up, there being
-     * {@value #OFFLINE_HOSTS} or more: a computer offline (a laptop on a train, crawling its
-     * own development server) fails every link to another site with "DNS lookup failed", each
-     * counted broken where the links may well be fine.
+     * Says when the names of none of the other sites linked to could be looked up ({@link
+     * CrawlReader.OtherSites#likelyOffline}): a computer offline (a laptop on a train, crawling
+     * its own development server) fails every link to another site with "DNS lookup failed",
+     * each counted broken where the links may well be fine.
      */
     static void noteOffline(CrawlStore store, PrintWriter out, PrintWriter err) {
         CrawlReader.OtherSites sites;
@@ -104,7 +101,7 @@ final class CrawlReport {
             err.flush();
             return;
         }
-        if (sites.hosts() >= OFFLINE_HOSTS && sites.unresolved() == sites.hosts()) {
+        if (sites.likelyOffline()) {
             out.println(String.format(Locale.ROOT, "Note: the names of the %,d other sites "
                     + "linked to could not be looked up, so their links count as broken; if "
                     + "this computer is offline, crawl again once it is online, or with "

@@ -168,7 +168,18 @@ public final class CrawlReader implements AutoCloseable {
      * them never had their name looked up: every URL of theirs failed with {@link
      * ErrorKind#DNS}.
      */
-    public record OtherSites(long hosts, long unresolved) {}
+    public record OtherSites(long hosts, long unresolved) {
+        /** Other sites, none of whose names could be looked up, that make a computer offline. */
+        public static final int OFFLINE_HOSTS = 3;
+
+        /**
+         * Whether none of their names could be looked up, there being {@value #OFFLINE_HOSTS}
+         * or more: a computer offline rather than that many dead domains.
+         */
+        public boolean likelyOffline() {
+            return hosts >= OFFLINE_HOSTS && unresolved == hosts;
+        }
+    }
 
     /** {@link OtherSites}: the hosts of the external URLs requested (not blocked or skipped). */
     public synchronized OtherSites otherSites() throws StoreException {

@@ -4,6 +4,7 @@ import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.ui.common.UiBatcher;
@@ -313,6 +314,29 @@ final class CrawlRun {
     }
 
     /**
+     * Adds to the line a crawl ended with that the names of none of the other sites it linked
+     * to could be looked up ({@link CrawlReader.OtherSites#likelyOffline}), as the command line
+     * says it: their links, counted broken, may well be fine.
+     */
+    private void noteOffline(OpenCrawl c, CrawlSummary summary) {
+        if (summary.brokenLinks() == 0 || summary.failure() != null
+                || summary.startFailure() != null || !c.store().plan().checkExternal()) {
+            return;
+        }
+        String ended = live.statusProperty().get();
+        s.background().execute(() -> {
+            try (CrawlReader reader = c.store().reader()) {
+                if (reader.otherSites().likelyOffline()) {
+                    s.fx().execute(() -> live.addToEnd(ended, " · no other site's name could "
+                            + "be looked up: offline? (their links may be fine)"));
+                }
+            } catch (StoreException e) {
+                // the line stands as it is; the crawl and its file are unchanged
+            }
+        });
+    }
+
+    /**
      * The crawl ended. A crawl whose start URL asked for a sign-in, given now, runs again
      * through {@code again} (as the Start button does), its file deleted once the new one
      * takes its place.
@@ -326,6 +350,7 @@ final class CrawlRun {
         boolean orphans = c.store().plan().useSitemaps() && !summary.stopped()
                 && summary.startFailure() == null && summary.failure() == null;
         live.ended(summary, j.progress(), orphans);
+        noteOffline(c, summary);
         workspace.ended(orphans);
         c.setJob(null);
         s.background().execute(j::close);

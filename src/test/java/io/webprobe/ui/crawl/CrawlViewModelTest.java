@@ -819,6 +819,24 @@ class CrawlViewModelTest {
     }
 
     /**
+     * As the command line says it: the names of none of the other sites linked to could be
+     * looked up (here .invalid hosts), so the computer may be offline and their links fine.
+     */
+    @Test
+    void aCrawlThatFoundNoOtherSiteSaysTheComputerMayBeOffline() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"http://a.invalid/\">a</a>"
+                + "<a href=\"http://b.invalid/\">b</a><a href=\"http://c.invalid/\">c</a>"));
+        h.run(() -> vm.settings().checkExternalProperty().set(true));
+        start(server.url("/"));
+        awaitCrawlEnd();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> status().contains("offline"));
+        assertThat(status()).startsWith("Finished: ").endsWith(" · no other site's name could "
+                + "be looked up: offline? (their links may be fine)");
+    }
+
+    /**
      * The export says what the broken links file holds: the missing anchors after the broken
      * links, when the crawl checked anchors ("0 broken links" was said of a file with them).
      */

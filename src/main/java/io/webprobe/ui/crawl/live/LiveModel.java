@@ -185,6 +185,16 @@ public final class LiveModel {
         workersShown = List.of();
     }
 
+    /**
+     * Adds to the line a crawl ended with, when it still shows it: what was learnt from its
+     * file after its end ({@code " · …"}).
+     */
+    public void addToEnd(String ended, String more) {
+        if (status.get().equals(ended)) {
+            status.set(ended + more);
+        }
+    }
+
     /** Shows a sentence in the status bar (an error, an export's outcome). */
     public void say(String text) {
         status.set(text);
