@@ -125,7 +125,8 @@ final class BrokenLinkLines {
      * http://s/style.css (HTTP 404) on http://s/ and 219 other pages}). A broken stylesheet in a
      * site's template is linked from every page: listed link by link, the 20 lines named it 20
      * times and hid every other broken URL (on SQLAlchemy's documentation, 2 of its 3). The links
-     * come in page order, a page's links together, so a page is counted once per URL.
+     * come in page order, a page's links together, so a page is counted once per URL; a sitemap
+     * that lists the URL is no page, and is said apart ({@code …, and listed in a sitemap}).
      */
     static final class Grouped implements Consumer<BrokenLink> {
         private final Map<String, Group> groups = new LinkedHashMap<>();
@@ -140,6 +141,8 @@ final class BrokenLinkLines {
                     return;
                 }
                 groups.put(l.linkUrl(), new Group(line(l), l.sourceUrl()));
+            } else if (l.sourceUrl().equals(CrawlReader.SITEMAP_SOURCE)) {
+                g.inSitemap = true; // not a page: said apart
             } else if (!l.sourceUrl().equals(g.lastSource)) {
                 g.otherPages++;
                 g.lastSource = l.sourceUrl();
@@ -158,8 +161,10 @@ final class BrokenLinkLines {
             boolean folded = false;
             for (Group g : groups.values()) {
                 folded |= g.otherPages > 0;
-                lines.add(g.otherPages == 0 ? g.line
-                        : g.line + " and " + Words.count(g.otherPages, "other page"));
+                lines.add(g.line + (g.otherPages == 0 ? ""
+                        : g.sitemapFirst ? " and on " + Words.count(g.otherPages, "page")
+                        : " and " + Words.count(g.otherPages, "other page"))
+                        + (g.inSitemap ? ", and listed in a sitemap" : ""));
             }
             if (lines.isEmpty()) {
                 return;
@@ -179,10 +184,15 @@ final class BrokenLinkLines {
             final String line;
             String lastSource;
             long otherPages;
+            /** Whether its line names a sitemap, not a page ("listed in a sitemap"). */
+            final boolean sitemapFirst;
+            /** Whether a sitemap lists it too, after a page linking to it. */
+            boolean inSitemap;
 
             Group(String line, String source) {
                 this.line = line;
                 this.lastSource = source;
+                this.sitemapFirst = source.equals(CrawlReader.SITEMAP_SOURCE);
             }
         }
     }

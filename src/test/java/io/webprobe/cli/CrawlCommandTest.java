@@ -361,6 +361,27 @@ class CrawlCommandTest {
         assertThat(server.totalRequests()).isZero();
     }
 
+    /** A sitemap listing a broken URL is said apart from the pages linking to it. */
+    @Test
+    void aBrokenUrlASitemapListsTooSaysSoApartFromItsPages() throws Exception {
+        server.route("/robots.txt", ex -> LocalHttpServer.send(ex, 200, "text/plain",
+                "User-agent: *\nDisallow:\nSitemap: " + server.url("/map.xml") + "\n"));
+        server.route("/map.xml", ex -> LocalHttpServer.send(ex, 200, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + server.url("/gone") + "</loc></url>"
+                        + "<url><loc>" + server.url("/gone2") + "</loc></url></urlset>"));
+        server.route("/", html("<title>Home</title><a href=\"/gone\">g</a><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title><a href=\"/gone\">g</a>"));
+
+        CliRun r = run("crawl", server.url("/"), "--sitemaps", "--threads", "1");
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("Broken links:\n  " + server.url("/gone") + " (HTTP 404) on "
+                + server.url("/") + " and 1 other page, and listed in a sitemap\n  "
+                + server.url("/gone2") + " (HTTP 404) listed in a sitemap\n");
+    }
+
     /**
      * A computer offline fails every link to another site with "DNS lookup failed": with
      * several other sites and none found, the summary says what that may mean. One other site
