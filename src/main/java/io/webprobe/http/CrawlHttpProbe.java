@@ -3,13 +3,10 @@ package io.webprobe.http;
 import java.io.IOException;
 import java.net.CookieHandler;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +25,8 @@ import java.util.function.Supplier;
  * without the cookie jar, which cannot file its cookies. And as java.net.http connects to
  * the system's first address only, an https request refused there goes through
  * {@link Http1Probe} when the host has another address (which it tries, as a browser does),
- * and that host's requests after it too once it answered there. Thread-safe.
+ * and that host's requests after it too once it answered there ({@link NextAddress}).
+ * Thread-safe.
  */
 public final class CrawlHttpProbe implements HttpProbe {
     /** The Accept header every crawl request carries, as browsers send for a page. */
@@ -37,11 +35,8 @@ public final class CrawlHttpProbe implements HttpProbe {
     private final Http1Probe plain;
     private final CookieHandler cookies;
     private final Supplier<JdkHttpProbe> makeSecure;
-    /**
-     * The hosts ("host:port") whose https requests go through {@link Http1Probe}: java.net.http
-     * was refused at the system's first address where it reached another one.
-     */
-    private final Set<String> nextAddress = ConcurrentHashMap.newKeySet();
+    /** Which hosts' https requests go through {@link Http1Probe}, refused at the first address. */
+    private final NextAddress nextAddress = new NextAddress();
     private final Object lock = new Object();
     private volatile JdkHttpProbe secure;
     private boolean closed;
@@ -76,27 +71,21 @@ public final class CrawlHttpProbe implements HttpProbe {
         // bytes the URI does not hold (/a%zz goes as /a%25zz): ours can
         URI uri = request.uri();
         boolean hostRead = uri.getHost() != null;
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && hostRead && !request.targetBeyondUri()
-                && !nextAddress.contains(hostKey(uri))) {
-            JdkHttpProbe s = secure();
-            if (s == null) {
-                ErrorClassifier.Classified c = ErrorClassifier.cancelled();
-                return FetchResponse.failed(uri, c.kind(), c.message(), 0);
-            }
-            FetchResponse r = s.fetch(request);
-            if (!unconnected(r) || !severalAddresses(uri)) {
-                return r;
-            }
-            // java.net.http connects to the system's first address only; a browser, and
-            // ours, try the next one (a dev server on ::1 only, localhost). Nothing was sent.
-            FetchResponse next = ours(request, true);
-            if (unconnected(next)) {
-                return r; // no address answered: the first one's failure, as before
-            }
-            nextAddress.add(hostKey(uri));
-            return next;
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && hostRead && !request.targetBeyondUri()) {
+            // refused at the system's first address: ours tries the next (NextAddress)
+            return nextAddress.fetch(request, this::secureFetch, r -> ours(r, true));
         }
         return ours(request, hostRead);
+    }
+
+    /** Through {@link JdkHttpProbe}; cancelled once closed. */
+    private FetchResponse secureFetch(FetchRequest request) {
+        JdkHttpProbe s = secure();
+        if (s == null) {
+            ErrorClassifier.Classified c = ErrorClassifier.cancelled();
+            return FetchResponse.failed(request.uri(), c.kind(), c.message(), 0);
+        }
+        return s.fetch(request);
     }
 
     /** Through {@link Http1Probe}, with the cookie jar when {@code hostRead}. */
@@ -110,24 +99,6 @@ public final class CrawlHttpProbe implements HttpProbe {
             keepCookies(request.uri(), response.headers());
         }
         return response;
-    }
-
-    /** Whether no connection was made: refused, or no route (nothing was sent). */
-    private static boolean unconnected(FetchResponse r) {
-        return r.error() == ErrorKind.REFUSED || r.error() == ErrorKind.CONNECT;
-    }
-
-    /** Whether the URI's host has another address to try ({@link HostAddresses}). */
-    private static boolean severalAddresses(URI uri) {
-        try {
-            return HostAddresses.resolve(Urls.host(uri)).size() > 1;
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String hostKey(URI uri) {
-        return Urls.host(uri) + ":" + Urls.port(uri);
     }
 
     /** The Cookie header the jar has for this URI (none, or one). */

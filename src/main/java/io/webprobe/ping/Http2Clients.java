@@ -6,6 +6,7 @@ import io.webprobe.http.FetchResponse;
 import io.webprobe.http.Http1Probe;
 import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.http.NextAddress;
 import io.webprobe.http.TlsTrust;
 import java.time.Duration;
 
@@ -20,7 +21,9 @@ import java.time.Duration;
  * java.net.http cannot make as it was typed, as the crawl's does: to a host name it
  * refuses ({@code a_b.example}), or with a request target its URI does not hold (a stray "%",
  * which it would send as {@code %25}: another URL; {@link PingPlan#overHttp1Note()} says so).
- * Thread-safe.
+ * An https request refused at the system's first address, the only one java.net.http tries,
+ * goes over HTTP/1.1 to the host's next one, and that host's requests after it too ({@link
+ * NextAddress}: a dev server on ::1 only, at {@code https://localhost:PORT/}). Thread-safe.
  */
 final class Http2Clients implements HttpProbe {
     /** Requests in flight on one client (one connection per server) at most. */
@@ -32,6 +35,8 @@ final class Http2Clients implements HttpProbe {
     private final String userAgent;
     private final Duration connectTimeout;
     private final TlsTrust trust;
+    /** Which hosts' https requests go over HTTP/1.1, refused at the system's first address. */
+    private final NextAddress nextAddress = new NextAddress();
     /** For http:// and what java.net.http cannot send; made on first use. Guarded by this. */
     private Http1Probe http1;
     /** close() was called: no HTTP/1.1 client is made any more. */
@@ -63,19 +68,32 @@ final class Http2Clients implements HttpProbe {
             // refuses (an underscore: a_b.example), which browsers request; or a path it would
             // send otherwise (/a%zz as /a%25zz): over HTTP/1.1, as the crawl does, rather than
             // failing or asking for another URL
-            Http1Probe h1 = http1();
-            if (h1 == null) { // the run is being stopped
-                ErrorClassifier.Classified c = ErrorClassifier.cancelled();
-                return FetchResponse.failed(request.uri(), c.kind(), c.message(), 0);
-            }
-            return h1.fetch(request);
+            return overHttp1(request);
         }
+        // refused at the system's first address, which is all java.net.http tries: over
+        // HTTP/1.1 to the next, as the crawl does; the opening requests before the clock
+        // (WorkerWarmUp) find that out, so that the timed ones go there at once
+        return nextAddress.fetch(request, this::overHttp2, this::overHttp1);
+    }
+
+    /** Through the java.net.http client with the fewest requests in flight. */
+    private FetchResponse overHttp2(FetchRequest request) {
         int c = acquire();
         try {
             return clients[c].fetch(request);
         } finally {
             release(c);
         }
+    }
+
+    /** Through our own HTTP/1.1 client; cancelled once closed. */
+    private FetchResponse overHttp1(FetchRequest request) {
+        Http1Probe h1 = http1();
+        if (h1 == null) { // the run is being stopped
+            ErrorClassifier.Classified c = ErrorClassifier.cancelled();
+            return FetchResponse.failed(request.uri(), c.kind(), c.message(), 0);
+        }
+        return h1.fetch(request);
     }
 
     private synchronized int acquire() {
