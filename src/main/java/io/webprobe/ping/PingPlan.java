@@ -5,6 +5,7 @@ import io.webprobe.http.StatusSet;
 import io.webprobe.http.TlsTrust;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -313,29 +314,47 @@ public record PingPlan(
     }
 
     /**
-     * With HTTP/2, one sentence naming the https URLs pinged over HTTP/1.1 instead because
-     * their path as typed is one java.net.http cannot send ({@code /a%zz} would go as
-     * {@code /a%25zz}, another URL to the server: {@link #requestTargets}), or null when there
-     * are none. Said once, before the run (command line) or with its end (Ping tab).
+     * With HTTP/2, a sentence naming the https URLs pinged over HTTP/1.1 instead because
+     * java.net.http cannot request them as typed, for each reason there is: a host name with
+     * an underscore ({@code a_b.localhost}), which it refuses and browsers accept; a path it
+     * cannot send ({@code /a%zz} would go as {@code /a%25zz}, another URL to the server:
+     * {@link #requestTargets}). Null when there are none. Said once, before the run (command
+     * line) or with its end (Ping tab). A host reached over HTTP/1.1 at its next address
+     * (refused at the system's first, {@link io.webprobe.http.NextAddress}) is known only as
+     * the run goes: its Protocol says HTTP/1.1.
      */
     public String overHttp1Note() {
         if (!http2) {
             return null;
         }
-        List<URI> those = targets.stream().filter(u -> "https".equalsIgnoreCase(u.getScheme())
+        List<URI> https = targets.stream().filter(u -> "https".equalsIgnoreCase(u.getScheme()))
+                .toList();
+        List<URI> hosts = https.stream().filter(u -> u.getHost() == null).toList();
+        List<URI> paths = https.stream().filter(u -> u.getHost() != null
                 && io.webprobe.http.FetchRequest.targetBeyondUri(u, requestTargets.get(u)))
                 .toList();
-        if (those.isEmpty()) {
-            return null;
+        List<String> notes = new ArrayList<>(2);
+        if (!hosts.isEmpty()) {
+            notes.add(overHttp1(hosts) + "Java's HTTP/2 client refuses an underscore in a "
+                    + "host name (" + io.webprobe.http.Urls.host(hosts.get(0))
+                    + "), which browsers accept.");
         }
-        URI first = those.get(0);
-        boolean one = those.size() == 1;
-        return shown(first) + (one ? " is" : " and " + io.webprobe.Words.count(
-                those.size() - 1, "other URL") + " are") + " pinged over HTTP/1.1, not HTTP/2: "
-                + "Java's HTTP/2 client cannot send " + (one ? "its path" : "their paths")
-                + " as typed (" + requestTargets.get(first) + " would go as "
-                + io.webprobe.http.FetchRequest.uriTarget(first)
-                + ", another URL to the server).";
+        if (!paths.isEmpty()) {
+            URI first = paths.get(0);
+            notes.add(overHttp1(paths) + "Java's HTTP/2 client cannot send "
+                    + (paths.size() == 1 ? "its path" : "their paths") + " as typed ("
+                    + requestTargets.get(first) + " would go as "
+                    + io.webprobe.http.FetchRequest.uriTarget(first)
+                    + ", another URL to the server).");
+        }
+        return notes.isEmpty() ? null : String.join(" ", notes);
+    }
+
+    /** "URL is pinged over HTTP/1.1, not HTTP/2: " or "URL and N other URLs are…". */
+    private String overHttp1(List<URI> those) {
+        return shown(those.get(0)) + (those.size() == 1 ? " is" : " and "
+                + io.webprobe.Words.count(those.size() - 1, "other URL") + " are")
+                + " pinged over HTTP/1.1, not HTTP/2: ";
     }
 
     /** Requests in total, or -1 when the run is bounded by time only. */

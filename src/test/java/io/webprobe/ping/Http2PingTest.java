@@ -412,4 +412,47 @@ class Http2PingTest {
             assertThat(plan.withHttp2(false).overHttp1Note()).isNull();
         }
     }
+
+    /**
+     * An https URL whose host java.net.http refuses (an underscore) went over HTTP/1.1 with
+     * --http2 without a word, where a stray "%" got a note: the note names it too, with why.
+     */
+    @Test
+    void anUnderscoreHostGoesOverHttp1AndTheNoteSaysWhy() throws Exception {
+        SelfSignedCertificate named = SelfSignedCertificate.forDnsNames(dir, "underscore",
+                "a_b.localhost");
+        try (RawServer raw = RawServer.answeringTls(
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", named.serverContext())) {
+            String url = "https://a_b.localhost:" + raw.port() + "/";
+            PingPlan plan = plan(TlsTrust.fromPemFile(named.pem()), url).withHttp2(true)
+                    .withCount(5).withConcurrency(2);
+
+            PingSnapshot s = run(plan);
+
+            assertThat(s.results().get(0).statusCountsText()).isEqualTo("200×5");
+            assertThat(s.results().get(0).protocol()).isEqualTo("HTTP/1.1");
+            assertThat(plan.overHttp1Note()).isEqualTo(url + " is pinged over HTTP/1.1, not "
+                    + "HTTP/2: Java's HTTP/2 client refuses an underscore in a host name "
+                    + "(a_b.localhost), which browsers accept.");
+            assertThat(plan.withHttp2(false).overHttp1Note()).isNull();
+        }
+    }
+
+    /** Both reasons in one run: a sentence for each, the hosts' first. */
+    @Test
+    void theNoteGivesEachReasonItsSentence() {
+        URI stray = URI.create("https://127.0.0.1:9/a%25zz");
+        URI a = URI.create("https://a_b.localhost:9/");
+        URI b = URI.create("https://c_d.localhost:9/x");
+        URI plain = URI.create("http://e_f.localhost:9/");
+        PingPlan plan = plan(TlsTrust.defaults(), stray.toString(), a.toString(), b.toString(),
+                plain.toString()).withRequestTargets(Map.of(stray, "/a%zz")).withHttp2(true);
+
+        assertThat(plan.overHttp1Note()).isEqualTo("https://a_b.localhost:9/ and 1 other URL "
+                + "are pinged over HTTP/1.1, not HTTP/2: Java's HTTP/2 client refuses an "
+                + "underscore in a host name (a_b.localhost), which browsers accept. "
+                + "https://127.0.0.1:9/a%zz is pinged over HTTP/1.1, not HTTP/2: Java's HTTP/2 "
+                + "client cannot send its path as typed (/a%zz would go as /a%25zz, another "
+                + "URL to the server).");
+    }
 }
