@@ -1,17 +1,21 @@
 package io.webprobe.ui;
 
+import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.webprobe.app.WebprobeApp;
+import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.ui.crawl.table.UrlColumns;
 import io.webprobe.ui.crawl.table.UrlItem;
 import io.webprobe.ui.ping.PingRow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -224,5 +228,79 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
             assertThat(widths.get("URL")).as("at %s px", window)
                     .isGreaterThanOrEqualTo(UrlColumns.byKey("url").orElseThrow().width());
         }
+    }
+
+    /**
+     * A crawl at {@code window} px of a site whose start page links to a page deep in folders,
+     * a missing page and a refused port (another site); returns when it has ended and the
+     * columns have taken their texts' widths.
+     */
+    private void crawlAt(FxRobot robot, double window) throws Exception {
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            server.route("/", html("<title>Home</title><a href=\"/docs/guide/index.html\">g</a>"
+                    + " <a href=\"/missing.html\">m</a> <a href=\"" + refused.url("/x.html")
+                    + "\">r</a>"));
+            server.route("/docs/guide/index.html", html("<title>Guide</title>"));
+            resize(robot, window);
+            enterUrlAndStart(robot, server.url("/"));
+            waitForCrawlEnd(robot);
+        }
+        WaitForAsyncUtils.waitForFxEvents(); // a column widened to its texts lays out again
+        resize(robot, window);
+    }
+
+    /** The cells of the column titled {@code title} shown, by their row's URL. */
+    private static Map<String, TableCell<?, ?>> cells(TableView<UrlItem> table, String title)
+            throws Exception {
+        return fx(() -> {
+            Map<String, TableCell<?, ?>> out = new LinkedHashMap<>();
+            for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> c && c.isVisible() && !c.isEmpty()
+                        && c.getTableColumn() != null
+                        && title.equals(c.getTableColumn().getText())
+                        && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof UrlItem i && i.row() != null) {
+                    out.put(i.row().result().url(), c);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** What a cell shows of its text: its text, or the text cut with an ellipsis. */
+    private static String shown(TableCell<?, ?> cell) throws Exception {
+        return fx(() -> cell.lookup(".text") instanceof Text t ? t.getText() : "");
+    }
+
+    /**
+     * The bug: Status and Reason kept 65 px and read "Conne…", "DNS lo…" and "Host na…" even
+     * at 1,600 px, beside 490 px of URLs and 280 of titles. They take their texts' widths out
+     * of that room now, the URLs and titles the rest, and the columns still fit.
+     */
+    @Test
+    void theCrawlTablesStatusAndReasonShowTheirTextsWholeInAWideWindow(FxRobot robot)
+            throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        crawlAt(robot, 1600);
+        Map<String, Double> widths = widths(table);
+        for (String column : new String[] {"Status", "Reason"}) {
+            Map<String, TableCell<?, ?>> cells = cells(table, column);
+            assertThat(cells).as(column).hasSizeGreaterThanOrEqualTo(4);
+            for (TableCell<?, ?> cell : cells.values()) {
+                String text = fx(cell::getText);
+                if (text != null && !text.isEmpty()) {
+                    assertThat(shown(cell)).as("%s in %s", text, widths).isEqualTo(text);
+                }
+            }
+        }
+        assertThat(fx(() -> cells(table, "Status").values().stream()
+                .map(TableCell::getText).toList())).contains("Connection refused");
+        double room = fx(table::getWidth);
+        assertThat(sum(widths)).as("the columns fit: %s", widths).isLessThanOrEqualTo(room);
+        assertThat(widths.get("URL")).as("the URLs take the rest: %s", widths)
+                .isGreaterThan(300);
+        // a width from the texts is not remembered as the user's
+        assertThat(memory.getDouble("crawl.columns.width.status", -1)).isEqualTo(-1);
+        assertThat(memory.getDouble("crawl.columns.width.reason", -1)).isEqualTo(-1);
     }
 }

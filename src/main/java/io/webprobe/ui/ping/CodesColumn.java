@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.CellWidths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -2,6 +2,7 @@ package io.webprobe.ui.ping;
 
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingResult;
+import io.webprobe.ui.common.CellWidths;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.StatusLine;
 import java.util.List;

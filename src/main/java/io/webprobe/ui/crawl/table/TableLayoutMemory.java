@@ -71,9 +71,8 @@ public final class TableLayoutMemory {
             }
         }
         for (TableColumn<S, ?> c : table.getColumns()) {
-            double w = memory.getDouble(prefix + ".width." + key(c), -1);
-            if (w > 10) {
-                c.setPrefWidth(w);
+            if (remembersWidth(memory, prefix, c)) {
+                c.setPrefWidth(memory.getDouble(prefix + ".width." + key(c), -1));
             }
         }
         FillColumn<S> fill = null;
@@ -110,12 +109,19 @@ public final class TableLayoutMemory {
             boolean fills = c == fillColumn;
             boolean shares = c == shareColumn;
             c.widthProperty().addListener((o, was, now) -> {
-                if (now.doubleValue() > 10 && (!fills || filled.userSized())
+                // a width the filling gives a column sharing its room is not the user's
+                if (now.doubleValue() > 10 && (filled == null || !filled.fitting())
+                        && (!fills || filled.userSized())
                         && (!shares || filled.splitterUserSized())) {
                     memory.putDouble(prefix + ".width." + key(c), now.doubleValue());
                 }
             });
         }
+    }
+
+    /** Whether the user set {@code c}'s width (now or in an earlier session). */
+    public static boolean remembersWidth(UiState memory, String prefix, TableColumn<?, ?> c) {
+        return memory.getDouble(prefix + ".width." + key(c), -1) > 10;
     }
 
     private static String key(TableColumn<?, ?> c) {

@@ -88,6 +88,23 @@ public final class UrlColumns {
             col("external", "External", "external", 70, false, UrlField.EXTERNAL, Kind.TEXT,
                     r -> r.external() ? "Yes" : "", "Outside the site: checked, not crawled"));
 
+    /**
+     * The short texts shown by default, Status, Reason and Type: each as wide as the widest of
+     * its texts on the rows shown so far, out of the room the URLs and titles have beyond their
+     * least widths (at 1,600 px Status and Reason read "Conne…", "DNS lo…" and "Host na…"
+     * beside 490 px of URLs and 280 of titles), up to {@link #FIT_TO_TEXT_MOST} (a reason may
+     * be a sentence: whole in its tooltip). Their own widths are their least.
+     */
+    public static final java.util.Set<String> FIT_TO_TEXT = java.util.Set.of(
+            "status", "reason", "type");
+
+    /**
+     * The most a column of {@link #FIT_TO_TEXT} widens to its text: "Connection refused",
+     * "Host name could not be resolved" (209 px) and "application/javascript" whole, not a
+     * reason's sentence ("The site's certificate is not trusted (self-signed or…").
+     */
+    public static final double FIT_TO_TEXT_MOST = 240;
+
     /** The column with this key. */
     public static Optional<UrlColumn> byKey(String key) {
         return ALL.stream().filter(c -> c.key().equals(key)).findFirst();

@@ -2,6 +2,8 @@ package io.webprobe.ui.crawl.table;
 
 import io.webprobe.store.UrlField;
 import io.webprobe.store.UrlQuery;
+import io.webprobe.ui.common.CellWidths;
+import io.webprobe.ui.common.FillColumn;
 import io.webprobe.ui.common.RowSelectionModel;
 import io.webprobe.ui.common.UiState;
 import java.util.ArrayList;
@@ -48,6 +50,9 @@ public final class UrlTableView {
         // appended to the new one
         model.itemsProperty().addListener(o -> {
             UrlItems now = model.items();
+            if (now.isEmpty() && FillColumn.of(table) != null) {
+                FillColumn.of(table).forgetWants(); // a new crawl: its own texts' widths
+            }
             List<TableColumn<UrlItem, ?>> order = List.copyOf(table.getSortOrder());
             swapping = true;
             try {
@@ -77,6 +82,15 @@ public final class UrlTableView {
         // the URLs take two thirds of the spare width, the titles the third (at 1,600 px the
         // titles were cut at 120 px beside 680 px of URL column, mostly empty)
         TableLayoutMemory.apply(table, memory, memoryKey, "url", "title", 1.0 / 3);
+        // the short texts as wide as theirs on the rows on screen, out of that room (only the
+        // cells shown are measured: the rows are read page by page from the crawl's file)
+        FillColumn<UrlItem> fill = FillColumn.of(table);
+        for (TableColumn<UrlItem, ?> c : table.getColumns()) {
+            if (UrlColumns.FIT_TO_TEXT.contains(String.valueOf(c.getUserData()))
+                    && !TableLayoutMemory.remembersWidth(memory, memoryKey, c)) {
+                fill.share(c, c.getPrefWidth());
+            }
+        }
         // a column the user turns on (the chooser, +) takes its place among the others, often
         // past the right edge when they fill the table: it is scrolled into view, once laid out
         for (TableColumn<UrlItem, ?> c : table.getColumns()) {
@@ -330,6 +344,18 @@ public final class UrlTableView {
                     setText(item.toString());
                     setTooltip(null);
                 }
+            }
+            wantRoom();
+        }
+
+        /** Tells the table's room what this cell's text needs, in a column fitted to its text. */
+        private void wantRoom() {
+            TableColumn<UrlItem, ?> column = getTableColumn();
+            FillColumn<UrlItem> fill = getTableView() == null ? null
+                    : FillColumn.of(getTableView());
+            if (fill != null && column != null && fill.shares(column)) {
+                fill.want(column, Math.min(UrlColumns.FIT_TO_TEXT_MOST,
+                        CellWidths.needed(this)));
             }
         }
     }

@@ -1,15 +1,17 @@
-package io.webprobe.ui.ping;
+package io.webprobe.ui.common;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Text;
 
 /**
- * How wide the Ping table's cells need their columns: a figure's column widens to it ({@link
- * #fitted}); a text column that shares the URLs' room is told what its text needs ({@link
- * #needed}). FX thread only, as the cells are.
+ * How wide a table's cells need their columns: a figure's column widens to it ({@link
+ * #fitted}); a text column that shares the URLs' room ({@link FillColumn#share}) is told what
+ * its text needs ({@link #needed}). Only cells are measured, so only the rows on screen: the
+ * Ping table's, and the Crawl table's, whose rows are read page by page from a file. FX thread
+ * only, as the cells are.
  */
-final class CellWidths {
+public final class CellWidths {
     /** Measures a cell's text in its font. */
     private static final Text MEASURE = new Text();
 
@@ -19,12 +21,12 @@ final class CellWidths {
      * The width the cell's column needs for its text whole, its padding and border included;
      * 0 for a cell with no text.
      */
-    static double needed(TableCell<PingRow, ?> cell) {
+    public static double needed(TableCell<?, ?> cell) {
         return needed(cell, cell.getText());
     }
 
     /** As {@link #needed(TableCell)}, for {@code text} in the cell (its text or another). */
-    static double needed(TableCell<PingRow, ?> cell, String text) {
+    public static double needed(TableCell<?, ?> cell, String text) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
@@ -34,7 +36,7 @@ final class CellWidths {
     }
 
     /** The width of {@code text} in {@code font}. */
-    static double textWidth(javafx.scene.text.Font font, String text) {
+    public static double textWidth(javafx.scene.text.Font font, String text) {
         MEASURE.setFont(font);
         MEASURE.setText(text);
         return MEASURE.getLayoutBounds().getWidth();
@@ -45,11 +47,11 @@ final class CellWidths {
      * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes. A
      * column that gives way when the room is short is told its figure's width instead.
      */
-    static void fitted(TableCell<PingRow, ?> cell) {
-        TableColumn<PingRow, ?> column = cell.getTableColumn();
+    public static <S> void fitted(TableCell<S, ?> cell) {
+        TableColumn<S, ?> column = cell.getTableColumn();
         double needed = needed(cell);
-        io.webprobe.ui.common.FillColumn<PingRow> fill = cell.getTableView() == null ? null
-                : io.webprobe.ui.common.FillColumn.of(cell.getTableView());
+        FillColumn<S> fill = cell.getTableView() == null ? null
+                : FillColumn.of(cell.getTableView());
         if (column != null && fill != null && fill.shares(column)) {
             fill.want(column, needed); // it gives way down to its figures (PingView)
             return;
