@@ -303,4 +303,28 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
         assertThat(memory.getDouble("crawl.columns.width.status", -1)).isEqualTo(-1);
         assertThat(memory.getDouble("crawl.columns.width.reason", -1)).isEqualTo(-1);
     }
+
+    /**
+     * The bug: at the window's least width the URLs' 160 px read "http://127....index.html"
+     * on every row, the scheme and host the same on each and the path dropped. A URL of the
+     * crawled site too wide shows the end of its path ("…/guide/index.html"); another site's
+     * keeps its host; the tooltip is the whole URL.
+     */
+    @Test
+    void aSiteUrlTooWideForItsColumnShowsTheEndOfItsPath(FxRobot robot) throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        crawlAt(robot, WebprobeApp.MIN_WIDTH);
+        Map<String, TableCell<?, ?>> cells = cells(table, "URL");
+        TableCell<?, ?> deep = cells.get(server.url("/docs/guide/index.html"));
+        assertThat(deep).as("%s", cells.keySet()).isNotNull();
+        assertThat(shown(deep)).startsWith("…/").endsWith("/index.html");
+        assertThat(fx(() -> deep.getTooltip().getText()))
+                .isEqualTo(server.url("/docs/guide/index.html"));
+        TableCell<?, ?> other = cells.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/x.html")).findFirst().orElseThrow()
+                .getValue();
+        assertThat(shown(other)).as("another site keeps its host").startsWith("http://127.");
+        TableCell<?, ?> start = cells.get(server.url("/"));
+        assertThat(shown(start)).as("a URL that fits is whole").isEqualTo(server.url("/"));
+    }
 }

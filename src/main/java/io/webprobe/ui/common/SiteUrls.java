@@ -32,6 +32,14 @@ public final class SiteUrls {
         if (!onSite(site, url)) {
             return url;
         }
+        return pathOf(url);
+    }
+
+    /**
+     * {@code url}'s path, query and fragment, from the "/" after its host ("/" for none): its
+     * scheme and host left out, whichever site it is on.
+     */
+    public static String pathOf(String url) {
         int authority = url.indexOf("://") + 3;
         int end = authority;
         while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {

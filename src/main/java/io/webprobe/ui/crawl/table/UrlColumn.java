@@ -48,8 +48,9 @@ public record UrlColumn(String key, String title, String csvHeader, double width
         /** Text whose whole value is also the cell's tooltip (long texts). */
         LONG_TEXT,
         /**
-         * A URL: cut short in the middle, keeping its end, where a site's URLs differ
-         * ("http://host/sec…/page-12440.html"); the whole URL is the tooltip.
+         * A URL: one of the crawled site too wide for its column shows the end of its path
+         * ("…/section-12/page-12440.html"), where a site's URLs differ; another site's is cut
+         * short in the middle, keeping its host and its end. The whole URL is the tooltip.
          */
         URL,
         /** A whole number with thousands separators, right-aligned. */
