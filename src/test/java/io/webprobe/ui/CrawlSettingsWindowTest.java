@@ -103,6 +103,34 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: at the window's least width, 960 px, the Max pages box touched the trap guards'
+     * labels beside it (the scope group at its least, 330 px, its row of Max depth and Max
+     * pages 350), no gap between the groups. A million pages still show whole.
+     */
+    @Test
+    void atTheLeastWidthTheMaxPagesBoxKeepsTheGapBeforeTheTrapGuards(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        openSettings(robot);
+        TextField pages = node(robot, "#crawlMaxPages", TextField.class);
+        robot.interact(() -> pages.setText("1000000"));
+        WaitForAsyncUtils.waitForFxEvents();
+        var box = fx(() -> sceneBounds(pages));
+        // the trap guards' group: their grid and its title
+        var trapGuards = fx(() -> sceneBounds(
+                node(robot, "#crawlMaxUrlLength", TextField.class).getParent().getParent()));
+        assertThat(trapGuards.getMinY()).as("side by side").isLessThan(box.getMaxY());
+        assertThat(trapGuards.getMinX() - box.getMaxX()).as("%s, %s", box, trapGuards)
+                .isGreaterThanOrEqualTo(20);
+        double text = fx(() -> pages.lookup(".text").getLayoutBounds().getWidth());
+        assertThat(text).as("1000000 whole").isLessThan(fx(() -> pages.getWidth()
+                - pages.snappedLeftInset() - pages.snappedRightInset()));
+    }
+
+    /**
      * The bug: in a window of the default size (1200×760, a title bar of ~25 px included) the
      * open settings had 210 px and scrolled by about one row. Here the scene is 1200×720, as
      * under a title bar of 40 px.

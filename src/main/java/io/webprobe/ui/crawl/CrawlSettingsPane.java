@@ -192,6 +192,12 @@ final class CrawlSettingsPane {
         TextField pages = number("crawlMaxPages", Field.MAX_PAGES, form.maxPagesProperty(),
                 "no limit", "Take at most this many URLs of the site, those robots.txt blocks "
                         + "included. Blank: no limit.");
+        // a column narrower than the others' (a million, "1000000", still whole): at the
+        // window's least width, 960 px, the scope group has its least width, 330 px, and the
+        // row of Max depth and Max pages took 350, the Max pages box touching the trap guards'
+        // labels beside it, no gap between the groups
+        depth.setPrefColumnCount(5);
+        pages.setPrefColumnCount(5);
         CheckBox external = check("crawlCheckExternal", "Check external links",
                 form.checkExternalProperty(),
                 "Check links to other hosts once (HEAD, then GET); they are never crawled");
