@@ -18,7 +18,7 @@ import io.webprobe.http.ErrorKind;
  * @param linkType where the link was found: a, img, srcset, script, css, icon, iframe,
  *     meta-refresh... (see {@code LinkExtractor})
  * @param finalUrl where the link ends up: the target itself, or the last URL of its redirect
- *     chain ("" for an href that is not a URL)
+ *     chain ("" for an href that is not a URL, and for a redirect loop, which has no end)
  * @param redirectChain the target's redirect chain when it redirects
  *     ({@code http://s/go [301] → http://s/gone [404]}), else ""
  * @param missingAnchor the fragment (without "#", as the URL holds it) a missing anchor's link
@@ -76,8 +76,22 @@ public record BrokenLink(
         return isMissingAnchor() ? "missing anchor #" + missingAnchor : "";
     }
 
-    /** The status code as text, or the error label when there was no response. */
+    /**
+     * Whether the link's redirects fail in themselves (a loop, more than 10 redirects): then
+     * the 3xx of the hop where they turned back or were given up is not what is wrong.
+     */
+    public boolean redirectsFail() {
+        return error == ErrorKind.REDIRECT_LOOP || error == ErrorKind.TOO_MANY_REDIRECTS;
+    }
+
+    /**
+     * The status code as text, or the error label when there was no response or the
+     * redirects fail in themselves ("Redirect loop", as the Broken links tab says it).
+     */
     public String statusText() {
+        if (redirectsFail()) {
+            return error.label();
+        }
         return status > 0 ? Integer.toString(status) : error == null ? "" : error.label();
     }
 }

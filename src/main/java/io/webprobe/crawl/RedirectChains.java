@@ -100,6 +100,15 @@ public final class RedirectChains {
             return hops.get(hops.size() - 1);
         }
 
+        /**
+         * Where the chain ends, for a link's {@code final_url} and "Ends at": its last URL, or
+         * "" for a loop, which has no end (its last URL is only where it turns back: the
+         * second of a→b→a, the first of a→a).
+         */
+        public String endUrl() {
+            return end == End.LOOP ? "" : last().url();
+        }
+
         /** Whether a link to the chain's first URL is a broken link. */
         public boolean broken() {
             return end == End.BROKEN || end == End.LOOP || end == End.TOO_MANY;

@@ -102,7 +102,7 @@ public final class CrawlReader implements AutoCloseable {
             RedirectChains.Node last = chain.last();
             boolean redirects = chain.redirects();
             links.accept(new BrokenLink(source, target.url(), last.status(),
-                    chain.error(), chain.problem(), anchor, type, last.url(),
+                    chain.error(), chain.problem(), anchor, type, chain.endUrl(),
                     redirects ? chain.text() : ""));
         });
     }

@@ -821,6 +821,55 @@ class CrawlFileCommandsTest {
                 .extracting(l -> l[1]).containsExactly(server.url("/loop1"));
     }
 
+    /**
+     * Found by a new user: a link into a→b→a had b as its {@code final_url} (the window's Ends
+     * at said b), into a→a itself in the CSV (blank in the window); compare called each a new
+     * broken link "(HTTP 301)". A loop has no end: {@code final_url} is empty for every loop,
+     * in the crawl's CSV and its export alike, and compare says "Redirect loop", as the Broken
+     * links tab does.
+     */
+    @Test
+    void aRedirectLoopHasNoEndInTheBrokenLinksCsvItsExportAndCompare() throws Exception {
+        server.route("/", html("<title>Home</title>"));
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", before.toString())
+                .exitCode());
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a><a href=\"/s\">s</a>"
+                + "<a href=\"/x\">x</a><a href=\"/far\">f</a>"));
+        server.route("/a", redirect(301, "/b")); // a→b→a
+        server.route("/b", redirect(302, "/a"));
+        server.route("/s", redirect(301, "/s")); // a→a
+        server.route("/x", redirect(301, "/y")); // a→b→c→b
+        server.route("/y", redirect(301, "/z"));
+        server.route("/z", redirect(301, "/y"));
+        server.route("/far", redirect(301, "/gone")); // an end, for contrast
+        Path db = dir.resolve("loops.webprobe");
+        Path broken = dir.resolve("broken.csv");
+        assertEquals(1, run("crawl", server.url("/"), "--quiet", "--db", db.toString(),
+                "--broken-csv", broken.toString()).exitCode());
+
+        List<String[]> rows = readCsv(broken);
+        List<String> header = List.of(rows.get(0));
+        int link = header.indexOf("link_url");
+        int end = header.indexOf("final_url");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r[link] + " " + r[end])
+                .containsExactlyInAnyOrder(server.url("/a") + " ", server.url("/s") + " ",
+                        server.url("/x") + " ", server.url("/far") + " " + server.url("/gone"));
+        Path exported = dir.resolve("exported.csv");
+        assertEquals(0, run("export", db.toString(), "--broken-csv", exported.toString())
+                .exitCode());
+        assertThat(Files.readAllBytes(exported)).isEqualTo(Files.readAllBytes(broken));
+
+        CliRun r = run("compare", before.toString(), db.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        for (String loop : List.of("/a", "/s", "/x")) {
+            assertThat(r.out()).contains("  " + server.url(loop) + " (Redirect loop) on "
+                    + server.url("/") + "\n");
+        }
+        assertThat(r.out()).contains("  " + server.url("/far") + " (HTTP 404) on ")
+                .doesNotContain("HTTP 30");
+    }
+
     @Test
     void aBrokenLinkOnAPageWhoseLinksTheNewCrawlDidNotReadIsNotCalledFixed() throws Exception {
         server.route("/", html("<title>Home</title><a href=\"/p\">p</a><a href=\"/q\">q</a>"));

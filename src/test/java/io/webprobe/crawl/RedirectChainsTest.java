@@ -36,6 +36,7 @@ class RedirectChainsTest {
         assertEquals(RedirectChains.End.ARRIVED, c.end());
         assertThat(c.broken()).isFalse();
         assertEquals("http://s/3", c.last().url());
+        assertEquals("http://s/3", c.endUrl());
     }
 
     @Test
@@ -61,6 +62,19 @@ class RedirectChainsTest {
         assertEquals("http://s/1 [301] → http://s/2 [301] → http://s/3 [301] → http://s/2 (loop)",
                 c.text());
         assertThat(c.problem()).startsWith("Redirect loop: http://s/1 [301]");
+        assertEquals("", c.endUrl()); // a loop has no end, not the hop where it turns back
+    }
+
+    @Test
+    void noLoopHasAnEndNeitherToItselfNorBackToItsStart() {
+        hop(1, 1); // a→a
+        hop(2, 3); // a→b→a
+        hop(3, 2);
+        for (long start : new long[] {1, 2}) {
+            RedirectChains.Chain c = follow(start);
+            assertEquals(RedirectChains.End.LOOP, c.end());
+            assertEquals("", c.endUrl(), c.text());
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.webprobe.ui.crawl.broken;
 
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.http.ErrorKind;
 import io.webprobe.http.StatusPhrases;
 import io.webprobe.http.UrlSyntax;
 import java.util.Comparator;
@@ -35,9 +34,7 @@ public final class BrokenLinkText {
                     + (b.anchorAfterRedirect() ? " after redirect" : "") + ", " + b.problem();
         }
         if (b.error() != null && b.status() >= 300 && b.status() < 400) {
-            boolean chainFails = b.error() == ErrorKind.REDIRECT_LOOP
-                    || b.error() == ErrorKind.TOO_MANY_REDIRECTS;
-            return chainFails || b.errorMessage().isEmpty() ? b.error().label()
+            return b.redirectsFail() || b.errorMessage().isEmpty() ? b.error().label()
                     : b.errorMessage();
         }
         return StatusPhrases.withPhrase(b.status(), b.statusText());
