@@ -116,7 +116,7 @@ public final class CompareCommand implements Callable<Integer> {
             } else {
                 counts[0] = CrawlDiff.compare(ra, rb, firstBroken);
             }
-            out.println("Compared " + older + " with " + newer + ": " + counts[0].summary() + ".");
+            out.println(counts[0].sentence(older.toString(), newer.toString()));
             String startFailure = counts[0].startFailure();
             if (startFailure != null) {
                 out.println(startFailure);

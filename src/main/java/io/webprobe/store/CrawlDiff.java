@@ -147,6 +147,17 @@ public final class CrawlDiff {
             return counts.getOrDefault(c, 0L);
         }
 
+        /**
+         * The sentence that sums a compare up, as {@code compare} prints it and the Compare
+         * tab shows it above its counts: "Compared OLD with NEW: 3 added, 1 removed."
+         *
+         * @param older the older crawl as the reader knows it (a path, a file name)
+         * @param newer the newer one, likewise
+         */
+        public String sentence(String older, String newer) {
+            return "Compared " + older + " with " + newer + ": " + summary() + ".";
+        }
+
         /** "3 added, 1 removed, 2 status changes…" (kinds with none are left out). */
         public String summary() {
             List<String> parts = new ArrayList<>();

@@ -618,8 +618,8 @@ class CrawlWindowTest extends MainWindowTestBase {
         dialogs.crawlAnswers.add(older);
         dialogs.crawlAnswers.add(newer);
         robot.clickOn("#compareChooseOld").clickOn("#compareChooseNew").clickOn("#compareRun");
-        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).startsWith("Compared"));
-        assertThat(compareStatus(robot)).isEqualTo("Compared " + older.getFileName() + " with "
+        waiting(CRAWL_WAIT).until(() -> compareSummary(robot).startsWith("Compared"));
+        assertThat(compareSummary(robot)).isEqualTo("Compared " + older.getFileName() + " with "
                 + newer.getFileName() + ": 1 added.");
         assertThat(dialogs.calls).doesNotContain("showError");
         // a click on a header sorts the changes (a filtered list refused it: no arrow, no order)
@@ -652,14 +652,19 @@ class CrawlWindowTest extends MainWindowTestBase {
         });
         waitForCrawlEnd(robot);
         robot.clickOn("#compareRun");
-        waiting(CRAWL_WAIT).until(() -> compareStatus(robot).startsWith("Compared"));
-        assertThat(compareStatus(robot)).startsWith("Compared " + older.getFileName() + " with "
+        waiting(CRAWL_WAIT).until(() -> compareSummary(robot).startsWith("Compared"));
+        assertThat(compareSummary(robot)).startsWith("Compared " + older.getFileName() + " with "
                 + running.getFileName() + ": ");
         assertThat(uncaught).isEmpty();
     }
 
     private static String compareStatus(FxRobot robot) throws Exception {
         return fx(() -> node(robot, "#compareStatus", StatusBar.class).getText());
+    }
+
+    /** The sentence above the Compare tab's counts, as {@code compare} prints it. */
+    private static String compareSummary(FxRobot robot) throws Exception {
+        return fx(() -> node(robot, "#compareSummary", Label.class).getText());
     }
 
     // == helpers ==

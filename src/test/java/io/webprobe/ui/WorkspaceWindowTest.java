@@ -460,8 +460,8 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         waiting(WAIT).until(() -> fx(() -> changes.getItems().size()) > 0
                 || dialogs.calls.contains("showError"));
         assertThat(dialogs.details).doesNotContain("showError");
-        assertThat(fx(() -> node(robot, "#compareStatus",
-                org.controlsfx.control.StatusBar.class).getText()))
+        assertThat(fx(() -> node(robot, "#compareSummary",
+                javafx.scene.control.Label.class).getText()))
                 .startsWith("Compared before.webprobe with after.webprobe:")
                 .contains("1 status change").contains("fixed broken link");
 

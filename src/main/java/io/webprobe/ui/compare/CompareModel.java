@@ -62,6 +62,11 @@ public final class CompareModel {
      * finish, limits that differ), shown beside them; "" when nothing.
      */
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
+    /**
+     * The last compare's sentence, as {@code compare} prints it ("Compared a with b: 1 added,
+     * 2 status changes."), shown above the counts; "" before one has ended.
+     */
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     /** What the empty table says. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             CHOOSE);
@@ -97,6 +102,7 @@ public final class CompareModel {
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
         notes.set("");
+        summary.set("");
         sayEmpty();
         sayChosen();
     }
@@ -154,6 +160,11 @@ public final class CompareModel {
     /** The notes on the last compare's counts, "" when none (see {@link #notes}). */
     public ReadOnlyStringProperty notesProperty() {
         return notes.getReadOnlyProperty();
+    }
+
+    /** The last compare's sentence, "" when none (see {@link #summary}). */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -284,6 +295,7 @@ public final class CompareModel {
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
         notes.set("");
+        summary.set("");
         sayEmpty();
         background.execute(() -> {
             List<CrawlDiff.Row> found = new ArrayList<>();
@@ -311,9 +323,8 @@ public final class CompareModel {
                         + "choose another crawl to compare it with."
                         : "No differences between " + a.getFileName() + " and "
                                 + b.getFileName() + ".";
-                String text = sameFile(a, b) ? none : "Compared " + a.getFileName() + " with "
-                        + b.getFileName() + ": " + (found.isEmpty() ? "no differences"
-                                : c.summary()) + ".";
+                // the sentence compare prints, above the counts; a slip is said in the status
+                String sentence = sameFile(a, b) ? "" : c.sentence(nameA, nameB);
                 // beside the counts, not at the end of a status line the file names fill
                 List<String> said = new ArrayList<>();
                 if (c.startFailure() != null) {
@@ -331,7 +342,8 @@ public final class CompareModel {
                     sayEmpty();
                     counts.set(byKind);
                     running.set(false);
-                    status.set(text);
+                    status.set(sameFile(a, b) ? none : "");
+                    summary.set(sentence);
                     notes.set(noted);
                     done.complete(null);
                 });

@@ -126,13 +126,23 @@ public final class CompareView {
         notes.textProperty().bind(model.notesProperty());
         notes.visibleProperty().bind(model.notesProperty().isNotEmpty());
         notes.managedProperty().bind(notes.visibleProperty());
-        VBox top = new VBox(8, files, filter, notes);
+        // the sentence compare prints, above the counts it sums up (in the status bar at the
+        // foot of the window a new user did not see it)
+        Label summary = new Label();
+        summary.setId("compareSummary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.textProperty().bind(model.summaryProperty());
+        summary.visibleProperty().bind(model.summaryProperty().isNotEmpty());
+        summary.managedProperty().bind(summary.visibleProperty());
+        VBox top = new VBox(8, files, summary, filter, notes);
         top.setPadding(new Insets(10));
         root.setTop(top);
         root.setCenter(table);
         BorderPane.setMargin(table, new Insets(0, 10, 0, 10));
-        // a long summary was cut at the window's edge ("10 indexability chang…"): it wraps
-        // onto more lines, the bar growing to hold them (the whole of it is on hover too)
+        // what to do next, what an export did, why a compare could not be made: a long line
+        // wraps, the bar growing to hold it (the whole of it is on hover too)
         StatusBar status = io.webprobe.ui.common.StatusLine.wrapping("compareStatus",
                 model.statusProperty());
         root.setBottom(status);

@@ -69,7 +69,7 @@ class CompareModelTest {
                 org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.FIXED_BROKEN_LINK,
                         server.url("/gone")));
         assertThat(fx.on(() -> m.countsProperty().get().get(CrawlDiff.Change.ADDED))).isEqualTo(1);
-        assertThat(fx.on(() -> m.statusProperty().get())).startsWith("Compared before.webprobe "
+        assertThat(fx.on(() -> m.summaryProperty().get())).startsWith("Compared before.webprobe "
                 + "with after.webprobe: 1 added");
 
         fx.on(() -> m.kindProperty().set(CrawlDiff.Change.FIXED_BROKEN_LINK));
@@ -373,8 +373,8 @@ class CompareModelTest {
         });
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.rows().size())).isZero();
-        assertThat(fx.on(() -> m.statusProperty().get()))
-                .isEqualTo("Compared one.webprobe with two.webprobe: no differences.");
+        assertThat(fx.on(() -> m.summaryProperty().get()))
+                .isEqualTo("Compared one.webprobe with two.webprobe: no changes.");
         assertThat(fx.on(() -> m.emptyTextProperty().get()))
                 .isEqualTo("No differences between one.webprobe and two.webprobe.");
 
@@ -480,8 +480,8 @@ class CompareModelTest {
         fx.on(() -> m.newFileProperty().set(stopped));
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
         // the status line, cut at the window's edge after the file names, names no more
-        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("Compared one.webprobe with "
-                + "stopped.webprobe: no differences.");
+        assertThat(fx.on(() -> m.summaryProperty().get())).isEqualTo("Compared one.webprobe with "
+                + "stopped.webprobe: no changes.");
         assertThat(fx.on(() -> m.notesProperty().get())).isEqualTo("stopped.webprobe did not "
                 + "finish (stopped), so URLs it did not reach count as added or removed.");
 

@@ -101,6 +101,57 @@ class CompareViewTest {
                 .get(10, TimeUnit.SECONDS)).isEqualTo(a);
     }
 
+    /**
+     * Found by a new user: {@code compare} prints a sentence ("Compared a with b: 1 added, 1
+     * status change, …") and the tab had none where its counts are (it was at the foot of the
+     * window). The tab shows the same sentence, made by the same code, above the counts.
+     */
+    @Test
+    void theSummarySentenceOfCompareStandsAboveTheCounts(@org.junit.jupiter.api.io.TempDir
+            Path dir) throws Exception {
+        try (io.webprobe.testsupport.LocalHttpServer server =
+                new io.webprobe.testsupport.LocalHttpServer()) {
+            io.webprobe.testsupport.WorkspaceSite site =
+                    new io.webprobe.testsupport.WorkspaceSite(server);
+            Path before = site.crawlInto(dir.resolve("before.webprobe"));
+            server.route("/gone", io.webprobe.testsupport.LocalHttpServer.html(
+                    "<title>Back</title>ok")); // fixed
+            Path after = site.crawlInto(dir.resolve("after.webprobe"));
+            WaitForAsyncUtils.asyncFx(() -> {
+                model.oldFileProperty().set(before);
+                model.newFileProperty().set(after);
+                return model.compare(); // runs on this thread here (Runnable::run)
+            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            String expected;
+            try (io.webprobe.store.CrawlStore a = io.webprobe.store.CrawlStore.open(before,
+                            io.webprobe.store.CrawlStore.Access.READ_ONLY);
+                    io.webprobe.store.CrawlStore b = io.webprobe.store.CrawlStore.open(after,
+                            io.webprobe.store.CrawlStore.Access.READ_ONLY);
+                    io.webprobe.store.CrawlReader ra = a.reader();
+                    io.webprobe.store.CrawlReader rb = b.reader()) {
+                expected = io.webprobe.store.CrawlDiff.compare(ra, rb, r -> { })
+                        .sentence("before.webprobe", "after.webprobe");
+            }
+            double[] y = new double[2];
+            String shown = WaitForAsyncUtils.asyncFx(() -> {
+                view.root().applyCss();
+                ((Parent) view.root()).layout();
+                javafx.scene.control.Label summary =
+                        (javafx.scene.control.Label) view.root().lookup("#compareSummary");
+                y[0] = summary.localToScene(0, 0).getY();
+                y[1] = view.root().lookup("#compareKind").localToScene(0, 0).getY();
+                return summary.isVisible() ? summary.getText() : "(hidden)";
+            }).get(10, TimeUnit.SECONDS);
+
+            assertThat(expected).isEqualTo("Compared before.webprobe with after.webprobe: "
+                    + "1 status change, 1 fixed broken link.");
+            assertThat(shown).isEqualTo(expected);
+            assertThat(y[0]).as("above the counts").isLessThan(y[1]);
+            assertThat(WaitForAsyncUtils.asyncFx(() -> model.statusProperty().get())
+                    .get(10, TimeUnit.SECONDS)).as("not said twice").doesNotContain("Compared");
+        }
+    }
+
     /** The text a labelled node shows, after any ellipsis. */
     private static String shownText(javafx.scene.Node labelled) {
         return ((javafx.scene.text.Text) labelled.lookup(".text")).getText();
