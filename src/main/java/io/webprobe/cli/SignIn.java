@@ -9,13 +9,15 @@ import io.webprobe.http.Header;
  * asked for on the terminal (not echoed). One rule for crawl and ping.
  */
 final class SignIn {
-    static final String PASSWORD_HELP = "Without :PASSWORD, the password is read from the "
+    // no example of two words, nor one after a lone ":": the help wraps where a space is
+    // ("Without :" and "PASSWORD" fell on two lines, "-H" and "'Accept:'" too)
+    static final String PASSWORD_HELP = "Given NAME alone, the password is read from the "
             + "WEBPROBE_PASSWORD environment variable, or asked for on the terminal.";
     /** -H with an empty value, for crawl and ping alike ({@code Header.sent}). */
-    static final String HEADER_REMOVES = "A name with no value, -H 'Accept:', sends no such "
-            + "header, not even the one Webprobe sends by default (User-Agent, Accept...), as "
-            + "curl does; the Host header is always sent. -H 'Name;' sends it with an empty "
-            + "value.";
+    static final String HEADER_REMOVES = "A header given as a name with no value, 'Accept:', "
+            + "is not sent, not even the one Webprobe sends by default (User-Agent, Accept...), "
+            + "as curl does; the Host header is always sent. Given as 'Name;', it is sent with "
+            + "an empty value.";
 
     private SignIn() {}
 
