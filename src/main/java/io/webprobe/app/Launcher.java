@@ -31,6 +31,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         FatalErrors.install(System.err);
+        io.webprobe.UpdatedWhileRunning.noteStart(); // its jar as it is now, before any upgrade
         io.webprobe.store.SqliteLibrary.useCachedCopy(System.getenv());
         System.exit(run(args, System.out, System.err, System.getenv()));
     }

@@ -548,6 +548,9 @@ public final class CrawlJob implements AutoCloseable {
                     ? io.webprobe.OutOfMemory.crawlStoppedOn(item.url,
                             io.webprobe.OutOfMemory.HEAP_LIMIT)
                     : e instanceof OutOfMemoryError ? io.webprobe.OutOfMemory.SENTENCE
+                    // its jar replaced under it: a class not yet loaded cannot be read now
+                    : io.webprobe.UpdatedWhileRunning.explains(e)
+                            ? io.webprobe.UpdatedWhileRunning.SENTENCE
                     : "Webprobe failed" + where + ", so the crawl stopped there (the details"
                     + " are in its log).";
         }

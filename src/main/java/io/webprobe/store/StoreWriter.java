@@ -572,8 +572,10 @@ final class StoreWriter implements CrawlSink {
             // the first failure is the one worth reporting
         }
         String why = e instanceof SQLException s ? SqlErrors.why(s) : "an internal error";
-        failure = "Could not save the crawl to " + file + ": " + why + ". The crawl was "
-                + "stopped; everything saved until then is kept.";
+        failure = (io.webprobe.UpdatedWhileRunning.explains(e)
+                ? io.webprobe.UpdatedWhileRunning.SENTENCE
+                : "Could not save the crawl to " + file + ": " + why + ".")
+                + " The crawl was stopped; everything saved until then is kept.";
     }
 
     /** Renews the lock's heartbeat when due; commits it alone when the writer is idle. */
