@@ -40,7 +40,8 @@ public final class SiteUrls {
      * scheme and host left out, whichever site it is on.
      */
     public static String pathOf(String url) {
-        int authority = url.indexOf("://") + 3;
+        int scheme = url.indexOf("://");
+        int authority = scheme < 0 ? 0 : scheme + 3; // "" (no canonical, say): "/"
         int end = authority;
         while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
             end++;
