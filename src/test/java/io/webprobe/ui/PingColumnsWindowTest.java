@@ -510,6 +510,53 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: at the window's least width (960 px) the URLs' 160 px read
+     * "http://127.…990/b.html" for each of several URLs of one host, its scheme and host the
+     * same on each and their paths dropped. A URL too wide whose host other rows share shows
+     * the end of its path ("…/section-1/page-1.html"); the only URL of its host keeps its host;
+     * the tooltip is the whole URL.
+     */
+    @Test
+    void aUrlTooWideWhoseHostOtherRowsShareShowsTheEndOfItsPath(FxRobot robot)
+            throws Exception {
+        String deep = "/section-1/section-2/page-1.html";
+        server.route(deep, html("p"));
+        server.route("/a", html("a"));
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
+            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
+        });
+        Button start = node(robot, "#pingStart", Button.class);
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            String alone = refused.url("/section-1/section-2/page-1.html");
+            robot.interact(() -> {
+                robot.lookup("#pingCount").queryAs(javafx.scene.control.Spinner.class)
+                        .getValueFactory().setValue(1);
+                node(robot, "#pingTargets", TextArea.class).setText(
+                        server.url(deep) + "\n" + server.url("/a") + "\n" + alone);
+                start.fire();
+            });
+            waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
+                    .as("the URLs at their least").isLessThan(200);
+            javafx.scene.control.TableCell<?, ?> shared = cellOf(robot, "URL",
+                    row -> row.url().equals(server.url(deep)));
+            WaitForAsyncUtils.waitForFxEvents(); // its text fitted to its width
+            assertThat(fx(() -> shown(shared))).isIn("…" + deep, "…/section-2/page-1.html",
+                    "…/page-1.html");
+            assertThat(fx(() -> shared.getTooltip().getText())).isEqualTo(server.url(deep));
+            javafx.scene.control.TableCell<?, ?> other = cellOf(robot, "URL",
+                    row -> row.url().equals(alone));
+            assertThat(fx(() -> shown(other))).as("the only URL of its host keeps it")
+                    .startsWith("http://127.").endsWith(".html").doesNotContain("section-2");
+            assertThat(fx(() -> other.getTooltip().getText())).isEqualTo(alone);
+        }
+    }
+
+    /**
      * The bug: at the default 1,200 px the latency histogram's title read "Latency
      * distribution: http://127.0.0.1:1810...", the page it was about cut off. The URL has a
      * line of its own, one of a single site's URLs its path, whole; the whole URL is in the

@@ -3,6 +3,7 @@ package io.webprobe.ui.ping;
 import io.webprobe.ping.PingMode;
 import io.webprobe.ping.PingResult;
 import io.webprobe.ui.common.CellWidths;
+import io.webprobe.ui.common.SiteUrls;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.StatusLine;
 import java.util.List;
@@ -375,6 +376,9 @@ public final class PingView {
     }
 
     private TableView<PingRow> table() {
+        // before the table's own listener: its cells, drawn anew, read the rows' shared sites
+        vm.rows().addListener((javafx.collections.ListChangeListener<PingRow>) ch ->
+                sharedSites = null);
         TableView<PingRow> table = new TableView<>(vm.rows());
         table.setId("pingTable");
         table.setPlaceholder(
@@ -545,13 +549,46 @@ public final class PingView {
     }
 
     /**
-     * URLs cut short in the middle, keeping their end where a site's URLs differ; the whole
-     * URL is the tooltip.
+     * The URLs as an address bar shows them (/café/, not /caf%C3%A9/; the export keeps the
+     * URL), whole when they fit; one too wide shows the end of its path ("…/section-1/b.html")
+     * when other rows are on its site (its scheme, host and port), as the Crawl table's URLs
+     * of the crawled site do (at the URLs' least width, 160 px, several pages of one host read
+     * "http://127.…990/b.html" alike); another is cut in the middle, keeping its host. The
+     * whole URL is the tooltip.
      */
-    private static TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
-        // as an address bar shows it: /café/, not /caf%C3%A9/ (the export keeps the URL)
-        return tipped(c, javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS,
-                io.webprobe.http.UrlSyntax::forPeople, cell -> { });
+    private TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            private final io.webprobe.ui.common.UrlEnds ends =
+                    new io.webprobe.ui.common.UrlEnds(this);
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                String item = empty || value == null || value.isEmpty() ? null
+                        : io.webprobe.http.UrlSyntax.forPeople(value);
+                ends.show(item, item != null && sharedSites().contains(SiteUrls.siteOf(value)));
+                tip.setText(item);
+                setTooltip(item == null ? null : tip);
+            }
+        });
+        return c;
+    }
+
+    /** The sites (SiteUrls.siteOf) of more than one row; null: not yet known for these rows. */
+    private java.util.Set<String> sharedSites;
+
+    /** The sites of more than one row, looked for once per list of rows. */
+    private java.util.Set<String> sharedSites() {
+        if (sharedSites == null) {
+            java.util.Map<String, Long> rowsOf = vm.rows().stream()
+                    .map(r -> SiteUrls.siteOf(r.url())).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.groupingBy(s -> s,
+                            java.util.stream.Collectors.counting()));
+            rowsOf.values().removeIf(n -> n < 2);
+            sharedSites = java.util.Set.copyOf(rowsOf.keySet());
+        }
+        return sharedSites;
     }
 
     /** A column the column chooser (+) shows; hidden at first. */
@@ -562,31 +599,15 @@ public final class PingView {
 
     /** Text cut short by the column's width is whole in the cell's tooltip. */
     private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
-        return tipped(c, javafx.scene.control.OverrunStyle.ELLIPSIS, s -> s, cell -> { });
-    }
-
-    /**
-     * As {@link #tipped(TableColumn)}, cut short in the given way; {@code drawn} is told of
-     * each cell once its text is set.
-     */
-    private static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c,
-            javafx.scene.control.OverrunStyle overrun, Function<String, String> shown,
-            java.util.function.Consumer<javafx.scene.control.TableCell<PingRow, ?>> drawn) {
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            {
-                setTextOverrun(overrun);
-            }
 
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
-                String item = value == null ? null : shown.apply(value);
-                setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-                drawn.accept(this);
+                setText(empty ? null : value);
+                tip.setText(value);
+                setTooltip(empty || value == null || value.isEmpty() ? null : tip);
             }
         });
         return c;

@@ -7,6 +7,7 @@ import io.webprobe.ui.common.FillColumn;
 import io.webprobe.ui.common.RowSelectionModel;
 import io.webprobe.ui.common.SiteUrls;
 import io.webprobe.ui.common.UiState;
+import io.webprobe.ui.common.UrlEnds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -297,63 +298,28 @@ public final class UrlTableView {
         private final UrlColumn.Kind kind;
         private final Tooltip tip = new Tooltip(); // one per cell, not one per update
 
-        /** A URL of the row's site as shown whole, and by its path's end when cut, or null. */
-        private String whole;
-        private String tail;
+        /**
+         * A URL's text: one of the crawled site too wide for its column shows the end of its
+         * path ("…/docs/index.html"), its scheme and host the same on every row of the site;
+         * another site's is cut in the middle, keeping its host. Null for other kinds.
+         */
+        private final UrlEnds urlEnds;
 
         UrlCell(UrlColumn.Kind kind) {
             this.kind = kind;
-            if (kind == UrlColumn.Kind.URL) {
-                setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-                widthProperty().addListener(o -> fitUrl());
-            }
+            this.urlEnds = kind == UrlColumn.Kind.URL ? new UrlEnds(this) : null;
         }
 
-        /**
-         * A URL of the crawled site too wide for its column shows the end of its path after an
-         * ellipsis ("…/docs/index.html", or as many of its last segments as fit), its scheme
-         * and host, the same on every row of the site, left out: cut in the middle, the 160 px
-         * of the URLs' least width read "http://127....index.html" on every row. Another
-         * site's URL is still cut in the middle, keeping its host, what tells it apart. The
-         * whole URL is the tooltip. Chosen as the cell gets its text or its width (a text set
-         * from layoutChildren, while the row lays its cells out, was not laid out again).
-         */
-        private void fitUrl() {
-            if (tail == null) {
-                return;
-            }
-            double room = getWidth() - snappedLeftInset() - snappedRightInset();
-            String wanted = whole;
-            if (room > 0 && CellWidths.textWidth(getFont(), whole) > room - 1) {
-                // whole segments from the end ("…/page-1.html", not "…ection-1/page-1.html"),
-                // the last one cut at its start if even it is too wide
-                wanted = tail;
-                int next;
-                while (CellWidths.textWidth(getFont(), wanted) > room - 1
-                        && (next = wanted.indexOf('/', 2)) > 0 && next < wanted.length() - 1) {
-                    wanted = "…" + wanted.substring(next);
-                }
-            }
-            if (!wanted.equals(getText())) {
-                setText(wanted);
-            }
-        }
-
-        /**
-         * "…" and the path of {@code url} ({@code shown} as people read it) when it is on the
-         * site of the row's own URL, a URL of the crawled site; null for another site's.
-         */
-        private String siteTail(String url, String shown) {
+        /** Whether {@code url} is on the site of the row's own URL, a URL of the crawled site. */
+        private boolean onRowSite(String url) {
             UrlItem line = getTableRow() == null ? null : getTableRow().getItem();
             if (line == null || line.row() == null || line.row().result().external()) {
-                return null;
+                return false;
             }
             try {
-                java.net.URI site = io.webprobe.http.Urls.toUri(line.row().result().url());
-                String path = SiteUrls.pathOf(shown);
-                return SiteUrls.onSite(site, url) && !path.equals("/") ? "…" + path : null;
+                return SiteUrls.onSite(io.webprobe.http.Urls.toUri(line.row().result().url()), url);
             } catch (IllegalArgumentException e) {
-                return null; // not a URL as the engine writes them: cut in the middle
+                return false; // not a URL as the engine writes them: cut in the middle
             }
         }
 
@@ -363,8 +329,9 @@ public final class UrlTableView {
             if (kind == UrlColumn.Kind.SIZE) {
                 getStyleClass().remove("truncated");
             }
-            whole = null;
-            tail = null;
+            if (urlEnds != null) {
+                urlEnds.show(null, false);
+            }
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
@@ -395,13 +362,8 @@ public final class UrlTableView {
                     setText(s);
                     tip.setText(s);
                     setTooltip(s.isEmpty() ? null : tip);
-                    if (kind == UrlColumn.Kind.URL) {
-                        whole = s;
-                        tail = siteTail(item.toString(), s);
-                        setTextOverrun(tail == null
-                                ? javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS
-                                : javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                        fitUrl(); // whole or by its path's end, as its width allows
+                    if (urlEnds != null) { // whole or by its path's end, as its width allows
+                        urlEnds.show(s, onRowSite(item.toString()));
                     }
                 }
                 default -> {
