@@ -7,43 +7,45 @@ package io.webprobe.http;
  */
 public enum ErrorKind {
     /** The host name could not be resolved. */
-    DNS("DNS lookup failed"),
+    DNS("DNS lookup failed", "DNS"),
     /** The host answered the connection attempt with a refusal (nothing listens on the port). */
-    REFUSED("Connection refused"),
+    REFUSED("Connection refused", "Refused"),
     /** Another failure while connecting (no route, network unreachable). */
-    CONNECT("Connect failed"),
+    CONNECT("Connect failed", "Connect"),
     /** The TCP connection was not established within the connect timeout. */
-    CONNECT_TIMEOUT("Connect timeout"),
+    CONNECT_TIMEOUT("Connect timeout", "Timeout"),
     /** The response (headers and body) did not complete within the request timeout. */
-    TIMEOUT("Timeout"),
+    TIMEOUT("Timeout", "Timeout"),
     /** The TLS handshake failed (no common protocol or cipher, not TLS on that port, an alert). */
-    TLS("TLS handshake failed"),
+    TLS("TLS handshake failed", "TLS"),
     /** The server's certificate is not trusted: self-signed, unknown authority, expired. */
-    TLS_CERTIFICATE("Untrusted certificate"),
+    TLS_CERTIFICATE("Untrusted certificate", "Untrusted"),
     /** The server's certificate is trusted but issued for another host name. */
-    TLS_HOSTNAME("Certificate name mismatch"),
+    TLS_HOSTNAME("Certificate name mismatch", "Wrong name"),
     /** The peer reset the connection mid-exchange (a TCP reset). */
-    RESET("Connection reset"),
+    RESET("Connection reset", "Reset"),
     /**
      * The server closed the connection (cleanly, no reset) before its answer was complete:
      * without answering, or in the middle of the body.
      */
-    CLOSED("Connection closed"),
+    CLOSED("Connection closed", "Closed"),
     /** More redirects than allowed. */
-    TOO_MANY_REDIRECTS("Too many redirects"),
+    TOO_MANY_REDIRECTS("Too many redirects", "Redirects"),
     /** A redirect chain came back to a URL it had already visited. */
-    REDIRECT_LOOP("Redirect loop"),
+    REDIRECT_LOOP("Redirect loop", "Loop"),
     /** The URL cannot be requested: bad syntax, unsupported scheme, missing host. */
-    INVALID_URL("Invalid URL"),
+    INVALID_URL("Invalid URL", "Invalid"),
     /** Any other I/O failure. */
-    IO("I/O error"),
+    IO("I/O error", "I/O"),
     /** The job was stopped before this request finished. */
-    CANCELLED("Cancelled");
+    CANCELLED("Cancelled", "Cancelled");
 
     private final String label;
+    private final String word;
 
-    ErrorKind(String label) {
+    ErrorKind(String label, String word) {
         this.label = label;
+        this.word = word;
     }
 
     /**
@@ -57,5 +59,13 @@ public enum ErrorKind {
     /** A short human-readable name, e.g. "Connection refused". */
     public String label() {
         return label;
+    }
+
+    /**
+     * Its label in a word or two, e.g. "Refused", where the label has no room (the Ping
+     * table's Errors cells at the window's least width, the label whole in their tooltip).
+     */
+    public String word() {
+        return word;
     }
 }

@@ -54,4 +54,9 @@ public final class PingFailures {
     public static String counted(long count, String words) {
         return String.format(Locale.ROOT, "%,d %s", count, words);
     }
+
+    /** A {@link #counted} kind's words without their count: "Connection refused". */
+    public static String uncounted(String counted) {
+        return counted.substring(counted.indexOf(' ') + 1);
+    }
 }

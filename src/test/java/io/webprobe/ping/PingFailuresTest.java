@@ -39,4 +39,18 @@ class PingFailuresTest {
         assertThat(PingFailures.text(results, StatusSet.DEFAULT, 1, k -> "failed"))
                 .isEqualTo("1,501 failed, …");
     }
+
+    /** The Errors cells' narrow forms: a kind's words without its count, each kind in a word. */
+    @Test
+    void aKindsWordsWithoutTheirCountAndInAWord() {
+        assertThat(PingFailures.uncounted(PingFailures.counted(1_500, "Connection refused")))
+                .isEqualTo("Connection refused");
+        PingResult r = result("http://127.0.0.1/b", Map.of(),
+                Map.of(ErrorKind.REFUSED, 66L, ErrorKind.TIMEOUT, 2L));
+        assertThat(r.errorsMostFirst(ErrorKind::word)).containsExactly("66 Refused", "2 Timeout");
+        for (ErrorKind k : ErrorKind.values()) {
+            assertThat(k.word().length()).as("%s", k).isLessThanOrEqualTo(k.label().length())
+                    .isLessThanOrEqualTo(10);
+        }
+    }
 }

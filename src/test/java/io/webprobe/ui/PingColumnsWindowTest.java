@@ -365,8 +365,13 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
         assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
                 .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+        // a refused URL's errors in a word, whole ("10 C…" of "10 Connection refused"); the
+        // tooltip says them whole
         javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
-        assertThat(fx(() -> shown(errors))).as("its count whole").matches("10 C.*");
+        WaitForAsyncUtils.waitForFxEvents(); // its text fitted to its width
+        assertThat(fx(() -> shown(errors))).as("a word whole").isEqualTo(fx(errors::getText))
+                .isIn("10 Connection refused", "10 Refused", "Refused");
+        assertThat(fx(() -> errors.getTooltip().getText())).isEqualTo("10 Connection refused");
 
         // Fixed rate, HTTP/2 asked for: Not sent and Protocol too
         robot.interact(() -> context.pingViewModel().http2Property().set(true));
@@ -399,6 +404,10 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             assertThat(fx(() -> shown(cell))).as("%s: %s", column, widths)
                     .isEqualTo(fx(cell::getText));
         }
+        javafx.scene.control.TableCell<?, ?> refused = cellOf(robot, "Errors");
+        WaitForAsyncUtils.waitForFxEvents(); // its text fitted to its width
+        assertThat(fx(() -> shown(refused))).as("Errors: %s", widths)
+                .isEqualTo(fx(refused::getText)).endsWith("Refused");
     }
 
     /** Whether the Ping table scrolls sideways. */

@@ -1,10 +1,14 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.http.ErrorKind;
+import io.webprobe.ping.PingFailures;
 import io.webprobe.ping.PingResult;
+import io.webprobe.ui.common.CellWidths;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
@@ -15,9 +19,12 @@ import javafx.scene.control.Tooltip;
  * The Ping table's Errors column: a URL's failures, the most frequent first, each its count
  * and then its words ("10 Connection refused, 2 Timeout"), as oha's error distribution puts
  * the count first, and as the command line's errors column writes them ({@link
- * PingResult#errorsText}). A cell too narrow cuts the words' end, never the count: at the default
- * width "Connection refused×10" read "Connection refus…" and the count was lost. Hovering
- * lists every kind, one a line; a sort puts the most errors first or last.
+ * PingResult#errorsText}). A cell too narrow for them all shows, as the Codes cells do, the
+ * kinds that fit whole and how many more there are ("10 Connection refused +1"), else each
+ * kind in a word ({@link ErrorKind#word}: "66 Refused, 2 Timeout", "66 Refused +1"), else the
+ * words without their counts ("Refused +1", "Refused"), never a word cut short while one fits:
+ * at the window's least width, 960 px, a refused URL's cell read "66 C…". Hovering lists
+ * every kind, one a line, in its whole words; a sort puts the most errors first or last.
  */
 final class ErrorsColumn {
     /**
@@ -29,20 +36,22 @@ final class ErrorsColumn {
 
     /**
      * The width it gives way to when the URLs have no more room (beside Fixed rate's Not sent
-     * and HTTP/2's Protocol at 1,200 px, the default columns at 960 px): "10 Co…", the count
-     * and a word's start (the Failed count's tooltip and the status bar say them whole).
+     * and HTTP/2's Protocol at 1,200 px, the default columns at 960 px): a kind in a word,
+     * "Refused" (53 px in GTK's 13 px font) or "Timeout", whole; at 52 px it read "Refu…"
+     * (and "66 C…" before the words). The tooltip, the Failed count's and the status bar say
+     * them whole.
      */
-    static final double LEAST_WIDTH = 52;
+    static final double LEAST_WIDTH = 60;
 
     private ErrorsColumn() {}
 
     /**
      * @param errors a result's errors in the words of the run shown, the most frequent first
      *     ({@link PingResult#errorsMostFirst}); FX thread
-     * @param drawn told of each cell once its text is set (to widen the column to it)
+     * @param drawn told of each cell and its whole text once set (to widen the column to it)
      */
-    static TableColumn<PingRow, PingResult> create(
-            Function<PingResult, List<String>> errors, Consumer<TableCell<PingRow, ?>> drawn) {
+    static TableColumn<PingRow, PingResult> create(Function<PingResult, List<String>> errors,
+            BiConsumer<TableCell<PingRow, ?>, String> drawn) {
         TableColumn<PingRow, PingResult> c = new TableColumn<>("Errors");
         c.setPrefWidth(WIDTH);
         c.setCellValueFactory(cell -> Bindings.createObjectBinding(
@@ -50,21 +59,54 @@ final class ErrorsColumn {
         c.setComparator(Comparator.nullsFirst(Comparator.comparingLong(PingResult::errors)));
         c.setCellFactory(col -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
+            /** The kinds whole, and in a word each; the text shown may be shorter. */
+            private List<String> kinds = List.of();
+            private List<String> words = List.of();
 
             {
-                setTextOverrun(OverrunStyle.ELLIPSIS);
+                setTextOverrun(OverrunStyle.ELLIPSIS); // a single word too wide
+                widthProperty().addListener(o -> showFitting());
             }
 
             @Override
             protected void updateItem(PingResult r, boolean empty) {
                 super.updateItem(r, empty);
-                List<String> kinds = empty || r == null ? List.of() : errors.apply(r);
-                setText(kinds.isEmpty() ? null : PingResult.joined(kinds));
+                kinds = empty || r == null ? List.of() : errors.apply(r);
+                words = kinds.isEmpty() ? List.of() : r.errorsMostFirst(ErrorKind::word);
                 tip.setText(String.join("\n", kinds));
                 setTooltip(kinds.isEmpty() ? null : tip);
-                drawn.accept(this);
+                showFitting();
+                drawn.accept(this, kinds.isEmpty() ? null : PingResult.joined(kinds));
+            }
+
+            private void showFitting() {
+                double room = getWidth() - snappedLeftInset() - snappedRightInset();
+                setText(kinds.isEmpty() ? null : room <= 0 ? PingResult.joined(kinds)
+                        : fitting(kinds, words,
+                                s -> CellWidths.textWidth(getFont(), s) <= room));
             }
         });
         return c;
+    }
+
+    /**
+     * {@code kinds} ("66 Connection refused, 2 Timeout") whole when they {@code fit}, else the
+     * first kinds that fit with the count of the rest ("66 Connection refused +1"); else the
+     * same of {@code words}, the kinds in a word each ("66 Refused, 2 Timeout", "66 Refused
+     * +1"), then of the words without their counts ("Refused, Timeout", "Refused +1",
+     * "Refused"); else the first word alone, for the cell to cut.
+     */
+    static String fitting(List<String> kinds, List<String> words, Predicate<String> fits) {
+        List<String> bare = words.stream().map(PingFailures::uncounted).toList();
+        for (List<String> each : List.of(kinds, words, bare)) {
+            for (int k = each.size(); k >= 1; k--) {
+                String shown = PingResult.joined(each.subList(0, k))
+                        + (k < each.size() ? " +" + (each.size() - k) : "");
+                if (fits.test(shown)) {
+                    return shown;
+                }
+            }
+        }
+        return bare.isEmpty() ? PingResult.joined(kinds) : bare.get(0);
     }
 }

@@ -429,11 +429,8 @@ public final class PingView {
         // the codes and errors as wide as their text ("200×9 503×1" read "200×9 5..." in
         // 66 px) as far as the URLs can give them room, down to URL_LEAST_WIDTH; one code
         // whole at least, and the codes that fit whole with a count of the rest (CodesColumn)
-        TableColumn<PingRow, String> codes = CodesColumn.create((cell, text) -> {
-            if (fill != null && cell.getTableColumn() != null) {
-                fill.want(cell.getTableColumn(), CellWidths.needed(cell, text));
-            }
-        });
+        TableColumn<PingRow, String> codes = CodesColumn.create(this::wantsRoom);
+        // and the errors as wide as theirs, each kind in a word when narrow (ErrorsColumn)
         TableColumn<PingRow, PingResult> errors = ErrorsColumn.create(vm::errorsOf,
                 this::wantsRoom);
         url.setId("pingUrlColumn");
@@ -502,10 +499,10 @@ public final class PingView {
     /** Fills the table's room with the URLs, sharing it with the codes and errors. */
     private io.webprobe.ui.common.FillColumn<PingRow> fill;
 
-    /** Tells the table's room what a Codes or Errors cell's text needs. */
-    private void wantsRoom(javafx.scene.control.TableCell<PingRow, ?> cell) {
+    /** Tells the table's room what a Codes or Errors cell's whole text needs. */
+    private void wantsRoom(javafx.scene.control.TableCell<PingRow, ?> cell, String text) {
         if (fill != null && cell.getTableColumn() != null) {
-            fill.want(cell.getTableColumn(), CellWidths.needed(cell));
+            fill.want(cell.getTableColumn(), CellWidths.needed(cell, text));
         }
     }
 
@@ -533,9 +530,10 @@ public final class PingView {
      * fitted()). At 62 px (Req/s 60, the URLs' least 180 px, Codes' 76, Errors' 92) the
      * default columns took 732 px at the window's least width, 960 px, where the table has
      * 631 beside the vertical scroll bar's place: Errors was behind the sideways scroll. Now
-     * 628 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 52). Where even
-     * that is too much (Fixed rate's Not sent and HTTP/2's Protocol at 960 px), a figures'
-     * column gives way to its title and widest figure (FillColumn.shareDownToContent).
+     * 636 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 60, "Refused"
+     * whole). Where that is too much (there, and Fixed rate's Not sent and HTTP/2's Protocol
+     * at 960 px), a figures' column gives way to its title and widest figure
+     * (FillColumn.shareDownToContent).
      */
     static final double FIGURE_WIDTH = 60;
 
