@@ -87,8 +87,9 @@ class ReadableUrlsWindowTest extends MainWindowTestBase {
         robot.clickOn("Broken links (1)");
         TableView<BrokenLink> broken = brokenTable(robot);
         waiting(WAIT).until(() -> fx(() -> broken.getItems().size()) == 1);
+        // too wide for its column, a URL of the site shows its path's end, in letters too
         waiting(WAIT).until(() -> drawn(robot, broken, "Link URL")
-                .equals(List.of(server.url("/café/naïve.html"))));
+                .equals(List.of("…/café/naïve.html")));
     }
 
     @Test

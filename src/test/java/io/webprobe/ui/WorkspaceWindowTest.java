@@ -609,6 +609,11 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                     .as("%s inside the window", id).isLessThanOrEqualTo(sceneWidth);
         }
         new WorkspaceSite(server);
+        // a page and a broken link deep enough to be cut in the Broken links table
+        server.route("/c", html("<title>Charlie</title><a href=/err>e</a>"
+                + "<a href=/section-0/chapter-0/page-0.html>p</a>"));
+        server.route("/section-0/chapter-0/page-0.html",
+                html("<a href=/section-1/chapter-1/missing-1.html>m</a>"));
         enterUrlAndStart(robot, server.url("/"));
         waitForCrawlEnd(robot);
         WaitForAsyncUtils.waitForFxEvents();
@@ -621,6 +626,18 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().startsWith("Broken links")).findFirst().orElseThrow());
         assertColumnsFit(robot, "#brokenTable");
+        // the site's URLs too wide for their column keep their path's end, as the URL table's
+        // do ("http://127.0.0.1:1899…ection-0/page-0.html" read the same on every row)
+        assertCutByPathEnd(robot, "#brokenTable", "Source page");
+        assertCutByPathEnd(robot, "#brokenTable", "Link URL");
+        // the details pane's Inlinks of the deep broken link: its page, by its path's end
+        TableView<BrokenLink> broken = brokenTable(robot);
+        robot.interact(() -> broken.getSelectionModel().clearAndSelect(
+                broken.getItems().stream().map(BrokenLink::linkUrl).toList()
+                        .indexOf(server.url("/section-1/chapter-1/missing-1.html"))));
+        waiting(WAIT).until(() -> fx(() -> inlinksTable(robot).getItems()
+                .size()) == 1);
+        assertCutByPathEnd(robot, "#inlinksTable", "From");
         robot.clickOn(robot.lookup(".tab-label").queryAllAs(Label.class).stream()
                 .filter(l -> "Compare".equals(l.getText())).findFirst().orElseThrow());
         assertColumnsFit(robot, "#compareTable");
@@ -673,6 +690,35 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 .filter(n -> n instanceof javafx.scene.control.ScrollBar b
                         && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
                 .anyMatch(Node::isVisible))).as("%s scrolls sideways", id).isFalse();
+    }
+
+    /**
+     * Every drawn URL of {@code column} (all on the crawled site) is whole or "…" and the
+     * whole path segments at its end, its tooltip the whole URL; at least one is cut.
+     */
+    private void assertCutByPathEnd(FxRobot robot, String id, String column) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> t = robot.lookup(id).queryAs(TableView.class);
+        List<List<String>> cells = fx(() -> robot.lookup(".table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class).stream()
+                .filter(c -> c.getTableView() == t && c.getTableColumn() != null
+                        && column.equals(c.getTableColumn().getText()) && !c.isEmpty()
+                        && c.getItem() != null)
+                .map(c -> List.of(String.valueOf(c.getItem()), String.valueOf(c.getText()),
+                        c.getTooltip() == null ? "" : c.getTooltip().getText()))
+                .toList());
+        assertThat(cells).as("%s: %s drawn", id, column).isNotEmpty();
+        for (List<String> c : cells) {
+            String url = c.get(0);
+            String text = c.get(1);
+            assertThat(c.get(2)).as("%s: tooltip", url).isEqualTo(url);
+            if (!text.equals(url)) {
+                assertThat(text).as("%s: cut by its path's end", url).startsWith("…/");
+                assertThat(url).as("%s: its end", text).endsWith(text.substring(1));
+            }
+        }
+        assertThat(cells).as("%s: %s, one cut", id, column)
+                .anyMatch(c -> c.get(1).startsWith("…/"));
     }
 
     private void assertColumnsFit(FxRobot robot, String id) throws Exception {

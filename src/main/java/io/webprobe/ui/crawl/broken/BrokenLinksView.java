@@ -206,8 +206,9 @@ public final class BrokenLinksView {
     /**
      * A column of text.
      *
-     * @param url whether it holds URLs: one cut short keeps its end, where a site's URLs
-     *     differ ("http://host/sec…/page-12440.html")
+     * @param url whether it holds URLs: one of the crawled site (the site of the page holding
+     *     the link, a crawled page) cut short keeps its path's end ("…/section-0/page-0.html"),
+     *     another site's its host and end ("http://other…/page-0.html")
      */
     private static TableColumn<BrokenLink, String> col(String title, double width,
             Function<BrokenLink, String> value, boolean url) {
@@ -217,23 +218,17 @@ public final class BrokenLinksView {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 60));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        if (url) {
+            return io.webprobe.ui.common.UrlCells.column(c, BrokenLink::sourceUrl);
+        }
         boolean status = title.startsWith("Status");
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            {
-                if (url) {
-                    setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-                }
-            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 BrokenLink b = empty ? null : getTableRow().getItem();
-                if (url) {
-                    item = io.webprobe.http.UrlSyntax.forPeople(item); // /café/, not /caf%C3%A9/
-                }
                 setText(empty ? null : item);
                 if (empty || item == null || item.isEmpty() || b == null) {
                     setTooltip(null);

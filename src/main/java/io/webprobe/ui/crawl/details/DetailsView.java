@@ -52,7 +52,8 @@ public final class DetailsView {
         inlinks.setPlaceholder(new Label("No page links here."));
         RowSelectionModel.install(inlinks); // many rows selected stay quick
         inlinks.getColumns().addAll(List.of(
-                UrlCells.column(col("From", 420, UrlDetails.Inlink::sourceUrl)),
+                UrlCells.column(col("From", 420, UrlDetails.Inlink::sourceUrl),
+                        UrlDetails.Inlink::sourceUrl),
                 col("Anchor text", 240, UrlDetails.Inlink::anchor),
                 col("Type", 90, UrlDetails.Inlink::type),
                 col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
@@ -65,7 +66,7 @@ public final class DetailsView {
         outlinks.setPlaceholder(new Label("No links on this URL."));
         RowSelectionModel.install(outlinks); // many rows selected stay quick
         outlinks.getColumns().addAll(List.of(
-                UrlCells.column(col("To", 420, UrlDetails.Outlink::url)),
+                UrlCells.column(col("To", 420, UrlDetails.Outlink::url), l -> shownPage(model)),
                 statusCol(col("Status", 80, UrlDetails.Outlink::status)),
                 col("Anchor text", 240, UrlDetails.Outlink::anchor),
                 col("Type", 90, UrlDetails.Outlink::type),
@@ -96,9 +97,10 @@ public final class DetailsView {
         step.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(
                 Integer.toString(chain.getItems().indexOf(f.getValue()) + 1)));
         chain.getColumns().addAll(List.of(step,
-                UrlCells.column(col("URL", 520, RedirectChains.Node::url)),
+                UrlCells.column(col("URL", 520, RedirectChains.Node::url), h -> shownPage(model)),
                 col("Status", 100, RedirectChains.Node::statusText),
-                UrlCells.column(col("Redirects to", 300, RedirectChains.Node::redirectTo))));
+                UrlCells.column(col("Redirects to", 300, RedirectChains.Node::redirectTo),
+                        h -> shownPage(model))));
         Label chainProblem = new Label();
         chainProblem.setId("chainProblem");
         chainProblem.getStyleClass().add("field-error");
@@ -138,6 +140,17 @@ public final class DetailsView {
         for (TableView<?> t : List.of(inlinks, outlinks, chain)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
+    }
+
+    /**
+     * The shown URL when it is a page of the crawled site (not external), else null: the
+     * page its outlinks are on and its redirect chain starts at, whose site's URLs are cut by
+     * their path's end (UrlCells).
+     */
+    private static String shownPage(DetailsModel model) {
+        UrlDetails.Details d = model.detailsProperty().get();
+        var r = d == null || d.row() == null ? null : d.row().result();
+        return r == null || r.external() ? null : r.url();
     }
 
     public Node root() {
