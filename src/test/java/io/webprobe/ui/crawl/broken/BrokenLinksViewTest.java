@@ -9,6 +9,7 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.ui.crawl.session.ReaderLane;
 import java.net.URI;
 import java.nio.file.Path;
@@ -198,6 +199,39 @@ class BrokenLinksViewTest {
         assertThat(csv).containsExactlyInAnyOrder(
                 server.url("/gone") + " " + server.url("/gone"),
                 server.url("/old") + " " + server.url("/moved"));
+    }
+
+    /**
+     * A URL too wide for its column: one of the crawled site shows the end of its path, as the
+     * URL table's do (the Source page read "http://127.0.0.1:1899…ection-0/page-0.html", alike
+     * on every row); another site's keeps its host, cut in the middle. The tooltip and the
+     * cell's data (copied, exported) stay the whole URL.
+     */
+    @Test
+    void aCutUrlOfTheSiteShowsItsPathsEndAnotherSitesKeepsItsHost(@TempDir Path dir)
+            throws Exception {
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            String other = "http://127.0.0.1:" + refused.port() + "/section-9/chapter-9/x.html";
+            crawled(dir, "<a href=/section-1/chapter-1/gone.html>a</a><a href=" + other
+                    + ">b</a>", 2);
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.Map<String, List<Object>> drawn = fx(() -> view.table()
+                    .lookupAll(".table-cell").stream()
+                    .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                    .filter(c -> c.getTableColumn() != null && !c.isEmpty()
+                            && "Link URL".equals(c.getTableColumn().getText()))
+                    .collect(java.util.stream.Collectors.toMap(c -> (String) c.getItem(),
+                            c -> List.of(c.getText(), c.getTextOverrun(),
+                                    c.getTooltip().getText()))));
+            String own = server.url("/section-1/chapter-1/gone.html");
+            assertThat(drawn).containsOnlyKeys(own, other);
+            assertThat(drawn.get(own).get(0)).as("the site's, by its path's end")
+                    .isIn("…/chapter-1/gone.html", "…/gone.html");
+            assertThat(drawn.get(other)).as("another site's, whole for the cell to cut "
+                    + "in the middle").containsExactly(other,
+                            javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS, other);
+            assertThat(drawn.get(own).get(2)).isEqualTo(own);
+        }
     }
 
     /**
