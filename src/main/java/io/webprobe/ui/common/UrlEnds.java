@@ -9,7 +9,8 @@ import javafx.scene.control.OverrunStyle;
  * where the rows around it share its scheme and host, which would read the same on each
  * ("http://127....index.html" on every row at the URLs' least width, 160 px), else cut in the
  * middle, keeping its host, what tells it apart. A URL that fits is whole. The Crawl tab's URL
- * cells (the crawled site's URLs) and the Ping tab's (a host several rows share). The text is
+ * cells (the crawled site's URLs; the Broken links and details tables' through UrlCells) and
+ * the Ping tab's (a host several rows share). The text is
  * chosen as the cell gets its URL or its width (a text set from layoutChildren, while the row
  * lays its cells out, was not laid out again). FX thread only, as the cell is.
  */
