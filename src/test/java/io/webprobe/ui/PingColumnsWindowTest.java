@@ -58,6 +58,15 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .filter(l -> "Ping".equals(l.getText())).findFirst().orElseThrow());
     }
 
+    /** The Ping tab, in a window of the least size the app allows (960x640). */
+    private void openPingInTheLeastWindow(FxRobot robot) {
+        openPing(robot);
+        robot.interact(() -> {
+            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
+            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
+        });
+    }
+
     @Test
     void theWidestFiguresFitTheirColumns(FxRobot robot) throws Exception {
         openPing(robot);
@@ -333,11 +342,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     void theDefaultColumnsFitTheLeastWindow(FxRobot robot) throws Exception {
         server.route("/a", html("a"));
         server.route("/section-1/page-1.html", html("p"));
-        openPing(robot);
-        robot.interact(() -> {
-            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
-            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
-        });
+        openPingInTheLeastWindow(robot);
         Button start = node(robot, "#pingStart", Button.class);
         try (RefusedPort refused = RefusedPort.onLoopback()) {
             robot.interact(() -> {
@@ -531,11 +536,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         String deep = "/section-1/section-2/page-1.html";
         server.route(deep, html("p"));
         server.route("/a", html("a"));
-        openPing(robot);
-        robot.interact(() -> {
-            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
-            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
-        });
+        openPingInTheLeastWindow(robot);
         Button start = node(robot, "#pingStart", Button.class);
         try (RefusedPort refused = RefusedPort.onLoopback()) {
             String alone = refused.url("/section-1/section-2/page-1.html");
@@ -595,11 +596,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
      */
     @Test
     void theLatencyChartIsReadableInTheLeastWindow(FxRobot robot) {
-        openPing(robot);
-        robot.interact(() -> {
-            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
-            stage.setHeight(io.webprobe.app.WebprobeApp.MIN_HEIGHT);
-        });
+        openPingInTheLeastWindow(robot);
         @SuppressWarnings("unchecked")
         LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
         javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) line.getXAxis();
