@@ -69,13 +69,12 @@ public final class CrawlHttpProbe implements HttpProbe {
     public FetchResponse fetch(FetchRequest request) {
         // java.net.http cannot request a host URI does not read (a_b.example), nor send
         // bytes the URI does not hold (/a%zz goes as /a%25zz): ours can
-        URI uri = request.uri();
-        boolean hostRead = uri.getHost() != null;
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && hostRead && !request.targetBeyondUri()) {
+        if (!"http".equalsIgnoreCase(request.uri().getScheme())
+                && JdkHttpProbe.sendsAsTyped(request)) {
             // refused at the system's first address: ours tries the next (NextAddress)
             return nextAddress.fetch(request, this::secureFetch, r -> ours(r, true));
         }
-        return ours(request, hostRead);
+        return ours(request, request.uri().getHost() != null);
     }
 
     /** Through {@link JdkHttpProbe}; cancelled once closed. */

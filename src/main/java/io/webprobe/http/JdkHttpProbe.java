@@ -121,6 +121,16 @@ public final class JdkHttpProbe implements HttpProbe {
                 + " names of letters, digits, hyphens and dots.";
     }
 
+    /**
+     * Whether java.net.http can send this request as it was typed: {@link URI} reads its host
+     * (not {@code a_b.example}) and it has no request target beyond its URI's (a stray "%",
+     * which java.net.http would send as {@code %25}). {@link CrawlHttpProbe} and the ping's
+     * HTTP/2 clients send the others through {@link Http1Probe}.
+     */
+    public static boolean sendsAsTyped(FetchRequest request) {
+        return request.uri().getHost() != null && !request.targetBeyondUri();
+    }
+
     @Override
     public FetchResponse fetch(FetchRequest request) {
         URI uri = request.uri();

@@ -62,7 +62,7 @@ final class Http2Clients implements HttpProbe {
     @Override
     public FetchResponse fetch(FetchRequest request) {
         if (!"https".equalsIgnoreCase(request.uri().getScheme())
-                || request.uri().getHost() == null || request.targetBeyondUri()) {
+                || !JdkHttpProbe.sendsAsTyped(request)) {
             // an http:// URL, which stays on HTTP/1.1 (java.net.http would add an h2c upgrade
             // offer to each request, and time its own hand-offs); a host name java.net.http
             // refuses (an underscore: a_b.example), which browsers request; or a path it would
