@@ -73,8 +73,8 @@ public final class CompareCommand implements Callable<Integer> {
             return fail(err, problem);
         }
         PrintWriter out = outputs.usesStdout() ? err : spec.commandLine().getOut();
-        try (CrawlStore a = CrawlStore.open(older, CrawlStore.Access.READ_ONLY);
-                CrawlStore b = CrawlStore.open(newer, CrawlStore.Access.READ_ONLY);
+        try (CrawlStore a = CrawlStore.open(older, CrawlStore.Access.EXPORT);
+                CrawlStore b = CrawlStore.open(newer, CrawlStore.Access.EXPORT);
                 CrawlReader ra = a.reader();
                 CrawlReader rb = b.reader()) {
             if (ComparePair.sameFile(older, newer)) {

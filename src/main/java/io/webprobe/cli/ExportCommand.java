@@ -57,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // the crawl file first, as crawl --resume and compare name it: a file that is missing
         // or no crawl is the first thing to put right, before what to write from it
-        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.EXPORT);
                 CrawlReader reader = store.reader()) {
             if (!files.any()) {
                 return fail(err, "Say what to write: --csv, --broken-csv and/or --orphans-csv.");

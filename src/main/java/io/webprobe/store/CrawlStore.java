@@ -37,8 +37,15 @@ public final class CrawlStore implements AutoCloseable {
     public static final String EXTENSION = ".webprobe";
     /** How a file is opened. */
     public enum Access {
-        /** To look at it or export it: nothing is written. */
+        /** To look at it: nothing is written, not even to a crawl killed as it ran. */
         READ_ONLY,
+        /**
+         * To export or compare it on the command line: as {@link #READ_ONLY}, except that a
+         * crawl killed as it ran first gets the inlinks its writer had not written yet, counted
+         * and saved (when the file can be written), so that every later reader finds them
+         * made; a window only looks, and counts them for itself ({@link InlinkRecount}).
+         */
+        EXPORT,
         /**
          * To read it beside this process's own use of it (Compare reading the crawl the Crawl
          * tab shows): as {@link #READ_ONLY}, but a file this very process has open for writing

@@ -105,6 +105,7 @@ final class StoreOpener {
         Path abs = file.toAbsolutePath();
         checkLooksLikeSqlite(file, abs);
         boolean readOnly = access == CrawlStore.Access.READ_ONLY
+                || access == CrawlStore.Access.EXPORT
                 || access == CrawlStore.Access.READ_BESIDE_OWN;
         // opened to look at, written (and locked) only once a resume or a re-check asks
         boolean deferred = access == CrawlStore.Access.LOOK_THEN_WRITE;
@@ -192,7 +193,7 @@ final class StoreOpener {
             }
             // export and compare on the command line write them (a window, Compare's too, only
             // looks: its readers count them for themselves, InlinkRecount)
-            if (access == CrawlStore.Access.READ_ONLY && !ownerAlive
+            if (access == CrawlStore.Access.EXPORT && !ownerAlive
                     && "1".equals(meta.get(StoreWriter.INLINKS_PENDING))
                     && source.mayWrite() && (source.copied() || writable(abs))) {
                 countInlinksLeftByAKill(source.path(), clock);

@@ -921,10 +921,11 @@ class StoredCrawlTest {
         Path killed = dir.resolve("killed.webprobe");
         killedWithInlinksPending(killed);
 
-        // opened to read (an export, a compare) or to resume, the counts are made whole
+        // opened to export or compare on the command line, or to resume, the counts are made
+        // whole
         Path looked = dir.resolve("looked-at.webprobe");
         java.nio.file.Files.copy(killed, looked);
-        try (CrawlStore store = CrawlStore.open(looked, CrawlStore.Access.READ_ONLY)) {
+        try (CrawlStore store = CrawlStore.open(looked, CrawlStore.Access.EXPORT)) {
             assertThat(store.info().interrupted()).isTrue();
         }
         try (CrawlStore store = CrawlStore.open(killed, CrawlStore.Access.RESUME)) {
@@ -933,6 +934,28 @@ class StoredCrawlTest {
         for (Path file : List.of(looked, killed)) {
             assertInlinksMatchTheLinks(file);
         }
+    }
+
+    /**
+     * The bug: `crawl --db FILE` naming a killed crawl refused it, as it should, but wrote the
+     * inlinks its writer had not written into it first (READ_ONLY counted them as an export
+     * does), so a refusal changed the file. Only an export or a compare writes them now.
+     */
+    @Test
+    void aKilledCrawlOpenedReadOnlyIsLeftAsItWas() throws Exception {
+        Path killed = dir.resolve("killed.webprobe");
+        killedWithInlinksPending(killed);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.parse("2026-01-02T03:04:05Z"));
+        java.nio.file.Files.setLastModifiedTime(killed, old);
+        byte[] bytes = java.nio.file.Files.readAllBytes(killed);
+
+        try (CrawlStore store = CrawlStore.open(killed, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().interrupted()).isTrue();
+        }
+
+        assertThat(java.nio.file.Files.readAllBytes(killed)).isEqualTo(bytes);
+        assertThat(java.nio.file.Files.getLastModifiedTime(killed)).isEqualTo(old);
     }
 
     /**
