@@ -240,6 +240,10 @@ public final class OutputCheck {
     private String problemWith(Path given) {
         OutputTarget where = OutputTarget.of(given);
         Path file = where.file();
+        if (where.systemFile()) {
+            return "that is one of the system's files under /proc, not a place for output; "
+                    + "give a file name.";
+        }
         if (where.inPlace()) {
             // a device or a pipe: written into, never replaced
             String why = notWritable(file);

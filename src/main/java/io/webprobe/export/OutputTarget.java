@@ -40,4 +40,15 @@ record OutputTarget(Path file, boolean inPlace) {
                 && !Files.isDirectory(p) && !Files.isSymbolicLink(p);
         return new OutputTarget(p, special);
     }
+
+    /**
+     * Whether this is one of the system's own files under /proc ({@code /proc/version},
+     * {@code /proc/sys/...}) rather than a process's open file ({@code /proc/self/fd/1}, where
+     * {@code /dev/stdout} leads): no place for output. Such a file passes the check of write
+     * access when run as root and fails at the first write, after the work.
+     */
+    boolean systemFile() {
+        return file.startsWith(PROC) && !(file.getNameCount() == 4
+                && file.getName(2).toString().equals("fd"));
+    }
 }

@@ -79,6 +79,23 @@ class OutputCheckTest {
                 + "the disk or folder is read-only.");
     }
 
+    /**
+     * Found by hand: run as root, `--csv /proc/version` passed the check (root may write any
+     * file, as far as the check of access says) and failed only after the crawl, with an input/
+     * output error. A process's own open file there (/dev/stdout's) is still written into.
+     */
+    @Test
+    void aSystemFileUnderProcIsRefusedBeforeTheWork() {
+        for (String name : new String[] {"/proc/version", "/proc/sys/kernel/hostname",
+                "/proc/self/status", "/proc/self/fdinfo/1"}) {
+            assertThat(new OutputCheck(true).add("--csv", Path.of(name)).problem()).as(name)
+                    .isEqualTo("--csv " + name + ": that is one of the system's files under "
+                            + "/proc, not a place for output; give a file name.");
+        }
+        assertThat(OutputTarget.of(Path.of("/proc/self/fd/1")).systemFile()).isFalse();
+        assertThat(OutputTarget.of(Path.of("/dev/stdout")).systemFile()).isFalse();
+    }
+
     /** Without write permission it stays what it was. */
     @Test
     void anExistingFileWithoutPermissionSaysPermissionWasDenied() throws Exception {
