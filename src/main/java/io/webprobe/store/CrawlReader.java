@@ -478,6 +478,22 @@ public final class CrawlReader implements AutoCloseable {
                 i.stopReason());
     }
 
+    /**
+     * Whether a running process holds the file for writing now (its lock row names one that
+     * is alive): another Webprobe crawling or re-checking it, or a window that has it open to
+     * write. Reads two rows of its meta table; a window only looking at the file watches this
+     * to notice when that process is gone, killed or closed ({@code ChangeWatch}).
+     */
+    public synchronized boolean heldNow() throws StoreException {
+        try {
+            Map<String, String> meta = StoreLocks.metaRows(conn, "lock", StoreLocks.LOCK_FILE);
+            return StoreLocks.lockOf(meta, file.toAbsolutePath())
+                    .filter(o -> o.ownerAlive(java.time.Instant.now())).isPresent();
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+    }
+
 
 
     /** Every redirecting URL and where it leads, by id (for chains followed in memory). */

@@ -7,6 +7,7 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.ui.crawl.files.CrawlFileOpener;
 import io.webprobe.ui.crawl.files.RecentCrawls;
+import io.webprobe.ui.crawl.session.ChangeWatch;
 import io.webprobe.ui.crawl.live.LiveModel;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -69,8 +70,14 @@ final class CrawlOpening {
      */
     private CrawlStore resumeOffered;
     private String resumeSentence = "";
-    /** The file opened read-only, its notice and the status line said of it (or null). */
+    /**
+     * The file opened to look at (read-only, or written only once asked), its store, its
+     * notice and the status line said of it (or null).
+     */
     private Path readOnlyFile;
+    private CrawlStore lookedAt;
+    /** Whether {@link #lookedAt} is read-only only because another Webprobe held it. */
+    private boolean heldElsewhere;
     private String readOnlyNotice = "";
     private String readOnlyLine;
 
@@ -121,6 +128,12 @@ final class CrawlOpening {
             done.complete(null);
             return done;
         }
+        return load(path);
+    }
+
+    /** Opens the file on a background thread and shows it (or says why it cannot). */
+    private CompletableFuture<Void> load(Path path) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         live.say("Opening " + path.getFileName() + " …");
         s.background().execute(() -> {
             try {
@@ -162,6 +175,8 @@ final class CrawlOpening {
         live.ended(said.line(), -1);
         // followed while another Webprobe may write it: until this window writes it itself
         readOnlyFile = store.writing() ? null : store.file();
+        lookedAt = store;
+        heldElsewhere = opened.heldElsewhere();
         readOnlyNotice = opened.notice();
         readOnlyLine = said.line();
         // Resume continues the crawl with the settings in its file, not with the form's: the
@@ -214,11 +229,20 @@ final class CrawlOpening {
     }
 
     /**
-     * Another Webprobe changed the file opened read-only: the status line says how its crawl
-     * stands now, unless it has said something else since (an export's outcome stays).
+     * Another Webprobe changed the file looked at, or let it go: the status line says how its
+     * crawl stands now, unless it has said something else since (an export's outcome stays).
+     * While another Webprobe holds the file no resume is offered here (it would be refused);
+     * once none does (it was killed, or closed the file), one is offered as it is for the file
+     * opened afresh: Resume for a crawl left unfinished. A file opened read-only only because
+     * another Webprobe held it is opened afresh then.
      */
-    void changedElsewhere(CrawlInfo info) {
+    void changedElsewhere(ChangeWatch.Change change) {
+        CrawlInfo info = change.info();
         if (readOnlyFile == null || !info.file().equals(readOnlyFile)) {
+            return;
+        }
+        if (change.released() && heldElsewhere && !tab.running()) {
+            load(readOnlyFile); // Recent crawls keeps it, and the line says "Opened"
             return;
         }
         String line = changedLine(readOnlyFile, info, readOnlyNotice);
@@ -226,19 +250,31 @@ final class CrawlOpening {
             live.say(line);
         }
         readOnlyLine = line;
+        if (change.held() && offered()) {
+            decline(); // Resume or "Crawl them" would be refused while it holds the file
+        } else if (change.released()) {
+            Said said = said(readOnlyFile, info, lookedAt.readOnly(), readOnlyNotice);
+            if (!said.resumeOffer().isEmpty()) {
+                offerAgain(lookedAt, said.resumeOffer(), said.action());
+            }
+        }
     }
 
     /**
      * The status line of a file read here that another Webprobe changed: its crawl goes on
-     * there, or how it ended and its time now.
+     * there, or how it ended and its time now; a crawl that Webprobe left unfinished when it
+     * ended (killed) says so.
      */
     static String changedLine(Path file, CrawlInfo info, String notice) {
         boolean goesOn = !info.interrupted() && (info.state() == CrawlState.RUNNING
                 || info.state() == CrawlState.PAUSED);
         String state = goesOn ? (info.state() == CrawlState.PAUSED ? "paused" : "running")
                 + " in another Webprobe" : info.stateText();
-        return file.getFileName() + " was changed by another Webprobe and read again ("
-                + state + ", " + ProgressFormat.clock(info.elapsed()) + ")"
+        String said = info.interrupted()
+                ? "The Webprobe crawling " + file.getFileName() + " ended before its crawl did; "
+                        + "what it crawled was read again ("
+                : file.getFileName() + " was changed by another Webprobe and read again (";
+        return said + state + ", " + ProgressFormat.clock(info.elapsed()) + ")"
                 + (notice.isEmpty() ? "." : ". " + notice);
     }
 

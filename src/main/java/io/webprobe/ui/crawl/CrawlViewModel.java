@@ -16,6 +16,7 @@ import io.webprobe.ui.crawl.files.InterruptedHint;
 import io.webprobe.ui.crawl.files.RecentCrawls;
 import io.webprobe.ui.crawl.live.LiveModel;
 import io.webprobe.ui.crawl.overview.OverviewModel;
+import io.webprobe.ui.crawl.session.ChangeWatch;
 import io.webprobe.ui.crawl.session.OpenCrawl;
 import io.webprobe.ui.crawl.table.UrlTableModel;
 import io.webprobe.ui.listcheck.ListInputModel;
@@ -109,8 +110,8 @@ public final class CrawlViewModel implements AutoCloseable {
             }
 
             @Override
-            public void changedElsewhere(io.webprobe.store.CrawlInfo info) {
-                opening.changedElsewhere(info);
+            public void changedElsewhere(ChangeWatch.Change change) {
+                opening.changedElsewhere(change);
             }
         });
         this.opening = new CrawlOpening(new CrawlOpening.Tab() {

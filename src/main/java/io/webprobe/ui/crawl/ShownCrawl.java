@@ -41,8 +41,8 @@ final class ShownCrawl {
         /** A crawl is shown: the hint about an interrupted crawl has done its work. */
         void hintGone();
 
-        /** Another Webprobe changed the file shown read-only. */
-        void changedElsewhere(CrawlInfo info);
+        /** Another Webprobe changed the file shown read-only, or let it go. */
+        void changedElsewhere(ChangeWatch.Change change);
     }
 
     private final CrawlViewModel.Services s;
@@ -142,7 +142,7 @@ final class ShownCrawl {
             // workspace's first reads
             OpenCrawl c = crawl;
             watch = new ChangeWatch(c.countsLane(), s.timer(), s.fx(), WATCH_EVERY,
-                    workspace::reading, info -> changedElsewhere(c, info));
+                    workspace::reading, change -> changedElsewhere(c, change));
         }
         hasCrawl.set(true);
         file.set(store.file());
@@ -155,12 +155,15 @@ final class ShownCrawl {
     /**
      * Another Webprobe changed the crawl file this window reads: the workspace reads it again
      * (its counts, rows, broken links and export then agree) and the tab is told how the crawl
-     * stands now.
+     * stands now. Once the process that held it is gone, the workspace reads it through new
+     * readers: one made while a crawl ran elsewhere does not count the inlinks a kill left
+     * unwritten, and kept showing the counts of its last commit.
      */
-    private void changedElsewhere(OpenCrawl c, CrawlInfo info) {
+    private void changedElsewhere(OpenCrawl c, ChangeWatch.Change change) {
         if (c != crawl) {
             return;
         }
+        CrawlInfo info = change.info();
         if (c.store().writing()) {
             // this window writes it now (a resume, a re-check): the change seen is its own,
             // and no other Webprobe can write it while it holds the lock
@@ -170,9 +173,12 @@ final class ShownCrawl {
             }
             return;
         }
+        if (change.released()) {
+            c.renewReaders();
+        }
         workspace.changedElsewhere(info.plan().useSitemaps()
                 && info.state() == CrawlState.FINISHED);
-        told.changedElsewhere(info);
+        told.changedElsewhere(change);
     }
 
     /**

@@ -24,8 +24,10 @@ public final class CrawlFileOpener {
      * @param notice "" or the sentence saying it was opened read-only
      * @param toFetch for a finished crawl opened for writing, the URLs a resume would fetch
      *     (new ones a re-check found since it finished); 0 otherwise
+     * @param heldElsewhere whether it was opened read-only only because another running
+     *     Webprobe has it open (once that one is gone, it may be opened again to write)
      */
-    public record Opened(CrawlStore store, String notice, long toFetch) {}
+    public record Opened(CrawlStore store, String notice, long toFetch, boolean heldElsewhere) {}
 
     /**
      * Opens the file.
@@ -44,9 +46,9 @@ public final class CrawlFileOpener {
             return new Opened(store, e.heldElsewhere()
                     ? "It is open in another running Webprobe, so it was opened here to read "
                             + "only; resume or re-check it there."
-                    : e.getMessage(), 0);
+                    : e.getMessage(), 0, e.heldElsewhere());
         }
-        return new Opened(writable, "", toFetch(writable));
+        return new Opened(writable, "", toFetch(writable), false);
     }
 
     /** For a finished crawl, the URLs a re-check found since (one look through its URLs). */

@@ -16,21 +16,41 @@ import java.util.function.Consumer;
  * when one did hands over what the file now says about its crawl, so that the window reads it
  * again rather than showing counts, rows and a state its own export contradicts.
  *
+ * <p>It also notices that the process holding the file for writing is gone (killed, or it
+ * closed the file): a killed one commits nothing more, so the version alone never says so,
+ * and the window went on saying "running in another Webprobe" over the counts of its last
+ * commit. While the file is held, each check also reads its lock row (two rows of its meta
+ * table); once no live process holds it, the change is handed over as {@link
+ * Change#released}: the window then reads through new readers, which count the inlinks a
+ * killed writer had not written, and the version is read again through this lane's.
+ *
  * <p>The first version is read before anything else is asked of the lane, so no change made
  * after the window's first reads is missed. A check is skipped while the window is still
  * reading ({@code busy}): a crawl running elsewhere is followed at the pace the window reads.
  * FX thread only, but for the timer.
  */
 public final class ChangeWatch implements AutoCloseable {
-    /** What a check read. */
-    private record Seen(long version, CrawlInfo info) {}
+    /**
+     * What another Webprobe did to the file.
+     *
+     * @param info what the file now says about its crawl
+     * @param held whether a running process holds it for writing now
+     * @param released whether one held it at the last check and none does now (it was killed,
+     *     or closed the file)
+     */
+    public record Change(CrawlInfo info, boolean held, boolean released) {}
+
+    /** What a check read: the info only when something changed. */
+    private record Seen(long version, boolean held, CrawlInfo info) {}
 
     private final ReaderLane lane;
     private final Executor fx;
     private final BooleanSupplier busy;
-    private final Consumer<CrawlInfo> changed;
+    private final Consumer<Change> changed;
     private final ScheduledFuture<?> timer;
     private long version = -1;
+    /** Whether a running process held the file for writing at the last check. */
+    private boolean held;
     private boolean checking;
     private boolean closed;
 
@@ -39,21 +59,29 @@ public final class ChangeWatch implements AutoCloseable {
      *
      * @param busy whether the window is still reading the file (no check then)
      * @param changed takes what the file says about its crawl once another Webprobe changed it
+     *     (on the FX thread); given a {@link Change#released} one, it renews the lanes' readers
+     *     ({@link OpenCrawl#renewReaders}) before it returns
      */
     public ChangeWatch(ReaderLane lane, ScheduledExecutorService timer, Executor fx,
-            Duration every, BooleanSupplier busy, Consumer<CrawlInfo> changed) {
+            Duration every, BooleanSupplier busy, Consumer<Change> changed) {
         this.lane = lane;
         this.fx = fx;
         this.busy = busy;
         this.changed = changed;
-        checking = true;
-        lane.submit(q -> q.urls().dataVersion(), v -> {
-            checking = false;
-            version = v;
-        }, message -> checking = false);
+        readVersion();
         long ms = Math.max(1, every.toMillis());
         this.timer = timer.scheduleWithFixedDelay(() -> fx.execute(this::check), ms, ms,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads the version (and who holds the file) before anything else asked of the lane. */
+    private void readVersion() {
+        checking = true;
+        lane.submit(q -> new Seen(q.urls().dataVersion(), q.reader().heldNow(), null), seen -> {
+            checking = false;
+            version = seen.version();
+            held = seen.held();
+        }, message -> checking = false);
     }
 
     private void check() {
@@ -61,16 +89,32 @@ public final class ChangeWatch implements AutoCloseable {
             return;
         }
         checking = true;
+        long last = version;
+        boolean wasHeld = held;
         lane.submit(q -> {
             long v = q.urls().dataVersion();
-            return new Seen(v, v == version ? null : q.reader().infoNow());
+            if (v == last && !wasHeld) {
+                return new Seen(v, false, null);
+            }
+            boolean now = q.reader().heldNow();
+            boolean released = wasHeld && !now;
+            return new Seen(v, now, v == last && !released ? null : q.reader().infoNow());
         }, seen -> {
             checking = false;
-            if (closed || seen.version() == version) {
+            if (closed || seen.info() == null) {
                 return;
             }
+            boolean released = held && !seen.held();
             version = seen.version();
-            changed.accept(seen.info());
+            held = seen.held();
+            changed.accept(new Change(seen.info(), seen.held(), released));
+            if (released && !closed) {
+                // the readers were renewed (changed's work, OpenCrawl.renewReaders): the
+                // version is read again through this lane's new one (each connection counts
+                // its own)
+                version = -1;
+                readVersion();
+            }
         }, message -> checking = false);
     }
 

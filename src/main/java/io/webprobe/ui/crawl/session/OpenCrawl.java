@@ -52,6 +52,16 @@ public final class OpenCrawl {
         return counts;
     }
 
+    /**
+     * The lanes read through new readers from now on ({@link ReaderLane#renew}): the process
+     * that wrote the file is gone, and may have left inlinks unwritten.
+     */
+    public void renewReaders() {
+        table.renew();
+        stats.renew();
+        counts.renew();
+    }
+
     /** The job writing the file, or null. */
     public CrawlJob job() {
         return job;

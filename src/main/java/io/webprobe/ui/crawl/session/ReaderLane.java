@@ -134,6 +134,23 @@ public final class ReaderLane implements AutoCloseable {
         return queries;
     }
 
+    /**
+     * The reads asked from now on use a new reader (a connection of its own), made when the
+     * first of them runs; the reader used so far is closed once the reads asked before are
+     * done. For a file whose writer was killed while this lane read it: a new reader counts
+     * the inlinks the writer had not written yet ({@code CrawlStore.reader()}), which one made
+     * while it ran does not, and its queries keep no cache of the counts it had.
+     */
+    public void renew() {
+        execute(() -> {
+            if (reader != null) {
+                reader.close();
+            }
+            reader = null;
+            queries = null;
+        });
+    }
+
     /** Drops what is waiting, lets the running read end, and closes the connection. */
     @Override
     public void close() {
