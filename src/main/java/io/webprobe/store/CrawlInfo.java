@@ -57,8 +57,9 @@ public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean int
         } catch (IllegalArgumentException e) {
             state = CrawlState.STOPPED;
         }
-        boolean interrupted = (state == CrawlState.RUNNING || state == CrawlState.PAUSED)
-                && StoreLocks.lockOf(meta, file).map(l -> !l.isSelf()).orElse(true);
+        // running or paused, and no running Webprobe holds it: this one, or another whose
+        // crawl a window follows (CrawlStore.Access.READ_FOLLOWING)
+        boolean interrupted = StoreLocks.endedWhileRunning(meta, file, java.time.Instant.now());
         return new CrawlInfo(file, plan, state, interrupted, instant(meta.get("created_at")),
                 instant(meta.get("ended_at")),
                 Duration.ofMillis(Long.parseLong(meta.getOrDefault("elapsed_ms", "0"))),

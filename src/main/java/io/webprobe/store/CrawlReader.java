@@ -470,12 +470,7 @@ public final class CrawlReader implements AutoCloseable {
      * when no running Webprobe holds the file. Reads the meta table only.
      */
     public synchronized CrawlInfo infoNow() throws StoreException {
-        Map<String, String> meta = meta();
-        CrawlInfo i = CrawlInfo.read(file, meta, true);
-        return new CrawlInfo(i.file(), i.plan(), i.state(),
-                StoreLocks.endedWhileRunning(meta, file, java.time.Instant.now()),
-                i.createdAt(), i.endedAt(), i.elapsed(), i.appVersion(), true, i.warnings(),
-                i.stopReason());
+        return CrawlInfo.read(file, meta(), true);
     }
 
     /**

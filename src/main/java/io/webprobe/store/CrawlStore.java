@@ -55,6 +55,14 @@ public final class CrawlStore implements AutoCloseable {
          */
         READ_BESIDE_OWN,
         /**
+         * To look at it in a window that cannot write it because another running Webprobe
+         * has it open: as {@link #READ_ONLY}, but a crawl that process is still crawling (or
+         * has paused) is read too, half done as it is; the window follows its commits, and
+         * notices when that process is gone. Export and compare on the command line refuse
+         * such a crawl ({@link #READ_ONLY}): they would write a crawl half done.
+         */
+        READ_FOLLOWING,
+        /**
          * To look at it in a window that may go on to write it (resume its crawl, re-check its
          * URLs): refused as {@link #RESUME} is (a read-only file or folder, another running
          * Webprobe's), but nothing is written, and no lock taken, until the first write asks

@@ -106,7 +106,8 @@ final class StoreOpener {
         checkLooksLikeSqlite(file, abs);
         boolean readOnly = access == CrawlStore.Access.READ_ONLY
                 || access == CrawlStore.Access.EXPORT
-                || access == CrawlStore.Access.READ_BESIDE_OWN;
+                || access == CrawlStore.Access.READ_BESIDE_OWN
+                || access == CrawlStore.Access.READ_FOLLOWING;
         // opened to look at, written (and locked) only once a resume or a re-check asks
         boolean deferred = access == CrawlStore.Access.LOOK_THEN_WRITE;
         if (!readOnly && !writable(abs)) {
@@ -184,7 +185,7 @@ final class StoreOpener {
                             + "close it there first.")
                             : StoreException.heldElsewhere(openElsewhere(file, owner.get()));
                 }
-                if (stillCrawling(meta)) {
+                if (stillCrawling(meta) && access != CrawlStore.Access.READ_FOLLOWING) {
                     throw new StoreException(file + " is still being crawled in " + (self
                             ? "this Webprobe" : "another running Webprobe (process "
                                     + owner.get().pid() + ")") + "; it can be read once its "

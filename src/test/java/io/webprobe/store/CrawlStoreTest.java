@@ -497,7 +497,7 @@ class CrawlStoreTest {
             String before = digest(file);
 
             for (CrawlStore.Access a : List.of(CrawlStore.Access.READ_ONLY,
-                    CrawlStore.Access.READ_BESIDE_OWN)) {
+                    CrawlStore.Access.READ_BESIDE_OWN, CrawlStore.Access.READ_FOLLOWING)) {
                 try (CrawlStore read = CrawlStore.open(file, a)) {
                     assertThat(read.readOnly()).as(a.name()).isTrue();
                     assertThat(read.info().state()).isEqualTo(CrawlState.STOPPED);
@@ -510,7 +510,18 @@ class CrawlStoreTest {
                     Statement st = c.createStatement()) {
                 st.execute("UPDATE meta SET value = 'running' WHERE key = 'state'");
             }
+            String running = digest(file);
+            // a window follows it (what export would write is a crawl half done)
+            try (CrawlStore read = CrawlStore.open(file, CrawlStore.Access.READ_FOLLOWING)) {
+                assertThat(read.readOnly()).isTrue();
+                assertThat(read.info().state()).isEqualTo(CrawlState.RUNNING);
+                assertThat(read.info().interrupted()).isFalse(); // its owner lives
+            }
+            assertThat(digest(file)).isEqualTo(running);
             for (CrawlStore.Access a : CrawlStore.Access.values()) {
+                if (a == CrawlStore.Access.READ_FOLLOWING) {
+                    continue;
+                }
                 assertThatThrownBy(() -> CrawlStore.open(file, a)).as(a.name())
                         .hasMessage(a == CrawlStore.Access.RESUME
                                         || a == CrawlStore.Access.LOOK_THEN_WRITE

@@ -208,9 +208,7 @@ final class CrawlOpening {
      * offered to crawl them.
      */
     static Said said(Path file, CrawlInfo info, boolean readOnly, String notice, long toFetch) {
-        // a file still marked running or paused is one whose process died
-        String state = info.state() == CrawlState.RUNNING || info.state() == CrawlState.PAUSED
-                ? "interrupted" : info.stateText();
+        String state = stateSaid(info);
         String line = "Opened " + file.getFileName() + " (" + state + ", "
                 + ProgressFormat.clock(info.elapsed()) + ")"
                 + (notice.isEmpty() ? "." : ". " + notice);
@@ -266,16 +264,25 @@ final class CrawlOpening {
      * ended (killed) says so.
      */
     static String changedLine(Path file, CrawlInfo info, String notice) {
-        boolean goesOn = !info.interrupted() && (info.state() == CrawlState.RUNNING
-                || info.state() == CrawlState.PAUSED);
-        String state = goesOn ? (info.state() == CrawlState.PAUSED ? "paused" : "running")
-                + " in another Webprobe" : info.stateText();
+        String state = stateSaid(info);
         String said = info.interrupted()
                 ? "The Webprobe crawling " + file.getFileName() + " ended before its crawl did; "
                         + "what it crawled was read again ("
                 : file.getFileName() + " was changed by another Webprobe and read again (";
         return said + state + ", " + ProgressFormat.clock(info.elapsed()) + ")"
                 + (notice.isEmpty() ? "." : ". " + notice);
+    }
+
+    /**
+     * How a crawl looked at stands: finished or stopped; running or paused in another
+     * Webprobe, which holds the file; or interrupted, when the process crawling it ended
+     * without saying so (killed).
+     */
+    private static String stateSaid(CrawlInfo info) {
+        boolean goesOn = !info.interrupted() && (info.state() == CrawlState.RUNNING
+                || info.state() == CrawlState.PAUSED);
+        return goesOn ? (info.state() == CrawlState.PAUSED ? "paused" : "running")
+                + " in another Webprobe" : info.stateText();
     }
 
     // == the offer ==

@@ -219,20 +219,37 @@ class CrawlOpeningTest {
         assertThat(shown).hasSize(1);
     }
 
+    /**
+     * As the store reads it: a file still marked running or paused that no running Webprobe
+     * holds was left by a process that died (interrupted).
+     */
     private static CrawlOpening.Said said(CrawlState state, boolean readOnly, String notice) {
-        CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, state, false,
+        boolean heldElsewhere = notice.equals(RUNS_THERE);
+        boolean interrupted = (state == CrawlState.RUNNING || state == CrawlState.PAUSED)
+                && !heldElsewhere;
+        CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, state, interrupted,
                 Instant.EPOCH, null, Duration.ofSeconds(65), "test", readOnly, List.of(), "");
         return CrawlOpening.said(Path.of("/crawls/a.webprobe"), info, readOnly, notice);
     }
 
-    /** A file still marked running or paused was left by a process that died. */
+    /** The notice of a crawl another running Webprobe is crawling (opened to read). */
+    private static final String RUNS_THERE = "Crawled there.";
+
+    /**
+     * A file still marked running or paused was left by a process that died, unless another
+     * running Webprobe crawls it (the window opened it read-only and follows it).
+     */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            RUNNING  | false | ''         | Opened a.webprobe (interrupted, 00:01:05).
-            PAUSED   | false | ''         | Opened a.webprobe (interrupted, 00:01:05).
-            STOPPED  | false | ''         | Opened a.webprobe (stopped, 00:01:05).
-            FINISHED | false | ''         | Opened a.webprobe (finished, 00:01:05).
-            STOPPED  | true  | Read-only. | Opened a.webprobe (stopped, 00:01:05). Read-only.
+            RUNNING  | false | ''             | Opened a.webprobe (interrupted, 00:01:05).
+            PAUSED   | false | ''             | Opened a.webprobe (interrupted, 00:01:05).
+            STOPPED  | false | ''             | Opened a.webprobe (stopped, 00:01:05).
+            FINISHED | false | ''             | Opened a.webprobe (finished, 00:01:05).
+            STOPPED  | true  | Read-only.     | Opened a.webprobe (stopped, 00:01:05). Read-only.
+            RUNNING  | true  | Crawled there. | Opened a.webprobe (running in another \
+            Webprobe, 00:01:05). Crawled there.
+            PAUSED   | true  | Crawled there. | Opened a.webprobe (paused in another \
+            Webprobe, 00:01:05). Crawled there.
             """)
     void theLineSaysHowTheCrawlEndedAndItsTime(CrawlState state, boolean readOnly,
             String notice, String line) {

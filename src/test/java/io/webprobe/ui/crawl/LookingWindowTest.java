@@ -126,6 +126,46 @@ class LookingWindowTest {
     }
 
     /**
+     * A crawl that a command-line crawl in another process is still crawling opens in a window
+     * to read only (it was refused: "it can be read once its crawl has finished"), which
+     * follows it; killed, the crawl is opened afresh, with its inlinks counted and Resume
+     * offered.
+     */
+    @Test
+    void aCrawlRunningInAnotherWebprobeOpensToFollowAndIsOfferedForResumeOnceThatOneIsKilled()
+            throws Exception {
+        Path file = stoppedCrawl();
+        Map<String, Integer> inlinks;
+        try (var store = io.webprobe.store.CrawlStore.open(file,
+                io.webprobe.store.CrawlStore.Access.READ_ONLY); var reader = store.reader()) {
+            inlinks = inlinks(reader.results());
+        }
+        other = new ProcessBuilder("sleep", "60").start(); // the command-line crawl
+        TestLocks.crawlingWithInlinksUnwritten(file, other);
+        looking = new VmHarness(otherDir, UiState.inMemory());
+        done(looking.on(() -> looking.vm.openCrawl(file)));
+        looking.awaitSettled();
+        assertThat(looking.status()).startsWith("Opened " + file.getFileName()
+                + " (running in another Webprobe, ").endsWith("). Another running Webprobe is "
+                + "crawling it, so it was opened here to read only; what it crawls is shown as "
+                + "it goes.");
+        assertThat(offer()).isEmpty();
+        assertThat(inlinks(looking.rows()).values()).containsOnly(0); // as the file has them
+
+        other.destroyForcibly().waitFor(); // kill -9
+        await(() -> offer().equals("This crawl was interrupted before it finished."));
+        assertThat(looking.status()).startsWith("Opened " + file.getFileName()
+                + " (interrupted, ");
+        looking.awaitSettled();
+        assertThat(inlinks(looking.rows())).isEqualTo(inlinks);
+        release.countDown();
+        looking.run(looking.vm::resume);
+        looking.awaitCrawlEnd();
+        assertThat(looking.rows()).extracting(CrawlResult::url)
+                .contains(server.url("/slow"), server.url("/b"));
+    }
+
+    /**
      * A crawl of "/" linking to "/a", which links to "/slow" (held until {@link #release})
      * and "/b", stopped while "/slow" was held: its file, closed.
      */

@@ -39,14 +39,17 @@ public final class CrawlFileOpener {
         try {
             writable = CrawlStore.open(file, CrawlStore.Access.LOOK_THEN_WRITE);
         } catch (StoreException e) {
-            // not a crawl, damaged, newer, still being crawled elsewhere: refused for reading
-            // too (that sentence is thrown); read-only, or open in another Webprobe whose
-            // crawl has ended: it opens for reading, saying why
-            CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
-            return new Opened(store, e.heldElsewhere()
-                    ? "It is open in another running Webprobe, so it was opened here to read "
-                            + "only; resume or re-check it there."
-                    : e.getMessage(), 0, e.heldElsewhere());
+            // not a crawl, damaged, newer: refused for reading too (that sentence is thrown);
+            // read-only, or open in another Webprobe (its crawl ended, or still running there,
+            // which the window follows): it opens for reading, saying why
+            CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_FOLLOWING);
+            CrawlState state = store.info().state();
+            return new Opened(store, !e.heldElsewhere() ? e.getMessage()
+                    : state == CrawlState.RUNNING || state == CrawlState.PAUSED
+                    ? "Another running Webprobe is crawling it, so it was opened here to read "
+                            + "only; what it crawls is shown as it goes."
+                    : "It is open in another running Webprobe, so it was opened here to read "
+                            + "only; resume or re-check it there.", 0, e.heldElsewhere());
         }
         return new Opened(writable, "", toFetch(writable), false);
     }
