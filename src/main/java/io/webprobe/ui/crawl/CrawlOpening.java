@@ -269,8 +269,9 @@ final class CrawlOpening {
                 ? "The Webprobe crawling " + file.getFileName() + " ended before its crawl did; "
                         + "what it crawled was read again ("
                 : file.getFileName() + " was changed by another Webprobe and read again (";
+        // while it goes on there, "running in another Webprobe" says what the notice said
         return said + state + ", " + ProgressFormat.clock(info.elapsed()) + ")"
-                + (notice.isEmpty() ? "." : ". " + notice);
+                + (notice.isEmpty() || goesOnElsewhere(info) ? "." : ". " + notice);
     }
 
     /**
@@ -279,10 +280,14 @@ final class CrawlOpening {
      * without saying so (killed).
      */
     private static String stateSaid(CrawlInfo info) {
-        boolean goesOn = !info.interrupted() && (info.state() == CrawlState.RUNNING
+        return goesOnElsewhere(info) ? (info.state() == CrawlState.PAUSED ? "paused"
+                : "running") + " in another Webprobe" : info.stateText();
+    }
+
+    /** Whether another running Webprobe crawls it (or has paused it) now. */
+    private static boolean goesOnElsewhere(CrawlInfo info) {
+        return !info.interrupted() && (info.state() == CrawlState.RUNNING
                 || info.state() == CrawlState.PAUSED);
-        return goesOn ? (info.state() == CrawlState.PAUSED ? "paused" : "running")
-                + " in another Webprobe" : info.stateText();
     }
 
     // == the offer ==

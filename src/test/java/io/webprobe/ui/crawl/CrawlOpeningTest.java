@@ -269,6 +269,28 @@ class CrawlOpeningTest {
         assertThat(said(state, readOnly, "").resumeOffer()).isEqualTo(offer);
     }
 
+    /**
+     * What a window looking at a crawl says when another Webprobe changed it: the notice of a
+     * crawl running there is not said again on every change (it cut the line off), and a
+     * crawl whose process ended while it ran (killed) says so.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            RUNNING  | false | a.webprobe was changed by another Webprobe and read again \
+            (running in another Webprobe, 00:01:05).
+            STOPPED  | false | a.webprobe was changed by another Webprobe and read again \
+            (stopped, 00:01:05). Open there.
+            RUNNING  | true  | The Webprobe crawling a.webprobe ended before its crawl did; \
+            what it crawled was read again (interrupted, 00:01:05). Open there.
+            """)
+    void aCrawlChangedElsewhereSaysHowItStandsNow(CrawlState state, boolean interrupted,
+            String line) {
+        CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, state, interrupted,
+                Instant.EPOCH, null, Duration.ofSeconds(65), "test", true, List.of(), "");
+        assertThat(CrawlOpening.changedLine(Path.of("/crawls/a.webprobe"), info, "Open there."))
+                .isEqualTo(line);
+    }
+
     /** A crawl stopped because its start URL did not answer says so when opened later. */
     @Test
     void aCrawlStoppedForASiteThatDidNotAnswerSaysWhy() {
