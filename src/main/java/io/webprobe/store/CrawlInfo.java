@@ -33,6 +33,14 @@ public record CrawlInfo(Path file, CrawlPlan plan, CrawlState state, boolean int
         return state.resumable() && !readOnly;
     }
 
+    /**
+     * Whether its crawl goes on in a running Webprobe: it says running or paused, and was not
+     * interrupted (for a file this process does not write: another Webprobe crawls it).
+     */
+    public boolean goesOn() {
+        return !interrupted && (state == CrawlState.RUNNING || state == CrawlState.PAUSED);
+    }
+
     /** "finished", "stopped", "paused", or "interrupted" for a crawl whose process died. */
     public String stateText() {
         return interrupted ? "interrupted" : state.label();

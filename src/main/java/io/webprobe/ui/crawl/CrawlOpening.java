@@ -7,8 +7,8 @@ import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.ui.crawl.files.CrawlFileOpener;
 import io.webprobe.ui.crawl.files.RecentCrawls;
-import io.webprobe.ui.crawl.session.ChangeWatch;
 import io.webprobe.ui.crawl.live.LiveModel;
+import io.webprobe.ui.crawl.session.ChangeWatch;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -271,7 +271,7 @@ final class CrawlOpening {
                 : file.getFileName() + " was changed by another Webprobe and read again (";
         // while it goes on there, "running in another Webprobe" says what the notice said
         return said + state + ", " + ProgressFormat.clock(info.elapsed()) + ")"
-                + (notice.isEmpty() || goesOnElsewhere(info) ? "." : ". " + notice);
+                + (notice.isEmpty() || info.goesOn() ? "." : ". " + notice);
     }
 
     /**
@@ -280,14 +280,8 @@ final class CrawlOpening {
      * without saying so (killed).
      */
     private static String stateSaid(CrawlInfo info) {
-        return goesOnElsewhere(info) ? (info.state() == CrawlState.PAUSED ? "paused"
-                : "running") + " in another Webprobe" : info.stateText();
-    }
-
-    /** Whether another running Webprobe crawls it (or has paused it) now. */
-    private static boolean goesOnElsewhere(CrawlInfo info) {
-        return !info.interrupted() && (info.state() == CrawlState.RUNNING
-                || info.state() == CrawlState.PAUSED);
+        return info.goesOn() ? (info.state() == CrawlState.PAUSED ? "paused" : "running")
+                + " in another Webprobe" : info.stateText();
     }
 
     // == the offer ==

@@ -142,7 +142,8 @@ final class ShownCrawl {
             // workspace's first reads
             OpenCrawl c = crawl;
             watch = new ChangeWatch(c.countsLane(), s.timer(), s.fx(), WATCH_EVERY,
-                    workspace::reading, change -> changedElsewhere(c, change));
+                    store.info().goesOn(), workspace::reading,
+                    change -> changedElsewhere(c, change));
         }
         hasCrawl.set(true);
         file.set(store.file());

@@ -43,9 +43,8 @@ public final class CrawlFileOpener {
             // read-only, or open in another Webprobe (its crawl ended, or still running there,
             // which the window follows): it opens for reading, saying why
             CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_FOLLOWING);
-            CrawlState state = store.info().state();
             return new Opened(store, !e.heldElsewhere() ? e.getMessage()
-                    : state == CrawlState.RUNNING || state == CrawlState.PAUSED
+                    : store.info().goesOn()
                     ? "Another running Webprobe is crawling it, so it was opened here to read "
                             + "only; what it crawls is shown as it goes."
                     : "It is open in another running Webprobe, so it was opened here to read "

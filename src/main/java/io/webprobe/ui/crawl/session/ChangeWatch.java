@@ -57,14 +57,17 @@ public final class ChangeWatch implements AutoCloseable {
     /**
      * Starts watching: the first version is read at once.
      *
+     * @param held whether a running process held the file for writing when it was opened
+     *     (a crawl running elsewhere): if it is gone by the first check, that is a release
      * @param busy whether the window is still reading the file (no check then)
      * @param changed takes what the file says about its crawl once another Webprobe changed it
      *     (on the FX thread); given a {@link Change#released} one, it renews the lanes' readers
      *     ({@link OpenCrawl#renewReaders}) before it returns
      */
     public ChangeWatch(ReaderLane lane, ScheduledExecutorService timer, Executor fx,
-            Duration every, BooleanSupplier busy, Consumer<Change> changed) {
+            Duration every, boolean held, BooleanSupplier busy, Consumer<Change> changed) {
         this.lane = lane;
+        this.held = held;
         this.fx = fx;
         this.busy = busy;
         this.changed = changed;
@@ -74,13 +77,16 @@ public final class ChangeWatch implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Reads the version (and who holds the file) before anything else asked of the lane. */
+    /**
+     * Reads the version (and who holds the file) before anything else asked of the lane. A
+     * holder known before and gone now is not forgotten: the next check says it was released.
+     */
     private void readVersion() {
         checking = true;
         lane.submit(q -> new Seen(q.urls().dataVersion(), q.reader().heldNow(), null), seen -> {
             checking = false;
             version = seen.version();
-            held = seen.held();
+            held = held || seen.held();
         }, message -> checking = false);
     }
 
