@@ -200,7 +200,12 @@ final class StoreOpener {
                 countInlinksLeftByAKill(source.path(), clock);
             }
             // read before this process takes the lock: a dead owner's crawl says "interrupted"
-            CrawlInfo info = CrawlInfo.read(abs, meta, readOnly);
+            CrawlInfo info;
+            try {
+                info = CrawlInfo.read(abs, meta, readOnly);
+            } catch (StoreException e) {
+                throw damaged(file, e); // named as given, as every other sentence names it
+            }
             OwnerLock lock = null;
             if (!readOnly && !deferred) {
                 lock = takeLock(file, abs, c, clock);

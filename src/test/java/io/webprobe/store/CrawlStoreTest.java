@@ -356,6 +356,31 @@ class CrawlStoreTest {
                 "target_id", "type", "anchor", "nofollow");
     }
 
+    /**
+     * Found walking through bad files: a crawl file whose settings rows were deleted was named
+     * by its absolute path ("/home/me/crawls/x.webprobe is damaged"), where every other
+     * sentence names the file as it was given ("x.webprobe is damaged"). Left as it was.
+     */
+    @Test
+    void aCrawlFileWhoseSettingsCannotBeReadIsNamedAsGiven() throws Exception {
+        Path noPlan = dir.resolve("noplan.webprobe");
+        Files.copy(stored(), noPlan);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + noPlan);
+                Statement s = c.createStatement()) {
+            s.execute("DELETE FROM meta WHERE key LIKE 'plan.%'");
+        }
+        Path given = Path.of("").toAbsolutePath().relativize(noPlan);
+        assertThat(given.isAbsolute()).isFalse();
+        String before = digest(noPlan);
+
+        for (CrawlStore.Access a : CrawlStore.Access.values()) {
+            assertThatThrownBy(() -> CrawlStore.open(given, a)).as(a.name())
+                    .isInstanceOf(StoreException.class)
+                    .hasMessage(given + " is damaged and cannot be opened.");
+        }
+        assertThat(digest(noPlan)).isEqualTo(before);
+    }
+
     @Test
     void aCopyOfARunningCrawlWithoutItsWalFileSaysWhatIsMissing() throws Exception {
         Path file = dir.resolve("running.webprobe");
