@@ -8,7 +8,7 @@ import io.webprobe.ping.PingMode;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.RefusedPort;
 import io.webprobe.ui.ping.PingRow;
-import io.webprobe.ui.ping.PingView;
+import io.webprobe.ui.ping.PingTable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -287,7 +287,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> shown(codes))).as("shown whole").isEqualTo(fx(codes::getText));
         assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
         assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
-                .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_WIDTH);
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_WIDTH);
         // the status bar says them in the cell's words, the count first: it said
         // "failed: Connection refused×10" under "10 Connection refused"
         var bar = node(robot, "#pingStatus", org.controlsfx.control.StatusBar.class);
@@ -369,7 +369,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .mapToDouble(TableColumn::getWidth).sum()))
                 .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
         assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
-                .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
         // a refused URL's errors in a word, whole ("10 C…" of "10 Connection refused"); the
         // tooltip says them whole
         javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
@@ -398,7 +398,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .mapToDouble(TableColumn::getWidth).sum())).as(widths)
                 .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
         assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
-                .as("the URLs' width").isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
         // every title whole (Not sent on two lines), every figure whole
         List<String> titles = fx(() -> table(robot).lookupAll(".column-header > .label")
                 .stream().map(n -> shown((Label) n)).filter(t -> !t.isEmpty()).toList());
@@ -489,7 +489,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
             assertThat(fx(url::getText)).isEqualTo("URL");
             assertThat(fx(url::getWidth)).as("the URLs at %d px", width)
-                    .isGreaterThanOrEqualTo(PingView.URL_LEAST_WIDTH);
+                    .isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
             // a cut Errors cell still shows its count
             javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
             assertThat(fx(() -> shown(errors))).matches("\\d+ Conn.*");
@@ -519,7 +519,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownColumns(robot)).doesNotContain("Not sent", "Protocol");
         TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
-        assertThat(fx(url::getWidth)).isGreaterThanOrEqualTo(PingView.URL_WIDTH);
+        assertThat(fx(url::getWidth)).isGreaterThanOrEqualTo(PingTable.URL_WIDTH);
         assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
     }
 

@@ -53,7 +53,7 @@ public final class CellWidths {
         FillColumn<S> fill = cell.getTableView() == null ? null
                 : FillColumn.of(cell.getTableView());
         if (column != null && fill != null && fill.shares(column)) {
-            fill.want(column, needed); // it gives way down to its figures (PingView)
+            fill.want(column, needed); // it gives way down to its figures (PingTable)
             return;
         }
         if (column != null && needed > column.getWidth() && needed > column.getPrefWidth()) {

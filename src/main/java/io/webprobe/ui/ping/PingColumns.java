@@ -1,0 +1,145 @@
+package io.webprobe.ui.ping;
+
+import io.webprobe.ping.PingResult;
+import io.webprobe.ui.common.CellWidths;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The kinds of column of the Ping tab's table ({@link PingTable}): text, counts, milliseconds
+ * and rates, each bound to its row's latest result, the figures right-aligned and widening to
+ * their widest ({@link CellWidths#fitted}). The Codes and Errors columns are {@link
+ * CodesColumn}'s and {@link ErrorsColumn}'s.
+ */
+final class PingColumns {
+    /**
+     * The own width of the counts' and figures' columns (Sent, Failed, the percentiles):
+     * "999,999" and "600,000" (a timeout's latency, 54 px in the headless tests' font and the
+     * cell's 6) whole, their headers too; a column widens to a figure wider ("1,515.46":
+     * fitted()). At 62 px (Req/s 60, the URLs' least 180 px, Codes' 76, Errors' 92) the
+     * default columns took 732 px at the window's least width, 960 px, where the table has
+     * 631 beside the vertical scroll bar's place: Errors was behind the sideways scroll. Now
+     * 636 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 60, "Refused"
+     * whole). Where that is too much (there, and Fixed rate's Not sent and HTTP/2's Protocol
+     * at 960 px), a figures' column gives way to its title and widest figure
+     * (FillColumn.shareDownToContent).
+     */
+    static final double FIGURE_WIDTH = 60;
+
+    private PingColumns() {}
+
+    static <T> ObservableValue<T> map(PingRow row, Function<PingResult, T> f) {
+        return Bindings.createObjectBinding(() -> f.apply(row.result()), row.resultProperty());
+    }
+
+    static TableColumn<PingRow, String> text(String title, double width,
+            Function<PingResult, String> f) {
+        TableColumn<PingRow, String> c = new TableColumn<>(title);
+        c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cell -> map(cell.getValue(), f));
+        return c;
+    }
+
+    /** A column the column chooser (+) shows; hidden at first. */
+    static <T> TableColumn<PingRow, T> hidden(TableColumn<PingRow, T> c) {
+        c.setVisible(false);
+        return c;
+    }
+
+    /** Text cut short by the column's width is whole in the cell's tooltip. */
+    static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                tip.setText(value);
+                setTooltip(empty || value == null || value.isEmpty() ? null : tip);
+            }
+        });
+        return c;
+    }
+
+    /**
+     * Open loop: the URL's requests never sent, because its requests before them still waited
+     * for answers when the time ran out (or the run was stopped); 0 as the other counts say
+     * none (a blank beside 9, 11 and 14 read as a figure missing).
+     */
+    static TableColumn<PingRow, Number> notSent() {
+        TableColumn<PingRow, Number> c = count("Not sent", PingResult::notSent);
+        c.setId("pingNotSent");
+        c.setPrefWidth(68); // its bold header whole (63 px)
+        c.getStyleClass().add("two-lines"); // "Not / sent" when it gives way
+        return c;
+    }
+
+    /** The column, its header and figures wider than its kind's default. */
+    static <T> TableColumn<PingRow, T> width(TableColumn<PingRow, T> c, double w) {
+        c.setPrefWidth(w);
+        return c;
+    }
+
+    static TableColumn<PingRow, Number> count(String title, Function<PingResult, Long> f) {
+        TableColumn<PingRow, Number> c = new TableColumn<>(title);
+        c.setPrefWidth(70);
+        c.setCellValueFactory(cell -> map(cell.getValue(), r -> (Number) f.apply(r)));
+        c.setCellFactory(col -> formatted(n -> String.format(Locale.ROOT, "%,d", n.longValue())));
+        return c;
+    }
+
+    /** Requests per second; "–" for a URL not requested in the run (it could not be set up). */
+    static TableColumn<PingRow, Number> rate() {
+        TableColumn<PingRow, Number> c = new TableColumn<>("Req/s");
+        c.setId("pingRateColumn");
+        c.setCellValueFactory(cell -> map(cell.getValue(),
+                r -> r.hasRate() ? (Number) r.requestsPerSecond() : null));
+        c.setCellFactory(col -> formatted(n -> PingResult.rateText(n.doubleValue(), true)));
+        return c;
+    }
+
+    /** Milliseconds as {@link #millisText} says them; "–" while no response was measured. */
+    static TableColumn<PingRow, Number> millis(String title, ToDoubleFunction<PingResult> f) {
+        TableColumn<PingRow, Number> c = new TableColumn<>(title);
+        c.setPrefWidth(FIGURE_WIDTH); // wider when a figure needs it (fitted())
+        c.setCellValueFactory(cell -> map(cell.getValue(),
+                r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
+        c.setCellFactory(col -> formatted(n -> millisText(n.doubleValue())));
+        return c;
+    }
+
+    /**
+     * Milliseconds with two decimals and thousands separators, whatever their size ("23.16",
+     * "11,940.37"): one format down a column (whole from a second up, p50 read "272.76" over
+     * "2,462"), the two decimals the command line's table shows. A column widens to its widest
+     * figure (fitted()): "11940.37" was cut to "1194...".
+     */
+    static String millisText(double ms) {
+        return String.format(Locale.ROOT, "%,.2f", ms);
+    }
+
+    private static TableCell<PingRow, Number> formatted(Function<Number, String> fmt) {
+        TableCell<PingRow, Number> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "–" : fmt.apply(item));
+                CellWidths.fitted(this);
+            }
+        };
+        return rightAligned(cell);
+    }
+
+    static <C extends TableCell<PingRow, Number>> C rightAligned(C cell) {
+        cell.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return cell;
+    }
+}
