@@ -1,0 +1,128 @@
+package io.webprobe.ui.ping;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The left of the Ping tab: the list of URLs, the sentences about its bad lines and Load from
+ * file…, the settings ({@link PingSettingsPane}), scrolling together when the window is too
+ * short for them, and Start / Stop / Export CSV… below, always in sight.
+ */
+final class PingControls {
+    /** The settings' width beside the table, while they do not scroll. */
+    private static final double SIDE_WIDTH = 300;
+
+    private final VBox root;
+
+    PingControls(PingViewModel vm) {
+        TextArea urls = io.webprobe.ui.common.TabKey.movesFocus(new TextArea());
+        urls.setId("pingTargets");
+        urls.setPromptText("One URL per line; # starts a comment");
+        urls.textProperty().bindBidirectional(vm.targetsProperty());
+        urls.setPrefRowCount(8);
+        urls.disableProperty().bind(vm.runningProperty());
+        // a line wider than the list scrolled it sideways to the caret, and every line then
+        // showed cut at its start ("tp://127.0.0.1..."): shown from the left but while typed in
+        urls.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                urls.setScrollLeft(0);
+            }
+        });
+        VBox.setVgrow(urls, Priority.ALWAYS);
+
+        Label problems = new Label();
+        problems.setId("pingProblems");
+        problems.getStyleClass().add("field-error");
+        problems.setWrapText(true);
+        problems.textProperty().bind(vm.targetProblemsProperty());
+        problems.visibleProperty().bind(vm.targetProblemsProperty().isNotEmpty());
+        problems.managedProperty().bind(problems.visibleProperty());
+        // seven lines at most (TargetProblems names a few): a file's bad lines, a red line
+        // each, pushed the list down to one line's height
+        problems.maxHeightProperty().bind(problems.fontProperty().map(f -> f.getSize() * 10));
+        // never squeezed below its text (the list above gives way): at the window's first
+        // size, and with Fixed rate's extra row, the last reason was cut ("Only http:// ...")
+        problems.setMinHeight(Region.USE_PREF_SIZE);
+        // two lines of the list stay, three while there is room: with three at least (60 px),
+        // a run's summary on two lines of the status bar (at 960×640 after a Fixed rate run)
+        // made the settings scroll, their scroll bar took 15 px from the table, and the table
+        // scrolled sideways
+        urls.setMinHeight(44);
+        Tooltip problemsTip = new Tooltip();
+        problemsTip.setWrapText(true);
+        problemsTip.setMaxWidth(500);
+        problemsTip.textProperty().bind(vm.targetProblemsProperty());
+        problems.setTooltip(problemsTip);
+
+        Button load = button("pingLoad", "Load from file…", vm::loadTargetsFromFile);
+        load.disableProperty().bind(vm.runningProperty());
+
+        Node settings = new PingSettingsPane(vm).root();
+
+        Button start = button("pingStart", "Start", vm::start);
+        start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));
+        start.disableProperty().bind(vm.runningProperty());
+        Button stop = button("pingStop", "Stop", vm::stop);
+        stop.setTooltip(new Tooltip("Stop (Esc)"));
+        stop.disableProperty().bind(vm.runningProperty().not());
+        Button export = button("pingExport", "Export CSV…", vm::exportCsv);
+        export.disableProperty().bind(vm.exportableProperty().not());
+        HBox buttons = new HBox(8, start, stop, export);
+
+        Label title = new Label("URLs");
+        title.getStyleClass().add("section-title");
+        Label settingsTitle = new Label("Settings");
+        settingsTitle.getStyleClass().add("section-title");
+        VBox content = new VBox(8, title, urls, problems, load, settingsTitle, settings);
+        content.setPadding(new Insets(10, 10, 0, 10));
+        // the list and settings scroll in a window too short for them (Fixed rate's rows and
+        // the Headers box at 960×640), rather than pushing the status bar out of the window;
+        // a taller one gives the room to the list. Start and Stop stay in sight below.
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("settings-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        buttons.setPadding(new Insets(0, 10, 10, 10));
+        VBox side = new VBox(8, scroll, buttons);
+        // 300 px, not 330: the 30 px let the table's Errors column hold "10 Connection
+        // refused" whole (ErrorsColumn) beside a 200 px URL column and the vertical scroll
+        // bar's place at the default 1,200 px, and the default columns fit at 960 px; the
+        // settings need 297 (Mode's "Requests per URL" beside "Trust certificate"), and the
+        // scroll bar's width besides while they scroll (at 960×640 after a Fixed rate run,
+        // whose summary takes two lines of the status bar, "HTTP/2 (https UR..." was cut)
+        side.setPrefWidth(SIDE_WIDTH);
+        scroll.skinProperty().addListener((o, was, now) -> {
+            for (javafx.scene.Node n : scroll.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == Orientation.VERTICAL) {
+                    bar.visibleProperty().addListener((ov, hid, shown) -> side.setPrefWidth(
+                            SIDE_WIDTH + (shown ? bar.prefWidth(-1) : 0)));
+                }
+            }
+        });
+        side.setMinWidth(280);
+        this.root = side;
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private static Button button(String id, String text, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
