@@ -40,10 +40,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -79,22 +75,8 @@ public final class PingViewModel implements AutoCloseable {
     /** The list of URLs, and the URLs put in it from a crawl or a file. */
     private final PingTargets list;
 
-    private final ObjectProperty<String> method = new SimpleObjectProperty<>(this, "method", "GET");
-    private final ObjectProperty<PingMode> mode = new SimpleObjectProperty<>(this, "mode", PingMode.COUNT);
-    private final IntegerProperty count = new SimpleIntegerProperty(this, "count", 10);
-    private final IntegerProperty durationSeconds = new SimpleIntegerProperty(this, "durationSeconds", 10);
-    private final DoubleProperty rate = new SimpleDoubleProperty(this, "rate", 20);
-    private final IntegerProperty concurrency =
-            new SimpleIntegerProperty(this, "concurrency", PingPlan.DEFAULT_CONCURRENCY);
-    private final DoubleProperty timeoutSeconds = new SimpleDoubleProperty(this, "timeoutSeconds", 10);
-    private final BooleanProperty followRedirects = new SimpleBooleanProperty(this, "followRedirects");
-    private final BooleanProperty keepAlive = new SimpleBooleanProperty(this, "keepAlive", true);
-    private final BooleanProperty http2 = new SimpleBooleanProperty(this, "http2");
-    private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
-    private final StringProperty certificateFile =
-            new SimpleStringProperty(this, "certificateFile", "");
-    /** Extra request headers, "Name: value" one per line (the command line's -H). */
-    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
+    /** The settings as the user edits them, and the plan they make of a list. */
+    private final PingSettingsForm settings = new PingSettingsForm();
     /** Whether the last run left requests unsent (open loop, a server slower than its rate). */
     private final ReadOnlyBooleanWrapper notSent = new ReadOnlyBooleanWrapper(this, "notSent");
     /** The last run's end (its status line when it ended), kept while other messages follow. */
@@ -149,18 +131,6 @@ public final class PingViewModel implements AutoCloseable {
         this.userAgent = userAgent;
         this.tick = tick;
         this.list = new PingTargets(this, dialogs, fx, background, status::set, running::get);
-        // HTTP/2 keeps its connections open: asking for it asks for keep-alive, and turning
-        // keep-alive off turns it off (never a plan the engine refuses)
-        http2.addListener((o, a, on) -> {
-            if (on) {
-                keepAlive.set(true);
-            }
-        });
-        keepAlive.addListener((o, a, on) -> {
-            if (!on) {
-                http2.set(false);
-            }
-        });
         selectedUrl.addListener((o, a, b) -> {
             selectedUrlForTimer = b;
             histogram.clear();
@@ -223,29 +193,29 @@ public final class PingViewModel implements AutoCloseable {
 
     public StringProperty targetsProperty() { return list.textProperty(); }
     public ReadOnlyStringProperty targetProblemsProperty() { return list.problems().getReadOnlyProperty(); }
-    public ObjectProperty<String> methodProperty() { return method; }
-    public ObjectProperty<PingMode> modeProperty() { return mode; }
-    public IntegerProperty countProperty() { return count; }
-    public IntegerProperty durationSecondsProperty() { return durationSeconds; }
-    public DoubleProperty rateProperty() { return rate; }
-    public IntegerProperty concurrencyProperty() { return concurrency; }
-    public DoubleProperty timeoutSecondsProperty() { return timeoutSeconds; }
-    public BooleanProperty followRedirectsProperty() { return followRedirects; }
-    public BooleanProperty keepAliveProperty() { return keepAlive; }
+    public ObjectProperty<String> methodProperty() { return settings.method(); }
+    public ObjectProperty<PingMode> modeProperty() { return settings.mode(); }
+    public IntegerProperty countProperty() { return settings.count(); }
+    public IntegerProperty durationSecondsProperty() { return settings.durationSeconds(); }
+    public DoubleProperty rateProperty() { return settings.rate(); }
+    public IntegerProperty concurrencyProperty() { return settings.concurrency(); }
+    public DoubleProperty timeoutSecondsProperty() { return settings.timeoutSeconds(); }
+    public BooleanProperty followRedirectsProperty() { return settings.followRedirects(); }
+    public BooleanProperty keepAliveProperty() { return settings.keepAlive(); }
     /**
      * Ask https URLs for HTTP/2 (the command line's --http2); each row's protocol says which
      * answered. Setting it sets keep-alive; clearing keep-alive clears it.
      */
-    public BooleanProperty http2Property() { return http2; }
+    public BooleanProperty http2Property() { return settings.http2(); }
     /** Accept any certificate for any name (the command line's --insecure). */
-    public BooleanProperty insecureProperty() { return insecure; }
+    public BooleanProperty insecureProperty() { return settings.insecure(); }
     /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
-    public StringProperty certificateFileProperty() { return certificateFile; }
+    public StringProperty certificateFileProperty() { return settings.certificateFile(); }
     /**
      * Extra request headers, "Name: value" one per line, blank lines skipped: the command
      * line's -H, checked by the same rule ({@link PingHeaders}) when Start is pressed.
      */
-    public StringProperty headersProperty() { return headers; }
+    public StringProperty headersProperty() { return settings.headers(); }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
 
     /**
@@ -292,7 +262,7 @@ public final class PingViewModel implements AutoCloseable {
     /** Asks for a certificate file to trust (Choose… beside Trust certificate). */
     public void chooseCertificateFile() {
         dialogs.chooseCertificateFile("Certificate file to trust")
-                .ifPresent(p -> certificateFile.set(p.toString()));
+                .ifPresent(p -> settings.certificateFile().set(p.toString()));
     }
 
     /**
@@ -313,7 +283,7 @@ public final class PingViewModel implements AutoCloseable {
         }
         PingPlan plan;
         try {
-            plan = plan(list);
+            plan = settings.plan(list, userAgent);
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage() + ".");
             return false;
@@ -347,14 +317,13 @@ public final class PingViewModel implements AutoCloseable {
         // the workers open their connections and warm up on the targets first (WorkerWarmUp)
         boolean opening = io.webprobe.ping.PingJob.Engine.forPlan(plan)
                 == io.webprobe.ping.PingJob.Engine.WORKERS;
-        status.set("Pinging " + Words.count(n, "URL") + (insecure.get()
+        status.set("Pinging " + Words.count(n, "URL") + (settings.insecure().get()
                 ? " without checking certificates" : "") + (opening
                 ? " (first opening the connections and warming up, for a few seconds at most)…"
                 : "…"));
         // the job's TLS set-up and its classes take ~0.2 s the first time, and the certificate
         // file is read: not on this thread
-        PingTrust trust = new PingTrust(insecure.get(),
-                insecure.get() ? "" : certificateFile.get().strip());
+        PingTrust trust = settings.trust();
         this.trust = trust;
         background.execute(() -> launch(plan, trust, gen, b, logReady));
         return true;
@@ -441,33 +410,6 @@ public final class PingViewModel implements AutoCloseable {
                 background.execute(requestLog::close);
             }
         };
-    }
-
-    private PingPlan plan(TargetList list) {
-        PingPlan p = PingPlan.of(list.urls(), userAgent)
-                .withRequestTargets(list.requestTargets())
-                .withMethod(method.get())
-                .withConcurrency(concurrency.get())
-                .withTimeout(Duration.ofMillis(Math.round(timeoutSeconds.get() * 1000)))
-                .withFollowRedirects(followRedirects.get())
-                .withHeaders(headers())
-                .withKeepAlive(keepAlive.get())
-                .withHttp2(http2.get());
-        Duration d = Duration.ofSeconds(durationSeconds.get());
-        return switch (mode.get()) {
-            case COUNT -> p.withCount(count.get());
-            case DURATION -> p.withDuration(d);
-            case RATE -> p.withRate(rate.get(), d);
-        };
-    }
-
-    /** The Headers box's headers; a bad one is named after the box (no full stop). */
-    private List<io.webprobe.http.Header> headers() {
-        try {
-            return PingHeaders.ofLines(headers.get());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Settings › Headers: " + e.getMessage(), e);
-        }
     }
 
     /** Runs on the UI timer thread: the newest snapshot and the selected URL's histogram. */
