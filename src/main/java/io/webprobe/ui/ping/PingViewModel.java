@@ -16,12 +16,10 @@ import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.SiteUrls;
 import io.webprobe.ui.common.UiBatcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +38,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -96,14 +93,11 @@ public final class PingViewModel implements AutoCloseable {
     private final StringBinding statusLine = Bindings.createStringBinding(() ->
             summary.get().isEmpty() || summary.get().equals(status.get()) ? status.get()
                     : status.get() + "\n" + summary.get(), status, summary);
-    private final ReadOnlyStringWrapper histogramTitle =
-            new ReadOnlyStringWrapper(this, "histogramTitle", HISTOGRAM_TITLE + "no URL selected");
-    private final StringProperty selectedUrl = new SimpleStringProperty(this, "selectedUrl");
     private final ObservableList<PingRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LatencyPoint> series = FXCollections.observableArrayList();
-    private final ObservableList<LatencyBin> histogram = FXCollections.observableArrayList();
-
-    private volatile String selectedUrlForTimer;
+    /** The selected URL's histogram: which URL, the chart's title, its bars. */
+    private final PingHistogram histogram = new PingHistogram(rows, running::get,
+            this::readHistogram);
     /** Written on the FX thread, read by the timer thread for histograms. */
     private volatile PingJob job;
     private UiBatcher<Update> batcher;
@@ -131,47 +125,6 @@ public final class PingViewModel implements AutoCloseable {
         this.userAgent = userAgent;
         this.tick = tick;
         this.list = new PingTargets(this, dialogs, fx, background, status::set, running::get);
-        selectedUrl.addListener((o, a, b) -> {
-            selectedUrlForTimer = b;
-            histogram.clear();
-            histogramTitle.set(HISTOGRAM_TITLE + (b == null ? "no URL selected"
-                    : histogramUrl(b)));
-            if (b != null && !running.get()) {
-                readHistogram(b);
-            }
-        });
-    }
-
-    /**
-     * The histogram's title over the URL it is of, on a line of its own: after "Latency
-     * distribution: ", in the half of the window the chart has, it read "Latency
-     * distribution: http://127.0.0.1:1810..." at 1,200 px.
-     */
-    static final String HISTOGRAM_TITLE = "Latency distribution\n";
-    /** The site every row's URL is on, empty if they are on several; null: not yet known. */
-    private Optional<java.net.URI> rowsSite;
-
-    /**
-     * The selected URL as the histogram's title names it: by its path and query when every
-     * URL in the table is on its site, as in a test of one site's pages, else whole. The title
-     * cuts it in the middle when it is still too long and holds it whole in its tooltip.
-     */
-    private String histogramUrl(String url) {
-        if (rowsSite == null) { // the rows' one site, looked for once per list of rows
-            rowsSite = Optional.empty();
-            if (!rows.isEmpty()) {
-                try {
-                    java.net.URI s = io.webprobe.http.Urls.toUri(rows.get(0).url());
-                    if (rows.stream().allMatch(r -> SiteUrls.onSite(s, r.url()))) {
-                        rowsSite = Optional.of(s);
-                    }
-                } catch (IllegalArgumentException e) {
-                    // not a URL as the engine writes them: every URL named whole
-                }
-            }
-        }
-        return io.webprobe.http.UrlSyntax.forPeople(rowsSite.isPresent()
-                ? SiteUrls.shown(rowsSite.get(), url) : url);
     }
 
     /** Reads a URL's histogram off the FX thread and shows it if the URL is still selected. */
@@ -184,8 +137,8 @@ public final class PingViewModel implements AutoCloseable {
         background.execute(() -> {
             List<LatencyBin> bins = j.latencyBins(url, HISTOGRAM_BINS);
             fx.execute(() -> {
-                if (gen == generation && url.equals(selectedUrl.get())) {
-                    histogram.setAll(bins);
+                if (gen == generation) {
+                    histogram.show(url, bins);
                 }
             });
         });
@@ -229,14 +182,14 @@ public final class PingViewModel implements AutoCloseable {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** What the status bar says ({@link #statusLine}). */
     public StringExpression statusLineProperty() { return statusLine; }
-    public ReadOnlyStringProperty histogramTitleProperty() { return histogramTitle.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty histogramTitleProperty() { return histogram.title(); }
     /** The URL whose latency histogram is shown; set from the table's selection. */
-    public StringProperty selectedUrlProperty() { return selectedUrl; }
+    public StringProperty selectedUrlProperty() { return histogram.selectedUrl(); }
     public ObservableList<PingRow> rows() { return rows; }
     /** p50/p99 per second of the current run. */
     public ObservableList<LatencyPoint> series() { return series; }
     /** The selected URL's response-time histogram. */
-    public ObservableList<LatencyBin> histogram() { return histogram; }
+    public ObservableList<LatencyBin> histogram() { return histogram.bins(); }
 
     /**
      * Most URLs the list takes from a crawl or a file ({@link PingTargets#MAX_LIST_URLS}: the
@@ -294,13 +247,11 @@ public final class PingViewModel implements AutoCloseable {
         shownFinal = false;
         stopAsked = false;
         rows.setAll(list.urls().stream().map(u -> new PingRow(u.toString())).toList());
-        rowsSite = null;
+        histogram.rowsChanged();
         exportable.set(false);
         series.clear();
-        histogram.clear();
-        if (selectedUrl.get() == null || list.urls().stream().noneMatch(u -> u.toString().equals(selectedUrl.get()))) {
-            selectedUrl.set(list.urls().get(0).toString());
-        }
+        histogram.bins().clear();
+        histogram.keepAmong(list.urls().stream().map(u -> u.toString()).toList());
         UiBatcher<Update> b = new UiBatcher<>(fx, timer, tick, batch -> {
             if (gen == generation && !batch.isEmpty()) {
                 apply(newest(batch));
@@ -414,7 +365,7 @@ public final class PingViewModel implements AutoCloseable {
 
     /** Runs on the UI timer thread: the newest snapshot and the selected URL's histogram. */
     private Update update(PingSnapshot s) {
-        String url = selectedUrlForTimer;
+        String url = histogram.urlForTimer();
         PingJob j = job;
         List<LatencyBin> bins = url == null || j == null ? List.of() : j.latencyBins(url, HISTOGRAM_BINS);
         return new Update(s, url, bins, j != null && j.warmingUp());
@@ -465,9 +416,7 @@ public final class PingViewModel implements AutoCloseable {
         }
         exportable.set(results.stream().anyMatch(r -> r.sent() > 0));
         LatencySeries.mirror(series, s.series());
-        if (u.binsUrl() != null && u.binsUrl().equals(selectedUrl.get())) {
-            histogram.setAll(u.bins());
-        }
+        histogram.show(u.binsUrl(), u.bins());
         progress.set(s.progress());
         String waiting = s.waitingText(timeout);
         // before the clock the figures are all 0: the warm-up (ADR 0017) is named instead
@@ -494,8 +443,8 @@ public final class PingViewModel implements AutoCloseable {
         running.set(false);
         // the last poll may have read another URL's bins (the selection changed as the run
         // ended) and none follows it: the selected URL's final ones are read now
-        if (selectedUrl.get() != null) {
-            readHistogram(selectedUrl.get());
+        if (histogram.selectedUrl().get() != null) {
+            readHistogram(histogram.selectedUrl().get());
         }
         progress.set(last.stopped() ? last.progress() : 1.0);
         notSent.set(last.notSent() > 0);
