@@ -19,11 +19,9 @@ public final class NoteLine {
 
     /** A button for a note line: its id, its text, what it does, and a tooltip saying so. */
     public static Button button(String id, String text, String tooltip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
+        Button b = Buttons.of(id, text, action);
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tooltip));
-        b.setOnAction(e -> action.run());
         return b;
     }
 

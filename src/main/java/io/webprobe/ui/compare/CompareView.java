@@ -1,6 +1,7 @@
 package io.webprobe.ui.compare;
 
 import io.webprobe.store.CrawlDiff;
+import io.webprobe.ui.common.Buttons;
 import io.webprobe.ui.common.UrlCells;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class CompareView {
         Label newer = fileLabel("compareNew", model.newFileProperty(), "(no crawl chosen)");
         SplitMenuButton chooseOld = chooser("compareChooseOld", "Older…", true, folder);
         SplitMenuButton chooseNew = chooser("compareChooseNew", "Newer…", false, folder);
-        Button run = button("compareRun", "Compare", model::compare);
+        Button run = Buttons.of("compareRun", "Compare", model::compare);
         run.disableProperty().bind(model.runningProperty()
                 .or(model.oldFileProperty().isNull()).or(model.newFileProperty().isNull()));
         HBox files = new HBox(8, chooseOld, older, new Label("→"), chooseNew, newer, run);
@@ -87,7 +88,7 @@ public final class CompareView {
         search.textProperty().bindBidirectional(model.searchProperty());
         HBox.setHgrow(search, Priority.ALWAYS);
         excel.setId("compareExcel");
-        Button export = button("compareExport", "Export CSV…",
+        Button export = Buttons.of("compareExport", "Export CSV…",
                 () -> model.export(excel.isSelected()));
         export.disableProperty().bind(Bindings.isEmpty(model.shown()));
         HBox filter = new HBox(8, new Label("Show"), kind, search, excel, export);
@@ -255,13 +256,6 @@ public final class CompareView {
                 ? none : file.getValue().toAbsolutePath().toString(), file));
         l.setTooltip(tip);
         return l;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private static <S> TableColumn<S, String> col(String title, double width,

@@ -1,6 +1,9 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.ui.common.Buttons;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.FieldError;
+import io.webprobe.ui.common.RunProgress;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.listcheck.ListInputView;
 import java.util.List;
@@ -12,7 +15,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.value.ObservableDoubleValue;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -118,16 +120,16 @@ final class CrawlControls {
         // (CrawlRun.resume), though the other settings shown are the crawl's own, locked
         threads.disableProperty().bind(vm.runningProperty());
 
-        Button start = button("crawlStart", "Start", vm::start);
+        Button start = Buttons.of("crawlStart", "Start", vm::start);
         start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));
         start.disableProperty().bind(vm.runningProperty());
-        Button pause = button("crawlPause", "Pause", vm::togglePause);
+        Button pause = Buttons.of("crawlPause", "Pause", vm::togglePause);
         pause.textProperty().bind(Bindings.when(vm.pausedProperty()).then("Resume")
                 .otherwise("Pause"));
         pause.disableProperty().bind(vm.runningProperty().not());
         // wide enough for "Resume": the controls beside it do not move when it is pressed
         pause.setStyle("-fx-min-width: 6.5em;");
-        Button stop = button("crawlStop", "Stop", vm::stop);
+        Button stop = Buttons.of("crawlStop", "Stop", vm::stop);
         stop.setTooltip(new Tooltip("Stop (Esc)"));
         stop.disableProperty().bind(vm.runningProperty().not());
 
@@ -149,7 +151,7 @@ final class CrawlControls {
         export.getItems().addAll(view, selection, excel);
         export.disableProperty().bind(vm.hasCrawlProperty().not());
 
-        Button ping = button("crawlPingThese", "Ping these", pingThese);
+        Button ping = Buttons.of("crawlPingThese", "Ping these", pingThese);
         ping.setTooltip(new Tooltip("Send the selected URLs (or all of them) to the Ping tab"));
         ping.disableProperty().bind(vm.hasCrawlProperty().not());
 
@@ -169,18 +171,15 @@ final class CrawlControls {
                 ping);
         bar.setAlignment(Pos.TOP_LEFT);
 
-        Label error = errorLabel("crawlUrlError", vm.urlErrorProperty());
-        Label settingsError = errorLabel("crawlSettingsError", vm.settingsErrorProperty());
+        Label error = FieldError.label("crawlUrlError", vm.urlErrorProperty());
+        Label settingsError = FieldError.label("crawlSettingsError",
+                vm.settingsErrorProperty());
 
         settings = new CrawlSettingsPane(vm.settings(), vm.settingsLockedProperty(),
                 vm.crawlSettingsShownProperty(), vm.runningProperty(), below, dialogs).root();
 
-        ProgressBar progress = new ProgressBar();
-        progress.setId("crawlProgress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.runningProperty()
-                .or(vm.progressProperty().greaterThan(0)));
+        ProgressBar progress = RunProgress.bar("crawlProgress", vm.progressProperty(),
+                vm.runningProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         progress.setMinWidth(100);
         progress.setMaxHeight(Region.USE_PREF_SIZE);
@@ -247,25 +246,4 @@ final class CrawlControls {
         return urlField;
     }
 
-    /**
-     * A red sentence under the URL bar, shown (and taking room) only while there is one; a
-     * long one wraps (one cut at the window's edge lost its end, what it asked of the user).
-     */
-    private static Label errorLabel(String id, ObservableStringValue text) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.getStyleClass().add("field-error");
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }

@@ -1,6 +1,7 @@
 package io.webprobe.ui.listcheck;
 
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.FieldError;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -49,13 +50,7 @@ public final class ListInputView {
         tip.setWrapText(true);
         tip.setMaxWidth(700);
         summary.setTooltip(tip);
-        Label error = new Label();
-        error.setId("listError");
-        error.getStyleClass().add("field-error");
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(Bindings.isNotEmpty(model.errorProperty()));
-        error.managedProperty().bind(error.visibleProperty());
-        error.setWrapText(true);
+        Label error = FieldError.label("listError", model.errorProperty());
         error.setMinWidth(0);
         error.setPrefWidth(100);
         HBox bar = new HBox(8, load, summary);

@@ -1,5 +1,7 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.Buttons;
+import io.webprobe.ui.common.FieldError;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -39,13 +41,7 @@ final class PingControls {
         });
         VBox.setVgrow(urls, Priority.ALWAYS);
 
-        Label problems = new Label();
-        problems.setId("pingProblems");
-        problems.getStyleClass().add("field-error");
-        problems.setWrapText(true);
-        problems.textProperty().bind(vm.targetProblemsProperty());
-        problems.visibleProperty().bind(vm.targetProblemsProperty().isNotEmpty());
-        problems.managedProperty().bind(problems.visibleProperty());
+        Label problems = FieldError.label("pingProblems", vm.targetProblemsProperty());
         // seven lines at most (TargetProblems names a few): a file's bad lines, a red line
         // each, pushed the list down to one line's height
         problems.maxHeightProperty().bind(problems.fontProperty().map(f -> f.getSize() * 10));
@@ -63,18 +59,18 @@ final class PingControls {
         problemsTip.textProperty().bind(vm.targetProblemsProperty());
         problems.setTooltip(problemsTip);
 
-        Button load = button("pingLoad", "Load from file…", vm::loadTargetsFromFile);
+        Button load = Buttons.of("pingLoad", "Load from file…", vm::loadTargetsFromFile);
         load.disableProperty().bind(vm.runningProperty());
 
         Node settings = new PingSettingsPane(vm).root();
 
-        Button start = button("pingStart", "Start", vm::start);
+        Button start = Buttons.of("pingStart", "Start", vm::start);
         start.setTooltip(new Tooltip("Start (Ctrl+Enter)"));
         start.disableProperty().bind(vm.runningProperty());
-        Button stop = button("pingStop", "Stop", vm::stop);
+        Button stop = Buttons.of("pingStop", "Stop", vm::stop);
         stop.setTooltip(new Tooltip("Stop (Esc)"));
         stop.disableProperty().bind(vm.runningProperty().not());
-        Button export = button("pingExport", "Export CSV…", vm::exportCsv);
+        Button export = Buttons.of("pingExport", "Export CSV…", vm::exportCsv);
         export.disableProperty().bind(vm.exportableProperty().not());
         HBox buttons = new HBox(8, start, stop, export);
 
@@ -117,12 +113,5 @@ final class PingControls {
 
     Node root() {
         return root;
-    }
-
-    private static Button button(String id, String text, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.RunProgress;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.StatusLine;
 import java.util.List;
@@ -82,12 +83,8 @@ public final class PingView {
     }
 
     private Node results() {
-        ProgressBar progress = new ProgressBar();
-        progress.setId("pingProgress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.runningProperty()
-                .or(vm.progressProperty().greaterThan(0)));
+        ProgressBar progress = RunProgress.bar("pingProgress", vm.progressProperty(),
+                vm.runningProperty());
         // a ProgressBar's minimum height is 0, and the VBox gives the split pane below (whose
         // preferred height is more than the tab has) its room first: the bar, "visible", was
         // squeezed to 0 px and never seen, during a run or after
