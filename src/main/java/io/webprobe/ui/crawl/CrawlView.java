@@ -6,7 +6,7 @@ import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.charts.ChartsView;
 import io.webprobe.ui.common.DialogService;
-import io.webprobe.ui.common.NoteLine;
+import io.webprobe.ui.common.RememberedDivider;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.StatusLine;
 import io.webprobe.ui.common.UiState;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -140,10 +139,11 @@ public final class CrawlView {
         root.setTop(controls.root());
         urlField = controls.urlField();
         Node center = center();
-        Region interrupted = interruptedBar();
-        Region notKept = notKeptBar();
-        controls.besideProgress(resumeBar(controls.settingsOpenProperty()));
-        offers.bind(shownHeight(interrupted).add(shownHeight(notKept)));
+        CrawlOffers said = new CrawlOffers(vm);
+        Region interrupted = said.interruptedBar();
+        Region notKept = said.notKeptBar();
+        controls.besideProgress(said.resumeBar(controls.settingsOpenProperty()));
+        offers.bind(CrawlOffers.shownHeight(interrupted).add(CrawlOffers.shownHeight(notKept)));
         VBox middle = new VBox(interrupted, notKept, center);
         VBox.setVgrow(center, Priority.ALWAYS);
         VBox.setMargin(center, new Insets(0, 10, 0, 10));
@@ -174,7 +174,7 @@ public final class CrawlView {
         workers.setMaxHeight(Double.MAX_VALUE);
         SplitPane left = new SplitPane(overview.root(), workers);
         left.setOrientation(Orientation.VERTICAL);
-        remember(left, "crawl.divider.workers", 0.72);
+        RememberedDivider.keep(left, deps.memory(), "crawl.divider.workers", 0.72);
         overview.root().getSelectionModel().selectedItemProperty().addListener(
                 (o, was, now) -> tabs.getSelectionModel().select(urlsTab));
 
@@ -250,11 +250,12 @@ public final class CrawlView {
         ((javafx.scene.layout.Region) details.root()).setMinSize(0, 0);
         overview.root().setMinSize(0, 0);
         workers.setMinSize(0, 0);
-        remember(workspace, DETAILS_DIVIDER, DETAILS_DIVIDER_DEFAULT);
+        RememberedDivider.keep(workspace, deps.memory(), DETAILS_DIVIDER,
+                DETAILS_DIVIDER_DEFAULT);
         table.setOnOpen(this::openDetails);
 
         SplitPane split = new SplitPane(left, workspace);
-        remember(split, "crawl.divider.overview", 0.2);
+        RememberedDivider.keep(split, deps.memory(), "crawl.divider.overview", 0.2);
         return split;
     }
 
@@ -298,115 +299,8 @@ public final class CrawlView {
         details.showInlinks();
     }
 
-    /**
-     * The offer to resume an unfinished crawl: on the progress bar's line, at its right, taking
-     * room only while there is an offer. (An overlay sliding over the workspace covered the
-     * tabs and the search field, and took the workspace out of its margins; a line of its own
-     * above the workspace took ~45 px, and the open settings scrolled in a window of the
-     * default size.) With the settings open it also says what the note over them would: they
-     * are the crawl's own, and "Not now" brings back the user's.
-     */
-    private Region resumeBar(javafx.beans.value.ObservableBooleanValue settingsOpen) {
-        javafx.scene.control.Button resume = NoteLine.button("resumeButton", "Resume",
-                "", vm::resume);
-        resume.textProperty().bind(vm.resumeActionProperty());
-        resume.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.when(
-                vm.resumeActionProperty().isEqualTo("Resume"))
-                .then("Continue this crawl where it stopped, with its own settings and the "
-                        + "threads shown")
-                .otherwise("Continue this crawl from the new URLs, with its own settings and "
-                        + "the threads shown; what it crawled stays"));
-        javafx.beans.binding.StringExpression sentence = javafx.beans.binding.Bindings.when(
-                javafx.beans.binding.Bindings.createBooleanBinding(settingsOpen::get,
-                        settingsOpen).and(vm.crawlSettingsShownProperty()))
-                .then(javafx.beans.binding.Bindings.concat(vm.resumeOfferProperty(),
-                        " The settings above are its own, kept by ", vm.resumeActionProperty(),
-                        "; Not now brings back yours."))
-                .otherwise(vm.resumeOfferProperty());
-        Region bar = offerBar("resume", vm.resumeOfferProperty(), sentence, resume,
-                NoteLine.button("resumeDismiss", "Not now", "Hide this offer and show your "
-                        + "own settings again; the crawl stays open for reading",
-                        vm::declineResume));
-        bar.getStyleClass().add("compact");
-        return bar;
-    }
-
-    /** Said once the window opens when the last crawl was interrupted (a crash, a kill). */
-    private Region interruptedBar() {
-        Region bar = offerBar("interrupted", vm.interruptedHintProperty(),
-                vm.interruptedHintProperty(),
-                NoteLine.button("interruptedOpen", "Open it", "Open the interrupted crawl; "
-                        + "Resume then continues it where it was", vm::openInterrupted),
-                NoteLine.button("interruptedDismiss", "Not now", "Hide this; the crawl stays "
-                        + "in File › Recent crawls", vm::dismissInterrupted));
-        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
-        return bar;
-    }
-
-    /**
-     * Said while the crawl shown is in a temporary file because the crawls folder cannot take
-     * crawl files: why, and that it is not kept.
-     */
-    private Region notKeptBar() {
-        Region bar = offerBar("notKept", vm.notKeptProperty(), vm.notKeptProperty(),
-                NoteLine.button("notKeptDismiss", "Hide", "Hide this; the crawl is still not "
-                        + "kept", vm::dismissNotKept));
-        VBox.setMargin(bar, new Insets(0, 10, 6, 10));
-        return bar;
-    }
-
-    /** The height a line above the workspace takes with its margin, 0 while it is hidden. */
-    private static DoubleBinding shownHeight(Region bar) {
-        return Bindings.createDoubleBinding(() -> bar.isManaged() ? bar.getHeight()
-                + VBox.getMargin(bar).getTop() + VBox.getMargin(bar).getBottom() : 0,
-                bar.managedProperty(), bar.heightProperty());
-    }
-
-    /** An offer saying {@code sentence}, shown while {@code offer} is not empty. */
-    private static Region offerBar(String id, javafx.beans.value.ObservableStringValue offer,
-            javafx.beans.value.ObservableStringValue sentence,
-            javafx.scene.control.Button... buttons) {
-        Label text = new Label();
-        text.setId(id + "Text");
-        text.textProperty().bind(sentence);
-        HBox bar = NoteLine.of(text, javafx.beans.binding.Bindings.isNotEmpty(offer), buttons);
-        bar.setId(id + "Bar");
-        bar.getStyleClass().add("resume-bar");
-        return bar;
-    }
-
     private Node statusBar() {
         return StatusLine.of("crawlStatus", vm.statusProperty());
-    }
-
-    /**
-     * Keeps a divider where the user last put it (or at {@code def}): as a fraction of the
-     * pane, put back whenever the pane changes size (a window that opens small and grows, a
-     * resize), and remembered when the user drags it, not when a resize moves it.
-     */
-    private void remember(SplitPane split, String key, double def) {
-        Runnable apply = () -> split.setDividerPositions(deps.memory().getDouble(key, def));
-        apply.run();
-        // the skin moves dividers in the layout that follows a resize (it keeps pixel
-        // positions): put them back after that layout, once per pulse at most
-        boolean[] pending = {false};
-        javafx.beans.InvalidationListener resized = o -> {
-            if (!pending[0]) {
-                pending[0] = true;
-                javafx.application.Platform.runLater(() -> {
-                    pending[0] = false;
-                    apply.run();
-                });
-            }
-        };
-        split.widthProperty().addListener(resized);
-        split.heightProperty().addListener(resized);
-        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
-            // the workspace has no divider while the Charts tab hides the details pane
-            if (split.getDividerPositions().length > 0) {
-                deps.memory().putDouble(key, split.getDividerPositions()[0]);
-            }
-        });
     }
 
     // == menus and keys ==
