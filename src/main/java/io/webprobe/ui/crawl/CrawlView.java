@@ -2,27 +2,20 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.Words;
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.store.UrlDetails;
-import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.charts.ChartsView;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.RememberedDivider;
 import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.StatusLine;
 import io.webprobe.ui.common.UiState;
-import io.webprobe.ui.crawl.actions.TableSelection;
 import io.webprobe.ui.crawl.actions.UrlActions;
-import io.webprobe.ui.crawl.actions.UrlMenus;
-import io.webprobe.ui.crawl.actions.UrlSelection;
 import io.webprobe.ui.crawl.broken.BrokenLinksView;
 import io.webprobe.ui.crawl.details.DetailsView;
 import io.webprobe.ui.crawl.export.ExportActions;
 import io.webprobe.ui.crawl.live.WorkersView;
 import io.webprobe.ui.crawl.overview.OverviewView;
-import io.webprobe.ui.crawl.table.UrlColumn;
 import io.webprobe.ui.crawl.table.UrlItem;
 import io.webprobe.ui.crawl.table.UrlTableView;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -66,8 +59,6 @@ public final class CrawlView {
     private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F,
-            KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C,
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination FOCUS_URL = new KeyCodeCombination(KeyCode.L,
             KeyCombination.SHORTCUT_DOWN);
@@ -149,7 +140,7 @@ public final class CrawlView {
         VBox.setMargin(center, new Insets(0, 10, 0, 10));
         root.setCenter(middle);
         root.setBottom(statusBar());
-        wireMenus();
+        CrawlMenus.install(vm, deps.actions(), table, broken, details, this::openDetails);
         wireKeys();
     }
 
@@ -305,36 +296,6 @@ public final class CrawlView {
 
     // == menus and keys ==
 
-    private void wireMenus() {
-        UrlActions a = deps.actions();
-        UrlSelection urls = new UrlTableSelection();
-        table.table().setContextMenu(UrlMenus.menu(a, urls, this::openDetails));
-        broken.table().setContextMenu(UrlMenus.menu(a, new TableSelection<>(broken.table(),
-                BrokenLink::linkUrl, null, vm), null));
-        details.setInlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.inlinksTable(),
-                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm), null));
-        details.setOutlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.outlinksTable(),
-                UrlDetails.Outlink::url, UrlDetails.Outlink::targetId, vm), null));
-        for (javafx.scene.control.TableView<?> t : List.of(table.table(), broken.table(),
-                details.inlinksTable(), details.outlinksTable())) {
-            io.webprobe.ui.common.KeyboardMenus.install(t);
-        }
-        copyOnShortcut(table.table(), urls);
-        copyOnShortcut(broken.table(), new TableSelection<>(broken.table(), BrokenLink::linkUrl,
-                null, vm));
-        copyOnShortcut(details.inlinksTable(), new TableSelection<>(details.inlinksTable(),
-                UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm));
-    }
-
-    private void copyOnShortcut(TableView<?> t, UrlSelection s) {
-        t.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (COPY.match(e)) {
-                deps.actions().copyUrls(s);
-                e.consume();
-            }
-        });
-    }
-
     private void wireKeys() {
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
     }
@@ -468,49 +429,5 @@ public final class CrawlView {
     /** Export the selected rows with the columns shown. */
     public void exportSelection() {
         deps.exports().exportSelection(table.visibleColumns());
-    }
-
-    /** The URL table's selection, by URL id. */
-    private final class UrlTableSelection implements UrlSelection {
-        @Override
-        public void urls(Consumer<List<String>> then) {
-            vm.urlsOf(vm.table().selectedIds(), then);
-        }
-
-        @Override
-        public void ids(Consumer<long[]> then) {
-            then.accept(vm.table().selectedIds());
-        }
-
-        @Override
-        public void rowsText(Consumer<String> then) {
-            List<UrlColumn> cols = table.visibleColumns();
-            vm.rowsOf(vm.table().selectedIds(), rows -> {
-                if (rows.isEmpty()) {
-                    then.accept("");
-                    return;
-                }
-                StringBuilder sb = new StringBuilder(TableSelection.tsv(cols.stream()
-                        .map(UrlColumn::title).toArray())).append('\n');
-                for (UrlQuery.Row r : rows) {
-                    List<Object> cells = new ArrayList<>();
-                    cols.forEach(c -> cells.add(c.csv(r)));
-                    sb.append(TableSelection.tsv(cells.toArray())).append('\n');
-                }
-                then.accept(sb.toString());
-            });
-        }
-
-        @Override
-        public int countNow() {
-            return table.table().getSelectionModel().getSelectedIndices().size();
-        }
-
-        @Override
-        public String firstUrlNow() {
-            long[] ids = vm.table().selectedIds();
-            UrlItem line = ids.length == 0 ? null : vm.table().items().cached(ids[0]);
-            return line == null ? "" : line.url();
-        }
     }
 }
