@@ -16,6 +16,33 @@ final class PingStatusText {
     private PingStatusText() {}
 
     /**
+     * The status line while a run goes: its figures, and once every request is sent what it
+     * still waits for; before the clock the figures are all 0: the warm-up (ADR 0017) is
+     * named instead.
+     */
+    static String whileRunning(PingSnapshot s, boolean warmingUp, java.time.Duration timeout) {
+        String waiting = s.waitingText(timeout);
+        return warmingUp ? io.webprobe.ping.PingJob.WARMING_UP : waiting.isEmpty()
+                ? statusLine(s) : statusLine(s) + " · Sending done; " + waiting;
+    }
+
+    /**
+     * The status line of a run that ended without a failure of its own: "Finished: " or
+     * "Stopped: ", its figures, what failed, the requests before the clock, certificate
+     * advice, and whether HTTP/2 was answered over HTTP/1.1.
+     */
+    static String ended(PingSnapshot last, io.webprobe.ping.PingJob job, PingTrust trust) {
+        return (last.stopped() ? "Stopped: " : "Finished: ")
+                + statusLine(last,
+                        job.plan().waitingConnections(last.notRequested()),
+                        job.plan().waitingConnectionsOfOneUrl(last.notRequested()))
+                + failures(last, job.plan().success())
+                + beforeClock(job.requestsBeforeClock())
+                + trustAdvice(last, trust)
+                + overHttp1(job.plan());
+    }
+
+    /**
      * " · " and how to get past a certificate the run could not trust (or a hint that the port
      * may not serve https, as the command line gives), or "" when no request failed that way;
      * a certificate file is offered when the run had none (whatever the setting says since).

@@ -418,10 +418,7 @@ public final class PingViewModel implements AutoCloseable {
         LatencySeries.mirror(series, s.series());
         histogram.show(u.binsUrl(), u.bins());
         progress.set(s.progress());
-        String waiting = s.waitingText(timeout);
-        // before the clock the figures are all 0: the warm-up (ADR 0017) is named instead
-        status.set(u.warmingUp() ? PingJob.WARMING_UP : waiting.isEmpty() ? PingStatusText.statusLine(s)
-                : PingStatusText.statusLine(s) + " · Sending done; " + waiting);
+        status.set(PingStatusText.whileRunning(s, u.warmingUp(), timeout));
     }
 
     /**
@@ -453,14 +450,7 @@ public final class PingViewModel implements AutoCloseable {
             status.set("Failed: " + why);
             dialogs.showError("Ping failed", why + " The figures shown are incomplete.");
         } else {
-            status.set((last.stopped() ? "Stopped: " : "Finished: ")
-                    + PingStatusText.statusLine(last,
-                            job.plan().waitingConnections(last.notRequested()),
-                            job.plan().waitingConnectionsOfOneUrl(last.notRequested()))
-                    + PingStatusText.failures(last, job.plan().success())
-                    + PingStatusText.beforeClock(job.requestsBeforeClock())
-                    + PingStatusText.trustAdvice(last, trust)
-                    + PingStatusText.overHttp1(job.plan()));
+            status.set(PingStatusText.ended(last, job, trust));
         }
         summary.set(status.get());
         PingJob j = job;
