@@ -121,7 +121,8 @@ final class BrokenLinkLines {
 
     /**
      * The first {@link #SHOWN} URLs of a crawl's broken links (or missing anchors), read in
-     * their order, one line each: its first page, then how many other pages link to it ({@code
+     * their order ({@link #accept}) or counted by the crawl's reader ({@link #add}), one line
+     * each: its first page, then how many other pages link to it ({@code
      * http://s/style.css (HTTP 404) on http://s/ and 219 other pages}). A broken stylesheet in a
      * site's template is linked from every page: listed link by link, the 20 lines named it 20
      * times and hid every other broken URL (on SQLAlchemy's documentation, 2 of its 3). The links
@@ -148,6 +149,22 @@ final class BrokenLinkLines {
                 g.lastSource = l.sourceUrl();
             }
             listed++;
+        }
+
+        /**
+         * Lists a broken URL as {@link #accept} would list it after all its links: the
+         * reader's {@link CrawlReader#firstBrokenUrls} counted them, so the links need not be
+         * read one by one.
+         */
+        void add(CrawlReader.BrokenUrl u) {
+            if (groups.size() >= SHOWN || groups.containsKey(u.first().linkUrl())) {
+                return;
+            }
+            Group g = new Group(line(u.first()), u.first().sourceUrl());
+            g.otherPages = u.pages() - (g.sitemapFirst ? 0 : 1);
+            g.inSitemap = u.inSitemap() && !g.sitemapFirst;
+            groups.put(u.first().linkUrl(), g);
+            listed += u.links();
         }
 
         /**

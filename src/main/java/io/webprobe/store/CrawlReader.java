@@ -85,29 +85,86 @@ public final class CrawlReader implements AutoCloseable {
         String sql = plan != null && plan.isList() ? BrokenLinkSql.LIST_BROKEN_LINKS
                 : BrokenLinkSql.BROKEN_LINKS;
         query(sql, rs -> {
-            String source = rs.getString(4);
-            String anchor = nullToEmpty(rs.getString(15));
-            String type = rs.getString(16);
-            RedirectChains.Node target = StoredRows.node(rs, 5);
-            if (rs.getInt(2) == 1) {
-                links.accept(new BrokenLink(source, target.url(), 0,
-                        ErrorKind.INVALID_URL, target.errorMessage(), anchor, type, "",
-                        ""));
-                return;
+            BrokenLink l = brokenLink(rs, graph);
+            if (l != null) {
+                links.accept(l);
             }
-            RedirectChains.Chain chain = RedirectChains.follow(target, graph::get);
-            if (!chain.broken()) {
-                return;
-            }
-            RedirectChains.Node last = chain.last();
-            boolean redirects = chain.redirects();
-            links.accept(new BrokenLink(source, target.url(), last.status(),
-                    chain.error(), chain.problem(), anchor, type, chain.endUrl(),
-                    redirects ? chain.text() : ""));
         });
     }
 
+    /**
+     * The broken link of a row of {@link BrokenLinkSql#BROKEN_LINKS}; null when its target
+     * redirects to a URL that answers (the link is not broken).
+     */
+    private static BrokenLink brokenLink(ResultSet rs, Map<Long, RedirectChains.Node> graph)
+            throws SQLException {
+        String source = rs.getString(4);
+        String anchor = nullToEmpty(rs.getString(15));
+        String type = rs.getString(16);
+        RedirectChains.Node target = StoredRows.node(rs, 5);
+        if (rs.getInt(2) == 1) {
+            return new BrokenLink(source, target.url(), 0, ErrorKind.INVALID_URL,
+                    target.errorMessage(), anchor, type, "", "");
+        }
+        RedirectChains.Chain chain = RedirectChains.follow(target, graph::get);
+        if (!chain.broken()) {
+            return null;
+        }
+        RedirectChains.Node last = chain.last();
+        return new BrokenLink(source, target.url(), last.status(), chain.error(),
+                chain.problem(), anchor, type, chain.endUrl(),
+                chain.redirects() ? chain.text() : "");
+    }
 
+    /**
+     * A broken URL and the links to it: the first of them (as {@link #forEachBrokenLink} reads
+     * it), how many there are, from how many pages (the list checked counting as one), and
+     * whether a sitemap lists it too.
+     */
+    public record BrokenUrl(BrokenLink first, long links, long pages, boolean inSitemap) {}
+
+    /**
+     * The first {@code limit} broken URLs in the order of their first links in {@link
+     * #forEachBrokenLink}: what a list of the broken URLs prints, counted in SQL, without
+     * reading every broken link (on 800,000 of them, 2.5 s of CPU instead of 8).
+     */
+    public synchronized List<BrokenUrl> firstBrokenUrls(int limit) throws StoreException {
+        Map<Long, RedirectChains.Node> graph = redirectGraph();
+        io.webprobe.crawl.CrawlPlan plan = plan();
+        boolean list = plan != null && plan.isList();
+        record First(RedirectChains.Node node, long key, boolean inSitemap, boolean listed) {}
+        List<First> firsts = new ArrayList<>();
+        String firstLinks = BrokenLinkSql.firstLinks(list);
+        withCache(BrokenLinkSql.FIRST_LINKS_CACHE_KB, () -> query(firstLinks, rs -> {
+            if (firsts.size() >= limit || rs.getLong(11) == BrokenLinkSql.NO_ROW) {
+                return; // the rest are read, not kept: SQLite sorted them all already
+            }
+            RedirectChains.Node node = StoredRows.node(rs, 1);
+            boolean invalid = node.id() == 0;
+            if (invalid || RedirectChains.follow(node, graph::get).broken()) {
+                firsts.add(new First(node, rs.getLong(11), rs.getInt(12) != 0,
+                        rs.getInt(13) != 0));
+            }
+        }));
+        List<BrokenUrl> out = new ArrayList<>();
+        for (First f : firsts) {
+            boolean invalid = f.node().id() == 0;
+            Object which = invalid ? f.node().url() : (Object) f.node().id();
+            BrokenLink[] first = {null};
+            query(BrokenLinkSql.firstRow(BrokenLinkSql.kindOf(f.key())),
+                    rs -> first[0] = brokenLink(rs, graph), which);
+            long[] n = {0, 0};
+            query(invalid ? BrokenLinkSql.INVALID_HREFS : BrokenLinkSql.LINKS_TO, rs -> {
+                n[0] = rs.getLong(1);
+                n[1] = rs.getLong(2);
+            }, which);
+            int sitemap = f.inSitemap() ? 1 : 0;
+            int listed = f.listed() ? 1 : 0;
+            out.add(new BrokenUrl(first[0], n[0] + sitemap + listed, n[1] + listed,
+                    f.inSitemap()));
+        }
+        return out;
+    }
 
     /**
      * Whether this crawl checked its links' fragments ({@code --check-anchors}): its plan says
@@ -512,6 +569,37 @@ public final class CrawlReader implements AutoCloseable {
                     graph.putIfAbsent(n.id(), n);
                 });
         return graph;
+    }
+
+    /** A read that may fail as a query does. */
+    @FunctionalInterface
+    interface Read {
+        void run() throws StoreException;
+    }
+
+    /**
+     * Runs a read with SQLite's page cache at {@code kb} KiB instead of its default 2 MB, then
+     * gives the memory back: for a query that visits pages all over the file again and again.
+     */
+    private void withCache(int kb, Read read) throws StoreException {
+        long before;
+        try (Statement s = conn.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA cache_size")) {
+                before = rs.next() ? rs.getLong(1) : -2000;
+            }
+            s.execute("PRAGMA cache_size = -" + kb);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(file, e);
+        }
+        try {
+            read.run();
+        } finally {
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA cache_size = " + before);
+            } catch (SQLException e) {
+                // the larger cache then stays only until the reader is closed
+            }
+        }
     }
 
     /** Receives one row; may throw SQL errors, which end the query. */
