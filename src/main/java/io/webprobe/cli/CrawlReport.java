@@ -164,7 +164,8 @@ final class CrawlReport {
                         + (missingAnchors < 0 ? ""
                                 : ", " + Words.count(missingAnchors, "missing anchor"))));
         if (summary.startNote() != null) {
-            out.println(summary.startNote()); // the start answered a status the user accepted
+            // the start answered a status the user accepted, or moved the crawl to another host
+            out.println(summary.startNote());
         }
         if (c.sitemaps && summary.stopped()) {
             out.println(String.format(Locale.ROOT, "Sitemaps list %s of the site; orphans "

@@ -34,7 +34,8 @@ import java.time.Duration;
  * @param accepted URLs that answered a 4xx/5xx the crawl accepts ({@code --accept}), by that
  *     status: not broken, and not counted in {@code broken}
  * @param startNote a plain sentence when the start URL answered a status the crawl accepts
- *     (not a failure, but there was nothing to follow), else null
+ *     (not a failure, but there was nothing to follow), or when its redirects led to another
+ *     host, which the crawl crawled instead; else null
  * @param cut the site's pages cut at the download cap (the plan's {@code maxBodyBytes}):
  *     their links past the cut were not read
  */

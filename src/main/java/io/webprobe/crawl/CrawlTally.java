@@ -99,6 +99,8 @@ final class CrawlTally {
             startFailure = said;
         } else if (r.accepted()) {
             startNote = StartFailure.accepted(start, r.url(), r.status());
+        } else if (r.redirectTo().isEmpty() && r.error() == null) {
+            startNote = StartFailure.moved(start, r.url()); // where the redirects ended
         }
     }
 

@@ -63,6 +63,30 @@ public final class StartFailure {
     }
 
     /**
+     * "The start URL X redirects to Y, on another site: …" when the start URL's redirects
+     * ended on another host (or port) than its own, where the crawl then went ({@code
+     * Admission.widenTo}); else null (http to https on one host says nothing). Without it a
+     * crawl of one address listed only another's URLs, and never said why.
+     *
+     * @param url where the start URL's redirects ended: a page of the site crawled
+     */
+    public static String moved(String start, String url) {
+        if (!redirected(start, url)) {
+            return null;
+        }
+        try {
+            if (io.webprobe.http.Urls.hostAndPort(java.net.URI.create(start))
+                    .equals(io.webprobe.http.Urls.hostAndPort(java.net.URI.create(url)))) {
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return "The start URL " + shownStart(start) + " redirects to " + shownStart(url)
+                + ", on another site: the crawl followed it and crawled that site.";
+    }
+
+    /**
      * Why a start URL with too many redirects is not crawled, from where the crawl stopped
      * following: "more than 10 redirects (the last one followed leads to Y, which redirects
      * further)". Also compare's words for a start URL that now fails so.

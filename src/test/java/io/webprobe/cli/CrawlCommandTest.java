@@ -82,6 +82,34 @@ class CrawlCommandTest {
                 .containsExactly(server.url("/") + " -> " + server.url("/gone"));
     }
 
+    /**
+     * Found comparing with linkchecker and wget: a start URL redirecting to another host moved
+     * the crawl there (as the README says), but the output only listed the other host's URLs
+     * and never said why; linkchecker and wget stop at the redirect. One line says it now; a
+     * redirect on the same host (http to https, a trailing slash) still says nothing.
+     */
+    @Test
+    void aStartUrlRedirectingToAnotherHostSaysTheCrawlFollowedIt() throws Exception {
+        try (LocalHttpServer moved = new LocalHttpServer()) {
+            moved.route("/", html("<title>New</title><a href=\"/gone\">g</a>"));
+            server.route("/", LocalHttpServer.redirect(301, moved.url("/")));
+            server.route("/old", LocalHttpServer.redirect(301, "/home"));
+            server.route("/home", html("<title>Home</title>"));
+
+            CliRun r = run("crawl", server.url("/"));
+            CliRun sameHost = run("crawl", server.url("/old"));
+
+            assertEquals(1, r.exitCode(), r.err());
+            assertThat(r.out()).contains("1 broken link.\nThe start URL " + server.url("/")
+                    + " redirects to " + moved.url("/") + ", on another site: the crawl "
+                    + "followed it and crawled that site.\nBroken links:\n  "
+                    + moved.url("/gone") + " (HTTP 404) on " + moved.url("/") + "\n");
+            assertEquals(0, sameHost.exitCode(), sameHost.err());
+            assertThat(sameHost.out()).startsWith("Crawled 2 URLs in ")
+                    .doesNotContain("redirects to");
+        }
+    }
+
     /** The broken-link lines show URLs as the app's tables do: letters, not %C3%A9. */
     @Test
     void brokenLinkLinesShowLettersOutsideAsciiAsLetters() throws Exception {
