@@ -4,17 +4,14 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static io.webprobe.testsupport.LocalHttpServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlResult;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StoredCrawls;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +44,7 @@ class CanonicalFiltersTest {
         server.route("/other", html("<title>O</title><link rel=canonical href=\"/cs3.html\">"));
         Path file = dir.resolve("site.webprobe");
         CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "t").build();
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
-                    store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        StoredCrawls.crawlInto(file, plan);
 
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {

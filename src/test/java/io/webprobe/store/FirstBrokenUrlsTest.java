@@ -3,20 +3,17 @@ package io.webprobe.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StoredCrawls;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +37,7 @@ class FirstBrokenUrlsTest {
 
     private Path crawl(CrawlPlan plan) throws Exception {
         Path file = dir.resolve("crawl.webprobe");
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        StoredCrawls.crawlInto(file, plan);
         return file;
     }
 

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StoredCrawls;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +34,7 @@ class ListCheckChainsTest {
                 .toList();
         CrawlPlan plan = CrawlPlan.ofList(urls, "Webprobe/test");
         Path file = dir.resolve("list.webprobe");
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        StoredCrawls.crawlInto(file, plan);
         return file;
     }
 
@@ -85,13 +76,7 @@ class ListCheckChainsTest {
         server.route("/missing", LocalHttpServer.status(404));
         CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test").build();
         Path file = dir.resolve("site.webprobe");
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        StoredCrawls.crawlInto(file, plan);
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
                 CrawlReader reader = store.reader()) {
             assertThat(reader.brokenLinks()).extracting(BrokenLink::sourceUrl)

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.webprobe.crawl.BrokenLink;
-import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StoredCrawls;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,13 +33,7 @@ class OutlinkChainsTest {
         CrawlPlan plan = CrawlPlan.builder(URI.create(server.url("/")), "Webprobe/test")
                 .threads(2).build();
         Path file = dir.resolve(name);
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
+        StoredCrawls.crawlInto(file, plan);
         return file;
     }
 

@@ -1,14 +1,9 @@
 package io.webprobe.testsupport;
 
-import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
-import io.webprobe.http.JdkHttpProbe;
-import io.webprobe.store.CrawlStore;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A small site with one of each thing the workspace shows, on a {@link LocalHttpServer}: pages
@@ -82,14 +77,7 @@ public final class WorkspaceSite {
     public Path crawlInto(Path file) throws Exception {
         CrawlPlan plan = CrawlPlan.builder(URI.create(start()), "Webprobe/test").threads(4)
                 .build();
-        try (CrawlStore store = CrawlStore.create(file, plan)) {
-            CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
-                    Duration.ofSeconds(5)), store.sink()).build();
-            job.start();
-            job.completion().get(30, TimeUnit.SECONDS);
-            job.close();
-        }
-        return file;
+        return StoredCrawls.crawlInto(file, plan);
     }
 
     private static String links(String... paths) {

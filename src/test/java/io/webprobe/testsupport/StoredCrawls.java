@@ -1,0 +1,31 @@
+package io.webprobe.testsupport;
+
+import io.webprobe.crawl.CrawlJob;
+import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.http.JdkHttpProbe;
+import io.webprobe.store.CrawlStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** A crawl of a site on loopback stored in a crawl file: the store tests' setup, once. */
+public final class StoredCrawls {
+    private StoredCrawls() {}
+
+    /** Crawls the plan into a new crawl file and closes it, finished; the file. */
+    public static Path crawlInto(Path file, CrawlPlan plan) throws Exception {
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            run(plan, store);
+        }
+        return file;
+    }
+
+    /** Crawls the plan into an open store, to the crawl's end. */
+    public static void run(CrawlPlan plan, CrawlStore store) throws Exception {
+        CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe(plan.userAgent(),
+                Duration.ofSeconds(5)), store.sink()).build();
+        job.start();
+        job.completion().get(30, TimeUnit.SECONDS);
+        job.close();
+    }
+}
