@@ -274,6 +274,39 @@ WEBPROBE_JDK_DIRS (folders holding JDKs to look in; default /usr/lib/jvm).
 USAGE
 }
 
+# The command a mistyped one most likely means, as the program's own Suggestion picks it (the
+# least edit distance, a swap of two letters one edit; at most 1 for a word of up to 4 letters,
+# else 2; one or two names), or nothing
+meant_command() {
+  awk -v t="$1" '
+    function dist(a, b,   la, lb, i, j, c, v, D) {
+      la = length(a); lb = length(b)
+      for (i = 0; i <= la; i++) D[i, 0] = i
+      for (j = 0; j <= lb; j++) D[0, j] = j
+      for (i = 1; i <= la; i++) for (j = 1; j <= lb; j++) {
+        c = substr(a, i, 1) == substr(b, j, 1) ? 0 : 1
+        v = D[i - 1, j] + 1
+        if (D[i, j - 1] + 1 < v) v = D[i, j - 1] + 1
+        if (D[i - 1, j - 1] + c < v) v = D[i - 1, j - 1] + c
+        if (i > 1 && j > 1 && substr(a, i, 1) == substr(b, j - 1, 1) \
+            && substr(a, i - 1, 1) == substr(b, j, 1) && D[i - 2, j - 2] + 1 < v)
+          v = D[i - 2, j - 2] + 1
+        D[i, j] = v
+      }
+      return D[la, lb]
+    }
+    BEGIN {
+      limit = length(t) <= 4 ? 1 : 2; best = limit + 1; n = 0
+      split("crawl ping export compare selfcheck package test help", w, " ")
+      for (k = 1; k in w; k++) {
+        d = dist(t, w[k]); if (d > limit) continue
+        if (d < best) { best = d; n = 0 }
+        if (d == best) found[++n] = w[k]
+      }
+      if (n == 1) print found[1]; else if (n == 2) print found[1] " or " found[2]
+    }'
+}
+
 cmd="${1:-gui}"
 case "$cmd" in
   gui) build_if_needed; run_java ;;
@@ -287,5 +320,8 @@ case "$cmd" in
   # the sentences of WebprobeCli.unknownCommand, said here without starting a JVM
   *://*) echo "webprobe: '$cmd' is not a command: to crawl that site, run ./run.sh crawl $cmd;" \
       "to measure how fast it answers, ./run.sh ping $cmd." >&2; exit 2 ;;
-  *) echo "webprobe: Unknown command '$cmd'; ./run.sh help lists the commands." >&2; exit 2 ;;
+  *) meant=$(meant_command "$cmd")
+     if [ -n "$meant" ]; then echo "webprobe: Unknown command '$cmd'; did you mean $meant?" >&2
+     else echo "webprobe: Unknown command '$cmd'; ./run.sh help lists the commands." >&2; fi
+     exit 2 ;;
 esac

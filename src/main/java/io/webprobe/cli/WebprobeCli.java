@@ -4,8 +4,10 @@ import io.webprobe.CommandName;
 import io.webprobe.StdoutWriter;
 import io.webprobe.Version;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -117,7 +119,9 @@ public final class WebprobeCli implements Runnable {
                     + " crawl " + args[0] + "; to measure how fast it answers, " + command
                     + " ping " + args[0] + ".";
         }
-        return "Unknown command '" + args[0] + "'; " + command + " --help lists the commands.";
+        String meant = Suggestion.closest(args[0], COMMANDS.keySet());
+        return "Unknown command '" + args[0] + "'; " + (meant != null ? "did you mean " + meant
+                + "?" : command + " --help lists the commands.");
     }
 
     /**
@@ -172,6 +176,12 @@ public final class WebprobeCli implements Runnable {
      */
     private static int badArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
+        String meant = meantOption(e);
+        if (meant != null) {
+            cl.getErr().println("webprobe: " + meant);
+            cl.getErr().flush();
+            return 2;
+        }
         String message = sentence(plainArgumentMessage(e.getMessage().strip(),
                 cl.getParent() == null ? null : cl.getCommandName()));
         if (pointsToHelp(e)) {
@@ -183,6 +193,33 @@ public final class WebprobeCli implements Runnable {
         cl.getErr().println("webprobe: " + message);
         cl.getErr().flush();
         return 2;
+    }
+
+    /**
+     * For an unknown option close to one the command has ({@code --no-extrenal}), the sentence
+     * naming the one meant, which says what to type; null otherwise.
+     */
+    private static String meantOption(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)
+                || !e.getMessage().startsWith("Unknown option")) {
+            return null;
+        }
+        String typed = u.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst()
+                .orElse(null);
+        if (typed == null || typed.equals("-") || typed.equals("--")) {
+            return null;
+        }
+        int equals = typed.indexOf('=');
+        String name = equals > 0 ? typed.substring(0, equals) : typed;
+        List<String> names = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec o : e.getCommandLine().getCommandSpec().options()) {
+            if (!o.hidden()) {
+                names.addAll(List.of(o.names()));
+            }
+        }
+        String meant = Suggestion.closest(name, names);
+        return meant == null ? null : "Unknown option '" + name + "'; did you mean " + meant
+                + "?";
     }
 
     /**

@@ -98,6 +98,11 @@ class RunShTest {
                 + "help lists the commands.");
         assertThat(r.stdout()).isEmpty();
         assertThat(r.exitCode()).isEqualTo(2);
+        // a mistyped one is told the command meant, as the program tells it
+        Result typo = runIn(checkout, Map.of(), "crwal");
+        assertThat(typo.stderr()).containsExactly("webprobe: Unknown command 'crwal'; did you "
+                + "mean crawl?");
+        assertThat(typo.exitCode()).isEqualTo(2);
     }
 
     /** A URL where the command goes is told the two commands that take one. */

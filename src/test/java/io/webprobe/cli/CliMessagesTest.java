@@ -64,7 +64,7 @@ class CliMessagesTest {
     void anUnknownCommandIsNamedAsOneAndAUrlIsToldTheCommandsThatTakeOne() {
         // picocli's words were 'Unexpected "crawll": this is more than the command takes'
         CliRun.assertPlainError(run("crawll", "http://127.0.0.1/"),
-                "Unknown command 'crawll'; webprobe --help lists the commands.");
+                "Unknown command 'crawll'; did you mean crawl?");
         CliRun.assertPlainError(run("help", "bogus"),
                 "Unknown command 'bogus'; webprobe --help lists the commands.");
         CliRun.assertPlainError(run("http://127.0.0.1/"), "'http://127.0.0.1/' is not a "
@@ -164,6 +164,27 @@ class CliMessagesTest {
         assertEquals(2, r.exitCode());
         assertThat(r.err().length()).isLessThan(400);
         assertNoStackTraceOrJargon(r.err());
+    }
+
+    /**
+     * Found by a tester beside linkchecker and wget: a mistyped option only pointed to the
+     * help; one close to an option the command has is named, as git and cargo name it.
+     */
+    @Test
+    void aMistypedOptionOrCommandIsToldTheOneMeant() {
+        String url = "http://127.0.0.1:1/";
+        CliRun.assertPlainError(run("crawl", url, "--no-extrenal"),
+                "Unknown option '--no-extrenal'; did you mean --no-external?");
+        CliRun.assertPlainError(run("ping", url, "--concurency", "5"),
+                "Unknown option '--concurency'; did you mean --concurrency?");
+        CliRun.assertPlainError(run("crawl", url, "--treads=4"),
+                "Unknown option '--treads'; did you mean --threads?");
+        CliRun.assertPlainError(run("crawl", url, "-threads", "4"),
+                "Unknown option '-threads'; did you mean --threads?");
+        CliRun.assertPlainError(run("crwal", url), "Unknown command 'crwal'; did you mean crawl?");
+        // nothing close: where the options are listed, as before
+        CliRun.assertPlainError(run("crawl", url, "--nope"), "Unknown option: '--nope'. Run "
+                + "webprobe crawl --help to see every option.");
     }
 
     @Test
