@@ -12,14 +12,17 @@ public enum ErrorKind {
     REFUSED("Connection refused", "Refused"),
     /** Another failure while connecting (no route, network unreachable). */
     CONNECT("Connect failed", "Connect"),
-    /** The TCP connection was not established within the connect timeout. */
-    CONNECT_TIMEOUT("Connect timeout", "Timeout"),
+    /**
+     * The TCP connection was not established within the connect timeout. In a word "No conn",
+     * not "Timeout": a narrow Errors cell then told it from a response's {@link #TIMEOUT}.
+     */
+    CONNECT_TIMEOUT("Connect timeout", "No conn"),
     /** The response (headers and body) did not complete within the request timeout. */
     TIMEOUT("Timeout", "Timeout"),
     /** The TLS handshake failed (no common protocol or cipher, not TLS on that port, an alert). */
     TLS("TLS handshake failed", "TLS"),
     /** The server's certificate is not trusted: self-signed, unknown authority, expired. */
-    TLS_CERTIFICATE("Untrusted certificate", "Untrusted"),
+    TLS_CERTIFICATE("Untrusted certificate", "No trust"),
     /** The server's certificate is trusted but issued for another host name. */
     TLS_HOSTNAME("Certificate name mismatch", "Wrong name"),
     /** The peer reset the connection mid-exchange (a TCP reset). */
@@ -63,7 +66,10 @@ public enum ErrorKind {
 
     /**
      * Its label in a word or two, e.g. "Refused", where the label has no room (the Ping
-     * table's Errors cells at the window's least width, the label whole in their tooltip).
+     * table's Errors cells at the window's least width, the label whole in their tooltip):
+     * each kind's its own, and short: the cell's 53 px of GTK's 13 px font show "Refused",
+     * "Timeout", "No conn" and "No trust" whole ("Untrusted", 65 px, read "Untru…"; "Wrong
+     * name" and "Redirects" are still cut there).
      */
     public String word() {
         return word;

@@ -53,4 +53,19 @@ class PingFailuresTest {
                     .isLessThanOrEqualTo(10);
         }
     }
+
+    /**
+     * The bug: a connect timeout and a response's timeout were both "Timeout" in a word, so a
+     * narrow Errors cell could not tell a server that never took the connection from one that
+     * took it and did not answer. Each kind has a word of its own.
+     */
+    @Test
+    void eachKindHasAWordOfItsOwn() {
+        PingResult r = result("http://127.0.0.1/c", Map.of(),
+                Map.of(ErrorKind.CONNECT_TIMEOUT, 5L, ErrorKind.TIMEOUT, 1L));
+        assertThat(r.errorsMostFirst(ErrorKind::word)).containsExactly("5 No conn", "1 Timeout");
+        assertThat(r.errorsText(ErrorKind::label)).isEqualTo("5 Connect timeout, 1 Timeout");
+        assertThat(java.util.Arrays.stream(ErrorKind.values()).map(ErrorKind::word))
+                .doesNotHaveDuplicates();
+    }
 }

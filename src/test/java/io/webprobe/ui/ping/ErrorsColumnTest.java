@@ -2,6 +2,7 @@ package io.webprobe.ui.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.http.ErrorKind;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,20 @@ class ErrorsColumnTest {
         assertThat(fitting("Refused +1".length())).isEqualTo("Refused +1");
         assertThat(fitting("Refused".length())).isEqualTo("Refused");
         assertThat(fitting(3)).as("the first word, for the cell to cut").isEqualTo("Refused");
+    }
+
+    /**
+     * The bug: a URL whose connections timed out read "Timeout" in a narrow cell, as one whose
+     * answers did; its tooltip alone said "6 Connect timeout".
+     */
+    @Test
+    void aConnectTimeoutInAWordIsNotAResponsesTimeout() {
+        List<String> kinds = List.of("6 Connect timeout", "1 Timeout");
+        List<String> words = List.of(
+                "6 " + ErrorKind.CONNECT_TIMEOUT.word(), "1 " + ErrorKind.TIMEOUT.word());
+        assertThat(ErrorsColumn.fitting(kinds, words, upTo(7))).isEqualTo("No conn");
+        assertThat(ErrorsColumn.fitting(List.of("1 Timeout"), List.of("1 Timeout"), upTo(7)))
+                .isEqualTo("Timeout");
     }
 
     @Test
