@@ -36,7 +36,7 @@ final class SummaryTable {
         for (PingResult r : s.results()) {
             String[] row = {
                 r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
-                r.statusCountsText(true), r.errorsText(s::errorLabel),
+                r.statusCountsText(), r.errorsText(s::errorLabel),
                 ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
                 ms(r, r.maxMillis()), r.hasRate() ? rate(r.requestsPerSecond()) : "-"
             };

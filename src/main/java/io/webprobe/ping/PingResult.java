@@ -139,17 +139,15 @@ public record PingResult(
         return !Double.isNaN(requestsPerSecond);
     }
 
-    /** E.g. "200×98 503×2", as the tables show it (the CSV's is {@code PingCsv}'s). */
-    public String statusCountsText() {
-        return statusCountsText(false);
-    }
-
     /**
-     * As {@link #statusCountsText()}; {@code grouped}: the counts with thousands separators
-     * ("200×45,738"), as a table's other count columns show them.
+     * E.g. "200×98 503×2", as the tables show it (the CSV's is {@code PingCsv}'s): the counts
+     * with thousands separators ("200×45,738"), as the tables' other count columns show them
+     * (the Ping tab's Codes read "200×20451" beside Sent's "20,451").
      */
-    public String statusCountsText(boolean grouped) {
-        return countsText(statusCounts, grouped);
+    public String statusCountsText() {
+        StringJoiner j = new StringJoiner(" ");
+        statusCounts.forEach((k, n) -> j.add(k + "×" + String.format(Locale.ROOT, "%,d", n)));
+        return j.toString();
     }
 
     /**
@@ -179,13 +177,6 @@ public record PingResult(
     /** The failed connections and requests, of every kind ({@link #errorCounts}'s sum). */
     public long errors() {
         return errorCounts.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static String countsText(Map<Integer, Long> counts, boolean grouped) {
-        StringJoiner j = new StringJoiner(" ");
-        counts.forEach((k, n) -> j.add(k + "×"
-                + (grouped ? String.format(Locale.ROOT, "%,d", n) : String.valueOf(n))));
-        return j.toString();
     }
 
     /** Failed requests as a percentage of those sent (0 when none were sent). */

@@ -31,4 +31,16 @@ class PingResultTest {
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, http2, http10, 0);
         assertThat(r.protocol()).isEqualTo(expected);
     }
+
+    /**
+     * The bug: the Ping tab's Codes read "200×20451" beside Sent's "20,451" (the command
+     * line's table grouped them): one text, grouped, for both tables.
+     */
+    @org.junit.jupiter.api.Test
+    void theCodesGroupTheirCountsAsTheOtherCountsDo() {
+        TreeMap<Integer, Long> statuses = new TreeMap<>(Map.of(200, 45_738L, 503, 2L));
+        PingResult r = new PingResult("http://h/", 45_740, 45_738, 2, statuses, Map.of(),
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0);
+        assertThat(r.statusCountsText()).isEqualTo("200×45,738 503×2");
+    }
 }
