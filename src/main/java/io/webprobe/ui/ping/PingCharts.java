@@ -42,7 +42,11 @@ final class PingCharts {
         seconds.setLabel("Seconds");
         seconds.setAutoRanging(false); // fitted below: a run of 10 ms has one point, at 0.01 s
         // its steps as many as its width has room for
-        seconds.widthProperty().addListener(o -> fitSeconds(seconds, vm.series()));
+        seconds.widthProperty().addListener(o -> fitSeconds());
+        // and as long as the run has gone on: a run whose answers stopped (a server gone
+        // silent, every request failing) kept an axis of 0 to 4 s for the 65 s it lasted, as if
+        // the chart had frozen
+        vm.runSecondsProperty().addListener(o -> fitSeconds());
         // the axis always marks its upper bound too, which is off the steps' grid (a 17 s run:
         // 0, 2 … 16 and 17): its label sat on the one before ("16" over "17"), so it has none
         NumberAxis.DefaultFormatter plain = new NumberAxis.DefaultFormatter(seconds);
@@ -119,7 +123,7 @@ final class PingCharts {
                 }
             }
         }
-        fitSeconds(seconds, vm.series());
+        fitSeconds();
         // a line needs two points: a short run's one or two show as dots
         line.setCreateSymbols(vm.series().size() <= 2);
     }
@@ -130,19 +134,24 @@ final class PingCharts {
         return Math.abs(k - Math.rint(k)) < 1e-6;
     }
 
+    private void fitSeconds() {
+        fitSeconds(seconds, vm.series(), vm.runSecondsProperty().get());
+    }
+
     /**
      * The time axis over the points shown: from 0 (or, once the window slides, the first
-     * point's whole second) to the last point's, at least one second wide, in steps of 1, 2 or
-     * 5 times a power of ten: at most ten of them, and no more than the axis has room for
-     * with their labels apart (at 960×640 a run of under a second read "0.10.20.30.4").
+     * point's whole second) to the last point's, or to {@code runSeconds}, how long the run
+     * has gone on, when later; at least one second wide, in steps of 1, 2 or 5 times a power
+     * of ten: at most ten of them, and no more than the axis has room for with their labels
+     * apart (at 960×640 a run of under a second read "0.10.20.30.4").
      */
-    private static void fitSeconds(NumberAxis x, List<LatencyPoint> points) {
+    private static void fitSeconds(NumberAxis x, List<LatencyPoint> points, double runSeconds) {
         double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
         if (lo <= 1) {
             lo = 0;
         }
-        double hi = points.isEmpty() ? 10
-                : Math.max(lo + 1, Math.ceil(points.get(points.size() - 1).atSeconds()));
+        double hi = points.isEmpty() ? 10 : Math.max(lo + 1, Math.ceil(
+                Math.max(points.get(points.size() - 1).atSeconds(), runSeconds)));
         int most = 10;
         if (x.getWidth() > 0) {
             // the widest label ("0.1", "3,700") and a gap of its height

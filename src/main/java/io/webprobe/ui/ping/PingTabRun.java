@@ -74,6 +74,8 @@ final class PingTabRun implements AutoCloseable {
     private final ReadOnlyBooleanWrapper exportable =
             new ReadOnlyBooleanWrapper(this, "exportable");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    /** How long the run shown has gone on, in seconds (its whole time once it has ended). */
+    private final ReadOnlyDoubleWrapper runSeconds = new ReadOnlyDoubleWrapper(this, "runSeconds");
 
     /** Written on the FX thread, read by the timer thread for histograms. */
     private volatile PingJob job;
@@ -129,6 +131,15 @@ final class PingTabRun implements AutoCloseable {
         return progress.getReadOnlyProperty();
     }
 
+    ReadOnlyDoubleProperty runSecondsProperty() {
+        return runSeconds.getReadOnlyProperty();
+    }
+
+    /** Sets {@link #runSecondsProperty}: each update of the run; a test. FX thread. */
+    void runSeconds(double seconds) {
+        runSeconds.set(seconds);
+    }
+
     ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -161,6 +172,7 @@ final class PingTabRun implements AutoCloseable {
         histogram.rowsChanged();
         exportable.set(false);
         series.clear();
+        runSeconds.set(0);
         histogram.bins().clear();
         histogram.keepAmong(list.urls().stream().map(u -> u.toString()).toList());
         UiBatcher<Update> b = new UiBatcher<>(fx, timer, tick, batch -> {
@@ -324,6 +336,7 @@ final class PingTabRun implements AutoCloseable {
         }
         exportable.set(results.stream().anyMatch(r -> r.sent() > 0));
         LatencySeries.mirror(series, s.series());
+        runSeconds(s.elapsed().toNanos() / 1e9);
         histogram.show(u.binsUrl(), u.bins());
         progress.set(s.progress());
         status.set(PingStatusText.whileRunning(s, u.warmingUp(), timeout));

@@ -116,6 +116,19 @@ public final class PingViewModel implements AutoCloseable {
         return run.exportableProperty();
     }
     public ReadOnlyDoubleProperty progressProperty() { return run.progressProperty(); }
+
+    /**
+     * How long the run shown has gone on, in seconds, as its status line's clock says: the
+     * latency chart's time axis reaches it, though no answer came in its last seconds.
+     */
+    public ReadOnlyDoubleProperty runSecondsProperty() {
+        return run.runSecondsProperty();
+    }
+
+    /** Sets {@link #runSecondsProperty}: each update of the run; a test. FX thread. */
+    void runSeconds(double seconds) {
+        run.runSeconds(seconds);
+    }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     /** What the status bar says ({@link #statusLine}). */
     public StringExpression statusLineProperty() { return statusLine; }

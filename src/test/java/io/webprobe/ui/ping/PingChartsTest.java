@@ -193,6 +193,38 @@ class PingChartsTest {
         assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
     }
 
+    /**
+     * The bug: a run whose answers stopped at 4 s (its URLs left refusing or timing out) kept
+     * a time axis of 0 to 4 s for the 65 s it lasted, its status clock going on beneath: the
+     * chart looked frozen. The axis reaches the run's time, its points where they were.
+     */
+    @Test
+    void theTimeAxisReachesTheRunsTimeThoughNoAnswerCameSince(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
+        javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) line.getXAxis();
+        robot.interact(() -> {
+            vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
+                    new LatencyPoint(2, 4, 6, 10), new LatencyPoint(3, 4, 6, 10),
+                    new LatencyPoint(4, 4, 6, 10)));
+            vm.runSeconds(4.2);
+        });
+        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(5.0));
+        robot.interact(() -> vm.runSeconds(64.6));
+        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound()))
+                .containsExactly(0.0, 65.0));
+        robot.interact(() -> assertThat(line.getData().get(0).getData())
+                .extracting(XYChart.Data::getXValue).containsExactly(1.0, 2.0, 3.0, 4.0));
+        // a new run: its axis starts again from its own points
+        robot.interact(() -> {
+            vm.runSeconds(0);
+            vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
+                    new LatencyPoint(2, 4, 6, 10)));
+        });
+        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(2.0));
+        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
+
     @Test
     void theHistogramsCaptionFitsUnderItInALaptopsWindow(FxRobot robot) {
         // the window's first size on a 1366×768 screen (WindowPlacement: 80 % of it)
