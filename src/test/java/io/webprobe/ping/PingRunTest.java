@@ -271,6 +271,35 @@ class PingRunTest {
         assertThat(s.results().get(0).notSent()).isEqualTo(35);
     }
 
+    /**
+     * The bug: a --rate 50 run of a fast URL and a 3 s one, stopped with Ctrl-C, had the slow
+     * URL's row say 119 not sent and the run "114 requests were not sent". The fast URL's
+     * connections had each claimed their next request, due after the stop: the run took
+     * those from the slow URL's. The run's figure is its URLs' figures added up.
+     */
+    @Test
+    void aStoppedRunsNotSentIsItsUrlsAddedUp() {
+        PingPlan plan = plan("http://a/", "http://b/").withConcurrency(2)
+                .withRate(40, Duration.ofSeconds(10));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        assertThat(run.claim(1)).as("b's first, never answered").isEqualTo(1);
+        for (int k = 0; k < 20; k++) { // a on time, every 50 ms (the run's every 25 ms)
+            long i = run.claim(0);
+            long at = run.intendedStart(i);
+            clock.set(at);
+            run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
+        }
+        assertThat(run.claim(0)).as("a's next, due at +1 s, waits for its time").isEqualTo(40);
+        clock.set(run.intendedStart(40) - MS);
+        run.stop();
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        // 40 due before the stop, 20 each: a sent its 20, b 1 of its 20
+        assertThat(s.results()).extracting(PingResult::notSent).containsExactly(0L, 19L);
+        assertThat(s.notSent()).isEqualTo(19);
+    }
+
     @Test
     void openLoopOnScheduleStoppedHasSentEverythingDue() {
         PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(60));
