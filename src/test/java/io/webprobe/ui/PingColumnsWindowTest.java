@@ -116,6 +116,48 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: a Mode changed to Fixed rate after a Requests-per-URL run hid that run's Req/s
+     * and showed "Not sent 0" in its rows, a run that had no schedule; HTTP/2 unticked after
+     * an HTTP/2 run hid the protocol that answered it. The columns are the run's shown; the
+     * next run's settings take them at its Start.
+     */
+    @Test
+    void theColumnsAreTheRunsShownTillTheNextStarts(FxRobot robot) throws Exception {
+        server.route("/a", html("a"));
+        openPing(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        Button start = node(robot, "#pingStart", Button.class);
+        robot.interact(() -> {
+            mode.setValue(PingMode.COUNT);
+            context.pingViewModel().http2Property().set(true);
+            node(robot, "#pingTargets", TextArea.class).setText(server.url("/a"));
+            start.fire();
+        });
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> ofTheRun = shownColumns(robot);
+        assertThat(ofTheRun).contains("Req/s", "Protocol").doesNotContain("Not sent");
+
+        robot.interact(() -> {
+            mode.setValue(PingMode.RATE);
+            context.pingViewModel().http2Property().set(false);
+        });
+        assertThat(shownColumns(robot)).isEqualTo(ofTheRun);
+
+        robot.interact(() -> {
+            robot.lookup("#pingDuration").queryAs(javafx.scene.control.Spinner.class)
+                    .getValueFactory().setValue(1);
+            start.fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownColumns(robot)).contains("Not sent")
+                .doesNotContain("Req/s", "Protocol");
+        robot.interact(() -> node(robot, "#pingStop", Button.class).fire());
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+    }
+
+    /**
      * The bugs: the export's message replaced the run's end in the status bar with no way
      * back; then the end was kept on a line of its own above the table, and said twice.
      */
@@ -512,10 +554,15 @@ class PingColumnsWindowTest extends MainWindowTestBase {
 
         @SuppressWarnings("unchecked")
         ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        // the next run, of the default mode (the columns are the run's shown from its Start)
+        Button start = node(robot, "#pingStart", Button.class);
         robot.interact(() -> {
             mode.setValue(PingMode.COUNT);
             context.pingViewModel().http2Property().set(false);
+            node(robot, "#pingTargets", TextArea.class).setText(server.url("/a"));
+            start.fire();
         });
+        waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownColumns(robot)).doesNotContain("Not sent", "Protocol");
         TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));

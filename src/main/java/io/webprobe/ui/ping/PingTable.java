@@ -147,21 +147,31 @@ public final class PingTable {
                         : c.getColumns().stream())
                 .filter(c -> !List.of(url, progressCol, codes, errors, protocol).contains(c))
                 .forEach(fill::shareDownToContent);
-        // shown in Fixed rate mode, the only one that can leave requests unsent, from before
-        // the run on: shown only when a run ended with some, it pushed Errors out of sight
-        // then (not bound: the chooser still shows or hides it)
-        notSent.setVisible(vm.modeProperty().get() == PingMode.RATE);
-        vm.modeProperty().addListener((o, was, now) -> notSent.setVisible(now == PingMode.RATE));
-        // and Req/s in the chooser then: a URL's rate is its share of the rate asked for, less
-        // what Not sent counts (the status bar says the run's against its target); at the
-        // window's least width, 960 px, the default columns did not fit with it beside Not sent
-        // and HTTP/2's Protocol, even with the figures at their titles' widths
-        reqs.setVisible(vm.modeProperty().get() != PingMode.RATE);
-        vm.modeProperty().addListener((o, was, now) -> reqs.setVisible(now != PingMode.RATE));
-        // the same for Protocol, which says something only when HTTP/2 is asked for (without
-        // it every row reads HTTP/1.1): its 68 px go to the URLs
-        protocol.setVisible(vm.http2Property().get());
-        vm.http2Property().addListener((o, was, now) -> protocol.setVisible(now));
+        // Not sent shown in Fixed rate mode, the only one that can leave requests unsent, from
+        // before the run on: shown only when a run ended with some, it pushed Errors out of
+        // sight then (not bound: the chooser still shows or hides it). Req/s in the chooser
+        // then: a URL's rate is its share of the rate asked for, less what Not sent counts
+        // (the status bar says the run's against its target); at the window's least width,
+        // 960 px, the default columns did not fit with it beside Not sent and HTTP/2's
+        // Protocol, even with the figures at their titles' widths. Protocol the same, which
+        // says something only when HTTP/2 is asked for (without it every row reads HTTP/1.1):
+        // its 68 px go to the URLs. They follow the settings while the table is empty, and
+        // the run's from its Start on: a Mode changed after a Requests-per-URL run turned the
+        // rows' Req/s into "Not sent 0", a run that had no schedule
+        ColumnsOfMode columns = new ColumnsOfMode(notSent, reqs, protocol);
+        columns.show(vm.modeProperty().get(), vm.http2Property().get());
+        javafx.beans.InvalidationListener settings = o -> {
+            if (vm.rows().isEmpty()) {
+                columns.show(vm.modeProperty().get(), vm.http2Property().get());
+            }
+        };
+        vm.modeProperty().addListener(settings);
+        vm.http2Property().addListener(settings);
+        vm.runningProperty().addListener((o, was, now) -> {
+            if (now) {
+                columns.show(vm.modeProperty().get(), vm.http2Property().get());
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedUrlProperty().set(b.url());
@@ -257,5 +267,37 @@ public final class PingTable {
             }
         }));
         return c;
+    }
+
+    /**
+     * The columns that depend on the mode and HTTP/2: set for a mode and HTTP/2 setting other
+     * than the last ones only, so a column hidden or shown in the chooser stays so from one
+     * run to the next of the same settings.
+     */
+    private static final class ColumnsOfMode {
+        private final TableColumn<PingRow, ?> notSent;
+        private final TableColumn<PingRow, ?> reqs;
+        private final TableColumn<PingRow, ?> protocol;
+        private PingMode mode;
+        private Boolean http2;
+
+        ColumnsOfMode(TableColumn<PingRow, ?> notSent, TableColumn<PingRow, ?> reqs,
+                TableColumn<PingRow, ?> protocol) {
+            this.notSent = notSent;
+            this.reqs = reqs;
+            this.protocol = protocol;
+        }
+
+        void show(PingMode m, boolean h2) {
+            if (mode == null || (m == PingMode.RATE) != (mode == PingMode.RATE)) {
+                notSent.setVisible(m == PingMode.RATE);
+                reqs.setVisible(m != PingMode.RATE);
+            }
+            if (http2 == null || h2 != http2) {
+                protocol.setVisible(h2);
+            }
+            mode = m;
+            http2 = h2;
+        }
     }
 }
