@@ -158,6 +158,53 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: at 960x640, a Mode changed to Fixed rate after a run whose end took two lines
+     * of the status bar made the settings scroll, and their bar squeezed "HTTP/2 (https URLs)"
+     * to "HTTP/2 (https UR...": the settings' width for the bar was asked for within the
+     * layout pass that showed it, and laid out only when the table's columns changed too.
+     */
+    @Test
+    void settingsThatScrollAfterARunKeepTheirWordsWhole(FxRobot robot) throws Exception {
+        server.route("/a", html("a"));
+        openPingInTheLeastWindow(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<PingMode> mode = robot.lookup("#pingMode").queryAs(ComboBox.class);
+        Button start = node(robot, "#pingStart", Button.class);
+        javafx.scene.control.ScrollPane scroll = robot.lookup(".settings-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.control.ScrollBar bar = fx(() -> scroll.lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .findFirst().orElseThrow());
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            robot.interact(() -> {
+                mode.setValue(PingMode.COUNT);
+                robot.lookup("#pingCount").queryAs(javafx.scene.control.Spinner.class)
+                        .getValueFactory().setValue(2);
+                // the run's end names its failures and a certificate's: two lines at 960 px
+                node(robot, "#pingTargets", TextArea.class).setText(server.url("/a") + "\n"
+                        + server.url("/missing") + "\n" + refused.url("/r") + "\n"
+                        + server.url("/a?" + "q".repeat(60)));
+                start.fire();
+            });
+            waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(bar::isVisible)).as("the settings scroll in Requests-per-URL mode")
+                .isFalse();
+        double room = fx(() -> scroll.getViewportBounds().getWidth());
+        robot.interact(() -> mode.setValue(PingMode.RATE));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the width asked for after the layout
+        assertThat(fx(bar::isVisible)).as("the settings scroll in Fixed rate mode").isTrue();
+        // their room as without the bar, the bar beside it (GTK's font needs it all)
+        assertThat(fx(() -> scroll.getViewportBounds().getWidth())).isEqualTo(room);
+        javafx.scene.control.CheckBox http2 = node(robot, "#pingHttp2",
+                javafx.scene.control.CheckBox.class);
+        assertThat(fx(() -> shown(http2))).isEqualTo("HTTP/2 (https URLs)");
+    }
+
+    /**
      * The bugs: the export's message replaced the run's end in the status bar with no way
      * back; then the end was kept on a line of its own above the table, and said twice.
      */

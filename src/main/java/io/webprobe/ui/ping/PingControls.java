@@ -102,8 +102,13 @@ final class PingControls {
             for (javafx.scene.Node n : scroll.lookupAll(".scroll-bar")) {
                 if (n instanceof javafx.scene.control.ScrollBar bar
                         && bar.getOrientation() == Orientation.VERTICAL) {
-                    bar.visibleProperty().addListener((ov, hid, shown) -> side.setPrefWidth(
-                            SIDE_WIDTH + (shown ? bar.prefWidth(-1) : 0)));
+                    // after the layout pass that showed or hid the bar: a width asked for
+                    // during it was laid out only when something else asked for a layout
+                    // (a Mode changed after a run, its columns no longer changing with it,
+                    // left "HTTP/2 (https UR..." cut)
+                    bar.visibleProperty().addListener((ov, hid, shown) ->
+                            javafx.application.Platform.runLater(() -> side.setPrefWidth(
+                                    SIDE_WIDTH + (bar.isVisible() ? bar.prefWidth(-1) : 0))));
                 }
             }
         });
