@@ -112,8 +112,48 @@ final class PingColumns {
         c.setPrefWidth(FIGURE_WIDTH); // wider when a figure needs it (fitted())
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasLatency() ? (Number) f.applyAsDouble(r) : null));
-        c.setCellFactory(col -> formatted(n -> millisText(n.doubleValue())));
+        MillisFormat format = new MillisFormat();
+        c.setCellFactory(col -> formatted(n -> format.text(col, n.doubleValue())));
         return c;
+    }
+
+    /**
+     * One format down a latency column, chosen by its figures: two decimals while all are under
+     * a second ("23.16"), whole milliseconds once one reaches a second ("1,035" and "23"), until
+     * the rows are replaced (a new run). A slow site's p50, p99 and Max of "1,035.12" widened
+     * their columns until, at the window's least width, the table scrolled sideways; hundredths
+     * of a millisecond say nothing of a second. The CSV and the command line keep the decimals.
+     */
+    static final class MillisFormat {
+        private boolean whole;
+        private javafx.collections.ObservableList<PingRow> watched;
+        private final javafx.collections.ListChangeListener<PingRow> reset = ch -> {
+            while (ch.next()) {
+                if (!ch.wasPermutated()) { // sorting keeps the rows' figures
+                    whole = false;
+                    return;
+                }
+            }
+        };
+
+        String text(TableColumn<PingRow, ?> column, double ms) {
+            javafx.scene.control.TableView<PingRow> table = column.getTableView();
+            if (table != null && table.getItems() != watched) {
+                if (watched != null) {
+                    watched.removeListener(reset);
+                }
+                watched = table.getItems();
+                watched.addListener(reset);
+            }
+            if (!whole && Math.round(ms * 100) >= 100_000) {
+                whole = true;
+                if (table != null) {
+                    // the column's other cells, drawn with decimals, once; not a cell's update
+                    javafx.application.Platform.runLater(table::refresh);
+                }
+            }
+            return whole ? wholeMillisText(ms) : millisText(ms);
+        }
     }
 
     /**
@@ -124,6 +164,11 @@ final class PingColumns {
      */
     static String millisText(double ms) {
         return String.format(Locale.ROOT, "%,.2f", ms);
+    }
+
+    /** Whole milliseconds with thousands separators ("1,035", "23"), as a column of seconds. */
+    static String wholeMillisText(double ms) {
+        return String.format(Locale.ROOT, "%,.0f", ms);
     }
 
     private static TableCell<PingRow, Number> formatted(Function<Number, String> fmt) {

@@ -19,4 +19,13 @@ class PingMillisTextTest {
         assertThat(PingColumns.millisText(11940.37)).isEqualTo("11,940.37");
         assertThat(PingColumns.millisText(600_000)).isEqualTo("600,000.00");
     }
+
+    /** A column that reaches a second: whole milliseconds, no wider than "999.99" to 100 s. */
+    @Test
+    void wholeMillisecondsWithThousandsSeparators() {
+        assertThat(PingColumns.wholeMillisText(8.4)).isEqualTo("8");
+        assertThat(PingColumns.wholeMillisText(1035.12)).isEqualTo("1,035");
+        assertThat(PingColumns.wholeMillisText(99_999.4)).isEqualTo("99,999");
+        assertThat(PingColumns.wholeMillisText(600_000)).isEqualTo("600,000");
+    }
 }
