@@ -129,6 +129,14 @@ public record CrawlResult(
     }
 
     /**
+     * {@link #statusText()} in a word or two where it has no room: an error's label as its
+     * word ("Refused" for "Connection refused", {@code ErrorKind#word}), the rest as it is.
+     */
+    public String statusWord() {
+        return status == 0 && skipped == null && error != null ? error.word() : statusText();
+    }
+
+    /**
      * What the workspace's Reason column says: why a URL failed, was blocked or skipped (its
      * sentence), a broken status in its standard words ("Not Found"; "Forbidden (accepted)"
      * for a status the crawl accepts), or "". Its sort order

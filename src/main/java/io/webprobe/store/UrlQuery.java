@@ -95,6 +95,14 @@ public final class UrlQuery {
         }
 
         /**
+         * {@link #statusText()} in a word or two ("Loop", "Refused"), for a Status column too
+         * narrow for it.
+         */
+        public String statusWord() {
+            return chainError != null ? chainError.word() : result.statusWord();
+        }
+
+        /**
          * Why it is broken, in words: the chain's failure first; for a redirect that is not
          * broken itself but whose chain ends broken, where it ends.
          */

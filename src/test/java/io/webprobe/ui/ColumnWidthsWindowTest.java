@@ -327,4 +327,72 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
         TableCell<?, ?> start = cells.get(server.url("/"));
         assertThat(shown(start)).as("a URL that fits is whole").isEqualTo(server.url("/"));
     }
+
+    /**
+     * The bug: at the window's least width Status and Reason kept 65 px, and read "Conne…",
+     * "Blocked…" and "Internal…" beside URLs and titles at their own widths. Status gives way
+     * first, an error reading in a word ("Refused", the label whole in its tooltip); the titles
+     * and then the URLs give way to the reasons down to their least; the columns still fit.
+     * Another filter fits the columns to its own rows' texts again.
+     */
+    @Test
+    void atTheLeastWidthTheReasonsShowWholeAndAnErrorStatusInAWord(FxRobot robot)
+            throws Exception {
+        TableView<UrlItem> table = pagesTable(robot);
+        Map<String, Double> before = new LinkedHashMap<>(); // the columns' own widths
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            server.route("/robots.txt", io.webprobe.testsupport.LocalHttpServer.respond(200,
+                    "text/plain", "User-agent: *\nDisallow: /private/\n"));
+            server.route("/", html("<title>Home of a site with a long title</title>"
+                    + "<a href=\"/docs/guide/index.html\">g</a>"
+                    + " <a href=\"/private/a.html\">p</a>"
+                    + " <a href=\"" + refused.url("/x.html") + "\">r</a>"
+                    + " <a href=\"/error.html\">e</a>"));
+            server.route("/error.html", io.webprobe.testsupport.LocalHttpServer.status(500));
+            server.route("/docs/guide/index.html",
+                    html("<title>A guide with a long title</title>"));
+            resize(robot, WebprobeApp.MIN_WIDTH);
+            before.putAll(widths(table));
+            enterUrlAndStart(robot, server.url("/"));
+            waitForCrawlEnd(robot);
+        }
+        WaitForAsyncUtils.waitForFxEvents(); // a column widened to its texts lays out again
+        resize(robot, WebprobeApp.MIN_WIDTH);
+        Map<String, Double> widths = widths(table);
+        Map<String, TableCell<?, ?>> reasons = cells(table, "Reason");
+        assertThat(fx(() -> reasons.values().stream().map(TableCell::getText).toList()))
+                .contains("Blocked by robots.txt", "Internal Server Error",
+                        "Connection refused");
+        for (TableCell<?, ?> cell : reasons.values()) {
+            assertThat(shown(cell)).as("in %s", widths).isEqualTo(fx(cell::getText));
+        }
+        TableCell<?, ?> refusedStatus = cells(table, "Status").entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/x.html")).findFirst().orElseThrow()
+                .getValue();
+        assertThat(shown(refusedStatus)).as("in %s", widths).isEqualTo("Refused");
+        assertThat(fx(() -> refusedStatus.getTooltip().getText()))
+                .isEqualTo("Connection refused");
+        assertThat(widths.get("Title")).as("its header whole: %s", widths)
+                .isGreaterThanOrEqualTo(fx(() -> table.getVisibleLeafColumns().stream()
+                        .filter(c -> "Title".equals(c.getText())).findFirst().orElseThrow()
+                        .getMinWidth()));
+        assertThat(widths.get("URL")).as("%s", widths)
+                .isGreaterThanOrEqualTo(UrlColumns.URL_LENDING_LEAST);
+        double room = fx(table::getWidth);
+        assertThat(sum(widths)).as("the columns fit: %s", widths).isLessThanOrEqualTo(room);
+
+        // the pages that answered 200 have no reasons: the titles and URLs take their room back
+        fx(() -> {
+            vm().table().filterProperty().set(io.webprobe.store.UrlFilter.STATUS_2XX);
+            return null;
+        });
+        waiting(java.time.Duration.ofSeconds(10)).until(() -> fx(() -> table.getItems().size())
+                == 2 && widths(table).get("Reason") < widths.get("Reason"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Map<String, Double> html = widths(table);
+        for (String column : new String[] {"URL", "Reason", "Title"}) {
+            assertThat(html.get(column)).as("%s: %s, before %s", column, html, before)
+                    .isCloseTo(before.get(column), within(1.0));
+        }
+    }
 }

@@ -22,8 +22,9 @@ import javafx.scene.control.TableView;
  * least width, never making the table scroll sideways; columns of figures ({@link
  * #shareDownToContent}) give way too, down to their header and their widest figure, never
  * cutting either. One more column may take a part of the
- * spare width ({@link #split}: the Crawl table's titles) until the user sets its width. FX
- * thread only.
+ * spare width ({@link #split}: the Crawl table's titles) until the user sets its width; it and
+ * this column may give way to a shared column's text ({@link #lend}: the Crawl table's
+ * reasons). FX thread only.
  */
 public final class FillColumn<S> {
     private final TableView<S> table;
@@ -46,6 +47,11 @@ public final class FillColumn<S> {
     private double splitterPart;
     private boolean splitterUserSized;
     private Runnable onSplitterUserSized = () -> { };
+    /** The shared columns whose texts may take room from this column and the splitter. */
+    private final List<TableColumn<S, ?>> borrowers = new ArrayList<>();
+    /** This column's and the splitting column's least widths when they lend ({@link #lend}). */
+    private double lendingLeast;
+    private double splitterLendingLeast;
 
     private FillColumn(TableView<S> table, TableColumn<S, ?> column) {
         this.table = table;
@@ -145,6 +151,23 @@ public final class FillColumn<S> {
         share.toContent = true;
         share.wanted = 0;
         share(other, share);
+    }
+
+    /**
+     * Lets {@code other}, a shared column ({@link #share}), take what its text wants beyond its
+     * own width from the splitting column down to {@code splitterLeast}, then from this column
+     * down to {@code least} (each no narrower than its least width, its header whole), when
+     * the spare width is not enough: the Crawl table's reasons
+     * ("Blocked by robots.txt") at the window's least width, where the URLs and titles give
+     * way before a reason is cut. Such a column takes the spare width before the other shared
+     * columns' texts beyond their own, which then have only what is left. A splitting column
+     * the user sized lends nothing, nor does this column once the user sizes it.
+     */
+    public void lend(TableColumn<S, ?> other, double least, double splitterLeast) {
+        borrowers.add(other);
+        lendingLeast = least;
+        splitterLendingLeast = splitterLeast;
+        fit();
     }
 
     /** Whether {@code other} is shared ({@link #share}, {@link #shareDownToContent}). */
@@ -293,11 +316,21 @@ public final class FillColumn<S> {
                 share.given = share.floor();
             }
             double spare = room - base;
+            // what the splitter and this column may lend to the borrowers' texts
+            // (never below a column's least width: its header whole)
+            double splitterLends = splitting ? Math.max(0, splitterBase
+                    - Math.max(splitterLendingLeast, splitter.getMinWidth())) : 0;
+            double lends = splitterLends
+                    + Math.max(0, base - Math.max(lendingLeast, column.getMinWidth()));
             for (boolean beyondOwn : new boolean[] {false, true}) {
-                for (Share share : shares(sharing)) {
+                for (TableColumn<S, ?> c : beyondOwn ? borrowersFirst(sharing) : sharing) {
+                    Share share = shared.get(c);
                     double upTo = share.toContent ? share.own
                             : beyondOwn ? share.wanted : Math.min(share.wanted, share.own);
-                    double extra = Math.floor(Math.max(0, Math.min(upTo - share.given, spare)));
+                    // a borrower's spare goes below 0 by what it was lent
+                    double lent = beyondOwn && borrowers.contains(c) ? lends : 0;
+                    double extra = Math.floor(Math.max(0,
+                            Math.min(upTo - share.given, spare + lent)));
                     spare -= extra;
                     room -= extra;
                     share.given += extra;
@@ -305,6 +338,9 @@ public final class FillColumn<S> {
                 // this column's first width before any content's wants beyond their own
                 spare -= Math.max(0, Math.min(own - base, spare));
             }
+            // lent: taken from the splitter first, then from this column
+            double lent = Math.max(0, -spare);
+            double splitterLent = Math.min(lent, splitterLends);
             for (TableColumn<S, ?> c : sharing) {
                 if (Math.abs(shared.get(c).given - c.getWidth()) >= 1) {
                     c.setPrefWidth(shared.get(c).given);
@@ -313,11 +349,13 @@ public final class FillColumn<S> {
             if (splitting) {
                 double part = Math.floor(Math.max(0, room - base) * splitterPart);
                 room -= part;
-                if (Math.abs(splitterBase + part - splitter.getWidth()) >= 1) {
-                    splitter.setPrefWidth(splitterBase + part);
+                room += splitterLent;
+                double width = splitterBase + part - splitterLent;
+                if (Math.abs(width - splitter.getWidth()) >= 1) {
+                    splitter.setPrefWidth(width);
                 }
             }
-            double wanted = Math.floor(Math.max(base, room));
+            double wanted = Math.floor(Math.max(base - (lent - splitterLent), room));
             if (Math.abs(wanted - column.getWidth()) >= 1) {
                 column.setPrefWidth(wanted);
             }
@@ -377,6 +415,14 @@ public final class FillColumn<S> {
         MEASURE.setFont(font);
         MEASURE.setText(text);
         return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    /** {@code columns} in their order, those that borrow ({@link #lend}) first. */
+    private List<TableColumn<S, ?>> borrowersFirst(List<TableColumn<S, ?>> columns) {
+        List<TableColumn<S, ?>> out = new ArrayList<>();
+        columns.stream().filter(borrowers::contains).forEach(out::add);
+        columns.stream().filter(c -> !borrowers.contains(c)).forEach(out::add);
+        return out;
     }
 
     private List<Share> shares(List<TableColumn<S, ?>> columns) {

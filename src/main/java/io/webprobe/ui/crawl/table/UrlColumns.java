@@ -105,6 +105,25 @@ public final class UrlColumns {
      */
     public static final double FIT_TO_TEXT_MOST = 240;
 
+    /**
+     * The least widths the titles and then the URLs give way to for the reasons on the rows
+     * shown ({@code FillColumn#lend}) when the spare room is not enough for them: at the
+     * window's least width, 960 px, the room left beside the eight default columns at their
+     * own widths is 0 to 14 px, and "Blocked by robots.txt" (140-147 px), "Internal Server
+     * Error" and "Connection refused" read "Blocked…", "Internal…" and "Connec…" in a 65 px
+     * Reason column. The titles give way first, as far as their header (52-56 px): the rows
+     * with reasons have none, and a title is whole in its tooltip and the details pane; that
+     * was enough for those three under Openbox. Then the URLs, to 140 px, where a URL of the
+     * site still shows the end of its path ("…/mysql.html"), what tells its rows apart; a
+     * longer reason ("Deeper than the depth limit") is cut there, whole in its tooltip. The
+     * Status column gives way before either: an error reads in a word ("Refused"). Another
+     * filter or search fits them to its own rows' texts again.
+     */
+    public static final double TITLE_LENDING_LEAST = 0;
+
+    /** See {@link #TITLE_LENDING_LEAST}. */
+    public static final double URL_LENDING_LEAST = 140;
+
     /** The column with this key. */
     public static Optional<UrlColumn> byKey(String key) {
         return ALL.stream().filter(c -> c.key().equals(key)).findFirst();

@@ -5,6 +5,7 @@ import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.common.CellWidths;
 import io.webprobe.ui.common.FillColumn;
 import io.webprobe.ui.common.RowSelectionModel;
+import io.webprobe.ui.common.ShortForm;
 import io.webprobe.ui.common.SiteUrls;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.common.UrlEnds;
@@ -93,6 +94,19 @@ public final class UrlTableView {
                 fill.share(c, c.getPrefWidth());
             }
         }
+        // a reason too wide for the room left takes it from the titles, then the URLs, down to
+        // their least (at 960 px "Blocked by robots.txt" read "Blocked…")
+        for (TableColumn<UrlItem, ?> c : table.getColumns()) {
+            if ("reason".equals(c.getUserData()) && fill.shares(c)) {
+                fill.lend(c, UrlColumns.URL_LENDING_LEAST, UrlColumns.TITLE_LENDING_LEAST);
+            }
+        }
+        // another filter or search: the columns fitted to their texts take those of its rows
+        // (a Reason column widened for the Blocked view's "Blocked by robots.txt" kept the
+        // titles at 60 px in the All view, where its rows had no reasons)
+        javafx.beans.InvalidationListener newView = o -> fill.forgetWants();
+        model.filterProperty().addListener(newView);
+        model.searchProperty().addListener(newView);
         // a column the user turns on (the chooser, +) takes its place among the others, often
         // past the right edge when they fill the table: it is scrolled into view, once laid out
         for (TableColumn<UrlItem, ?> c : table.getColumns()) {
@@ -274,7 +288,8 @@ public final class UrlTableView {
                 return r == null ? null : c.cell(r);
             }, item.rowProperty());
         });
-        col.setCellFactory(x -> new UrlCell(c.kind()));
+        boolean status = "status".equals(c.key());
+        col.setCellFactory(x -> new UrlCell(c.kind(), status));
         if (c.kind() == UrlColumn.Kind.NUMBER || c.kind() == UrlColumn.Kind.SIZE) {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
@@ -305,9 +320,16 @@ public final class UrlTableView {
          */
         private final UrlEnds urlEnds;
 
-        UrlCell(UrlColumn.Kind kind) {
+        /**
+         * A status: an error's label too wide for its column reads as its word ("Refused"),
+         * the Status column giving way to the reasons. Null for other columns.
+         */
+        private final ShortForm statusWord;
+
+        UrlCell(UrlColumn.Kind kind, boolean status) {
             this.kind = kind;
             this.urlEnds = kind == UrlColumn.Kind.URL ? new UrlEnds(this) : null;
+            this.statusWord = status ? new ShortForm(this) : null;
         }
 
         /** Whether {@code url} is on the site of the row's own URL, a URL of the crawled site. */
@@ -331,6 +353,9 @@ public final class UrlTableView {
             }
             if (urlEnds != null) {
                 urlEnds.show(null, false);
+            }
+            if (statusWord != null) {
+                statusWord.show(null, null);
             }
             if (empty || item == null) {
                 setText(null);
@@ -365,23 +390,31 @@ public final class UrlTableView {
                     if (urlEnds != null) { // whole or by its path's end, as its width allows
                         urlEnds.show(s, onRowSite(item.toString()));
                     }
+                    UrlItem line = getTableRow() == null ? null : getTableRow().getItem();
+                    if (statusWord != null && line != null && line.row() != null) {
+                        statusWord.show(s, line.row().statusWord());
+                    }
                 }
                 default -> {
                     setText(item.toString());
                     setTooltip(null);
                 }
             }
-            wantRoom();
+            wantRoom(item);
         }
 
-        /** Tells the table's room what this cell's text needs, in a column fitted to its text. */
-        private void wantRoom() {
+        /**
+         * Tells the table's room what this cell's text needs whole (a status shown in a word
+         * too), in a column fitted to its text.
+         */
+        private void wantRoom(Object item) {
             TableColumn<UrlItem, ?> column = getTableColumn();
             FillColumn<UrlItem> fill = getTableView() == null ? null
                     : FillColumn.of(getTableView());
             if (fill != null && column != null && fill.shares(column)) {
                 fill.want(column, Math.min(UrlColumns.FIT_TO_TEXT_MOST,
-                        CellWidths.needed(this)));
+                        CellWidths.needed(this, statusWord != null ? item.toString()
+                                : getText())));
             }
         }
     }
