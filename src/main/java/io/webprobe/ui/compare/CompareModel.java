@@ -67,6 +67,8 @@ public final class CompareModel {
      * 2 status changes."), shown above the counts; "" before one has ended.
      */
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    /** The start URL of the last compare's newer crawl: its site's URLs, "" before one. */
+    private String startUrl = "";
     /** What the empty table says. */
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             CHOOSE);
@@ -165,6 +167,14 @@ public final class CompareModel {
     /** The last compare's sentence, "" when none (see {@link #summary}). */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * The start URL of the newer crawl of the rows shown, "" when none: the URLs on its site
+     * are cut by their path's end, as the Crawl tab cuts them.
+     */
+    public String startUrl() {
+        return startUrl;
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -332,12 +342,14 @@ public final class CompareModel {
                 }
                 said.addAll(ComparePair.notes(sa, nameA, sb, nameB, c));
                 String noted = sameFile(a, b) ? "" : String.join(" ", said);
+                String start = sb.plan().startUrl().toString();
                 fx.execute(() -> {
                     if (asked != choice) {
                         endedStale(done); // another pair chosen meanwhile
                         return;
                     }
                     nothingFound = none;
+                    startUrl = start; // before the rows: their cells read it
                     rows.setAll(found);
                     sayEmpty();
                     counts.set(byKind);

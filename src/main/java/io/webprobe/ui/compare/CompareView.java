@@ -111,12 +111,14 @@ public final class CompareView {
         table.setPlaceholder(empty);
         table.getColumns().addAll(List.of(
                 col("Change", 175, r -> name(r.change())), // "Fixed missing anchor" whole
-                // cut in the middle, as in the Crawl tab: at 960 px twenty rows of new broken
-                // links all read "…/section-9/page-…", and their source pages alike
-                UrlCells.column(col("URL", 355, CrawlDiff.Row::url)),
+                // the site's URLs cut by their path's end, as in the Crawl tab: at 960 px each
+                // read "http://127.0.0.1:182…alects/mysql.html", their host the same on every
+                // row and their folder cut (another site's keep their host)
+                UrlCells.column(col("URL", 355, CrawlDiff.Row::url), r -> model.startUrl()),
                 col("Old", 200, r -> shown(r, r.oldValue())),
                 col("New", 200, r -> shown(r, r.newValue())),
-                UrlCells.column(col("Source page", 300, CrawlDiff.Row::sourceUrl))));
+                UrlCells.column(col("Source page", 300, CrawlDiff.Row::sourceUrl),
+                        r -> model.startUrl())));
         // a crawl that did not finish, or limits that differ: said beside the counts, whole
         Label notes = new Label();
         notes.setId("compareNotes");

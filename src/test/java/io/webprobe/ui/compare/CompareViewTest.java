@@ -222,6 +222,61 @@ class CompareViewTest {
                 .endsWith("page-177.html");
     }
 
+    /**
+     * The bug: at 960 px a compare of two crawls of a site showed each URL as
+     * "http://127.0.0.1:182…alects/mysql.html", its host the same on every row and its folder
+     * cut. The site's URLs show the end of their path, as in the Crawl tab; whole in their
+     * tooltip.
+     */
+    @Test
+    void atTheLeastWindowTheSitesUrlsShowTheEndOfTheirPath(@org.junit.jupiter.api.io.TempDir
+            Path dir) throws Exception {
+        String source = "/section-17/a-longer-path/page-177.html";
+        String target = "/section-9/a-longer-path/page-269.html";
+        try (io.webprobe.testsupport.LocalHttpServer server =
+                new io.webprobe.testsupport.LocalHttpServer()) {
+            io.webprobe.testsupport.WorkspaceSite site =
+                    new io.webprobe.testsupport.WorkspaceSite(server);
+            server.route("/c", io.webprobe.testsupport.LocalHttpServer.html(
+                    "<title>C</title><a href=\"" + source + "\">s</a>"));
+            server.route(source, io.webprobe.testsupport.LocalHttpServer.html(
+                    "<title>S</title><a href=\"" + target + "\">t</a>"));
+            server.route(target, io.webprobe.testsupport.LocalHttpServer.html("<title>T</title>"));
+            Path before = site.crawlInto(dir.resolve("before.webprobe"));
+            server.route(target, io.webprobe.testsupport.LocalHttpServer.status(404));
+            Path after = site.crawlInto(dir.resolve("after.webprobe"));
+            WaitForAsyncUtils.asyncFx(() -> ((Stage) view.root().getScene().getWindow())
+                    .setWidth(960)).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(() -> {
+                model.oldFileProperty().set(before);
+                model.newFileProperty().set(after);
+                return model.compare(); // runs on this thread here (Runnable::run)
+            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            java.util.Map<String, String> shown = new java.util.HashMap<>();
+            java.util.Map<String, String> tips = new java.util.HashMap<>();
+            WaitForAsyncUtils.asyncFx(() -> {
+                view.root().applyCss();
+                ((Parent) view.root()).layout();
+                for (javafx.scene.Node n : view.root().lookupAll(".table-cell")) {
+                    if (n instanceof javafx.scene.control.TableCell<?, ?> c
+                            && c.getItem() instanceof String url && c.getTableColumn() != null
+                            && url.startsWith("http") && c.getTooltip() != null) {
+                        shown.put(url, shownText(c));
+                        tips.put(url, c.getTooltip().getText());
+                    }
+                }
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+
+            assertThat(shown.get(server.url(target))).as("%s", shown).startsWith("…/")
+                    .endsWith("/page-269.html");
+            assertThat(shown.get(server.url(source))).as("%s", shown).startsWith("…/")
+                    .endsWith("/page-177.html");
+            assertThat(tips.get(server.url(target))).isEqualTo(server.url(target));
+        }
+    }
+
     /** The bug: the summary in the status bar was cut ("10 indexability chang…"). */
     @Test
     void aLongSummaryWrapsInTheStatusBar() throws Exception {
