@@ -42,6 +42,20 @@ public final class CellWidths {
         return MEASURE.getLayoutBounds().getWidth();
     }
 
+    /** Room in a column header beside its words: the header's padding and the sort arrow. */
+    static final double HEADER_ROOM = 20;
+
+    /**
+     * The least width of a column whose header says {@code title} whole, with the sort arrow
+     * beside it ("Time (…▲" in the Crawl table, "Ancho…" in Broken links at 960 px): bold, as
+     * modena has it.
+     */
+    public static double headerWidth(String title) {
+        javafx.scene.text.Font f = javafx.scene.text.Font.getDefault();
+        return Math.ceil(textWidth(javafx.scene.text.Font.font(f.getFamily(),
+                javafx.scene.text.FontWeight.BOLD, f.getSize()), title)) + HEADER_ROOM;
+    }
+
     /**
      * Widens the cell's column to its figure when the column is too narrow for it (Bytes read
      * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes. A

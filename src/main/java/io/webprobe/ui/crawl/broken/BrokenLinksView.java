@@ -216,7 +216,9 @@ public final class BrokenLinksView {
         c.setComparator(io.webprobe.ui.common.TextOrder.comparator());
         c.setUserData(value); // what the model sorts by
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 60));
+        // its header whole where the columns are shrunk to fit (at 960 px "Anchor text" read
+        // "Ancho…")
+        c.setMinWidth(io.webprobe.ui.common.CellWidths.headerWidth(title));
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         if (url) {
             return io.webprobe.ui.common.UrlCells.column(c, BrokenLink::sourceUrl);

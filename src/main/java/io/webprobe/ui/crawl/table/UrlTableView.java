@@ -277,7 +277,7 @@ public final class UrlTableView {
         col.setUserData(c.key());
         col.setId("col-" + c.key());
         // its header says its words whole, with the sort arrow beside them ("Time (…▲" did not)
-        col.setMinWidth(headerWidth(c.title()));
+        col.setMinWidth(CellWidths.headerWidth(c.title()));
         col.setPrefWidth(Math.max(c.width(), col.getMinWidth()));
         col.setVisible(c.shown());
         col.setSortable(c.sort() != null);
@@ -294,18 +294,6 @@ public final class UrlTableView {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
         return col;
-    }
-
-    /** Room in a column header beside its words: the header's padding and the sort arrow. */
-    static final double HEADER_ROOM = 20;
-
-    /** The least width of a column whose header says {@code title}: bold, as modena has it. */
-    static double headerWidth(String title) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
-        javafx.scene.text.Font f = javafx.scene.text.Font.getDefault();
-        t.setFont(javafx.scene.text.Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD,
-                f.getSize()));
-        return Math.ceil(t.getLayoutBounds().getWidth()) + HEADER_ROOM;
     }
 
     /** A cell showing a value as its column's kind says. */

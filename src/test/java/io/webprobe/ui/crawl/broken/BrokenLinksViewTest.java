@@ -235,6 +235,39 @@ class BrokenLinksViewTest {
     }
 
     /**
+     * The bug: at the least window (960 px) the columns, shrunk to fit the table, cut the
+     * header "Anchor text" to "Ancho…". Each header reads whole, the columns still fit.
+     */
+    @Test
+    void atTheLeastWindowEachHeaderReadsWhole() throws Exception {
+        fx(() -> {
+            // the table at 960 px (733 px) less the rows' scroll bar, and some room: "Anchor
+            // text" read "Ancho…" there under Openbox
+            view.table().getScene().getWindow().setWidth(700);
+            view.table().applyCss();
+            view.table().layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.Map<String, String> shown = fx(() -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (javafx.scene.Node n : view.table().lookupAll(".column-header .label")) {
+                if (n instanceof javafx.scene.control.Label l
+                        && l.lookup(".text") instanceof javafx.scene.text.Text t) {
+                    out.put(l.getText(), t.getText());
+                }
+            }
+            return out;
+        });
+        assertThat(shown).containsKeys("Link URL", "Status / error", "Source page",
+                "Anchor text", "Type", "Ends at");
+        shown.forEach((title, text) -> assertThat(text).as("%s", shown).isEqualTo(title));
+        double sum = fx(() -> view.table().getVisibleLeafColumns().stream()
+                .mapToDouble(javafx.scene.control.TableColumn::getWidth).sum());
+        assertThat(sum).isLessThanOrEqualTo(fx(() -> view.table().getWidth()));
+    }
+
+    /**
      * The Status column sorts by the code as a number: as text, "1000" came before "404" and
      * "99" after "500".
      */
