@@ -178,16 +178,27 @@ public final class DetailsView {
         outlinks.setContextMenu(m);
     }
 
+    /** The Page tab's fields read from an HTML page: the first six, Title to Meta robots. */
+    private static final int PAGE_FIELDS = 6;
+
     private static Node page(DetailsModel model) {
+        Label note = new Label();
+        note.setId("pageNote");
+        note.setWrapText(true);
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
         GridPane grid = new GridPane();
         grid.setId("pageGrid");
         grid.setHgap(10);
-        grid.setVgap(4);
+        // the rows' gaps are their margins: a row hidden (no page read) leaves none
+        grid.setVgap(0);
         String[] names = {"Title", "Meta description", "H1", "Canonical", "Words", "Meta robots",
             "Indexable", "Type", "Size"};
         Label[] values = new Label[names.length];
+        Label[] nameLabels = new Label[names.length];
         for (int i = 0; i < names.length; i++) {
             Label name = new Label(names[i]);
+            nameLabels[i] = name;
             name.getStyleClass().add("section-title");
             // the names keep their words; a long value wraps beside them (they were "…")
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -197,6 +208,8 @@ public final class DetailsView {
             values[i].setMinWidth(0); // wraps, even a long URL (broken where it must)
             grid.add(name, 0, i);
             grid.add(values[i], 1, i);
+            GridPane.setMargin(name, new Insets(0, 0, 4, 0));
+            GridPane.setMargin(values[i], new Insets(0, 0, 4, 0));
             GridPane.setHgrow(values[i], Priority.ALWAYS);
         }
         model.detailsProperty().addListener((o, was, d) -> {
@@ -209,6 +222,15 @@ public final class DetailsView {
                 c.sizeKnown() ? String.format(Locale.ROOT, "%,d bytes", c.sizeBytes()) : ""};
             for (int i = 0; i < names.length; i++) {
                 values[i].setText(v[i] == null ? "" : v[i]);
+            }
+            // no page read (a stylesheet, a blocked URL): said, not six empty fields
+            String why = c == null ? "" : PageNote.of(c);
+            note.setText(why);
+            for (int i = 0; i < PAGE_FIELDS; i++) {
+                for (Label l : new Label[] {nameLabels[i], values[i]}) {
+                    l.setVisible(why.isEmpty());
+                    l.setManaged(why.isEmpty());
+                }
             }
         });
 
@@ -233,7 +255,12 @@ public final class DetailsView {
         previewTitle.getStyleClass().add("section-title");
         VBox snippet = new VBox(2, sUrl, sTitle, sDesc);
         snippet.getStyleClass().add("snippet");
-        VBox box = new VBox(10, grid, previewTitle, snippet);
+        // a search engine shows no page where there is none
+        previewTitle.visibleProperty().bind(note.visibleProperty().not());
+        previewTitle.managedProperty().bind(previewTitle.visibleProperty());
+        snippet.visibleProperty().bind(note.visibleProperty().not());
+        snippet.managedProperty().bind(snippet.visibleProperty());
+        VBox box = new VBox(10, note, grid, previewTitle, snippet);
         box.setPadding(new Insets(8));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -72,4 +72,68 @@ class PageGridTest {
                 .lookup("#page-canonical"))).get(10, TimeUnit.SECONDS);
         assertThat(canonical).as("the canonical, wrapped").isEqualTo(CANONICAL);
     }
+
+    private void show(CrawlResult r) throws Exception {
+        UrlDetails.Details d = new UrlDetails.Details(new UrlQuery.Row(1, 1, r, null, null,
+                null), List.of(), 0, List.of(), 0, new RedirectChains.Chain(List.of(),
+                RedirectChains.End.ARRIVED, null), "");
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.apply(d);
+            ((TabPane) view.root().lookup(".tab-pane")).getSelectionModel().selectLast();
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The names shown, and the note's text when it shows ("" when not). */
+    private List<String> shownNames() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> view.root().lookup("#pageGrid")
+                .lookupAll(".section-title").stream().filter(javafx.scene.Node::isVisible)
+                .map(n -> ((Label) n).getText()).toList()).get(10, TimeUnit.SECONDS);
+    }
+
+    private String note() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Label note = (Label) view.root().lookup("#pageNote");
+            return note.isVisible() ? note.getText() : "";
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Seen on a crawl of a documentation site: a stylesheet's Page tab showed Title, Meta
+     * description, H1, Canonical and Meta robots empty, "Words 0", and a search result
+     * preview. It says there is no HTML page instead, and shows what there is.
+     */
+    @Test
+    void aUrlWithNoHtmlPageSaysSoInsteadOfEmptyFields() throws Exception {
+        show(CrawlResult.builder("http://127.0.0.1/style.css").status(200)
+                .contentType("text/css").build());
+        assertThat(note()).isEqualTo("Not an HTML page (text/css): it has no title, "
+                + "description or headings to read.");
+        assertThat(shownNames()).containsExactly("Indexable", "Type", "Size");
+        double gap = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node note = view.root().lookup("#pageNote");
+            javafx.scene.Node indexable = view.root().lookup("#page-indexable");
+            return indexable.localToScene(indexable.getLayoutBounds()).getMinY()
+                    - note.localToScene(note.getLayoutBounds()).getMaxY();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(gap).as("no room left by the fields hidden").isLessThan(16);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.root().lookup("#snippetTitle")
+                .getParent().isVisible()).get(10, TimeUnit.SECONDS)).isFalse();
+
+        show(CrawlResult.builder("http://127.0.0.1/private/a.html")
+                .skipped(io.webprobe.crawl.SkipReason.ROBOTS).build());
+        assertThat(note()).isEqualTo("Not fetched (Blocked by robots.txt): there is no page "
+                + "to read.");
+
+        show(CrawlResult.builder("http://127.0.0.1/gone.css").status(404)
+                .contentType("text/html").build()); // an error page: not read
+        assertThat(note()).isEqualTo("Answered 404, not 2xx: its page was not read.");
+
+        show(CrawlResult.builder("http://127.0.0.1/").status(200).contentType("text/html")
+                .title("Home").build());
+        assertThat(note()).isEmpty();
+        assertThat(shownNames()).hasSize(9);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> view.root().lookup("#snippetTitle")
+                .getParent().isVisible()).get(10, TimeUnit.SECONDS)).isTrue();
+    }
 }
