@@ -677,6 +677,21 @@ class WorkspaceWindowTest extends MainWindowTestBase {
             assertThat(fx(() -> c.getWidth())).as("count %s whole", fx(c::getText))
                     .isGreaterThanOrEqualTo(fx(() -> c.prefWidth(-1)));
         }
+        // a name cut short is whole in its tooltip ("CSS / JavaSc…" had none)
+        List<List<String>> cut = fx(() -> tree.lookupAll(".tree-cell").stream()
+                .filter(n -> n.isVisible() && n.getId() != null
+                        && n.getId().startsWith("overview-"))
+                .map(n -> (javafx.scene.control.TreeCell<?>) n)
+                .filter(cell -> cell.lookup(".label") instanceof Label name
+                        && name.lookup(".text") instanceof javafx.scene.text.Text t
+                        && !t.getText().equals(name.getText()))
+                .map(cell -> List.of(((Label) cell.lookup(".label")).getText(),
+                        cell.getTooltip() == null ? "" : cell.getTooltip().getText()))
+                .toList());
+        assertThat(cut).as("names cut at 960 px").isNotEmpty();
+        for (List<String> c : cut) {
+            assertThat(c.get(1)).as("%s's tooltip", c.get(0)).startsWith(c.get(0));
+        }
     }
 
     private void assertInsideWithoutSidewaysScroll(FxRobot robot, String id)

@@ -94,7 +94,9 @@ public final class OverviewView {
         private final javafx.scene.control.Tooltip nonIndexableTip =
                 new javafx.scene.control.Tooltip(NON_INDEXABLE_TIP);
 
-        static final String NON_INDEXABLE_TIP = "The site's HTML pages that answered 200 but "
+        /** Its name first: at 960 px the name reads "Non-indexabl…". */
+        static final String NON_INDEXABLE_TIP = "Non-indexable pages: the site's HTML pages "
+                + "that answered 200 but "
                 + "ask not to be indexed (noindex) or name another URL as canonical. Other "
                 + "URLs that are no indexable page are left out here (404s, redirects, "
                 + "stylesheets and images, other sites' URLs), though their Indexable column, "
@@ -103,6 +105,9 @@ public final class OverviewView {
         static final String BROKEN_TIP = "Broken URLs: those that answered 4xx or 5xx or did "
                 + "not answer, and redirects that fail in themselves (a loop). The Broken links "
                 + "tab counts the links to them instead, once per page holding each.";
+
+        /** A name cut short ("CSS / JavaSc…" at 960 px), whole. */
+        private final javafx.scene.control.Tooltip nameTip = new javafx.scene.control.Tooltip();
 
         EntryCell() {
             brokenTip.setWrapText(true);
@@ -119,6 +124,7 @@ public final class OverviewView {
             name.setMinWidth(0);
             setPrefWidth(0);
             line = new HBox(6, name, gap, count);
+            name.widthProperty().addListener(o -> tipIfCut());
             line.setAlignment(Pos.CENTER_LEFT);
         }
 
@@ -147,6 +153,19 @@ public final class OverviewView {
                 setGraphic(null);
                 setText(item.toString());
                 getStyleClass().add("overview-group");
+            }
+            nameTip.setText(name.getText());
+            tipIfCut();
+        }
+
+        /** A name cut short (narrower than its words) gets a tooltip, if it has none. */
+        private void tipIfCut() {
+            if (getTooltip() != null && getTooltip() != nameTip || getGraphic() != line) {
+                return;
+            }
+            boolean cut = name.getWidth() > 0 && name.getWidth() < name.prefWidth(-1) - 0.5;
+            if (cut != (getTooltip() == nameTip)) {
+                setTooltip(cut ? nameTip : null);
             }
         }
     }
