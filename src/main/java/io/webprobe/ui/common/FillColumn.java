@@ -161,7 +161,8 @@ public final class FillColumn<S> {
      * ("Blocked by robots.txt") at the window's least width, where the URLs and titles give
      * way before a reason is cut. Such a column takes the spare width before the other shared
      * columns' texts beyond their own, which then have only what is left. A splitting column
-     * the user sized lends nothing, nor does this column once the user sizes it.
+     * the user sized lends nothing, nor does this column once the user sizes it. What is lent
+     * moves width between them: the columns' total stays as it was.
      */
     public void lend(TableColumn<S, ?> other, double least, double splitterLeast) {
         borrowers.add(other);
@@ -302,7 +303,7 @@ public final class FillColumn<S> {
                     share.header = headerWidth(c);
                 }
                 sharing.add(c);
-                room -= share.floor();
+                room -= Math.max(share.floor(), c.getMinWidth()); // its header whole
             } else if (splitting && c == splitter) {
                 room -= splitterBase;
             } else if (c != column) {
@@ -312,8 +313,8 @@ public final class FillColumn<S> {
         fitting = true;
         try {
             // their own widths first, then this column its own, then their contents beyond
-            for (Share share : shares(sharing)) {
-                share.given = share.floor();
+            for (TableColumn<S, ?> c : sharing) {
+                shared.get(c).given = Math.max(shared.get(c).floor(), c.getMinWidth());
             }
             double spare = room - base;
             // what the splitter and this column may lend to the borrowers' texts
@@ -322,15 +323,16 @@ public final class FillColumn<S> {
                     - Math.max(splitterLendingLeast, splitter.getMinWidth())) : 0;
             double lends = splitterLends
                     + Math.max(0, base - Math.max(lendingLeast, column.getMinWidth()));
+            double lent = 0; // what the borrowers took beyond the spare width
             for (boolean beyondOwn : new boolean[] {false, true}) {
                 for (TableColumn<S, ?> c : beyondOwn ? borrowersFirst(sharing) : sharing) {
                     Share share = shared.get(c);
                     double upTo = share.toContent ? share.own
                             : beyondOwn ? share.wanted : Math.min(share.wanted, share.own);
-                    // a borrower's spare goes below 0 by what it was lent
-                    double lent = beyondOwn && borrowers.contains(c) ? lends : 0;
-                    double extra = Math.floor(Math.max(0,
-                            Math.min(upTo - share.given, spare + lent)));
+                    double lendable = beyondOwn && borrowers.contains(c) ? lends - lent : 0;
+                    double extra = Math.floor(Math.max(0, Math.min(upTo - share.given,
+                            Math.max(0, spare) + lendable)));
+                    lent += Math.max(0, extra - Math.max(0, spare));
                     spare -= extra;
                     room -= extra;
                     share.given += extra;
@@ -339,7 +341,6 @@ public final class FillColumn<S> {
                 spare -= Math.max(0, Math.min(own - base, spare));
             }
             // lent: taken from the splitter first, then from this column
-            double lent = Math.max(0, -spare);
             double splitterLent = Math.min(lent, splitterLends);
             for (TableColumn<S, ?> c : sharing) {
                 if (Math.abs(shared.get(c).given - c.getWidth()) >= 1) {
