@@ -242,8 +242,23 @@ public final class CompareView {
             String none) {
         Label l = new Label();
         l.setId(id);
-        l.textProperty().bind(Bindings.createStringBinding(() -> file.getValue() == null ? none
-                : file.getValue().getFileName().toString(), file));
+        // a name too wide drops its first parts, whole, up to a '_' or '-' ("…18201-2026-12-07-
+        // 104849.webprobe"; at 960 px the label's own cut read "....0.0.1_18201-2026-…", the
+        // host's dots after its ellipsis)
+        Runnable fit = () -> {
+            String name = file.getValue() == null ? none
+                    : file.getValue().getFileName().toString();
+            double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+            String shown = room <= 0 ? name : fittingName(name,
+                    s -> io.webprobe.ui.common.CellWidths.textWidth(l.getFont(), s) <= room - 1);
+            if (!shown.equals(l.getText())) {
+                l.setText(shown);
+            }
+        };
+        file.addListener(o -> fit.run());
+        l.widthProperty().addListener(o -> fit.run());
+        fit.run();
+        l.setEllipsisString("…");
         // one width for any name; a long name keeps its end (the date and time of a crawl named after host and time: an
         // ellipsis in the middle hid them, and they are what tells two crawls apart), the
         // whole path in the tooltip
@@ -258,6 +273,24 @@ public final class CompareView {
                 ? none : file.getValue().toAbsolutePath().toString(), file));
         l.setTooltip(tip);
         return l;
+    }
+
+    /**
+     * {@code name} when it {@code fits}, else "…" and its end from the first '_' or '-' after
+     * which it fits ("…2026-12-07-104849.webprobe"); {@code name} when none does, for the label
+     * to cut at its start.
+     */
+    static String fittingName(String name, java.util.function.Predicate<String> fits) {
+        if (fits.test(name)) {
+            return name;
+        }
+        for (int i = 0; i < name.length() - 1; i++) {
+            char c = name.charAt(i);
+            if ((c == '_' || c == '-') && fits.test("…" + name.substring(i + 1))) {
+                return "…" + name.substring(i + 1);
+            }
+        }
+        return name;
     }
 
     private static <S> TableColumn<S, String> col(String title, double width,

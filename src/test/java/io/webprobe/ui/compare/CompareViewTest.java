@@ -173,6 +173,23 @@ class CompareViewTest {
     }
 
     /**
+     * Seen at 960 px: "127.0.0.1_18201-2026-12-07-104849.webprobe" read
+     * "....0.0.1_18201-2026-…", the host's dots run into the ellipsis. A name too wide drops
+     * its first parts whole, up to a '_' or '-'.
+     */
+    @Test
+    void aCutFileNameDropsWholeParts() {
+        String name = "127.0.0.1_18201-2026-12-07-104849.webprobe";
+        assertThat(CompareView.fittingName(name, s -> true)).isEqualTo(name);
+        assertThat(CompareView.fittingName(name, s -> s.length() <= 34))
+                .isEqualTo("…18201-2026-12-07-104849.webprobe");
+        assertThat(CompareView.fittingName(name, s -> s.length() <= 28))
+                .isEqualTo("…2026-12-07-104849.webprobe");
+        assertThat(CompareView.fittingName(name, s -> s.length() <= 10))
+                .as("none fits: whole, for the label to cut").isEqualTo(name);
+    }
+
+    /**
      * The bug: the file names were cut on the left at a fixed width, so the host was lost even
      * in a wide window with room to spare. They share the room the window leaves.
      */
