@@ -300,7 +300,7 @@ public final class CompareModel {
         long asked = choice;
         running.set(true);
         status.set("Comparing…");
-        // the last comparison's rows (and its "no differences") are not this one's
+        // the last comparison's rows (and its "no changes") are not this one's
         nothingFound = "Comparing " + a.getFileName() + " with " + b.getFileName() + "…";
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
@@ -331,7 +331,7 @@ public final class CompareModel {
                 String none = sameFile(a, b) ? a.getFileName() + " was chosen as both the "
                         + "older and the newer crawl, and a crawl does not differ from itself: "
                         + "choose another crawl to compare it with."
-                        : "No differences between " + a.getFileName() + " and "
+                        : "No changes between " + a.getFileName() + " and "
                                 + b.getFileName() + ".";
                 // the sentence compare prints, above the counts; a slip is said in the status
                 String sentence = sameFile(a, b) ? "" : c.sentence(nameA, nameB);

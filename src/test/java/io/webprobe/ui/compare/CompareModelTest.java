@@ -376,13 +376,13 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.summaryProperty().get()))
                 .isEqualTo("Compared one.webprobe with two.webprobe: no changes.");
         assertThat(fx.on(() -> m.emptyTextProperty().get()))
-                .isEqualTo("No differences between one.webprobe and two.webprobe.");
+                .isEqualTo("No changes between one.webprobe and two.webprobe.");
 
         fx.on(() -> m.newFileProperty().set(dir.resolve(".").resolve("one.webprobe")));
         java.util.concurrent.CompletableFuture<Void> again = fx.on(m::compare);
-        // while it runs, the last comparison's "no differences" is not shown as this one's
+        // while it runs, the last comparison's "no changes" is not shown as this one's
         // (it may have ended already; then it says its own result)
-        assertThat(fx.on(() -> m.emptyTextProperty().get())).doesNotStartWith("No differences");
+        assertThat(fx.on(() -> m.emptyTextProperty().get())).doesNotStartWith("No changes");
         again.get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("one.webprobe was chosen "
                 + "as both the older and the newer crawl, and a crawl does not differ from "
