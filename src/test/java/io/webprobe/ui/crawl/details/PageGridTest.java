@@ -52,14 +52,7 @@ class PageGridTest {
                         + "so that the list has to cut it somewhere, and a long description "
                         + "too that goes on and on and on for the Page tab", "", 10, "", ""))
                 .build();
-        UrlDetails.Details d = new UrlDetails.Details(new UrlQuery.Row(1, 1, r, null, null,
-                null), List.of(), 0, List.of(), 0, new RedirectChains.Chain(List.of(),
-                RedirectChains.End.ARRIVED, null), "");
-        WaitForAsyncUtils.asyncFx(() -> {
-            model.apply(d);
-            ((TabPane) view.root().lookup(".tab-pane")).getSelectionModel().selectLast();
-        }).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        show(r);
         List<Object[]> names = WaitForAsyncUtils.asyncFx(() -> view.root().lookup("#pageGrid")
                 .lookupAll(".section-title").stream()
                 .map(n -> new Object[] {((Label) n).getText(), shown((Label) n)}).toList())
