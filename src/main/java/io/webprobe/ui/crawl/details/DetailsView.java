@@ -63,7 +63,15 @@ public final class DetailsView {
 
         outlinks.setId("outlinksTable");
         outlinks.setItems(model.outlinks());
-        outlinks.setPlaceholder(new Label("No links on this URL."));
+        // a URL not read (blocked, a 404) has links no one knows: said, not "no links"
+        Label noOutlinks = new Label(NO_LINKS);
+        noOutlinks.setId("outlinksEmpty");
+        noOutlinks.setWrapText(true);
+        model.detailsProperty().addListener((o, was, d) -> {
+            String why = d == null || d.row() == null ? "" : PageNote.notRead(d.row().result());
+            noOutlinks.setText(why.isEmpty() ? NO_LINKS : why);
+        });
+        outlinks.setPlaceholder(noOutlinks);
         RowSelectionModel.install(outlinks); // many rows selected stay quick
         outlinks.getColumns().addAll(List.of(
                 UrlCells.column(col("To", 420, UrlDetails.Outlink::url), l -> shownPage(model)),
@@ -177,6 +185,9 @@ public final class DetailsView {
     public void setOutlinksMenu(ContextMenu m) {
         outlinks.setContextMenu(m);
     }
+
+    /** The Outlinks tab of a page read, with no links. */
+    static final String NO_LINKS = "No links on this URL.";
 
     /** The Page tab's fields read from an HTML page: the first six, Title to Meta robots. */
     private static final int PAGE_FIELDS = 6;

@@ -13,6 +13,22 @@ final class PageNote {
 
     /** A sentence on why {@code c} has no page to read, or "" when it has one. */
     static String of(CrawlResult c) {
+        String why = notRead(c);
+        if (!why.isEmpty()) {
+            return why;
+        }
+        if (!io.webprobe.http.ContentTypes.isHtml(c.contentType())) {
+            return "Not an HTML page" + why(c.contentType())
+                    + ": it has no title, description or headings to read.";
+        }
+        return "";
+    }
+
+    /**
+     * A sentence on why {@code c}'s answer was not read at all, for its page or its links (a
+     * stylesheet answering 200 is read for links), or "" when it was.
+     */
+    static String notRead(CrawlResult c) {
         if (c.skipped() != null && c.status() == 0) {
             return "Not fetched" + why(c.skipped().label()) + ": there is no page to read.";
         }
@@ -25,10 +41,6 @@ final class PageNote {
         }
         if (c.status() >= 300) {
             return "Answered " + c.status() + ", not 2xx: its page was not read.";
-        }
-        if (!io.webprobe.http.ContentTypes.isHtml(c.contentType())) {
-            return "Not an HTML page" + why(c.contentType())
-                    + ": it has no title, description or headings to read.";
         }
         return "";
     }

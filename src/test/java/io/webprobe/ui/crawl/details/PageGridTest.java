@@ -84,6 +84,12 @@ class PageGridTest {
                 .map(n -> ((Label) n).getText()).toList()).get(10, TimeUnit.SECONDS);
     }
 
+    /** What the Outlinks tab says while it has no rows. */
+    private String noOutlinks() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((Label) view.outlinksTable().getPlaceholder())
+                .getText()).get(10, TimeUnit.SECONDS);
+    }
+
     private String note() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             Label note = (Label) view.root().lookup("#pageNote");
@@ -94,7 +100,8 @@ class PageGridTest {
     /**
      * Seen on a crawl of a documentation site: a stylesheet's Page tab showed Title, Meta
      * description, H1, Canonical and Meta robots empty, "Words 0", and a search result
-     * preview. It says there is no HTML page instead, and shows what there is.
+     * preview. It says there is no HTML page instead, and shows what there is; the Outlinks
+     * tab of a URL not read says so too.
      */
     @Test
     void aUrlWithNoHtmlPageSaysSoInsteadOfEmptyFields() throws Exception {
@@ -117,6 +124,8 @@ class PageGridTest {
                 .skipped(io.webprobe.crawl.SkipReason.ROBOTS).build());
         assertThat(note()).isEqualTo("Not fetched (Blocked by robots.txt): there is no page "
                 + "to read.");
+        // its links are not known either: not "No links on this URL."
+        assertThat(noOutlinks()).isEqualTo(note());
 
         show(CrawlResult.builder("http://127.0.0.1/gone.css").status(404)
                 .contentType("text/html").build()); // an error page: not read
@@ -125,6 +134,7 @@ class PageGridTest {
         show(CrawlResult.builder("http://127.0.0.1/").status(200).contentType("text/html")
                 .title("Home").build());
         assertThat(note()).isEmpty();
+        assertThat(noOutlinks()).isEqualTo(DetailsView.NO_LINKS);
         assertThat(shownNames()).hasSize(9);
         assertThat(WaitForAsyncUtils.asyncFx(() -> view.root().lookup("#snippetTitle")
                 .getParent().isVisible()).get(10, TimeUnit.SECONDS)).isTrue();
