@@ -136,7 +136,9 @@ public final class DetailsModel {
         inlinks.setAll(d.inlinks());
         outlinks.setAll(d.outlinks());
         hops.setAll(d.chain().hops());
-        headers.set(d.headers());
+        // none for a URL not fetched or not answered: said, not an empty box
+        headers.set(!d.headers().isEmpty() ? d.headers()
+                : ("No response headers. " + PageNote.notRead(r)).strip());
         inlinksText.set(countText("Inlinks", d.inlinks().size(), d.inlinkTotal()));
         outlinksText.set(countText("Outlinks", d.outlinks().size(), d.outlinkTotal()));
         snippet.set(Snippet.of(r.url(), r.title(), r.page().metaDescription()));

@@ -101,7 +101,7 @@ class PageGridTest {
      * Seen on a crawl of a documentation site: a stylesheet's Page tab showed Title, Meta
      * description, H1, Canonical and Meta robots empty, "Words 0", and a search result
      * preview. It says there is no HTML page instead, and shows what there is; the Outlinks
-     * tab of a URL not read says so too.
+     * and Response headers tabs of a URL not read say so too (they were empty boxes).
      */
     @Test
     void aUrlWithNoHtmlPageSaysSoInsteadOfEmptyFields() throws Exception {
@@ -126,6 +126,8 @@ class PageGridTest {
                 + "to read.");
         // its links are not known either: not "No links on this URL."
         assertThat(noOutlinks()).isEqualTo(note());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> model.headersProperty().get())
+                .get(10, TimeUnit.SECONDS)).isEqualTo("No response headers. " + note());
 
         show(CrawlResult.builder("http://127.0.0.1/gone.css").status(404)
                 .contentType("text/html").build()); // an error page: not read
