@@ -24,7 +24,7 @@ final class Suggestion {
         int best = limit + 1;
         List<String> found = new ArrayList<>();
         for (String name : names) {
-            int d = distance(typed, name);
+            int d = io.webprobe.EditDistance.between(typed, name);
             if (d > limit) {
                 continue;
             }
@@ -37,28 +37,5 @@ final class Suggestion {
             }
         }
         return found.isEmpty() || found.size() > 2 ? null : String.join(" or ", found);
-    }
-
-    /** Edit distance with adjacent swaps counted as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                        d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-                        && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -277,33 +277,10 @@ public final class UrlSyntax {
 
     /** "http" or "https" when {@code scheme} is one letter off (or two swapped), else null. */
     static String typoOfHttp(String scheme) {
-        if (distance(scheme, "https") <= 1) {
+        if (io.webprobe.EditDistance.between(scheme, "https") <= 1) {
             return "https";
         }
-        return distance(scheme, "http") <= 1 ? "http" : null;
-    }
-
-    /** Optimal string alignment distance: insertions, deletions, changes, swaps of two. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                        d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
-                        && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return io.webprobe.EditDistance.between(scheme, "http") <= 1 ? "http" : null;
     }
 
     private static final java.util.regex.Pattern ESCAPED_STRAY_PERCENT =

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 class SuggestionTest {
     @Test
     void aSwapADropAnAddOrAChangeIsOneEdit() {
-        assertThat(Suggestion.distance("--no-extrenal", "--no-external")).isEqualTo(1);
-        assertThat(Suggestion.distance("--treads", "--threads")).isEqualTo(1);
-        assertThat(Suggestion.distance("--threadss", "--threads")).isEqualTo(1);
-        assertThat(Suggestion.distance("--thraeds", "--threads")).isEqualTo(1);
-        assertThat(Suggestion.distance("--tmieout", "--timeout")).isEqualTo(1);
-        assertThat(Suggestion.distance("abc", "abc")).isZero();
-        assertThat(Suggestion.distance("", "abc")).isEqualTo(3);
+        assertThat(io.webprobe.EditDistance.between("--no-extrenal", "--no-external")).isEqualTo(1);
+        assertThat(io.webprobe.EditDistance.between("--treads", "--threads")).isEqualTo(1);
+        assertThat(io.webprobe.EditDistance.between("--threadss", "--threads")).isEqualTo(1);
+        assertThat(io.webprobe.EditDistance.between("--thraeds", "--threads")).isEqualTo(1);
+        assertThat(io.webprobe.EditDistance.between("--tmieout", "--timeout")).isEqualTo(1);
+        assertThat(io.webprobe.EditDistance.between("abc", "abc")).isZero();
+        assertThat(io.webprobe.EditDistance.between("", "abc")).isEqualTo(3);
     }
 
     @Test
