@@ -218,7 +218,7 @@ public final class WebprobeCli implements Runnable {
             }
         }
         String meant = Suggestion.closest(name, names);
-        return meant == null ? null : "Unknown option '" + name + "'; did you mean " + meant
+        return meant == null ? null : "Unknown option: '" + name + "'; did you mean " + meant
                 + "?";
     }
 

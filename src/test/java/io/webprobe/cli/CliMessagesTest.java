@@ -174,13 +174,13 @@ class CliMessagesTest {
     void aMistypedOptionOrCommandIsToldTheOneMeant() {
         String url = "http://127.0.0.1:1/";
         CliRun.assertPlainError(run("crawl", url, "--no-extrenal"),
-                "Unknown option '--no-extrenal'; did you mean --no-external?");
+                "Unknown option: '--no-extrenal'; did you mean --no-external?");
         CliRun.assertPlainError(run("ping", url, "--concurency", "5"),
-                "Unknown option '--concurency'; did you mean --concurrency?");
+                "Unknown option: '--concurency'; did you mean --concurrency?");
         CliRun.assertPlainError(run("crawl", url, "--treads=4"),
-                "Unknown option '--treads'; did you mean --threads?");
+                "Unknown option: '--treads'; did you mean --threads?");
         CliRun.assertPlainError(run("crawl", url, "-threads", "4"),
-                "Unknown option '-threads'; did you mean --threads?");
+                "Unknown option: '-threads'; did you mean --threads?");
         CliRun.assertPlainError(run("crwal", url), "Unknown command 'crwal'; did you mean crawl?");
         // nothing close: where the options are listed, as before
         CliRun.assertPlainError(run("crawl", url, "--nope"), "Unknown option: '--nope'. Run "
