@@ -79,6 +79,8 @@ public final class CrawlCommand implements Callable<Integer> {
     /** The temporary crawl file kept because its CSVs could not be written, or null. */
     Path kept;
     boolean keptStopped;
+    /** Where the crawl stood when this run resumed it ({@code --resume}), for its summary. */
+    CrawlReport.Resumed resumedFrom;
 
     @Option(names = "--db", paramLabel = "FILE",
             description = "Keep the crawl in this crawl file (.webprobe, SQLite) to open, export, "
@@ -408,6 +410,11 @@ public final class CrawlCommand implements Callable<Integer> {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
                     + "between you and the site could answer in its place.");
             err.flush();
+        }
+        if (resumeState != null) {
+            // read now: the resume state reads the file, which the crawl goes on to write
+            resumedFrom = new CrawlReport.Resumed(resumeState.counts().crawled(),
+                    resumeState.elapsedBefore());
         }
         CrawlJob job = CrawlJob.builder(plan, probe, store.sink())
                 .resume(resumeState)

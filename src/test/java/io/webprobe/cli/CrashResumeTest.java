@@ -190,6 +190,13 @@ class CrashResumeTest {
                 pages.toString());
 
         assertEquals(1, resumed.exitCode(), resumed.err()); // the site has broken links
+        // the summary counts the whole crawl, then says what this run did of it
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("This run fetched "
+                + "([\\d,]+) of them in [\\d.]+ s; the others were fetched before the crawl "
+                + "was resumed\\.").matcher(resumed.out());
+        assertThat(line.find()).as(resumed.out()).isTrue();
+        assertThat(Long.parseLong(line.group(1).replace(",", "")))
+                .isEqualTo(site.paths().size() - doneAtKill.size());
         Set<String> all = CsvFiles.readCsv(pages).stream().skip(1).map(l -> l[0])
                 .collect(Collectors.toSet());
         assertThat(all).isEqualTo(site.paths().stream().map(server::url)
