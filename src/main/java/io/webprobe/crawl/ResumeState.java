@@ -89,6 +89,7 @@ public interface ResumeState {
      */
     long toFetch();
 
+    /** The crawl's counts: the file's figures when first asked, as {@link #toFetch()}'s. */
     Counts counts();
 
     /** Every URL the crawl knows, finished or not. */

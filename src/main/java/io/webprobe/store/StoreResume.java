@@ -17,6 +17,8 @@ final class StoreResume implements ResumeState {
     private final Map<String, String> meta;
     /** {@link #toFetch()}, once counted; -1 before. */
     private long toFetch = -1;
+    /** {@link #counts()}, once counted; null before. */
+    private Counts counts;
 
     StoreResume(CrawlReader reader, Map<String, String> meta) {
         this.reader = reader;
@@ -85,11 +87,19 @@ final class StoreResume implements ResumeState {
         return toFetch;
     }
 
+    /**
+     * Counted once, as {@link #toFetch()} is: a scan of every row, asked by the command line
+     * (its summary says what the resume added) and again by the job it starts.
+     */
     @Override
     public Counts counts() {
-        CrawlReader.Counts[] c = new CrawlReader.Counts[1];
-        run(() -> c[0] = reader.counts());
-        return new Counts(c[0].crawled(), c[0].broken(), c[0].blocked(), c[0].skippedRows());
+        if (counts == null) {
+            CrawlReader.Counts[] c = new CrawlReader.Counts[1];
+            run(() -> c[0] = reader.counts());
+            counts = new Counts(c[0].crawled(), c[0].broken(), c[0].blocked(),
+                    c[0].skippedRows());
+        }
+        return counts;
     }
 
     @Override
