@@ -2,6 +2,7 @@ package io.webprobe.crawl;
 
 import io.webprobe.crawl.LinkExtractor.InvalidLink;
 import io.webprobe.crawl.LinkExtractor.Link;
+import io.webprobe.http.MailtoLink;
 import io.webprobe.http.Urls;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
@@ -15,9 +16,10 @@ import org.jsoup.nodes.Element;
 /**
  * Gathers a page's links, deduplicated by key: each href resolved against the page's base as
  * a browser resolves it ({@link WebUrl}), in the page's encoding, into a {@link Link}, or
- * recorded as an {@link InvalidLink}; other schemes skipped. {@link LinkExtractor} and {@link
- * LargePage} feed it the hrefs of a page, a stylesheet or a response header. Not thread-safe;
- * one per page.
+ * recorded as an {@link InvalidLink}; other schemes skipped, but for a malformed mailto:
+ * address and a file: link, invalid too ({@link #otherScheme}). {@link LinkExtractor} and
+ * {@link LargePage} feed it the hrefs of a page, a stylesheet or a response header. Not
+ * thread-safe; one per page.
  *
  * <p>Given a {@link Slices}, it hands the links over every {@link #SLICE} distinct ones (or
  * {@link #SLICE_CHARS} characters of them) and forgets them, so that a page of a million
@@ -169,7 +171,7 @@ final class LinkCollector {
             }
         }
         if (p == NOT_HTTP) {
-            return null; // mailto:, tel:, javascript:, data:, ftp: are not checked
+            return null; // a well-formed mailto:, or tel:, javascript:, data:, ftp: (unchecked)
         }
         if (links.containsKey(p.key())) {
             return new Link(p.url(), p.key(), "", type); // dropped by add: no text needed
@@ -183,11 +185,13 @@ final class LinkCollector {
         try {
             url = WebUrl.parse(href, base, encoding).withoutFragment();
         } catch (WebUrlException e) {
-            if (e.problem() == WebUrlException.Problem.NOT_HTTP) {
+            String problem = e.problem() == WebUrlException.Problem.NOT_HTTP
+                    ? otherScheme(e.detail(), href)
+                    : "Malformed URL: " + e.getMessage();
+            if (problem == null) {
                 return NOT_HTTP;
             }
-            invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
-                    + e.getMessage(), type));
+            invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), problem, type));
             return null;
         }
         if (!Urls.isRequestableHost(url.host())) {
@@ -198,6 +202,24 @@ final class LinkCollector {
         }
         return new Parsed(url, url.key());
     }
+
+    /**
+     * What is wrong with a link of another scheme, or null when it is skipped: a mailto:
+     * link's malformed address ({@link MailtoLink}), and any file: link, which names a file
+     * on the author's computer that browsers do not open from a web page. tel:, javascript:,
+     * data:, ftp: and the rest are not checked. Only hrefs that are no http(s) URL get here:
+     * a page of ordinary links pays nothing for it.
+     */
+    static String otherScheme(String scheme, String href) {
+        return switch (scheme) {
+            case "mailto" -> MailtoLink.problem(href);
+            case "file" -> FILE_LINK;
+            default -> null;
+        };
+    }
+
+    /** The reason a file: link is broken. */
+    static final String FILE_LINK = "A file: link: browsers do not open it from a web page";
 
     private static String anchor(String anchor, Element anchorOf) {
         return anchor != null ? anchor : anchorOf == null ? "" : LinkExtractor.anchorText(anchorOf);

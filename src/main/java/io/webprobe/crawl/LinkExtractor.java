@@ -41,8 +41,9 @@ import org.jsoup.select.QueryParser;
  * {@code <style>} blocks; {@code <meta http-equiv=refresh>}, returned apart as the page's
  * redirect. Links inside HTML comments are not links (the parser never sees them as elements).
  * Non-HTTP schemes (mailto:, tel:, javascript:, data:, ftp:...) are skipped, not reported;
- * hrefs a browser refuses ({@code http://}, {@code http://h:99999/}) are returned as invalid
- * links. Everything else is resolved as the browser resolves it, whatever the author meant:
+ * hrefs a browser refuses ({@code http://}, {@code http://h:99999/}), mailto: links with a
+ * malformed address ({@code mailto:info.example.com}) and file: links (which no browser opens
+ * from a web page) are returned as invalid links. Everything else is resolved as the browser resolves it, whatever the author meant:
  * {@code http:x} and {@code http:/x} on an http page are relative to it, {@code https:/x} is
  * {@code https://x/}, {@code http//x} is a path (the checks on a typed URL, {@code UrlSyntax},
  * are for what a user types, not for links). On a page in a legacy encoding (windows-1252,

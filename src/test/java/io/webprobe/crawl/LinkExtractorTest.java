@@ -82,6 +82,11 @@ class LinkExtractorTest {
             http://x.test:8o/ § Malformed URL: the port is not a number
             http://1.2.3.256/ § Malformed URL: the host is not a valid IPv4 address
             http://a!b.test/  § Malformed URL: the host name a!b.test cannot be requested
+            http://exa mple.test/ § Malformed URL: the host name contains a space
+            mailto:info.example.test § Malformed email address: no @ in info.example.test
+            MailTo:a@b@c      § Malformed email address: more than one @ in a@b@c
+            file:///C:/Users/me/site/page.html § A file: link: browsers do not open it from a web page
+            FILE:page.html    § A file: link: browsers do not open it from a web page
             """)
     void reportsMalformedHrefsAsInvalid(String href, String reason) {
         LinkExtractor.Page page = extract("<a href=\"" + href + "\">bad</a>");

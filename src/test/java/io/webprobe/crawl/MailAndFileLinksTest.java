@@ -1,0 +1,65 @@
+package io.webprobe.crawl;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.http.ErrorKind;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.net.URI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mailto: link whose address is malformed and a file: link on a web page reach nobody: they
+ * are broken links of the pages holding them, as LinkChecker reports them; a well-formed
+ * mailto: and the other schemes (tel:, javascript:, data:, ftp:) are skipped as before.
+ */
+class MailAndFileLinksTest {
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    @Test
+    void malformedMailAddressesAndFileLinksAreBrokenLinksOfTheirPages() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/contact\">contact</a>"
+                + "<a href=\"mailto:info@example.test?subject=Hi%20there\">write</a>"
+                + "<a href=\"mailto:a@example.test,b+news@example.test\">both</a>"
+                + "<a href=\"mailto:?subject=x\">compose</a>"
+                + "<a href=\"mailto:info.example.test\">no at</a>"
+                + "<a href=\"file:///C:/Users/me/site/page.html\">local copy</a>"
+                + "<a href=\"tel:+441234\">t</a><a href=\"javascript:void(0)\">j</a>"
+                + "<a href=\"data:text/plain,x\">d</a><a href=\"ftp://f.example.test/\">f</a>"));
+        server.route("/contact", html("<title>Contact</title>"
+                + "<a href=\"mailto:jane doe@example.test\">Jane</a>"
+                + "<a href=\"mailto:postmaster@[127.0.0.1]\">ip</a>"
+                + "<img src=\"file:///C:/Users/me/site/logo.png\" alt=\"logo\">"));
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withRespectRobots(false);
+        try (CrawlJob job = TestJobs.job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+
+        String site = server.url("");
+        assertThat(events.broken).extracting(b -> b.sourceUrl().substring(site.length())
+                + " | " + b.linkUrl() + " | " + b.anchorText() + " | " + b.linkType()
+                + " | " + b.errorMessage())
+                .containsExactlyInAnyOrder(
+                        "/ | mailto:info.example.test | no at | a | Malformed email address: "
+                                + "no @ in info.example.test",
+                        "/ | file:///C:/Users/me/site/page.html | local copy | a | A file: link: "
+                                + "browsers do not open it from a web page",
+                        "/contact | mailto:jane doe@example.test | Jane | a | Malformed email "
+                                + "address: a space before the @ in jane doe@example.test",
+                        "/contact | file:///C:/Users/me/site/logo.png | logo | img | A file: "
+                                + "link: browsers do not open it from a web page");
+        assertThat(events.broken).allSatisfy(b ->
+                assertThat(b.error()).isEqualTo(ErrorKind.INVALID_URL));
+        // nothing of another scheme was requested or stored as a URL
+        assertThat(events.stored()).extracting(CrawlResult::url)
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/contact"));
+    }
+}
