@@ -40,9 +40,11 @@ final class BrokenLinkLines {
                     + shown(l.finalUrl()) + ": " : "") + l.problem(), l.sourceUrl());
         }
         String what = l.status() > 0 ? "HTTP " + l.status() : l.statusText();
-        if (l.status() <= 0 && l.error() == ErrorKind.IO && !l.errorMessage().isEmpty()) {
+        if (l.status() <= 0 && (l.error() == ErrorKind.IO || l.error() == ErrorKind.INVALID_URL)
+                && !l.errorMessage().isEmpty()) {
             // "I/O error" is any other failure: what the server did wrong says more
-            // (invalid Content-Length: abc), as the CSV and a failing start URL say it
+            // (invalid Content-Length: abc), as the CSV and a failing start URL say it; so
+            // does what is wrong with an href ("malformed email address: no @ in x.com")
             what = reason(l.errorMessage());
         }
         if (l.status() > 0 && l.status() < 400 && l.error() != null

@@ -83,6 +83,31 @@ class CrawlCommandTest {
     }
 
     /**
+     * As LinkChecker reports them: a mailto: link whose address is malformed is a broken link
+     * of its page, with what is wrong in the CSV's error and in the summary's line; a
+     * well-formed one is not checked further (no mail is sent, no domain looked up).
+     */
+    @Test
+    void aMalformedMailAddressIsABrokenLinkWithItsReasonInTheCsvAndTheSummary()
+            throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"mailto:info@example.test\">ok</a>"
+                + "<a href=\"mailto:info.example.test\">Write to us</a>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun r = run("crawl", server.url("/"), "--broken-csv", broken.toString());
+
+        assertEquals(1, r.exitCode(), r.err());
+        assertThat(r.out()).contains("0 broken URLs, 1 broken link.\nBroken links:\n"
+                + "  mailto:info.example.test (malformed email address: no @ in "
+                + "info.example.test) on " + server.url("/") + "\n");
+        List<String[]> rows = readCsv(broken);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).containsExactly(server.url("/"), "mailto:info.example.test",
+                "", "INVALID_URL: Malformed email address: no @ in info.example.test",
+                "Write to us", "a", "", "");
+    }
+
+    /**
      * Found comparing with linkchecker and wget: a start URL redirecting to another host moved
      * the crawl there (as the README says), but the output only listed the other host's URLs
      * and never said why; linkchecker and wget stop at the redirect. One line says it now; a
