@@ -43,12 +43,13 @@ import org.jsoup.select.QueryParser;
  * Non-HTTP schemes (mailto:, tel:, javascript:, data:, ftp:...) are skipped, not reported;
  * hrefs a browser refuses ({@code http://}, {@code http://h:99999/}), mailto: links with a
  * malformed address ({@code mailto:info.example.com}) and file: links (which no browser opens
- * from a web page) are returned as invalid links. Everything else is resolved as the browser resolves it, whatever the author meant:
- * {@code http:x} and {@code http:/x} on an http page are relative to it, {@code https:/x} is
- * {@code https://x/}, {@code http//x} is a path (the checks on a typed URL, {@code UrlSyntax},
- * are for what a user types, not for links). On a page in a legacy encoding (windows-1252,
- * Shift_JIS...) a link's query is encoded in that encoding, as a browser sends it, but for a
- * CSS {@code url()}, always UTF-8. Stateless and thread-safe.
+ * from a web page) are returned as invalid links. Everything else is resolved as the browser
+ * resolves it, whatever the author meant: {@code http:x} and {@code http:/x} on an http page
+ * are relative to it, {@code https:/x} is {@code https://x/}, {@code http//x} is a path (the
+ * checks on a typed URL, {@code UrlSyntax}, are for what a user types, not for links). On a
+ * page in a legacy encoding (windows-1252, Shift_JIS...) a link's query is encoded in that
+ * encoding, as a browser sends it, but for a CSS {@code url()}, always UTF-8. Stateless and
+ * thread-safe.
  */
 final class LinkExtractor {
     private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");

@@ -85,7 +85,7 @@ class LinkExtractorTest {
             http://exa mple.test/ § Malformed URL: the host name contains a space
             mailto:info.example.test § Malformed email address: no @ in info.example.test
             MailTo:a@b@c      § Malformed email address: more than one @ in a@b@c
-            file:///C:/Users/me/site/page.html § A file: link: browsers do not open it from a web page
+            file:///C:/me/page.html § A file: link: browsers do not open it from a web page
             FILE:page.html    § A file: link: browsers do not open it from a web page
             """)
     void reportsMalformedHrefsAsInvalid(String href, String reason) {
