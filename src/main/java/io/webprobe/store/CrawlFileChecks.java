@@ -75,9 +75,10 @@ final class CrawlFileChecks {
     }
 
     /**
-     * When a file is what a crawl killed as it began leaves (its first ~30 ms): an empty file,
-     * or a database in WAL mode, its {@code -wal} beside it, in which nothing was ever
-     * committed. Such a file holds no data; it is named as such, never reused or deleted (the
+     * When a file is what a crawl killed as it began leaves (its first ~30 ms): an empty file
+     * (or one made by hand, or a copy that failed: the sentence says both), or a database in
+     * WAL mode, its {@code -wal} beside it, in which nothing was ever committed. Such a file
+     * holds no data; it is named as such, never reused or deleted (the
      * user is told to delete it), so that neither --resume ("not a crawl") nor --db ("already
      * exists") sends them to the other. Null for any other file.
      */
@@ -89,7 +90,7 @@ final class CrawlFileChecks {
                 // other empty file, "touch notes.txt", has no history to tell of)
                 boolean crawls = abs.getFileName().toString().endsWith(CrawlStore.EXTENSION)
                         || Files.exists(walOf(abs)) || Files.exists(shmOf(abs));
-                return crawls ? leftover(file, abs) : null;
+                return crawls ? leftover(file, abs, true) : null;
             }
         } catch (IOException e) {
             return null;
@@ -98,7 +99,7 @@ final class CrawlFileChecks {
             return null;
         }
         try (Connection c = StoreOpener.connect(abs, true)) {
-            return nothingCommitted(c) ? leftover(file, abs) : null;
+            return nothingCommitted(c) ? leftover(file, abs, false) : null;
         } catch (SQLException e) {
             return null;
         }
@@ -110,16 +111,24 @@ final class CrawlFileChecks {
                 && Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0;
     }
 
-    /** "F holds no crawl: its crawl was stopped before it began. Delete it (and F-wal) ...". */
-    static String leftover(Path file, Path abs) {
+    /**
+     * "F holds no crawl: its crawl was stopped before it began. Delete it (and F-wal) ...";
+     * for an {@code empty} file (0 bytes), which may as well be a file made by hand or a copy
+     * that failed, "F is empty: it holds no crawl (a crawl stopped before it began leaves such
+     * a file). Delete it ...". A database with nothing committed and its {@code -wal} beside
+     * it is only ever what a crawl killed as it began leaves.
+     */
+    static String leftover(Path file, Path abs, boolean empty) {
         java.util.List<String> sides = new java.util.ArrayList<>();
         for (Path side : new Path[] {walOf(file), shmOf(file)}) {
             if (Files.exists(abs.resolveSibling(side.getFileName()))) {
                 sides.add(side.toString());
             }
         }
-        return file + " holds no crawl: its crawl was stopped before it began. Delete it"
-                + (sides.isEmpty() ? "" : " (and " + String.join(", ", sides) + ")")
+        return file + (empty ? " is empty: it holds no crawl (a crawl stopped before it began "
+                        + "leaves such a file)."
+                        : " holds no crawl: its crawl was stopped before it began.")
+                + " Delete it" + (sides.isEmpty() ? "" : " (and " + String.join(", ", sides) + ")")
                 + " or choose another file.";
     }
 

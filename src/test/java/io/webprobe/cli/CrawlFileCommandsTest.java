@@ -451,8 +451,8 @@ class CrawlFileCommandsTest {
         // continue the crawl stored there use --resume": a loop
         server.route("/", html("<title>Home</title>"));
         Path zero = Files.createFile(dir.resolve("zero.webprobe"));
-        String said = zero + " holds no crawl: its crawl was stopped before it began. Delete it "
-                + "or choose another file.";
+        String said = zero + " is empty: it holds no crawl (a crawl stopped before it began "
+                + "leaves such a file). Delete it or choose another file.";
 
         assertPlainError(run("crawl", "--resume", zero.toString()), said);
         assertPlainError(run("crawl", server.url("/"), "--db", zero.toString()), said);

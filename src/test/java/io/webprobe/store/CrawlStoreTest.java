@@ -289,8 +289,8 @@ class CrawlStoreTest {
         // what a crawl killed as it began leaves: said as such (and what to do)
         assertThatThrownBy(() -> CrawlStore.open(empty, CrawlStore.Access.RESUME))
                 .isInstanceOf(StoreException.class)
-                .hasMessage(empty + " holds no crawl: its crawl was stopped before it began. "
-                        + "Delete it or choose another file.");
+                .hasMessage(empty + " is empty: it holds no crawl (a crawl stopped before it "
+                        + "began leaves such a file). Delete it or choose another file.");
         assertThat(digest(otherDb)).isEqualTo(before);
         // any other empty file has no history to tell of (it was said to be a stopped crawl)
         Path notes = Files.createFile(dir.resolve("notes.txt"));
@@ -415,14 +415,14 @@ class CrawlStoreTest {
 
         for (CrawlStore.Access a : CrawlStore.Access.values()) {
             assertThatThrownBy(() -> CrawlStore.open(zero, a)).isInstanceOf(StoreException.class)
-                    .hasMessage(zero + " holds no crawl: its crawl was stopped before it began. "
-                            + "Delete it or choose another file.");
+                    .hasMessage(zero + " is empty: it holds no crawl (a crawl stopped before "
+                            + "it began leaves such a file). Delete it or choose another file.");
             assertThatThrownBy(() -> CrawlStore.open(left, a)).isInstanceOf(StoreException.class)
                     .hasMessage(left + " holds no crawl: its crawl was stopped before it began. "
                             + "Delete it (and " + left + "-wal, " + left + "-shm) or choose "
                             + "another file.");
         }
-        assertThat(CrawlStore.emptyLeftover(zero)).startsWith(zero + " holds no crawl: ");
+        assertThat(CrawlStore.emptyLeftover(zero)).startsWith(zero + " is empty: ");
         assertThat(CrawlStore.emptyLeftover(left)).startsWith(left + " holds no crawl: ");
         assertThat(CrawlStore.emptyLeftover(running)).isNull();
         assertThat(digest(left)).isEqualTo(leftBefore);
