@@ -247,7 +247,7 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
                 .startsWith("Settings of this crawl (kept when it resumes)");
         assertThat(fx(() -> robot.lookup("#resumeText").queryAs(Label.class).getText()))
                 .isEqualTo("This crawl was stopped before it finished. The settings above are "
-                        + "its own, kept by Resume; Not now brings back yours.");
+                        + "its own, kept by Resume; Not now unlocks them.");
         assertThat(fx(() -> scroll.getContent().getLayoutBounds().getHeight()))
                 .as("the settings' height within their room")
                 .isLessThanOrEqualTo(fx(() -> scroll.getViewportBounds().getHeight()));
@@ -268,7 +268,7 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(10)).until(() -> fx(() -> vm().runningProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(() -> settings(robot).getText())).startsWith(
-                "Settings of this crawl (it runs with them; yours come back when it ends)");
+                "Settings of this crawl (it runs with them)");
         assertThat(fx(() -> scroll.getContent().getLayoutBounds().getHeight()))
                 .as("the settings' height within their room, the crawl running")
                 .isLessThanOrEqualTo(fx(() -> scroll.getViewportBounds().getHeight()));

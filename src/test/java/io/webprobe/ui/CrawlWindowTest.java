@@ -77,7 +77,7 @@ class CrawlWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> menus.getMenus().stream().map(Menu::getText).toList()))
                 .containsExactly("File", "Help");
         assertThat(fx(() -> menus.getMenus().get(0).getItems().stream().map(MenuItem::getText)
-                .filter(t -> t != null).toList())).containsExactly("Open crawl…",
+                .filter(t -> t != null).toList())).containsExactly("New crawl", "Open crawl…",
                         "Recent crawls", "Crawls folder…", "Export CSV…", "Export this view (columns shown)…",
                         "Export selected URLs (columns shown)…", "Quit");
 

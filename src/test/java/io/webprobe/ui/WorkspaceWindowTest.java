@@ -397,7 +397,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> robot.lookup("#crawlThreads").query().isDisabled())).isFalse();
         assertThat(fx(() -> robot.lookup("#resumeDismiss").query().isVisible()
                 && !robot.lookup("#resumeDismiss").query().isDisabled()))
-                .as("the way back to the user's settings (Not now), while Resume is offered")
+                .as("Not now, which unlocks them for a new crawl, while Resume is offered")
                 .isTrue();
 
         robot.clickOn(resume);

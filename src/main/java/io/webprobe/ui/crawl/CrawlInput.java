@@ -60,7 +60,8 @@ final class CrawlInput {
         }
         SettingsMemory.load(memory).ifPresent(settings::load);
         // remembered as they change, not only when a crawl starts: a crash or a kill must not
-        // lose them; an opened crawl's own settings are not the user's and are not remembered
+        // lose them; a crawl's own settings shown are not the user's and are not remembered,
+        // edited or not, until a crawl starts with them
         settings.setOnValidEdit(s -> {
             if (!crawlSettingsShown.get()) {
                 SettingsMemory.save(memory, s);
@@ -177,8 +178,9 @@ final class CrawlInput {
     }
 
     /**
-     * Whether the settings shown are an opened crawl's own (read from its file, for Resume),
-     * not the user's: they cannot be edited then, and are not remembered.
+     * Whether the settings shown are the shown crawl's own (read from its file), not the
+     * user's: edits to them are not remembered; a crawl started with them makes them the
+     * user's ({@link #adoptShownSettings()}).
      */
     ReadOnlyBooleanProperty crawlSettingsShown() {
         return crawlSettingsShown.getReadOnlyProperty();
@@ -186,13 +188,14 @@ final class CrawlInput {
 
     /**
      * Shows the settings a crawl was made with instead of the user's, which stay remembered;
-     * false (and the user's stay shown) when its plan holds something the form cannot show.
+     * false (and the user's are shown) when its plan holds something the form cannot show.
      */
     boolean showCrawlSettings(CrawlPlan plan, String defaultUserAgent) {
         CrawlSettings own;
         try {
             own = CrawlSettings.of(plan, defaultUserAgent);
         } catch (IllegalArgumentException e) {
+            showOwnSettings(); // not another crawl's, shown before
             return false;
         }
         crawlSettingsShown.set(true);
@@ -200,7 +203,10 @@ final class CrawlInput {
         return true;
     }
 
-    /** Shows the user's own settings again, as remembered, after an opened crawl's. */
+    /**
+     * Shows the user's own settings again, as remembered, after a crawl's (no crawl is shown
+     * any more: File › New crawl); edits to the crawl's not started with are dropped.
+     */
     void showOwnSettings() {
         if (crawlSettingsShown.get()) {
             crawlSettingsShown.set(false);
@@ -209,8 +215,8 @@ final class CrawlInput {
     }
 
     /**
-     * The settings shown become the user's (a new crawl starts with an opened crawl's
-     * settings, as shown): editable and remembered again.
+     * The settings shown become the user's (a new crawl starts with a crawl's settings, as
+     * shown and edited): remembered again.
      */
     void adoptShownSettings() {
         if (crawlSettingsShown.get()) {
@@ -220,20 +226,23 @@ final class CrawlInput {
     }
 
     /**
-     * Adds a regex to the exclude list of the next crawls: the form's, or, while an opened
-     * crawl's settings are shown, the user's remembered ones (shown again after).
+     * Adds a regex to the exclude list of the next crawls: the form's (Start reads it), and,
+     * while a crawl's settings are shown, the user's remembered ones too (shown after File ›
+     * New crawl). The settings a resume is offered with are the crawl's as it ran, kept by
+     * Resume: {@code keptForResume}, the form is left as it is.
      */
-    void addExclude(String regex) {
-        if (!crawlSettingsShown.get()) {
+    void addExclude(String regex, boolean keptForResume) {
+        if (!keptForResume) {
             StringProperty exclude = settings.excludeProperty();
             String now = exclude.get();
             if (!now.lines().toList().contains(regex)) {
                 exclude.set(now.isBlank() ? regex : now.strip() + "\n" + regex);
             }
-            return;
         }
-        CrawlSettings own = SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT);
-        SettingsMemory.save(memory, own.withExclude(regex));
+        if (crawlSettingsShown.get()) {
+            CrawlSettings own = SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT);
+            SettingsMemory.save(memory, own.withExclude(regex));
+        }
     }
 
     /** Shows what an opened crawl crawled: its start URL, or list mode. */

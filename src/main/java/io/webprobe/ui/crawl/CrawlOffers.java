@@ -28,7 +28,7 @@ final class CrawlOffers {
      * tabs and the search field, and took the workspace out of its margins; a line of its own
      * above the workspace took ~45 px, and the open settings scrolled in a window of the
      * default size.) With the settings open it also says what the note over them would: they
-     * are the crawl's own, and "Not now" brings back the user's.
+     * are the crawl's own, and "Not now" unlocks them (for a new crawl).
      */
     Region resumeBar(javafx.beans.value.ObservableBooleanValue settingsOpen) {
         javafx.scene.control.Button resume = NoteLine.button("resumeButton", "Resume",
@@ -45,11 +45,11 @@ final class CrawlOffers {
                         settingsOpen).and(vm.crawlSettingsShownProperty()))
                 .then(javafx.beans.binding.Bindings.concat(vm.resumeOfferProperty(),
                         " The settings above are its own, kept by ", vm.resumeActionProperty(),
-                        "; Not now brings back yours."))
+                        "; Not now unlocks them."))
                 .otherwise(vm.resumeOfferProperty());
         Region bar = offerBar("resume", vm.resumeOfferProperty(), sentence, resume,
-                NoteLine.button("resumeDismiss", "Not now", "Hide this offer and show your "
-                        + "own settings again; the crawl stays open for reading",
+                NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
+                        + "open for reading, its settings editable for a new crawl",
                         vm::declineResume));
         bar.getStyleClass().add("compact");
         return bar;

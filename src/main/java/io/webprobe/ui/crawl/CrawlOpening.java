@@ -18,10 +18,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * Opening a crawl file in the Crawl tab, and the offer to resume it: the file is chosen (or
  * named, from the recent crawls), opened off the FX thread (opening checks the whole file) and
- * shown with a line saying how its crawl ended. A crawl that did not finish gets an offer to
- * resume it; while the offer stands the settings shown are those the crawl was made with
- * (Resume continues with them), locked, and declined the user's come back. Which crawl is
- * shown, and running it again, are {@link CrawlViewModel}'s.
+ * shown with a line saying how its crawl ended, and with the settings it was made with (and its
+ * start URL): those a look at an old crawl asks about, and those Resume continues with. A
+ * crawl that did not finish gets an offer to resume it; while the offer stands its settings
+ * are locked, and declined they can be edited for a new crawl (the user's own come back with
+ * File › New crawl). Which crawl is shown, and running it again, are
+ * {@link CrawlViewModel}'s.
  *
  * <p>FX thread only.
  */
@@ -179,15 +181,15 @@ final class CrawlOpening {
         heldElsewhere = opened.heldElsewhere();
         readOnlyNotice = opened.notice();
         readOnlyLine = said.line();
-        // Resume continues the crawl with the settings in its file, not with the form's: the
-        // form shows those, locked, while Resume is offered and while the resumed crawl runs
+        // the settings it was made with, not the user's (a look at an old crawl asks what
+        // limits, excludes, user agent it ran with); Resume continues it with those in its
+        // file, not with the form's: they are locked while Resume is offered and while the
+        // resumed crawl runs. A file opened read-only says why on the status line, which
+        // stays until something else is said (a dialog said it too, once more to dismiss)
         if (!said.resumeOffer().isEmpty()) {
             offerAgain(store, said.resumeOffer(), said.action());
         } else {
-            input.showOwnSettings();
-            if (!opened.notice().isEmpty()) {
-                s.dialogs().showInfo("Opened read-only", opened.notice());
-            }
+            input.showCrawlSettings(store.plan(), s.userAgent());
         }
         input.showPlan(store.info().plan());
     }
@@ -361,9 +363,11 @@ final class CrawlOpening {
         offer.set("");
     }
 
-    /** The offer is declined: the settings shown are the user's own again. */
+    /**
+     * The offer is declined: the crawl's settings stay shown, editable now for a new crawl
+     * (File › New crawl shows the user's own).
+     */
     void decline() {
         offer.set("");
-        input.showOwnSettings();
     }
 }

@@ -240,7 +240,6 @@ final class CrawlRun {
     }
 
     private void cancel(Starting token, String message) {
-        input.showOwnSettings(); // a resume that did not start
         starting = null;
         token.cancelled = true;
         token.ticker.close();
@@ -361,10 +360,9 @@ final class CrawlRun {
         // Resume continues it, as after opening it later. Not after its file failed (a full
         // disk): this store's writer is spent, so the crawl is resumed by opening its file
         // again, which makes a new one
+        // (a resumed crawl ran with its own settings, shown: they stay shown with it)
         if (summary.stopped() && summary.failure() == null && !c.store().readOnly()) {
             opening.offerAfterStop(c.store(), summary.startFailure());
-        } else {
-            input.showOwnSettings(); // a resumed crawl ran with its own; the next, these
         }
         if (summary.startStatus() == 401 && newCrawl
                 && signIn.ask(c.store().plan(), "Sign in and crawl")) {

@@ -59,10 +59,11 @@ final class CrawlSettingsPane {
     private Control rowHeight;
 
     /**
-     * @param locked whether the settings cannot be edited (a crawl runs, or they are an opened
-     *     crawl's own)
-     * @param crawlsOwn whether the settings shown are an opened crawl's own, for Resume (the
-     *     title says so, and the offer to resume what that means while the settings are open)
+     * @param locked whether the settings cannot be edited (a crawl runs, or a resume is offered
+     *     with them)
+     * @param crawlsOwn whether the settings shown are the shown crawl's own, not the user's
+     *     (the title says so, and the offer to resume what that means while the settings are
+     *     open)
      * @param running whether a crawl runs (the resumed one, while they are its own)
      * @param below the height the lines under the settings that come and go take while they
      *     show (the settings' error, the progress bar, the offers above the workspace): the
@@ -79,11 +80,15 @@ final class CrawlSettingsPane {
         pane.setAnimated(false);
         // what a note over the fields said, a line (34 px) that made the open settings scroll
         // in a window of the default size
+        // (locked and not running: a resume is offered). Short: the title's width is the
+        // pane's least, and with the changes after it a longer one (what Start does with them)
+        // made the tab wider than a window of the default size, its right side cut off
         StringExpression title = Bindings.when(crawlsOwn)
                 .then(Bindings.when(running)
-                        .then("Settings of this crawl (it runs with them; yours come back "
-                                + "when it ends)")
-                        .otherwise("Settings of this crawl (kept when it resumes)"))
+                        .then("Settings of this crawl (it runs with them)")
+                        .otherwise(Bindings.when(locked)
+                                .then("Settings of this crawl (kept when it resumes)")
+                                .otherwise("Settings of this crawl (yours: File › New crawl)")))
                 .otherwise("Settings");
         pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
                 .then(title)

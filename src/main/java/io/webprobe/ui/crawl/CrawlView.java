@@ -388,6 +388,20 @@ public final class CrawlView {
         vm.openCrawl();
     }
 
+    /**
+     * File › New crawl: closes the crawl shown and shows the user's own settings again (an
+     * opened crawl shows its own); the start URL stays.
+     */
+    public void newCrawl() {
+        vm.newCrawl();
+        focusStartUrl();
+    }
+
+    /** Whether a crawl runs: File › New crawl waits for it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty runningProperty() {
+        return vm.runningProperty();
+    }
+
     /** File › Crawls folder…: where new crawls are saved. */
     public void chooseCrawlsFolder() {
         vm.chooseCrawlsFolder();

@@ -132,7 +132,7 @@ public final class CrawlViewModel implements AutoCloseable {
         }, input, live, recentFiles, s);
         this.run = new CrawlRun(jobs, s, input, workspace, shown, opening, recentFiles, signIn,
                 this::start);
-        this.settingsLocked = run.runningProperty().or(input.crawlSettingsShown());
+        this.settingsLocked = run.runningProperty().or(opening.offerProperty().isNotEmpty());
         excelFriendly.set(s.memory().getBoolean("export.excelFriendly", false));
         excelFriendly.addListener((o, was, now) ->
                 s.memory().putBoolean("export.excelFriendly", now));
@@ -180,16 +180,17 @@ public final class CrawlViewModel implements AutoCloseable {
 
     /**
      * True while a crawl runs (its settings were read at the start and cannot change) and while
-     * the settings shown are an opened crawl's own ({@link #crawlSettingsShownProperty()}).
+     * a resume is offered (Resume continues with the crawl's own settings, shown).
      */
     public BooleanExpression settingsLockedProperty() {
         return settingsLocked;
     }
 
     /**
-     * Whether the settings shown are those the opened crawl was made with, not the user's:
-     * from opening an unfinished crawl (Resume continues it with them) until its resumed run
-     * ends, the offer is declined, or a new crawl starts.
+     * Whether the settings shown are those the crawl shown was made with, not the user's:
+     * from opening a crawl (or stopping one, Resume offered) until a new crawl starts (with
+     * them, as edited: they become the user's) or File › New crawl brings back the user's.
+     * Edits to them are not remembered till then.
      */
     public ReadOnlyBooleanProperty crawlSettingsShownProperty() {
         return input.crawlSettingsShown();
@@ -303,25 +304,40 @@ public final class CrawlViewModel implements AutoCloseable {
         if (run.running()) {
             return false;
         }
-        // a new crawl with an opened crawl's settings, as shown, rather than others unseen
-        input.adoptShownSettings();
         Optional<CrawlInput.Planned> planned = input.plan(s.userAgent());
         if (planned.isEmpty()) {
             return false;
         }
+        // a new crawl with a crawl's settings, as shown and edited, rather than others unseen:
+        // they are the user's from now on (not before a crawl starts with them)
+        input.adoptShownSettings();
         run.start(planned.get().plan(), planned.get().what());
         return true;
     }
 
     /**
-     * Declines the offer to resume the crawl opened: it stays shown for reading, and the
-     * settings shown are the user's own again.
+     * Declines the offer to resume the crawl opened: it stays shown for reading, its settings
+     * shown, editable for a new crawl.
      */
     public void declineResume() {
         if (run.running()) {
             return;
         }
         opening.decline();
+    }
+
+    /**
+     * File › New crawl: the crawl shown is closed (it stays in its file) and the settings
+     * shown are the user's own again, as remembered; the start URL stays. Nothing while a
+     * crawl runs.
+     */
+    public void newCrawl() {
+        if (run.running()) {
+            return;
+        }
+        shown.close();
+        input.showOwnSettings();
+        live.ended(LiveModel.NO_CRAWL, 0);
     }
 
     /** Continues the crawl that was opened (it had stopped, or its process died). */
@@ -463,7 +479,7 @@ public final class CrawlViewModel implements AutoCloseable {
             return "";
         }
         String regex = ex.get().regex();
-        input.addExclude(regex);
+        input.addExclude(regex, opening.offered());
         CrawlJob j = run.job();
         String text;
         if (run.running() && j != null) {

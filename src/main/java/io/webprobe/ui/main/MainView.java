@@ -77,6 +77,15 @@ public final class MainView {
             }
         });
 
+        // an opened crawl shows the settings it ran with; this brings back the user's own
+        MenuItem newCrawl = new MenuItem("New crawl");
+        newCrawl.setId("menuNewCrawl");
+        newCrawl.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newCrawl.disableProperty().bind(crawl.runningProperty());
+        newCrawl.setOnAction(e -> {
+            tabs.getSelectionModel().select(crawlTab);
+            crawl.newCrawl();
+        });
         MenuItem open = new MenuItem("Open crawl…");
         open.setId("menuOpenCrawl");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
@@ -150,8 +159,9 @@ public final class MainView {
         MenuItem quitItem = new MenuItem("Quit");
         quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quitItem.setOnAction(e -> quit.run());
-        Menu file = new Menu("File", null, open, recent, folder, new SeparatorMenuItem(), export,
-                exportView, exportSelection, new SeparatorMenuItem(), quitItem);
+        Menu file = new Menu("File", null, newCrawl, open, recent, folder,
+                new SeparatorMenuItem(), export, exportView, exportSelection,
+                new SeparatorMenuItem(), quitItem);
 
         MenuItem about = new MenuItem("About Webprobe");
         about.setId("menuAbout");

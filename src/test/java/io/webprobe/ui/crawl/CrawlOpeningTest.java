@@ -123,7 +123,7 @@ class CrawlOpeningTest {
     }
 
     @Test
-    void anUnfinishedCrawlIsShownWithAnOfferAndItsOwnSettingsUntilTheOfferIsDeclined()
+    void anUnfinishedCrawlIsShownWithAnOfferAndItsOwnSettingsKeptWhenTheOfferIsDeclined()
             throws Exception {
         Path file = unfinishedCrawl("earlier.webprobe");
 
@@ -143,7 +143,10 @@ class CrawlOpeningTest {
         opening.decline();
 
         assertThat(opening.offerProperty().get()).isEmpty();
-        assertThat(input.crawlSettingsShown().get()).isFalse();
+        assertThat(input.crawlSettingsShown().get()).isTrue();
+        assertThat(input.settings().threadsProperty().get()).as("still the crawl's")
+                .isEqualTo(3);
+        input.showOwnSettings(); // File › New crawl
         assertThat(input.settings().threadsProperty().get()).as("the user's").isEqualTo(7);
     }
 

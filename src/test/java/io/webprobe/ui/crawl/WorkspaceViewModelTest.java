@@ -479,6 +479,33 @@ class WorkspaceViewModelTest {
         assertThat(h.on(() -> vm.excludePath(server.url("/")))).isEmpty();
     }
 
+    /**
+     * An opened crawl shows its own settings, which Start reads: a path excluded then goes
+     * into them (the next crawl from here leaves it out) and into the user's own, shown by
+     * File › New crawl; while a resume is offered, into the user's only (Resume keeps the
+     * crawl's settings as they were).
+     */
+    @Test
+    void excludingAPathWhileACrawlsSettingsAreShownPutsItInBoth() throws Exception {
+        crawlSite();
+        Path file = h.on(() -> vm.fileProperty().get());
+        h.close();
+        open();
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
+
+        h.on(() -> vm.excludePath(server.url("/docs/a/page.html")));
+
+        String shown = h.on(() -> vm.settings().excludeProperty().get());
+        assertThat(shown).contains("/docs/a/");
+        assertThat(SettingsMemory.load(memory)).hasValueSatisfying(s ->
+                assertThat(s.exclude()).containsExactly(shown));
+        h.run(vm::newCrawl);
+        assertThat(h.on(() -> vm.settings().excludeProperty().get())).isEqualTo(shown);
+    }
+
     // == list mode ==
 
     @Test
@@ -810,7 +837,8 @@ class WorkspaceViewModelTest {
     /**
      * The bug: after opening an unfinished crawl the Settings showed the user's settings (or
      * the defaults), while Resume continues the crawl with the settings in its file. They show
-     * the crawl's own now, locked, until the offer is declined, and the user's are kept.
+     * the crawl's own now, locked while the offer stands, then editable for a new crawl, and
+     * the user's are kept, shown again by File › New crawl.
      */
     @Test
     void anUnfinishedCrawlOpenedShowsItsOwnSettingsLockedAndTheUsersComeBackAfter()
@@ -831,8 +859,10 @@ class WorkspaceViewModelTest {
         h.awaitCrawlEnd();
         Path file = h.on(() -> vm.fileProperty().get());
         // the user's settings change after that crawl (Resume is offered at once, with the
-        // crawl's settings locked: "Use my settings" unlocks them)
+        // crawl's settings locked: Not now unlocks them, New crawl shows the user's)
         h.run(vm::declineResume);
+        h.run(vm::newCrawl);
+        assertThat(h.on(() -> vm.hasCrawlProperty().get())).isFalse();
         h.run(() -> {
             vm.threadsProperty().set(12);
             vm.settings().maxDepthProperty().set("");
@@ -867,15 +897,25 @@ class WorkspaceViewModelTest {
 
         h.run(vm::declineResume);
 
+        // the crawl's settings stay shown, unlocked for a new crawl, and are not remembered
         assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
-        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isTrue();
         assertThat(h.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEqualTo("4");
+        h.run(() -> vm.settings().maxDepthProperty().set("2"));
+        assertThat(SettingsMemory.load(memory)).hasValueSatisfying(s ->
+                assertThat(s.maxDepth()).isEqualTo(io.webprobe.crawl.CrawlPlan.UNLIMITED));
+
+        h.run(vm::newCrawl);
+
+        assertThat(h.on(() -> vm.hasCrawlProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isFalse();
         assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEqualTo("77");
         assertThat(h.on(() -> vm.threadsProperty().get())).isEqualTo(12);
         assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEmpty();
 
         // opened again (after a restart) and resumed: the crawl's settings stay shown while it
-        // runs, and the user's come back when it ends
+        // runs and after, with the crawl; New crawl brings back the user's
         h.close();
         h = new VmHarness(crawlsDir, memory);
         vm = h.vm;
@@ -895,7 +935,10 @@ class WorkspaceViewModelTest {
             assertThat(plan.threads()).isEqualTo(1);
             assertThat(plan.maxDepth()).isEqualTo(4);
         });
-        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.settingsLockedProperty().get())).isFalse();
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEqualTo("4");
+        h.run(vm::newCrawl);
         assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEqualTo("77");
     }
 
@@ -966,9 +1009,10 @@ class WorkspaceViewModelTest {
 
         assertThat(h.rows()).extracting(CrawlResult::url).contains(server.url("/"));
         assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
-        assertThat(h.dialogs.details).containsExactly("showInfo: " + copy
-                + " is read-only, so it can be opened to look at or export, but not resumed.");
-        assertThat(h.status()).endsWith("but not resumed.");
+        // said once, on the status line (a dialog said it too)
+        assertThat(h.dialogs.details).isEmpty();
+        assertThat(h.status()).endsWith(copy + " is read-only, so it can be opened to look at "
+                + "or export, but not resumed.");
         // and a re-check says why it cannot
         long id = idOf("/");
         h.run(() -> vm.recheck(new long[] {id}));

@@ -27,8 +27,12 @@ import javafx.collections.ObservableList;
 public final class LiveModel {
     static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
+    /** What the status line says while no crawl is shown. */
+    public static final String NO_CRAWL =
+            "Type a start URL (or, in List mode, the URLs to check) and press Start.";
+
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "Type a start URL (or, in List mode, the URLs to check) and press Start.");
+            NO_CRAWL);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this,
             "progressText", "");
