@@ -30,6 +30,7 @@ import javafx.collections.ObservableList;
 final class CrawlInput {
     static final String RECENT_URLS = "crawl.recentUrls";
     static final int RECENT_URL_LIMIT = 20;
+    private static final String MODE = "crawl.mode";
 
     /** A plan read from the input, and the words the status line starts with. */
     record Planned(CrawlPlan plan, String what) {}
@@ -67,10 +68,11 @@ final class CrawlInput {
                 SettingsMemory.save(memory, s);
             }
         });
-        mode.set(memory.getString("crawl.mode", "SPIDER").equals("LIST")
-                ? CrawlMode.LIST : CrawlMode.SPIDER);
+        mode.set(rememberedMode());
         mode.addListener((o, was, now) -> {
-            memory.putString("crawl.mode", now.name());
+            if (!crawlSettingsShown.get()) { // a crawl's is not the user's, as its settings
+                memory.putString(MODE, now.name());
+            }
             urlError.set(""); // the field it speaks of is gone (a list has its own errors)
         });
         settings.forListProperty().bind(mode.isEqualTo(CrawlMode.LIST));
@@ -211,7 +213,13 @@ final class CrawlInput {
         if (crawlSettingsShown.get()) {
             crawlSettingsShown.set(false);
             settings.load(SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT));
+            mode.set(rememberedMode());
         }
+    }
+
+    private CrawlMode rememberedMode() {
+        return memory.getString(MODE, "SPIDER").equals("LIST") ? CrawlMode.LIST
+                : CrawlMode.SPIDER;
     }
 
     /**
@@ -222,6 +230,7 @@ final class CrawlInput {
         if (crawlSettingsShown.get()) {
             crawlSettingsShown.set(false);
             settings.read().ifPresent(s -> SettingsMemory.save(memory, s));
+            memory.putString(MODE, mode.get().name());
         }
     }
 
@@ -245,11 +254,17 @@ final class CrawlInput {
         }
     }
 
-    /** Shows what an opened crawl crawled: its start URL, or list mode. */
+    /**
+     * Shows what an opened crawl crawled: its start URL, or its list (as the crawl asked for
+     * each, one a line), each in its mode.
+     */
     void showPlan(CrawlPlan plan) {
         if (plan.isList()) {
             mode.set(CrawlMode.LIST);
+            list.textProperty().set(String.join("\n",
+                    plan.list().stream().map(plan::requestUrl).toList()));
         } else {
+            mode.set(CrawlMode.SPIDER);
             url.set(plan.requestUrl(plan.startUrl()));
         }
     }

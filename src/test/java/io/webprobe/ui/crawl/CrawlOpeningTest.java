@@ -176,6 +176,47 @@ class CrawlOpeningTest {
                 .isEqualTo("This crawl was stopped before it finished.");
     }
 
+    /**
+     * A list checked is shown in List mode with its URLs, a site's crawl in Site mode with its
+     * start URL, the settings of each its own; the user's mode is not changed by opening them
+     * and comes back with their settings (File › New crawl).
+     */
+    @Test
+    void aCrawlOpenedShowsItsListOrStartUrlInItsModeAndTheUsersModeComesBack()
+            throws Exception {
+        input.mode().set(CrawlMode.LIST); // the user's
+        input.list().textProperty().set("http://127.0.0.1:1/mine");
+        Path listed = dir.resolve("list.webprobe");
+        CrawlPlan list = CrawlPlan.ofList(List.of(URI.create("http://127.0.0.1:1/a"),
+                URI.create("http://127.0.0.1:1/b")), "Webprobe/test").toBuilder().threads(2)
+                .maxPages(9).build();
+        try (CrawlStore store = CrawlStore.create(listed, list)) {
+            store.sink().state(CrawlState.FINISHED, Duration.ofSeconds(1));
+        }
+
+        done(opening.open(listed));
+
+        assertThat(opening.offered()).isFalse();
+        assertThat(input.mode().get()).isEqualTo(CrawlMode.LIST);
+        assertThat(input.list().textProperty().get())
+                .isEqualTo("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b");
+        assertThat(input.crawlSettingsShown().get()).isTrue();
+        assertThat(input.settings().threadsProperty().get()).isEqualTo(2);
+        assertThat(input.settings().maxPagesProperty().get()).isEqualTo("9");
+        assertThat(memory.getString("crawl.mode", "")).isEqualTo("LIST");
+
+        done(opening.open(unfinishedCrawl("site.webprobe")));
+
+        assertThat(input.mode().get()).isEqualTo(CrawlMode.SPIDER);
+        assertThat(input.url().get()).isEqualTo("http://127.0.0.1:1/");
+        assertThat(memory.getString("crawl.mode", "")).as("the user's").isEqualTo("LIST");
+
+        opening.decline();
+        input.showOwnSettings(); // File › New crawl
+        assertThat(input.mode().get()).isEqualTo(CrawlMode.LIST);
+        assertThat(input.settings().threadsProperty().get()).isEqualTo(7);
+    }
+
     @Test
     void nothingIsOpenedWhileACrawlRuns() throws Exception {
         running = true;
