@@ -2,6 +2,7 @@ package io.webprobe.app;
 
 import io.webprobe.UserDirs;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.MenusInWindow;
 import io.webprobe.ui.common.UiState;
 import java.io.InputStream;
 import javafx.application.Application;
@@ -64,6 +65,7 @@ public final class WebprobeApp extends Application {
 
     /** The main window's scene with the app's stylesheet; its size is the stage's. */
     public static Scene createScene(AppContext context) {
+        MenusInWindow.install(); // a menu near the window's right edge opens leftwards
         Scene scene = new Scene(context.mainView().root());
         scene.getStylesheets().add(
                 WebprobeApp.class.getResource("/io/webprobe/ui/webprobe.css").toExternalForm());
