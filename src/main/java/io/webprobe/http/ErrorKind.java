@@ -23,8 +23,11 @@ public enum ErrorKind {
     TLS("TLS handshake failed", "TLS"),
     /** The server's certificate is not trusted: self-signed, unknown authority, expired. */
     TLS_CERTIFICATE("Untrusted certificate", "No trust"),
-    /** The server's certificate is trusted but issued for another host name. */
-    TLS_HOSTNAME("Certificate name mismatch", "Wrong name"),
+    /**
+     * The server's certificate is trusted but issued for another host name. In a word
+     * "Mismatch", the label's own: "Wrong name" (84 px) read "Wrong…" in the narrowest cell.
+     */
+    TLS_HOSTNAME("Certificate name mismatch", "Mismatch"),
     /** The peer reset the connection mid-exchange (a TCP reset). */
     RESET("Connection reset", "Reset"),
     /**
@@ -40,8 +43,11 @@ public enum ErrorKind {
     INVALID_URL("Invalid URL", "Invalid"),
     /** Any other I/O failure. */
     IO("I/O error", "I/O"),
-    /** The job was stopped before this request finished. */
-    CANCELLED("Cancelled", "Cancelled");
+    /**
+     * The job was stopped before this request finished. In a word "Stopped", as the Stop button
+     * that did it says: "Cancelled" (64 px) read "Cance…" in the narrowest cell.
+     */
+    CANCELLED("Cancelled", "Stopped");
 
     private final String label;
     private final String word;
@@ -67,9 +73,9 @@ public enum ErrorKind {
     /**
      * Its label in a word or two, e.g. "Refused", where the label has no room (the Ping
      * table's Errors cells at the window's least width, the label whole in their tooltip):
-     * each kind's its own, and short: the cell's 53 px of GTK's 13 px font show "Refused",
-     * "Timeout", "No conn" and "No trust" whole ("Untrusted", 65 px, read "Untru…"; "Wrong
-     * name" and "Redirects" are still cut there).
+     * each kind's its own, and short: the narrowest cell's 65 px of GTK's 13 px font show
+     * every word whole, the widest "Mismatch" (63 px) and "Redirects" (61 px); at 53 px
+     * "Connect" (54 px), "Wrong name", "Redirects" and "Cancelled" were cut.
      */
     public String word() {
         return word;

@@ -137,7 +137,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
         WaitForAsyncUtils.waitForFxEvents();
         List<String> ofTheRun = shownColumns(robot);
-        assertThat(ofTheRun).contains("Req/s", "Protocol").doesNotContain("Not sent");
+        assertThat(ofTheRun).contains("Req/s", "HTTP").doesNotContain("Not sent");
 
         robot.interact(() -> {
             mode.setValue(PingMode.RATE);
@@ -152,7 +152,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shownColumns(robot)).contains("Not sent")
-                .doesNotContain("Req/s", "Protocol");
+                .doesNotContain("Req/s", "HTTP");
         robot.interact(() -> node(robot, "#pingStop", Button.class).fire());
         waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
     }
@@ -471,7 +471,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
                 .isIn("10 Connection refused", "10 Refused", "Refused");
         assertThat(fx(() -> errors.getTooltip().getText())).isEqualTo("10 Connection refused");
 
-        // Fixed rate, HTTP/2 asked for: Not sent and Protocol too
+        // Fixed rate, HTTP/2 asked for: Not sent and HTTP (the version) too
         robot.interact(() -> context.pingViewModel().http2Property().set(true));
         try (RefusedPort refused = RefusedPort.onLoopback()) {
             fixedRateRun(robot, io.webprobe.app.WebprobeApp.MIN_WIDTH,
@@ -481,7 +481,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         }
         // Req/s in the chooser: a URL's share of the rate asked for, less its Not sent
         assertThat(shownColumns(robot)).containsExactly("URL", "Sent", "Failed", "Not sent",
-                "p50", "p99", "Max", "Codes", "Errors", "Protocol");
+                "p50", "p99", "Max", "Codes", "Errors", "HTTP");
         String widths = fx(() -> table(robot).getVisibleLeafColumns().stream()
                 .map(c -> c.getText() + " " + c.getWidth()).toList() + " in "
                 + table(robot).getWidth());
@@ -495,7 +495,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         // every title whole (Not sent on two lines), every figure whole
         List<String> titles = fx(() -> table(robot).lookupAll(".column-header > .label")
                 .stream().map(n -> shown((Label) n)).filter(t -> !t.isEmpty()).toList());
-        assertThat(titles).as(widths).contains("Not sent", "Latency (ms)", "Protocol")
+        assertThat(titles).as(widths).contains("Not sent", "Latency (ms)", "HTTP")
                 .noneMatch(t -> t.endsWith("…") || t.endsWith("..."));
         for (String column : List.of("Sent", "Failed", "Not sent", "p50", "p99", "Max")) {
             javafx.scene.control.TableCell<?, ?> cell = cellOf(robot, column);
@@ -613,7 +613,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             }
 
             assertThat(shownColumns(robot)).as("%d px", width)
-                    .contains("Not sent", "Protocol", "Codes", "Errors");
+                    .contains("Not sent", "HTTP", "Codes", "Errors");
             assertThat(scrollsSideways(robot)).as("scrolls sideways at %d px", width).isFalse();
             // nor once more rows bring the vertical scroll bar
             double scrollBar = 20;
@@ -656,7 +656,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         });
         waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(shownColumns(robot)).doesNotContain("Not sent", "Protocol");
+        assertThat(shownColumns(robot)).doesNotContain("Not sent", "HTTP");
         TableColumn<?, ?> url = fx(() -> table(robot).getVisibleLeafColumns().get(0));
         assertThat(fx(url::getWidth)).isGreaterThanOrEqualTo(PingTable.URL_WIDTH);
         assertThat(scrollsSideways(robot)).as("the table scrolls sideways").isFalse();
@@ -810,5 +810,139 @@ class PingColumnsWindowTest extends MainWindowTestBase {
 
         assertThat(fx(() -> targets.getScene().getFocusOwner())).isSameAs(targets);
         assertThat(fx(() -> targets.getText())).doesNotContain("\t");
+    }
+
+    // == heavy figures at the least width ==
+
+    private static final long MANY = 20_451;
+
+    /**
+     * The Ping tab in the least window, HTTP/2 asked for, the rows of {@link #heavyRows()}: the
+     * figures of a long run against a fast server, that no test can wait for.
+     */
+    private void showHeavyRows(FxRobot robot) throws Exception {
+        openPingInTheLeastWindow(robot);
+        robot.interact(() -> {
+            context.pingViewModel().http2Property().set(true);
+            io.webprobe.ui.ping.PingRowsShown.show(context.pingViewModel(), heavyRows());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the columns' other cells drawn again
+    }
+
+    /**
+     * A URL answering 20,451 times over HTTP/2 at 2,045.1 req/s in 2,045.1 ms (whole
+     * milliseconds, "2,045"), then one URL per kind of error, 20,451 of it.
+     */
+    private static List<io.webprobe.ping.PingResult> heavyRows() {
+        List<io.webprobe.ping.PingResult> rows = new java.util.ArrayList<>();
+        rows.add(heavyResult("http://127.0.0.1:18201/", MANY,
+                new java.util.TreeMap<>(Map.of(200, MANY)), Map.of(), 2045.1, MANY));
+        int port = 18202;
+        for (io.webprobe.http.ErrorKind kind : io.webprobe.http.ErrorKind.values()) {
+            rows.add(heavyResult("http://127.0.0.1:" + port++ + "/", 0,
+                    new java.util.TreeMap<>(), Map.of(kind, MANY), 0, 0));
+        }
+        return rows;
+    }
+
+    private static io.webprobe.ping.PingResult heavyResult(String url, long ok,
+            java.util.TreeMap<Integer, Long> codes, Map<io.webprobe.http.ErrorKind, Long> errors,
+            double ms, long http2) {
+        return new io.webprobe.ping.PingResult(url, MANY, ok, MANY - ok, codes, errors, ms, ms,
+                0, ms, ms, ms, ms, ms, ms, ms, 2045.1, MANY * 1_000, 0, 0, 1, http2, 0, ms);
+    }
+
+    /** The cells of the row of {@code url}, scrolled into sight, by their column's title. */
+    private static Map<String, javafx.scene.control.TableCell<?, ?>> cellsOf(FxRobot robot,
+            String url) throws Exception {
+        robot.interact(() -> table(robot).scrollTo(table(robot).getItems().stream()
+                .filter(r -> r.url().equals(url)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the Errors cells fitted to their width
+        return fx(() -> {
+            Map<String, javafx.scene.control.TableCell<?, ?>> cells = new java.util.HashMap<>();
+            for (javafx.scene.Node n : table(robot).lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible()
+                        && c.getTableColumn() != null && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof PingRow r
+                        && r.url().equals(url)) {
+                    cells.put(c.getTableColumn().getText(), c);
+                }
+            }
+            return cells;
+        });
+    }
+
+    /**
+     * The bugs, in the window's least size, 960x640, with HTTP/2 asked for: a URL's "20,451"
+     * requests at "2,045.1" req/s made the table scroll sideways, "Protocol" over "HTTP/2" cut
+     * to "Protoco"; the narrowest Errors cells read "Conne…", "Wrong…", "Redir…" and "Cance…".
+     * The columns fit beside the vertical scroll bar, every title, figure and error word whole.
+     */
+    @Test
+    void heavyFiguresAndEveryErrorFitTheLeastWindowReadWhole(FxRobot robot) throws Exception {
+        showHeavyRows(robot);
+        String widths = fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .map(c -> c.getText() + " " + c.getWidth()).toList() + " in "
+                + table(robot).getWidth());
+
+        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px: %s", widths)
+                .isFalse();
+        double scrollBar = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .mapToDouble(b -> b.prefWidth(-1)).max().orElseThrow());
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth).sum())).as(widths)
+                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
+                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
+        List<String> titles = fx(() -> table(robot).lookupAll(".column-header > .label")
+                .stream().map(n -> shown((Label) n)).filter(t -> !t.isEmpty()).toList());
+        assertThat(titles).as(widths).contains("Latency (ms)", "Errors", "HTTP")
+                .noneMatch(t -> t.endsWith("…") || t.endsWith("..."));
+
+        var fast = cellsOf(robot, "http://127.0.0.1:18201/");
+        assertThat(fx(() -> fast.get("Sent").getText())).isEqualTo("20,451");
+        // a rate from 1,000 up whole, as the milliseconds from a second up
+        assertThat(fx(() -> fast.get("Req/s").getText())).isEqualTo("2,045");
+        assertThat(fx(() -> fast.get("p99").getText())).isEqualTo("2,045");
+        assertThat(fx(() -> fast.get("HTTP").getText())).isEqualTo("2");
+        assertThat(fx(() -> fast.get("HTTP").getTooltip().getText())).isEqualTo("HTTP/2");
+        for (var e : fast.entrySet()) {
+            if (fx(e.getValue()::getText) != null) { // Errors: none
+                assertThat(fx(() -> shown(e.getValue()))).as("%s: %s", e.getKey(), widths)
+                        .isEqualTo(fx(e.getValue()::getText));
+            }
+        }
+        // each kind of error readable in its narrowest cell, its whole words in the tooltip
+        int port = 18202;
+        for (io.webprobe.http.ErrorKind kind : io.webprobe.http.ErrorKind.values()) {
+            var errors = cellsOf(robot, "http://127.0.0.1:" + port++ + "/").get("Errors");
+            assertThat(fx(() -> shown(errors))).as("%s: %s", kind, widths)
+                    .isEqualTo(fx(errors::getText)).endsWith(kind.word());
+            assertThat(fx(() -> errors.getTooltip().getText()))
+                    .isEqualTo("20,451 " + kind.label());
+        }
+    }
+
+    /** The bug: the column chooser (+) hung 120 px past the window's right edge at 960 px. */
+    @Test
+    void theColumnChooserOpensWithinTheLeastWindow(FxRobot robot) throws Exception {
+        showHeavyRows(robot);
+        javafx.scene.Node plus = fx(() -> table(robot).lookup(".show-hide-columns-button"));
+        robot.clickOn(plus);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ContextMenu menu = fx(() -> javafx.stage.Window.getWindows()
+                .stream().filter(w -> w instanceof javafx.scene.control.ContextMenu m
+                        && m.isShowing() && m.getOwnerNode() == plus)
+                .map(w -> (javafx.scene.control.ContextMenu) w).findFirst().orElseThrow());
+        javafx.geometry.Bounds shown = fx(() -> menu.getSkin().getNode().localToScreen(
+                menu.getSkin().getNode().getLayoutBounds()));
+
+        assertThat(shown.getMaxX()).as("the chooser's right edge")
+                .isLessThanOrEqualTo(fx(() -> stage.getX() + stage.getWidth()));
+        robot.interact(menu::hide);
     }
 }

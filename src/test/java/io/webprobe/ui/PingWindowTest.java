@@ -195,7 +195,7 @@ class PingWindowTest extends MainWindowTestBase {
                 // Fixed rate mode, HTTP/2 asked for; p95 and Bytes in the chooser, as the CLI
                 // has neither; p90 there too, for Errors' room; OK (Sent less Failed) too, for
                 // the URLs' room beside Not sent and Protocol
-                .doesNotContain("Not sent", "Protocol", "p95", "Bytes", "p90", "OK");
+                .doesNotContain("Not sent", "HTTP", "p95", "Bytes", "p90", "OK");
         double refused = fx(() -> {
             javafx.scene.text.Text t = new javafx.scene.text.Text("Connection refused");
             t.setFont(javafx.scene.text.Font.getDefault());
@@ -215,7 +215,7 @@ class PingWindowTest extends MainWindowTestBase {
                 .isLessThanOrEqualTo(fx(() -> table.getWidth()) - scrollBar);
         robot.interact(() -> context.pingViewModel().http2Property().set(true));
         assertThat(fx(() -> table.getVisibleLeafColumns().stream().map(c -> c.getText())
-                .toList())).contains("Protocol");
+                .toList())).contains("HTTP");
     }
 
     // == number boxes ==

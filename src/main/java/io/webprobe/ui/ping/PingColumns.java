@@ -25,9 +25,9 @@ final class PingColumns {
      * fitted()). At 62 px (Req/s 60, the URLs' least 180 px, Codes' 76, Errors' 92) the
      * default columns took 732 px at the window's least width, 960 px, where the table has
      * 631 beside the vertical scroll bar's place: Errors was behind the sideways scroll. Now
-     * 636 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 60, "Refused"
-     * whole). Where that is too much (there, and Fixed rate's Not sent and HTTP/2's Protocol
-     * at 960 px), a figures' column gives way to its title and widest figure
+     * 648 (Req/s 52, the URLs 160, Codes and Errors at their least, 64 and 72, every error's
+     * word whole). Where that is too much (there, and Fixed rate's Not sent and HTTP/2's
+     * version at 960 px), a figures' column gives way to its title and widest figure
      * (FillColumn.shareDownToContent).
      */
     static final double FIGURE_WIDTH = 60;
@@ -53,22 +53,6 @@ final class PingColumns {
         return c;
     }
 
-    /** Text cut short by the column's width is whole in the cell's tooltip. */
-    static TableColumn<PingRow, String> tipped(TableColumn<PingRow, String> c) {
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String value, boolean empty) {
-                super.updateItem(value, empty);
-                setText(empty ? null : value);
-                tip.setText(value);
-                setTooltip(empty || value == null || value.isEmpty() ? null : tip);
-            }
-        });
-        return c;
-    }
-
     /**
      * Open loop: the URL's requests never sent, because its requests before them still waited
      * for answers when the time ran out (or the run was stopped); 0 as the other counts say
@@ -79,6 +63,31 @@ final class PingColumns {
         c.setId("pingNotSent");
         c.setPrefWidth(68); // its bold header whole (63 px)
         c.getStyleClass().add("two-lines"); // "Not / sent" when it gives way
+        return c;
+    }
+
+    /**
+     * HTTP/2's column: the HTTP version the answers came over, "2", "1.1" or "1.1 and 2" under
+     * "HTTP", the whole protocol ("HTTP/2") in the tooltip and the CSV. As "Protocol" over
+     * "HTTP/1.1" it took 68 px, and at the window's least width, 960 px, the table scrolled
+     * sideways beside a fast URL's figures ("20,451" sent, "2,045" req/s), its header read
+     * "Protoco"; now 44 px, its bold header whole (38 px).
+     */
+    static TableColumn<PingRow, String> httpVersion() {
+        TableColumn<PingRow, String> c = text("HTTP", 44, PingResult::protocol);
+        c.setId("pingHttpVersion");
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                boolean none = empty || value == null || value.isEmpty();
+                setText(none ? null : value.replace("HTTP/", ""));
+                tip.setText(value);
+                setTooltip(none ? null : tip);
+            }
+        });
         return c;
     }
 
@@ -96,14 +105,28 @@ final class PingColumns {
         return c;
     }
 
-    /** Requests per second; "–" for a URL not requested in the run (it could not be set up). */
+    /**
+     * Requests per second ({@link #rateText}); "–" for a URL not requested in the run (it could
+     * not be set up).
+     */
     static TableColumn<PingRow, Number> rate() {
         TableColumn<PingRow, Number> c = new TableColumn<>("Req/s");
         c.setId("pingRateColumn");
         c.setCellValueFactory(cell -> map(cell.getValue(),
                 r -> r.hasRate() ? (Number) r.requestsPerSecond() : null));
-        c.setCellFactory(col -> formatted(n -> PingResult.rateText(n.doubleValue(), true)));
+        c.setCellFactory(col -> formatted(n -> rateText(n.doubleValue())));
         return c;
+    }
+
+    /**
+     * A URL's rate in its column: whole from 1,000 req/s up ("2,045"), else as every rate
+     * ({@link PingResult#rateText}: "20.0", "0.0333"); a tenth of a request in thousands a
+     * second says nothing, and "2,045.1" beside HTTP/2's column made the table scroll sideways
+     * at the window's least width, 960 px. The CSV and the status bar keep the tenth.
+     */
+    static String rateText(double r) {
+        return r >= 999.95 ? String.format(Locale.ROOT, "%,.0f", r)
+                : PingResult.rateText(r, true);
     }
 
     /** Milliseconds as {@link #millisText} says them; "–" while no response was measured. */

@@ -87,8 +87,8 @@ final class PingSettingsPane {
         http2.setId("pingHttp2");
         http2.selectedProperty().bindBidirectional(vm.http2Property());
         http2.setTooltip(new Tooltip("Ask https URLs for HTTP/2, as oha --http2 and curl --http2 "
-                + "do; a server without it is pinged over HTTP/1.1, and the Protocol column "
-                + "says which answered. Needs keep-alive."));
+                + "do; a server without it is pinged over HTTP/1.1, and the table's HTTP column "
+                + "says which answered (2 or 1.1). Needs keep-alive."));
 
         settings.setHgap(8);
         settings.setVgap(6);

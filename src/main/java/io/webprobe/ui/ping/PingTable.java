@@ -8,7 +8,6 @@ import static io.webprobe.ui.ping.PingColumns.millis;
 import static io.webprobe.ui.ping.PingColumns.notSent;
 import static io.webprobe.ui.ping.PingColumns.rate;
 import static io.webprobe.ui.ping.PingColumns.text;
-import static io.webprobe.ui.ping.PingColumns.tipped;
 import static io.webprobe.ui.ping.PingColumns.width;
 
 import io.webprobe.ping.PingMode;
@@ -94,7 +93,8 @@ public final class PingTable {
         // timeouts' "600,000" needs) wait in the chooser too, and Errors holds "Connection
         // refused" (136 px)
         TableColumn<PingRow, Number> notSent = notSent();
-        // its bold header whole (38 px); "1,089.9" widens it (fitted())
+        // its bold header whole (38 px); "999.9" widens it (fitted()), a rate from 1,000 up
+        // is whole ("2,045")
         TableColumn<PingRow, Number> reqs = width(rate(), 52);
         // the URLs 200 px at first and URL_LEAST_WIDTH at least, in every mode: at 130 two
         // pages of one site read "http://1...iew.html" and "http://1...ods.html" beside Sent,
@@ -105,9 +105,7 @@ public final class PingTable {
         // At the window's least width, 960 px, it did with the default columns: the URLs give
         // way to 160 px there, as the Crawl table's, the figures are narrower (FIGURE_WIDTH)
         TableColumn<PingRow, String> url = urlColumn(text("URL", URL_WIDTH, r -> r.url()));
-        // its bold header whole (61 px) and "HTTP/1.1" (59 px and the cell's 7)
-        TableColumn<PingRow, String> protocol = tipped(text("Protocol", 68,
-                PingResult::protocol));
+        TableColumn<PingRow, String> protocol = PingColumns.httpVersion();
         // the codes and errors as wide as their text ("200×9 503×1" read "200×9 5..." in
         // 66 px) as far as the URLs can give them room, down to URL_LEAST_WIDTH; one code
         // whole at least, and the codes that fit whole with a count of the rest (CodesColumn)
@@ -153,9 +151,9 @@ public final class PingTable {
         // then: a URL's rate is its share of the rate asked for, less what Not sent counts
         // (the status bar says the run's against its target); at the window's least width,
         // 960 px, the default columns did not fit with it beside Not sent and HTTP/2's
-        // Protocol, even with the figures at their titles' widths. Protocol the same, which
-        // says something only when HTTP/2 is asked for (without it every row reads HTTP/1.1):
-        // its 68 px go to the URLs. They follow the settings while the table is empty, and
+        // Protocol, even with the figures at their titles' widths. HTTP (the version, once
+        // Protocol) the same, which says something only when HTTP/2 is asked for (without it
+        // every row reads 1.1): its 44 px go to the URLs. They follow the settings while the table is empty, and
         // the run's from its Start on: a Mode changed after a Requests-per-URL run turned the
         // rows' Req/s into "Not sent 0", a run that had no schedule
         ColumnsOfMode columns = new ColumnsOfMode(notSent, reqs, protocol);

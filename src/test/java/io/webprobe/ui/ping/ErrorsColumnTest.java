@@ -63,4 +63,18 @@ class ErrorsColumnTest {
         assertThat(ErrorsColumn.fitting(one, word, upTo(12))).isEqualTo("66 Refused");
         assertThat(ErrorsColumn.fitting(one, word, upTo(8))).isEqualTo("Refused");
     }
+
+    /**
+     * Each kind's word is its own, so a narrow cell tells them apart: "No conn" and "No trust"
+     * are not "Timeout", "Stopped" is not "Closed".
+     */
+    @Test
+    void everyKindHasAWordOfItsOwn() {
+        List<String> words = java.util.Arrays.stream(ErrorKind.values()).map(ErrorKind::word)
+                .toList();
+        assertThat(words).doesNotHaveDuplicates().doesNotContainNull()
+                .noneMatch(String::isBlank);
+        assertThat(ErrorKind.CONNECT_TIMEOUT.word()).isEqualTo("No conn");
+        assertThat(ErrorKind.TLS_CERTIFICATE.word()).isEqualTo("No trust");
+    }
 }

@@ -28,4 +28,19 @@ class PingMillisTextTest {
         assertThat(PingColumns.wholeMillisText(99_999.4)).isEqualTo("99,999");
         assertThat(PingColumns.wholeMillisText(600_000)).isEqualTo("600,000");
     }
+
+    /**
+     * A URL's rate in the table: whole from 1,000 req/s up ("2,045.1" beside HTTP/2's column
+     * made the table scroll sideways at 960 px); below, every rate's one decimal or three
+     * significant digits. The CSV keeps the tenth.
+     */
+    @Test
+    void aRateFromAThousandUpIsWhole() {
+        assertThat(PingColumns.rateText(2045.1)).isEqualTo("2,045");
+        assertThat(PingColumns.rateText(999.96)).isEqualTo("1,000");
+        assertThat(PingColumns.rateText(999.9)).isEqualTo("999.9");
+        assertThat(PingColumns.rateText(20)).isEqualTo("20.0");
+        assertThat(PingColumns.rateText(0.0333)).isEqualTo("0.0333");
+        assertThat(io.webprobe.ping.PingResult.rateText(2045.1, false)).isEqualTo("2045.1");
+    }
 }
