@@ -41,6 +41,17 @@ public final class BrokenLinkText {
     }
 
     /**
+     * {@link #statusText} in a word where the Status column has no room: a failure's word
+     * ({@code ErrorKind#word}: "Refused" for "Connection refused", "Redirects" for "Too many
+     * redirects"), as the URL table's Status says it; null when the status is not a failure's
+     * words (a code, a redirect's own reason), which the cell then cuts.
+     */
+    static String statusWord(BrokenLink b, String statusText) {
+        return b.error() != null && b.error().label().equals(statusText) ? b.error().word()
+                : null;
+    }
+
+    /**
      * Where the link's redirects end, for the Ends at column: {@link BrokenLink#finalUrl} when
      * the link redirects somewhere else, else "" (the link itself, or a missing anchor's page
      * without its fragment, said again).

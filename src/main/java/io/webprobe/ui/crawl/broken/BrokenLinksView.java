@@ -226,12 +226,20 @@ public final class BrokenLinksView {
         boolean status = title.startsWith("Status");
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            /** A status too wide in a word: "Refused" (at 960 px "Connection ref…"). */
+            private final io.webprobe.ui.common.ShortForm word =
+                    status ? new io.webprobe.ui.common.ShortForm(this) : null;
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 BrokenLink b = empty ? null : getTableRow().getItem();
-                setText(empty ? null : item);
+                if (word != null) {
+                    word.show(empty ? null : item,
+                            b == null ? null : BrokenLinkText.statusWord(b, item));
+                } else {
+                    setText(empty ? null : item);
+                }
                 if (empty || item == null || item.isEmpty() || b == null) {
                     setTooltip(null);
                     return;

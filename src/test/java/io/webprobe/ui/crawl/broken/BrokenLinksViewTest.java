@@ -268,6 +268,43 @@ class BrokenLinksViewTest {
     }
 
     /**
+     * The bug: at the least window (960 px) a refused link's status read "Connection ref…".
+     * A failure too wide for the Status column says its word, as the URL table's Status does
+     * ("Refused"), whole; the tooltip says it whole.
+     */
+    @Test
+    void atTheLeastWindowAFailureReadsInAWord(@TempDir Path dir) throws Exception {
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            crawled(dir, "<a href=" + refused.url("/x") + ">x</a><a href=/gone>g</a>", 2);
+        }
+        fx(() -> {
+            // as atTheLeastWindowEachHeaderReadsWhole: the table at 960 px, and some room
+            view.table().getScene().getWindow().setWidth(700);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the cells fitted to their width
+        java.util.Map<String, List<String>> status = fx(() -> view.table()
+                .lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && !c.isEmpty()
+                        && "Status / error".equals(c.getTableColumn().getText()))
+                .collect(java.util.stream.Collectors.toMap(c -> (String) c.getItem(),
+                        c -> List.of(c.getText(), c.lookup(".text")
+                                instanceof javafx.scene.text.Text t ? t.getText() : "",
+                                c.getTooltip().getText()))));
+        assertThat(status).containsOnlyKeys("Connection refused", "404 Not Found");
+        assertThat(fx(() -> view.table().getColumns().get(1).getWidth()))
+                .as("narrower than \"Connection refused\"").isLessThan(
+                        fx(() -> io.webprobe.ui.common.CellWidths.textWidth(
+                                javafx.scene.text.Font.getDefault(), "Connection refused")));
+        assertThat(status.get("Connection refused")).as("its word, shown whole")
+                .startsWith("Refused", "Refused");
+        assertThat(status.get("Connection refused").get(2)).contains("Connection refused");
+        assertThat(status.get("404 Not Found").get(0)).isEqualTo("404 Not Found");
+    }
+
+    /**
      * The Status column sorts by the code as a number: as text, "1000" came before "404" and
      * "99" after "500".
      */
