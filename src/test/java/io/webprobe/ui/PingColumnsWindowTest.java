@@ -452,17 +452,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
 
         assertThat(shownColumns(robot)).containsExactly("URL", "Sent", "Failed", "p50", "p99",
                 "Max", "Req/s", "Codes", "Errors");
-        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px").isFalse();
-        // nor once more rows bring the vertical scroll bar
-        double scrollBar = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
-                .map(n -> (javafx.scene.control.ScrollBar) n)
-                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
-                .mapToDouble(b -> b.prefWidth(-1)).max().orElseThrow());
-        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
-                .mapToDouble(TableColumn::getWidth).sum()))
-                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
-        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
-                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
+        fitsBesideTheScrollBar(robot, "the default columns");
         // a refused URL's errors in a word, whole ("10 C…" of "10 Connection refused"); the
         // tooltip says them whole
         javafx.scene.control.TableCell<?, ?> errors = cellOf(robot, "Errors");
@@ -482,16 +472,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         // Req/s in the chooser: a URL's share of the rate asked for, less its Not sent
         assertThat(shownColumns(robot)).containsExactly("URL", "Sent", "Failed", "Not sent",
                 "p50", "p99", "Max", "Codes", "Errors", "HTTP");
-        String widths = fx(() -> table(robot).getVisibleLeafColumns().stream()
-                .map(c -> c.getText() + " " + c.getWidth()).toList() + " in "
-                + table(robot).getWidth());
-        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px in Fixed rate mode "
-                + "with HTTP/2: %s", widths).isFalse();
-        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
-                .mapToDouble(TableColumn::getWidth).sum())).as(widths)
-                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
-        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
-                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
+        String widths = fitsBesideTheScrollBar(robot, "Fixed rate mode with HTTP/2");
         // every title whole (Not sent on two lines), every figure whole
         List<String> titles = fx(() -> table(robot).lookupAll(".column-header > .label")
                 .stream().map(n -> shown((Label) n)).filter(t -> !t.isEmpty()).toList());
@@ -547,6 +528,30 @@ class PingColumnsWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(30)).until(() -> !fx(start::isDisabled));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(cellOf(robot, "p50")::getText)).matches("\\d{1,3}(,\\d{3})*\\.\\d\\d");
+    }
+
+    /**
+     * Asserts that the Ping table does not scroll sideways, nor would once more rows bring the
+     * vertical scroll bar, with the URLs at their least width at worst; returns the columns'
+     * widths, to say in a failure.
+     */
+    private static String fitsBesideTheScrollBar(FxRobot robot, String what) throws Exception {
+        String widths = fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .map(c -> c.getText() + " " + c.getWidth()).toList() + " in "
+                + table(robot).getWidth());
+        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px, %s: %s", what,
+                widths).isFalse();
+        double scrollBar = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
+                .map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                .mapToDouble(b -> b.prefWidth(-1)).max().orElseThrow());
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth).sum())).as("%s: %s", what, widths)
+                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
+        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
+                .as("the URLs' width, %s", what)
+                .isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
+        return widths;
     }
 
     /** Whether the Ping table scrolls sideways. */
@@ -883,21 +888,8 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     @Test
     void heavyFiguresAndEveryErrorFitTheLeastWindowReadWhole(FxRobot robot) throws Exception {
         showHeavyRows(robot);
-        String widths = fx(() -> table(robot).getVisibleLeafColumns().stream()
-                .map(c -> c.getText() + " " + c.getWidth()).toList() + " in "
-                + table(robot).getWidth());
 
-        assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px: %s", widths)
-                .isFalse();
-        double scrollBar = fx(() -> table(robot).lookupAll(".scroll-bar").stream()
-                .map(n -> (javafx.scene.control.ScrollBar) n)
-                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.VERTICAL)
-                .mapToDouble(b -> b.prefWidth(-1)).max().orElseThrow());
-        assertThat(fx(() -> table(robot).getVisibleLeafColumns().stream()
-                .mapToDouble(TableColumn::getWidth).sum())).as(widths)
-                .isLessThanOrEqualTo(fx(() -> table(robot).getWidth()) - scrollBar);
-        assertThat(fx(() -> table(robot).getVisibleLeafColumns().get(0).getWidth()))
-                .as("the URLs' width").isGreaterThanOrEqualTo(PingTable.URL_LEAST_WIDTH);
+        String widths = fitsBesideTheScrollBar(robot, "heavy figures with HTTP/2");
         List<String> titles = fx(() -> table(robot).lookupAll(".column-header > .label")
                 .stream().map(n -> shown((Label) n)).filter(t -> !t.isEmpty()).toList());
         assertThat(titles).as(widths).contains("Latency (ms)", "Errors", "HTTP")
