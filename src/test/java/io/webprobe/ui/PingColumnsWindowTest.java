@@ -33,6 +33,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * sent" column appeared only when a Fixed rate run ended, pushing Errors out of sight.
  */
 class PingColumnsWindowTest extends MainWindowTestBase {
+    /**
+     * A latency column once one of its figures reaches a second: whole milliseconds ("1,154"),
+     * but two significant digits under ten ("7.4", "0.42"), where a whole figure read "0".
+     */
+    private static final String WHOLE_MILLIS = "[1-9]\\d{1,2}(,\\d{3})*|[1-9](,\\d{3})+"
+            + "|[1-9]\\.\\d|0\\.\\d\\d";
+
     @Start
     void start(Stage stage) {
         openApp(stage);
@@ -337,7 +344,7 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             boolean seconds = cells.get(c).stream()
                     .anyMatch(t -> t.split("\\.")[0].replace(",", "").length() >= 4);
             assertThat(cells.get(c)).as(c).hasSize(2).allMatch(t -> t.matches(seconds
-                    ? "\\d{1,3}(,\\d{3})*" : "\\d{1,3}(,\\d{3})*\\.\\d\\d"));
+                    ? WHOLE_MILLIS : "\\d{1,3}(,\\d{3})*\\.\\d\\d"));
         }
         assertThat(cells.get("Bytes")).hasSize(2).anyMatch(t -> t.length() >= "600,000".length());
     }
@@ -492,8 +499,8 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     /**
      * A slow site at the window's least width: p50, p99 and Max of "1,050.35" widened their
      * columns until the table scrolled sideways. A column reaching a second shows whole
-     * milliseconds, its other rows too (one format down a column); the next run starts again
-     * with hundredths.
+     * milliseconds, its other rows too (one format down a column) but for figures under ten,
+     * which keep two significant digits; the next run starts again with hundredths.
      */
     @Test
     void theFiguresOfASlowSiteAreWholeMillisecondsAt960(FxRobot robot) throws Exception {
@@ -517,7 +524,9 @@ class PingColumnsWindowTest extends MainWindowTestBase {
             String fast = fx(cellOf(robot, column, r -> r.url().endsWith("/fast"))::getText);
             assertThat(slow).as(column).matches("\\d,\\d{3}");
             assertThat(Integer.parseInt(slow.replace(",", ""))).isGreaterThanOrEqualTo(1050);
-            assertThat(fast).as(column).matches("[\\d,]+");
+            // whole from ten up, two significant digits below ("2.5", "0.42"), never hundredths
+            // of a figure of ten or more: a fast loopback answer read "0"
+            assertThat(fast).as(column).matches(WHOLE_MILLIS);
         }
         assertThat(scrollsSideways(robot)).as("scrolls sideways at 960 px").isFalse();
 

@@ -23,10 +23,21 @@ class PingMillisTextTest {
     /** A column that reaches a second: whole milliseconds, no wider than "999.99" to 100 s. */
     @Test
     void wholeMillisecondsWithThousandsSeparators() {
-        assertThat(PingColumns.wholeMillisText(8.4)).isEqualTo("8");
+        assertThat(PingColumns.wholeMillisText(23.4)).isEqualTo("23");
+        assertThat(PingColumns.wholeMillisText(9.96)).isEqualTo("10");
         assertThat(PingColumns.wholeMillisText(1035.12)).isEqualTo("1,035");
         assertThat(PingColumns.wholeMillisText(99_999.4)).isEqualTo("99,999");
         assertThat(PingColumns.wholeMillisText(600_000)).isEqualTo("600,000");
+    }
+
+    /** Under ten milliseconds, two significant digits: a fast URL's p50 read "0". */
+    @Test
+    void underTenMillisecondsTwoSignificantDigits() {
+        assertThat(PingColumns.wholeMillisText(8.44)).isEqualTo("8.4");
+        assertThat(PingColumns.wholeMillisText(1.04)).isEqualTo("1.0");
+        assertThat(PingColumns.wholeMillisText(0.994)).isEqualTo("0.99");
+        assertThat(PingColumns.wholeMillisText(0.4249)).isEqualTo("0.42");
+        assertThat(PingColumns.wholeMillisText(0.001)).isEqualTo("0.00");
     }
 
     /**
