@@ -71,6 +71,24 @@ public record BrokenLink(
         return !redirectChain.isEmpty() && !finalUrl.isEmpty() && !finalUrl.equals(linkUrl);
     }
 
+    /**
+     * Whether the link is an href that is no URL at all, so nothing was requested: a
+     * malformed URL, a mailto: link with a malformed address, a file: link; {@link
+     * #errorMessage} says what is wrong with it.
+     */
+    public boolean notAUrl() {
+        return error == ErrorKind.INVALID_URL && status == 0 && finalUrl.isEmpty();
+    }
+
+    /**
+     * What is wrong with an href that is no URL ({@link #notAUrl}), in a few words: "Bad email
+     * address", "file: link", "Malformed URL", or its reason whole when it is of another
+     * kind; "" for another link.
+     */
+    public String notAUrlInBrief() {
+        return notAUrl() && !errorMessage.isEmpty() ? LinkCollector.brief(errorMessage) : "";
+    }
+
     /** What is wrong, for a missing anchor: {@code missing anchor #x}; else "". */
     public String problem() {
         return isMissingAnchor() ? "missing anchor #" + missingAnchor : "";

@@ -187,7 +187,7 @@ final class LinkCollector {
         } catch (WebUrlException e) {
             String problem = e.problem() == WebUrlException.Problem.NOT_HTTP
                     ? otherScheme(e.detail(), href)
-                    : "Malformed URL: " + e.getMessage();
+                    : MALFORMED_URL + e.getMessage();
             if (problem == null) {
                 return NOT_HTTP;
             }
@@ -196,7 +196,7 @@ final class LinkCollector {
         }
         if (!Urls.isRequestableHost(url.host())) {
             // a name no DNS lookup is made for ("a!b.test"); "a_b.test" is requested
-            invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), "Malformed URL: "
+            invalid.add(new InvalidLink(href, anchor(anchor, anchorOf), MALFORMED_URL
                     + "the host name " + url.host() + " cannot be requested", type));
             return null;
         }
@@ -220,6 +220,24 @@ final class LinkCollector {
 
     /** The reason a file: link is broken. */
     static final String FILE_LINK = "A file: link: browsers do not open it from a web page";
+
+    /** How the reason an http(s) href is no URL starts ("Malformed URL: no host name"). */
+    static final String MALFORMED_URL = "Malformed URL: ";
+
+    /**
+     * What is wrong with an href that is not a URL, in a few words, from its reason as
+     * {@link #parse} wrote it (and an older crawl file holds it): "Bad email address", "file:
+     * link", "Malformed URL"; a reason of another kind, whole.
+     */
+    static String brief(String reason) {
+        if (reason.startsWith(MailtoLink.MALFORMED)) {
+            return "Bad email address";
+        }
+        if (reason.equals(FILE_LINK)) {
+            return "file: link";
+        }
+        return reason.startsWith(MALFORMED_URL) ? "Malformed URL" : reason;
+    }
 
     private static String anchor(String anchor, Element anchorOf) {
         return anchor != null ? anchor : anchorOf == null ? "" : LinkExtractor.anchorText(anchorOf);

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class MailtoLink {
     /** The start of every reason. */
-    static final String MALFORMED = "Malformed email address: ";
+    public static final String MALFORMED = "Malformed email address: ";
 
     private MailtoLink() {}
 

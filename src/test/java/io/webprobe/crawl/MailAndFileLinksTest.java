@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.testsupport.LocalHttpServer;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +59,39 @@ class MailAndFileLinksTest {
                                 + "link: browsers do not open it from a web page");
         assertThat(events.broken).allSatisfy(b ->
                 assertThat(b.error()).isEqualTo(ErrorKind.INVALID_URL));
+        // what the window's Broken links tab says of each, in a few words
+        assertThat(events.broken).allSatisfy(b -> assertThat(b.notAUrl()).isTrue())
+                .extracting(BrokenLink::notAUrlInBrief).containsExactlyInAnyOrder(
+                        "Bad email address", "file: link", "Bad email address", "file: link");
         // nothing of another scheme was requested or stored as a URL
         assertThat(events.stored()).extracting(CrawlResult::url)
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/contact"));
+    }
+
+    /**
+     * The few words for a reason, from the reasons an older crawl file holds too; a broken
+     * URL, a missing anchor or a 3xx without a Location is no href that is not a URL.
+     */
+    @Test
+    void anHrefThatIsNoUrlIsSaidInAFewWords() {
+        assertThat(notAUrl("Malformed URL: the host name a!b.test cannot be requested")
+                .notAUrlInBrief()).isEqualTo("Malformed URL");
+        assertThat(notAUrl("Malformed email address: no @ in x").notAUrlInBrief())
+                .isEqualTo("Bad email address");
+        assertThat(notAUrl(LinkCollector.FILE_LINK).notAUrlInBrief()).isEqualTo("file: link");
+        assertThat(notAUrl("Some other reason").notAUrlInBrief()).isEqualTo("Some other reason");
+        assertThat(notAUrl("").notAUrlInBrief()).isEmpty();
+        BrokenLink gone = new BrokenLink("http://s/", "http://s/gone", 404, null, "", "", "a",
+                "http://s/gone", "");
+        BrokenLink noLocation = new BrokenLink("http://s/", "http://s/r", 301,
+                ErrorKind.INVALID_URL, "Redirect without a Location", "", "a", "http://s/r", "");
+        assertThat(List.of(gone, noLocation)).noneMatch(BrokenLink::notAUrl)
+                .allSatisfy(b -> assertThat(b.notAUrlInBrief()).isEmpty());
+    }
+
+    /** A broken link as the store reads an href that is no URL. */
+    private static BrokenLink notAUrl(String reason) {
+        return new BrokenLink("http://s/", "x:y", 0, ErrorKind.INVALID_URL, reason, "", "a", "",
+                "");
     }
 }
