@@ -25,9 +25,15 @@ public final class BrokenLinkText {
      * "Redirect without a Location: …") rather than the kind of error ("Invalid URL"); for a
      * missing anchor, its page's status and the anchor ("200 OK, missing anchor #setup"; "200
      * OK after redirect, missing anchor #setup" when it was looked for where the link's
-     * redirects end).
+     * redirects end); for an href that is no URL, what is wrong with it in a few words ("Bad
+     * email address", "file: link", "Malformed URL"; all read "Invalid URL", the reason only
+     * in a tooltip).
      */
     public static String statusText(BrokenLink b) {
+        String notAUrl = b.notAUrlInBrief();
+        if (!notAUrl.isEmpty()) {
+            return notAUrl;
+        }
         if (b.isMissingAnchor()) {
             // the page answered: its status, and what is wrong with the link
             return StatusPhrases.withPhrase(b.status(), b.statusText())
@@ -60,7 +66,10 @@ public final class BrokenLinkText {
         return b.redirectsElsewhere() ? b.finalUrl() : "";
     }
 
-    /** The links whose URL, page, status, anchor text or end holds the text (any case). */
+    /**
+     * The links whose URL, page, status, anchor text, end or reason (the whole of it: "no @ in
+     * info.example.com", "Connection refused by the server") holds the text (any case).
+     */
     static Predicate<BrokenLink> matching(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (t.isEmpty()) {
@@ -68,8 +77,8 @@ public final class BrokenLinkText {
         }
         // the URLs as typed into the table and as shown in it ("café" finds /caf%C3%A9)
         return b -> Stream.of(b.linkUrl(), b.sourceUrl(), b.anchorText(), statusText(b),
-                b.finalUrl(), UrlSyntax.forPeople(b.linkUrl()), UrlSyntax.forPeople(b.sourceUrl()),
-                UrlSyntax.forPeople(b.finalUrl())).anyMatch(
+                b.errorMessage(), b.finalUrl(), UrlSyntax.forPeople(b.linkUrl()),
+                UrlSyntax.forPeople(b.sourceUrl()), UrlSyntax.forPeople(b.finalUrl())).anyMatch(
                         v -> v != null && v.toLowerCase(Locale.ROOT).contains(t));
     }
 

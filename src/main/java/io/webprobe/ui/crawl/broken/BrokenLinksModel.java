@@ -114,7 +114,9 @@ public final class BrokenLinksModel {
         return new Found(every, list.stream().filter(p).toList());
     }
 
-    /** Text the links shown hold (in a URL, page, status, anchor text or end; any case). */
+    /**
+     * Text the links shown hold (in a URL, page, status, reason, anchor text or end; any case).
+     */
     public javafx.beans.property.StringProperty searchProperty() {
         return search;
     }

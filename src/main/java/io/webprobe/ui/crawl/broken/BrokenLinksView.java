@@ -47,7 +47,7 @@ public final class BrokenLinksView {
             return true;
         });
         search.setId("brokenSearch");
-        search.setPromptText("Search links, pages, statuses and anchor text");
+        search.setPromptText("Search links, pages, statuses, reasons and anchor text");
         search.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
                 search.clear();
@@ -197,8 +197,15 @@ public final class BrokenLinksView {
         return search;
     }
 
-    /** Its text in full, for the tooltip of a cell too narrow for it. */
-    private static String fullText(BrokenLink b, String shown) {
+    /**
+     * Its text in full, for the tooltip of a cell too narrow for it; for an href that is no
+     * URL, its reason whole ("Malformed email address: no @ in info.example.com"), which the
+     * cell says in a few words (package-private for tests).
+     */
+    static String fullText(BrokenLink b, String shown) {
+        if (b.notAUrl() && !b.errorMessage().isEmpty()) {
+            return b.errorMessage();
+        }
         return b.errorMessage().isEmpty() || b.errorMessage().equals(shown) ? shown
                 : shown + ": " + b.errorMessage();
     }
