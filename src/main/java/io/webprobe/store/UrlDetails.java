@@ -133,6 +133,34 @@ public final class UrlDetails {
         return new Details(row, in, inTotal, out, outTotal, urls.chain(id), headers[0]);
     }
 
+    /**
+     * The pages on which an href that is no URL is written (it has no row of its own).
+     *
+     * @param pages each page with the link's anchor text and type, at most the limit asked
+     *     for, in the order the pages finished
+     * @param total how many times it is written in all
+     */
+    public record HrefPages(List<Inlink> pages, long total) {
+        public HrefPages {
+            pages = List.copyOf(pages);
+        }
+    }
+
+    /**
+     * The pages on which this href that is no URL is written ({@code invalid_links}, scanned:
+     * such hrefs are few), as a URL's inlinks are read.
+     */
+    public HrefPages pagesWriting(String href, int limit) throws StoreException {
+        List<Inlink> in = new ArrayList<>();
+        reader.query("SELECT s.id, s.url, i.anchor, i.type FROM invalid_links i JOIN urls s "
+                + "ON s.id = i.source_id WHERE i.href = ? ORDER BY s.seq, i.pos LIMIT ?",
+                rs -> in.add(new Inlink(rs.getLong(1), rs.getString(2),
+                        nullToEmpty(rs.getString(3)), rs.getString(4), false)), href, limit);
+        long total = in.size() < limit ? in.size()
+                : count("SELECT COUNT(*) FROM invalid_links WHERE href = ?", href);
+        return new HrefPages(in, total);
+    }
+
     /** Up to this many redirecting outlinks, each chain is read on its own. */
     private static final int FEW_CHAINS = 20;
 

@@ -272,6 +272,9 @@ public final class CrawlView {
         BrokenLink b = broken.chosenProperty().get();
         if (b == null) {
             vm.details().show(0);
+        } else if (b.notAUrl()) {
+            // no row: the href as written, why, and the pages holding it
+            vm.details().showNotAUrl(b);
         } else {
             // a missing anchor's page answered: its details are the page's (no URL has "#x")
             vm.details().showUrl(b.isMissingAnchor() ? b.finalUrl() : b.linkUrl());

@@ -1,5 +1,6 @@
 package io.webprobe.ui.crawl.details;
 
+import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.store.UrlDetails;
 import io.webprobe.ui.crawl.session.ReaderLane;
@@ -43,6 +44,9 @@ public final class DetailsModel {
     private final ReadOnlyStringWrapper chainProblem =
             new ReadOnlyStringWrapper(this, "chainProblem", "");
     private final ReadOnlyBooleanWrapper hasUrl = new ReadOnlyBooleanWrapper(this, "hasUrl");
+    private final ReadOnlyStringWrapper notAUrl = new ReadOnlyStringWrapper(this, "notAUrl", "");
+    /** The broken link shown whose href is no URL, or null. */
+    private BrokenLink shownHref;
     private ReaderLane lane;
     private int requestNo;
 
@@ -55,6 +59,7 @@ public final class DetailsModel {
     /** Shows the URL with this id (0: none). */
     public void show(long id) {
         shownId.set(id);
+        shownHref = null;
         int no = ++requestNo;
         if (id == 0 || lane == null) {
             loading.set(false);
@@ -96,15 +101,62 @@ public final class DetailsModel {
         });
     }
 
-    /** Reads the shown URL again (its row or links may have changed). */
+    /**
+     * Shows a broken link whose href is no URL ({@link BrokenLink#notAUrl}: it has no row):
+     * the href as written and what is wrong with it, and as its inlinks the pages on which it
+     * is written, with their anchor text (the inlinks' actions open those pages).
+     */
+    public void showNotAUrl(BrokenLink b) {
+        shownId.set(0);
+        shownHref = b;
+        int no = ++requestNo;
+        if (lane == null) {
+            loading.set(false);
+            clear();
+            return;
+        }
+        loading.set(true);
+        String href = b.linkUrl();
+        lane.submitLatest("details", q -> q.details().pagesWriting(href, LIMIT), p -> {
+            if (no == requestNo) {
+                loading.set(false);
+                applyNotAUrl(b, p);
+            }
+        }, message -> {
+            if (no == requestNo) {
+                loading.set(false);
+                clear();
+                heading.set(message);
+            }
+        });
+    }
+
+    /** Shows the pages an href that is no URL is written on (package-private for tests). */
+    void applyNotAUrl(BrokenLink b, UrlDetails.HrefPages p) {
+        clear();
+        shownHref = b;
+        heading.set(b.linkUrl() + "  ·  " + b.notAUrlInBrief());
+        notAUrl.set(b.errorMessage() + ". No request is made for an href that is no URL: "
+                + "it is broken as written, on " + (p.total() == 1 ? "the page" : "the pages")
+                + " below.");
+        hasUrl.set(true);
+        inlinks.setAll(p.pages());
+        inlinksText.set(countText("Inlinks", p.pages().size(), p.total()));
+    }
+
+    /** Reads what is shown again (a URL's row or links, an href's pages may have changed). */
     public void refresh() {
         long id = shownId.get();
         if (id != 0) {
             show(id);
+        } else if (shownHref != null) {
+            showNotAUrl(shownHref);
         }
     }
 
     private void clear() {
+        shownHref = null;
+        notAUrl.set("");
         hasUrl.set(false);
         details.set(null);
         snippet.set(null);
@@ -120,6 +172,7 @@ public final class DetailsModel {
 
     /** Shows details read (package-private for the view's tests). */
     void apply(UrlDetails.Details d) {
+        notAUrl.set("");
         details.set(d);
         if (d.row() == null) {
             clear();
@@ -206,6 +259,14 @@ public final class DetailsModel {
      */
     public ReadOnlyStringProperty chainProblemProperty() {
         return chainProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * What is wrong with the href shown when it is no URL ({@link #showNotAUrl}), with its
+     * reason whole; "" while a URL, or nothing, is shown: then its other tabs mean nothing.
+     */
+    public ReadOnlyStringProperty notAUrlProperty() {
+        return notAUrl.getReadOnlyProperty();
     }
 
     /** The response header fields, one per line. */

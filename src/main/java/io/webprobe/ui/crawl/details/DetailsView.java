@@ -58,7 +58,18 @@ public final class DetailsView {
                 col("Type", 90, UrlDetails.Inlink::type),
                 col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
         inlinksTab.textProperty().bind(model.inlinksTextProperty());
-        inlinksTab.setContent(inlinks);
+        // an href that is no URL: what is wrong with it, over the pages it is written on
+        Label notAUrl = new Label();
+        notAUrl.setId("notAUrl");
+        notAUrl.getStyleClass().add("field-error");
+        notAUrl.setWrapText(true);
+        notAUrl.setPadding(new Insets(4, 6, 4, 6));
+        notAUrl.textProperty().bind(model.notAUrlProperty());
+        notAUrl.visibleProperty().bind(model.notAUrlProperty().isNotEmpty());
+        notAUrl.managedProperty().bind(notAUrl.visibleProperty());
+        VBox inlinksBox = new VBox(notAUrl, inlinks);
+        VBox.setVgrow(inlinks, Priority.ALWAYS);
+        inlinksTab.setContent(inlinksBox);
         inlinksTab.setId("inlinksTab");
 
         outlinks.setId("outlinksTable");
@@ -134,6 +145,10 @@ public final class DetailsView {
         pageTab.setId("pageTab");
 
         tabs.getTabs().addAll(inlinksTab, outlinksTab, chainTab, headersTab, pageTab);
+        // an href that is no URL was never requested: no links, redirects, headers or page
+        for (Tab t : List.of(outlinksTab, chainTab, headersTab, pageTab)) {
+            t.disableProperty().bind(model.notAUrlProperty().isNotEmpty());
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
         // no URL shown: the heading's one sentence, not empty tabs under it ("No links on
