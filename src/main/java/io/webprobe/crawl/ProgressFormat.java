@@ -9,12 +9,21 @@ public final class ProgressFormat {
 
     /** E.g. "1,234 crawled · 56 queued · 12 broken · 85 pages/s · 00:01:23". */
     public static String line(CrawlProgress p) {
-        return String.format(Locale.ROOT, "%,d crawled · %,d queued%s · %,d broken%s%s · %s pages/s · %s",
+        return line(p, String.format(Locale.ROOT, "%,d broken", p.broken()));
+    }
+
+    /**
+     * {@link #line(CrawlProgress)} with the broken URLs said so ("12 broken URLs, 40 broken
+     * links", as the window's status bar says them beside its Broken links tab).
+     */
+    public static String line(CrawlProgress p, String broken) {
+        return String.format(Locale.ROOT,
+                "%,d crawled · %,d queued%s · %s%s%s · %s pages/s · %s",
                 p.crawled(), p.queued() + p.inFlight(),
                 p.retrying() > 0
                         ? String.format(Locale.ROOT, " (%,d waiting to retry)", p.retrying())
                         : "",
-                p.broken(),
+                broken,
                 p.blocked() > 0 ? String.format(Locale.ROOT, " · %,d blocked", p.blocked()) : "",
                 p.skipped() > 0 ? String.format(Locale.ROOT, " · %,d skipped", p.skipped()) : "",
                 rate(p), clock(p.elapsed()));

@@ -26,8 +26,9 @@ public enum UrlFilter {
      * as {@link UrlQuery.Row#broken()} says. Not a plain SQL condition (the chain is followed
      * through other rows): it takes every redirect, and {@link UrlQuery} and
      * {@link OverviewCounts} leave out those {@link CrawlReader#redirectsNotBroken()} names.
+     * "Broken URLs": beside the Broken links tab's count, "Broken" read as the same thing.
      */
-    BROKEN("Broken", "(u.skip_reason IS NULL AND (" + Schema.brokenStatus("u")
+    BROKEN("Broken URLs", "(u.skip_reason IS NULL AND (" + Schema.brokenStatus("u")
             + " OR (u.error IS NOT NULL AND u.error <> 'CANCELLED')) OR u.redirect_to IS NOT NULL)"),
     REDIRECTS("Redirects", "u.redirect_to IS NOT NULL"),
     /** Redirects whose target redirects again. */

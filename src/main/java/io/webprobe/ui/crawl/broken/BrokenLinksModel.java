@@ -260,8 +260,9 @@ public final class BrokenLinksModel {
                         + (count == 1 ? "leads" : "lead") + " to a broken URL")
                 + ", each counted once per page holding it. The Overview's Broken and the "
                 + "status bar count broken URLs instead: a URL linked from several pages is one "
-                + "URL but several links, and each URL of a redirect loop counts, though the "
-                + "links lead only to its first."
+                + "URL but several links, each URL of a redirect loop counts, though the "
+                + "links lead only to its first, and an href that is no URL (a malformed "
+                + "address, a file: link) is a broken link but no URL."
                 + (anchors <= 0 ? "" : " " + io.webprobe.Words.count(anchors, "link", "links")
                         + " name" + (anchors == 1 ? "s" : "") + " an anchor (#fragment) "
                         + "the page " + (anchors == 1 ? "it leads" : "they lead")

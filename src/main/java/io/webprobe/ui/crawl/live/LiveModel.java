@@ -128,7 +128,12 @@ public final class LiveModel {
             // sitemaps read after it, their URLs were crawled: the figures say more then)
             text = summary.startNote();
         } else {
-            text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p);
+            // the broken URLs and the links to them, as the command line's summary counts them:
+            // "0 broken" beside "Broken links (4)" (four hrefs that are no URL) read as a
+            // contradiction
+            text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p,
+                    brokenUrls(p.broken()) + ", " + Words.count(summary.brokenLinks(),
+                            "broken link"));
             if (summary.acceptedTotal() > 0) {
                 text += String.format(Locale.ROOT, " · %,d accepted (%s)",
                         summary.acceptedTotal(), summary.acceptedStatuses());
@@ -205,14 +210,14 @@ public final class LiveModel {
     }
 
     /**
-     * "1,234 crawled · 56 queued · 12 broken · 3 blocked · 85 pages/s · 00:01:23 · about
+     * "1,234 crawled · 56 queued · 12 broken URLs · 3 blocked · 85 pages/s · 00:01:23 · about
      * 00:02:10 left".
      */
     String line(CrawlProgress p) {
         double r = rate.rate();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "%,d crawled · %,d queued · %,d broken", p.crawled(), p.queued() + p.inFlight(),
-                p.broken()));
+                "%,d crawled · %,d queued · %s", p.crawled(), p.queued() + p.inFlight(),
+                brokenUrls(p.broken())));
         if (p.blocked() > 0) {
             sb.append(String.format(Locale.ROOT, " · %,d blocked", p.blocked()));
         }
@@ -226,6 +231,14 @@ public final class LiveModel {
                     (long) Math.ceil(left / r)))).append(" left");
         }
         return sb.toString();
+    }
+
+    /**
+     * "12 broken URLs": URLs, not the links to them the Broken links tab lists (an href that
+     * is no URL is a broken link there, and no broken URL).
+     */
+    private static String brokenUrls(long n) {
+        return Words.count(n, "broken URL");
     }
 
     public ReadOnlyStringProperty statusProperty() {

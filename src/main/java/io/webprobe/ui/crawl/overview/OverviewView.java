@@ -104,7 +104,9 @@ public final class OverviewView {
 
         static final String BROKEN_TIP = "Broken URLs: those that answered 4xx or 5xx or did "
                 + "not answer, and redirects that fail in themselves (a loop). The Broken links "
-                + "tab counts the links to them instead, once per page holding each.";
+                + "tab counts the links to them instead, once per page holding each, and the "
+                + "hrefs that are no URL (a malformed address, a file: link), which are broken "
+                + "links but no URL to count here.";
 
         /** A name cut short ("CSS / JavaSc…" at 960 px), whole. */
         private final javafx.scene.control.Tooltip nameTip = new javafx.scene.control.Tooltip();

@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.Words;
 import io.webprobe.crawl.ActiveFetch;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlProgress;
@@ -31,8 +32,8 @@ class LiveModelTest {
             m.update(at(s, s <= 5 ? s * 100L : 500 + (s - 5) * 10L, 10, false), List.of());
         }
         // the first five seconds went at 100/s, the last five at 10/s
-        assertThat(m.statusProperty().get()).isEqualTo("550 crawled · 10 queued · 2 broken · "
-                + "1 blocked · 10 pages/s · 00:00:10");
+        assertThat(m.statusProperty().get()).isEqualTo("550 crawled · 10 queued · "
+                + "2 broken URLs · 1 blocked · 10 pages/s · 00:00:10");
     }
 
     @Test
@@ -82,6 +83,15 @@ class LiveModelTest {
     private static final CrawlProgress END = new CrawlProgress(40, 50, 10, 3,
             Duration.ofSeconds(9), false, true, 0, 0, 0);
 
+    /**
+     * The end's figures: {@link ProgressFormat#line} of {@link #END} with its broken URLs and
+     * the crawl's broken links (as the command line's summary counts them).
+     */
+    private static String figures(long brokenLinks) {
+        return ProgressFormat.line(END, "3 broken URLs, " + Words.count(brokenLinks,
+                "broken link"));
+    }
+
     private static CrawlSummary summary(boolean stopped, String startFailure, ErrorKind startError,
             String failure) {
         return CrawlSummary.builder().stopped(stopped).counts(40, 3, 5)
@@ -100,14 +110,18 @@ class LiveModelTest {
     @Test
     void aFinishedCrawlEndsWithItsFiguresAndAFullBar() {
         LiveModel m = ended(summary(false, null, null, null), false);
-        assertThat(m.statusProperty().get()).isEqualTo("Finished: " + ProgressFormat.line(END));
+        assertThat(m.statusProperty().get()).isEqualTo("Finished: " + figures(5));
         assertThat(m.progressProperty().get()).isEqualTo(1.0);
+        // the broken URLs and the links to them, as the command line's summary counts them:
+        // "3 broken" read as the Broken links tab's count, which it is not
+        assertThat(m.statusProperty().get()).isEqualTo("Finished: 40 crawled · 60 queued · "
+                + "3 broken URLs, 5 broken links · 4.4 pages/s · 00:00:09");
     }
 
     @Test
     void aStoppedCrawlsBarStaysAtThePartOfTheDiscoveredUrlsItCrawled() {
         LiveModel m = ended(summary(true, null, null, null), false);
-        assertThat(m.statusProperty().get()).isEqualTo("Stopped: " + ProgressFormat.line(END));
+        assertThat(m.statusProperty().get()).isEqualTo("Stopped: " + figures(5));
         assertThat(m.progressProperty().get()).isEqualTo(0.4);
     }
 
@@ -141,7 +155,7 @@ class LiveModelTest {
     @Test
     void orphansCountedAreSaidAtTheEnd() {
         assertThat(ended(summary(false, null, null, null), true).statusProperty().get())
-                .isEqualTo("Finished: " + ProgressFormat.line(END) + " · 2 orphans");
+                .isEqualTo("Finished: " + figures(5) + " · 2 orphans");
     }
 
     /**
@@ -158,7 +172,7 @@ class LiveModelTest {
                         SkipReason.ROBOTS, 4L, SkipReason.URL_TOO_LONG, 2L))
                 .build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · 1,289 not crawled (Page limit reached: 89; "
+                + figures(0) + " · 1,289 not crawled (Page limit reached: 89; "
                 + "Matches an exclude pattern: 1,200)");
     }
 
@@ -172,7 +186,7 @@ class LiveModelTest {
                 .elapsed(Duration.ofSeconds(1))
                 .skipped(Map.of(SkipReason.MAX_PAGES, 482L, SkipReason.ROBOTS, 4L)).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · 482 not crawled: page limit reached");
+                + figures(0) + " · 482 not crawled: page limit reached");
     }
 
     /** As the command line's summary, the end counts the URLs whose status was accepted. */
@@ -182,7 +196,7 @@ class LiveModelTest {
                 .elapsed(Duration.ofSeconds(9)).skipped(Map.of(SkipReason.MAX_PAGES, 7L))
                 .accepted(Map.of(410, 1L, 403, 1_200L)).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · 1,201 accepted (HTTP 403: 1,200; HTTP 410: 1)"
+                + figures(5) + " · 1,201 accepted (HTTP 403: 1,200; HTTP 410: 1)"
                 + " · 7 not crawled: page limit reached");
     }
 
@@ -195,7 +209,7 @@ class LiveModelTest {
         CrawlSummary summary = CrawlSummary.builder().counts(40, 3, 5)
                 .elapsed(Duration.ofSeconds(9)).accepted(Map.of(403, 2L)).cut(3).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · 2 accepted (HTTP 403: 2)"
+                + figures(5) + " · 2 accepted (HTTP 403: 2)"
                 + " · 3 pages cut at Max page size (links past the cut not read)");
     }
 
@@ -219,7 +233,7 @@ class LiveModelTest {
                 .elapsed(Duration.ofSeconds(9)).accepted(Map.of(403, 1L)).startNote(note)
                 .build();
         assertThat(ended(onWithSitemaps, false).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · 1 accepted (HTTP 403: 1)");
+                + figures(5) + " · 1 accepted (HTTP 403: 1)");
     }
 
     /** A sitemap crawl of a site without a sitemap says so, not "0 orphans". */
@@ -228,7 +242,7 @@ class LiveModelTest {
         CrawlSummary none = CrawlSummary.builder().counts(40, 3, 5)
                 .elapsed(Duration.ofSeconds(9)).build();
         assertThat(ended(none, true).statusProperty().get()).isEqualTo("Finished: "
-                + ProgressFormat.line(END) + " · no sitemap found (or it lists no URL of the site), so "
+                + figures(5) + " · no sitemap found (or it lists no URL of the site), so "
                 + "no orphans");
     }
 
