@@ -232,6 +232,24 @@ abstract class MainWindowTestBase {
         return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
     }
 
+    /**
+     * Opens a node's context menu as a right-click would. Headless Monocle turns neither a
+     * secondary click nor Shift+F10 into a context-menu request, so the request the window
+     * system would send is fired at the node's centre; the menu itself is real and clicked.
+     */
+    protected static void requestContextMenu(FxRobot robot, Node target) {
+        robot.interact(() -> {
+            javafx.geometry.Bounds b = target.localToScreen(target.getBoundsInLocal());
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            javafx.geometry.Point2D local = target.screenToLocal(x, y);
+            javafx.event.Event.fireEvent(target, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(),
+                    local.getY(), x, y, false, new javafx.scene.input.PickResult(target, x, y)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** A node's bounds in its scene's coordinates. */
     protected static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
         return n.localToScene(n.getLayoutBounds());

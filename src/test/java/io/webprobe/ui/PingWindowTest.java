@@ -23,9 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javafx.event.Event;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
@@ -38,9 +36,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.PickResult;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
@@ -888,23 +884,6 @@ class PingWindowTest extends MainWindowTestBase {
         waiting(Duration.ofSeconds(10)).until(() -> "pingTab".equals(selectedTabId(robot)));
         assertEquals(selected, fx(() -> node(robot, "#pingTargets", TextArea.class).getText())
                 .lines().toList());
-    }
-
-    /**
-     * Opens a node's context menu as a right-click would. Headless Monocle turns neither a
-     * secondary click nor Shift+F10 into a context-menu request, so the request the window
-     * system would send is fired at the node's centre; the menu itself is real and clicked.
-     */
-    private static void requestContextMenu(FxRobot robot, Node target) {
-        robot.interact(() -> {
-            Bounds b = target.localToScreen(target.getBoundsInLocal());
-            double x = b.getCenterX();
-            double y = b.getCenterY();
-            Point2D local = target.screenToLocal(x, y);
-            Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    local.getX(), local.getY(), x, y, false, new PickResult(target, x, y)));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Crawls from the Crawl tab and waits until it ends with the expected number of rows. */

@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.event.Event;
 import javafx.geometry.Bounds;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -25,10 +23,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.PickResult;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -827,16 +823,4 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         return robot.lookup("#inlinksTable").queryAs(TableView.class);
     }
 
-    /** Opens a node's context menu as a right-click would (headless Monocle sends none). */
-    private static void requestContextMenu(FxRobot robot, Node target) {
-        robot.interact(() -> {
-            Bounds b = target.localToScreen(target.getBoundsInLocal());
-            double x = b.getCenterX();
-            double y = b.getCenterY();
-            Point2D local = target.screenToLocal(x, y);
-            Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    local.getX(), local.getY(), x, y, false, new PickResult(target, x, y)));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
