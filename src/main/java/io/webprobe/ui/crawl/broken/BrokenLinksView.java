@@ -200,9 +200,9 @@ public final class BrokenLinksView {
     /**
      * Its text in full, for the tooltip of a cell too narrow for it; for an href that is no
      * URL, its reason whole ("Malformed email address: no @ in info.example.com"), which the
-     * cell says in a few words (package-private for tests).
+     * cell says in a few words.
      */
-    static String fullText(BrokenLink b, String shown) {
+    private static String fullText(BrokenLink b, String shown) {
         if (b.notAUrl() && !b.errorMessage().isEmpty()) {
             return b.errorMessage();
         }

@@ -135,14 +135,19 @@ public final class DetailsModel {
     void applyNotAUrl(BrokenLink b, UrlDetails.HrefPages p) {
         clear();
         shownHref = b;
-        heading.set(b.linkUrl() + "  ·  " + b.notAUrlInBrief());
-        notAUrl.set(b.errorMessage() + ". No request is made for an href that is no URL: "
-                + "it is broken as written, on " + (p.total() == 1 ? "the page" : "the pages")
-                + " below.");
+        String brief = b.notAUrlInBrief();
+        heading.set(b.linkUrl() + "  ·  " + (brief.isEmpty() ? NOT_A_URL : brief));
+        String why = b.errorMessage().isEmpty() ? NOT_A_URL : b.errorMessage();
+        notAUrl.set((why.endsWith(".") ? why : why + ".") + " No request is made for an href "
+                + "that is no URL: it is broken as written, on "
+                + (p.total() == 1 ? "the page" : "the pages") + " below.");
         hasUrl.set(true);
         inlinks.setAll(p.pages());
         inlinksText.set(countText("Inlinks", p.pages().size(), p.total()));
     }
+
+    /** What an href that is no URL is, when its file holds no reason. */
+    private static final String NOT_A_URL = "Not a URL";
 
     /** Reads what is shown again (a URL's row or links, an href's pages may have changed). */
     public void refresh() {

@@ -149,6 +149,11 @@ public final class DetailsView {
         for (Tab t : List.of(outlinksTab, chainTab, headersTab, pageTab)) {
             t.disableProperty().bind(model.notAUrlProperty().isNotEmpty());
         }
+        model.notAUrlProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                showInlinks(); // not a tab turned off
+            }
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
         // no URL shown: the heading's one sentence, not empty tabs under it ("No links on

@@ -22,10 +22,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DetailsViewTest {
     private DetailsView view;
+    private DetailsModel model;
 
     @Start
     void start(Stage stage) {
-        view = new DetailsView(new DetailsModel());
+        model = new DetailsModel();
+        view = new DetailsView(model);
         FxStages.show(stage, new Scene((javafx.scene.Parent) view.root(), 700, 300));
     }
 
@@ -39,6 +41,54 @@ class DetailsViewTest {
                 .get(10, TimeUnit.SECONDS);
         assertThat(seen[0]).as("the tabs").isFalse();
         assertThat(seen[1]).as("the sentence").isTrue();
+    }
+
+    /**
+     * An href that is no URL has no links, redirects, headers or page: the pane shows it, why,
+     * and the pages holding it on the Inlinks tab, brought forward from the tab open before,
+     * the others off; a file holding no reason for it still says what it is.
+     */
+    @Test
+    void anHrefThatIsNoUrlShowsItsReasonAndItsPagesWithTheOtherTabsOff() throws Exception {
+        var b = new io.webprobe.crawl.BrokenLink("http://127.0.0.1/", "mailto:x.test", 0,
+                io.webprobe.http.ErrorKind.INVALID_URL, "Malformed email address: no @ in x.test",
+                "Write", "a", "", "");
+        var pages = new io.webprobe.store.UrlDetails.HrefPages(java.util.List.of(
+                new io.webprobe.store.UrlDetails.Inlink(1, "http://127.0.0.1/", "Write", "a",
+                        false)), 1);
+        String[] seen = WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = (TabPane) view.root().lookup(".tab-pane");
+            tabs.getSelectionModel().select(1); // Outlinks
+            model.applyNotAUrl(b, pages);
+            Label note = (Label) view.root().lookup("#notAUrl");
+            return new String[] {((Label) view.root().lookup("#detailsHeading")).getText(),
+                note.getText(), Boolean.toString(note.isVisible()),
+                tabs.getSelectionModel().getSelectedItem().getId(),
+                Long.toString(tabs.getTabs().stream().filter(t -> t.isDisable()).count()),
+                Integer.toString(view.inlinksTable().getItems().size()),
+                Boolean.toString(tabs.isVisible())};
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(seen).containsExactly("mailto:x.test  ·  Bad email address",
+                "Malformed email address: no @ in x.test. No request is made for an href that "
+                        + "is no URL: it is broken as written, on the page below.",
+                "true", "inlinksTab", "4", "1", "true");
+
+        var noReason = new io.webprobe.crawl.BrokenLink("http://127.0.0.1/", "x:y", 0,
+                io.webprobe.http.ErrorKind.INVALID_URL, "", "", "a", "", "");
+        String heading = WaitForAsyncUtils.asyncFx(() -> {
+            model.applyNotAUrl(noReason, pages);
+            return ((Label) view.root().lookup("#detailsHeading")).getText();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(heading).isEqualTo("x:y  ·  Not a URL");
+
+        // nothing shown: the sentence alone, no tab off
+        String[] after = WaitForAsyncUtils.asyncFx(() -> {
+            model.show(0);
+            TabPane tabs = (TabPane) view.root().lookup(".tab-pane");
+            return new String[] {((Label) view.root().lookup("#detailsHeading")).getText(),
+                Long.toString(tabs.getTabs().stream().filter(t -> t.isDisable()).count())};
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(after).containsExactly("Select a URL to see its details.", "0");
     }
 
     /**
