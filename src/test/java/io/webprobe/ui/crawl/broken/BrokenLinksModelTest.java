@@ -82,7 +82,7 @@ class BrokenLinksModelTest {
             // the overview's Broken and the status bar count URLs: the tab says it counts links
             assertThat(m.tipProperty().get()).startsWith("1 link on the crawled pages leads to "
                     + "a broken URL, each counted once per page holding it. The Overview's "
-                    + "Broken and the status bar count broken URLs instead");
+                    + "Broken URLs and the status bar count broken URLs instead");
             assertThat(m.staleProperty().get()).isTrue(); // the list itself waits to be shown
             assertThat(m.links()).isEmpty();
         }
