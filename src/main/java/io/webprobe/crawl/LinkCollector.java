@@ -186,7 +186,7 @@ final class LinkCollector {
             url = WebUrl.parse(href, base, encoding).withoutFragment();
         } catch (WebUrlException e) {
             String problem = e.problem() == WebUrlException.Problem.NOT_HTTP
-                    ? otherScheme(e.detail(), href)
+                    ? otherScheme(e.detail(), href, type)
                     : MALFORMED_URL + e.getMessage();
             if (problem == null) {
                 return NOT_HTTP;
@@ -209,11 +209,13 @@ final class LinkCollector {
      * on the author's computer that browsers do not open from a web page. tel:, javascript:,
      * data:, ftp: and the rest are not checked. Only hrefs that are no http(s) URL get here:
      * a page of ordinary links pays nothing for it.
+     *
+     * @param type the link's type (a, img, canonical...), which says what a file: URL fails at
      */
-    static String otherScheme(String scheme, String href) {
+    static String otherScheme(String scheme, String href, String type) {
         return switch (scheme) {
             case "mailto" -> MailtoLink.problem(href);
-            case "file" -> FILE_LINK;
+            case "file" -> fileUrl(type);
             default -> null;
         };
     }
@@ -221,13 +223,34 @@ final class LinkCollector {
     /** The reason a file: link is broken. */
     static final String FILE_LINK = "A file: link: browsers do not open it from a web page";
 
+    /** The reason a file: URL an image, a script, a frame or a stylesheet names is broken. */
+    static final String FILE_RESOURCE = "A file: URL: browsers do not load it from a web page";
+
+    /** The reason a file: canonical is broken. */
+    static final String FILE_CANONICAL = "A file: canonical URL: search engines ignore it (a "
+            + "canonical names the page's own web address)";
+
+    /**
+     * The reason a file: URL of this link type is broken: a link is not followed, an image, a
+     * script or a frame is not loaded, and a canonical is ignored by search engines. Debian's copy of
+     * the Python documentation names each page's own file as its canonical (527 pages): read
+     * as a link visitors click, it said what was not the fault.
+     */
+    static String fileUrl(String type) {
+        return switch (type) {
+            case "a", "area", "meta-refresh", "refresh-header", "alternate", "link" -> FILE_LINK;
+            case "canonical", "canonical-header" -> FILE_CANONICAL;
+            default -> FILE_RESOURCE;
+        };
+    }
+
     /** How the reason an http(s) href is no URL starts ("Malformed URL: no host name"). */
     static final String MALFORMED_URL = "Malformed URL: ";
 
     /**
      * What is wrong with an href that is not a URL, in a few words, from its reason as
      * {@link #parse} wrote it (and an older crawl file holds it): "Bad email address", "file:
-     * link", "Malformed URL"; a reason of another kind, whole.
+     * link", "file: URL", "file: canonical", "Malformed URL"; a reason of another kind, whole.
      */
     static String brief(String reason) {
         if (reason.startsWith(MailtoLink.MALFORMED)) {
@@ -235,6 +258,12 @@ final class LinkCollector {
         }
         if (reason.equals(FILE_LINK)) {
             return "file: link";
+        }
+        if (reason.equals(FILE_RESOURCE)) {
+            return "file: URL";
+        }
+        if (reason.equals(FILE_CANONICAL)) {
+            return "file: canonical";
         }
         return reason.startsWith(MALFORMED_URL) ? "Malformed URL" : reason;
     }

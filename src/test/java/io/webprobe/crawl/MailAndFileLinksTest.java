@@ -36,7 +36,9 @@ class MailAndFileLinksTest {
         server.route("/contact", html("<title>Contact</title>"
                 + "<a href=\"mailto:jane doe@example.test\">Jane</a>"
                 + "<a href=\"mailto:postmaster@[127.0.0.1]\">ip</a>"
-                + "<img src=\"file:///C:/Users/me/site/logo.png\" alt=\"logo\">"));
+                + "<img src=\"file:///C:/Users/me/site/logo.png\" alt=\"logo\">"
+                // Debian's copy of the Python docs: each page's own file as its canonical
+                + "<link rel=canonical href=\"file:///C:/Users/me/site/contact.html\">"));
         var events = new RecordingCrawlListener();
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withRespectRobots(false);
         try (CrawlJob job = TestJobs.job(plan, events)) {
@@ -56,13 +58,17 @@ class MailAndFileLinksTest {
                         "/contact | mailto:jane doe@example.test | Jane | a | Malformed email "
                                 + "address: a space before the @ in jane doe@example.test",
                         "/contact | file:///C:/Users/me/site/logo.png | logo | img | A file: "
-                                + "link: browsers do not open it from a web page");
+                                + "URL: browsers do not load it from a web page",
+                        "/contact | file:///C:/Users/me/site/contact.html |  | canonical | A "
+                                + "file: canonical URL: search engines ignore it (a canonical "
+                                + "names the page's own web address)");
         assertThat(events.broken).allSatisfy(b ->
                 assertThat(b.error()).isEqualTo(ErrorKind.INVALID_URL));
         // what the window's Broken links tab says of each, in a few words
         assertThat(events.broken).allSatisfy(b -> assertThat(b.notAUrl()).isTrue())
                 .extracting(BrokenLink::notAUrlInBrief).containsExactlyInAnyOrder(
-                        "Bad email address", "file: link", "Bad email address", "file: link");
+                        "Bad email address", "file: link", "Bad email address", "file: URL",
+                        "file: canonical");
         // nothing of another scheme was requested or stored as a URL
         assertThat(events.stored()).extracting(CrawlResult::url)
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/contact"));
@@ -79,6 +85,9 @@ class MailAndFileLinksTest {
         assertThat(notAUrl("Malformed email address: no @ in x").notAUrlInBrief())
                 .isEqualTo("Bad email address");
         assertThat(notAUrl(LinkCollector.FILE_LINK).notAUrlInBrief()).isEqualTo("file: link");
+        assertThat(notAUrl(LinkCollector.FILE_RESOURCE).notAUrlInBrief()).isEqualTo("file: URL");
+        assertThat(notAUrl(LinkCollector.FILE_CANONICAL).notAUrlInBrief())
+                .isEqualTo("file: canonical");
         assertThat(notAUrl("Some other reason").notAUrlInBrief()).isEqualTo("Some other reason");
         assertThat(notAUrl("").notAUrlInBrief()).isEmpty();
         BrokenLink gone = new BrokenLink("http://s/", "http://s/gone", 404, null, "", "", "a",
