@@ -80,10 +80,13 @@ public record BrokenLink(
         return error == ErrorKind.INVALID_URL && status == 0 && finalUrl.isEmpty();
     }
 
+    /** {@link #notAUrlInBrief} of a mailto: link whose address is malformed. */
+    public static final String BAD_EMAIL_ADDRESS = "Bad email address";
+
     /**
      * What is wrong with an href that is no URL ({@link #notAUrl}), in a few words: "Bad email
-     * address", "file: link", "Malformed URL", or its reason whole when it is of another
-     * kind; "" for another link.
+     * address", "file: link", "file: URL", "file: canonical", "Malformed URL", or its reason
+     * whole when it is of another kind; "" for another link.
      */
     public String notAUrlInBrief() {
         return notAUrl() && !errorMessage.isEmpty() ? LinkCollector.brief(errorMessage) : "";

@@ -254,7 +254,7 @@ final class LinkCollector {
      */
     static String brief(String reason) {
         if (reason.startsWith(MailtoLink.MALFORMED)) {
-            return "Bad email address";
+            return BrokenLink.BAD_EMAIL_ADDRESS;
         }
         if (reason.equals(FILE_LINK)) {
             return "file: link";

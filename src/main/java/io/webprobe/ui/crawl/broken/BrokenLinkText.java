@@ -49,10 +49,14 @@ public final class BrokenLinkText {
     /**
      * {@link #statusText} in a word where the Status column has no room: a failure's word
      * ({@code ErrorKind#word}: "Refused" for "Connection refused", "Redirects" for "Too many
-     * redirects"), as the URL table's Status says it; null when the status is not a failure's
-     * words (a code, a redirect's own reason), which the cell then cuts.
+     * redirects"), as the URL table's Status says it, and "Bad email" for "Bad email address";
+     * null when the status is not a failure's words (a code, a redirect's own reason), which
+     * the cell then cuts.
      */
     static String statusWord(BrokenLink b, String statusText) {
+        if (statusText.equals(BrokenLink.BAD_EMAIL_ADDRESS)) {
+            return "Bad email"; // "Bad email add…" at 960 px
+        }
         return b.error() != null && b.error().label().equals(statusText) ? b.error().word()
                 : null;
     }

@@ -63,6 +63,8 @@ public final class DetailsView {
         notAUrl.setId("notAUrl");
         notAUrl.getStyleClass().add("field-error");
         notAUrl.setWrapText(true);
+        // its lines whole: the table under it gives way (at 960 px it read "…it is broke…")
+        notAUrl.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         notAUrl.setPadding(new Insets(4, 6, 4, 6));
         notAUrl.textProperty().bind(model.notAUrlProperty());
         notAUrl.visibleProperty().bind(model.notAUrlProperty().isNotEmpty());

@@ -275,7 +275,8 @@ class BrokenLinksViewTest {
     @Test
     void atTheLeastWindowAFailureReadsInAWord(@TempDir Path dir) throws Exception {
         try (RefusedPort refused = RefusedPort.onLoopback()) {
-            crawled(dir, "<a href=" + refused.url("/x") + ">x</a><a href=/gone>g</a>", 2);
+            crawled(dir, "<a href=" + refused.url("/x") + ">x</a><a href=/gone>g</a>"
+                    + "<a href=mailto:info.example.com>m</a>", 3);
         }
         fx(() -> {
             // as atTheLeastWindowEachHeaderReadsWhole: the table at 960 px, and some room
@@ -293,7 +294,8 @@ class BrokenLinksViewTest {
                         c -> List.of(c.getText(), c.lookup(".text")
                                 instanceof javafx.scene.text.Text t ? t.getText() : "",
                                 c.getTooltip().getText()))));
-        assertThat(status).containsOnlyKeys("Connection refused", "404 Not Found");
+        assertThat(status).containsOnlyKeys("Connection refused", "404 Not Found",
+                "Bad email address");
         assertThat(fx(() -> view.table().getColumns().get(1).getWidth()))
                 .as("narrower than \"Connection refused\"").isLessThan(
                         fx(() -> io.webprobe.ui.common.CellWidths.textWidth(
@@ -302,6 +304,14 @@ class BrokenLinksViewTest {
                 .startsWith("Refused", "Refused");
         assertThat(status.get("Connection refused").get(2)).contains("Connection refused");
         assertThat(status.get("404 Not Found").get(0)).isEqualTo("404 Not Found");
+        // an href that is no URL: its few words, shorter still ("Bad email add…" at 960 px)
+        assertThat(fx(() -> view.table().getColumns().get(1).getWidth()))
+                .as("narrower than \"Bad email address\"").isLessThan(
+                        fx(() -> io.webprobe.ui.common.CellWidths.textWidth(
+                                javafx.scene.text.Font.getDefault(), "Bad email address")));
+        assertThat(status.get("Bad email address")).as("in two words, whole")
+                .startsWith("Bad email", "Bad email");
+        assertThat(status.get("Bad email address").get(2)).contains("no @ in info.example.com");
     }
 
     /**
