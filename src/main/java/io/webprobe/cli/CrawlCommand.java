@@ -539,9 +539,7 @@ public final class CrawlCommand implements Callable<Integer> {
      */
     private SiteHeaders siteHeaders() {
         List<Header> all = new ArrayList<>();
-        for (String h : headers) {
-            all.add(Header.parse(h));
-        }
+        all.addAll(SiteHeaders.parse(headers).headers()); // the Crawl tab's rule too
         if (user != null) {
             all.add(SignIn.header(user));
         }

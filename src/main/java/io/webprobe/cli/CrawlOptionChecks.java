@@ -72,8 +72,8 @@ final class CrawlOptionChecks {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (c.maxRetries < 0 || c.maxRetries > 10) {
-            return "--max-retries must be between 0 and 10.";
+        if (!CrawlLimit.MAX_RETRIES.holds(c.maxRetries)) {
+            return CrawlLimit.MAX_RETRIES.rule(OPTION); // the Crawl tab's rule too
         }
         if (c.maxCrawlDelay.isNegative() || c.maxRetryAfter.isNegative()) {
             return "--max-crawl-delay and --max-retry-after must not be negative.";

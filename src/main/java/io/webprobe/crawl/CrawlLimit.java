@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * The range of each number a user sets for a crawl: one rule, read by the command line (which
  * names the setting by its option, "--threads must be between 1 and 256.") and by the Crawl
  * tab's settings (which name it by its label, "Threads must be between 1 and 256."). The
- * limits that only one of them has (the timeout and page size, which the command line takes as
- * a duration and a size, and the retries, which only it sets) are not here.
+ * limits the command line takes as durations or a size (the timeouts, the longest waits, the
+ * page size), which it reads with their units, are not here.
  */
 public enum CrawlLimit {
     THREADS("Threads", "--threads", 1, 256, "", "", ""),
@@ -23,7 +23,9 @@ public enum CrawlLimit {
             ""),
     DELAY_MILLIS("Delay per host", "--delay-ms", 0, 3_600_000, "", " ms", " (an hour)"),
     REQUESTS_PER_SECOND("Max requests/s per host", "--max-rps", 0.001, 100_000, "",
-            " requests per second", "");
+            " requests per second", ""),
+    /** After a 429 or 503 ({@link Politeness#maxRetries()}). */
+    MAX_RETRIES("Max retries", "--max-retries", 0, 10, "", "", "");
 
     /** The top of a range that has none: "must be 1 or more". */
     private static final double OPEN = Integer.MAX_VALUE;

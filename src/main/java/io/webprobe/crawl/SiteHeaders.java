@@ -65,6 +65,54 @@ public final class SiteHeaders {
         return Header.signInProblem(headers);
     }
 
+    /**
+     * Header lines as the command line's {@code -H} and the Crawl tab's Request headers box
+     * take them, one each ({@link Header#parse}), checked as {@link #of} checks them: the one
+     * rule for both, and the sentence both show.
+     *
+     * @throws IllegalArgumentException with one sentence about the first line that cannot be
+     *     sent
+     */
+    public static SiteHeaders parse(List<String> lines) {
+        List<Header> all = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            all.add(parseLine(line));
+        }
+        return of(all);
+    }
+
+    /**
+     * One header line, {@link Header#parse} with its sentence ended.
+     *
+     * @throws IllegalArgumentException with one sentence when it is not a header
+     */
+    public static Header parseLine(String line) {
+        try {
+            return Header.parse(line);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.endsWith(".") ? m : m + ".", e);
+        }
+    }
+
+    /**
+     * These headers with the sign-in a site asked for in place of an Authorization among
+     * them (the one given was refused, or none was given).
+     */
+    public SiteHeaders signedIn(SiteHeaders signIn) {
+        if (signIn.isEmpty()) {
+            return this;
+        }
+        List<Header> out = new ArrayList<>(headers.size() + signIn.headers.size());
+        for (Header h : headers) {
+            if (signIn.headers.stream().noneMatch(s -> s.is(h.name()))) {
+                out.add(h);
+            }
+        }
+        out.addAll(signIn.headers);
+        return of(out);
+    }
+
     /** The headers, in the order given. */
     public List<Header> headers() {
         return headers;

@@ -52,9 +52,12 @@ public record Header(String name, String value, boolean removes) {
             return new Header(bare.substring(0, bare.length() - 1).strip(), "", false);
         }
         if (colon <= 0) {
+            // its first word only: the rest of a line missing its colon may be a password
+            // ("Authorization Bearer TOKEN"), and the sentence shows in the Crawl tab too
+            String[] words = bare.split("\\s+", 2);
             throw new IllegalArgumentException(
-                    "'" + UrlSyntax.shortened(line) + "' is not a header; write it as "
-                            + "'Name: value'");
+                    "'" + UrlSyntax.shortened(words[0]) + (words.length > 1 ? " …" : "")
+                            + "' is not a header; write it as 'Name: value'");
         }
         String value = line.substring(colon + 1).strip();
         return new Header(line.substring(0, colon).strip(), value, value.isEmpty());
@@ -118,6 +121,20 @@ public record Header(String name, String value, boolean removes) {
     public static String signInProblem(List<Header> headers) {
         return headers.stream().filter(h -> h.is("Authorization") && !h.removes()).count() > 1
                 ? "Give one sign-in: a user and password, or one Authorization header." : null;
+    }
+
+    /**
+     * Whether its value may be a password, a token or a session: Authorization,
+     * Proxy-Authorization, Cookie, or a name that says so (X-Api-Key, X-Auth-Token,
+     * X-Session-Id...). Such a header is never written to disk by the window (the crawl
+     * settings it remembers) nor shown outside the field it was typed in.
+     */
+    public boolean secret() {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.equals("authorization") || n.equals("proxy-authorization")
+                || n.equals("cookie") || n.contains("auth") || n.contains("token")
+                || n.contains("key") || n.contains("secret") || n.contains("session")
+                || n.contains("password");
     }
 
     /** True when the name matches, ignoring case (RFC 9110 5.1). */

@@ -2,12 +2,16 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.Words;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.UrlSyntax;
+import io.webprobe.http.Urls;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.listcheck.ListInputModel;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -45,6 +49,18 @@ final class CrawlInput {
     private final CrawlSettingsForm settings = new CrawlSettingsForm();
     private final ReadOnlyBooleanWrapper crawlSettingsShown =
             new ReadOnlyBooleanWrapper(this, "crawlSettingsShown");
+    /**
+     * The request headers each site's crawls were last started with in this window, by
+     * "host:port": a crawl file keeps none (they may hold a password), so its resumes and
+     * re-checks here send these, and its settings shown show them. Memory only; read by the
+     * threads that make jobs too.
+     */
+    private final Map<String, SiteHeaders> startedWith = new ConcurrentHashMap<>();
+    /**
+     * The user's header lines that may hold a password, not written with the settings
+     * ({@link SettingsMemory}): kept for this window's life, to show again with theirs.
+     */
+    private List<String> secretHeaders = List.of();
 
     /**
      * @param background where the list's files are read
@@ -65,7 +81,7 @@ final class CrawlInput {
         // edited or not, until a crawl starts with them
         settings.setOnValidEdit(s -> {
             if (!crawlSettingsShown.get()) {
-                SettingsMemory.save(memory, s);
+                rememberOwn(s);
             }
         });
         mode.set(rememberedMode());
@@ -136,7 +152,8 @@ final class CrawlInput {
             plan = chosen.toPlan(start, userAgent).toBuilder().typedAs(url.get()).build();
         }
         urlError.set("");
-        SettingsMemory.save(memory, chosen);
+        rememberOwn(chosen);
+        startedWith.put(Urls.hostAndPort(plan.startUrl()), plan.siteHeaders());
         if (start != null) {
             // as the crawl starts it, so "127.0.0.1:8081" and "http://127.0.0.1:8081/" are one
             // entry; the field keeps what was typed
@@ -195,7 +212,7 @@ final class CrawlInput {
     boolean showCrawlSettings(CrawlPlan plan, String defaultUserAgent) {
         CrawlSettings own;
         try {
-            own = CrawlSettings.of(plan, defaultUserAgent);
+            own = CrawlSettings.of(plan.withSiteHeaders(startedWith(plan)), defaultUserAgent);
         } catch (IllegalArgumentException e) {
             showOwnSettings(); // not another crawl's, shown before
             return false;
@@ -212,8 +229,37 @@ final class CrawlInput {
     void showOwnSettings() {
         if (crawlSettingsShown.get()) {
             crawlSettingsShown.set(false);
-            settings.load(SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT));
+            settings.load(ownSettings());
             mode.set(rememberedMode());
+        }
+    }
+
+    /**
+     * The request headers the crawls of this plan's site were last started with in this
+     * window, or none. Any thread.
+     */
+    SiteHeaders startedWith(CrawlPlan plan) {
+        return startedWith.getOrDefault(Urls.hostAndPort(plan.startUrl()), SiteHeaders.NONE);
+    }
+
+    /** Remembers the user's settings; the header lines not written are kept for the session. */
+    private void rememberOwn(CrawlSettings s) {
+        SettingsMemory.save(memory, s);
+        secretHeaders = SettingsMemory.secretLines(s.headers());
+    }
+
+    /** The user's settings as remembered, with the header lines kept for the session. */
+    private CrawlSettings ownSettings() {
+        CrawlSettings own = SettingsMemory.load(memory).orElse(CrawlSettings.DEFAULT);
+        if (secretHeaders.isEmpty()) {
+            return own;
+        }
+        List<String> all = new java.util.ArrayList<>(own.headers());
+        all.addAll(secretHeaders);
+        try {
+            return own.withHeaders(all);
+        } catch (IllegalArgumentException e) {
+            return own;
         }
     }
 
@@ -229,7 +275,7 @@ final class CrawlInput {
     void adoptShownSettings() {
         if (crawlSettingsShown.get()) {
             crawlSettingsShown.set(false);
-            settings.read().ifPresent(s -> SettingsMemory.save(memory, s));
+            settings.read().ifPresent(this::rememberOwn);
             memory.putString(MODE, mode.get().name());
         }
     }

@@ -6,6 +6,8 @@ import io.webprobe.crawl.CrawlLimit.Naming;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
+import io.webprobe.crawl.SiteHeaders;
+import io.webprobe.http.Header;
 import io.webprobe.http.StatusSet;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -39,7 +41,8 @@ import java.util.regex.PatternSyntaxException;
  * @param useSitemaps crawl the sitemaps' URLs too and report orphans
  * @param maxPerHost requests in flight per host, 0 = as many as threads, up to 256
  * @param delayMillis least time between two requests to one host, ms, 0 to an hour
- * @param timeoutSeconds overall deadline per request, seconds, 1 to 600
+ * @param timeoutSeconds overall deadline per request, seconds, 0.001 to 600 (decimals, as the
+ *     command line's --timeout takes them, to the millisecond)
  * @param maxPageMegabytes download at most this much of each page (1 MB = 1,048,576 bytes),
  *     0.001 to 8192; a longer page is cut there and marked truncated
  * @param userAgent the User-Agent header, printable ASCII on one line; "" for the default
@@ -56,6 +59,16 @@ import java.util.regex.PatternSyntaxException;
  * @param checkAnchors check the fragments of links to the site's pages and report the missing
  *     anchors; the command line's --check-anchors. Not for a list, which reads no links
  *     ({@link CrawlPlan#checkAnchors()})
+ * @param headers request headers for the site's own URLs, "Name: value" a line, as the command
+ *     line's -H takes them ({@link SiteHeaders#parse}'s rule); never stored in a crawl file
+ * @param cookies keep the cookies the site sets and send them back; off: --no-cookies
+ * @param allowPrivate request links to private, loopback and link-local addresses from a
+ *     public site; --allow-private
+ * @param maxRetries ask again this often after a 429 or 503, 0 to 10; --max-retries
+ * @param maxRetryAfterSeconds wait at most this long for a Retry-After, 0 to 3600 s (decimals);
+ *     --max-retry-after
+ * @param maxCrawlDelaySeconds honour a robots.txt Crawl-delay up to this, 0 (ignore it) to
+ *     3600 s (decimals); --max-crawl-delay
  */
 public record CrawlSettings(
         int threads,
@@ -73,19 +86,28 @@ public record CrawlSettings(
         boolean useSitemaps,
         int maxPerHost,
         long delayMillis,
-        int timeoutSeconds,
+        double timeoutSeconds,
         double maxPageMegabytes,
         String userAgent,
         double maxRequestsPerSecond,
         boolean insecure,
         String caCertFile,
         String accept,
-        boolean checkAnchors) {
+        boolean checkAnchors,
+        List<String> headers,
+        boolean cookies,
+        boolean allowPrivate,
+        int maxRetries,
+        double maxRetryAfterSeconds,
+        double maxCrawlDelaySeconds) {
 
     public static final int MAX_THREADS = (int) CrawlLimit.THREADS.max();
     public static final int MAX_PER_HOST = (int) CrawlLimit.MAX_PER_HOST.max();
     public static final long MAX_DELAY_MILLIS = (long) CrawlLimit.DELAY_MILLIS.max();
     public static final int MAX_TIMEOUT_SECONDS = 600;
+    public static final double MIN_TIMEOUT_SECONDS = 0.001;
+    /** The longest {@link #maxRetryAfterSeconds()} and {@link #maxCrawlDelaySeconds()}. */
+    public static final int MAX_WAIT_SECONDS = 3600;
     public static final double MIN_PAGE_MEGABYTES = 0.001;
     public static final double MAX_PAGE_MEGABYTES = 8192;
     public static final double MIN_REQUESTS_PER_SECOND = CrawlLimit.REQUESTS_PER_SECOND.min();
@@ -108,6 +130,7 @@ public record CrawlSettings(
     public CrawlSettings {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+        headers = List.copyOf(headers);
         limit(CrawlLimit.THREADS, threads);
         compile(include, "Include");
         compile(exclude, "Exclude");
@@ -118,8 +141,8 @@ public record CrawlSettings(
         limit(CrawlLimit.MAX_QUERY_VARIANTS, maxQueryVariants);
         limit(CrawlLimit.MAX_PER_HOST, maxPerHost);
         limit(CrawlLimit.DELAY_MILLIS, delayMillis);
-        check(timeoutSeconds >= 1 && timeoutSeconds <= MAX_TIMEOUT_SECONDS,
-                "Timeout must be between 1 and 600 seconds.");
+        check(timeoutSeconds >= MIN_TIMEOUT_SECONDS && timeoutSeconds <= MAX_TIMEOUT_SECONDS,
+                "Timeout must be between 0.001 and 600 seconds.");
         check(maxPageMegabytes >= MIN_PAGE_MEGABYTES && maxPageMegabytes <= MAX_PAGE_MEGABYTES,
                 "Max page size must be between 0.001 and 8192 MB.");
         check(userAgent != null && isPrintableAscii(userAgent),
@@ -134,6 +157,26 @@ public record CrawlSettings(
                 + "certificate checks, not both.");
         accept = accept == null ? "" : accept.strip();
         accepted(accept); // the command line's --accept rule, named by the field's label
+        siteHeaders(headers); // the command line's -H rule and sentence
+        limit(CrawlLimit.MAX_RETRIES, maxRetries);
+        check(maxRetryAfterSeconds >= 0 && maxRetryAfterSeconds <= MAX_WAIT_SECONDS,
+                "Max Retry-After wait must be between 0 and 3600 seconds.");
+        check(maxCrawlDelaySeconds >= 0 && maxCrawlDelaySeconds <= MAX_WAIT_SECONDS,
+                "Max Crawl-delay must be between 0 and 3600 seconds.");
+    }
+
+    /**
+     * The headers these lines give (none for none), by the command line's -H rule.
+     *
+     * @throws IllegalArgumentException with the command line's sentence
+     */
+    static SiteHeaders siteHeaders(List<String> lines) {
+        return lines.isEmpty() ? SiteHeaders.NONE : SiteHeaders.parse(lines);
+    }
+
+    /** These settings with other header lines. */
+    public CrawlSettings withHeaders(List<String> lines) {
+        return toBuilder().headers(lines).build();
     }
 
     /** The label that names {@link #accept()} in the Crawl tab and in its sentences. */
@@ -182,7 +225,13 @@ public record CrawlSettings(
                 .insecure(insecure)
                 .caCertFile(caCertFile)
                 .accept(accept)
-                .checkAnchors(checkAnchors);
+                .checkAnchors(checkAnchors)
+                .headers(headers)
+                .cookies(cookies)
+                .allowPrivate(allowPrivate)
+                .maxRetries(maxRetries)
+                .maxRetryAfterSeconds(maxRetryAfterSeconds)
+                .maxCrawlDelaySeconds(maxCrawlDelaySeconds);
     }
 
     /**
@@ -205,7 +254,7 @@ public record CrawlSettings(
         private boolean useSitemaps;
         private int maxPerHost = Politeness.ALL_THREADS;
         private long delayMillis = Politeness.DEFAULT_DELAY_MILLIS;
-        private int timeoutSeconds = CrawlPlan.DEFAULT_TIMEOUT_SECONDS;
+        private double timeoutSeconds = CrawlPlan.DEFAULT_TIMEOUT_SECONDS;
         private double maxPageMegabytes = DEFAULT_PAGE_MEGABYTES;
         private String userAgent = DEFAULT_USER_AGENT;
         private double maxRequestsPerSecond = NO_RATE_LIMIT;
@@ -213,6 +262,12 @@ public record CrawlSettings(
         private String caCertFile = "";
         private String accept = "";
         private boolean checkAnchors;
+        private List<String> headers = List.of();
+        private boolean cookies = true;
+        private boolean allowPrivate;
+        private int maxRetries = Politeness.DEFAULT_MAX_RETRIES;
+        private double maxRetryAfterSeconds = Politeness.DEFAULT_MAX_RETRY_AFTER_SECONDS;
+        private double maxCrawlDelaySeconds = Politeness.DEFAULT_MAX_CRAWL_DELAY_SECONDS;
 
         private Builder() {}
 
@@ -291,7 +346,7 @@ public record CrawlSettings(
             return this;
         }
 
-        public Builder timeoutSeconds(int v) {
+        public Builder timeoutSeconds(double v) {
             timeoutSeconds = v;
             return this;
         }
@@ -331,6 +386,36 @@ public record CrawlSettings(
             return this;
         }
 
+        public Builder headers(List<String> v) {
+            headers = v;
+            return this;
+        }
+
+        public Builder cookies(boolean v) {
+            cookies = v;
+            return this;
+        }
+
+        public Builder allowPrivate(boolean v) {
+            allowPrivate = v;
+            return this;
+        }
+
+        public Builder maxRetries(int v) {
+            maxRetries = v;
+            return this;
+        }
+
+        public Builder maxRetryAfterSeconds(double v) {
+            maxRetryAfterSeconds = v;
+            return this;
+        }
+
+        public Builder maxCrawlDelaySeconds(double v) {
+            maxCrawlDelaySeconds = v;
+            return this;
+        }
+
         /**
          * The settings.
          *
@@ -341,7 +426,8 @@ public record CrawlSettings(
                     checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants,
                     respectRobots, followNofollow, useSitemaps, maxPerHost, delayMillis,
                     timeoutSeconds, maxPageMegabytes, userAgent, maxRequestsPerSecond, insecure,
-                    caCertFile, accept, checkAnchors);
+                    caCertFile, accept, checkAnchors, headers, cookies, allowPrivate, maxRetries,
+                    maxRetryAfterSeconds, maxCrawlDelaySeconds);
         }
     }
 
@@ -416,7 +502,7 @@ public record CrawlSettings(
                 .withThreads(threads)
                 .withMaxDepth(maxDepth)
                 .withMaxPages(maxPages)
-                .withTimeout(Duration.ofSeconds(timeoutSeconds))
+                .withTimeout(duration(timeoutSeconds))
                 .withMaxBodyBytes(maxBodyBytes())
                 .withCheckExternal(checkExternal)
                 .withRespectRobots(respectRobots)
@@ -432,12 +518,28 @@ public record CrawlSettings(
                         .withMaxQueryVariants(maxQueryVariants))
                 .withPoliteness(Politeness.DEFAULT
                         .withMaxPerHost(maxPerHost)
-                        .withRate(Duration.ofMillis(delayMillis), maxRequestsPerSecond))
+                        .withRate(Duration.ofMillis(delayMillis), maxRequestsPerSecond)
+                        .withMaxRetries(maxRetries)
+                        .withMaxRetryAfter(duration(maxRetryAfterSeconds))
+                        .withMaxCrawlDelay(duration(maxCrawlDelaySeconds)))
                 .toBuilder()
                 .insecure(insecure)
                 .caCertFile(caCertFile)
                 .accept(accepted(accept))
+                .siteHeaders(siteHeaders(headers))
+                .cookies(cookies)
+                .allowPrivate(allowPrivate)
                 .build();
+    }
+
+    /** Seconds as typed, to the millisecond, as the command line reads its durations. */
+    private static Duration duration(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** A duration in seconds, to the millisecond, within [min, max]. */
+    private static double seconds(Duration d, double min, double max) {
+        return Math.max(min, Math.min(max, d.toMillis() / 1000.0));
     }
 
     /**
@@ -453,7 +555,6 @@ public record CrawlSettings(
     public static CrawlSettings of(CrawlPlan plan, String defaultUserAgent) {
         CrawlScope scope = plan.scope();
         Politeness p = plan.politeness();
-        long timeout = Math.max(1, Math.min(MAX_TIMEOUT_SECONDS, plan.timeout().toSeconds()));
         double megabytes = Math.max(MIN_PAGE_MEGABYTES, Math.min(MAX_PAGE_MEGABYTES,
                 plan.maxBodyBytes() / BYTES_PER_MEGABYTE));
         return builder()
@@ -472,7 +573,7 @@ public record CrawlSettings(
                 .useSitemaps(plan.useSitemaps())
                 .maxPerHost(Math.min(p.maxPerHost(), MAX_PER_HOST))
                 .delayMillis(Math.min(p.delayBeyondRate().toMillis(), MAX_DELAY_MILLIS))
-                .timeoutSeconds((int) timeout)
+                .timeoutSeconds(seconds(plan.timeout(), MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS))
                 .maxPageMegabytes(megabytes)
                 .userAgent(plan.userAgent().equals(defaultUserAgent) ? DEFAULT_USER_AGENT
                         : plan.userAgent())
@@ -481,7 +582,29 @@ public record CrawlSettings(
                 .caCertFile(plan.caCertFile())
                 .accept(plan.accept().toString())
                 .checkAnchors(plan.checkAnchors())
+                .headers(plan.siteHeaders().headers().stream().map(CrawlSettings::line).toList())
+                .cookies(plan.cookies())
+                .allowPrivate(plan.allowPrivate())
+                .maxRetries(p.maxRetries())
+                .maxRetryAfterSeconds(seconds(p.maxRetryAfter(), 0, MAX_WAIT_SECONDS))
+                .maxCrawlDelaySeconds(seconds(p.maxCrawlDelay(), 0, MAX_WAIT_SECONDS))
                 .build();
+    }
+
+    /**
+     * The threads and what differs from the defaults, header values never (one may be a
+     * password, and a record's own text would print it wherever the settings are logged).
+     */
+    @Override
+    public String toString() {
+        return "CrawlSettings[" + threads + " threads" + (changes().isEmpty() ? "" : " · ")
+                + changes() + "]";
+    }
+
+    /** A header as a line of the Request headers box, as {@link SiteHeaders#parse} reads it. */
+    private static String line(Header h) {
+        return h.removes() ? h.name() + ":" : h.value().isEmpty() ? h.name() + ";"
+                : h.name() + ": " + h.value();
     }
 
     /** A plan's rate limit within the form's range, or {@link #NO_RATE_LIMIT}. */
@@ -554,7 +677,7 @@ public record CrawlSettings(
             out.add(String.format(Locale.ROOT, "%,d ms delay", delayMillis));
         }
         if (timeoutSeconds != DEFAULT.timeoutSeconds) {
-            out.add(timeoutSeconds + " s timeout");
+            out.add(plain(timeoutSeconds) + " s timeout");
         }
         if (maxBodyBytes() != DEFAULT.maxBodyBytes()) {
             out.add("max page " + plain(maxPageMegabytes) + " MB");
@@ -570,6 +693,20 @@ public record CrawlSettings(
         }
         if (!accept.isEmpty()) {
             out.add("accepting " + accept);
+        }
+        if (!headers.isEmpty()) {
+            // never their values: one may be a password
+            out.add(Words.count(headers.size(), "request header"));
+        }
+        if (!cookies) {
+            out.add("no cookies");
+        }
+        if (allowPrivate) {
+            out.add("private addresses allowed");
+        }
+        if (maxRetries != DEFAULT.maxRetries || maxRetryAfterSeconds != DEFAULT.maxRetryAfterSeconds
+                || maxCrawlDelaySeconds != DEFAULT.maxCrawlDelaySeconds) {
+            out.add("retries and waits changed");
         }
         return out.toString();
     }

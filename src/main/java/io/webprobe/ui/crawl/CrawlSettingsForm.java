@@ -35,7 +35,8 @@ public final class CrawlSettingsForm {
     public enum Field {
         THREADS, INCLUDE, EXCLUDE, MAX_DEPTH, MAX_PAGES, MAX_URL_LENGTH, MAX_SEGMENT_REPEATS,
         MAX_QUERY_VARIANTS, USER_AGENT, MAX_PER_HOST, MAX_REQUESTS_PER_SECOND, DELAY, TIMEOUT,
-        MAX_PAGE_SIZE, CERTIFICATE_FILE, ACCEPT
+        MAX_PAGE_SIZE, CERTIFICATE_FILE, ACCEPT, HEADERS, MAX_RETRIES, MAX_RETRY_AFTER,
+        MAX_CRAWL_DELAY
     }
 
     /** A plain decimal as people type it: "10", "0.5", ".5"; no signs, exponents or commas. */
@@ -68,6 +69,14 @@ public final class CrawlSettingsForm {
     private final StringProperty certificateFile =
             new SimpleStringProperty(this, "certificateFile", "");
     private final StringProperty accept = new SimpleStringProperty(this, "accept", "");
+    private final StringProperty headers = new SimpleStringProperty(this, "headers", "");
+    private final BooleanProperty cookies = new SimpleBooleanProperty(this, "cookies");
+    private final BooleanProperty allowPrivate = new SimpleBooleanProperty(this, "allowPrivate");
+    private final StringProperty maxRetries = new SimpleStringProperty(this, "maxRetries", "");
+    private final StringProperty maxRetryAfter =
+            new SimpleStringProperty(this, "maxRetryAfter", "");
+    private final StringProperty maxCrawlDelay =
+            new SimpleStringProperty(this, "maxCrawlDelay", "");
 
     /** The settings are for a list check (sitemaps are not read then). */
     private final BooleanProperty forList = new SimpleBooleanProperty(this, "forList");
@@ -88,7 +97,8 @@ public final class CrawlSettingsForm {
             checkExternal, maxUrlLength, maxSegmentRepeats, maxQueryVariants, respectRobots,
             followNofollow, useSitemaps, maxPerHost, delayMillis, timeoutSeconds, maxPageMegabytes,
             userAgent, maxRequestsPerSecond, insecure, certificateFile, accept,
-            checkAnchors};
+            checkAnchors, headers, cookies, allowPrivate, maxRetries, maxRetryAfter,
+            maxCrawlDelay};
         Arrays.stream(all).forEach(p -> p.addListener(o -> edited()));
         forList.addListener(o -> edited());
         edited();
@@ -141,7 +151,7 @@ public final class CrawlSettingsForm {
         checkAnchors.set(s.checkAnchors());
         maxPerHost.set(s.maxPerHost() == 0 ? "" : Integer.toString(s.maxPerHost()));
         delayMillis.set(Long.toString(s.delayMillis()));
-        timeoutSeconds.set(Integer.toString(s.timeoutSeconds()));
+        timeoutSeconds.set(CrawlSettings.plain(s.timeoutSeconds()));
         maxPageMegabytes.set(CrawlSettings.plain(s.maxPageMegabytes()));
         userAgent.set(s.userAgent());
         maxRequestsPerSecond.set(s.maxRequestsPerSecond() == CrawlSettings.NO_RATE_LIMIT ? ""
@@ -149,6 +159,12 @@ public final class CrawlSettingsForm {
         insecure.set(s.insecure());
         certificateFile.set(s.caCertFile());
         accept.set(s.accept());
+        headers.set(String.join("\n", s.headers()));
+        cookies.set(s.cookies());
+        allowPrivate.set(s.allowPrivate());
+        maxRetries.set(Integer.toString(s.maxRetries()));
+        maxRetryAfter.set(CrawlSettings.plain(s.maxRetryAfterSeconds()));
+        maxCrawlDelay.set(CrawlSettings.plain(s.maxCrawlDelaySeconds()));
     }
 
     /**
@@ -233,9 +249,9 @@ public final class CrawlSettingsForm {
         long delay = check(bad, () -> number(delayMillis, Field.DELAY, CrawlLimit.DELAY_MILLIS, 0,
                 "Delay per host must be a whole number of milliseconds from 0 to 3600000 "
                         + "(an hour)."));
-        int timeout = (int) check(bad, () -> number(timeoutSeconds, Field.TIMEOUT, 1,
-                CrawlSettings.MAX_TIMEOUT_SECONDS, null,
-                "Timeout must be a whole number of seconds from 1 to 600."));
+        double timeout = checkDecimal(bad, () -> decimal(timeoutSeconds, Field.TIMEOUT,
+                CrawlSettings.MIN_TIMEOUT_SECONDS, CrawlSettings.MAX_TIMEOUT_SECONDS, null,
+                "Timeout must be a number of seconds from 0.001 to 600, like 15 or 2.5."));
         double pageSize = checkDecimal(bad, () -> decimal(maxPageMegabytes, Field.MAX_PAGE_SIZE,
                 CrawlSettings.MIN_PAGE_MEGABYTES, CrawlSettings.MAX_PAGE_MEGABYTES, null,
                 "Max page size must be a number of megabytes from 0.001 to 8192, like 10 "
@@ -266,6 +282,24 @@ public final class CrawlSettingsForm {
             }
             return 0L;
         });
+        List<String> headerLines = lines(headers.get());
+        check(bad, () -> {
+            try {
+                CrawlSettings.siteHeaders(headerLines); // the command line's -H sentence
+            } catch (IllegalArgumentException e) {
+                throw new Invalid(Field.HEADERS, e.getMessage());
+            }
+            return 0L;
+        });
+        int retries = (int) check(bad, () -> number(maxRetries, Field.MAX_RETRIES,
+                CrawlLimit.MAX_RETRIES, null,
+                CrawlLimit.MAX_RETRIES.rule(CrawlLimit.Naming.LABEL)));
+        double retryAfter = checkDecimal(bad, () -> decimal(maxRetryAfter, Field.MAX_RETRY_AFTER,
+                0, CrawlSettings.MAX_WAIT_SECONDS, null, "Max Retry-After wait must be a number "
+                        + "of seconds from 0 to 3600, like 60 or 0.5."));
+        double crawlDelay = checkDecimal(bad, () -> decimal(maxCrawlDelay, Field.MAX_CRAWL_DELAY,
+                0, CrawlSettings.MAX_WAIT_SECONDS, null, "Max Crawl-delay must be a number of "
+                        + "seconds from 0 (Crawl-delay ignored) to 3600, like 10 or 0.5."));
         if (bad != null && !bad.isEmpty()) {
             return null;
         }
@@ -293,6 +327,12 @@ public final class CrawlSettingsForm {
                 .caCertFile(certificates[0])
                 .accept(accepted)
                 .checkAnchors(checkAnchors.get())
+                .headers(headerLines)
+                .cookies(cookies.get())
+                .allowPrivate(allowPrivate.get())
+                .maxRetries(retries)
+                .maxRetryAfterSeconds(retryAfter)
+                .maxCrawlDelaySeconds(crawlDelay)
                 .build();
     }
 
@@ -498,7 +538,7 @@ public final class CrawlSettingsForm {
         return delayMillis;
     }
 
-    /** Seconds. */
+    /** Seconds, decimals allowed (to the millisecond). */
     public StringProperty timeoutSecondsProperty() {
         return timeoutSeconds;
     }
@@ -530,5 +570,38 @@ public final class CrawlSettingsForm {
     /** A PEM file to trust besides the usual authorities (--cacert); blank for none. */
     public StringProperty certificateFileProperty() {
         return certificateFile;
+    }
+
+    /**
+     * Request headers for the site's own URLs, "Name: value" a line, as the command line's -H
+     * takes them.
+     */
+    public StringProperty headersProperty() {
+        return headers;
+    }
+
+    /** Keep the cookies the site sets and send them back (off: --no-cookies). */
+    public BooleanProperty cookiesProperty() {
+        return cookies;
+    }
+
+    /** Request links to private addresses from a public site (--allow-private). */
+    public BooleanProperty allowPrivateProperty() {
+        return allowPrivate;
+    }
+
+    /** Asks again after a 429 or 503, 0 to 10 (--max-retries). */
+    public StringProperty maxRetriesProperty() {
+        return maxRetries;
+    }
+
+    /** Seconds, decimals allowed (--max-retry-after). */
+    public StringProperty maxRetryAfterProperty() {
+        return maxRetryAfter;
+    }
+
+    /** Seconds, decimals allowed; 0 ignores Crawl-delay (--max-crawl-delay). */
+    public StringProperty maxCrawlDelayProperty() {
+        return maxCrawlDelay;
     }
 }

@@ -95,7 +95,7 @@ final class CrawlSettingsPane {
                 .otherwise(Bindings.concat(title, ": ", form.changesProperty())));
 
         Region scope = scope();
-        Region[] others = {trapGuards(), robotsAndLinks(), politeness()};
+        Region[] others = {trapGuards(), robotsAndLinks(), politeness(), requests()};
         // A FlowPane is as narrow as its widest child's preferred width; the scope group's
         // follows the pane's own width, so the pane could never get narrower than it once was
         // (at its first layout, before the groups had their sizes, about the window's width):
@@ -138,7 +138,7 @@ final class CrawlSettingsPane {
             }
             return Math.max(MIN_SCOPE_WIDTH, rest);
         }, content.widthProperty(), others[0].widthProperty(), others[1].widthProperty(),
-                others[2].widthProperty()));
+                others[2].widthProperty(), others[3].widthProperty()));
         content.disableProperty().bind(locked);
         // In a short window the open settings scroll within at most 40 % of its height
         // instead of pushing the resume offer and the workspace out of view.
@@ -336,7 +336,8 @@ final class CrawlSettingsPane {
                         + "of two requests to one host (milliseconds)"));
         grid.addRow(3, label("Timeout (s)"), number("crawlTimeout", Field.TIMEOUT,
                 form.timeoutSecondsProperty(), "",
-                "Give up on a request after this many seconds (headers and body)"));
+                "Give up on a request after this many seconds (headers and body; decimals "
+                        + "allowed, e.g. 2.5)"));
         grid.addRow(4, label("Max page size (MB)"), number("crawlMaxPageSize",
                 Field.MAX_PAGE_SIZE, form.maxPageMegabytesProperty(), "",
                 "Download at most this many megabytes of each page (decimals allowed, e.g. "
@@ -354,6 +355,51 @@ final class CrawlSettingsPane {
         VBox box = group("Politeness", grid);
         box.getChildren().add(reset);
         return box;
+    }
+
+    /**
+     * What each request sends and how long it waits, as the command line's -H, --no-cookies,
+     * --allow-private, --max-retries, --max-retry-after and --max-crawl-delay set them (where
+     * Screaming Frog has Configuration › HTTP Header and Spider › Advanced).
+     */
+    private Region requests() {
+        TextArea headers = bound(io.webprobe.ui.common.TabKey.movesFocus(new TextArea()),
+                "crawlHeaders", form.headersProperty(), "e.g. X-Token: abc",
+                "Request headers for the site's own URLs, 'Name: value' a line (a session "
+                        + "cookie, a token); never sent to other hosts, never kept in the crawl "
+                        + "file. 'Name:' takes a header away. The command line's -H. Those "
+                        + "that may hold a password (Authorization, Cookie, a key or token) are "
+                        + "not remembered after the window closes.");
+        headers.setPrefRowCount(2);
+        headers.setPrefColumnCount(16);
+        headers.setMinWidth(120);
+        controls.put(Field.HEADERS, headers);
+        CheckBox cookies = check("crawlCookies", "Keep cookies", form.cookiesProperty(),
+                "Keep the cookies the site sets and send them back, as a browser does, so "
+                        + "consent gates and session checks work. Off: the command line's "
+                        + "--no-cookies.");
+        CheckBox priv = check("crawlAllowPrivate", "Allow private addresses",
+                form.allowPrivateProperty(), "Also request links to private, loopback and "
+                        + "link-local addresses (192.168.x.x, 10.x.x.x, 127.x.x.x) from a public "
+                        + "site; off, they are listed as blocked. A crawl that starts on such an "
+                        + "address requests them anyway.");
+        GridPane grid = grid();
+        grid.addRow(0, label("Max retries"), number("crawlMaxRetries", Field.MAX_RETRIES,
+                form.maxRetriesProperty(), "", "Ask again this often after a 429 or 503, 0 to "
+                        + "10, waiting as Retry-After says (else 1 s, 2 s, 4 s…)"));
+        grid.addRow(1, label("Max Retry-After (s)"), number("crawlMaxRetryAfter",
+                Field.MAX_RETRY_AFTER, form.maxRetryAfterProperty(), "", "Wait at most this "
+                        + "long for a Retry-After; a URL asking longer is listed as "
+                        + "rate-limited (seconds)"));
+        grid.addRow(2, label("Max Crawl-delay (s)"), number("crawlMaxCrawlDelay",
+                Field.MAX_CRAWL_DELAY, form.maxCrawlDelayProperty(), "", "Honour a robots.txt "
+                        + "Crawl-delay up to this, cutting a longer one to it; 0 ignores "
+                        + "Crawl-delay (seconds)"));
+        VBox box = new VBox(6, label("Request headers"), headers, cookies, priv, grid);
+        for (CheckBox c : new CheckBox[] {cookies, priv}) {
+            c.minHeightProperty().bind(rowHeight.heightProperty());
+        }
+        return group("Requests", box);
     }
 
     /** A label that never shrinks to an ellipsis. */

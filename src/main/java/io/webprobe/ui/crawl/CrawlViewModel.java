@@ -95,7 +95,7 @@ public final class CrawlViewModel implements AutoCloseable {
         this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
                 s.fx());
         this.interrupted = new InterruptedHint(recentFiles, s.background(), s.fx());
-        SiteSignIn signIn = new SiteSignIn(s.dialogs());
+        SiteSignIn signIn = new SiteSignIn(s.dialogs(), input::startedWith);
         this.rechecker = new Rechecker((store, clock) -> jobs.recheck(store, clock,
                 signIn.forPlan(store.plan())), s.background(), s.fx());
         this.shown = new ShownCrawl(s, workspace, recentFiles, new ShownCrawl.Told() {

@@ -1,5 +1,7 @@
 package io.webprobe.ui.crawl;
 
+import io.webprobe.crawl.SiteHeaders;
+import io.webprobe.http.Header;
 import io.webprobe.ui.common.UiState;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +9,11 @@ import java.util.Optional;
 /**
  * Remembers the crawl settings between launches, one key per setting under
  * {@code crawl.settings.}; a remembered set that is no longer valid (a hand-edited file) is
- * ignored as a whole, since {@link CrawlSettings} checks every value.
+ * ignored as a whole, since {@link CrawlSettings} checks every value. A request header that
+ * may hold a password ({@link Header#secret()}: Authorization, Cookie, an API key) is not
+ * written: the settings file is plain text in the user's folder, and the window keeps a
+ * sign-in in memory only ({@link SiteSignIn}); {@link #secretLines} are kept by the window
+ * for its session.
  */
 final class SettingsMemory {
     private static final String P = "crawl.settings.";
@@ -30,7 +36,7 @@ final class SettingsMemory {
         m.putBoolean(P + "useSitemaps", s.useSitemaps());
         m.putString(P + "maxPerHost", Integer.toString(s.maxPerHost()));
         m.putString(P + "delayMillis", Long.toString(s.delayMillis()));
-        m.putString(P + "timeoutSeconds", Integer.toString(s.timeoutSeconds()));
+        m.putString(P + "timeoutSeconds", CrawlSettings.plain(s.timeoutSeconds()));
         m.putDouble(P + "maxPageMegabytes", s.maxPageMegabytes());
         m.putString(P + "userAgent", s.userAgent());
         m.putDouble(P + "maxRequestsPerSecond", s.maxRequestsPerSecond());
@@ -38,6 +44,12 @@ final class SettingsMemory {
         m.putString(P + "caCertFile", s.caCertFile());
         m.putString(P + "accept", s.accept());
         m.putBoolean(P + "checkAnchors", s.checkAnchors());
+        m.putStrings(P + "headers", s.headers().stream().filter(l -> !secret(l)).toList());
+        m.putBoolean(P + "cookies", s.cookies());
+        m.putBoolean(P + "allowPrivate", s.allowPrivate());
+        m.putString(P + "maxRetries", Integer.toString(s.maxRetries()));
+        m.putDouble(P + "maxRetryAfterSeconds", s.maxRetryAfterSeconds());
+        m.putDouble(P + "maxCrawlDelaySeconds", s.maxCrawlDelaySeconds());
         m.putBoolean(P + "saved", true);
     }
 
@@ -65,7 +77,9 @@ final class SettingsMemory {
                     .maxPerHost(integer(m, "maxPerHost", d.maxPerHost()))
                     .delayMillis(Long.parseLong(
                             m.getString(P + "delayMillis", Long.toString(d.delayMillis()))))
-                    .timeoutSeconds(integer(m, "timeoutSeconds", d.timeoutSeconds()))
+                    // a whole number before the timeout took decimals: read as one still
+                    .timeoutSeconds(Double.parseDouble(m.getString(P + "timeoutSeconds",
+                            Double.toString(d.timeoutSeconds()))))
                     .maxPageMegabytes(m.getDouble(P + "maxPageMegabytes", d.maxPageMegabytes()))
                     .userAgent(m.getString(P + "userAgent", d.userAgent()))
                     .maxRequestsPerSecond(
@@ -74,10 +88,28 @@ final class SettingsMemory {
                     .caCertFile(m.getString(P + "caCertFile", d.caCertFile()))
                     .accept(m.getString(P + "accept", d.accept()))
                     .checkAnchors(m.getBoolean(P + "checkAnchors", d.checkAnchors()))
+                    .headers(list(m, "headers"))
+                    .cookies(m.getBoolean(P + "cookies", d.cookies()))
+                    .allowPrivate(m.getBoolean(P + "allowPrivate", d.allowPrivate()))
+                    .maxRetries(integer(m, "maxRetries", d.maxRetries()))
+                    .maxRetryAfterSeconds(
+                            m.getDouble(P + "maxRetryAfterSeconds", d.maxRetryAfterSeconds()))
+                    .maxCrawlDelaySeconds(
+                            m.getDouble(P + "maxCrawlDelaySeconds", d.maxCrawlDelaySeconds()))
                     .build());
         } catch (IllegalArgumentException e) { // NumberFormatException too
             return Optional.empty();
         }
+    }
+
+    /** The header lines that are not written: those that may hold a password. */
+    static List<String> secretLines(List<String> lines) {
+        return lines.stream().filter(SettingsMemory::secret).toList();
+    }
+
+    /** Whether a valid header line may hold a password ({@link Header#secret()}). */
+    private static boolean secret(String line) {
+        return SiteHeaders.parseLine(line).secret();
     }
 
     private static int integer(UiState m, String key, int def) {

@@ -7,6 +7,7 @@ import io.webprobe.http.Urls;
 import io.webprobe.ui.common.DialogService;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The sign-in a site asked this window for (HTTP basic authentication), as a browser keeps
@@ -17,18 +18,34 @@ import java.util.Optional;
  */
 final class SiteSignIn {
     private final DialogService dialogs;
+    /** The request headers a plan's crawls were started with in this window (the settings'). */
+    private final Function<CrawlPlan, SiteHeaders> typed;
     /** The site it is for, "host:port" as {@link Urls#hostAndPort} gives it. */
     private volatile String site = "";
     private volatile SiteHeaders headers = SiteHeaders.NONE;
     /** Its user name, to fill in when the site refuses it. */
     private String user = "";
 
-    SiteSignIn(DialogService dialogs) {
+    /**
+     * @param typed the request headers of the settings a plan's crawls were started with in
+     *     this window (none for a crawl file's own: it keeps none); read on any thread
+     */
+    SiteSignIn(DialogService dialogs, Function<CrawlPlan, SiteHeaders> typed) {
         this.dialogs = dialogs;
+        this.typed = typed;
     }
 
-    /** What a crawl of this plan sends its site's URLs: the sign-in if it is for its site. */
+    /**
+     * What a crawl of this plan sends its site's URLs: the request headers it was started with
+     * here, and the sign-in if it is for its site (in place of an Authorization header among
+     * them, which the site refused).
+     */
     SiteHeaders forPlan(CrawlPlan plan) {
+        return typed.apply(plan).signedIn(signInFor(plan));
+    }
+
+    /** The sign-in asked for here if it is for the plan's site. */
+    private SiteHeaders signInFor(CrawlPlan plan) {
         SiteHeaders h = headers;
         return site.equals(Urls.hostAndPort(plan.startUrl())) ? h : SiteHeaders.NONE;
     }
@@ -42,7 +59,7 @@ final class SiteSignIn {
      */
     boolean ask(CrawlPlan plan, String goLabel) {
         String host = Urls.hostAndPort(plan.startUrl());
-        boolean refused = !forPlan(plan).isEmpty();
+        boolean refused = !signInFor(plan).isEmpty();
         Optional<DialogService.SignIn> typed = dialogs.askSignIn(host, refused ? user : null,
                 goLabel);
         if (typed.isEmpty()) {

@@ -30,6 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrawlSettingsTest {
     private static final URI START = URI.create("http://127.0.0.1:1/");
 
+    private static final String TIMEOUT_RULE =
+            "Timeout must be a number of seconds from 0.001 to 600, like 15 or 2.5.";
+
     private final CrawlSettingsForm form = new CrawlSettingsForm();
 
     private CrawlPlan plan() {
@@ -285,10 +288,34 @@ class CrawlSettingsTest {
                 bad(CrawlSettingsForm::delayMillisProperty, "1s", Field.DELAY,
                         "Delay per host must be a whole number of milliseconds from 0 to "
                                 + "3600000 (an hour)."),
-                bad(CrawlSettingsForm::timeoutSecondsProperty, "0", Field.TIMEOUT,
-                        "Timeout must be a whole number of seconds from 1 to 600."),
+                bad(CrawlSettingsForm::timeoutSecondsProperty, "0", Field.TIMEOUT, TIMEOUT_RULE),
+                bad(CrawlSettingsForm::timeoutSecondsProperty, "0.0009", Field.TIMEOUT,
+                        TIMEOUT_RULE),
                 bad(CrawlSettingsForm::timeoutSecondsProperty, "601", Field.TIMEOUT,
-                        "Timeout must be a whole number of seconds from 1 to 600."),
+                        TIMEOUT_RULE),
+                bad(CrawlSettingsForm::maxRetriesProperty, "11", Field.MAX_RETRIES,
+                        "Max retries must be between 0 and 10."),
+                bad(CrawlSettingsForm::maxRetriesProperty, "", Field.MAX_RETRIES,
+                        "Max retries must be between 0 and 10."),
+                bad(CrawlSettingsForm::maxRetryAfterProperty, "3601", Field.MAX_RETRY_AFTER,
+                        "Max Retry-After wait must be a number of seconds from 0 to 3600, like "
+                                + "60 or 0.5."),
+                bad(CrawlSettingsForm::maxCrawlDelayProperty, "-1", Field.MAX_CRAWL_DELAY,
+                        "Max Crawl-delay must be a number of seconds from 0 (Crawl-delay "
+                                + "ignored) to 3600, like 10 or 0.5."),
+                // the command line's -H sentences, and never more of a line than its first word
+                bad(CrawlSettingsForm::headersProperty, "Authorization Bearer s3cret",
+                        Field.HEADERS, "'Authorization …' is not a header; write it as "
+                                + "'Name: value'."),
+                bad(CrawlSettingsForm::headersProperty, "X-A: 1\nHost: example.com",
+                        Field.HEADERS, "The Host header is set by Webprobe itself for each "
+                                + "request, so it cannot be given."),
+                bad(CrawlSettingsForm::headersProperty, "User-Agent: Bot", Field.HEADERS,
+                        "Set the User-Agent with the user agent setting (--user-agent), which "
+                                + "every request sends, not as a header."),
+                bad(CrawlSettingsForm::headersProperty,
+                        "Authorization: Basic a\nAuthorization: Bearer b", Field.HEADERS,
+                        "Give one sign-in: a user and password, or one Authorization header."),
                 badPageSize(""),
                 badPageSize("0"),
                 badPageSize("0.0009"),
@@ -388,7 +415,7 @@ class CrawlSettingsTest {
                         + "character class.",
                 "Max depth must be a whole number from 0 (the start page only) to "
                         + "2,147,483,647, or blank for no limit.",
-                "Timeout must be a whole number of seconds from 1 to 600.");
+                TIMEOUT_RULE);
         assertThat(form.errorFieldProperty().get()).isEqualTo(Field.INCLUDE);
         assertThat(form.badFieldsProperty().get().keySet())
                 .containsExactlyInAnyOrder(Field.INCLUDE, Field.MAX_DEPTH, Field.TIMEOUT);
@@ -455,7 +482,9 @@ class CrawlSettingsTest {
                 .followNofollow(true).useSitemaps(true).maxPerHost(2).delayMillis(250)
                 .timeoutSeconds(30).maxPageMegabytes(0.5).userAgent("Bot/1")
                 .maxRequestsPerSecond(1.5).insecure(false).caCertFile("/c.pem")
-                .accept("403").checkAnchors(true).build();
+                .accept("403").checkAnchors(true).headers(List.of("X-Token: t"))
+                .cookies(false).allowPrivate(true).maxRetries(0).maxRetryAfterSeconds(5)
+                .maxCrawlDelaySeconds(0.5).build();
         CrawlSettings d = CrawlSettings.DEFAULT;
         for (var c : CrawlSettings.class.getRecordComponents()) {
             if (!c.getName().equals("insecure")) { // not beside a certificate file
@@ -623,6 +652,84 @@ class CrawlSettingsTest {
                 .hasMessage("Include pattern \"[a\" is not a valid regular expression: unclosed "
                         + "character class.");
         assertThatThrownBy(() -> CrawlSettings.builder().timeoutSeconds(0).build())
-                .hasMessage("Timeout must be between 1 and 600 seconds.");
+                .hasMessage("Timeout must be between 0.001 and 600 seconds.");
+        assertThatThrownBy(() -> CrawlSettings.builder().headers(List.of("nocolon")).build())
+                .hasMessage("'nocolon' is not a header; write it as 'Name: value'.");
+        assertThatThrownBy(() -> CrawlSettings.builder().maxRetries(11).build())
+                .hasMessage("Max retries must be between 0 and 10.");
+    }
+
+    // == Requests: the command line's -H, --no-cookies, --allow-private, retries and waits ==
+
+    @Test
+    void theRequestSettingsReachThePlan() {
+        form.headersProperty().set("X-Token: abc\n\n  Accept:  \nX-Empty;");
+        form.cookiesProperty().set(false);
+        form.allowPrivateProperty().set(true);
+        form.maxRetriesProperty().set("0");
+        form.maxRetryAfterProperty().set("2.5");
+        form.maxCrawlDelayProperty().set("0");
+        form.timeoutSecondsProperty().set("1.5");
+
+        CrawlPlan p = plan();
+
+        assertThat(p.siteHeaders().headers()).containsExactly(
+                new io.webprobe.http.Header("X-Token", "abc"),
+                new io.webprobe.http.Header("Accept", "", true),
+                new io.webprobe.http.Header("X-Empty", ""));
+        assertThat(p.cookies()).isFalse();
+        assertThat(p.allowPrivate()).isTrue();
+        assertThat(p.politeness().maxRetries()).isZero();
+        assertThat(p.politeness().maxRetryAfter()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(p.politeness().maxCrawlDelay()).isEqualTo(Duration.ZERO);
+        assertThat(p.timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(form.changesProperty().get()).contains("1.5 s timeout", "3 request headers",
+                "no cookies", "private addresses allowed", "retries and waits changed")
+                .doesNotContain("abc");
+    }
+
+    /** The bug: a crawl made with them on the command line showed the form's defaults. */
+    @Test
+    void aCommandLinePlanShowsItsRequestSettings() {
+        CrawlPlan cli = CrawlPlan.of(START, "ua").withTimeout(Duration.ofMillis(2250))
+                .withPoliteness(Politeness.DEFAULT.withMaxRetries(0)
+                        .withMaxRetryAfter(Duration.ofSeconds(7))
+                        .withMaxCrawlDelay(Duration.ofMillis(500)))
+                .toBuilder().cookies(false).allowPrivate(true).build();
+
+        form.load(CrawlSettings.of(cli, "ua"));
+
+        assertThat(List.of(form.timeoutSecondsProperty().get(), form.maxRetriesProperty().get(),
+                form.maxRetryAfterProperty().get(), form.maxCrawlDelayProperty().get()))
+                .containsExactly("2.25", "0", "7", "0.5");
+        assertThat(form.cookiesProperty().get()).isFalse();
+        assertThat(form.allowPrivateProperty().get()).isTrue();
+        assertThat(plan()).as("a new crawl from them keeps them").isEqualTo(cli);
+    }
+
+    @Test
+    void headersThatMayHoldAPasswordAreNotWrittenWithTheSettings() {
+        CrawlSettings chosen = CrawlSettings.builder().headers(List.of("X-Trace: 1",
+                "Authorization: Bearer s3cret", "Cookie: sid=s3cret", "X-Api-Key: s3cret"))
+                .build();
+        UiState memory = UiState.inMemory();
+
+        SettingsMemory.save(memory, chosen);
+
+        assertThat(SettingsMemory.load(memory).orElseThrow().headers())
+                .containsExactly("X-Trace: 1");
+        assertThat(SettingsMemory.secretLines(chosen.headers())).containsExactly(
+                "Authorization: Bearer s3cret", "Cookie: sid=s3cret", "X-Api-Key: s3cret");
+        assertThat(chosen.toString()).doesNotContain("s3cret");
+    }
+
+    /** A timeout remembered before it took decimals ("15") is read still. */
+    @Test
+    void aWholeTimeoutRememberedBeforeIsReadStill() {
+        UiState memory = UiState.inMemory();
+        SettingsMemory.save(memory, CrawlSettings.DEFAULT);
+        memory.putString("crawl.settings.timeoutSeconds", "20");
+
+        assertThat(SettingsMemory.load(memory).orElseThrow().timeoutSeconds()).isEqualTo(20);
     }
 }
