@@ -1,0 +1,145 @@
+package io.webprobe.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.cli.WebprobeCli;
+import io.webprobe.testsupport.LocalHttpServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Crawl tab's Requests settings (the command line's -H, --no-cookies, --max-retries...) in
+ * the real main window (headless Monocle by default), crawling a site on loopback that notes
+ * what each request sent. Only the dialogs are fake.
+ */
+class RequestSettingsWindowTest extends MainWindowTestBase {
+    /** What the site's pages were sent: "path header" to its value ("" when absent). */
+    private final Map<String, String> seen = new ConcurrentHashMap<>();
+
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    /** "/" sets a cookie and links to "/a"; both note the headers asked about. */
+    private void site() {
+        server.route("/", ex -> {
+            note("/", ex);
+            ex.getResponseHeaders().add("Set-Cookie", "sid=1; Path=/");
+            LocalHttpServer.send(ex, 200, "text/html", "<a href=\"/a\">a</a>");
+        });
+        server.route("/a", ex -> {
+            note("/a", ex);
+            LocalHttpServer.send(ex, 200, "text/html", "<p>a</p>");
+        });
+    }
+
+    private void note(String path, com.sun.net.httpserver.HttpExchange ex) {
+        for (String h : List.of("X-Trace", "Authorization", "Cookie")) {
+            String v = ex.getRequestHeaders().getFirst(h);
+            seen.put(path + " " + h, v == null ? "" : v);
+        }
+    }
+
+    private void openSettings(FxRobot robot) throws Exception {
+        robot.interact(() -> node(robot, "#crawlSettings", TitledPane.class).setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void headersTypedAreSentAndCookiesOffSendsNone(FxRobot robot) throws Exception {
+        site();
+        openSettings(robot);
+        robot.interact(() -> {
+            node(robot, "#crawlHeaders", TextArea.class)
+                    .setText("X-Trace: abc\nAuthorization: Bearer s3cret");
+            node(robot, "#crawlCookies", CheckBox.class).setSelected(false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> node(robot, "#crawlSettings", TitledPane.class).getText()))
+                .contains("2 request headers", "no cookies").doesNotContain("s3cret");
+
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+
+        assertThat(seen).containsEntry("/ X-Trace", "abc")
+                .containsEntry("/a X-Trace", "abc")
+                .containsEntry("/a Authorization", "Bearer s3cret")
+                .as("the cookie / set is not sent back").containsEntry("/a Cookie", "");
+        // remembered as the user's, but for the line that may hold a password
+        assertThat(memory.getStrings("crawl.settings.headers")).containsExactly("X-Trace: abc");
+        assertThat(memory.getBoolean("crawl.settings.cookies", true)).isFalse();
+    }
+
+    @Test
+    void aBadHeaderLineGetsTheCommandLinesSentenceWithoutThePassword(FxRobot robot)
+            throws Exception {
+        openSettings(robot);
+        robot.interact(() -> node(robot, "#crawlHeaders", TextArea.class)
+                .setText("Authorization Bearer s3cret"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        enterUrlAndStart(robot, server.url("/"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String sentence = "'Authorization …' is not a header; write it as 'Name: value'.";
+        assertThat(fx(() -> vm().settingsErrorProperty().get())).isEqualTo(sentence);
+        TextArea headers = node(robot, "#crawlHeaders", TextArea.class);
+        Tooltip tip = fx(headers::getTooltip);
+        assertThat(fx(tip::getText)).isEqualTo(sentence);
+        assertThat(fx(() -> headers.getStyleClass().contains("field-invalid"))).isTrue();
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    /** The bug: a crawl made with them on the command line opened with the form's defaults. */
+    @Test
+    void aCrawlMadeOnTheCommandLineShowsItsRequestSettings(FxRobot robot) throws Exception {
+        site();
+        Path file = tempDir.resolve("cli.webprobe");
+        StringWriter out = new StringWriter();
+        int code = WebprobeCli.execute(new PrintWriter(out), new PrintWriter(out), "crawl",
+                server.url("/"), "--db", file.toString(), "-q", "-H", "X-Trace: cli",
+                "--no-cookies", "--max-retries", "0", "--timeout", "2.5",
+                "--max-crawl-delay", "0");
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(seen).containsEntry("/a X-Trace", "cli").containsEntry("/a Cookie", "");
+
+        dialogs.crawlAnswers.add(file);
+        robot.clickOn("File").clickOn("#menuOpenCrawl");
+        waiting(Duration.ofSeconds(20)).until(() -> status(robot).startsWith("Opened "));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fx(() -> node(robot, "#crawlCookies", CheckBox.class).isSelected())).isFalse();
+        assertThat(fx(() -> node(robot, "#crawlMaxRetries", TextField.class).getText()))
+                .isEqualTo("0");
+        assertThat(fx(() -> node(robot, "#crawlTimeout", TextField.class).getText()))
+                .isEqualTo("2.5");
+        assertThat(fx(() -> node(robot, "#crawlMaxCrawlDelay", TextField.class).getText()))
+                .isEqualTo("0");
+        // the crawl file keeps no header (one may be a password; --resume is given -H again)
+        assertThat(fx(() -> node(robot, "#crawlHeaders", TextArea.class).getText())).isEmpty();
+        assertThat(fx(() -> node(robot, "#crawlSettings", TitledPane.class).getText()))
+                .startsWith("Settings of this crawl").contains("2.5 s timeout", "no cookies");
+    }
+}
