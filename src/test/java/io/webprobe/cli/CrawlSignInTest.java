@@ -177,8 +177,11 @@ class CrawlSignInTest {
         assertPlain(run("crawl", start, "-H", "User-Agent: me"), "webprobe: Set the User-Agent "
                 + "with the user agent setting (--user-agent), which every request sends, not "
                 + "as a header.\n");
-        assertPlain(run("crawl", start, "-H", "no colon"), "webprobe: 'no colon' is not a "
+        assertPlain(run("crawl", start, "-H", "nocolon"), "webprobe: 'nocolon' is not a "
                 + "header; write it as 'Name: value'.\n");
+        // its first word only: the rest of a line missing its colon may be a password
+        assertPlain(run("crawl", start, "-H", "Authorization Bearer s3cret"),
+                "webprobe: 'Authorization …' is not a header; write it as 'Name: value'.\n");
         assertPlain(run("crawl", start, "--user", "ann:x", "-H", "Authorization: Bearer t"),
                 "webprobe: Give one sign-in: a user and password, or one Authorization "
                         + "header.\n");

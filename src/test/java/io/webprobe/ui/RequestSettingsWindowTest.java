@@ -71,6 +71,11 @@ class RequestSettingsWindowTest extends MainWindowTestBase {
     void headersTypedAreSentAndCookiesOffSendsNone(FxRobot robot) throws Exception {
         site();
         openSettings(robot);
+        assertThat(robot.lookup("#crawlRequests").tryQuery()).as("hidden until asked for")
+                .isEmpty();
+        robot.clickOn("#crawlRequestsShown");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> node(robot, "#crawlHeaders", TextArea.class).isVisible())).isTrue();
         robot.interact(() -> {
             node(robot, "#crawlHeaders", TextArea.class)
                     .setText("X-Trace: abc\nAuthorization: Bearer s3cret");
@@ -96,19 +101,24 @@ class RequestSettingsWindowTest extends MainWindowTestBase {
     void aBadHeaderLineGetsTheCommandLinesSentenceWithoutThePassword(FxRobot robot)
             throws Exception {
         openSettings(robot);
-        robot.interact(() -> node(robot, "#crawlHeaders", TextArea.class)
-                .setText("Authorization Bearer s3cret"));
+        robot.clickOn("#crawlRequestsShown");
         WaitForAsyncUtils.waitForFxEvents();
+        TextArea headers = node(robot, "#crawlHeaders", TextArea.class);
+        robot.interact(() -> headers.setText("Authorization Bearer s3cret"));
+        robot.clickOn("#crawlRequestsShown"); // hidden again
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#crawlHeaders").tryQuery()).isEmpty();
 
         enterUrlAndStart(robot, server.url("/"));
         WaitForAsyncUtils.waitForFxEvents();
 
         String sentence = "'Authorization …' is not a header; write it as 'Name: value'.";
         assertThat(fx(() -> vm().settingsErrorProperty().get())).isEqualTo(sentence);
-        TextArea headers = node(robot, "#crawlHeaders", TextArea.class);
         Tooltip tip = fx(headers::getTooltip);
         assertThat(fx(tip::getText)).isEqualTo(sentence);
         assertThat(fx(() -> headers.getStyleClass().contains("field-invalid"))).isTrue();
+        assertThat(robot.lookup("#crawlHeaders").tryQuery()).as("the field named is shown")
+                .isPresent();
         assertThat(server.totalRequests()).isZero();
     }
 
@@ -128,6 +138,9 @@ class RequestSettingsWindowTest extends MainWindowTestBase {
         dialogs.crawlAnswers.add(file);
         robot.clickOn("File").clickOn("#menuOpenCrawl");
         waiting(Duration.ofSeconds(20)).until(() -> status(robot).startsWith("Opened "));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> node(robot, "#crawlSettings", TitledPane.class).setExpanded(true));
+        robot.clickOn("#crawlRequestsShown");
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(fx(() -> node(robot, "#crawlCookies", CheckBox.class).isSelected())).isFalse();

@@ -26,6 +26,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -55,6 +56,10 @@ final class CrawlSettingsPane {
     private final DialogService dialogs;
     private final TitledPane pane = new TitledPane();
     private final Map<Field, Control> controls = new EnumMap<>(Field.class);
+    /** The Politeness group's parts that are locked with the settings (not its toggle). */
+    private final java.util.List<Node> politenessControls = new java.util.ArrayList<>();
+    /** Shows the Requests group (hidden at first: see {@link #politeness()}). */
+    private final ToggleButton requestsShown = new ToggleButton("Requests…");
     /** A text field whose height the check box rows copy. */
     private Control rowHeight;
 
@@ -95,7 +100,11 @@ final class CrawlSettingsPane {
                 .otherwise(Bindings.concat(title, ": ", form.changesProperty())));
 
         Region scope = scope();
-        Region[] others = {trapGuards(), robotsAndLinks(), politeness(), requests()};
+        Region trapGuards = trapGuards();
+        Region robotsAndLinks = robotsAndLinks();
+        Region politeness = politeness();
+        Region requests = requests(); // after the trap guards: it takes their row height
+        Region[] others = {trapGuards, robotsAndLinks, politeness, requests};
         // A FlowPane is as narrow as its widest child's preferred width; the scope group's
         // follows the pane's own width, so the pane could never get narrower than it once was
         // (at its first layout, before the groups had their sizes, about the window's width):
@@ -126,20 +135,33 @@ final class CrawlSettingsPane {
         content.widthProperty().addListener((o, was, now) ->
                 Platform.runLater(content::requestLayout));
         scope.setMinWidth(MIN_SCOPE_WIDTH);
-        content.getChildren().addAll(others);
+        content.getChildren().addAll(trapGuards, robotsAndLinks, politeness);
+        // in the flow only while shown: a group hidden in it still counted in its lines' height
+        requestsShown.selectedProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                content.getChildren().add(requests);
+            } else {
+                content.getChildren().remove(requests);
+            }
+        });
         content.setPadding(new Insets(6, 10, 8, 10));
         // The regex boxes take the width the other groups leave; labels and numbers keep
         // theirs. In a narrow window the groups wrap onto a second line instead of clipping.
         scope.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
             double rest = content.getWidth() - content.getInsets().getLeft()
-                    - content.getInsets().getRight() - GAP * others.length - 1;
+                    - content.getInsets().getRight() - 1;
             for (Region r : others) {
-                rest -= r.prefWidth(-1);
+                // the Requests group only while it is shown
+                rest -= content.getChildren().contains(r) ? r.prefWidth(-1) + GAP : 0;
             }
             return Math.max(MIN_SCOPE_WIDTH, rest);
         }, content.widthProperty(), others[0].widthProperty(), others[1].widthProperty(),
-                others[2].widthProperty(), others[3].widthProperty()));
-        content.disableProperty().bind(locked);
+                others[2].widthProperty(), requests.widthProperty(), content.getChildren()));
+        // every control but the Requests group's toggle, which shows locked values too
+        for (Region r : new Region[] {scope, trapGuards, robotsAndLinks, requests}) {
+            r.disableProperty().bind(locked);
+        }
+        politenessControls.forEach(n -> n.disableProperty().bind(locked));
         // In a short window the open settings scroll within at most 40 % of its height
         // instead of pushing the resume offer and the workspace out of view.
         ScrollPane scroll = new ScrollPane(new VBox(content));
@@ -343,15 +365,29 @@ final class CrawlSettingsPane {
                 "Download at most this many megabytes of each page (decimals allowed, e.g. "
                         + "0.5). A longer page is cut there, shown as (cut) in the Size column, "
                         + "and only the part downloaded is searched for links."));
+        // the Requests group shows on demand: the settings of a window of the default size
+        // have room for four groups side by side and no more, and a fifth on a line of its
+        // own made them scroll; the settings' title says when any of its values is set. (A
+        // wider label, "Headers, cookies…", widened this group: the four wrapped at 1200 px)
+        requestsShown.setId("crawlRequestsShown");
+        requestsShown.setMinWidth(Region.USE_PREF_SIZE);
+        requestsShown.setTooltip(new Tooltip("Show or hide the Requests settings: request "
+                + "headers, cookies, private addresses, retries and waits (the command line's "
+                + "-H, --no-cookies, --allow-private, --max-retries, --max-retry-after, "
+                + "--max-crawl-delay)"));
         Button defaults = new Button("Reset all to defaults");
         defaults.setId("crawlSettingsDefaults");
         defaults.setMinWidth(Region.USE_PREF_SIZE);
         defaults.setTooltip(new Tooltip("Put every crawl setting (threads too) back to its "
                 + "default"));
         defaults.setOnAction(e -> form.load(CrawlSettings.DEFAULT));
-        HBox reset = new HBox(defaults);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox reset = new HBox(8, requestsShown, gap, defaults);
         reset.setAlignment(Pos.BOTTOM_RIGHT);
         VBox.setVgrow(reset, Priority.ALWAYS);
+        politenessControls.add(grid);
+        politenessControls.add(defaults);
         VBox box = group("Politeness", grid);
         box.getChildren().add(reset);
         return box;
@@ -399,7 +435,9 @@ final class CrawlSettingsPane {
         for (CheckBox c : new CheckBox[] {cookies, priv}) {
             c.minHeightProperty().bind(rowHeight.heightProperty());
         }
-        return group("Requests", box);
+        VBox group = group("Requests", box);
+        group.setId("crawlRequests");
+        return group;
     }
 
     /** A label that never shrinks to an ellipsis. */
@@ -496,6 +534,10 @@ final class CrawlSettingsPane {
         });
     }
 
+    /** The fields of the Requests group, shown when Start names one. */
+    private static final java.util.Set<Field> REQUESTS = java.util.EnumSet.of(Field.HEADERS,
+            Field.MAX_RETRIES, Field.MAX_RETRY_AFTER, Field.MAX_CRAWL_DELAY);
+
     /** A control's property key: its tooltip's own text while a bad value's sentence shows. */
     private static final String USUAL_TIP = "webprobe.usualTip";
 
@@ -508,6 +550,9 @@ final class CrawlSettingsPane {
             return;
         }
         pane.setExpanded(true);
+        if (REQUESTS.contains(now)) {
+            requestsShown.setSelected(true);
+        }
         if (!c.getStyleClass().contains("field-invalid")) {
             c.getStyleClass().add("field-invalid");
         }

@@ -710,7 +710,8 @@ class CrawlViewModelTest {
         assertThat(start(server.url("/"))).isFalse();
 
         assertThat(h.on(() -> vm.settingsErrorProperty().get()))
-                .isEqualTo("Timeout must be a whole number of seconds from 1 to 600.");
+                .isEqualTo("Timeout must be a number of seconds from 0.001 to 600, like 15 or "
+                        + "2.5.");
         assertThat(h.on(() -> vm.urlErrorProperty().get())).isEmpty();
         assertThat(h.on(() -> vm.runningProperty().get())).isFalse();
         assertThat(h.jobsCreated).hasValue(0);
