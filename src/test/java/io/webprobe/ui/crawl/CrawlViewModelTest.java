@@ -1043,6 +1043,40 @@ class CrawlViewModelTest {
         assertThat(rows()).extracting(CrawlResult::url).contains(server.url("/a"));
     }
 
+    /**
+     * A crawl file keeps no request header (one may be a password): a crawl stopped here and
+     * resumed sends those it was started with, which its settings shown show.
+     */
+    @Test
+    void aCrawlResumedHereSendsTheHeadersItWasStartedWith() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        latchesToRelease.add(release);
+        server.route("/", html("<a href=\"/slow\">s</a><a href=\"/a\">a</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived, "late"));
+        server.route("/a", html("a"));
+        h.run(() -> {
+            vm.threadsProperty().set(1);
+            vm.settings().headersProperty().set("X-Trace: t1\nAuthorization: Bearer s3cret");
+        });
+        start(server.url("/"));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        h.run(vm::stop);
+        awaitCrawlEnd();
+        release.countDown();
+        assertThat(h.on(() -> vm.settings().headersProperty().get()))
+                .isEqualTo("X-Trace: t1\nAuthorization: Bearer s3cret");
+
+        h.run(vm::resume);
+        awaitCrawlEnd();
+
+        assertThat(h.plans).hasSize(2);
+        assertThat(h.plans.get(1).siteHeaders().headers())
+                .extracting(io.webprobe.http.Header::name)
+                .containsExactly("X-Trace", "Authorization");
+        assertThat(status()).startsWith("Finished");
+    }
+
     /** The crawl files in the crawls folder. */
     private List<Path> crawlFiles() throws java.io.IOException {
         try (Stream<Path> files = Files.list(crawlsDir)) {
