@@ -20,6 +20,8 @@ public final class MailtoLink {
     /** The start of every reason. */
     public static final String MALFORMED = "Malformed email address: ";
 
+    private static final String UNCLOSED_QUOTE = "an unclosed quote in ";
+
     private MailtoLink() {}
 
     /**
@@ -37,11 +39,14 @@ public final class MailtoLink {
         int query = s.indexOf('?', from);
         query = query < 0 || query > end ? end : query;
         String fault = addresses(s, from, query);
+        if (fault != null && fault.startsWith(UNCLOSED_QUOTE) && query < end) {
+            // mailto:"a?b"@example.com: the query starts at the ?, inside the quotes
+            fault += " (a ? inside an address is written %3F)";
+        }
         for (int i = query + 1; fault == null && i < end; ) {
-            int amp = s.indexOf('&', i);
-            amp = amp < 0 || amp > end ? end : amp;
-            int eq = s.indexOf('=', i);
-            if (eq >= 0 && eq < amp) {
+            int amp = indexOf(s, '&', i, end);
+            int eq = indexOf(s, '=', i, amp); // within the field: one pass over the href
+            if (eq < amp) {
                 String field = PercentEncoding.decodeToString(s, i, eq).toLowerCase(Locale.ROOT);
                 if (field.equals("to") || field.equals("cc") || field.equals("bcc")) {
                     fault = addresses(s, eq + 1, amp);
@@ -52,12 +57,25 @@ public final class MailtoLink {
         return fault == null ? null : MALFORMED + fault;
     }
 
+    /** Where {@code c} first stands in {@code s[from, to)}, or {@code to}. */
+    private static int indexOf(String s, char c, int from, int to) {
+        int i = from;
+        while (i < to && s.charAt(i) != c) {
+            i++;
+        }
+        return i;
+    }
+
     /** The fault of the first malformed address of a comma-separated list, or null. */
     private static String addresses(String s, int from, int to) {
         if (from >= to) {
             return null;
         }
         String list = PercentEncoding.decodeToString(s, from, to);
+        if (list.indexOf('\uFFFD') >= 0 && s.indexOf('\uFFFD', from) < 0) {
+            // %FF, %C3%28: bytes no UTF-8 text has, shown as written, not as "\uFFFD("
+            return "an escape that is no UTF-8 character in " + shown(s.substring(from, to));
+        }
         boolean quoted = false;
         boolean angle = false;
         int start = 0;
@@ -92,9 +110,28 @@ public final class MailtoLink {
         }
         int open = item.lastIndexOf('<');
         if (open >= 0 && item.endsWith(">")) {
-            return addrSpec(item.substring(open + 1, item.length() - 1).strip(), item);
+            return addrSpec(item.substring(open + 1, item.length() - 1).strip(), shown(item));
         }
-        return addrSpec(item, item);
+        return addrSpec(item, shown(item));
+    }
+
+    /** The longest address a reason names whole; a longer one is cut, with "…". */
+    static final int SHOWN_LENGTH = 80;
+
+    /**
+     * An address as a reason names it: whole up to {@link #SHOWN_LENGTH} characters, else its
+     * start and "…" (a 200,000-character href made a reason as long, in the crawl file, the
+     * command line's line and the window's tooltip).
+     */
+    private static String shown(String address) {
+        if (address.length() <= SHOWN_LENGTH) {
+            return address;
+        }
+        int cut = SHOWN_LENGTH - 1;
+        if (Character.isHighSurrogate(address.charAt(cut - 1))) {
+            cut--;
+        }
+        return address.substring(0, cut) + "…";
     }
 
     /** The fault of an addr-spec, or null; {@code shown} is the address as the reason names it. */
@@ -103,7 +140,7 @@ public final class MailtoLink {
         if (a.startsWith("\"")) {
             at = quotedEnd(a);
             if (at < 0) {
-                return "an unclosed quote in " + shown;
+                return UNCLOSED_QUOTE + shown;
             }
             if (at < a.length() && a.charAt(at) != '@') {
                 return "text between the closing quote and the @ in " + shown;
