@@ -2,7 +2,6 @@ package io.webprobe.crawl;
 
 import io.webprobe.crawl.LinkExtractor.InvalidLink;
 import io.webprobe.crawl.LinkExtractor.Link;
-import io.webprobe.http.MailtoLink;
 import io.webprobe.http.Urls;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
@@ -205,43 +204,15 @@ final class LinkCollector {
 
     /**
      * What is wrong with a link of another scheme, or null when it is skipped: a mailto:
-     * link's malformed address ({@link MailtoLink}), and any file: link, which names a file
-     * on the author's computer that browsers do not open from a web page. tel:, javascript:,
+     * link's malformed address, and any file: link ({@link HrefCheck}). tel:, javascript:,
      * data:, ftp: and the rest are not checked. Only hrefs that are no http(s) URL get here:
      * a page of ordinary links pays nothing for it.
      *
      * @param type the link's type (a, img, canonical...), which says what a file: URL fails at
      */
     static String otherScheme(String scheme, String href, String type) {
-        return switch (scheme) {
-            case "mailto" -> MailtoLink.problem(href);
-            case "file" -> fileUrl(type);
-            default -> null;
-        };
-    }
-
-    /** The reason a file: link is broken. */
-    static final String FILE_LINK = "A file: link: browsers do not open it from a web page";
-
-    /** The reason a file: URL an image, a script, a frame or a stylesheet names is broken. */
-    static final String FILE_RESOURCE = "A file: URL: browsers do not load it from a web page";
-
-    /** The reason a file: canonical is broken. */
-    static final String FILE_CANONICAL = "A file: canonical URL: search engines ignore it (a "
-            + "canonical names the page's own web address)";
-
-    /**
-     * The reason a file: URL of this link type is broken: a link is not followed, an image, a
-     * script or a frame is not loaded, and a canonical is ignored by search engines. Debian's copy of
-     * the Python documentation names each page's own file as its canonical (527 pages): read
-     * as a link visitors click, it said what was not the fault.
-     */
-    static String fileUrl(String type) {
-        return switch (type) {
-            case "a", "area", "meta-refresh", "refresh-header", "alternate", "link" -> FILE_LINK;
-            case "canonical", "canonical-header" -> FILE_CANONICAL;
-            default -> FILE_RESOURCE;
-        };
+        HrefCheck check = HrefCheck.ofScheme(scheme);
+        return check == null ? null : check.problem(href, type);
     }
 
     /** How the reason an http(s) href is no URL starts ("Malformed URL: no host name"). */
@@ -256,13 +227,13 @@ final class LinkCollector {
         if (reason.startsWith(MailtoLink.MALFORMED)) {
             return BrokenLink.BAD_EMAIL_ADDRESS;
         }
-        if (reason.equals(FILE_LINK)) {
+        if (reason.equals(HrefCheck.FILE_LINK)) {
             return "file: link";
         }
-        if (reason.equals(FILE_RESOURCE)) {
+        if (reason.equals(HrefCheck.FILE_RESOURCE)) {
             return "file: URL";
         }
-        if (reason.equals(FILE_CANONICAL)) {
+        if (reason.equals(HrefCheck.FILE_CANONICAL)) {
             return "file: canonical";
         }
         return reason.startsWith(MALFORMED_URL) ? "Malformed URL" : reason;

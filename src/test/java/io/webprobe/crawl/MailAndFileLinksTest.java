@@ -84,9 +84,9 @@ class MailAndFileLinksTest {
                 .notAUrlInBrief()).isEqualTo("Malformed URL");
         assertThat(notAUrl("Malformed email address: no @ in x").notAUrlInBrief())
                 .isEqualTo("Bad email address");
-        assertThat(notAUrl(LinkCollector.FILE_LINK).notAUrlInBrief()).isEqualTo("file: link");
-        assertThat(notAUrl(LinkCollector.FILE_RESOURCE).notAUrlInBrief()).isEqualTo("file: URL");
-        assertThat(notAUrl(LinkCollector.FILE_CANONICAL).notAUrlInBrief())
+        assertThat(notAUrl(HrefCheck.FILE_LINK).notAUrlInBrief()).isEqualTo("file: link");
+        assertThat(notAUrl(HrefCheck.FILE_RESOURCE).notAUrlInBrief()).isEqualTo("file: URL");
+        assertThat(notAUrl(HrefCheck.FILE_CANONICAL).notAUrlInBrief())
                 .isEqualTo("file: canonical");
         assertThat(notAUrl("Some other reason").notAUrlInBrief()).isEqualTo("Some other reason");
         assertThat(notAUrl("").notAUrlInBrief()).isEmpty();
