@@ -3,6 +3,7 @@ package io.webprobe.store;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.crawl.CrawlSink;
+import io.webprobe.crawl.HrefCheck;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.crawl.SkipReason;
 import io.webprobe.http.ErrorKind;
@@ -164,6 +165,15 @@ public final class CrawlReader implements AutoCloseable {
                     f.inSitemap()));
         }
         return out;
+    }
+
+    /**
+     * The checks this crawl made of hrefs of other schemes ({@link HrefCheck}): those its file
+     * records ({@code href_checks}, written when it was created); none for a file made before
+     * they were recorded, whose crawl made none.
+     */
+    public synchronized java.util.Set<HrefCheck> hrefChecks() throws StoreException {
+        return HrefCheck.decode(meta().get(StoreOpener.HREF_CHECKS));
     }
 
     /**

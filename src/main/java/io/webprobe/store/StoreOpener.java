@@ -6,6 +6,7 @@ import static io.webprobe.store.StoreLocks.*;
 import io.webprobe.Version;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.HrefCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ final class StoreOpener {
      */
     static final String WAL_CHECKPOINT = "PRAGMA wal_autocheckpoint = 8000";
     private static final Logger log = LoggerFactory.getLogger(CrawlStore.class);
+    /**
+     * The meta key of the checks the crawl made of hrefs of other schemes ({@link HrefCheck}):
+     * written when the file is created, never again; absent in files made before it.
+     */
+    static final String HREF_CHECKS = "href_checks";
     /** Files up to this size are checked whole when opened; larger ones as they are read. */
     private static final long CHECK_LIMIT = 512L * 1024 * 1024;
 
@@ -80,6 +86,8 @@ final class StoreOpener {
             meta.put("lock", lock.encode());
             meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             meta.putAll(PlanCodec.encode(plan));
+            // at creation only: a resumed crawl keeps its file's (a file made before it has none)
+            meta.put(HREF_CHECKS, HrefCheck.encode(HrefCheck.all()));
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO meta (key, value) VALUES (?, ?)")) {
                 for (Map.Entry<String, String> e : meta.entrySet()) {
