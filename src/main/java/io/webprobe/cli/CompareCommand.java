@@ -27,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code webprobe compare OLD NEW}: what changed between two crawls of one site. Exit 1 when
  * the new crawl has broken links the old one did not (or missing anchors, when both checked
- * anchors), or its start URL fails where the old one's did not, so it can gate a release.
+ * anchors), or its start URL fails where the old one's did not, so it can gate a release;
+ * broken mailto: and file: links count only when both crawls checked them ({@link
+ * io.webprobe.crawl.HrefCheck}).
  */
 @Command(
         name = "compare",
@@ -37,7 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Compare two crawls of one site: URLs added and removed, status, redirect, "
                 + "title, canonical and indexability changes, new and fixed broken links, and "
                 + "new and fixed missing anchors when both crawls were made with "
-                + "--check-anchors.",
+                + "--check-anchors. Broken mailto: and file: links are compared when both "
+                + "crawls checked them (against a crawl made before Webprobe did, they are noted, "
+                + "not called new).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no new broken links (nor new missing anchors)",

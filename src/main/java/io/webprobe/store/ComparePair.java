@@ -2,9 +2,11 @@ package io.webprobe.store;
 
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlState;
+import io.webprobe.crawl.HrefCheck;
 import io.webprobe.http.Urls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -64,6 +66,7 @@ public final class ComparePair {
         }
         anchors(counts, olderName, newerName, older.info().state() == CrawlState.FINISHED,
                 notes);
+        hrefChecks(counts, olderName, newerName, notes);
         String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
         if (accepted != null) {
             notes.add(accepted);
@@ -102,6 +105,49 @@ public final class ComparePair {
                             ? "stopped at its page limit" : "did not finish",
                     unknown == 1 ? "it is" : "they are"));
         }
+    }
+
+    /**
+     * Sentences on broken links of a check of hrefs ({@link HrefCheck}: malformed mailto:
+     * addresses, file: links) that one crawl did not make, made by an earlier Webprobe: they
+     * are not compared, none is called new (or fixed), where the two crawls' broken links
+     * would otherwise differ by every such link the site always had.
+     */
+    static void hrefChecks(CrawlDiff.Counts counts, String olderName, String newerName,
+            List<String> notes) {
+        Set<HrefCheck> olderLacks = lacking(counts.olderHrefChecks());
+        Set<HrefCheck> newerLacks = lacking(counts.newerHrefChecks());
+        if (counts.notComparedNewer() > 0) {
+            boolean older = !olderLacks.isEmpty();
+            notes.add(notChecked(older ? olderName : newerName, older ? olderLacks : newerLacks,
+                    counts.notComparedNewer(), newerName, "new"));
+        }
+        if (counts.notComparedOlder() > 0) {
+            boolean newer = !newerLacks.isEmpty();
+            notes.add(notChecked(newer ? newerName : olderName, newer ? newerLacks : olderLacks,
+                    counts.notComparedOlder(), olderName, "fixed"));
+        }
+    }
+
+    private static Set<HrefCheck> lacking(Set<HrefCheck> made) {
+        Set<HrefCheck> lacks = HrefCheck.all();
+        lacks.removeAll(made);
+        return lacks;
+    }
+
+    /**
+     * "a.webprobe did not check mailto: and file: links (it was made by an earlier Webprobe),
+     * so the 12 broken ones of b.webprobe are not compared: none is called new."
+     */
+    private static String notChecked(String lacker, Set<HrefCheck> lacks, long n, String of,
+            String called) {
+        List<String> schemes = lacks.stream().map(c -> c.scheme() + ":").toList();
+        String which = schemes.size() == 1 ? schemes.get(0) : String.join(", ",
+                schemes.subList(0, schemes.size() - 1)) + " and " + schemes.getLast();
+        return lacker + " did not check " + which + " links (it was made by an earlier "
+                + "Webprobe), so " + (n == 1 ? "the broken one of " + of + " is not compared: "
+                + "it is not called " : String.format(java.util.Locale.ROOT, "the %,d broken "
+                + "ones of %s are not compared: none is called ", n, of)) + called + ".";
     }
 
     /** "the 3 missing anchors of b.webprobe are", "the 1 missing anchor of b.webprobe is". */

@@ -2,12 +2,14 @@ package io.webprobe.store;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.HrefCheck;
 import io.webprobe.crawl.Outcome;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.http.ContentTypes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +25,12 @@ import java.util.function.Consumer;
  * still a page answering 2xx, and its target too if the page still holds it: a page the new
  * crawl did not reach fixes nothing, and a link gone with its page, which now fails or
  * redirects, is not fixed: the page's own status change is the news); missing anchors likewise,
- * new and fixed, when both crawls checked anchors. URLs are matched by their dedup key. Both crawls are
- * read in key order side by side, so memory does not grow with the number of URLs (only with
- * the broken links of the two crawls).
+ * new and fixed, when both crawls checked anchors; and a broken link of a check on hrefs of
+ * another scheme ({@link HrefCheck}: a malformed mailto:, a file: link) only when both crawls
+ * made that check (a crawl made before it did not), else set apart and counted, in no row.
+ * URLs are matched by their dedup key. Both crawls are read in key order side by side, so
+ * memory does not grow with the number of URLs (only with the broken links of the two
+ * crawls).
  *
  * <p>A URL whose status changed into a failure (or out of one: a 4xx or 5xx answer, no answer,
  * blocked or skipped) has one row, its status change: its title, canonical and indexability
@@ -79,6 +84,33 @@ public final class CrawlDiff {
         private boolean newerCheckedAnchors;
         private long newerMissingAnchors;
         private long olderMissingAnchors;
+        private Set<HrefCheck> olderHrefChecks = EnumSet.noneOf(HrefCheck.class);
+        private Set<HrefCheck> newerHrefChecks = EnumSet.noneOf(HrefCheck.class);
+        private final Set<String> notComparedNewer = new HashSet<>();
+        private final Set<String> notComparedOlder = new HashSet<>();
+
+        /** The checks of hrefs of other schemes the older crawl made (none before they were). */
+        public Set<HrefCheck> olderHrefChecks() {
+            return olderHrefChecks;
+        }
+
+        /** The checks of hrefs of other schemes the newer crawl made. */
+        public Set<HrefCheck> newerHrefChecks() {
+            return newerHrefChecks;
+        }
+
+        /**
+         * Broken links of the newer crawl found by a check of hrefs ({@link HrefCheck}) that
+         * the two crawls did not both make: not compared, so none is called new.
+         */
+        public long notComparedNewer() {
+            return notComparedNewer.size();
+        }
+
+        /** Likewise the older crawl's: none is called fixed. */
+        public long notComparedOlder() {
+            return notComparedOlder.size();
+        }
 
         /**
          * Missing anchors of the newer crawl that are not in the older one, but on a page or
@@ -230,10 +262,28 @@ public final class CrawlDiff {
         counts.startFailure = startFailure(older, newer);
         counts.olderLimited = older.leftOutByPageLimit();
         counts.newerLimited = newer.leftOutByPageLimit();
+        counts.olderHrefChecks = older.hrefChecks();
+        counts.newerHrefChecks = newer.hrefChecks();
+        // the checks of hrefs not made by both: their broken links say nothing of a change
+        Set<HrefCheck> notBoth = HrefCheck.all();
+        notBoth.removeIf(c -> counts.olderHrefChecks.contains(c)
+                && counts.newerHrefChecks.contains(c));
         counts.unknownBroken = newAndFixed(older, newer, new Links() {
             @Override
             public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                r.forEachBrokenLink(out);
+                if (notBoth.isEmpty()) {
+                    r.forEachBrokenLink(out);
+                    return;
+                }
+                Set<String> apart = r == newer ? counts.notComparedNewer
+                        : counts.notComparedOlder;
+                r.forEachBrokenLink(l -> {
+                    if (notBoth.contains(checkOf(l))) {
+                        apart.add(pair(l));
+                    } else {
+                        out.accept(l);
+                    }
+                });
             }
 
             @Override
@@ -465,6 +515,12 @@ public final class CrawlDiff {
         if (!Objects.equals(a, b)) {
             out.accept(new Row(c, url, a, b, ""));
         }
+    }
+
+    /** The check of hrefs that found a broken link, or null (a URL's, a malformed URL's). */
+    private static HrefCheck checkOf(BrokenLink l) {
+        return l.error() == io.webprobe.http.ErrorKind.INVALID_URL ? HrefCheck.of(l.linkUrl())
+                : null;
     }
 
     private static String pair(BrokenLink l) {

@@ -28,4 +28,22 @@ public final class StoredCrawls {
         job.completion().get(30, TimeUnit.SECONDS);
         job.close();
     }
+
+    /**
+     * Makes a crawl file look as a Webprobe before the checks of mailto: and file: links made
+     * it: no {@code href_checks} in its meta, and none of the links they find in {@code
+     * invalid_links} (LIKE ignores the case of ASCII letters: MAILTO: too).
+     *
+     * @return how many such links were removed
+     */
+    public static int madeBeforeHrefChecks(Path file) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement st = c.createStatement()) {
+            if (st.executeUpdate("DELETE FROM meta WHERE key = 'href_checks'") != 1) {
+                throw new IllegalStateException(file + " records no href_checks");
+            }
+            return st.executeUpdate("DELETE FROM invalid_links "
+                    + "WHERE href LIKE 'mailto:%' OR href LIKE 'file:%'");
+        }
+    }
 }

@@ -152,6 +152,51 @@ class CompareViewTest {
         }
     }
 
+    /**
+     * The want: a crawl made before Webprobe checked mailto: and file: links, compared with one
+     * made after, calls none of the site's old bad mail links new; the tab says so beside its
+     * counts, in the sentence {@code compare} prints.
+     */
+    @Test
+    void aCrawlMadeBeforeTheMailAndFileChecksIsNotedBesideTheCounts(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (io.webprobe.testsupport.LocalHttpServer server =
+                new io.webprobe.testsupport.LocalHttpServer()) {
+            server.route("/", io.webprobe.testsupport.LocalHttpServer.html("<title>Home</title>"
+                    + "<a href=\"mailto:info.example.com\">mail</a>"
+                    + "<a href=\"file:///C:/site/page.html\">page</a>"));
+            io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
+                    java.net.URI.create(server.url("/")), "Webprobe/test").build();
+            Path before = io.webprobe.testsupport.StoredCrawls.crawlInto(
+                    dir.resolve("before.webprobe"), plan);
+            assertThat(io.webprobe.testsupport.StoredCrawls.madeBeforeHrefChecks(before))
+                    .isEqualTo(2);
+            Path after = io.webprobe.testsupport.StoredCrawls.crawlInto(
+                    dir.resolve("after.webprobe"), plan);
+            WaitForAsyncUtils.asyncFx(() -> {
+                model.oldFileProperty().set(before);
+                model.newFileProperty().set(after);
+                return model.compare(); // runs on this thread here (Runnable::run)
+            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            String[] shown = WaitForAsyncUtils.asyncFx(() -> {
+                view.root().applyCss();
+                ((Parent) view.root()).layout();
+                javafx.scene.control.Label summary =
+                        (javafx.scene.control.Label) view.root().lookup("#compareSummary");
+                javafx.scene.control.Label notes =
+                        (javafx.scene.control.Label) view.root().lookup("#compareNotes");
+                return new String[] {summary.getText(),
+                        notes.isVisible() ? notes.getText() : "(hidden)"};
+            }).get(10, TimeUnit.SECONDS);
+
+            assertThat(shown[0]).isEqualTo("Compared before.webprobe with after.webprobe: "
+                    + "no changes.");
+            assertThat(shown[1]).isEqualTo("before.webprobe did not check mailto: and file: "
+                    + "links (it was made by an earlier Webprobe), so the 2 broken ones of "
+                    + "after.webprobe are not compared: none is called new.");
+        }
+    }
+
     /** The text a labelled node shows, after any ellipsis. */
     private static String shownText(javafx.scene.Node labelled) {
         return ((javafx.scene.text.Text) labelled.lookup(".text")).getText();

@@ -1,0 +1,133 @@
+package io.webprobe.cli;
+
+import static io.webprobe.cli.CliRun.run;
+import static io.webprobe.testsupport.CsvFiles.readCsv;
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StoredCrawls;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compare} across the upgrade that made a crawl report malformed mailto: addresses and
+ * file: links as broken links: a crawl made before did not check them (its file has no {@code
+ * href_checks}), so the links the site always had are not new, the gate passes and a note says
+ * so; two crawls that both checked them compare them as any broken link.
+ */
+class CompareMailAndFileLinksCommandTest {
+    @TempDir
+    Path dir;
+
+    private final LocalHttpServer server = new LocalHttpServer();
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+    }
+
+    private void site(String extra) {
+        server.route("/", html("<title>Home</title><a href=\"/contact.html\">contact</a>"
+                + "<a href=\"mailto:info.example.com\">mail us</a>"
+                + "<a href=\"file:///C:/Users/me/site/page.html\">page</a>"
+                + "<a href=\"mailto:jane@example.com\">Jane</a>" + extra));
+        server.route("/contact.html", html("<title>Contact</title>"
+                + "<a href=\"MAILTO:sales@@example.com\">sales</a>"));
+    }
+
+    private Path crawl(String name) {
+        Path db = dir.resolve(name);
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--db", db.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err()); // the bad links are broken
+        return db;
+    }
+
+    private static Path madeOld(Path db) throws Exception {
+        assertEquals(3, StoredCrawls.madeBeforeHrefChecks(db));
+        return db;
+    }
+
+    private static String hrefChecks(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT value FROM meta WHERE key = 'href_checks'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
+    void aCrawlMadeBeforeTheChecksCallsNoneOfTheirLinksNewAndTheGatePasses() throws Exception {
+        site("");
+        Path before = madeOld(crawl("before.webprobe"));
+        Path after = crawl("after.webprobe");
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).isEqualTo("Compared " + before + " with " + after + ": no changes.\n"
+                + "Note: " + before + " did not check mailto: and file: links (it was made by "
+                + "an earlier Webprobe), so the 3 broken ones of " + after + " are not "
+                + "compared: none is called new.\n");
+        // the CSV lists changes: these are not known to be any
+        assertThat(readCsv(diff).stream().map(l -> String.join("|", l)).toList())
+                .containsExactly("change|url|old|new|source_url");
+
+        // the other way round: none is called fixed
+        CliRun back = run("compare", after.toString(), before.toString());
+
+        assertEquals(0, back.exitCode(), back.out() + back.err());
+        assertThat(back.out()).contains(": no changes.\n").contains("Note: " + before + " did "
+                + "not check mailto: and file: links (it was made by an earlier Webprobe), so "
+                + "the 3 broken ones of " + after + " are not compared: none is called fixed.");
+    }
+
+    @Test
+    void aNewBadMailLinkBetweenTwoCrawlsThatCheckedFailsTheGate() throws Exception {
+        site("");
+        Path before = crawl("before.webprobe");
+        site("<a href=\"mailto:help.example.com\">help</a>");
+        Path after = crawl("after.webprobe");
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).startsWith("Compared " + before + " with " + after + ": "
+                + "1 new broken link.\nNew broken links:\n  mailto:help.example.com (")
+                .endsWith(") on " + server.url("/") + "\n");
+        List<String> rows = readCsv(diff).stream().map(l -> String.join("|", l)).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).startsWith("new_broken_link|mailto:help.example.com||")
+                .endsWith("|" + server.url("/"));
+
+        // and fixed when it goes
+        CliRun back = run("compare", after.toString(), before.toString());
+        assertEquals(0, back.exitCode(), back.out() + back.err());
+        assertThat(back.out()).startsWith("Compared " + after + " with " + before + ": "
+                + "1 fixed broken link.\n"); // then a note: the two named the wrong way round
+    }
+
+    @Test
+    void aResumedCrawlKeepsTheChecksItsFileRecords() throws Exception {
+        site("");
+        Path made = crawl("made.webprobe");
+        assertThat(hrefChecks(made)).isEqualTo("file,mailto");
+        Path old = madeOld(crawl("old.webprobe"));
+
+        CliRun r = run("crawl", "--resume", old.toString(), "--quiet");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isIn(0, 1);
+        assertThat(hrefChecks(old)).as("what its first run checked is unchanged").isNull();
+    }
+}
