@@ -224,7 +224,7 @@ final class LinkCollector {
      * link", "file: URL", "file: canonical", "Malformed URL"; a reason of another kind, whole.
      */
     static String brief(String reason) {
-        if (reason.startsWith(MailtoLink.MALFORMED)) {
+        if (reason.startsWith(io.webprobe.http.MailtoLink.MALFORMED)) {
             return BrokenLink.BAD_EMAIL_ADDRESS;
         }
         if (reason.equals(HrefCheck.FILE_LINK)) {

@@ -36,11 +36,15 @@ class HrefCheckTest {
 
     @Test
     void eachCheckFindsWhatTheCrawlReports() {
-        assertThat(LinkCollector.otherScheme("mailto", "mailto:info.example.com"))
+        assertThat(LinkCollector.otherScheme("mailto", "mailto:info.example.com", "a"))
                 .isEqualTo("Malformed email address: no @ in info.example.com");
-        assertThat(LinkCollector.otherScheme("mailto", "mailto:jane@example.com")).isNull();
-        assertThat(LinkCollector.otherScheme("file", "file:///x"))
+        assertThat(LinkCollector.otherScheme("mailto", "mailto:jane@example.com", "a")).isNull();
+        assertThat(LinkCollector.otherScheme("file", "file:///x", "a"))
                 .isEqualTo("A file: link: browsers do not open it from a web page");
-        assertThat(LinkCollector.otherScheme("tel", "tel:1")).isNull();
+        assertThat(LinkCollector.otherScheme("file", "file:///x.png", "img"))
+                .isEqualTo("A file: URL: browsers do not load it from a web page");
+        assertThat(LinkCollector.otherScheme("file", "file:///x.html", "canonical"))
+                .startsWith("A file: canonical URL: search engines ignore it");
+        assertThat(LinkCollector.otherScheme("tel", "tel:1", "a")).isNull();
     }
 }
