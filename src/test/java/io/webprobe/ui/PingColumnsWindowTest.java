@@ -35,10 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class PingColumnsWindowTest extends MainWindowTestBase {
     /**
      * A latency column once one of its figures reaches a second: whole milliseconds ("1,154"),
-     * but two significant digits under ten ("7.4", "0.42"), where a whole figure read "0".
+     * but two significant digits under ten ("7.4", "0.42", "0.042"), where a whole figure read "0".
      */
     private static final String WHOLE_MILLIS = "[1-9]\\d{1,2}(,\\d{3})*|[1-9](,\\d{3})+"
-            + "|[1-9]\\.\\d|0\\.\\d\\d";
+            + "|[1-9]\\.\\d|0\\.[1-9]\\d|0\\.0\\d\\d";
 
     @Start
     void start(Stage stage) {

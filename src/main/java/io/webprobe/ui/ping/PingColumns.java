@@ -191,12 +191,14 @@ final class PingColumns {
 
     /**
      * Whole milliseconds with thousands separators ("1,035", "23"), as a column of seconds, but
-     * two significant digits below ten ("8.4", "0.42"): a fast URL's p50 beside a slow one's
-     * read "0", as if it took no time. Never wider than "1,035", which set the format.
+     * two significant digits below ten ("8.4", "0.42", "0.042"): a fast URL's p50 beside a slow
+     * one's read "0", as if it took no time. Never wider than "1,035", which set the format.
      */
     static String wholeMillisText(double ms) {
         if (Math.round(ms * 10) < 100) {
-            return String.format(Locale.ROOT, Math.round(ms * 100) < 100 ? "%.2f" : "%.1f", ms);
+            String f = Math.round(ms * 1000) < 100 ? "%.3f" : Math.round(ms * 100) < 100 ? "%.2f"
+                    : "%.1f";
+            return String.format(Locale.ROOT, f, ms);
         }
         return String.format(Locale.ROOT, "%,.0f", ms);
     }

@@ -37,7 +37,9 @@ class PingMillisTextTest {
         assertThat(PingColumns.wholeMillisText(1.04)).isEqualTo("1.0");
         assertThat(PingColumns.wholeMillisText(0.994)).isEqualTo("0.99");
         assertThat(PingColumns.wholeMillisText(0.4249)).isEqualTo("0.42");
-        assertThat(PingColumns.wholeMillisText(0.001)).isEqualTo("0.00");
+        assertThat(PingColumns.wholeMillisText(0.0995)).isEqualTo("0.10");
+        assertThat(PingColumns.wholeMillisText(0.0424)).isEqualTo("0.042");
+        assertThat(PingColumns.wholeMillisText(0.0042)).isEqualTo("0.004");
     }
 
     /**
