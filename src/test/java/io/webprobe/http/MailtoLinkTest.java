@@ -76,7 +76,7 @@ class MailtoLinkTest {
             mailto:Jane <jane.example.com> § no @ in Jane <jane.example.com>
             mailto:%FF@example.com § an escape that is no UTF-8 character in %FF@example.com
             mailto:%C3%28@example.com § an escape that is no UTF-8 character in %C3%28@example.com
-            mailto:"a?b"@example.com § an unclosed quote in "a (a ? inside an address is written %3F)
+            mailto:"a?b"@x.test § an unclosed quote in "a (a ? inside an address is written %3F)
             """)
     void malformedAddressesSayWhatIsWrong(String href, String reason) {
         assertEquals("Malformed email address: " + reason, MailtoLink.problem(href));

@@ -891,8 +891,9 @@ class PingColumnsWindowTest extends MainWindowTestBase {
     /**
      * The bugs, in the window's least size, 960x640, with HTTP/2 asked for: a URL's "20,451"
      * requests at "2,045.1" req/s made the table scroll sideways, "Protocol" over "HTTP/2" cut
-     * to "Protoco"; the narrowest Errors cells read "Conne…", "Wrong…", "Redir…" and "Cance…".
-     * The columns fit beside the vertical scroll bar, every title, figure and error word whole.
+     * to "Protoco"; the narrowest Errors cells read "Conne…", "Wrong…", "Redir…" and
+     * "Cance…". The columns fit beside the vertical scroll bar, every title, figure and error
+     * word whole.
      */
     @Test
     void heavyFiguresAndEveryErrorFitTheLeastWindowReadWhole(FxRobot robot) throws Exception {

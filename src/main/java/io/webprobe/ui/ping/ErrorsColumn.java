@@ -38,10 +38,10 @@ final class ErrorsColumn {
      * The width it gives way to when the URLs have no more room (beside Fixed rate's Not sent
      * and HTTP/2's column at 1,200 px, the default columns at 960 px): every kind in a word
      * whole ({@link ErrorKind#word}), the widest "Mismatch" (63 px in GTK's 13 px font) and
-     * "Redirects" (61 px), in the cell's 6.4 px of insets. At 60 px "Connect" (54 px), "Wrong
-     * name", "Redirects" and "Cancelled" read "Conne…", "Wrong…", "Redir…" and "Cance…"; at 52
-     * "Refused" read "Refu…" (and "66 C…" before the words). The tooltip, the Failed count's
-     * and the status bar say them whole.
+     * "Redirects" (61 px), in the cell's 6.4 px of insets. At 60 px "Connect" (54 px),
+     * "Wrong name", "Redirects" and "Cancelled" read "Conne…", "Wrong…", "Redir…" and
+     * "Cance…"; at 52 "Refused" read "Refu…" (and "66 C…" before the words). The tooltip, the
+     * Failed count's and the status bar say them whole.
      */
     static final double LEAST_WIDTH = 72;
 

@@ -153,9 +153,10 @@ public final class PingTable {
         // 960 px, the default columns did not fit with it beside Not sent and HTTP/2's
         // Protocol, even with the figures at their titles' widths. HTTP (the version, once
         // Protocol) the same, which says something only when HTTP/2 is asked for (without it
-        // every row reads 1.1): its 44 px go to the URLs. They follow the settings while the table is empty, and
-        // the run's from its Start on: a Mode changed after a Requests-per-URL run turned the
-        // rows' Req/s into "Not sent 0", a run that had no schedule
+        // every row reads 1.1): its 44 px go to the URLs. They follow the settings while the
+        // table is empty, and the run's from its Start on: a Mode changed after a
+        // Requests-per-URL run turned the rows' Req/s into "Not sent 0", a run that had no
+        // schedule
         ColumnsOfMode columns = new ColumnsOfMode(notSent, reqs, protocol);
         columns.show(vm.modeProperty().get(), vm.http2Property().get());
         javafx.beans.InvalidationListener settings = o -> {

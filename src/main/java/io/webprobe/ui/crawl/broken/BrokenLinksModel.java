@@ -259,8 +259,8 @@ public final class BrokenLinksModel {
                 : io.webprobe.Words.count(count, "link", "links") + " on the crawled pages "
                         + (count == 1 ? "leads" : "lead") + " to a broken URL")
                 + ", each counted once per page holding it. The Overview's Broken URLs and "
-                + "the status bar count broken URLs instead: a URL linked from several pages is one "
-                + "URL but several links, each URL of a redirect loop counts, though the "
+                + "the status bar count broken URLs instead: a URL linked from several pages "
+                + "is one URL but several links, each URL of a redirect loop counts, though the "
                 + "links lead only to its first, and an href that is no URL (a malformed "
                 + "address, a file: link) is a broken link but no URL."
                 + (anchors <= 0 ? "" : " " + io.webprobe.Words.count(anchors, "link", "links")
