@@ -7,9 +7,18 @@ import java.util.Locale;
 public final class ProgressFormat {
     private ProgressFormat() {}
 
-    /** E.g. "1,234 crawled · 56 queued · 12 broken · 85 pages/s · 00:01:23". */
+    /**
+     * E.g. "1,234 crawled · 56 queued · 12 broken URLs · 85 pages/s · 00:01:23": URLs, as the
+     * window's status bar and the summary line say them ("12 broken" read as the broken links
+     * the summary then counts apart).
+     */
     public static String line(CrawlProgress p) {
-        return line(p, String.format(Locale.ROOT, "%,d broken", p.broken()));
+        return line(p, brokenUrls(p.broken()));
+    }
+
+    /** "1 broken URL", "12 broken URLs". */
+    public static String brokenUrls(long n) {
+        return String.format(Locale.ROOT, n == 1 ? "%,d broken URL" : "%,d broken URLs", n);
     }
 
     /**

@@ -12,7 +12,7 @@ class ProgressFormatTest {
                 false, 0, 0, 0);
 
         assertThat(ProgressFormat.line(p))
-                .isEqualTo("1,234 crawled · 56 queued · 12 broken · 15 pages/s · 00:01:23");
+                .isEqualTo("1,234 crawled · 56 queued · 12 broken URLs · 15 pages/s · 00:01:23");
     }
 
     @Test
@@ -21,7 +21,7 @@ class ProgressFormatTest {
                 5, 2, 3);
 
         assertThat(ProgressFormat.line(p)).isEqualTo("20 crawled · 3 queued (3 waiting to "
-                + "retry) · 1 broken · 2 blocked · 5 skipped · 5.0 pages/s · 00:00:04");
+                + "retry) · 1 broken URL · 2 blocked · 5 skipped · 5.0 pages/s · 00:00:04");
     }
 
     @Test

@@ -131,9 +131,10 @@ public final class LiveModel {
             // the broken URLs and the links to them, as the command line's summary counts them:
             // "0 broken" beside "Broken links (4)" (four hrefs that are no URL) read as a
             // contradiction
-            text = (summary.stopped() ? "Stopped: " : "Finished: ") + ProgressFormat.line(p,
-                    brokenUrls(p.broken()) + ", " + Words.count(summary.brokenLinks(),
-                            "broken link"));
+            String broken = ProgressFormat.brokenUrls(p.broken()) + ", "
+                    + Words.count(summary.brokenLinks(), "broken link");
+            text = (summary.stopped() ? "Stopped: " : "Finished: ")
+                    + ProgressFormat.line(p, broken);
             if (summary.acceptedTotal() > 0) {
                 text += String.format(Locale.ROOT, " · %,d accepted (%s)",
                         summary.acceptedTotal(), summary.acceptedStatuses());
@@ -217,7 +218,7 @@ public final class LiveModel {
         double r = rate.rate();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "%,d crawled · %,d queued · %s", p.crawled(), p.queued() + p.inFlight(),
-                brokenUrls(p.broken())));
+                ProgressFormat.brokenUrls(p.broken())));
         if (p.blocked() > 0) {
             sb.append(String.format(Locale.ROOT, " · %,d blocked", p.blocked()));
         }
@@ -231,14 +232,6 @@ public final class LiveModel {
                     (long) Math.ceil(left / r)))).append(" left");
         }
         return sb.toString();
-    }
-
-    /**
-     * "12 broken URLs": URLs, not the links to them the Broken links tab lists (an href that
-     * is no URL is a broken link there, and no broken URL).
-     */
-    private static String brokenUrls(long n) {
-        return Words.count(n, "broken URL");
     }
 
     public ReadOnlyStringProperty statusProperty() {
