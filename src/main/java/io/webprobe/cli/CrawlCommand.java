@@ -55,7 +55,9 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
             "0:finished, no broken links (blocked URLs never count: robots.txt, rate limits, bot "
                     + "walls; nor do the statuses given to --accept)",
-            "1:broken links found (or, with --check-anchors, missing anchors)",
+            "1:broken links found (or, with --check-anchors, missing anchors); an href that is "
+                    + "no URL counts as one (a malformed URL, a mailto: link with a malformed "
+                    + "address, any file: link) unless --exclude matches it",
             "2:bad arguments, start URL not fetchable (or answering a 4xx/5xx not given to "
                     + "--accept), crawl file or CSV not written",
             "129:stopped by SIGHUP, the terminal closed (what was crawled is reported and "
@@ -215,7 +217,8 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--exclude", paramLabel = "REGEX",
             description = "Neither crawl nor check URLs matching any of these anywhere in "
-                    + "the whole URL (repeatable).")
+                    + "the whole URL (repeatable). An href that is no URL is matched as "
+                    + "written, so '^mailto:' or '^file:' leaves out those broken links.")
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--max-url-length", paramLabel = "N",

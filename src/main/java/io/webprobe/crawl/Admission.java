@@ -159,6 +159,16 @@ final class Admission {
     }
 
     /**
+     * Whether an href that is no URL is left out of the broken links: an exclude pattern of the
+     * plan or one added while the crawl runs matches it as {@link CrawlScope#hrefAsMatched}
+     * gives it.
+     */
+    boolean excludesHref(String href) {
+        String text = CrawlScope.hrefAsMatched(href);
+        return plan.scope().excludes(text) || excludedLater(text);
+    }
+
+    /**
      * The start URL redirected here: the site lives on this host too, and starts here now.
      *
      * @return whether the host is new to the site

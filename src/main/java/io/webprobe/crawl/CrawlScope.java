@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  *     only the start host
  * @param include when not empty, a URL of the site is crawled only if one of these matches it
  *     (anywhere in the URL)
- * @param exclude URLs matching any of these are neither crawled nor checked
+ * @param exclude URLs matching any of these are neither crawled nor checked, and hrefs that are
+ *     no URL (a malformed URL, a bad mailto: address, a file: link) matching one are not
+ *     reported as broken links ({@link #excludes})
  * @param maxUrlLength longer URLs are skipped as a likely trap
  * @param maxSegmentRepeats a path in which one segment occurs more often than this
  *     ({@code /a/b/a/b/a/b}) is skipped as a likely trap
@@ -189,10 +191,8 @@ public record CrawlScope(
      * target: followed to learn whether the link that led there is broken).
      */
     SkipReason check(URI uri, String url, boolean internal, boolean applyInclude) {
-        for (Pattern p : exclude) {
-            if (p.matcher(url).find()) {
-                return SkipReason.EXCLUDED;
-            }
+        if (excludes(url)) {
+            return SkipReason.EXCLUDED;
         }
         if (url.length() > maxUrlLength) {
             return SkipReason.URL_TOO_LONG;
@@ -208,6 +208,45 @@ public record CrawlScope(
             return SkipReason.REPEATED_SEGMENTS;
         }
         return null;
+    }
+
+    /**
+     * Whether an exclude pattern matches, anywhere in the text: a URL in its URI form (as the
+     * crawl keeps it), or an href that is no URL as {@link #hrefAsMatched} gives it.
+     */
+    public boolean excludes(String text) {
+        for (Pattern p : exclude) {
+            if (p.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An href that is no URL (a malformed URL, a bad mailto: address, a file: link) as the
+     * exclude patterns see it: as written in the page, without the spaces around it (as the
+     * crawl reports it), its scheme in lower case, as the crawl writes every URL's ({@code
+     * HTTP://Example.com/} is matched as {@code http://example.com/}): it has no URL form, so
+     * nothing else is normalised. So {@code ^mailto:} or {@code ^file:} leaves out those broken
+     * links, {@code MAILTO:} ones too, as LinkChecker's {@code --ignore-url} does. The include
+     * patterns never apply to such an href: it is never crawled.
+     */
+    public static String hrefAsMatched(String href) {
+        int colon = href.indexOf(':');
+        if (colon <= 0) {
+            return href; // no scheme: a relative href
+        }
+        for (int i = 0; i < colon; i++) {
+            // a scheme is an ASCII letter, then letters, digits, +, - and . (RFC 3986)
+            char c = href.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            boolean more = i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+            if (!letter && !more) {
+                return href; // no scheme: "/a:b" or "a b:c"
+            }
+        }
+        return href.substring(0, colon).toLowerCase(Locale.ROOT) + href.substring(colon);
     }
 
     private boolean repeatsSegments(String path) {

@@ -103,6 +103,11 @@ final class LinkGraph {
         return ids.get(key);
     }
 
+    /** Whether an href that is no URL is left out of the broken links by an exclude pattern. */
+    boolean excludesHref(String href) {
+        return admission.excludesHref(href);
+    }
+
     /** URLs skipped by a trap guard so far. */
     long skippedRows() {
         return skippedRows.get();

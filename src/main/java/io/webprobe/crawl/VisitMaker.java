@@ -336,6 +336,8 @@ final class VisitMaker {
             }
         }
         row.outlinks(outlinks);
+        // an exclude pattern matching an href that is no URL leaves it out (--exclude '^file:')
+        invalid.removeIf(bad -> graph.excludesHref(bad.href()));
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,
                 links.discovered(), links.links(), invalid, item.revisit, anchors, fragments);

@@ -61,6 +61,30 @@ class CrawlCommandTest {
     }
 
     /**
+     * Debian's copy of the Python docs names each page's own file as its canonical: since the
+     * file: check a crawl of it exits 1, and --exclude '^file:' leaves those broken links out
+     * (as LinkChecker's --ignore-url does): exit 0 again, no row in the broken links' CSV.
+     */
+    @Test
+    void anExcludePatternLeavesOutFileLinksAndTheCrawlExitsZero() throws Exception {
+        server.route("/", html("<link rel=canonical href=\"file:///usr/share/doc/index.html\">"
+                + "<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<link rel=canonical href=\"FILE:///usr/share/doc/a.html\">"
+                + "<title>A</title><a href=\"/\">home</a>"));
+        Path broken = dir.resolve("broken.csv");
+
+        CliRun all = run("crawl", server.url("/"), "--quiet", "--broken-csv", broken.toString());
+        assertEquals(1, all.exitCode(), all.out() + all.err());
+        assertThat(readCsv(broken)).hasSize(3); // the header and the two canonicals
+
+        CliRun r = run("crawl", server.url("/"), "--quiet", "--exclude", "^file:",
+                "--broken-csv", broken.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(readCsv(broken)).hasSize(1); // the header only
+    }
+
+    /**
      * Found by a user: a start page read and crawled whose delayed meta refresh leads to a
      * 404 was called a start URL that could not be fetched (exit 2), and its link to itself
      * (href="#x") was listed as a broken link.

@@ -77,4 +77,26 @@ class CrawlScopeTest {
             assertEquals(true, Pattern.compile(pattern).matcher("https://site/blog").find());
         }
     }
+
+    /**
+     * An href that is no URL is matched as written, its scheme in lower case as every URL's
+     * is: ^mailto: leaves out MAILTO: links too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            MAILTO:Jane@@Example.test        | mailto:Jane@@Example.test
+            File:///C:/Users/Me/page.html    | file:///C:/Users/Me/page.html
+            HTTP://exa mple.test/A           | http://exa mple.test/A
+            web+Foo:x                        | web+foo:x
+            /a b:c                           | /a b:c
+            a b:c                            | a b:c
+            1a:b                             | 1a:b
+            é:x                              | é:x
+            :x                               | :x
+            """)
+    void anHrefThatIsNoUrlIsMatchedWithItsSchemeInLowerCase(String href, String matched) {
+        assertEquals(matched, CrawlScope.hrefAsMatched(href));
+        CrawlScope mail = CrawlScope.DEFAULT.withExclude(List.of(Pattern.compile("^mailto:")));
+        assertEquals(matched.startsWith("mailto:"), mail.excludes(matched));
+    }
 }

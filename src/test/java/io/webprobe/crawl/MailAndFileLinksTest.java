@@ -75,6 +75,45 @@ class MailAndFileLinksTest {
     }
 
     /**
+     * An exclude pattern leaves out an href that is no URL, matched as written (without the
+     * spaces around it, its scheme in lower case), as LinkChecker's --ignore-url does: Debian's copy of the Python docs
+     * has a file: canonical on each page. An include pattern never leaves one out: such an href
+     * is never crawled.
+     */
+    @Test
+    void anExcludePatternLeavesOutTheHrefsThatAreNoUrlItMatches() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/contact\">contact</a>"
+                + "<a href=\"mailto:info.example.test\">no at</a>"
+                + "<a href=\" file:///C:/Users/me/site/page.html\">local copy</a>"
+                + "<a href=\"http://exa mple.test/\">space</a>"));
+        server.route("/contact", html("<title>Contact</title>"
+                + "<a href=\"mailto:jane doe@example.test\">Jane</a>"
+                + "<img src=\"FILE:///C:/Users/me/site/logo.png\" alt=\"logo\">"
+                + "<link rel=canonical href=\"file:///C:/Users/me/site/contact.html\">"));
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withRespectRobots(false);
+        plan = plan.withScope(plan.scope()
+                .withInclude(List.of(java.util.regex.Pattern.compile("^http://127\\.")))
+                .withExclude(List.of(java.util.regex.Pattern.compile("^file:"),
+                        java.util.regex.Pattern.compile("jane"))));
+        try (CrawlJob job = TestJobs.job(plan, events)) {
+            job.start();
+            events.awaitFinish();
+        }
+
+        String site = server.url("");
+        assertThat(events.broken).extracting(b -> b.sourceUrl().substring(site.length())
+                + " | " + b.linkUrl() + " | " + b.errorMessage())
+                .containsExactlyInAnyOrder(
+                        "/ | mailto:info.example.test | Malformed email address: "
+                                + "no @ in info.example.test",
+                        "/ | http://exa mple.test/ | Malformed URL: the host name contains "
+                                + "a space");
+        assertThat(events.stored()).extracting(CrawlResult::url)
+                .containsExactlyInAnyOrder(server.url("/"), server.url("/contact"));
+    }
+
+    /**
      * The few words for a reason, from the reasons an older crawl file holds too; a broken
      * URL, a missing anchor or a 3xx without a Location is no href that is not a URL.
      */

@@ -210,7 +210,9 @@ final class CrawlSettingsPane {
                         + "(one a line; anywhere in the URL). Empty: every URL of the site.");
         TextArea exclude = regexArea("crawlExclude", form.excludeProperty(), "e.g. \\?sort=",
                 "Neither crawl nor check URLs matching any of these regular expressions "
-                        + "(one a line; anywhere in the URL).");
+                        + "(one a line; anywhere in the URL). An href that is no URL is "
+                        + "matched as written: ^mailto: or ^file: leaves out those broken "
+                        + "links.");
         controls.put(Field.INCLUDE, include);
         controls.put(Field.EXCLUDE, exclude);
         TextField depth = number("crawlMaxDepth", Field.MAX_DEPTH, form.maxDepthProperty(),
