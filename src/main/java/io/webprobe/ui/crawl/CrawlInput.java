@@ -36,8 +36,11 @@ final class CrawlInput {
     static final int RECENT_URL_LIMIT = 20;
     private static final String MODE = "crawl.mode";
 
-    /** A plan read from the input, and the words the status line starts with. */
-    record Planned(CrawlPlan plan, String what) {}
+    /**
+     * A plan read from the input, the words the status line starts with, and the settings it
+     * was read from (the user's once a crawl starts with them: {@link #adoptShownSettings}).
+     */
+    record Planned(CrawlPlan plan, String what, CrawlSettings settings) {}
 
     private final UiState memory;
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
@@ -121,8 +124,9 @@ final class CrawlInput {
     /**
      * Reads the input into a plan: the URL in the field (or, in list mode, the list) with the
      * settings. On bad input sets the URL's error, the settings' error or the list's and
-     * returns nothing. A plan read is remembered: its settings, and its start URL among the
-     * recent ones.
+     * returns nothing. A plan read is remembered: its start URL among the recent ones, and its
+     * settings when they are the user's (a crawl's shown become theirs only once a crawl has
+     * started with them: {@link #adoptShownSettings}).
      */
     Optional<Planned> plan(String userAgent) {
         CrawlPlan plan;
@@ -152,7 +156,9 @@ final class CrawlInput {
             plan = chosen.toPlan(start, userAgent).toBuilder().typedAs(url.get()).build();
         }
         urlError.set("");
-        rememberOwn(chosen);
+        if (!crawlSettingsShown.get()) {
+            rememberOwn(chosen);
+        }
         startedWith.put(Urls.hostAndPort(plan.startUrl()), plan.siteHeaders());
         if (start != null) {
             // as the crawl starts it, so "127.0.0.1:8081" and "http://127.0.0.1:8081/" are one
@@ -162,7 +168,7 @@ final class CrawlInput {
         return Optional.of(new Planned(plan, plan.isList()
                 ? "Checking " + Words.count(plan.list().size(), "URL")
                         + (chosen.useSitemaps() ? " (a list reads no sitemaps)" : "")
-                : "Starting " + plan.requestUrl(start)));
+                : "Starting " + plan.requestUrl(start), chosen));
     }
 
     /**
@@ -199,7 +205,7 @@ final class CrawlInput {
     /**
      * Whether the settings shown are the shown crawl's own (read from its file), not the
      * user's: edits to them are not remembered; a crawl started with them makes them the
-     * user's ({@link #adoptShownSettings()}).
+     * user's ({@link #adoptShownSettings}).
      */
     ReadOnlyBooleanProperty crawlSettingsShown() {
         return crawlSettingsShown.getReadOnlyProperty();
@@ -269,14 +275,17 @@ final class CrawlInput {
     }
 
     /**
-     * The settings shown become the user's (a new crawl starts with a crawl's settings, as
-     * shown and edited): remembered again.
+     * A new crawl has started with a crawl's settings, as shown and edited ({@code started},
+     * read by {@link #plan}): they are the user's from now on, with its mode, remembered. Not
+     * before it has started (ADR 0030): a start refused (the crawl file's name taken, a
+     * certificate file unreadable) leaves the crawl's settings shown and the user's kept.
      */
-    void adoptShownSettings() {
+    void adoptShownSettings(Planned started) {
         if (crawlSettingsShown.get()) {
             crawlSettingsShown.set(false);
-            settings.read().ifPresent(this::rememberOwn);
-            memory.putString(MODE, mode.get().name());
+            rememberOwn(started.settings());
+            memory.putString(MODE, (started.plan().isList() ? CrawlMode.LIST
+                    : CrawlMode.SPIDER).name());
         }
     }
 
@@ -302,9 +311,17 @@ final class CrawlInput {
 
     /**
      * Shows what an opened crawl crawled: its start URL, or its list (as the crawl asked for
-     * each, one a line), each in its mode.
+     * each, one a line), each in its mode. The mode and the list only while the crawl's
+     * settings are shown ({@link #showCrawlSettings}): with the user's (a plan the form cannot
+     * show), the mode shown is the user's, remembered as it changes, and the list theirs.
      */
     void showPlan(CrawlPlan plan) {
+        if (!crawlSettingsShown.get()) {
+            if (!plan.isList()) {
+                url.set(plan.requestUrl(plan.startUrl())); // which site, in the user's mode
+            }
+            return;
+        }
         if (plan.isList()) {
             mode.set(CrawlMode.LIST);
             list.textProperty().set(String.join("\n",

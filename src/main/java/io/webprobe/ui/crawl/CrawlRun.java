@@ -78,12 +78,15 @@ final class CrawlRun {
      * Starts a crawl of this plan in a new file, instead of the crawl shown.
      *
      * @param what what the status line says meanwhile ("Crawling http://…")
+     * @param onStarted run on the FX thread once the crawl has started, never when it is
+     *     refused or stopped before it began
      */
-    void start(CrawlPlan plan, String what) {
+    void start(CrawlPlan plan, String what, Runnable onStarted) {
         // the crawl file and the job (its HTTP client, its threads) are made on a background
         // thread, and the job started on one
         int gen = shown.closeForNew();
         Starting token = starting(gen, plan);
+        token.onStarted = onStarted;
         live.say(what + " …");
         newCrawl = true;
         launcher.launch(plan, signIn.forPlan(plan), token.listener(), token);
@@ -123,6 +126,8 @@ final class CrawlRun {
         private String button = CrawlOpening.RESUME;
         /** The worker threads it resumes with. */
         private int threads;
+        /** What a new crawl does once started ({@link #start}). */
+        private Runnable onStarted = () -> { };
 
         Starting(int gen) {
             this.gen = gen;
@@ -199,6 +204,7 @@ final class CrawlRun {
         }
         starting = null;
         shown.current().setJob(job);
+        token.onStarted.run();
         if (notKept != null) {
             // a temporary file: nothing to offer again later
             shown.sayNotKept(notKept + " File › Crawls folder… picks another folder.");

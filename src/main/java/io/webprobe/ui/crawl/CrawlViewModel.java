@@ -298,7 +298,7 @@ public final class CrawlViewModel implements AutoCloseable {
      * {@link #settings()}; on bad input sets {@link #urlErrorProperty()},
      * {@link #settingsErrorProperty()} or the list's error and starts nothing.
      *
-     * @return whether a crawl started
+     * @return whether a crawl is starting (it may yet be refused: the dialog says why)
      */
     public boolean start() {
         if (run.running()) {
@@ -309,9 +309,9 @@ public final class CrawlViewModel implements AutoCloseable {
             return false;
         }
         // a new crawl with a crawl's settings, as shown and edited, rather than others unseen:
-        // they are the user's from now on (not before a crawl starts with them)
-        input.adoptShownSettings();
-        run.start(planned.get().plan(), planned.get().what());
+        // they are the user's once it has started (not before: it may yet be refused)
+        CrawlInput.Planned p = planned.get();
+        run.start(p.plan(), p.what(), () -> input.adoptShownSettings(p));
         return true;
     }
 

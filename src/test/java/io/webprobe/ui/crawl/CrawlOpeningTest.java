@@ -217,6 +217,33 @@ class CrawlOpeningTest {
         assertThat(input.settings().threadsProperty().get()).isEqualTo(7);
     }
 
+    /**
+     * A list check whose plan the form cannot show (a user agent it refuses) leaves the user's
+     * settings shown, and with them the user's mode and list: the crawl's mode was set, and
+     * remembered as the user's (their settings shown), and their list replaced by the crawl's.
+     */
+    @Test
+    void aCrawlWhoseSettingsCannotBeShownLeavesTheUsersModeAndList() throws Exception {
+        input.mode().set(CrawlMode.LIST);
+        input.list().textProperty().set("http://127.0.0.1:1/mine");
+        input.mode().set(CrawlMode.SPIDER); // the user's, remembered as it changes
+        assertThat(memory.getString("crawl.mode", "")).isEqualTo("SPIDER");
+        Path listed = dir.resolve("list.webprobe");
+        CrawlPlan list = CrawlPlan.ofList(List.of(URI.create("http://127.0.0.1:1/a")),
+                "Webprobe/t\u00e9st");
+        try (CrawlStore store = CrawlStore.create(listed, list)) {
+            store.sink().state(CrawlState.FINISHED, Duration.ofSeconds(1));
+        }
+
+        done(opening.open(listed));
+
+        assertThat(input.crawlSettingsShown().get()).isFalse();
+        assertThat(input.settings().threadsProperty().get()).isEqualTo(7); // the user's
+        assertThat(input.mode().get()).isEqualTo(CrawlMode.SPIDER);
+        assertThat(memory.getString("crawl.mode", "")).isEqualTo("SPIDER");
+        assertThat(input.list().textProperty().get()).isEqualTo("http://127.0.0.1:1/mine");
+    }
+
     @Test
     void nothingIsOpenedWhileACrawlRuns() throws Exception {
         running = true;

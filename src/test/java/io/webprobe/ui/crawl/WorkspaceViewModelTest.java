@@ -996,6 +996,37 @@ class WorkspaceViewModelTest {
         assertThat(h.on(() -> vm.resumeOfferProperty().get())).isEmpty();
     }
 
+    /**
+     * ADR 0030: Start makes the crawl's settings shown the user's once a crawl starts with
+     * them, not before: a start refused (the next crawl file's name is taken) left the
+     * crawl's settings remembered as the user's.
+     */
+    @Test
+    void aStartRefusedLeavesTheCrawlsSettingsShownAndTheUsersRemembered() throws Exception {
+        Path copy = stoppedCrawlCopiedTo("unfinished.webprobe");
+        open();
+        h.run(() -> vm.settings().maxPagesProperty().set("77")); // the user's
+        done(h.on(() -> vm.openCrawl(copy)));
+        h.awaitSettled();
+        h.run(vm::declineResume);
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isTrue();
+        h.run(() -> vm.settings().maxDepthProperty().set("3")); // an edit of the crawl's
+
+        h.run(vm::start);
+        await(() -> h.on(() -> !vm.runningProperty().get()));
+
+        assertThat(h.dialogs.details).anySatisfy(d -> assertThat(d)
+                .startsWith("showError: A file named "));
+        assertThat(SettingsMemory.load(memory)).hasValueSatisfying(s -> {
+            assertThat(s.maxPages()).isEqualTo(77);
+            assertThat(s.maxDepth()).isEqualTo(io.webprobe.crawl.CrawlPlan.UNLIMITED);
+        });
+        assertThat(h.on(() -> vm.crawlSettingsShownProperty().get())).isTrue();
+        assertThat(h.on(() -> vm.settings().maxDepthProperty().get())).isEqualTo("3");
+        h.run(vm::newCrawl);
+        assertThat(h.on(() -> vm.settings().maxPagesProperty().get())).isEqualTo("77");
+    }
+
     @Test
     void aReadOnlyFileOpensForReadingAndSaysWhyItCannotBeResumed() throws Exception {
         Path copy = stoppedCrawlCopiedTo("kept.webprobe");
