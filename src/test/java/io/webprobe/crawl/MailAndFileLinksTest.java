@@ -113,6 +113,29 @@ class MailAndFileLinksTest {
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/contact"));
     }
 
+    /** A pattern added while the crawl runs ("Exclude this path") leaves them out too. */
+    @Test
+    void anExcludePatternAddedWhileTheCrawlRunsLeavesOutTheHrefsFoundAfter() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.route("/", html("<title>Home</title><a href=\"/slow\">slow</a>"));
+        server.route("/slow", LocalHttpServer.blockUntil(release, arrived,
+                "<title>Slow</title><a href=\"file:///C:/site/a.html\">copy</a>"
+                        + "<a href=\"mailto:info.example.test\">no at</a>"));
+        var events = new RecordingCrawlListener();
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withRespectRobots(false);
+        try (CrawlJob job = TestJobs.job(plan, events)) {
+            job.start();
+            assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            job.exclude(java.util.regex.Pattern.compile("^file:"));
+            release.countDown();
+            events.awaitFinish();
+        }
+
+        assertThat(events.broken).extracting(BrokenLink::linkUrl)
+                .containsExactly("mailto:info.example.test");
+    }
+
     /**
      * The few words for a reason, from the reasons an older crawl file holds too; a broken
      * URL, a missing anchor or a 3xx without a Location is no href that is not a URL.
