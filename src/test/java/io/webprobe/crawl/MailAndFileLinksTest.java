@@ -76,9 +76,9 @@ class MailAndFileLinksTest {
 
     /**
      * An exclude pattern leaves out an href that is no URL, matched as written (without the
-     * spaces around it, its scheme in lower case), as LinkChecker's --ignore-url does: Debian's copy of the Python docs
-     * has a file: canonical on each page. An include pattern never leaves one out: such an href
-     * is never crawled.
+     * spaces around it, its scheme in lower case), as LinkChecker's --ignore-url does:
+     * Debian's copy of the Python docs has a file: canonical on each page. An include pattern
+     * never leaves one out: such an href is never crawled.
      */
     @Test
     void anExcludePatternLeavesOutTheHrefsThatAreNoUrlItMatches() throws Exception {
