@@ -138,9 +138,11 @@ public final class DetailsModel {
         String brief = b.notAUrlInBrief();
         heading.set(b.linkUrl() + "  ·  " + (brief.isEmpty() ? NOT_A_URL : brief));
         String why = b.errorMessage().isEmpty() ? NOT_A_URL : b.errorMessage();
+        // no page: a file that lost them; "on the pages below" read over an empty table
         notAUrl.set((why.endsWith(".") ? why : why + ".") + " No request is made for an href "
-                + "that is no URL: it is broken as written, on "
-                + (p.total() == 1 ? "the page" : "the pages") + " below.");
+                + "that is no URL: it is broken as written"
+                + (p.total() == 0 ? ". The crawl file names no page it is on."
+                        : p.total() == 1 ? ", on the page below." : ", on the pages below."));
         hasUrl.set(true);
         inlinks.setAll(p.pages());
         inlinksText.set(countText("Inlinks", p.pages().size(), p.total()));

@@ -81,6 +81,16 @@ class DetailsViewTest {
         }).get(10, TimeUnit.SECONDS);
         assertThat(heading).isEqualTo("x:y  ·  Not a URL");
 
+        // a file that lost the pages: no "below" over an empty table
+        String lost = WaitForAsyncUtils.asyncFx(() -> {
+            model.applyNotAUrl(b, new io.webprobe.store.UrlDetails.HrefPages(
+                    java.util.List.of(), 0));
+            return ((Label) view.root().lookup("#notAUrl")).getText();
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(lost).isEqualTo("Malformed email address: no @ in x.test. No request is made "
+                + "for an href that is no URL: it is broken as written. The crawl file names no "
+                + "page it is on.");
+
         // nothing shown: the sentence alone, no tab off
         String[] after = WaitForAsyncUtils.asyncFx(() -> {
             model.show(0);
