@@ -80,6 +80,20 @@ public record BrokenLink(
         return error == ErrorKind.INVALID_URL && status == 0 && finalUrl.isEmpty();
     }
 
+    /**
+     * Whether a browser can open the link: any but an href that is no URL ({@link #notAUrl}),
+     * save a mailto: link, which opens the mail program with the address as written (as a
+     * visitor's click does, which shows what is wrong with it).
+     */
+    public boolean opensInBrowser() {
+        return !notAUrl() || isMailto();
+    }
+
+    /** Whether the link is a mailto: link (the Broken links tab holds only malformed ones). */
+    public boolean isMailto() {
+        return HrefCheck.of(linkUrl) == HrefCheck.MAILTO;
+    }
+
     /** {@link #notAUrlInBrief} of a mailto: link whose address is malformed. */
     public static final String BAD_EMAIL_ADDRESS = "Bad email address";
 

@@ -33,8 +33,11 @@ final class CrawlMenus {
             BrokenLinksView broken, DetailsView details, Runnable openDetails) {
         UrlSelection urls = new UrlTableSelection(vm, table);
         table.table().setContextMenu(UrlMenus.menu(a, urls, openDetails));
+        // a row that is no URL (a malformed address, a file: link) is not re-checked,
+        // left out or pinged; of them only a mailto: link opens (in the mail program)
         broken.table().setContextMenu(UrlMenus.menu(a, new TableSelection<>(broken.table(),
-                BrokenLink::linkUrl, null, vm), null));
+                BrokenLink::linkUrl, null, vm).withUrlRows(l -> !l.notAUrl(),
+                BrokenLink::opensInBrowser), null));
         details.setInlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.inlinksTable(),
                 UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm), null));
         details.setOutlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.outlinksTable(),

@@ -4,6 +4,7 @@ import io.webprobe.ui.crawl.CrawlViewModel;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,20 +21,56 @@ public final class TableSelection<T> implements UrlSelection {
     private final Function<T, String> url;
     private final ToLongFunction<T> id;
     private final CrawlViewModel vm;
+    private final Predicate<T> rows;
+    private final Predicate<T> urlRows;
+    private final Predicate<T> openableRows;
 
     /**
      * @param id a row's URL id, or null to look the URLs up
      */
     public TableSelection(TableView<T> table, Function<T, String> url, ToLongFunction<T> id,
             CrawlViewModel vm) {
+        this(table, url, id, vm, null, null, null);
+    }
+
+    /** {@code rows}: the rows it holds of those selected, or null for all. */
+    private TableSelection(TableView<T> table, Function<T, String> url, ToLongFunction<T> id,
+            CrawlViewModel vm, Predicate<T> rows, Predicate<T> urlRows,
+            Predicate<T> openableRows) {
         this.table = table;
         this.url = url;
         this.id = id;
         this.vm = vm;
+        this.rows = rows;
+        this.urlRows = urlRows;
+        this.openableRows = openableRows;
+    }
+
+    /**
+     * Says which rows are URLs ({@link #urlRows}) and which a browser can open ({@link
+     * #openableRows}), for a table whose rows may be hrefs that are no URL.
+     */
+    public TableSelection<T> withUrlRows(Predicate<T> isUrl, Predicate<T> openable) {
+        return new TableSelection<>(table, url, id, vm, rows, isUrl, openable);
+    }
+
+    @Override
+    public UrlSelection urlRows() {
+        return narrowed(urlRows);
+    }
+
+    @Override
+    public UrlSelection openableRows() {
+        return narrowed(openableRows == null ? urlRows : openableRows);
+    }
+
+    private UrlSelection narrowed(Predicate<T> to) {
+        return to == null ? this : new TableSelection<>(table, url, id, vm, to, null, null);
     }
 
     private List<T> selected() {
-        return List.copyOf(table.getSelectionModel().getSelectedItems());
+        List<T> all = table.getSelectionModel().getSelectedItems();
+        return rows == null ? List.copyOf(all) : all.stream().filter(rows).toList();
     }
 
     @Override
@@ -73,12 +110,15 @@ public final class TableSelection<T> implements UrlSelection {
 
     @Override
     public int countNow() {
-        return table.getSelectionModel().getSelectedIndices().size();
+        return rows == null ? table.getSelectionModel().getSelectedIndices().size()
+                : (int) table.getSelectionModel().getSelectedItems().stream().filter(rows).count();
     }
 
     @Override
     public String firstUrlNow() {
-        T first = table.getSelectionModel().getSelectedItem();
+        T first = rows == null ? table.getSelectionModel().getSelectedItem()
+                : table.getSelectionModel().getSelectedItems().stream().filter(rows).findFirst()
+                        .orElse(null);
         return first == null ? "" : url.apply(first);
     }
 

@@ -44,8 +44,9 @@ public final class UrlActions {
     }
 
     /**
-     * Opens the first selected URL in the browser; when none can be opened, the URL goes to
-     * the clipboard and the status bar says so in a sentence.
+     * Opens the first selected URL in the browser (a mailto: link in the mail program); when
+     * none can be opened, the URL goes to the clipboard and the status bar says so in a
+     * sentence.
      */
     public void openInBrowser(UrlSelection s) {
         s.urls(urls -> {
@@ -64,8 +65,9 @@ public final class UrlActions {
                 if (!opened) {
                     fx.execute(() -> {
                         clipboard.putText(url);
-                        vm.say("No web browser could be opened for " + url + "; the address "
-                                + "was copied to the clipboard.");
+                        vm.say("No " + (UrlMenus.isMailto(url) ? "mail program" : "web browser")
+                                + " could be opened for " + url + "; the address was copied "
+                                + "to the clipboard.");
                     });
                 }
             });

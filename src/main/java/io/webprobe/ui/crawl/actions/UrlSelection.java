@@ -22,4 +22,21 @@ public interface UrlSelection {
 
     /** How many rows are selected now (for menu texts). */
     int countNow();
+
+    /**
+     * The selected rows that are URLs, which can be requested, re-checked, left out and
+     * pinged: all of them, save in the Broken links table, where a row may be an href that is
+     * no URL (a malformed address, a file: link).
+     */
+    default UrlSelection urlRows() {
+        return this;
+    }
+
+    /**
+     * The selected rows a browser can open: the URL rows, and mailto: links (the mail program
+     * opens them, with the address as written, as a visitor's click does).
+     */
+    default UrlSelection openableRows() {
+        return urlRows();
+    }
 }
