@@ -27,4 +27,19 @@ public final class Words {
     public static String count(long n, String singular, String plural) {
         return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
     }
+
+    /**
+     * A stored plain message set inside a line: "The server says…" as "the server says…",
+     * without its final period (an acronym's capital is kept: "HTTP/2 …"). The one form a
+     * reason takes inside a line of the command line and in compare's values.
+     */
+    public static String inLine(String message) {
+        String m = message.strip();
+        if (m.endsWith(".")) {
+            m = m.substring(0, m.length() - 1);
+        }
+        return m.length() > 1 && Character.isUpperCase(m.charAt(0))
+                && !Character.isUpperCase(m.charAt(1))
+                ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+    }
 }

@@ -66,13 +66,7 @@ final class BrokenLinkLines {
 
     /** A stored plain message inside a line: "The server says…" as "the server says…". */
     static String reason(String message) {
-        String m = message.strip();
-        if (m.endsWith(".")) {
-            m = m.substring(0, m.length() - 1);
-        }
-        return m.length() > 1 && Character.isUpperCase(m.charAt(0))
-                && !Character.isUpperCase(m.charAt(1))
-                ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+        return Words.inLine(message);
     }
 
     /**

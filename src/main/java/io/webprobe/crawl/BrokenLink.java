@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.Words;
 import io.webprobe.http.ErrorKind;
 
 /**
@@ -104,6 +105,15 @@ public record BrokenLink(
      */
     public String notAUrlInBrief() {
         return notAUrl() && !errorMessage.isEmpty() ? LinkCollector.brief(errorMessage) : "";
+    }
+
+    /**
+     * What compare gives as the link's value (new or fixed): for an href that is no URL its
+     * reason, in the words of the crawl's line ("malformed email address: no @ in x.com", not
+     * "Invalid URL"), else {@link #statusText}.
+     */
+    public String statusOrReason() {
+        return notAUrl() && !errorMessage.isEmpty() ? Words.inLine(errorMessage) : statusText();
     }
 
     /** What is wrong, for a missing anchor: {@code missing anchor #x}; else "". */

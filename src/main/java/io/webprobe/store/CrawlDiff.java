@@ -64,7 +64,8 @@ public final class CrawlDiff {
      * @param url the URL (for a broken link: the link's target; for a missing anchor: the
      *     link's target with its fragment)
      * @param oldValue the value in the old crawl ("" when it had none)
-     * @param newValue the value in the new crawl (for a missing anchor: "missing anchor #x";
+     * @param newValue the value in the new crawl (for a broken link, as for a fixed one's old
+     *     value: {@link BrokenLink#statusOrReason}; for a missing anchor: "missing anchor #x";
      *     for a fixed broken link: its target's status, or {@link #LINK_REMOVED}; for a fixed
      *     missing anchor: {@link #ANCHOR_FOUND} or {@link #LINK_REMOVED})
      * @param sourceUrl for a broken link or a missing anchor, the page holding it; else ""
@@ -301,13 +302,13 @@ public final class CrawlDiff {
 
             @Override
             public Row fresh(BrokenLink l) {
-                return new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusText(),
+                return new Row(Change.NEW_BROKEN_LINK, l.linkUrl(), "", l.statusOrReason(),
                         l.sourceUrl());
             }
 
             @Override
             public Row fixed(CrawlReader r, BrokenLink l) throws StoreException {
-                return new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusText(),
+                return new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusOrReason(),
                         r.fixedAs(l), l.sourceUrl());
             }
         }, counting);

@@ -92,30 +92,48 @@ class CompareMailAndFileLinksCommandTest {
                 + "the 3 broken ones of " + after + " are not compared: none is called fixed.");
     }
 
+    /**
+     * The value of such a link is its reason, in the words of the crawl's line: compare said
+     * "mailto:help.example.com (Invalid URL)" where the crawl said what is wrong with it.
+     */
     @Test
     void aNewBadMailLinkBetweenTwoCrawlsThatCheckedFailsTheGate() throws Exception {
         site("");
         Path before = crawl("before.webprobe");
-        site("<a href=\"mailto:help.example.com\">help</a>");
-        Path after = crawl("after.webprobe");
+        site("<a href=\"mailto:help.example.com\">help</a>"
+                + "<a href=\"file:///C:/help.html\">help file</a>");
+        Path after = dir.resolve("after.webprobe");
+        CliRun crawled = run("crawl", server.url("/"), "--db", after.toString());
+        assertEquals(1, crawled.exitCode(), crawled.out() + crawled.err());
+        String mailLine = "  mailto:help.example.com (malformed email address: no @ in "
+                + "help.example.com) on " + server.url("/") + "\n";
+        String fileLine = "  file:///C:/help.html (a file: link: browsers do not open it from a "
+                + "web page) on " + server.url("/") + "\n";
+        assertThat(crawled.out()).contains(mailLine).contains(fileLine); // the crawl's lines
         Path diff = dir.resolve("diff.csv");
 
         CliRun r = run("compare", before.toString(), after.toString(), "--csv", diff.toString());
 
         assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertThat(r.out()).startsWith("Compared " + before + " with " + after + ": "
-                + "1 new broken link.\nNew broken links:\n  mailto:help.example.com (")
-                .endsWith(") on " + server.url("/") + "\n");
-        List<String> rows = readCsv(diff).stream().map(l -> String.join("|", l)).toList();
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).startsWith("new_broken_link|mailto:help.example.com||")
-                .endsWith("|" + server.url("/"));
+        assertThat(r.out()).isEqualTo("Compared " + before + " with " + after + ": "
+                + "2 new broken links.\nNew broken links:\n" + fileLine + mailLine);
+        assertThat(readCsv(diff).stream().map(l -> String.join("|", l)).toList())
+                .containsExactly("change|url|old|new|source_url",
+                        "new_broken_link|file:///C:/help.html||a file: link: browsers do not "
+                                + "open it from a web page|" + server.url("/"),
+                        "new_broken_link|mailto:help.example.com||malformed email address: "
+                                + "no @ in help.example.com|" + server.url("/"));
 
-        // and fixed when it goes
-        CliRun back = run("compare", after.toString(), before.toString());
-        assertEquals(0, back.exitCode(), back.out() + back.err());
-        assertThat(back.out()).startsWith("Compared " + after + " with " + before + ": "
-                + "1 fixed broken link.\n"); // then a note: the two named the wrong way round
+        // and fixed when it goes, its reason the old value
+        Path back = dir.resolve("back.csv");
+        CliRun fixed = run("compare", after.toString(), before.toString(), "--csv",
+                back.toString());
+        assertEquals(0, fixed.exitCode(), fixed.out() + fixed.err());
+        assertThat(fixed.out()).startsWith("Compared " + after + " with " + before + ": "
+                + "2 fixed broken links.\n"); // then a note: the two named the wrong way round
+        assertThat(readCsv(back).stream().map(l -> l[0] + "|" + l[1] + "|" + l[2])
+                .toList()).contains("fixed_broken_link|mailto:help.example.com|malformed "
+                        + "email address: no @ in help.example.com");
     }
 
     @Test
