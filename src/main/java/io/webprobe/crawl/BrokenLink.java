@@ -87,12 +87,7 @@ public record BrokenLink(
      * visitor's click does, which shows what is wrong with it).
      */
     public boolean opensInBrowser() {
-        return !notAUrl() || isMailto();
-    }
-
-    /** Whether the link is a mailto: link (the Broken links tab holds only malformed ones). */
-    public boolean isMailto() {
-        return HrefCheck.of(linkUrl) == HrefCheck.MAILTO;
+        return !notAUrl() || HrefCheck.isMailto(linkUrl);
     }
 
     /** {@link #notAUrlInBrief} of a mailto: link whose address is malformed. */

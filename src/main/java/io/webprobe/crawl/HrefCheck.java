@@ -98,6 +98,14 @@ public enum HrefCheck {
         }
     }
 
+    /**
+     * Whether an href is a mailto: link (as the crawl reads its scheme), which the mail
+     * program opens, however malformed its address.
+     */
+    public static boolean isMailto(String href) {
+        return of(href) == MAILTO;
+    }
+
     /** The checks a crawl of this version makes. */
     public static Set<HrefCheck> all() {
         return EnumSet.allOf(HrefCheck.class);

@@ -43,13 +43,17 @@ class BrokenLinksMenuTest extends MainWindowTestBase {
         closeApp();
     }
 
-    @Test
-    void aRowThatIsNoUrlOffersOnlyWhatFitsIt(FxRobot robot) throws Exception {
+    private void crawlTheSite(FxRobot robot) {
         server.route("/", html("<title>Home</title><a href=\"" + MAIL + "\">mail</a>"
                 + "<a href=\"" + FILE + "\">file</a><a href=\"" + BAD_HTTP + "\">bad</a>"
                 + "<a href=\"/gone\">gone</a>"));
         enterUrlAndStart(robot, server.url("/"));
         waitForCrawlEnd(robot);
+    }
+
+    @Test
+    void aRowThatIsNoUrlOffersOnlyWhatFitsIt(FxRobot robot) throws Exception {
+        crawlTheSite(robot);
         TableView<BrokenLink> broken = showBrokenLinks(robot);
         waiting(WAIT).until(() -> fx(() -> broken.getItems().size()) == 4);
         List<String> links = fx(() -> broken.getItems().stream().map(BrokenLink::linkUrl)
@@ -91,29 +95,58 @@ class BrokenLinksMenuTest extends MainWindowTestBase {
                 TextArea.class).getText()).strip().equals(server.url("/gone")));
     }
 
+    /** The details pane's Outlinks tab: the same rows, the same menu. */
+    @Test
+    void anOutlinkThatIsNoUrlOffersOnlyWhatFitsIt(FxRobot robot) throws Exception {
+        crawlTheSite(robot);
+        int home = urls().indexOf(server.url("/"));
+        robot.interact(() -> pagesTable(robot).getSelectionModel().clearAndSelect(home));
+        waiting(WAIT).until(() -> fx(() -> node(robot, "#detailsHeading",
+                javafx.scene.control.Label.class).getText()).startsWith(server.url("/") + " "));
+        robot.clickOn("#outlinksTab");
+        TableView<?> outlinks = node(robot, "#outlinksTable", TableView.class);
+        waiting(WAIT).until(() -> fx(() -> outlinks.getItems().size()) == 4);
+        List<String> links = fx(() -> outlinks.getItems().stream()
+                .map(o -> ((io.webprobe.store.UrlDetails.Outlink) o).url()).toList());
+
+        assertThat(menuOn(robot, outlinks, links.indexOf(MAIL)))
+                .containsEntry("menuOpenInBrowser", "Open in mail program")
+                .containsEntry("menuRecheck", "(off)").containsEntry("menuPing", "(off)")
+                .containsEntry("menuExclude", "(off)").containsEntry("menuCopyUrl", "Copy URL");
+        assertThat(menuOn(robot, outlinks, links.indexOf(FILE)))
+                .containsEntry("menuOpenInBrowser", "(off)")
+                .containsEntry("menuRecheck", "(off)").containsEntry("menuPing", "(off)")
+                .containsEntry("menuExclude", "(off)").containsEntry("menuCopyUrl", "Copy URL");
+        assertThat(menuOn(robot, outlinks, links.indexOf(server.url("/gone"))))
+                .containsEntry("menuOpenInBrowser", "Open in browser")
+                .containsEntry("menuRecheck", "Re-check").containsEntry("menuPing", "Ping URL")
+                .containsEntry("menuExclude", "Exclude /gone from the crawl");
+    }
+
     /**
      * Opens the menu on a row (selecting it alone unless it is selected already) and gives
      * each item's text by its id, "(off)" for a disabled one.
      */
-    private Map<String, String> menuOn(FxRobot robot, TableView<BrokenLink> broken, int index)
+    private Map<String, String> menuOn(FxRobot robot, TableView<?> table, int index)
             throws Exception {
         robot.interact(() -> {
-            broken.getContextMenu().hide();
-            if (!broken.getSelectionModel().isSelected(index)) {
-                broken.getSelectionModel().clearAndSelect(index);
+            table.getContextMenu().hide();
+            if (!table.getSelectionModel().isSelected(index)) {
+                table.getSelectionModel().clearAndSelect(index);
             }
-            broken.scrollTo(index);
+            table.scrollTo(index);
         });
-        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> rowNode(robot, index) != null));
-        requestContextMenu(robot, fx(() -> rowNode(robot, index)));
-        return fx(() -> broken.getContextMenu().getItems().stream()
+        String id = "#" + table.getId();
+        waiting(Duration.ofSeconds(10)).until(() -> fx(() -> rowNode(robot, id, index) != null));
+        requestContextMenu(robot, fx(() -> rowNode(robot, id, index)));
+        return fx(() -> table.getContextMenu().getItems().stream()
                 .filter(i -> i.getId() != null)
                 .collect(Collectors.toMap(MenuItem::getId,
                         i -> i.isDisable() ? "(off)" : i.getText())));
     }
 
-    private static Node rowNode(FxRobot robot, int index) {
-        return robot.lookup("#brokenTable .table-row-cell").queryAll().stream()
+    private static Node rowNode(FxRobot robot, String table, int index) {
+        return robot.lookup(table + " .table-row-cell").queryAll().stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index
                         && r.getItem() != null)
                 .findFirst().orElse(null);

@@ -1,6 +1,7 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.BrokenLink;
+import io.webprobe.crawl.HrefCheck;
 import io.webprobe.store.UrlDetails;
 import io.webprobe.ui.common.KeyboardMenus;
 import io.webprobe.ui.crawl.actions.TableSelection;
@@ -40,8 +41,11 @@ final class CrawlMenus {
                 BrokenLink::opensInBrowser), null));
         details.setInlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.inlinksTable(),
                 UrlDetails.Inlink::sourceUrl, UrlDetails.Inlink::sourceId, vm), null));
+        // as on the Broken links tab: an href that is no URL has no target id
         details.setOutlinksMenu(UrlMenus.menu(a, new TableSelection<>(details.outlinksTable(),
-                UrlDetails.Outlink::url, UrlDetails.Outlink::targetId, vm), null));
+                UrlDetails.Outlink::url, UrlDetails.Outlink::targetId, vm).withUrlRows(
+                        o -> o.targetId() != 0,
+                        o -> o.targetId() != 0 || HrefCheck.isMailto(o.url())), null));
         for (TableView<?> t : List.of(table.table(), broken.table(),
                 details.inlinksTable(), details.outlinksTable())) {
             KeyboardMenus.install(t);

@@ -1,6 +1,7 @@
 package io.webprobe.ui.crawl.actions;
 
 import io.webprobe.Words;
+import io.webprobe.crawl.HrefCheck;
 import io.webprobe.ui.common.BrowserOpener;
 import io.webprobe.ui.common.ClipboardService;
 import io.webprobe.ui.crawl.CrawlViewModel;
@@ -65,7 +66,7 @@ public final class UrlActions {
                 if (!opened) {
                     fx.execute(() -> {
                         clipboard.putText(url);
-                        vm.say("No " + (UrlMenus.isMailto(url) ? "mail program" : "web browser")
+                        vm.say("No " + (HrefCheck.isMailto(url) ? "mail program" : "web browser")
                                 + " could be opened for " + url + "; the address was copied "
                                 + "to the clipboard.");
                     });

@@ -53,15 +53,11 @@ public final class UrlMenus {
             exclude.setText(ex.map(p -> "Exclude " + p.path() + " from the crawl")
                     .orElse("Exclude this path from the crawl"));
             exclude.setDisable(noUrl || ex.isEmpty() && !urls.firstUrlNow().isEmpty());
-            open.setText(isMailto(openable.firstUrlNow()) ? "Open in mail program"
+            open.setText(HrefCheck.isMailto(openable.firstUrlNow()) ? "Open in mail program"
                     : "Open in browser");
             open.setDisable(n > 0 && openable.countNow() == 0);
         });
         return menu;
-    }
-
-    static boolean isMailto(String url) {
-        return HrefCheck.of(url) == HrefCheck.MAILTO;
     }
 
     private static MenuItem item(String id, String text, Runnable action) {
