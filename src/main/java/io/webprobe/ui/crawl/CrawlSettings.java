@@ -1,6 +1,5 @@
 package io.webprobe.ui.crawl;
 
-import io.webprobe.Words;
 import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlLimit.Naming;
 import io.webprobe.crawl.CrawlPlan;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -459,12 +457,6 @@ public record CrawlSettings(
         return BigDecimal.valueOf(n).stripTrailingZeros().toPlainString();
     }
 
-    /** The last part of a path as typed ("staging.pem"), or the path itself. */
-    private static String fileName(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
-    }
-
     private static void limit(CrawlLimit limit, double value) {
         check(limit.holds(value), limit.rule(Naming.LABEL));
     }
@@ -628,87 +620,10 @@ public record CrawlSettings(
 
     /**
      * As {@link #changes()}, for a list check when {@code forList}: sitemaps and anchors ticked
-     * are named as not read then (a list check fetches its URLs and nothing else, {@link
-     * CrawlPlan#useSitemaps()}, {@link CrawlPlan#checkAnchors()}).
+     * are named as not read then ({@link SettingsChanges}).
      */
     public String changes(boolean forList) {
-        StringJoiner out = new StringJoiner(" · ");
-        if (subdomains) {
-            out.add("all subdomains");
-        }
-        if (!include.isEmpty()) {
-            out.add(Words.count(include.size(), "include pattern"));
-        }
-        if (!exclude.isEmpty()) {
-            out.add(Words.count(exclude.size(), "exclude pattern"));
-        }
-        if (maxDepth != CrawlPlan.UNLIMITED) {
-            out.add("max depth " + maxDepth);
-        }
-        if (maxPages != CrawlPlan.UNLIMITED) {
-            out.add(String.format(Locale.ROOT, "max %,d pages", maxPages));
-        }
-        if (!checkExternal) {
-            out.add("no external links");
-        }
-        if (maxUrlLength != DEFAULT.maxUrlLength || maxSegmentRepeats != DEFAULT.maxSegmentRepeats
-                || maxQueryVariants != DEFAULT.maxQueryVariants) {
-            out.add("trap guards changed");
-        }
-        if (!respectRobots) {
-            out.add("ignoring robots.txt");
-        }
-        if (followNofollow) {
-            out.add("following nofollow");
-        }
-        if (useSitemaps) {
-            out.add(forList ? "sitemaps not read for a list" : "sitemaps");
-        }
-        if (checkAnchors) {
-            out.add(forList ? "anchors not checked for a list" : "checking anchors");
-        }
-        if (maxPerHost != DEFAULT.maxPerHost) {
-            out.add(maxPerHost + " per host");
-        }
-        if (maxRequestsPerSecond != NO_RATE_LIMIT) {
-            out.add(plain(maxRequestsPerSecond) + " requests/s per host");
-        }
-        if (delayMillis != DEFAULT.delayMillis) {
-            out.add(String.format(Locale.ROOT, "%,d ms delay", delayMillis));
-        }
-        if (timeoutSeconds != DEFAULT.timeoutSeconds) {
-            out.add(plain(timeoutSeconds) + " s timeout");
-        }
-        if (maxBodyBytes() != DEFAULT.maxBodyBytes()) {
-            out.add("max page " + plain(maxPageMegabytes) + " MB");
-        }
-        if (!userAgent.isBlank()) {
-            out.add("custom user agent");
-        }
-        if (insecure) {
-            out.add("certificates not checked");
-        }
-        if (!caCertFile.isEmpty()) {
-            out.add("trusting " + fileName(caCertFile));
-        }
-        if (!accept.isEmpty()) {
-            out.add("accepting " + accept);
-        }
-        if (!headers.isEmpty()) {
-            // never their values: one may be a password
-            out.add(Words.count(headers.size(), "request header"));
-        }
-        if (!cookies) {
-            out.add("no cookies");
-        }
-        if (allowPrivate) {
-            out.add("private addresses allowed");
-        }
-        if (maxRetries != DEFAULT.maxRetries || maxRetryAfterSeconds != DEFAULT.maxRetryAfterSeconds
-                || maxCrawlDelaySeconds != DEFAULT.maxCrawlDelaySeconds) {
-            out.add("retries and waits changed");
-        }
-        return out.toString();
+        return SettingsChanges.of(this, forList);
     }
 
 }
