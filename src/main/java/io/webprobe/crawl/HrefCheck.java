@@ -51,7 +51,8 @@ public enum HrefCheck {
      * What is wrong with an href of this check's scheme, as a sentence, or null when nothing
      * is.
      *
-     * @param type the link's type (a, img, canonical...), which says what a file: URL fails at
+     * @param type the link's type (a, img, canonical...), which says what a file: URL fails at;
+     *     for a {@code <link>} of type link that loads a resource, its rel ("preload")
      */
     String problem(String href, String type) {
         return switch (this) {
@@ -62,7 +63,10 @@ public enum HrefCheck {
 
     /**
      * The reason a file: URL of this link type is broken: a link is not followed, an image, a
-     * script or a frame is not loaded, and a canonical is ignored by search engines. Debian's
+     * script or a frame is not loaded, and a canonical is ignored by search engines. A {@code
+     * <link>} of type link (rel=next, author, license...) is a link, but one that loads a
+     * resource comes with its rel as its type ("preload", "manifest", {@link
+     * LinkExtractor#fetchedRel}): not loaded, as an image. Debian's
      * copy of the Python documentation names each page's own file as its canonical (527
      * pages): read as a link visitors click, it said what was not the fault.
      */

@@ -88,7 +88,16 @@ final class LinkCollector {
 
     /** Adds the link (when present and valid) and returns it, else null. */
     Link add(String raw, String anchor, String type, boolean present) {
-        return present ? add(raw, anchor, null, type) : null;
+        return add(raw, anchor, type, type, present);
+    }
+
+    /**
+     * Adds the link (when present and valid) and returns it, else null; an href that is no
+     * URL is checked as of type {@code checkedAs} ({@link HrefCheck#problem}), not its own: a
+     * {@code <link>} of type link that loads a resource, as its rel ("preload").
+     */
+    Link add(String raw, String anchor, String type, String checkedAs, boolean present) {
+        return present ? add(raw, anchor, null, type, checkedAs) : null;
     }
 
     /**
@@ -96,11 +105,12 @@ final class LinkCollector {
      * new on this page (most repeated links need none).
      */
     Link add(String raw, Element anchorOf, String type, boolean present) {
-        return present ? add(raw, null, anchorOf, type) : null;
+        return present ? add(raw, null, anchorOf, type, type) : null;
     }
 
-    private Link add(String raw, String anchor, Element anchorOf, String type) {
-        Link link = toLink(raw, anchor, anchorOf, type);
+    private Link add(String raw, String anchor, Element anchorOf, String type,
+            String checkedAs) {
+        Link link = toLink(raw, anchor, anchorOf, type, checkedAs);
         if (link != null) {
             put(link);
         }
@@ -113,11 +123,11 @@ final class LinkCollector {
      */
     void addCss(String raw) {
         if (encoding == null) {
-            add(raw, "", null, "css");
+            add(raw, "", null, "css", "css");
             return;
         }
         LinkCollector utf8 = new LinkCollector(base, null);
-        Link link = utf8.toLink(raw, "", null, "css");
+        Link link = utf8.toLink(raw, "", null, "css", "css");
         invalid.addAll(utf8.invalid);
         if (link != null) {
             put(link);
@@ -144,14 +154,17 @@ final class LinkCollector {
     /** The target of a refresh ("5; url=/next"), or null for a plain reload. */
     Link refresh(String content, String type) {
         String url = refreshUrl(content);
-        return url == null || url.isBlank() ? null : toLink(url, "", null, type);
+        return url == null || url.isBlank() ? null : toLink(url, "", null, type, type);
     }
 
     /**
      * The link, or null when skipped (other scheme) or invalid (then recorded). An href
      * seen before on the page is not parsed again; a target seen before gets no anchor.
+     *
+     * @param checkedAs the type an href that is no URL is checked as ({@link #otherScheme})
      */
-    private Link toLink(String raw, String anchor, Element anchorOf, String type) {
+    private Link toLink(String raw, String anchor, Element anchorOf, String type,
+            String checkedAs) {
         String href = WebUrl.trim(raw); // not strip(): U+3000 is part of a URL
         if (href.isEmpty()) {
             // href="" is the page itself, not a link worth checking; an empty src or href
@@ -161,7 +174,7 @@ final class LinkCollector {
         }
         Parsed p = parsed.get(href);
         if (p == null) {
-            p = parse(href, anchor, anchorOf, type);
+            p = parse(href, anchor, anchorOf, type, checkedAs);
             if (p == null) {
                 return null; // invalid: recorded, and recorded again if seen again
             }
@@ -179,13 +192,14 @@ final class LinkCollector {
     }
 
     /** The parsed href, {@link #NOT_HTTP}, or null when invalid (then recorded). */
-    private Parsed parse(String href, String anchor, Element anchorOf, String type) {
+    private Parsed parse(String href, String anchor, Element anchorOf, String type,
+            String checkedAs) {
         WebUrl url;
         try {
             url = WebUrl.parse(href, base, encoding).withoutFragment();
         } catch (WebUrlException e) {
             String problem = e.problem() == WebUrlException.Problem.NOT_HTTP
-                    ? otherScheme(e.detail(), href, type)
+                    ? otherScheme(e.detail(), href, checkedAs)
                     : MALFORMED_URL + e.getMessage();
             if (problem == null) {
                 return NOT_HTTP;
@@ -208,7 +222,8 @@ final class LinkCollector {
      * data:, ftp: and the rest are not checked. Only hrefs that are no http(s) URL get here:
      * a page of ordinary links pays nothing for it.
      *
-     * @param type the link's type (a, img, canonical...), which says what a file: URL fails at
+     * @param type the link's type (a, img, canonical...), which says what a file: URL fails at;
+     *     for a {@code <link>} of type link that loads a resource, its rel ("preload")
      */
     static String otherScheme(String scheme, String href, String type) {
         HrefCheck check = HrefCheck.ofScheme(scheme);

@@ -392,6 +392,30 @@ final class LinkExtractor {
         return rel.contains("dns-prefetch") || rel.contains("preconnect");
     }
 
+    /**
+     * The relations of a {@code <link>} that name a resource the browser fetches for the page
+     * (the HTML standard's external resources, a stylesheet and an icon aside, which have
+     * types of their own, and Safari's pinned-tab icon and startup image), where the other
+     * relations (next, prev, author, license, help, search...) name a page a visitor may open.
+     */
+    private static final List<String> FETCHED_RELS = List.of("preload", "modulepreload",
+            "prefetch", "manifest", "compression-dictionary", "mask-icon",
+            "apple-touch-startup-image");
+
+    /**
+     * The first relation of a {@code <link>} that names a resource the browser fetches
+     * ("preload", "manifest"), or null when it names none: a file: URL there is not loaded
+     * rather than not opened ({@link HrefCheck#fileUrl}). Its type stays link.
+     */
+    static String fetchedRel(Element link) {
+        for (String rel : FETCHED_RELS) {
+            if (hasRel(link, rel)) {
+                return rel;
+            }
+        }
+        return null;
+    }
+
     /** css, icon, canonical, alternate, or link for other relations. */
     static String linkType(Element link) {
         String rel = " " + link.attr("rel").toLowerCase(Locale.ROOT) + " ";

@@ -2,6 +2,7 @@ package io.webprobe.crawl;
 
 import static io.webprobe.crawl.LinkExtractor.anchorText;
 import static io.webprobe.crawl.LinkExtractor.collapseSpaces;
+import static io.webprobe.crawl.LinkExtractor.fetchedRel;
 import static io.webprobe.crawl.LinkExtractor.hasRel;
 import static io.webprobe.crawl.LinkExtractor.isHint;
 import static io.webprobe.crawl.LinkExtractor.linkType;
@@ -81,7 +82,9 @@ final class PageFacts {
             case "link" -> {
                 if (!isHint(el)) {
                     String type = linkType(el);
-                    Link link = c.add(el.attr("href"), "", type, el.hasAttr("href"));
+                    String fetched = type.equals("link") ? fetchedRel(el) : null;
+                    Link link = c.add(el.attr("href"), "", type,
+                            fetched == null ? type : fetched, el.hasAttr("href"));
                     if (type.equals("canonical") && canonical == null && link != null) {
                         canonical = link.requestUrl();
                     }

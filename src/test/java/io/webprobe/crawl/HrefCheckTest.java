@@ -43,6 +43,11 @@ class HrefCheckTest {
                 .isEqualTo("A file: link: browsers do not open it from a web page");
         assertThat(LinkCollector.otherScheme("file", "file:///x.png", "img"))
                 .isEqualTo("A file: URL: browsers do not load it from a web page");
+        assertThat(LinkCollector.otherScheme("file", "file:///next.html", "link"))
+                .as("<link rel=next>").isEqualTo(HrefCheck.FILE_LINK);
+        assertThat(LinkCollector.otherScheme("file", "file:///x.js", "modulepreload"))
+                .as("<link rel=modulepreload>, checked as its rel")
+                .isEqualTo(HrefCheck.FILE_RESOURCE);
         assertThat(LinkCollector.otherScheme("file", "file:///x.html", "canonical"))
                 .startsWith("A file: canonical URL: search engines ignore it");
         assertThat(LinkCollector.otherScheme("tel", "tel:1", "a")).isNull();

@@ -98,6 +98,40 @@ class LinkExtractorTest {
         assertEquals("a", page.invalid().get(0).type());
     }
 
+    /**
+     * A file: URL of a {@code <link>} fails as the browser uses it: one that loads a resource
+     * (the HTML standard's external resources) is not loaded, one naming a page is not opened.
+     * The link's type is as before: link, or its own (css, icon, alternate).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '§', textBlock = """
+            preload                   § link § load
+            MODULEPRELOAD             § link § load
+            prefetch                  § link § load
+            manifest                  § link § load
+            ' next  prefetch'         § link § load
+            mask-icon                 § link § load
+            stylesheet                § css  § load
+            'shortcut icon'           § icon § load
+            next                      § link § open
+            prev                      § link § open
+            author                    § link § open
+            license                   § link § open
+            help                      § link § open
+            preloaded                 § link § open
+            alternate                 § alternate § open
+            """)
+    void aFileUrlOfALinkElementFailsAsTheBrowserUsesItsRel(String rel, String type,
+            String fails) {
+        LinkExtractor.Page page = extract("<link rel=\"" + rel + "\" href=\"file:///C:/x\">");
+        assertEquals(List.of(), page.links());
+        assertEquals(1, page.invalid().size());
+        assertEquals(fails.equals("load") ? "A file: URL: browsers do not load it from a web page"
+                : "A file: link: browsers do not open it from a web page",
+                page.invalid().get(0).reason());
+        assertEquals(type, page.invalid().get(0).type());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '§', textBlock = """
             5; url=/next                 § http://site.test/next
