@@ -218,7 +218,8 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "REGEX",
             description = "Neither crawl nor check URLs matching any of these anywhere in "
                     + "the whole URL (repeatable). An href that is no URL is matched as "
-                    + "written, so '^mailto:' or '^file:' leaves out those broken links.")
+                    + "written, so '^mailto:' or '^file:' leaves out those broken links "
+                    + "(counted with the URLs left out).")
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--max-url-length", paramLabel = "N",

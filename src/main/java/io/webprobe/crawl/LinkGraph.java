@@ -103,9 +103,23 @@ final class LinkGraph {
         return ids.get(key);
     }
 
-    /** Whether an href that is no URL is left out of the broken links by an exclude pattern. */
+    /**
+     * Whether an href that is no URL is left out of the broken links by an exclude pattern.
+     * One left out is counted with the URLs a pattern leaves out (the summary's "matches an
+     * exclude pattern", the store's {@code skips}), once however many pages hold it, by the
+     * href as matched ({@link CrawlScope#hrefAsMatched}): lychee's "excluded" counts every
+     * link --exclude matches, whatever its scheme, and a pattern that left out 527 file:
+     * canonicals said nothing of them. Only such hrefs pay for it, and only when matched.
+     */
     boolean excludesHref(String href) {
-        return admission.excludesHref(href);
+        if (!admission.excludesHref(href)) {
+            return false;
+        }
+        String key = CrawlScope.hrefAsMatched(href);
+        if (admission.count(key, SkipReason.EXCLUDED)) {
+            sink.counted(key, SkipReason.EXCLUDED);
+        }
+        return true;
     }
 
     /** URLs skipped by a trap guard so far. */

@@ -336,7 +336,8 @@ final class VisitMaker {
             }
         }
         row.outlinks(outlinks);
-        // an exclude pattern matching an href that is no URL leaves it out (--exclude '^file:')
+        // an exclude pattern matching an href that is no URL leaves it out (--exclude '^file:'),
+        // counted with the URLs a pattern leaves out
         invalid.removeIf(bad -> graph.excludesHref(bad.href()));
         CrawlResult result = row.page(info).build();
         CrawlSink.Visit visit = new CrawlSink.Visit(item.id, result, r.headers(), redirectId,

@@ -77,11 +77,17 @@ class CrawlCommandTest {
         assertEquals(1, all.exitCode(), all.out() + all.err());
         assertThat(readCsv(broken)).hasSize(3); // the header and the two canonicals
 
+        Path db = dir.resolve("excluded.webprobe");
         CliRun r = run("crawl", server.url("/"), "--quiet", "--exclude", "^file:",
-                "--broken-csv", broken.toString());
+                "--broken-csv", broken.toString(), "--db", db.toString());
+        CliRun again = run("crawl", "--resume", db.toString(), "--quiet");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertThat(readCsv(broken)).hasSize(1); // the header only
+        // counted as lychee's "excluded" counts them, and kept in the crawl file
+        assertThat(r.out()).contains("\nNot crawled: 2 URLs, matches an exclude pattern.\n");
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertThat(again.out()).contains("\nNot crawled: 2 URLs, matches an exclude pattern.\n");
     }
 
     /**

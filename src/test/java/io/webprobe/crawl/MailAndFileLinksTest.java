@@ -78,7 +78,8 @@ class MailAndFileLinksTest {
      * An exclude pattern leaves out an href that is no URL, matched as written (without the
      * spaces around it, its scheme in lower case), as LinkChecker's --ignore-url does:
      * Debian's copy of the Python docs has a file: canonical on each page. An include pattern
-     * never leaves one out: such an href is never crawled.
+     * never leaves one out: such an href is never crawled. Each one left out is counted with
+     * the URLs the patterns leave out, once however many pages hold it (lychee's "excluded").
      */
     @Test
     void anExcludePatternLeavesOutTheHrefsThatAreNoUrlItMatches() throws Exception {
@@ -89,7 +90,9 @@ class MailAndFileLinksTest {
         server.route("/contact", html("<title>Contact</title>"
                 + "<a href=\"mailto:jane doe@example.test\">Jane</a>"
                 + "<img src=\"FILE:///C:/Users/me/site/logo.png\" alt=\"logo\">"
-                + "<link rel=canonical href=\"file:///C:/Users/me/site/contact.html\">"));
+                + "<link rel=canonical href=\"file:///C:/Users/me/site/contact.html\">"
+                + "<a href=\"file:///C:/Users/me/site/page.html\">local copy again</a>"
+                + "<a href=\"/jane\">a URL the pattern leaves out</a>"));
         var events = new RecordingCrawlListener();
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t").withRespectRobots(false);
         plan = plan.withScope(plan.scope()
@@ -101,6 +104,9 @@ class MailAndFileLinksTest {
             events.awaitFinish();
         }
 
+        // four hrefs (the file: link on both pages once), and /jane
+        assertThat(events.awaitFinish().skipped()).containsExactly(
+                java.util.Map.entry(SkipReason.EXCLUDED, 5L));
         String site = server.url("");
         assertThat(events.broken).extracting(b -> b.sourceUrl().substring(site.length())
                 + " | " + b.linkUrl() + " | " + b.errorMessage())
@@ -134,6 +140,8 @@ class MailAndFileLinksTest {
 
         assertThat(events.broken).extracting(BrokenLink::linkUrl)
                 .containsExactly("mailto:info.example.test");
+        assertThat(events.awaitFinish().skipped()).containsExactly(
+                java.util.Map.entry(SkipReason.EXCLUDED, 1L));
     }
 
     /**

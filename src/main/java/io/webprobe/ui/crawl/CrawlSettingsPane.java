@@ -212,7 +212,7 @@ final class CrawlSettingsPane {
                 "Neither crawl nor check URLs matching any of these regular expressions "
                         + "(one a line; anywhere in the URL). An href that is no URL is "
                         + "matched as written: ^mailto: or ^file: leaves out those broken "
-                        + "links.");
+                        + "links (counted with the URLs left out).");
         controls.put(Field.INCLUDE, include);
         controls.put(Field.EXCLUDE, exclude);
         TextField depth = number("crawlMaxDepth", Field.MAX_DEPTH, form.maxDepthProperty(),
