@@ -11,11 +11,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -154,5 +160,65 @@ class RequestSettingsWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#crawlHeaders", TextArea.class).getText())).isEmpty();
         assertThat(fx(() -> node(robot, "#crawlSettings", TitledPane.class).getText()))
                 .startsWith("Settings of this crawl").contains("2.5 s timeout", "no cookies");
+    }
+
+    /**
+     * The bug: at the least size, the settings scrolled down to the Requests… toggle, a click
+     * showed the group with its heading and headers box above the view (the scroll bar kept
+     * its fraction of a taller content), and hiding it again could leave the toggle out of
+     * view.
+     */
+    @Test
+    void theRequestsToggleBringsTheGroupIntoViewAndStaysInViewWhenHidingIt(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        openSettings(robot);
+        ScrollPane scroll = fx(() -> (ScrollPane) node(robot, "#crawlSettings",
+                TitledPane.class).getContent());
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax())); // down to the toggle
+        WaitForAsyncUtils.waitForFxEvents();
+        ToggleButton toggle = node(robot, "#crawlRequestsShown", ToggleButton.class);
+        assertThat(fx(() -> inView(scroll, toggle))).as("the toggle in view").isTrue();
+
+        robot.clickOn(toggle);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Bounds view = fx(() -> sceneBounds(scroll.lookup(".viewport")));
+        Bounds group = fx(() -> sceneBounds(node(robot, "#crawlRequests", Region.class)));
+        assertThat(group.getMinY()).as("the group's heading in view")
+                .isBetween(view.getMinY() - 0.5, view.getMaxY() - 20);
+        assertThat(fx(() -> inView(scroll, node(robot, "#crawlHeaders", TextArea.class))))
+                .as("the headers box in view").isTrue();
+
+        robot.interact(() -> toggle.setSelected(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> inView(scroll, toggle))).as("the toggle in view again").isTrue();
+    }
+
+    /** The bug: the headers box's tooltip was one line of about 2,100 px, cut off. */
+    @Test
+    void theSettingsTooltipsWrapWithinTheLeastWindow(FxRobot robot) throws Exception {
+        openSettings(robot);
+        robot.clickOn("#crawlRequestsShown");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Tooltip> tips = fx(() -> node(robot, "#crawlSettings", TitledPane.class)
+                .lookupAll("*").stream().filter(n -> n instanceof Control)
+                .map(n -> ((Control) n).getTooltip())
+                .filter(java.util.Objects::nonNull).toList());
+        assertThat(tips).hasSizeGreaterThan(20);
+        for (Tooltip t : tips) {
+            assertThat(fx(t::isWrapText)).as(fx(t::getText)).isTrue();
+            assertThat(fx(t::getMaxWidth)).as(fx(t::getText)).isBetween(200.0, 480.0);
+        }
+    }
+
+    /** Whether {@code n} lies whole inside the scroll pane's view. */
+    private static boolean inView(ScrollPane scroll, Node n) {
+        Bounds view = sceneBounds(scroll.lookup(".viewport"));
+        Bounds b = sceneBounds(n);
+        return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
     }
 }

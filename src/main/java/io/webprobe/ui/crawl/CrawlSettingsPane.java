@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.Version;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.Tips;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
 import java.util.EnumMap;
 import java.util.Map;
@@ -193,6 +194,13 @@ final class CrawlSettingsPane {
         scroll.maxHeightProperty().addListener((o, was, now) ->
                 Platform.runLater(pane::requestLayout));
         pane.setContent(scroll);
+        // The scroll bar keeps its fraction when the group comes or goes, so the view moved
+        // under the click: at 960x640, the settings scrolled down to the Requests… toggle,
+        // the group appeared with its heading and its headers box above the view and the
+        // toggle below it. The group shown comes into view (its top first), the toggle hidden
+        // again stays in view.
+        requestsShown.selectedProperty().addListener((o, was, shown) ->
+                scrollIntoView(scroll, shown ? requests : requestsShown));
 
         form.errorFieldProperty().addListener((o, was, now) -> showError(was, now));
         // every bad field outlined as soon as it is bad, not only the one Start names next
@@ -325,7 +333,7 @@ final class CrawlSettingsPane {
         Button choose = new Button("Choose…");
         choose.setId("crawlCaCertChoose");
         choose.setMinWidth(Region.USE_PREF_SIZE);
-        choose.setTooltip(new Tooltip("Choose a certificate file to trust"));
+        choose.setTooltip(Tips.wrapped("Choose a certificate file to trust"));
         choose.setOnAction(e -> dialogs.chooseCertificateFile("Certificate file to trust")
                 .ifPresent(p -> form.certificateFileProperty().set(p.toString())));
         file.disableProperty().bind(form.insecureProperty());
@@ -373,14 +381,14 @@ final class CrawlSettingsPane {
         // wider label, "Headers, cookies…", widened this group: the four wrapped at 1200 px)
         requestsShown.setId("crawlRequestsShown");
         requestsShown.setMinWidth(Region.USE_PREF_SIZE);
-        requestsShown.setTooltip(new Tooltip("Show or hide the Requests settings: request "
+        requestsShown.setTooltip(Tips.wrapped("Show or hide the Requests settings: request "
                 + "headers, cookies, private addresses, retries and waits (the command line's "
                 + "-H, --no-cookies, --allow-private, --max-retries, --max-retry-after, "
                 + "--max-crawl-delay)"));
         Button defaults = new Button("Reset all to defaults");
         defaults.setId("crawlSettingsDefaults");
         defaults.setMinWidth(Region.USE_PREF_SIZE);
-        defaults.setTooltip(new Tooltip("Put every crawl setting (threads too) back to its "
+        defaults.setTooltip(Tips.wrapped("Put every crawl setting (threads too) back to its "
                 + "default"));
         defaults.setOnAction(e -> form.load(CrawlSettings.DEFAULT));
         Region gap = new Region();
@@ -442,6 +450,37 @@ final class CrawlSettingsPane {
         return group;
     }
 
+    /**
+     * Scrolls {@code scroll} as little as brings {@code node} (inside it) into its view, the
+     * node's top when it is taller than the view; laid out first, so a node just added counts.
+     */
+    private static void scrollIntoView(ScrollPane scroll, Node node) {
+        if (scroll.getScene() == null) {
+            return;
+        }
+        scroll.getScene().getRoot().applyCss();
+        scroll.getScene().getRoot().layout();
+        Node content = scroll.getContent();
+        double range = content.getLayoutBounds().getHeight()
+                - scroll.getViewportBounds().getHeight();
+        if (range <= 0) {
+            return;
+        }
+        double span = scroll.getVmax() - scroll.getVmin();
+        double top = (scroll.getVvalue() - scroll.getVmin()) / span * range;
+        double view = scroll.getViewportBounds().getHeight();
+        javafx.geometry.Bounds b = content.sceneToLocal(
+                node.localToScene(node.getLayoutBounds()));
+        double newTop = top;
+        if (b.getMaxY() > newTop + view) {
+            newTop = b.getMaxY() - view;
+        }
+        if (b.getMinY() < newTop) {
+            newTop = b.getMinY();
+        }
+        scroll.setVvalue(scroll.getVmin() + span * Math.clamp(newTop / range, 0, 1));
+    }
+
     /** A label that never shrinks to an ellipsis. */
     private static Label label(String text) {
         Label l = new Label(text);
@@ -467,7 +506,7 @@ final class CrawlSettingsPane {
             StringProperty text, String prompt, String tip) {
         input.setId(id);
         input.setPromptText(prompt);
-        input.setTooltip(new Tooltip(tip));
+        input.setTooltip(Tips.wrapped(tip));
         input.textProperty().bindBidirectional(text);
         return input;
     }
@@ -509,7 +548,7 @@ final class CrawlSettingsPane {
         CheckBox box = new CheckBox(text);
         box.setMinWidth(Region.USE_PREF_SIZE);
         box.setId(id);
-        box.setTooltip(new Tooltip(tip));
+        box.setTooltip(Tips.wrapped(tip));
         box.selectedProperty().bindBidirectional(value);
         return box;
     }
