@@ -137,17 +137,27 @@ public final class ComparePair {
 
     /**
      * "a.webprobe did not check mailto: and file: links (it was made by an earlier Webprobe),
-     * so the 12 broken ones of b.webprobe are not compared: none is called new."
+     * so the 12 broken ones of b.webprobe are not compared: none is called new." A crawl that
+     * holds such links though its file says it did not check them was begun by an earlier
+     * Webprobe and resumed by this one: "a.webprobe did not check mailto: and file: links
+     * from its start (it was begun by an earlier Webprobe), so its 6 broken ones are not
+     * compared: none is called fixed." (It read "a.webprobe did not check … so the 6 broken
+     * ones of a.webprobe …", a sentence against itself.)
      */
-    private static String notChecked(String lacker, Set<HrefCheck> lacks, long n, String of,
+    static String notChecked(String lacker, Set<HrefCheck> lacks, long n, String of,
             String called) {
         List<String> schemes = lacks.stream().map(c -> c.scheme() + ":").toList();
         String which = schemes.size() == 1 ? schemes.get(0) : String.join(", ",
                 schemes.subList(0, schemes.size() - 1)) + " and " + schemes.getLast();
-        return lacker + " did not check " + which + " links (it was made by an earlier "
-                + "Webprobe), so " + (n == 1 ? "the broken one of " + of + " is not compared: "
-                + "it is not called " : String.format(java.util.Locale.ROOT, "the %,d broken "
-                + "ones of %s are not compared: none is called ", n, of)) + called + ".";
+        boolean own = lacker.equals(of);
+        String count = String.format(java.util.Locale.ROOT, "%,d", n);
+        String ones = n == 1 ? (own ? "its broken one is" : "the broken one of " + of + " is")
+                + " not compared: it is not called "
+                : (own ? "its " + count : "the " + count) + " broken ones"
+                        + (own ? "" : " of " + of) + " are not compared: none is called ";
+        return lacker + " did not check " + which + " links" + (own ? " from its start (it "
+                + "was begun by an earlier Webprobe)" : " (it was made by an earlier Webprobe)")
+                + ", so " + ones + called + ".";
     }
 
     /** "the 3 missing anchors of b.webprobe are", "the 1 missing anchor of b.webprobe is". */

@@ -68,4 +68,32 @@ class ComparePairTest {
         assertThat(ComparePair.accepted(walled, "a", walled, "b")).isNull();
         assertThat(ComparePair.accepted(none, "a", none, "b")).isNull();
     }
+
+    /**
+     * The bug: a crawl begun by an earlier Webprobe and resumed by this one holds broken
+     * mailto: and file: links though its file says it did not check them, and the note read
+     * "a.webprobe did not check mailto: and file: links (it was made by an earlier Webprobe),
+     * so the 6 broken ones of a.webprobe are not compared", a sentence against itself.
+     */
+    @Test
+    void aCrawlHoldingLinksOfAChecksItLacksIsSaidToBeBegunByAnEarlierWebprobe() {
+        java.util.Set<io.webprobe.crawl.HrefCheck> all = io.webprobe.crawl.HrefCheck.all();
+        assertThat(ComparePair.notChecked("a.webprobe", all, 6, "a.webprobe", "fixed"))
+                .isEqualTo("a.webprobe did not check mailto: and file: links from its start "
+                        + "(it was begun by an earlier Webprobe), so its 6 broken ones are not "
+                        + "compared: none is called fixed.");
+        assertThat(ComparePair.notChecked("a.webprobe", all, 1, "a.webprobe", "fixed"))
+                .isEqualTo("a.webprobe did not check mailto: and file: links from its start "
+                        + "(it was begun by an earlier Webprobe), so its broken one is not "
+                        + "compared: it is not called fixed.");
+        // the other crawl's links: as before
+        assertThat(ComparePair.notChecked("a.webprobe", all, 2000, "b%.webprobe", "new"))
+                .isEqualTo("a.webprobe did not check mailto: and file: links (it was made by an "
+                        + "earlier Webprobe), so the 2,000 broken ones of b%.webprobe are not "
+                        + "compared: none is called new.");
+        assertThat(ComparePair.notChecked("a.webprobe", all, 1, "b.webprobe", "new"))
+                .isEqualTo("a.webprobe did not check mailto: and file: links (it was made by an "
+                        + "earlier Webprobe), so the broken one of b.webprobe is not compared: "
+                        + "it is not called new.");
+    }
 }
