@@ -2,6 +2,7 @@ package io.webprobe.ui.ping;
 
 import io.webprobe.ping.PingMode;
 import io.webprobe.ui.common.Spinners;
+import io.webprobe.ui.common.Tips;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -52,13 +53,11 @@ final class PingSettingsPane {
             }
         });
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        Tooltip modeTip = new Tooltip("Requests per URL, For a duration: a closed loop, each "
+        Tooltip modeTip = Tips.wrapped("Requests per URL, For a duration: a closed loop, each "
                 + "worker sends its next request when the previous one is answered.\n"
                 + "Fixed rate: an open loop at the rate given in total; each request has an "
                 + "intended start time, and latency is measured from it, so a stalled server "
                 + "shows in p99. Requests that could not be sent on time are counted.");
-        modeTip.setWrapText(true);
-        modeTip.setMaxWidth(420);
         mode.setTooltip(modeTip);
 
         Spinner<Integer> count = intSpinner("pingCount", 1, PingLimits.MAX_COUNT,
@@ -86,7 +85,7 @@ final class PingSettingsPane {
         CheckBox http2 = new CheckBox("HTTP/2 (https URLs)");
         http2.setId("pingHttp2");
         http2.selectedProperty().bindBidirectional(vm.http2Property());
-        http2.setTooltip(new Tooltip("Ask https URLs for HTTP/2, as oha --http2 and curl --http2 "
+        http2.setTooltip(Tips.wrapped("Ask https URLs for HTTP/2, as oha --http2 and curl --http2 "
                 + "do; a server without it is pinged over HTTP/1.1, and the table's HTTP column "
                 + "says which answered (2 or 1.1). Needs keep-alive."));
 
@@ -147,7 +146,7 @@ final class PingSettingsPane {
         box.setPrefRowCount(2);
         box.setPrefWidth(120); // the spinners' width: the column stays as it was
         box.setWrapText(false);
-        box.setTooltip(new Tooltip("Request headers sent with every request (a token, a "
+        box.setTooltip(Tips.wrapped("Request headers sent with every request (a token, a "
                 + "cookie), as ping -H does: one 'Name: value' per line; 'Name:' with no "
                 + "value leaves that header out, as curl does (Accept:, User-Agent:), and "
                 + "'Name;' sends it with an empty value. Kept "
@@ -161,7 +160,7 @@ final class PingSettingsPane {
         TextField file = new TextField();
         file.setId("pingCaCertFile");
         file.setPromptText("none");
-        file.setTooltip(new Tooltip("A PEM file of certificates to trust besides the usual "
+        file.setTooltip(Tips.wrapped("A PEM file of certificates to trust besides the usual "
                 + "authorities: a staging or intranet site's self-signed certificate, or its "
                 + "private authority's. Host names are still checked."));
         file.textProperty().bindBidirectional(vm.certificateFileProperty());
@@ -182,7 +181,7 @@ final class PingSettingsPane {
     private CheckBox insecureBox() {
         CheckBox box = new CheckBox("Skip certificate checks (insecure)");
         box.setId("pingInsecure");
-        box.setTooltip(new Tooltip("Accept any certificate for any host name, as for a test "
+        box.setTooltip(Tips.wrapped("Accept any certificate for any host name, as for a test "
                 + "server: nothing proves the site is the one named"));
         box.selectedProperty().bindBidirectional(vm.insecureProperty());
         return box;

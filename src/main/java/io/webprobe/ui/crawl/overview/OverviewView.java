@@ -87,12 +87,12 @@ public final class OverviewView {
         private final Label count = new Label();
         private final HBox line;
         /** Broken counts URLs, the Broken links tab links: said where the number sits. */
-        private final javafx.scene.control.Tooltip brokenTip = new javafx.scene.control.Tooltip(
-                BROKEN_TIP);
+        private final javafx.scene.control.Tooltip brokenTip =
+                io.webprobe.ui.common.Tips.wrapped(BROKEN_TIP);
 
         /** Which URLs Non-indexable pages counts, and what the Indexable column says besides. */
         private final javafx.scene.control.Tooltip nonIndexableTip =
-                new javafx.scene.control.Tooltip(NON_INDEXABLE_TIP);
+                io.webprobe.ui.common.Tips.wrapped(NON_INDEXABLE_TIP);
 
         /** Its name first: at 960 px the name reads "Non-indexabl…". */
         static final String NON_INDEXABLE_TIP = "Non-indexable pages: the site's HTML pages "
@@ -112,10 +112,6 @@ public final class OverviewView {
         private final javafx.scene.control.Tooltip nameTip = new javafx.scene.control.Tooltip();
 
         EntryCell() {
-            brokenTip.setWrapText(true);
-            brokenTip.setMaxWidth(420);
-            nonIndexableTip.setWrapText(true);
-            nonIndexableTip.setMaxWidth(420);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             count.getStyleClass().add("overview-count");
