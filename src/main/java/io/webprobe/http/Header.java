@@ -38,6 +38,10 @@ public record Header(String name, String value, boolean removes) {
         this(name, value, false);
     }
 
+    /** Runs of white space, between a header line's words. */
+    private static final java.util.regex.Pattern SPACES =
+            java.util.regex.Pattern.compile("\\s+");
+
     /**
      * Parses a header as typed on a command line, the one rule for {@code -H} and the Ping
      * tab's Headers box, as curl reads them: "Name: value"; "Name:" with no value, which takes
@@ -54,7 +58,7 @@ public record Header(String name, String value, boolean removes) {
         if (colon <= 0) {
             // its first word only: the rest of a line missing its colon may be a password
             // ("Authorization Bearer TOKEN"), and the sentence shows in the Crawl tab too
-            String[] words = bare.split("\\s+", 2);
+            String[] words = SPACES.split(bare, 2);
             throw new IllegalArgumentException(
                     "'" + UrlSyntax.shortened(words[0]) + (words.length > 1 ? " …" : "")
                             + "' is not a header; write it as 'Name: value'");
