@@ -5,6 +5,7 @@ import io.webprobe.export.OutputCheck;
 import io.webprobe.export.ExportException;
 import io.webprobe.export.RequestLogWriter;
 import io.webprobe.http.Header;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.TlsTrust;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.PingHeaders;
@@ -122,9 +123,9 @@ public final class PingCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--follow-redirects",
-            description = "Follow redirects (up to 10); a request's time is that of its whole "
-                    + "chain. Uses one blocking thread per connection instead of the event "
-                    + "loops.")
+            description = "Follow redirects (up to " + HttpProbe.MAX_REDIRECTS + ", as browsers); "
+                    + "a request's time is that of its whole chain. Uses one blocking thread "
+                    + "per connection instead of the event loops.")
     boolean followRedirects;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",

@@ -117,7 +117,7 @@ public record BrokenLink(
     }
 
     /**
-     * Whether the link's redirects fail in themselves (a loop, more than 10 redirects): then
+     * Whether the link's redirects fail in themselves (a loop, more than 20 redirects): then
      * the 3xx of the hop where they turned back or were given up is not what is wrong.
      */
     public boolean redirectsFail() {

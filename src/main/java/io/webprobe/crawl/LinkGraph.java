@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.Urls;
 import io.webprobe.http.WebUrl;
 import java.net.URI;
@@ -20,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * once, by whichever page finds it first.
  */
 final class LinkGraph {
-    /** Hops of a redirect chain the crawl follows (browsers stop at about 20). */
-    static final int MAX_REDIRECTS = 10;
     /** The referrer column of a URL found only in a sitemap. */
     static final String SITEMAP_REFERRER = "(sitemap)";
 
@@ -203,7 +202,7 @@ final class LinkGraph {
      * redirect left unfollowed, as too many redirects.
      */
     static boolean redirectsUsedUp(int hops) {
-        return hops >= MAX_REDIRECTS;
+        return hops >= HttpProbe.MAX_REDIRECTS;
     }
 
     /** Gathers the links of one page (or the target of one redirect). */
@@ -320,8 +319,8 @@ final class LinkGraph {
         }
 
         /**
-         * Whether {@link #MAX_REDIRECTS} redirects already led to this page: its own redirect
-         * is not followed, and its row says so ({@code VisitMaker}), so the chain reads as
+         * Whether {@link HttpProbe#MAX_REDIRECTS} redirects already led to this page: its own
+         * redirect is not followed, and its row says so ({@code VisitMaker}), so the chain reads as
          * too many redirects at every hop, not as plain redirects ending nowhere.
          */
         boolean redirectsUsedUp() {

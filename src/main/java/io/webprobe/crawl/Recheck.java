@@ -36,7 +36,7 @@ public final class Recheck implements AutoCloseable {
      * @param depth its depth (kept)
      * @param referrer the page that first linked to it (kept)
      * @param external whether it is outside the site (checked, not crawled)
-     * @param redirectsUsedUp whether the crawl reached it through {@link LinkGraph#MAX_REDIRECTS}
+     * @param redirectsUsedUp whether the crawl reached it through {@link HttpProbe#MAX_REDIRECTS}
      *     redirects and did not follow its own (its stored row reads
      *     {@link ErrorKind#TOO_MANY_REDIRECTS}): kept, as its depth is, so a re-check that finds
      *     it still redirecting keeps that verdict instead of storing a plain redirect
@@ -105,7 +105,7 @@ public final class Recheck implements AutoCloseable {
         URI uri = Urls.toUri(t.url());
         QueueItem item = new QueueItem(t.id(), t.url(), QueueItem.hostKeyOf(uri), t.depth(), 0,
                 t.referrer(), t.external(), false,
-                t.redirectsUsedUp() ? LinkGraph.MAX_REDIRECTS : 0);
+                t.redirectsUsedUp() ? HttpProbe.MAX_REDIRECTS : 0);
         String blocked = robots.blockReason(item);
         CrawlResult result;
         FetchResponse r = null;

@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.HttpProbe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.function.LongFunction;
  * Where a URL's redirects lead. Each hop of a crawl is its own row (with its status and the id
  * of the URL it redirects to), so a chain is followed through the rows: to a URL that answers
  * (the chain ends there, well or broken), back to a URL it passed (a loop), past
- * {@link LinkGraph#MAX_REDIRECTS} hops (too many; or to a URL whose redirect the crawl did not
+ * {@link HttpProbe#MAX_REDIRECTS} hops (too many; or to a URL whose redirect the crawl did not
  * follow because that many had led to it: its row says {@link ErrorKind#TOO_MANY_REDIRECTS}),
  * or to a URL the crawl did not fetch.
  * A link whose chain ends broken, in a loop or too long is a broken link of the page holding it.
@@ -76,7 +77,7 @@ public final class RedirectChains {
         BLOCKED,
         /** Back at a URL it passed. */
         LOOP,
-        /** More than {@link LinkGraph#MAX_REDIRECTS} redirects. */
+        /** More than {@link HttpProbe#MAX_REDIRECTS} redirects. */
         TOO_MANY,
         /** At a URL the crawl did not fetch (out of its scope or limits, or stopped). */
         NOT_FOLLOWED
@@ -155,13 +156,13 @@ public final class RedirectChains {
         public String problem() {
             return switch (end) {
                 case LOOP -> "Redirect loop: " + text();
-                case TOO_MANY -> hops.size() > LinkGraph.MAX_REDIRECTS
-                        ? "More than " + LinkGraph.MAX_REDIRECTS + " redirects: " + text()
-                        // a later part of a chain the crawl met from further up
-                        : "More than " + LinkGraph.MAX_REDIRECTS + " redirects: the crawl "
-                                + "reached " + last().url() + " through "
-                                + LinkGraph.MAX_REDIRECTS + " and did not follow it further ("
-                                + text() + ")";
+                case TOO_MANY -> hops.size() > HttpProbe.MAX_REDIRECTS
+                        ? "More than " + HttpProbe.MAX_REDIRECTS + " redirects: " + text()
+                        // a later part of a chain the crawl met from further up (no number:
+                        // a crawl file made when the limit was 10 reads true too)
+                        : "Too many redirects: the crawl reached " + last().url()
+                                + " at the end of the longest chain it follows and did not "
+                                + "follow it further (" + text() + ")";
                 case BROKEN -> hops.size() == 1 || last().error() == ErrorKind.INVALID_URL
                         ? last().errorMessage()
                         : "Redirects to " + last().url() + ", which "
@@ -210,13 +211,13 @@ public final class RedirectChains {
                 return new Chain(hops, end, "");
             }
             if (n.error() == ErrorKind.TOO_MANY_REDIRECTS) {
-                // the crawl stopped here: ten redirects had led to it by the way it came
+                // the crawl stopped here: the limit of redirects had led to it by the way it came
                 return new Chain(hops, End.TOO_MANY, n.redirectTo());
             }
             if (n.error() != null) {
                 return new Chain(hops, End.BROKEN, n.redirectTo()); // a Location not followable
             }
-            if (hops.size() > LinkGraph.MAX_REDIRECTS) {
+            if (hops.size() > HttpProbe.MAX_REDIRECTS) {
                 return new Chain(hops, End.TOO_MANY, n.redirectTo());
             }
             Node next = n.redirectId() > 0 ? lookup.apply(n.redirectId()) : null;

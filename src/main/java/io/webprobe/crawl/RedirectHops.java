@@ -5,8 +5,8 @@ package io.webprobe.crawl;
  * item keeps the hops of the way it was first found ({@link QueueItem#redirectHops}, fixed, and
  * perhaps in a chunk on disk); a shorter way found while it waits (a page linking to it, which
  * is 0 hops, or a shorter chain) lowers its entry here, and its visit counts from the lower
- * number. So a URL first reached as the tenth redirect of one chain but also linked by a page
- * still has its own redirect followed, as a resume counts it from the file (by the shortest
+ * number. So a URL first reached as the last redirect followed of one chain but also linked by
+ * a page still has its own redirect followed, as a resume counts it from the file (by the shortest
  * way, {@code StoreResume}).
  *
  * <p>Only URLs queued with at least one hop have an entry, from when they are queued until their

@@ -11,9 +11,6 @@ import java.util.function.BiConsumer;
  */
 public interface ResumeState {
 
-    /** Redirect hops the crawl follows in a row ({@link QueuedUrl#redirectHops} stops there). */
-    int MAX_REDIRECT_HOPS = LinkGraph.MAX_REDIRECTS;
-
     /** A URL the crawl knows: its id, dedup key, whether it took a page of the budget. */
     @FunctionalInterface
     interface KnownUrlConsumer {

@@ -1,6 +1,7 @@
 package io.webprobe.crawl;
 
 import io.webprobe.http.ErrorKind;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.UrlSyntax;
 import java.util.Locale;
 
@@ -34,7 +35,7 @@ public final class StartFailure {
                             + CrawlTally.lowerFirst(message) + ".";
         }
         if (error == ErrorKind.TOO_MANY_REDIRECTS) {
-            // fetched, but its redirect not followed: ten redirects had led to it
+            // fetched, but its redirect not followed: the limit of redirects had led to it
             return "The start URL " + shownStart(redirected(start, url) ? start : url)
                     + " cannot be crawled: " + tooManyRedirects(url) + ".";
         }
@@ -88,13 +89,13 @@ public final class StartFailure {
 
     /**
      * Why a start URL with too many redirects is not crawled, from where the crawl stopped
-     * following: "more than 10 redirects (the last one followed leads to Y, which redirects
+     * following: "more than 20 redirects (the last one followed leads to Y, which redirects
      * further)". Also compare's words for a start URL that now fails so.
      *
-     * @param last the URL the tenth redirect led to
+     * @param last the URL the last redirect followed led to
      */
     public static String tooManyRedirects(String last) {
-        return "more than " + LinkGraph.MAX_REDIRECTS + " redirects (the last one followed "
+        return "more than " + HttpProbe.MAX_REDIRECTS + " redirects (the last one followed "
                 + "leads to " + shownStart(last) + ", which redirects further)";
     }
 

@@ -5,6 +5,7 @@ import io.webprobe.http.ContentTypes;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.Header;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.MimeSniffing;
 import io.webprobe.http.Urls;
 import java.net.URI;
@@ -539,8 +540,8 @@ final class VisitMaker {
 
     /**
      * Follows a redirect or meta refresh: the target is linked (and taken on) unless it is not
-     * an http(s) URL, or ten redirects led here already (too many redirects), either of which
-     * makes the row an error.
+     * an http(s) URL, or the limit of redirects led here already (too many redirects), either of
+     * which makes the row an error.
      *
      * @return the target's id, or 0
      */
@@ -555,8 +556,8 @@ final class VisitMaker {
 
     /**
      * A redirect of a URL fetched again without its links: written into the row as
-     * {@link #redirect} writes it (too many redirects when ten led to the URL, which a re-check
-     * keeps from the crawl), but not taken on.
+     * {@link #redirect} writes it (too many redirects when the limit led to the URL, which a
+     * re-check keeps from the crawl), but not taken on.
      */
     private static void redirectNotFollowed(QueueItem item, String location,
             CrawlResult.Builder row) {
@@ -566,10 +567,10 @@ final class VisitMaker {
         }
     }
 
-    /** Why the redirect of a URL that ten redirects led to is not followed. */
+    /** Why the redirect of a URL that the limit of redirects led to is not followed. */
     static String tooManyRedirects(String target) {
-        return "More than " + LinkGraph.MAX_REDIRECTS + " redirects: "
-                + LinkGraph.MAX_REDIRECTS + " led here, so its redirect to " + target
+        return "More than " + HttpProbe.MAX_REDIRECTS + " redirects: "
+                + HttpProbe.MAX_REDIRECTS + " led here, so its redirect to " + target
                 + " is not followed";
     }
 

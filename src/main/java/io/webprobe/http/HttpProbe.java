@@ -29,6 +29,13 @@ package io.webprobe.http;
 public interface HttpProbe extends AutoCloseable {
 
     /**
+     * Redirects a crawl or a ping follows in a row, the one place that holds the number: 20, as
+     * browsers (the Fetch standard's redirect count; Chrome's and Firefox's limit), so a link a
+     * browser follows to its end is not broken here.
+     */
+    int MAX_REDIRECTS = 20;
+
+    /**
      * Performs the request, blocking the calling thread until the response body is complete, the
      * request's deadline passes, or the thread is interrupted (then the result has
      * {@link ErrorKind#CANCELLED} and the interrupt flag is set again).

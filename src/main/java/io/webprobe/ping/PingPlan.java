@@ -1,6 +1,7 @@
 package io.webprobe.ping;
 
 import io.webprobe.http.Header;
+import io.webprobe.http.HttpProbe;
 import io.webprobe.http.StatusSet;
 import io.webprobe.http.TlsTrust;
 import java.net.URI;
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param duration how long {@link PingMode#DURATION} and {@link PingMode#RATE} runs last
  * @param rate total requests per second in {@link PingMode#RATE} mode
  * @param timeout deadline per request (connect, headers and body)
- * @param followRedirects follow 3xx responses (up to {@link #MAX_REDIRECTS}), counting hops
+ * @param followRedirects follow 3xx responses (up to {@link HttpProbe#MAX_REDIRECTS}), counting
+ *     hops
  * @param headers extra request headers
  * @param keepAlive reuse connections between requests
  * @param warmup requests per URL sent first and left out of the statistics
@@ -61,7 +63,6 @@ public record PingPlan(
         Map<URI, String> requestTargets,
         boolean clientWarmUp) {
 
-    public static final int MAX_REDIRECTS = 10;
     /**
      * How much of a response body a request reads: a longer one (an endless stream, a large
      * download) is cut there, its connection closed, and its latency is the time to that point.

@@ -221,9 +221,9 @@ final class ThreadEngine implements PingEngine {
                         "Redirect loop back to " + next, r.elapsedMillis());
                 break;
             }
-            if (hops > PingPlan.MAX_REDIRECTS) {
+            if (hops > HttpProbe.MAX_REDIRECTS) {
                 r = FetchResponse.failed(uri, ErrorKind.TOO_MANY_REDIRECTS,
-                        "More than " + PingPlan.MAX_REDIRECTS + " redirects", r.elapsedMillis());
+                        "More than " + HttpProbe.MAX_REDIRECTS + " redirects", r.elapsedMillis());
                 break;
             }
             uri = next;

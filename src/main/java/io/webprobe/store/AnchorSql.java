@@ -1,6 +1,6 @@
 package io.webprobe.store;
 
-import io.webprobe.crawl.ResumeState;
+import io.webprobe.http.HttpProbe;
 
 /**
  * The SQL that judges a crawl file's link fragments: a fragment a page's link names is
@@ -18,7 +18,7 @@ import io.webprobe.crawl.ResumeState;
  * of {@code link_fragments} from it; an empty fragment when the Location's always finds its
  * place). A chain that ends broken is a broken link already, and a loop or too many hops end
  * at a URL that still redirects: neither is judged. The hops are walked in SQL, from every
- * redirecting URL of the site at most {@link ResumeState#MAX_REDIRECT_HOPS} lookups by id.
+ * redirecting URL of the site at most {@link HttpProbe#MAX_REDIRECTS} lookups by id.
  */
 final class AnchorSql {
     private AnchorSql() {}
@@ -42,7 +42,7 @@ final class AnchorSql {
     private static final String ENDS = "WITH RECURSIVE hop(first, at, n) AS ("
             + "SELECT r.id, r.redirect_id, 1 FROM urls r WHERE " + carries("r") + " "
             + "UNION ALL SELECT h.first, r.redirect_id, h.n + 1 FROM hop h "
-            + "JOIN urls r ON r.id = h.at WHERE h.n < " + ResumeState.MAX_REDIRECT_HOPS + " AND "
+            + "JOIN urls r ON r.id = h.at WHERE h.n < " + HttpProbe.MAX_REDIRECTS + " AND "
             + carries("r") + "), "
             + "ends(first, last) AS MATERIALIZED (SELECT h.first, h.at FROM hop h "
             + "JOIN urls e ON e.id = h.at WHERE NOT " + carries("e") + ") ";

@@ -2,6 +2,7 @@ package io.webprobe.store;
 
 import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SkipReason;
+import io.webprobe.http.HttpProbe;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -129,7 +130,7 @@ final class StoreResume implements ResumeState {
     /**
      * The redirect hops that led to each queued URL only redirects lead to, as the crawl
      * counted them while it ran: walked back through the redirects into it, to the
-     * nearest URL a chain starts at, at most {@link #MAX_REDIRECT_HOPS} hops (a longer
+     * nearest URL a chain starts at, at most {@link HttpProbe#MAX_REDIRECTS} hops (a longer
      * chain, or a loop, counts as that many). Without it every resume gave a chain stopped
      * midway the whole limit again, and an endless redirect trap grew by that at each resume.
      */
@@ -138,9 +139,9 @@ final class StoreResume implements ResumeState {
             + chainStart("u.id")
             + " UNION ALL SELECT w.id, l.source_id, w.n + 1, " + chainStart("l.source_id")
             + " FROM walk w JOIN links l ON l.target_id = w.at AND l.type IN " + HOP_TYPES
-            + " WHERE w.start = 0 AND w.n < " + MAX_REDIRECT_HOPS
+            + " WHERE w.start = 0 AND w.n < " + HttpProbe.MAX_REDIRECTS
             + "), hops(id, n) AS (SELECT id, MIN(CASE WHEN start THEN n ELSE "
-            + MAX_REDIRECT_HOPS + " END) FROM walk GROUP BY id) ";
+            + HttpProbe.MAX_REDIRECTS + " END) FROM walk GROUP BY id) ";
 
     @Override
     public void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException {

@@ -1050,7 +1050,8 @@ class CrawlFileCommandsTest {
         // an endless redirect chain at the start: said as the crawl says it, where it stopped
         // following, not as the whole chain
         server.route("/", LocalHttpServer.redirect(302, "/r1"));
-        for (int i = 1; i <= 12; i++) {
+        int n = io.webprobe.http.HttpProbe.MAX_REDIRECTS;
+        for (int i = 1; i <= n + 2; i++) {
             server.route("/r" + i, LocalHttpServer.redirect(302, "/r" + (i + 1)));
         }
         Path looping = dir.resolve("looping.webprobe");
@@ -1058,7 +1059,7 @@ class CrawlFileCommandsTest {
         CliRun r3 = run("compare", before.toString(), looping.toString());
         assertEquals(1, r3.exitCode(), r3.err());
         assertThat(r3.out()).contains("The start URL " + server.url("/") + " now fails: more "
-                + "than 10 redirects (the last one followed leads to " + server.url("/r10")
+                + "than 20 redirects (the last one followed leads to " + server.url("/r" + n)
                 + ", which redirects further) (in the older crawl: 200).")
                 .doesNotContain("/r5");
     }

@@ -245,12 +245,16 @@ class PingJobTest {
         server.route("/hop1", LocalHttpServer.redirect(301, "/hop2"));
         server.route("/hop2", LocalHttpServer.redirect(301, "/end"));
         server.route("/end", html("end"));
-        for (int k = 0; k < 12; k++) {
+        int n = io.webprobe.http.HttpProbe.MAX_REDIRECTS;
+        for (int k = 0; k < n + 1; k++) {
             server.route("/chain" + k, LocalHttpServer.redirect(302, "/chain" + (k + 1)));
+            // as many as browsers follow (20): followed to the end
+            server.route("/many" + k, LocalHttpServer.redirect(302, "/many" + (k + 1)));
         }
-        server.route("/chain12", html("too far"));
+        server.route("/chain" + (n + 1), html("too far"));
+        server.route("/many" + n, html("as far as a browser goes"));
         server.route("/bad", LocalHttpServer.redirect(302, "http://[bad"));
-        PingSnapshot s = run(plan("/a", "/hop1", "/chain0", "/bad").withCount(2)
+        PingSnapshot s = run(plan("/a", "/hop1", "/chain0", "/bad", "/many0").withCount(2)
                 .withFollowRedirects(true));
         assertThat(s.results().get(0).errorCounts()).containsEntry(ErrorKind.REDIRECT_LOOP, 2L);
         assertThat(s.results().get(1).statusCountsText()).isEqualTo("200×2");
@@ -258,6 +262,9 @@ class PingJobTest {
         assertThat(s.results().get(2).errorCounts())
                 .containsEntry(ErrorKind.TOO_MANY_REDIRECTS, 2L);
         assertThat(s.results().get(3).errorCounts()).containsEntry(ErrorKind.INVALID_URL, 2L);
+        assertThat(n).isEqualTo(20);
+        assertThat(s.results().get(4).statusCountsText()).isEqualTo("200×2");
+        assertThat(s.results().get(4).redirects()).isEqualTo(2L * n);
 
         PingSnapshot notFollowing = run(plan("/hop1").withCount(2));
         assertThat(notFollowing.results().get(0).statusCountsText()).isEqualTo("301×2");

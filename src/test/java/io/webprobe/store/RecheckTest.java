@@ -221,30 +221,32 @@ class RecheckTest {
     }
 
     /**
-     * A URL the crawl reached through ten redirects, whose own redirect it did not follow (its
-     * row: TOO_MANY_REDIRECTS, "10 led here"), still redirecting when re-checked keeps that
+     * A URL the crawl reached through 20 redirects (the limit), whose own redirect it did not
+     * follow (its row: TOO_MANY_REDIRECTS, "20 led here"), still redirecting when re-checked keeps that
      * verdict, with its new target, whether it is read without its links (the crawl's URLs
      * could not be read here; so are a URL re-checked while a crawl runs and another host's)
      * or as the crawl reads a page; its redirect is still not followed. A re-check stored a
      * plain 301 instead, and the chain then read as ending at a URL never fetched.
      */
     @Test
-    void aUrlTenRedirectsLedToKeepsTooManyRedirectsWhenItStillRedirects() throws Exception {
+    void aUrlTheLimitOfRedirectsLedToKeepsTooManyRedirectsWhenItStillRedirects() throws Exception {
+        int n = io.webprobe.http.HttpProbe.MAX_REDIRECTS;
+        String last = "/r" + n;
         server.route("/", html("<a href=\"/r0\">start</a>"));
-        for (int i = 0; i < 40; i++) { // endless, as far as the crawl goes
+        for (int i = 0; i < 2 * n + 10; i++) { // endless, as far as the crawl goes
             server.route("/r" + i, LocalHttpServer.redirect(301, "/r" + (i + 1)));
         }
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
         try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan)) {
             crawl(plan, store);
-            long id = idOf(store, server.url("/r10"));
+            long id = idOf(store, server.url(last));
             CrawlResult stored;
             try (CrawlReader reader = store.reader()) {
                 stored = reader.results().stream()
-                        .filter(r -> r.url().equals(server.url("/r10"))).findFirst().orElseThrow();
+                        .filter(r -> r.url().equals(server.url(last))).findFirst().orElseThrow();
             }
             assertThat(stored.error()).isEqualTo(io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS);
-            server.route("/r10", LocalHttpServer.redirect(301, "/r20"));
+            server.route(last, LocalHttpServer.redirect(301, "/r" + (2 * n)));
 
             java.util.List<java.util.concurrent.Callable<io.webprobe.crawl.ResumeState>> reads =
                     java.util.List.of(() -> {
@@ -258,24 +260,24 @@ class RecheckTest {
                     again = recheck.run(Recheck.Target.of(id, stored));
                 }
                 store.sink().flush().get(10, TimeUnit.SECONDS);
-                String why = "More than 10 redirects: 10 led here, so its redirect to "
-                        + server.url("/r20") + " is not followed";
+                String why = "More than 20 redirects: 20 led here, so its redirect to "
+                        + server.url("/r" + (2 * n)) + " is not followed";
                 assertThat(again.status()).isEqualTo(301);
                 assertThat(again.error()).isEqualTo(io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS);
                 assertThat(again.errorMessage()).isEqualTo(why);
-                assertThat(again.redirectTo()).isEqualTo(server.url("/r20"));
+                assertThat(again.redirectTo()).isEqualTo(server.url("/r" + (2 * n)));
                 try (CrawlReader reader = store.reader()) {
                     CrawlResult row = reader.results().stream()
-                            .filter(r -> r.url().equals(server.url("/r10"))).findFirst()
+                            .filter(r -> r.url().equals(server.url(last))).findFirst()
                             .orElseThrow();
                     assertThat(row.errorMessage()).isEqualTo(why);
                     assertThat(row.status()).isEqualTo(301);
                 }
             }
-            assertThat(server.hits("/r20")).isZero();
+            assertThat(server.hits("/r" + (2 * n))).isZero();
 
             // no longer redirecting: a plain row
-            server.route("/r10", html("<title>End</title>"));
+            server.route(last, html("<title>End</title>"));
             CrawlResult end;
             try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
                     store.sink(), Clock.systemUTC(), store::resumeState)) {
