@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The addresses of a {@code mailto:} link, checked for their form as LinkChecker checks them,
  * without asking the network: the addresses before the {@code ?} (RFC 6068: separated by
- * commas, percent-encoded where needed) and those of its {@code to}, {@code cc} and {@code
+ * commas, percent-encoded where needed; semicolons too, as Outlook writes them and as
+ * LinkChecker reads them: no address holds one outside quotes) and those of its {@code to}, {@code cc} and {@code
  * bcc} fields, each an RFC 5322 addr-spec: a name of letters, digits and {@code
  * !#$%&'*+-/=?^_`{|}~} in dot-separated words, or in quotes, then {@code @}, then a host name
  * (an international one too) or an IP address in brackets ({@code [127.0.0.1]}, {@code
@@ -66,7 +67,10 @@ public final class MailtoLink {
         return i;
     }
 
-    /** The fault of the first malformed address of a comma-separated list, or null. */
+    /**
+     * The fault of the first malformed address of a list separated by commas or semicolons, or
+     * null.
+     */
     private static String addresses(String s, int from, int to) {
         if (from >= to) {
             return null;
@@ -91,7 +95,7 @@ public final class MailtoLink {
                 quoted = true;
             } else if (c == '<' || c == '>') {
                 angle = c == '<';
-            } else if (c == ',' && !angle) {
+            } else if ((c == ',' || c == ';') && !angle) {
                 String fault = mailbox(list.substring(start, i));
                 if (fault != null) {
                     return fault;
@@ -165,8 +169,7 @@ public final class MailtoLink {
             }
         }
         if (a.indexOf('@', at + 1) >= 0) {
-            return "more than one @ in " + shown
-                    + (a.indexOf(';') >= 0 ? " (separate addresses with commas)" : "");
+            return "more than one @ in " + shown;
         }
         String domain = a.substring(at + 1);
         if (domain.isEmpty()) {

@@ -30,6 +30,9 @@ class MailAndFileLinksTest {
                 + "<a href=\"mailto:a@example.test,b+news@example.test\">both</a>"
                 + "<a href=\"mailto:?subject=x\">compose</a>"
                 + "<a href=\"mailto:info.example.test\">no at</a>"
+                // semicolons, as Outlook writes a list: fine, each address still checked
+                + "<a href=\"mailto:a@example.test;b@example.test\">semicolons</a>"
+                + "<a href=\"mailto:a@example.test; b@exa_mple.test\">second bad</a>"
                 + "<a href=\"file:///C:/Users/me/site/page.html\">local copy</a>"
                 + "<a href=\"tel:+441234\">t</a><a href=\"javascript:void(0)\">j</a>"
                 + "<a href=\"data:text/plain,x\">d</a><a href=\"ftp://f.example.test/\">f</a>"));
@@ -53,6 +56,9 @@ class MailAndFileLinksTest {
                 .containsExactlyInAnyOrder(
                         "/ | mailto:info.example.test | no at | a | Malformed email address: "
                                 + "no @ in info.example.test",
+                        "/ | mailto:a@example.test; b@exa_mple.test | second bad | a | "
+                                + "Malformed email address: the domain of b@exa_mple.test is "
+                                + "not a valid host name",
                         "/ | file:///C:/Users/me/site/page.html | local copy | a | A file: link: "
                                 + "browsers do not open it from a web page",
                         "/contact | mailto:jane doe@example.test | Jane | a | Malformed email "
@@ -67,8 +73,8 @@ class MailAndFileLinksTest {
         // what the window's Broken links tab says of each, in a few words
         assertThat(events.broken).allSatisfy(b -> assertThat(b.notAUrl()).isTrue())
                 .extracting(BrokenLink::notAUrlInBrief).containsExactlyInAnyOrder(
-                        "Bad email address", "file: link", "Bad email address", "file: URL",
-                        "file: canonical");
+                        "Bad email address", "Bad email address", "file: link",
+                        "Bad email address", "file: URL", "file: canonical");
         // nothing of another scheme was requested or stored as a URL
         assertThat(events.stored()).extracting(CrawlResult::url)
                 .containsExactlyInAnyOrder(server.url("/"), server.url("/contact"));

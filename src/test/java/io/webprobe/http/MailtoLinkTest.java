@@ -14,6 +14,12 @@ class MailtoLinkTest {
         "MAILTO:Info@Example.COM",
         "mailto:a@example.com,b@example.com",
         "mailto:a@example.com, b@example.com,",
+        // semicolons, as Outlook writes a list and LinkChecker reads it
+        "mailto:a@example.com;b@example.com",
+        "mailto:a@example.com; b@example.com;",
+        "mailto:a@example.com%3Bb@example.com",
+        "mailto:?cc=a@example.com;b@example.com",
+        "mailto:\"a;b\"@example.com",
         "mailto:a@example.com%2C%20b@example.com",
         "mailto:jane%2Bnews@example.com",
         "mailto:jane+news@example.com",
@@ -48,7 +54,9 @@ class MailtoLinkTest {
     @CsvSource(delimiter = '§', textBlock = """
             mailto:info.example.com § no @ in info.example.com
             mailto:a@b@c § more than one @ in a@b@c
-            mailto:a@x;b@y § more than one @ in a@x;b@y (separate addresses with commas)
+            mailto:a@x.test;bad § no @ in bad
+            mailto:a@x.test;b@x_y.test § the domain of b@x_y.test is not a valid host name
+            mailto:a;b@x.test § no @ in a
             mailto:jane doe@example.com § a space before the @ in jane doe@example.com
             mailto:jane%20doe@example.com § a space before the @ in jane doe@example.com
             mailto:@example.com § nothing before the @ in @example.com
