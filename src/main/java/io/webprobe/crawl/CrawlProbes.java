@@ -6,6 +6,7 @@ import io.webprobe.http.HttpProbe;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.http.TlsTrust;
 import java.net.CookieManager;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -33,14 +34,21 @@ public final class CrawlProbes {
             throws TlsTrust.TrustException {
         Duration connect =
                 connectTimeout.compareTo(plan.timeout()) < 0 ? connectTimeout : plan.timeout();
-        TlsTrust trust = trust(plan);
-        // a proxy set for the JVM is honoured by java.net.http only: it then takes every request
-        if (proxied()) {
-            return new JdkHttpProbe(plan.userAgent(), connect, trust, plan.cookies());
-        }
+        // a proxy set for the JVM: java.net.http takes it from the default selector, ours is
+        // given it, so a request goes the same way through either (before, java.net.http took
+        // every request then, and sent a stray "%" of /a%zz as %25, another URL)
+        return forPlan(plan, connect, trust(plan), proxied() ? ProxySelector.getDefault() : null);
+    }
+
+    /**
+     * A probe for the plan whose plain-http requests (and the https ones java.net.http cannot
+     * make as a browser does) go through the HTTP proxy {@code proxies} names, null for none.
+     */
+    static HttpProbe forPlan(CrawlPlan plan, Duration connect, TlsTrust trust,
+            ProxySelector proxies) {
         // one cookie jar for http and https, as a browser has
         CookieManager jar = plan.cookies() ? JdkHttpProbe.newCookieJar() : null;
-        return new CrawlHttpProbe(new Http1Probe(plan.userAgent(), connect, trust), jar,
+        return new CrawlHttpProbe(new Http1Probe(plan.userAgent(), connect, trust, proxies), jar,
                 () -> new JdkHttpProbe(plan.userAgent(), connect, trust, jar));
     }
 

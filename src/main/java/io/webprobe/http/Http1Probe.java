@@ -2,12 +2,16 @@ package io.webprobe.http;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,9 @@ import javax.net.ssl.SSLException;
  * uses the {@link TlsTrust} it is given (SNI, certificate and host name checks unless
  * insecure). Holds the {@link HttpProbe} contract; sends no Accept-Encoding of its own. Sends
  * the request's {@link FetchRequest#target()} when it has one (a browser's bytes a URI cannot
- * hold).
+ * hold). Through an HTTP proxy when given a {@link ProxySelector} that names one for the URL
+ * (plain http: the request line in absolute form, the same target bytes; https: a tunnel by
+ * {@code CONNECT}, then TLS with the server as without a proxy).
  *
  * <p>Thread-safe: each call uses a connection no other thread holds. {@link #close()} closes
  * every connection, idle or busy, which makes blocked calls return at once (as
@@ -39,6 +45,8 @@ public final class Http1Probe implements HttpProbe {
     private final String userAgent;
     private final Duration connectTimeout;
     private final TlsTrust trust;
+    /** Where a URL's requests go through, or null: straight to the server. */
+    private final ProxySelector proxies;
     private final Map<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
     private final Set<Http1Connection> open = ConcurrentHashMap.newKeySet();
     private final Set<Socket> connecting = ConcurrentHashMap.newKeySet();
@@ -55,9 +63,21 @@ public final class Http1Probe implements HttpProbe {
      * @param trust which server certificates https connections accept
      */
     public Http1Probe(String userAgent, Duration connectTimeout, TlsTrust trust) {
+        this(userAgent, connectTimeout, trust, null);
+    }
+
+    /**
+     * As above, through the HTTP proxy {@code proxies} names for each URL (none for a URL it
+     * gives DIRECT, or a SOCKS proxy, which java.net.http does not use either).
+     *
+     * @param proxies null for none
+     */
+    public Http1Probe(String userAgent, Duration connectTimeout, TlsTrust trust,
+            ProxySelector proxies) {
         this.userAgent = userAgent;
         this.connectTimeout = connectTimeout;
         this.trust = trust;
+        this.proxies = proxies;
     }
 
     @Override
@@ -77,9 +97,12 @@ public final class Http1Probe implements HttpProbe {
         long deadline = start + request.timeout().toNanos();
         boolean https = uri.getScheme().equalsIgnoreCase("https");
         String host = Urls.host(uri);
-        String key = (https ? "https://" : "http://") + host + ":" + port;
-        byte[] head = Http1RequestEncoder.encode(uri, request.target(), request.method(),
-                request.headers(), request.keepAlive(), userAgent);
+        InetSocketAddress proxy = proxyFor(uri);
+        String key = (https ? "https://" : "http://") + host + ":" + port
+                + (proxy == null ? "" : " via " + proxy.getHostString() + ":" + proxy.getPort());
+        // plain http to a proxy names the server in the request line; https tunnels through
+        byte[] head = Http1RequestEncoder.encode(uri, request.target(), proxy != null && !https,
+                request.method(), request.headers(), request.keepAlive(), userAgent);
         boolean isHead = request.method().equals("HEAD");
 
         for (int attempt = 0; ; attempt++) {
@@ -89,7 +112,7 @@ public final class Http1Probe implements HttpProbe {
                 conn = attempt == 0 ? pooled(key) : null;
                 reused = conn != null;
                 if (conn == null) {
-                    conn = connect(host, port, https, key, deadline);
+                    conn = connect(host, port, https, key, deadline, proxy);
                 }
                 conn.send(head, deadline);
                 Http1ResponseParser r = conn.read(isHead, request.maxBodyBytes(), request.keepBody());
@@ -185,9 +208,34 @@ public final class Http1Probe implements HttpProbe {
         }
     }
 
+    /** The HTTP proxy the selector names for a URI, or null (straight to the server). */
+    private InetSocketAddress proxyFor(URI uri) {
+        if (proxies == null) {
+            return null;
+        }
+        List<Proxy> chosen;
+        try {
+            chosen = proxies.select(uri);
+        } catch (IllegalArgumentException e) {
+            // a host URI does not read (a_b.example): the selector's choice for another host
+            chosen = proxies.select(URI.create(uri.getScheme() + "://host.invalid/"));
+        }
+        for (Proxy p : chosen) {
+            if (p.type() == Proxy.Type.DIRECT) {
+                return null;
+            }
+            if (p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress a) {
+                return a;
+            }
+        }
+        return null;
+    }
+
     private Http1Connection connect(String host, int port, boolean https, String key,
-            long deadline) throws IOException {
-        List<InetAddress> addresses = HostAddresses.resolve(host);
+            long deadline, InetSocketAddress proxy) throws IOException {
+        String to = proxy == null ? host : proxy.getHostString();
+        int toPort = proxy == null ? port : proxy.getPort();
+        List<InetAddress> addresses = HostAddresses.resolve(to);
         Socket socket = new Socket();
         Socket raw = socket;
         connecting.add(raw);   // close() ends a connect or handshake in progress too
@@ -201,7 +249,7 @@ public final class Http1Probe implements HttpProbe {
                 int timeout = (int) Math.max(1, Math.min(left, connectTimeout.toMillis()));
                 socket.setTcpNoDelay(true);
                 try {
-                    socket.connect(new InetSocketAddress(addresses.get(i), port), timeout);
+                    socket.connect(new InetSocketAddress(addresses.get(i), toPort), timeout);
                     break;
                 } catch (SocketTimeoutException e) {
                     throw new ErrorClassifier.ConnectTimeout();
@@ -221,6 +269,9 @@ public final class Http1Probe implements HttpProbe {
                     connecting.add(raw);
                 }
             }
+            if (https && proxy != null) {
+                tunnel(socket, host, port, proxy, deadline);
+            }
             if (https) {
                 long handshakeLeft = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 socket.setSoTimeout((int) Math.max(1, handshakeLeft));
@@ -238,6 +289,29 @@ public final class Http1Probe implements HttpProbe {
             throw e;
         } finally {
             connecting.remove(raw);
+        }
+    }
+
+    /**
+     * Asks the proxy for a tunnel to the server (RFC 9110 9.3.6), and reads its answer: a 2xx
+     * opens it; any other status is a connection that failed, said with the proxy's status.
+     */
+    private void tunnel(Socket socket, String host, int port, InetSocketAddress proxy,
+            long deadline) throws IOException {
+        String authority = (host.indexOf(':') >= 0 && !host.startsWith("[")
+                ? "[" + host + "]" : host) + ":" + port;
+        byte[] connect = ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
+                + "\r\nUser-Agent: " + userAgent + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        // a connection of its own for the answer: no body follows a CONNECT's 2xx, and the
+        // socket is then handed to TLS with nothing read past the answer's head
+        Http1Connection head = new Http1Connection(socket, "");
+        head.send(connect, deadline);
+        Http1ResponseParser answer = head.read(true, 0, FetchRequest.BodyPolicy.NEVER);
+        if (answer.status() < 200 || answer.status() > 299) {
+            throw new ConnectException("the proxy " + proxy.getHostString() + ":"
+                    + proxy.getPort() + " answered HTTP " + answer.status()
+                    + " when asked for a tunnel to " + authority);
         }
     }
 

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one HTTP/1.1 request encoder, for every HTTP/1.1 engine: the request line (path and
- * query as written, or the request target given), {@code Host} (with the port only when it is
+ * query as written, or the request target given; to a proxy, the same bytes after the scheme
+ * and host, RFC 9112's absolute form), {@code Host} (with the port only when it is
  * not the scheme's default, per {@link Urls#hostAndPort}), {@code User-Agent} and
  * {@code Accept} unless the caller's headers replace them, {@code Connection: close} when
  * keep-alive is off (a caller's own {@code Connection} header is then left out), then the
@@ -38,7 +40,20 @@ public final class Http1RequestEncoder {
      */
     public static byte[] encode(URI uri, String target, String method, List<Header> headers,
             boolean keepAlive, String userAgent) {
+        return encode(uri, target, false, method, headers, keepAlive, userAgent);
+    }
+
+    /**
+     * As above, to a proxy when {@code toProxy}: the request line names the scheme and host
+     * before the target ({@code GET http://example.com/a%zz HTTP/1.1}), whose bytes are the
+     * same as without a proxy (a stray "%" stays as it is, as a browser sends it).
+     */
+    public static byte[] encode(URI uri, String target, boolean toProxy, String method,
+            List<Header> headers, boolean keepAlive, String userAgent) {
         String path = target == null ? FetchRequest.uriTarget(uri) : target;
+        if (toProxy) {
+            path = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + Urls.hostAndPort(uri) + path;
+        }
         List<Header> defaults = new ArrayList<>(4);
         defaults.add(new Header("Host", Urls.hostAndPort(uri)));
         defaults.add(new Header("User-Agent", userAgent));
