@@ -164,8 +164,8 @@ final class Admission {
      * gives it.
      */
     boolean excludesHref(String href) {
-        String text = CrawlScope.hrefAsMatched(href);
-        return plan.scope().excludes(text) || excludedLater(text);
+        return plan.scope().excludesHref(href)
+                || excludedLater(CrawlScope.hrefAsMatched(href));
     }
 
     /**

@@ -224,6 +224,14 @@ public record CrawlScope(
     }
 
     /**
+     * Whether an exclude pattern leaves out an href that is no URL, matched as
+     * {@link #hrefAsMatched} gives it: the crawl's rule, and compare's for the other crawl's.
+     */
+    public boolean excludesHref(String href) {
+        return excludes(hrefAsMatched(href));
+    }
+
+    /**
      * An href that is no URL (a malformed URL, a bad mailto: address, a file: link) as the
      * exclude patterns see it: as written in the page, without the spaces around it (as the
      * crawl reports it), its scheme in lower case, as the crawl writes every URL's ({@code

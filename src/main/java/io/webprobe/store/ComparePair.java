@@ -67,6 +67,7 @@ public final class ComparePair {
         anchors(counts, olderName, newerName, older.info().state() == CrawlState.FINISHED,
                 notes);
         hrefChecks(counts, olderName, newerName, notes);
+        excludedHrefs(counts, olderName, newerName, notes);
         String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
         if (accepted != null) {
             notes.add(accepted);
@@ -127,6 +128,30 @@ public final class ComparePair {
             notes.add(notChecked(newer ? newerName : olderName, newer ? newerLacks : olderLacks,
                     counts.notComparedOlder(), olderName, "fixed"));
         }
+    }
+
+    /**
+     * Sentences on broken hrefs that are no URL one crawl's exclude patterns leave out and the
+     * other crawl reports: not compared, none called new (or fixed), as the other crawl would
+     * not report them whatever the site did. "a.webprobe's exclude patterns (--exclude) leave
+     * out 527 broken links of b.webprobe, so they are not compared: none is called new."
+     */
+    static void excludedHrefs(CrawlDiff.Counts counts, String olderName, String newerName,
+            List<String> notes) {
+        if (counts.excludedNewer() > 0) {
+            notes.add(excluded(olderName, counts.excludedNewer(), newerName, "new"));
+        }
+        if (counts.excludedOlder() > 0) {
+            notes.add(excluded(newerName, counts.excludedOlder(), olderName, "fixed"));
+        }
+    }
+
+    private static String excluded(String excluder, long n, String of, String called) {
+        return String.format(java.util.Locale.ROOT, "%s's exclude patterns (--exclude) leave "
+                + "out %,d broken %s of %s, so %s: %s called %s.", excluder, n,
+                n == 1 ? "link" : "links", of,
+                n == 1 ? "it is not compared" : "they are not compared",
+                n == 1 ? "it is not" : "none is", called);
     }
 
     private static Set<HrefCheck> lacking(Set<HrefCheck> made) {

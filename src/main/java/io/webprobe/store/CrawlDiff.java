@@ -2,6 +2,7 @@ package io.webprobe.store;
 
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.CrawlResult;
+import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.HrefCheck;
 import io.webprobe.crawl.Outcome;
 import io.webprobe.crawl.RedirectChains;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
  * redirects, is not fixed: the page's own status change is the news); missing anchors likewise,
  * new and fixed, when both crawls checked anchors; and a broken link of a check on hrefs of
  * another scheme ({@link HrefCheck}: a malformed mailto:, a file: link) only when both crawls
- * made that check (a crawl made before it did not), else set apart and counted, in no row.
+ * made that check (a crawl made before it did not), else set apart and counted, in no row;
+ * likewise such a broken href that the other crawl's exclude patterns leave out (it would not
+ * be among that crawl's broken links whatever the site did).
  * URLs are matched by their dedup key. Both crawls are read in key order side by side, so
  * memory does not grow with the number of URLs (only with the broken links of the two
  * crawls).
@@ -89,6 +92,8 @@ public final class CrawlDiff {
         private Set<HrefCheck> newerHrefChecks = EnumSet.noneOf(HrefCheck.class);
         private final Set<String> notComparedNewer = new HashSet<>();
         private final Set<String> notComparedOlder = new HashSet<>();
+        private final Set<String> excludedNewer = new HashSet<>();
+        private final Set<String> excludedOlder = new HashSet<>();
 
         /** The checks of hrefs of other schemes the older crawl made (none before they were). */
         public Set<HrefCheck> olderHrefChecks() {
@@ -111,6 +116,19 @@ public final class CrawlDiff {
         /** Likewise the older crawl's: none is called fixed. */
         public long notComparedOlder() {
             return notComparedOlder.size();
+        }
+
+        /**
+         * Broken hrefs that are no URL of the newer crawl that the older crawl's exclude
+         * patterns leave out ({@code --exclude '^file:'}): not compared, so none is called new.
+         */
+        public long excludedNewer() {
+            return excludedNewer.size();
+        }
+
+        /** Likewise the older crawl's, left out by the newer's patterns: none is called fixed. */
+        public long excludedOlder() {
+            return excludedOlder.size();
         }
 
         /**
@@ -269,18 +287,27 @@ public final class CrawlDiff {
         Set<HrefCheck> notBoth = HrefCheck.all();
         notBoth.removeIf(c -> counts.olderHrefChecks.contains(c)
                 && counts.newerHrefChecks.contains(c));
+        // hrefs that are no URL one crawl's exclude patterns leave out: the other crawl's
+        // broken ones are no news (--exclude '^file:' in one of them made every file: link of
+        // the other new or fixed)
+        CrawlScope olderScope = scope(older);
+        CrawlScope newerScope = scope(newer);
         counts.unknownBroken = newAndFixed(older, newer, new Links() {
             @Override
             public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                if (notBoth.isEmpty()) {
+                CrawlScope other = r == newer ? olderScope : newerScope;
+                if (notBoth.isEmpty() && other == null) {
                     r.forEachBrokenLink(out);
                     return;
                 }
                 Set<String> apart = r == newer ? counts.notComparedNewer
                         : counts.notComparedOlder;
+                Set<String> excluded = r == newer ? counts.excludedNewer : counts.excludedOlder;
                 r.forEachBrokenLink(l -> {
                     if (notBoth.contains(checkOf(l))) {
                         apart.add(pair(l));
+                    } else if (other != null && l.notAUrl() && other.excludesHref(l.linkUrl())) {
+                        excluded.add(pair(l));
                     } else {
                         out.accept(l);
                     }
@@ -516,6 +543,15 @@ public final class CrawlDiff {
         if (!Objects.equals(a, b)) {
             out.accept(new Row(c, url, a, b, ""));
         }
+    }
+
+    /**
+     * A crawl's scope when it has exclude patterns (which may leave out hrefs that are no URL),
+     * else null; null too for a plan this version cannot read.
+     */
+    private static CrawlScope scope(CrawlReader r) throws StoreException {
+        io.webprobe.crawl.CrawlPlan plan = r.plan();
+        return plan == null || plan.scope().exclude().isEmpty() ? null : plan.scope();
     }
 
     /** The check of hrefs that found a broken link, or null (a URL's, a malformed URL's). */

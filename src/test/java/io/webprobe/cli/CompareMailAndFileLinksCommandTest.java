@@ -136,6 +136,51 @@ class CompareMailAndFileLinksCommandTest {
                         + "email address: no @ in help.example.com");
     }
 
+    /**
+     * A crawl made with {@code --exclude '^file:'} against one made without: the file: links
+     * one crawl left out are no news of the site, so none is new or fixed, and one note says
+     * why; the mailto: ones both checked are compared as before. Before, the file: links of
+     * the crawl without the pattern were all "fixed" (or "new" the other way round).
+     */
+    @Test
+    void brokenHrefsOneCrawlExcludedAreNeitherNewNorFixed() throws Exception {
+        site("<a href=\"file:///C:/Users/me/site/other.html\">other</a>");
+        Path without = crawl("without.webprobe");
+        site("<a href=\"file:///C:/Users/me/site/other.html\">other</a>"
+                + "<a href=\"mailto:help.example.com\">help</a>");
+        Path with = dir.resolve("with.webprobe");
+        CliRun crawled = run("crawl", server.url("/"), "--quiet", "--db", with.toString(),
+                "--exclude", "^file:");
+        assertEquals(1, crawled.exitCode(), crawled.out() + crawled.err()); // mailto: ones
+        Path diff = dir.resolve("diff.csv");
+
+        CliRun r = run("compare", without.toString(), with.toString(), "--csv",
+                diff.toString());
+
+        assertEquals(1, r.exitCode(), r.out() + r.err()); // the new bad mailto: link
+        String mailLine = "  mailto:help.example.com (malformed email address: no @ in "
+                + "help.example.com) on " + server.url("/") + "\n";
+        assertThat(r.out()).startsWith("Compared " + without + " with " + with + ": "
+                + "1 new broken link.\n")
+                .contains("Note: " + with + "'s exclude patterns (--exclude) leave out 2 broken "
+                        + "links of " + without + ", so they are not compared: none is called "
+                        + "fixed.\n")
+                .contains("New broken links:\n" + mailLine)
+                .doesNotContain("file:///");
+        assertThat(readCsv(diff).stream().map(l -> l[0] + "|" + l[1]).toList())
+                .containsExactly("change|url", "new_broken_link|mailto:help.example.com");
+
+        // the other way round: none is called new, and the gate passes
+        CliRun back = run("compare", with.toString(), without.toString());
+
+        assertEquals(0, back.exitCode(), back.out() + back.err());
+        assertThat(back.out()).startsWith("Compared " + with + " with " + without + ": "
+                + "1 fixed broken link.\n")
+                .contains("Note: " + with + "'s exclude patterns (--exclude) leave out 2 broken "
+                        + "links of " + without + ", so they are not compared: none is called "
+                        + "new.\n");
+    }
+
     @Test
     void aResumedCrawlKeepsTheChecksItsFileRecords() throws Exception {
         site("");

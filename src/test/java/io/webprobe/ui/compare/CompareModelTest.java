@@ -3,12 +3,14 @@ package io.webprobe.ui.compare;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.http.Urls;
 import io.webprobe.store.CrawlDiff;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.testsupport.FakeDialogs;
 import io.webprobe.testsupport.FakeFxThread;
 import io.webprobe.testsupport.LocalHttpServer;
+import io.webprobe.testsupport.StoredCrawls;
 import io.webprobe.testsupport.WorkspaceSite;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -488,5 +490,34 @@ class CompareModelTest {
         // another crawl chosen: the notes were of the pair before
         fx.on(() -> m.newFileProperty().set(one));
         assertThat(fx.on(() -> m.notesProperty().get())).isEmpty();
+    }
+
+    /**
+     * The Compare tab says what compare says of hrefs one crawl's exclude patterns left out:
+     * not compared, in one note; the file: link of the crawl made without the pattern is not
+     * fixed.
+     */
+    @Test
+    void aBrokenHrefTheNewerCrawlExcludedIsNotFixedAndANoteSaysWhy() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"file:///C:/site/a.html\">a</a>"));
+        CrawlPlan plan = CrawlPlan.builder(java.net.URI.create(server.url("/")), "Webprobe/test")
+                .build();
+        Path without = StoredCrawls.crawlInto(dir.resolve("without.webprobe"), plan);
+        Path with = StoredCrawls.crawlInto(dir.resolve("with.webprobe"),
+                plan.withScope(plan.scope().withExclude(
+                        List.of(java.util.regex.Pattern.compile("^file:")))));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(without);
+            m.newFileProperty().set(with);
+        });
+
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
+                .doesNotContain(CrawlDiff.Change.FIXED_BROKEN_LINK);
+        assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
+                + "patterns (--exclude) leave out 1 broken link of without.webprobe, so it is "
+                + "not compared: it is not called fixed.");
     }
 }
