@@ -136,8 +136,12 @@ public final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'",
             description = "A request header for the site's own URLs (a session cookie, a "
-                    + "token); repeatable. Never sent to other hosts, never stored in the crawl "
-                    + "file: give it again with --resume. " + SignIn.HEADER_REMOVES)
+                    + "token); repeatable. Never sent to other hosts. Kept in the crawl file, "
+                    + "so --resume sends it again, unless it may hold a password "
+                    + "(Authorization, Cookie, a name with auth, token, key, secret, session "
+                    + "or password in it): of that one the file keeps the name only, so give "
+                    + "it again with --resume (without it, a warning says so). "
+                    + SignIn.HEADER_REMOVES)
     List<String> headers = new ArrayList<>();
 
     @Option(names = {"-u", "--user"}, paramLabel = "NAME[:PASSWORD]",
@@ -336,8 +340,10 @@ public final class CrawlCommand implements Callable<Integer> {
                     return fail(err, existingDb(db));
                 }
                 CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
-                store = db != null ? CrawlStore.create(db, plan)
-                        : CrawlStore.createTemporary(plan);
+                // the headers that hold no secret are kept with it, the others' names only
+                CrawlPlan sent = plan.withSiteHeaders(site);
+                store = db != null ? CrawlStore.create(db, sent)
+                        : CrawlStore.createTemporary(sent);
             }
         } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException
                 | TlsTrust.TrustException e) {
@@ -404,11 +410,24 @@ public final class CrawlCommand implements Callable<Integer> {
     private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
             SiteHeaders site, PrintWriter out, PrintWriter err, CtrlC ctrlC)
             throws InterruptedException, StoreException {
-        // the file keeps no sign-in: this run's is added to the plan read from it
-        CrawlPlan plan = store.plan().withSiteHeaders(site);
+        // the file keeps no sign-in nor a header that may hold a password, only its name:
+        // this run's are added to the headers read from it (ADR 0031)
+        CrawlPlan plan = store.plan().withSiteHeaders(store.plan().siteHeaders().plus(site));
         if (resumeFile != null && spec.commandLine().getParseResult()
                 .hasMatchedOption("--threads")) {
             plan = plan.withThreads(threads); // as the window's Resume takes the threads shown
+        }
+        // the names kept of headers whose values were not given again
+        SiteHeaders withheld = SiteHeaders.stored(List.of(), plan.siteHeaders().withheld());
+        if (!withheld.withheld().isEmpty()) {
+            // it goes on without them, as the window's Resume does, and says so first
+            boolean signIn = withheld.withheld().stream()
+                    .anyMatch(n -> n.equalsIgnoreCase("Authorization"));
+            err.println("webprobe: warning: resuming without " + withheld.withheldClause()
+                    + "; to send " + (withheld.withheld().size() == 1 ? "it" : "them")
+                    + ", give it again with" + SignIn.forResume(null, withheld, false, "")
+                    + (signIn ? " (a password with --user)." : "."));
+            err.flush();
         }
         if (plan.insecure()) {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
@@ -474,7 +493,7 @@ public final class CrawlCommand implements Callable<Integer> {
             if (db != null || resumeFile != null) {
                 // the file keeps no sign-in: the resume is told to give it again
                 String resume = CommandName.get() + " crawl --resume " + store.file()
-                        + SignIn.forResume(user, headers, summary.signInRefused(),
+                        + SignIn.forResume(user, plan.siteHeaders(), summary.signInRefused(),
                                 summary.signInScheme()) + ".";
                 out.println("The crawl is stored in " + store.file() + (unsaved
                         ? "; once the problem above is solved, continue it with " + resume

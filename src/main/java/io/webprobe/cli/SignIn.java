@@ -38,31 +38,34 @@ final class SignIn {
 
     /**
      * What a resume of this crawl needs on its command line besides {@code --resume FILE}: the
-     * crawl file keeps no sign-in and no header (ADR 0022). " --user ann" when this run had
-     * one (its password is asked for again, never printed), " -H 'Name: …'" for each header
-     * this run was given (its value, a token or a cookie, never printed), and when the site
-     * asked for a sign-in this run was not given, the option that gives it
-     * ({@link #optionFor}); else "".
+     * crawl file keeps no sign-in and no header that may hold a password, only its name
+     * (ADR 0031). " --user ann" when this run had one (its password is asked for again, never
+     * printed), " -H 'Name: …'" for each header whose value the file does not keep (a token or
+     * a cookie, never printed), and when the site asked for a sign-in this run was not given,
+     * the option that gives it ({@link #optionFor}); else "".
      *
      * @param user this run's --user, or null
-     * @param headers this run's -H values, as typed (already checked)
+     * @param headers this run's request headers ({@link
+     *     io.webprobe.crawl.SiteHeaders#notKept()} names those whose values the file does not
+     *     keep, --user's Authorization among them)
      * @param signInAsked whether the site asked for a sign-in (HTTP 401)
      * @param scheme the scheme the site asked for ("Basic", "Bearer"...), or ""
      */
-    static String forResume(String user, java.util.List<String> headers, boolean signInAsked,
-            String scheme) {
+    static String forResume(String user, io.webprobe.crawl.SiteHeaders headers,
+            boolean signInAsked, String scheme) {
         StringBuilder b = new StringBuilder();
         if (user != null) {
             int colon = user.indexOf(':');
             b.append(" --user ").append(colon < 0 ? user : user.substring(0, colon));
         }
         boolean headerSignIn = false;
-        for (String h : headers) {
-            Header header = Header.parse(h);
-            headerSignIn |= header.is("Authorization");
-            b.append(" -H '").append(header.name())
-                    .append(header.removes() ? ":'" : header.value().isEmpty() ? ";'"
-                            : ": \u2026'");
+        for (String name : headers.notKept()) {
+            boolean auth = name.equalsIgnoreCase("Authorization");
+            if (auth && (user != null || signInAsked && headers.withheld().contains(name))) {
+                continue; // --user's, or one not given, which the site asked for: optionFor
+            }
+            headerSignIn |= auth;
+            b.append(" -H '").append(name).append(": \u2026'");
         }
         if (signInAsked && user == null && !headerSignIn) {
             b.append(' ').append(optionFor(scheme));

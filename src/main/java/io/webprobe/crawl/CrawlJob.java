@@ -182,7 +182,8 @@ public final class CrawlJob implements AutoCloseable {
                 }
             } else {
                 restore(resumeFrom, starts);
-                reach = SiteReach.resumed(!plan.siteHeaders().isEmpty());
+                // headers read from its file (none a password) are no sign-in given
+                reach = SiteReach.resumed(plan.siteHeaders().secretGiven());
             }
             if (resumeFrom != null) {
                 // a resume may run with other threads (--threads, the window's Threads): the

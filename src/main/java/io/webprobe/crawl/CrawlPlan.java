@@ -41,7 +41,9 @@ import java.util.Objects;
  * @param insecure accept any server certificate (a staging site's self-signed one)
  * @param caCertFile a PEM file of certificates to trust besides the usual authorities, or ""
  * @param siteHeaders request headers for the site's own URLs only (a staging site's sign-in);
- *     not stored in the crawl file, so a plan read from one has none
+ *     the crawl file keeps those that hold no secret, and the others' names only ({@link
+ *     SiteHeaders#kept()}), so a plan read from one sends the first and names the others
+ *     ({@link SiteHeaders#withheld()})
  * @param accept status codes that count as OK though they are 4xx/5xx ({@code --accept
  *     403,429}, as lychee's): such a URL keeps its status but is not broken, nor are the
  *     links to it; {@link StatusSet#NONE} for none

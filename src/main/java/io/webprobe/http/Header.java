@@ -141,6 +141,15 @@ public record Header(String name, String value, boolean removes) {
                 || n.contains("password");
     }
 
+    /**
+     * The header as a line that {@link #parse} reads back to it: "Name: value", "Name:" for
+     * one that takes a header away, "Name;" for one sent empty. Holds the value: never for a
+     * log or a sentence.
+     */
+    public String line() {
+        return removes ? name + ":" : value.isEmpty() ? name + ";" : name + ": " + value;
+    }
+
     /** True when the name matches, ignoring case (RFC 9110 5.1). */
     public boolean is(String other) {
         return name.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT));

@@ -3,6 +3,8 @@ package io.webprobe.store;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
 import io.webprobe.crawl.Politeness;
+import io.webprobe.crawl.SiteHeaders;
+import io.webprobe.http.Header;
 import io.webprobe.http.StatusSet;
 import io.webprobe.http.Urls;
 import java.net.URI;
@@ -19,10 +21,15 @@ import java.util.regex.Pattern;
  * file says how its crawl was made and a resume continues it the same way. A key missing from
  * an older file takes the plan's default; a file from before {@code plan.delay_ns} and
  * {@code plan.max_rps} has its per-host gap in whole ms ({@code plan.delay_ms}), which it
- * keeps.
+ * keeps. Request headers ({@link CrawlPlan#siteHeaders()}, ADR 0031): {@code plan.headers}
+ * holds those that hold no secret, a line each ("Name: value"), and {@code plan.headers_not_kept}
+ * the names of the others, a line each, never their values; both are written every time (empty
+ * for none), so a plan changed in a resume leaves no stale line.
  */
 final class PlanCodec {
     private static final String P = "plan.";
+    private static final String HEADERS = "headers";
+    private static final String NOT_KEPT = "headers_not_kept";
 
     private PlanCodec() {}
 
@@ -64,6 +71,9 @@ final class PlanCodec {
         m.put(P + "insecure", Boolean.toString(plan.insecure()));
         m.put(P + "ca_cert_file", plan.caCertFile());
         m.put(P + "accept", plan.accept().toString());
+        SiteHeaders h = plan.siteHeaders();
+        m.put(P + HEADERS, String.join("\n", h.kept().stream().map(Header::line).toList()));
+        m.put(P + NOT_KEPT, String.join("\n", h.notKept()));
         for (int i = 0; i < plan.list().size(); i++) {
             m.put(P + "list." + i, plan.requestUrl(plan.list().get(i)));
         }
@@ -127,7 +137,17 @@ final class PlanCodec {
                 .caCertFile(meta.getOrDefault(P + "ca_cert_file", ""))
                 .accept(meta.getOrDefault(P + "accept", "").isBlank() ? StatusSet.NONE
                         : StatusSet.parse(meta.get(P + "accept")))
+                .siteHeaders(headers(meta))
                 .build();
+    }
+
+    /** The request headers a file keeps, and the names of those it does not ("" for none). */
+    private static SiteHeaders headers(Map<String, String> meta) {
+        List<Header> kept = meta.getOrDefault(P + HEADERS, "").lines()
+                .map(SiteHeaders::parseLine).toList();
+        List<String> notKept = meta.getOrDefault(P + NOT_KEPT, "").lines().toList();
+        return kept.isEmpty() && notKept.isEmpty() ? SiteHeaders.NONE
+                : SiteHeaders.stored(kept, notKept);
     }
 
     /**

@@ -268,7 +268,10 @@ class CrawlSignInTest {
             CliRun resumed = run("crawl", "--resume", db.toString(), "--quiet");
 
             assertEquals(2, resumed.exitCode(), resumed.err());
-            assertThat(resumed.err()).isEqualTo("webprobe: The site asks for a sign-in (HTTP "
+            assertThat(resumed.err()).isEqualTo("webprobe: warning: resuming without its "
+                    + "Authorization header, which is not kept on disk; to send it, give it "
+                    + "again with -H 'Authorization: \u2026' (a password with --user).\n"
+                    + "webprobe: The site asks for a sign-in (HTTP "
                     + "401), which a crawl file does not keep, so the resumed crawl stopped "
                     + "without marking anything broken; resume it again with the site's "
                     + "sign-in. Give it with --user NAME:PASSWORD.\n");
@@ -278,10 +281,12 @@ class CrawlSignInTest {
     }
 
     /**
-     * The crawl file keeps no header either: a crawl given its token with -H was told to
-     * continue with "--resume FILE" alone, and a site asking for a Bearer token was told to
-     * give --user NAME:PASSWORD, which sends a Basic sign-in it does not take. The resume line
-     * and the advice now name the -H headers given (never their values) and the scheme asked.
+     * The crawl file keeps no header that may hold a password, only its name: a crawl given
+     * its token with -H was told to continue with "--resume FILE" alone, and a site asking for
+     * a Bearer token was told to give --user NAME:PASSWORD, which sends a Basic sign-in it does
+     * not take. The resume line and the advice now name the -H headers whose values are not
+     * kept (never their values) and the scheme asked; one the file keeps (X-Team) is not
+     * named: the resume sends it.
      */
     @Test
     void theResumeLineNamesTheHeadersGivenAndTheSchemeTheSiteAsksFor() throws Exception {
@@ -293,8 +298,8 @@ class CrawlSignInTest {
         CliRun first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "-H",
                 "Authorization: Bearer " + TOKEN, "-H", "X-Team: web", "--db", db.toString());
         assertEquals(2, first.exitCode(), first.err());
-        assertThat(first.out()).contains(resume + " -H 'Authorization: \u2026' -H 'X-Team: "
-                + "\u2026'.").doesNotContain(TOKEN);
+        assertThat(first.out()).contains(resume + " -H 'Authorization: \u2026'.")
+                .doesNotContain(TOKEN);
 
         try (down; LocalHttpServer up = LocalHttpServer.upAt(down)) {
             up.route("/", ex -> {
@@ -319,6 +324,46 @@ class CrawlSignInTest {
             assertEquals(2, basic.exitCode(), basic.err());
             assertThat(basic.err()).endsWith("sign-in. The site asks for a Bearer sign-in, which "
                     + "--user cannot give: give it with -H 'Authorization: Bearer \u2026'.\n");
+        }
+    }
+
+    /**
+     * ADR 0031: a header that holds no secret is kept in the crawl file and sent again by a
+     * resume given no -H; of one that may hold a password the file keeps the name only, and a
+     * resume not given it again warns, in one line before it starts, and goes on without it.
+     */
+    @Test
+    void aResumeSendsTheHeadersTheFileKeepsAndWarnsOfThoseItDoesNot() throws Exception {
+        Path db = dir.resolve("kept.webprobe");
+        RefusedPort down = RefusedPort.onLoopback(); // the site is down until upAt(down)
+        int port = down.port();
+        CliRun first = run("crawl", "http://127.0.0.1:" + port + "/", "--quiet", "-H",
+                "X-Token: " + TOKEN, "-H", "X-Team: web", "--db", db.toString());
+        assertEquals(2, first.exitCode(), first.err());
+        assertThat(new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1))
+                .doesNotContain(TOKEN).contains("X-Team: web");
+
+        try (down; LocalHttpServer up = LocalHttpServer.upAt(down)) {
+            List<String> team = new CopyOnWriteArrayList<>();
+            up.route("/", ex -> {
+                note(ex);
+                team.add(String.valueOf(ex.getRequestHeaders().getFirst("X-Team")));
+                LocalHttpServer.send(ex, 200, "text/html", "<title>Home</title>");
+            });
+
+            CliRun resumed = run("crawl", "--resume", db.toString(), "--quiet");
+
+            assertEquals(0, resumed.exitCode(), resumed.err());
+            assertThat(resumed.err()).isEqualTo("webprobe: warning: resuming without its "
+                    + "X-Token header, which is not kept on disk; to send it, give it again "
+                    + "with -H 'X-Token: \u2026'.\n");
+            assertThat(team).containsExactly("web");
+            assertThat(seen).containsExactly("/ null null");
+
+            CliRun given = run("crawl", "--resume", db.toString(), "--quiet", "-H",
+                    "X-Token: " + TOKEN);
+            assertEquals(0, given.exitCode(), given.err());
+            assertThat(given.err()).doesNotContain("warning");
         }
     }
 

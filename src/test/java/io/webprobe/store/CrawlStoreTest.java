@@ -135,6 +135,61 @@ class CrawlStoreTest {
                 .containsExactly("http://127.0.0.1:8080/100%25.html");
     }
 
+    /**
+     * ADR 0031: the request headers that hold no secret are kept with the plan, whole (one that
+     * takes a header away or is sent empty too); of those that may hold a password the file
+     * keeps the names only, which a plan read from it knows it lacks. A plan changed in a
+     * resume ({@code planChanged}) with fewer headers leaves none of the old ones behind.
+     */
+    @Test
+    void theFileKeepsTheHeadersThatHoldNoSecretAndOnlyTheOthersNames() throws Exception {
+        io.webprobe.crawl.SiteHeaders sent = io.webprobe.crawl.SiteHeaders.parse(List.of(
+                "X-Env: staging", "Authorization: Bearer tok-5521", "Accept:", "X-Debug;",
+                "X-Api-Key: key-8830", "Cookie: sid=77aa"));
+        Path file = dir.resolve("headers.webprobe");
+        CrawlStore.create(file, plan().withSiteHeaders(sent)).close();
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            io.webprobe.crawl.SiteHeaders read = store.plan().siteHeaders();
+            assertThat(read.headers()).extracting(io.webprobe.http.Header::line)
+                    .containsExactly("X-Env: staging", "Accept:", "X-Debug;");
+            assertThat(read.withheld()).containsExactly("Authorization", "X-Api-Key", "Cookie");
+            assertThat(read.withheldClause()).isEqualTo("its Authorization, X-Api-Key and "
+                    + "Cookie headers, which are not kept on disk");
+            assertThat(read.plus(sent).withheld()).as("given again").isEmpty();
+        }
+        String bytes = new String(Files.readAllBytes(file),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(bytes).contains("X-Env: staging").doesNotContain("tok-5521", "key-8830",
+                "77aa");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT key, value FROM meta WHERE key "
+                        + "LIKE 'plan.header%' ORDER BY key")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "=" + rs.getString(2));
+            }
+            assertThat(rows).containsExactly("plan.headers=X-Env: staging\nAccept:\nX-Debug;",
+                    "plan.headers_not_kept=Authorization\nX-Api-Key\nCookie");
+        }
+
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            store.sink().planChanged(plan());
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.plan().siteHeaders()).isEqualTo(io.webprobe.crawl.SiteHeaders.NONE);
+        }
+    }
+
+    /** A file from before ADR 0031's keys reads as one that sent no header. */
+    @Test
+    void aFileWithoutTheHeaderKeysSentNone() {
+        assertThat(PlanCodec.decode(java.util.Map.of("plan.start_url", "http://127.0.0.1:8080/"))
+                .siteHeaders()).isEqualTo(io.webprobe.crawl.SiteHeaders.NONE);
+    }
+
     @Test
     void theWriterRunsAtTheNormalPriorityWhicheverThreadOpenedTheFile() throws Exception {
         Path file = dir.resolve("low.webprobe");

@@ -58,7 +58,8 @@ import java.util.regex.PatternSyntaxException;
  *     anchors; the command line's --check-anchors. Not for a list, which reads no links
  *     ({@link CrawlPlan#checkAnchors()})
  * @param headers request headers for the site's own URLs, "Name: value" a line, as the command
- *     line's -H takes them ({@link SiteHeaders#parse}'s rule); never stored in a crawl file
+ *     line's -H takes them ({@link SiteHeaders#parse}'s rule); a crawl file keeps those that
+ *     hold no secret, of the others the name only ({@link SiteHeaders#kept()})
  * @param cookies keep the cookies the site sets and send them back; off: --no-cookies
  * @param allowPrivate request links to private, loopback and link-local addresses from a
  *     public site; --allow-private
@@ -574,7 +575,7 @@ public record CrawlSettings(
                 .caCertFile(plan.caCertFile())
                 .accept(plan.accept().toString())
                 .checkAnchors(plan.checkAnchors())
-                .headers(plan.siteHeaders().headers().stream().map(CrawlSettings::line).toList())
+                .headers(plan.siteHeaders().headers().stream().map(Header::line).toList())
                 .cookies(plan.cookies())
                 .allowPrivate(plan.allowPrivate())
                 .maxRetries(p.maxRetries())
@@ -591,12 +592,6 @@ public record CrawlSettings(
     public String toString() {
         return "CrawlSettings[" + threads + " threads" + (changes().isEmpty() ? "" : " · ")
                 + changes() + "]";
-    }
-
-    /** A header as a line of the Request headers box, as {@link SiteHeaders#parse} reads it. */
-    private static String line(Header h) {
-        return h.removes() ? h.name() + ":" : h.value().isEmpty() ? h.name() + ";"
-                : h.name() + ": " + h.value();
     }
 
     /** A plan's rate limit within the form's range, or {@link #NO_RATE_LIMIT}. */

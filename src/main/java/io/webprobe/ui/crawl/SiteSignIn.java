@@ -41,7 +41,7 @@ final class SiteSignIn {
      * them, which the site refused).
      */
     SiteHeaders forPlan(CrawlPlan plan) {
-        return typed.apply(plan).signedIn(signInFor(plan));
+        return typed.apply(plan).plus(signInFor(plan));
     }
 
     /** The sign-in asked for here if it is for the plan's site. */
