@@ -4,10 +4,10 @@ import io.webprobe.Words;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.UrlSyntax;
-import io.webprobe.http.Urls;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.listcheck.ListInputModel;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,12 +53,13 @@ final class CrawlInput {
     private final ReadOnlyBooleanWrapper crawlSettingsShown =
             new ReadOnlyBooleanWrapper(this, "crawlSettingsShown");
     /**
-     * The request headers each site's crawls were last started with in this window, by
-     * "host:port": a crawl file keeps none (they may hold a password), so its resumes and
-     * re-checks here send these, and its settings shown show them. Memory only; read by the
-     * threads that make jobs too.
+     * The request headers each crawl started in this window was started with, by its file
+     * ({@link #fileKey}): a crawl file keeps the values of those that may hold a password by
+     * name only (ADR 0031), so its resumes and re-checks here send these, and its settings
+     * shown show them. Per file, not per site: an older crawl of the same site shows and
+     * sends none of a newer one's. Memory only; read by the threads that make jobs too.
      */
-    private final Map<String, SiteHeaders> startedWith = new ConcurrentHashMap<>();
+    private final Map<Path, SiteHeaders> startedWith = new ConcurrentHashMap<>();
     /**
      * The user's header lines that may hold a password, not written with the settings
      * ({@link SettingsMemory}): kept for this window's life, to show again with theirs.
@@ -159,7 +160,6 @@ final class CrawlInput {
         if (!crawlSettingsShown.get()) {
             rememberOwn(chosen);
         }
-        startedWith.put(Urls.hostAndPort(plan.startUrl()), plan.siteHeaders());
         if (start != null) {
             // as the crawl starts it, so "127.0.0.1:8081" and "http://127.0.0.1:8081/" are one
             // entry; the field keeps what was typed
@@ -215,10 +215,11 @@ final class CrawlInput {
      * Shows the settings a crawl was made with instead of the user's, which stay remembered;
      * false (and the user's are shown) when its plan holds something the form cannot show.
      */
-    boolean showCrawlSettings(CrawlPlan plan, String defaultUserAgent) {
+    boolean showCrawlSettings(CrawlPlan plan, Path file, String defaultUserAgent) {
         CrawlSettings own;
         try {
-            own = CrawlSettings.of(plan.withSiteHeaders(startedWith(plan)), defaultUserAgent);
+            own = CrawlSettings.of(plan.withSiteHeaders(plan.siteHeaders().plus(
+                    startedWith(file))), defaultUserAgent);
         } catch (IllegalArgumentException e) {
             showOwnSettings(); // not another crawl's, shown before
             return false;
@@ -241,11 +242,25 @@ final class CrawlInput {
     }
 
     /**
-     * The request headers the crawls of this plan's site were last started with in this
-     * window, or none. Any thread.
+     * The request headers the crawl in this file was started with in this window, or none
+     * (started elsewhere, or before the window opened). Any thread.
      */
-    SiteHeaders startedWith(CrawlPlan plan) {
-        return startedWith.getOrDefault(Urls.hostAndPort(plan.startUrl()), SiteHeaders.NONE);
+    SiteHeaders startedWith(Path file) {
+        return startedWith.getOrDefault(fileKey(file), SiteHeaders.NONE);
+    }
+
+    /** A crawl has started in this file with these request headers. */
+    void startedWith(Path file, SiteHeaders headers) {
+        if (headers.isEmpty()) {
+            startedWith.remove(fileKey(file)); // a file name used again
+        } else {
+            startedWith.put(fileKey(file), headers);
+        }
+    }
+
+    /** One key per file, however its path was written. */
+    private static Path fileKey(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     /** Remembers the user's settings; the header lines not written are kept for the session. */

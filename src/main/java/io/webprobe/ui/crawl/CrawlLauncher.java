@@ -62,7 +62,8 @@ final class CrawlLauncher {
     /**
      * Makes a new crawl file and a job for this plan.
      *
-     * @param signIn what the site's own URLs are sent besides (not kept in the file)
+     * @param signIn what the site's own URLs are sent: the plan's request headers and the
+     *     sign-in asked for here (which the file does not keep)
      */
     void launch(CrawlPlan plan, SiteHeaders signIn, CrawlListener listener, Handover then) {
         background.execute(() -> {

@@ -189,7 +189,7 @@ final class CrawlOpening {
         if (!said.resumeOffer().isEmpty()) {
             offerAgain(store, said.resumeOffer(), said.action());
         } else {
-            input.showCrawlSettings(store.plan(), s.userAgent());
+            input.showCrawlSettings(store.plan(), store.file(), s.userAgent());
         }
         input.showPlan(store.info().plan());
     }
@@ -350,7 +350,7 @@ final class CrawlOpening {
         }
         action.set(button);
         offer.set(sentence);
-        input.showCrawlSettings(store.plan(), s.userAgent());
+        input.showCrawlSettings(store.plan(), store.file(), s.userAgent());
     }
 
     /** The offer for a crawl that stopped because its site did not answer. */

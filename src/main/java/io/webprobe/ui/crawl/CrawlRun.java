@@ -4,6 +4,7 @@ import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlListener;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlSummary;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -87,9 +88,10 @@ final class CrawlRun {
         int gen = shown.closeForNew();
         Starting token = starting(gen, plan);
         token.onStarted = onStarted;
+        token.headers = plan.siteHeaders();
         live.say(what + " …");
         newCrawl = true;
-        launcher.launch(plan, signIn.forPlan(plan), token.listener(), token);
+        launcher.launch(plan, signIn.forPlan(plan, null), token.listener(), token);
     }
 
     /**
@@ -105,10 +107,21 @@ final class CrawlRun {
         int threads = input.settings().threadsProperty().get();
         Starting token = starting(shown.generation(), store.plan().withThreads(threads));
         token.resumes(store, offered, button, threads);
+        SiteHeaders headers = signIn.forPlan(store.plan(), store.file());
+        // the values its file does not keep, not given in this window: it goes on without
+        // them, and says so before it starts (the command line's --resume warns the same)
         live.say((button.equals(CrawlOpening.CRAWL_NEW) ? "Crawling the new URLs of "
-                : "Resuming ") + store.file().getFileName() + " …");
+                : "Resuming ") + store.file().getFileName() + without(headers) + " …");
         newCrawl = false;
-        launcher.resume(store, signIn.forPlan(store.plan()), threads, token.listener(), token);
+        launcher.resume(store, headers, threads, token.listener(), token);
+    }
+
+    /**
+     * " without its Authorization header, which is not kept on disk" when these headers lack
+     * values their crawl file does not keep; else "".
+     */
+    static String without(SiteHeaders headers) {
+        return headers.withheld().isEmpty() ? "" : " without " + headers.withheldClause();
     }
 
     /**
@@ -128,6 +141,8 @@ final class CrawlRun {
         private int threads;
         /** What a new crawl does once started ({@link #start}). */
         private Runnable onStarted = () -> { };
+        /** The request headers a new crawl is started with (its settings'), or null. */
+        private SiteHeaders headers;
 
         Starting(int gen) {
             this.gen = gen;
@@ -203,6 +218,11 @@ final class CrawlRun {
             shown.show(store, token.gen);
         }
         starting = null;
+        if (token.headers != null) {
+            // its file keeps the values that may be a password by name only: its resumes and
+            // re-checks in this window send them, and its settings shown show them
+            input.startedWith(store.file(), token.headers);
+        }
         shown.current().setJob(job);
         token.onStarted.run();
         if (notKept != null) {
@@ -228,7 +248,7 @@ final class CrawlRun {
         CrawlStore store = token.resumed;
         if (signIn.ask(store.plan(), "Sign in and resume")) {
             live.say("Resuming " + store.file().getFileName() + " signed in …");
-            launcher.resume(store, signIn.forPlan(store.plan()), token.threads,
+            launcher.resume(store, signIn.forPlan(store.plan(), store.file()), token.threads,
                     token.listener(), token);
             return;
         }

@@ -412,10 +412,11 @@ final class CrawlSettingsPane {
         TextArea headers = bound(io.webprobe.ui.common.TabKey.movesFocus(new TextArea()),
                 "crawlHeaders", form.headersProperty(), "e.g. X-Token: abc",
                 "Request headers for the site's own URLs, 'Name: value' a line (a session "
-                        + "cookie, a token); never sent to other hosts, never kept in the crawl "
-                        + "file. 'Name:' takes a header away. The command line's -H. Those "
-                        + "that may hold a password (Authorization, Cookie, a key or token) are "
-                        + "not remembered after the window closes.");
+                        + "cookie, a token); never sent to other hosts. 'Name:' takes a header "
+                        + "away. The command line's -H. Those that may hold a password "
+                        + "(Authorization, Cookie, a key or token) are never written to disk: "
+                        + "not remembered after the window closes, and their crawl file keeps "
+                        + "their names only; the others are kept with the crawl.");
         headers.setPrefRowCount(2);
         headers.setPrefColumnCount(16);
         headers.setMinWidth(120);

@@ -83,6 +83,8 @@ public final class CrawlViewModel implements AutoCloseable {
     private final RecentCrawls recentFiles;
     private final InterruptedHint interrupted;
     private final Rechecker rechecker;
+    /** The sign-in a site asked for here, and the headers each crawl started here sent. */
+    private final SiteSignIn signIn;
     private final ShownCrawl shown;
     private final CrawlOpening opening;
     private final CrawlRun run;
@@ -95,9 +97,9 @@ public final class CrawlViewModel implements AutoCloseable {
         this.recentFiles = new RecentCrawls(s.memory(), s.crawlsFolder(), s.background(),
                 s.fx());
         this.interrupted = new InterruptedHint(recentFiles, s.background(), s.fx());
-        SiteSignIn signIn = new SiteSignIn(s.dialogs(), input::startedWith);
+        this.signIn = new SiteSignIn(s.dialogs(), input::startedWith);
         this.rechecker = new Rechecker((store, clock) -> jobs.recheck(store, clock,
-                signIn.forPlan(store.plan())), s.background(), s.fx());
+                signIn.forPlan(store.plan(), store.file())), s.background(), s.fx());
         this.shown = new ShownCrawl(s, workspace, recentFiles, new ShownCrawl.Told() {
             @Override
             public void offerGone() {
@@ -443,13 +445,17 @@ public final class CrawlViewModel implements AutoCloseable {
         if (c == null || ids.length == 0) {
             return;
         }
-        live.say(ids.length == 1 ? "Re-checking…"
-                : "Re-checking " + io.webprobe.Words.count(ids.length, "URL") + "…");
+        // the values of headers its file does not keep, not given in this window: it goes on
+        // without them, and says so, before and after (one URL is re-checked in a moment)
+        String without = CrawlRun.without(signIn.forPlan(c.store().plan(), c.store().file()));
+        live.say((ids.length == 1 ? "Re-checking"
+                : "Re-checking " + io.webprobe.Words.count(ids.length, "URL")) + without + "…");
         rechecker.recheck(c, ids, () -> {
             if (c == shown.current()) {
                 workspace.rowsChanged();
             }
-        }, live::say, live::say, found -> {
+        }, without.isEmpty() ? live::say
+                : done -> live.say(done + " Re-checked" + without + "."), live::say, found -> {
             // its pages link to URLs the crawl never fetched: offered to crawl them
             if (c == shown.current() && !run.running()) {
                 opening.offerFound(c.store(), found);

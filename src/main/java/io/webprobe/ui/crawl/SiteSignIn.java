@@ -5,6 +5,7 @@ import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.http.Header;
 import io.webprobe.http.Urls;
 import io.webprobe.ui.common.DialogService;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,8 +19,8 @@ import java.util.function.Function;
  */
 final class SiteSignIn {
     private final DialogService dialogs;
-    /** The request headers a plan's crawls were started with in this window (the settings'). */
-    private final Function<CrawlPlan, SiteHeaders> typed;
+    /** The request headers a crawl file's crawl was started with in this window, by file. */
+    private final Function<Path, SiteHeaders> held;
     /** The site it is for, "host:port" as {@link Urls#hostAndPort} gives it. */
     private volatile String site = "";
     private volatile SiteHeaders headers = SiteHeaders.NONE;
@@ -27,21 +28,28 @@ final class SiteSignIn {
     private String user = "";
 
     /**
-     * @param typed the request headers of the settings a plan's crawls were started with in
-     *     this window (none for a crawl file's own: it keeps none); read on any thread
+     * @param held the request headers the crawl in a file was started with in this window
+     *     (none for a file not started here: the values its file does not keep are not
+     *     known); read on any thread
      */
-    SiteSignIn(DialogService dialogs, Function<CrawlPlan, SiteHeaders> typed) {
+    SiteSignIn(DialogService dialogs, Function<Path, SiteHeaders> held) {
         this.dialogs = dialogs;
-        this.typed = typed;
+        this.held = held;
     }
 
     /**
-     * What a crawl of this plan sends its site's URLs: the request headers it was started with
-     * here, and the sign-in if it is for its site (in place of an Authorization header among
-     * them, which the site refused).
+     * What a crawl of this plan sends its site's URLs: its own request headers (a crawl
+     * file's, those it keeps), with the values its file does not keep when it was started in
+     * this window, and the sign-in if it is for its site (in place of an Authorization header
+     * among them, which the site refused). Any {@link SiteHeaders#withheld()} left are sent
+     * without.
+     *
+     * @param file the crawl file, or null for a new crawl (its plan holds all it sends)
      */
-    SiteHeaders forPlan(CrawlPlan plan) {
-        return typed.apply(plan).plus(signInFor(plan));
+    SiteHeaders forPlan(CrawlPlan plan, Path file) {
+        SiteHeaders own = file == null ? plan.siteHeaders()
+                : plan.siteHeaders().plus(held.apply(file));
+        return own.plus(signInFor(plan));
     }
 
     /** The sign-in asked for here if it is for the plan's site. */
