@@ -2,6 +2,7 @@ package io.webprobe.ui.crawl;
 
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.ProgressFormat;
+import io.webprobe.crawl.SiteHeaders;
 import io.webprobe.store.CrawlInfo;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
@@ -38,6 +39,13 @@ final class CrawlOpening {
 
         /** Shows this crawl file instead of the one shown; withdraws the offer. */
         void show(CrawlStore store);
+
+        /**
+         * The request headers a resume of this crawl would send here ({@link
+         * SiteSignIn#forPlan}): those it lacks ({@link SiteHeaders#withheld()}) are said with
+         * the offer.
+         */
+        SiteHeaders sends(CrawlStore store);
     }
 
     /**
@@ -349,7 +357,11 @@ final class CrawlOpening {
             resumeSentence = sentence;
         }
         action.set(button);
-        offer.set(sentence);
+        // a header whose value its file does not keep, not given here: said before the click
+        // (and again on the status line as it starts), as the command line warns
+        String without = CrawlRun.without(tab.sends(store));
+        String note = without.isEmpty() ? "" : " It goes on" + without + ".";
+        offer.set(sentence.endsWith(note) ? sentence : sentence + note);
         input.showCrawlSettings(store.plan(), store.file(), s.userAgent());
     }
 

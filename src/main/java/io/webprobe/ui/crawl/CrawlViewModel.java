@@ -131,6 +131,11 @@ public final class CrawlViewModel implements AutoCloseable {
             public void show(CrawlStore store) {
                 shown.show(store);
             }
+
+            @Override
+            public io.webprobe.crawl.SiteHeaders sends(CrawlStore store) {
+                return signIn.forPlan(store.plan(), store.file());
+            }
         }, input, live, recentFiles, s);
         this.run = new CrawlRun(jobs, s, input, workspace, shown, opening, recentFiles, signIn,
                 this::start);

@@ -73,6 +73,11 @@ class CrawlOpeningTest {
                 shownFile = store.file();
                 opening.withdraw();
             }
+
+            @Override
+            public io.webprobe.crawl.SiteHeaders sends(CrawlStore store) {
+                return store.plan().siteHeaders();
+            }
         }, input, live, new RecentCrawls(memory, dir, NOW, NOW), s);
     }
 
