@@ -150,6 +150,15 @@ public record Header(String name, String value, boolean removes) {
         return removes ? name + ":" : value.isEmpty() ? name + ";" : name + ": " + value;
     }
 
+    /**
+     * The header for a log or an assertion's message: a {@link #secret} value is left out, so
+     * a plan or request printed whole (records print their parts) never shows a password.
+     */
+    @Override
+    public String toString() {
+        return "Header[" + (secret() && !value.isEmpty() ? name + ": (not shown)" : line()) + "]";
+    }
+
     /** True when the name matches, ignoring case (RFC 9110 5.1). */
     public boolean is(String other) {
         return name.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT));

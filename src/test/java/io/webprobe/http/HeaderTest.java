@@ -34,4 +34,12 @@ class HeaderTest {
         assertThatThrownBy(() -> Header.parse("X-A"))
                 .hasMessage("'X-A' is not a header; write it as 'Name: value'");
     }
+
+    @Test
+    void aPrintedHeaderNeverShowsASecretValue() {
+        assertThat(Header.parse("Authorization: Bearer abc123")).hasToString(
+                "Header[Authorization: (not shown)]");
+        assertThat(List.of(Header.parse("X-Api-Key: k9"), Header.parse("X-Env: staging")))
+                .hasToString("[Header[X-Api-Key: (not shown)], Header[X-Env: staging]]");
+    }
 }
