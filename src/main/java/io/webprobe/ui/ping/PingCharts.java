@@ -289,8 +289,9 @@ final class PingCharts {
     }
 
     /**
-     * "2.36–11.9 ms · bars of 0.477 ms"; "every response 2005 ms" when they all took the same
-     * time (one response, say: "2005–2005 ms · bars of 0.001 ms" said nothing).
+     * "2.36–11.9 ms · bars of 0.477 ms"; "every response 2,005 ms" when they all took the same
+     * time (one response, say: "2005–2005 ms · bars of 0.001 ms" said nothing). Figures of a
+     * thousand and more are grouped, as the table's p99 and Max beside it ("1,037").
      */
     static String caption(List<LatencyBin> bins) {
         if (bins.isEmpty()) {
@@ -307,6 +308,6 @@ final class PingCharts {
         return ms < 1 ? String.format(Locale.ROOT, "%.3f", ms)
                 : ms < 10 ? String.format(Locale.ROOT, "%.2f", ms)
                 : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms)
-                : String.format(Locale.ROOT, "%.0f", ms);
+                : String.format(Locale.ROOT, "%,.0f", ms);
     }
 }

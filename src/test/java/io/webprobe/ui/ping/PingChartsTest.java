@@ -257,7 +257,21 @@ class PingChartsTest {
         for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
             same.add(new LatencyBin(2005 + b * 0.00001, 2005 + (b + 1) * 0.00001, b == 0 ? 1 : 0));
         }
-        assertThat(PingCharts.caption(same)).isEqualTo("every response 2005 ms");
+        assertThat(PingCharts.caption(same)).isEqualTo("every response 2,005 ms");
         assertThat(PingCharts.caption(List.of())).isEqualTo("Response time (ms)");
+    }
+
+    /**
+     * The bug: beside the table's "1,037" (p99, Max) the caption said "3.73–1037 ms": its
+     * figures of a thousand and more are grouped as the table's are.
+     */
+    @Test
+    void theCaptionGroupsItsThousandsAsTheTableDoes() {
+        List<LatencyBin> bins = new ArrayList<>();
+        double width = (1037 - 3.73) / PingViewModel.HISTOGRAM_BINS;
+        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
+            bins.add(new LatencyBin(3.73 + b * width, 3.73 + (b + 1) * width, b));
+        }
+        assertThat(PingCharts.caption(bins)).isEqualTo("3.73–1,037 ms · bars of 51.7 ms");
     }
 }
