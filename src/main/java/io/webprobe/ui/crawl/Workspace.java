@@ -75,8 +75,7 @@ final class Workspace {
     void attach(OpenCrawl c, boolean orphans) {
         crawl = c;
         table.attach(null);
-        overview.selectedProperty().set(UrlFilter.ALL);
-        table.searchProperty().set("");
+        startWhole();
         table.attach(c.tableLane());
         details.attach(c.tableLane());
         overview.attach(c.countsLane(), orphans);
@@ -84,7 +83,10 @@ final class Workspace {
         charts.attach(c.statsLane());
     }
 
-    /** Shows no crawl. */
+    /**
+     * Shows no crawl, its view whole: a search left from the crawl closed ("page-12" over
+     * File › New crawl's empty table) read as this blank one's.
+     */
     void detach() {
         crawl = null;
         table.attach(null);
@@ -92,6 +94,13 @@ final class Workspace {
         overview.attach(null, false);
         broken.attach(null);
         charts.attach(null);
+        startWhole();
+    }
+
+    /** No filter and no search (Broken links' own starts whole as it attaches a crawl). */
+    private void startWhole() {
+        overview.selectedProperty().set(UrlFilter.ALL);
+        table.searchProperty().set("");
     }
 
     /** A running crawl wrote more: each part catches up (at most once a tick). */

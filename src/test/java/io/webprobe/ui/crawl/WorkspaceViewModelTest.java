@@ -120,6 +120,29 @@ class WorkspaceViewModelTest {
     }
 
     /**
+     * The bug: File › New crawl left the last crawl's search ("page-12") and filter over its
+     * empty table, and Broken links kept its search from one crawl to the next, where another
+     * site's links were searched for it. Each view starts whole with each crawl, and with none.
+     */
+    @Test
+    void aNewCrawlAndAnotherCrawlStartWithoutTheLastOnesSearches() throws Exception {
+        WorkspaceSite site = crawlSite();
+        h.run(() -> vm.broken().searchProperty().set("missing"));
+        show(UrlFilter.BROKEN, "gone");
+        h.run(vm::newCrawl);
+        assertThat(h.on(() -> vm.table().searchProperty().get())).isEmpty();
+        assertThat(h.on(() -> vm.overview().selectedProperty().get())).isEqualTo(UrlFilter.ALL);
+        assertThat(h.on(() -> vm.broken().searchProperty().get())).isEmpty();
+
+        h.run(() -> vm.broken().searchProperty().set("missing"));
+        assertThat(h.start(site.start())).isTrue();
+        h.awaitCrawlEnd();
+        h.awaitSettled();
+        assertThat(h.on(() -> vm.broken().searchProperty().get())).isEmpty();
+        assertThat(h.brokenLinks()).hasSize(h.on(() -> vm.broken().totalProperty().get()));
+    }
+
+    /**
      * The bug: while a crawl ran, the overview's counts waited behind the broken links' and
      * the charts' re-reads on one lane, so "All" lagged the table's count and the status bar
      * by a second or more. The counts have a lane of their own.

@@ -291,6 +291,9 @@ public final class BrokenLinksModel {
         sortOnly = false;
         read.setLane(lane);
         counted.setLane(lane);
+        // another crawl's links are not searched for the last one's text ("missing" was kept
+        // from one site to the next); with no list and no read under way this reads nothing
+        search.set("");
         stale.set(false);
         reading.set(lane != null);
         sayTitle();
