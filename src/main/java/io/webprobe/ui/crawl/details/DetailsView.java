@@ -214,6 +214,13 @@ public final class DetailsView {
     /** The Page tab's fields read from an HTML page: the first six, Title to Meta robots. */
     private static final int PAGE_FIELDS = 6;
 
+    /**
+     * What those fields say when the page has none (they were blank, beside an overview that
+     * counted the page under "Missing H1"): a title, description or H1 is missing, a canonical
+     * or robots directive is only not set ("none" is a robots directive of its own).
+     */
+    static final String[] ABSENT = {"Missing", "Missing", "Missing", "Not set", "", "Not set"};
+
     private static Node page(DetailsModel model) {
         Label note = new Label();
         note.setId("pageNote");
@@ -253,11 +260,19 @@ public final class DetailsView {
                 String.format(Locale.ROOT, "%,d", c.page().wordCount()), c.page().robotsText(),
                 Indexability.of(c), c.contentType(),
                 c.sizeKnown() ? String.format(Locale.ROOT, "%,d bytes", c.sizeBytes()) : ""};
-            for (int i = 0; i < names.length; i++) {
-                values[i].setText(v[i] == null ? "" : v[i]);
-            }
             // no page read (a stylesheet, a blocked URL): said, not six empty fields
             String why = c == null ? "" : PageNote.of(c);
+            for (int i = 0; i < names.length; i++) {
+                String text = v[i] == null ? "" : v[i];
+                // a page read without one: said, as the overview's "Missing H1" says it
+                boolean absent = text.isEmpty() && c != null && why.isEmpty()
+                        && i < ABSENT.length && !ABSENT[i].isEmpty();
+                values[i].setText(absent ? ABSENT[i] : text);
+                values[i].getStyleClass().remove("absent");
+                if (absent) {
+                    values[i].getStyleClass().add("absent");
+                }
+            }
             note.setText(why);
             for (int i = 0; i < PAGE_FIELDS; i++) {
                 for (Label l : new Label[] {nameLabels[i], values[i]}) {
