@@ -32,6 +32,16 @@ public final class BrokenLinksModel {
     private final javafx.beans.property.StringProperty search =
             new javafx.beans.property.SimpleStringProperty(this, "search", "");
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    private final ReadOnlyBooleanWrapper attached = new ReadOnlyBooleanWrapper(this, "attached");
+    /** What the table says while it is empty. */
+    private final javafx.beans.binding.StringBinding emptyText =
+            javafx.beans.binding.Bindings.createStringBinding(this::sayEmpty, attached, search,
+                    total);
+    /** What an empty table says while no crawl is shown. */
+    public static final String NO_CRAWL = "No crawl yet: the broken links of a crawl appear "
+            + "here as it finds them.";
+    /** What it says when the crawl has none. */
+    public static final String NONE = "No broken links found.";
     private final javafx.beans.property.BooleanProperty active =
             new javafx.beans.property.SimpleBooleanProperty(this, "active");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
@@ -119,6 +129,22 @@ public final class BrokenLinksModel {
      */
     public javafx.beans.property.StringProperty searchProperty() {
         return search;
+    }
+
+    /**
+     * What the empty table says: that no crawl is shown, that no link matches the search
+     * (beside "0 of 75 broken links" it said "No broken links found."), or that there are
+     * none.
+     */
+    public javafx.beans.binding.StringExpression emptyTextProperty() {
+        return emptyText;
+    }
+
+    private String sayEmpty() {
+        String s = search.get() == null ? "" : search.get().strip();
+        return !attached.get() ? NO_CRAWL
+                : !s.isEmpty() && total.get() > 0 ? "No broken link matches “" + s + "”."
+                : NONE;
     }
 
     /** How many links the last read found, whatever the search. */
@@ -294,6 +320,7 @@ public final class BrokenLinksModel {
         // another crawl's links are not searched for the last one's text ("missing" was kept
         // from one site to the next); with no list and no read under way this reads nothing
         search.set("");
+        attached.set(lane != null);
         stale.set(false);
         reading.set(lane != null);
         sayTitle();

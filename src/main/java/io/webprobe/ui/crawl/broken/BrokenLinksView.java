@@ -35,7 +35,13 @@ public final class BrokenLinksView {
         table.setMinWidth(0);
         // its columns share the table's width (1,360 px of them did not fit a 960 px window)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No broken links found."));
+        Label empty = new Label();
+        empty.setId("brokenEmpty");
+        empty.textProperty().bind(model.emptyTextProperty());
+        empty.setWrapText(true);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        empty.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
+        table.setPlaceholder(empty);
         // searched and sorted by the model on its lane, not here: a FilteredList searched and
         // a SortedList sorted tens of thousands of links on the FX thread at each key typed,
         // each read and each click on a header

@@ -166,6 +166,40 @@ class BrokenLinksViewTest {
         assertThat(countText()).isEqualTo("30 broken links");
     }
 
+    private String emptyText() throws Exception {
+        return fx(() -> ((javafx.scene.control.Label) view.table().getPlaceholder()).getText());
+    }
+
+    /**
+     * The bug: the empty table said "No broken links found." with no crawl shown (File › New
+     * crawl), and beside "0 of 30 broken links" when the search matched none. It says which.
+     */
+    @Test
+    void theEmptyTableSaysWhetherNoCrawlIsShownOrTheSearchMatchesNone(@TempDir Path dir)
+            throws Exception {
+        assertThat(emptyText()).isEqualTo(BrokenLinksModel.NO_CRAWL);
+        crawled(dir);
+        fx(() -> {
+            view.search().setText("nowhere");
+            return null;
+        });
+        awaitRead();
+        assertThat(fx(() -> view.table().getItems().size())).isZero();
+        assertThat(countText()).isEqualTo("0 of 30 broken links");
+        assertThat(emptyText()).isEqualTo("No broken link matches “nowhere”.");
+        fx(() -> {
+            model.attach(null);
+            return null;
+        });
+        assertThat(emptyText()).isEqualTo(BrokenLinksModel.NO_CRAWL);
+    }
+
+    @Test
+    void aCrawlWithoutBrokenLinksSaysNoneWereFound(@TempDir Path dir) throws Exception {
+        crawled(dir, "<a href=/>home</a>", 0);
+        assertThat(emptyText()).isEqualTo("No broken links found.");
+    }
+
     /**
      * The Ends at column names where a link's redirects end, and is empty for a link without
      * one: it repeated the Link URL on every row. The CSV's final_url (read from the store, not
