@@ -442,11 +442,11 @@ class CrawlViewModelTest {
 
         h.run(vm::togglePause);
         assertThat(h.on(() -> vm.pausedProperty().get())).isTrue();
-        assertThat(status()).endsWith("paused");
+        assertThat(status()).startsWith("Paused: ");
 
         h.run(vm::togglePause);
         assertThat(h.on(() -> vm.pausedProperty().get())).isFalse();
-        assertThat(status()).doesNotEndWith("paused");
+        assertThat(status()).doesNotContain("Paused");
 
         latchesToRelease.forEach(CountDownLatch::countDown);
         awaitCrawlEnd();

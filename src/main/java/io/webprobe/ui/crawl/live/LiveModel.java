@@ -90,7 +90,9 @@ public final class LiveModel {
         long total = progressTotal(p);
         progress.set(total == 0 ? -1 : Math.min(1.0, (double) p.crawled() / total));
         progressText.set(progressText(p, total));
-        status.set(line(p) + (p.paused() ? " · paused" : ""));
+        // said first, as "Stopped: " and "Finished: " are (at the end, "· paused" came after
+        // the time left, where a long line is cut)
+        status.set((p.paused() ? "Paused: " : "") + line(p));
         // twice a second is all a reader can follow (a fast crawl changes every line on
         // every tick); the list is redrawn sooner only when workers start or go idle
         List<String> urls = fetching.stream().map(ActiveFetch::url).toList();

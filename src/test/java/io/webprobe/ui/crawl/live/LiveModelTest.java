@@ -46,7 +46,7 @@ class LiveModelTest {
         // paused: the crawl's clock does not move, nothing is crawled
         m.update(at(4, 80, 10, true), List.of());
         m.update(at(4, 80, 10, true), List.of());
-        assertThat(m.statusProperty().get()).isEqualTo(running + " · paused");
+        assertThat(m.statusProperty().get()).isEqualTo("Paused: " + running);
         assertThat(running).contains("20 pages/s").contains("00:00:04");
     }
 
