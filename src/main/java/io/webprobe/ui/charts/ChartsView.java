@@ -38,9 +38,12 @@ public final class ChartsView {
         root.setId("charts");
         root.setPadding(new Insets(8));
         root.setHgap(8);
-        root.add(horizontal("chartStatuses", "URLs by status", model.statuses()), 0, 0);
-        root.add(horizontal("chartTimes", "Response time (ms)", model.times()), 1, 0);
-        root.add(horizontal("chartDepths", "URLs by depth", model.depths()), 2, 0);
+        root.add(noted(horizontal("chartStatuses", "URLs by status", model.statuses()),
+                "chartStatusesEmpty", model.statuses()), 0, 0);
+        root.add(noted(horizontal("chartTimes", "Response time (ms)", model.times()),
+                "chartTimesEmpty", model.times()), 1, 0);
+        root.add(noted(horizontal("chartDepths", "URLs by depth", model.depths()),
+                "chartDepthsEmpty", model.depths()), 2, 0);
         for (int i = 0; i < 3; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / 3);
@@ -54,6 +57,19 @@ public final class ChartsView {
 
     public GridPane root() {
         return root;
+    }
+
+    /** What an empty chart says (no crawl shown: three empty grids, each axis "0 … 1"). */
+    static final String EMPTY = "Nothing crawled yet: the bars fill in as a crawl runs.";
+
+    private static javafx.scene.layout.StackPane noted(BarChart<Number, String> chart,
+            String id, ObservableList<?> points) {
+        javafx.scene.layout.StackPane pane = io.webprobe.ui.common.ChartNote.over(chart, id,
+                EMPTY, javafx.beans.binding.Bindings.isEmpty(points));
+        pane.setMinSize(0, 0);
+        GridPane.setHgrow(pane, Priority.ALWAYS);
+        GridPane.setVgrow(pane, Priority.ALWAYS);
+        return pane;
     }
 
     /** Bars across: the names on the left, counts along the bottom. */

@@ -3,11 +3,11 @@ package io.webprobe.ui.ping;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
+import io.webprobe.ui.common.ChartNote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -22,7 +22,6 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 
 /**
  * The Ping tab's two charts, side by side: p50 and p99 per second of the run, all URLs
@@ -77,9 +76,9 @@ final class PingCharts {
         newLines();
         vm.series().addListener((ListChangeListener<LatencyPoint>) this::mirror);
         node = growing(
-                noted(line, "pingChartEmpty", "The p50 and p99 of each second appear here "
+                ChartNote.over(line, "pingChartEmpty", "The p50 and p99 of each second appear here "
                         + "while the test runs.", Bindings.isEmpty(vm.series())),
-                noted(histogram(), "pingHistogramEmpty", "The response times of the URL "
+                ChartNote.over(histogram(), "pingHistogramEmpty", "The response times of the URL "
                         + "selected in the table appear here.",
                         Bindings.isEmpty(vm.histogram())));
     }
@@ -230,54 +229,6 @@ final class PingCharts {
         });
         return bars;
     }
-
-    /**
-     * A chart with a sentence over it while it has nothing to draw: empty, its axes showed
-     * made-up ranges (0 to 125 ms over 10 s; 0 to 1 response) as if measured. The sentence is
-     * centred on the plot, no wider than it: centred on the whole chart, in a 1024 px window it
-     * covered the axis's "50".
-     */
-    private static StackPane noted(Node chart, String id, String text,
-            ObservableBooleanValue empty) {
-        Label note = new Label(text);
-        note.setId(id);
-        note.setWrapText(true);
-        note.setMouseTransparent(true);
-        note.getStyleClass().add("chart-empty-note");
-        note.visibleProperty().bind(empty);
-        StackPane pane = new StackPane(chart) {
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                if (chart instanceof javafx.scene.Parent p) {
-                    p.layout(); // its plot where it will be drawn, not where it was
-                }
-                Node plot = chart.lookup(".chart-plot-background");
-                javafx.geometry.Bounds b = plot == null ? getLayoutBounds()
-                        : sceneToLocal(plot.localToScene(plot.getLayoutBounds()));
-                if (b == null) {
-                    return;
-                }
-                double w = Math.max(0, Math.min(NOTE_WIDTH, b.getWidth() - 2 * NOTE_MARGIN));
-                double h = Math.min(note.prefHeight(w), Math.max(0, b.getHeight()));
-                note.resize(w, h);
-                note.relocate(b.getMinX() + (b.getWidth() - w) / 2,
-                        b.getMinY() + (b.getHeight() - h) / 2);
-            }
-        };
-        note.setManaged(false); // placed on the plot by the pane above
-        pane.getChildren().add(note);
-        Node plot = chart.lookup(".chart-plot-background");
-        if (plot != null) { // placed again when the plot moves (its axis labels widen)
-            plot.layoutBoundsProperty().addListener(o -> pane.requestLayout());
-            plot.localToSceneTransformProperty().addListener(o -> pane.requestLayout());
-        }
-        return pane;
-    }
-
-    /** The empty charts' sentence: its widest, and its least room from the plot's sides. */
-    private static final double NOTE_WIDTH = 260;
-    private static final double NOTE_MARGIN = 6;
 
     private static HBox growing(Node... nodes) {
         HBox box = new HBox(nodes);

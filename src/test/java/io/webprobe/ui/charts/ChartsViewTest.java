@@ -54,6 +54,45 @@ class ChartsViewTest {
         assertThat(counts()).contains("30,100").doesNotContain("30,012");
     }
 
+    /** Whether each chart's sentence shows: statuses, times, depths. */
+    private List<Boolean> notesShown() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            view.root().applyCss();
+            view.root().layout();
+            return List.of("#chartStatusesEmpty", "#chartTimesEmpty", "#chartDepthsEmpty")
+                    .stream().map(id -> view.root().lookup(id).isVisible()).toList();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The bug: with no crawl shown the Charts tab was three empty grids, each axis "0 … 1",
+     * saying nothing. Each says there is nothing crawled yet, on its plot, until it has bars.
+     */
+    @Test
+    void anEmptyChartSaysNothingIsCrawledYetOnItsPlot() throws Exception {
+        assertThat(notesShown()).containsExactly(true, true, true);
+        List<String> wrong = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (String id : List.of("#chartStatuses", "#chartTimes", "#chartDepths")) {
+                javafx.scene.Node chart = view.root().lookup(id);
+                Label note = (Label) view.root().lookup(id + "Empty");
+                javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+                javafx.geometry.Bounds p = plot.localToScene(plot.getLayoutBounds());
+                javafx.geometry.Bounds n = note.localToScene(note.getLayoutBounds());
+                if (!ChartsView.EMPTY.equals(note.getText()) || n.getWidth() < 1
+                        || n.getMinX() < p.getMinX() || n.getMaxX() > p.getMaxX()) {
+                    out.add(id + ": " + note.getText() + " " + n + " on " + p);
+                }
+            }
+            return out;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(wrong).isEmpty();
+
+        WaitForAsyncUtils.asyncFx(() -> model.statuses().setAll(
+                List.of(new XYChart.Data<>("200", 3)))).get(10, TimeUnit.SECONDS);
+        assertThat(notesShown()).containsExactly(false, true, true);
+    }
+
     /**
      * A bar too short for its count has it past its end, never on the bar: on it, on a light
      * ground, the count read as a pale band (a crawl 19 levels deep, 56 URLs at depth 1, when
