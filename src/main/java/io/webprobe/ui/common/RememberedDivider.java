@@ -2,6 +2,7 @@ package io.webprobe.ui.common;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
 
@@ -34,12 +35,30 @@ public final class RememberedDivider {
         };
         split.widthProperty().addListener(resized);
         split.heightProperty().addListener(resized);
+        // only a drag of its own divider is the user's choice: a click anywhere in the panes
+        // kept where the divider happened to be, as where a small window's least table height
+        // had pushed it (the details pane then stayed a heading high in every window after)
+        boolean[] onDivider = {false};
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED,
+                e -> onDivider[0] = ownDivider(split, e.getTarget()));
         split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
             // a split left with one pane has no divider (the Crawl tab's workspace while the
             // Charts tab hides the details pane)
-            if (split.getDividerPositions().length > 0) {
+            if (onDivider[0] && split.getDividerPositions().length > 0) {
                 memory.putDouble(key, split.getDividerPositions()[0]);
             }
+            onDivider[0] = false;
         });
+    }
+
+    /** Whether {@code target} is a divider of {@code split} (or in one), not of a split in it. */
+    private static boolean ownDivider(SplitPane split, Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != split;
+                n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider") && n.getParent() == split) {
+                return true;
+            }
+        }
+        return false;
     }
 }
