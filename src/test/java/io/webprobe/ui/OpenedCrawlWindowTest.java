@@ -119,8 +119,7 @@ class OpenedCrawlWindowTest extends MainWindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(fx(() -> vm().hasCrawlProperty().get())).isFalse();
-        assertThat(status(robot)).isEqualTo("Type a start URL (or, in List mode, the URLs to "
-                + "check) and press Start.");
+        assertThat(status(robot)).isEqualTo("Type a start URL and press Start.");
         assertThat(text(robot, "#crawlMaxPages")).isEqualTo("77");
         assertThat(text(robot, "#crawlUserAgent")).isEqualTo("MyAgent");
         assertThat(text(robot, "#crawlMaxDepth")).isEmpty();

@@ -144,6 +144,10 @@ public final class CrawlViewModel implements AutoCloseable {
         excelFriendly.addListener((o, was, now) ->
                 s.memory().putBoolean("export.excelFriendly", now));
         recentFiles.refresh();
+        // what to enter, said for the mode shown (Site: a start URL; List: the URLs)
+        workspace.table().listModeProperty().bind(input.mode().isEqualTo(CrawlMode.LIST));
+        live.modeChanged(input.mode().get() == CrawlMode.LIST);
+        input.mode().addListener((o, was, now) -> live.modeChanged(now == CrawlMode.LIST));
     }
 
     // == input ==
@@ -344,7 +348,7 @@ public final class CrawlViewModel implements AutoCloseable {
         }
         shown.close();
         input.showOwnSettings();
-        live.ended(LiveModel.NO_CRAWL, 0);
+        live.ended(LiveModel.noCrawl(input.mode().get() == CrawlMode.LIST), 0);
     }
 
     /** Continues the crawl that was opened (it had stopped, or its process died). */

@@ -196,6 +196,19 @@ class WorkspaceViewModelTest {
         open();
         assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
                 .isEqualTo(io.webprobe.ui.crawl.table.UrlTableModel.NO_CRAWL);
+        // in List mode it asks for the URLs to check, not a start URL; so does the status
+        // line, which said "Type a start URL (or, in List mode, the URLs to check)" in both
+        assertThat(h.status()).isEqualTo("Type a start URL and press Start.");
+        h.run(() -> vm.modeProperty().set(CrawlMode.LIST));
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get())).isEqualTo("No URLs yet: "
+                + "paste the URLs to check and press Start, or open a crawl (File › Open "
+                + "crawl…).");
+        assertThat(h.status()).isEqualTo("Paste the URLs to check, one per line, and press "
+                + "Start.");
+        h.run(() -> vm.modeProperty().set(CrawlMode.SPIDER));
+        assertThat(h.on(() -> vm.table().emptyTextProperty().get()))
+                .isEqualTo(io.webprobe.ui.crawl.table.UrlTableModel.NO_CRAWL);
+        assertThat(h.status()).isEqualTo("Type a start URL and press Start.");
         h.close();
         crawlSite();
         show(UrlFilter.ALL, "zzz");

@@ -27,9 +27,26 @@ import javafx.collections.ObservableList;
 public final class LiveModel {
     static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
-    /** What the status line says while no crawl is shown. */
-    public static final String NO_CRAWL =
-            "Type a start URL (or, in List mode, the URLs to check) and press Start.";
+    /** What the status line says while no crawl is shown, in Site mode. */
+    public static final String NO_CRAWL = "Type a start URL and press Start.";
+    /** The same in List mode. */
+    public static final String NO_CRAWL_LIST =
+            "Paste the URLs to check, one per line, and press Start.";
+
+    /** What the status line says while no crawl is shown, in List mode or not. */
+    public static String noCrawl(boolean list) {
+        return list ? NO_CRAWL_LIST : NO_CRAWL;
+    }
+
+    /**
+     * The mode changed: a line saying what to enter says it for this mode (any other line, a
+     * crawl's, stays).
+     */
+    public void modeChanged(boolean list) {
+        if (NO_CRAWL.equals(status.get()) || NO_CRAWL_LIST.equals(status.get())) {
+            status.set(noCrawl(list));
+        }
+    }
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             NO_CRAWL);

@@ -69,9 +69,17 @@ public final class UrlTableModel {
     private final ReadOnlyLongWrapper currentId = new ReadOnlyLongWrapper(this, "currentId");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText",
             NO_CRAWL);
-    /** What an empty table says while no crawl is shown. */
-    public static final String NO_CRAWL = "No URLs yet: enter a start URL (or, in List mode, "
-            + "the URLs to check) and press Start, or open a crawl (File › Open crawl…).";
+    /** What an empty table says while no crawl is shown, in Site mode. */
+    public static final String NO_CRAWL = "No URLs yet: enter a start URL and press Start, or "
+            + "open a crawl (File › Open crawl…).";
+    /**
+     * The same in List mode (one sentence for both began "enter a start URL" over the list
+     * of URLs to check).
+     */
+    public static final String NO_CRAWL_LIST = "No URLs yet: paste the URLs to check and press "
+            + "Start, or open a crawl (File › Open crawl…).";
+    private final javafx.beans.property.BooleanProperty listMode =
+            new javafx.beans.property.SimpleBooleanProperty(this, "listMode");
     private final LongSupplier nanoTime;
 
     private UrlField sortField = UrlField.SEQ;
@@ -113,6 +121,7 @@ public final class UrlTableModel {
             sayEmpty();
             reload();
         });
+        listMode.addListener(o -> sayEmpty());
         search.addListener((o, was, now) -> {
             sayEmpty();
             reload();
@@ -147,6 +156,11 @@ public final class UrlTableModel {
      * What the table says while it has no rows: how to start when no crawl is shown, else that
      * nothing matches the search or the filter ("No URL matches “x”.").
      */
+    /** Whether the crawl tab is in List mode (what the empty table asks for). */
+    public javafx.beans.property.BooleanProperty listModeProperty() {
+        return listMode;
+    }
+
     public ReadOnlyStringProperty emptyTextProperty() {
         return emptyText.getReadOnlyProperty();
     }
@@ -154,7 +168,7 @@ public final class UrlTableModel {
     private void sayEmpty() {
         String s = search.get() == null ? "" : search.get().strip();
         UrlFilter f = filter.get();
-        emptyText.set(lane == null ? NO_CRAWL
+        emptyText.set(lane == null ? (listMode.get() ? NO_CRAWL_LIST : NO_CRAWL)
                 : !s.isEmpty() ? "No URL matches “" + s + "”"
                         + (f == UrlFilter.ALL ? "." : " in " + f.label() + ".")
                 : f != UrlFilter.ALL ? "No URLs match this filter (" + f.label() + ")."
