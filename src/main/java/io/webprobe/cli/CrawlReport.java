@@ -226,9 +226,9 @@ final class CrawlReport {
                     + "cut were not read (raise --max-size to read them).",
                     SizeConverter.text(maxSize), Words.count(summary.cut(), "page")));
         }
-        if (summary.skippedTotal() - blocked > 0) {
-            out.println("Not crawled: " + Words.count(summary.skippedTotal() - blocked, "URL")
-                    + why(summary, r -> !r.isBlock()));
+        String notCrawled = summary.notCrawled(r -> !r.isBlock());
+        if (notCrawled != null) {
+            out.println("Not crawled: " + notCrawled + ".");
         }
         out.flush();
         if (summary.failure() != null) {

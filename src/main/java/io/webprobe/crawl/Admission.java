@@ -40,6 +40,9 @@ final class Admission {
     /** URLs left out by a limit or the scope, by dedup key, with the reason's ordinal. */
     private final CompactKeyMap counted = new CompactKeyMap();
     private final AtomicLongArray countedByReason = new AtomicLongArray(REASONS.length);
+    /** Of those left out by an exclude pattern, the hrefs that are no URL (ADR 0032). */
+    private final java.util.concurrent.atomic.AtomicLong excludedHrefs =
+            new java.util.concurrent.atomic.AtomicLong();
 
     Admission(CrawlPlan plan) {
         this.plan = plan;
@@ -258,7 +261,19 @@ final class Admission {
             return false;
         }
         countedByReason.incrementAndGet(why.ordinal());
+        if (why == SkipReason.EXCLUDED && CrawlScope.isHrefKey(key)) {
+            // told by its key, so a resume restoring the file's skips counts it as the crawl did
+            excludedHrefs.incrementAndGet();
+        }
         return true;
+    }
+
+    /**
+     * How many of the URLs counted as left out by an exclude pattern are hrefs that are no URL
+     * (a file: link, a malformed address): the summary says them apart.
+     */
+    long excludedHrefs() {
+        return excludedHrefs.get();
     }
 
     /**

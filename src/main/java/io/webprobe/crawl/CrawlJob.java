@@ -623,6 +623,7 @@ public final class CrawlJob implements AutoCloseable {
                 .accepted(c.accepted())
                 .startNote(tally.startNote())
                 .cut(c.cut())
+                .excludedHrefs(admission.excludedHrefs())
                 .build();
         if (ended.compareAndSet(false, true)) {
             // the listener first: whoever waits on completion() finds it told

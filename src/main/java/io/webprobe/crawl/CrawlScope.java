@@ -257,6 +257,24 @@ public record CrawlScope(
         return href.substring(0, colon).toLowerCase(Locale.ROOT) + href.substring(colon);
     }
 
+    /**
+     * Whether a key of the URLs left out and counted (the crawl file's {@code skips}) is an
+     * href that is no URL ({@link #hrefAsMatched}, ADR 0032) rather than a URL's dedup key:
+     * a URL's key is an http(s) URL that parses, and such an href never does. Files written
+     * before such hrefs were counted hold none.
+     */
+    public static boolean isHrefKey(String key) {
+        if (!key.startsWith("http://") && !key.startsWith("https://")) {
+            return true;
+        }
+        try {
+            io.webprobe.http.WebUrl.parse(key);
+            return false;
+        } catch (io.webprobe.http.WebUrlException e) {
+            return true;
+        }
+    }
+
     private boolean repeatsSegments(String path) {
         String[] parts = path.split("/");
         if (parts.length <= maxSegmentRepeats + 1) {

@@ -1,5 +1,6 @@
 package io.webprobe.crawl;
 
+import io.webprobe.Words;
 import java.time.Duration;
 
 /**
@@ -38,6 +39,9 @@ import java.time.Duration;
  *     host, which the crawl crawled instead; else null
  * @param cut the site's pages cut at the download cap (the plan's {@code maxBodyBytes}):
  *     their links past the cut were not read
+ * @param excludedHrefs the hrefs that are no URL (a file: link, a malformed address) an
+ *     exclude pattern left out, each once: counted in {@code skipped}'s {@link
+ *     SkipReason#EXCLUDED} too (ADR 0032), and said apart from the URLs ({@link #notCrawled})
  */
 public record CrawlSummary(
         boolean stopped,
@@ -57,7 +61,8 @@ public record CrawlSummary(
         String signInScheme,
         java.util.Map<Integer, Long> accepted,
         String startNote,
-        long cut) {
+        long cut,
+        long excludedHrefs) {
 
     public CrawlSummary {
         signInScheme = signInScheme == null ? "" : signInScheme;
@@ -92,6 +97,7 @@ public record CrawlSummary(
         private java.util.Map<Integer, Long> accepted = java.util.Map.of();
         private String startNote;
         private long cut;
+        private long excludedHrefs;
 
         private Builder() {}
 
@@ -166,10 +172,16 @@ public record CrawlSummary(
             return this;
         }
 
+        /** How many of the {@link SkipReason#EXCLUDED} counted are hrefs that are no URL. */
+        public Builder excludedHrefs(long v) {
+            excludedHrefs = v;
+            return this;
+        }
+
         public CrawlSummary build() {
             return new CrawlSummary(stopped, crawled, broken, brokenLinks, elapsed, startFailure,
                     skipped, sitemapUrls, orphans, failure, warnings, startError, startStatus,
-                    signInRefused, signInScheme, accepted, startNote, cut);
+                    signInRefused, signInScheme, accepted, startNote, cut, excludedHrefs);
         }
     }
 
@@ -188,16 +200,27 @@ public record CrawlSummary(
 
     /**
      * "Blocked by robots.txt: 3; Rate limited: 1": the reasons that match, each with its count,
-     * in the reasons' order.
+     * in the reasons' order; an exclude pattern's hrefs that are no URL are said apart
+     * ("Matches an exclude pattern: 1,200 URLs and 526 links").
      */
     public String reasons(java.util.function.Predicate<SkipReason> which) {
         java.util.StringJoiner why = new java.util.StringJoiner("; ");
         skipped.entrySet().stream()
                 .filter(e -> which.test(e.getKey()))
                 .sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> why.add(String.format(java.util.Locale.ROOT, "%s: %,d",
-                        e.getKey().label(), e.getValue())));
+                .forEach(e -> why.add(e.getKey().label() + ": " + counted(e.getKey(),
+                        e.getValue())));
         return why.toString();
+    }
+
+    /** "89", or for an exclude pattern's "1,200 URLs and 526 links", "526 links". */
+    private String counted(SkipReason reason, long n) {
+        long hrefs = reason == SkipReason.EXCLUDED ? excludedHrefs : 0;
+        if (hrefs == 0) {
+            return String.format(java.util.Locale.ROOT, "%,d", n);
+        }
+        return (n > hrefs ? Words.count(n - hrefs, "URL") + " and " : "")
+                + Words.count(hrefs, "link");
     }
 
     /**
@@ -210,22 +233,37 @@ public record CrawlSummary(
     }
 
     /**
-     * The URLs left out by the limits and patterns the user chose, which get no row of their
-     * own (a crawl cut at its page limit looks finished otherwise): "89 not crawled: page
-     * limit reached" (one reason: the number said once, not "89 not crawled (Page limit
-     * reached: 89)"), "1,289 not crawled (Page limit reached: 89; Matches an exclude pattern:
-     * 1,200)", or null when there are none.
+     * What was left out for the reasons {@code which} takes, after "Not crawled: " (the
+     * command line's summary, the window's end of crawl): "89 URLs, page limit reached" (one
+     * reason: the number said once), "1,289 URLs (Page limit reached: 89; Matches an exclude
+     * pattern: 1,200)"; the hrefs that are no URL an exclude pattern left out said for what
+     * they are, not as URLs: "3 URLs and 526 links that are not web addresses, matches an
+     * exclude pattern". Null when there are none.
      */
-    public String notCrawledByChoice() {
-        java.util.function.Predicate<SkipReason> chosen = r -> !r.isBlock() && !r.reportAsRow();
-        long n = skipped.entrySet().stream().filter(e -> chosen.test(e.getKey()))
+    public String notCrawled(java.util.function.Predicate<SkipReason> which) {
+        long n = skipped.entrySet().stream().filter(e -> which.test(e.getKey()))
                 .mapToLong(java.util.Map.Entry::getValue).sum();
         if (n == 0) {
             return null;
         }
-        String one = onlyReason(chosen);
-        return one != null ? String.format(java.util.Locale.ROOT, "%,d not crawled: %s", n, one)
-                : String.format(java.util.Locale.ROOT, "%,d not crawled (%s)", n, reasons(chosen));
+        long hrefs = which.test(SkipReason.EXCLUDED) && skipped.containsKey(SkipReason.EXCLUDED)
+                ? excludedHrefs : 0;
+        String what = n > hrefs ? Words.count(n - hrefs, "URL") : "";
+        if (hrefs > 0) {
+            what += (what.isEmpty() ? "" : " and ") + Words.count(hrefs, "link")
+                    + (hrefs == 1 ? " that is not a web address" : " that are not web addresses");
+        }
+        String one = onlyReason(which);
+        return one != null ? what + ", " + one : what + " (" + reasons(which) + ")";
+    }
+
+    /**
+     * The URLs left out by the limits and patterns the user chose, which get no row of their
+     * own (a crawl cut at its page limit looks finished otherwise), as {@link #notCrawled}
+     * says them; trap guards and blocks, which have rows, are left out. Null when none.
+     */
+    public String notCrawledByChoice() {
+        return notCrawled(r -> !r.isBlock() && !r.reportAsRow());
     }
 
     /** URLs that answered a status the crawl accepts. */

@@ -99,4 +99,23 @@ class CrawlScopeTest {
         CrawlScope mail = CrawlScope.DEFAULT.withExclude(List.of(Pattern.compile("^mailto:")));
         assertEquals(matched.startsWith("mailto:"), mail.excludes(matched));
     }
+
+    /**
+     * The summary says the hrefs that are no URL an exclude pattern left out apart from the
+     * URLs, told by their key in the crawl file's skips (a resume reads nothing else).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://example.test/a?b=1        | false
+            https://example.test/            | false
+            http://127.0.0.1:8081/%C3%A9     | false
+            file:///usr/share/doc/a.html     | true
+            mailto:jane@@example.test        | true
+            http://exa mple.test/            | true
+            http://                          | true
+            a b:c                            | true
+            """)
+    void aCountedKeyIsAnHrefWhenItIsNoWebUrl(String key, boolean href) {
+        assertEquals(href, CrawlScope.isHrefKey(key));
+    }
 }

@@ -165,7 +165,8 @@ public final class LiveModel {
             }
             String left = summary.notCrawledByChoice();
             if (left != null) {
-                text += " · " + left;
+                // as the command line's summary says it
+                text += " · not crawled: " + left;
             }
         }
         if (orphans) {

@@ -172,8 +172,31 @@ class LiveModelTest {
                         SkipReason.ROBOTS, 4L, SkipReason.URL_TOO_LONG, 2L))
                 .build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
-                + figures(0) + " · 1,289 not crawled (Page limit reached: 89; "
+                + figures(0) + " · not crawled: 1,289 URLs (Page limit reached: 89; "
                 + "Matches an exclude pattern: 1,200)");
+    }
+
+    /**
+     * The bug: hrefs that are no URL an exclude pattern left out (526 file: canonicals) were
+     * counted as URLs ("529 not crawled"). They are said for what they are, in the words of
+     * the command line's summary.
+     */
+    @Test
+    void hrefsThatAreNoUrlLeftOutByAnExcludePatternAreNotCalledUrls() {
+        CrawlSummary one = CrawlSummary.builder().counts(5, 0, 0)
+                .elapsed(Duration.ofSeconds(1))
+                .skipped(Map.of(SkipReason.EXCLUDED, 529L)).excludedHrefs(526).build();
+        assertThat(ended(one, false).statusProperty().get()).isEqualTo("Finished: "
+                + figures(0) + " · not crawled: 3 URLs and 526 links that are not web "
+                + "addresses, matches an exclude pattern");
+
+        CrawlSummary several = CrawlSummary.builder().counts(5, 0, 0)
+                .elapsed(Duration.ofSeconds(1))
+                .skipped(Map.of(SkipReason.MAX_PAGES, 89L, SkipReason.EXCLUDED, 1L))
+                .excludedHrefs(1).build();
+        assertThat(ended(several, false).statusProperty().get()).isEqualTo("Finished: "
+                + figures(0) + " · not crawled: 89 URLs and 1 link that is not a web address "
+                + "(Page limit reached: 89; Matches an exclude pattern: 1 link)");
     }
 
     /**
@@ -186,7 +209,7 @@ class LiveModelTest {
                 .elapsed(Duration.ofSeconds(1))
                 .skipped(Map.of(SkipReason.MAX_PAGES, 482L, SkipReason.ROBOTS, 4L)).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
-                + figures(0) + " · 482 not crawled: page limit reached");
+                + figures(0) + " · not crawled: 482 URLs, page limit reached");
     }
 
     /** As the command line's summary, the end counts the URLs whose status was accepted. */
@@ -197,7 +220,7 @@ class LiveModelTest {
                 .accepted(Map.of(410, 1L, 403, 1_200L)).build();
         assertThat(ended(summary, false).statusProperty().get()).isEqualTo("Finished: "
                 + figures(5) + " · 1,201 accepted (HTTP 403: 1,200; HTTP 410: 1)"
-                + " · 7 not crawled: page limit reached");
+                + " · not crawled: 7 URLs, page limit reached");
     }
 
     /**
