@@ -93,13 +93,26 @@ public record BrokenLink(
     /** {@link #notAUrlInBrief} of a mailto: link whose address is malformed. */
     public static final String BAD_EMAIL_ADDRESS = "Bad email address";
 
+    /** {@link #notAUrlInBrief} of an http(s) href that is malformed. */
+    public static final String MALFORMED_URL = "Malformed URL";
+
     /**
      * What is wrong with an href that is no URL ({@link #notAUrl}), in a few words: "Bad email
      * address", "file: link", "file: URL", "file: canonical", "Malformed URL", or its reason
      * whole when it is of another kind; "" for another link.
      */
     public String notAUrlInBrief() {
-        return notAUrl() && !errorMessage.isEmpty() ? LinkCollector.brief(errorMessage) : "";
+        return notAUrl() ? inBrief(errorMessage) : "";
+    }
+
+    /**
+     * What is wrong with an href that is no URL, in a few words, from its reason as the crawl
+     * file keeps it: {@link #notAUrlInBrief} for a link of the Broken links tab, and the
+     * status of such a link among a page's outlinks (the details pane), in the same words;
+     * "" when the reason is "" (a file that lost it).
+     */
+    public static String inBrief(String reason) {
+        return reason.isEmpty() ? "" : LinkCollector.brief(reason);
     }
 
     /**

@@ -251,7 +251,7 @@ final class LinkCollector {
         if (reason.equals(HrefCheck.FILE_CANONICAL)) {
             return "file: canonical";
         }
-        return reason.startsWith(MALFORMED_URL) ? "Malformed URL" : reason;
+        return reason.startsWith(MALFORMED_URL) ? BrokenLink.MALFORMED_URL : reason;
     }
 
     private static String anchor(String anchor, Element anchorOf) {

@@ -1,5 +1,6 @@
 package io.webprobe.store;
 
+import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.crawl.SkipReason;
@@ -101,10 +102,10 @@ public final class UrlDetails {
         List<Outlink> read = new ArrayList<>();
         List<RedirectChains.Node> redirecting = new ArrayList<>();
         reader.query("SELECT t.id, t.url, t.state, t.status, t.error, t.skip_reason, l.anchor, "
-                + "l.type, l.nofollow, l.pos, 0, t.redirect_to, t.flags FROM links l "
+                + "l.type, l.nofollow, l.pos, 0, t.redirect_to, t.flags, NULL FROM links l "
                 + "JOIN urls t ON t.id = l.target_id WHERE l.source_id = ? "
                 + "UNION ALL SELECT 0, i.href, 1, 0, 'INVALID_URL', NULL, i.anchor, i.type, 0, "
-                + "i.pos, 1, NULL, 0 FROM invalid_links i WHERE i.source_id = ? "
+                + "i.pos, 1, NULL, 0, i.reason FROM invalid_links i WHERE i.source_id = ? "
                 + "ORDER BY 10, 11 LIMIT ?", rs -> {
                     boolean fetched = rs.getInt(3) == Schema.DONE;
                     int status = rs.getInt(4);
@@ -120,7 +121,8 @@ public final class UrlDetails {
                         redirecting.add(n); // broken or not as its chain ends: read below
                     }
                     read.add(new Outlink(rs.getLong(1), rs.getString(2),
-                            rs.getInt(11) == 1 ? "Not a URL" : n.statusText(), n.broken(),
+                            rs.getInt(11) == 1 ? notAUrl(rs.getString(14)) : n.statusText(),
+                            n.broken(),
                             nullToEmpty(rs.getString(7)), rs.getString(8), rs.getInt(9) != 0));
                 }, id, id, limit);
         List<Outlink> out = redirecting.isEmpty() ? read : throughChains(read, redirecting);
@@ -131,6 +133,16 @@ public final class UrlDetails {
         reader.query("SELECT fields FROM headers WHERE url_id = ?",
                 rs -> headers[0] = nullToEmpty(rs.getString(1)), id);
         return new Details(row, in, inTotal, out, outTotal, urls.chain(id), headers[0]);
+    }
+
+    /**
+     * The status of an href that is no URL among a page's outlinks: what is wrong with it in
+     * the Broken links tab's words ("Bad email address", "file: link", "Malformed URL"), or
+     * "Not a URL" when the file holds no reason.
+     */
+    static String notAUrl(String reason) {
+        String brief = BrokenLink.inBrief(reason == null ? "" : reason);
+        return brief.isEmpty() ? "Not a URL" : brief;
     }
 
     /**

@@ -98,4 +98,36 @@ class OutlinkChainsTest {
             });
         }
     }
+
+    /**
+     * The bug: the Outlinks tab said "Not a URL" of every href that is no URL, where the
+     * Broken links tab's Status says what is wrong with it. Both say it in the same words.
+     */
+    @Test
+    void anOutlinkThatIsNoUrlSaysWhatIsWrongAsTheBrokenLinksTabDoes() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"mailto:jane.example.test\">mail</a>"
+                + "<a href=\"file:///C:/site/a.html\">file</a>"
+                + "<a href=\"http://exa mple.test/\">bad</a><a href=/ok>ok</a>"));
+        server.route("/ok", LocalHttpServer.html("fine"));
+        Path file = crawl("hrefs.webprobe");
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                CrawlReader reader = store.reader()) {
+            UrlQuery query = new UrlQuery(reader);
+            UrlDetails.Details home = new UrlDetails(reader).of(query.idOf(server.url("/")), 100);
+
+            assertThat(home.outlinks()).extracting(UrlDetails.Outlink::url,
+                    UrlDetails.Outlink::status, UrlDetails.Outlink::broken)
+                    .containsExactlyInAnyOrder(
+                            tuple("mailto:jane.example.test", BrokenLink.BAD_EMAIL_ADDRESS, true),
+                            tuple("file:///C:/site/a.html", "file: link", true),
+                            tuple("http://exa mple.test/", "Malformed URL", true),
+                            tuple(server.url("/ok"), "200", false));
+            for (BrokenLink b : reader.brokenLinks()) {
+                assertThat(home.outlinks()).filteredOn(o -> o.url().equals(b.linkUrl()))
+                        .extracting(UrlDetails.Outlink::status)
+                        .containsExactly(b.notAUrlInBrief());
+            }
+            assertThat(reader.brokenLinks()).hasSize(3);
+        }
+    }
 }

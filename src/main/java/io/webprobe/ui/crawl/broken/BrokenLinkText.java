@@ -49,16 +49,24 @@ public final class BrokenLinkText {
     /**
      * {@link #statusText} in a word where the Status column has no room: a failure's word
      * ({@code ErrorKind#word}: "Refused" for "Connection refused", "Redirects" for "Too many
-     * redirects"), as the URL table's Status says it, and "Bad email" for "Bad email address";
-     * null when the status is not a failure's words (a code, a redirect's own reason), which
-     * the cell then cuts.
+     * redirects"), as the URL table's Status says it, "Bad email" for "Bad email address" and
+     * "Malformed" for "Malformed URL"; null when the status is not a failure's words (a code, a
+     * redirect's own reason), which the cell then cuts. Read from the text alone, so the
+     * details pane's Outlinks say it as this tab does.
      */
-    static String statusWord(BrokenLink b, String statusText) {
+    public static String statusWord(String statusText) {
         if (statusText.equals(BrokenLink.BAD_EMAIL_ADDRESS)) {
             return "Bad email"; // "Bad email add…" at 960 px
         }
-        return b.error() != null && b.error().label().equals(statusText) ? b.error().word()
-                : null;
+        if (statusText.equals(BrokenLink.MALFORMED_URL)) {
+            return "Malformed"; // "Malformed …" in the Outlinks at 960 px
+        }
+        for (io.webprobe.http.ErrorKind k : io.webprobe.http.ErrorKind.values()) {
+            if (k.label().equals(statusText)) {
+                return k.word();
+            }
+        }
+        return null;
     }
 
     /**

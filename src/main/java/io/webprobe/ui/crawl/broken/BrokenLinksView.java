@@ -249,7 +249,7 @@ public final class BrokenLinksView {
                 BrokenLink b = empty ? null : getTableRow().getItem();
                 if (word != null) {
                     word.show(empty ? null : item,
-                            b == null ? null : BrokenLinkText.statusWord(b, item));
+                            b == null ? null : BrokenLinkText.statusWord(item));
                 } else {
                     setText(empty ? null : item);
                 }

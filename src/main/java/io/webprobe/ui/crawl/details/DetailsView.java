@@ -88,7 +88,7 @@ public final class DetailsView {
         RowSelectionModel.install(outlinks); // many rows selected stay quick
         outlinks.getColumns().addAll(List.of(
                 UrlCells.column(col("To", 420, UrlDetails.Outlink::url), l -> shownPage(model)),
-                statusCol(col("Status", 80, UrlDetails.Outlink::status)),
+                outlinkStatus(statusCol(col("Status", 120, UrlDetails.Outlink::status))),
                 col("Anchor text", 240, UrlDetails.Outlink::anchor),
                 col("Type", 90, UrlDetails.Outlink::type),
                 col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
@@ -319,6 +319,31 @@ public final class DetailsView {
      * A status column sorted as the Broken links view sorts its own: by the code as a number
      * ("404" before "1000"), the answers without one ("Connection refused") after every code.
      */
+    /**
+     * The Outlinks' Status as the Broken links tab's reads: the words of an href that is no
+     * URL ("Bad email address", "Malformed URL"), in a word where the column has no room ("Bad
+     * email", "Refused": at 960 px it read "Bad ema…"), whole in the tooltip.
+     */
+    private static TableColumn<UrlDetails.Outlink, String> outlinkStatus(
+            TableColumn<UrlDetails.Outlink, String> c) {
+        c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
+            private final io.webprobe.ui.common.ShortForm word =
+                    new io.webprobe.ui.common.ShortForm(this);
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean none = empty || item == null;
+                word.show(none ? null : item, none ? null
+                        : io.webprobe.ui.crawl.broken.BrokenLinkText.statusWord(item));
+                tip.setText(none ? "" : item);
+                setTooltip(none || item.isEmpty() ? null : tip);
+            }
+        });
+        return c;
+    }
+
     private static <S> TableColumn<S, String> statusCol(TableColumn<S, String> c) {
         c.setComparator(io.webprobe.ui.crawl.broken.BrokenLinkText.statusTextOrder(
                 io.webprobe.ui.common.TextOrder.comparator()));

@@ -125,6 +125,48 @@ class DetailsViewTest {
     }
 
     /**
+     * Seen at 960 px: an outlink that is no URL read "Bad ema…" and "Malformed …" in the
+     * Status column, where the Broken links tab says "Bad email". In a pane as narrow as at
+     * the window's least width, each is whole or in the Broken links tab's word, never cut,
+     * and whole in its tooltip.
+     */
+    @Test
+    void anOutlinkThatIsNoUrlIsNeverCutInTheStatusColumn() throws Exception {
+        java.util.List<String> statuses = java.util.List.of("Bad email address",
+                "Malformed URL", "file: canonical", "Connection refused");
+        java.util.Map<String, String[]> shown = WaitForAsyncUtils.asyncFx(() -> {
+            TabPane tabs = (TabPane) view.root().lookup(".tab-pane");
+            tabs.visibleProperty().unbind(); // shown as with a URL selected
+            tabs.setVisible(true);
+            var table = view.outlinksTable();
+            tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> tab.getContent() == table).findFirst().orElseThrow());
+            table.getItems().setAll(statuses.stream().map(st -> new io.webprobe.store
+                    .UrlDetails.Outlink(0, "x:" + st.length(), st, true, "", "a", false))
+                    .toList());
+            view.root().applyCss();
+            ((javafx.scene.Parent) view.root()).layout();
+            java.util.Map<String, String[]> out = new java.util.HashMap<>();
+            for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> c
+                        && c.getTableColumn() == table.getColumns().get(1)
+                        && c.getItem() instanceof String item
+                        && c.lookup(".text") instanceof javafx.scene.text.Text t) {
+                    out.put(item, new String[] {t.getText(), c.getTooltip().getText()});
+                }
+            }
+            return out;
+        }).get(10, TimeUnit.SECONDS);
+
+        assertThat(shown).containsOnlyKeys(statuses);
+        shown.forEach((status, cell) -> {
+            assertThat(cell[0]).as(status).doesNotContain("…")
+                    .isIn(status, io.webprobe.ui.crawl.broken.BrokenLinkText.statusWord(status));
+            assertThat(cell[1]).isEqualTo(status);
+        });
+    }
+
+    /**
      * Seen at 960 px: the links tables' "Nofollow" header read "Nofol…" (the columns share the
      * pane's width, the last one squeezed first). Every header of the Inlinks and Outlinks
      * tables says its words whole, sorted by it, in a pane as narrow as at the window's least
