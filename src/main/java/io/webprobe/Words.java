@@ -42,4 +42,15 @@ public final class Words {
                 && !Character.isUpperCase(m.charAt(1))
                 ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
     }
+
+    /**
+     * A value alone in a cell of the window, as its tables start one: {@link #inLine}'s words
+     * with their first letter in upper case ("malformed email address: no @ in x.com" as
+     * "Malformed email address: no @ in x.com", "link removed" as "Link removed"); a value
+     * that starts with no letter ("404") stays as it is.
+     */
+    public static String inCell(String value) {
+        return value.isEmpty() || !Character.isLowerCase(value.charAt(0)) ? value
+                : Character.toUpperCase(value.charAt(0)) + value.substring(1);
+    }
 }

@@ -20,4 +20,14 @@ class WordsTest {
         assertThat(Words.timeout(java.time.Duration.ofMillis(1))).isEqualTo("0.001 s");
         assertThat(Words.timeout(java.time.Duration.ofMinutes(2))).isEqualTo("120 s");
     }
+
+    @Test
+    void aValueInACellStartsWithACapitalAndInALineWithout() {
+        String reason = "Malformed email address: no @ in x.com.";
+        assertThat(Words.inLine(reason)).isEqualTo("malformed email address: no @ in x.com");
+        assertThat(Words.inCell(Words.inLine(reason)))
+                .isEqualTo("Malformed email address: no @ in x.com");
+        assertThat(Words.inCell("404")).isEqualTo("404");
+        assertThat(Words.inCell("")).isEmpty();
+    }
 }

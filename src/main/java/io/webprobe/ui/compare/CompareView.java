@@ -212,7 +212,12 @@ public final class CompareView {
         model.export(excel.isSelected());
     }
 
-    /** A value as the URL table shows it: indexable is "Yes" or "No" there too. */
+    /**
+     * A value as the URL table shows it: indexable is "Yes" or "No" there too; a broken link's
+     * or a missing anchor's starts with a capital, as the Broken links tab's cells do
+     * ("Malformed email address: no @ in x.com", "Link removed"; the command line's line and
+     * the CSV keep compare's "malformed email address: …" as a reason set inside a line).
+     */
     static String shown(CrawlDiff.Row r, String value) {
         if (r.change() == CrawlDiff.Change.INDEXABLE && value != null) {
             return Boolean.parseBoolean(value) ? "Yes" : "No";
@@ -220,7 +225,13 @@ public final class CompareView {
         if (r.change() == CrawlDiff.Change.REDIRECT || r.change() == CrawlDiff.Change.CANONICAL) {
             return forPeople(value);
         }
-        return value;
+        return value != null && linkProblem(r.change()) ? io.webprobe.Words.inCell(value) : value;
+    }
+
+    private static boolean linkProblem(CrawlDiff.Change c) {
+        return c == CrawlDiff.Change.NEW_BROKEN_LINK || c == CrawlDiff.Change.FIXED_BROKEN_LINK
+                || c == CrawlDiff.Change.NEW_MISSING_ANCHOR
+                || c == CrawlDiff.Change.FIXED_MISSING_ANCHOR;
     }
 
     /** A URL as the crawl's tables show it (/café/, müller.example); "" stays "". */

@@ -197,6 +197,46 @@ class CompareViewTest {
         }
     }
 
+    /**
+     * The bug: a new broken mail link's reason read "malformed email address: no @ in …" in
+     * the New column, where the Broken links tab's cells start with a capital. It reads as a
+     * cell of the window; the value compare exports stays as the command line says it.
+     */
+    @Test
+    void aBrokenLinksReasonStartsWithACapitalAsInTheBrokenLinksTab(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (io.webprobe.testsupport.LocalHttpServer server =
+                new io.webprobe.testsupport.LocalHttpServer()) {
+            server.route("/", io.webprobe.testsupport.LocalHttpServer.html("<title>Home</title>"
+                    + "<a href=\"mailto:info@example.com\">mail</a>"));
+            io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
+                    java.net.URI.create(server.url("/")), "Webprobe/test").build();
+            Path before = io.webprobe.testsupport.StoredCrawls.crawlInto(
+                    dir.resolve("before.webprobe"), plan);
+            server.route("/", io.webprobe.testsupport.LocalHttpServer.html("<title>Home</title>"
+                    + "<a href=\"mailto:info.example.com\">mail</a>"));
+            Path after = io.webprobe.testsupport.StoredCrawls.crawlInto(
+                    dir.resolve("after.webprobe"), plan);
+            WaitForAsyncUtils.asyncFx(() -> {
+                model.oldFileProperty().set(before);
+                model.newFileProperty().set(after);
+                return model.compare(); // runs on this thread here (Runnable::run)
+            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            java.util.List<String> cells = WaitForAsyncUtils.asyncFx(() -> {
+                view.root().applyCss();
+                ((Parent) view.root()).layout();
+                return view.root().lookupAll(".table-cell").stream()
+                        .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                        .filter(t -> t != null && t.contains("email")).toList();
+            }).get(10, TimeUnit.SECONDS);
+
+            assertThat(cells).containsExactly("Malformed email address: no @ in "
+                    + "info.example.com");
+            assertThat(model.shown()).extracting(io.webprobe.store.CrawlDiff.Row::newValue)
+                    .containsExactly("malformed email address: no @ in info.example.com");
+        }
+    }
+
     /** The text a labelled node shows, after any ellipsis. */
     private static String shownText(javafx.scene.Node labelled) {
         return ((javafx.scene.text.Text) labelled.lookup(".text")).getText();
