@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -127,6 +128,44 @@ class OpenedCrawlWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> node(robot, "#crawlRobots", CheckBox.class).isSelected())).isTrue();
         assertThat(fx(settings::getText)).startsWith("Settings: ")
                 .doesNotContain("of this crawl");
+    }
+
+    /**
+     * The bug: Reset all to defaults on an opened crawl's settings left them titled "Settings
+     * of this crawl", over the defaults. The title says what is shown; the user's own
+     * settings stay as they were, and the crawl's come back when it is shown again.
+     */
+    @Test
+    void resetAllToDefaultsOnAnOpenedCrawlsSettingsSaysTheyAreTheDefaults(FxRobot robot)
+            throws Exception {
+        Path file = finishedCrawl("old.webprobe");
+        typeOwnSettings(robot);
+        open(robot, file);
+        TitledPane settings = node(robot, "#crawlSettings", TitledPane.class);
+        assertThat(fx(settings::getText))
+                .startsWith("Settings of this crawl (yours: File › New crawl): ");
+
+        robot.interact(() -> node(robot, "#crawlSettingsDefaults", Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#crawlMaxPages")).isEmpty();
+        assertThat(fx(settings::getText))
+                .isEqualTo("Settings reset to defaults (yours: File › New crawl)");
+        robot.interact(() -> node(robot, "#crawlMaxDepth", TextField.class).setText("3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(settings::getText))
+                .isEqualTo("Settings reset to defaults (yours: File › New crawl): max depth 3");
+        assertThat(fx(() -> stage.getScene().getRoot().minWidth(-1)))
+                .as("the tab fits the window").isLessThanOrEqualTo(fx(stage::getWidth));
+        assertThat(memory.getString("crawl.settings.maxPages", "")).isEqualTo("77");
+
+        robot.clickOn("File").clickOn("#menuNewCrawl");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(settings::getText)).startsWith("Settings: ").contains("77");
+        open(robot, file);
+        assertThat(fx(settings::getText))
+                .startsWith("Settings of this crawl (yours: File › New crawl): ");
+        assertThat(text(robot, "#crawlMaxPages")).isEqualTo("40");
     }
 
     @Test

@@ -87,6 +87,12 @@ public final class CrawlSettingsForm {
     private final ReadOnlyObjectWrapper<Map<Field, String>> badFields =
             new ReadOnlyObjectWrapper<>(this, "badFields", Map.of());
     private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper(this, "changes", "");
+    /**
+     * Whether the form shows the defaults put back by {@link #resetToDefaults} (edited since
+     * or not) rather than settings loaded: a crawl's shown, reset, are no longer the crawl's.
+     */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper reset =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "reset");
     /** After each edit that leaves the form valid (remembering the settings), or null. */
     private Consumer<CrawlSettings> onValidEdit;
 
@@ -133,8 +139,20 @@ public final class CrawlSettingsForm {
         this.onValidEdit = action;
     }
 
+    /** Puts every setting back to its default (Reset all to defaults). */
+    public void resetToDefaults() {
+        load(CrawlSettings.DEFAULT);
+        reset.set(true);
+    }
+
+    /** Whether the defaults put back by {@link #resetToDefaults} are shown, not settings loaded. */
+    public javafx.beans.property.ReadOnlyBooleanProperty resetProperty() {
+        return reset.getReadOnlyProperty();
+    }
+
     /** Shows these settings in the form. */
     public void load(CrawlSettings s) {
+        reset.set(false);
         threads.set(s.threads());
         subdomains.set(s.subdomains());
         include.set(String.join("\n", s.include()));

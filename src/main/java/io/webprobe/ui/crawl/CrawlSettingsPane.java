@@ -94,7 +94,12 @@ final class CrawlSettingsPane {
                         .then("Settings of this crawl (it runs with them)")
                         .otherwise(Bindings.when(locked)
                                 .then("Settings of this crawl (kept when it resumes)")
-                                .otherwise("Settings of this crawl (yours: File › New crawl)")))
+                                // reset, they are the defaults, no longer the crawl's
+                                .otherwise(Bindings.when(form.resetProperty())
+                                        .then("Settings reset to defaults (yours: File › New "
+                                                + "crawl)")
+                                        .otherwise("Settings of this crawl (yours: File › "
+                                                + "New crawl)"))))
                 .otherwise("Settings");
         pane.textProperty().bind(Bindings.when(form.changesProperty().isEmpty())
                 .then(title)
@@ -390,7 +395,7 @@ final class CrawlSettingsPane {
         defaults.setMinWidth(Region.USE_PREF_SIZE);
         defaults.setTooltip(Tips.wrapped("Put every crawl setting (threads too) back to its "
                 + "default"));
-        defaults.setOnAction(e -> form.load(CrawlSettings.DEFAULT));
+        defaults.setOnAction(e -> form.resetToDefaults());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox reset = new HBox(8, requestsShown, gap, defaults);
