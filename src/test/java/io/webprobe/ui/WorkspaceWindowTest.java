@@ -403,12 +403,18 @@ class WorkspaceWindowTest extends MainWindowTestBase {
 
         // and File › Recent crawls knows it
         robot.clickOn("File").clickOn("#menuRecentCrawls");
-        // named with what it holds and its folder ("crawl.webprobe  ·  127.0.0.1:80 · finished
-        // · 5 URLs  —  ~/crawls")
-        String about = fx(() -> vm().recentCrawls().about(file.toAbsolutePath()));
-        assertThat(about).contains(" · finished · ");
-        assertThat(robot.lookup(io.webprobe.ui.crawl.files.RecentCrawls.label(file,
-                io.webprobe.UserDirs.current().home(), about)).tryQuery()).isPresent();
+        // named short, by its site, when it was made and what it holds ("127.0.0.1:80 —
+        // 2026-12-07 15:02 · 5 URLs"), its path in a tooltip: the menu was ~820 px wide
+        int at = fx(() -> vm().recentCrawls().files().indexOf(file.toAbsolutePath()));
+        String label = fx(() -> vm().recentCrawls().labels(io.webprobe.UserDirs.current()
+                .home()).get(at));
+        assertThat(label).startsWith("127.0.0.1:" + server.port() + " — ").endsWith(" URLs");
+        javafx.scene.control.Label entry = robot.lookup(label)
+                .queryAs(javafx.scene.control.Label.class);
+        assertThat(fx(() -> entry.getTooltip().getText()))
+                .isEqualTo(file.toAbsolutePath().toString());
+        assertThat(fx(() -> entry.getScene().getWindow().getWidth()))
+                .as("the submenu's width").isLessThan(450);
         robot.type(KeyCode.ESCAPE).type(KeyCode.ESCAPE);
     }
 

@@ -420,9 +420,12 @@ public final class CrawlView {
         return vm.recentCrawls().files();
     }
 
-    /** What a recent crawl holds: "example.com · finished · 1,234 URLs", or "". */
-    public String recentAbout(java.nio.file.Path file) {
-        return vm.recentCrawls().about(file);
+    /**
+     * File › Recent crawls' entries, in the order of {@link #recentCrawls}: "example.com —
+     * 2026-12-07 15:02 · 1,234 URLs".
+     */
+    public java.util.List<String> recentLabels() {
+        return vm.recentCrawls().labels(io.webprobe.UserDirs.current().home());
     }
 
     /**

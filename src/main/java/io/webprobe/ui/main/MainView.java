@@ -97,12 +97,18 @@ public final class MainView {
         recent.setId("menuRecentCrawls");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
-            for (Path p : crawl.recentCrawls()) {
-                // its folder too: two crawl.webprobe of two folders are told apart
-                // and what it holds: two crawls of one site differ by more than their times
-                MenuItem item = new MenuItem(io.webprobe.ui.crawl.files.RecentCrawls.label(p,
-                        io.webprobe.UserDirs.current().home(), crawl.recentAbout(p)));
-                item.setMnemonicParsing(false);
+            java.util.List<Path> files = java.util.List.copyOf(crawl.recentCrawls());
+            java.util.List<String> labels = crawl.recentLabels();
+            for (int i = 0; i < files.size(); i++) {
+                Path p = files.get(i);
+                // short (site, when, how many URLs; the folder only to tell two apart): each
+                // entry's file, what it held and its folder made the menu ~820 px wide. The
+                // whole path in its tooltip, which a plain menu item cannot have
+                javafx.scene.control.Label text = new javafx.scene.control.Label(labels.get(i));
+                // one line: a path has no space to wrap at
+                text.setTooltip(new javafx.scene.control.Tooltip(p.toAbsolutePath().toString()));
+                javafx.scene.control.CustomMenuItem item =
+                        new javafx.scene.control.CustomMenuItem(text);
                 item.setOnAction(e -> {
                     tabs.getSelectionModel().select(crawlTab);
                     crawl.openCrawl(p);

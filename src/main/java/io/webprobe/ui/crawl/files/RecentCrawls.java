@@ -30,8 +30,6 @@ public final class RecentCrawls {
     private final Executor background;
     private final Executor fx;
     private final ObservableList<Path> files = FXCollections.observableArrayList();
-    /** What each file listed holds, read with the list (FX thread). */
-    private java.util.Map<Path, String> about = java.util.Map.of();
     /** Each file listed as read with the list (FX thread); absent when not a crawl. */
     private java.util.Map<Path, CrawlStore.Glance> glances = java.util.Map.of();
     /** Closed with its window: a listing still under way is dropped (its threads are gone). */
@@ -58,36 +56,80 @@ public final class RecentCrawls {
         return files;
     }
 
-    /**
-     * What a listed file holds, as read when it was listed: its start URL's host, how its
-     * crawl stands and how many URLs it finished ("example.com · finished · 1,234 URLs"), or
-     * "" when it could not be read.
-     */
-    public String about(Path file) {
-        return about.getOrDefault(file, "");
-    }
-
     /** A listed file as read when it was listed, or null when it could not be read. */
     public CrawlStore.Glance glance(Path file) {
         return glances.get(file);
     }
 
-    /** "example.com · finished · 1,234 URLs" for a file at a glance. */
-    static String about(CrawlStore.Glance g) {
+    /**
+     * The menu's entries for the files listed, in their order ({@link #labels(List,
+     * java.util.function.Function, Path, java.time.ZoneId)}), in this computer's time zone.
+     *
+     * @param home the user's home folder, or null
+     */
+    public List<String> labels(Path home) {
+        return labels(files, glances::get, home, java.time.ZoneId.systemDefault());
+    }
+
+    /** The longest host an entry names whole; a longer one keeps its end ("…docs.example"). */
+    static final int HOST_CHARS = 32;
+
+    /**
+     * A crawl as File › Recent crawls names it, short (the menu was ~820 px wide when each
+     * entry named its file, what it held and its folder): its site, when it was made, how many
+     * URLs it finished, and how it stands when it did not finish ("example.com — 2026-12-07
+     * 15:02 · 1,234 URLs · stopped"); a file that is no crawl, by its name.
+     */
+    static String entry(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
         if (g == null) {
-            return "";
+            return String.valueOf(file.getFileName());
         }
-        String host = "";
+        String host;
         try {
             // as the crawl keeps it: a "%" typed without two hex digits after it stays so
-            java.net.URI u = io.webprobe.http.Urls.toUri(g.startUrl());
-            host = u.getHost() == null ? "" : u.getPort() < 0 ? u.getHost()
-                    : u.getHost() + ":" + u.getPort();
+            host = io.webprobe.http.Urls.hostAndPort(io.webprobe.http.Urls.toUri(g.startUrl()));
         } catch (IllegalArgumentException e) {
             host = g.startUrl();
         }
-        String hostPart = host.isEmpty() ? "" : host + " · ";
-        return hostPart + g.state() + " · " + io.webprobe.Words.count(g.urls(), "URL");
+        if (host.length() > HOST_CHARS) {
+            host = "…" + host.substring(host.length() - HOST_CHARS + 1);
+        }
+        String made = g.createdAt() == null ? String.valueOf(file.getFileName())
+                : WHEN.withZone(zone).format(g.createdAt());
+        boolean finished = g.state().equals(io.webprobe.crawl.CrawlState.FINISHED.label());
+        return (host.isEmpty() ? "" : host + " — ") + made + " · "
+                + io.webprobe.Words.count(g.urls(), "URL") + (finished ? "" : " · " + g.state());
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
+                    java.util.Locale.ROOT);
+
+    /**
+     * The menu's entries for these files ({@link #entry}), each told apart from the others:
+     * entries that would read the same (a crawl file copied to another folder, two crawls
+     * made in one minute) end with the file's name, or its folder when the names are the same
+     * too ({@link #apart}). The whole path is the entry's tooltip.
+     *
+     * @param home the user's home folder, or null
+     */
+    static List<String> labels(List<Path> files,
+            java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
+            java.time.ZoneId zone) {
+        List<String> entries = files.stream().map(f -> entry(f, glance.apply(f), zone)).toList();
+        List<String> out = new ArrayList<>(entries);
+        for (int i = 0; i < files.size(); i++) {
+            List<Path> same = new ArrayList<>();
+            for (int j = 0; j < files.size(); j++) {
+                if (entries.get(j).equals(entries.get(i))) {
+                    same.add(files.get(j));
+                }
+            }
+            if (same.size() > 1) {
+                out.set(i, entries.get(i) + " — " + apart(files.get(i), same, home));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The crawls folder. */
@@ -114,24 +156,39 @@ public final class RecentCrawls {
         refresh();
     }
 
-    /** The longest folder a menu item names; a longer one keeps its end ("…/site/crawls"). */
-    static final int FOLDER_CHARS = 48;
-
     /**
-     * A recent crawl as the menu names it: its name, then its folder ({@code ~} for the home
-     * folder), so two {@code crawl.webprobe} of two folders are told apart.
-     *
-     * @param home the user's home folder, or null
+     * What tells a file apart from others whose entries read the same, shortest first: its
+     * name; its folder's own name ("…/crawls", "~/one" under the home folder); its folder; its
+     * path.
      */
-    public static String label(Path file, Path home) {
-        return label(file, home, "");
+    private static String apart(Path file, List<Path> same, Path home) {
+        List<java.util.function.Function<Path, String>> ways = List.of(
+                p -> String.valueOf(p.getFileName()), p -> shortFolder(p, home),
+                p -> folder(p, home));
+        for (var way : ways) {
+            if (same.stream().map(way).distinct().count() == same.size()) {
+                return way.apply(file);
+            }
+        }
+        return folder(file, home) + java.io.File.separator + file.getFileName();
     }
 
-    /**
-     * As {@link #label(Path, Path)}, with what the file holds ({@link #about(Path)}) after its
-     * name: two crawls of one site are told apart by more than their times.
-     */
-    public static String label(Path file, Path home, String about) {
+    /** A file's folder by its own name: "~/one" right under the home folder, else "…/one". */
+    static String shortFolder(Path file, Path home) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || folder.getFileName() == null) {
+            return folder(file, home);
+        }
+        String sep = java.io.File.separator;
+        return (home != null && home.equals(folder.getParent()) ? "~" : "…") + sep
+                + folder.getFileName();
+    }
+
+    /** The longest folder an entry names; a longer one keeps its end ("…/site/crawls"). */
+    static final int FOLDER_CHARS = 40;
+
+    /** A file's folder as an entry names it ({@code ~} for the home folder), short. */
+    static String folder(Path file, Path home) {
         Path folder = file.toAbsolutePath().getParent();
         String where = folder == null ? "" : folder.toString();
         if (home != null && folder != null && folder.startsWith(home)) {
@@ -142,8 +199,7 @@ public final class RecentCrawls {
         if (where.length() > FOLDER_CHARS) {
             where = "…" + where.substring(where.length() - FOLDER_CHARS + 1);
         }
-        return file.getFileName() + (about.isEmpty() ? "" : "  ·  " + about)
-                + (where.isEmpty() ? "" : "  —  " + where);
+        return where;
     }
 
     /**
@@ -176,11 +232,9 @@ public final class RecentCrawls {
             List<Path> list = new ArrayList<>(all).subList(0, Math.min(all.size(), LIMIT));
             List<Path> copy = List.copyOf(list);
             // read-only, a few rows each: a file another Webprobe crawls into is not disturbed
-            java.util.Map<Path, String> read = new java.util.HashMap<>();
             java.util.Map<Path, CrawlStore.Glance> seen = new java.util.HashMap<>();
             for (Path p : copy) {
                 CrawlStore.Glance g = CrawlStore.glance(p);
-                read.put(p, about(g));
                 if (g != null) {
                     seen.put(p, g);
                 }
@@ -188,7 +242,6 @@ public final class RecentCrawls {
             fx.execute(() -> {
                 // an older listing that ends last (a slow folder, two crawls' ends) is not shown
                 if (!closed && n == listings) {
-                    about = read;
                     glances = seen;
                     files.setAll(copy);
                 }

@@ -43,7 +43,7 @@ class RecentCrawlsTest {
         background.remove().run();
         fx.remove().run();
         assertThat(open.files()).containsExactly(folder.resolve("a.webprobe").toAbsolutePath());
-        assertThat(open.about(open.files().get(0))).as("not a crawl: nothing to say").isEmpty();
+        assertThat(open.labels(null)).as("not a crawl: its name").containsExactly("a.webprobe");
     }
 
     /**
@@ -65,5 +65,55 @@ class RecentCrawlsTest {
         fx.remove().run(); // the newer listing is handed over first
         older.run();
         assertThat(recent.files()).containsExactly(made.toAbsolutePath());
+    }
+
+    /**
+     * The bug: each entry named its file, what it held and its folder, and the submenu was
+     * ~820 px wide. An entry names the site, when it was made and what it holds, and only
+     * entries that would read the same name their file, or their folder when the names are
+     * the same too.
+     */
+    @Test
+    void anEntryIsShortAndNamesItsFolderOnlyToTellTwoApart() {
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        java.time.Instant made = java.time.Instant.parse("2026-12-07T15:02:41Z");
+        Path home = Path.of("/home/jane");
+        Path one = home.resolve("one/crawl.webprobe");
+        Path two = home.resolve("two/crawl.webprobe");
+        Path copy = home.resolve("one/copy.webprobe");
+        Path stopped = home.resolve("crawls/docs.webprobe");
+        Path other = Path.of("/srv/notes.webprobe");
+        var site = new io.webprobe.store.CrawlStore.Glance("http://127.0.0.1:8081/", "finished",
+                1_234, made);
+        java.util.Map<Path, io.webprobe.store.CrawlStore.Glance> glances = java.util.Map.of(
+                one, site, two, site, copy, site,
+                stopped, new io.webprobe.store.CrawlStore.Glance(
+                        "https://docs.python.org/3/", "stopped", 12, made.plusSeconds(3600)));
+
+        var labels = RecentCrawls.labels(java.util.List.of(one, two, stopped, other, copy),
+                glances::get, home, utc);
+
+        String entry = "127.0.0.1:8081 — 2026-12-07 15:02 · 1,234 URLs";
+        String sep = java.io.File.separator;
+        assertThat(labels).containsExactly(
+                entry + " — ~" + sep + "one" + sep + "crawl.webprobe",
+                entry + " — ~" + sep + "two" + sep + "crawl.webprobe",
+                "docs.python.org — 2026-12-07 16:02 · 12 URLs · stopped",
+                "notes.webprobe",
+                entry + " — ~" + sep + "one" + sep + "copy.webprobe");
+        assertThat(RecentCrawls.labels(java.util.List.of(one, two), glances::get, home, utc))
+                .containsExactly(entry + " — ~" + sep + "one", entry + " — ~" + sep + "two");
+        assertThat(RecentCrawls.labels(java.util.List.of(one, copy), glances::get, home, utc))
+                .containsExactly(entry + " — crawl.webprobe", entry + " — copy.webprobe");
+        Path deep = Path.of("/srv/data/webprobe/crawls/crawl.webprobe");
+        Path away = Path.of("/srv/data/elsewhere/crawl.webprobe");
+        java.util.Map<Path, io.webprobe.store.CrawlStore.Glance> far = java.util.Map.of(
+                deep, site, away, site);
+        assertThat(RecentCrawls.labels(java.util.List.of(deep, away), far::get, home, utc))
+                .as("a folder by its own name, not its whole path (the menu was 575 px wide)")
+                .containsExactly(entry + " — …" + sep + "crawls", entry + " — …" + sep
+                        + "elsewhere");
+        assertThat(RecentCrawls.labels(java.util.List.of(one), glances::get, home, utc))
+                .containsExactly(entry);
     }
 }
