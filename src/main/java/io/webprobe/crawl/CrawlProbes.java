@@ -54,6 +54,7 @@ public final class CrawlProbes {
 
     private static boolean proxied() {
         return !System.getProperty("http.proxyHost", "").isEmpty()
+                || !System.getProperty("https.proxyHost", "").isEmpty()
                 || Boolean.getBoolean("java.net.useSystemProxies");
     }
 

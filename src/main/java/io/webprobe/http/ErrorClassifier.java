@@ -261,6 +261,10 @@ public final class ErrorClassifier {
                 // not a server that reset anything
                 return UNREACHABLE;
             }
+            if (c instanceof TunnelRefused) {
+                // its sentence names hosts, whose letters may read "refused" or "reset"
+                return new Classified(ErrorKind.CONNECT, "Could not connect: " + text(c));
+            }
             if (c instanceof ConnectException) {
                 // java.net.http reports a refused connection as a ConnectException without a
                 // message (the cause is a ClosedChannelException).
@@ -537,6 +541,15 @@ public final class ErrorClassifier {
 
         InvalidResponseException(String message) {
             super(message);
+        }
+    }
+
+    /** An HTTP proxy answered a {@code CONNECT} with no 2xx: its sentence says which. */
+    static final class TunnelRefused extends ConnectException {
+        private static final long serialVersionUID = 1L;
+
+        TunnelRefused(String sentence) {
+            super(sentence);
         }
     }
 

@@ -2,7 +2,6 @@ package io.webprobe.http;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -309,7 +308,7 @@ public final class Http1Probe implements HttpProbe {
         head.send(connect, deadline);
         Http1ResponseParser answer = head.read(true, 0, FetchRequest.BodyPolicy.NEVER);
         if (answer.status() < 200 || answer.status() > 299) {
-            throw new ConnectException("the proxy " + proxy.getHostString() + ":"
+            throw new ErrorClassifier.TunnelRefused("the proxy " + proxy.getHostString() + ":"
                     + proxy.getPort() + " answered HTTP " + answer.status()
                     + " when asked for a tunnel to " + authority);
         }

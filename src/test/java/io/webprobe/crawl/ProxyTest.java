@@ -109,6 +109,22 @@ class ProxyTest {
         }
     }
 
+    @Test
+    void aRefusedTunnelToAHostWhoseNameReadsResetIsStillAConnectionThatFailed() throws Exception {
+        // the sentence names the host: its letters are not read as the kind of failure
+        try (RawServer proxy = RawServer.answeringOnce("HTTP/1.1 407 Proxy Authentication "
+                        + "Required\r\nContent-Length: 0\r\n\r\n");
+                HttpProbe proxied = probe("https://preset.localhost/", TlsTrust.defaults(),
+                        proxy)) {
+            FetchResponse r = proxied.fetch(get("https://preset.localhost/a%25zz", "/a%zz"));
+
+            assertThat(r.error()).isEqualTo(ErrorKind.CONNECT);
+            assertThat(r.errorMessage()).isEqualTo("Could not connect: the proxy 127.0.0.1:"
+                    + proxy.port() + " answered HTTP 407 when asked for a tunnel to "
+                    + "preset.localhost:443");
+        }
+    }
+
     /** A proxy's tunnel: "200" to the CONNECT, then the bytes both ways to the server. */
     private static void tunnel(Socket client, RawServer self, int serverPort) throws IOException {
         if (self.readHead(client) == null) {
