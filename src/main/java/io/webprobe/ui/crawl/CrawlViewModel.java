@@ -463,13 +463,12 @@ public final class CrawlViewModel implements AutoCloseable {
             if (c == shown.current()) {
                 workspace.rowsChanged();
             }
-        }, without.isEmpty() ? live::say
-                : done -> live.say(done + " Re-checked" + without + "."), live::say, found -> {
+        }, live::say, live::say, found -> {
             // its pages link to URLs the crawl never fetched: offered to crawl them
             if (c == shown.current() && !run.running()) {
                 opening.offerFound(c.store(), found);
             }
-        });
+        }, without.isEmpty() ? "" : " Re-checked" + without + ".");
     }
 
     /** Whether a re-check is running. */

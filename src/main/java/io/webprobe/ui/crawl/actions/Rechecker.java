@@ -98,6 +98,16 @@ public final class Rechecker {
      */
     public void recheck(OpenCrawl crawl, long[] ids, Runnable changed, Consumer<String> done,
             Consumer<String> progress, Consumer<Found> found) {
+        recheck(crawl, ids, changed, done, progress, found, "");
+    }
+
+    /**
+     * As {@link #recheck(OpenCrawl, long[], Runnable, Consumer, Consumer, Consumer)}, with
+     * {@code after} ending the sentence of a re-check that fetched (finished or stopped), not
+     * one that could not run (" Re-checked without its Authorization header…").
+     */
+    public void recheck(OpenCrawl crawl, long[] ids, Runnable changed, Consumer<String> done,
+            Consumer<String> progress, Consumer<Found> found, String after) {
         CrawlStore store = crawl.store();
         if (store.readOnly()) {
             done.accept(store.file().getFileName() + " is open read-only, so its URLs cannot "
@@ -107,7 +117,7 @@ public final class Rechecker {
         running.incrementAndGet();
         crawl.tableLane().call(q -> q.urls().rows(ids)).whenCompleteAsync((rows, failure) -> {
             try {
-                run(crawl, rows, failure, changed, done, progress, found);
+                run(crawl, rows, failure, changed, done, progress, found, after);
             } finally {
                 if (running.decrementAndGet() == 0) {
                     stopping.set(false);
@@ -119,7 +129,7 @@ public final class Rechecker {
     /** The re-check itself, on the background thread. */
     private void run(OpenCrawl crawl, List<UrlQuery.Row> rows, Throwable failure,
             Runnable changed, Consumer<String> done, Consumer<String> progress,
-            Consumer<Found> found) {
+            Consumer<Found> found, String after) {
         CrawlStore store = crawl.store();
         if (failure != null) {
             fx.execute(() -> done.accept(failure.getMessage()));
@@ -178,8 +188,8 @@ public final class Rechecker {
                         results.get(0)) + "."
                 : String.format(Locale.ROOT, "Re-checked %,d URLs.", results.size());
         Found told = news;
-        String said = newUrls == 0 ? text : text + " Found " + io.webprobe.Words.count(
-                newUrls, "new URL") + ", not crawled yet.";
+        String said = (newUrls == 0 ? text : text + " Found " + io.webprobe.Words.count(
+                newUrls, "new URL") + ", not crawled yet.") + after;
         fx.execute(() -> {
             changed.run();
             if (told != null) {
