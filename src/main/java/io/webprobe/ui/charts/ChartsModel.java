@@ -92,8 +92,12 @@ public final class ChartsModel {
         update(statuses, byStatus);
         Map<String, Number> byTime = new LinkedHashMap<>();
         List<Long> bounds = CrawlStats.TIME_BOUNDS;
-        for (int i = 0; i < s.timeBuckets().size(); i++) {
-            byTime.put(bucketLabel(bounds, i), s.timeBuckets().get(i));
+        // no response timed yet: no buckets, so the chart says so as the other two do (eight
+        // zero bars stood under a crawl that had fetched nothing, with no sentence)
+        if (s.timeBuckets().stream().anyMatch(n -> n > 0)) {
+            for (int i = 0; i < s.timeBuckets().size(); i++) {
+                byTime.put(bucketLabel(bounds, i), s.timeBuckets().get(i));
+            }
         }
         update(times, byTime);
         update(depths, DepthGroups.of(s.depths()));

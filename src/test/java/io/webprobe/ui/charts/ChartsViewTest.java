@@ -94,6 +94,27 @@ class ChartsViewTest {
     }
 
     /**
+     * A crawl shown that has timed no response yet (its first URL in flight, or every URL
+     * failed before an answer) has eight response-time buckets of 0: the chart says it has
+     * nothing, as the other two do, until one counts.
+     */
+    @Test
+    void aResponseTimeChartOfZerosSaysNothingIsCrawledYet() throws Exception {
+        List<Long> zeros = java.util.Collections.nCopies(8, 0L);
+        WaitForAsyncUtils.asyncFx(() -> model.apply(new io.webprobe.store.CrawlStats.Stats(
+                java.util.Map.of("Refused", 1L), zeros, java.util.Map.of(0, 1L))))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(notesShown()).containsExactly(false, true, false);
+
+        List<Long> one = new java.util.ArrayList<>(zeros);
+        one.set(0, 1L);
+        WaitForAsyncUtils.asyncFx(() -> model.apply(new io.webprobe.store.CrawlStats.Stats(
+                java.util.Map.of("200", 1L), one, java.util.Map.of(0, 1L))))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(notesShown()).containsExactly(false, false, false);
+    }
+
+    /**
      * A bar too short for its count has it past its end, never on the bar: on it, on a light
      * ground, the count read as a pale band (a crawl 19 levels deep, 56 URLs at depth 1, when
      * the depths were columns).
