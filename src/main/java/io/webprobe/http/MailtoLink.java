@@ -6,10 +6,10 @@ import java.util.Locale;
  * The addresses of a {@code mailto:} link, checked for their form as LinkChecker checks them,
  * without asking the network: the addresses before the {@code ?} (RFC 6068: separated by
  * commas, percent-encoded where needed; semicolons too, as Outlook writes them and as
- * LinkChecker reads them: no address holds one outside quotes) and those of its {@code to}, {@code cc} and {@code
- * bcc} fields, each an RFC 5322 addr-spec: a name of letters, digits and {@code
- * !#$%&'*+-/=?^_`{|}~} in dot-separated words, or in quotes, then {@code @}, then a host name
- * (an international one too) or an IP address in brackets ({@code [127.0.0.1]}, {@code
+ * LinkChecker reads them: no address holds one outside quotes) and those of its {@code to},
+ * {@code cc} and {@code bcc} fields, each an RFC 5322 addr-spec: a name of letters, digits
+ * and {@code !#$%&'*+-/=?^_`{|}~} in dot-separated words, or in quotes, then {@code @}, then
+ * a host name (an international one too) or an IP address in brackets ({@code [127.0.0.1]}, {@code
  * [IPv6:::1]}). Lenient where mail programs are: spaces around an address, a name with the
  * address in angle brackets ({@code Jane <jane@example.com>}), letters outside ASCII in the
  * name (RFC 6532), no address at all ({@code mailto:?subject=x}, a blank message). No

@@ -316,10 +316,6 @@ public final class DetailsView {
     }
 
     /**
-     * A status column sorted as the Broken links view sorts its own: by the code as a number
-     * ("404" before "1000"), the answers without one ("Connection refused") after every code.
-     */
-    /**
      * The Outlinks' Status as the Broken links tab's reads: the words of an href that is no
      * URL ("Bad email address", "Malformed URL"), in a word where the column has no room ("Bad
      * email", "Refused": at 960 px it read "Bad ema…"), whole in the tooltip.
@@ -344,6 +340,10 @@ public final class DetailsView {
         return c;
     }
 
+    /**
+     * A status column sorted as the Broken links view sorts its own: by the code as a number
+     * ("404" before "1000"), the answers without one ("Connection refused") after every code.
+     */
     private static <S> TableColumn<S, String> statusCol(TableColumn<S, String> c) {
         c.setComparator(io.webprobe.ui.crawl.broken.BrokenLinkText.statusTextOrder(
                 io.webprobe.ui.common.TextOrder.comparator()));

@@ -152,15 +152,15 @@ public final class UrlTableModel {
         return search;
     }
 
-    /**
-     * What the table says while it has no rows: how to start when no crawl is shown, else that
-     * nothing matches the search or the filter ("No URL matches “x”.").
-     */
     /** Whether the crawl tab is in List mode (what the empty table asks for). */
     public javafx.beans.property.BooleanProperty listModeProperty() {
         return listMode;
     }
 
+    /**
+     * What the table says while it has no rows: how to start when no crawl is shown, else that
+     * nothing matches the search or the filter ("No URL matches “x”.").
+     */
     public ReadOnlyStringProperty emptyTextProperty() {
         return emptyText.getReadOnlyProperty();
     }
