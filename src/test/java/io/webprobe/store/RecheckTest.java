@@ -225,8 +225,9 @@ class RecheckTest {
      * follow (its row: TOO_MANY_REDIRECTS, "20 led here"), still redirecting when re-checked
      * keeps that verdict, with its new target, whether it is read without its links (the
      * crawl's URLs could not be read here; so are a URL re-checked while a crawl runs and
-     * another host's) or as the crawl reads a page; its redirect is still not followed. A re-check stored a
-     * plain 301 instead, and the chain then read as ending at a URL never fetched.
+     * another host's) or as the crawl reads a page; its redirect is still not followed. A
+     * re-check stored a plain 301 instead, and the chain then read as ending at a URL never
+     * fetched.
      */
     @Test
     void aUrlTheLimitOfRedirectsLedToKeepsTooManyRedirectsWhenItStillRedirects() throws Exception {
