@@ -155,6 +155,17 @@ public record CrawlResult(
     }
 
     /**
+     * Whether {@link #reason()} only says again what {@link #statusText()} says: a request that
+     * got no answer whose sentence is its error's label in other words ("Host name could not be
+     * resolved" under "DNS lookup failed"). The URL table leaves such a reason's cell empty (as
+     * Screaming Frog shows "DNS lookup failed" once); the CSVs and a copy keep the sentence.
+     */
+    public boolean reasonRepeatsStatus() {
+        return status == 0 && skipped == null && error != null
+                && io.webprobe.http.ErrorClassifier.saysOnlyItsKind(error, errorMessage);
+    }
+
+    /**
      * Whether the URL was asked at all: one skipped (a trap guard, a folder left out) or
      * blocked by robots.txt was not, and has no size and no time; a rate-limited or bot-wall
      * one was answered (429, 403, 503, 999) and keeps them. The URL table leaves what is not

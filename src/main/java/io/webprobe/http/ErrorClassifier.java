@@ -78,6 +78,24 @@ public final class ErrorClassifier {
     private static final Classified RESET =
             new Classified(ErrorKind.RESET, "The server reset the connection");
 
+    /**
+     * The sentences that say no more than their kind's label ("Host name could not be
+     * resolved" beside "DNS lookup failed", "Connection refused" beside itself): a table
+     * showing the label need not show them again. A sentence that adds something (the
+     * timeout, what was wrong with the certificate, where the connection closed) is not one.
+     */
+    private static final java.util.Set<Classified> LABEL_ONLY =
+            java.util.Set.of(DNS, CONNECT_TIMEOUT, CANCELLED, REFUSED, RESET);
+
+    /**
+     * Whether {@code message} says no more about a failure of {@code kind} than the kind's
+     * {@link ErrorKind#label()} does (the same words, or the fixed sentence said for it).
+     */
+    public static boolean saysOnlyItsKind(ErrorKind kind, String message) {
+        return kind != null && message != null && (message.equals(kind.label())
+                || LABEL_ONLY.contains(new Classified(kind, message)));
+    }
+
     /** The host name did not resolve. */
     public static Classified dnsFailure() {
         return DNS;

@@ -109,6 +109,14 @@ public final class UrlQuery {
         public String reason() {
             return chainProblem.isEmpty() ? result.reason() : chainProblem;
         }
+
+        /**
+         * Whether {@link #reason()} only says again what {@link #statusText()} says
+         * ({@code CrawlResult#reasonRepeatsStatus}): the table leaves its cell empty.
+         */
+        public boolean reasonRepeatsStatus() {
+            return chainProblem.isEmpty() && chainError == null && result.reasonRepeatsStatus();
+        }
     }
 
     private record Ranks(long dataVersion, int[] rankById) {}

@@ -120,4 +120,19 @@ class ErrorClassifierTest {
         assertThat(ErrorClassifier.label(ErrorKind.TIMEOUT, "The site's certificate has expired"))
                 .isEqualTo("Timeout");
     }
+
+    @Test
+    void aSentenceThatOnlyRestatesItsKindIsToldFromOneThatSaysMore() {
+        assertThat(ErrorClassifier.saysOnlyItsKind(ErrorKind.DNS,
+                ErrorClassifier.dnsFailure().message())).isTrue();
+        assertThat(ErrorClassifier.saysOnlyItsKind(ErrorKind.REFUSED, "Connection refused"))
+                .isTrue();
+        assertThat(ErrorClassifier.saysOnlyItsKind(ErrorKind.TIMEOUT,
+                ErrorClassifier.timedOut(java.time.Duration.ofSeconds(15)).message()))
+                .as("the timeout is more").isFalse();
+        assertThat(ErrorClassifier.saysOnlyItsKind(ErrorKind.CONNECT, "No route to host"))
+                .isFalse();
+        assertThat(ErrorClassifier.saysOnlyItsKind(ErrorKind.DNS, "Connection refused"))
+                .as("another kind's sentence").isFalse();
+    }
 }

@@ -289,7 +289,8 @@ public final class UrlTableView {
             }, item.rowProperty());
         });
         boolean status = "status".equals(c.key());
-        col.setCellFactory(x -> new UrlCell(c.kind(), status));
+        boolean reason = "reason".equals(c.key());
+        col.setCellFactory(x -> new UrlCell(c.kind(), status, reason));
         if (c.kind() == UrlColumn.Kind.NUMBER || c.kind() == UrlColumn.Kind.SIZE) {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
@@ -314,8 +315,16 @@ public final class UrlTableView {
          */
         private final ShortForm statusWord;
 
-        UrlCell(UrlColumn.Kind kind, boolean status) {
+        /**
+         * A reason: empty where it only says again what the Status cell says ("Host name could
+         * not be resolved" beside "DNS lookup failed"), the room going to the URLs; a copy of
+         * the row and the CSVs keep it.
+         */
+        private final boolean reason;
+
+        UrlCell(UrlColumn.Kind kind, boolean status, boolean reason) {
             this.kind = kind;
+            this.reason = reason;
             this.urlEnds = kind == UrlColumn.Kind.URL ? new UrlEnds(this) : null;
             this.statusWord = status ? new ShortForm(this) : null;
         }
@@ -367,10 +376,13 @@ public final class UrlTableView {
                     }
                 }
                 case LONG_TEXT, URL -> {
+                    UrlItem line = getTableRow() == null ? null : getTableRow().getItem();
                     // a URL as an address bar shows it: /café/, not /caf%C3%A9/ (a copy, the
                     // CSV and the file keep the URL itself)
                     String s = kind == UrlColumn.Kind.URL
                             ? io.webprobe.http.UrlSyntax.forPeople(item.toString())
+                            : reason && line != null && line.row() != null
+                                    && line.row().reasonRepeatsStatus() ? ""
                             : item.toString();
                     setText(s);
                     tip.setText(s);
@@ -378,7 +390,6 @@ public final class UrlTableView {
                     if (urlEnds != null) { // whole or by its path's end, as its width allows
                         urlEnds.show(s, onRowSite(item.toString()));
                     }
-                    UrlItem line = getTableRow() == null ? null : getTableRow().getItem();
                     if (statusWord != null && line != null && line.row() != null) {
                         statusWord.show(s, line.row().statusWord());
                     }
