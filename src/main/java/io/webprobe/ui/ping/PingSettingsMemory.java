@@ -20,6 +20,8 @@ public final class PingSettingsMemory {
         String targets = memory.getString("ping.targets", "");
         if (!targets.isEmpty()) {
             vm.targetsProperty().set(targets);
+            // which of its lines a crawl put there: not the user's own after a restart either
+            vm.restoreTargetsFromCrawl(memory.getString("ping.targets.fromCrawl", ""));
         }
         String method = memory.getString("ping.method", "GET");
         vm.methodProperty().set(method.equals("HEAD") ? "HEAD" : "GET");
@@ -40,8 +42,11 @@ public final class PingSettingsMemory {
         vm.http2Property().set(memory.getBoolean("ping.http2", false));
         vm.certificateFileProperty().set(memory.getString("ping.certificate", ""));
 
-        vm.targetsProperty().addListener((o, was, now) -> memory.putString("ping.targets",
-                now == null || now.length() > MAX_TARGETS_CHARS ? "" : now));
+        vm.targetsProperty().addListener((o, was, now) -> {
+            boolean kept = now != null && now.length() <= MAX_TARGETS_CHARS;
+            memory.putString("ping.targets", kept ? now : "");
+            memory.putString("ping.targets.fromCrawl", kept ? vm.targetsFromCrawl() : "");
+        });
         vm.methodProperty().addListener((o, was, now) -> memory.putString("ping.method", now));
         vm.modeProperty().addListener((o, was, now) -> memory.putString("ping.mode", now.name()));
         vm.countProperty().addListener((o, was, now) -> memory.putInt("ping.count",

@@ -145,6 +145,21 @@ final class PingTargets {
     /** Lines a crawl's URLs put in the list: not the user's own when the next ones come. */
     private final java.util.Set<String> fromCrawl = new java.util.HashSet<>();
 
+    /**
+     * The list's lines a crawl's URLs put there, one a line, for the settings to keep with the
+     * list: after a restart they are still not "of your own".
+     */
+    String fromCrawlLines() {
+        String text = targets.get() == null ? "" : targets.get();
+        return String.join("\n", text.lines().map(String::strip).filter(fromCrawl::contains)
+                .distinct().toList());
+    }
+
+    /** Brings back what {@link #fromCrawlLines()} gave (the app opening). */
+    void restoreFromCrawl(String lines) {
+        lines.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(fromCrawl::add);
+    }
+
     static final String REPLACE = "Replace";
     static final String ADD = "Add to the list";
 

@@ -157,6 +157,19 @@ public final class PingViewModel implements AutoCloseable {
         return list.setTargets(urls);
     }
 
+    /**
+     * The list's lines that came from a crawl ("Ping these"), one a line: kept with the list,
+     * so that after a restart the question before replacing it counts only the user's own.
+     */
+    public String targetsFromCrawl() {
+        return list.fromCrawlLines();
+    }
+
+    /** Brings back what {@link #targetsFromCrawl()} gave, after the list (the app opening). */
+    public void restoreTargetsFromCrawl(String lines) {
+        list.restoreFromCrawl(lines);
+    }
+
     /** Asks for a file of URLs and loads it (read off the FX thread). */
     public CompletableFuture<Void> loadTargetsFromFile() {
         return list.loadTargetsFromFile();

@@ -315,6 +315,39 @@ class PingViewModelTest {
         assertEquals("", memory.getString("ping.headers", ""));
     }
 
+    /**
+     * The bug: after a restart, "Ping these" called the URLs an earlier crawl had put in the
+     * list "1 line of your own": where they came from was not remembered with the list.
+     */
+    @Test
+    void theLinesACrawlPutInTheListAreStillNotTheUsersOwnAfterARestart() throws Exception {
+        io.webprobe.ui.common.UiState memory = io.webprobe.ui.common.UiState.inMemory();
+        fx.on(() -> {
+            PingSettingsMemory.attach(vm, memory);
+            vm.setTargets(List.of("http://127.0.0.1:1/a", "http://127.0.0.1:1/b"));
+            vm.targetsProperty().set(vm.targetsProperty().get() + "\nhttp://127.0.0.1:1/mine");
+            return null;
+        });
+
+        PingViewModel next = new PingViewModel((plan, listener) -> null, fx, timer, background,
+                new CsvExporter(), dialogs, "Webprobe/test", TICK);
+        fx.on(() -> PingSettingsMemory.attach(next, memory));
+        dialogs.details.clear();
+        dialogs.choiceAnswer = FakeDialogs.CANCEL;
+        assertThat(fx.on(() -> next.setTargets(List.of("http://127.0.0.1:1/c")))).isFalse();
+        assertThat(dialogs.details).contains("choose: The list of URLs to ping holds 1 line "
+                + "of your own. Replace it with the 1 URL from the crawl, or add these to the "
+                + "list?");
+        // a list only the crawl filled is replaced without a question after a restart too
+        fx.on(() -> next.targetsProperty().set("http://127.0.0.1:1/a"));
+        PingViewModel third = new PingViewModel((plan, listener) -> null, fx, timer,
+                background, new CsvExporter(), dialogs, "Webprobe/test", TICK);
+        fx.on(() -> PingSettingsMemory.attach(third, memory));
+        dialogs.calls.clear();
+        assertThat(fx.on(() -> third.setTargets(List.of("http://127.0.0.1:1/c")))).isTrue();
+        assertThat(dialogs.calls).doesNotContain("choose");
+    }
+
     /** The Headers box and -H: one rule, the command line's, with its words. */
     @Test
     void theHeadersReachThePlanAndTwoSignInsAreRefusedAsOnTheCommandLine() throws Exception {
