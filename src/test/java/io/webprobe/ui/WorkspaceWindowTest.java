@@ -164,6 +164,37 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> detailsTab(inlinks))).isEqualTo("inlinksTab");
     }
 
+    /**
+     * The bug: Enter on a row raised the details pane only when its divider was above 0.9; a
+     * small List-mode window held it at 0.898, the pane a strip, and Enter did nothing one
+     * could see. Enter brings the pane up to a usable height whatever the divider.
+     */
+    @Test
+    void enterOnARowRaisesTheDetailsPaneWhateverItsDivider(FxRobot robot) throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        Node heading = robot.lookup("#detailsHeading").query();
+        SplitPane workspace = fx(() -> {
+            Node n = heading;
+            while (!(n instanceof SplitPane p
+                    && p.getOrientation() == javafx.geometry.Orientation.VERTICAL)) {
+                n = n.getParent();
+            }
+            return (SplitPane) n;
+        });
+        robot.interact(() -> workspace.setDividerPositions(0.898));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node pane = fx(() -> workspace.getItems().get(1));
+        assertThat(fx(() -> pane.getLayoutBounds().getHeight())).isLessThan(120);
+
+        robot.clickOn(rowNode(robot, 0)).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> pane.getLayoutBounds().getHeight()))
+                .as("divider at %s", fx(() -> workspace.getDividerPositions()[0]))
+                .isGreaterThanOrEqualTo(179);
+    }
+
     /** The id of the details pane's tab shown, found from a node inside that pane. */
     private static String detailsTab(javafx.scene.Node inside) {
         javafx.scene.Node n = inside;

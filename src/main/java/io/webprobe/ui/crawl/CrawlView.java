@@ -282,16 +282,26 @@ public final class CrawlView {
     }
 
     /**
-     * Double-click or Enter on a row: the details pane shows its inlinks, and comes up if the
-     * user had pushed it down out of sight.
+     * Double-click or Enter on a row: the details pane shows its inlinks, and comes up to a
+     * usable height ({@link #DETAILS_USABLE_HEIGHT}) if it is lower, whatever its divider (only
+     * a divider above 0.9 raised it: a small List-mode window held it at 0.898, a pane 40 px
+     * high, and Enter did nothing one could see).
      */
     private void openDetails() {
-        if (workspace.getDividerPositions().length > 0
-                && workspace.getDividerPositions()[0] > 0.9) {
-            workspace.setDividerPositions(DETAILS_DIVIDER_DEFAULT);
+        double height = workspace.getHeight();
+        if (workspace.getDividerPositions().length > 0 && height > 0
+                && (1 - workspace.getDividerPositions()[0]) * height < DETAILS_USABLE_HEIGHT) {
+            workspace.setDividerPositions(Math.min(DETAILS_DIVIDER_DEFAULT,
+                    1 - DETAILS_USABLE_HEIGHT / height));
         }
         details.showInlinks();
     }
+
+    /**
+     * The height, in pixels, the details pane comes up to on Enter or a double-click: its
+     * heading, its tabs and a few rows of inlinks.
+     */
+    static final double DETAILS_USABLE_HEIGHT = 180;
 
     private Node statusBar() {
         return StatusLine.of("crawlStatus", vm.statusProperty());
