@@ -335,6 +335,10 @@ public final class CompareModel {
                                 + b.getFileName() + ".";
                 // the sentence compare prints, above the counts; a slip is said in the status
                 String sentence = sameFile(a, b) ? "" : c.sentence(nameA, nameB);
+                // and in the window's status bar, as the Crawl and Ping tabs end theirs: the
+                // result in short (the files are named above), a compare run again on the same
+                // pair seen to have ended (the bar was left blank)
+                String ended = sameFile(a, b) ? none : finished(c);
                 // beside the counts, not at the end of a status line the file names fill
                 List<String> said = new ArrayList<>();
                 if (c.startFailure() != null) {
@@ -354,7 +358,7 @@ public final class CompareModel {
                     sayEmpty();
                     counts.set(byKind);
                     running.set(false);
-                    status.set(sameFile(a, b) ? none : "");
+                    status.set(ended);
                     summary.set(sentence);
                     notes.set(noted);
                     done.complete(null);
@@ -370,6 +374,11 @@ public final class CompareModel {
             }
         });
         return done;
+    }
+
+    /** The status line of a compare that ended: "Finished: 1 added, 2 status changes." */
+    static String finished(CrawlDiff.Counts counts) {
+        return "Finished: " + counts.summary() + ".";
     }
 
     /**

@@ -73,6 +73,11 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.countsProperty().get().get(CrawlDiff.Change.ADDED))).isEqualTo(1);
         assertThat(fx.on(() -> m.summaryProperty().get())).startsWith("Compared before.webprobe "
                 + "with after.webprobe: 1 added");
+        // the window's status bar says it ended, as the other tabs' do, in short (the bug: it
+        // was blank, the result only on the line above the table)
+        String summary = fx.on(() -> m.summaryProperty().get());
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("Finished: "
+                + summary.substring(summary.indexOf(": ") + 2));
 
         fx.on(() -> m.kindProperty().set(CrawlDiff.Change.FIXED_BROKEN_LINK));
         assertThat(fx.on(() -> List.copyOf(m.shown()))).extracting(CrawlDiff.Row::url)
