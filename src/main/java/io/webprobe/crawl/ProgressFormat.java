@@ -38,6 +38,33 @@ public final class ProgressFormat {
                 rate(p), clock(p.elapsed()));
     }
 
+    /**
+     * The figures at a crawl's end, what matters first, for a status bar that cuts a long line
+     * (at the window's least width, 960 px, some 140 characters show): "40 crawled · 3 broken
+     * URLs, 5 broken links · {notes} · 2 blocked · 1 skipped · 4.4 pages/s · 00:00:09". The
+     * queue is said only when the crawl left some (stopped): a finished crawl's "0 queued"
+     * said nothing. {@code notes} (what was not crawled, accepted statuses…) come before the
+     * counts the overview shows too and the time; the rate and the time come last.
+     */
+    public static String ended(CrawlProgress p, String broken, java.util.List<String> notes) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d crawled",
+                p.crawled()));
+        long queued = p.queued() + p.inFlight();
+        if (queued > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,d queued", queued));
+        }
+        sb.append(" · ").append(broken);
+        notes.forEach(n -> sb.append(" · ").append(n));
+        if (p.blocked() > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,d blocked", p.blocked()));
+        }
+        if (p.skipped() > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,d skipped", p.skipped()));
+        }
+        return sb.append(" · ").append(rate(p)).append(" pages/s · ").append(clock(p.elapsed()))
+                .toString();
+    }
+
     /** Average pages per second so far, one decimal under 10. */
     public static String rate(CrawlProgress p) {
         double s = p.elapsed().toNanos() / 1e9;

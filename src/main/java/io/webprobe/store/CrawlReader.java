@@ -464,6 +464,22 @@ public final class CrawlReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * How many of the URLs an exclude pattern left out ({@link #countedSkips}) are hrefs that
+     * are no URL (a file: link, a malformed address), told by their keys as the crawl told
+     * them: the end of a crawl says them apart ({@code CrawlSummary#notCrawled}).
+     */
+    public synchronized long excludedHrefs() throws StoreException {
+        long[] n = {0};
+        query("SELECT key FROM skips WHERE reason = '" + SkipReason.EXCLUDED.name() + "'",
+                rs -> {
+                    if (io.webprobe.crawl.CrawlScope.isHrefKey(rs.getString(1))) {
+                        n[0]++;
+                    }
+                });
+        return n[0];
+    }
+
     /** Everything the end of a crawl reports that only the whole file can say. */
     synchronized CrawlSink.Conclusion conclusion() throws StoreException {
         return StoredConclusion.of(this);

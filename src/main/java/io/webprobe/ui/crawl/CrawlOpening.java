@@ -181,7 +181,7 @@ final class CrawlOpening {
         tab.show(store);
         recent.remember(store.file());
         Said said = said(store.file(), store.info(), store.readOnly(), opened.notice(),
-                opened.toFetch());
+                opened.toFetch(), opened.notCrawled());
         live.ended(said.line(), -1);
         // followed while another Webprobe may write it: until this window writes it itself
         readOnlyFile = store.writing() ? null : store.file();
@@ -218,9 +218,20 @@ final class CrawlOpening {
      * offered to crawl them.
      */
     static Said said(Path file, CrawlInfo info, boolean readOnly, String notice, long toFetch) {
+        return said(file, info, readOnly, notice, toFetch, "");
+    }
+
+    /**
+     * As {@link #said(Path, CrawlInfo, boolean, String, long)}, saying what the limits and
+     * patterns chosen left out ({@code notCrawled}, "" for nothing) as the end of the crawl
+     * said it ("· not crawled: 7 URLs, page limit reached").
+     */
+    static Said said(Path file, CrawlInfo info, boolean readOnly, String notice, long toFetch,
+            String notCrawled) {
         String state = stateSaid(info);
         String line = "Opened " + file.getFileName() + " (" + state + ", "
                 + ProgressFormat.clock(info.elapsed()) + ")"
+                + (notCrawled.isEmpty() ? "" : " · not crawled: " + notCrawled)
                 + (notice.isEmpty() ? "." : ". " + notice);
         if (info.state() == CrawlState.FINISHED && toFetch > 0 && !readOnly) {
             return new Said(line, "This crawl finished, but re-checking found "

@@ -367,6 +367,16 @@ class CrawlOpeningTest {
                 .isEqualTo(line);
     }
 
+    /** An opened crawl says what its limits left out, as its end said it. */
+    @Test
+    void anOpenedCrawlSaysWhatWasNotCrawled() {
+        CrawlInfo info = new CrawlInfo(Path.of("a.webprobe"), PLAN, CrawlState.FINISHED, false,
+                Instant.EPOCH, null, Duration.ofSeconds(65), "test", false, List.of(), "");
+        assertThat(CrawlOpening.said(Path.of("/crawls/a.webprobe"), info, false, "", 0,
+                "14 URLs, page limit reached").line()).isEqualTo("Opened a.webprobe (finished, "
+                        + "00:01:05) · not crawled: 14 URLs, page limit reached.");
+    }
+
     /** A crawl stopped because its start URL did not answer says so when opened later. */
     @Test
     void aCrawlStoppedForASiteThatDidNotAnswerSaysWhy() {

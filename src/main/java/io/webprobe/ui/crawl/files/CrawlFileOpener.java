@@ -26,8 +26,12 @@ public final class CrawlFileOpener {
      *     (new ones a re-check found since it finished); 0 otherwise
      * @param heldElsewhere whether it was opened read-only only because another running
      *     Webprobe has it open (once that one is gone, it may be opened again to write)
+     * @param notCrawled what the limits and patterns the user chose left out, as the end of
+     *     its crawl said it ({@code CrawlSummary#notCrawledByChoice}); "" when nothing, or
+     *     while another Webprobe crawls it
      */
-    public record Opened(CrawlStore store, String notice, long toFetch, boolean heldElsewhere) {}
+    public record Opened(CrawlStore store, String notice, long toFetch, boolean heldElsewhere,
+            String notCrawled) {}
 
     /**
      * Opens the file.
@@ -48,9 +52,27 @@ public final class CrawlFileOpener {
                     ? "Another running Webprobe is crawling it, so it was opened here to read "
                             + "only; what it crawls is shown as it goes."
                     : "It is open in another running Webprobe, so it was opened here to read "
-                            + "only; resume or re-check it there.", 0, e.heldElsewhere());
+                            + "only; resume or re-check it there.", 0, e.heldElsewhere(),
+                    store.info().goesOn() ? "" : notCrawled(store));
         }
-        return new Opened(writable, "", toFetch(writable), false);
+        return new Opened(writable, "", toFetch(writable), false, notCrawled(writable));
+    }
+
+    /**
+     * What the limits and patterns the user chose left out of the crawl, in the words the end
+     * of a crawl says it ("7 URLs, page limit reached"); "" when nothing.
+     */
+    private static String notCrawled(CrawlStore store) {
+        try (CrawlReader reader = store.reader()) {
+            String left = io.webprobe.crawl.CrawlSummary.builder()
+                    .skipped(reader.countedSkips()).excludedHrefs(reader.excludedHrefs())
+                    .build().notCrawledByChoice();
+            return left == null ? "" : left;
+        } catch (StoreException e) {
+            // it opened: shown without the count rather than not at all
+            log.warn("Could not count the URLs left out of {}", store.file(), e);
+            return "";
+        }
     }
 
     /** For a finished crawl, the URLs a re-check found since (one look through its URLs). */

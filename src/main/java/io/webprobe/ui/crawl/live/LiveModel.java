@@ -135,46 +135,50 @@ public final class LiveModel {
      *     the line says how many
      */
     public void ended(CrawlSummary summary, CrawlProgress p, boolean orphans) {
+        // "0 orphans" from a site without a sitemap read as "every sitemap URL is linked"
+        String orphanNote = !orphans ? null : summary.sitemapUrls() == 0
+                ? "no sitemap found (or it lists no URL of the site), so no orphans"
+                : Words.count(summary.orphans().size(), "orphan");
         String text;
         if (summary.failure() != null) {
-            text = summary.failure();
+            text = summary.failure() + (orphanNote == null ? "" : " · " + orphanNote);
         } else if (summary.startFailure() != null) {
             String advice = ErrorClassifier.trustRemedy(summary.startError(),
                     "Settings › Trust certificate", "Settings › Skip certificate checks");
-            text = summary.startFailure() + (advice == null ? "" : " " + advice);
+            text = summary.startFailure() + (advice == null ? "" : " " + advice)
+                    + (orphanNote == null ? "" : " · " + orphanNote);
         } else if (summary.startNote() != null && summary.crawled() <= 1) {
             // its one row is the whole crawl, which a sentence says better than figures (with
             // sitemaps read after it, their URLs were crawled: the figures say more then)
-            text = summary.startNote();
+            text = summary.startNote() + (orphanNote == null ? "" : " · " + orphanNote);
         } else {
             // the broken URLs and the links to them, as the command line's summary counts them:
             // "0 broken" beside "Broken links (4)" (four hrefs that are no URL) read as a
             // contradiction
             String broken = ProgressFormat.brokenUrls(p.broken()) + ", "
                     + Words.count(summary.brokenLinks(), "broken link");
-            text = (summary.stopped() ? "Stopped: " : "Finished: ")
-                    + ProgressFormat.line(p, broken);
-            if (summary.acceptedTotal() > 0) {
-                text += String.format(Locale.ROOT, " · %,d accepted (%s)",
-                        summary.acceptedTotal(), summary.acceptedStatuses());
-            }
-            if (summary.cut() > 0) {
-                // the Cut column says it row by row; a link past the cut was never seen
-                text += " · " + Words.count(summary.cut(), "page")
-                        + " cut at Max page size (links past the cut not read)";
-            }
+            // what matters first: a status bar at 960 px cut "· not crawled: 2 URLs and 8
+            // links that are not web addr…" after the queue, blocked, skipped, rate and time
+            List<String> notes = new java.util.ArrayList<>();
             String left = summary.notCrawledByChoice();
             if (left != null) {
                 // as the command line's summary says it
-                text += " · not crawled: " + left;
+                notes.add("not crawled: " + left);
             }
-        }
-        if (orphans) {
-            int n = summary.orphans().size();
-            // "0 orphans" from a site without a sitemap read as "every sitemap URL is linked"
-            text += summary.sitemapUrls() == 0
-                    ? " · no sitemap found (or it lists no URL of the site), so no orphans"
-                    : " · " + Words.count(n, "orphan");
+            if (summary.acceptedTotal() > 0) {
+                notes.add(String.format(Locale.ROOT, "%,d accepted (%s)",
+                        summary.acceptedTotal(), summary.acceptedStatuses()));
+            }
+            if (summary.cut() > 0) {
+                // the Cut column says it row by row; a link past the cut was never seen
+                notes.add(Words.count(summary.cut(), "page")
+                        + " cut at Max page size (links past the cut not read)");
+            }
+            if (orphanNote != null) {
+                notes.add(orphanNote);
+            }
+            text = (summary.stopped() ? "Stopped: " : "Finished: ")
+                    + ProgressFormat.ended(p, broken, notes);
         }
         ended(text, summary.stopped() && p.discovered() > 0
                 ? (double) p.crawled() / p.discovered() : 1.0);

@@ -37,6 +37,32 @@ class CrawlFileOpenerTest {
     }
 
     /**
+     * The want: a crawl cut at its page limit said at its end what it left out ("not crawled:
+     * 14 URLs, page limit reached"); opened later, it said only "finished". The opener reads
+     * it from the file, in the end's words (CrawlSummary#notCrawled), and a crawl that left
+     * nothing out has nothing to say.
+     */
+    @Test
+    void whatTheLimitsLeftOutIsReadFromTheFileInTheEndsWords() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path cut = io.webprobe.testsupport.StoredCrawls.crawlInto(dir.resolve("cut.webprobe"),
+                CrawlPlan.of(URI.create(site.start()), "Webprobe/test").withMaxPages(2));
+        CrawlFileOpener.Opened opened = CrawlFileOpener.open(cut);
+        try {
+            assertThat(opened.notCrawled()).matches("\\d+ URLs, page limit reached");
+        } finally {
+            opened.store().close();
+        }
+        CrawlFileOpener.Opened whole = CrawlFileOpener.open(site.crawlInto(
+                dir.resolve("whole.webprobe")));
+        try {
+            assertThat(whole.notCrawled()).isEmpty();
+        } finally {
+            whole.store().close();
+        }
+    }
+
+    /**
      * Found by a user: a finished crawl opened in a window to look at it jumped to the top of
      * its folder sorted by date (opening took the lock, and closing wrote the file back).
      * Opened the way the window does and read the way its workspace does, then closed, it is
