@@ -53,6 +53,10 @@ final class CrawlFileChecks {
         if (Files.isDirectory(abs)) {
             throw new StoreException(file + " is a folder, not a crawl file.");
         }
+        if (!Files.isRegularFile(abs)) {
+            // a named pipe or a device: reading its first bytes waited for a writer, for ever
+            throw new StoreException(file + " is a pipe or a device, not a crawl file.");
+        }
         if (!Files.isReadable(abs)) {
             throw new StoreException(file + " cannot be read: permission was denied.");
         }

@@ -58,6 +58,9 @@ public final class SqliteHeader {
      * 2), so that its latest writes may be in the {@code -wal} file beside it.
      */
     static boolean walMode(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false; // a named pipe would keep the read waiting for a writer
+        }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(20);
             return startsWith(head, DATABASE) && head.length == 20 && head[18] == 2
@@ -69,6 +72,9 @@ public final class SqliteHeader {
 
     /** Whether a file starts as every SQLite database does (then it may be a crawl). */
     public static boolean isDatabase(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false; // a named pipe would keep the read waiting for a writer
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return startsWith(in.readNBytes(DATABASE.length), DATABASE);
         } catch (IOException e) {

@@ -1217,4 +1217,37 @@ class CrawlFileCommandsTest {
         assertThat(new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith(header);
     }
+
+    /**
+     * Found by a tester: a named pipe given as a crawl file ({@code mkfifo x; export x}) hung
+     * export, compare, --resume and --db without a word, each reading its first bytes and
+     * waiting for a writer that never came. It is refused at once, in one sentence.
+     */
+    @Test
+    void aNamedPipeIsRefusedAsACrawlFileInsteadOfWaitedOn() throws Exception {
+        Path fifo = dir.resolve("pipe.webprobe");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0);
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        String refused = fifo + " is a pipe or a device, not a crawl file.";
+        // a guard against the hang, not a speed assertion
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> {
+                    assertPlainError(run("export", fifo.toString(), "--csv",
+                            dir.resolve("a.csv").toString()), refused);
+                    assertPlainError(run("crawl", "--resume", fifo.toString()), refused);
+                    assertPlainError(run("compare", fifo.toString(), fifo.toString() + "x"),
+                            refused);
+                    assertPlainError(run("crawl", url, "--db", fifo.toString()), "A file "
+                            + "named " + fifo + " already exists; Webprobe does not "
+                            + "overwrite it. Choose another name.");
+                });
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
 }
