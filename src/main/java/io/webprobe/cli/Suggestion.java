@@ -38,4 +38,26 @@ final class Suggestion {
         }
         return found.isEmpty() || found.size() > 2 ? null : String.join(" or ", found);
     }
+
+    /**
+     * The one long option whose name ends with the typed one as a word of its own, a limit
+     * typed without its {@code max-} ({@code --depth} for {@code --max-depth}, {@code --pages},
+     * {@code --retries}); never one that says the opposite ({@code --no-external} for
+     * {@code --external}, {@code --ignore-robots} for {@code --robots}). Null when there is no
+     * such option, or more than one.
+     */
+    static String endingWith(String typed, Collection<String> names) {
+        String word = typed.replaceFirst("^-+", "");
+        if (word.length() < 3) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            if (name.startsWith("--") && name.endsWith("-" + word)
+                    && !name.startsWith("--no-") && !name.startsWith("--ignore-")) {
+                found.add(name);
+            }
+        }
+        return found.size() == 1 ? found.get(0) : null;
+    }
 }

@@ -182,8 +182,10 @@ public final class WebprobeCli implements Runnable {
             cl.getErr().flush();
             return 2;
         }
-        String message = sentence(plainArgumentMessage(e.getMessage().strip(),
-                cl.getParent() == null ? null : cl.getCommandName()));
+        String unknown = unknownOptions(e);
+        String message = sentence(unknown != null ? unknown
+                : plainArgumentMessage(e.getMessage().strip(),
+                        cl.getParent() == null ? null : cl.getCommandName()));
         if (pointsToHelp(e)) {
             String command = cl.getParent() == null
                     ? CommandName.get() + " --help"
@@ -196,8 +198,46 @@ public final class WebprobeCli implements Runnable {
     }
 
     /**
-     * For an unknown option close to one the command has ({@code --no-extrenal}), the sentence
-     * naming the one meant, which says what to type; null otherwise.
+     * "Unknown option: '--depth'" for the options picocli did not know, without the arguments
+     * it listed with them: it said "Unknown options: '--depth', 'http://s/'" of {@code --depth
+     * 5 http://s/} (the 5 taken for the URL) and "Unknown options: '-c', '4'", calling a URL or
+     * a value an option. Null for another error, or when none of them looks like an option.
+     */
+    private static String unknownOptions(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u)
+                || !e.getMessage().startsWith("Unknown option")) {
+            return null;
+        }
+        List<String> options = new ArrayList<>();
+        for (String a : u.getUnmatched()) {
+            int equals = a.indexOf('=');
+            String name = equals > 0 ? a.substring(0, equals) : a;
+            if (name.length() > 1 && name.startsWith("-") && !name.equals("--")
+                    && !options.contains(name)) {
+                options.add("'" + name + "'");
+            }
+        }
+        return options.isEmpty() ? null : (options.size() == 1 ? "Unknown option: "
+                : "Unknown options: ") + String.join(", ", options);
+    }
+
+    /**
+     * What another command, or another tool, calls an option of this command: {@code ping -c}
+     * is crawl's {@code --threads}, and wget, curl and lychee write to a file with {@code -o}.
+     */
+    private static final Map<String, Map<String, String>> OTHER_NAMES = Map.of(
+            "crawl", Map.of("-c", "--threads", "--concurrency", "--threads",
+                    "-j", "--threads", "--jobs", "--threads", "-o", "--csv", "--output", "--csv"),
+            "ping", Map.of("--threads", "-c (--concurrency)", "-o", "--csv",
+                    "--output", "--csv"),
+            "export", Map.of("-o", "--csv", "--output", "--csv"),
+            "compare", Map.of("-o", "--csv", "--output", "--csv"));
+
+    /**
+     * For an unknown option close to one the command has ({@code --no-extrenal}), one it names
+     * without its {@code max-} ({@code --depth}), or what the command calls one of another
+     * command or tool ({@code crawl -c}), the sentence naming the one meant, which says what to
+     * type; null otherwise.
      */
     private static String meantOption(CommandLine.ParameterException e) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException u)
@@ -218,6 +258,13 @@ public final class WebprobeCli implements Runnable {
             }
         }
         String meant = Suggestion.closest(name, names);
+        if (meant == null) {
+            meant = Suggestion.endingWith(name, names);
+        }
+        if (meant == null) {
+            meant = OTHER_NAMES.getOrDefault(e.getCommandLine().getCommandName(), Map.of())
+                    .get(name);
+        }
         return meant == null ? null : "Unknown option: '" + name + "'; did you mean " + meant
                 + "?";
     }

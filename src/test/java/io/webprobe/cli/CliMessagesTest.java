@@ -188,6 +188,34 @@ class CliMessagesTest {
                 + "webprobe crawl --help to see every option.");
     }
 
+    /**
+     * Found by a tester: an unknown option's value, or the URL after it, was named an option
+     * too ("Unknown options: '--depth', 'http://s/'": the 5 of {@code --depth 5} was taken for
+     * the URL); a limit typed without its {@code max-}, or named as another command or tool
+     * names it ({@code crawl -c}, {@code -o}), is told the option meant.
+     */
+    @Test
+    void anUnknownOptionIsNamedAloneWithTheOneMeantWhereThereIsOne() {
+        String url = "http://127.0.0.1:1/";
+        CliRun.assertPlainError(run("crawl", "--depth", "5", url),
+                "Unknown option: '--depth'; did you mean --max-depth?");
+        CliRun.assertPlainError(run("crawl", url, "--pages=5"),
+                "Unknown option: '--pages'; did you mean --max-pages?");
+        CliRun.assertPlainError(run("crawl", url, "-c", "4"),
+                "Unknown option: '-c'; did you mean --threads?");
+        CliRun.assertPlainError(run("ping", url, "--threads", "4"),
+                "Unknown option: '--threads'; did you mean -c (--concurrency)?");
+        CliRun.assertPlainError(run("export", "a.webprobe", "-o", "a.csv"),
+                "Unknown option: '-o'; did you mean --csv?");
+        // the opposite of what was typed is not offered: checking other sites is the default
+        CliRun.assertPlainError(run("crawl", url, "--external"), "Unknown option: "
+                + "'--external'. Run webprobe crawl --help to see every option.");
+        CliRun.assertPlainError(run("crawl", url, "--nope", "3"), "Unknown option: '--nope'. "
+                + "Run webprobe crawl --help to see every option.");
+        CliRun.assertPlainError(run("crawl", url, "--nope", "--nada=2"), "Unknown options: "
+                + "'--nope', '--nada'. Run webprobe crawl --help to see every option.");
+    }
+
     @Test
     void anUnknownOptionOrCommandIsOneLineNamingWhereHelpIs() {
         CliRun option = run("crawl", "http://127.0.0.1:1/", "--nope");

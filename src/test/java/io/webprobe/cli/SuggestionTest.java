@@ -28,4 +28,19 @@ class SuggestionTest {
         assertThat(Suggestion.closest("--dc", List.of("--db", "--dv"))).isEqualTo("--db or --dv");
         assertThat(Suggestion.closest("--d", List.of("--da", "--db", "--dc"))).isNull();
     }
+
+    @Test
+    void aLimitTypedWithoutItsMaxIsTheOneOptionEndingWithIt() {
+        List<String> names = List.of("--max-depth", "--max-pages", "--no-external",
+                "--ignore-robots", "--max-retries", "--max-retry-after", "--csv", "--broken-csv");
+        assertThat(Suggestion.endingWith("--depth", names)).isEqualTo("--max-depth");
+        assertThat(Suggestion.endingWith("-retries", names)).isEqualTo("--max-retries");
+        // never the opposite of what was typed
+        assertThat(Suggestion.endingWith("--external", names)).isNull();
+        assertThat(Suggestion.endingWith("--robots", names)).isNull();
+        // a word ending two options, or too short to tell, names none
+        assertThat(Suggestion.endingWith("--csv", List.of("--broken-csv", "--orphans-csv")))
+                .isNull();
+        assertThat(Suggestion.endingWith("--th", List.of("--max-depth"))).isNull();
+    }
 }
