@@ -78,7 +78,7 @@ public final class CrawlCommand implements Callable<Integer> {
 
     /** Whether the CSVs could not be written for a reason the crawl should be kept for. */
     private boolean keepCrawl;
-    /** The temporary crawl file kept because its CSVs could not be written, or null. */
+    /** The temporary crawl file kept (it filled the disk, or its CSVs failed), or null. */
     Path kept;
     boolean keptStopped;
     /** Where the crawl stood when this run resumed it ({@code --resume}), for its summary. */
@@ -87,7 +87,7 @@ public final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE",
             description = "Keep the crawl in this crawl file (.webprobe, SQLite) to open, export, "
                     + "compare or resume later (default: a temporary file removed at exit, or "
-                    + "kept if the CSV files cannot be written).")
+                    + "kept if it fills the disk or the CSV files cannot be written).")
     Path db;
 
     @Option(names = "--resume", paramLabel = "FILE",
@@ -484,11 +484,12 @@ public final class CrawlCommand implements Callable<Integer> {
                 CrawlReport.listMissingAnchors(this, store, missing, out, err);
             }
             int exported = export(store, err, ctrlC);
-            if (keepCrawl && db == null && resumeFile == null) {
-                // the crawl was in a temporary file: keep it rather than lose it with its CSVs
+            if ((keepCrawl || unsaved) && db == null && resumeFile == null) {
+                // the crawl was in a temporary file: keep it rather than lose it with its CSVs,
+                // or when it filled the disk, which the user was told it keeps, to resume
                 store.keep();
                 kept = store.file();
-                keptStopped = summary.stopped();
+                keptStopped = summary.stopped() || unsaved;
             }
             if (db != null || resumeFile != null) {
                 // the file keeps no sign-in: the resume is told to give it again

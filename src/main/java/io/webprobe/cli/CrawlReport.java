@@ -20,16 +20,19 @@ final class CrawlReport {
     private CrawlReport() {}
 
     /**
-     * Says where a temporary crawl whose CSVs could not be written was kept, and the commands
-     * that write them from it (and continue it, if it was stopped).
+     * Says where a temporary crawl that filled the disk, or whose CSVs could not be written,
+     * was kept, and the commands that write them from it (and continue it, if it stopped).
      */
     static void tellKept(CrawlCommand c, PrintWriter err) {
         Path wal = c.kept.resolveSibling(c.kept.getFileName() + "-wal");
         String file = ShellWords.quote(c.kept.toString());
         err.println("webprobe: The crawl is kept in " + c.kept + (java.nio.file.Files.exists(wal)
                 ? " (with " + wal.getFileName() + " beside it, which belongs to it)" : "")
-                + ". To write its CSV files from it, run:");
-        err.println("  " + CommandName.get() + " export " + file + " " + c.files.asOptions());
+                + (c.files.any() ? ". To write its CSV files from it, run:" : "."));
+        if (c.files.any()) {
+            err.println("  " + CommandName.get() + " export " + file + " "
+                    + c.files.asOptions());
+        }
         if (c.keptStopped) {
             err.println("To continue the crawl: " + CommandName.get() + " crawl --resume "
                     + file);

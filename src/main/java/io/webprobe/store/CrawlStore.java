@@ -32,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * one connection per reader. Thread-safe.
  */
 public final class CrawlStore implements AutoCloseable {
+    /**
+     * With {@code -Dwebprobe.test.maxPageCount=N}, a connection that may write grows its file to
+     * at most N pages (SQLite's {@code max_page_count}), its writes failing past them as on a
+     * full disk: for tests of a crawl whose file fills up. Unset, as in every real run, nothing
+     * changes.
+     */
+    public static final String TEST_MAX_PAGES = "webprobe.test.maxPageCount";
+
     private static final Logger log = LoggerFactory.getLogger(CrawlStore.class);
     /** The extension of crawl files. */
     public static final String EXTENSION = ".webprobe";

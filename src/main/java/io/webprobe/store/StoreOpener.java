@@ -282,6 +282,10 @@ final class StoreOpener {
     static Connection connect(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setReadOnly(readOnly);
+        Integer maxPages = readOnly ? null : Integer.getInteger(CrawlStore.TEST_MAX_PAGES);
+        if (maxPages != null) {
+            cfg.setMaxPageCount(maxPages);
+        }
         cfg.setBusyTimeout(10_000);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);

@@ -124,6 +124,44 @@ class StdoutFailureTest {
     }
 
     /**
+     * Found by a tester (a 1 MB tmpfs as the temporary folder): a crawl without --db whose
+     * temporary file filled the disk said "everything saved until then is kept", and deleted
+     * it at exit. It is kept, named with the command that continues it once there is room. The
+     * crawl runs in a child JVM whose crawl files may grow to 40 pages of SQLite, as if the
+     * disk were full past them; the resume, here, has room.
+     */
+    @Test
+    void aTemporaryCrawlThatFillsTheDiskIsKeptToResume() throws Exception {
+        new io.webprobe.testsupport.TestSite(server, 300);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(jvm, "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
+                "-D" + io.webprobe.store.CrawlStore.TEST_MAX_PAGES + "=40",
+                "-cp", System.getProperty("java.class.path"), "io.webprobe.app.Launcher",
+                "crawl", server.url("/"), "--threads", "2", "--quiet")
+                .redirectOutput(dir.resolve("out.log").toFile())
+                .redirectError(dir.resolve("err.log").toFile()).start();
+        assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        String said = Files.readString(dir.resolve("err.log"));
+
+        assertEquals(2, child.exitValue(), said);
+        var kept = java.util.regex.Pattern.compile("the disk is full\\. The crawl was stopped; "
+                + "everything saved until then is kept\\.\nwebprobe: The crawl is kept in "
+                + "(\\S+\\.webprobe)[^\\n]*\\.\nTo continue the crawl: \\S+ crawl --resume "
+                + "\\1\n$").matcher(said);
+        assertThat(kept.find()).as(said).isTrue();
+        Path file = Path.of(kept.group(1));
+        assertThat(file.getParent()).isEqualTo(tmp);
+        assertThat(Files.readString(dir.resolve("out.log"))).startsWith("Stopped after ");
+        // once there is room, the crawl goes on from where it stopped, to its end
+        CliRun resumed = run("crawl", "--resume", file.toString(), "--quiet");
+        assertEquals(1, resumed.exitCode(), resumed.err()); // the site's broken links
+        assertThat(resumed.out()).startsWith("Crawled ").contains("the others were fetched "
+                + "before the crawl was resumed");
+    }
+
+    /**
      * The same with the CSV on a standard output that fails (a full disk behind it). The bug:
      * the temporary crawl was deleted, as if the reader had closed the pipe, and the crawl was
      * lost.
