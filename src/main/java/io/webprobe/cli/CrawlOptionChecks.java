@@ -83,6 +83,10 @@ final class CrawlOptionChecks {
             return "Give the start URL, e.g. " + CommandName.get() + " crawl https://example.com/ "
                     + "(or --resume FILE to continue a stored crawl).";
         }
+        String help = WebprobeCli.helpAsUrl("crawl", c.url);
+        if (help != null) {
+            return help;
+        }
         if (c.insecure && c.cacert != null) {
             return "Use either --cacert or --insecure, not both.";
         }

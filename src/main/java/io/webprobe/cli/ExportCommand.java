@@ -55,6 +55,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        String stream = OutputCheck.standardStream("FILE", file, false);
+        if (stream != null) {
+            return fail(err, stream);
+        }
         // the crawl file first, as crawl --resume and compare name it: a file that is missing
         // or no crawl is the first thing to put right, before what to write from it
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.EXPORT);

@@ -360,6 +360,10 @@ public final class PingCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("An empty URL was given; give the URLs to "
                         + "ping, or --file with a list of URLs.");
             }
+            String help = WebprobeCli.helpAsUrl("ping", u);
+            if (help != null) {
+                throw new IllegalArgumentException(help);
+            }
             try {
                 URI parsedUrl = UrlSyntax.parseUserUrl(u);
                 if (!u.contains("://") && isFileHere(u)) {

@@ -125,6 +125,17 @@ public final class WebprobeCli implements Runnable {
     }
 
     /**
+     * For {@code crawl help} or {@code ping help}, where the URL goes (git's and go's way of
+     * asking): the sentence naming the command's --help, which picocli would not tell ("This
+     * is not a web address"); null for any other argument.
+     */
+    static String helpAsUrl(String command, String arg) {
+        return arg == null || !arg.strip().equalsIgnoreCase("help") ? null
+                : "'" + arg.strip() + "' is not a web address; to see the options, run "
+                        + CommandName.get() + " " + command + " --help.";
+    }
+
+    /**
      * An option of the command given after {@code --}, which ends the options (as in every
      * POSIX tool): picocli reads it as an argument, and said "Unknown options: '--csv',
      * 'out.csv'" of an option it knows, or tried it as a URL. One sentence saying so, or null.

@@ -121,8 +121,27 @@ public final class OutputCheck {
         return outputs.stream().anyMatch(o -> o.path().equals(ExportBatch.STDOUT));
     }
 
+    /**
+     * Why a crawl file given as {@code -} cannot be taken (a standard stream: {@code --db -}
+     * made a crawl file named "-" and sent the summary to stderr), or null for any other name.
+     *
+     * @param written whether the command writes the crawl file (crawl --db), or reads it
+     */
+    public static String standardStream(String option, Path crawlFile, boolean written) {
+        return crawlFile == null || !crawlFile.equals(ExportBatch.STDOUT) ? null
+                : option + " -: a crawl file is a database, read and written in place, so it "
+                        + "cannot be standard " + (written ? "output" : "input") + "; give a "
+                        + "file name (./- for a file named -).";
+    }
+
     /** One plain sentence naming the first problem, or null when every output can be written. */
     public String problem() {
+        for (Output c : crawlFiles) {
+            String stream = standardStream(c.option(), c.path(), outputs.contains(c));
+            if (stream != null) {
+                return stream;
+            }
+        }
         Map<Path, Output> seen = new HashMap<>();
         for (Output o : outputs) {
             if (o.path().equals(ExportBatch.STDOUT)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.webprobe.Version;
 import io.webprobe.testsupport.RefusedPort;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,6 +215,38 @@ class CliMessagesTest {
                 + "Run webprobe crawl --help to see every option.");
         CliRun.assertPlainError(run("crawl", url, "--nope", "--nada=2"), "Unknown options: "
                 + "'--nope', '--nada'. Run webprobe crawl --help to see every option.");
+    }
+
+    /**
+     * Found by a tester: {@code crawl URL --db -} made a crawl file named "-" in the current
+     * folder and sent the summary to stderr, as if it were standard output; {@code export -}
+     * said "There is no crawl file at -". A crawl file is never a standard stream.
+     */
+    @Test
+    void aCrawlFileCannotBeAStandardStream() {
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        CliRun.assertPlainError(run("crawl", url, "--db", "-"), "--db -: a crawl file is a "
+                + "database, read and written in place, so it cannot be standard output; give "
+                + "a file name (./- for a file named -).");
+        assertThat(Path.of("-")).doesNotExist();
+        CliRun.assertPlainError(run("crawl", "--resume", "-"), "--resume -: a crawl file is a "
+                + "database, read and written in place, so it cannot be standard input; give "
+                + "a file name (./- for a file named -).");
+        CliRun.assertPlainError(run("export", "-", "--csv", "-"), "FILE -: a crawl file is a "
+                + "database, read and written in place, so it cannot be standard input; give "
+                + "a file name (./- for a file named -).");
+        CliRun.assertPlainError(run("compare", "a.webprobe", "-"), "NEW -: a crawl file is a "
+                + "database, read and written in place, so it cannot be standard input; give "
+                + "a file name (./- for a file named -).");
+    }
+
+    /** Found by a tester: "crawl help" said "This is not a web address", and nothing more. */
+    @Test
+    void helpWhereTheUrlGoesIsToldWhereTheHelpIs() {
+        CliRun.assertPlainError(run("crawl", "help"), "'help' is not a web address; to see the "
+                + "options, run webprobe crawl --help.");
+        CliRun.assertPlainError(run("ping", "help"), "'help' is not a web address; to see the "
+                + "options, run webprobe ping --help.");
     }
 
     @Test
