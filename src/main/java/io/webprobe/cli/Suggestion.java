@@ -20,6 +20,10 @@ final class Suggestion {
      * @param names the names it may have meant, in the order to list them
      */
     static String closest(String typed, Collection<String> names) {
+        if (typed.matches("-[^-]")) {
+            // any two letters are one edit apart: compare -q was asked "did you mean -h or -V?"
+            return null;
+        }
         int limit = typed.replaceFirst("^-+", "").length() <= 4 ? 1 : 2;
         int best = limit + 1;
         List<String> found = new ArrayList<>();
