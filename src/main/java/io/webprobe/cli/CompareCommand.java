@@ -67,6 +67,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--excel", description = CrawlCsvOptions.EXCEL)
     boolean excel;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "No list of the new broken links and missing anchors after the "
+                    + "summary, as crawl lists none with it.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -129,10 +134,12 @@ public final class CompareCommand implements Callable<Integer> {
                     counts[0])) {
                 out.println("Note: " + note);
             }
-            BrokenLinkLines.print(out, "New broken links", newBroken,
-                    counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK), "--csv", csv);
-            BrokenLinkLines.print(out, "New missing anchors", newAnchors,
-                    counts[0].of(CrawlDiff.Change.NEW_MISSING_ANCHOR), "--csv", csv);
+            if (!quiet) {
+                BrokenLinkLines.print(out, "New broken links", newBroken,
+                        counts[0].of(CrawlDiff.Change.NEW_BROKEN_LINK), "--csv", csv);
+                BrokenLinkLines.print(out, "New missing anchors", newAnchors,
+                        counts[0].of(CrawlDiff.Change.NEW_MISSING_ANCHOR), "--csv", csv);
+            }
             out.flush();
             // as lychee fails on missing fragments when told to check them: a new missing
             // anchor is only counted when both crawls checked anchors

@@ -21,7 +21,8 @@ final class Suggestion {
      */
     static String closest(String typed, Collection<String> names) {
         if (typed.matches("-[^-]")) {
-            // any two letters are one edit apart: compare -q was asked "did you mean -h or -V?"
+            // any two letters are one edit apart: compare -q (which it did not take) was
+            // asked "did you mean -h or -V?"
             return null;
         }
         int limit = typed.replaceFirst("^-+", "").length() <= 4 ? 1 : 2;

@@ -208,8 +208,8 @@ class CliMessagesTest {
                 "Unknown option: '--threads'; did you mean -c (--concurrency)?");
         CliRun.assertPlainError(run("export", "a.webprobe", "-o", "a.csv"),
                 "Unknown option: '-o'; did you mean --csv?");
-        CliRun.assertPlainError(run("compare", "a.webprobe", "b.webprobe", "-q"), "Unknown "
-                + "option: '-q'. Run webprobe compare --help to see every option.");
+        CliRun.assertPlainError(run("compare", "a.webprobe", "b.webprobe", "-x"), "Unknown "
+                + "option: '-x'. Run webprobe compare --help to see every option.");
         // the opposite of what was typed is not offered: checking other sites is the default
         CliRun.assertPlainError(run("crawl", url, "--external"), "Unknown option: "
                 + "'--external'. Run webprobe crawl --help to see every option.");

@@ -637,6 +637,12 @@ class CrawlFileCommandsTest {
                 .noneMatch(l -> l.startsWith("indexable|" + server.url("/b")))
                 .noneMatch(l -> l.startsWith("title|" + server.url("/fixed")));
 
+        // -q, which crawl, ping and export take (compare refused it, found by a tester):
+        // the summary without the list, and the same exit code
+        CliRun quiet = run("compare", before.toString(), after.toString(), "-q");
+        assertEquals(1, quiet.exitCode(), quiet.err());
+        assertThat(quiet.out()).isEqualTo(r.out().substring(0, r.out().indexOf("New broken")));
+
         // a crawl compared with itself is a slip, not a comparison that found no changes
         assertPlainError(run("compare", after.toString(), after.toString()), after
                 + " was given as both OLD and NEW, and a crawl does not differ from itself: "
