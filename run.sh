@@ -314,7 +314,12 @@ case "$cmd" in
   crawl|ping|export|compare) check_caller_folder; build_if_needed; run_java "$@" ;;
   selfcheck) build_if_needed; run_java "$@" ;;
   package) build_if_needed; package ;;
-  help|-h|--help) usage ;;
+  # "help crawl" is crawl's --help, as the installed webprobe command's (and git's, go's)
+  help|-h|--help)
+    case "${2:-}" in
+      crawl|ping|export|compare|selfcheck) build_if_needed; run_java "$2" --help ;;
+      *) usage ;;
+    esac ;;
   # as every command's own --version, and the installed webprobe command's
   -V|--version) build_if_needed; run_java --version ;;
   # the sentences of WebprobeCli.unknownCommand, said here without starting a JVM

@@ -134,6 +134,22 @@ class RunShTest {
         }
     }
 
+    /**
+     * Found by a tester: "./run.sh help crawl" showed the commands, not crawl's options, which
+     * the installed command's "webprobe help crawl" shows.
+     */
+    @Test
+    void helpWithACommandIsThatCommandsHelp() throws Exception {
+        Path checkout = builtCheckout();
+
+        Result r = runIn(checkout, Map.of(), "help", "crawl");
+
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.stdout()).startsWith("ran in ").endsWith(": "
+                + checkout.resolve("target/webprobe-9.9-all.jar") + " crawl --help\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
     @Test
     void aGoodJavaHomeIsUsedWithoutAWord() throws Exception {
         Path jdk = fakeJdk(dir.resolve("jdk-21"), 21, true);
