@@ -233,13 +233,16 @@ public final class Http1ResponseParser {
         };
     }
 
+    /** How a failure of a chunked body begins, in words a site's owner knows. */
+    private static final String MALFORMED_BODY = "The server's response body is malformed: ";
+
     /** The failure of a line beyond {@link #room()}, in words a site's owner knows. */
     private ProtocolException tooLong() {
         return new ProtocolException(switch (state) {
             case STATUS, HEADERS -> HEADERS_TOO_LARGE;
             case TRAILERS -> "The trailer fields at the end of the server's response are too"
                     + " large (over " + MAX_HEAD / 1024 + " KB)";
-            default -> "The server's response body is malformed: a chunk size line is over "
+            default -> MALFORMED_BODY + "a chunk size line is over "
                     + MAX_CHUNK_LINE / 1024 + " KB";
         });
     }
@@ -280,7 +283,7 @@ public final class Http1ResponseParser {
             case CHUNK_SIZE -> chunkSize(b, from, to);
             case CHUNK_END -> {
                 if (from != to) {
-                    throw new ProtocolException("Invalid chunked body: a chunk is longer than its"
+                    throw new ProtocolException(MALFORMED_BODY + "a chunk is longer than its"
                             + " size says");
                 }
                 state = State.CHUNK_SIZE;
@@ -432,7 +435,9 @@ public final class Http1ResponseParser {
         int s = skipSpaces(b, from, end);
         long size = digits(b, s, trimEnd(b, s, end), 16);
         if (size < 0) {
-            throw new ProtocolException("Invalid chunk size: " + text(b, from, to));
+            // "Invalid chunk size: zz" was the parser's word, not one a site's owner knows
+            throw new ProtocolException(MALFORMED_BODY + "'" + text(b, from, to) + "' is not "
+                    + "a chunk size (Transfer-Encoding: chunked)");
         }
         if (size == 0) {
             headBytes = 0;

@@ -34,7 +34,7 @@ class Http1ResponseParserTest {
         chunked, bad length too   | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: -1\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nok\\r\\n0\\r\\n\\r\\n | 200 body=2 close
         chunked not last coding   | GET    | eof  | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked, gzip\\r\\n\\r\\nabcd              | 200 body=4 close
         chunk size leading zeros  | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n0003\\r\\nabc\\r\\n000\\r\\n\\r\\n | 200 body=3 keep
-        chunk longer than size    | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nabc\\r\\n0\\r\\n\\r\\n | error: Invalid chunked body: a chunk is longer than its size says
+        chunk longer than size    | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n2\\r\\nabc\\r\\n0\\r\\n\\r\\n | error: The server's response body is malformed: a chunk is longer than its size says
         HEAD with chunked         | HEAD   | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n                            | 200 body=0 keep
         length repeated, equal    | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nContent-Length: 2, 2\\r\\n\\r\\nhi        | 200 body=2 keep
         length fields differ      | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 5\\r\\nContent-Length: 6\\r\\n\\r\\nhello!       | error: The response has two different Content-Length values (5 and 6)
@@ -68,7 +68,7 @@ class Http1ResponseParserTest {
         status under 100          | GET    | open | HTTP/1.1 099 Odd\\r\\n\\r\\n                                                                     | error: Invalid HTTP status line: HTTP/1.1 099 Odd
         version HTTP/1.x only     | GET    | open | HTTP/1.x 200 OK\\r\\n\\r\\n                                                                      | error: The server did not answer with HTTP/1.x: HTTP/1.x 200 OK
         bad content length        | GET    | open | HTTP/1.1 200 OK\\r\\nContent-Length: 12a\\r\\n\\r\\n                                           | error: Invalid Content-Length: 12a
-        bad chunk size            | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\nzz\\r\\n                          | error: Invalid chunk size: zz
+        bad chunk size            | GET    | open | HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\nzz\\r\\n                          | error: The server's response body is malformed: 'zz' is not a chunk size (Transfer-Encoding: chunked)
         closed before answering   | GET    | eof  | ""                                                                                            | error: The server closed the connection without answering
         closed in the head        | GET    | eof  | HTTP/1.1 200 OK\\r\\nContent-Len                                                                 | error: The server closed the connection in the middle of the response
         closed in the body        | GET    | eof  | HTTP/1.1 200 OK\\r\\nContent-Length: 10\\r\\n\\r\\nabc                                          | error: The server closed the connection in the middle of the body
