@@ -95,7 +95,7 @@ public final class UrlSyntax {
 
     /**
      * The address to parse: as typed when it has an http(s) scheme, with "http://" added when
-     * it starts with a host name.
+     * it starts with a host name ("http:" when with "//" and a host name).
      *
      * @throws InvalidUrlException when it is neither
      */
@@ -146,6 +146,11 @@ public final class UrlSyntax {
         }
         if (looksLikeHost(s)) {
             return "http://" + s;
+        }
+        if (s.startsWith("//") && looksLikeHost(s.substring(2))) {
+            // a link's scheme-relative form, copied from a page: "http:" added, as "http://"
+            // is to a host name alone (it read "it needs a host name such as example.com")
+            return "http:" + s;
         }
         if (hasSpace(s)) {
             String joined = withoutSpaces(s);

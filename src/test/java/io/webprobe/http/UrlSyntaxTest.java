@@ -45,6 +45,8 @@ class UrlSyntaxTest {
             https://example.com:443/            | https://example.com/
             http://0x7f.1:8080/                 | http://127.0.0.1:8080/
             a_b.localhost:8080                  | http://a_b.localhost:8080/
+            //example.com/docs                  | http://example.com/docs
+            //127.0.0.1:8080                    | http://127.0.0.1:8080/
             https://My_Site.example.test/       | https://my_site.example.test/
             """)
     void acceptsWhatAnAddressBarAccepts(String input, String expected) throws Exception {
@@ -93,7 +95,7 @@ class UrlSyntaxTest {
             /tmp                     | That is a file or folder on this computer, not a web address: serve it with a local web server and give its address, such as http://localhost:8000/.
             .                        | That is a file or folder on this computer, not a web address: serve it with a local web server and give its address, such as http://localhost:8000/.
             /no/such/webprobe/page   | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
-            //example.com/a          | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
+            //no/such/webprobe/page  | This is not a web address: it needs a host name such as example.com, or to start with http:// or https://.
             http://exa[mple.com/     | The host name exa[mple.com contains "[", which no host name can have.
             http://a!b.example/      | The host name a!b.example cannot be used: host names have only letters, digits, hyphens, underscores and dots.
             http://256.1.1.1/        | The host 256.1.1.1 is not a valid IP address: that is four numbers from 0 to 255, such as 192.168.0.1.
