@@ -223,8 +223,9 @@ public final class WebprobeCli implements Runnable {
         for (String a : u.getUnmatched()) {
             int equals = a.indexOf('=');
             String name = equals > 0 ? a.substring(0, equals) : a;
+            // not a negative number: "--foo -1" is an option and its value
             if (name.length() > 1 && name.startsWith("-") && !name.equals("--")
-                    && !options.contains(name)) {
+                    && !name.matches("-[0-9.].*") && !options.contains("'" + name + "'")) {
                 options.add("'" + name + "'");
             }
         }

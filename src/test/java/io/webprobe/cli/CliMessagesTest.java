@@ -215,6 +215,8 @@ class CliMessagesTest {
                 + "'--external'. Run webprobe crawl --help to see every option.");
         CliRun.assertPlainError(run("crawl", url, "--nope", "3"), "Unknown option: '--nope'. "
                 + "Run webprobe crawl --help to see every option.");
+        CliRun.assertPlainError(run("crawl", url, "--nope", "-1"), "Unknown option: '--nope'. "
+                + "Run webprobe crawl --help to see every option.");
         CliRun.assertPlainError(run("crawl", url, "--nope", "--nada=2"), "Unknown options: "
                 + "'--nope', '--nada'. Run webprobe crawl --help to see every option.");
     }
