@@ -274,11 +274,12 @@ WEBPROBE_JDK_DIRS (folders holding JDKs to look in; default /usr/lib/jvm).
 USAGE
 }
 
-# The command a mistyped one most likely means, as the program's own Suggestion picks it (the
-# least edit distance, a swap of two letters one edit; at most 1 for a word of up to 4 letters,
-# else 2; one or two names), or nothing
+# The command (or, given the names, the option) a mistyped one most likely means, as the
+# program's own Suggestion picks it (the least edit distance, a swap of two letters one edit; at
+# most 1 for a word of up to 4 letters, dashes left out, else 2; one or two names; none for a
+# one-letter option), or nothing
 meant_command() {
-  awk -v t="$1" '
+  awk -v t="$1" -v names="${2:-crawl ping export compare selfcheck package test help}" '
     function dist(a, b,   la, lb, i, j, c, v, D) {
       la = length(a); lb = length(b)
       for (i = 0; i <= la; i++) D[i, 0] = i
@@ -296,8 +297,10 @@ meant_command() {
       return D[la, lb]
     }
     BEGIN {
-      limit = length(t) <= 4 ? 1 : 2; best = limit + 1; n = 0
-      split("crawl ping export compare selfcheck package test help", w, " ")
+      if (t ~ /^-[^-]$/) exit
+      bare = t; sub(/^-+/, "", bare)
+      limit = length(bare) <= 4 ? 1 : 2; best = limit + 1; n = 0
+      split(names, w, " ")
       for (k = 1; k in w; k++) {
         d = dist(t, w[k]); if (d > limit) continue
         if (d < best) { best = d; n = 0 }
@@ -325,6 +328,11 @@ case "$cmd" in
   # the sentences of WebprobeCli.unknownCommand, said here without starting a JVM
   *://*) echo "webprobe: '$cmd' is not a command: to crawl that site, run ./run.sh crawl $cmd;" \
       "to measure how fast it answers, ./run.sh ping $cmd." >&2; exit 2 ;;
+  # an option before any command: the program's words for it (it said "Unknown command")
+  -*) option=${cmd%%=*}; meant=$(meant_command "$option" "--version --help")
+     if [ -n "$meant" ]; then echo "webprobe: Unknown option: '$option'; did you mean $meant?" >&2
+     else echo "webprobe: Unknown option: '$option'. Run ./run.sh --help to see every option." >&2; fi
+     exit 2 ;;
   *) meant=$(meant_command "$cmd")
      if [ -n "$meant" ]; then echo "webprobe: Unknown command '$cmd'; did you mean $meant?" >&2
      else echo "webprobe: Unknown command '$cmd'; ./run.sh help lists the commands." >&2; fi

@@ -103,6 +103,17 @@ class RunShTest {
         assertThat(typo.stderr()).containsExactly("webprobe: Unknown command 'crwal'; did you "
                 + "mean crawl?");
         assertThat(typo.exitCode()).isEqualTo(2);
+        // an option is called one, as the program calls it (run.sh said "Unknown command
+        // '--verison'"; found by a tester)
+        Result option = runIn(checkout, Map.of(), "--verison");
+        assertThat(option.stderr()).containsExactly("webprobe: Unknown option: '--verison'; did "
+                + "you mean --version?");
+        assertThat(option.exitCode()).isEqualTo(2);
+        Result unknown = runIn(checkout, Map.of(), "--bogus=1");
+        assertThat(unknown.stderr()).containsExactly("webprobe: Unknown option: '--bogus'. Run "
+                + "./run.sh --help to see every option.");
+        assertThat(runIn(checkout, Map.of(), "-x").stderr()).containsExactly("webprobe: Unknown "
+                + "option: '-x'. Run ./run.sh --help to see every option.");
     }
 
     /** A URL where the command goes is told the two commands that take one. */
