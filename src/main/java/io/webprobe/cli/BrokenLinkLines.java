@@ -55,7 +55,8 @@ final class BrokenLinkLines {
         }
         if (l.error() == ErrorKind.REDIRECT_LOOP && !l.redirectChain().isEmpty()) {
             // the redirects fail in themselves: the 3xx of the last hop is not the point
-            what = "redirect loop: " + String.join(" → ", chainUrls(l.redirectChain()));
+            what = "redirect loop: " + String.join(" → ",
+                    l.requestedUrls().stream().map(BrokenLinkLines::shown).toList());
         } else if (l.error() == ErrorKind.TOO_MANY_REDIRECTS) {
             what = "too many redirects: gave up at " + shown(l.finalUrl());
         } else if (l.redirectsElsewhere()) {
@@ -67,17 +68,6 @@ final class BrokenLinkLines {
     /** A stored plain message inside a line: "The server says…" as "the server says…". */
     static String reason(String message) {
         return Words.inLine(message);
-    }
-
-    /**
-     * The URLs of a {@link BrokenLink#redirectChain}, as shown, without their statuses:
-     * {@code http://s/a [301] → http://s/b [302] → http://s/a (loop)} gives a, b, a. A stored
-     * URL holds no space, so each hop's URL is the text before its first space.
-     */
-    private static List<String> chainUrls(String chain) {
-        return java.util.Arrays.stream(chain.split(" → "))
-                .map(hop -> shown(hop.split(" ", 2)[0]))
-                .toList();
     }
 
     /**

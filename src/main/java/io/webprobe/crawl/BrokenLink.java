@@ -124,6 +124,24 @@ public record BrokenLink(
         return notAUrl() && !errorMessage.isEmpty() ? Words.inLine(errorMessage) : statusText();
     }
 
+    /**
+     * The URLs the link's target was requested at: the target, then each later hop of its
+     * {@link #redirectChain} ({@code http://s/a [301] → http://s/b [404]} gives a, b; a loop's
+     * last, {@code → http://s/a (loop)}, is a again). A stored URL holds no space, so each
+     * hop's URL is the text before its first space. None for an href that is no URL.
+     */
+    public java.util.List<String> requestedUrls() {
+        if (notAUrl()) {
+            return java.util.List.of();
+        }
+        if (redirectChain.isEmpty()) {
+            return java.util.List.of(linkUrl);
+        }
+        return java.util.Arrays.stream(redirectChain.split(" → "))
+                .map(hop -> hop.split(" ", 2)[0])
+                .toList();
+    }
+
     /** What is wrong, for a missing anchor: {@code missing anchor #x}; else "". */
     public String problem() {
         return isMissingAnchor() ? "missing anchor #" + missingAnchor : "";

@@ -224,6 +224,15 @@ public record CrawlScope(
     }
 
     /**
+     * Whether an exclude pattern leaves out a URL as a crawl file keeps it (its request form,
+     * {@link io.webprobe.http.WebUrl#requestUrl}): matched in its URI form, as the crawl
+     * matched it when it found it. Compare's rule for the other crawl's URLs.
+     */
+    public boolean excludesUrl(String url) {
+        return !exclude.isEmpty() && excludes(io.webprobe.http.Urls.toUri(url).toString());
+    }
+
+    /**
      * Whether an exclude pattern leaves out an href that is no URL, matched as
      * {@link #hrefAsMatched} gives it: the crawl's rule, and compare's for the other crawl's.
      */

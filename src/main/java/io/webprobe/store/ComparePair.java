@@ -67,7 +67,7 @@ public final class ComparePair {
         anchors(counts, olderName, newerName, older.info().state() == CrawlState.FINISHED,
                 notes);
         hrefChecks(counts, olderName, newerName, notes);
-        excludedHrefs(counts, olderName, newerName, notes);
+        excluded(counts, olderName, newerName, notes);
         String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
         if (accepted != null) {
             notes.add(accepted);
@@ -131,12 +131,13 @@ public final class ComparePair {
     }
 
     /**
-     * Sentences on broken hrefs that are no URL one crawl's exclude patterns leave out and the
-     * other crawl reports: not compared, none called new (or fixed), as the other crawl would
-     * not report them whatever the site did. "a.webprobe's exclude patterns (--exclude) leave
+     * Sentences on broken links one crawl's exclude patterns leave out (an href that is no
+     * URL, a URL of the link's page, target or redirects) and the other crawl reports: not
+     * compared, none called new (or fixed), as the other crawl would not report them whatever
+     * the site did. "a.webprobe's exclude patterns (--exclude) leave
      * out 527 broken links of b.webprobe, so they are not compared: none is called new."
      */
-    static void excludedHrefs(CrawlDiff.Counts counts, String olderName, String newerName,
+    static void excluded(CrawlDiff.Counts counts, String olderName, String newerName,
             List<String> notes) {
         if (counts.excludedNewer() > 0) {
             notes.add(excluded(olderName, counts.excludedNewer(), newerName, "new"));

@@ -29,8 +29,9 @@ import java.util.function.Consumer;
  * new and fixed, when both crawls checked anchors; and a broken link of a check on hrefs of
  * another scheme ({@link HrefCheck}: a malformed mailto:, a file: link) only when both crawls
  * made that check (a crawl made before it did not), else set apart and counted, in no row;
- * likewise such a broken href that the other crawl's exclude patterns leave out (it would not
- * be among that crawl's broken links whatever the site did).
+ * likewise a broken link that the other crawl's exclude patterns leave out (an href that is no
+ * URL, or a URL of its page, its target or its redirects: it would not be among that crawl's
+ * broken links whatever the site did).
  * URLs are matched by their dedup key. Both crawls are read in key order side by side, so
  * memory does not grow with the number of URLs (only with the broken links of the two
  * crawls).
@@ -119,8 +120,9 @@ public final class CrawlDiff {
         }
 
         /**
-         * Broken hrefs that are no URL of the newer crawl that the older crawl's exclude
-         * patterns leave out ({@code --exclude '^file:'}): not compared, so none is called new.
+         * Broken links of the newer crawl that the older crawl's exclude patterns leave out (an
+         * href that is no URL, {@code --exclude '^file:'}; a URL of the link's page, target or
+         * redirects) and the older crawl does not report: not compared, none is called new.
          */
         public long excludedNewer() {
             return excludedNewer.size();
@@ -287,15 +289,23 @@ public final class CrawlDiff {
         Set<HrefCheck> notBoth = HrefCheck.all();
         notBoth.removeIf(c -> counts.olderHrefChecks.contains(c)
                 && counts.newerHrefChecks.contains(c));
-        // hrefs that are no URL one crawl's exclude patterns leave out: the other crawl's
-        // broken ones are no news (--exclude '^file:' in one of them made every file: link of
-        // the other new or fixed)
-        CrawlScope olderScope = scope(older);
-        CrawlScope newerScope = scope(newer);
+        // links one crawl's exclude patterns leave out (an href that is no URL, a page, a target
+        // or a hop of its redirects): the other crawl's broken ones are no news (--exclude
+        // '^file:' in one of them made every file: link of the other new or fixed, and an
+        // --exclude dropped made the broken links it had hidden new); not those both report
+        // (a pattern added while a crawl ran leaves in what it had found before)
+        io.webprobe.crawl.CrawlPlan olderPlan = excluding(older);
+        io.webprobe.crawl.CrawlPlan newerPlan = excluding(newer);
+        if (olderPlan != null || newerPlan != null) {
+            Set<String> olderAll = leftOut(older, newerPlan, notBoth, counts.excludedOlder);
+            Set<String> newerAll = leftOut(newer, olderPlan, notBoth, counts.excludedNewer);
+            counts.excludedOlder.removeAll(newerAll);
+            counts.excludedNewer.removeAll(olderAll);
+        }
         counts.unknownBroken = newAndFixed(older, newer, new Links() {
             @Override
             public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                CrawlScope other = r == newer ? olderScope : newerScope;
+                io.webprobe.crawl.CrawlPlan other = r == newer ? olderPlan : newerPlan;
                 if (notBoth.isEmpty() && other == null) {
                     r.forEachBrokenLink(out);
                     return;
@@ -306,9 +316,7 @@ public final class CrawlDiff {
                 r.forEachBrokenLink(l -> {
                     if (notBoth.contains(checkOf(l))) {
                         apart.add(pair(l));
-                    } else if (other != null && l.notAUrl() && other.excludesHref(l.linkUrl())) {
-                        excluded.add(pair(l));
-                    } else {
+                    } else if (!excluded.contains(pair(l))) {
                         out.accept(l);
                     }
                 });
@@ -546,12 +554,52 @@ public final class CrawlDiff {
     }
 
     /**
-     * A crawl's scope when it has exclude patterns (which may leave out hrefs that are no URL),
-     * else null; null too for a plan this version cannot read.
+     * A crawl's plan when it has exclude patterns (which leave out URLs and hrefs that are no
+     * URL), else null; null too for a plan this version cannot read.
      */
-    private static CrawlScope scope(CrawlReader r) throws StoreException {
+    private static io.webprobe.crawl.CrawlPlan excluding(CrawlReader r) throws StoreException {
         io.webprobe.crawl.CrawlPlan plan = r.plan();
-        return plan == null || plan.scope().exclude().isEmpty() ? null : plan.scope();
+        return plan == null || plan.scope().exclude().isEmpty() ? null : plan;
+    }
+
+    /**
+     * Whether another crawl's exclude patterns leave out a broken link, so that crawl would not
+     * report it whatever the site did: an href that is no URL they match, or a URL link whose
+     * page, target or a later hop of whose redirects they match (that crawl did not read the
+     * page, or did not request the URL the link fails at). A page that is a start URL is not
+     * left out: the crawl requests those whatever a pattern says.
+     */
+    /**
+     * Gathers into {@code out} the broken links of a crawl the other crawl's exclude patterns
+     * leave out ({@code other}: null for none), those of a check of hrefs not both made aside.
+     *
+     * @return every broken link of the crawl, as {@link #pair}
+     */
+    private static Set<String> leftOut(CrawlReader r, io.webprobe.crawl.CrawlPlan other,
+            Set<HrefCheck> notBoth, Set<String> out) throws StoreException {
+        Set<String> all = new HashSet<>();
+        r.forEachBrokenLink(l -> {
+            all.add(pair(l));
+            if (other != null && !notBoth.contains(checkOf(l)) && leftOut(other, l)) {
+                out.add(pair(l));
+            }
+        });
+        return all;
+    }
+
+    private static boolean leftOut(io.webprobe.crawl.CrawlPlan other, BrokenLink l) {
+        CrawlScope scope = other.scope();
+        if (l.notAUrl()) {
+            return scope.excludesHref(l.linkUrl());
+        }
+        for (String url : l.requestedUrls()) {
+            if (scope.excludesUrl(url)) {
+                return true;
+            }
+        }
+        String page = l.sourceUrl();
+        return !page.equals(CrawlReader.SITEMAP_SOURCE) && !page.equals(CrawlReader.LIST_SOURCE)
+                && scope.excludesUrl(page) && !other.startRequestUrls().contains(page);
     }
 
     /** The check of hrefs that found a broken link, or null (a URL's, a malformed URL's). */

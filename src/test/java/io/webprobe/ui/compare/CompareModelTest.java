@@ -525,4 +525,34 @@ class CompareModelTest {
                 + "patterns (--exclude) leave out 1 broken link of without.webprobe, so it is "
                 + "not compared: it is not called fixed.");
     }
+
+    /**
+     * The Compare tab says what compare says of a URL the older crawl's exclude patterns left
+     * out: a broken link to it that the newer crawl reports is not new, in one note (removing
+     * an --exclude made every such link new).
+     */
+    @Test
+    void aBrokenUrlTheOlderCrawlExcludedIsNotNewAndANoteSaysWhy() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/old/gone\">gone</a>"));
+        server.route("/old/gone", LocalHttpServer.status(404));
+        CrawlPlan plan = CrawlPlan.builder(java.net.URI.create(server.url("/")), "Webprobe/test")
+                .build();
+        Path with = StoredCrawls.crawlInto(dir.resolve("with.webprobe"),
+                plan.withScope(plan.scope().withExclude(
+                        List.of(java.util.regex.Pattern.compile("/old/")))));
+        Path without = StoredCrawls.crawlInto(dir.resolve("without.webprobe"), plan);
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(with);
+            m.newFileProperty().set(without);
+        });
+
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
+                .doesNotContain(CrawlDiff.Change.NEW_BROKEN_LINK);
+        assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
+                + "patterns (--exclude) leave out 1 broken link of without.webprobe, so it is "
+                + "not compared: it is not called new.");
+    }
 }
