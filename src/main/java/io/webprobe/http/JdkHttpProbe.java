@@ -113,12 +113,17 @@ public final class JdkHttpProbe implements HttpProbe {
 
     /**
      * Why a host name with an underscore ({@code a_b.example}), which browsers and
-     * {@link Http1Probe} request, is not requested here: one plain sentence.
+     * {@link Http1Probe} request, is not requested here: one plain sentence, where
+     * java.net.http would throw its own "unsupported URI". No request of Webprobe's reaches it:
+     * the crawl ({@link CrawlHttpProbe}) and the ping's HTTP/2 clients ask {@link #sendsAsTyped}
+     * first and send such a host through {@link Http1Probe}, over HTTP/1.1, with or without a
+     * proxy (through a proxy: the absolute-form request line, or a CONNECT tunnel for https).
+     * It said "cannot be requested over HTTP/2 or through a proxy", true of this client only
+     * before those went through {@link Http1Probe}.
      */
     static String unsupportedHost(URI uri) {
-        return "The host name " + Urls.host(uri) + " cannot be requested over HTTP/2 or through"
-                + " a proxy: Java's HTTP client, which Webprobe uses for those, takes only host"
-                + " names of letters, digits, hyphens and dots.";
+        return "The host name " + Urls.host(uri) + " cannot be requested through Java's HTTP"
+                + " client, which takes only host names of letters, digits, hyphens and dots.";
     }
 
     /**

@@ -125,6 +125,44 @@ class ProxyTest {
         }
     }
 
+    /**
+     * A host name java.net.http refuses ({@code a_b.localhost}) is requested through the proxy
+     * as without one, by the crawl's own client: never through java.net.http, whose sentence
+     * for it ({@code JdkHttpProbe.unsupportedHost}) said such a host "cannot be requested…
+     * through a proxy".
+     */
+    @Test
+    void anUnderscoreHostIsRequestedThroughTheProxyHttpAndHttps() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.forDnsNames(dir, "site",
+                "a_b.localhost");
+        TlsTrust trust = TlsTrust.fromPemFile(cert.pem());
+        try (RawServer proxy = RawServer.answering(OK);
+                RawServer origin = RawServer.answeringTls(OK, cert.serverContext());
+                RawServer tunnelling = new RawServer((s, srv) -> tunnel(s, srv, origin.port()))) {
+            String plain = "http://a_b.localhost:" + proxy.port() + "/x";
+            try (HttpProbe proxied = probe(plain, trust, proxy)) {
+                FetchResponse r = proxied.fetch(get(plain, "/x"));
+
+                assertThat(r.error()).isNull();
+                assertThat(r.status()).isEqualTo(200);
+            }
+            assertThat(proxy.requests()).extracting(ProxyTest::firstLine)
+                    .containsExactly("GET " + plain + " HTTP/1.1");
+
+            String secure = "https://a_b.localhost:" + origin.port() + "/y";
+            try (HttpProbe proxied = probe(secure, trust, tunnelling)) {
+                FetchResponse r = proxied.fetch(get(secure, "/y"));
+
+                assertThat(r.error()).as(r.errorMessage()).isNull();
+                assertThat(r.status()).isEqualTo(200);
+            }
+            assertThat(tunnelling.requests()).extracting(ProxyTest::firstLine)
+                    .containsExactly("CONNECT a_b.localhost:" + origin.port() + " HTTP/1.1");
+            assertThat(origin.requests()).extracting(ProxyTest::firstLine)
+                    .containsExactly("GET /y HTTP/1.1");
+        }
+    }
+
     /** A proxy's tunnel: "200" to the CONNECT, then the bytes both ways to the server. */
     private static void tunnel(Socket client, RawServer self, int serverPort) throws IOException {
         if (self.readHead(client) == null) {

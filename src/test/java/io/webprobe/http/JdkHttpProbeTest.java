@@ -463,9 +463,8 @@ class JdkHttpProbeTest {
             FetchResponse r = get(url);
             assertThat(r.error()).as(url).isEqualTo(ErrorKind.INVALID_URL);
             assertThat(r.errorMessage()).as(url).isEqualTo("The host name a_b.localhost cannot be"
-                    + " requested over HTTP/2 or through a proxy: Java's HTTP client, which"
-                    + " Webprobe uses for those, takes only host names of letters, digits,"
-                    + " hyphens and dots.");
+                    + " requested through Java's HTTP client, which takes only host names of"
+                    + " letters, digits, hyphens and dots.");
         }
         assertThat(server.totalRequests()).isZero();
     }
