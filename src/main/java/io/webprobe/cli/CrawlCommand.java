@@ -309,11 +309,13 @@ public final class CrawlCommand implements Callable<Integer> {
         CrawlStore store;
         ResumeState resumeState = null;
         HttpProbe probe;
-        SiteHeaders site;
-        try {
-            site = siteHeaders();
-        } catch (IllegalArgumentException e) {
-            return fail(err, WebprobeCli.sentence(e.getMessage())); // Header.parse adds no "."
+        SiteHeaders site = null;
+        if (resumeFile == null) {
+            try {
+                site = siteHeaders(true);
+            } catch (IllegalArgumentException e) {
+                return fail(err, WebprobeCli.sentence(e.getMessage())); // Header.parse adds no "."
+            }
         }
         try {
             if (resumeFile != null) {
@@ -353,18 +355,24 @@ public final class CrawlCommand implements Callable<Integer> {
             probe = CrawlProbes.forPlan(store.plan(), connectTimeout);
             if (resumeFile != null) {
                 resumeState = store.resumeState();
+                // a finished crawl sends nothing: no password is asked for a --user
+                site = siteHeaders(!resumeState.finished());
             }
         } catch (TlsTrust.TrustException | StoreException e) {
             store.close();
             return fail(err, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            store.close();
+            return fail(err, WebprobeCli.sentence(e.getMessage()));
         }
         // Ctrl-C lets go only once the file is closed: a temporary one is deleted then, a kept
         // one is left whole (one file, its state saved)
         int code;
         try (CtrlC ctrlC = new CtrlC(); store) {
             if (resumeState != null && resumeState.finished()) {
-                summaryOut.println("The crawl in " + resumeFile + " had already finished; "
-                        + "nothing was left to fetch.");
+                // no warning on headers or certificates: no request is sent (Screaming Frog's
+                // resume of a finished crawl does nothing); the summary and exit code as its own
+                summaryOut.println(resumeFile + " is a finished crawl: nothing to resume.");
             } else if (resumeState != null && store.info().state() == CrawlState.FINISHED) {
                 // a re-check of a fixed page found links the crawl had never seen
                 summaryOut.println("The crawl in " + resumeFile + " had finished; re-checking "
@@ -419,7 +427,8 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         // the names kept of headers whose values were not given again
         SiteHeaders withheld = SiteHeaders.stored(List.of(), plan.siteHeaders().withheld());
-        if (!withheld.withheld().isEmpty()) {
+        boolean sends = resumeState == null || !resumeState.finished();
+        if (sends && !withheld.withheld().isEmpty()) {
             // it goes on without them, as the window's Resume does, and says so first
             boolean signIn = withheld.withheld().stream()
                     .anyMatch(n -> n.equalsIgnoreCase("Authorization"));
@@ -429,7 +438,7 @@ public final class CrawlCommand implements Callable<Integer> {
                     + (signIn ? " (a password with --user)." : "."));
             err.flush();
         }
-        if (plan.insecure()) {
+        if (sends && plan.insecure()) {
             err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
                     + "between you and the site could answer in its place.");
             err.flush();
@@ -558,13 +567,15 @@ public final class CrawlCommand implements Callable<Integer> {
     /**
      * The headers and sign-in for the site's URLs, from -H and --user.
      *
+     * @param withUser whether --user is read (its password asked for when not given): not for
+     *     a finished crawl resumed, which sends no request
      * @throws IllegalArgumentException with a plain sentence when one cannot be sent, or the
      *     password is not to be had
      */
-    private SiteHeaders siteHeaders() {
+    private SiteHeaders siteHeaders(boolean withUser) {
         List<Header> all = new ArrayList<>();
         all.addAll(SiteHeaders.parse(headers).headers()); // the Crawl tab's rule too
-        if (user != null) {
+        if (user != null && withUser) {
             all.add(SignIn.header(user));
         }
         return SiteHeaders.of(all);

@@ -467,19 +467,22 @@ class CrawlFileCommandsTest {
         server.route("/", html("<a href=\"/a\">a</a>"));
         server.route("/a", html("a"));
         Path db = dir.resolve("done.webprobe");
-        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString())
-                .exitCode());
+        // a header the file does not keep, and --insecure: a resume that sends requests warns
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", db.toString(),
+                "-H", "Authorization: Bearer t", "--insecure").exitCode());
         int requests = server.totalRequests();
         String times = "SELECT key || '=' || value FROM meta WHERE key IN ('started_at', "
                 + "'ended_at', 'elapsed_ms', 'state', 'created_at') ORDER BY key";
         java.util.List<String> before = metaRows(db, times);
         String firstSummary = summaryLine(db);
 
-        CliRun r = run("crawl", "--resume", db.toString(), "--quiet");
+        // --user with no password and no terminal: refused when it would be sent
+        CliRun r = run("crawl", "--resume", db.toString(), "--quiet", "--user", "ann");
 
         assertEquals(0, r.exitCode(), r.err());
-        assertThat(r.out()).startsWith("The crawl in " + db + " had already finished; nothing "
-                + "was left to fetch.");
+        assertThat(r.out()).startsWith(db + " is a finished crawl: nothing to resume.\n");
+        // no warning on the header or the certificates, no password asked for: nothing is sent
+        assertThat(r.err()).isEmpty();
         assertThat(server.totalRequests()).isEqualTo(requests);
         // the file says what it said: the crawl's times are those of the run that finished it
         // (they were moved to the resume: its end, and its running time grown by the resume's)
@@ -531,8 +534,7 @@ class CrawlFileCommandsTest {
                 .containsExactly("finished");
 
         CliRun again = run("crawl", "--resume", db.toString(), "--quiet");
-        assertThat(again.out()).startsWith("The crawl in " + db + " had already finished; "
-                + "nothing was left to fetch.");
+        assertThat(again.out()).startsWith(db + " is a finished crawl: nothing to resume.");
         assertThat(server.hits("/newer")).isEqualTo(1);
     }
 
