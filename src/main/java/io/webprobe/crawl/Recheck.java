@@ -36,21 +36,39 @@ public final class Recheck implements AutoCloseable {
      * @param depth its depth (kept)
      * @param referrer the page that first linked to it (kept)
      * @param external whether it is outside the site (checked, not crawled)
-     * @param redirectsUsedUp whether the crawl reached it through {@link HttpProbe#MAX_REDIRECTS}
-     *     redirects and did not follow its own (its stored row reads
-     *     {@link ErrorKind#TOO_MANY_REDIRECTS}): kept, as its depth is, so a re-check that finds
-     *     it still redirecting keeps that verdict instead of storing a plain redirect
+     * @param redirectHops how many redirects led to it without a page in between, as its crawl
+     *     file counts them: kept, as its depth is, so a URL the crawl reached through
+     *     {@link HttpProbe#MAX_REDIRECTS} and did not follow the redirect of (its stored row
+     *     reads {@link ErrorKind#TOO_MANY_REDIRECTS}) keeps that verdict when it still
+     *     redirects, instead of storing a plain redirect; one a file made when the limit was 10
+     *     stopped at (10 led there) has its redirect followed now, as a resume of it does
      */
     public record Target(long id, String url, int depth, String referrer, boolean external,
-            boolean redirectsUsedUp) {
+            int redirectHops) {
         public Target(long id, String url, int depth, String referrer, boolean external) {
-            this(id, url, depth, referrer, external, false);
+            this(id, url, depth, referrer, external, 0);
         }
 
-        /** The target of a stored row, as the crawl left it. */
-        public static Target of(long id, CrawlResult stored) {
+        /**
+         * The target of a stored row, as the crawl left it.
+         *
+         * @param redirectsInto how many redirects led to it, as its crawl file counts them
+         *     ({@code CrawlReader.redirectsInto}); asked only of a row that reads
+         *     {@link ErrorKind#TOO_MANY_REDIRECTS} ({@link #asksRedirects}), else ignored
+         */
+        public static Target of(long id, CrawlResult stored, int redirectsInto) {
             return new Target(id, stored.url(), stored.depth(), stored.referrer(),
-                    stored.external(), stored.error() == ErrorKind.TOO_MANY_REDIRECTS);
+                    stored.external(), asksRedirects(stored) ? redirectsInto : 0);
+        }
+
+        /**
+         * Whether how many redirects led to a stored row matters to its re-check: its
+         * crawl did not follow its redirect, as too many (its count of them, not today's
+         * limit, says how many led there: "More than 20 redirects: 20 led here" of a URL a
+         * crawl made with 10 stopped at was false twice).
+         */
+        public static boolean asksRedirects(CrawlResult stored) {
+            return stored.error() == ErrorKind.TOO_MANY_REDIRECTS;
         }
     }
 
@@ -105,7 +123,7 @@ public final class Recheck implements AutoCloseable {
         URI uri = Urls.toUri(t.url());
         QueueItem item = new QueueItem(t.id(), t.url(), QueueItem.hostKeyOf(uri), t.depth(), 0,
                 t.referrer(), t.external(), false,
-                t.redirectsUsedUp() ? HttpProbe.MAX_REDIRECTS : 0);
+                t.redirectHops());
         String blocked = robots.blockReason(item);
         CrawlResult result;
         FetchResponse r = null;

@@ -372,6 +372,19 @@ public final class CrawlReader implements AutoCloseable {
         return chains;
     }
 
+    /**
+     * How many redirects led to a URL (by id) without a page in between, as the crawl counted
+     * them and a resume counts them again: back to the nearest URL a chain starts at, at most
+     * {@link io.webprobe.http.HttpProbe#MAX_REDIRECTS} (0 for a URL a page links to, or
+     * unknown). A file made when the limit was 10 says 10 of a URL that limit stopped at.
+     */
+    public synchronized int redirectsInto(long id) throws StoreException {
+        int[] n = {0};
+        query(StoreResume.hopsInto("u.id = ?") + "SELECT n FROM hops",
+                rs -> n[0] = rs.getInt(1), id);
+        return n[0];
+    }
+
     /** The chain of one URL (by id), or null when the id is unknown. */
     public synchronized RedirectChains.Chain chainOf(long id) throws StoreException {
         Map<Long, RedirectChains.Node> graph = redirectGraph();

@@ -134,14 +134,24 @@ final class StoreResume implements ResumeState {
      * chain, or a loop, counts as that many). Without it every resume gave a chain stopped
      * midway the whole limit again, and an endless redirect trap grew by that at each resume.
      */
-    private static final String QUEUED_HOPS = "WITH RECURSIVE walk(id, at, n, start) AS ("
-            + "SELECT u.id, u.id, 0, 0 FROM urls u WHERE u.state = 0 AND NOT "
-            + chainStart("u.id")
-            + " UNION ALL SELECT w.id, l.source_id, w.n + 1, " + chainStart("l.source_id")
-            + " FROM walk w JOIN links l ON l.target_id = w.at AND l.type IN " + HOP_TYPES
-            + " WHERE w.start = 0 AND w.n < " + HttpProbe.MAX_REDIRECTS
-            + "), hops(id, n) AS (SELECT id, MIN(CASE WHEN start THEN n ELSE "
-            + HttpProbe.MAX_REDIRECTS + " END) FROM walk GROUP BY id) ";
+    private static final String QUEUED_HOPS = hopsInto("u.state = 0");
+
+    /**
+     * The walk of {@link #QUEUED_HOPS} from the URLs {@code which} (a condition on {@code u})
+     * picks: a {@code hops(id, n)} table for those only redirects lead to (none for a URL a
+     * chain starts at, which none led to). A re-check asks it of one URL
+     * ({@link CrawlReader#redirectsInto}).
+     */
+    static String hopsInto(String which) {
+        return "WITH RECURSIVE walk(id, at, n, start) AS ("
+                + "SELECT u.id, u.id, 0, 0 FROM urls u WHERE " + which + " AND NOT "
+                + chainStart("u.id")
+                + " UNION ALL SELECT w.id, l.source_id, w.n + 1, " + chainStart("l.source_id")
+                + " FROM walk w JOIN links l ON l.target_id = w.at AND l.type IN " + HOP_TYPES
+                + " WHERE w.start = 0 AND w.n < " + HttpProbe.MAX_REDIRECTS
+                + "), hops(id, n) AS (SELECT id, MIN(CASE WHEN start THEN n ELSE "
+                + HttpProbe.MAX_REDIRECTS + " END) FROM walk GROUP BY id) ";
+    }
 
     @Override
     public void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException {

@@ -47,8 +47,13 @@ class RecheckTest {
 
     private static CrawlSummary crawl(CrawlPlan plan, CrawlStore store, HttpProbe probe)
             throws Exception {
+        return crawl(plan, store, probe, null);
+    }
+
+    private static CrawlSummary crawl(CrawlPlan plan, CrawlStore store, HttpProbe probe,
+            io.webprobe.crawl.ResumeState resume) throws Exception {
         CompletableFuture<CrawlSummary> done = new CompletableFuture<>();
-        try (CrawlJob job = CrawlJob.builder(plan, probe, store.sink())
+        try (CrawlJob job = CrawlJob.builder(plan, probe, store.sink()).resume(resume)
                 .listener(new CrawlListener() {
                     @Override
                     public void onFinished(CrawlSummary s) {
@@ -258,7 +263,7 @@ class RecheckTest {
                 try (Recheck recheck = new Recheck(plan,
                         new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink(),
                         Clock.systemUTC(), read)) {
-                    again = recheck.run(Recheck.Target.of(id, stored));
+                    again = recheck.run(Recheck.Target.of(id, stored, redirectsInto(store, id)));
                 }
                 store.sink().flush().get(10, TimeUnit.SECONDS);
                 String why = "More than 20 redirects: 20 led here, so its redirect to "
@@ -282,10 +287,114 @@ class RecheckTest {
             CrawlResult end;
             try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
                     store.sink(), Clock.systemUTC(), store::resumeState)) {
-                end = recheck.run(Recheck.Target.of(id, stored));
+                end = recheck.run(Recheck.Target.of(id, stored, redirectsInto(store, id)));
             }
             assertThat(end.status()).isEqualTo(200);
             assertThat(end.error()).isNull();
+        }
+    }
+
+    /**
+     * A crawl file made when a crawl followed 10 redirects: its row of the URL 10 redirects led
+     * to reads "More than 10 redirects: 10 led here…". A re-check that found it still
+     * redirecting said "More than 20 redirects: 20 led here", false twice: 10 led there, and
+     * 20 are followed now. The file's count says how many led there (10), so its redirect is
+     * followed now, as a resume of the file follows the chain up to 20: read as the crawl reads
+     * a page, its target is a new URL to crawl; read without its links, a plain redirect.
+     */
+    @Test
+    void aUrlALimitOfTenStoppedAtIsNoLongerTooManyRedirectsWhenRechecked() throws Exception {
+        int n = io.webprobe.http.HttpProbe.MAX_REDIRECTS;
+        server.route("/", html("<a href=\"/r0\">start</a>"));
+        for (int i = 0; i < 2 * n + 10; i++) { // endless, as far as the crawl goes
+            server.route("/r" + i, LocalHttpServer.redirect(301, "/r" + (i + 1)));
+        }
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        Path file = dir.resolve("ten.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            crawl(plan, store);
+        }
+        madeWithTen(file, server.url("/r"), n);
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            long id = idOf(store, server.url("/r10"));
+            CrawlResult stored;
+            try (CrawlReader reader = store.reader()) {
+                stored = reader.results().stream()
+                        .filter(r -> r.url().equals(server.url("/r10"))).findFirst()
+                        .orElseThrow();
+                assertThat(reader.redirectsInto(id)).isEqualTo(10);
+                assertThat(reader.redirectsInto(idOf(store, server.url("/r0")))).isZero();
+            }
+            assertThat(stored.errorMessage()).isEqualTo("More than 10 redirects: 10 led here, "
+                    + "so its redirect to " + server.url("/r11") + " is not followed");
+            Recheck.Target target = Recheck.Target.of(id, stored, redirectsInto(store, id));
+            assertThat(target.redirectHops()).isEqualTo(10);
+
+            // without its links (the crawl's URLs not readable here, another host's, a crawl
+            // running on the file): a plain redirect, not too many
+            CrawlResult plain;
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC(), () -> {
+                        throw new StoreException("not readable here");
+                    })) {
+                plain = recheck.run(target);
+            }
+            assertThat(plain.status()).isEqualTo(301);
+            assertThat(plain.error()).as(plain.errorMessage()).isNull();
+            assertThat(plain.redirectTo()).isEqualTo(server.url("/r11"));
+
+            // as the crawl reads it: its redirect is taken on, a new URL for a resume to fetch
+            CrawlResult read;
+            long found;
+            try (Recheck recheck = new Recheck(plan, new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink(), Clock.systemUTC(), store::resumeState)) {
+                read = recheck.run(target);
+                found = recheck.newUrls();
+            }
+            store.sink().flush().get(10, TimeUnit.SECONDS);
+            assertThat(read.status()).isEqualTo(301);
+            assertThat(read.error()).as(read.errorMessage()).isNull();
+            assertThat(found).isEqualTo(1);
+            assertThat(server.hits("/r11")).isEqualTo(1); // by the first crawl only
+
+            // and the resume follows the chain up to 20 led there, where it says so, truly
+            crawl(plan, store, new JdkHttpProbe("t", Duration.ofSeconds(5)), store.resumeState());
+            try (CrawlReader reader = store.reader()) {
+                CrawlResult last = reader.results().stream()
+                        .filter(r -> r.url().equals(server.url("/r" + n))).findFirst()
+                        .orElseThrow();
+                assertThat(last.errorMessage()).isEqualTo("More than " + n + " redirects: " + n
+                        + " led here, so its redirect to " + server.url("/r" + (n + 1))
+                        + " is not followed");
+                assertThat(reader.redirectsInto(idOf(store, server.url("/r" + n))))
+                        .isEqualTo(n);
+            }
+        }
+    }
+
+    /**
+     * Makes a crawl file of the chain /r0 → /r1 → … read as one made when a crawl followed 10
+     * redirects: the URLs past /r10 gone, and /r10's row as that crawl wrote it.
+     */
+    private static void madeWithTen(Path file, String r, int limit) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                var st = c.createStatement()) {
+            String past = "(SELECT id FROM urls WHERE url IN (" + java.util.stream.IntStream
+                    .rangeClosed(11, limit).mapToObj(i -> "'" + r + i + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")) + "))";
+            st.executeUpdate("DELETE FROM links WHERE target_id IN " + past
+                    + " OR source_id IN " + past);
+            st.executeUpdate("UPDATE urls SET (error, redirect_id) = (SELECT error, NULL "
+                    + "FROM urls WHERE url = '" + r + limit + "'), error_message = 'More than "
+                    + "10 redirects: 10 led here, so its redirect to " + r + "11 is not "
+                    + "followed' WHERE url = '" + r + "10'");
+            st.executeUpdate("DELETE FROM urls WHERE id IN " + past);
+        }
+    }
+
+    private static int redirectsInto(CrawlStore store, long id) throws Exception {
+        try (CrawlReader reader = store.reader()) {
+            return reader.redirectsInto(id);
         }
     }
 

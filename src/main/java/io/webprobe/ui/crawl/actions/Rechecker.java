@@ -148,7 +148,11 @@ public final class Rechecker {
                     break;
                 }
                 CrawlResult old = row.result();
-                results.add(r.run(Recheck.Target.of(row.id(), old)));
+                long id = row.id();
+                int hops = !Recheck.Target.asksRedirects(old) ? 0 : crawl.tableLane()
+                        .call(q -> q.reader().redirectsInto(id))
+                        .get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                results.add(r.run(Recheck.Target.of(id, old, hops)));
                 if (System.nanoTime() - lastSaid >= PROGRESS_EVERY_NANOS) {
                     lastSaid = System.nanoTime();
                     String far = String.format(Locale.ROOT, "Re-checking %,d URLs: %,d done "
