@@ -430,12 +430,7 @@ public final class CrawlCommand implements Callable<Integer> {
         boolean sends = resumeState == null || !resumeState.finished();
         if (sends && !withheld.withheld().isEmpty()) {
             // it goes on without them, as the window's Resume does, and says so first
-            boolean signIn = withheld.withheld().stream()
-                    .anyMatch(n -> n.equalsIgnoreCase("Authorization"));
-            err.println("webprobe: warning: resuming without " + withheld.withheldClause()
-                    + "; to send " + (withheld.withheld().size() == 1 ? "it" : "them")
-                    + ", give it again with" + SignIn.forResume(null, withheld, false, "")
-                    + (signIn ? " (a password with --user)." : "."));
+            err.println(withheldWarning(withheld));
             err.flush();
         }
         if (sends && plan.insecure()) {
@@ -636,5 +631,18 @@ public final class CrawlCommand implements Callable<Integer> {
         return out;
     }
 
-
+    /**
+     * The line a resume says before it goes on without the headers whose values its file does
+     * not keep: how to send them again ("give it again with -H 'X-Token: …'"; an Authorization
+     * header may have been --user's).
+     */
+    static String withheldWarning(SiteHeaders withheld) {
+        boolean one = withheld.withheld().size() == 1;
+        boolean signIn = withheld.withheld().stream()
+                .anyMatch(n -> n.equalsIgnoreCase("Authorization"));
+        return "webprobe: warning: resuming without " + withheld.withheldClause()
+                + (one ? "; to send it, give it" : "; to send them, give them") + " again with"
+                + SignIn.forResume(null, withheld, false, "")
+                + (signIn ? " (or --user NAME:PASSWORD)." : ".");
+    }
 }

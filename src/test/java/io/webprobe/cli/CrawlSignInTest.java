@@ -270,7 +270,7 @@ class CrawlSignInTest {
             assertEquals(2, resumed.exitCode(), resumed.err());
             assertThat(resumed.err()).isEqualTo("webprobe: warning: resuming without its "
                     + "Authorization header, which is not kept on disk; to send it, give it "
-                    + "again with -H 'Authorization: \u2026' (a password with --user).\n"
+                    + "again with -H 'Authorization: \u2026' (or --user NAME:PASSWORD).\n"
                     + "webprobe: The site asks for a sign-in (HTTP "
                     + "401), which a crawl file does not keep, so the resumed crawl stopped "
                     + "without marking anything broken; resume it again with the site's "
@@ -389,5 +389,15 @@ class CrawlSignInTest {
     private static void assertPlain(CliRun r, String err) {
         assertEquals(2, r.exitCode(), r.err());
         assertThat(r.err()).isEqualTo(err);
+    }
+
+    /** Two headers not kept: "them" throughout, each named with its -H. */
+    @Test
+    void aResumeWithoutTwoHeadersSaysThemOnce() {
+        io.webprobe.crawl.SiteHeaders withheld = io.webprobe.crawl.SiteHeaders.stored(
+                List.of(), List.of("Cookie", "X-Token"));
+        assertThat(CrawlCommand.withheldWarning(withheld)).isEqualTo("webprobe: warning: "
+                + "resuming without its Cookie and X-Token headers, which are not kept on disk;"
+                + " to send them, give them again with -H 'Cookie: \u2026' -H 'X-Token: \u2026'.");
     }
 }
