@@ -45,24 +45,18 @@ final class Suggestion {
     }
 
     /**
-     * The one long option whose name ends with the typed one as a word of its own, a limit
-     * typed without its {@code max-} ({@code --depth} for {@code --max-depth}, {@code --pages},
-     * {@code --retries}); never one that says the opposite ({@code --no-external} for
-     * {@code --external}, {@code --ignore-robots} for {@code --robots}). Null when there is no
-     * such option, or more than one.
+     * The limit typed without its {@code max-}: {@code --max-depth} for {@code --depth}, {@code
+     * --max-pages}, {@code --max-retries}. Only that: an option that merely ends with the word
+     * is another thing ({@code --delay} is not {@code --max-crawl-delay}, the cap on a
+     * robots.txt's Crawl-delay; {@code --after} is not {@code --max-retry-after}). Null when
+     * there is no such option.
      */
-    static String endingWith(String typed, Collection<String> names) {
+    static String limitWithoutMax(String typed, Collection<String> names) {
         String word = typed.replaceFirst("^-+", "");
         if (word.length() < 3) {
             return null;
         }
-        List<String> found = new ArrayList<>();
-        for (String name : names) {
-            if (name.startsWith("--") && name.endsWith("-" + word)
-                    && !name.startsWith("--no-") && !name.startsWith("--ignore-")) {
-                found.add(name);
-            }
-        }
-        return found.size() == 1 ? found.get(0) : null;
+        String limit = "--max-" + word;
+        return names.contains(limit) ? limit : null;
     }
 }

@@ -271,7 +271,7 @@ public final class WebprobeCli implements Runnable {
         }
         String meant = Suggestion.closest(name, names);
         if (meant == null) {
-            meant = Suggestion.endingWith(name, names);
+            meant = Suggestion.limitWithoutMax(name, names);
         }
         if (meant == null) {
             meant = OTHER_NAMES.getOrDefault(e.getCommandLine().getCommandName(), Map.of())

@@ -35,14 +35,19 @@ class SuggestionTest {
     void aLimitTypedWithoutItsMaxIsTheOneOptionEndingWithIt() {
         List<String> names = List.of("--max-depth", "--max-pages", "--no-external",
                 "--ignore-robots", "--max-retries", "--max-retry-after", "--csv", "--broken-csv");
-        assertThat(Suggestion.endingWith("--depth", names)).isEqualTo("--max-depth");
-        assertThat(Suggestion.endingWith("-retries", names)).isEqualTo("--max-retries");
+        assertThat(Suggestion.limitWithoutMax("--depth", names)).isEqualTo("--max-depth");
+        assertThat(Suggestion.limitWithoutMax("-retries", names)).isEqualTo("--max-retries");
         // never the opposite of what was typed
-        assertThat(Suggestion.endingWith("--external", names)).isNull();
-        assertThat(Suggestion.endingWith("--robots", names)).isNull();
+        assertThat(Suggestion.limitWithoutMax("--external", names)).isNull();
+        assertThat(Suggestion.limitWithoutMax("--robots", names)).isNull();
         // a word ending two options, or too short to tell, names none
-        assertThat(Suggestion.endingWith("--csv", List.of("--broken-csv", "--orphans-csv")))
+        assertThat(Suggestion.limitWithoutMax("--csv", List.of("--broken-csv", "--orphans-csv")))
                 .isNull();
-        assertThat(Suggestion.endingWith("--th", List.of("--max-depth"))).isNull();
+        assertThat(Suggestion.limitWithoutMax("--th", List.of("--max-depth"))).isNull();
+        // an option that only ends with the word is another thing: --delay is not the cap on
+        // a robots.txt's Crawl-delay, nor --after the cap on Retry-After
+        List<String> crawl = List.of("--delay-ms", "--max-crawl-delay", "--max-retry-after");
+        assertThat(Suggestion.limitWithoutMax("--delay", crawl)).isNull();
+        assertThat(Suggestion.limitWithoutMax("--after", crawl)).isNull();
     }
 }
