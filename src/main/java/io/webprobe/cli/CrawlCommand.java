@@ -77,10 +77,15 @@ public final class CrawlCommand implements Callable<Integer> {
     String url;
 
     /** Whether the CSVs could not be written for a reason the crawl should be kept for. */
-    private boolean keepCrawl;
+    boolean keepCrawl;
     /** The temporary crawl file kept (it filled the disk, or its CSVs failed), or null. */
     Path kept;
-    boolean keptStopped;
+    /**
+     * What a kept crawl that stopped before its end is continued with, after its file's name
+     * (the sign-in and headers to give again, the CSV options when they were not written
+     * because of the problem); null when it ended.
+     */
+    String keptResumeOptions;
     /** Where the crawl stood when this run resumed it ({@code --resume}), for its summary. */
     CrawlReport.Resumed resumedFrom;
 
@@ -493,7 +498,11 @@ public final class CrawlCommand implements Callable<Integer> {
                 // or when it filled the disk, which the user was told it keeps, to resume
                 store.keep();
                 kept = store.file();
-                keptStopped = summary.stopped() || unsaved;
+                keptResumeOptions = summary.stopped() || unsaved
+                        ? SignIn.forResume(user, plan.siteHeaders(), summary.signInRefused(),
+                                summary.signInScheme())
+                        + (files.any() ? " " + files.asOptions() : "") // of the whole crawl
+                        : null;
             }
             if (db != null || resumeFile != null) {
                 // the file keeps no sign-in: the resume is told to give it again

@@ -21,21 +21,23 @@ final class CrawlReport {
 
     /**
      * Says where a temporary crawl that filled the disk, or whose CSVs could not be written,
-     * was kept, and the commands that write them from it (and continue it, if it stopped).
+     * was kept, and the commands that write them from it when they failed, and continue it
+     * (with its sign-in, headers and CSV options) if it stopped.
      */
     static void tellKept(CrawlCommand c, PrintWriter err) {
         Path wal = c.kept.resolveSibling(c.kept.getFileName() + "-wal");
         String file = ShellWords.quote(c.kept.toString());
+        boolean export = c.keepCrawl && c.files.any(); // written, they need no command
         err.println("webprobe: The crawl is kept in " + c.kept + (java.nio.file.Files.exists(wal)
                 ? " (with " + wal.getFileName() + " beside it, which belongs to it)" : "")
-                + (c.files.any() ? ". To write its CSV files from it, run:" : "."));
-        if (c.files.any()) {
+                + (export ? ". To write its CSV files from it, run:" : "."));
+        if (export) {
             err.println("  " + CommandName.get() + " export " + file + " "
                     + c.files.asOptions());
         }
-        if (c.keptStopped) {
+        if (c.keptResumeOptions != null) {
             err.println("To continue the crawl: " + CommandName.get() + " crawl --resume "
-                    + file);
+                    + file + c.keptResumeOptions);
         }
         err.flush();
     }

@@ -139,7 +139,8 @@ class StdoutFailureTest {
                 "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
                 "-D" + io.webprobe.store.CrawlStore.TEST_MAX_PAGES + "=40",
                 "-cp", System.getProperty("java.class.path"), "io.webprobe.app.Launcher",
-                "crawl", server.url("/"), "--threads", "2", "--quiet")
+                "crawl", server.url("/"), "--threads", "2", "--quiet", "--csv",
+                dir.resolve("pages.csv").toString())
                 .redirectOutput(dir.resolve("out.log").toFile())
                 .redirectError(dir.resolve("err.log").toFile()).start();
         assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
@@ -149,10 +150,13 @@ class StdoutFailureTest {
         var kept = java.util.regex.Pattern.compile("the disk is full\\. The crawl was stopped; "
                 + "everything saved until then is kept\\.\nwebprobe: The crawl is kept in "
                 + "(\\S+\\.webprobe)[^\\n]*\\.\nTo continue the crawl: \\S+ crawl --resume "
-                + "\\1\n$").matcher(said);
+                + "\\1 --csv \\S+pages\\.csv\n$").matcher(said);
         assertThat(kept.find()).as(said).isTrue();
         Path file = Path.of(kept.group(1));
         assertThat(file.getParent()).isEqualTo(tmp);
+        // the CSV of what was crawled was written: no command to write it, one to finish it
+        assertThat(said).doesNotContain("To write its CSV");
+        assertThat(dir.resolve("pages.csv")).exists();
         assertThat(Files.readString(dir.resolve("out.log"))).startsWith("Stopped after ");
         // once there is room, the crawl goes on from where it stopped, to its end
         CliRun resumed = run("crawl", "--resume", file.toString(), "--quiet");
