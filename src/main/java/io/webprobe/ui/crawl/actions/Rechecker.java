@@ -149,9 +149,8 @@ public final class Rechecker {
                 }
                 CrawlResult old = row.result();
                 long id = row.id();
-                int hops = !Recheck.Target.asksRedirects(old) ? 0 : crawl.tableLane()
-                        .call(q -> q.reader().redirectsInto(id))
-                        .get(r.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                int hops = !Recheck.Target.asksRedirects(old) ? 0
+                        : redirectsInto(crawl, id, r.timeout().toMillis());
                 results.add(r.run(Recheck.Target.of(id, old, hops)));
                 if (System.nanoTime() - lastSaid >= PROGRESS_EVERY_NANOS) {
                     lastSaid = System.nanoTime();
@@ -201,6 +200,24 @@ public final class Rechecker {
             }
             done.accept(said);
         });
+    }
+
+    /**
+     * How many redirects led to this URL, as its crawl file counts them; the limit when the
+     * file cannot say in time (a busy reader): the URL is then judged as the limit's, as before
+     * files were asked, and the re-check goes on rather than failing with a false sentence
+     * about results not saved.
+     */
+    private static int redirectsInto(OpenCrawl crawl, long id, long waitMillis)
+            throws InterruptedException {
+        try {
+            return crawl.tableLane().call(q -> q.reader().redirectsInto(id))
+                    .get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            log.warn("Could not read how many redirects led to URL {}", id, e);
+            return io.webprobe.http.HttpProbe.MAX_REDIRECTS;
+        }
     }
 
     /**
