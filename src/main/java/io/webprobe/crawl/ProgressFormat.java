@@ -21,11 +21,8 @@ public final class ProgressFormat {
         return String.format(Locale.ROOT, n == 1 ? "%,d broken URL" : "%,d broken URLs", n);
     }
 
-    /**
-     * {@link #line(CrawlProgress)} with the broken URLs said so ("12 broken URLs, 40 broken
-     * links", as the window's status bar says them beside its Broken links tab).
-     */
-    public static String line(CrawlProgress p, String broken) {
+    /** {@link #line(CrawlProgress)} with the broken URLs said as given ("12 broken URLs"). */
+    private static String line(CrawlProgress p, String broken) {
         return String.format(Locale.ROOT,
                 "%,d crawled · %,d queued%s · %s%s%s · %s pages/s · %s",
                 p.crawled(), p.queued() + p.inFlight(),

@@ -331,6 +331,16 @@ class ColumnWidthsWindowTest extends MainWindowTestBase {
                 .isGreaterThan(widths.get("Status") + widths.get("Reason"));
         assertThat(sum(widths)).as("the columns fit: %s", widths)
                 .isLessThanOrEqualTo(fx(table::getWidth));
+
+        // with the Status column hidden, the Reason is the only word of the failure: it shows
+        robot.interact(() -> table.getColumns().stream()
+                .filter(c -> "Status".equals(c.getText())).findFirst().orElseThrow()
+                .setVisible(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> alone = cells(table, "Reason").entrySet().stream()
+                .filter(e -> e.getKey().endsWith("/x.html")).findFirst().orElseThrow()
+                .getValue();
+        assertThat(fx(alone::getText)).isEqualTo("Connection refused");
     }
 
     /**

@@ -291,10 +291,23 @@ public final class UrlTableView {
         boolean status = "status".equals(c.key());
         boolean reason = "reason".equals(c.key());
         col.setCellFactory(x -> new UrlCell(c.kind(), status, reason));
+        if (status) { // a Reason that only repeats it shows again while it is hidden
+            col.visibleProperty().addListener((o, was, now) -> {
+                if (col.getTableView() != null) {
+                    col.getTableView().refresh();
+                }
+            });
+        }
         if (c.kind() == UrlColumn.Kind.NUMBER || c.kind() == UrlColumn.Kind.SIZE) {
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
         }
         return col;
+    }
+
+    /** Whether the table shows its Status column (a Reason that repeats it is left out). */
+    private static boolean statusShown(TableView<UrlItem> table) {
+        return table != null && table.getColumns().stream()
+                .anyMatch(c -> "status".equals(c.getUserData()) && c.isVisible());
     }
 
     /** A cell showing a value as its column's kind says. */
@@ -382,7 +395,7 @@ public final class UrlTableView {
                     String s = kind == UrlColumn.Kind.URL
                             ? io.webprobe.http.UrlSyntax.forPeople(item.toString())
                             : reason && line != null && line.row() != null
-                                    && line.row().reasonRepeatsStatus() ? ""
+                                    && line.row().reasonRepeatsStatus() && statusShown(getTableView()) ? ""
                             : item.toString();
                     setText(s);
                     tip.setText(s);
