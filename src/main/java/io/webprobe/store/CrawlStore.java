@@ -90,11 +90,15 @@ public final class CrawlStore implements AutoCloseable {
     private boolean temporary;
     private final boolean readOnly;
     private final Clock clock;
+    /** The page limit of the connections it writes through (tests), or 0. */
+    private final int maxPages;
     private final CrawlInfo info;
     private Map<String, String> meta;
     /** The writer's connection: null until the first write of a file looked at. */
     private Connection writeConnection;
     private OwnerLock lock;
+    /** This process's hold on the file while it writes it (see {@link StoreLocks#HELD}). */
+    private StoreLocks.Held held;
     /** Whether {@link #writeConnection} is set (read without the lock). */
     private volatile boolean writing;
     private StoreWriter writer;
@@ -109,17 +113,20 @@ public final class CrawlStore implements AutoCloseable {
     /** The name a temporary file kept is renamed to when closed, or null. */
     private Path keptAt;
 
-    CrawlStore(Path file, ReadSource source, boolean temporary, boolean readOnly, Clock clock,
-            Map<String, String> meta, Connection writeConnection, OwnerLock lock, CrawlInfo info) {
+    CrawlStore(Path file, ReadSource source, boolean temporary, boolean readOnly,
+            StoreOpener.Options options, Map<String, String> meta, Connection writeConnection,
+            StoreLocks.Held held, CrawlInfo info) {
         this.file = file;
         this.source = source;
         this.temporary = temporary;
         this.readOnly = readOnly;
-        this.clock = clock;
+        this.clock = options.clock();
+        this.maxPages = options.maxPages();
         this.meta = meta;
         this.writeConnection = writeConnection;
         this.writing = writeConnection != null;
-        this.lock = lock;
+        this.held = held;
+        this.lock = held == null ? null : held.lock();
         this.info = info;
     }
 
@@ -162,7 +169,12 @@ public final class CrawlStore implements AutoCloseable {
 
     static CrawlStore create(Path file, CrawlPlan plan, boolean temporary, Clock clock)
             throws StoreException {
-        return StoreOpener.create(file, plan, temporary, clock);
+        return create(file, plan, temporary, StoreOpener.Options.of(clock));
+    }
+
+    static CrawlStore create(Path file, CrawlPlan plan, boolean temporary,
+            StoreOpener.Options options) throws StoreException {
+        return StoreOpener.create(file, plan, temporary, options);
     }
 
     /**
@@ -175,7 +187,12 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     static CrawlStore open(Path file, Access access, Clock clock) throws StoreException {
-        return StoreOpener.open(file, access, clock);
+        return open(file, access, StoreOpener.Options.of(clock));
+    }
+
+    static CrawlStore open(Path file, Access access, StoreOpener.Options options)
+            throws StoreException {
+        return StoreOpener.open(file, access, options);
     }
 
     /**
@@ -327,7 +344,7 @@ public final class CrawlStore implements AutoCloseable {
         writer.close();
         // a connection of its own: SQLite may have ended the writer's transaction itself (on
         // a full disk it rolls back), which leaves the writer's connection out of step
-        try (Connection c = StoreOpener.connect(file, false)) {
+        try (Connection c = StoreOpener.connect(file, false, maxPages)) {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE meta SET value = ? WHERE key = 'state'")) {
                 ps.setString(1, CrawlState.STOPPED.label());
@@ -387,18 +404,23 @@ public final class CrawlStore implements AutoCloseable {
         }
         Connection c = null;
         try {
-            c = StoreOpener.connect(file, false);
-            OwnerLock mine = StoreLocks.takeLock(file, file, c, clock);
+            c = StoreOpener.connect(file, false, maxPages);
+            StoreLocks.Held mine = StoreLocks.takeLock(file, file, c, clock);
+            held = mine;
             Schema.addOptional(c); // a file from before them gets the newer tables
             meta = Sql.meta(c);
-            lock = mine;
+            lock = mine.lock();
             writeConnection = c;
             writing = true;
         } catch (SQLException e) {
+            StoreLocks.release(held);
+            held = null;
             CrawlFileChecks.closeQuietly(c);
             throw new StoreException("Cannot write to " + file + ": " + SqlErrors.why(e) + ".",
                     e);
         } catch (StoreException | RuntimeException e) {
+            StoreLocks.release(held);
+            held = null;
             CrawlFileChecks.closeQuietly(c);
             throw e;
         }
@@ -456,6 +478,48 @@ public final class CrawlStore implements AutoCloseable {
     }
 
     /**
+     * Ends the writer and the readers, and clears the lock row: on the writer's connection,
+     * or, when that fails (on a full disk SQLite may have rolled its transaction back, which
+     * leaves the connection out of step), once more on a connection of its own.
+     */
+    private void closeWriting() {
+        if (writer != null) {
+            writer.close();
+        }
+        if (internalReader != null) {
+            internalReader.close();
+        }
+        if (writeConnection == null) {
+            return;
+        }
+        boolean cleared = temporary; // a temporary file is deleted as it is
+        if (!cleared) {
+            try {
+                writeConnection.setAutoCommit(true);
+                clearLock(writeConnection);
+                cleared = true;
+                // one file again: readers of a copy need neither the -wal nor the -shm file
+                Sql.exec(writeConnection, "PRAGMA journal_mode = DELETE");
+            } catch (SQLException e) {
+                log.info("Crawl file {} left in WAL mode: {}", file, e.getMessage());
+            }
+        }
+        CrawlFileChecks.closeQuietly(writeConnection);
+        if (!cleared) {
+            try (Connection c = StoreOpener.connect(file, false, maxPages)) {
+                clearLock(c);
+            } catch (SQLException e) {
+                log.warn("Could not clear the lock of {}: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    private static void clearLock(Connection c) throws SQLException {
+        Sql.exec(c, "DELETE FROM meta WHERE key IN ('lock', '" + StoreLocks.LOCK_FILE + "')");
+        Sql.exec(c, "DELETE FROM spill");
+    }
+
+    /**
      * Removes the {@code -wal} and {@code -shm} that reading made beside a file in WAL mode
      * that had none (a crawl whose last close could not switch it back to one file, a copy):
      * SQLite removes them when the last connection that may write closes, and a read-only one
@@ -473,7 +537,9 @@ public final class CrawlStore implements AutoCloseable {
 
     /**
      * Finishes writing (everything queued is stored), releases the lock, and leaves the file as
-     * one self-contained database. A temporary file is deleted.
+     * one self-contained database. A temporary file is deleted. This process's hold on the file
+     * ends even when its lock row cannot be cleared (a full disk): the row left is then stale
+     * to this process ({@link StoreLocks#lockOf}), and to others once this process ends.
      */
     @Override
     public synchronized void close() {
@@ -481,26 +547,11 @@ public final class CrawlStore implements AutoCloseable {
             return;
         }
         closed = true;
-        if (writer != null) {
-            writer.close();
-        }
-        if (internalReader != null) {
-            internalReader.close();
-        }
-        if (writeConnection != null && !temporary) { // a temporary file is deleted as it is
-            try {
-                writeConnection.setAutoCommit(true);
-                Sql.exec(writeConnection, "DELETE FROM meta WHERE key IN ('lock', '"
-                        + StoreLocks.LOCK_FILE + "')");
-                Sql.exec(writeConnection, "DELETE FROM spill");
-                // one file again: readers of a copy need neither the -wal nor the -shm file
-                Sql.exec(writeConnection, "PRAGMA journal_mode = DELETE");
-            } catch (SQLException e) {
-                log.info("Crawl file {} left in WAL mode: {}", file, e.getMessage());
-            }
-        }
-        if (writeConnection != null) {
-            CrawlFileChecks.closeQuietly(writeConnection);
+        try {
+            closeWriting();
+        } finally {
+            StoreLocks.release(held);
+            held = null;
         }
         if (temporary) {
             CrawlFileChecks.deleteFiles(file);

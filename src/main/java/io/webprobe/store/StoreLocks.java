@@ -32,7 +32,42 @@ final class StoreLocks {
      */
     static final String LOCK_FILE = "lock_file";
 
+    /**
+     * The files this process holds for writing, by {@link #holdKey}: a store's hold, from the
+     * transaction that writes its lock row until it is closed. The row tells other processes;
+     * within this one, a row naming this process on a file not held here was left by a close
+     * that could not clear it (a full disk), and is stale as a killed process's is. Static as
+     * the process it stands for is: one per process, whichever store took it.
+     */
+    private static final java.util.Set<String> HELD =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A lock row just written, and the hold in this process it stands for ({@link #HELD}). */
+    record Held(OwnerLock lock, String key) {}
+
     private StoreLocks() {}
+
+    /** How {@link #HELD} names a file: its {@link #identity}, or its path when it has none. */
+    private static String holdKey(Path abs, String identity) {
+        return identity.isEmpty() ? abs.normalize().toString() : identity;
+    }
+
+    /**
+     * Holds {@code abs} in this process, as its lock row {@code lock} says (called before that
+     * row is committed, so that no other store of this process takes it over meanwhile).
+     */
+    static Held hold(Path abs, OwnerLock lock) {
+        String key = holdKey(abs, identity(abs));
+        HELD.add(key);
+        return new Held(lock, key);
+    }
+
+    /** Ends a hold: always, whether or not its lock row could be cleared. */
+    static void release(Held held) {
+        if (held != null) {
+            HELD.remove(held.key());
+        }
+    }
 
     /**
      * Which file this is, as the lock row's {@link #LOCK_FILE} records it: its file key (device
@@ -50,18 +85,23 @@ final class StoreLocks {
 
     /**
      * The lock on the file {@code abs} whose meta rows these are: the lock row's owner, unless
-     * the row was written on this machine for another file (this one is a copy of it). A row
-     * written before {@link #LOCK_FILE} existed, or on another machine (where file keys differ),
-     * is taken as it is.
+     * the row was written on this machine for another file (this one is a copy of it), or
+     * names this process, which does not hold the file ({@link #HELD}: its close could not
+     * clear the row). A row written before {@link #LOCK_FILE} existed, or on another machine
+     * (where file keys differ), is taken as it is.
      */
     static Optional<OwnerLock> lockOf(Map<String, String> meta, Path abs) {
         Optional<OwnerLock> owner = OwnerLock.decode(meta.get("lock"));
-        String lockedFile = meta.get(LOCK_FILE);
-        if (owner.isEmpty() || lockedFile == null || !owner.get().onThisHost()) {
+        if (owner.isEmpty() || !owner.get().onThisHost()) {
             return owner;
         }
         String self = identity(abs);
-        return self.isEmpty() || self.equals(lockedFile) ? owner : Optional.empty();
+        String lockedFile = meta.get(LOCK_FILE);
+        if (lockedFile != null && !self.isEmpty() && !self.equals(lockedFile)) {
+            return Optional.empty();
+        }
+        return owner.get().isSelf() && !HELD.contains(holdKey(abs, self)) ? Optional.empty()
+                : owner;
     }
 
     /** Whether a file's crawl has not ended: running, or paused (it may go on). */
@@ -139,16 +179,28 @@ final class StoreLocks {
                 + "); stop its crawl or close it there first.";
     }
 
-    /** Takes the lock row in one immediate transaction, so two processes cannot both win. */
-    static OwnerLock takeLock(Path file, Path abs, Connection c, Clock clock)
+    /** The refusal to write a file a running process, this one or another, holds. */
+    static StoreException refusal(Path file, OwnerLock owner) {
+        return owner.isSelf()
+                ? new StoreException(file + " is open in this Webprobe already; close it there "
+                        + "first.")
+                : StoreException.heldElsewhere(openElsewhere(file, owner));
+    }
+
+    /**
+     * Takes the lock row in one immediate transaction, so two processes (or two stores of this
+     * one) cannot both win, and holds the file in this process until {@link #release}.
+     */
+    static Held takeLock(Path file, Path abs, Connection c, Clock clock)
             throws SQLException, StoreException {
         Sql.exec(c, "PRAGMA journal_mode = WAL");
         Sql.exec(c, StoreOpener.WAL_CHECKPOINT);
         Sql.exec(c, "BEGIN IMMEDIATE");
+        Held held = null;
         try {
             Optional<OwnerLock> owner = lockOf(Sql.meta(c), abs);
             if (owner.isPresent() && owner.get().ownerAlive(clock.instant())) {
-                throw StoreException.heldElsewhere(openElsewhere(file, owner.get()));
+                throw refusal(file, owner.get());
             }
             OwnerLock mine = OwnerLock.self(clock.instant());
             try (PreparedStatement ps = c.prepareStatement(
@@ -165,9 +217,11 @@ final class StoreLocks {
             if ("1".equals(Sql.meta(c).get(StoreWriter.INLINKS_PENDING))) {
                 recountInlinks(c); // the last writer ended before it wrote them all
             }
+            held = hold(abs, mine);
             Sql.exec(c, "COMMIT");
-            return mine;
+            return held;
         } catch (SQLException | StoreException | RuntimeException e) {
+            release(held);
             Sql.exec(c, "ROLLBACK");
             throw e;
         }

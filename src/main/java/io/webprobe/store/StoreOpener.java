@@ -43,8 +43,21 @@ final class StoreOpener {
 
     private StoreOpener() {}
 
-    static CrawlStore create(Path file, CrawlPlan plan, boolean temporary, Clock clock)
+    /**
+     * How a store is made beyond its file and access: the clock of its lock row's heartbeat,
+     * and, for tests, a page limit on the connections it writes through (SQLite's
+     * {@code max_page_count}: its writes fail past it as on a full disk; 0 for none beyond
+     * {@link CrawlStore#TEST_MAX_PAGES}).
+     */
+    record Options(Clock clock, int maxPages) {
+        static Options of(Clock clock) {
+            return new Options(clock, 0);
+        }
+    }
+
+    static CrawlStore create(Path file, CrawlPlan plan, boolean temporary, Options options)
             throws StoreException {
+        Clock clock = options.clock();
         Path abs = file.toAbsolutePath();
         if (Files.exists(abs)) {
             throw alreadyExists(file);
@@ -66,8 +79,9 @@ final class StoreOpener {
                     + ".", why, e);
         }
         Connection c = null;
+        StoreLocks.Held held = null;
         try {
-            c = connect(abs, false);
+            c = connect(abs, false, options.maxPages());
             Sql.exec(c, "PRAGMA journal_mode = WAL");
             Sql.exec(c, WAL_CHECKPOINT);
             if (temporary) {
@@ -97,10 +111,12 @@ final class StoreOpener {
                 }
                 ps.executeBatch();
             }
+            held = StoreLocks.hold(abs, lock);
             c.commit();
-            return new CrawlStore(abs, ReadSource.inPlace(abs), temporary, false, clock, meta,
-                    c, lock, CrawlInfo.read(abs, meta, false));
+            return new CrawlStore(abs, ReadSource.inPlace(abs), temporary, false, options, meta,
+                    c, held, CrawlInfo.read(abs, meta, false));
         } catch (SQLException e) {
+            StoreLocks.release(held);
             closeQuietly(c);
             deleteFiles(abs);
             String why = SqlErrors.why(e);
@@ -109,7 +125,9 @@ final class StoreOpener {
         }
     }
 
-    static CrawlStore open(Path file, CrawlStore.Access access, Clock clock) throws StoreException {
+    static CrawlStore open(Path file, CrawlStore.Access access, Options options)
+            throws StoreException {
+        Clock clock = options.clock();
         Path abs = file.toAbsolutePath();
         checkLooksLikeSqlite(file, abs);
         boolean readOnly = access == CrawlStore.Access.READ_ONLY
@@ -144,8 +162,9 @@ final class StoreOpener {
         }
         ReadSource source = readOnly ? ReadSource.of(file, abs) : ReadSource.inPlace(abs);
         Connection c = null;
+        StoreLocks.Held held = null;
         try {
-            c = readOnly || deferred ? source.connect() : connect(abs, false);
+            c = readOnly || deferred ? source.connect() : connect(abs, false, options.maxPages());
             if (Sql.longValue(c, "PRAGMA application_id") != Schema.APPLICATION_ID) {
                 boolean empty = Sql.longValue(c, "SELECT count(*) FROM sqlite_master") == 0;
                 if (empty && !walWasThere && !source.copied()) {
@@ -189,9 +208,7 @@ final class StoreOpener {
                 // writer, readers beside it), as this process reads its own for Compare
                 boolean beside = self ? access == CrawlStore.Access.READ_BESIDE_OWN : readOnly;
                 if (!beside) {
-                    throw self ? new StoreException(file + " is open in this Webprobe already; "
-                            + "close it there first.")
-                            : StoreException.heldElsewhere(openElsewhere(file, owner.get()));
+                    throw refusal(file, owner.get());
                 }
                 if (stillCrawling(meta) && access != CrawlStore.Access.READ_FOLLOWING) {
                     throw new StoreException(file + " is still being crawled in " + (self
@@ -214,16 +231,15 @@ final class StoreOpener {
             } catch (StoreException e) {
                 throw damaged(file, e); // named as given, as every other sentence names it
             }
-            OwnerLock lock = null;
             if (!readOnly && !deferred) {
-                lock = takeLock(file, abs, c, clock);
+                held = takeLock(file, abs, c, clock);
                 Schema.addOptional(c); // a file from before them gets the newer tables
-                meta.put("lock", lock.encode());
+                meta.put("lock", held.lock().encode());
                 meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
             }
             boolean writes = !readOnly && !deferred;
-            CrawlStore store = new CrawlStore(abs, source, false, readOnly, clock, meta,
-                    writes ? c : null, lock, info);
+            CrawlStore store = new CrawlStore(abs, source, false, readOnly, options, meta,
+                    writes ? c : null, held, info);
             if (!writes) {
                 c.close();
                 if (sideFilesMade && !source.copied() && source.mayWrite()) {
@@ -232,6 +248,7 @@ final class StoreOpener {
             }
             return store;
         } catch (SQLException e) {
+            StoreLocks.release(held);
             closeQuietly(c);
             source.discard();
             if (SqlErrors.isCorrupt(e)) {
@@ -239,15 +256,18 @@ final class StoreOpener {
             }
             throw new StoreException("Cannot open " + file + ": " + SqlErrors.why(e) + ".", e);
         } catch (IOException e) {
+            StoreLocks.release(held);
             closeQuietly(c);
             source.discard();
             throw new StoreException("Cannot open " + file + ": " + io.webprobe.FileErrors.why(e)
                     + ".", e);
         } catch (IllegalArgumentException e) {
+            StoreLocks.release(held);
             closeQuietly(c);
             source.discard();
             throw damaged(file, e); // its settings cannot be read back
         } catch (StoreException e) {
+            StoreLocks.release(held);
             closeQuietly(c);
             source.discard();
             throw e;
@@ -280,10 +300,17 @@ final class StoreOpener {
     }
 
     static Connection connect(Path file, boolean readOnly) throws SQLException {
+        return connect(file, readOnly, 0);
+    }
+
+    /** As {@link #connect(Path, boolean)}, a writing one limited to {@code maxPages} if not 0. */
+    static Connection connect(Path file, boolean readOnly, int maxPages) throws SQLException {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setReadOnly(readOnly);
-        Integer maxPages = readOnly ? null : Integer.getInteger(CrawlStore.TEST_MAX_PAGES);
-        if (maxPages != null) {
+        if (!readOnly && maxPages == 0) {
+            maxPages = Integer.getInteger(CrawlStore.TEST_MAX_PAGES, 0);
+        }
+        if (!readOnly && maxPages > 0) {
             cfg.setMaxPageCount(maxPages);
         }
         cfg.setBusyTimeout(10_000);
