@@ -414,6 +414,10 @@ public final class CrawlCommand implements Callable<Integer> {
             return "A file named " + db + " already exists; to continue the crawl stored there "
                     + "use --resume " + db + ", or choose another name.";
         } catch (StoreException e) {
+            if (e.heldElsewhere()) { // its crawl goes on there: not to be read, nor resumed
+                return "A file named " + db + " already exists, open in another running "
+                        + "Webprobe (process " + e.holder() + "); choose another name.";
+            }
             // "X is not a Webprobe crawl file.", "X is damaged and cannot be opened."
             return WebprobeCli.sentence(e.getMessage()) + " " + notOverwritten;
         }

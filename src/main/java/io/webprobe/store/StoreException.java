@@ -7,8 +7,8 @@ package io.webprobe.store;
 public final class StoreException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** Whether the file was refused because another running process writes it. */
-    private boolean heldElsewhere;
+    /** The id of the other running process that has the file open, or 0. */
+    private long holder;
     /** Why, as the end of a sentence ("permission was denied"), or null. */
     private String reason;
 
@@ -16,16 +16,24 @@ public final class StoreException extends Exception {
         super(message);
     }
 
-    /** A refusal to write a file another running Webprobe has open (it may still be read). */
-    static StoreException heldElsewhere(String message) {
+    /**
+     * A refusal of a file the other running Webprobe {@code pid} has open: to write it, or to
+     * read it while its crawl goes on there (a window may still follow it).
+     */
+    static StoreException heldElsewhere(String message, long pid) {
         StoreException e = new StoreException(message);
-        e.heldElsewhere = true;
+        e.holder = pid;
         return e;
     }
 
     /** Whether the file was refused because another running Webprobe has it open. */
     public boolean heldElsewhere() {
-        return heldElsewhere;
+        return holder != 0;
+    }
+
+    /** The process id of the other running Webprobe that has the file open, or 0. */
+    public long holder() {
+        return holder;
     }
 
     public StoreException(String message, Throwable cause) {

@@ -184,7 +184,7 @@ final class StoreLocks {
         return owner.isSelf()
                 ? new StoreException(file + " is open in this Webprobe already; close it there "
                         + "first.")
-                : StoreException.heldElsewhere(openElsewhere(file, owner));
+                : StoreException.heldElsewhere(openElsewhere(file, owner), owner.pid());
     }
 
     /**

@@ -211,10 +211,12 @@ final class StoreOpener {
                     throw refusal(file, owner.get());
                 }
                 if (stillCrawling(meta) && access != CrawlStore.Access.READ_FOLLOWING) {
-                    throw new StoreException(file + " is still being crawled in " + (self
-                            ? "this Webprobe" : "another running Webprobe (process "
-                                    + owner.get().pid() + ")") + "; it can be read once its "
-                            + "crawl has finished or been stopped.");
+                    String where = self ? "this Webprobe"
+                            : "another running Webprobe (process " + owner.get().pid() + ")";
+                    String sentence = file + " is still being crawled in " + where + "; it can "
+                            + "be read once its crawl has finished or been stopped.";
+                    throw self ? new StoreException(sentence)
+                            : StoreException.heldElsewhere(sentence, owner.get().pid());
                 }
             }
             // export and compare on the command line write them (a window, Compare's too, only

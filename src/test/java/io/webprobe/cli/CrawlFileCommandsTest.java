@@ -335,6 +335,44 @@ class CrawlFileCommandsTest {
     }
 
     /**
+     * Found by a tester: --db on a file another process crawls into said "… it can be read
+     * once its crawl has finished or been stopped. Webprobe does not overwrite it. Choose
+     * another name.", three sentences run together. Each command now says one of its own.
+     */
+    @Test
+    void aCrawlFileAnotherRunningWebprobeCrawlsIsRefusedInOneSentenceByEachCommand()
+            throws Exception {
+        server.route("/", html("home"));
+        Path crawl = dir.resolve("crawl.webprobe");
+        assertEquals(0, run("crawl", server.url("/"), "--quiet", "--db", crawl.toString())
+                .exitCode());
+        int requests = server.totalRequests();
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            io.webprobe.store.TestLocks.crawlingWithInlinksUnwritten(crawl, other);
+            byte[] before = Files.readAllBytes(crawl);
+            String process = "(process " + other.pid() + ")";
+
+            assertPlainError(run("crawl", server.url("/"), "--quiet", "--db", crawl.toString()),
+                    "A file named " + crawl + " already exists, open in another running "
+                            + "Webprobe " + process + "; choose another name.");
+            assertPlainError(run("crawl", "--resume", crawl.toString(), "--quiet"),
+                    crawl + " is open in another running Webprobe " + process + "; stop its "
+                            + "crawl or close it there first.");
+            String stillCrawled = crawl + " is still being crawled in another running "
+                    + "Webprobe " + process + "; it can be read once its crawl has finished "
+                    + "or been stopped.";
+            assertPlainError(run("export", crawl.toString(), "--csv",
+                    dir.resolve("out.csv").toString()), stillCrawled);
+            assertPlainError(run("compare", crawl.toString(), crawl.toString()), stillCrawled);
+            assertThat(Files.readAllBytes(crawl)).isEqualTo(before);
+            assertThat(server.totalRequests()).isEqualTo(requests);
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    /**
      * Found by a tester: --db on a plain SQLite database or a cut-short crawl file said "to
      * continue the crawl stored there use --resume", and --resume then said it is not a crawl
      * or is damaged. --db now says so itself, and that the file is not overwritten.
