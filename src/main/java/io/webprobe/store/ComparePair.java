@@ -131,28 +131,38 @@ public final class ComparePair {
     }
 
     /**
-     * Sentences on broken links one crawl's exclude patterns leave out (an href that is no
-     * URL, a URL of the link's page, target or redirects) and the other crawl reports: not
-     * compared, none called new (or fixed), as the other crawl would not report them whatever
-     * the site did. "a.webprobe's exclude patterns (--exclude) leave
-     * out 527 broken links of b.webprobe, so they are not compared: none is called new."
+     * Sentences on broken links and missing anchors one crawl's exclude patterns leave out (an
+     * href that is no URL, a URL of the link's page, target or redirects) and the other crawl
+     * reports: not compared, none called new (or fixed), as the other crawl would not report
+     * them whatever the site did. "a.webprobe's exclude patterns (--exclude) leave out 527
+     * broken links and 2 missing anchors of b.webprobe, so they are not compared: none is
+     * called new."
      */
     static void excluded(CrawlDiff.Counts counts, String olderName, String newerName,
             List<String> notes) {
-        if (counts.excludedNewer() > 0) {
-            notes.add(excluded(olderName, counts.excludedNewer(), newerName, "new"));
+        if (counts.excludedNewer() + counts.excludedNewerAnchors() > 0) {
+            notes.add(excluded(olderName, counts.excludedNewer(), counts.excludedNewerAnchors(),
+                    newerName, "new"));
         }
-        if (counts.excludedOlder() > 0) {
-            notes.add(excluded(newerName, counts.excludedOlder(), olderName, "fixed"));
+        if (counts.excludedOlder() + counts.excludedOlderAnchors() > 0) {
+            notes.add(excluded(newerName, counts.excludedOlder(), counts.excludedOlderAnchors(),
+                    olderName, "fixed"));
         }
     }
 
-    private static String excluded(String excluder, long n, String of, String called) {
-        return String.format(java.util.Locale.ROOT, "%s's exclude patterns (--exclude) leave "
-                + "out %,d broken %s of %s, so %s: %s called %s.", excluder, n,
-                n == 1 ? "link" : "links", of,
-                n == 1 ? "it is not compared" : "they are not compared",
-                n == 1 ? "it is not" : "none is", called);
+    private static String excluded(String excluder, long links, long anchors, String of,
+            String called) {
+        List<String> what = new ArrayList<>();
+        if (links > 0) {
+            what.add(io.webprobe.Words.count(links, "broken link"));
+        }
+        if (anchors > 0) {
+            what.add(io.webprobe.Words.count(anchors, "missing anchor"));
+        }
+        boolean one = links + anchors == 1;
+        return excluder + "'s exclude patterns (--exclude) leave out " + String.join(" and ",
+                what) + " of " + of + ", so " + (one ? "it is not compared: it is not"
+                : "they are not compared: none is") + " called " + called + ".";
     }
 
     private static Set<HrefCheck> lacking(Set<HrefCheck> made) {

@@ -91,10 +91,8 @@ public final class CrawlDiff {
         private long olderMissingAnchors;
         private Set<HrefCheck> olderHrefChecks = EnumSet.noneOf(HrefCheck.class);
         private Set<HrefCheck> newerHrefChecks = EnumSet.noneOf(HrefCheck.class);
-        private final Set<String> notComparedNewer = new HashSet<>();
-        private final Set<String> notComparedOlder = new HashSet<>();
-        private final Set<String> excludedNewer = new HashSet<>();
-        private final Set<String> excludedOlder = new HashSet<>();
+        private final Apart links = new Apart();
+        private final Apart anchors = new Apart();
 
         /** The checks of hrefs of other schemes the older crawl made (none before they were). */
         public Set<HrefCheck> olderHrefChecks() {
@@ -111,12 +109,12 @@ public final class CrawlDiff {
          * the two crawls did not both make: not compared, so none is called new.
          */
         public long notComparedNewer() {
-            return notComparedNewer.size();
+            return links.notComparedNewer.size();
         }
 
         /** Likewise the older crawl's: none is called fixed. */
         public long notComparedOlder() {
-            return notComparedOlder.size();
+            return links.notComparedOlder.size();
         }
 
         /**
@@ -125,12 +123,26 @@ public final class CrawlDiff {
          * redirects) and the older crawl does not report: not compared, none is called new.
          */
         public long excludedNewer() {
-            return excludedNewer.size();
+            return links.excludedNewer.size();
         }
 
         /** Likewise the older crawl's, left out by the newer's patterns: none is called fixed. */
         public long excludedOlder() {
-            return excludedOlder.size();
+            return links.excludedOlder.size();
+        }
+
+        /**
+         * Missing anchors of the newer crawl that the older crawl's exclude patterns leave out
+         * (a URL of the link's page, or of the page it is judged on or the redirects there) and
+         * the older crawl does not report: not compared, none is called new.
+         */
+        public long excludedNewerAnchors() {
+            return anchors.excludedNewer.size();
+        }
+
+        /** Likewise the older crawl's, left out by the newer's patterns: none is called fixed. */
+        public long excludedOlderAnchors() {
+            return anchors.excludedOlder.size();
         }
 
         /**
@@ -289,37 +301,12 @@ public final class CrawlDiff {
         Set<HrefCheck> notBoth = HrefCheck.all();
         notBoth.removeIf(c -> counts.olderHrefChecks.contains(c)
                 && counts.newerHrefChecks.contains(c));
-        // links one crawl's exclude patterns leave out (an href that is no URL, a page, a target
-        // or a hop of its redirects): the other crawl's broken ones are no news (--exclude
-        // '^file:' in one of them made every file: link of the other new or fixed, and an
-        // --exclude dropped made the broken links it had hidden new); not those both report
-        // (a pattern added while a crawl ran leaves in what it had found before)
-        io.webprobe.crawl.CrawlPlan olderPlan = excluding(older);
-        io.webprobe.crawl.CrawlPlan newerPlan = excluding(newer);
-        if (olderPlan != null || newerPlan != null) {
-            Set<String> olderAll = leftOut(older, newerPlan, notBoth, counts.excludedOlder);
-            Set<String> newerAll = leftOut(newer, olderPlan, notBoth, counts.excludedNewer);
-            counts.excludedOlder.removeAll(newerAll);
-            counts.excludedNewer.removeAll(olderAll);
-        }
+        Lister compared = compared(CrawlReader::forEachBrokenLink, older, newer, notBoth,
+                counts.links);
         counts.unknownBroken = newAndFixed(older, newer, new Links() {
             @Override
             public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                io.webprobe.crawl.CrawlPlan other = r == newer ? olderPlan : newerPlan;
-                if (notBoth.isEmpty() && other == null) {
-                    r.forEachBrokenLink(out);
-                    return;
-                }
-                Set<String> apart = r == newer ? counts.notComparedNewer
-                        : counts.notComparedOlder;
-                Set<String> excluded = r == newer ? counts.excludedNewer : counts.excludedOlder;
-                r.forEachBrokenLink(l -> {
-                    if (notBoth.contains(checkOf(l))) {
-                        apart.add(pair(l));
-                    } else if (!excluded.contains(pair(l))) {
-                        out.accept(l);
-                    }
-                });
+                compared.forEach(r, out);
             }
 
             @Override
@@ -349,6 +336,60 @@ public final class CrawlDiff {
         }, counting);
         anchors(older, newer, counts, counting);
         return counts;
+    }
+
+    /** How a crawl hands out the links of a kind (its broken links, its missing anchors). */
+    @FunctionalInterface
+    private interface Lister {
+        void forEach(CrawlReader r, Consumer<? super BrokenLink> out) throws StoreException;
+    }
+
+    /**
+     * The links of a kind of one crawl that are not compared: found by a check of hrefs the two
+     * crawls did not both make, or left out by the other crawl's exclude patterns.
+     */
+    private static final class Apart {
+        final Set<String> notComparedNewer = new HashSet<>();
+        final Set<String> notComparedOlder = new HashSet<>();
+        final Set<String> excludedNewer = new HashSet<>();
+        final Set<String> excludedOlder = new HashSet<>();
+    }
+
+    /**
+     * The links of a kind compare compares, each crawl's: those of a check of hrefs in
+     * {@code notBoth}, and those the other crawl's exclude patterns leave out (an href that is
+     * no URL, a page, a target or a hop of its redirects) and it does not report, set apart in
+     * {@code apart}. The other crawl's are no news: {@code --exclude '^file:'} in one of them
+     * made every file: link of the other new or fixed, and an {@code --exclude} dropped made
+     * the broken links and missing anchors it had hidden new. Not those both report: a pattern
+     * added while a crawl ran leaves in what it had found before.
+     */
+    private static Lister compared(Lister all, CrawlReader older, CrawlReader newer,
+            Set<HrefCheck> notBoth, Apart apart) throws StoreException {
+        io.webprobe.crawl.CrawlPlan olderPlan = excluding(older);
+        io.webprobe.crawl.CrawlPlan newerPlan = excluding(newer);
+        if (olderPlan != null || newerPlan != null) {
+            Set<String> olderAll = leftOut(all, older, newerPlan, notBoth, apart.excludedOlder);
+            Set<String> newerAll = leftOut(all, newer, olderPlan, notBoth, apart.excludedNewer);
+            apart.excludedOlder.removeAll(newerAll);
+            apart.excludedNewer.removeAll(olderAll);
+        }
+        return (r, out) -> {
+            Set<String> notCompared = r == newer ? apart.notComparedNewer
+                    : apart.notComparedOlder;
+            Set<String> excluded = r == newer ? apart.excludedNewer : apart.excludedOlder;
+            if (notBoth.isEmpty() && excluded.isEmpty()) {
+                all.forEach(r, out);
+                return;
+            }
+            all.forEach(r, l -> {
+                if (notBoth.contains(checkOf(l))) {
+                    notCompared.add(pair(l));
+                } else if (!excluded.contains(pair(l))) {
+                    out.accept(l);
+                }
+            });
+        };
     }
 
     /**
@@ -436,10 +477,13 @@ public final class CrawlDiff {
         if (!counts.olderCheckedAnchors || !counts.newerCheckedAnchors) {
             return;
         }
+        // a missing anchor is not a check of hrefs: only exclude patterns set one apart
+        Lister compared = compared(CrawlReader::forEachMissingAnchor, older, newer,
+                EnumSet.noneOf(HrefCheck.class), counts.anchors);
         counts.unknownAnchors = newAndFixed(older, newer, new Links() {
             @Override
             public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                r.forEachMissingAnchor(out);
+                compared.forEach(r, out);
             }
 
             @Override
@@ -563,22 +607,17 @@ public final class CrawlDiff {
     }
 
     /**
-     * Whether another crawl's exclude patterns leave out a broken link, so that crawl would not
-     * report it whatever the site did: an href that is no URL they match, or a URL link whose
-     * page, target or a later hop of whose redirects they match (that crawl did not read the
-     * page, or did not request the URL the link fails at). A page that is a start URL is not
-     * left out: the crawl requests those whatever a pattern says.
-     */
-    /**
-     * Gathers into {@code out} the broken links of a crawl the other crawl's exclude patterns
-     * leave out ({@code other}: null for none), those of a check of hrefs not both made aside.
+     * Gathers into {@code out} the links of a kind of a crawl the other crawl's exclude
+     * patterns leave out ({@code other}: null for none), those of a check of hrefs not both
+     * made aside.
      *
-     * @return every broken link of the crawl, as {@link #pair}
+     * @return every link of the kind of the crawl, as {@link #pair}
      */
-    private static Set<String> leftOut(CrawlReader r, io.webprobe.crawl.CrawlPlan other,
-            Set<HrefCheck> notBoth, Set<String> out) throws StoreException {
+    private static Set<String> leftOut(Lister links, CrawlReader r,
+            io.webprobe.crawl.CrawlPlan other, Set<HrefCheck> notBoth, Set<String> out)
+            throws StoreException {
         Set<String> all = new HashSet<>();
-        r.forEachBrokenLink(l -> {
+        links.forEach(r, l -> {
             all.add(pair(l));
             if (other != null && !notBoth.contains(checkOf(l)) && leftOut(other, l)) {
                 out.add(pair(l));
@@ -587,6 +626,14 @@ public final class CrawlDiff {
         return all;
     }
 
+    /**
+     * Whether another crawl's exclude patterns leave out a broken link or a missing anchor, so
+     * that crawl would not report it whatever the site did: an href that is no URL they match,
+     * or a URL link whose page, target or a later hop of whose redirects they match (that crawl
+     * did not read the page, or did not request the URL the link fails at, or read no anchors
+     * of the page the link ends at). A page that is a start URL is not left out: the crawl
+     * requests those whatever a pattern says.
+     */
     private static boolean leftOut(io.webprobe.crawl.CrawlPlan other, BrokenLink l) {
         CrawlScope scope = other.scope();
         if (l.notAUrl()) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code compare} of a crawl made with {@code --exclude} against one made without (ADR 0021):
  * a broken link the older crawl's patterns left out (its target, a hop of its redirects, the
  * page holding it) may have been broken all along, so it is not new and the gate passes; the
- * other way round none is called fixed. One note says why.
+ * other way round none is called fixed. One note says why. Likewise a missing anchor (ADR
+ * 0024), on a page or to a page the patterns left out.
  */
 class CompareExcludedUrlsCommandTest {
     @TempDir
@@ -94,5 +95,54 @@ class CompareExcludedUrlsCommandTest {
                 .contains("New broken links:\n  " + server.url("/new-gone") + " (HTTP 404) on "
                         + server.url("/") + "\n")
                 .contains("leave out 3 broken links of " + without);
+    }
+
+    @Test
+    void missingAnchorsTheOlderCrawlsPatternsLeftOutAreNotNew() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/doc.html#sec\">doc</a>"
+                + "<a href=\"/go#setup\">go</a><a href=\"/private/\">private</a>"));
+        server.route("/doc.html", html("<title>Doc</title>")); // no #sec
+        server.route("/go", redirect(301, "/private/guide.html"));
+        server.route("/private/guide.html", html("<title>Guide</title>")); // no #setup
+        server.route("/private/", html("<title>Private</title>"
+                + "<a href=\"/guide.html#install\">install</a>"));
+        server.route("/guide.html", html("<title>Guide</title>")); // no #install
+        // the link's target (matched without its fragment), a hop of its redirects, its page
+        Path with = crawl("with.webprobe", 0, "--check-anchors", "--exclude", "/doc\\.html$",
+                "--exclude", "/private/");
+        Path without = crawl("without.webprobe", 1, "--check-anchors");
+
+        CliRun r = run("compare", with.toString(), without.toString());
+
+        // before: "3 new missing anchors", exit 1, for anchors missing all along
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).doesNotContain("new missing anchor")
+                .contains("Note: " + with + "'s exclude patterns (--exclude) leave out 3 missing "
+                        + "anchors of " + without + ", so they are not compared: none is called "
+                        + "new.\n");
+
+        CliRun back = run("compare", without.toString(), with.toString());
+
+        assertEquals(0, back.exitCode(), back.out() + back.err());
+        assertThat(back.out()).doesNotContain("fixed missing anchor")
+                .contains("Note: " + with + "'s exclude patterns (--exclude) leave out 3 missing "
+                        + "anchors of " + without + ", so they are not compared: none is called "
+                        + "fixed.\n");
+    }
+
+    @Test
+    void brokenLinksAndMissingAnchorsLeftOutAreOneNote() throws Exception {
+        site("<a href=\"/private/#setup\">setup</a>");
+        Path with = crawl("with.webprobe", 0, "--check-anchors", "--exclude", "/private/",
+                "--exclude", "/old-gone");
+        Path without = crawl("without.webprobe", 1, "--check-anchors");
+
+        CliRun r = run("compare", with.toString(), without.toString());
+
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).doesNotContain("new broken link").doesNotContain("new missing anchor")
+                .contains("Note: " + with + "'s exclude patterns (--exclude) leave out 3 broken "
+                        + "links and 1 missing anchor of " + without + ", so they are not "
+                        + "compared: none is called new.\n");
     }
 }

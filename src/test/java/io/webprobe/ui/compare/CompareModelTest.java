@@ -555,4 +555,33 @@ class CompareModelTest {
                 + "patterns (--exclude) leave out 1 broken link of without.webprobe, so it is "
                 + "not compared: it is not called new.");
     }
+
+    /**
+     * Likewise a missing anchor on a page the older crawl's patterns left out: not new, and
+     * counted in the same note.
+     */
+    @Test
+    void aMissingAnchorOnAPageTheOlderCrawlExcludedIsNotNew() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/old/doc.html#sec\">doc</a>"));
+        server.route("/old/doc.html", html("<title>Doc</title>")); // no #sec
+        CrawlPlan plan = CrawlPlan.builder(java.net.URI.create(server.url("/")), "Webprobe/test")
+                .build().withCheckAnchors(true);
+        Path with = StoredCrawls.crawlInto(dir.resolve("with.webprobe"),
+                plan.withScope(plan.scope().withExclude(
+                        List.of(java.util.regex.Pattern.compile("/old/")))));
+        Path without = StoredCrawls.crawlInto(dir.resolve("without.webprobe"), plan);
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(with);
+            m.newFileProperty().set(without);
+        });
+
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
+                .doesNotContain(CrawlDiff.Change.NEW_MISSING_ANCHOR);
+        assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
+                + "patterns (--exclude) leave out 1 missing anchor of without.webprobe, so it is "
+                + "not compared: it is not called new.");
+    }
 }
