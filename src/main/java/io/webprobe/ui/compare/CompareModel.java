@@ -331,8 +331,7 @@ public final class CompareModel {
                 String none = sameFile(a, b) ? a.getFileName() + " was chosen as both the "
                         + "older and the newer crawl, and a crawl does not differ from itself: "
                         + "choose another crawl to compare it with."
-                        : "No changes between " + a.getFileName() + " and "
-                                + b.getFileName() + ".";
+                        : compared(c);
                 // the sentence compare prints, above the counts; a slip is said in the status
                 String sentence = sameFile(a, b) ? "" : c.sentence(nameA, nameB);
                 // and in the window's status bar, as the Crawl and Ping tabs end theirs: the
@@ -374,6 +373,18 @@ public final class CompareModel {
             }
         });
         return done;
+    }
+
+    /**
+     * What the empty table of a compare that found no changes says: what was compared, since
+     * the line above it and the status bar say that there are none (the table said it a third
+     * time). Missing anchors are named when both crawls checked them.
+     */
+    static String compared(CrawlDiff.Counts counts) {
+        boolean anchors = counts.olderCheckedAnchors() && counts.newerCheckedAnchors();
+        return "Compare looked at the URLs each crawl has, their status, redirect, title, "
+                + "canonical and indexability, and the broken links" + (anchors
+                ? " and missing anchors" : "") + " on their pages.";
     }
 
     /** The status line of a compare that ended: "Finished: 1 added, 2 status changes." */

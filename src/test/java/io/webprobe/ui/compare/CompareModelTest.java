@@ -382,14 +382,16 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.rows().size())).isZero();
         assertThat(fx.on(() -> m.summaryProperty().get()))
                 .isEqualTo("Compared one.webprobe with two.webprobe: no changes.");
-        assertThat(fx.on(() -> m.emptyTextProperty().get()))
-                .isEqualTo("No changes between one.webprobe and two.webprobe.");
+        // what was compared: the line above and the status bar say there are no changes
+        assertThat(fx.on(() -> m.emptyTextProperty().get())).isEqualTo("Compare looked at the "
+                + "URLs each crawl has, their status, redirect, title, canonical and "
+                + "indexability, and the broken links on their pages.");
 
         fx.on(() -> m.newFileProperty().set(dir.resolve(".").resolve("one.webprobe")));
         java.util.concurrent.CompletableFuture<Void> again = fx.on(m::compare);
         // while it runs, the last comparison's "no changes" is not shown as this one's
         // (it may have ended already; then it says its own result)
-        assertThat(fx.on(() -> m.emptyTextProperty().get())).doesNotStartWith("No changes");
+        assertThat(fx.on(() -> m.emptyTextProperty().get())).doesNotStartWith("Compare looked");
         again.get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("one.webprobe was chosen "
                 + "as both the older and the newer crawl, and a crawl does not differ from "

@@ -379,6 +379,58 @@ class CompareViewTest {
         }
     }
 
+    /**
+     * The bug: two crawls with no changes read "no changes" three times (the line above the
+     * counts, the empty table, the status bar). The empty table says what was compared, the
+     * missing anchors too when both crawls checked them.
+     */
+    @Test
+    void noChangesAreSaidTwiceAndTheEmptyTableSaysWhatWasCompared(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        try (io.webprobe.testsupport.LocalHttpServer server =
+                new io.webprobe.testsupport.LocalHttpServer()) {
+            server.route("/", io.webprobe.testsupport.LocalHttpServer.html("<title>Home</title>"
+                    + "<a href=\"/guide.html#setup\">setup</a>"));
+            server.route("/guide.html", io.webprobe.testsupport.LocalHttpServer.html(
+                    "<title>Guide</title><h2 id=\"setup\">Setup</h2>"));
+            io.webprobe.crawl.CrawlPlan plan = io.webprobe.crawl.CrawlPlan.builder(
+                    java.net.URI.create(server.url("/")), "Webprobe/test").build()
+                    .withCheckAnchors(true);
+            Path before = io.webprobe.testsupport.StoredCrawls.crawlInto(
+                    dir.resolve("before.webprobe"), plan);
+            Path after = io.webprobe.testsupport.StoredCrawls.crawlInto(
+                    dir.resolve("after.webprobe"), plan);
+            WaitForAsyncUtils.asyncFx(() -> {
+                model.oldFileProperty().set(before);
+                model.newFileProperty().set(after);
+                return model.compare(); // runs on this thread here (Runnable::run)
+            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            String[] shown = WaitForAsyncUtils.asyncFx(() -> {
+                view.root().applyCss();
+                ((Parent) view.root()).layout();
+                javafx.scene.control.Label summary =
+                        (javafx.scene.control.Label) view.root().lookup("#compareSummary");
+                javafx.scene.control.Label empty =
+                        (javafx.scene.control.Label) view.root().lookup("#compareEmpty");
+                StringBuilder bar = new StringBuilder();
+                for (javafx.scene.Node t : view.root().lookup("#compareStatus")
+                        .lookup(".status-label").lookupAll(".text")) {
+                    bar.append(((javafx.scene.text.Text) t).getText());
+                }
+                return new String[] {summary.isVisible() ? summary.getText() : "(hidden)",
+                        empty.getScene() != null && empty.isVisible() ? empty.getText()
+                                : "(hidden)", bar.toString()};
+            }).get(10, TimeUnit.SECONDS);
+
+            assertThat(shown[0]).isEqualTo("Compared before.webprobe with after.webprobe: "
+                    + "no changes.");
+            assertThat(shown[1]).isEqualTo("Compare looked at the URLs each crawl has, their "
+                    + "status, redirect, title, canonical and indexability, and the broken links "
+                    + "and missing anchors on their pages.");
+            assertThat(shown[2]).isEqualTo("Finished: no changes.");
+        }
+    }
+
     /** The bug: the summary in the status bar was cut ("10 indexability chang…"). */
     @Test
     void aLongSummaryWrapsInTheStatusBar() throws Exception {
