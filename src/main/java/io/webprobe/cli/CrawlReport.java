@@ -216,10 +216,10 @@ final class CrawlReport {
                         summary.orphans().size() - 20));
             }
         }
-        long blocked = summary.blockedTotal();
-        if (blocked > 0) {
-            out.println("Blocked (not counted as broken): " + Words.count(blocked, "URL")
-                    + why(summary, SkipReason::isBlock));
+        // in the words of the Not crawled line below: one formatter for both
+        String blocked = summary.notCrawled(SkipReason::isBlock);
+        if (blocked != null) {
+            out.println("Blocked (not counted as broken): " + blocked + ".");
         }
         if (summary.acceptedTotal() > 0) {
             out.println(String.format(Locale.ROOT, "Accepted (not counted as broken): %s (%s).",
@@ -242,17 +242,6 @@ final class CrawlReport {
         // a missing anchor fails the run when anchors were checked, as in lychee
         return summary.brokenLinks() > 0 || summary.broken() > 0 || missingAnchors > 0
                 ? CrawlCommand.BROKEN : CrawlCommand.OK;
-    }
-
-    /**
-     * Why the URLs just counted were left out, to end the line: ", deeper than the depth
-     * limit." for one reason (the number said once), " (Blocked by robots.txt: 1; Rate limited:
-     * 1)." for several.
-     */
-    private static String why(CrawlSummary summary,
-            java.util.function.Predicate<SkipReason> which) {
-        String one = summary.onlyReason(which);
-        return one != null ? ", " + one + "." : " (" + summary.reasons(which) + ").";
     }
 
     /** Whether the sign-in was an Authorization header given with -H (not --user's). */

@@ -234,7 +234,8 @@ public record CrawlSummary(
 
     /**
      * What was left out for the reasons {@code which} takes, after "Not crawled: " (the
-     * command line's summary, the window's end of crawl): "89 URLs, page limit reached" (one
+     * command line's summary, the window's end of crawl) or the command line's "Blocked (not
+     * counted as broken): ": "89 URLs, page limit reached" (one
      * reason: the number said once), "1,289 URLs (Page limit reached: 89; Matches an exclude
      * pattern: 1,200)"; the hrefs that are no URL an exclude pattern left out said for what
      * they are, not as URLs: "3 URLs and 526 links that are not web addresses, matches an

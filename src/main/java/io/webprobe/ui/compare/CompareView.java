@@ -241,11 +241,10 @@ public final class CompareView {
 
     /** "Status change", "New broken link"… */
     static String name(CrawlDiff.Change c) {
-        String s = c.label().replace('_', ' ');
+        String s = io.webprobe.Words.inCell(c.label().replace('_', ' '));
         return switch (c) {
-            case STATUS, REDIRECT, TITLE, CANONICAL, INDEXABLE ->
-                    Character.toUpperCase(s.charAt(0)) + s.substring(1) + " change";
-            default -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
+            case STATUS, REDIRECT, TITLE, CANONICAL, INDEXABLE -> s + " change";
+            default -> s;
         };
     }
 
