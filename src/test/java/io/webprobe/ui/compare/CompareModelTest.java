@@ -539,17 +539,8 @@ class CompareModelTest {
         server.route("/old/gone", LocalHttpServer.status(404));
         CrawlPlan plan = CrawlPlan.builder(java.net.URI.create(server.url("/")), "Webprobe/test")
                 .build();
-        Path with = StoredCrawls.crawlInto(dir.resolve("with.webprobe"),
-                plan.withScope(plan.scope().withExclude(
-                        List.of(java.util.regex.Pattern.compile("/old/")))));
-        Path without = StoredCrawls.crawlInto(dir.resolve("without.webprobe"), plan);
-        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
-        fx.on(() -> {
-            m.oldFileProperty().set(with);
-            m.newFileProperty().set(without);
-        });
 
-        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        CompareModel m = excludedThenNot(plan, "/old/");
 
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.NEW_BROKEN_LINK);
@@ -568,22 +559,31 @@ class CompareModelTest {
         server.route("/old/doc.html", html("<title>Doc</title>")); // no #sec
         CrawlPlan plan = CrawlPlan.builder(java.net.URI.create(server.url("/")), "Webprobe/test")
                 .build().withCheckAnchors(true);
-        Path with = StoredCrawls.crawlInto(dir.resolve("with.webprobe"),
-                plan.withScope(plan.scope().withExclude(
-                        List.of(java.util.regex.Pattern.compile("/old/")))));
-        Path without = StoredCrawls.crawlInto(dir.resolve("without.webprobe"), plan);
-        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
-        fx.on(() -> {
-            m.oldFileProperty().set(with);
-            m.newFileProperty().set(without);
-        });
 
-        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        CompareModel m = excludedThenNot(plan, "/old/");
 
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.NEW_MISSING_ANCHOR);
         assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
                 + "patterns (--exclude) leave out 1 missing anchor of without.webprobe, so it is "
                 + "not compared: it is not called new.");
+    }
+
+    /**
+     * Compares a crawl made with an exclude pattern (with.webprobe, the older) with one made
+     * without it (without.webprobe), as the tab does, to its end.
+     */
+    private CompareModel excludedThenNot(CrawlPlan plan, String pattern) throws Exception {
+        Path with = StoredCrawls.crawlInto(dir.resolve("with.webprobe"),
+                plan.withScope(plan.scope().withExclude(
+                        List.of(java.util.regex.Pattern.compile(pattern)))));
+        Path without = StoredCrawls.crawlInto(dir.resolve("without.webprobe"), plan);
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(with);
+            m.newFileProperty().set(without);
+        });
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+        return m;
     }
 }

@@ -44,6 +44,28 @@ class CompareViewTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
+    /** Compares two crawl files as the tab does, to its end. */
+    private void compare(Path before, Path after) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            model.oldFileProperty().set(before);
+            model.newFileProperty().set(after);
+            return model.compare(); // runs on this thread here (Runnable::run)
+        }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+    }
+
+    /** What {@code read} finds in the tab once it is laid out, read on the FX thread. */
+    private <T> T laidOut(java.util.concurrent.Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            view.root().applyCss();
+            ((Parent) view.root()).layout();
+            return read.call();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private javafx.scene.control.Label label(String id) {
+        return (javafx.scene.control.Label) view.root().lookup(id);
+    }
+
     @Test
     void theCompareButtonStaysWhereItIsWhateverTheFilesAreCalled() throws Exception {
         double shortNames = compareButtonX(Path.of("a.webprobe"), Path.of("b.webprobe"));
@@ -117,11 +139,7 @@ class CompareViewTest {
             server.route("/gone", io.webprobe.testsupport.LocalHttpServer.html(
                     "<title>Back</title>ok")); // fixed
             Path after = site.crawlInto(dir.resolve("after.webprobe"));
-            WaitForAsyncUtils.asyncFx(() -> {
-                model.oldFileProperty().set(before);
-                model.newFileProperty().set(after);
-                return model.compare(); // runs on this thread here (Runnable::run)
-            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            compare(before, after);
             String expected;
             try (io.webprobe.store.CrawlStore a = io.webprobe.store.CrawlStore.open(before,
                             io.webprobe.store.CrawlStore.Access.READ_ONLY);
@@ -173,21 +191,10 @@ class CompareViewTest {
                     .isEqualTo(2);
             Path after = io.webprobe.testsupport.StoredCrawls.crawlInto(
                     dir.resolve("after.webprobe"), plan);
-            WaitForAsyncUtils.asyncFx(() -> {
-                model.oldFileProperty().set(before);
-                model.newFileProperty().set(after);
-                return model.compare(); // runs on this thread here (Runnable::run)
-            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
-            String[] shown = WaitForAsyncUtils.asyncFx(() -> {
-                view.root().applyCss();
-                ((Parent) view.root()).layout();
-                javafx.scene.control.Label summary =
-                        (javafx.scene.control.Label) view.root().lookup("#compareSummary");
-                javafx.scene.control.Label notes =
-                        (javafx.scene.control.Label) view.root().lookup("#compareNotes");
-                return new String[] {summary.getText(),
-                        notes.isVisible() ? notes.getText() : "(hidden)"};
-            }).get(10, TimeUnit.SECONDS);
+            compare(before, after);
+            String[] shown = laidOut(() -> new String[] {label("#compareSummary").getText(),
+                    label("#compareNotes").isVisible() ? label("#compareNotes").getText()
+                            : "(hidden)"});
 
             assertThat(shown[0]).isEqualTo("Compared before.webprobe with after.webprobe: "
                     + "no changes.");
@@ -217,11 +224,7 @@ class CompareViewTest {
                     + "<a href=\"mailto:info.example.com\">mail</a>"));
             Path after = io.webprobe.testsupport.StoredCrawls.crawlInto(
                     dir.resolve("after.webprobe"), plan);
-            WaitForAsyncUtils.asyncFx(() -> {
-                model.oldFileProperty().set(before);
-                model.newFileProperty().set(after);
-                return model.compare(); // runs on this thread here (Runnable::run)
-            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            compare(before, after);
             java.util.List<String> cells = WaitForAsyncUtils.asyncFx(() -> {
                 view.root().applyCss();
                 ((Parent) view.root()).layout();
@@ -349,11 +352,7 @@ class CompareViewTest {
             Path after = site.crawlInto(dir.resolve("after.webprobe"));
             WaitForAsyncUtils.asyncFx(() -> ((Stage) view.root().getScene().getWindow())
                     .setWidth(960)).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.asyncFx(() -> {
-                model.oldFileProperty().set(before);
-                model.newFileProperty().set(after);
-                return model.compare(); // runs on this thread here (Runnable::run)
-            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            compare(before, after);
             WaitForAsyncUtils.waitForFxEvents();
             java.util.Map<String, String> shown = new java.util.HashMap<>();
             java.util.Map<String, String> tips = new java.util.HashMap<>();
@@ -400,18 +399,10 @@ class CompareViewTest {
                     dir.resolve("before.webprobe"), plan);
             Path after = io.webprobe.testsupport.StoredCrawls.crawlInto(
                     dir.resolve("after.webprobe"), plan);
-            WaitForAsyncUtils.asyncFx(() -> {
-                model.oldFileProperty().set(before);
-                model.newFileProperty().set(after);
-                return model.compare(); // runs on this thread here (Runnable::run)
-            }).get(10, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
-            String[] shown = WaitForAsyncUtils.asyncFx(() -> {
-                view.root().applyCss();
-                ((Parent) view.root()).layout();
-                javafx.scene.control.Label summary =
-                        (javafx.scene.control.Label) view.root().lookup("#compareSummary");
-                javafx.scene.control.Label empty =
-                        (javafx.scene.control.Label) view.root().lookup("#compareEmpty");
+            compare(before, after);
+            String[] shown = laidOut(() -> {
+                javafx.scene.control.Label summary = label("#compareSummary");
+                javafx.scene.control.Label empty = label("#compareEmpty");
                 StringBuilder bar = new StringBuilder();
                 for (javafx.scene.Node t : view.root().lookup("#compareStatus")
                         .lookup(".status-label").lookupAll(".text")) {
@@ -420,7 +411,7 @@ class CompareViewTest {
                 return new String[] {summary.isVisible() ? summary.getText() : "(hidden)",
                         empty.getScene() != null && empty.isVisible() ? empty.getText()
                                 : "(hidden)", bar.toString()};
-            }).get(10, TimeUnit.SECONDS);
+            });
 
             assertThat(shown[0]).isEqualTo("Compared before.webprobe with after.webprobe: "
                     + "no changes.");
