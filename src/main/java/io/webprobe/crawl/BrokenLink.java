@@ -128,9 +128,10 @@ public record BrokenLink(
      * The URLs the link's target was requested at: the target, then each later hop of its
      * {@link #redirectChain} ({@code http://s/a [301] → http://s/b [404]} gives a, b; a loop's
      * last, {@code → http://s/a (loop)}, is a again). A stored URL holds no space, so each
-     * hop's URL is the text before its first space. None for an href that is no URL. A
-     * missing anchor's are without its fragment, as they were requested: its page, or the
-     * hops of the redirects that end there.
+     * hop's URL is the text before its first space. Not a last hop without a status: a
+     * redirect not followed (too many, or to a Location that is no URL) was never requested.
+     * None for an href that is no URL. A missing anchor's are without its fragment, as they
+     * were requested: its page, or the hops of the redirects that end there.
      */
     public java.util.List<String> requestedUrls() {
         if (notAUrl()) {
@@ -140,6 +141,7 @@ public record BrokenLink(
             return java.util.List.of(isMissingAnchor() ? finalUrl : linkUrl);
         }
         return java.util.Arrays.stream(redirectChain.split(" → "))
+                .filter(hop -> hop.contains(" [") || hop.endsWith(" (loop)"))
                 .map(hop -> hop.split(" ", 2)[0])
                 .toList();
     }

@@ -229,7 +229,14 @@ public record CrawlScope(
      * matched it when it found it. Compare's rule for the other crawl's URLs.
      */
     public boolean excludesUrl(String url) {
-        return !exclude.isEmpty() && excludes(io.webprobe.http.Urls.toUri(url).toString());
+        if (exclude.isEmpty()) {
+            return false;
+        }
+        try {
+            return excludes(io.webprobe.http.Urls.toUri(url).toString());
+        } catch (IllegalArgumentException e) {
+            return false; // no URL (a redirect's Location as sent): never requested, so kept
+        }
     }
 
     /**

@@ -118,4 +118,24 @@ class CrawlScopeTest {
     void aCountedKeyIsAnHrefWhenItIsNoWebUrl(String key, boolean href) {
         assertEquals(href, CrawlScope.isHrefKey(key));
     }
+
+    /**
+     * Compare asks whether another crawl's patterns leave out each URL of a broken link's
+     * redirects: the Location a redirect sent that is no URL ({@code http://[bad/}) was never
+     * requested, so it is neither left out nor a failure of the whole comparison (it threw).
+     */
+    @Test
+    void aRedirectsLocationThatIsNoUrlIsNeitherLeftOutNorAFailure() {
+        assertEquals(false, SCOPE.excludesUrl("http://[bad/private/"));
+        assertEquals(true, SCOPE.excludesUrl("http://s.test/private/x"));
+        BrokenLink toBad = new BrokenLink("http://s.test/", "http://s.test/a", 301,
+                io.webprobe.http.ErrorKind.INVALID_URL, "", "", "a", "http://[bad/",
+                "http://s.test/a [301] → http://[bad/");
+        assertEquals(List.of("http://s.test/a"), toBad.requestedUrls());
+        BrokenLink loop = new BrokenLink("http://s.test/", "http://s.test/a", 302,
+                io.webprobe.http.ErrorKind.REDIRECT_LOOP, "", "", "a", "",
+                "http://s.test/a [302] → http://s.test/b [302] → http://s.test/a (loop)");
+        assertEquals(List.of("http://s.test/a", "http://s.test/b", "http://s.test/a"),
+                loop.requestedUrls());
+    }
 }
