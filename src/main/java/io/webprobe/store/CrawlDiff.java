@@ -333,7 +333,7 @@ public final class CrawlDiff {
                 return new Row(Change.FIXED_BROKEN_LINK, l.linkUrl(), l.statusOrReason(),
                         r.fixedAs(l), l.sourceUrl());
             }
-        }, counting);
+        }, counts.links, counting);
         anchors(older, newer, counts, counting);
         return counts;
     }
@@ -353,6 +353,9 @@ public final class CrawlDiff {
         final Set<String> notComparedOlder = new HashSet<>();
         final Set<String> excludedNewer = new HashSet<>();
         final Set<String> excludedOlder = new HashSet<>();
+        /** Each crawl's plan when it has exclude patterns, else null ({@link #excluding}). */
+        io.webprobe.crawl.CrawlPlan olderExcluding;
+        io.webprobe.crawl.CrawlPlan newerExcluding;
     }
 
     /**
@@ -366,26 +369,22 @@ public final class CrawlDiff {
      */
     private static Lister compared(Lister all, CrawlReader older, CrawlReader newer,
             Set<HrefCheck> notBoth, Apart apart) throws StoreException {
-        io.webprobe.crawl.CrawlPlan olderPlan = excluding(older);
-        io.webprobe.crawl.CrawlPlan newerPlan = excluding(newer);
-        if (olderPlan != null || newerPlan != null) {
-            Set<String> olderAll = leftOut(all, older, newerPlan, notBoth, apart.excludedOlder);
-            Set<String> newerAll = leftOut(all, newer, olderPlan, notBoth, apart.excludedNewer);
-            apart.excludedOlder.removeAll(newerAll);
-            apart.excludedNewer.removeAll(olderAll);
-        }
+        // those left out by the other's patterns are set apart by newAndFixed, which knows
+        // which links only one crawl reports (reading them all once more here cost a third
+        // more reads of every broken link and two more sets of them)
+        apart.olderExcluding = excluding(older);
+        apart.newerExcluding = excluding(newer);
         return (r, out) -> {
             Set<String> notCompared = r == newer ? apart.notComparedNewer
                     : apart.notComparedOlder;
-            Set<String> excluded = r == newer ? apart.excludedNewer : apart.excludedOlder;
-            if (notBoth.isEmpty() && excluded.isEmpty()) {
+            if (notBoth.isEmpty()) {
                 all.forEach(r, out);
                 return;
             }
             all.forEach(r, l -> {
                 if (notBoth.contains(checkOf(l))) {
                     notCompared.add(pair(l));
-                } else if (!excluded.contains(pair(l))) {
+                } else {
                     out.accept(l);
                 }
             });
@@ -416,11 +415,14 @@ public final class CrawlDiff {
      * sorted by target then page (the crawl file hands them out in crawl order, which reads
      * as no order at all).
      *
+     * One only a crawl reports that the other's exclude patterns leave out is neither: it is
+     * set apart in {@code apart} (one both report is compared as any other).
+     *
      * @return how many of the newer crawl's are not known to be new: on pages or to targets an
      *     older crawl cut short did not fetch
      */
     private static long newAndFixed(CrawlReader older, CrawlReader newer, Links kind,
-            Consumer<Row> out) throws StoreException {
+            Apart apart, Consumer<Row> out) throws StoreException {
         Set<String> oldOnes = new HashSet<>();
         kind.forEach(older, l -> oldOnes.add(pair(l)));
         Set<String> still = new HashSet<>();
@@ -439,7 +441,9 @@ public final class CrawlDiff {
         long unknown = 0;
         List<Row> fresh = new ArrayList<>();
         for (BrokenLink l : notInOld) {
-            if (!oldCut || kind.couldShow(older, l)) {
+            if (apart.olderExcluding != null && leftOut(apart.olderExcluding, l)) {
+                apart.excludedNewer.add(pair(l)); // the older crawl would not report it
+            } else if (!oldCut || kind.couldShow(older, l)) {
                 fresh.add(kind.fresh(l));
             } else {
                 unknown++;
@@ -455,7 +459,9 @@ public final class CrawlDiff {
         });
         List<Row> fixed = new ArrayList<>();
         for (BrokenLink l : gone) {
-            if (kind.showsGone(newer, l)) {
+            if (apart.newerExcluding != null && leftOut(apart.newerExcluding, l)) {
+                apart.excludedOlder.add(pair(l)); // the newer crawl would not report it
+            } else if (kind.showsGone(newer, l)) {
                 fixed.add(kind.fixed(newer, l));
             }
         }
@@ -507,7 +513,7 @@ public final class CrawlDiff {
                 return new Row(Change.FIXED_MISSING_ANCHOR, l.linkUrl(), l.problem(),
                         r.fixedAnchorAs(l), l.sourceUrl());
             }
-        }, out);
+        }, counts.anchors, out);
     }
 
     /** Why the newer crawl's start URL fails when the older one's did not, or null. */
@@ -604,26 +610,6 @@ public final class CrawlDiff {
     private static io.webprobe.crawl.CrawlPlan excluding(CrawlReader r) throws StoreException {
         io.webprobe.crawl.CrawlPlan plan = r.plan();
         return plan == null || plan.scope().exclude().isEmpty() ? null : plan;
-    }
-
-    /**
-     * Gathers into {@code out} the links of a kind of a crawl the other crawl's exclude
-     * patterns leave out ({@code other}: null for none), those of a check of hrefs not both
-     * made aside.
-     *
-     * @return every link of the kind of the crawl, as {@link #pair}
-     */
-    private static Set<String> leftOut(Lister links, CrawlReader r,
-            io.webprobe.crawl.CrawlPlan other, Set<HrefCheck> notBoth, Set<String> out)
-            throws StoreException {
-        Set<String> all = new HashSet<>();
-        links.forEach(r, l -> {
-            all.add(pair(l));
-            if (other != null && !notBoth.contains(checkOf(l)) && leftOut(other, l)) {
-                out.add(pair(l));
-            }
-        });
-        return all;
     }
 
     /**
