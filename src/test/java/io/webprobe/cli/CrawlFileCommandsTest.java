@@ -1271,15 +1271,7 @@ class CrawlFileCommandsTest {
      */
     @Test
     void aNamedPipeIsRefusedAsACrawlFileInsteadOfWaitedOn() throws Exception {
-        Path fifo = dir.resolve("pipe.webprobe");
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (java.io.IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
-            return;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0);
+        Path fifo = io.webprobe.testsupport.NamedPipes.make(dir.resolve("pipe.webprobe"));
         String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
         String refused = fifo + " is a pipe or a device, not a crawl file.";
         // a guard against the hang, not a speed assertion

@@ -131,15 +131,7 @@ class AtomicCsvFileTest {
 
     @Test
     void aNamedPipeGetsTheRowsAndStaysAPipe() throws Exception {
-        Path fifo = dir.resolve("rows.csv");
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (java.io.IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
-            return;
-        }
-        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0);
+        Path fifo = io.webprobe.testsupport.NamedPipes.make(dir.resolve("rows.csv"));
         java.util.concurrent.CompletableFuture<String> read =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {

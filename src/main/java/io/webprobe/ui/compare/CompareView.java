@@ -104,11 +104,8 @@ public final class CompareView {
         table.setMinWidth(0);
         // its columns share the table's width (1,230 px of them did not fit a 960 px window)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label();
-        empty.setId("compareEmpty");
-        empty.setWrapText(true);
-        empty.textProperty().bind(model.emptyTextProperty());
-        table.setPlaceholder(empty);
+        table.setPlaceholder(io.webprobe.ui.common.TablePlaceholder.of("compareEmpty",
+                model.emptyTextProperty()));
         table.getColumns().addAll(List.of(
                 col("Change", 175, r -> name(r.change())), // "Fixed missing anchor" whole
                 // the site's URLs cut by their path's end, as in the Crawl tab: at 960 px each

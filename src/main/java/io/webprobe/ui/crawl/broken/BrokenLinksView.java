@@ -35,13 +35,8 @@ public final class BrokenLinksView {
         table.setMinWidth(0);
         // its columns share the table's width (1,360 px of them did not fit a 960 px window)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label();
-        empty.setId("brokenEmpty");
-        empty.textProperty().bind(model.emptyTextProperty());
-        empty.setWrapText(true);
-        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        empty.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(io.webprobe.ui.common.TablePlaceholder.of("brokenEmpty",
+                model.emptyTextProperty()));
         // searched and sorted by the model on its lane, not here: a FilteredList searched and
         // a SortedList sorted tens of thousands of links on the FX thread at each key typed,
         // each read and each click on a header

@@ -159,15 +159,8 @@ public final class UrlTableView {
 
     /** Shows the model's words for an empty table (no crawl, no match) while it is empty. */
     public void usePlaceholderOfModel() {
-        Label l = new Label();
-        l.setId("crawlTableEmpty");
-        l.textProperty().bind(model.emptyTextProperty());
-        // on lines of their own in a narrow table: at 1,024 px the first words touched its
-        // left edge, and in a smaller window both ends were cut off
-        l.setWrapText(true);
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        l.setPadding(new javafx.geometry.Insets(0, 12, 0, 12));
-        table.setPlaceholder(l);
+        table.setPlaceholder(io.webprobe.ui.common.TablePlaceholder.of("crawlTableEmpty",
+                model.emptyTextProperty()));
     }
 
     private void sortModel() {
