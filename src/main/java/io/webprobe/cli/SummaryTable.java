@@ -74,11 +74,11 @@ final class SummaryTable {
             sending = plan.duration();
             drain = s.elapsed().minus(plan.duration());
         }
-        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s%s.",
+        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s%s%s.",
                 s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
                 duration(sending), plan.mode() == PingMode.RATE ? ""
                         : " (" + rate(s.requestsPerSecond()) + " req/s)",
-                s.failed(),
+                s.failed(), s.failedShare(),
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
                         + " not counted" : "",
                 // their one failure each is their row's, no request sent (notes below)
@@ -131,9 +131,7 @@ final class SummaryTable {
 
     /** "0.35 s" under a minute, else hh:mm:ss. */
     static String duration(java.time.Duration d) {
-        return d.toSeconds() < 60
-                ? String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9)
-                : ProgressFormat.clock(d);
+        return ProgressFormat.took(d);
     }
 
     private static String[] append(String[] row, String cell) {

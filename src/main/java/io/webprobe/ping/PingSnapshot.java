@@ -111,6 +111,21 @@ public record PingSnapshot(
     }
 
     /**
+     * " (32.0%)": the failed requests' share of those answered or failed ({@link #sent()}), as
+     * oha's summary opens with its success rate; "" when none failed. Never "0.0%" for a failure
+     * nor "100.0%" with one success: "<0.1%", ">99.9%".
+     */
+    public String failedShare() {
+        if (failed <= 0 || sent <= 0) {
+            return "";
+        }
+        double percent = 100.0 * failed / sent;
+        String text = failed >= sent ? "100" : percent < 0.05 ? "<0.1" : percent >= 99.95
+                ? ">99.9" : String.format(java.util.Locale.ROOT, "%.1f", percent);
+        return " (" + text + "%)";
+    }
+
+    /**
      * While {@link #draining()}: "waiting for 3 requests in flight (timeout 10 s)", saying why
      * a run goes on after its duration; else "".
      *

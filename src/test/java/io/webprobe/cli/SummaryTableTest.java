@@ -34,7 +34,7 @@ class SummaryTableTest {
         List<String> lines = printed(plan, finished(17_741, 1, Duration.ofMillis(4010),
                 17_741, 0));
 
-        assertThat(lines).contains("Sent 17,741 requests in 1.00 s (17,741.0 req/s), 1 failed.",
+        assertThat(lines).contains("Sent 17,741 requests in 1.00 s (17,741.0 req/s), 1 failed (<0.1%).",
                 "After the duration, the run waited 3.01 s for the requests still in flight "
                         + "(not part of the rates).");
     }
@@ -51,6 +51,27 @@ class SummaryTableTest {
         assertThat(lines).contains("Sent 164 requests in 2.00 s, 0 failed.",
                 "After the duration, the run waited 0.54 s for the requests still in flight "
                         + "(not part of the rates).");
+    }
+
+    /**
+     * oha's summary opens with its success rate; ours said "9,347 failed" of 67,770 and left the
+     * sum to the reader. The share is of the requests sent, never 0.0% for a failure nor 100.0%
+     * beside a success.
+     */
+    @Test
+    void theRunsLineSaysWhatShareOfTheRequestsFailed() {
+        assertThat(printed(PLAN, finished(20, 10, Duration.ofMillis(500), 40, 0)))
+                .contains("Sent 20 requests in 0.50 s (40.0 req/s), 10 failed (50.0%).");
+        assertThat(printed(PLAN, finished(20, 20, Duration.ofMillis(500), 40, 0)))
+                .contains("Sent 20 requests in 0.50 s (40.0 req/s), 20 failed (100%).");
+        assertThat(printed(PLAN, finished(20, 0, Duration.ofMillis(500), 40, 0)))
+                .contains("Sent 20 requests in 0.50 s (40.0 req/s), 0 failed.");
+        assertThat(finished(67_770, 9_347, Duration.ofSeconds(5), 0, 0).failedShare())
+                .isEqualTo(" (13.8%)");
+        assertThat(finished(100_000, 1, Duration.ofSeconds(5), 0, 0).failedShare())
+                .isEqualTo(" (<0.1%)");
+        assertThat(finished(100_000, 99_999, Duration.ofSeconds(5), 0, 0).failedShare())
+                .isEqualTo(" (>99.9%)");
     }
 
     @Test

@@ -722,6 +722,27 @@ class PingWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The end of a run says what share of its requests failed, as oha's summary opens with its
+     * success rate, and how long it took as the command line does: a 0.08 s run of 200
+     * requests read "2,445.4 req/s · 00:00:00".
+     */
+    @Test
+    void theEndOfARunSaysTheShareThatFailedAndHowLongItTook(FxRobot robot) throws Exception {
+        server.route("/ok", html("ok"));
+        server.route("/gone", LocalHttpServer.status(503));
+        openPingTab(robot);
+        setTargets(robot, server.url("/ok") + "\n" + server.url("/gone"));
+        robot.clickOn("#pingStart");
+        Button start = node(robot, "#pingStart", Button.class);
+        waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
+                && pingStatus(robot).startsWith("Finished"));
+
+        assertThat(pingStatus(robot)).startsWith("Finished: 20 sent · 10 failed (50.0%) · ")
+                .matches("[^·]+· [^·]+· [^·]+ req/s · \\d+\\.\\d\\d s · failed: 10 HTTP 503")
+                .doesNotContain("00:00:0");
+    }
+
+    /**
      * The tester's bug: 0.4-3 s into a new run the latency chart still drew the last run's
      * lines. On Start the charts show nothing of the last run: no point, no line drawn.
      */

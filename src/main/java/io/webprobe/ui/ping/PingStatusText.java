@@ -63,12 +63,16 @@ final class PingStatusText {
      * @param oneUrlWaits {@link io.webprobe.ping.PingPlan#waitingConnectionsOfOneUrl}
      */
     static String statusLine(PingSnapshot s, String whoWaits, String oneUrlWaits) {
+        // a run that ended says how long it took as the command line does ("0.08 s"): its
+        // clock read 00:00:00 beside thousands of req/s
+        String time = s.finished() ? ProgressFormat.took(s.elapsed())
+                : ProgressFormat.clock(s.elapsed());
         String rateText = PingResult.rateText(s.requestsPerSecond(), true) + " req/s"
                 + (s.targetRate() > 0 ? " (target " + PingResult.rateText(s.targetRate(), true)
                         + ")" : "");
         // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
-        return String.format(Locale.ROOT, "%,d sent · %,d failed · %s · %s%s%s",
-                s.requestsSent(), s.failed(), rateText, ProgressFormat.clock(s.elapsed()),
+        return String.format(Locale.ROOT, "%,d sent · %,d failed%s · %s · %s%s%s",
+                s.requestsSent(), s.failed(), s.failedShare(), rateText, time,
                 s.late() > 0 ? String.format(Locale.ROOT, " · %,d sent late", s.late()) : "",
                 notSent(s, whoWaits, oneUrlWaits));
     }

@@ -636,7 +636,7 @@ class PingViewModelTest {
             assertThat(start(url)).isTrue();
             awaitEnd();
             assertThat(results()).singleElement().satisfies(r -> assertEquals(3, r.failed()));
-            assertThat(status()).startsWith("Finished: 3 sent · 3 failed · ").endsWith(" · The "
+            assertThat(status()).startsWith("Finished: 3 sent · 3 failed (100%) · ").endsWith(" · The "
                     + "site's certificate is not trusted (self-signed or from an unknown "
                     + "authority). Use Settings › Trust certificate to trust it, or Settings › "
                     + "Skip certificate checks to skip the check.");
@@ -697,7 +697,7 @@ class PingViewModelTest {
         assertThat(start("http://127.0.0.1:" + closed + "/\n" + server.url("/gone"))).isTrue();
         awaitEnd();
 
-        assertThat(status()).startsWith("Finished: 20 sent · 20 failed · ")
+        assertThat(status()).startsWith("Finished: 20 sent · 20 failed (100%) · ")
                 .contains(" · failed: 10 Connection refused, 10 HTTP 503");
     }
 
@@ -826,13 +826,13 @@ class PingViewModelTest {
 
             // a run without a certificate file, one chosen before the run's end is shown
             assertThat(runChangingTheCertificateFileTo(other.pem().toString()))
-                    .startsWith("Finished: 2 sent · 2 failed · ").endsWith(" · The site's "
+                    .startsWith("Finished: 2 sent · 2 failed (100%) · ").endsWith(" · The site's "
                             + "certificate is not trusted (self-signed or from an unknown "
                             + "authority). Use Settings › Trust certificate to trust it, or "
                             + "Settings › Skip certificate checks to skip the check.");
             // a run with a file that does not vouch for the server, cleared meanwhile
             assertThat(runChangingTheCertificateFileTo(""))
-                    .startsWith("Finished: 2 sent · 2 failed · ").endsWith(" · The site's "
+                    .startsWith("Finished: 2 sent · 2 failed (100%) · ").endsWith(" · The site's "
                             + "certificate is not trusted: neither the usual authorities nor "
                             + "the certificate file given vouch for it. Use Settings › Skip "
                             + "certificate checks to skip the check.");
