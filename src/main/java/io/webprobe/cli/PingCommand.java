@@ -12,6 +12,7 @@ import io.webprobe.ping.PingHeaders;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingListener;
 import io.webprobe.ping.PingPlan;
+import io.webprobe.ping.PingResult;
 import io.webprobe.ping.PingSnapshot;
 import io.webprobe.ping.RequestRecord;
 import io.webprobe.http.StatusSet;
@@ -521,8 +522,9 @@ public final class PingCommand implements Callable<Integer> {
         String latency = "";
         if (!s.series().isEmpty()) {
             var last = s.series().get(s.series().size() - 1);
-            latency = String.format(Locale.ROOT, " · p50 %.1f ms · p99 %.1f ms",
-                    last.p50Millis(), last.p99Millis());
+            // two significant digits under 10 ms: "p50 0.0 ms" read as if nginx took no time
+            latency = " · p50 " + PingResult.wholeMillisText(last.p50Millis()) + " ms · p99 "
+                    + PingResult.wholeMillisText(last.p99Millis()) + " ms";
         }
         String line = String.format(Locale.ROOT, "%,d sent · %,d failed · %,.0f req/s%s · %.0f%% · %s",
                 s.requestsSent(), s.failed(), s.requestsPerSecond(), latency, s.progress() * 100,

@@ -240,6 +240,21 @@ public record PingResult(
                 : three.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * Whole milliseconds with thousands separators ("1,035", "23"), as a column of seconds, but
+     * two significant digits below ten ("8.4", "0.42", "0.042"): a fast URL's p50 beside a slow
+     * one's read "0", as if it took no time. Never wider than "1,035", which set the format. The
+     * Ping table's column from a second up, and the command line's progress line.
+     */
+    public static String wholeMillisText(double ms) {
+        if (Math.round(ms * 10) < 100) {
+            String f = Math.round(ms * 1000) < 100 ? "%.3f" : Math.round(ms * 100) < 100 ? "%.2f"
+                    : "%.1f";
+            return String.format(Locale.ROOT, f, ms);
+        }
+        return String.format(Locale.ROOT, "%,.0f", ms);
+    }
+
     static String ms(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
     }

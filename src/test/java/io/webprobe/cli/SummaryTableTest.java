@@ -74,6 +74,22 @@ class SummaryTableTest {
                 .isEqualTo(" (>99.9%)");
     }
 
+    /**
+     * The bug: against nginx the progress line read "p50 0.0 ms" (0.036 ms), as if it took no
+     * time; it says two significant digits under 10 ms, as the Ping table does.
+     */
+    @Test
+    void theProgressLineKeepsTheDigitsOfAFastServersLatency() {
+        PingSnapshot s = new PingSnapshot(List.of(), 121_506, 0, 0, 0, Duration.ofSeconds(5),
+                25_576, 0, 0.16, List.of(new io.webprobe.ping.LatencyPoint(5, 0.036, 2.04, 25_000),
+                        new io.webprobe.ping.LatencyPoint(6, 0.0362, 42.6, 25_000)),
+                false, false, 4, false, null, 0, 0);
+
+        assertThat(PingCommand.progressLine(s, Duration.ofSeconds(10)))
+                .isEqualTo("121,506 sent · 0 failed · 25,576 req/s · p50 0.036 ms · p99 43 ms"
+                        + " · 16% · 00:00:05");
+    }
+
     @Test
     void aClosedLoopCountsOnlyTheConnectionsItsRequestsUse() {
         PingSnapshot s = finished(3, 0, Duration.ofMillis(10), 300, 300);
