@@ -75,6 +75,19 @@ class SummaryTableTest {
     }
 
     /**
+     * The bug: five requests to a closed port, refused in 3 ms, read "Sent 5 requests in
+     * 0.00 s (1,608.9 req/s)": a time of nothing beside a rate.
+     */
+    @Test
+    void aRunOfAFewMillisecondsSaysThemNotNoSeconds() {
+        assertThat(printed(PLAN, finished(5, 5, Duration.ofNanos(3_108_000), 1_608.9, 0)))
+                .contains("Sent 5 requests in 3.1 ms (1,608.9 req/s), 5 failed (100%).");
+        assertThat(SummaryTable.duration(Duration.ofNanos(9_940_000))).isEqualTo("9.9 ms");
+        assertThat(SummaryTable.duration(Duration.ofNanos(9_995_000))).isEqualTo("0.01 s");
+        assertThat(SummaryTable.duration(Duration.ofMillis(40))).isEqualTo("0.04 s");
+    }
+
+    /**
      * The bug: against nginx the progress line read "p50 0.0 ms" (0.036 ms), as if it took no
      * time; it says two significant digits under 10 ms, as the Ping table does.
      */
