@@ -25,6 +25,9 @@ public final class UrlEnds {
     public UrlEnds(Labeled cell) {
         this.cell = cell;
         cell.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        // the cell's own cut as the path's end is cut: "https://12…0.1:18904/" over "…/e", where
+        // JavaFX's default "..." put two ellipses in one column
+        cell.setEllipsisString("…");
         cell.widthProperty().addListener(o -> fit());
     }
 

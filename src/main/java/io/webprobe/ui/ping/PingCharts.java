@@ -198,6 +198,7 @@ final class PingCharts {
         // site's URLs differ at their end, and is whole in the title's tooltip
         if (bars.lookup(".chart-title") instanceof Label title) {
             title.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            title.setEllipsisString("…"); // as the table's URL cells cut the URL
             Tooltip tip = new Tooltip();
             tip.textProperty().bind(vm.selectedUrlProperty()
                     .map(UrlSyntax::forPeople));
