@@ -744,6 +744,30 @@ class PingWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: a URL that got no response (refused), selected, named in the histogram's title,
+     * had under it "The response times of the URL selected in the table appear here."
+     */
+    @Test
+    void theHistogramOfAUrlWithNoResponseSaysSo(FxRobot robot) throws Exception {
+        openPingTab(robot);
+        Label note = node(robot, "#pingHistogramEmpty", Label.class);
+        assertThat(fx(note::getText)).isEqualTo("The response times of the URL selected in the "
+                + "table appear here.");
+        try (io.webprobe.testsupport.RefusedPort refused =
+                io.webprobe.testsupport.RefusedPort.onLoopback()) {
+            setTargets(robot, refused.url("/r"));
+            robot.clickOn("#pingStart");
+            Button start = node(robot, "#pingStart", Button.class);
+            waiting(RUN_WAIT).until(() -> !fx(start::isDisabled)
+                    && pingStatus(robot).startsWith("Finished"));
+        }
+
+        assertThat(fx(() -> context.pingViewModel().selectedUrlProperty().get())).isNotNull();
+        assertThat(fx(note::isVisible)).isTrue();
+        assertThat(fx(note::getText)).isEqualTo("No response from this URL to draw.");
+    }
+
+    /**
      * The tester's bug: 0.4-3 s into a new run the latency chart still drew the last run's
      * lines. On Start the charts show nothing of the last run: no point, no line drawn.
      */

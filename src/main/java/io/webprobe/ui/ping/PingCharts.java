@@ -29,6 +29,10 @@ import javafx.scene.layout.Priority;
  * PingViewModel#histogram()}). Only mirrors those two lists; FX thread only.
  */
 final class PingCharts {
+    /** The histogram's note while no URL is selected, and for one that got no response. */
+    static final String NO_URL_NOTE =
+            "The response times of the URL selected in the table appear here.";
+    static final String NO_RESPONSE_NOTE = "No response from this URL to draw.";
     private final PingViewModel vm;
     private final HBox node;
     private final LineChart<Number, Number> line;
@@ -75,13 +79,19 @@ final class PingCharts {
         line.setLegendSide(javafx.geometry.Side.RIGHT);
         newLines();
         vm.series().addListener((ListChangeListener<LatencyPoint>) this::mirror);
+        javafx.scene.layout.StackPane bars = ChartNote.over(histogram(), "pingHistogramEmpty",
+                NO_URL_NOTE, Bindings.isEmpty(vm.histogram()));
+        // a URL selected that got no response (refused, not trusted) read "The response times
+        // of the URL selected in the table appear here." under its own name
+        ((Label) bars.lookup("#pingHistogramEmpty")).textProperty().bind(Bindings
+                .when(vm.selectedUrlProperty().isNull()).then(NO_URL_NOTE)
+                .otherwise(NO_RESPONSE_NOTE));
         node = growing(
                 ChartNote.over(line, "pingChartEmpty", "The p50 and p99 of each second appear here "
                         + "while the test runs.", Bindings.isEmpty(vm.series())),
-                ChartNote.over(histogram(), "pingHistogramEmpty", "The response times of the URL "
-                        + "selected in the table appear here.",
-                        Bindings.isEmpty(vm.histogram())));
+                bars);
     }
+
 
     Node node() {
         return node;
