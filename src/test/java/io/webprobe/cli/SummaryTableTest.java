@@ -34,7 +34,8 @@ class SummaryTableTest {
         List<String> lines = printed(plan, finished(17_741, 1, Duration.ofMillis(4010),
                 17_741, 0));
 
-        assertThat(lines).contains("Sent 17,741 requests in 1.00 s (17,741.0 req/s), 1 failed (<0.1%).",
+        assertThat(lines).contains(
+                "Sent 17,741 requests in 1.00 s (17,741.0 req/s), 1 failed (<0.1%).",
                 "After the duration, the run waited 3.01 s for the requests still in flight "
                         + "(not part of the rates).");
     }

@@ -636,7 +636,8 @@ class PingViewModelTest {
             assertThat(start(url)).isTrue();
             awaitEnd();
             assertThat(results()).singleElement().satisfies(r -> assertEquals(3, r.failed()));
-            assertThat(status()).startsWith("Finished: 3 sent · 3 failed (100%) · ").endsWith(" · The "
+            assertThat(status()).startsWith("Finished: 3 sent · 3 failed (100%) · ")
+                    .endsWith(" · The "
                     + "site's certificate is not trusted (self-signed or from an unknown "
                     + "authority). Use Settings › Trust certificate to trust it, or Settings › "
                     + "Skip certificate checks to skip the check.");
