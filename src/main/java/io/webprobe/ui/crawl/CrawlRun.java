@@ -405,7 +405,13 @@ final class CrawlRun {
             // the file could not be written (a full disk): it is marked stopped, in a small
             // write of its own, so that it says so when opened (as the command line does)
             CrawlStore failed = c.store();
-            s.background().execute(failed::saveStoppedAfterFailure);
+            s.background().execute(() -> {
+                failed.saveStoppedAfterFailure();
+                if (!failed.temporary()) {
+                    // File › Recent crawls read it before the mark ("· running"): read again
+                    s.fx().execute(recent::refresh);
+                }
+            });
             // as a failed ping does: a crawl stopped by its file (a full disk) is not a line
             // in the status bar to be missed
             s.dialogs().showError("Crawl stopped", summary.failure());

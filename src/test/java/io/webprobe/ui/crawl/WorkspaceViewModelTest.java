@@ -784,6 +784,49 @@ class WorkspaceViewModelTest {
         assertThat(h.on(() -> vm.runningProperty().get())).isTrue();
     }
 
+    /** The entry File › Recent crawls shows for {@code file}, once it ends with {@code end}. */
+    private void awaitRecentEntry(Path file, String end) throws Exception {
+        Path abs = file.toAbsolutePath();
+        await(() -> h.on(() -> vm.recentCrawls().files().contains(abs)
+                && vm.recentCrawls().labels(null).get(vm.recentCrawls().files().indexOf(abs))
+                        .endsWith(end)));
+    }
+
+    @Test
+    void aCrawlStoppedInThisWindowReadsStoppedInRecentCrawls() throws Exception {
+        stoppedWhileSlow();
+        Path file = h.on(() -> vm.fileProperty().get());
+
+        awaitRecentEntry(file, " · stopped");
+    }
+
+    /**
+     * The bug: a crawl whose disk filled stayed "· running" in File › Recent crawls: its entry
+     * was read at the crawl's end, before its file was marked stopped. The crawl files here may
+     * grow to 40 pages of SQLite, as if the disk were full past them.
+     */
+    @Test
+    void aCrawlWhoseDiskFilledReadsStoppedInRecentCrawls() throws Exception {
+        new io.webprobe.testsupport.TestSite(server, 300);
+        open();
+        String before = System.setProperty(io.webprobe.store.CrawlStore.TEST_MAX_PAGES, "40");
+        try {
+            h.start(server.url("/"));
+            h.awaitCrawlEnd();
+        } finally {
+            if (before == null) {
+                System.clearProperty(io.webprobe.store.CrawlStore.TEST_MAX_PAGES);
+            } else {
+                System.setProperty(io.webprobe.store.CrawlStore.TEST_MAX_PAGES, before);
+            }
+        }
+        assertThat(h.dialogs.details).anyMatch(d -> d.startsWith("showError: ")
+                && d.contains("disk is full"));
+        Path file = h.on(() -> vm.fileProperty().get());
+
+        awaitRecentEntry(file, " · stopped");
+    }
+
     @Test
     void aStoppedCrawlOpenedLaterOffersResumeAndResumingFinishesIt() throws Exception {
         CountDownLatch arrived = new CountDownLatch(1);
