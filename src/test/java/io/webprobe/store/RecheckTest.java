@@ -314,7 +314,7 @@ class RecheckTest {
         try (CrawlStore store = CrawlStore.create(file, plan)) {
             crawl(plan, store);
         }
-        madeWithTen(file, server.url("/r"), n);
+        io.webprobe.testsupport.StoredCrawls.madeWithTen(file, server.url("/r"), n);
         try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
             long id = idOf(store, server.url("/r10"));
             CrawlResult stored;
@@ -369,26 +369,6 @@ class RecheckTest {
                 assertThat(reader.redirectsInto(idOf(store, server.url("/r" + n))))
                         .isEqualTo(n);
             }
-        }
-    }
-
-    /**
-     * Makes a crawl file of the chain /r0 → /r1 → … read as one made when a crawl followed 10
-     * redirects: the URLs past /r10 gone, and /r10's row as that crawl wrote it.
-     */
-    private static void madeWithTen(Path file, String r, int limit) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
-                var st = c.createStatement()) {
-            String past = "(SELECT id FROM urls WHERE url IN (" + java.util.stream.IntStream
-                    .rangeClosed(11, limit).mapToObj(i -> "'" + r + i + "'")
-                    .collect(java.util.stream.Collectors.joining(", ")) + "))";
-            st.executeUpdate("DELETE FROM links WHERE target_id IN " + past
-                    + " OR source_id IN " + past);
-            st.executeUpdate("UPDATE urls SET (error, redirect_id) = (SELECT error, NULL "
-                    + "FROM urls WHERE url = '" + r + limit + "'), error_message = 'More than "
-                    + "10 redirects: 10 led here, so its redirect to " + r + "11 is not "
-                    + "followed' WHERE url = '" + r + "10'");
-            st.executeUpdate("DELETE FROM urls WHERE id IN " + past);
         }
     }
 

@@ -46,4 +46,24 @@ public final class StoredCrawls {
                     + "WHERE href LIKE 'mailto:%' OR href LIKE 'file:%'");
         }
     }
+
+    /**
+     * Makes a crawl file of the chain /r0 → /r1 → … read as one made when a crawl followed 10
+     * redirects: the URLs past /r10 gone, and /r10's row as that crawl wrote it.
+     */
+    public static void madeWithTen(Path file, String r, int limit) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                var st = c.createStatement()) {
+            String past = "(SELECT id FROM urls WHERE url IN (" + java.util.stream.IntStream
+                    .rangeClosed(11, limit).mapToObj(i -> "'" + r + i + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")) + "))";
+            st.executeUpdate("DELETE FROM links WHERE target_id IN " + past
+                    + " OR source_id IN " + past);
+            st.executeUpdate("UPDATE urls SET (error, redirect_id) = (SELECT error, NULL "
+                    + "FROM urls WHERE url = '" + r + limit + "'), error_message = 'More than "
+                    + "10 redirects: 10 led here, so its redirect to " + r + "11 is not "
+                    + "followed' WHERE url = '" + r + "10'");
+            st.executeUpdate("DELETE FROM urls WHERE id IN " + past);
+        }
+    }
 }

@@ -423,6 +423,44 @@ class WorkspaceViewModelTest {
     }
 
     /**
+     * A crawl file made when a crawl followed 10 redirects, re-checked in the window: the row
+     * of the URL 10 redirects led to said "More than 10 redirects". The window reads from the
+     * file how many led there (10), so its redirect is followed now (20 are), not "More than
+     * 20 redirects: 20 led here", false twice.
+     */
+    @Test
+    void aUrlALimitOfTenStoppedAtIsFollowedWhenRecheckedInTheWindow() throws Exception {
+        int n = io.webprobe.http.HttpProbe.MAX_REDIRECTS;
+        server.route("/", html("<a href=\"/r0\">start</a>"));
+        for (int i = 0; i < 2 * n + 10; i++) { // endless, as far as the crawl goes
+            server.route("/r" + i, LocalHttpServer.redirect(301, "/r" + (i + 1)));
+        }
+        Path file = io.webprobe.testsupport.StoredCrawls.crawlInto(tempDir.resolve(
+                "ten.webprobe"), io.webprobe.crawl.CrawlPlan.of(
+                        java.net.URI.create(server.url("/")), "Webprobe/test"));
+        io.webprobe.testsupport.StoredCrawls.madeWithTen(file, server.url("/r"), n);
+        open();
+        done(h.on(() -> vm.openCrawl(file)));
+        h.awaitSettled();
+        show(UrlFilter.ALL, "/r10");
+        assertThat(h.rows()).singleElement().satisfies(r -> assertThat(r.error())
+                .isEqualTo(io.webprobe.http.ErrorKind.TOO_MANY_REDIRECTS));
+        long id = idOf("/r10");
+
+        h.run(() -> vm.recheck(new long[] {id}));
+
+        await(() -> h.status().startsWith("Re-checked"));
+        h.awaitSettled();
+        assertThat(h.status()).doesNotContain("redirects");
+        show(UrlFilter.ALL, "/r10");
+        assertThat(h.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(301);
+            assertThat(r.error()).as(r.errorMessage()).isNull();
+            assertThat(r.redirectTo()).isEqualTo(server.url("/r11"));
+        });
+    }
+
+    /**
      * A long re-check says how far it got and stops on Esc after its current URL, keeping what
      * it fetched (30,000 URLs took 10-20 s with no word and no way to stop).
      */
