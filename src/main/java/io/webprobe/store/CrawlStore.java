@@ -350,6 +350,19 @@ public final class CrawlStore implements AutoCloseable {
                 ps.setString(1, CrawlState.STOPPED.label());
                 ps.executeUpdate();
             }
+            // its running time as the crawl ended: the last one written may be lost with the
+            // failed writes (reopened, it said "00:00:00"); a write of its own after the mark
+            java.time.Duration elapsed = writer.lastElapsed();
+            if (elapsed != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE meta SET value = ? WHERE key = 'elapsed_ms'")) {
+                    ps.setString(1, Long.toString(elapsed.toMillis()));
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    // the mark is saved: the file says "stopped", with the time last written
+                    log.warn("Could not keep the running time of {}", file, e);
+                }
+            }
             // the counts the failed writer held are lost with it: counted again before the
             // crawl's own CSVs read them; a write of its own after the mark, so that a disk
             // too full for it still keeps the mark (the next open counts them then)

@@ -150,6 +150,8 @@ final class StoreWriter implements CrawlSink {
     private volatile boolean closed;
     /** A crawl job writes here: between its start and its end (stopped or finished). */
     private volatile boolean crawling;
+    /** {@link #lastElapsed()}. */
+    private volatile Duration lastElapsed;
     private OwnerLock lock;
     private long lastBeatNanos = System.nanoTime();
     /** What the writer did, for the log when it ends; writer thread only. */
@@ -285,7 +287,16 @@ final class StoreWriter implements CrawlSink {
 
     @Override
     public void elapsed(Duration elapsed) {
+        lastElapsed = elapsed;
         queue.put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
+    }
+
+    /**
+     * The running time last given to this writer, written or not (a failed writer discards
+     * it); null when none was. The mark of a crawl stopped by a full disk keeps it.
+     */
+    Duration lastElapsed() {
+        return lastElapsed;
     }
 
     @Override
@@ -296,6 +307,7 @@ final class StoreWriter implements CrawlSink {
     @Override
     public void state(CrawlState state, Duration elapsed) {
         crawling = state != CrawlState.FINISHED && state != CrawlState.STOPPED;
+        lastElapsed = elapsed;
         queue.put(new Meta("state", state.label()));
         queue.put(new Meta("elapsed_ms", Long.toString(elapsed.toMillis())));
         if (state == CrawlState.FINISHED || state == CrawlState.STOPPED) {

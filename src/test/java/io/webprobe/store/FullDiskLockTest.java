@@ -71,6 +71,27 @@ class FullDiskLockTest {
     }
 
     /**
+     * The bug: a crawl whose disk filled, opened again, said "(stopped, 00:00:00)": the running
+     * time it ended with was among the writes lost. The mark of its stop keeps it.
+     */
+    @Test
+    void aCrawlWhoseDiskFilledKeepsTheTimeItRanFor() throws Exception {
+        Path file = dir.resolve("timed.webprobe");
+        StoreOpener.Options full = new StoreOpener.Options(Clock.systemUTC(), 80);
+        Duration ran = Duration.ofMinutes(3).plusSeconds(7);
+        try (CrawlStore store = CrawlStore.create(file, PLAN, false, full)) {
+            fill(store);
+            store.sink().state(CrawlState.STOPPED, ran); // as the crawl's end says it, lost
+            assertThat(store.saveStoppedAfterFailure()).isTrue();
+        }
+
+        try (CrawlStore look = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(look.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(look.info().elapsed()).isEqualTo(ran);
+        }
+    }
+
+    /**
      * A lock row naming this process on a file it does not hold (its close could not clear
      * it) is a stale lock, as a killed process's is: read and taken over, not refused.
      */
