@@ -41,7 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "new and fixed missing anchors when both crawls were made with "
                 + "--check-anchors. Broken mailto: and file: links are compared when both "
                 + "crawls checked them (against a crawl made before Webprobe did, they are noted, "
-                + "not called new).",
+                + "not called new). A broken link or missing anchor that the other crawl's "
+                + "--exclude patterns leave out is neither new nor fixed: it is counted in a "
+                + "note.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no new broken links (nor new missing anchors)",
