@@ -354,15 +354,13 @@ public final class CrawlStore implements AutoCloseable {
             // failed writes (reopened, it said "00:00:00"); a write of its own after the mark
             java.time.Duration elapsed = writer.lastElapsed();
             if (elapsed != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE meta SET value = ? WHERE key = 'elapsed_ms'")) {
-                    ps.setString(1, Long.toString(elapsed.toMillis()));
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    // the mark is saved: the file says "stopped", with the time last written
-                    log.warn("Could not keep the running time of {}", file, e);
-                }
+                // the mark is saved: the file says "stopped", with the time last written
+                keepAfterMark(c, "elapsed_ms", Long.toString(elapsed.toMillis()),
+                        "the running time");
             }
+            // when it ended, lost with the failed writes too (the file had no end time); the
+            // row is absent in a file whose crawl had not ended before
+            keepAfterMark(c, "ended_at", Long.toString(clock.millis()), "the end time");
             // the counts the failed writer held are lost with it: counted again before the
             // crawl's own CSVs read them; a write of its own after the mark, so that a disk
             // too full for it still keeps the mark (the next open counts them then)
@@ -371,6 +369,21 @@ public final class CrawlStore implements AutoCloseable {
         } catch (SQLException e) {
             log.warn("Could not mark {} stopped after its writer failed", file, e);
             return false;
+        }
+    }
+
+    /**
+     * A {@code meta} row written after the mark of {@link #saveStoppedAfterFailure()}, in a
+     * write of its own: when the full disk refuses it, the mark is kept and only logged.
+     */
+    private void keepAfterMark(Connection c, String key, String value, String what) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            log.warn("Could not keep {} of {}", what, file, e);
         }
     }
 

@@ -92,6 +92,32 @@ class FullDiskLockTest {
     }
 
     /**
+     * The bug: a crawl whose disk filled was marked stopped but had no end time: its
+     * {@code ended_at}, queued as the crawl ended, was among the writes lost. The mark of its
+     * stop writes it too, at the time the mark is made.
+     */
+    @Test
+    void aCrawlWhoseDiskFilledKeepsWhenItEnded() throws Exception {
+        Path file = dir.resolve("ended.webprobe");
+        Instant end = Instant.parse("2026-12-07T16:40:00Z");
+        StoreOpener.Options full =
+                new StoreOpener.Options(Clock.fixed(end, java.time.ZoneOffset.UTC), 80);
+        try (CrawlStore store = CrawlStore.create(file, PLAN, false, full)) {
+            fill(store);
+            store.sink().state(CrawlState.STOPPED, Duration.ofMinutes(1)); // lost
+            assertThat(store.saveStoppedAfterFailure()).isTrue();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertThat(Sql.meta(c)).containsEntry("ended_at", Long.toString(end.toEpochMilli()));
+        }
+
+        try (CrawlStore look = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(look.info().state()).isEqualTo(CrawlState.STOPPED);
+            assertThat(look.info().endedAt()).isEqualTo(end);
+        }
+    }
+
+    /**
      * A lock row naming this process on a file it does not hold (its close could not clear
      * it) is a stale lock, as a killed process's is: read and taken over, not refused.
      */
