@@ -174,15 +174,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         new WorkspaceSite(server);
         enterUrlAndStart(robot, server.url("/"));
         waitForCrawlEnd(robot);
-        Node heading = robot.lookup("#detailsHeading").query();
-        SplitPane workspace = fx(() -> {
-            Node n = heading;
-            while (!(n instanceof SplitPane p
-                    && p.getOrientation() == javafx.geometry.Orientation.VERTICAL)) {
-                n = n.getParent();
-            }
-            return (SplitPane) n;
-        });
+        SplitPane workspace = detailsSplit(robot);
         robot.interact(() -> workspace.setDividerPositions(0.898));
         WaitForAsyncUtils.waitForFxEvents();
         Node pane = fx(() -> workspace.getItems().get(1));
@@ -193,6 +185,59 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(fx(() -> pane.getLayoutBounds().getHeight()))
                 .as("divider at %s", fx(() -> workspace.getDividerPositions()[0]))
                 .isGreaterThanOrEqualTo(179);
+    }
+
+    /**
+     * In a window far too low for the table's minimum height, Enter on a row keeps the table
+     * (its divider in range, the table as high as before) and the details pane gives way. The
+     * position set is checked at workspace heights the window does not reach (the split's own
+     * minimum, 308 px, keeps it higher) in CrawlViewDividerTest.
+     */
+    @Test
+    void enterOnARowInAVeryLowWindowKeepsTheTable(FxRobot robot) throws Exception {
+        new WorkspaceSite(server);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        SplitPane workspace = detailsSplit(robot);
+        TableView<UrlItem> table = pagesTable(robot);
+        robot.interact(() -> {
+            stage.setMinHeight(0);
+            stage.setHeight(WINDOW_LOW);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double height = fx(() -> workspace.getHeight());
+        assertThat(height).as("the workspace's height").isGreaterThan(0);
+        Node tabs = fx(() -> workspace.getItems().get(0));
+        double tableBefore = fx(() -> tabs.getLayoutBounds().getHeight());
+
+        robot.interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double divider = fx(() -> workspace.getDividerPositions()[0]);
+        assertThat(divider).isBetween(0.0, 1.0);
+        assertThat(fx(() -> tabs.getLayoutBounds().getHeight())).as("divider at %s", divider)
+                .isGreaterThan(0).isGreaterThanOrEqualTo(tableBefore);
+        assertThat(fx(() -> table.isVisible())).isTrue();
+    }
+
+    /** A window lower than the table's minimum height (302 px) alone. */
+    private static final double WINDOW_LOW = 300;
+
+    /** The split of the table (above) and the details pane (below). */
+    private static SplitPane detailsSplit(FxRobot robot) throws Exception {
+        Node heading = robot.lookup("#detailsHeading").query();
+        return fx(() -> {
+            Node n = heading;
+            while (!(n instanceof SplitPane p
+                    && p.getOrientation() == javafx.geometry.Orientation.VERTICAL)) {
+                n = n.getParent();
+            }
+            return (SplitPane) n;
+        });
     }
 
     /** The id of the details pane's tab shown, found from a node inside that pane. */

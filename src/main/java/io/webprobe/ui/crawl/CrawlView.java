@@ -285,16 +285,27 @@ public final class CrawlView {
      * Double-click or Enter on a row: the details pane shows its inlinks, and comes up to a
      * usable height ({@link #DETAILS_USABLE_HEIGHT}) if it is lower, whatever its divider (only
      * a divider above 0.9 raised it: a small List-mode window held it at 0.898, a pane 40 px
-     * high, and Enter did nothing one could see).
+     * high, and Enter did nothing one could see), but never at the cost of the table's
+     * minimum height ({@link #TABLE_MIN_HEIGHT}).
      */
     private void openDetails() {
         double height = workspace.getHeight();
         if (workspace.getDividerPositions().length > 0 && height > 0
                 && (1 - workspace.getDividerPositions()[0]) * height < DETAILS_USABLE_HEIGHT) {
-            workspace.setDividerPositions(Math.min(DETAILS_DIVIDER_DEFAULT,
-                    1 - DETAILS_USABLE_HEIGHT / height));
+            workspace.setDividerPositions(detailsRaisedTo(height));
         }
         details.showInlinks();
+    }
+
+    /**
+     * Where {@link #openDetails()} puts the divider of a workspace {@code height} px high: the
+     * details pane {@link #DETAILS_USABLE_HEIGHT} high, but never above the table's minimum
+     * height, and never a negative position (1 - 180 / height, under 180 px, hid the table):
+     * the details pane gives way first, as when the window is resized.
+     */
+    static double detailsRaisedTo(double height) {
+        double raised = Math.min(DETAILS_DIVIDER_DEFAULT, 1 - DETAILS_USABLE_HEIGHT / height);
+        return Math.max(raised, Math.min(1, TABLE_MIN_HEIGHT / height));
     }
 
     /**
