@@ -145,6 +145,7 @@ final class SummaryTable {
     }
 
     private static String ms(PingResult r, double v) {
-        return r.hasLatency() ? String.format(Locale.ROOT, "%.2f", v) : "-";
+        // grouped as the counts beside it and the window's columns are: "7874.02" beside "2,000"
+        return r.hasLatency() ? PingResult.millisText(v) : "-";
     }
 }

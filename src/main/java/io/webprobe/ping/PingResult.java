@@ -241,6 +241,15 @@ public record PingResult(
     }
 
     /**
+     * Milliseconds with two decimals and thousands separators, whatever their size ("23.16",
+     * "11,940.37"), as the tables' counts are grouped: the command line's table and the Ping
+     * tab's columns under a second. The CSV keeps plain numbers.
+     */
+    public static String millisText(double ms) {
+        return String.format(Locale.ROOT, "%,.2f", ms);
+    }
+
+    /**
      * Whole milliseconds with thousands separators ("1,035", "23"), as a column of seconds, but
      * two significant digits below ten ("8.4", "0.42", "0.042"): a fast URL's p50 beside a slow
      * one's read "0", as if it took no time. Never wider than "1,035", which set the format. The

@@ -159,6 +159,30 @@ class SummaryTableTest {
         assertThat(io.webprobe.export.PingCsv.errorCounts(r)).isEqualTo("TIMEOUT:11340");
     }
 
+    /**
+     * The bug: a slow URL's latencies read "7874.02" beside a count of "2,000", where the
+     * window says "1,037"; they are grouped as the table's counts are, and the CSV keeps plain
+     * numbers.
+     */
+    @Test
+    void theLatencyColumnsGroupThousandsAsTheCountsDo() {
+        io.webprobe.ping.PingResult r = new io.webprobe.ping.PingResult("http://a/", 2_000,
+                2_000, 0, new java.util.TreeMap<>(java.util.Map.of(200, 2_000L)),
+                java.util.Map.of(), 12.5, 3000, 10, 1037.126, 7874.02, 8000, 11940.37,
+                600_000, 1000, 2000, 2.5, 0, 0, 0, 1, 0, 0, 11940.37);
+        PingSnapshot s = new PingSnapshot(List.of(r), 2_000, 0, 0, 0, Duration.ofSeconds(800),
+                2.5, 0, 1, List.of(), true, false, 0, false, null, 0, 0);
+
+        assertThat(printed(PLAN, s).get(1)).contains(" 2,000 ",
+                " 1,037.13  7,874.02  11,940.37  600,000.00 ")
+                .doesNotContain("7874.02");
+        java.util.function.Function<String, String> csv = h ->
+                io.webprobe.export.PingCsv.SUMMARY.stream().filter(c -> c.header().equals(h))
+                        .findFirst().orElseThrow().cell(r);
+        assertThat(csv.apply("p90_ms")).isEqualTo("7874.020");
+        assertThat(csv.apply("max_ms")).isEqualTo("600000.000");
+    }
+
     /** A --rate run that could not send them all says, per URL, whose requests they were. */
     @Test
     void aRateRunsRequestsNotSentAreCountedPerUrl() {

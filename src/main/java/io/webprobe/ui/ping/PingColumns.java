@@ -183,10 +183,10 @@ final class PingColumns {
      * Milliseconds with two decimals and thousands separators, whatever their size ("23.16",
      * "11,940.37"): one format down a column (whole from a second up, p50 read "272.76" over
      * "2,462"), the two decimals the command line's table shows. A column widens to its widest
-     * figure (fitted()): "11940.37" was cut to "1194...".
+     * figure (fitted()): "11940.37" was cut to "1194...". {@link PingResult#millisText}.
      */
     static String millisText(double ms) {
-        return String.format(Locale.ROOT, "%,.2f", ms);
+        return PingResult.millisText(ms);
     }
 
     /** {@link PingResult#wholeMillisText}: a column's figures from a second up. */
