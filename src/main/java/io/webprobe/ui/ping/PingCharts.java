@@ -50,6 +50,10 @@ final class PingCharts {
         // silent, every request failing) kept an axis of 0 to 4 s for the 65 s it lasted, as if
         // the chart had frozen
         vm.runSecondsProperty().addListener(o -> fitSeconds());
+        // and, empty, as long as the run set would go on: it read 0 to 10 s whatever the
+        // duration set (a 60 s test's axis said 10 s until its first answer)
+        vm.modeProperty().addListener(o -> fitSeconds());
+        vm.durationSecondsProperty().addListener(o -> fitSeconds());
         // the axis always marks its upper bound too, which is off the steps' grid (a 17 s run:
         // 0, 2 … 16 and 17): its label sat on the one before ("16" over "17"), so it has none
         NumberAxis.DefaultFormatter plain = new NumberAxis.DefaultFormatter(seconds);
@@ -90,6 +94,7 @@ final class PingCharts {
                 ChartNote.over(line, "pingChartEmpty", "The p50 and p99 of each second appear here "
                         + "while the test runs.", Bindings.isEmpty(vm.series())),
                 bars);
+        fitSeconds(); // the empty axis of the settings set (the window lays it out later)
     }
 
 
@@ -144,7 +149,9 @@ final class PingCharts {
     }
 
     private void fitSeconds() {
-        fitSeconds(seconds, vm.series(), vm.runSecondsProperty().get());
+        double planned = vm.modeProperty().get() == io.webprobe.ping.PingMode.COUNT ? 0
+                : vm.durationSecondsProperty().get();
+        fitSeconds(seconds, vm.series(), vm.runSecondsProperty().get(), planned);
     }
 
     /**
@@ -152,15 +159,21 @@ final class PingCharts {
      * point's whole second) to the last point's, or to {@code runSeconds}, how long the run
      * has gone on, when later; at least one second wide, in steps of 1, 2 or 5 times a power
      * of ten: at most ten of them, and no more than the axis has room for with their labels
-     * apart (at 960×640 a run of under a second read "0.10.20.30.4").
+     * apart (at 960×640 a run of under a second read "0.10.20.30.4"). Without points, from 0
+     * to {@code plannedSeconds}, the duration set (0 for a count of requests, which has none),
+     * or the run's time when later; with neither, the axis has no figures.
      */
-    private static void fitSeconds(NumberAxis x, List<LatencyPoint> points, double runSeconds) {
+    private static void fitSeconds(NumberAxis x, List<LatencyPoint> points, double runSeconds,
+            double plannedSeconds) {
         double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
         if (lo <= 1) {
             lo = 0;
         }
-        double hi = points.isEmpty() ? 10 : Math.max(lo + 1, Math.ceil(
-                Math.max(points.get(points.size() - 1).atSeconds(), runSeconds)));
+        double last = points.isEmpty() ? plannedSeconds : points.get(points.size() - 1)
+                .atSeconds();
+        double hi = Math.max(lo + 1, Math.ceil(Math.max(last, runSeconds)));
+        // a count of requests not yet started: how long it will take is not known
+        x.setTickLabelsVisible(!points.isEmpty() || plannedSeconds > 0 || runSeconds > 0);
         int most = 10;
         if (x.getWidth() > 0) {
             // the widest label ("0.1", "3,700") and a gap of its height

@@ -194,6 +194,41 @@ class PingChartsTest {
     }
 
     /**
+     * The bug: before a run the latency chart's time axis read 0 to 10 s whatever the duration
+     * set. Empty, it spans the duration set, and a count of requests, which has none, gives it
+     * no figures until the run has a time.
+     */
+    @Test
+    void theEmptyTimeAxisSpansTheDurationSet(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        LineChart<Number, Number> line = robot.lookup("#pingChart").queryAs(LineChart.class);
+        javafx.scene.chart.NumberAxis x = (javafx.scene.chart.NumberAxis) line.getXAxis();
+        robot.interact(() -> {
+            vm.durationSecondsProperty().set(60);
+            vm.modeProperty().set(io.webprobe.ping.PingMode.DURATION);
+        });
+        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+                x.isTickLabelsVisible())).containsExactly(0.0, 60.0, true));
+        robot.interact(() -> vm.durationSecondsProperty().set(3));
+        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(3.0));
+        robot.interact(() -> vm.modeProperty().set(io.webprobe.ping.PingMode.RATE));
+        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(3.0));
+        // its points, once there are some, set it as before
+        robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10))));
+        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(1.0));
+        robot.interact(() -> {
+            vm.series().clear();
+            vm.modeProperty().set(io.webprobe.ping.PingMode.COUNT);
+        });
+        robot.interact(() -> assertThat(x.isTickLabelsVisible()).isFalse());
+        // a count's run that has gone on 2.5 s without an answer says so
+        robot.interact(() -> vm.runSeconds(2.5));
+        robot.interact(() -> assertThat(List.of(x.getUpperBound(), x.isTickLabelsVisible()))
+                .containsExactly(3.0, true));
+        assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
+    }
+
+    /**
      * The bug: a run whose answers stopped at 4 s (its URLs left refusing or timing out) kept
      * a time axis of 0 to 4 s for the 65 s it lasted, its status clock going on beneath: the
      * chart looked frozen. The axis reaches the run's time, its points where they were.
