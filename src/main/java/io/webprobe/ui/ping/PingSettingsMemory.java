@@ -22,6 +22,8 @@ public final class PingSettingsMemory {
             vm.targetsProperty().set(targets);
             // which of its lines a crawl put there: not the user's own after a restart either
             vm.restoreTargetsFromCrawl(memory.getString("ping.targets.fromCrawl", ""));
+            // its bad lines named at once, as a file's are when loaded, not at Start
+            vm.showTargetProblems();
         }
         String method = memory.getString("ping.method", "GET");
         vm.methodProperty().set(method.equals("HEAD") ? "HEAD" : "GET");

@@ -70,6 +70,15 @@ final class PingTargets {
     }
 
     /**
+     * The list's bad lines shown under it, as Start and Load from file show them, without
+     * asking for a URL: a list brought back at a restart named them only when Start was
+     * pressed.
+     */
+    void showProblems() {
+        showProblems(TargetList.parse(targets.get()));
+    }
+
+    /**
      * Why Start started nothing, for the status bar: no line of the list is a valid URL (the
      * first bad line named, with its reason), or the list holds none at all; and, when the
      * table shows an earlier test, that it is that test's.

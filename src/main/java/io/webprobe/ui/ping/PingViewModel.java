@@ -170,6 +170,11 @@ public final class PingViewModel implements AutoCloseable {
         list.restoreFromCrawl(lines);
     }
 
+    /** Names the list's bad lines under it (a list brought back when the app opens). */
+    public void showTargetProblems() {
+        list.showProblems();
+    }
+
     /** Asks for a file of URLs and loads it (read off the FX thread). */
     public CompletableFuture<Void> loadTargetsFromFile() {
         return list.loadTargetsFromFile();

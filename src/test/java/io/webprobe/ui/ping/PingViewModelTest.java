@@ -316,6 +316,33 @@ class PingViewModelTest {
     }
 
     /**
+     * The bug: after a restart the list came back with its bad lines, but they were named
+     * under it only when Start was pressed. They are named at once, as Start names them.
+     */
+    @Test
+    void aRememberedListsBadLinesAreNamedWhenTheAppOpens() throws Exception {
+        io.webprobe.ui.common.UiState memory = io.webprobe.ui.common.UiState.inMemory();
+        fx.on(() -> {
+            PingSettingsMemory.attach(vm, memory);
+            vm.targetsProperty().set("http://127.0.0.1:1/a\nnope\n# a comment\nhtp://x.test");
+        });
+
+        PingViewModel next = new PingViewModel((plan, listener) -> null, fx, timer, background,
+                new CsvExporter(), dialogs, "Webprobe/test", TICK);
+        fx.on(() -> PingSettingsMemory.attach(next, memory));
+
+        assertEquals("Line 2 skipped: " + reasonFor("nope") + "\nLine 4 skipped: "
+                + reasonFor("htp://x.test"), fx.on(() -> next.targetProblemsProperty().get()));
+        assertThat(jobsCreated).hasValue(0);
+        // a list without a bad line comes back with nothing under it
+        fx.on(() -> vm.targetsProperty().set("http://127.0.0.1:1/a"));
+        PingViewModel third = new PingViewModel((plan, listener) -> null, fx, timer, background,
+                new CsvExporter(), dialogs, "Webprobe/test", TICK);
+        fx.on(() -> PingSettingsMemory.attach(third, memory));
+        assertEquals("", fx.on(() -> third.targetProblemsProperty().get()));
+    }
+
+    /**
      * The bug: after a restart, "Ping these" called the URLs an earlier crawl had put in the
      * list "1 line of your own": where they came from was not remembered with the list.
      */
