@@ -124,6 +124,10 @@ public record BrokenLink(
         return notAUrl() && !errorMessage.isEmpty() ? Words.inLine(errorMessage) : statusText();
     }
 
+    /** Between the hops of a {@link #redirectChain}. */
+    private static final java.util.regex.Pattern HOPS =
+            java.util.regex.Pattern.compile(" → ", java.util.regex.Pattern.LITERAL);
+
     /**
      * The URLs the link's target was requested at: the target, then each later hop of its
      * {@link #redirectChain} ({@code http://s/a [301] → http://s/b [404]} gives a, b; a loop's
@@ -140,7 +144,7 @@ public record BrokenLink(
         if (redirectChain.isEmpty()) {
             return java.util.List.of(isMissingAnchor() ? finalUrl : linkUrl);
         }
-        return java.util.Arrays.stream(redirectChain.split(" → "))
+        return HOPS.splitAsStream(redirectChain)
                 .filter(hop -> hop.contains(" [") || hop.endsWith(" (loop)"))
                 .map(hop -> hop.split(" ", 2)[0])
                 .toList();
