@@ -360,9 +360,10 @@ public final class CrawlDiff {
 
     /**
      * The links of a kind compare compares, each crawl's: those of a check of hrefs in
-     * {@code notBoth}, and those the other crawl's exclude patterns leave out (an href that is
-     * no URL, a page, a target or a hop of its redirects) and it does not report, set apart in
-     * {@code apart}. The other crawl's are no news: {@code --exclude '^file:'} in one of them
+     * {@code notBoth} set apart in {@code apart}; and each crawl's exclude patterns noted in
+     * {@code apart}, for {@link #newAndFixed} to set apart the links the other crawl's leave
+     * out (an href that is no URL, a page, a target or a hop of its redirects) and it does not
+     * report. The other crawl's are no news: {@code --exclude '^file:'} in one of them
      * made every file: link of the other new or fixed, and an {@code --exclude} dropped made
      * the broken links and missing anchors it had hidden new. Not those both report: a pattern
      * added while a crawl ran leaves in what it had found before.
