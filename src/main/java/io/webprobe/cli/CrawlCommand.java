@@ -1,38 +1,17 @@
 package io.webprobe.cli;
 
-import io.webprobe.CommandName;
-import io.webprobe.Version;
-import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlScope;
-import io.webprobe.crawl.CrawlSummary;
 import io.webprobe.crawl.Politeness;
-import io.webprobe.crawl.ProgressFormat;
-import io.webprobe.crawl.CrawlState;
-import io.webprobe.crawl.ResumeState;
 import io.webprobe.crawl.SiteHeaders;
-import io.webprobe.export.ExportException;
 import io.webprobe.export.OutputCheck;
-import io.webprobe.store.CrawlReader;
-import io.webprobe.store.CrawlStore;
-import io.webprobe.store.SqliteHeader;
-import io.webprobe.store.StoreException;
-import io.webprobe.crawl.CrawlProbes;
-import io.webprobe.http.Header;
-import io.webprobe.http.HttpProbe;
 import io.webprobe.http.StatusSet;
-import io.webprobe.http.TlsTrust;
-import io.webprobe.http.UrlSyntax;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code webprobe crawl URL}: crawls a site headless and writes CSV files. Exit 0 when no
  * broken link was found, 1 when some were, 2 for bad arguments, an unfetchable start URL or an
  * export that could not be written.
+ *
+ * <p>This class holds the options and checks them ({@link CrawlOptionChecks}); the crawl file
+ * is opened by {@link CrawlOpening}, the crawl run by {@link CrawlRun}, its summary and lists
+ * said by {@link CrawlReport}.
  */
 @Command(
         name = "crawl",
@@ -295,7 +278,8 @@ public final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        String invalid = resumeFile != null ? CrawlOptionChecks.resumeOptions(this) : CrawlOptionChecks.ranges(this);
+        String invalid = resumeFile != null ? CrawlOptionChecks.resumeOptions(this)
+                : CrawlOptionChecks.ranges(this);
         if (invalid != null) {
             return fail(err, invalid);
         }
@@ -311,255 +295,11 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         // with a CSV on standard output, the summary goes to stderr so the CSV stays clean
         PrintWriter summaryOut = outputs.usesStdout() ? err : spec.commandLine().getOut();
-        CrawlStore store;
-        ResumeState resumeState = null;
-        HttpProbe probe;
-        SiteHeaders site = null;
-        if (resumeFile == null) {
-            try {
-                site = siteHeaders(true);
-            } catch (IllegalArgumentException e) {
-                return fail(err, WebprobeCli.sentence(e.getMessage())); // Header.parse adds no "."
-            }
+        CrawlOpening.Opened opened = CrawlOpening.open(this, err);
+        if (opened == null) {
+            return FAILED;
         }
-        try {
-            if (resumeFile != null) {
-                store = CrawlStore.open(resumeFile, CrawlStore.Access.RESUME);
-                if (files.orphansCsv != null && !store.plan().useSitemaps()) {
-                    // before the resume: it would crawl on and write a header-only file
-                    store.close();
-                    return fail(err, ExportCommand.noOrphans(resumeFile));
-                }
-                Duration stored = store.plan().timeout();
-                if (spec.commandLine().getParseResult().hasMatchedOption("--connect-timeout")
-                        && connectTimeout.compareTo(stored) > 0) {
-                    // it would be cut to the stored timeout without a word
-                    store.close();
-                    return fail(err, "--connect-timeout " + spec.commandLine().getParseResult()
-                            .matchedOption("--connect-timeout").stringValues().get(0)
-                            + " is longer than the timeout the crawl in " + resumeFile
-                            + " was started with (" + ProgressFormat.seconds(stored)
-                            + "); give it at most that.");
-                }
-            } else {
-                CrawlPlan plan = plan();
-                if (db != null && java.nio.file.Files.exists(db)) {
-                    return fail(err, existingDb(db));
-                }
-                CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
-                // the headers that hold no secret are kept with it, the others' names only
-                CrawlPlan sent = plan.withSiteHeaders(site);
-                store = db != null ? CrawlStore.create(db, sent)
-                        : CrawlStore.createTemporary(sent);
-            }
-        } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException
-                | TlsTrust.TrustException e) {
-            return fail(err, e.getMessage());
-        }
-        try {
-            probe = CrawlProbes.forPlan(store.plan(), connectTimeout);
-            if (resumeFile != null) {
-                resumeState = store.resumeState();
-                // a finished crawl sends nothing: no password is asked for a --user
-                site = siteHeaders(!resumeState.finished());
-            }
-        } catch (TlsTrust.TrustException | StoreException e) {
-            store.close();
-            return fail(err, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            store.close();
-            return fail(err, WebprobeCli.sentence(e.getMessage()));
-        }
-        // Ctrl-C lets go only once the file is closed: a temporary one is deleted then, a kept
-        // one is left whole (one file, its state saved)
-        int code;
-        try (CtrlC ctrlC = new CtrlC(); store) {
-            if (resumeState != null && resumeState.finished()) {
-                // no warning on headers or certificates: no request is sent (Screaming Frog's
-                // resume of a finished crawl does nothing); the summary and exit code as its own
-                summaryOut.println(resumeFile + " is a finished crawl: nothing to resume.");
-            } else if (resumeState != null && store.info().state() == CrawlState.FINISHED) {
-                // a re-check of a fixed page found links the crawl had never seen
-                summaryOut.println("The crawl in " + resumeFile + " had finished; re-checking "
-                        + "found " + io.webprobe.Words.count(resumeState.toFetch(), "new URL")
-                        + " since, which it crawls now.");
-                summaryOut.flush();
-            }
-            code = crawl(store, probe, resumeState, site, summaryOut, err, ctrlC);
-        } catch (StoreException e) {
-            code = fail(err, e.getMessage());
-        }
-        if (kept != null) {
-            kept = store.keptAt(); // renamed when closed: no longer a temporary crawl's name
-            CrawlReport.tellKept(this, err); // once the file is closed: whether its -wal file is left is known
-        }
-        return code;
-    }
-
-    /**
-     * Why --db cannot take a file that exists: a crawl to continue with --resume, or (a plain
-     * SQLite database, a damaged or cut-short crawl file) what --resume would say of it, and
-     * that it is not overwritten, so that --db and --resume never send the user to each other.
-     */
-    private static String existingDb(Path db) {
-        String leftover = CrawlStore.emptyLeftover(db);
-        if (leftover != null) {
-            return leftover;
-        }
-        String notOverwritten = "Webprobe does not overwrite it. Choose another name.";
-        if (!SqliteHeader.isDatabase(db)) {
-            return "A file named " + db + " already exists; " + notOverwritten;
-        }
-        try (CrawlStore stored = CrawlStore.open(db, CrawlStore.Access.READ_ONLY)) {
-            return "A file named " + db + " already exists; to continue the crawl stored there "
-                    + "use --resume " + db + ", or choose another name.";
-        } catch (StoreException e) {
-            if (e.heldElsewhere()) { // its crawl goes on there: not to be read, nor resumed
-                return "A file named " + db + " already exists, open in another running "
-                        + "Webprobe (process " + e.holder() + "); choose another name.";
-            }
-            // "X is not a Webprobe crawl file.", "X is damaged and cannot be opened."
-            return WebprobeCli.sentence(e.getMessage()) + " " + notOverwritten;
-        }
-    }
-
-
-    private int crawl(CrawlStore store, HttpProbe probe, ResumeState resumeState,
-            SiteHeaders site, PrintWriter out, PrintWriter err, CtrlC ctrlC)
-            throws InterruptedException, StoreException {
-        // the file keeps no sign-in nor a header that may hold a password, only its name:
-        // this run's are added to the headers read from it (ADR 0031)
-        CrawlPlan plan = store.plan().withSiteHeaders(store.plan().siteHeaders().plus(site));
-        if (resumeFile != null && spec.commandLine().getParseResult()
-                .hasMatchedOption("--threads")) {
-            plan = plan.withThreads(threads); // as the window's Resume takes the threads shown
-        }
-        // the names kept of headers whose values were not given again
-        SiteHeaders withheld = SiteHeaders.stored(List.of(), plan.siteHeaders().withheld());
-        boolean sends = resumeState == null || !resumeState.finished();
-        if (sends && !withheld.withheld().isEmpty()) {
-            // it goes on without them, as the window's Resume does, and says so first
-            err.println(withheldWarning(withheld));
-            err.flush();
-        }
-        if (sends && plan.insecure()) {
-            err.println("webprobe: warning: --insecure: certificates are not checked, so anyone "
-                    + "between you and the site could answer in its place.");
-            err.flush();
-        }
-        if (resumeState != null) {
-            // read now: the resume state reads the file, which the crawl goes on to write
-            resumedFrom = new CrawlReport.Resumed(resumeState.counts().crawled(),
-                    resumeState.elapsedBefore());
-        }
-        CrawlJob job = CrawlJob.builder(plan, probe, store.sink())
-                .resume(resumeState)
-                .build();
-        CrawlSummary summary;
-        try (job;
-                ProgressPrinter progress = new ProgressPrinter(err, quiet,
-                        () -> ProgressFormat.line(job.progress()))) {
-            ctrlC.watch(job::stop);
-            job.start();
-            try {
-                summary = job.completion().get();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-            progress.close();
-            // the crawl file could not be written (a full disk): it holds fewer URLs than
-            // were fetched, and its CSVs are made from it, so the summary says both
-            boolean unsaved = store.sink().failure() != null;
-            long saved = -1;
-            if (unsaved) {
-                store.saveStoppedAfterFailure();
-                try (CrawlReader reader = store.reader()) {
-                    saved = reader.counts().crawled();
-                } catch (StoreException e) {
-                    // the summary below still says what was fetched, and how to go on
-                    err.println("webprobe: " + e.getMessage());
-                }
-            }
-            boolean judged = store.plan().checkAnchors() && summary.failure() == null
-                    && summary.startFailure() == null;
-            long missing = judged ? CrawlReport.missingAnchors(store, err) : -1;
-            int code = CrawlReport.report(this, summary, saved, site, missing,
-                    plan.maxBodyBytes(), out, err);
-            if (summary.brokenLinks() > 0 && summary.failure() == null
-                    && summary.startFailure() == null && plan.checkExternal()) {
-                CrawlReport.noteOffline(store, out, err);
-            }
-            if (!quiet && summary.brokenLinks() > 0 && summary.failure() == null
-                    && summary.startFailure() == null) {
-                CrawlReport.listBrokenLinks(this, store, summary.brokenLinks(), out, err);
-            }
-            if (!quiet && missing > 0) {
-                CrawlReport.listMissingAnchors(this, store, missing, out, err);
-            }
-            int exported = export(store, err, ctrlC);
-            if ((keepCrawl || unsaved) && db == null && resumeFile == null) {
-                // the crawl was in a temporary file: keep it rather than lose it with its CSVs,
-                // or when it filled the disk, which the user was told it keeps, to resume
-                store.keep();
-                kept = store.file();
-                keptResumeOptions = summary.stopped() || unsaved
-                        ? SignIn.forResume(user, plan.siteHeaders(), summary.signInRefused(),
-                                summary.signInScheme())
-                        + (files.any() ? " " + files.asOptions() : "") // of the whole crawl
-                        : null;
-            }
-            if (db != null || resumeFile != null) {
-                // the file keeps no sign-in: the resume is told to give it again
-                String resume = CommandName.get() + " crawl --resume " + store.file()
-                        + SignIn.forResume(user, plan.siteHeaders(), summary.signInRefused(),
-                                summary.signInScheme()) + ".";
-                out.println("The crawl is stored in " + store.file() + (unsaved
-                        ? "; once the problem above is solved, continue it with " + resume
-                        : summary.stopped() ? "; continue it with " + resume : "."));
-                out.flush();
-            }
-            return exported != OK ? exported : code;
-        }
-    }
-
-
-    /** The plan the options describe. */
-    private CrawlPlan plan() throws UrlSyntax.InvalidUrlException {
-        URI start = UrlSyntax.parseUserUrl(url);
-        CrawlPlan plan = CrawlPlan.of(start, userAgent == null ? Version.userAgent() : userAgent)
-                .withThreads(threads)
-                .withTimeout(timeout)
-                .withMaxBodyBytes(maxSize)
-                .withCheckExternal(!noExternal)
-                .withRespectRobots(!ignoreRobots)
-                .withFollowNofollow(followNofollow)
-                .withSitemaps(sitemaps)
-                .withCheckAnchors(checkAnchors)
-                .withPoliteness(Politeness.DEFAULT
-                        .withMaxPerHost(maxPerHost)
-                        .withRate(Duration.ofMillis(delayMs), maxRps == null
-                                ? Politeness.NO_RATE_LIMIT : maxRps)
-                        .withMaxCrawlDelay(maxCrawlDelay)
-                        .withMaxRetries(maxRetries)
-                        .withMaxRetryAfter(maxRetryAfter))
-                .withScope(CrawlScope.DEFAULT
-                        .withSubdomains(subdomains)
-                        .withInclude(patterns(include, "--include"))
-                        .withExclude(patterns(exclude, "--exclude"))
-                        .withMaxUrlLength(maxUrlLength)
-                        .withMaxSegmentRepeats(maxSegmentRepeats)
-                        .withMaxQueryVariants(maxQueryVariants));
-        if (maxDepth != null) {
-            plan = plan.withMaxDepth(maxDepth);
-        }
-        if (maxPages != null) {
-            plan = plan.withMaxPages(maxPages);
-        }
-        return plan.toBuilder().typedAs(url).allowPrivate(allowPrivate).cookies(!noCookies)
-                .accept(acceptedStatuses())
-                .insecure(insecure)
-                .caCertFile(cacert == null ? "" : cacert.toAbsolutePath().toString())
-                .build();
+        return CrawlRun.run(this, opened, summaryOut, err);
     }
 
     /**
@@ -572,76 +312,11 @@ public final class CrawlCommand implements Callable<Integer> {
                 : StatusSet.parse("--accept", String.join(",", accept));
     }
 
-    /**
-     * The headers and sign-in for the site's URLs, from -H and --user.
-     *
-     * @param withUser whether --user is read (its password asked for when not given): not for
-     *     a finished crawl resumed, which sends no request
-     * @throws IllegalArgumentException with a plain sentence when one cannot be sent, or the
-     *     password is not to be had
-     */
-    private SiteHeaders siteHeaders(boolean withUser) {
-        List<Header> all = new ArrayList<>();
-        all.addAll(SiteHeaders.parse(headers).headers()); // the Crawl tab's rule too
-        if (user != null && withUser) {
-            all.add(SignIn.header(user));
-        }
-        return SiteHeaders.of(all);
-    }
-
-    /** Writes the CSVs asked for, from the crawl file; all or none. */
-    private int export(CrawlStore store, PrintWriter err, CtrlC ctrlC) {
-        if (!files.any()) {
-            return OK;
-        }
-        if (ctrlC.wasPressed() && !quiet) {
-            // a large crawl's files take a while: say why it has not ended yet
-            err.println("Writing the CSV files of what was crawled before exiting...");
-            err.flush();
-        }
-        try (CrawlReader reader = store.reader()) {
-            files.write(reader, spec.commandLine().getOut(), ctrlC);
-            return OK;
-        } catch (ExportException e) {
-            // standard output too (a full disk behind it): a reader that closed it (| head) is
-            // no failure and never gets here
-            keepCrawl = true;
-            return fail(err, e.getMessage());
-        } catch (StoreException e) {
-            keepCrawl = true;
-            return fail(err, e.getMessage());
-        }
-    }
-
     /** Says one sentence on stderr, as every command does; the exit code of a failure. */
     static int fail(PrintWriter err, String message) {
         err.println("webprobe: " + message);
         err.flush();
         return FAILED;
-    }
-
-
-    private static List<Pattern> patterns(List<String> regexes, String option) {
-        List<Pattern> out = new ArrayList<>();
-        for (String r : regexes) {
-            if (CrawlScope.isBlankPattern(r)) {
-                // an empty exclude skips the whole site and still exits 0
-                throw new IllegalArgumentException(option + " is given an empty pattern, which "
-                        + "matches every URL; give a regular expression or leave " + option
-                        + " out.");
-            }
-            try {
-                out.add(Pattern.compile(r));
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(option + " '" + r + "' is not a valid regular "
-                        + "expression: " + e.getDescription() + ".");
-            }
-            String never = CrawlScope.neverMatches(r);
-            if (never != null) {
-                throw new IllegalArgumentException(option + " '" + r + "' " + never + ".");
-            }
-        }
-        return out;
     }
 
     /**
