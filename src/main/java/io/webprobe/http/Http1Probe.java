@@ -1,5 +1,7 @@
 package io.webprobe.http;
 
+import static io.webprobe.http.ProbeFetch.millisSince;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -83,9 +85,9 @@ public final class Http1Probe implements HttpProbe {
     public FetchResponse fetch(FetchRequest request) {
         URI uri = request.uri();
         long start = System.nanoTime();
-        String problem = UrlSyntax.problem(uri);
-        if (problem != null) {
-            return FetchResponse.failed(uri, ErrorKind.INVALID_URL, problem, 0);
+        FetchResponse unsendable = ProbeFetch.unsendable(uri);
+        if (unsendable != null) {
+            return unsendable;
         }
         int port = Urls.port(uri);
         if (port < 1 || port > 65_535) {
@@ -312,10 +314,6 @@ public final class Http1Probe implements HttpProbe {
                     + proxy.getPort() + " answered HTTP " + answer.status()
                     + " when asked for a tunnel to " + authority);
         }
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     /** Closes every connection, including those in use; calls in progress end at once. */

@@ -1,5 +1,7 @@
 package io.webprobe.http;
 
+import static io.webprobe.http.ProbeFetch.millisSince;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,9 +142,9 @@ public final class JdkHttpProbe implements HttpProbe {
     public FetchResponse fetch(FetchRequest request) {
         URI uri = request.uri();
         long start = System.nanoTime();
-        String problem = UrlSyntax.problem(uri);
-        if (problem != null) {
-            return FetchResponse.failed(uri, ErrorKind.INVALID_URL, problem, 0);
+        FetchResponse unsendable = ProbeFetch.unsendable(uri);
+        if (unsendable != null) {
+            return unsendable;
         }
         if (uri.getHost() == null) {
             // java.net.http refuses a URI whose host URI cannot read ("unsupported URI")
@@ -311,10 +313,6 @@ public final class JdkHttpProbe implements HttpProbe {
             }
         });
         return out;
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     @Override
