@@ -36,12 +36,7 @@ final class LinkChanges {
             Set<String> pagesGone, Apart apart, Consumer<Row> out) throws StoreException {
         Lister compared = compared(CrawlReader::forEachBrokenLink, older, newer, notBoth,
                 apart);
-        return newAndFixed(older, newer, new Links() {
-            @Override
-            public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                compared.forEach(r, out);
-            }
-
+        return newAndFixed(older, newer, compared, new Links() {
             @Override
             public boolean couldShow(CrawlReader r, BrokenLink l) throws StoreException {
                 return r.couldShow(l);
@@ -80,12 +75,7 @@ final class LinkChanges {
         // a missing anchor is not a check of hrefs: only exclude patterns set one apart
         Lister compared = compared(CrawlReader::forEachMissingAnchor, older, newer,
                 EnumSet.noneOf(HrefCheck.class), apart);
-        return newAndFixed(older, newer, new Links() {
-            @Override
-            public void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException {
-                compared.forEach(r, out);
-            }
-
+        return newAndFixed(older, newer, compared, new Links() {
             @Override
             public boolean couldShow(CrawlReader r, BrokenLink l) throws StoreException {
                 return r.couldShowAnchor(l);
@@ -166,11 +156,9 @@ final class LinkChanges {
 
     /**
      * A kind of link problem compare reports new and fixed (broken links, missing anchors):
-     * how a crawl lists them, how the other crawl is asked about one, and its rows.
+     * how the other crawl is asked about one, and its rows (a {@link Lister} lists them).
      */
     private interface Links {
-        void forEach(CrawlReader r, Consumer<BrokenLink> out) throws StoreException;
-
         /** Whether the older crawl would show it, were it there ({@link CrawlEvidence}). */
         boolean couldShow(CrawlReader older, BrokenLink l) throws StoreException;
 
@@ -191,16 +179,17 @@ final class LinkChanges {
      * One only a crawl reports that the other's exclude patterns leave out is neither: it is
      * set apart in {@code apart} (one both report is compared as any other).
      *
+     * @param links how each crawl lists them ({@link #compared})
      * @return how many of the newer crawl's are not known to be new: on pages or to targets an
      *     older crawl cut short did not fetch
      */
-    private static long newAndFixed(CrawlReader older, CrawlReader newer, Links kind,
-            Apart apart, Consumer<Row> out) throws StoreException {
+    private static long newAndFixed(CrawlReader older, CrawlReader newer, Lister links,
+            Links kind, Apart apart, Consumer<Row> out) throws StoreException {
         Set<String> oldOnes = new HashSet<>();
-        kind.forEach(older, l -> oldOnes.add(pair(l)));
+        links.forEach(older, l -> oldOnes.add(pair(l)));
         Set<String> still = new HashSet<>();
         List<BrokenLink> notInOld = new ArrayList<>();
-        kind.forEach(newer, l -> {
+        links.forEach(newer, l -> {
             String p = pair(l);
             if (oldOnes.contains(p)) {
                 still.add(p);
@@ -225,7 +214,7 @@ final class LinkChanges {
         fresh.sort(BY_LINK);
         fresh.forEach(out);
         List<BrokenLink> gone = new ArrayList<>(); // not in the new crawl
-        kind.forEach(older, l -> {
+        links.forEach(older, l -> {
             if (!still.contains(pair(l)) && oldOnes.remove(pair(l))) {
                 gone.add(l);
             }
