@@ -32,6 +32,9 @@ import java.util.function.Consumer;
  * blocked or skipped) has one row, its status change: its title, canonical and indexability
  * follow from it and are not news. A title is compared only where both crawls read it: the
  * title of a page that did not answer 2xx HTML is not read, so its "" says nothing.
+ *
+ * <p>{@link UrlChanges} finds the URL changes, {@link LinkChanges} the new and fixed broken
+ * links and missing anchors; this class holds what compare hands out and counts.
  */
 public final class CrawlDiff {
 
