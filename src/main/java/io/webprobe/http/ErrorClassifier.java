@@ -77,6 +77,9 @@ public final class ErrorClassifier {
             "Could not connect: the network is unreachable from here");
     private static final Classified RESET =
             new Classified(ErrorKind.RESET, "The server reset the connection");
+    /** A connection closed after a part of the response's head (Http1ResponseParser's). */
+    private static final Classified CLOSED_IN_HEAD = new Classified(ErrorKind.CLOSED,
+            "The server closed the connection in the middle of the response");
 
     /**
      * The sentences that say no more than their kind's label ("Host name could not be
@@ -228,6 +231,14 @@ public final class ErrorClassifier {
     /** Classifies a failure; never throws. */
     public static Classified classify(Throwable failure) {
         Throwable t = unwrap(failure);
+        if (t instanceof IOException && t.getCause() != null
+                && JDK_PARSER_STATE.matcher(text(t)).find()) {
+            // java.net.http's note of where its parser was ("parsing HTTP/1.1 header,
+            // receiving [Content-Ty], parser state [HEADER]") around the real failure: a
+            // reset or a close mid-head was shown in those words, as an I/O error
+            Classified under = classify(t.getCause());
+            return under.equals(CLOSED_UNANSWERED) ? CLOSED_IN_HEAD : under;
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
             // Conscrypt's, when its native glue cannot open the pipe every engine takes
@@ -305,6 +316,9 @@ public final class ErrorClassifier {
                 return new Classified(ErrorKind.IO,
                         headersTooLarge(Long.parseLong(big.group(1))));
             }
+        }
+        if (t instanceof IOException && jdkWords(text(t)) != null) {
+            return new Classified(ErrorKind.IO, jdkWords(text(t)));
         }
         if (t instanceof ProtocolException) {
             return new Classified(ErrorKind.IO, text(t));
@@ -385,6 +399,41 @@ public final class ErrorClassifier {
      */
     private static final Pattern JDK_HEADERS_TOO_LARGE = Pattern.compile(
             "^(?:Header size too big|Size exceeds MAX_HEADERS_LIST_SIZE): \\d+ > (\\d+)");
+
+    /** java.net.http's wrapper of a failure while it read a response's head. */
+    private static final Pattern JDK_PARSER_STATE = Pattern.compile(
+            "^(?:parsing HTTP/1\\.1 |HTTP/1\\.1 parser receiving ).*, parser state \\[");
+    /** java.net.http's refusal of a first line that is not an HTTP/1.x status line. */
+    private static final Pattern JDK_STATUS_LINE =
+            Pattern.compile("^Invalid status line: \"(.*)\"$", Pattern.DOTALL);
+    /** java.net.http's refusal of a chunk size, naming the character by its code. */
+    private static final Pattern JDK_CHUNK_SIZE =
+            Pattern.compile("^Illegal character in chunk size: (-?\\d+)$");
+
+    /**
+     * java.net.http's words for an answer that is not HTTP, said as {@link Http1ResponseParser}
+     * says them (it shows the crawl's plain http), or null when {@code m} is none of them.
+     */
+    private static String jdkWords(String m) {
+        Matcher line = JDK_STATUS_LINE.matcher(m);
+        if (line.find()) {
+            String l = line.group(1);
+            return (l.startsWith("HTTP/1.") ? Http1ResponseParser.BAD_STATUS_LINE
+                    : Http1ResponseParser.NOT_HTTP) + l;
+        }
+        if (m.startsWith("Unexpected 101 response")) {
+            return Http1ResponseParser.SWITCHED_PROTOCOLS;
+        }
+        Matcher chunk = JDK_CHUNK_SIZE.matcher(m);
+        if (chunk.find()) {
+            int c = Integer.parseInt(chunk.group(1)) & 0xFF;
+            String what = c > ' ' && c < 127 ? "'" + (char) c + "'"
+                    : String.format("byte %#04x", c);
+            return Http1ResponseParser.MALFORMED_BODY + what + " cannot begin a chunk size"
+                    + " (Transfer-Encoding: chunked)";
+        }
+        return null;
+    }
 
     /** Long.parseLong's message: {@code For input string: "abc"} (perhaps with a radix). */
     private static final Pattern JDK_BAD_NUMBER = Pattern.compile("^For input string: \"(.*)\"");

@@ -234,7 +234,14 @@ public final class Http1ResponseParser {
     }
 
     /** How a failure of a chunked body begins, in words a site's owner knows. */
-    private static final String MALFORMED_BODY = "The server's response body is malformed: ";
+    static final String MALFORMED_BODY = "The server's response body is malformed: ";
+    /** How the failure of a first line that is not HTTP/1.x begins (the line follows). */
+    static final String NOT_HTTP = "The server did not answer with HTTP/1.x: ";
+    /** How the failure of an HTTP/1.x status line without a status begins (the line follows). */
+    static final String BAD_STATUS_LINE = "Invalid HTTP status line: ";
+    /** The failure of a 101 answer to a request that asked for no upgrade. */
+    static final String SWITCHED_PROTOCOLS =
+            "The server switched protocols (101) though no upgrade was asked for";
 
     /** The failure of a line beyond {@link #room()}, in words a site's owner knows. */
     private ProtocolException tooLong() {
@@ -300,24 +307,24 @@ public final class Http1ResponseParser {
     /** {@code HTTP/1.x SP 3DIGIT [SP reason]}. */
     private void statusLine(byte[] b, int from, int to) throws IOException {
         if (to - from < 5 || !AsciiBytes.startsWith(b, from, to, "HTTP/")) {
-            throw new ProtocolException("The server did not answer with HTTP/1.x: " + text(b, from, to));
+            throw new ProtocolException(NOT_HTTP + text(b, from, to));
         }
         if (to - from < 8 || !AsciiBytes.startsWith(b, from, to, "HTTP/1.") || !isDigit(b[from + 7])) {
-            throw new ProtocolException("The server did not answer with HTTP/1.x: " + text(b, from, to));
+            throw new ProtocolException(NOT_HTTP + text(b, from, to));
         }
         int c = from + 8;
         if (to - c < 4 || b[c] != ' ' || (to - c > 4 && b[c + 4] != ' ')) {
-            throw new ProtocolException("Invalid HTTP status line: " + text(b, from, to));
+            throw new ProtocolException(BAD_STATUS_LINE + text(b, from, to));
         }
         int code = 0;
         for (int i = c + 1; i < c + 4; i++) {
             if (!isDigit(b[i])) {
-                throw new ProtocolException("Invalid HTTP status line: " + text(b, from, to));
+                throw new ProtocolException(BAD_STATUS_LINE + text(b, from, to));
             }
             code = code * 10 + (b[i] - '0');
         }
         if (code < 100) {
-            throw new ProtocolException("Invalid HTTP status line: " + text(b, from, to));
+            throw new ProtocolException(BAD_STATUS_LINE + text(b, from, to));
         }
         status = code;
         http10 = b[from + 7] == '0';
@@ -388,11 +395,24 @@ public final class Http1ResponseParser {
         return one.badContentLength != null ? -1 : one.contentLength;
     }
 
+    /**
+     * What is wrong with a response's Content-Length fields (each value as received), in the
+     * sentence this parser fails such a response with; null when they agree on one length.
+     */
+    static String contentLengthProblem(java.util.List<String> values) {
+        Http1ResponseParser one = new Http1ResponseParser();
+        one.contentLength = -1;
+        for (String value : values) {
+            byte[] b = value.getBytes(StandardCharsets.ISO_8859_1);
+            one.contentLength(b, 0, b.length);
+        }
+        return one.badContentLength;
+    }
+
     private void endOfHead() throws IOException {
         if (status >= 100 && status < 200) {
             if (status == 101) {
-                throw new ProtocolException("The server switched protocols (101) though no"
-                        + " upgrade was asked for");
+                throw new ProtocolException(SWITCHED_PROTOCOLS);
             }
             resetHead(); // an interim response; the real one follows
             state = State.STATUS;

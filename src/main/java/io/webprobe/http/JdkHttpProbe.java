@@ -205,7 +205,7 @@ public final class JdkHttpProbe implements HttpProbe {
                                 }
                                 boolean keep = request.keepBody().keep(info.statusCode(), ct);
                                 return new CappedBodySubscriber(request.maxBodyBytes(), keep,
-                                        contentLength(info.headers()));
+                                        contentLength(info.statusCode(), info.headers()));
                             });
             try {
                 return answer(uri, request, head, start,
@@ -325,16 +325,19 @@ public final class JdkHttpProbe implements HttpProbe {
      * "-1" is the server's error here as on the HTTP/1.1 engines), said as such ("Invalid
      * Content-Length: abc"), not as a parser's exception.
      */
-    private static long contentLength(java.net.http.HttpHeaders headers) {
-        String value = headers.firstValue("Content-Length").orElse(null);
-        if (value == null) {
+    private static long contentLength(int status, java.net.http.HttpHeaders headers) {
+        // every field, not the first: java.net.http reads the first alone, so "2" and "5"
+        // gave a 200 of 2 bytes here where the HTTP/1.1 client (and a browser) fails it; and
+        // where the length frames no body, as Http1ResponseParser reads it, none is read
+        List<String> values = headers.allValues("Content-Length");
+        if (values.isEmpty() || status == 204 || status == 304
+                || headers.firstValue("Transfer-Encoding").isPresent()) {
             return -1;
         }
-        long n = Http1ResponseParser.contentLength(value);
-        if (n < 0) {
-            throw new ErrorClassifier.InvalidResponseException("Invalid Content-Length: "
-                    + (value.isBlank() ? "(empty)" : value));
+        String problem = Http1ResponseParser.contentLengthProblem(values);
+        if (problem != null) {
+            throw new ErrorClassifier.InvalidResponseException(problem);
         }
-        return n;
+        return Http1ResponseParser.contentLength(values.get(0));
     }
 }
