@@ -65,6 +65,13 @@ public final class CrawlJob implements AutoCloseable {
     /** A resumed crawl's page that could not connect is asked again after this. */
     private final Duration retryUnreached = RetryWaits.unreached();
     private final CompletableFuture<CrawlSummary> completion = new CompletableFuture<>();
+    /**
+     * Orders Pause and Resume (the FX thread) with the end's state (the last worker): pressed
+     * as the crawl ended, their state went to the file after "finished" or "stopped".
+     */
+    private final Object endLock = new Object();
+    /** Whether the end's state is written (or a finished crawl continued ends); endLock. */
+    private boolean concluded;
     private volatile boolean stopping;
     /**
      * Continuing a crawl that had finished: nothing to fetch, nothing in the file changes, and
@@ -259,17 +266,31 @@ public final class CrawlJob implements AutoCloseable {
         return admission.site();
     }
 
-    /** Workers finish their current request, then wait; the crawl's clock stops. */
+    /**
+     * Workers finish their current request, then wait; the crawl's clock stops. Once the crawl
+     * has ended (its last state written), it does nothing.
+     */
     public void pause() {
-        time.pause();
-        frontier.setPaused(true);
-        sink.state(CrawlState.PAUSED, time.elapsed());
+        synchronized (endLock) {
+            if (concluded) {
+                return;
+            }
+            time.pause();
+            frontier.setPaused(true);
+            sink.state(CrawlState.PAUSED, time.elapsed());
+        }
     }
 
+    /** Workers take URLs again; the crawl's clock runs. Once the crawl has ended, nothing. */
     public void resume() {
-        time.resume();
-        frontier.setPaused(false);
-        sink.state(CrawlState.RUNNING, time.elapsed());
+        synchronized (endLock) {
+            if (concluded) {
+                return;
+            }
+            time.resume();
+            frontier.setPaused(false);
+            sink.state(CrawlState.RUNNING, time.elapsed());
+        }
     }
 
     /**
@@ -566,20 +587,24 @@ public final class CrawlJob implements AutoCloseable {
             return;
         }
         workers.shutdown(); // idle workers end now; close() is only needed to stop early
-        time.end();
-        Duration elapsed = alreadyFinished ? time.ranBefore() : time.elapsed();
-        CrawlSink.Conclusion c;
-        String failure = this.failure != null ? this.failure : sink.failure();
-        // a worker stopped by close() carries its interrupt here; the crawl's last state and
-        // figures must still be written and read back, so the flag waits until they are
-        boolean wasInterrupted = Thread.interrupted();
-        try {
+        Duration elapsed;
+        synchronized (endLock) { // a Pause pressed now comes too late: it writes nothing
+            concluded = true;
+            time.end();
+            elapsed = alreadyFinished ? time.ranBefore() : time.elapsed();
             if (!alreadyFinished) {
                 if (stopping && unreached != null) {
                     sink.stopReason(unreached); // stopped for a site that did not answer
                 }
                 sink.state(stopping ? CrawlState.STOPPED : CrawlState.FINISHED, elapsed);
             }
+        }
+        CrawlSink.Conclusion c;
+        String failure = this.failure != null ? this.failure : sink.failure();
+        // a worker stopped by close() carries its interrupt here; the crawl's last state and
+        // figures must still be written and read back, so the flag waits until they are
+        boolean wasInterrupted = Thread.interrupted();
+        try {
             try {
                 c = sink.conclude();
             } catch (InterruptedException e) {

@@ -1448,4 +1448,34 @@ class StoredCrawlTest {
         });
         return out;
     }
+
+    /**
+     * Pause (or Resume) pressed as the crawl ends, before the window hears of its end, is too
+     * late: the crawl file keeps the state the crawl ended in. Seen: the file said "paused"
+     * after "finished" (and "running" after "stopped"), so the finished crawl opened as one to
+     * resume, the stopped one as one killed mid-way.
+     */
+    @Test
+    void aPauseOrResumeAfterTheCrawlEndedLeavesTheStateItEndedIn() throws Exception {
+        server.route("/", LocalHttpServer.html("<p>one page</p>"));
+        for (CrawlState end : List.of(CrawlState.FINISHED, CrawlState.STOPPED)) {
+            Path file = dir.resolve(end.label() + ".webprobe");
+            try (CrawlStore store = CrawlStore.create(file, plan())) {
+                try (CrawlJob job = CrawlJob.builder(plan(),
+                        new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build()) {
+                    if (end == CrawlState.STOPPED) {
+                        job.stop();
+                    }
+                    job.start();
+                    job.completion().get(60, TimeUnit.SECONDS);
+                    job.pause();
+                    job.resume();
+                    job.pause();
+                }
+            }
+            try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+                assertThat(store.info().state()).as(end.label()).isEqualTo(end);
+            }
+        }
+    }
 }
