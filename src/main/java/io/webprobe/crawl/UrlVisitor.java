@@ -135,12 +135,17 @@ final class UrlVisitor {
         if (plan.useSitemaps() && item.startChain && result.redirectTo().isEmpty()
                 && !result.isBroken() && sitemapsRead.compareAndSet(false, true)) {
             List<QueueItem> listed = sitemaps.seed(item.uri());
+            made.toQueue().addAll(listed);
+            if (stopping.getAsBoolean()) {
+                // stopped while they were read, some perhaps not: the file does not say they
+                // were (a resume reads them), nor blames the site for the requests cut short
+                return;
+            }
             for (String problem : sitemaps.problems()) {
                 warnings.add(problem);
                 sink.warning(problem);
             }
             sink.sitemapsRead();
-            made.toQueue().addAll(listed);
         }
     }
 }

@@ -1478,4 +1478,50 @@ class StoredCrawlTest {
             }
         }
     }
+
+    /**
+     * A crawl stopped while its sitemaps are read leaves them to read on its resume. Seen: the
+     * file said they were read (so a resume never read them: their URLs never crawled, orphans
+     * counted without them) and kept "The sitemap … could not be read: stopped before it
+     * finished" as a warning about the site.
+     */
+    @Test
+    void aStopWhileTheSitemapsAreReadLeavesThemToReadOnResume() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/", LocalHttpServer.html("<p>one page</p>"));
+        server.route("/robots.txt", LocalHttpServer.respond(200, "text/plain",
+                "Sitemap: " + server.url("/sitemap.xml") + "\n"));
+        server.route("/listed", LocalHttpServer.html("<p>only in the sitemap</p>"));
+        String sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns="
+                + "\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                + server.url("/listed") + "</loc></url></urlset>";
+        server.route("/sitemap.xml", LocalHttpServer.sequence(
+                LocalHttpServer.blockUntil(release, arrived, ""),
+                LocalHttpServer.respond(200, "application/xml", sitemap)));
+        Path file = dir.resolve("sitemaps.webprobe");
+        CrawlPlan plan = plan().withSitemaps(true);
+        try (CrawlStore store = CrawlStore.create(file, plan)) {
+            CrawlSummary summary;
+            try (CrawlJob job = CrawlJob.builder(plan,
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink()).build()) {
+                job.start();
+                arrived.await();
+                job.stop();
+                summary = job.completion().get(60, TimeUnit.SECONDS);
+            } finally {
+                release.countDown();
+            }
+            assertThat(summary.warnings()).isEmpty();
+            assertThat(store.resumeState().sitemapsRead()).isFalse();
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            CrawlSummary summary = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            assertThat(summary.stopped()).isFalse();
+            assertThat(summary.warnings()).isEmpty();
+        }
+        assertThat(server.hits("/listed")).isEqualTo(1);
+    }
 }
