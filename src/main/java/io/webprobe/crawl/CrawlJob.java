@@ -202,7 +202,13 @@ public final class CrawlJob implements AutoCloseable {
                 if (resumeFrom != null) {
                     sink.stopReason(""); // it runs again: the last stop's reason is old news
                 }
-                sink.state(CrawlState.RUNNING, time.ranBefore());
+                synchronized (endLock) {
+                    // Pause pressed while the job was being started (the window starts it on
+                    // another thread, after it shows the job) is kept: "running" was written
+                    // over it, and the crawl went on paused
+                    sink.state(frontier.isPaused() ? CrawlState.PAUSED : CrawlState.RUNNING,
+                            time.ranBefore());
+                }
             }
         } catch (InterruptedException e) {
             // interrupted while the start URLs went to the crawl file: no worker is started,

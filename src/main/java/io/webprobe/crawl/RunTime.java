@@ -30,6 +30,11 @@ final class RunTime {
 
     synchronized void start() {
         startNanos = ticker.nanoTime();
+        if (pausedSince != 0) {
+            // paused before it started: paused from its start (the wait before it is no
+            // pause of its; counted as one, the clock read below zero)
+            pausedSince = startNanos;
+        }
     }
 
     synchronized void pause() {

@@ -611,4 +611,41 @@ class CrawlJobTest {
                 .filter(n -> n.startsWith(prefix))
                 .toList();
     }
+
+    /**
+     * Pause pressed while the window starts the job (it makes the job, then starts it on
+     * another thread, which looks up the start host or reads a resumed crawl's queue: seconds
+     * at times) keeps the crawl paused, its file saying so and its clock at zero. Seen: the
+     * start wrote "running" over the pause, and the clock counted the wait before the start as
+     * paused time, so it read -2 s while paused.
+     */
+    @Test
+    void aPauseBeforeTheJobStartsIsKeptByItsStart() throws Exception {
+        server.route("/", html("<p>one page</p>"));
+        ManualTicker ticker = new ManualTicker();
+        CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "t");
+        try (io.webprobe.store.CrawlStore store =
+                        io.webprobe.store.CrawlStore.createTemporary(plan);
+                CrawlJob job = CrawlJob.builder(plan,
+                        new io.webprobe.http.JdkHttpProbe("t", Duration.ofSeconds(5)),
+                        store.sink()).ticker(ticker).build()) {
+            ticker.advance(Duration.ofSeconds(1));
+            job.pause();
+            ticker.advance(Duration.ofSeconds(2));
+            job.start();
+            store.sink().flush().get(30, TimeUnit.SECONDS);
+            try (var look = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+                    var rs = look.createStatement()
+                            .executeQuery("SELECT value FROM meta WHERE key = 'state'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(CrawlState.PAUSED.label());
+            }
+            ticker.advance(Duration.ofSeconds(2));
+            assertThat(job.progress().elapsed()).isEqualTo(Duration.ZERO);
+            job.resume();
+            ticker.advance(Duration.ofSeconds(1));
+            assertThat(job.progress().elapsed()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(job.completion().get(30, TimeUnit.SECONDS).stopped()).isFalse();
+        }
+    }
 }
