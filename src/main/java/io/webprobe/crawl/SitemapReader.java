@@ -6,9 +6,11 @@ import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
+import io.webprobe.http.ContentDecoding;
 import io.webprobe.http.FetchRequest;
 import io.webprobe.http.FetchResponse;
 import io.webprobe.http.HttpProbe;
+import io.webprobe.http.ResponseBody;
 import io.webprobe.http.Urls;
 import io.webprobe.http.WebUrl;
 import io.webprobe.http.WebUrlException;
@@ -125,8 +127,28 @@ final class SitemapReader {
                 return null;
             }
             // one array: the sitemap parser reads no stream (up to 60 MB, one sitemap at a time)
-            return parser.parseSiteMap(r.contentType().isEmpty() ? "text/xml" : r.contentType(),
-                    r.body().bytes(), new URL(mapUrl));
+            byte[] content = r.body().bytes();
+            String type = r.contentType().isEmpty() ? "text/xml" : r.contentType();
+            if (content.length > 1 && content[0] == (byte) 0x1f && content[1] == (byte) 0x8b) {
+                // a gzip (sitemap.xml.gz) is undone here, no further than a sitemap is read:
+                // the parser undid it to its end, however large (1 GB of spaces in a 1 MB
+                // file took a worker 9 s, which Stop could not end, nor the crawl before it)
+                ContentDecoding.Decoded undone = ContentDecoding.decode(ResponseBody.of(content),
+                        "gzip", MAX_SITEMAP_BYTES);
+                try (ResponseBody xml = undone.body()) {
+                    if (undone.truncated()) {
+                        problems.add("The sitemap " + mapUrl + " could not be read: uncompressed,"
+                                + " it is larger than " + MAX_SITEMAP_BYTES / (1024 * 1024)
+                                + " MB (a sitemap may hold 50 MB).");
+                        return null;
+                    }
+                    if (undone.failure() == null) {
+                        content = xml.bytes();
+                        type = "application/octet-stream"; // the parser then reads what it is
+                    }
+                }
+            }
+            return parser.parseSiteMap(type, content, new URL(mapUrl));
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
             log.info("Sitemap {} not read: {}", mapUrl, e.getMessage());
             problems.add("The sitemap " + mapUrl + " could not be read: "

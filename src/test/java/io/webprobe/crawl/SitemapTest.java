@@ -175,4 +175,42 @@ class SitemapTest {
                 server.url("/my%20page"));
         assertThat(events.results()).filteredOn(r -> r.status() != 200).isEmpty();
     }
+
+    /**
+     * A gzipped sitemap is read up to the size the crawl downloads of one (60 MB), as it
+     * comes and as it is once undone: the parser undid it to its end, however large. Seen: a
+     * 1 MB file of 1 GB of spaces took a worker 9 s (a 60 MB one, minutes), which Stop could
+     * not end, and the crawl could not end before it. Here 61 MB of spaces, then a URL: the
+     * URL lies beyond what is read.
+     */
+    @Test
+    void aGzippedSitemapIsReadNoFurtherUndoneThanItsSizeLimit() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns="
+                    + "\"http://www.sitemaps.org/schemas/sitemap/0.9\">")
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 61; i++) { // just past the 60 MB read
+                gz.write(spaces);
+            }
+            gz.write(("<url><loc>" + server.url("/beyond") + "</loc></url></urlset>")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bomb = out.toByteArray();
+        server.route("/bomb.xml.gz", LocalHttpServer.bytes("application/gzip", bomb));
+        server.route("/small.xml.gz", LocalHttpServer.bytes("application/x-gzip",
+                gzip(urlset("/listed"))));
+        try (JdkHttpProbe probe = new JdkHttpProbe("t", java.time.Duration.ofSeconds(5))) {
+            SitemapReader reader = new SitemapReader(probe, java.time.Duration.ofSeconds(30));
+            java.util.List<io.webprobe.http.WebUrl> urls = reader.read(java.util.List.of(
+                    server.url("/small.xml.gz"), server.url("/bomb.xml.gz")), 100, true);
+
+            assertThat(urls).extracting(io.webprobe.http.WebUrl::requestUrl)
+                    .containsExactly(server.url("/listed"));
+            assertThat(reader.problems()).singleElement().asString()
+                    .startsWith("The sitemap " + server.url("/bomb.xml.gz") + " could not be read");
+        }
+    }
 }
