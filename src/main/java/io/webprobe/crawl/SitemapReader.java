@@ -43,13 +43,21 @@ final class SitemapReader {
 
     private final HttpProbe probe;
     private final Duration timeout;
+    /** The most of one sitemap read, as it comes and once undone ({@link #MAX_SITEMAP_BYTES}). */
+    private final long maxBytes;
     private final SiteMapParser parser = new SiteMapParser(false);
     /** Plain sentences about sitemaps that could not be read. */
     private final List<String> problems = new ArrayList<>();
 
     SitemapReader(HttpProbe probe, Duration timeout) {
+        this(probe, timeout, MAX_SITEMAP_BYTES);
+    }
+
+    /** With another limit on a sitemap's size (tests: a small one is as good, and quick). */
+    SitemapReader(HttpProbe probe, Duration timeout, long maxBytes) {
         this.probe = probe;
         this.timeout = timeout;
+        this.maxBytes = maxBytes;
         // the parser drops a URL it finds invalid (one with a space) without a word: each <loc>
         // is first written as a browser writes it, so only what no browser can open is dropped
         parser.setURLFilter(SitemapReader::asBrowserWritesIt);
@@ -116,7 +124,7 @@ final class SitemapReader {
         FetchResponse r = null;
         try {
             r = probe.fetch(new FetchRequest(URI.create(mapUrl), "GET", timeout,
-                    MAX_SITEMAP_BYTES, (status, type) -> true));
+                    maxBytes, (status, type) -> true));
             if (r.status() < 200 || r.status() >= 300 || r.body() == null) {
                 if (expected) {
                     problems.add("The sitemap " + mapUrl + " could not be read: "
@@ -134,11 +142,11 @@ final class SitemapReader {
                 // the parser undid it to its end, however large (1 GB of spaces in a 1 MB
                 // file took a worker 9 s, which Stop could not end, nor the crawl before it)
                 ContentDecoding.Decoded undone = ContentDecoding.decode(ResponseBody.of(content),
-                        "gzip", MAX_SITEMAP_BYTES);
+                        "gzip", maxBytes);
                 try (ResponseBody xml = undone.body()) {
                     if (undone.truncated()) {
                         problems.add("The sitemap " + mapUrl + " could not be read: uncompressed,"
-                                + " it is larger than " + MAX_SITEMAP_BYTES / (1024 * 1024)
+                                + " it is larger than " + maxBytes / (1024 * 1024)
                                 + " MB (a sitemap may hold 50 MB).");
                         return null;
                     }
