@@ -202,7 +202,8 @@ class SitemapTest {
         server.route("/bomb.xml.gz", LocalHttpServer.bytes("application/gzip", bomb));
         server.route("/small.xml.gz", LocalHttpServer.bytes("application/x-gzip",
                 gzip(urlset("/listed"))));
-        try (JdkHttpProbe probe = new JdkHttpProbe("t", java.time.Duration.ofSeconds(5))) {
+        try (io.webprobe.http.Http1Probe probe =
+                new io.webprobe.http.Http1Probe("t", java.time.Duration.ofSeconds(5))) {
             SitemapReader reader = new SitemapReader(probe, java.time.Duration.ofSeconds(30),
                     1 << 20);
             java.util.List<io.webprobe.http.WebUrl> urls = reader.read(java.util.List.of(
