@@ -159,7 +159,19 @@ public final class ContentDecoding {
     private static InputStream inflating(ResponseBody body) {
         byte[] h = body.head(2);
         boolean zlib = h.length >= 2 && (h[0] & 0x0F) == 8 && ((h[0] & 0xFF) << 8 | (h[1] & 0xFF)) % 31 == 0;
-        return new InflaterInputStream(body.open(), new Inflater(!zlib), BUFFER);
+        Inflater inflater = new Inflater(!zlib);
+        // an Inflater given to the stream is not ended by its close(): its native memory (tens of
+        // KB a page) would wait for the collector
+        return new InflaterInputStream(body.open(), inflater, BUFFER) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    inflater.end();
+                }
+            }
+        };
     }
 
     private static Decoded read(InputStream in, long cap, String encoding) {
