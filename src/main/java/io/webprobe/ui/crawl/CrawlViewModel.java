@@ -457,13 +457,13 @@ public final class CrawlViewModel implements AutoCloseable {
         // the values of headers its file does not keep, not given in this window: it goes on
         // without them, and says so, before and after (one URL is re-checked in a moment)
         String without = CrawlRun.without(signIn.forPlan(c.store().plan(), c.store().file()));
-        live.say((ids.length == 1 ? "Re-checking"
+        live.note((ids.length == 1 ? "Re-checking"
                 : "Re-checking " + io.webprobe.Words.count(ids.length, "URL")) + without + "…");
         rechecker.recheck(c, ids, () -> {
             if (c == shown.current()) {
                 workspace.rowsChanged();
             }
-        }, live::say, live::say, found -> {
+        }, live::note, live::note, found -> {
             // its pages link to URLs the crawl never fetched: offered to crawl them
             if (c == shown.current() && !run.running()) {
                 opening.offerFound(c.store(), found);
@@ -502,15 +502,18 @@ public final class CrawlViewModel implements AutoCloseable {
         } else {
             text = "Left out " + ex.get().path() + " from the next crawls (Settings › Exclude).";
         }
-        live.say(text);
+        live.note(text);
         return text;
     }
 
     // == exports ==
 
-    /** Says something in the status bar (an export's outcome, an action's result). */
+    /**
+     * Says something in the status bar (an export's outcome, an action's result), for a few
+     * seconds in place of a running crawl's figures.
+     */
     public void say(String text) {
-        live.say(text);
+        live.note(text);
     }
 
     // == closing ==

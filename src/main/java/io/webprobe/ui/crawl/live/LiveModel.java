@@ -26,6 +26,27 @@ import javafx.collections.ObservableList;
  */
 public final class LiveModel {
     static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+    /**
+     * How long a sentence said while a crawl runs ({@link #note}: an export's outcome, "Left
+     * out /x/ from now on", a re-check's result) stays in place of the crawl's figures. Each
+     * tick, ten times a second, wrote the figures over it: "Exported 478 URLs…" was gone
+     * before it could be read.
+     */
+    static final long NOTE_NANOS = 5_000_000_000L;
+
+    private final java.util.function.LongSupplier nanoTime;
+    /** The sentence {@link #note} said, shown until {@link #NOTE_NANOS} after; or null. */
+    private String note;
+    private long notedAt;
+
+    public LiveModel() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the clock a note's time is measured by (a test's own) */
+    public LiveModel(java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
 
     /** What the status line says while no crawl is shown, in Site mode. */
     public static final String NO_CRAWL = "Type a start URL and press Start.";
@@ -71,6 +92,7 @@ public final class LiveModel {
     /** A crawl of this plan starts. */
     public void started(CrawlPlan plan) {
         start = plan.startUrl();
+        note = null;
         rate.clear();
         workers.clear();
         workersShown = List.of();
@@ -109,7 +131,12 @@ public final class LiveModel {
         progressText.set(progressText(p, total));
         // said first, as "Stopped: " and "Finished: " are (at the end, "· paused" came after
         // the time left, where a long line is cut)
-        status.set((p.paused() ? "Paused: " : "") + line(p));
+        if (note != null && nanoTime.getAsLong() - notedAt < NOTE_NANOS) {
+            status.set(note);
+        } else {
+            note = null;
+            status.set((p.paused() ? "Paused: " : "") + line(p));
+        }
         // twice a second is all a reader can follow (a fast crawl changes every line on
         // every tick); the list is redrawn sooner only when workers start or go idle
         List<String> urls = fetching.stream().map(ActiveFetch::url).toList();
@@ -229,9 +256,24 @@ public final class LiveModel {
         }
     }
 
-    /** Shows a sentence in the status bar (an error, an export's outcome). */
+    /**
+     * Shows a sentence in the status bar (what a crawl starting, stopping or opening does): the
+     * next tick of a running crawl shows its figures again.
+     */
     public void say(String text) {
+        note = null;
         status.set(text);
+    }
+
+    /**
+     * Shows the outcome of something the user did (an export, a copy, a URL left out, a
+     * re-check) in the status bar: while a crawl runs, for {@link #NOTE_NANOS} before its
+     * figures come back.
+     */
+    public void note(String text) {
+        status.set(text);
+        note = text;
+        notedAt = nanoTime.getAsLong();
     }
 
     /**

@@ -36,6 +36,32 @@ class LiveModelTest {
                 + "2 broken URLs · 1 blocked · 10 pages/s · 00:00:10");
     }
 
+    /**
+     * The bug: while a crawl ran, "Exported 478 URLs and …", "Left out /section-10/ from now
+     * on" or a re-check's outcome was written over by the figures at the next tick (a tenth of
+     * a second later), unread. Such a note stays five seconds of the window's clock.
+     */
+    @Test
+    void aNoteSaidWhileACrawlRunsStaysAFewSecondsOverItsFigures() {
+        long[] now = {0};
+        LiveModel m = new LiveModel(() -> now[0]);
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t"));
+        m.update(at(1, 10, 10, false), List.of());
+        m.note("Exported 10 URLs to x.csv.");
+        now[0] = LiveModel.NOTE_NANOS - 1;
+        m.update(at(2, 20, 10, false), List.of());
+        assertThat(m.statusProperty().get()).isEqualTo("Exported 10 URLs to x.csv.");
+
+        now[0] = LiveModel.NOTE_NANOS;
+        m.update(at(3, 30, 10, false), List.of());
+        assertThat(m.statusProperty().get()).startsWith("30 crawled · ");
+
+        // what the crawl itself says ("Stopping…") gives way to the figures at once, as before
+        m.say("Stopping…");
+        m.update(at(4, 40, 10, false), List.of());
+        assertThat(m.statusProperty().get()).startsWith("40 crawled · ");
+    }
+
     @Test
     void pausedTheClockAndTheRateStandStill() {
         LiveModel m = new LiveModel();
