@@ -3,14 +3,15 @@ package io.webprobe.ui.common;
 import java.util.function.Predicate;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.Region;
 
 /**
  * A table cell's URL too wide for its column: shown by the end of its path ("…/docs/guide/")
  * where the rows around it share its scheme and host, which would read the same on each
  * ("http://127....index.html" on every row at the URLs' least width, 160 px), else cut in the
  * middle, keeping its host, what tells it apart. A URL that fits is whole. The Crawl tab's URL
- * cells (the crawled site's URLs; the Broken links and details tables' through UrlCells) and
- * the Ping tab's (a host several rows share). The text is
+ * cells (the crawled site's URLs; the Broken links and details tables' through UrlCells), the
+ * Ping tab's (a host several rows share) and the Crawl tab's Now fetching lines. The text is
  * chosen as the cell gets its URL or its width (a text set from layoutChildren, while the row
  * lays its cells out, was not laid out again). FX thread only, as the cell is.
  */
@@ -29,6 +30,17 @@ public final class UrlEnds {
         // JavaFX's default "..." put two ellipses in one column
         cell.setEllipsisString("…");
         cell.widthProperty().addListener(o -> fit());
+        // a graphic beside the text (a Now fetching line's worker and time) takes its room:
+        // fitted again once it is laid out (it has no width before) or its width changes
+        javafx.beans.InvalidationListener refit = o -> fit();
+        cell.graphicProperty().addListener((o, was, now) -> {
+            if (was instanceof Region r) {
+                r.widthProperty().removeListener(refit);
+            }
+            if (now instanceof Region r) {
+                r.widthProperty().addListener(refit);
+            }
+        });
     }
 
     /**
@@ -50,7 +62,10 @@ public final class UrlEnds {
         if (tail == null) {
             return; // whole, or cut in the middle by the cell
         }
-        double room = cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset();
+        javafx.scene.Node beside = cell.getGraphic();
+        double room = cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset()
+                - (beside == null ? 0 : beside.getLayoutBounds().getWidth()
+                        + cell.getGraphicTextGap());
         String wanted = room <= 0 ? whole
                 : fitting(whole, tail, s -> CellWidths.textWidth(cell.getFont(), s) <= room - 1);
         if (!wanted.equals(cell.getText())) {

@@ -2,18 +2,20 @@ package io.webprobe.ui.crawl.live;
 
 import io.webprobe.crawl.ActiveFetch;
 import io.webprobe.ui.common.SiteUrls;
+import io.webprobe.ui.common.UrlEnds;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 
 /**
  * What each worker is fetching now: one line per worker, with how long it has been at it, and
  * the URL by its path (and query) when it is on the site where the crawl settled (the start
  * URL's, or where its redirects led: http to https, to www.), as most are: the host is the
- * same on every line, and a long URL cut in the middle left only "htt…" of it. In a list
+ * same on every line, and a long URL cut in the middle left only "htt…" of it. A path too
+ * long for the line shows its end, as the URL table's do ("…/page-121.html"): cut in the
+ * middle, at the window's least width, it read "/sectio…21.html", which page unsaid. In a list
  * narrower than {@link #NUMBERED_WIDTH} (the window's least width, 960 px, gives it 185) the
  * worker's number is left out, its time kept: the URL gets the room.
  */
@@ -40,12 +42,13 @@ public final class WorkersView {
             /** The worker and its time, never cut: only the URL beside it is. */
             private final Label who = new Label();
 
+            /** The URL cut by its path's end (on the site), else in the middle. */
+            private final UrlEnds ends = new UrlEnds(this);
+
             {
-                // as wide as the list, not as the line: a long URL is cut in the middle (the
-                // start and the end of the path stay), whole in the tooltip; it ran past the
-                // pane's edge, behind a sideways scroll bar
+                // as wide as the list, not as the line: a long URL is cut, whole in the
+                // tooltip; it ran past the pane's edge, behind a sideways scroll bar
                 setPrefWidth(0);
-                setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
                 who.setMinWidth(Label.USE_PREF_SIZE);
                 setGraphicTextGap(8);
             }
@@ -59,7 +62,8 @@ public final class WorkersView {
                 who.setText(none || unnumbered ? time
                         : f.worker().replace("crawl-worker-", "#") + "  " + time);
                 setGraphic(none ? null : who);
-                setText(none ? null : SiteUrls.shown(model.start(), f.url()));
+                ends.show(none ? null : SiteUrls.shown(model.start(), f.url()),
+                        !none && SiteUrls.onSite(model.start(), f.url()));
                 tip.setText(empty || f == null ? null : f.url());
                 setTooltip(empty || f == null ? null : tip);
             }
