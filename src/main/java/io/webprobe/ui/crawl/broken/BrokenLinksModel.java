@@ -29,6 +29,9 @@ public final class BrokenLinksModel {
     private List<BrokenLink> all = List.of();
     private final javafx.beans.property.ReadOnlyIntegerWrapper total =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "total");
+    /** How many of {@link #all} are missing anchors. */
+    private final javafx.beans.property.ReadOnlyLongWrapper listedAnchors =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "listedAnchors");
     private final javafx.beans.property.StringProperty search =
             new javafx.beans.property.SimpleStringProperty(this, "search", "");
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
@@ -147,6 +150,33 @@ public final class BrokenLinksModel {
                 : NONE;
     }
 
+    /**
+     * The count beside the search: "75 broken links", "3 of 75 broken links"; for a crawl with
+     * missing anchors, listed after the broken links, the two apart as the tab's title has
+     * them ("0 broken links · 1 missing anchor"), and "3 of 229 links" when searched. It said
+     * "1 broken link" beside the tab's "Broken links (0) · missing anchors (1)".
+     */
+    public javafx.beans.binding.StringExpression countTextProperty() {
+        return countText;
+    }
+
+    private final javafx.beans.binding.StringBinding countText =
+            javafx.beans.binding.Bindings.createStringBinding(
+                    () -> countText(links.size(), total.get(), listedAnchors.get()), links, total,
+                    listedAnchors);
+
+    static String countText(long shown, long total, long anchors) {
+        if (anchors <= 0) {
+            return shown == total ? io.webprobe.Words.count(total, "broken link")
+                    : String.format(java.util.Locale.ROOT, "%,d of %s", shown,
+                            io.webprobe.Words.count(total, "broken link"));
+        }
+        return shown == total ? io.webprobe.Words.count(total - anchors, "broken link") + " · "
+                + io.webprobe.Words.count(anchors, "missing anchor")
+                : String.format(java.util.Locale.ROOT, "%,d of %s", shown,
+                        io.webprobe.Words.count(total, "link"));
+    }
+
     /** How many links the last read found, whatever the search. */
     public javafx.beans.property.ReadOnlyIntegerProperty totalProperty() {
         return total.getReadOnlyProperty();
@@ -208,6 +238,7 @@ public final class BrokenLinksModel {
         all = f.all();
         anchors = all.stream().filter(BrokenLink::isMissingAnchor).count();
         count = all.size() - anchors;
+        listedAnchors.set(anchors);
         total.set(all.size());
         stale.set(false);
         sayTitle();
@@ -312,6 +343,7 @@ public final class BrokenLinksModel {
     public void attach(ReaderLane lane) {
         links.clear();
         all = List.of();
+        listedAnchors.set(0);
         total.set(0);
         count = lane == null ? 0 : -1; // not 0 until the file says so (seconds for a large one)
         sortOnly = false;

@@ -57,13 +57,7 @@ public final class BrokenLinksView {
         });
         Label count = new Label();
         count.setId("brokenCount");
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> found.size() == model.totalProperty().get()
-                        ? io.webprobe.Words.count(found.size(), "broken link")
-                        : String.format(java.util.Locale.ROOT, "%,d of %s", found.size(),
-                                io.webprobe.Words.count(model.totalProperty().get(),
-                                        "broken link")),
-                found, model.totalProperty()));
+        count.textProperty().bind(model.countTextProperty());
         javafx.scene.layout.HBox.setHgrow(search, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(8, search, count);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -58,6 +58,32 @@ class BrokenLinksModelTest {
         assertThat(BrokenLinksModel.title(-1, 0, false)).isEqualTo("Broken links");
     }
 
+    /**
+     * The bug: beside the tab's "Broken links (0) · missing anchors (1)" the count over the
+     * table said "1 broken link". It counts the two apart now, as the title does.
+     */
+    @Test
+    void theCountBesideTheSearchTellsMissingAnchorsFromBrokenLinks() {
+        BrokenLinksModel m = new BrokenLinksModel(clock::get);
+        io.webprobe.crawl.BrokenLink anchor = new io.webprobe.crawl.BrokenLink(
+                "http://127.0.0.1/a", "http://127.0.0.1/b#x", 200, null, "", "to b", "a",
+                "http://127.0.0.1/b", "", "x");
+        m.apply(List.of(anchor));
+        assertThat(m.titleProperty().get()).isEqualTo("Broken links (0) · missing anchors (1)");
+        assertThat(m.countTextProperty().get()).isEqualTo("0 broken links · 1 missing anchor");
+
+        io.webprobe.crawl.BrokenLink gone = new io.webprobe.crawl.BrokenLink(
+                "http://127.0.0.1/a", "http://127.0.0.1/gone", 404, null, "", "gone", "a",
+                "http://127.0.0.1/gone", "");
+        m.searchProperty().set("gone");
+        m.apply(List.of(gone, anchor));
+        assertThat(m.countTextProperty().get()).isEqualTo("1 of 2 links");
+
+        m.searchProperty().set("");
+        m.apply(List.of(gone));
+        assertThat(m.countTextProperty().get()).isEqualTo("1 broken link");
+    }
+
     @Test
     void theTabKeepsItsCountWhileACrawlRunsWithTheListNotShown() throws Exception {
         server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"));
