@@ -84,6 +84,24 @@ class BrokenLinksModelTest {
         assertThat(m.countTextProperty().get()).isEqualTo("1 broken link");
     }
 
+    /**
+     * The bug: after File › New crawl (no crawl shown, the overview at 0) the tab's title kept
+     * the last crawl's "Broken links (0) · missing anchors (1,299)".
+     */
+    @Test
+    void noCrawlShownNoMissingAnchorsLeftInTheTitle() {
+        BrokenLinksModel m = new BrokenLinksModel(clock::get);
+        m.apply(List.of(new io.webprobe.crawl.BrokenLink("http://127.0.0.1/a",
+                "http://127.0.0.1/b#x", 200, null, "", "to b", "a", "http://127.0.0.1/b", "",
+                "x")));
+        assertThat(m.titleProperty().get()).isEqualTo("Broken links (0) · missing anchors (1)");
+
+        m.attach(null);
+
+        assertThat(m.titleProperty().get()).isEqualTo("Broken links (0)");
+        assertThat(m.countTextProperty().get()).isEqualTo("0 broken links");
+    }
+
     @Test
     void theTabKeepsItsCountWhileACrawlRunsWithTheListNotShown() throws Exception {
         server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"));
