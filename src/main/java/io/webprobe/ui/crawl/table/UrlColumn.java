@@ -19,26 +19,35 @@ import java.util.function.Function;
  * @param answerOnly whether the table leaves the cell blank for a URL that got no answer (a
  *     refused connection has no size, and no response time: 0 was shown, in red), where
  *     {@link #csv} keeps what the crawl's CSV writes
+ * @param inTable the cell's value where the table says it in other words than the CSV (the
+ *     Error column's "Connection refused" for the CSV's "REFUSED: Connection refused"); null:
+ *     {@code value}
  */
 public record UrlColumn(String key, String title, String csvHeader, double width,
         boolean shown, UrlField sort, Kind kind, Function<UrlQuery.Row, Object> value,
-        String tooltip, boolean answerOnly) {
+        String tooltip, boolean answerOnly, Function<UrlQuery.Row, Object> inTable) {
 
     public UrlColumn(String key, String title, String csvHeader, double width, boolean shown,
             UrlField sort, Kind kind, Function<UrlQuery.Row, Object> value, String tooltip) {
-        this(key, title, csvHeader, width, shown, sort, kind, value, tooltip, false);
+        this(key, title, csvHeader, width, shown, sort, kind, value, tooltip, false, null);
     }
 
     /** The same column, blank in the table for a URL that got no answer. */
     UrlColumn blankWithoutAnswer() {
         return new UrlColumn(key, title, csvHeader, width, shown, sort, kind, value, tooltip,
-                true);
+                true, inTable);
+    }
+
+    /** The same column, the table showing {@code people} where the CSV writes its value. */
+    UrlColumn showing(Function<UrlQuery.Row, Object> people) {
+        return new UrlColumn(key, title, csvHeader, width, shown, sort, kind, value, tooltip,
+                answerOnly, people);
     }
 
     /** The cell's value as the table shows it (null: blank). */
     public Object cell(UrlQuery.Row row) {
         return answerOnly && row.result().status() == 0 && row.result().error() != null ? null
-                : value.apply(row);
+                : (inTable != null ? inTable : value).apply(row);
     }
 
     /** How a cell shows its value. */

@@ -77,9 +77,11 @@ public final class UrlColumns {
                     "An HTML page answering 200, not noindex, canonical to itself"),
             col("outcome", "Outcome", "outcome", 80, false, UrlField.OUTCOME, Kind.TEXT,
                     r -> r.outcome().label(), "ok, redirect, broken, error, blocked or skipped"),
+            // the CSV's code ("REFUSED: Connection refused", as the crawl's CSV writes it),
+            // the table's words ("Connection refused")
             col("error", "Error", "error", 220, false, UrlField.REASON, Kind.LONG_TEXT,
                     r -> r.error() == null ? "" : r.error().name() + ": " + r.errorMessage(),
-                    "Why the request failed"),
+                    "Why the request failed").showing(row -> errorInWords(row.result())),
             col("cut", "Cut", "truncated", 50, false, UrlField.TRUNCATED, Kind.TEXT,
                     r -> r.truncated() ? "Yes" : "", "Cut at the download cap"),
             col("retries", "Retries", "retries", 180, false, UrlField.RETRIES, Kind.TEXT,
@@ -123,6 +125,20 @@ public final class UrlColumns {
 
     /** See {@link #TITLE_LENDING_LEAST}. */
     public static final double URL_LENDING_LEAST = 140;
+
+    /**
+     * Why a request failed, as people read it: its kind's label, and its message when that
+     * says more ("Connect timeout: no answer in 15 s"); "" for none.
+     */
+    static String errorInWords(CrawlResult r) {
+        if (r.error() == null) {
+            return "";
+        }
+        String label = r.error().label();
+        String message = r.errorMessage() == null ? "" : io.webprobe.Words.inLine(r.errorMessage());
+        return message.isEmpty() || message.equalsIgnoreCase(label) ? label
+                : label + ": " + message;
+    }
 
     /** The column with this key. */
     public static Optional<UrlColumn> byKey(String key) {
