@@ -9,6 +9,7 @@ import io.webprobe.ui.common.Spinners;
 import io.webprobe.ui.common.StatusLine;
 import io.webprobe.ui.common.UiState;
 import io.webprobe.ui.crawl.actions.UrlActions;
+import io.webprobe.ui.crawl.broken.BrokenLinksModel;
 import io.webprobe.ui.crawl.broken.BrokenLinksView;
 import io.webprobe.ui.crawl.details.DetailsView;
 import io.webprobe.ui.crawl.export.ExportActions;
@@ -378,10 +379,8 @@ public final class CrawlView {
     private void pingThese() {
         if (vm.broken().activeProperty().get()) {
             // the Broken links tab on screen: its broken URLs (those selected, or all), each once
-            List<io.webprobe.crawl.BrokenLink> chosen =
-                    broken.table().getSelectionModel().getSelectedItems();
-            List<String> urls = (chosen.isEmpty() ? vm.broken().links() : chosen).stream()
-                    .map(io.webprobe.crawl.BrokenLink::linkUrl).distinct().toList();
+            List<String> urls = BrokenLinksModel.pingable(
+                    broken.table().getSelectionModel().getSelectedItems(), vm.broken().links());
             if (!urls.isEmpty()) {
                 onPingThese.accept(urls);
             }

@@ -177,6 +177,17 @@ public final class BrokenLinksModel {
                         io.webprobe.Words.count(total, "link"));
     }
 
+    /**
+     * What "Ping these" sends from the Broken links tab: the URLs of the links selected (or,
+     * none selected, of those listed), each once, less the hrefs that are no URL (a malformed
+     * address, a file: link), which are not pinged, as the tab's menu's Ping leaves them out:
+     * "http://&lt;username&gt;@&lt;servername&gt;/repo.git" went to the Ping tab's list.
+     */
+    public static List<String> pingable(List<BrokenLink> selected, List<BrokenLink> listed) {
+        return (selected.isEmpty() ? listed : selected).stream().filter(l -> !l.notAUrl())
+                .map(BrokenLink::linkUrl).distinct().toList();
+    }
+
     /** How many links the last read found, whatever the search. */
     public javafx.beans.property.ReadOnlyIntegerProperty totalProperty() {
         return total.getReadOnlyProperty();

@@ -102,6 +102,31 @@ class BrokenLinksModelTest {
         assertThat(m.countTextProperty().get()).isEqualTo("0 broken links");
     }
 
+    /**
+     * The bug: "Ping these" on the Broken links tab sent every link listed to the Ping tab,
+     * an href that is no URL too ("http://<username>@<servername>/my-new-repo.git" in git's
+     * docs), which the tab's own menu leaves out, as the README says.
+     */
+    @Test
+    void pingTheseLeavesOutHrefsThatAreNoUrl() {
+        io.webprobe.crawl.BrokenLink gone = new io.webprobe.crawl.BrokenLink(
+                "http://127.0.0.1/a", "http://127.0.0.1/gone", 404, null, "", "gone", "a",
+                "http://127.0.0.1/gone", "");
+        io.webprobe.crawl.BrokenLink goneAgain = new io.webprobe.crawl.BrokenLink(
+                "http://127.0.0.1/b", "http://127.0.0.1/gone", 404, null, "", "gone", "a",
+                "http://127.0.0.1/gone", "");
+        io.webprobe.crawl.BrokenLink malformed = new io.webprobe.crawl.BrokenLink(
+                "http://127.0.0.1/a", "http://<user>@<server>/repo.git", 0,
+                io.webprobe.http.ErrorKind.INVALID_URL, "Malformed URL: the host name contains"
+                        + " \"<\"", "repo", "a", "", "");
+        assertThat(malformed.notAUrl()).isTrue();
+
+        assertThat(BrokenLinksModel.pingable(List.of(), List.of(gone, malformed, goneAgain)))
+                .containsExactly("http://127.0.0.1/gone");
+        assertThat(BrokenLinksModel.pingable(List.of(malformed), List.of(gone, malformed)))
+                .isEmpty();
+    }
+
     @Test
     void theTabKeepsItsCountWhileACrawlRunsWithTheListNotShown() throws Exception {
         server.route("/", LocalHttpServer.html("<a href=/missing>m</a>"));
