@@ -54,6 +54,10 @@ final class PingCharts {
         // duration set (a 60 s test's axis said 10 s until its first answer)
         vm.modeProperty().addListener(o -> fitSeconds());
         vm.durationSecondsProperty().addListener(o -> fitSeconds());
+        // and, while a run of a set duration goes, as long as it will go on: at its first
+        // point a 10 s run's axis shrank from 0-10 to 0-2 s, then grew a second at a time, the
+        // lines redrawn wider each second; once it has ended (or was stopped), as long as it was
+        vm.runningProperty().addListener(o -> fitSeconds());
         // the axis always marks its upper bound too, which is off the steps' grid (a 17 s run:
         // 0, 2 … 16 and 17): its label sat on the one before ("16" over "17"), so it has none
         NumberAxis.DefaultFormatter plain = new NumberAxis.DefaultFormatter(seconds);
@@ -151,7 +155,8 @@ final class PingCharts {
     private void fitSeconds() {
         double planned = vm.modeProperty().get() == io.webprobe.ping.PingMode.COUNT ? 0
                 : vm.durationSecondsProperty().get();
-        fitSeconds(seconds, vm.series(), vm.runSecondsProperty().get(), planned);
+        fitSeconds(seconds, vm.series(), vm.runSecondsProperty().get(), planned,
+                vm.runningProperty().get());
     }
 
     /**
@@ -161,16 +166,21 @@ final class PingCharts {
      * of ten: at most ten of them, and no more than the axis has room for with their labels
      * apart (at 960×640 a run of under a second read "0.10.20.30.4"). Without points, from 0
      * to {@code plannedSeconds}, the duration set (0 for a count of requests, which has none),
-     * or the run's time when later; with neither, the axis has no figures.
+     * or the run's time when later; with neither, the axis has no figures. While a run
+     * goes ({@code running}), to the duration set at least, as long as its first points are
+     * shown (a window slid on keeps to its points).
      */
     private static void fitSeconds(NumberAxis x, List<LatencyPoint> points, double runSeconds,
-            double plannedSeconds) {
+            double plannedSeconds, boolean running) {
         double lo = points.isEmpty() ? 0 : Math.floor(points.get(0).atSeconds());
         if (lo <= 1) {
             lo = 0;
         }
         double last = points.isEmpty() ? plannedSeconds : points.get(points.size() - 1)
                 .atSeconds();
+        if (running && lo == 0) {
+            last = Math.max(last, plannedSeconds);
+        }
         double hi = Math.max(lo + 1, Math.ceil(Math.max(last, runSeconds)));
         // a count of requests not yet started: how long it will take is not known
         x.setTickLabelsVisible(!points.isEmpty() || plannedSeconds > 0 || runSeconds > 0);
