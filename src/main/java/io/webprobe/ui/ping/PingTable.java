@@ -49,8 +49,14 @@ public final class PingTable {
     private java.util.Set<String> sharedSites;
 
     PingTable(PingViewModel vm) {
+        this(vm, io.webprobe.ui.common.ClipboardService.system());
+    }
+
+    /** With the clipboard its rows are copied to (Ctrl+C, the right-click menu). */
+    PingTable(PingViewModel vm, io.webprobe.ui.common.ClipboardService clipboard) {
         this.vm = vm;
         this.table = table();
+        PingCopy.install(table, clipboard, vm::errorsOf, vm::say);
     }
 
     TableView<PingRow> node() {

@@ -241,6 +241,11 @@ public final class PingViewModel implements AutoCloseable {
         return run.notSentProperty();
     }
 
+    /** Says a sentence in the status bar (above the last run's end, which stays). */
+    void say(String message) {
+        status.set(message);
+    }
+
     /** Stops the running test; what was measured stays. */
     public void stop() {
         run.stop();
