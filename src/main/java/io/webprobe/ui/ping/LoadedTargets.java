@@ -34,10 +34,18 @@ record LoadedTargets(String text, String status, TargetList list) {
             return new LoadedTargets(null, name + " holds no URLs" + why(bytes, list)
                     + "; the list was kept.", TargetList.parse(""));
         }
-        String status = cut.urlLines() > max
+        // the lines cut at are those not blank or comments, web addresses or not: a file whose
+        // first 1,000 held 2 that are not (named under the list) read "Loaded the first 1,000
+        // of the 1,502 URLs", of 998 URLs loaded and 1,500 in the file
+        String status = cut.urlLines() <= max
+                ? "Loaded " + io.webprobe.Words.count(list.urls().size(), "URL") + " from " + name
+                        + "."
+                : list.urls().size() == max
                 ? String.format(Locale.ROOT, "Loaded the first %,d of the %,d URLs in %s%s.",
                         max, cut.urlLines(), name, PingTargets.MOST)
-                : "Loaded " + io.webprobe.Words.count(list.urls().size(), "URL") + " from " + name + ".";
+                : String.format(Locale.ROOT, "Loaded %s from the first %,d of the %,d lines in "
+                        + "%s%s.", io.webprobe.Words.count(list.urls().size(), "URL"), max,
+                        cut.urlLines(), name, PingTargets.MOST);
         return new LoadedTargets(cut.text(), status, list);
     }
 

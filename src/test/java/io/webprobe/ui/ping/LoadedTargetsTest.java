@@ -1,0 +1,35 @@
+package io.webprobe.ui.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What Load from file… says of a file longer than the list takes. */
+class LoadedTargetsTest {
+
+    /**
+     * The bug: a file of 1,500 URLs with two lines that are not web addresses among its first
+     * 1,000 read "Loaded the first 1,000 of the 1,502 URLs": 998 URLs were loaded, and the file
+     * held 1,500. The sentence counts the URLs loaded and calls the lines lines.
+     */
+    @Test
+    void aCutFileWithBadLinesSaysHowManyUrlsItLoaded() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            lines.add("http://127.0.0.1:1/p" + i);
+        }
+        lines.add(5, "garbage line here");
+        lines.add(20, "mailto:x@y.z");
+
+        LoadedTargets loaded = LoadedTargets.of("many.txt",
+                String.join("\n", lines).getBytes(StandardCharsets.UTF_8), 1000);
+
+        assertThat(loaded.list().urls()).hasSize(998);
+        assertThat(loaded.status()).isEqualTo("Loaded 998 URLs from the first 1,000 of the 1,502 "
+                + "lines in many.txt (the most it takes; ping --file on the command line takes "
+                + "any number).");
+    }
+}
