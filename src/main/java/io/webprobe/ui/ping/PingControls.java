@@ -39,6 +39,18 @@ final class PingControls {
                 urls.setScrollLeft(0);
             }
         });
+        // a list put there while the list is not being typed in (a crawl's Ping these, a file
+        // loaded, the list brought back at a start) shows from its first line's start: after a
+        // list typed in, a crawl's URLs showed scrolled sideways and down ("ttp://127.0.0.1:
+        // 18201/section-2/…", the first line cut), the caret left where the typing ended
+        urls.textProperty().addListener(o -> {
+            if (!urls.isFocused()) {
+                urls.positionCaret(0);
+                showFromStart(urls);
+                // and after the skin has laid the new text out (when its tab shows)
+                javafx.application.Platform.runLater(() -> showFromStart(urls));
+            }
+        });
         VBox.setVgrow(urls, Priority.ALWAYS);
 
         Label problems = FieldError.label("pingProblems", vm.targetProblemsProperty());
@@ -118,5 +130,13 @@ final class PingControls {
 
     Node root() {
         return root;
+    }
+
+    /** Scrolls an area that is not being typed in back to its start. */
+    private static void showFromStart(TextArea area) {
+        if (!area.isFocused()) {
+            area.setScrollLeft(0);
+            area.setScrollTop(0);
+        }
     }
 }

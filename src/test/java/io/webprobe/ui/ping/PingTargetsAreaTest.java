@@ -1,0 +1,91 @@
+package io.webprobe.ui.ping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.export.CsvExporter;
+import io.webprobe.testsupport.FakeDialogs;
+import io.webprobe.testsupport.FxStages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Ping tab's list of URLs, given a list from elsewhere. */
+@ExtendWith(ApplicationExtension.class)
+class PingTargetsAreaTest {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private PingViewModel vm;
+    private javafx.scene.control.TabPane tabs;
+    private javafx.scene.control.Tab crawlTab;
+    private javafx.scene.control.Tab pingTab;
+
+    @Start
+    void start(Stage stage) {
+        vm = new PingViewModel((plan, listener) -> {
+            throw new AssertionError("no job in this test");
+        }, Platform::runLater, timer, Runnable::run, new CsvExporter(), new FakeDialogs(),
+                "t", Duration.ofMillis(50));
+        // as in the window: the Crawl tab's Ping these fills the list while that tab shows
+        crawlTab = new javafx.scene.control.Tab("Crawl", new StackPane());
+        pingTab = new javafx.scene.control.Tab("Ping", new PingView(vm).root());
+        tabs = new javafx.scene.control.TabPane(crawlTab, pingTab);
+        FxStages.show(stage, new Scene(tabs, 1000, 700));
+    }
+
+    @AfterEach
+    void tearDown() {
+        timer.shutdownNow();
+    }
+
+    /**
+     * The bug: after a list typed in, a crawl's URLs put in the list (Ping these) showed every
+     * line cut at its start ("ttp://127.0.0.1:18201/section-2/…"), the list scrolled sideways
+     * though nobody had scrolled it, until it was clicked into and left. A list put there
+     * while the list is not being typed in shows from its start.
+     */
+    @Test
+    void aListPutInFromElsewhereShowsFromItsStart(FxRobot robot) throws Exception {
+        TextArea urls = robot.lookup("#pingTargets").queryAs(TextArea.class);
+        String typed = "https://127.0.0.1:18204/\nhttps://localhost:18204/\nhttp://127.0.0.1:18203/\n";
+        List<String> crawl = new ArrayList<>();
+        for (int i = 0; i < 217; i++) {
+            crawl.add("http://127.0.0.1:18201/section-" + i + "/page-" + (i * 7) + "-with-a-long"
+                    + "-name.html");
+        }
+        robot.interact(() -> {
+            vm.targetsProperty().set(String.join("\n", crawl.subList(0, 100)) + "\n" + typed);
+            urls.positionCaret(urls.getLength());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // scrolled as the window's skin left it (headless, the skin did not scroll by itself)
+        robot.interact(() -> {
+            urls.setScrollLeft(30);
+            urls.setScrollTop(200);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> assertThat(List.of(urls.getScrollLeft(), urls.getScrollTop()))
+                .containsExactly(30.0, 200.0));
+        robot.interact(() -> tabs.getSelectionModel().select(crawlTab));
+        robot.interact(() -> {
+            vm.targetsProperty().set(String.join("\n", crawl));
+            tabs.getSelectionModel().select(pingTab);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> assertThat(List.of(urls.getScrollLeft(), urls.getScrollTop(),
+                urls.getCaretPosition())).containsExactly(0.0, 0.0, 0));
+    }
+}
