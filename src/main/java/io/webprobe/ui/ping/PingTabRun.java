@@ -272,6 +272,12 @@ final class PingTabRun implements AutoCloseable {
                 b.close();
                 running.set(false);
                 progress.set(0);
+                // no row of a run that never was: after "Ping not started" the table read
+                // "0 sent … 0.0 req/s" and the histogram "No response from this URL to draw"
+                // for the URLs that were not pinged at all
+                rows.clear();
+                histogram.rowsChanged();
+                histogram.selectedUrl().set(null);
                 status.set(why);
                 if (dialog) {
                     dialogs.showError("Ping not started", why);
