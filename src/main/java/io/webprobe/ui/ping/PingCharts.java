@@ -253,7 +253,7 @@ final class PingCharts {
                 binSeries.getData().get(i).setYValue(b == null ? 0 : b.count());
             }
             // short enough for the half of the window the chart has (the title says what)
-            bx.setLabel(caption(bins));
+            bx.setLabel(caption(bins, slowestOfSelected()));
             // laid out now: the chart was left needing a layout under a parent that had none
             // (seen after runs in the app and in PingWindowTest: bars 0 px high and the last
             // caption until another row was clicked); asked of the parent, it is done
@@ -279,14 +279,38 @@ final class PingCharts {
      * thousand and more are grouped, as the table's p99 and Max beside it ("1,037").
      */
     static String caption(List<LatencyBin> bins) {
+        return caption(bins, Double.NaN);
+    }
+
+    /**
+     * {@link #caption(List)}, and where the last bar ends when it holds responses slower than
+     * the range ({@code slowestMillis}, NaN when not known): the bars end at the URL's 99.9th
+     * percentile, the slower ones in the last, and "1.83–484 ms" beside the table's Max of
+     * "615.13" read as a range that left the slowest response out. "1.83–484 ms · bars of
+     * 24.1 ms · last bar to 615 ms".
+     */
+    static String caption(List<LatencyBin> bins, double slowestMillis) {
         if (bins.isEmpty()) {
             return "Response time (ms)";
         }
         String from = label(bins.get(0).fromMillis());
         String to = label(bins.get(bins.size() - 1).toMillis());
-        return from.equals(to) ? "every response " + from + " ms"
-                : from + "–" + to + " ms · bars of "
-                        + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms";
+        if (from.equals(to)) {
+            return "every response " + from + " ms";
+        }
+        String slowest = Double.isNaN(slowestMillis) ? to : label(slowestMillis);
+        return from + "–" + to + " ms · bars of "
+                + label(bins.get(0).toMillis() - bins.get(0).fromMillis()) + " ms"
+                + (slowestMillis > bins.get(bins.size() - 1).toMillis() && !slowest.equals(to)
+                        ? " · last bar to " + slowest + " ms" : "");
+    }
+
+    /** The slowest response of the URL whose histogram is shown, NaN when not known. */
+    private double slowestOfSelected() {
+        String url = vm.selectedUrlProperty().get();
+        return vm.rows().stream().filter(r -> r.url().equals(url)).findFirst()
+                .map(PingRow::result).filter(r -> r.hasLatency())
+                .map(r -> r.maxMillis()).orElse(Double.NaN);
     }
 
     private static String label(double ms) {

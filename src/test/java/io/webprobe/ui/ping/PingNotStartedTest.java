@@ -38,9 +38,9 @@ class PingNotStartedTest {
     }
 
     /**
-     * The bug: a Trust certificate file that is no certificate said "Ping not started", and the
-     * table beside it read "https://127.0.0.1:1/ 0 0 – – – 0.0" and the histogram "No response
-     * from this URL to draw", as if the URL had been pinged and had not answered.
+     * The bug: a Trust certificate file that is no certificate said "Ping not started", and
+     * the table beside it read "https://127.0.0.1:1/ 0 0 – – – 0.0" and the histogram "No
+     * response from this URL to draw", as if the URL had been pinged and had not answered.
      */
     @Test
     void aTestThatCouldNotStartLeavesNoRows() throws Exception {

@@ -59,7 +59,8 @@ class PingTargetsAreaTest {
     @Test
     void aListPutInFromElsewhereShowsFromItsStart(FxRobot robot) throws Exception {
         TextArea urls = robot.lookup("#pingTargets").queryAs(TextArea.class);
-        String typed = "https://127.0.0.1:18204/\nhttps://localhost:18204/\nhttp://127.0.0.1:18203/\n";
+        String typed = "https://127.0.0.1:18204/\nhttps://localhost:18204/\n"
+                + "http://127.0.0.1:18203/\n";
         List<String> crawl = new ArrayList<>();
         for (int i = 0; i < 217; i++) {
             crawl.add("http://127.0.0.1:18201/section-" + i + "/page-" + (i * 7) + "-with-a-long"
