@@ -32,6 +32,8 @@ final class PingTargets {
     private final Consumer<String> status;
     /** Whether a run goes (its own status line then stays until it ends). */
     private final BooleanSupplier running;
+    /** The last sentence said of what the list holds now ("The list now holds 417 URLs…"). */
+    private String said;
 
     /**
      * @param bean the properties' owner (the view model)
@@ -141,7 +143,7 @@ final class PingTargets {
         fromCrawl.addAll(kept);
         targets.set(String.join("\n", kept));
         if (!running.getAsBoolean()) { // a run's own line stays until it ends
-            status.accept((kept.size() < urls.size()
+            say((kept.size() < urls.size()
                     ? String.format(Locale.ROOT, "The list now holds the first %,d of the %,d URLs "
                             + "from the crawl%s", kept.size(), urls.size(), MOST)
                     : "The list now holds " + Words.count(urls.size(), "URL") + " from the "
@@ -191,13 +193,27 @@ final class PingTargets {
         targets.set(added.isEmpty() ? targets.get()
                 : text + (text.isEmpty() ? "" : "\n") + String.join("\n", added));
         if (!running.getAsBoolean()) {
-            status.accept("Added " + Words.count(added.size(), "URL") + " from the crawl to the list"
+            say("Added " + Words.count(added.size(), "URL") + " from the crawl to the list"
                     + (already > 0 ? " (" + Words.count(already, "URL was", "URLs were")
                             + " in it already)" : "")
                     + (left > 0 ? String.format(Locale.ROOT, "; %,d more did not fit%s", left,
                             MOST) : "")
                     + (added.isEmpty() ? "." : "; press Start to ping the list."));
         }
+    }
+
+    /** Says what the list holds now, in the status bar. */
+    private void say(String sentence) {
+        said = sentence;
+        status.accept(sentence);
+    }
+
+    /**
+     * The last sentence said of what the list holds ("The list now holds 417 URLs from the
+     * crawl; press Start to ping them."), which an edit of the list makes untrue; or null.
+     */
+    String said() {
+        return said;
     }
 
     /** Why a list was cut, after its figures. */

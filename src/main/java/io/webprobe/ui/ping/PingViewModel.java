@@ -50,8 +50,10 @@ public final class PingViewModel implements AutoCloseable {
 
     /** The settings as the user edits them, and the plan they make of a list. */
     private final PingSettingsForm settings = new PingSettingsForm();
+    /** The status before anything was done, and after an edit made a list sentence untrue. */
+    static final String IDLE = "Enter URLs, one per line, and press Start.";
     private final ReadOnlyStringWrapper status =
-            new ReadOnlyStringWrapper(this, "status", "Enter URLs, one per line, and press Start.");
+            new ReadOnlyStringWrapper(this, "status", IDLE);
     private final ObservableList<PingRow> rows = FXCollections.observableArrayList();
     private final ObservableList<LatencyPoint> series = FXCollections.observableArrayList();
     /** The selected URL's histogram: which URL, the chart's title, its bars. */
@@ -79,6 +81,14 @@ public final class PingViewModel implements AutoCloseable {
                 summary.get().isEmpty() || summary.get().equals(status.get()) ? status.get()
                         : status.get() + "\n" + summary.get(), status, summary);
         this.list = new PingTargets(this, dialogs, fx, background, status::set, run::running);
+        // an edit of the list makes a sentence of what it holds untrue: "The list now holds 417
+        // URLs from the crawl; press Start to ping them." stayed over the 4 URLs typed in its
+        // place
+        list.textProperty().addListener(o -> {
+            if (status.get().equals(list.said())) {
+                status.set(summary.get().isEmpty() ? IDLE : summary.get());
+            }
+        });
     }
 
     public StringProperty targetsProperty() { return list.textProperty(); }
