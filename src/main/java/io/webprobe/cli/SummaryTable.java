@@ -15,10 +15,12 @@ import java.util.Locale;
 
 /** The end-of-run table of the ping command, columns sized to their content. */
 final class SummaryTable {
-    private static final String[] HEADER = {
-        "URL", "sent", "ok", "failed", "codes", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms",
-        "req/s"
-    };
+    /**
+     * The latency columns, in milliseconds (the line under the table says so): the fastest and
+     * the mean beside the percentiles, as oha, hey and wrk print them, in vegeta's order; the
+     * same figures as the CSV's min_ms and mean_ms and the Ping tab's Min and Mean.
+     */
+    private static final String[] LATENCY = {"min", "mean", "p50", "p90", "p99", "max"};
 
     private SummaryTable() {}
 
@@ -31,21 +33,42 @@ final class SummaryTable {
                 !r.protocol().isEmpty() && !r.protocol().equals(HttpVersion.HTTP_1_1.label()));
         // a --rate run that could not send them all: whose requests they were
         boolean notSent = s.notSent() > 0;
-        String[] header = protocol ? append(HEADER, "protocol") : HEADER;
-        rows.add(notSent ? append(header, "not sent") : header);
-        for (PingResult r : s.results()) {
-            String[] row = {
-                r.url(), num(r.sent()), num(r.ok()), num(r.failed()),
-                r.statusCountsText(), r.errorsText(s::errorLabel),
-                ms(r, r.p50Millis()), ms(r, r.p90Millis()), ms(r, r.p99Millis()),
-                ms(r, r.maxMillis()), r.hasRate() ? rate(r.requestsPerSecond()) : "-"
-            };
-            if (protocol) {
-                row = append(row, r.protocol().isEmpty() ? "-" : r.protocol());
-            }
-            rows.add(notSent ? append(row, num(r.notSent())) : row);
+        // the errors column only when a URL had one, as the protocol's: "failed 0" says the
+        // rest, and its empty 8 characters pushed a table of two URLs past 120 columns
+        boolean errors = s.results().stream().anyMatch(r -> !r.errorCounts().isEmpty());
+        List<String> header = new ArrayList<>(List.of("URL", "sent", "ok", "failed", "codes"));
+        if (errors) {
+            header.add("errors");
         }
-        int[] width = new int[rows.get(0).length];
+        header.addAll(List.of(LATENCY));
+        header.add("req/s");
+        if (protocol) {
+            header.add("protocol");
+        }
+        if (notSent) {
+            header.add("not sent");
+        }
+        rows.add(header.toArray(String[]::new));
+        for (PingResult r : s.results()) {
+            List<String> row = new ArrayList<>(List.of(r.url(), num(r.sent()), num(r.ok()),
+                    num(r.failed()), r.statusCountsText()));
+            if (errors) {
+                row.add(r.errorsText(s::errorLabel));
+            }
+            for (double v : new double[] {r.minMillis(), r.meanMillis(), r.p50Millis(),
+                    r.p90Millis(), r.p99Millis(), r.maxMillis()}) {
+                row.add(ms(r, v));
+            }
+            row.add(r.hasRate() ? rate(r.requestsPerSecond()) : "-");
+            if (protocol) {
+                row.add(r.protocol().isEmpty() ? "-" : r.protocol());
+            }
+            if (notSent) {
+                row.add(num(r.notSent()));
+            }
+            rows.add(row.toArray(String[]::new));
+        }
+        int[] width = new int[header.size()];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 width[i] = Math.max(width[i], row[i].length());
@@ -54,7 +77,9 @@ final class SummaryTable {
         for (String[] row : rows) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                boolean left = i == 0 || i == 4 || i == 5 || (protocol && i == HEADER.length);
+                String name = header.get(i);
+                boolean left = name.equals("URL") || name.equals("codes")
+                        || name.equals("errors") || name.equals("protocol");
                 String cell = row[i];
                 String pad = " ".repeat(width[i] - cell.length());
                 sb.append(left ? cell + pad : pad + cell);
@@ -63,6 +88,11 @@ final class SummaryTable {
                 }
             }
             out.println(sb.toString().stripTrailing());
+        }
+        if (s.results().stream().anyMatch(PingResult::hasLatency)) {
+            // the unit once, not " ms" in six headers (the table kept within 120 columns)
+            out.println("Latency in milliseconds (" + String.join(", ", LATENCY)
+                    + "), over the requests that got a response.");
         }
         out.println();
         // the rates are over the sending time: the wait for the last answers after a duration
@@ -132,12 +162,6 @@ final class SummaryTable {
     /** "0.35 s" under a minute, else hh:mm:ss. */
     static String duration(java.time.Duration d) {
         return ProgressFormat.took(d);
-    }
-
-    private static String[] append(String[] row, String cell) {
-        String[] longer = java.util.Arrays.copyOf(row, row.length + 1);
-        longer[row.length] = cell;
-        return longer;
     }
 
     private static String num(long n) {

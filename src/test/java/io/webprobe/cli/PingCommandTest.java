@@ -87,8 +87,9 @@ class PingCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.get(0)).startsWith("URL").contains("sent", "ok", "failed", "p50 ms",
-                "p99 ms", "req/s");
+        assertThat(lines.get(0)).startsWith("URL").contains("sent", "ok", "failed", " min ",
+                " mean ", " p50 ", " p99 ", " max ", "req/s");
+        assertThat(r.out()).contains("Latency in milliseconds (min, mean, p50, p90, p99, max)");
         assertThat(tableRow(r.out(), server.url("/a"))).matches("5\\s+5\\s+0\\s+200×5\\s+.*");
         assertThat(tableRow(r.out(), server.url("/b"))).matches("5\\s+5\\s+0\\s+200×5\\s+.*");
         assertThat(r.out()).contains("Sent 10 requests in ");
