@@ -212,6 +212,8 @@ public final class PingCommand implements Callable<Integer> {
     boolean quiet;
 
     private final BiFunction<PingPlan, PingListener, PingJob> jobs;
+    /** The proxies the ping's note reads ({@link PingPlan#directNote}); null: Java's. */
+    private final java.net.ProxySelector proxies;
 
     /** The command as picocli makes it. */
     public PingCommand() {
@@ -220,7 +222,14 @@ public final class PingCommand implements Callable<Integer> {
 
     /** With another way to make the job (tests). */
     PingCommand(BiFunction<PingPlan, PingListener, PingJob> jobs) {
+        this(jobs, null);
+    }
+
+    /** With another way to make the job and other proxies set for Java (tests). */
+    PingCommand(BiFunction<PingPlan, PingListener, PingJob> jobs,
+            java.net.ProxySelector proxies) {
         this.jobs = jobs;
+        this.proxies = proxies;
     }
 
     @Override
@@ -262,6 +271,11 @@ public final class PingCommand implements Callable<Integer> {
             return FAILED;
         }
         if (plan.overHttp1Note() instanceof String note) {
+            err.println("webprobe: note: " + note);
+            err.flush();
+        }
+        if (plan.directNote(proxies != null ? proxies
+                : java.net.ProxySelector.getDefault()) instanceof String note) {
             err.println("webprobe: note: " + note);
             err.flush();
         }

@@ -78,22 +78,26 @@ public final class JdkHttpProbe implements HttpProbe {
      */
     public JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
             java.net.CookieHandler cookies) {
-        this(userAgent, connectTimeout, trust, cookies, true, false);
+        this(userAgent, connectTimeout, trust, cookies, true, false, false);
     }
 
     /**
      * A probe for the ping: the request heads the ping's HTTP/1.1 client sends
      * ({@code Accept: *}{@code /*}, no {@code Accept-Encoding}, so the server sends the same
      * bytes over either protocol), no cookies; a request whose established connection closed
-     * before any answer is sent once more, as the ping's HTTP/1.1 client does.
+     * before any answer is sent once more, as the ping's HTTP/1.1 client does. Straight to
+     * the servers, as the ping's other clients go, whatever proxy is set for Java (ADR
+     * 0034-d): java.net.http took the JVM's proxy, so a --http2 ping went through it and the
+     * same ping without --http2 did not.
      */
     public static JdkHttpProbe forPing(String userAgent, Duration connectTimeout,
             TlsTrust trust) {
-        return new JdkHttpProbe(userAgent, connectTimeout, trust, null, false, true);
+        return new JdkHttpProbe(userAgent, connectTimeout, trust, null, false, true, true);
     }
 
     private JdkHttpProbe(String userAgent, Duration connectTimeout, TlsTrust trust,
-            java.net.CookieHandler cookies, boolean browserHeaders, boolean resendDropped) {
+            java.net.CookieHandler cookies, boolean browserHeaders, boolean resendDropped,
+            boolean direct) {
         this.userAgent = userAgent;
         this.browserHeaders = browserHeaders;
         this.resendDropped = resendDropped;
@@ -104,6 +108,9 @@ public final class JdkHttpProbe implements HttpProbe {
                 .sslParameters(trust.clientParameters());
         if (cookies != null) {
             b.cookieHandler(cookies);
+        }
+        if (direct) {
+            b.proxy(HttpClient.Builder.NO_PROXY);
         }
         this.client = b.build();
     }

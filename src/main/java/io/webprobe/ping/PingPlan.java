@@ -351,6 +351,28 @@ public record PingPlan(
         return notes.isEmpty() ? null : String.join(" ", notes);
     }
 
+    /**
+     * A sentence saying that the ping goes straight to its URLs when {@code proxies} (the
+     * JVM's: http.proxyHost, https.proxyHost, java.net.useSystemProxies) names an HTTP proxy
+     * for one of them, which a crawl goes through; null when it names none (loopback is left
+     * out of Java's proxies unless http.nonProxyHosts says otherwise). Every engine of the ping
+     * connects directly (ADR 0034-d); said once, before the run (command line) or with its end
+     * (Ping tab), as {@link #overHttp1Note()}.
+     */
+    public String directNote(java.net.ProxySelector proxies) {
+        for (URI u : targets) {
+            if (io.webprobe.http.Http1Probe.httpProxy(proxies, u) instanceof
+                    java.net.InetSocketAddress p) {
+                return "The ping connects straight to " + (targets.size() == 1 ? "its URL"
+                        : "its URLs") + ", not through the proxy " + p.getHostString() + ":"
+                        + p.getPort() + " set for Java, which a crawl goes through: the times "
+                        + "are the servers' own, and a server reached only through the proxy "
+                        + "fails to connect.";
+            }
+        }
+        return null;
+    }
+
     /** "URL is pinged over HTTP/1.1, not HTTP/2: " or "URL and N other URLs are…". */
     private String overHttp1(List<URI> those) {
         return shown(those.get(0)) + (those.size() == 1 ? " is" : " and "

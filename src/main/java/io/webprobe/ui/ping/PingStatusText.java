@@ -39,7 +39,17 @@ final class PingStatusText {
                 + failures(last, job.plan().success())
                 + beforeClock(job.requestsBeforeClock())
                 + trustAdvice(last, trust)
-                + overHttp1(job.plan());
+                + overHttp1(job.plan())
+                + direct(job.plan(), java.net.ProxySelector.getDefault());
+    }
+
+    /**
+     * " · " and that the run went straight to its URLs although Java has a proxy set for them
+     * ({@link io.webprobe.ping.PingPlan#directNote}), or "".
+     */
+    static String direct(io.webprobe.ping.PingPlan plan, java.net.ProxySelector proxies) {
+        String note = plan.directNote(proxies);
+        return note == null ? "" : " · " + note.substring(0, note.length() - 1);
     }
 
     /**
