@@ -457,6 +457,11 @@ public final class PingCommand implements Callable<Integer> {
             // with --rate too, the run stopped at whichever came first, without a word
             throw new IllegalArgumentException("Use either --count or --duration, not both.");
         }
+        if (count != null) {
+            // the plan's rule for a count (at least 1), also with --rate, whose plan takes 0
+            // for no cap: --rate 5 -n 0 ran on for the 365 days of a rate with no end given
+            plan = plan.withCount(count);
+        }
         if (rate != null) {
             if (duration == null && count == null) {
                 throw new IllegalArgumentException("--rate needs --duration (or --count) to know when to stop.");
@@ -465,8 +470,6 @@ public final class PingCommand implements Callable<Integer> {
                     count != null ? count : 0);
         } else if (duration != null) {
             plan = plan.withDuration(duration);
-        } else if (count != null) {
-            plan = plan.withCount(count);
         }
         String files = io.webprobe.ping.FileLimit.problem(plan, CONCURRENCY);
         if (files != null) {

@@ -80,6 +80,10 @@ public final class WebprobeCli implements Runnable {
         cl.setExecutionExceptionHandler(WebprobeCli::internalError);
         String afterEnd = only == null ? null : optionAfterEndOfOptions(
                 cl.getSubcommands().get(args[0]).getCommandSpec(), args);
+        if (afterEnd == null && only != null) {
+            afterEnd = longOptionWithOneDash(cl.getSubcommands().get(args[0])
+                    .getCommandSpec(), args);
+        }
         if (afterEnd != null) {
             err.println("webprobe: " + afterEnd);
             err.flush();
@@ -158,6 +162,30 @@ public final class WebprobeCli implements Runnable {
                     + "is read as " + (URL_COMMANDS.contains(command.name()) ? "URLs"
                             : "file names") + ", so put '" + name + "' before the '--', or "
                     + "leave the '--' out.";
+        }
+        return null;
+    }
+
+    /**
+     * A long option typed with one dash ({@code -quiet}, {@code -count 5}) whose first letter
+     * is a short option of the command: picocli read it as that option with the rest of the
+     * word for its value, and said "--user iet needs a password" of {@code ping -quiet},
+     * "--concurrency takes a whole number; 'ount' is not one" of {@code -count 5}. The sentence
+     * an unknown option close to one gets ({@code -timeout}: "did you mean --timeout?"), or
+     * null.
+     */
+    static String longOptionWithOneDash(CommandLine.Model.CommandSpec command, String[] args) {
+        for (int i = 1; i < args.length && !args[i].equals("--"); i++) {
+            int equals = args[i].indexOf('=');
+            String name = equals > 0 ? args[i].substring(0, equals) : args[i];
+            if (name.length() < 3 || !name.startsWith("-") || name.startsWith("--")
+                    || command.findOption(name) != null
+                    || command.findOption("-" + name) == null) {
+                continue;
+            }
+            // (after an option that takes a value, picocli takes no word that reads as its
+            // options for the value: "-H -quiet" said "--header needs a value")
+            return "Unknown option: '" + name + "'; did you mean -" + name + "?";
         }
         return null;
     }
