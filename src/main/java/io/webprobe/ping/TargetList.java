@@ -25,6 +25,8 @@ import java.util.Set;
  */
 public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
         Map<URI, String> requestTargets) {
+    private static final java.util.regex.Pattern WHITESPACE =
+            java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern TRAILING_COMMENT =
             java.util.regex.Pattern.compile("\\s+#.*$");
 
@@ -109,6 +111,14 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
                 problems.add(new Problem(i + 1, line, NOT_UTF8));
                 continue;
             }
+            int addresses = addresses(line);
+            if (addresses > 1) {
+                // pasted from one line of a mail or a sheet: one URL with "%20http://" in its
+                // path, which got a 404 from the first server in place of the others
+                problems.add(new Problem(i + 1, line, "This line holds " + addresses
+                        + " addresses; put each URL on a line of its own."));
+                continue;
+            }
             try {
                 URI u = UrlSyntax.parseUserUrl(line);
                 if (!sent.add(io.webprobe.http.Urls.withoutFragment(u)) || !urls.add(u)) {
@@ -121,6 +131,21 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
             }
         }
         return new TargetList(new ArrayList<>(urls), problems, duplicates, requestTargets);
+    }
+
+    /**
+     * The words of a line that start as a web address does ({@code http://}, {@code
+     * https://}), the words split at whitespace, which no URL holds as typed.
+     */
+    static int addresses(String line) {
+        int n = 0;
+        for (String word : WHITESPACE.split(line)) {
+            if (word.regionMatches(true, 0, "http://", 0, 7)
+                    || word.regionMatches(true, 0, "https://", 0, 8)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** A list's text cut after its {@code max}th URL line, and how many URL lines it had. */

@@ -182,4 +182,20 @@ class TargetListTest {
                     .isFalse();
         }
     }
+
+    /**
+     * The bug: two URLs pasted on one line were one URL, "http://a.test/%20http://b.test/",
+     * pinged in their place (a 404 from the first server, the second never asked); the line is
+     * named with why, as any line that is not a URL.
+     */
+    @Test
+    void aLineOfSeveralAddressesIsNamedNotPingedAsOne() {
+        TargetList list = TargetList.parse("http://a.test/ https://b.test/x\n"
+                + "http://c.test/\thttp://d.test/ HTTP://e.test/\nhttp://f.test/?next=http://g/");
+
+        assertThat(list.urls()).containsExactly(URI.create("http://f.test/?next=http://g/"));
+        assertThat(list.problems()).extracting(TargetList.Problem::toString).containsExactly(
+                "line 1: This line holds 2 addresses; put each URL on a line of its own.",
+                "line 2: This line holds 3 addresses; put each URL on a line of its own.");
+    }
 }
