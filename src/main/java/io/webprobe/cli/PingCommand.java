@@ -379,6 +379,12 @@ public final class PingCommand implements Callable<Integer> {
             if (help != null) {
                 throw new IllegalArgumentException(help);
             }
+            if (TargetList.addresses(u) > 1) {
+                // "$URLS" quoted: one URL with "%20http://" in its path, as a --file line
+                throw new IllegalArgumentException("'" + UrlSyntax.shortened(u) + "' holds "
+                        + TargetList.addresses(u) + " addresses; give each URL as an argument "
+                        + "of its own.");
+            }
             try {
                 URI parsedUrl = UrlSyntax.parseUserUrl(u);
                 if (!u.contains("://") && isFileHere(u)) {

@@ -135,9 +135,10 @@ public record TargetList(List<URI> urls, List<Problem> problems, int duplicates,
 
     /**
      * The words of a line that start as a web address does ({@code http://}, {@code
-     * https://}), the words split at whitespace, which no URL holds as typed.
+     * https://}), the words split at whitespace, which no URL holds as typed; a list's line
+     * or a command line's argument with more than one is several URLs.
      */
-    static int addresses(String line) {
+    public static int addresses(String line) {
         int n = 0;
         for (String word : WHITESPACE.split(line)) {
             if (word.regionMatches(true, 0, "http://", 0, 7)

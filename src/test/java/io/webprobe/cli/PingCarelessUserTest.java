@@ -5,6 +5,7 @@ import static io.webprobe.cli.CliRun.run;
 import io.webprobe.ping.PingJob;
 import io.webprobe.ping.PingListener;
 import io.webprobe.ping.PingPlan;
+import io.webprobe.testsupport.RefusedPort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.BiFunction;
@@ -54,5 +55,21 @@ class PingCarelessUserTest {
 
         CliRun.assertPlainError(new CliRun(code, out.toString(), err.toString()),
                 "--count must be at least 1.");
+    }
+
+    /**
+     * The bug: URLs given in one quoted argument ("$URLS") were one URL, with "%20http://" in
+     * its path, pinged in their place: a 404 from the first server. As a --file line of
+     * several addresses is named (TargetList.addresses), so is the argument.
+     */
+    @Test
+    void severalUrlsInOneArgumentAreToldApart() throws Exception {
+        // a port held refused: before, the joined URL was requested
+        try (RefusedPort port = RefusedPort.onLoopback()) {
+            String url = "http://127.0.0.1:" + port.port() + "/";
+            CliRun.assertPlainError(run("ping", url + " " + url + "x", "--quiet"),
+                    "'" + url + " " + url + "x' holds 2 addresses; give each URL as an "
+                            + "argument of its own.");
+        }
     }
 }
