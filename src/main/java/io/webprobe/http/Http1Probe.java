@@ -218,7 +218,7 @@ public final class Http1Probe implements HttpProbe {
      * The HTTP proxy {@code proxies} names for a URI, or null: straight to the server (DIRECT,
      * a SOCKS proxy, which java.net.http does not use either, or no selector). The one reading
      * of a selector, for the requests this class sends and for the ping's note that its event
-     * loops go straight to the servers (ADR 0034-d).
+     * loops go straight to the servers (ADR 0034).
      */
     public static InetSocketAddress httpProxy(ProxySelector proxies, URI uri) {
         if (proxies == null) {

@@ -87,7 +87,7 @@ public final class JdkHttpProbe implements HttpProbe {
      * bytes over either protocol), no cookies; a request whose established connection closed
      * before any answer is sent once more, as the ping's HTTP/1.1 client does. Straight to
      * the servers, as the ping's other clients go, whatever proxy is set for Java (ADR
-     * 0034-d): java.net.http took the JVM's proxy, so a --http2 ping went through it and the
+     * 0034): java.net.http took the JVM's proxy, so a --http2 ping went through it and the
      * same ping without --http2 did not.
      */
     public static JdkHttpProbe forPing(String userAgent, Duration connectTimeout,

@@ -356,7 +356,7 @@ public record PingPlan(
      * JVM's: http.proxyHost, https.proxyHost, java.net.useSystemProxies) names an HTTP proxy
      * for one of them, which a crawl goes through; null when it names none (loopback is left
      * out of Java's proxies unless http.nonProxyHosts says otherwise). Every engine of the ping
-     * connects directly (ADR 0034-d); said once, before the run (command line) or with its end
+     * connects directly (ADR 0034); said once, before the run (command line) or with its end
      * (Ping tab), as {@link #overHttp1Note()}.
      */
     public String directNote(java.net.ProxySelector proxies) {

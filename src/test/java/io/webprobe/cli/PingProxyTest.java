@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A ping goes straight to its URLs whatever proxy is set for Java, by every engine, and says
- * so (ADR 0034-d). Before, its event loops went direct without a word, and a --http2 ping
+ * so (ADR 0034). Before, its event loops went direct without a word, and a --http2 ping
  * (java.net.http, which takes the JVM's proxy) went through the proxy: the same URLs measured
  * two ways.
  */

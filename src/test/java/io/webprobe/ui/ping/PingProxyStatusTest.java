@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Ping tab's status line at a run's end says that it went straight to its URLs when Java
- * has a proxy set for them, as the command line's note does (ADR 0034-d); nothing without one.
+ * has a proxy set for them, as the command line's note does (ADR 0034); nothing without one.
  */
 class PingProxyStatusTest {
     @Test
