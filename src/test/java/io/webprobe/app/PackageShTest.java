@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -69,6 +70,11 @@ class PackageShTest {
         assertThat(exec("zcat", tree.resolve("usr/share/doc/webprobe/changelog.gz").toString()))
                 .startsWith("webprobe (0.1.0) unstable; urgency=medium\n")
                 .containsPattern("\n -- Webprobe <[^>]+>  \\w{3}, \\d+ \\w{3} \\d{4} ");
+        // the start-up cache is refused for a jar changed at another time than the image's
+        String jarPath = "lib/app/webprobe-0.1.0-all.jar";
+        assertThat(Files.getLastModifiedTime(tree.resolve("opt/webprobe/" + jarPath)).toInstant())
+                .isEqualTo(Files.getLastModifiedTime(checkout.resolve("target/dist/Webprobe/"
+                        + jarPath)).toInstant().truncatedTo(ChronoUnit.SECONDS));
         assertThat(Files.readString(tree.resolve("opt/webprobe/bin/webprobe")))
                 .startsWith("#!/bin/sh\n"); // no ELF: not stripped
         for (String file : List.of("usr/share/doc/webprobe/copyright",
@@ -94,7 +100,7 @@ class PackageShTest {
     }
 
     /**
-     * A JDK 21 (no start-up cache step) whose jpackage makes an app image of two files and a
+     * A JDK 21 (no start-up cache step) whose jpackage makes an app image of the jar and a launcher, and a
      * .deb of it with jpackage's control file and scripts; its java runs a class from this
      * build's class path.
      */
@@ -116,6 +122,7 @@ class PackageShTest {
                 "while [ $# -gt 0 ]; do case \"$1\" in",
                 "  --type) type=$2; shift 2 ;; --dest) dest=$2; shift 2 ;;",
                 "  --name) name=$2; shift 2 ;; --app-image) image=$2; shift 2 ;;",
+                "  --input) input=$2; shift 2 ;;",
                 "  *) shift ;; esac; done",
                 "if [ \"$type\" = app-image ]; then",
                 "  mkdir -p \"$dest/$name/bin\" \"$dest/$name/lib/app\"",
@@ -124,11 +131,15 @@ class PackageShTest {
                 "  printf '[Application]\\n' > \"$dest/$name/lib/app/$name.cfg\"",
                 // an ELF file, which package.sh strips
                 "  cp /bin/true \"$dest/$name/bin/$name\"",
+                "  cp \"$input\"/*.jar \"$dest/$name/lib/app/\"",
+                "  touch -d '2026-01-02 03:04:05' \"$dest/$name/lib/app/\"*.jar",
                 "  exit 0",
                 "fi",
                 "t=$(mktemp -d)",
                 "mkdir -p \"$t/DEBIAN\" \"$t/opt/webprobe\" \"$dest\"",
                 "cp -a \"$image/.\" \"$t/opt/webprobe/\"",
+                // as jpackage: its copy of the jar has the time of copying
+                "touch \"$t/opt/webprobe/lib/app/\"*.jar",
                 "printf '%s\\n' 'Package: webprobe' 'Version: 0.1.0' 'Section: web' "
                         + "'Maintainer: Webprobe <webprobe@localhost>' 'Priority: optional' "
                         + "'Architecture: amd64' 'Provides: webprobe' "
