@@ -53,6 +53,10 @@ public final class Launcher {
         String command = CommandName.get();
         Optional<String> noDisplay = DisplayCheck.problem(env, System.getProperty("os.name"),
                 System.getProperty("glass.platform"), command);
+        if (noDisplay.isEmpty()) {
+            noDisplay = DisplayCheck.silence(env, System.getProperty("os.name"),
+                    System.getProperty("glass.platform"), command, DisplayCheck.ANSWER_WAIT);
+        }
         if (noDisplay.isPresent()) {
             err.println(noDisplay.get());
             return 2;

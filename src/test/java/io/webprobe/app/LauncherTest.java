@@ -2,13 +2,20 @@ package io.webprobe.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.testsupport.RefusedPort;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The launcher's decisions, in this JVM; {@link LauncherProcessTest} runs it for real. */
@@ -59,6 +66,55 @@ class LauncherTest {
         assertThat(DisplayCheck.problem(Map.of(), "Linux", "Monocle", "webprobe")).isEmpty();
         assertThat(DisplayCheck.problem(Map.of(), "Windows 11", null, "webprobe")).isEmpty();
         assertThat(DisplayCheck.problem(Map.of(), "Mac OS X", null, "webprobe")).isEmpty();
+    }
+
+    /**
+     * The bug: a DISPLAY whose server took the connection and never answered (a hung server,
+     * a dead ssh tunnel) left the window's launch waiting for ever, without a word. Ports from
+     * the system's range are all above 6000, so each is a display number.
+     */
+    @Test
+    void aDisplayThatTakesTheConnectionButNeverAnswersIsNamed() throws Exception {
+        Duration wait = Duration.ofMillis(300);
+        try (ServerSocket mute = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String display = "127.0.0.1:" + (mute.getLocalPort() - 6000) + ".0";
+            assertThat(DisplayCheck.silence(Map.of("DISPLAY", display), "Linux", null,
+                    "webprobe", wait)).contains(DisplayCheck.doesNotAnswer(display, wait,
+                            "webprobe"));
+            assertThat(DisplayCheck.silence(Map.of("DISPLAY", display), "Linux", "Monocle",
+                    "webprobe", wait)).isEmpty();
+        }
+        assertThat(DisplayCheck.doesNotAnswer(":7", Duration.ofSeconds(10), "webprobe"))
+                .isEqualTo("The display :7 did not answer in 10 seconds, so Webprobe could not "
+                        + "open its window; check that DISPLAY is right, or run webprobe crawl "
+                        + "URL or webprobe ping URL to work without a window.");
+    }
+
+    /** A server that answers, and one that cannot be reached, are left to JavaFX. */
+    @Test
+    void aDisplayThatAnswersOrRefusesIsNotHeldUp() throws Exception {
+        Duration wait = Duration.ofSeconds(30); // never waited out: each ends at once
+        try (ServerSocket x = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (Socket c = x.accept()) {
+                    c.getInputStream().readNBytes(12);
+                    c.getOutputStream().write(new byte[] {0, 0, 11, 0, 0, 0, 0, 0});
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            assertThat(DisplayCheck.silence(Map.of("DISPLAY", "127.0.0.1:"
+                    + (x.getLocalPort() - 6000)), "Linux", null, "webprobe", wait)).isEmpty();
+            served.get(30, TimeUnit.SECONDS);
+        }
+        try (RefusedPort refused = RefusedPort.onLoopback()) {
+            assertThat(DisplayCheck.silence(Map.of("DISPLAY", "127.0.0.1:"
+                    + (refused.port() - 6000)), "Linux", null, "webprobe", wait)).isEmpty();
+        }
+        for (String notOne : List.of("garbage", "host::0", ":x", ":64999")) {
+            assertThat(DisplayCheck.silence(Map.of("DISPLAY", notOne), "Linux", null,
+                    "webprobe", wait)).as(notOne).isEmpty();
+        }
     }
 
     @Test
