@@ -192,19 +192,6 @@ crawl_options() {
   priority_options
 }
 
-# JavaFX unpacks its native libraries into ~/.openjfx/cache and GTK keeps settings in
-# ~/.cache; with a home that cannot be written (a service account, a read-only home) each
-# says so on stderr, several times, though the window works. Then both go to a folder of
-# this user's own under /tmp: printed here if the home cannot be written and the folder is
-# (still) this user's alone (mode 0700).
-private_cache_dir() {
-  [ -n "${HOME:-}" ] && [ -w "$HOME" ] && return 0
-  local dir="${TMPDIR:-/tmp}/webprobe-cache-$(id -u)"
-  mkdir -p -m 700 "$dir" 2>/dev/null || return 0
-  [ -n "$(find "$dir" -maxdepth 0 -user "$(id -u)" -perm 700 2>/dev/null)" ] && echo "$dir"
-  return 0
-}
-
 run_java() {
   local opts cache win
   read -r -d '' -a opts < <(jvm_options) || true
@@ -217,7 +204,7 @@ run_java() {
   if [ $# -eq 0 ]; then
     read -r -d '' -a win < <(window_options) || true
     opts+=("${win[@]}")
-    local private; private=$(private_cache_dir)
+    local private; private=$(webprobe_private_cache_dir)
     if [ -n "$private" ]; then
       export XDG_CACHE_HOME="$private"
       opts+=("-Djavafx.cachedir=$private/openjfx")

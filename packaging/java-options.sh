@@ -1,5 +1,6 @@
-# How Webprobe's own JVM options and WEBPROBE_JAVA_OPTS go together: sourced by run.sh, and
-# put into the installed `webprobe` command by package.sh (so POSIX sh, no bash).
+# How Webprobe's own JVM options and WEBPROBE_JAVA_OPTS go together, and where the window's
+# caches go: sourced by run.sh, and put into the installed `webprobe` command by package.sh (so
+# POSIX sh, no bash).
 #
 # WEBPROBE_JAVA_OPTS comes after Webprobe's options and wins, but for some options the JVM
 # does not let the last one win: it refuses to start. A second collector ("Multiple garbage
@@ -84,4 +85,18 @@ webprobe_check_java_opts() {
   [ -n "$_wp_line" ] || _wp_line=$(printf '%s\n' "$_wp_said" | sed -n '/./{p;q;}')
   echo "webprobe: Java does not start with WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS': ${_wp_line%.}." >&2
   exit 2
+}
+
+# webprobe_private_cache_dir: JavaFX unpacks its native libraries into ~/.openjfx/cache, and
+# GTK (dconf) and Mesa keep theirs in ~/.cache; with a home that cannot be written (a service
+# account, a read-only home) each says so on stderr, several times, though the window works.
+# Then both go to a folder of this user's own under /tmp: printed here if the home cannot be
+# written and the folder is (still) this user's alone (mode 0700); nothing otherwise.
+webprobe_private_cache_dir() {
+  [ -n "${HOME:-}" ] && [ -w "$HOME" ] && return 0
+  _wp_dir="${TMPDIR:-/tmp}/webprobe-cache-$(id -u)"
+  mkdir -p -m 700 "$_wp_dir" 2>/dev/null || return 0
+  [ -n "$(find "$_wp_dir" -maxdepth 0 -user "$(id -u)" -perm 700 2>/dev/null)" ] \
+    && echo "$_wp_dir"
+  return 0
 }

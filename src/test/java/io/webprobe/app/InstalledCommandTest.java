@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class InstalledCommandTest {
                         Files.readString(Path.of("packaging/java-options.sh")));
         executable(bin.resolve("webprobe"), command);
         executable(Files.createDirectories(app.resolve("lib/runtime/bin")).resolve("java"),
-                "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" \"XDG_CACHE_HOME=$XDG_CACHE_HOME\"\n");
     }
 
     @Test
@@ -52,24 +53,45 @@ class InstalledCommandTest {
 
     @Test
     void withoutACacheJavaIsToldOfNone() throws Exception {
-        List<String> args = run(null, "crawl", "http://127.0.0.1/");
+        List<String> args = run(Map.of(), "crawl", "http://127.0.0.1/");
 
         assertThat(args).contains("-XX:+UseSerialGC", "-jar")
                 .noneMatch(a -> a.startsWith("-XX:AOTCache") || a.startsWith("-Xlog:"));
     }
 
+    /**
+     * The bug: with a home that cannot be written, the installed command's window printed
+     * GTK's and Mesa's complaints about ~/.cache (run.sh sent them to a folder under /tmp).
+     */
+    @Test
+    void theWindowsCachesGoUnderTmpWhenTheHomeCannotBeWritten() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path own = tmp.resolve("webprobe-cache-" + Files.getAttribute(dir, "unix:uid"));
+        Map<String, String> env = Map.of("HOME", dir.resolve("gone").toString(),
+                "TMPDIR", tmp.toString());
+
+        assertThat(run(env)).contains("-Djavafx.cachedir=" + own + "/openjfx",
+                "XDG_CACHE_HOME=" + own);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(own)))
+                .isEqualTo("rwx------");
+        assertThat(run(env, "crawl", "http://127.0.0.1/"))
+                .noneMatch(a -> a.startsWith("-Djavafx.cachedir"));
+    }
+
     /** The command's arguments to java, one an element. */
     private List<String> run(String env, String... args) throws Exception {
+        return run(Map.of(env.substring(0, env.indexOf('=')),
+                env.substring(env.indexOf('=') + 1)), args);
+    }
+
+    private List<String> run(Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("/bin/sh",
                 app.resolve("bin/webprobe").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().remove("WEBPROBE_JAVA_OPTS");
-        if (env != null) {
-            pb.environment().put(env.substring(0, env.indexOf('=')),
-                    env.substring(env.indexOf('=') + 1));
-        }
+        pb.environment().putAll(env);
         Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
