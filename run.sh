@@ -200,6 +200,8 @@ run_java() {
   opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
   [ -n "$closed_streams" ] && opts+=(-Dwebprobe.closedStreams="$closed_streams")
+  local tmp; tmp=$(webprobe_tmpdir)
+  [ -n "$tmp" ] && opts+=("-Djava.io.tmpdir=$tmp")
   if [ "${1:-}" = crawl ]; then read -r -d '' -a win < <(crawl_options) || true; opts+=("${win[@]}"); fi
   if [ $# -eq 0 ]; then
     read -r -d '' -a win < <(window_options) || true

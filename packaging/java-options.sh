@@ -100,3 +100,12 @@ webprobe_private_cache_dir() {
     && echo "$_wp_dir"
   return 0
 }
+
+# webprobe_tmpdir: the temporary folder for Java (temporary crawl files, big pages waiting to
+# be read, exports): TMPDIR when it names a folder, as SQLite, GTK and the shell take it; Java
+# itself reads /tmp whatever TMPDIR says, and a crawl filled a small /tmp with TMPDIR set
+# elsewhere. Nothing when TMPDIR is unset; -Djava.io.tmpdir in WEBPROBE_JAVA_OPTS wins.
+webprobe_tmpdir() {
+  [ -n "${TMPDIR:-}" ] && [ -d "$TMPDIR" ] && echo "$TMPDIR"
+  return 0
+}

@@ -78,6 +78,23 @@ class InstalledCommandTest {
                 .noneMatch(a -> a.startsWith("-Djavafx.cachedir"));
     }
 
+    /**
+     * The bug: Java keeps its temporary files in /tmp whatever TMPDIR says, and a crawl without
+     * --db filled a small /tmp with TMPDIR set elsewhere. The user's own option still wins.
+     */
+    @Test
+    void javaKeepsItsTemporaryFilesInTmpdir() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("big disk"));
+
+        assertThat(run(Map.of("TMPDIR", tmp.toString()), "crawl", "http://127.0.0.1/"))
+                .containsSubsequence("-Djava.io.tmpdir=" + tmp, "-jar");
+        assertThat(run(Map.of("TMPDIR", tmp.toString(), "WEBPROBE_JAVA_OPTS",
+                "-Djava.io.tmpdir=/var/tmp"), "ping", "http://127.0.0.1/"))
+                .containsSubsequence("-Djava.io.tmpdir=" + tmp, "-Djava.io.tmpdir=/var/tmp");
+        assertThat(run(Map.of("TMPDIR", dir.resolve("none").toString()), "ping",
+                "http://127.0.0.1/")).noneMatch(a -> a.startsWith("-Djava.io.tmpdir"));
+    }
+
     /** The command's arguments to java, one an element. */
     private List<String> run(String env, String... args) throws Exception {
         return run(Map.of(env.substring(0, env.indexOf('=')),

@@ -292,8 +292,14 @@ class RunShTest {
 
         Result r = runIn(checkout, Map.of(), "crawl", "http://127.0.0.1:1/");
 
-        assertThat(r.stdout()).startsWith("ran with: ").contains("-XX:+UseSerialGC -Xmx160m");
+        assertThat(r.stdout()).startsWith("ran with: ").contains("-XX:+UseSerialGC -Xmx160m")
+                .doesNotContain("java.io.tmpdir");
         assertThat(dir.resolve("probed")).doesNotExist();
+
+        // Java reads /tmp whatever TMPDIR says: run.sh tells it
+        Result tmp = runIn(checkout, Map.of("TMPDIR", dir.toString()), "crawl",
+                "http://127.0.0.1:1/");
+        assertThat(tmp.stdout()).contains(" -Djava.io.tmpdir=" + dir + " ");
     }
 
     @Test
