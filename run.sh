@@ -212,6 +212,7 @@ run_java() {
       opts+=("-Djavafx.cachedir=$private/openjfx")
     fi
   fi
+  webprobe_utf8_ctype
   # the window and selfcheck name no paths: a folder since removed leaves them in the
   # checkout (the others stopped in check_caller_folder)
   cd "$caller" 2>/dev/null || true

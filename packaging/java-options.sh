@@ -109,3 +109,21 @@ webprobe_tmpdir() {
   [ -n "${TMPDIR:-}" ] && [ -d "$TMPDIR" ] && echo "$TMPDIR"
   return 0
 }
+
+# webprobe_utf8_ctype: in the C or POSIX locale (containers, cron, ssh without a locale) Java
+# reads the command's arguments, the environment and file names as ASCII: a URL with 'é'
+# became "caf\uFFFD\uFFFD" and answered 404, a --db name with one got '?'s. As Python does
+# there (PEP 538), characters are then read as UTF-8: LC_CTYPE (or LC_ALL, when that is what
+# says C) becomes C.UTF-8, exported. Any other locale is left as it is.
+webprobe_utf8_ctype() {
+  case ${LC_ALL:-${LC_CTYPE:-${LANG:-}}} in
+    '' | C | POSIX) ;;
+    *) return 0 ;;
+  esac
+  if [ -n "${LC_ALL:-}" ]; then
+    export LC_ALL=C.UTF-8
+  else
+    export LC_CTYPE=C.UTF-8
+  fi
+  return 0
+}

@@ -38,7 +38,8 @@ class InstalledCommandTest {
                         Files.readString(Path.of("packaging/java-options.sh")));
         executable(bin.resolve("webprobe"), command);
         executable(Files.createDirectories(app.resolve("lib/runtime/bin")).resolve("java"),
-                "#!/bin/sh\nprintf '%s\\n' \"$@\" \"XDG_CACHE_HOME=$XDG_CACHE_HOME\"\n");
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" \"XDG_CACHE_HOME=$XDG_CACHE_HOME\" \\\n"
+                        + "  \"LC_ALL=${LC_ALL:-}\" \"LC_CTYPE=${LC_CTYPE:-}\"\n");
     }
 
     @Test
@@ -95,6 +96,22 @@ class InstalledCommandTest {
                 "http://127.0.0.1/")).noneMatch(a -> a.startsWith("-Djava.io.tmpdir"));
     }
 
+    /**
+     * The bug: under LANG=C Java read a URL's 'é' as two unreadable characters (the crawl of
+     * http://127.0.0.1/caf\u00e9/ asked for caf%EF%BF%BD%EF%BF%BD/ and got 404).
+     */
+    @Test
+    void inTheCLocaleCharactersAreReadAsUtf8AndOtherLocalesAreLeftAlone() throws Exception {
+        assertThat(run(Map.of("LANG", "C"), "crawl")).contains("LC_CTYPE=C.UTF-8", "LC_ALL=");
+        assertThat(run(Map.of(), "crawl")).contains("LC_CTYPE=C.UTF-8");
+        assertThat(run(Map.of("LANG", "de_DE.UTF-8", "LC_ALL", "POSIX"), "crawl"))
+                .contains("LC_ALL=C.UTF-8", "LC_CTYPE=");
+        assertThat(run(Map.of("LANG", "fr_FR.ISO-8859-1"), "crawl")).contains("LC_CTYPE=",
+                "LC_ALL=");
+        assertThat(run(Map.of("LANG", "C", "LC_CTYPE", "en_GB.UTF-8"), "crawl"))
+                .contains("LC_CTYPE=en_GB.UTF-8");
+    }
+
     /** The command's arguments to java, one an element. */
     private List<String> run(String env, String... args) throws Exception {
         return run(Map.of(env.substring(0, env.indexOf('=')),
@@ -107,7 +124,8 @@ class InstalledCommandTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().remove("WEBPROBE_JAVA_OPTS");
+        pb.environment().keySet().removeAll(List.of("WEBPROBE_JAVA_OPTS", "LC_ALL",
+                "LC_CTYPE", "LANG"));
         pb.environment().putAll(env);
         Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
