@@ -1,5 +1,6 @@
 package io.webprobe.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -19,6 +20,15 @@ final class FileNameConverter implements ITypeConverter<Path> {
         if (value.isEmpty()) {
             throw new TypeConversionException(EMPTY);
         }
-        return Path.of(value);
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            // a name the locale's character set cannot hold (a locale not installed reads as
+            // ASCII, so 'é' arrives as two unreadable characters): picocli named the exception
+            throw new TypeConversionException("'" + value + "' has characters that the "
+                    + "locale's character set (" + System.getProperty("sun.jnu.encoding")
+                    + ") cannot put in a file name; use a UTF-8 locale, for example "
+                    + "LANG=C.UTF-8");
+        }
     }
 }

@@ -405,6 +405,22 @@ class CliMessagesTest {
     }
 
     /**
+     * Under LANG=fr_FR.ISO-8859-1 where that locale is not installed, Java reads names as
+     * ASCII, and --db crawl\u00e9.webprobe was told "cannot convert 'crawl\uFFFD\uFFFD.webprobe'
+     * to Path (java.nio.file.InvalidPathException: Malformed input...)". Here a lone surrogate,
+     * which no character set can write, stands for it.
+     */
+    @Test
+    void aFileNameTheLocaleCannotWriteIsOneSentenceWithoutJavasWords() {
+        String name = "crawl\uD800.webprobe";
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        CliRun.assertPlainError(run("crawl", url, "--db", name), "--db: '"
+                + name + "' has characters that the locale's character set ("
+                + System.getProperty("sun.jnu.encoding") + ") cannot put in a file name; use a "
+                + "UTF-8 locale, for example LANG=C.UTF-8.");
+    }
+
+    /**
      * Found by a tester: an empty file name (an unset variable, {@code --file "$LIST"}) was
      * taken for the current folder: "webprobe:  is a folder, not a crawl file.", "Could not
      * read : it is a folder, not a file.", and crawl's --cacert named the folder. Every file
