@@ -151,6 +151,9 @@ printf '%s\n' "webprobe ($VERSION) unstable; urgency=medium" "" \
   " -- $(sed -n 's/^Maintainer: //p' "$tree/DEBIAN/control")  $when" \
   | gzip -9n > "$doc/changelog.gz"
 chmod 644 "$doc/copyright" "$doc/changelog.gz" "$tree/usr/share/man/man1/webprobe.1.gz"
+# jpackage's own copyright file (/opt/webprobe/share/doc/copyright) says "License: Unknown":
+# the package's is /usr/share/doc/webprobe/copyright, above
+rm -rf "$tree/opt/webprobe/share"
 # jpackage's maintainer scripts do nothing (their cases are empty: the menu entry is a file
 # above, not an xdg-utils call), and lintian flags the empty postrm: the package has none
 rm -f "$tree/DEBIAN/preinst" "$tree/DEBIAN/postinst" "$tree/DEBIAN/prerm" \

@@ -65,6 +65,7 @@ class PackageShTest {
 
         assertThat(exec("sh", "-c", "zcat '" + tree.resolve("usr/share/man/man1/webprobe.1.gz")
                 + "' | head -2")).contains(".TH WEBPROBE 1");
+        assertThat(tree.resolve("opt/webprobe/share")).doesNotExist(); // "License: Unknown"
         assertThat(Files.readString(tree.resolve("usr/share/doc/webprobe/copyright")))
                 .contains("Java runtime (OpenJDK, Java 21.0.9)", "picocli");
         assertThat(exec("zcat", tree.resolve("usr/share/doc/webprobe/changelog.gz").toString()))
@@ -140,6 +141,8 @@ class PackageShTest {
                 "cp -a \"$image/.\" \"$t/opt/webprobe/\"",
                 // as jpackage: its copy of the jar has the time of copying
                 "touch \"$t/opt/webprobe/lib/app/\"*.jar",
+                "mkdir -p \"$t/opt/webprobe/share/doc\"",
+                "printf 'License: Unknown\\n' > \"$t/opt/webprobe/share/doc/copyright\"",
                 "printf '%s\\n' 'Package: webprobe' 'Version: 0.1.0' 'Section: web' "
                         + "'Maintainer: Webprobe <webprobe@localhost>' 'Priority: optional' "
                         + "'Architecture: amd64' 'Provides: webprobe' "
