@@ -77,6 +77,25 @@ webprobe_check_java_opts() {
         | -XX:StartFlightRecording* | -XX:+FlightRecorder) return 0 ;;
     esac
   done
+  # a word that is no option, nor the value of one before it (--add-opens VALUE, -cp PATH),
+  # would be taken for the class to run ("Could not find or load main class garbage")
+  _wp_prev=''
+  for _wp_u in $WEBPROBE_JAVA_OPTS; do
+    case $_wp_u in
+      -*) ;;
+      *) case $_wp_prev in
+           --*=* | '') _wp_bad=1 ;;
+           --* | -cp | -classpath | -p) _wp_bad='' ;;
+           *) _wp_bad=1 ;;
+         esac
+         if [ -n "$_wp_bad" ]; then
+           echo "webprobe: WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS' holds '$_wp_u', which is not a Java option (each starts with a dash)." >&2
+           exit 2
+         fi
+         _wp_u='' ;;
+    esac
+    _wp_prev=$_wp_u
+  done
   _wp_said=$("$@" -version 2>&1) && return 0
   # the JVM's first line that says what is wrong, not that something is
   _wp_line=$(printf '%s\n' "$_wp_said" | sed -n -e '/^Error occurred during initialization of VM$/d' \

@@ -284,6 +284,18 @@ class RunShTest {
         assertThat(tiny.stderr()).containsExactly("webprobe: Java does not start with "
                 + "WEBPROBE_JAVA_OPTS='-Xmx1m': Too small maximum heap.");
         assertThat(tiny.exitCode()).isEqualTo(2);
+
+        // a word that is no option: Java took it for the class to run
+        Result word = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Dx=a b"), "crawl",
+                "http://127.0.0.1:1/");
+        assertThat(word.stderr()).containsExactly("webprobe: WEBPROBE_JAVA_OPTS='-Dx=a b' holds "
+                + "'b', which is not a Java option (each starts with a dash).");
+        assertThat(word.exitCode()).isEqualTo(2);
+        // the value of an option in a word of its own is no such word
+        Result value = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS",
+                "--add-opens java.base/java.lang=ALL-UNNAMED"), "crawl", "http://127.0.0.1:1/");
+        assertThat(value.stderr()).isEmpty();
+        assertThat(value.exitCode()).isZero();
     }
 
     @Test
