@@ -80,6 +80,19 @@ public final class FatalErrors implements Thread.UncaughtExceptionHandler {
         return UserDirs.of(env).logFile();
     }
 
+    /**
+     * Where a sentence sends the user for the details: the log file, or, when there is none
+     * to read ({@link LogSetup} keeps no log where it cannot write one: a home that cannot be
+     * written), how to get one. No full stop.
+     */
+    static String detailsIn(Path logFile) {
+        return java.nio.file.Files.isWritable(logFile)
+                ? "the details are in " + logFile
+                : "no log could be written in " + logFile.getParent() + ", so set "
+                        + "WEBPROBE_LOG_DIR to a folder you can write and start it again to "
+                        + "see why";
+    }
+
     /** True when {@code e} or one of its causes is an {@link OutOfMemoryError}. */
     public static boolean isOutOfMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -71,8 +71,8 @@ public final class Launcher {
             log.error("The window could not be opened", e);
             err.println(isDisplayFailure(e)
                     ? DisplayCheck.cannotOpen(env.getOrDefault("DISPLAY", ""), command)
-                    : "Webprobe could not open its window; the details are in "
-                            + FatalErrors.logFile(env) + ".");
+                    : "Webprobe could not open its window; "
+                            + FatalErrors.detailsIn(FatalErrors.logFile(env)) + ".");
             return 2;
         } finally {
             System.setErr(stderr);

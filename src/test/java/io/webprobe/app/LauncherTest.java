@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher's decisions, in this JVM; {@link LauncherProcessTest} runs it for real. */
 class LauncherTest {
@@ -128,6 +129,20 @@ class LauncherTest {
                 "Webprobe needs Java 21 or newer, but this is Java 17 (/usr/lib/jvm/java-17); "
                         + "install a JDK 21 or newer (for example 'apt-get install "
                         + "openjdk-21-jdk') and run Webprobe with it.");
+    }
+
+    /**
+     * The bug: as nobody with a read-only home (and a full TMPDIR, so JavaFX could not unpack
+     * its libraries) the window failed with "the details are in" a log that could not exist.
+     */
+    @Test
+    void aSentenceSendsTheUserToTheLogOnlyWhenThereIsOne(@TempDir Path dir) throws Exception {
+        Path log = java.nio.file.Files.writeString(dir.resolve("webprobe.log"), "");
+        assertThat(FatalErrors.detailsIn(log)).isEqualTo("the details are in " + log);
+        Path none = dir.resolve("gone/webprobe.log");
+        assertThat(FatalErrors.detailsIn(none)).isEqualTo("no log could be written in "
+                + none.getParent() + ", so set WEBPROBE_LOG_DIR to a folder you can write and "
+                + "start it again to see why");
     }
 
     @Test

@@ -101,8 +101,9 @@ class PackageShTest {
     }
 
     /**
-     * A JDK 21 (no start-up cache step) whose jpackage makes an app image of the jar and a launcher, and a
-     * .deb of it with jpackage's control file and scripts; its java runs a class from this
+     * A JDK 21 (no start-up cache step) whose jpackage makes an app image of the jar and a
+     * launcher, and a .deb of it with jpackage's control file, scripts and copyright file,
+     * copying the jar as jpackage does (the time of copying); its java runs a class from this
      * build's class path.
      */
     private Path fakeJdk() throws IOException {
