@@ -6,6 +6,7 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,11 +31,8 @@ final class DisplayCheck {
      */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(10);
 
-    /**
-     * An X11 connection request without authorization (little-endian, protocol 11.0): every
-     * X server answers it at once, with Success, Failed or Authenticate.
-     */
-    private static final byte[] SETUP = {'l', 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    /** The authorization X servers (and ssh's X11 forwarding) take from the Xauthority file. */
+    private static final String COOKIE = "MIT-MAGIC-COOKIE-1";
 
     private DisplayCheck() {}
 
@@ -75,7 +73,7 @@ final class DisplayCheck {
             // a host name is looked up here too: a lookup that hangs is silence as well
             try (SocketChannel x = connect(display)) {
                 if (x != null) {
-                    x.write(ByteBuffer.wrap(SETUP));
+                    x.write(ByteBuffer.wrap(setupRequest(display, env)));
                     x.read(ByteBuffer.allocate(1));
                 }
             } catch (IOException | RuntimeException e) {
@@ -93,6 +91,80 @@ final class DisplayCheck {
             return Optional.empty();
         } catch (ExecutionException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * An X11 connection request (little-endian, protocol 11.0), which every X server answers at
+     * once (Success, Failed or Authenticate), with the display's cookie from the Xauthority
+     * file as Xlib sends it: without it, ssh's X11 forwarding printed "X11 connection rejected
+     * because of wrong authentication" on the user's terminal. None when there is none.
+     */
+    static byte[] setupRequest(String display, Map<String, String> env) {
+        byte[] cookie = cookie(display, env);
+        byte[] name = cookie.length == 0 ? new byte[0]
+                : COOKIE.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(12 + padded(name.length) + padded(cookie.length))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'l').put((byte) 0).putShort((short) 11).putShort((short) 0)
+                .putShort((short) name.length).putShort((short) cookie.length).putShort((short) 0);
+        b.put(name).position(12 + padded(name.length)).put(cookie);
+        return b.array();
+    }
+
+    private static int padded(int n) {
+        return (n + 3) & ~3;
+    }
+
+    /**
+     * The display's MIT-MAGIC-COOKIE-1 in the Xauthority file (XAUTHORITY, else
+     * ~/.Xauthority): an entry for its number, of this host (family Local, or any host) for a
+     * display here or on loopback, of an internet address otherwise; empty when none.
+     */
+    static byte[] cookie(String display, Map<String, String> env) {
+        String file = env.getOrDefault("XAUTHORITY", "");
+        if (file.isEmpty()) {
+            file = env.getOrDefault("HOME", System.getProperty("user.home")) + "/.Xauthority";
+        }
+        int colon = display.lastIndexOf(':');
+        String number = display.substring(colon + 1).replaceFirst("\\.\\d*$", "");
+        String host = display.substring(0, Math.max(colon, 0)).replaceFirst("^[a-z0-9]+/", "");
+        boolean local = host.isEmpty() || host.equals("unix") || host.equals("localhost")
+                || host.startsWith("127.") || host.equals("::1");
+        String hostname = hostname();
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(Path.of(file))))) {
+            while (in.available() > 0) {
+                int family = in.readUnsignedShort();
+                String address = new String(field(in), StandardCharsets.ISO_8859_1);
+                String n = new String(field(in), StandardCharsets.ISO_8859_1);
+                String name = new String(field(in), StandardCharsets.ISO_8859_1);
+                byte[] data = field(in);
+                boolean ours = family == 0xFFFF
+                        || (local ? family == 256 && address.equals(hostname)
+                                : family == 0 || family == 6);
+                if (ours && n.equals(number) && name.equals(COOKIE)) {
+                    return data;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no file, or one this cannot read: no cookie
+        }
+        return new byte[0];
+    }
+
+    private static byte[] field(java.io.DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readUnsignedShort()];
+        in.readFully(b);
+        return b;
+    }
+
+    /** This host's name, as Xlib and xauth write it (the kernel's node name). */
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -91,23 +91,44 @@ class LauncherTest {
                         + "URL or webprobe ping URL to work without a window.");
     }
 
-    /** A server that answers, and one that cannot be reached, are left to JavaFX. */
+    /**
+     * A server that answers, and one that cannot be reached, are left to JavaFX. The request
+     * carries the display's cookie, as Xlib's does: ssh's X11 forwarding printed "X11
+     * connection rejected because of wrong authentication" on the terminal for one without.
+     */
     @Test
-    void aDisplayThatAnswersOrRefusesIsNotHeldUp() throws Exception {
+    void aDisplayThatAnswersOrRefusesIsNotHeldUp(@TempDir Path dir) throws Exception {
         Duration wait = Duration.ofSeconds(30); // never waited out: each ends at once
         try (ServerSocket x = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+            String number = String.valueOf(x.getLocalPort() - 6000);
+            byte[] cookie = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+            String host = java.nio.file.Files.readString(Path.of("/proc/sys/kernel/hostname"))
+                    .strip();
+            Path auth = dir.resolve("Xauthority");
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+                    java.nio.file.Files.newOutputStream(auth))) {
+                entry(out, 256, "elsewhere", number, new byte[16]); // another host's
+                entry(out, 256, host, number + "1", new byte[16]); // another display's
+                entry(out, 256, host, number, cookie);
+            }
+            CompletableFuture<byte[]> served = CompletableFuture.supplyAsync(() -> {
                 try (Socket c = x.accept()) {
-                    c.getInputStream().readNBytes(12);
+                    byte[] request = c.getInputStream().readNBytes(12 + 20 + 16);
                     c.getOutputStream().write(new byte[] {0, 0, 11, 0, 0, 0, 0, 0});
+                    return request;
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            assertThat(DisplayCheck.silence(Map.of("DISPLAY", "127.0.0.1:"
-                    + (x.getLocalPort() - 6000)), "Linux", null, "webprobe", wait)).isEmpty();
-            served.get(30, TimeUnit.SECONDS);
+            assertThat(DisplayCheck.silence(Map.of("DISPLAY", "127.0.0.1:" + number,
+                    "XAUTHORITY", auth.toString()), "Linux", null, "webprobe", wait)).isEmpty();
+            byte[] request = served.get(30, TimeUnit.SECONDS);
+            assertThat(new String(request, 12, 18, StandardCharsets.US_ASCII))
+                    .isEqualTo("MIT-MAGIC-COOKIE-1");
+            assertThat(java.util.Arrays.copyOfRange(request, 32, 48)).isEqualTo(cookie);
         }
+        assertThat(DisplayCheck.setupRequest(":0", Map.of("XAUTHORITY", dir.resolve("none")
+                .toString()))).containsExactly('l', 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         try (RefusedPort refused = RefusedPort.onLoopback()) {
             assertThat(DisplayCheck.silence(Map.of("DISPLAY", "127.0.0.1:"
                     + (refused.port() - 6000)), "Linux", null, "webprobe", wait)).isEmpty();
@@ -115,6 +136,18 @@ class LauncherTest {
         for (String notOne : List.of("garbage", "host::0", ":x", ":64999")) {
             assertThat(DisplayCheck.silence(Map.of("DISPLAY", notOne), "Linux", null,
                     "webprobe", wait)).as(notOne).isEmpty();
+        }
+    }
+
+    /** An Xauthority entry as xauth writes it: big-endian lengths before each field. */
+    private static void entry(java.io.DataOutputStream out, int family, String address,
+            String number, byte[] cookie) throws java.io.IOException {
+        out.writeShort(family);
+        for (byte[] field : List.of(address.getBytes(StandardCharsets.US_ASCII),
+                number.getBytes(StandardCharsets.US_ASCII),
+                "MIT-MAGIC-COOKIE-1".getBytes(StandardCharsets.US_ASCII), cookie)) {
+            out.writeShort(field.length);
+            out.write(field);
         }
     }
 
