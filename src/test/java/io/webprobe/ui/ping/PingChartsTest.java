@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Ping tab's charts fed directly through the ViewModel's lists, as the run's updates feed
@@ -54,6 +55,24 @@ class PingChartsTest {
     @AfterEach
     void tearDown() {
         timer.shutdownNow();
+    }
+
+    /**
+     * Checks something on the FX thread once what is queued there has run. A read needs no
+     * wait for the events after it ({@code robot.interact} waits for five rounds): each change
+     * before it was made through {@code robot.interact}, which waited for its layout.
+     */
+    private static void read(Runnable check) {
+        try {
+            WaitForAsyncUtils.asyncFx(check).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof AssertionError a) {
+                throw a;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -164,28 +183,28 @@ class PingChartsTest {
 
         // a run of 10 ms: one point at 0.01 s (the axis spanned 0.0099 to 0.0101)
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(0.01, 4, 6, 10))));
-        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+        read(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(0.0, 1.0, 0.1));
         // a line needs two points: one shows as a dot
-        robot.interact(() -> assertThat(line.getCreateSymbols()).isTrue());
+        read(() -> assertThat(line.getCreateSymbols()).isTrue());
 
         // a 37-second run, then one whose first hour has slid out of the window
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
                 new LatencyPoint(36.4, 4, 6, 10))));
-        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+        read(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.getTickUnit())).containsExactly(0.0, 37.0, 5.0));
         // the axis marks 37 besides 35: its label would sit on 35's ("16" over "17" in a
         // 17-second run), so only the steps are labelled
-        robot.interact(() -> assertThat(List.of(x.getTickLabelFormatter().toString(35.0),
+        read(() -> assertThat(List.of(x.getTickLabelFormatter().toString(35.0),
                 x.getTickLabelFormatter().toString(37.0))).containsExactly("35", ""));
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10),
                 new LatencyPoint(16.5, 4, 6, 10))));
-        robot.interact(() -> assertThat(List.of(x.getUpperBound(), x.getTickUnit(),
+        read(() -> assertThat(List.of(x.getUpperBound(), x.getTickUnit(),
                 x.getTickLabelFormatter().toString(16.0), x.getTickLabelFormatter().toString(17.0)))
                 .containsExactly(17.0, 2.0, "16", ""));
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(3601, 4, 6, 10),
                 new LatencyPoint(3650, 4, 6, 10), new LatencyPoint(3700, 4, 6, 10))));
-        robot.interact(() -> assertThat(line.getCreateSymbols()).isFalse());
+        read(() -> assertThat(line.getCreateSymbols()).isFalse());
         // in steps its width has room for with labels of four digits ("3,700"): of 20 s at
         // 1,200 px, beside the legend
         robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
@@ -207,20 +226,20 @@ class PingChartsTest {
             vm.durationSecondsProperty().set(60);
             vm.modeProperty().set(io.webprobe.ping.PingMode.DURATION);
         });
-        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
+        read(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound(),
                 x.isTickLabelsVisible())).containsExactly(0.0, 60.0, true));
         robot.interact(() -> vm.durationSecondsProperty().set(3));
-        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(3.0));
+        read(() -> assertThat(x.getUpperBound()).isEqualTo(3.0));
         robot.interact(() -> vm.modeProperty().set(io.webprobe.ping.PingMode.RATE));
-        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(3.0));
+        read(() -> assertThat(x.getUpperBound()).isEqualTo(3.0));
         // its points, once there are some, set it as before
         robot.interact(() -> vm.series().setAll(List.of(new LatencyPoint(1, 4, 6, 10))));
-        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(1.0));
+        read(() -> assertThat(x.getUpperBound()).isEqualTo(1.0));
         robot.interact(() -> {
             vm.series().clear();
             vm.modeProperty().set(io.webprobe.ping.PingMode.COUNT);
         });
-        robot.interact(() -> assertThat(x.isTickLabelsVisible()).isFalse());
+        read(() -> assertThat(x.isTickLabelsVisible()).isFalse());
         // a count's run that has gone on 2.5 s without an answer says so
         robot.interact(() -> vm.runSeconds(2.5));
         robot.interact(() -> assertThat(List.of(x.getUpperBound(), x.isTickLabelsVisible()))
@@ -244,11 +263,11 @@ class PingChartsTest {
                     new LatencyPoint(4, 4, 6, 10)));
             vm.runSeconds(4.2);
         });
-        robot.interact(() -> assertThat(x.getUpperBound()).isEqualTo(5.0));
+        read(() -> assertThat(x.getUpperBound()).isEqualTo(5.0));
         robot.interact(() -> vm.runSeconds(64.6));
-        robot.interact(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound()))
+        read(() -> assertThat(List.of(x.getLowerBound(), x.getUpperBound()))
                 .containsExactly(0.0, 65.0));
-        robot.interact(() -> assertThat(line.getData().get(0).getData())
+        read(() -> assertThat(line.getData().get(0).getData())
                 .extracting(XYChart.Data::getXValue).containsExactly(1.0, 2.0, 3.0, 4.0));
         // a new run: its axis starts again from its own points
         robot.interact(() -> {
