@@ -228,8 +228,12 @@ abstract class MainWindowTestBase {
         return robot.lookup("#brokenTable").queryAs(TableView.class);
     }
 
+    /**
+     * Checks at once, then every 20 ms (with a poll interval and no poll delay, Awaitility
+     * waits one interval before its first check: 20 ms on every wait, met or not).
+     */
     protected static ConditionFactory waiting(Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
+        return await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20));
     }
 
     /**
