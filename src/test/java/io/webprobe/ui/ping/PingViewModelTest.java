@@ -93,6 +93,11 @@ class PingViewModelTest {
     private final List<PingPlan> plans = new CopyOnWriteArrayList<>();
     /** What the jobs request with instead of a real client, or null for a real one. */
     private volatile HttpProbe probe;
+    /**
+     * How long the jobs of Duration runs run instead of the whole seconds the tab sets (its
+     * box's least is 1 s), or null for what it sets.
+     */
+    private volatile Duration runFor;
     private final PingViewModel vm = new PingViewModel(
             (plan, listener) -> {
                 CountDownLatch hold = holdCreation;
@@ -106,9 +111,12 @@ class PingViewModelTest {
                 }
                 jobsCreated.incrementAndGet();
                 plans.add(plan);
+                Duration shorter = runFor;
+                PingPlan run = shorter != null && plan.mode() == PingMode.DURATION
+                        ? plan.withDuration(shorter) : plan;
                 HttpProbe stub = probe;
-                return stub != null ? new PingJob(plan, PingJob.Engine.WORKERS, stub, listener)
-                        : new PingJob(plan, new Http1Probe("t", Duration.ofSeconds(2)), listener);
+                return stub != null ? new PingJob(run, PingJob.Engine.WORKERS, stub, listener)
+                        : new PingJob(run, new Http1Probe("t", Duration.ofSeconds(2)), listener);
             },
             fx, timer, background, new CsvExporter(), dialogs, "Webprobe/test", TICK);
 
@@ -133,7 +141,8 @@ class PingViewModelTest {
     }
 
     private static ConditionFactory waiting(Duration atMost) {
-        return await().atMost(atMost).pollInterval(Duration.ofMillis(20));
+        // at once, then every 20 ms (Awaitility's first check waits one interval by default)
+        return await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20));
     }
 
     private void awaitEnd() {
@@ -959,11 +968,14 @@ class PingViewModelTest {
      * the job's own statistics timer, and a poll that read the snapshot just before the end can
      * be queued after the final one; the last of a batch wins, so the rows and the series stay
      * one tick old. Seen: "Finished: 14,049 sent" with the row at 10,148 (the 0.75 s figures);
-     * and rows at 7,870 with the series at 7,867 (the last partial second missing).
+     * and rows at 7,870 with the series at 7,867 (the last partial second missing). Each run's
+     * job lasts half a second, two of the timers' 250 ms ticks (a run of 1 s has four): the
+     * race is at the end, and eight runs of 1 s took 8 s.
      */
     @Test
     void finalRowsAndSeriesMatchTheFinalStatus() throws Exception {
         server.route("/", html("ok"));
+        runFor = Duration.ofMillis(500);
         fx.on(() -> {
             vm.modeProperty().set(PingMode.DURATION);
             vm.durationSecondsProperty().set(1);
@@ -1058,10 +1070,12 @@ class PingViewModelTest {
      * the count between its bounds, which includes the whole sub-bucket of each bound, and
      * above 2.048 ms a sub-bucket is wider than 1 µs, so a response in the sub-bucket that
      * straddles a bin boundary is counted in both bins. Seen: 61 for 60 responses (1-6 ms).
+     * From 5 to 15 ms (0.6 s at 16 connections; 20 to 60 ms took 2.5 s) the sub-buckets are 4
+     * to 8 µs wide and 100 responses fall in each ms: about ten would be counted twice.
      */
     @Test
     void histogramCountsEachResponseOnce() throws Exception {
-        server.route("/spread", spreadRoute(20, 60));
+        server.route("/spread", spreadRoute(5, 15));
         fx.on(() -> {
             vm.countProperty().set(1000);
             vm.concurrencyProperty().set(16);
