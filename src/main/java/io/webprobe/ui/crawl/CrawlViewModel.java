@@ -65,10 +65,23 @@ import org.slf4j.LoggerFactory;
 public final class CrawlViewModel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlViewModel.class);
 
-    /** What the app provides besides the crawl jobs. */
+    /**
+     * What the app provides besides the crawl jobs.
+     *
+     * @param watchEvery how often a file opened read-only is checked for another Webprobe's
+     *     changes (a second in the app; a test need not wait so long)
+     */
     public record Services(Executor fx, ScheduledExecutorService timer, Executor background,
             DialogService dialogs, UiState memory, CrawlsFolder crawlsFolder, String userAgent,
-            Duration tick, LongSupplier nanoTime) {}
+            Duration tick, LongSupplier nanoTime, Duration watchEvery) {
+        /** The app's services: a file looked at is checked every second. */
+        public Services(Executor fx, ScheduledExecutorService timer, Executor background,
+                DialogService dialogs, UiState memory, CrawlsFolder crawlsFolder,
+                String userAgent, Duration tick, LongSupplier nanoTime) {
+            this(fx, timer, background, dialogs, memory, crawlsFolder, userAgent, tick, nanoTime,
+                    ShownCrawl.WATCH_EVERY);
+        }
+    }
 
     private final Services s;
 

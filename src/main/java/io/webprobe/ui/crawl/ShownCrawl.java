@@ -141,7 +141,7 @@ final class ShownCrawl {
             // window follows. First, so that its first look at the file is before the
             // workspace's first reads
             OpenCrawl c = crawl;
-            watch = new ChangeWatch(c.countsLane(), s.timer(), s.fx(), WATCH_EVERY,
+            watch = new ChangeWatch(c.countsLane(), s.timer(), s.fx(), s.watchEvery(),
                     store.info().goesOn(), workspace::reading,
                     change -> changedElsewhere(c, change));
         }

@@ -43,6 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class VmHarness implements AutoCloseable {
     static final Duration TICK = Duration.ofMillis(20);
     static final Duration CRAWL_WAIT = Duration.ofSeconds(30);
+    /**
+     * How often a file looked at is checked for another window's changes: the app's second
+     * was waited out, up to twice, by each test of a window following another.
+     */
+    static final Duration WATCH_EVERY = Duration.ofMillis(100);
 
     final FakeFxThread fx = new FakeFxThread();
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -131,7 +136,7 @@ final class VmHarness implements AutoCloseable {
         this.memory = memory;
         this.vm = fx.on(() -> new CrawlViewModel(factory, new CrawlViewModel.Services(fx, timer,
                 io, dialogs, memory, new io.webprobe.ui.crawl.files.CrawlsFolder(memory, crawlsDir),
-                "Webprobe/test", TICK, this::nanoTime)));
+                "Webprobe/test", TICK, this::nanoTime, WATCH_EVERY)));
     }
 
     private long nanoTime() {
@@ -164,15 +169,24 @@ final class VmHarness implements AutoCloseable {
         });
     }
 
+    /**
+     * Checks at once, then every 20 ms (with a poll interval and no poll delay, Awaitility
+     * waits one interval before its first check).
+     */
+    static org.awaitility.core.ConditionFactory waiting() {
+        return await().atMost(CRAWL_WAIT).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20));
+    }
+
     /** The crawl ended and every part of the workspace has read the file as it is. */
     void awaitCrawlEnd() {
-        await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20)).until(() -> fx.on(() ->
+        waiting().until(() -> fx.on(() ->
                 !vm.runningProperty().get() && settled()));
     }
 
     /** Every part has read the file (no read running or waiting). */
     void awaitSettled() {
-        await().atMost(CRAWL_WAIT).pollInterval(Duration.ofMillis(20)).until(() -> fx.on(
+        waiting().until(() -> fx.on(
                 this::settled));
     }
 

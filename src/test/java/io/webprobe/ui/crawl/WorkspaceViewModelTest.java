@@ -1323,7 +1323,6 @@ class WorkspaceViewModelTest {
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(VmHarness.CRAWL_WAIT)
-                .pollInterval(java.time.Duration.ofMillis(20)).until(condition);
+        VmHarness.waiting().until(condition);
     }
 }
