@@ -127,7 +127,9 @@ class RowSelectionModelTest {
      */
     private static Node row(TableView<Integer> t, int index) throws Exception {
         AtomicReference<Node> found = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+        // at once, then every 20 ms (by default Awaitility waited 100 ms before its first look)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
             found.set(fx(() -> t.lookupAll(".table-row-cell").stream()
                     .filter(n -> n instanceof TableRow<?> r && r.getIndex() == index
                             && r.getItem() != null && r.isVisible() && inScene(r))
