@@ -133,14 +133,18 @@ class CrawlWindowTest extends MainWindowTestBase {
                 return null;
             });
             WaitForAsyncUtils.waitForFxEvents();
-            javafx.scene.layout.BackgroundFill ring = fx(() -> {
-                assertThat(r.isFocused()).isTrue();
-                return r.getBackground().getFills().get(0);
+            assertThat(fx(r::isFocused)).as(id).isTrue();
+            // the :focused style is applied at the next pulse, which a loaded machine may run
+            // after the FX events are drained
+            waiting(CRAWL_WAIT).untilAsserted(() -> {
+                javafx.scene.layout.Background b = fx(r::getBackground);
+                javafx.scene.layout.BackgroundFill ring = b.getFills().get(0);
+                assertThat(ring.getInsets().getTop()).as(id + ": the ring inside the edge")
+                        .isGreaterThanOrEqualTo(0);
+                assertThat(ring.getFill()).as(id)
+                        .isEqualTo(javafx.scene.paint.Color.web("#039ED3"));
+                assertThat(b.getFills().size()).as(id).isEqualTo(2);
             });
-            assertThat(ring.getInsets().getTop()).as(id + ": the ring inside the edge")
-                    .isGreaterThanOrEqualTo(0);
-            assertThat(ring.getFill()).as(id).isEqualTo(javafx.scene.paint.Color.web("#039ED3"));
-            assertThat(fx(() -> r.getBackground().getFills().size())).as(id).isEqualTo(2);
         }
         assertThat(fx(() -> robot.lookup("#workersPane").query().isFocusTraversable()))
                 .isFalse();

@@ -755,7 +755,9 @@ class WorkspaceViewModelTest {
         open();
         done(h.on(() -> vm.openCrawl(first)));
         done(h.on(() -> vm.openCrawl(second)));
-        await(() -> h.on(() -> vm.recentCrawls().files().contains(first.toAbsolutePath())));
+        // each opening adds its file to the list in turn: wait for both
+        await(() -> h.on(() -> vm.recentCrawls().files().containsAll(List.of(
+                first.toAbsolutePath(), second.toAbsolutePath()))));
         java.util.List<String> labels = h.on(() -> vm.recentCrawls().labels(tempDir));
         int one = h.on(() -> vm.recentCrawls().files().indexOf(first.toAbsolutePath()));
         int two = h.on(() -> vm.recentCrawls().files().indexOf(second.toAbsolutePath()));
