@@ -497,6 +497,11 @@ public final class PingCommand implements Callable<Integer> {
         boolean stdin = file.toString().equals("-");
         // warnings name standard input in words, not as "-"
         String name = stdin ? "standard input" : file.toString();
+        if (stdin && StdStreams.terminal(System.console())) {
+            // typed at the terminal, it waited without a word for what it read
+            err.println("webprobe: reading URLs from the terminal, one per line; end with Ctrl-D.");
+            err.flush();
+        }
         byte[] bytes;
         try {
             bytes = stdin ? System.in.readAllBytes() : Files.readAllBytes(file);

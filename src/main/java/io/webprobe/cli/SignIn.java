@@ -115,7 +115,7 @@ final class SignIn {
             return env;
         }
         java.io.Console console = System.console();
-        char[] typed = !terminal(console) ? null
+        char[] typed = !StdStreams.terminal(console) ? null
                 : console.readPassword("Password for %s: ", name);
         if (typed == null) {
             throw new IllegalArgumentException("--user " + name + " needs a password: give it as "
@@ -123,20 +123,5 @@ final class SignIn {
                     + "terminal to be asked.");
         }
         return new String(typed);
-    }
-
-    /**
-     * Whether the console is a terminal to ask on: on JDK 21 a console exists only then; from
-     * JDK 22 one exists for redirected streams too, and says so with isTerminal().
-     */
-    private static boolean terminal(java.io.Console console) {
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true; // JDK 21
-        }
     }
 }

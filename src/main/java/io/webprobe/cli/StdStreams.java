@@ -28,6 +28,21 @@ final class StdStreams {
         return closed("stdout", 1);
     }
 
+    /**
+     * Whether the console is a terminal to ask on: on JDK 21 a console exists only then; from
+     * JDK 22 one exists for redirected streams too, and says so with isTerminal().
+     */
+    static boolean terminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 21
+        }
+    }
+
     private static boolean closed(String name, int fd) {
         String named = System.getProperty(PROPERTY);
         if (named != null) {
