@@ -29,6 +29,12 @@ final class PingStats {
     /** Response times of the current second, all targets. */
     private final Histogram second = new Histogram(3);
     private final ArrayDeque<LatencyPoint> series = new ArrayDeque<>();
+    /**
+     * The response times of the series' last point, kept so that the answers a duration's
+     * end waits for (the requests in flight then: the slow ones alone) join it instead of
+     * making a point of their own, a jump at the end of every run with one slow URL.
+     */
+    private final Histogram lastPoint = new Histogram(3);
     private final RecordRing.Consumer apply = this::apply;
     private long completed;
     private long sent;
@@ -115,12 +121,20 @@ final class PingStats {
             // and never on or before the previous point.
             double at = finished ? Math.max(Math.round(elapsed * 100) / 100.0, secondsClosed + 0.01)
                     : (secondsClosed = (int) Math.min(Integer.MAX_VALUE, (long) elapsed));
+            if (finished && afterTheSending() && !series.isEmpty()
+                    && second.getTotalCount() > 0) {
+                // only answers to requests sent before the end are left: with the last point
+                series.removeLast();
+                second.add(lastPoint);
+            }
             if (second.getTotalCount() > 0) {
                 series.addLast(new LatencyPoint(at, second.getValueAtPercentile(50) / 1000.0,
                         second.getValueAtPercentile(99) / 1000.0, second.getTotalCount()));
                 if (series.size() > PingSnapshot.MAX_SERIES_POINTS) {
                     series.removeFirst();
                 }
+                lastPoint.reset();
+                lastPoint.add(second);
             }
             second.reset();
         }
@@ -189,6 +203,15 @@ final class PingStats {
                 progress, new ArrayList<>(series), finished, finished && stopping,
                 inFlight, draining, run.failures().failure(), run.achievedRate(requested, now),
                 finished ? run.notSent() : 0, run.failures().certificateWhy());
+    }
+
+    /**
+     * Whether the last second closed ended at or after a duration's end, when nothing more is
+     * sent (a run for a count sends until its last answer).
+     */
+    private boolean afterTheSending() {
+        return plan.mode() != PingMode.COUNT
+                && secondsClosed * 1_000_000_000L >= plan.duration().toNanos();
     }
 
     /**
