@@ -274,7 +274,8 @@ public final class CrawlJob implements AutoCloseable {
 
     /**
      * Workers finish their current request, then wait; the crawl's clock stops. Once the crawl
-     * has ended (its last state written), it does nothing.
+     * has ended (its last state written), it does nothing; a finished crawl continued (nothing
+     * to fetch) keeps "finished" in its file, which neither its start nor its end writes.
      */
     public void pause() {
         synchronized (endLock) {
@@ -283,7 +284,9 @@ public final class CrawlJob implements AutoCloseable {
             }
             time.pause();
             frontier.setPaused(true);
-            sink.state(CrawlState.PAUSED, time.elapsed());
+            if (!alreadyFinished) { // its file is not changed: it stays finished
+                sink.state(CrawlState.PAUSED, time.elapsed());
+            }
         }
     }
 
@@ -295,7 +298,9 @@ public final class CrawlJob implements AutoCloseable {
             }
             time.resume();
             frontier.setPaused(false);
-            sink.state(CrawlState.RUNNING, time.elapsed());
+            if (!alreadyFinished) { // its file is not changed: it stays finished
+                sink.state(CrawlState.RUNNING, time.elapsed());
+            }
         }
     }
 

@@ -1524,4 +1524,32 @@ class StoredCrawlTest {
         }
         assertThat(server.hits("/listed")).isEqualTo(1);
     }
+
+    /**
+     * A finished crawl continued (nothing to fetch: its file is not changed) stays finished when
+     * Pause is pressed as the window starts it: "paused" went to the file, and neither its start
+     * nor its end wrote over it, so the finished crawl opened as one to resume.
+     */
+    @Test
+    void aPauseOfAFinishedCrawlContinuedLeavesItFinished() throws Exception {
+        server.route("/", LocalHttpServer.html("<p>one page</p>"));
+        Path file = dir.resolve("finished-paused.webprobe");
+        try (CrawlStore store = CrawlStore.create(file, plan())) {
+            run(CrawlJob.builder(plan(), new JdkHttpProbe("t", Duration.ofSeconds(5)),
+                    store.sink()));
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            try (CrawlJob job = CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()).build()) {
+                job.pause(); // the window shows the job, then starts it on another thread
+                job.start();
+                job.resume();
+                job.completion().get(60, TimeUnit.SECONDS);
+            }
+        }
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().state()).isEqualTo(CrawlState.FINISHED);
+        }
+    }
 }
