@@ -200,6 +200,10 @@ run_java() {
   opts+=(-Dwebprobe.command=./run.sh)
   [ -t 2 ] && opts+=(-Dwebprobe.stderrTerminal=true)
   [ -n "$closed_streams" ] && opts+=(-Dwebprobe.closedStreams="$closed_streams")
+  # the window and selfcheck name no paths: a folder since removed leaves them in the
+  # checkout (the others stopped in check_caller_folder). Before TMPDIR is read: a relative
+  # one is the caller's folder's, as Java would read it
+  cd "$caller" 2>/dev/null || true
   local tmp; tmp=$(webprobe_tmpdir)
   [ -n "$tmp" ] && opts+=("-Djava.io.tmpdir=$tmp")
   if [ "${1:-}" = crawl ]; then read -r -d '' -a win < <(crawl_options) || true; opts+=("${win[@]}"); fi
@@ -213,9 +217,6 @@ run_java() {
     fi
   fi
   webprobe_utf8_ctype
-  # the window and selfcheck name no paths: a folder since removed leaves them in the
-  # checkout (the others stopped in check_caller_folder)
-  cd "$caller" 2>/dev/null || true
   # less what WEBPROBE_JAVA_OPTS replaces (a collector, a heap size: packaging/java-options.sh)
   mapfile -t opts < <(webprobe_own_options "${opts[@]}")
   # shellcheck disable=SC2086

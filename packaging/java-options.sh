@@ -124,9 +124,13 @@ webprobe_private_cache_dir() {
 # be read, exports): TMPDIR when it names a folder, as SQLite, GTK and the shell take it; Java
 # itself reads /tmp whatever TMPDIR says, and a crawl filled a small /tmp with TMPDIR set
 # elsewhere. Nothing when TMPDIR is unset; -Djava.io.tmpdir in WEBPROBE_JAVA_OPTS wins.
+# A relative TMPDIR is the current folder's, given as a whole path.
 webprobe_tmpdir() {
-  [ -n "${TMPDIR:-}" ] && [ -d "$TMPDIR" ] && echo "$TMPDIR"
-  return 0
+  [ -n "${TMPDIR:-}" ] && [ -d "$TMPDIR" ] || return 0
+  case $TMPDIR in
+    /*) echo "$TMPDIR" ;;
+    *) echo "$PWD/$TMPDIR" ;;
+  esac
 }
 
 # webprobe_utf8_ctype: in the C or POSIX locale (containers, cron, ssh without a locale) Java

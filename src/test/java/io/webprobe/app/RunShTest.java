@@ -312,6 +312,14 @@ class RunShTest {
         Result tmp = runIn(checkout, Map.of("TMPDIR", dir.toString()), "crawl",
                 "http://127.0.0.1:1/");
         assertThat(tmp.stdout()).contains(" -Djava.io.tmpdir=" + dir + " ");
+        // a relative TMPDIR is the folder run.sh was started from (it was looked for in the
+        // checkout, and not passed), passed as a whole path
+        Path caller = Files.createDirectories(dir.resolve("caller"));
+        Files.createDirectories(caller.resolve("scratch"));
+        Result relative = runIn(caller, checkout, Map.of("TMPDIR", "scratch"), "crawl",
+                "http://127.0.0.1:1/");
+        assertThat(relative.stdout()).contains(" -Djava.io.tmpdir=" + caller.resolve("scratch")
+                + " ");
     }
 
     @Test
@@ -363,10 +371,16 @@ class RunShTest {
      */
     private Result runIn(Path checkout, Map<String, String> env, String... args)
             throws Exception {
+        return runIn(checkout, checkout, env, args);
+    }
+
+    /** Runs the checkout's run.sh from the folder {@code from}. */
+    private Result runIn(Path from, Path checkout, Map<String, String> env, String... args)
+            throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(which("bash").toString(),
                 checkout.resolve("run.sh").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(from.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", tools.toString());
         pb.environment().put("WEBPROBE_JDK_DIRS", jdks.toString());
