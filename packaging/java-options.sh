@@ -78,11 +78,12 @@ webprobe_check_java_opts() {
     esac
   done
   # a word that is no option, nor the value of one before it (--add-opens VALUE, -cp PATH),
-  # would be taken for the class to run ("Could not find or load main class garbage")
+  # would be taken for the class to run ("Could not find or load main class garbage"); an
+  # @FILE is a file of options, which java reads in its place
   _wp_prev=''
   for _wp_u in $WEBPROBE_JAVA_OPTS; do
     case $_wp_u in
-      -*) ;;
+      -* | @?*) ;;
       *) case $_wp_prev in
            --*=* | '') _wp_bad=1 ;;
            --* | -cp | -classpath | -p) _wp_bad='' ;;

@@ -296,6 +296,12 @@ class RunShTest {
                 "--add-opens java.base/java.lang=ALL-UNNAMED"), "crawl", "http://127.0.0.1:1/");
         assertThat(value.stderr()).isEmpty();
         assertThat(value.exitCode()).isZero();
+        // nor is a file of options, which java reads in their place (java @FILE)
+        Files.writeString(dir.resolve("java-options"), "-Dwebprobe.test=1\n");
+        Result argFile = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xss2m @" + dir
+                + "/java-options"), "crawl", "http://127.0.0.1:1/");
+        assertThat(argFile.stderr()).isEmpty();
+        assertThat(argFile.exitCode()).isZero();
     }
 
     @Test
