@@ -45,7 +45,9 @@ final class RunTime {
 
     synchronized void resume() {
         if (pausedSince != 0) {
-            pausedNanos += ticker.nanoTime() - pausedSince;
+            if (startNanos != 0) { // a pause ended before the start is none of the run's
+                pausedNanos += ticker.nanoTime() - pausedSince;
+            }
             pausedSince = 0;
         }
     }
