@@ -155,6 +155,11 @@ final class SitemapReader {
                         type = "application/octet-stream"; // the parser then reads what it is
                     }
                 }
+            } else if (type.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+                // labelled gzip, and not: undone on its way (Content-Encoding: gzip, as Apache's
+                // AddEncoding x-gzip .gz sends a sitemap.xml.gz); the parser would undo it again
+                // and call it no sitemap
+                type = "application/octet-stream";
             }
             return parser.parseSiteMap(type, content, new URL(mapUrl));
         } catch (UnknownFormatException | IOException | IllegalArgumentException e) {

@@ -215,4 +215,25 @@ class SitemapTest {
                     .startsWith("The sitemap " + server.url("/bomb.xml.gz") + " could not be read");
         }
     }
+
+    /**
+     * A sitemap.xml.gz sent with Content-Encoding: gzip (Apache's AddEncoding x-gzip .gz) is
+     * undone on its way, and still labelled application/x-gzip: its XML is read. The parser
+     * took the label, tried to undo it again, and called it no sitemap.
+     */
+    @Test
+    void aGzippedSitemapUndoneOnItsWayIsRead() throws Exception {
+        server.route("/undone.xml.gz", LocalHttpServer.bytes("application/x-gzip",
+                urlset("/listed").getBytes(StandardCharsets.UTF_8)));
+        try (io.webprobe.http.Http1Probe probe =
+                new io.webprobe.http.Http1Probe("t", java.time.Duration.ofSeconds(5))) {
+            SitemapReader reader = new SitemapReader(probe, java.time.Duration.ofSeconds(30));
+            java.util.List<io.webprobe.http.WebUrl> urls = reader.read(java.util.List.of(
+                    server.url("/undone.xml.gz")), 100, true);
+
+            assertThat(reader.problems()).isEmpty();
+            assertThat(urls).extracting(io.webprobe.http.WebUrl::requestUrl)
+                    .containsExactly(server.url("/listed"));
+        }
+    }
 }
