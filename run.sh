@@ -216,7 +216,9 @@ run_java() {
       opts+=("-Djavafx.cachedir=$private/openjfx")
     fi
   fi
-  webprobe_utf8_ctype
+  # where C.UTF-8 is not installed (glibc before 2.35 without Debian's patch), bash warns
+  # "setlocale: LC_CTYPE: cannot change locale" as it is set; Java then stays ASCII as before
+  webprobe_utf8_ctype 2>/dev/null
   # less what WEBPROBE_JAVA_OPTS replaces (a collector, a heap size: packaging/java-options.sh)
   mapfile -t opts < <(webprobe_own_options "${opts[@]}")
   # shellcheck disable=SC2086
