@@ -27,6 +27,11 @@ import java.util.Map;
 public final class UrlQuery {
     /** Text sorts of more rows than this rank the whole column once and keep the ranks. */
     static final int RANK_CACHE_FROM = 150_000;
+    /**
+     * The sort key of a row without a value (no answer, so no time or size): below every value,
+     * 0 included, as SQLite orders NULL. A 0 ms answer on loopback once tied with a timeout.
+     */
+    private static final long NO_VALUE = Long.MIN_VALUE / 4;
 
     /**
      * What to list.
@@ -182,7 +187,8 @@ public final class UrlQuery {
             query(sql.toString(), rs -> {
                 long id = rs.getLong(1);
                 if (only == null || only.test(id)) {
-                    g.add(id, rs.getLong(2));
+                    long k = rs.getLong(2);
+                    g.add(id, rs.wasNull() ? NO_VALUE : k);
                 }
             }, args);
             if (ranked) {

@@ -219,6 +219,28 @@ class UrlQueryTest {
                     assertThat(desc).as(f.name()).hasSize(3).endsWith("/hangs");
                 }
             }
+            // a loopback answer can take under a millisecond, and a page can be empty: such a
+            // 0 still sorts above no answer at all
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                    "jdbc:sqlite:" + file); java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE urls SET response_ms = 0, size_bytes = 0"
+                        + " WHERE url LIKE '%/a'");
+                st.executeUpdate("UPDATE urls SET response_ms = 7 WHERE url LIKE '%/'");
+            }
+            try (CrawlStore st = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                    CrawlReader r = st.reader()) {
+                UrlQuery q = new UrlQuery(r);
+                for (UrlField f : List.of(UrlField.RESPONSE_MS, UrlField.SIZE)) {
+                    List<String> desc = q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "",
+                            f, true)).ids()).stream()
+                            .map(u -> u.substring(s.url("").length())).toList();
+                    assertThat(desc).as(f.name()).containsExactly("/", "/a", "/hangs");
+                    List<String> asc = q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "",
+                            f, false)).ids()).stream()
+                            .map(u -> u.substring(s.url("").length())).toList();
+                    assertThat(asc).as(f.name()).containsExactly("/hangs", "/a", "/");
+                }
+            }
         }
     }
 
