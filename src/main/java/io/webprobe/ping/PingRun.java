@@ -55,6 +55,8 @@ final class PingRun {
     private final RunFailures failures;
     private final long total;
     private final double nanosPerRequest;
+    /** Open loop: requests per second. */
+    private final double rate;
     /** Warm-up requests, all targets: the requests numbered below this. */
     private final long warmupRequests;
     /** Open loop: the latest send of a counted request (clock). */
@@ -104,7 +106,8 @@ final class PingRun {
         this.targets = plan.targets();
         this.urls = targets.stream().map(plan::shown).toArray(String[]::new);
         this.total = plan.totalRequests();
-        this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / plan.rate() : 0;
+        this.rate = plan.rate();
+        this.nanosPerRequest = plan.mode() == PingMode.RATE ? 1e9 / rate : 0;
         this.warmupRequests = (long) plan.warmup() * targets.size();
         this.failures = new RunFailures(targets.size());
         this.sentBy = new LongAdder[targets.size()];
@@ -250,8 +253,28 @@ final class PingRun {
             return 0;
         }
         long end = stopAsked && stopNanos - endNanos < 0 ? stopNanos : endNanos;
-        long slots = (long) Math.ceil(Math.max(0, end - startNanos) / nanosPerRequest);
+        long slots = scheduledBefore(end - startNanos);
         return total >= 0 ? Math.min(slots, total) : slots;
+    }
+
+    /**
+     * Open loop: how many requests the schedule starts less than {@code nanos} after the start,
+     * counted with {@link #offset}, as {@link #claim()} decides which fall before the end: a
+     * count of its own in floating point ({@code ceil(nanos / interval)}) disagreed with it by
+     * one now and then ({@code --rate 3 -d 5s} sent 15 and said 1 was not sent).
+     */
+    private long scheduledBefore(long nanos) {
+        if (nanos <= 0) {
+            return 0;
+        }
+        long k = (long) Math.ceil(nanos / nanosPerRequest);
+        while (k > 0 && offset(k - 1) >= nanos) {
+            k--;
+        }
+        while (offset(k) < nanos) {
+            k++;
+        }
+        return k;
     }
 
     /**
@@ -543,7 +566,16 @@ final class PingRun {
 
     /** Open loop: the clock time request {@code i} is meant to start; else -1. */
     long intendedStart(long i) {
-        return nanosPerRequest == 0 ? -1 : startNanos + (long) (i * nanosPerRequest);
+        return nanosPerRequest == 0 ? -1 : startNanos + offset(i);
+    }
+
+    /**
+     * Open loop: nanoseconds from the start to request {@code i}'s intended start, i × 10⁹ ÷
+     * rate, exact whenever that is a whole number (request 51 at 3 req/s starts at 17 s, not
+     * 1 ns before, where {@code i * (1e9 / rate)} put it, inside a 17 s run).
+     */
+    private long offset(long i) {
+        return (long) (i * 1e9 / rate);
     }
 
     /** The target index of request {@code i}. */

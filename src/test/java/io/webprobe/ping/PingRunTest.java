@@ -55,6 +55,34 @@ class PingRunTest {
         assertThat(run.sendingDone(clock.get())).isTrue();
     }
 
+    /**
+     * An open loop on time sends rate × duration requests, and owes none: the schedule's end
+     * ({@code claim}) and what it owed ({@code notSent}) were each worked out in floating point
+     * their own way, so {@code --rate 3 -d 5s} sent 15 and said 1 was not sent (a warning, and
+     * exit code 1 with a threshold), and {@code --rate 3 -d 17s} sent 52, one past its end.
+     */
+    @Test
+    void openLoopOnScheduleSendsRateTimesDurationAndOwesNothing() {
+        long[][] cases = {{3, 5}, {3, 17}, {3, 10}, {7, 33}, {100, 1}};
+        for (long[] c : cases) {
+            PingPlan plan = plan("http://a/").withRate(c[0], Duration.ofSeconds(c[1]));
+            PingStats stats = new PingStats(plan);
+            PingRun run = started(plan, stats);
+            RecordRing ring = run.newRing(false);
+            long claims = 0;
+            for (long i; (i = run.claim()) >= 0; claims++) {
+                long at = run.intendedStart(i);
+                clock.set(at);
+                run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
+            }
+            clock.set(run.startNanos() + TimeUnit.SECONDS.toNanos(c[1]));
+            PingSnapshot s = stats.snapshot(run, true, clock.get());
+            String at = "--rate " + c[0] + " -d " + c[1] + "s";
+            assertThat(claims).as(at).isEqualTo(c[0] * c[1]);
+            assertThat(s.notSent()).as(at).isZero();
+        }
+    }
+
     @Test
     void openLoopWithACountStopsAtTheCountFirst() {
         PingPlan plan = plan("http://a/").withRateAndCount(1000, Duration.ofSeconds(60), 5);
