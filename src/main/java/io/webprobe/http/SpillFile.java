@@ -21,6 +21,9 @@ final class SpillFile implements AutoCloseable {
     private static final Cleaner CLEANER =
             Cleaner.create(io.webprobe.NamedThreads.daemon("body-file-cleaner-"));
 
+    /** The start of the files' names, for the moment they have one. */
+    static final String PREFIX = "webprobe-body-";
+
     private final FileChannel channel;
     private final Cleaner.Cleanable cleanable;
     private long length;
@@ -32,7 +35,15 @@ final class SpillFile implements AutoCloseable {
 
     /** A new empty file in the JVM's temporary folder ({@code java.io.tmpdir}). */
     static SpillFile create() throws IOException {
-        Path path = Files.createTempFile("webprobe-body-", ".tmp");
+        return opened(Files.createTempFile(PREFIX, ".tmp"));
+    }
+
+    /** As {@link #create()}, in {@code folder} (a test's own, which no other process uses). */
+    static SpillFile createIn(Path folder) throws IOException {
+        return opened(Files.createTempFile(folder, PREFIX, ".tmp"));
+    }
+
+    private static SpillFile opened(Path path) throws IOException {
         try {
             return new SpillFile(FileChannel.open(path, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE));
