@@ -168,8 +168,10 @@ class CrawlFileCopiesTest {
             Files.setPosixFilePermissions(folder, was);
         }
         assertThat(shm(withWal)).doesNotExist();
+        // this process's copies: another checkout's run of this test may be reading its own
+        String ours = TemporaryCrawls.namePrefix(TemporaryCrawls.READ_PREFIX);
         try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.filter(p -> p.getFileName().toString().startsWith("webprobe-read-"))
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith(ours))
                     .filter(p -> Files.exists(p.resolve("with-wal.webprobe"))))
                     .as("the copies read are removed").isEmpty();
         }
