@@ -31,8 +31,13 @@ final class Admission {
      * redirects led (http to https, to www.); null for a list check.
      */
     private volatile URI site;
-    /** In-scope URLs given a place in the page budget (queued or done). */
+    /**
+     * In-scope URLs given a place in the page budget (queued or done); raised only under
+     * {@link #budget}, with the URL's claim ({@link #take}).
+     */
     private final AtomicInteger pages = new AtomicInteger();
+    /** Held while a URL is given a budget place and claimed: the two are one step. */
+    private final Object budget = new Object();
     /** Distinct query strings seen per path, for the query-variant trap guard. */
     private final CompactKeyMap queryVariants = new CompactKeyMap();
     /** The URLs (dedup keys) counted in {@link #queryVariants}, each once. */
@@ -198,8 +203,8 @@ final class Admission {
     }
 
     /**
-     * Why a new URL is not taken on, or null; on null an in-scope URL has taken one place in the
-     * page budget (give it back with {@link #release} if the URL turns out to be known).
+     * Why a new URL is not taken on by the site's scope, the patterns or the depth limit, or
+     * null; an in-scope URL let through then goes to {@link #take} for its budget place.
      */
     SkipReason check(URI uri, String key, boolean external, int depth) {
         return check(uri, key, external, depth, false);
@@ -209,7 +214,7 @@ final class Admission {
      * As above; a redirect's target ({@code redirect}) is taken on beyond the depth limit and
      * outside the include patterns, as lychee and LinkChecker follow every redirect: only its
      * end says whether the link that led there is broken. The exclude patterns, the trap guards
-     * and the page budget still apply.
+     * and (in {@link #take}) the page budget still apply.
      */
     SkipReason check(URI uri, String key, boolean external, int depth, boolean redirect) {
         // the patterns match the URL as the crawl keeps it, in its URI form (as queued URLs
@@ -223,29 +228,60 @@ final class Admission {
         if (why == null && depth > plan.maxDepth() && !redirect) {
             why = SkipReason.MAX_DEPTH;
         }
-        // the budget first: a URL it leaves out is no variant taken on, and counts as one only
-        // once it is reached with a place free
-        if (why == null && !external && pages.incrementAndGet() > plan.maxPages()) {
-            pages.decrementAndGet();
-            why = SkipReason.MAX_PAGES;
-        }
-        if (why == null && !external && uri.getRawQuery() != null) {
-            int q = key.indexOf('?');
-            String path = q < 0 ? key : key.substring(0, q);
-            // each URL counts once: two pages finding it at once count one variant
-            long n = variantsCounted.putIfAbsent(key, 1) == CompactKeyMap.ABSENT
-                    ? queryVariants.increment(path) : queryVariants.get(path);
-            if (n > plan.scope().maxQueryVariants()) {
-                pages.decrementAndGet(); // a trap-guard row takes no place
-                why = SkipReason.QUERY_VARIANTS;
-            }
-        }
         return why;
     }
 
     /**
-     * Gives back the budget place {@link #check} took for a URL another link claimed first, or
-     * that a URL left out after all ({@link #excludedLater(QueueItem)}) held.
+     * What {@link #take} did with a URL: claimed it now ({@code isNew}, with a budget place),
+     * found it claimed already ({@code id} its id), or left it out ({@code why}, id 0, nothing
+     * claimed).
+     */
+    record Taken(long id, boolean isNew, SkipReason why) {}
+
+    /**
+     * Takes on an in-scope URL that {@link #check} let through: the page budget, the
+     * query-variant guard and the claim of its key in {@code ids} (with an id from
+     * {@code newId}) in one step, under one lock. A place is taken only by a URL claimed
+     * here, so no place is ever held for a URL another page claims first, and a URL is left
+     * out by the page limit only when the places are all taken by URLs of the site: with
+     * places taken first and given back for a duplicate, two workers finding one URL at the
+     * last place left a third's URL out for good while a place was then free, and the crawl
+     * ended one short of --max-pages.
+     */
+    Taken take(URI uri, String key, CompactKeyMap ids, java.util.function.LongSupplier newId) {
+        synchronized (budget) {
+            long known = ids.get(key);
+            if (known != CompactKeyMap.ABSENT) {
+                return new Taken(known, false, null);
+            }
+            // the budget first: a URL it leaves out is no variant taken on, and counts as one
+            // only once it is reached with a place free
+            if (pages.get() >= plan.maxPages()) {
+                return new Taken(0, false, SkipReason.MAX_PAGES);
+            }
+            if (uri.getRawQuery() != null) {
+                int q = key.indexOf('?');
+                String path = q < 0 ? key : key.substring(0, q);
+                // each URL counts once, however often it is reached
+                long n = variantsCounted.putIfAbsent(key, 1) == CompactKeyMap.ABSENT
+                        ? queryVariants.increment(path) : queryVariants.get(path);
+                if (n > plan.scope().maxQueryVariants()) {
+                    return new Taken(0, false, SkipReason.QUERY_VARIANTS); // a row, no place
+                }
+            }
+            long id = newId.getAsLong();
+            long existing = ids.putIfAbsent(key, id); // an external link's claim takes no lock
+            if (existing != CompactKeyMap.ABSENT) {
+                return new Taken(existing, false, null);
+            }
+            pages.incrementAndGet();
+            return new Taken(id, true, null);
+        }
+    }
+
+    /**
+     * Gives back the budget place a URL left out after all ({@link #excludedLater(QueueItem)})
+     * held.
      */
     void release() {
         pages.decrementAndGet();

@@ -152,17 +152,20 @@ final class LinkGraph {
                 continue;
             }
             SkipReason why = admission.check(uri, key, false, 1);
+            Admission.Taken taken = why != null ? null
+                    : admission.take(uri, key, ids, lastId::incrementAndGet);
+            if (taken != null) {
+                why = taken.why();
+            }
             if (why != null) {
                 if (admission.count(key, why)) {
                     sink.counted(key, why);
                 }
                 continue;
             }
-            long id = lastId.incrementAndGet();
-            long existing = ids.putIfAbsent(key, id);
-            if (existing != CompactKeyMap.ABSENT) {
-                admission.release();
-                sink.listedInSitemap(existing);
+            long id = taken.id();
+            if (!taken.isNew()) {
+                sink.listedInSitemap(id); // another page claimed it first
                 continue;
             }
             if (admission.reached(key)) {
@@ -434,19 +437,27 @@ final class LinkGraph {
                 return 0;
             }
             SkipReason why = admission.check(uri, key, external, depth, redirect);
+            long id = 0;
+            if (why == null && !external) { // of the site: a budget place, and claimed
+                Admission.Taken taken = admission.take(uri, key, ids, lastId::incrementAndGet);
+                if (taken.id() != 0 && !taken.isNew()) {
+                    return taken.id(); // another page claimed it first
+                }
+                why = taken.why();
+                id = taken.id();
+            }
             if (why != null && !why.reportAsRow()) {
                 if (admission.count(key, why)) {
                     sink.counted(key, why);
                 }
                 return 0;
             }
-            long id = lastId.incrementAndGet();
-            long existing = ids.putIfAbsent(key, id);
-            if (existing != CompactKeyMap.ABSENT) {
-                if (why == null && !external) {
-                    admission.release(); // another page claimed it first
+            if (id == 0) { // another site's URL, or a trap-guard row: no place
+                id = lastId.incrementAndGet();
+                long existing = ids.putIfAbsent(key, id);
+                if (existing != CompactKeyMap.ABSENT) {
+                    return existing;
                 }
-                return existing;
             }
             if (why != null) { // a trap guard: a row at once, so the user sees what was left out
                 CrawlResult row = CrawlResult.builder(url).message(why.label()).depth(depth)

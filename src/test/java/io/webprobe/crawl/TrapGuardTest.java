@@ -8,6 +8,7 @@ import io.webprobe.testsupport.LocalHttpServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,15 +79,21 @@ class TrapGuardTest {
     void aUrlFoundByTwoPagesAtOnceIsOneQueryVariant() {
         Admission admission = new Admission(plan()
                 .withScope(CrawlScope.DEFAULT.withMaxQueryVariants(2)));
+        CompactKeyMap ids = new CompactKeyMap();
+        AtomicLong lastId = new AtomicLong();
         URI one = URI.create(server.url("/p?x=1"));
         URI two = URI.create(server.url("/p?x=2"));
+        URI three = URI.create(server.url("/p?x=3"));
         // two workers check /p?x=1 before either claims it, then /p?x=2 comes
         assertThat(admission.check(one, one.toString(), false, 1)).isNull();
         assertThat(admission.check(one, one.toString(), false, 1)).isNull();
-        admission.release(); // the second lost the claim
-        assertThat(admission.check(two, two.toString(), false, 1)).isNull();
-        URI three = URI.create(server.url("/p?x=3"));
-        assertThat(admission.check(three, three.toString(), false, 1))
+        assertThat(admission.take(one, one.toString(), ids, lastId::incrementAndGet).isNew())
+                .isTrue();
+        assertThat(admission.take(one, one.toString(), ids, lastId::incrementAndGet).isNew())
+                .isFalse(); // the second finds it claimed
+        assertThat(admission.take(two, two.toString(), ids, lastId::incrementAndGet).why())
+                .isNull();
+        assertThat(admission.take(three, three.toString(), ids, lastId::incrementAndGet).why())
                 .isEqualTo(SkipReason.QUERY_VARIANTS);
     }
 

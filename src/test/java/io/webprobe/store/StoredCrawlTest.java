@@ -466,6 +466,38 @@ class StoredCrawlTest {
     }
 
     /**
+     * --max-pages holds across a stop and a resume: the resumed crawl takes the places its file
+     * leaves, and the two runs together list exactly the limit's URLs of the site.
+     */
+    @Test
+    void aStoppedCrawlWithAPageLimitEndsWithExactlyThatManyOnResume() throws Exception {
+        new TestSite(server, 40);
+        Path file = dir.resolve("capped.webprobe");
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // page 0 links it first: it is among the first five URLs found, within the limit
+        server.route("/page/1.html", LocalHttpServer.blockUntil(release, arrived,
+                "<a href=\"2.html\">next</a><a href=\"3.html\">3</a>"));
+        CrawlPlan plan = plan().withMaxPages(12);
+        List<CrawlResult> before = stopWhileWaiting(file, plan,
+                new JdkHttpProbe("t", Duration.ofSeconds(5)), arrived, release);
+        assertThat(before).hasSizeLessThan(12);
+
+        CrawlSummary summary;
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.RESUME)) {
+            summary = run(CrawlJob.builder(store.plan(),
+                    new JdkHttpProbe("t", Duration.ofSeconds(5)), store.sink())
+                    .resume(store.resumeState()));
+            try (CrawlReader reader = store.reader()) {
+                assertThat(reader.results()).filteredOn(r -> r.skipped() == null)
+                        .extracting(CrawlResult::url).doesNotHaveDuplicates().hasSize(12);
+            }
+        }
+        assertThat(summary.stopped()).isFalse();
+        assertThat(summary.skipped()).containsKey(SkipReason.MAX_PAGES);
+    }
+
+    /**
      * A folder left out while the crawl ran ("Leave this folder out") is left out on a resume
      * too: its URLs that were still queued get their skipped row, as they would have had the
      * crawl gone on, and none is fetched. Seen: the plan kept the pattern, but the resume
