@@ -52,6 +52,11 @@ public final class CrawlCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int BROKEN = 1;
     static final int FAILED = 2;
+    /**
+     * Stopped by Ctrl-C: what a stopped start-up returns (the JVM exits with the signal's own
+     * code, 130 or 143, once its shutdown began).
+     */
+    static final int STOPPED = 130;
 
     @Spec CommandSpec spec;
 
@@ -295,11 +300,27 @@ public final class CrawlCommand implements Callable<Integer> {
         }
         // with a CSV on standard output, the summary goes to stderr so the CSV stays clean
         PrintWriter summaryOut = outputs.usesStdout() ? err : spec.commandLine().getOut();
-        CrawlOpening.Opened opened = CrawlOpening.open(this, err);
-        if (opened == null) {
-            return FAILED;
+        // Ctrl-C is watched from before the crawl file is opened: pressed during the start-up
+        // (a resume's password prompt, reading a large file), it ends it as it ends a crawl,
+        // the file closed, and lets go only once it is
+        try (CtrlC ctrlC = new CtrlC()) {
+            CrawlOpening.Opened opened = CrawlOpening.open(this, err, ctrlC);
+            if (opened == null) {
+                return ctrlC.wasPressed() ? STOPPED : FAILED;
+            }
+            return CrawlRun.run(this, opened, summaryOut, err, ctrlC);
         }
-        return CrawlRun.run(this, opened, summaryOut, err);
+    }
+
+    /**
+     * Says that Ctrl-C ended the start-up, before any request, in one sentence on stderr: with
+     * the command that continues the crawl when its file is kept ({@code resume}, else null).
+     */
+    static int stoppedBeforeStart(PrintWriter err, String resume) {
+        err.println("Stopped before the crawl started" + (resume == null ? "."
+                : "; continue it with " + resume + "."));
+        err.flush();
+        return STOPPED;
     }
 
     /**

@@ -46,17 +46,22 @@ final class CrawlOpening {
      * Opens it; or says why it cannot be opened on {@code err} and returns null (the run's exit
      * code is then {@link CrawlCommand#FAILED}).
      */
-    static Opened open(CrawlCommand c, PrintWriter err) {
+    static Opened open(CrawlCommand c, PrintWriter err, CtrlC ctrlC)
+            throws InterruptedException {
         CrawlStore store;
         ResumeState resumeState = null;
         HttpProbe probe;
         SiteHeaders site = null;
         if (c.resumeFile == null) {
             try {
-                site = siteHeaders(c, true);
+                site = ctrlC.unlessPressed(() -> siteHeaders(c, true)); // its password prompt
             } catch (IllegalArgumentException e) {
                 // Header.parse adds no "."
                 return failed(err, WebprobeCli.sentence(e.getMessage()));
+            }
+            if (ctrlC.wasPressed()) { // no file yet
+                CrawlCommand.stoppedBeforeStart(err, null);
+                return null;
             }
         }
         try {
@@ -96,10 +101,16 @@ final class CrawlOpening {
         }
         try {
             probe = CrawlProbes.forPlan(store.plan(), c.connectTimeout);
-            if (c.resumeFile != null) {
+            if (c.resumeFile != null && !ctrlC.wasPressed()) {
                 resumeState = store.resumeState();
                 // a finished crawl sends nothing: no password is asked for a --user
-                site = siteHeaders(c, !resumeState.finished());
+                boolean withUser = !resumeState.finished();
+                site = ctrlC.unlessPressed(() -> siteHeaders(c, withUser));
+            }
+            if (ctrlC.wasPressed()) {
+                CrawlRun.stoppedBeforeStart(c, store, site, err);
+                store.close();
+                return null;
             }
         } catch (TlsTrust.TrustException | StoreException e) {
             store.close();

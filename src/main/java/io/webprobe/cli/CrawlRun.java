@@ -28,13 +28,13 @@ final class CrawlRun {
 
     /** Runs it and closes the crawl file; the exit code. */
     static int run(CrawlCommand c, CrawlOpening.Opened opened, PrintWriter summaryOut,
-            PrintWriter err) throws InterruptedException {
+            PrintWriter err, CtrlC ctrlC) throws InterruptedException {
         CrawlStore store = opened.store();
         ResumeState resumeState = opened.resumeState();
-        // Ctrl-C lets go only once the file is closed: a temporary one is deleted then, a kept
-        // one is left whole (one file, its state saved)
+        // Ctrl-C lets go only once the file is closed (the caller closes it after this): a
+        // temporary one is deleted then, a kept one is left whole (one file, its state saved)
         int code;
-        try (CtrlC ctrlC = new CtrlC(); store) {
+        try (store) {
             if (resumeState != null && resumeState.finished()) {
                 // no warning on headers or certificates: no request is sent (Screaming Frog's
                 // resume of a finished crawl does nothing); the summary and exit code as its own
@@ -86,6 +86,9 @@ final class CrawlRun {
             // read now: the resume state reads the file, which the crawl goes on to write
             c.resumedFrom = new CrawlReport.Resumed(resumeState.counts().crawled(),
                     resumeState.elapsedBefore());
+        }
+        if (ctrlC.wasPressed()) { // the file is closed as the crawl's would be
+            return stoppedBeforeStart(c, store, site, err);
         }
         CrawlJob job = CrawlJob.builder(plan, probe, store.sink())
                 .resume(resumeState)
@@ -145,9 +148,8 @@ final class CrawlRun {
             }
             if (c.db != null || c.resumeFile != null) {
                 // the file keeps no sign-in: the resume is told to give it again
-                String resume = CommandName.get() + " crawl --resume " + store.file()
-                        + SignIn.forResume(c.user, plan.siteHeaders(), summary.signInRefused(),
-                                summary.signInScheme()) + ".";
+                String resume = resumeCommand(c, store, plan.siteHeaders(),
+                        summary.signInRefused(), summary.signInScheme()) + ".";
                 out.println("The crawl is stored in " + store.file() + (unsaved
                         ? "; once the problem above is solved, continue it with " + resume
                         : summary.stopped() ? "; continue it with " + resume : "."));
@@ -155,6 +157,34 @@ final class CrawlRun {
             }
             return exported != CrawlCommand.OK ? exported : code;
         }
+    }
+
+    /**
+     * The command that continues the crawl in its file; the file keeps no sign-in, so it gives
+     * --user and the headers not kept again ({@link SignIn#forResume}).
+     */
+    private static String resumeCommand(CrawlCommand c, CrawlStore store, SiteHeaders headers,
+            boolean signInRefused, String scheme) {
+        return CommandName.get() + " crawl --resume " + store.file()
+                + SignIn.forResume(c.user, headers, signInRefused, scheme);
+    }
+
+    /**
+     * Ctrl-C ended the start-up, the file open, before the crawl sent anything: says so, with
+     * how to continue a file that is kept (a temporary one is deleted as it is closed).
+     *
+     * @param site this run's headers and sign-in, null when not read yet
+     */
+    static int stoppedBeforeStart(CrawlCommand c, CrawlStore store, SiteHeaders site,
+            PrintWriter err) throws StoreException {
+        if (c.resumeFile == null) { // a new file says "stopped", as a crawl stopped at once
+            store.sink().state(CrawlState.STOPPED, java.time.Duration.ZERO);
+        }
+        boolean kept = c.db != null || c.resumeFile != null;
+        SiteHeaders headers = site == null ? store.plan().siteHeaders()
+                : store.plan().siteHeaders().plus(site);
+        return CrawlCommand.stoppedBeforeStart(err,
+                kept ? resumeCommand(c, store, headers, false, "") : null);
     }
 
     /** Writes the CSVs asked for, from the crawl file; all or none. */

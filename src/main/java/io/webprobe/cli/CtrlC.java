@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
  * URLs before the first row uses a whole one). A fixed limit cut the CSV files of a large crawl
  * short: 2,500,000 URLs take about 40 s to sum up and write, and a JVM that exits half way
  * leaves neither the files nor the temporary crawl they were made from.
+ *
+ * <p>A command opens it before its start-up, and asks {@link #wasPressed} between its steps
+ * until its job is watched: Ctrl-C then ends the start-up with one sentence, its files closed.
  */
 final class CtrlC implements AutoCloseable {
     /** How long the hook waits for a report that shows no progress. */
@@ -36,6 +39,9 @@ final class CtrlC implements AutoCloseable {
     private volatile Runnable stop;
     private volatile LongSupplier progress = () -> 0;
     private volatile boolean pressed;
+    /** Completed when Ctrl-C is pressed: ends a wait of {@link #unlessPressed}. */
+    private final java.util.concurrent.CompletableFuture<Void> pressedNow =
+            new java.util.concurrent.CompletableFuture<>();
 
     /** Watches for Ctrl-C; {@link #watch} names the job it stops. */
     CtrlC() {
@@ -64,6 +70,38 @@ final class CtrlC implements AutoCloseable {
         progress = rows;
     }
 
+    /**
+     * Runs a step that may wait for the user without end (a password prompt) on a thread of
+     * its own ({@code cli-prompt}, a daemon), so that Ctrl-C ends the wait as it stops a job:
+     * the hook waits for this command's report, which a prompt would hold up for good (the
+     * JVM left after {@link #PATIENCE} without a word, the crawl file neither closed nor
+     * deleted).
+     *
+     * @return the step's result, or null when Ctrl-C was pressed before it ended
+     * @throws RuntimeException what the step threw
+     */
+    <T> T unlessPressed(java.util.function.Supplier<T> step) throws InterruptedException {
+        var result = new java.util.concurrent.CompletableFuture<T>();
+        Thread prompt = new Thread(() -> {
+            try {
+                result.complete(step.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "cli-prompt");
+        prompt.setDaemon(true); // left waiting at the prompt as the JVM exits
+        prompt.start();
+        try {
+            java.util.concurrent.CompletableFuture.anyOf(result, pressedNow).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) e.getCause();
+        }
+        return pressed ? null : result.getNow(null);
+    }
+
     /** Whether Ctrl-C or SIGTERM was received. */
     boolean wasPressed() {
         return pressed;
@@ -83,6 +121,7 @@ final class CtrlC implements AutoCloseable {
     /** The hook: stops the job, then waits for the report. */
     private void pressed() {
         pressed = true;
+        pressedNow.complete(null);
         Runnable s = stop;
         if (s != null) {
             s.run();

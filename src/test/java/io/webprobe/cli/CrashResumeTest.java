@@ -145,6 +145,53 @@ class CrashResumeTest {
         }
     }
 
+    /**
+     * Ctrl-C (here SIGTERM, the same hook) while a resume waits at its password prompt ends it
+     * as it ends a crawl: one sentence, the file closed and left to resume, exit 143. Seen: the
+     * hook waited for a report the prompt held up, and the JVM left after 20 s without a word,
+     * the file not closed. The child runs in a pseudo-terminal ({@code script}, util-linux),
+     * where --user asks for the password; the prompt on its output says it waits there.
+     */
+    @Test
+    void ctrlCAtAResumesPasswordPromptEndsItInOneSentenceAndLeavesTheFileToResume()
+            throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(script)
+                && System.getProperty("os.name").startsWith("Linux"), "util-linux script");
+        Path db = dir.resolve("stopped.webprobe");
+        try (CrawlStore store = CrawlStore.create(db, io.webprobe.crawl.CrawlPlan.of(
+                URI.create(server.url("/")), "Webprobe/test"))) {
+            store.sink().state(io.webprobe.crawl.CrawlState.STOPPED, Duration.ZERO);
+        }
+        String bin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = String.join(" ", List.of(bin, "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m", "io.webprobe.app.Launcher", "crawl", "--resume", "'" + db + "'",
+                "--user", "ann"));
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "-qfec", command, "/dev/null")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+        pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        pb.environment().remove("WEBPROBE_PASSWORD");
+        child = pb.start(); // its standard input stays open: the terminal has no end of input
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(dir.resolve("child.log")).contains("Password"));
+        ProcessHandle crawl = child.descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                .orElseThrow();
+
+        assertThat(crawl.destroy()).isTrue(); // SIGTERM
+        assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("child.log"));
+        assertEquals(143, child.exitValue(), log);
+        assertThat(log.replace("\r", "")).endsWith("Password for ann: Stopped before the crawl "
+                + "started; continue it with webprobe crawl --resume " + db + " --user ann.\n");
+        assertThat(crawlFiles(dir)).containsExactly(db); // closed: no -wal or -shm left
+        try (CrawlStore store = CrawlStore.open(db, CrawlStore.Access.READ_ONLY)) {
+            assertThat(store.info().state()).isEqualTo(io.webprobe.crawl.CrawlState.STOPPED);
+            assertThat(store.info().interrupted()).isFalse();
+        }
+        assertThat(server.hits("/")).isZero();
+    }
+
     /** Done rows in the crawl file, read as another program would while it is written. */
     private static long doneRows(Path db) {
         if (!Files.exists(db)) {
