@@ -84,7 +84,27 @@ public final class CrawlHttpProbe implements HttpProbe {
             ErrorClassifier.Classified c = ErrorClassifier.cancelled();
             return FetchResponse.failed(request.uri(), c.kind(), c.message(), 0);
         }
-        return s.fetch(request);
+        FetchResponse r = s.fetch(request);
+        if (!tabMayBeASpace(r)) {
+            return r;
+        }
+        r.release();
+        return ours(request, true);
+    }
+
+    /**
+     * Whether java.net.http may have read a tab in the response's Location as a space: its
+     * HTTP/1.1 parser turns every tab of a header's value into one, and where a browser's URL
+     * parser drops a tab ({@code /tar<TAB>get} is /target) it escapes a space (/tar%20get),
+     * another URL, which came out 404. Such a redirect is asked again through {@link
+     * Http1Probe}, which keeps the value's bytes: one more request, for a Location with a
+     * space over HTTP/1.1 only (HTTP/2 keeps the tab). Not one that set a cookie, which the
+     * second request would send: the answer could then differ from the one a browser gets.
+     */
+    private static boolean tabMayBeASpace(FetchResponse r) {
+        return r.location() != null && r.location().indexOf(' ') >= 0
+                && r.version() == HttpVersion.HTTP_1_1
+                && r.headers().stream().noneMatch(h -> h.is("Set-Cookie"));
     }
 
     /** Through {@link Http1Probe}, with the cookie jar when {@code hostRead}. */

@@ -87,6 +87,8 @@ public final class Http1ResponseParser {
     private String contentType = "";
     /** The fields of the head being read, kept on request. */
     private final ResponseHeaders.Builder fields = new ResponseHeaders.Builder();
+    /** Whether the last field line was kept in {@link #fields}: a folded line continues it. */
+    private boolean lastKept;
     /** The kept fields of the head read, once asked for; null before. */
     private ResponseHeaders headers;
     /** The kept body, or null when the body is not kept (or was handed over). */
@@ -329,12 +331,21 @@ public final class Http1ResponseParser {
         status = code;
         http10 = b[from + 7] == '0';
         state = State.HEADERS;
+        lastKept = false;
     }
 
     private void header(byte[] b, int from, int to) {
         if (isSpace(b[from])) {
-            return; // an obsolete folded continuation line: nothing that frames the body
+            // an obsolete folded continuation line (obs-fold): nothing that frames the body;
+            // a field kept goes on after one space, as RFC 9112 5.2 asks of a user agent and
+            // as Chrome and java.net.http read it (Location: /a CRLF TAB b is "/a b")
+            if (keepHeaders && lastKept) {
+                int v = skipSpaces(b, from, to);
+                fields.continueLast(b, v, trimEnd(b, v, to));
+            }
+            return;
         }
+        lastKept = false;
         int colon = indexOf(b, from, to, (byte) ':');
         if (colon == to || colon == from) {
             return; // tolerate junk lines, as browsers do
@@ -354,7 +365,7 @@ public final class Http1ResponseParser {
             contentType = new String(b, v, vEnd - v, StandardCharsets.ISO_8859_1);
         }
         if (keepHeaders) {
-            fields.add(b, from, nameEnd, v, vEnd);
+            lastKept = fields.add(b, from, nameEnd, v, vEnd);
         }
     }
 

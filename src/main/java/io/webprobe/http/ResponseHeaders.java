@@ -127,20 +127,20 @@ public final class ResponseHeaders extends AbstractList<Header> implements Rando
          * Adds the field {@code b[nameFrom..nameTo)}: {@code b[valueFrom..valueTo)}, unless its
          * name holds a character HTTP does not allow in one or its value a CR (as a
          * {@link Header} refuses them: nothing a browser reads either).
+         *
+         * @return whether it was added
          */
-        void add(byte[] b, int nameFrom, int nameTo, int valueFrom, int valueTo) {
+        boolean add(byte[] b, int nameFrom, int nameTo, int valueFrom, int valueTo) {
             if (nameFrom == nameTo) {
-                return;
+                return false;
             }
             for (int i = nameFrom; i < nameTo; i++) {
                 if (!Header.isTokenChar(b[i])) {
-                    return;
+                    return false;
                 }
             }
-            for (int i = valueFrom; i < valueTo; i++) {
-                if (b[i] == '\r' || b[i] == '\n') {
-                    return;
-                }
+            if (!plainValue(b, valueFrom, valueTo)) {
+                return false;
             }
             int need = length + (nameTo - nameFrom) + 2 + (valueTo - valueFrom) + 1;
             if (need > bytes.length) {
@@ -158,6 +158,36 @@ public final class ResponseHeaders extends AbstractList<Header> implements Rando
             bytes[length++] = ' ';
             System.arraycopy(b, valueFrom, bytes, length, valueTo - valueFrom);
             length += valueTo - valueFrom;
+            bytes[length++] = '\n';
+            return true;
+        }
+
+        /** Whether a value holds no CR or LF. */
+        private static boolean plainValue(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\r' || b[i] == '\n') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Continues the last field's value with a space and {@code b[from..to)}: the rest of
+         * it, folded onto a line of its own (obs-fold). Nothing when that holds a CR or LF.
+         */
+        void continueLast(byte[] b, int from, int to) {
+            if (count == 0 || from == to || !plainValue(b, from, to)) {
+                return;
+            }
+            int need = length + 1 + (to - from);
+            if (need > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
+            }
+            length--; // the last field's '\n', written again after the rest
+            bytes[length++] = ' ';
+            System.arraycopy(b, from, bytes, length, to - from);
+            length += to - from;
             bytes[length++] = '\n';
         }
 

@@ -295,6 +295,50 @@ class BrowserUrlsCrawlTest {
         }
     }
 
+    /**
+     * A Location holding a tab is followed where a browser goes: the URL parser drops every
+     * ASCII tab and newline before it reads a URL (WHATWG URL Standard, "basic URL parser"),
+     * and a tab at either end is whitespace around the header's value (RFC 9110 5.5); a
+     * Location folded onto a second line (obs-fold) is read with a space in place of the fold
+     * (RFC 9112 5.2), which the URL then escapes. The same over http and https.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLocationWithATabOrAFoldIsFollowedAsBrowsersFollowIt(boolean https) throws Exception {
+        Map<String, String> moved = Map.of(
+                "/tab", "/tar\tget", "/ends", "\t/ends-target\t", "/fold", "/fol\r\n\td",
+                "/abs", "http\t://127.0.0.1\t:PORT/abs-tar\tget");
+        Map<String, String> site = Map.of(
+                "/", "<a href=\"/tab\">1</a><a href=\"/ends\">2</a><a href=\"/fold\">3</a>"
+                        + "<a href=\"/abs\">4</a>",
+                "/target", "t", "/ends-target", "e", "/fol%20d", "f", "/abs-target", "a");
+        try (RawServer raw = new RawServer((socket, srv) -> {
+            for (String head; (head = srv.readHead(socket)) != null; ) {
+                String target = head.substring(4, head.indexOf(" HTTP/1.1\r\n"));
+                String to = moved.get(target);
+                String page = site.get(target);
+                String answer = to != null ? "HTTP/1.1 301 Moved\r\nLocation: "
+                        + to.replace("http", https ? "https" : "http")
+                                .replace("PORT", Integer.toString(srv.port()))
+                        + "\r\nContent-Length: 0\r\n\r\n"
+                        : page == null ? "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                        : page(page);
+                socket.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            }
+        }, https ? cert().serverContext() : null)) {
+            var events = https ? crawlTrusting(raw) : crawl(raw, false);
+
+            String site0 = raw.url("");
+            assertThat(events.stored()).extracting(r -> r.url().replace(site0, "") + " "
+                    + r.status() + " " + r.redirectTo().replace(site0, ""))
+                    .containsExactlyInAnyOrder("/ 200 ", "/tab 301 /target", "/target 200 ",
+                            "/ends 301 /ends-target", "/ends-target 200 ",
+                            "/fold 301 /fol%20d", "/fol%20d 200 ", "/abs 301 /abs-target",
+                            "/abs-target 200 ");
+            assertThat(events.broken).isEmpty();
+        }
+    }
+
     /** Crawls the raw server's site (no robots.txt, no sitemaps) to its end. */
     private static RecordingCrawlListener crawl(RawServer raw, boolean javaNetHttp)
             throws Exception {
