@@ -74,6 +74,7 @@ public final class WebprobeCli implements Runnable {
         // after the subcommands: picocli hands these settings down to those it has now
         cl.setExitCodeExceptionMapper(e -> 2);
         cl.registerConverter(java.nio.file.Path.class, new FileNameConverter());
+        registerWholeNumbers(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler(WebprobeCli::badArguments);
@@ -99,6 +100,33 @@ public final class WebprobeCli implements Runnable {
             return 2;
         }
         return code;
+    }
+
+    /**
+     * Whole numbers taken with blanks around them, as Java's decimals (--max-rps ' 2') and the
+     * durations and sizes are: {@code --threads "$N"} of a padded {@code wc -l}, a value read
+     * from a file with CRLF lines. A value that is still no number is refused in picocli's own
+     * words ("'abc' is not an int"), which {@link #plainArgumentMessage} reads.
+     */
+    private static void registerWholeNumbers(CommandLine cl) {
+        CommandLine.ITypeConverter<Integer> whole = value -> {
+            try {
+                return Integer.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an int");
+            }
+        };
+        CommandLine.ITypeConverter<Long> wholeLong = value -> {
+            try {
+                return Long.valueOf(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a long");
+            }
+        };
+        cl.registerConverter(Integer.class, whole);
+        cl.registerConverter(int.class, whole);
+        cl.registerConverter(Long.class, wholeLong);
+        cl.registerConverter(long.class, wholeLong);
     }
 
     /** The command line with every command, as {@code --help} lists them (the man page's). */
@@ -325,7 +353,8 @@ public final class WebprobeCli implements Runnable {
 
     private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
             "Invalid value for (?:option|positional parameter) '([^']+)'(?: \\([^)]*\\))?: "
-                    + "'(.*)' is not an? (int|long|double|float)");
+                    + "'(.*)' is not an? (int|long|double|float)",
+            java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern TOO_SHORT = java.util.regex.Pattern.compile(
             "Invalid value for option '([^']+)'(?: \\([^)]*\\))?: '(.*)' "
                     + java.util.regex.Pattern.quote(DurationConverter.AT_LEAST_1_MS));
@@ -382,9 +411,14 @@ public final class WebprobeCli implements Runnable {
             boolean whole = m.group(3).equals("int") || m.group(3).equals("long");
             if (whole && value.strip().matches("[-+]?\\d+")) {
                 String range = RANGES.get(option);
+                boolean negative = value.strip().startsWith("-");
                 if (range != null) {
                     return option + " takes a whole number " + range + "; " + value
-                            + (value.strip().startsWith("-") ? " is too small" : " is too big");
+                            + (negative ? " is too small" : " is too big");
+                }
+                if (negative) { // below any whole number the type holds, and none of these
+                    // options takes a negative one
+                    return option + " cannot be negative, and " + value.strip() + " is";
                 }
                 return option + " takes a whole number up to "
                         + (m.group(3).equals("int") ? "2,147,483,647" : "9,223,372,036,854,775,807")

@@ -303,6 +303,47 @@ class CliMessagesTest {
                         + "99999999999 is too big.");
     }
 
+    /**
+     * Found by an exploratory pass: a whole number with a blank around it ({@code --threads
+     * "$N"} of a padded {@code wc -l}, a value read from a file with CRLF lines) was refused as
+     * too big ("--threads takes a whole number from 1 to 256;  8 is too big"; "--max-depth:
+     * '1\r' is not an int"), while --max-rps ' 2', --timeout ' 5' and --max-size ' 5MB' took
+     * theirs. The --csv '' after it shows the number was taken: its refusal comes next.
+     */
+    @Test
+    void aWholeNumberWithBlanksAroundItIsTakenAsTheOtherNumbersAre() {
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        String[][] runs = {
+            {"crawl", url, "--threads", " 8", "--csv", ""},
+            {"crawl", url, "--max-pages", "3 ", "--csv", ""},
+            {"crawl", url, "--max-depth", "1\r", "--csv", ""},
+            {"crawl", url, "--delay-ms", "\t5", "--csv", ""},
+            {"ping", url, "--count", " 3", "--csv", ""},
+        };
+        for (String[] args : runs) {
+            CliRun.assertPlainError(run(args), "--csv was given an empty name; give a file "
+                    + "name.");
+        }
+    }
+
+    /** "--max-pages takes a whole number up to 2,147,483,647; -99999999999 is too big." */
+    @Test
+    void aNegativeNumberTooBigForTheTypeIsNotCalledTooBig() {
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        CliRun.assertPlainError(run("crawl", url, "--max-pages", "-99999999999"),
+                "--max-pages cannot be negative, and -99999999999 is.");
+        CliRun.assertPlainError(run("ping", url, "--count", "-99999999999999999999"),
+                "--count cannot be negative, and -99999999999999999999 is.");
+    }
+
+    /** "--max-depth: 'x\n' is not an int.": a value on two lines missed the plain sentence. */
+    @Test
+    void aValueOnTwoLinesThatIsNoNumberIsToldSoPlainly() {
+        String url = "http://127.0.0.1:" + RefusedPort.heldForTheRun() + "/";
+        CliRun.assertPlainError(run("crawl", url, "--max-depth", "x\ny"),
+                "--max-depth takes a whole number; 'x\ny' is not one.");
+    }
+
     @Test
     void anOptionGivenTwiceIsSaidPlainly() {
         CliRun.assertPlainError(run("crawl", "http://127.0.0.1:1/", "--threads", "2",
