@@ -51,6 +51,13 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "one did not (both crawls checked anchors), or its start URL fails where "
                     + "the old one's did not",
             "2:bad arguments, a crawl file that cannot be opened, or the CSV not written"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  A regression gate: exit 1 on links broken since Monday's crawl:",
+            "    ${COMMAND-FULL-NAME} monday.webprobe today.webprobe",
+            "  Every change, one a row, in changes.csv:",
+            "    ${COMMAND-FULL-NAME} monday.webprobe today.webprobe -q --csv changes.csv"
         })
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

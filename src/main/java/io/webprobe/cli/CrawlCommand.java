@@ -47,6 +47,16 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "written)",
             "130:stopped by Ctrl-C (likewise)",
             "143:stopped by SIGTERM (likewise)"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  A CI gate: exit 1 on a broken link; broken.csv names each with its page:",
+            "    ${COMMAND-FULL-NAME} https://example.com/ -q --broken-csv broken.csv",
+            "  At most 5 requests a second, kept in site.webprobe (after Ctrl-C, go on",
+            "  with --resume site.webprobe):",
+            "    ${COMMAND-FULL-NAME} https://example.com/ --db site.webprobe --max-rps 5",
+            "  Leave mail links out, and count a 403 (a site that answers bots so) as OK:",
+            "    ${COMMAND-FULL-NAME} https://example.com/ --exclude '^mailto:' --accept 403"
         })
 public final class CrawlCommand implements Callable<Integer> {
     static final int OK = 0;

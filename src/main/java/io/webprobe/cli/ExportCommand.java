@@ -32,6 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {
             "0:written",
             "2:bad arguments, a crawl file that cannot be opened, or a CSV not written"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  The broken links with their pages, and every URL crawled:",
+            "    ${COMMAND-FULL-NAME} site.webprobe --broken-csv broken.csv --csv all.csv",
+            "  For Excel, which then reads the accents right:",
+            "    ${COMMAND-FULL-NAME} site.webprobe --csv all.csv --excel"
         })
 public final class ExportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

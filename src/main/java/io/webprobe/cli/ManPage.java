@@ -100,6 +100,24 @@ public final class ManPage {
                         .append(text(e.getValue())).append('\n');
             }
         }
+        // the examples --help ends with: what each does, then its command line, set in and
+        // never broken
+        String[] examples = spec.usageMessage().footer();
+        if (examples.length > 0) {
+            t.append(".PP\nExamples:\n");
+            String example = spec.qualifiedName() + " ";
+            boolean saying = false;
+            for (String line : examples) {
+                boolean command = line.strip().startsWith(example);
+                if (command) {
+                    t.append(".RS 2\n.nf\n.B \"").append(escape(line.strip()))
+                            .append("\"\n.fi\n.RE\n");
+                } else {
+                    t.append(saying ? "" : ".PP\n").append(text(line)).append('\n');
+                }
+                saying = !command;
+            }
+        }
     }
 
     private static void options(StringBuilder t, CommandSpec spec) {

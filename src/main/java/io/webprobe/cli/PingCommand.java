@@ -68,6 +68,17 @@ import picocli.CommandLine.Spec;
                     + "printed)",
             "130:stopped with Ctrl-C (likewise)",
             "143:stopped by SIGTERM (likewise)"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  A latency gate: 200 requests, 20 at a time; exit 1 when the p99 is above",
+            "  300 ms:",
+            "    ${COMMAND-FULL-NAME} https://example.com/ -n 200 -c 20 --max-p99 300ms",
+            "  Open loop, 50 requests a second in all for 30 s; each URL's figures go to",
+            "  latency.csv:",
+            "    ${COMMAND-FULL-NAME} --file urls.txt -d 30s --rate 50 --csv latency.csv",
+            "  Exit 1 when more than 1 %% of the requests fail:",
+            "    ${COMMAND-FULL-NAME} https://example.com/api -n 100 --max-error-rate 1"
         })
 public final class PingCommand implements Callable<Integer> {
     static final int OK = 0;

@@ -112,6 +112,31 @@ class CliMessagesTest {
         }
     }
 
+    /**
+     * A CI user reads --help for a line to copy, as lychee's and oha's show: each command's
+     * ends with examples, written as the user types them, that the command takes, on lines of
+     * at most 80 columns as the rest of the help.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"crawl", "ping", "export", "compare"})
+    void eachCommandsHelpEndsWithExamplesItTakes(String command) {
+        String help = run(command, "--help").out();
+
+        assertThat(help).contains("\nExamples:\n");
+        List<String> examples = help.substring(help.indexOf("\nExamples:\n")).lines()
+                .map(String::strip).filter(l -> l.startsWith("webprobe " + command + " "))
+                .toList();
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(2);
+        for (String example : examples) {
+            // single-quoted words hold no blank here, so a split on blanks is the shell's
+            String[] words = java.util.Arrays.stream(example.split("\\s+")).skip(1)
+                    .map(w -> w.replace("'", "")).toArray(String[]::new);
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(
+                    () -> WebprobeCli.everyCommand().parseArgs(words), example);
+        }
+        assertThat(help.lines().filter(l -> l.length() > 80)).isEmpty();
+    }
+
     /** The usage line says what the user types: ./run.sh from a clone, webprobe installed. */
     @ParameterizedTest
     @ValueSource(strings = {"crawl", "ping", "export", "compare"})

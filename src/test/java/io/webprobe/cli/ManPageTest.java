@@ -65,6 +65,9 @@ class ManPageTest {
                 .doesNotContain("${DEFAULT-VALUE}", "%n");
         // the crawl's exit codes, as crawl --help lists them
         assertThat(shown).containsPattern("\\n {7}130 +stopped by Ctrl-C");
+        // and its examples, as crawl --help ends with them
+        assertThat(shown).contains("Examples:")
+                .containsPattern("\\n {8,}webprobe crawl https://example\\.com/ -q --broken-csv");
     }
 
     @Test
