@@ -62,8 +62,11 @@ final class UrlChanges {
             throws StoreException {
         // failing as the crawl itself says it (a start page's meta refresh to a 404, on a page
         // whose links were crawled, is a broken link, not a start URL that failed)
-        if (newer.startProblem() == null || older.startProblem() != null) {
+        if (older.startProblem() != null) {
             return null;
+        }
+        if (newer.startProblem() == null) {
+            return unreached(older, newer);
         }
         RedirectChains.Chain now = newer.chainOf(1); // the start URL is the first row
         RedirectChains.Chain before = older.chainOf(1);
@@ -86,6 +89,31 @@ final class UrlChanges {
         String was = before == null ? "" : " (in the older crawl: "
                 + before.last().statusText() + ")";
         return "The start URL " + now.hops().get(0).url() + " " + stripEnd(why) + was + ".";
+    }
+
+    /**
+     * Why the newer crawl never fetched its start URL, when it stopped for a site that did not
+     * answer (nothing listening, an unknown host: the URL is left to fetch on a resume, so no
+     * row says it failed) and the older crawl fetched it; else null.
+     */
+    private static String unreached(CrawlReader older, CrawlReader newer)
+            throws StoreException {
+        String why = newer.infoNow().stopReason();
+        if (why.isEmpty() || fetched(newer) || !fetched(older)) {
+            return null;
+        }
+        RedirectChains.Chain before = older.chainOf(1);
+        String url = before.hops().get(0).url();
+        return "The start URL " + url + " now fails (in the older crawl: "
+                + before.last().statusText() + "): " + why;
+    }
+
+    /** Whether the crawl fetched its start URL (the first row). */
+    private static boolean fetched(CrawlReader r) throws StoreException {
+        boolean[] done = {false};
+        r.query("SELECT state FROM urls WHERE id = 1", rs -> done[0] =
+                rs.getInt(1) == Schema.DONE);
+        return done[0];
     }
 
     private static String stripEnd(String s) {

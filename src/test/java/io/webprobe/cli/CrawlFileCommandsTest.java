@@ -1111,6 +1111,34 @@ class CrawlFileCommandsTest {
     }
 
     /**
+     * Found by an exploratory pass: a newer crawl that could not connect to its start URL at
+     * all (the site down: it stops with the URL still to fetch) passed the gate with exit 0
+     * ("2 removed" and a note that it did not finish), though the help says a start URL that
+     * fails where the old one's did not exits 1.
+     */
+    @Test
+    void compareFailsTheGateWhenTheNewCrawlCouldNotConnectToItsStartUrl() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/a\">a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        String start = server.url("/");
+        Path before = dir.resolve("before.webprobe");
+        assertEquals(0, run("crawl", start, "--quiet", "--db", before.toString()).exitCode());
+        Path after = dir.resolve("after.webprobe");
+        try (RefusedPort down = server.goDown()) {
+            assertEquals(2, run("crawl", start, "--quiet", "--db", after.toString())
+                    .exitCode());
+        }
+
+        CliRun r = run("compare", before.toString(), after.toString());
+
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertThat(r.out()).contains("The start URL " + start + " now fails (in the older "
+                + "crawl: 200): Could not fetch " + start + ": connection refused.");
+        // the other way round, the site reached again, passes
+        assertEquals(0, run("compare", after.toString(), before.toString()).exitCode());
+    }
+
+    /**
      * Found by a user: two crawls of an unchanged site, both cut at a page limit, reach
      * different pages, and the broken links on the pages only the newer reached were called
      * new, so the gate failed at random.
