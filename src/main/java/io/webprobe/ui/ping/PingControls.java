@@ -23,6 +23,9 @@ final class PingControls {
     /** The settings' width beside the table, while they do not scroll. */
     private static final double SIDE_WIDTH = 300;
 
+    /** Rows of the list kept in sight while its bad lines are named under it. */
+    static final int PROBLEM_ROWS = 5;
+
     private final VBox root;
 
     PingControls(PingViewModel vm) {
@@ -64,7 +67,14 @@ final class PingControls {
         // a run's summary on two lines of the status bar (at 960×640 after a Fixed rate run)
         // made the settings scroll, their scroll bar took 15 px from the table, and the table
         // scrolled sideways
-        urls.setMinHeight(44);
+        // While bad lines are named under it, five rows of the list stay and the settings below
+        // scroll instead: at 960×640 the reasons of a file's bad lines (up to 13 lines of red,
+        // kept whole: PingProblemsWindowTest) left the list two rows, one under a sideways
+        // scroll bar, to fix those lines in.
+        urls.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> vm.targetProblemsProperty().get().isEmpty() ? 44
+                        : rowsHeight(urls.getFont(), PROBLEM_ROWS),
+                vm.targetProblemsProperty(), urls.fontProperty()));
         Tooltip problemsTip = new Tooltip();
         problemsTip.setWrapText(true);
         problemsTip.setMaxWidth(500);
@@ -130,6 +140,22 @@ final class PingControls {
 
     Node root() {
         return root;
+    }
+
+    /**
+     * The height of a list showing {@code rows} lines in {@code font}: the lines, the list's
+     * padding and border (2/3 em and 2 px) and a sideways scroll bar (about 1 1/3 em), which a
+     * URL wider than the list brings.
+     */
+    static double rowsHeight(javafx.scene.text.Font font, int rows) {
+        return rows * lineHeight(font) + font.getSize() * 2 + 2;
+    }
+
+    /** The height of a line of text in {@code font}, as a text area lays its lines out. */
+    static double lineHeight(javafx.scene.text.Font font) {
+        javafx.scene.text.Text line = new javafx.scene.text.Text("Xg");
+        line.setFont(font);
+        return line.getLayoutBounds().getHeight();
     }
 
     /** Scrolls an area that is not being typed in back to its start. */

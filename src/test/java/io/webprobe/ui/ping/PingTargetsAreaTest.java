@@ -31,9 +31,11 @@ class PingTargetsAreaTest {
     private javafx.scene.control.TabPane tabs;
     private javafx.scene.control.Tab crawlTab;
     private javafx.scene.control.Tab pingTab;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         vm = new PingViewModel((plan, listener) -> {
             throw new AssertionError("no job in this test");
         }, Platform::runLater, timer, Runnable::run, new CsvExporter(), new FakeDialogs(),
@@ -88,5 +90,43 @@ class PingTargetsAreaTest {
 
         robot.interact(() -> assertThat(List.of(urls.getScrollLeft(), urls.getScrollTop(),
                 urls.getCaretPosition())).containsExactly(0.0, 0.0, 0));
+    }
+
+    /**
+     * The bug: at 960×640 a list's bad lines, named under it whole, left the list two rows
+     * (one of them under its sideways scroll bar). Five rows stay in sight, the reasons are
+     * still shown whole below the list, and the settings scroll instead.
+     */
+    @Test
+    void aListWithBadLinesKeepsFiveRowsInASmallWindow(FxRobot robot) {
+        // the window's 960×640 less its menu bar
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(615);
+        });
+        robot.interact(() -> vm.targetsProperty().set("http://127.0.0.1:1/a\ngarbage line\n"
+                + "ftp://127.0.0.1/x\nhttp://127.0.0.1:1/b\nhttp://127.0.0.1:1/a\n"
+                + "mailto:x@y.z\nhttp://127.0.0.1:1/c-with-a-path-wider-than-the-list.html\n"
+                + "http://a http://b\nhttp://127.0.0.1:1/d\n"));
+        robot.interact(() -> vm.showTargetProblems());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextArea urls = robot.lookup("#pingTargets").queryAs(TextArea.class);
+        javafx.scene.control.Label problems =
+                robot.lookup("#pingProblems").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.control.ScrollPane text = (javafx.scene.control.ScrollPane)
+                urls.lookup(".scroll-pane");
+        robot.interact(() -> {
+            assertThat(problems.getText()).contains("Line 2 skipped", "and 1 more line skipped",
+                    "1 line repeats a URL");
+            assertThat(text.getViewportBounds().getHeight()).as("the list's rows in sight")
+                    .isGreaterThanOrEqualTo(PingControls.PROBLEM_ROWS
+                            * PingControls.lineHeight(urls.getFont()) - 0.5);
+            // below the list, not over it, and whole
+            assertThat(problems.localToScene(problems.getBoundsInLocal()).getMinY())
+                    .isGreaterThanOrEqualTo(urls.localToScene(urls.getBoundsInLocal()).getMaxY());
+            assertThat(problems.getHeight())
+                    .isGreaterThanOrEqualTo(problems.prefHeight(problems.getWidth()) - 0.5);
+        });
     }
 }
