@@ -28,7 +28,8 @@ record LoadedTargets(String text, String status, TargetList list) {
      * @param max most URL lines taken ({@link PingTargets#MAX_LIST_URLS})
      */
     static LoadedTargets of(String name, byte[] bytes, int max) {
-        TargetList.Cut cut = TargetList.firstUrlLines(TargetList.text(bytes), max);
+        String text = TargetList.text(bytes);
+        TargetList.Cut cut = TargetList.firstUrlLines(text, max);
         TargetList list = TargetList.parse(cut.text());
         if (list.urls().isEmpty()) {
             return new LoadedTargets(null, name + " holds no URLs" + why(bytes, list)
@@ -37,12 +38,17 @@ record LoadedTargets(String text, String status, TargetList list) {
         // the lines cut at are those not blank or comments, web addresses or not: a file whose
         // first 1,000 held 2 that are not (named under the list) read "Loaded the first 1,000
         // of the 1,502 URLs", of 998 URLs loaded and 1,500 in the file
-        String status = cut.urlLines() <= max
+        // and the file's URLs are counted as the list counts them, each once and bad lines
+        // not at all: with its first 1,000 lines good, 1,500 of which 20 were bad and 30
+        // repeated one above read "the first 1,000 of the 1,500 URLs", of 1,450 in the file
+        int inFile = cut.urlLines() <= max || list.urls().size() < max ? 0
+                : TargetList.parse(text).urls().size();
+        String status = cut.urlLines() <= max || inFile == max
                 ? "Loaded " + io.webprobe.Words.count(list.urls().size(), "URL") + " from " + name
                         + "."
                 : list.urls().size() == max
                 ? String.format(Locale.ROOT, "Loaded the first %,d of the %,d URLs in %s%s.",
-                        max, cut.urlLines(), name, PingTargets.MOST)
+                        max, inFile, name, PingTargets.MOST)
                 : String.format(Locale.ROOT, "Loaded %s from the first %,d of the %,d lines in "
                         + "%s%s.", io.webprobe.Words.count(list.urls().size(), "URL"), max,
                         cut.urlLines(), name, PingTargets.MOST);

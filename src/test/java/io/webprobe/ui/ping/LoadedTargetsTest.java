@@ -32,4 +32,48 @@ class LoadedTargetsTest {
                 + "lines in many.txt (the most it takes; ping --file on the command line takes "
                 + "any number).");
     }
+
+    /**
+     * The bug: a file whose first 1,000 lines are good URLs, and whose 1,500 hold 20 lines that
+     * are not web addresses and 30 that repeat a URL above them, read "Loaded the first 1,000 of
+     * the 1,500 URLs": the file holds 1,450, each once.
+     */
+    @Test
+    void aCutFileCountsItsUrlsAsTheListDoes() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1450; i++) {
+            lines.add("http://127.0.0.1:1/p" + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            lines.add(1100 + i * 10, "not a url " + i);
+        }
+        for (int i = 0; i < 30; i++) {
+            lines.add(1200 + i * 5, "http://127.0.0.1:1/p" + i);
+        }
+
+        LoadedTargets loaded = LoadedTargets.of("many.txt",
+                String.join("\n", lines).getBytes(StandardCharsets.UTF_8), 1000);
+
+        assertThat(loaded.list().urls()).hasSize(1000);
+        assertThat(loaded.status()).isEqualTo("Loaded the first 1,000 of the 1,450 URLs in "
+                + "many.txt (the most it takes; ping --file on the command line takes any "
+                + "number).");
+    }
+
+    /** Past the first 1,000, only lines that are no URL, or repeat one: every URL loaded. */
+    @Test
+    void aFileWhoseOtherLinesAddNoUrlSaysAllLoaded() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            lines.add("http://127.0.0.1:1/p" + i);
+        }
+        lines.add("not a url");
+        lines.add("http://127.0.0.1:1/p7");
+
+        LoadedTargets loaded = LoadedTargets.of("all.txt",
+                String.join("\n", lines).getBytes(StandardCharsets.UTF_8), 1000);
+
+        assertThat(loaded.list().urls()).hasSize(1000);
+        assertThat(loaded.status()).isEqualTo("Loaded 1,000 URLs from all.txt.");
+    }
 }
