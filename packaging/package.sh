@@ -3,8 +3,9 @@
 # builds the jar and finds the JDK (JAVA_HOME):
 #   packaging/package.sh JAR VERSION [JVM_OPTION...]
 # Makes, in target/dist/:
-#   Webprobe/                     the app image: bin/Webprobe (native launcher), bin/webprobe
-#                                 (the command, honours WEBPROBE_JAVA_OPTS), its own runtime
+#   Webprobe/                     the app image: bin/webprobe (the window, or the command with
+#                                 one; honours WEBPROBE_JAVA_OPTS, TMPDIR...), bin/Webprobe (runs
+#                                 bin/webprobe), its own runtime
 #   webprobe_VERSION_amd64.deb    installs to /opt/webprobe, with a desktop entry, the icon
 #                                 and /usr/bin/webprobe
 # The fat jar it starts from stays at target/webprobe-VERSION-all.jar.
@@ -61,51 +62,50 @@ for extra in jdk.charsets jdk.crypto.ec; do
 done
 
 step "Building the app image ($NAME, with its own runtime)..."
-java_options=()
-# the native launcher opens the window: the window's options too (run.sh window_options)
-# shellcheck disable=SC2086
-for o in "${JVM_OPTIONS[@]}" ${WEBPROBE_WINDOW_OPTIONS:-} -Dwebprobe.command=webprobe; do
-  java_options+=(--java-options "$o")
-done
+# (no --java-options: jpackage's native launcher, which alone reads them, is replaced below)
 "$JDK/bin/jpackage" --type app-image --dest "$DIST" --input "$WORK/input" \
   --main-jar "$jar_name" --name "$NAME" --app-version "$VERSION" \
   --icon icons/webprobe-256.png \
   --description "Crawls a website for broken links and checks how fast URLs answer." \
   --vendor "Webprobe" \
   --add-modules "$modules" \
-  --jlink-options "--strip-debug --no-man-pages --no-header-files" \
-  "${java_options[@]}"
+  --jlink-options "--strip-debug --no-man-pages --no-header-files"
 
 # The start-up cache, as ./run.sh makes one (docs/decisions/0025): the classes a self-check
 # loads, linked and profiled, learnt by the image's own runtime (a cache is only read by the
 # JVM that wrote it). The JVM finds the jar again where the image is moved to (/opt/webprobe).
-# Both launchers read it; without it (a JDK before 25, a self-check that failed) they run
+# bin/webprobe reads it; without it (a JDK before 25, a self-check that failed) Webprobe runs
 # without, as before, only slower to start.
 jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JDK/release" 2>/dev/null | head -1)
 if [ "${jdk_major:-0}" -ge 25 ]; then
   step "Preparing the start-up cache (a self-check on loopback)..."
   cache="$DIST/$NAME/lib/app/webprobe.aot"
-  if "$DIST/$NAME/lib/runtime/bin/java" "${JVM_OPTIONS[@]}" -XX:AOTCacheOutput="$cache" \
+  # (bin/webprobe hands it to Java when it finds the file)
+  if ! "$DIST/$NAME/lib/runtime/bin/java" "${JVM_OPTIONS[@]}" -XX:AOTCacheOutput="$cache" \
       -jar "$PWD/$DIST/$NAME/lib/app/$jar_name" selfcheck > "$WORK/startup-cache.log" 2>&1 \
-      && [ -f "$cache" ]; then
-    # (bin/webprobe adds the same options when it finds the file)
-    for o in '-XX:AOTCache=$APPDIR/webprobe.aot' -Xlog:aot=off -Xlog:cds=off; do
-      echo "java-options=$o" >> "$DIST/$NAME/lib/app/$NAME.cfg"
-    done
-  else
+      || [ ! -f "$cache" ]; then
     rm -f "$cache"
     say "The start-up cache could not be made ($WORK/startup-cache.log says why);" \
       "Webprobe works without it, only slower to start."
   fi
 fi
 
-# bin/webprobe: the command line, with WEBPROBE_JAVA_OPTS (the native launcher cannot read it)
+# bin/webprobe: the window and the command line, with packaging/java-options.sh's rules
 sed -e "s|@JAVA_OPTIONS@|${JVM_OPTIONS[*]} -Dwebprobe.command=webprobe|" -e "s|@JAR@|$jar_name|" \
   -e "s|@WINDOW_OPTIONS@|${WEBPROBE_WINDOW_OPTIONS:-}|" \
   -e "s|@CRAWL_OPTIONS@|${WEBPROBE_CRAWL_OPTIONS:--XX:+UseSerialGC -Xmx160m}|" \
   -e "/@JAVA_OPTION_RULES@/{r packaging/java-options.sh" -e "d;}" \
   packaging/linux/webprobe > "$DIST/$NAME/bin/webprobe"
 chmod 755 "$DIST/$NAME/bin/webprobe"
+# bin/Webprobe, jpackage's native launcher, runs bin/webprobe instead: it started the window
+# with the options of its .cfg only, so the menu's window (and the image's bin/Webprobe) read
+# /tmp whatever TMPDIR said, read a file name's letters as ASCII in the C locale, ignored
+# WEBPROBE_JAVA_OPTS, and with a home that cannot be written GTK and Mesa complained about
+# ~/.cache. One launcher now, as run.sh's rules are one file (packaging/java-options.sh).
+printf '%s\n' '#!/bin/sh' \
+  "# Webprobe's window, or the command given one: bin/webprobe (packaging/package.sh)" \
+  'exec "$(dirname "$(readlink -f "$0")")/webprobe" "$@"' > "$DIST/$NAME/bin/$NAME"
+chmod 755 "$DIST/$NAME/bin/$NAME"
 
 step "Building the Debian package..."
 # jpackage's .deb is only unpacked again below: no time spent compressing it (dpkg 1.21.10+)

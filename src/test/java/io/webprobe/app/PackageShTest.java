@@ -78,11 +78,38 @@ class PackageShTest {
                         + jarPath)).toInstant().truncatedTo(ChronoUnit.SECONDS));
         assertThat(Files.readString(tree.resolve("opt/webprobe/bin/webprobe")))
                 .startsWith("#!/bin/sh\n"); // no ELF: not stripped
+        // the menu entry's launcher and the image's bin/Webprobe start Java as the webprobe
+        // command does (packaging/java-options.sh): TMPDIR, the C locale read as UTF-8 and
+        // WEBPROBE_JAVA_OPTS. jpackage's native launcher, which the entry started, had none.
+        String exec = Files.readAllLines(tree.resolve(
+                "usr/share/applications/webprobe.desktop")).stream()
+                .filter(l -> l.startsWith("Exec=")).findFirst().orElseThrow().substring(5);
+        for (String launcher : List.of(tree + exec,
+                tree.resolve("opt/webprobe/bin/Webprobe").toString(),
+                checkout.resolve("target/dist/Webprobe/bin/Webprobe").toString())) {
+            assertThat(launched(launcher)).as(launcher).containsSubsequence(
+                    "-Dwebprobe.command=webprobe", "-Djava.io.tmpdir=" + dir, "-Dwp.user=1",
+                    "-jar").contains("LC_CTYPE=C.UTF-8");
+        }
         for (String file : List.of("usr/share/doc/webprobe/copyright",
                 "usr/share/doc/webprobe/changelog.gz", "usr/share/man/man1/webprobe.1.gz")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                     tree.resolve(file)))).as(file).isEqualTo("rw-r--r--");
         }
+    }
+
+    /** What a launcher, started with no argument as the menu starts it, hands the JVM. */
+    private List<String> launched(String launcher) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(launcher).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().keySet().removeAll(List.of("LC_ALL", "LC_CTYPE"));
+        pb.environment().putAll(java.util.Map.of("LANG", "C", "TMPDIR", dir.toString(),
+                "WEBPROBE_JAVA_OPTS", "-Dwp.user=1"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out.lines().toList();
     }
 
     /** package.sh and what it reads, in a folder of their own (it writes target/ there). */
@@ -131,8 +158,13 @@ class PackageShTest {
                 "  mkdir -p \"$dest/$name/lib/runtime\"",
                 "  echo 'JAVA_VERSION=\"21.0.9\"' > \"$dest/$name/lib/runtime/release\"",
                 "  printf '[Application]\\n' > \"$dest/$name/lib/app/$name.cfg\"",
-                // an ELF file, which package.sh strips
+                // the native launcher, an ELF file (package.sh replaces it)
                 "  cp /bin/true \"$dest/$name/bin/$name\"",
+                // a runtime whose java prints its arguments and the locale
+                "  mkdir -p \"$dest/$name/lib/runtime/bin\"",
+                "  printf '%s\\n' '#!/bin/sh' 'printf \"%s\\\\n\" \"$@\" \"LC_CTYPE=$LC_CTYPE\"' \\",
+                "    > \"$dest/$name/lib/runtime/bin/java\"",
+                "  chmod 755 \"$dest/$name/lib/runtime/bin/java\"",
                 "  cp \"$input\"/*.jar \"$dest/$name/lib/app/\"",
                 "  touch -d '2026-01-02 03:04:05' \"$dest/$name/lib/app/\"*.jar",
                 "  exit 0",
