@@ -76,4 +76,21 @@ class LoadedTargetsTest {
         assertThat(loaded.list().urls()).hasSize(1000);
         assertThat(loaded.status()).isEqualTo("Loaded 1,000 URLs from all.txt.");
     }
+
+    /** A file too long to judge every line of is told by its lines. */
+    @Test
+    void aLongFileIsToldByItsLines() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i <= LoadedTargets.COUNTED_LINES; i++) {
+            text.append("http://127.0.0.1:1/p").append(i).append('\n');
+        }
+
+        LoadedTargets loaded = LoadedTargets.of("big.txt",
+                text.toString().getBytes(StandardCharsets.UTF_8), 1000);
+
+        assertThat(loaded.list().urls()).hasSize(1000);
+        assertThat(loaded.status()).isEqualTo("Loaded the first 1,000 URLs of the 10,001 lines "
+                + "in big.txt (the most it takes; ping --file on the command line takes any "
+                + "number).");
+    }
 }
