@@ -304,6 +304,50 @@ class PingChartsTest {
         });
     }
 
+    /**
+     * The bug: at 960×640 the caption of a URL whose slowest answers lie past the bars was
+     * cut ("0.472–127 ms · bars of 6.34 ms · l..."): where the last bar ends goes on a second
+     * line when the caption is wider than the chart, and both lines show whole.
+     */
+    @Test
+    void whereTheLastBarEndsGoesOnALineOfItsOwnInASmallWindow(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(615); // the window's 960×640 less its menu bar
+        });
+        String url = "http://127.0.0.1:1/a";
+        robot.interact(() -> {
+            PingRowsShown.show(vm, List.of(new io.webprobe.ping.PingResult(url, 5000, 5000, 0,
+                    new java.util.TreeMap<>(java.util.Map.of(200, 5000L)), java.util.Map.of(),
+                    1234, 2000, 300, 1900, 3000, 4000, 5678, 9999, 0, 0, 500, 0, 0, 0, 1, 0, 0,
+                    0)));
+            vm.selectedUrlProperty().set(url);
+        });
+        List<LatencyBin> bins = new ArrayList<>();
+        double width = (5678 - 1234.0) / PingViewModel.HISTOGRAM_BINS;
+        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
+            bins.add(new LatencyBin(1234 + b * width, 1234 + (b + 1) * width, b));
+        }
+        robot.interact(() -> vm.histogram().setAll(bins));
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        robot.interact(() -> {
+            javafx.scene.control.Label caption = (javafx.scene.control.Label) bars.getXAxis()
+                    .lookup(".axis-label");
+            assertThat(caption.getText())
+                    .isEqualTo("1,234–5,678 ms · bars of 222 ms\nlast bar to 9,999 ms");
+            assertThat(caption.getWidth()).as("room for each line")
+                    .isGreaterThanOrEqualTo(caption.prefWidth(-1) - 0.5);
+            assertThat(caption.getHeight()).as("room for both lines")
+                    .isGreaterThanOrEqualTo(caption.prefHeight(-1) - 0.5);
+        });
+        // where there is room, one line
+        robot.interact(() -> stage.setWidth(1600));
+        robot.interact(() -> assertThat(((javafx.scene.control.Label) bars.getXAxis()
+                .lookup(".axis-label")).getText())
+                .isEqualTo("1,234–5,678 ms · bars of 222 ms · last bar to 9,999 ms"));
+    }
+
     /** One response (or all alike): the caption says its time, not a range of nothing. */
     @Test
     void aHistogramOfOneTimeSaysThatTime() {
