@@ -57,20 +57,18 @@ final class PingControls {
         VBox.setVgrow(urls, Priority.ALWAYS);
 
         Label problems = FieldError.label("pingProblems", vm.targetProblemsProperty());
-        // seven lines at most (TargetProblems names a few): a file's bad lines, a red line
-        // each, pushed the list down to one line's height
-        problems.maxHeightProperty().bind(problems.fontProperty().map(f -> f.getSize() * 10));
         // never squeezed below its text (the list above gives way): at the window's first
-        // size, and with Fixed rate's extra row, the last reason was cut ("Only http:// ...")
+        // size, and with Fixed rate's extra row, the last reason was cut ("Only http:// ...").
+        // TargetProblems names a few reasons, not a line each: a file's bad lines, a red line
+        // each, pushed the list down to one line's height. (A cap on its height, ten font
+        // sizes, did nothing: a minimum above the maximum wins.)
         problems.setMinHeight(Region.USE_PREF_SIZE);
         // two lines of the list stay, three while there is room: with three at least (60 px),
         // a run's summary on two lines of the status bar (at 960×640 after a Fixed rate run)
         // made the settings scroll, their scroll bar took 15 px from the table, and the table
-        // scrolled sideways
-        // While bad lines are named under it, five rows of the list stay and the settings below
-        // scroll instead: at 960×640 the reasons of a file's bad lines (up to 13 lines of red,
-        // kept whole: PingProblemsWindowTest) left the list two rows, one under a sideways
-        // scroll bar, to fix those lines in.
+        // scrolled sideways. While bad lines are named under it, five rows stay and the
+        // settings below scroll instead: at 960×640 their reasons (11 lines of red for three
+        // kinds and a repeat) left the list two rows, one under its sideways scroll bar.
         urls.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> vm.targetProblemsProperty().get().isEmpty() ? 44
                         : rowsHeight(urls.getFont(), PROBLEM_ROWS),
