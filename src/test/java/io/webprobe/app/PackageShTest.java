@@ -162,7 +162,8 @@ class PackageShTest {
                 "  cp /bin/true \"$dest/$name/bin/$name\"",
                 // a runtime whose java prints its arguments and the locale
                 "  mkdir -p \"$dest/$name/lib/runtime/bin\"",
-                "  printf '%s\\n' '#!/bin/sh' 'printf \"%s\\\\n\" \"$@\" \"LC_CTYPE=$LC_CTYPE\"' \\",
+                "  printf '%s\\n' '#!/bin/sh' \\",
+                "    'printf \"%s\\\\n\" \"$@\" \"LC_CTYPE=$LC_CTYPE\"' \\",
                 "    > \"$dest/$name/lib/runtime/bin/java\"",
                 "  chmod 755 \"$dest/$name/lib/runtime/bin/java\"",
                 "  cp \"$input\"/*.jar \"$dest/$name/lib/app/\"",
