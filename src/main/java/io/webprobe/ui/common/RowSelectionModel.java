@@ -54,6 +54,8 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
     private final Mapped<S> items = new Mapped<>(this::getModelItem);
     private final Mapped<TablePosition> cells;
     private ObservableList<S> watched;
+    /** Whether a row replaced is the same row read again (it stays selected), or null. */
+    private java.util.function.BiPredicate<S, S> sameRow;
     private final ListChangeListener<S> itemsChanged = this::itemsChanged;
     private final WeakListChangeListener<S> weakItemsChanged =
             new WeakListChangeListener<>(itemsChanged);
@@ -79,7 +81,20 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
 
     /** Gives the table this model in place of JavaFX's, in multiple selection mode. */
     public static <S> RowSelectionModel<S> install(TableView<S> table) {
+        return install(table, null);
+    }
+
+    /**
+     * As {@link #install(TableView)}, and a selected row replaced by the same row read again
+     * (a link whose target's status changed) stays selected.
+     *
+     * @param sameRow whether two items are one row at two moments; null: a row replaced is
+     *     no longer selected
+     */
+    public static <S> RowSelectionModel<S> install(TableView<S> table,
+            java.util.function.BiPredicate<S, S> sameRow) {
         RowSelectionModel<S> m = new RowSelectionModel<>(table);
+        m.sameRow = sameRow;
         m.setSelectionMode(SelectionMode.MULTIPLE);
         // JavaFX's model, let go, clears its selection and the focus with it
         int focused = table.getFocusModel() == null ? -1 : table.getFocusModel().getFocusedIndex();
@@ -439,7 +454,16 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
                 for (int r = rows.nextSetBit(from + removed); r >= 0; r = rows.nextSetBit(r + 1)) {
                     next.set(r - removed + added);
                 }
-                lead = lead < from ? lead : lead >= from + removed ? lead - removed + added : -1;
+                // a row replaced by itself read again stays selected (and the lead)
+                int replaced = from + Math.min(removed, added);
+                for (int r = rows.nextSetBit(from); r >= 0 && r < replaced;
+                        r = rows.nextSetBit(r + 1)) {
+                    if (same(c, r - from)) {
+                        next.set(r);
+                    }
+                }
+                int kept = lead >= from && lead < replaced && same(c, lead - from) ? lead : -1;
+                lead = lead < from ? lead : lead >= from + removed ? lead - removed + added : kept;
             }
             rows.clear();
             rows.or(next);
@@ -459,6 +483,12 @@ public final class RowSelectionModel<S> extends TableView.TableViewSelectionMode
         if (permuted && getTableView().getFocusModel() != null) {
             getTableView().getFocusModel().focus(lead);
         }
+    }
+
+    /** Whether the row at this offset of a replacement is the one it replaces, read again. */
+    private boolean same(ListChangeListener.Change<? extends S> c, int offset) {
+        return sameRow != null && sameRow.test(c.getRemoved().get(offset),
+                c.getAddedSubList().get(offset));
     }
 
     private int[] rowsInOrder() {

@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
 final class Workspace {
     private final UrlTableModel table;
     private final OverviewModel overview;
-    private final DetailsModel details = new DetailsModel();
+    private final DetailsModel details;
     private final BrokenLinksModel broken;
     private final LiveModel live = new LiveModel();
     private final ChartsModel charts;
@@ -38,6 +38,7 @@ final class Workspace {
         this.overview = new OverviewModel(nanoTime);
         this.broken = new BrokenLinksModel(nanoTime);
         this.charts = new ChartsModel(nanoTime);
+        this.details = new DetailsModel(nanoTime);
         overview.selectedProperty().bindBidirectional(table.filterProperty());
         table.currentIdProperty().addListener((o, was, now) -> details.show(now.longValue()));
     }
@@ -109,6 +110,7 @@ final class Workspace {
         overview.crawlGrew();
         broken.crawlGrew();
         charts.changed(false);
+        details.crawlGrew();
     }
 
     /** The crawl ended and its file holds everything: each part reads it whole again. */

@@ -3,7 +3,10 @@ package io.webprobe.ui.crawl.details;
 import io.webprobe.crawl.BrokenLink;
 import io.webprobe.crawl.RedirectChains;
 import io.webprobe.store.UrlDetails;
+import io.webprobe.ui.crawl.session.PacedRead;
 import io.webprobe.ui.crawl.session.ReaderLane;
+import java.util.function.BiPredicate;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -18,7 +21,9 @@ import javafx.collections.ObservableList;
 /**
  * The details pane's state: one URL of the crawl file in detail (its row, every page linking
  * to it, every link on it, its redirect chain, its headers, a search-result preview), read on
- * the table lane when the shown URL changes. FX thread only.
+ * the table lane when the shown URL changes, and again while a crawl runs ({@link #crawlGrew}):
+ * pages crawled meanwhile link to it, the targets of its links get their status. FX thread
+ * only.
  */
 public final class DetailsModel {
     /** At most this many inlinks and outlinks are listed (the count says how many in all). */
@@ -49,15 +54,72 @@ public final class DetailsModel {
     private BrokenLink shownHref;
     private ReaderLane lane;
     private int requestNo;
+    /** The shown URL read again while a crawl runs, paced as the overview's counts. */
+    private final PacedRead<Live> live;
+
+    /** A read of the shown URL made while a crawl runs, for the request it was made in. */
+    private record Live(int no, long id, UrlDetails.Details details) {}
+
+    /** Two inlinks are the same row when they are equal: none changes once written. */
+    static final BiPredicate<UrlDetails.Inlink, UrlDetails.Inlink> SAME_INLINK =
+            UrlDetails.Inlink::equals;
+    /** Two outlinks are the same row read twice when only their target's status differs. */
+    static final BiPredicate<UrlDetails.Outlink, UrlDetails.Outlink> SAME_OUTLINK =
+            (a, b) -> a.targetId() == b.targetId() && a.url().equals(b.url())
+                    && a.anchor().equals(b.anchor()) && a.type().equals(b.type())
+                    && a.nofollow() == b.nofollow();
+    private static final BiPredicate<RedirectChains.Node, RedirectChains.Node> SAME_HOP =
+            (a, b) -> a.url().equals(b.url());
+
+    public DetailsModel() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that paces the reads made while a crawl runs */
+    public DetailsModel(LongSupplier nanoTime) {
+        live = new PacedRead<>("details-live", () -> {
+            int no = requestNo;
+            long id = shownId.get();
+            return q -> new Live(no, id, q.details().of(id, LIMIT));
+        }, this::applyLive, message -> { }, nanoTime);
+    }
 
     /** Reads from this lane (null: none; the pane empties). */
     public void attach(ReaderLane l) {
         lane = l;
+        live.setLane(l);
         show(0);
+    }
+
+    /**
+     * A tick of a running crawl: the shown URL is read again when due (at most twice a second,
+     * less often when a read takes long), and shown changed in place: its tables keep their
+     * selection, sort and scroll. A failed read leaves the pane as it was: the next tick tries
+     * again, and the end of the crawl reads it whole ({@link #refresh}).
+     */
+    public void crawlGrew() {
+        if (shownId.get() != 0 && !loading.get()) {
+            live.request();
+        }
+    }
+
+    private void applyLive(Live l) {
+        // another URL asked for meanwhile, or its first read still on its way: not this one's
+        if (l.no() == requestNo && l.id() == shownId.get() && !loading.get()
+                && l.details().row() != null) {
+            fill(l.details(), true);
+        }
     }
 
     /** Shows the URL with this id (0: none). */
     public void show(long id) {
+        show(id, false);
+    }
+
+    /**
+     * @param again whether it is the URL shown, read again: its tables keep their selection
+     */
+    private void show(long id, boolean again) {
         shownId.set(id);
         shownHref = null;
         int no = ++requestNo;
@@ -70,7 +132,11 @@ public final class DetailsModel {
         lane.submitLatest("details", q -> q.details().of(id, LIMIT), d -> {
             if (no == requestNo) {
                 loading.set(false);
-                apply(d);
+                if (again && d.row() != null) {
+                    fill(d, true);
+                } else {
+                    apply(d);
+                }
             }
         }, message -> {
             if (no == requestNo) {
@@ -155,7 +221,7 @@ public final class DetailsModel {
     public void refresh() {
         long id = shownId.get();
         if (id != 0) {
-            show(id);
+            show(id, true);
         } else if (shownHref != null) {
             showNotAUrl(shownHref);
         }
@@ -185,6 +251,23 @@ public final class DetailsModel {
             clear();
             return;
         }
+        fill(d, false);
+    }
+
+    /** Shows the shown URL's details read again (package-private for the view's tests). */
+    void applyAgain(UrlDetails.Details d) {
+        fill(d, true);
+    }
+
+    /**
+     * Shows a URL's details read.
+     *
+     * @param again whether they are the shown URL's read again: its lists change in place
+     *     (rows appended, a status set where it is); else they are new, and no row selected
+     *     in them before stays selected
+     */
+    private void fill(UrlDetails.Details d, boolean again) {
+        details.set(d);
         var r = d.row().result();
         String status = r.statusText().isEmpty() ? "no answer"
                 : io.webprobe.http.StatusPhrases.withPhrase(r.status(), r.statusText());
@@ -193,9 +276,19 @@ public final class DetailsModel {
                 : d.row().chainError().label() + " (" + status + ")"));
         chainProblem.set(d.row().chainProblem());
         hasUrl.set(true);
-        inlinks.setAll(d.inlinks());
-        outlinks.setAll(d.outlinks());
-        hops.setAll(d.chain().hops());
+        if (again) {
+            LiveRows.update(inlinks, d.inlinks(), SAME_INLINK);
+            LiveRows.update(outlinks, d.outlinks(), SAME_OUTLINK);
+            LiveRows.update(hops, d.chain().hops(), SAME_HOP);
+        } else {
+            // emptied first: a row of the URL shown before equal to one of this URL's (the same
+            // page linking to both) does not stay selected as if it were the same row
+            inlinks.clear();
+            inlinks.setAll(d.inlinks());
+            outlinks.clear();
+            outlinks.setAll(d.outlinks());
+            hops.setAll(d.chain().hops());
+        }
         // none for a URL not fetched or not answered: said, not an empty box
         headers.set(!d.headers().isEmpty() ? d.headers()
                 : ("No response headers. " + PageNote.notRead(r)).strip());

@@ -48,7 +48,7 @@ public final class DetailsView {
         root.setTop(heading);
 
         inlinks.setId("inlinksTable");
-        inlinks.setItems(model.inlinks());
+        inlinks.setItems(sorted(inlinks, model.inlinks()));
         inlinks.setPlaceholder(new Label("No page links here."));
         RowSelectionModel.install(inlinks); // many rows selected stay quick
         inlinks.getColumns().addAll(List.of(
@@ -75,7 +75,7 @@ public final class DetailsView {
         inlinksTab.setId("inlinksTab");
 
         outlinks.setId("outlinksTable");
-        outlinks.setItems(model.outlinks());
+        outlinks.setItems(sorted(outlinks, model.outlinks()));
         // a URL not read (blocked, a 404) has links no one knows: said, not "no links"
         Label noOutlinks = new Label(NO_LINKS);
         noOutlinks.setId("outlinksEmpty");
@@ -85,7 +85,9 @@ public final class DetailsView {
             noOutlinks.setText(why.isEmpty() ? NO_LINKS : why);
         });
         outlinks.setPlaceholder(noOutlinks);
-        RowSelectionModel.install(outlinks); // many rows selected stay quick
+        // many rows selected stay quick; a link whose target's status is read again while a
+        // crawl runs stays selected
+        RowSelectionModel.install(outlinks, DetailsModel.SAME_OUTLINK);
         outlinks.getColumns().addAll(List.of(
                 UrlCells.column(col("To", 420, UrlDetails.Outlink::url), l -> shownPage(model)),
                 outlinkStatus(statusCol(col("Status", 120, UrlDetails.Outlink::status))),
@@ -181,6 +183,18 @@ public final class DetailsView {
         UrlDetails.Details d = model.detailsProperty().get();
         var r = d == null || d.row() == null ? null : d.row().result();
         return r == null || r.external() ? null : r.url();
+    }
+
+    /**
+     * The model's rows in the order the table is sorted by: the model's list stays in its
+     * own order (a table sorts a plain list in place), so rows read again while a crawl runs
+     * change in place, and rows added take their place in the user's sort.
+     */
+    private static <S> javafx.collections.transformation.SortedList<S> sorted(TableView<S> t,
+            javafx.collections.ObservableList<S> rows) {
+        var sorted = new javafx.collections.transformation.SortedList<>(rows);
+        sorted.comparatorProperty().bind(t.comparatorProperty());
+        return sorted;
     }
 
     public Node root() {

@@ -109,7 +109,7 @@ class DetailsViewTest {
     void theOutlinksStatusColumnSortsByTheCodeAsANumber() throws Exception {
         java.util.List<String> shown = WaitForAsyncUtils.asyncFx(() -> {
             var table = view.outlinksTable();
-            table.getItems().setAll(java.util.stream.Stream.of("1000", "404 Not Found",
+            model.outlinks().setAll(java.util.stream.Stream.of("1000", "404 Not Found",
                     "Connection refused", "99", "500 Internal Server Error",
                     "301 Moved Permanently → 404 Not Found").map(s -> new io.webprobe.store
                             .UrlDetails.Outlink(1, "http://127.0.0.1/" + s.length(), s, false,
@@ -141,7 +141,7 @@ class DetailsViewTest {
             var table = view.outlinksTable();
             tabs.getSelectionModel().select(tabs.getTabs().stream()
                     .filter(tab -> tab.getContent() == table).findFirst().orElseThrow());
-            table.getItems().setAll(statuses.stream().map(st -> new io.webprobe.store
+            model.outlinks().setAll(statuses.stream().map(st -> new io.webprobe.store
                     .UrlDetails.Outlink(0, "x:" + st.length(), st, true, "", "a", false))
                     .toList());
             view.root().applyCss();
@@ -215,6 +215,48 @@ class DetailsViewTest {
             }
         }
         assertThat(cut).as("headers cut, each sorted, at 700 px").isEmpty();
+    }
+
+    /**
+     * A URL read again while a crawl runs: in the Outlinks table sorted by the user, the row
+     * selected stays selected though its target's status changed, the sort holds with a row
+     * added.
+     */
+    @Test
+    void aUrlReadAgainKeepsTheSelectedRowAndTheSort() throws Exception {
+        var row = new io.webprobe.store.UrlQuery.Row(1, 1, io.webprobe.crawl.CrawlResult
+                .builder("http://127.0.0.1/").status(200).contentType("text/html").build(),
+                null, null, null);
+        var chain = new io.webprobe.crawl.RedirectChains.Chain(java.util.List.of(),
+                io.webprobe.crawl.RedirectChains.End.ARRIVED, null);
+        java.util.function.Function<java.util.List<io.webprobe.store.UrlDetails.Outlink>,
+                io.webprobe.store.UrlDetails.Details> details = out -> new io.webprobe.store
+                        .UrlDetails.Details(row, java.util.List.of(), 0, out, out.size(), chain,
+                                "");
+        var c = link(3, "/c", "not fetched", "a");
+        var a = link(2, "/a", "200", "img");
+        var before = java.util.List.of(c, a);
+        var after = java.util.List.of(link(3, "/c", "404", "a"), a, link(4, "/b", "200",
+                "a nofollow"));
+        String[] seen = WaitForAsyncUtils.asyncFx(() -> {
+            var table = view.outlinksTable();
+            model.apply(details.apply(before));
+            sortBy(table, 0); // To, A to Z: /a, /c
+            table.getSelectionModel().select(1); // /c
+            model.applyAgain(details.apply(after)); // /c is a 404 now; /b is new
+            var chosen = table.getSelectionModel().getSelectedItem();
+            return new String[] {String.join(",", table.getItems().stream()
+                    .map(o -> o.url().substring(16) + " " + o.status()).toList()),
+                chosen == null ? "none" : chosen.url().substring(16) + " " + chosen.status(),
+                Integer.toString(table.getSelectionModel().getSelectedIndex())};
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(seen).containsExactly("/a 200,/b 200,/c 404", "/c 404", "2");
+    }
+
+    private static io.webprobe.store.UrlDetails.Outlink link(long id, String path,
+            String status, String type) {
+        return new io.webprobe.store.UrlDetails.Outlink(id, "http://127.0.0.1" + path, status,
+                status.startsWith("4"), "", type, type.endsWith("nofollow"));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
