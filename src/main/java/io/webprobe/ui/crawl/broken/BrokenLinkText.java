@@ -79,8 +79,9 @@ public final class BrokenLinkText {
     }
 
     /**
-     * The links whose URL, page, status, anchor text, end or reason (the whole of it: "no @ in
-     * info.example.com", "Connection refused by the server") holds the text (any case).
+     * The links whose URL, page, status, anchor text, type as shown ("Image"), end or reason
+     * (the whole of it: "no @ in info.example.com", "Connection refused by the server") holds
+     * the text (any case).
      */
     static Predicate<BrokenLink> matching(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -89,6 +90,7 @@ public final class BrokenLinkText {
         }
         // the URLs as typed into the table and as shown in it ("café" finds /caf%C3%A9)
         return b -> Stream.of(b.linkUrl(), b.sourceUrl(), b.anchorText(), statusText(b),
+                LinkTypeText.withNofollow(b.linkType()),
                 b.errorMessage(), b.finalUrl(), UrlSyntax.forPeople(b.linkUrl()),
                 UrlSyntax.forPeople(b.sourceUrl()), UrlSyntax.forPeople(b.finalUrl())).anyMatch(
                         v -> v != null && v.toLowerCase(Locale.ROOT).contains(t));

@@ -48,7 +48,8 @@ public final class BrokenLinksView {
             return true;
         });
         search.setId("brokenSearch");
-        search.setPromptText("Search links, pages, statuses, reasons and anchor text");
+        search.setPromptText("Search links, pages, statuses, types, reasons and anchor "
+                + "text");
         search.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !search.getText().isEmpty()) {
                 search.clear();
@@ -72,7 +73,8 @@ public final class BrokenLinksView {
                 col("Status / error", 205, BrokenLinkText::statusText, false),
                 col("Source page", 300, BrokenLink::sourceUrl, true),
                 col("Anchor text", 160, BrokenLink::anchorText, false),
-                col("Type", 60, BrokenLink::linkType, false),
+                // in words ("Hyperlink", "Image"), not the tag the CSV names ("a", "img")
+                col("Type", 110, b -> LinkTypeText.withNofollow(b.linkType()), false),
                 // empty without a redirect, as Screaming Frog's "Redirect URL" (it repeated the
                 // Link URL on every row); the CSV's final_url still has it on each
                 col("Ends at", 230, BrokenLinkText::endsAt, true)));

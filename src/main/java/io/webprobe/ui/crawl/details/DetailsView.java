@@ -5,6 +5,7 @@ import io.webprobe.store.UrlDetails;
 import io.webprobe.store.UrlQuery;
 import io.webprobe.ui.common.RowSelectionModel;
 import io.webprobe.ui.common.UrlCells;
+import io.webprobe.ui.crawl.broken.LinkTypeText;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -55,7 +56,7 @@ public final class DetailsView {
                 UrlCells.column(col("From", 420, UrlDetails.Inlink::sourceUrl),
                         UrlDetails.Inlink::sourceUrl),
                 col("Anchor text", 240, UrlDetails.Inlink::anchor),
-                col("Type", 90, UrlDetails.Inlink::type),
+                col("Type", 110, l -> LinkTypeText.word(l.type())),
                 col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
         inlinksTab.textProperty().bind(model.inlinksTextProperty());
         // an href that is no URL: what is wrong with it, over the pages it is written on
@@ -92,7 +93,7 @@ public final class DetailsView {
                 UrlCells.column(col("To", 420, UrlDetails.Outlink::url), l -> shownPage(model)),
                 outlinkStatus(statusCol(col("Status", 120, UrlDetails.Outlink::status))),
                 col("Anchor text", 240, UrlDetails.Outlink::anchor),
-                col("Type", 90, UrlDetails.Outlink::type),
+                col("Type", 110, l -> LinkTypeText.word(l.type())),
                 col("Nofollow", 90, l -> l.nofollow() ? "Yes" : "")));
         outlinks.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override

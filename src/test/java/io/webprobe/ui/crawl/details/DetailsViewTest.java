@@ -220,10 +220,11 @@ class DetailsViewTest {
     /**
      * A URL read again while a crawl runs: in the Outlinks table sorted by the user, the row
      * selected stays selected though its target's status changed, the sort holds with a row
-     * added.
+     * added, and the Type column says the link's kind in words ("Hyperlink", "Image", not
+     * "a", "img").
      */
     @Test
-    void aUrlReadAgainKeepsTheSelectedRowAndTheSort() throws Exception {
+    void aUrlReadAgainKeepsTheSelectedRowAndTheSortAndSaysTypesInWords() throws Exception {
         var row = new io.webprobe.store.UrlQuery.Row(1, 1, io.webprobe.crawl.CrawlResult
                 .builder("http://127.0.0.1/").status(200).contentType("text/html").build(),
                 null, null, null);
@@ -248,9 +249,12 @@ class DetailsViewTest {
             return new String[] {String.join(",", table.getItems().stream()
                     .map(o -> o.url().substring(16) + " " + o.status()).toList()),
                 chosen == null ? "none" : chosen.url().substring(16) + " " + chosen.status(),
-                Integer.toString(table.getSelectionModel().getSelectedIndex())};
+                Integer.toString(table.getSelectionModel().getSelectedIndex()),
+                String.join(",", table.getItems().stream().map(o ->
+                        (String) table.getColumns().get(3).getCellData(o)).toList())};
         }).get(10, TimeUnit.SECONDS);
-        assertThat(seen).containsExactly("/a 200,/b 200,/c 404", "/c 404", "2");
+        assertThat(seen).containsExactly("/a 200,/b 200,/c 404", "/c 404", "2",
+                "Image,Hyperlink,Hyperlink");
     }
 
     private static io.webprobe.store.UrlDetails.Outlink link(long id, String path,
