@@ -1,5 +1,6 @@
 package io.webprobe.store;
 
+import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.HrefCheck;
@@ -45,6 +46,16 @@ public final class ComparePair {
      */
     public static List<String> notes(CrawlStore older, String olderName, CrawlStore newer,
             String newerName, CrawlDiff.Counts counts) {
+        return notes(older, olderName, newer, newerName, counts, CrawlLimit.Naming.OPTION);
+    }
+
+    /**
+     * As {@link #notes(CrawlStore, String, CrawlStore, String, CrawlDiff.Counts)}, the
+     * settings named as the command line names them ("exclude patterns", "--exclude") or as
+     * the Crawl settings show them ("Exclude URLs matching", each pattern in quotes).
+     */
+    public static List<String> notes(CrawlStore older, String olderName, CrawlStore newer,
+            String newerName, CrawlDiff.Counts counts, CrawlLimit.Naming naming) {
         List<String> notes = new ArrayList<>();
         String order = order(older.info().createdAt(), olderName, newer.info().createdAt(),
                 newerName, java.time.ZoneId.systemDefault());
@@ -67,12 +78,12 @@ public final class ComparePair {
         anchors(counts, olderName, newerName, older.info().state() == CrawlState.FINISHED,
                 notes);
         hrefChecks(counts, olderName, newerName, notes);
-        excluded(counts, olderName, newerName, notes);
+        excluded(counts, olderName, newerName, notes, naming);
         String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
         if (accepted != null) {
             notes.add(accepted);
         }
-        List<String> differ = differences(older.plan(), newer.plan());
+        List<String> differ = differences(older.plan(), newer.plan(), naming);
         if (!differ.isEmpty()) {
             notes.add("The two crawls were made with different settings (" + String.join("; ",
                     differ) + "), so URLs one of them left out or did not reach count as added "
@@ -139,19 +150,19 @@ public final class ComparePair {
      * called new."
      */
     static void excluded(CrawlDiff.Counts counts, String olderName, String newerName,
-            List<String> notes) {
+            List<String> notes, CrawlLimit.Naming naming) {
         if (counts.excludedNewer() + counts.excludedNewerAnchors() > 0) {
             notes.add(excluded(olderName, counts.excludedNewer(), counts.excludedNewerAnchors(),
-                    newerName, "new"));
+                    newerName, "new", naming));
         }
         if (counts.excludedOlder() + counts.excludedOlderAnchors() > 0) {
             notes.add(excluded(newerName, counts.excludedOlder(), counts.excludedOlderAnchors(),
-                    olderName, "fixed"));
+                    olderName, "fixed", naming));
         }
     }
 
     private static String excluded(String excluder, long links, long anchors, String of,
-            String called) {
+            String called, CrawlLimit.Naming naming) {
         List<String> what = new ArrayList<>();
         if (links > 0) {
             what.add(io.webprobe.Words.count(links, "broken link"));
@@ -160,7 +171,9 @@ public final class ComparePair {
             what.add(io.webprobe.Words.count(anchors, "missing anchor"));
         }
         boolean one = links + anchors == 1;
-        return excluder + "'s exclude patterns (--exclude) leave out " + String.join(" and ",
+        return excluder + "'s exclude patterns (" + (naming == CrawlLimit.Naming.LABEL
+                ? "Crawl settings › " + EXCLUDE_LABEL : "--exclude") + ") leave out "
+                + String.join(" and ",
                 what) + " of " + of + ", so " + (one ? "it is not compared: it is not"
                 : "they are not compared: none is") + " called " + called + ".";
     }
@@ -249,6 +262,18 @@ public final class ComparePair {
 
     /** The settings that shape what a crawl reaches, named where the two plans differ. */
     static List<String> differences(CrawlPlan a, CrawlPlan b) {
+        return differences(a, b, CrawlLimit.Naming.OPTION);
+    }
+
+    /** The Crawl settings' names of the include and exclude patterns. */
+    static final String INCLUDE_LABEL = "Include URLs matching";
+    static final String EXCLUDE_LABEL = "Exclude URLs matching";
+
+    /**
+     * As {@link #differences(CrawlPlan, CrawlPlan)}, the patterns named as the command line
+     * names them or as the Crawl settings show them ({@code naming}).
+     */
+    static List<String> differences(CrawlPlan a, CrawlPlan b, CrawlLimit.Naming naming) {
         List<String> differ = new ArrayList<>();
         if (a.maxDepth() != b.maxDepth()) {
             differ.add("depth limit: " + limit(a.maxDepth()) + " in the older crawl, "
@@ -270,8 +295,11 @@ public final class ComparePair {
             differ.add("subdomains crawled in " + (a.scope().subdomains() ? "the older crawl "
                     + "only" : "the newer crawl only"));
         }
-        patterns("include", a.scope().include(), b.scope().include(), differ);
-        patterns("exclude", a.scope().exclude(), b.scope().exclude(), differ);
+        boolean label = naming == CrawlLimit.Naming.LABEL;
+        patterns(label ? INCLUDE_LABEL : "include patterns:", a.scope().include(),
+                b.scope().include(), differ, label);
+        patterns(label ? EXCLUDE_LABEL : "exclude patterns:", a.scope().exclude(),
+                b.scope().exclude(), differ, label);
         return differ;
     }
 
@@ -279,9 +307,14 @@ public final class ComparePair {
         return n == CrawlPlan.UNLIMITED ? "none" : String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
-    /** "exclude patterns: /private/ in the newer crawl only" */
+    /**
+     * "exclude patterns: /private/ in the newer crawl only"; as the Crawl settings show them
+     * ({@code quoted}), each pattern in quotes, where a comma or a space of one is not read
+     * as the sentence's: "Exclude URLs matching “^https?://[^/?#]*&#47;private/” in the newer
+     * crawl only".
+     */
     private static void patterns(String kind, List<Pattern> older, List<Pattern> newer,
-            List<String> differ) {
+            List<String> differ, boolean quoted) {
         List<String> a = texts(older);
         List<String> b = texts(newer);
         if (new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b))) {
@@ -290,13 +323,17 @@ public final class ComparePair {
         List<String> onlyA = a.stream().filter(p -> !b.contains(p)).toList();
         List<String> onlyB = b.stream().filter(p -> !a.contains(p)).toList();
         List<String> parts = new ArrayList<>();
+        java.util.function.Function<List<String>, String> list = quoted
+                ? l -> l.stream().map(p -> "“" + p + "”").collect(
+                        java.util.stream.Collectors.joining(", "))
+                : l -> String.join(", ", l);
         if (!onlyA.isEmpty()) {
-            parts.add(String.join(", ", onlyA) + " in the older crawl only");
+            parts.add(list.apply(onlyA) + " in the older crawl only");
         }
         if (!onlyB.isEmpty()) {
-            parts.add(String.join(", ", onlyB) + " in the newer crawl only");
+            parts.add(list.apply(onlyB) + " in the newer crawl only");
         }
-        differ.add(kind + " patterns: " + String.join(", and ", parts));
+        differ.add(kind + " " + String.join(", and ", parts));
     }
 
     private static void unfinished(CrawlInfo info, String name, List<String> notes) {

@@ -32,6 +32,24 @@ class ComparePairTest {
                 .isEqualTo(List.of());
     }
 
+    /**
+     * The Compare tab named an exclude pattern as the command line does, run into its sentence
+     * ("exclude patterns: ^https?://[^/?#]*&#47;x/, /a,b/ in the newer crawl only": where does
+     * a pattern end?). It names them as the Crawl settings show them, each in quotes.
+     */
+    @Test
+    void theWindowNamesPatternsAsTheCrawlSettingsShowThem() {
+        var label = io.webprobe.crawl.CrawlLimit.Naming.LABEL;
+        assertThat(ComparePair.differences(excluding("/old/"),
+                excluding("^https?://[^/?#]*/x/", "/a,b/"), label)).containsExactly(
+                        "Exclude URLs matching “/old/” in the older crawl only, and "
+                                + "“^https?://[^/?#]*/x/”, “/a,b/” in the newer crawl only");
+        CrawlPlan including = CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t").withScope(
+                CrawlScope.DEFAULT.withInclude(List.of(Pattern.compile("/blog/"))));
+        assertThat(ComparePair.differences(excluding(), including, label)).containsExactly(
+                "Include URLs matching “/blog/” in the newer crawl only");
+    }
+
     @Test
     void crawlsNamedTheWrongWayRoundAreSaidToBe() {
         java.time.Instant monday = java.time.Instant.parse("2026-11-30T09:15:00Z");

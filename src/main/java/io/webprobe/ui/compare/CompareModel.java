@@ -343,7 +343,9 @@ public final class CompareModel {
                 if (c.startFailure() != null) {
                     said.add(c.startFailure());
                 }
-                said.addAll(ComparePair.notes(sa, nameA, sb, nameB, c));
+                // the patterns as the Crawl settings show them, not the command line's words
+                said.addAll(ComparePair.notes(sa, nameA, sb, nameB, c,
+                        io.webprobe.crawl.CrawlLimit.Naming.LABEL));
                 String noted = sameFile(a, b) ? "" : String.join(" ", said);
                 String start = sb.plan().startUrl().toString();
                 fx.execute(() -> {

@@ -524,7 +524,8 @@ class CompareModelTest {
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.FIXED_BROKEN_LINK);
         assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
-                + "patterns (--exclude) leave out 1 broken link of without.webprobe, so it is "
+                + "patterns (Crawl settings › Exclude URLs matching) leave out 1 broken link of "
+                + "without.webprobe, so it is "
                 + "not compared: it is not called fixed.");
     }
 
@@ -545,7 +546,8 @@ class CompareModelTest {
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.NEW_BROKEN_LINK);
         assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
-                + "patterns (--exclude) leave out 1 broken link of without.webprobe, so it is "
+                + "patterns (Crawl settings › Exclude URLs matching) leave out 1 broken link of "
+                + "without.webprobe, so it is "
                 + "not compared: it is not called new.");
     }
 
@@ -565,7 +567,8 @@ class CompareModelTest {
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.NEW_MISSING_ANCHOR);
         assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
-                + "patterns (--exclude) leave out 1 missing anchor of without.webprobe, so it is "
+                + "patterns (Crawl settings › Exclude URLs matching) leave out 1 missing anchor of "
+                + "without.webprobe, so it is "
                 + "not compared: it is not called new.");
     }
 
