@@ -89,8 +89,26 @@ public final class LiveModel {
      */
     private java.net.URI start;
 
+    /** What the workers list says when no request is in flight. */
+    static final String NO_REQUEST = "No request in flight.";
+
+    private final ReadOnlyStringWrapper idle = new ReadOnlyStringWrapper(this, "idle",
+            NO_REQUEST);
+    /** The running crawl's least gap between two requests to a host, in words, or null. */
+    private String pace;
+
+    /**
+     * What the workers list says while no request is in flight: what the crawl is doing then
+     * (waiting for the next request its rate limit allows, paused), or that none is.
+     */
+    public ReadOnlyStringProperty idleProperty() {
+        return idle.getReadOnlyProperty();
+    }
+
     /** A crawl of this plan starts. */
     public void started(CrawlPlan plan) {
+        pace = pace(plan.politeness());
+        idle.set(NO_REQUEST);
         start = plan.startUrl();
         note = null;
         rate.clear();
@@ -137,6 +155,7 @@ public final class LiveModel {
             note = null;
             status.set((p.paused() ? "Paused: " : "") + line(p));
         }
+        idle.set(idle(p));
         // twice a second is all a reader can follow (a fast crawl changes every line on
         // every tick); the list is redrawn sooner only when workers start or go idle
         List<String> urls = fetching.stream().map(ActiveFetch::url).toList();
@@ -213,6 +232,56 @@ public final class LiveModel {
                 ? progressText(p, p.discovered()) : "");
     }
 
+    /**
+     * What the crawl does while none of its requests is in flight: paused; waiting, with URLs
+     * to fetch, for the next request its rate limit or delay allows (said with the setting),
+     * or for one a site asked to try again later; or, between two requests, about to start
+     * the next one.
+     */
+    private String idle(CrawlProgress p) {
+        if (p.paused()) {
+            return "Paused: no new request until you resume.";
+        }
+        if (p.queued() > 0) {
+            return pace != null ? "Waiting for the next request allowed: " + pace + "."
+                    : "Starting the next request…";
+        }
+        if (p.retrying() > 0) {
+            return "Waiting to ask again " + (p.retrying() == 1 ? "a URL whose site"
+                    : Words.count(p.retrying(), "URL") + " whose sites") + " said to try later.";
+        }
+        return NO_REQUEST;
+    }
+
+    /**
+     * The least gap the crawl leaves between two requests to a host, as the Crawl settings
+     * set it ("at most 2 requests a second to a host (Max requests/s per host)", "one request
+     * every 500 ms to a host (Delay per host)"), the longer of the two when both are set; null
+     * when neither is.
+     */
+    static String pace(io.webprobe.crawl.Politeness p) {
+        double rps = p.maxRequestsPerSecond();
+        long rateGap = rps > 0 ? Math.round(1000 / rps) : 0;
+        long delay = p.delay().toMillis();
+        if (rateGap == 0 && delay == 0) {
+            return null;
+        }
+        if (rateGap >= delay) {
+            String n = java.math.BigDecimal.valueOf(rps).stripTrailingZeros().toPlainString();
+            return (rps >= 1 ? "at most " + n + (rps == 1 ? " request" : " requests")
+                    + " a second" : "one request every " + seconds(rateGap))
+                    + " to a host (Crawl settings › Max requests/s per host)";
+        }
+        return "one request every " + (delay < 1000 ? delay + " ms" : seconds(delay))
+                + " to a host (Crawl settings › Delay per host)";
+    }
+
+    /** Milliseconds as seconds, to a tenth: "2 s", "2.5 s". */
+    private static String seconds(long ms) {
+        return java.math.BigDecimal.valueOf(ms / 100 / 10.0).stripTrailingZeros()
+                .toPlainString() + " s";
+    }
+
     /** What the bar measures against: the URLs found so far, or the page limit or list. */
     private long progressTotal(CrawlProgress p) {
         long discovered = p.discovered();
@@ -244,6 +313,7 @@ public final class LiveModel {
         progressText.set("");
         workers.clear();
         workersShown = List.of();
+        idle.set(NO_REQUEST);
     }
 
     /**

@@ -35,7 +35,14 @@ public final class WorkersView {
         list.setId("workers");
         list.setItems(model.workers());
         list.setFixedCellSize(22);
-        list.setPlaceholder(new Label("No request in flight."));
+        // what the crawl does between requests (waits for the next one its rate allows),
+        // not only that none is in flight
+        Label idle = new Label();
+        idle.setId("workersIdle");
+        idle.setWrapText(true);
+        idle.setPadding(new javafx.geometry.Insets(4, 6, 4, 6));
+        idle.textProperty().bind(model.idleProperty());
+        list.setPlaceholder(idle);
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
             private final Tooltip tip = new Tooltip(); // one per cell, not one per update

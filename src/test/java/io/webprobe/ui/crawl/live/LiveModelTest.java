@@ -339,4 +339,49 @@ class LiveModelTest {
                 ErrorKind.CONNECT, null), false).statusProperty().get())
                 .isEqualTo("Could not fetch the start URL: connection refused.");
     }
+
+    /**
+     * The bug: a crawl slowed by a rate limit said "No request in flight." between two
+     * requests, as if it had nothing to do. The workers list says what it is doing: waiting
+     * for the next request its setting allows (named), paused, or waiting for a retry.
+     */
+    @Test
+    void betweenRequestsTheWorkersListSaysWhatTheCrawlWaitsFor() {
+        LiveModel m = new LiveModel();
+        var none = io.webprobe.crawl.Politeness.DEFAULT;
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t")
+                .withPoliteness(none.withRate(Duration.ZERO, 2)));
+        assertThat(m.idleProperty().get()).isEqualTo("No request in flight.");
+        m.update(at(1, 10, 5, false), List.of());
+        assertThat(m.idleProperty().get()).isEqualTo("Waiting for the next request allowed: "
+                + "at most 2 requests a second to a host (Crawl settings › Max requests/s per "
+                + "host).");
+        m.update(at(2, 10, 5, true), List.of());
+        assertThat(m.idleProperty().get()).isEqualTo("Paused: no new request until you "
+                + "resume.");
+        // nothing queued: nothing waited for
+        m.update(at(3, 15, 0, false), List.of());
+        assertThat(m.idleProperty().get()).isEqualTo("No request in flight.");
+        m.update(new CrawlProgress(15, 0, 0, 0, Duration.ofSeconds(4), false, false, 0, 0, 2),
+                List.of());
+        assertThat(m.idleProperty().get()).isEqualTo("Waiting to ask again 2 URLs whose sites "
+                + "said to try later.");
+        m.ended("Finished.", 1);
+        assertThat(m.idleProperty().get()).isEqualTo("No request in flight.");
+
+        // the longer of the two gaps is the one said, with its setting
+        assertThat(LiveModel.pace(none.withRate(Duration.ZERO, 0.5))).isEqualTo("one request "
+                + "every 2 s to a host (Crawl settings › Max requests/s per host)");
+        assertThat(LiveModel.pace(none.withRate(Duration.ofMillis(500), 4))).isEqualTo("one "
+                + "request every 500 ms to a host (Crawl settings › Delay per host)");
+        assertThat(LiveModel.pace(none.withRate(Duration.ofMillis(1500), 0))).isEqualTo("one "
+                + "request every 1.5 s to a host (Crawl settings › Delay per host)");
+        assertThat(LiveModel.pace(none.withRate(Duration.ZERO, 1))).startsWith("at most 1 "
+                + "request a second");
+        assertThat(LiveModel.pace(none)).isNull();
+        // no limit set: between two requests, briefly
+        m.started(CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t"));
+        m.update(at(1, 10, 5, false), List.of());
+        assertThat(m.idleProperty().get()).isEqualTo("Starting the next request…");
+    }
 }
