@@ -10,6 +10,7 @@ import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.StoreException;
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.crawl.files.RecentCrawls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -196,8 +197,10 @@ public final class CompareModel {
     /**
      * A crawl the app knows (File › Recent crawls), as the choosers list it.
      *
-     * @param label "example.com · 2026-12-06 14:05:07 · finished · 1,234 URLs", or the file's
-     *     name when it cannot be read as a crawl
+     * @param label as File › Recent crawls names it ({@link RecentCrawls#labels}: "example.com
+     *     — 2026-12-06 14:05 · 1,234 URLs", "· stopped" after a crawl that did not finish, the
+     *     file's name after two that would read alike), or the file's name when it cannot be
+     *     read as a crawl
      * @param site the site it is of, as compare judges it, or "" when unknown
      * @param createdAt when it was made, or null when unknown
      * @param running whether it is still being crawled
@@ -219,9 +222,20 @@ public final class CompareModel {
     public void knowCrawls(ObservableList<Path> files,
             java.util.function.Function<Path, CrawlStore.Glance> glance) {
         Runnable list = () -> {
+            List<Path> listed = List.copyOf(files);
+            java.util.Map<Path, CrawlStore.Glance> read = new java.util.HashMap<>();
+            for (Path p : listed) {
+                CrawlStore.Glance g = glance.apply(p);
+                if (g != null) {
+                    read.put(p, g);
+                }
+            }
+            // named as File › Recent crawls names them: one crawl, one name in both lists
+            List<String> labels = RecentCrawls.labels(listed, read::get,
+                    io.webprobe.UserDirs.current().home(), java.time.ZoneId.systemDefault());
             List<Known> all = new ArrayList<>();
-            for (Path p : files) {
-                all.add(known(p, glance.apply(p), java.time.ZoneId.systemDefault()));
+            for (int i = 0; i < listed.size(); i++) {
+                all.add(known(listed.get(i), read.get(listed.get(i)), labels.get(i)));
             }
             all.sort(java.util.Comparator.comparing(Known::createdAt,
                     java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
@@ -231,9 +245,10 @@ public final class CompareModel {
         list.run();
     }
 
-    static Known known(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
+    /** A crawl the app knows, listed as {@code label} ({@code g} null: no crawl). */
+    static Known known(Path file, CrawlStore.Glance g, String label) {
         if (g == null) {
-            return new Known(file, file.getFileName().toString(), "", null, false);
+            return new Known(file, label, "", null, false);
         }
         String site = "";
         try {
@@ -241,15 +256,7 @@ public final class CompareModel {
         } catch (IllegalArgumentException e) {
             site = ""; // no URL to judge by: never chosen for the user
         }
-        List<String> parts = new ArrayList<>();
-        parts.add(site.isEmpty() ? file.getFileName().toString() : site);
-        if (g.createdAt() != null) {
-            parts.add(ComparePair.when(g.createdAt(), zone));
-        }
-        parts.add(g.state());
-        parts.add(io.webprobe.Words.count(g.urls(), "URL"));
-        return new Known(file, String.join(" · ", parts), site, g.createdAt(),
-                "running".equals(g.state()));
+        return new Known(file, label, site, g.createdAt(), "running".equals(g.state()));
     }
 
     /**

@@ -132,8 +132,11 @@ class CompareModelTest {
         assertThat(listed).extracting(CompareModel.Known::file).containsExactly(after, before,
                 dir.resolve("gone.webprobe"));
         String host = Urls.hostAndPort(java.net.URI.create(server.url("/")));
+        // as File › Recent crawls names it (one formatter): a finished crawl's state unsaid
         assertThat(listed.get(0).label()).matches(java.util.regex.Pattern.quote(host)
-                + " · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} · finished · \\d+ URLs");
+                + " — \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · \\d+ URLs"
+                // two crawls of one minute and as many URLs are told apart by their file
+                + "( — after\\.webprobe)?");
         assertThat(listed.get(2).label()).isEqualTo("gone.webprobe");
 
         fx.on(m::opened);
@@ -150,22 +153,31 @@ class CompareModelTest {
 
     /**
      * The bug: two crawls started in the same minute (one stopped at once and started again)
-     * read alike in the Older… and Newer… menus, "… · 2026-12-07 06:40 · stopped · …": the
-     * time is given to the second.
+     * read alike in the Older… and Newer… menus, "… · 2026-12-07 06:40 · stopped · …". Named
+     * as File › Recent crawls names them now, two that would read alike end with their file's
+     * name.
      */
     @Test
-    void twoCrawlsOfOneMinuteAreToldApartByTheirSeconds() {
+    void twoCrawlsOfOneMinuteAreToldApart() throws Exception {
         java.time.Instant first = java.time.Instant.parse("2026-12-07T06:40:05Z");
-        java.time.Instant second = first.plusSeconds(42);
         String url = "http://127.0.0.1:18100/";
-        CompareModel.Known a = CompareModel.known(dir.resolve("a.webprobe"),
-                new CrawlStore.Glance(url, "stopped", 3, first), java.time.ZoneOffset.UTC);
-        CompareModel.Known b = CompareModel.known(dir.resolve("b.webprobe"),
-                new CrawlStore.Glance(url, "finished", 1234, second), java.time.ZoneOffset.UTC);
-        assertThat(a.label())
-                .isEqualTo("127.0.0.1:18100 · 2026-12-07 06:40:05 · stopped · 3 URLs");
-        assertThat(b.label())
-                .isEqualTo("127.0.0.1:18100 · 2026-12-07 06:40:47 · finished · 1,234 URLs");
+        Path a = dir.resolve("a.webprobe");
+        Path b = dir.resolve("b.webprobe");
+        java.util.Map<Path, CrawlStore.Glance> glances = java.util.Map.of(
+                a, new CrawlStore.Glance(url, "stopped", 3, first),
+                b, new CrawlStore.Glance(url, "stopped", 3, first.plusSeconds(42)));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        javafx.collections.ObservableList<Path> known =
+                javafx.collections.FXCollections.observableArrayList();
+        fx.on(() -> {
+            m.knowCrawls(known, glances::get);
+            known.setAll(a, b);
+        });
+        List<String> labels = fx.on(() -> m.known().stream().map(CompareModel.Known::label)
+                .toList());
+        assertThat(labels).hasSize(2).allMatch(l -> l.startsWith("127.0.0.1:18100 — "));
+        assertThat(labels.get(0)).endsWith(" · 3 URLs · stopped — b.webprobe");
+        assertThat(labels.get(1)).endsWith(" · 3 URLs · stopped — a.webprobe");
     }
 
     /** Crawls of two sites are listed, but none is chosen for the user. */

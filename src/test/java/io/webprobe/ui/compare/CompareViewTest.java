@@ -115,9 +115,9 @@ class CompareViewTest {
         }).get(10, TimeUnit.SECONDS);
 
         assertThat(items).hasSize(4);
-        assertThat(items.get(0)).startsWith("example.com · 2026-12-06 ").endsWith(
-                " · finished · 3 URLs");
-        assertThat(items.get(1)).startsWith("✓ example.com · 2026-12-06 ");
+        // named as File › Recent crawls names them (a finished crawl's state unsaid)
+        assertThat(items.get(0)).startsWith("example.com — 2026-12-0").endsWith(" · 3 URLs");
+        assertThat(items.get(1)).startsWith("✓ example.com — 2026-12-0");
         assertThat(items.get(3)).isEqualTo("Other file…");
         assertThat(WaitForAsyncUtils.asyncFx(() -> model.oldFileProperty().get())
                 .get(10, TimeUnit.SECONDS)).isEqualTo(a);

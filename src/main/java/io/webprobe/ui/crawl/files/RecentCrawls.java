@@ -111,9 +111,12 @@ public final class RecentCrawls {
      * made in one minute) end with the file's name, or its folder when the names are the same
      * too ({@link #apart}). The whole path is the entry's tooltip.
      *
+     * <p>The one name of a crawl in a list of crawls: the Compare tab's Older… and Newer…
+     * menus name them so too.
+     *
      * @param home the user's home folder, or null
      */
-    static List<String> labels(List<Path> files,
+    public static List<String> labels(List<Path> files,
             java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
             java.time.ZoneId zone) {
         List<String> entries = files.stream().map(f -> entry(f, glance.apply(f), zone)).toList();
