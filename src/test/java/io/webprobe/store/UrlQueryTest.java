@@ -213,10 +213,8 @@ class UrlQueryTest {
                     CrawlReader r = st.reader()) {
                 UrlQuery q = new UrlQuery(r);
                 for (UrlField f : List.of(UrlField.RESPONSE_MS, UrlField.SIZE)) {
-                    List<String> desc = q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "",
-                            f, true)).ids()).stream()
-                            .map(u -> u.substring(s.url("").length())).toList();
-                    assertThat(desc).as(f.name()).hasSize(3).endsWith("/hangs");
+                    assertThat(sorted(q, f, true, s.url(""))).as(f.name()).hasSize(3)
+                            .endsWith("/hangs");
                 }
             }
             // a loopback answer can take under a millisecond, and a page can be empty: such a
@@ -231,17 +229,20 @@ class UrlQueryTest {
                     CrawlReader r = st.reader()) {
                 UrlQuery q = new UrlQuery(r);
                 for (UrlField f : List.of(UrlField.RESPONSE_MS, UrlField.SIZE)) {
-                    List<String> desc = q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "",
-                            f, true)).ids()).stream()
-                            .map(u -> u.substring(s.url("").length())).toList();
-                    assertThat(desc).as(f.name()).containsExactly("/", "/a", "/hangs");
-                    List<String> asc = q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "",
-                            f, false)).ids()).stream()
-                            .map(u -> u.substring(s.url("").length())).toList();
-                    assertThat(asc).as(f.name()).containsExactly("/hangs", "/a", "/");
+                    assertThat(sorted(q, f, true, s.url(""))).as(f.name())
+                            .containsExactly("/", "/a", "/hangs");
+                    assertThat(sorted(q, f, false, s.url(""))).as(f.name())
+                            .containsExactly("/hangs", "/a", "/");
                 }
             }
         }
+    }
+
+    /** Every URL's path, sorted by {@code f}. */
+    private static List<String> sorted(UrlQuery q, UrlField f, boolean descending, String base)
+            throws Exception {
+        return q.urls(q.ids(new UrlQuery.Request(UrlFilter.ALL, "", f, descending)).ids())
+                .stream().map(u -> u.substring(base.length())).toList();
     }
 
     @Test

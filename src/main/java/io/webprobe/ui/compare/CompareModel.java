@@ -223,13 +223,7 @@ public final class CompareModel {
             java.util.function.Function<Path, CrawlStore.Glance> glance) {
         Runnable list = () -> {
             List<Path> listed = List.copyOf(files);
-            java.util.Map<Path, CrawlStore.Glance> read = new java.util.HashMap<>();
-            for (Path p : listed) {
-                CrawlStore.Glance g = glance.apply(p);
-                if (g != null) {
-                    read.put(p, g);
-                }
-            }
+            java.util.Map<Path, CrawlStore.Glance> read = RecentCrawls.glances(listed, glance);
             // named as File › Recent crawls names them: one crawl, one name in both lists
             List<String> labels = RecentCrawls.labels(listed, read::get,
                     io.webprobe.UserDirs.current().home(), java.time.ZoneId.systemDefault());

@@ -286,17 +286,8 @@ class PingChartsTest {
             stage.setWidth(Math.floor(1366 * 0.8));
             stage.setHeight(Math.floor(768 * 0.8));
         });
-        List<LatencyBin> bins = new ArrayList<>();
-        double width = (11.9 - 2.36) / PingViewModel.HISTOGRAM_BINS;
-        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
-            bins.add(new LatencyBin(2.36 + b * width, 2.36 + (b + 1) * width, b));
-        }
-        robot.interact(() -> vm.histogram().setAll(bins));
-        @SuppressWarnings("unchecked")
-        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        javafx.scene.control.Label caption = showBins(robot, 2.36, 11.9);
         robot.interact(() -> {
-            javafx.scene.control.Label caption = (javafx.scene.control.Label) bars.getXAxis()
-                    .lookup(".axis-label");
             assertThat(caption.getText()).isEqualTo("2.36–11.9 ms · bars of 0.477 ms");
             // cut short with an ellipsis it said "…(bars of 0.111…": the bars' width was lost
             assertThat(caption.getWidth()).as("room for the whole caption")
@@ -323,17 +314,8 @@ class PingChartsTest {
                     0)));
             vm.selectedUrlProperty().set(url);
         });
-        List<LatencyBin> bins = new ArrayList<>();
-        double width = (5678 - 1234.0) / PingViewModel.HISTOGRAM_BINS;
-        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
-            bins.add(new LatencyBin(1234 + b * width, 1234 + (b + 1) * width, b));
-        }
-        robot.interact(() -> vm.histogram().setAll(bins));
-        @SuppressWarnings("unchecked")
-        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        javafx.scene.control.Label caption = showBins(robot, 1234, 5678);
         robot.interact(() -> {
-            javafx.scene.control.Label caption = (javafx.scene.control.Label) bars.getXAxis()
-                    .lookup(".axis-label");
             assertThat(caption.getText())
                     .isEqualTo("1,234–5,678 ms · bars of 222 ms\nlast bar to 9,999 ms");
             assertThat(caption.getWidth()).as("room for each line")
@@ -343,8 +325,7 @@ class PingChartsTest {
         });
         // where there is room, one line
         robot.interact(() -> stage.setWidth(1600));
-        robot.interact(() -> assertThat(((javafx.scene.control.Label) bars.getXAxis()
-                .lookup(".axis-label")).getText())
+        robot.interact(() -> assertThat(caption.getText())
                 .isEqualTo("1,234–5,678 ms · bars of 222 ms · last bar to 9,999 ms"));
     }
 
@@ -371,5 +352,18 @@ class PingChartsTest {
             bins.add(new LatencyBin(3.73 + b * width, 3.73 + (b + 1) * width, b));
         }
         assertThat(PingCharts.caption(bins)).isEqualTo("3.73–1,037 ms · bars of 51.7 ms");
+    }
+
+    /** Shows the histogram's bars evenly from {@code from} to {@code to} ms; its caption. */
+    private javafx.scene.control.Label showBins(FxRobot robot, double from, double to) {
+        List<LatencyBin> bins = new ArrayList<>();
+        double width = (to - from) / PingViewModel.HISTOGRAM_BINS;
+        for (int b = 0; b < PingViewModel.HISTOGRAM_BINS; b++) {
+            bins.add(new LatencyBin(from + b * width, from + (b + 1) * width, b));
+        }
+        robot.interact(() -> vm.histogram().setAll(bins));
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        return (javafx.scene.control.Label) bars.getXAxis().lookup(".axis-label");
     }
 }

@@ -105,6 +105,19 @@ public final class RecentCrawls {
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
                     java.util.Locale.ROOT);
 
+    /** The glance of each of {@code files} that is a crawl ({@code glance} gives null else). */
+    public static java.util.Map<Path, CrawlStore.Glance> glances(List<Path> files,
+            java.util.function.Function<Path, CrawlStore.Glance> glance) {
+        java.util.Map<Path, CrawlStore.Glance> seen = new java.util.HashMap<>();
+        for (Path p : files) {
+            CrawlStore.Glance g = glance.apply(p);
+            if (g != null) {
+                seen.put(p, g);
+            }
+        }
+        return seen;
+    }
+
     /**
      * The menu's entries for these files ({@link #entry}), each told apart from the others:
      * entries that would read the same (a crawl file copied to another folder, two crawls
@@ -235,13 +248,7 @@ public final class RecentCrawls {
             List<Path> list = new ArrayList<>(all).subList(0, Math.min(all.size(), LIMIT));
             List<Path> copy = List.copyOf(list);
             // read-only, a few rows each: a file another Webprobe crawls into is not disturbed
-            java.util.Map<Path, CrawlStore.Glance> seen = new java.util.HashMap<>();
-            for (Path p : copy) {
-                CrawlStore.Glance g = CrawlStore.glance(p);
-                if (g != null) {
-                    seen.put(p, g);
-                }
-            }
+            java.util.Map<Path, CrawlStore.Glance> seen = glances(copy, CrawlStore::glance);
             fx.execute(() -> {
                 // an older listing that ends last (a slow folder, two crawls' ends) is not shown
                 if (!closed && n == listings) {

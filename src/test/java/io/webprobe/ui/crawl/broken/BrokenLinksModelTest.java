@@ -1,12 +1,12 @@
 package io.webprobe.ui.crawl.broken;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.webprobe.crawl.CrawlJob;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.testsupport.FxQueueByHand;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.crawl.session.ReaderLane;
 import java.net.URI;
@@ -29,22 +29,12 @@ class BrokenLinksModelTest {
     Path dir;
 
     private final LocalHttpServer server = new LocalHttpServer();
-    /** The FX thread's queue, run by the test's thread. */
-    private final List<Runnable> fx = new CopyOnWriteArrayList<>();
+    private final FxQueueByHand fx = new FxQueueByHand();
     private final AtomicLong clock = new AtomicLong();
 
     @AfterEach
     void close() {
         server.close();
-    }
-
-    private void settle(BrokenLinksModel m, java.util.function.BooleanSupplier done) {
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
-            while (!fx.isEmpty()) {
-                fx.remove(0).run();
-            }
-            return done.getAsBoolean();
-        });
     }
 
     @Test
@@ -133,10 +123,10 @@ class BrokenLinksModelTest {
         server.route("/missing", LocalHttpServer.status(404));
         CrawlPlan plan = CrawlPlan.of(URI.create(server.url("/")), "Webprobe/test");
         try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan);
-                ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+                ReaderLane lane = new ReaderLane(store, "test-stats-", fx::post)) {
             BrokenLinksModel m = new BrokenLinksModel(clock::get);
             m.attach(lane); // the crawl starts: nothing found yet
-            settle(m, () -> !m.readingProperty().get());
+            fx.settle(() -> !m.readingProperty().get());
             assertThat(m.titleProperty().get()).isEqualTo("Broken links (0)");
 
             CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
@@ -147,7 +137,7 @@ class BrokenLinksModelTest {
             clock.addAndGet(Duration.ofSeconds(1).toNanos()); // a tick, the next read due
             m.crawlGrew(); // the list is not on screen
 
-            settle(m, () -> m.titleProperty().get().equals("Broken links (1)"));
+            fx.settle(() -> m.titleProperty().get().equals("Broken links (1)"));
             // the overview's Broken and the status bar count URLs: the tab says it counts links
             assertThat(m.tipProperty().get()).startsWith("1 link on the crawled pages leads to "
                     + "a broken URL, each counted once per page holding it. The Overview's "
@@ -179,10 +169,10 @@ class BrokenLinksModelTest {
                 job.completion().get(30, TimeUnit.SECONDS);
             }
             store.sink().flush().get();
-            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::post)) {
                 BrokenLinksModel hidden = new BrokenLinksModel(clock::get);
                 hidden.attach(lane); // the tab not shown: counted only
-                settle(hidden, () -> !hidden.readingProperty().get());
+                fx.settle(() -> !hidden.readingProperty().get());
                 assertThat(hidden.titleProperty().get())
                         .isEqualTo("Broken links (1) · missing anchors (2)");
                 assertThat(hidden.tipProperty().get()).startsWith("1 link on the crawled pages "
@@ -193,7 +183,7 @@ class BrokenLinksModelTest {
                 BrokenLinksModel m = new BrokenLinksModel(clock::get);
                 m.activeProperty().set(true);
                 m.attach(lane);
-                settle(m, () -> !m.readingProperty().get() && !m.links().isEmpty());
+                fx.settle(() -> !m.readingProperty().get() && !m.links().isEmpty());
 
                 assertThat(m.titleProperty().get())
                         .isEqualTo("Broken links (1) · missing anchors (2)");
@@ -221,7 +211,7 @@ class BrokenLinksModelTest {
     @Test
     void theListIsReadAndSortedOnTheLaneAndOnlyOnceShown() throws Exception {
         try (CrawlStore store = crawlOfThreeBrokenLinks()) {
-            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::post)) {
                 Thread fxThread = Thread.currentThread();
                 List<String> comparedOn = new CopyOnWriteArrayList<>();
                 java.util.Comparator<io.webprobe.crawl.BrokenLink> byUrl = (x, y) -> {
@@ -232,13 +222,13 @@ class BrokenLinksModelTest {
                 m.sortBy("url up", byUrl);
 
                 m.attach(lane); // opened with the tab not shown: its count only
-                settle(m, () -> !m.readingProperty().get());
+                fx.settle(() -> !m.readingProperty().get());
                 assertThat(m.titleProperty().get()).isEqualTo("Broken links (3)");
                 assertThat(m.links()).isEmpty();
                 assertThat(comparedOn).isEmpty();
 
                 m.activeProperty().set(true); // shown: read and sorted
-                settle(m, () -> !m.readingProperty().get());
+                fx.settle(() -> !m.readingProperty().get());
                 assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl)
                         .containsExactly(server.url("/m-a"), server.url("/m-b"),
                                 server.url("/m-c"));
@@ -247,7 +237,7 @@ class BrokenLinksModelTest {
 
                 comparedOn.clear();
                 m.sortBy("url down", byUrl.reversed()); // a click on the header
-                settle(m, () -> !m.readingProperty().get());
+                fx.settle(() -> !m.readingProperty().get());
                 assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl)
                         .containsExactly(server.url("/m-c"), server.url("/m-b"),
                                 server.url("/m-a"));
@@ -264,7 +254,7 @@ class BrokenLinksModelTest {
     @Test
     void anOrderChosenWhileTheListIsReadIsTheOrderShown() throws Exception {
         try (CrawlStore store = crawlOfThreeBrokenLinks()) {
-            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+            try (ReaderLane lane = new ReaderLane(store, "test-stats-", fx::post)) {
                 java.util.Comparator<io.webprobe.crawl.BrokenLink> byUrl =
                         java.util.Comparator.comparing(io.webprobe.crawl.BrokenLink::linkUrl);
                 BrokenLinksModel m = new BrokenLinksModel(clock::get);
@@ -273,7 +263,7 @@ class BrokenLinksModelTest {
                 m.attach(lane); // the read starts in the order up
 
                 m.sortBy("url down", byUrl.reversed()); // before its result is taken
-                settle(m, () -> !m.readingProperty().get());
+                fx.settle(() -> !m.readingProperty().get());
 
                 assertThat(m.links()).extracting(io.webprobe.crawl.BrokenLink::linkUrl)
                         .containsExactly(server.url("/m-c"), server.url("/m-b"),

@@ -8,6 +8,7 @@ import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.http.JdkHttpProbe;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.UrlDetails;
+import io.webprobe.testsupport.FxQueueByHand;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.ui.crawl.session.ReaderLane;
 import java.net.URI;
@@ -15,11 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,23 +36,13 @@ class DetailsLiveTest {
     Path dir;
 
     private final LocalHttpServer server = new LocalHttpServer();
-    /** The FX thread's queue, run by the test's thread. */
-    private final List<Runnable> fx = new CopyOnWriteArrayList<>();
+    private final FxQueueByHand fx = new FxQueueByHand();
     /** The clock pacing the reads: moved by the test, so a read is due when it says. */
     private final AtomicLong clock = new AtomicLong();
 
     @AfterEach
     void close() {
         server.close();
-    }
-
-    private void settle(BooleanSupplier done) {
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
-            while (!fx.isEmpty()) {
-                fx.remove(0).run();
-            }
-            return done.getAsBoolean();
-        });
     }
 
     @Test
@@ -68,8 +57,8 @@ class DetailsLiveTest {
                 .withThreads(2).withRespectRobots(false);
         try (CrawlStore store = CrawlStore.create(dir.resolve("c.webprobe"), plan);
                 // a lane each: on one lane a read of a kind replaces the other's waiting
-                ReaderLane lane = new ReaderLane(store, "test-details-", fx::add);
-                ReaderLane other = new ReaderLane(store, "test-details-", fx::add);
+                ReaderLane lane = new ReaderLane(store, "test-details-", fx::post);
+                ReaderLane other = new ReaderLane(store, "test-details-", fx::post);
                 CrawlJob job = CrawlJob.builder(plan, new JdkHttpProbe("Webprobe/test",
                         Duration.ofSeconds(5)), store.sink()).build()) {
             job.start();
@@ -84,7 +73,7 @@ class DetailsLiveTest {
             target.attach(other);
             page.showUrl(server.url("/"));
             target.showUrl(server.url("/b"));
-            settle(() -> !page.loadingProperty().get() && !target.loadingProperty().get()
+            fx.settle(() -> !page.loadingProperty().get() && !target.loadingProperty().get()
                     && page.outlinks().size() == 2 && target.inlinks().size() == 1);
             UrlDetails.Outlink toB = page.outlinks().get(1);
             UrlDetails.Inlink fromHome = target.inlinks().get(0);
@@ -104,7 +93,7 @@ class DetailsLiveTest {
             clock.addAndGet(Duration.ofSeconds(1).toNanos()); // a tick, the next read due
             page.crawlGrew();
             target.crawlGrew();
-            settle(() -> page.outlinks().get(0).status().startsWith("200")
+            fx.settle(() -> page.outlinks().get(0).status().startsWith("200")
                     && target.inlinks().size() == 2);
 
             assertThat(target.inlinks().get(1).sourceUrl()).isEqualTo(server.url("/a"));

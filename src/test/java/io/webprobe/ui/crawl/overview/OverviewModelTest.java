@@ -1,17 +1,14 @@
 package io.webprobe.ui.crawl.overview;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.store.CrawlStore;
 import io.webprobe.store.UrlFilter;
+import io.webprobe.testsupport.FxQueueByHand;
 import io.webprobe.ui.crawl.broken.BrokenLinksModel;
 import io.webprobe.ui.crawl.session.ReaderLane;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,15 +16,15 @@ import org.junit.jupiter.api.Test;
  * (0)" for the ten seconds the counting took. Until the counts are in they read "…".
  */
 class OverviewModelTest {
-    /** The FX thread's queue, run by the test: results wait there until it says. */
-    private final List<Runnable> fx = new CopyOnWriteArrayList<>();
+    /** Results wait there until the test runs them. */
+    private final FxQueueByHand fx = new FxQueueByHand();
 
 
     @Test
     void countsReadAsUnknownNotZeroUntilTheFileHasBeenCounted() throws Exception {
         CrawlPlan plan = CrawlPlan.of(URI.create("http://127.0.0.1:1/"), "t");
         try (CrawlStore store = CrawlStore.createTemporary(plan);
-                ReaderLane lane = new ReaderLane(store, "test-stats-", fx::add)) {
+                ReaderLane lane = new ReaderLane(store, "test-stats-", fx::post)) {
             OverviewModel overview = new OverviewModel(System::nanoTime);
             BrokenLinksModel broken = new BrokenLinksModel(System::nanoTime);
             // no crawl yet (the window just opened): nothing to count, nothing being counted
@@ -43,12 +40,8 @@ class OverviewModelTest {
             assertThat(broken.titleProperty().get()).isEqualTo("Broken links (…)");
 
             // the test's thread is the FX thread: it runs what the lane posts until all is read
-            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
-                while (!fx.isEmpty()) {
-                    fx.remove(0).run();
-                }
-                return !overview.countingProperty().get() && !broken.readingProperty().get();
-            });
+            fx.settle(() -> !overview.countingProperty().get()
+                    && !broken.readingProperty().get());
             assertThat(html.textProperty().get()).isEqualTo("0");
             assertThat(broken.titleProperty().get()).isEqualTo("Broken links (0)");
 
