@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -64,6 +65,8 @@ final class LargePage {
     private final Set<Element> deferred = Collections.newSetFromMap(new IdentityHashMap<>());
     private final TokenBoundingReader input;
     private PageFacts facts;
+    /** What a drain under way has read, removed once it ends ({@link #removeAll}); or null. */
+    private List<Node> drained;
 
     /** Characters of the page a link or H1 may span before its content is read as it ends. */
     static final int FOLD_AFTER = 256 * 1024;
@@ -164,7 +167,17 @@ final class LargePage {
         String text = collapseSpaces(reader.text());
         folded.put(reader, text.length() > TEXT_CAP ? text.substring(0, TEXT_CAP) : text);
         readerSince.remove(reader);
-        drain(reader);
+        if (drained != null) {
+            drain(reader); // inside an outer link's or H1's drain, which removes at its end
+            return;
+        }
+        drained = new ArrayList<>();
+        try {
+            drain(reader);
+            removeAll(drained);
+        } finally {
+            drained = null;
+        }
     }
 
     /**
@@ -209,7 +222,9 @@ final class LargePage {
      */
     private void take(Element el, boolean remove) {
         PageFacts f = facts();
-        for (Element e : el.getAllElements()) {
+        // most elements hold none: getAllElements' stream cost a fifth of a large page's time
+        List<Element> all = el.firstElementChild() == null ? List.of(el) : el.getAllElements();
+        for (Element e : all) {
             f.visit(e, folded.remove(e));
             deferred.remove(e);
         }
@@ -217,7 +232,40 @@ final class LargePage {
         count(el);
         started.remove(el);
         if (remove) {
-            el.remove();
+            remove(el);
+        }
+    }
+
+    /** Removes a node read, or keeps it for the end of the drain under way. */
+    private void remove(Node n) {
+        if (drained == null) {
+            n.remove();
+        } else {
+            drained.add(n);
+        }
+    }
+
+    /**
+     * Removes the nodes a drain read, their parents' other children kept in their order: each
+     * parent's list of children is rebuilt once, where one removal at a time had jsoup number
+     * the children left again at the next sibling asked for (a drain of the thousands of
+     * elements a link or H1 held took the square of their count: seconds for one page).
+     */
+    private static void removeAll(List<Node> nodes) {
+        Set<Node> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        gone.addAll(nodes);
+        Set<Element> parents = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node n : nodes) {
+            if (n.parent() instanceof Element parent && parents.add(parent)) {
+                List<Node> kept = new ArrayList<>(parent.childNodeSize());
+                for (Node child : parent.childNodes()) {
+                    if (!gone.contains(child)) {
+                        kept.add(child);
+                    }
+                }
+                parent.empty();
+                parent.appendChildren(kept);
+            }
         }
     }
 
@@ -270,7 +318,7 @@ final class LargePage {
         for (Node n = first; n != el; ) {
             Node next = n.nextSibling();
             NodeTraversor.traverse(words, n);
-            n.remove();
+            remove(n);
             n = next;
         }
     }
