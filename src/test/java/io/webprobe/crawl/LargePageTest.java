@@ -29,14 +29,21 @@ class LargePageTest {
                 """.formatted(i);
     }
 
-    private static byte[] bigPage(String head, Charset cs) {
-        StringBuilder b = new StringBuilder("<!doctype html><html><head>").append(head)
-                .append("</head><body><h1> The  big page </h1><p>Intro text here.</p>");
+    /** The blocks of every big page, made once (five pages are made of them). */
+    private static final String BLOCKS = blocks();
+
+    private static String blocks() {
+        StringBuilder b = new StringBuilder();
         for (int i = 0; b.length() <= LinkExtractor.STREAM_ABOVE + 1000; i++) {
             b.append(block(i));
         }
-        b.append("<p>The end.</p></body></html>");
-        return b.toString().getBytes(cs);
+        return b.toString();
+    }
+
+    private static byte[] bigPage(String head, Charset cs) {
+        return ("<!doctype html><html><head>" + head
+                + "</head><body><h1> The  big page </h1><p>Intro text here.</p>" + BLOCKS
+                + "<p>The end.</p></body></html>").getBytes(cs);
     }
 
     private static List<String> links(LinkExtractor.Page p) {
