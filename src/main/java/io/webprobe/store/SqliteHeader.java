@@ -27,9 +27,10 @@ public final class SqliteHeader {
     private SqliteHeader() {}
 
     /**
-     * What an existing plain file is, as the end of a sentence ("a Webprobe crawl file", "a
-     * SQLite database", "part of a SQLite database"), or null when it is no SQLite file, does
-     * not exist or cannot be read (symbolic links are followed).
+     * What an existing plain file is, as the end of a sentence for a user, who need not know
+     * what SQLite is ("a Webprobe crawl file", "a database file", "part of a database file":
+     * the journal of one), or null when it is no SQLite file, does not exist or cannot be read
+     * (symbolic links are followed).
      */
     public static String kind(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -44,11 +45,11 @@ public final class SqliteHeader {
         if (startsWith(head, DATABASE)) {
             boolean ours = head.length >= APPLICATION_ID_AT + 4
                     && ByteBuffer.wrap(head, APPLICATION_ID_AT, 4).getInt() == Schema.APPLICATION_ID;
-            return ours ? "a Webprobe crawl file" : "a SQLite database";
+            return ours ? "a Webprobe crawl file" : "a database file";
         }
         if (head.length >= 4 && (ByteBuffer.wrap(head, 0, 4).getInt() & ~1) == WAL_MAGIC
                 || startsWith(head, JOURNAL)) {
-            return "part of a SQLite database";
+            return "part of a database file";
         }
         return null;
     }

@@ -275,7 +275,12 @@ class CrawlFileCommandsTest {
         assertPlainError(run("export", db.toString(), "--csv", copy.toString()),
                 "--csv " + copy + crawlFile);
         assertPlainError(run("export", db.toString(), "--broken-csv", sqlite.toString()),
-                "--broken-csv " + sqlite + " is a SQLite database, which Webprobe never "
+                "--broken-csv " + sqlite + " is a database file, which Webprobe never "
+                        + "overwrites; give the output another name.");
+        Path wal = Files.write(dir.resolve("old.webprobe-wal"),
+                new byte[] {0x37, 0x7f, 0x06, (byte) 0x82, 0, 0, 0, 0}); // a write-ahead log
+        assertPlainError(run("export", db.toString(), "--csv", wal.toString()),
+                "--csv " + wal + " is part of a database file, which Webprobe never "
                         + "overwrites; give the output another name.");
         assertPlainError(run("crawl", server.url("/"), "--quiet", "--csv", copy.toString()),
                 "--csv " + copy + crawlFile);

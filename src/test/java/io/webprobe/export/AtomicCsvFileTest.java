@@ -58,7 +58,7 @@ class AtomicCsvFileTest {
         Files.write(db, database);
         Path log = dir.resolve("log.tmp");
         Files.writeString(log, "seq\n1\n");
-        String refused = "Could not write " + db + ": it is a SQLite database, which Webprobe "
+        String refused = "Could not write " + db + ": it is a database file, which Webprobe "
                 + "never overwrites; choose another name. Nothing was changed.";
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
