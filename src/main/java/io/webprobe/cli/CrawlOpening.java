@@ -52,6 +52,7 @@ final class CrawlOpening {
         ResumeState resumeState = null;
         HttpProbe probe;
         SiteHeaders site = null;
+        TlsTrust trust = null;
         if (c.resumeFile == null) {
             try {
                 site = ctrlC.unlessPressed(() -> siteHeaders(c, true)); // its password prompt
@@ -89,7 +90,13 @@ final class CrawlOpening {
                 if (c.db != null && java.nio.file.Files.exists(c.db)) {
                     return failed(err, existingDb(c.db));
                 }
-                CrawlProbes.trust(plan); // a certificate file that cannot be read: before work
+                // a certificate file that cannot be read: before work; read once (a named
+                // pipe gives its certificates once) and where Ctrl-C ends a wait for a writer
+                trust = ctrlC.unlessPressed(() -> CrawlProbes.trust(plan));
+                if (ctrlC.wasPressed()) { // no file yet
+                    CrawlCommand.stoppedBeforeStart(err, null);
+                    return null;
+                }
                 // the headers that hold no secret are kept with it, the others' names only
                 CrawlPlan sent = plan.withSiteHeaders(site);
                 store = c.db != null ? CrawlStore.create(c.db, sent)
@@ -100,7 +107,11 @@ final class CrawlOpening {
             return failed(err, e.getMessage());
         }
         try {
-            probe = CrawlProbes.forPlan(store.plan(), c.connectTimeout);
+            CrawlPlan stored = store.plan();
+            if (trust == null) { // a resume: the certificates its crawl was started with
+                trust = ctrlC.unlessPressed(() -> CrawlProbes.trust(stored));
+            }
+            probe = trust == null ? null : CrawlProbes.forPlan(stored, c.connectTimeout, trust);
             if (c.resumeFile != null && !ctrlC.wasPressed()) {
                 resumeState = store.resumeState();
                 // a finished crawl sends nothing: no password is asked for a --user

@@ -70,22 +70,28 @@ final class CtrlC implements AutoCloseable {
         progress = rows;
     }
 
+    /** A step of a command's start-up, which may throw {@code E}. */
+    interface Step<T, E extends Exception> {
+        T get() throws E;
+    }
+
     /**
-     * Runs a step that may wait for the user without end (a password prompt) on a thread of
-     * its own ({@code cli-prompt}, a daemon), so that Ctrl-C ends the wait as it stops a job:
-     * the hook waits for this command's report, which a prompt would hold up for good (the
-     * JVM left after {@link #PATIENCE} without a word, the crawl file neither closed nor
-     * deleted).
+     * Runs a step that may wait without end (a password prompt; reading a named pipe nobody
+     * writes, given as --cacert or --file) on a thread of its own ({@code cli-prompt}, a
+     * daemon), so that Ctrl-C ends the wait as it stops a job: the hook waits for this
+     * command's report, which such a step would hold up for good (the JVM left after
+     * {@link #PATIENCE} without a word, the crawl file neither closed nor deleted).
      *
      * @return the step's result, or null when Ctrl-C was pressed before it ended
-     * @throws RuntimeException what the step threw
+     * @throws E what the step threw
      */
-    <T> T unlessPressed(java.util.function.Supplier<T> step) throws InterruptedException {
+    <T, E extends Exception> T unlessPressed(Step<T, E> step)
+            throws E, InterruptedException {
         var result = new java.util.concurrent.CompletableFuture<T>();
         Thread prompt = new Thread(() -> {
             try {
                 result.complete(step.get());
-            } catch (RuntimeException | Error e) {
+            } catch (Exception | Error e) {
                 result.completeExceptionally(e);
             }
         }, "cli-prompt");
@@ -97,7 +103,12 @@ final class CtrlC implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw (Error) e.getCause();
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            @SuppressWarnings("unchecked") // the step throws no other checked exception
+            E thrown = (E) e.getCause();
+            throw thrown;
         }
         return pressed ? null : result.getNow(null);
     }

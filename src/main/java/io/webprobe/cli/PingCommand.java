@@ -84,6 +84,8 @@ public final class PingCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int THRESHOLD = 1;
     static final int FAILED = 2;
+    /** Stopped with Ctrl-C (the JVM's exit code is the signal's own: 130, 143 or 129). */
+    static final int STOPPED = 130;
     /** How the user sets the connections here, as sentences name it. */
     static final String CONCURRENCY = "--concurrency";
     /** At most this many bad lines of a --file are named one by one. */
@@ -269,10 +271,30 @@ public final class PingCommand implements Callable<Integer> {
         }
         // with the summary CSV on standard output, the table goes to stderr
         PrintWriter out = outputs.usesStdout() ? err : spec.commandLine().getOut();
+        // Ctrl-C is watched from before the plan is read: pressed while --file or --cacert is
+        // read (a named pipe nobody writes), it ends the start-up in one sentence; it lets go
+        // once the job is closed
+        try (CtrlC ctrlC = new CtrlC()) {
+            return run(err, out, ctrlC);
+        }
+    }
+
+    private int run(PrintWriter err, PrintWriter out, CtrlC ctrlC) throws InterruptedException {
         PingPlan plan;
         try {
-            plan = plan(err);
-        } catch (IllegalArgumentException | IOException | TlsTrust.TrustException e) {
+            plan = ctrlC.unlessPressed(() -> {
+                try {
+                    return plan(err);
+                } catch (IOException | TlsTrust.TrustException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e); // said as it is
+                }
+            });
+            if (ctrlC.wasPressed()) {
+                err.println("Stopped before the ping started.");
+                err.flush();
+                return STOPPED;
+            }
+        } catch (IllegalArgumentException e) {
             // the plan's rules are worded for the window too, which adds the full stop itself;
             // a setting out of range is named by its option here, by its label there
             String message = e instanceof PingPlan.InvalidSetting invalid
@@ -333,8 +355,8 @@ public final class PingCommand implements Callable<Integer> {
         try (PingJob job = made;
                 ProgressPrinter progress = new ProgressPrinter(
                         err, quiet, () -> job.warmingUp() ? PingJob.WARMING_UP
-                                : progressLine(job.latest(), plan.timeout()));
-                CtrlC ctrlC = new CtrlC(job::stop)) {
+                                : progressLine(job.latest(), plan.timeout()))) {
+            ctrlC.watch(job::stop); // pressed already: stopped at once, and reported as stopped
             job.start();
             PingSnapshot last;
             try {

@@ -32,12 +32,22 @@ public final class CrawlProbes {
      */
     public static HttpProbe forPlan(CrawlPlan plan, Duration connectTimeout)
             throws TlsTrust.TrustException {
+        return forPlan(plan, connectTimeout, trust(plan));
+    }
+
+    /**
+     * A probe for the plan that trusts {@code trust} ({@link #trust} of the plan, read before:
+     * a certificate file that is a named pipe gives its certificates once).
+     *
+     * @param connectTimeout the TCP connect timeout (at most the plan's request timeout)
+     */
+    public static HttpProbe forPlan(CrawlPlan plan, Duration connectTimeout, TlsTrust trust) {
         Duration connect =
                 connectTimeout.compareTo(plan.timeout()) < 0 ? connectTimeout : plan.timeout();
         // a proxy set for the JVM: java.net.http takes it from the default selector, ours is
         // given it, so a request goes the same way through either (before, java.net.http took
         // every request then, and sent a stray "%" of /a%zz as %25, another URL)
-        return forPlan(plan, connect, trust(plan), proxied() ? ProxySelector.getDefault() : null);
+        return forPlan(plan, connect, trust, proxied() ? ProxySelector.getDefault() : null);
     }
 
     /**
