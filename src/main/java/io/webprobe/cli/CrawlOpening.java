@@ -99,8 +99,17 @@ final class CrawlOpening {
                 }
                 // the headers that hold no secret are kept with it, the others' names only
                 CrawlPlan sent = plan.withSiteHeaders(site);
-                store = c.db != null ? CrawlStore.create(c.db, sent)
-                        : CrawlStore.createTemporary(sent);
+                if (c.db == null) {
+                    store = CrawlStore.createTemporary(sent);
+                } else {
+                    try {
+                        store = CrawlStore.create(c.db, sent);
+                    } catch (StoreException e) {
+                        // another crawl given this --db in the same instant made it first
+                        return failed(err, java.nio.file.Files.exists(c.db) ? existingDb(c.db)
+                                : e.getMessage());
+                    }
+                }
             }
         } catch (UrlSyntax.InvalidUrlException | IllegalArgumentException | StoreException
                 | TlsTrust.TrustException e) {

@@ -67,12 +67,17 @@ final class StoreOpener {
             throw StoreException.because("Cannot create the crawl file " + file + ": its folder "
                     + "does not exist.", "the folder does not exist", null);
         }
+        // a kept crawl file is made whole beside its name, its lock row committed, and only
+        // then given the name (a hard link, which never replaces a file): of two crawls
+        // started together with one new file, the second finds the first's crawl there, open
+        // in another running Webprobe, never an empty file it would call a leftover, and
+        // never deletes it. A temporary one's name is this process's alone (TemporaryCrawls).
+        Path made = temporary ? abs : dir.resolve("." + abs.getFileName() + "."
+                + OwnerLock.self(clock.instant()).nameTag() + ".new");
         try {
-            // the name is taken atomically before SQLite opens it, so of two crawls started
-            // together with one new file, the second is refused and never deletes the first's
-            Files.createFile(abs);
+            Files.createFile(made);
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw alreadyExists(file);
+            throw alreadyExists(file); // made now by another store of this process
         } catch (IOException e) {
             String why = io.webprobe.FileErrors.why(e);
             throw StoreException.because("Cannot create the crawl file " + file + ": " + why
@@ -80,8 +85,9 @@ final class StoreOpener {
         }
         Connection c = null;
         StoreLocks.Held held = null;
+        boolean named = temporary;
         try {
-            c = connect(abs, false, options.maxPages());
+            c = connect(made, false, options.maxPages());
             Sql.exec(c, "PRAGMA journal_mode = WAL");
             Sql.exec(c, WAL_CHECKPOINT);
             if (temporary) {
@@ -98,7 +104,7 @@ final class StoreOpener {
             meta.put("state", CrawlState.RUNNING.label());
             meta.put("elapsed_ms", "0");
             meta.put("lock", lock.encode());
-            meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(abs));
+            meta.put(StoreLocks.LOCK_FILE, StoreLocks.identity(made)); // a link keeps it
             meta.putAll(PlanCodec.encode(plan));
             // at creation only: a resumed crawl keeps its file's (a file made before it has none)
             meta.put(HREF_CHECKS, HrefCheck.encode(HrefCheck.all()));
@@ -111,17 +117,76 @@ final class StoreOpener {
                 }
                 ps.executeBatch();
             }
-            held = StoreLocks.hold(abs, lock);
+            held = StoreLocks.hold(made, lock);
             c.commit();
+            if (!temporary) {
+                // closed first: SQLite names its -wal and -shm after the name it opened
+                c.close();
+                c = null;
+                giveName(made, abs, file);
+                named = true;
+                c = connect(abs, false, options.maxPages());
+                Sql.exec(c, WAL_CHECKPOINT);
+                c.setAutoCommit(false);
+                String identity = StoreLocks.identity(abs);
+                if (!identity.equals(meta.get(StoreLocks.LOCK_FILE))) {
+                    // a system without file keys knows a file by its path, which changed
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE meta SET value = ? WHERE key = ?")) {
+                        ps.setString(1, identity);
+                        ps.setString(2, StoreLocks.LOCK_FILE);
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    meta.put(StoreLocks.LOCK_FILE, identity);
+                    StoreLocks.release(held);
+                    held = StoreLocks.hold(abs, lock);
+                }
+            }
             return new CrawlStore(abs, ReadSource.inPlace(abs), temporary, false, options, meta,
                     c, held, CrawlInfo.read(abs, meta, false));
         } catch (SQLException e) {
             StoreLocks.release(held);
             closeQuietly(c);
-            deleteFiles(abs);
+            deleteFiles(named ? abs : made); // never a file of that name not made here
             String why = SqlErrors.why(e);
             throw StoreException.because("Cannot create the crawl file " + file + ": " + why
                     + ".", why, e);
+        } catch (StoreException e) {
+            StoreLocks.release(held);
+            closeQuietly(c);
+            deleteFiles(made);
+            throw e;
+        }
+    }
+
+    /**
+     * Gives the crawl file {@code made} beside it its name {@code abs}, unless a file of that
+     * name exists: a hard link, then the made name removed; where the file system has no hard
+     * links (FAT), a move, which checks the name first (a file given it in the same instant
+     * could be replaced).
+     */
+    private static void giveName(Path made, Path abs, Path file) throws StoreException {
+        try {
+            try {
+                Files.createLink(abs, made);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw e;
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.move(made, abs);
+                return;
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw alreadyExists(file);
+        } catch (IOException e) {
+            String why = io.webprobe.FileErrors.why(e);
+            throw StoreException.because("Cannot create the crawl file " + file + ": " + why
+                    + ".", why, e);
+        }
+        try {
+            Files.delete(made);
+        } catch (IOException e) {
+            log.warn("Could not remove {}, another name of {}", made, abs, e);
         }
     }
 
