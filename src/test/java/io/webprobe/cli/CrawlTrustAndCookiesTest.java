@@ -114,6 +114,33 @@ class CrawlTrustAndCookiesTest {
         assertEquals(2, run("crawl", url, "--insecure", "--cacert", pem.toString()).exitCode());
     }
 
+    /**
+     * A --cacert that is a named pipe (a shell's {@code --cacert <(...)}) gives its certificates
+     * once, and they are read once. Seen: the crawl read it a second time to make its client,
+     * and waited for a writer that had gone, for ever.
+     */
+    @Test
+    void aCertificatePipeWrittenOnceIsEnough() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "staging", "ip:127.0.0.1");
+        String url = httpsSite(cert);
+        Path pipe = io.webprobe.testsupport.NamedPipes.make(dir.resolve("ca.pem"));
+        var written = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (var out = new java.io.FileOutputStream(pipe.toFile())) {
+                java.nio.file.Files.copy(cert.pem(), out); // once, then closed
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), // it waited for ever: not a measure of speed
+                () -> run("crawl", url, "--quiet", "--cacert", pipe.toString()));
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertThat(r.err()).isEmpty();
+        written.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** "/" sets a session cookie and sends the browser to a check that sends it back. */
     private String sessionCheckSite() throws IOException {
         HttpServer http = HttpServer.create(
