@@ -220,9 +220,16 @@ run_java() {
   # "setlocale: LC_CTYPE: cannot change locale" as it is set; Java then stays ASCII as before
   webprobe_utf8_ctype 2>/dev/null
   # less what WEBPROBE_JAVA_OPTS replaces (a collector, a heap size: packaging/java-options.sh)
+  local mine=("${opts[@]}") what=command
   mapfile -t opts < <(webprobe_own_options "${opts[@]}")
+  [ $# -eq 0 ] && what=window
   # shellcheck disable=SC2086
-  webprobe_check_java_opts "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-}
+  webprobe_check_java_opts "$what" "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-}
+  # options Java refused: a command has ended; the window opens with all of Webprobe's own and
+  # says why (said on stderr too)
+  if [ -n "$webprobe_refused" ]; then
+    opts=("${mine[@]}" "-Dwebprobe.javaOptionsRefused=$webprobe_refused")
+  fi
   # shellcheck disable=SC2086
   exec "$JAVA" "${opts[@]}" ${WEBPROBE_JAVA_OPTS:-} -jar "$JAR" "$@"
 }

@@ -63,11 +63,18 @@ webprobe_own_options() {
   done
 }
 
-# webprobe_check_java_opts JAVA OPTION...: when WEBPROBE_JAVA_OPTS is set, starts JAVA with the
-# options given and -version (~0.1-0.2 s) and, if it does not start, says so in one sentence with
-# the JVM's own words and exits 2 (1 is the commands' "broken links found"). Without
+# webprobe_check_java_opts WHAT JAVA OPTION...: when WEBPROBE_JAVA_OPTS is set, starts JAVA with
+# the options given and -version (~0.1-0.2 s) and, if it does not start, says so in one sentence
+# with the JVM's own words. For a command (WHAT is command) that is the end: exit 2 (1 is the
+# commands' "broken links found"). The window (WHAT is window) opens without them instead: the
+# menu entry starts it with no terminal, and a click did nothing visible. Then
+# WEBPROBE_JAVA_OPTS is emptied and webprobe_refused holds the sentence, which the caller hands
+# the window (-Dwebprobe.javaOptionsRefused) with Webprobe's own options, all of them. Without
 # WEBPROBE_JAVA_OPTS nothing is started: Webprobe's own options are known to work.
 webprobe_check_java_opts() {
+  webprobe_refused=''
+  _wp_what=$1
+  shift
   [ -n "${WEBPROBE_JAVA_OPTS:-}" ] || return 0
   # options that act as the JVM starts (a debugger waiting for its client, an agent, a
   # recording or a log file) would act twice, or wait on the probe: no probe then
@@ -90,8 +97,8 @@ webprobe_check_java_opts() {
            *) _wp_bad=1 ;;
          esac
          if [ -n "$_wp_bad" ]; then
-           echo "webprobe: WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS' holds '$_wp_u', which is not a Java option (each starts with a dash)." >&2
-           exit 2
+           webprobe_refuse_java_opts "$_wp_what" "WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS' holds '$_wp_u', which is not a Java option (each starts with a dash)"
+           return 0
          fi
          _wp_u='' ;;
     esac
@@ -103,8 +110,20 @@ webprobe_check_java_opts() {
     -e '/^Error: Could not create the Java Virtual Machine\.$/d' \
     -e '/^Error: A fatal exception has occurred\./d' -e '/./{p;q;}')
   [ -n "$_wp_line" ] || _wp_line=$(printf '%s\n' "$_wp_said" | sed -n '/./{p;q;}')
-  echo "webprobe: Java does not start with WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS': ${_wp_line%.}." >&2
-  exit 2
+  webprobe_refuse_java_opts "$_wp_what" "Java does not start with WEBPROBE_JAVA_OPTS='$WEBPROBE_JAVA_OPTS': ${_wp_line%.}"
+}
+
+# webprobe_refuse_java_opts WHAT SENTENCE: says why WEBPROBE_JAVA_OPTS cannot be used (SENTENCE,
+# without its full stop) on stderr; a command then exits 2, the window goes on without them
+# (webprobe_check_java_opts)
+webprobe_refuse_java_opts() {
+  if [ "$1" != window ]; then
+    echo "webprobe: $2." >&2
+    exit 2
+  fi
+  webprobe_refused="$2; Webprobe runs without them."
+  echo "webprobe: $webprobe_refused" >&2
+  WEBPROBE_JAVA_OPTS=''
 }
 
 # webprobe_private_cache_dir: JavaFX unpacks its native libraries into ~/.openjfx/cache, and

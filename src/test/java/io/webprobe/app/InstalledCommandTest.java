@@ -29,13 +29,15 @@ class InstalledCommandTest {
         app = dir.resolve("an app"); // a space: the cache's path is one argument
         Path bin = Files.createDirectories(app.resolve("bin"));
         Files.createDirectories(app.resolve("lib/app"));
+        String rules = Files.readString(Path.of("packaging/java-options.sh"));
         String command = Files.readString(Path.of("packaging/linux/webprobe"))
                 .replace("@JAVA_OPTIONS@", "-Xmx1g -Dwebprobe.command=webprobe")
                 .replace("@WINDOW_OPTIONS@", "-Xms256m")
                 .replace("@CRAWL_OPTIONS@", "-XX:+UseSerialGC -Xmx160m")
                 .replace("@JAR@", "webprobe.jar")
-                .replace("# @JAVA_OPTION_RULES@",
-                        Files.readString(Path.of("packaging/java-options.sh")));
+                // the whole line, as package.sh's sed (the rest of it ran as a command)
+                .replaceAll("# @JAVA_OPTION_RULES@[^\n]*", java.util.regex.Matcher
+                        .quoteReplacement(rules));
         executable(bin.resolve("webprobe"), command);
         executable(Files.createDirectories(app.resolve("lib/runtime/bin")).resolve("java"),
                 "#!/bin/sh\nprintf '%s\\n' \"$@\" \"XDG_CACHE_HOME=$XDG_CACHE_HOME\" \\\n"
@@ -110,6 +112,57 @@ class InstalledCommandTest {
                 "LC_ALL=");
         assertThat(run(Map.of("LANG", "C", "LC_CTYPE", "en_GB.UTF-8"), "crawl"))
                 .contains("LC_CTYPE=en_GB.UTF-8");
+    }
+
+    /**
+     * The bug: the menu entry runs this command with no terminal, and WEBPROBE_JAVA_OPTS that
+     * Java refused made a click on it do nothing visible. The window opens with Webprobe's own
+     * options, all of them, and the sentence (one argument), which stderr says too; a command
+     * still exits 2.
+     */
+    @Test
+    void theWindowOpensWithoutOptionsJavaRefusesAndACommandStops() throws Exception {
+        // a runtime whose JVM refuses -Xmx1q as the real one does
+        executable(app.resolve("lib/runtime/bin/java"), "#!/bin/sh\n"
+                + "case \"$*\" in *-Xmx1q*-version) echo 'Invalid maximum heap size: -Xmx1q' >&2\n"
+                + "  echo 'Error: Could not create the Java Virtual Machine.' >&2; exit 1;; esac\n"
+                + "printf '%s\\n' \"$@\"\n");
+        String said = "Java does not start with WEBPROBE_JAVA_OPTS='-Xmx1q': Invalid maximum "
+                + "heap size: -Xmx1q; Webprobe runs without them.";
+
+        Ran window = ran(Map.of("WEBPROBE_JAVA_OPTS", "-Xmx1q"));
+        Ran crawl = ran(Map.of("WEBPROBE_JAVA_OPTS", "-Xmx1q"), "crawl", "http://127.0.0.1/");
+
+        assertThat(window.exitCode()).isZero();
+        assertThat(window.stderr()).isEqualTo("webprobe: " + said + "\n");
+        assertThat(window.args()).containsSubsequence("-Xmx1g", "-Xms256m",
+                "-Dwebprobe.javaOptionsRefused=" + said, "-jar").doesNotContain("-Xmx1q");
+        assertThat(crawl.exitCode()).isEqualTo(2);
+        assertThat(crawl.stderr()).isEqualTo("webprobe: Java does not start with "
+                + "WEBPROBE_JAVA_OPTS='-Xmx1q': Invalid maximum heap size: -Xmx1q.\n");
+        assertThat(crawl.args()).isEmpty();
+        // options Java takes go to the window, without a word
+        Ran good = ran(Map.of("WEBPROBE_JAVA_OPTS", "-Xmx2g"));
+        assertThat(good.stderr()).isEmpty();
+        assertThat(good.args()).contains("-Xms256m", "-Xmx2g")
+                .noneMatch(a -> a.contains("javaOptionsRefused"));
+    }
+
+    private record Ran(int exitCode, List<String> args, String stderr) {}
+
+    private Ran ran(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh",
+                app.resolve("bin/webprobe").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().remove("WEBPROBE_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Path err = dir.resolve("stderr");
+        Process p = pb.redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Ran(p.exitValue(), out.lines().toList(), Files.readString(err));
     }
 
     /** The command's arguments to java, one an element. */

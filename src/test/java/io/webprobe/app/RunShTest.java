@@ -304,6 +304,45 @@ class RunShTest {
         assertThat(argFile.exitCode()).isZero();
     }
 
+    /**
+     * The bug: the menu entry starts the window with no terminal, and options Java refused made
+     * a click do nothing visible (run.sh said why on stderr and exited 2, as a command must).
+     * The window now opens with all of run.sh's own options, none of the user's, says why on
+     * stderr and hands the sentence to the window.
+     */
+    @Test
+    void theWindowOpensWithoutWebprobeJavaOptsJavaRefusesAndIsToldWhy() throws Exception {
+        Path checkout = jvmCheckout();
+
+        Result r = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xmx1q"));
+
+        String said = "Java does not start with WEBPROBE_JAVA_OPTS='-Xmx1q': Invalid maximum "
+                + "heap size: -Xmx1q; Webprobe runs without them.";
+        assertThat(r.stderr()).containsExactly("webprobe: " + said);
+        assertThat(r.exitCode()).isZero();
+        // its own heap cap and start, which the user's -Xmx had replaced, are back
+        assertThat(r.stdout()).startsWith("ran with: ").contains("-Xmx1g", "-Xms256m",
+                " -Dwebprobe.javaOptionsRefused=" + said + " -jar ")
+                .doesNotContain(" -Xmx1q ");
+        // a word that is no option, likewise
+        Result word = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Dx=a b"));
+        assertThat(word.stderr()).containsExactly("webprobe: WEBPROBE_JAVA_OPTS='-Dx=a b' holds "
+                + "'b', which is not a Java option (each starts with a dash); Webprobe runs "
+                + "without them.");
+        assertThat(word.exitCode()).isZero();
+        assertThat(word.stdout()).contains("-Xmx1g").doesNotContain(" -Dx=a ");
+        // options Java takes are the user's, and nothing is said
+        Result good = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xmx2g"));
+        assertThat(good.stderr()).isEmpty();
+        assertThat(good.stdout()).contains(" -Xmx2g -jar ").doesNotContain("javaOptionsRefused");
+        // a command still ends there, the window's words not said: nothing ran
+        Result version = runIn(checkout, Map.of("WEBPROBE_JAVA_OPTS", "-Xmx1q"), "--version");
+        assertThat(version.stderr()).containsExactly("webprobe: Java does not start with "
+                + "WEBPROBE_JAVA_OPTS='-Xmx1q': Invalid maximum heap size: -Xmx1q.");
+        assertThat(version.stdout()).isEmpty();
+        assertThat(version.exitCode()).isEqualTo(2);
+    }
+
     @Test
     void withoutWebprobeJavaOptsJavaIsNotProbedFirst() throws Exception {
         Path checkout = jvmCheckout();
