@@ -5,6 +5,7 @@ import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.MenusInWindow;
 import io.webprobe.ui.common.UiState;
 import java.io.InputStream;
+import java.util.function.UnaryOperator;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -26,16 +27,39 @@ public final class WebprobeApp extends Application {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 640;
 
+    /**
+     * The system property the launchers (run.sh, the installed webprobe) set when Java refused
+     * WEBPROBE_JAVA_OPTS and the window opened without them: the sentence saying so, which the
+     * menu entry has no terminal to show.
+     */
+    public static final String REFUSED_OPTIONS = "webprobe.javaOptionsRefused";
+
     private AppContext context;
 
     @Override
     public void start(Stage stage) {
         UiState state = UiState.load(UiState.defaultFile(UserDirs.current()));
         context = show(stage, null, state);
+        context.mainView().showNotice(startNotice(System::getProperty));
         // not HostServices.showDocument: on Linux it cannot tell when no browser opened
         FatalErrors.coverThreadsWithTheirOwnHandler();
         installErrorHandler(context);
         Platform.runLater(TestHooks::exhaustHeapIfAsked);
+    }
+
+    /**
+     * What the window says as it opens, read once from the launcher's system property {@link
+     * #REFUSED_OPTIONS}: "" for nothing. Logged too.
+     *
+     * @param properties the system property of a name, or null
+     */
+    public static String startNotice(UnaryOperator<String> properties) {
+        String refused = properties.apply(REFUSED_OPTIONS);
+        if (refused == null || refused.isBlank()) {
+            return "";
+        }
+        log.warn("{}", refused);
+        return refused;
     }
 
     /**

@@ -1,12 +1,18 @@
 package io.webprobe.ui.main;
 
 import io.webprobe.ui.common.DialogService;
+import io.webprobe.ui.common.NoteLine;
 import io.webprobe.ui.compare.CompareView;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.ping.PingView;
 import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -15,10 +21,14 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /** The main window's content: the menu bar and the Crawl, Ping and Compare tabs. */
 public final class MainView {
     private final BorderPane root = new BorderPane();
+    /** A sentence from start-up for the user, under the menus until hidden; "" for none. */
+    private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
 
     /**
      * @param crawl the Crawl tab
@@ -178,8 +188,33 @@ public final class MainView {
         });
         Menu help = new Menu("Help", null, about);
 
-        root.setTop(new MenuBar(file, help));
+        root.setTop(new VBox(new MenuBar(file, help), noticeLine()));
         root.setCenter(tabs);
+    }
+
+    /**
+     * Says {@code sentence} under the menus, whichever tab is shown, until the user hides it:
+     * for what the window learns as it starts and the user must hear of without being stopped
+     * (the Java options it opened without, which the menu entry has no terminal to say). An
+     * empty one says nothing. Call on the FX thread.
+     */
+    public void showNotice(String sentence) {
+        // one line of words: the options quoted in it may hold line breaks
+        notice.set(sentence.strip().replaceAll("\\s+", " "));
+    }
+
+    /** The notice's line, taking room only while there is one (as the Crawl tab's offers). */
+    private HBox noticeLine() {
+        Label text = new Label();
+        text.setId("startNoticeText");
+        text.textProperty().bind(notice);
+        HBox line = NoteLine.of(text, Bindings.isNotEmpty(notice),
+                NoteLine.button("startNoticeHide", "Hide", "Hide this notice",
+                        () -> notice.set("")));
+        line.setId("startNoticeBar");
+        line.getStyleClass().add("note-bar");
+        VBox.setMargin(line, new Insets(6, 10, 0, 10));
+        return line;
     }
 
     public Parent root() {
