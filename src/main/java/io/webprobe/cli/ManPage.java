@@ -63,7 +63,8 @@ public final class ManPage {
         t.append(".TP\n.B WEBPROBE_JAVA_OPTS\n");
         t.append(text("Extra options for the Java virtual machine, after Webprobe's own, "
                 + "e.g. -Xmx2g for a bigger heap. A heap size or collector given here replaces "
-                + "Webprobe's.")).append('\n');
+                + "Webprobe's. Options Java does not start with stop a command (exit code 2); "
+                + "the window opens without them and says so.")).append('\n');
         t.append(".SH FILES\n");
         t.append(".TP\n.I /opt/webprobe\n");
         t.append(text("The installed app, with its own Java runtime; /usr/bin/webprobe starts "
