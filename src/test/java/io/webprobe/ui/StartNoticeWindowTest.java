@@ -63,6 +63,8 @@ class StartNoticeWindowTest extends MainWindowTestBase {
         robot.clickOn(node(robot, "#startNoticeHide", Button.class));
 
         assertThat(fx(() -> bar.isVisible() || bar.isManaged())).isFalse();
+        // not left on the hidden button: on the tabs, whose keys work from there
+        assertThat(fx(() -> stage.getScene().getFocusOwner())).isInstanceOf(TabPane.class);
         assertThat(dialogs.calls).as("nothing to click away").isEmpty();
     }
 

@@ -203,7 +203,10 @@ public final class MainView {
         notice.set(sentence.strip().replaceAll("\\s+", " "));
     }
 
-    /** The notice's line, taking room only while there is one (as the Crawl tab's offers). */
+    /**
+     * The notice's line, taking room only while there is one (as the Crawl tab's offers). Its
+     * Hide button hidden, JavaFX gives the focus to the next in turn: the tabs.
+     */
     private HBox noticeLine() {
         Label text = new Label();
         text.setId("startNoticeText");
