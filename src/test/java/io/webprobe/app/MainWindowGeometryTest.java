@@ -155,7 +155,12 @@ class MainWindowGeometryTest {
         return new Rectangle2D(s.getX(), s.getY(), s.getWidth(), s.getHeight());
     }
 
+    /**
+     * Runs {@code action} on the FX thread. Building the app's window there is one call, the
+     * JVM's first: under a load of ~27 on two cores it took over 10 s (seen twice, on the old
+     * code too), so the wait is the window tests' 30 s, a bound on hanging, not on speed.
+     */
     private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
     }
 }
