@@ -56,6 +56,22 @@ public final class CellWidths {
                 javafx.scene.text.FontWeight.BOLD, f.getSize()), title)) + HEADER_ROOM;
     }
 
+    /** Room in a cell beside its text: its padding and border, and a pixel to spare. */
+    static final double CELL_ROOM = 8;
+
+    /**
+     * The least width of a column whose cells show each of {@code texts} whole, in the
+     * default font (a column shrunk with the others to fit the table: the Broken links Type
+     * read "Hype…" at 960 px).
+     */
+    public static double cellWidth(String... texts) {
+        double widest = 0;
+        for (String t : texts) {
+            widest = Math.max(widest, textWidth(javafx.scene.text.Font.getDefault(), t));
+        }
+        return Math.ceil(widest) + CELL_ROOM;
+    }
+
     /**
      * Widens the cell's column to its figure when the column is too narrow for it (Bytes read
      * "576,718..."); never narrows it. Only shown cells are measured, once a figure changes. A

@@ -78,6 +78,13 @@ public final class BrokenLinksView {
                 // empty without a redirect, as Screaming Frog's "Redirect URL" (it repeated the
                 // Link URL on every row); the CSV's final_url still has it on each
                 col("Ends at", 230, BrokenLinkText::endsAt, true)));
+        // the types of the links pages hold whole where the columns are shrunk to fit (at
+        // 960 px each read "Hype…" or "Cano…" beside an Ends at empty on most rows)
+        TableColumn<BrokenLink, ?> type = table.getColumns().get(4);
+        type.setMinWidth(Math.max(type.getMinWidth(), io.webprobe.ui.common.CellWidths
+                .cellWidth(LinkTypeText.word("a"), LinkTypeText.word("img"),
+                        LinkTypeText.word("script"), LinkTypeText.word("css"),
+                        LinkTypeText.word("canonical"))));
         table.getSelectionModel().getSelectedItems().addListener(
                 (javafx.collections.ListChangeListener<BrokenLink>) c -> {
                     if (!model.replacing() && !restoring) {

@@ -349,6 +349,38 @@ class BrokenLinksViewTest {
     }
 
     /**
+     * The bug: at the least window (960 px) every link's type read "Hype…" ("Cano…" for a
+     * canonical), the Type column shrunk with the others, beside an Ends at column empty on
+     * most rows. The types of the links pages hold read whole there.
+     */
+    @Test
+    void atTheLeastWindowALinksTypeReadsWhole(@TempDir Path dir) throws Exception {
+        crawled(dir, "<link rel=canonical href=/gone-canonical><script src=/gone.js></script>"
+                + "<a href=/gone>a</a><img src=/gone.png>", 4);
+        fx(() -> {
+            // as atTheLeastWindowEachHeaderReadsWhole: the table at 960 px, and some room
+            view.table().getScene().getWindow().setWidth(700);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents(); // the cells laid out at their width
+        java.util.Map<String, String> type = fx(() -> view.table()
+                .lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() != null && !c.isEmpty()
+                        && "Type".equals(c.getTableColumn().getText()))
+                .collect(java.util.stream.Collectors.toMap(c -> (String) c.getItem(),
+                        c -> c.lookup(".text") instanceof javafx.scene.text.Text t
+                                ? t.getText() : "")));
+        assertThat(type).containsOnlyKeys("Hyperlink", "Image", "JavaScript", "Canonical");
+        type.forEach((word, shown) -> assertThat(shown).as("%s", type).isEqualTo(word));
+        double sum = fx(() -> view.table().getVisibleLeafColumns().stream()
+                .mapToDouble(javafx.scene.control.TableColumn::getWidth).sum());
+        assertThat(sum).as("the columns still fit").isLessThanOrEqualTo(
+                fx(() -> view.table().getWidth()));
+    }
+
+    /**
      * The Status column sorts by the code as a number: as text, "1000" came before "404" and
      * "99" after "500".
      */
