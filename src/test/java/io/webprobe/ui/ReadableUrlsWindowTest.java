@@ -109,4 +109,35 @@ class ReadableUrlsWindowTest extends MainWindowTestBase {
         waiting(WAIT).until(() -> drawn(robot, table, "URL")
                 .equals(List.of(server.url("/中文.html"))));
     }
+
+    /**
+     * The bug: a list of URLs of several sites, each too wide for the URL column, showed each
+     * by its path's end ("…/x" for one on another port, "…/about" for a.com's and b.org's):
+     * which site a row was on was seen nowhere. The list's first site's URLs show their
+     * path's end, as a crawl's site's do; another site's keep their host, cut in the middle.
+     */
+    @Test
+    void aListsUrlsOfAnotherSiteKeepTheirHost(FxRobot robot) throws Exception {
+        String page = "/section-1/chapter-1/a-page-with-a-rather-long-name.html";
+        server.route(page, html("<title>A</title>"));
+        robot.interact(() -> {
+            stage.setWidth(io.webprobe.app.WebprobeApp.MIN_WIDTH);
+            stage.setHeight(900);
+        });
+        String other;
+        try (io.webprobe.testsupport.RefusedPort refused =
+                io.webprobe.testsupport.RefusedPort.onLoopback()) {
+            other = refused.url("/section-2/chapter-2/a-page-with-a-rather-long-name.html");
+            robot.clickOn("#modeList");
+            TextArea list = node(robot, "#listInput", TextArea.class);
+            robot.interact(() -> list.setText(server.url(page) + "\n" + other + "\n"));
+            robot.clickOn("#crawlStart");
+            waitForCrawlEnd(robot);
+        }
+        TableView<UrlItem> table = pagesTable(robot);
+        waiting(WAIT).until(() -> drawn(robot, table, "URL").size() == 2);
+        assertThat(drawn(robot, table, "URL")).as("the first site's by its path's end, "
+                + "another's whole for the cell to cut in the middle")
+                .containsExactlyInAnyOrder("…/a-page-with-a-rather-long-name.html", other);
+    }
 }

@@ -150,7 +150,8 @@ final class ShownCrawl {
         told.offerGone();
         told.hintGone(); // a crawl is shown: the hint has done its work or is moot
         workspace.attach(crawl, store.plan().useSitemaps()
-                && store.info().state() == CrawlState.FINISHED);
+                && store.info().state() == CrawlState.FINISHED,
+                store.plan().isList() ? store.plan().startUrl() : null);
     }
 
     /**

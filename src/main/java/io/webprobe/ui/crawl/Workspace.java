@@ -72,11 +72,14 @@ final class Workspace {
      * not its.
      *
      * @param orphans whether the overview counts orphans (a finished crawl that read sitemaps)
+     * @param listStart a list's first URL (null: a site's crawl), see {@link
+     *     UrlTableModel#setListStart}
      */
-    void attach(OpenCrawl c, boolean orphans) {
+    void attach(OpenCrawl c, boolean orphans, java.net.URI listStart) {
         crawl = c;
         table.attach(null);
         startWhole();
+        table.setListStart(listStart);
         table.attach(c.tableLane());
         details.attach(c.tableLane());
         overview.attach(c.countsLane(), orphans);

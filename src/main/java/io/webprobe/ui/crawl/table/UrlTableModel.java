@@ -108,6 +108,9 @@ public final class UrlTableModel {
     /** How often a running crawl's rows on screen are read again. */
     static final long STALE_EVERY_NANOS = 1_000_000_000L;
 
+    /** See {@link #setListStart}. */
+    private java.net.URI listStart;
+
     public UrlTableModel(Executor fx) {
         this(fx, System::nanoTime);
     }
@@ -150,6 +153,21 @@ public final class UrlTableModel {
     /** Text the URL or the title must contain. */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /**
+     * Shows a list's crawl, whose first URL is {@code first} (null: a site's crawl): the URLs
+     * of that URL's site are cut by their path's end, as a crawl's site's are, another site's
+     * keep their host (a list of several sites read "…/about" for each). Before {@link
+     * #attach}.
+     */
+    public void setListStart(java.net.URI first) {
+        listStart = first;
+    }
+
+    /** The first URL of the list shown, or null for a site's crawl ({@link #setListStart}). */
+    public java.net.URI listStart() {
+        return listStart;
     }
 
     /** Whether the crawl tab is in List mode (what the empty table asks for). */

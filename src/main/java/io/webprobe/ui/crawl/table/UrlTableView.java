@@ -265,7 +265,7 @@ public final class UrlTableView {
         }
     }
 
-    private static TableColumn<UrlItem, Object> column(UrlColumn c) {
+    private TableColumn<UrlItem, Object> column(UrlColumn c) {
         TableColumn<UrlItem, Object> col = new TableColumn<>(c.title());
         col.setUserData(c.key());
         col.setId("col-" + c.key());
@@ -283,7 +283,7 @@ public final class UrlTableView {
         });
         boolean status = "status".equals(c.key());
         boolean reason = "reason".equals(c.key());
-        col.setCellFactory(x -> new UrlCell(c.kind(), status, reason));
+        col.setCellFactory(x -> new UrlCell(c.kind(), status, reason, model::listStart));
         if (status) { // a Reason that only repeats it shows again while it is hidden
             col.visibleProperty().addListener((o, was, now) -> {
                 if (col.getTableView() != null) {
@@ -328,21 +328,31 @@ public final class UrlTableView {
          */
         private final boolean reason;
 
-        UrlCell(UrlColumn.Kind kind, boolean status, boolean reason) {
+        /** The first URL of the list shown, or null ({@link UrlTableModel#listStart}). */
+        private final java.util.function.Supplier<java.net.URI> listStart;
+
+        UrlCell(UrlColumn.Kind kind, boolean status, boolean reason,
+                java.util.function.Supplier<java.net.URI> listStart) {
             this.kind = kind;
             this.reason = reason;
+            this.listStart = listStart;
             this.urlEnds = kind == UrlColumn.Kind.URL ? new UrlEnds(this) : null;
             this.statusWord = status ? new ShortForm(this) : null;
         }
 
-        /** Whether {@code url} is on the site of the row's own URL, a URL of the crawled site. */
+        /**
+         * Whether {@code url} is on the site of the row's own URL, a URL of the crawled site;
+         * in a list's crawl, on the site of its first URL (its URLs may be of many sites).
+         */
         private boolean onRowSite(String url) {
             UrlItem line = getTableRow() == null ? null : getTableRow().getItem();
             if (line == null || line.row() == null || line.row().result().external()) {
                 return false;
             }
+            java.net.URI list = listStart.get();
             try {
-                return SiteUrls.onSite(io.webprobe.http.Urls.toUri(line.row().result().url()), url);
+                return SiteUrls.onSite(list != null ? list
+                        : io.webprobe.http.Urls.toUri(line.row().result().url()), url);
             } catch (IllegalArgumentException e) {
                 return false; // not a URL as the engine writes them: cut in the middle
             }
