@@ -341,6 +341,38 @@ class WorkspaceWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: "Copy all inlinks" on a URL no page links to (the start page, a listed URL)
+     * emptied the clipboard and said "Copied 0 inlinks.". It says there are none, and leaves
+     * the clipboard as it was.
+     */
+    @Test
+    void copyAllInlinksOfAUrlNoPageLinksToSaysSoAndCopiesNothing(FxRobot robot)
+            throws Exception {
+        server.route("/", html("<title>Home</title><a href=/a>a</a>"));
+        server.route("/a", html("<title>A</title>"));
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        TableView<UrlItem> table = pagesTable(robot);
+        waiting(WAIT).until(() -> fx(() -> table.getItems().size()) == 2);
+        int home = fx(() -> indexOf(table, server.url("/")));
+        robot.clickOn(rowNode(robot, home));
+        requestContextMenu(robot, rowNode(robot, home));
+        robot.clickOn("#menuCopyInlinks");
+        waiting(Duration.ofSeconds(10)).until(() -> status(robot).startsWith("No "));
+        assertThat(status(robot)).isEqualTo("No crawled page links to this URL: nothing was "
+                + "copied.");
+        assertThat(clipboard).isEmpty();
+
+        int a = fx(() -> indexOf(table, server.url("/a")));
+        robot.clickOn(rowNode(robot, a));
+        requestContextMenu(robot, rowNode(robot, a));
+        robot.clickOn("#menuCopyInlinks");
+        waiting(Duration.ofSeconds(10)).until(() -> clipboard.size() == 1);
+        assertThat(clipboard.get(0)).isEqualTo(server.url("/"));
+        assertThat(status(robot)).isEqualTo("Copied 1 inlink.");
+    }
+
+    /**
      * The bug: with no browser to open (no desktop, none installed) "Open in browser" did
      * nothing and said nothing. It says so in one sentence now, and copies the address.
      */

@@ -103,6 +103,10 @@ public final class UrlActions {
                 return;
             }
             vm.inlinksOf(ids[0], urls -> {
+                if (urls.isEmpty()) { // "Copied 0 inlinks.", the clipboard emptied
+                    vm.say("No crawled page links to this URL: nothing was copied.");
+                    return;
+                }
                 clipboard.putText(String.join("\n", urls));
                 vm.say("Copied " + Words.count(urls.size(), "inlink") + ".");
             });
