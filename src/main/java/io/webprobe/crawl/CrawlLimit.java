@@ -18,9 +18,9 @@ public enum CrawlLimit {
             "", "", ""),
     MAX_QUERY_VARIANTS("Max query variants", "--max-query-variants", 1, Integer.MAX_VALUE, "",
             "", ""),
-    /** 0 means as many as there are threads. */
-    MAX_PER_HOST("Max requests per host", "--max-per-host", 0, 256, " (as many as %threads)", "",
-            ""),
+    /** 0 means as many as there are threads. Named as the Crawl tab's box is labelled. */
+    MAX_PER_HOST("Requests at once per host", "--max-per-host", 0, 256,
+            " (as many as %threads)", "", ""),
     DELAY_MILLIS("Delay per host", "--delay-ms", 0, 3_600_000, "", " ms", " (an hour)"),
     REQUESTS_PER_SECOND("Max requests/s per host", "--max-rps", 0.001, 100_000, "",
             " requests per second", ""),

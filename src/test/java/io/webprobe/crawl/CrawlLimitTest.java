@@ -22,7 +22,7 @@ class CrawlLimitTest {
         assertThat(CrawlLimit.MAX_PER_HOST.rule(Naming.OPTION))
                 .isEqualTo("--max-per-host must be between 0 (as many as --threads) and 256.");
         assertThat(CrawlLimit.MAX_PER_HOST.rule(Naming.LABEL)).isEqualTo(
-                "Max requests per host must be between 0 (as many as Threads) and 256.");
+                "Requests at once per host must be between 0 (as many as Threads) and 256.");
         // a tester found "3600000 ms" on the command line, whose other messages write
         // 3,600,000; the Crawl tab's fields keep the figures as they are typed there
         assertThat(CrawlLimit.DELAY_MILLIS.rule(Naming.OPTION))

@@ -404,6 +404,42 @@ class CrawlSettingsWindowTest extends MainWindowTestBase {
     }
 
     /**
+     * The bug: the Politeness settings read "Requests per host" over "Max requests/s per
+     * host", and a bad value in the first was named "Max requests per host", a name seen
+     * nowhere: which box it meant, and how the two differ, was left to guess. Each box's
+     * error names it by its label (less its unit: "Delay per host (ms)"), and the first says
+     * what it counts: requests at once.
+     */
+    @Test
+    void eachPolitenessBoxsErrorNamesItByItsLabel(FxRobot robot) throws Exception {
+        server.route("/", html("home"));
+        Label error = node(robot, "#crawlSettingsError", Label.class);
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        for (String id : List.of("crawlMaxPerHost", "crawlMaxRps", "crawlDelay", "crawlTimeout",
+                "crawlMaxPageSize")) {
+            TextField box = node(robot, "#" + id, TextField.class);
+            String label = fx(() -> {
+                javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane) box.getParent();
+                return grid.getChildren().stream()
+                        .filter(n -> n instanceof Label
+                                && java.util.Objects.equals(javafx.scene.layout.GridPane
+                                        .getRowIndex(n), javafx.scene.layout.GridPane
+                                        .getRowIndex(box)))
+                        .map(n -> ((Label) n).getText()).findFirst().orElseThrow();
+            });
+            String was = fx(box::getText);
+            robot.interact(() -> box.setText("-5"));
+            enterUrlAndStart(robot, server.url("/"));
+            named.put(label.replaceFirst(" \\([^)]*\\)$", ""), fx(error::getText));
+            robot.interact(() -> box.setText(was));
+        }
+        assertThat(named).containsKey("Requests at once per host");
+        named.forEach((label, text) -> assertThat(text).as("%s", named)
+                .startsWith(label + " must be"));
+        assertThat(server.totalRequests()).isZero();
+    }
+
+    /**
      * The bug: the settings' error line came over the fields when Start named a bad value and
      * went when it was fixed, moving every field 22 px: a click meant for the next field landed
      * in another.

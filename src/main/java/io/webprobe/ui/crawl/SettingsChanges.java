@@ -55,7 +55,7 @@ final class SettingsChanges {
             out.add(forList ? "anchors not checked for a list" : "checking anchors");
         }
         if (s.maxPerHost() != defaults.maxPerHost()) {
-            out.add(s.maxPerHost() + " per host");
+            out.add(s.maxPerHost() + " at once per host");
         }
         if (s.maxRequestsPerSecond() != CrawlSettings.NO_RATE_LIMIT) {
             out.add(CrawlSettings.plain(s.maxRequestsPerSecond()) + " requests/s per host");

@@ -103,7 +103,7 @@ class CrawlSettingsTest {
         assertThat(form.changesProperty().get()).isEqualTo("all subdomains · 2 include patterns"
                 + " · 1 exclude pattern · max depth 2 · max 500 pages · no external links"
                 + " · trap guards changed · ignoring robots.txt · following nofollow · sitemaps"
-                + " · 2 per host · 250 ms delay · 30 s timeout");
+                + " · 2 at once per host · 250 ms delay · 30 s timeout");
     }
 
     @Test
@@ -225,7 +225,7 @@ class CrawlSettingsTest {
         form.maxPageMegabytesProperty().set("0.5");
         form.userAgentProperty().set("Bot");
 
-        assertThat(form.changesProperty().get()).isEqualTo("2 per host · 2.5 requests/s per host"
+        assertThat(form.changesProperty().get()).isEqualTo("2 at once per host · 2.5 requests/s per host"
                 + " · 10 ms delay · 30 s timeout · max page 0.5 MB · custom user agent");
     }
 
@@ -280,8 +280,8 @@ class CrawlSettingsTest {
                 bad(CrawlSettingsForm::maxQueryVariantsProperty, "2.5", Field.MAX_QUERY_VARIANTS,
                         "Max query variants must be a whole number from 1 to 2,147,483,647."),
                 bad(CrawlSettingsForm::maxPerHostProperty, "257", Field.MAX_PER_HOST,
-                        "Max requests per host must be a whole number from 0 to 256, or blank "
-                                + "for as many as there are threads."),
+                        "Requests at once per host must be a whole number from 0 to 256, or "
+                                + "blank for as many as there are threads."),
                 bad(CrawlSettingsForm::delayMillisProperty, "3600001", Field.DELAY,
                         "Delay per host must be a whole number of milliseconds from 0 to "
                                 + "3600000 (an hour)."),
