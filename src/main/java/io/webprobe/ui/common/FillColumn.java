@@ -206,7 +206,9 @@ public final class FillColumn<S> {
      * Gives {@code other} the part {@code part} (0 to 1) of the spare width above the two
      * columns' least widths (their present preferred widths), this column the rest, until the
      * user drags {@code other}'s border; then this column takes all the spare width again.
-     * Once only, before the table is shown.
+     * When the other columns leave less than the two columns' own widths, {@code other} gives
+     * way first, down to its least width (its header whole), before the table scrolls
+     * sideways. Once only, before the table is shown.
      */
     public void split(TableColumn<S, ?> other, double part) {
         splitter = other;
@@ -310,6 +312,14 @@ public final class FillColumn<S> {
                 room -= c.getWidth();
             }
         }
+        // the splitting column gives way, down to its least width, before the table scrolls
+        // sideways: at the least window under a window manager's borders (958 px under
+        // Openbox) the Crawl table's eight default columns scrolled sideways for 2 px
+        double splitterLeast = splitting
+                ? Math.max(splitterLendingLeast, splitter.getMinWidth()) : 0;
+        double splitterGives = splitting && !splitterUserSized && room < base
+                ? Math.min(base - room, Math.max(0, splitterBase - splitterLeast)) : 0;
+        room += splitterGives;
         fitting = true;
         try {
             // their own widths first, then this column its own, then their contents beyond
@@ -319,8 +329,8 @@ public final class FillColumn<S> {
             double spare = room - base;
             // what the splitter and this column may lend to the borrowers' texts
             // (never below a column's least width: its header whole)
-            double splitterLends = splitting ? Math.max(0, splitterBase
-                    - Math.max(splitterLendingLeast, splitter.getMinWidth())) : 0;
+            double splitterLends = splitting
+                    ? Math.max(0, splitterBase - splitterGives - splitterLeast) : 0;
             double lends = splitterLends
                     + Math.max(0, base - Math.max(lendingLeast, column.getMinWidth()));
             double lent = 0; // what the borrowers took beyond the spare width
@@ -351,7 +361,7 @@ public final class FillColumn<S> {
                 double part = Math.floor(Math.max(0, room - base) * splitterPart);
                 room -= part;
                 room += splitterLent;
-                double width = splitterBase + part - splitterLent;
+                double width = splitterBase - splitterGives + part - splitterLent;
                 if (Math.abs(width - splitter.getWidth()) >= 1) {
                     splitter.setPrefWidth(width);
                 }
