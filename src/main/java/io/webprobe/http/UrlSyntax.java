@@ -119,7 +119,8 @@ public final class UrlSyntax {
             if (scheme.equals("http") || scheme.equals("https")) {
                 if (slashes > 2) {
                     throw new InvalidUrlException("The address has " + slashes + " slashes after "
-                            + scheme + ":; did you mean " + shortened(scheme + "://" + rest) + "?");
+                            + scheme + ":" + meant(scheme + "://" + rest, " (" + scheme
+                            + ":// has two)."));
                 }
                 return s;
             }
@@ -131,8 +132,7 @@ public final class UrlSyntax {
             if (meant != null && slashes > 0) {
                 throw new InvalidUrlException("The address starts with "
                         + s.substring(0, colon + 1 + slashes)
-                        + " instead of http:// or https://; did you mean "
-                        + shortened(meant + "://" + rest) + "?");
+                        + " instead of http:// or https://" + meant(meant + "://" + rest, "."));
             }
             throw new InvalidUrlException("Only http:// and https:// addresses can be checked; "
                     + shortened(s) + " is not one.");
@@ -141,7 +141,7 @@ public final class UrlSyntax {
             if (s.regionMatches(true, 0, scheme + "//", 0, scheme.length() + 2)) {
                 String rest = s.substring(scheme.length() + 2);
                 throw new InvalidUrlException("The address has no colon after " + scheme
-                        + "; did you mean " + shortened(scheme + "://" + rest) + "?");
+                        + meant(scheme + "://" + rest, " (" + scheme + "://)."));
             }
         }
         if (looksLikeHost(s)) {
@@ -163,6 +163,24 @@ public final class UrlSyntax {
         }
         throw new InvalidUrlException("This is not a web address: it needs a host name such as "
                 + "example.com, or to start with http:// or https://.");
+    }
+
+    /**
+     * The end of a sentence on a mistyped scheme: "; did you mean {@code suggested}?" when that
+     * is an address this class takes, or the same without its spaces when that is one (as for
+     * a space in a host name), else {@code otherwise}. "htp:/bad url" was answered "did you
+     * mean http://bad url?", an address refused in turn.
+     */
+    private static String meant(String suggested, String otherwise) {
+        for (String s : new String[] {suggested, withoutSpaces(suggested)}) {
+            try {
+                parse(s);
+                return "; did you mean " + shortened(s) + "?";
+            } catch (InvalidUrlException e) {
+                // not one either: the next, or no suggestion
+            }
+        }
+        return otherwise;
     }
 
     /** What to do instead of giving a file: the end of a sentence. */

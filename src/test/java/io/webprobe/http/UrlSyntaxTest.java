@@ -79,6 +79,10 @@ class UrlSyntaxTest {
             htps://example.com/a     | The address starts with htps:// instead of http:// or https://; did you mean https://example.com/a?
             htp:/127.0.0.1:8901      | The address starts with htp:/ instead of http:// or https://; did you mean http://127.0.0.1:8901?
             http//x                  | The address has no colon after http; did you mean http://x?
+            'htp:/bad url'           | The address starts with htp:/ instead of http:// or https://; did you mean http://badurl?
+            'htp://[bad'             | The address starts with htp:// instead of http:// or https://.
+            'http//:99999'           | The address has no colon after http (http://).
+            'https:////'             | The address has 4 slashes after https: (https:// has two).
             https//example.com       | The address has no colon after https; did you mean https://example.com?
             https:///path            | The address has 3 slashes after https:; did you mean https://path?
             mailto:a@b               | Only http:// and https:// addresses can be checked; mailto:a@b is not one.
