@@ -185,7 +185,7 @@ public final class CrawlJob implements AutoCloseable {
             if (resumeFrom == null || nothingStored) {
                 admission.start(starts);
                 for (QueueItem item : graph.start(asked)) {
-                    frontier.add(item);
+                    queue(item);
                 }
             } else {
                 restore(resumeFrom, starts);
@@ -250,7 +250,7 @@ public final class CrawlJob implements AutoCloseable {
         if (admission.excludesQueued()) {
             frontier.expedite(admission::excludedLater);
         }
-        state.forEachQueued(q -> frontier.add(graph.queued(q)));
+        state.forEachQueued(q -> queue(graph.queued(q)));
     }
 
     /** Where the resumed crawl's start URL had led, or null when its file does not say. */
@@ -518,7 +518,7 @@ public final class CrawlJob implements AutoCloseable {
             throw e;
         }
         for (QueueItem found : made.toQueue()) {
-            frontier.add(found);
+            queue(found);
         }
         tally.counted(item, made.visit().result());
         listener.onResult(made.visit().result());
@@ -537,10 +537,21 @@ public final class CrawlJob implements AutoCloseable {
     private void part(QueueItem page, LinkGraph.Part part) throws InterruptedException {
         sink.visitedPart(page.id, part.discovered(), part.links());
         for (QueueItem found : part.toQueue()) {
-            frontier.add(found);
+            queue(found);
         }
         for (CrawlResult skipped : part.skippedRows()) {
             listener.onResult(skipped);
+        }
+    }
+
+    /**
+     * Queues a URL the crawl file holds as still to fetch. One found as the crawl stops (a
+     * page written as Stop was pressed) is left for a resume, and counted as such: the end
+     * line's "queued" is what the file leaves to fetch.
+     */
+    private void queue(QueueItem item) {
+        if (!frontier.add(item)) {
+            tally.unvisited();
         }
     }
 

@@ -192,19 +192,24 @@ final class Frontier<T> {
         this.levels = new FrontierLevels<>(levels, ticker, changed, lock.newCondition());
     }
 
-    /** Queues an item at the end of its host's queue; ignored after stop. */
-    void add(T item) {
+    /**
+     * Queues an item at the end of its host's queue.
+     *
+     * @return false when the frontier was stopped: the item is dropped, as the queued ones
+     *     were, and left for the caller to count ({@link #stop()} did not)
+     */
+    boolean add(T item) {
         lock.lock();
         try {
             if (stopped) {
-                return;
+                return false;
             }
             started = true;
             if (unpaced.offer(item)) {
                 inMemory++;
                 queued++;
                 changed.signal();
-                return;
+                return true;
             }
             FrontierHost<T> h = host(hostOf.apply(item));
             // while a chunk is read back (the lock released) it is in neither list yet: the
@@ -223,6 +228,7 @@ final class Frontier<T> {
             queued++;
             levels.rehead(h);
             schedule(h, ticker.nanoTime());
+            return true;
         } finally {
             lock.unlock();
         }
