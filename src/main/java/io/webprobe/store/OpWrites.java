@@ -116,6 +116,9 @@ final class OpWrites {
             st.executeAll();
             st.forgetLinksOf(v.id());
         }
+        if (v.revisit()) {
+            st.revisited(); // a row counted before changes: the overview counts afresh
+        }
         for (NewUrl u : v.discovered()) {
             st.newUrl(u, at);
             bound();

@@ -23,10 +23,17 @@ public final class OverviewCounts {
      *
      * @param counts every filter's count
      * @param lastSeq the highest completion number counted
+     * @param revisits rows asked again by then ({@link Schema#REVISITS_KEY}): once it moves,
+     *     rows counted changed, and the next count is afresh
      */
-    public record Snapshot(Map<UrlFilter, Long> counts, long lastSeq) {
+    public record Snapshot(Map<UrlFilter, Long> counts, long lastSeq, long revisits) {
         public Snapshot {
             counts = Collections.unmodifiableMap(new EnumMap<>(counts));
+        }
+
+        /** Counts of a file whose rows were never asked again. */
+        public Snapshot(Map<UrlFilter, Long> counts, long lastSeq) {
+            this(counts, lastSeq, 0);
         }
 
         public long of(UrlFilter f) {
@@ -70,13 +77,24 @@ public final class OverviewCounts {
     /**
      * Every filter's count, adding the rows that finished after {@code earlier} was counted
      * (null: from scratch). Rows already counted must not have changed since (a re-check
-     * changes a row: count from scratch after one).
+     * changes a row: count from scratch after one); a row the crawl asked again (a cookie's
+     * revisit) is seen here, and counted afresh.
      *
      * @param orphans whether to count orphans (0 otherwise: a pass over the file saved while
      *     they mean nothing, during a crawl)
      */
     public Snapshot counts(Snapshot earlier, boolean orphans) throws StoreException {
         Map<UrlFilter, Long> out = new EnumMap<>(UrlFilter.class);
+        // read before the rows: a revisit committed meanwhile moves it for the next count
+        long revisits;
+        try {
+            revisits = Sql.longValue(conn, Schema.REVISITS_SQL);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
+        if (earlier != null && earlier.revisits() != revisits) {
+            earlier = null; // a row counted before was asked again: counted afresh
+        }
         long after = earlier == null ? 0 : earlier.lastSeq();
         long lastSeq = after;
         try (PreparedStatement ps = conn.prepareStatement(rowSql)) {
@@ -108,7 +126,7 @@ public final class OverviewCounts {
         } catch (SQLException e) {
             throw SqlErrors.readFailure(reader.file(), e);
         }
-        return new Snapshot(out, lastSeq);
+        return new Snapshot(out, lastSeq, revisits);
     }
 
     /** The Broken filter's rows up to {@code lastSeq}: its SQL's, less the redirects not broken. */

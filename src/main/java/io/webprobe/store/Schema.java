@@ -41,6 +41,14 @@ final class Schema {
      */
     static final int REVISIT = 16;
     /**
+     * The meta key counting the results written over a row that had one ({@link #REVISIT}):
+     * a row counted by what finished since a read changed, so the overview counts afresh.
+     */
+    static final String REVISITS_KEY = "revisits";
+    /** Reads {@link #REVISITS_KEY}: 0 in a file without. */
+    static final String REVISITS_SQL = "SELECT COALESCE((SELECT CAST(value AS INTEGER) FROM meta "
+            + "WHERE key = '" + REVISITS_KEY + "'), 0)";
+    /**
      * A 4xx/5xx status the crawl was told to accept ({@code --accept}): the row keeps its
      * status and is not broken. Set with each result from the crawl's plan, so a resume and a
      * re-check apply the same rule; files from before it never have it.

@@ -61,8 +61,15 @@ public final class UrlQuery {
      * @param ids the ids
      * @param lastSeq the highest completion number in the file when it was read: rows after it
      *     are new
+     * @param revisits the rows asked again by then ({@link Schema#REVISITS_KEY})
+     * @param whole whether these are all the matching ids, not those to append
      */
-    public record Ids(long[] ids, long lastSeq) {}
+    public record Ids(long[] ids, long lastSeq, long revisits, boolean whole) {
+        /** All the matching ids of a file whose rows were never asked again. */
+        public Ids(long[] ids, long lastSeq) {
+            this(ids, lastSeq, 0, true);
+        }
+    }
 
     /**
      * One URL row.
@@ -170,6 +177,12 @@ public final class UrlQuery {
 
     /** The matching ids, sorted. */
     public Ids ids(Request r) throws StoreException {
+        long revisits = revisits(); // before the rows: one asked again meanwhile moves it
+        Ids sorted = sorted(r);
+        return new Ids(sorted.ids(), sorted.lastSeq(), revisits, true);
+    }
+
+    private Ids sorted(Request r) throws StoreException {
         long lastSeq = lastSeq();
         java.util.function.LongPredicate only = keep(r.filter());
         boolean text = !r.sort().numeric();
@@ -211,7 +224,7 @@ public final class UrlQuery {
         if (rows.size() > rankCacheFrom) {
             boolean everyRow = r.filter() == UrlFilter.ALL && r.search().isEmpty();
             rankAll(r.sort(), everyRow ? rows : null);
-            return ids(r); // now ranked: the next filter or search on this column is quick
+            return sorted(r); // now ranked: the next filter or search on this column is quick
         }
         rows.sort(r.descending() ? TEXT_ORDER_DESC : TEXT_ORDER);
         long[] ids = new long[rows.size()];
@@ -226,6 +239,19 @@ public final class UrlQuery {
      * crawl order appends while a crawl runs.
      */
     public Ids idsAfter(long afterSeq, Request r) throws StoreException {
+        return idsAfter(afterSeq, revisits(), r);
+    }
+
+    /**
+     * As {@link #idsAfter(long, Request)}, for a table that read the file when its rows asked
+     * again numbered {@code afterRevisits}: once that moved (a row asked again keeps its place
+     * but may have left or joined the filter), all the matching ids instead.
+     */
+    public Ids idsAfter(long afterSeq, long afterRevisits, Request r) throws StoreException {
+        long revisits = revisits();
+        if (revisits != afterRevisits) {
+            return ids(r);
+        }
         long lastSeq = lastSeq();
         StringBuilder sql = new StringBuilder("SELECT u.id FROM urls u WHERE u.state = 1 "
                 + "AND u.seq > ? AND u.seq <= ? AND ").append(r.filter().sql());
@@ -240,7 +266,16 @@ public final class UrlQuery {
                 g.add(id, 0);
             }
         }, args);
-        return new Ids(Arrays.copyOf(g.ids, g.n), lastSeq);
+        return new Ids(Arrays.copyOf(g.ids, g.n), lastSeq, revisits, false);
+    }
+
+    /** How many rows the crawl asked again ({@link Schema#REVISITS_KEY}). */
+    private long revisits() throws StoreException {
+        try {
+            return Sql.longValue(conn, Schema.REVISITS_SQL);
+        } catch (SQLException e) {
+            throw SqlErrors.readFailure(reader.file(), e);
+        }
     }
 
     /**

@@ -66,7 +66,11 @@ final class WriterStatements {
         this.conn = c;
         newUrl = c.prepareStatement("INSERT OR IGNORE INTO urls (id, key, url, depth, "
                 + "referrer_id, flags, state) VALUES (?, ?, ?, ?, ?, ?, 0)");
-        result = c.prepareStatement("UPDATE urls SET state = 1, seq = ?, status = ?, "
+        // a row asked again (a cookie's revisit) keeps its place in the crawl's order, as a
+        // re-check's does: the window, reading what finished since its last read, would take
+        // it twice (OverviewCounts counts afresh instead: REVISITS)
+        result = c.prepareStatement("UPDATE urls SET state = 1, seq = COALESCE(seq, ?), "
+                + "status = ?, "
                 + "error = ?, error_message = ?, content_type = ?, size_bytes = ?, "
                 + "response_ms = ?, title = ?, outlinks = ?, redirect_to = ?, "
                 + "redirect_id = ?, canonical = ?, meta_description = ?, h1 = ?, "
@@ -297,6 +301,18 @@ final class WriterStatements {
         flag.setInt(1, bit);
         flag.setLong(2, id);
         add(flag);
+    }
+
+    /**
+     * Counts a row asked again ({@link Schema#REVISITS_KEY}), at once, in the transaction of
+     * its new result.
+     */
+    void revisited() throws SQLException {
+        try (PreparedStatement up = conn.prepareStatement("INSERT INTO meta (key, value) "
+                + "VALUES ('" + Schema.REVISITS_KEY + "', '1') ON CONFLICT (key) DO UPDATE "
+                + "SET value = CAST(value AS INTEGER) + 1")) {
+            up.executeUpdate();
+        }
     }
 
     void meta(String key, String value) throws SQLException {

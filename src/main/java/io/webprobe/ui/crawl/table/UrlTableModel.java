@@ -92,6 +92,8 @@ public final class UrlTableModel {
     private Runnable rowsStale = () -> { };
     /** The highest completion number the ids include. */
     private long lastSeq;
+    /** The file's rows asked again when the ids were read ({@link UrlQuery.Ids#revisits}). */
+    private long lastRevisits;
     private int requestNo;
     private boolean inFlight;
     private boolean grewMeanwhile;
@@ -255,6 +257,7 @@ public final class UrlTableModel {
         inFlight = false;
         grewMeanwhile = false;
         lastSeq = 0;
+        lastRevisits = 0;
         shown = null;
         error.set("");
         lines.clear();
@@ -326,12 +329,14 @@ public final class UrlTableModel {
     private void read(boolean append) {
         int no = ++requestNo;
         long after = lastSeq;
+        long revisits = lastRevisits;
         UrlQuery.Request r = request();
         long start = nanoTime.getAsLong();
         inFlight = true;
         grewMeanwhile = false;
         busy.set(true);
-        lane.submitLatest("ids", q -> append ? q.urls().idsAfter(after, r) : q.urls().ids(r),
+        lane.submitLatest("ids",
+                q -> append ? q.urls().idsAfter(after, revisits, r) : q.urls().ids(r),
                 ids -> {
                     if (no != requestNo) {
                         return; // a newer read was asked for
@@ -346,7 +351,9 @@ public final class UrlTableModel {
                     boolean newView = !r.equals(shown);
                     shown = r;
                     lastSeq = ids.lastSeq();
-                    if (append) {
+                    lastRevisits = ids.revisits();
+                    // a row asked again may have joined or left the filter: all read again
+                    if (append && !ids.whole()) {
                         appendIds(ids.ids());
                     } else {
                         setIds(ids.ids(), false, newView);
