@@ -12,6 +12,12 @@ final class CrawlTally {
     private final boolean listMode;
     private final AtomicLong crawled = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
+    /**
+     * The URLs counted in {@link #broken} by this run, by id: a URL asked again once a cookie
+     * was set replaces its answer, and its count with it.
+     */
+    private final java.util.Set<Long> brokenIds =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicLong brokenRedirects = new AtomicLong();
     /** URLs the site kept us from: robots.txt, rate limits, bot walls. */
     private final AtomicLong blocked = new AtomicLong();
@@ -56,6 +62,9 @@ final class CrawlTally {
 
     /** Counts the row a worker wrote for {@code item}. */
     void counted(QueueItem item, CrawlResult result) {
+        if (item.revisit && brokenIds.remove(item.id)) {
+            broken.decrementAndGet(); // its new answer replaces the broken one
+        }
         if (result.skipped() != null && !result.skipped().isBlock()) {
             excludedLater.incrementAndGet(); // left out while the crawl ran: not crawled
             return;
@@ -74,6 +83,7 @@ final class CrawlTally {
         }
         if (result.isBroken()) {
             broken.incrementAndGet();
+            brokenIds.add(item.id);
         }
         if (start) {
             noteStartOutcome(result);
