@@ -32,7 +32,7 @@ public final class FxDialogService implements DialogService {
         chooser.setTitle(title);
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        File folder = lastFolder.get();
+        File folder = lastFolder.getOr(home());
         if (folder != null) {
             chooser.setInitialDirectory(folder);
         }
@@ -46,7 +46,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseOpenFile(String title) {
-        Optional<Path> f = open(title, lastFolder.get(), new FileChooser.ExtensionFilter(
+        Optional<Path> f = open(title, lastFolder.getOr(home()), new FileChooser.ExtensionFilter(
                 "Text and CSV files", "*.txt", "*.csv", "*.list"));
         f.ifPresent(p -> lastFolder.chose(p.toFile()));
         return f;
@@ -54,7 +54,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseCertificateFile(String title) {
-        return open(title, null, new FileChooser.ExtensionFilter("Certificates (PEM)", "*.pem",
+        return open(title, home(), new FileChooser.ExtensionFilter("Certificates (PEM)", "*.pem",
                 "*.crt", "*.cer"));
     }
 
@@ -77,6 +77,12 @@ public final class FxDialogService implements DialogService {
         }
         File f = chooser.showDialog(owner.get());
         return f == null ? Optional.empty() : Optional.of(f.toPath());
+    }
+
+    /** The user's home folder, where a dialog with no folder of its own starts. */
+    private static File home() {
+        String home = System.getProperty("user.home");
+        return home == null || home.isEmpty() ? null : new File(home);
     }
 
     /** An open dialog for files of one kind (or any), starting in {@code folder} if it is one. */

@@ -22,6 +22,19 @@ final class LastFolder {
         return folder != null && folder.isDirectory() ? folder : null;
     }
 
+    /**
+     * The folder last used, else {@code fallback} (the user's home: a first export began in
+     * the folder the app was started from, the checkout for a tester), or null when neither
+     * is a folder.
+     */
+    File getOr(File fallback) {
+        File last = get();
+        if (last != null) {
+            return last;
+        }
+        return fallback != null && fallback.isDirectory() ? fallback : null;
+    }
+
     /** Remembers the folder of a file the user chose. */
     void chose(File file) {
         File folder = file == null ? null : file.getAbsoluteFile().getParentFile();

@@ -40,4 +40,18 @@ class LastFolderTest {
 
         assertThat(new LastFolder(state).get()).isNull();
     }
+
+    @Test
+    void withNoFolderLastUsedTheFallbackIsOfferedIfItIsAFolder() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path exports = Files.createDirectories(dir.resolve("exports"));
+        UiState state = UiState.inMemory();
+        LastFolder last = new LastFolder(state);
+        assertThat(last.getOr(home.toFile())).isEqualTo(home.toFile());
+        assertThat(last.getOr(dir.resolve("no-such").toFile())).isNull();
+        assertThat(last.getOr(null)).isNull();
+
+        last.chose(exports.resolve("crawl.csv").toFile());
+        assertThat(last.getOr(home.toFile())).isEqualTo(exports.toFile().getAbsoluteFile());
+    }
 }
