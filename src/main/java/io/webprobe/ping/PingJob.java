@@ -306,7 +306,10 @@ public final class PingJob implements AutoCloseable {
         return engine() == Engine.EVENT_LOOPS;
     }
 
-    /** Stops sending; requests in flight are abandoned and not counted. */
+    /**
+     * Stops sending; requests in flight are abandoned: their answers are not waited for, and
+     * the final snapshot counts them apart ({@link PingResult#abandoned}), in no other figure.
+     */
     public void stop() {
         run.stop();
         engine.stop();

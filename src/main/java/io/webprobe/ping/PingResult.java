@@ -46,11 +46,16 @@ import java.util.function.Function;
  *     Double#POSITIVE_INFINITY} when more than 1 % got none, 0 before any request ended; what
  *     a latency limit is held against ({@code --max-p99}), where {@link #p99Millis} is over the
  *     answers only
- * @param inFlight requests sent and not finished yet (0 once the run has ended: a stop abandons
- *     them uncounted)
+ * @param inFlight requests sent and not finished yet (0 once the run has ended: a stop leaves
+ *     them {@link #abandoned})
  * @param notSent open loop, a finished run: this URL's requests the schedule had before the
  *     end (or the stop) that were never sent, because its requests before them still waited
  *     for answers ({@link PingSnapshot#notSent()} is their sum); 0 otherwise
+ * @param abandoned a finished run: this URL's requests sent and still in flight when the run
+ *     was stopped, whose answers were not waited for: neither in {@link #sent} nor in any
+ *     other figure (not failures, no latency), as oha's "aborted due to deadline"; the
+ *     requests put on the wire are {@code sent + abandoned} ({@link PingSnapshot#abandoned()}
+ *     is their sum); 0 otherwise
  */
 public record PingResult(
         String url,
@@ -78,7 +83,8 @@ public record PingResult(
         long http10Responses,
         double p99AllMillis,
         long inFlight,
-        long notSent) {
+        long notSent,
+        long abandoned) {
 
     /** A result with nothing in flight (a finished run's). */
     public PingResult(String url, long sent, long ok, long failed,
@@ -91,7 +97,21 @@ public record PingResult(
         this(url, sent, ok, failed, statusCounts, errorCounts, minMillis, meanMillis,
                 stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
                 serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
-                progress, http2Responses, http10Responses, p99AllMillis, 0, 0);
+                progress, http2Responses, http10Responses, p99AllMillis, 0, 0, 0);
+    }
+
+    /** A result with nothing abandoned (a running or an unstopped run's). */
+    public PingResult(String url, long sent, long ok, long failed,
+            SortedMap<Integer, Long> statusCounts, Map<ErrorKind, Long> errorCounts,
+            double minMillis, double meanMillis, double stddevMillis, double p50Millis,
+            double p90Millis, double p95Millis, double p99Millis, double maxMillis,
+            double serviceP50Millis, double serviceP99Millis, double requestsPerSecond,
+            long bytes, long late, long redirects, double progress, long http2Responses,
+            long http10Responses, double p99AllMillis, long inFlight, long notSent) {
+        this(url, sent, ok, failed, statusCounts, errorCounts, minMillis, meanMillis,
+                stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
+                serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
+                progress, http2Responses, http10Responses, p99AllMillis, inFlight, notSent, 0);
     }
 
     /**
@@ -104,19 +124,25 @@ public record PingResult(
 
     /** The same result with {@code n} requests in flight. */
     PingResult withInFlight(long n) {
-        return n == inFlight ? this : with(n, notSent);
+        return n == inFlight ? this : with(n, notSent, abandoned);
     }
 
     /** The same result with {@code n} requests not sent (see {@link #notSent}). */
     PingResult withNotSent(long n) {
-        return n == notSent ? this : with(inFlight, n);
+        return n == notSent ? this : with(inFlight, n, abandoned);
     }
 
-    private PingResult with(long inFlightNow, long notSentNow) {
+    /** The same result with {@code n} requests abandoned at the stop (see {@link #abandoned}). */
+    PingResult withAbandoned(long n) {
+        return n == abandoned ? this : with(inFlight, notSent, n);
+    }
+
+    private PingResult with(long inFlightNow, long notSentNow, long abandonedNow) {
         return new PingResult(url, sent, ok, failed, statusCounts, errorCounts, minMillis,
                 meanMillis, stddevMillis, p50Millis, p90Millis, p95Millis, p99Millis, maxMillis,
                 serviceP50Millis, serviceP99Millis, requestsPerSecond, bytes, late, redirects,
-                progress, http2Responses, http10Responses, p99AllMillis, inFlightNow, notSentNow);
+                progress, http2Responses, http10Responses, p99AllMillis, inFlightNow, notSentNow,
+                abandonedNow);
     }
 
     /**
@@ -128,7 +154,7 @@ public record PingResult(
                 statusCounts, errorCounts, minMillis, meanMillis, stddevMillis, p50Millis,
                 p90Millis, p95Millis, p99Millis, maxMillis, serviceP50Millis, serviceP99Millis,
                 Double.NaN, bytes, late, redirects, progress, http2Responses, http10Responses,
-                p99AllMillis, inFlight, notSent);
+                p99AllMillis, inFlight, notSent, abandoned);
     }
 
     /**

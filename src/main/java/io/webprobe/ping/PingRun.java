@@ -48,8 +48,6 @@ final class PingRun {
     private final java.util.concurrent.atomic.AtomicBoolean measureBegun =
             new java.util.concurrent.atomic.AtomicBoolean();
     private final LongAdder claimed = new LongAdder();
-    /** {@link #claimed}, per target. */
-    private final LongAdder[] claimedBy;
     /** Counted requests put on the wire, per target (warm-up rounds left out). */
     private final LongAdder[] sentBy;
     private final RunFailures failures;
@@ -111,10 +109,8 @@ final class PingRun {
         this.warmupRequests = (long) plan.warmup() * targets.size();
         this.failures = new RunFailures(targets.size());
         this.sentBy = new LongAdder[targets.size()];
-        this.claimedBy = new LongAdder[targets.size()];
         for (int t = 0; t < sentBy.length; t++) {
             sentBy[t] = new LongAdder();
-            claimedBy[t] = new LongAdder();
         }
         this.skipped = new ErrorClassifier.Classified[targets.size()];
         this.rounds = plan.connectionsPerUrl()
@@ -214,7 +210,9 @@ final class PingRun {
      * The sum of its targets' ({@link #notSent(int)}): a connection on time has claimed its
      * next request before it is due, so at a stop a URL may have claimed more than its share,
      * and those are no requests another URL sent (the run's figure, all claims taken from all
-     * requests due, said 114 where its URLs' said 119).
+     * requests due, said 114 where its URLs' said 119). With the requests sent and those a
+     * stop abandoned in flight, every request due is counted once: {@code due = sent +
+     * abandoned + not sent}.
      */
     long notSent() {
         long sum = 0;
@@ -225,17 +223,20 @@ final class PingRun {
     }
 
     /**
-     * {@link #notSent()}, of target {@code t}: its requests among the schedule's (request
-     * {@code i} is target {@code i mod URLs}'s) that it did not claim. With a connection pool
-     * of its own ({@link PingPlan#connectionsPerUrl}) a slow URL falls behind alone, so this
-     * names the URL the requests not sent were for.
+     * {@link #notSent()}, of target {@code t}: its counted requests among the schedule's
+     * (request {@code i} is target {@code i mod URLs}'s; its warm-up rounds left out) that were
+     * not put on the wire. With a connection pool of its own ({@link
+     * PingPlan#connectionsPerUrl}) a slow URL falls behind alone, so this names the URL the
+     * requests not sent were for. Those sent, not those claimed: a connection that had claimed
+     * a request due before the stop and was about to send it when the stop came did not send
+     * it (counting the claims, it was neither sent nor not sent).
      */
     long notSent(int t) {
         long slots = slots();
         if (slots <= 0 || skipped[t] != null) {
             return 0;
         }
-        return Math.max(0, share(slots, t) - claimedBy[t].sum());
+        return Math.max(0, share(slots, t) - plan.warmup() - sentBy[t].sum());
     }
 
     /** Target {@code t}'s requests among the first {@code slots} of the schedule. */
@@ -314,7 +315,6 @@ final class PingRun {
             }
             long i = (long) plan.warmup() * n + t;
             claimed.increment();
-            claimedBy[t].increment();
             sending(i);
             long now = now();
             record(ring, i, -1, now, now, 0, why.kind(), why.message(), 0, 0);
@@ -441,7 +441,6 @@ final class PingRun {
             measureStartNanos = t;
         }
         claimed.increment();
-        claimedBy[targetIndex(i)].increment();
         return i;
     }
 
@@ -482,7 +481,6 @@ final class PingRun {
             measureStartNanos = at;
         }
         claimed.increment();
-        claimedBy[t].increment();
         return i;
     }
 
@@ -589,8 +587,9 @@ final class PingRun {
     }
 
     /**
-     * Records one finished request and hands it to the listener, unless the run is stopping
-     * (abandoned requests are neither counted nor logged).
+     * Records one finished request and hands it to the listener, unless the run is stopping:
+     * a request still in flight at the stop is abandoned, in no figure but its URL's count of
+     * those ({@link PingResult#abandoned}: sent less finished), and not logged.
      *
      * @param ring the calling thread's ring
      * @param i the request number from {@link #claim()}

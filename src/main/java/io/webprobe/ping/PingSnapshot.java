@@ -91,6 +91,19 @@ public record PingSnapshot(
     }
 
     /**
+     * The requests sent and still in flight when the run was stopped, whose answers were not
+     * waited for (the sum of the URLs' {@link PingResult#abandoned()}): in no other figure, not
+     * failures; 0 while the run lasts and after a run that was not stopped.
+     */
+    public long abandoned() {
+        long n = 0;
+        for (PingResult r : results) {
+            n += r.abandoned();
+        }
+        return n;
+    }
+
+    /**
      * The URLs not requested in the run (they could not be set up: a host name that does not
      * resolve, a port out of range): each row has one failure saying why, which the run's
      * own figures ({@link #sent()}, {@link #failed()}, the rates) leave out.

@@ -178,10 +178,13 @@ final class PingStats {
                     && started) {
                 own = Math.min(sending, Math.max(0, t.lastDoneNanos() - startNanos) / 1e9);
             }
-            // sent and not finished yet; a final snapshot has none (a stop abandons them)
-            long inFlight = finished ? 0 : Math.max(0, run.sent(ti) - t.counted());
-            PingResult r = t.result(own, p).withInFlight(inFlight)
-                    .withNotSent(finished ? run.notSent(ti) : 0);
+            // sent and not finished yet: in flight while the run lasts; in a final snapshot
+            // those a stop abandoned (the engine's threads have ended: none is left to come)
+            long unfinished = run.skipped(ti) != null ? 0
+                    : Math.max(0, run.sent(ti) - t.counted());
+            PingResult r = t.result(own, p).withInFlight(finished ? 0 : unfinished)
+                    .withNotSent(finished ? run.notSent(ti) : 0)
+                    .withAbandoned(finished ? unfinished : 0);
             // not requested (it cannot be set up): one failure over the run's time is no rate
             results.add(run.skipped(ti) != null ? r.withoutRate() : r);
         }

@@ -73,6 +73,7 @@ class PingRunTest {
             for (long i; (i = run.claim()) >= 0; claims++) {
                 long at = run.intendedStart(i);
                 clock.set(at);
+                run.sending(i); // on the wire, as the engines say before the answer
                 run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
             }
             clock.set(run.startNanos() + TimeUnit.SECONDS.toNanos(c[1]));
@@ -291,6 +292,7 @@ class PingRunTest {
             long i = run.claim();
             assertThat(i).isEqualTo(k);
             clock.set(send + 200 * MS);
+            run.sending(i);
             run.record(ring, i, run.intendedStart(i), send, clock.get(), 200, null, "", 2, 0);
             send = clock.get();
         }
@@ -347,10 +349,12 @@ class PingRunTest {
         PingRun run = started(plan, stats);
         RecordRing ring = run.newRing(false);
         assertThat(run.claim(1)).as("b's first, never answered").isEqualTo(1);
+        run.sending(1);
         for (int k = 0; k < 20; k++) { // a on time, every 50 ms (the run's every 25 ms)
             long i = run.claim(0);
             long at = run.intendedStart(i);
             clock.set(at);
+            run.sending(i);
             run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
         }
         assertThat(run.claim(0)).as("a's next, due at +1 s, waits for its time").isEqualTo(40);
@@ -360,6 +364,9 @@ class PingRunTest {
         // 40 due before the stop, 20 each: a sent its 20, b 1 of its 20
         assertThat(s.results()).extracting(PingResult::notSent).containsExactly(0L, 19L);
         assertThat(s.notSent()).isEqualTo(19);
+        // b's one request sent, in flight at the stop: abandoned, so its 20 are all told
+        assertThat(s.results()).extracting(PingResult::abandoned).containsExactly(0L, 1L);
+        assertThat(s.results()).extracting(PingResult::sent).containsExactly(20L, 0L);
     }
 
     @Test
@@ -372,12 +379,90 @@ class PingRunTest {
             long i = run.claim();
             long at = run.intendedStart(i);
             clock.set(at);
+            run.sending(i);
             run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
         }
         run.claim(); // request 5, due at +500 ms, waits for its time
         clock.set(run.intendedStart(5) - MS);
         run.stop();
         assertThat(stats.snapshot(run, true, clock.get()).notSent()).isZero();
+    }
+
+    /**
+     * A connection on time claims its next request before it is due and waits for its time:
+     * stopped after that time and before the send, the request was due and not sent. Counting
+     * the claims, it was neither sent nor not sent: a stopped run's sent and not sent fell
+     * short of what was due.
+     */
+    @Test
+    void aRequestDueAtTheStopThatWasClaimedButNotSentIsNotSent() {
+        PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(60));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        long first = run.claim();
+        run.sending(first);
+        run.record(ring, first, run.startNanos(), run.startNanos(), run.startNanos() + MS, 200,
+                null, "", 2, 0);
+        assertThat(run.claim()).as("due at +100 ms, waits for its time").isEqualTo(1);
+        clock.set(run.startNanos() + 150 * MS); // its time came; stopped before it went out
+        run.stop();
+
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        PingResult r = s.results().get(0);
+        // due before the stop: requests 0 (at 0 ms) and 1 (at 100 ms)
+        assertThat(r.sent() + r.abandoned() + r.notSent()).isEqualTo(2);
+        assertThat(r.sent()).isEqualTo(1);
+        assertThat(r.abandoned()).isZero();
+        assertThat(r.notSent()).isEqualTo(1);
+        assertThat(s.notSent()).isEqualTo(1);
+    }
+
+    /**
+     * The requests in flight at a stop are abandoned: counted apart, neither answered nor
+     * failed, with no latency, and out of the failed share; an answer that arrives after the
+     * stop changes nothing. While the run lasts they are in flight, abandoned none.
+     */
+    @Test
+    void theRequestsInFlightAtTheStopAreAbandonedNotFailed() {
+        PingPlan plan = plan("http://a/", "http://b/").withCount(10).withConcurrency(4);
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        long t0 = run.startNanos();
+        long[] out = {run.claim(0), run.claim(1), run.claim(2), run.claim(3)};
+        for (long i : out) {
+            run.sending(i);
+        }
+        run.record(ring, out[0], -1, t0, t0 + 5 * MS, 200, null, "", 2, 0); // a: answered
+        run.record(ring, out[1], -1, t0, t0 + 6 * MS, 0, ErrorKind.TIMEOUT, "", 0, 0); // b
+        clock.set(t0 + 7 * MS);
+        PingSnapshot running = stats.snapshot(run, false, 0);
+        assertThat(running.results()).extracting(PingResult::inFlight).containsExactly(1L, 1L);
+        assertThat(running.abandoned()).isZero();
+
+        run.stop();
+        // the answer of a's second comes after the stop: not waited for, not counted
+        run.record(ring, out[2], -1, t0, t0 + 8 * MS, 200, null, "", 2, 0);
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        assertThat(s.results()).extracting(PingResult::abandoned).containsExactly(1L, 1L);
+        assertThat(s.results()).extracting(PingResult::inFlight).containsExactly(0L, 0L);
+        assertThat(s.abandoned()).isEqualTo(2);
+        for (int t = 0; t < 2; t++) {
+            PingResult r = s.results().get(t);
+            // every request put on the wire is told once: answered, failed or abandoned
+            assertThat(r.sent() + r.abandoned()).as(r.url()).isEqualTo(run.sent(t));
+            assertThat(r.sent()).as(r.url()).isEqualTo(1);
+        }
+        PingResult a = s.results().get(0);
+        assertThat(a.ok()).isEqualTo(1);
+        assertThat(a.failed()).isZero();
+        assertThat(a.errorCounts()).isEmpty();
+        assertThat(a.maxMillis()).isEqualTo(5.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(s.results().get(1).errorCounts()).containsOnlyKeys(ErrorKind.TIMEOUT);
+        assertThat(s.failed()).isEqualTo(1);
+        assertThat(s.failedShare()).isEqualTo(" (50.0%)");
+        assertThat(s.sent()).isEqualTo(2);
     }
 
     @Test
@@ -388,6 +473,7 @@ class PingRunTest {
         RecordRing ring = run.newRing(false);
         for (long i; (i = run.claim()) >= 0; ) {
             long at = run.intendedStart(i);
+            run.sending(i);
             run.record(ring, i, at, at, at + MS, 200, null, "", 2, 0);
         }
         // the last answer comes 3 s after the last send: the sends' time is what counts
