@@ -33,6 +33,8 @@ final class SummaryTable {
                 !r.protocol().isEmpty() && !r.protocol().equals(HttpVersion.HTTP_1_1.label()));
         // a --rate run that could not send them all: whose requests they were
         boolean notSent = s.notSent() > 0;
+        // a stopped run's requests in flight at the stop: whose they were
+        boolean abandoned = s.abandoned() > 0;
         // the errors column only when a URL had one, as the protocol's: "failed 0" says the
         // rest, and its empty 8 characters pushed a table of two URLs past 120 columns
         boolean errors = s.results().stream().anyMatch(r -> !r.errorCounts().isEmpty());
@@ -47,6 +49,9 @@ final class SummaryTable {
         }
         if (notSent) {
             header.add("not sent");
+        }
+        if (abandoned) {
+            header.add("abandoned");
         }
         rows.add(header.toArray(String[]::new));
         for (PingResult r : s.results()) {
@@ -65,6 +70,9 @@ final class SummaryTable {
             }
             if (notSent) {
                 row.add(num(r.notSent()));
+            }
+            if (abandoned) {
+                row.add(num(r.abandoned()));
             }
             rows.add(row.toArray(String[]::new));
         }
@@ -104,11 +112,11 @@ final class SummaryTable {
             sending = plan.duration();
             drain = s.elapsed().minus(plan.duration());
         }
-        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s%s%s.",
+        out.println(String.format(Locale.ROOT, "%s %s in %s%s, %,d failed%s%s%s%s.",
                 s.stopped() ? "Stopped after" : "Sent", Words.count(s.sent(), "request"),
                 duration(sending), plan.mode() == PingMode.RATE ? ""
                         : " (" + rate(s.requestsPerSecond()) + " req/s)",
-                s.failed(), s.failedShare(),
+                s.failed(), s.failedShare(), abandonedText(s),
                 s.warmups() > 0 ? "; " + Words.count(s.warmups(), "warm-up request")
                         + " not counted" : "",
                 // their one failure each is their row's, no request sent (notes below)
@@ -125,6 +133,15 @@ final class SummaryTable {
                     + "(not counted). --warmup 0 sends none.");
         }
         out.println(modeLine(plan, s));
+    }
+
+    /**
+     * "; 3 requests abandoned in flight at the stop": the requests sent whose answers a stop
+     * did not wait for, in none of the line's other figures (not failures); "" when none.
+     */
+    static String abandonedText(PingSnapshot s) {
+        return s.abandoned() == 0 ? "" : "; " + Words.count(s.abandoned(), "request")
+                + " abandoned in flight at the stop";
     }
 
     static String modeLine(PingPlan plan, PingSnapshot s) {

@@ -36,7 +36,10 @@ public final class PingCsv {
             new Column<>("protocol", PingResult::protocol),
             // last, so scripts reading the columns by place keep working: a --rate run's
             // requests to this URL the schedule could not send (as the Ping tab's Not sent)
-            new Column<>("not_sent", PingResult::notSent));
+            new Column<>("not_sent", PingResult::notSent),
+            // after it, for the same reason: the requests to this URL in flight when the run
+            // was stopped, whose answers were not waited for (not in sent, not failures)
+            new Column<>("abandoned", PingResult::abandoned));
 
     /** Header of the per-request log. */
     public static final String[] REQUEST_HEADER = {

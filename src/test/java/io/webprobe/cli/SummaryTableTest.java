@@ -207,6 +207,37 @@ class SummaryTableTest {
                 .doesNotContain("not sent");
     }
 
+    /**
+     * A stopped run's requests in flight at the stop: per URL in a column of their own, in all
+     * on the run's line, and no failures (the share is of the 7 answered or failed); the CSV's
+     * last column. A run with none has no such column.
+     */
+    @Test
+    void aStoppedRunsAbandonedRequestsAreCountedPerUrlAndOnTheRunsLine() {
+        io.webprobe.ping.PingResult a = new io.webprobe.ping.PingResult("http://a/", 5, 5, 0,
+                new java.util.TreeMap<>(java.util.Map.of(200, 5L)), java.util.Map.of(), 1, 1, 0,
+                1, 1, 1, 1, 1, 1, 1, 5, 0, 0, 0, 0.05, 0, 0, 1, 0, 0, 3);
+        io.webprobe.ping.PingResult b = new io.webprobe.ping.PingResult("http://b/", 2, 1, 1,
+                new java.util.TreeMap<>(java.util.Map.of(200, 1L, 503, 1L)), java.util.Map.of(),
+                1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 2, 0, 0, 0, 0.02, 0, 0, 1, 0, 0, 0);
+        PingSnapshot s = new PingSnapshot(List.of(a, b), 7, 1, 0, 0, Duration.ofSeconds(1), 7,
+                0, 0.04, List.of(), true, true, 0, false, null, 0, 0);
+
+        List<String> lines = printed(PLAN.withCount(100), s);
+
+        assertThat(lines.get(0)).endsWith("req/s  abandoned");
+        assertThat(lines.get(1)).startsWith("http://a/").endsWith(" 3");
+        assertThat(lines.get(2)).startsWith("http://b/").endsWith(" 0");
+        assertThat(lines).contains("Stopped after 7 requests in 1.00 s (7.0 req/s), 1 failed "
+                + "(14.3%); 3 requests abandoned in flight at the stop.");
+        List<io.webprobe.export.Column<io.webprobe.ping.PingResult>> csv =
+                io.webprobe.export.PingCsv.SUMMARY;
+        assertThat(csv.get(csv.size() - 1).header()).isEqualTo("abandoned");
+        assertThat(csv.get(csv.size() - 1).cell(a)).isEqualTo("3");
+        assertThat(printed(PLAN, finished(20, 0, Duration.ofMillis(500), 40, 0)))
+                .noneMatch(l -> l.contains("abandoned"));
+    }
+
     @Test
     void anOpenLoopSaysOneRateTheAchievedOne() {
         PingPlan plan = PLAN.withRate(0.5, Duration.ofSeconds(3));

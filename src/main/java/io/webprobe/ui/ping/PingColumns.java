@@ -67,6 +67,19 @@ final class PingColumns {
     }
 
     /**
+     * A stopped run: the URL's requests still in flight at the stop, whose answers were not
+     * waited for (in neither Sent nor Failed, no failures); in the column chooser (+), as the
+     * status line gives the run's when there were some. 0 while a run lasts.
+     */
+    static TableColumn<PingRow, Number> abandoned() {
+        TableColumn<PingRow, Number> c = count("Abandoned", PingResult::abandoned);
+        c.setId("pingAbandoned");
+        c.setPrefWidth(80); // its bold header whole
+        c.setVisible(false);
+        return c;
+    }
+
+    /**
      * HTTP/2's column: the HTTP version the answers came over, "2", "1.1" or "1.1 and 2" under
      * "HTTP", the whole protocol ("HTTP/2") in the tooltip and the CSV. As "Protocol" over
      * "HTTP/1.1" it took 68 px, and at the window's least width, 960 px, the table scrolled

@@ -81,8 +81,11 @@ final class PingStatusText {
                 + (s.targetRate() > 0 ? " (target " + PingResult.rateText(s.targetRate(), true)
                         + ")" : "");
         // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
-        return String.format(Locale.ROOT, "%,d sent · %,d failed%s · %s · %s%s%s",
-                s.requestsSent(), s.failed(), s.failedShare(), rateText, time,
+        // a stop's requests in flight: out of sent, and no failures (0 while the run goes)
+        String abandoned = s.abandoned() > 0 ? String.format(Locale.ROOT,
+                " · %,d abandoned in flight at the stop", s.abandoned()) : "";
+        return String.format(Locale.ROOT, "%,d sent · %,d failed%s%s · %s · %s%s%s",
+                s.requestsSent(), s.failed(), s.failedShare(), abandoned, rateText, time,
                 // how late, as the command line says it: "24 sent late" beside "Not sent 0"
                 // read as a fault of the run, where the open loop's clock counts a request
                 // sent 2 ms after it was due

@@ -129,6 +129,7 @@ public final class PingTable {
                 hidden(width(count("OK", PingResult::ok), FIGURE_WIDTH)),
                 width(failed(), FIGURE_WIDTH),
                 notSent,
+                PingColumns.abandoned(),
                 latency,
                 reqs,
                 codes,

@@ -2,6 +2,7 @@ package io.webprobe.ui.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.webprobe.ping.PingResult;
 import io.webprobe.ping.PingSnapshot;
 import java.time.Duration;
 import java.util.List;
@@ -21,5 +22,25 @@ class PingStatusTextTest {
                 19.6, 20, 0.26, List.of(), true, true, 0, false, null, 19.6, 0);
 
         assertThat(PingStatusText.statusLine(s)).endsWith("2.59 s · 24 sent over 1 ms late");
+    }
+
+    /**
+     * A stop's requests in flight are said apart from the sent and failed ones (the Sent
+     * column dropped by as many at the stop, and nothing said why); no word of them while a
+     * run goes, nor after one with none.
+     */
+    @Test
+    void theRequestsAbandonedAtTheStopAreSaidApart() {
+        PingResult a = new PingResult("http://a/", 7, 6, 1,
+                new java.util.TreeMap<>(java.util.Map.of(200, 6L, 503, 1L)), java.util.Map.of(),
+                1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 7, 0, 0, 0, 0.07, 0, 0, 1, 0, 0, 3);
+        PingSnapshot stopped = new PingSnapshot(List.of(a), 7, 1, 0, 0, Duration.ofSeconds(1),
+                7, 0, 0.07, List.of(), true, true, 0, false, null, 0, 0);
+
+        assertThat(PingStatusText.statusLine(stopped)).startsWith(
+                "7 sent · 1 failed (14.3%) · 3 abandoned in flight at the stop · 7.0 req/s");
+        PingSnapshot none = new PingSnapshot(List.of(), 51, 25, 24, 0, Duration.ofMillis(2590),
+                19.6, 20, 0.26, List.of(), true, true, 0, false, null, 19.6, 0);
+        assertThat(PingStatusText.statusLine(none)).doesNotContain("abandoned");
     }
 }
