@@ -59,6 +59,8 @@ final class PingRun {
     private final long warmupRequests;
     /** Open loop: the latest send of a counted request (clock). */
     private final LongAccumulator lastSend = new LongAccumulator(Math::max, Long.MIN_VALUE);
+    /** Open loop: the highest request number put on the wire, or -1 ({@link #slots}). */
+    private final LongAccumulator lastSent = new LongAccumulator(Math::max, -1);
     private volatile boolean stopping;
     /**
      * When {@link #stop} was called (clock), for an open loop's {@link #notSent}; meaningful
@@ -254,7 +256,10 @@ final class PingRun {
             return 0;
         }
         long end = stopAsked && stopNanos - endNanos < 0 ? stopNanos : endNanos;
-        long slots = scheduledBefore(end - startNanos);
+        // and those up to the last one sent: a connection that found its request due just
+        // after the stop read the clock, before it saw the stop, sent it, so it was due (else
+        // a request due before it and not sent was counted nowhere)
+        long slots = Math.max(scheduledBefore(end - startNanos), lastSent.get() + 1);
         return total >= 0 ? Math.min(slots, total) : slots;
     }
 
@@ -516,6 +521,9 @@ final class PingRun {
     void sending(long i) {
         if (i / targets.size() >= plan.warmup()) {
             sentBy[targetIndex(i)].increment();
+        }
+        if (nanosPerRequest > 0) {
+            lastSent.accumulate(i);
         }
     }
 

@@ -419,6 +419,37 @@ class PingRunTest {
     }
 
     /**
+     * A connection that found its request due just after the stop read the clock, and had not
+     * seen the stop yet, sent it: it was due. Requests 0 and 2 went out, 1 (due before the
+     * stop) did not; the schedule cut at the stop's clock owed only 0 and 1, both "sent", and
+     * request 1 was counted nowhere.
+     */
+    @Test
+    void aRequestSentAsTheStopCameWasDue() {
+        PingPlan plan = plan("http://a/").withRate(10, Duration.ofSeconds(60));
+        PingStats stats = new PingStats(plan);
+        PingRun run = started(plan, stats);
+        RecordRing ring = run.newRing(false);
+        long first = run.claim();
+        run.sending(first);
+        run.record(ring, first, run.startNanos(), run.startNanos(), run.startNanos() + MS, 200,
+                null, "", 2, 0);
+        long second = run.claim(); // due at +100 ms; its connection is slow to send it
+        long third = run.claim(); // due at +200 ms
+        clock.set(run.intendedStart(third) - MS);
+        run.stop(); // the stop reads the clock 1 ms before the third is due
+        clock.set(run.intendedStart(third));
+        run.sending(third); // its connection read the clock after, and the stop flag before
+
+        PingSnapshot s = stats.snapshot(run, true, clock.get());
+        PingResult r = s.results().get(0);
+        assertThat(second).isEqualTo(1);
+        assertThat(r.sent()).isEqualTo(1);
+        assertThat(r.abandoned()).isEqualTo(1);
+        assertThat(r.notSent()).isEqualTo(1);
+    }
+
+    /**
      * The requests in flight at a stop are abandoned: counted apart, neither answered nor
      * failed, with no latency, and out of the failed share; an answer that arrives after the
      * stop changes nothing. While the run lasts they are in flight, abandoned none.
