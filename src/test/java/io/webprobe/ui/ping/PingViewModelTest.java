@@ -66,8 +66,8 @@ class PingViewModelTest {
     private static final Duration TICK = Duration.ofMillis(20);
     private static final Duration RUN_WAIT = Duration.ofSeconds(30);
     private static final String SUMMARY_HEADER = "url,sent,ok,failed,status_counts,error_counts,"
-            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,bytes,protocol,"
-            + "not_sent,abandoned";
+            + "min_ms,mean_ms,stddev_ms,p50_ms,p90_ms,p95_ms,p99_ms,max_ms,req_per_s,"
+            + "bytes,protocol,not_sent,abandoned";
     private static final String REQUESTS_HEADER = "seq,url,start_epoch_ms,intended_offset_ms,"
             + "status,latency_ms,service_ms,bytes,error_class,error_message";
 
