@@ -217,7 +217,8 @@ public final class CrawlView {
             // URL to see its details." below them, gives the charts its room
             showDetailsPane(now != chartsTab);
             if (now == urlsTab) {
-                vm.details().show(vm.table().currentIdProperty().get());
+                long id = vm.table().currentIdProperty().get();
+                vm.details().show(id, vm.table().urlOf(id));
             } else if (now == brokenTab) {
                 showBrokenDetails();
             }

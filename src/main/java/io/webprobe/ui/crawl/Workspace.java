@@ -40,7 +40,9 @@ final class Workspace {
         this.charts = new ChartsModel(nanoTime);
         this.details = new DetailsModel(nanoTime);
         overview.selectedProperty().bindBidirectional(table.filterProperty());
-        table.currentIdProperty().addListener((o, was, now) -> details.show(now.longValue()));
+        // its URL from the row selected, for the heading while its details are read
+        table.currentIdProperty().addListener((o, was, now) -> details.show(now.longValue(),
+                table.urlOf(now.longValue())));
     }
 
     UrlTableModel table() {

@@ -113,13 +113,22 @@ public final class DetailsModel {
 
     /** Shows the URL with this id (0: none). */
     public void show(long id) {
-        show(id, false);
+        show(id, "");
     }
 
     /**
+     * Shows the URL with this id (0: none), known to be {@code url} ("" when not known yet):
+     * until its details are read, the heading says they are loading, naming it.
+     */
+    public void show(long id, String url) {
+        show(id, url, false);
+    }
+
+    /**
+     * @param url the URL of the id, for the heading while it loads ("" when not known)
      * @param again whether it is the URL shown, read again: its tables keep their selection
      */
-    private void show(long id, boolean again) {
+    private void show(long id, String url, boolean again) {
         shownId.set(id);
         shownHref = null;
         int no = ++requestNo;
@@ -129,6 +138,10 @@ public final class DetailsModel {
             return;
         }
         loading.set(true);
+        if (!again) {
+            // not "Select a URL…" (nothing shown yet) nor the last URL's name: a row is selected
+            heading.set(loadingText(url));
+        }
         lane.submitLatest("details", q -> q.details().of(id, LIMIT), d -> {
             if (no == requestNo) {
                 loading.set(false);
@@ -155,9 +168,10 @@ public final class DetailsModel {
         }
         int no = ++requestNo;
         loading.set(true); // from now on, as show(id) would: the id is looked up first
+        heading.set(loadingText(url));
         lane.submitLatest("details-id", q -> q.urls().idOf(url), id -> {
             if (no == requestNo) {
-                show(id);
+                show(id, url);
             }
         }, message -> {
             if (no == requestNo) {
@@ -183,6 +197,7 @@ public final class DetailsModel {
         }
         loading.set(true);
         String href = b.linkUrl();
+        heading.set(loadingText(href));
         lane.submitLatest("details", q -> q.details().pagesWriting(href, LIMIT), p -> {
             if (no == requestNo) {
                 loading.set(false);
@@ -214,6 +229,12 @@ public final class DetailsModel {
         inlinksText.set(countText("Inlinks", p.pages().size(), p.total()));
     }
 
+    /** The heading while a URL's details are read: "Loading details of http://x/a…". */
+    static String loadingText(String url) {
+        return url == null || url.isEmpty() ? "Loading…"
+                : "Loading details of " + io.webprobe.http.UrlSyntax.forPeople(url) + "…";
+    }
+
     /** What an href that is no URL is, when its file holds no reason. */
     private static final String NOT_A_URL = "Not a URL";
 
@@ -221,7 +242,7 @@ public final class DetailsModel {
     public void refresh() {
         long id = shownId.get();
         if (id != 0) {
-            show(id, true);
+            show(id, "", true);
         } else if (shownHref != null) {
             showNotAUrl(shownHref);
         }

@@ -463,6 +463,12 @@ public final class UrlTableModel {
         currentId.set(focused);
     }
 
+    /** The URL of this id as its line shows it, or "" when no line of it is read. */
+    public String urlOf(long id) {
+        UrlItem line = lines.cached(id);
+        return line == null ? "" : line.url();
+    }
+
     /** The URL the details pane shows: the focused selected row, 0 for none. */
     public ReadOnlyLongProperty currentIdProperty() {
         return currentId.getReadOnlyProperty();
