@@ -2,6 +2,7 @@ package io.webprobe.store;
 
 import io.webprobe.crawl.CrawlLimit;
 import io.webprobe.crawl.CrawlPlan;
+import io.webprobe.crawl.CrawlSetting;
 import io.webprobe.crawl.CrawlState;
 import io.webprobe.crawl.HrefCheck;
 import io.webprobe.http.Urls;
@@ -51,8 +52,10 @@ public final class ComparePair {
 
     /**
      * As {@link #notes(CrawlStore, String, CrawlStore, String, CrawlDiff.Counts)}, the
-     * settings named as the command line names them ("exclude patterns", "--exclude") or as
-     * the Crawl settings show them ("Exclude URLs matching", each pattern in quotes).
+     * settings named as the command line names them ("exclude patterns", "--exclude",
+     * "--check-anchors") or as the Crawl settings show them ("Exclude URLs matching", each
+     * pattern in quotes; "Crawl settings › Check anchors (#fragments)"): {@link CrawlSetting}
+     * and {@link CrawlLimit} name each setting both ways.
      */
     public static List<String> notes(CrawlStore older, String olderName, CrawlStore newer,
             String newerName, CrawlDiff.Counts counts, CrawlLimit.Naming naming) {
@@ -76,10 +79,10 @@ public final class ComparePair {
                     unknown == 1 ? "it is" : "they are"));
         }
         anchors(counts, olderName, newerName, older.info().state() == CrawlState.FINISHED,
-                notes);
+                notes, naming);
         hrefChecks(counts, olderName, newerName, notes);
         excluded(counts, olderName, newerName, notes, naming);
-        String accepted = accepted(older.plan(), olderName, newer.plan(), newerName);
+        String accepted = accepted(older.plan(), olderName, newer.plan(), newerName, naming);
         if (accepted != null) {
             notes.add(accepted);
         }
@@ -98,13 +101,15 @@ public final class ComparePair {
      * crawl cut short did not read.
      */
     static void anchors(CrawlDiff.Counts counts, String olderName, String newerName,
-            boolean olderFinished, List<String> notes) {
+            boolean olderFinished, List<String> notes, CrawlLimit.Naming naming) {
+        String setting = " did not check anchors (" + CrawlSetting.CHECK_ANCHORS.where(naming)
+                + "), so ";
         if (counts.newerCheckedAnchors() && !counts.olderCheckedAnchors()) {
-            notes.add(olderName + " did not check anchors (--check-anchors), so "
+            notes.add(olderName + setting
                     + missing(counts.newerMissingAnchors(), newerName)
                     + " not compared: none is called new.");
         } else if (counts.olderCheckedAnchors() && !counts.newerCheckedAnchors()) {
-            notes.add(newerName + " did not check anchors (--check-anchors), so "
+            notes.add(newerName + setting
                     + missing(counts.olderMissingAnchors(), olderName)
                     + " not compared: none is called fixed.");
         }
@@ -171,11 +176,10 @@ public final class ComparePair {
             what.add(io.webprobe.Words.count(anchors, "missing anchor"));
         }
         boolean one = links + anchors == 1;
-        return excluder + "'s exclude patterns (" + (naming == CrawlLimit.Naming.LABEL
-                ? "Crawl settings › " + EXCLUDE_LABEL : "--exclude") + ") leave out "
-                + String.join(" and ",
-                what) + " of " + of + ", so " + (one ? "it is not compared: it is not"
-                : "they are not compared: none is") + " called " + called + ".";
+        return excluder + "'s exclude patterns (" + CrawlSetting.EXCLUDE.where(naming)
+                + ") leave out " + String.join(" and ", what) + " of " + of + ", so "
+                + (one ? "it is not compared: it is not" : "they are not compared: none is")
+                + " called " + called + ".";
     }
 
     private static Set<HrefCheck> lacking(Set<HrefCheck> made) {
@@ -246,13 +250,17 @@ public final class ComparePair {
      * A sentence when the two crawls accept different statuses ({@code --accept}): each crawl's
      * rows are broken or not by its own, so a link to a URL answering such a status is broken
      * in one and not in the other, though nothing changed. Else null.
+     *
+     * @param naming how the setting is named: "--accept", "Crawl settings › Accept statuses"
      */
-    static String accepted(CrawlPlan a, String olderName, CrawlPlan b, String newerName) {
+    static String accepted(CrawlPlan a, String olderName, CrawlPlan b, String newerName,
+            CrawlLimit.Naming naming) {
         if (a.accept().equals(b.accept())) {
             return null;
         }
         return olderName + " accepts " + codes(a) + " and " + newerName + " accepts "
-                + codes(b) + " (--accept: counted as OK, not broken), so a link to a URL "
+                + codes(b) + " (" + CrawlSetting.ACCEPT.where(naming) + ": counted as OK, not "
+                + "broken), so a link to a URL "
                 + "answering one of them can be new or fixed though the URL answers as it did.";
     }
 
@@ -265,42 +273,47 @@ public final class ComparePair {
         return differences(a, b, CrawlLimit.Naming.OPTION);
     }
 
-    /** The Crawl settings' names of the include and exclude patterns. */
-    static final String INCLUDE_LABEL = "Include URLs matching";
-    static final String EXCLUDE_LABEL = "Exclude URLs matching";
-
     /**
-     * As {@link #differences(CrawlPlan, CrawlPlan)}, the patterns named as the command line
-     * names them or as the Crawl settings show them ({@code naming}).
+     * As {@link #differences(CrawlPlan, CrawlPlan)}, the settings named in words the command
+     * line's options explain ("depth limit", "other sites' links checked") or by the Crawl
+     * settings' labels ({@code naming}): "Max depth", "Check external links ticked".
      */
     static List<String> differences(CrawlPlan a, CrawlPlan b, CrawlLimit.Naming naming) {
+        boolean label = naming == CrawlLimit.Naming.LABEL;
         List<String> differ = new ArrayList<>();
         if (a.maxDepth() != b.maxDepth()) {
-            differ.add("depth limit: " + limit(a.maxDepth()) + " in the older crawl, "
-                    + limit(b.maxDepth()) + " in the newer");
+            differ.add((label ? CrawlLimit.MAX_DEPTH.name(naming) : "depth limit") + ": "
+                    + limit(a.maxDepth()) + " in the older crawl, " + limit(b.maxDepth())
+                    + " in the newer");
         }
         if (a.maxPages() != b.maxPages()) {
-            differ.add("page limit: " + limit(a.maxPages()) + " in the older crawl, "
-                    + limit(b.maxPages()) + " in the newer");
+            differ.add((label ? CrawlLimit.MAX_PAGES.name(naming) : "page limit") + ": "
+                    + limit(a.maxPages()) + " in the older crawl, " + limit(b.maxPages())
+                    + " in the newer");
         }
-        if (a.checkExternal() != b.checkExternal()) {
-            differ.add("other sites' links checked in " + (a.checkExternal() ? "the older "
-                    + "crawl only" : "the newer crawl only"));
-        }
-        if (a.followNofollow() != b.followNofollow()) {
-            differ.add("nofollow links followed in " + (a.followNofollow() ? "the older crawl "
-                    + "only" : "the newer crawl only"));
-        }
-        if (a.scope().subdomains() != b.scope().subdomains()) {
-            differ.add("subdomains crawled in " + (a.scope().subdomains() ? "the older crawl "
-                    + "only" : "the newer crawl only"));
-        }
-        boolean label = naming == CrawlLimit.Naming.LABEL;
-        patterns(label ? INCLUDE_LABEL : "include patterns:", a.scope().include(),
-                b.scope().include(), differ, label);
-        patterns(label ? EXCLUDE_LABEL : "exclude patterns:", a.scope().exclude(),
-                b.scope().exclude(), differ, label);
+        ticked(a.checkExternal(), b.checkExternal(), label ? CrawlSetting.CHECK_EXTERNAL
+                : null, "other sites' links checked", differ);
+        ticked(a.followNofollow(), b.followNofollow(), label ? CrawlSetting.FOLLOW_NOFOLLOW
+                : null, "nofollow links followed", differ);
+        ticked(a.scope().subdomains(), b.scope().subdomains(), label ? CrawlSetting.SUBDOMAINS
+                : null, "subdomains crawled", differ);
+        patterns(label ? CrawlSetting.INCLUDE.label() : "include patterns:",
+                a.scope().include(), b.scope().include(), differ, label);
+        patterns(label ? CrawlSetting.EXCLUDE.label() : "exclude patterns:",
+                a.scope().exclude(), b.scope().exclude(), differ, label);
         return differ;
+    }
+
+    /**
+     * "other sites' links checked in the older crawl only", or by its box in the Crawl
+     * settings ({@code box} not null): "Check external links ticked in the older crawl only".
+     */
+    private static void ticked(boolean older, boolean newer, CrawlSetting box, String words,
+            List<String> differ) {
+        if (older != newer) {
+            differ.add((box == null ? words : box.label() + " ticked") + " in "
+                    + (older ? "the older crawl only" : "the newer crawl only"));
+        }
     }
 
     private static String limit(int n) {

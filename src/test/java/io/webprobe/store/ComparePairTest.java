@@ -79,12 +79,15 @@ class ComparePairTest {
         CrawlPlan walled = none.toBuilder().accept(io.webprobe.http.StatusSet.parse("403"))
                 .build();
 
-        assertThat(ComparePair.accepted(none, "a.webprobe", walled, "b.webprobe"))
+        assertThat(ComparePair.accepted(none, "a.webprobe", walled, "b.webprobe",
+                io.webprobe.crawl.CrawlLimit.Naming.OPTION))
                 .isEqualTo("a.webprobe accepts no status and b.webprobe accepts 403 (--accept: "
                         + "counted as OK, not broken), so a link to a URL answering one of them "
                         + "can be new or fixed though the URL answers as it did.");
-        assertThat(ComparePair.accepted(walled, "a", walled, "b")).isNull();
-        assertThat(ComparePair.accepted(none, "a", none, "b")).isNull();
+        assertThat(ComparePair.accepted(walled, "a", walled, "b",
+                io.webprobe.crawl.CrawlLimit.Naming.LABEL)).isNull();
+        assertThat(ComparePair.accepted(none, "a", none, "b",
+                io.webprobe.crawl.CrawlLimit.Naming.LABEL)).isNull();
     }
 
     /**

@@ -179,7 +179,7 @@ public record CrawlSettings(
     }
 
     /** The label that names {@link #accept()} in the Crawl tab and in its sentences. */
-    public static final String ACCEPT_LABEL = "Accept statuses";
+    public static final String ACCEPT_LABEL = io.webprobe.crawl.CrawlSetting.ACCEPT.label();
 
     /**
      * The statuses {@code accept} names, or none for "".

@@ -1,6 +1,8 @@
 package io.webprobe.ui.crawl;
 
 import io.webprobe.Version;
+import io.webprobe.crawl.CrawlLimit;
+import io.webprobe.crawl.CrawlSetting;
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.Tips;
 import io.webprobe.ui.crawl.CrawlSettingsForm.Field;
@@ -240,10 +242,10 @@ final class CrawlSettingsPane {
         // labels beside it, no gap between the groups
         depth.setPrefColumnCount(5);
         pages.setPrefColumnCount(5);
-        CheckBox external = check("crawlCheckExternal", "Check external links",
+        CheckBox external = check("crawlCheckExternal", CrawlSetting.CHECK_EXTERNAL.label(),
                 form.checkExternalProperty(),
                 "Check links to other hosts once (HEAD, then GET); they are never crawled");
-        CheckBox subdomains = check("crawlSubdomains", "Crawl all subdomains",
+        CheckBox subdomains = check("crawlSubdomains", CrawlSetting.SUBDOMAINS.label(),
                 form.subdomainsProperty(),
                 "Crawl every subdomain of the start domain (blog.example.com, shop.example.com"
                         + "…), not only the start host");
@@ -253,11 +255,13 @@ final class CrawlSettingsPane {
         ColumnConstraints growing = new ColumnConstraints();
         growing.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(fixed, growing, fixed, growing);
-        grid.add(label("Include URLs matching"), 0, 0, 2, 1);
-        grid.add(label("Exclude URLs matching"), 2, 0, 2, 1);
+        // the labels compare's notes name (CrawlSetting, CrawlLimit): one spelling for both
+        grid.add(label(CrawlSetting.INCLUDE.label()), 0, 0, 2, 1);
+        grid.add(label(CrawlSetting.EXCLUDE.label()), 2, 0, 2, 1);
         grid.add(include, 0, 1, 2, 1);
         grid.add(exclude, 2, 1, 2, 1);
-        grid.addRow(2, label("Max depth"), depth, label("Max pages"), pages);
+        grid.addRow(2, label(CrawlLimit.MAX_DEPTH.name(CrawlLimit.Naming.LABEL)), depth,
+                label(CrawlLimit.MAX_PAGES.name(CrawlLimit.Naming.LABEL)), pages);
         grid.add(external, 0, 3, 2, 1);
         grid.add(subdomains, 2, 3, 2, 1);
         return group("Scope", grid);
@@ -285,7 +289,7 @@ final class CrawlSettingsPane {
     private Region robotsAndLinks() {
         CheckBox robots = check("crawlRobots", "Obey robots.txt", form.respectRobotsProperty(),
                 "URLs robots.txt disallows are listed as blocked, not fetched");
-        CheckBox nofollow = check("crawlFollowNofollow", "Follow links on nofollow pages",
+        CheckBox nofollow = check("crawlFollowNofollow", CrawlSetting.FOLLOW_NOFOLLOW.label(),
                 form.followNofollowProperty(), "Follow the links of pages marked nofollow "
                         + "(meta robots or X-Robots-Tag); search engines do not");
         CheckBox sitemaps = check("crawlSitemaps", "Use sitemaps, report orphans",
@@ -294,7 +298,7 @@ final class CrawlSettingsPane {
                         + "links to. Not for a list, which checks its URLs only.");
         // a list check reads no sitemaps (CrawlPlan): the box cannot say otherwise then
         sitemaps.disableProperty().bind(form.forListProperty());
-        CheckBox anchors = check("crawlCheckAnchors", "Check anchors (#fragments)",
+        CheckBox anchors = check("crawlCheckAnchors", CrawlSetting.CHECK_ANCHORS.label(),
                 form.checkAnchorsProperty(), "Also check that each link's #fragment names an "
                         + "anchor (an id or a name) on the site's page it leads to; a missing "
                         + "one is listed under Broken links. Not for a list.");

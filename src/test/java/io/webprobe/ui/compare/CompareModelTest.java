@@ -1,5 +1,6 @@
 package io.webprobe.ui.compare;
 
+import io.webprobe.http.StatusSet;
 import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -582,6 +583,50 @@ class CompareModelTest {
                 + "patterns (Crawl settings › Exclude URLs matching) leave out 1 missing anchor of "
                 + "without.webprobe, so it is "
                 + "not compared: it is not called new.");
+    }
+
+    /**
+     * The bug: the Compare tab named the Crawl settings' exclude patterns by their label, but
+     * anchors and accepted statuses in the command line's words ("did not check anchors
+     * (--check-anchors)", "(--accept: counted as OK…)"), and the other settings in words of
+     * neither ("depth limit", "other sites' links checked"). Every setting is named by its
+     * label in the Crawl settings now ({@code CrawlSettingLabelsTest}: the pane shows them);
+     * compare on the command line keeps its options.
+     */
+    @Test
+    void theNotesNameEverySettingByItsLabelInTheCrawlSettings() throws Exception {
+        server.route("/", html("<title>Home</title><a href=\"/doc.html#sec\">doc</a>"));
+        server.route("/doc.html", html("<title>Doc</title>")); // no #sec
+        CrawlPlan plan = CrawlPlan.builder(java.net.URI.create(server.url("/")), "Webprobe/test")
+                .build();
+        Path older = StoredCrawls.crawlInto(dir.resolve("older.webprobe"), plan);
+        Path newer = StoredCrawls.crawlInto(dir.resolve("newer.webprobe"), plan.toBuilder()
+                .checkAnchors(true).accept(StatusSet.parse("403"))
+                .maxDepth(5).checkExternal(!plan.checkExternal())
+                .followNofollow(!plan.followNofollow())
+                .scope(plan.scope().withSubdomains(!plan.scope().subdomains())).build());
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(older);
+            m.newFileProperty().set(newer);
+        });
+
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        String notes = fx.on(() -> m.notesProperty().get());
+        assertThat(notes).contains("older.webprobe did not check anchors (Crawl settings › "
+                + "Check anchors (#fragments)), so the 1 missing anchor of newer.webprobe is not "
+                + "compared: none is called new.");
+        assertThat(notes).contains("older.webprobe accepts no status and newer.webprobe accepts "
+                + "403 (Crawl settings › Accept statuses: counted as OK, not broken)");
+        String external = plan.checkExternal() ? "older" : "newer";
+        String nofollow = plan.followNofollow() ? "older" : "newer";
+        String subdomains = plan.scope().subdomains() ? "older" : "newer";
+        assertThat(notes).contains("(Max depth: none in the older crawl, 5 in the newer; "
+                + "Check external links ticked in the " + external + " crawl only; "
+                + "Follow links on nofollow pages ticked in the " + nofollow + " crawl only; "
+                + "Crawl all subdomains ticked in the " + subdomains + " crawl only)");
+        assertThat(notes).as("no option of the command line").doesNotContain("--");
     }
 
     /**
