@@ -20,7 +20,12 @@ import javafx.stage.WindowEvent;
  * a stage sized only by its scene opens at 200×200 and dialogs snap it back there
  * (JDK-8316423), so the size is set on the stage and asked for again once shown; and
  * un-maximising returns nearly to the screen's size, so the bounds from before maximising are
- * put back. Call {@link #restore} once per stage.
+ * put back.
+ *
+ * <p>A stage follows one {@code RememberedWindow} at a time, once: {@link #restore} takes off
+ * the listeners the last restore on the same stage put on it (this one's or another's), so
+ * restoring again, or a new one on a stage reused (the UI tests' shared stage, an app opened
+ * again in its stage), neither piles listeners up nor leaves an old one writing its state.
  *
  * <p>Bounds count once they have held still for {@link #SETTLE} with the window neither
  * maximised, iconified nor full screen. The window manager reports passing bounds while a
@@ -44,6 +49,11 @@ public final class RememberedWindow {
     private double minHeight;
     /** Whether the window was maximised or un-maximised since bounds last held still. */
     private boolean maximizing;
+    /** What {@link #restore} put on the stage, taken off by the next restore on it. */
+    private Runnable unfollow = () -> { };
+
+    /** The stage's property naming the {@code RememberedWindow} that follows it. */
+    private static final Object FOLLOWED_BY = new Object();
 
     /**
      * @param stage the window, not yet shown
@@ -84,6 +94,17 @@ public final class RememberedWindow {
         apply(bounds);
         normal = bounds;
         boolean maximized = state.getBoolean(prefix + ".maximized", false);
+        follow(bounds, maximized);
+    }
+
+    /**
+     * Puts this window's listeners on the stage, after taking off those of the last restore
+     * on it.
+     */
+    private void follow(Rectangle2D bounds, boolean maximized) {
+        if (stage.getProperties().put(FOLLOWED_BY, this) instanceof RememberedWindow last) {
+            last.unfollow.run();
+        }
         // Shown at its normal bounds first and maximised after, so that the window manager
         // knows the size to return to when the user un-maximises it.
         EventHandler<WindowEvent> onFirstShow = new EventHandler<>() {
@@ -95,7 +116,7 @@ public final class RememberedWindow {
         };
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, onFirstShow);
         settling.setOnFinished(e -> settled());
-        stage.maximizedProperty().addListener((o, was, now) -> {
+        javafx.beans.value.ChangeListener<Boolean> onMaximized = (o, was, now) -> {
             state.putBoolean(prefix + ".maximized", now);
             maximizing = true;
             if (now) {
@@ -107,11 +128,19 @@ public final class RememberedWindow {
                 Rectangle2D back = beforeMaximize;
                 Platform.runLater(() -> apply(back));
             }
-        });
-        stage.xProperty().addListener((o, a, b) -> follow());
-        stage.yProperty().addListener((o, a, b) -> follow());
-        stage.widthProperty().addListener((o, a, b) -> follow());
-        stage.heightProperty().addListener((o, a, b) -> follow());
+        };
+        javafx.beans.value.ChangeListener<Number> onBounds = (o, was, now) -> moved();
+        stage.maximizedProperty().addListener(onMaximized);
+        List<javafx.beans.value.ObservableValue<Number>> edges = List.of(stage.xProperty(),
+                stage.yProperty(), stage.widthProperty(), stage.heightProperty());
+        edges.forEach(b -> b.addListener(onBounds));
+        unfollow = () -> {
+            stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, onFirstShow);
+            stage.maximizedProperty().removeListener(onMaximized);
+            edges.forEach(b -> b.removeListener(onBounds));
+            settling.stop();
+            unfollow = () -> { };
+        };
     }
 
     /**
@@ -160,7 +189,7 @@ public final class RememberedWindow {
     }
 
     /** Bounds changed: they are the window's once they hold still ({@link #SETTLE}). */
-    private void follow() {
+    private void moved() {
         settling.playFromStart();
     }
 
