@@ -513,7 +513,9 @@ public final class CrawlViewModel implements AutoCloseable {
             j.exclude(ex.get().pattern());
             text = "Left out " + ex.get().path() + " from now on (and from the next crawls).";
         } else {
-            text = "Left out " + ex.get().path() + " from the next crawls (Settings › Exclude).";
+            // the field named by its label, as the Settings show it
+            text = "Left out " + ex.get().path() + " from the next crawls (Settings › "
+                    + io.webprobe.crawl.CrawlSetting.EXCLUDE.label() + ").";
         }
         live.note(text);
         return text;

@@ -544,7 +544,8 @@ class WorkspaceViewModelTest {
     void excludingAPathPutsItInTheSettingsForTheNextCrawl() throws Exception {
         crawlSite();
         String said = h.on(() -> vm.excludePath(server.url("/docs/a/page.html")));
-        assertThat(said).contains("/docs/a/");
+        assertThat(said).contains("/docs/a/")
+                .endsWith(" from the next crawls (Settings › Exclude URLs matching).");
         String regex = h.on(() -> vm.settings().excludeProperty().get());
         assertThat(java.util.regex.Pattern.compile(regex).matcher(server.url("/docs/a/x")).find())
                 .isTrue();

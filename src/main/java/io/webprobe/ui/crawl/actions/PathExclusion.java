@@ -29,7 +29,7 @@ public record PathExclusion(String path, String regex) {
         int slash = path.lastIndexOf('/');
         String prefix = slash > 0 ? path.substring(0, slash + 1) : path;
         // the path only, after the scheme and host, so a query or another host never matches;
-        // written to be read in Settings › Exclude: "^https?://[^/?#]*/blog/2019/"
+        // written to be read in Settings › Exclude URLs matching: "^https?://[^/?#]*/blog/2019/"
         return Optional.of(new PathExclusion(prefix, "^https?://[^/?#]*" + literal(prefix)));
     }
 
