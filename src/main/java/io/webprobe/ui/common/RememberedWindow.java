@@ -143,6 +143,12 @@ public final class RememberedWindow {
         };
     }
 
+    /** Takes this window's listeners off its stage (a test gives its shared stage back). */
+    void stopFollowing() {
+        stage.getProperties().remove(FOLLOWED_BY, this);
+        unfollow.run();
+    }
+
     /**
      * Right after the first show: asks again for the size if the window manager gave another
      * (JDK-8316423), then maximises if it was maximised.

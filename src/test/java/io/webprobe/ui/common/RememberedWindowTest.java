@@ -28,6 +28,8 @@ class RememberedWindowTest {
     private static final String KEY = "test.window";
     private static final Rectangle2D SCREEN = new Rectangle2D(0, 0, 1600, 1000);
     private Stage stage;
+    private RememberedWindow first;
+    private RememberedWindow second;
 
     @Start
     void start(Stage s) {
@@ -35,9 +37,18 @@ class RememberedWindowTest {
         FxStages.show(stage, new Scene(new Pane(), 400, 300));
     }
 
+    /** The shared stage given back as it was found: followed by none, not maximised. */
     @AfterEach
-    void unmaximize() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.setMaximized(false)).get(10, TimeUnit.SECONDS);
+    void giveTheStageBack() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (RememberedWindow w : new RememberedWindow[] {first, second}) {
+                if (w != null) {
+                    w.stopFollowing();
+                }
+            }
+            stage.setMaximized(false);
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -46,10 +57,10 @@ class RememberedWindowTest {
         UiState secondState = UiState.inMemory();
         Rectangle2D moved = new Rectangle2D(30, 40, 500, 350);
         Rectangle2D[] saved = WaitForAsyncUtils.asyncFx(() -> {
-            RememberedWindow first = new RememberedWindow(stage, firstState, KEY);
+            first = new RememberedWindow(stage, firstState, KEY);
             first.restore(List.of(SCREEN), SCREEN);
             first.restore(List.of(SCREEN), SCREEN); // twice: still once on the stage
-            RememberedWindow second = new RememberedWindow(stage, secondState, KEY);
+            second = new RememberedWindow(stage, secondState, KEY);
             second.restore(List.of(SCREEN), SCREEN);
             Rectangle2D firstPlaced = first.normalBounds();
             stage.setX(moved.getMinX());
