@@ -207,8 +207,9 @@ public final class FillColumn<S> {
      * columns' least widths (their present preferred widths), this column the rest, until the
      * user drags {@code other}'s border; then this column takes all the spare width again.
      * When the other columns leave less than the two columns' own widths, {@code other} gives
-     * way first, down to its least width (its header whole), before the table scrolls
-     * sideways. Once only, before the table is shown.
+     * way, down to its least width (its header whole), if that spares the table a sideways
+     * scroll; it keeps its width when the table scrolls anyway. Once only, before the table
+     * is shown.
      */
     public void split(TableColumn<S, ?> other, double part) {
         splitter = other;
@@ -312,13 +313,15 @@ public final class FillColumn<S> {
                 room -= c.getWidth();
             }
         }
-        // the splitting column gives way, down to its least width, before the table scrolls
-        // sideways: at the least window under a window manager's borders (958 px under
-        // Openbox) the Crawl table's eight default columns scrolled sideways for 2 px
+        // the splitting column gives way, down to its least width, when that spares the table
+        // a sideways scroll: at the least window under a window manager's borders (958 px
+        // under Openbox) the Crawl table's eight default columns scrolled sideways for 2 px.
+        // When the table scrolls anyway (more columns turned on), it keeps its width: squeezed
+        // to its header and scrolling too, the titles read "Ti…" for nothing
         double splitterLeast = splitting
                 ? Math.max(splitterLendingLeast, splitter.getMinWidth()) : 0;
         double splitterGives = splitting && !splitterUserSized && room < base
-                ? Math.min(base - room, Math.max(0, splitterBase - splitterLeast)) : 0;
+                && base - room <= splitterBase - splitterLeast ? base - room : 0;
         room += splitterGives;
         fitting = true;
         try {
