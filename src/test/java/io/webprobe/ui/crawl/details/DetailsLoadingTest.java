@@ -59,7 +59,7 @@ class DetailsLoadingTest {
             assertThat(model.headingProperty().get()).isEqualTo(SELECT);
 
             // a row selected whose URL the table's line does not hold yet
-            CountDownLatch release = hold(lane);
+            CountDownLatch release = HeldLane.hold(lane);
             model.show(a);
             assertThat(model.loadingProperty().get()).isTrue();
             assertThat(model.headingProperty().get()).isEqualTo("Loading…");
@@ -69,7 +69,7 @@ class DetailsLoadingTest {
 
             // another row, its URL known: named while its details are read, the last one's
             // name not left over a selection of another
-            release = hold(lane);
+            release = HeldLane.hold(lane);
             model.show(b, server.url("/b"));
             assertThat(model.headingProperty().get())
                     .isEqualTo("Loading details of " + server.url("/b") + "…");
@@ -78,7 +78,7 @@ class DetailsLoadingTest {
             assertThat(model.headingProperty().get()).startsWith(server.url("/b") + "  ·  200");
 
             // a URL known by its text (a broken link chosen): its id looked up first
-            release = hold(lane);
+            release = HeldLane.hold(lane);
             model.showUrl(server.url("/a"));
             assertThat(model.headingProperty().get())
                     .isEqualTo("Loading details of " + server.url("/a") + "…");
@@ -91,22 +91,5 @@ class DetailsLoadingTest {
             model.show(0);
             assertThat(model.headingProperty().get()).isEqualTo(SELECT);
         }
-    }
-
-    /** Holds the lane with a read of the test's own until the latch returned is counted down. */
-    private static CountDownLatch hold(ReaderLane lane) throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        lane.call(q -> {
-            running.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-        return release;
     }
 }

@@ -69,7 +69,7 @@ class DetailsPacedReadTest {
             model.attach(lane);
 
             // A then B selected while A's read waits behind a held one
-            CountDownLatch held = hold(lane);
+            CountDownLatch held = HeldLane.hold(lane);
             model.show(a, server.url("/a"));
             model.show(b, server.url("/b"));
             held.countDown();
@@ -81,7 +81,7 @@ class DetailsPacedReadTest {
             // B read again on a tick, the read waiting on the lane; ticks meanwhile, A and
             // B selected again meanwhile: B shown, and none of it lost
             clock.addAndGet(Duration.ofSeconds(1).toNanos());
-            held = hold(lane);
+            held = HeldLane.hold(lane);
             model.crawlGrew();
             clock.addAndGet(Duration.ofSeconds(1).toNanos());
             model.crawlGrew();
@@ -95,7 +95,7 @@ class DetailsPacedReadTest {
             // a re-read runs (held) when the crawl writes a new link to B: the next tick due
             // reads it
             clock.addAndGet(Duration.ofSeconds(1).toNanos());
-            held = hold(lane);
+            held = HeldLane.hold(lane);
             model.crawlGrew();
             held.countDown();
             lane.call(q -> 0).get(10, TimeUnit.SECONDS); // the re-read has run, before the link
@@ -112,22 +112,5 @@ class DetailsPacedReadTest {
             assertThat(model.inlinksTextProperty().get()).isEqualTo("Inlinks (2)");
             assertThat(model.shownIdProperty().get()).isEqualTo(b);
         }
-    }
-
-    /** Holds the lane with a read of the test's own until the latch returned is counted down. */
-    private static CountDownLatch hold(ReaderLane lane) throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
-        lane.call(q -> {
-            running.countDown();
-            try {
-                return release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-        return release;
     }
 }
