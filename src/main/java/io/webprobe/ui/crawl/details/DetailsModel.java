@@ -187,6 +187,11 @@ public final class DetailsModel {
      * is written, with their anchor text (the inlinks' actions open those pages).
      */
     public void showNotAUrl(BrokenLink b) {
+        showNotAUrl(b, false);
+    }
+
+    /** As {@link #showNotAUrl(BrokenLink)}; {@code again}: read anew, its heading kept. */
+    private void showNotAUrl(BrokenLink b, boolean again) {
         shownId.set(0);
         shownHref = b;
         int no = ++requestNo;
@@ -197,7 +202,9 @@ public final class DetailsModel {
         }
         loading.set(true);
         String href = b.linkUrl();
-        heading.set(loadingText(href));
+        if (!again) {
+            heading.set(loadingText(href));
+        }
         lane.submitLatest("details", q -> q.details().pagesWriting(href, LIMIT), p -> {
             if (no == requestNo) {
                 loading.set(false);
@@ -244,7 +251,7 @@ public final class DetailsModel {
         if (id != 0) {
             show(id, "", true);
         } else if (shownHref != null) {
-            showNotAUrl(shownHref);
+            showNotAUrl(shownHref, true);
         }
     }
 

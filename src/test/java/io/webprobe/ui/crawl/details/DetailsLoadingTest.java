@@ -92,4 +92,33 @@ class DetailsLoadingTest {
             assertThat(model.headingProperty().get()).isEqualTo(SELECT);
         }
     }
+
+    /**
+     * A broken link whose href is no URL, shown and read, read again (a re-check or a crawl's
+     * rows changing call {@code refresh}): its heading stays while the pages are read anew. It
+     * flipped to "Loading details of …" and back at every refresh.
+     */
+    @Test
+    void anHrefThatIsNoUrlReadAgainKeepsItsHeading() throws Exception {
+        server.route("/", LocalHttpServer.html("<a href=\"http://\">empty</a>"));
+        Path file = StoredCrawls.crawlInto(dir.resolve("c.webprobe"), CrawlPlan.of(
+                URI.create(server.url("/")), "Webprobe/test").withRespectRobots(false));
+        var link = new io.webprobe.crawl.BrokenLink(server.url("/"), "http://", 0,
+                io.webprobe.http.ErrorKind.INVALID_URL, "", "empty", "a", "", "");
+        try (CrawlStore store = CrawlStore.open(file, CrawlStore.Access.READ_ONLY);
+                ReaderLane lane = new ReaderLane(store, "test-details-", fx::post)) {
+            DetailsModel model = new DetailsModel(() -> 0L);
+            model.attach(lane);
+            model.showNotAUrl(link);
+            fx.settle(() -> !model.loadingProperty().get());
+            String shown = model.headingProperty().get();
+            assertThat(shown).startsWith("http://  ·  ");
+            CountDownLatch release = HeldLane.hold(lane);
+            model.refresh();
+            assertThat(model.headingProperty().get()).as("while read again").isEqualTo(shown);
+            release.countDown();
+            fx.settle(() -> !model.loadingProperty().get());
+            assertThat(model.headingProperty().get()).isEqualTo(shown);
+        }
+    }
 }
