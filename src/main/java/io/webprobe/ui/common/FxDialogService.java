@@ -1,5 +1,6 @@
 package io.webprobe.ui.common;
 
+import io.webprobe.UserDirs;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -79,10 +80,9 @@ public final class FxDialogService implements DialogService {
         return f == null ? Optional.empty() : Optional.of(f.toPath());
     }
 
-    /** The user's home folder, where a dialog with no folder of its own starts. */
+    /** The user's home folder ({@link UserDirs#home}), where a dialog with no folder starts. */
     private static File home() {
-        String home = System.getProperty("user.home");
-        return home == null || home.isEmpty() ? null : new File(home);
+        return UserDirs.current().home().toFile();
     }
 
     /** An open dialog for files of one kind (or any), starting in {@code folder} if it is one. */
