@@ -320,7 +320,7 @@ public final class FillColumn<S> {
         // to its header and scrolling too, the titles read "Ti…" for nothing
         double splitterLeast = splitting
                 ? Math.max(splitterLendingLeast, splitter.getMinWidth()) : 0;
-        double splitterGives = splitting && !splitterUserSized && room < base
+        double splitterGives = splitting && room < base
                 && base - room <= splitterBase - splitterLeast ? base - room : 0;
         room += splitterGives;
         fitting = true;

@@ -257,8 +257,9 @@ public final class CrawlSettingsForm {
             return 0L;
         });
         int perHost = (int) check(bad, () -> number(maxPerHost, Field.MAX_PER_HOST,
-                CrawlLimit.MAX_PER_HOST, 0, "Requests at once per host must be a whole number "
-                        + "from 0 to 256, or blank for as many as there are threads."));
+                CrawlLimit.MAX_PER_HOST, 0, CrawlLimit.MAX_PER_HOST.name(CrawlLimit.Naming.LABEL)
+                        + " must be a whole number from 0 to 256, or blank for as many as there "
+                        + "are threads."));
         double rate = checkDecimal(bad, () -> decimal(maxRequestsPerSecond,
                 Field.MAX_REQUESTS_PER_SECOND, CrawlLimit.REQUESTS_PER_SECOND.min(),
                 CrawlLimit.REQUESTS_PER_SECOND.max(), CrawlSettings.NO_RATE_LIMIT,

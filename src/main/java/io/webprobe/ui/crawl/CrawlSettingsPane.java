@@ -363,7 +363,8 @@ final class CrawlSettingsPane {
 
     private Region politeness() {
         GridPane grid = grid();
-        grid.addRow(0, label("Requests at once per host"), number("crawlMaxPerHost",
+        grid.addRow(0, label(CrawlLimit.MAX_PER_HOST.name(CrawlLimit.Naming.LABEL)),
+                number("crawlMaxPerHost",
                 Field.MAX_PER_HOST, form.maxPerHostProperty(), "no limit",
                 "At most this many requests in flight to one host. Blank or 0: as many as "
                         + "there are threads."));

@@ -66,6 +66,9 @@ public final class BrokenLinksView {
         root.setTop(bar);
         root.setCenter(table);
         RowSelectionModel.install(table); // many rows selected stay quick
+        // in words ("Hyperlink", "Image"), not the tag the CSV names ("a", "img")
+        TableColumn<BrokenLink, ?> type =
+                col("Type", 110, b -> LinkTypeText.withNofollow(b.linkType()), false);
         table.getColumns().addAll(List.of(
                 col("Link URL", 300, BrokenLink::linkUrl, true),
                 // wide enough for "404 Not Found" and "Connection refused" at the window's
@@ -73,14 +76,12 @@ public final class BrokenLinksView {
                 col("Status / error", 205, BrokenLinkText::statusText, false),
                 col("Source page", 300, BrokenLink::sourceUrl, true),
                 col("Anchor text", 160, BrokenLink::anchorText, false),
-                // in words ("Hyperlink", "Image"), not the tag the CSV names ("a", "img")
-                col("Type", 110, b -> LinkTypeText.withNofollow(b.linkType()), false),
+                type,
                 // empty without a redirect, as Screaming Frog's "Redirect URL" (it repeated the
                 // Link URL on every row); the CSV's final_url still has it on each
                 col("Ends at", 230, BrokenLinkText::endsAt, true)));
         // the types of the links pages hold whole where the columns are shrunk to fit (at
         // 960 px each read "Hype…" or "Cano…" beside an Ends at empty on most rows)
-        TableColumn<BrokenLink, ?> type = table.getColumns().get(4);
         type.setMinWidth(Math.max(type.getMinWidth(), io.webprobe.ui.common.CellWidths
                 .cellWidth(LinkTypeText.word("a"), LinkTypeText.word("img"),
                         LinkTypeText.word("script"), LinkTypeText.word("css"),
