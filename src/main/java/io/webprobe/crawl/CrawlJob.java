@@ -250,7 +250,12 @@ public final class CrawlJob implements AutoCloseable {
         if (admission.excludesQueued()) {
             frontier.expedite(admission::excludedLater);
         }
-        state.forEachQueued(q -> queue(graph.queued(q)));
+        state.forEachQueued(q -> {
+            if (q.brokenBefore()) {
+                tally.brokenBefore(q.id());
+            }
+            queue(graph.queued(q));
+        });
     }
 
     /** Where the resumed crawl's start URL had led, or null when its file does not say. */

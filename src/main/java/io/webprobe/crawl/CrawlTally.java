@@ -60,6 +60,15 @@ final class CrawlTally {
         blocked.set(c.blocked());
     }
 
+    /**
+     * A resumed crawl's URL asked again whose first answer the file counts broken ({@link
+     * #restore}'s count holds it): its new answer takes that count back, as in the run that
+     * queued it.
+     */
+    void brokenBefore(long id) {
+        brokenIds.add(id);
+    }
+
     /** Counts the row a worker wrote for {@code item}. */
     void counted(QueueItem item, CrawlResult result) {
         if (item.revisit && brokenIds.remove(item.id)) {

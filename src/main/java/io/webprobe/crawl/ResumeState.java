@@ -26,12 +26,13 @@ public interface ResumeState {
      * @param revisit fetched already, and queued to be asked again after a cookie was set
      */
     record QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
-            boolean external, boolean startChain, int redirectHops, boolean revisit) {
+            boolean external, boolean startChain, int redirectHops, boolean revisit,
+            boolean brokenBefore) {
 
         /** A URL not fetched yet that a page (or the user, or a sitemap) led to. */
         public QueuedUrl(long id, String url, int depth, long referrerId, String referrer,
                 boolean external, boolean startChain) {
-            this(id, url, depth, referrerId, referrer, external, startChain, 0, false);
+            this(id, url, depth, referrerId, referrer, external, startChain, 0, false, false);
         }
     }
 

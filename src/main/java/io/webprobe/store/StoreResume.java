@@ -157,7 +157,9 @@ final class StoreResume implements ResumeState {
     public void forEachQueued(QueuedUrlConsumer consumer) throws InterruptedException {
         InterruptedException[] interrupted = {null};
         run(() -> reader.query(QUEUED_HOPS + "SELECT u.id, u.url, u.depth, "
-                + "COALESCE(u.referrer_id, 0), COALESCE(r.url, ''), u.flags, COALESCE(h.n, 0) "
+                + "COALESCE(u.referrer_id, 0), COALESCE(r.url, ''), u.flags, COALESCE(h.n, 0), "
+                // a revisit's first answer, counted broken in the file's counts
+                + "u.state = 1 AND " + BrokenLinkSql.IS_BROKEN.replace("t.", "u.") + " "
                 + "FROM urls u LEFT JOIN urls r ON r.id = u.referrer_id "
                 + "LEFT JOIN hops h ON h.id = u.id WHERE u.state = 0 OR (u.flags & "
                 + Schema.REVISIT + ") <> 0 ORDER BY u.id",
@@ -171,7 +173,7 @@ final class StoreResume implements ResumeState {
                                 rs.getInt(3), rs.getLong(4), rs.getString(5),
                                 (flags & Schema.EXTERNAL) != 0,
                                 (flags & Schema.START_CHAIN) != 0, rs.getInt(7),
-                                (flags & Schema.REVISIT) != 0));
+                                (flags & Schema.REVISIT) != 0, rs.getInt(8) == 1));
                     } catch (InterruptedException e) {
                         interrupted[0] = e;
                     }
