@@ -33,7 +33,7 @@ else
 fi
 START=${STORECOST_START:-/}
 start_nginx "$WORK" "$PORT" "$SITE" 2 "access_log off;"
-trap 'kill $NGINX 2>/dev/null' EXIT
+trap 'kill ${NGINX:-} 2>/dev/null; rm -rf "$WORK"' EXIT
 # the JDK run.sh would use
 source <(sed -n '/^java_major()/,/^}/p;/^why_not()/,/^}/p;/^find_jdk()/,/^}/p' run.sh)
 JAVA="$(find_jdk)/bin/java"
