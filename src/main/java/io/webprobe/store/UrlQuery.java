@@ -239,7 +239,7 @@ public final class UrlQuery {
      * crawl order appends while a crawl runs.
      */
     public Ids idsAfter(long afterSeq, Request r) throws StoreException {
-        return idsAfter(afterSeq, revisits(), r);
+        return appended(afterSeq, revisits(), r);
     }
 
     /**
@@ -252,6 +252,11 @@ public final class UrlQuery {
         if (revisits != afterRevisits) {
             return ids(r);
         }
+        return appended(afterSeq, revisits, r);
+    }
+
+    /** The matching rows that finished after {@code afterSeq}, the file's revisits read. */
+    private Ids appended(long afterSeq, long revisits, Request r) throws StoreException {
         long lastSeq = lastSeq();
         StringBuilder sql = new StringBuilder("SELECT u.id FROM urls u WHERE u.state = 1 "
                 + "AND u.seq > ? AND u.seq <= ? AND ").append(r.filter().sql());
