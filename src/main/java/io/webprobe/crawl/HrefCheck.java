@@ -33,8 +33,8 @@ public enum HrefCheck {
     static final String FILE_RESOURCE = "A file: URL: browsers do not load it from a web page";
 
     /** The reason a file: canonical is broken. */
-    static final String FILE_CANONICAL = "A file: canonical URL: search engines ignore it (a "
-            + "canonical names the page's own web address)";
+    static final String FILE_CANONICAL = "A file: canonical URL: search engines ignore it, as "
+            + "a canonical names the page's own web address";
 
     private final String scheme;
 

@@ -66,8 +66,8 @@ class MailAndFileLinksTest {
                         "/contact | file:///C:/Users/me/site/logo.png | logo | img | A file: "
                                 + "URL: browsers do not load it from a web page",
                         "/contact | file:///C:/Users/me/site/contact.html |  | canonical | A "
-                                + "file: canonical URL: search engines ignore it (a canonical "
-                                + "names the page's own web address)");
+                                + "file: canonical URL: search engines ignore it, as a "
+                                + "canonical names the page's own web address");
         assertThat(events.broken).allSatisfy(b ->
                 assertThat(b.error()).isEqualTo(ErrorKind.INVALID_URL));
         // what the window's Broken links tab says of each, in a few words
