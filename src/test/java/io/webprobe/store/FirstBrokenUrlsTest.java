@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link CrawlReader#firstBrokenUrls} counts in SQL what reading every broken link ({@link
  * CrawlReader#forEachBrokenLink}) and grouping them by URL gives: the same URLs in the same
- * order, each with the same first link, the same number of links and pages, and whether a
+ * order (those fetched first, then hrefs that are no URL), each with the same first link, the same number of links and pages, and whether a
  * sitemap lists it, through redirect chains, hrefs that are not URLs, sitemaps and lists.
  */
 class FirstBrokenUrlsTest {
@@ -60,6 +60,8 @@ class FirstBrokenUrlsTest {
         List<CrawlReader.BrokenUrl> out = new ArrayList<>();
         first.forEach((url, l) -> out.add(new CrawlReader.BrokenUrl(l, links.get(url),
                 pages.get(url).size(), inSitemap.contains(url))));
+        // URLs that were fetched first, then hrefs that are no URL, each in the links' order
+        out.sort(java.util.Comparator.comparing(u -> u.first().notAUrl()));
         return out;
     }
 
@@ -93,8 +95,12 @@ class FirstBrokenUrlsTest {
             assertThat(all).extracting(u -> u.first().linkUrl()).contains(server.url("/gone"),
                     server.url("/old"), "http://[bad", server.url("/listed-only"),
                     server.url("/x0")).doesNotContain(server.url("/moved"));
+            // the href that is no URL, linked before /x0 and /x1, is listed after them
+            assertThat(all.get(all.size() - 1).first().linkUrl()).isEqualTo("http://[bad");
             assertThat(reader.firstBrokenUrls(100)).isEqualTo(all);
             assertThat(reader.firstBrokenUrls(3)).isEqualTo(all.subList(0, 3));
+            assertThat(reader.firstBrokenUrls(all.size() - 1))
+                    .isEqualTo(all.subList(0, all.size() - 1));
             CrawlReader.BrokenUrl gone = all.get(0);
             assertThat(gone.first().linkUrl()).isEqualTo(server.url("/gone"));
             // a page's links to one URL are one link (its first), and the sitemap's
