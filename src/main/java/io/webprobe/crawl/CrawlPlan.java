@@ -33,7 +33,9 @@ import java.util.Objects;
  *     a list plan made with it on is made without it
  * @param politeness per-host limits: concurrency, delay, Crawl-delay, 429/503 retries
  * @param list the URLs of a list check: each is fetched once (its redirects followed), none
- *     of its links; empty for an ordinary crawl from {@code startUrl}
+ *     of its links; empty for an ordinary crawl from {@code startUrl}. Each URL is kept once
+ *     by the crawl's dedup key ({@link #distinct}): a URL listed twice, as written or in
+ *     another spelling of it ({@code /%7Euser} and {@code /~user}), takes one place
  * @param allowPrivate request URLs on private, loopback and link-local addresses even when the
  *     start URL is public (off: a public page cannot aim the crawl at the user's network)
  * @param cookies keep the cookies servers set during the crawl and send them back, as a
@@ -95,7 +97,7 @@ public record CrawlPlan(
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(politeness, "politeness");
-        list = List.copyOf(list);
+        list = distinct(list);
         useSitemaps = useSitemaps && list.isEmpty();
         checkAnchors = checkAnchors && list.isEmpty();
         Objects.requireNonNull(caCertFile, "caCertFile");
@@ -135,6 +137,23 @@ public record CrawlPlan(
             throw new IllegalArgumentException("the list has no URL");
         }
         return builder(urls.get(0), userAgent).list(urls).build();
+    }
+
+    /**
+     * The URLs of a list each once, in their order, the first spelling of each kept: two are
+     * one when the crawl's dedup key ({@link Urls#key}) is the same, as when the crawl finds
+     * them as links; a list of them would otherwise hold one page in two places of the page
+     * limit, and its progress wait for a URL never fetched apart.
+     */
+    public static List<URI> distinct(List<URI> urls) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<URI> out = new java.util.ArrayList<>(urls.size());
+        for (URI u : urls) {
+            if (seen.add(Urls.key(u))) {
+                out.add(u);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** A builder with every default. */

@@ -133,6 +133,7 @@ final class CrawlInput {
         CrawlPlan plan;
         URI start = null;
         CrawlSettings chosen;
+        io.webprobe.ping.TargetList listed = null;
         if (mode.get() == CrawlMode.LIST) {
             Optional<io.webprobe.ping.TargetList> urls = list.urls();
             Optional<CrawlSettings> read = urls.isPresent() ? settings.read() : Optional.empty();
@@ -140,6 +141,7 @@ final class CrawlInput {
                 return Optional.empty();
             }
             chosen = read.get();
+            listed = urls.get();
             plan = chosen.toPlan(urls.get().urls().get(0), userAgent).toBuilder()
                     .list(urls.get().urls()).requestTargets(urls.get().requestTargets()).build();
         } else {
@@ -166,9 +168,25 @@ final class CrawlInput {
             remember(plan.requestUrl(plan.startUrl()));
         }
         return Optional.of(new Planned(plan, plan.isList()
-                ? "Checking " + Words.count(plan.list().size(), "URL")
-                        + (chosen.useSitemaps() ? " (a list reads no sitemaps)" : "")
+                ? "Checking " + Words.count(plan.list().size(), "URL") + listNotes(listed, chosen)
                 : "Starting " + plan.requestUrl(start), chosen));
+    }
+
+    /**
+     * What a list check says after its count as it starts: the repeats left out, and that a
+     * list reads no sitemaps when they were asked for ("Checking 12 URLs (2 duplicate URLs in
+     * the list were left out; a list reads no sitemaps)"); "" when neither.
+     */
+    private static String listNotes(io.webprobe.ping.TargetList listed, CrawlSettings chosen) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        String repeats = io.webprobe.ui.listcheck.ListInputModel.duplicatesLeftOut(listed);
+        if (!repeats.isEmpty()) {
+            notes.add(repeats);
+        }
+        if (chosen.useSitemaps()) {
+            notes.add("a list reads no sitemaps");
+        }
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.webprobe.ui.listcheck;
 
 import io.webprobe.Words;
+import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.ping.TargetList;
 import io.webprobe.ui.common.TargetProblems;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,11 +70,12 @@ public final class ListInputModel {
     }
 
     /**
-     * The URLs to check (with the request targets of those typed with a stray "%"), or empty
+     * The URLs to check, each once ({@link #keyedOnce}; with the request targets of those
+     * typed with a stray "%"), or empty
      * (with {@link #errorProperty()} set) when there are none.
      */
     public Optional<TargetList> urls() {
-        TargetList list = TargetList.parse(text.get());
+        TargetList list = keyedOnce(TargetList.parse(text.get()));
         if (list.urls().isEmpty()) {
             error.set(list.problems().isEmpty() ? "Paste at least one URL, one per line."
                     : "No line is a URL: " + list.problems().get(0) + ".");
@@ -118,19 +121,52 @@ public final class ListInputModel {
             skipped.set("");
             return;
         }
-        TargetList list = TargetList.parse(s);
+        TargetList parsed = TargetList.parse(s);
+        TargetList list = keyedOnce(parsed);
         int n = list.urls().size();
         String urls = Words.count(n, "URL");
-        if (list.problems().isEmpty()) {
-            summary.set(n == 0 ? "Paste URLs, one per line, or load a file." : urls);
+        if (n == 0 && list.problems().isEmpty()) {
+            summary.set("Paste URLs, one per line, or load a file.");
             skipped.set("");
-        } else {
+            return;
+        }
+        String said = urls;
+        if (!list.problems().isEmpty()) {
             int bad = list.problems().size();
             String lines = TargetProblems.allLines(list);
             // every skipped line named ("lines 6 and 9"), why in the tooltip, grouped by reason
-            summary.set(urls + " · " + Words.count(bad, "line") + " skipped ("
-                    + Character.toLowerCase(lines.charAt(0)) + lines.substring(1) + ")");
-            skipped.set(TargetProblems.text(list));
+            said += " · " + Words.count(bad, "line") + " skipped ("
+                    + Character.toLowerCase(lines.charAt(0)) + lines.substring(1) + ")";
         }
+        if (list.duplicates() > 0) {
+            // a URL listed twice is checked once: said, not done without a word
+            said += " · " + Words.count(list.duplicates(), "duplicate") + " left out";
+        }
+        summary.set(said);
+        skipped.set(TargetProblems.text(list));
+    }
+
+    /**
+     * The list as a check takes it: each URL once by the crawl's rule ({@link
+     * CrawlPlan#distinct}, {@code /%7Ea} and {@code /~a} are one), every line left out for
+     * repeating a URL counted in {@link TargetList#duplicates()}.
+     */
+    public static TargetList keyedOnce(TargetList list) {
+        List<URI> once = CrawlPlan.distinct(list.urls());
+        if (once.size() == list.urls().size()) {
+            return list;
+        }
+        return new TargetList(once, list.problems(),
+                list.duplicates() + list.urls().size() - once.size(), list.requestTargets());
+    }
+
+    /**
+     * What a check of this list says of its repeats as it starts, "" when none: "2 duplicate
+     * URLs in the list were left out".
+     */
+    public static String duplicatesLeftOut(TargetList list) {
+        int n = list.duplicates();
+        return n == 0 ? "" : n == 1 ? "1 duplicate URL in the list was left out"
+                : String.format(Locale.ROOT, "%,d duplicate URLs in the list were left out", n);
     }
 }

@@ -34,6 +34,37 @@ class ListInputModelTest {
         assertThat(m.skippedProperty().get()).isEmpty();
     }
 
+    /**
+     * A URL listed twice was left out without a word when no line was bad, and two spellings
+     * of one URL ({@code /%7Ea}, {@code /~a}) were both kept: the summary and the sentence said
+     * as the check starts count each repeat.
+     */
+    @Test
+    void urlsListedTwiceAreLeftOutAndCounted() {
+        ListInputModel m = new ListInputModel(Runnable::run, Runnable::run);
+        m.textProperty().set("""
+                http://127.0.0.1:1/a
+                http://127.0.0.1:1/b
+                http://127.0.0.1:1/a
+                http://127.0.0.1:1/%7Ec
+                http://127.0.0.1:1/~c
+                """);
+
+        assertThat(m.summaryProperty().get()).isEqualTo("3 URLs · 2 duplicates left out");
+        assertThat(m.skippedProperty().get())
+                .isEqualTo("2 lines repeat URLs listed above them and were left out.");
+        io.webprobe.ping.TargetList list = m.urls().orElseThrow();
+        assertThat(list.urls()).hasSize(3);
+        assertThat(ListInputModel.duplicatesLeftOut(list))
+                .isEqualTo("2 duplicate URLs in the list were left out");
+
+        m.textProperty().set("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/a\nftp://x/");
+        assertThat(m.summaryProperty().get())
+                .isEqualTo("1 URL · 1 line skipped (line 3) · 1 duplicate left out");
+        assertThat(ListInputModel.duplicatesLeftOut(m.urls().orElseThrow()))
+                .isEqualTo("1 duplicate URL in the list was left out");
+    }
+
     /** A list saved as UTF-16 with its byte-order mark (Windows PowerShell's > file) loads. */
     @Test
     void aListSavedAsUtf16Loads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
