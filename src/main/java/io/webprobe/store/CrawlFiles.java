@@ -5,7 +5,6 @@ import io.webprobe.UserDirs;
 import io.webprobe.crawl.CrawlPlan;
 import io.webprobe.http.Urls;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,8 +64,8 @@ public final class CrawlFiles {
         String why;
         try {
             Files.createDirectories(folder);
-            return NewCrawlFile.kept(CrawlStore.create(newFile(folder, plan.startUrl(), now,
-                    zone), plan));
+            return NewCrawlFile.kept(CrawlStore.create(newFile(folder, plan, now, zone),
+                    plan));
         } catch (IOException e) {
             why = FileErrors.why(e);
         } catch (StoreException e) {
@@ -87,15 +86,20 @@ public final class CrawlFiles {
             + "close it or start another; Export CSV keeps its results.";
 
     /**
-     * A new file name in {@code folder} for a crawl of {@code start} begun at {@code now}
-     * (local time); "-2", "-3"… is added when a crawl of the same second exists.
+     * A new file name in {@code folder} for a crawl of {@code plan} begun at {@code now}
+     * (local time): its start URL's host ({@code example.com-2026-12-02-143005.webprobe}), or
+     * for a list check its size and its first URL's host ({@code
+     * list-25-urls-example.com-2026-12-02-143005.webprobe}), so that a list is not taken for a
+     * crawl of that site; "-2", "-3"… is added when a crawl of the same second exists.
      */
-    public static Path newFile(Path folder, URI start, Instant now, ZoneId zone) {
-        String host = Urls.hostAndPort(start).replace(':', '_');
+    public static Path newFile(Path folder, CrawlPlan plan, Instant now, ZoneId zone) {
+        String host = Urls.hostAndPort(plan.startUrl()).replace(':', '_');
         if (host.isEmpty()) {
             host = "crawl";
         }
-        String stem = host + "-" + STAMP.format(now.atZone(zone));
+        String what = plan.isList() ? String.format(Locale.ROOT, "list-%d-%s-%s",
+                plan.list().size(), plan.list().size() == 1 ? "url" : "urls", host) : host;
+        String stem = what + "-" + STAMP.format(now.atZone(zone));
         Path p = folder.resolve(stem + CrawlStore.EXTENSION);
         for (int n = 2; Files.exists(p); n++) {
             p = folder.resolve(stem + "-" + n + CrawlStore.EXTENSION);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -221,8 +222,29 @@ public final class CrawlStore implements AutoCloseable {
      *     "interrupted" (its process ended while it ran)
      * @param urls how many URLs it finished
      * @param createdAt when the file was made (its crawl began), or null when unknown
+     * @param listed how many URLs its list holds, a list check's; 0 for a site crawl
+     * @param listHosts the hosts of a list's first URLs ({@value #GLANCED_LIST_URLS} at
+     *     most), each once in their order; empty for a site crawl
      */
-    public record Glance(String startUrl, String state, long urls, Instant createdAt) {}
+    public record Glance(String startUrl, String state, long urls, Instant createdAt,
+            int listed, List<String> listHosts) {
+        public Glance {
+            listHosts = List.copyOf(listHosts);
+        }
+
+        /** A site crawl's glance. */
+        public Glance(String startUrl, String state, long urls, Instant createdAt) {
+            this(startUrl, state, urls, createdAt, 0, List.of());
+        }
+
+        /** Whether it is a list check's. */
+        public boolean isList() {
+            return listed > 0;
+        }
+    }
+
+    /** How many of a list's URLs a glance reads for their hosts. */
+    static final int GLANCED_LIST_URLS = 20;
 
     /**
      * What File › Recent crawls says of a crawl file besides its name: read over a read-only
@@ -250,10 +272,37 @@ public final class CrawlStore implements AutoCloseable {
                     at = null; // not known: listed after those known
                 }
             }
-            return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls, at);
+            int listed = (int) Sql.longValue(c, "SELECT COUNT(*) FROM meta WHERE key >= '"
+                    + PlanCodec.LIST_KEY + "' AND key < '" + PlanCodec.LIST_KEY_END + "'");
+            return new Glance(meta.getOrDefault("plan.start_url", ""), state, urls, at, listed,
+                    listed == 0 ? List.of() : listHosts(c, Math.min(listed,
+                            GLANCED_LIST_URLS)));
         } catch (SQLException e) {
             return null; // not a crawl, or damaged: opening it says so
         }
+    }
+
+    /** The hosts of a list's first {@code n} URLs, each once, in the list's order. */
+    private static List<String> listHosts(Connection c, int n) throws SQLException {
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = PlanCodec.LIST_KEY + i;
+        }
+        Map<String, String> rows = StoreLocks.metaRows(c, keys);
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+        for (String key : keys) {
+            String url = rows.get(key);
+            if (url != null) {
+                try {
+                    hosts.add(io.webprobe.http.Urls.hostAndPort(
+                            io.webprobe.http.Urls.toUri(url)));
+                } catch (IllegalArgumentException e) {
+                    // no URL to name a host by: the others name the list
+                }
+            }
+        }
+        hosts.remove("");
+        return List.copyOf(hosts);
     }
 
     // ------------------------------------------------------------------ using it

@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  */
 final class PlanCodec {
     private static final String P = "plan.";
+    /** How the keys of a list check's URLs begin: {@code plan.list.0}, {@code plan.list.1}… */
+    static final String LIST_KEY = P + "list.";
+    /** The first key after every {@link #LIST_KEY} one ('/' follows '.'). */
+    static final String LIST_KEY_END = P + "list/";
     private static final String HEADERS = "headers";
     private static final String NOT_KEPT = "headers_not_kept";
 
@@ -75,7 +79,7 @@ final class PlanCodec {
         m.put(P + HEADERS, String.join("\n", h.kept().stream().map(Header::line).toList()));
         m.put(P + NOT_KEPT, String.join("\n", h.notKept()));
         for (int i = 0; i < plan.list().size(); i++) {
-            m.put(P + "list." + i, plan.requestUrl(plan.list().get(i)));
+            m.put(LIST_KEY + i, plan.requestUrl(plan.list().get(i)));
         }
         return m;
     }
@@ -112,8 +116,8 @@ final class PlanCodec {
                 meta.containsKey(P + "max_rps") ? Double.parseDouble(meta.get(P + "max_rps"))
                         : dp.maxRequestsPerSecond());
         List<URI> list = new ArrayList<>();
-        for (int i = 0; meta.containsKey(P + "list." + i); i++) {
-            list.add(asked(meta.get(P + "list." + i), targets));
+        for (int i = 0; meta.containsKey(LIST_KEY + i); i++) {
+            list.add(asked(meta.get(LIST_KEY + i), targets));
         }
         return d.toBuilder()
                 .threads(integer(meta, "threads", d.threads()))

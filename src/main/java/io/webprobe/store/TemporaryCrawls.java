@@ -192,7 +192,7 @@ final class TemporaryCrawls {
      */
     static Path keptName(Path file, CrawlInfo info) {
         Instant began = info.createdAt() != null ? info.createdAt() : Instant.now();
-        return CrawlFiles.newFile(file.getParent(), info.plan().startUrl(), began,
+        return CrawlFiles.newFile(file.getParent(), info.plan(), began,
                 java.time.ZoneId.systemDefault());
     }
 

@@ -711,7 +711,7 @@ class CrawlStoreTest {
 
     @Test
     void crawlFilesAreNamedAfterTheHostAndTheStartTime() throws Exception {
-        URI start = URI.create("https://www.example.com/docs/");
+        CrawlPlan start = CrawlPlan.of(URI.create("https://www.example.com/docs/"), "t");
         Instant at = Instant.parse("2026-12-02T14:30:05Z");
         Path first = CrawlFiles.newFile(dir, start, at, java.time.ZoneOffset.UTC);
         assertThat(first.getFileName().toString())
@@ -719,7 +719,8 @@ class CrawlStoreTest {
         Files.writeString(first, "x");
         assertThat(CrawlFiles.newFile(dir, start, at, java.time.ZoneOffset.UTC).getFileName()
                 .toString()).isEqualTo("www.example.com-2026-12-02-143005-2.webprobe");
-        assertThat(CrawlFiles.newFile(dir, URI.create("http://127.0.0.1:8080/"), at,
+        assertThat(CrawlFiles.newFile(dir, CrawlPlan.of(URI.create("http://127.0.0.1:8080/"),
+                "t"), at,
                 java.time.ZoneOffset.UTC).getFileName().toString())
                 .isEqualTo("127.0.0.1_8080-2026-12-02-143005.webprobe");
     }

@@ -78,27 +78,66 @@ public final class RecentCrawls {
      * A crawl as File › Recent crawls names it, short (the menu was ~820 px wide when each
      * entry named its file, what it held and its folder): its site, when it was made, how many
      * URLs it finished, and how it stands when it did not finish ("example.com — 2026-12-07
-     * 15:02 · 1,234 URLs · stopped"); a file that is no crawl, by its name.
+     * 15:02 · 1,234 URLs · stopped"); a list check by its list, whose count says how many it
+     * checks when it finished ("List of 25 URLs (example.com, cdn.example.net) — 2026-12-07
+     * 15:02"); a file that is no crawl, by its name.
      */
     static String entry(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
         if (g == null) {
             return String.valueOf(file.getFileName());
         }
-        String host;
-        try {
-            // as the crawl keeps it: a "%" typed without two hex digits after it stays so
-            host = io.webprobe.http.Urls.hostAndPort(io.webprobe.http.Urls.toUri(g.startUrl()));
-        } catch (IllegalArgumentException e) {
-            host = g.startUrl();
+        boolean finished = g.state().equals(io.webprobe.crawl.CrawlState.FINISHED.label());
+        String count = g.isList() && finished ? ""
+                : " · " + io.webprobe.Words.count(g.urls(), "URL");
+        return name(file, g, zone) + count + (finished ? "" : " · " + g.state());
+    }
+
+    /**
+     * A crawl as a sentence names it: its entry's site (or list) and time, without what it
+     * holds ("example.com — 2026-12-07 15:02"); a file that is no crawl, by its name.
+     */
+    static String name(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
+        if (g == null) {
+            return String.valueOf(file.getFileName());
         }
-        if (host.length() > HOST_CHARS) {
-            host = "…" + host.substring(host.length() - HOST_CHARS + 1);
-        }
+        String what = g.isList() ? list(g) : shortHost(host(g.startUrl()));
         String made = g.createdAt() == null ? String.valueOf(file.getFileName())
                 : WHEN.withZone(zone).format(g.createdAt());
-        boolean finished = g.state().equals(io.webprobe.crawl.CrawlState.FINISHED.label());
-        return (host.isEmpty() ? "" : host + " — ") + made + " · "
-                + io.webprobe.Words.count(g.urls(), "URL") + (finished ? "" : " · " + g.state());
+        return (what.isEmpty() ? "" : what + " — ") + made;
+    }
+
+    /** The hosts a list's entry names at most; "…" follows when its first URLs have more. */
+    static final int LIST_HOSTS = 2;
+
+    /** "List of 25 URLs (example.com, cdn.example.net, …)", "List of 1 URL (example.com)". */
+    private static String list(CrawlStore.Glance g) {
+        List<String> hosts = g.listHosts();
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < Math.min(LIST_HOSTS, hosts.size()); i++) {
+            named.add(shortHost(hosts.get(i)));
+        }
+        if (hosts.size() > LIST_HOSTS) {
+            named.add("…");
+        }
+        String of = String.format(java.util.Locale.ROOT, "List of %,d %s", g.listed(),
+                g.listed() == 1 ? "URL" : "URLs");
+        return named.isEmpty() ? of : of + " (" + String.join(", ", named) + ")";
+    }
+
+    /** A start URL's host (and port), as the crawl keeps it; the text itself when no URL. */
+    private static String host(String startUrl) {
+        try {
+            // as the crawl keeps it: a "%" typed without two hex digits after it stays so
+            return io.webprobe.http.Urls.hostAndPort(io.webprobe.http.Urls.toUri(startUrl));
+        } catch (IllegalArgumentException e) {
+            return startUrl;
+        }
+    }
+
+    /** A host as an entry names it: whole, or by its end when longer than HOST_CHARS. */
+    private static String shortHost(String host) {
+        return host.length() > HOST_CHARS ? "…" + host.substring(host.length() - HOST_CHARS + 1)
+                : host;
     }
 
     private static final java.time.format.DateTimeFormatter WHEN =

@@ -68,6 +68,35 @@ class RecentCrawlsTest {
     }
 
     /**
+     * A list check was named as a crawl of its first URL's host ("example.com — …"): it is
+     * named as a list, with the hosts of its first URLs, and its count when it finished is the
+     * list's.
+     */
+    @Test
+    void aListCheckIsNamedAsAList() {
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        java.time.Instant made = java.time.Instant.parse("2026-12-07T15:02:41Z");
+        Path list = Path.of("/srv/a.webprobe");
+        Path one = Path.of("/srv/b.webprobe");
+        Path many = Path.of("/srv/c.webprobe");
+        java.util.Map<Path, io.webprobe.store.CrawlStore.Glance> glances = java.util.Map.of(
+                list, new io.webprobe.store.CrawlStore.Glance("http://example.com/a",
+                        "finished", 27, made, 25, java.util.List.of("example.com",
+                                "cdn.example.net")),
+                one, new io.webprobe.store.CrawlStore.Glance("http://example.com/a",
+                        "stopped", 0, made, 1, java.util.List.of("example.com")),
+                many, new io.webprobe.store.CrawlStore.Glance("http://a.example/",
+                        "finished", 1_500, made, 1_200, java.util.List.of("a.example",
+                                "b.example", "c.example")));
+
+        assertThat(RecentCrawls.labels(java.util.List.of(list, one, many), glances::get, null,
+                utc)).containsExactly(
+                        "List of 25 URLs (example.com, cdn.example.net) — 2026-12-07 15:02",
+                        "List of 1 URL (example.com) — 2026-12-07 15:02 · 0 URLs · stopped",
+                        "List of 1,200 URLs (a.example, b.example, …) — 2026-12-07 15:02");
+    }
+
+    /**
      * The bug: each entry named its file, what it held and its folder, and the submenu was
      * ~820 px wide. An entry names the site, when it was made and what it holds, and only
      * entries that would read the same name their file, or their folder when the names are
