@@ -73,7 +73,7 @@ final class StoreOpener {
         // in another running Webprobe, never an empty file it would call a leftover, and
         // never deletes it. A temporary one's name is this process's alone (TemporaryCrawls).
         Path made = temporary ? abs : dir.resolve("." + abs.getFileName() + "."
-                + OwnerLock.self(clock.instant()).nameTag() + ".new");
+                + OwnerLock.self(clock.instant()).nameTag() + TemporaryCrawls.UNNAMED_SUFFIX);
         try {
             Files.createFile(made);
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -82,6 +82,10 @@ final class StoreOpener {
             String why = io.webprobe.FileErrors.why(e);
             throw StoreException.because("Cannot create the crawl file " + file + ": " + why
                     + ".", why, e);
+        }
+        if (!temporary) {
+            // the hidden files of crawls killed as they made theirs here (ADR 0037)
+            TemporaryCrawls.removeUnnamedBeside(made, clock.instant());
         }
         Connection c = null;
         StoreLocks.Held held = null;

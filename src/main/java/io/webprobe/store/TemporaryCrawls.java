@@ -137,10 +137,54 @@ final class TemporaryCrawls {
     static boolean makerGone(String name, String prefix, Instant now) {
         String rest = name.substring(prefix.length());
         int end = rest.indexOf('-');
-        return end > 0 && OwnerLock.fromNameTag(rest.substring(0, end))
+        return end > 0 && tagGone(rest.substring(0, end), now);
+    }
+
+    /** Whether a {@link OwnerLock#nameTag} names a process of this machine that is gone. */
+    private static boolean tagGone(String tag, Instant now) {
+        return OwnerLock.fromNameTag(tag)
                 .filter(OwnerLock::onThisHost)
                 .map(owner -> !owner.ownerAlive(now))
                 .orElse(false);
+    }
+
+    /** How the name a kept crawl file is made under ends ({@code StoreOpener}, ADR 0037). */
+    static final String UNNAMED_SUFFIX = ".new";
+
+    /**
+     * Removes from the folder of {@code made}, a kept crawl file this process is making under
+     * its hidden name, the hidden files of others killed while they made theirs ({@code
+     * .NAME.PID_START_HOST.new}, with any {@code -wal} and {@code -shm}): this user's regular
+     * files whose name names a process of this machine that no longer runs. One killed after
+     * its name was given (a second name of a crawl file) loses that name only. A file whose
+     * maker still runs is never touched. Never fails: a failure is logged.
+     *
+     * @return how many were removed
+     */
+    static int removeUnnamedBeside(Path made, Instant now) {
+        int removed = 0;
+        Path folder = made.getParent();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                ".*" + UNNAMED_SUFFIX)) { // any name --db gives, not only *.webprobe
+            UserPrincipal me = Files.getOwner(made, LinkOption.NOFOLLOW_LINKS);
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String core = name.substring(0, name.length() - UNNAMED_SUFFIX.length());
+                String tag = core.substring(core.lastIndexOf('.') + 1);
+                if (!file.equals(made) && ownedBy(file, me, false) && tagGone(tag, now)) {
+                    CrawlFileChecks.deleteFiles(file);
+                    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                        removed++;
+                        log.info("Removed {}, left by a Webprobe killed as it made a crawl file",
+                                file);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.info("Could not look for crawl files left unnamed in {}: {}", folder,
+                    e.toString());
+        }
+        return removed;
     }
 
     /**
