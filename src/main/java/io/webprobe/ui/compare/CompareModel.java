@@ -48,6 +48,14 @@ public final class CompareModel {
     private final DialogService dialogs;
     private final ObjectProperty<Path> oldFile = new SimpleObjectProperty<>(this, "oldFile");
     private final ObjectProperty<Path> newFile = new SimpleObjectProperty<>(this, "newFile");
+    /**
+     * The chosen crawls as File › Recent crawls names them ({@link RecentCrawls#labels}), for
+     * the headings; the file's name until its crawl is read, "" when none is chosen.
+     */
+    private final ReadOnlyStringWrapper oldLabel = new ReadOnlyStringWrapper(this, "oldLabel",
+            "");
+    private final ReadOnlyStringWrapper newLabel = new ReadOnlyStringWrapper(this, "newLabel",
+            "");
     private final ObservableList<CrawlDiff.Row> rows = FXCollections.observableArrayList();
     private final FilteredList<CrawlDiff.Row> shown = new FilteredList<>(rows, r -> true);
     /** The kind of change shown, null for all. */
@@ -101,6 +109,7 @@ public final class CompareModel {
      */
     private void chosen() {
         choice++;
+        name(choice);
         nothingFound = null;
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
@@ -117,16 +126,95 @@ public final class CompareModel {
         done.complete(null);
     }
 
-    /** Both crawls chosen: the status says what comes next. */
+    /** Both crawls chosen: the status says what comes next (the headings name them). */
     private void sayChosen() {
         if (oldFile.get() != null && newFile.get() != null) {
-            String pair = oldFile.get().getFileName() + " with " + newFile.get().getFileName();
             // Compare is disabled until the comparison of the pair before has ended
             status.set(running.get()
                     ? "Ending the comparison of the crawls chosen before; then press Compare to"
-                            + " compare " + pair + "."
-                    : "Press Compare to compare " + pair + ".");
+                            + " compare the two chosen now."
+                    : "Press Compare to compare the two crawls chosen.");
         }
+    }
+
+    /**
+     * The headings name the crawls chosen as the menus do: at once as a crawl known is listed
+     * (else by its file's name), then as read from the files, unless another was chosen since.
+     */
+    private void name(long asked) {
+        Path a = oldFile.get();
+        Path b = newFile.get();
+        oldLabel.set(listedAs(a));
+        newLabel.set(listedAs(b));
+        if (a == null && b == null) {
+            return;
+        }
+        background.execute(() -> {
+            Named named = named(a, b);
+            fx.execute(() -> {
+                if (asked == choice) {
+                    oldLabel.set(a == null ? "" : named.olderLabel());
+                    newLabel.set(b == null ? "" : named.newerLabel());
+                }
+            });
+        });
+    }
+
+    /** A chosen file as the choosers list it, its name when they do not; "" for none. */
+    private String listedAs(Path file) {
+        if (file == null) {
+            return "";
+        }
+        for (Known k : known) {
+            if (k.file().equals(file)) {
+                return k.label();
+            }
+        }
+        return String.valueOf(file.getFileName());
+    }
+
+    /**
+     * Two crawls as the menus name them: their entries ({@link RecentCrawls#labels}) for the
+     * headings, and in sentences without what each holds ({@link RecentCrawls#names}),
+     * each told from the other when they would read alike.
+     */
+    record Named(String olderLabel, String newerLabel, String olderName, String newerName) {}
+
+    /** Reads the two files (either may be null) for {@link Named}. Not on the FX thread. */
+    static Named named(Path a, Path b) {
+        if (a != null && b != null && sameFile(a, b)) {
+            Named one = named(a, null); // one crawl chosen twice is one name, not told apart
+            return new Named(one.olderLabel(), one.olderLabel(), one.olderName(),
+                    one.olderName());
+        }
+        List<Path> both = new ArrayList<>();
+        java.util.Map<Path, CrawlStore.Glance> read = new java.util.HashMap<>();
+        for (Path p : new Path[] {a, b}) {
+            if (p != null) {
+                both.add(p);
+                CrawlStore.Glance g = CrawlStore.glance(p);
+                if (g != null) {
+                    read.put(p, g);
+                }
+            }
+        }
+        Path home = io.webprobe.UserDirs.current().home();
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        List<String> labels = RecentCrawls.labels(both, read::get, home, zone);
+        List<String> names = RecentCrawls.names(both, read::get, home, zone);
+        int nb = a == null ? 0 : 1;
+        return new Named(a == null ? "" : labels.get(0), b == null ? "" : labels.get(nb),
+                a == null ? "" : names.get(0), b == null ? "" : names.get(nb));
+    }
+
+    /** The older crawl chosen as the menus name it ("" when none): the heading. */
+    public ReadOnlyStringProperty oldLabelProperty() {
+        return oldLabel.getReadOnlyProperty();
+    }
+
+    /** The newer crawl chosen as the menus name it ("" when none): the heading. */
+    public ReadOnlyStringProperty newLabelProperty() {
+        return newLabel.getReadOnlyProperty();
     }
 
     public ObjectProperty<Path> oldFileProperty() {
@@ -302,7 +390,7 @@ public final class CompareModel {
         running.set(true);
         status.set("Comparing…");
         // the last comparison's rows (and its "no changes") are not this one's
-        nothingFound = "Comparing " + a.getFileName() + " with " + b.getFileName() + "…";
+        nothingFound = "Comparing the two crawls chosen…";
         rows.clear();
         counts.set(new EnumMap<>(CrawlDiff.Change.class));
         notes.set("");
@@ -315,8 +403,11 @@ public final class CompareModel {
                     CrawlStore sb = CrawlStore.open(b, CrawlStore.Access.READ_BESIDE_OWN);
                     CrawlReader ra = sa.reader();
                     CrawlReader rb = sb.reader()) {
-                String nameA = a.getFileName().toString();
-                String nameB = b.getFileName().toString();
+                // named as the menus name them; the headings show the same names, with the
+                // paths in their tooltips
+                Named named = named(a, b);
+                String nameA = named.olderName();
+                String nameB = named.newerName();
                 String refusal = sameFile(a, b) ? null
                         : ComparePair.refusal(sa, nameA, sb, nameB);
                 if (refusal != null) {
@@ -329,7 +420,7 @@ public final class CompareModel {
                     byKind.put(k, c.of(k));
                 }
                 // checked once both open: a file that is no crawl is said to be none first
-                String none = sameFile(a, b) ? a.getFileName() + " was chosen as both the "
+                String none = sameFile(a, b) ? nameA + " was chosen as both the "
                         + "older and the newer crawl, and a crawl does not differ from itself: "
                         + "choose another crawl to compare it with."
                         : compared(c);

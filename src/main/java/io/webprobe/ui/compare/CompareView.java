@@ -51,8 +51,10 @@ public final class CompareView {
     public CompareView(CompareModel model, Supplier<Path> folder) {
         this.model = model;
         root.setId("compareView");
-        Label older = fileLabel("compareOld", model.oldFileProperty(), "(no crawl chosen)");
-        Label newer = fileLabel("compareNew", model.newFileProperty(), "(no crawl chosen)");
+        Label older = fileLabel("compareOld", model.oldFileProperty(), model.oldLabelProperty(),
+                "(no crawl chosen)");
+        Label newer = fileLabel("compareNew", model.newFileProperty(), model.newLabelProperty(),
+                "(no crawl chosen)");
         SplitMenuButton chooseOld = chooser("compareChooseOld", "Older…", true, folder);
         SplitMenuButton chooseNew = chooser("compareChooseNew", "Newer…", false, folder);
         Button run = Buttons.of("compareRun", "Compare", model::compare);
@@ -245,8 +247,13 @@ public final class CompareView {
         };
     }
 
+    /**
+     * A chosen crawl's heading: named as the menus name it ({@code name}: "example.com —
+     * 2026-12-07 15:02 · 1,234 URLs"; a file that is no crawl by its name), its path in the
+     * tooltip.
+     */
     private static Label fileLabel(String id, javafx.beans.value.ObservableValue<Path> file,
-            String none) {
+            javafx.beans.value.ObservableValue<String> label, String none) {
         Label l = new Label();
         l.setId(id);
         // a name too wide drops its first parts, whole, up to a '_' or '-' ("…18201-2026-12-07-
@@ -254,7 +261,8 @@ public final class CompareView {
         // host's dots after its ellipsis)
         Runnable fit = () -> {
             String name = file.getValue() == null ? none
-                    : file.getValue().getFileName().toString();
+                    : label.getValue() == null || label.getValue().isEmpty()
+                            ? file.getValue().getFileName().toString() : label.getValue();
             double room = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
             String shown = room <= 0 ? name : fittingName(name,
                     s -> io.webprobe.ui.common.CellWidths.textWidth(l.getFont(), s) <= room - 1);
@@ -263,6 +271,7 @@ public final class CompareView {
             }
         };
         file.addListener(o -> fit.run());
+        label.addListener(o -> fit.run());
         l.widthProperty().addListener(o -> fit.run());
         fit.run();
         l.setEllipsisString("…");

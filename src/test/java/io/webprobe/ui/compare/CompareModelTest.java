@@ -59,7 +59,7 @@ class CompareModelTest {
             m.choose(false, dir);
         });
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
-                "Press Compare to compare before.webprobe with after.webprobe.");
+                "Press Compare to compare the two crawls chosen.");
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
 
         List<CrawlDiff.Row> rows = fx.on(() -> List.copyOf(m.rows()));
@@ -72,8 +72,9 @@ class CompareModelTest {
                 org.assertj.core.groups.Tuple.tuple(CrawlDiff.Change.FIXED_BROKEN_LINK,
                         server.url("/gone")));
         assertThat(fx.on(() -> m.countsProperty().get().get(CrawlDiff.Change.ADDED))).isEqualTo(1);
-        assertThat(fx.on(() -> m.summaryProperty().get())).startsWith("Compared before.webprobe "
-                + "with after.webprobe: 1 added");
+        CompareModel.Named named = CompareModel.named(before, after);
+        assertThat(fx.on(() -> m.summaryProperty().get())).startsWith("Compared "
+                + named.olderName() + " with " + named.newerName() + ": 1 added");
         // the window's status bar says it ended, as the other tabs' do, in short (the bug: it
         // was blank, the result only on the line above the table)
         String summary = fx.on(() -> m.summaryProperty().get());
@@ -144,7 +145,7 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.oldFileProperty().get())).isEqualTo(before);
         assertThat(fx.on(() -> m.newFileProperty().get())).isEqualTo(after);
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
-                "Press Compare to compare before.webprobe with after.webprobe.");
+                "Press Compare to compare the two crawls chosen.");
 
         // one chosen by the user stays chosen when the tab opens again
         fx.on(() -> m.pick(false, m.known().get(2).file()));
@@ -320,7 +321,7 @@ class CompareModelTest {
         assertThat(fx.on(() -> m.emptyTextProperty().get()))
                 .isEqualTo("Press Compare to see what changed between the two crawls.");
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
-                "Press Compare to compare third.webprobe with after.webprobe.");
+                "Press Compare to compare the two crawls chosen.");
 
         // a compare running when another file is chosen: its result is not shown
         java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
@@ -339,13 +340,13 @@ class CompareModelTest {
         // Compare is disabled meanwhile, so the status does not ask for it yet
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
                 "Ending the comparison of the crawls chosen before; then press Compare to"
-                        + " compare before.webprobe with after.webprobe.");
+                        + " compare the two chosen now.");
         hold.countDown();
         running.get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.shown().size())).isZero();
         assertThat(fx.on(() -> m.runningProperty().get())).isFalse();
         assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
-                "Press Compare to compare before.webprobe with after.webprobe.");
+                "Press Compare to compare the two crawls chosen.");
     }
 
     /**
@@ -394,7 +395,8 @@ class CompareModelTest {
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
         assertThat(fx.on(() -> m.rows().size())).isZero();
         assertThat(fx.on(() -> m.summaryProperty().get()))
-                .isEqualTo("Compared one.webprobe with two.webprobe: no changes.");
+                .isEqualTo("Compared " + CompareModel.named(one, two).olderName() + " with "
+                        + CompareModel.named(one, two).newerName() + ": no changes.");
         // what was compared: the line above and the status bar say there are no changes
         assertThat(fx.on(() -> m.emptyTextProperty().get())).isEqualTo("Compare looked at the "
                 + "URLs each crawl has, their status, redirect, title, canonical and "
@@ -406,12 +408,63 @@ class CompareModelTest {
         // (it may have ended already; then it says its own result)
         assertThat(fx.on(() -> m.emptyTextProperty().get())).doesNotStartWith("Compare looked");
         again.get(20, TimeUnit.SECONDS);
-        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo("one.webprobe was chosen "
+        assertThat(fx.on(() -> m.statusProperty().get())).isEqualTo(
+                CompareModel.named(one, null).olderName() + " was chosen "
                 + "as both the older and the newer crawl, and a crawl does not differ from "
                 + "itself: choose another crawl to compare it with.");
         assertThat(fx.on(() -> m.emptyTextProperty().get()))
                 .isEqualTo(fx.on(() -> m.statusProperty().get()));
         assertThat(dialogs.calls).doesNotContain("showError");
+    }
+
+    /**
+     * The bug: File › Recent crawls and the choosers' lists name a crawl by its site and time,
+     * but the Compare tab named the two chosen by their files ("Compared
+     * 127.0.0.1_18801-2026-12-06-022356.webprobe with …"), names the user had not seen. The
+     * headings and the sentences name them as the menus do; the paths stay in the tooltips.
+     */
+    @Test
+    void theTwoCrawlsAreNamedAsTheMenusNameThem() throws Exception {
+        WorkspaceSite site = new WorkspaceSite(server);
+        Path before = site.crawlInto(dir.resolve("before.webprobe"));
+        Path after = site.crawlInto(dir.resolve("after.webprobe"));
+        java.time.Instant older = java.time.Instant.parse("2026-12-06T14:05:00Z");
+        java.time.Instant newer = java.time.Instant.parse("2026-12-07T15:02:00Z");
+        madeAt(before, older);
+        madeAt(after, newer);
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.oldFileProperty().set(before);
+            m.newFileProperty().set(after);
+        });
+        io.submit(() -> { }).get(20, TimeUnit.SECONDS); // the files read for their names
+
+        String host = Urls.hostAndPort(java.net.URI.create(server.url("/")));
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
+        String olderName = host + " — " + when.format(older);
+        String newerName = host + " — " + when.format(newer);
+        assertThat(fx.on(() -> m.oldLabelProperty().get())).matches(
+                java.util.regex.Pattern.quote(olderName) + " · \\d+ URLs");
+        assertThat(fx.on(() -> m.newLabelProperty().get())).matches(
+                java.util.regex.Pattern.quote(newerName) + " · \\d+ URLs");
+
+        fx.on(m::compare).get(20, TimeUnit.SECONDS);
+
+        assertThat(fx.on(() -> m.summaryProperty().get())).isEqualTo("Compared " + olderName
+                + " with " + newerName + ": no changes.");
+        fx.on(() -> m.oldFileProperty().set(null));
+        assertThat(fx.on(() -> m.oldLabelProperty().get())).isEmpty();
+    }
+
+    /** Sets when a crawl file says its crawl began. */
+    private static void madeAt(Path file, java.time.Instant at) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "UPDATE meta SET value = ? WHERE key = 'created_at'")) {
+            ps.setString(1, Long.toString(at.toEpochMilli()));
+            ps.executeUpdate();
+        }
     }
 
     @Test
@@ -487,8 +540,9 @@ class CompareModelTest {
         });
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
         String site = Urls.hostAndPort(java.net.URI.create(server.url("/")));
-        assertThat(fx.on(() -> m.statusProperty().get())).startsWith(
-                "one.webprobe is a crawl of " + site + " but other.webprobe is of ")
+        CompareModel.Named named = CompareModel.named(one, other);
+        assertThat(fx.on(() -> m.statusProperty().get())).startsWith(named.olderName()
+                + " is a crawl of " + site + " but " + named.newerName() + " is of ")
                 .endsWith("; compare needs two crawls of the same site.");
         assertThat(dialogs.calls).containsExactly("showError");
         assertThat(fx.on(() -> m.rows().size())).isZero();
@@ -502,10 +556,12 @@ class CompareModelTest {
         fx.on(() -> m.newFileProperty().set(stopped));
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
         // the status line, cut at the window's edge after the file names, names no more
-        assertThat(fx.on(() -> m.summaryProperty().get())).isEqualTo("Compared one.webprobe with "
-                + "stopped.webprobe: no changes.");
-        assertThat(fx.on(() -> m.notesProperty().get())).isEqualTo("stopped.webprobe did not "
-                + "finish (stopped), so URLs it did not reach count as added or removed.");
+        named = CompareModel.named(one, stopped);
+        assertThat(fx.on(() -> m.summaryProperty().get())).isEqualTo("Compared "
+                + named.olderName() + " with " + named.newerName() + ": no changes.");
+        assertThat(fx.on(() -> m.notesProperty().get())).isEqualTo(named.newerName()
+                + " did not finish (stopped), so URLs it did not reach count as added or "
+                + "removed.");
 
         // another crawl chosen: the notes were of the pair before
         fx.on(() -> m.newFileProperty().set(one));
@@ -536,9 +592,10 @@ class CompareModelTest {
 
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.FIXED_BROKEN_LINK);
-        assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
-                + "patterns (Crawl settings › Exclude URLs matching) leave out 1 broken link of "
-                + "without.webprobe, so it is "
+        CompareModel.Named named = CompareModel.named(without, with);
+        assertThat(fx.on(() -> m.notesProperty().get())).contains(named.newerName() + "'s "
+                + "exclude patterns (Crawl settings › Exclude URLs matching) leave out 1 broken "
+                + "link of " + named.olderName() + ", so it is "
                 + "not compared: it is not called fixed.");
     }
 
@@ -558,9 +615,11 @@ class CompareModelTest {
 
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.NEW_BROKEN_LINK);
-        assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
-                + "patterns (Crawl settings › Exclude URLs matching) leave out 1 broken link of "
-                + "without.webprobe, so it is "
+        CompareModel.Named named = CompareModel.named(dir.resolve("with.webprobe"),
+                dir.resolve("without.webprobe"));
+        assertThat(fx.on(() -> m.notesProperty().get())).contains(named.olderName() + "'s "
+                + "exclude patterns (Crawl settings › Exclude URLs matching) leave out 1 broken "
+                + "link of " + named.newerName() + ", so it is "
                 + "not compared: it is not called new.");
     }
 
@@ -579,9 +638,11 @@ class CompareModelTest {
 
         assertThat(fx.on(() -> List.copyOf(m.rows()))).extracting(CrawlDiff.Row::change)
                 .doesNotContain(CrawlDiff.Change.NEW_MISSING_ANCHOR);
-        assertThat(fx.on(() -> m.notesProperty().get())).contains("with.webprobe's exclude "
-                + "patterns (Crawl settings › Exclude URLs matching) leave out 1 missing anchor of "
-                + "without.webprobe, so it is "
+        CompareModel.Named named = CompareModel.named(dir.resolve("with.webprobe"),
+                dir.resolve("without.webprobe"));
+        assertThat(fx.on(() -> m.notesProperty().get())).contains(named.olderName() + "'s "
+                + "exclude patterns (Crawl settings › Exclude URLs matching) leave out 1 missing "
+                + "anchor of " + named.newerName() + ", so it is "
                 + "not compared: it is not called new.");
     }
 
@@ -614,10 +675,12 @@ class CompareModelTest {
         fx.on(m::compare).get(20, TimeUnit.SECONDS);
 
         String notes = fx.on(() -> m.notesProperty().get());
-        assertThat(notes).contains("older.webprobe did not check anchors (Crawl settings › "
-                + "Check anchors (#fragments)), so the 1 missing anchor of newer.webprobe is not "
-                + "compared: none is called new.");
-        assertThat(notes).contains("older.webprobe accepts no status and newer.webprobe accepts "
+        CompareModel.Named named = CompareModel.named(older, newer);
+        assertThat(notes).contains(named.olderName() + " did not check anchors (Crawl settings "
+                + "› Check anchors (#fragments)), so the 1 missing anchor of " + named.newerName()
+                + " is not compared: none is called new.");
+        assertThat(notes).contains(named.olderName() + " accepts no status and "
+                + named.newerName() + " accepts "
                 + "403 (Crawl settings › Accept statuses: counted as OK, not broken)");
         String external = plan.checkExternal() ? "older" : "newer";
         String nofollow = plan.followNofollow() ? "older" : "newer";

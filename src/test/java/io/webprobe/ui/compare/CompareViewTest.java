@@ -147,8 +147,9 @@ class CompareViewTest {
                             io.webprobe.store.CrawlStore.Access.READ_ONLY);
                     io.webprobe.store.CrawlReader ra = a.reader();
                     io.webprobe.store.CrawlReader rb = b.reader()) {
+                CompareModel.Named named = CompareModel.named(before, after);
                 expected = io.webprobe.store.CrawlDiff.compare(ra, rb, r -> { })
-                        .sentence("before.webprobe", "after.webprobe");
+                        .sentence(named.olderName(), named.newerName());
             }
             double[] y = new double[2];
             String shown = WaitForAsyncUtils.asyncFx(() -> {
@@ -161,8 +162,9 @@ class CompareViewTest {
                 return summary.isVisible() ? summary.getText() : "(hidden)";
             }).get(10, TimeUnit.SECONDS);
 
-            assertThat(expected).isEqualTo("Compared before.webprobe with after.webprobe: "
-                    + "1 status change, 1 fixed broken link.");
+            CompareModel.Named named = CompareModel.named(before, after);
+            assertThat(expected).isEqualTo("Compared " + named.olderName() + " with "
+                    + named.newerName() + ": 1 status change, 1 fixed broken link.");
             assertThat(shown).isEqualTo(expected);
             assertThat(y[0]).as("above the counts").isLessThan(y[1]);
             assertThat(WaitForAsyncUtils.asyncFx(() -> model.statusProperty().get())
@@ -196,11 +198,12 @@ class CompareViewTest {
                     label("#compareNotes").isVisible() ? label("#compareNotes").getText()
                             : "(hidden)"});
 
-            assertThat(shown[0]).isEqualTo("Compared before.webprobe with after.webprobe: "
-                    + "no changes.");
-            assertThat(shown[1]).isEqualTo("before.webprobe did not check mailto: and file: "
-                    + "links (it was made by an earlier Webprobe), so the 2 broken ones of "
-                    + "after.webprobe are not compared: none is called new.");
+            CompareModel.Named named = CompareModel.named(before, after);
+            assertThat(shown[0]).isEqualTo("Compared " + named.olderName() + " with "
+                    + named.newerName() + ": no changes.");
+            assertThat(shown[1]).isEqualTo(named.olderName() + " did not check mailto: and "
+                    + "file: links (it was made by an earlier Webprobe), so the 2 broken ones of "
+                    + named.newerName() + " are not compared: none is called new.");
         }
     }
 
@@ -413,8 +416,9 @@ class CompareViewTest {
                                 : "(hidden)", bar.toString()};
             });
 
-            assertThat(shown[0]).isEqualTo("Compared before.webprobe with after.webprobe: "
-                    + "no changes.");
+            CompareModel.Named named = CompareModel.named(before, after);
+            assertThat(shown[0]).isEqualTo("Compared " + named.olderName() + " with "
+                    + named.newerName() + ": no changes.");
             assertThat(shown[1]).isEqualTo("Compare looked at the URLs each crawl has, their "
                     + "status, redirect, title, canonical and indexability, and the broken links "
                     + "and missing anchors on their pages.");

@@ -171,7 +171,24 @@ public final class RecentCrawls {
     public static List<String> labels(List<Path> files,
             java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
             java.time.ZoneId zone) {
-        List<String> entries = files.stream().map(f -> entry(f, glance.apply(f), zone)).toList();
+        return apart(files, files.stream().map(f -> entry(f, glance.apply(f), zone)).toList(),
+                home);
+    }
+
+    /**
+     * The names sentences give these crawls ({@link #name}: the menu's entries without what
+     * each holds), told apart as {@link #labels} tells them: the Compare tab's headings and
+     * notes name its two crawls so.
+     */
+    public static List<String> names(List<Path> files,
+            java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
+            java.time.ZoneId zone) {
+        return apart(files, files.stream().map(f -> name(f, glance.apply(f), zone)).toList(),
+                home);
+    }
+
+    /** {@code entries}, each that reads as another does followed by what tells it apart. */
+    private static List<String> apart(List<Path> files, List<String> entries, Path home) {
         List<String> out = new ArrayList<>(entries);
         for (int i = 0; i < files.size(); i++) {
             List<Path> same = new ArrayList<>();
