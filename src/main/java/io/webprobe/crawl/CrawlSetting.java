@@ -9,6 +9,12 @@ package io.webprobe.crawl;
 public enum CrawlSetting {
     INCLUDE("Include URLs matching", "--include"),
     EXCLUDE("Exclude URLs matching", "--exclude"),
+    /**
+     * On by default; its option turns it off: a sentence naming the option says which crawl
+     * was given it ("--no-external given to the newer crawl only"), never that a crawl
+     * "checked" with it. Compare names the difference in words ("other sites' links checked
+     * in the older crawl only") or by the label ("Check external links ticked in…").
+     */
     CHECK_EXTERNAL("Check external links", "--no-external"),
     SUBDOMAINS("Crawl all subdomains", "--subdomains"),
     FOLLOW_NOFOLLOW("Follow links on nofollow pages", "--follow-nofollow"),

@@ -50,6 +50,28 @@ class ComparePairTest {
                 "Include URLs matching “/blog/” in the newer crawl only");
     }
 
+    /**
+     * "Check external links" is set on the command line by the option that turns it off
+     * ({@code --no-external}): a note names which crawl checked other sites' links, right in
+     * both directions and in both namings, never the option as if it turned the setting on.
+     */
+    @Test
+    void checkingOtherSitesIsNamedRightWhicheverCrawlDidIt() {
+        var label = io.webprobe.crawl.CrawlLimit.Naming.LABEL;
+        CrawlPlan checks = excluding();
+        CrawlPlan noExternal = excluding().withCheckExternal(false);
+        assertThat(ComparePair.differences(checks, noExternal))
+                .containsExactly("other sites' links checked in the older crawl only");
+        assertThat(ComparePair.differences(noExternal, checks))
+                .containsExactly("other sites' links checked in the newer crawl only");
+        assertThat(ComparePair.differences(checks, noExternal, label))
+                .containsExactly("Check external links ticked in the older crawl only");
+        assertThat(ComparePair.differences(noExternal, checks, label))
+                .containsExactly("Check external links ticked in the newer crawl only");
+        assertThat(ComparePair.differences(checks, noExternal).get(0))
+                .doesNotContain("--no-external");
+    }
+
     @Test
     void crawlsNamedTheWrongWayRoundAreSaidToBe() {
         java.time.Instant monday = java.time.Instant.parse("2026-11-30T09:15:00Z");
