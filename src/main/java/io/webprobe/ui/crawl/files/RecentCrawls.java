@@ -83,26 +83,32 @@ public final class RecentCrawls {
      * 15:02"); a file that is no crawl, by its name.
      */
     static String entry(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
+        return name(file, g, zone, WHEN) + holds(g);
+    }
+
+    /** What an entry says after its name: " · 1,234 URLs · stopped"; "" for no crawl. */
+    private static String holds(CrawlStore.Glance g) {
         if (g == null) {
-            return String.valueOf(file.getFileName());
+            return "";
         }
         boolean finished = g.state().equals(io.webprobe.crawl.CrawlState.FINISHED.label());
         String count = g.isList() && finished ? ""
                 : " · " + io.webprobe.Words.count(g.urls(), "URL");
-        return name(file, g, zone) + count + (finished ? "" : " · " + g.state());
+        return count + (finished ? "" : " · " + g.state());
     }
 
     /**
-     * A crawl as a sentence names it: its entry's site (or list) and time, without what it
-     * holds ("example.com — 2026-12-07 15:02"); a file that is no crawl, by its name.
+     * A crawl by its entry's site (or list) and time ({@code when}), without what it holds
+     * ("example.com — 2026-12-07 15:02"); a file that is no crawl, by its name.
      */
-    static String name(Path file, CrawlStore.Glance g, java.time.ZoneId zone) {
+    private static String name(Path file, CrawlStore.Glance g, java.time.ZoneId zone,
+            java.time.format.DateTimeFormatter when) {
         if (g == null) {
             return String.valueOf(file.getFileName());
         }
         String what = g.isList() ? list(g) : shortHost(host(g.startUrl()));
         String made = g.createdAt() == null ? String.valueOf(file.getFileName())
-                : WHEN.withZone(zone).format(g.createdAt());
+                : when.withZone(zone).format(g.createdAt());
         return (what.isEmpty() ? "" : what + " — ") + made;
     }
 
@@ -139,6 +145,10 @@ public final class RecentCrawls {
         return host.length() > HOST_CHARS ? "…" + host.substring(host.length() - HOST_CHARS + 1)
                 : host;
     }
+
+    private static final java.time.format.DateTimeFormatter WHEN_SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
+                    java.util.Locale.ROOT);
 
     private static final java.time.format.DateTimeFormatter WHEN =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm",
@@ -183,8 +193,41 @@ public final class RecentCrawls {
     public static List<String> names(List<Path> files,
             java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
             java.time.ZoneId zone) {
-        return apart(files, files.stream().map(f -> name(f, glance.apply(f), zone)).toList(),
-                home);
+        return told(files, glance, home, zone, false);
+    }
+
+    /**
+     * The Compare tab's headings for these crawls: their entries ({@link #labels}), the time
+     * to the second where two would read alike, as {@link #names}.
+     */
+    public static List<String> headings(List<Path> files,
+            java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
+            java.time.ZoneId zone) {
+        return told(files, glance, home, zone, true);
+    }
+
+    /**
+     * The crawls by their site and time, what they hold after it when {@code holds}: to the
+     * minute, or to the second for two made in one minute ("example.com — 2026-12-07
+     * 15:02:41"; a sentence naming them by their files' names read "Compared example.com —
+     * 2026-12-08 01:26 — example.com-2026-12-08-012644.webprobe with …"), then told apart by
+     * file as {@link #labels} tells them.
+     */
+    private static List<String> told(List<Path> files,
+            java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
+            java.time.ZoneId zone, boolean holds) {
+        List<String> minute = files.stream().map(f -> name(f, glance.apply(f), zone, WHEN))
+                .toList();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            CrawlStore.Glance g = glance.apply(files.get(i));
+            String n = minute.get(i);
+            if (java.util.Collections.frequency(minute, n) > 1) {
+                n = name(files.get(i), g, zone, WHEN_SECONDS);
+            }
+            out.add(holds ? n + holds(g) : n);
+        }
+        return apart(files, out, home);
     }
 
     /** {@code entries}, each that reads as another does followed by what tells it apart. */

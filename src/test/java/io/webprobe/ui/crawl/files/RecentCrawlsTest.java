@@ -68,6 +68,39 @@ class RecentCrawlsTest {
     }
 
     /**
+     * Seen in the Compare tab: two crawls of a site made in one minute were named in its
+     * sentence by their files ("Compared 127.0.0.1:18400 — 2026-12-08 01:26 —
+     * 127.0.0.1_18400-2026-12-08-012644.webprobe with …"). Sentences and the tab's headings
+     * tell them apart by the second; only copies of one crawl by their files.
+     */
+    @Test
+    void twoCrawlsOfOneMinuteAreNamedToTheSecond() {
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        java.time.Instant made = java.time.Instant.parse("2026-12-08T01:26:44Z");
+        Path a = Path.of("/srv/a.webprobe");
+        Path b = Path.of("/srv/b.webprobe");
+        Path copy = Path.of("/srv/copy.webprobe");
+        var first = new io.webprobe.store.CrawlStore.Glance("http://127.0.0.1:18400/",
+                "finished", 43, made);
+        java.util.Map<Path, io.webprobe.store.CrawlStore.Glance> glances = java.util.Map.of(
+                a, first, copy, first, b, new io.webprobe.store.CrawlStore.Glance(
+                        "http://127.0.0.1:18400/", "stopped", 12, made.plusSeconds(8)));
+
+        assertThat(RecentCrawls.names(java.util.List.of(a, b), glances::get, null, utc))
+                .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26:44",
+                        "127.0.0.1:18400 — 2026-12-08 01:26:52");
+        assertThat(RecentCrawls.headings(java.util.List.of(a, b), glances::get, null, utc))
+                .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26:44 · 43 URLs",
+                        "127.0.0.1:18400 — 2026-12-08 01:26:52 · 12 URLs · stopped");
+        assertThat(RecentCrawls.names(java.util.List.of(a, copy), glances::get, null, utc))
+                .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26:44 — a.webprobe",
+                        "127.0.0.1:18400 — 2026-12-08 01:26:44 — copy.webprobe");
+        // a crawl of another minute keeps the menu's minute
+        assertThat(RecentCrawls.names(java.util.List.of(a), glances::get, null, utc))
+                .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26");
+    }
+
+    /**
      * A list check was named as a crawl of its first URL's host ("example.com — …"): it is
      * named as a list, with the hosts of its first URLs, and its count when it finished is the
      * list's.
