@@ -292,9 +292,10 @@ public final class CompareView {
     }
 
     /**
-     * {@code name} when it {@code fits}, else "…" and its end from the first '_' or '-' after
-     * which it fits ("…2026-12-07-104849.webprobe"); {@code name} when none does, for the label
-     * to cut at its start.
+     * {@code name} when it {@code fits}, else "…" and its end from the first space, '_' or '-'
+     * after which it fits ("…2026-12-07-104849.webprobe", "…2026-12-08 01:26:44 · 43 URLs":
+     * a crawl's date whole before its time, not "…12-08 01:26:44"), never from a separator of
+     * its parts ("…— 2026…"); {@code name} when none does, for the label to cut at its start.
      */
     static String fittingName(String name, java.util.function.Predicate<String> fits) {
         if (fits.test(name)) {
@@ -302,7 +303,9 @@ public final class CompareView {
         }
         for (int i = 0; i < name.length() - 1; i++) {
             char c = name.charAt(i);
-            if ((c == '_' || c == '-') && fits.test("…" + name.substring(i + 1))) {
+            char next = name.charAt(i + 1);
+            if ((c == '_' || c == '-' || c == ' ') && next != '—' && next != '·' && next != ' '
+                    && fits.test("…" + name.substring(i + 1))) {
                 return "…" + name.substring(i + 1);
             }
         }

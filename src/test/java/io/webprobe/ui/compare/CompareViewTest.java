@@ -278,6 +278,12 @@ class CompareViewTest {
                 .isEqualTo("…2026-12-07-104849.webprobe");
         assertThat(CompareView.fittingName(name, s -> s.length() <= 10))
                 .as("none fits: whole, for the label to cut").isEqualTo(name);
+        // a heading (a crawl named as the menus name it) keeps its date whole before its time
+        String heading = "127.0.0.1:18400 — 2026-12-08 01:26:44 · 43 URLs";
+        assertThat(CompareView.fittingName(heading, s -> s.length() <= 31))
+                .isEqualTo("…2026-12-08 01:26:44 · 43 URLs");
+        assertThat(CompareView.fittingName(heading, s -> s.length() <= 40))
+                .isEqualTo("…2026-12-08 01:26:44 · 43 URLs");
     }
 
     /**
