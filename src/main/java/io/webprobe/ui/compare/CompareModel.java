@@ -333,6 +333,11 @@ public final class CompareModel {
         if (g == null) {
             return new Known(file, label, "", null, false);
         }
+        if (g.isList()) {
+            // a list check is of no site, though its first URL's host would pass for one: it is
+            // listed, never chosen beside a crawl of that host for the user
+            return new Known(file, label, "", g.createdAt(), "running".equals(g.state()));
+        }
         String site = "";
         try {
             site = ComparePair.site(io.webprobe.http.Urls.toUri(g.startUrl()));

@@ -121,8 +121,7 @@ public final class ListInputModel {
             skipped.set("");
             return;
         }
-        TargetList parsed = TargetList.parse(s);
-        TargetList list = keyedOnce(parsed);
+        TargetList list = keyedOnce(TargetList.parse(s));
         int n = list.urls().size();
         String urls = Words.count(n, "URL");
         if (n == 0 && list.problems().isEmpty()) {

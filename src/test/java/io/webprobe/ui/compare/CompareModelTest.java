@@ -200,6 +200,31 @@ class CompareModelTest {
         }
     }
 
+    /**
+     * A list check whose first URL is of the site passed for a crawl of it: made just after a
+     * crawl of the site, the two were chosen as the older and the newer when the tab opened.
+     */
+    @Test
+    void aListCheckIsNotChosenBesideACrawlOfItsFirstHost() throws Exception {
+        java.time.Instant first = java.time.Instant.parse("2026-12-07T06:40:05Z");
+        String url = "http://127.0.0.1:18100/";
+        Path site = dir.resolve("site.webprobe");
+        Path list = dir.resolve("list.webprobe");
+        java.util.Map<Path, CrawlStore.Glance> glances = java.util.Map.of(
+                site, new CrawlStore.Glance(url, "finished", 3, first),
+                list, new CrawlStore.Glance(url, "finished", 3, first.plusSeconds(600), 2,
+                        List.of("127.0.0.1:18100")));
+        CompareModel m = fx.on(() -> new CompareModel(io, fx, dialogs));
+        fx.on(() -> {
+            m.knowCrawls(javafx.collections.FXCollections.observableArrayList(site, list),
+                    glances::get);
+            m.opened();
+        });
+        assertThat(fx.on(() -> m.known().size())).isEqualTo(2);
+        assertThat(fx.on(() -> m.oldFileProperty().get())).isNull();
+        assertThat(fx.on(() -> m.newFileProperty().get())).isNull();
+    }
+
     /** Two crawls of {@code site}, one page added between them, compared in a new model. */
     private CompareModel comparedWithOneChange(WorkspaceSite site) throws Exception {
         Path before = site.crawlInto(dir.resolve("before.webprobe"));
