@@ -1,5 +1,6 @@
 package io.webprobe.app;
 
+import io.webprobe.testsupport.ChildJava;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +51,7 @@ final class ChildJvm {
      * run.sh passes to keep the JDK's own warnings about JavaFX away from the user.
      */
     Result runClass(String mainClass, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED"));
-        if (Runtime.version().feature() >= 23) {
-            cmd.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        List<String> cmd = new ArrayList<>(ChildJava.command());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dwebprobe.logging=app"));
         cmd.add(mainClass);
@@ -71,7 +69,7 @@ final class ChildJvm {
 
     /** The running JVM's own java binary. */
     static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return ChildJava.java();
     }
 
     private Result run(List<String> cmd) throws IOException, InterruptedException {

@@ -24,9 +24,8 @@ final class ChildCli {
      * output in {@code dir/NAME.log}.
      */
     static ChildCli start(Path dir, String name, String... args) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "-Djava.io.tmpdir=" + dir, "-cp",
+        List<String> cmd = new ArrayList<>(io.webprobe.testsupport.ChildJava.command());
+        cmd.addAll(List.of("-Xmx256m", "-Djava.io.tmpdir=" + dir, "-cp",
                 System.getProperty("java.class.path"), "io.webprobe.app.Launcher"));
         cmd.addAll(List.of(args));
         Path log = dir.resolve(name + ".log");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.webprobe.crawl.CrawlResult;
 import io.webprobe.store.CrawlReader;
 import io.webprobe.store.CrawlStore;
+import io.webprobe.testsupport.ChildJava;
 import io.webprobe.testsupport.CsvFiles;
 import io.webprobe.testsupport.LocalHttpServer;
 import io.webprobe.testsupport.TestSite;
@@ -55,9 +56,8 @@ class CrashResumeTest {
 
     /** A command-line crawl in a child JVM whose temporary folder is {@code tmp}. */
     private Process startCrawl(Path tmp, String url, String... options) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-cp",
+        List<String> cmd = new ArrayList<>(ChildJava.command());
+        cmd.addAll(List.of("-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-cp",
                 System.getProperty("java.class.path"), "io.webprobe.app.Launcher", "crawl", url,
                 "--threads", "2", "--quiet"));
         cmd.addAll(List.of(options));
@@ -163,10 +163,10 @@ class CrashResumeTest {
                 URI.create(server.url("/")), "Webprobe/test"))) {
             store.sink().state(io.webprobe.crawl.CrawlState.STOPPED, Duration.ZERO);
         }
-        String bin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String command = String.join(" ", List.of(bin, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "io.webprobe.app.Launcher", "crawl", "--resume", "'" + db + "'",
-                "--user", "ann"));
+        List<String> words = new ArrayList<>(ChildJava.command());
+        words.addAll(List.of("-Xmx256m", "io.webprobe.app.Launcher", "crawl", "--resume",
+                "'" + db + "'", "--user", "ann"));
+        String command = String.join(" ", words);
         ProcessBuilder pb = new ProcessBuilder(script.toString(), "-qfec", command, "/dev/null")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
         pb.environment().put("CLASSPATH", System.getProperty("java.class.path"));

@@ -6,10 +6,12 @@ import static io.webprobe.testsupport.LocalHttpServer.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.webprobe.testsupport.ChildJava;
 import io.webprobe.testsupport.FailingStream;
 import io.webprobe.testsupport.LocalHttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,13 +136,13 @@ class StdoutFailureTest {
     void aTemporaryCrawlThatFillsTheDiskIsKeptToResume() throws Exception {
         new io.webprobe.testsupport.TestSite(server, 300);
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
-        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(jvm, "--enable-native-access=ALL-UNNAMED",
-                "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
+        List<String> cmd = new java.util.ArrayList<>(ChildJava.command());
+        cmd.addAll(List.of("-Xmx256m", "-Djava.io.tmpdir=" + tmp,
                 "-D" + io.webprobe.store.CrawlStore.TEST_MAX_PAGES + "=40",
                 "-cp", System.getProperty("java.class.path"), "io.webprobe.app.Launcher",
                 "crawl", server.url("/"), "--threads", "2", "--quiet", "--csv",
-                dir.resolve("pages.csv").toString())
+                dir.resolve("pages.csv").toString()));
+        Process child = new ProcessBuilder(cmd)
                 .redirectOutput(dir.resolve("out.log").toFile())
                 .redirectError(dir.resolve("err.log").toFile()).start();
         assertThat(child.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
