@@ -49,7 +49,7 @@ public final class CompareModel {
     private final ObjectProperty<Path> oldFile = new SimpleObjectProperty<>(this, "oldFile");
     private final ObjectProperty<Path> newFile = new SimpleObjectProperty<>(this, "newFile");
     /**
-     * The chosen crawls as File › Recent crawls names them ({@link RecentCrawls#headings}),
+     * The chosen crawls as File › Recent crawls names them ({@link RecentCrawls#labels}),
      * for the headings; as the choosers list them (or by the file's name) until the files are
      * read, "" when none is chosen.
      */
@@ -176,7 +176,7 @@ public final class CompareModel {
 
     /**
      * Two crawls as the menus name them: their entries for the headings ({@link
-     * RecentCrawls#headings}), and in sentences without what each holds ({@link
+     * RecentCrawls#labels}), and in sentences without what each holds ({@link
      * RecentCrawls#names}), each told from the other when they would read alike.
      */
     record Named(String olderLabel, String newerLabel, String olderName, String newerName) {}
@@ -201,7 +201,7 @@ public final class CompareModel {
         }
         Path home = io.webprobe.UserDirs.current().home();
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
-        List<String> labels = RecentCrawls.headings(both, read::get, home, zone);
+        List<String> labels = RecentCrawls.labels(both, read::get, home, zone);
         List<String> names = RecentCrawls.names(both, read::get, home, zone);
         int nb = a == null ? 0 : 1;
         return new Named(a == null ? "" : labels.get(0), b == null ? "" : labels.get(nb),

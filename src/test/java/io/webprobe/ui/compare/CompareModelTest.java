@@ -136,8 +136,9 @@ class CompareModelTest {
         String host = Urls.hostAndPort(java.net.URI.create(server.url("/")));
         // as File › Recent crawls names it (one formatter): a finished crawl's state unsaid
         assertThat(listed.get(0).label()).matches(java.util.regex.Pattern.quote(host)
-                + " — \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · \\d+ URLs"
-                // two crawls of one minute and as many URLs are told apart by their file
+                + " — \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2})? · \\d+ URLs"
+                // two crawls of one minute are told apart by the second, of one second and
+                // as many URLs by their file
                 + "( — after\\.webprobe)?");
         assertThat(listed.get(2).label()).isEqualTo("gone.webprobe");
 
@@ -156,8 +157,8 @@ class CompareModelTest {
     /**
      * The bug: two crawls started in the same minute (one stopped at once and started again)
      * read alike in the Older… and Newer… menus, "… · 2026-12-07 06:40 · stopped · …". Named
-     * as File › Recent crawls names them now, two that would read alike end with their file's
-     * name.
+     * as File › Recent crawls names them now, two that would read alike say their time to the
+     * second (they ended with their file's name, which the Compare tab's sentence then said).
      */
     @Test
     void twoCrawlsOfOneMinuteAreToldApart() throws Exception {
@@ -178,8 +179,12 @@ class CompareModelTest {
         List<String> labels = fx.on(() -> m.known().stream().map(CompareModel.Known::label)
                 .toList());
         assertThat(labels).hasSize(2).allMatch(l -> l.startsWith("127.0.0.1:18100 — "));
-        assertThat(labels.get(0)).endsWith(" · 3 URLs · stopped — b.webprobe");
-        assertThat(labels.get(1)).endsWith(" · 3 URLs · stopped — a.webprobe");
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+        assertThat(labels).containsExactly(
+                "127.0.0.1:18100 — " + when.format(first.plusSeconds(42))
+                        + " · 3 URLs · stopped",
+                "127.0.0.1:18100 — " + when.format(first) + " · 3 URLs · stopped");
     }
 
     /** Crawls of two sites are listed, but none is chosen for the user. */

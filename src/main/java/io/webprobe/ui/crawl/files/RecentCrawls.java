@@ -181,8 +181,7 @@ public final class RecentCrawls {
     public static List<String> labels(List<Path> files,
             java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
             java.time.ZoneId zone) {
-        return apart(files, files.stream().map(f -> entry(f, glance.apply(f), zone)).toList(),
-                home);
+        return told(files, glance, home, zone, true);
     }
 
     /**
@@ -197,33 +196,29 @@ public final class RecentCrawls {
     }
 
     /**
-     * The Compare tab's headings for these crawls: their entries ({@link #labels}), the time
-     * to the second where two would read alike, as {@link #names}.
-     */
-    public static List<String> headings(List<Path> files,
-            java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
-            java.time.ZoneId zone) {
-        return told(files, glance, home, zone, true);
-    }
-
-    /**
      * The crawls by their site and time, what they hold after it when {@code holds}: to the
      * minute, or to the second for two made in one minute ("example.com — 2026-12-07
-     * 15:02:41"; a sentence naming them by their files' names read "Compared example.com —
-     * 2026-12-08 01:26 — example.com-2026-12-08-012644.webprobe with …"), then told apart by
-     * file as {@link #labels} tells them.
+     * 15:02:41"; told apart by their files' names, the Compare tab's sentence read "Compared
+     * example.com — 2026-12-08 01:26 — example.com-2026-12-08-012644.webprobe with …"), then
+     * by file ({@link #apart}: copies of one crawl).
      */
     private static List<String> told(List<Path> files,
             java.util.function.Function<Path, CrawlStore.Glance> glance, Path home,
             java.time.ZoneId zone, boolean holds) {
         List<String> minute = files.stream().map(f -> name(f, glance.apply(f), zone, WHEN))
                 .toList();
+        List<String> second = files.stream()
+                .map(f -> name(f, glance.apply(f), zone, WHEN_SECONDS)).toList();
         List<String> out = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             CrawlStore.Glance g = glance.apply(files.get(i));
             String n = minute.get(i);
-            if (java.util.Collections.frequency(minute, n) > 1) {
-                n = name(files.get(i), g, zone, WHEN_SECONDS);
+            for (int j = 0; j < files.size(); j++) {
+                // the seconds only where they tell one from another (copies share theirs)
+                if (minute.get(j).equals(n) && !second.get(j).equals(second.get(i))) {
+                    n = second.get(i);
+                    break;
+                }
             }
             out.add(holds ? n + holds(g) : n);
         }

@@ -70,8 +70,9 @@ class RecentCrawlsTest {
     /**
      * Seen in the Compare tab: two crawls of a site made in one minute were named in its
      * sentence by their files ("Compared 127.0.0.1:18400 — 2026-12-08 01:26 —
-     * 127.0.0.1_18400-2026-12-08-012644.webprobe with …"). Sentences and the tab's headings
-     * tell them apart by the second; only copies of one crawl by their files.
+     * 127.0.0.1_18400-2026-12-08-012644.webprobe with …"), as File › Recent crawls listed
+     * them. The menus, the tab's headings and its sentences tell them apart by the second;
+     * only copies of one crawl by their files.
      */
     @Test
     void twoCrawlsOfOneMinuteAreNamedToTheSecond() {
@@ -89,12 +90,18 @@ class RecentCrawlsTest {
         assertThat(RecentCrawls.names(java.util.List.of(a, b), glances::get, null, utc))
                 .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26:44",
                         "127.0.0.1:18400 — 2026-12-08 01:26:52");
-        assertThat(RecentCrawls.headings(java.util.List.of(a, b), glances::get, null, utc))
+        assertThat(RecentCrawls.labels(java.util.List.of(a, b), glances::get, null, utc))
                 .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26:44 · 43 URLs",
                         "127.0.0.1:18400 — 2026-12-08 01:26:52 · 12 URLs · stopped");
         assertThat(RecentCrawls.names(java.util.List.of(a, copy), glances::get, null, utc))
+                .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26 — a.webprobe",
+                        "127.0.0.1:18400 — 2026-12-08 01:26 — copy.webprobe");
+        // two copies and another of that minute: the other by its second, the copies by
+        // their second and their files
+        assertThat(RecentCrawls.names(java.util.List.of(a, copy, b), glances::get, null, utc))
                 .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26:44 — a.webprobe",
-                        "127.0.0.1:18400 — 2026-12-08 01:26:44 — copy.webprobe");
+                        "127.0.0.1:18400 — 2026-12-08 01:26:44 — copy.webprobe",
+                        "127.0.0.1:18400 — 2026-12-08 01:26:52");
         // a crawl of another minute keeps the menu's minute
         assertThat(RecentCrawls.names(java.util.List.of(a), glances::get, null, utc))
                 .containsExactly("127.0.0.1:18400 — 2026-12-08 01:26");
