@@ -171,7 +171,8 @@ final class TemporaryCrawls {
                 String name = file.getFileName().toString();
                 String core = name.substring(0, name.length() - UNNAMED_SUFFIX.length());
                 String tag = core.substring(core.lastIndexOf('.') + 1);
-                if (!file.equals(made) && ownedBy(file, me, false) && tagGone(tag, now)) {
+                if (!file.equals(made) && ownedBy(file, me, false) && tagGone(tag, now)
+                        && madeByAStore(file)) {
                     CrawlFileChecks.deleteFiles(file);
                     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                         removed++;
@@ -185,6 +186,18 @@ final class TemporaryCrawls {
                     e.toString());
         }
         return removed;
+    }
+
+    /**
+     * Whether the file is as a store leaves it under its hidden name: empty (killed right after
+     * making it) or a database. Any other file, whatever its name, is not Webprobe's to remove.
+     */
+    private static boolean madeByAStore(Path file) {
+        try {
+            return Files.size(file) == 0 || SqliteHeader.isDatabase(file);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

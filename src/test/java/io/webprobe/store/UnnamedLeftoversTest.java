@@ -30,7 +30,8 @@ class UnnamedLeftoversTest {
     }
 
     private Path unnamed(String name, OwnerLock maker) throws Exception {
-        return Files.writeString(dir.resolve("." + name + "." + maker.nameTag() + ".new"), "x");
+        // as a kill right after the store made it: empty
+        return Files.writeString(dir.resolve("." + name + "." + maker.nameTag() + ".new"), "");
     }
 
     private static Path side(Path file, String suffix) {
@@ -50,6 +51,9 @@ class UnnamedLeftoversTest {
             Path stillMaking = unnamed("busy.webprobe", ownerOf(running, host));
             Path elsewhere = unnamed("far.webprobe", ownerOf(killed, "another-host"));
             Path untagged = Files.writeString(dir.resolve(".mine.webprobe.notes.new"), "x");
+            // named as a store names its file, but text: not a file a store made
+            Path text = Files.writeString(dir.resolve(".notes." + ownerOf(killed, host)
+                    .nameTag() + ".new"), "my notes");
 
             try (CrawlStore first = CrawlStore.create(dir.resolve("a.webprobe"), plan())) {
                 // its maker still runs: left alone
@@ -69,9 +73,10 @@ class UnnamedLeftoversTest {
             assertThat(stillMaking).exists();
             assertThat(elsewhere).exists();
             assertThat(untagged).exists();
+            assertThat(text).hasContent("my notes");
             try (var files = Files.list(dir)) {
                 assertThat(files.map(f -> f.getFileName().toString())
-                        .filter(n -> n.endsWith(".new"))).hasSize(3);
+                        .filter(n -> n.endsWith(".new"))).hasSize(4);
             }
         } finally {
             killed.destroyForcibly();
