@@ -62,11 +62,6 @@ public final class CrawlCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int BROKEN = 1;
     static final int FAILED = 2;
-    /**
-     * Stopped by Ctrl-C: what a stopped start-up returns (the JVM exits with the signal's own
-     * code, 130 or 143, once its shutdown began).
-     */
-    static final int STOPPED = 130;
 
     @Spec CommandSpec spec;
 
@@ -316,21 +311,19 @@ public final class CrawlCommand implements Callable<Integer> {
         try (CtrlC ctrlC = new CtrlC()) {
             CrawlOpening.Opened opened = CrawlOpening.open(this, err, ctrlC);
             if (opened == null) {
-                return ctrlC.wasPressed() ? STOPPED : FAILED;
+                return ctrlC.wasPressed() ? CtrlC.STOPPED : FAILED;
             }
             return CrawlRun.run(this, opened, summaryOut, err, ctrlC);
         }
     }
 
     /**
-     * Says that Ctrl-C ended the start-up, before any request, in one sentence on stderr: with
-     * the command that continues the crawl when its file is kept ({@code resume}, else null).
+     * Says that Ctrl-C ended the start-up, before any request ({@link CtrlC#stoppedBeforeStart}):
+     * with the command that continues the crawl when its file is kept ({@code resume}, else
+     * null).
      */
     static int stoppedBeforeStart(PrintWriter err, String resume) {
-        err.println("Stopped before the crawl started" + (resume == null ? "."
-                : "; continue it with " + resume + "."));
-        err.flush();
-        return STOPPED;
+        return CtrlC.stoppedBeforeStart(err, "crawl", resume);
     }
 
     /**

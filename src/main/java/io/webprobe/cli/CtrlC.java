@@ -22,6 +22,11 @@ import java.util.function.LongSupplier;
  * until its job is watched: Ctrl-C then ends the start-up with one sentence, its files closed.
  */
 final class CtrlC implements AutoCloseable {
+    /**
+     * What a command whose start-up Ctrl-C ended returns (the JVM exits with the signal's own
+     * code, 130, 143 or 129, once its shutdown began).
+     */
+    static final int STOPPED = 130;
     /** How long the hook waits for a report that shows no progress. */
     static final long PATIENCE = TimeUnit.SECONDS.toNanos(20);
     /**
@@ -111,6 +116,21 @@ final class CtrlC implements AutoCloseable {
             throw thrown;
         }
         return pressed ? null : result.getNow(null);
+    }
+
+    /**
+     * Says that Ctrl-C ended a command's start-up, before any request, in one sentence on
+     * stderr ("Stopped before the ping started."): with the command that continues its work
+     * when there is one ({@code resume}, else null).
+     *
+     * @param what the command's work, as the sentence names it ("crawl", "ping")
+     * @return {@link #STOPPED}
+     */
+    static int stoppedBeforeStart(java.io.PrintWriter err, String what, String resume) {
+        err.println("Stopped before the " + what + " started" + (resume == null ? "."
+                : "; continue it with " + resume + "."));
+        err.flush();
+        return STOPPED;
     }
 
     /** Whether Ctrl-C or SIGTERM was received. */

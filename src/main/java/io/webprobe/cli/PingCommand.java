@@ -84,8 +84,6 @@ public final class PingCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int THRESHOLD = 1;
     static final int FAILED = 2;
-    /** Stopped with Ctrl-C (the JVM's exit code is the signal's own: 130, 143 or 129). */
-    static final int STOPPED = 130;
     /** How the user sets the connections here, as sentences name it. */
     static final String CONCURRENCY = "--concurrency";
     /** At most this many bad lines of a --file are named one by one. */
@@ -290,9 +288,7 @@ public final class PingCommand implements Callable<Integer> {
                 }
             });
             if (ctrlC.wasPressed()) {
-                err.println("Stopped before the ping started.");
-                err.flush();
-                return STOPPED;
+                return CtrlC.stoppedBeforeStart(err, "ping", null);
             }
         } catch (IllegalArgumentException e) {
             // the plan's rules are worded for the window too, which adds the full stop itself;
