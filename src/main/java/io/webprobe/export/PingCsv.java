@@ -47,12 +47,30 @@ public final class PingCsv {
         "service_ms", "bytes", "error_class", "error_message"
     };
 
-    /** One line of the per-request log. */
+    /**
+     * The error_class of a request a stop abandoned in flight ({@link RequestRecord#abandoned}):
+     * no failure, as the summary's abandoned column counts it.
+     */
+    public static final String ABANDONED = "ABANDONED";
+    /** The error_message of such a request. */
+    public static final String ABANDONED_MESSAGE =
+            "Still in flight when the run was stopped; its answer was not waited for";
+
+    /**
+     * One line of the per-request log. A request a stop abandoned has its number, URL, send
+     * time and intended start, no status, times or bytes, and {@link #ABANDONED}.
+     */
     public static String[] requestRow(RequestRecord r, String[] into) {
         into[0] = Long.toString(r.seq());
         into[1] = r.url();
         into[2] = Long.toString(r.startEpochMillis());
         into[3] = String.format(Locale.ROOT, "%.3f", r.intendedOffsetMillis());
+        if (r.abandoned()) {
+            java.util.Arrays.fill(into, 4, 8, "");
+            into[8] = ABANDONED;
+            into[9] = ABANDONED_MESSAGE;
+            return into;
+        }
         into[4] = r.status() > 0 ? Integer.toString(r.status()) : "";
         into[5] = String.format(Locale.ROOT, "%.3f", r.latencyMillis());
         into[6] = String.format(Locale.ROOT, "%.3f", r.serviceMillis());

@@ -26,7 +26,7 @@ public final class RequestLogWriter implements AutoCloseable {
     /** The longest a written row waits in the buffer while no new rows come. */
     private static final long FLUSH_MS = 500;
     private static final RequestRecord END =
-            new RequestRecord(-1, "", 0, 0, 0, 0, 0, 0, null, "", 0, false);
+            new RequestRecord(-1, "", 0, 0, 0, 0, 0, 0, null, "", 0, false, false);
 
     private final BlockingQueue<RequestRecord> queue;
     private final AtomicCsvFile file;

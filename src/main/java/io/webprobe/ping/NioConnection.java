@@ -110,7 +110,7 @@ final class NioConnection {
     /** Sends the claimed request now. */
     void begin() {
         send = run.now();
-        run.sending(seq);
+        run.sending(seq, intended, send);
         deadline = send + timeoutNanos;
         retried = false;
         loop.noteDeadline(deadline);

@@ -378,8 +378,10 @@ public final class PingJob implements AutoCloseable {
         synchronized (latestLock) {
             latest = last;
         }
-        // the listener first: whoever waits on completion() finds it told
+        // the listener first: whoever waits on completion() finds it told, of the requests a
+        // stop abandoned too (the engine's threads have ended: none of them is recorded now)
         try {
+            run.tellAbandoned();
             listener.onFinished(last);
         } finally {
             completion.complete(last);

@@ -94,6 +94,15 @@ final class PingRun {
     private final java.util.concurrent.atomic.AtomicLongArray pausedUntil;
     /** Whether any target was ever paused (claims look at {@link #pausedUntil} only then). */
     private volatile boolean anyPaused;
+    /**
+     * With a listener: the counted requests put on the wire and not recorded, by number, with
+     * their intended start and send (clock); at the end, those a stop abandoned in flight
+     * ({@link #tellAbandoned}). Null without a listener (nobody is told of any request).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, OnTheWire> unrecorded;
+
+    /** A request's intended start (-1 in a closed loop) and send, on the run's clock. */
+    private record OnTheWire(long intended, long send) {}
 
     /**
      * @param clock nanoseconds, like {@link System#nanoTime()}
@@ -119,6 +128,8 @@ final class PingRun {
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
         this.pausedUntil = rounds == null && plan.mode() == PingMode.DURATION
                 ? new java.util.concurrent.atomic.AtomicLongArray(targets.size()) : null;
+        this.unrecorded = listener == PingListener.NONE ? null
+                : new java.util.concurrent.ConcurrentHashMap<>();
     }
 
     PingPlan plan() {
@@ -514,13 +525,24 @@ final class PingRun {
         return claimed.sum();
     }
 
+    /** {@link #sending(long, long, long)} of a request with no intended start, sent now. */
+    void sending(long i) {
+        sending(i, -1, now());
+    }
+
     /**
      * The engine puts request {@code i} on the wire now (after any wait for its intended
      * start): counted, unless it is a warm-up round, among its target's {@link #sent(int)}.
+     *
+     * @param intended its intended start (clock), or -1 in a closed loop
+     * @param send now, the time it goes (clock), as {@link #record} will be given it
      */
-    void sending(long i) {
+    void sending(long i, long intended, long send) {
         if (i / targets.size() >= plan.warmup()) {
             sentBy[targetIndex(i)].increment();
+            if (unrecorded != null) {
+                unrecorded.put(i, new OnTheWire(intended, send));
+            }
         }
         if (nanosPerRequest > 0) {
             lastSent.accumulate(i);
@@ -597,7 +619,8 @@ final class PingRun {
     /**
      * Records one finished request and hands it to the listener, unless the run is stopping:
      * a request still in flight at the stop is abandoned, in no figure but its URL's count of
-     * those ({@link PingResult#abandoned}: sent less finished), and not logged.
+     * those ({@link PingResult#abandoned}: sent less finished), and told to the listener only
+     * at the end, as abandoned ({@link #tellAbandoned}).
      *
      * @param ring the calling thread's ring
      * @param i the request number from {@link #claim()}
@@ -620,7 +643,10 @@ final class PingRun {
     void record(RecordRing ring, long i, long intended, long send, long done, int status,
             ErrorKind error, String message, long bytes, int hops, HttpVersion version) {
         if (error == ErrorKind.CANCELLED || stopping) {
-            return;
+            return; // abandoned: told at the end (tellAbandoned)
+        }
+        if (unrecorded != null) {
+            unrecorded.remove(i);
         }
         int t = targetIndex(i);
         boolean warmup = i / targets.size() < plan.warmup();
@@ -641,13 +667,46 @@ final class PingRun {
         if (listener == PingListener.NONE) {
             return; // nobody reads the record: skip building it
         }
-        long start = startNanos;
-        long sendEpoch = startEpochMillis + TimeUnit.NANOSECONDS.toMillis(send - start);
+        listener.onRequest(new RequestRecord(i, urls[t], epochMillis(send),
+                offsetMillis(intended, send), status, responseNanos / 1e6, serviceNanos / 1e6,
+                bytes, error, message == null ? "" : message, hops, warmup, false));
+    }
+
+    /** The wall-clock time, in Unix milliseconds, of {@code send} on the run's clock. */
+    private long epochMillis(long send) {
+        return startEpochMillis + TimeUnit.NANOSECONDS.toMillis(send - startNanos);
+    }
+
+    /**
+     * A request's intended start (a closed loop's: its send) in milliseconds from the
+     * measurement's start ({@link RequestRecord#intendedOffsetMillis}).
+     */
+    private double offsetMillis(long intended, long send) {
         long measured = measureStartNanos;
-        double offset = ((intended >= 0 ? intended : send) - (measured < 0 ? start : measured))
+        return ((intended >= 0 ? intended : send) - (measured < 0 ? startNanos : measured))
                 / 1e6;
-        listener.onRequest(new RequestRecord(i, urls[t], sendEpoch, offset, status,
-                responseNanos / 1e6, serviceNanos / 1e6, bytes, error,
-                message == null ? "" : message, hops, warmup));
+    }
+
+    /**
+     * Tells the listener of each counted request put on the wire and never recorded, in the
+     * order of their numbers ({@link RequestRecord#abandoned}): those a stop abandoned in
+     * flight, as many as the final snapshot's {@link PingResult#abandoned} (sent less
+     * finished), so the per-request log has a line for every request the run put on the
+     * wire. Called once, when the engine's threads have ended, before the listener's
+     * {@link PingListener#onFinished}.
+     */
+    void tellAbandoned() {
+        if (unrecorded == null || unrecorded.isEmpty()) {
+            return;
+        }
+        List<Long> numbers = new java.util.ArrayList<>(unrecorded.keySet());
+        java.util.Collections.sort(numbers);
+        for (long i : numbers) {
+            OnTheWire r = unrecorded.remove(i);
+            if (r != null) {
+                listener.onRequest(RequestRecord.abandoned(i, urls[targetIndex(i)],
+                        epochMillis(r.send()), offsetMillis(r.intended(), r.send())));
+            }
+        }
     }
 }

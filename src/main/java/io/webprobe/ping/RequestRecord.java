@@ -19,6 +19,9 @@ import io.webprobe.http.ErrorKind;
  * @param errorMessage plain explanation, or ""
  * @param redirects redirects followed
  * @param warmup true for a warm-up request, left out of the statistics
+ * @param abandoned true for a request still in flight when the run was stopped, whose answer
+ *     was not waited for ({@link PingResult#abandoned}): it has no status, times, bytes or
+ *     error (those fields are 0, null and "" and say nothing)
  */
 public record RequestRecord(
         long seq,
@@ -32,4 +35,16 @@ public record RequestRecord(
         ErrorKind error,
         String errorMessage,
         int redirects,
-        boolean warmup) {}
+        boolean warmup,
+        boolean abandoned) {
+
+    /**
+     * A request a stop abandoned in flight: its number, URL, send time and intended start, and
+     * nothing else ({@link #abandoned}).
+     */
+    static RequestRecord abandoned(long seq, String url, long startEpochMillis,
+            double intendedOffsetMillis) {
+        return new RequestRecord(seq, url, startEpochMillis, intendedOffsetMillis, 0, 0, 0, 0,
+                null, "", 0, false, true);
+    }
+}

@@ -189,7 +189,7 @@ final class ThreadEngine implements PingEngine {
         URI first = run.targets().get(run.targetIndex(i));
         URI uri = first;
         long send = run.now();
-        run.sending(i);
+        run.sending(i, intended, send);
         int hops = 0;
         FetchResponse r;
         Set<String> visited = null;

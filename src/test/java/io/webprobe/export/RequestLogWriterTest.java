@@ -43,7 +43,7 @@ class RequestLogWriterTest {
 
     static RequestRecord record(long seq, boolean warmup) {
         return new RequestRecord(seq, "http://127.0.0.1:8080/p", 1_700_000_000_000L + seq,
-                seq * 0.5, 200, 1.25, 1.0, 512, null, "", 0, warmup);
+                seq * 0.5, 200, 1.25, 1.0, 512, null, "", 0, warmup, false);
     }
 
     private static List<String> lines(Path file) throws IOException {
@@ -102,10 +102,10 @@ class RequestLogWriterTest {
         Path target = dir.resolve("r.csv");
         try (RequestLogWriter w = new RequestLogWriter(target, 16)) {
             w.offer(new RequestRecord(3, "http://127.0.0.1:1/a?x=1,2", 1_700_000_000_123L,
-                    12.3456, 503, 40.5, 38.25, 1234, null, "", 0, false));
+                    12.3456, 503, 40.5, 38.25, 1234, null, "", 0, false, false));
             w.offer(new RequestRecord(4, "http://127.0.0.1:1/b", 1_700_000_000_200L, 20, 0,
                     10_000, 10_000, 0, ErrorKind.TIMEOUT,
-                    "No complete response, \"within\" the timeout", 0, false));
+                    "No complete response, \"within\" the timeout", 0, false, false));
         }
 
         try (Reader in = Files.newBufferedReader(target, StandardCharsets.UTF_8);
@@ -122,6 +122,27 @@ class RequestLogWriterTest {
         assertThat(lines(target).get(1)).startsWith("3,\"http://127.0.0.1:1/a?x=1,2\",");
         // latency columns parse as numbers whatever the default locale
         assertEquals(40.5, Double.parseDouble(lines(target).get(1).split(",")[6]));
+    }
+
+    /**
+     * A request a stop abandoned in flight has its line: its number, URL, send time and
+     * intended start, no status, times or bytes, and ABANDONED with a sentence for its result.
+     */
+    @Test
+    void anAbandonedRequestHasALineThatSaysSo() throws Exception {
+        Path target = dir.resolve("r.csv");
+        try (RequestLogWriter w = new RequestLogWriter(target, 16)) {
+            w.offer(new RequestRecord(7, "http://127.0.0.1:1/a", 1_700_000_000_300L, 300, 0, 0,
+                    0, 0, null, "", 0, false, true));
+        }
+        try (Reader in = Files.newBufferedReader(target, StandardCharsets.UTF_8);
+                CSVReader csv = new CSVReader(in)) {
+            List<String[]> rows = csv.readAll();
+            assertThat(rows.get(1)).containsExactly("7", "http://127.0.0.1:1/a",
+                    "1700000000300", "300.000", "", "", "", "", "ABANDONED",
+                    "Still in flight when the run was stopped; its answer was not waited for");
+            assertThat(rows).hasSize(2);
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,9 +117,138 @@ class AbandonedAtStopTest {
     }
 
     private PingJob job(PingPlan plan, PingJob.Engine engine, LongSupplier clock) {
-        PingJob job = new PingJob(plan, engine, PingJob.probeFor(plan), PingListener.NONE, clock);
+        return job(plan, engine, clock, PingListener.NONE);
+    }
+
+    private PingJob job(PingPlan plan, PingJob.Engine engine, LongSupplier clock,
+            PingListener listener) {
+        PingJob job = new PingJob(plan, engine, PingJob.probeFor(plan), listener, clock);
         toClose.add(job);
         return job;
+    }
+
+    /** A listener keeping every request it is told of (the per-request log's records). */
+    private static PingListener keeping(Queue<RequestRecord> records) {
+        return new PingListener() {
+            @Override
+            public void onRequest(RequestRecord record) {
+                records.add(record);
+            }
+        };
+    }
+
+    /**
+     * The records a run's listener was told of, against its final snapshot: one for each
+     * request put on the wire, each number once; as many abandoned ones as each URL's
+     * abandoned count, with no status, time or error; the others as many as its sent.
+     */
+    private static List<RequestRecord> assertOneRecordPerRequest(PingSnapshot s,
+            Queue<RequestRecord> records) {
+        List<RequestRecord> all = List.copyOf(records);
+        assertThat(all).extracting(RequestRecord::seq).doesNotHaveDuplicates();
+        for (PingResult r : s.results()) {
+            List<RequestRecord> mine = all.stream().filter(x -> x.url().equals(r.url()))
+                    .toList();
+            assertThat(mine.stream().filter(RequestRecord::abandoned).count()).as(r.url())
+                    .isEqualTo(r.abandoned());
+            assertThat(mine.stream().filter(x -> !x.abandoned()).count()).as(r.url())
+                    .isEqualTo(r.sent());
+        }
+        List<RequestRecord> abandoned = all.stream().filter(RequestRecord::abandoned).toList();
+        for (RequestRecord a : abandoned) {
+            assertThat(a.status()).isZero();
+            assertThat(a.error()).isNull();
+            assertThat(a.warmup()).isFalse();
+            assertThat(a.startEpochMillis()).isPositive();
+        }
+        return abandoned;
+    }
+
+    /**
+     * The per-request records of a stopped run: a line for each request abandoned in flight,
+     * after the answered ones, so the log's lines add up to the requests put on the wire.
+     */
+    @ParameterizedTest
+    @MethodSource("enginesAndSchemes")
+    void aStoppedRunTellsItsListenerOfEveryAbandonedRequest(PingJob.Engine engine, boolean tls)
+            throws Exception {
+        CountDownLatch held = new CountDownLatch(3);
+        Queue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+        PingPlan plan = plan(List.of(holdingServer(tls, 5, held))).withConcurrency(3)
+                .withDuration(Duration.ofMinutes(5));
+        long before = System.currentTimeMillis();
+        PingJob job = job(plan, engine, System::nanoTime, keeping(records));
+        job.start();
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        job.stop();
+        PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+
+        assertThat(s.abandoned()).isEqualTo(3);
+        assertThat(records).hasSize(arrivals.get());
+        List<RequestRecord> abandoned = assertOneRecordPerRequest(s, records);
+        assertThat(abandoned).hasSize(3);
+        // told last, in the order of their numbers
+        assertThat(List.copyOf(records).subList(5, 8)).isEqualTo(abandoned);
+        assertThat(abandoned).extracting(RequestRecord::seq).isSorted();
+        long after = System.currentTimeMillis();
+        assertThat(abandoned).allSatisfy(a -> assertThat(a.startEpochMillis())
+                .isBetween(before, after));
+    }
+
+    /**
+     * An open loop's abandoned requests keep their intended starts: at 10 req/s, requests 1 to
+     * 3 (due at 100, 200 and 300 ms) were held, request 0 answered; the 2 not sent have no
+     * line, as no request that was not put on the wire has.
+     */
+    @Test
+    void aStoppedRateLogsItsAbandonedRequestsAtTheirIntendedStarts() throws Exception {
+        CountDownLatch held = new CountDownLatch(3);
+        Queue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+        AtomicLong clock = new AtomicLong(TimeUnit.SECONDS.toNanos(1_000));
+        PingPlan plan = plan(List.of(holdingServer(false, 1, held))).withConcurrency(3)
+                .withRate(10, Duration.ofSeconds(60));
+        PingJob job = job(plan, PingJob.Engine.EVENT_LOOPS, clock::get, keeping(records));
+        job.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.latest().sent() == 1);
+        clock.addAndGet(350 * MS);
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        clock.addAndGet(200 * MS);
+        job.stop();
+        PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+
+        assertThat(s.notSent()).isEqualTo(2);
+        List<RequestRecord> abandoned = assertOneRecordPerRequest(s, records);
+        assertThat(abandoned).extracting(RequestRecord::seq).containsExactly(1L, 2L, 3L);
+        assertThat(abandoned).extracting(RequestRecord::intendedOffsetMillis)
+                .containsExactly(100.0, 200.0, 300.0);
+        assertThat(records).hasSize(4);
+    }
+
+    /** HTTP/2 on the workers: each URL's one held request has its line, with its URL. */
+    @Test
+    void aStoppedHttp2RunTellsItsListenerOfEveryAbandonedRequest() throws Exception {
+        Http2TestServer h2 = Http2TestServer.offeringHttp2(cert.serverContext());
+        toClose.add(h2);
+        CountDownLatch held = new CountDownLatch(3);
+        List<URI> targets = new ArrayList<>();
+        for (String path : List.of("/a", "/b", "/c")) {
+            h2.hold(path, held, release);
+            targets.add(URI.create(h2.url(path)));
+        }
+        Queue<RequestRecord> records = new ConcurrentLinkedQueue<>();
+        PingPlan plan = plan(targets).withHttp2(true).withConcurrency(3)
+                .withDuration(Duration.ofMinutes(5));
+        PingJob job = job(plan, PingJob.Engine.WORKERS, System::nanoTime, keeping(records));
+        job.start();
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        job.stop();
+        PingSnapshot s = job.completion().get(30, TimeUnit.SECONDS);
+
+        List<RequestRecord> abandoned = assertOneRecordPerRequest(s, records);
+        assertThat(abandoned).extracting(RequestRecord::url)
+                .containsExactlyInAnyOrderElementsOf(targets.stream().map(URI::toString)
+                        .toList());
+        assertThat(records).hasSize(3);
     }
 
     /**
