@@ -16,7 +16,7 @@ import java.util.function.Function;
  *
  * @param url the target
  * @param sent requests completed (responses and failures); {@link #requestsSent()} adds those
- *     still in flight
+ *     still in flight, or abandoned by a stop
  * @param ok responses with a success status
  * @param failed failures plus responses with another status
  * @param statusCounts responses by status code
@@ -115,11 +115,13 @@ public record PingResult(
     }
 
     /**
-     * The requests sent so far, finished or in flight: what a table's "Sent" shows while a run
-     * lasts (a URL answering in 8 s has 3 sent, none finished); {@link #sent()} once it ended.
+     * The requests put on the wire so far: finished, in flight while the run lasts, or
+     * abandoned by a stop once it ended. What the Ping tab's "Sent" shows (a URL answering in
+     * 8 s has 3 sent, none finished), so that a stop takes none of them back: 5 sent, 3 of
+     * them in flight, stay 5 sent, 3 abandoned ({@link #sent()} is then 2).
      */
     public long requestsSent() {
-        return sent + inFlight;
+        return sent + inFlight + abandoned;
     }
 
     /** The same result with {@code n} requests in flight. */

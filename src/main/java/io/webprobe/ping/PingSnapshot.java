@@ -12,9 +12,9 @@ import java.util.List;
  *
  * @param results one per target, in the plan's order
  * @param sent requests completed, all URLs (warm-up excluded); {@link #requestsSent()} adds
- *     those in flight. The one failure of a URL not requested (it could not be set up: its
- *     row's, see {@link #notRequested()}) is no request sent: it is left out here, from
- *     {@code failed} and from the rates
+ *     those in flight, or abandoned by a stop. The one failure of a URL not requested (it
+ *     could not be set up: its row's, see {@link #notRequested()}) is no request sent: it is
+ *     left out here, from {@code failed} and from the rates
  * @param failed failed requests sent, all URLs
  * @param late open-loop requests sent late
  * @param warmups warm-up requests completed
@@ -78,14 +78,16 @@ public record PingSnapshot(
     }
 
     /**
-     * The counted requests sent so far, finished or in flight (the sum of the URLs' {@link
-     * PingResult#requestsSent()}): the "sent" of a progress line, so that "3 sent" goes with
-     * "waiting for 3 requests in flight"; {@link #sent()} once the run has ended.
+     * The counted requests put on the wire so far, finished, in flight or abandoned by a stop
+     * (the sum of the URLs' {@link PingResult#requestsSent()}): the "sent" of a progress line
+     * and of the Ping tab's status, so that "3 sent" goes with "waiting for 3 requests in
+     * flight", and a stop takes none of them back ({@link #sent()} plus {@link #abandoned()}
+     * once the run has ended).
      */
     public long requestsSent() {
         long n = sent;
         for (PingResult r : results) {
-            n += r.inFlight();
+            n += r.inFlight() + r.abandoned();
         }
         return n;
     }

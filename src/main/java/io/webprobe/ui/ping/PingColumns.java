@@ -68,7 +68,7 @@ final class PingColumns {
 
     /**
      * A stopped run: the URL's requests still in flight at the stop, whose answers were not
-     * waited for (in neither Sent nor Failed, no failures); in the column chooser (+), as the
+     * waited for (in Sent, put on the wire, but no failures); in the column chooser (+), as the
      * status line gives the run's when there were some. 0 while a run lasts.
      */
     static TableColumn<PingRow, Number> abandoned() {

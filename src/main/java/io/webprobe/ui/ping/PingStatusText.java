@@ -81,7 +81,8 @@ final class PingStatusText {
                 + (s.targetRate() > 0 ? " (target " + PingResult.rateText(s.targetRate(), true)
                         + ")" : "");
         // sent: in flight included, as "waiting for 3 requests in flight" after it counts them
-        // a stop's requests in flight: out of sent, and no failures (0 while the run goes)
+        // a stop's requests in flight: still sent (a stop takes none back), no failures, and
+        // out of the failed share (0 while the run goes)
         String abandoned = s.abandoned() > 0 ? String.format(Locale.ROOT,
                 " · %,d abandoned in flight at the stop", s.abandoned()) : "";
         return String.format(Locale.ROOT, "%,d sent · %,d failed%s%s · %s · %s%s%s",

@@ -105,9 +105,10 @@ public final class PingTable {
         // the URLs 200 px at first and URL_LEAST_WIDTH at least, in every mode: at 130 two
         // pages of one site read "http://1...iew.html" and "http://1...ods.html" beside Sent,
         // OK and Failed saying "10" in 62 px each; the 62 px of p95 (in the column chooser, as
-        // the command line's table has no p95 either) pay for it, and OK's (Sent less Failed;
-        // oha and JMeter's summary give the failures alone): Fixed rate's Not sent and HTTP/2's
-        // Protocol made them 126 px at 1,280 px, and the table scrolled sideways at 1,200 px.
+        // the command line's table has no p95 either) pay for it, and OK's (Sent less Failed
+        // and Abandoned; oha and JMeter's summary give the failures alone): Fixed rate's Not
+        // sent and HTTP/2's Protocol made them 126 px at 1,280 px, and the table scrolled
+        // sideways at 1,200 px.
         // At the window's least width, 960 px, it did with the default columns: the URLs give
         // way to 160 px there, as the Crawl table's, the figures are narrower (FIGURE_WIDTH)
         TableColumn<PingRow, String> url = urlColumn(text("URL", URL_WIDTH, r -> r.url()));
@@ -123,7 +124,7 @@ public final class PingTable {
         table.getColumns().addAll(List.<TableColumn<PingRow, ?>>of(
                 url,
                 progressCol,
-                // Sent: in flight included, as the status says
+                // Sent: put on the wire, in flight and abandoned included, as the status says
                 // widths for 6-digit counts ("999,999")
                 width(count("Sent", PingResult::requestsSent), FIGURE_WIDTH),
                 hidden(width(count("OK", PingResult::ok), FIGURE_WIDTH)),
