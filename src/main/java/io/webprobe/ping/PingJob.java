@@ -379,10 +379,16 @@ public final class PingJob implements AutoCloseable {
             latest = last;
         }
         // the listener first: whoever waits on completion() finds it told, of the requests a
-        // stop abandoned too (the engine's threads have ended: none of them is recorded now)
+        // stop abandoned too (the engine's threads have ended: none of them is recorded now);
+        // a failed run's figures are incomplete, and its log is not kept
         try {
-            run.tellAbandoned();
-            listener.onFinished(last);
+            try {
+                if (last.failure() == null) {
+                    run.tellAbandoned();
+                }
+            } finally {
+                listener.onFinished(last);
+            }
         } finally {
             completion.complete(last);
         }
