@@ -114,9 +114,7 @@ public final class CrawlCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            converter = DurationConverter.class,
-            description = "Give up connecting after this, seconds or with a unit; at most "
-                    + "--timeout (default: ${DEFAULT-VALUE}).")
+            converter = DurationConverter.class, description = ConnectTimeouts.HELP)
     Duration connectTimeout;
 
     @Option(names = "--max-size", paramLabel = "SIZE",

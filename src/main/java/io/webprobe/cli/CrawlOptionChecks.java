@@ -90,17 +90,9 @@ final class CrawlOptionChecks {
         if (c.insecure && c.cacert != null) {
             return "Use either --cacert or --insecure, not both.";
         }
-        CommandLine.ParseResult given = c.spec.commandLine().getParseResult();
-        if (given.hasMatchedOption("--connect-timeout")
-                && c.connectTimeout.compareTo(c.timeout) > 0) {
-            // connecting is part of the request: its timeout would never be reached
-            boolean timeoutGiven = given.hasMatchedOption("--timeout");
-            String timeoutText = timeoutGiven
-                    ? given.matchedOption("--timeout").stringValues().get(0)
-                    : c.spec.findOption("--timeout").defaultValue();
-            return "--connect-timeout " + given.matchedOption("--connect-timeout").stringValues()
-                    .get(0) + " is longer than --timeout " + timeoutText
-                    + (timeoutGiven ? "" : " (its default)") + "; give it at most that.";
+        String connect = ConnectTimeouts.longerThanTimeout(c.spec, c.connectTimeout, c.timeout);
+        if (connect != null) {
+            return connect;
         }
         if (c.files.orphansCsv != null && !c.sitemaps) {
             return "--orphans-csv needs --sitemaps: orphans are the sitemap URLs no page links to.";

@@ -134,6 +134,10 @@ public final class PingCommand implements Callable<Integer> {
                     + "requests still in flight are waited for up to this long.")
     Duration timeout;
 
+    @Option(names = "--connect-timeout", paramLabel = "TIME", defaultValue = "10s",
+            converter = DurationConverter.class, description = ConnectTimeouts.HELP)
+    Duration connectTimeout;
+
     @Option(names = "--follow-redirects",
             description = "Follow redirects (up to " + HttpProbe.MAX_REDIRECTS + ", as browsers); "
                     + "a request's time is that of its whole chain. Uses one blocking thread "
@@ -395,6 +399,10 @@ public final class PingCommand implements Callable<Integer> {
         if (maxP99 != null && maxP99.isZero()) {
             throw new IllegalArgumentException("--max-p99 is a time above 0, not 0");
         }
+        String connect = ConnectTimeouts.longerThanTimeout(spec, connectTimeout, timeout);
+        if (connect != null) {
+            throw new IllegalArgumentException(connect);
+        }
         Set<URI> targets = new LinkedHashSet<>();
         Set<URI> sent = new java.util.HashSet<>(); // without the fragment, never sent
         Map<URI, String> requestTargets = new HashMap<>();
@@ -478,6 +486,7 @@ public final class PingCommand implements Callable<Integer> {
                 .withMethod(method.toUpperCase(Locale.ROOT))
                 .withConcurrency(concurrency)
                 .withTimeout(timeout)
+                .withConnectTimeout(connectTimeout)
                 .withFollowRedirects(followRedirects)
                 .withHeaders(parsed)
                 .withKeepAlive(!noKeepAlive)

@@ -45,6 +45,8 @@ final class NioConnection {
     private final boolean headRequest;
     private final boolean keepAlive;
     private final long timeoutNanos;
+    /** How long an address may take to connect ({@link PingPlan#connectTimeoutInUse}). */
+    private final long connectNanos;
 
     private State state = State.IDLE;
     private SocketChannel channel;
@@ -66,6 +68,8 @@ final class NioConnection {
     private long intended;
     private long send;
     private long deadline;
+    /** While {@link State#CONNECTING}: when the address tried gives up, if before the deadline. */
+    private long connectDeadline;
     private boolean retried;
     /** This connection makes its endpoint's first TLS handshake. */
     private boolean pioneer;
@@ -85,6 +89,7 @@ final class NioConnection {
         this.headRequest = run.plan().method().equals("HEAD");
         this.keepAlive = run.plan().keepAlive();
         this.timeoutNanos = run.plan().timeout().toNanos();
+        this.connectNanos = run.plan().connectTimeoutInUse().toNanos();
     }
 
     /** Claims the next request: sends it, waits for its intended start, or retires. */
@@ -178,8 +183,10 @@ final class NioConnection {
         return intended;
     }
 
+    /** When the request in flight fails: its deadline, or sooner while its connection opens. */
     long deadline() {
-        return deadline;
+        return state == State.CONNECTING && connectDeadline - deadline < 0 ? connectDeadline
+                : deadline;
     }
 
     boolean inFlight() {
@@ -225,6 +232,8 @@ final class NioConnection {
 
     private void open(InetSocketAddress address) {
         state = State.CONNECTING;
+        connectDeadline = run.now() + connectNanos;
+        loop.noteDeadline(deadline());
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);

@@ -51,7 +51,6 @@ public final class PingJob implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PingJob.class);
     private static final long TICK_MILLIS = 250;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** How the requests are put on the wire. */
     public enum Engine {
@@ -104,7 +103,7 @@ public final class PingJob implements AutoCloseable {
      * else our own HTTP/1.1 client ({@link Http1Probe}, which can also turn keep-alive off).
      */
     public static HttpProbe probeFor(PingPlan plan) {
-        Duration connect = min(plan.timeout(), MAX_CONNECT_TIMEOUT);
+        Duration connect = plan.connectTimeoutInUse();
         return plan.http2()
                 ? new Http2Clients(plan.userAgent(), connect, plan.tls(), plan.concurrency())
                 : new Http1Probe(plan.userAgent(), connect, plan.tls());
@@ -158,10 +157,6 @@ public final class PingJob implements AutoCloseable {
             }
         }
         return new ThreadEngine(run, probe, this::engineDone);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     public PingPlan plan() {

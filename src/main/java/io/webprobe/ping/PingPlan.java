@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param duration how long {@link PingMode#DURATION} and {@link PingMode#RATE} runs last
  * @param rate total requests per second in {@link PingMode#RATE} mode
  * @param timeout deadline per request (connect, headers and body)
+ * @param connectTimeout the longest a connection may take to open (each address tried), as
+ *     asked; {@link #connectTimeoutInUse} is the shorter of it and {@code timeout}
  * @param followRedirects follow 3xx responses (up to {@link HttpProbe#MAX_REDIRECTS}), counting
  *     hops
  * @param headers extra request headers
@@ -52,6 +54,7 @@ public record PingPlan(
         Duration duration,
         double rate,
         Duration timeout,
+        Duration connectTimeout,
         boolean followRedirects,
         List<Header> headers,
         boolean keepAlive,
@@ -71,6 +74,8 @@ public record PingPlan(
     public static final int DEFAULT_CONCURRENCY = 10;
     public static final long DEFAULT_COUNT = 10;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The connect timeout unless one is given: as a crawl's, 10 s (or the timeout, shorter). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     public PingPlan {
         targets = List.copyOf(targets);
@@ -80,6 +85,7 @@ public record PingPlan(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(success, "success");
         Objects.requireNonNull(userAgent, "userAgent");
         Objects.requireNonNull(tls, "tls");
@@ -114,6 +120,9 @@ public record PingPlan(
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new InvalidSetting(Setting.TIMEOUT, "must be positive");
+        }
+        if (connectTimeout.isZero() || connectTimeout.isNegative()) {
+            throw new IllegalArgumentException("The connect timeout must be positive");
         }
         if (warmup < 0) {
             throw new InvalidSetting(Setting.WARMUP, "cannot be negative");
@@ -210,7 +219,8 @@ public record PingPlan(
      */
     public static PingPlan of(List<URI> targets, String userAgent) {
         return new PingPlan(targets, "GET", DEFAULT_CONCURRENCY, PingMode.COUNT, DEFAULT_COUNT,
-                Duration.ofSeconds(10), 0, DEFAULT_TIMEOUT, false, List.of(), true, 0,
+                Duration.ofSeconds(10), 0, DEFAULT_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, false,
+                List.of(), true, 0,
                 StatusSet.DEFAULT, userAgent, TlsTrust.defaults(), false, Map.of(), true);
     }
 
@@ -256,6 +266,20 @@ public record PingPlan(
 
     public PingPlan withTimeout(Duration t) {
         return copy(c -> c.timeout = t);
+    }
+
+    /** The longest a connection may take to open ({@link #connectTimeoutInUse}). */
+    public PingPlan withConnectTimeout(Duration t) {
+        return copy(c -> c.connectTimeout = t);
+    }
+
+    /**
+     * How long a connection may take to open, each address of its host tried: the connect
+     * timeout, or the request's timeout when that is shorter (connecting is part of the
+     * request), on every engine.
+     */
+    public Duration connectTimeoutInUse() {
+        return connectTimeout.compareTo(timeout) < 0 ? connectTimeout : timeout;
     }
 
     public PingPlan withFollowRedirects(boolean f) {
@@ -447,7 +471,8 @@ public record PingPlan(
         Fields c = new Fields(this);
         change.accept(c);
         return new PingPlan(targets, c.method, c.concurrency, c.mode, c.count, c.duration,
-                c.rate, c.timeout, c.followRedirects, c.headers, c.keepAlive, c.warmup,
+                c.rate, c.timeout, c.connectTimeout, c.followRedirects, c.headers, c.keepAlive,
+                c.warmup,
                 c.success, userAgent, c.tls, c.http2, c.requestTargets, c.clientWarmUp);
     }
 
@@ -460,6 +485,7 @@ public record PingPlan(
         Duration duration;
         double rate;
         Duration timeout;
+        Duration connectTimeout;
         boolean followRedirects;
         List<Header> headers;
         boolean keepAlive;
@@ -478,6 +504,7 @@ public record PingPlan(
             duration = p.duration;
             rate = p.rate;
             timeout = p.timeout;
+            connectTimeout = p.connectTimeout;
             followRedirects = p.followRedirects;
             headers = p.headers;
             keepAlive = p.keepAlive;
