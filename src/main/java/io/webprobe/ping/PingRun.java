@@ -703,7 +703,9 @@ final class PingRun {
         java.util.Collections.sort(numbers);
         for (long i : numbers) {
             OnTheWire r = unrecorded.remove(i);
-            if (r != null) {
+            // a URL not requested: its one failure, dropped by a stop that came first, was
+            // no request on the wire (its row counts none abandoned)
+            if (r != null && skipped[targetIndex(i)] == null) {
                 listener.onRequest(RequestRecord.abandoned(i, urls[targetIndex(i)],
                         epochMillis(r.send()), offsetMillis(r.intended(), r.send())));
             }
