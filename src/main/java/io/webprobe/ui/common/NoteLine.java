@@ -1,6 +1,8 @@
 package io.webprobe.ui.common;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,6 +25,23 @@ public final class NoteLine {
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.setTooltip(new Tooltip(tooltip));
         return b;
+    }
+
+    /**
+     * A note line saying {@code sentence}, shown while {@code shownWhile} is not empty (the
+     * Crawl tab's offers, the main window's notice from start-up): its ids {@code id + "Bar"}
+     * and {@code id + "Text"}, and the one look of every note line (the stylesheet's {@code
+     * .note-line}).
+     */
+    public static HBox saying(String id, ObservableStringValue shownWhile,
+            ObservableStringValue sentence, Button... buttons) {
+        Label text = new Label();
+        text.setId(id + "Text");
+        text.textProperty().bind(sentence);
+        HBox line = of(text, Bindings.isNotEmpty(shownWhile), buttons);
+        line.setId(id + "Bar");
+        line.getStyleClass().add("note-line");
+        return line;
     }
 
     /** The line: {@code text} (made to wrap) then {@code buttons}, shown while {@code shown}. */

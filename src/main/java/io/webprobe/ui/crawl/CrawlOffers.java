@@ -4,8 +4,6 @@ import io.webprobe.ui.common.NoteLine;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -47,7 +45,7 @@ final class CrawlOffers {
                         " The settings above are its own, kept by ", vm.resumeActionProperty(),
                         "; Not now unlocks them."))
                 .otherwise(vm.resumeOfferProperty());
-        Region bar = offerBar("resume", vm.resumeOfferProperty(), sentence, resume,
+        Region bar = NoteLine.saying("resume", vm.resumeOfferProperty(), sentence, resume,
                 NoteLine.button("resumeDismiss", "Not now", "Hide this offer; the crawl stays "
                         + "open for reading, its settings editable for a new crawl",
                         vm::declineResume));
@@ -57,7 +55,7 @@ final class CrawlOffers {
 
     /** Said once the window opens when the last crawl was interrupted (a crash, a kill). */
     Region interruptedBar() {
-        Region bar = offerBar("interrupted", vm.interruptedHintProperty(),
+        Region bar = NoteLine.saying("interrupted", vm.interruptedHintProperty(),
                 vm.interruptedHintProperty(),
                 NoteLine.button("interruptedOpen", "Open it", "Open the interrupted crawl; "
                         + "Resume then continues it where it was", vm::openInterrupted),
@@ -72,7 +70,7 @@ final class CrawlOffers {
      * crawl files: why, and that it is not kept.
      */
     Region notKeptBar() {
-        Region bar = offerBar("notKept", vm.notKeptProperty(), vm.notKeptProperty(),
+        Region bar = NoteLine.saying("notKept", vm.notKeptProperty(), vm.notKeptProperty(),
                 NoteLine.button("notKeptDismiss", "Hide", "Hide this; the crawl is still not "
                         + "kept", vm::dismissNotKept));
         VBox.setMargin(bar, new Insets(0, 10, 6, 10));
@@ -84,18 +82,5 @@ final class CrawlOffers {
         return Bindings.createDoubleBinding(() -> bar.isManaged() ? bar.getHeight()
                 + VBox.getMargin(bar).getTop() + VBox.getMargin(bar).getBottom() : 0,
                 bar.managedProperty(), bar.heightProperty());
-    }
-
-    /** An offer saying {@code sentence}, shown while {@code offer} is not empty. */
-    private static Region offerBar(String id, javafx.beans.value.ObservableStringValue offer,
-            javafx.beans.value.ObservableStringValue sentence,
-            javafx.scene.control.Button... buttons) {
-        Label text = new Label();
-        text.setId(id + "Text");
-        text.textProperty().bind(sentence);
-        HBox bar = NoteLine.of(text, javafx.beans.binding.Bindings.isNotEmpty(offer), buttons);
-        bar.setId(id + "Bar");
-        bar.getStyleClass().add("resume-bar");
-        return bar;
     }
 }

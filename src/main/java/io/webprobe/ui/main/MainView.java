@@ -6,13 +6,11 @@ import io.webprobe.ui.compare.CompareView;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.ping.PingView;
 import java.nio.file.Path;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -208,14 +206,9 @@ public final class MainView {
      * Hide button hidden, JavaFX gives the focus to the next in turn: the tabs.
      */
     private HBox noticeLine() {
-        Label text = new Label();
-        text.setId("startNoticeText");
-        text.textProperty().bind(notice);
-        HBox line = NoteLine.of(text, Bindings.isNotEmpty(notice),
+        HBox line = NoteLine.saying("startNotice", notice, notice,
                 NoteLine.button("startNoticeHide", "Hide", "Hide this notice",
                         () -> notice.set("")));
-        line.setId("startNoticeBar");
-        line.getStyleClass().add("note-bar");
         VBox.setMargin(line, new Insets(6, 10, 0, 10));
         return line;
     }

@@ -54,4 +54,26 @@ class NoteLineTest {
                 .get(10, TimeUnit.SECONDS);
         assertThat(shown).isEqualTo(SENTENCE);
     }
+
+    /**
+     * One note line for the Crawl tab's offers and the main window's notice (each built its
+     * own before, alike): its ids, the one look, and room taken only while it says something.
+     */
+    @Test
+    void aNoteLineSaysItsSentenceOnlyWhileThereIsOne() throws Exception {
+        SimpleStringProperty said = new SimpleStringProperty("");
+        HBox line = WaitForAsyncUtils.asyncFx(() -> NoteLine.saying("notice", said,
+                said.concat(" More."), NoteLine.button("hide", "Hide", "Hide", () -> { })))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(line.getId()).isEqualTo("noticeBar");
+        assertThat(line.getStyleClass()).contains("note-line");
+        assertThat(line.isVisible()).isFalse();
+        assertThat(line.isManaged()).isFalse();
+        said.set("A notice.");
+        assertThat(line.isVisible()).isTrue();
+        assertThat(line.isManaged()).isTrue();
+        Label text = (Label) line.getChildren().get(0);
+        assertThat(text.getId()).isEqualTo("noticeText");
+        assertThat(text.getText()).isEqualTo("A notice. More.");
+    }
 }
