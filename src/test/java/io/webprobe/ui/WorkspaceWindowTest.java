@@ -757,8 +757,9 @@ class WorkspaceWindowTest extends MainWindowTestBase {
     /**
      * The bug: at the smallest window the overview scrolled sideways once its Issues group
      * was shown, as "Non-indexable pages" and its count were wider than the pane; the counts
-     * were then behind the pane's edge. A name too long for the pane is shortened now and
-     * every count stays in sight.
+     * were then behind the pane's edge. A name too long for the pane goes on two lines now
+     * (LeastWindowReadsWholeWindowTest: beside counts of four and five digits, a word too long
+     * is whole in its tooltip) and every count stays in sight.
      */
     @Test
     void atTheSmallestWindowTheOverviewFitsItsPaneWithItsCountsInSight(FxRobot robot)
@@ -788,7 +789,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
             assertThat(fx(() -> c.getWidth())).as("count %s whole", fx(c::getText))
                     .isGreaterThanOrEqualTo(fx(() -> c.prefWidth(-1)));
         }
-        // a name cut short is whole in its tooltip ("CSS / JavaSc…" had none)
+        // no name cut short ("Non-indexabl…" and "CSS / JavaSc…" were)
         List<List<String>> cut = fx(() -> tree.lookupAll(".tree-cell").stream()
                 .filter(n -> n.isVisible() && n.getId() != null
                         && n.getId().startsWith("overview-"))
@@ -799,10 +800,7 @@ class WorkspaceWindowTest extends MainWindowTestBase {
                 .map(cell -> List.of(((Label) cell.lookup(".label")).getText(),
                         cell.getTooltip() == null ? "" : cell.getTooltip().getText()))
                 .toList());
-        assertThat(cut).as("names cut at 960 px").isNotEmpty();
-        for (List<String> c : cut) {
-            assertThat(c.get(1)).as("%s's tooltip", c.get(0)).startsWith(c.get(0));
-        }
+        assertThat(cut).as("names cut at 960 px").isEmpty();
     }
 
     private void assertInsideWithoutSidewaysScroll(FxRobot robot, String id)

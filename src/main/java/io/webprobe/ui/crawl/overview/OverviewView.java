@@ -81,6 +81,44 @@ public final class OverviewView {
         }
     }
 
+    /** Between a filter's name and its count (6 px left "Canonicalis…" beside 3,022). */
+    private static final double GAP = 4;
+
+    /** The width of the widest line of {@code text} in {@code font}. */
+    private static double widest(String text, javafx.scene.text.Font font) {
+        double w = 0;
+        for (String line : text.split("\n")) {
+            w = Math.max(w, io.webprobe.ui.common.CellWidths.textWidth(font, line));
+        }
+        return w;
+    }
+
+    /**
+     * {@code name} with line breaks at its spaces and after its hyphens where it is wider than
+     * {@code room} in {@code font}: each line as many words as fit (a word wider than the room
+     * alone on its line); unchanged when it fits.
+     */
+    static String folded(String name, javafx.scene.text.Font font, double room) {
+        if (io.webprobe.ui.common.CellWidths.textWidth(font, name) <= room) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder();
+        String line = "";
+        // "Non-indexable pages": "Non-", "indexable ", "pages " (a headless font left
+        // "Non-indexable" 2 px too wide beside 3,022)
+        for (String part : (name + " ").split("(?<=[ -])")) {
+            String longer = line + part;
+            if (!line.isBlank() && io.webprobe.ui.common.CellWidths.textWidth(font,
+                    longer.strip()) > room) {
+                out.append(line.strip()).append('\n');
+                line = part;
+            } else {
+                line = longer;
+            }
+        }
+        return out.append(line.strip()).toString();
+    }
+
     /** A group's name in bold, or a filter's name with its count on the right. */
     private static final class EntryCell extends TreeCell<Object> {
         private final Label name = new Label();
@@ -115,15 +153,36 @@ public final class OverviewView {
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             count.getStyleClass().add("overview-count");
-            // the count stays whole; a name too long for the pane is shortened ("Non-indexable
-            // pa…" at 960 px) rather than the tree scrolling sideways, which put the counts
-            // behind the pane's edge. No width of its own: the tree gives each cell its width
+            // the count stays whole; a name too long for the pane goes on two lines ("Non-
+            // indexable / pages" at 960 px beside a 3,000-page crawl's counts, where it read
+            // "Non-indexabl…"), rather than the tree scrolling sideways, which put the counts
+            // behind the pane's edge; a word longer than the room is shortened. No width of
+            // its own: the tree gives each cell its width
             count.setMinWidth(Region.USE_PREF_SIZE);
             name.setMinWidth(0);
             setPrefWidth(0);
-            line = new HBox(6, name, gap, count);
+            line = new HBox(GAP, name, gap, count);
             name.widthProperty().addListener(o -> tipIfCut());
+            line.widthProperty().addListener(o -> fold());
+            count.widthProperty().addListener(o -> fold());
+            name.fontProperty().addListener(o -> fold()); // its own, once styled
             line.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        /** The name on as many lines as the room beside its count needs (at word breaks). */
+        private void fold() {
+            if (!(getItem() instanceof OverviewEntry e) || line.getWidth() <= 0) {
+                return;
+            }
+            // the label's own room beside its words (a name 90.4 px wide was shortened in 92)
+            double overhead = Math.max(0, name.prefWidth(-1) - widest(name.getText(),
+                    name.getFont()));
+            double room = line.getWidth() - line.getInsets().getLeft()
+                    - line.getInsets().getRight() - count.prefWidth(-1) - 2 * GAP - overhead;
+            String folded = folded(e.filter().label(), name.getFont(), room);
+            if (!folded.equals(name.getText())) {
+                name.setText(folded);
+            }
         }
 
         @Override
@@ -139,6 +198,7 @@ public final class OverviewView {
             } else if (item instanceof OverviewEntry e) {
                 setText(null);
                 name.setText(e.filter().label());
+                fold();
                 count.textProperty().bind(e.textProperty());
                 setGraphic(line);
                 setId("overview-" + e.filter().name());

@@ -1,0 +1,121 @@
+package io.webprobe.ui;
+
+import static io.webprobe.testsupport.LocalHttpServer.html;
+import static io.webprobe.testsupport.LocalHttpServer.respond;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.webprobe.app.WebprobeApp;
+import io.webprobe.ui.crawl.overview.OverviewCountsByHand;
+import io.webprobe.ui.crawl.table.UrlItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the main window shows at its least size, 960×640, reads whole (found by eye under
+ * Openbox): the overview's names beside counts of four and five digits, the URL table's
+ * application/* types; and Help lists the keyboard shortcuts, every menu accelerator among them.
+ */
+class LeastWindowReadsWholeWindowTest extends MainWindowTestBase {
+    @Start
+    void start(Stage stage) {
+        openApp(stage);
+    }
+
+    @Stop
+    void stop() {
+        closeApp();
+    }
+
+    private void resize(FxRobot robot, double width, double height) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        fx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** What a labelled node shows of its text: the text, or the text cut with an ellipsis. */
+    private static String shown(Node labelled) throws Exception {
+        return fx(() -> {
+            StringBuilder s = new StringBuilder();
+            for (Node t : labelled.lookupAll(".text")) {
+                if (t instanceof Text text) {
+                    s.append(text.getText());
+                }
+            }
+            return s.toString().replace('\n', ' ');
+        });
+    }
+
+    /**
+     * The bug: at 960×640 the overview read "Non-indexabl…", "Slow (over 1…", "Redirect
+     * cha…" beside the counts of a 3,000-page crawl. Each name reads whole (on two lines where
+     * it must) beside counts of four digits; beside five, a name of several words still
+     * does, and one word too long for the room ("Canonicalised") is whole in its tooltip. The
+     * counts stay whole.
+     */
+    @Test
+    void theOverviewsNamesReadWholeBesideLargeCountsAtTheLeastWidth(FxRobot robot)
+            throws Exception {
+        resize(robot, WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
+        @SuppressWarnings("unchecked")
+        TreeView<Object> tree = robot.lookup("#overview").queryAs(TreeView.class);
+        for (long count : new long[] {3_022, 99_999}) {
+            fx(() -> {
+                OverviewCountsByHand.setAll(vm().overview(), count);
+                return null;
+            });
+            List<String> cut = new ArrayList<>();
+            int rows = fx(tree::getExpandedItemCount);
+            for (int i = 0; i < rows; i++) {
+                int row = i;
+                robot.interact(() -> tree.scrollTo(row));
+                WaitForAsyncUtils.waitForFxEvents();
+                TreeCell<?> cell = fx(() -> tree.lookupAll(".tree-cell").stream()
+                        .map(n -> (TreeCell<?>) n)
+                        .filter(c -> c.getIndex() == row && c.isVisible() && !c.isEmpty())
+                        .findFirst().orElseThrow());
+                if (fx(() -> cell.getGraphic()) == null) {
+                    continue; // a group's heading
+                }
+                List<Label> labels = fx(() -> cell.getGraphic().lookupAll(".label").stream()
+                        .map(n -> (Label) n).toList());
+                for (Label l : labels) {
+                    String text = fx(l::getText).replace('\n', ' ');
+                    String tip = fx(() -> cell.getTooltip() == null ? ""
+                            : cell.getTooltip().getText());
+                    boolean oneWord = !text.contains(" ");
+                    if (!shown(l).equals(text)
+                            && (count < 10_000 || !oneWord || !tip.startsWith(text))) {
+                        cut.add(shown(l) + " (" + text + ")");
+                    }
+                }
+            }
+            assertThat(cut).as("cut beside counts of %,d at 960 px", count).isEmpty();
+        }
+    }
+}
