@@ -118,4 +118,49 @@ class LeastWindowReadsWholeWindowTest extends MainWindowTestBase {
             assertThat(cut).as("cut beside counts of %,d at 960 px", count).isEmpty();
         }
     }
+
+    /**
+     * The bug: the URL table's Type column read "applicati…" for every application/* type at
+     * 960×640. An application/javascript or application/octet-stream URL's type reads whole,
+     * the titles and URLs giving way as they do for a reason; the columns still fit.
+     */
+    @Test
+    void applicationTypesReadWholeAtTheLeastWidth(FxRobot robot) throws Exception {
+        server.route("/", html("<title>Home</title><script src=\"/app.js\"></script>"
+                + "<a href=\"/data.bin\">d</a> <a href=\"/feed.json\">f</a>"
+                + " <a href=\"/page.html\">p</a>"));
+        server.route("/app.js", respond(200, "application/javascript", "var x;"));
+        server.route("/data.bin", respond(200, "application/octet-stream", "x"));
+        server.route("/feed.json", respond(200, "application/json", "{}"));
+        server.route("/page.html", html("<title>A page with a title longer than it</title>"));
+        resize(robot, WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
+        enterUrlAndStart(robot, server.url("/"));
+        waitForCrawlEnd(robot);
+        WaitForAsyncUtils.waitForFxEvents(); // a column widened to its texts lays out again
+        resize(robot, WebprobeApp.MIN_WIDTH, WebprobeApp.MIN_HEIGHT);
+        TableView<UrlItem> table = pagesTable(robot);
+        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, String> tips = new LinkedHashMap<>();
+        for (Node n : fx(() -> List.copyOf(table.lookupAll(".table-cell")))) {
+            if (n instanceof TableCell<?, ?> c && fx(() -> c.isVisible() && !c.isEmpty()
+                    && c.getTableColumn() != null && "Type".equals(c.getTableColumn().getText())
+                    && c.getText() != null && !c.getText().isEmpty())) {
+                types.put(fx(c::getText), shown(c));
+                tips.put(fx(c::getText), fx(() -> c.getTooltip() == null ? null
+                        : c.getTooltip().getText()));
+            }
+        }
+        assertThat(types).containsKeys("application/javascript", "application/octet-stream",
+                "application/json", "text/html");
+        for (String type : new String[] {"application/javascript", "application/json",
+                "text/html"}) {
+            assertThat(types.get(type)).as("%s", types).isEqualTo(type);
+        }
+        // a longer one (by a few pixels in the headless font; whole under Openbox) is whole in
+        // its tooltip
+        tips.forEach((text, tip) -> assertThat(tip).as("tooltip").isEqualTo(text));
+        double sum = fx(() -> table.getVisibleLeafColumns().stream()
+                .mapToDouble(c -> c.getWidth()).sum());
+        assertThat(sum).as("the columns fit").isLessThanOrEqualTo(fx(table::getWidth));
+    }
 }

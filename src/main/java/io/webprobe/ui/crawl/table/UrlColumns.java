@@ -37,7 +37,7 @@ public final class UrlColumns {
             rowCol("reason", "Reason", "reason", 65, true, UrlField.REASON, Kind.LONG_TEXT,
                     UrlQuery.Row::reason,
                     "Why a URL was blocked, skipped or failed (a broken status in words)"),
-            col("type", "Type", "content_type", 80, true, UrlField.CONTENT_TYPE, Kind.TEXT,
+            col("type", "Type", "content_type", 80, true, UrlField.CONTENT_TYPE, Kind.LONG_TEXT,
                     CrawlResult::contentType, "Media type"),
             col("size", "Size", "size_bytes", 70, true, UrlField.SIZE, Kind.SIZE,
                     r -> r.sizeKnown() ? r.sizeBytes() : null, "Bytes downloaded")
@@ -119,9 +119,15 @@ public final class UrlColumns {
      * site still shows the end of its path ("…/mysql.html"), what tells its rows apart; a
      * longer reason ("Deeper than the depth limit") is cut there, whole in its tooltip. The
      * Status column gives way before either: an error reads in a word ("Refused"). Another
-     * filter or search fits them to its own rows' texts again.
+     * filter or search fits them to its own rows' texts again. The types borrow as the reasons
+     * do: at 960 px every application/* type read "applicati…" in the Type column's 80 px
+     * ("application/javascript" needs 150); a type longer than the room lent
+     * ("application/vnd.openxmlformats-…") is whole in its tooltip.
      */
     public static final double TITLE_LENDING_LEAST = 0;
+
+    /** The columns whose texts the titles and URLs give way to ({@link #TITLE_LENDING_LEAST}). */
+    public static final java.util.Set<String> BORROWING = java.util.Set.of("reason", "type");
 
     /** See {@link #TITLE_LENDING_LEAST}. */
     public static final double URL_LENDING_LEAST = 140;

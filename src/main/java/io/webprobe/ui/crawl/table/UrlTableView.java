@@ -94,10 +94,12 @@ public final class UrlTableView {
                 fill.share(c, c.getPrefWidth());
             }
         }
-        // a reason too wide for the room left takes it from the titles, then the URLs, down to
-        // their least (at 960 px "Blocked by robots.txt" read "Blocked…")
+        // a reason or a type too wide for the room left takes it from the titles, then the
+        // URLs, down to their least (at 960 px "Blocked by robots.txt" read "Blocked…", and
+        // "application/javascript" "applicati…")
         for (TableColumn<UrlItem, ?> c : table.getColumns()) {
-            if ("reason".equals(c.getUserData()) && fill.shares(c)) {
+            if (UrlColumns.BORROWING.contains(String.valueOf(c.getUserData()))
+                    && fill.shares(c)) {
                 fill.lend(c, UrlColumns.URL_LENDING_LEAST, UrlColumns.TITLE_LENDING_LEAST);
             }
         }
