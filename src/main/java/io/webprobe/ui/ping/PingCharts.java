@@ -3,6 +3,7 @@ package io.webprobe.ui.ping;
 import io.webprobe.http.UrlSyntax;
 import io.webprobe.ping.LatencyBin;
 import io.webprobe.ping.LatencyPoint;
+import io.webprobe.ui.common.CellWidths;
 import io.webprobe.ui.common.ChartNote;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,7 +224,14 @@ final class PingCharts {
         bx.setLabel("Response time (ms)");
         bx.setTickLabelsVisible(false);
         javafx.scene.chart.ValueAxis<Number> by = io.webprobe.ui.common.CountAxis.create(
-                "Responses");
+                COUNT_TITLE);
+        // a word the axis has room for: under a caption on two lines at 960×640 it read
+        // "Respo…"
+        by.heightProperty().addListener(o -> by.setLabel(
+                by.lookup(".axis-label") instanceof Label l && by.getHeight() > 0
+                        && CellWidths.textWidth(l.getFont(), COUNT_TITLE) + l.snappedLeftInset()
+                                + l.snappedRightInset() > by.getHeight()
+                        ? SHORT_COUNT_TITLE : COUNT_TITLE));
         BarChart<String, Number> bars = new BarChart<>(bx, by);
         bars.setId("pingHistogram");
         bars.titleProperty().bind(vm.histogramTitleProperty());
@@ -330,6 +338,10 @@ final class PingCharts {
         return text.getLayoutBounds().getWidth() <= width ? caption
                 : caption.substring(0, note) + "\n" + caption.substring(note + 3);
     }
+
+    /** The histogram's vertical axis, and the word it says in a chart too short for that. */
+    static final String COUNT_TITLE = "Responses";
+    static final String SHORT_COUNT_TITLE = "Count";
 
     /** Where the caption says the last bar ends. */
     private static final String LAST_BAR = " · last bar to ";

@@ -329,6 +329,48 @@ class PingChartsTest {
                 .isEqualTo("1,234–5,678 ms · bars of 222 ms · last bar to 9,999 ms"));
     }
 
+    /**
+     * The bug: at 960×640 under Openbox, under a caption on two lines, the histogram's
+     * vertical axis read "Respo…": its title reads whole however short the chart is, in a word
+     * that fits the axis. (The headless screen's lines are shorter than Openbox's: the chart
+     * is made as short here, 500 px of window, the axis shorter than the word.)
+     */
+    @Test
+    void theHistogramsCountAxisTitleReadsWholeInAShortChart(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(500);
+        });
+        String url = "http://127.0.0.1:1/a";
+        robot.interact(() -> {
+            PingRowsShown.show(vm, List.of(new io.webprobe.ping.PingResult(url, 5000, 5000, 0,
+                    new java.util.TreeMap<>(java.util.Map.of(200, 5000L)), java.util.Map.of(),
+                    1234, 2000, 300, 1900, 3000, 4000, 5678, 9999, 0, 0, 500, 0, 0, 0, 1, 0, 0,
+                    0)));
+            vm.selectedUrlProperty().set(url);
+        });
+        javafx.scene.control.Label caption = showBins(robot, 1234, 5678);
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> bars = robot.lookup("#pingHistogram").queryAs(BarChart.class);
+        javafx.scene.control.Label title =
+                (javafx.scene.control.Label) bars.getYAxis().lookup(".axis-label");
+        robot.interact(() -> {
+            assertThat(caption.getText()).contains("\n"); // the two lines
+            assertThat(bars.getYAxis().getHeight()).as("the axis shorter than the word")
+                    .isLessThan(io.webprobe.ui.common.CellWidths.textWidth(title.getFont(),
+                            "Responses"));
+            assertThat(((javafx.scene.text.Text) title.lookup(".text")).getText())
+                    .as("the axis %s px high", bars.getYAxis().getHeight())
+                    .isEqualTo(title.getText()).isNotEmpty();
+        });
+        // where there is room, the whole word
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        robot.interact(() -> assertThat(title.getText()).isEqualTo("Responses"));
+    }
+
     /** One response (or all alike): the caption says its time, not a range of nothing. */
     @Test
     void aHistogramOfOneTimeSaysThatTime() {
