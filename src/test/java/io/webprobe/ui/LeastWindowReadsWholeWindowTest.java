@@ -163,4 +163,62 @@ class LeastWindowReadsWholeWindowTest extends MainWindowTestBase {
                 .mapToDouble(c -> c.getWidth()).sum());
         assertThat(sum).as("the columns fit").isLessThanOrEqualTo(fx(table::getWidth));
     }
+
+    /**
+     * The bug: Help had only About; the keys were in the README alone. Help › Keyboard
+     * shortcuts opens a window listing the keys, every menu accelerator with its item.
+     */
+    @Test
+    void helpListsTheKeyboardShortcutsEveryMenuAcceleratorAmongThem(FxRobot robot)
+            throws Exception {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        Map<String, String> accelerators = fx(() -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            List<MenuItem> items = new ArrayList<>();
+            bar.getMenus().forEach(m -> items.addAll(m.getItems()));
+            while (!items.isEmpty()) {
+                MenuItem item = items.remove(0);
+                if (item instanceof Menu m) {
+                    items.addAll(m.getItems());
+                } else if (item.getAccelerator() != null) {
+                    out.put(item.getAccelerator().getDisplayText(), item.getText());
+                }
+            }
+            return out;
+        });
+        assertThat(accelerators).containsKeys("Ctrl+N", "Ctrl+O", "Ctrl+E", "Ctrl+Q");
+        MenuItem shortcuts = fx(() -> bar.getMenus().stream()
+                .filter(m -> m.getText().equals("Help")).findFirst().orElseThrow()
+                .getItems().stream().filter(i -> "menuShortcuts".equals(i.getId()))
+                .findFirst().orElseThrow());
+        robot.interact(shortcuts::fire);
+        Stage window = fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() == stage)
+                .map(w -> (Stage) w).findFirst().orElseThrow());
+        assertThat(fx(window::getTitle)).isEqualTo("Keyboard shortcuts");
+        List<String> lines = fx(() -> {
+            javafx.scene.layout.GridPane grid = (javafx.scene.layout.GridPane)
+                    window.getScene().getRoot().lookup("#shortcutsList");
+            Map<Integer, String> byRow = new java.util.TreeMap<>();
+            for (Node n : grid.getChildren()) {
+                Integer row = javafx.scene.layout.GridPane.getRowIndex(n);
+                byRow.merge(row == null ? 0 : row, ((Label) n).getText(), (a, b) -> a + " " + b);
+            }
+            return List.copyOf(byRow.values());
+        });
+        accelerators.forEach((keys, item) -> assertThat(lines).as("%s", lines)
+                .anyMatch(l -> l.startsWith(keys + " ") && l.endsWith(item)));
+        // the keys no menu shows are listed too, as the code reading them spells them
+        assertThat(lines).anyMatch(l -> l.startsWith("Ctrl+F "))
+                .anyMatch(l -> l.startsWith("Ctrl+L "))
+                .anyMatch(l -> l.startsWith("Esc "))
+                .anyMatch(l -> l.startsWith("Ctrl+C "))
+                .anyMatch(l -> l.contains("Shift+F10"));
+        // a second time brings the one open to the front, not a second window
+        robot.interact(shortcuts::fire);
+        assertThat(fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getOwner() == stage).count()))
+                .isEqualTo(1);
+        robot.interact(window::close);
+    }
 }

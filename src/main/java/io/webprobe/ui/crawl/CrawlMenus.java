@@ -13,8 +13,6 @@ import io.webprobe.ui.crawl.details.DetailsView;
 import io.webprobe.ui.crawl.table.UrlTableView;
 import java.util.List;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -24,8 +22,7 @@ import javafx.scene.input.KeyEvent;
  * selected in them.
  */
 final class CrawlMenus {
-    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C,
-            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = io.webprobe.ui.common.Shortcuts.COPY;
 
     private CrawlMenus() {}
 

@@ -35,7 +35,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -57,12 +56,9 @@ public final class CrawlView {
     public record Deps(DialogService dialogs, UiState memory, UrlActions actions,
             ExportActions exports) {}
 
-    private static final KeyCombination START = new KeyCodeCombination(KeyCode.ENTER,
-            KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F,
-            KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination FOCUS_URL = new KeyCodeCombination(KeyCode.L,
-            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination START = io.webprobe.ui.common.Shortcuts.START;
+    private static final KeyCombination SEARCH = io.webprobe.ui.common.Shortcuts.SEARCH;
+    private static final KeyCombination FOCUS_URL = io.webprobe.ui.common.Shortcuts.START_URL;
 
     private final CrawlViewModel vm;
     private final Deps deps;

@@ -2,6 +2,7 @@ package io.webprobe.ui.main;
 
 import io.webprobe.ui.common.DialogService;
 import io.webprobe.ui.common.NoteLine;
+import io.webprobe.ui.common.Shortcuts;
 import io.webprobe.ui.compare.CompareView;
 import io.webprobe.ui.crawl.CrawlView;
 import io.webprobe.ui.ping.PingView;
@@ -17,7 +18,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -88,7 +88,7 @@ public final class MainView {
         // an opened crawl shows the settings it ran with; this brings back the user's own
         MenuItem newCrawl = new MenuItem("New crawl");
         newCrawl.setId("menuNewCrawl");
-        newCrawl.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        newCrawl.setAccelerator(Shortcuts.NEW_CRAWL);
         newCrawl.disableProperty().bind(crawl.runningProperty());
         newCrawl.setOnAction(e -> {
             tabs.getSelectionModel().select(crawlTab);
@@ -96,7 +96,7 @@ public final class MainView {
         });
         MenuItem open = new MenuItem("Open crawl…");
         open.setId("menuOpenCrawl");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setAccelerator(Shortcuts.OPEN_CRAWL);
         open.setOnAction(e -> {
             tabs.getSelectionModel().select(crawlTab);
             crawl.openCrawl();
@@ -138,7 +138,7 @@ public final class MainView {
 
         MenuItem export = new MenuItem("Export CSV…");
         export.setId("menuExport");
-        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setAccelerator(Shortcuts.EXPORT);
         export.setOnAction(e -> {
             if (tabs.getSelectionModel().getSelectedItem() == pingTab) {
                 ping.exportCsv();
@@ -171,7 +171,7 @@ public final class MainView {
                 .or(crawlHas.not()));
         exportSelection.disableProperty().bind(exportView.disableProperty());
         MenuItem quitItem = new MenuItem("Quit");
-        quitItem.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quitItem.setAccelerator(Shortcuts.QUIT);
         quitItem.setOnAction(e -> quit.run());
         Menu file = new Menu("File", null, newCrawl, open, recent, folder,
                 new SeparatorMenuItem(), export, exportView, exportSelection,
@@ -184,9 +184,13 @@ public final class MainView {
                     + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
             dialogs.showText("About Webprobe", "Webprobe " + version, info.text());
         });
-        Menu help = new Menu("Help", null, about);
+        MenuItem shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setId("menuShortcuts");
+        Menu help = new Menu("Help", null, shortcuts, about);
+        MenuBar menus = new MenuBar(file, help);
+        shortcuts.setOnAction(e -> ShortcutsWindow.show(root.getScene().getWindow(), menus));
 
-        root.setTop(new VBox(new MenuBar(file, help), noticeLine()));
+        root.setTop(new VBox(menus, noticeLine()));
         root.setCenter(tabs);
     }
 

@@ -14,8 +14,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -28,8 +26,7 @@ import javafx.scene.input.KeyEvent;
  * the CSV has them), so a spreadsheet reads them as numbers. FX thread only.
  */
 final class PingCopy {
-    private static final KeyCombination COPY =
-            new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COPY = io.webprobe.ui.common.Shortcuts.COPY;
 
     private final TableView<PingRow> table;
     private final ClipboardService clipboard;

@@ -21,8 +21,7 @@ import javafx.scene.layout.VBox;
  */
 public final class PingView {
     private static final javafx.scene.input.KeyCombination START =
-            new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.ENTER,
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+            io.webprobe.ui.common.Shortcuts.START;
     private final PingViewModel vm;
     private final BorderPane root = new BorderPane();
 
