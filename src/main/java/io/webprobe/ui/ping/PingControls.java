@@ -15,9 +15,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The left of the Ping tab: the list of URLs, the sentences about its bad lines and Load from
- * file…, the settings ({@link PingSettingsPane}), scrolling together when the window is too
- * short for them, and Start / Stop / Export CSV… below, always in sight.
+ * The left of the Ping tab: the list of URLs under its title and Load from file…, the
+ * sentences about its bad lines, the settings ({@link PingSettingsPane}), scrolling together
+ * when the window is too short for them, and Start / Stop / Export CSV… below, always in
+ * sight.
  */
 final class PingControls {
     /** The settings' width beside the table, while they do not scroll. */
@@ -96,9 +97,17 @@ final class PingControls {
 
         Label title = new Label("URLs");
         title.getStyleClass().add("section-title");
+        // Load from file… on the title's line, at its end, as the list's own action: on a line
+        // of its own under the list it took a row's height from it, and at 960×640 in Fixed
+        // rate mode (Rate and Duration, a row more) the list showed two rows and a third cut
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        load.setMinWidth(Region.USE_PREF_SIZE);
+        HBox titleLine = new HBox(8, title, titleGap, load);
+        titleLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label settingsTitle = new Label("Settings");
         settingsTitle.getStyleClass().add("section-title");
-        VBox content = new VBox(8, title, urls, problems, load, settingsTitle, settings);
+        VBox content = new VBox(8, titleLine, urls, problems, settingsTitle, settings);
         content.setPadding(new Insets(10, 10, 0, 10));
         // the list and settings scroll in a window too short for them (Fixed rate's rows and
         // the Headers box at 960×640), rather than pushing the status bar out of the window;

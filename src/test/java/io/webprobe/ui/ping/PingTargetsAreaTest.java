@@ -129,4 +129,41 @@ class PingTargetsAreaTest {
                     .isGreaterThanOrEqualTo(problems.prefHeight(problems.getWidth()) - 0.5);
         });
     }
+
+    /**
+     * The bug: at 960×640 in Fixed rate mode (a row more of settings: Rate and Duration) the
+     * list of URLs showed two rows and a third cut under Openbox. Four rows show there now, the
+     * settings under it whole and not scrolling. The headless screen's font is as large (13
+     * px) but its lines are 15 px, not 17.6, and every row of settings shorter: the list had 4
+     * rows of it before (60 px) and has 5 now, what 4 are under Openbox.
+     */
+    @Test
+    void inFixedRateModeTheListShowsFourRowsInASmallWindow(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(615); // the window's 960×640 less its menu bar
+        });
+        robot.interact(() -> {
+            vm.modeProperty().set(io.webprobe.ping.PingMode.RATE);
+            vm.targetsProperty().set("http://127.0.0.1:1/a\nhttp://127.0.0.1:1/b\n"
+                    + "http://127.0.0.1:1/c\nhttp://127.0.0.1:1/d\nhttp://127.0.0.1:1/e\n");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea urls = robot.lookup("#pingTargets").queryAs(TextArea.class);
+        javafx.scene.control.ScrollPane text = (javafx.scene.control.ScrollPane)
+                urls.lookup(".scroll-pane");
+        javafx.scene.Node up = urls.getParent();
+        while (!(up instanceof javafx.scene.control.ScrollPane)) {
+            up = up.getParent();
+        }
+        javafx.scene.control.ScrollPane settings = (javafx.scene.control.ScrollPane) up;
+        robot.interact(() -> {
+            assertThat(text.getViewportBounds().getHeight()).as("the list's rows in sight")
+                    .isGreaterThanOrEqualTo(5 * PingControls.lineHeight(urls.getFont()) - 0.5);
+            assertThat(settings.getStyleClass()).contains("settings-scroll");
+            assertThat(settings.getViewportBounds().getHeight()).as("the settings do not scroll")
+                    .isGreaterThanOrEqualTo(settings.getContent().getLayoutBounds().getHeight()
+                            - 0.5);
+        });
+    }
 }
