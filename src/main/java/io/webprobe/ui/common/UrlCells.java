@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
  * Table columns of URLs, shown alike in the details pane, the Broken links tab and the Compare
@@ -34,7 +33,7 @@ public final class UrlCells {
     public static <S> TableColumn<S, String> column(TableColumn<S, String> c,
             Function<S, String> page) {
         c.setCellFactory(x -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
+            private final LazyTip tip = LazyTip.plain();
             private final UrlEnds ends = new UrlEnds(this);
 
             @Override
@@ -43,8 +42,7 @@ public final class UrlCells {
                 String shown = empty || item == null || item.isEmpty() ? null
                         : UrlSyntax.forPeople(item);
                 ends.show(shown, shown != null && onPageSite(item, page));
-                tip.setText(shown);
-                setTooltip(shown == null ? null : tip);
+                setTooltip(shown == null ? null : tip.saying(shown));
             }
 
             /** Whether {@code url} is on the site of its row's page. */

@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.LazyTip;
 import io.webprobe.ui.common.CellWidths;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
  * The Ping table's Codes column: a URL's status codes, each with its count ("200×25 404×8
@@ -46,7 +46,7 @@ final class CodesColumn {
                 () -> cell.getValue().result().statusCountsText(),
                 cell.getValue().resultProperty()));
         c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
+            private final LazyTip tip = LazyTip.plain();
             /** The codes whole; the text shown may be fewer of them. */
             private String codes;
 
@@ -59,8 +59,7 @@ final class CodesColumn {
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 codes = empty || value == null || value.isEmpty() ? null : value;
-                tip.setText(codes);
-                setTooltip(codes == null ? null : tip);
+                setTooltip(codes == null ? null : tip.saying(codes));
                 showFitting();
                 drawn.accept(this, codes);
             }

@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.LazyTip;
 import io.webprobe.http.ErrorKind;
 import io.webprobe.ping.PingFailures;
 import io.webprobe.ping.PingResult;
@@ -13,7 +14,6 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
  * The Ping table's Errors column: a URL's failures, the most frequent first, each its count
@@ -60,7 +60,7 @@ final class ErrorsColumn {
                 () -> cell.getValue().result(), cell.getValue().resultProperty()));
         c.setComparator(Comparator.nullsFirst(Comparator.comparingLong(PingResult::errors)));
         c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
+            private final LazyTip tip = LazyTip.plain();
             /** The kinds whole, and in a word each; the text shown may be shorter. */
             private List<String> kinds = List.of();
             private List<String> words = List.of();
@@ -75,8 +75,7 @@ final class ErrorsColumn {
                 super.updateItem(r, empty);
                 kinds = empty || r == null ? List.of() : errors.apply(r);
                 words = kinds.isEmpty() ? List.of() : r.errorsMostFirst(ErrorKind::word);
-                tip.setText(String.join("\n", kinds));
-                setTooltip(kinds.isEmpty() ? null : tip);
+                setTooltip(kinds.isEmpty() ? null : tip.saying(String.join("\n", kinds)));
                 showFitting();
                 drawn.accept(this, kinds.isEmpty() ? null : PingResult.joined(kinds));
             }

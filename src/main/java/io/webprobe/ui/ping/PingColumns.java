@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.LazyTip;
 import io.webprobe.ping.PingResult;
 import io.webprobe.ui.common.CellWidths;
 import java.util.Locale;
@@ -9,7 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
  * The kinds of column of the Ping tab's table ({@link PingTable}): text, counts, milliseconds
@@ -90,15 +90,14 @@ final class PingColumns {
         TableColumn<PingRow, String> c = text("HTTP", 44, PingResult::protocol);
         c.setId("pingHttpVersion");
         c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
+            private final LazyTip tip = LazyTip.plain();
 
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 boolean none = empty || value == null || value.isEmpty();
                 setText(none ? null : value.replace("HTTP/", ""));
-                tip.setText(value);
-                setTooltip(none ? null : tip);
+                setTooltip(none ? null : tip.saying(value));
             }
         });
         return c;

@@ -1,5 +1,6 @@
 package io.webprobe.ui.ping;
 
+import io.webprobe.ui.common.LazyTip;
 import static io.webprobe.ui.ping.PingColumns.FIGURE_WIDTH;
 import static io.webprobe.ui.ping.PingColumns.count;
 import static io.webprobe.ui.ping.PingColumns.hidden;
@@ -212,7 +213,7 @@ public final class PingTable {
      */
     private TableColumn<PingRow, String> urlColumn(TableColumn<PingRow, String> c) {
         c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
+            private final LazyTip tip = LazyTip.plain();
             private final io.webprobe.ui.common.UrlEnds ends =
                     new io.webprobe.ui.common.UrlEnds(this);
 
@@ -222,8 +223,7 @@ public final class PingTable {
                 String item = empty || value == null || value.isEmpty() ? null
                         : io.webprobe.http.UrlSyntax.forPeople(value);
                 ends.show(item, item != null && sharedSites().contains(SiteUrls.siteOf(value)));
-                tip.setText(item);
-                setTooltip(item == null ? null : tip);
+                setTooltip(item == null ? null : tip.saying(item));
             }
         });
         return c;
@@ -249,15 +249,15 @@ public final class PingTable {
     private TableColumn<PingRow, Number> failed() {
         TableColumn<PingRow, Number> c = count("Failed", PingResult::failed);
         c.setCellFactory(col -> PingColumns.rightAligned(new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            {
-                // read as it opens: the cell redraws only when its count changes
-                tip.setOnShowing(e -> {
+            // read as it opens: the cell redraws only when its count changes
+            private final LazyTip tip = LazyTip.of(() -> {
+                Tooltip t = new Tooltip();
+                t.setOnShowing(e -> {
                     PingRow row = getTableRow() == null ? null : getTableRow().getItem();
-                    tip.setText(row == null ? "" : vm.failuresOf(row.result()));
+                    t.setText(row == null ? "" : vm.failuresOf(row.result()));
                 });
-            }
+                return t;
+            });
 
             @Override
             protected void updateItem(Number item, boolean empty) {
@@ -269,7 +269,7 @@ public final class PingTable {
                     return;
                 }
                 setText(String.format(Locale.ROOT, "%,d", item.longValue()));
-                setTooltip(item.longValue() == 0 ? null : tip);
+                setTooltip(item.longValue() == 0 ? null : tip.get());
                 CellWidths.fitted(this);
             }
         }));

@@ -237,7 +237,7 @@ public final class BrokenLinksView {
         }
         boolean status = title.startsWith("Status");
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            private final io.webprobe.ui.common.LazyTip tip = io.webprobe.ui.common.LazyTip.plain();
             /** A status too wide in a word: "Refused" (at 960 px "Connection ref…"). */
             private final io.webprobe.ui.common.ShortForm word =
                     status ? new io.webprobe.ui.common.ShortForm(this) : null;
@@ -257,8 +257,7 @@ public final class BrokenLinksView {
                     return;
                 }
                 // a cell may be cut ("Connec…"): the whole text, and for the status, why
-                tip.setText(status ? fullText(b, item) : item);
-                setTooltip(tip);
+                setTooltip(tip.saying(status ? fullText(b, item) : item));
             }
         });
         return c;

@@ -340,7 +340,7 @@ public final class DetailsView {
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             private final io.webprobe.ui.common.ShortForm word =
                     new io.webprobe.ui.common.ShortForm(this);
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            private final io.webprobe.ui.common.LazyTip tip = io.webprobe.ui.common.LazyTip.plain();
 
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -348,8 +348,7 @@ public final class DetailsView {
                 boolean none = empty || item == null;
                 word.show(none ? null : item, none ? null
                         : io.webprobe.ui.crawl.broken.BrokenLinkText.statusWord(item));
-                tip.setText(none ? "" : item);
-                setTooltip(none || item.isEmpty() ? null : tip);
+                setTooltip(none || item.isEmpty() ? null : tip.saying(item));
             }
         });
         return c;

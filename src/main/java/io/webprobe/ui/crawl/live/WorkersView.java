@@ -7,7 +7,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
+import io.webprobe.ui.common.LazyTip;
 
 /**
  * What each worker is fetching now: one line per worker, with how long it has been at it, and
@@ -45,7 +45,7 @@ public final class WorkersView {
         list.setPlaceholder(idle);
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
-            private final Tooltip tip = new Tooltip(); // one per cell, not one per update
+            private final LazyTip tip = LazyTip.plain(); // one per cell, made when first shown
             /** The worker and its time, never cut: only the URL beside it is. */
             private final Label who = new Label();
 
@@ -71,8 +71,7 @@ public final class WorkersView {
                 setGraphic(none ? null : who);
                 ends.show(none ? null : SiteUrls.shown(model.start(), f.url()),
                         !none && SiteUrls.onSite(model.start(), f.url()));
-                tip.setText(empty || f == null ? null : f.url());
-                setTooltip(empty || f == null ? null : tip);
+                setTooltip(none ? null : tip.saying(f.url()));
             }
         });
         list.widthProperty().addListener((o, was, now) -> {

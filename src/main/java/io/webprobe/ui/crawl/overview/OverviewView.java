@@ -1,6 +1,8 @@
 package io.webprobe.ui.crawl.overview;
 
 import io.webprobe.store.UrlFilter;
+import io.webprobe.ui.common.LazyTip;
+import io.webprobe.ui.common.Tips;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.geometry.Pos;
@@ -125,12 +127,11 @@ public final class OverviewView {
         private final Label count = new Label();
         private final HBox line;
         /** Broken counts URLs, the Broken links tab links: said where the number sits. */
-        private final javafx.scene.control.Tooltip brokenTip =
-                io.webprobe.ui.common.Tips.wrapped(BROKEN_TIP);
+        private final LazyTip brokenTip = LazyTip.of(() -> Tips.wrapped(BROKEN_TIP));
 
         /** Which URLs Non-indexable pages counts, and what the Indexable column says besides. */
-        private final javafx.scene.control.Tooltip nonIndexableTip =
-                io.webprobe.ui.common.Tips.wrapped(NON_INDEXABLE_TIP);
+        private final LazyTip nonIndexableTip =
+                LazyTip.of(() -> Tips.wrapped(NON_INDEXABLE_TIP));
 
         /** Its name first: at 960 px the name reads "Non-indexabl…". */
         static final String NON_INDEXABLE_TIP = "Non-indexable pages: the site's HTML pages "
@@ -147,7 +148,7 @@ public final class OverviewView {
                 + "links but no URL to count here.";
 
         /** A name cut short ("CSS / JavaSc…" at 960 px), whole. */
-        private final javafx.scene.control.Tooltip nameTip = new javafx.scene.control.Tooltip();
+        private final LazyTip nameTip = LazyTip.plain();
 
         EntryCell() {
             Region gap = new Region();
@@ -203,27 +204,26 @@ public final class OverviewView {
                 setGraphic(line);
                 setId("overview-" + e.filter().name());
                 if (e.filter() == UrlFilter.BROKEN) {
-                    setTooltip(brokenTip);
+                    setTooltip(brokenTip.get());
                 } else if (e.filter() == UrlFilter.NON_INDEXABLE) {
-                    setTooltip(nonIndexableTip);
+                    setTooltip(nonIndexableTip.get());
                 }
             } else {
                 setGraphic(null);
                 setText(item.toString());
                 getStyleClass().add("overview-group");
             }
-            nameTip.setText(name.getText());
             tipIfCut();
         }
 
         /** A name cut short (narrower than its words) gets a tooltip, if it has none. */
         private void tipIfCut() {
-            if (getTooltip() != null && getTooltip() != nameTip || getGraphic() != line) {
+            if (getTooltip() != null && !nameTip.is(getTooltip()) || getGraphic() != line) {
                 return;
             }
             boolean cut = name.getWidth() > 0 && name.getWidth() < name.prefWidth(-1) - 0.5;
-            if (cut != (getTooltip() == nameTip)) {
-                setTooltip(cut ? nameTip : null);
+            if (cut != nameTip.is(getTooltip())) {
+                setTooltip(cut ? nameTip.saying(name.getText()) : null);
             }
         }
     }

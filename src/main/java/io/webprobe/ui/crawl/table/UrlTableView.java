@@ -19,7 +19,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
+import io.webprobe.ui.common.LazyTip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -308,7 +308,7 @@ public final class UrlTableView {
     /** A cell showing a value as its column's kind says. */
     private static final class UrlCell extends TableCell<UrlItem, Object> {
         private final UrlColumn.Kind kind;
-        private final Tooltip tip = new Tooltip(); // one per cell, not one per update
+        private final LazyTip tip = LazyTip.plain(); // one per cell, made when first shown
 
         /**
          * A URL's text: one of the crawled site too wide for its column shows the end of its
@@ -387,8 +387,7 @@ public final class UrlTableView {
                     boolean cut = line != null && line.row() != null
                             && line.row().result().truncated();
                     setText(sizeText(((Number) item).longValue(), cut));
-                    tip.setText(CUT_TIP);
-                    setTooltip(cut ? tip : null);
+                    setTooltip(cut ? tip.saying(CUT_TIP) : null);
                     if (cut) {
                         getStyleClass().add("truncated");
                     }
@@ -403,8 +402,7 @@ public final class UrlTableView {
                                     && line.row().reasonRepeatsStatus() && statusShown(getTableView()) ? ""
                             : item.toString();
                     setText(s);
-                    tip.setText(s);
-                    setTooltip(s.isEmpty() ? null : tip);
+                    setTooltip(s.isEmpty() ? null : tip.saying(s));
                     if (urlEnds != null) { // whole or by its path's end, as its width allows
                         urlEnds.show(s, onRowSite(item.toString()));
                     }
