@@ -81,26 +81,16 @@ public final class WebprobeApp extends Application {
         AppContext context = new AppContext(stage, dialogs, state);
         stage.setTitle("Webprobe");
         addIcons(stage);
+        stage.setScene(createScene(context));
         context.window().restore();
-        stage.setScene(createScene(context, stage.getWidth(), stage.getHeight()));
         stage.show();
         return context;
     }
 
     /** The main window's scene with the app's stylesheet; its size is the stage's. */
     public static Scene createScene(AppContext context) {
-        return createScene(context, -1, -1);
-    }
-
-    /**
-     * As {@link #createScene(AppContext)}, made at the size the window opens at (its restored
-     * bounds; -1 for none): showing it then lays it out once, at that size. Made without one,
-     * its content was first measured and laid out at its preferred size, then again at the
-     * window's as the first frame came.
-     */
-    public static Scene createScene(AppContext context, double width, double height) {
         MenusInWindow.install(); // a menu near the window's right edge opens leftwards
-        Scene scene = new Scene(context.mainView().root(), width, height);
+        Scene scene = new Scene(context.mainView().root());
         scene.getStylesheets().add(
                 WebprobeApp.class.getResource("/io/webprobe/ui/webprobe.css").toExternalForm());
         return scene;

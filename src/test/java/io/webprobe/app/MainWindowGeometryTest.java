@@ -32,9 +32,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowGeometryTest {
-    /** A bound on hanging, not on speed (see {@link #fx}). */
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @TempDir
     Path dir;
 
@@ -100,7 +97,7 @@ class MainWindowGeometryTest {
 
         Stage third = fx(Stage::new);
         context = fx(() -> WebprobeApp.show(third, null, UiState.load(file)));
-        await().atMost(WAIT).until(() -> fx(third::isMaximized));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(third::isMaximized));
         assertThat(fx(() -> context.window().normalBounds())).isEqualTo(moved);
         fx(() -> {
             third.setMaximized(false);
@@ -118,7 +115,7 @@ class MainWindowGeometryTest {
         awaitBounds(first, before);
 
         robot.clickOn("Help").clickOn("About Webprobe");
-        await().atMost(WAIT)
+        await().atMost(Duration.ofSeconds(10))
                 .until(() -> robot.lookup("#dialogText").tryQuery().isPresent());
         TextArea text = robot.lookup("#dialogText").queryAs(TextArea.class);
         boolean editable = fx(text::isEditable);
@@ -138,34 +135,6 @@ class MainWindowGeometryTest {
         assertThat(fx(() -> bounds(first))).isEqualTo(before);
     }
 
-    /**
-     * Opening the window laid its content out twice: once at its preferred size (measured for
-     * it: 1,312 px wide, in a 1,200 px window), then at the window's as the first frame came.
-     * Made at the window's size, the content takes that size only.
-     */
-    @Test
-    void theContentTakesOnlyTheWindowsSizeAsItOpens() throws Exception {
-        Stage stage = fx(Stage::new);
-        List<Double> widths = new java.util.concurrent.CopyOnWriteArrayList<>();
-        stage.sceneProperty().addListener((o, was, now) -> {
-            if (now != null && now.getRoot() instanceof javafx.scene.layout.Region root) {
-                widths.add(root.getWidth());
-                root.widthProperty().addListener((w, old, width) ->
-                        widths.add(width.doubleValue()));
-            }
-        });
-        context = fx(() -> WebprobeApp.show(stage, null,
-                UiState.load(dir.resolve("ui-state.properties"))));
-        Rectangle2D expected = fx(() -> WindowPlacement.defaultBounds(
-                Screen.getPrimary().getVisualBounds()));
-        awaitBounds(stage, expected);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(widths.get(widths.size() - 1)).as("the content's width")
-                .isEqualTo(expected.getWidth());
-        assertThat(widths.stream().filter(w -> w > 0).distinct().toList())
-                .as("the widths the content took").containsExactly(expected.getWidth());
-    }
-
     /** What closing the window does: {@code WebprobeApp.stop()} closes the context. */
     private void closeLikeTheApp(Stage stage) throws Exception {
         AppContext closing = context;
@@ -178,7 +147,7 @@ class MainWindowGeometryTest {
     }
 
     private static void awaitBounds(Stage stage, Rectangle2D expected) {
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(fx(() -> bounds(stage))).isEqualTo(expected));
     }
 
@@ -192,6 +161,6 @@ class MainWindowGeometryTest {
      * code too), so the wait is the window tests' 30 s, a bound on hanging, not on speed.
      */
     private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
     }
 }

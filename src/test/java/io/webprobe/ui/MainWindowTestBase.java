@@ -66,9 +66,9 @@ abstract class MainWindowTestBase {
         AppContext ctx = new AppContext(stage, dialogs, memory, tempDir.resolve("crawls"),
                 clipboard::add);
         stage.setTitle("Webprobe");
+        stage.setScene(WebprobeApp.createScene(ctx));
         ctx.window().restore();
         keepOnScreen(stage);
-        stage.setScene(WebprobeApp.createScene(ctx, stage.getWidth(), stage.getHeight()));
         stage.show();
         context = ctx;
         // as WebprobeApp.start: a failure on the FX thread becomes an error dialog
@@ -135,15 +135,9 @@ abstract class MainWindowTestBase {
         assertThat(uncaught).as("exceptions on the FX thread").isEmpty();
     }
 
-    /**
-     * The longest a test waits for something the window does: 10 s ran out at a cold start
-     * with both cores busy.
-     */
-    protected static final Duration WAIT = Duration.ofSeconds(30);
-
     /** Reads (or does) something on the FX thread. */
     protected static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
     }
 
     protected static <T extends Node> T node(FxRobot robot, String id, Class<T> type) {
@@ -205,7 +199,7 @@ abstract class MainWindowTestBase {
             vm().rowsOf(vm().table().items().ids(), rows::complete);
             return null;
         });
-        return rows.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return rows.get(10, TimeUnit.SECONDS);
     }
 
     protected List<String> urls() throws Exception {
@@ -224,7 +218,7 @@ abstract class MainWindowTestBase {
         robot.clickOn(robot.lookup(".tab-label").queryAllAs(javafx.scene.control.Label.class)
                 .stream().filter(l -> l.getText().startsWith("Broken links")).findFirst()
                 .orElseThrow());
-        waiting(WAIT).until(() -> !fx(() -> vm().broken().readingProperty()
+        waiting(Duration.ofSeconds(10)).until(() -> !fx(() -> vm().broken().readingProperty()
                 .get() || vm().broken().staleProperty().get()));
         return brokenTable(robot);
     }
