@@ -64,7 +64,7 @@ final class ShortcutsWindow {
             if (item instanceof Menu sub) {
                 accelerators(sub, path + " › " + sub.getText(), out);
             } else if (item.getAccelerator() != null) {
-                out.add(new Shortcuts.Key(item.getAccelerator().getDisplayText(),
+                out.add(new Shortcuts.Key(Shortcuts.text(item.getAccelerator()),
                         path + " › " + item.getText()));
             }
         }
