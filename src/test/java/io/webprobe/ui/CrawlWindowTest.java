@@ -623,8 +623,10 @@ class CrawlWindowTest extends MainWindowTestBase {
         dialogs.crawlAnswers.add(newer);
         robot.clickOn("#compareChooseOld").clickOn("#compareChooseNew").clickOn("#compareRun");
         waiting(CRAWL_WAIT).until(() -> compareSummary(robot).startsWith("Compared"));
-        assertThat(compareSummary(robot)).isEqualTo("Compared " + older.getFileName() + " with "
-                + newer.getFileName() + ": 1 added.");
+        // named as the menus name them (the Compare tab's rule)
+        var named = io.webprobe.ui.compare.CompareModel.named(older, newer);
+        assertThat(compareSummary(robot)).isEqualTo("Compared " + named.olderName() + " with "
+                + named.newerName() + ": 1 added.");
         assertThat(dialogs.calls).doesNotContain("showError");
         // a click on a header sorts the changes (a filtered list refused it: no arrow, no order)
         TableView<?> changes = robot.lookup("#compareTable").queryAs(TableView.class);
@@ -657,8 +659,9 @@ class CrawlWindowTest extends MainWindowTestBase {
         waitForCrawlEnd(robot);
         robot.clickOn("#compareRun");
         waiting(CRAWL_WAIT).until(() -> compareSummary(robot).startsWith("Compared"));
-        assertThat(compareSummary(robot)).startsWith("Compared " + older.getFileName() + " with "
-                + running.getFileName() + ": ");
+        var pair = io.webprobe.ui.compare.CompareModel.named(older, running);
+        assertThat(compareSummary(robot)).startsWith("Compared " + pair.olderName() + " with "
+                + pair.newerName() + ": ");
         assertThat(uncaught).isEmpty();
     }
 

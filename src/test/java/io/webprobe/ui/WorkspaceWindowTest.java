@@ -573,7 +573,9 @@ class WorkspaceWindowTest extends MainWindowTestBase {
         assertThat(dialogs.details).doesNotContain("showError");
         assertThat(fx(() -> node(robot, "#compareSummary",
                 javafx.scene.control.Label.class).getText()))
-                .startsWith("Compared before.webprobe with after.webprobe:")
+                .startsWith("Compared " + io.webprobe.ui.compare.CompareModel.named(before,
+                        after).olderName() + " with " + io.webprobe.ui.compare.CompareModel
+                        .named(before, after).newerName() + ":")
                 .contains("1 status change").contains("fixed broken link");
 
         // File › Export CSV… on this tab exports the changes; the URL table's views are

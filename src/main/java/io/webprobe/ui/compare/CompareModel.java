@@ -179,10 +179,11 @@ public final class CompareModel {
      * RecentCrawls#labels}), and in sentences without what each holds ({@link
      * RecentCrawls#names}), each told from the other when they would read alike.
      */
-    record Named(String olderLabel, String newerLabel, String olderName, String newerName) {}
+    public record Named(String olderLabel, String newerLabel, String olderName,
+            String newerName) {}
 
     /** Reads the two files (either may be null) for {@link Named}. Not on the FX thread. */
-    static Named named(Path a, Path b) {
+    public static Named named(Path a, Path b) {
         if (a != null && b != null && sameFile(a, b)) {
             Named one = named(a, null); // one crawl chosen twice is one name, not told apart
             return new Named(one.olderLabel(), one.olderLabel(), one.olderName(),
