@@ -37,7 +37,10 @@ class CompareModelTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        io.shutdownNow();
+        // the model's reads of the crawls' names end before the FX thread does: one left
+        // running posted to a closed FX thread, and TestFX failed a later class with it
+        io.shutdown();
+        assertThat(io.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         fx.close();
         server.close();
     }
